@@ -1,0 +1,1 @@
+"""pytest plugin registered by the ``hurtle-testing`` distribution (fixtures come later)."""
