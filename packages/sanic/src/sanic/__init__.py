@@ -1,5 +1,6 @@
-"""Hurtle: a drop-in, faster replacement for Sanic (meta-package, import name `sanic`)."""
+"""Hurtle, under Sanic's import name: ``from sanic import Sanic`` works unchanged."""
 
-from sanic.__about__ import __version__
+from sanic.__about__ import __hurtle_version__, __version__
+from sanic.app import Sanic
 
-__all__ = ["__version__"]
+__all__ = ["Sanic", "__hurtle_version__", "__version__"]
