@@ -1,0 +1,96 @@
+"""A client for a running inspector: what ``sanic inspect`` uses."""
+
+from __future__ import annotations
+
+import json
+import ssl
+import sys
+from typing import Any, TextIO
+from urllib.error import HTTPError, URLError
+from urllib.request import Request, urlopen
+
+
+class InspectorError(Exception):
+    """The inspector could not be reached, or refused the command."""
+
+
+class InspectorClient:
+    """Talk to an inspector at ``host:port`` (``secure`` for TLS, ``api_key`` for auth)."""
+
+    def __init__(
+        self,
+        host: str = "localhost",
+        port: int = 6457,
+        secure: bool = False,
+        raw: bool = False,
+        api_key: str | None = None,
+        timeout: float = 10.0,
+    ) -> None:
+        self.host = host
+        self.port = port
+        self.scheme = "https" if secure else "http"
+        self.raw = raw
+        self.api_key = api_key
+        self.timeout = timeout
+
+    @property
+    def base_url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{self.scheme}://{host}:{self.port}"
+
+    def request(self, action: str = "", method: str = "GET", **kwargs: Any) -> Any:
+        """Send one command; return the decoded ``result``. Raises InspectorError."""
+        url = f"{self.base_url}/{action}"
+        data = json.dumps(kwargs).encode() if method == "POST" else None
+        req = Request(url, data=data, method=method)
+        if data is not None:
+            req.add_header("Content-Type", "application/json")
+        if self.api_key:
+            req.add_header("Authorization", f"Bearer {self.api_key}")
+        context = None
+        if self.scheme == "https":
+            # The inspector usually runs with a self-signed certificate on localhost.
+            context = ssl.create_default_context()
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
+        try:
+            with urlopen(req, timeout=self.timeout, context=context) as resp:
+                body = resp.read()
+        except HTTPError as exc:
+            detail = exc.read().decode(errors="replace").strip()
+            raise InspectorError(f"Inspector answered {exc.code}: {detail}") from None
+        except (URLError, OSError) as exc:
+            raise InspectorError(
+                f"Could not connect to inspector at: {self.base_url}\n"
+                "Either the application is not running, or it did not start an inspector "
+                f"instance (set INSPECTOR=True).\n{exc}"
+            ) from None
+        payload = json.loads(body)
+        return payload.get("result") if isinstance(payload, dict) else payload
+
+    def info(self) -> Any:
+        """The app's info and the state of every worker."""
+        return self.request()
+
+    def do(self, action: str, **kwargs: Any) -> Any:
+        """Run an action (``reload``, ``shutdown``, ``scale`` or a custom one)."""
+        return self.request(action, "POST", **kwargs)
+
+    def show(self, result: Any, out: TextIO = sys.stdout) -> None:
+        """Print a result: raw JSON, or the info layout for ``info()``."""
+        if self.raw or not (isinstance(result, dict) and "workers" in result):
+            out.write(json.dumps(result) + "\n")
+            return
+        info = result.get("info", {})
+        out.write(f"Inspecting @ {self.base_url}\n")
+        for key, value in info.items():
+            if isinstance(value, list):
+                value = ", ".join(map(str, value))
+            out.write(f"  {key:>9}: {value}\n")
+        for name, state in result.get("workers", {}).items():
+            out.write(f"\n  {name}\n")
+            for key, value in state.items():
+                out.write(f"  \t{key}: {value}\n")
+
+
+__all__ = ["InspectorClient", "InspectorError"]

@@ -1,0 +1,118 @@
+"""The inspector's HTTP API as a pure function of (method, path, headers, body).
+
+No sockets here: :class:`InspectorService` turns one request into one reply, so the API
+(auth, routing of actions, JSON in and out, error statuses) is tested without a server.
+
+API (the same as Sanic's inspector):
+
+- ``GET /`` -> ``{"meta": {"action": "info"}, "result": {"info": ..., "workers": ...}}``
+- ``POST /<action>`` with an optional JSON object body -> calls the action with the body
+  as keyword arguments -> ``{"meta": {"action": action}, "result": <return value>}``
+- with an API key configured, every request needs ``Authorization: Bearer <key>`` (401).
+"""
+
+from __future__ import annotations
+
+import hmac
+import inspect
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+JSON_TYPE = "application/json"
+TEXT_TYPE = "text/plain; charset=utf-8"
+
+
+@dataclass
+class Reply:
+    """One HTTP answer: status, extra headers, body and its content type."""
+
+    status: int
+    body: bytes
+    content_type: str = JSON_TYPE
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def _error(status: int, title: str, message: str, headers: dict[str, str] | None = None) -> Reply:
+    heading = f"⚠️ {status} — {title}"
+    text = f"{heading}\n{'=' * len(heading)}\n{message}\n\n"
+    return Reply(status, text.encode(), TEXT_TYPE, dict(headers or {}))
+
+
+def _ok(action: str, result: Any) -> Reply:
+    payload = {"meta": {"action": action}, "result": result}
+    return Reply(200, json.dumps(payload, separators=(",", ":"), default=str).encode())
+
+
+class InspectorService:
+    """Route inspector requests to ``actions`` (name -> callable) and ``info()``.
+
+    ``actions`` are called with the JSON body's keys as keyword arguments; an action whose
+    name starts with ``_`` can never be reached.
+    """
+
+    def __init__(
+        self,
+        info: Callable[[], Any],
+        actions: Mapping[str, Callable[..., Any]],
+        api_key: str = "",
+    ) -> None:
+        self._info = info
+        self._actions = {k: v for k, v in actions.items() if not k.startswith("_")}
+        self._api_key = api_key or ""
+
+    def authorized(self, headers: Mapping[str, str]) -> bool:
+        """Whether the request carries the configured API key (always true without one)."""
+        if not self._api_key:
+            return True
+        value = ""
+        for key, val in headers.items():
+            if key.lower() == "authorization":
+                value = val
+                break
+        scheme, _, token = value.partition(" ")
+        if scheme.lower() != "bearer":
+            return False
+        return hmac.compare_digest(token.strip().encode(), self._api_key.encode())
+
+    def handle(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Reply:
+        """Answer one request."""
+        if not self.authorized(headers):
+            return _error(401, "Unauthorized", "Bad API key")
+        path = path.split("?", 1)[0]
+        action = path.strip("/")
+        if not action:
+            if method not in ("GET", "HEAD"):
+                return _error(405, "Method Not Allowed", f"Method {method} not allowed for URL {path}",
+                              {"Allow": "GET"})
+            return _ok("info", self._info())
+        if "/" in action:
+            return _error(404, "Not Found", f"Requested URL {path} not found")
+        if method != "POST":
+            return _error(405, "Method Not Allowed", f"Method {method} not allowed for URL {path}",
+                          {"Allow": "POST"})
+        kwargs: dict[str, Any] = {}
+        if body.strip():
+            try:
+                kwargs = json.loads(body)
+            except ValueError:
+                return _error(400, "Bad Request", "Failed when parsing body as json")
+            if not isinstance(kwargs, dict):
+                return _error(400, "Bad Request", "The body must be a JSON object of arguments")
+        func = self._actions.get(action)
+        if func is None:
+            # Sanic answers unknown actions with a null result rather than an error.
+            return _ok(action, None)
+        try:
+            inspect.signature(func).bind(**kwargs)
+        except TypeError as exc:
+            return _error(400, "Bad Request", f"Bad arguments for action '{action}': {exc}")
+        try:
+            result = func(**kwargs)
+        except Exception as exc:  # an action's failure is the client's answer, not a crash
+            return _error(500, "Internal Server Error", f"Action '{action}' failed: {exc}")
+        return _ok(action, result)
+
+
+__all__ = ["InspectorService", "Reply"]

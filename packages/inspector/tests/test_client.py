@@ -1,0 +1,86 @@
+"""The client speaks the inspector API over real loopback HTTP."""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from hurtle_inspector.client import InspectorClient, InspectorError
+from hurtle_inspector.service import InspectorService
+
+
+@contextmanager
+def serving(service: InspectorService) -> Iterator[int]:
+    class Handler(BaseHTTPRequestHandler):
+        def _answer(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            reply = service.handle(self.command, self.path, dict(self.headers), self.rfile.read(length))
+            self.send_response(reply.status)
+            self.send_header("Content-Type", reply.content_type)
+            self.send_header("Content-Length", str(len(reply.body)))
+            for k, v in reply.headers.items():
+                self.send_header(k, v)
+            self.end_headers()
+            self.wfile.write(reply.body)
+
+        do_GET = do_POST = _answer
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def service(api_key: str = "") -> InspectorService:
+    return InspectorService(
+        info=lambda: {"info": {"app": "Demo", "packages": ["a", "b"]},
+                      "workers": {"Sanic-Main": {"pid": 7}}},
+        actions={"scale": lambda replicas: f"Scaling to {replicas}"},
+        api_key=api_key,
+    )
+
+
+def test_info_and_action_round_trip() -> None:
+    with serving(service()) as port:
+        client = InspectorClient("127.0.0.1", port)
+        info = client.info()
+        assert info["workers"]["Sanic-Main"]["pid"] == 7
+        assert client.do("scale", replicas=2) == "Scaling to 2"
+
+
+def test_api_key_is_sent_and_wrong_key_is_reported() -> None:
+    with serving(service("k")) as port:
+        assert InspectorClient("127.0.0.1", port, api_key="k").info()["info"]["app"] == "Demo"
+        with pytest.raises(InspectorError, match="401"):
+            InspectorClient("127.0.0.1", port, api_key="bad").info()
+
+
+def test_unreachable_inspector_says_how_to_enable_it() -> None:
+    with serving(service()) as port:
+        pass  # closed again: nothing listens on port now
+    with pytest.raises(InspectorError, match="INSPECTOR=True"):
+        InspectorClient("127.0.0.1", port, timeout=2).info()
+
+
+def test_show_prints_workers_and_raw_prints_json() -> None:
+    result = {"info": {"app": "Demo", "packages": ["a", "b"]}, "workers": {"W": {"pid": 3}}}
+    out = io.StringIO()
+    InspectorClient("127.0.0.1", 1).show(result, out)
+    assert "app: Demo" in out.getvalue() and "packages: a, b" in out.getvalue()
+    assert "pid: 3" in out.getvalue()
+    raw = io.StringIO()
+    InspectorClient("127.0.0.1", 1, raw=True).show(result, raw)
+    assert raw.getvalue().startswith('{"info"')

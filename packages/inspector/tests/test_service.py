@@ -1,0 +1,96 @@
+"""The inspector API answers as Sanic's does: info, actions, auth, errors."""
+
+from __future__ import annotations
+
+import json
+
+from hurtle_inspector.service import InspectorService
+
+
+def make(api_key: str = "", calls: list | None = None) -> InspectorService:
+    calls = calls if calls is not None else []
+
+    def reload(zero_downtime: bool = False) -> None:
+        calls.append(("reload", zero_downtime))
+
+    def scale(replicas: int) -> str:
+        calls.append(("scale", replicas))
+        return f"Scaling to {replicas}"
+
+    return InspectorService(
+        info=lambda: {"info": {"app": "Demo"}, "workers": {"Sanic-Main": {"pid": 1}}},
+        actions={"reload": reload, "scale": scale, "_private": lambda: "no"},
+        api_key=api_key,
+    )
+
+
+def body(reply) -> object:
+    return json.loads(reply.body)
+
+
+def test_get_root_returns_info_wrapped_in_meta() -> None:
+    reply = make().handle("GET", "/", {}, b"")
+    assert reply.status == 200
+    assert reply.content_type == "application/json"
+    assert body(reply) == {
+        "meta": {"action": "info"},
+        "result": {"info": {"app": "Demo"}, "workers": {"Sanic-Main": {"pid": 1}}},
+    }
+
+
+def test_post_action_passes_json_body_as_kwargs() -> None:
+    calls: list = []
+    reply = make(calls=calls).handle("POST", "/scale", {}, b'{"replicas": 3}')
+    assert body(reply) == {"meta": {"action": "scale"}, "result": "Scaling to 3"}
+    assert calls == [("scale", 3)]
+
+
+def test_action_without_body_uses_defaults() -> None:
+    calls: list = []
+    reply = make(calls=calls).handle("POST", "/reload", {}, b"")
+    assert body(reply) == {"meta": {"action": "reload"}, "result": None}
+    assert calls == [("reload", False)]
+
+
+def test_get_on_an_action_is_405_with_allow() -> None:
+    reply = make().handle("GET", "/reload", {}, b"")
+    assert reply.status == 405
+    assert reply.headers == {"Allow": "POST"}
+    assert b"Method GET not allowed for URL /reload" in reply.body
+
+
+def test_invalid_json_is_400() -> None:
+    reply = make().handle("POST", "/scale", {}, b"notjson")
+    assert reply.status == 400
+    assert b"Failed when parsing body as json" in reply.body
+
+
+def test_missing_argument_is_400_naming_the_action() -> None:
+    reply = make().handle("POST", "/scale", {}, b"{}")
+    assert reply.status == 400
+    assert b"scale" in reply.body
+
+
+def test_unknown_and_private_actions_give_null_result() -> None:
+    svc = make()
+    assert body(svc.handle("POST", "/foo", {}, b"")) == {"meta": {"action": "foo"}, "result": None}
+    assert body(svc.handle("POST", "/_private", {}, b""))["result"] is None
+
+
+def test_api_key_required_when_configured() -> None:
+    svc = make(api_key="s3cret")
+    assert svc.handle("GET", "/", {}, b"").status == 401
+    assert svc.handle("GET", "/", {"Authorization": "Bearer wrong"}, b"").status == 401
+    assert b"Bad API key" in svc.handle("GET", "/", {}, b"").body
+    ok = svc.handle("GET", "/", {"authorization": "Bearer s3cret"}, b"")
+    assert ok.status == 200
+
+
+def test_failing_action_is_500_not_a_crash() -> None:
+    def boom() -> None:
+        raise RuntimeError("nope")
+
+    svc = InspectorService(info=dict, actions={"boom": boom})
+    reply = svc.handle("POST", "/boom", {}, b"")
+    assert reply.status == 500
+    assert b"nope" in reply.body
