@@ -1,0 +1,164 @@
+"""``sanic``: run, inspect and manage Sanic applications served by Hurtle."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from hurtle_cli.arguments import build_inspect_parser, build_parser
+from hurtle_cli.daemon import daemon_command
+
+
+def prepare_kwargs(args: argparse.Namespace) -> dict[str, Any]:
+    """The keyword arguments for ``app.prepare(...)`` that the options ask for."""
+    kwargs: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "unix": args.unix,
+        "workers": args.workers,
+        "debug": args.debug,
+        "dev": args.dev,
+        "fast": args.fast,
+        "single_process": args.single_process,
+        "auto_tls": args.auto_tls,
+        "verbosity": args.verbosity,
+    }
+    if args.auto_reload:
+        kwargs["auto_reload"] = True
+    if args.path:
+        kwargs["reload_dir"] = args.path
+    for name in ("access_log", "motd", "noisy_exceptions", "coffee"):
+        value = getattr(args, name)
+        if value is not None:
+            kwargs[name] = value
+    if args.cert or args.key:
+        if not (args.cert and args.key):
+            raise SystemExit("sanic: --cert and --key must be given together")
+        kwargs["ssl"] = {"cert": args.cert, "key": args.key}
+    elif args.tls:
+        kwargs["ssl"] = args.tls[0] if len(args.tls) == 1 else args.tls
+    return kwargs
+
+
+def load_app(args: argparse.Namespace) -> tuple[Any, Any]:
+    """Load the target as Sanic would; exit with a message that says how to fix it."""
+    from hurtle_worker.loader import AppLoader
+
+    loader = AppLoader(args.target, as_factory=args.factory, as_simple=args.simple)
+    try:
+        app = loader.load()
+    except (ImportError, ValueError, AttributeError, TypeError) as exc:
+        raise SystemExit(f"sanic: cannot load {args.target!r}: {exc}") from None
+    if not hasattr(app, "prepare"):
+        raise SystemExit(
+            f"sanic: {args.target!r} is a {type(app).__name__}, not a Sanic app. "
+            f"Point at the app instance (module:app) or use --factory for a factory."
+        )
+    return app, loader
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    if args.http == 3:
+        raise SystemExit("sanic: HTTP/3 is not served by Hurtle; use --http=1")
+    kwargs = prepare_kwargs(args)
+    if args.daemon:
+        from hurtle_cli.daemon import daemonize
+
+        daemonize(args.target, pidfile=args.pidfile, logfile=args.logfile)
+    app, loader = load_app(args)
+    if args.legacy:
+        app.run(**kwargs, legacy=True)
+        return 0
+    app.prepare(**kwargs)
+    type(app).serve(primary=app, app_loader=loader)
+    return 0
+
+
+def run_exec(args: argparse.Namespace, rest: list[str]) -> int:
+    """``sanic target exec <command> [--name=value ...]``: run an ``@app.command``."""
+    import asyncio
+    import inspect
+
+    app, _ = load_app(args)
+    commands: dict[str, Any] = dict(getattr(app, "_commands", {}) or {})
+    parser = argparse.ArgumentParser(prog=f"sanic {args.target} exec")
+    sub = parser.add_subparsers(dest="command", title="Commands", required=True)
+    for name in commands:
+        sub.add_parser(name, help=f"Execute {name}")
+    if not rest:
+        parser.print_help()
+        return 1
+    ns, extra = parser.parse_known_args(rest[:1])
+    func = commands[ns.command]
+    kwargs: dict[str, Any] = {}
+    for item in rest[1:] + extra:
+        if not item.startswith("--"):
+            raise SystemExit(f"sanic: command arguments look like --name=value, not {item!r}")
+        key, _, value = item[2:].partition("=")
+        kwargs[key.replace("-", "_")] = value
+    result = func(**kwargs)
+    if inspect.isawaitable(result):
+        asyncio.run(_await(result))
+    return 0
+
+
+async def _await(awaitable: Any) -> Any:
+    return await awaitable
+
+
+def run_inspect(argv: Sequence[str]) -> int:
+    """``sanic inspect [options] [command] [args]``."""
+    from hurtle_inspector.client import InspectorClient, InspectorError
+
+    args = build_inspect_parser().parse_args(list(argv))
+    client = InspectorClient(args.host, args.port, args.secure, args.raw, args.api_key)
+    try:
+        if args.command is None:
+            client.show(client.info())
+            return 0
+        kwargs: dict[str, Any] = {}
+        rest = list(args.rest)
+        if args.command == "scale":
+            if not rest or not rest[0].lstrip("-").isdigit():
+                raise SystemExit("sanic inspect: scale needs a number of workers, e.g. scale 4")
+            kwargs["replicas"] = int(rest.pop(0))
+        elif args.command == "reload" and "--zero-downtime" in rest:
+            rest.remove("--zero-downtime")
+            kwargs["zero_downtime"] = True
+        for item in rest:
+            key, _, value = item.lstrip("-").partition("=")
+            kwargs[key.replace("-", "_")] = value if value else True
+        client.show(client.do(args.command, **kwargs))
+    except InspectorError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``sanic`` command."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in ("help", "-h", "--help"):
+        build_parser().print_help()
+        return 0
+    if argv[0] == "inspect":
+        return run_inspect(argv[1:])
+    if argv[0] in ("kill", "status", "restart", "stop") and any(
+        a.startswith("--pid") for a in argv[1:]
+    ):
+        return daemon_command(argv[0], argv[1:])
+    rest: list[str] = []
+    if len(argv) >= 2 and argv[1] == "exec":
+        argv, rest = argv[:2], argv[2:]
+    args = build_parser().parse_args(argv)
+    if args.action == "exec":
+        return run_exec(args, rest)
+    if args.action in ("status", "stop", "restart"):
+        return daemon_command(args.action, ["--target", args.target]
+                              + (["--pidfile", args.pidfile] if args.pidfile else []))
+    return run_serve(args)
+
+
+__all__ = ["main", "prepare_kwargs"]
