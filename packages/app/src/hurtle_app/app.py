@@ -1,0 +1,668 @@
+"""``Sanic``: the framework app, a thin composition of single-concern objects.
+
+The app exposes Sanic's methods, but each concern lives in its own object: the router
+(``router.Router``), the middleware registry, the listener registry, the task registry, the
+signal router and the error handler. ``finalize()`` (run once at start-up) compiles the
+router, builds each route's middleware chain, and picks the request pipeline.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import logging.config
+import re
+from collections.abc import Callable, Iterable
+from inspect import getsource, isawaitable
+from types import SimpleNamespace
+from typing import Any, ClassVar
+
+from hurtle_http.exceptions import SanicException, ServerError
+from hurtle_http.request import Request
+
+from hurtle_app import serving
+from hurtle_app.blueprint_group import BlueprintGroup
+from hurtle_app.blueprints import Blueprint
+from hurtle_app.config import Config
+from hurtle_app.futures import (
+    FutureException,
+    FutureListener,
+    FutureMiddleware,
+    FutureRoute,
+    FutureSignal,
+    FutureStatic,
+)
+from hurtle_app.handlers import ErrorHandler
+from hurtle_app.listeners import ListenerRegistry
+from hurtle_app.middleware import MiddlewareRegistry, is_coroutine_callable
+from hurtle_app.naming import AppRegistry, validate_name
+from hurtle_app.pipeline import RequestPipeline, run_response_middleware
+from hurtle_app.registration import Registrar, handler_display_name
+from hurtle_app.router import Router
+from hurtle_app.signals import SignalRouter
+from hurtle_app.state import ApplicationState, Mode
+from hurtle_app.static import StaticHandler
+from hurtle_app.tasks import TaskRegistry
+from hurtle_app.url_for import build_url
+from hurtle_app.websockets import WebsocketHandler
+
+error_logger = logging.getLogger("sanic.error")
+
+# Which response helper a handler's source returns, to pick its error page format.
+_RESPONSE_FORMATS = (("json", "json"), ("html", "html"), ("text", "text"))
+_RETURN_CALL = re.compile(r"return\s+(\w+)\(")
+
+# Listener (concern, action) -> event name, as ``_server_event`` is called by runners.
+_SERVER_EVENTS = {
+    ("init", "before"): "before_server_start",
+    ("init", "after"): "after_server_start",
+    ("shutdown", "before"): "before_server_stop",
+    ("shutdown", "after"): "after_server_stop",
+}
+
+
+class Sanic(Registrar):
+    """A Sanic application: routes, middleware, blueprints, listeners, signals, errors."""
+
+    _app_registry: ClassVar[dict[str, Sanic]] = {}
+    test_mode: ClassVar[bool] = False
+
+    # Attributes an instance may (re)assign; anything else goes on ``app.ctx``.
+    _frozen = False
+
+    def __init__(
+        self,
+        name: str,
+        config: Config | None = None,
+        ctx: Any = None,
+        router: Router | None = None,
+        signal_router: SignalRouter | None = None,
+        error_handler: ErrorHandler | None = None,
+        env_prefix: str | None = "SANIC_",
+        request_class: type[Request] | None = None,
+        strict_slashes: bool = False,
+        log_config: dict[str, Any] | None = None,
+        configure_logging: bool = True,
+        dumps: Callable[..., Any] | None = None,
+        loads: Callable[..., Any] | None = None,
+        inspector: bool = False,
+        inspector_class: Any = None,
+        certloader_class: Any = None,
+    ) -> None:
+        self.name = validate_name("Sanic", name)
+        if configure_logging:
+            from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
+
+            logging.config.dictConfig(log_config or LOGGING_CONFIG_DEFAULTS)
+        self.configure_logging = configure_logging
+        self.config = config if config is not None else Config(env_prefix=env_prefix)
+        if inspector:
+            self.config.INSPECTOR = True
+        self.ctx = ctx if ctx is not None else SimpleNamespace()
+        self.shared_ctx = SimpleNamespace()
+        self.router = router if router is not None else Router()
+        self.signal_router = signal_router if signal_router is not None else SignalRouter()
+        self.error_handler = error_handler if error_handler is not None else ErrorHandler()
+        self.request_class = request_class or Request
+        self.strict_slashes = strict_slashes
+        self.inspector_class = inspector_class
+        self.certloader_class = certloader_class
+        self.dumps = dumps
+        self.loads = loads
+        self.state = ApplicationState(app=self)
+        self.blueprints: dict[str, Blueprint] = {}
+        self._blueprint_order: list[Blueprint] = []
+        self.websocket_enabled = False
+        self.websocket_tasks: set[asyncio.Future[Any]] = set()
+        self.lifecycle_hook: Callable[..., Any] | None = None
+        self._middleware = MiddlewareRegistry()
+        self._listeners = ListenerRegistry()
+        self._task_registry = TaskRegistry(self)
+        self._signal_events: set[str] = set()
+        self._route_names: dict[str, Any] = {}
+        self._duplicate_names: set[str] = set()
+        self._finalized = False
+        self._pipeline: RequestPipeline | None = None
+        self._runner: serving.SingleProcessRunner | None = None
+        self._ext: Any = None
+        self._asgi_app: Any = None
+        self._init_registrar()
+        self.router.ctx.app = self
+        self.signal_router.ctx.app = self
+        AppRegistry(self._app_registry).register(self, self.test_mode)
+        self._frozen = True
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if self._frozen and name not in self.__dict__ and not hasattr(type(self), name):
+            raise AttributeError(
+                "Setting variables on Sanic instances is not allowed. You should change your "
+                f"Sanic instance to use instance.ctx.{name} instead."
+            )
+        object.__setattr__(self, name, value)
+
+    def __repr__(self) -> str:
+        return f'{type(self).__name__}(name="{self.name}")'
+
+    # --- app registry ----------------------------------------------------------------------
+    @classmethod
+    def get_app(cls, name: str | None = None, *, force_create: bool = False) -> Sanic:
+        """The app named ``name`` (or the only app); ``force_create`` makes it if missing."""
+        return AppRegistry(cls._app_registry).get(name, force_create, cls)
+
+    @classmethod
+    def register_app(cls, app: Sanic) -> None:
+        """Add ``app`` to the registry."""
+        AppRegistry(cls._app_registry).register(app, cls.test_mode)
+
+    @classmethod
+    def unregister_app(cls, app: Sanic) -> None:
+        """Remove ``app`` from the registry."""
+        AppRegistry(cls._app_registry).unregister(app)
+
+    # --- read-only views -------------------------------------------------------------------
+    @property
+    def debug(self) -> bool:
+        """True when running in debug mode (set it with ``run(debug=True)``)."""
+        return self.state.mode is Mode.DEBUG
+
+    @property
+    def asgi(self) -> bool:
+        """True when served by an ASGI server."""
+        return self.state.asgi
+
+    @property
+    def auto_reload(self) -> bool:
+        """Whether the reloader is on (multi-process running only)."""
+        return self.state.auto_reload
+
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop:
+        """The event loop the app runs on (only once it runs)."""
+        try:
+            return asyncio.get_running_loop()
+        except RuntimeError:
+            raise SanicException(
+                "Loop can only be retrieved after the app has started running."
+            ) from None
+
+    @property
+    def tasks(self) -> Iterable[asyncio.Task[Any]]:
+        """The registered background tasks."""
+        return iter(self._task_registry)
+
+    @property
+    def request_middleware(self) -> list[Callable[..., Any]]:
+        """App-wide request middleware, in running order."""
+        return [m.func for m in self._middleware.request if m.route_names is None]
+
+    @property
+    def response_middleware(self) -> list[Callable[..., Any]]:
+        """App-wide response middleware, in running order."""
+        return [m.func for m in self._middleware.response if m.route_names is None]
+
+    @property
+    def listeners(self) -> dict[str, list[Callable[..., Any]]]:
+        """Listener functions by event name."""
+        from hurtle_app.listeners import LISTENER_EVENTS
+
+        return {e: self._listeners.listeners(e) for e in LISTENER_EVENTS if e in self._listeners}
+
+    @property
+    def ext(self) -> Any:
+        """The Sanic Extensions object (``app.extend()`` creates it)."""
+        if self._ext is None:
+            raise RuntimeError(
+                "Sanic Extensions is not installed. You can add it to your environment "
+                "using:\n$ pip install sanic-ext"
+            )
+        return self._ext
+
+    def extend(self, *, extensions: list[Any] | None = None, built_in_extensions: bool = True,
+               config: Any = None, **kwargs: Any) -> Any:
+        """Load Sanic Extensions (``sanic-ext``) onto this app."""
+        if self._ext is not None:
+            return self._ext
+        try:
+            from sanic_ext import Extend  # type: ignore[import-not-found]
+        except ImportError:
+            raise RuntimeError(
+                "Sanic Extensions is not installed. You can add it to your environment "
+                "using:\n$ pip install sanic-ext"
+            ) from None
+        self._ext = Extend(
+            self, extensions=extensions, built_in_extensions=built_in_extensions,
+            config=config, **kwargs,
+        )
+        return self._ext
+
+    def update_config(self, config: Any) -> None:
+        """Update ``app.config`` from an object, a dict, or a file path."""
+        self.config.update_config(config)
+
+    # --- applying registrations ------------------------------------------------------------
+    def _build_endpoint_name(self, *parts: str) -> str:
+        name = ".".join(p for p in parts if p)
+        if name.startswith(self.name + "."):
+            return name
+        return f"{self.name}.{name}"
+
+    def _apply_route(self, route: FutureRoute, overwrite: bool = False) -> list[Any]:
+        handler: Any = route.handler
+        name = self._build_endpoint_name(route.name or handler_display_name(handler))
+        if route.websocket:
+            self.enable_websocket()
+            handler = WebsocketHandler(self, handler, route.subprotocols)
+        strict = route.strict_slashes if route.strict_slashes is not None else self.strict_slashes
+        added = self.router.add(
+            uri=route.uri,
+            methods=route.methods or frozenset({"GET"}),
+            handler=handler,
+            host=route.host,
+            strict_slashes=bool(strict),
+            stream=route.stream,
+            ignore_body=route.ignore_body,
+            version=route.version,
+            name=name,
+            unquote=route.unquote,
+            static=route.static,
+            version_prefix=route.version_prefix,
+            overwrite=overwrite,
+            error_format=route.error_format,
+        )
+        routes = added if isinstance(added, list) else [added]
+        previous = self._route_names.get(name)
+        if previous is not None and previous is not route and not overwrite:
+            self._duplicate_names.add(name)
+        self._route_names[name] = route
+        for one in routes:
+            one.extra.websocket = route.websocket
+            one.extra.original_handler = route.handler
+            for key, value in route.route_context.items():
+                setattr(one.ctx, key, value)
+        return routes
+
+    def _apply_static(self, static: FutureStatic) -> list[Any]:
+        path = static.file_or_directory
+        if static.resource_type is None:
+            is_folder = path.is_dir()
+        else:
+            is_folder = static.resource_type == "dir"
+        if static.resource_type == "file" and not path.is_file():
+            raise ValueError(f"Static file {str(path)!r} does not exist (resource_type='file')")
+        if static.resource_type == "dir" and not path.is_dir():
+            raise ValueError(f"Static folder {str(path)!r} does not exist (resource_type='dir')")
+        uri = static.uri
+        if is_folder:
+            uri = uri.rstrip("/") + "/<__file_uri__:path>"
+        handler = StaticHandler(
+            path,
+            is_folder=is_folder,
+            use_modified_since=static.use_modified_since,
+            use_content_range=static.use_content_range,
+            stream_large_files=static.stream_large_files,
+            content_type=static.content_type,
+            directory_handler=static.directory_handler,
+            follow_external_symlink_files=static.follow_external_symlink_files,
+        )
+        future = FutureRoute(
+            handler, uri, frozenset({"GET", "HEAD"}), static.host, static.strict_slashes,
+            False, None, static.name, False, False, None, False, True, "/v", None, {},
+        )
+        return self._apply_route(future)
+
+    def _apply_middleware(self, middleware: FutureMiddleware) -> Any:
+        return self._middleware.add(
+            middleware.middleware,
+            middleware.attach_to,
+            priority=middleware.priority,
+            order=middleware.order or None,
+        )
+
+    def _apply_listener(self, listener: FutureListener) -> Any:
+        self._listeners.add(listener.listener, listener.event, listener.priority)
+        return listener.listener
+
+    def _apply_exception_handler(self, handler: FutureException) -> Any:
+        for exception in handler.exceptions:
+            self.error_handler.add(exception, handler.handler)
+        return handler.handler
+
+    def _apply_signal(self, signal: FutureSignal) -> Any:
+        self._signal_events.add(signal.event)
+        return self.signal_router.add(
+            signal.handler, signal.event, signal.condition, signal.exclusive, signal.priority
+        )
+
+    def register_middleware(
+        self, middleware: Callable[..., Any], attach_to: str = "request", *, priority: int = 0
+    ) -> Callable[..., Any]:
+        """Register app-wide middleware (non-decorator form)."""
+        self._middleware.add(middleware, attach_to, priority=priority)
+        return middleware
+
+    def register_named_middleware(
+        self,
+        middleware: Callable[..., Any],
+        route_names: Iterable[str],
+        attach_to: str = "request",
+        *,
+        priority: int = 0,
+    ) -> Callable[..., Any]:
+        """Register middleware that runs only for the routes named ``route_names``."""
+        names = [self._build_endpoint_name(n) for n in route_names]
+        self._middleware.add(middleware, attach_to, priority=priority, route_names=names)
+        return middleware
+
+    def add_signal(
+        self,
+        handler: Callable[..., Any] | None,
+        event: str,
+        condition: dict[str, Any] | None = None,
+        exclusive: bool = True,
+    ) -> Callable[..., Any]:
+        """Register ``handler`` for the signal ``event`` (non-decorator form)."""
+        if handler is None:
+
+            async def noop(**_: Any) -> None:
+                return None
+
+            handler = noop
+        self.signal(event, condition=condition, exclusive=exclusive)(handler)
+        return handler
+
+    def enable_websocket(self, enable: bool = True) -> None:
+        """Mark the app as serving websockets (done by any websocket route)."""
+        self.websocket_enabled = enable
+
+    # --- blueprints --------------------------------------------------------------------------
+    def blueprint(
+        self,
+        blueprint: Blueprint | Iterable[Blueprint] | BlueprintGroup,
+        *,
+        url_prefix: str | None = None,
+        version: int | float | str | None = None,
+        strict_slashes: bool | None = None,
+        version_prefix: str | None = None,
+        name_prefix: str | None = None,
+    ) -> None:
+        """Register a blueprint, a group, or a list of them, on this app."""
+        options = {
+            key: value
+            for key, value in (
+                ("url_prefix", url_prefix),
+                ("version", version),
+                ("strict_slashes", strict_slashes),
+                ("version_prefix", version_prefix),
+                ("name_prefix", name_prefix),
+            )
+            if value is not None
+        }
+        if isinstance(blueprint, BlueprintGroup):
+            for bp, bp_options in blueprint.registration_plan(options):
+                self._register_blueprint(bp, bp_options)
+            return
+        if isinstance(blueprint, (list, tuple)):
+            for item in blueprint:
+                self.blueprint(item, **options)
+            return
+        if not isinstance(blueprint, Blueprint):
+            raise TypeError(f"app.blueprint() takes a Blueprint or a group, not {blueprint!r}")
+        self._register_blueprint(blueprint, options)
+
+    def _register_blueprint(self, bp: Blueprint, options: dict[str, Any]) -> None:
+        existing = self.blueprints.get(bp.name)
+        if existing is not None and existing is not bp:
+            raise SanicException(
+                f'A blueprint with the name "{bp.name}" is already registered. Blueprint '
+                "names must be unique."
+            )
+        bp.register(self, options)
+        if existing is None:
+            self.blueprints[bp.name] = bp
+            self._blueprint_order.append(bp)
+
+    # --- url building ------------------------------------------------------------------------
+    def url_for(self, view_name: str, **kwargs: Any) -> str:
+        """Build the URL of the route named ``view_name`` (``"handler"`` or ``"bp.handler"``).
+
+        Extra keyword arguments become the query string (lists repeat the key);
+        ``_anchor``, ``_external``, ``_scheme``, ``_server`` and ``_method`` are special.
+        """
+        return build_url(self, view_name, kwargs)
+
+    # --- tasks -------------------------------------------------------------------------------
+    def add_task(self, task: Any, *, name: str | None = None, register: bool = True) -> Any:
+        """Run a coroutine (or a callable returning one) as a background task."""
+        return self._task_registry.add(task, name=name, register=register)
+
+    def get_task(self, name: str, *, raise_exception: bool = True) -> asyncio.Task[Any] | None:
+        """The background task named ``name``."""
+        return self._task_registry.get(name, raise_exception=raise_exception)
+
+    async def cancel_task(
+        self, name: str, msg: str | None = None, *, raise_exception: bool = True
+    ) -> None:
+        """Cancel the background task named ``name`` and wait for it."""
+        await self._task_registry.cancel(name, msg, raise_exception=raise_exception)
+
+    def purge_tasks(self) -> None:
+        """Forget the background tasks that have finished."""
+        self._task_registry.purge()
+
+    async def shutdown_tasks(self, timeout: float | None = None, increment: float = 0.1) -> None:
+        """Cancel every background task, waiting up to ``timeout`` seconds."""
+        await self._task_registry.shutdown(timeout)
+
+    # --- signals -----------------------------------------------------------------------------
+    async def dispatch(
+        self,
+        event: str,
+        *,
+        condition: dict[str, str] | None = None,
+        context: dict[str, Any] | None = None,
+        fail_not_found: bool = True,
+        inline: bool = False,
+        reverse: bool = False,
+    ) -> Any:
+        """Dispatch the signal ``event`` to its handlers."""
+        return await self.signal_router.dispatch(
+            event, context=context, condition=condition, fail_not_found=fail_not_found,
+            inline=inline, reverse=reverse,
+        )
+
+    async def event(
+        self,
+        event: str,
+        timeout: float | None = None,
+        *,
+        condition: dict[str, Any] | None = None,
+        exclusive: bool = True,
+    ) -> Any:
+        """Wait until the signal ``event`` is dispatched (``None`` on timeout)."""
+        waiter = getattr(self.signal_router, "wait_for", None)
+        if waiter is None:
+            raise NotImplementedError("This signal router cannot wait for events")
+        return await waiter(event, timeout=timeout, condition=condition, exclusive=exclusive)
+
+    # --- start-up ----------------------------------------------------------------------------
+    def finalize(self) -> None:
+        """Compile the router and build every route's middleware chain (once)."""
+        if self._duplicate_names:
+            names = ", ".join(sorted(self._duplicate_names))
+            raise ServerError(
+                f"Duplicate route names detected: {names}. You should rename one or more of "
+                "them explicitly by using the `name` param, or changing the implicit name "
+                "derived from the class and function name."
+            )
+        if not self.router.finalized:
+            self.router.finalize()
+        fallback = self.config.FALLBACK_ERROR_FORMAT
+        for route in self.router.routes:
+            extra = route.extra
+            request_chain, response_chain = self._middleware.chains_for(route.name)
+            extra.request_middleware = request_chain
+            extra.response_middleware = response_chain
+            # PERF: decided here, read per request: await or call, read the body or not.
+            extra.handler_is_async = is_coroutine_callable(route.handler)
+            extra.read_body = not (extra.ignore_body or extra.stream or extra.websocket)
+            if not extra.error_format:
+                extra.error_format = _guess_error_format(extra, fallback)
+        if not getattr(self.signal_router, "finalized", False):
+            self.signal_router.finalize()
+        self._finalized = True
+
+    async def _startup(self) -> None:
+        """Finalize once and choose the request pipeline (run by every runner)."""
+        if self._pipeline is not None:
+            return
+        self.finalize()
+        self._pipeline = RequestPipeline(self)
+        signals = self._signal_events
+        if any(e.startswith("http.lifecycle.") for e in signals):
+            self.lifecycle_hook = self._lifecycle_hook
+        if type(self).handle_request is Sanic.handle_request:
+            # PERF: the protocol awaits app.handle_request per request; point it straight
+            # at the pipeline (benchmarks/ "hello": one coroutine frame fewer).
+            uses_signals = any(e.startswith("http.") for e in signals)
+            pipeline = self._pipeline
+            object.__setattr__(
+                self,
+                "handle_request",
+                pipeline.handle_with_signals if uses_signals else pipeline.handle,
+            )
+        self.state.is_started = True
+
+    async def _lifecycle_hook(self, event: str, context: dict[str, Any]) -> None:
+        if event in self._signal_events:
+            await self.dispatch(event, context=context, inline=True, fail_not_found=False)
+
+    async def _server_event(
+        self, concern: str, action: str, loop: asyncio.AbstractEventLoop | None = None
+    ) -> None:
+        """Run the listeners (and signals) of a server lifecycle step."""
+        try:
+            event = _SERVER_EVENTS[(concern, action)]
+        except KeyError:
+            raise ValueError(f"Unknown server event {concern}.{action}") from None
+        loop = loop or asyncio.get_running_loop()
+        if event == "after_server_stop":
+            await self._task_registry.shutdown(timeout=1.0)
+        await self._listeners.run(event, self, loop)
+        signal_name = f"server.{concern}.{action}"
+        if signal_name in self._signal_events:
+            await self.dispatch(
+                signal_name, context={"app": self, "loop": loop}, inline=True,
+                fail_not_found=False, reverse=concern == "shutdown",
+            )
+        if event == "before_server_start":
+            self._task_registry.start(loop)
+
+    # --- request handling --------------------------------------------------------------------
+    async def handle_request(self, request: Any) -> None:
+        """Route, run middleware and the handler, and send the response."""
+        if self._pipeline is None:
+            await self._startup()
+        pipeline = self._pipeline
+        if pipeline is None:  # pragma: no cover - _startup always sets it
+            raise ServerError("The app is not finalized")
+        if any(e.startswith("http.") for e in self._signal_events):
+            await pipeline.handle_with_signals(request)
+        else:
+            await pipeline.handle(request)
+
+    async def handle_exception(
+        self, request: Any, exception: BaseException, run_middleware: bool = True
+    ) -> None:
+        """Render ``exception`` with the error handler and send it."""
+        if "http.lifecycle.exception" in self._signal_events:
+            await self.dispatch(
+                "http.lifecycle.exception",
+                inline=True,
+                context={"request": request, "exception": exception},
+                fail_not_found=False,
+            )
+        try:
+            response = self.error_handler.response(request, exception)
+            if isawaitable(response):
+                response = await response
+        except Exception:  # noqa: BLE001 - last resort: the error handler itself failed
+            error_logger.exception("Exception occurred in the error handler")
+            response = self.error_handler.default(request, ServerError("Internal Server Error"))
+        route = getattr(request, "route", None)
+        if run_middleware and route is not None and response is not None:
+            chain = getattr(route.extra, "response_middleware", ())
+            if chain:
+                try:
+                    response = await run_response_middleware(request, response, chain)
+                except Exception:  # noqa: BLE001 - keep the error response
+                    error_logger.exception("Exception occurred in response middleware")
+        if response is None or getattr(request, "stream", None) is None:
+            return
+        await RequestPipeline.send(request, response)
+
+    # --- serving -----------------------------------------------------------------------------
+    async def create_server(self, host: str | None = None, port: int | None = None,
+                            **kwargs: Any) -> serving.AsyncioServer | None:
+        """Bind a server on the running loop; returns an ``AsyncioServer`` to drive."""
+        return await serving.create_server(self, host, port, **kwargs)
+
+    def run(self, host: str | None = None, port: int | None = None, *, dev: bool = False,
+            debug: bool = False, auto_reload: bool | None = None, version: Any = 1,
+            ssl: Any = None, sock: Any = None, workers: int = 1, protocol: Any = None,
+            backlog: int = 100, register_sys_signals: bool = True,
+            access_log: bool | None = None, unix: str | None = None,
+            loop: asyncio.AbstractEventLoop | None = None, reload_dir: Any = None,
+            noisy_exceptions: bool | None = None, motd: bool = True, fast: bool = False,
+            verbosity: int = 0, motd_display: dict[str, str] | None = None,
+            auto_tls: bool = False, single_process: bool = False) -> None:
+        """Serve in this process (``single_process=True``) until SIGINT/SIGTERM/``stop()``."""
+        if not single_process or workers != 1 or auto_reload or dev or fast:
+            raise SanicException(
+                "hurtle_app serves in a single process only: call "
+                "app.run(..., single_process=True). Running several workers, the reloader, "
+                "dev or fast mode needs the `sanic` meta-package (from sanic import Sanic)."
+            )
+        self.state.mode = Mode.DEBUG if debug else Mode.PRODUCTION
+        self.state.verbosity = verbosity
+        self._runner = serving.SingleProcessRunner(self)
+        self._runner.run(
+            host or "127.0.0.1", 8000 if port is None else port, ssl=ssl, sock=sock,
+            unix=unix, protocol=protocol, backlog=backlog,
+            register_sys_signals=register_sys_signals, loop=loop, access_log=access_log,
+            noisy_exceptions=noisy_exceptions, debug=debug,
+        )
+
+    def stop(self, terminate: bool = True, unregister: bool = False) -> None:
+        """Stop a server started by ``run`` (thread-safe)."""
+        if self._runner is not None:
+            self._runner.stop()
+        if unregister:
+            self.unregister_app(self)
+
+    # --- ASGI --------------------------------------------------------------------------------
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        """Serve as an ASGI 3 application (``uvicorn module:app``)."""
+        from hurtle_app.asgi import ASGIApp
+
+        await ASGIApp.create(self, scope, receive, send)
+
+
+def _guess_error_format(extra: Any, fallback: str) -> str:
+    """The error page format of a route: config, else what its handler returns."""
+    if fallback != "auto" or extra.websocket or extra.static:
+        return fallback
+    handler = getattr(extra, "original_handler", None)
+    try:
+        source = getsource(handler) if handler is not None else ""
+    except (OSError, TypeError):
+        return "auto"
+    found = {
+        fmt
+        for call in _RETURN_CALL.findall(source)
+        for name, fmt in _RESPONSE_FORMATS
+        if call == name
+    }
+    return found.pop() if len(found) == 1 else "auto"
+
+
+__all__ = ["Sanic"]

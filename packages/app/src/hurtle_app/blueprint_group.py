@@ -1,0 +1,172 @@
+"""``Blueprint.group(...)``: blueprints sharing a URL prefix, version and middleware."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, MutableSequence
+from typing import Any, overload
+
+from hurtle_app.blueprints import Blueprint
+
+
+def _join(*prefixes: str | None) -> str | None:
+    parts = [p.strip("/") for p in prefixes if p and p.strip("/")]
+    if not parts:
+        # Keep a lone "/" (or None) as given by the innermost non-empty prefix.
+        return next((p for p in reversed(prefixes) if p), None)
+    return "/" + "/".join(parts)
+
+
+def _pick(*values: Any) -> Any:
+    return next((v for v in values if v is not None), None)
+
+
+class BlueprintGroup(MutableSequence):
+    """A list of blueprints (and nested groups) registered together."""
+
+    def __init__(
+        self,
+        url_prefix: str | None = None,
+        version: int | str | float | None = None,
+        strict_slashes: bool | None = None,
+        version_prefix: str = "/v",
+        name_prefix: str | None = "",
+    ) -> None:
+        self._blueprints: list[Blueprint | BlueprintGroup] = []
+        self._url_prefix = url_prefix
+        self._version = version
+        self._strict_slashes = strict_slashes
+        self._version_prefix = version_prefix
+        self._name_prefix = name_prefix
+
+    url_prefix = property(lambda self: self._url_prefix, doc="The group's URL prefix.")
+    version = property(lambda self: self._version, doc="The group's API version.")
+    strict_slashes = property(lambda self: self._strict_slashes, doc="Strict slashes default.")
+    version_prefix = property(lambda self: self._version_prefix, doc="The version prefix.")
+    name_prefix = property(lambda self: self._name_prefix, doc="Prefix for route names.")
+
+    @property
+    def blueprints(self) -> list[Blueprint]:
+        """Every blueprint in the group, nested groups flattened."""
+        flat: list[Blueprint] = []
+        for item in self._blueprints:
+            if isinstance(item, BlueprintGroup):
+                flat.extend(item.blueprints)
+            else:
+                flat.append(item)
+        return flat
+
+    # --- MutableSequence ------------------------------------------------------------------
+    def _check(self, item: Any) -> Any:
+        if not isinstance(item, (Blueprint, BlueprintGroup)):
+            raise TypeError(f"A BlueprintGroup holds blueprints or groups, not {item!r}")
+        return item
+
+    @overload
+    def __getitem__(self, index: int) -> Blueprint | BlueprintGroup: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Blueprint | BlueprintGroup]: ...
+    def __getitem__(self, index: Any) -> Any:
+        return self._blueprints[index]
+
+    def __setitem__(self, index: Any, item: Any) -> None:
+        self._blueprints[index] = self._check(item)
+
+    def __delitem__(self, index: Any) -> None:
+        del self._blueprints[index]
+
+    def __len__(self) -> int:
+        return len(self._blueprints)
+
+    def __iter__(self) -> Iterator[Blueprint | BlueprintGroup]:
+        return iter(self._blueprints)
+
+    def insert(self, index: int, item: Blueprint | BlueprintGroup) -> None:
+        """Insert a blueprint or group at ``index``."""
+        self._blueprints.insert(index, self._check(item))
+
+    def __repr__(self) -> str:
+        return f"BlueprintGroup({self._blueprints!r}, url_prefix={self._url_prefix!r})"
+
+    # --- registration ----------------------------------------------------------------------
+    def registration_plan(
+        self, options: dict[str, Any] | None = None
+    ) -> list[tuple[Blueprint, dict[str, Any]]]:
+        """Each blueprint with the options the group (and outer groups) give it."""
+        outer = options or {}
+        url_prefix = _join(outer.get("url_prefix"), self._url_prefix)
+        version = _pick(self._version, outer.get("version"))
+        strict = _pick(self._strict_slashes, outer.get("strict_slashes"))
+        version_prefix = (
+            self._version_prefix
+            if self._version_prefix and self._version_prefix != "/v"
+            else outer.get("version_prefix") or self._version_prefix
+        )
+        name_prefix = "_".join(p for p in (outer.get("name_prefix"), self._name_prefix) if p)
+        mine = {
+            "url_prefix": url_prefix,
+            "version": version,
+            "strict_slashes": strict,
+            "version_prefix": version_prefix,
+            "name_prefix": name_prefix or None,
+        }
+        plan: list[tuple[Blueprint, dict[str, Any]]] = []
+        for item in self._blueprints:
+            if isinstance(item, BlueprintGroup):
+                plan.extend(item.registration_plan(mine))
+                continue
+            plan.append(
+                (
+                    item,
+                    {
+                        "url_prefix": _join(url_prefix, item.url_prefix),
+                        "version": _pick(item.version, version),
+                        "strict_slashes": _pick(item.strict_slashes, strict),
+                        "version_prefix": (
+                            item.version_prefix
+                            if item.version_prefix != "/v"
+                            else version_prefix
+                        ),
+                        "name_prefix": name_prefix or None,
+                    },
+                )
+            )
+        return plan
+
+    # --- shared hooks: applied to every blueprint in the group ------------------------------
+    def middleware(self, *args: Any, **kwargs: Any) -> Any:
+        """Register middleware on every blueprint of the group."""
+
+        def register(func: Callable[..., Any], attach_to: str = "request") -> Callable[..., Any]:
+            for bp in self.blueprints:
+                bp.middleware(func, attach_to, **kwargs)
+            return func
+
+        if args and callable(args[0]):
+            return register(args[0], *args[1:])
+        attach_to = args[0] if args else kwargs.pop("attach_to", "request")
+        return lambda func: register(func, attach_to)
+
+    def on_request(self, middleware: Any = None, *, priority: int = 0) -> Any:
+        """Register request middleware on every blueprint of the group."""
+        if callable(middleware):
+            return self.middleware(middleware, "request", priority=priority)
+        return lambda func: self.middleware(func, "request", priority=priority)
+
+    def on_response(self, middleware: Any = None, *, priority: int = 0) -> Any:
+        """Register response middleware on every blueprint of the group."""
+        if callable(middleware):
+            return self.middleware(middleware, "response", priority=priority)
+        return lambda func: self.middleware(func, "response", priority=priority)
+
+    def exception(self, *exceptions: Any, **kwargs: Any) -> Callable[[Any], Any]:
+        """Register an exception handler on every blueprint of the group."""
+
+        def decorator(handler: Any) -> Any:
+            for bp in self.blueprints:
+                bp.exception(*exceptions, **kwargs)(handler)
+            return handler
+
+        return decorator
+
+
+__all__ = ["BlueprintGroup"]

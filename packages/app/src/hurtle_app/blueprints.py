@@ -1,0 +1,301 @@
+"""Blueprints: a set of routes, middleware, listeners... registered on an app later.
+
+A blueprint records ``Future*`` registrations (see ``registration.Registrar``). On
+``app.blueprint(bp, **options)`` it replays them onto the app with its URL prefix,
+version, host and name; its middleware and exception handlers are scoped to its routes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from copy import deepcopy
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+from hurtle_http.exceptions import SanicException
+
+from hurtle_app.futures import (
+    FutureException,
+    FutureListener,
+    FutureMiddleware,
+    FutureRoute,
+    FutureSignal,
+    FutureStatic,
+)
+from hurtle_app.naming import validate_name
+from hurtle_app.registration import Registrar, handler_display_name
+
+if TYPE_CHECKING:
+    from hurtle_app.blueprint_group import BlueprintGroup
+
+_DEFAULT = object()
+
+
+class _Registration:
+    """One registration of a blueprint on an app, with the options it was given."""
+
+    __slots__ = ("app", "options", "route_names", "middleware")
+
+    def __init__(self, app: Any, options: dict[str, Any]) -> None:
+        self.app = app
+        self.options = options
+        self.route_names: set[str] = set()
+        self.middleware: list[Any] = []
+
+
+def _join_prefix(url_prefix: str | None, uri: str) -> str:
+    if not url_prefix:
+        return uri
+    if uri and not uri.startswith("/"):
+        uri = "/" + uri
+    return url_prefix.rstrip("/") + uri
+
+
+class Blueprint(Registrar):
+    """A reusable group of routes and hooks: ``app.blueprint(Blueprint("api", "/api"))``."""
+
+    _is_blueprint = True
+
+    def __init__(
+        self,
+        name: str,
+        url_prefix: str | None = None,
+        host: list[str] | str | None = None,
+        version: int | str | float | None = None,
+        strict_slashes: bool | None = None,
+        version_prefix: str = "/v",
+    ) -> None:
+        self.name = validate_name("Blueprint", name)
+        self.url_prefix = url_prefix
+        self.host = host
+        self.version = version
+        self.strict_slashes = strict_slashes
+        self.version_prefix = version_prefix
+        self.ctx = SimpleNamespace()
+        self._registrations: list[_Registration] = []
+        self._allow_route_overwrite = False
+        self._init_registrar()
+
+    def __repr__(self) -> str:
+        return (
+            f'Blueprint(name="{self.name}", url_prefix={self.url_prefix!r}, host={self.host!r}, '
+            f"version={self.version!r}, strict_slashes={self.strict_slashes!r})"
+        ).replace("'", '"')
+
+    @property
+    def apps(self) -> set[Any]:
+        """The apps this blueprint is registered on."""
+        return {reg.app for reg in self._registrations}
+
+    @property
+    def registered(self) -> bool:
+        """Whether the blueprint has been registered on an app."""
+        return bool(self._registrations)
+
+    # --- late registration: things added after app.blueprint(bp) reach the app too -------
+    def _apply_route(self, route: FutureRoute) -> Any:
+        for reg in self._registrations:
+            self._register_route(reg, route)
+
+    def _apply_static(self, static: FutureStatic) -> Any:
+        for reg in self._registrations:
+            self._register_static(reg, static)
+
+    def _apply_middleware(self, middleware: FutureMiddleware) -> Any:
+        for reg in self._registrations:
+            self._register_middleware(reg, middleware)
+
+    def _apply_listener(self, listener: FutureListener) -> Any:
+        for reg in self._registrations:
+            reg.app._apply_listener(listener)
+
+    def _apply_exception_handler(self, handler: FutureException) -> Any:
+        for reg in self._registrations:
+            self._register_exception(reg, handler)
+
+    def _apply_signal(self, signal: FutureSignal) -> Any:
+        for reg in self._registrations:
+            reg.app._apply_signal(signal)
+
+    # --- registration on an app ----------------------------------------------------------
+    def register(self, app: Any, options: dict[str, Any]) -> None:
+        """Replay every recorded registration onto ``app`` with ``options``."""
+        for reg in self._registrations:
+            if reg.app is app and reg.options == options:
+                raise SanicException(
+                    f'Blueprint "{self.name}" is already registered on app "{app.name}" with '
+                    "the same options; register it once (or use bp.copy() / different "
+                    "url_prefix or version to serve it twice)"
+                )
+        reg = _Registration(app, dict(options))
+        self._registrations.append(reg)
+        for route in self._future_routes:
+            self._register_route(reg, route)
+        for static in self._future_statics:
+            self._register_static(reg, static)
+        for middleware in self._future_middleware:
+            self._register_middleware(reg, middleware)
+        for handler in self._future_exceptions:
+            self._register_exception(reg, handler)
+        for listener in self._future_listeners:
+            app._apply_listener(listener)
+        for signal in self._future_signals:
+            app._apply_signal(signal)
+
+    def _effective(self, reg: _Registration) -> dict[str, Any]:
+        options = reg.options
+        url_prefix = options.get("url_prefix")
+        if url_prefix is None:
+            url_prefix = self.url_prefix
+        version = options.get("version")
+        if version is None:
+            version = self.version
+        strict = options.get("strict_slashes")
+        if strict is None:
+            strict = self.strict_slashes
+        version_prefix = options.get("version_prefix") or self.version_prefix
+        name_prefix = options.get("name_prefix")
+        return {
+            "url_prefix": url_prefix,
+            "version": version,
+            "strict_slashes": strict,
+            "version_prefix": version_prefix,
+            "bp_name": f"{name_prefix}_{self.name}" if name_prefix else self.name,
+            "host": options.get("host") or self.host,
+        }
+
+    def _register_route(self, reg: _Registration, future: FutureRoute) -> None:
+        eff = self._effective(reg)
+        name = future.name or handler_display_name(future.handler)
+        if name.startswith(reg.app.name + "."):
+            name = name[len(reg.app.name) + 1 :]
+        if not name.startswith(eff["bp_name"] + "."):
+            name = f"{eff['bp_name']}.{name}"
+        version_prefix = future.version_prefix
+        if version_prefix == "/v" and eff["version_prefix"]:
+            version_prefix = eff["version_prefix"]
+        routed = future._replace(
+            uri=_join_prefix(eff["url_prefix"], future.uri),
+            host=future.host or eff["host"],
+            strict_slashes=(
+                future.strict_slashes
+                if future.strict_slashes is not None
+                else eff["strict_slashes"]
+            ),
+            version=future.version if future.version is not None else eff["version"],
+            version_prefix=version_prefix,
+            name=name,
+        )
+        routes = reg.app._apply_route(routed, overwrite=self._allow_route_overwrite)
+        new_names = {route.name for route in routes}
+        reg.route_names |= new_names
+        for item in reg.middleware:
+            reg.app._middleware.extend_scope(item, new_names)
+
+    def _register_static(self, reg: _Registration, future: FutureStatic) -> None:
+        eff = self._effective(reg)
+        name = future.name
+        if not name.startswith(eff["bp_name"] + "."):
+            name = f"{eff['bp_name']}.{name}"
+        routed = future._replace(
+            uri=_join_prefix(eff["url_prefix"], future.uri),
+            name=name,
+            host=future.host or eff["host"],
+            strict_slashes=(
+                future.strict_slashes
+                if future.strict_slashes is not None
+                else eff["strict_slashes"]
+            ),
+        )
+        routes = reg.app._apply_static(routed)
+        reg.route_names |= {route.name for route in routes}
+
+    def _register_middleware(self, reg: _Registration, future: FutureMiddleware) -> None:
+        item = reg.app._middleware.add(
+            future.middleware,
+            future.attach_to,
+            priority=future.priority,
+            route_names=reg.route_names,
+            order=future.order,
+        )
+        reg.middleware.append(item)
+
+    def _register_exception(self, reg: _Registration, future: FutureException) -> None:
+        names = sorted(reg.route_names)
+        for exception in future.exceptions:
+            reg.app.error_handler.add(exception, future.handler, route_names=names)
+
+    # --- copies and groups ---------------------------------------------------------------
+    def copy(
+        self,
+        name: str,
+        url_prefix: Any = _DEFAULT,
+        version: Any = _DEFAULT,
+        version_prefix: Any = _DEFAULT,
+        allow_route_overwrite: Any = _DEFAULT,
+        strict_slashes: Any = _DEFAULT,
+        with_registration: bool = True,
+        with_ctx: bool = False,
+    ) -> Blueprint:
+        """A new blueprint named ``name`` with the same registrations (and new options)."""
+        new = Blueprint(
+            name,
+            url_prefix=self.url_prefix if url_prefix is _DEFAULT else url_prefix,
+            host=self.host,
+            version=self.version if version is _DEFAULT else version,
+            strict_slashes=self.strict_slashes if strict_slashes is _DEFAULT else strict_slashes,
+            version_prefix=self.version_prefix if version_prefix is _DEFAULT else version_prefix,
+        )
+        if allow_route_overwrite is not _DEFAULT:
+            new._allow_route_overwrite = bool(allow_route_overwrite)
+        new._future_routes = list(self._future_routes)
+        new._future_statics = list(self._future_statics)
+        new._future_middleware = list(self._future_middleware)
+        new._future_listeners = list(self._future_listeners)
+        new._future_exceptions = list(self._future_exceptions)
+        new._future_signals = list(self._future_signals)
+        if with_ctx:
+            new.ctx = deepcopy(self.ctx)
+        if with_registration:
+            for reg in self._registrations:
+                new.register(reg.app, {k: v for k, v in reg.options.items()})
+                reg.app.blueprints[new.name] = new
+        return new
+
+    @staticmethod
+    def group(
+        *blueprints: Blueprint | BlueprintGroup,
+        url_prefix: str | None = None,
+        version: int | str | float | None = None,
+        strict_slashes: bool | None = None,
+        version_prefix: str = "/v",
+        name_prefix: str | None = "",
+    ) -> BlueprintGroup:
+        """Group blueprints (or groups) under a shared prefix, version and middleware."""
+        from hurtle_app.blueprint_group import BlueprintGroup
+
+        group = BlueprintGroup(
+            url_prefix=url_prefix,
+            version=version,
+            strict_slashes=strict_slashes,
+            version_prefix=version_prefix,
+            name_prefix=name_prefix,
+        )
+        for item in _flatten(blueprints):
+            group.append(item)
+        return group
+
+
+def _flatten(items: Iterable[Any]) -> list[Any]:
+    from hurtle_app.blueprint_group import BlueprintGroup
+
+    flat: list[Any] = []
+    for item in items:
+        if isinstance(item, (list, tuple)) and not isinstance(item, BlueprintGroup):
+            flat.extend(_flatten(item))
+        else:
+            flat.append(item)
+    return flat
+
+
+__all__ = ["Blueprint"]

@@ -1,0 +1,108 @@
+"""Registration records: what a route, middleware, listener... decorator asked for.
+
+Registration is data. Both the app and blueprints turn every decorator call into one of
+these records; the app applies them to its router and registries, a blueprint keeps them
+until it is registered on an app (possibly several times, with different options).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+
+class FutureRoute(NamedTuple):
+    """A route as declared by ``@route`` / ``add_route`` / ``websocket``."""
+
+    handler: Callable[..., Any]
+    uri: str
+    methods: frozenset[str] | None
+    host: str | list[str] | None
+    strict_slashes: bool | None
+    stream: bool
+    version: int | str | float | None
+    name: str | None
+    ignore_body: bool
+    websocket: bool
+    subprotocols: list[str] | None
+    unquote: bool
+    static: bool
+    version_prefix: str
+    error_format: str | None
+    route_context: dict[str, Any]
+
+
+class FutureStatic(NamedTuple):
+    """A static file or folder as declared by ``static``."""
+
+    uri: str
+    file_or_directory: Path
+    pattern: str
+    use_modified_since: bool
+    use_content_range: bool
+    stream_large_files: bool | int
+    name: str
+    host: str | None
+    strict_slashes: bool | None
+    content_type: str | None
+    resource_type: str | None
+    directory_handler: Any
+    follow_external_symlink_files: bool
+    follow_external_symlink_dirs: bool
+
+
+class FutureMiddleware(NamedTuple):
+    """A request or response middleware."""
+
+    middleware: Callable[..., Any]
+    attach_to: str
+    priority: int = 0
+    #: Position in the process-wide definition order (app and blueprint middleware
+    #: interleave by when they were defined, not when a blueprint was registered).
+    order: int = 0
+
+
+class FutureListener(NamedTuple):
+    """A server lifecycle listener."""
+
+    listener: Callable[..., Any]
+    event: str
+    priority: int = 0
+
+
+class FutureException(NamedTuple):
+    """An exception handler for one or more exception types."""
+
+    handler: Callable[..., Any]
+    exceptions: tuple[type[BaseException], ...]
+
+
+class FutureSignal(NamedTuple):
+    """A signal handler."""
+
+    handler: Callable[..., Any]
+    event: str
+    condition: dict[str, Any] | None
+    exclusive: bool
+    priority: int = 0
+
+
+def as_methods(methods: Iterable[str] | None, default: str = "GET") -> frozenset[str]:
+    """Upper-case method names as a frozenset (``{"GET"}`` when none are given)."""
+    if not methods:
+        return frozenset({default})
+    if isinstance(methods, str):
+        return frozenset({methods.upper()})
+    return frozenset(m.upper() for m in methods)
+
+
+__all__ = [
+    "FutureException",
+    "FutureListener",
+    "FutureMiddleware",
+    "FutureRoute",
+    "FutureSignal",
+    "FutureStatic",
+    "as_methods",
+]

@@ -1,0 +1,118 @@
+"""Server lifecycle listeners: the events, and running them in order."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Callable
+from enum import Enum
+from typing import Any
+
+
+class ListenerEvent(str, Enum):
+    """The lifecycle events a listener can attach to (Sanic's names and values)."""
+
+    BEFORE_SERVER_START = "server.init.before"
+    AFTER_SERVER_START = "server.init.after"
+    BEFORE_SERVER_STOP = "server.shutdown.before"
+    AFTER_SERVER_STOP = "server.shutdown.after"
+    MAIN_PROCESS_START = "main_process_start"
+    MAIN_PROCESS_READY = "main_process_ready"
+    MAIN_PROCESS_STOP = "main_process_stop"
+    RELOAD_PROCESS_START = "reload_process_start"
+    RELOAD_PROCESS_STOP = "reload_process_stop"
+    BEFORE_RELOAD_TRIGGER = "before_reload_trigger"
+    AFTER_RELOAD_TRIGGER = "after_reload_trigger"
+
+
+#: Every event name ``@app.listener(...)`` accepts.
+LISTENER_EVENTS: tuple[str, ...] = tuple(e.name.lower() for e in ListenerEvent)
+
+# Events that run in the reverse order of registration (teardown mirrors setup).
+_REVERSED = frozenset(
+    {"before_server_stop", "after_server_stop", "main_process_stop", "reload_process_stop"}
+)
+
+
+def normalize_event(event: str | ListenerEvent) -> str:
+    """``"before_server_start"`` (any case, or the enum) -> the canonical event name."""
+    if isinstance(event, ListenerEvent):
+        return event.name.lower()
+    name = str(event).lower()
+    if name in LISTENER_EVENTS:
+        return name
+    for member in ListenerEvent:
+        if member.value == name:
+            return member.name.lower()
+    raise ValueError(
+        f"Unknown listener event {event!r}; use one of: {', '.join(LISTENER_EVENTS)}"
+    )
+
+
+def _takes_loop(listener: Callable[..., Any]) -> bool:
+    try:
+        params = inspect.signature(listener).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    positional = [
+        p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+    ]
+    return len(positional) >= 2 or any(p.kind is p.VAR_POSITIONAL for p in params)
+
+
+class _Listener:
+    __slots__ = ("func", "priority", "order", "takes_loop")
+
+    def __init__(self, func: Callable[..., Any], priority: int, order: int) -> None:
+        self.func = func
+        self.priority = priority
+        self.order = order
+        # Decided once: the listener gets (app) or (app, loop).
+        self.takes_loop = _takes_loop(func)
+
+
+class ListenerRegistry:
+    """Listeners per event; runs them sync or async, with ``(app)`` or ``(app, loop)``."""
+
+    def __init__(self) -> None:
+        self._by_event: dict[str, list[_Listener]] = {e: [] for e in LISTENER_EVENTS}
+        self._count = 0
+
+    def add(self, func: Callable[..., Any], event: str, priority: int = 0) -> None:
+        """Record ``func`` for ``event``."""
+        self._count += 1
+        self._by_event[normalize_event(event)].append(_Listener(func, priority, self._count))
+
+    def listeners(self, event: str) -> list[Callable[..., Any]]:
+        """The functions registered for ``event``, in the order they will run."""
+        return [item.func for item in self._ordered(normalize_event(event))]
+
+    def _ordered(self, event: str) -> list[_Listener]:
+        items = sorted(self._by_event[event], key=lambda item: (-item.priority, item.order))
+        if event in _REVERSED:
+            items.reverse()
+        return items
+
+    def __contains__(self, event: str) -> bool:
+        return bool(self._by_event.get(normalize_event(event)))
+
+    async def run(self, event: str, app: Any, loop: asyncio.AbstractEventLoop | None) -> None:
+        """Run every listener of ``event`` in order, awaiting the async ones."""
+        for item in self._ordered(normalize_event(event)):
+            result = item.func(app, loop) if item.takes_loop else item.func(app)
+            if inspect.isawaitable(result):
+                await result
+
+    def run_sync(self, event: str, app: Any) -> None:
+        """Run the listeners of a main-process event (no loop running yet)."""
+        for item in self._ordered(normalize_event(event)):
+            result = item.func(app, None) if item.takes_loop else item.func(app)
+            if inspect.isawaitable(result):
+                asyncio.run(_await(result))
+
+
+async def _await(awaitable: Any) -> Any:
+    return await awaitable
+
+
+__all__ = ["LISTENER_EVENTS", "ListenerEvent", "ListenerRegistry", "normalize_event"]

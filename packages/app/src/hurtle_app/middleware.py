@@ -1,0 +1,143 @@
+"""Request/response middleware: recorded once, compiled into a chain per route.
+
+Order (as Sanic): request middleware by priority (highest first), then in the order they
+were defined (app and blueprint middleware share one definition order); response
+middleware is that same ordering reversed.
+"""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import Any
+
+# One definition counter for the whole process: app and blueprint middleware interleave.
+_definition_order = itertools.count()
+
+#: A compiled chain entry: the middleware and whether it must be awaited.
+ChainEntry = tuple[Callable[..., Any], bool]
+
+
+def next_definition_order() -> int:
+    """A fresh position in the definition order of middleware."""
+    return next(_definition_order)
+
+
+def is_coroutine_callable(func: Any) -> bool:
+    """True when calling ``func`` always yields a coroutine (decided at registration)."""
+    while isinstance(func, partial):
+        func = func.func
+    if inspect.iscoroutinefunction(func):
+        return True
+    call = getattr(func, "__call__", None)  # noqa: B004 - callable objects
+    return inspect.iscoroutinefunction(call) and not inspect.isfunction(func)
+
+
+class Middleware:
+    """One middleware function, where it attaches, its priority and definition order."""
+
+    __slots__ = ("func", "location", "priority", "order", "route_names", "is_async")
+
+    def __init__(
+        self,
+        func: Callable[..., Any],
+        location: str,
+        priority: int = 0,
+        route_names: Iterable[str] | None = None,
+        order: int | None = None,
+    ) -> None:
+        if location not in ("request", "response"):
+            raise ValueError(f"Middleware attaches to 'request' or 'response', not {location!r}")
+        self.func = func
+        self.location = location
+        self.priority = priority
+        self.order = next(_definition_order) if order is None else order
+        self.route_names = frozenset(route_names) if route_names is not None else None
+        self.is_async = is_coroutine_callable(func)
+
+    def applies_to(self, route_name: str | None) -> bool:
+        """Whether this middleware runs for the route named ``route_name``."""
+        return self.route_names is None or route_name in self.route_names
+
+    def __repr__(self) -> str:
+        return f"<Middleware {getattr(self.func, '__name__', self.func)!r} {self.location}>"
+
+
+class MiddlewareRegistry:
+    """Every middleware of an app; compiles the per-route chains at start-up."""
+
+    def __init__(self) -> None:
+        self._items: list[Middleware] = []
+
+    def add(
+        self,
+        func: Callable[..., Any],
+        attach_to: str = "request",
+        *,
+        priority: int = 0,
+        route_names: Iterable[str] | None = None,
+        order: int | None = None,
+    ) -> Middleware:
+        """Record a middleware; ``route_names`` limits it to those routes (blueprints)."""
+        for existing in self._items:
+            if (
+                existing.func is func
+                and existing.location == attach_to
+                and existing.route_names == (frozenset(route_names) if route_names else None)
+            ):
+                return existing
+        item = Middleware(func, attach_to, priority, route_names, order)
+        self._items.append(item)
+        return item
+
+    def extend_scope(self, item: Middleware, route_names: Iterable[str]) -> None:
+        """Let a scoped middleware also run for ``route_names``."""
+        if item.route_names is not None:
+            item.route_names = item.route_names | frozenset(route_names)
+
+    @property
+    def request(self) -> list[Middleware]:
+        """Request middleware in running order (for every route)."""
+        return self._ordered("request")
+
+    @property
+    def response(self) -> list[Middleware]:
+        """Response middleware in running order (for every route)."""
+        return self._ordered("response")
+
+    def _ordered(self, location: str, route_name: str | None = None, scoped: bool = False):
+        items = [
+            m
+            for m in self._items
+            if m.location == location and (not scoped or m.applies_to(route_name))
+        ]
+        items.sort(key=lambda m: (-m.priority, m.order))
+        if location == "response":
+            items.reverse()
+        return items
+
+    def chains_for(self, route_name: str | None) -> tuple[tuple[ChainEntry, ...], ...]:
+        """The (request chain, response chain) for one route, as tuples of entries."""
+        request = tuple((m.func, m.is_async) for m in self._ordered("request", route_name, True))
+        response = tuple(
+            (m.func, m.is_async) for m in self._ordered("response", route_name, True)
+        )
+        return request, response
+
+    def global_chains(self) -> tuple[tuple[ChainEntry, ...], ...]:
+        """The chains of app-wide middleware only (for requests matching no route)."""
+        return self.chains_for("\x00no route\x00")
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+__all__ = [
+    "ChainEntry",
+    "Middleware",
+    "MiddlewareRegistry",
+    "is_coroutine_callable",
+    "next_definition_order",
+]

@@ -1,0 +1,69 @@
+"""Name rules for apps and blueprints, and the process-wide registry of apps."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from hurtle_http.exceptions import SanicException
+
+_VALID_NAME = re.compile(r"^[a-zA-Z][a-zA-Z0-9_\-]*$")
+
+
+def validate_name(kind: str, name: Any) -> str:
+    """Return ``name`` if usable for an app/blueprint, else raise a ``SanicException``."""
+    if not isinstance(name, str) or not _VALID_NAME.match(name):
+        raise SanicException(
+            f"{kind} instance named {name!r} uses an invalid format. Names must begin with "
+            "a character and may only contain alphanumeric characters, _, or -."
+        )
+    return name
+
+
+class AppRegistry:
+    """The apps of this process by name (``Sanic.get_app``)."""
+
+    def __init__(self, apps: dict[str, Any]) -> None:
+        self.apps = apps
+
+    def register(self, app: Any, test_mode: bool) -> None:
+        """Add ``app``; a second app with the same name is an error outside test mode."""
+        if app.name in self.apps and not test_mode:
+            raise SanicException(
+                f'Sanic app name "{app.name}" already in use. Pick another name, or use '
+                f'Sanic.get_app("{app.name}") to reach the existing app.'
+            )
+        self.apps[app.name] = app
+
+    def unregister(self, app: Any) -> None:
+        """Remove ``app`` (if it is the one registered under its name)."""
+        if self.apps.get(app.name) is app:
+            del self.apps[app.name]
+
+    def get(self, name: str | None, force_create: bool, factory: Any) -> Any:
+        """Find an app by name (or the only one); create it when ``force_create``."""
+        if name is None:
+            if len(self.apps) > 1:
+                raise SanicException(
+                    'Multiple Sanic apps found, use Sanic.get_app("app_name") '
+                    f"(known: {', '.join(sorted(self.apps))})"
+                )
+            if len(self.apps) == 1:
+                return next(iter(self.apps.values()))
+            if force_create:
+                raise SanicException("Sanic.get_app(force_create=True) needs a name")
+            raise SanicException("No Sanic apps have been registered.")
+        try:
+            return self.apps[name]
+        except KeyError:
+            if force_create:
+                return factory(name)
+            known = ", ".join(repr(n) for n in sorted(self.apps)) or "none"
+            raise SanicException(
+                f"Sanic app name {name!r} not found (known apps: {known}).\n"
+                "App instantiation must occur outside if __name__ == '__main__' block or "
+                "by using an AppLoader."
+            ) from None
+
+
+__all__ = ["AppRegistry", "validate_name"]

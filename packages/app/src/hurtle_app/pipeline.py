@@ -1,0 +1,239 @@
+"""The request path through the framework (the hot path).
+
+``RequestPipeline.handle`` is what the HTTP protocol awaits for every request: route it,
+run the route's prebuilt request-middleware chain, the handler, the response chain, and
+send the response. Everything that can be decided at start-up is read from ``route.extra``
+(filled by ``Sanic.finalize``): the middleware tuples, whether the handler is a coroutine
+function and whether the body must be read first. The variant with signals is only used
+when the app registered ``http.*`` signal handlers.
+"""
+
+from __future__ import annotations
+
+import logging
+from inspect import isawaitable
+from typing import Any
+
+from hurtle_http.exceptions import ServerError
+from hurtle_http.response import BaseHTTPResponse
+
+error_logger = logging.getLogger("sanic.error")
+
+
+class RequestPipeline:
+    """Routes, runs and answers requests for one (finalized) app."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        # PERF: bound once; the per-request code reads locals/attributes, not the app.
+        self.router_get = app.router.get
+        self.host_routing = bool(getattr(app.router, "_host_routing", False))
+
+    async def handle(self, request: Any) -> None:
+        """Answer one request (the ``ServerApp.handle_request`` of the HTTP core)."""
+        try:
+            route, handler, params = self.router_get(
+                request.path, request.method, request.host if self.host_routing else None
+            )
+        except Exception as exc:
+            # No route: Sanic runs no middleware for these (see tests/test_pipeline.py).
+            await self.app.handle_exception(request, exc, run_middleware=False)
+            return
+        request.route = route
+        request._match_info = params
+        extra = route.extra
+        try:
+            if extra.read_body:
+                await request.receive_body()
+            response = None
+            if extra.request_middleware:
+                response = await run_request_middleware(request, extra.request_middleware)
+            if response is None:
+                if extra.handler_is_async:
+                    response = await handler(request, **params)
+                else:
+                    response = handler(request, **params)
+                    if isawaitable(response):
+                        response = await response
+                if extra.websocket:
+                    return
+            if not isinstance(response, BaseHTTPResponse):
+                response = await self.non_http_response(request, response)
+                if response is None:
+                    return
+            if extra.response_middleware:
+                response = await run_response_middleware(
+                    request, response, extra.response_middleware
+                )
+        except Exception as exc:
+            await self.app.handle_exception(request, exc)
+            return
+        await self.send(request, response)
+
+    async def handle_with_signals(self, request: Any) -> None:
+        """``handle`` plus the ``http.lifecycle/routing/handler`` signals."""
+        dispatch = self.app.dispatch
+        events = self.app._signal_events
+        if "http.lifecycle.handle" in events:
+            await dispatch("http.lifecycle.handle", inline=True, context={"request": request})
+        try:
+            if "http.routing.before" in events:
+                await dispatch("http.routing.before", inline=True, context={"request": request})
+            route, handler, params = self.router_get(
+                request.path, request.method, request.host if self.host_routing else None
+            )
+            request.route = route
+            request._match_info = params
+            if "http.routing.after" in events:
+                await dispatch(
+                    "http.routing.after",
+                    inline=True,
+                    context={
+                        "request": request,
+                        "route": route,
+                        "kwargs": params,
+                        "handler": handler,
+                    },
+                )
+        except Exception as exc:
+            await self.app.handle_exception(request, exc, run_middleware=False)
+            return
+        extra = route.extra
+        try:
+            if extra.read_body:
+                await request.receive_body()
+            response = None
+            if extra.request_middleware:
+                response = await run_request_middleware(
+                    request, extra.request_middleware, dispatch if _mw_signals(events) else None
+                )
+            if response is None:
+                if "http.handler.before" in events:
+                    await dispatch(
+                        "http.handler.before", inline=True, context={"request": request}
+                    )
+                response = handler(request, **params)
+                if isawaitable(response):
+                    response = await response
+                if "http.handler.after" in events:
+                    await dispatch(
+                        "http.handler.after", inline=True, context={"request": request}
+                    )
+                if extra.websocket:
+                    return
+            if not isinstance(response, BaseHTTPResponse):
+                response = await self.non_http_response(request, response)
+                if response is None:
+                    return
+            if extra.response_middleware:
+                response = await run_response_middleware(
+                    request,
+                    response,
+                    extra.response_middleware,
+                    dispatch if _mw_signals(events) else None,
+                )
+        except Exception as exc:
+            await self.app.handle_exception(request, exc)
+            return
+        if "http.lifecycle.response" in events:
+            await dispatch(
+                "http.lifecycle.response",
+                inline=True,
+                context={"request": request, "response": response},
+            )
+        await self.send(request, response)
+
+    async def non_http_response(self, request: Any, response: Any) -> Any:
+        """Handle a handler result that is not a plain response: streams, or an error."""
+        if response is None:
+            # The handler streamed its response itself (``await request.respond()``).
+            streamed = getattr(request.stream, "response", None)
+            if streamed is not None:
+                if hasattr(streamed, "eof"):
+                    await streamed.eof()
+                else:
+                    await streamed.send(end_stream=True)
+                return None
+        elif callable(response) and hasattr(response, "streaming_fn"):
+            # A ResponseStream: run its streaming function over a bound response.
+            await response(request)
+            return None
+        raise ServerError(f"Invalid response type {response!r} (need HTTPResponse)")
+
+    @staticmethod
+    async def send(request: Any, response: Any) -> None:
+        """Bind ``response`` to the request's stream and send it whole."""
+        stream = request.stream
+        if stream is not None:
+            response = stream.respond(response)
+        try:
+            await response.send(end_stream=True)
+        except Exception:  # noqa: BLE001 - the client went away mid-response
+            error_logger.debug("Could not send the response", exc_info=True)
+
+
+def _mw_signals(events: Any) -> bool:
+    return "http.middleware.before" in events or "http.middleware.after" in events
+
+
+async def run_request_middleware(
+    request: Any, chain: tuple[tuple[Any, bool], ...], dispatch: Any = None
+) -> Any:
+    """Run a request chain; the first middleware returning a response ends it."""
+    for func, is_async in chain:
+        if dispatch is not None:
+            await dispatch(
+                "http.middleware.before",
+                inline=True,
+                context={"request": request, "response": None},
+                fail_not_found=False,
+            )
+        if is_async:
+            result = await func(request)
+        else:
+            result = func(request)
+            if isawaitable(result):
+                result = await result
+        if dispatch is not None:
+            await dispatch(
+                "http.middleware.after",
+                inline=True,
+                context={"request": request, "response": result},
+                fail_not_found=False,
+            )
+        if result is not None:
+            return result
+    return None
+
+
+async def run_response_middleware(
+    request: Any, response: Any, chain: tuple[tuple[Any, bool], ...], dispatch: Any = None
+) -> Any:
+    """Run a response chain; a middleware returning a response replaces it and ends it."""
+    for func, is_async in chain:
+        if dispatch is not None:
+            await dispatch(
+                "http.middleware.before",
+                inline=True,
+                context={"request": request, "response": response},
+                fail_not_found=False,
+            )
+        if is_async:
+            result = await func(request, response)
+        else:
+            result = func(request, response)
+            if isawaitable(result):
+                result = await result
+        if dispatch is not None:
+            await dispatch(
+                "http.middleware.after",
+                inline=True,
+                context={"request": request, "response": result or response},
+                fail_not_found=False,
+            )
+        if result is not None:
+            return result
+    return response
+
+
+__all__ = ["RequestPipeline", "run_request_middleware", "run_response_middleware"]

@@ -1,0 +1,629 @@
+"""The decorator API shared by ``Sanic`` and ``Blueprint``: routes, middleware, listeners,
+exception handlers and signals, each recorded as a ``Future*`` record.
+
+A subclass decides what applying a record means (``_apply_route`` ...): the app registers
+it at once, a blueprint keeps it until it is registered on an app.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Sequence
+from enum import Enum
+from functools import partial
+from os import PathLike
+from pathlib import Path
+from typing import Any, TypeVar
+
+from hurtle_app.futures import (
+    FutureException,
+    FutureListener,
+    FutureMiddleware,
+    FutureRoute,
+    FutureSignal,
+    FutureStatic,
+    as_methods,
+)
+from hurtle_app.listeners import LISTENER_EVENTS, normalize_event
+from hurtle_app.middleware import next_definition_order
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Methods the route decorators accept (Sanic's list).
+HTTP_METHODS = ("GET", "POST", "PUT", "HEAD", "OPTIONS", "PATCH", "DELETE")
+
+
+def handler_display_name(handler: Any) -> str:
+    """The name a handler gets in route names: the view class name for class-based views."""
+    view_class = getattr(handler, "view_class", None)
+    if view_class is not None:
+        return view_class.__name__
+    if isinstance(handler, partial):
+        return handler_display_name(handler.func)
+    name = getattr(handler, "__name__", None)
+    if name is None:
+        name = type(handler).__name__
+    return name
+
+
+def check_handler_signature(handler: Callable[..., Any], websocket: bool = False) -> None:
+    """Refuse, with a friendly message, a handler that cannot take the request."""
+    if getattr(handler, "view_class", None) is not None:
+        return
+    try:
+        sig = inspect.signature(handler)
+    except (TypeError, ValueError):
+        return
+    positional = [
+        p
+        for p in sig.parameters.values()
+        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.VAR_POSITIONAL)
+    ]
+    has_var = any(p.kind is p.VAR_POSITIONAL for p in positional)
+    name = handler_display_name(handler)
+    if not positional:
+        raise ValueError(f"Required parameter `request` missing in the {name}() route?")
+    if websocket and len(positional) < 2 and not has_var:
+        raise ValueError(
+            f"Required parameter `ws` missing in the {name}() websocket route: "
+            "a websocket handler takes (request, ws, ...)"
+        )
+
+
+def _route_context(ctx_kwargs: dict[str, Any]) -> dict[str, Any]:
+    bad = [k for k in ctx_kwargs if not k.startswith("ctx_")]
+    if bad:
+        raise TypeError(
+            f"Unexpected keyword arguments {', '.join(sorted(bad))}: extra route options must "
+            "be named ctx_<name> (they are stored on route.ctx.<name>)"
+        )
+    return {k[4:]: v for k, v in ctx_kwargs.items()}
+
+
+class Registrar:
+    """Route, middleware, listener, exception and signal decorators, as data."""
+
+    name: str
+    strict_slashes: bool | None
+
+    def _init_registrar(self) -> None:
+        self._future_routes: list[FutureRoute] = []
+        self._future_statics: list[FutureStatic] = []
+        self._future_middleware: list[FutureMiddleware] = []
+        self._future_listeners: list[FutureListener] = []
+        self._future_exceptions: list[FutureException] = []
+        self._future_signals: list[FutureSignal] = []
+
+    # --- what "apply" means is the subclass's ------------------------------------------
+    def _apply_route(self, route: FutureRoute) -> Any:
+        raise NotImplementedError
+
+    def _apply_static(self, static: FutureStatic) -> Any:
+        raise NotImplementedError
+
+    def _apply_middleware(self, middleware: FutureMiddleware) -> Any:
+        raise NotImplementedError
+
+    def _apply_listener(self, listener: FutureListener) -> Any:
+        raise NotImplementedError
+
+    def _apply_exception_handler(self, handler: FutureException) -> Any:
+        raise NotImplementedError
+
+    def _apply_signal(self, signal: FutureSignal) -> Any:
+        raise NotImplementedError
+
+    # --- routes --------------------------------------------------------------------------
+    def route(
+        self,
+        uri: str,
+        methods: Iterable[str] | None = None,
+        host: str | list[str] | None = None,
+        strict_slashes: bool | None = None,
+        stream: bool = False,
+        version: int | str | float | None = None,
+        name: str | None = None,
+        ignore_body: bool = False,
+        apply: bool = True,
+        subprotocols: list[str] | None = None,
+        websocket: bool = False,
+        unquote: bool = False,
+        static: bool = False,
+        version_prefix: str = "/v",
+        error_format: str | None = None,
+        **ctx_kwargs: Any,
+    ) -> Callable[[F], F]:
+        """Decorate a handler (or an ``HTTPMethodView`` class) to serve ``uri``."""
+        route_context = _route_context(ctx_kwargs)
+        if not uri.startswith("/") and (uri or not getattr(self, "_is_blueprint", False)):
+            uri = "/" + uri
+        method_set = as_methods(methods)
+        unknown = method_set - set(HTTP_METHODS) if not websocket else set()
+        if unknown:
+            raise ValueError(
+                f"Unknown HTTP method(s) {', '.join(sorted(unknown))} for route {uri!r}; "
+                f"use any of {', '.join(HTTP_METHODS)}"
+            )
+
+        def decorator(handler: F) -> F:
+            target: Any = handler
+            if inspect.isclass(handler):
+                as_view = getattr(handler, "as_view", None)
+                if as_view is None:
+                    raise ValueError(
+                        f"Cannot route {uri!r} to the class {handler.__name__}: a class "
+                        "handler must subclass HTTPMethodView"
+                    )
+                target = as_view()
+            check_handler_signature(target, websocket=websocket)
+            is_stream = stream or bool(getattr(target, "is_stream", False))
+            future = FutureRoute(
+                target,
+                uri,
+                method_set,
+                host,
+                strict_slashes,
+                is_stream,
+                version,
+                name,
+                ignore_body,
+                websocket,
+                subprotocols,
+                unquote,
+                static,
+                version_prefix,
+                error_format,
+                route_context,
+            )
+            self._future_routes.append(future)
+            if apply:
+                self._apply_route(future)
+            return handler
+
+        return decorator
+
+    def add_route(
+        self,
+        handler: Callable[..., Any],
+        uri: str,
+        methods: Iterable[str] = frozenset({"GET"}),
+        host: str | list[str] | None = None,
+        strict_slashes: bool | None = None,
+        version: int | str | float | None = None,
+        name: str | None = None,
+        stream: bool = False,
+        version_prefix: str = "/v",
+        error_format: str | None = None,
+        unquote: bool = False,
+        **ctx_kwargs: Any,
+    ) -> Callable[..., Any]:
+        """Register ``handler`` for ``uri`` (the non-decorator form of ``route``)."""
+        view_class = getattr(handler, "view_class", None)
+        if view_class is not None:
+            # A class-based view answers the methods it defines.
+            methods = {m for m in HTTP_METHODS if getattr(view_class, m.lower(), None)}
+        self.route(
+            uri,
+            methods=methods,
+            host=host,
+            strict_slashes=strict_slashes,
+            stream=stream,
+            version=version,
+            name=name,
+            version_prefix=version_prefix,
+            error_format=error_format,
+            unquote=unquote,
+            **ctx_kwargs,
+        )(handler)
+        return handler
+
+    def _method_route(self, method: str, uri: str, **kw: Any) -> Callable[[F], F]:
+        return self.route(uri, methods=frozenset({method}), **kw)
+
+    def get(
+        self,
+        uri: str,
+        host: str | list[str] | None = None,
+        strict_slashes: bool | None = None,
+        version: int | str | float | None = None,
+        name: str | None = None,
+        ignore_body: bool = True,
+        version_prefix: str = "/v",
+        error_format: str | None = None,
+        **ctx_kwargs: Any,
+    ) -> Callable[[F], F]:
+        """Decorate a handler for GET requests to ``uri``."""
+        return self._method_route(
+            "GET", uri, host=host, strict_slashes=strict_slashes, version=version, name=name,
+            ignore_body=ignore_body, version_prefix=version_prefix, error_format=error_format,
+            **ctx_kwargs,
+        )
+
+    def post(
+        self,
+        uri: str,
+        host: str | list[str] | None = None,
+        strict_slashes: bool | None = None,
+        stream: bool = False,
+        version: int | str | float | None = None,
+        name: str | None = None,
+        version_prefix: str = "/v",
+        error_format: str | None = None,
+        **ctx_kwargs: Any,
+    ) -> Callable[[F], F]:
+        """Decorate a handler for POST requests to ``uri``."""
+        return self._method_route(
+            "POST", uri, host=host, strict_slashes=strict_slashes, stream=stream,
+            version=version, name=name, version_prefix=version_prefix,
+            error_format=error_format, **ctx_kwargs,
+        )
+
+    def put(
+        self,
+        uri: str,
+        host: str | list[str] | None = None,
+        strict_slashes: bool | None = None,
+        stream: bool = False,
+        version: int | str | float | None = None,
+        name: str | None = None,
+        version_prefix: str = "/v",
+        error_format: str | None = None,
+        **ctx_kwargs: Any,
+    ) -> Callable[[F], F]:
+        """Decorate a handler for PUT requests to ``uri``."""
+        return self._method_route(
+            "PUT", uri, host=host, strict_slashes=strict_slashes, stream=stream,
+            version=version, name=name, version_prefix=version_prefix,
+            error_format=error_format, **ctx_kwargs,
+        )
+
+    def patch(
+        self,
+        uri: str,
+        host: str | list[str] | None = None,
+        strict_slashes: bool | None = None,
+        stream: bool = False,
+        version: int | str | float | None = None,
+        name: str | None = None,
+        version_prefix: str = "/v",
+        error_format: str | None = None,
+        **ctx_kwargs: Any,
+    ) -> Callable[[F], F]:
+        """Decorate a handler for PATCH requests to ``uri``."""
+        return self._method_route(
+            "PATCH", uri, host=host, strict_slashes=strict_slashes, stream=stream,
+            version=version, name=name, version_prefix=version_prefix,
+            error_format=error_format, **ctx_kwargs,
+        )
+
+    def delete(
+        self,
+        uri: str,
+        host: str | list[str] | None = None,
+        strict_slashes: bool | None = None,
+        version: int | str | float | None = None,
+        name: str | None = None,
+        ignore_body: bool = False,
+        version_prefix: str = "/v",
+        error_format: str | None = None,
+        **ctx_kwargs: Any,
+    ) -> Callable[[F], F]:
+        """Decorate a handler for DELETE requests to ``uri``."""
+        return self._method_route(
+            "DELETE", uri, host=host, strict_slashes=strict_slashes, version=version,
+            name=name, ignore_body=ignore_body, version_prefix=version_prefix,
+            error_format=error_format, **ctx_kwargs,
+        )
+
+    def head(
+        self,
+        uri: str,
+        host: str | list[str] | None = None,
+        strict_slashes: bool | None = None,
+        version: int | str | float | None = None,
+        name: str | None = None,
+        ignore_body: bool = True,
+        version_prefix: str = "/v",
+        error_format: str | None = None,
+        **ctx_kwargs: Any,
+    ) -> Callable[[F], F]:
+        """Decorate a handler for HEAD requests to ``uri``."""
+        return self._method_route(
+            "HEAD", uri, host=host, strict_slashes=strict_slashes, version=version, name=name,
+            ignore_body=ignore_body, version_prefix=version_prefix, error_format=error_format,
+            **ctx_kwargs,
+        )
+
+    def options(
+        self,
+        uri: str,
+        host: str | list[str] | None = None,
+        strict_slashes: bool | None = None,
+        version: int | str | float | None = None,
+        name: str | None = None,
+        ignore_body: bool = True,
+        version_prefix: str = "/v",
+        error_format: str | None = None,
+        **ctx_kwargs: Any,
+    ) -> Callable[[F], F]:
+        """Decorate a handler for OPTIONS requests to ``uri``."""
+        return self._method_route(
+            "OPTIONS", uri, host=host, strict_slashes=strict_slashes, version=version,
+            name=name, ignore_body=ignore_body, version_prefix=version_prefix,
+            error_format=error_format, **ctx_kwargs,
+        )
+
+    def websocket(
+        self,
+        uri: str,
+        host: str | list[str] | None = None,
+        strict_slashes: bool | None = None,
+        subprotocols: list[str] | None = None,
+        version: int | str | float | None = None,
+        name: str | None = None,
+        apply: bool = True,
+        version_prefix: str = "/v",
+        error_format: str | None = None,
+        **ctx_kwargs: Any,
+    ) -> Callable[[F], F]:
+        """Decorate a ``handler(request, ws, ...)`` serving websocket connections on ``uri``."""
+        return self.route(
+            uri, host=host, methods=None, strict_slashes=strict_slashes,
+            subprotocols=subprotocols, version=version, name=name, apply=apply,
+            websocket=True, version_prefix=version_prefix, error_format=error_format,
+            **ctx_kwargs,
+        )
+
+    def add_websocket_route(
+        self,
+        handler: Callable[..., Any],
+        uri: str,
+        host: str | list[str] | None = None,
+        strict_slashes: bool | None = None,
+        subprotocols: list[str] | None = None,
+        version: int | str | float | None = None,
+        name: str | None = None,
+        version_prefix: str = "/v",
+        error_format: str | None = None,
+        **ctx_kwargs: Any,
+    ) -> Callable[..., Any]:
+        """Register a websocket ``handler`` for ``uri`` (non-decorator form)."""
+        return self.websocket(
+            uri, host=host, strict_slashes=strict_slashes, subprotocols=subprotocols,
+            version=version, name=name, version_prefix=version_prefix,
+            error_format=error_format, **ctx_kwargs,
+        )(handler)
+
+    def static(
+        self,
+        uri: str,
+        file_or_directory: PathLike | str,
+        pattern: str = r"/?.+",
+        use_modified_since: bool = True,
+        use_content_range: bool = False,
+        stream_large_files: bool | int = False,
+        name: str = "static",
+        host: str | None = None,
+        strict_slashes: bool | None = None,
+        content_type: str | None = None,
+        apply: bool = True,
+        resource_type: str | None = None,
+        index: str | Sequence[str] | None = None,
+        directory_view: bool = False,
+        directory_handler: Any = None,
+        follow_external_symlink_files: bool = False,
+        follow_external_symlink_dirs: bool = False,
+    ) -> Any:
+        """Serve a file, or the files under a folder, at ``uri``."""
+        from hurtle_app.static import DirectoryHandler
+
+        if not isinstance(file_or_directory, (str, bytes, PathLike)):
+            raise ValueError(
+                f"Static file or directory must be a path-like object or string, "
+                f"not {type(file_or_directory).__name__}"
+            )
+        if isinstance(file_or_directory, bytes):
+            file_or_directory = file_or_directory.decode()
+        path = Path(file_or_directory)
+        if resource_type not in (None, "file", "dir"):
+            raise ValueError("resource_type must be 'file', 'dir' or None (guess from the path)")
+        if directory_handler is None:
+            directory_handler = DirectoryHandler(
+                uri=uri,
+                directory=path,
+                directory_view=directory_view,
+                index=index,
+            )
+        elif directory_view or index:
+            raise ValueError(
+                "Pass directory_view/index to your DirectoryHandler, not to static() as well"
+            )
+        future = FutureStatic(
+            uri,
+            path,
+            pattern,
+            use_modified_since,
+            use_content_range,
+            stream_large_files,
+            name,
+            host,
+            strict_slashes,
+            content_type,
+            resource_type,
+            directory_handler,
+            follow_external_symlink_files,
+            follow_external_symlink_dirs,
+        )
+        self._future_statics.append(future)
+        if apply:
+            self._apply_static(future)
+        return None
+
+    # --- middleware ----------------------------------------------------------------------
+    def middleware(
+        self,
+        middleware_or_request: Callable[..., Any] | str,
+        attach_to: str = "request",
+        apply: bool = True,
+        *,
+        priority: int = 0,
+    ) -> Any:
+        """Register request/response middleware (``@app.middleware("response")`` too)."""
+
+        def register(middleware: Callable[..., Any], attach_to: str = "request") -> Any:
+            if attach_to not in ("request", "response"):
+                raise ValueError(
+                    f"Middleware attaches to 'request' or 'response', not {attach_to!r}"
+                )
+            future = FutureMiddleware(middleware, attach_to, priority, next_definition_order())
+            self._future_middleware.append(future)
+            if apply:
+                self._apply_middleware(future)
+            return middleware
+
+        if callable(middleware_or_request):
+            return register(middleware_or_request, attach_to=attach_to)
+        return partial(register, attach_to=middleware_or_request)
+
+    def on_request(self, middleware: Any = None, *, priority: int = 0) -> Any:
+        """Register request middleware (as a decorator, with or without arguments)."""
+        if callable(middleware):
+            return self.middleware(middleware, "request", priority=priority)
+        return partial(self.middleware, attach_to="request", priority=priority)
+
+    def on_response(self, middleware: Any = None, *, priority: int = 0) -> Any:
+        """Register response middleware (as a decorator, with or without arguments)."""
+        if callable(middleware):
+            return self.middleware(middleware, "response", priority=priority)
+        return partial(self.middleware, attach_to="response", priority=priority)
+
+    # --- listeners -----------------------------------------------------------------------
+    def listener(
+        self,
+        listener_or_event: Callable[..., Any] | str,
+        event_or_none: str | None = None,
+        apply: bool = True,
+        *,
+        priority: int = 0,
+    ) -> Any:
+        """Register a server lifecycle listener: ``@app.listener("before_server_start")``."""
+
+        def register(listener: Callable[..., Any], event: str) -> Callable[..., Any]:
+            future = FutureListener(listener, normalize_event(event), priority)
+            self._future_listeners.append(future)
+            if apply:
+                self._apply_listener(future)
+            return listener
+
+        if callable(listener_or_event):
+            if event_or_none is None:
+                raise ValueError(
+                    "listener() needs the event name: app.listener(func, 'before_server_start')"
+                )
+            return register(listener_or_event, event_or_none)
+        return partial(register, event=listener_or_event)
+
+    def register_listener(
+        self, listener: Callable[..., Any], event: str, *, priority: int = 0
+    ) -> Callable[..., Any]:
+        """Register ``listener`` for ``event`` (non-decorator form)."""
+        return self.listener(listener, event, priority=priority)
+
+    def _short_listener(self, event: str, listener: Any, priority: int) -> Any:
+        if listener is None:
+            return partial(self.listener, event_or_none=event, priority=priority)
+        return self.listener(listener, event, priority=priority)
+
+    def before_server_start(self, listener: Any = None, *, priority: int = 0) -> Any:
+        """Run ``listener(app)`` in each worker before it accepts connections."""
+        return self._short_listener("before_server_start", listener, priority)
+
+    def after_server_start(self, listener: Any = None, *, priority: int = 0) -> Any:
+        """Run ``listener(app)`` in each worker once it accepts connections."""
+        return self._short_listener("after_server_start", listener, priority)
+
+    def before_server_stop(self, listener: Any = None, *, priority: int = 0) -> Any:
+        """Run ``listener(app)`` in each worker when it is asked to stop."""
+        return self._short_listener("before_server_stop", listener, priority)
+
+    def after_server_stop(self, listener: Any = None, *, priority: int = 0) -> Any:
+        """Run ``listener(app)`` in each worker after its connections closed."""
+        return self._short_listener("after_server_stop", listener, priority)
+
+    def main_process_start(self, listener: Any = None, *, priority: int = 0) -> Any:
+        """Run ``listener(app)`` in the main process before workers start."""
+        return self._short_listener("main_process_start", listener, priority)
+
+    def main_process_ready(self, listener: Any = None, *, priority: int = 0) -> Any:
+        """Run ``listener(app)`` in the main process once workers are up."""
+        return self._short_listener("main_process_ready", listener, priority)
+
+    def main_process_stop(self, listener: Any = None, *, priority: int = 0) -> Any:
+        """Run ``listener(app)`` in the main process when it stops."""
+        return self._short_listener("main_process_stop", listener, priority)
+
+    def reload_process_start(self, listener: Any = None, *, priority: int = 0) -> Any:
+        """Run ``listener(app)`` in the reloader process when it starts."""
+        return self._short_listener("reload_process_start", listener, priority)
+
+    def reload_process_stop(self, listener: Any = None, *, priority: int = 0) -> Any:
+        """Run ``listener(app)`` in the reloader process when it stops."""
+        return self._short_listener("reload_process_stop", listener, priority)
+
+    # --- exceptions and signals ----------------------------------------------------------
+    def exception(
+        self, *exceptions: type[BaseException] | list[type[BaseException]], apply: bool = True
+    ) -> Callable[[F], F]:
+        """Decorate ``handler(request, exception)`` to answer the given exception types."""
+        flat: list[type[BaseException]] = []
+        for item in exceptions:
+            if isinstance(item, (list, tuple, set)):
+                flat.extend(item)
+            else:
+                flat.append(item)
+        for exc in flat:
+            if not (inspect.isclass(exc) and issubclass(exc, BaseException)):
+                raise TypeError(f"exception() takes exception classes, not {exc!r}")
+
+        def decorator(handler: F) -> F:
+            future = FutureException(handler, tuple(flat))
+            self._future_exceptions.append(future)
+            if apply:
+                self._apply_exception_handler(future)
+            return handler
+
+        return decorator
+
+    def all_exceptions(self, handler: F) -> F:
+        """Decorate a handler for every exception."""
+        return self.exception(Exception)(handler)
+
+    def signal(
+        self,
+        event: str | Enum,
+        *,
+        apply: bool = True,
+        condition: dict[str, Any] | None = None,
+        exclusive: bool = True,
+        priority: int = 0,
+    ) -> Callable[[F], F]:
+        """Decorate a handler for the signal ``event`` (``"a.b.c"``, params allowed)."""
+        event_name = event.value if isinstance(event, Enum) else event
+
+        def decorator(handler: F) -> F:
+            future = FutureSignal(handler, event_name, condition, exclusive, priority)
+            self._future_signals.append(future)
+            if apply:
+                self._apply_signal(future)
+            return handler
+
+        return decorator
+
+
+__all__ = [
+    "HTTP_METHODS",
+    "LISTENER_EVENTS",
+    "Registrar",
+    "check_handler_signature",
+    "handler_display_name",
+]

@@ -1,0 +1,164 @@
+"""The framework's router: ``sanic_routing.BaseRouter`` plus hosts, versions and the
+per-route settings the app reads on every request (``route.extra``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from hurtle_http.exceptions import MethodNotAllowed, NotFound
+from sanic_routing import BaseRouter, Route
+from sanic_routing.exceptions import NoMethod
+from sanic_routing.exceptions import NotFound as RoutingNotFound
+
+from hurtle_app.registration import HTTP_METHODS
+
+# Upper bound on remembered static-route lookups; keys come from (finite) route paths, but
+# the host part of a key comes from the client, so the cache must not grow without limit.
+_CACHE_LIMIT = 4096
+
+
+class Router(BaseRouter):
+    """Map (path, method, host) to a route; raise Sanic's ``NotFound``/``MethodNotAllowed``."""
+
+    DEFAULT_METHOD = "GET"
+    ALLOWED_METHODS = HTTP_METHODS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._static_hits: dict[tuple[Any, ...], tuple[Route, Callable[..., Any]]] = {}
+        self._host_routing = False
+
+    def get(
+        self, path: str, method: str, host: str | None
+    ) -> tuple[Route, Callable[..., Any], dict[str, Any]]:
+        """Resolve a request to ``(route, handler, params)``."""
+        # PERF: parameterless routes are remembered after their first match, so the common
+        # hello/json endpoints cost one dict lookup (benchmarks/ "hello" route).
+        key = (path, method, host) if self._host_routing else (path, method)
+        hit = self._static_hits.get(key)
+        if hit is not None:
+            return hit[0], hit[1], {}
+        try:
+            route, handler, params = self.resolve(
+                path,
+                method=method,
+                extra={"host": host} if (host and self._host_routing) else None,
+            )
+        except RoutingNotFound:
+            raise NotFound(f"Requested URL {path} not found") from None
+        except NoMethod as exc:
+            allowed = getattr(exc, "allowed_methods", None)
+            raise MethodNotAllowed(
+                f"Method {method} not allowed for URL {path}",
+                method=method,
+                allowed_methods=tuple(sorted(allowed)) if allowed else None,
+            ) from None
+        if not params and not route.params and len(self._static_hits) < _CACHE_LIMIT:
+            self._static_hits[key] = (route, handler)
+        return route, handler, params
+
+    def add(  # type: ignore[override]
+        self,
+        uri: str,
+        methods: Iterable[str],
+        handler: Callable[..., Any],
+        host: str | Iterable[str] | None = None,
+        strict_slashes: bool = False,
+        stream: bool = False,
+        ignore_body: bool = False,
+        version: str | float | int | None = None,
+        name: str | None = None,
+        unquote: bool = False,
+        static: bool = False,
+        version_prefix: str = "/v",
+        overwrite: bool = False,
+        error_format: str | None = None,
+    ) -> Route | list[Route]:
+        """Add a route (one per host when ``host`` is a list); returns the route(s)."""
+        if version is not None:
+            version = str(version).strip("/")
+            if version.startswith("v"):
+                version = version[1:]
+            uri = "/".join([f"{version_prefix}{version}", uri.lstrip("/")])
+
+        methods = frozenset(m.upper() for m in methods)
+        hosts: list[str | None]
+        if host is None:
+            hosts = [None]
+        elif isinstance(host, str):
+            hosts = [host]
+        else:
+            hosts = list(host)
+        if any(hosts):
+            self._host_routing = True
+
+        routes: list[Route] = []
+        for one_host in hosts:
+            params: dict[str, Any] = {
+                "path": uri,
+                "handler": handler,
+                "methods": methods,
+                "name": name,
+                "strict": strict_slashes,
+                "unquote": unquote,
+                "overwrite": overwrite,
+            }
+            if one_host:
+                params["requirements"] = {"host": one_host}
+            route = super().add(**params)
+            extra = route.extra
+            ident = name or ""
+            if one_host:
+                ident = f"{ident}_{one_host.replace('.', '_')}"
+            extra.ident = ident
+            extra.ignore_body = ignore_body
+            extra.stream = stream
+            extra.hosts = frozenset(h for h in hosts if h) if one_host else [None]
+            extra.static = static
+            extra.error_format = error_format
+            extra.websocket = False
+            extra.request_middleware = ()
+            extra.response_middleware = ()
+            routes.append(route)
+        return routes[0] if len(routes) == 1 else routes
+
+    def finalize(self, *args: Any, **kwargs: Any) -> None:
+        """Compile the routes (once)."""
+        self._static_hits.clear()
+        super().finalize(*args, **kwargs)
+
+    def find_route_by_view_name(self, view_name: str, name: str | None = None) -> Route | None:
+        """The route registered under ``view_name`` (or ``name``), or None."""
+        if not view_name:
+            return None
+        route = self.name_index.get(view_name)
+        if route is None and name:
+            full = f"{name}.{view_name}"
+            route = self.name_index.get(full)
+        return route
+
+    @property
+    def routes_all(self) -> dict[tuple[str, ...], Route]:
+        """Every route, keyed by its path parts."""
+        return {route.parts: route for route in self.routes} if self.routes and hasattr(
+            self.routes[0], "parts"
+        ) else {tuple(route.path.split("/")): route for route in self.routes}
+
+    @property
+    def routes_static(self) -> Any:
+        """Routes without parameters."""
+        return self.static_routes
+
+    @property
+    def routes_dynamic(self) -> Any:
+        """Routes with typed parameters."""
+        return self.dynamic_routes
+
+    @property
+    def routes_regex(self) -> Any:
+        """Routes with regex parameters."""
+        return self.regex_routes
+
+
+__all__ = ["Router"]

@@ -1,0 +1,245 @@
+"""Single-process serving: ``app.create_server`` (an ``AsyncioServer``) and
+``app.run(single_process=True)``, on top of ``hurtle_http.server.start_server``."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal as os_signal
+from collections.abc import Generator
+from typing import Any
+
+server_logger = logging.getLogger("sanic.server")
+logger = logging.getLogger("sanic.root")
+
+
+class AsyncioServer:
+    """A started server for callers who drive the lifecycle themselves.
+
+    ``await app.create_server(...)`` returns one; then ``startup()``, ``before_start()``,
+    ``after_start()`` (connections are accepted from here), ``serve_forever()`` ... and
+    ``before_stop()``, ``close()``, ``wait_closed()``, ``after_stop()``.
+    """
+
+    def __init__(self, app: Any, loop: asyncio.AbstractEventLoop, handle: Any) -> None:
+        self.app = app
+        self.loop = loop
+        self.handle = handle
+        self.serve_coro = None
+        self._started = False
+
+    @property
+    def server(self) -> asyncio.AbstractServer:
+        """The underlying asyncio server."""
+        return self.handle.server
+
+    @property
+    def connections(self) -> Any:
+        """The open connections (protocol objects)."""
+        return self.handle.connections
+
+    async def startup(self) -> None:
+        """Finalize the app (routes, middleware chains, signals); idempotent."""
+        await self.app._startup()
+
+    async def before_start(self) -> None:
+        """Run the ``before_server_start`` listeners (and start the app's tasks)."""
+        await self.app._server_event("init", "before", loop=self.loop)
+
+    async def after_start(self) -> None:
+        """Start accepting connections, then run the ``after_server_start`` listeners."""
+        await self.start_serving()
+        await self.app._server_event("init", "after", loop=self.loop)
+
+    async def before_stop(self) -> None:
+        """Run the ``before_server_stop`` listeners."""
+        await self.app._server_event("shutdown", "before", loop=self.loop)
+
+    async def after_stop(self) -> None:
+        """Cancel the app's tasks and run the ``after_server_stop`` listeners."""
+        await self.app._server_event("shutdown", "after", loop=self.loop)
+
+    def is_serving(self) -> bool:
+        """Whether the server accepts connections."""
+        return self.server.is_serving()
+
+    async def start_serving(self) -> None:
+        """Accept connections (no-op when already serving)."""
+        if not self.server.is_serving():
+            await self.server.start_serving()
+        self.app.state.is_running = True
+
+    async def serve_forever(self) -> None:
+        """Serve until closed."""
+        self.app.state.is_running = True
+        await self.server.serve_forever()
+
+    def close(self) -> None:
+        """Stop accepting connections."""
+        self.server.close()
+        self.app.state.is_running = False
+
+    async def wait_closed(self) -> None:
+        """Wait until the listening socket is closed."""
+        await self.server.wait_closed()
+
+    async def graceful_shutdown(self, timeout: float | None = None) -> None:
+        """Stop accepting, let in-flight requests finish (up to ``timeout``), close all."""
+        if timeout is None:
+            timeout = float(self.app.config.GRACEFUL_SHUTDOWN_TIMEOUT)
+        await self.handle.graceful_shutdown(timeout)
+        self.app.state.is_running = False
+
+    def __await__(self) -> Generator[Any, None, AsyncioServer]:
+        yield from self.start_serving().__await__()
+        return self
+
+
+async def create_server(
+    app: Any,
+    host: str | None = None,
+    port: int | None = None,
+    *,
+    debug: bool = False,
+    ssl: Any = None,
+    sock: Any = None,
+    protocol: Any = None,
+    backlog: int = 100,
+    access_log: bool | None = None,
+    unix: str | None = None,
+    return_asyncio_server: bool = True,
+    asyncio_server_kwargs: dict[str, Any] | None = None,
+    noisy_exceptions: bool | None = None,
+) -> AsyncioServer | None:
+    """Bind and return an ``AsyncioServer`` for ``app`` on the running loop."""
+    from hurtle_http.server import HttpProtocol, start_server
+
+    from hurtle_app.state import Mode
+
+    if debug:
+        app.state.mode = Mode.DEBUG
+    if access_log is not None:
+        app.config.ACCESS_LOG = access_log
+    if noisy_exceptions is not None:
+        app.config.NOISY_EXCEPTIONS = noisy_exceptions
+    if sock is None and unix is None:
+        host = host or "127.0.0.1"
+        port = 8000 if port is None else port
+    app.state.host = host or ""
+    app.state.port = port or 0
+    app.state.unix = unix
+    await app._startup()
+    loop = asyncio.get_running_loop()
+    kwargs = {"start_serving": False, **(asyncio_server_kwargs or {})}
+    handle = await start_server(
+        app,
+        host=host,
+        port=port,
+        sock=sock,
+        unix=unix,
+        ssl=ssl,
+        backlog=backlog,
+        protocol=protocol or HttpProtocol,
+        loop=loop,
+        asyncio_server_kwargs=kwargs,
+    )
+    server = AsyncioServer(app, loop, handle)
+    if not return_asyncio_server:
+        await server.start_serving()
+        return None
+    return server
+
+
+class SingleProcessRunner:
+    """``app.run(single_process=True)``: one loop, one server, signals, graceful stop."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.stop_event: asyncio.Event | None = None
+
+    def run(
+        self,
+        host: str | None,
+        port: int | None,
+        *,
+        ssl: Any = None,
+        sock: Any = None,
+        unix: str | None = None,
+        protocol: Any = None,
+        backlog: int = 100,
+        register_sys_signals: bool = True,
+        loop: asyncio.AbstractEventLoop | None = None,
+        **server_options: Any,
+    ) -> None:
+        """Serve until stopped (SIGINT, SIGTERM or ``app.stop()``)."""
+        from hurtle_http.server import try_use_uvloop
+
+        if loop is None:
+            if self.app.config.get("USE_UVLOOP", True) not in (False,):
+                try_use_uvloop()
+            loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        self.loop = loop
+        listeners = self.app._listeners
+        listeners.run_sync("main_process_start", self.app)
+        try:
+            loop.run_until_complete(
+                self._serve(
+                    host, port, ssl=ssl, sock=sock, unix=unix, protocol=protocol,
+                    backlog=backlog, register_sys_signals=register_sys_signals,
+                    **server_options,
+                )
+            )
+        finally:
+            listeners.run_sync("main_process_stop", self.app)
+            try:
+                loop.run_until_complete(loop.shutdown_asyncgens())
+            finally:
+                loop.close()
+                asyncio.set_event_loop(None)
+
+    async def _serve(
+        self, host: str | None, port: int | None, *, register_sys_signals: bool, **kw: Any
+    ) -> None:
+        loop = asyncio.get_running_loop()
+        self.stop_event = asyncio.Event()
+        server = await create_server(self.app, host, port, **kw)
+        if server is None:  # pragma: no cover - create_server returns one here
+            return
+        await server.startup()
+        await server.before_start()
+        await server.after_start()
+        self.app.state.is_started = True
+        location = f"unix:{kw['unix']}" if kw.get("unix") else f"http://{host}:{port}"
+        server_logger.info("Goin' Fast @ %s", location)
+        await self.app._listeners.run("main_process_ready", self.app, loop)
+        if register_sys_signals:
+            for sig in (os_signal.SIGINT, os_signal.SIGTERM):
+                try:
+                    loop.add_signal_handler(sig, self.stop_event.set)
+                except (NotImplementedError, RuntimeError, ValueError):
+                    pass
+        try:
+            await self.stop_event.wait()
+        finally:
+            if register_sys_signals:
+                for sig in (os_signal.SIGINT, os_signal.SIGTERM):
+                    try:
+                        loop.remove_signal_handler(sig)
+                    except (NotImplementedError, RuntimeError, ValueError):
+                        pass
+            self.app.state.is_stopping = True
+            await server.before_stop()
+            await server.graceful_shutdown()
+            await server.after_stop()
+            self.app.state.is_stopping = False
+            self.app.state.is_started = False
+
+    def stop(self) -> None:
+        """Ask the running server to stop (thread-safe)."""
+        if self.loop is not None and self.stop_event is not None and not self.loop.is_closed():
+            self.loop.call_soon_threadsafe(self.stop_event.set)
+
+
+__all__ = ["AsyncioServer", "SingleProcessRunner", "create_server"]

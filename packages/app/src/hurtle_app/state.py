@@ -1,0 +1,61 @@
+"""``app.state``: where and how the app runs (mode, address, running flags)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Mode(str, Enum):
+    """Production or debug (``app.debug`` reads this)."""
+
+    PRODUCTION = "production"
+    DEBUG = "debug"
+
+
+class Server(str, Enum):
+    """Which server runs the app: Hurtle's own, or an ASGI server."""
+
+    SANIC = "sanic"
+    ASGI = "asgi"
+
+
+@dataclass
+class ApplicationState:
+    """The run-time state of one app, set by the runner (``app.run``, ``create_server``)."""
+
+    app: Any
+    asgi: bool = False
+    coffee: bool = False
+    fast: bool = False
+    host: str = ""
+    port: int = 0
+    ssl: Any = None
+    sock: Any = None
+    unix: str | None = None
+    mode: Mode = Mode.PRODUCTION
+    reload_dirs: set[Any] = field(default_factory=set)
+    auto_reload: bool = False
+    server: Server = Server.SANIC
+    is_running: bool = False
+    is_started: bool = False
+    is_stopping: bool = False
+    verbosity: int = 0
+    workers: int = 0
+    primary: bool = True
+    server_info: list[Any] = field(default_factory=list)
+
+    @property
+    def is_debug(self) -> bool:
+        """True in debug mode."""
+        return self.mode is Mode.DEBUG
+
+    def __repr__(self) -> str:
+        return (
+            f"ApplicationState(app={self.app!r}, mode={self.mode}, host={self.host!r}, "
+            f"port={self.port}, is_running={self.is_running})"
+        )
+
+
+__all__ = ["ApplicationState", "Mode", "Server"]

@@ -1,0 +1,203 @@
+"""Serving static files and folders: the route handler behind ``app.static``.
+
+Everything that can be decided at registration (absolute root, file or folder, the
+streaming threshold) is decided then; a request only resolves and checks its own path.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from hurtle_http.exceptions import (
+    FileNotFound,
+    HeaderNotFound,
+    InvalidRangeType,
+    RangeNotSatisfiable,
+)
+
+#: Files at least this large are streamed when ``stream_large_files=True``.
+DEFAULT_STREAM_THRESHOLD = 1024 * 1024
+
+
+class ContentRangeHandler:
+    """The byte range a ``Range: bytes=start-end`` header asks of a file of ``stats``."""
+
+    __slots__ = ("start", "end", "size", "total", "headers")
+
+    def __init__(self, request: Any, stats: os.stat_result) -> None:
+        self.total = stats.st_size
+        header = request.headers.get("range")
+        if header is None:
+            raise HeaderNotFound("Range Header Not Found")
+        unit, _, value = header.partition("=")
+        if unit.strip() != "bytes":
+            raise InvalidRangeType(f"{unit} is not a valid Range Type", self)
+        start_s, _, end_s = value.strip().partition("-")
+        try:
+            start = int(start_s) if start_s else None
+            end = int(end_s) if end_s else None
+        except ValueError:
+            raise RangeNotSatisfiable(f"'{value}' is invalid for Content Range", self) from None
+        if start is None:
+            if end is None:
+                raise RangeNotSatisfiable("Invalid for Content Range parameters", self)
+            # "bytes=-N": the last N bytes.
+            start = max(self.total - end, 0)
+            end = self.total - 1
+        elif end is None or end >= self.total:
+            end = self.total - 1
+        if start > end or start >= self.total:
+            raise RangeNotSatisfiable("Content-Range is outside the file", self)
+        self.start = start
+        self.end = end
+        self.size = end - start + 1
+        self.headers = {"Content-Range": f"bytes {start}-{end}/{self.total}"}
+
+    def __bool__(self) -> bool:
+        return self.size > 0
+
+
+class DirectoryHandler:
+    """What a request for a folder gets: an index file, a listing, or 404."""
+
+    def __init__(
+        self,
+        uri: str,
+        directory: Path,
+        directory_view: bool = False,
+        index: str | Sequence[str] | None = None,
+        root_path: Path | None = None,
+        follow_external_symlink_files: bool = False,
+        follow_external_symlink_dirs: bool = False,
+    ) -> None:
+        self.uri = uri
+        self.base = uri.strip("/")
+        self.directory = directory
+        self.directory_view = directory_view
+        self.index = (index,) if isinstance(index, str) else tuple(index or ())
+        self.root_path = root_path or directory
+        self.follow_external_symlink_files = follow_external_symlink_files
+        self.follow_external_symlink_dirs = follow_external_symlink_dirs
+
+    async def handle(self, request: Any, path: str) -> Any:
+        """Answer a request for the folder ``path`` (relative to the served root)."""
+        from hurtle_http.response import html as html_response
+
+        current = (self.directory / path).resolve() if path else self.directory.resolve()
+        for name in self.index:
+            candidate = current / name
+            if candidate.is_file():
+                from hurtle_http.response import file
+
+                return await file(candidate, request_headers=request.headers)
+        if self.directory_view:
+            return html_response(self._listing(current, path))
+        raise FileNotFound("File not found", path=current, relative_url=path)
+
+    def _listing(self, folder: Path, path: str) -> str:
+        rows = []
+        entries = sorted(folder.iterdir(), key=lambda p: (not p.is_dir(), p.name))
+        for entry in entries:
+            stat = entry.stat()
+            name = entry.name + ("/" if entry.is_dir() else "")
+            modified = datetime.fromtimestamp(stat.st_mtime, timezone.utc)
+            size = "" if entry.is_dir() else f"{stat.st_size:,}"
+            rows.append(
+                f'<tr><td><a href="{html.escape(name, quote=True)}">{html.escape(name)}</a></td>'
+                f"<td>{modified:%Y-%m-%d %H:%M:%S}</td><td>{size}</td></tr>"
+            )
+        title = html.escape("/" + "/".join(p for p in (self.base, path.strip("/")) if p) + "/")
+        return (
+            '<!DOCTYPE html><html lang="en"><meta charset="utf-8">'
+            f"<title>Directory Viewer</title><h1>{title}</h1>"
+            '<table><tr><th>File</th><th>Last Modified</th><th>Size</th></tr>'
+            + "".join(rows)
+            + "</table></html>"
+        )
+
+
+class StaticHandler:
+    """The handler of one ``app.static(...)`` route."""
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        is_folder: bool,
+        use_modified_since: bool,
+        use_content_range: bool,
+        stream_large_files: bool | int,
+        content_type: str | None,
+        directory_handler: DirectoryHandler,
+        follow_external_symlink_files: bool = False,
+    ) -> None:
+        self.root = root.resolve()
+        self.is_folder = is_folder
+        self.use_modified_since = use_modified_since
+        self.use_content_range = use_content_range
+        if stream_large_files is True:
+            self.stream_threshold: int | None = DEFAULT_STREAM_THRESHOLD
+        elif stream_large_files is False or stream_large_files is None:
+            self.stream_threshold = None
+        else:
+            self.stream_threshold = int(stream_large_files)
+        self.content_type = content_type
+        self.directory_handler = directory_handler
+        self.follow_external_symlink_files = follow_external_symlink_files
+        self.__name__ = "static"
+
+    def resolve(self, file_uri: str | None) -> tuple[Path, str]:
+        """The file a request names, refusing anything outside the served root (404)."""
+        if not self.is_folder:
+            return self.root, ""
+        relative = unquote(file_uri or "").lstrip("/")
+        candidate = (self.root / relative).resolve()
+        if candidate != self.root and self.root not in candidate.parents:
+            # PERF: not hot; correctness first: ".." and symlinks out of the root are 404.
+            raise FileNotFound("File not found", path=candidate, relative_url=file_uri)
+        return candidate, relative
+
+    async def __call__(self, request: Any, __file_uri__: str | None = None, **_: Any) -> Any:
+        """Serve the file (or folder index) the request names."""
+        from hurtle_http.response import file, file_stream
+
+        path, relative = self.resolve(__file_uri__)
+        try:
+            stats = path.stat()
+        except OSError:
+            raise FileNotFound("File not found", path=path, relative_url=__file_uri__) from None
+        if path.is_dir():
+            return await self.directory_handler.handle(request, relative)
+
+        headers: dict[str, str] = {}
+        byte_range = None
+        if self.use_content_range:
+            headers["Accept-Ranges"] = "bytes"
+            if request.headers.get("range"):
+                byte_range = ContentRangeHandler(request, stats)
+                headers.update(byte_range.headers)
+        if self.stream_threshold is not None and stats.st_size >= self.stream_threshold:
+            return await file_stream(
+                path,
+                mime_type=self.content_type,
+                headers=headers,
+                _range=byte_range,
+            )
+        return await file(
+            path,
+            status=206 if byte_range else 200,
+            request_headers=request.headers,
+            validate_when_requested=self.use_modified_since,
+            mime_type=self.content_type,
+            headers=headers,
+            _range=byte_range,
+        )
+
+
+__all__ = ["ContentRangeHandler", "DEFAULT_STREAM_THRESHOLD", "DirectoryHandler", "StaticHandler"]

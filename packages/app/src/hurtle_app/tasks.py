@@ -1,0 +1,120 @@
+"""Background tasks of an app: added any time, started with the server, cancelled at stop."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any
+
+from hurtle_http.exceptions import SanicException
+
+
+class TaskRegistry:
+    """``add_task``/``get_task``/``cancel_task``/``purge_tasks`` for one app."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self._tasks: dict[str, asyncio.Task[Any]] = {}
+        self._delayed: list[tuple[Any, str | None, bool]] = []
+
+    def _prepare(self, task: Any) -> Awaitable[Any]:
+        if inspect.isawaitable(task):
+            return task
+        if callable(task):
+            try:
+                params = inspect.signature(task).parameters
+            except (TypeError, ValueError):
+                params = {}
+            result = task(self.app) if params else task()
+            if inspect.isawaitable(result):
+                return result
+        raise TypeError(
+            f"add_task() takes a coroutine, or a callable returning one, not {task!r}"
+        )
+
+    def add(self, task: Any, *, name: str | None = None, register: bool = True) -> Any:
+        """Start ``task`` now if the server runs, else when it starts."""
+        if name and name in self._tasks and not self._tasks[name].done():
+            raise SanicException(
+                f'A task named "{name}" is already registered; pick another name or '
+                "cancel it first with app.cancel_task()"
+            )
+        if self.loop is None or self.loop.is_closed():
+            self._delayed.append((task, name, register))
+            return None
+        return self._start(self.loop, task, name, register)
+
+    def _start(
+        self, loop: asyncio.AbstractEventLoop, task: Any, name: str | None, register: bool
+    ) -> asyncio.Task[Any]:
+        awaitable = self._prepare(task)
+        if isinstance(awaitable, asyncio.Task):
+            started = awaitable
+        else:
+            started = loop.create_task(_as_coroutine(awaitable), name=name)
+        if register:
+            self._tasks[name or started.get_name()] = started
+        return started
+
+    def start(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Bind to the running loop and start every task added before it ran."""
+        self.loop = loop
+        delayed, self._delayed = self._delayed, []
+        for task, name, register in delayed:
+            self._start(loop, task, name, register)
+
+    def get(self, name: str, *, raise_exception: bool = True) -> asyncio.Task[Any] | None:
+        """The task registered under ``name``."""
+        task = self._tasks.get(name)
+        if task is None and raise_exception:
+            known = ", ".join(sorted(self._tasks)) or "none"
+            raise SanicException(f'Registered task named "{name}" not found (known: {known}).')
+        return task
+
+    async def cancel(
+        self, name: str, msg: str | None = None, *, raise_exception: bool = True
+    ) -> None:
+        """Cancel the task named ``name`` and wait for it to finish."""
+        task = self.get(name, raise_exception=raise_exception)
+        if task is None:
+            return
+        if not task.done():
+            task.cancel(msg)
+            try:
+                await task
+            except asyncio.CancelledError:
+                pass
+            except Exception:  # noqa: BLE001 - the task's own failure, already over
+                pass
+
+    def purge(self) -> None:
+        """Forget every task that has finished."""
+        for name in [name for name, task in self._tasks.items() if task.done()]:
+            del self._tasks[name]
+
+    async def shutdown(self, timeout: float | None = None) -> None:
+        """Cancel every running task and wait (up to ``timeout``) for them to end."""
+        running = [task for task in self._tasks.values() if not task.done()]
+        for task in running:
+            task.cancel()
+        if running:
+            await asyncio.wait(running, timeout=timeout)
+        self.purge()
+        self.loop = None
+
+    def __iter__(self) -> Iterator[asyncio.Task[Any]]:
+        return iter(list(self._tasks.values()))
+
+    def __len__(self) -> int:
+        return len(self._tasks)
+
+
+async def _as_coroutine(awaitable: Awaitable[Any]) -> Any:
+    return await awaitable
+
+
+TaskFactory = Callable[..., Awaitable[Any]]
+
+__all__ = ["TaskFactory", "TaskRegistry"]

@@ -1,0 +1,97 @@
+"""``app.url_for``: build the URL of a named route, with query string and extras."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode, urlunparse
+
+from hurtle_http.exceptions import URLBuildError
+
+#: The path parameter a static folder route captures the file name in.
+STATIC_FILE_PARAM = "__file_uri__"
+
+
+def _full_name(app_name: str, view_name: str) -> str:
+    if view_name.startswith(app_name + "."):
+        return view_name
+    return f"{app_name}.{view_name}"
+
+
+def find_route(app: Any, view_name: str, kwargs: dict[str, Any]) -> Any:
+    """The route ``url_for`` builds for ``view_name`` (handles the static shortcuts)."""
+    router = app.router
+    if view_name == "static" or view_name.endswith(".static"):
+        # url_for("static", name="bp.static", filename=...) picks the named static route.
+        name = kwargs.pop("name", None)
+        if name:
+            view_name = name
+    route = router.find_route_by_view_name(_full_name(app.name, view_name))
+    if route is None:
+        route = router.find_route_by_view_name(view_name)
+    if route is None:
+        raise URLBuildError(
+            f"Endpoint with name `{_full_name(app.name, view_name)}` was not found"
+        )
+    return route
+
+
+def build_url(app: Any, view_name: str, kwargs: dict[str, Any]) -> str:
+    """Build the URL for ``view_name``; see ``Sanic.url_for``."""
+    kwargs = dict(kwargs)
+    route = find_route(app, view_name, kwargs)
+
+    anchor = kwargs.pop("_anchor", "")
+    external = kwargs.pop("_external", False)
+    scheme = kwargs.pop("_scheme", "")
+    kwargs.pop("_method", None)  # accepted for compatibility; routes are found by name
+    netloc = kwargs.pop("_server", None)
+    if scheme and not external:
+        raise ValueError("When specifying _scheme, _external must be True")
+    if external and netloc is None:
+        host = route.requirements.get("host") if route.requirements else None
+        netloc = host or app.config.get("SERVER_NAME") or ""
+
+    if route.extra.static and STATIC_FILE_PARAM in {p.name for p in route.params.values()}:
+        filename = kwargs.pop("filename", "") or ""
+        kwargs[STATIC_FILE_PARAM] = str(filename).lstrip("/")
+    elif route.extra.static:
+        kwargs.pop("filename", None)
+
+    path_params: dict[str, Any] = {}
+    for param in route.params.values():
+        if param.name not in kwargs:
+            if param.name == STATIC_FILE_PARAM:
+                path_params[param.name] = ""
+                continue
+            raise URLBuildError(f"Required parameter `{param.name}` was not passed to url_for")
+        path_params[param.name] = kwargs.pop(param.name)
+
+    try:
+        path = _build_path(app.router, route, path_params)
+    except URLBuildError:
+        raise
+    except Exception as exc:  # the router reports a value that does not fit its type
+        raise URLBuildError(str(exc)) from None
+
+    if external:
+        if not scheme:
+            head = netloc[:8]
+            scheme = head.split(":", 1)[0] if ":" in head else "http"
+        if "://" in netloc[:8]:
+            netloc = netloc.split("://", 1)[-1]
+
+    query = urlencode(kwargs, doseq=True) if kwargs else ""
+    return urlunparse((scheme, netloc, path, "", query, anchor))
+
+
+def _build_path(router: Any, route: Any, params: dict[str, Any]) -> str:
+    text_params = {k: v if isinstance(v, str) else str(v) for k, v in params.items()}
+    built = route.build(text_params) if hasattr(route, "build") else router.build(route, text_params)
+    if STATIC_FILE_PARAM in params and not params[STATIC_FILE_PARAM] and not built.endswith("/"):
+        built += "/"
+    if not built.startswith("/"):
+        built = "/" + built
+    return built
+
+
+__all__ = ["STATIC_FILE_PARAM", "build_url", "find_route"]

@@ -1,0 +1,109 @@
+"""Class-based views: one class, one method per HTTP verb."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from hurtle_http.exceptions import MethodNotAllowed
+
+
+class HTTPMethodView:
+    """Subclass and define ``get``/``post``/... ; register with ``as_view()``.
+
+    ``decorators`` are applied to the view function ``as_view`` builds. A subclass can
+    register itself: ``class V(HTTPMethodView, attach=app, uri="/v"): ...``.
+    """
+
+    decorators: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = []
+
+    def __init_subclass__(
+        cls,
+        attach: Any = None,
+        uri: str = "",
+        methods: Iterable[str] = frozenset({"GET"}),
+        host: str | None = None,
+        strict_slashes: bool | None = None,
+        version: int | None = None,
+        name: str | None = None,
+        stream: bool = False,
+        version_prefix: str = "/v",
+    ) -> None:
+        super().__init_subclass__()
+        if attach is not None:
+            cls.attach(
+                attach, uri, methods=methods, host=host, strict_slashes=strict_slashes,
+                version=version, name=name, stream=stream, version_prefix=version_prefix,
+            )
+
+    def dispatch_request(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        """Call the method named after the request's HTTP verb."""
+        method = request.method.lower()
+        handler = getattr(self, method, None)
+        if handler is None and method == "head":
+            handler = getattr(self, "get", None)
+        if handler is None:
+            allowed = [
+                verb.upper()
+                for verb in ("get", "post", "put", "patch", "delete", "head", "options")
+                if getattr(self, verb, None)
+            ]
+            raise MethodNotAllowed(
+                f"Method {request.method} not allowed for URL {request.path}",
+                method=request.method,
+                allowed_methods=allowed,
+            )
+        return handler(request, *args, **kwargs)
+
+    @classmethod
+    def as_view(cls, *class_args: Any, **class_kwargs: Any) -> Callable[..., Any]:
+        """A handler function that builds the view and dispatches to it per request."""
+
+        def view(*args: Any, **kwargs: Any) -> Any:
+            self = view.view_class(*class_args, **class_kwargs)  # type: ignore[attr-defined]
+            return self.dispatch_request(*args, **kwargs)
+
+        if cls.decorators:
+            view.__module__ = cls.__module__
+            for decorator in cls.decorators:
+                view = decorator(view)
+
+        view.view_class = cls  # type: ignore[attr-defined]
+        view.__doc__ = cls.__doc__
+        view.__module__ = cls.__module__
+        view.__name__ = cls.__name__
+        if any(
+            getattr(getattr(cls, verb, None), "is_stream", False)
+            for verb in ("post", "put", "patch", "delete")
+        ):
+            view.is_stream = True  # type: ignore[attr-defined]
+        return view
+
+    @classmethod
+    def attach(
+        cls,
+        to: Any,
+        uri: str,
+        methods: Iterable[str] = frozenset({"GET"}),
+        host: str | None = None,
+        strict_slashes: bool | None = None,
+        version: int | None = None,
+        name: str | None = None,
+        stream: bool = False,
+        version_prefix: str = "/v",
+    ) -> None:
+        """Register this view on an app or blueprint at ``uri``."""
+        to.add_route(
+            cls.as_view(), uri=uri, methods=methods, host=host,
+            strict_slashes=strict_slashes, version=version, name=name, stream=stream,
+            version_prefix=version_prefix,
+        )
+
+
+def stream(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Mark a view method as streaming: the body is read by the handler, not before it."""
+    func.is_stream = True  # type: ignore[attr-defined]
+    return func
+
+
+__all__ = ["HTTPMethodView", "stream"]

@@ -1,0 +1,79 @@
+"""Listener events: names, order (priority, teardown reversed), (app) and (app, loop)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from hurtle_app.listeners import LISTENER_EVENTS, ListenerEvent, ListenerRegistry, normalize_event
+
+
+def test_every_sanic_listener_event_is_accepted() -> None:
+    for name in (
+        "before_server_start", "after_server_start", "before_server_stop",
+        "after_server_stop", "main_process_start", "main_process_ready",
+        "main_process_stop", "reload_process_start", "reload_process_stop",
+    ):
+        assert name in LISTENER_EVENTS
+        assert normalize_event(name.upper()) == name
+
+
+def test_signal_style_names_and_enum_map_to_listener_events() -> None:
+    assert normalize_event("server.init.before") == "before_server_start"
+    assert normalize_event(ListenerEvent.AFTER_SERVER_STOP) == "after_server_stop"
+
+
+def test_unknown_event_error_lists_the_valid_names() -> None:
+    with pytest.raises(ValueError, match="before_server_start"):
+        normalize_event("before_server_boot")
+
+
+async def test_start_events_run_in_priority_then_definition_order() -> None:
+    calls: list[str] = []
+    registry = ListenerRegistry()
+    registry.add(lambda app: calls.append("first"), "before_server_start")
+    registry.add(lambda app: calls.append("second"), "before_server_start")
+    registry.add(lambda app: calls.append("urgent"), "before_server_start", priority=5)
+    await registry.run("before_server_start", object(), asyncio.get_running_loop())
+    assert calls == ["urgent", "first", "second"]
+
+
+async def test_stop_events_run_in_reverse_definition_order() -> None:
+    calls: list[str] = []
+    registry = ListenerRegistry()
+    registry.add(lambda app: calls.append("first"), "after_server_stop")
+    registry.add(lambda app: calls.append("second"), "after_server_stop")
+    await registry.run("after_server_stop", object(), asyncio.get_running_loop())
+    assert calls == ["second", "first"]
+
+
+async def test_sync_and_async_listeners_get_app_or_app_and_loop() -> None:
+    app = object()
+    seen: list[tuple[object, ...]] = []
+
+    def sync_one(app_):
+        seen.append((app_,))
+
+    async def async_two(app_, loop):
+        seen.append((app_, loop))
+
+    registry = ListenerRegistry()
+    registry.add(sync_one, "after_server_start")
+    registry.add(async_two, "after_server_start")
+    loop = asyncio.get_running_loop()
+    await registry.run("after_server_start", app, loop)
+    assert seen == [(app,), (app, loop)]
+
+
+def test_main_process_listeners_run_without_a_running_loop() -> None:
+    calls: list[str] = []
+
+    async def ready(app):
+        calls.append("async")
+
+    registry = ListenerRegistry()
+    registry.add(lambda app: calls.append("sync"), "main_process_start")
+    registry.add(ready, "main_process_start")
+    registry.run_sync("main_process_start", object())
+    assert calls == ["sync", "async"]

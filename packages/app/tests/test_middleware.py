@@ -1,0 +1,89 @@
+"""Middleware order: priority first, then definition order; responses reversed."""
+
+from __future__ import annotations
+
+from hurtle_app.middleware import MiddlewareRegistry, is_coroutine_callable
+
+
+def _names(chain):
+    return [func.__name__ for func, _ in chain]
+
+
+def test_request_in_definition_order_response_reversed() -> None:
+    registry = MiddlewareRegistry()
+
+    def req_a(request): ...
+    def req_b(request): ...
+    def res_a(request, response): ...
+    def res_b(request, response): ...
+
+    for func, where in ((req_a, "request"), (res_a, "response"), (req_b, "request"),
+                        (res_b, "response")):
+        registry.add(func, where)
+    request_chain, response_chain = registry.chains_for("App.route")
+    assert _names(request_chain) == ["req_a", "req_b"]
+    assert _names(response_chain) == ["res_b", "res_a"]
+
+
+def test_priority_runs_first_on_request_and_last_on_response() -> None:
+    registry = MiddlewareRegistry()
+
+    def low(request): ...
+    def high(request): ...
+    def res_low(request, response): ...
+    def res_high(request, response): ...
+
+    registry.add(low, "request")
+    registry.add(high, "request", priority=5)
+    registry.add(res_low, "response")
+    registry.add(res_high, "response", priority=5)
+    request_chain, response_chain = registry.chains_for("App.route")
+    assert _names(request_chain) == ["high", "low"]
+    assert _names(response_chain) == ["res_low", "res_high"]
+
+
+def test_scoped_middleware_only_in_its_routes_chain() -> None:
+    registry = MiddlewareRegistry()
+
+    def everywhere(request): ...
+    def only_bp(request): ...
+
+    registry.add(everywhere, "request")
+    registry.add(only_bp, "request", route_names=["App.bp.index"])
+    assert _names(registry.chains_for("App.bp.index")[0]) == ["everywhere", "only_bp"]
+    assert _names(registry.chains_for("App.other")[0]) == ["everywhere"]
+
+
+def test_definition_order_wins_over_registration_order() -> None:
+    registry = MiddlewareRegistry()
+
+    def defined_first(request): ...
+    def defined_second(request): ...
+
+    registry.add(defined_second, "request", order=20)
+    registry.add(defined_first, "request", order=10)
+    assert _names(registry.chains_for("x")[0]) == ["defined_first", "defined_second"]
+
+
+def test_the_chain_records_which_entries_must_be_awaited() -> None:
+    registry = MiddlewareRegistry()
+
+    async def async_mw(request): ...
+    def sync_mw(request): ...
+
+    registry.add(async_mw, "request")
+    registry.add(sync_mw, "request")
+    assert [flag for _, flag in registry.chains_for("x")[0]] == [True, False]
+
+
+def test_coroutine_detection_sees_through_partials_and_callable_objects() -> None:
+    from functools import partial
+
+    async def handler(request, extra): ...
+
+    class Callable:
+        async def __call__(self, request): ...
+
+    assert is_coroutine_callable(partial(handler, extra=1))
+    assert is_coroutine_callable(Callable())
+    assert not is_coroutine_callable(lambda request: None)
