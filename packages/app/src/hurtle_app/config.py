@@ -1,0 +1,294 @@
+"""``Config``: the app's settings, a dict with attribute access.
+
+Values come, in order, from Sanic's defaults, the ``defaults`` argument, and environment
+variables named ``SANIC_<KEY>`` (or another prefix), converted by the first converter
+that accepts them: custom converters (``register_type``), then ``int``, ``float``,
+``str_to_bool``, and finally the raw string.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from inspect import getmembers, isclass, isdatadescriptor
+from os import environ
+from pathlib import Path
+from typing import Any, Literal
+from warnings import filterwarnings
+
+from hurtle_app.constants import LocalCertCreator
+from hurtle_app.errorpages import DEFAULT_FORMAT, check_error_format
+from hurtle_app.helpers import Default, _default
+from hurtle_app.utils import load_module_from_file_location, str_to_bool
+from hurtle_http.config import HTTP_DEFAULTS
+
+SANIC_PREFIX = "SANIC_"
+
+FilterWarningType = Literal["default", "error", "ignore", "always", "module", "once"]
+
+error_logger = logging.getLogger("sanic.error")
+
+#: Sanic 25.12's defaults (the HTTP core's settings included).
+DEFAULT_CONFIG: dict[str, Any] = {
+    **HTTP_DEFAULTS,
+    "_FALLBACK_ERROR_FORMAT": _default,
+    "ACCESS_LOG": False,
+    "AUTO_EXTEND": True,
+    "AUTO_RELOAD": False,
+    "EVENT_AUTOREGISTER": False,
+    "DEPRECATION_FILTER": "once",
+    "INSPECTOR": False,
+    "INSPECTOR_HOST": "localhost",
+    "INSPECTOR_PORT": 6457,
+    "INSPECTOR_TLS_KEY": _default,
+    "INSPECTOR_TLS_CERT": _default,
+    "INSPECTOR_API_KEY": "",
+    "LOCAL_CERT_CREATOR": LocalCertCreator.AUTO,
+    "LOCAL_TLS_KEY": _default,
+    "LOCAL_TLS_CERT": _default,
+    "LOCALHOST": "localhost",
+    "LOG_EXTRA": _default,
+    "MOTD": True,
+    "MOTD_DISPLAY": {},
+    "NO_COLOR": False,
+    "TLS_CERT_PASSWORD": "",
+    "TOUCHUP": _default,
+    "USE_UVLOOP": _default,
+}
+
+#: Run settings the seed documents list as config keys (Sanic itself reads them from
+#: ``app.run`` arguments); present so ``app.config.WORKERS`` etc. resolve.
+RUN_DEFAULTS: dict[str, Any] = {
+    "HOST": "127.0.0.1",
+    "PORT": 8000,
+    "UNIX": None,
+    "UNIX_MODE": 0o666,
+    "WORKERS": 1,
+    "WORKER_CLASS": "sanic.worker.GunicornWorker",
+    "WORKER_CONNECTIONS": 1000,
+    "WORKER_MAX_REQUESTS": 0,
+    "WORKER_MAX_REQUESTS_JITTER": 0,
+    "LOGO": None,
+}
+
+
+class DescriptorMeta(type):
+    """Metaclass kept for API parity: lists the class's properties as settable descriptors."""
+
+    def __init__(cls, *args: Any) -> None:
+        super().__init__(*args)
+        cls.__setters__ = {name for name, _ in getmembers(cls, isdatadescriptor)}
+
+
+class DetailedConverter:
+    """Base for converters that want the key too: ``__call__(key, value)``."""
+
+    def __call__(self, key: str, value: str) -> Any:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+class Config(dict, metaclass=DescriptorMeta):
+    """The app's settings: Sanic's defaults, overridden by arguments and environment."""
+
+    ACCESS_LOG: bool
+    AUTO_EXTEND: bool
+    AUTO_RELOAD: bool
+    EVENT_AUTOREGISTER: bool
+    DEPRECATION_FILTER: FilterWarningType
+    FORWARDED_FOR_HEADER: str
+    FORWARDED_SECRET: str | None
+    GRACEFUL_SHUTDOWN_TIMEOUT: float
+    GRACEFUL_TCP_CLOSE_TIMEOUT: float
+    INSPECTOR: bool
+    INSPECTOR_HOST: str
+    INSPECTOR_PORT: int
+    INSPECTOR_TLS_KEY: Path | str | Default
+    INSPECTOR_TLS_CERT: Path | str | Default
+    INSPECTOR_API_KEY: str
+    KEEP_ALIVE_TIMEOUT: int
+    KEEP_ALIVE: bool
+    LOCAL_CERT_CREATOR: str | LocalCertCreator
+    LOCAL_TLS_KEY: Path | str | Default
+    LOCAL_TLS_CERT: Path | str | Default
+    LOCALHOST: str
+    LOG_EXTRA: Default | bool
+    MOTD: bool
+    MOTD_DISPLAY: dict[str, str]
+    NO_COLOR: bool
+    NOISY_EXCEPTIONS: bool
+    PROXIES_COUNT: int | None
+    REAL_IP_HEADER: str | None
+    REQUEST_BUFFER_SIZE: int
+    REQUEST_MAX_HEADER_SIZE: int
+    REQUEST_ID_HEADER: str
+    REQUEST_MAX_SIZE: int
+    REQUEST_TIMEOUT: int
+    RESPONSE_TIMEOUT: int
+    SERVER_NAME: str
+    TLS_CERT_PASSWORD: str
+    TOUCHUP: Default | bool
+    USE_UVLOOP: Default | bool
+    WEBSOCKET_MAX_SIZE: int
+    WEBSOCKET_PING_INTERVAL: int
+    WEBSOCKET_PING_TIMEOUT: int
+
+    def __init__(
+        self,
+        defaults: dict[str, str | bool | int | float | None] | None = None,
+        env_prefix: str | None = SANIC_PREFIX,
+        keep_alive: bool | None = None,
+        *,
+        converters: Sequence[Callable[[str], Any]] | None = None,
+    ) -> None:
+        super().__init__({**DEFAULT_CONFIG, **RUN_DEFAULTS, **(defaults or {})})
+        self._converters: list[Callable[..., Any]] = [str, str_to_bool, float, int]
+        for converter in converters or ():
+            self.register_type(converter)
+        if keep_alive is not None:
+            self.KEEP_ALIVE = keep_alive
+        if env_prefix:
+            self.load_environment_vars(env_prefix)
+        self._configure_warnings()
+        self._check_error_format()
+
+    # -- access ---------------------------------------------------------------------------
+
+    def __getattr__(self, attr: Any) -> Any:
+        try:
+            return self[attr]
+        except KeyError:
+            raise AttributeError(f"Config has no '{attr}'") from None
+
+    def __setattr__(self, attr: str, value: Any) -> None:
+        self.update({attr: value})
+
+    def __setitem__(self, attr: str, value: Any) -> None:
+        self.update({attr: value})
+
+    def update(self, *other: Any, **kwargs: Any) -> None:
+        """Set several keys (dict, pairs or keywords), applying each key's side effects."""
+        merged: dict[str, Any] = {}
+        for item in (*other, kwargs):
+            merged.update(item)
+        for key, value in merged.items():
+            if key in self.__setters__:
+                object.__setattr__(self, key, value)
+                continue
+            if key.startswith("_") and key != "_FALLBACK_ERROR_FORMAT":
+                # Private attributes (the converters list) are instance state, not settings.
+                object.__setattr__(self, key, value)
+                continue
+            super().__setitem__(key, value)
+            self._post_set(key, value)
+
+    def _post_set(self, attr: str, value: Any) -> None:
+        """Apply the side effects of changing one setting."""
+        if attr == "LOCAL_CERT_CREATOR" and not isinstance(value, LocalCertCreator):
+            dict.__setitem__(self, attr, LocalCertCreator(str(value).upper()))
+        elif attr == "DEPRECATION_FILTER":
+            self._configure_warnings()
+        elif attr == "_FALLBACK_ERROR_FORMAT" and not isinstance(value, Default):
+            check_error_format(value)
+
+    # -- error format ---------------------------------------------------------------------
+
+    @property
+    def FALLBACK_ERROR_FORMAT(self) -> str:
+        """The error page format when nothing else decides: ``auto``, ``html``, ``json``, ``text``."""
+        value = self.get("_FALLBACK_ERROR_FORMAT", _default)
+        return DEFAULT_FORMAT if isinstance(value, Default) else value
+
+    @FALLBACK_ERROR_FORMAT.setter
+    def FALLBACK_ERROR_FORMAT(self, value: str) -> None:
+        self._check_error_format(value)
+        current = self.get("_FALLBACK_ERROR_FORMAT", _default)
+        if not isinstance(current, Default) and current != value:
+            error_logger.warning(
+                "Setting config.FALLBACK_ERROR_FORMAT on an already configured value may "
+                "have unintended consequences."
+            )
+        dict.__setitem__(self, "_FALLBACK_ERROR_FORMAT", value)
+
+    def _check_error_format(self, format: str | None = None) -> None:
+        check_error_format(format or self.FALLBACK_ERROR_FORMAT)
+
+    def _configure_warnings(self) -> None:
+        filterwarnings(
+            self.get("DEPRECATION_FILTER", "once"),
+            category=DeprecationWarning,
+            module=r"(sanic|hurtle_app)\..*",
+        )
+
+    # -- loading --------------------------------------------------------------------------
+
+    def load_environment_vars(self, prefix: str = SANIC_PREFIX) -> None:
+        """Load every ``<prefix><KEY>`` environment variable as ``KEY``, converted.
+
+        Only upper-case keys are read. Converters are tried newest custom first, then
+        ``int``, ``float``, booleans (``str_to_bool``), and the string as is.
+        """
+        for key, value in environ.items():
+            if not key.startswith(prefix) or not key.isupper():
+                continue
+            config_key = key[len(prefix) :]
+            if not config_key:
+                continue
+            self[config_key] = self._convert(config_key, value)
+
+    def _convert(self, key: str, value: str) -> Any:
+        for converter in reversed(self._converters):
+            try:
+                if isinstance(converter, DetailedConverter):
+                    return converter(key, value)
+                return converter(value)
+            except (ValueError, TypeError):
+                continue
+        return value
+
+    def register_type(self, converter: Callable[[str], Any]) -> None:
+        """Add a converter for environment values, tried before the built-in ones.
+
+        It takes the string and returns the value, or raises ``ValueError`` to pass.
+        """
+        if converter in self._converters:
+            error_logger.warning(
+                f"Configuration value converter '{getattr(converter, '__name__', converter)}' "
+                "has already been registered"
+            )
+            return
+        self._converters.append(converter)
+
+    def update_config(self, config: bytes | str | dict[str, Any] | Any) -> None:
+        """Load the upper-case settings of a file path, a dict, a module, a class or an object.
+
+        A string path may hold ``${ENV_VAR}`` parts; a string that is not a path is read
+        as an import string (``"mypackage.settings"``).
+        """
+        if isinstance(config, (bytes, str, Path)):
+            config = load_module_from_file_location(location=config)
+        if not isinstance(config, dict):
+            cfg: dict[str, Any] = {}
+            if not isclass(config):
+                cfg.update(
+                    {
+                        key: getattr(config, key)
+                        for key in config.__class__.__dict__
+                        if not key.startswith("__")
+                    }
+                )
+            cfg.update(config.__dict__)
+            config = cfg
+        self.update({key: value for key, value in config.items() if key.isupper()})
+
+    load = update_config
+
+
+__all__ = [
+    "DEFAULT_CONFIG",
+    "RUN_DEFAULTS",
+    "SANIC_PREFIX",
+    "Config",
+    "DescriptorMeta",
+    "DetailedConverter",
+    "FilterWarningType",
+]

@@ -1,0 +1,450 @@
+"""Error pages: render an exception as text, JSON or HTML, in the format the client wants.
+
+The format is chosen once per error (``guess_mime``): a route's ``error_format`` or the
+``FALLBACK_ERROR_FORMAT`` setting when either is fixed, otherwise the ``Accept`` header,
+with a JSON request (``Content-Type`` or body) preferring JSON. Debug mode adds the
+traceback, the request path and arguments; quiet exceptions never show one.
+"""
+
+from __future__ import annotations
+
+import json as _json
+import traceback
+from html import escape as _html_escape
+from typing import Any
+
+from hurtle_http.exceptions import STATUS_CODES, SanicException
+from hurtle_http.response import HTTPResponse
+
+DEFAULT_FORMAT = "auto"
+FALLBACK_TEXT = "The application encountered an unexpected error and could not continue."
+FALLBACK_STATUS = 500
+JSON = "application/json"
+
+MIME_BY_CONFIG = {"text": "text/plain", "json": "application/json", "html": "text/html"}
+CONFIG_BY_MIME = {mime: name for name, mime in MIME_BY_CONFIG.items()}
+RESPONSE_MAPPING = {
+    "json": "json",
+    "text": "text",
+    "html": "html",
+    "JSONResponse": "json",
+    "text/plain": "text",
+    "text/html": "html",
+    "application/json": "json",
+}
+# The order in which an "auto" format offers the renderers to the Accept header.
+_AUTO_ORDER = ("text/plain", "application/json", "text/html")
+
+
+def escape(text: Any) -> str:
+    """HTML-escape ``text`` (``<``, ``&``, quotes) for the error page."""
+    return _html_escape(f"{text}", quote=True)
+
+
+def _dumps(value: Any) -> str:
+    return _json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+class BaseRenderer:
+    """Renders one exception for one request; subclasses choose the format."""
+
+    content_type = "text/plain; charset=utf-8"
+
+    def __init__(self, request: Any, exception: BaseException, debug: bool) -> None:
+        self.request = request
+        self.exception = exception
+        self.debug = debug
+
+    dumps = staticmethod(_dumps)
+
+    @property
+    def status(self) -> int:
+        """The response status: the exception's ``status_code``, else 500."""
+        return int(getattr(self.exception, "status_code", FALLBACK_STATUS) or FALLBACK_STATUS)
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """Headers the exception asks for (``SanicException(headers=...)``)."""
+        if isinstance(self.exception, SanicException):
+            return dict(getattr(self.exception, "headers", None) or {})
+        return {}
+
+    @property
+    def title(self) -> str:
+        """The status reason phrase, e.g. ``Not Found``."""
+        if self.status == 418:
+            # Sanic's reason phrase (Python's HTTPStatus capitalises it differently).
+            return "I'm a teapot"
+        return STATUS_CODES.get(self.status, b"Error").decode("latin-1")
+
+    @property
+    def text(self) -> str:
+        """The message shown: the exception's own, or a generic one for unexpected errors."""
+        if self.debug or isinstance(self.exception, SanicException):
+            return str(self.exception)
+        return FALLBACK_TEXT
+
+    @property
+    def full_page(self) -> bool:
+        """Whether to show the debug details (debug mode and a non-quiet exception)."""
+        return self.debug and not getattr(self.exception, "quiet", False)
+
+    def render(self) -> HTTPResponse:
+        """Build the response."""
+        body = self.full() if self.full_page else self.minimal()
+        return HTTPResponse(
+            body, status=self.status, headers=self.headers, content_type=self.content_type
+        )
+
+    def minimal(self) -> str:
+        """The page without debug details."""
+        raise NotImplementedError
+
+    def full(self) -> str:
+        """The page with debug details."""
+        raise NotImplementedError
+
+    # -- shared pieces ------------------------------------------------------------------
+
+    @property
+    def context(self) -> dict[str, Any]:
+        """The exception's ``context`` (shown to every client)."""
+        return dict(getattr(self.exception, "context", None) or {})
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """The exception's ``extra`` (shown only in debug mode)."""
+        return dict(getattr(self.exception, "extra", None) or {})
+
+    @property
+    def app_name(self) -> str:
+        """The app's name as shown in page titles."""
+        app = getattr(self.request, "app", None)
+        name = str(getattr(app, "name", "") or "")
+        return name.replace("_", " ").title() if name.islower() else name
+
+    @property
+    def path(self) -> str:
+        """The request path (empty when unknown)."""
+        return str(getattr(self.request, "path", "") or "")
+
+    def exception_chain(self) -> list[BaseException]:
+        """The exception and its explicit causes (``raise ... from``), oldest first."""
+        chain: list[BaseException] = []
+        exc: BaseException | None = self.exception
+        while exc is not None and exc not in chain:
+            chain.append(exc)
+            exc = exc.__cause__
+        return list(reversed(chain))
+
+
+def _frames(exc: BaseException) -> list[traceback.FrameSummary]:
+    return list(traceback.extract_tb(exc.__traceback__))
+
+
+class TextRenderer(BaseRenderer):
+    """Plain text error pages."""
+
+    content_type = "text/plain; charset=utf-8"
+
+    def _head(self) -> str:
+        line = f"⚠️ {self.status} — {self.title}"
+        return f"{line}\n{'=' * len(line)}\n{self.text}\n\n"
+
+    @staticmethod
+    def _section(name: str, data: dict[str, Any]) -> str:
+        lines = "\n".join(f"    {key}: {_dumps(value)}" for key, value in data.items())
+        return f"{name}\n{lines}"
+
+    def minimal(self) -> str:
+        """Title, underline, message, and the exception's context."""
+        body = self._head()
+        if self.context:
+            body += "\n" + self._section("Context", self.context)
+        return body
+
+    def full(self) -> str:
+        """``minimal`` plus the traceback of each explicitly chained exception and ``extra``."""
+        name = getattr(getattr(self.request, "app", None), "name", "")
+        exc = self.exception
+        blocks = []
+        for item in self.exception_chain():
+            frames = "\n\n".join(
+                f"    File {frame.filename}, line {frame.lineno}, in {frame.name}\n"
+                f"    {frame.line or ''}"
+                for frame in _frames(item)
+            )
+            blocks.append(f"  {type(item).__name__}: {item}\n{frames}")
+        body = (
+            f"{self._head()}{type(exc).__name__}: {exc} while handling path {self.path}\n"
+            f"Traceback of {name} (most recent call last):\n\n" + "\n".join(blocks)
+        )
+        if self.context:
+            body += "\n\n" + self._section("Context", self.context)
+        if self.extra:
+            body += "\n\n" + self._section("Extra", self.extra)
+        return body
+
+
+class JSONRenderer(BaseRenderer):
+    """JSON error bodies: ``{"description", "status", "message"}`` (+ context, debug info)."""
+
+    content_type = "application/json"
+
+    def _base(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "description": self.title,
+            "status": self.status,
+            "message": self.text,
+        }
+        if self.context:
+            data["context"] = self.context
+        return data
+
+    def minimal(self) -> str:
+        """Description, status, message and context."""
+        return self.dumps(self._base())
+
+    def full(self) -> str:
+        """``minimal`` plus ``extra``, path, query args and the exception chain's frames."""
+        data = self._base()
+        if self.extra:
+            data["extra"] = self.extra
+        data["path"] = self.path
+        args = getattr(self.request, "args", None)
+        data["args"] = {key: list(value) for key, value in (args or {}).items()}
+        data["exceptions"] = [
+            {
+                "type": type(item).__name__,
+                "exception": str(item),
+                "frames": [
+                    {
+                        "file": frame.filename,
+                        "line": frame.lineno,
+                        "name": frame.name,
+                        "src": frame.line,
+                    }
+                    for frame in _frames(item)
+                ],
+            }
+            for item in self.exception_chain()
+        ]
+        return self.dumps(data)
+
+
+_STYLE = (
+    "html{font:16px sans-serif;background:#f4f2f3;color:#1b1a1a}body{margin:0}"
+    "header{background:#2a2627;color:#fff;padding:1rem 2vw;text-align:center}"
+    "main{padding:1rem 2.5rem;min-height:70vh}footer{text-align:center;font-size:.8rem;"
+    "margin:2rem}dl{display:grid;grid-template-columns:1fr 5fr;gap:.3em}pre{overflow:auto}"
+)
+
+
+class HTMLRenderer(BaseRenderer):
+    """HTML error pages (a traceback section only in debug mode)."""
+
+    content_type = "text/html; charset=utf-8"
+
+    @staticmethod
+    def _table(title: str, element_id: str, data: dict[str, Any]) -> str:
+        rows = "".join(
+            f'<dt><span class="nobr key">{escape(key)}</span><span>: </span>'
+            f"<dd>{escape(value)}"
+            for key, value in data.items()
+        )
+        return (
+            f'<div class="key-value-display"><h2>{escape(title)}</h2>'
+            f'<dl id="{element_id}" class="key-value-table smalltext">{rows}</dl></div>'
+        )
+
+    def _page(self, details: str) -> str:
+        name = escape(self.app_name)
+        context = self._table("Issue context", "exception-context", self.context) if (
+            self.context
+        ) else ""
+        return (
+            '<!DOCTYPE html><html lang=en id=sanic><meta charset="utf-8">'
+            f"<title>Application {name} cannot handle your request</title>"
+            f"<style>{_STYLE}</style>"
+            f"<header><div>Application <strong>{name}</strong> cannot handle your request"
+            "</div></header>"
+            f"<main><h1>⚠️ {self.status} — {escape(self.title)}</h1><p>{escape(self.text)}"
+            f"{context}{details}</main>"
+            "<footer><div>powered by Hurtle (Sanic API)</div>"
+            f"{'<div>DEBUG mode</div>' if self.debug else ''}</footer>"
+        )
+
+    def minimal(self) -> str:
+        """Status, message and context, plus a short note for the end user."""
+        return self._page(
+            "<div id=enduser><p>Something went wrong while handling this request. "
+            'Try again in a moment.<p><a href="/">Front Page</a></div>'
+        )
+
+    def full(self) -> str:
+        """``minimal`` plus extra data, the traceback chain and the request headers."""
+        extra = self._table("Issue extra data", "exception-extra", self.extra) if (
+            self.extra
+        ) else ""
+        route = getattr(getattr(self.request, "route", None), "name", None)
+        where = f" in {escape(route)}" if route else ""
+        traces = []
+        for item in self.exception_chain():
+            frames = "\n".join(
+                f"{escape(frame.filename)}:{frame.lineno} in {escape(frame.name)}\n"
+                f"    {escape(frame.line or '')}"
+                for frame in _frames(item)
+            )
+            traces.append(
+                f"<div class=tracerite><h3>{escape(type(item).__name__)}: "
+                f"{escape(item)}</h3><pre><code>{frames}</code></pre></div>"
+            )
+        headers = getattr(self.request, "headers", None) or {}
+        method = escape(getattr(self.request, "method", ""))
+        request_table = self._table(
+            f"{method} {self.path}", "request-headers", dict(headers.items())
+        )
+        return self._page(
+            f"<details open class=smalltext>{extra}"
+            "<summary>Details for developers (debug mode only)</summary>"
+            f'<div class="exception-wrapper"><h2>Exception{where}:</h2>{"".join(traces)}'
+            f"</div>{request_table}</details>"
+        )
+
+
+RENDERERS_BY_CONFIG: dict[str, type[BaseRenderer]] = {
+    "text": TextRenderer,
+    "json": JSONRenderer,
+    "html": HTMLRenderer,
+}
+RENDERERS_BY_CONTENT_TYPE: dict[str, type[BaseRenderer]] = {
+    "text/plain": TextRenderer,
+    "application/json": JSONRenderer,
+    "multipart/form-data": HTMLRenderer,
+    "text/html": HTMLRenderer,
+}
+
+
+def check_error_format(format: str) -> None:
+    """Refuse an unknown error format name (allowed: auto, text, json, html)."""
+    if format not in RENDERERS_BY_CONFIG and format != DEFAULT_FORMAT:
+        raise SanicException(f"Unknown format: {format}")
+
+
+def _parse_accept(value: str) -> list[tuple[str, str]]:
+    """``Accept`` as (type, subtype) pairs, most preferred first (stable for equal q)."""
+    items: list[tuple[float, int, tuple[str, str]]] = []
+    for index, part in enumerate(value.split(",")):
+        media, *params = part.strip().split(";")
+        media = media.strip().lower()
+        if not media:
+            continue
+        if media == "*":
+            media = "*/*"
+        main, _, sub = media.partition("/")
+        q = 1.0
+        for param in params:
+            key, _, val = param.strip().partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(val)
+                except ValueError:
+                    q = 0.0
+        if q > 0:
+            items.append((-q, index, (main, sub or "*")))
+    items.sort()
+    return [media for _, _, media in items]
+
+
+def _accepts(media: tuple[str, str], mime: str) -> bool:
+    main, sub = mime.split("/")
+    return media[0] in ("*", main) and media[1] in ("*", sub)
+
+
+def _is_json_request(request: Any) -> bool:
+    headers = getattr(request, "headers", None) or {}
+    content_type = str(headers.get("content-type", "")).split(";")[0].strip().lower()
+    if content_type == JSON:
+        return True
+    body = getattr(request, "body", b"") or b""
+    if isinstance(body, (bytes, bytearray)) and body[:1] in (b"{", b"["):
+        try:
+            _json.loads(body)
+        except ValueError:
+            return False
+        return True
+    return False
+
+
+def _route_format(request: Any) -> str | None:
+    route = getattr(request, "route", None)
+    if route is None:
+        return None
+    extra = getattr(route, "extra", None)
+    value = getattr(extra, "error_format", None)
+    if value is None:
+        value = getattr(getattr(route, "ctx", None), "error_format", None)
+    return value if value in RENDERERS_BY_CONFIG else None
+
+
+def _guess(req: Any, fallback: str) -> str | None:
+    chosen = _route_format(req) or (fallback if fallback in RENDERERS_BY_CONFIG else None)
+    if fallback in RENDERERS_BY_CONFIG:
+        candidates: tuple[str, ...] = (MIME_BY_CONFIG[chosen or fallback],)
+    elif chosen:
+        candidates = (MIME_BY_CONFIG[chosen], *_AUTO_ORDER)
+    elif req is not None and _is_json_request(req):
+        candidates = (JSON, *_AUTO_ORDER)
+    else:
+        candidates = _AUTO_ORDER
+    headers = getattr(req, "headers", None) or {}
+    accept = _parse_accept(str(headers.get("accept", "") or "*/*"))
+    for media in accept:
+        for mime in candidates:
+            if _accepts(media, mime):
+                return mime
+    return None
+
+
+def guess_mime(req: Any, fallback: str) -> str:
+    """The MIME type of the error page for ``req`` (see the module docstring)."""
+    return _guess(req, fallback) or "text/plain"
+
+
+def exception_response(
+    request: Any,
+    exception: BaseException,
+    debug: bool,
+    fallback: str,
+    base: type[BaseRenderer],
+    renderer: type[BaseRenderer] | None = None,
+) -> HTTPResponse:
+    """Render ``exception`` for ``request`` as an ``HTTPResponse``.
+
+    ``renderer`` forces a renderer; otherwise it is chosen by ``guess_mime`` and
+    ``base`` is used when nothing matches.
+    """
+    if renderer is None:
+        mime = _guess(request, fallback)
+        renderer = RENDERERS_BY_CONTENT_TYPE.get(mime, base) if mime else base
+    return renderer(request, exception, debug).render()
+
+
+__all__ = [
+    "BaseRenderer",
+    "CONFIG_BY_MIME",
+    "DEFAULT_FORMAT",
+    "FALLBACK_STATUS",
+    "FALLBACK_TEXT",
+    "HTMLRenderer",
+    "JSONRenderer",
+    "MIME_BY_CONFIG",
+    "RENDERERS_BY_CONFIG",
+    "RENDERERS_BY_CONTENT_TYPE",
+    "RESPONSE_MAPPING",
+    "TextRenderer",
+    "check_error_format",
+    "escape",
+    "exception_response",
+    "guess_mime",
+]

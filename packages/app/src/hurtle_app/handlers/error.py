@@ -1,0 +1,177 @@
+"""``ErrorHandler``: finds the handler registered for an exception, or renders an error page.
+
+Lookup walks the exception class's MRO, preferring a handler registered for the
+current route name; the answer is cached per (exception class, route name) so the
+walk happens once.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from hurtle_app.errorpages import BaseRenderer, TextRenderer, exception_response
+from hurtle_http.exceptions import ServerError
+from hurtle_http.response import HTTPResponse
+
+error_logger = logging.getLogger("sanic.error")
+
+RouteHandler = Callable[..., Any]
+_MISSING = object()
+
+
+def _url_of(request: Any) -> str:
+    try:
+        return repr(request.url)
+    except Exception:
+        return repr(getattr(request, "path", "unknown"))
+
+
+class ErrorHandler:
+    """Maps exception classes (optionally per route) to handlers; renders the default page.
+
+    ``base`` is the renderer used when the client's preferred format can't be matched.
+    """
+
+    def __init__(self, base: type[BaseRenderer] = TextRenderer) -> None:
+        self.cached_handlers: dict[tuple[type[BaseException], str | None], RouteHandler | None]
+        self.cached_handlers = {}
+        self._handlers: dict[tuple[type[BaseException], str | None], RouteHandler] = {}
+        self.debug = False
+        self.base = base
+
+    # -- registration -----------------------------------------------------------------
+
+    def _add(self, key: tuple[type[BaseException], str | None], handler: RouteHandler) -> None:
+        if key in self._handlers:
+            exception, route = key
+            raise ServerError(
+                f"Duplicate exception handler definition on: route={route} and "
+                f"exception={exception}"
+            )
+        self._handlers[key] = handler
+        # A new handler may change earlier answers: forget them.
+        self.cached_handlers.clear()
+
+    def add(
+        self,
+        exception: type[BaseException],
+        handler: RouteHandler,
+        route_names: list[str] | None = None,
+    ) -> None:
+        """Handle ``exception`` (and its subclasses) with ``handler(request, exception)``.
+
+        With ``route_names`` the handler only applies to those routes.
+        """
+        if route_names:
+            for route in route_names:
+                self._add((exception, route), handler)
+        else:
+            self._add((exception, None), handler)
+
+    @property
+    def handlers(self) -> dict[tuple[type[BaseException], str | None], RouteHandler]:
+        """The registered handlers by (exception class, route name or None)."""
+        return dict(self._handlers)
+
+    # -- lookup -----------------------------------------------------------------------
+
+    def lookup(self, exception: BaseException, route_name: str | None = None) -> Any:
+        """The handler for ``exception`` on ``route_name``, or ``None``. Cached."""
+        key = (type(exception), route_name)
+        # PERF: one dict probe per error after the first; the MRO walk is done once.
+        handler = self.cached_handlers.get(key, _MISSING)
+        if handler is _MISSING:
+            handler = self._full_lookup(exception, route_name)
+        return handler
+
+    def _full_lookup(self, exception: BaseException, route_name: str | None = None) -> Any:
+        handler = self._lookup(exception, route_name)
+        self.cached_handlers[(type(exception), route_name)] = handler
+        return handler
+
+    def _lookup(self, exception: BaseException, route_name: str | None = None) -> Any:
+        for cls in type(exception).__mro__:
+            if route_name is not None:
+                handler = self._handlers.get((cls, route_name))
+                if handler is not None:
+                    return handler
+            handler = self._handlers.get((cls, None))
+            if handler is not None:
+                return handler
+            if cls is BaseException:
+                break
+        return None
+
+    # -- responding -------------------------------------------------------------------
+
+    def response(self, request: Any, exception: BaseException) -> Any:
+        """The response for ``exception``: the registered handler's, else the default page.
+
+        May return an awaitable (an async handler); the caller awaits it. An error
+        raised by the handler is logged and answered with a 500.
+        """
+        route_name = getattr(request, "name", None) if request is not None else None
+        handler = self.lookup(exception, route_name)
+        if handler is None:
+            return self.default(request, exception)
+        try:
+            response = handler(request, exception)
+        except Exception as error:
+            return self._handler_failed(request, handler, error)
+        if inspect.isawaitable(response):
+            return self._await_handler(request, handler, response)
+        return response
+
+    async def _await_handler(self, request: Any, handler: RouteHandler, pending: Any) -> Any:
+        try:
+            return await pending
+        except Exception as error:
+            return self._handler_failed(request, handler, error)
+
+    def _handler_failed(
+        self, request: Any, handler: RouteHandler, error: BaseException
+    ) -> HTTPResponse:
+        name = getattr(handler, "__name__", repr(handler))
+        message = f'Exception raised in exception handler "{name}" for uri: {_url_of(request)}'
+        error_logger.exception(message, exc_info=error)
+        body = message if self._debug(request) else "An error occurred while handling an error"
+        return HTTPResponse(body, status=500, content_type="text/plain; charset=utf-8")
+
+    def _debug(self, request: Any) -> bool:
+        app = getattr(request, "app", None)
+        debug = getattr(app, "debug", None)
+        return self.debug if debug is None else bool(debug)
+
+    def default(self, request: Any, exception: BaseException) -> HTTPResponse:
+        """Log the exception (unless quiet) and render the error page for it."""
+        self.log(request, exception)
+        app = getattr(request, "app", None)
+        config = getattr(app, "config", None)
+        fallback = getattr(config, "FALLBACK_ERROR_FORMAT", "auto") if config else "auto"
+        return exception_response(
+            request,
+            exception,
+            debug=self._debug(request),
+            base=self.base,
+            fallback=fallback,
+        )
+
+    @staticmethod
+    def log(request: Any, exception: BaseException) -> None:
+        """Log ``exception`` on ``sanic.error`` with its traceback, unless it is quiet.
+
+        ``NOISY_EXCEPTIONS`` in the app's config logs quiet ones too.
+        """
+        quiet = getattr(exception, "quiet", False)
+        app = getattr(request, "app", None)
+        noisy = bool(getattr(getattr(app, "config", None), "NOISY_EXCEPTIONS", False))
+        if not quiet or noisy:
+            error_logger.exception(
+                "Exception occurred while handling uri: %s", _url_of(request), exc_info=exception
+            )
+
+
+__all__ = ["ErrorHandler"]

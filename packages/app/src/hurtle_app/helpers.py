@@ -1,0 +1,94 @@
+"""Small helpers of the Sanic API: the ``Default`` sentinel, header and status predicates."""
+
+from __future__ import annotations
+
+import sys
+from importlib import import_module
+from inspect import ismodule
+from typing import Any
+
+from hurtle_http.exceptions import STATUS_CODES
+
+_ENTITY_HEADERS = frozenset(
+    [
+        "allow",
+        "content-encoding",
+        "content-language",
+        "content-length",
+        "content-location",
+        "content-md5",
+        "content-range",
+        "content-type",
+        "expires",
+        "last-modified",
+        "extension-header",
+    ]
+)
+_HOP_BY_HOP_HEADERS = frozenset(
+    [
+        "connection",
+        "keep-alive",
+        "proxy-authenticate",
+        "proxy-authorization",
+        "te",
+        "trailers",
+        "transfer-encoding",
+        "upgrade",
+    ]
+)
+
+
+class Default:
+    """Sentinel for "not set by the user": lets a setting tell unset apart from ``None``."""
+
+    def __repr__(self) -> str:
+        return "<Default>"
+
+    def __str__(self) -> str:
+        return self.__repr__()
+
+
+_default = Default()
+
+
+def has_message_body(status: int) -> bool:
+    """Whether a response with ``status`` may carry a body (not 1xx, 204 or 304)."""
+    return status not in (204, 304) and not (100 <= status < 200)
+
+
+def is_entity_header(header: str) -> bool:
+    """Whether ``header`` describes the body (``Content-Type``, ``Content-Length`` ...)."""
+    return header.lower() in _ENTITY_HEADERS
+
+
+def is_hop_by_hop_header(header: str) -> bool:
+    """Whether ``header`` concerns only this connection (``Connection``, ``Upgrade`` ...)."""
+    return header.lower() in _HOP_BY_HOP_HEADERS
+
+
+def is_atty() -> bool:
+    """Whether standard output is a terminal."""
+    return bool(sys.stdout and sys.stdout.isatty())
+
+
+def import_string(module_name: str, package: str | None = None) -> Any:
+    """Import ``"pkg.module.attr"``: a module, an attribute, or an instance of a class."""
+    module, _, klass = module_name.rpartition(".")
+    if not module:
+        return import_module(module_name, package=package)
+    obj = getattr(import_module(module, package=package), klass)
+    if ismodule(obj):
+        return obj
+    return obj() if isinstance(obj, type) else obj
+
+
+__all__ = [
+    "STATUS_CODES",
+    "Default",
+    "_default",
+    "has_message_body",
+    "import_string",
+    "is_atty",
+    "is_entity_header",
+    "is_hop_by_hop_header",
+]

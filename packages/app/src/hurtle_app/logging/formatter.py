@@ -1,0 +1,222 @@
+"""Log formatters under Sanic's names.
+
+``AutoFormatter`` (the default) picks its look from the app's mode: ``DebugFormatter`` in
+debug mode, ``ProdFormatter`` otherwise. ``Legacy*`` keep the pre-23.6 line layout and
+``JSON*`` write one JSON object per record. ``*AccessFormatter`` variants read the access
+fields the HTTP core logs on ``sanic.access``: ``host``, ``request``, ``status``,
+``byte``, ``duration``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from typing import Any
+
+from hurtle_app.logging.color import LEVEL_COLORS, Colors
+
+DEFAULT_FIELDS = frozenset(
+    logging.LogRecord("", 0, "", 0, "", (), None).__dict__
+) | {"message", "asctime", "taskName", "ident", "right", "verbosity"}
+ACCESS_FIELDS = ("host", "request", "status", "byte", "duration")
+_SHORT_LEVELS = {"WARNING": "WARN", "CRITICAL": "CRIT"}
+
+
+def _ident() -> str:
+    return os.environ.get("SANIC_WORKER_IDENTIFIER", "Main ")
+
+
+class AutoFormatter(logging.Formatter):
+    """``[ident] date LEVEL: message`` lines; appends the record's ``extra`` when enabled."""
+
+    SETUP = False
+    ATTY = False
+    NO_COLOR = False
+    LOG_EXTRA = True
+    IDENT = "Main "
+    DATE_FORMAT = "%Y-%m-%d %H:%M:%S %z"
+    IDENT_LIMIT = 5
+    MESSAGE_START = 42
+    PREFIX_FORMAT = "%(ident)s{limit} %(asctime)s %(levelname)s: {start}"
+    MESSAGE_FORMAT = "%(message)s"
+    SHORT_LEVELS = False
+
+    def __init__(self, *args: Any) -> None:
+        self.IDENT = _ident()
+        limit = " " * max(self.IDENT_LIMIT - len(self.IDENT), 0)
+        start = ""
+        prefix = self.PREFIX_FORMAT.format(limit=limit, start=start)
+        super().__init__(prefix + self.MESSAGE_FORMAT, datefmt=self.DATE_FORMAT)
+
+    def format(self, record: logging.LogRecord) -> str:
+        """Format ``record`` with the ident, date and level prefix and any extra fields."""
+        record.ident = self.IDENT
+        record.right = ""
+        original = record.levelname
+        self._set_levelname(record)
+        try:
+            text = super().format(record)
+        finally:
+            record.levelname = original
+        if self.LOG_EXTRA:
+            text += self._log_extra(record)
+        return text
+
+    def _set_levelname(self, record: logging.LogRecord) -> None:
+        if self.SHORT_LEVELS:
+            record.levelname = _SHORT_LEVELS.get(record.levelname, record.levelname)
+        if self.ATTY and not self.NO_COLOR:
+            color = LEVEL_COLORS.get(record.levelno, "")
+            record.levelname = f"{color}{record.levelname}{Colors.END}"
+
+    def _log_extra(self, record: logging.LogRecord, skip: tuple[str, ...] = ()) -> str:
+        extra = {
+            key: value
+            for key, value in record.__dict__.items()
+            if key not in DEFAULT_FIELDS and key not in skip
+        }
+        if not extra:
+            return ""
+        return "".join(self._format_key_value(key, value, 0) for key, value in extra.items())
+
+    def _format_key_value(self, key: str, value: Any, indent: int) -> str:
+        pad = "  " * indent
+        if isinstance(value, dict):
+            inner = "".join(self._format_key_value(k, v, indent + 1) for k, v in value.items())
+            return f"\n{pad}{key}={inner}"
+        return f"\n{pad}{key}={value}"
+
+
+class DebugFormatter(AutoFormatter):
+    """Compact, time-only lines for debug mode."""
+
+    IDENT_LIMIT = 5
+    MESSAGE_START = 23
+    DATE_FORMAT = "%H:%M:%S"
+    SHORT_LEVELS = True
+
+
+class ProdFormatter(AutoFormatter):
+    """Full-date lines for production."""
+
+    SHORT_LEVELS = True
+
+
+class LegacyFormatter(AutoFormatter):
+    """The classic ``[date] [pid] [LEVEL] message`` layout."""
+
+    PREFIX_FORMAT = "%(asctime)s [%(process)s] [%(levelname)s] "
+    DATE_FORMAT = "[%Y-%m-%d %H:%M:%S %z]"
+    SHORT_LEVELS = True
+
+
+class AutoAccessFormatter(AutoFormatter):
+    """Access lines: ``host request status bytes duration``."""
+
+    MESSAGE_FORMAT = "%(host)s %(request)s %(right)s%(status)s %(byte)s %(duration)s"
+
+    def format(self, record: logging.LogRecord) -> str:
+        """Format an access record (missing fields render empty)."""
+        for name in ACCESS_FIELDS:
+            if not hasattr(record, name):
+                setattr(record, name, "")
+        return super().format(record)
+
+    def _log_extra(self, record: logging.LogRecord, skip: tuple[str, ...] = ()) -> str:
+        fields = "".join(
+            f"\n{name}={getattr(record, name)}" for name in ACCESS_FIELDS if hasattr(record, name)
+        )
+        return fields + super()._log_extra(record, ACCESS_FIELDS)
+
+
+class DebugAccessFormatter(AutoAccessFormatter):
+    """Access lines for debug mode."""
+
+    IDENT_LIMIT = 5
+    MESSAGE_START = 23
+    DATE_FORMAT = "%H:%M:%S"
+    LOG_EXTRA = False
+
+
+class ProdAccessFormatter(AutoAccessFormatter):
+    """Access lines for production."""
+
+    PREFIX_FORMAT = "%(ident)s{limit}|%(asctime)s %(levelname)s: {start}"
+    LOG_EXTRA = False
+
+
+class LegacyAccessFormatter(AutoAccessFormatter):
+    """The classic access layout."""
+
+    PREFIX_FORMAT = "%(asctime)s - (%(name)s)[%(levelname)s][%(host)s]: "
+    MESSAGE_FORMAT = "%(request)s %(message)s %(status)s %(byte)s"
+
+
+class JSONFormatter(AutoFormatter):
+    """One JSON object per record: timestamp, level, message and standard fields."""
+
+    ATTY = False
+    NO_COLOR = True
+    FIELDS = ["name", "levelno", "pathname", "module", "filename", "lineno"]
+
+    dumps = staticmethod(lambda value: json.dumps(value, separators=(",", ":"), default=str))
+
+    def format(self, record: logging.LogRecord) -> str:
+        """Serialise ``record`` as JSON."""
+        return self.dumps(self.format_dict(self.to_dict(record)))
+
+    def to_dict(self, record: logging.LogRecord) -> dict[str, Any]:
+        """The record's fields as a dict."""
+        self._set_levelname(record)
+        data: dict[str, Any] = {
+            "timestamp": self.formatTime(record, self.datefmt),
+            "level": record.levelname,
+            "message": record.getMessage(),
+        }
+        for field in self.FIELDS:
+            data[field] = getattr(record, field, None)
+        extra = {
+            key: value
+            for key, value in record.__dict__.items()
+            if key not in DEFAULT_FIELDS and key not in ACCESS_FIELDS
+        }
+        if extra:
+            data["extra"] = extra.get("extra", extra) if list(extra) == ["extra"] else extra
+        if record.exc_info:
+            data["exc_info"] = self.formatException(record.exc_info)
+        return data
+
+    def format_dict(self, record: dict[str, Any]) -> dict[str, Any]:
+        """Hook to adjust the dict before it is serialised."""
+        return record
+
+    def _set_levelname(self, record: logging.LogRecord) -> None:
+        record.levelname = _SHORT_LEVELS.get(record.levelname, record.levelname)
+
+
+class JSONAccessFormatter(JSONFormatter):
+    """JSON access records: timestamp, level, message and the access fields."""
+
+    FIELDS = list(ACCESS_FIELDS)
+
+    def to_dict(self, record: logging.LogRecord) -> dict[str, Any]:
+        """The access record's fields as a dict."""
+        data = super().to_dict(record)
+        for name in ("name", "levelno", "pathname", "module", "filename", "lineno"):
+            data.pop(name, None)
+        return data
+
+
+__all__ = [
+    "AutoAccessFormatter",
+    "AutoFormatter",
+    "DebugAccessFormatter",
+    "DebugFormatter",
+    "JSONAccessFormatter",
+    "JSONFormatter",
+    "LegacyAccessFormatter",
+    "LegacyFormatter",
+    "ProdAccessFormatter",
+    "ProdFormatter",
+]

@@ -1,0 +1,39 @@
+"""``setup_logging``: pick the formatters for the app's mode (debug or production)."""
+
+from __future__ import annotations
+
+from hurtle_app.helpers import Default, _default
+from hurtle_app.logging.formatter import (
+    AutoAccessFormatter,
+    AutoFormatter,
+    DebugAccessFormatter,
+    DebugFormatter,
+    ProdAccessFormatter,
+    ProdFormatter,
+)
+from hurtle_app.logging.loggers import (
+    access_logger,
+    error_logger,
+    logger,
+    server_logger,
+    websockets_logger,
+)
+
+
+def setup_logging(debug: bool, no_color: bool = False, log_extra: bool | Default = _default) -> None:
+    """Give handlers that use the ``Auto*`` formatters the debug or production look."""
+    AutoFormatter.SETUP = True
+    AutoFormatter.NO_COLOR = no_color
+    if not isinstance(log_extra, Default):
+        AutoFormatter.LOG_EXTRA = bool(log_extra)
+    for lg in (logger, error_logger, server_logger, websockets_logger, access_logger):
+        for handler in lg.handlers:
+            formatter = handler.formatter
+            if type(formatter) is AutoFormatter:
+                handler.setFormatter(DebugFormatter() if debug else ProdFormatter())
+            elif type(formatter) is AutoAccessFormatter:
+                handler.setFormatter(DebugAccessFormatter() if debug else ProdAccessFormatter())
+
+
+
+__all__ = ["setup_logging"]

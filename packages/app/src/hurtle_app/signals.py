@@ -1,0 +1,409 @@
+"""Signals: named events (``"a.b.c"``) with handlers, dispatched inline or as tasks.
+
+``SignalRouter.add`` records a handler for an event (parts may be dynamic, ``<name>``);
+``finalize`` freezes the registrations; ``dispatch`` runs every matching handler in
+priority order and wakes ``SignalWaiter``s (``app.event(...)``). ``has(event)`` is the
+cheap check the request path uses so that built-in events cost nothing when unused.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from enum import Enum
+from types import SimpleNamespace
+from typing import Any
+
+from hurtle_http.exceptions import InvalidSignal
+from sanic_routing import BaseRouter
+from sanic_routing.exceptions import NotFound
+
+SignalHandler = Callable[..., Any]
+GENERIC_SIGNAL_FORMAT = "__generic__.__signal__.%s"
+
+
+class Event(Enum):
+    """The built-in events the framework and the HTTP core dispatch."""
+
+    SERVER_EXCEPTION_REPORT = "server.exception.report"
+    SERVER_INIT_AFTER = "server.init.after"
+    SERVER_INIT_BEFORE = "server.init.before"
+    SERVER_SHUTDOWN_AFTER = "server.shutdown.after"
+    SERVER_SHUTDOWN_BEFORE = "server.shutdown.before"
+    HTTP_LIFECYCLE_BEGIN = "http.lifecycle.begin"
+    HTTP_LIFECYCLE_COMPLETE = "http.lifecycle.complete"
+    HTTP_LIFECYCLE_EXCEPTION = "http.lifecycle.exception"
+    HTTP_LIFECYCLE_HANDLE = "http.lifecycle.handle"
+    HTTP_LIFECYCLE_READ_BODY = "http.lifecycle.read_body"
+    HTTP_LIFECYCLE_READ_HEAD = "http.lifecycle.read_head"
+    HTTP_LIFECYCLE_REQUEST = "http.lifecycle.request"
+    HTTP_LIFECYCLE_RESPONSE = "http.lifecycle.response"
+    HTTP_ROUTING_AFTER = "http.routing.after"
+    HTTP_ROUTING_BEFORE = "http.routing.before"
+    HTTP_HANDLER_AFTER = "http.handler.after"
+    HTTP_HANDLER_BEFORE = "http.handler.before"
+    HTTP_LIFECYCLE_SEND = "http.lifecycle.send"
+    HTTP_MIDDLEWARE_AFTER = "http.middleware.after"
+    HTTP_MIDDLEWARE_BEFORE = "http.middleware.before"
+    WEBSOCKET_HANDLER_AFTER = "websocket.handler.after"
+    WEBSOCKET_HANDLER_BEFORE = "websocket.handler.before"
+    WEBSOCKET_HANDLER_EXCEPTION = "websocket.handler.exception"
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, str):
+            return self.value == other
+        return super().__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
+RESERVED_NAMESPACES: dict[str, tuple[str, ...]] = {}
+for _event in Event:
+    _namespace = _event.value.split(".", 1)[0]
+    RESERVED_NAMESPACES[_namespace] = (*RESERVED_NAMESPACES.get(_namespace, ()), _event.value)
+_BUILTIN_EVENTS = frozenset(event.value for event in Event)
+
+
+def _is_dynamic(part: str) -> bool:
+    return part.startswith("<") and part.endswith(">")
+
+
+def _part_matches(pattern: str, part: str) -> bool:
+    if not _is_dynamic(pattern):
+        return pattern == part
+    _, _, kind = pattern[1:-1].partition(":")
+    if kind == "int":
+        return part.lstrip("-").isdigit()
+    if kind == "alpha":
+        return part.isalpha()
+    return bool(part)
+
+
+class Signal:
+    """One handler registered for one event definition (``"a.b.c"`` or with ``<param>``)."""
+
+    __slots__ = ("name", "path", "handler", "requirements", "ctx", "parts", "priority", "order")
+
+    def __init__(
+        self,
+        event: str,
+        handler: SignalHandler,
+        requirements: dict[str, Any] | None,
+        exclusive: bool,
+        priority: int,
+        order: int,
+    ) -> None:
+        self.name = event
+        self.path = event
+        self.handler = handler
+        self.requirements = dict(requirements or {})
+        self.parts = tuple(event.split("."))
+        self.priority = priority
+        self.order = order
+        self.ctx = SimpleNamespace(
+            exclusive=exclusive, definition=event, trigger="", priority=priority
+        )
+
+    @property
+    def extra(self) -> SimpleNamespace:
+        """Alias of ``ctx`` (where routes keep framework data)."""
+        return self.ctx
+
+    def matches_event(self, parts: tuple[str, ...]) -> bool:
+        """Whether this signal's definition matches the dispatched event's parts."""
+        return len(parts) == len(self.parts) and all(
+            _part_matches(pattern, part) for pattern, part in zip(self.parts, parts, strict=False)
+        )
+
+    def matches_condition(self, condition: dict[str, Any] | None) -> bool:
+        """Exclusive signals need the same condition; others run without one, too."""
+        if self.ctx.exclusive:
+            return self.requirements == (condition or {})
+        return not condition or self.requirements == condition
+
+    def __repr__(self) -> str:
+        return f"<Signal: {self.name} handler={getattr(self.handler, '__name__', self.handler)}>"
+
+
+class SignalGroup(list):
+    """The signals one dispatched event runs, in order."""
+
+
+class SignalWaiter:
+    """A pending ``app.event(...)``: resolved with the dispatch context of the next match."""
+
+    def __init__(
+        self,
+        signal: Signal | None,
+        event_definition: str,
+        trigger: str = "",
+        requirements: dict[str, str] | None = None,
+        exclusive: bool = True,
+        future: asyncio.Future[Any] | None = None,
+    ) -> None:
+        self.signal = signal
+        self.event_definition = event_definition
+        self.trigger = trigger
+        self.requirements = requirements
+        self.exclusive = exclusive
+        self.future = future
+
+    async def wait(self) -> Any:
+        """Wait for the event; returns the context it was dispatched with."""
+        if self.future is None:
+            self.future = asyncio.get_running_loop().create_future()
+        return await self.future
+
+    def matches(self, event: str, condition: dict[str, Any] | None) -> bool:
+        """Whether a dispatch of ``event`` with ``condition`` resolves this waiter."""
+        parts = tuple(event.split("."))
+        definition = tuple(self.event_definition.split("."))
+        if len(parts) != len(definition) or not all(
+            _part_matches(p, e) for p, e in zip(definition, parts, strict=False)
+        ):
+            return False
+        if self.exclusive:
+            return (self.requirements or {}) == (condition or {})
+        return not condition or (self.requirements or {}) == condition
+
+
+class SignalRouter(BaseRouter):
+    """Holds the signal handlers of one app and dispatches events to them."""
+
+    def __init__(self) -> None:
+        super().__init__(delimiter=".", stacking=True)
+        if getattr(self, "ctx", None) is None:
+            self.ctx = SimpleNamespace()
+        self.allow_fail_builtin = True
+        self._signals: list[Signal] = []
+        self._by_event: dict[str, tuple[Signal, ...]] = {}
+        self._waiters: list[SignalWaiter] = []
+        self._signal_finalized = False
+
+    @property
+    def finalized(self) -> bool:
+        """Whether ``finalize()`` ran since the last registration."""
+        return self._signal_finalized
+
+    @finalized.setter
+    def finalized(self, value: bool) -> None:
+        self._signal_finalized = bool(value)
+
+    # -- events -----------------------------------------------------------------------
+
+    @staticmethod
+    def format_event(event: str | Enum) -> str:
+        """The canonical event name: enum value; one-word events get a generic namespace."""
+        name = str(event.value) if isinstance(event, Enum) else str(event)
+        if "." not in name:
+            name = GENERIC_SIGNAL_FORMAT % name
+        return name
+
+    def _check_event(self, event: str) -> None:
+        parts = event.split(".")
+        if len(parts) != 3 or not all(parts):
+            raise InvalidSignal(
+                f"Invalid signal event: {event}. Use three dot-separated parts, e.g. "
+                '"my.custom.event", or "my.<param>.event" with a dynamic part.'
+            )
+        if parts[0] in RESERVED_NAMESPACES and event not in _BUILTIN_EVENTS:
+            raise InvalidSignal(f"Cannot declare reserved signal event: {event}")
+
+    # -- registration -----------------------------------------------------------------
+
+    def add(  # type: ignore[override]
+        self,
+        handler: SignalHandler,
+        event: str | Enum,
+        condition: dict[str, Any] | None = None,
+        exclusive: bool = True,
+        priority: int = 0,
+    ) -> Signal:
+        """Register ``handler(**context)`` for ``event``; returns the ``Signal``."""
+        name = self.format_event(event)
+        self._check_event(name)
+        signal = Signal(name, handler, condition, exclusive, priority, len(self._signals))
+        self._signals.append(signal)
+        self._by_event.clear()
+        return signal
+
+    @property
+    def routes(self) -> tuple[Signal, ...]:  # type: ignore[override]
+        """Every registered signal (Sanic's router calls them routes)."""
+        return tuple(self._signals)
+
+    @routes.setter
+    def routes(self, value: Any) -> None:
+        # The base router may initialise ``routes``; signals keep their own list.
+        return None
+
+    def finalize(self, do_compile: bool = True, do_optimize: bool = False) -> None:  # type: ignore[override]
+        """Freeze the registrations and index the built-in events."""
+        self._by_event.clear()
+        for event in _BUILTIN_EVENTS:
+            self._signals_for(event)
+        self._signal_finalized = True
+
+    def reset(self) -> None:
+        """Forget every signal and waiter."""
+        self._signals.clear()
+        self._by_event.clear()
+        self._waiters.clear()
+        self._signal_finalized = False
+
+    @property
+    def signals(self) -> tuple[Signal, ...]:
+        """Every registered signal, in registration order."""
+        return tuple(self._signals)
+
+    def _signals_for(self, event: str) -> tuple[Signal, ...]:
+        found = self._by_event.get(event)
+        if found is None:
+            parts = tuple(event.split("."))
+            matching = [s for s in self._signals if s.matches_event(parts)]
+            # Static definitions before dynamic ones, higher priority first, then order.
+            matching.sort(
+                key=lambda s: (-s.priority, any(map(_is_dynamic, s.parts)), s.order)
+            )
+            found = self._by_event[event] = tuple(matching)
+        return found
+
+    def has(self, event: str | Enum) -> bool:
+        """Whether dispatching ``event`` would run a handler or wake a waiter (cheap)."""
+        name = event.value if isinstance(event, Enum) else event
+        return bool(self._waiters) or bool(self._signals_for(self.format_event(name)))
+
+    def get(  # type: ignore[override]
+        self, event: str | Enum, condition: dict[str, str] | None = None
+    ) -> tuple[SignalGroup, list[SignalHandler], dict[str, Any]]:
+        """The signals and handlers a dispatch of ``event`` would run (``NotFound`` if none)."""
+        name = self.format_event(event)
+        signals = self._signals_for(name)
+        if not signals:
+            raise NotFound(f"Could not find signal {name}")
+        group = SignalGroup(s for s in signals if s.matches_condition(condition))
+        return group, [s.handler for s in group], {}
+
+    # -- waiting ----------------------------------------------------------------------
+
+    def get_waiter(
+        self,
+        event: str | Enum,
+        condition: dict[str, Any] | None = None,
+        exclusive: bool = True,
+    ) -> SignalWaiter | None:
+        """A waiter for ``event``, or ``None`` when no signal is registered for it."""
+        name = self.format_event(event)
+        signals = self._signals_for(name)
+        if not signals:
+            return None
+        return SignalWaiter(
+            signals[0],
+            name,
+            requirements=condition,
+            exclusive=exclusive,
+            future=asyncio.get_running_loop().create_future(),
+        )
+
+    def add_waiter(self, waiter: SignalWaiter) -> None:
+        """Register ``waiter`` so the next matching dispatch resolves it."""
+        self._waiters.append(waiter)
+
+    def remove_waiter(self, waiter: SignalWaiter) -> None:
+        """Forget ``waiter`` (after it resolved or timed out)."""
+        if waiter in self._waiters:
+            self._waiters.remove(waiter)
+
+    async def wait_for(
+        self,
+        event: str | Enum,
+        timeout: float | None = None,
+        *,
+        condition: dict[str, Any] | None = None,
+        exclusive: bool = True,
+    ) -> Any:
+        """Wait for the next dispatch of ``event``; ``NotFound`` if it has no signal."""
+        waiter = self.get_waiter(event, condition, exclusive)
+        if waiter is None:
+            raise NotFound(f"Could not find signal {self.format_event(event)}")
+        self.add_waiter(waiter)
+        try:
+            return await asyncio.wait_for(waiter.wait(), timeout=timeout)
+        finally:
+            self.remove_waiter(waiter)
+
+    def _wake(self, event: str, context: dict[str, Any], condition: Any) -> None:
+        for waiter in tuple(self._waiters):
+            if waiter.matches(event, condition) and waiter.future and not waiter.future.done():
+                waiter.future.set_result(dict(context))
+
+    # -- dispatching ------------------------------------------------------------------
+
+    async def _dispatch(
+        self,
+        event: str,
+        context: dict[str, Any] | None = None,
+        condition: dict[str, str] | None = None,
+        fail_not_found: bool = True,
+        reverse: bool = False,
+    ) -> Any:
+        signals = self._signals_for(event)
+        context = context or {}
+        if self._waiters:
+            self._wake(event, context, condition)
+        if not signals:
+            if fail_not_found:
+                raise NotFound(f"Could not find signal {event}")
+            return None
+        result = None
+        ordered = reversed(signals) if reverse else signals
+        for signal in ordered:
+            if not signal.matches_condition(condition):
+                continue
+            value = signal.handler(**context)
+            if asyncio.iscoroutine(value) or isinstance(value, asyncio.Future):
+                value = await value
+            if result is None:
+                result = value
+        return result
+
+    async def dispatch(
+        self,
+        event: str | Enum,
+        *,
+        context: dict[str, Any] | None = None,
+        condition: dict[str, str] | None = None,
+        fail_not_found: bool = True,
+        inline: bool = False,
+        reverse: bool = False,
+    ) -> asyncio.Task[Any] | Any:
+        """Run the handlers of ``event`` with ``**context``.
+
+        ``inline=True`` awaits them and returns the first non-``None`` result (raising
+        their errors, and ``NotFound`` for an event without signals unless
+        ``fail_not_found=False``); otherwise they run in a task, which is returned.
+        """
+        name = self.format_event(event)
+        if inline:
+            return await self._dispatch(name, context, condition, fail_not_found, reverse)
+        task = asyncio.get_running_loop().create_task(
+            self._dispatch(name, context, condition, False, reverse)
+        )
+        await asyncio.sleep(0)
+        return task
+
+
+__all__ = [
+    "GENERIC_SIGNAL_FORMAT",
+    "RESERVED_NAMESPACES",
+    "Event",
+    "Signal",
+    "SignalGroup",
+    "SignalHandler",
+    "SignalRouter",
+    "SignalWaiter",
+]

@@ -1,0 +1,177 @@
+"""Config: Sanic's defaults, environment variables, files/objects, error format."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hurtle_app.config import DEFAULT_CONFIG, Config
+from hurtle_app.constants import LocalCertCreator
+from hurtle_app.helpers import Default
+from hurtle_http.config import HTTP_DEFAULTS
+from hurtle_http.exceptions import SanicException
+
+SEED_001_KEYS = [
+    "WORKERS", "WORKER_CLASS", "WORKER_CONNECTIONS", "WORKER_MAX_REQUESTS",
+    "WORKER_MAX_REQUESTS_JITTER", "UNIX", "UNIX_MODE", "GRACEFUL_SHUTDOWN_TIMEOUT",
+    "KEEP_ALIVE_TIMEOUT", "REQUEST_TIMEOUT", "RESPONSE_TIMEOUT", "AUTO_RELOAD", "ACCESS_LOG",
+    "MOTD", "LOGO", "HOST", "PORT", "FORWARDED_SECRET", "REAL_IP_HEADER", "PROXIES_COUNT",
+    "REQUEST_MAX_SIZE",
+]
+
+
+def test_defaults_are_sanics() -> None:
+    config = Config(env_prefix=None)
+    for key, value in HTTP_DEFAULTS.items():
+        assert config[key] == value
+    assert config.ACCESS_LOG is False
+    assert config.KEEP_ALIVE_TIMEOUT == 120
+    assert config.AUTO_EXTEND is True
+    assert config.DEPRECATION_FILTER == "once"
+    assert config.INSPECTOR_PORT == 6457
+    assert config.LOCAL_CERT_CREATOR is LocalCertCreator.AUTO
+    assert isinstance(config.TOUCHUP, Default)
+    assert "SERVER_NAME" not in config
+
+
+@pytest.mark.parametrize("key", SEED_001_KEYS)
+def test_every_seed_key_resolves(key: str) -> None:
+    assert key in Config(env_prefix=None)
+
+
+def test_attribute_and_item_access() -> None:
+    config = Config(env_prefix=None)
+    config.FOO = 1
+    config["BAR"] = 2
+    assert config["FOO"] == 1 and config.BAR == 2
+    with pytest.raises(AttributeError, match="Config has no 'missing'"):
+        _ = config.missing
+    config.lower_attr = 5
+    assert config["lower_attr"] == 5
+
+
+def test_environment_variables_are_converted(monkeypatch: pytest.MonkeyPatch) -> None:
+    env = {
+        "SANIC_INT": "1", "SANIC_FLOAT": "1.5", "SANIC_EXP": "1e3", "SANIC_TRUE": "yes",
+        "SANIC_FALSE": "false", "SANIC_ZERO": "0", "SANIC_STR": "hello", "SANIC_NONE": "None",
+        "SANIC_lower": "skipped",
+    }
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    config = Config()
+    assert config.INT == 1 and isinstance(config.INT, int)
+    assert config.FLOAT == 1.5
+    assert config.EXP == 1000.0
+    assert config.TRUE is True and config.FALSE is False
+    assert config.ZERO == 0
+    assert config.STR == "hello" and config.NONE == "None"
+    assert "lower" not in config
+
+
+def test_custom_prefix_and_no_prefix(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MYAPP_X", "5")
+    monkeypatch.setenv("SANIC_Y", "6")
+    config = Config(env_prefix="MYAPP_")
+    assert config.X == 5 and "Y" not in config
+    assert "Y" not in Config(env_prefix=None)
+    config.load_environment_vars("SANIC_")
+    assert config.Y == 6
+
+
+def test_custom_converters_run_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SANIC_CPLX", "2j")
+    monkeypatch.setenv("SANIC_N", "1")
+
+    def to_complex(value: str) -> complex:
+        if not value.endswith("j"):
+            raise ValueError(value)
+        return complex(value)
+
+    config = Config(converters=[to_complex])
+    assert config.CPLX == 2j and config.N == 1
+    tagged = Config(env_prefix=None)
+    tagged.register_type(lambda value: f"conv:{value}")
+    tagged.load_environment_vars()
+    assert tagged.N == "conv:1"
+
+
+def test_keep_alive_and_defaults_arguments() -> None:
+    config = Config(defaults={"X": 1}, env_prefix=None, keep_alive=False)
+    assert config.X == 1 and config.KEEP_ALIVE is False
+
+
+def test_update_config_from_dict_object_class_and_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = Config(env_prefix=None)
+    config.update_config({"A": 1, "b": 2})
+    assert config.A == 1 and "b" not in config
+
+    class Settings:
+        FROM_CLASS = 1
+        lower = 2
+
+    config.update_config(Settings)
+    config.update_config(Settings())
+    assert config.FROM_CLASS == 1 and "lower" not in config
+
+    path = tmp_path / "settings.py"
+    path.write_text("PY_KEY = 'py'\nlower = 'x'\n")
+    config.update_config(str(path))
+    assert config.PY_KEY == "py" and "lower" not in config
+    other = tmp_path / "other.cfg"
+    other.write_text("CFG_KEY = 3\n")
+    config.update_config(other)
+    monkeypatch.setenv("CFG_DIR", str(tmp_path))
+    config.update_config(b"${CFG_DIR}/settings.py")
+    assert config.CFG_KEY == 3
+    with pytest.raises(FileNotFoundError):
+        config.update_config(str(tmp_path / "missing.py"))
+    with pytest.raises(OSError, match="Unable to load configuration"):
+        config.update_config("nonexistent_module_xyz")
+
+
+def test_fallback_error_format(caplog: pytest.LogCaptureFixture) -> None:
+    config = Config(env_prefix=None)
+    assert config.FALLBACK_ERROR_FORMAT == "auto"
+    assert isinstance(config._FALLBACK_ERROR_FORMAT, Default)
+    config.FALLBACK_ERROR_FORMAT = "json"
+    assert config.FALLBACK_ERROR_FORMAT == "json"
+    assert "FALLBACK_ERROR_FORMAT" not in config
+    with caplog.at_level(logging.WARNING, logger="sanic.error"):
+        config.update({"FALLBACK_ERROR_FORMAT": "html"})
+    assert config.FALLBACK_ERROR_FORMAT == "html"
+    assert "already configured" in caplog.text
+    with pytest.raises(SanicException, match="Unknown format: xml"):
+        config.FALLBACK_ERROR_FORMAT = "xml"
+
+
+def test_fallback_error_format_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SANIC_FALLBACK_ERROR_FORMAT", "json")
+    monkeypatch.setenv("SANIC_LOCAL_CERT_CREATOR", "trustme")
+    config = Config()
+    assert config.FALLBACK_ERROR_FORMAT == "json"
+    assert config.LOCAL_CERT_CREATOR is LocalCertCreator.TRUSTME
+
+
+def test_deprecation_filter_configures_warnings() -> None:
+    import warnings
+
+    config = Config(env_prefix=None)
+    config.DEPRECATION_FILTER = "ignore"
+    assert warnings.filters[0][0] == "ignore"
+    assert warnings.filters[0][2] is DeprecationWarning
+
+
+def test_default_config_keys_are_upper_case_or_private() -> None:
+    assert all(key.isupper() for key in DEFAULT_CONFIG)
+
+
+@given(st.integers(min_value=-(10**12), max_value=10**12))
+def test_integer_environment_values_round_trip(value: int) -> None:
+    config = Config(env_prefix=None)
+    assert config._convert("K", str(value)) == value

@@ -1,0 +1,244 @@
+"""Error pages: the format chosen per request, and the text/JSON/HTML bodies."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from hurtle_app.errorpages import (
+    FALLBACK_TEXT,
+    HTMLRenderer,
+    JSONRenderer,
+    TextRenderer,
+    check_error_format,
+    exception_response,
+    guess_mime,
+)
+from hurtle_http.exceptions import BadRequest, NotFound, SanicException, ServerError
+
+
+def make_request(
+    headers: dict[str, str] | None = None,
+    error_format: str | None = None,
+    body: bytes = b"",
+    path: str = "/boom",
+    args: dict[str, list[str]] | None = None,
+    app_name: str = "probe",
+) -> Any:
+    route = SimpleNamespace(name=f"{app_name}.boom", extra=SimpleNamespace(error_format=error_format))
+    return SimpleNamespace(
+        headers={k.lower(): v for k, v in (headers or {}).items()},
+        route=route,
+        body=body,
+        path=path,
+        args=args or {},
+        method="GET",
+        url=f"http://127.0.0.1{path}",
+        app=SimpleNamespace(name=app_name),
+    )
+
+
+def raised(exc: BaseException) -> BaseException:
+    try:
+        raise exc
+    except BaseException as caught:
+        return caught
+
+
+def render(request: Any, exc: BaseException, debug: bool = False, fallback: str = "auto") -> Any:
+    return exception_response(request, exc, debug=debug, fallback=fallback, base=TextRenderer)
+
+
+def body(response: Any) -> str:
+    return response.body.decode()
+
+
+# -- format choice (observed on Sanic 25.12) ---------------------------------------------
+
+AUTO_CASES = [
+    ({}, "text/plain"),
+    ({"accept": "application/json"}, "application/json"),
+    ({"accept": "text/html"}, "text/html"),
+    ({"accept": "text/plain"}, "text/plain"),
+    ({"accept": "*/*"}, "text/plain"),
+    ({"accept": "image/png"}, "text/plain"),
+    ({"accept": "text/*"}, "text/plain"),
+    ({"accept": "application/*"}, "application/json"),
+    ({"accept": "text/html, application/json;q=0.9"}, "text/html"),
+    ({"accept": "application/json;q=0.5, text/html"}, "text/html"),
+    ({"accept": "text/html;q=0.1, text/plain;q=0.2, application/json;q=0.3"}, "application/json"),
+    ({"content-type": "application/json"}, "application/json"),
+]
+
+
+@pytest.mark.parametrize(("headers", "expected"), AUTO_CASES)
+def test_auto_format_follows_accept_and_content_type(headers: dict[str, str], expected: str) -> None:
+    assert guess_mime(make_request(headers), "auto") == expected
+
+
+def test_json_body_prefers_json_unless_accept_says_otherwise() -> None:
+    assert guess_mime(make_request(body=b'{"a": 1}'), "auto") == "application/json"
+    request = make_request({"accept": "text/html"}, body=b'{"a": 1}')
+    assert guess_mime(request, "auto") == "text/html"
+
+
+@pytest.mark.parametrize(
+    ("route_format", "accept", "expected"),
+    [
+        ("json", None, "application/json"),
+        ("json", "text/html", "text/html"),
+        ("json", "text/*", "text/plain"),
+        ("html", "*/*", "text/html"),
+        ("html", "text/*", "text/html"),
+        ("text", "application/json", "application/json"),
+    ],
+)
+def test_route_error_format_is_the_first_choice_in_auto_mode(
+    route_format: str, accept: str | None, expected: str
+) -> None:
+    request = make_request({"accept": accept} if accept else {}, error_format=route_format)
+    assert guess_mime(request, "auto") == expected
+
+
+@pytest.mark.parametrize(
+    ("fallback", "route_format", "accept", "expected"),
+    [
+        ("html", None, None, "text/html"),
+        ("html", None, "application/json", "text/plain"),
+        ("json", None, "text/html", "text/plain"),
+        ("json", None, "*/*", "application/json"),
+        ("text", None, "application/json", "text/plain"),
+        ("html", "json", "application/json", "application/json"),
+        ("json", "html", None, "text/html"),
+    ],
+)
+def test_fixed_fallback_offers_only_one_format(
+    fallback: str, route_format: str | None, accept: str | None, expected: str
+) -> None:
+    request = make_request({"accept": accept} if accept else {}, error_format=route_format)
+    assert guess_mime(request, fallback) == expected
+
+
+def test_unknown_format_is_refused() -> None:
+    with pytest.raises(SanicException, match="Unknown format: xml"):
+        check_error_format("xml")
+    check_error_format("auto")
+
+
+# -- bodies --------------------------------------------------------------------------------
+
+
+def test_text_page_for_unexpected_error_hides_the_message() -> None:
+    response = render(make_request(), raised(ValueError("secret")))
+    assert response.status == 500
+    assert body(response) == (
+        "⚠️ 500 — Internal Server Error\n==============================\n"
+        f"{FALLBACK_TEXT}\n\n"
+    )
+    assert "text/plain" in response.content_type
+
+
+def test_json_page_has_description_status_message() -> None:
+    response = render(make_request({"accept": "application/json"}), raised(ValueError("x")))
+    assert body(response) == (
+        '{"description":"Internal Server Error","status":500,'
+        f'"message":"{FALLBACK_TEXT}"}}'
+    )
+    assert response.content_type == "application/json"
+
+
+def test_sanic_exception_message_status_headers_and_context_are_shown() -> None:
+    exc = SanicException(
+        "teapot here", status_code=418, context={"foo": "bar"}, extra={"secret": 1},
+        headers={"X-A": "1"},
+    )
+    response = render(make_request({"accept": "application/json"}), raised(exc))
+    assert response.status == 418
+    assert response.headers["X-A"] == "1"
+    assert json.loads(body(response)) == {
+        "description": "I'm a teapot",
+        "status": 418,
+        "message": "teapot here",
+        "context": {"foo": "bar"},
+    }
+    text = body(render(make_request(), raised(exc)))
+    assert text == (
+        "⚠️ 418 — I'm a teapot\n=====================\nteapot here\n\n\n"
+        'Context\n    foo: "bar"'
+    )
+
+
+def test_html_page_escapes_and_titles_the_app() -> None:
+    exc = SanicException("<b>x</b>", status_code=400, context={"s": "t<>"})
+    response = render(make_request({"accept": "text/html"}, app_name="my_app-x"), raised(exc))
+    page = body(response)
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<title>Application My App-X cannot handle your request</title>" in page
+    assert "<h1>⚠️ 400 — Bad Request</h1><p>&lt;b&gt;x&lt;/b&gt;" in page
+    assert "t&lt;&gt;" in page
+    assert "Traceback" not in page and "tracerite" not in page
+
+
+def test_debug_text_page_shows_explicit_cause_chain_and_extra() -> None:
+    def fail() -> None:
+        try:
+            raise KeyError("inner")
+        except KeyError as error:
+            raise ValueError("outer") from error
+
+    try:
+        fail()
+    except ValueError as caught:
+        exc: BaseException = caught
+    exc_extra = SanicException("m", context={"a": 1}, extra={"x": "y"})
+    page = body(render(make_request(path="/chain"), exc, debug=True))
+    assert page.startswith(
+        "⚠️ 500 — Internal Server Error\n==============================\nouter\n\n"
+        "ValueError: outer while handling path /chain\n"
+        "Traceback of probe (most recent call last):\n\n  KeyError: 'inner'\n"
+    )
+    assert "\n  ValueError: outer\n" in page
+    assert 'raise ValueError("outer") from error' in page
+    extra_page = body(render(make_request(path="/ctx"), raised(exc_extra), debug=True))
+    assert extra_page.endswith('\n\nContext\n    a: 1\n\nExtra\n    x: "y"')
+
+
+def test_debug_json_page_has_path_args_and_frames() -> None:
+    request = make_request({"accept": "application/json"}, args={"a": ["1", "2"]}, path="/q")
+    data = json.loads(body(render(request, raised(ValueError("boom")), debug=True)))
+    assert data["message"] == "boom"
+    assert data["path"] == "/q"
+    assert data["args"] == {"a": ["1", "2"]}
+    assert data["exceptions"][0]["type"] == "ValueError"
+    frame = data["exceptions"][0]["frames"][-1]
+    assert frame["name"] == "raised" and frame["src"] == "raise exc"
+
+
+def test_quiet_exceptions_never_show_debug_details() -> None:
+    for exc in (NotFound("nf"), BadRequest("bad"), SanicException("q", quiet=True)):
+        request = make_request({"accept": "application/json"})
+        data = json.loads(body(render(request, raised(exc), debug=True)))
+        assert "exceptions" not in data
+        assert data["message"] == str(exc)
+
+
+def test_server_error_message_is_kept_without_debug() -> None:
+    data = json.loads(
+        body(render(make_request({"accept": "application/json"}), raised(ServerError("srv"))))
+    )
+    assert data == {"description": "Internal Server Error", "status": 500, "message": "srv"}
+
+
+def test_forced_renderer_and_base_renderer() -> None:
+    exc = raised(NotFound("nope"))
+    forced = exception_response(
+        make_request(), exc, debug=False, fallback="auto", base=TextRenderer, renderer=JSONRenderer
+    )
+    assert forced.content_type == "application/json"
+    unmatched = exception_response(
+        make_request({"accept": "image/png"}), exc, debug=False, fallback="auto", base=HTMLRenderer
+    )
+    assert "text/html" in unmatched.content_type
