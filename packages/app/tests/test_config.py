@@ -16,10 +16,26 @@ from hurtle_http.config import HTTP_DEFAULTS
 from hurtle_http.exceptions import SanicException
 
 SEED_001_KEYS = [
-    "WORKERS", "WORKER_CLASS", "WORKER_CONNECTIONS", "WORKER_MAX_REQUESTS",
-    "WORKER_MAX_REQUESTS_JITTER", "UNIX", "UNIX_MODE", "GRACEFUL_SHUTDOWN_TIMEOUT",
-    "KEEP_ALIVE_TIMEOUT", "REQUEST_TIMEOUT", "RESPONSE_TIMEOUT", "AUTO_RELOAD", "ACCESS_LOG",
-    "MOTD", "LOGO", "HOST", "PORT", "FORWARDED_SECRET", "REAL_IP_HEADER", "PROXIES_COUNT",
+    "WORKERS",
+    "WORKER_CLASS",
+    "WORKER_CONNECTIONS",
+    "WORKER_MAX_REQUESTS",
+    "WORKER_MAX_REQUESTS_JITTER",
+    "UNIX",
+    "UNIX_MODE",
+    "GRACEFUL_SHUTDOWN_TIMEOUT",
+    "KEEP_ALIVE_TIMEOUT",
+    "REQUEST_TIMEOUT",
+    "RESPONSE_TIMEOUT",
+    "AUTO_RELOAD",
+    "ACCESS_LOG",
+    "MOTD",
+    "LOGO",
+    "HOST",
+    "PORT",
+    "FORWARDED_SECRET",
+    "REAL_IP_HEADER",
+    "PROXIES_COUNT",
     "REQUEST_MAX_SIZE",
 ]
 
@@ -56,8 +72,14 @@ def test_attribute_and_item_access() -> None:
 
 def test_environment_variables_are_converted(monkeypatch: pytest.MonkeyPatch) -> None:
     env = {
-        "SANIC_INT": "1", "SANIC_FLOAT": "1.5", "SANIC_EXP": "1e3", "SANIC_TRUE": "yes",
-        "SANIC_FALSE": "false", "SANIC_ZERO": "0", "SANIC_STR": "hello", "SANIC_NONE": "None",
+        "SANIC_INT": "1",
+        "SANIC_FLOAT": "1.5",
+        "SANIC_EXP": "1e3",
+        "SANIC_TRUE": "yes",
+        "SANIC_FALSE": "false",
+        "SANIC_ZERO": "0",
+        "SANIC_STR": "hello",
+        "SANIC_NONE": "None",
         "SANIC_lower": "skipped",
     }
     for key, value in env.items():

@@ -28,7 +28,9 @@ def make_request(
     args: dict[str, list[str]] | None = None,
     app_name: str = "probe",
 ) -> Any:
-    route = SimpleNamespace(name=f"{app_name}.boom", extra=SimpleNamespace(error_format=error_format))
+    route = SimpleNamespace(
+        name=f"{app_name}.boom", extra=SimpleNamespace(error_format=error_format)
+    )
     return SimpleNamespace(
         headers={k.lower(): v for k, v in (headers or {}).items()},
         route=route,
@@ -75,7 +77,9 @@ AUTO_CASES = [
 
 
 @pytest.mark.parametrize(("headers", "expected"), AUTO_CASES)
-def test_auto_format_follows_accept_and_content_type(headers: dict[str, str], expected: str) -> None:
+def test_auto_format_follows_accept_and_content_type(
+    headers: dict[str, str], expected: str
+) -> None:
     assert guess_mime(make_request(headers), "auto") == expected
 
 
@@ -135,8 +139,7 @@ def test_text_page_for_unexpected_error_hides_the_message() -> None:
     response = render(make_request(), raised(ValueError("secret")))
     assert response.status == 500
     assert body(response) == (
-        "⚠️ 500 — Internal Server Error\n==============================\n"
-        f"{FALLBACK_TEXT}\n\n"
+        f"⚠️ 500 — Internal Server Error\n==============================\n{FALLBACK_TEXT}\n\n"
     )
     assert "text/plain" in response.content_type
 
@@ -144,15 +147,17 @@ def test_text_page_for_unexpected_error_hides_the_message() -> None:
 def test_json_page_has_description_status_message() -> None:
     response = render(make_request({"accept": "application/json"}), raised(ValueError("x")))
     assert body(response) == (
-        '{"description":"Internal Server Error","status":500,'
-        f'"message":"{FALLBACK_TEXT}"}}'
+        f'{{"description":"Internal Server Error","status":500,"message":"{FALLBACK_TEXT}"}}'
     )
     assert response.content_type == "application/json"
 
 
 def test_sanic_exception_message_status_headers_and_context_are_shown() -> None:
     exc = SanicException(
-        "teapot here", status_code=418, context={"foo": "bar"}, extra={"secret": 1},
+        "teapot here",
+        status_code=418,
+        context={"foo": "bar"},
+        extra={"secret": 1},
         headers={"X-A": "1"},
     )
     response = render(make_request({"accept": "application/json"}), raised(exc))
@@ -166,8 +171,7 @@ def test_sanic_exception_message_status_headers_and_context_are_shown() -> None:
     }
     text = body(render(make_request(), raised(exc)))
     assert text == (
-        "⚠️ 418 — I'm a teapot\n=====================\nteapot here\n\n\n"
-        'Context\n    foo: "bar"'
+        '⚠️ 418 — I\'m a teapot\n=====================\nteapot here\n\n\nContext\n    foo: "bar"'
     )
 
 

@@ -248,8 +248,7 @@ class HTMLRenderer(BaseRenderer):
     @staticmethod
     def _table(title: str, element_id: str, data: dict[str, Any]) -> str:
         rows = "".join(
-            f'<dt><span class="nobr key">{escape(key)}</span><span>: </span>'
-            f"<dd>{escape(value)}"
+            f'<dt><span class="nobr key">{escape(key)}</span><span>: </span><dd>{escape(value)}'
             for key, value in data.items()
         )
         return (
@@ -259,9 +258,11 @@ class HTMLRenderer(BaseRenderer):
 
     def _page(self, details: str) -> str:
         name = escape(self.app_name)
-        context = self._table("Issue context", "exception-context", self.context) if (
-            self.context
-        ) else ""
+        context = (
+            self._table("Issue context", "exception-context", self.context)
+            if (self.context)
+            else ""
+        )
         return (
             '<!DOCTYPE html><html lang=en id=sanic><meta charset="utf-8">'
             f"<title>Application {name} cannot handle your request</title>"
@@ -283,9 +284,9 @@ class HTMLRenderer(BaseRenderer):
 
     def full(self) -> str:
         """``minimal`` plus extra data, the traceback chain and the request headers."""
-        extra = self._table("Issue extra data", "exception-extra", self.extra) if (
-            self.extra
-        ) else ""
+        extra = (
+            self._table("Issue extra data", "exception-extra", self.extra) if (self.extra) else ""
+        )
         route = getattr(getattr(self.request, "route", None), "name", None)
         where = f" in {escape(route)}" if route else ""
         traces = []

@@ -266,9 +266,7 @@ class SignalRouter(BaseRouter):
             parts = tuple(event.split("."))
             matching = [s for s in self._signals if s.matches_event(parts)]
             # Static definitions before dynamic ones, higher priority first, then order.
-            matching.sort(
-                key=lambda s: (-s.priority, any(map(_is_dynamic, s.parts)), s.order)
-            )
+            matching.sort(key=lambda s: (-s.priority, any(map(_is_dynamic, s.parts)), s.order))
             found = self._by_event[event] = tuple(matching)
         return found
 
@@ -321,7 +319,7 @@ class SignalRouter(BaseRouter):
     async def wait_for(
         self,
         event: str | Enum,
-        timeout: float | None = None,
+        timeout: float | None = None,  # noqa: ASYNC109 - Sanic's app.event API
         *,
         condition: dict[str, Any] | None = None,
         exclusive: bool = True,

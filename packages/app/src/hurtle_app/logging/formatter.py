@@ -16,9 +16,14 @@ from typing import Any
 
 from hurtle_app.logging.color import LEVEL_COLORS, Colors
 
-DEFAULT_FIELDS = frozenset(
-    logging.LogRecord("", 0, "", 0, "", (), None).__dict__
-) | {"message", "asctime", "taskName", "ident", "right", "verbosity"}
+DEFAULT_FIELDS = frozenset(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {
+    "message",
+    "asctime",
+    "taskName",
+    "ident",
+    "right",
+    "verbosity",
+}
 ACCESS_FIELDS = ("host", "request", "status", "byte", "duration")
 _SHORT_LEVELS = {"WARNING": "WARN", "CRITICAL": "CRIT"}
 

@@ -20,7 +20,9 @@ from hurtle_app.logging.loggers import (
 )
 
 
-def setup_logging(debug: bool, no_color: bool = False, log_extra: bool | Default = _default) -> None:
+def setup_logging(
+    debug: bool, no_color: bool = False, log_extra: bool | Default = _default
+) -> None:
     """Give handlers that use the ``Auto*`` formatters the debug or production look."""
     AutoFormatter.SETUP = True
     AutoFormatter.NO_COLOR = no_color
@@ -33,7 +35,6 @@ def setup_logging(debug: bool, no_color: bool = False, log_extra: bool | Default
                 handler.setFormatter(DebugFormatter() if debug else ProdFormatter())
             elif type(formatter) is AutoAccessFormatter:
                 handler.setFormatter(DebugAccessFormatter() if debug else ProdAccessFormatter())
-
 
 
 __all__ = ["setup_logging"]
