@@ -1,0 +1,169 @@
+"""``Accept`` header negotiation (RFC 9110 §12.5.1): ``parse_accept`` -> ``AcceptList``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hurtle_http.exceptions import InvalidHeader
+
+
+class MediaType:
+    """One media range of an ``Accept`` header, e.g. ``text/html;level=1;q=0.9``."""
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, type_: str, subtype: str, **params: str) -> None:
+        self.type = type_
+        self.subtype = subtype
+        self.q = float(params.get("q", "1.0"))
+        self.params = params
+        self.mime = f"{type_}/{subtype}"
+        self.key = (
+            -self.q,
+            -len(self.params),
+            self.subtype == "*",
+            self.type == "*",
+        )
+
+    def __repr__(self) -> str:
+        return self.mime + "".join(f";{k}={v}" for k, v in self.params.items())
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, str):
+            mt = MediaType._parse(other)
+            return mt is not None and self.mime == mt.mime and self._bare_params == mt._bare_params
+        if isinstance(other, MediaType):
+            return self.mime == other.mime and self._bare_params == other._bare_params
+        return NotImplemented
+
+    @property
+    def _bare_params(self) -> dict[str, str]:
+        return {k: v for k, v in self.params.items() if k != "q"}
+
+    def match(self, mime_with_params: str | MediaType) -> MediaType | None:
+        """``self`` if it accepts ``mime_with_params`` (wildcards on either side), else ``None``.
+
+        Parameters asked for must be present with the same value in this range.
+        """
+        mt = (
+            MediaType._parse(mime_with_params)
+            if isinstance(mime_with_params, str)
+            else mime_with_params
+        )
+        if mt is None:
+            return None
+        if any(self.params.get(k) != v for k, v in mt._bare_params.items()):
+            return None
+        if mt.type != "*" and self.type != "*" and mt.type != self.type:
+            return None
+        if mt.subtype != "*" and self.subtype != "*" and mt.subtype != self.subtype:
+            return None
+        return self
+
+    @property
+    def has_wildcard(self) -> bool:
+        """Whether the type or subtype is ``*``."""
+        return "*" in (self.type, self.subtype)
+
+    @classmethod
+    def _parse(cls, raw: str) -> MediaType | None:
+        mime, *raw_params = raw.split(";")
+        type_, sep, subtype = mime.strip().partition("/")
+        if not sep or not type_ or not subtype:
+            return None
+        params: dict[str, str] = {}
+        for item in raw_params:
+            key, sep, value = item.partition("=")
+            if not sep:
+                return None
+            params[key.strip()] = value.strip()
+        try:
+            return cls(type_.lower(), subtype.lower(), **params)
+        except ValueError:  # a q that is not a number
+            return None
+
+
+class Matched:
+    """The result of ``AcceptList.match``: the chosen ``mime`` and the ``header`` range
+    that accepted it; false when nothing matched."""
+
+    def __init__(self, mime: str, header: MediaType | None) -> None:
+        self.mime = mime
+        self.header = header
+
+    def __repr__(self) -> str:
+        return f"<{self} matched {self.header}>" if self else "<no match>"
+
+    def __str__(self) -> str:
+        return self.mime
+
+    def __bool__(self) -> bool:
+        return self.header is not None
+
+    def __eq__(self, other: Any) -> bool:
+        if isinstance(other, Matched):
+            return self.mime == other.mime and self.header == other.header
+        if isinstance(other, str):
+            return self.mime == other or MediaType._parse(self.mime) == other
+        return False
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def match(self, other: str | Matched) -> Matched | None:
+        """Match this result's mime against another mime (or ``Matched``) with wildcards."""
+        mime = other.mime if isinstance(other, Matched) else other
+        mine = MediaType._parse(self.mime)
+        theirs = MediaType._parse(mime)
+        if mine is None or theirs is None or theirs.match(mine) is None:
+            return None
+        return Matched(mime, theirs)
+
+    @staticmethod
+    def parse(raw: str) -> Matched:
+        """A ``Matched`` whose mime and header are both ``raw``."""
+        return Matched(raw, MediaType._parse(raw))
+
+
+class AcceptList(list):
+    """The media ranges of an ``Accept`` header, most preferred first."""
+
+    def match(self, *mimes: str, accept_wildcards: bool = True) -> Matched:
+        """The client's most preferred range that accepts one of ``mimes`` (in the
+        handler's order of preference); a false ``Matched`` if none does.
+
+        A range with ``q=0`` means "not acceptable" (RFC 9110 §12.4.2) and never matches.
+        """
+        for accepted in self:
+            if accepted.q == 0 or (not accept_wildcards and accepted.has_wildcard):
+                continue
+            for mime in mimes:
+                if accepted.match(mime):
+                    return Matched(mime, accepted)
+        return Matched("", None)
+
+    def __str__(self) -> str:
+        return ", ".join(str(m) for m in self)
+
+
+def parse_accept(accept: str | None) -> AcceptList:
+    """Parse an ``Accept`` value into an ``AcceptList`` sorted by preference.
+
+    A missing header means ``*/*``. Raises ``InvalidHeader`` (400) on a malformed range.
+    """
+    if accept is None:
+        return AcceptList([MediaType("*", "*")])
+    ranges = []
+    for raw in accept.split(","):
+        if not raw.strip():
+            continue
+        mt = MediaType._parse(raw)
+        if mt is None:
+            raise InvalidHeader(f"Invalid header value in Accept: {accept}")
+        ranges.append(mt)
+    # Not only q: at equal q the more specific range comes first (RFC 9110 §12.5.1).
+    return AcceptList(sorted(ranges, key=lambda m: m.key))
+
+
+__all__ = ["AcceptList", "Matched", "MediaType", "parse_accept"]

@@ -1,0 +1,79 @@
+"""Request cookies: parse a ``Cookie`` header into ``CookieRequestParameters``."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from hurtle_http.request.parameters import RequestParameters
+
+_octal_or_escape = re.compile(r"\\(?:([0-3][0-7][0-7])|(.))")
+
+
+def _unquote_sub(match: re.Match[str]) -> str:
+    octal, char = match.groups()
+    return chr(int(octal, 8)) if octal else char
+
+
+def _unquote(value: str) -> str:
+    if len(value) < 2 or value[0] != '"' or value[-1] != '"':
+        return value
+    return _octal_or_escape.sub(_unquote_sub, value[1:-1])
+
+
+def parse_cookie(raw: str) -> dict[str, list[str]]:
+    """Parse a ``Cookie`` header value into ``{name: [values...]}``, in order.
+
+    Never raises: a pair without ``=`` is kept under the name ``""``, as browsers send it.
+    """
+    cookies: dict[str, list[str]] = {}
+    for pair in raw.split(";"):
+        name, sep, value = pair.partition("=")
+        if not sep:
+            name, value = "", name
+        name = name.strip()
+        value = value.strip()
+        if not name and not value:
+            continue
+        cookies.setdefault(name, []).append(_unquote(value))
+    return cookies
+
+
+class CookieRequestParameters(RequestParameters):
+    """The request's cookies; ``get("x")`` also finds ``__Host-x`` and ``__Secure-x``."""
+
+    def __getitem__(self, key: str) -> list[str]:
+        try:
+            return super().__getitem__(key)
+        except KeyError:
+            value = self._get_prefixed_cookie(key)
+            if value is None:
+                raise
+            return value
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self.get(name, "")
+
+    def get(self, name: str, default: Any | None = None) -> Any | None:
+        """The first value of cookie ``name`` (or of its prefixed form), or ``default``."""
+        values = dict.get(self, name) or self._get_prefixed_cookie(name)
+        return values[0] if values else default
+
+    def getlist(self, name: str, default: list[Any] | None = None) -> list[Any]:
+        """Every value of cookie ``name`` (or of its prefixed form); ``[]`` when absent."""
+        values = dict.get(self, name) or self._get_prefixed_cookie(name)
+        if values is not None:
+            return values
+        return default if default is not None else []
+
+    def _get_prefixed_cookie(self, name: str) -> list[str] | None:
+        for prefix in ("__Host-", "__Secure-"):
+            values = dict.get(self, prefix + name)
+            if values is not None:
+                return values
+        return None
+
+
+__all__ = ["CookieRequestParameters", "parse_cookie"]

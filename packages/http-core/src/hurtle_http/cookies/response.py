@@ -1,0 +1,380 @@
+"""Response cookies: ``Cookie`` (one ``Set-Cookie`` value) and ``CookieJar`` (a response's
+cookies, stored directly as ``Set-Cookie`` fields of its headers).
+
+RFC 6265 §4.1 for the syntax; the ``__Host-``/``__Secure-`` prefixes and ``Partitioned``
+(CHIPS) follow the browsers' rules, and a cookie that breaks them is refused when built,
+with a message that says what to change.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+from hurtle_http.exceptions import ServerError
+
+if TYPE_CHECKING:
+    from hurtle_http.headers import Header
+
+SameSite = Literal["Strict", "Lax", "None", "strict", "lax", "none"]
+
+_LEGAL_CHARS = string.ascii_letters + string.digits + "!#$%&'*+-.^_`|~:"
+_is_legal_key = re.compile(f"[{re.escape(_LEGAL_CHARS)}]+").fullmatch
+_needs_quotes = re.compile(f"[^{re.escape(_LEGAL_CHARS)}]").search
+# Controls, DEL, the quote, the backslash and ";" are written as octal escapes.
+_TRANSLATOR = {n: f"\\{n:03o}" for n in (*range(32), 127, ord('"'), ord("\\"), ord(";"))}
+
+
+def _quote(value: str) -> str:
+    if value and not _needs_quotes(value):
+        return value
+    return '"' + value.translate(_TRANSLATOR) + '"'
+
+
+class Cookie:
+    """One response cookie, rendered by ``str(cookie)`` as a ``Set-Cookie`` value."""
+
+    HOST_PREFIX = "__Host-"
+    SECURE_PREFIX = "__Secure-"
+
+    __slots__ = (
+        "_comment",
+        "_domain",
+        "_expires",
+        "_httponly",
+        "_max_age",
+        "_partitioned",
+        "_path",
+        "_samesite",
+        "_secure",
+        "key",
+        "value",
+    )
+
+    _keys = {
+        "path": "Path",
+        "comment": "Comment",
+        "domain": "Domain",
+        "max-age": "Max-Age",
+        "expires": "expires",
+        "samesite": "SameSite",
+        "secure": "Secure",
+        "httponly": "HttpOnly",
+        "partitioned": "Partitioned",
+    }
+    _flags = {"secure", "httponly", "partitioned"}
+
+    def __init__(
+        self,
+        key: str,
+        value: str,
+        *,
+        path: str = "/",
+        domain: str | None = None,
+        secure: bool = True,
+        max_age: int | None = None,
+        expires: datetime | None = None,
+        httponly: bool = False,
+        samesite: SameSite | None = "Lax",
+        partitioned: bool = False,
+        comment: str | None = None,
+        host_prefix: bool = False,
+        secure_prefix: bool = False,
+    ) -> None:
+        if not isinstance(key, str) or not _is_legal_key(key):
+            raise KeyError("Cookie key contains illegal characters")
+        if not isinstance(value, str):
+            raise TypeError(f"Cookie value must be a str, got {type(value).__name__!r}")
+        if host_prefix:
+            if not secure:
+                raise ServerError("Cannot set host_prefix on a cookie without secure=True")
+            if path != "/":
+                raise ServerError("Cannot set host_prefix on a cookie unless path='/'")
+            if domain:
+                raise ServerError("Cannot set host_prefix on a cookie with a defined domain")
+        elif secure_prefix and not secure:
+            raise ServerError("Cannot set secure_prefix on a cookie without secure=True")
+        if host_prefix and secure_prefix:
+            raise ServerError(
+                "Both host_prefix and secure_prefix were requested. "
+                "A cookie should have only one prefix."
+            )
+        if partitioned and not host_prefix:
+            # CHIPS: a partitioned cookie must be __Host- so it is bound to one site.
+            raise ServerError(
+                "Cannot create a partitioned cookie without also setting host_prefix=True"
+            )
+        self.key = self.make_key(key, host_prefix, secure_prefix)
+        self.value = value
+        self._path = path
+        self._domain = domain
+        self._comment = comment
+        self._secure = secure
+        self._httponly = httponly
+        self._partitioned = partitioned
+        self._max_age: int | None = None
+        self._expires: datetime | None = None
+        self._samesite: str | None = None
+        if max_age is not None:
+            self.max_age = max_age
+        if expires is not None:
+            self.expires = expires
+        if samesite is not None:
+            self.samesite = samesite
+
+    @staticmethod
+    def make_key(key: str, host_prefix: bool = False, secure_prefix: bool = False) -> str:
+        """The cookie name with its ``__Host-``/``__Secure-`` prefix applied."""
+        if host_prefix and secure_prefix:
+            raise ServerError(
+                "Both host_prefix and secure_prefix were requested. "
+                "A cookie should have only one prefix."
+            )
+        if host_prefix:
+            return Cookie.HOST_PREFIX + key
+        if secure_prefix:
+            return Cookie.SECURE_PREFIX + key
+        return key
+
+    def __str__(self) -> str:
+        parts = [f"{self.key}={_quote(self.value)}"]
+        if self._path is not None:
+            parts.append(f"Path={self._path}")
+        if self._comment is not None:
+            parts.append(f"Comment={self._comment}")
+        if self._domain is not None:
+            parts.append(f"Domain={self._domain}")
+        if self._max_age is not None:
+            parts.append(f"Max-Age={self._max_age}")
+        if self._expires is not None:
+            expires = self._expires
+            if expires.tzinfo is not None:
+                expires = expires.astimezone(UTC)
+            parts.append(f"expires={expires:%a, %d-%b-%Y %T GMT}")
+        if self._samesite is not None:
+            parts.append(f"SameSite={self._samesite}")
+        if self._secure:
+            parts.append("Secure")
+        if self._httponly:
+            parts.append("HttpOnly")
+        if self._partitioned:
+            parts.append("Partitioned")
+        return "; ".join(parts)
+
+    def __repr__(self) -> str:
+        return f"<Cookie {self}>"
+
+    @property
+    def path(self) -> str:
+        """The ``Path`` attribute."""
+        return self._path
+
+    @path.setter
+    def path(self, value: str) -> None:
+        self._path = value
+
+    @property
+    def expires(self) -> datetime | None:
+        """The ``expires`` attribute (a datetime; naive ones are taken as UTC)."""
+        return self._expires
+
+    @expires.setter
+    def expires(self, value: datetime) -> None:
+        if not isinstance(value, datetime):
+            raise TypeError("Cookie 'expires' property must be a datetime")
+        self._expires = value
+
+    @property
+    def comment(self) -> str | None:
+        """The ``Comment`` attribute."""
+        return self._comment
+
+    @comment.setter
+    def comment(self, value: str) -> None:
+        self._comment = value
+
+    @property
+    def domain(self) -> str | None:
+        """The ``Domain`` attribute."""
+        return self._domain
+
+    @domain.setter
+    def domain(self, value: str) -> None:
+        self._domain = value
+
+    @property
+    def max_age(self) -> int | None:
+        """The ``Max-Age`` attribute in seconds."""
+        return self._max_age
+
+    @max_age.setter
+    def max_age(self, value: int) -> None:
+        if isinstance(value, bool) or not str(value).isdigit():
+            raise ValueError("Cookie max-age must be an integer")
+        self._max_age = int(value)
+
+    @property
+    def secure(self) -> bool:
+        """Whether the cookie is ``Secure`` (HTTPS only)."""
+        return self._secure
+
+    @secure.setter
+    def secure(self, value: bool) -> None:
+        self._secure = value
+
+    @property
+    def httponly(self) -> bool:
+        """Whether the cookie is ``HttpOnly`` (hidden from JavaScript)."""
+        return self._httponly
+
+    @httponly.setter
+    def httponly(self, value: bool) -> None:
+        self._httponly = value
+
+    @property
+    def samesite(self) -> str | None:
+        """The ``SameSite`` attribute: ``Strict``, ``Lax`` or ``None``."""
+        return self._samesite
+
+    @samesite.setter
+    def samesite(self, value: SameSite) -> None:
+        if not isinstance(value, str) or value.lower() not in ("strict", "lax", "none"):
+            raise TypeError("Cookie 'samesite' property must be one of: strict,lax,none")
+        self._samesite = value.title()
+
+    @property
+    def partitioned(self) -> bool:
+        """Whether the cookie is ``Partitioned`` (CHIPS)."""
+        return self._partitioned
+
+    @partitioned.setter
+    def partitioned(self, value: bool) -> None:
+        self._partitioned = value
+
+
+class CookieJar:
+    """The cookies of one response, kept as ``Set-Cookie`` fields of its headers."""
+
+    HEADER_KEY = "Set-Cookie"
+
+    def __init__(self, headers: Header) -> None:
+        self.headers = headers
+
+    def __len__(self) -> int:
+        return len(self.cookies)
+
+    @property
+    def cookies(self) -> list[Cookie]:
+        """Every cookie set on the response, in order."""
+        return [c for c in self.headers.getall(self.HEADER_KEY, []) if isinstance(c, Cookie)]
+
+    def get_cookie(
+        self,
+        key: str,
+        path: str = "/",
+        domain: str | None = None,
+        host_prefix: bool = False,
+        secure_prefix: bool = False,
+    ) -> Cookie | None:
+        """The cookie with this name, path and domain, or ``None``."""
+        name = Cookie.make_key(key, host_prefix, secure_prefix)
+        for cookie in self.cookies:
+            if cookie.key == name and cookie.path == path and cookie.domain == domain:
+                return cookie
+        return None
+
+    def has_cookie(
+        self,
+        key: str,
+        path: str = "/",
+        domain: str | None = None,
+        host_prefix: bool = False,
+        secure_prefix: bool = False,
+    ) -> bool:
+        """Whether a cookie with this name, path and domain is set."""
+        return self.get_cookie(key, path, domain, host_prefix, secure_prefix) is not None
+
+    def add_cookie(
+        self,
+        key: str,
+        value: str,
+        *,
+        path: str = "/",
+        domain: str | None = None,
+        secure: bool = True,
+        max_age: int | None = None,
+        expires: datetime | None = None,
+        httponly: bool = False,
+        samesite: SameSite | None = "Lax",
+        partitioned: bool = False,
+        comment: str | None = None,
+        host_prefix: bool = False,
+        secure_prefix: bool = False,
+    ) -> Cookie:
+        """Add a ``Set-Cookie`` field; returns the ``Cookie`` so it can still be changed."""
+        cookie = Cookie(
+            key,
+            value,
+            path=path,
+            domain=domain,
+            secure=secure,
+            max_age=max_age,
+            expires=expires,
+            httponly=httponly,
+            samesite=samesite,
+            partitioned=partitioned,
+            comment=comment,
+            host_prefix=host_prefix,
+            secure_prefix=secure_prefix,
+        )
+        self.headers.add(self.HEADER_KEY, cookie)
+        return cookie
+
+    def delete_cookie(
+        self,
+        key: str,
+        *,
+        path: str = "/",
+        domain: str | None = None,
+        secure: bool = True,
+        host_prefix: bool = False,
+        secure_prefix: bool = False,
+    ) -> None:
+        """Replace matching cookies by an empty one with ``Max-Age=0`` (the client drops it)."""
+        name = Cookie.make_key(key, host_prefix, secure_prefix)
+        kept: list[Any] = []
+        removed: list[Cookie] = []
+        for value in self.headers.popall(self.HEADER_KEY, []):
+            if (
+                isinstance(value, Cookie)
+                and value.key == name
+                and value.path == path
+                and value.domain == domain
+            ):
+                removed.append(value)
+            else:
+                kept.append(value)
+        for value in kept:
+            self.headers.add(self.HEADER_KEY, value)
+        if removed:
+            cookie = removed[-1]
+            cookie.value = ""
+            cookie.max_age = 0
+        else:
+            cookie = Cookie(
+                key,
+                "",
+                path=path,
+                domain=domain,
+                secure=secure,
+                max_age=0,
+                samesite=None,
+                host_prefix=host_prefix,
+                secure_prefix=secure_prefix,
+            )
+        self.headers.add(self.HEADER_KEY, cookie)
+
+
+__all__ = ["Cookie", "CookieJar", "SameSite"]

@@ -1,0 +1,124 @@
+"""Header containers and header-value parsing: ``Header``, the HTTP/1.1 response head,
+``Content-Type``/``Host``/``Authorization`` parsing.
+
+Accept negotiation lives in :mod:`hurtle_http.accept`, proxy headers in
+:mod:`hurtle_http.forwarded`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from multidict import CIMultiDict
+
+from hurtle_http.exceptions import STATUS_CODES
+
+Options = dict[str, "int | str"]
+HeaderBytesIterable = Iterable[tuple[bytes, bytes]]
+
+
+class Header(CIMultiDict):
+    """Case-insensitive multidict of header fields (request and response).
+
+    ``getone(key)`` gives the first value, ``getall(key)`` every value;
+    ``headers.content_type`` reads ``Content-Type`` (all values joined by commas).
+    """
+
+    __slots__ = ()
+
+    def __getattr__(self, key: str) -> str:
+        if key.startswith("_"):
+            raise AttributeError(f"'Header' object has no attribute '{key}'")
+        return ",".join(self.getall(key.replace("_", "-"), []))
+
+    def get_all(self, key: str) -> list[str]:
+        """Every value of ``key`` (alias of ``getall``; empty list when absent)."""
+        return self.getall(key, [])
+
+
+# PERF: the status lines are encoded once at import; a response head is then one
+# b"".join over pre-encoded pieces (measured in benchmarks/bench_head.py).
+_HTTP1_STATUSLINES: list[bytes] = [
+    b"HTTP/1.1 %d %s\r\n" % (status, STATUS_CODES.get(status, b"UNKNOWN")) for status in range(1000)
+]
+
+
+def format_http1_response(status: int, headers: HeaderBytesIterable) -> bytes:
+    """The HTTP/1.1 response head (status line, fields, blank line) as one bytes object."""
+    if 0 <= status < 1000:
+        head = _HTTP1_STATUSLINES[status]
+    else:
+        head = b"HTTP/1.1 %d UNKNOWN\r\n" % status
+    # PERF: one join over a flat list beats repeated += on bytes.
+    parts = [head]
+    for name, value in headers:
+        parts.append(name + b": " + value + b"\r\n")
+    parts.append(b"\r\n")
+    return b"".join(parts)
+
+
+_token = r"[\w!#$%&'*+\-.^_`|~]+"
+# name = "quoted \" string" | bare-value
+_param = re.compile(rf';\s*({_token})\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s"]*))')
+_unescape = re.compile(r"\\(.)")
+
+
+def parse_content_header(value: str) -> tuple[str, Options]:
+    """Split ``text/plain; charset=utf-8`` into ``("text/plain", {"charset": "utf-8"})``.
+
+    Parameter names are lower-cased; quoted values lose their quotes and backslash escapes.
+    """
+    pos = value.find(";")
+    if pos == -1:
+        return value.strip().lower(), {}
+    main = value[:pos].strip().lower()
+    options: Options = {}
+    for match in _param.finditer(value, pos):
+        name, quoted, plain = match.groups()
+        if quoted is not None:
+            options[name.lower()] = _unescape.sub(r"\1", quoted)
+        else:
+            options[name.lower()] = plain
+    return main, options
+
+
+_host_re = re.compile(r"((?:\[[0-9a-fA-F:.]+\])|[a-zA-Z0-9.\-_]{1,253})(?::(\d{1,5}))?")
+
+
+def parse_host(host: str) -> tuple[str | None, int | None]:
+    """Split a ``Host`` value into a lower-cased host name and a port (``None`` if invalid)."""
+    match = _host_re.fullmatch(host)
+    if not match:
+        return None, None
+    name, port = match.groups()
+    return name.lower(), int(port) if port is not None else None
+
+
+def parse_credentials(
+    header: str | None, prefixes: list | tuple | set | None = None
+) -> tuple[str | None, str | None]:
+    """Split an ``Authorization`` value into ``(scheme, credentials)``.
+
+    The scheme is recognised only when it is one of ``prefixes`` (default ``Basic``,
+    ``Bearer``, ``Token``); otherwise it is ``None`` and the whole value is returned.
+    """
+    if prefixes is None:
+        prefixes = ("Basic", "Bearer", "Token")
+    if header is None:
+        return None, None
+    for prefix in prefixes:
+        if header.startswith(prefix + " "):
+            return prefix, header[len(prefix) + 1 :].strip()
+    return None, header
+
+
+__all__ = [
+    "Header",
+    "HeaderBytesIterable",
+    "Options",
+    "format_http1_response",
+    "parse_content_header",
+    "parse_credentials",
+    "parse_host",
+]

@@ -1,0 +1,97 @@
+"""Request bodies as forms: ``File`` and ``parse_multipart_form`` (RFC 7578)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+from urllib.parse import unquote
+
+from hurtle_http.headers import parse_content_header
+from hurtle_http.request.parameters import RequestParameters
+
+
+class File(NamedTuple):
+    """An uploaded file: ``type`` (its media type), ``body`` (bytes), ``name`` (file name)."""
+
+    type: str
+    body: bytes
+    name: str
+
+
+def _decode_filename(options: dict) -> str | None:
+    # RFC 7578 §4.2 / RFC 5987: filename*=charset'lang'percent-encoded wins over filename.
+    extended = options.get("filename*")
+    if isinstance(extended, str):
+        charset, sep, rest = extended.partition("'")
+        if sep:
+            _lang, sep, encoded = rest.partition("'")
+            if sep:
+                try:
+                    return unquote(encoded, encoding=charset or "utf-8", errors="replace")
+                except LookupError:
+                    return unquote(encoded, errors="replace")
+    name = options.get("filename")
+    return None if name is None else str(name)
+
+
+def parse_multipart_form(
+    body: bytes, boundary: bytes
+) -> tuple[RequestParameters, RequestParameters]:
+    """Split a ``multipart/form-data`` body into ``(fields, files)``.
+
+    ``boundary`` is the delimiter as it appears in the body, i.e. ``b"--" + boundary``.
+    Parts with a file name become ``File`` entries of ``files``; the others are decoded
+    (with the part's ``charset``, UTF-8 by default) into ``fields``. Malformed parts are
+    skipped; this never raises on arbitrary bytes.
+    """
+    fields = RequestParameters()
+    files = RequestParameters()
+    delimiter = b"\r\n" + boundary
+    # Prepend CRLF so the first delimiter looks like every other one.
+    chunks = (b"\r\n" + body).split(delimiter)
+    for chunk in chunks[1:]:
+        if chunk.startswith(b"--"):
+            break  # the close delimiter
+        # A delimiter line may carry transport padding before its CRLF (RFC 2046 §5.1.1).
+        eol = chunk.find(b"\r\n")
+        if eol == -1:
+            continue
+        part = chunk[eol + 2 :]
+        head_end = part.find(b"\r\n\r\n")
+        if head_end == -1:
+            if not part.startswith(b"\r\n"):
+                continue
+            raw_head, content = b"", part[2:]
+        else:
+            raw_head, content = part[:head_end], part[head_end + 4 :]
+        name: str | None = None
+        filename: str | None = None
+        content_type = "text/plain"
+        charset = "utf-8"
+        for line in raw_head.split(b"\r\n"):
+            key, sep, value = line.decode("utf-8", "replace").partition(":")
+            if not sep:
+                continue
+            key = key.strip().lower()
+            if key == "content-disposition":
+                _disposition, options = parse_content_header(value)
+                raw_name = options.get("name")
+                name = None if raw_name is None else str(raw_name)
+                filename = _decode_filename(options)
+            elif key == "content-type":
+                content_type = value.strip()
+                _mime, options = parse_content_header(content_type)
+                charset = str(options.get("charset", "utf-8"))
+        if name is None:
+            continue
+        if filename is not None:
+            files.setdefault(name, []).append(File(type=content_type, body=content, name=filename))
+        else:
+            try:
+                text = content.decode(charset, "replace")
+            except LookupError:
+                text = content.decode("utf-8", "replace")
+            fields.setdefault(name, []).append(text)
+    return fields, files
+
+
+__all__ = ["File", "parse_multipart_form"]

@@ -1,0 +1,722 @@
+"""``Request``: one HTTP request, with its parts parsed on first access.
+
+Theory of operation: the protocol builds a ``Request`` with the raw request target, the
+header multidict and a few scalars, and nothing else happens in ``__init__`` (hot path).
+Everything derived (path, query args, cookies, form, JSON, proxy-forwarded details, the
+request id) is computed the first time it is read and cached in a slot. Settings are
+read from ``request.app.config`` when the app has one, else from the HTTP defaults, so a
+``Request`` works under the full framework or under a bare ``serve(handler)``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from base64 import b64decode
+from contextvars import ContextVar
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, parse_qsl, urlsplit, urlunparse
+
+import ujson
+
+from hurtle_http.accept import AcceptList, parse_accept
+from hurtle_http.config import HttpConfig
+from hurtle_http.constants import (
+    CACHEABLE_HTTP_METHODS,
+    DEFAULT_HTTP_CONTENT_TYPE,
+    IDEMPOTENT_HTTP_METHODS,
+    SAFE_HTTP_METHODS,
+)
+from hurtle_http.exceptions import BadRequest, ServerError
+from hurtle_http.forwarded import parse_forwarded, parse_xforwarded
+from hurtle_http.headers import Header, Options, parse_content_header, parse_credentials, parse_host
+from hurtle_http.request.form import parse_multipart_form
+from hurtle_http.request.parameters import RequestParameters
+
+if TYPE_CHECKING:
+    from hurtle_http.cookies.request import CookieRequestParameters
+    from hurtle_http.response.types import BaseHTTPResponse
+
+_DEFAULT_CONFIG = HttpConfig()
+_NOT_PARSED: Any = object()
+
+
+@dataclass
+class Credentials:
+    """Parsed ``Authorization``: ``auth_type`` (``Basic``/``Bearer``/``Token`` or ``None``),
+    ``token``, and for Basic auth ``username`` and ``password``."""
+
+    auth_type: str | None
+    token: str | None
+    _username: str | None = None
+    _password: str | None = None
+
+    def __post_init__(self) -> None:
+        if self._auth_is_basic and self.token is not None:
+            # RFC 7617 §2: user-id and password are split at the first colon only.
+            decoded = b64decode(self.token.encode("ascii"), validate=True).decode()
+            username, sep, password = decoded.partition(":")
+            if not sep:
+                raise ValueError("Basic credentials must be 'user:password'")
+            self._username, self._password = username, password
+
+    @property
+    def username(self) -> str | None:
+        """The Basic-auth user name."""
+        if not self._auth_is_basic:
+            raise AttributeError("Username is available for Basic Auth only")
+        return self._username
+
+    @property
+    def password(self) -> str | None:
+        """The Basic-auth password."""
+        if not self._auth_is_basic:
+            raise AttributeError("Password is available for Basic Auth only")
+        return self._password
+
+    @property
+    def _auth_is_basic(self) -> bool:
+        return self.auth_type == "Basic"
+
+
+class Request:
+    """An HTTP request: method, path, headers, body, and lazily parsed parts."""
+
+    __slots__ = (
+        "__weakref__",
+        "_cookies",
+        "_ctx",
+        "_id",
+        "_ip",
+        "_parsed_url",
+        "_path",
+        "_port",
+        "_protocol",
+        "_query_string",
+        "_remote_addr",
+        "_request_middleware_started",
+        "_response_middleware_started",
+        "_scheme",
+        "_socket",
+        "_stream_id",
+        "_match_info",
+        "_name",
+        "app",
+        "body",
+        "conn_info",
+        "head",
+        "headers",
+        "method",
+        "parsed_accept",
+        "parsed_args",
+        "parsed_cookies",
+        "parsed_credentials",
+        "parsed_files",
+        "parsed_form",
+        "parsed_forwarded",
+        "parsed_json",
+        "parsed_not_grouped_args",
+        "parsed_token",
+        "raw_url",
+        "responded",
+        "route",
+        "stream",
+        "transport",
+        "version",
+    )
+
+    _current: ContextVar[Request] = ContextVar("request")
+    _loads: Any = ujson.loads
+
+    def __init__(
+        self,
+        url_bytes: bytes,
+        headers: Header,
+        version: str,
+        method: str,
+        transport: Any,
+        app: Any,
+        head: bytes = b"",
+        stream_id: int = 0,
+    ) -> None:
+        # PERF: store raw values only; every derived part is parsed on first access.
+        # Slots that are read with "is None" checks are set here so no getattr-default
+        # dance is needed later (bench: benchmarks/bench_request.py).
+        self.raw_url = url_bytes
+        self.headers = headers
+        self.version = version
+        self.method = method
+        self.transport = transport
+        self.app = app
+        self.head = head
+        self._stream_id = stream_id
+        self.body = b""
+        self.stream: Any = None
+        self.conn_info: Any = None
+        self.route: Any = None
+        self.responded = False
+        self._match_info: dict[str, Any] = {}
+        self._name: str | None = None
+        self._path: str | None = None
+        self._query_string: str | None = None
+        self._parsed_url: Any = None
+        self._ctx: Any = None
+        self._id: Any = None
+        self._cookies: Any = None
+        self._ip: Any = None
+        self._port: Any = None
+        self._remote_addr: Any = None
+        self._scheme: Any = None
+        self._socket: Any = None
+        self._protocol: Any = None
+        self._request_middleware_started = False
+        self._response_middleware_started = False
+        self.parsed_accept: AcceptList | None = None
+        self.parsed_args: dict[tuple, RequestParameters] = {}
+        self.parsed_not_grouped_args: dict[tuple, list[tuple[str, str]]] = {}
+        self.parsed_cookies: Any = None
+        self.parsed_credentials: Any = _NOT_PARSED
+        self.parsed_files: RequestParameters | None = None
+        self.parsed_form: RequestParameters | None = None
+        self.parsed_forwarded: Options | None = None
+        self.parsed_json: Any = _NOT_PARSED
+        self.parsed_token: Any = _NOT_PARSED
+        Request._current.set(self)
+
+    def __repr__(self) -> str:
+        return f"<{self.__class__.__name__}: {self.method} {self.path}>"
+
+    # ---------------------------------------------------------------- class helpers
+
+    @classmethod
+    def get_current(cls) -> Request:
+        """The request being handled in the current task; ``ServerError`` outside one."""
+        request = cls._current.get(None)
+        if request is None:
+            raise ServerError("No current request")
+        return request
+
+    @classmethod
+    def generate_id(cls, *_: Any) -> uuid.UUID | str | int:
+        """A new request id (a random UUID); override to use another scheme."""
+        return uuid.uuid4()
+
+    @staticmethod
+    def make_context() -> Any:
+        """The object behind ``request.ctx`` (a ``SimpleNamespace``)."""
+        return SimpleNamespace()
+
+    @property
+    def _config(self) -> Any:
+        config = getattr(self.app, "config", None)
+        return _DEFAULT_CONFIG if config is None else config
+
+    def _setting(self, name: str, default: Any = None) -> Any:
+        return getattr(self._config, name, _DEFAULT_CONFIG.get(name, default))
+
+    # ---------------------------------------------------------------- identity
+
+    @property
+    def ctx(self) -> Any:
+        """A namespace for your own per-request data (created on first use)."""
+        if self._ctx is None:
+            self._ctx = self.make_context()
+        return self._ctx
+
+    @ctx.setter
+    def ctx(self, value: Any) -> None:
+        self._ctx = value
+
+    @property
+    def id(self) -> uuid.UUID | str | int:
+        """The request id: the ``REQUEST_ID_HEADER`` value (as UUID or int when it is one)
+        or a generated UUID."""
+        if self._id is None:
+            value: Any = self.headers.get(self._setting("REQUEST_ID_HEADER") or "X-Request-ID")
+            if value is None:
+                value = self.__class__.generate_id(self)
+            elif isinstance(value, str):
+                try:
+                    value = uuid.UUID(value)
+                except ValueError:
+                    try:
+                        value = int(value)
+                    except ValueError:
+                        pass
+            self._id = value
+        return self._id
+
+    @property
+    def stream_id(self) -> int:
+        """The HTTP/3 stream id (HTTP/3 only)."""
+        if self.version != "3":
+            raise ServerError("Stream ID is only a property of a HTTP/3 request")
+        return self._stream_id
+
+    # ---------------------------------------------------------------- URL parts
+
+    def _split_target(self) -> None:
+        raw = self.raw_url
+        if raw[:1] != b"/" and b"://" in raw:
+            # absolute-form (RFC 9112 §3.2.2): keep path and query only.
+            parts = urlsplit(raw.decode("utf-8", "replace"))
+            self._path = parts.path or "/"
+            self._query_string = parts.query
+            return
+        path_bytes, _, query_bytes = raw.partition(b"?")
+        # A fragment is not part of a request target, but a lenient client may send one.
+        path_bytes = path_bytes.partition(b"#")[0]
+        query_bytes = query_bytes.partition(b"#")[0]
+        self._path = path_bytes.decode("utf-8", "replace")
+        self._query_string = query_bytes.decode("utf-8", "replace")
+
+    @property
+    def path(self) -> str:
+        """The request path, still percent-encoded (``/a%20b``)."""
+        if self._path is None:
+            self._split_target()
+        return self._path  # type: ignore[return-value]
+
+    @property
+    def query_string(self) -> str:
+        """The raw query string (without ``?``), or ``""``."""
+        if self._query_string is None:
+            self._split_target()
+        return self._query_string  # type: ignore[return-value]
+
+    @property
+    def raw_headers(self) -> bytes:
+        """The header section of the request head, as received."""
+        _, _, headers = self.head.partition(b"\r\n")
+        return headers
+
+    @property
+    def request_line(self) -> bytes:
+        """The first line of the request head, as received."""
+        return self.head.partition(b"\r\n")[0]
+
+    def get_args(
+        self,
+        keep_blank_values: bool = False,
+        strict_parsing: bool = False,
+        encoding: str = "utf-8",
+        errors: str = "replace",
+    ) -> RequestParameters:
+        """The query string as ``RequestParameters`` (``urllib.parse.parse_qs`` options)."""
+        key = (keep_blank_values, strict_parsing, encoding, errors)
+        parsed = self.parsed_args.get(key)
+        if parsed is None:
+            qs = self.query_string
+            parsed = RequestParameters(
+                parse_qs(
+                    qs,
+                    keep_blank_values=keep_blank_values,
+                    strict_parsing=strict_parsing,
+                    encoding=encoding,
+                    errors=errors,
+                )
+                if qs
+                else {}
+            )
+            self.parsed_args[key] = parsed
+        return parsed
+
+    args = property(get_args, doc="The query string as ``RequestParameters`` (defaults).")
+
+    def get_query_args(
+        self,
+        keep_blank_values: bool = False,
+        strict_parsing: bool = False,
+        encoding: str = "utf-8",
+        errors: str = "replace",
+    ) -> list[tuple[str, str]]:
+        """The query string as a list of ``(name, value)`` pairs, in order."""
+        key = (keep_blank_values, strict_parsing, encoding, errors)
+        parsed = self.parsed_not_grouped_args.get(key)
+        if parsed is None:
+            qs = self.query_string
+            parsed = (
+                parse_qsl(
+                    qs,
+                    keep_blank_values=keep_blank_values,
+                    strict_parsing=strict_parsing,
+                    encoding=encoding,
+                    errors=errors,
+                )
+                if qs
+                else []
+            )
+            self.parsed_not_grouped_args[key] = parsed
+        return parsed
+
+    query_args = property(get_query_args, doc="The query string as ``(name, value)`` pairs.")
+    get_args_list = get_query_args
+
+    # ---------------------------------------------------------------- headers
+
+    @property
+    def content_type(self) -> str:
+        """The ``Content-Type`` header, or ``application/octet-stream``."""
+        return self.headers.get("content-type", DEFAULT_HTTP_CONTENT_TYPE)
+
+    @property
+    def accept(self) -> AcceptList:
+        """The ``Accept`` header parsed and sorted by preference (``*/*`` when absent)."""
+        if self.parsed_accept is None:
+            self.parsed_accept = parse_accept(self.headers.get("accept"))
+        return self.parsed_accept
+
+    @property
+    def token(self) -> str | None:
+        """The credentials of a ``Bearer``/``Token`` ``Authorization`` (else the whole value)."""
+        if self.parsed_token is _NOT_PARSED:
+            _, self.parsed_token = parse_credentials(
+                self.headers.get("authorization"), ("Bearer", "Token")
+            )
+        return self.parsed_token
+
+    @property
+    def credentials(self) -> Credentials | None:
+        """The parsed ``Authorization`` header, or ``None`` (absent or malformed)."""
+        if self.parsed_credentials is _NOT_PARSED:
+            header = self.headers.get("authorization")
+            credentials = None
+            if header is not None:
+                auth_type, token = parse_credentials(header)
+                try:
+                    credentials = Credentials(auth_type, token)
+                except (ValueError, UnicodeDecodeError):
+                    credentials = None
+            self.parsed_credentials = credentials
+        return self.parsed_credentials
+
+    def get_cookies(self) -> CookieRequestParameters:
+        """The ``Cookie`` header(s) parsed into ``CookieRequestParameters``."""
+        from hurtle_http.cookies.request import CookieRequestParameters, parse_cookie
+
+        raw = "; ".join(self.headers.getall("cookie", ()))
+        self.parsed_cookies = CookieRequestParameters(parse_cookie(raw) if raw else {})
+        return self.parsed_cookies
+
+    @property
+    def cookies(self) -> CookieRequestParameters:
+        """The request's cookies: ``get(name)`` first value, ``getlist(name)`` all."""
+        if self.parsed_cookies is None:
+            self.get_cookies()
+        return self.parsed_cookies
+
+    # ---------------------------------------------------------------- body
+
+    def load_json(self, loads: Any = None) -> Any:
+        """Parse the body as JSON (with ``loads`` or the class's ``_loads``); ``None`` if
+        the body is empty; ``BadRequest`` if it is not JSON."""
+        try:
+            self.parsed_json = (loads or self.__class__._loads)(self.body)
+        except Exception:
+            if not self.body:
+                self.parsed_json = None
+                return None
+            raise BadRequest("Failed when parsing body as json") from None
+        return self.parsed_json
+
+    @property
+    def json(self) -> Any:
+        """The body parsed as JSON (cached; see ``load_json``)."""
+        if self.parsed_json is _NOT_PARSED:
+            self.load_json()
+        return self.parsed_json
+
+    def get_form(self, keep_blank_values: bool = False) -> RequestParameters | None:
+        """Parse an urlencoded or multipart body into ``form`` (and ``files``)."""
+        self.parsed_form = RequestParameters()
+        self.parsed_files = RequestParameters()
+        content_type, options = parse_content_header(
+            self.headers.get("content-type", DEFAULT_HTTP_CONTENT_TYPE)
+        )
+        try:
+            if content_type == "application/x-www-form-urlencoded":
+                charset = str(options.get("charset", "utf-8"))
+                try:
+                    text = self.body.decode(charset, "replace")
+                except LookupError:
+                    text = self.body.decode("utf-8", "replace")
+                self.parsed_form = RequestParameters(
+                    parse_qs(
+                        text,
+                        keep_blank_values=keep_blank_values,
+                        encoding=charset,
+                        errors="replace",
+                    )
+                )
+            elif content_type == "multipart/form-data":
+                boundary = str(options.get("boundary", "")).encode("utf-8")
+                if boundary:
+                    self.parsed_form, self.parsed_files = parse_multipart_form(
+                        self.body, b"--" + boundary
+                    )
+        except (LookupError, ValueError):
+            pass
+        return self.parsed_form
+
+    @property
+    def form(self) -> RequestParameters | None:
+        """Form fields of an urlencoded or multipart body."""
+        if self.parsed_form is None:
+            self.get_form()
+        return self.parsed_form
+
+    @property
+    def files(self) -> RequestParameters | None:
+        """Uploaded files (``File`` named tuples) of a multipart body."""
+        if self.parsed_files is None:
+            self.get_form()
+        return self.parsed_files
+
+    async def receive_body(self) -> None:
+        """Read the whole body from the stream into ``request.body`` (no-op if read)."""
+        stream = self.stream
+        if stream is None:
+            return
+        read = getattr(stream, "read", None)
+        if read is None:
+            return
+        chunks = [self.body] if self.body else []
+        while True:
+            chunk = await read()
+            if chunk is None:
+                break
+            chunks.append(chunk)
+        self.body = b"".join(chunks)
+
+    # ---------------------------------------------------------------- responding
+
+    async def respond(
+        self,
+        response: BaseHTTPResponse | None = None,
+        *,
+        status: int = 200,
+        headers: Header | dict[str, str] | None = None,
+        content_type: str | None = None,
+    ) -> BaseHTTPResponse:
+        """Bind a response (or a new empty one) to the connection so it can be sent
+        piecewise with ``await response.send(data)``; allowed once per request."""
+        from hurtle_http.response.types import BaseHTTPResponse, HTTPResponse
+
+        if self.responded or getattr(self.stream, "response", None) is not None:
+            raise ServerError("Second respond call is not allowed.")
+        if response is None:
+            response = HTTPResponse(status=status, headers=headers, content_type=content_type)
+        if isinstance(response, BaseHTTPResponse) and self.stream is not None:
+            response = self.stream.respond(response)
+        self.responded = True
+        return response  # type: ignore[return-value]
+
+    def reset_response(self) -> None:
+        """Forget a response bound with ``respond()`` whose head was not sent yet."""
+        stream = self.stream
+        if stream is not None:
+            stage = getattr(stream, "stage", None)
+            if stage is not None and getattr(stage, "name", "HANDLER") not in (
+                "HANDLER",
+                "REQUEST",
+                "IDLE",
+            ):
+                raise ServerError(
+                    "Cannot reset response because previous response was already sent."
+                )
+            if hasattr(stream, "response"):
+                stream.response = None
+        self.responded = False
+
+    # ---------------------------------------------------------------- routing
+
+    @property
+    def match_info(self) -> dict[str, Any]:
+        """The path parameters of the matched route."""
+        return self._match_info
+
+    @match_info.setter
+    def match_info(self, value: dict[str, Any]) -> None:
+        self._match_info = value
+
+    @property
+    def name(self) -> str | None:
+        """The name of the matched route."""
+        if self._name:
+            return self._name
+        if self.route is not None:
+            return self.route.name
+        return None
+
+    @property
+    def endpoint(self) -> str | None:
+        """Alias of ``name``."""
+        return self.name
+
+    @property
+    def uri_template(self) -> str | None:
+        """The matched route's path pattern, e.g. ``/user/<id:int>``."""
+        if self.route is None:
+            return None
+        return f"/{self.route.path}"
+
+    def url_for(self, view_name: str, **kwargs: Any) -> str:
+        """An absolute URL to ``view_name`` (built by the app) on this request's host."""
+        url_for = getattr(self.app, "url_for", None)
+        if url_for is None:
+            raise ServerError("This app cannot build URLs (it has no url_for).")
+        scheme = self.scheme
+        host = self.server_name
+        port = self.server_port
+        if (scheme.lower() in ("http", "ws") and port == 80) or (
+            scheme.lower() in ("https", "wss") and port == 443
+        ):
+            netloc = host
+        else:
+            netloc = f"{host}:{port}"
+        return url_for(view_name, _external=True, _scheme=scheme, _server=netloc, **kwargs)
+
+    # ---------------------------------------------------------------- connection
+
+    @property
+    def protocol(self) -> Any:
+        """The asyncio protocol serving this request."""
+        if self._protocol is None:
+            self._protocol = self.transport.get_protocol()
+        return self._protocol
+
+    @property
+    def ip(self) -> str:
+        """The peer's IP address (of the last proxy, if any; see ``remote_addr``)."""
+        if self._ip is None:
+            self._ip = self.conn_info.client_ip if self.conn_info else ""
+        return self._ip
+
+    @property
+    def port(self) -> int:
+        """The peer's port."""
+        if self._port is None:
+            self._port = self.conn_info.client_port if self.conn_info else 0
+        return self._port
+
+    @property
+    def socket(self) -> tuple[str, int]:
+        """``(ip, port)`` of the peer."""
+        if self._socket is None:
+            self._socket = (self.ip, self.port)
+        return self._socket
+
+    @property
+    def network_paths(self) -> Any:
+        """The connection's network paths (HTTP/3 only; ``None`` otherwise)."""
+        return getattr(self.conn_info, "network_paths", None)
+
+    @property
+    def forwarded(self) -> Options:
+        """Client details reported by trusted proxies (``for``, ``proto``, ``host``,
+        ``port``, ``path``...); ``{}`` when none is configured or present."""
+        if self.parsed_forwarded is None:
+            config = self._config
+            self.parsed_forwarded = (
+                parse_forwarded(self.headers, config)
+                or parse_xforwarded(self.headers, config)
+                or {}
+            )
+        return self.parsed_forwarded
+
+    @property
+    def remote_addr(self) -> str:
+        """The client's address as reported by a trusted proxy, or ``""``."""
+        if self._remote_addr is None:
+            self._remote_addr = str(self.forwarded.get("for", ""))
+        return self._remote_addr
+
+    @property
+    def client_ip(self) -> str:
+        """The client's address: ``remote_addr`` if a proxy reported it, else ``ip``."""
+        return self.remote_addr or self.ip
+
+    @property
+    def scheme(self) -> str:
+        """``http``, ``https``, ``ws`` or ``wss`` (``SERVER_NAME`` or proxy may override)."""
+        if self._scheme is None:
+            server_name = self._setting("SERVER_NAME")
+            if server_name and "://" in server_name:
+                scheme = server_name.split("://", 1)[0].lower()
+            else:
+                scheme = str(self.forwarded.get("proto", "")) or None  # type: ignore[assignment]
+                if not scheme:
+                    ssl = bool(getattr(self.conn_info, "ssl", False))
+                    if self.headers.get("upgrade", "").lower() == "websocket":
+                        scheme = "wss" if ssl else "ws"
+                    else:
+                        scheme = "https" if ssl else "http"
+            self._scheme = scheme
+        return self._scheme
+
+    @property
+    def host(self) -> str:
+        """The host the client asked for (``SERVER_NAME``, then a proxy's, then ``Host``),
+        possibly with a port."""
+        server_name = self._setting("SERVER_NAME")
+        if server_name:
+            if "://" in server_name:
+                return urlsplit(server_name).netloc
+            return server_name.split("/", 1)[0]
+        return str(self.forwarded.get("host") or self.headers.get("host", ""))
+
+    @property
+    def server_name(self) -> str:
+        """The host name part of ``host``, lower case."""
+        name = parse_host(self.host)[0]
+        if name:
+            return name
+        return str(getattr(self.conn_info, "server", "") or "")
+
+    @property
+    def server_port(self) -> int:
+        """The port the client connected to (proxy-reported, from ``host``, or default)."""
+        port = self.forwarded.get("port") or parse_host(self.host)[1]
+        if port:
+            return int(port)
+        return 443 if self.scheme in ("https", "wss") else 80
+
+    @property
+    def server_path(self) -> str:
+        """The path as the client sent it to a proxy (``X-Forwarded-Path``) or ``path``."""
+        return str(self.forwarded.get("path") or self.path)
+
+    @property
+    def url(self) -> str:
+        """The full URL: scheme, host, path and query string."""
+        return urlunparse((self.scheme, self.host, self.path, None, self.query_string, None))
+
+    @property
+    def scope(self) -> Any:
+        """The ASGI scope (ASGI mode only)."""
+        if not getattr(self.app, "asgi", False):
+            raise NotImplementedError(
+                "App isn't running in ASGI mode. Scope is only available for ASGI apps."
+            )
+        return self.transport.scope
+
+    # ---------------------------------------------------------------- method classes
+
+    @property
+    def is_safe(self) -> bool:
+        """Whether the method is safe (GET, HEAD, OPTIONS)."""
+        return self.method in SAFE_HTTP_METHODS
+
+    @property
+    def is_idempotent(self) -> bool:
+        """Whether the method is idempotent (GET, HEAD, PUT, DELETE, OPTIONS)."""
+        return self.method in IDEMPOTENT_HTTP_METHODS
+
+    @property
+    def is_cacheable(self) -> bool:
+        """Whether responses to the method are cacheable (GET, HEAD)."""
+        return self.method in CACHEABLE_HTTP_METHODS
+
+
+__all__ = ["Credentials", "Request"]

@@ -1,0 +1,84 @@
+"""Response helpers: ``text``, ``json``, ``html``, ``raw``, ``empty``, ``redirect``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, AnyStr
+from urllib.parse import quote_plus
+
+from hurtle_http.response.types import HTTPResponse, JSONResponse
+
+
+def text(
+    body: str,
+    status: int = 200,
+    headers: dict[str, str] | None = None,
+    content_type: str = "text/plain; charset=utf-8",
+) -> HTTPResponse:
+    """A ``text/plain`` response; ``body`` must be a ``str``."""
+    if not isinstance(body, str):
+        raise TypeError(f"Bad body type. Expected str, got {type(body).__name__})")
+    return HTTPResponse(body, status=status, headers=headers, content_type=content_type)
+
+
+def json(
+    body: Any,
+    status: int = 200,
+    headers: dict[str, str] | None = None,
+    content_type: str = "application/json",
+    dumps: Callable[..., AnyStr] | None = None,
+    **kwargs: Any,
+) -> JSONResponse:
+    """A JSON response (ujson by default; ``dumps=`` and ``**kwargs`` customise encoding)."""
+    return JSONResponse(
+        body, status=status, headers=headers, content_type=content_type, dumps=dumps, **kwargs
+    )
+
+
+def html(
+    body: Any,
+    status: int = 200,
+    headers: dict[str, str] | None = None,
+) -> HTTPResponse:
+    """A ``text/html`` response from a str, bytes, or an object with ``__html__`` or
+    ``_repr_html_`` (e.g. a markupsafe ``Markup`` or a rich display object)."""
+    if not isinstance(body, (str, bytes)):
+        if hasattr(body, "__html__"):
+            body = body.__html__()
+        elif hasattr(body, "_repr_html_"):
+            body = body._repr_html_()
+    return HTTPResponse(
+        body, status=status, headers=headers, content_type="text/html; charset=utf-8"
+    )
+
+
+def raw(
+    body: AnyStr | None,
+    status: int = 200,
+    headers: dict[str, str] | None = None,
+    content_type: str = "application/octet-stream",
+) -> HTTPResponse:
+    """A response with the body as is (``application/octet-stream`` by default)."""
+    return HTTPResponse(body, status=status, headers=headers, content_type=content_type)
+
+
+def empty(status: int = 204, headers: dict[str, str] | None = None) -> HTTPResponse:
+    """A response without a body (``204 No Content`` by default)."""
+    return HTTPResponse(body=b"", status=status, headers=headers)
+
+
+def redirect(
+    to: str,
+    headers: dict[str, str] | None = None,
+    status: int = 302,
+    content_type: str = "text/html; charset=utf-8",
+) -> HTTPResponse:
+    """A redirect to ``to`` (``302 Found`` by default); the URL is percent-quoted."""
+    headers = headers or {}
+    # Quote everything but URL syntax, so a Location never carries raw spaces or non-ASCII.
+    safe_to = quote_plus(to, safe=":/%#?&=@[]!$&'()*+,;")
+    headers["Location"] = safe_to
+    return HTTPResponse(status=status, headers=headers, content_type=content_type)
+
+
+__all__ = ["empty", "html", "json", "raw", "redirect", "text"]
