@@ -1,0 +1,141 @@
+"""A route group: the routes that share one path shape, told apart by method and
+requirements (e.g. host)."""
+
+from __future__ import annotations
+
+import typing as t
+
+from sanic_routing.exceptions import InvalidUsage, RouteExists
+from sanic_routing.route import Requirements, Route
+
+__all__ = ["RouteGroup"]
+
+
+class RouteGroup:
+    """Routes with the same segments; attribute access falls through to the first route."""
+
+    passthru_properties = (
+        "labels",
+        "params",
+        "parts",
+        "path",
+        "pattern",
+        "raw_path",
+        "regex",
+        "router",
+        "segments",
+        "strict",
+        "unquote",
+        "uri",
+    )
+
+    methods_index: dict[str, Route]
+
+    def __init__(self, *routes: Route) -> None:
+        if not routes:
+            raise InvalidUsage("A RouteGroup needs at least one route")
+        first = routes[0]
+        if any(r.segments != first.segments for r in routes[1:]):
+            raise InvalidUsage("All routes of a RouteGroup must share the same path")
+        self._routes: tuple[Route, ...] = tuple(routes)
+        self.pattern_idx = 0
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        # PERF: resolve needs "which route serves this method" in one dict lookup when no
+        # route of the group has requirements (the common case).
+        self.methods_index = {}
+        for route in self._routes:
+            for method in route.methods:
+                self.methods_index.setdefault(method, route)
+        self.has_requirements = any(r.requirements for r in self._routes)
+        self._methods = frozenset(m for r in self._routes for m in r.methods)
+
+    def __getattr__(self, key: str) -> t.Any:
+        if key in type(self).passthru_properties:
+            return getattr(self._routes[0], key)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {key!r}")
+
+    def __iter__(self) -> t.Iterator[Route]:
+        return iter(self._routes)
+
+    def __getitem__(self, key: int) -> Route:
+        return self._routes[key]
+
+    def __len__(self) -> int:
+        return len(self._routes)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: path={self.path} len={len(self._routes)}>"
+
+    __str__ = __repr__
+
+    @property
+    def routes(self) -> tuple[Route, ...]:
+        """The routes of the group, highest priority first once finalized."""
+        return self._routes
+
+    @property
+    def methods(self) -> frozenset[str]:
+        """Every method some route of the group serves."""
+        return self._methods
+
+    @property
+    def requirements(self) -> list[Requirements]:
+        """The non-empty requirements of the group's routes."""
+        return [r.requirements for r in self._routes if r.requirements]
+
+    @property
+    def depth(self) -> int:
+        """Number of path segments."""
+        return len(self._routes[0].parts)
+
+    @property
+    def dynamic_path(self) -> bool:
+        """Whether a parameter may span segments (a ``path`` parameter)."""
+        return any(info.label == "path" for info in self._routes[0].defined_params.values())
+
+    def finalize(self) -> None:
+        """Finalize each route and order them by priority."""
+        for route in self._routes:
+            route.finalize()
+        self.prioritize_routes()
+
+    def prioritize_routes(self) -> None:
+        """Order the routes by ``priority``, highest first (stable)."""
+        self._routes = tuple(sorted(self._routes, key=lambda r: r.priority, reverse=True))
+        self._rebuild()
+
+    def reset(self) -> None:
+        """Undo :meth:`finalize` on every route."""
+        for route in self._routes:
+            route.reset()
+
+    def merge(self, group: RouteGroup, overwrite: bool = False, append: bool = False) -> None:
+        """Merge an existing group's routes into this (new) one.
+
+        A clash is the same method with the same requirements (or one side without any):
+        ``overwrite`` drops the old route, ``append`` keeps both, otherwise ``RouteExists``."""
+        kept: list[Route] = []
+        for existing in group.routes:
+            clashing = False
+            for route in self._routes:
+                same_reqs = (
+                    existing.requirements == route.requirements
+                    or not existing.requirements
+                    or not route.requirements
+                )
+                if same_reqs and existing.methods & route.methods:
+                    clashing = True
+                    if not overwrite and not append:
+                        methods = ",".join(sorted(existing.methods & route.methods))
+                        raise RouteExists(
+                            f"Route already registered: {route.raw_path} [{methods}] "
+                            "(pass overwrite=True to replace it or append=True to add "
+                            "another handler)"
+                        )
+            if clashing and overwrite:
+                continue
+            kept.append(existing)
+        self._routes = tuple(kept) + self._routes
+        self._rebuild()

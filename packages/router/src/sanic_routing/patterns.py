@@ -1,0 +1,193 @@
+"""Parameter types: the built-in labels (`int`, `ymd`, `ext`...), their casts and patterns."""
+
+from __future__ import annotations
+
+import re
+import typing as t
+import uuid
+from datetime import date, datetime
+from types import SimpleNamespace
+
+from sanic_routing.exceptions import InvalidUsage, NotFound
+
+__all__ = [
+    "EXTENSION",
+    "PARAM_EXT",
+    "REGEX_ALLOWED_EXTENSION",
+    "REGEX_PARAM_EXT_PATH",
+    "REGEX_PARAM_NAME",
+    "REGEX_PARAM_NAME_EXT",
+    "REGEX_TYPES",
+    "REGEX_TYPES_ANNOTATION",
+    "ExtParamInfo",
+    "ParamInfo",
+    "alpha",
+    "ext",
+    "nonemptystr",
+    "parse_date",
+    "slug",
+]
+
+
+def parse_date(value: str) -> date:
+    """Cast a ``YYYY-MM-DD`` string to a :class:`datetime.date` (``ValueError`` if not one)."""
+    return datetime.strptime(value, "%Y-%m-%d").date()
+
+
+def alpha(value: str) -> str:
+    """Accept only ASCII letters."""
+    if not value.isalpha() or not value.isascii():
+        raise ValueError(f"Value {value} contains non-alphabetic chracters")
+    return value
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def slug(value: str) -> str:
+    """Accept lower-case words of letters and digits joined by single dashes."""
+    if not _SLUG.match(value):
+        raise ValueError(f"Value {value} does not match the slug format")
+    return value
+
+
+def nonemptystr(value: str) -> str:
+    """Accept any string except the empty one."""
+    if not value:
+        raise ValueError(f"Value {value} is an empty string")
+    return value
+
+
+EXTENSION = r"[a-z0-9](?:[a-z0-9\.]*[a-z0-9])?"
+PARAM_EXT = r"<([a-zA-Z_][a-zA-Z0-9_]*)(?:=([a-z]+))?(?::ext(?:=([a-z0-9|\.]+))?)>"
+REGEX_PARAM_NAME = re.compile(r"^<([a-zA-Z_][a-zA-Z0-9_]*)(?::(.*))?>$")
+REGEX_PARAM_NAME_EXT = re.compile(r"^" + PARAM_EXT + r"$")
+REGEX_PARAM_EXT_PATH = re.compile(PARAM_EXT)
+REGEX_ALLOWED_EXTENSION = re.compile(r"^" + EXTENSION + r"$")
+_EXT_VALUE = re.compile(r"^[^/]+\." + EXTENSION + r"$")
+
+
+def ext(value: str) -> tuple[str, ...]:
+    """Split ``name.ext`` (or ``name.a.b``) on dots; ``ValueError`` if it is no file name."""
+    if not _EXT_VALUE.match(value) or value.startswith("."):
+        raise ValueError(f"Value {value} does not match filename format")
+    return tuple(value.split("."))
+
+
+class ParamInfo:
+    """One path parameter of a route: its name, type label, cast and pattern."""
+
+    __slots__ = ("cast", "ctx", "label", "name", "pattern", "priority", "raw_path", "regex")
+
+    def __init__(
+        self,
+        name: str,
+        raw_path: str,
+        label: str,
+        cast: t.Callable[[str], t.Any],
+        pattern: t.Pattern,
+        regex: bool,
+        priority: int,
+    ) -> None:
+        self.name = name
+        self.raw_path = raw_path
+        self.label = label
+        self.cast = cast
+        self.pattern = pattern
+        self.regex = regex
+        self.priority = priority
+        self.ctx = SimpleNamespace()
+
+    def process(self, params: dict[str, t.Any], value: t.Union[str, tuple[str, ...]]) -> None:
+        """Store the (already cast) value under the parameter's name."""
+        params[self.name] = value
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {self.name}:{self.label}>"
+
+
+class ExtParamInfo(ParamInfo):
+    """A ``<name:ext>`` / ``<name=type:ext=a|b>`` parameter: file name plus extension."""
+
+    def __init__(self, **kwargs: t.Any) -> None:
+        super().__init__(**kwargs)
+        match = None
+        for candidate in REGEX_PARAM_EXT_PATH.finditer(self.raw_path):
+            if candidate.group(1) == self.name:
+                match = candidate
+                break
+        if match is None:
+            raise InvalidUsage(
+                f"Invalid extension parameter definition for {self.name!r} in "
+                f"{self.raw_path!r}; use <{self.name}:ext> or <{self.name}=type:ext=a|b>"
+            )
+        filename_label = match.group(2) or "str"
+        allowed = tuple(a for a in (match.group(3) or "").split("|") if a)
+        for extension in allowed:
+            if not REGEX_ALLOWED_EXTENSION.match(extension):
+                raise InvalidUsage(f"Invalid extension: {extension} in {self.raw_path!r}")
+        if filename_label not in REGEX_TYPES or filename_label in ("ext", "path"):
+            raise InvalidUsage(
+                f"Extension parameter {self.name!r} has an invalid file name type "
+                f"{filename_label!r}; use one of the built-in types such as str, int, alpha"
+            )
+        self.ctx.cast, self.ctx.pattern, _ = REGEX_TYPES[filename_label]
+        self.ctx.label = filename_label
+        # Longest first, so that "tar.gz" wins over "gz".
+        self.ctx.allowed = tuple(sorted(allowed, key=len, reverse=True))
+        self.ctx.allowed_sub_count = max((a.count(".") + 1 for a in allowed), default=1)
+
+    def process(self, params: dict[str, t.Any], value: t.Union[str, tuple[str, ...]]) -> None:
+        """Split the value into file name and extension, check both, store both."""
+        if isinstance(value, str):
+            try:
+                value = ext(value)
+            except ValueError:
+                raise NotFound(f"Invalid filename: {value}") from None
+        joined = ".".join(value)
+        filename = extension = ""
+        if self.ctx.allowed:
+            for candidate in self.ctx.allowed:
+                if joined.endswith("." + candidate) and len(joined) > len(candidate) + 1:
+                    filename, extension = joined[: -len(candidate) - 1], candidate
+                    break
+            else:
+                raise NotFound(f"Invalid extension: {value[-1]}")
+        else:
+            filename, extension = ".".join(value[:-1]), value[-1]
+        if self.ctx.label != "str" or not filename:
+            try:
+                cast_filename = self.ctx.cast(filename)
+            except ValueError:
+                raise NotFound(f"Invalid filename: {filename}") from None
+        else:
+            cast_filename = filename
+        params[self.name] = cast_filename
+        params["ext"] = extension
+
+
+REGEX_TYPES_ANNOTATION = dict[str, tuple[t.Callable[[str], t.Any], t.Pattern, type[ParamInfo]]]
+
+# Order matters: it is the match priority (earlier = tried later), see `priority_of`.
+REGEX_TYPES: REGEX_TYPES_ANNOTATION = {
+    "strorempty": (str, re.compile(r"^[^/]*$"), ParamInfo),
+    "str": (nonemptystr, re.compile(r"^[^/]+$"), ParamInfo),
+    "ext": (ext, re.compile(r"^[^/]+\." + EXTENSION + r"$"), ExtParamInfo),
+    "slug": (slug, re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$"), ParamInfo),
+    "alpha": (alpha, re.compile(r"^[A-Za-z]+$"), ParamInfo),
+    "path": (str, re.compile(r"^[^/]?.*?$"), ParamInfo),
+    "float": (float, re.compile(r"^-?(?:\d+(?:\.\d*)?|\.\d+)$"), ParamInfo),
+    "int": (int, re.compile(r"^-?\d+$"), ParamInfo),
+    "ymd": (
+        parse_date,
+        re.compile(r"^([12]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))$"),
+        ParamInfo,
+    ),
+    "uuid": (
+        uuid.UUID,
+        re.compile(
+            r"^[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$"
+        ),
+        ParamInfo,
+    ),
+}

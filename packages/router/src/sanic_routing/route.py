@@ -1,0 +1,273 @@
+"""A route: one path declaration, one handler, a set of methods and requirements."""
+
+from __future__ import annotations
+
+import re
+import typing as t
+from types import SimpleNamespace
+from urllib.parse import quote
+
+from sanic_routing.exceptions import InvalidUsage, ParameterNameConflicts
+from sanic_routing.patterns import (
+    REGEX_PARAM_NAME,
+    REGEX_PARAM_NAME_EXT,
+    ExtParamInfo,
+    ParamInfo,
+)
+from sanic_routing.utils import Immutable, parts_to_path, path_to_parts
+
+if t.TYPE_CHECKING:  # pragma: no cover
+    from sanic_routing.router import BaseRouter
+
+__all__ = ["Requirements", "Route"]
+
+# Characters kept as they are when a static segment is percent-encoded for matching.
+_SAFE = "/:@!$&'()*+,;=-._~"
+
+
+class Requirements(Immutable):
+    """Extra conditions a request must meet (e.g. ``{"host": "example.com"}``); hashable."""
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(frozenset(self.items()))
+
+
+class Route:
+    """One registered path with its handler, methods and parsed parameters."""
+
+    __slots__ = (
+        "_params",
+        "_raw_path",
+        "ctx",
+        "extra",
+        "handler",
+        "labels",
+        "methods",
+        "name",
+        "overloaded",
+        "params",
+        "parts",
+        "path",
+        "pattern",
+        "priority",
+        "regex",
+        "requirements",
+        "router",
+        "static",
+        "strict",
+        "unquote",
+    )
+
+    #: Unhashable, like sanic-routing's routes (they compare by value).
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(
+        self,
+        router: BaseRouter,
+        raw_path: str,
+        name: str,
+        handler: t.Callable[..., t.Any],
+        methods: t.Union[t.Sequence[str], frozenset[str]],
+        requirements: dict[str, t.Any] | None = None,
+        strict: bool = False,
+        unquote: bool = False,
+        static: bool = False,
+        regex: bool = False,
+        overloaded: bool = False,
+        *,
+        priority: int = 0,
+    ) -> None:
+        self.router = router
+        self.name = name
+        self.handler = handler
+        self.methods = frozenset(methods)
+        self.requirements = Requirements(requirements or {})
+        self.ctx = SimpleNamespace()
+        self.extra = SimpleNamespace()
+        self.static = static
+        self.regex = regex
+        self.overloaded = overloaded
+        self.strict = strict
+        self.unquote = unquote
+        self.priority = priority
+        self.labels: list[str] | None = None
+        self.params: dict[int, ParamInfo] | None = None
+        self.pattern: str | None = None
+        self._params: dict[int, ParamInfo] = {}
+        self._raw_path = raw_path
+        self._ingest_path(raw_path)
+
+    # -- construction -------------------------------------------------------------------
+
+    def _ingest_path(self, path: str) -> None:
+        delimiter = self.router.delimiter
+        parts: list[str] = []
+        for idx, part in enumerate(path_to_parts(path, delimiter)):
+            if part.startswith("<"):
+                name, label, cast, pattern, info_class = self.parse_parameter_string(part)
+                if info_class is ExtParamInfo or issubclass(info_class, ExtParamInfo):
+                    # `<file=int:ext=jpg>` keeps its full declaration in the path.
+                    normalized = part
+                else:
+                    normalized = f"<{name}:{label}>"
+                self.add_parameter(idx, name, path, label, cast, pattern, info_class)
+                parts.append(normalized)
+            else:
+                parts.append(quote(part, safe=_SAFE) if delimiter == "/" else part)
+        self.parts = tuple(parts)
+        self.path = parts_to_path(self.parts, delimiter) or delimiter
+
+    def parse_parameter_string(
+        self, parameter_string: str
+    ) -> tuple[str, str, t.Callable[[str], t.Any], t.Pattern, type[ParamInfo]]:
+        """Parse ``<name>``, ``<name:label>``, ``<name:regex>`` or an ext declaration into
+        (name, label, cast, compiled pattern, ParamInfo class)."""
+        regex_types = self.router.regex_types
+        ext_match = REGEX_PARAM_NAME_EXT.match(parameter_string)
+        if ext_match:
+            cast, pattern, info_class = regex_types["ext"]
+            return ext_match.group(1), "ext", cast, pattern, info_class
+        match = REGEX_PARAM_NAME.match(parameter_string)
+        if not match:
+            raise InvalidUsage(
+                f"Invalid declaration: {parameter_string} (a parameter is written "
+                "<name>, <name:type> or <name:regex>, the name a Python identifier)"
+            )
+        name, label = match.group(1), match.group(2)
+        if label is None or label == "":
+            label = "str"
+        if label in regex_types:
+            cast, pattern, info_class = regex_types[label]
+            return name, label, cast, pattern, info_class
+        try:
+            pattern = re.compile(f"^{label}$")
+        except re.error as exc:
+            raise InvalidUsage(
+                f"Invalid regular expression for parameter {name!r}: {label!r} ({exc})"
+            ) from None
+        groups = set(pattern.groupindex)
+        if groups and groups != {name}:
+            raise InvalidUsage(
+                f"Named group ({', '.join(sorted(groups))}) must match your named "
+                f"parameter ({name})"
+            )
+        return name, label, str, pattern, ParamInfo
+
+    def add_parameter(
+        self,
+        idx: int,
+        name: str,
+        raw_path: str,
+        label: str,
+        cast: t.Callable[[str], t.Any],
+        pattern: t.Pattern | None = None,
+        param_info_class: type[ParamInfo] = ParamInfo,
+    ) -> None:
+        """Record the parameter found at segment ``idx``."""
+        regex_types = self.router.regex_types
+        is_regex = label not in regex_types
+        priority = 0 if is_regex else list(regex_types).index(label)
+        if pattern is None:
+            pattern = re.compile(f"^{label}$") if is_regex else regex_types[label][1]
+        kwargs = dict(
+            name=name,
+            raw_path=raw_path,
+            label=label,
+            cast=cast,
+            pattern=pattern,
+            regex=is_regex,
+            priority=priority,
+        )
+        self._params[idx] = param_info_class(**kwargs)
+
+    # -- finalize -----------------------------------------------------------------------
+
+    def _finalize_params(self) -> None:
+        params = dict(sorted(self._params.items()))
+        names = [info.name for info in params.values()]
+        if len(set(names)) != len(names):
+            raise ParameterNameConflicts(f"Duplicate named parameters in: {self._raw_path}")
+        if any(isinstance(info, ExtParamInfo) for info in params.values()) and "ext" in names:
+            raise ParameterNameConflicts(
+                f"Parameter name 'ext' is reserved by the ext type in: {self._raw_path}"
+            )
+        self.params = params
+        self.labels = names
+
+    def _compile_regex(self) -> None:
+        components = []
+        for idx, part in enumerate(self.parts):
+            info = self._params.get(idx)
+            if info is None:
+                components.append(re.escape(part))
+            else:
+                body = info.label if info.regex else info.pattern.pattern[1:-1]
+                components.append(f"(?P<{info.name}>{body})")
+        self.pattern = self.router.delimiter + re.escape(self.router.delimiter).join(components)
+
+    def finalize(self) -> None:
+        """Freeze the parameters (``params``, ``labels``) and the regex of regex routes."""
+        self._finalize_params()
+        if self.regex:
+            self._compile_regex()
+
+    def reset(self) -> None:
+        """Undo :meth:`finalize`."""
+        self.params = None
+        self.labels = None
+        self.pattern = None
+
+    # -- views --------------------------------------------------------------------------
+
+    @property
+    def defined_params(self) -> dict[int, ParamInfo]:
+        """Parameters by segment index, available before finalize."""
+        return self._params
+
+    @property
+    def raw_path(self) -> str:
+        """The path as declared (without the leading delimiter)."""
+        return self._raw_path
+
+    @property
+    def segments(self) -> tuple[str, ...]:
+        """The parts with parameter names erased: the identity of the path's shape."""
+        out = []
+        for idx, part in enumerate(self.parts):
+            info = self._params.get(idx)
+            out.append(f"<__dynamic__:{info.label}>" if info is not None else part)
+        return tuple(out)
+
+    @property
+    def uri(self) -> str:
+        """The path with a leading delimiter, as users write it."""
+        delimiter = self.router.delimiter
+        return self.path if self.path == delimiter else f"{delimiter}{self.path}"
+
+    # -- URL building -------------------------------------------------------------------
+
+    def build(self, params: t.Mapping[str, t.Any] | None = None) -> str:
+        """Build this route's path from parameter values, checking each against its type.
+
+        Raises ``InvalidUsage`` naming the missing or ill-typed parameter."""
+        from sanic_routing.build import build_path
+
+        return build_path(self, params or {})
+
+    # -- dunder -------------------------------------------------------------------------
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return False
+        return bool(
+            self.parts == other.parts
+            and self.requirements == other.requirements
+            and self.methods == other.methods
+            and self.handler == other.handler
+        )
+
+    def __repr__(self) -> str:
+        display = f"name={self.name} " if self.name and self.name != self.path else ""
+        return f"<{type(self).__name__}: {display}path={self.path}>"
+
+    __str__ = __repr__

@@ -1,0 +1,340 @@
+"""BaseRouter: register routes (data), compile them once (`finalize`), resolve paths."""
+
+from __future__ import annotations
+
+import re
+import typing as t
+from abc import ABC, abstractmethod
+from types import SimpleNamespace
+
+from sanic_routing.exceptions import (
+    BadMethod,
+    FinalizationError,
+    InvalidUsage,
+    NoMethod,
+    NotFound,
+)
+from sanic_routing.group import RouteGroup
+from sanic_routing.patterns import REGEX_TYPES, ParamInfo
+from sanic_routing.route import Route
+from sanic_routing.tree import Tree
+from sanic_routing.utils import parse_parameter_basket, path_to_parts
+
+__all__ = ["BaseRouter"]
+
+_EMPTY: dict[str, t.Any] = {}
+
+
+class BaseRouter(ABC):
+    """The router: subclass it and implement ``get`` (the framework's entry point)."""
+
+    DEFAULT_METHOD = "BASE"
+    ALLOWED_METHODS: tuple[str, ...] = ()
+
+    def __init__(
+        self,
+        delimiter: str = "/",
+        exception: type[NotFound] = NotFound,
+        method_handler_exception: type[NoMethod] = NoMethod,
+        route_class: type[Route] = Route,
+        group_class: type[RouteGroup] = RouteGroup,
+        stacking: bool = False,
+        cascade_not_found: bool = False,
+    ) -> None:
+        if not delimiter:
+            raise InvalidUsage("The router's delimiter must be a non-empty string, e.g. '/'")
+        self._find_route: t.Callable[..., t.Any] | None = None
+        self._matchers: list[t.Pattern] | None = None
+        self.static_routes: dict[tuple[str, ...], RouteGroup] = {}
+        self.dynamic_routes: dict[tuple[str, ...], RouteGroup] = {}
+        self.regex_routes: dict[tuple[str, ...], RouteGroup] = {}
+        self.name_index: dict[str, Route] = {}
+        self.delimiter = delimiter
+        self.exception = exception
+        self.method_handler_exception = method_handler_exception
+        self.route_class = route_class
+        self.group_class = group_class
+        self.tree = Tree(self)
+        self.finalized = False
+        self.stacking = stacking
+        self.ctx = SimpleNamespace()
+        self.cascade_not_found = cascade_not_found
+        self.regex_types = dict(REGEX_TYPES)
+        self.find_route_src = ""
+        self._static_index: dict[str, RouteGroup] = {}
+
+    @abstractmethod
+    def get(self, **kwargs: t.Any) -> t.Any:
+        """The subclass's lookup entry point (e.g. Sanic's ``get(path, method, host)``)."""
+
+    # -- resolving ----------------------------------------------------------------------
+
+    def resolve(
+        self,
+        path: str,
+        *,
+        method: str | None = None,
+        orig: str | None = None,
+        extra: dict[str, str] | None = None,
+    ) -> tuple[Route, t.Callable[..., t.Any], dict[str, t.Any]]:
+        """Find the route for ``path`` and ``method`` (and ``extra`` such as the host).
+
+        Returns ``(route, handler, params)`` with params cast to their types. Raises the
+        router's ``exception`` (``NotFound``) or ``method_handler_exception``
+        (``NoMethod``, carrying ``allowed_methods``)."""
+        find = self._find_route
+        if find is None:
+            raise FinalizationError(
+                "The router is not finalized: call router.finalize() after adding routes "
+                "and before resolving paths"
+            )
+        try:
+            group, basket = find(path, method, self, {"__params__": {}, "__matches__": {}}, extra)
+        except NotFound as exc:
+            if path.endswith(self.delimiter):
+                # A non-strict route matches with or without the trailing delimiter.
+                return self.resolve(path[:-1], method=method, orig=path, extra=extra)
+            raise self.exception(str(exc), path=path) from None
+
+        if group.has_requirements:
+            route = self._select(group, method, extra, path)
+        else:
+            route = group.methods_index.get(method)  # type: ignore[arg-type]
+            if route is None:
+                raise self.method_handler_exception(
+                    f"Method '{method}' not found on {group}",
+                    method=method,
+                    allowed_methods=group.methods,
+                )
+        if route.strict and orig is not None and orig[-1] != route.path[-1]:
+            raise self.exception("Path not found", path=path)
+        params = parse_parameter_basket(route, basket) if route.params else {}
+        return route, route.handler, params
+
+    def _select(
+        self,
+        group: RouteGroup,
+        method: str | None,
+        extra: dict[str, str] | None,
+        path: str,
+    ) -> Route:
+        extra = extra or _EMPTY
+        matching = [
+            r
+            for r in group.routes
+            if r.requirements and all(extra.get(k) == v for k, v in r.requirements.items())
+        ]
+        candidates = matching + [r for r in group.routes if not r.requirements]
+        if not candidates:
+            raise self.exception("Not Found", path=path)
+        for route in candidates:
+            if method in route.methods:
+                return route
+        raise self.method_handler_exception(
+            f"Method '{method}' not found on {group}",
+            method=method,
+            allowed_methods=frozenset(m for r in candidates for m in r.methods),
+        )
+
+    # -- registering --------------------------------------------------------------------
+
+    def add(
+        self,
+        path: str,
+        handler: t.Callable,
+        methods: t.Union[t.Sequence[str], frozenset[str], str] | None = None,
+        name: str | None = None,
+        requirements: dict[str, t.Any] | None = None,
+        strict: bool = False,
+        unquote: bool = False,
+        overwrite: bool = False,
+        append: bool = False,
+        *,
+        priority: int = 0,
+    ) -> Route:
+        """Register ``handler`` for ``path`` and return the new :class:`Route`.
+
+        ``methods`` defaults to ``DEFAULT_METHOD``; ``requirements`` (e.g. a host) must be
+        met by ``resolve(extra=...)``; ``strict`` makes the trailing delimiter significant;
+        ``overwrite``/``append`` decide what happens when the same route exists."""
+        if self.finalized:
+            raise FinalizationError(
+                f"Cannot add route {path!r}: the router is already finalized; add every "
+                "route before calling finalize()"
+            )
+        if not isinstance(path, str):
+            raise InvalidUsage(f"A route path must be a string, not {type(path).__name__}")
+        if not methods:
+            methods = [self.DEFAULT_METHOD]
+        elif isinstance(methods, str):
+            methods = [methods]
+        if self.ALLOWED_METHODS:
+            bad = [m for m in methods if m not in self.ALLOWED_METHODS]
+            if bad:
+                raise BadMethod(f"Bad method: {bad}. Must be one of: {self.ALLOWED_METHODS}")
+        delimiter = self.delimiter
+        if path.startswith(delimiter):
+            path = path[len(delimiter) :]
+        if not strict and path.endswith(delimiter):
+            path = path[: -len(delimiter)]
+
+        static = "<" not in path
+        regex = self._is_regex(path)
+        route = self.route_class(
+            self,
+            path,
+            name or "",
+            handler=handler,
+            methods=methods,
+            requirements=requirements,
+            strict=strict,
+            unquote=unquote,
+            static=static,
+            regex=regex,
+            priority=priority,
+        )
+        group = self.group_class(route)
+        if route.static:
+            routes = self.static_routes
+        elif route.regex:
+            routes = self.regex_routes
+        else:
+            routes = self.dynamic_routes
+        existing = routes.get(route.segments)
+        if existing is not None:
+            group.merge(existing, overwrite, append)
+        routes[route.segments] = group
+        if name:
+            self.name_index[name] = route
+        return route
+
+    def register_pattern(
+        self,
+        label: str,
+        cast: t.Callable[[str], t.Any],
+        pattern: t.Union[t.Pattern, str],
+        param_info_class: type[ParamInfo] = ParamInfo,
+    ) -> None:
+        """Add a parameter type: ``<name:label>`` then matches ``pattern`` and is converted
+        with ``cast`` (which raises ``ValueError`` to refuse a value)."""
+        if not isinstance(label, str) or not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", label):
+            raise InvalidUsage(f"Invalid pattern label {label!r}: use an identifier such as 'hex'")
+        if not callable(cast):
+            raise InvalidUsage(
+                f"The cast for pattern {label!r} must be callable (e.g. int), got {cast!r}"
+            )
+        if isinstance(pattern, str):
+            if not pattern.startswith("^"):
+                pattern = "^" + pattern
+            if not pattern.endswith("$"):
+                pattern = pattern + "$"
+            try:
+                pattern = re.compile(pattern)
+            except re.error as exc:
+                raise InvalidUsage(
+                    f"Invalid regular expression for pattern {label!r}: {exc}"
+                ) from None
+        elif not isinstance(pattern, re.Pattern):
+            raise InvalidUsage(
+                f"The pattern for {label!r} must be a str or a compiled regex, got {pattern!r}"
+            )
+        if self.finalized:
+            raise FinalizationError(
+                f"Cannot register pattern {label!r}: the router is already finalized"
+            )
+        self.regex_types[label] = (cast, pattern, param_info_class)
+
+    def _is_regex(self, path: str) -> bool:
+        for part in path_to_parts(path, self.delimiter):
+            if part.startswith("<") and ":" in part:
+                label = part[1:-1].split(":", 1)[1]
+                if label.startswith("ext"):
+                    continue
+                if label == "path" or label not in self.regex_types:
+                    return True
+        return False
+
+    # -- compiling ----------------------------------------------------------------------
+
+    def finalize(self, do_compile: bool = True, do_optimize: bool = False) -> None:
+        """Compile every route into the matcher; after this, ``add`` is refused."""
+        if self.finalized:
+            raise FinalizationError("Cannot finalize router more than once.")
+        if not self.routes:
+            raise FinalizationError("Cannot finalize with no routes defined.")
+        for group in self.groups.values():
+            group.finalize()
+        self._matchers = []
+        for group in self.regex_routes.values():
+            group.pattern_idx = len(self._matchers)
+            self._matchers.append(re.compile(f"^{group.routes[0].pattern}$"))
+        self._static_index = {
+            self.delimiter.join(group.routes[0].parts): group
+            for group in self.static_routes.values()
+        }
+        self._render(do_compile, do_optimize)
+        self.finalized = True
+
+    def _render(self, do_compile: bool = True, do_optimize: bool = False) -> None:
+        self.tree = Tree(self)
+        self.tree.generate([*self.dynamic_routes.values(), *self.regex_routes.values()])
+        source, namespace = self.tree.finalize()
+        namespace["STATIC"] = self._static_index
+        self.find_route_src = source
+        if do_compile:
+            try:
+                code = compile(source, "<sanic_routing.find_route>", "exec")
+            except SyntaxError as exc:  # pragma: no cover - a compiler bug, not user error
+                raise FinalizationError(
+                    f"Cannot compile the route matcher: {exc}\n{source}"
+                ) from exc
+            exec(code, namespace)
+            self._find_route = namespace["find_route"]
+
+    def reset(self) -> None:
+        """Forget the compiled matcher so routes can be added and finalize run again."""
+        self.finalized = False
+        self._find_route = None
+        self._matchers = None
+        for group in self.groups.values():
+            group.reset()
+
+    # -- views --------------------------------------------------------------------------
+
+    @property
+    def find_route(self) -> t.Callable[..., t.Any] | None:
+        """The compiled matcher: ``find_route(path, method, router, basket, extra)``."""
+        return self._find_route
+
+    @property
+    def matchers(self) -> list[t.Pattern] | None:
+        """Compiled regexes of the regex routes, indexed by ``group.pattern_idx``."""
+        return self._matchers
+
+    @property
+    def groups(self) -> dict[tuple[str, ...], RouteGroup]:
+        """Every group, keyed by its segments."""
+        return {**self.static_routes, **self.dynamic_routes, **self.regex_routes}
+
+    @property
+    def routes(self) -> tuple[Route, ...]:
+        """Every route of every group."""
+        return tuple(route for group in self.groups.values() for route in group)
+
+    def find_route_by_view_name(self, view_name: str, name: str | None = None) -> Route | None:
+        """The route registered under ``view_name`` (or None)."""
+        if not view_name:
+            return None
+        return self.name_index.get(view_name)
+
+    def build(
+        self, name_or_route: t.Union[str, Route], params: t.Mapping[str, t.Any] | None = None
+    ) -> str:
+        """Build the path of a route (by name or object) from parameter values."""
+        route = name_or_route
+        if isinstance(route, str):
+            found = self.name_index.get(route)
+            if found is None:
+                raise NotFound(f"No route named {route!r}; known names: {sorted(self.name_index)}")
+            route = found
+        return route.build(params)

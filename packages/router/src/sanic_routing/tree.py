@@ -1,0 +1,305 @@
+"""The compiler behind ``finalize()``: dynamic routes -> the Python source of one
+``find_route`` function.
+
+Theory of operation. Static routes never reach the tree: they live in a dict keyed by
+the path without its leading delimiter, looked up first. Routes without a ``path``
+parameter have a fixed number of segments, so the generated code first switches on the
+segment count, then walks a trie of segments in precedence order: a static segment
+before any typed one, typed ones by their type's priority (``uuid`` > ``ymd`` > ``int`` >
+``float`` > ``alpha`` > ``slug`` > ``ext`` > ``str`` > inline regex / ``strorempty``), with
+backtracking: a branch that fails falls through to the next sibling. A typed segment
+matches when its cast succeeds (the cast value is kept in ``basket["__matches__"]``).
+Routes with a ``path`` parameter (which may span segments) are regexes tried last,
+deepest first. The result is ``(group, basket)``; picking the route of the group by
+method and requirements is the router's job.
+"""
+
+from __future__ import annotations
+
+import typing as t
+
+from sanic_routing.exceptions import NotFound
+from sanic_routing.line import Line
+from sanic_routing.patterns import REGEX_TYPES
+
+if t.TYPE_CHECKING:  # pragma: no cover
+    from sanic_routing.group import RouteGroup
+    from sanic_routing.router import BaseRouter
+
+__all__ = ["Node", "Tree"]
+
+# PERF: with this many static siblings a dict dispatch to per-branch functions beats a
+# chain of string comparisons (benchmarks/router_bench.py, 1,000 routes).
+DISPATCH_THRESHOLD = 4
+# Python allows 20 statically nested blocks; each typed segment opens a `try`.
+MAX_TRY_DEPTH = 12
+
+
+class Node:
+    """One segment position in the trie: a static part or a typed parameter."""
+
+    def __init__(
+        self,
+        part: str = "",
+        root: bool = False,
+        parent: Node | None = None,
+        router: BaseRouter | None = None,
+        param: t.Any = None,
+        unquote: bool = False,
+    ) -> None:
+        self.part = part
+        self.root = root
+        self.parent = parent
+        self.router = router
+        self.param = param
+        self.unquote = unquote
+        self.children: dict[str, Node] = {}
+        self.group: RouteGroup | None = None
+        self.order = 0
+
+    @property
+    def static(self) -> bool:
+        """Whether this node matches one literal segment."""
+        return self.param is None
+
+    def add_child(self, child: Node) -> None:
+        """Attach a child, remembering insertion order for equal priorities."""
+        child.order = len(self.children)
+        self.children[child.part] = child
+
+    def sorted_children(self) -> tuple[list[Node], list[Node]]:
+        """Static children (any order, they exclude each other) and dynamic children in
+        precedence order."""
+        static = [c for c in self.children.values() if c.static]
+        dynamic = [c for c in self.children.values() if not c.static]
+        dynamic.sort(key=lambda c: (-c.param.priority, not c.param.regex, c.order))
+        return static, dynamic
+
+    def __repr__(self) -> str:
+        return f"<Node {self.part!r} children={len(self.children)}>"
+
+
+class Tree:
+    """Builds the trie from the router's non-static groups and renders its source."""
+
+    def __init__(self, router: BaseRouter) -> None:
+        self.router = router
+        self.roots: dict[int, Node] = {}
+        self.tail: list[RouteGroup] = []
+        self.namespace: dict[str, t.Any] = {}
+        self._names: dict[int, str] = {}
+        self._helpers: list[list[Line]] = []
+        self._counter = 0
+
+    # -- building -----------------------------------------------------------------------
+
+    def generate(self, groups: t.Iterable[RouteGroup]) -> None:
+        """Insert every non-static group: fixed-length ones in the trie, ``path`` ones in
+        the tail list."""
+        self.roots = {}
+        tail: list[tuple[int, int, RouteGroup]] = []
+        for order, group in enumerate(groups):
+            if group.dynamic_path:
+                tail.append((-group.depth, order, group))
+                continue
+            route = group.routes[0]
+            node = self.roots.setdefault(group.depth, Node(root=True, router=self.router))
+            for idx, segment in enumerate(route.segments):
+                child = node.children.get(segment)
+                if child is None:
+                    child = Node(
+                        segment,
+                        parent=node,
+                        router=self.router,
+                        param=route.defined_params.get(idx),
+                    )
+                    node.add_child(child)
+                node = child
+            node.group = group
+        tail.sort(key=lambda item: (item[0], item[1]))
+        self.tail = [group for _, _, group in tail]
+
+    # -- rendering ----------------------------------------------------------------------
+
+    def _name(self, prefix: str, obj: t.Any) -> str:
+        key = id(obj)
+        name = self._names.get(key)
+        if name is None:
+            self._counter += 1
+            name = f"{prefix}{self._counter}"
+            self._names[key] = name
+            self.namespace[name] = obj
+        return name
+
+    def _cast_name(self, info: t.Any) -> str:
+        builtin = REGEX_TYPES.get(info.label)
+        if builtin is not None and builtin[0] is info.cast:
+            name = f"cast_{info.label}"
+            self.namespace[name] = info.cast
+            return name
+        return self._name("cast", info.cast)
+
+    def render(self) -> list[Line]:
+        """The lines of ``find_route`` and its helpers (exec'd by the router)."""
+        self.namespace = {"NotFound": NotFound, "DELIMITER": self.router.delimiter}
+        self._names = {}
+        self._helpers = []
+        self._counter = 0
+        body: list[Line] = [
+            Line("def find_route(path, method, router, basket, extra):", 0),
+            Line("group = STATIC.get(path[1:])", 1),
+            Line("if group is not None:", 1),
+            Line("basket['__raw_path__'] = path", 2),
+            Line("return group, basket", 2),
+        ]
+        if self.roots:
+            body += [
+                Line("parts = path[1:].split(DELIMITER)", 1),
+                Line("num = len(parts)", 1),
+                Line("matches = basket['__matches__']", 1),
+            ]
+            keyword = "if"
+            for num in sorted(self.roots):
+                body.append(Line(f"{keyword} num == {num}:", 1))
+                keyword = "elif"
+                body += self._children(self.roots[num], 0, num, 2, 0)
+        for group in self.tail:
+            matcher = self._name("match", group.router.matchers[group.pattern_idx].match)
+            body += [
+                Line(f"# {group.uri}", 1),
+                Line(f"match = {matcher}(path)", 1),
+                Line("if match:", 1),
+                Line("basket['__params__'] = match.groupdict()", 2),
+                Line(f"return {self._name('group', group)}, basket", 2),
+            ]
+        body.append(Line("raise NotFound", 1))
+        lines: list[Line] = []
+        for helper in self._helpers:
+            lines += helper
+            lines.append(Line("", 0))
+        return lines + body
+
+    def _children(self, node: Node, idx: int, num: int, indent: int, tries: int) -> list[Line]:
+        lines: list[Line] = []
+        static, dynamic = node.sorted_children()
+        if len(static) >= DISPATCH_THRESHOLD:
+            table = {}
+            for child in static:
+                fname = self._helper(child, idx + 1, num)
+                table[child.part] = fname
+            dname = f"dispatch{self._counter + 1}"
+            self._counter += 1
+            self._pending_tables.append((dname, table))
+            lines += [
+                Line(f"branch = {dname}.get(parts[{idx}])", indent),
+                Line("if branch is not None:", indent),
+                Line("found = branch(path, parts, basket, matches)", indent + 1),
+                Line("if found is not None:", indent + 1),
+                Line("return found", indent + 2),
+            ]
+        else:
+            for child in static:
+                lines.append(Line(f"if parts[{idx}] == {child.part!r}:", indent))
+                lines += self._body(child, idx + 1, num, indent + 1, tries)
+        for child in dynamic:
+            info = child.param
+            lines.append(Line(f"# {info.name}:{info.label}", indent))
+            if info.regex:
+                pname = self._name("pattern", info.pattern.match)
+                lines.append(Line(f"if {pname}(parts[{idx}]):", indent))
+                lines.append(Line(f"matches[{idx}] = parts[{idx}]", indent + 1))
+                lines += self._body(child, idx + 1, num, indent + 1, tries)
+                continue
+            inner = indent
+            if info.label not in REGEX_TYPES or REGEX_TYPES[info.label][0] is not info.cast:
+                # Custom types: the registered pattern must match as well as the cast.
+                pname = self._name("pattern", info.pattern.match)
+                lines.append(Line(f"if {pname}(parts[{idx}]):", indent))
+                inner += 1
+            if tries >= MAX_TRY_DEPTH:
+                fname = self._helper(child, idx + 1, num, cast_idx=idx)
+                lines += [
+                    Line(f"found = {fname}(path, parts, basket, matches)", inner),
+                    Line("if found is not None:", inner),
+                    Line("return found", inner + 1),
+                ]
+                continue
+            lines += [
+                Line("try:", inner),
+                Line(f"matches[{idx}] = {self._cast_name(info)}(parts[{idx}])", inner + 1),
+                Line("except ValueError:", inner),
+                Line("pass", inner + 1),
+                Line("else:", inner),
+            ]
+            lines += self._body(child, idx + 1, num, inner + 1, tries + 1)
+        if not lines:
+            lines.append(Line("pass", indent))
+        return lines
+
+    _pending_tables: list[tuple[str, dict[str, str]]]
+
+    def _body(self, node: Node, idx: int, num: int, indent: int, tries: int) -> list[Line]:
+        if idx < num:
+            return self._children(node, idx, num, indent, tries)
+        group = node.group
+        if group is None:  # pragma: no cover - every leaf of a fixed-length trie has one
+            return [Line("pass", indent)]
+        gname = self._name("group", group)
+        if group.regex:
+            matcher = self._name("match", group.router.matchers[group.pattern_idx].match)
+            return [
+                Line(f"match = {matcher}(path)  # {group.uri}", indent),
+                Line("if match:", indent),
+                Line("basket['__params__'] = match.groupdict()", indent + 1),
+                Line(f"return {gname}, basket", indent + 1),
+            ]
+        return [Line(f"return {gname}, basket  # {group.uri}", indent)]
+
+    def _helper(self, node: Node, idx: int, num: int, cast_idx: int | None = None) -> str:
+        self._counter += 1
+        fname = f"branch{self._counter}"
+        lines = [Line(f"def {fname}(path, parts, basket, matches):", 0)]
+        if cast_idx is not None:
+            info = node.param
+            lines += [
+                Line("try:", 1),
+                Line(f"matches[{cast_idx}] = {self._cast_name(info)}(parts[{cast_idx}])", 2),
+                Line("except ValueError:", 1),
+                Line("return None", 2),
+            ]
+        lines += self._body(node, idx, num, 1, 0)
+        lines.append(Line("return None", 1))
+        self._helpers.append(lines)
+        return fname
+
+    def finalize(self) -> tuple[str, dict[str, t.Any]]:
+        """Render, and return (source, namespace to exec it in)."""
+        self._pending_tables = []
+        lines = self.render()
+        tables = [
+            Line(
+                f"{name} = {{"
+                + ", ".join(f"{part!r}: {fname}" for part, fname in table.items())
+                + "}",
+                0,
+            )
+            for name, table in self._pending_tables
+        ]
+        source = "".join(str(line) for line in lines)
+        if tables:
+            source += "\n" + "".join(str(line) for line in tables)
+        return source, self.namespace
+
+    def display(self) -> None:
+        """Print the trie (debugging aid)."""
+
+        def walk(node: Node, depth: int) -> None:
+            for child in node.children.values():
+                print("  " * depth + child.part + (f"  -> {child.group}" if child.group else ""))
+                walk(child, depth + 1)
+
+        for num, root in sorted(self.roots.items()):
+            print(f"[{num} segments]")
+            walk(root, 1)
+        for group in self.tail:
+            print(f"[regex] {group}")

@@ -1,0 +1,94 @@
+"""Small helpers: path <-> parts, the immutable dict, the parameter basket."""
+
+from __future__ import annotations
+
+import typing as t
+from urllib.parse import quote, unquote
+
+from sanic_routing.exceptions import InvalidUsage
+
+if t.TYPE_CHECKING:  # pragma: no cover
+    from sanic_routing.route import Route
+
+__all__ = [
+    "Immutable",
+    "parse_parameter_basket",
+    "parts_to_path",
+    "path_to_parts",
+    "quote",
+    "unquote",
+]
+
+
+class Immutable(dict):
+    """A dict that refuses item assignment and deletion once built."""
+
+    def __setitem__(self, *args: t.Any) -> None:
+        raise InvalidUsage("Route requirements cannot be changed after the route is created")
+
+    def __delitem__(self, *args: t.Any) -> None:
+        raise InvalidUsage("Route requirements cannot be changed after the route is created")
+
+
+def path_to_parts(path: str, delimiter: str = "/") -> tuple[str, ...]:
+    """Split a path on the delimiter, keeping each ``<param:regex>`` whole even if the
+    regex contains the delimiter."""
+    parts: list[str] = []
+    current: list[str] = []
+    in_param = False
+    i, n, dlen = 0, len(path), len(delimiter)
+    while i < n:
+        if not in_param and path.startswith(delimiter, i):
+            parts.append("".join(current))
+            current = []
+            i += dlen
+            continue
+        char = path[i]
+        if not in_param and char == "<" and not current:
+            in_param = True
+        elif in_param and char == ">":
+            nxt = i + 1
+            if nxt == n or path.startswith(delimiter, nxt):
+                in_param = False
+        current.append(char)
+        i += 1
+    parts.append("".join(current))
+    return tuple(parts)
+
+
+def parts_to_path(parts: t.Sequence[str], delimiter: str = "/") -> str:
+    """Join parts back into a path (the inverse of :func:`path_to_parts`)."""
+    return delimiter.join(parts)
+
+
+def parse_parameter_basket(
+    route: Route, basket: dict[t.Any, t.Any], raw_path: str | None = None
+) -> dict[str, t.Any]:
+    """Turn what the matcher collected (``__matches__`` by segment index, or
+    ``__params__`` from a regex) into the route's typed parameters."""
+    params: dict[str, t.Any] = {}
+    if not route.params:
+        return params
+    regex_params = basket.get("__params__")
+    if regex_params:
+        for info in route.params.values():
+            raw = regex_params[info.name]
+            if info.regex:
+                value: t.Any = raw
+            else:
+                try:
+                    value = info.cast(raw)
+                except ValueError:
+                    from sanic_routing.exceptions import NotFound
+
+                    raise NotFound(f"Invalid value for parameter {info.name}: {raw}") from None
+            info.process(params, value)
+    else:
+        matches = basket["__matches__"]
+        for idx, info in route.params.items():
+            info.process(params, matches[idx])
+    if route.unquote:
+        for key, value in params.items():
+            if isinstance(value, str):
+                params[key] = unquote(value)
+    return params
