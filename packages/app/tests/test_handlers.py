@@ -1,0 +1,144 @@
+"""ErrorHandler: MRO lookup per route, caching, default pages, failures in handlers."""
+
+from __future__ import annotations
+
+import logging
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from hurtle_app.config import Config
+from hurtle_app.errorpages import HTMLRenderer
+from hurtle_app.handlers import ErrorHandler
+from hurtle_http.exceptions import NotFound, SanicException, ServerError
+from hurtle_http.response import HTTPResponse
+
+
+def make_request(name: str | None = "app.route", debug: bool = False, **headers: str) -> Any:
+    config = Config(env_prefix=None)
+    return SimpleNamespace(
+        name=name,
+        app=SimpleNamespace(name="app", debug=debug, config=config),
+        headers={k.replace("_", "-"): v for k, v in headers.items()},
+        route=None,
+        path="/x",
+        url="http://127.0.0.1/x",
+        args={},
+        body=b"",
+        method="GET",
+    )
+
+
+def handler_a(request: Any, exc: BaseException) -> HTTPResponse:
+    return HTTPResponse("a")
+
+
+def handler_b(request: Any, exc: BaseException) -> HTTPResponse:
+    return HTTPResponse("b")
+
+
+def test_lookup_walks_the_mro_and_prefers_route_handlers() -> None:
+    eh = ErrorHandler()
+    eh.add(LookupError, handler_a)
+    eh.add(KeyError, handler_b, route_names=["app.special"])
+    assert eh.lookup(KeyError()) is handler_a
+    assert eh.lookup(IndexError(), "app.special") is handler_a
+    assert eh.lookup(KeyError(), "app.special") is handler_b
+    assert eh.lookup(ValueError()) is None
+
+
+def test_lookup_is_cached_and_refreshed_by_add() -> None:
+    eh = ErrorHandler()
+    assert eh.lookup(KeyError()) is None
+    assert (KeyError, None) in eh.cached_handlers
+    eh.add(KeyError, handler_a)
+    assert eh.lookup(KeyError()) is handler_a
+
+
+def test_duplicate_registration_is_an_error() -> None:
+    eh = ErrorHandler()
+    eh.add(KeyError, handler_a, route_names=["x"])
+    with pytest.raises(ServerError, match="Duplicate exception handler definition"):
+        eh.add(KeyError, handler_b, route_names=["x"])
+
+
+def test_response_uses_the_registered_handler() -> None:
+    eh = ErrorHandler()
+    eh.add(KeyError, handler_a)
+    assert eh.response(make_request(), KeyError()).body == b"a"
+
+
+async def test_async_handler_result_is_awaitable() -> None:
+    async def async_handler(request: Any, exc: BaseException) -> HTTPResponse:
+        return HTTPResponse("async")
+
+    eh = ErrorHandler()
+    eh.add(KeyError, async_handler)
+    response = await eh.response(make_request(), KeyError())
+    assert response.body == b"async"
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_error_in_a_handler_gives_500_and_a_log_line(
+    debug: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(request: Any, exc: BaseException) -> HTTPResponse:
+        raise RuntimeError("in handler")
+
+    eh = ErrorHandler()
+    eh.add(KeyError, broken)
+    with caplog.at_level(logging.ERROR, logger="sanic.error"):
+        response = eh.response(make_request(debug=debug), KeyError("k"))
+    assert response.status == 500
+    assert 'Exception raised in exception handler "broken"' in caplog.text
+    expected = (
+        b"Exception raised in exception handler"
+        if debug
+        else b"An error occurred while handling an error"
+    )
+    assert response.body.startswith(expected)
+
+
+async def test_error_in_an_async_handler_gives_500(caplog: pytest.LogCaptureFixture) -> None:
+    async def broken(request: Any, exc: BaseException) -> HTTPResponse:
+        raise RuntimeError("in handler")
+
+    eh = ErrorHandler()
+    eh.add(KeyError, broken)
+    with caplog.at_level(logging.ERROR, logger="sanic.error"):
+        response = await eh.response(make_request(), KeyError("k"))
+    assert response.status == 500
+    assert "RuntimeError" in caplog.text
+
+
+def test_default_logs_unless_quiet(caplog: pytest.LogCaptureFixture) -> None:
+    eh = ErrorHandler()
+    with caplog.at_level(logging.ERROR, logger="sanic.error"):
+        response = eh.default(make_request(), ValueError("boom"))
+        quiet = eh.default(make_request(), NotFound("nf"))
+    assert response.status == 500 and quiet.status == 404
+    assert caplog.text.count("Exception occurred while handling uri: 'http://127.0.0.1/x'") == 1
+
+
+def test_noisy_exceptions_logs_quiet_ones(caplog: pytest.LogCaptureFixture) -> None:
+    request = make_request()
+    request.app.config.NOISY_EXCEPTIONS = True
+    with caplog.at_level(logging.ERROR, logger="sanic.error"):
+        ErrorHandler().default(request, NotFound("nf"))
+    assert "Exception occurred while handling uri" in caplog.text
+
+
+def test_default_uses_config_fallback_and_base_renderer() -> None:
+    request = make_request()
+    request.app.config.FALLBACK_ERROR_FORMAT = "json"
+    assert ErrorHandler().default(request, SanicException("x")).content_type == "application/json"
+    html = ErrorHandler(base=HTMLRenderer).default(make_request(accept="image/png"), KeyError())
+    assert "text/html" in html.content_type
+
+
+def test_default_shows_debug_details_only_in_debug() -> None:
+    page = ErrorHandler().default(make_request(debug=True), ValueError("detail")).body
+    assert b"Traceback of app" in page
+    plain = ErrorHandler().default(make_request(debug=False), ValueError("detail")).body
+    assert b"detail" not in plain

@@ -1,0 +1,98 @@
+"""Logging: Sanic's logger names, the default dictConfig and the formatter layouts."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import logging
+import logging.config
+
+from hurtle_app import log
+from hurtle_app.logging import formatter as fmt
+from hurtle_app.logging.filter import VerbosityFilter
+from hurtle_app.logging.setup import setup_logging
+
+
+def record(
+    name: str = "sanic.root", level: int = logging.INFO, msg: str = "hello %s"
+) -> logging.LogRecord:
+    return logging.LogRecord(name, level, "/x.py", 10, msg, ("world",), None)
+
+
+def access_record() -> logging.LogRecord:
+    rec = logging.LogRecord("sanic.access", logging.INFO, "/x.py", 10, "", (), None)
+    rec.__dict__.update(
+        host="127.0.0.1:5555", request="GET http://localhost/foo", status=200, byte=12,
+        duration=" 0.2ms",
+    )  # fmt: skip
+    return rec
+
+
+def test_logger_names() -> None:
+    assert log.logger.name == "sanic.root"
+    assert log.error_logger.name == "sanic.error"
+    assert log.access_logger.name == "sanic.access"
+    assert log.server_logger.name == "sanic.server"
+    assert log.websockets_logger.name == "sanic.websockets"
+
+
+def test_default_config_applies_and_formats_access_lines() -> None:
+    stream = io.StringIO()
+    config = copy.deepcopy(
+        {k: v for k, v in log.LOGGING_CONFIG_DEFAULTS.items() if k != "handlers"}
+    )
+    config["handlers"] = {
+        name: {**handler, "stream": stream}
+        for name, handler in log.LOGGING_CONFIG_DEFAULTS["handlers"].items()
+    }
+    logging.config.dictConfig(config)
+    fields = {"host": "h:1", "request": "GET /", "status": 200, "byte": 2, "duration": " 1ms"}
+    log.access_logger.info("", extra=fields)
+    assert "200" in stream.getvalue()
+    assert set(log.LOGGING_CONFIG_DEFAULTS["loggers"]) == {
+        "sanic.root", "sanic.error", "sanic.access", "sanic.server", "sanic.websockets",
+    }  # fmt: skip
+
+
+def test_formatter_layouts() -> None:
+    assert fmt.AutoFormatter().format(record()).endswith(" INFO: hello world")
+    assert fmt.DebugFormatter().format(record(level=logging.WARNING)).split(" ", 3)[-1] == (
+        "WARN: hello world"
+    )
+    assert "] [INFO] hello world" in fmt.LegacyFormatter().format(record())
+    data = json.loads(fmt.JSONFormatter().format(record()))
+    assert data["message"] == "hello world" and data["name"] == "sanic.root"
+
+
+def test_access_formatters_show_status_size_and_time() -> None:
+    line = fmt.ProdAccessFormatter().format(access_record())
+    assert line.endswith("127.0.0.1:5555 GET http://localhost/foo 200 12  0.2ms")
+    auto = fmt.AutoAccessFormatter().format(access_record())
+    assert auto.count("status=200") == 1
+    data = json.loads(fmt.JSONAccessFormatter().format(access_record()))
+    assert (data["status"], data["byte"], data["host"]) == (200, 12, "127.0.0.1:5555")
+
+
+def test_extra_is_appended_when_enabled() -> None:
+    rec = record()
+    rec.extra = {"a": 1}
+    assert fmt.AutoFormatter().format(rec).endswith("\nextra=\n  a=1")
+
+
+def test_verbosity_filter() -> None:
+    flt = VerbosityFilter()
+    loud = record()
+    loud.verbosity = 2
+    assert flt.filter(record()) and not flt.filter(loud)
+
+
+def test_setup_logging_swaps_auto_formatters() -> None:
+    handler = logging.StreamHandler(io.StringIO())
+    handler.setFormatter(fmt.AutoFormatter())
+    log.logger.addHandler(handler)
+    try:
+        setup_logging(debug=True)
+        assert type(handler.formatter) is fmt.DebugFormatter
+    finally:
+        log.logger.removeHandler(handler)

@@ -1,0 +1,166 @@
+"""SignalRouter: registration rules, dispatch order, conditions, waiters."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from hurtle_app.signals import RESERVED_NAMESPACES, Event, SignalRouter
+from hurtle_http.exceptions import InvalidSignal
+from sanic_routing.exceptions import NotFound
+
+
+def recorder() -> tuple[list[Any], Any]:
+    calls: list[Any] = []
+
+    def make(name: str, result: Any = None) -> Any:
+        async def handler(**context: Any) -> Any:
+            calls.append((name, context))
+            return result
+
+        return handler
+
+    return calls, make
+
+
+def test_event_enum_lists_builtin_events() -> None:
+    values = {event.value for event in Event}
+    for name in (
+        "http.lifecycle.begin", "http.lifecycle.read_head", "http.lifecycle.request",
+        "http.lifecycle.handle", "http.lifecycle.read_body", "http.lifecycle.exception",
+        "http.lifecycle.response", "http.lifecycle.send", "http.lifecycle.complete",
+        "http.routing.before", "http.routing.after", "http.handler.before",
+        "http.handler.after", "http.middleware.before", "http.middleware.after",
+        "server.init.before", "server.init.after", "server.shutdown.before",
+        "server.shutdown.after", "server.exception.report",
+    ):  # fmt: skip
+        assert name in values
+    assert Event.HTTP_LIFECYCLE_BEGIN == "http.lifecycle.begin"
+    assert set(RESERVED_NAMESPACES) == {"http", "server", "websocket"}
+
+
+@pytest.mark.parametrize("event", ["foo.bar", "a.b.c.d", "a..b"])
+def test_malformed_events_are_refused(event: str) -> None:
+    with pytest.raises(InvalidSignal, match="Invalid signal event"):
+        SignalRouter().add(lambda **_: None, event)
+
+
+@pytest.mark.parametrize("event", ["http.lifecycle.nope", "server.foo.bar"])
+def test_reserved_namespaces_only_take_builtin_events(event: str) -> None:
+    with pytest.raises(InvalidSignal, match="Cannot declare reserved signal event"):
+        SignalRouter().add(lambda **_: None, event)
+    SignalRouter().add(lambda **_: None, Event.HTTP_LIFECYCLE_REQUEST)
+
+
+def test_one_word_events_get_the_generic_namespace() -> None:
+    router = SignalRouter()
+    signal = router.add(lambda **_: None, "foo")
+    assert signal.name == "__generic__.__signal__.foo"
+
+
+async def test_handlers_run_in_priority_order_then_dynamic() -> None:
+    calls, make = recorder()
+    router = SignalRouter()
+    router.add(make("h1", 1), "foo.bar.baz")
+    router.add(make("h2", 2), "foo.bar.baz", priority=5)
+    router.add(make("h3"), "foo.bar.<thing>")
+    router.finalize()
+    result = await router.dispatch("foo.bar.baz", context={"a": 1}, inline=True)
+    assert [name for name, _ in calls] == ["h2", "h1", "h3"]
+    assert calls[0][1] == {"a": 1}
+    assert result == 2
+    calls.clear()
+    await router.dispatch("foo.bar.baz", inline=True, reverse=True)
+    assert [name for name, _ in calls] == ["h3", "h1", "h2"]
+    calls.clear()
+    await router.dispatch("foo.bar.other", inline=True)
+    assert [name for name, _ in calls] == ["h3"]
+
+
+async def test_conditions_exclusive_and_not() -> None:
+    calls, make = recorder()
+    router = SignalRouter()
+    router.add(make("plain"), "foo.bar.<any>")
+    router.add(make("cond"), "foo.bar.cond", condition={"x": "1"})
+    router.add(make("loose"), "foo.bar.loose", condition={"x": "1"}, exclusive=False)
+    router.finalize()
+
+    async def ran(event: str, condition: dict[str, str] | None) -> list[str]:
+        calls.clear()
+        await router.dispatch(event, condition=condition, inline=True)
+        return [name for name, _ in calls]
+
+    assert await ran("foo.bar.cond", None) == ["plain"]
+    assert await ran("foo.bar.cond", {"x": "1"}) == ["cond"]
+    assert await ran("foo.bar.loose", None) == ["loose", "plain"]
+    assert await ran("foo.bar.loose", {"x": "1"}) == ["loose"]
+    assert await ran("foo.bar.loose", {"x": "2"}) == []
+
+
+async def test_non_inline_dispatch_returns_a_task() -> None:
+    calls, make = recorder()
+    router = SignalRouter()
+    router.add(make("h", "done"), "a.b.c")
+    router.finalize()
+    task = await router.dispatch("a.b.c")
+    assert isinstance(task, asyncio.Task)
+    assert await task == "done"
+    missing = await router.dispatch("x.y.z")
+    assert await missing is None
+
+
+async def test_missing_event_inline_raises_unless_told_not_to() -> None:
+    router = SignalRouter()
+    router.finalize()
+    with pytest.raises(NotFound, match="Could not find signal x.y.z"):
+        await router.dispatch("x.y.z", inline=True)
+    assert await router.dispatch("x.y.z", inline=True, fail_not_found=False) is None
+
+
+async def test_handler_errors_propagate_inline_and_into_the_task() -> None:
+    async def bad(**_: Any) -> None:
+        raise ValueError("in signal")
+
+    router = SignalRouter()
+    router.add(bad, "a.b.e")
+    with pytest.raises(ValueError, match="in signal"):
+        await router.dispatch("a.b.e", inline=True)
+    task = await router.dispatch("a.b.e")
+    with pytest.raises(ValueError, match="in signal"):
+        await task
+
+
+async def test_sync_handlers_are_called_too() -> None:
+    seen = []
+    router = SignalRouter()
+    router.add(lambda **ctx: seen.append(ctx), "a.b.c")
+    await router.dispatch("a.b.c", context={"k": 1}, inline=True)
+    assert seen == [{"k": 1}]
+
+
+def test_has_is_true_only_for_events_with_handlers() -> None:
+    router = SignalRouter()
+    router.add(lambda **_: None, Event.HTTP_LIFECYCLE_REQUEST)
+    router.add(lambda **_: None, "my.<kind>.event")
+    router.finalize()
+    assert router.has("http.lifecycle.request")
+    assert router.has(Event.HTTP_LIFECYCLE_REQUEST)
+    assert not router.has("http.lifecycle.begin")
+    assert router.has("my.custom.event")
+    assert router.finalized
+
+
+async def test_waiters_receive_the_dispatch_context() -> None:
+    router = SignalRouter()
+    router.add(lambda **_: None, "a.b.c")
+    router.finalize()
+    waiting = asyncio.ensure_future(router.wait_for("a.b.c", timeout=5))
+    await asyncio.sleep(0)
+    await router.dispatch("a.b.c", context={"k": 1}, inline=True)
+    assert await waiting == {"k": 1}
+    with pytest.raises(NotFound, match="Could not find signal q.q.q"):
+        await router.wait_for("q.q.q", timeout=0.1)
+    with pytest.raises(asyncio.TimeoutError):
+        await router.wait_for("a.b.c", timeout=0.01)
