@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import signal
 import sys
 
 import httptools
@@ -82,10 +83,10 @@ def main(port: int) -> None:
     server = loop.run_until_complete(
         loop.create_server(FloorProtocol, "127.0.0.1", port, backlog=1024)
     )
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, loop.stop)
     try:
         loop.run_forever()
-    except KeyboardInterrupt:
-        pass
     finally:
         server.close()
         loop.run_until_complete(server.wait_closed())

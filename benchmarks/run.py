@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -30,7 +31,7 @@ from harness.client import HttpClientError, KeepAliveClient, build_request
 from harness.envs import REPO, EnvError, ensure_env
 from harness.load import LoadError, ensure_wrk, run_load
 from harness.report import render
-from harness.servers import ServerError, ServerProcess, free_port
+from harness.servers import ServerError, ServerProcess, descendants, free_port, rss_kib
 from harness.targets import ROUTES, TARGETS, Route, Target
 
 __all__ = ["main"]
@@ -54,13 +55,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--startup-rounds", type=int, help="start-up runs per target")
     parser.add_argument("--no-startup", action="store_true", help="skip the 1,000-route start-up")
     parser.add_argument(
+        "--no-workers", action="store_true", help="skip memory per worker with 2 workers"
+    )
+    parser.add_argument(
         "--load", choices=("auto", "wrk", "python"), default="auto", help="load generator"
     )
     parser.add_argument("--out", type=Path, help="results folder (default benchmarks/results/)")
     args = parser.parse_args(argv)
     args.rounds = args.rounds or (1 if args.quick else 5)
     args.duration = args.duration or (1 if args.quick else 3)
-    args.startup_rounds = args.startup_rounds or (1 if args.quick else 5)
+    args.startup_rounds = args.startup_rounds or (2 if args.quick else 5)
     if not 1 <= args.rounds <= 50 or not 1 <= args.duration <= 120:
         parser.error("--rounds must be 1..50 and --duration 1..120 seconds")
     if not 1 <= args.connections <= 1000:
@@ -273,6 +277,55 @@ def run_startup(args, targets, server_cpu, logs) -> dict[str, list[dict]]:
     return results
 
 
+def run_workers(args, targets, server_cpu, logs, workers: int = 2) -> dict[str, dict]:
+    """RSS per worker with the worker manager (``app.run(workers=N)``), idle after warm-up."""
+    results: dict[str, dict] = {}
+    for target in targets:
+        if not target.many_routes:  # the Sanic-API targets
+            continue
+        port = free_port()
+        server = ServerProcess(
+            f"{target.name}-workers",
+            [*target.argv(port), str(workers)],
+            port,
+            cpu=server_cpu,
+            log_path=logs / f"{target.name}-workers.log",
+            cwd=target.script.parent,
+        )
+        server.start()
+        tree: list[tuple[int, str]] = []
+        try:
+            server.wait_ready("/", timeout=60)
+            for _ in range(4):  # connections land on different workers
+                with KeepAliveClient(port) as client:
+                    for _ in range(100):
+                        client.request(build_request("GET", "/json"))
+            time.sleep(0.5)
+            tree = descendants(server.pid)
+            kids = [(pid, rss_kib(pid)) for pid, cmd in tree if "resource_tracker" not in cmd]
+            sizes = sorted(r for _, r in kids if r)
+            # the biggest `workers` children are the serving workers
+            worker_sizes = sizes[-workers:] if len(sizes) >= workers else sizes
+            results[target.name] = {
+                "main_kib": server.rss_kib(),
+                "worker_kib": sorted(worker_sizes)[len(worker_sizes) // 2] if worker_sizes else 0,
+                "total_kib": server.rss_kib() + sum(rss_kib(pid) for pid, _ in tree),
+                "processes": 1 + len(tree),
+            }
+            log(f"  workers {target.name:7}: {results[target.name]}")
+        except (ServerError, OSError, HttpClientError) as exc:
+            log(f"  ! {target.name} with {workers} workers: {exc}")
+        finally:
+            server.stop(timeout=10)
+            for pid, _ in tree:  # children the manager left behind
+                if rss_kib(pid):
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except ProcessLookupError:
+                        pass
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; print the markdown report and write it to the results folder."""
     args = parse_args(argv)
@@ -310,6 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.monotonic()
     samples, idle_rss = run_rounds(args, targets, routes, server_cpu, load_cpu, wrk, logs)
     startup = {} if args.no_startup else run_startup(args, targets, server_cpu, logs)
+    workers = {} if args.no_workers else run_workers(args, targets, server_cpu, logs)
     meta = {
         "started": started.strftime("%Y-%m-%d %H:%M UTC"),
         "mode": "quick" if args.quick else "full",
@@ -335,11 +389,18 @@ def main(argv: list[str] | None = None) -> int:
         unavailable=unavailable,
         idle_rss=idle_rss,
         startup=startup,
+        workers=workers,
     )
     (out / "report.md").write_text(report)
     (out / "samples.json").write_text(
         json.dumps(
-            {"meta": meta, "samples": samples, "idle_rss_kib": idle_rss, "startup": startup},
+            {
+                "meta": meta,
+                "samples": samples,
+                "idle_rss_kib": idle_rss,
+                "startup": startup,
+                "workers": workers,
+            },
             indent=1,
         )
     )

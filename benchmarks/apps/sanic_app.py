@@ -1,6 +1,7 @@
 """The benchmark app, written against Sanic's public API; served by Hurtle and by Sanic.
 
-Run: ``python sanic_app.py PORT``. Serves in one process on 127.0.0.1 (``single_process``).
+Run: ``python sanic_app.py PORT [WORKERS]``. Serves on 127.0.0.1 in one process
+(``single_process``), or with WORKERS worker processes under the worker manager.
 Routes: ``GET /`` text, ``GET /json``, ``GET /user/<id:int>``, ``POST /echo``; the same under
 ``/mw`` in a blueprint with one request and one response middleware.
 """
@@ -52,11 +53,13 @@ async def stamp_response(request, response):
 app.blueprint(mw)
 
 if __name__ == "__main__":
+    workers = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+    mode = {"workers": workers} if workers else {"single_process": True}
     app.run(
         host="127.0.0.1",
         port=int(sys.argv[1]),
-        single_process=True,
         access_log=False,
         debug=False,
         motd=False,
+        **mode,
     )

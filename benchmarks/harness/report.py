@@ -111,6 +111,7 @@ def render(
     unavailable: dict[str, str],
     idle_rss: dict[str, list[int]],
     startup: dict[str, list[dict]],
+    workers: dict[str, dict] | None = None,
 ) -> str:
     """The markdown report of one run."""
     summary = summarize(samples)
@@ -152,6 +153,28 @@ def render(
             ]
         )
     lines += _table(["target", "RSS idle after start (MiB)", "RSS after load, max (MiB)"], mem_rows)
+    if workers:
+        lines += ["", "With the worker manager, `app.run(workers=2)`, idle after warm-up:", ""]
+        rows = [
+            [
+                t,
+                _fmt(w["worker_kib"] / 1024, ".1f"),
+                _fmt(w["main_kib"] / 1024, ".1f"),
+                _fmt(w["total_kib"] / 1024, ".1f"),
+                str(w["processes"]),
+            ]
+            for t, w in workers.items()
+        ]
+        lines += _table(
+            [
+                "target",
+                "RSS per worker (MiB)",
+                "main process (MiB)",
+                "all processes (MiB)",
+                "processes",
+            ],
+            rows,
+        )
     if startup:
         lines += ["", "## Start-up with 1,000 routes (process start to first response)", ""]
         rows = []
@@ -171,11 +194,11 @@ def render(
     if errors:
         lines += ["", "## Errors / non-2xx responses", ""]
         lines += [f"- {t} {r}: {n}" for (t, r), n in sorted(errors.items())]
-    lines += ["", *_verdict(summary, targets, routes, idle_rss, startup)]
+    lines += ["", *_verdict(summary, targets, routes, idle_rss, startup, workers or {})]
     return "\n".join(lines) + "\n"
 
 
-def _verdict(summary, targets, routes, idle_rss, startup) -> list[str]:
+def _verdict(summary, targets, routes, idle_rss, startup, workers) -> list[str]:
     if "hurtle" not in targets:
         return []
     out = ["## Against the targets of issue 9", ""]
@@ -193,6 +216,11 @@ def _verdict(summary, targets, routes, idle_rss, startup) -> list[str]:
         h, s = median(idle_rss["hurtle"]), median(idle_rss["sanic"])
         out.append(
             f"- RSS per worker, idle: Hurtle {h / 1024:.1f} MiB vs Sanic {s / 1024:.1f} MiB (target <=)"
+        )
+    if workers.get("hurtle") and workers.get("sanic"):
+        h, s = workers["hurtle"]["worker_kib"], workers["sanic"]["worker_kib"]
+        out.append(
+            f"- RSS per worker, 2 workers: Hurtle {h / 1024:.1f} MiB vs Sanic {s / 1024:.1f} MiB"
         )
     if startup.get("hurtle"):
         h = median(r["seconds"] for r in startup["hurtle"] if r.get("seconds") is not None)

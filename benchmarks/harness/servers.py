@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .client import HttpClientError, get_once
 
-__all__ = ["ServerError", "ServerProcess", "free_port", "pin_to"]
+__all__ = ["ServerError", "ServerProcess", "descendants", "free_port", "pin_to", "rss_kib"]
 
 
 class ServerError(RuntimeError):
@@ -37,6 +37,45 @@ def pin_to(cpu: int | None):
         os.sched_setaffinity(0, {cpu})
 
     return _pin
+
+
+def rss_kib(pid: int) -> int:
+    """Resident set size of process ``pid`` in KiB (0 if it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def descendants(pid: int) -> list[tuple[int, str]]:
+    """(pid, command line) of every process below ``pid``, from one scan of /proc."""
+    parent_of: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        parent_of[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found: list[int] = []
+    frontier = {pid}
+    for _ in range(10):  # process trees here are shallow; bounded anyway
+        frontier = {child for child, parent in parent_of.items() if parent in frontier}
+        if not frontier:
+            break
+        found += sorted(frontier)
+    out = []
+    for child in found:
+        try:
+            cmd = Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        out.append((child, cmd.strip()))
+    return out
 
 
 class ServerProcess:
@@ -127,13 +166,7 @@ class ServerProcess:
 
     def rss_kib(self) -> int:
         """Resident set size of the server process, in KiB (0 if unknown)."""
-        try:
-            for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-        except OSError:
-            pass
-        return 0
+        return rss_kib(self.pid)
 
     def cpu_ns(self) -> int:
         """CPU time used so far by all the server's threads, in nanoseconds."""
