@@ -38,14 +38,19 @@ class RouteGroup:
         if any(r.segments != first.segments for r in routes[1:]):
             raise InvalidUsage("All routes of a RouteGroup must share the same path")
         self._routes: tuple[Route, ...] = tuple(routes)
+        self._inserted: tuple[Route, ...] = self._routes
         self.pattern_idx = 0
         self._rebuild()
 
     def _rebuild(self) -> None:
-        # PERF: resolve needs "which route serves this method" in one dict lookup when no
-        # route of the group has requirements (the common case).
+        # PERF: resolve finds "the route serving this method" in one dict lookup.
+        # Which route wins among several for one method follows sanic-routing: for a
+        # static path the lowest priority, first added; otherwise the first in group order.
         self.methods_index = {}
-        for route in self._routes:
+        ordered = self._routes
+        if self._routes[0].static:
+            ordered = tuple(sorted(self._inserted, key=lambda r: r.priority))
+        for route in ordered:
             for method in route.methods:
                 self.methods_index.setdefault(method, route)
         self.has_requirements = any(r.requirements for r in self._routes)
@@ -66,7 +71,8 @@ class RouteGroup:
         return len(self._routes)
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__}: path={self.path} len={len(self._routes)}>"
+        path = self.path or self.router.delimiter
+        return f"<{type(self).__name__}: path={path} len={len(self._routes)}>"
 
     __str__ = __repr__
 
@@ -102,8 +108,9 @@ class RouteGroup:
         self.prioritize_routes()
 
     def prioritize_routes(self) -> None:
-        """Order the routes by ``priority``, highest first (stable)."""
-        self._routes = tuple(sorted(self._routes, key=lambda r: r.priority, reverse=True))
+        """Order the routes as sanic-routing does: by ascending ``priority``, the most
+        recently added first among equals."""
+        self._routes = tuple(sorted(reversed(self._inserted), key=lambda r: r.priority))
         self._rebuild()
 
     def reset(self) -> None:
@@ -138,4 +145,5 @@ class RouteGroup:
                 continue
             kept.append(existing)
         self._routes = tuple(kept) + self._routes
+        self._inserted = self._routes
         self._rebuild()

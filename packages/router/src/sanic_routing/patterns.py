@@ -68,10 +68,12 @@ _EXT_VALUE = re.compile(r"^[^/]+\." + EXTENSION + r"$")
 
 
 def ext(value: str) -> tuple[str, ...]:
-    """Split ``name.ext`` (or ``name.a.b``) on dots; ``ValueError`` if it is no file name."""
-    if not _EXT_VALUE.match(value) or value.startswith("."):
+    """Split a file name on its dots: ``"a.tar.gz"`` -> ``("a", "tar", "gz")``;
+    ``ValueError`` without an extension or with an empty part."""
+    parts = tuple(value.split("."))
+    if len(parts) < 2 or not all(parts) or "/" in value:
         raise ValueError(f"Value {value} does not match filename format")
-    return tuple(value.split("."))
+    return parts
 
 
 class ParamInfo:
@@ -126,6 +128,12 @@ class ExtParamInfo(ParamInfo):
         for extension in allowed:
             if not REGEX_ALLOWED_EXTENSION.match(extension):
                 raise InvalidUsage(f"Invalid extension: {extension} in {self.raw_path!r}")
+        counts = {a.count(".") + 1 for a in allowed}
+        if len(counts) > 1:
+            raise InvalidUsage(
+                "All allowed extensions within a single route definition must contain the "
+                f"same number of subparts (e.g. 'jpg|png' or 'tar.gz|tar.xz'): {self.raw_path!r}"
+            )
         if filename_label not in REGEX_TYPES or filename_label in ("ext", "path"):
             raise InvalidUsage(
                 f"Extension parameter {self.name!r} has an invalid file name type "
@@ -133,9 +141,8 @@ class ExtParamInfo(ParamInfo):
             )
         self.ctx.cast, self.ctx.pattern, _ = REGEX_TYPES[filename_label]
         self.ctx.label = filename_label
-        # Longest first, so that "tar.gz" wins over "gz".
-        self.ctx.allowed = tuple(sorted(allowed, key=len, reverse=True))
-        self.ctx.allowed_sub_count = max((a.count(".") + 1 for a in allowed), default=1)
+        self.ctx.allowed = allowed
+        self.ctx.allowed_sub_count = counts.pop() if counts else 1
 
     def process(self, params: dict[str, t.Any], value: t.Union[str, tuple[str, ...]]) -> None:
         """Split the value into file name and extension, check both, store both."""
@@ -144,24 +151,20 @@ class ExtParamInfo(ParamInfo):
                 value = ext(value)
             except ValueError:
                 raise NotFound(f"Invalid filename: {value}") from None
-        joined = ".".join(value)
-        filename = extension = ""
-        if self.ctx.allowed:
-            for candidate in self.ctx.allowed:
-                if joined.endswith("." + candidate) and len(joined) > len(candidate) + 1:
-                    filename, extension = joined[: -len(candidate) - 1], candidate
-                    break
-            else:
-                raise NotFound(f"Invalid extension: {value[-1]}")
+        count = self.ctx.allowed_sub_count
+        if len(value) <= count:
+            raise NotFound(f"Invalid extension: {'.'.join(value)}")
+        filename = ".".join(value[:-count])
+        extension = ".".join(value[-count:])
+        if self.ctx.allowed and extension not in self.ctx.allowed:
+            raise NotFound(f"Invalid extension: {extension}")
+        if self.ctx.label == "str":
+            cast_filename: t.Any = filename
         else:
-            filename, extension = ".".join(value[:-1]), value[-1]
-        if self.ctx.label != "str" or not filename:
             try:
                 cast_filename = self.ctx.cast(filename)
             except ValueError:
                 raise NotFound(f"Invalid filename: {filename}") from None
-        else:
-            cast_filename = filename
         params[self.name] = cast_filename
         params["ext"] = extension
 

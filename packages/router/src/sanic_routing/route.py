@@ -21,8 +21,8 @@ if t.TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Requirements", "Route"]
 
-# Characters kept as they are when a static segment is percent-encoded for matching.
-_SAFE = "/:@!$&'()*+,;=-._~"
+# A static segment is matched in its percent-encoded form; existing escapes are kept.
+_SAFE = "%"
 
 
 class Requirements(Immutable):
@@ -115,7 +115,7 @@ class Route:
             else:
                 parts.append(quote(part, safe=_SAFE) if delimiter == "/" else part)
         self.parts = tuple(parts)
-        self.path = parts_to_path(self.parts, delimiter) or delimiter
+        self.path = parts_to_path(self.parts, delimiter)
 
     def parse_parameter_string(
         self, parameter_string: str
@@ -202,7 +202,10 @@ class Route:
                 components.append(re.escape(part))
             else:
                 body = info.label if info.regex else info.pattern.pattern[1:-1]
-                components.append(f"(?P<{info.name}>{body})")
+                if info.regex and info.name in info.pattern.groupindex:
+                    components.append(body)  # `<a:(?P<a>\d+)z>` names its own group
+                else:
+                    components.append(f"(?P<{info.name}>{body})")
         self.pattern = self.router.delimiter + re.escape(self.router.delimiter).join(components)
 
     def finalize(self) -> None:
@@ -241,8 +244,7 @@ class Route:
     @property
     def uri(self) -> str:
         """The path with a leading delimiter, as users write it."""
-        delimiter = self.router.delimiter
-        return self.path if self.path == delimiter else f"{delimiter}{self.path}"
+        return f"{self.router.delimiter}{self.path}"
 
     # -- URL building -------------------------------------------------------------------
 
@@ -268,6 +270,6 @@ class Route:
 
     def __repr__(self) -> str:
         display = f"name={self.name} " if self.name and self.name != self.path else ""
-        return f"<{type(self).__name__}: {display}path={self.path}>"
+        return f"<{type(self).__name__}: {display}path={self.path or self.router.delimiter}>"
 
     __str__ = __repr__

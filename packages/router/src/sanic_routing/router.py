@@ -101,11 +101,7 @@ class BaseRouter(ABC):
         else:
             route = group.methods_index.get(method)  # type: ignore[arg-type]
             if route is None:
-                raise self.method_handler_exception(
-                    f"Method '{method}' not found on {group}",
-                    method=method,
-                    allowed_methods=group.methods,
-                )
+                raise self._no_method(group, method, path)
         if route.strict and orig is not None and orig[-1] != route.path[-1]:
             raise self.exception("Path not found", path=path)
         params = parse_parameter_basket(route, basket) if route.params else {}
@@ -118,22 +114,27 @@ class BaseRouter(ABC):
         extra: dict[str, str] | None,
         path: str,
     ) -> Route:
+        # Like sanic-routing: a route with requirements serves only requests whose
+        # `extra` equals them, and a method mismatch there is a 404, not a 405.
         extra = extra or _EMPTY
-        matching = [
-            r
-            for r in group.routes
-            if r.requirements and all(extra.get(k) == v for k, v in r.requirements.items())
-        ]
-        candidates = matching + [r for r in group.routes if not r.requirements]
-        if not candidates:
-            raise self.exception("Not Found", path=path)
-        for route in candidates:
-            if method in route.methods:
+        for route in group.routes:
+            if route.requirements:
+                if route.requirements == extra and method in route.methods:
+                    return route
+            elif method in route.methods:
                 return route
-        raise self.method_handler_exception(
-            f"Method '{method}' not found on {group}",
+        raise self.exception("Not Found", path=path)
+
+    def _no_method(self, group: RouteGroup, method: str | None, path: str) -> NoMethod:
+        if len(group.routes) > 1 and not group.routes[0].static:
+            # sanic-routing reports no allowed methods for a dynamic path served by
+            # several routes; Sanic then answers 405 without an Allow header.
+            return self.method_handler_exception("Method does not exist", path=path)
+        target = group if group.routes[0].static else group.routes[0]
+        return self.method_handler_exception(
+            f"Method '{method}' not found on {target}",
             method=method,
-            allowed_methods=frozenset(m for r in candidates for m in r.methods),
+            allowed_methods=group.methods,
         )
 
     # -- registering --------------------------------------------------------------------
@@ -175,10 +176,11 @@ class BaseRouter(ABC):
         delimiter = self.delimiter
         if path.startswith(delimiter):
             path = path[len(delimiter) :]
-        if not strict and path.endswith(delimiter):
-            path = path[: -len(delimiter)]
+        if not strict:
+            while path.endswith(delimiter):
+                path = path[: -len(delimiter)]
 
-        static = "<" not in path
+        static = not any(part.startswith("<") for part in path_to_parts(path, delimiter))
         regex = self._is_regex(path)
         route = self.route_class(
             self,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import typing as t
 from urllib.parse import quote, unquote
 
-from sanic_routing.exceptions import InvalidUsage
+from sanic_routing.exceptions import InvalidUsage, NotFound
+from sanic_routing.patterns import ParamInfo
 
 if t.TYPE_CHECKING:  # pragma: no cover
     from sanic_routing.route import Route
@@ -73,22 +74,27 @@ def parse_parameter_basket(
     if regex_params:
         for info in route.params.values():
             raw = regex_params[info.name]
-            if info.regex:
+            if raw is not None and route.unquote:
+                raw = unquote(raw)
+            if info.regex or raw is None:
                 value: t.Any = raw
             else:
                 try:
                     value = info.cast(raw)
                 except ValueError:
-                    from sanic_routing.exceptions import NotFound
-
-                    raise NotFound(f"Invalid value for parameter {info.name}: {raw}") from None
+                    raise NotFound(
+                        f"Invalid value for parameter {info.name!r} of {route.uri}: {raw!r}"
+                    ) from None
             info.process(params, value)
     else:
         matches = basket["__matches__"]
         for idx, info in route.params.items():
-            info.process(params, matches[idx])
-    if route.unquote:
-        for key, value in params.items():
-            if isinstance(value, str):
-                params[key] = unquote(value)
+            value = matches[idx]
+            # Like sanic-routing, `str` segments are percent-decoded after matching.
+            if info.label == "str" and "%" in value:
+                value = unquote(value)
+            if info.__class__ is ParamInfo:
+                params[info.name] = value
+            else:
+                info.process(params, value)
     return params
