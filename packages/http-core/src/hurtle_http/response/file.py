@@ -1,0 +1,206 @@
+"""File responses: ``file`` (read whole), ``file_stream`` (chunked), ``validate_file``
+(conditional requests, RFC 9110 §13)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import UTC, datetime
+from email.utils import formatdate, parsedate_to_datetime
+from mimetypes import guess_type
+from os import path as os_path
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import quote
+
+import aiofiles
+import aiofiles.os
+
+from hurtle_http.response.types import HTTPResponse, ResponseStream
+
+logger = logging.getLogger("sanic.root")
+
+
+class Default:
+    """Marker for "argument not given" where ``None`` has a meaning of its own."""
+
+    def __repr__(self) -> str:
+        return "<Default>"
+
+
+_default = Default()
+
+
+def content_disposition(filename: str) -> str:
+    """An ``attachment`` ``Content-Disposition`` value for ``filename`` (RFC 6266).
+
+    Non-ASCII names get an ASCII fallback plus ``filename*=UTF-8''...``.
+    """
+    escaped = filename.replace("\\", "\\\\").replace('"', '\\"')
+    if filename.isascii():
+        return f'attachment; filename="{escaped}"'
+    fallback = escaped.encode("ascii", "replace").decode("ascii")
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
+
+
+def _content_range(range_: Any) -> str:
+    return f"bytes {range_.start}-{range_.end}/{range_.total}"
+
+
+def _to_utc(value: datetime | float | int) -> datetime:
+    if isinstance(value, datetime):
+        if value.utcoffset() is None:
+            return value.replace(tzinfo=UTC)
+        return value
+    return datetime.fromtimestamp(float(value), tz=UTC)
+
+
+def _etag_matches(if_none_match: str, etag: str) -> bool:
+    # RFC 9110 §13.1.2: weak comparison; "*" matches any current representation.
+    if if_none_match.strip() == "*":
+        return True
+    bare = etag.removeprefix("W/")
+    return any(tag.strip().removeprefix("W/") == bare for tag in if_none_match.split(","))
+
+
+async def validate_file(
+    request_headers: Any, last_modified: datetime | float | int
+) -> HTTPResponse | None:
+    """A ``304 Not Modified`` response if ``If-Modified-Since`` is not older than
+    ``last_modified``, else ``None``. An unparsable header is ignored (and logged)."""
+    if_modified_since = request_headers.get("If-Modified-Since")
+    if not if_modified_since:
+        return None
+    try:
+        since = parsedate_to_datetime(if_modified_since)
+    except (TypeError, ValueError):
+        logger.warning(
+            "Ignoring invalid If-Modified-Since header received: '%s'", if_modified_since
+        )
+        return None
+    if since.utcoffset() is None:
+        since = since.replace(tzinfo=UTC)
+    modified = _to_utc(last_modified).replace(microsecond=0)
+    if modified <= since:
+        return HTTPResponse(status=304)
+    return None
+
+
+def _cache_headers(
+    headers: dict[str, str], max_age: float | int | None, no_store: bool | None
+) -> None:
+    if no_store:
+        cache_control = "no-store"
+    elif max_age:
+        cache_control = f"public, max-age={max_age}"
+        headers.setdefault("expires", formatdate(time.time() + max_age, usegmt=True))
+    else:
+        cache_control = "no-cache"
+    headers.setdefault("cache-control", cache_control)
+
+
+async def file(
+    location: str | PurePath,
+    status: int = 200,
+    request_headers: Any = None,
+    validate_when_requested: bool = True,
+    mime_type: str | None = None,
+    headers: dict[str, str] | None = None,
+    filename: str | None = None,
+    last_modified: datetime | float | int | Default | None = _default,
+    max_age: float | int | None = None,
+    no_store: bool | None = None,
+    _range: Any = None,
+) -> HTTPResponse:
+    """A response with the contents of the file at ``location``.
+
+    ``Last-Modified`` comes from the file (or ``last_modified``; ``None`` to omit);
+    given ``request_headers``, ``If-None-Match`` (against an ``ETag`` you pass in
+    ``headers``) and ``If-Modified-Since`` may answer ``304``. ``filename`` adds a
+    ``Content-Disposition: attachment``; ``max_age``/``no_store`` set caching; ``_range``
+    (a ``ContentRangeHandler``) answers ``206`` with that slice.
+    """
+    headers = dict(headers) if headers else {}
+    if isinstance(last_modified, datetime):
+        last_modified = _to_utc(last_modified).replace(microsecond=0).timestamp()
+    elif isinstance(last_modified, Default):
+        stat = await aiofiles.os.stat(location)
+        last_modified = stat.st_mtime
+    if validate_when_requested and request_headers is not None:
+        etag = next((v for k, v in headers.items() if k.lower() == "etag"), None)
+        if_none_match = request_headers.get("If-None-Match")
+        if etag and if_none_match:
+            # RFC 9110 §13.2.2: If-None-Match is evaluated instead of If-Modified-Since.
+            if _etag_matches(if_none_match, etag):
+                return HTTPResponse(status=304, headers={"ETag": etag})
+        elif last_modified:
+            not_modified = await validate_file(request_headers, last_modified)
+            if not_modified is not None:
+                return not_modified
+    if last_modified:
+        headers.setdefault("Last-Modified", formatdate(last_modified, usegmt=True))
+    if filename:
+        headers.setdefault("Content-Disposition", content_disposition(filename))
+    _cache_headers(headers, max_age, no_store)
+    name = filename or os_path.split(location)[-1]
+    async with aiofiles.open(location, mode="rb") as handle:
+        if _range:
+            await handle.seek(_range.start)
+            body = await handle.read(_range.size)
+            headers["Content-Range"] = _content_range(_range)
+            status = 206
+        else:
+            body = await handle.read()
+    if mime_type is None:
+        guessed = guess_type(name)[0]
+        if guessed is None or guessed.startswith("text/"):
+            mime_type = f"{guessed or 'text/plain'}; charset=utf-8"
+        else:
+            mime_type = guessed
+    return HTTPResponse(body=body, status=status, headers=headers, content_type=mime_type)
+
+
+async def file_stream(
+    location: str | PurePath,
+    status: int = 200,
+    chunk_size: int = 4096,
+    mime_type: str | None = None,
+    headers: dict[str, str] | None = None,
+    filename: str | None = None,
+    _range: Any = None,
+) -> ResponseStream:
+    """A response that streams the file at ``location`` in ``chunk_size`` pieces
+    (chunked transfer); ``_range`` streams only that slice with ``206``."""
+    headers = dict(headers) if headers else {}
+    if filename:
+        headers.setdefault("Content-Disposition", content_disposition(filename))
+    name = filename or os_path.split(location)[-1]
+    mime_type = mime_type or guess_type(name)[0] or "text/plain"
+    if _range:
+        headers["Content-Range"] = _content_range(_range)
+        status = 206
+
+    async def _streaming_fn(response: ResponseStream) -> None:
+        async with aiofiles.open(location, mode="rb") as handle:
+            if _range:
+                await handle.seek(_range.start)
+                remaining = _range.size
+                while remaining > 0:
+                    content = await handle.read(min(remaining, chunk_size))
+                    if not content:
+                        break
+                    remaining -= len(content)
+                    await response.write(content)
+            else:
+                while True:
+                    content = await handle.read(chunk_size)
+                    if not content:
+                        break
+                    await response.write(content)
+
+    return ResponseStream(
+        streaming_fn=_streaming_fn, status=status, headers=headers, content_type=mime_type
+    )
+
+
+__all__ = ["Default", "content_disposition", "file", "file_stream", "validate_file"]

@@ -1,0 +1,66 @@
+"""Accept header parsing and negotiation."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hurtle_http.accept import Matched, MediaType, parse_accept
+from hurtle_http.exceptions import InvalidHeader
+
+
+def test_missing_accept_means_anything() -> None:
+    accept = parse_accept(None)
+    assert [str(m) for m in accept] == ["*/*"]
+    assert accept.match("image/png")
+
+
+def test_sorted_by_quality_then_specificity() -> None:
+    accept = parse_accept("text/html;q=0.9, application/json, */*;q=0.1, text/*")
+    assert str(accept) == "application/json, text/*, text/html;q=0.9, */*;q=0.1"
+    assert accept[0].q == 1.0 and accept[2].q == 0.9
+
+
+def test_match_prefers_the_clients_order() -> None:
+    accept = parse_accept("text/html;q=0.5, application/json")
+    matched = accept.match("text/html", "application/json")
+    assert matched == "application/json"
+    assert matched.mime == "application/json"
+    assert str(matched.header) == "application/json"
+
+
+def test_match_with_wildcards_and_without() -> None:
+    accept = parse_accept("text/html, application/*;q=0.5")
+    matched = accept.match("application/xml")
+    assert matched and str(matched.header) == "application/*;q=0.5"
+    assert not accept.match("application/xml", accept_wildcards=False)
+    assert repr(accept.match("image/png")) == "<no match>"
+
+
+def test_q_zero_is_not_acceptable() -> None:
+    assert not parse_accept("text/html;q=0").match("text/html")
+
+
+def test_media_type_match_and_params() -> None:
+    plain_level = MediaType("text", "plain", level="1")
+    assert plain_level.match("text/plain") is plain_level
+    assert MediaType("text", "plain").match("text/plain;level=1") is None
+    assert MediaType("text", "*").match("text/css") is not None
+    assert MediaType("text", "html") == "text/html"
+    assert Matched("x/y", None).__bool__() is False
+
+
+@pytest.mark.parametrize("bad", ["text", "text/html;q=x", ";;"])
+def test_malformed_accept_is_a_400(bad: str) -> None:
+    with pytest.raises(InvalidHeader) as info:
+        parse_accept(bad)
+    assert info.value.status_code == 400
+    assert "Accept" in str(info.value)
+
+
+@given(st.text(max_size=80))
+def test_parse_accept_raises_only_invalid_header(value: str) -> None:
+    try:
+        accept = parse_accept(value)
+    except InvalidHeader:
+        return
+    assert all(isinstance(m, MediaType) for m in accept)

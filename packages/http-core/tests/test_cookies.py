@@ -1,0 +1,157 @@
+"""Request cookie parsing and response cookies (Cookie, CookieJar)."""
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hurtle_http.cookies import Cookie, CookieJar, CookieRequestParameters, parse_cookie
+from hurtle_http.exceptions import ServerError
+from hurtle_http.headers import Header
+from hurtle_http.response import text
+
+# ------------------------------------------------------------------ request side
+
+
+def test_parse_cookie_keeps_every_value_in_order() -> None:
+    parsed = parse_cookie('a=1; a=2; b="x\\073y\\"z"; sp = x ; e=; noeq')
+    assert parsed == {"a": ["1", "2"], "b": ['x;y"z'], "sp": ["x"], "e": [""], "": ["noeq"]}
+
+
+def test_request_cookie_parameters_get_getlist_and_prefixes() -> None:
+    cookies = CookieRequestParameters(parse_cookie("a=1; a=2; __Host-h=3; __Secure-s=4"))
+    assert cookies.get("a") == "1"
+    assert cookies.getlist("a") == ["1", "2"]
+    assert cookies["a"] == ["1", "2"]
+    assert cookies.get("h") == "3"
+    assert cookies["s"] == ["4"]
+    assert cookies.s == "4"
+    assert cookies.get("zz") is None and cookies.get("zz", 5) == 5
+    assert cookies.getlist("zz") == [] and cookies.getlist("zz", [5]) == [5]
+    assert cookies.zz == ""
+    with pytest.raises(KeyError):
+        cookies["zz"]
+
+
+# ------------------------------------------------------------------ response side
+
+
+def test_add_cookie_defaults_are_secure_lax_root_path() -> None:
+    response = text("x")
+    cookie = response.add_cookie("a", "b")
+    assert str(cookie) == "a=b; Path=/; SameSite=Lax; Secure"
+    assert response.headers.getall("set-cookie") == [cookie]
+    assert (b"Set-Cookie", b"a=b; Path=/; SameSite=Lax; Secure") in list(response.processed_headers)
+
+
+def test_every_attribute_is_rendered() -> None:
+    response = text("x")
+    response.add_cookie(
+        "q",
+        'v w;"x',
+        max_age=10,
+        expires=datetime(2030, 1, 2, 3, 4, 5),
+        domain="ex.com",
+        httponly=True,
+        samesite="Strict",
+        comment="hi",
+        path="/p",
+    )
+    assert str(response.cookies.get_cookie("q", "/p", "ex.com")) == (
+        'q="v w\\073\\042x"; Path=/p; Comment=hi; Domain=ex.com; Max-Age=10; '
+        "expires=Wed, 02-Jan-2030 03:04:05 GMT; SameSite=Strict; Secure; HttpOnly"
+    )
+
+
+def test_aware_expiry_is_written_in_gmt() -> None:
+    expires = datetime(2030, 1, 1, tzinfo=timezone(timedelta(hours=2)))
+    assert "expires=Mon, 31-Dec-2029 22:00:00 GMT" in str(Cookie("k", "v", expires=expires))
+
+
+def test_prefixes_and_partitioned() -> None:
+    response = text("x")
+    response.add_cookie("h", "1", host_prefix=True, partitioned=True)
+    response.add_cookie("s", "1", secure_prefix=True)
+    assert [str(c) for c in response.cookies.cookies] == [
+        "__Host-h=1; Path=/; SameSite=Lax; Secure; Partitioned",
+        "__Secure-s=1; Path=/; SameSite=Lax; Secure",
+    ]
+    assert response.cookies.has_cookie("h", host_prefix=True)
+    assert not response.cookies.has_cookie("h")
+
+
+def test_delete_cookie_replaces_or_adds_an_expired_one() -> None:
+    response = text("x")
+    response.add_cookie("a", "b")
+    response.add_cookie("keep", "k")
+    response.delete_cookie("a")
+    response.delete_cookie("gone")
+    assert [str(c) for c in response.headers.getall("set-cookie")] == [
+        "keep=k; Path=/; SameSite=Lax; Secure",
+        'a=""; Path=/; Max-Age=0; SameSite=Lax; Secure',
+        'gone=""; Path=/; Max-Age=0; Secure',
+    ]
+    assert len(response.cookies) == 3
+
+
+def test_samesite_none_without_secure_is_allowed_and_none_omits_it() -> None:
+    assert str(Cookie("a", "v", samesite="none", secure=False)) == "a=v; Path=/; SameSite=None"
+    assert str(Cookie("a", "v", samesite=None, secure=False)) == "a=v; Path=/"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"key": "a b"}, KeyError, "illegal characters"),
+        ({"key": "ä"}, KeyError, "illegal characters"),
+        ({"samesite": "Bad"}, TypeError, "strict,lax,none"),
+        ({"host_prefix": True, "path": "/x"}, ServerError, "path='/'"),
+        ({"host_prefix": True, "domain": "x.com"}, ServerError, "defined domain"),
+        ({"host_prefix": True, "secure": False}, ServerError, "secure=True"),
+        ({"secure_prefix": True, "secure": False}, ServerError, "secure=True"),
+        ({"host_prefix": True, "secure_prefix": True}, ServerError, "only one prefix"),
+        ({"partitioned": True}, ServerError, "host_prefix=True"),
+        ({"max_age": "x"}, ValueError, "integer"),
+        ({"expires": "x"}, TypeError, "datetime"),
+        ({"value": 1}, TypeError, "must be a str"),
+    ],
+)
+def test_invalid_cookies_are_refused_with_a_clear_error(
+    kwargs: dict, error: type, message: str
+) -> None:
+    args = {"key": "a", "value": "v", **kwargs}
+    key, value = args.pop("key"), args.pop("value")
+    with pytest.raises(error, match=message):
+        CookieJar(Header()).add_cookie(key, value, **args)
+
+
+def test_cookie_setters_validate() -> None:
+    cookie = Cookie("k", "v")
+    cookie.samesite = "strict"
+    cookie.max_age = "7"  # type: ignore[assignment]
+    cookie.httponly = True
+    assert str(cookie) == "k=v; Path=/; Max-Age=7; SameSite=Strict; Secure; HttpOnly"
+    with pytest.raises(TypeError):
+        cookie.samesite = "x"  # type: ignore[assignment]
+
+
+_names = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCXYZ0123456789!#$%&'*+-.^_`|~", min_size=1)
+
+
+@given(st.dictionaries(_names, st.text(), max_size=5))
+def test_response_cookies_parse_back_to_their_values(values: dict[str, str]) -> None:
+    jar = CookieJar(Header())
+    for key, value in values.items():
+        jar.add_cookie(key, value)
+    # What a browser sends back is "name=value" as it was set.
+    sent_back = "; ".join(str(c).split("; ", 1)[0] for c in jar.cookies)
+    parsed = parse_cookie(sent_back)
+    for key, value in values.items():
+        assert parsed[key] == [value]
+
+
+@given(st.text())
+def test_parse_cookie_never_raises(raw: str) -> None:
+    parsed = parse_cookie(raw)
+    assert all(isinstance(v, list) for v in parsed.values())

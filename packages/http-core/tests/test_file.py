@@ -1,0 +1,148 @@
+"""File responses: file, file_stream, validate_file."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from hurtle_http.headers import Header
+from hurtle_http.response import (
+    ContentRangeHandler,
+    HTTPResponse,
+    file,
+    file_stream,
+    validate_file,
+)
+
+CONTENT = b"hello world, this is a file\n"
+MTIME = 1700000000
+MTIME_HTTP = "Tue, 14 Nov 2023 22:13:20 GMT"
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    target = tmp_path / "f.txt"
+    target.write_bytes(CONTENT)
+    os.utime(target, (MTIME, MTIME))
+    return target
+
+
+async def test_file_defaults(path: Path) -> None:
+    response = await file(path)
+    assert (response.status, response.body) == (200, CONTENT)
+    assert response.content_type == "text/plain; charset=utf-8"
+    assert list(response.headers.items()) == [
+        ("Last-Modified", MTIME_HTTP),
+        ("cache-control", "no-cache"),
+    ]
+
+
+async def test_file_options(path: Path) -> None:
+    response = await file(path, filename="a.json", max_age=60, headers={"X": "1"}, status=201)
+    assert response.status == 201
+    assert response.content_type == "application/json"
+    assert response.headers["Content-Disposition"] == 'attachment; filename="a.json"'
+    assert response.headers["cache-control"] == "public, max-age=60"
+    assert "expires" in response.headers and response.headers["X"] == "1"
+    assert (await file(path, no_store=True)).headers["cache-control"] == "no-store"
+    assert (await file(path, mime_type="text/x")).content_type == "text/x"
+    assert "Last-Modified" not in (await file(path, last_modified=None)).headers
+    dated = await file(path, last_modified=datetime(2020, 1, 1, tzinfo=UTC))
+    assert dated.headers["Last-Modified"] == "Wed, 01 Jan 2020 00:00:00 GMT"
+
+
+async def test_non_ascii_filename_gets_rfc6266_encoding(path: Path) -> None:
+    response = await file(path, filename="x ü.txt")
+    assert response.headers["Content-Disposition"] == (
+        "attachment; filename=\"x ?.txt\"; filename*=UTF-8''x%20%C3%BC.txt"
+    )
+
+
+async def test_unknown_extension_is_text_plain(tmp_path: Path) -> None:
+    target = tmp_path / "f.unknownext"
+    target.write_bytes(b"x")
+    assert (await file(target)).content_type == "text/plain; charset=utf-8"
+
+
+async def test_if_modified_since(path: Path) -> None:
+    not_modified = await file(path, request_headers=Header({"If-Modified-Since": MTIME_HTTP}))
+    assert (not_modified.status, not_modified.body) == (304, b"")
+    older = Header({"If-Modified-Since": "Tue, 14 Nov 2023 22:13:19 GMT"})
+    assert (await file(path, request_headers=older)).status == 200
+    garbage = Header({"If-Modified-Since": "garbage"})
+    assert (await file(path, request_headers=garbage)).status == 200
+    unvalidated = await file(
+        path,
+        request_headers=Header({"If-Modified-Since": MTIME_HTTP}),
+        validate_when_requested=False,
+    )
+    assert unvalidated.status == 200
+
+
+async def test_if_none_match_against_a_given_etag(path: Path) -> None:
+    tagged = {"ETag": '"v1"'}
+    hit = await file(path, headers=tagged, request_headers=Header({"If-None-Match": 'W/"v1"'}))
+    assert (hit.status, hit.headers["ETag"]) == (304, '"v1"')
+    miss = await file(path, headers=tagged, request_headers=Header({"If-None-Match": '"v2"'}))
+    assert miss.status == 200 and miss.body == CONTENT
+
+
+async def test_file_range(path: Path) -> None:
+    rng = ContentRangeHandler(
+        SimpleNamespace(headers=Header({"Range": "bytes=2-5"})), os.stat(path)
+    )
+    response = await file(path, _range=rng)
+    assert (response.status, response.body) == (206, b"llo ")
+    assert response.headers["Content-Range"] == "bytes 2-5/28"
+
+
+async def test_missing_file_raises(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        await file(tmp_path / "nope.txt")
+
+
+async def test_validate_file() -> None:
+    headers = Header({"If-Modified-Since": MTIME_HTTP})
+    assert isinstance(await validate_file(headers, MTIME), HTTPResponse)
+    assert await validate_file(headers, MTIME + 1) is None
+    assert await validate_file(Header(), MTIME) is None
+    naive = datetime(2023, 11, 14, 22, 13, 20)
+    assert (await validate_file(headers, naive)).status == 304  # type: ignore[union-attr]
+
+
+class Collector:
+    def __init__(self) -> None:
+        self.chunks: list[bytes] = []
+
+    async def write(self, data: bytes) -> None:
+        self.chunks.append(data)
+
+
+async def test_file_stream_chunks(path: Path) -> None:
+    stream = await file_stream(path, chunk_size=10, filename="q.txt", headers={"A": "b"})
+    assert (stream.status, stream.content_type) == (200, "text/plain")
+    assert list(stream.headers.items()) == [
+        ("A", "b"),
+        ("Content-Disposition", 'attachment; filename="q.txt"'),
+    ]
+    sink: Any = Collector()
+    await stream.streaming_fn(sink)
+    assert sink.chunks == [CONTENT[:10], CONTENT[10:20], CONTENT[20:]]
+
+
+async def test_file_stream_range(path: Path) -> None:
+    rng = ContentRangeHandler(
+        SimpleNamespace(headers=Header({"Range": "bytes=2-12"})), os.stat(path)
+    )
+    stream = await file_stream(path, chunk_size=4, _range=rng)
+    assert stream.status == 206
+    assert stream.headers["Content-Range"] == "bytes 2-12/28"
+    sink: Any = Collector()
+    await stream.streaming_fn(sink)
+    assert b"".join(sink.chunks) == CONTENT[2:13]
+    assert [len(c) for c in sink.chunks] == [4, 4, 3]

@@ -1,0 +1,84 @@
+"""Proxy headers: Forwarded with a secret, X-Forwarded-* with a proxy count."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hurtle_http.config import HttpConfig
+from hurtle_http.forwarded import fwd_normalize_address, parse_forwarded, parse_xforwarded
+from hurtle_http.headers import Header
+
+
+def test_forwarded_is_ignored_without_a_secret() -> None:
+    assert parse_forwarded(Header({"Forwarded": "for=1.2.3.4"}), HttpConfig()) is None
+
+
+def test_forwarded_takes_only_the_element_with_the_secret() -> None:
+    headers = Header(
+        {
+            "Forwarded": 'for=1.2.3.4;proto=https;by=_x, for="[::1]:99";secret=s3;'
+            'proto=WSS;path="/a%20b"'
+        }
+    )
+    fwd = parse_forwarded(headers, HttpConfig(FORWARDED_SECRET="s3"))
+    assert fwd == {"for": "[::1]:99", "secret": "s3", "proto": "wss", "path": "/a b"}
+
+
+def test_forwarded_secret_as_by_and_bad_values_dropped() -> None:
+    config = HttpConfig(FORWARDED_SECRET="s")
+    fwd = parse_forwarded(Header({"Forwarded": "for=unknown;by=s;port=x;host=Ex.COM"}), config)
+    assert fwd == {"by": "s", "host": "ex.com"}
+    assert parse_forwarded(Header({"Forwarded": "for=1.2.3.4;secret=bad"}), config) is None
+
+
+def test_xforwarded_needs_a_proxy_count() -> None:
+    headers = Header({"X-Forwarded-For": "1.2.3.4, 5.6.7.8"})
+    assert parse_xforwarded(headers, HttpConfig()) is None
+    assert parse_xforwarded(headers, HttpConfig(PROXIES_COUNT=1)) == {"for": "5.6.7.8"}
+    assert parse_xforwarded(headers, HttpConfig(PROXIES_COUNT=2)) == {"for": "1.2.3.4"}
+    assert parse_xforwarded(headers, HttpConfig(PROXIES_COUNT=3)) is None
+
+
+def test_xforwarded_details_and_custom_header() -> None:
+    headers = Header(
+        {
+            "X-Custom": "9.9.9.9",
+            "X-Forwarded-Proto": "HTTPS",
+            "X-Forwarded-Host": "ex.com",
+            "X-Forwarded-Port": "444",
+            "X-Forwarded-Path": "/pre",
+        }
+    )
+    config = HttpConfig(PROXIES_COUNT=1, FORWARDED_FOR_HEADER="X-Custom")
+    assert parse_xforwarded(headers, config) == {
+        "for": "9.9.9.9",
+        "proto": "https",
+        "host": "ex.com",
+        "port": 444,
+        "path": "/pre",
+    }
+
+
+def test_real_ip_header_wins() -> None:
+    headers = Header({"X-Real-IP": "8.8.8.8", "X-Forwarded-For": "1.1.1.1", "X-Scheme": "https"})
+    config = HttpConfig(REAL_IP_HEADER="X-Real-IP", PROXIES_COUNT=1)
+    assert parse_xforwarded(headers, config) == {"for": "8.8.8.8", "proto": "https"}
+
+
+def test_blank_forwarded_for_is_no_address() -> None:
+    headers = Header({"X-Forwarded-For": "  ,  "})
+    assert parse_xforwarded(headers, HttpConfig(PROXIES_COUNT=1)) is None
+
+
+def test_address_normalisation() -> None:
+    assert fwd_normalize_address("::1") == "[::1]"
+    assert fwd_normalize_address("_Hidden") == "_Hidden"
+    assert fwd_normalize_address("A.example") == "a.example"
+
+
+@given(st.text(max_size=120))
+def test_forwarded_parsing_never_raises(value: str) -> None:
+    headers = Header({"Forwarded": value, "X-Forwarded-For": value})
+    fwd = parse_forwarded(headers, HttpConfig(FORWARDED_SECRET="s"))
+    assert fwd is None or isinstance(fwd, dict)
+    xfwd = parse_xforwarded(headers, HttpConfig(PROXIES_COUNT=2))
+    assert xfwd is None or isinstance(xfwd, dict)

@@ -1,0 +1,77 @@
+"""Header multidict, the HTTP/1.1 response head, and header-value parsers."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hurtle_http.headers import (
+    Header,
+    format_http1_response,
+    parse_content_header,
+    parse_credentials,
+    parse_host,
+)
+
+
+def test_header_is_case_insensitive_with_getone_and_getall() -> None:
+    headers = Header([("X-Thing", "1"), ("x-thing", "2"), ("Other", "o")])
+    assert headers["x-THING"] == "1"
+    assert headers.getone("X-THING") == "1"
+    assert headers.getall("x-thing") == ["1", "2"]
+    assert headers.get_all("missing") == []
+    assert headers.getone("missing", None) is None
+
+
+def test_header_attribute_access_joins_values_and_maps_underscores() -> None:
+    headers = Header([("Content-Type", "text/plain"), ("X-Foo", "1"), ("x-foo", "2")])
+    assert headers.content_type == "text/plain"
+    assert headers.x_foo == "1,2"
+    assert headers.not_there == ""
+
+
+def test_format_http1_response_builds_the_whole_head() -> None:
+    head = format_http1_response(200, [(b"content-type", b"text/plain"), (b"x", b"y")])
+    assert head == b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\nx: y\r\n\r\n"
+
+
+def test_format_http1_response_unknown_statuses() -> None:
+    assert format_http1_response(299, []) == b"HTTP/1.1 299 UNKNOWN\r\n\r\n"
+    assert format_http1_response(1234, []) == b"HTTP/1.1 1234 UNKNOWN\r\n\r\n"
+    assert format_http1_response(404, []).startswith(b"HTTP/1.1 404 Not Found\r\n")
+
+
+def test_parse_content_header() -> None:
+    assert parse_content_header("text/plain; charset=UTF-8") == (
+        "text/plain",
+        {"charset": "UTF-8"},
+    )
+    assert parse_content_header('form-data; name="upload"; filename="a b.txt"') == (
+        "form-data",
+        {"name": "upload", "filename": "a b.txt"},
+    )
+    assert parse_content_header('a; b="x;y"; C=d') == ("a", {"b": "x;y", "c": "d"})
+    assert parse_content_header(r'a; name="q\"uote"') == ("a", {"name": 'q"uote'})
+    assert parse_content_header("Text/HTML") == ("text/html", {})
+    assert parse_content_header("") == ("", {})
+
+
+@given(st.text())
+def test_parse_content_header_never_raises(value: str) -> None:
+    main, options = parse_content_header(value)
+    assert isinstance(main, str)
+    assert all(isinstance(k, str) for k in options)
+
+
+def test_parse_host() -> None:
+    assert parse_host("example.com:8080") == ("example.com", 8080)
+    assert parse_host("EXAMPLE.com") == ("example.com", None)
+    assert parse_host("[::1]:80") == ("[::1]", 80)
+    assert parse_host("bad host") == (None, None)
+
+
+def test_parse_credentials() -> None:
+    assert parse_credentials("Bearer abc") == ("Bearer", "abc")
+    assert parse_credentials("Token abc") == ("Token", "abc")
+    assert parse_credentials("Basic dXNlcjpwYXNz") == ("Basic", "dXNlcjpwYXNz")
+    assert parse_credentials("Digest x") == (None, "Digest x")
+    assert parse_credentials(None) == (None, None)
+    assert parse_credentials("Basic abc", ("Bearer",)) == (None, "Basic abc")

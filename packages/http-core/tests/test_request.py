@@ -1,0 +1,417 @@
+"""Request: URL parts, query args, headers, body parsing, proxies, responding."""
+
+from __future__ import annotations
+
+import uuid
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hurtle_http.config import HttpConfig
+from hurtle_http.exceptions import BadRequest, ServerError
+from hurtle_http.headers import Header
+from hurtle_http.request import Request
+from hurtle_http.response import HTTPResponse, text
+
+
+class FakeConnInfo:
+    def __init__(self, ssl: bool = False) -> None:
+        self.client_ip = "127.0.0.1"
+        self.client_port = 40000
+        self.server = "127.0.0.1"
+        self.ssl = ssl
+        self.network_paths = None
+
+
+class FakeStream:
+    """The per-connection stream protocol, recording what is sent."""
+
+    def __init__(self, chunks: list[bytes] | None = None) -> None:
+        self.chunks = list(chunks or [])
+        self.response: Any = None
+        self.sent: list[tuple[bytes, bool]] = []
+
+    async def read(self) -> bytes | None:
+        return self.chunks.pop(0) if self.chunks else None
+
+    def respond(self, response: Any) -> Any:
+        response.stream = self
+        self.response = response
+        return response
+
+    async def send(self, data: bytes, end_stream: bool | None) -> None:
+        self.sent.append((data, bool(end_stream)))
+
+
+def make(
+    target: bytes = b"/",
+    headers: dict[str, str] | list[tuple[str, str]] | None = None,
+    method: str = "GET",
+    app: Any = None,
+    body: bytes = b"",
+    ssl: bool = False,
+) -> Request:
+    request = Request(target, Header(headers or {}), "1.1", method, None, app)
+    request.conn_info = FakeConnInfo(ssl)
+    request.body = body
+    return request
+
+
+def app_with(**config: Any) -> Any:
+    return SimpleNamespace(config=HttpConfig(**config))
+
+
+# ------------------------------------------------------------------ URL and query
+
+
+def test_path_and_query_string_stay_raw() -> None:
+    request = make(b"/p/%C3%A9x%20?a=1&a=2&b=&c=%C3%A9&d=x+y")
+    assert request.path == "/p/%C3%A9x%20"
+    assert request.query_string == "a=1&a=2&b=&c=%C3%A9&d=x+y"
+    assert request.raw_url == b"/p/%C3%A9x%20?a=1&a=2&b=&c=%C3%A9&d=x+y"
+    assert repr(request) == "<Request: GET /p/%C3%A9x%20>"
+
+
+def test_args_follow_parse_qs_defaults() -> None:
+    request = make(b"/?a=1&a=2&b=&c=%C3%A9&d=x+y&e=%ZZ&&f")
+    assert request.args == {"a": ["1", "2"], "c": ["é"], "d": ["x y"], "e": ["%ZZ"]}
+    assert request.args.get("a") == "1"
+    assert request.args.getlist("a") == ["1", "2"]
+    assert request.query_args == [("a", "1"), ("a", "2"), ("c", "é"), ("d", "x y"), ("e", "%ZZ")]
+    blank = request.get_args(keep_blank_values=True)
+    assert blank["b"] == [""] and blank["f"] == [""]
+    assert ("b", "") in request.get_query_args(keep_blank_values=True)
+
+
+def test_args_options_encoding_and_strict() -> None:
+    request = make(b"/?x=%E4")
+    assert request.get_args(encoding="latin-1") == {"x": ["ä"]}
+    assert request.get_args() == {"x": ["\ufffd"]}
+    with pytest.raises(ValueError):
+        make(b"/?novalue").get_args(strict_parsing=True)
+
+
+def test_args_are_cached() -> None:
+    request = make(b"/?a=1")
+    assert request.args is request.args
+
+
+def test_absolute_form_target() -> None:
+    request = make(b"http://example.com/a/b?x=1")
+    assert request.path == "/a/b"
+    assert request.args == {"x": ["1"]}
+
+
+@given(st.binary(max_size=200))
+def test_query_parsing_never_raises(raw: bytes) -> None:
+    request = make(b"/?" + raw)
+    assert isinstance(request.args, dict)
+    assert isinstance(request.query_args, list)
+
+
+def test_url_scheme_host_and_ports() -> None:
+    request = make(b"/p?q=1", {"Host": "Example.com:8080"})
+    assert request.url == "http://Example.com:8080/p?q=1"
+    assert request.scheme == "http"
+    assert request.host == "Example.com:8080"
+    assert request.server_name == "example.com"
+    assert request.server_port == 8080
+    assert request.server_path == "/p"
+
+
+def test_default_ports_and_tls() -> None:
+    assert make(b"/", {"Host": "a.com"}).server_port == 80
+    secure = make(b"/", {"Host": "a.com"}, ssl=True)
+    assert secure.scheme == "https" and secure.server_port == 443
+    ws = make(b"/", {"Host": "a.com", "Upgrade": "websocket"})
+    assert ws.scheme == "ws"
+
+
+def test_server_name_setting_overrides_host_and_scheme() -> None:
+    request = make(b"/x", {"Host": "other.com"}, app=app_with(SERVER_NAME="https://srv.com:99/x"))
+    assert request.host == "srv.com:99"
+    assert request.scheme == "https"
+    assert request.server_port == 99
+    assert request.url == "https://srv.com:99/x"
+
+
+# ------------------------------------------------------------------ peers and proxies
+
+
+def test_peer_address_without_proxies() -> None:
+    request = make(b"/", {"X-Forwarded-For": "1.2.3.4"})
+    assert request.ip == "127.0.0.1"
+    assert request.port == 40000
+    assert request.socket == ("127.0.0.1", 40000)
+    assert request.remote_addr == ""
+    assert request.client_ip == "127.0.0.1"
+    assert request.forwarded == {}
+
+
+def test_proxies_count_reads_x_forwarded() -> None:
+    request = make(
+        b"/",
+        {
+            "X-Forwarded-For": "1.2.3.4, 5.6.7.8",
+            "X-Forwarded-Proto": "https",
+            "X-Forwarded-Host": "ex.com",
+            "X-Forwarded-Port": "444",
+            "X-Forwarded-Path": "/pre",
+        },
+        app=app_with(PROXIES_COUNT=1),
+    )
+    assert request.remote_addr == "5.6.7.8"
+    assert request.client_ip == "5.6.7.8"
+    assert request.scheme == "https"
+    assert request.host == "ex.com"
+    assert request.server_port == 444
+    assert request.server_path == "/pre"
+    assert request.url == "https://ex.com/"
+
+
+def test_forwarded_secret() -> None:
+    request = make(
+        b"/",
+        {"Forwarded": "for=1.2.3.4;by=s3;host=Ex.COM;proto=https"},
+        app=app_with(FORWARDED_SECRET="s3"),
+    )
+    assert request.remote_addr == "1.2.3.4"
+    assert request.host == "ex.com"
+    assert request.scheme == "https"
+
+
+def test_works_without_an_app_config() -> None:
+    request = make(b"/", {"X-Request-ID": "abc"}, app=object())
+    assert request.id == "abc"
+    assert request.forwarded == {}
+
+
+# ------------------------------------------------------------------ headers
+
+
+def test_headers_content_type_and_accept() -> None:
+    request = make(
+        b"/", [("Accept", "text/html;q=0.5, application/json"), ("X-A", "1"), ("x-a", "2")]
+    )
+    assert request.headers.getall("x-a") == ["1", "2"]
+    assert request.content_type == "application/octet-stream"
+    assert request.accept.match("text/html", "application/json") == "application/json"
+    assert make(b"/", {"Content-Type": "text/plain"}).content_type == "text/plain"
+
+
+@pytest.mark.parametrize(
+    ("header", "token", "auth_type"),
+    [
+        ("Bearer tok", "tok", "Bearer"),
+        ("Token abc", "abc", "Token"),
+        ("Basic dXNlcjpwYXNz", "Basic dXNlcjpwYXNz", "Basic"),
+        ("Digest abc", "Digest abc", None),
+    ],
+)
+def test_token_and_credentials(header: str, token: str, auth_type: str | None) -> None:
+    request = make(b"/", {"Authorization": header})
+    assert request.token == token
+    assert request.credentials is not None
+    assert request.credentials.auth_type == auth_type
+
+
+def test_basic_credentials_username_password() -> None:
+    creds = make(b"/", {"Authorization": "Basic dXNlcjpwOnE="}).credentials  # user:p:q
+    assert creds is not None
+    assert (creds.username, creds.password) == ("user", "p:q")
+    bearer = make(b"/", {"Authorization": "Bearer x"}).credentials
+    with pytest.raises(AttributeError, match="Basic Auth only"):
+        bearer.username  # noqa: B018
+    assert make(b"/", {"Authorization": "Basic !!!"}).credentials is None
+    assert make(b"/").credentials is None and make(b"/").token is None
+
+
+def test_cookies() -> None:
+    request = make(b"/", [("Cookie", "a=1; a=2"), ("Cookie", "__Host-z=3")])
+    assert request.cookies.get("a") == "1"
+    assert request.cookies.getlist("a") == ["1", "2"]
+    assert request.cookies.get("z") == "3"
+    assert make(b"/").cookies == {}
+
+
+def test_request_id_from_header_or_generated() -> None:
+    uid = uuid.uuid4()
+    assert make(b"/", {"X-Request-ID": str(uid)}).id == uid
+    assert make(b"/", {"X-Request-ID": "42"}).id == 42
+    assert make(b"/", {"X-Trace": "t"}, app=app_with(REQUEST_ID_HEADER="X-Trace")).id == "t"
+    generated = make(b"/")
+    assert isinstance(generated.id, uuid.UUID)
+    assert generated.id is generated.id
+
+
+def test_ctx_is_lazy_and_per_request() -> None:
+    one, two = make(b"/"), make(b"/")
+    one.ctx.user = "u"
+    assert one.ctx.user == "u"
+    assert not hasattr(two.ctx, "user")
+
+
+def test_method_classes() -> None:
+    assert make(method="GET").is_safe and make(method="GET").is_cacheable
+    assert make(method="PUT").is_idempotent and not make(method="PUT").is_safe
+    assert not make(method="POST").is_idempotent
+
+
+def test_request_has_slots_but_subclasses_may_add_attributes() -> None:
+    request = make()
+    with pytest.raises(AttributeError):
+        request.anything = 1  # type: ignore[attr-defined]
+
+    class MyRequest(Request):
+        pass
+
+    mine = MyRequest(b"/", Header(), "1.1", "GET", None, None)
+    mine.anything = 1  # type: ignore[attr-defined]
+    assert mine.anything == 1  # type: ignore[attr-defined]
+
+
+# ------------------------------------------------------------------ body
+
+
+def test_json() -> None:
+    assert make(body=b'{"a": 1}').json == {"a": 1}
+    assert make(body=b"").json is None
+    with pytest.raises(BadRequest, match="Failed when parsing body as json"):
+        make(body=b"{bad").json  # noqa: B018
+
+
+def test_custom_loads() -> None:
+    request = make(body=b"[1]")
+    assert request.load_json(loads=lambda raw: ("custom", raw)) == ("custom", b"[1]")
+
+    class Custom(Request):
+        _loads = staticmethod(lambda raw: "class-wide")
+
+    custom = Custom(b"/", Header(), "1.1", "POST", None, None)
+    custom.body = b"{}"
+    assert custom.json == "class-wide"
+
+
+def test_urlencoded_form() -> None:
+    request = make(
+        body=b"a=1&a=2&b=&c=%C3%A9+x",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+        method="POST",
+    )
+    assert request.form == {"a": ["1", "2"], "c": ["é x"]}
+    assert request.form.get("a") == "1"
+    assert request.files == {}
+    assert request.get_form(keep_blank_values=True)["b"] == [""]
+
+
+def test_urlencoded_form_charset() -> None:
+    request = make(
+        body=b"a=%E4",
+        headers={"Content-Type": "application/x-www-form-urlencoded; charset=latin-1"},
+    )
+    assert request.form == {"a": ["ä"]}
+
+
+def test_multipart_form_and_files() -> None:
+    body = (
+        b'--XX\r\nContent-Disposition: form-data; name="k"\r\n\r\nv\r\n'
+        b'--XX\r\nContent-Disposition: form-data; name="f"; filename="x.txt"\r\n'
+        b"Content-Type: text/plain\r\n\r\nhello\r\n--XX--\r\n"
+    )
+    request = make(body=body, headers={"Content-Type": "multipart/form-data; boundary=XX"})
+    assert request.form == {"k": ["v"]}
+    upload = request.files.get("f")
+    assert (upload.type, upload.body, upload.name) == ("text/plain", b"hello", "x.txt")
+    assert request.files.getlist("f") == [upload]
+
+
+def test_other_bodies_have_an_empty_form() -> None:
+    request = make(body=b'{"a":1}', headers={"Content-Type": "application/json"})
+    assert request.form == {} and request.files == {}
+
+
+async def test_receive_body_reads_the_whole_stream() -> None:
+    request = make(method="POST")
+    request.stream = FakeStream([b"hello ", b"world"])
+    await request.receive_body()
+    assert request.body == b"hello world"
+    await request.receive_body()
+    assert request.body == b"hello world"
+    assert make().body == b""
+
+
+# ------------------------------------------------------------------ responding
+
+
+async def test_respond_binds_a_response_once() -> None:
+    request = make()
+    stream = FakeStream()
+    request.stream = stream
+    response = await request.respond(status=201, headers={"X": "1"}, content_type="text/x")
+    assert isinstance(response, HTTPResponse)
+    assert response.stream is stream and request.responded
+    assert (response.status, response.headers["X"], response.content_type) == (201, "1", "text/x")
+    await response.send("a")
+    await response.send(b"b", False)
+    await response.eof()
+    assert stream.sent == [(b"a", False), (b"b", False), (b"", True)]
+    with pytest.raises(ServerError, match="Second respond call is not allowed"):
+        await request.respond()
+
+
+async def test_respond_with_a_given_response_and_reset() -> None:
+    request = make()
+    request.stream = FakeStream()
+    given_response = text("x")
+    assert await request.respond(given_response) is given_response
+    request.reset_response()
+    assert not request.responded
+    assert await request.respond(text("y")) is not given_response
+
+
+def test_get_current() -> None:
+    request = make()
+    assert Request.get_current() is request
+
+
+def test_route_properties() -> None:
+    request = make()
+    assert request.name is None and request.uri_template is None and request.match_info == {}
+    request.route = SimpleNamespace(name="app.user", path="user/<id:int>")
+    request.match_info = {"id": 5}
+    assert request.name == request.endpoint == "app.user"
+    assert request.uri_template == "/user/<id:int>"
+    assert request.match_info == {"id": 5}
+
+
+def test_url_for_delegates_to_the_app() -> None:
+    calls: list[tuple[str, dict]] = []
+
+    def url_for(name: str, **kwargs: Any) -> str:
+        calls.append((name, kwargs))
+        return "built"
+
+    app = SimpleNamespace(config=HttpConfig(), url_for=url_for)
+    request = make(b"/", {"Host": "h.com:81"}, app=app)
+    assert request.url_for("view", x=1) == "built"
+    assert calls == [
+        ("view", {"_external": True, "_scheme": "http", "_server": "h.com:81", "x": 1})
+    ]
+
+
+def test_stream_id_is_http3_only_and_scope_asgi_only() -> None:
+    with pytest.raises(ServerError, match="HTTP/3"):
+        make().stream_id  # noqa: B018
+    with pytest.raises(NotImplementedError, match="ASGI"):
+        make().scope  # noqa: B018
+
+
+def test_head_lines() -> None:
+    request = Request(
+        b"/", Header(), "1.1", "GET", None, None, head=b"GET / HTTP/1.1\r\nHost: a\r\n\r\n"
+    )
+    assert request.request_line == b"GET / HTTP/1.1"
+    assert request.raw_headers == b"Host: a\r\n\r\n"

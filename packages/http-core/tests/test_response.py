@@ -1,0 +1,220 @@
+"""Response types and helpers: text, json, html, raw, empty, redirect, send()."""
+
+from __future__ import annotations
+
+import json as stdlib_json
+from typing import Any
+
+import pytest
+
+from hurtle_http.exceptions import SanicException, ServerError
+from hurtle_http.headers import Header
+from hurtle_http.response import (
+    HTTPResponse,
+    JSONResponse,
+    ResponseStream,
+    empty,
+    html,
+    json,
+    raw,
+    redirect,
+    text,
+)
+
+
+def head(response: Any) -> list[tuple[bytes, bytes]]:
+    return list(response.processed_headers)
+
+
+def test_text() -> None:
+    response = text("hi")
+    assert (response.status, response.body, response.content_type) == (
+        200,
+        b"hi",
+        "text/plain; charset=utf-8",
+    )
+    assert head(response) == [(b"content-type", b"text/plain; charset=utf-8")]
+    assert isinstance(response.headers, Header)
+    assert repr(response) == "<HTTPResponse: 200 text/plain; charset=utf-8>"
+
+
+@pytest.mark.parametrize("bad", [b"x", 1, None])
+def test_text_refuses_non_str(bad: Any) -> None:
+    with pytest.raises(TypeError, match="Expected str"):
+        text(bad)
+
+
+def test_json_uses_compact_ujson_without_escaping_slashes() -> None:
+    response = json({"a": 1, "b": "é/"})
+    assert isinstance(response, JSONResponse)
+    assert response.body == b'{"a":1,"b":"\\u00e9/"}'
+    assert response.content_type == "application/json"
+
+
+def test_json_options_and_custom_dumps() -> None:
+    assert json({"a": 1}, indent=2).body == b'{\n  "a": 1\n}'
+    custom = json({"a": 1}, dumps=stdlib_json.dumps, separators=(",", ":"), status=201)
+    assert (custom.body, custom.status) == (b'{"a":1}', 201)
+    assert json(None).body == b"null"
+    vendor = json([], headers={"X": "1"}, content_type="application/vnd.x+json")
+    assert head(vendor) == [(b"X", b"1"), (b"content-type", b"application/vnd.x+json")]
+
+
+def test_json_response_editing() -> None:
+    response = json([1])
+    response.append(2)
+    response.extend([3])
+    assert response.pop(0) == 1
+    assert (response.raw_body, response.body) == ([2, 3], b"[2,3]")
+    mapping = json({"a": 1})
+    mapping.update({"b": 2})
+    assert mapping.pop("a") == 1 and mapping.pop("z", 5) == 5
+    assert mapping.body == b'{"b":2}'
+    mapping.set_body({"z": 1}, dumps=stdlib_json.dumps)
+    assert mapping.body == b'{"z": 1}'
+    mapping.raw_body = {"k": "v"}
+    assert mapping.body == b'{"k":"v"}'  # set_body's dumps is for that call only
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: json({}).append(1), "Cannot append to a non-list object."),
+        (lambda: json({}).extend([1]), "Cannot extend a non-list object."),
+        (lambda: json([]).update({}), "Cannot update a non-dict object."),
+        (lambda: json("x").pop(0), "Cannot pop from a non-list and non-dict object."),
+    ],
+)
+def test_json_response_editing_errors(call: Any, message: str) -> None:
+    with pytest.raises(SanicException, match=message):
+        call()
+
+
+def test_json_body_set_by_hand_freezes_raw_body() -> None:
+    response = json({"a": 1})
+    response.body = b"manual"
+    with pytest.raises(SanicException, match="manually set"):
+        response.raw_body  # noqa: B018
+    with pytest.raises(TypeError, match="default"):
+        json([1]).pop(0, 1)
+
+
+def test_json_unserialisable_is_a_type_error() -> None:
+    with pytest.raises(TypeError):
+        json({"x": object()})
+
+
+def test_html_accepts_str_bytes_and_html_objects() -> None:
+    class Markup:
+        def __html__(self) -> str:
+            return "<i>x</i>"
+
+    class Display:
+        def _repr_html_(self) -> str:
+            return "<r>"
+
+    assert html("<b>").body == b"<b>"
+    assert html(b"<b>").body == b"<b>"
+    assert html(Markup()).body == b"<i>x</i>"
+    assert html(Display()).body == b"<r>"
+    assert html("x").content_type == "text/html; charset=utf-8"
+
+
+def test_raw_and_empty() -> None:
+    assert (raw(b"\x00").body, raw("x").content_type) == (b"\x00", "application/octet-stream")
+    nothing = empty()
+    assert (nothing.status, nothing.body, head(nothing)) == (204, b"", [])
+    assert head(empty(304, headers={"X": "1"})) == [(b"X", b"1")]
+
+
+def test_redirect_quotes_the_location() -> None:
+    response = redirect("/a b?x=é&y=1#frag")
+    assert response.status == 302
+    assert response.headers["Location"] == "/a+b?x=%C3%A9&y=1#frag"
+    moved = redirect("http://ex.com/ä", status=301, headers={"x": "y"})
+    assert head(moved) == [
+        (b"x", b"y"),
+        (b"Location", b"http://ex.com/%C3%A4"),
+        (b"content-type", b"text/html; charset=utf-8"),
+    ]
+
+
+def test_http_response_headers_and_content_type() -> None:
+    given = HTTPResponse("s", 201, {"content-type": "a/b"})
+    assert head(given) == [(b"content-type", b"a/b")]
+    assert (
+        HTTPResponse(b"s", headers={"content-type": "a/b"}, content_type="c/d").content_type
+        == "c/d"
+    )
+    assert head(HTTPResponse()) == []
+    assert head(HTTPResponse(status=100)) == []
+    values = HTTPResponse(headers={"X": 1, "Y": "é"})  # type: ignore[dict-item]
+    assert head(values) == [(b"X", b"1"), (b"Y", "é".encode())]
+
+
+class RecordingStream:
+    def __init__(self) -> None:
+        self.sent: list[tuple[bytes, bool]] = []
+
+    async def send(self, data: bytes, end_stream: bool | None) -> None:
+        self.sent.append((data, bool(end_stream)))
+
+
+async def test_send_through_the_stream() -> None:
+    response = text("x")
+    with pytest.raises(SanicException, match="No stream is connected"):
+        await response.send(b"a")
+    stream = RecordingStream()
+    response.stream = stream
+    await response.send("a")
+    await response.send(b"b", False)
+    await response.send()
+    assert stream.sent == [(b"a", False), (b"b", False), (b"", True)]
+
+
+async def test_send_after_the_stream_ended() -> None:
+    response = text("x")
+    response.stream = RecordingStream()
+    response.stream.send = None
+    await response.send()  # finishing twice is harmless
+    with pytest.raises(ServerError, match="no more response data"):
+        await response.send(b"late")
+
+
+async def test_response_as_async_context_manager() -> None:
+    response = HTTPResponse()
+    stream = RecordingStream()
+    response.stream = stream
+    async with response as send:
+        await send("part")
+    assert stream.sent == [(b"part", False), (b"", True)]
+
+
+class FakeRequest:
+    def __init__(self) -> None:
+        self.stream = RecordingStream()
+
+    async def respond(self, **kwargs: Any) -> HTTPResponse:
+        response = HTTPResponse(**kwargs)
+        response.stream = self.stream
+        return response
+
+
+async def test_response_stream_runs_its_function() -> None:
+    async def produce(response: ResponseStream) -> None:
+        await response.write("a")
+        await response.write(b"b")
+
+    streamed = ResponseStream(produce, status=201, headers={"X": "1"}, content_type="text/x")
+    assert (streamed.status, streamed.content_type, streamed.body) == (201, "text/x", None)
+    request = FakeRequest()
+    bound = await streamed(request)
+    await streamed.eof()
+    assert request.stream.sent == [(b"a", False), (b"b", False), (b"", True)]
+    assert bound.status == 201
+    assert head(streamed) == [(b"X", b"1"), (b"content-type", b"text/x")]
+
+
+def test_response_has_slots() -> None:
+    with pytest.raises(AttributeError):
+        text("x").anything = 1  # type: ignore[attr-defined]
