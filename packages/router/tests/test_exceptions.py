@@ -1,0 +1,26 @@
+"""The exception hierarchy and the data the framework reads from it."""
+
+from __future__ import annotations
+
+from sanic_routing import exceptions as ex
+
+
+def test_all_router_errors_share_a_base() -> None:
+    for name in (
+        "BadMethod",
+        "FinalizationError",
+        "InvalidUsage",
+        "NoMethod",
+        "NotFound",
+        "ParameterNameConflicts",
+        "RouteExists",
+    ):
+        assert issubclass(getattr(ex, name), ex.BaseException)
+
+
+def test_not_found_and_no_method_carry_details() -> None:
+    nf = ex.NotFound(path="/x")
+    assert (str(nf), nf.path) == ("Not Found", "/x")
+    nm = ex.NoMethod("nope", method="PUT", allowed_methods={"GET"}, path="/x")
+    assert (str(nm), nm.method, nm.allowed_methods, nm.path) == ("nope", "PUT", {"GET"}, "/x")
+    assert ex.NoMethod().allowed_methods is None

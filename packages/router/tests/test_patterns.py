@@ -1,0 +1,120 @@
+"""Parameter types: each label's accepted values and the Python type they become."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+import pytest
+from router_support import make_router
+
+from sanic_routing.exceptions import InvalidUsage, NotFound
+from sanic_routing.patterns import REGEX_TYPES, alpha, ext, nonemptystr, parse_date, slug
+
+
+@pytest.mark.parametrize(
+    ("label", "segment", "expected"),
+    [
+        ("str", "hello", "hello"),
+        ("int", "12", 12),
+        ("int", "-3", -3),
+        ("float", "2.5", 2.5),
+        ("float", "7", 7.0),
+        ("alpha", "abcXYZ", "abcXYZ"),
+        ("slug", "my-post-1", "my-post-1"),
+        ("ymd", "2021-03-04", datetime.date(2021, 3, 4)),
+        (
+            "uuid",
+            "123e4567-e89b-12d3-a456-426614174000",
+            uuid.UUID("123e4567-e89b-12d3-a456-426614174000"),
+        ),
+        ("strorempty", "", ""),
+        ("path", "a/b/c", "a/b/c"),
+    ],
+)
+def test_each_type_converts_to_its_python_type(label, segment, expected) -> None:
+    router = make_router(f"/v/<x:{label}>")
+    value = router.resolve(f"/v/{segment}", method="GET")[2]["x"]
+    assert value == expected
+    assert type(value) is type(expected)
+
+
+@pytest.mark.parametrize(
+    ("label", "segment"),
+    [
+        ("str", ""),
+        ("int", "1.5"),
+        ("int", "abc"),
+        ("float", "abc"),
+        ("alpha", "ab1"),
+        ("slug", "Not-A-Slug"),
+        ("slug", "a--b"),
+        ("ymd", "2021-02-30"),
+        ("uuid", "not-a-uuid"),
+        ("ext", "noextension"),
+    ],
+)
+def test_each_type_rejects_values_it_cannot_convert(label, segment) -> None:
+    router = make_router(f"/v/<x:{label}>")
+    with pytest.raises(NotFound):
+        router.resolve(f"/v/{segment}", method="GET")
+
+
+@pytest.mark.parametrize(
+    ("route", "segment", "params"),
+    [
+        ("/f/<file:ext>", "a.jpg", {"file": "a", "ext": "jpg"}),
+        ("/f/<file:ext>", "a.b.c", {"file": "a.b", "ext": "c"}),
+        ("/f/<file:ext=jpg|png>", "a.png", {"file": "a", "ext": "png"}),
+        ("/f/<file=int:ext>", "12.txt", {"file": 12, "ext": "txt"}),
+        ("/f/<file=alpha:ext=txt>", "ab.txt", {"file": "ab", "ext": "txt"}),
+        ("/f/<file:ext=tar.gz|tar.xz>", "x.tar.gz", {"file": "x", "ext": "tar.gz"}),
+    ],
+)
+def test_ext_splits_file_name_and_extension(route, segment, params) -> None:
+    router = make_router(route)
+    assert router.resolve(f"/f/{segment}", method="GET")[2] == params
+
+
+@pytest.mark.parametrize(
+    ("route", "segment", "message"),
+    [
+        ("/f/<file:ext=jpg|png>", "a.gif", "Invalid extension: gif"),
+        ("/f/<file=int:ext>", "ab.txt", "Invalid filename: ab"),
+    ],
+)
+def test_ext_refusals_say_what_is_wrong(route, segment, message) -> None:
+    router = make_router(route)
+    with pytest.raises(NotFound, match=message):
+        router.resolve(f"/f/{segment}", method="GET")
+
+
+def test_ext_allowed_list_must_have_consistent_subparts() -> None:
+    with pytest.raises(InvalidUsage, match="same number of subparts"):
+        make_router("/f/<file:ext=jpg|tar.gz>")
+
+
+def test_cast_helpers() -> None:
+    assert parse_date("2020-01-02") == datetime.date(2020, 1, 2)
+    assert alpha("abc") == "abc"
+    assert slug("a-b") == "a-b"
+    assert nonemptystr("x") == "x"
+    assert ext("a.tar.gz") == ("a", "tar", "gz")
+    for func, bad in [(alpha, "a1"), (slug, "A"), (nonemptystr, ""), (ext, "a"), (ext, ".x")]:
+        with pytest.raises(ValueError):
+            func(bad)
+
+
+def test_regex_types_table_has_the_builtin_labels() -> None:
+    assert list(REGEX_TYPES) == [
+        "strorempty",
+        "str",
+        "ext",
+        "slug",
+        "alpha",
+        "path",
+        "float",
+        "int",
+        "ymd",
+        "uuid",
+    ]

@@ -1,0 +1,77 @@
+"""Route: the attributes frameworks read, and declaration errors."""
+
+from __future__ import annotations
+
+import pytest
+from router_support import Router, handler_named
+
+from sanic_routing import Route
+from sanic_routing.exceptions import InvalidUsage, ParameterNameConflicts
+from sanic_routing.route import Requirements
+
+
+def test_route_attributes_before_and_after_finalize() -> None:
+    router = Router()
+    handler = handler_named("h")
+    route = router.add(
+        "/users/<uid:int>/<name>",
+        handler,
+        methods=["GET", "POST"],
+        name="user",
+        requirements={"host": "x.com"},
+    )
+    assert isinstance(route, Route)
+    assert route.path == "users/<uid:int>/<name:str>"
+    assert route.raw_path == "users/<uid:int>/<name>"
+    assert route.parts == ("users", "<uid:int>", "<name:str>")
+    assert route.segments == ("users", "<__dynamic__:int>", "<__dynamic__:str>")
+    assert route.uri == "/users/<uid:int>/<name:str>"
+    assert route.methods == frozenset({"GET", "POST"})
+    assert route.requirements == {"host": "x.com"}
+    assert isinstance(route.requirements, Requirements)
+    assert route.handler is handler and route.name == "user" and route.router is router
+    assert route.params is None and route.labels is None
+    assert [p.name for p in route.defined_params.values()] == ["uid", "name"]
+    router.finalize()
+    assert route.labels == ["uid", "name"]
+    assert {i: (p.name, p.label, p.cast) for i, p in route.params.items()} == {
+        1: ("uid", "int", int),
+        2: ("name", "str", route.params[2].cast),
+    }
+    assert repr(route) == "<Route: name=user path=users/<uid:int>/<name:str>>"
+    route.ctx.anything = 1
+    route.extra.websocket = False
+    assert (route.ctx.anything, route.extra.websocket) == (1, False)
+
+
+def test_regex_route_has_a_pattern() -> None:
+    router = Router()
+    route = router.add(r"/r/<year:\d{4}>/<rest:path>", handler_named("r"))
+    router.finalize()
+    assert route.regex is True
+    assert route.pattern == r"/r/(?P<year>\d{4})/(?P<rest>[^/]?.*?)"
+
+
+def test_requirements_are_immutable_and_hashable() -> None:
+    req = Requirements({"host": "a"})
+    assert hash(req) == hash(Requirements({"host": "a"}))
+    with pytest.raises(InvalidUsage):
+        req["host"] = "b"
+
+
+@pytest.mark.parametrize("bad", ["/d/<a:int", "/d/<1a>"])
+def test_malformed_parameter_is_invalid_usage(bad) -> None:
+    with pytest.raises(InvalidUsage, match="Invalid declaration"):
+        Router().add(bad, handler_named("x"))
+
+
+def test_inline_regex_named_group_must_match_the_parameter() -> None:
+    with pytest.raises(InvalidUsage, match=r"Named group \(q\) must match"):
+        Router().add(r"/d/<a:(?P<q>\d+)>", handler_named("x"))
+
+
+def test_duplicate_parameter_names_fail_at_finalize() -> None:
+    router = Router()
+    router.add("/d/<a>/<a>", handler_named("x"))
+    with pytest.raises(ParameterNameConflicts, match="d/<a>/<a>"):
+        router.finalize()

@@ -1,0 +1,275 @@
+"""BaseRouter: registration, finalize, resolution order, 404/405, hosts, slashes."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+import pytest
+from router_support import Router, handler_named, make_router
+
+from sanic_routing.exceptions import (
+    BadMethod,
+    FinalizationError,
+    NoMethod,
+    NotFound,
+    RouteExists,
+)
+
+PRECEDENCE_ROUTES = (
+    "/a/static",
+    "/a/<x:uuid>",
+    "/a/<x:ymd>",
+    "/a/<x:int>",
+    "/a/<x:float>",
+    "/a/<x:alpha>",
+    "/a/<x:slug>",
+    "/a/<x:ext>",
+    "/a/<x>",
+    r"/a/<x:[A-Z]{3}\d>",
+    "/a/<x:strorempty>",
+    "/a/<x:path>",
+)
+
+
+@pytest.mark.parametrize(
+    ("path", "route", "value"),
+    [
+        ("/a/static", "/a/static", None),
+        (
+            "/a/123e4567-e89b-12d3-a456-426614174000",
+            "/a/<x:uuid>",
+            uuid.UUID("123e4567-e89b-12d3-a456-426614174000"),
+        ),
+        ("/a/2024-02-29", "/a/<x:ymd>", datetime.date(2024, 2, 29)),
+        ("/a/42", "/a/<x:int>", 42),
+        ("/a/-7", "/a/<x:int>", -7),
+        ("/a/1.5", "/a/<x:float>", 1.5),
+        ("/a/Hello", "/a/<x:alpha>", "Hello"),
+        ("/a/hello-world", "/a/<x:slug>", "hello-world"),
+        ("/a/2024-13-01", "/a/<x:slug>", "2024-13-01"),
+        ("/a/cat.jpg", "/a/<x:ext>", "cat"),
+        ("/a/ABC1", "/a/<x>", "ABC1"),  # a plain str beats an inline regex
+        ("/a/a_b", "/a/<x>", "a_b"),
+        ("/a/", "/a/<x:strorempty>", ""),
+        ("/a/b/c", "/a/<x:path>", "b/c"),
+    ],
+)
+def test_precedence_static_then_types_by_priority_then_path(path, route, value) -> None:
+    router = make_router(*PRECEDENCE_ROUTES)
+    found, handler, params = router.resolve(path, method="GET")
+    assert handler.__name__ == route
+    assert params.get("x") == value
+
+
+def test_inline_regex_beats_strorempty() -> None:
+    router = make_router(r"/a/<x:[A-Z]{3}\d>", "/a/<x:strorempty>")
+    assert router.resolve("/a/ABC1", method="GET")[1].__name__ == r"/a/<x:[A-Z]{3}\d>"
+    assert router.resolve("/a/abc", method="GET")[1].__name__ == "/a/<x:strorempty>"
+
+
+def test_static_segment_beats_dynamic_at_each_level_with_backtracking() -> None:
+    router = make_router("/<a>/foo", "/a/<b>", "/m/<a:int>/<b>", "/m/<a>/z")
+    assert router.resolve("/a/foo", method="GET")[1].__name__ == "/a/<b>"
+    assert router.resolve("/b/foo", method="GET")[2] == {"a": "b"}
+    assert router.resolve("/m/1/z", method="GET")[1].__name__ == "/m/<a:int>/<b>"
+    assert router.resolve("/m/x/z", method="GET")[1].__name__ == "/m/<a>/z"
+
+
+def test_fixed_length_routes_are_tried_before_path_routes() -> None:
+    router = make_router("/b/<x:path>", "/b/<x:int>/c", "/c/<x:path>/z", "/c/<x:int>")
+    assert router.resolve("/b/1/c", method="GET")[2] == {"x": 1}
+    assert router.resolve("/b/x/c", method="GET")[2] == {"x": "x/c"}
+    assert router.resolve("/c/1/2/z", method="GET")[2] == {"x": "1/2"}
+    assert router.resolve("/c/1", method="GET")[2] == {"x": 1}
+
+
+def test_unknown_path_raises_not_found_with_the_path() -> None:
+    router = make_router("/a")
+    with pytest.raises(NotFound) as info:
+        router.resolve("/nope", method="GET")
+    assert info.value.path == "/nope"
+
+
+def test_wrong_method_raises_no_method_with_allowed_methods() -> None:
+    router = Router()
+    router.add("/m", handler_named("get"), methods=["GET", "POST"])
+    router.add("/m", handler_named("put"), methods=["PUT"])
+    router.add("/d/<x>", handler_named("d"), methods=["GET"])
+    router.finalize()
+    assert router.resolve("/m", method="PUT")[1].__name__ == "put"
+    with pytest.raises(NoMethod) as info:
+        router.resolve("/m", method="DELETE")
+    assert info.value.allowed_methods == {"GET", "POST", "PUT"}
+    with pytest.raises(NoMethod) as info:
+        router.resolve("/d/1", method="POST")
+    assert info.value.allowed_methods == {"GET"}
+
+
+def test_methods_are_checked_against_allowed_methods() -> None:
+    router = Router()
+    with pytest.raises(BadMethod, match="Bad method: \\['FETCH'\\]"):
+        router.add("/x", handler_named("x"), methods=["FETCH"])
+
+
+def test_duplicate_route_raises_route_exists_unless_overwrite_or_append() -> None:
+    router = Router()
+    router.add("/x", handler_named("one"), methods=["GET"])
+    with pytest.raises(RouteExists, match="x \\[GET\\]"):
+        router.add("/x", handler_named("two"), methods=["GET"])
+    router.add("/x", handler_named("three"), methods=["GET"], overwrite=True)
+    router.add("/x", handler_named("four"), methods=["GET"], append=True)
+    router.finalize()
+    assert [r.handler.__name__ for r in router.static_routes[("x",)]] == ["four", "three"]
+
+
+def test_add_after_finalize_and_double_finalize_raise_finalization_error() -> None:
+    router = make_router("/x")
+    with pytest.raises(FinalizationError, match="already finalized"):
+        router.add("/y", handler_named("y"))
+    with pytest.raises(FinalizationError, match="more than once"):
+        router.finalize()
+
+
+def test_resolve_before_finalize_says_to_finalize() -> None:
+    router = Router()
+    router.add("/x", handler_named("x"))
+    with pytest.raises(FinalizationError, match="finalize"):
+        router.resolve("/x", method="GET")
+
+
+def test_finalize_without_routes_is_refused() -> None:
+    with pytest.raises(FinalizationError, match="no routes"):
+        Router().finalize()
+
+
+def test_reset_allows_adding_and_finalizing_again() -> None:
+    router = make_router("/x")
+    router.reset()
+    router.add("/y", handler_named("y"))
+    router.finalize()
+    assert router.resolve("/y", method="GET")[1].__name__ == "y"
+
+
+@pytest.mark.parametrize(
+    ("route", "strict", "request_path", "found"),
+    [
+        ("/a", False, "/a", True),
+        ("/a", False, "/a/", True),
+        ("/a", False, "/a//", True),
+        ("/a", True, "/a", True),
+        ("/a", True, "/a/", False),
+        ("/a/", True, "/a/", True),
+        ("/a/", True, "/a", False),
+        ("/a/", False, "/a", True),
+        ("/d/<x>", False, "/d/1/", True),
+        ("/d/<x>", True, "/d/1/", False),
+        ("/d/<x>/", False, "/d/1", True),
+    ],
+)
+def test_strict_slashes(route, strict, request_path, found) -> None:
+    router = Router()
+    router.add(route, handler_named("h"), methods=["GET"], strict=strict)
+    router.finalize()
+    if found:
+        assert router.resolve(request_path, method="GET")[1].__name__ == "h"
+    else:
+        with pytest.raises(NotFound):
+            router.resolve(request_path, method="GET")
+
+
+def test_root_route() -> None:
+    router = make_router("/")
+    route, _, _ = router.resolve("/", method="GET")
+    assert (route.path, route.uri, repr(route)) == ("", "/", "<Route: path=/>")
+
+
+def test_host_requirements_select_the_route_and_404_otherwise() -> None:
+    router = Router()
+    router.add("/h", handler_named("a"), methods=["GET"], requirements={"host": "a.com"})
+    router.add("/h", handler_named("b"), methods=["GET"], requirements={"host": "b.com"})
+    router.add("/d/<x>", handler_named("da"), methods=["GET"], requirements={"host": "a.com"})
+    router.add("/free", handler_named("free"), methods=["GET"])
+    router.finalize()
+    assert router.get("/h", "GET", "a.com")[1].__name__ == "a"
+    assert router.get("/h", "GET", "b.com")[1].__name__ == "b"
+    assert router.get("/d/1", "GET", "a.com")[2] == {"x": "1"}
+    assert router.get("/free", "GET", "any.host")[1].__name__ == "free"
+    for path, method, host in [
+        ("/h", "GET", None),
+        ("/h", "GET", "c.com"),
+        ("/h", "POST", "a.com"),
+        ("/d/1", "GET", "b.com"),
+    ]:
+        with pytest.raises(NotFound):
+            router.get(path, method, host)
+
+
+def test_percent_encoding_static_segments_and_str_params() -> None:
+    router = make_router("/café/menu", "/q/<name>", "/f/<rest:path>")
+    assert router.resolve("/caf%C3%A9/menu", method="GET")[0].path == "caf%C3%A9/menu"
+    assert router.resolve("/q/a%20b", method="GET")[2] == {"name": "a b"}
+    assert router.resolve("/f/a%20b/c", method="GET")[2] == {"rest": "a%20b/c"}
+
+
+def test_unquote_route_decodes_path_params() -> None:
+    router = Router()
+    router.add("/f/<rest:path>", handler_named("f"), methods=["GET"], unquote=True)
+    router.finalize()
+    assert router.resolve("/f/a%20b/c", method="GET")[2] == {"rest": "a b/c"}
+
+
+def test_names_index_and_lookup() -> None:
+    router = Router()
+    route = router.add("/x/<id:int>", handler_named("x"), name="app.x")
+    router.add("/y", handler_named("y"))
+    router.finalize()
+    assert router.name_index == {"app.x": route}
+    assert router.find_route_by_view_name("app.x") is route
+    assert router.find_route_by_view_name("missing") is None
+
+
+def test_route_collections() -> None:
+    router = make_router("/s", "/d/<x:int>", r"/r/<x:\d+>", "/p/<x:path>")
+    assert list(router.static_routes) == [("s",)]
+    assert list(router.dynamic_routes) == [("d", "<__dynamic__:int>")]
+    assert list(router.regex_routes) == [("r", "<__dynamic__:\\d+>"), ("p", "<__dynamic__:path>")]
+    assert len(router.groups) == 4
+    assert [r.path for r in router.routes] == ["s", "d/<x:int>", "r/<x:\\d+>", "p/<x:path>"]
+    assert [m.pattern for m in router.matchers] == ["^/r/(?P<x>\\d+)$", "^/p/(?P<x>[^/]?.*?)$"]
+
+
+def test_custom_pattern_registered_at_run_time() -> None:
+    router = Router()
+    router.register_pattern("hex", lambda s: int(s, 16), r"^[0-9a-f]+$")
+    router.add("/h/<n:hex>", handler_named("hex"))
+    router.add("/h/<n>", handler_named("str"))
+    router.finalize()
+    assert router.resolve("/h/ff", method="GET")[2] == {"n": 255}
+    assert router.resolve("/h/FF", method="GET")[1].__name__ == "str"
+
+
+def test_dot_delimited_router_like_sanic_signals() -> None:
+    router = Router(delimiter=".", stacking=True)
+    router.add("http.lifecycle.<__trigger__>", handler_named("a"), append=True)
+    router.add("http.lifecycle.<__trigger__>", handler_named("b"), append=True)
+    router.add("foo.bar.baz", handler_named("c"))
+    router.finalize()
+    group, basket = router.find_route(
+        ".http.lifecycle.begin", "GET", router, {"__params__": {}, "__matches__": {}}, {}
+    )
+    assert [r.handler.__name__ for r in group] == ["b", "a"]
+    assert {p.name: basket["__matches__"][i] for i, p in group.params.items()} == {
+        "__trigger__": "begin"
+    }
+    assert router.resolve(".foo.bar.baz", method="GET")[1].__name__ == "c"
+    with pytest.raises(NotFound):
+        router.resolve(".foo.bar", method="GET")
+
+
+def test_cast_errors_never_escape_as_value_error() -> None:
+    router = make_router("/i/<x:int>", "/e/<f:ext=png>")
+    with pytest.raises(NotFound):
+        router.resolve("/i/" + "9" * 5000 + "x", method="GET")
+    with pytest.raises(NotFound, match="Invalid extension: jpg"):
+        router.resolve("/e/a.jpg", method="GET")
