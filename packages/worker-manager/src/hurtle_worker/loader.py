@@ -1,0 +1,166 @@
+"""``AppLoader`` (find the app a worker serves) and ``CertLoader`` (its TLS context).
+
+``AppLoader`` knows nothing of any app class: it imports ``module:attr`` or
+``module.attr``, calls a factory, or, for ``as_simple``, hands a directory to
+``AppLoader.simple_app_factory`` (which the framework sets).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import inspect
+import os
+import ssl
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
+
+
+class AppLoader:
+    """Load an application: from an import string, a factory, or a static directory."""
+
+    #: Builds a static-file app for a directory (``sanic ./folder --simple``).
+    simple_app_factory: ClassVar[Callable[[Path], Any] | None] = None
+
+    def __init__(
+        self,
+        module_input: str = "",
+        as_factory: bool = False,
+        as_simple: bool = False,
+        args: Any = None,
+        factory: Callable[[], Any] | None = None,
+    ) -> None:
+        self.module_input = module_input
+        self.as_factory = as_factory
+        self.as_simple = as_simple
+        self.args = args
+        self.factory = factory
+        self.module_name = ""
+        self.app_name = ""
+        if module_input and not as_simple:
+            self.module_name, self.app_name = self._split(module_input)
+
+    @staticmethod
+    def _split(module_input: str) -> tuple[str, str]:
+        if ":" in module_input:
+            module_name, _, app_name = module_input.rpartition(":")
+        elif "." in module_input and not module_input.endswith(".py"):
+            module_name, _, app_name = module_input.rpartition(".")
+        else:
+            module_name, app_name = module_input, "app"
+        if not module_name or not app_name:
+            raise ValueError(
+                f"Cannot load {module_input!r}: use 'module:app' or 'module.app', for example "
+                "'server:app' for an `app` variable in server.py."
+            )
+        return module_name, app_name
+
+    def load(self) -> Any:
+        """Import (or build) and return the application."""
+        if self.factory is not None:
+            return self.factory()
+        if self.as_simple:
+            return self._load_simple()
+        if not self.module_name:
+            raise ValueError("AppLoader needs a module_input ('module:app') or a factory.")
+        module = self._import(self.module_name)
+        try:
+            target = getattr(module, self.app_name)
+        except AttributeError:
+            raise AttributeError(
+                f"Module {self.module_name!r} ({getattr(module, '__file__', '?')}) has no "
+                f"attribute {self.app_name!r}. Point at the variable that holds your app, "
+                f"e.g. '{self.module_name}:app', or at a factory with --factory."
+            ) from None
+        if self.as_factory:
+            return self._call_factory(target)
+        if inspect.isfunction(target) or inspect.ismethod(target):
+            raise ValueError(
+                f"{self.module_name}:{self.app_name} is a function, not an app. If it "
+                "returns the app, load it as a factory (--factory / as_factory=True)."
+            )
+        return target
+
+    def _call_factory(self, target: Any) -> Any:
+        if not callable(target):
+            raise TypeError(
+                f"{self.module_name}:{self.app_name} is not callable, so it cannot be a "
+                "factory; drop --factory to load it as the app itself."
+            )
+        try:
+            params = inspect.signature(target).parameters
+        except (TypeError, ValueError):
+            params = {}
+        return target(self.args) if params else target()
+
+    def _load_simple(self) -> Any:
+        path = Path(self.module_input or ".").resolve()
+        if not path.is_dir():
+            raise ValueError(
+                f"Cannot serve {self.module_input!r} as a simple app: it is not a directory."
+            )
+        factory = type(self).simple_app_factory or AppLoader.simple_app_factory
+        if factory is None:
+            raise RuntimeError(
+                "Serving a directory needs the framework's loader "
+                "(sanic.worker.loader.AppLoader); import sanic first."
+            )
+        return factory(path)
+
+    @staticmethod
+    def _import(module_name: str) -> Any:
+        if module_name.endswith(".py") or os.sep in module_name:
+            path = Path(module_name).resolve()
+            spec = importlib.util.spec_from_file_location(path.stem, path)
+            if spec is None or spec.loader is None or not path.is_file():
+                raise ImportError(f"Cannot load the file {module_name!r}: it does not exist.")
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[path.stem] = module
+            spec.loader.exec_module(module)
+            return module
+        cwd = os.getcwd()
+        if cwd not in sys.path:
+            sys.path.insert(0, cwd)
+        try:
+            return importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            missing = exc.name or ""
+            if missing and (module_name == missing or module_name.startswith(missing + ".")):
+                raise ImportError(
+                    f"No module named {module_name!r} (searched from {cwd}). Run from the "
+                    "folder that contains it, or give its dotted path."
+                ) from exc
+            raise
+
+
+class CertLoader:
+    """Build the ``ssl.SSLContext`` a server uses from a context, a dict or a folder."""
+
+    def __init__(self, ssl_data: ssl.SSLContext | dict[str, Any] | str | os.PathLike | None
+                 ) -> None:
+        self._data = ssl_data
+
+    def load(self, app: Any = None) -> ssl.SSLContext | None:
+        """The server-side TLS context (None when there is no TLS)."""
+        data = self._data
+        if data is None or isinstance(data, ssl.SSLContext):
+            return data
+        if isinstance(data, str | os.PathLike):
+            folder = Path(data)
+            if not folder.is_dir():
+                raise ValueError(f"TLS: {data!r} is not a folder with fullchain.pem/privkey.pem")
+            data = {"cert": folder / "fullchain.pem", "key": folder / "privkey.pem"}
+        if not isinstance(data, dict):
+            raise TypeError(f"TLS settings must be an SSLContext, a dict or a folder, not {data!r}")
+        cert = data.get("cert") or data.get("certfile")
+        key = data.get("key") or data.get("keyfile")
+        if not cert or not key:
+            raise ValueError("TLS settings need both 'cert' and 'key' file paths")
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(str(cert), str(key), password=data.get("password"))
+        return context
+
+
+__all__ = ["AppLoader", "CertLoader"]

@@ -1,0 +1,540 @@
+"""``WorkerManager``: start the processes, watch them, restart, scale and stop them.
+
+Theory of operation: everything happens in the thread that calls ``run()`` (normally the
+main thread), in one loop (``monitor``) that waits up to ``poll_interval`` for a message
+from a child on the monitor pipe, then looks at every process: acknowledgements that are
+late, processes that died (reported, then respawned with exponential back-off, up to
+``restart_limit`` times per ``restart_window`` seconds), restarts in progress (old process
+stopped once its replacement acknowledged), and processes being removed. Signals only set
+a flag that the loop acts on, so no state is changed from a signal handler.
+
+Children talk to the manager with small picklable tuples (see ``WorkerMultiplexer``):
+``("ack", name, pid)``, ``("restart", {...})``, ``("scale", n)``, ``("terminate", {})``,
+``("manage", {...})``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable
+from enum import IntEnum
+from typing import Any
+
+from hurtle_worker.constants import MAIN_NAME, ProcessState, RestartOrder
+from hurtle_worker.process import Worker, WorkerProcess, describe_exit
+from hurtle_worker.restarter import Restarter
+
+logger = logging.getLogger("sanic.root")
+error_logger = logging.getLogger("sanic.error")
+
+
+class MonitorCycle(IntEnum):
+    """What the monitor loop does after handling a message."""
+
+    BREAK = 1
+    CONTINUE = 2
+
+
+class WorkerManager:
+    """Run and supervise the server workers and any custom processes.
+
+    ``serve`` is the server workers' target: ``serve(**server_settings,
+    monitor_publisher=..., worker_state=...)`` runs in each of ``number`` processes.
+    """
+
+    THRESHOLD = 300  # legacy: ticks of 0.1 s to wait for acknowledgements (30 s)
+    MAIN_NAME = MAIN_NAME
+
+    def __init__(
+        self,
+        number: int,
+        serve: Callable[..., Any],
+        server_settings: dict[str, Any],
+        context: Any,
+        monitor_pubsub: tuple[Any, Any],
+        worker_state: Any,
+    ) -> None:
+        if number < 0:
+            raise ValueError(f"Cannot run {number} workers: use 0 or more.")
+        self.num_server = number
+        self.context = context
+        self.transient: dict[str, Worker] = {}
+        self.durable: dict[str, Worker] = {}
+        self.restarter = Restarter()
+        self.monitor_publisher, self.monitor_subscriber = monitor_pubsub
+        self.worker_state = worker_state
+        self.worker_state[self.MAIN_NAME] = {"pid": self.pid}
+        self._serve = serve
+        self._server_settings = server_settings
+        self._server_index = 0
+        self._removing: list[WorkerProcess] = []
+        self._shutdown_requested = False
+        self._force_kill = False
+        self._monitoring = False
+        self._thread: threading.Thread | None = None
+        #: Seconds a server worker has to acknowledge start-up before a warning.
+        self.ack_timeout = 30.0
+        #: Respawns allowed per process within ``restart_window`` seconds.
+        self.restart_limit = 10
+        self.restart_window = 60.0
+        #: First respawn delay; doubles on each further crash, up to ``backoff_max``.
+        self.backoff_base = 0.1
+        self.backoff_max = 5.0
+        #: Seconds a process gets after SIGTERM before SIGKILL.
+        self.terminate_timeout = 20.0
+        self.poll_interval = 0.1
+        #: 0 after a clean stop, 1 when the manager gave up on its servers.
+        self.exit_code = 0
+        for _ in range(number):
+            self.create_server()
+
+    # -- views --------------------------------------------------------------------------------
+    @property
+    def workers(self) -> list[Worker]:
+        """The server workers."""
+        return [w for w in self.transient.values() if w.server]
+
+    @property
+    def all_workers(self) -> Iterable[tuple[str, Worker]]:
+        """Every worker group, by ident."""
+        return [*self.transient.items(), *self.durable.items()]
+
+    @property
+    def processes(self) -> list[WorkerProcess]:
+        """Every process of every group."""
+        return [p for _, w in self.all_workers for p in w.processes]
+
+    @property
+    def transient_processes(self) -> list[WorkerProcess]:
+        """Processes restarted with every global restart (server workers, reloadable)."""
+        return [p for w in self.transient.values() for p in w.processes]
+
+    @property
+    def durable_processes(self) -> list[WorkerProcess]:
+        """Processes only restarted when named."""
+        return [p for w in self.durable.values() for p in w.processes]
+
+    @property
+    def pid(self) -> int:
+        """The main process id."""
+        return os.getpid()
+
+    # -- registration -------------------------------------------------------------------------
+    def _new_worker(self, ident: str, func: Callable[..., Any], kwargs: dict[str, Any],
+                    **options: Any) -> Worker:
+        worker = Worker(ident, func, kwargs, self.context, self.worker_state, **options)
+        for process in worker.processes:
+            process.terminate_timeout = self.terminate_timeout
+        return worker
+
+    def create_server(self) -> Worker:
+        """Add one server worker (``Server-<n>``), started by ``start``/``scale``."""
+        ident = f"Server-{self._server_index}"
+        self._server_index += 1
+        settings = {
+            **self._server_settings,
+            "monitor_publisher": self.monitor_publisher,
+            "worker_state": self.worker_state,
+        }
+        worker = self._new_worker(
+            ident, self._serve, settings, transient=True, restartable=True, server=True
+        )
+        self.transient[ident] = worker
+        return worker
+
+    def manage(
+        self,
+        ident: str,
+        func: Callable[..., Any],
+        kwargs: dict[str, Any],
+        transient: bool = False,
+        restartable: bool | None = None,
+        tracked: bool = True,
+        auto_start: bool = True,
+        workers: int = 1,
+    ) -> Worker:
+        """Run ``func(**kwargs)`` in ``workers`` processes named ``Sanic-<ident>-<n>``.
+
+        ``transient`` processes restart with every global restart (e.g. auto-reload);
+        ``restartable`` ones can be restarted by name (implied by ``transient``);
+        untracked ones are forgotten once they complete.
+        """
+        if ident in self.transient or ident in self.durable:
+            raise ValueError(f"A process named {ident!r} is already managed; pick another name.")
+        if not callable(func):
+            raise TypeError(f"manage({ident!r}, ...) needs a callable, got {func!r}")
+        if workers < 1:
+            raise ValueError(f"manage({ident!r}, ..., workers={workers}) needs workers >= 1")
+        worker = self._new_worker(
+            ident, func, dict(kwargs), num=workers,
+            restartable=bool(transient or restartable), tracked=tracked,
+            auto_start=auto_start, transient=transient,
+        )
+        (self.transient if transient else self.durable)[ident] = worker
+        if self._monitoring and auto_start:
+            for process in worker.processes:
+                process.start()
+        return worker
+
+    def remove_worker(self, worker: Worker) -> None:
+        """Forget a worker group (its processes must have stopped)."""
+        self.transient.pop(worker.ident, None)
+        self.durable.pop(worker.ident, None)
+        for process in worker.processes:
+            try:
+                self.worker_state.pop(process.name, None)
+            except (OSError, EOFError):
+                pass
+
+    # -- running ------------------------------------------------------------------------------
+    def run(self) -> None:
+        """Start every process, supervise until shut down, then clean up."""
+        self._install_signals()
+        try:
+            self.start()
+            self.monitor()
+        finally:
+            self.shutdown()
+            self.cleanup()
+            self._restore_signals()
+
+    def start(self) -> None:
+        """Start every auto-start process."""
+        for _, worker in self.all_workers:
+            if worker.auto_start:
+                for process in worker.processes:
+                    if not process.is_alive():
+                        process.start()
+
+    def wait_for_ack(self) -> None:
+        """Block until every server process acknowledged start-up (or died)."""
+        while not self._shutdown_requested:
+            pending = [
+                p for w in self.workers for p in w.processes
+                if p.is_alive() and p.state is not ProcessState.ACKED
+            ]
+            if not pending:
+                return
+            self._cycle()
+
+    def monitor(self) -> None:
+        """Supervise until shutdown is asked for or nothing is left to run."""
+        self._monitoring = True
+        try:
+            while not self._shutdown_requested:
+                if self._cycle() is MonitorCycle.BREAK:
+                    break
+        finally:
+            self._monitoring = False
+
+    def _cycle(self) -> MonitorCycle:
+        try:
+            if self.monitor_subscriber.poll(self.poll_interval):
+                message = self.monitor_subscriber.recv()
+                if self._handle_message(message) is MonitorCycle.BREAK:
+                    return MonitorCycle.BREAK
+        except (EOFError, OSError):
+            time.sleep(self.poll_interval)
+        now = time.monotonic()
+        self._supervise(now)
+        if not any(p.has_work() for p in self.processes) and not self._removing:
+            return MonitorCycle.BREAK
+        return MonitorCycle.CONTINUE
+
+    def _handle_message(self, message: Any) -> MonitorCycle:
+        if not isinstance(message, tuple) or not message:
+            error_logger.error("Ignoring a malformed message to the worker manager: %r", message)
+            return MonitorCycle.CONTINUE
+        kind = message[0]
+        if kind == "ack":
+            _, name, pid = message
+            for process in self.processes:
+                if process.name == name and process.ack(pid):
+                    logger.debug("Process ack: %s [%s]", name, pid)
+        elif kind == "restart":
+            options = message[1]
+            self.restart(
+                process_names=options.get("names"),
+                restart_order=RestartOrder(options.get("order", "SHUTDOWN_FIRST")),
+                **options.get("kwargs", {}),
+            )
+        elif kind == "scale":
+            try:
+                self.scale(int(message[1]))
+            except ValueError as exc:
+                error_logger.error("Cannot scale: %s", exc)
+        elif kind == "terminate":
+            logger.info("Termination requested by a worker; shutting down.")
+            self._shutdown_requested = True
+            return MonitorCycle.BREAK
+        elif kind == "manage":
+            try:
+                self.manage(**message[1])
+            except (ValueError, TypeError) as exc:
+                error_logger.error("Cannot manage process: %s", exc)
+        else:
+            error_logger.error("Unknown message to the worker manager: %r", message)
+        return MonitorCycle.CONTINUE
+
+    # -- supervision --------------------------------------------------------------------------
+    def _supervise(self, now: float) -> None:
+        for _, worker in list(self.all_workers):
+            for process in list(worker.processes):
+                process.tick(now)
+                self._check_process(worker, process, now)
+        for process in list(self._removing):
+            if process.is_alive():
+                if process.stop_deadline is not None and now > process.stop_deadline:
+                    process.kill()
+                continue
+            process.join(0)
+            self._removing.remove(process)
+            try:
+                self.worker_state.pop(process.name, None)
+            except (OSError, EOFError):
+                pass
+
+    def _check_process(self, worker: Worker, process: WorkerProcess, now: float) -> None:
+        if process.respawn_at is not None:
+            if now >= process.respawn_at and not self._shutdown_requested:
+                process.respawn_at = None
+                logger.info("Respawning %s", process.name)
+                process.start()
+            return
+        proc = process.process
+        if proc is None or process.stopping:
+            return
+        if proc.is_alive():
+            self._check_ack(process, now)
+            return
+        proc.join(0)
+        code = proc.exitcode
+        process.last_exit = describe_exit(code)
+        if code == 0 and not process.server:
+            logger.debug("Process %s [%s] completed", process.name, proc.pid)
+            process.set_state(ProcessState.COMPLETED)
+            process.process = None
+            if not worker.tracked:
+                worker.processes.remove(process)
+                if not worker.processes:
+                    self.remove_worker(worker)
+            return
+        if process.server and not process.acked_once:
+            error_logger.error(
+                "Worker %s [%s] %s before it finished starting; stopping the server. "
+                "See the error above for why it could not start.",
+                process.name, proc.pid, process.last_exit,
+            )
+            process.set_state(ProcessState.FAILED)
+            process.process = None
+            self.exit_code = 1
+            self._shutdown_requested = True
+            return
+        if not (process.server or process.restartable):
+            error_logger.error("Process %s [%s] %s", process.name, proc.pid, process.last_exit)
+            process.set_state(ProcessState.FAILED)
+            process.process = None
+            return
+        self._respawn_later(process, proc.pid, now)
+
+    def _respawn_later(self, process: WorkerProcess, pid: int, now: float) -> None:
+        window_start = now - self.restart_window
+        while process.crash_times and process.crash_times[0] < window_start:
+            process.crash_times.popleft()
+        process.process = None
+        if len(process.crash_times) >= self.restart_limit:
+            error_logger.error(
+                "Process %s [%s] %s; it died %d times within %.0fs, giving up on it. "
+                "Fix the crash (see the log above), or raise WORKER_RESTART_LIMIT.",
+                process.name, pid, process.last_exit, len(process.crash_times),
+                self.restart_window,
+            )
+            process.set_state(ProcessState.FAILED)
+            if process.server and not any(p.is_alive() for w in self.workers
+                                          for p in w.processes):
+                error_logger.error("No server worker is left running; shutting down.")
+                self.exit_code = 1
+                self._shutdown_requested = True
+            return
+        process.crash_times.append(now)
+        delay = min(self.backoff_base * 2 ** (len(process.crash_times) - 1), self.backoff_max)
+        process.restarts += 1
+        process.respawn_at = now + delay
+        process.set_state(ProcessState.FAILED)
+        error_logger.error(
+            "Process %s [%s] %s unexpectedly; respawning it in %.1fs (restart %d, at most "
+            "%d per %.0fs)",
+            process.name, pid, process.last_exit, delay, process.restarts,
+            self.restart_limit, self.restart_window,
+        )
+
+    def _check_ack(self, process: WorkerProcess, now: float) -> None:
+        if (
+            not process.ack_expected
+            or process.ack_warned
+            or process.state not in (ProcessState.STARTING, ProcessState.STARTED)
+            or process.started_monotonic is None
+            or now - process.started_monotonic < self.ack_timeout
+        ):
+            return
+        process.ack_warned = True
+        error_logger.warning(
+            "Worker %s [%s] has not acknowledged start-up after %.1fs and is still starting. "
+            "If your app needs longer to start (slow before_server_start listeners, big "
+            "imports), raise app.config.WORKER_ACK_TIMEOUT (or the environment variable "
+            "SANIC_WORKER_ACK_TIMEOUT). The server keeps waiting for it.",
+            process.name, process.pid, self.ack_timeout,
+        )
+
+    # -- commands -----------------------------------------------------------------------------
+    def restart(
+        self,
+        process_names: list[str] | None = None,
+        restart_order: RestartOrder = RestartOrder.SHUTDOWN_FIRST,
+        **kwargs: Any,
+    ) -> None:
+        """Restart the named processes, or every transient one."""
+        self.restarter.restart(
+            transient_processes=self.transient_processes,
+            durable_processes=self.durable_processes,
+            process_names=process_names,
+            restart_order=restart_order,
+            **kwargs,
+        )
+
+    def scale(self, num_worker: int) -> None:
+        """Run ``num_worker`` server workers: start new ones or stop the newest."""
+        if num_worker <= 0:
+            raise ValueError("Cannot scale to 0 workers or fewer; use at least 1.")
+        change = num_worker - len(self.workers)
+        if change == 0:
+            logger.info("No change needed: there are already %d workers.", num_worker)
+            return
+        logger.info("Scaling from %d to %d workers", len(self.workers), num_worker)
+        if change > 0:
+            for _ in range(change):
+                worker = self.create_server()
+                for process in worker.processes:
+                    process.start()
+        else:
+            for _ in range(-change):
+                self.shutdown_server()
+
+    def shutdown_server(self, ident: str | None = None) -> None:
+        """Stop one server worker (the newest when ``ident`` is None) and forget it."""
+        servers = self.workers
+        if not servers:
+            return
+        if ident is None:
+            worker = servers[-1]
+        else:
+            matches = [w for w in servers if w.ident == ident]
+            if not matches:
+                error_logger.error("No server worker named %r", ident)
+                return
+            worker = matches[0]
+        self.transient.pop(worker.ident, None)
+        for process in worker.processes:
+            process.respawn_at = None
+            process.terminate()
+            for retiring in process.retiring:
+                if retiring.process.is_alive():
+                    retiring.process.terminate()
+            self._removing.append(process)
+
+    def shutdown_signal(self, signum: int, frame: Any) -> None:
+        """Signal handler: the first signal stops gracefully, a second one kills."""
+        name = signal.Signals(signum).name
+        if self._shutdown_requested:
+            logger.info("Received %s again: killing the processes now.", name)
+            self._force_kill = True
+            return
+        logger.info("Received signal %s. Shutting down.", name)
+        self._shutdown_requested = True
+
+    def shutdown(self) -> None:
+        """Stop every process gracefully (SIGTERM), kill stragglers, and wait for all."""
+        self._shutdown_requested = True
+        self.terminate()
+        deadline = time.monotonic() + self.terminate_timeout
+        while True:
+            alive = self._alive_processes()
+            if not alive:
+                break
+            if self._force_kill or time.monotonic() > deadline:
+                self.kill()
+                for proc in alive:
+                    proc.join(2)
+                break
+            self._drain(0.05)
+        for process in self.processes:
+            if process.process is not None and process.state is not ProcessState.FAILED:
+                process.exit()
+
+    def _alive_processes(self) -> list[Any]:
+        procs = []
+        for process in [*self.processes, *self._removing]:
+            procs.extend(r.process for r in process.retiring)
+            if process.process is not None:
+                procs.append(process.process)
+        return [p for p in procs if p.is_alive()]
+
+    def _drain(self, timeout: float) -> None:
+        """Read and drop messages so children never block writing to a full pipe."""
+        try:
+            if self.monitor_subscriber.poll(timeout):
+                self.monitor_subscriber.recv()
+        except (EOFError, OSError):
+            time.sleep(timeout)
+
+    def terminate(self) -> None:
+        """Ask every process to stop (SIGTERM)."""
+        for process in [*self.processes, *self._removing]:
+            process.respawn_at = None
+            for retiring in process.retiring:
+                retiring.start_after_exit = False
+                if retiring.process.is_alive():
+                    retiring.process.terminate()
+            if process.is_alive():
+                process.terminate()
+
+    def kill(self) -> None:
+        """Kill every process at once (SIGKILL)."""
+        for process in [*self.processes, *self._removing]:
+            process.kill()
+
+    def join(self) -> None:
+        """Wait for every process to end."""
+        for proc in self._alive_processes():
+            proc.join()
+
+    def cleanup(self) -> None:
+        """Reap finished processes and close the monitor pipe."""
+        for process in self.processes:
+            for retiring in process.retiring:
+                retiring.process.join(0)
+            process.retiring.clear()
+        for conn in (self.monitor_publisher, self.monitor_subscriber):
+            try:
+                conn.close()
+            except (OSError, AttributeError):
+                pass
+
+    # -- signals ------------------------------------------------------------------------------
+    def _install_signals(self) -> None:
+        self._previous_handlers: dict[int, Any] = {}
+        if threading.current_thread() is not threading.main_thread():
+            return
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            self._previous_handlers[sig] = signal.signal(sig, self.shutdown_signal)
+
+    def _restore_signals(self) -> None:
+        for sig, handler in getattr(self, "_previous_handlers", {}).items():
+            signal.signal(sig, handler)
+
+
+__all__ = ["MonitorCycle", "WorkerManager"]

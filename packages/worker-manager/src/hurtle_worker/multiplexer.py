@@ -1,0 +1,130 @@
+"""``WorkerMultiplexer``: what a child process uses to talk to the worker manager.
+
+An app sees it as ``app.multiplexer`` / ``app.m`` inside a worker: its name, pid and
+state, every process' state, and commands (restart, reload, scale, terminate, manage)
+that are sent to the manager over the monitor pipe.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from hurtle_worker.constants import WORKER_NAME_ENV, RestartOrder
+from hurtle_worker.state import WorkerState
+
+
+class WorkerMultiplexer:
+    """The manager's controls, from inside a worker process."""
+
+    def __init__(self, monitor_publisher: Any, worker_state: Any) -> None:
+        self._monitor_publisher = monitor_publisher
+        self._worker_state = worker_state
+        self._state = WorkerState(worker_state, self.name)
+        self._lock = threading.Lock()
+
+    def _send(self, message: tuple[Any, ...]) -> None:
+        if self._monitor_publisher is None:
+            raise RuntimeError(
+                "This process has no connection to a worker manager, so it cannot send "
+                f"{message[0]!r}. Run the app with app.run()/Sanic.serve() (not "
+                "single_process=True) to use app.m."
+            )
+        with self._lock:
+            self._monitor_publisher.send(message)
+
+    def ack(self) -> None:
+        """Tell the manager this worker finished starting."""
+        self._send(("ack", self.name, self.pid))
+
+    def restart(self, name: str = "", all_workers: bool = False,
+                zero_downtime: bool = False) -> None:
+        """Restart this process, the one named ``name``, or every worker.
+
+        With ``zero_downtime`` the new process starts first and the old one stops once
+        the new one is ready.
+        """
+        if name and all_workers:
+            raise ValueError(
+                "restart() got both a process name and all_workers=True: pass one of them."
+            )
+        names = None if all_workers else [name or self.name]
+        order = RestartOrder.STARTUP_FIRST if zero_downtime else RestartOrder.SHUTDOWN_FIRST
+        self._send(("restart", {"names": names, "order": order.value}))
+
+    reload = restart
+
+    def scale(self, num_workers: int) -> None:
+        """Run ``num_workers`` server workers."""
+        count = int(num_workers)
+        if count < 1:
+            raise ValueError(f"Cannot scale to {count} workers; use at least 1.")
+        self._send(("scale", count))
+
+    def terminate(self, early: bool = False) -> None:
+        """Stop the whole server (every process)."""
+        self._send(("terminate", {"early": early}))
+
+    def manage(
+        self,
+        ident: str,
+        func: Callable[..., Any],
+        kwargs: dict[str, Any],
+        transient: bool = False,
+        restartable: bool | None = None,
+        tracked: bool = False,
+        auto_start: bool = True,
+        workers: int = 1,
+    ) -> None:
+        """Ask the manager to run ``func(**kwargs)`` in new processes (func: picklable)."""
+        self._send((
+            "manage",
+            {"ident": ident, "func": func, "kwargs": kwargs, "transient": transient,
+             "restartable": restartable, "tracked": tracked, "auto_start": auto_start,
+             "workers": workers},
+        ))
+
+    def _own_entry(self) -> dict[str, Any] | None:
+        entry = self._worker_state.get(self.name)
+        if entry is None or entry.get("pid") not in (None, self.pid):
+            return None  # a replacement took over this name: leave its state alone
+        return dict(entry)
+
+    def set_serving(self, serving: bool) -> None:
+        """Record whether this worker accepts requests."""
+        entry = self._own_entry()
+        if entry is not None:
+            entry["serving"] = serving
+            self._worker_state[self.name] = entry
+
+    def exit(self) -> None:
+        """Record that this worker stopped serving (call on the way out)."""
+        try:
+            self.set_serving(False)
+        except (OSError, EOFError, BrokenPipeError):
+            pass
+
+    @property
+    def name(self) -> str:
+        """This process' name (``Sanic-Server-0-0``)."""
+        return os.environ.get(WORKER_NAME_ENV, "")
+
+    @property
+    def pid(self) -> int:
+        """This process' id."""
+        return os.getpid()
+
+    @property
+    def state(self) -> WorkerState:
+        """This process' entry of the shared state."""
+        return self._state
+
+    @property
+    def workers(self) -> dict[str, Any]:
+        """Every process' state (a plain copy)."""
+        return self._state.full()
+
+
+__all__ = ["WorkerMultiplexer"]

@@ -1,0 +1,355 @@
+"""``WorkerProcess`` (one named OS process, restartable) and ``Worker`` (a group of them).
+
+Processes are started with the manager's ``multiprocessing`` context (``spawn`` by
+default), so targets and their kwargs must be picklable; sockets and pipe connections in
+the kwargs are handed to the child as duplicated file descriptors.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from hurtle_worker.constants import PROCESS_PREFIX, WORKER_NAME_ENV, ProcessState, RestartOrder
+
+logger = logging.getLogger("sanic.root")
+
+#: Seconds a stopping process gets after SIGTERM before it is killed.
+DEFAULT_TERMINATE_TIMEOUT = 20.0
+
+
+def get_now() -> datetime:
+    """The current time, timezone-aware (UTC)."""
+    return datetime.now(tz=UTC)
+
+
+def _set_parent_death_signal() -> None:
+    """Ask Linux to SIGTERM this process when its parent dies (no orphans left serving)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not glibc
+        return
+
+
+def process_bootstrap(
+    target: Callable[..., Any], name: str, kwargs: Mapping[str, Any], parent_pid: int,
+    parent_death_signal: bool,
+) -> None:
+    """The entry point of every child: name it, tie it to its parent, call the target."""
+    os.environ[WORKER_NAME_ENV] = name
+    if parent_death_signal:
+        _set_parent_death_signal()
+        if os.getppid() != parent_pid:  # the parent died before prctl took effect
+            return
+    target(**kwargs)
+
+
+class _Retiring:
+    """An old OS process being replaced: stop it (now or after the new one acks), reap it."""
+
+    __slots__ = ("process", "wait_for_ack", "start_after_exit", "deadline")
+
+    def __init__(self, process: Any, *, wait_for_ack: bool, start_after_exit: bool) -> None:
+        self.process = process
+        self.wait_for_ack = wait_for_ack
+        self.start_after_exit = start_after_exit
+        self.deadline: float | None = None
+
+
+def describe_exit(exitcode: int | None) -> str:
+    """A human phrase for an exit code: ``killed by SIGKILL``, ``exited with code 1``."""
+    if exitcode is None:
+        return "is still running"
+    if exitcode < 0:
+        try:
+            return f"was killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            return f"was killed by signal {-exitcode}"
+    return f"exited with code {exitcode}"
+
+
+class WorkerProcess:
+    """One named process: start, stop, restart (in either order), and its shared state."""
+
+    def __init__(
+        self,
+        factory: Callable[..., Any],
+        name: str,
+        target: Callable[..., Any],
+        kwargs: dict[str, Any],
+        worker_state: Any,
+        restartable: bool = False,
+    ) -> None:
+        self.factory = factory
+        self.name = name
+        self.target = target
+        self.kwargs = kwargs
+        self.worker_state = worker_state
+        self.restartable = restartable
+        self.server = False
+        self.ack_expected = False
+        self.terminate_timeout = DEFAULT_TERMINATE_TIMEOUT
+        self.process: Any = None
+        self.state = ProcessState.NONE
+        self.starts = 0
+        self.restarts = 0
+        self.acked_once = False
+        self.ack_warned = False
+        self.started_monotonic: float | None = None
+        self.stopping = False
+        self.stop_deadline: float | None = None
+        self.respawn_at: float | None = None
+        self.crash_times: deque[float] = deque()
+        self.last_exit: str | None = None
+        self.retiring: list[_Retiring] = []
+        self._lock = threading.RLock()
+        self.set_state(ProcessState.IDLE, force=True)
+
+    def __repr__(self) -> str:
+        return f"<WorkerProcess {self.name} pid={self.pid} state={self.state.name}>"
+
+    # -- state ------------------------------------------------------------------------------
+    def set_state(self, state: ProcessState, force: bool = False) -> None:
+        """Record ``state`` here and in the shared worker state."""
+        self.state = state
+        try:
+            entry = dict(self.worker_state.get(self.name) or {})
+        except (OSError, EOFError, BrokenPipeError):  # the state server is gone (shutdown)
+            return
+        entry.update(
+            server=self.server, state=state.name, pid=self.pid, starts=self.starts,
+            restarts=self.restarts,
+        )
+        if self.last_exit is not None:
+            entry["last_exit"] = self.last_exit
+        if "start_at" not in entry or state is ProcessState.STARTED:
+            entry["start_at"] = get_now()
+        if self.server:
+            entry.setdefault("serving", False)
+            if state is not ProcessState.ACKED:
+                entry["serving"] = False
+        try:
+            self.worker_state[self.name] = entry
+        except (OSError, EOFError, BrokenPipeError):
+            return
+
+    # -- process ----------------------------------------------------------------------------
+    @property
+    def pid(self) -> int | None:
+        """The OS process id of the current process (None before start)."""
+        return self.process.pid if self.process is not None else None
+
+    @property
+    def exitcode(self) -> int | None:
+        """The exit code of the current process (None while it runs)."""
+        return self.process.exitcode if self.process is not None else None
+
+    def is_alive(self) -> bool:
+        """Whether the current process runs."""
+        return self.process is not None and self.process.is_alive()
+
+    def spawn(self) -> None:
+        """Create (not start) a new OS process for this name."""
+        self.process = self.factory(
+            name=self.name,
+            target=process_bootstrap,
+            kwargs={
+                "target": self.target,
+                "name": self.name,
+                "kwargs": self.kwargs,
+                "parent_pid": os.getpid(),
+                "parent_death_signal": threading.current_thread() is threading.main_thread(),
+            },
+            daemon=False,
+        )
+
+    def start(self) -> None:
+        """Spawn and start a new OS process for this name."""
+        with self._lock:
+            self.set_state(ProcessState.STARTING)
+            self.spawn()
+            self.process.start()
+            self.starts += 1
+            self.stopping = False
+            self.stop_deadline = None
+            self.ack_warned = False
+            self.started_monotonic = time.monotonic()
+            logger.debug("Started a process: %s [%s]", self.name, self.pid)
+            self.set_state(ProcessState.STARTED)
+
+    def ack(self, pid: int | None) -> bool:
+        """The process ``pid`` said it is ready; True when it is the current one."""
+        if pid is not None and pid != self.pid:
+            return False
+        self.acked_once = True
+        self.set_state(ProcessState.ACKED)
+        return True
+
+    def join(self, timeout: float | None = None) -> None:
+        """Wait for the current process to end."""
+        if self.process is not None and self.process.pid is not None:
+            self.process.join(timeout)
+
+    def terminate(self) -> None:
+        """Ask the current process to stop (SIGTERM); it is killed if it does not."""
+        with self._lock:
+            self.stopping = True
+            self.stop_deadline = time.monotonic() + self.terminate_timeout
+            if self.is_alive():
+                logger.debug("Terminating a process: %s [%s]", self.name, self.pid)
+                self.process.terminate()
+            self.set_state(ProcessState.TERMINATED)
+
+    def kill(self) -> None:
+        """Kill the current and any retiring process at once (SIGKILL)."""
+        for proc in [self.process, *(r.process for r in self.retiring)]:
+            if proc is not None and proc.is_alive():
+                proc.kill()
+
+    def exit(self) -> None:
+        """Reap the finished current process and record how it ended."""
+        if self.process is None:
+            return
+        self.process.join(0)
+        code = self.process.exitcode
+        if code is not None:
+            self.set_state(ProcessState.COMPLETED if code == 0 else ProcessState.FAILED)
+
+    def restart(self, restart_order: RestartOrder = RestartOrder.SHUTDOWN_FIRST,
+                **kwargs: Any) -> None:
+        """Replace the process: stop the old one first, or start the new one first.
+
+        With ``STARTUP_FIRST`` the old process keeps serving until the new one has
+        acknowledged start-up, then it is stopped gracefully. The manager's monitor loop
+        drives the rest (``tick``).
+        """
+        with self._lock:
+            order = RestartOrder(restart_order)
+            if kwargs:
+                self.kwargs.update(kwargs)
+            old = self.process
+            self.respawn_at = None
+            if old is None or not old.is_alive():
+                self.start()
+                return
+            logger.debug("Restarting a process: %s [%s] (%s)", self.name, old.pid, order.value)
+            if order is RestartOrder.SHUTDOWN_FIRST:
+                self.process = None
+                retiring = _Retiring(old, wait_for_ack=False, start_after_exit=True)
+                self._stop_retiring(retiring)
+                self.retiring.append(retiring)
+                self.set_state(ProcessState.RESTARTING)
+            else:
+                self.retiring.append(
+                    _Retiring(old, wait_for_ack=self.ack_expected, start_after_exit=False)
+                )
+                self.start()
+                if not self.ack_expected:
+                    self._stop_retiring(self.retiring[-1])
+
+    def _stop_retiring(self, retiring: _Retiring) -> None:
+        retiring.wait_for_ack = False
+        retiring.deadline = time.monotonic() + self.terminate_timeout
+        if retiring.process.is_alive():
+            retiring.process.terminate()
+
+    def tick(self, now: float) -> None:
+        """Advance restarts in progress: stop old processes once replaced, reap them."""
+        with self._lock:
+            for retiring in list(self.retiring):
+                if retiring.wait_for_ack:
+                    new_ready = self.state is ProcessState.ACKED or not self.is_alive()
+                    if new_ready:
+                        self._stop_retiring(retiring)
+                    continue
+                proc = retiring.process
+                if proc.is_alive():
+                    if retiring.deadline is not None and now > retiring.deadline:
+                        logger.warning(
+                            "Process %s [%s] did not stop in time; killing it",
+                            self.name, proc.pid,
+                        )
+                        proc.kill()
+                    continue
+                proc.join(0)
+                self.retiring.remove(retiring)
+                if retiring.start_after_exit:
+                    self.start()
+
+    def has_work(self) -> bool:
+        """Whether anything about this name is still running or pending."""
+        return self.is_alive() or bool(self.retiring) or self.respawn_at is not None
+
+
+class Worker:
+    """A named group of identical processes (``Sanic-<ident>-<n>``)."""
+
+    def __init__(
+        self,
+        ident: str,
+        serve: Callable[..., Any],
+        server_settings: dict[str, Any],
+        context: Any,
+        worker_state: Any,
+        num: int = 1,
+        restartable: bool = False,
+        tracked: bool = True,
+        auto_start: bool = True,
+        transient: bool = False,
+        server: bool = False,
+    ) -> None:
+        self.ident = ident
+        self.serve = serve
+        self.server_settings = server_settings
+        self.context = context
+        self.worker_state = worker_state
+        self.num = num
+        self.restartable = restartable
+        self.tracked = tracked
+        self.auto_start = auto_start
+        self.transient = transient
+        self.server = server
+        self.processes: list[WorkerProcess] = []
+        self._index = 0
+        for _ in range(num):
+            self.create_process()
+
+    def __repr__(self) -> str:
+        return f"<Worker {self.ident} processes={len(self.processes)}>"
+
+    def create_process(self) -> WorkerProcess:
+        """Add one more process to the group (not started)."""
+        process = WorkerProcess(
+            factory=self.context.Process,
+            name=f"{PROCESS_PREFIX}{self.ident}-{self._index}",
+            target=self.serve,
+            kwargs={**self.server_settings},
+            worker_state=self.worker_state,
+            restartable=self.restartable,
+        )
+        self._index += 1
+        process.server = self.server
+        process.ack_expected = self.server
+        process.set_state(ProcessState.IDLE, force=True)
+        self.processes.append(process)
+        return process
+
+    def has_alive_processes(self) -> bool:
+        """Whether any process of the group runs."""
+        return any(p.is_alive() for p in self.processes)
+
+
+__all__ = ["Worker", "WorkerProcess", "describe_exit", "get_now", "process_bootstrap"]

@@ -1,0 +1,116 @@
+"""``Reloader``: a process that polls source files and asks for a restart on change."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+import sysconfig
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from hurtle_worker.constants import RestartOrder
+
+logger = logging.getLogger("sanic.root")
+
+
+def _library_roots() -> tuple[str, ...]:
+    paths = sysconfig.get_paths()
+    roots = {paths.get(key) for key in ("stdlib", "platstdlib", "purelib", "platlib")}
+    return tuple(sorted(str(Path(r).resolve()) for r in roots if r))
+
+
+class Reloader:
+    """Watch the loaded modules' files and ``reload_dirs``; restart workers on change.
+
+    Runs as a managed process: call it (``reloader()``). ``app_loader`` (anything with
+    ``load()``) is loaded first so the watched modules are the app's. Subclasses hook
+    ``on_start``, ``before_trigger``, ``after_trigger`` and ``on_stop``.
+    """
+
+    def __init__(self, publisher: Any, interval: float, reload_dirs: Iterable[Path | str],
+                 app_loader: Any) -> None:
+        self._publisher = publisher
+        self.interval = interval
+        self.reload_dirs = {Path(d) for d in reload_dirs}
+        self.app_loader = app_loader
+        self.run = True
+        self._roots = _library_roots()
+
+    def __call__(self) -> None:
+        """Poll until stopped (SIGINT/SIGTERM)."""
+        signal.signal(signal.SIGINT, self.stop)
+        signal.signal(signal.SIGTERM, self.stop)
+        app = self.app_loader.load() if self.app_loader is not None else None
+        self.on_start(app)
+        mtimes: dict[str, float] = {}
+        for filename in self.files():
+            self.check_file(filename, mtimes)
+        try:
+            while self.run:
+                changed = {f for f in self.files() if self.check_file(f, mtimes)}
+                if changed:
+                    self.before_trigger(app, changed)
+                    self.reload(changed)
+                    self.after_trigger(app, changed)
+                time.sleep(self.interval)
+        finally:
+            self.on_stop(app)
+
+    def on_start(self, app: Any) -> None:
+        """Called once the app is loaded, before watching."""
+
+    def before_trigger(self, app: Any, changed: set[str]) -> None:
+        """Called before a restart is requested."""
+
+    def after_trigger(self, app: Any, changed: set[str]) -> None:
+        """Called after a restart was requested."""
+
+    def on_stop(self, app: Any) -> None:
+        """Called when the reloader stops."""
+
+    def stop(self, *_: Any) -> None:
+        """Stop polling (signal handler)."""
+        self.run = False
+
+    def reload(self, reloaded_files: set[str]) -> None:
+        """Ask the manager to restart every transient process (the server workers)."""
+        logger.info("Change detected in %s; restarting workers", ", ".join(sorted(reloaded_files)))
+        self._publisher.send(
+            ("restart", {"names": None, "order": RestartOrder.SHUTDOWN_FIRST.value})
+        )
+
+    @staticmethod
+    def check_file(filename: str, mtimes: dict[str, float]) -> bool:
+        """Record ``filename``'s mtime; True when it changed since last seen."""
+        try:
+            mtime = os.stat(filename).st_mtime
+        except OSError:
+            return False
+        old = mtimes.get(filename)
+        mtimes[filename] = mtime
+        return old is not None and mtime > old
+
+    def files(self) -> Iterator[str]:
+        """Every watched file: the app's Python modules and all files of reload_dirs."""
+        yield from self.python_files()
+        for directory in self.reload_dirs:
+            for path in directory.rglob("*"):
+                if path.is_file() and "__pycache__" not in path.parts:
+                    yield str(path)
+
+    def python_files(self) -> Iterator[str]:
+        """Files of the loaded modules outside the standard library and site-packages."""
+        for module in list(sys.modules.values()):
+            filename = getattr(module, "__file__", None)
+            if not filename or not filename.endswith(".py"):
+                continue
+            resolved = str(Path(filename).resolve())
+            if not resolved.startswith(self._roots):
+                yield resolved
+
+
+__all__ = ["Reloader"]
