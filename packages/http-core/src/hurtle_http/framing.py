@@ -1,0 +1,227 @@
+"""Request framing and body encoding, I/O-free.
+
+``RequestReader`` turns bytes into request events (head, body chunks, end, error) by
+driving an ``httptools`` parser (llhttp in strict mode) and adding the checks llhttp
+leaves to the server: size limits with their own statuses, supported transfer codings,
+and a second, stricter look at ``Content-Length``.  It never touches a socket: its
+``feed()`` takes bytes and calls methods of a *sink* object, so tests drive it directly.
+
+Every rule below refuses; none guesses (RFC 9112 section 11.2, request smuggling).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
+
+import httptools
+
+from hurtle_http.exceptions import (
+    BadRequest,
+    NotImplementedByServer,
+    PayloadTooLarge,
+    RequestHeaderFieldsTooLarge,
+    SanicException,
+    URITooLong,
+)
+
+CHUNK_END = b"0\r\n\r\n"
+CONTINUE_RESPONSE = b"HTTP/1.1 100 Continue\r\n\r\n"
+
+
+class RequestSink(Protocol):
+    """What ``RequestReader`` reports to (``Http`` in the server)."""
+
+    def on_begin(self) -> None: ...
+    def on_head(self, url: bytes, headers: list[tuple[str, str]], parser: Any) -> None: ...
+    def on_body(self, data: bytes) -> None: ...
+    def on_end(self) -> None: ...
+    def on_error(self, exception: Exception) -> None: ...
+    def on_upgrade(self, tail: bytes) -> None: ...
+
+
+class _Stop(Exception):
+    """Raised inside a parser callback to stop parsing; the real error is kept aside."""
+
+
+def parse_content_length(value: str) -> int:
+    """The body size a ``Content-Length`` value gives, or ``BadRequest``.
+
+    RFC 9110 section 8.6: ``Content-Length = 1*DIGIT``.  Python's ``int()`` also accepts
+    signs, underscores, spaces and non-ASCII digits, so check the characters first.
+    """
+    if not (value.isascii() and value.isdigit()):
+        raise BadRequest("Bad content-length")
+    return int(value)
+
+
+def body_framing(
+    headers: Mapping[str, str], version: str, max_size: int
+) -> tuple[int | None, bool]:
+    """(content_length or None, chunked) for a request head, or the error to answer.
+
+    RFC 9112 section 6.1: a server MUST reject a request with both ``Content-Length`` and
+    ``Transfer-Encoding`` (llhttp does so before this is called; checked again here for
+    direct callers) and answer 501 to a transfer coding it does not understand; an
+    HTTP/1.0 message with ``Transfer-Encoding`` has faulty framing (section 6.1, last
+    paragraph).  Section 6.3: a differing repeated ``Content-Length`` is unrecoverable.
+    """
+    te = headers.get("transfer-encoding")
+    cl = headers.get("content-length")
+    if te is not None:
+        if cl is not None:
+            raise BadRequest("Bad Request")
+        if version == "1.0":
+            raise BadRequest("Transfer-Encoding is not allowed in HTTP/1.0")
+        if te.strip().lower() != "chunked":
+            raise NotImplementedByServer("Unsupported transfer encoding")
+        return None, True
+    if cl is None:
+        return None, False
+    getall = getattr(headers, "getall", None)
+    if getall is not None:
+        values = getall("content-length")
+        if len(values) > 1 and any(v != cl for v in values):
+            raise BadRequest("Bad content-length")
+    size = parse_content_length(cl.strip(" \t"))
+    if size > max_size:
+        raise PayloadTooLarge("Request body exceeds the size limit")
+    return size, False
+
+
+def encode_chunk(data: bytes) -> bytes:
+    """One chunk of chunked transfer coding (RFC 9112 section 7.1); empty data gives b""."""
+    if not data:
+        return b""
+    return b"%x\r\n%b\r\n" % (len(data), data)
+
+
+def encode_chunked(chunks: Iterable[bytes]) -> bytes:
+    """A whole chunked body: the chunks, then the last-chunk and an empty trailer."""
+    return b"".join(encode_chunk(c) for c in chunks) + CHUNK_END
+
+
+def _status_of_parser_error(message: str) -> SanicException:
+    # llhttp's messages for the only parse errors that are not a plain 400.
+    if "Transfer-Encoding" in message and "invalid" in message.lower() and "value" not in message:
+        return NotImplementedByServer("Unsupported transfer encoding")
+    if "Content-Length" in message:
+        return BadRequest("Bad content-length")
+    return BadRequest("Bad Request")
+
+
+class RequestReader:
+    """Feeds request bytes to httptools and reports events to a sink (see ``RequestSink``).
+
+    Limits: a request target longer than ``max_head_size`` is 414; a header section
+    larger than ``max_head_size`` or with more than ``max_headers`` fields is 431.  After
+    an error the reader ignores everything that follows (the connection will close).
+    """
+
+    __slots__ = (
+        "sink",
+        "parser",
+        "url",
+        "headers",
+        "head_size",
+        "max_head_size",
+        "max_headers",
+        "in_head",
+        "failed",
+        "upgraded",
+        "_pending",
+    )
+
+    def __init__(self, sink: RequestSink, *, max_head_size: int = 8192, max_headers: int = 100):
+        self.sink = sink
+        self.max_head_size = max_head_size
+        self.max_headers = max_headers
+        self.url = b""
+        self.headers: list[tuple[str, str]] = []
+        self.head_size = 0
+        self.in_head = False
+        self.failed = False
+        self.upgraded = False
+        self._pending: Exception | None = None
+        self.parser = httptools.HttpRequestParser(self)
+
+    def feed(self, data: bytes) -> None:
+        """Parse ``data``; never raises, errors go to ``sink.on_error`` (once)."""
+        if self.failed or self.upgraded:
+            return
+        try:
+            self.parser.feed_data(data)
+        except httptools.HttpParserUpgrade as upgrade:
+            self.upgraded = True
+            offset = upgrade.args[0] if upgrade.args else len(data)
+            self.sink.on_upgrade(data[offset:])
+        except httptools.HttpParserCallbackError:
+            self._fail(self._pending or BadRequest("Bad Request"))
+        except httptools.HttpParserError as error:
+            self._fail(self._pending or _status_of_parser_error(str(error)))
+        except Exception as error:
+            self._fail(BadRequest(f"Bad Request ({type(error).__name__})"))
+
+    def _fail(self, exception: Exception) -> None:
+        self.failed = True
+        self.in_head = False
+        self.sink.on_error(exception)
+
+    def _stop(self, exception: Exception) -> None:
+        self._pending = exception
+        raise _Stop
+
+    # httptools callbacks -------------------------------------------------------------
+
+    def on_message_begin(self) -> None:
+        self.url = b""
+        self.headers = []
+        self.head_size = 0
+        self.in_head = True
+        self.sink.on_begin()
+
+    def on_url(self, url: bytes) -> None:
+        url = self.url + url if self.url else url
+        self.url = url
+        if len(url) > self.max_head_size:
+            self._stop(URITooLong("Request URI too long"))
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self.head_size += len(name) + len(value) + 4
+        if self.head_size > self.max_head_size or len(self.headers) >= self.max_headers:
+            self._stop(RequestHeaderFieldsTooLarge("Request header fields too large"))
+        # RFC 9110 section 5.5: field values are opaque octets; decode like Sanic does
+        # (UTF-8, undecodable bytes kept as surrogates).  llhttp already refused CR, LF,
+        # NUL, obs-fold and whitespace before the colon.
+        self.headers.append((name.decode("latin-1"), value.decode("utf-8", "surrogateescape")))
+
+    def on_headers_complete(self) -> None:
+        self.in_head = False
+        url = self.url
+        if not url.isascii():
+            self._stop(BadRequest("URL may only contain US-ASCII characters."))
+        try:
+            self.sink.on_head(url, self.headers, self.parser)
+        except Exception as error:
+            self._stop(error)
+
+    def on_body(self, body: bytes) -> None:
+        try:
+            self.sink.on_body(body)
+        except Exception as error:
+            self._stop(error)
+
+    def on_message_complete(self) -> None:
+        self.sink.on_end()
+
+
+__all__ = [
+    "CHUNK_END",
+    "CONTINUE_RESPONSE",
+    "RequestReader",
+    "RequestSink",
+    "body_framing",
+    "encode_chunk",
+    "encode_chunked",
+    "parse_content_length",
+]

@@ -1,0 +1,293 @@
+"""``HttpProtocol``: the asyncio ``Protocol`` that moves bytes between a transport and ``Http``.
+
+It keeps transport bookkeeping only: the connection set, flow control, the timeout timer
+and the switch to a websocket.  Parsing and the stage machine live in ``Http``.
+
+Timeouts (one timer per connection, never one per request)
+-----------------------------------------------------------
+- ``KEEP_ALIVE_TIMEOUT``: an idle connection (no request in progress) closes silently.
+- ``REQUEST_TIMEOUT``: bounds the *whole* time from the first byte of a request head to
+  its end, so a client trickling bytes cannot hold the connection (408).
+- ``RESPONSE_TIMEOUT``: a handler that makes no progress (no body received, nothing sent)
+  for this long is cancelled and answered 503 (or cut, if its response had started).
+
+# PERF: stage changes only store timestamps; ``check_timeouts`` runs at the next possible
+# deadline, at the latest every min(timeouts) seconds, and re-arms itself.  No
+# call_at/cancel per request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from hurtle_http.conninfo import ConnInfo
+from hurtle_http.exceptions import RequestTimeout, ServiceUnavailable
+from hurtle_http.flow import FlowControl
+from hurtle_http.http import Http
+from hurtle_http.stages import Stage
+
+IDLE, REQUEST = Stage.IDLE, Stage.REQUEST
+
+
+class HttpProtocol(asyncio.Protocol):
+    """HTTP/1.1 (and websocket upgrade) over an asyncio transport, for one app."""
+
+    __slots__ = (
+        "loop",
+        "app",
+        "signal",
+        "state",
+        "connections",
+        "transport",
+        "conn_info",
+        "flow",
+        "closed",
+        "eager",
+        "request_class",
+        "request_handler",
+        "request_timeout",
+        "response_timeout",
+        "keep_alive_timeout",
+        "request_max_size",
+        "access_log",
+        "websocket",
+        "ctx",
+        "_http",
+        "_time",
+        "_timer",
+        "_check_every",
+        "_unix",
+        "_upgrade_tail",
+    )
+
+    HTTP_CLASS = Http
+
+    def __init__(
+        self,
+        *,
+        loop: Any = None,
+        app: Any,
+        signal: Any = None,
+        connections: set | None = None,
+        state: dict | None = None,
+        unix: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.loop = loop if loop is not None else asyncio.get_event_loop()
+        self.app = app
+        config = app.config
+        self.signal = signal
+        self.state = state if state is not None else {}
+        self.connections = connections if connections is not None else set()
+        request_class = getattr(app, "request_class", None)
+        if request_class is None:
+            from hurtle_http.request import Request
+
+            request_class = Request
+        self.request_class = request_class
+        self.request_handler = app.handle_request
+        self.request_timeout = float(config.REQUEST_TIMEOUT)
+        self.response_timeout = float(config.RESPONSE_TIMEOUT)
+        self.keep_alive_timeout = float(config.KEEP_ALIVE_TIMEOUT)
+        self.request_max_size = config.REQUEST_MAX_SIZE
+        self.access_log = bool(getattr(config, "ACCESS_LOG", False))
+        self.eager = bool(getattr(config, "HTTP_EAGER_DISPATCH", True))
+        positive = [
+            t for t in (self.request_timeout, self.response_timeout, self.keep_alive_timeout) if t > 0
+        ]
+        self._check_every = min(positive) if positive else 60.0
+        self._unix = unix
+        self.transport: Any = None
+        self.conn_info: ConnInfo | None = None
+        self.flow: FlowControl = FlowControl(None, self.loop)
+        self.closed = False
+        self.websocket: Any = None
+        self.ctx: Any = None
+        self._http: Http | None = None
+        self._time = 0.0
+        self._timer: Any = None
+        self._upgrade_tail = b""
+
+    # -- asyncio.Protocol --------------------------------------------------------------
+
+    def connection_made(self, transport: Any) -> None:
+        """HTTP-protocol-specific new connection handler."""
+        self.transport = transport
+        self.connections.add(self)
+        self.flow = FlowControl(transport, self.loop)
+        self.conn_info = ConnInfo(transport, unix=self._unix)
+        self._http = self.HTTP_CLASS(self)
+        self._time = self.loop.time()
+        self._arm(self._time + self._check_every)
+
+    def data_received(self, data: bytes) -> None:
+        """Feed received bytes to the parser, and start the handler when a head is ready."""
+        self._time = self.loop.time()
+        ws = self.websocket
+        if ws is not None:
+            ws.data_received(data)
+            return
+        http = self._http
+        if http is None:
+            return
+        http.reader.feed(data)
+        if http.current is not None and not http.running and not self.closed:
+            http.dispatch()
+
+    def eof_received(self) -> bool | None:
+        """The peer finished sending; close unless a response is still to be written."""
+        ws = self.websocket
+        if ws is not None:
+            return ws.eof_received()
+        http = self._http
+        if http is None or (not http.running and http.current is None):
+            return False  # the transport closes itself
+        return True  # keep the write side open for the pending response
+
+    def connection_lost(self, exc: BaseException | None) -> None:
+        """Forget the connection; cancel a handler still running for it."""
+        self.closed = True
+        self.connections.discard(self)
+        if self.conn_info is not None:
+            self.conn_info.lost = True
+        self.flow.connection_lost(exc)
+        timer, self._timer = self._timer, None
+        if timer is not None:
+            timer.cancel()
+        ws = self.websocket
+        if ws is not None:
+            ws.connection_lost(exc)
+            return
+        http = self._http
+        if http is not None:
+            http._wake()
+            task = http.task
+            if task is not None and not task.done():
+                task.cancel()
+
+    def pause_writing(self) -> None:
+        """The transport's write buffer is full: writers wait in ``drain()``."""
+        self.flow.pause_writing()
+        if self.websocket is not None:
+            self.websocket.pause_writing()
+
+    def resume_writing(self) -> None:
+        """The transport's write buffer drained."""
+        self.flow.resume_writing()
+        if self.websocket is not None:
+            self.websocket.resume_writing()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def write(self, data: bytes) -> None:
+        """Write now, without waiting for the peer (callers check ``flow`` first)."""
+        if not self.closed:
+            self.transport.write(data)
+
+    async def send(self, data: bytes) -> None:
+        """Writes HTTP data with backpressure control."""
+        if self.flow.writing_paused:
+            await self.flow.drain()
+        if not self.closed:
+            self._time = self.loop.time()
+            self.transport.write(data)
+
+    async def drain(self) -> None:
+        """Wait until the transport accepts more data."""
+        await self.flow.drain()
+
+    # -- closing -------------------------------------------------------------------------
+
+    def close(self, timeout: float | None = None) -> None:
+        """Close the connection once the pending writes are flushed."""
+        if self.closed or self.transport is None:
+            return
+        self.closed = True
+        timer, self._timer = self._timer, None
+        if timer is not None:
+            timer.cancel()
+        self.transport.close()
+
+    def abort(self) -> None:
+        """Close the connection at once, dropping pending writes."""
+        if self.transport is None:
+            return
+        self.closed = True
+        self.transport.abort()
+
+    def close_if_idle(self) -> bool:
+        """Close the connection if a request is not being sent or received.
+
+        Returns True if closed, False if staying open.
+        """
+        http = self._http
+        if http is None or self.websocket is not None:
+            return False
+        if http.stage is IDLE and http.current is None and not http.running:
+            self.close()
+            return True
+        return False
+
+    # -- timeouts ------------------------------------------------------------------------
+
+    def _arm(self, when: float) -> None:
+        timer = self._timer
+        if timer is not None:
+            if timer.when() <= when:
+                return
+            timer.cancel()
+        self._timer = self.loop.call_at(when, self.check_timeouts)
+
+    def check_timeouts(self) -> None:
+        """Runs itself at the next deadline to enforce any expired timeout."""
+        self._timer = None
+        http = self._http
+        if self.closed or http is None or self.websocket is not None:
+            return
+        now = self.loop.time()
+        stage = http.stage
+        if stage is IDLE and not http.running:
+            if self.keep_alive_timeout > 0:
+                deadline = self._time + self.keep_alive_timeout
+                if now >= deadline:
+                    self.close()  # RFC 9112 section 9.6: an idle close needs no response
+                    return
+            else:
+                deadline = now + self._check_every
+        elif stage is REQUEST and not http.running:
+            deadline = http.head_started_at + self.request_timeout
+            if self.request_timeout > 0 and now >= deadline:
+                http.timeout(RequestTimeout("Request Timeout"))
+                return
+        else:
+            if http.upgrade_websocket:
+                return
+            deadline = self._time + self.response_timeout
+            if self.response_timeout > 0 and now >= deadline:
+                http.timeout(ServiceUnavailable("Response Timeout"))
+                return
+        when = min(deadline, now + self._check_every)
+        self._timer = self.loop.call_at(when, self.check_timeouts)
+
+    # -- websocket -----------------------------------------------------------------------
+
+    async def websocket_handshake(self, request: Any, subprotocols: Any = None) -> Any:
+        """Upgrade this connection to a websocket; returns a ``WebsocketImplProtocol``."""
+        from hurtle_http.websocket import websocket_handshake
+
+        return await websocket_handshake(self, request, subprotocols)
+
+    @property
+    def http(self) -> Http | None:
+        """The connection's ``Http`` (stage machine) object."""
+        return self._http
+
+    async def connection_task(self) -> None:
+        """Run the HTTP connection handler for the requests received so far."""
+        http = self._http
+        if http is not None:
+            await http.http1()
+
+
+__all__ = ["HttpProtocol"]

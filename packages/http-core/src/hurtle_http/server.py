@@ -1,0 +1,409 @@
+"""Serving: ``serve()``, ``start_server()``, sockets, TLS loading, graceful shutdown.
+
+``serve(handler)`` runs a plain ``async def handler(request) -> response`` on one process
+through ``HandlerApp``, which adapts it to what ``HttpProtocol`` expects of an app (see
+docs/INTERFACES.md, "What the protocol needs from the app").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal as signal_module
+import socket
+import ssl as ssl_module
+import stat
+from collections.abc import Awaitable, Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from hurtle_http.config import HttpConfig
+from hurtle_http.conninfo import ConnInfo
+from hurtle_http.exceptions import STATUS_CODES, SanicException, ServerError
+from hurtle_http.protocol import HttpProtocol
+
+error_logger = logging.getLogger("sanic.error")
+server_logger = logging.getLogger("sanic.server")
+
+Handler = Callable[[Any], Awaitable[Any]]
+
+
+def render_plain_error(exception: BaseException) -> tuple[int, str, dict[str, Any]]:
+    """(status, text body, headers) of the plain-text error page for ``exception``."""
+    if isinstance(exception, SanicException):
+        status = exception.status_code
+        message = str(exception) or STATUS_CODES.get(status, b"").decode("latin-1")
+        headers = dict(exception.headers or {})
+    else:
+        status = 500
+        message = "The server encountered an internal error and cannot complete your request."
+        headers = {}
+    phrase = STATUS_CODES.get(status, b"Error").decode("latin-1")
+    title = f"\u26a0\ufe0f {status} \u2014 {phrase}"
+    return status, f"{title}\n{'=' * len(title)}\n{message}\n\n", headers
+
+
+class HandlerApp:
+    """Adapts ``async def handler(request) -> response`` to the app ``HttpProtocol`` needs.
+
+    The request body is read before the handler runs (``stream=True`` leaves that to the
+    handler: ``await request.receive_body()`` or ``async for chunk in request.stream``).
+    Errors are answered with a plain-text page.
+    """
+
+    def __init__(
+        self,
+        handler: Handler,
+        config: HttpConfig | dict[str, Any] | None = None,
+        *,
+        request_class: type | None = None,
+        stream: bool = False,
+    ) -> None:
+        if not callable(handler):
+            raise TypeError(
+                f"serve() needs an 'async def handler(request)' or an app, got {handler!r}"
+            )
+        if config is None:
+            config = HttpConfig()
+        elif not isinstance(config, HttpConfig):
+            config = HttpConfig(**config)
+        self.handler = handler
+        self.config = config
+        if request_class is None:
+            from hurtle_http.request import Request
+
+            request_class = Request
+        self.request_class = request_class
+        self.stream = stream
+        self.lifecycle_hook = None
+
+    async def handle_request(self, request: Any) -> None:
+        """Run the handler and send what it returns."""
+        stream = request.stream
+        try:
+            if stream.request_body and not self.stream:
+                await request.receive_body()
+            response = await self.handler(request)
+            if response is None:
+                if stream.response is None:
+                    raise ServerError("The handler returned no response")
+                return  # it answered through request.respond(); Http finishes the stream
+            if stream.response is not response:
+                if not hasattr(response, "send") and callable(response):
+                    await response(request)  # e.g. a ResponseStream
+                    return
+                stream.respond(response)
+            send = stream.send
+            if send is not None:
+                # PERF: straight to the stream (what response.send() would end up doing).
+                await send(b"", end_stream=True)
+        except Exception as error:
+            await self.handle_exception(request, error)
+
+    async def handle_exception(self, request: Any, exception: BaseException) -> None:
+        """Answer ``exception`` with a plain-text error page."""
+        from hurtle_http.response import HTTPResponse
+
+        if not getattr(exception, "quiet", False) or self.config.get("NOISY_EXCEPTIONS"):
+            if not isinstance(exception, SanicException) or exception.status_code >= 500:
+                error_logger.error("Exception occurred while handling uri", exc_info=exception)
+        status, body, headers = render_plain_error(exception)
+        response = HTTPResponse(
+            body, status=status, headers=headers, content_type="text/plain; charset=utf-8"
+        )
+        response = request.stream.respond(response)
+        await response.send(end_stream=True)
+
+
+def as_app(handler_or_app: Any, config: HttpConfig | dict[str, Any] | None = None) -> Any:
+    """The app object for ``serve``: an app as is, a plain handler wrapped in ``HandlerApp``."""
+    if hasattr(handler_or_app, "handle_request") and hasattr(handler_or_app, "config"):
+        return handler_or_app
+    return HandlerApp(handler_or_app, config)
+
+
+# -- sockets and TLS -----------------------------------------------------------------------
+
+
+def bind_socket(
+    host: str, port: int, *, backlog: int = 100, reuse_port: bool = False
+) -> socket.socket:
+    """A listening TCP socket on ``host:port`` (IPv6 if ``host`` has a colon)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if reuse_port:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.bind((host.strip("[]"), port))
+        sock.listen(backlog)
+        sock.setblocking(False)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def bind_unix_socket(path: str | os.PathLike, *, mode: int = 0o666, backlog: int = 100) -> socket.socket:
+    """A listening UNIX socket at ``path`` with permissions ``mode``.
+
+    A stale socket file left by a dead server is replaced; a live one is an error.
+    """
+    path = os.fspath(path)
+    if os.path.exists(path):
+        if not stat.S_ISSOCK(os.stat(path).st_mode):
+            raise FileExistsError(f"{path} exists and is not a socket; remove it or pick another path")
+        probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            probe.connect(path)
+        except OSError:
+            os.unlink(path)  # nobody listens: stale
+        else:
+            raise OSError(f"Another server is already listening on {path}")
+        finally:
+            probe.close()
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.bind(path)
+        os.chmod(path, mode)
+        sock.listen(backlog)
+        sock.setblocking(False)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def load_ssl(ssl: Any) -> ssl_module.SSLContext:
+    """An ``SSLContext`` from a context, a dict (cert/key/password) or a certificate folder.
+
+    The dict accepts ``cert``/``certfile`` and ``key``/``keyfile``; a folder must hold
+    ``fullchain.pem`` and ``privkey.pem`` (the layout certbot writes).
+    """
+    if isinstance(ssl, ssl_module.SSLContext):
+        return ssl
+    if isinstance(ssl, (str, os.PathLike)):
+        folder = Path(ssl)
+        if not folder.is_dir():
+            raise ValueError(
+                f"ssl={str(ssl)!r} is not a folder; pass a folder holding fullchain.pem and "
+                "privkey.pem, a dict with 'cert' and 'key', or an ssl.SSLContext"
+            )
+        ssl = {"cert": folder / "fullchain.pem", "key": folder / "privkey.pem"}
+    if not isinstance(ssl, dict):
+        raise TypeError(
+            f"ssl must be an ssl.SSLContext, a dict or a folder path, not {type(ssl).__name__}"
+        )
+    cert = ssl.get("cert", ssl.get("certfile"))
+    key = ssl.get("key", ssl.get("keyfile"))
+    if not cert or not key:
+        raise ValueError("ssl dict needs both 'cert' (or 'certfile') and 'key' (or 'keyfile')")
+    for label, file in (("certificate", cert), ("private key", key)):
+        if not Path(file).is_file():
+            raise FileNotFoundError(f"TLS {label} file not found: {file}")
+    context = ssl_module.create_default_context(ssl_module.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(os.fspath(cert), os.fspath(key), password=ssl.get("password"))
+    return context
+
+
+def try_use_uvloop() -> None:
+    """Use uvloop instead of the default asyncio loop, when it is installed."""
+    try:
+        import uvloop
+    except ImportError:
+        return
+    policy = asyncio.get_event_loop_policy()
+    if not isinstance(policy, uvloop.EventLoopPolicy):
+        asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
+
+
+def new_event_loop() -> asyncio.AbstractEventLoop:
+    """A new event loop: uvloop's when installed."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.new_event_loop()
+    return uvloop.new_event_loop()
+
+
+# -- running ------------------------------------------------------------------------------
+
+
+class ServerHandle:
+    """A started server: its asyncio server, live connections, and ways to stop it."""
+
+    def __init__(self, server: Any, connections: set, *, unix: str | None = None) -> None:
+        self.server = server
+        self.connections = connections
+        self.unix = unix
+
+    @property
+    def sockets(self) -> tuple:
+        """The listening sockets."""
+        return tuple(self.server.sockets or ())
+
+    @property
+    def port(self) -> int | None:
+        """The TCP port listened on (useful after binding port 0)."""
+        for sock in self.sockets:
+            name = sock.getsockname()
+            if isinstance(name, tuple):
+                return name[1]
+        return None
+
+    def is_serving(self) -> bool:
+        """True while new connections are accepted."""
+        return self.server.is_serving()
+
+    async def serve_forever(self) -> None:
+        """Accept connections until cancelled."""
+        await self.server.serve_forever()
+
+    async def graceful_shutdown(self, timeout: float = 15.0) -> None:  # noqa: ASYNC109
+        """Stop accepting, let in-flight requests finish for up to ``timeout``, then close."""
+        self.server.close()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        for conn in list(self.connections):
+            ws = getattr(conn, "websocket", None)
+            if ws is not None:
+                loop.create_task(ws.close(1001, "Server shutting down"))
+            else:
+                conn.close_if_idle()
+        while self.connections and loop.time() < deadline:
+            await asyncio.sleep(0.05)
+            for conn in list(self.connections):
+                conn.close_if_idle()
+        await self.close()
+
+    async def close(self) -> None:
+        """Close the server and every connection now."""
+        self.server.close()
+        for conn in list(self.connections):
+            conn.abort() if hasattr(conn, "abort") else conn.transport.close()
+        self.connections.clear()
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(self.server.wait_closed(), 1.0)
+        if self.unix:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.unix)
+
+
+async def start_server(
+    app: Any,
+    *,
+    host: str | None = "127.0.0.1",
+    port: int | None = 8000,
+    sock: socket.socket | None = None,
+    unix: str | None = None,
+    ssl: Any = None,
+    backlog: int = 100,
+    reuse_port: bool = False,
+    protocol: type = HttpProtocol,
+    loop: Any = None,
+    asyncio_server_kwargs: dict[str, Any] | None = None,
+    unix_mode: int = 0o666,
+    state: dict | None = None,
+) -> ServerHandle:
+    """Start listening with ``protocol`` for ``app`` on the running loop."""
+    loop = loop or asyncio.get_running_loop()
+    app = as_app(app)
+    context = load_ssl(ssl) if ssl is not None else None
+    connections: set = set()
+    factory = partial(
+        protocol, loop=loop, app=app, connections=connections, unix=unix, state=state
+    )
+    kwargs = dict(asyncio_server_kwargs or {})
+    if unix:
+        sock = bind_unix_socket(unix, mode=unix_mode, backlog=backlog)
+        server = await loop.create_unix_server(factory, sock=sock, ssl=context, **kwargs)
+    else:
+        if sock is None:
+            sock = bind_socket(host or "127.0.0.1", port or 0, backlog=backlog, reuse_port=reuse_port)
+        server = await loop.create_server(factory, sock=sock, ssl=context, **kwargs)
+    return ServerHandle(server, connections, unix=unix)
+
+
+def serve(
+    handler_or_app: Any,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    ssl: Any = None,
+    sock: socket.socket | None = None,
+    unix: str | None = None,
+    unix_mode: int = 0o666,
+    reuse_port: bool = False,
+    backlog: int = 100,
+    loop: Any = None,
+    protocol: type = HttpProtocol,
+    config: HttpConfig | dict[str, Any] | None = None,
+    register_sys_signals: bool = True,
+    asyncio_server_kwargs: dict[str, Any] | None = None,
+    ready: Callable[[ServerHandle], Any] | None = None,
+) -> None:
+    """Serve ``handler_or_app`` in this process until SIGINT/SIGTERM, then shut down gracefully.
+
+    ``handler_or_app`` is an ``async def handler(request) -> response`` or an app object
+    (``config``, ``handle_request``, ``handle_exception``).  ``ready(handle)`` is called
+    once the socket listens.
+    """
+    app = as_app(handler_or_app, config)
+    own_loop = loop is None
+    loop = loop or new_event_loop()
+    asyncio.set_event_loop(loop)
+    handle = loop.run_until_complete(
+        start_server(
+            app,
+            host=host,
+            port=port,
+            sock=sock,
+            unix=unix,
+            unix_mode=unix_mode,
+            ssl=ssl,
+            backlog=backlog,
+            reuse_port=reuse_port,
+            protocol=protocol,
+            loop=loop,
+            asyncio_server_kwargs=asyncio_server_kwargs,
+        )
+    )
+    if register_sys_signals:
+        for signum in (signal_module.SIGINT, signal_module.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, loop.stop)
+    if ready is not None:
+        ready(handle)
+    server_logger.info("Serving on %s", unix or f"{host}:{handle.port}")
+    try:
+        loop.run_forever()
+    finally:
+        timeout = float(getattr(app.config, "GRACEFUL_SHUTDOWN_TIMEOUT", 15.0))
+        loop.run_until_complete(handle.graceful_shutdown(timeout))
+        if register_sys_signals:
+            for signum in (signal_module.SIGINT, signal_module.SIGTERM):
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.remove_signal_handler(signum)
+        if own_loop:
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()
+
+
+__all__ = [
+    "ConnInfo",
+    "HandlerApp",
+    "HttpProtocol",
+    "ServerHandle",
+    "as_app",
+    "bind_socket",
+    "bind_unix_socket",
+    "load_ssl",
+    "new_event_loop",
+    "render_plain_error",
+    "serve",
+    "start_server",
+    "try_use_uvloop",
+]

@@ -1,0 +1,449 @@
+"""Websockets on the HTTP connection, over the ``websockets`` library's sans-I/O protocol.
+
+``websocket_handshake()`` answers the upgrade request (101), then the connection's bytes
+go to a ``WebsocketImplProtocol``, the object a websocket handler gets: ``recv``,
+``send``, ``ping``, ``pong``, ``close``, ``async for``.
+
+When the peer goes away or the connection fails, every waiting and later call raises
+``websockets.ConnectionClosed`` (``ConnectionClosedOK`` for a normal close), never a bare
+``CancelledError``.  A text frame that is not valid UTF-8 closes with 1007 (RFC 6455
+section 8.1); a message over ``WEBSOCKET_MAX_SIZE`` closes with 1009.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import codecs
+import contextlib
+from collections import deque
+from collections.abc import AsyncIterator, Iterable, Sequence
+from typing import Any
+
+from websockets.datastructures import Headers
+from websockets.exceptions import ConnectionClosed, ConnectionClosedOK
+from websockets.frames import CloseCode, Frame, Opcode
+from websockets.http11 import Request as WSRequest
+from websockets.protocol import State
+from websockets.server import ServerProtocol
+from websockets.typing import Subprotocol
+
+from hurtle_http.exceptions import SanicException, WebsocketClosed
+
+Data = str | bytes
+
+# Pause reading from the peer when this many whole messages wait unread.
+MAX_QUEUE = 32
+
+
+class WebsocketImplProtocol:
+    """One server-side websocket connection (what a websocket handler receives)."""
+
+    def __init__(
+        self,
+        ws_proto: ServerProtocol,
+        *,
+        loop: Any,
+        ping_interval: float | None = 20,
+        ping_timeout: float | None = 20,
+        close_timeout: float = 10,
+    ) -> None:
+        self.ws_proto = ws_proto
+        self.loop = loop
+        self.ping_interval = ping_interval
+        self.ping_timeout = ping_timeout
+        self.close_timeout = close_timeout
+        self.io_proto: Any = None
+        self.transport: Any = None
+        self.messages: deque[Data] = deque()
+        self._frames: list[Data] = []
+        self._decoder: Any = None
+        self._text = False
+        self._recv_waiter: asyncio.Future | None = None
+        self.pings: dict[bytes, asyncio.Future] = {}
+        self.keepalive_task: asyncio.Task | None = None
+        self.connection_lost_waiter: asyncio.Future = loop.create_future()
+        self._close_timer: Any = None
+        self._reading_paused = False
+
+    # -- public API ----------------------------------------------------------------------
+
+    @property
+    def subprotocol(self) -> str | None:
+        """The subprotocol chosen during the handshake, if any."""
+        return self.ws_proto.subprotocol
+
+    @property
+    def state(self) -> State:
+        """The websocket state (CONNECTING, OPEN, CLOSING, CLOSED)."""
+        return self.ws_proto.state
+
+    @property
+    def connection_closed(self) -> bool:
+        """True once the connection is closed (or closing)."""
+        return self.ws_proto.state in (State.CLOSING, State.CLOSED)
+
+    @property
+    def close_code(self) -> int | None:
+        """The close code received from (or sent to) the peer."""
+        return self.ws_proto.close_code
+
+    @property
+    def close_reason(self) -> str | None:
+        """The close reason received from (or sent to) the peer."""
+        return self.ws_proto.close_reason
+
+    async def recv(self, timeout: float | None = None) -> Data | None:  # noqa: ASYNC109
+        """The next message (str for text, bytes for binary); ``None`` after ``timeout``.
+
+        Raises ``ConnectionClosed`` once the connection is closed and no message is left.
+        """
+        while True:
+            if self.messages:
+                message = self.messages.popleft()
+                if self._reading_paused and len(self.messages) < MAX_QUEUE // 2:
+                    self._reading_paused = False
+                    self.io_proto.flow.resume_reading()
+                return message
+            if self.ws_proto.state is State.CLOSED or self.connection_lost_waiter.done():
+                raise self._closed_exception()
+            if self._recv_waiter is not None:
+                raise WebsocketClosed(
+                    "Another coroutine is already waiting in recv(); only one may at a time"
+                )
+            waiter = self._recv_waiter = self.loop.create_future()
+            timer = None
+            if timeout is not None:
+                timer = self.loop.call_later(timeout, _set_result, waiter, False)
+            try:
+                got = await waiter
+            finally:
+                self._recv_waiter = None
+                if timer is not None:
+                    timer.cancel()
+            if got is False and not self.messages:
+                return None
+
+    async def recv_burst(self, max_recv: int = 256) -> Sequence[Data]:
+        """Every message already received (at most ``max_recv``), waiting for at least one."""
+        first = await self.recv()
+        out = [first] if first is not None else []
+        while self.messages and len(out) < max_recv:
+            out.append(self.messages.popleft())
+        return out
+
+    async def recv_streaming(self) -> AsyncIterator[Data]:
+        """The next message, as an async iterator (here: the whole message at once)."""
+        message = await self.recv()
+        if message is not None:
+            yield message
+
+    async def send(self, message: Data | Iterable[Data]) -> None:
+        """Send a text (str) or binary (bytes) message; an iterable is sent as fragments."""
+        self._check_open()
+        proto = self.ws_proto
+        if isinstance(message, str):
+            proto.send_text(message.encode())
+        elif isinstance(message, (bytes, bytearray, memoryview)):
+            proto.send_binary(bytes(message))
+        elif isinstance(message, dict):
+            raise TypeError("send() takes str or bytes; encode dicts first (e.g. json.dumps)")
+        elif isinstance(message, Iterable):
+            parts = list(message)
+            if not parts:
+                return
+            text = isinstance(parts[0], str)
+            for index, part in enumerate(parts):
+                if isinstance(part, str) != text:
+                    raise TypeError("all fragments of a message must be of the same type")
+                data = part.encode() if isinstance(part, str) else bytes(part)
+                fin = index == len(parts) - 1
+                if index == 0:
+                    if text:
+                        proto.send_text(data, fin=fin)
+                    else:
+                        proto.send_binary(data, fin=fin)
+                else:
+                    proto.send_continuation(data, fin=fin)
+        else:
+            raise TypeError(f"send() takes str, bytes or an iterable of them, not {type(message).__name__}")
+        await self._flush(drain=True)
+
+    async def ping(self, data: Data | None = None) -> asyncio.Future:
+        """Send a ping; the returned future completes when the matching pong arrives."""
+        self._check_open()
+        if data is None:
+            payload = b"%08x" % (id(self) ^ int(self.loop.time() * 1e6) & 0xFFFFFFFF)
+            while payload in self.pings:
+                payload = (int(payload, 16) + 1).to_bytes(4, "big").hex().encode()
+        else:
+            payload = data.encode() if isinstance(data, str) else bytes(data)
+        waiter = self.loop.create_future()
+        self.pings[payload] = waiter
+        self.ws_proto.send_ping(payload)
+        await self._flush(drain=True)
+        return waiter
+
+    async def pong(self, data: Data = b"") -> None:
+        """Send an unsolicited pong."""
+        self._check_open()
+        payload = data.encode() if isinstance(data, str) else bytes(data)
+        self.ws_proto.send_pong(payload)
+        await self._flush(drain=True)
+
+    async def close(self, code: int = 1000, reason: str = "") -> None:
+        """Start (or finish waiting for) the closing handshake; idempotent."""
+        proto = self.ws_proto
+        if proto.state is State.OPEN:
+            proto.send_close(code, reason)
+            await self._flush(drain=False)
+            if self._close_timer is None and not self.connection_lost_waiter.done():
+                self._close_timer = self.loop.call_later(self.close_timeout, self._abort)
+        elif proto.state is State.CONNECTING:
+            self._abort()
+        if not self.connection_lost_waiter.done():
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(
+                    asyncio.shield(self.connection_lost_waiter), self.close_timeout
+                )
+        self._stop_keepalive()
+
+    async def wait_for_connection_lost(self, timeout: float | None = None) -> bool:  # noqa: ASYNC109
+        """Wait until the connection is gone; False if ``timeout`` passed first."""
+        if self.connection_lost_waiter.done():
+            return True
+        try:
+            await asyncio.wait_for(asyncio.shield(self.connection_lost_waiter), timeout)
+        except TimeoutError:
+            return False
+        return True
+
+    def __aiter__(self) -> AsyncIterator[Data]:
+        return self._iterate()
+
+    async def _iterate(self) -> AsyncIterator[Data]:
+        # Like the websockets library: a normal close ends the loop, an error raises.
+        try:
+            while True:
+                message = await self.recv()
+                if message is not None:
+                    yield message
+        except ConnectionClosedOK:
+            return
+
+    # -- wiring (called by HttpProtocol) ---------------------------------------------------
+
+    def connection_made(self, io_proto: Any) -> None:
+        """Attach to the HTTP protocol whose transport now carries websocket frames."""
+        self.io_proto = io_proto
+        self.transport = io_proto.transport
+        if self.ping_interval:
+            self.keepalive_task = self.loop.create_task(self._keepalive())
+
+    def data_received(self, data: bytes) -> None:
+        """Frames from the peer."""
+        proto = self.ws_proto
+        proto.receive_data(data)
+        self._process_events()
+        self._send_pending()
+
+    def eof_received(self) -> bool:
+        """The peer half-closed: end the websocket (the transport closes)."""
+        self.ws_proto.receive_eof()
+        self._process_events()
+        self._send_pending()
+        self._wake_all()
+        return False
+
+    def connection_lost(self, exc: BaseException | None) -> None:
+        """The transport is gone: every waiter now raises ``ConnectionClosed``."""
+        proto = self.ws_proto
+        if proto.state is not State.CLOSED:
+            with contextlib.suppress(Exception):
+                proto.receive_eof()
+        self._stop_keepalive()
+        if self._close_timer is not None:
+            self._close_timer.cancel()
+        if not self.connection_lost_waiter.done():
+            self.connection_lost_waiter.set_result(None)
+        closed = self._closed_exception()
+        for waiter in self.pings.values():
+            if not waiter.done():
+                waiter.set_exception(closed)
+                waiter.exception()  # retrieved: nobody may be awaiting a ping
+        self.pings.clear()
+        self._wake_all()
+
+    def pause_writing(self) -> None:
+        """Transport buffer full (writers wait in ``drain``)."""
+
+    def resume_writing(self) -> None:
+        """Transport buffer drained."""
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _closed_exception(self) -> ConnectionClosed:
+        try:
+            exc = self.ws_proto.close_exc  # only defined once the state is CLOSED
+        except AssertionError:
+            exc = None
+        if isinstance(exc, ConnectionClosed):
+            return exc
+        return ConnectionClosed(None, None)
+
+    def _check_open(self) -> None:
+        state = self.ws_proto.state
+        if state is not State.OPEN:
+            raise self._closed_exception()
+
+    def _process_events(self) -> None:
+        for event in self.ws_proto.events_received():
+            self._on_frame(event)
+
+    def _on_frame(self, frame: Frame) -> None:
+        opcode = frame.opcode
+        if opcode is Opcode.TEXT or opcode is Opcode.BINARY:
+            self._text = opcode is Opcode.TEXT
+            self._decoder = codecs.getincrementaldecoder("utf-8")() if self._text else None
+            self._frames = []
+            self._add_fragment(frame)
+        elif opcode is Opcode.CONT:
+            self._add_fragment(frame)
+        elif opcode is Opcode.PONG:
+            waiter = self.pings.pop(bytes(frame.data), None)
+            if waiter is not None and not waiter.done():
+                waiter.set_result(None)
+        elif opcode is Opcode.CLOSE:
+            self._wake_all()
+
+    def _add_fragment(self, frame: Frame) -> None:
+        data = frame.data
+        if self._text:
+            try:
+                piece: Data = self._decoder.decode(data, final=frame.fin)
+            except UnicodeDecodeError:
+                # RFC 6455 section 8.1: invalid UTF-8 in a text message fails the connection.
+                self.ws_proto.fail(CloseCode.INVALID_DATA, "invalid UTF-8 in a text frame")
+                self._frames = []
+                self._wake_all()
+                return
+        else:
+            piece = bytes(data)
+        self._frames.append(piece)
+        if frame.fin:
+            parts, self._frames = self._frames, []
+            message: Data = "".join(parts) if self._text else b"".join(parts)  # type: ignore[arg-type]
+            self.messages.append(message)
+            if len(self.messages) >= MAX_QUEUE and not self._reading_paused:
+                self._reading_paused = True
+                self.io_proto.flow.pause_reading()
+            self._wake_recv()
+
+    def _wake_recv(self) -> None:
+        waiter = self._recv_waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(True)
+
+    def _wake_all(self) -> None:
+        self._wake_recv()
+
+    def _send_pending(self) -> None:
+        transport = self.transport
+        for data in self.ws_proto.data_to_send():
+            if data:
+                if not self.io_proto.closed:
+                    transport.write(data)
+            else:
+                # websockets asks for the TCP connection to be closed (after the close
+                # handshake, or after failing the connection).
+                self.io_proto.close()
+        if self.ws_proto.state is State.CLOSED:
+            self._wake_all()
+
+    async def _flush(self, drain: bool) -> None:
+        self._send_pending()
+        if drain and self.io_proto.flow.writing_paused:
+            try:
+                await self.io_proto.flow.drain()
+            except ConnectionResetError:
+                raise self._closed_exception() from None
+
+    def _abort(self) -> None:
+        if self.io_proto is not None and not self.io_proto.closed:
+            self.io_proto.abort()
+
+    def _stop_keepalive(self) -> None:
+        task = self.keepalive_task
+        if task is not None and not task.done() and task is not asyncio.current_task():
+            task.cancel()
+        self.keepalive_task = None
+
+    async def _keepalive(self) -> None:
+        # Ping every ping_interval; no pong within ping_timeout fails the connection (1011).
+        try:
+            while True:
+                await asyncio.sleep(self.ping_interval)
+                if self.ws_proto.state is not State.OPEN:
+                    return
+                waiter = await self.ping()
+                if self.ping_timeout:
+                    try:
+                        await asyncio.wait_for(waiter, self.ping_timeout)
+                    except TimeoutError:
+                        self.ws_proto.fail(CloseCode.INTERNAL_ERROR, "keepalive ping timeout")
+                        self._send_pending()
+                        self._wake_all()
+                        self._abort()
+                        return
+        except (ConnectionClosed, asyncio.CancelledError):
+            return
+
+
+def _set_result(waiter: asyncio.Future, value: Any) -> None:
+    if not waiter.done():
+        waiter.set_result(value)
+
+
+async def websocket_handshake(
+    protocol: Any, request: Any, subprotocols: Sequence[str] | None = None
+) -> WebsocketImplProtocol:
+    """Answer ``request``'s upgrade on ``protocol`` (an ``HttpProtocol``); return the websocket.
+
+    A request that is not a valid websocket upgrade raises ``SanicException`` with the
+    status the websockets library chose (400 or 426), before anything is sent.
+    """
+    http = protocol.http
+    config = protocol.app.config
+    ws_proto = ServerProtocol(
+        subprotocols=[Subprotocol(s) for s in subprotocols] if subprotocols else None,
+        max_size=getattr(config, "WEBSOCKET_MAX_SIZE", 2**20),
+    )
+    path = request.raw_url.decode("latin-1") if hasattr(request, "raw_url") else request.path
+    ws_request = WSRequest(path, Headers(list(request.headers.items())))
+    response = ws_proto.accept(ws_request)
+    if response.status_code != 101:
+        message = response.body.decode(errors="replace").strip() if response.body else ""
+        raise SanicException(
+            message or "Invalid websocket upgrade request", status_code=response.status_code
+        )
+    ws_proto.send_response(response)
+    impl = WebsocketImplProtocol(
+        ws_proto,
+        loop=protocol.loop,
+        ping_interval=getattr(config, "WEBSOCKET_PING_INTERVAL", 20),
+        ping_timeout=getattr(config, "WEBSOCKET_PING_TIMEOUT", 20),
+    )
+    http.upgrade_websocket = True
+    # The 101 is this request's whole response.
+    http.response_size = 0
+    http.stage = http.stage.__class__.IDLE
+    http.send = None
+    protocol.websocket = impl
+    impl.connection_made(protocol)
+    impl._send_pending()
+    tail, protocol._upgrade_tail = protocol._upgrade_tail, b""
+    if tail:
+        impl.data_received(tail)
+    return impl
+
+
+__all__ = ["WebsocketImplProtocol", "websocket_handshake"]

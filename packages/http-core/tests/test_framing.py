@@ -1,0 +1,247 @@
+"""RequestReader and the framing helpers, without any socket."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hurtle_http.exceptions import (
+    BadRequest,
+    NotImplementedByServer,
+    PayloadTooLarge,
+    RequestHeaderFieldsTooLarge,
+    URITooLong,
+)
+from hurtle_http.framing import (
+    RequestReader,
+    body_framing,
+    encode_chunk,
+    encode_chunked,
+    parse_content_length,
+)
+from hurtle_http.headers import Header
+
+
+class Recorder:
+    """A sink that records what the reader reports (and applies body_framing like Http)."""
+
+    def __init__(self, max_size: int = 1000) -> None:
+        self.events: list[Any] = []
+        self.max_size = max_size
+
+    def on_begin(self) -> None:
+        self.events.append("begin")
+
+    def on_head(self, url: bytes, headers: list[tuple[str, str]], parser: Any) -> None:
+        fields = Header(headers)
+        body_framing(fields, parser.get_http_version(), self.max_size)
+        self.events.append(("head", parser.get_method(), url, headers))
+
+    def on_body(self, data: bytes) -> None:
+        self.events.append(("body", data))
+
+    def on_end(self) -> None:
+        self.events.append("end")
+
+    def on_error(self, exception: Exception) -> None:
+        self.events.append(("error", exception))
+
+    def on_upgrade(self, tail: bytes) -> None:
+        self.events.append(("upgrade", tail))
+
+    @property
+    def body(self) -> bytes:
+        return b"".join(e[1] for e in self.events if isinstance(e, tuple) and e[0] == "body")
+
+    @property
+    def error(self) -> Exception | None:
+        for e in self.events:
+            if isinstance(e, tuple) and e[0] == "error":
+                return e[1]
+        return None
+
+
+def read(data: bytes, **kwargs: Any) -> Recorder:
+    sink = Recorder()
+    RequestReader(sink, **kwargs).feed(data)
+    return sink
+
+
+def test_simple_request_reports_head_and_end() -> None:
+    sink = read(b"GET /a?b=1 HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert sink.events == ["begin", ("head", b"GET", b"/a?b=1", [("Host", "x")]), "end"]
+
+
+def test_header_values_are_utf8_with_surrogates_for_bad_bytes() -> None:
+    sink = read(b"GET / HTTP/1.1\r\nX-A: \xc3\xa9\xff\r\n\r\n")
+    assert sink.events[1][3] == [("X-A", "\u00e9\udcff")]
+
+
+def test_content_length_body() -> None:
+    sink = read(b"POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello")
+    assert sink.body == b"hello" and sink.events[-1] == "end"
+
+
+def test_chunked_body_is_decoded() -> None:
+    sink = read(b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n")
+    assert sink.body == b"abcde" and sink.error is None
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # Content-Length and Transfer-Encoding together (RFC 9112 section 6.1)
+        b"POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
+        # differing duplicate Content-Length (section 6.3)
+        b"POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd",
+        # Content-Length with a sign, a non-ASCII digit, a list
+        b"POST / HTTP/1.1\r\nContent-Length: +3\r\n\r\nabc",
+        "POST / HTTP/1.1\r\nContent-Length: \u0663\r\n\r\nabc".encode(),
+        b"POST / HTTP/1.1\r\nContent-Length: 3, 3\r\n\r\nabc",
+        # chunk size with 0x prefix, junk, and chunk data without CRLF (section 7.1)
+        b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0x3\r\nabc\r\n0\r\n\r\n",
+        b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3zz\r\nabc\r\n0\r\n\r\n",
+        b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcXX0\r\n\r\n",
+        # whitespace between field name and colon (RFC 9112 section 5.1)
+        b"GET / HTTP/1.1\r\nX-A : b\r\n\r\n",
+        # CR, LF or NUL in a field value (RFC 9110 section 5.5)
+        b"GET / HTTP/1.1\r\nX-A: b\x00c\r\n\r\n",
+        b"GET / HTTP/1.1\r\nX-A: b\rc\r\n\r\n",
+        # obs-fold (RFC 9112 section 5.2)
+        b"GET / HTTP/1.1\r\nX: a\r\n b\r\n\r\n",
+        # bare LF line endings
+        b"GET / HTTP/1.1\nHost: x\n\n",
+        # transfer coding after chunked, and chunked in HTTP/1.0
+        b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked, gzip\r\n\r\n",
+        b"POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
+        # not HTTP at all
+        b"\x00\x01garbage\r\n\r\n",
+        b"GET / HTTP/1.1 extra\r\n\r\n",
+    ],
+)
+def test_malformed_framing_is_refused_with_400(raw: bytes) -> None:
+    sink = read(raw)
+    assert type(sink.error) is BadRequest
+    assert "end" not in sink.events
+
+
+def test_unsupported_transfer_coding_is_501() -> None:
+    sink = read(b"POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\nabc")
+    assert isinstance(sink.error, NotImplementedByServer)
+    assert sink.error.status_code == 501
+
+
+def test_gzip_then_chunked_is_501_not_silently_unchunked() -> None:
+    sink = read(b"POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n")
+    assert isinstance(sink.error, NotImplementedByServer)
+
+
+def test_long_request_target_is_414() -> None:
+    sink = read(b"GET /" + b"a" * 200 + b" HTTP/1.1\r\n\r\n", max_head_size=100)
+    assert isinstance(sink.error, URITooLong) and sink.error.status_code == 414
+
+
+def test_large_header_section_is_431() -> None:
+    sink = read(b"GET / HTTP/1.1\r\nX: " + b"a" * 200 + b"\r\n\r\n", max_head_size=100)
+    assert isinstance(sink.error, RequestHeaderFieldsTooLarge)
+    assert sink.error.status_code == 431
+
+
+def test_too_many_headers_is_431() -> None:
+    head = b"GET / HTTP/1.1\r\n" + b"".join(b"X-%d: v\r\n" % i for i in range(11)) + b"\r\n"
+    assert isinstance(read(head, max_headers=10).error, RequestHeaderFieldsTooLarge)
+    assert read(head, max_headers=11).error is None
+
+
+def test_body_larger_than_limit_by_content_length_is_413_before_the_body() -> None:
+    sink = Recorder(max_size=10)
+    RequestReader(sink).feed(b"POST / HTTP/1.1\r\nContent-Length: 11\r\n\r\n")
+    assert isinstance(sink.error, PayloadTooLarge)
+    assert not any(isinstance(e, tuple) and e[0] == "head" for e in sink.events)
+
+
+def test_non_ascii_url_is_400() -> None:
+    sink = read(b"GET /\xc3\xa9 HTTP/1.1\r\n\r\n")
+    assert type(sink.error) is BadRequest
+
+
+def test_after_an_error_nothing_more_is_reported() -> None:
+    sink = Recorder()
+    reader = RequestReader(sink)
+    reader.feed(b"BAD\x00\r\n\r\n")
+    count = len(sink.events)
+    reader.feed(b"GET / HTTP/1.1\r\n\r\n")
+    assert len(sink.events) == count and reader.failed
+
+
+def test_upgrade_reports_the_bytes_after_the_head() -> None:
+    sink = read(b"GET / HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\nXYZ")
+    assert sink.events[-1] == ("upgrade", b"XYZ")
+
+
+def test_pipelined_requests_are_all_reported_in_order() -> None:
+    sink = read(b"GET /1 HTTP/1.1\r\n\r\nGET /2 HTTP/1.1\r\n\r\nGET /3 HTTP/1.1\r\n\r\n")
+    urls = [e[2] for e in sink.events if isinstance(e, tuple) and e[0] == "head"]
+    assert urls == [b"/1", b"/2", b"/3"]
+
+
+def test_bytes_split_anywhere_give_the_same_events() -> None:
+    raw = b"POST /x HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nwxyz\r\n0\r\n\r\n"
+    whole = read(raw)
+    for cut in range(1, len(raw)):
+        sink = Recorder()
+        reader = RequestReader(sink)
+        reader.feed(raw[:cut])
+        reader.feed(raw[cut:])
+        assert sink.body == whole.body and sink.error is None
+
+
+@pytest.mark.parametrize("value", ["3", "0", "123456"])
+def test_parse_content_length_accepts_ascii_digits(value: str) -> None:
+    assert parse_content_length(value) == int(value)
+
+
+@pytest.mark.parametrize("value", ["+3", "-1", "1_0", " 3", "\u0663", "", "0x10", "3.0"])
+def test_parse_content_length_refuses_what_int_would_accept(value: str) -> None:
+    with pytest.raises(BadRequest):
+        parse_content_length(value)
+
+
+def test_body_framing_rules() -> None:
+    assert body_framing(Header({"content-length": "3"}), "1.1", 10) == (3, False)
+    assert body_framing(Header({"transfer-encoding": "Chunked"}), "1.1", 10) == (None, True)
+    assert body_framing(Header(), "1.1", 10) == (None, False)
+    same = Header([("content-length", "3"), ("content-length", "3")])
+    assert body_framing(same, "1.1", 10) == (3, False)
+    with pytest.raises(BadRequest):
+        body_framing(Header([("content-length", "3"), ("content-length", "4")]), "1.1", 10)
+    with pytest.raises(BadRequest):
+        body_framing(Header({"content-length": "3", "transfer-encoding": "chunked"}), "1.1", 10)
+    with pytest.raises(PayloadTooLarge):
+        body_framing(Header({"content-length": "11"}), "1.1", 10)
+
+
+def test_encode_chunk() -> None:
+    assert encode_chunk(b"") == b""
+    assert encode_chunk(b"x" * 26) == b"1a\r\n" + b"x" * 26 + b"\r\n"
+
+
+@given(st.lists(st.binary(max_size=300), max_size=8))
+def test_chunked_encoding_round_trips_through_the_reader(chunks: list[bytes]) -> None:
+    body = encode_chunked(chunks)
+    sink = read(b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" + body)
+    assert sink.error is None
+    assert sink.body == b"".join(chunks)
+    assert sink.events[-1] == "end"
+
+
+@given(st.binary(max_size=400))
+def test_any_bytes_give_events_or_one_http_error_never_an_exception(data: bytes) -> None:
+    sink = read(data)
+    errors = [e for e in sink.events if isinstance(e, tuple) and e[0] == "error"]
+    assert len(errors) <= 1
+    if errors:
+        assert 400 <= errors[0][1].status_code < 600

@@ -1,0 +1,402 @@
+"""The request/response cycle of Http, through a fake connection (no sockets)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from hurtle_http.config import HttpConfig
+from hurtle_http.exceptions import BadRequest, NotFound, SanicException
+from hurtle_http.response import HTTPResponse, empty, text
+from hurtle_http.stages import Stage
+from hurtle_http.testing import FakeConnection, parse_responses
+
+from .conftest import echo, exchange, hello
+
+GET = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
+
+
+async def test_keep_alive_serves_several_requests_on_one_connection() -> None:
+    conn = FakeConnection(hello)
+    for _ in range(3):
+        [res] = await exchange(conn, GET)
+        assert (res.status, res.body) == (200, b"hello")
+        assert res.header("connection") == "keep-alive"
+        assert res.header("content-length") == "5"
+        assert res.header("content-type") == "text/plain; charset=utf-8"
+    assert not conn.closed
+
+
+async def test_response_head_matches_sanic_byte_for_byte() -> None:
+    conn = FakeConnection(hello)
+    conn.receive(GET)
+    await conn.settle()
+    assert conn.take() == (
+        b"HTTP/1.1 200 OK\r\ncontent-length: 5\r\nconnection: keep-alive\r\n"
+        b"content-type: text/plain; charset=utf-8\r\n\r\nhello"
+    )
+
+
+async def test_http10_closes_after_the_response() -> None:
+    conn = FakeConnection(hello)
+    [res] = await exchange(conn, b"GET / HTTP/1.0\r\n\r\n")
+    assert res.header("connection") == "close" and res.body == b"hello"
+    assert conn.closed
+
+
+async def test_http10_with_keep_alive_stays_open() -> None:
+    conn = FakeConnection(hello)
+    [res] = await exchange(conn, b"GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+    assert res.header("connection") == "keep-alive"
+    assert not conn.closed
+
+
+async def test_connection_close_is_honoured() -> None:
+    conn = FakeConnection(hello)
+    [res] = await exchange(conn, b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n")
+    assert res.header("connection") == "close"
+    assert conn.closed
+
+
+async def test_keep_alive_disabled_in_config_closes() -> None:
+    conn = FakeConnection(hello, config={"KEEP_ALIVE": False})
+    [res] = await exchange(conn, GET)
+    assert res.header("connection") == "close" and conn.closed
+
+
+async def test_pipelined_requests_are_answered_in_order() -> None:
+    async def handler(request: Any) -> Any:
+        if request.path == "/slow":
+            await asyncio.sleep(0)
+            await asyncio.sleep(0)
+        return text(request.path + ":" + request.body.decode())
+
+    conn = FakeConnection(handler)
+    responses = await exchange(
+        conn,
+        b"GET /slow HTTP/1.1\r\n\r\n"
+        b"POST /b HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc"
+        b"GET /c HTTP/1.1\r\n\r\n",
+    )
+    assert [r.body for r in responses] == [b"/slow:", b"/b:abc", b"/c:"]
+
+
+async def test_request_body_split_over_many_packets() -> None:
+    conn = FakeConnection(echo)
+    conn.receive(b"POST /p HTTP/1.1\r\nContent-Length: 6\r\n\r\nab")
+    await conn.settle()
+    assert conn.take() == b""
+    conn.receive(b"cd")
+    conn.receive(b"ef")
+    await conn.settle()
+    [res] = parse_responses(conn.take())
+    assert res.body == b"POST /p abcdef"
+
+
+async def test_chunked_request_body() -> None:
+    conn = FakeConnection(echo)
+    [res] = await exchange(
+        conn,
+        b"POST /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+        b"3\r\nabc\r\n2;ext=1\r\nde\r\n0\r\n\r\n",
+    )
+    assert res.body == b"POST /c abcde"
+
+
+async def test_expect_100_continue_is_sent_when_the_body_is_read() -> None:
+    conn = FakeConnection(echo)
+    conn.receive(b"POST / HTTP/1.1\r\nContent-Length: 3\r\nExpect: 100-continue\r\n\r\n")
+    await conn.settle()
+    assert conn.take() == b"HTTP/1.1 100 Continue\r\n\r\n"
+    conn.receive(b"xyz")
+    await conn.settle()
+    [res] = parse_responses(conn.take())
+    assert res.body == b"POST / xyz"
+
+
+async def test_head_drops_the_body_but_keeps_content_length() -> None:
+    conn = FakeConnection(hello)
+    conn.receive(b"HEAD / HTTP/1.1\r\n\r\n")
+    await conn.settle()
+    raw = conn.take()
+    assert raw.endswith(b"\r\n\r\n") and b"hello" not in raw
+    [res] = parse_responses(raw, head_only=True)
+    assert res.header("content-length") == "5"
+    [res] = await exchange(conn, GET)
+    assert res.body == b"hello"
+
+
+async def test_streaming_response_without_length_is_chunked() -> None:
+    async def handler(request: Any) -> None:
+        response = await request.respond(content_type="text/plain")
+        await response.send("a")
+        await response.send(b"bc")
+        await response.eof()
+
+    conn = FakeConnection(handler)
+    conn.receive(GET)
+    await conn.settle()
+    raw = conn.take()
+    assert raw.startswith(b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n")
+    assert raw.endswith(b"\r\n\r\n1\r\na\r\n2\r\nbc\r\n0\r\n\r\n")
+    [res] = parse_responses(raw)
+    assert res.body == b"abc"
+
+
+async def test_streaming_response_with_content_length_is_not_chunked() -> None:
+    async def handler(request: Any) -> None:
+        response = await request.respond(headers={"content-length": "4"})
+        await response.send("ab")
+        await response.send("cd", end_stream=True)
+
+    conn = FakeConnection(handler)
+    [res] = await exchange(conn, GET)
+    assert res.header("transfer-encoding") is None and res.body == b"abcd"
+    [res] = await exchange(conn, GET)  # still usable
+    assert res.body == b"abcd"
+
+
+async def test_stream_left_open_by_the_handler_is_finished_for_it() -> None:
+    async def handler(request: Any) -> None:
+        response = await request.respond()
+        await response.send("part")
+
+    conn = FakeConnection(handler)
+    [res] = await exchange(conn, GET)
+    assert res.body == b"part"
+    assert not conn.closed
+
+
+async def test_response_longer_than_its_content_length_cuts_the_connection() -> None:
+    async def handler(request: Any) -> None:
+        response = await request.respond(headers={"content-length": "2"})
+        await response.send("abc")
+
+    conn = FakeConnection(handler)
+    conn.receive(GET)
+    await conn.settle()
+    assert conn.closed
+
+
+async def test_streaming_to_a_head_request_sends_only_the_head() -> None:
+    async def handler(request: Any) -> None:
+        response = await request.respond()
+        await response.send("abc")
+        await response.eof()
+
+    conn = FakeConnection(handler)
+    conn.receive(b"HEAD / HTTP/1.1\r\n\r\n")
+    await conn.settle()
+    raw = conn.take()
+    assert raw.endswith(b"\r\n\r\n") and b"abc" not in raw
+    assert not conn.closed
+
+
+@pytest.mark.parametrize("status", [204, 304])
+async def test_no_content_statuses_have_no_body_and_no_length(status: int) -> None:
+    async def handler(request: Any) -> Any:
+        return HTTPResponse("ignored", status=status, headers={"content-type": "text/plain"})
+
+    conn = FakeConnection(handler)
+    conn.receive(GET)
+    await conn.settle()
+    raw = conn.take()
+    assert raw.endswith(b"\r\n\r\n") and b"ignored" not in raw
+    [res] = parse_responses(raw)
+    assert res.status == status and res.header("content-length") is None
+    if status == 304:
+        assert res.header("content-type") is None
+
+
+async def test_empty_response() -> None:
+    async def handler(request: Any) -> Any:
+        return empty()
+
+    conn = FakeConnection(handler)
+    [res] = await exchange(conn, GET)
+    assert res.status == 204
+
+
+@pytest.mark.parametrize(
+    ("raw", "status"),
+    [
+        (b"POST / HTTP/1.1\r\nContent-Length: abc\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0x3\r\nabc\r\n0\r\n\r\n", 400),
+        (b"GET / HTTP/1.1\r\nX: a\r\n b\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n", 501),
+        (b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\n\r\n", 414),
+        (b"GET / HTTP/1.1\r\nX: " + b"a" * 9000 + b"\r\n\r\n", 431),
+        (b"POST / HTTP/1.1\r\nContent-Length: 200000000\r\n\r\n", 413),
+        (b"\x00\x01garbage\r\n\r\n", 400),
+    ],
+)
+async def test_protocol_errors_are_answered_then_closed(raw: bytes, status: int) -> None:
+    conn = FakeConnection(echo)
+    [res] = await exchange(conn, raw)
+    assert res.status == status
+    assert res.header("connection") == "close"
+    assert conn.closed
+
+
+async def test_error_page_is_plain_text_like_sanic() -> None:
+    conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 10})
+    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nContent-Length: 11\r\n\r\n")
+    assert res.status == 413
+    assert res.body.decode() == (
+        "\u26a0\ufe0f 413 \u2014 Request Entity Too Large\n"
+        "=================================\n"
+        "Request body exceeds the size limit\n\n"
+    )
+
+
+async def test_chunked_body_over_the_limit_is_413() -> None:
+    conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 5})
+    [res] = await exchange(
+        conn, b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nabcdef\r\n0\r\n\r\n"
+    )
+    assert res.status == 413 and conn.closed
+
+
+async def test_error_after_good_pipelined_requests_comes_in_order() -> None:
+    conn = FakeConnection(echo)
+    responses = await exchange(conn, GET + GET + b"BROKEN\r\n\r\n")
+    assert [r.status for r in responses] == [200, 200, 400]
+    assert conn.closed
+
+
+async def test_handler_exception_gives_500_and_keeps_the_connection() -> None:
+    async def handler(request: Any) -> Any:
+        raise RuntimeError("boom")
+
+    conn = FakeConnection(handler)
+    [res] = await exchange(conn, GET)
+    assert res.status == 500
+    assert b"boom" not in res.body
+    assert not conn.closed
+
+
+async def test_sanic_exception_status_and_headers_are_used() -> None:
+    async def handler(request: Any) -> Any:
+        raise SanicException("nope", status_code=418, headers={"x-why": "tea"})
+
+    conn = FakeConnection(handler)
+    [res] = await exchange(conn, GET)
+    assert res.status == 418 and res.header("x-why") == "tea"
+    assert b"nope" in res.body
+
+
+async def test_handler_returning_nothing_is_a_500() -> None:
+    async def handler(request: Any) -> None:
+        return None
+
+    conn = FakeConnection(handler)
+    [res] = await exchange(conn, GET)
+    assert res.status == 500
+
+
+class RecordingApp:
+    """A minimal app following the ServerApp contract."""
+
+    def __init__(self) -> None:
+        self.config = HttpConfig(REQUEST_MAX_SIZE=10)
+        self.errors: list[tuple[Any, BaseException]] = []
+        self.requests: list[Any] = []
+
+    async def handle_request(self, request: Any) -> None:
+        self.requests.append(request)
+        if request.path == "/missing":
+            raise NotFound("no such page")
+        response = request.stream.respond(text("ok"))
+        await response.send(end_stream=True)
+
+    async def handle_exception(self, request: Any, exception: BaseException) -> None:
+        self.errors.append((request, exception))
+        status = getattr(exception, "status_code", 500)
+        response = request.stream.respond(text(f"custom {status}", status=status))
+        await response.send(end_stream=True)
+
+
+async def test_protocol_errors_go_through_the_apps_handle_exception() -> None:
+    app = RecordingApp()
+    conn = FakeConnection(app)
+    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nContent-Length: 50\r\n\r\n")
+    assert res.body == b"custom 413"
+    [(request, exception)] = app.errors
+    assert exception.status_code == 413
+    assert request.method == "NONE"  # no request could be built: a stand-in
+    assert app.requests == []
+
+
+async def test_exception_escaping_handle_request_is_answered_by_handle_exception() -> None:
+    app = RecordingApp()
+    conn = FakeConnection(app)
+    [res] = await exchange(conn, b"GET /missing HTTP/1.1\r\n\r\n")
+    assert res.body == b"custom 404"
+    assert app.errors[0][0].path == "/missing"
+
+
+async def test_app_request_has_stream_and_conn_info() -> None:
+    app = RecordingApp()
+    conn = FakeConnection(app)
+    await exchange(conn, GET)
+    [request] = app.requests
+    assert request.stream.stage is Stage.IDLE
+    assert request.conn_info.client_ip == "127.0.0.1"
+    assert request.headers.getone("host") == "x"
+
+
+async def test_error_handler_that_fails_still_gives_a_response() -> None:
+    class BrokenErrors(RecordingApp):
+        async def handle_exception(self, request: Any, exception: BaseException) -> None:
+            raise RuntimeError("error handler broke")
+
+    conn = FakeConnection(BrokenErrors())
+    [res] = await exchange(conn, b"BROKEN\r\n\r\n")
+    assert res.status == 400 and conn.closed
+
+
+async def test_streamed_request_body_with_stream_option() -> None:
+    from hurtle_http.server import HandlerApp
+
+    async def handler(request: Any) -> Any:
+        chunks = [chunk async for chunk in request.stream]
+        return text(str(len(chunks)) + ":" + b"".join(chunks).decode())
+
+    conn = FakeConnection(HandlerApp(handler, stream=True))
+    conn.receive(b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n")
+    await conn.settle()
+    conn.receive(b"1\r\nb\r\n0\r\n\r\n")
+    await conn.settle()
+    [res] = parse_responses(conn.take())
+    assert res.body == b"2:ab"
+
+
+async def test_unread_body_of_an_unfinished_request_closes_after_the_response() -> None:
+    from hurtle_http.server import HandlerApp
+
+    conn = FakeConnection(HandlerApp(hello, stream=True))
+    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc")
+    assert res.body == b"hello" and res.header("connection") == "close"
+    assert conn.closed
+
+
+async def test_respond_twice_before_sending_replaces_the_response() -> None:
+    async def handler(request: Any) -> Any:
+        request.stream.respond(text("first"))
+        return text("second")
+
+    conn = FakeConnection(handler)
+    [res] = await exchange(conn, GET)
+    assert res.body == b"second"
+
+
+async def test_bad_request_raised_by_handler_keeps_connection() -> None:
+    async def handler(request: Any) -> Any:
+        raise BadRequest("bad input")
+
+    conn = FakeConnection(handler)
+    [res] = await exchange(conn, GET)
+    assert res.status == 400 and not conn.closed

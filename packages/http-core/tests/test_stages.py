@@ -1,0 +1,37 @@
+"""The stage machine table."""
+
+from __future__ import annotations
+
+import pytest
+
+from hurtle_http.exceptions import ServerError
+from hurtle_http.stages import BEGIN, END, ERROR, HEAD, RESPOND, TRANSITIONS, Stage, advance
+
+
+def test_normal_cycle_returns_to_idle() -> None:
+    stage = Stage.IDLE
+    for event in (BEGIN, HEAD, RESPOND, END):
+        stage = advance(stage, event)
+    assert stage is Stage.IDLE
+
+
+def test_one_shot_response_goes_from_handler_to_idle() -> None:
+    assert advance(Stage.HANDLER, END) is Stage.IDLE
+
+
+def test_errors_are_answered_from_the_handler_stage() -> None:
+    assert advance(Stage.REQUEST, ERROR) is Stage.HANDLER
+
+
+@pytest.mark.parametrize(
+    ("stage", "event"),
+    [(Stage.IDLE, RESPOND), (Stage.RESPONSE, RESPOND), (Stage.IDLE, END), (Stage.FAILED, END)],
+)
+def test_missing_transition_is_a_protocol_error(stage: Stage, event: str) -> None:
+    assert (stage, event) not in TRANSITIONS
+    with pytest.raises(ServerError, match="cannot"):
+        advance(stage, event)
+
+
+def test_stage_names_match_sanic() -> None:
+    assert [s.name for s in Stage] == ["IDLE", "REQUEST", "HANDLER", "RESPONSE", "FAILED"]
