@@ -19,11 +19,11 @@ from __future__ import annotations
 import typing as t
 
 from sanic_routing.exceptions import NotFound
+from sanic_routing.group import RouteGroup
 from sanic_routing.line import Line
 from sanic_routing.patterns import REGEX_TYPES
 
 if t.TYPE_CHECKING:  # pragma: no cover
-    from sanic_routing.group import RouteGroup
     from sanic_routing.router import BaseRouter
 
 __all__ = ["Node", "Tree"]
@@ -163,14 +163,31 @@ class Tree:
                 body.append(Line(f"{keyword} num == {num}:", 1))
                 keyword = "elif"
                 body += self._children(self.roots[num], 0, num, 2, 0)
-        for group in self.tail:
-            matcher = self._name("match", group.router.matchers[group.pattern_idx].match)
+        if self.tail:
+            # PERF: path routes are regexes; only those whose first segment can match the
+            # request's are tried (in their precedence order), not all of them.
+            any_first: list[tuple[t.Any, RouteGroup]] = []
+            by_first: dict[str, list[tuple[t.Any, RouteGroup]]] = {}
+            for group in self.tail:
+                entry = (group.router.matchers[group.pattern_idx].match, group)
+                first = group.routes[0].parts[0]
+                if group.routes[0].defined_params.get(0) is not None:
+                    any_first.append(entry)
+                    for entries in by_first.values():
+                        entries.append(entry)
+                else:
+                    by_first.setdefault(first, list(any_first)).append(entry)
+                body.append(Line(f"# path route: {group.uri}", 1))
+            self.namespace["TAIL"] = by_first
+            self.namespace["TAIL_ANY"] = any_first
+            if not self.roots:
+                body.append(Line("parts = path[1:].split(DELIMITER)", 1))
             body += [
-                Line(f"# {group.uri}", 1),
-                Line(f"match = {matcher}(path)", 1),
-                Line("if match:", 1),
-                Line("basket['__params__'] = match.groupdict()", 2),
-                Line(f"return {self._name('group', group)}, basket", 2),
+                Line("for match_path, group in TAIL.get(parts[0], TAIL_ANY):", 1),
+                Line("match = match_path(path)", 2),
+                Line("if match:", 2),
+                Line("basket['__params__'] = match.groupdict()", 3),
+                Line("return group, basket", 3),
             ]
         body.append(Line("raise NotFound", 1))
         lines: list[Line] = []
