@@ -27,10 +27,10 @@ def handler_named(name: str) -> t.Callable[..., t.Any]:
     return handler
 
 
-def make_router(*paths: str, **kwargs: t.Any) -> Router:
+def make_router(*paths: str, unquote: bool = False, **kwargs: t.Any) -> Router:
     """A finalized router with one GET route per path, each handler named after its path."""
     router = Router(**kwargs)
     for path in paths:
-        router.add(path, handler_named(path), methods=["GET"])
+        router.add(path, handler_named(path), methods=["GET"], unquote=unquote)
     router.finalize()
     return router

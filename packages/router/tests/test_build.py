@@ -91,7 +91,7 @@ def test_built_urls_resolve_back_to_their_route_and_params(items) -> None:
     routes = []
     for path, params in items:
         segments_seen = {r.segments for r in router.routes}
-        route = router.add(path, handler_named(path), methods=["GET"], overwrite=True)
+        route = router.add(path, handler_named(path), methods=["GET"], overwrite=True, unquote=True)
         if route.segments in segments_seen:
             routes = [(r, p) for r, p in routes if r.segments != route.segments]
         routes.append((route, params))
@@ -112,14 +112,14 @@ def test_built_urls_resolve_back_to_their_route_and_params(items) -> None:
 @given(route_and_params())
 def test_single_route_round_trip_is_exact(item) -> None:
     path, params = item
-    router = make_router(path)
+    router = make_router(path, unquote=True)
     route = router.routes[0]
     assert router.resolve(route.build(params), method="GET")[2] == params
 
 
 @pytest.mark.parametrize("value", [uuid.UUID(int=5), -3, "x y"])
 def test_build_accepts_python_values(value) -> None:
-    router = make_router("/v/<x>")
+    router = make_router("/v/<x>", unquote=True)
     assert router.resolve(router.routes[0].build({"x": value}), method="GET")[2] == {
         "x": str(value)
     }

@@ -208,15 +208,17 @@ def test_host_requirements_select_the_route_and_404_otherwise() -> None:
 def test_percent_encoding_static_segments_and_str_params() -> None:
     router = make_router("/café/menu", "/q/<name>", "/f/<rest:path>")
     assert router.resolve("/caf%C3%A9/menu", method="GET")[0].path == "caf%C3%A9/menu"
-    assert router.resolve("/q/a%20b", method="GET")[2] == {"name": "a b"}
+    assert router.resolve("/q/a%20b", method="GET")[2] == {"name": "a%20b"}
     assert router.resolve("/f/a%20b/c", method="GET")[2] == {"rest": "a%20b/c"}
 
 
 def test_unquote_route_decodes_path_params() -> None:
     router = Router()
     router.add("/f/<rest:path>", handler_named("f"), methods=["GET"], unquote=True)
+    router.add("/q/<name>", handler_named("q"), methods=["GET"], unquote=True)
     router.finalize()
     assert router.resolve("/f/a%20b/c", method="GET")[2] == {"rest": "a b/c"}
+    assert router.resolve("/q/a%2Fb", method="GET")[2] == {"name": "a/b"}
 
 
 def test_names_index_and_lookup() -> None:

@@ -88,10 +88,10 @@ def parse_parameter_basket(
             info.process(params, value)
     else:
         matches = basket["__matches__"]
+        unquoting = route.unquote
         for idx, info in route.params.items():
             value = matches[idx]
-            # Like sanic-routing, `str` segments are percent-decoded after matching.
-            if info.label == "str" and "%" in value:
+            if unquoting and value.__class__ is str and "%" in value:
                 value = unquote(value)
             if info.__class__ is ParamInfo:
                 params[info.name] = value
