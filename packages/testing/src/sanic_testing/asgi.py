@@ -1,0 +1,107 @@
+"""``SanicASGITestClient``: an ``httpx.AsyncClient`` that calls the app in-process through
+its ASGI interface; every call returns ``(request, response)``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from sanic_testing.asgi_driver import CLIENT_ADDR, WebsocketResult, asgi_websocket
+from sanic_testing.capture import RequestRecorder, recording_sink
+from sanic_testing.constants import ASGI_BASE_URL
+from sanic_testing.lifespan import ListenerLifespan
+from sanic_testing.response import as_testing_response
+from sanic_testing.running import enable_test_mode
+from sanic_testing.websocket import Mimic
+
+__all__ = ["SanicASGITestClient"]
+
+
+class SanicASGITestClient(httpx.AsyncClient):
+    """The async client behind ``app.asgi_client``: no socket, no server.
+
+    ``await client.get(uri, ...)`` (and ``post``, ``put``, ``patch``, ``delete``, ``head``,
+    ``options``, ``request(method, uri, gather_request=True, ...)``) return
+    ``(request, response)``.  The app's server listeners run once per client and event
+    loop, before the first call; ``await client.aclose()`` (or leaving
+    ``async with client:``) runs the stop listeners.  With ``suppress_exceptions=True`` an
+    exception escaping the app becomes a 500 response instead of being raised.
+    """
+
+    __test__ = False  # not a pytest test class, despite the name
+
+    def __init__(
+        self, app: Any, base_url: str = ASGI_BASE_URL, suppress_exceptions: bool = False
+    ) -> None:
+        transport = httpx.ASGITransport(
+            app=app, raise_app_exceptions=not suppress_exceptions, client=CLIENT_ADDR
+        )
+        super().__init__(transport=transport, base_url=base_url)
+        self.sanic_app = app
+        self.gather_request = True
+        self.last_request: Any = None
+        self._recorder = RequestRecorder.for_app(app)
+        self._lifespan = ListenerLifespan(app)
+        enable_test_mode(app)
+
+    async def request(  # type: ignore[override]
+        self, method: str, url: Any, gather_request: bool = True, *args: Any, **kwargs: Any
+    ) -> tuple[Any, Any]:
+        """Send one request through the app; returns ``(request, response)``
+        (``(None, response)`` with ``gather_request=False``)."""
+        await self._lifespan.ensure_started()
+        self.gather_request = gather_request
+        with self._recorder.installed(), recording_sink() as sink:
+            response = await super().request(method, url, *args, **kwargs)
+        request = sink[0] if sink else None
+        self.last_request = request
+        return (request if gather_request else None), as_testing_response(response)
+
+    async def websocket(
+        self,
+        uri: str,
+        subprotocols: list[str] | None = None,
+        *args: Any,
+        mimic: Mimic | None = None,
+        headers: Any = None,
+        gather_request: bool = True,
+        **kwargs: Any,
+    ) -> tuple[Any, WebsocketResult]:
+        """Open a websocket to ``uri`` in-process; ``await mimic(ws)`` plays the client.
+
+        Returns ``(request, result)``: ``result["opened"]`` says whether the app accepted,
+        and ``result.server_received`` / ``result.server_sent`` list the messages.
+        """
+        await self._lifespan.ensure_started()
+        url = self._merge_url(uri)
+        url = url.copy_with(scheme="wss" if url.scheme == "https" else "ws")
+        built = httpx.Headers(headers)
+        built.setdefault("host", url.netloc.decode("ascii"))
+        for name, value in (
+            ("connection", "upgrade"),
+            ("upgrade", "websocket"),
+            ("sec-websocket-version", "13"),
+            ("sec-websocket-key", "dGhlIHNhbXBsZSBub25jZQ=="),
+        ):
+            built.setdefault(name, value)
+        if subprotocols:
+            built.setdefault("sec-websocket-protocol", ", ".join(subprotocols))
+        with self._recorder.installed(), recording_sink() as sink:
+            result = await asgi_websocket(self.sanic_app, url, list(built.raw), subprotocols, mimic)
+        request = sink[0] if sink else None
+        self.last_request = request
+        return (request if gather_request else None), result
+
+    async def __aexit__(self, *exc_info: Any) -> None:
+        try:
+            await self._lifespan.shutdown()
+        finally:
+            await super().__aexit__(*exc_info)
+
+    async def aclose(self) -> None:
+        """Close the client and run the app's stop listeners (if its start-up ones ran)."""
+        try:
+            await self._lifespan.shutdown()
+        finally:
+            await super().aclose()

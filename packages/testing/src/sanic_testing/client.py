@@ -1,0 +1,182 @@
+"""``SanicTestClient``: each call starts a real server on a loopback socket, sends one
+request with ``httpx`` (or opens one websocket), stops the server, and returns
+``(request, response)``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from sanic_testing.capture import RequestRecorder
+from sanic_testing.response import TestingResponse, as_testing_response
+from sanic_testing.running import (
+    ServerSession,
+    enable_test_mode,
+    run_sync,
+    split_client_options,
+)
+from sanic_testing.websocket import Mimic, WebsocketProxy
+
+__all__ = ["SanicTestClient", "endpoint_result", "open_websocket"]
+
+
+class SanicTestClient:
+    """The synchronous client behind ``app.test_client``: one server start per call.
+
+    ``get/post/put/patch/delete/head/options(uri, ...)`` take ``httpx`` request arguments
+    (``params``, ``headers``, ``json``, ``data``, ``content``, ``cookies``, ...) plus
+    ``gather_request``, ``debug``, ``server_kwargs``, ``host`` and ``allow_none``, and
+    return ``(request, response)``: the ``Request`` the app built and a
+    ``TestingResponse``.
+    """
+
+    __test__ = False  # not a pytest test class, despite the name
+
+    def __init__(self, app: Any, port: int | None = None, host: str = "127.0.0.1") -> None:
+        self.app = app
+        self.port = port
+        self.host = host
+        enable_test_mode(app)
+
+    def get_new_session(self, **kwargs: Any) -> httpx.AsyncClient:
+        """The ``httpx.AsyncClient`` a call uses (``kwargs`` are its options); it follows
+        redirects unless told not to."""
+        kwargs.setdefault("follow_redirects", True)
+        return httpx.AsyncClient(verify=False, **kwargs)
+
+    def _sanic_endpoint_test(
+        self,
+        method: str = "get",
+        uri: str = "/",
+        gather_request: bool = True,
+        debug: bool = False,
+        server_kwargs: dict[str, Any] | None = None,
+        host: str | None = None,
+        allow_none: bool = False,
+        *request_args: Any,
+        **request_kwargs: Any,
+    ) -> tuple[Any, Any]:
+        from sanic_testing import testing
+
+        port = self.port if self.port is not None else testing.PORT
+        session = ServerSession(
+            self.app, host or self.host, port, debug=debug, server_kwargs=server_kwargs
+        )
+        recorder = RequestRecorder.for_app(self.app)
+        exceptions: list[BaseException] = []
+
+        async def run() -> Any:
+            with recorder.installed():
+                recorder.requests.clear()
+                await session.start()
+                try:
+                    return await _send(
+                        self,
+                        session.url(uri, websocket=method == "websocket"),
+                        method,
+                        request_args,
+                        request_kwargs,
+                    )
+                except Exception as error:  # reported below, as sanic-testing does
+                    exceptions.append(error)
+                    return None
+                finally:
+                    await session.stop()
+
+        response = run_sync(run)
+        return endpoint_result(
+            recorder.take(),
+            response,
+            exceptions,
+            gather_request=gather_request,
+            allow_none=allow_none,
+        )
+
+    def request(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
+        """Any method: ``request(uri, http_method="post", ...)`` (default ``get``)."""
+        method = kwargs.pop("http_method", "get")
+        return self._sanic_endpoint_test(method, *args, **kwargs)
+
+    def get(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
+        """``GET uri``; returns ``(request, response)``."""
+        return self._sanic_endpoint_test("get", *args, **kwargs)
+
+    def post(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
+        """``POST uri``; returns ``(request, response)``."""
+        return self._sanic_endpoint_test("post", *args, **kwargs)
+
+    def put(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
+        """``PUT uri``; returns ``(request, response)``."""
+        return self._sanic_endpoint_test("put", *args, **kwargs)
+
+    def patch(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
+        """``PATCH uri``; returns ``(request, response)``."""
+        return self._sanic_endpoint_test("patch", *args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
+        """``DELETE uri``; returns ``(request, response)``."""
+        return self._sanic_endpoint_test("delete", *args, **kwargs)
+
+    def options(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
+        """``OPTIONS uri``; returns ``(request, response)``."""
+        return self._sanic_endpoint_test("options", *args, **kwargs)
+
+    def head(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
+        """``HEAD uri``; returns ``(request, response)``."""
+        return self._sanic_endpoint_test("head", *args, **kwargs)
+
+    def websocket(self, *args: Any, mimic: Mimic | None = None, **kwargs: Any) -> tuple[Any, Any]:
+        """Open a websocket to ``uri``; ``await mimic(ws)`` plays the client's part.
+
+        Returns ``(request, WebsocketProxy)``; the proxy's ``server_received`` and
+        ``server_sent`` list the messages exchanged.
+        """
+        return self._sanic_endpoint_test("websocket", *args, mimic=mimic, **kwargs)
+
+
+async def _send(
+    client: Any, url: str, method: str, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> Any:
+    """One HTTP request (or websocket session) to an already started server."""
+    if method == "websocket":
+        return await open_websocket(url, *args, **kwargs)
+    options = split_client_options(kwargs)
+    async with client.get_new_session(**options) as session:
+        return as_testing_response(await session.request(method.upper(), url, *args, **kwargs))
+
+
+async def open_websocket(
+    url: str,
+    subprotocols: list[str] | None = None,
+    *,
+    mimic: Mimic | None = None,
+    headers: Any = None,
+    **kwargs: Any,
+) -> WebsocketProxy:
+    """Connect to ``url``, run ``mimic`` (if any) against the proxy, close, return it."""
+    from websockets.asyncio.client import connect
+
+    if headers is not None:
+        kwargs.setdefault("additional_headers", headers)
+    async with connect(url, subprotocols=subprotocols, **kwargs) as ws:
+        proxy = WebsocketProxy(ws)
+        if mimic is not None:
+            await mimic(proxy)
+    return proxy
+
+
+def endpoint_result(
+    request: Any,
+    response: TestingResponse | WebsocketProxy | None,
+    exceptions: list[BaseException],
+    *,
+    gather_request: bool,
+    allow_none: bool,
+) -> tuple[Any, Any]:
+    """The ``(request, response)`` a sync call returns, or the error sanic-testing raises."""
+    if response is None and not allow_none:
+        if exceptions:
+            raise ValueError(f"Exception during request: {exceptions}") from exceptions[0]
+        raise ValueError(f"Request and response object expected, got ({[request, response]})")
+    return (request if gather_request else None), response

@@ -1,0 +1,244 @@
+"""Plumbing shared by the socket clients: run a coroutine from sync code, mark the app as
+under test, and drive one real server through its lifecycle on a free loopback port."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import socket
+import threading
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+__all__ = [
+    "CLIENT_OPTIONS",
+    "LoopRunner",
+    "SERVER_OPTIONS",
+    "ServerSession",
+    "bind_free_socket",
+    "enable_test_mode",
+    "format_host",
+    "run_sync",
+    "split_client_options",
+]
+
+T = TypeVar("T")
+
+#: ``server_kwargs`` keys that ``app.create_server`` understands; ``app.run``-only options
+#: (workers, auto_reload, motd, ...) mean nothing to a one-process test server.
+SERVER_OPTIONS = frozenset(
+    {
+        "ssl",
+        "protocol",
+        "backlog",
+        "access_log",
+        "asyncio_server_kwargs",
+        "noisy_exceptions",
+        "sock",
+        "unix",
+    }
+)
+#: Request keyword arguments that configure the ``httpx.AsyncClient`` rather than a request.
+CLIENT_OPTIONS = frozenset(
+    {
+        "verify",
+        "cert",
+        "http1",
+        "http2",
+        "proxy",
+        "trust_env",
+        "limits",
+        "transport",
+        "event_hooks",
+        "max_redirects",
+        "default_encoding",
+        "base_url",
+        "mounts",
+    }
+)
+
+
+def run_sync(factory: Callable[[], Awaitable[T]]) -> T:
+    """Run the coroutine ``factory()`` to completion on a fresh event loop.
+
+    Called from inside a running loop (an async test), it runs on a helper thread instead,
+    so the sync clients also work there.
+    """
+    if not _loop_running():
+        with asyncio.Runner() as runner:
+            return runner.run(_as_coroutine(factory))
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="sanic-testing") as pool:
+        return pool.submit(run_sync, factory).result()
+
+
+class LoopRunner:
+    """A private event loop for a long-lived sync client.
+
+    Coroutines run on it with ``run_until_complete``; when the caller's thread already runs
+    a loop (an async test), the private loop runs on a helper thread instead.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop | None = None) -> None:
+        self._own_loop = loop is None
+        self.loop = loop if loop is not None else asyncio.new_event_loop()
+        self._thread: threading.Thread | None = None
+        if not _loop_running():
+            return
+        self._thread = threading.Thread(
+            target=self.loop.run_forever, name="sanic-testing-loop", daemon=True
+        )
+        self._thread.start()
+
+    def run(self, coro: Awaitable[T]) -> T:
+        """Run ``coro`` on the private loop and return its result."""
+        if self._thread is None:
+            return self.loop.run_until_complete(coro)
+        return asyncio.run_coroutine_threadsafe(_await(coro), self.loop).result()
+
+    def close(self) -> None:
+        """Stop the helper thread (if any) and close the loop if this runner made it."""
+        if self._thread is not None:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self._thread.join()
+            self._thread = None
+        if self._own_loop and not self.loop.is_closed():
+            self.loop.run_until_complete(self.loop.shutdown_asyncgens())
+            self.loop.close()
+
+
+def _loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+async def _await(awaitable: Awaitable[T]) -> T:
+    return await awaitable
+
+
+async def _as_coroutine(factory: Callable[[], Awaitable[T]]) -> T:
+    return await factory()
+
+
+def enable_test_mode(app: Any) -> None:
+    """Set ``Sanic.test_mode`` (on the class that declares it) as sanic-testing does."""
+    for klass in type(app).__mro__:
+        if "test_mode" in vars(klass):
+            klass.test_mode = True
+            return
+    type(app).test_mode = True
+
+
+def format_host(host: str) -> str:
+    """``host`` as it goes in a URL (IPv6 addresses in brackets)."""
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
+def bind_free_socket(host: str, port: int | None) -> socket.socket:
+    """A TCP socket bound to ``host:port`` (a free port when ``port`` is falsy)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host.strip("[]"), port or 0))
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def split_client_options(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Pop the ``httpx.AsyncClient`` options out of request ``kwargs``."""
+    return {key: kwargs.pop(key) for key in list(kwargs) if key in CLIENT_OPTIONS}
+
+
+class ServerSession:
+    """One real server for ``app`` on a loopback socket: start it, then stop it.
+
+    Runs the same steps, in the same order, as Sanic's single-process runner: finalize,
+    ``before_server_start``, accept connections, ``after_server_start``; and at the end
+    ``before_server_stop``, graceful close, ``after_server_stop``.
+    """
+
+    #: Longest wait for in-flight requests when stopping (a stuck handler must not hang
+    #: the test run).
+    shutdown_timeout = 2.0
+
+    def __init__(
+        self,
+        app: Any,
+        host: str,
+        port: int | None,
+        *,
+        debug: bool = False,
+        server_kwargs: dict[str, Any] | None = None,
+    ) -> None:
+        self.app = app
+        self.host = host
+        self.debug = debug
+        self.options = {k: v for k, v in (server_kwargs or {}).items() if k in SERVER_OPTIONS}
+        self.sock: socket.socket | None = self.options.pop("sock", None)
+        if self.sock is None and not self.options.get("unix"):
+            self.sock = bind_free_socket(host, port)
+        self.port: int = self.sock.getsockname()[1] if self.sock is not None else 0
+        self.server: Any = None
+        self._saved_mode: Any = None
+
+    @property
+    def scheme(self) -> str:
+        """``https`` when the server was given TLS settings, else ``http``."""
+        return "https" if self.options.get("ssl") else "http"
+
+    def url(self, uri: str, *, websocket: bool = False) -> str:
+        """The absolute URL for ``uri`` on this server (``uri`` may already be absolute)."""
+        if uri.startswith(("http:", "https:", "ws:", "wss:")):
+            return uri
+        if not uri.startswith("/"):
+            uri = "/" + uri
+        scheme = self.scheme
+        if websocket:
+            scheme = "wss" if scheme == "https" else "ws"
+        return f"{scheme}://{format_host(self.host)}:{self.port}{uri}"
+
+    async def start(self) -> None:
+        """Bind, run the start-up listeners, and accept connections."""
+        state = getattr(self.app, "state", None)
+        self._saved_mode = getattr(state, "mode", None)
+        try:
+            self.server = await self.app.create_server(
+                sock=self.sock,
+                debug=self.debug,
+                return_asyncio_server=True,
+                **self.options,
+            )
+            await self.server.startup()
+            await self.server.before_start()
+            await self.server.after_start()
+        except BaseException:
+            self._close_socket()
+            self._restore_mode()
+            raise
+
+    async def stop(self) -> None:
+        """Run the stop listeners around a graceful close."""
+        server, self.server = self.server, None
+        if server is None:
+            return
+        try:
+            await server.before_stop()
+            await server.graceful_shutdown(self.shutdown_timeout)
+            await server.after_stop()
+        finally:
+            self._close_socket()
+            self._restore_mode()
+
+    def _close_socket(self) -> None:
+        if self.sock is not None:
+            self.sock.close()
+
+    def _restore_mode(self) -> None:
+        state = getattr(self.app, "state", None)
+        if state is not None and self._saved_mode is not None:
+            state.mode = self._saved_mode
