@@ -147,8 +147,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(str(exc))
     names = [t.strip() for t in args.targets.split(",") if t.strip()]
     for name in names:
-        if name not in ("hurtle", "sanic", "starlette"):
-            parser.error(f"cannot profile {name!r}; choose from hurtle, sanic, starlette")
+        if name not in TARGETS:
+            parser.error(f"unknown target {name!r}; choose from {', '.join(TARGETS)}")
     out = BENCH / "results" / ("profile-" + datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"))
     out.mkdir(parents=True, exist_ok=True)
     results = {}

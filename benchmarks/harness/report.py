@@ -71,7 +71,7 @@ def _metric_table(
 ) -> list[str]:
     pairs = [
         (a, b)
-        for a, b in (("hurtle", "sanic"), ("hurtle", "floor"))
+        for a, b in (("hurtle", "sanic"), ("hurtle", "floor"), ("hurtle-core", "floor"))
         if a in targets and b in targets
     ]
     header = ["route", *targets]

@@ -103,5 +103,9 @@ TARGETS: dict[str, Target] = {
             check_import="import starlette, uvicorn",
         ),
         Target("floor", "uvicorn", BENCH_DIR / "floor.py", False, check_import="import uvloop, httptools"),
+        Target(
+            "hurtle-core", "hurtle", APPS / "core_app.py", True,
+            check_import="from hurtle_http import serve; from hurtle_http.response import json, raw, text",
+        ),
     )
 }  # fmt: skip
