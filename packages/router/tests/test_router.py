@@ -275,3 +275,24 @@ def test_cast_errors_never_escape_as_value_error() -> None:
         router.resolve("/i/" + "9" * 5000 + "x", method="GET")
     with pytest.raises(NotFound, match="Invalid extension: jpg"):
         router.resolve("/e/a.jpg", method="GET")
+
+
+def test_refused_extension_is_404_even_for_a_wrong_method() -> None:
+    router = Router()
+    router.add("/<f:ext=png>", handler_named("ext"), methods=["GET"])
+    router.finalize()
+    with pytest.raises(NotFound, match="Invalid extension: txt"):
+        router.resolve("/a.txt", method="POST")
+    with pytest.raises(NoMethod):
+        router.resolve("/a.png", method="POST")
+
+
+def test_strict_static_path_checks_method_first_dynamic_checks_slash_first() -> None:
+    router = Router()
+    router.add("/a", handler_named("a"), methods=["GET"], strict=True)
+    router.add("/d/<x>", handler_named("d"), methods=["GET"], strict=True)
+    router.finalize()
+    with pytest.raises(NoMethod):
+        router.resolve("/a/", method="PUT")
+    with pytest.raises(NotFound):
+        router.resolve("/d/1/", method="PUT")

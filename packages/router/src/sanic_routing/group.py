@@ -6,6 +6,7 @@ from __future__ import annotations
 import typing as t
 
 from sanic_routing.exceptions import InvalidUsage, RouteExists
+from sanic_routing.patterns import ParamInfo
 from sanic_routing.route import Requirements, Route
 
 __all__ = ["RouteGroup"]
@@ -54,6 +55,9 @@ class RouteGroup:
             for method in route.methods:
                 self.methods_index.setdefault(method, route)
         self.has_requirements = any(r.requirements for r in self._routes)
+        self.checks_params = any(
+            type(info) is not ParamInfo for info in self._routes[0].defined_params.values()
+        )
         self._methods = frozenset(m for r in self._routes for m in r.methods)
 
     def __getattr__(self, key: str) -> t.Any:

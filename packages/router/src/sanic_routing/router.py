@@ -96,13 +96,23 @@ class BaseRouter(ABC):
                 return self.resolve(path[:-1], method=method, orig=path, extra=extra)
             raise self.exception(str(exc), path=path) from None
 
+        first = group.routes[0]
+        # sanic-routing checks a strict trailing slash before the method on dynamic
+        # paths, after it on static ones.
+        if orig is not None and not first.static:
+            if first.strict and orig[-1] != first.path[-1:]:
+                raise self.exception("Path not found", path=path)
+        if group.checks_params:
+            # Like sanic-routing, a refused extension/file name is a 404 even when the
+            # method would not match either.
+            parse_parameter_basket(group.routes[0], basket)
         if group.has_requirements:
             route = self._select(group, method, extra, path)
         else:
             route = group.methods_index.get(method)  # type: ignore[arg-type]
             if route is None:
                 raise self._no_method(group, method, path)
-        if route.strict and orig is not None and orig[-1] != route.path[-1]:
+        if orig is not None and first.static and first.strict and orig[-1] != first.path[-1:]:
             raise self.exception("Path not found", path=path)
         params = parse_parameter_basket(route, basket) if route.params else {}
         return route, route.handler, params
