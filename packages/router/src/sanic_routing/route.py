@@ -36,6 +36,7 @@ class Route:
     """One registered path with its handler, methods and parsed parameters."""
 
     __slots__ = (
+        "_fast_params",
         "_params",
         "_raw_path",
         "ctx",
@@ -94,6 +95,7 @@ class Route:
         self.params: dict[int, ParamInfo] | None = None
         self.pattern: str | None = None
         self._params: dict[int, ParamInfo] = {}
+        self._fast_params: tuple[tuple[int, str], ...] | None = None
         self._raw_path = raw_path
         self._ingest_path(raw_path)
 
@@ -193,6 +195,10 @@ class Route:
             )
         self.params = params
         self.labels = names
+        # PERF: plain parameters of a trie-matched route are copied straight from the
+        # matcher's basket by the router (benchmarks/router_bench.py, dynamic kind).
+        plain = not self.unquote and all(type(p) is ParamInfo for p in params.values())
+        self._fast_params = tuple((i, p.name) for i, p in params.items()) if plain else None
 
     def _compile_regex(self) -> None:
         components = []
@@ -219,6 +225,7 @@ class Route:
         self.params = None
         self.labels = None
         self.pattern = None
+        self._fast_params = None
 
     # -- views --------------------------------------------------------------------------
 

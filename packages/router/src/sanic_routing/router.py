@@ -82,6 +82,13 @@ class BaseRouter(ABC):
         Returns ``(route, handler, params)`` with params cast to their types. Raises the
         router's ``exception`` (``NotFound``) or ``method_handler_exception``
         (``NoMethod``, carrying ``allowed_methods``)."""
+        # PERF: static paths skip the matcher call and the parameter basket
+        # (benchmarks/router_bench.py, static kind).
+        group = self._static_index.get(path[1:])
+        if group is not None and orig is None and not group.has_requirements:
+            route = group.methods_index.get(method)  # type: ignore[arg-type]
+            if route is not None:
+                return route, route.handler, {}
         find = self._find_route
         if find is None:
             raise FinalizationError(
@@ -114,6 +121,10 @@ class BaseRouter(ABC):
                 raise self._no_method(group, method, path)
         if orig is not None and first.static and first.strict and orig[-1] != first.path[-1:]:
             raise self.exception("Path not found", path=path)
+        fast = route._fast_params
+        if fast is not None and not basket["__params__"]:
+            matches = basket["__matches__"]
+            return route, route.handler, {name: matches[idx] for idx, name in fast}
         params = parse_parameter_basket(route, basket) if route.params else {}
         return route, route.handler, params
 
@@ -307,6 +318,7 @@ class BaseRouter(ABC):
         """Forget the compiled matcher so routes can be added and finalize run again."""
         self.finalized = False
         self._find_route = None
+        self._static_index = {}
         self._matchers = None
         for group in self.groups.values():
             group.reset()
