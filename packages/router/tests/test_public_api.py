@@ -12,3 +12,43 @@ def test_every_name_in_all_is_importable() -> None:
 def test_all_has_no_duplicates() -> None:
     mod = importlib.import_module("sanic_routing")
     assert len(mod.__all__) == len(set(mod.__all__))
+
+
+def test_every_module_declares_an_importable_all() -> None:
+    for name in (
+        "exceptions",
+        "group",
+        "line",
+        "patterns",
+        "route",
+        "router",
+        "tree",
+        "utils",
+        "build",
+    ):
+        mod = importlib.import_module(f"sanic_routing.{name}")
+        assert mod.__all__, name
+        assert [n for n in mod.__all__ if not hasattr(mod, n)] == [], name
+
+
+def test_sanic_routing_names_plugins_import() -> None:
+    from sanic_routing import BaseRouter, Route, RouteGroup  # noqa: F401
+    from sanic_routing.exceptions import (  # noqa: F401
+        BadMethod,
+        FinalizationError,
+        InvalidUsage,
+        NoMethod,
+        NotFound,
+        ParameterNameConflicts,
+        RouteExists,
+    )
+    from sanic_routing.patterns import (  # noqa: F401
+        REGEX_TYPES,
+        alpha,
+        ext,
+        nonemptystr,
+        parse_date,
+        slug,
+    )
+
+    assert issubclass(NoMethod, Exception)
