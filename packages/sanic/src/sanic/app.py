@@ -1,12 +1,141 @@
-"""``sanic.Sanic``: the framework app composed with multi-process running."""
+"""``sanic.Sanic``: the framework app composed with multi-process running.
+
+Composition only: serving logic is in ``sanic.runner`` (main process) and
+``sanic.worker.serve`` (each worker); process logic in ``hurtle_worker``.
+"""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+from typing import Any, ClassVar
+
 from hurtle_app import Sanic as _FrameworkSanic
+from hurtle_worker.manager import WorkerManager
+from hurtle_worker.multiplexer import WorkerMultiplexer
+from hurtle_worker.shared_ctx import SharedContext
+from sanic import runner
+from sanic.worker.loader import AppLoader
+
+_DEFAULT_START_METHOD = "spawn"
 
 
 class Sanic(_FrameworkSanic):
     """A Sanic application: the framework's app plus the worker-manager runner."""
+
+    #: The ``multiprocessing`` start method for workers (``spawn`` unless set).
+    start_method: ClassVar[str | None] = None
+    #: The worker manager, in the main process while serving (else None).
+    manager: WorkerManager | None = None
+    _multiplexer: WorkerMultiplexer | None = None
+    _worker_stopper: Callable[[], None] | None = None
+
+    def __init__(self, name: str, *args: Any, **kwargs: Any) -> None:
+        super().__init__(name, *args, **kwargs)
+        object.__setattr__(self, "shared_ctx", SharedContext())
+
+    # -- process-side views -----------------------------------------------------------------
+    @property
+    def multiplexer(self) -> WorkerMultiplexer:
+        """This worker's link to the manager (only inside a worker process)."""
+        if self._multiplexer is None:
+            raise AttributeError(
+                "app.multiplexer (app.m) exists only inside worker processes started by "
+                "app.run()/Sanic.serve(); in the main process use app.manager."
+            )
+        return self._multiplexer
+
+    @property
+    def m(self) -> WorkerMultiplexer:
+        """Short alias of ``app.multiplexer``."""
+        return self.multiplexer
+
+    # -- start method -----------------------------------------------------------------------
+    @classmethod
+    def _get_startup_method(cls) -> str:
+        return cls.start_method or _DEFAULT_START_METHOD
+
+    @classmethod
+    def _set_startup_method(cls) -> None:
+        import multiprocessing
+
+        method = cls._get_startup_method()
+        if method not in multiprocessing.get_all_start_methods():
+            raise RuntimeError(
+                f"Start method {method!r} is not available here; use one of "
+                f"{', '.join(multiprocessing.get_all_start_methods())}."
+            )
+
+    # -- running ----------------------------------------------------------------------------
+    def prepare(self, host: str | None = None, port: int | None = None, *,
+                dev: bool = False, debug: bool = False, auto_reload: bool | None = None,
+                version: Any = 1, ssl: Any = None, sock: Any = None, workers: int = 1,
+                protocol: Any = None, backlog: int = 100, register_sys_signals: bool = True,
+                access_log: bool | None = None, unix: str | None = None,
+                loop: asyncio.AbstractEventLoop | None = None, reload_dir: Any = None,
+                noisy_exceptions: bool | None = None, motd: bool = True, fast: bool = False,
+                verbosity: int = 0, motd_display: dict[str, str] | None = None,
+                coffee: bool = False, auto_tls: bool = False,
+                single_process: bool = False, legacy: bool = False) -> None:
+        """Record how to serve this app; ``Sanic.serve()`` then runs every prepared app."""
+        runner.prepare(
+            self, host, port, dev=dev, debug=debug, auto_reload=auto_reload,
+            version=version, ssl=ssl, sock=sock, workers=workers, protocol=protocol,
+            backlog=backlog, register_sys_signals=register_sys_signals,
+            access_log=access_log, unix=unix, loop=loop, reload_dir=reload_dir,
+            noisy_exceptions=noisy_exceptions, motd=motd, fast=fast, verbosity=verbosity,
+            motd_display=motd_display, coffee=coffee, auto_tls=auto_tls,
+            single_process=single_process, legacy=legacy,
+        )
+
+    def run(self, host: str | None = None, port: int | None = None, *, dev: bool = False,
+            debug: bool = False, auto_reload: bool | None = None, version: Any = 1,
+            ssl: Any = None, sock: Any = None, workers: int = 1, protocol: Any = None,
+            backlog: int = 100, register_sys_signals: bool = True,
+            access_log: bool | None = None, unix: str | None = None,
+            loop: asyncio.AbstractEventLoop | None = None, reload_dir: Any = None,
+            noisy_exceptions: bool | None = None, motd: bool = True, fast: bool = False,
+            verbosity: int = 0, motd_display: dict[str, str] | None = None,
+            auto_tls: bool = False, single_process: bool = False,
+            legacy: bool = False) -> None:
+        """Serve until SIGINT/SIGTERM: worker processes on shared sockets, by default."""
+        self.prepare(
+            host, port, dev=dev, debug=debug, auto_reload=auto_reload, version=version,
+            ssl=ssl, sock=sock, workers=workers, protocol=protocol, backlog=backlog,
+            register_sys_signals=register_sys_signals, access_log=access_log, unix=unix,
+            loop=loop, reload_dir=reload_dir, noisy_exceptions=noisy_exceptions, motd=motd,
+            fast=fast, verbosity=verbosity, motd_display=motd_display, auto_tls=auto_tls,
+            single_process=single_process, legacy=legacy,
+        )
+        if single_process:
+            type(self).serve_single(primary=self)
+        elif legacy:
+            type(self).serve_legacy(primary=self)
+        else:
+            type(self).serve(primary=self)
+
+    @classmethod
+    def serve(cls, primary: Sanic | None = None, *, app_loader: AppLoader | None = None,
+              factory: Callable[[], Sanic] | None = None) -> None:
+        """Serve every prepared app with the worker manager."""
+        runner.serve(cls, primary, app_loader=app_loader, factory=factory)
+
+    @classmethod
+    def serve_single(cls, primary: Sanic | None = None) -> None:
+        """Serve the prepared app in this process only (no workers, no reloader)."""
+        runner.serve_single(cls, primary)
+
+    @classmethod
+    def serve_legacy(cls, primary: Sanic | None = None) -> None:
+        """The pre-manager runner: serves in this process (as ``serve_single``)."""
+        runner.serve_single(cls, primary)
+
+    def stop(self, terminate: bool = True, unregister: bool = False) -> None:
+        """Stop the server: every worker (``terminate``) or, in a worker, just this one."""
+        if not runner.stop(self, terminate=terminate):
+            super().stop(terminate=terminate, unregister=False)
+        if unregister:
+            self.unregister_app(self)
 
 
 __all__ = ["Sanic"]

@@ -34,5 +34,9 @@ PROCESS_PREFIX = "Sanic-"
 MAIN_NAME = "Sanic-Main"
 #: Environment variable holding a child process' name (read by ``WorkerMultiplexer``).
 WORKER_NAME_ENV = "SANIC_WORKER_NAME"
+#: Environment variable with the short label log lines start with (``Srv 0``).
+IDENT_ENV = "SANIC_WORKER_IDENTIFIER"
 
-__all__ = ["MAIN_NAME", "PROCESS_PREFIX", "ProcessState", "RestartOrder", "WORKER_NAME_ENV"]
+__all__ = [
+    "IDENT_ENV",
+    "MAIN_NAME", "PROCESS_PREFIX", "ProcessState", "RestartOrder", "WORKER_NAME_ENV"]

@@ -18,7 +18,13 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from hurtle_worker.constants import PROCESS_PREFIX, WORKER_NAME_ENV, ProcessState, RestartOrder
+from hurtle_worker.constants import (
+    IDENT_ENV,
+    PROCESS_PREFIX,
+    WORKER_NAME_ENV,
+    ProcessState,
+    RestartOrder,
+)
 
 logger = logging.getLogger("sanic.root")
 
@@ -101,6 +107,8 @@ class WorkerProcess:
         self.restartable = restartable
         self.server = False
         self.ack_expected = False
+        #: Short label for log lines (``Srv 0``), given to the child as SANIC_WORKER_IDENTIFIER.
+        self.ident_label = name.removeprefix(PROCESS_PREFIX)[:5]
         self.terminate_timeout = DEFAULT_TERMINATE_TIMEOUT
         self.process: Any = None
         self.state = ProcessState.NONE
@@ -181,7 +189,19 @@ class WorkerProcess:
         with self._lock:
             self.set_state(ProcessState.STARTING)
             self.spawn()
-            self.process.start()
+            # The child reads these while importing the main module again, before the
+            # target runs, so they go in the environment it is started with.
+            saved = {key: os.environ.get(key) for key in (WORKER_NAME_ENV, IDENT_ENV)}
+            os.environ[WORKER_NAME_ENV] = self.name
+            os.environ[IDENT_ENV] = self.ident_label
+            try:
+                self.process.start()
+            finally:
+                for key, value in saved.items():
+                    if value is None:
+                        os.environ.pop(key, None)
+                    else:
+                        os.environ[key] = value
             self.starts += 1
             self.stopping = False
             self.stop_deadline = None
@@ -343,6 +363,8 @@ class Worker:
         self._index += 1
         process.server = self.server
         process.ack_expected = self.server
+        if self.server:
+            process.ident_label = f"Srv {self.ident.rpartition('-')[2]}"
         process.set_state(ProcessState.IDLE, force=True)
         self.processes.append(process)
         return process

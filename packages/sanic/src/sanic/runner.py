@@ -1,0 +1,404 @@
+"""The runner behind ``app.run`` / ``app.prepare`` + ``Sanic.serve``: the one layer that
+joins an app to the worker manager.
+
+Main process: run ``main_process_start``, bind every socket, show the banner, start the
+manager (server workers running ``sanic.worker.serve.worker_serve``, plus the reloader and
+inspector when asked for), run ``main_process_ready``, supervise until SIGINT/SIGTERM, run
+``main_process_stop``. Each worker loads the app and serves on the shared sockets.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import functools
+import logging
+import multiprocessing
+import os
+import pickle
+import platform
+import socket
+import ssl as ssl_module
+import sys
+from pathlib import Path
+from typing import Any
+
+from hurtle_worker.constants import PROCESS_PREFIX
+from hurtle_worker.manager import WorkerManager
+from sanic.worker.loader import AppLoader, find_app
+from sanic.worker.reloader import Reloader
+from sanic.worker.serve import worker_serve
+
+logger = logging.getLogger("sanic.root")
+error_logger = logging.getLogger("sanic.error")
+
+GLOBAL_SCOPE_HINT = (
+    "This may have happened if you are running Sanic in the global scope and not inside "
+    'of a `if __name__ == "__main__"` block: worker processes import your main module '
+    "again, so move app.run(...) under `if __name__ == \"__main__\":`."
+)
+
+#: Config keys a worker gets from the main process when they differ from its own.
+_STATE_KEYS = ("mode", "verbosity", "auto_reload", "reload_dirs", "fast", "workers",
+               "host", "port", "unix", "coffee")
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def in_spawned_worker() -> bool:
+    """True while a worker process of ours is importing the main module again."""
+    return (
+        multiprocessing.parent_process() is not None
+        and multiprocessing.current_process().name.startswith(PROCESS_PREFIX)
+    )
+
+
+def prepare(app: Any, host: str | None = None, port: int | None = None, *,
+            dev: bool = False, debug: bool = False, auto_reload: bool | None = None,
+            version: Any = 1, ssl: Any = None, sock: socket.socket | None = None,
+            workers: int | str = 1, protocol: Any = None, backlog: int = 100,
+            register_sys_signals: bool = True, access_log: bool | None = None,
+            unix: str | None = None, loop: Any = None, reload_dir: Any = None,
+            noisy_exceptions: bool | None = None, motd: bool = True, fast: bool = False,
+            verbosity: int = 0, motd_display: dict[str, str] | None = None,
+            coffee: bool = False, auto_tls: bool = False, single_process: bool = False,
+            legacy: bool = False) -> None:
+    """Record how ``app`` is to be served (``Sanic.serve`` then runs it)."""
+    from hurtle_app.state import Mode
+    from hurtle_http.exceptions import ServerError
+
+    if in_spawned_worker():
+        raise ServerError(
+            "Sanic server could not start: app.run()/prepare() was called while a worker "
+            f"process imported the main module. {GLOBAL_SCOPE_HINT}"
+        )
+    if version not in (1, "1", 1.1, "1.1") and str(getattr(version, "value", version)) != "1":
+        raise ServerError("Hurtle serves HTTP/1.1 only: use version=1.")
+    if dev:
+        debug = True
+        auto_reload = True if auto_reload is None else auto_reload
+    if auto_reload is None:
+        auto_reload = bool(app.config.get("AUTO_RELOAD", False))
+    if debug and access_log is None:
+        access_log = True
+    if workers == "auto" or fast:
+        if fast and workers not in (1, "auto"):
+            raise RuntimeError("You cannot use both fast=True and workers=X")
+        workers = _cpu_count()
+    workers = int(workers)
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    if single_process and workers > 1:
+        raise RuntimeError("Cannot run a single process with multiple workers.")
+    if single_process and auto_reload:
+        logger.warning("Auto-reload needs the worker manager; single_process=True disables it.")
+        auto_reload = False
+    reload_dirs: set[Path] = set()
+    if reload_dir:
+        for entry in [reload_dir] if isinstance(reload_dir, str | Path) else reload_dir:
+            path = Path(entry).resolve()
+            if not path.is_dir():
+                raise ValueError(f"reload_dir {entry!r} is not a directory; fix the path.")
+            reload_dirs.add(path)
+        auto_reload = True
+    if sock is None and unix is None:
+        host = host or "127.0.0.1"
+        port = 8000 if port is None else int(port)
+    if isinstance(ssl, ssl_module.SSLContext) and not single_process and not legacy:
+        raise ServerError(
+            "An ssl.SSLContext cannot be sent to worker processes. Pass "
+            "ssl={'cert': 'path/cert.pem', 'key': 'path/key.pem'} (or a folder with "
+            "fullchain.pem and privkey.pem) so each worker loads it, or use "
+            "single_process=True."
+        )
+    if auto_tls:
+        logger.warning("auto_tls is not supported by Hurtle; serving without it.")
+    state = app.state
+    state.mode = Mode.DEBUG if debug else Mode.PRODUCTION
+    state.verbosity = verbosity
+    state.auto_reload = bool(auto_reload)
+    state.reload_dirs = reload_dirs
+    state.fast = fast
+    state.coffee = coffee
+    state.workers = workers
+    state.host = host or ""
+    state.port = port or 0
+    state.unix = unix
+    state.ssl = ssl
+    if access_log is not None:
+        app.config.ACCESS_LOG = access_log
+    if noisy_exceptions is not None:
+        app.config.NOISY_EXCEPTIONS = noisy_exceptions
+    if motd_display:
+        app.config.MOTD_DISPLAY = motd_display
+    state.server_info.append({
+        "host": host, "port": port, "sock": sock, "unix": unix, "ssl": ssl,
+        "protocol": protocol, "backlog": backlog, "access_log": access_log,
+        "noisy_exceptions": noisy_exceptions, "debug": debug, "motd": motd,
+        "register_sys_signals": register_sys_signals, "single_process": single_process,
+        "legacy": legacy, "loop": loop,
+    })
+
+
+def prepared_apps(app_class: Any) -> list[Any]:
+    """Every registered app that ``prepare`` was called on."""
+    return [a for a in app_class._app_registry.values() if a.state.server_info]
+
+
+def _pick_primary(app_class: Any, primary: Any) -> Any:
+    from hurtle_http.exceptions import ServerError
+
+    apps = prepared_apps(app_class)
+    if primary is None:
+        if not apps:
+            raise ServerError(
+                "Did not find any applications to serve. Call app.prepare(...) before "
+                "Sanic.serve(), or use app.run(...)."
+            )
+        primary = apps[0]
+    if not primary.state.server_info:
+        raise ServerError(
+            f"App {primary.name!r} was not prepared: call app.prepare(...) before serving it."
+        )
+    return primary
+
+
+def serve_single(app_class: Any, primary: Any = None) -> None:
+    """Serve the primary app in this process (no manager, no reloader)."""
+    from hurtle_app import Sanic as FrameworkSanic
+
+    primary = _pick_primary(app_class, primary)
+    info = primary.state.server_info[0]
+    FrameworkSanic.run(
+        primary, info["host"], info["port"], debug=info["debug"], ssl=info["ssl"],
+        sock=info["sock"], protocol=info["protocol"], backlog=info["backlog"],
+        register_sys_signals=info["register_sys_signals"], access_log=info["access_log"],
+        unix=info["unix"], loop=info["loop"], noisy_exceptions=info["noisy_exceptions"],
+        motd=info["motd"], single_process=True,
+    )
+    primary.state.server_info.clear()
+
+
+def _bind(info: dict[str, Any]) -> socket.socket:
+    from hurtle_http.exceptions import ServerError
+    from hurtle_http.server import bind_socket, bind_unix_socket
+
+    if info["sock"] is not None:
+        return info["sock"]
+    try:
+        if info["unix"]:
+            return bind_unix_socket(info["unix"], backlog=info["backlog"])
+        return bind_socket(info["host"], info["port"], backlog=info["backlog"])
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE or "already listening" in str(exc):
+            where = info["unix"] or f"{info['host']}:{info['port']}"
+            raise ServerError(
+                f"Sanic server could not start: [Errno {errno.EADDRINUSE}] Address already "
+                f"in use ({where}). Another server uses it, or {GLOBAL_SCOPE_HINT}"
+            ) from exc
+        raise
+
+
+def _picklable(value: Any) -> bool:
+    try:
+        pickle.dumps(value)
+    except Exception:
+        return False
+    return True
+
+
+def _passthru(app: Any) -> dict[str, Any]:
+    shared = app.shared_ctx
+    values = shared.public() if hasattr(shared, "public") else dict(vars(shared))
+    return {
+        "shared_ctx": values,
+        "config": {k: v for k, v in app.config.items() if _picklable(v)},
+        "state": {k: getattr(app.state, k) for k in _STATE_KEYS},
+    }
+
+
+def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
+    from sanic.__about__ import __hurtle_version__, __version__
+
+    info = infos[0]
+    scheme = "https" if info["ssl"] else "http"
+    if info["unix"]:
+        location = f"{scheme}://unix:{info['unix']}"
+    elif info["sock"] is not None and not info["host"]:
+        location = f"{scheme}://{info['sock'].getsockname()}"
+    else:
+        location = f"{scheme}://{info['host']}:{info['port']}"
+    mode = "debug" if primary.debug else "production"
+    lines = [
+        f"Hurtle v{__hurtle_version__} (Sanic v{__version__} compatible)",
+        f"Goin' Fast @ {location}",
+        f"app: {primary.name}",
+        f"mode: {mode}, w/ {workers} worker{'s' if workers != 1 else ''}",
+        "server: sanic, HTTP/1.1",
+        f"python: {platform.python_version()}",
+        f"platform: {platform.platform()}",
+    ]
+    if primary.state.auto_reload:
+        lines.append("auto-reload: enabled")
+    for key, value in (primary.config.get("MOTD_DISPLAY") or {}).items():
+        lines.append(f"{key}: {value}")
+    for line in lines:
+        logger.info(line)
+
+
+def _configure_manager(manager: WorkerManager, config: Any) -> None:
+    manager.ack_timeout = float(config.get("WORKER_ACK_TIMEOUT", 30.0))
+    manager.restart_limit = int(config.get("WORKER_RESTART_LIMIT", 10))
+    manager.restart_window = float(config.get("WORKER_RESTART_WINDOW", 60.0))
+    manager.terminate_timeout = float(config.get("GRACEFUL_SHUTDOWN_TIMEOUT", 15.0)) + 5.0
+    for process in manager.processes:
+        process.terminate_timeout = manager.terminate_timeout
+
+
+def _state_context(app_class: Any) -> Any:
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context(app_class._get_startup_method())
+
+
+def _run_main_listeners(apps: list[Any], event: str, loop: asyncio.AbstractEventLoop) -> None:
+    for app in apps:
+        loop.run_until_complete(app._listeners.run(event, app, loop))
+
+
+def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None = None,
+          factory: Any = None) -> None:
+    """Run the prepared app(s) with the worker manager until stopped."""
+    primary = _pick_primary(app_class, primary)
+    info = primary.state.server_info[0]
+    if info["single_process"] or info["legacy"]:
+        serve_single(app_class, primary)
+        return
+    if factory is not None:
+        app_loader = AppLoader(factory=factory)
+    if app_loader is None:
+        app_loader = AppLoader(factory=functools.partial(find_app, primary.name))
+    apps = [primary, *[a for a in prepared_apps(app_class) if a is not primary]]
+    loop = asyncio.new_event_loop()
+    bound: list[tuple[dict[str, Any], socket.socket]] = []
+    sync_manager = None
+    manager: WorkerManager | None = None
+    try:
+        # The state server is forked when possible: it runs no user code, and a spawned
+        # one would import the main module (the whole app) again before workers start.
+        # It is started before any socket is bound so it holds none of them.
+        sync_manager = _state_context(app_class).Manager()
+        worker_state = sync_manager.dict()
+        _run_main_listeners(apps, "main_process_start", loop)
+        server_info: dict[str, list[dict[str, Any]]] = {}
+        for app in apps:
+            for entry in app.state.server_info:
+                sock = _bind(entry)
+                bound.append((entry, sock))
+                server_info.setdefault(app.name, []).append(
+                    {k: v for k, v in entry.items() if k != "loop"} | {"sock": sock}
+                )
+        if info["motd"] and primary.config.get("MOTD", True):
+            _motd(primary, primary.state.server_info, primary.state.workers)
+        passthru = {app.name: _passthru(app) for app in apps}
+        for app in apps:
+            if hasattr(app.shared_ctx, "lock"):
+                app.shared_ctx.lock()
+        context = multiprocessing.get_context(app_class._get_startup_method())
+        subscriber, publisher = context.Pipe(duplex=False)
+        settings = {
+            "app_name": primary.name,
+            "app_loader": app_loader,
+            "server_info": server_info,
+            "passthru": passthru,
+            "register_sys_signals": info["register_sys_signals"],
+        }
+        manager = WorkerManager(
+            primary.state.workers, worker_serve, settings, context, (publisher, subscriber),
+            worker_state,
+        )
+        _configure_manager(manager, primary.config)
+        for app in apps:
+            object.__setattr__(app, "manager", manager)
+        if primary.state.auto_reload:
+            interval = float(primary.config.get("RELOADER_INTERVAL", 0.5))
+            reloader = Reloader(publisher, interval, primary.state.reload_dirs, app_loader)
+            manager.manage("Reloader", reloader, {}, transient=False)
+        _add_inspector(primary, manager, publisher, worker_state)
+        _run_main_listeners(apps, "main_process_ready", loop)
+        manager.run()
+        logger.info("Server Stopped")
+    finally:
+        try:
+            _run_main_listeners(apps, "main_process_stop", loop)
+        finally:
+            for entry, sock in bound:
+                if entry["sock"] is None:
+                    sock.close()
+                    if entry["unix"]:
+                        try:
+                            os.unlink(entry["unix"])
+                        except FileNotFoundError:
+                            pass
+            if sync_manager is not None:
+                sync_manager.shutdown()
+            loop.close()
+            for app in apps:
+                app.state.server_info.clear()
+                object.__setattr__(app, "manager", None)
+    if manager is not None and manager.exit_code:
+        sys.exit(manager.exit_code)
+
+
+def _add_inspector(primary: Any, manager: WorkerManager, publisher: Any,
+                   worker_state: Any) -> None:
+    config = primary.config
+    if not config.get("INSPECTOR", False):
+        return
+    try:
+        from hurtle_inspector.inspector import Inspector
+    except ImportError:  # pragma: no cover - the meta-package depends on it
+        error_logger.error("INSPECTOR is on but hurtle-inspector is not installed")
+        return
+    inspector_class = primary.inspector_class or Inspector
+    app_info = {
+        "app": primary.name, "mode": "debug" if primary.debug else "production",
+        "workers": primary.state.workers, "host": primary.state.host,
+        "port": primary.state.port, "pid": os.getpid(),
+    }
+    inspector = inspector_class(
+        publisher, app_info, worker_state, config.INSPECTOR_HOST, config.INSPECTOR_PORT,
+        config.INSPECTOR_API_KEY, config.INSPECTOR_TLS_KEY, config.INSPECTOR_TLS_CERT,
+    )
+    manager.manage("Inspector", inspector, {}, transient=False)
+
+
+def stop(app: Any, terminate: bool = True) -> bool:
+    """Stop a server run by the manager (from a worker or the main process).
+
+    Returns False when this process runs no managed server (the caller then stops a
+    single-process server).
+    """
+    multiplexer = app.__dict__.get("_multiplexer")
+    if multiplexer is not None:
+        if terminate:
+            multiplexer.terminate()
+        else:
+            stopper = app.__dict__.get("_worker_stopper")
+            if stopper is not None:
+                stopper()
+        return True
+    manager = app.__dict__.get("manager")
+    if manager is not None:
+        manager._shutdown_requested = True
+        return True
+    return False
+
+
+__all__ = ["GLOBAL_SCOPE_HINT", "in_spawned_worker", "prepare", "prepared_apps", "serve",
+           "serve_single", "stop"]

@@ -1,0 +1,1 @@
+"""``sanic.worker``: the worker manager and what runs inside each worker process."""

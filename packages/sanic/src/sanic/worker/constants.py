@@ -1,0 +1,5 @@
+"""``sanic.worker.constants``: process states and restart orders."""
+
+from hurtle_worker.constants import ProcessState, RestartOrder
+
+__all__ = ["ProcessState", "RestartOrder"]

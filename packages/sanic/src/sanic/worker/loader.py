@@ -1,0 +1,71 @@
+"""``sanic.worker.loader``: find the app in a worker; build its TLS context."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from hurtle_worker.loader import AppLoader as _AppLoader
+from hurtle_worker.loader import CertLoader as _CertLoader
+
+
+def simple_app(path: Path) -> Any:
+    """An app that serves the files of ``path`` (``sanic ./folder --simple``)."""
+    from sanic.app import Sanic
+
+    app = Sanic("SimpleServer")
+    app.static("/", str(path), name="main")
+    index = path / "index.html"
+    if index.is_file():
+        app.static("/", str(index), name="index")
+    return app
+
+
+class AppLoader(_AppLoader):
+    """Load the app a worker serves: ``module:app``, ``module.app``, factory, or folder."""
+
+
+_AppLoader.simple_app_factory = staticmethod(simple_app)  # type: ignore[assignment]
+
+
+class CertLoader(_CertLoader):
+    """Build a server TLS context from a context, a dict of files, or a folder."""
+
+    def load(self, app: Any = None) -> Any:
+        """The TLS context (None without TLS), as ``hurtle_http`` builds it."""
+        data = self._data
+        if data is None:
+            return None
+        from hurtle_http.server import load_ssl
+
+        return load_ssl(data)
+
+
+def find_app(name: str) -> Any:
+    """The registered app ``name`` in this (worker) process, or an error saying why not."""
+    from sanic.app import Sanic
+
+    app = Sanic._app_registry.get(name)
+    if app is not None:
+        return app
+    main = sys.modules.get("__mp_main__") or sys.modules.get("__main__")
+    path = getattr(main, "__file__", None) or "your main module"
+    known = ", ".join(sorted(Sanic._app_registry)) or "none"
+    raise AppNotFound(
+        f'App "{name}" was not found in the worker process (apps found: {known}). '
+        f"Workers are started with the 'spawn' method: each one imports {path} again "
+        f"(as __mp_main__), skipping its `if __name__ == \"__main__\":` block, and looks "
+        f"the app up by name. Fix: create the app at module level in {path} "
+        f'(`app = Sanic("{name}")` outside the __main__ block), or start the server with a '
+        "loader that can import it: `Sanic.serve(primary=app, app_loader="
+        'AppLoader("module:app"))`, or from the command line `sanic module:app` '
+        "(`--factory` for a function that returns the app)."
+    )
+
+
+class AppNotFound(LookupError):
+    """The worker could not find the app it was told to serve."""
+
+
+__all__ = ["AppLoader", "AppNotFound", "CertLoader", "find_app", "simple_app"]

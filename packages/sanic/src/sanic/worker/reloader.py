@@ -1,0 +1,45 @@
+"""``sanic.worker.reloader``: the auto-reload process, with the app's reload listeners."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from hurtle_worker.reloader import Reloader as _Reloader
+
+
+def _run_listeners(app: Any, event: str) -> None:
+    if app is None or not hasattr(app, "_listeners"):
+        return
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(app._listeners.run(event, app, loop))
+    finally:
+        loop.close()
+
+
+class Reloader(_Reloader):
+    """Watch the app's source files (and ``reload_dir``) and restart workers on change.
+
+    Runs ``reload_process_start``/``reload_process_stop`` in the reloader process, and
+    ``before_reload_trigger``/``after_reload_trigger`` around each restart.
+    """
+
+    def on_start(self, app: Any) -> None:
+        """Run ``reload_process_start`` listeners."""
+        _run_listeners(app, "reload_process_start")
+
+    def before_trigger(self, app: Any, changed: set[str]) -> None:
+        """Run ``before_reload_trigger`` listeners."""
+        _run_listeners(app, "before_reload_trigger")
+
+    def after_trigger(self, app: Any, changed: set[str]) -> None:
+        """Run ``after_reload_trigger`` listeners."""
+        _run_listeners(app, "after_reload_trigger")
+
+    def on_stop(self, app: Any) -> None:
+        """Run ``reload_process_stop`` listeners."""
+        _run_listeners(app, "reload_process_stop")
+
+
+__all__ = ["Reloader"]

@@ -1,0 +1,205 @@
+"""``worker_serve``: what each server worker process runs.
+
+Load the app (``app_loader``), give it the multiplexer (``app.m``) and the shared context,
+then serve it on the sockets the main process bound, with ``hurtle_app``'s own
+single-process server (``create_server`` and its listeners). Acknowledge start-up to the
+manager once ``after_server_start`` has run; stop gracefully on SIGINT/SIGTERM.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import random
+import signal as os_signal
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from hurtle_worker.multiplexer import WorkerMultiplexer
+from sanic.worker.loader import AppLoader, AppNotFound, CertLoader
+
+logger = logging.getLogger("sanic.server")
+error_logger = logging.getLogger("sanic.error")
+
+
+def worker_serve(
+    host: str | None = None,
+    port: int | None = None,
+    app_name: str = "",
+    monitor_publisher: Any = None,
+    app_loader: AppLoader | None = None,
+    worker_state: Any = None,
+    server_info: dict[str, list[dict[str, Any]]] | None = None,
+    ssl: Any = None,
+    sock: Any = None,
+    unix: str | None = None,
+    reuse_port: bool = False,
+    loop: Any = None,
+    protocol: Any = None,
+    backlog: int = 100,
+    register_sys_signals: bool = True,
+    run_multiple: bool = False,
+    run_async: bool = False,
+    connections: Any = None,
+    signal: Any = None,
+    state: Any = None,
+    asyncio_server_kwargs: dict[str, Any] | None = None,
+    version: Any = 1,
+    config: dict[str, Any] | None = None,
+    passthru: dict[str, Any] | None = None,
+) -> None:
+    """Serve the app in this worker process until told to stop."""
+    loader = app_loader or AppLoader(factory=lambda: _find(app_name))
+    try:
+        app = loader.load()
+    except AppNotFound as exc:
+        error_logger.error("%s", exc)
+        sys.exit(1)
+    multiplexer = (
+        WorkerMultiplexer(monitor_publisher, worker_state)
+        if monitor_publisher is not None else None
+    )
+    infos = dict(server_info or {})
+    if not infos:
+        infos[app.name] = [{
+            "host": host, "port": port, "sock": sock, "unix": unix, "ssl": ssl,
+            "protocol": protocol, "backlog": backlog,
+            "asyncio_server_kwargs": asyncio_server_kwargs,
+        }]
+    apps = [(app, infos.pop(app.name, []))]
+    for other_name, other_infos in infos.items():
+        apps.append((_find(other_name), other_infos))
+    passthru = passthru or {}
+    for each, _ in apps:
+        _apply_passthru(each, multiplexer, passthru.get(each.name, {}))
+    _configure_loop(app)
+    event_loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(event_loop)
+    try:
+        event_loop.run_until_complete(
+            _serve(apps, multiplexer, register_sys_signals=register_sys_signals)
+        )
+    finally:
+        try:
+            event_loop.run_until_complete(event_loop.shutdown_asyncgens())
+        finally:
+            event_loop.close()
+            asyncio.set_event_loop(None)
+
+
+def _find(name: str) -> Any:
+    from sanic.worker.loader import find_app
+
+    return find_app(name)
+
+
+def _configure_loop(app: Any) -> None:
+    if app.config.get("USE_UVLOOP", True) is False:
+        return
+    from hurtle_http.server import try_use_uvloop
+
+    try_use_uvloop()
+
+
+def _apply_passthru(app: Any, multiplexer: WorkerMultiplexer | None,
+                    passthru: dict[str, Any]) -> None:
+    object.__setattr__(app, "_multiplexer", multiplexer)
+    for key, value in passthru.get("config", {}).items():
+        if app.config.get(key, _MISSING) != value:
+            app.config[key] = value
+    for key, value in passthru.get("state", {}).items():
+        setattr(app.state, key, value)
+    shared = app.shared_ctx
+    for key, value in passthru.get("shared_ctx", {}).items():
+        object.__setattr__(shared, key, value)
+    if hasattr(shared, "lock"):
+        shared.lock()
+
+
+_MISSING = object()
+
+
+async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
+                 multiplexer: WorkerMultiplexer | None, *, register_sys_signals: bool) -> None:
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    servers = []
+    for app, infos in apps:
+        object.__setattr__(app, "_worker_stopper", lambda: loop.call_soon_threadsafe(stop.set))
+        for info in infos:
+            server = await app.create_server(
+                sock=info.get("sock"),
+                ssl=CertLoader(info.get("ssl")).load(app),
+                protocol=info.get("protocol"),
+                backlog=info.get("backlog", 100),
+                access_log=info.get("access_log"),
+                noisy_exceptions=info.get("noisy_exceptions"),
+                debug=bool(info.get("debug")),
+                return_asyncio_server=True,
+                asyncio_server_kwargs=info.get("asyncio_server_kwargs"),
+            )
+            app.state.host = info.get("host") or ""
+            app.state.port = info.get("port") or 0
+            app.state.unix = info.get("unix")
+            servers.append((app, server))
+    logger.info("Starting worker [%s]", os.getpid())
+    for app, server in servers:
+        await server.startup()
+        _limit_requests(app, multiplexer)
+    for _, server in servers:
+        await server.before_start()
+    for _, server in servers:
+        await server.after_start()
+    if register_sys_signals:
+        for sig in (os_signal.SIGINT, os_signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+    if multiplexer is not None:
+        multiplexer.set_serving(True)
+        multiplexer.ack()
+    logger.info("Worker ready [%s]", os.getpid())
+    try:
+        await stop.wait()
+    finally:
+        logger.info("Stopping worker [%s]", os.getpid())
+        if multiplexer is not None:
+            multiplexer.exit()
+        for app, server in servers:
+            app.state.is_stopping = True
+            await server.before_stop()
+        await asyncio.gather(*(server.graceful_shutdown() for _, server in servers))
+        for _, server in servers:
+            await server.after_stop()
+        logger.info("Worker complete [%s]", os.getpid())
+
+
+def _limit_requests(app: Any, multiplexer: WorkerMultiplexer | None) -> None:
+    """WORKER_MAX_REQUESTS (+ random jitter): replace this worker after that many requests.
+
+    The replacement starts first (zero downtime); this worker then stops gracefully, so
+    requests it already accepted are answered.
+    """
+    limit = int(app.config.get("WORKER_MAX_REQUESTS", 0) or 0)
+    if limit <= 0 or multiplexer is None:
+        return
+    jitter = int(app.config.get("WORKER_MAX_REQUESTS_JITTER", 0) or 0)
+    target = limit + (random.randint(0, jitter) if jitter > 0 else 0)
+    inner: Callable[[Any], Any] = app.handle_request
+    count = 0
+
+    async def counting(request: Any) -> None:
+        nonlocal count
+        count += 1
+        if count == target:
+            logger.info(
+                "Worker %s served %d requests (WORKER_MAX_REQUESTS); replacing it",
+                multiplexer.name, count,
+            )
+            multiplexer.restart(zero_downtime=True)
+        await inner(request)
+
+    object.__setattr__(app, "handle_request", counting)
+
+
+__all__ = ["worker_serve"]
