@@ -296,3 +296,18 @@ def test_strict_static_path_checks_method_first_dynamic_checks_slash_first() -> 
         router.resolve("/a/", method="PUT")
     with pytest.raises(NotFound):
         router.resolve("/d/1/", method="PUT")
+
+
+@pytest.mark.parametrize(
+    ("routes", "winner"),
+    [
+        ([r"/<a:[a-c]+>", r"/<a:[a-z]+>"], r"/<a:[a-c]+>"),
+        ([r"/<a:[a-z]+>", r"/<a:[a-c]+>"], r"/<a:[a-c]+>"),
+        ([r"/<a:[a-c]+>", r"/<a:[a-z]+>", r"/<a:[a-z]+>/b"], r"/<a:[a-z]+>"),
+        ([r"/<a:[a-c]+>", "/<a:strorempty>", "/<a:strorempty>/b"], "/<a:strorempty>"),
+        (["/<a:int>", "/<a>", "/<a>/b/c"], "/<a:int>"),
+    ],
+)
+def test_equal_priority_siblings_prefer_the_branch_with_the_longest_route(routes, winner) -> None:
+    router = make_router(*routes)
+    assert router.resolve("/c" if "int" not in winner else "/1", method="GET")[1].__name__ == winner

@@ -56,6 +56,9 @@ class Node:
         self.children: dict[str, Node] = {}
         self.group: RouteGroup | None = None
         self.order = 0
+        # Segments of the longest fixed-length route under this prefix (any length).
+        self.reach = 0
+        self.prefix: tuple[str, ...] = ()
 
     @property
     def static(self) -> bool:
@@ -72,7 +75,9 @@ class Node:
         precedence order."""
         static = [c for c in self.children.values() if c.static]
         dynamic = [c for c in self.children.values() if not c.static]
-        dynamic.sort(key=lambda c: (-c.param.priority, not c.param.regex, c.order))
+        # sanic-routing's order: type priority; among equals (inline regexes and
+        # strorempty) the branch holding the longest route first, then by declaration.
+        dynamic.sort(key=lambda c: (-c.param.priority, -c.reach, c.part))
         return static, dynamic
 
     def __repr__(self) -> str:
@@ -97,12 +102,16 @@ class Tree:
         """Insert every non-static group: fixed-length ones in the trie, ``path`` ones in
         the tail list."""
         self.roots = {}
+        reach: dict[tuple[str, ...], int] = {}
         tail: list[tuple[int, int, RouteGroup]] = []
         for order, group in enumerate(groups):
             if group.dynamic_path:
                 tail.append((-group.depth, order, group))
                 continue
             route = group.routes[0]
+            for idx in range(1, group.depth + 1):
+                prefix = route.segments[:idx]
+                reach[prefix] = max(reach.get(prefix, 0), group.depth)
             node = self.roots.setdefault(group.depth, Node(root=True, router=self.router))
             for idx, segment in enumerate(route.segments):
                 child = node.children.get(segment)
@@ -115,7 +124,15 @@ class Tree:
                     )
                     node.add_child(child)
                 node = child
+                node.prefix = route.segments[: idx + 1]
             node.group = group
+        for root in self.roots.values():
+            stack = [root]
+            while stack:
+                node = stack.pop()
+                stack.extend(node.children.values())
+                if not node.root:
+                    node.reach = reach[node.prefix]
         tail.sort(key=lambda item: (item[0], item[1]))
         self.tail = [group for _, _, group in tail]
 
