@@ -65,6 +65,9 @@ class Sanic(_FrameworkSanic):
                 f"Start method {method!r} is not available here; use one of "
                 f"{', '.join(multiprocessing.get_all_start_methods())}."
             )
+        # Objects users create for shared_ctx (Queue(), Lock()...) must come from the
+        # same context as the workers.
+        multiprocessing.set_start_method(method, force=True)
 
     # -- running ----------------------------------------------------------------------------
     def prepare(self, host: str | None = None, port: int | None = None, *,

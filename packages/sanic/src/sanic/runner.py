@@ -284,6 +284,7 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
     if app_loader is None:
         app_loader = AppLoader(factory=functools.partial(find_app, primary.name))
     apps = [primary, *[a for a in prepared_apps(app_class) if a is not primary]]
+    app_class._set_startup_method()
     loop = asyncio.new_event_loop()
     bound: list[tuple[dict[str, Any], socket.socket]] = []
     sync_manager = None

@@ -241,7 +241,7 @@ class WorkerProcess:
 
     def exit(self) -> None:
         """Reap the finished current process and record how it ended."""
-        if self.process is None:
+        if self.process is None or self.process.pid is None:
             return
         self.process.join(0)
         code = self.process.exitcode
