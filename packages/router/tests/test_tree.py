@@ -98,3 +98,13 @@ def test_resolution_raises_only_router_errors(path, method, extra) -> None:
         return
     assert handler is route.handler
     assert set(params) <= set(route.labels) | {"ext"}
+
+
+def test_route_text_cannot_break_out_of_generated_comments() -> None:
+    from router_support import Router, handler_named
+
+    router = Router(delimiter=".")
+    router.add("a\nraise SystemExit.<x:int>", handler_named("x"))
+    router.finalize()
+    assert "\nraise SystemExit" not in router.find_route_src
+    assert router.resolve(".a\nraise SystemExit.5", method="GET")[2] == {"x": 5}

@@ -194,7 +194,7 @@ class Tree:
                         entries.append(entry)
                 else:
                     by_first.setdefault(first, list(any_first)).append(entry)
-                body.append(Line(f"# path route: {group.uri}", 1))
+                body.append(Line(f"# path route: {_safe(group.uri)}", 1))
             self.namespace["TAIL"] = by_first
             self.namespace["TAIL_ANY"] = any_first
             if not self.roots:
@@ -237,7 +237,7 @@ class Tree:
                 lines += self._body(child, idx + 1, num, indent + 1, tries)
         for child in dynamic:
             info = child.param
-            lines.append(Line(f"# {info.name}:{info.label}", indent))
+            lines.append(Line(f"# {_safe(info.name)}:{_safe(info.label)}", indent))
             if info.regex:
                 pname = self._name("pattern", info.pattern.match)
                 lines.append(Line(f"if {pname}(parts[{idx}]):", indent))
@@ -282,12 +282,12 @@ class Tree:
         if group.regex:
             matcher = self._name("match", group.router.matchers[group.pattern_idx].match)
             return [
-                Line(f"match = {matcher}(path)  # {group.uri}", indent),
+                Line(f"match = {matcher}(path)  # {_safe(group.uri)}", indent),
                 Line("if match:", indent),
                 Line("basket['__params__'] = match.groupdict()", indent + 1),
                 Line(f"return {gname}, basket", indent + 1),
             ]
-        return [Line(f"return {gname}, basket  # {group.uri}", indent)]
+        return [Line(f"return {gname}, basket  # {_safe(group.uri)}", indent)]
 
     def _helper(self, node: Node, idx: int, num: int, cast_idx: int | None = None) -> str:
         self._counter += 1
@@ -337,3 +337,8 @@ class Tree:
             walk(root, 1)
         for group in self.tail:
             print(f"[regex] {group}")
+
+
+def _safe(text: str) -> str:
+    """Text for a comment in generated source: no line breaks or control characters."""
+    return repr(text)[1:-1]
