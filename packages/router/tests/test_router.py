@@ -311,3 +311,10 @@ def test_strict_static_path_checks_method_first_dynamic_checks_slash_first() -> 
 def test_equal_priority_siblings_prefer_the_branch_with_the_longest_route(routes, winner) -> None:
     router = make_router(*routes)
     assert router.resolve("/c" if "int" not in winner else "/1", method="GET")[1].__name__ == winner
+
+
+def test_many_trailing_slashes_are_a_plain_not_found_or_match() -> None:
+    router = make_router("/a")
+    assert router.resolve("/a" + "/" * 5000, method="GET")[1].__name__ == "/a"
+    with pytest.raises(NotFound):
+        router.resolve("/b" + "/" * 5000, method="GET")

@@ -95,13 +95,19 @@ class BaseRouter(ABC):
                 "The router is not finalized: call router.finalize() after adding routes "
                 "and before resolving paths"
             )
-        try:
-            group, basket = find(path, method, self, {"__params__": {}, "__matches__": {}}, extra)
-        except NotFound as exc:
-            if path.endswith(self.delimiter):
-                # A non-strict route matches with or without the trailing delimiter.
-                return self.resolve(path[:-1], method=method, orig=path, extra=extra)
-            raise self.exception(str(exc), path=path) from None
+        while True:
+            try:
+                group, basket = find(
+                    path, method, self, {"__params__": {}, "__matches__": {}}, extra
+                )
+                break
+            except NotFound as exc:
+                if not path.endswith(self.delimiter):
+                    raise self.exception(str(exc), path=path) from None
+                # A non-strict route matches with or without trailing delimiters (a loop,
+                # not recursion: "/a/////..." must not exhaust the stack).
+                orig = path
+                path = path[: -len(self.delimiter)]
 
         first = group.routes[0]
         # sanic-routing checks a strict trailing slash before the method on dynamic
