@@ -1,0 +1,157 @@
+"""Starting and reloading workers: auto-reload, slow starts, and the mistakes users make.
+
+Each test runs a real server subprocess on loopback and stops it by its PID.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import httpx
+from helpers import free_port, running
+
+RELOAD_APP = """
+import os
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("Reloading")
+
+@app.reload_process_start
+async def reloader_started(app, loop):
+    print("reload_process_start", os.getpid(), flush=True)
+
+@app.get("/")
+async def index(request):
+    return text("VERSION-1")
+
+if __name__ == "__main__":
+    app.config.RELOADER_INTERVAL = 0.2
+    app.run(host="127.0.0.1", port={port}, auto_reload=True, reload_dir={extra!r})
+"""
+
+
+def poll_text(url: str, expected: str, timeout: float = 30.0) -> str:
+    deadline = time.monotonic() + timeout
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            last = httpx.get(url, timeout=5).text
+        except httpx.HTTPError:
+            last = "<no answer>"
+        if last == expected:
+            return last
+        time.sleep(0.1)
+    return last
+
+
+def test_editing_the_app_reloads_the_workers(tmp_path: Path) -> None:
+    port = free_port()
+    extra = tmp_path / "templates"
+    extra.mkdir()
+    (extra / "page.html").write_text("one")
+    script = tmp_path / "app.py"
+    script.write_text(textwrap.dedent(RELOAD_APP).format(port=port, extra=str(extra)))
+    url = f"http://127.0.0.1:{port}/"
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        first = poll_text(url, "VERSION-1")
+        time.sleep(0.5)  # let the reloader record the files' first mtimes
+        source = script.read_text().replace("VERSION-1", "VERSION-2")
+        script.write_text(source)
+        second = poll_text(url, "VERSION-2")
+        (extra / "page.html").write_text("two")  # a file of reload_dir counts too
+        time.sleep(0.1)
+        script.write_text(source.replace("VERSION-2", "VERSION-3"))
+        third = poll_text(url, "VERSION-3")
+    output = proc.stdout.read() if proc.stdout else ""
+    assert (first, second, third) == ("VERSION-1", "VERSION-2", "VERSION-3")
+    assert "reload_process_start" in output
+    assert "Change detected" in output
+
+
+def run_to_exit(script: Path, timeout: float = 40.0) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(script)], cwd=script.parent, capture_output=True, text=True,
+        timeout=timeout,
+    )
+
+
+NOT_FOUND_APP = """
+from sanic import Sanic
+from hurtle_http.response import text
+
+def make():
+    app = Sanic("Hidden")
+    app.get("/")(lambda request: text("hi"))
+    return app
+
+if __name__ == "__main__":
+    make().run(host="127.0.0.1", port={port})
+"""
+
+
+def test_app_missing_in_the_worker_says_where_it_looked_and_how_to_fix(tmp_path) -> None:
+    script = tmp_path / "hidden.py"
+    script.write_text(textwrap.dedent(NOT_FOUND_APP).format(port=free_port()))
+    result = run_to_exit(script)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert 'App "Hidden" was not found in the worker process' in output
+    assert str(script) in output
+    assert "at module level" in output
+
+
+GLOBAL_RUN_APP = """
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("Global")
+app.get("/")(lambda request: text("hi"))
+app.run(host="127.0.0.1", port={port})
+"""
+
+
+def test_run_in_global_scope_explains_the_main_guard(tmp_path) -> None:
+    script = tmp_path / "global_run.py"
+    script.write_text(textwrap.dedent(GLOBAL_RUN_APP).format(port=free_port()))
+    result = run_to_exit(script)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "not inside of a `if __name__ == \"__main__\"` block" in output
+
+
+SLOW_START_APP = """
+import asyncio
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("SlowStart")
+app.config.WORKER_ACK_TIMEOUT = 0.3
+
+@app.before_server_start
+async def slow(app, loop):
+    await asyncio.sleep(2)
+
+@app.get("/")
+async def index(request):
+    return text("finally")
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port})
+"""
+
+
+def test_slow_start_warns_what_to_raise_and_still_serves(tmp_path) -> None:
+    port = free_port()
+    script = tmp_path / "slow.py"
+    script.write_text(textwrap.dedent(SLOW_START_APP).format(port=port))
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        answer = httpx.get(f"http://127.0.0.1:{port}/", timeout=30).text
+    output = proc.stdout.read() if proc.stdout else ""
+    assert answer == "finally"
+    assert "WORKER_ACK_TIMEOUT" in output
+    assert proc.returncode == 0
