@@ -1,0 +1,44 @@
+"""Process targets for the tests (importable by spawned children)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from hurtle_worker import WorkerMultiplexer
+
+
+def record(path: str, line: str) -> None:
+    with open(path, "a") as f:
+        f.write(line + "\n")
+
+
+def write_and_exit(path: str, code: int = 0) -> None:
+    Path(path).write_text(str(os.getpid()))
+    sys.exit(code)
+
+
+def crash(code: int = 3) -> None:
+    sys.exit(code)
+
+
+def server(monitor_publisher: Any, worker_state: Any, log: str = "", delay: float = 0.0,
+           fail_before_ack: bool = False) -> None:
+    """A fake server worker: acknowledges, then runs until SIGTERM."""
+    stop: list[int] = []
+    signal.signal(signal.SIGTERM, lambda *_: stop.append(1))
+    multiplexer = WorkerMultiplexer(monitor_publisher, worker_state)
+    if fail_before_ack:
+        sys.exit(2)
+    time.sleep(delay)
+    multiplexer.ack()
+    if log:
+        record(log, f"ready {multiplexer.name} {os.getpid()}")
+    while not stop:
+        time.sleep(0.01)
+    if log:
+        record(log, f"stopped {multiplexer.name} {os.getpid()}")

@@ -1,0 +1,85 @@
+"""AppLoader and CertLoader."""
+
+from __future__ import annotations
+
+import ssl
+import sys
+from pathlib import Path
+
+import pytest
+
+from hurtle_worker import AppLoader, CertLoader
+
+
+@pytest.fixture
+def module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    (tmp_path / "my_server.py").write_text(
+        "class App:\n    name = 'instance'\n"
+        "app = App()\n"
+        "def create_app():\n    return App()\n"
+        "def create_with(args):\n    return ('built', args)\n"
+        "number = 3\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    yield "my_server"
+    sys.modules.pop("my_server", None)
+
+
+def test_colon_and_dot_forms_load_the_same_object(module) -> None:
+    by_colon = AppLoader(f"{module}:app").load()
+    by_dot = AppLoader(f"{module}.app").load()
+    assert by_colon is by_dot
+    assert by_colon.name == "instance"
+
+
+def test_factories(module) -> None:
+    assert AppLoader(f"{module}:create_app", as_factory=True).load().name == "instance"
+    assert AppLoader(f"{module}:create_with", as_factory=True, args=7).load() == ("built", 7)
+    assert AppLoader(factory=lambda: "made").load() == "made"
+
+
+def test_file_path_form(module, tmp_path: Path) -> None:
+    assert AppLoader(f"{tmp_path / 'my_server.py'}:app").load().name == "instance"
+
+
+def test_a_function_without_factory_flag_says_to_use_it(module) -> None:
+    with pytest.raises(ValueError, match="--factory"):
+        AppLoader(f"{module}:create_app").load()
+
+
+def test_not_callable_factory(module) -> None:
+    with pytest.raises(TypeError, match="drop --factory"):
+        AppLoader(f"{module}:number", as_factory=True).load()
+
+
+def test_missing_module_and_attribute_messages(module) -> None:
+    with pytest.raises(ImportError, match="No module named 'nowhere_to_be_found'"):
+        AppLoader("nowhere_to_be_found:app").load()
+    with pytest.raises(AttributeError, match="has no attribute 'missing'"):
+        AppLoader(f"{module}:missing").load()
+
+
+def test_simple_needs_a_directory_and_a_factory(tmp_path: Path, monkeypatch) -> None:
+    with pytest.raises(ValueError, match="not a directory"):
+        AppLoader(str(tmp_path / "nope"), as_simple=True).load()
+    monkeypatch.setattr(AppLoader, "simple_app_factory", staticmethod(lambda p: ("static", p)))
+    assert AppLoader(str(tmp_path), as_simple=True).load() == ("static", tmp_path.resolve())
+
+
+def test_certloader(tmp_path: Path) -> None:
+    import trustme
+
+    ca = trustme.CA()
+    cert = ca.issue_cert("localhost")
+    cert_path, key_path = tmp_path / "fullchain.pem", tmp_path / "privkey.pem"
+    cert.private_key_and_cert_chain_pem.write_to_path(str(cert_path))
+    cert.private_key_pem.write_to_path(str(key_path))
+    from_dict = CertLoader({"cert": str(cert_path), "key": str(key_path)}).load()
+    from_folder = CertLoader(str(tmp_path)).load()
+    assert isinstance(from_dict, ssl.SSLContext) and isinstance(from_folder, ssl.SSLContext)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    assert CertLoader(context).load() is context
+    assert CertLoader(None).load() is None
+    with pytest.raises(ValueError, match="both 'cert' and 'key'"):
+        CertLoader({"cert": str(cert_path)}).load()

@@ -1,0 +1,254 @@
+"""WorkerManager with real spawned processes running tiny targets."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import targets
+
+from hurtle_worker import ProcessState, RestartOrder, WorkerManager
+
+
+@pytest.fixture
+def parts() -> Iterator[tuple[Any, Any, tuple[Any, Any]]]:
+    context = multiprocessing.get_context("spawn")
+    sync = multiprocessing.get_context("fork").Manager()
+    reader, writer = context.Pipe(duplex=False)
+    yield context, sync.dict(), (writer, reader)
+    sync.shutdown()
+
+
+def make(parts: Any, number: int = 0, **settings: Any) -> WorkerManager:
+    context, state, pubsub = parts
+    manager = WorkerManager(number, targets.server, settings, context, pubsub, state)
+    manager.poll_interval = 0.02
+    manager.terminate_timeout = 5
+    return manager
+
+
+def in_background(manager: WorkerManager, until: Callable[[], bool], then: Callable[[], None],
+                  timeout: float = 20) -> threading.Thread:
+    """Run ``then`` once ``until`` holds (or at the timeout), while run() blocks."""
+
+    def watch() -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and not until():
+            time.sleep(0.02)
+        then()
+
+    thread = threading.Thread(target=watch)
+    thread.start()
+    return thread
+
+
+def stop(manager: WorkerManager) -> Callable[[], None]:
+    return lambda: manager.shutdown_signal(signal.SIGTERM, None)
+
+
+def entry(manager: WorkerManager, name: str) -> dict[str, Any]:
+    return dict(manager.worker_state.get(name) or {})
+
+
+def test_custom_process_runs_and_the_manager_ends_when_it_completes(parts, tmp_path) -> None:
+    manager = make(parts)
+    out = tmp_path / "pid"
+    manager.manage("Once", targets.write_and_exit, {"path": str(out)})
+    manager.run()
+    assert out.read_text().isdigit()
+    assert int(out.read_text()) != os.getpid()
+    assert entry(manager, "Sanic-Once-0")["state"] == "COMPLETED"
+    assert manager.exit_code == 0
+
+
+def test_killed_server_worker_is_respawned_and_counted(parts, caplog) -> None:
+    manager = make(parts, 1)
+    name = "Sanic-Server-0-0"
+    first: dict[str, int] = {}
+
+    def killed_and_back() -> bool:
+        now = entry(manager, name)
+        if not first and now.get("state") == "ACKED":
+            first["pid"] = now["pid"]
+            os.kill(now["pid"], signal.SIGKILL)
+            return False
+        return bool(first) and now.get("state") == "ACKED" and now["pid"] != first["pid"]
+
+    with caplog.at_level(logging.INFO):
+        thread = in_background(manager, killed_and_back, stop(manager))
+        manager.run()
+        thread.join()
+    final = entry(manager, name)
+    assert final["restarts"] == 1
+    assert final["starts"] == 2
+    assert final["last_exit"] == "was killed by SIGKILL"
+    assert f"{name} [{first['pid']}] was killed by SIGKILL" in caplog.text
+
+
+def test_crashing_process_backs_off_then_gives_up(parts, caplog) -> None:
+    manager = make(parts)
+    manager.restart_limit = 2
+    manager.backoff_base = 0.01
+    manager.manage("Crashy", targets.crash, {"code": 3}, restartable=True)
+    with caplog.at_level(logging.INFO):
+        manager.run()  # ends by itself once nothing is left to run
+    final = entry(manager, "Sanic-Crashy-0")
+    assert final["state"] == "FAILED"
+    assert final["starts"] == 3
+    assert final["last_exit"] == "exited with code 3"
+    assert "giving up on it" in caplog.text
+    assert "WORKER_RESTART_LIMIT" in caplog.text
+
+
+def test_server_failing_before_its_first_ack_stops_everything(parts) -> None:
+    manager = make(parts, 1, fail_before_ack=True)
+    manager.run()
+    assert manager.exit_code == 1
+    assert entry(manager, "Sanic-Server-0-0")["state"] == "FAILED"
+
+
+def test_slow_ack_is_reported_with_the_setting_to_raise(parts, caplog) -> None:
+    manager = make(parts, 1, delay=1.0)
+    manager.ack_timeout = 0.2
+    name = "Sanic-Server-0-0"
+    with caplog.at_level(logging.WARNING):
+        thread = in_background(
+            manager, lambda: entry(manager, name).get("state") == "ACKED", stop(manager)
+        )
+        manager.run()
+        thread.join()
+    assert "WORKER_ACK_TIMEOUT" in caplog.text
+    assert entry(manager, name)["starts"] == 1  # waited for it rather than killing it
+
+
+def test_startup_first_restart_starts_the_new_process_before_stopping_the_old(
+    parts, tmp_path
+) -> None:
+    log = tmp_path / "log"
+    manager = make(parts, 1, log=str(log))
+    name = "Sanic-Server-0-0"
+
+    def lines() -> list[str]:
+        return log.read_text().splitlines() if log.exists() else []
+
+    asked: list[bool] = []
+
+    def restarted() -> bool:
+        if not asked and lines():
+            asked.append(True)
+            manager.restart([name], RestartOrder.STARTUP_FIRST)  # from the watcher thread
+            return False
+        return len([line for line in lines() if line.startswith("stopped")]) == 1
+
+    thread = in_background(manager, restarted, stop(manager))
+    manager.run()
+    thread.join()
+    events = [line.split()[0] for line in lines()]
+    assert events[:3] == ["ready", "ready", "stopped"]
+    assert entry(manager, name)["starts"] == 2
+
+
+def test_shutdown_first_restart_stops_the_old_process_first(parts, tmp_path) -> None:
+    log = tmp_path / "log"
+    manager = make(parts, 1, log=str(log))
+
+    def lines() -> list[str]:
+        return log.read_text().splitlines() if log.exists() else []
+
+    asked: list[bool] = []
+
+    def restarted() -> bool:
+        if not asked and lines():
+            asked.append(True)
+            manager.restart()
+            return False
+        return len([line for line in lines() if line.startswith("ready")]) == 2
+
+    thread = in_background(manager, restarted, stop(manager))
+    manager.run()
+    thread.join()
+    assert [line.split()[0] for line in lines()][:3] == ["ready", "stopped", "ready"]
+
+
+def test_scale_up_and_down(parts) -> None:
+    manager = make(parts, 1)
+    seen: dict[str, int] = {}
+
+    def acked() -> int:
+        return sum(
+            1 for name, value in manager.worker_state.items()
+            if value.get("server") and value.get("state") == "ACKED"
+        )
+
+    def scaled() -> bool:
+        count = acked()
+        if not seen and count == 1:
+            seen["one"] = 1
+            manager.scale(3)
+        elif "three" not in seen and count == 3:
+            seen["three"] = len(manager.workers)
+            manager.scale(1)
+        elif "three" in seen and count == 1 and len(manager.worker_state) == 2:
+            return True
+        return False
+
+    thread = in_background(manager, scaled, stop(manager))
+    manager.run()
+    thread.join()
+    assert seen["three"] == 3
+    assert [w.ident for w in manager.workers] == ["Server-0"]
+
+
+def test_manage_rejects_duplicates_and_bad_counts(parts) -> None:
+    manager = make(parts)
+    manager.manage("Job", targets.crash, {})
+    with pytest.raises(ValueError, match="already managed"):
+        manager.manage("Job", targets.crash, {})
+    with pytest.raises(ValueError, match="workers >= 1"):
+        manager.manage("Other", targets.crash, {}, workers=0)
+    with pytest.raises(ValueError, match="at least 1"):
+        manager.scale(0)
+    manager.cleanup()
+
+
+def test_manage_options_shape_the_worker(parts) -> None:
+    manager = make(parts)
+    durable = manager.manage("Durable", targets.crash, {}, workers=2)
+    transient = manager.manage("Transient", targets.crash, {}, transient=True)
+    assert [p.name for p in durable.processes] == ["Sanic-Durable-0", "Sanic-Durable-1"]
+    assert not durable.restartable and transient.restartable
+    assert manager.durable_processes == durable.processes
+    assert manager.transient_processes == transient.processes
+    assert {p.state for p in manager.processes} == {ProcessState.IDLE}
+    manager.cleanup()
+
+
+def test_main_process_is_in_the_state(parts) -> None:
+    manager = make(parts)
+    assert entry(manager, "Sanic-Main") == {"pid": os.getpid()}
+    manager.cleanup()
+
+
+def test_scale_down_removes_the_stopped_workers_state(parts, tmp_path: Path) -> None:
+    manager = make(parts, 2)
+
+    def two_then_one() -> bool:
+        states = {k: v for k, v in manager.worker_state.items() if v.get("server")}
+        if len(manager.workers) == 2 and all(v.get("state") == "ACKED" for v in states.values()) \
+                and len(states) == 2:
+            manager.scale(1)
+            return False
+        return len(manager.workers) == 1 and len(states) == 1
+
+    thread = in_background(manager, two_then_one, stop(manager))
+    manager.run()
+    thread.join()
+    assert "Sanic-Server-1-0" not in manager.worker_state

@@ -1,0 +1,94 @@
+"""WorkerMultiplexer: the messages a worker sends and the state it reads."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from hurtle_worker import WorkerMultiplexer
+
+
+@pytest.fixture
+def pipe() -> Iterator[tuple[Any, Any]]:
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    yield reader, writer
+    reader.close()
+    writer.close()
+
+
+@pytest.fixture
+def named(monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("SANIC_WORKER_NAME", "Sanic-Server-0-0")
+    return "Sanic-Server-0-0"
+
+
+def test_identity_comes_from_the_environment(pipe, named) -> None:
+    m = WorkerMultiplexer(pipe[1], {})
+    assert m.name == named
+    assert m.pid == os.getpid()
+
+
+def test_ack_and_restart_messages(pipe, named) -> None:
+    reader, writer = pipe
+    m = WorkerMultiplexer(writer, {})
+    m.ack()
+    m.restart()
+    m.restart(zero_downtime=True)
+    m.reload(all_workers=True)
+    m.restart("Sanic-Other-0")
+    assert [reader.recv() for _ in range(5)] == [
+        ("ack", named, os.getpid()),
+        ("restart", {"names": [named], "order": "SHUTDOWN_FIRST"}),
+        ("restart", {"names": [named], "order": "STARTUP_FIRST"}),
+        ("restart", {"names": None, "order": "SHUTDOWN_FIRST"}),
+        ("restart", {"names": ["Sanic-Other-0"], "order": "SHUTDOWN_FIRST"}),
+    ]
+
+
+def test_scale_terminate_and_manage_messages(pipe, named) -> None:
+    reader, writer = pipe
+    m = WorkerMultiplexer(writer, {})
+    m.scale(3)
+    m.terminate()
+    m.manage("Job", print, {"x": 1})
+    assert reader.recv() == ("scale", 3)
+    assert reader.recv() == ("terminate", {"early": False})
+    kind, options = reader.recv()
+    assert kind == "manage" and options["ident"] == "Job" and options["kwargs"] == {"x": 1}
+
+
+def test_bad_commands_are_refused(pipe, named) -> None:
+    m = WorkerMultiplexer(pipe[1], {})
+    with pytest.raises(ValueError, match="pass one of them"):
+        m.restart("Sanic-Server-1-0", all_workers=True)
+    with pytest.raises(ValueError, match="at least 1"):
+        m.scale(0)
+
+
+def test_without_a_manager_commands_say_how_to_get_one(named) -> None:
+    m = WorkerMultiplexer(None, {})
+    with pytest.raises(RuntimeError, match="single_process"):
+        m.restart()
+
+
+def test_state_and_serving_flag(pipe, named) -> None:
+    shared: dict[str, Any] = {named: {"pid": os.getpid(), "state": "ACKED"},
+                              "Sanic-Main": {"pid": 1}}
+    m = WorkerMultiplexer(pipe[1], shared)
+    m.set_serving(True)
+    assert m.state["serving"] is True
+    assert m.state["state"] == "ACKED"
+    assert set(m.workers) == {named, "Sanic-Main"}
+    m.exit()
+    assert m.state["serving"] is False
+
+
+def test_a_replaced_worker_leaves_its_successors_state_alone(pipe, named) -> None:
+    shared: dict[str, Any] = {named: {"pid": os.getpid() + 1, "serving": True}}
+    m = WorkerMultiplexer(pipe[1], shared)
+    m.set_serving(False)
+    assert shared[named]["serving"] is True

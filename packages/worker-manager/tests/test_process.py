@@ -1,0 +1,64 @@
+"""WorkerProcess and Worker: naming, state records, exit descriptions."""
+
+from __future__ import annotations
+
+import multiprocessing
+from datetime import UTC
+
+import targets
+
+from hurtle_worker import ProcessState, RestartOrder, Worker, get_now
+from hurtle_worker.process import describe_exit
+
+
+def test_exit_descriptions() -> None:
+    assert describe_exit(-9) == "was killed by SIGKILL"
+    assert describe_exit(1) == "exited with code 1"
+    assert describe_exit(None) == "is still running"
+
+
+def test_get_now_is_timezone_aware() -> None:
+    assert get_now().tzinfo is UTC
+
+
+def test_worker_names_and_initial_state() -> None:
+    state: dict = {}
+    worker = Worker("Server-2", targets.crash, {"code": 1},
+                    multiprocessing.get_context("spawn"), state, num=2, server=True)
+    names = [p.name for p in worker.processes]
+    assert names == ["Sanic-Server-2-0", "Sanic-Server-2-1"]
+    assert worker.processes[0].ident_label == "Srv 2"
+    assert state["Sanic-Server-2-0"]["state"] == "IDLE"
+    assert state["Sanic-Server-2-0"]["server"] is True
+    assert not worker.has_alive_processes()
+
+
+def test_a_process_runs_its_target_and_records_completion(tmp_path) -> None:
+    state: dict = {}
+    out = tmp_path / "pid"
+    worker = Worker("Job", targets.write_and_exit, {"path": str(out)},
+                    multiprocessing.get_context("spawn"), state)
+    process = worker.processes[0]
+    process.start()
+    assert state["Sanic-Job-0"]["state"] == "STARTED"
+    process.join(20)
+    process.exit()
+    assert int(out.read_text()) == process.pid
+    assert process.state is ProcessState.COMPLETED
+    assert state["Sanic-Job-0"]["starts"] == 1
+
+
+def test_restart_of_a_finished_process_starts_it_again(tmp_path) -> None:
+    state: dict = {}
+    out = tmp_path / "pid"
+    worker = Worker("Job", targets.write_and_exit, {"path": str(out)},
+                    multiprocessing.get_context("spawn"), state, restartable=True)
+    process = worker.processes[0]
+    process.start()
+    process.join(20)
+    first = process.pid
+    process.restart(RestartOrder.SHUTDOWN_FIRST)
+    process.join(20)
+    assert process.pid != first
+    assert int(out.read_text()) == process.pid
+    assert state["Sanic-Job-0"]["starts"] == 2

@@ -1,0 +1,62 @@
+"""Reloader: change detection and the restart request it sends."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from pathlib import Path
+
+from hurtle_worker import Reloader
+
+
+def test_check_file_reports_changes_after_the_first_sight(tmp_path: Path) -> None:
+    path = tmp_path / "a.py"
+    path.write_text("1")
+    mtimes: dict[str, float] = {}
+    assert Reloader.check_file(str(path), mtimes) is False
+    assert Reloader.check_file(str(path), mtimes) is False
+    os.utime(path, (mtimes[str(path)] + 5, mtimes[str(path)] + 5))
+    assert Reloader.check_file(str(path), mtimes) is True
+    assert Reloader.check_file(str(tmp_path / "gone.py"), mtimes) is False
+
+
+def test_files_include_reload_dirs_and_app_modules_not_the_stdlib(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "page.html").write_text("x")
+    reloader = Reloader(None, 0.1, [tmp_path / "templates"], None)
+    files = set(reloader.files())
+    assert str(tmp_path / "templates" / "page.html") in files
+    assert str(Path(__file__).resolve()) in files
+    assert not any(f.endswith(os.sep + "os.py") for f in files)
+
+
+def test_reload_asks_for_a_restart_of_every_transient_process() -> None:
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    Reloader(writer, 0.1, [], None).reload({"app.py"})
+    assert reader.recv() == ("restart", {"names": None, "order": "SHUTDOWN_FIRST"})
+
+
+def test_stop_ends_the_polling_loop(tmp_path: Path) -> None:
+    calls: list[str] = []
+
+    class Recording(Reloader):
+        def on_start(self, app: object) -> None:
+            calls.append(f"start {app}")
+            self.stop()
+
+        def on_stop(self, app: object) -> None:
+            calls.append(f"stop {app}")
+
+    class Loader:
+        def load(self) -> str:
+            return "app"
+
+    import signal
+
+    previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        Recording(None, 0.01, [], Loader())()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    assert calls == ["start app", "stop app"]

@@ -1,0 +1,60 @@
+"""WorkerState: a mapping view of one process' entry in the shared state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hurtle_worker import WorkerState
+from hurtle_worker.state import RESTRICTED_KEYS
+
+
+def make() -> tuple[dict[str, Any], WorkerState]:
+    shared: dict[str, Any] = {"Sanic-Server-0-0": {"pid": 10, "state": "ACKED"},
+                              "Sanic-Main": {"pid": 1}}
+    return shared, WorkerState(shared, "Sanic-Server-0-0")
+
+
+def test_reads_the_current_entry() -> None:
+    _, state = make()
+    assert state["pid"] == 10
+    assert dict(state) == {"pid": 10, "state": "ACKED"}
+    assert len(state) == 2
+    assert state.get("missing", "x") == "x"
+    assert state == {"pid": 10, "state": "ACKED"}
+    assert repr(state) == repr({"pid": 10, "state": "ACKED"})
+
+
+def test_full_shows_every_process() -> None:
+    _, state = make()
+    assert set(state.full()) == {"Sanic-Server-0-0", "Sanic-Main"}
+
+
+def test_custom_keys_can_be_set_but_not_the_managers() -> None:
+    shared, state = make()
+    state["requests"] = 3
+    state.update({"cache": "warm"})
+    assert shared["Sanic-Server-0-0"]["requests"] == 3
+    assert state["cache"] == "warm"
+    del state["cache"]
+    assert "cache" not in state
+    for key in RESTRICTED_KEYS:
+        with pytest.raises(LookupError, match="restricted"):
+            state[key] = 1
+    with pytest.raises(NotImplementedError):
+        state.pop()
+
+
+custom_keys = st.text(min_size=1, max_size=10).filter(lambda k: k not in RESTRICTED_KEYS)
+
+
+@given(st.dictionaries(custom_keys, st.integers() | st.text(max_size=5), max_size=8))
+def test_update_then_read_round_trips(values: dict[str, Any]) -> None:
+    shared, state = make()
+    state.update(values)
+    for key, value in values.items():
+        assert state[key] == value
+    assert state["pid"] == 10  # the manager's keys are untouched
