@@ -1,0 +1,146 @@
+"""The runner behind app.run/prepare/serve: options, validation, and what workers get."""
+
+from __future__ import annotations
+
+import inspect
+import socket
+import ssl
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from hurtle_http.exceptions import ServerError
+from hurtle_worker import SharedContext
+from sanic import Sanic, runner
+from sanic.worker.loader import AppNotFound, find_app
+
+
+@pytest.fixture
+def app() -> Iterator[Sanic]:
+    Sanic.test_mode = True
+    app = Sanic("RunnerApp", configure_logging=False)
+    yield app
+    Sanic._app_registry.clear()
+
+
+RUN_PARAMS = [
+    "host", "port", "dev", "debug", "auto_reload", "version", "ssl", "sock", "workers",
+    "protocol", "backlog", "register_sys_signals", "access_log", "unix", "loop",
+    "reload_dir", "noisy_exceptions", "motd", "fast", "verbosity", "motd_display",
+    "auto_tls", "single_process",
+]
+
+
+def test_run_and_prepare_take_sanics_parameters() -> None:
+    run = list(inspect.signature(Sanic.run).parameters)[1:]
+    prepare = list(inspect.signature(Sanic.prepare).parameters)[1:]
+    assert run[: len(RUN_PARAMS)] == RUN_PARAMS
+    assert "coffee" in prepare and "legacy" in prepare
+    assert list(inspect.signature(Sanic.serve).parameters) == ["primary", "app_loader",
+                                                              "factory"]
+
+
+def test_prepare_records_the_settings(app: Sanic) -> None:
+    app.prepare(port=9999, debug=True, workers=3)
+    info = app.state.server_info[0]
+    assert (info["host"], info["port"]) == ("127.0.0.1", 9999)
+    assert app.debug and app.state.workers == 3
+    assert app.config.ACCESS_LOG is True  # debug turns the access log on
+    assert runner.prepared_apps(Sanic) == [app]
+
+
+def test_dev_means_debug_and_auto_reload(app: Sanic, tmp_path) -> None:
+    app.prepare(dev=True, reload_dir=str(tmp_path))
+    assert app.debug and app.auto_reload
+    assert app.state.reload_dirs == {tmp_path.resolve()}
+
+
+def test_fast_and_auto_use_every_cpu(app: Sanic) -> None:
+    app.prepare(fast=True)
+    assert app.state.workers == runner._cpu_count()
+    app.prepare(workers="auto")  # type: ignore[arg-type]
+    assert app.state.workers == runner._cpu_count()
+
+
+@pytest.mark.parametrize(
+    ("options", "error", "match"),
+    [
+        ({"fast": True, "workers": 4}, RuntimeError, "fast=True and workers"),
+        ({"single_process": True, "workers": 2}, RuntimeError, "single process"),
+        ({"workers": 0}, ValueError, "at least 1"),
+        ({"reload_dir": "/no/such/dir"}, ValueError, "not a directory"),
+        ({"version": 3}, ServerError, "HTTP/1.1"),
+        ({"ssl": ssl.create_default_context()}, ServerError, "cannot be sent to worker"),
+    ],
+)
+def test_prepare_refuses_what_cannot_work(app: Sanic, options: dict[str, Any], error: type,
+                                          match: str) -> None:
+    with pytest.raises(error, match=match):
+        app.prepare(**options)
+
+
+def test_serve_without_prepare_says_what_to_do(app: Sanic) -> None:
+    with pytest.raises(ServerError, match="app.prepare"):
+        Sanic.serve()
+    with pytest.raises(ServerError, match="was not prepared"):
+        Sanic.serve(primary=app)
+
+
+def test_bind_in_use_port_gives_the_main_guard_hint() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        info = {"sock": None, "unix": None, "host": "127.0.0.1", "port": port,
+                "backlog": 10}
+        with pytest.raises(ServerError, match="Address already in use") as exc:
+            runner._bind(info)
+    assert '`if __name__ == "__main__"` block' in str(exc.value)
+
+
+def test_multiplexer_only_exists_in_workers(app: Sanic) -> None:
+    with pytest.raises(AttributeError, match="only inside worker processes"):
+        app.m  # noqa: B018
+    assert not hasattr(app, "multiplexer")
+    assert app.manager is None
+
+
+def test_shared_ctx_is_a_shared_context(app: Sanic) -> None:
+    assert isinstance(app.shared_ctx, SharedContext)
+
+
+def test_start_method_defaults_to_spawn(app: Sanic) -> None:
+    assert Sanic._get_startup_method() == "spawn"
+    Sanic.start_method = "forkserver"
+    try:
+        assert Sanic._get_startup_method() == "forkserver"
+    finally:
+        Sanic.start_method = None
+
+
+def test_find_app_explains_a_missing_app(app: Sanic) -> None:
+    assert find_app("RunnerApp") is app
+    with pytest.raises(AppNotFound) as exc:
+        find_app("Elsewhere")
+    message = str(exc.value)
+    assert 'App "Elsewhere" was not found' in message
+    assert "RunnerApp" in message  # what was found instead
+    assert "module level" in message and "--factory" in message
+
+
+def test_passthru_carries_shared_ctx_config_and_state(app: Sanic) -> None:
+    app.config.CUSTOM = 5
+    app.config.UNPICKLABLE = lambda: None
+    app.shared_ctx.token = "abc"
+    app.prepare(port=1234, debug=True)
+    passed = runner._passthru(app)
+    assert passed["shared_ctx"] == {"token": "abc"}
+    assert passed["config"]["CUSTOM"] == 5
+    assert "UNPICKLABLE" not in passed["config"]
+    assert passed["state"]["port"] == 1234
+
+
+def test_stop_without_a_manager_falls_back_to_single_process(app: Sanic) -> None:
+    assert runner.stop(app) is False
+    app.stop()  # nothing running: no error
