@@ -92,3 +92,15 @@ def test_a_replaced_worker_leaves_its_successors_state_alone(pipe, named) -> Non
     m = WorkerMultiplexer(pipe[1], shared)
     m.set_serving(False)
     assert shared[named]["serving"] is True
+
+
+def test_a_multiplexer_survives_pickling_for_a_child_process(named) -> None:
+    import pickle
+
+    shared = {named: {"pid": os.getpid()}}
+    copy = pickle.loads(pickle.dumps(WorkerMultiplexer(None, shared)))
+    copy.set_serving(True)
+    assert copy.state["pid"] == os.getpid()
+    assert copy.state["serving"] is True
+    with pytest.raises(RuntimeError):
+        copy.ack()

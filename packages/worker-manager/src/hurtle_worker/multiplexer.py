@@ -22,8 +22,14 @@ class WorkerMultiplexer:
     def __init__(self, monitor_publisher: Any, worker_state: Any) -> None:
         self._monitor_publisher = monitor_publisher
         self._worker_state = worker_state
-        self._state = WorkerState(worker_state, self.name)
         self._lock = threading.Lock()
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Picklable, so a process target may hold one (the inspector does).
+        return {"publisher": self._monitor_publisher, "worker_state": self._worker_state}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["publisher"], state["worker_state"])  # type: ignore[misc]
 
     def _send(self, message: tuple[Any, ...]) -> None:
         if self._monitor_publisher is None:
@@ -119,12 +125,12 @@ class WorkerMultiplexer:
     @property
     def state(self) -> WorkerState:
         """This process' entry of the shared state."""
-        return self._state
+        return WorkerState(self._worker_state, self.name)
 
     @property
     def workers(self) -> dict[str, Any]:
         """Every process' state (a plain copy)."""
-        return self._state.full()
+        return self.state.full()
 
 
 __all__ = ["WorkerMultiplexer"]
