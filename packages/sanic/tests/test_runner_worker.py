@@ -1,0 +1,130 @@
+"""What a worker process does (sanic.worker.serve), run in-process on a real socket."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from hurtle_http.response import text
+from hurtle_http.server import bind_socket
+from sanic import Sanic
+from sanic.worker import serve as worker_module
+from sanic.worker.loader import AppLoader
+from sanic.worker.serve import worker_serve
+
+
+@pytest.fixture
+def app(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sanic]:
+    monkeypatch.setenv("SANIC_WORKER_NAME", "Sanic-Server-0-0")
+    Sanic.test_mode = True
+    app = Sanic("WorkerApp", configure_logging=False)
+    yield app
+    Sanic._app_registry.clear()
+
+
+class Recorder:
+    """Stands in for the multiplexer: records restart requests."""
+
+    name = "Sanic-Server-0-0"
+
+    def __init__(self) -> None:
+        self.restarts: list[dict[str, Any]] = []
+
+    def restart(self, **kwargs: Any) -> None:
+        self.restarts.append(kwargs)
+
+
+async def test_max_requests_asks_for_one_zero_downtime_replacement(app: Sanic) -> None:
+    app.config.WORKER_MAX_REQUESTS = 3
+    handled: list[int] = []
+
+    async def inner(request: Any) -> None:
+        handled.append(request)
+
+    object.__setattr__(app, "handle_request", inner)
+    recorder = Recorder()
+    worker_module._limit_requests(app, recorder)  # type: ignore[arg-type]
+    for number in range(5):
+        await app.handle_request(number)
+    assert handled == [0, 1, 2, 3, 4]  # every request is still served
+    assert recorder.restarts == [{"zero_downtime": True}]
+
+
+def test_max_requests_off_by_default(app: Sanic) -> None:
+    before = app.handle_request
+    worker_module._limit_requests(app, Recorder())  # type: ignore[arg-type]
+    assert app.handle_request == before
+
+
+def test_passthru_sets_config_state_shared_ctx_and_multiplexer(app: Sanic) -> None:
+    marker = object()
+    worker_module._apply_passthru(
+        app, marker,  # type: ignore[arg-type]
+        {"config": {"CUSTOM": 1}, "state": {"port": 4321},
+         "shared_ctx": {"queue": "q"}},
+    )
+    assert app.config.CUSTOM == 1
+    assert app.state.port == 4321
+    assert app.shared_ctx.queue == "q"
+    assert app.shared_ctx.is_locked()
+    assert app.m is marker
+
+
+def test_worker_serves_on_the_given_socket_and_acks(app: Sanic) -> None:
+    events: list[str] = []
+
+    @app.before_server_start
+    async def start(app: Sanic) -> None:
+        events.append("before_server_start")
+
+    @app.after_server_stop
+    async def stopped(app: Sanic) -> None:
+        events.append("after_server_stop")
+
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text(f"{request.app.m.name} {request.app.shared_ctx.greeting}")
+
+    sock = bind_socket("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    state: dict[str, Any] = {}
+    thread = threading.Thread(
+        target=worker_serve,
+        kwargs={
+            "app_name": app.name,
+            "monitor_publisher": writer,
+            "app_loader": AppLoader(factory=lambda: app),
+            "worker_state": state,
+            "server_info": {app.name: [{"sock": sock, "host": "127.0.0.1", "port": port}]},
+            "passthru": {app.name: {"shared_ctx": {"greeting": "hi"}}},
+            "register_sys_signals": False,
+        },
+    )
+    thread.start()
+    try:
+        assert reader.poll(20)
+        ack = reader.recv()
+        answer = httpx.get(f"http://127.0.0.1:{port}/", timeout=10).text
+    finally:
+        app.stop(terminate=False)
+        thread.join(20)
+        sock.close()
+    assert ack[0] == "ack" and ack[1] == "Sanic-Server-0-0"
+    assert answer == "Sanic-Server-0-0 hi"
+    assert events == ["before_server_start", "after_server_stop"]
+    assert not thread.is_alive()
+
+
+def test_missing_app_exits_with_the_explanation(app: Sanic, caplog) -> None:
+    with caplog.at_level(logging.ERROR), pytest.raises(SystemExit) as exc:
+        worker_serve(app_name="Nowhere", register_sys_signals=False)
+    assert exc.value.code == 1
+    assert 'App "Nowhere" was not found in the worker process' in caplog.text
+
