@@ -318,3 +318,31 @@ def test_many_trailing_slashes_are_a_plain_not_found_or_match() -> None:
     assert router.resolve("/a" + "/" * 5000, method="GET")[1].__name__ == "/a"
     with pytest.raises(NotFound):
         router.resolve("/b" + "/" * 5000, method="GET")
+
+
+def test_host_mismatch_on_a_trailing_slash_path_retries_without_it() -> None:
+    router = Router()
+    router.add("/ab/<p:path>", handler_named("hosted"), requirements={"host": "h1"})
+    router.add("/<a>", handler_named("free"))
+    router.finalize()
+    assert router.resolve("/ab/", method="GET", extra={"host": "h2"})[2] == {"a": "ab"}
+
+
+def test_routes_with_and_without_requirements_cannot_share_a_path() -> None:
+    router = Router()
+    router.add("/x", handler_named("free"), methods=["GET"])
+    with pytest.raises(RouteExists):
+        router.add("/x", handler_named("hosted"), methods=["POST"], requirements={"host": "a"})
+
+
+def test_strictness_is_per_route_within_a_group() -> None:
+    router = Router()
+    router.add("/<a:alpha>", handler_named("get"), methods=["GET"])
+    router.add("/<a:alpha>", handler_named("post"), methods=["POST"], strict=True)
+    router.add("/c", handler_named("cget"), methods=["GET"])
+    router.add("/c", handler_named("cpost"), methods=["POST"], strict=True)
+    router.finalize()
+    assert router.resolve("/abc/", method="GET")[1].__name__ == "get"
+    assert router.resolve("/c//", method="GET")[1].__name__ == "cget"
+    with pytest.raises(NotFound):
+        router.resolve("/c/", method="POST")

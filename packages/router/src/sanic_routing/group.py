@@ -55,6 +55,7 @@ class RouteGroup:
             for method in route.methods:
                 self.methods_index.setdefault(method, route)
         self.has_requirements = any(r.requirements for r in self._routes)
+        self.all_strict = all(r.strict for r in self._routes)
         self.checks_params = any(
             type(info) is not ParamInfo for info in self._routes[0].defined_params.values()
         )
@@ -136,10 +137,17 @@ class RouteGroup:
                     or not existing.requirements
                     or not route.requirements
                 )
-                if same_reqs and existing.methods & route.methods:
+                # A path cannot mix routes with and without requirements (as in
+                # sanic-routing): there would be no telling which one a request means.
+                mixed = existing.requirements != route.requirements and not (
+                    existing.requirements and route.requirements
+                )
+                if mixed or (same_reqs and existing.methods & route.methods):
                     clashing = True
                     if not overwrite and not append:
-                        methods = ",".join(sorted(existing.methods & route.methods))
+                        methods = ",".join(
+                            sorted(existing.methods & route.methods or route.methods)
+                        )
                         raise RouteExists(
                             f"Route already registered: {route.raw_path} [{methods}] "
                             "(pass overwrite=True to replace it or append=True to add "

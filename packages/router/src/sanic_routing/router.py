@@ -95,37 +95,42 @@ class BaseRouter(ABC):
                 "The router is not finalized: call router.finalize() after adding routes "
                 "and before resolving paths"
             )
+        delimiter = self.delimiter
         while True:
             try:
                 group, basket = find(
                     path, method, self, {"__params__": {}, "__matches__": {}}, extra
                 )
-                break
             except NotFound as exc:
-                if not path.endswith(self.delimiter):
+                if not path.endswith(delimiter):
                     raise self.exception(str(exc), path=path) from None
                 # A non-strict route matches with or without trailing delimiters (a loop,
                 # not recursion: "/a/////..." must not exhaust the stack).
-                orig = path
-                path = path[: -len(self.delimiter)]
-
-        first = group.routes[0]
-        # sanic-routing checks a strict trailing slash before the method on dynamic
-        # paths, after it on static ones.
-        if orig is not None and not first.static:
-            if first.strict and orig[-1] != first.path[-1:]:
-                raise self.exception("Path not found", path=path)
-        if group.checks_params:
-            # Like sanic-routing, a refused extension/file name is a 404 even when the
-            # method would not match either.
-            parse_parameter_basket(group.routes[0], basket)
-        if group.has_requirements:
-            route = self._select(group, method, extra, path)
-        else:
-            route = group.methods_index.get(method)  # type: ignore[arg-type]
-            if route is None:
-                raise self._no_method(group, method, path)
-        if orig is not None and first.static and first.strict and orig[-1] != first.path[-1:]:
+                orig, path = path, path[: -len(delimiter)]
+                continue
+            first = group.routes[0]
+            # sanic-routing checks a strict trailing slash before the method on dynamic
+            # paths, after it on static ones.
+            if orig is not None and not first.static:
+                if group.all_strict and orig[-1] != first.path[-1:]:
+                    raise self.exception("Path not found", path=path)
+            if group.checks_params:
+                # Like sanic-routing, a refused extension/file name is a 404 even when the
+                # method would not match either.
+                parse_parameter_basket(first, basket)
+            if not group.has_requirements:
+                route = group.methods_index.get(method)  # type: ignore[arg-type]
+                if route is None:
+                    raise self._no_method(group, method, path)
+                break
+            route = self._select(group, method, extra)
+            if route is not None:
+                break
+            if not path.endswith(delimiter):
+                raise self.exception("Not Found", path=path)
+            # Requirements not met: like a miss, retried without the trailing delimiter.
+            orig, path = path, path[: -len(delimiter)]
+        if orig is not None and route.strict and orig[-1] != route.path[-1:]:
             raise self.exception("Path not found", path=path)
         fast = route._fast_params
         if fast is not None and not basket["__params__"]:
@@ -139,8 +144,7 @@ class BaseRouter(ABC):
         group: RouteGroup,
         method: str | None,
         extra: dict[str, str] | None,
-        path: str,
-    ) -> Route:
+    ) -> Route | None:
         # Like sanic-routing: a route with requirements serves only requests whose
         # `extra` equals them, and a method mismatch there is a 404, not a 405.
         extra = extra or _EMPTY
@@ -150,7 +154,7 @@ class BaseRouter(ABC):
                     return route
             elif method in route.methods:
                 return route
-        raise self.exception("Not Found", path=path)
+        return None
 
     def _no_method(self, group: RouteGroup, method: str | None, path: str) -> NoMethod:
         if len(group.routes) > 1 and not group.routes[0].static:
