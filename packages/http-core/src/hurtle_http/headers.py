@@ -38,7 +38,7 @@ class Header(CIMultiDict):
 
 
 # PERF: the status lines are encoded once at import; a response head is then one
-# b"".join over pre-encoded pieces (measured in benchmarks/bench_head.py).
+# b"".join over pre-encoded pieces (text_head in benchmarks/bench_data_side.py).
 _HTTP1_STATUSLINES: list[bytes] = [
     b"HTTP/1.1 %d %s\r\n" % (status, STATUS_CODES.get(status, b"UNKNOWN")) for status in range(1000)
 ]
@@ -50,7 +50,8 @@ def format_http1_response(status: int, headers: HeaderBytesIterable) -> bytes:
         head = _HTTP1_STATUSLINES[status]
     else:
         head = b"HTTP/1.1 %d UNKNOWN\r\n" % status
-    # PERF: one join over a flat list beats repeated += on bytes.
+    # PERF: one join over a flat list; of the variants timed (join of a comprehension,
+    # %-formatting, one str encoded at the end) this loop was the fastest.
     parts = [head]
     for name, value in headers:
         parts.append(name + b": " + value + b"\r\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from hurtle_http.request.parameters import RequestParameters
+from hurtle_http.parameters import RequestParameters
 
 _octal_or_escape = re.compile(r"\\(?:([0-3][0-7][0-7])|(.))")
 
@@ -29,13 +29,21 @@ def parse_cookie(raw: str) -> dict[str, list[str]]:
     cookies: dict[str, list[str]] = {}
     for pair in raw.split(";"):
         name, sep, value = pair.partition("=")
-        if not sep:
-            name, value = "", name
-        name = name.strip()
-        value = value.strip()
-        if not name and not value:
-            continue
-        cookies.setdefault(name, []).append(_unquote(value))
+        if sep:
+            name = name.strip()
+            value = value.strip()
+        else:
+            name, value = "", name.strip()
+            if not value:
+                continue
+        # PERF: only quoted values go through the unescaping regex.
+        if value[:1] == '"':
+            value = _unquote(value)
+        values = cookies.get(name)
+        if values is None:
+            cookies[name] = [value]
+        else:
+            values.append(value)
     return cookies
 
 

@@ -6,7 +6,7 @@ from typing import NamedTuple
 from urllib.parse import unquote
 
 from hurtle_http.headers import parse_content_header
-from hurtle_http.request.parameters import RequestParameters
+from hurtle_http.parameters import RequestParameters
 
 
 class File(NamedTuple):

@@ -1,24 +1,5 @@
-"""``RequestParameters``: a dict of lists where ``get`` gives the first value."""
+"""``RequestParameters`` under its Sanic module path (``sanic.request.parameters``)."""
 
-from __future__ import annotations
-
-from typing import Any
-
-
-class RequestParameters(dict):
-    """A ``dict[str, list]`` (query args, form fields, files, cookies).
-
-    ``params.get(key)`` returns the first value, ``params.getlist(key)`` all of them.
-    """
-
-    def get(self, name: str, default: Any | None = None) -> Any | None:  # type: ignore[override]
-        """The first value of ``name``, or ``default``."""
-        values = super().get(name)
-        return values[0] if values else default
-
-    def getlist(self, name: str, default: list[Any] | None = None) -> list[Any]:
-        """Every value of ``name``, or ``default`` (``None`` unless given)."""
-        return super().get(name, default)  # type: ignore[return-value]
-
+from hurtle_http.parameters import RequestParameters
 
 __all__ = ["RequestParameters"]
