@@ -42,3 +42,11 @@ def server(monitor_publisher: Any, worker_state: Any, log: str = "", delay: floa
         time.sleep(0.01)
     if log:
         record(log, f"stopped {multiplexer.name} {os.getpid()}")
+
+
+def server_once(monitor_publisher: Any, worker_state: Any, log: str, marker: str) -> None:
+    """Serves the first time; every later start fails before acknowledging."""
+    if Path(marker).exists():
+        sys.exit(2)
+    Path(marker).write_text("started")
+    server(monitor_publisher, worker_state, log=log)

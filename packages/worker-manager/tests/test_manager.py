@@ -252,3 +252,39 @@ def test_scale_down_removes_the_stopped_workers_state(parts, tmp_path: Path) -> 
     manager.run()
     thread.join()
     assert "Sanic-Server-1-0" not in manager.worker_state
+
+
+def test_failed_zero_downtime_replacement_leaves_the_old_worker_serving(
+    parts, tmp_path
+) -> None:
+    context, state, pubsub = parts
+    log = tmp_path / "log"
+    manager = WorkerManager(
+        1, targets.server_once, {"log": str(log), "marker": str(tmp_path / "marker")},
+        context, pubsub, state,
+    )
+    manager.poll_interval = 0.02
+    manager.backoff_base = 0.01
+    manager.restart_limit = 2
+    name = "Sanic-Server-0-0"
+    seen: dict[str, Any] = {}
+
+    def gave_up() -> bool:
+        if not seen and log.exists():
+            seen["old"] = entry(manager, name)["pid"]
+            manager.restart([name], RestartOrder.STARTUP_FIRST)
+            return False
+        if seen and entry(manager, name).get("state") == "FAILED" \
+                and entry(manager, name).get("starts") == 4:
+            old = [r.process for p in manager.processes for r in p.retiring]
+            seen["old_alive"] = [p.pid for p in old if p.is_alive()]
+            return True
+        return False
+
+    thread = in_background(manager, gave_up, stop(manager))
+    manager.run()
+    thread.join()
+    assert seen["old_alive"] == [seen["old"]]
+    assert manager.exit_code == 0  # the old worker still serves: not a dead server
+    assert log.read_text().split()[0] == "ready"
+    assert "stopped" in log.read_text()  # stopped by the shutdown, not by the restart

@@ -354,8 +354,10 @@ class WorkerManager:
                 self.restart_window,
             )
             process.set_state(ProcessState.FAILED)
-            if process.server and not any(p.is_alive() for w in self.workers
-                                          for p in w.processes):
+            if process.server and not any(
+                p.is_alive() or any(r.process.is_alive() for r in p.retiring)
+                for w in self.workers for p in w.processes
+            ):
                 error_logger.error("No server worker is left running; shutting down.")
                 self.exit_code = 1
                 self._shutdown_requested = True

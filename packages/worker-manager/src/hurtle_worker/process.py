@@ -291,8 +291,9 @@ class WorkerProcess:
         with self._lock:
             for retiring in list(self.retiring):
                 if retiring.wait_for_ack:
-                    new_ready = self.state is ProcessState.ACKED or not self.is_alive()
-                    if new_ready:
+                    # Only a replacement that is up retires the old process; one that died
+                    # starting leaves the old one serving while the manager respawns it.
+                    if self.state is ProcessState.ACKED and self.is_alive():
                         self._stop_retiring(retiring)
                     continue
                 proc = retiring.process
