@@ -1,0 +1,245 @@
+"""The app as an ASGI 3 application: HTTP (streamed both ways), websockets and lifespan.
+
+Per HTTP request an ``ASGIApp`` builds the app's ``Request`` and serves as its
+``stream`` (the "stream protocol" of docs/INTERFACES.md: ``read``, ``respond``, ``send``),
+then hands it to ``app.handle_request``. Lifespan startup runs ``before_server_start`` and
+``after_server_start``; shutdown runs ``before_server_stop`` and ``after_server_stop``.
+``main_process_*`` and ``reload_process_*`` listeners cannot run under an ASGI server
+(there is no main process of ours): they are reported with a warning.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from urllib.parse import quote
+
+from hurtle_app.models.asgi import ASGIReceive, ASGIScope, ASGISend, MockTransport
+from hurtle_http.conninfo import ConnInfo
+from hurtle_http.exceptions import BadRequest, PayloadTooLarge, ServerError
+from hurtle_http.headers import Header
+
+logger = logging.getLogger("sanic.root")
+error_logger = logging.getLogger("sanic.error")
+
+_PROCESS_LISTENERS = (
+    "main_process_start",
+    "main_process_ready",
+    "main_process_stop",
+    "reload_process_start",
+    "reload_process_stop",
+)
+_NO_BODY_STATUS = frozenset({204, 304})
+
+
+class Lifespan:
+    """Runs the server listeners on ASGI ``lifespan.startup`` / ``lifespan.shutdown``."""
+
+    def __init__(self, sanic_app: Any, scope: ASGIScope, receive: ASGIReceive, send: ASGISend):
+        self.sanic_app = sanic_app
+        self.scope = scope
+        self.receive = receive
+        self.send = send
+        skipped = [
+            event for event in _PROCESS_LISTENERS if getattr(sanic_app, "listeners", {}).get(event)
+        ]
+        if skipped:
+            error_logger.warning(
+                "Listeners for %s cannot run under an ASGI server (it owns the processes); "
+                "they are skipped. Use before_server_start/after_server_stop instead.",
+                ", ".join(f'"{event}"' for event in skipped),
+            )
+
+    async def startup(self) -> None:
+        """Finalize the app and run the start-up listeners."""
+        app = self.sanic_app
+        await app._startup()
+        await app._server_event("init", "before")
+        await app._server_event("init", "after")
+
+    async def shutdown(self) -> None:
+        """Run the shutdown listeners."""
+        await self.sanic_app._server_event("shutdown", "before")
+        await self.sanic_app._server_event("shutdown", "after")
+
+    async def __call__(self) -> None:
+        while True:
+            message = await self.receive()
+            kind = message.get("type")
+            if kind == "lifespan.startup":
+                try:
+                    await self.startup()
+                except Exception as error:
+                    error_logger.exception("Application startup failed")
+                    await self.send({"type": "lifespan.startup.failed", "message": str(error)})
+                    return
+                await self.send({"type": "lifespan.startup.complete"})
+            elif kind == "lifespan.shutdown":
+                try:
+                    await self.shutdown()
+                except Exception as error:
+                    error_logger.exception("Application shutdown failed")
+                    await self.send({"type": "lifespan.shutdown.failed", "message": str(error)})
+                    return
+                await self.send({"type": "lifespan.shutdown.complete"})
+                return
+
+
+class ASGIApp:
+    """One ASGI HTTP or websocket exchange; the request's ``stream``."""
+
+    sanic_app: Any
+    request: Any
+    response: Any
+    transport: MockTransport
+    request_max_size: int
+
+    def __init__(self) -> None:
+        self.response = None
+        self._body_done = False
+        self._head_sent = False
+        self._head_only = False
+        self._ran = False
+        self._received = 0
+
+    @classmethod
+    async def create(
+        cls, sanic_app: Any, scope: ASGIScope, receive: ASGIReceive, send: ASGISend
+    ) -> ASGIApp | None:
+        """Serve one ASGI connection: lifespan, an HTTP request or a websocket."""
+        kind = scope.get("type")
+        sanic_app.state.asgi = True
+        if kind == "lifespan":
+            await Lifespan(sanic_app, scope, receive, send)()
+            return None
+        instance = cls()
+        instance.sanic_app = sanic_app
+        instance.transport = MockTransport(scope, receive, send)
+        instance.request_max_size = int(getattr(sanic_app.config, "REQUEST_MAX_SIZE", 100_000_000))
+        if kind == "websocket":
+            message = await receive()
+            if message.get("type") != "websocket.connect":
+                return None
+            instance._body_done = True
+        elif kind != "http":
+            raise ServerError(f"Unsupported ASGI scope type: {kind!r}")
+        instance.request = instance._build_request(scope)
+        await instance()
+        return instance
+
+    def _build_request(self, scope: ASGIScope) -> Any:
+        app = self.sanic_app
+        headers = Header(
+            (name.decode("latin-1"), value.decode("latin-1"))
+            for name, value in scope.get("headers", ())
+        )
+        raw_path = scope.get("raw_path") or quote(scope.get("path", "/")).encode()
+        query = scope.get("query_string", b"")
+        url_bytes = raw_path + (b"?" + query if query else b"")
+        method = scope.get("method", "GET") if scope["type"] == "http" else "GET"
+        version = scope.get("http_version", "1.1")
+        request = app.request_class(url_bytes, headers, version, method, self.transport, app)
+        request.stream = self
+        request.conn_info = ConnInfo(self.transport)
+        self._head_only = method == "HEAD"
+        return request
+
+    async def __call__(self) -> None:
+        if self._ran:
+            return
+        self._ran = True
+        request = self.request
+        try:
+            await self.sanic_app.handle_request(request)
+        except Exception as error:
+            await self.sanic_app.handle_exception(request, error)
+        if self.transport.scope["type"] == "http" and not self._body_done_sending():
+            # The handler returned without finishing its response: finish it.
+            if self.response is not None and self.send is not None:
+                await self.send(b"", True)
+
+    def _body_done_sending(self) -> bool:
+        return self.send is None
+
+    # -- the stream protocol ----------------------------------------------------------
+
+    async def read(self) -> bytes | None:
+        """The next request body chunk, ``None`` at the end."""
+        while not self._body_done:
+            message = await self.transport.receive()
+            kind = message.get("type")
+            if kind == "http.disconnect":
+                self._body_done = True
+                raise BadRequest("The client disconnected while sending the body")
+            if kind != "http.request":
+                continue
+            if not message.get("more_body", False):
+                self._body_done = True
+            chunk = message.get("body", b"")
+            self._received += len(chunk)
+            if self._received > self.request_max_size:
+                self._body_done = True
+                raise PayloadTooLarge("Request body exceeds the size limit")
+            if chunk:
+                return chunk
+        return None
+
+    def __aiter__(self) -> ASGIApp:
+        return self
+
+    async def __anext__(self) -> bytes:
+        chunk = await self.read()
+        if chunk is None:
+            raise StopAsyncIteration
+        return chunk
+
+    def respond(self, response: Any) -> Any:
+        """Bind ``response`` to this exchange (replacing one whose head is not sent yet)."""
+        if self._head_sent:
+            raise ServerError("Response already started")
+        if self.response is not None and self.response is not response:
+            self.response.stream = None
+        response.stream = self
+        response.asgi = True
+        self.response = response
+        return response
+
+    async def send(self, data: bytes | None, end_stream: bool | None) -> None:
+        """Send response data (the head first); ``end_stream`` finishes the response."""
+        response = self.response
+        if response is None:
+            raise ServerError("No response is bound to this ASGI exchange")
+        data = data or b""
+        if self.transport.scope["type"] == "websocket":
+            # A response instead of a handshake: refuse the websocket.
+            await self.transport.send({"type": "websocket.close", "code": 1000})
+            self.send = None  # type: ignore[assignment]
+            return
+        if not self._head_sent:
+            if not data and response.body:
+                data, end_stream = response.body, True
+            status = response.status
+            headers = response.headers
+            if status < 200 or status in _NO_BODY_STATUS:
+                headers.popall("content-length", None)
+                data, end_stream = b"", True
+            elif end_stream and "content-length" not in headers:
+                headers["content-length"] = str(len(data))
+            self._head_sent = True
+            await self.transport.send(
+                {
+                    "type": "http.response.start",
+                    "status": status,
+                    "headers": list(response.processed_headers),
+                }
+            )
+        if self._head_only:
+            data = b""
+        await self.transport.send(
+            {"type": "http.response.body", "body": data, "more_body": not end_stream}
+        )
+        if end_stream:
+            self.send = None  # type: ignore[assignment]
+
+
+__all__ = ["ASGIApp", "Lifespan"]

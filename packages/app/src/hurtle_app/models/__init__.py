@@ -1,0 +1,1 @@
+"""Small data types of the framework (ASGI transport stand-ins, handler types)."""

@@ -1,0 +1,242 @@
+"""Stand-ins for the asyncio transport and protocol when the app runs under ASGI.
+
+``MockTransport`` answers ``get_extra_info`` from the ASGI scope (so ``ConnInfo`` and
+``request.ip`` work unchanged) and ``get_protocol()`` returns a ``MockProtocol`` whose
+``websocket_handshake`` accepts the ASGI websocket and returns an ``ASGIWebsocket``,
+the same interface the HTTP core's websocket offers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, MutableMapping, Sequence
+from typing import Any
+
+from websockets.exceptions import ConnectionClosed, ConnectionClosedOK
+from websockets.frames import Close
+
+ASGIScope = MutableMapping[str, Any]
+ASGIMessage = MutableMapping[str, Any]
+ASGIReceive = Callable[[], Awaitable[ASGIMessage]]
+ASGISend = Callable[[ASGIMessage], Awaitable[None]]
+Data = str | bytes
+
+
+def _closed(code: int, reason: str = "") -> ConnectionClosed:
+    close = Close(code, reason)
+    if code in (1000, 1001):
+        return ConnectionClosedOK(close, None)
+    return ConnectionClosed(close, None)
+
+
+class ASGIWebsocket:
+    """A websocket served through ASGI messages: ``recv``/``send``/``close``/``async for``."""
+
+    def __init__(self, send: ASGISend, receive: ASGIReceive, subprotocol: str | None = None):
+        self._send = send
+        self._receive = receive
+        self.subprotocol = subprotocol
+        self.close_code: int | None = None
+        self.close_reason: str | None = None
+        self._closed = False
+
+    @property
+    def connection_closed(self) -> bool:
+        """Whether the connection is closed (by either side)."""
+        return self._closed
+
+    async def recv(self, timeout: float | None = None) -> Data | None:  # noqa: ASYNC109
+        """The next message (``str`` or ``bytes``); ``None`` if ``timeout`` passes first.
+
+        Raises ``websockets.ConnectionClosed`` once the client has gone away.
+        """
+        if self._closed:
+            raise _closed(self.close_code or 1000, self.close_reason or "")
+        try:
+            message = await asyncio.wait_for(self._receive(), timeout=timeout)
+        except TimeoutError:
+            return None
+        kind = message.get("type")
+        if kind == "websocket.receive":
+            text = message.get("text")
+            return text if text is not None else message.get("bytes") or b""
+        if kind == "websocket.disconnect":
+            self._closed = True
+            self.close_code = int(message.get("code", 1000))
+            self.close_reason = str(message.get("reason", "") or "")
+            raise _closed(self.close_code, self.close_reason)
+        return None
+
+    async def recv_burst(self, max_recv: int = 256) -> Sequence[Data]:
+        """Up to ``max_recv`` messages that are ready now (at least one)."""
+        first = await self.recv()
+        return [first] if first is not None else []
+
+    async def recv_streaming(self) -> AsyncIterator[Data]:
+        """The next message, as a one-piece stream (ASGI delivers whole messages)."""
+        message = await self.recv()
+        if message is not None:
+            yield message
+
+    async def send(self, message: Data | Iterable[Data]) -> None:
+        """Send a text (``str``) or binary (``bytes``) message, or each of an iterable."""
+        if self._closed:
+            raise _closed(self.close_code or 1000, self.close_reason or "")
+        if isinstance(message, (str, bytes, bytearray, memoryview)):
+            parts: Iterable[Data] = (message,)  # type: ignore[assignment]
+        elif isinstance(message, dict):
+            raise TypeError("Websocket messages are str or bytes; serialise dicts first")
+        else:
+            parts = message
+        for part in parts:
+            if isinstance(part, str):
+                await self._send({"type": "websocket.send", "text": part})
+            else:
+                await self._send({"type": "websocket.send", "bytes": bytes(part)})
+
+    async def ping(self, data: Data | None = None) -> asyncio.Future[None]:
+        """ASGI servers handle pings themselves: returns an already-resolved future."""
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        future.set_result(None)
+        return future
+
+    async def pong(self, data: Data = b"") -> None:
+        """ASGI servers answer pings themselves; nothing to do."""
+
+    async def close(self, code: int = 1000, reason: str = "") -> None:
+        """Close the websocket (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        self.close_code, self.close_reason = code, reason
+        try:
+            await self._send({"type": "websocket.close", "code": code, "reason": reason})
+        except Exception:
+            return
+
+    async def wait_for_connection_lost(self, timeout: float | None = None) -> bool:  # noqa: ASYNC109
+        """Whether the connection closed (ASGI reports it through ``recv``)."""
+        return self._closed
+
+    def __aiter__(self) -> AsyncIterator[Data]:
+        return self._iterate()
+
+    async def _iterate(self) -> AsyncIterator[Data]:
+        try:
+            while True:
+                message = await self.recv()
+                if message is not None:
+                    yield message
+        except ConnectionClosedOK:
+            return
+
+
+class MockProtocol:
+    """What ``request.transport.get_protocol()`` returns under ASGI."""
+
+    def __init__(self, transport: MockTransport, loop: Any = None) -> None:
+        self.transport = transport
+        self.loop = loop
+        self._not_paused = asyncio.Event()
+        self._not_paused.set()
+        self._complete = asyncio.Event()
+
+    def pause_writing(self) -> None:
+        """Hold writers until ``resume_writing``."""
+        self._not_paused.clear()
+
+    def resume_writing(self) -> None:
+        """Let writers continue."""
+        self._not_paused.set()
+
+    def complete(self) -> None:
+        """Mark the exchange finished."""
+        self._not_paused.set()
+        self._complete.set()
+
+    def is_complete(self) -> bool:
+        """Whether ``complete()`` was called."""
+        return self._complete.is_set()
+
+    async def push_data(self, data: bytes) -> None:
+        """Send body bytes as an ASGI ``http.response.body`` message."""
+        if not self.is_complete():
+            await self.transport.send(
+                {"type": "http.response.body", "body": data, "more_body": True}
+            )
+
+    async def drain(self) -> None:
+        """Wait while writing is paused."""
+        await self._not_paused.wait()
+
+    async def websocket_handshake(
+        self, request: Any, subprotocols: Sequence[str] | None = None
+    ) -> ASGIWebsocket:
+        """Accept the ASGI websocket (choosing a subprotocol) and return it."""
+        return await self.transport.accept_websocket(subprotocols)
+
+
+class MockTransport:
+    """The request's ``transport`` under ASGI: scope-based extra info, send and receive."""
+
+    def __init__(self, scope: ASGIScope, receive: ASGIReceive, send: ASGISend) -> None:
+        self.scope = scope
+        self._receive = receive
+        self._send = send
+        self._protocol: MockProtocol | None = None
+        self._websocket: ASGIWebsocket | None = None
+        self._closing = False
+
+    def get_protocol(self) -> MockProtocol:
+        """The (single) ``MockProtocol`` of this exchange."""
+        if self._protocol is None:
+            self._protocol = MockProtocol(self)
+        return self._protocol
+
+    def get_extra_info(self, info: str, default: Any = None) -> Any:
+        """``peername``/``sockname`` from the scope's client/server; ``sslcontext`` flag."""
+        if info == "peername":
+            client = self.scope.get("client")
+            return tuple(client) if client else default
+        if info == "sockname":
+            server = self.scope.get("server")
+            return tuple(server) if server else default
+        if info == "sslcontext":
+            return True if self.scope.get("scheme") in ("https", "wss") else default
+        return default
+
+    def is_closing(self) -> bool:
+        """Whether ``close()`` was called."""
+        return self._closing
+
+    def close(self) -> None:
+        """Mark the transport closed (the ASGI server owns the real connection)."""
+        self._closing = True
+
+    def get_websocket_connection(self) -> ASGIWebsocket:
+        """The accepted websocket (after ``accept_websocket``)."""
+        if self._websocket is None:
+            raise RuntimeError("The websocket has not been accepted yet")
+        return self._websocket
+
+    async def accept_websocket(self, subprotocols: Sequence[str] | None = None) -> ASGIWebsocket:
+        """Send ``websocket.accept``, picking the first offered subprotocol we support."""
+        offered = [p for p in self.scope.get("subprotocols", ()) or ()]
+        chosen = next((p for p in offered if subprotocols and p in subprotocols), None)
+        message: dict[str, Any] = {"type": "websocket.accept"}
+        if chosen:
+            message["subprotocol"] = chosen
+        await self._send(message)
+        self._websocket = ASGIWebsocket(self._send, self._receive, chosen)
+        return self._websocket
+
+    async def send(self, data: ASGIMessage) -> None:
+        """Send one ASGI message."""
+        await self._send(data)
+
+    async def receive(self) -> ASGIMessage:
+        """Receive one ASGI message."""
+        return await self._receive()
+
+
+__all__ = ["ASGIWebsocket", "MockProtocol", "MockTransport"]

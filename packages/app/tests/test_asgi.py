@@ -1,0 +1,232 @@
+"""The app as an ASGI 3 application: lifespan, HTTP (streamed both ways), websockets."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Any
+
+import pytest
+
+from hurtle_app import Sanic
+from hurtle_http.response import json as json_response
+from hurtle_http.response import text
+
+
+def http_scope(method: str, path: str, query: bytes = b"", **extra: Any) -> dict[str, Any]:
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": query,
+        "root_path": "",
+        "headers": [(b"host", b"example.com")],
+        "client": ("1.2.3.4", 555),
+        "server": ("127.0.0.1", 8000),
+    }
+    scope.update(extra)
+    return scope
+
+
+async def call(app: Sanic, scope: dict[str, Any], messages: list[dict[str, Any]]) -> list[Any]:
+    sent: list[Any] = []
+    pending = list(messages)
+
+    async def receive() -> dict[str, Any]:
+        if pending:
+            return pending.pop(0)
+        await asyncio.sleep(0)
+        if scope["type"] == "websocket":
+            return {"type": "websocket.disconnect", "code": 1000}
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    await app(scope, receive, send)
+    return sent
+
+
+def body_of(sent: list[dict[str, Any]]) -> bytes:
+    return b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+
+
+def one_body(body: bytes = b"") -> list[dict[str, Any]]:
+    return [{"type": "http.request", "body": body, "more_body": False}]
+
+
+async def test_lifespan_runs_server_listeners_in_order(app: Sanic) -> None:
+    calls: list[str] = []
+    events = (
+        "before_server_start",
+        "after_server_start",
+        "before_server_stop",
+        "after_server_stop",
+    )
+
+    def make(event: str) -> Any:
+        def listener(app: Sanic) -> None:
+            calls.append(event)
+
+        return listener
+
+    for event in events:
+        app.register_listener(make(event), event)
+    sent = await call(
+        app, {"type": "lifespan"}, [{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}]
+    )
+    assert sent == [{"type": "lifespan.startup.complete"}, {"type": "lifespan.shutdown.complete"}]
+    assert calls == [
+        "before_server_start",
+        "after_server_start",
+        "before_server_stop",
+        "after_server_stop",
+    ]
+    assert app.asgi
+
+
+async def test_main_process_listeners_are_skipped_with_a_warning(
+    app: Sanic, caplog: pytest.LogCaptureFixture
+) -> None:
+    ran: list[str] = []
+    app.register_listener(lambda app: ran.append("main"), "main_process_start")
+    with caplog.at_level(logging.WARNING, logger="sanic.error"):
+        await call(
+            app, {"type": "lifespan"}, [{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}]
+        )
+    assert ran == []
+    assert '"main_process_start" cannot run under an ASGI server' in caplog.text
+
+
+async def test_failing_startup_is_reported_to_the_server(app: Sanic) -> None:
+    def boom(app: Sanic) -> None:
+        raise RuntimeError("db down")
+
+    app.register_listener(boom, "before_server_start")
+    sent = await call(app, {"type": "lifespan"}, [{"type": "lifespan.startup"}])
+    assert sent == [{"type": "lifespan.startup.failed", "message": "db down"}]
+
+
+async def test_http_request_sees_client_and_url(app: Sanic) -> None:
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text(f"{request.ip} {request.port} {request.url} {request.scope['type']}")
+
+    sent = await call(app, http_scope("GET", "/", b"a=1"), one_body())
+    assert sent[0]["type"] == "http.response.start" and sent[0]["status"] == 200
+    expected = b"1.2.3.4 555 http://example.com/?a=1 http"
+    assert body_of(sent) == expected
+    assert (b"content-length", str(len(expected)).encode()) in sent[0]["headers"]
+
+
+async def test_request_body_is_read_across_messages(app: Sanic) -> None:
+    @app.post("/echo")
+    async def echo(request: Any) -> Any:
+        return json_response({"len": len(request.body)})
+
+    chunks = [
+        {"type": "http.request", "body": b"abc", "more_body": True},
+        {"type": "http.request", "body": b"de", "more_body": False},
+    ]
+    sent = await call(app, http_scope("POST", "/echo"), chunks)
+    assert json.loads(body_of(sent)) == {"len": 5}
+
+
+async def test_streaming_request_and_response(app: Sanic) -> None:
+    @app.post("/stream", stream=True)
+    async def stream(request: Any) -> None:
+        response = await request.respond(content_type="text/plain")
+        async for chunk in request.stream:
+            await response.send(chunk.upper())
+        await response.eof()
+
+    chunks = [
+        {"type": "http.request", "body": b"ab", "more_body": True},
+        {"type": "http.request", "body": b"cd", "more_body": False},
+    ]
+    sent = await call(app, http_scope("POST", "/stream"), chunks)
+    bodies = [m for m in sent if m["type"] == "http.response.body"]
+    assert [m["body"] for m in bodies] == [b"AB", b"CD", b""]
+    assert [m["more_body"] for m in bodies] == [True, True, False]
+
+
+async def test_body_over_the_limit_is_413(app: Sanic) -> None:
+    app.config.REQUEST_MAX_SIZE = 4
+
+    @app.post("/echo")
+    async def echo(request: Any) -> Any:
+        return text("unreachable")
+
+    sent = await call(app, http_scope("POST", "/echo"), one_body(b"0123456789"))
+    assert sent[0]["status"] == 413
+
+
+async def test_errors_render_error_pages(app: Sanic) -> None:
+    @app.get("/err")
+    async def err(request: Any) -> Any:
+        raise ValueError("hidden")
+
+    sent = await call(
+        app, http_scope("GET", "/err", headers=[(b"accept", b"application/json")]), one_body()
+    )
+    assert sent[0]["status"] == 500
+    assert json.loads(body_of(sent))["description"] == "Internal Server Error"
+    missing = await call(app, http_scope("GET", "/nope"), one_body())
+    assert missing[0]["status"] == 404
+
+
+async def test_no_content_response_has_no_body(app: Sanic) -> None:
+    @app.get("/empty")
+    async def empty(request: Any) -> Any:
+        return text("", status=204)
+
+    sent = await call(app, http_scope("GET", "/empty"), one_body())
+    assert sent[0]["status"] == 204 and body_of(sent) == b""
+
+
+async def test_websocket_echo_and_close(app: Sanic) -> None:
+    @app.websocket("/ws", subprotocols=["chat"])
+    async def ws(request: Any, socket: Any) -> None:
+        async for message in socket:
+            await socket.send(f"echo:{message}")
+
+    scope = {
+        "type": "websocket",
+        "path": "/ws",
+        "raw_path": b"/ws",
+        "query_string": b"",
+        "headers": [(b"host", b"x")],
+        "client": ("1.2.3.4", 5),
+        "server": ("127.0.0.1", 80),
+        "subprotocols": ["other", "chat"],
+    }
+    messages = [
+        {"type": "websocket.connect"},
+        {"type": "websocket.receive", "text": "hi"},
+        {"type": "websocket.receive", "bytes": b"raw"},
+        {"type": "websocket.disconnect", "code": 1000},
+    ]
+    sent = await call(app, scope, messages)
+    assert sent[0] == {"type": "websocket.accept", "subprotocol": "chat"}
+    assert sent[1] == {"type": "websocket.send", "text": "echo:hi"}
+    assert sent[2] == {"type": "websocket.send", "text": "echo:b'raw'"}
+
+
+async def test_websocket_handler_closing_sends_close(app: Sanic) -> None:
+    @app.websocket("/ws")
+    async def ws(request: Any, socket: Any) -> None:
+        await socket.send(b"\x00bin")
+        await socket.close(code=1001, reason="bye")
+
+    scope = {"type": "websocket", "path": "/ws", "headers": [], "subprotocols": []}
+    sent = await call(app, scope, [{"type": "websocket.connect"}])
+    assert sent == [
+        {"type": "websocket.accept"},
+        {"type": "websocket.send", "bytes": b"\x00bin"},
+        {"type": "websocket.close", "code": 1001, "reason": "bye"},
+    ]
