@@ -112,6 +112,20 @@ def test_query_parsing_never_raises(raw: bytes) -> None:
     assert isinstance(request.query_args, list)
 
 
+@given(st.binary(min_size=1, max_size=200))
+def test_any_request_target_gives_a_path_and_query(raw: bytes) -> None:
+    request = make(raw)
+    assert isinstance(request.path, str)
+    assert isinstance(request.query_string, str)
+    assert "?" not in request.path or raw[:1] != b"/"
+
+
+def test_fragment_is_not_part_of_path_or_query() -> None:
+    assert make(b"/a#frag").path == "/a"
+    request = make(b"/a?x=1#frag")
+    assert (request.path, request.query_string) == ("/a", "x=1")
+
+
 def test_url_scheme_host_and_ports() -> None:
     request = make(b"/p?q=1", {"Host": "Example.com:8080"})
     assert request.url == "http://Example.com:8080/p?q=1"
