@@ -144,3 +144,18 @@ def test_passthru_carries_shared_ctx_config_and_state(app: Sanic) -> None:
 def test_stop_without_a_manager_falls_back_to_single_process(app: Sanic) -> None:
     assert runner.stop(app) is False
     app.stop()  # nothing running: no error
+
+
+def test_simple_loader_serves_a_folder(tmp_path) -> None:
+    from sanic.worker.loader import AppLoader
+
+    Sanic.test_mode = True
+    (tmp_path / "index.html").write_text("<p>hi</p>")
+    try:
+        simple = AppLoader(str(tmp_path), as_simple=True).load()
+        assert isinstance(simple, Sanic)
+        simple.finalize()
+        route, _, _ = simple.router.resolve("/index.html", method="GET")
+        assert route.extra.static
+    finally:
+        Sanic._app_registry.clear()

@@ -17,6 +17,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
+#: Entry-point group a framework uses to provide the ``--simple`` static app builder.
+SIMPLE_APP_ENTRY_POINT = "hurtle_worker.simple_app"
+
+
+def _simple_app_plugin() -> Callable[[Path], Any] | None:
+    from importlib.metadata import entry_points
+
+    for entry_point in entry_points(group=SIMPLE_APP_ENTRY_POINT):
+        return entry_point.load()
+    return None
+
 
 class AppLoader:
     """Load an application: from an import string, a factory, or a static directory."""
@@ -101,11 +112,15 @@ class AppLoader:
             raise ValueError(
                 f"Cannot serve {self.module_input!r} as a simple app: it is not a directory."
             )
-        factory = type(self).simple_app_factory or AppLoader.simple_app_factory
+        factory = (
+            type(self).simple_app_factory or AppLoader.simple_app_factory
+            or _simple_app_plugin()
+        )
         if factory is None:
             raise RuntimeError(
-                "Serving a directory needs the framework's loader "
-                "(sanic.worker.loader.AppLoader); import sanic first."
+                "Serving a directory needs a framework that builds the static app: install "
+                f"one that provides the {SIMPLE_APP_ENTRY_POINT!r} entry point (the `hurtle` "
+                "meta-package does), or set AppLoader.simple_app_factory."
             )
         return factory(path)
 
@@ -163,4 +178,4 @@ class CertLoader:
         return context
 
 
-__all__ = ["AppLoader", "CertLoader"]
+__all__ = ["SIMPLE_APP_ENTRY_POINT", "AppLoader", "CertLoader"]
