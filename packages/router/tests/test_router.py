@@ -346,3 +346,8 @@ def test_strictness_is_per_route_within_a_group() -> None:
     assert router.resolve("/c//", method="GET")[1].__name__ == "cget"
     with pytest.raises(NotFound):
         router.resolve("/c/", method="POST")
+
+
+def test_priority_requires_append() -> None:
+    with pytest.raises(FinalizationError, match="priority if append is False"):
+        Router().add("/p", handler_named("p"), priority=3)

@@ -196,6 +196,12 @@ class BaseRouter(ABC):
             )
         if not isinstance(path, str):
             raise InvalidUsage(f"A route path must be a string, not {type(path).__name__}")
+        if priority and not append:
+            # As sanic-routing: priority orders routes appended to one path.
+            raise FinalizationError(
+                "Cannot add a route with priority if append is False "
+                f"(route {path!r}: pass append=True with priority={priority})"
+            )
         if not methods:
             methods = [self.DEFAULT_METHOD]
         elif isinstance(methods, str):
