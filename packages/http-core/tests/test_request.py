@@ -160,6 +160,7 @@ def test_peer_address_without_proxies() -> None:
     assert request.ip == "127.0.0.1"
     assert request.port == 40000
     assert request.socket == ("127.0.0.1", 40000)
+    assert Request(b"/", Header(), "1.1", "GET", None, None).socket == (None, None)
     assert request.remote_addr == ""
     assert request.client_ip == "127.0.0.1"
     assert request.forwarded == {}

@@ -629,8 +629,10 @@ class Request:
 
     @property
     def socket(self) -> tuple[str, int]:
-        """``(ip, port)`` of the peer."""
+        """``(ip, port)`` of the peer (``(None, None)`` before the connection is known)."""
         if self._socket is None:
+            if self.conn_info is None:
+                return (None, None)  # type: ignore[return-value]
             self._socket = (self.ip, self.port)
         return self._socket
 
