@@ -107,7 +107,7 @@ class Route:
         for idx, part in enumerate(path_to_parts(path, delimiter)):
             if part.startswith("<"):
                 name, label, cast, pattern, info_class = self.parse_parameter_string(part)
-                if info_class is ExtParamInfo or issubclass(info_class, ExtParamInfo):
+                if issubclass(info_class, ExtParamInfo):
                     # `<file=int:ext=jpg>` keeps its full declaration in the path.
                     normalized = part
                 else:

@@ -55,7 +55,6 @@ class Node:
         self.unquote = unquote
         self.children: dict[str, Node] = {}
         self.group: RouteGroup | None = None
-        self.order = 0
         # Segments of the longest fixed-length route under this prefix (any length).
         self.reach = 0
         self.prefix: tuple[str, ...] = ()
@@ -66,8 +65,7 @@ class Node:
         return self.param is None
 
     def add_child(self, child: Node) -> None:
-        """Attach a child, remembering insertion order for equal priorities."""
-        child.order = len(self.children)
+        """Attach a child node, keyed by its segment."""
         self.children[child.part] = child
 
     def sorted_children(self) -> tuple[list[Node], list[Node]]:
@@ -94,6 +92,7 @@ class Tree:
         self.namespace: dict[str, t.Any] = {}
         self._names: dict[int, str] = {}
         self._helpers: list[list[Line]] = []
+        self._pending_tables: list[tuple[str, dict[str, str]]] = []
         self._counter = 0
 
     # -- building -----------------------------------------------------------------------
@@ -269,8 +268,6 @@ class Tree:
         if not lines:
             lines.append(Line("pass", indent))
         return lines
-
-    _pending_tables: list[tuple[str, dict[str, str]]]
 
     def _body(self, node: Node, idx: int, num: int, indent: int, tries: int) -> list[Line]:
         if idx < num:
