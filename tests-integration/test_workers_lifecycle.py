@@ -67,8 +67,16 @@ def test_editing_the_app_reloads_the_workers(tmp_path: Path) -> None:
         time.sleep(0.1)
         script.write_text(source.replace("VERSION-2", "VERSION-3"))
         third = poll_text(url, "VERSION-3")
+        # A broken edit does not end the dev server; the next good edit brings it back.
+        script.write_text(source.replace("VERSION-2", "VERSION-3") + "\nthis is not python\n")
+        time.sleep(2)
+        still_running = proc.poll() is None
+        script.write_text(source.replace("VERSION-2", "VERSION-4"))
+        fourth = poll_text(url, "VERSION-4")
     output = proc.stdout.read() if proc.stdout else ""
-    assert (first, second, third) == ("VERSION-1", "VERSION-2", "VERSION-3")
+    assert (first, second, third, fourth) == ("VERSION-1", "VERSION-2", "VERSION-3",
+                                              "VERSION-4")
+    assert still_running
     assert "reload_process_start" in output
     assert "Change detected" in output
 

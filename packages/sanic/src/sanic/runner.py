@@ -330,6 +330,7 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
             interval = float(primary.config.get("RELOADER_INTERVAL", 0.5))
             reloader = Reloader(publisher, interval, primary.state.reload_dirs, app_loader)
             manager.manage("Reloader", reloader, {}, transient=False)
+            manager.stop_on_server_failure = False
         _add_inspector(primary, manager, publisher, worker_state)
         _run_main_listeners(apps, "main_process_ready", loop)
         manager.run()

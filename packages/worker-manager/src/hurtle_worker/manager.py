@@ -87,6 +87,9 @@ class WorkerManager:
         #: Seconds a process gets after SIGTERM before SIGKILL.
         self.terminate_timeout = 20.0
         self.poll_interval = 0.1
+        #: Stop everything when server workers cannot be kept up. Off under auto-reload,
+        #: where the next code change restarts them.
+        self.stop_on_server_failure = True
         #: 0 after a clean stop, 1 when the manager gave up on its servers.
         self.exit_code = 0
         for _ in range(number):
@@ -323,7 +326,7 @@ class WorkerManager:
                 if not worker.processes:
                     self.remove_worker(worker)
             return
-        if process.server and not process.acked_once:
+        if process.server and not process.acked_once and self.stop_on_server_failure:
             error_logger.error(
                 "Worker %s [%s] %s before it finished starting; stopping the server. "
                 "See the error above for why it could not start.",
@@ -354,7 +357,10 @@ class WorkerManager:
                 self.restart_window,
             )
             process.set_state(ProcessState.FAILED)
-            if process.server and not any(
+            if not self.stop_on_server_failure:
+                logger.info("%s will start again on the next restart (auto-reload).",
+                            process.name)
+            elif process.server and not any(
                 p.is_alive() or any(r.process.is_alive() for r in p.retiring)
                 for w in self.workers for p in w.processes
             ):

@@ -262,6 +262,7 @@ class WorkerProcess:
                 self.kwargs.update(kwargs)
             old = self.process
             self.respawn_at = None
+            self.crash_times.clear()  # an asked-for restart starts a fresh back-off
             if old is None or not old.is_alive():
                 self.start()
                 return
