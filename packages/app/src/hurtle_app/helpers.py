@@ -8,6 +8,8 @@ from inspect import ismodule
 from typing import Any
 
 from hurtle_http.exceptions import STATUS_CODES
+from hurtle_http.response.file import Default, _default
+from hurtle_http.response.types import has_message_body
 
 _ENTITY_HEADERS = frozenset(
     [
@@ -36,24 +38,6 @@ _HOP_BY_HOP_HEADERS = frozenset(
         "upgrade",
     ]
 )
-
-
-class Default:
-    """Sentinel for "not set by the user": lets a setting tell unset apart from ``None``."""
-
-    def __repr__(self) -> str:
-        return "<Default>"
-
-    def __str__(self) -> str:
-        return self.__repr__()
-
-
-_default = Default()
-
-
-def has_message_body(status: int) -> bool:
-    """Whether a response with ``status`` may carry a body (not 1xx, 204 or 304)."""
-    return status not in (204, 304) and not (100 <= status < 200)
 
 
 def is_entity_header(header: str) -> bool:

@@ -1,6 +1,76 @@
 """Hurtle, under Sanic's import name: ``from sanic import Sanic`` works unchanged."""
 
-from sanic.__about__ import __hurtle_version__, __version__
+from hurtle_app.blueprints import Blueprint
+from hurtle_app.config import Config
+from hurtle_app.constants import HTTPMethod
+from hurtle_http.exceptions import (
+    BadRequest,
+    ExpectationFailed,
+    FileNotFound,
+    Forbidden,
+    HeaderNotFound,
+    InternalServerError,
+    InvalidHeader,
+    MethodNotAllowed,
+    NotFound,
+    RangeNotSatisfiable,
+    SanicException,
+    ServerError,
+    ServiceUnavailable,
+    Unauthorized,
+)
+from hurtle_http.request import Request
+from hurtle_http.response import (
+    HTTPResponse,
+    empty,
+    file,
+    html,
+    json,
+    raw,
+    redirect,
+    text,
+)
+from hurtle_http.websocket import WebsocketImplProtocol as Websocket
+from sanic.__about__ import __hurtle_version__
+from sanic.__version__ import __version__
 from sanic.app import Sanic
 
-__all__ = ["Sanic", "__hurtle_version__", "__version__"]
+DefaultSanic = Sanic
+"""``Sanic`` with the default config and context types (a typing alias in Sanic)."""
+DefaultRequest = Request
+"""``Request`` with the default context types (a typing alias in Sanic)."""
+
+__all__ = [
+    "__version__",
+    "__hurtle_version__",
+    "Sanic",
+    "Config",
+    "Blueprint",
+    "HTTPMethod",
+    "HTTPResponse",
+    "Request",
+    "Websocket",
+    "DefaultSanic",
+    "DefaultRequest",
+    "BadRequest",
+    "ExpectationFailed",
+    "FileNotFound",
+    "Forbidden",
+    "HeaderNotFound",
+    "InternalServerError",
+    "InvalidHeader",
+    "MethodNotAllowed",
+    "NotFound",
+    "RangeNotSatisfiable",
+    "SanicException",
+    "ServerError",
+    "ServiceUnavailable",
+    "Unauthorized",
+    "empty",
+    "file",
+    "html",
+    "json",
+    "raw",
+    "redirect",
+    "text",
+]

@@ -1,0 +1,3 @@
+"""``sanic.application``: Application state."""
+
+__all__ = []

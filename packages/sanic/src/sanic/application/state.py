@@ -1,0 +1,5 @@
+"""``sanic.application.state``: ``ApplicationState``."""
+
+from hurtle_app.state import ApplicationState
+
+__all__ = ["ApplicationState"]

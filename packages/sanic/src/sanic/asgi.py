@@ -1,0 +1,5 @@
+"""``sanic.asgi``: The ASGI adapter."""
+
+from hurtle_app.asgi import ASGIApp, Lifespan
+
+__all__ = ["ASGIApp", "Lifespan"]

@@ -1,0 +1,6 @@
+"""``sanic.handlers``: Error, content-range and directory handlers."""
+
+from hurtle_app.handlers import ErrorHandler
+from hurtle_app.static import ContentRangeHandler, DirectoryHandler
+
+__all__ = ["ErrorHandler", "ContentRangeHandler", "DirectoryHandler"]

@@ -1,0 +1,30 @@
+"""``sanic.headers``: Header parsing helpers."""
+
+from hurtle_http.accept import AcceptList, Matched, MediaType, parse_accept
+from hurtle_http.forwarded import (
+    fwd_normalize,
+    fwd_normalize_address,
+    parse_forwarded,
+    parse_xforwarded,
+)
+from hurtle_http.headers import (
+    format_http1_response,
+    parse_content_header,
+    parse_credentials,
+    parse_host,
+)
+
+__all__ = [
+    "AcceptList",
+    "Matched",
+    "MediaType",
+    "parse_accept",
+    "format_http1_response",
+    "parse_content_header",
+    "parse_credentials",
+    "parse_host",
+    "fwd_normalize",
+    "fwd_normalize_address",
+    "parse_forwarded",
+    "parse_xforwarded",
+]

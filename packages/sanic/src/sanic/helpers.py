@@ -1,0 +1,23 @@
+"""``sanic.helpers``: Small helpers."""
+
+from hurtle_app.helpers import (
+    STATUS_CODES,
+    Default,
+    _default,
+    has_message_body,
+    import_string,
+    is_atty,
+    is_entity_header,
+    is_hop_by_hop_header,
+)
+
+__all__ = [
+    "STATUS_CODES",
+    "Default",
+    "_default",
+    "has_message_body",
+    "import_string",
+    "is_atty",
+    "is_entity_header",
+    "is_hop_by_hop_header",
+]

@@ -1,0 +1,3 @@
+"""``sanic.logging``: Logging: loggers, default config, formatters, filter, colours."""
+
+__all__ = []

@@ -1,0 +1,5 @@
+"""``sanic.logging.filter``: ``VerbosityFilter``."""
+
+from hurtle_app.logging.filter import VerbosityFilter
+
+__all__ = ["VerbosityFilter"]

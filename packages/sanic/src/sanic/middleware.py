@@ -1,0 +1,15 @@
+"""``sanic.middleware``: Middleware records."""
+
+from enum import IntEnum, auto
+
+from hurtle_app.middleware import Middleware
+
+
+class MiddlewareLocation(IntEnum):
+    """Where a middleware runs."""
+
+    REQUEST = auto()
+    RESPONSE = auto()
+
+
+__all__ = ["Middleware", "MiddlewareLocation"]

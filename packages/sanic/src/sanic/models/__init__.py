@@ -1,0 +1,3 @@
+"""``sanic.models``: Data types."""
+
+__all__ = []

@@ -1,0 +1,27 @@
+"""``sanic.models.handler_types``: Handler type aliases."""
+
+from hurtle_app.models.handler_types import (
+    ErrorMiddlewareType,
+    ListenerType,
+    MiddlewareResponse,
+    MiddlewareType,
+    Request,
+    RequestMiddlewareType,
+    ResponseMiddlewareType,
+    RouteHandler,
+    Sanic,
+    SignalHandler,
+)
+
+__all__ = [
+    "ErrorMiddlewareType",
+    "ListenerType",
+    "MiddlewareResponse",
+    "MiddlewareType",
+    "Request",
+    "RequestMiddlewareType",
+    "ResponseMiddlewareType",
+    "RouteHandler",
+    "Sanic",
+    "SignalHandler",
+]

@@ -1,0 +1,3 @@
+"""``sanic.server.protocols``: Server protocols."""
+
+__all__ = []

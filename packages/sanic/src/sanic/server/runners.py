@@ -1,0 +1,5 @@
+"""``sanic.server.runners``: ``serve``."""
+
+from hurtle_http.server import serve
+
+__all__ = ["serve"]

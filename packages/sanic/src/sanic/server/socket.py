@@ -1,0 +1,5 @@
+"""``sanic.server.socket``: Socket binding."""
+
+from hurtle_http.server import bind_socket, bind_unix_socket
+
+__all__ = ["bind_socket", "bind_unix_socket"]

@@ -1,0 +1,3 @@
+"""``sanic.server.websockets``: Websockets."""
+
+__all__ = []

@@ -1,0 +1,5 @@
+"""``sanic.touchup``: TouchUp: a documented no-op (Hurtle compiles at start-up instead of rewriting source)."""
+
+from hurtle_app.touchup import TouchUp, TouchUpMeta
+
+__all__ = ["TouchUp", "TouchUpMeta"]

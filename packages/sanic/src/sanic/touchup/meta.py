@@ -1,0 +1,5 @@
+"""``sanic.touchup.meta``: ``TouchUpMeta`` (no-op)."""
+
+from hurtle_app.touchup import TouchUpMeta
+
+__all__ = ["TouchUpMeta"]

@@ -1,0 +1,5 @@
+"""``sanic.touchup.schemes.base``: ``BaseScheme``."""
+
+from hurtle_app.touchup import BaseScheme
+
+__all__ = ["BaseScheme"]

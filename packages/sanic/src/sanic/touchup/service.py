@@ -1,0 +1,5 @@
+"""``sanic.touchup.service``: ``TouchUp`` (no-op)."""
+
+from hurtle_app.touchup import TouchUp
+
+__all__ = ["TouchUp"]

@@ -1,0 +1,5 @@
+"""``sanic.types.hashable_dict``: ``HashableDict``."""
+
+from sanic.types import HashableDict
+
+__all__ = ["HashableDict"]
