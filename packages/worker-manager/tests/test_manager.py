@@ -288,3 +288,15 @@ def test_failed_zero_downtime_replacement_leaves_the_old_worker_serving(
     assert manager.exit_code == 0  # the old worker still serves: not a dead server
     assert log.read_text().split()[0] == "ready"
     assert "stopped" in log.read_text()  # stopped by the shutdown, not by the restart
+
+
+def test_without_stop_on_failure_a_failing_server_waits_for_a_restart(parts) -> None:
+    manager = make(parts, 1, fail_before_ack=True)
+    manager.stop_on_server_failure = False
+    manager.backoff_base = 0.01
+    manager.restart_limit = 2
+    manager.run()  # gives up on the worker without stopping anything, then has no work
+    name = "Sanic-Server-0-0"
+    assert manager.exit_code == 0
+    assert entry(manager, name)["state"] == "FAILED"
+    assert entry(manager, name)["starts"] == 3
