@@ -20,11 +20,13 @@ import platform
 import socket
 import ssl as ssl_module
 import sys
+from multiprocessing.managers import SyncManager
 from pathlib import Path
 from typing import Any
 
 from hurtle_worker.constants import PROCESS_PREFIX
 from hurtle_worker.manager import WorkerManager
+from hurtle_worker.process import set_parent_death_signal
 from sanic.worker.loader import AppLoader, find_app
 from sanic.worker.reloader import Reloader
 from sanic.worker.serve import worker_serve
@@ -293,7 +295,8 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
         # The state server is forked when possible: it runs no user code, and a spawned
         # one would import the main module (the whole app) again before workers start.
         # It is started before any socket is bound so it holds none of them.
-        sync_manager = _state_context(app_class).Manager()
+        sync_manager = SyncManager(ctx=_state_context(app_class))
+        sync_manager.start(initializer=set_parent_death_signal)
         worker_state = sync_manager.dict()
         _run_main_listeners(apps, "main_process_start", loop)
         server_info: dict[str, list[dict[str, Any]]] = {}

@@ -37,7 +37,7 @@ def get_now() -> datetime:
     return datetime.now(tz=UTC)
 
 
-def _set_parent_death_signal() -> None:
+def set_parent_death_signal() -> None:
     """Ask Linux to SIGTERM this process when its parent dies (no orphans left serving)."""
     if not sys.platform.startswith("linux"):
         return
@@ -57,7 +57,7 @@ def process_bootstrap(
     """The entry point of every child: name it, tie it to its parent, call the target."""
     os.environ[WORKER_NAME_ENV] = name
     if parent_death_signal:
-        _set_parent_death_signal()
+        set_parent_death_signal()
         if os.getppid() != parent_pid:  # the parent died before prctl took effect
             return
     target(**kwargs)
@@ -376,4 +376,11 @@ class Worker:
         return any(p.is_alive() for p in self.processes)
 
 
-__all__ = ["Worker", "WorkerProcess", "describe_exit", "get_now", "process_bootstrap"]
+__all__ = [
+    "Worker",
+    "WorkerProcess",
+    "describe_exit",
+    "get_now",
+    "process_bootstrap",
+    "set_parent_death_signal",
+]
