@@ -50,3 +50,11 @@ def server_once(monitor_publisher: Any, worker_state: Any, log: str, marker: str
         sys.exit(2)
     Path(marker).write_text("started")
     server(monitor_publisher, worker_state, log=log)
+
+
+def stubborn(path: str) -> None:
+    """Ignores SIGTERM: only SIGKILL ends it."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    Path(path).write_text(str(os.getpid()))
+    while True:
+        time.sleep(0.05)

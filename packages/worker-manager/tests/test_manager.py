@@ -300,3 +300,18 @@ def test_without_stop_on_failure_a_failing_server_waits_for_a_restart(parts) -> 
     assert manager.exit_code == 0
     assert entry(manager, name)["state"] == "FAILED"
     assert entry(manager, name)["starts"] == 3
+
+
+def test_a_process_ignoring_sigterm_is_killed_after_the_timeout(parts, tmp_path) -> None:
+    manager = make(parts)
+    manager.terminate_timeout = 0.5
+    started = tmp_path / "pid"
+    manager.manage("Stubborn", targets.stubborn, {"path": str(started)})
+    for process in manager.processes:
+        process.terminate_timeout = 0.5
+    thread = in_background(manager, started.exists, stop(manager))
+    manager.run()
+    thread.join()
+    process = manager.processes[0]
+    assert process.exitcode == -signal.SIGKILL
+    assert not process.is_alive()

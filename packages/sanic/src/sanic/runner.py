@@ -356,6 +356,8 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
             for app in apps:
                 app.state.server_info.clear()
                 object.__setattr__(app, "manager", None)
+                if hasattr(app.shared_ctx, "lock"):
+                    object.__setattr__(app.shared_ctx, "_locked", False)
     if manager is not None and manager.exit_code:
         sys.exit(manager.exit_code)
 
