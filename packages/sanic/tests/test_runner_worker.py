@@ -128,3 +128,12 @@ def test_missing_app_exits_with_the_explanation(app: Sanic, caplog) -> None:
     assert exc.value.code == 1
     assert 'App "Nowhere" was not found in the worker process' in caplog.text
 
+
+
+def test_a_loader_error_is_logged_and_the_worker_exits(app: Sanic, caplog) -> None:
+    loader = AppLoader("no_such_module_anywhere:app")
+    with caplog.at_level(logging.ERROR), pytest.raises(SystemExit) as exc:
+        worker_serve(app_name="Any", app_loader=loader, register_sys_signals=False)
+    assert exc.value.code == 1
+    assert "could not load the app 'Any'" in caplog.text
+    assert "No module named 'no_such_module_anywhere'" in caplog.text

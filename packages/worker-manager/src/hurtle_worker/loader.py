@@ -53,6 +53,11 @@ class AppLoader:
         if module_input and not as_simple:
             self.module_name, self.app_name = self._split(module_input)
 
+    def __repr__(self) -> str:
+        if self.factory is not None:
+            return f"AppLoader(factory={self.factory!r})"
+        return f"AppLoader({self.module_input!r})"
+
     @staticmethod
     def _split(module_input: str) -> tuple[str, str]:
         if ":" in module_input:

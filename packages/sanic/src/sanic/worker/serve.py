@@ -57,6 +57,11 @@ def worker_serve(
     except AppNotFound as exc:
         error_logger.error("%s", exc)
         sys.exit(1)
+    except Exception:
+        error_logger.exception(
+            "Worker [%s] could not load the app %r (with %r)", os.getpid(), app_name, loader
+        )
+        sys.exit(1)
     multiplexer = (
         WorkerMultiplexer(monitor_publisher, worker_state)
         if monitor_publisher is not None else None
