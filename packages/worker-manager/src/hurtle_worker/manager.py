@@ -242,6 +242,10 @@ class WorkerManager:
                     return MonitorCycle.BREAK
         except (EOFError, OSError):
             time.sleep(self.poll_interval)
+        if self._shutdown_requested:
+            # A signal to the whole process group reaches the children too: those that
+            # stop first must not be taken for crashed workers.
+            return MonitorCycle.BREAK
         now = time.monotonic()
         self._supervise(now)
         if not any(p.has_work() for p in self.processes) and not self._removing:

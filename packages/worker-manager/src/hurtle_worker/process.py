@@ -56,6 +56,9 @@ def process_bootstrap(
 ) -> None:
     """The entry point of every child: name it, tie it to its parent, call the target."""
     os.environ[WORKER_NAME_ENV] = name
+    # A forked child inherits the manager's handlers; a child starts with the defaults.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if parent_death_signal:
         set_parent_death_signal()
         if os.getppid() != parent_pid:  # the parent died before prctl took effect
