@@ -75,3 +75,18 @@ def test_parse_credentials() -> None:
     assert parse_credentials("Digest x") == (None, "Digest x")
     assert parse_credentials(None) == (None, None)
     assert parse_credentials("Basic abc", ("Bearer",)) == (None, "Basic abc")
+
+
+def test_accept_and_proxy_parsers_are_reachable_from_headers() -> None:
+    from hurtle_http import headers
+
+    accept = headers.parse_accept("text/html")
+    assert isinstance(accept, headers.AcceptList)
+    assert headers.fwd_normalize_address("::1") == "[::1]"
+    missing = "nope"
+    try:
+        getattr(headers, missing)
+    except AttributeError as error:
+        assert "nope" in str(error)
+    else:
+        raise AssertionError("an unknown name must raise AttributeError")

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import unquote
 
-from hurtle_http.headers import Options
+Options = dict[str, "int | str"]
+
 
 _token = r"[\w!#$%&'*+\-.^_`|~]+"
 # RFC 7239 §4: forwarded-pair = token "=" value; value = token / quoted-string
@@ -151,4 +152,10 @@ def parse_xforwarded(headers: Any, config: Any) -> Options | None:
     )
 
 
-__all__ = ["fwd_normalize", "fwd_normalize_address", "parse_forwarded", "parse_xforwarded"]
+__all__ = [
+    "Options",
+    "fwd_normalize",
+    "fwd_normalize_address",
+    "parse_forwarded",
+    "parse_xforwarded",
+]

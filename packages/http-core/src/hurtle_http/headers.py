@@ -12,9 +12,18 @@ from collections.abc import Iterable
 
 from multidict import CIMultiDict
 
+# Sanic keeps Accept and proxy-header parsing in this module (``sanic.headers``); here
+# they have modules of their own, re-exported for that import path.
+from hurtle_http.accept import AcceptList, Matched, MediaType, parse_accept
 from hurtle_http.exceptions import STATUS_CODES
+from hurtle_http.forwarded import (
+    Options,
+    fwd_normalize,
+    fwd_normalize_address,
+    parse_forwarded,
+    parse_xforwarded,
+)
 
-Options = dict[str, "int | str"]
 HeaderBytesIterable = Iterable[tuple[bytes, bytes]]
 
 
@@ -115,11 +124,19 @@ def parse_credentials(
 
 
 __all__ = [
+    "AcceptList",
     "Header",
     "HeaderBytesIterable",
+    "Matched",
+    "MediaType",
     "Options",
     "format_http1_response",
+    "fwd_normalize",
+    "fwd_normalize_address",
+    "parse_accept",
     "parse_content_header",
     "parse_credentials",
+    "parse_forwarded",
     "parse_host",
+    "parse_xforwarded",
 ]
