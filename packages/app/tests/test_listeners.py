@@ -11,9 +11,15 @@ from hurtle_app.listeners import LISTENER_EVENTS, ListenerEvent, ListenerRegistr
 
 def test_every_sanic_listener_event_is_accepted() -> None:
     for name in (
-        "before_server_start", "after_server_start", "before_server_stop",
-        "after_server_stop", "main_process_start", "main_process_ready",
-        "main_process_stop", "reload_process_start", "reload_process_stop",
+        "before_server_start",
+        "after_server_start",
+        "before_server_stop",
+        "after_server_stop",
+        "main_process_start",
+        "main_process_ready",
+        "main_process_stop",
+        "reload_process_start",
+        "reload_process_stop",
     ):
         assert name in LISTENER_EVENTS
         assert normalize_event(name.upper()) == name

@@ -17,8 +17,12 @@ def test_request_in_definition_order_response_reversed() -> None:
     def res_a(request, response): ...
     def res_b(request, response): ...
 
-    for func, where in ((req_a, "request"), (res_a, "response"), (req_b, "request"),
-                        (res_b, "response")):
+    for func, where in (
+        (req_a, "request"),
+        (res_a, "response"),
+        (req_b, "request"),
+        (res_b, "response"),
+    ):
         registry.add(func, where)
     request_chain, response_chain = registry.chains_for("App.route")
     assert _names(request_chain) == ["req_a", "req_b"]

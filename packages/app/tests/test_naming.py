@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from hurtle_http.exceptions import SanicException
 
 from hurtle_app.naming import AppRegistry, validate_name
+from hurtle_http.exceptions import SanicException
 
 
 @pytest.mark.parametrize("name", ["bad name", "1abc", "a.b", ""])

@@ -17,9 +17,6 @@ from inspect import getsource, isawaitable
 from types import SimpleNamespace
 from typing import Any, ClassVar
 
-from hurtle_http.exceptions import SanicException, ServerError
-from hurtle_http.request import Request
-
 from hurtle_app import serving
 from hurtle_app.blueprint_group import BlueprintGroup
 from hurtle_app.blueprints import Blueprint
@@ -45,6 +42,8 @@ from hurtle_app.static import StaticHandler
 from hurtle_app.tasks import TaskRegistry
 from hurtle_app.url_for import build_url
 from hurtle_app.websockets import WebsocketHandler
+from hurtle_http.exceptions import SanicException, ServerError
+from hurtle_http.request import Request
 
 error_logger = logging.getLogger("sanic.error")
 
@@ -217,8 +216,14 @@ class Sanic(Registrar):
             )
         return self._ext
 
-    def extend(self, *, extensions: list[Any] | None = None, built_in_extensions: bool = True,
-               config: Any = None, **kwargs: Any) -> Any:
+    def extend(
+        self,
+        *,
+        extensions: list[Any] | None = None,
+        built_in_extensions: bool = True,
+        config: Any = None,
+        **kwargs: Any,
+    ) -> Any:
         """Load Sanic Extensions (``sanic-ext``) onto this app."""
         if self._ext is not None:
             return self._ext
@@ -230,8 +235,11 @@ class Sanic(Registrar):
                 "using:\n$ pip install sanic-ext"
             ) from None
         self._ext = Extend(
-            self, extensions=extensions, built_in_extensions=built_in_extensions,
-            config=config, **kwargs,
+            self,
+            extensions=extensions,
+            built_in_extensions=built_in_extensions,
+            config=config,
+            **kwargs,
         )
         return self._ext
 
@@ -305,8 +313,22 @@ class Sanic(Registrar):
             follow_external_symlink_files=static.follow_external_symlink_files,
         )
         future = FutureRoute(
-            handler, uri, frozenset({"GET", "HEAD"}), static.host, static.strict_slashes,
-            False, None, static.name, False, False, None, False, True, "/v", None, {},
+            handler,
+            uri,
+            frozenset({"GET", "HEAD"}),
+            static.host,
+            static.strict_slashes,
+            False,
+            None,
+            static.name,
+            False,
+            False,
+            None,
+            False,
+            True,
+            "/v",
+            None,
+            {},
         )
         return self._apply_route(future)
 
@@ -328,9 +350,13 @@ class Sanic(Registrar):
         return handler.handler
 
     def _apply_signal(self, signal: FutureSignal) -> Any:
-        self._signal_events.add(signal.event)
+        self._signal_events.add(SignalRouter.format_event(signal.event))
         return self.signal_router.add(
-            signal.handler, signal.event, signal.condition, signal.exclusive, signal.priority
+            signal.handler,
+            signal.event,
+            signal.condition,
+            signal.exclusive,
+            priority=signal.priority,
         )
 
     def register_middleware(
@@ -449,7 +475,11 @@ class Sanic(Registrar):
         """Forget the background tasks that have finished."""
         self._task_registry.purge()
 
-    async def shutdown_tasks(self, timeout: float | None = None, increment: float = 0.1) -> None:
+    async def shutdown_tasks(
+        self,
+        timeout: float | None = None,  # noqa: ASYNC109 - Sanic's signature
+        increment: float = 0.1,
+    ) -> None:
         """Cancel every background task, waiting up to ``timeout`` seconds."""
         await self._task_registry.shutdown(timeout)
 
@@ -466,14 +496,18 @@ class Sanic(Registrar):
     ) -> Any:
         """Dispatch the signal ``event`` to its handlers."""
         return await self.signal_router.dispatch(
-            event, context=context, condition=condition, fail_not_found=fail_not_found,
-            inline=inline, reverse=reverse,
+            event,
+            context=context,
+            condition=condition,
+            fail_not_found=fail_not_found,
+            inline=inline,
+            reverse=reverse,
         )
 
     async def event(
         self,
         event: str,
-        timeout: float | None = None,
+        timeout: float | None = None,  # noqa: ASYNC109 - Sanic's signature
         *,
         condition: dict[str, Any] | None = None,
         exclusive: bool = True,
@@ -507,8 +541,7 @@ class Sanic(Registrar):
             extra.read_body = not (extra.ignore_body or extra.stream or extra.websocket)
             if not extra.error_format:
                 extra.error_format = _guess_error_format(extra, fallback)
-        if not getattr(self.signal_router, "finalized", False):
-            self.signal_router.finalize()
+        self.signal_router.finalize()
         self._finalized = True
 
     async def _startup(self) -> None:
@@ -551,8 +584,11 @@ class Sanic(Registrar):
         signal_name = f"server.{concern}.{action}"
         if signal_name in self._signal_events:
             await self.dispatch(
-                signal_name, context={"app": self, "loop": loop}, inline=True,
-                fail_not_found=False, reverse=concern == "shutdown",
+                signal_name,
+                context={"app": self, "loop": loop},
+                inline=True,
+                fail_not_found=False,
+                reverse=concern == "shutdown",
             )
         if event == "before_server_start":
             self._task_registry.start(loop)
@@ -585,7 +621,7 @@ class Sanic(Registrar):
             response = self.error_handler.response(request, exception)
             if isawaitable(response):
                 response = await response
-        except Exception:  # noqa: BLE001 - last resort: the error handler itself failed
+        except Exception:
             error_logger.exception("Exception occurred in the error handler")
             response = self.error_handler.default(request, ServerError("Internal Server Error"))
         route = getattr(request, "route", None)
@@ -594,27 +630,46 @@ class Sanic(Registrar):
             if chain:
                 try:
                     response = await run_response_middleware(request, response, chain)
-                except Exception:  # noqa: BLE001 - keep the error response
+                except Exception:
                     error_logger.exception("Exception occurred in response middleware")
         if response is None or getattr(request, "stream", None) is None:
             return
         await RequestPipeline.send(request, response)
 
     # --- serving -----------------------------------------------------------------------------
-    async def create_server(self, host: str | None = None, port: int | None = None,
-                            **kwargs: Any) -> serving.AsyncioServer | None:
+    async def create_server(
+        self, host: str | None = None, port: int | None = None, **kwargs: Any
+    ) -> serving.AsyncioServer | None:
         """Bind a server on the running loop; returns an ``AsyncioServer`` to drive."""
         return await serving.create_server(self, host, port, **kwargs)
 
-    def run(self, host: str | None = None, port: int | None = None, *, dev: bool = False,
-            debug: bool = False, auto_reload: bool | None = None, version: Any = 1,
-            ssl: Any = None, sock: Any = None, workers: int = 1, protocol: Any = None,
-            backlog: int = 100, register_sys_signals: bool = True,
-            access_log: bool | None = None, unix: str | None = None,
-            loop: asyncio.AbstractEventLoop | None = None, reload_dir: Any = None,
-            noisy_exceptions: bool | None = None, motd: bool = True, fast: bool = False,
-            verbosity: int = 0, motd_display: dict[str, str] | None = None,
-            auto_tls: bool = False, single_process: bool = False) -> None:
+    def run(
+        self,
+        host: str | None = None,
+        port: int | None = None,
+        *,
+        dev: bool = False,
+        debug: bool = False,
+        auto_reload: bool | None = None,
+        version: Any = 1,
+        ssl: Any = None,
+        sock: Any = None,
+        workers: int = 1,
+        protocol: Any = None,
+        backlog: int = 100,
+        register_sys_signals: bool = True,
+        access_log: bool | None = None,
+        unix: str | None = None,
+        loop: asyncio.AbstractEventLoop | None = None,
+        reload_dir: Any = None,
+        noisy_exceptions: bool | None = None,
+        motd: bool = True,
+        fast: bool = False,
+        verbosity: int = 0,
+        motd_display: dict[str, str] | None = None,
+        auto_tls: bool = False,
+        single_process: bool = False,
+    ) -> None:
         """Serve in this process (``single_process=True``) until SIGINT/SIGTERM/``stop()``."""
         if not single_process or workers != 1 or auto_reload or dev or fast:
             raise SanicException(
@@ -626,10 +681,18 @@ class Sanic(Registrar):
         self.state.verbosity = verbosity
         self._runner = serving.SingleProcessRunner(self)
         self._runner.run(
-            host or "127.0.0.1", 8000 if port is None else port, ssl=ssl, sock=sock,
-            unix=unix, protocol=protocol, backlog=backlog,
-            register_sys_signals=register_sys_signals, loop=loop, access_log=access_log,
-            noisy_exceptions=noisy_exceptions, debug=debug,
+            host or "127.0.0.1",
+            8000 if port is None else port,
+            ssl=ssl,
+            sock=sock,
+            unix=unix,
+            protocol=protocol,
+            backlog=backlog,
+            register_sys_signals=register_sys_signals,
+            loop=loop,
+            access_log=access_log,
+            noisy_exceptions=noisy_exceptions,
+            debug=debug,
         )
 
     def stop(self, terminate: bool = True, unregister: bool = False) -> None:

@@ -122,9 +122,7 @@ class BlueprintGroup(MutableSequence):
                         "version": _pick(item.version, version),
                         "strict_slashes": _pick(item.strict_slashes, strict),
                         "version_prefix": (
-                            item.version_prefix
-                            if item.version_prefix != "/v"
-                            else version_prefix
+                            item.version_prefix if item.version_prefix != "/v" else version_prefix
                         ),
                         "name_prefix": name_prefix or None,
                     },

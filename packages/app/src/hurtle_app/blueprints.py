@@ -12,8 +12,6 @@ from copy import deepcopy
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from hurtle_http.exceptions import SanicException
-
 from hurtle_app.futures import (
     FutureException,
     FutureListener,
@@ -24,6 +22,7 @@ from hurtle_app.futures import (
 )
 from hurtle_app.naming import validate_name
 from hurtle_app.registration import Registrar, handler_display_name
+from hurtle_http.exceptions import SanicException
 
 if TYPE_CHECKING:
     from hurtle_app.blueprint_group import BlueprintGroup
@@ -34,13 +33,23 @@ _DEFAULT = object()
 class _Registration:
     """One registration of a blueprint on an app, with the options it was given."""
 
-    __slots__ = ("app", "options", "route_names", "middleware")
+    __slots__ = (
+        "app",
+        "options",
+        "route_names",
+        "middleware",
+        "exceptions_applied",
+        "implicit",
+    )
 
-    def __init__(self, app: Any, options: dict[str, Any]) -> None:
+    def __init__(self, app: Any, options: dict[str, Any], implicit: bool = False) -> None:
         self.app = app
         self.options = options
+        # Made by ``copy(with_registration=True)``; an explicit identical one is no error.
+        self.implicit = implicit
         self.route_names: set[str] = set()
         self.middleware: list[Any] = []
+        self.exceptions_applied = False
 
 
 def _join_prefix(url_prefix: str | None, uri: str) -> str:
@@ -118,16 +127,19 @@ class Blueprint(Registrar):
             reg.app._apply_signal(signal)
 
     # --- registration on an app ----------------------------------------------------------
-    def register(self, app: Any, options: dict[str, Any]) -> None:
+    def register(self, app: Any, options: dict[str, Any], *, implicit: bool = False) -> None:
         """Replay every recorded registration onto ``app`` with ``options``."""
         for reg in self._registrations:
             if reg.app is app and reg.options == options:
+                if reg.implicit:
+                    reg.implicit = implicit
+                    return
                 raise SanicException(
                     f'Blueprint "{self.name}" is already registered on app "{app.name}" with '
                     "the same options; register it once (or use bp.copy() / different "
                     "url_prefix or version to serve it twice)"
                 )
-        reg = _Registration(app, dict(options))
+        reg = _Registration(app, dict(options), implicit)
         self._registrations.append(reg)
         for route in self._future_routes:
             self._register_route(reg, route)
@@ -137,6 +149,7 @@ class Blueprint(Registrar):
             self._register_middleware(reg, middleware)
         for handler in self._future_exceptions:
             self._register_exception(reg, handler)
+        reg.exceptions_applied = True
         for listener in self._future_listeners:
             app._apply_listener(listener)
         for signal in self._future_signals:
@@ -188,9 +201,14 @@ class Blueprint(Registrar):
         )
         routes = reg.app._apply_route(routed, overwrite=self._allow_route_overwrite)
         new_names = {route.name for route in routes}
+        new_names -= reg.route_names
         reg.route_names |= new_names
         for item in reg.middleware:
             reg.app._middleware.extend_scope(item, new_names)
+        if reg.exceptions_applied and new_names:
+            # A route added after registration gets the blueprint's exception handlers.
+            for handler in self._future_exceptions:
+                self._register_exception(reg, handler, new_names)
 
     def _register_static(self, reg: _Registration, future: FutureStatic) -> None:
         eff = self._effective(reg)
@@ -220,8 +238,12 @@ class Blueprint(Registrar):
         )
         reg.middleware.append(item)
 
-    def _register_exception(self, reg: _Registration, future: FutureException) -> None:
-        names = sorted(reg.route_names)
+    def _register_exception(
+        self, reg: _Registration, future: FutureException, names: Iterable[str] | None = None
+    ) -> None:
+        names = sorted(reg.route_names if names is None else names)
+        if not names:
+            return  # scoped to this blueprint's routes; none yet
         for exception in future.exceptions:
             reg.app.error_handler.add(exception, future.handler, route_names=names)
 
@@ -258,7 +280,7 @@ class Blueprint(Registrar):
             new.ctx = deepcopy(self.ctx)
         if with_registration:
             for reg in self._registrations:
-                new.register(reg.app, {k: v for k, v in reg.options.items()})
+                new.register(reg.app, dict(reg.options), implicit=True)
                 reg.app.blueprints[new.name] = new
         return new
 

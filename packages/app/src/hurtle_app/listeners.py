@@ -9,7 +9,7 @@ from enum import Enum
 from typing import Any
 
 
-class ListenerEvent(str, Enum):
+class ListenerEvent(str, Enum):  # noqa: UP042 - StrEnum needs 3.11; we support 3.10
     """The lifecycle events a listener can attach to (Sanic's names and values)."""
 
     BEFORE_SERVER_START = "server.init.before"
@@ -44,9 +44,7 @@ def normalize_event(event: str | ListenerEvent) -> str:
     for member in ListenerEvent:
         if member.value == name:
             return member.name.lower()
-    raise ValueError(
-        f"Unknown listener event {event!r}; use one of: {', '.join(LISTENER_EVENTS)}"
-    )
+    raise ValueError(f"Unknown listener event {event!r}; use one of: {', '.join(LISTENER_EVENTS)}")
 
 
 def _takes_loop(listener: Callable[..., Any]) -> bool:
@@ -54,9 +52,7 @@ def _takes_loop(listener: Callable[..., Any]) -> bool:
         params = inspect.signature(listener).parameters.values()
     except (TypeError, ValueError):
         return False
-    positional = [
-        p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
-    ]
+    positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
     return len(positional) >= 2 or any(p.kind is p.VAR_POSITIONAL for p in params)
 
 

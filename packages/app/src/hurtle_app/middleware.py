@@ -85,7 +85,8 @@ class MiddlewareRegistry:
             if (
                 existing.func is func
                 and existing.location == attach_to
-                and existing.route_names == (frozenset(route_names) if route_names else None)
+                and existing.route_names
+                == (frozenset(route_names) if route_names is not None else None)
             ):
                 return existing
         item = Middleware(func, attach_to, priority, route_names, order)
@@ -121,9 +122,7 @@ class MiddlewareRegistry:
     def chains_for(self, route_name: str | None) -> tuple[tuple[ChainEntry, ...], ...]:
         """The (request chain, response chain) for one route, as tuples of entries."""
         request = tuple((m.func, m.is_async) for m in self._ordered("request", route_name, True))
-        response = tuple(
-            (m.func, m.is_async) for m in self._ordered("response", route_name, True)
-        )
+        response = tuple((m.func, m.is_async) for m in self._ordered("response", route_name, True))
         return request, response
 
     def global_chains(self) -> tuple[tuple[ChainEntry, ...], ...]:

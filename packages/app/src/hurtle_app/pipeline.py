@@ -15,7 +15,7 @@ from inspect import isawaitable
 from typing import Any
 
 from hurtle_http.exceptions import ServerError
-from hurtle_http.response import BaseHTTPResponse
+from hurtle_http.response import BaseHTTPResponse, ResponseStream
 
 error_logger = logging.getLogger("sanic.error")
 
@@ -109,16 +109,12 @@ class RequestPipeline:
                 )
             if response is None:
                 if "http.handler.before" in events:
-                    await dispatch(
-                        "http.handler.before", inline=True, context={"request": request}
-                    )
+                    await dispatch("http.handler.before", inline=True, context={"request": request})
                 response = handler(request, **params)
                 if isawaitable(response):
                     response = await response
                 if "http.handler.after" in events:
-                    await dispatch(
-                        "http.handler.after", inline=True, context={"request": request}
-                    )
+                    await dispatch("http.handler.after", inline=True, context={"request": request})
                 if extra.websocket:
                     return
             if not isinstance(response, BaseHTTPResponse):
@@ -154,9 +150,10 @@ class RequestPipeline:
                 else:
                     await streamed.send(end_stream=True)
                 return None
-        elif callable(response) and hasattr(response, "streaming_fn"):
-            # A ResponseStream: run its streaming function over a bound response.
+        elif isinstance(response, ResponseStream):
+            # Sends the head, runs the streaming function, then finishes the body.
             await response(request)
+            await response.eof()
             return None
         raise ServerError(f"Invalid response type {response!r} (need HTTPResponse)")
 
@@ -168,7 +165,7 @@ class RequestPipeline:
             response = stream.respond(response)
         try:
             await response.send(end_stream=True)
-        except Exception:  # noqa: BLE001 - the client went away mid-response
+        except Exception:
             error_logger.debug("Could not send the response", exc_info=True)
 
 

@@ -147,6 +147,7 @@ class Registrar:
 
         def decorator(handler: F) -> F:
             target: Any = handler
+            route_methods = method_set
             if inspect.isclass(handler):
                 as_view = getattr(handler, "as_view", None)
                 if as_view is None:
@@ -155,12 +156,18 @@ class Registrar:
                         "handler must subclass HTTPMethodView"
                     )
                 target = as_view()
+                if methods is None:
+                    # A class-based view answers the methods it defines.
+                    route_methods = (
+                        frozenset(m for m in HTTP_METHODS if getattr(handler, m.lower(), None))
+                        or method_set
+                    )
             check_handler_signature(target, websocket=websocket)
             is_stream = stream or bool(getattr(target, "is_stream", False))
             future = FutureRoute(
                 target,
                 uri,
-                method_set,
+                route_methods,
                 host,
                 strict_slashes,
                 is_stream,
@@ -234,8 +241,15 @@ class Registrar:
     ) -> Callable[[F], F]:
         """Decorate a handler for GET requests to ``uri``."""
         return self._method_route(
-            "GET", uri, host=host, strict_slashes=strict_slashes, version=version, name=name,
-            ignore_body=ignore_body, version_prefix=version_prefix, error_format=error_format,
+            "GET",
+            uri,
+            host=host,
+            strict_slashes=strict_slashes,
+            version=version,
+            name=name,
+            ignore_body=ignore_body,
+            version_prefix=version_prefix,
+            error_format=error_format,
             **ctx_kwargs,
         )
 
@@ -253,9 +267,16 @@ class Registrar:
     ) -> Callable[[F], F]:
         """Decorate a handler for POST requests to ``uri``."""
         return self._method_route(
-            "POST", uri, host=host, strict_slashes=strict_slashes, stream=stream,
-            version=version, name=name, version_prefix=version_prefix,
-            error_format=error_format, **ctx_kwargs,
+            "POST",
+            uri,
+            host=host,
+            strict_slashes=strict_slashes,
+            stream=stream,
+            version=version,
+            name=name,
+            version_prefix=version_prefix,
+            error_format=error_format,
+            **ctx_kwargs,
         )
 
     def put(
@@ -272,9 +293,16 @@ class Registrar:
     ) -> Callable[[F], F]:
         """Decorate a handler for PUT requests to ``uri``."""
         return self._method_route(
-            "PUT", uri, host=host, strict_slashes=strict_slashes, stream=stream,
-            version=version, name=name, version_prefix=version_prefix,
-            error_format=error_format, **ctx_kwargs,
+            "PUT",
+            uri,
+            host=host,
+            strict_slashes=strict_slashes,
+            stream=stream,
+            version=version,
+            name=name,
+            version_prefix=version_prefix,
+            error_format=error_format,
+            **ctx_kwargs,
         )
 
     def patch(
@@ -291,9 +319,16 @@ class Registrar:
     ) -> Callable[[F], F]:
         """Decorate a handler for PATCH requests to ``uri``."""
         return self._method_route(
-            "PATCH", uri, host=host, strict_slashes=strict_slashes, stream=stream,
-            version=version, name=name, version_prefix=version_prefix,
-            error_format=error_format, **ctx_kwargs,
+            "PATCH",
+            uri,
+            host=host,
+            strict_slashes=strict_slashes,
+            stream=stream,
+            version=version,
+            name=name,
+            version_prefix=version_prefix,
+            error_format=error_format,
+            **ctx_kwargs,
         )
 
     def delete(
@@ -310,9 +345,16 @@ class Registrar:
     ) -> Callable[[F], F]:
         """Decorate a handler for DELETE requests to ``uri``."""
         return self._method_route(
-            "DELETE", uri, host=host, strict_slashes=strict_slashes, version=version,
-            name=name, ignore_body=ignore_body, version_prefix=version_prefix,
-            error_format=error_format, **ctx_kwargs,
+            "DELETE",
+            uri,
+            host=host,
+            strict_slashes=strict_slashes,
+            version=version,
+            name=name,
+            ignore_body=ignore_body,
+            version_prefix=version_prefix,
+            error_format=error_format,
+            **ctx_kwargs,
         )
 
     def head(
@@ -329,8 +371,15 @@ class Registrar:
     ) -> Callable[[F], F]:
         """Decorate a handler for HEAD requests to ``uri``."""
         return self._method_route(
-            "HEAD", uri, host=host, strict_slashes=strict_slashes, version=version, name=name,
-            ignore_body=ignore_body, version_prefix=version_prefix, error_format=error_format,
+            "HEAD",
+            uri,
+            host=host,
+            strict_slashes=strict_slashes,
+            version=version,
+            name=name,
+            ignore_body=ignore_body,
+            version_prefix=version_prefix,
+            error_format=error_format,
             **ctx_kwargs,
         )
 
@@ -348,9 +397,16 @@ class Registrar:
     ) -> Callable[[F], F]:
         """Decorate a handler for OPTIONS requests to ``uri``."""
         return self._method_route(
-            "OPTIONS", uri, host=host, strict_slashes=strict_slashes, version=version,
-            name=name, ignore_body=ignore_body, version_prefix=version_prefix,
-            error_format=error_format, **ctx_kwargs,
+            "OPTIONS",
+            uri,
+            host=host,
+            strict_slashes=strict_slashes,
+            version=version,
+            name=name,
+            ignore_body=ignore_body,
+            version_prefix=version_prefix,
+            error_format=error_format,
+            **ctx_kwargs,
         )
 
     def websocket(
@@ -368,9 +424,17 @@ class Registrar:
     ) -> Callable[[F], F]:
         """Decorate a ``handler(request, ws, ...)`` serving websocket connections on ``uri``."""
         return self.route(
-            uri, host=host, methods=None, strict_slashes=strict_slashes,
-            subprotocols=subprotocols, version=version, name=name, apply=apply,
-            websocket=True, version_prefix=version_prefix, error_format=error_format,
+            uri,
+            host=host,
+            methods=None,
+            strict_slashes=strict_slashes,
+            subprotocols=subprotocols,
+            version=version,
+            name=name,
+            apply=apply,
+            websocket=True,
+            version_prefix=version_prefix,
+            error_format=error_format,
             **ctx_kwargs,
         )
 
@@ -389,9 +453,15 @@ class Registrar:
     ) -> Callable[..., Any]:
         """Register a websocket ``handler`` for ``uri`` (non-decorator form)."""
         return self.websocket(
-            uri, host=host, strict_slashes=strict_slashes, subprotocols=subprotocols,
-            version=version, name=name, version_prefix=version_prefix,
-            error_format=error_format, **ctx_kwargs,
+            uri,
+            host=host,
+            strict_slashes=strict_slashes,
+            subprotocols=subprotocols,
+            version=version,
+            name=name,
+            version_prefix=version_prefix,
+            error_format=error_format,
+            **ctx_kwargs,
         )(handler)
 
     def static(

@@ -6,12 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from hurtle_app.registration import HTTP_METHODS
 from hurtle_http.exceptions import MethodNotAllowed, NotFound
 from sanic_routing import BaseRouter, Route
 from sanic_routing.exceptions import NoMethod
 from sanic_routing.exceptions import NotFound as RoutingNotFound
-
-from hurtle_app.registration import HTTP_METHODS
 
 # Upper bound on remembered static-route lookups; keys come from (finite) route paths, but
 # the host part of a key comes from the client, so the cache must not grow without limit.
@@ -28,6 +27,7 @@ class Router(BaseRouter):
         super().__init__(*args, **kwargs)
         self._static_hits: dict[tuple[Any, ...], tuple[Route, Callable[..., Any]]] = {}
         self._host_routing = False
+        self._empty = False
 
     def get(
         self, path: str, method: str, host: str | None
@@ -39,6 +39,8 @@ class Router(BaseRouter):
         hit = self._static_hits.get(key)
         if hit is not None:
             return hit[0], hit[1], {}
+        if self._empty:
+            raise NotFound(f"Requested URL {path} not found")
         try:
             route, handler, params = self.resolve(
                 path,
@@ -126,6 +128,10 @@ class Router(BaseRouter):
     def finalize(self, *args: Any, **kwargs: Any) -> None:
         """Compile the routes (once)."""
         self._static_hits.clear()
+        if not self.routes:
+            # An app without routes still starts; it answers every request with 404.
+            self._empty = True
+            return
         super().finalize(*args, **kwargs)
 
     def find_route_by_view_name(self, view_name: str, name: str | None = None) -> Route | None:
@@ -141,9 +147,11 @@ class Router(BaseRouter):
     @property
     def routes_all(self) -> dict[tuple[str, ...], Route]:
         """Every route, keyed by its path parts."""
-        return {route.parts: route for route in self.routes} if self.routes and hasattr(
-            self.routes[0], "parts"
-        ) else {tuple(route.path.split("/")): route for route in self.routes}
+        return (
+            {route.parts: route for route in self.routes}
+            if self.routes and hasattr(self.routes[0], "parts")
+            else {tuple(route.path.split("/")): route for route in self.routes}
+        )
 
     @property
     def routes_static(self) -> Any:

@@ -83,7 +83,7 @@ class AsyncioServer:
         """Wait until the listening socket is closed."""
         await self.server.wait_closed()
 
-    async def graceful_shutdown(self, timeout: float | None = None) -> None:
+    async def graceful_shutdown(self, timeout: float | None = None) -> None:  # noqa: ASYNC109
         """Stop accepting, let in-flight requests finish (up to ``timeout``), close all."""
         if timeout is None:
             timeout = float(self.app.config.GRACEFUL_SHUTDOWN_TIMEOUT)
@@ -112,9 +112,8 @@ async def create_server(
     noisy_exceptions: bool | None = None,
 ) -> AsyncioServer | None:
     """Bind and return an ``AsyncioServer`` for ``app`` on the running loop."""
-    from hurtle_http.server import HttpProtocol, start_server
-
     from hurtle_app.state import Mode
+    from hurtle_http.server import HttpProtocol, start_server
 
     if debug:
         app.state.mode = Mode.DEBUG
@@ -186,8 +185,14 @@ class SingleProcessRunner:
         try:
             loop.run_until_complete(
                 self._serve(
-                    host, port, ssl=ssl, sock=sock, unix=unix, protocol=protocol,
-                    backlog=backlog, register_sys_signals=register_sys_signals,
+                    host,
+                    port,
+                    ssl=ssl,
+                    sock=sock,
+                    unix=unix,
+                    protocol=protocol,
+                    backlog=backlog,
+                    register_sys_signals=register_sys_signals,
                     **server_options,
                 )
             )

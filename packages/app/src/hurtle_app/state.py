@@ -7,14 +7,14 @@ from enum import Enum
 from typing import Any
 
 
-class Mode(str, Enum):
+class Mode(str, Enum):  # noqa: UP042 - StrEnum needs 3.11; we support 3.10
     """Production or debug (``app.debug`` reads this)."""
 
     PRODUCTION = "production"
     DEBUG = "debug"
 
 
-class Server(str, Enum):
+class Server(str, Enum):  # noqa: UP042 - StrEnum needs 3.11; we support 3.10
     """Which server runs the app: Hurtle's own, or an ASGI server."""
 
     SANIC = "sanic"

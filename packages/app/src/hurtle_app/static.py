@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import os
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -106,7 +106,7 @@ class DirectoryHandler:
         for entry in entries:
             stat = entry.stat()
             name = entry.name + ("/" if entry.is_dir() else "")
-            modified = datetime.fromtimestamp(stat.st_mtime, timezone.utc)
+            modified = datetime.fromtimestamp(stat.st_mtime, UTC)
             size = "" if entry.is_dir() else f"{stat.st_size:,}"
             rows.append(
                 f'<tr><td><a href="{html.escape(name, quote=True)}">{html.escape(name)}</a></td>'
@@ -116,7 +116,7 @@ class DirectoryHandler:
         return (
             '<!DOCTYPE html><html lang="en"><meta charset="utf-8">'
             f"<title>Directory Viewer</title><h1>{title}</h1>"
-            '<table><tr><th>File</th><th>Last Modified</th><th>Size</th></tr>'
+            "<table><tr><th>File</th><th>Last Modified</th><th>Size</th></tr>"
             + "".join(rows)
             + "</table></html>"
         )

@@ -30,9 +30,7 @@ class TaskRegistry:
             result = task(self.app) if params else task()
             if inspect.isawaitable(result):
                 return result
-        raise TypeError(
-            f"add_task() takes a coroutine, or a callable returning one, not {task!r}"
-        )
+        raise TypeError(f"add_task() takes a coroutine, or a callable returning one, not {task!r}")
 
     def add(self, task: Any, *, name: str | None = None, register: bool = True) -> Any:
         """Start ``task`` now if the server runs, else when it starts."""
@@ -86,7 +84,7 @@ class TaskRegistry:
                 await task
             except asyncio.CancelledError:
                 pass
-            except Exception:  # noqa: BLE001 - the task's own failure, already over
+            except Exception:
                 pass
 
     def purge(self) -> None:
@@ -94,7 +92,7 @@ class TaskRegistry:
         for name in [name for name, task in self._tasks.items() if task.done()]:
             del self._tasks[name]
 
-    async def shutdown(self, timeout: float | None = None) -> None:
+    async def shutdown(self, timeout: float | None = None) -> None:  # noqa: ASYNC109
         """Cancel every running task and wait (up to ``timeout``) for them to end."""
         running = [task for task in self._tasks.values() if not task.done()]
         for task in running:

@@ -29,9 +29,7 @@ def find_route(app: Any, view_name: str, kwargs: dict[str, Any]) -> Any:
     if route is None:
         route = router.find_route_by_view_name(view_name)
     if route is None:
-        raise URLBuildError(
-            f"Endpoint with name `{_full_name(app.name, view_name)}` was not found"
-        )
+        raise URLBuildError(f"Endpoint with name `{_full_name(app.name, view_name)}` was not found")
     return route
 
 
@@ -51,14 +49,15 @@ def build_url(app: Any, view_name: str, kwargs: dict[str, Any]) -> str:
         host = route.requirements.get("host") if route.requirements else None
         netloc = host or app.config.get("SERVER_NAME") or ""
 
-    if route.extra.static and STATIC_FILE_PARAM in {p.name for p in route.params.values()}:
+    params = route.params if route.params is not None else route.defined_params
+    if route.extra.static and STATIC_FILE_PARAM in {p.name for p in params.values()}:
         filename = kwargs.pop("filename", "") or ""
         kwargs[STATIC_FILE_PARAM] = str(filename).lstrip("/")
     elif route.extra.static:
         kwargs.pop("filename", None)
 
     path_params: dict[str, Any] = {}
-    for param in route.params.values():
+    for param in params.values():
         if param.name not in kwargs:
             if param.name == STATIC_FILE_PARAM:
                 path_params[param.name] = ""
@@ -86,7 +85,9 @@ def build_url(app: Any, view_name: str, kwargs: dict[str, Any]) -> str:
 
 def _build_path(router: Any, route: Any, params: dict[str, Any]) -> str:
     text_params = {k: v if isinstance(v, str) else str(v) for k, v in params.items()}
-    built = route.build(text_params) if hasattr(route, "build") else router.build(route, text_params)
+    built = (
+        route.build(text_params) if hasattr(route, "build") else router.build(route, text_params)
+    )
     if STATIC_FILE_PARAM in params and not params[STATIC_FILE_PARAM] and not built.endswith("/"):
         built += "/"
     if not built.startswith("/"):

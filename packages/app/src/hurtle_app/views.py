@@ -32,8 +32,15 @@ class HTTPMethodView:
         super().__init_subclass__()
         if attach is not None:
             cls.attach(
-                attach, uri, methods=methods, host=host, strict_slashes=strict_slashes,
-                version=version, name=name, stream=stream, version_prefix=version_prefix,
+                attach,
+                uri,
+                methods=methods,
+                host=host,
+                strict_slashes=strict_slashes,
+                version=version,
+                name=name,
+                stream=stream,
+                version_prefix=version_prefix,
             )
 
     def dispatch_request(self, request: Any, *args: Any, **kwargs: Any) -> Any:
@@ -94,8 +101,14 @@ class HTTPMethodView:
     ) -> None:
         """Register this view on an app or blueprint at ``uri``."""
         to.add_route(
-            cls.as_view(), uri=uri, methods=methods, host=host,
-            strict_slashes=strict_slashes, version=version, name=name, stream=stream,
+            cls.as_view(),
+            uri=uri,
+            methods=methods,
+            host=host,
+            strict_slashes=strict_slashes,
+            version=version,
+            name=name,
+            stream=stream,
             version_prefix=version_prefix,
         )
 

@@ -1,0 +1,89 @@
+"""Fixtures: a fresh app per test, and a fake connection stream to drive handle_request."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from hurtle_app import Sanic
+from hurtle_http.testing import FakeConnection, parse_responses
+
+
+@pytest.fixture(autouse=True)
+def _clean_registry() -> Iterator[None]:
+    Sanic._app_registry.clear()
+    Sanic.test_mode = True
+    yield
+    Sanic._app_registry.clear()
+    Sanic.test_mode = False
+
+
+@pytest.fixture
+def app() -> Sanic:
+    return Sanic("TestApp", configure_logging=False)
+
+
+class Sent:
+    """One response as the client saw it (status, headers, body)."""
+
+    def __init__(self, parsed: Any) -> None:
+        self.status = parsed.status
+        self.headers = dict(parsed.headers)
+        self.body = parsed.body
+        self.text = parsed.body.decode(errors="replace")
+
+
+def raw_request(
+    method: str, target: str, headers: dict[str, str] | None = None, body: bytes = b""
+) -> bytes:
+    """The bytes of one HTTP/1.1 request."""
+    all_headers = {"host": "example.com", **(headers or {})}
+    if body:
+        all_headers["content-length"] = str(len(body))
+    head = f"{method} {target} HTTP/1.1\r\n" + "".join(
+        f"{name}: {value}\r\n" for name, value in all_headers.items()
+    )
+    return head.encode("latin-1") + b"\r\n" + body
+
+
+async def exchange(
+    app: Sanic, method: str, target: str, headers: dict[str, str] | None = None, body: bytes = b""
+) -> Sent:
+    """Send one request through the real protocol on a fake transport; parse the answer."""
+    await app._startup()
+    conn = FakeConnection(app)
+    conn.receive(raw_request(method, target, headers, body))
+    data = b""
+    for _ in range(200):
+        await conn.settle()
+        data += conn.take()
+        if data:
+            try:
+                parsed = parse_responses(data, head_only=method == "HEAD")
+            except (ValueError, IndexError):
+                parsed = []
+            if parsed and _complete(data, parsed[0]):
+                return Sent(parsed[0])
+        await asyncio.sleep(0.001)
+    raise AssertionError(f"no complete response for {method} {target}: {data!r}")
+
+
+def _complete(data: bytes, parsed: Any) -> bool:
+    if parsed.header("transfer-encoding") == "chunked":
+        return data.endswith(b"0\r\n\r\n")
+    return True
+
+
+@pytest.fixture
+def call(app: Sanic):
+    """``await call("GET", "/path", headers=..., body=...)`` -> ``Sent``."""
+
+    async def _call(
+        method: str, target: str, headers: dict[str, str] | None = None, body: bytes = b""
+    ) -> Sent:
+        return await exchange(app, method, target, headers, body)
+
+    return _call

@@ -1,0 +1,66 @@
+"""The app object: registry, attribute guard, read-only debug, ctx, run() limits."""
+
+from __future__ import annotations
+
+import pytest
+
+from hurtle_app import Sanic
+from hurtle_http.exceptions import SanicException
+
+
+def test_get_app_finds_apps_by_name(app: Sanic) -> None:
+    assert Sanic.get_app("TestApp") is app
+    assert Sanic.get_app() is app
+
+
+def test_get_app_error_lists_known_apps(app: Sanic) -> None:
+    with pytest.raises(SanicException, match="'TestApp'"):
+        Sanic.get_app("Other")
+
+
+def test_invalid_app_name(app: Sanic) -> None:
+    with pytest.raises(SanicException, match="invalid format"):
+        Sanic("bad name", configure_logging=False)
+
+
+def test_setting_unknown_attributes_points_to_ctx(app: Sanic) -> None:
+    with pytest.raises(AttributeError, match="instance.ctx.db"):
+        app.db = object()
+    app.ctx.db = "ok"
+    assert app.ctx.db == "ok"
+
+
+def test_debug_is_read_only(app: Sanic) -> None:
+    assert app.debug is False
+    with pytest.raises(AttributeError):
+        app.debug = True
+
+
+def test_custom_ctx_and_request_class() -> None:
+    from types import SimpleNamespace
+
+    from hurtle_http.request import Request
+
+    class MyRequest(Request):
+        pass
+
+    ctx = SimpleNamespace(answer=42)
+    app = Sanic("Custom", ctx=ctx, request_class=MyRequest, configure_logging=False)
+    assert app.ctx.answer == 42
+    assert app.request_class is MyRequest
+
+
+def test_multi_worker_run_needs_the_sanic_package(app: Sanic) -> None:
+    with pytest.raises(SanicException, match="sanic` meta-package"):
+        app.run(port=0)
+
+
+def test_ext_without_sanic_ext_says_how_to_install(app: Sanic) -> None:
+    with pytest.raises(RuntimeError, match="pip install sanic-ext"):
+        app.ext  # noqa: B018
+
+
+def test_config_env_prefix(monkeypatch) -> None:
+    monkeypatch.setenv("MYAPP_ANSWER", "42")
+    app = Sanic("Env", env_prefix="MYAPP_", configure_logging=False)
+    assert app.config.ANSWER == 42

@@ -1,0 +1,72 @@
+"""Blueprint groups: shared prefixes, versions, names, nesting and middleware."""
+
+from __future__ import annotations
+
+from hurtle_app import Blueprint, BlueprintGroup, Sanic
+from hurtle_http.response import text
+
+
+async def handler(request):
+    return text("x")
+
+
+def _paths(app: Sanic) -> dict[str, str]:
+    app.router.finalize()
+    return {route.name: route.path for route in app.router.routes}
+
+
+def test_group_prefix_goes_before_blueprint_prefix(app: Sanic) -> None:
+    one = Blueprint("g1", url_prefix="/g1")
+    one.add_route(handler, "/", name="root")
+    two = Blueprint("g2")
+    two.add_route(handler, "/two", name="two")
+    group = Blueprint.group(
+        one, two, url_prefix="/grp", version=9, version_prefix="/api/v", strict_slashes=True
+    )
+    app.blueprint(group)
+    assert _paths(app) == {"TestApp.g1.root": "api/v9/grp/g1/", "TestApp.g2.two": "api/v9/grp/two"}
+
+
+def test_blueprint_version_beats_the_group_version(app: Sanic) -> None:
+    bp = Blueprint("bp2", url_prefix="/inner", version=2)
+    bp.add_route(handler, "/h", name="h")
+    app.blueprint(Blueprint.group(bp, url_prefix="/g", version=5))
+    assert _paths(app) == {"TestApp.bp2.h": "v2/g/inner/h"}
+
+
+def test_nested_groups_join_prefixes_and_name_prefix(app: Sanic) -> None:
+    bp = Blueprint("bp3")
+    bp.add_route(handler, "/", name="h3")
+    inner = Blueprint.group(bp, url_prefix="/in")
+    app.blueprint(Blueprint.group(inner, url_prefix="/out", name_prefix="np"))
+    assert _paths(app) == {"TestApp.np_bp3.h3": "out/in"}
+    assert app.url_for("np_bp3.h3") == "/out/in"
+
+
+def test_group_is_a_list_of_its_blueprints() -> None:
+    one, two = Blueprint("one"), Blueprint("two")
+    group = BlueprintGroup(url_prefix="/g")
+    group.append(one)
+    group.extend([two])
+    assert len(group) == 2
+    assert group.blueprints == [one, two]
+    assert group.url_prefix == "/g"
+
+
+async def test_group_middleware_runs_for_every_blueprint_route(app: Sanic, call) -> None:
+    seen: list[str] = []
+    one, two, other = Blueprint("one"), Blueprint("two"), Blueprint("other")
+    one.add_route(handler, "/one", name="h")
+    two.add_route(handler, "/two", name="h")
+    other.add_route(handler, "/other", name="h")
+    group = Blueprint.group(one, two)
+
+    @group.middleware("request")
+    async def tag(request):
+        seen.append(request.path)
+
+    app.blueprint(group)
+    app.blueprint(other)
+    for path in ("/one", "/two", "/other"):
+        await call("GET", path)
+    assert seen == ["/one", "/two"]

@@ -1,0 +1,103 @@
+"""Blueprints: prefixes, versions, names, options, copies and registration errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from hurtle_app import Blueprint, Sanic
+from hurtle_http.exceptions import SanicException
+from hurtle_http.response import text
+
+
+def _paths(app: Sanic) -> dict[str, str]:
+    app.router.finalize()
+    return {route.name: route.path for route in app.router.routes}
+
+
+async def handler(request):
+    return text("x")
+
+
+def test_blueprint_routes_get_prefix_and_bp_name(app: Sanic) -> None:
+    bp = Blueprint("v1", url_prefix="/v1")
+    bp.add_route(handler, "/post/<post_id>", name="post_handler")
+    app.blueprint(bp)
+    assert _paths(app) == {"TestApp.v1.post_handler": "v1/post/<post_id:str>"}
+    assert app.url_for("v1.post_handler", post_id=5) == "/v1/post/5"
+
+
+def test_registration_options_override_the_blueprint(app: Sanic) -> None:
+    bp = Blueprint("bp", url_prefix="/bp", version=1)
+    bp.add_route(handler, "/x", name="x")
+    bp.add_route(handler, "/vx", name="vx", version=7)
+    app.blueprint(bp, url_prefix="/over", version=3)
+    assert _paths(app) == {"TestApp.bp.x": "v3/over/x", "TestApp.bp.vx": "v7/over/vx"}
+
+
+def test_blueprint_without_prefix_and_strict_slashes(app: Sanic) -> None:
+    bp = Blueprint("bps", url_prefix="/bps/", strict_slashes=True)
+    bp.add_route(handler, "/", name="root")
+    bp.add_route(handler, "", name="empty")
+    app.blueprint(bp)
+    assert _paths(app) == {"TestApp.bps.root": "bps/", "TestApp.bps.empty": "bps"}
+
+
+def test_two_blueprints_with_one_name_is_an_error(app: Sanic) -> None:
+    app.blueprint(Blueprint("bp"))
+    with pytest.raises(SanicException, match='name "bp" is already registered'):
+        app.blueprint(Blueprint("bp"))
+
+
+def test_registering_the_same_blueprint_twice_is_a_clear_error(app: Sanic) -> None:
+    bp = Blueprint("bp", url_prefix="/bp")
+    bp.add_route(handler, "/", name="root")
+    app.blueprint(bp)
+    with pytest.raises(SanicException, match="already registered on app"):
+        app.blueprint(bp)
+
+
+def test_blueprint_names_are_validated() -> None:
+    with pytest.raises(SanicException, match="must begin with a character"):
+        Blueprint("a.b")
+
+
+def test_routes_added_after_registration_reach_the_app(app: Sanic) -> None:
+    bp = Blueprint("late", url_prefix="/late")
+    app.blueprint(bp)
+    bp.add_route(handler, "/x", name="x")
+    assert _paths(app) == {"TestApp.late.x": "late/x"}
+
+
+def test_copy_keeps_routes_under_a_new_name_and_prefix(app: Sanic) -> None:
+    bp = Blueprint("orig", url_prefix="/orig")
+    bp.add_route(handler, "/x", name="x")
+    app.blueprint(bp)
+    app.blueprint(bp.copy("dup", url_prefix="/dup"))
+    assert _paths(app) == {"TestApp.orig.x": "orig/x", "TestApp.dup.x": "dup/x"}
+
+
+def test_blueprint_static_uses_prefix_and_bp_name(app: Sanic, tmp_path) -> None:
+    (tmp_path / "a.txt").write_text("hi")
+    bp = Blueprint("bp", url_prefix="/bp")
+    bp.static("/st", tmp_path)
+    app.blueprint(bp)
+    assert app.url_for("static", name="bp.static", filename="a.txt") == "/bp/st/a.txt"
+    assert app.url_for("bp.static", filename="/a.txt") == "/bp/st/a.txt"
+
+
+def test_blueprint_repr_shows_its_options() -> None:
+    bp = Blueprint("x", url_prefix="/x", version=2)
+    assert repr(bp) == (
+        'Blueprint(name="x", url_prefix="/x", host=None, version=2, strict_slashes=None)'
+    )
+
+
+def test_listeners_of_a_blueprint_become_app_listeners(app: Sanic) -> None:
+    bp = Blueprint("bp")
+
+    @bp.listener("before_server_start")
+    async def setup(app, loop):
+        return None
+
+    app.blueprint(bp)
+    assert app.listeners["before_server_start"] == [setup]

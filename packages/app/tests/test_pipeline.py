@@ -1,0 +1,325 @@
+"""handle_request: routing, middleware order and short-circuits, errors, bodies."""
+
+from __future__ import annotations
+
+from hurtle_app import Blueprint, Sanic
+from hurtle_http.exceptions import NotFound
+from hurtle_http.response import json, text
+
+
+async def test_hello(app: Sanic, call) -> None:
+    @app.get("/")
+    async def hello(request):
+        return text("Hello, world.")
+
+    sent = await call("GET", "/")
+    assert (sent.status, sent.text) == (200, "Hello, world.")
+
+
+async def test_params_are_converted_and_passed(app: Sanic, call) -> None:
+    @app.get("/users/<user_id:int>")
+    async def user(request, user_id):
+        return json(
+            {"id": user_id, "type": type(user_id).__name__, "match_info": request.match_info}
+        )
+
+    sent = await call("GET", "/users/42")
+    assert sent.text == '{"id":42,"type":"int","match_info":{"user_id":42}}'
+
+
+async def test_sync_handler(app: Sanic, call) -> None:
+    @app.get("/")
+    def hello(request):
+        return text("sync")
+
+    assert (await call("GET", "/")).text == "sync"
+
+
+async def test_missing_route_is_404_and_wrong_method_405(app: Sanic, call) -> None:
+    @app.get("/only-get")
+    async def only_get(request):
+        return text("x")
+
+    missing = await call("GET", "/nope")
+    wrong = await call("POST", "/only-get")
+    assert missing.status == 404
+    assert wrong.status == 405
+    assert wrong.headers["allow"] == "GET"
+
+
+async def test_middleware_order_request_then_response_reversed(app: Sanic, call) -> None:
+    order: list[str] = []
+
+    @app.on_request
+    async def a1(request):
+        order.append("a1")
+
+    @app.middleware("request")
+    def a2(request):
+        order.append("a2")
+
+    @app.on_response
+    async def r1(request, response):
+        order.append("r1")
+
+    @app.middleware("response")
+    async def r2(request, response):
+        order.append("r2")
+
+    @app.get("/")
+    async def handler(request):
+        order.append("handler")
+        return text("x")
+
+    await call("GET", "/")
+    assert order == ["a1", "a2", "handler", "r2", "r1"]
+
+
+async def test_priority_and_blueprint_definition_order(app: Sanic, call) -> None:
+    order: list[str] = []
+    bp = Blueprint("bp")
+
+    @bp.on_request
+    async def bp_req(request):
+        order.append("bp_req")
+
+    @bp.on_response
+    async def bp_res(request, response):
+        order.append("bp_res")
+
+    @app.on_request
+    async def a1(request):
+        order.append("a1")
+
+    @app.on_request(priority=5)
+    async def a2(request):
+        order.append("a2p5")
+
+    @app.on_response
+    async def r1(request, response):
+        order.append("r1")
+
+    @app.on_response(priority=5)
+    async def r2(request, response):
+        order.append("r2p5")
+
+    @app.on_response
+    async def r3(request, response):
+        order.append("r3")
+
+    @bp.get("/")
+    async def h(request):
+        order.append("handler")
+        return text("x")
+
+    app.blueprint(bp)
+
+    @app.on_request
+    async def a3(request):
+        order.append("a3")
+
+    await call("GET", "/")
+    assert order == [
+        "a2p5",
+        "bp_req",
+        "a1",
+        "a3",
+        "handler",
+        "r3",
+        "r1",
+        "bp_res",
+        "r2p5",
+    ]
+
+
+async def test_blueprint_middleware_only_runs_on_its_routes(app: Sanic, call) -> None:
+    seen: list[str] = []
+    bp = Blueprint("bp", url_prefix="/bp")
+
+    @bp.middleware
+    async def spy(request):
+        seen.append(request.path)
+
+    @bp.get("/")
+    async def inside(request):
+        return text("in")
+
+    @app.get("/out")
+    async def outside(request):
+        return text("out")
+
+    app.blueprint(bp)
+    await call("GET", "/bp")
+    await call("GET", "/out")
+    assert seen == ["/bp"]
+
+
+async def test_request_middleware_response_short_circuits(app: Sanic, call) -> None:
+    order: list[str] = []
+
+    @app.on_request
+    async def halt(request):
+        order.append("halt")
+        return text("I halted the request")
+
+    @app.on_request
+    async def never(request):
+        order.append("never")
+
+    @app.on_response
+    async def after(request, response):
+        order.append("after")
+
+    @app.get("/")
+    async def handler(request):
+        order.append("handler")
+        return text("x")
+
+    sent = await call("GET", "/")
+    assert sent.text == "I halted the request"
+    assert order == ["halt", "after"]
+
+
+async def test_response_middleware_can_replace_the_response(app: Sanic, call) -> None:
+    order: list[str] = []
+
+    @app.on_response
+    async def first_defined(request, response):
+        order.append("first_defined")
+
+    @app.on_response
+    async def replace(request, response):
+        order.append("replace")
+        return text("I halted the response")
+
+    @app.get("/")
+    async def handler(request):
+        return text("x")
+
+    sent = await call("GET", "/")
+    assert sent.text == "I halted the response"
+    assert order == ["replace"]
+
+
+async def test_response_middleware_can_modify_headers(app: Sanic, call) -> None:
+    @app.middleware("response")
+    async def custom_banner(request, response):
+        response.headers["Server"] = "Fake-Server"
+
+    @app.get("/")
+    async def handler(request):
+        return text("x")
+
+    assert (await call("GET", "/")).headers["server"] == "Fake-Server"
+
+
+async def test_no_middleware_runs_for_a_request_without_route(app: Sanic, call) -> None:
+    seen: list[str] = []
+
+    @app.on_request
+    async def spy(request):
+        seen.append("request")
+
+    @app.on_response
+    async def spy_response(request, response):
+        seen.append("response")
+
+    assert (await call("GET", "/missing")).status == 404
+    assert seen == []
+
+
+async def test_handler_error_is_500_and_response_middleware_still_runs(app: Sanic, call) -> None:
+    seen: list[str] = []
+
+    @app.on_response
+    async def spy(request, response):
+        seen.append(str(response.status))
+
+    @app.get("/err")
+    async def broken(request):
+        raise ValueError("boom")
+
+    sent = await call("GET", "/err")
+    assert sent.status == 500
+    assert seen == ["500"]
+
+
+async def test_exception_handler_answers(app: Sanic, call) -> None:
+    @app.exception(NotFound)
+    def ignore_404s(request, exception):
+        return text(f"Yep, I totally found the page: {request.path}")
+
+    sent = await call("GET", "/where")
+    assert (sent.status, sent.text) == (200, "Yep, I totally found the page: /where")
+
+
+async def test_non_response_return_is_a_500_naming_the_value(app: Sanic, call) -> None:
+    @app.get("/none")
+    async def none(request):
+        return None
+
+    @app.get("/str")
+    async def string(request):
+        return "hello"
+
+    none_sent = await call("GET", "/none", headers={"accept": "text/plain"})
+    str_sent = await call("GET", "/str", headers={"accept": "text/plain"})
+    assert none_sent.status == str_sent.status == 500
+
+
+async def test_body_is_read_before_the_handler(app: Sanic, call) -> None:
+    @app.post("/echo")
+    async def echo(request):
+        return text(request.body.decode())
+
+    assert (await call("POST", "/echo", body=b"ping")).text == "ping"
+
+
+async def test_stream_route_reads_the_body_itself(app: Sanic, call) -> None:
+    @app.post("/up", stream=True)
+    async def upload(request):
+        chunks = [chunk async for chunk in request.stream]
+        return text(b"".join(chunks).decode())
+
+    assert (await call("POST", "/up", body=b"streamed")).text == "streamed"
+
+
+async def test_request_knows_its_route_name_and_app(app: Sanic, call) -> None:
+    @app.get("/<name>")
+    async def who(request, name):
+        return text(f"{request.app.name} {request.route.name} {request.name}")
+
+    assert (await call("GET", "/x")).text == "TestApp TestApp.who TestApp.who"
+
+
+async def test_host_routing_picks_by_host_header(app: Sanic, call) -> None:
+    @app.get("/get", host="example.org")
+    async def special(request):
+        return text("org")
+
+    @app.get("/get", host=["example.com", "example.net"])
+    async def other(request):
+        return text("com/net")
+
+    assert (await call("GET", "/get", headers={"host": "example.org"})).text == "org"
+    assert (await call("GET", "/get", headers={"host": "example.net"})).text == "com/net"
+    assert (await call("GET", "/get", headers={"host": "other.org"})).status == 404
+
+
+async def test_http_signals_fire_only_when_registered(app: Sanic, call) -> None:
+    seen: list[str] = []
+
+    @app.signal("http.routing.after")
+    async def routed(request, route, kwargs, handler):
+        seen.append(route.name)
+
+    @app.signal("http.handler.before")
+    async def before(request):
+        seen.append("before")
+
+    @app.get("/")
+    async def index(request):
+        return text("x")
+
+    await call("GET", "/")
+    assert seen == ["TestApp.index", "before"]

@@ -1,0 +1,195 @@
+"""Route registration: names, methods, versions, hosts, ctx kwargs, friendly errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from hurtle_app import Sanic
+from hurtle_app.views import HTTPMethodView
+from hurtle_http.response import text
+
+
+def _routes(app: Sanic) -> dict[str, object]:
+    app.router.finalize()
+    return {route.name: route for route in app.router.routes}
+
+
+def test_route_names_are_app_name_dot_handler_name(app: Sanic) -> None:
+    @app.get("/")
+    async def index(request):
+        return text("x")
+
+    @app.post("/named", name="custom")
+    async def other(request):
+        return text("x")
+
+    assert set(_routes(app)) == {"TestApp.index", "TestApp.custom"}
+
+
+@pytest.mark.parametrize(
+    ("decorator", "method"),
+    [
+        ("get", "GET"),
+        ("post", "POST"),
+        ("put", "PUT"),
+        ("patch", "PATCH"),
+        ("delete", "DELETE"),
+        ("head", "HEAD"),
+        ("options", "OPTIONS"),
+    ],
+)
+def test_method_shortcuts_register_that_method(app: Sanic, decorator: str, method: str) -> None:
+    async def handler(request):
+        return text("x")
+
+    getattr(app, decorator)("/x")(handler)
+    assert _routes(app)["TestApp.handler"].methods == frozenset({method})
+
+
+def test_route_with_methods_list_and_add_route(app: Sanic) -> None:
+    async def handler1(request):
+        return text("OK")
+
+    async def handler2(request, name):
+        return text(name)
+
+    app.add_route(handler1, "/test")
+    app.add_route(handler2, "/folder/<name>", methods=["GET", "post"])
+    routes = _routes(app)
+    assert routes["TestApp.handler1"].methods == frozenset({"GET"})
+    assert routes["TestApp.handler2"].methods == frozenset({"GET", "POST"})
+
+
+@pytest.mark.parametrize(
+    ("version", "prefix", "path"),
+    [
+        (1, "/v", "v1/x"),
+        ("v2", "/v", "v2/x"),
+        ("3", "/v", "v3/x"),
+        (1.1, "/v", "v1.1/x"),
+        (1, "/api/v", "api/v1/x"),
+    ],
+)
+def test_versions_prefix_the_path(app: Sanic, version, prefix: str, path: str) -> None:
+    @app.get("/x", version=version, version_prefix=prefix)
+    async def handler(request):
+        return text("x")
+
+    assert _routes(app)["TestApp.handler"].path == path
+
+
+def test_ctx_kwargs_land_on_route_ctx(app: Sanic) -> None:
+    @app.get("/", ctx_label="home", ctx_weight=3)
+    async def index(request):
+        return text("x")
+
+    route = _routes(app)["TestApp.index"]
+    assert (route.ctx.label, route.ctx.weight) == ("home", 3)
+
+
+def test_unknown_keyword_is_refused_with_the_ctx_hint(app: Sanic) -> None:
+    with pytest.raises(TypeError, match="ctx_"):
+        app.get("/", label="home")
+
+
+def test_handler_without_request_parameter_gets_a_friendly_error(app: Sanic) -> None:
+    with pytest.raises(ValueError, match=r"Required parameter `request` missing in the nope\(\)"):
+
+        @app.get("/")
+        async def nope():
+            return text("x")
+
+
+def test_websocket_handler_needs_a_ws_parameter(app: Sanic) -> None:
+    with pytest.raises(ValueError, match="`ws`"):
+
+        @app.websocket("/ws")
+        async def feed(request):
+            return None
+
+
+def test_unknown_http_method_is_refused(app: Sanic) -> None:
+    with pytest.raises(ValueError, match="BREW"):
+        app.route("/", methods=["BREW"])
+
+
+def test_route_on_a_view_class_registers_its_methods(app: Sanic) -> None:
+    @app.route("/view")
+    class Things(HTTPMethodView):
+        async def get(self, request):
+            return text("get")
+
+        async def post(self, request):
+            return text("post")
+
+    route = _routes(app)["TestApp.Things"]
+    assert route.methods == frozenset({"GET", "POST"})
+
+
+def test_add_route_with_a_view_answers_the_methods_it_defines(app: Sanic) -> None:
+    class Things(HTTPMethodView):
+        async def get(self, request):
+            return text("get")
+
+        async def post(self, request):
+            return text("post")
+
+    app.add_route(Things.as_view(), "/view")
+    assert _routes(app)["TestApp.Things"].methods == frozenset({"GET", "POST"})
+
+
+def test_hosts_list_makes_one_route_per_host(app: Sanic) -> None:
+    @app.get("/", host=["a.com", "b.com"])
+    async def index(request):
+        return text("x")
+
+    app.router.finalize()
+    hosts = sorted(route.requirements["host"] for route in app.router.routes)
+    assert hosts == ["a.com", "b.com"]
+
+
+def test_route_flags_are_recorded_on_route_extra(app: Sanic) -> None:
+    @app.post("/up", stream=True, error_format="json")
+    async def upload(request):
+        return text("x")
+
+    @app.get("/")
+    async def index(request):
+        return text("x")
+
+    routes = _routes(app)
+    assert routes["TestApp.upload"].extra.stream is True
+    assert routes["TestApp.upload"].extra.error_format == "json"
+    assert routes["TestApp.index"].extra.ignore_body is True
+
+
+def test_duplicate_route_names_are_refused_at_startup(app: Sanic) -> None:
+    from hurtle_http.exceptions import ServerError
+
+    async def a(request):
+        return text("a")
+
+    async def b(request):
+        return text("b")
+
+    app.add_route(a, "/a", name="same")
+    app.add_route(b, "/b", name="same")
+    with pytest.raises(ServerError, match="Duplicate route names detected: TestApp.same"):
+        app.finalize()
+
+
+def test_error_format_is_guessed_from_the_handler_source(app: Sanic) -> None:
+    from hurtle_http.response import json
+
+    @app.get("/j")
+    async def as_json(request):
+        return json({})
+
+    @app.get("/t")
+    async def as_text(request):
+        return text("")
+
+    app.finalize()
+    routes = {route.name: route for route in app.router.routes}
+    assert routes["TestApp.as_json"].extra.error_format == "json"
+    assert routes["TestApp.as_text"].extra.error_format == "text"

@@ -1,0 +1,88 @@
+"""Static files: files and folders, traversal refused, ranges, index, directory view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hurtle_app import Sanic
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text("hello world\n")
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "index.html").write_text("<p>i</p>\n")
+    (tmp_path.parent / "secret.txt").write_text("secret")
+    return tmp_path
+
+
+async def test_folder_serves_its_files(app: Sanic, call, site: Path) -> None:
+    app.static("/s", site)
+    sent = await call("GET", "/s/a.txt")
+    assert (sent.status, sent.text) == (200, "hello world\n")
+    assert sent.headers["content-type"].startswith("text/plain")
+
+
+async def test_single_file(app: Sanic, call, site: Path) -> None:
+    app.static("/the_best.txt", site / "a.txt", name="best")
+    assert (await call("GET", "/the_best.txt")).text == "hello world\n"
+
+
+@pytest.mark.parametrize(
+    "target", ["/s/../secret.txt", "/s/%2e%2e/secret.txt", "/s/d/../../secret.txt", "/s/nope.txt"]
+)
+async def test_outside_the_root_or_missing_is_404(
+    app: Sanic, call, site: Path, target: str
+) -> None:
+    app.static("/s", site)
+    sent = await call("GET", target)
+    assert sent.status == 404
+    assert "secret" not in sent.text
+
+
+async def test_folder_without_index_is_404(app: Sanic, call, site: Path) -> None:
+    app.static("/s", site)
+    assert (await call("GET", "/s/d/")).status == 404
+
+
+async def test_index_file_is_served_for_a_folder(app: Sanic, call, site: Path) -> None:
+    app.static("/i", site, index="index.html")
+    assert (await call("GET", "/i/d/")).text == "<p>i</p>\n"
+
+
+async def test_directory_view_lists_files(app: Sanic, call, site: Path) -> None:
+    app.static("/v", site, directory_view=True)
+    sent = await call("GET", "/v/")
+    assert sent.status == 200
+    assert "a.txt" in sent.text and "d/" in sent.text
+
+
+async def test_content_range(app: Sanic, call, site: Path) -> None:
+    app.static("/r", site, use_content_range=True)
+    sent = await call("GET", "/r/a.txt", headers={"range": "bytes=0-4"})
+    assert (sent.status, sent.text) == (206, "hello")
+    assert sent.headers["content-range"] == "bytes 0-4/12"
+
+
+async def test_bad_range_unit_is_416(app: Sanic, call, site: Path) -> None:
+    app.static("/r", site, use_content_range=True)
+    sent = await call("GET", "/r/a.txt", headers={"range": "pages=1-2"})
+    assert sent.status == 416
+
+
+async def test_if_modified_since_gives_304(app: Sanic, call, site: Path) -> None:
+    app.static("/s", site)
+    first = await call("GET", "/s/a.txt")
+    again = await call(
+        "GET", "/s/a.txt", headers={"if-modified-since": first.headers["last-modified"]}
+    )
+    assert again.status == 304
+
+
+async def test_large_files_are_streamed(app: Sanic, call, site: Path) -> None:
+    app.static("/big", site, stream_large_files=5)
+    sent = await call("GET", "/big/a.txt")
+    assert sent.text == "hello world\n"
+    assert "content-length" not in sent.headers

@@ -1,0 +1,130 @@
+"""url_for, matching the examples of the user guide (seed 002) and Sanic 25.12."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hurtle_app import Sanic
+from hurtle_app.views import HTTPMethodView
+from hurtle_http.exceptions import URLBuildError
+from hurtle_http.response import text
+
+
+@pytest.fixture
+def posts(app: Sanic) -> Sanic:
+    @app.route("/posts/<post_id>")
+    async def post_handler(request, post_id):
+        return text(f"Post - {post_id}")
+
+    return app
+
+
+def test_path_parameter(posts: Sanic) -> None:
+    assert posts.url_for("post_handler", post_id=5) == "/posts/5"
+
+
+def test_other_keywords_become_the_query_string(posts: Sanic) -> None:
+    url = posts.url_for("post_handler", post_id=5, arg_one="one", arg_two="two")
+    assert url == "/posts/5?arg_one=one&arg_two=two"
+
+
+def test_list_values_repeat_the_key(posts: Sanic) -> None:
+    assert posts.url_for("post_handler", post_id=5, arg_one=["one", "two"]) == (
+        "/posts/5?arg_one=one&arg_one=two"
+    )
+
+
+def test_anchor(posts: Sanic) -> None:
+    assert posts.url_for("post_handler", post_id=5, arg_one="one", _anchor="anchor") == (
+        "/posts/5?arg_one=one#anchor"
+    )
+
+
+def test_external_uses_server_name(posts: Sanic) -> None:
+    posts.config.SERVER_NAME = "server"
+    assert posts.url_for("post_handler", post_id=5, arg_one="one", _external=True) == (
+        "http://server/posts/5?arg_one=one"
+    )
+    assert (
+        posts.url_for("post_handler", post_id=5, arg_one="one", _scheme="http", _external=True)
+        == "http://server/posts/5?arg_one=one"
+    )
+
+
+def test_all_special_arguments_at_once(posts: Sanic) -> None:
+    url = posts.url_for(
+        "post_handler",
+        post_id=5,
+        arg_one=["one", "two"],
+        arg_two=2,
+        _anchor="anchor",
+        _scheme="http",
+        _external=True,
+        _server="another_server:8888",
+    )
+    assert url == "http://another_server:8888/posts/5?arg_one=one&arg_one=two&arg_two=2#anchor"
+
+
+def test_scheme_without_external_is_an_error(posts: Sanic) -> None:
+    with pytest.raises(ValueError, match="_external must be True"):
+        posts.url_for("post_handler", post_id=5, _scheme="http")
+
+
+def test_method_is_accepted_and_ignored(posts: Sanic) -> None:
+    assert posts.url_for("post_handler", post_id=5, _method="POST") == "/posts/5"
+
+
+def test_missing_parameter_and_unknown_endpoint(posts: Sanic) -> None:
+    with pytest.raises(URLBuildError, match="Required parameter `post_id`"):
+        posts.url_for("post_handler")
+    with pytest.raises(URLBuildError, match="`TestApp.nope` was not found"):
+        posts.url_for("nope")
+
+
+def test_typed_parameter_checks_the_value(app: Sanic) -> None:
+    @app.get("/a/<x:int>")
+    async def typed(request, x):
+        return text("")
+
+    assert app.url_for("typed", x=3) == "/a/3"
+    with pytest.raises(URLBuildError):
+        app.url_for("typed", x="zz")
+
+
+def test_class_based_view_is_named_after_its_class(app: Sanic) -> None:
+    class SpecialClassView(HTTPMethodView):
+        def get(self, request):
+            return text("Hello from the Special Class View!")
+
+    app.add_route(SpecialClassView.as_view(), "/special_class_view")
+    assert app.url_for("SpecialClassView") == "/special_class_view"
+
+
+def test_static_urls(app: Sanic, tmp_path) -> None:
+    (tmp_path / "a.txt").write_text("hi")
+    app.static("/static", tmp_path)
+    app.static("/one.txt", tmp_path / "a.txt", name="one")
+    assert app.url_for("static", filename="a.txt") == "/static/a.txt"
+    assert app.url_for("static", filename="sub/b.txt") == "/static/sub/b.txt"
+    assert app.url_for("static", name="one") == "/one.txt"
+
+
+def test_full_app_name_is_accepted(posts: Sanic) -> None:
+    assert posts.url_for("TestApp.post_handler", post_id=1) == "/posts/1"
+
+
+@given(value=st.integers(min_value=-(10**12), max_value=10**12))
+def test_built_int_urls_resolve_back_to_the_value(value: int) -> None:
+    Sanic.test_mode = True
+    app = Sanic("Roundtrip", configure_logging=False)
+
+    @app.get("/n/<n:int>")
+    async def number(request, n):
+        return text("")
+
+    url = app.url_for("number", n=value)
+    app.router.finalize()
+    _, _, params = app.router.get(url, "GET", None)
+    assert params == {"n": value}

@@ -1,0 +1,59 @@
+"""Class-based views: dispatch by method, decorators, URL parameters, attach."""
+
+from __future__ import annotations
+
+from hurtle_app import Sanic
+from hurtle_app.views import HTTPMethodView
+from hurtle_http.response import text
+
+
+async def test_each_method_goes_to_its_function(app: Sanic, call) -> None:
+    class SimpleView(HTTPMethodView):
+        def get(self, request):
+            return text("I am get method")
+
+        async def post(self, request):
+            return text("I am post method")
+
+    app.add_route(SimpleView.as_view(), "/")
+    assert (await call("GET", "/")).text == "I am get method"
+    assert (await call("POST", "/")).text == "I am post method"
+    assert (await call("PUT", "/")).status == 405
+
+
+async def test_url_parameters_reach_the_method(app: Sanic, call) -> None:
+    class NameView(HTTPMethodView):
+        def get(self, request, name):
+            return text(f"Hello {name}")
+
+    app.add_route(NameView.as_view(), "/<name>")
+    assert (await call("GET", "/world")).text == "Hello world"
+
+
+async def test_decorators_wrap_the_view(app: Sanic, call) -> None:
+    def shout(view):
+        async def wrapper(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            response.headers["x-decorated"] = "yes"
+            return response
+
+        return wrapper
+
+    class ViewWithDecorator(HTTPMethodView):
+        decorators = [shout]
+
+        def get(self, request):
+            return text("Hello I have a decorator")
+
+    app.add_route(ViewWithDecorator.as_view(), "/url")
+    sent = await call("GET", "/url")
+    assert sent.headers["x-decorated"] == "yes"
+
+
+async def test_attach_registers_the_view(app: Sanic, call) -> None:
+    class Attached(HTTPMethodView, attach=app, uri="/attached"):
+        def get(self, request):
+            return text("attached")
+
+    assert (await call("GET", "/attached")).text == "attached"
+    assert app.url_for("Attached") == "/attached"

@@ -1,0 +1,134 @@
+"""hurtle_app serving for real: create_server's lifecycle, run(single_process=True)."""
+
+from __future__ import annotations
+
+import asyncio
+import textwrap
+
+import httpx
+from helpers import free_port, running
+
+
+async def test_create_server_lifecycle_runs_listeners_and_serves() -> None:
+    from hurtle_app import Sanic
+    from hurtle_http.response import text
+
+    Sanic.test_mode = True
+    app = Sanic("CreateServer", configure_logging=False)
+    order: list[str] = []
+
+    def recorder(event):
+        return lambda app: order.append(event)
+
+    for event in (
+        "before_server_start",
+        "after_server_start",
+        "before_server_stop",
+        "after_server_stop",
+    ):
+        app.register_listener(recorder(event), event)
+
+    @app.get("/")
+    async def index(request):
+        return text("served")
+
+    port = free_port()
+    server = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True)
+    await server.startup()
+    await server.before_start()
+    await server.after_start()
+    assert server.is_serving()
+    async with httpx.AsyncClient() as client:
+        response = await client.get(f"http://127.0.0.1:{port}/")
+    await server.before_stop()
+    server.close()
+    await server.wait_closed()
+    await server.after_stop()
+    assert response.text == "served"
+    assert order == [
+        "before_server_start",
+        "after_server_start",
+        "before_server_stop",
+        "after_server_stop",
+    ]
+    Sanic._app_registry.clear()
+
+
+SINGLE = """
+import asyncio, sys
+from hurtle_app import Sanic
+from hurtle_http.response import json, text
+
+app = Sanic("Single")
+events = []
+
+@app.main_process_start
+def main_start(app):
+    print("main_process_start", flush=True)
+
+@app.before_server_start
+async def setup(app, loop):
+    app.ctx.ready = True
+    events.append("before_server_start")
+
+@app.after_server_stop
+def teardown(app):
+    print("after_server_stop", flush=True)
+
+async def ticker(app):
+    app.ctx.ticks = 0
+    while True:
+        app.ctx.ticks += 1
+        await asyncio.sleep(0.01)
+
+app.add_task(ticker, name="ticker")
+
+@app.get("/")
+async def index(request):
+    return json({"ready": request.app.ctx.ready, "events": events,
+                 "task": not request.app.get_task("ticker").done()})
+
+@app.get("/slow")
+async def slow(request):
+    await asyncio.sleep(0.5)
+    return text("done")
+
+app.run(host="127.0.0.1", port={port}, single_process=True)
+"""
+
+
+def test_run_single_process_serves_and_stops_gracefully_on_sigint(tmp_path) -> None:
+    port = free_port()
+    script = tmp_path / "single.py"
+    script.write_text(textwrap.dedent(SINGLE).replace("{port}", str(port)))
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=5) as client:
+            body = client.get("/").json()
+    output = proc.stdout.read() if proc.stdout else ""
+    assert body == {"ready": True, "events": ["before_server_start"], "task": True}
+    assert proc.returncode == 0
+    assert "main_process_start" in output
+    assert "after_server_stop" in output
+
+
+def test_inflight_request_finishes_during_shutdown(tmp_path) -> None:
+    import os
+    import signal
+    import threading
+
+    port = free_port()
+    script = tmp_path / "single.py"
+    script.write_text(textwrap.dedent(SINGLE).replace("{port}", str(port)))
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        result: dict[str, str] = {}
+
+        def fetch() -> None:
+            with httpx.Client(timeout=5) as client:
+                result["text"] = client.get(f"http://127.0.0.1:{port}/slow").text
+
+        thread = threading.Thread(target=fetch)
+        thread.start()
+        asyncio.run(asyncio.sleep(0.2))
+        os.kill(proc.pid, signal.SIGINT)
+        thread.join(5)
+    assert result == {"text": "done"}
