@@ -12,7 +12,7 @@ from sanic_testing.capture import RequestRecorder, recording_sink
 from sanic_testing.constants import ASGI_BASE_URL
 from sanic_testing.lifespan import ListenerLifespan
 from sanic_testing.response import as_testing_response
-from sanic_testing.running import enable_test_mode
+from sanic_testing.running import cookies_as_header, enable_test_mode
 from sanic_testing.websocket import Mimic
 
 __all__ = ["SanicASGITestClient"]
@@ -51,6 +51,7 @@ class SanicASGITestClient(httpx.AsyncClient):
         """Send one request through the app; returns ``(request, response)``
         (``(None, response)`` with ``gather_request=False``)."""
         await self._lifespan.ensure_started()
+        cookies_as_header(kwargs)
         self.gather_request = gather_request
         with self._recorder.installed(), recording_sink() as sink:
             response = await super().request(method, url, *args, **kwargs)

@@ -12,6 +12,7 @@ from sanic_testing.capture import RequestRecorder
 from sanic_testing.response import TestingResponse, as_testing_response
 from sanic_testing.running import (
     ServerSession,
+    cookies_as_header,
     enable_test_mode,
     run_sync,
     split_client_options,
@@ -142,6 +143,7 @@ async def _send(
     if method == "websocket":
         return await open_websocket(url, *args, **kwargs)
     options = split_client_options(kwargs)
+    cookies_as_header(kwargs)
     async with client.get_new_session(**options) as session:
         return as_testing_response(await session.request(method.upper(), url, *args, **kwargs))
 

@@ -19,6 +19,7 @@ __all__ = [
     "enable_test_mode",
     "format_host",
     "run_sync",
+    "cookies_as_header",
     "split_client_options",
 ]
 
@@ -97,12 +98,13 @@ class LoopRunner:
 
     def close(self) -> None:
         """Stop the helper thread (if any) and close the loop if this runner made it."""
+        if self._own_loop and not self.loop.is_closed():
+            self.run(self.loop.shutdown_asyncgens())
         if self._thread is not None:
             self.loop.call_soon_threadsafe(self.loop.stop)
             self._thread.join()
             self._thread = None
         if self._own_loop and not self.loop.is_closed():
-            self.loop.run_until_complete(self.loop.shutdown_asyncgens())
             self.loop.close()
 
 
@@ -147,6 +149,24 @@ def bind_free_socket(host: str, port: int | None) -> socket.socket:
         sock.close()
         raise
     return sock
+
+
+def cookies_as_header(kwargs: dict[str, Any]) -> None:
+    """Turn a per-request ``cookies=`` argument into a ``Cookie`` header, in place.
+
+    httpx deprecates per-request cookies (a warning, an error under ``-W error``); the test
+    clients send them for that one request, which is what a ``Cookie`` header does.
+    """
+    cookies = kwargs.pop("cookies", None)
+    if not cookies:
+        return
+    import httpx
+
+    pairs = "; ".join(f"{name}={value}" for name, value in httpx.Cookies(cookies).items())
+    headers = httpx.Headers(kwargs.get("headers"))
+    existing = headers.get("cookie")
+    headers["cookie"] = f"{existing}; {pairs}" if existing else pairs
+    kwargs["headers"] = headers
 
 
 def split_client_options(kwargs: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,159 @@
+"""SanicASGITestClient: httpx's AsyncClient calling the app's ASGI interface in-process."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import httpx
+import pytest
+
+from hurtle_app import Sanic
+from sanic_testing.asgi import SanicASGITestClient
+from sanic_testing.constants import ASGI_BASE_URL
+from sanic_testing.response import TestingResponse
+
+STARTUP = ["before_server_start", "after_server_start"]
+SHUTDOWN = ["before_server_stop", "after_server_stop"]
+
+
+async def test_get_returns_request_and_testing_response(app: Sanic) -> None:
+    client = SanicASGITestClient(app)
+    request, response = await client.get("/")
+    assert request.method == "GET"
+    assert isinstance(response, TestingResponse)
+    assert (response.status, response.text, response.body) == (200, "foo", b"foo")
+    assert response.headers["x-answer"] == "42"
+
+
+def test_it_is_an_httpx_async_client_on_the_mock_server(app: Sanic) -> None:
+    client = SanicASGITestClient(app)
+    assert isinstance(client, httpx.AsyncClient)
+    assert str(client.base_url) == ASGI_BASE_URL
+    assert client.sanic_app is app
+
+
+async def test_the_app_sees_the_mock_server_address(app: Sanic) -> None:
+    _, response = await SanicASGITestClient(app).get("/host")
+    assert response.json == {
+        "host": "mockserver:1234",
+        "ip": "mockserver",
+        "url": "http://mockserver:1234/host",
+    }
+
+
+async def test_listeners_start_once_per_client_and_stop_on_close(app, events) -> None:
+    client = SanicASGITestClient(app)
+    await client.get("/")
+    await client.get("/json")
+    assert events == STARTUP
+    await client.aclose()
+    assert events == STARTUP + SHUTDOWN
+
+
+async def test_async_with_runs_the_stop_listeners(app, events) -> None:
+    async with SanicASGITestClient(app) as client:
+        await client.get("/")
+    assert events == STARTUP + SHUTDOWN
+
+
+def test_a_new_event_loop_starts_the_listeners_again(app, events) -> None:
+    client = SanicASGITestClient(app)
+    asyncio.run(client.get("/"))
+    asyncio.run(client.get("/"))
+    assert events == STARTUP * 2
+
+
+async def test_request_takes_method_url_and_gather_request(app: Sanic) -> None:
+    client = SanicASGITestClient(app)
+    request, response = await client.request("POST", "/echo", content=b"abc")
+    assert request.body == b"abc"
+    assert response.json["method"] == "POST"
+    request, response = await client.request("GET", "/", gather_request=False)
+    assert request is None
+    assert response.text == "foo"
+
+
+@pytest.mark.parametrize("method", ["get", "post", "put", "patch", "delete", "options"])
+async def test_every_method(app: Sanic, method: str) -> None:
+    request, response = await getattr(SanicASGITestClient(app), method)("/echo")
+    assert request.method == method.upper()
+    assert response.json["method"] == method.upper()
+
+
+async def test_httpx_arguments_reach_the_app(app: Sanic) -> None:
+    _, response = await SanicASGITestClient(app).post(
+        "/echo",
+        params={"q": "2"},
+        headers={"x-test": "t"},
+        cookies={"flavour": "mint"},
+        json={"a": 1},
+    )
+    assert response.json["args"] == {"q": ["2"]}
+    assert response.json["header"] == "t"
+    assert response.json["cookie"] == "mint"
+    assert response.json["body"] == '{"a":1}'
+
+
+async def test_redirects_are_not_followed(app: Sanic) -> None:
+    request, response = await SanicASGITestClient(app).get("/redirect")
+    assert response.status == 302
+    assert response.headers["location"] == "/"
+    assert request.path == "/redirect"
+
+
+async def test_handler_errors_are_500_pages_and_last_request_is_kept(app: Sanic) -> None:
+    client = SanicASGITestClient(app)
+    request, response = await client.get("/error")
+    assert response.status == 500
+    assert client.last_request is request
+
+
+async def test_cookies_from_the_app(app: Sanic) -> None:
+    _, response = await SanicASGITestClient(app).get("/cookie")
+    assert response.cookies["flavour"] == "chocolate"
+
+
+class _Exploding(Sanic):
+    """An app whose ASGI call fails outside any handler."""
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            raise RuntimeError("asgi layer broke")
+        await super().__call__(scope, receive, send)
+
+
+async def test_exceptions_escaping_the_app_are_raised() -> None:
+    client = SanicASGITestClient(_Exploding("ExplodingA"))
+    with pytest.raises(RuntimeError, match="asgi layer broke"):
+        await client.get("/")
+
+
+async def test_suppress_exceptions_turns_them_into_500() -> None:
+    client = SanicASGITestClient(_Exploding("ExplodingB"), suppress_exceptions=True)
+    _, response = await client.get("/")
+    assert response.status == 500
+
+
+async def test_websocket_with_mimic(app: Sanic) -> None:
+    async def mimic(ws: Any) -> None:
+        await ws.send("one")
+        assert await ws.recv() == "echo:one"
+        await ws.send("two")
+        assert await ws.recv() == "echo:two"
+
+    request, result = await SanicASGITestClient(app).websocket("/ws", mimic=mimic)
+    assert request.path == "/ws"
+    assert result["opened"] is True
+    assert result.server_received == ["one", "two"]
+    assert result.server_sent == ["echo:one", "echo:two"]
+
+
+async def test_websocket_without_mimic_just_opens(app: Sanic) -> None:
+    _, result = await SanicASGITestClient(app).websocket("/ws/greet")
+    assert result == {"opened": True}
+
+
+async def test_websocket_to_a_missing_route_is_not_opened(app: Sanic) -> None:
+    _, result = await SanicASGITestClient(app).websocket("/nowhere")
+    assert result["opened"] is False

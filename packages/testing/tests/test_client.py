@@ -1,0 +1,226 @@
+"""SanicTestClient: a real server per call, httpx underneath, (request, response) back."""
+
+from __future__ import annotations
+
+import socket
+from typing import Any
+
+import pytest
+
+from hurtle_app import Sanic
+from sanic_testing import testing
+from sanic_testing.client import SanicTestClient
+from sanic_testing.response import TestingResponse
+
+
+@pytest.fixture
+def client(app: Sanic) -> SanicTestClient:
+    return SanicTestClient(app)
+
+
+def test_get_returns_the_request_the_app_saw_and_a_testing_response(client) -> None:
+    request, response = client.get("/")
+    assert request.method == "GET"
+    assert request.path == "/"
+    assert isinstance(response, TestingResponse)
+    assert (response.status, response.status_code) == (200, 200)
+    assert response.text == "foo"
+    assert response.body == response.content == b"foo"
+    assert response.headers["x-answer"] == "42"
+    assert response.content_type == "text/plain; charset=utf-8"
+
+
+def test_json_is_a_parsed_property(client) -> None:
+    _, response = client.get("/json")
+    assert response.json == {"hello": "world", "n": [1, 2]}
+    assert response.content_type == "application/json"
+
+
+@pytest.mark.parametrize("method", ["get", "post", "put", "patch", "delete", "options"])
+def test_every_method_reaches_the_handler(client, method: str) -> None:
+    request, response = getattr(client, method)("/echo")
+    assert request.method == method.upper()
+    assert response.json["method"] == method.upper()
+
+
+def test_head_has_headers_but_no_body(client) -> None:
+    request, response = client.head("/head")
+    assert request.method == "HEAD"
+    assert response.status == 200
+    assert response.body == b""
+
+
+def test_httpx_arguments_reach_the_app(client) -> None:
+    request, response = client.post(
+        "/echo",
+        params={"q": "1"},
+        headers={"X-Test": "yes"},
+        cookies={"flavour": "vanilla"},
+        content=b"payload",
+    )
+    assert response.json == {
+        "method": "POST",
+        "body": "payload",
+        "args": {"q": ["1"]},
+        "content_type": "application/octet-stream",
+        "header": "yes",
+        "cookie": "vanilla",
+    }
+    assert request.body == b"payload"
+
+
+def test_json_and_form_bodies(client) -> None:
+    request, _ = client.post("/echo", json={"k": 1})
+    assert request.json == {"k": 1}
+    request, _ = client.post("/echo", data={"k": "v"})
+    assert request.form.get("k") == "v"
+
+
+def test_request_takes_the_method_as_http_method(client) -> None:
+    request, response = client.request("/echo", http_method="put", content=b"x")
+    assert request.method == "PUT"
+    assert response.json["body"] == "x"
+    request, _ = client.request("/echo")
+    assert request.method == "GET"
+
+
+def test_gather_request_false_returns_none_for_the_request(client) -> None:
+    request, response = client.get("/", gather_request=False)
+    assert request is None
+    assert response.text == "foo"
+
+
+def test_redirects_are_followed_and_the_first_request_is_returned(client) -> None:
+    request, response = client.get("/redirect")
+    assert request.path == "/redirect"
+    assert response.status == 200
+    assert response.text == "foo"
+    assert [r.status_code for r in response.history] == [302]
+
+
+def test_cookies_set_by_the_app_are_on_the_response(client) -> None:
+    _, response = client.get("/cookie")
+    assert response.cookies["flavour"] == "chocolate"
+
+
+def test_an_unhandled_handler_error_is_a_500_page(client) -> None:
+    request, response = client.get("/error")
+    assert request.path == "/error"
+    assert response.status == 500
+    assert "kaboom" not in response.text
+
+
+def test_debug_shows_the_exception(client) -> None:
+    _, response = client.get("/error", debug=True)
+    assert response.status == 500
+    assert "kaboom" in response.text
+
+
+def test_unknown_route_is_404_with_the_request(client) -> None:
+    request, response = client.get("/missing")
+    assert response.status == 404
+    assert request.path == "/missing"
+
+
+def test_server_listeners_run_around_every_call(client, events: list[str]) -> None:
+    cycle = ["before_server_start", "after_server_start", "before_server_stop", "after_server_stop"]
+    client.get("/")
+    assert events == cycle
+    client.get("/")
+    assert events == cycle * 2
+
+
+def test_a_failing_listener_raises_its_own_exception(app: Sanic) -> None:
+    @app.before_server_start
+    async def broken(app: Any) -> None:
+        raise RuntimeError("listener says no")
+
+    with pytest.raises(RuntimeError, match="listener says no"):
+        SanicTestClient(app).get("/")
+
+
+def test_creating_a_client_turns_on_test_mode(app: Sanic) -> None:
+    SanicTestClient(app)
+    assert Sanic.test_mode is True
+    assert app.test_mode is True
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_a_fixed_port_is_used(app: Sanic) -> None:
+    port = _free_port()
+    request, response = SanicTestClient(app, port=port).get("/")
+    assert response.url.port == port
+    assert request.server_port == port
+
+
+def test_the_module_port_constant_is_read_at_call_time(app, monkeypatch) -> None:
+    port = _free_port()
+    monkeypatch.setattr(testing, "PORT", port)
+    _, response = SanicTestClient(app).get("/")
+    assert response.url.port == port
+
+
+def test_without_a_port_each_call_gets_a_free_one(client) -> None:
+    _, response = client.get("/host")
+    assert response.json["host"] == f"127.0.0.1:{response.url.port}"
+    assert response.json["ip"] == "127.0.0.1"
+    assert client.port is None
+
+
+def test_host_argument_picks_the_bind_address(client) -> None:
+    _, response = client.get("/", host="127.0.0.1")
+    assert response.url.host == "127.0.0.1"
+
+
+def test_server_kwargs_reach_create_server_and_run_only_options_are_ignored(client) -> None:
+    _, response = client.get(
+        "/", server_kwargs={"access_log": False, "backlog": 10, "workers": 4, "motd": False}
+    )
+    assert response.status == 200
+
+
+def test_a_request_middleware_answer_still_returns_the_request(app, reply) -> None:
+    @app.on_request
+    async def short(request: Any) -> None:
+        if request.path == "/echo":
+            await reply(request, "short-circuit")
+
+    request, response = SanicTestClient(app).get("/echo")
+    assert response.text == "short-circuit"
+    assert request.path == "/echo"
+
+
+def test_connection_errors_surface_as_value_error(client) -> None:
+    port = _free_port()  # nothing listens there
+    with pytest.raises(ValueError, match="Exception during request"):
+        client.get(f"http://127.0.0.1:{port}/")
+
+
+def test_allow_none_returns_none_instead_of_raising(client) -> None:
+    port = _free_port()
+    request, response = client.get(f"http://127.0.0.1:{port}/", allow_none=True)
+    assert response is None
+
+
+def test_request_class_is_restored_after_the_call(app: Sanic) -> None:
+    original = app.request_class
+    request, _ = SanicTestClient(app).get("/")
+    assert app.request_class is original
+    assert isinstance(request, original)
+    assert type(request).__name__ == original.__name__
+
+
+async def test_works_from_inside_a_running_event_loop(client) -> None:
+    request, response = client.get("/")
+    assert response.text == "foo"
+    assert request.path == "/"
+
+
+def test_debug_mode_does_not_stick_after_the_call(app: Sanic, client) -> None:
+    client.get("/", debug=True)
+    assert app.debug is False
