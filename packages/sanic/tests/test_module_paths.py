@@ -167,7 +167,9 @@ MODULE_NAMES: dict[str, tuple[str, ...]] = {
     "sanic.models": (),
     "sanic.models.asgi": ("MockProtocol", "MockTransport"),
     "sanic.models.futures": (
+        "FutureCommand",
         "FutureException",
+        "FutureRegistry",
         "FutureListener",
         "FutureMiddleware",
         "FutureRoute",
