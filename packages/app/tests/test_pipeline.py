@@ -213,8 +213,9 @@ async def test_response_middleware_can_modify_headers(app: Sanic, call) -> None:
     assert (await call("GET", "/")).headers["server"] == "Fake-Server"
 
 
-async def test_no_middleware_runs_for_a_request_without_route(app: Sanic, call) -> None:
+async def test_only_app_wide_middleware_runs_without_a_route(app: Sanic, call) -> None:
     seen: list[str] = []
+    bp = Blueprint("bp")
 
     @app.on_request
     async def spy(request):
@@ -222,10 +223,20 @@ async def test_no_middleware_runs_for_a_request_without_route(app: Sanic, call) 
 
     @app.on_response
     async def spy_response(request, response):
-        seen.append("response")
+        seen.append(f"response {response.status}")
 
+    @bp.on_request
+    async def bp_spy(request):
+        seen.append("bp")
+
+    @bp.get("/only-get")
+    async def only_get(request):
+        return text("x")
+
+    app.blueprint(bp)
     assert (await call("GET", "/missing")).status == 404
-    assert seen == []
+    assert (await call("POST", "/only-get")).status == 405
+    assert seen == ["request", "response 404", "request", "response 405"]
 
 
 async def test_handler_error_is_500_and_response_middleware_still_runs(app: Sanic, call) -> None:

@@ -625,8 +625,12 @@ class Sanic(Registrar):
             error_logger.exception("Exception occurred in the error handler")
             response = self.error_handler.default(request, ServerError("Internal Server Error"))
         route = getattr(request, "route", None)
-        if run_middleware and route is not None and response is not None:
-            chain = getattr(route.extra, "response_middleware", ())
+        if run_middleware and response is not None:
+            if route is not None:
+                chain = getattr(route.extra, "response_middleware", ())
+            else:
+                # No route (404/405, protocol errors): the app-wide middleware runs.
+                chain = self._pipeline.global_response if self._pipeline else ()
             if chain:
                 try:
                     response = await run_response_middleware(request, response, chain)

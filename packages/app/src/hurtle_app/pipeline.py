@@ -28,6 +28,8 @@ class RequestPipeline:
         # PERF: bound once; the per-request code reads locals/attributes, not the app.
         self.router_get = app.router.get
         self.host_routing = bool(getattr(app.router, "_host_routing", False))
+        # App-wide chains, for requests that match no route (404/405), as Sanic does.
+        self.global_request, self.global_response = app._middleware.global_chains()
 
     async def handle(self, request: Any) -> None:
         """Answer one request (the ``ServerApp.handle_request`` of the HTTP core)."""
@@ -36,8 +38,7 @@ class RequestPipeline:
                 request.path, request.method, request.host if self.host_routing else None
             )
         except Exception as exc:
-            # No route: Sanic runs no middleware for these (see tests/test_pipeline.py).
-            await self.app.handle_exception(request, exc, run_middleware=False)
+            await self.unrouted(request, exc)
             return
         request.route = route
         request._match_info = params
@@ -96,7 +97,7 @@ class RequestPipeline:
                     },
                 )
         except Exception as exc:
-            await self.app.handle_exception(request, exc, run_middleware=False)
+            await self.unrouted(request, exc)
             return
         extra = route.extra
         try:
@@ -138,6 +139,23 @@ class RequestPipeline:
                 context={"request": request, "response": response},
             )
         await self.send(request, response)
+
+    async def unrouted(self, request: Any, exc: Exception) -> None:
+        """Answer a request that matched no route: app-wide middleware, then the error."""
+        if self.global_request:
+            try:
+                response = await run_request_middleware(request, self.global_request)
+            except Exception as error:
+                exc = error
+            else:
+                if response is not None:
+                    if self.global_response:
+                        response = await run_response_middleware(
+                            request, response, self.global_response
+                        )
+                    await self.send(request, response)
+                    return
+        await self.app.handle_exception(request, exc)
 
     async def non_http_response(self, request: Any, response: Any) -> Any:
         """Handle a handler result that is not a plain response: streams, or an error."""
