@@ -171,10 +171,17 @@ class HTTPResponse(BaseHTTPResponse):
         headers: Header | dict[str, str] | None = None,
         content_type: str | None = None,
     ) -> None:
-        # PERF: no super().__init__() call; every slot is set here directly (hot path).
+        # PERF: no super().__init__() call and str/bytes bodies encoded inline; every
+        # slot is set here directly (hot path: text(), json()).
         self.asgi = False
         self.content_type = content_type
-        self.body = self._encode_body(body)
+        kind = type(body)
+        if kind is bytes:
+            self.body = body
+        elif kind is str:
+            self.body = body.encode()
+        else:
+            self.body = self._encode_body(body)
         self.status = status
         self.headers = headers if type(headers) is Header else Header(headers or ())  # type: ignore[arg-type]
         self.stream = None
@@ -213,18 +220,21 @@ class JSONResponse(HTTPResponse):
         dumps: Callable[..., AnyStr] | None = None,
         **kwargs: Any,
     ) -> None:
-        self._initialized = False
+        # PERF: slots assigned directly (no HTTPResponse.__init__, no body property).
+        use_dumps = dumps or BaseHTTPResponse._dumps
+        self._initialized = True
         self._body_manually_set = False
-        self._use_dumps = dumps or BaseHTTPResponse._dumps
+        self._use_dumps = use_dumps
         self._use_dumps_kwargs = kwargs
         self._raw_body = body
-        super().__init__(
-            self._encode_body(self._use_dumps(body, **kwargs)),
-            headers=headers,
-            status=status,
-            content_type=content_type,
-        )
-        self._initialized = True
+        encoded = use_dumps(body, **kwargs)
+        self._body = encoded.encode() if type(encoded) is str else self._encode_body(encoded)
+        self.asgi = False
+        self.content_type = content_type
+        self.status = status
+        self.headers = headers if type(headers) is Header else Header(headers or ())  # type: ignore[arg-type]
+        self.stream = None
+        self._cookies = None
 
     @property  # type: ignore[override]
     def body(self) -> bytes | None:
