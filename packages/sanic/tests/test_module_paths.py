@@ -50,6 +50,7 @@ MODULE_NAMES: dict[str, tuple[str, ...]] = {
     ),
     "sanic.__version__": (),
     "sanic.application": (),
+    "sanic.application.ext": ("setup_ext",),
     "sanic.application.constants": ("Mode", "Server", "ServerStage", "StrEnum"),
     "sanic.application.state": ("ApplicationState",),
     "sanic.asgi": ("ASGIApp", "Lifespan"),
