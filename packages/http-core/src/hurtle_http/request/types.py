@@ -11,9 +11,7 @@ read from ``request.app.config`` when the app has one, else from the HTTP defaul
 from __future__ import annotations
 
 import uuid
-from base64 import b64decode
 from contextvars import ContextVar
-from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, parse_qsl, urlsplit, urlunparse
@@ -33,6 +31,7 @@ from hurtle_http.exceptions import BadRequest, ServerError
 from hurtle_http.forwarded import parse_forwarded, parse_xforwarded
 from hurtle_http.headers import Header, Options, parse_content_header, parse_credentials, parse_host
 from hurtle_http.parameters import RequestParameters
+from hurtle_http.request.credentials import Credentials
 from hurtle_http.request.form import parse_multipart_form
 
 if TYPE_CHECKING:
@@ -65,44 +64,6 @@ _LAZY_SLOTS: dict[str, Any] = {
     "parsed_not_grouped_args": None,
     "parsed_token": None,
 }
-
-
-@dataclass
-class Credentials:
-    """Parsed ``Authorization``: ``auth_type`` (``Basic``/``Bearer``/``Token`` or ``None``),
-    ``token``, and for Basic auth ``username`` and ``password``."""
-
-    auth_type: str | None
-    token: str | None
-    _username: str | None = None
-    _password: str | None = None
-
-    def __post_init__(self) -> None:
-        if self._auth_is_basic and self.token is not None:
-            # RFC 7617 §2: user-id and password are split at the first colon only.
-            decoded = b64decode(self.token.encode("ascii"), validate=True).decode()
-            username, sep, password = decoded.partition(":")
-            if not sep:
-                raise ValueError("Basic credentials must be 'user:password'")
-            self._username, self._password = username, password
-
-    @property
-    def username(self) -> str | None:
-        """The Basic-auth user name."""
-        if not self._auth_is_basic:
-            raise AttributeError("Username is available for Basic Auth only")
-        return self._username
-
-    @property
-    def password(self) -> str | None:
-        """The Basic-auth password."""
-        if not self._auth_is_basic:
-            raise AttributeError("Password is available for Basic Auth only")
-        return self._password
-
-    @property
-    def _auth_is_basic(self) -> bool:
-        return self.auth_type == "Basic"
 
 
 class Request:
