@@ -355,6 +355,7 @@ class Http:
                 except asyncio.CancelledError:
                     if self.exception is None:
                         raise
+                    self.keep_alive = False  # a timeout: answer, then close
                     await self.error_response(self.exception)
                 except Exception as error:
                     await self.error_response(error)
@@ -575,6 +576,7 @@ class Http:
         else:
             self.stage = TRANSITIONS[self.stage, RESPOND]
             self.send = self.response_func = func
+            protocol._time = protocol.loop.time()  # progress: restarts RESPONSE_TIMEOUT
 
     async def http1_response_normal(self, data: bytes, end_stream: bool | None = False) -> None:
         """Write a piece of a response whose size (``Content-Length``) was given."""

@@ -247,26 +247,27 @@ class HttpProtocol(asyncio.Protocol):
             return
         now = self.loop.time()
         stage = http.stage
+        deadline = now + self._check_every
         if stage is IDLE and not http.running:
             if self.keep_alive_timeout > 0:
                 deadline = self._time + self.keep_alive_timeout
                 if now >= deadline:
                     self.close()  # RFC 9112 section 9.6: an idle close needs no response
                     return
-            else:
-                deadline = now + self._check_every
         elif stage is REQUEST and not http.running:
-            deadline = http.head_started_at + self.request_timeout
-            if self.request_timeout > 0 and now >= deadline:
-                http.timeout(RequestTimeout("Request Timeout"))
-                return
+            if self.request_timeout > 0:
+                deadline = http.head_started_at + self.request_timeout
+                if now >= deadline:
+                    http.timeout(RequestTimeout("Request Timeout"))
+                    return
         else:
             if http.upgrade_websocket:
                 return
-            deadline = self._time + self.response_timeout
-            if self.response_timeout > 0 and now >= deadline:
-                http.timeout(ServiceUnavailable("Response Timeout"))
-                return
+            if self.response_timeout > 0:
+                deadline = self._time + self.response_timeout
+                if now >= deadline:
+                    http.timeout(ServiceUnavailable("Response Timeout"))
+                    return
         when = min(deadline, now + self._check_every)
         self._timer = self.loop.call_at(when, self.check_timeouts)
 

@@ -1,0 +1,193 @@
+"""HttpProtocol: lifecycle, cancellation, eager and task dispatch, arbitrary input."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hurtle_http.protocol import HttpProtocol
+from hurtle_http.response import text
+from hurtle_http.server import HandlerApp
+from hurtle_http.testing import FakeConnection, FakeTransport, parse_responses
+
+from .conftest import echo, exchange, hello
+
+
+async def test_connection_is_tracked_and_forgotten() -> None:
+    connections: set = set()
+    app = HandlerApp(hello)
+    protocol = HttpProtocol(loop=asyncio.get_running_loop(), app=app, connections=connections)
+    transport = FakeTransport()
+    protocol.connection_made(transport)
+    assert connections == {protocol}
+    protocol.connection_lost(None)
+    assert connections == set()
+
+
+async def test_client_going_away_cancels_the_running_handler() -> None:
+    started = asyncio.Event()
+    outcome: list[str] = []
+
+    async def handler(request: Any) -> Any:
+        started.set()
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            outcome.append("cancelled")
+            raise
+        return text("never")
+
+    conn = FakeConnection(handler)
+    conn.receive(b"GET / HTTP/1.1\r\n\r\n")
+    await conn.settle()
+    assert started.is_set()
+    conn.client_disconnects()
+    await conn.settle()
+    assert outcome == ["cancelled"]
+    assert conn.take() == b""
+
+
+async def test_close_if_idle_closes_only_idle_connections() -> None:
+    gate = asyncio.Event()
+
+    async def handler(request: Any) -> Any:
+        await gate.wait()
+        return text("done")
+
+    conn = FakeConnection(handler)
+    conn.receive(b"GET / HTTP/1.1\r\n\r\n")
+    await conn.settle()
+    assert conn.protocol.close_if_idle() is False
+    gate.set()
+    await conn.settle()
+    assert parse_responses(conn.take())[0].body == b"done"
+    assert conn.protocol.close_if_idle() is True
+    assert conn.closed
+
+
+@pytest.mark.parametrize("eager", [True, False])
+async def test_task_and_eager_dispatch_answer_the_same(eager: bool) -> None:
+    async def handler(request: Any) -> Any:
+        if request.path == "/wait":
+            await asyncio.sleep(0)
+        return text(request.path)
+
+    conn = FakeConnection(handler, config={"HTTP_EAGER_DISPATCH": eager})
+    responses = await exchange(
+        conn, b"GET /a HTTP/1.1\r\n\r\nGET /wait HTTP/1.1\r\n\r\nGET /b HTTP/1.1\r\n\r\n"
+    )
+    assert [r.body for r in responses] == [b"/a", b"/wait", b"/b"]
+
+
+async def test_handler_that_does_not_wait_is_answered_within_data_received() -> None:
+    conn = FakeConnection(hello)
+    conn.receive(b"GET / HTTP/1.1\r\n\r\n")  # no settle: answered synchronously
+    assert parse_responses(conn.take())[0].body == b"hello"
+
+
+async def test_data_after_close_is_ignored() -> None:
+    conn = FakeConnection(hello)
+    await exchange(conn, b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n")
+    conn.receive(b"GET / HTTP/1.1\r\n\r\n")
+    await conn.settle()
+    assert conn.take() == b""
+
+
+async def test_conn_info_describes_the_peer() -> None:
+    transport = FakeTransport(peername=("::1", 5555, 0, 0), sockname=("::1", 8000, 0, 0))
+    conn = FakeConnection(hello, transport=transport)
+    info = conn.protocol.conn_info
+    assert (info.client_ip, info.client_port, info.client) == ("::1", 5555, "[::1]")
+    assert (info.server, info.server_port, info.ssl) == ("[::1]:8000", 8000, False)
+
+
+async def test_access_log_line_has_sanic_fields(caplog: pytest.LogCaptureFixture) -> None:
+    conn = FakeConnection(hello, config={"ACCESS_LOG": True})
+    with caplog.at_level("INFO", logger="sanic.access"):
+        await exchange(conn, b"GET /path HTTP/1.1\r\nHost: example.com\r\n\r\n")
+    [record] = [r for r in caplog.records if r.name == "sanic.access"]
+    assert record.status == 200
+    assert record.byte == 5
+    assert record.host == "127.0.0.1:54321"
+    assert record.request.startswith("GET ") and "/path" in record.request
+
+
+async def test_no_access_log_by_default(caplog: pytest.LogCaptureFixture) -> None:
+    conn = FakeConnection(hello)
+    with caplog.at_level("INFO", logger="sanic.access"):
+        await exchange(conn, b"GET / HTTP/1.1\r\n\r\n")
+    assert [r for r in caplog.records if r.name == "sanic.access"] == []
+
+
+async def test_lifecycle_hook_sees_the_request_events() -> None:
+    events: list[str] = []
+
+    async def hook(name: str, context: dict) -> None:
+        events.append(name)
+
+    app = HandlerApp(echo)
+    app.lifecycle_hook = hook  # type: ignore[assignment]
+    conn = FakeConnection(app)
+    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi")
+    assert res.body == b"POST / hi"
+    assert events == [
+        "http.lifecycle.begin",
+        "http.lifecycle.read_head",
+        "http.lifecycle.request",
+        "http.lifecycle.read_body",
+        "http.lifecycle.send",
+        "http.lifecycle.complete",
+    ]
+
+
+def _run_bytes(chunks: list[bytes]) -> tuple[bytes, bool, list]:
+    async def main() -> tuple[bytes, bool, list]:
+        errors: list = []
+        asyncio.get_running_loop().set_exception_handler(lambda loop, ctx: errors.append(ctx))
+        conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 64, "REQUEST_MAX_HEADER_SIZE": 256})
+        for chunk in chunks:
+            conn.receive(chunk)
+            await conn.settle()
+        await conn.advance(1000)  # every timeout fires
+        return conn.take(), conn.closed, errors
+
+    return asyncio.run(main())
+
+
+_request_like = st.lists(
+    st.one_of(
+        st.binary(max_size=64),
+        st.sampled_from(
+            [
+                b"GET / HTTP/1.1\r\n\r\n",
+                b"POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc",
+                b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nx\r\n0\r\n\r\n",
+                b"HEAD / HTTP/1.0\r\n\r\n",
+                b"Content-Length: 99\r\n",
+                b"\r\n",
+                b"Transfer-Encoding: chunked\r\n",
+                b"GET /\xff HTTP/1.1\r\n",
+            ]
+        ),
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_request_like)
+def test_arbitrary_bytes_give_responses_or_a_clean_close_never_a_crash(
+    chunks: list[bytes],
+) -> None:
+    out, closed, loop_errors = _run_bytes(chunks)
+    assert loop_errors == []
+    assert closed  # answered and closed, or closed by a timeout
+    if out:
+        assert out.startswith(b"HTTP/1.1 ")
+        for line in out.split(b"\r\n"):
+            if line.startswith(b"HTTP/1.1 "):
+                assert 100 <= int(line[9:12]) < 600

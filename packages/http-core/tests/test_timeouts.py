@@ -1,0 +1,144 @@
+"""Keep-alive, request and response timeouts, exact to the second with a fake clock."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from hurtle_http.response import text
+from hurtle_http.testing import FakeConnection, parse_responses
+
+from .conftest import exchange, hello
+
+GET = b"GET / HTTP/1.1\r\n\r\n"
+TIMEOUTS = {"KEEP_ALIVE_TIMEOUT": 5, "REQUEST_TIMEOUT": 10, "RESPONSE_TIMEOUT": 20}
+
+
+async def test_idle_keep_alive_connection_closes_silently_at_the_timeout() -> None:
+    conn = FakeConnection(hello, config=TIMEOUTS)
+    await exchange(conn, GET)
+    await conn.advance(4.99)
+    assert not conn.closed
+    await conn.advance(0.01)
+    assert conn.closed
+    assert conn.take() == b""  # no response for an idle close
+
+
+async def test_each_request_restarts_the_keep_alive_timer() -> None:
+    conn = FakeConnection(hello, config=TIMEOUTS)
+    for _ in range(3):
+        await conn.advance(4)
+        [res] = await exchange(conn, GET)
+        assert res.status == 200
+    assert not conn.closed
+
+
+async def test_incomplete_head_gets_408_at_the_request_timeout() -> None:
+    conn = FakeConnection(hello, config=TIMEOUTS)
+    conn.receive(b"GET / HTTP/1.1\r\n")
+    await conn.advance(9.9)
+    assert conn.take() == b"" and not conn.closed
+    await conn.advance(0.1)
+    [res] = parse_responses(conn.take())
+    assert res.status == 408 and res.header("connection") == "close"
+    assert b"Request Timeout" in res.body
+    assert conn.closed
+
+
+async def test_trickling_head_is_cut_off_after_request_timeout_in_total() -> None:
+    # Slowloris: one byte a second never resets the clock.
+    conn = FakeConnection(hello, config=TIMEOUTS)
+    head = b"GET / HTTP/1.1\r\nX-Slow: " + b"a" * 50
+    for byte in head[:10]:
+        conn.receive(bytes([byte]))
+        await conn.advance(1)
+    [res] = parse_responses(conn.take())
+    assert res.status == 408 and conn.closed
+
+
+async def test_second_request_head_has_its_own_request_timeout() -> None:
+    conn = FakeConnection(hello, config=TIMEOUTS)
+    await exchange(conn, GET)
+    await conn.advance(3)
+    conn.receive(b"GET / HT")
+    await conn.advance(9.5)
+    assert not conn.closed
+    conn.receive(b"TP/1.1\r\n\r\n")
+    await conn.settle()
+    [res] = parse_responses(conn.take())
+    assert res.status == 200
+
+
+async def test_slow_handler_gets_503_at_the_response_timeout() -> None:
+    never = asyncio.Event()
+    cancelled = []
+
+    async def handler(request: Any) -> Any:
+        try:
+            await never.wait()
+        except asyncio.CancelledError:
+            cancelled.append(True)
+            raise
+        return text("late")
+
+    conn = FakeConnection(handler, config=TIMEOUTS)
+    conn.receive(GET)
+    await conn.advance(19.5)
+    assert conn.take() == b""
+    await conn.advance(0.5)
+    [res] = parse_responses(conn.take())
+    assert res.status == 503 and b"Response Timeout" in res.body
+    assert res.header("connection") == "close"
+    assert cancelled == [True] and conn.closed
+
+
+async def test_streaming_response_that_keeps_sending_is_not_timed_out() -> None:
+    tick = asyncio.Queue()
+
+    async def handler(request: Any) -> None:
+        response = await request.respond()
+        while (piece := await tick.get()) is not None:
+            await response.send(piece)
+        await response.eof()
+
+    conn = FakeConnection(handler, config=TIMEOUTS)
+    conn.receive(GET)
+    for _ in range(5):
+        await conn.advance(15)
+        tick.put_nowait("x")
+    tick.put_nowait(None)
+    await conn.settle()
+    [res] = parse_responses(conn.take())
+    assert res.body == b"xxxxx"
+
+
+async def test_stalled_streaming_response_is_cut_not_answered_twice() -> None:
+    never = asyncio.Event()
+
+    async def handler(request: Any) -> None:
+        response = await request.respond()
+        await response.send("start")
+        await never.wait()
+
+    conn = FakeConnection(handler, config=TIMEOUTS)
+    conn.receive(GET)
+    await conn.advance(20)
+    raw = conn.take()
+    assert raw.count(b"HTTP/1.1") == 1 and b"503" not in raw
+    assert conn.closed
+
+
+async def test_zero_timeouts_disable_them() -> None:
+    conn = FakeConnection(
+        hello, config={"KEEP_ALIVE_TIMEOUT": 0, "REQUEST_TIMEOUT": 0, "RESPONSE_TIMEOUT": 0}
+    )
+    conn.receive(b"GET / HT")
+    await conn.advance(10_000)
+    assert not conn.closed
+
+
+async def test_one_timer_per_connection_not_per_request() -> None:
+    conn = FakeConnection(hello, config=TIMEOUTS)
+    for _ in range(50):
+        await exchange(conn, GET)
+    assert conn.clock.pending_timers() == 1
