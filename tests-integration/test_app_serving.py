@@ -132,3 +132,43 @@ def test_inflight_request_finishes_during_shutdown(tmp_path) -> None:
         os.kill(proc.pid, signal.SIGINT)
         thread.join(5)
     assert result == {"text": "done"}
+
+
+async def test_websocket_route_upgrades_and_url_for_from_request() -> None:
+    import websockets
+
+    from hurtle_app import Sanic
+    from hurtle_http.response import text
+
+    Sanic.test_mode = True
+    app = Sanic("WsApp", configure_logging=False)
+
+    rooms: list[str] = []
+
+    @app.websocket("/feed/<room>")
+    async def feed(request, ws, room):
+        rooms.append(room)
+        await ws.send(f"welcome to {room}")
+
+    @app.get("/where")
+    async def where(request):
+        return text(request.url_for("feed", room="lobby"))
+
+    port = free_port()
+    server = await app.create_server(host="127.0.0.1", port=port)
+    await server.startup()
+    await server.before_start()
+    await server.after_start()
+    try:
+        async with websockets.connect(f"ws://127.0.0.1:{port}/feed/lobby") as ws:
+            greeting = await asyncio.wait_for(ws.recv(), 5)
+        async with httpx.AsyncClient() as client:
+            where = (await client.get(f"http://127.0.0.1:{port}/where")).text
+    finally:
+        await server.before_stop()
+        await server.graceful_shutdown(1)
+        await server.after_stop()
+        Sanic._app_registry.clear()
+    assert rooms == ["lobby"]
+    assert greeting == "welcome to lobby"
+    assert where == f"http://127.0.0.1:{port}/feed/lobby"
