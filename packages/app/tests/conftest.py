@@ -87,3 +87,9 @@ def call(app: Sanic):
         return await exchange(app, method, target, headers, body)
 
     return _call
+
+
+@pytest.fixture
+def send_to():
+    """``await send_to(app, "GET", "/path")`` -> ``Sent``, for apps built inside a test."""
+    return exchange

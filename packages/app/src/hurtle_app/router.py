@@ -47,8 +47,9 @@ class Router(BaseRouter):
                 method=method,
                 extra={"host": host} if (host and self._host_routing) else None,
             )
-        except RoutingNotFound:
-            raise NotFound(f"Requested URL {path} not found") from None
+        except RoutingNotFound as exc:
+            # Sanic reports the path as the router normalised it (no trailing slash).
+            raise NotFound(f"Requested URL {exc.path or path} not found") from None
         except NoMethod as exc:
             allowed = getattr(exc, "allowed_methods", None)
             raise MethodNotAllowed(

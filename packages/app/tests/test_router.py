@@ -1,0 +1,65 @@
+"""The framework router: Sanic's errors and messages, versions, hosts, static-route cache."""
+
+from __future__ import annotations
+
+import pytest
+
+from hurtle_app.router import Router
+from hurtle_http.exceptions import MethodNotAllowed, NotFound
+
+
+def handler(request):
+    return None
+
+
+def _router(**routes) -> Router:
+    router = Router()
+    for path, options in routes.items():
+        router.add(handler=handler, name=path, **options)
+    router.finalize()
+    return router
+
+
+def test_not_found_names_the_normalised_path() -> None:
+    router = _router(s={"uri": "/s", "methods": ["GET"], "strict_slashes": True})
+    with pytest.raises(NotFound, match="Requested URL /s not found"):
+        router.get("/s/", "GET", None)
+    with pytest.raises(NotFound, match="Requested URL /nope not found"):
+        router.get("/nope", "GET", None)
+
+
+def test_wrong_method_lists_the_allowed_ones() -> None:
+    router = _router(m={"uri": "/m", "methods": ["GET", "POST"]})
+    with pytest.raises(MethodNotAllowed, match="Method PUT not allowed for URL /m") as info:
+        router.get("/m", "PUT", None)
+    assert info.value.headers["Allow"] == "GET, POST"
+
+
+def test_version_and_prefix() -> None:
+    router = Router()
+    route = router.add("/x", ["GET"], handler, version="v2", version_prefix="/api/v", name="x")
+    assert route.path == "api/v2/x"
+
+
+def test_hosts_list_returns_one_route_per_host() -> None:
+    router = Router()
+    routes = router.add("/", ["GET"], handler, host=["a.com", "b.com"], name="h")
+    assert [r.extra.ident for r in routes] == ["h_a_com", "h_b_com"]
+    router.finalize()
+    assert router.get("/", "GET", "b.com")[0].requirements == {"host": "b.com"}
+
+
+def test_repeated_static_lookups_give_fresh_params() -> None:
+    router = _router(s={"uri": "/s", "methods": ["GET"]})
+    first = router.get("/s", "GET", None)
+    second = router.get("/s", "GET", None)
+    assert first[0] is second[0]
+    first[2]["mutated"] = True
+    assert router.get("/s", "GET", None)[2] == {}
+
+
+def test_router_without_routes_answers_404() -> None:
+    router = Router()
+    router.finalize()
+    with pytest.raises(NotFound):
+        router.get("/", "GET", None)
