@@ -172,3 +172,36 @@ async def test_websocket_route_upgrades_and_url_for_from_request() -> None:
     assert rooms == ["lobby"]
     assert greeting == "welcome to lobby"
     assert where == f"http://127.0.0.1:{port}/feed/lobby"
+
+
+STOPPABLE = """
+from hurtle_app import Sanic
+from hurtle_http.response import text
+
+app = Sanic("Stoppable")
+
+@app.get("/stop")
+async def stop(request):
+    request.app.stop()
+    return text("stopping")
+
+@app.after_server_stop
+def bye(app):
+    print("stopped cleanly", flush=True)
+
+app.run(host="127.0.0.1", port={port}, single_process=True)
+"""
+
+
+def test_app_stop_ends_run(tmp_path) -> None:
+    port = free_port()
+    script = tmp_path / "stoppable.py"
+    script.write_text(textwrap.dedent(STOPPABLE).replace("{port}", str(port)))
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        with httpx.Client(timeout=5) as client:
+            answer = client.get(f"http://127.0.0.1:{port}/stop").text
+        proc.wait(timeout=20)
+        output = proc.stdout.read() if proc.stdout else ""
+    assert answer == "stopping"
+    assert proc.returncode == 0
+    assert "stopped cleanly" in output

@@ -64,3 +64,35 @@ def test_config_env_prefix(monkeypatch) -> None:
     monkeypatch.setenv("MYAPP_ANSWER", "42")
     app = Sanic("Env", env_prefix="MYAPP_", configure_logging=False)
     assert app.config.ANSWER == 42
+
+
+async def test_custom_signal_dispatch_and_event_waiting(app: Sanic) -> None:
+    import asyncio
+
+    got: list[dict] = []
+
+    @app.signal("order.placed.new")
+    async def on_order(**context):
+        got.append(context)
+
+    app.finalize()
+    waiter = asyncio.ensure_future(app.event("order.placed.new", timeout=2))
+    await asyncio.sleep(0)
+    await app.dispatch("order.placed.new", context={"id": 1}, inline=True)
+    assert got == [{"id": 1}]
+    assert await waiter == {"id": 1}
+
+
+async def test_server_signals_fire_with_the_listeners(app: Sanic) -> None:
+    seen: list[str] = []
+
+    @app.signal("server.init.before")
+    async def init_before(app, loop):
+        seen.append("signal")
+
+    @app.before_server_start
+    async def listener(app):
+        seen.append("listener")
+
+    await app._server_event("init", "before")
+    assert seen == ["listener", "signal"]
