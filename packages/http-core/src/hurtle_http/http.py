@@ -633,6 +633,13 @@ class Http:
     async def error_response(self, exception: BaseException) -> None:
         """Answer ``exception`` through the app's error handler, or close if too late."""
         protocol = self.protocol
+        if self.upgrade_websocket:
+            # The connection speaks websocket now: no HTTP error response is possible.
+            ws = protocol.websocket
+            if ws is not None:
+                await ws.close(1011)
+            protocol.close()
+            return
         if self.stage is RESPONSE or self.stage is FAILED:
             # The head is out: no error response is possible, only a cut connection.
             if self.stage is RESPONSE:

@@ -20,6 +20,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from websockets.exceptions import ConnectionClosed
+
 from hurtle_http.config import HttpConfig
 from hurtle_http.conninfo import ConnInfo
 from hurtle_http.exceptions import STATUS_CODES, SanicException, ServerError
@@ -87,6 +89,9 @@ class HandlerApp:
             if stream.request_body and not self.stream:
                 await request.receive_body()
             response = await self.handler(request)
+            if getattr(stream, "upgrade_websocket", False):
+                await _close_websocket(request)
+                return
             if response is None:
                 if stream.response is None:
                     raise ServerError("The handler returned no response")
@@ -101,6 +106,13 @@ class HandlerApp:
                 # PERF: straight to the stream (what response.send() would end up doing).
                 await send(b"", end_stream=True)
         except Exception as error:
+            if getattr(stream, "upgrade_websocket", False):
+                # No HTTP response is possible on a websocket; close it (1011 unless the
+                # peer already went away).
+                if not isinstance(error, ConnectionClosed):
+                    error_logger.error("Exception in websocket handler", exc_info=error)
+                await _close_websocket(request, 1011)
+                return
             await self.handle_exception(request, error)
 
     async def handle_exception(self, request: Any, exception: BaseException) -> None:
@@ -116,6 +128,13 @@ class HandlerApp:
         )
         response = request.stream.respond(response)
         await response.send(end_stream=True)
+
+
+async def _close_websocket(request: Any, code: int = 1000) -> None:
+    protocol = request.transport.get_protocol()
+    ws = getattr(protocol, "websocket", None)
+    if ws is not None:
+        await ws.close(code)
 
 
 def as_app(handler_or_app: Any, config: HttpConfig | dict[str, Any] | None = None) -> Any:

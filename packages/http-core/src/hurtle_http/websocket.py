@@ -23,7 +23,7 @@ from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed, ConnectionClosedOK
 from websockets.frames import CloseCode, Frame, Opcode
 from websockets.http11 import Request as WSRequest
-from websockets.protocol import State
+from websockets.protocol import Protocol, Side, State
 from websockets.server import ServerProtocol
 from websockets.typing import Subprotocol
 
@@ -40,14 +40,16 @@ class WebsocketImplProtocol:
 
     def __init__(
         self,
-        ws_proto: ServerProtocol,
+        ws_proto: Protocol,
         *,
         loop: Any,
+        subprotocol: str | None = None,
         ping_interval: float | None = 20,
         ping_timeout: float | None = 20,
         close_timeout: float = 10,
     ) -> None:
         self.ws_proto = ws_proto
+        self._subprotocol = subprotocol
         self.loop = loop
         self.ping_interval = ping_interval
         self.ping_timeout = ping_timeout
@@ -70,7 +72,7 @@ class WebsocketImplProtocol:
     @property
     def subprotocol(self) -> str | None:
         """The subprotocol chosen during the handshake, if any."""
-        return self.ws_proto.subprotocol
+        return self._subprotocol
 
     @property
     def state(self) -> State:
@@ -426,9 +428,18 @@ async def websocket_handshake(
             message or "Invalid websocket upgrade request", status_code=response.status_code
         )
     ws_proto.send_response(response)
+    if ws_proto.handshake_exc is not None:
+        raise SanicException(f"Websocket handshake failed: {ws_proto.handshake_exc}", 400)
+    head = b"".join(ws_proto.data_to_send())
+    # The handshake request never went through ws_proto's parser (httptools read it), so
+    # frames get a fresh protocol object that starts in the OPEN state.
+    frames = Protocol(
+        Side.SERVER, state=State.OPEN, max_size=getattr(config, "WEBSOCKET_MAX_SIZE", 2**20)
+    )
     impl = WebsocketImplProtocol(
-        ws_proto,
+        frames,
         loop=protocol.loop,
+        subprotocol=ws_proto.subprotocol,
         ping_interval=getattr(config, "WEBSOCKET_PING_INTERVAL", 20),
         ping_timeout=getattr(config, "WEBSOCKET_PING_TIMEOUT", 20),
     )
@@ -437,9 +448,9 @@ async def websocket_handshake(
     http.response_size = 0
     http.stage = http.stage.__class__.IDLE
     http.send = None
+    protocol.write(head)
     protocol.websocket = impl
     impl.connection_made(protocol)
-    impl._send_pending()
     tail, protocol._upgrade_tail = protocol._upgrade_tail, b""
     if tail:
         impl.data_received(tail)

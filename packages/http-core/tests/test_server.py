@@ -1,0 +1,231 @@
+"""Serving over real loopback sockets: TCP, UNIX sockets, TLS, graceful shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import ssl
+import stat
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+import trustme
+
+from hurtle_http.response import text
+from hurtle_http.server import (
+    HandlerApp,
+    bind_socket,
+    bind_unix_socket,
+    load_ssl,
+    serve,
+    start_server,
+)
+from hurtle_http.testing import parse_responses
+
+from .conftest import hello
+
+
+async def info(request: Any) -> Any:
+    ci = request.conn_info
+    return text(f"{request.path} ssl={ci.ssl} client={ci.client_ip}")
+
+
+async def roundtrip(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, raw: bytes) -> Any:
+    writer.write(raw)
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    [res] = parse_responses(head, head_only=True)
+    length = int(res.header("content-length") or 0)
+    res.body = await reader.readexactly(length)
+    return res
+
+
+async def test_start_server_answers_on_tcp_with_keep_alive() -> None:
+    handle = await start_server(HandlerApp(info), host="127.0.0.1", port=0)
+    try:
+        reader, writer = await asyncio.open_connection("127.0.0.1", handle.port)
+        for path in (b"/a", b"/b"):
+            res = await roundtrip(reader, writer, b"GET " + path + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert res.status == 200
+            assert res.body == path + b" ssl=False client=127.0.0.1"
+        assert len(handle.connections) == 1
+        writer.close()
+    finally:
+        await handle.close()
+
+
+async def test_plain_handler_is_accepted_by_start_server() -> None:
+    handle = await start_server(hello, port=0)
+    try:
+        reader, writer = await asyncio.open_connection("127.0.0.1", handle.port)
+        res = await roundtrip(reader, writer, b"GET / HTTP/1.1\r\n\r\n")
+        assert res.body == b"hello"
+        writer.close()
+    finally:
+        await handle.close()
+
+
+async def test_unix_socket_with_mode(tmp_path: Path) -> None:
+    path = str(tmp_path / "hurtle.sock")
+    handle = await start_server(HandlerApp(info), unix=path, unix_mode=0o600)
+    try:
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+        reader, writer = await asyncio.open_unix_connection(path)
+        res = await roundtrip(reader, writer, b"GET /u HTTP/1.1\r\n\r\n")
+        assert res.body == b"/u ssl=False client="
+        writer.close()
+    finally:
+        await handle.close()
+    assert not os.path.exists(path)  # noqa: ASYNC240
+
+
+def test_bind_unix_socket_replaces_a_stale_socket_but_not_a_live_one(tmp_path: Path) -> None:
+    path = str(tmp_path / "s.sock")
+    stale = socket.socket(socket.AF_UNIX)
+    stale.bind(path)
+    stale.close()  # file left behind, nobody listening
+    live = bind_unix_socket(path)
+    try:
+        with pytest.raises(OSError, match="already listening"):
+            bind_unix_socket(path)
+    finally:
+        live.close()
+    (tmp_path / "plain").write_text("x")
+    with pytest.raises(FileExistsError):
+        bind_unix_socket(str(tmp_path / "plain"))
+
+
+def test_bind_socket_listens() -> None:
+    sock = bind_socket("127.0.0.1", 0, backlog=5)
+    try:
+        port = sock.getsockname()[1]
+        client = socket.create_connection(("127.0.0.1", port), timeout=2)
+        client.close()
+    finally:
+        sock.close()
+
+
+@pytest.fixture(scope="module")
+def ca() -> trustme.CA:
+    return trustme.CA()
+
+
+@pytest.fixture
+def cert_files(ca: trustme.CA, tmp_path: Path) -> tuple[Path, Path]:
+    server_cert = ca.issue_cert("localhost", "127.0.0.1")
+    cert = tmp_path / "fullchain.pem"
+    key = tmp_path / "privkey.pem"
+    server_cert.private_key_and_cert_chain_pem.write_to_path(str(cert))
+    server_cert.private_key_pem.write_to_path(str(key))
+    return cert, key
+
+
+def _client_context(ca: trustme.CA) -> ssl.SSLContext:
+    context = ssl.create_default_context()
+    ca.configure_trust(context)
+    return context
+
+
+@pytest.mark.parametrize("form", ["dict", "aliases", "folder", "context"])
+async def test_tls_in_every_accepted_form(
+    form: str, ca: trustme.CA, cert_files: tuple[Path, Path]
+) -> None:
+    cert, key = cert_files
+    if form == "dict":
+        ssl_arg: Any = {"cert": str(cert), "key": str(key)}
+    elif form == "aliases":
+        ssl_arg = {"certfile": cert, "keyfile": key}
+    elif form == "folder":
+        ssl_arg = str(cert.parent)
+    else:
+        ssl_arg = load_ssl({"cert": cert, "key": key})
+    handle = await start_server(HandlerApp(info), port=0, ssl=ssl_arg)
+    try:
+        reader, writer = await asyncio.open_connection(
+            "127.0.0.1", handle.port, ssl=_client_context(ca), server_hostname="localhost"
+        )
+        res = await roundtrip(reader, writer, b"GET /tls HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        assert res.body == b"/tls ssl=True client=127.0.0.1"
+        writer.close()
+    finally:
+        await handle.close()
+
+
+def test_load_ssl_errors_say_what_to_fix(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="certificate file not found"):
+        load_ssl({"cert": tmp_path / "nope.pem", "key": tmp_path / "nope.key"})
+    with pytest.raises(ValueError, match="needs both"):
+        load_ssl({"cert": "x"})
+    with pytest.raises(ValueError, match="not a folder"):
+        load_ssl(str(tmp_path / "missing"))
+    with pytest.raises(TypeError, match="SSLContext"):
+        load_ssl(42)
+
+
+async def test_graceful_shutdown_lets_in_flight_requests_finish() -> None:
+    started = asyncio.Event()
+
+    async def slow(request: Any) -> Any:
+        started.set()
+        await asyncio.sleep(0.2)
+        return text("finished")
+
+    handle = await start_server(HandlerApp(slow), port=0)
+    port = handle.port
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(b"GET / HTTP/1.1\r\n\r\n")
+    await started.wait()
+    shutdown = asyncio.ensure_future(handle.graceful_shutdown(5))
+    head = await reader.readuntil(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200")
+    assert await reader.readexactly(8) == b"finished"
+    await shutdown
+    assert not handle.is_serving()
+    with pytest.raises(OSError):
+        await asyncio.open_connection("127.0.0.1", port)
+    writer.close()
+
+
+async def test_graceful_shutdown_gives_up_after_the_timeout() -> None:
+    async def forever(request: Any) -> Any:
+        await asyncio.Event().wait()
+
+    handle = await start_server(HandlerApp(forever), port=0)
+    reader, writer = await asyncio.open_connection("127.0.0.1", handle.port)
+    writer.write(b"GET / HTTP/1.1\r\n\r\n")
+    await writer.drain()
+    await asyncio.sleep(0.05)
+    await handle.graceful_shutdown(0.1)
+    assert await reader.read() == b""  # connection cut
+    writer.close()
+
+
+def test_serve_runs_until_the_loop_is_stopped() -> None:
+    ready = threading.Event()
+    state: dict[str, Any] = {}
+
+    def on_ready(handle: Any) -> None:
+        state["port"] = handle.port
+        state["loop"] = asyncio.get_event_loop()
+        ready.set()
+
+    thread = threading.Thread(
+        target=serve,
+        args=(hello,),
+        kwargs={"port": 0, "register_sys_signals": False, "ready": on_ready},
+        daemon=True,
+    )
+    thread.start()
+    assert ready.wait(10)
+    with socket.create_connection(("127.0.0.1", state["port"]), timeout=5) as client:
+        client.sendall(b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n")
+        data = b""
+        while chunk := client.recv(4096):
+            data += chunk
+    assert parse_responses(data)[0].body == b"hello"
+    state["loop"].call_soon_threadsafe(state["loop"].stop)
+    thread.join(10)
+    assert not thread.is_alive()

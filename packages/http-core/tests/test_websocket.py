@@ -1,0 +1,216 @@
+"""Websockets over a real loopback socket, with the websockets library as the client."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import struct
+from typing import Any
+
+import pytest
+from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed, ConnectionClosedError, ConnectionClosedOK
+
+from hurtle_http.response import text
+from hurtle_http.server import HandlerApp, start_server
+
+
+class WsServer:
+    """A server whose handler upgrades and runs ``ws_handler(ws)``; records what happened."""
+
+    def __init__(self, ws_handler: Any, subprotocols: Any = None, **config: Any) -> None:
+        self.ws_handler = ws_handler
+        self.subprotocols = subprotocols
+        self.outcome: list[Any] = []
+        self.done = asyncio.Event()
+        self.app = HandlerApp(self.handle, config=config)
+        self.handle_: Any = None
+
+    async def handle(self, request: Any) -> Any:
+        if request.path == "/plain":
+            return text("plain")
+        protocol = request.transport.get_protocol()
+        ws = await protocol.websocket_handshake(request, subprotocols=self.subprotocols)
+        try:
+            await self.ws_handler(ws)
+            self.outcome.append("returned")
+        except BaseException as exc:
+            self.outcome.append(exc)
+            raise
+        finally:
+            self.done.set()
+
+    async def __aenter__(self) -> str:
+        self.handle_ = await start_server(self.app, port=0)
+        return f"ws://127.0.0.1:{self.handle_.port}/ws"
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.handle_.close()
+
+
+async def echo_handler(ws: Any) -> None:
+    async for message in ws:
+        await ws.send(message)
+
+
+async def test_echo_text_and_binary() -> None:
+    server = WsServer(echo_handler)
+    async with server as url, connect(url) as client:
+        await client.send("héllo")
+        assert await client.recv() == "héllo"
+        await client.send(b"\x00\x01")
+        assert await client.recv() == b"\x00\x01"
+        await client.send(["frag", "mented"])
+        assert await client.recv() == "fragmented"
+
+
+async def test_normal_close_ends_async_iteration() -> None:
+    server = WsServer(echo_handler)
+    async with server as url:
+        async with connect(url) as client:
+            await client.send("x")
+            await client.recv()
+        await asyncio.wait_for(server.done.wait(), 5)
+    assert server.outcome == ["returned"]
+
+
+async def test_subprotocol_is_negotiated() -> None:
+    async def handler(ws: Any) -> None:
+        await ws.send(ws.subprotocol or "none")
+
+    server = WsServer(handler, subprotocols=["chat", "superchat"])
+    async with server as url, connect(url, subprotocols=["superchat"]) as client:
+        assert client.subprotocol == "superchat"
+        assert await client.recv() == "superchat"
+
+
+async def test_peer_going_away_raises_connection_closed_in_the_handler() -> None:
+    received = asyncio.Event()
+
+    async def handler(ws: Any) -> None:
+        await ws.recv()
+        received.set()
+        await ws.recv()  # the peer vanishes while we wait here
+
+    server = WsServer(handler)
+    async with server as url:
+        client = await connect(url)
+        await client.send("hi")
+        await asyncio.wait_for(received.wait(), 5)
+        client.transport.abort()  # no close frame
+        await asyncio.wait_for(server.done.wait(), 5)
+    [exc] = server.outcome
+    assert isinstance(exc, ConnectionClosed)
+    assert not isinstance(exc, asyncio.CancelledError)
+
+
+async def test_client_close_frame_gives_connection_closed_ok_on_recv() -> None:
+    async def handler(ws: Any) -> None:
+        await ws.recv()
+
+    server = WsServer(handler)
+    async with server as url:
+        async with connect(url) as client:
+            await client.close(1000, "bye")
+        await asyncio.wait_for(server.done.wait(), 5)
+    [exc] = server.outcome
+    assert isinstance(exc, ConnectionClosedOK)
+    assert exc.rcvd is not None and exc.rcvd.code == 1000
+
+
+async def test_server_ping_gets_a_pong() -> None:
+    async def handler(ws: Any) -> None:
+        pong = await ws.ping()
+        await asyncio.wait_for(pong, 5)
+        await ws.send("ponged")
+
+    server = WsServer(handler)
+    async with server as url, connect(url) as client:
+        assert await client.recv() == "ponged"
+
+
+async def test_server_close_reaches_the_client() -> None:
+    async def handler(ws: Any) -> None:
+        await ws.close(4000, "done here")
+
+    server = WsServer(handler)
+    async with server as url, connect(url) as client:
+        with pytest.raises(ConnectionClosed) as info:
+            await client.recv()
+        assert info.value.rcvd.code == 4000
+
+
+async def test_send_after_close_raises_connection_closed() -> None:
+    async def handler(ws: Any) -> None:
+        await ws.close()
+        await ws.send("too late")
+
+    server = WsServer(handler)
+    async with server as url, connect(url) as client:
+        with pytest.raises(ConnectionClosed):
+            await client.recv()
+        await asyncio.wait_for(server.done.wait(), 5)
+    assert isinstance(server.outcome[0], ConnectionClosed)
+
+
+async def test_recv_timeout_returns_none() -> None:
+    async def handler(ws: Any) -> None:
+        got = await ws.recv(timeout=0.05)
+        await ws.send(repr(got))
+
+    server = WsServer(handler)
+    async with server as url, connect(url) as client:
+        assert await client.recv() == "None"
+
+
+async def test_message_over_max_size_closes_with_1009() -> None:
+    server = WsServer(echo_handler, WEBSOCKET_MAX_SIZE=10)
+    async with server as url, connect(url) as client:
+        await client.send("x" * 11)
+        with pytest.raises(ConnectionClosedError) as info:
+            await client.recv()
+        assert info.value.sent is None or info.value.rcvd.code == 1009
+
+
+def _masked_frame(opcode: int, payload: bytes) -> bytes:
+    mask = os.urandom(4)
+    masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+    return struct.pack("!BB", 0x80 | opcode, 0x80 | len(payload)) + mask + masked
+
+
+async def test_invalid_utf8_text_frame_closes_with_1007_and_handler_sees_the_close() -> None:
+    async def handler(ws: Any) -> None:
+        await ws.recv()
+
+    server = WsServer(handler)
+    async with server as url:
+        port = int(url.split(":")[2].split("/")[0])
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(
+            b"GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+            + _masked_frame(0x1, b"\xff\xfe")
+        )
+        head = await reader.readuntil(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 101")
+        frame = await asyncio.wait_for(reader.read(2), 5)
+        assert frame[0] == 0x88  # FIN + close
+        payload = await reader.readexactly(frame[1] & 0x7F)
+        assert struct.unpack("!H", payload[:2])[0] == 1007
+        writer.close()
+        await asyncio.wait_for(server.done.wait(), 5)
+    [exc] = server.outcome
+    assert isinstance(exc, ConnectionClosed)
+
+
+async def test_plain_http_request_is_not_upgraded_and_route_still_works() -> None:
+    server = WsServer(echo_handler)
+    async with server as url:
+        port = int(url.split(":")[2].split("/")[0])
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(b"GET /ws HTTP/1.1\r\nHost: x\r\n\r\n")
+        head = await reader.readuntil(b"\r\n\r\n")
+        assert head.split(b" ")[1] in (b"400", b"426")
+        writer.write(b"GET /plain HTTP/1.1\r\nHost: x\r\n\r\n")
+        head = await reader.readuntil(b"\r\n\r\n")
+        writer.close()
