@@ -63,3 +63,11 @@ def test_router_without_routes_answers_404() -> None:
     router.finalize()
     with pytest.raises(NotFound):
         router.get("/", "GET", None)
+
+
+def test_repeated_dynamic_lookups_give_fresh_converted_params() -> None:
+    router = _router(u={"uri": "/u/<n:int>", "methods": ["GET"]})
+    first = router.get("/u/5", "GET", None)
+    first[2]["n"] = "changed"
+    assert router.get("/u/5", "GET", None)[2] == {"n": 5}
+    assert router.get("/u/6", "GET", None)[2] == {"n": 6}
