@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from hurtle_app.middleware import MiddlewareRegistry, is_coroutine_callable
 
 
@@ -91,3 +94,22 @@ def test_coroutine_detection_sees_through_partials_and_callable_objects() -> Non
     assert is_coroutine_callable(partial(handler, extra=1))
     assert is_coroutine_callable(Callable())
     assert not is_coroutine_callable(lambda request: None)
+
+
+@given(priorities=st.lists(st.integers(min_value=-3, max_value=3), min_size=1, max_size=8))
+def test_response_chain_is_the_request_ordering_reversed(priorities: list[int]) -> None:
+    registry = MiddlewareRegistry()
+    funcs = []
+    for index, priority in enumerate(priorities):
+
+        def mw(request, response=None, index=index):
+            return index
+
+        registry.add(mw, "request", priority=priority)
+        registry.add(mw, "response", priority=priority)
+        funcs.append(mw)
+    request_chain, response_chain = registry.chains_for("r")
+    request_funcs = [func for func, _ in request_chain]
+    assert [func for func, _ in response_chain] == list(reversed(request_funcs))
+    expected = sorted(range(len(priorities)), key=lambda i: (-priorities[i], i))
+    assert request_funcs == [funcs[i] for i in expected]

@@ -193,3 +193,18 @@ def test_error_format_is_guessed_from_the_handler_source(app: Sanic) -> None:
     routes = {route.name: route for route in app.router.routes}
     assert routes["TestApp.as_json"].extra.error_format == "json"
     assert routes["TestApp.as_text"].extra.error_format == "text"
+
+
+def test_app_strict_slashes_is_the_default_for_routes() -> None:
+    app = Sanic("Strict", strict_slashes=True, configure_logging=False)
+
+    @app.get("/a/")
+    async def a(request):
+        return text("x")
+
+    @app.get("/b/", strict_slashes=False)
+    async def b(request):
+        return text("x")
+
+    routes = _routes(app)
+    assert (routes["Strict.a"].strict, routes["Strict.b"].strict) == (True, False)
