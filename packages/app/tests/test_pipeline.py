@@ -334,3 +334,30 @@ async def test_http_signals_fire_only_when_registered(app: Sanic, call) -> None:
 
     await call("GET", "/")
     assert seen == ["TestApp.index", "before"]
+
+
+async def test_lifecycle_signals_fire_in_order(app: Sanic, call) -> None:
+    seen: list[str] = []
+    for event in (
+        "http.lifecycle.begin",
+        "http.lifecycle.request",
+        "http.lifecycle.handle",
+        "http.lifecycle.response",
+        "http.lifecycle.complete",
+    ):
+
+        def recorder(event=event):
+            async def record(**context):
+                seen.append(event.rsplit(".", 1)[1])
+
+            return record
+
+        app.signal(event)(recorder())
+
+    @app.get("/")
+    async def index(request):
+        seen.append("handler")
+        return text("x")
+
+    await call("GET", "/")
+    assert seen[:5] == ["begin", "request", "handle", "handler", "response"]

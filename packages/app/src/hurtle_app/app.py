@@ -548,6 +548,15 @@ class Sanic(Registrar):
         """Finalize once and choose the request pipeline (run by every runner)."""
         if self._pipeline is not None:
             return
+        if self._ext is None and self.config.get("AUTO_EXTEND", True):
+            # Sanic loads sanic-ext by itself when it is installed (it adds routes, so
+            # this happens before the router is finalized).
+            try:
+                import sanic_ext  # type: ignore[import-not-found]  # noqa: F401
+            except ImportError:
+                pass
+            else:
+                self.extend()
         self.finalize()
         self._pipeline = RequestPipeline(self)
         signals = self._signal_events
