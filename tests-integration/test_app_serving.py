@@ -205,3 +205,29 @@ def test_app_stop_ends_run(tmp_path) -> None:
     assert answer == "stopping"
     assert proc.returncode == 0
     assert "stopped cleanly" in output
+
+
+async def test_create_server_on_a_unix_socket(tmp_path) -> None:
+    from hurtle_app import Sanic
+    from hurtle_http.response import text
+
+    Sanic.test_mode = True
+    app = Sanic("UnixApp", configure_logging=False)
+
+    @app.get("/")
+    async def index(request):
+        return text("over unix")
+
+    path = str(tmp_path / "app.sock")
+    server = await app.create_server(unix=path)
+    await server.startup()
+    await server.after_start()
+    try:
+        transport = httpx.AsyncHTTPTransport(uds=path)
+        async with httpx.AsyncClient(transport=transport) as client:
+            response = await client.get("http://localhost/")
+    finally:
+        server.close()
+        await server.wait_closed()
+        Sanic._app_registry.clear()
+    assert response.text == "over unix"
