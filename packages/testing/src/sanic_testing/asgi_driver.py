@@ -79,6 +79,7 @@ async def asgi_http_scope(
     Returns (status, raw headers, body); an exception escaping the app is raised here.
     """
     sent_body = False
+    done = False
     status = 500
     headers: list[tuple[bytes, bytes]] = []
     chunks: list[bytes] = []
@@ -90,13 +91,14 @@ async def asgi_http_scope(
             sent_body = True
             return {"type": "http.request", "body": body, "more_body": False}
         # Asked again: the app waits for a disconnect; it comes once the response is done.
-        if finished is None:
-            finished = asyncio.Event()
-        await finished.wait()
+        if not done:
+            if finished is None:
+                finished = asyncio.Event()
+            await finished.wait()
         return {"type": "http.disconnect"}
 
     async def send(message: dict[str, Any]) -> None:
-        nonlocal status, headers
+        nonlocal status, headers, done
         kind = message["type"]
         if kind == "http.response.start":
             status = message["status"]
@@ -105,8 +107,10 @@ async def asgi_http_scope(
             chunk = message.get("body", b"")
             if chunk:
                 chunks.append(chunk)
-            if not message.get("more_body", False) and finished is not None:
-                finished.set()
+            if not message.get("more_body", False):
+                done = True
+                if finished is not None:
+                    finished.set()
 
     try:
         await app(scope, receive, send)

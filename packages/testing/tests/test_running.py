@@ -1,0 +1,104 @@
+"""Plumbing of the socket clients: sync runner, test mode, sockets, option splitting."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+
+import httpx
+import pytest
+
+from sanic_testing.running import (
+    LoopRunner,
+    bind_free_socket,
+    cookies_as_header,
+    enable_test_mode,
+    format_host,
+    run_sync,
+    split_client_options,
+)
+
+
+async def _answer() -> int:
+    await asyncio.sleep(0)
+    return 42
+
+
+def test_run_sync_without_a_running_loop() -> None:
+    assert run_sync(_answer) == 42
+
+
+async def test_run_sync_inside_a_running_loop_uses_a_helper_thread() -> None:
+    assert run_sync(_answer) == 42
+
+
+async def test_loop_runner_inside_a_running_loop() -> None:
+    runner = LoopRunner()
+    try:
+        assert runner.run(_answer()) == 42
+        assert runner.loop is not asyncio.get_running_loop()
+    finally:
+        runner.close()
+    assert runner.loop.is_closed()
+
+
+def test_loop_runner_leaves_a_given_loop_open() -> None:
+    loop = asyncio.new_event_loop()
+    try:
+        runner = LoopRunner(loop)
+        assert runner.run(_answer()) == 42
+        runner.close()
+        assert not loop.is_closed()
+    finally:
+        loop.close()
+
+
+def test_enable_test_mode_sets_the_declaring_class() -> None:
+    class Base:
+        test_mode = False
+
+    class Child(Base):
+        pass
+
+    enable_test_mode(Child())
+    assert Base.test_mode is True
+    assert "test_mode" not in vars(Child)
+
+
+def test_format_host_brackets_ipv6() -> None:
+    assert format_host("::1") == "[::1]"
+    assert format_host("[::1]") == "[::1]"
+    assert format_host("127.0.0.1") == "127.0.0.1"
+
+
+def test_bind_free_socket_picks_a_port() -> None:
+    sock = bind_free_socket("127.0.0.1", None)
+    try:
+        assert sock.getsockname()[1] > 0
+        assert sock.family == socket.AF_INET
+    finally:
+        sock.close()
+
+
+def test_bind_free_socket_reports_an_unbindable_address() -> None:
+    with pytest.raises(OSError):
+        bind_free_socket("256.0.0.1", None)
+
+
+def test_split_client_options() -> None:
+    kwargs = {"verify": False, "http2": False, "params": {"a": "1"}, "json": {}}
+    assert split_client_options(kwargs) == {"verify": False, "http2": False}
+    assert kwargs == {"params": {"a": "1"}, "json": {}}
+
+
+def test_cookies_become_a_cookie_header() -> None:
+    kwargs = {"cookies": {"a": "1", "b": "2"}, "headers": {"cookie": "z=0", "x": "y"}}
+    cookies_as_header(kwargs)
+    assert "cookies" not in kwargs
+    headers = kwargs["headers"]
+    assert isinstance(headers, httpx.Headers)
+    assert headers["cookie"] == "z=0; a=1; b=2"
+    assert headers["x"] == "y"
+    untouched = {"params": {}}
+    cookies_as_header(untouched)
+    assert untouched == {"params": {}}

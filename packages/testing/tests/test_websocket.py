@@ -1,0 +1,86 @@
+"""Websockets over a real socket: WebsocketProxy, SanicTestClient.websocket, ReusableClient."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hurtle_app import Sanic
+from sanic_testing.client import SanicTestClient
+from sanic_testing.reusable import ReusableClient
+from sanic_testing.websocket import WebsocketProxy
+
+
+class _FakeConnection:
+    """Just enough of a websockets client connection."""
+
+    subprotocol = "chat"
+
+    def __init__(self, incoming: list[str]) -> None:
+        self.incoming = list(incoming)
+        self.sent: list[Any] = []
+
+    async def send(self, message: Any) -> None:
+        self.sent.append(message)
+
+    async def recv(self) -> str:
+        return self.incoming.pop(0)
+
+    def __aiter__(self) -> Any:
+        return self._iterate()
+
+    async def _iterate(self) -> Any:
+        while self.incoming:
+            yield self.incoming.pop(0)
+
+
+async def test_proxy_records_both_directions_and_delegates() -> None:
+    connection = _FakeConnection(["a", "b", "c"])
+    proxy = WebsocketProxy(connection)
+    await proxy.send("hello")
+    assert await proxy.recv() == "a"
+    assert [message async for message in proxy] == ["b", "c"]
+    assert connection.sent == ["hello"]
+    assert proxy.server_received == proxy.client_sent == ["hello"]
+    assert proxy.server_sent == proxy.client_received == ["a", "b", "c"]
+    assert proxy.subprotocol == "chat"
+    assert proxy.opened is True
+
+
+def test_websocket_with_mimic_over_a_real_socket(app: Sanic) -> None:
+    async def mimic(ws: Any) -> None:
+        await ws.send("one")
+        assert await ws.recv() == "echo:one"
+        await ws.send("two")
+        assert await ws.recv() == "echo:two"
+
+    request, proxy = SanicTestClient(app).websocket("/ws", mimic=mimic)
+    assert request.path == "/ws"
+    assert isinstance(proxy, WebsocketProxy)
+    assert proxy.server_received == ["one", "two"]
+    assert proxy.server_sent == ["echo:one", "echo:two"]
+
+
+def test_websocket_without_mimic_opens_and_closes(app: Sanic) -> None:
+    request, proxy = SanicTestClient(app).websocket("/ws/greet")
+    assert request.path == "/ws/greet"
+    assert proxy.opened is True
+    assert proxy.server_received == []
+
+
+def test_websocket_to_a_missing_route_raises(app: Sanic) -> None:
+    with pytest.raises(ValueError, match="Exception during request"):
+        SanicTestClient(app).websocket("/nowhere")
+
+
+def test_websocket_on_a_reusable_client(app: Sanic) -> None:
+    async def mimic(ws: Any) -> None:
+        await ws.send("x")
+        assert await ws.recv() == "echo:x"
+
+    with ReusableClient(app) as client:
+        _, proxy = client.websocket("/ws", mimic=mimic)
+        assert proxy.server_sent == ["echo:x"]
+        _, response = client.get("/")
+        assert response.text == "foo"
