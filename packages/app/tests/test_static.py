@@ -86,3 +86,12 @@ async def test_large_files_are_streamed(app: Sanic, call, site: Path) -> None:
     sent = await call("GET", "/big/a.txt")
     assert sent.text == "hello world\n"
     assert "content-length" not in sent.headers
+
+
+async def test_head_gives_type_and_date_without_a_body(app: Sanic, call, site: Path) -> None:
+    app.static("/s", site)
+    sent = await call("HEAD", "/s/a.txt")
+    assert sent.status == 200
+    assert sent.headers["content-type"] == "text/plain; charset=utf-8"
+    assert "last-modified" in sent.headers
+    assert sent.body == b""

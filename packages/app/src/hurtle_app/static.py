@@ -175,6 +175,8 @@ class StaticHandler:
         if path.is_dir():
             return await self.directory_handler.handle(request, relative)
 
+        if request.method == "HEAD":
+            return _head_response(path, stats, self.content_type)
         headers: dict[str, str] = {}
         byte_range = None
         if self.use_content_range:
@@ -198,6 +200,25 @@ class StaticHandler:
             headers=headers,
             _range=byte_range,
         )
+
+
+def _head_response(path: Path, stats: os.stat_result, content_type: str | None) -> Any:
+    """What Sanic answers a HEAD for a static file: its type and date, no length."""
+    from email.utils import formatdate
+    from mimetypes import guess_type
+
+    from hurtle_http.response import HTTPResponse
+
+    if content_type is None:
+        guessed = guess_type(path.name)[0]
+        if guessed is None or guessed.startswith("text/"):
+            content_type = f"{guessed or 'text/plain'}; charset=utf-8"
+        else:
+            content_type = guessed
+    return HTTPResponse(
+        headers={"Last-Modified": formatdate(stats.st_mtime, usegmt=True)},
+        content_type=content_type,
+    )
 
 
 __all__ = ["ContentRangeHandler", "DEFAULT_STREAM_THRESHOLD", "DirectoryHandler", "StaticHandler"]
