@@ -2,6 +2,7 @@
 """Profile one route on Hurtle and on Sanic: Python calls and CPU time per request.
 
 Usage: python3 benchmarks/profile.py ROUTE [--requests N] [--targets hurtle,sanic] [--top K]
+                                         [--py-spy SECONDS]
 ROUTE: a route name or path of the benchmark app (``/``, ``json``, ``/user/123``, ``echo``,
 ``/mw/json``, ``"mw POST /echo"`` ...).
 
@@ -10,7 +11,9 @@ pinned to one core), warmed up, then driven with N sequential keep-alive request
 first without a profiler (CPU time per request from /proc), then under cProfile switched on
 by a signal just for those requests. Prints, side by side, calls per request (all calls, and
 Python-level functions only) and CPU per request, then each target's top functions with
-per-request numbers. Stats files go to benchmarks/results/profile-<time>/.
+per-request numbers. With ``--py-spy S`` each target is also sampled by py-spy (non-blocking,
+so the server runs at full speed) for S seconds under wrk load, and functions are listed with their share of the samples
+and µs per request. Stats files go to benchmarks/results/profile-<time>/.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from harness.client import HttpClientError, KeepAliveClient, build_request
 from harness.envs import REPO, EnvError, ensure_env
+from harness.sampling import SampleProfile, ensure_py_spy, sample_under_load
 from harness.servers import ServerError, ServerProcess, free_port
 from harness.targets import TARGETS, Route, find_route
 
@@ -130,6 +134,73 @@ def top_lines(stats: pstats.Stats, n: int, top: int, sort: str) -> list[str]:
     return lines
 
 
+def pyspy_target(name: str, route: Route, seconds: int, out: Path) -> dict:
+    """Serve the app on ``name`` and sample it with py-spy under load."""
+    target = TARGETS[name]
+    python = ensure_env(target.env, log=log)
+    spy = ensure_py_spy(python)
+    cpus = sorted(os.sched_getaffinity(0))
+    port = free_port()
+    server = ServerProcess(
+        name,
+        target.argv(port),
+        port,
+        cpu=cpus[0] if len(cpus) > 1 else None,
+        log_path=out / f"{name}-pyspy.log",
+        cwd=target.script.parent,
+    )
+    server.start()
+    try:
+        server.wait_ready("/", timeout=60)
+        drive(port, route, 500)
+        prof, cpu_us, rps = sample_under_load(
+            server,
+            spy,
+            route.path,
+            seconds=seconds,
+            body_size=route.body_size,
+            connections=64,
+            load_cpu=cpus[1] if len(cpus) > 1 else None,
+            out=out,
+        )
+    finally:
+        server.stop()
+    return {"profile": prof, "cpu_us": cpu_us, "rps": rps}
+
+
+# Frames that hold the whole server (their share is the event loop's C work, not a cost).
+_OUTER = (
+    "<module>",
+    "serve (",
+    "serve_single",
+    "Runner.run (",
+    "_serve_http_1",
+    "_run_server_forever",
+    "run_forever",
+)
+
+
+def sample_lines(prof: SampleProfile, cpu_us: float, top: int) -> list[str]:
+    """Own and inclusive tables: share of samples and µs per request."""
+    total = prof.total or 1
+    lines = [
+        f"{'own %':>6} {'µs/req':>7}  function (self time; C calls such as transport.write and"
+        " the event loop's own C work count for the Python frame that runs them)"
+    ]
+    for frame, n in prof.own.most_common(top):
+        lines.append(f"{n / total * 100:6.1f} {n / total * cpu_us:7.2f}  {short_path(frame)}")
+    lines += ["", f"{'incl %':>6} {'µs/req':>7}  Python function (inclusive)"]
+    shown = 0
+    for frame, n in prof.inclusive.most_common():
+        if ".py)" not in frame or any(m in frame for m in _OUTER):
+            continue
+        lines.append(f"{n / total * 100:6.1f} {n / total * cpu_us:7.2f}  {short_path(frame)}")
+        shown += 1
+        if shown >= top:
+            break
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     """Profile the route on each target and print the comparison."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -138,7 +209,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--targets", default="hurtle,sanic", help="comma-separated targets")
     parser.add_argument("--top", type=int, default=25, help="functions to list per target")
     parser.add_argument("--sort", choices=("tottime", "cumtime", "calls"), default="tottime")
+    parser.add_argument(
+        "--py-spy", type=int, default=0, metavar="SECONDS", help="also sample under load"
+    )
     args = parser.parse_args(argv)
+    if not 0 <= args.py_spy <= 120:
+        parser.error("--py-spy must be 0..120 seconds")
     if not 1 <= args.requests <= 200_000:
         parser.error("--requests must be 1..200000")
     try:
@@ -182,6 +258,29 @@ def main(argv: list[str] | None = None) -> int:
         lines += ["", f"## {name}: top {args.top} by {args.sort}", "", "```"]
         lines += top_lines(result["stats"], n, args.top, args.sort)
         lines += ["```"]
+    if args.py_spy:
+        for name in names:
+            log(f"[py-spy] {name}: {route.name} for {args.py_spy} s under load")
+            try:
+                sampled = pyspy_target(name, route, args.py_spy, out)
+            except (
+                EnvError,
+                ServerError,
+                HttpClientError,
+                OSError,
+                subprocess.SubprocessError,
+            ) as exc:
+                log(f"  ! {name}: {exc}")
+                continue
+            lines += [
+                "",
+                f"## {name} under load (py-spy, {sampled['profile'].total} samples, "
+                f"{sampled['rps']:.0f} req/s, {sampled['cpu_us']:.1f} µs CPU/request while sampled)",
+                "",
+                "```",
+                *sample_lines(sampled["profile"], sampled["cpu_us"], args.top),
+                "```",
+            ]
     text = "\n".join(lines) + "\n"
     (out / "profile.md").write_text(text)
     print(text)
