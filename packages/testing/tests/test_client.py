@@ -224,3 +224,20 @@ async def test_works_from_inside_a_running_event_loop(client) -> None:
 def test_debug_mode_does_not_stick_after_the_call(app: Sanic, client) -> None:
     client.get("/", debug=True)
     assert app.debug is False
+
+
+def test_tls_server_kwargs_switch_the_client_to_https(app: Sanic, reply) -> None:
+    import ssl
+
+    import trustme
+
+    @app.get("/scheme")
+    async def scheme(request: Any) -> None:
+        await reply(request, request.scheme)
+
+    cert = trustme.CA().issue_cert("127.0.0.1")
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    cert.configure_cert(context)
+    _, response = SanicTestClient(app).get("/scheme", server_kwargs={"ssl": context})
+    assert response.url.scheme == "https"
+    assert response.text == "https"
