@@ -69,6 +69,20 @@ async def test_close_if_idle_closes_only_idle_connections() -> None:
     assert conn.closed
 
 
+async def test_handlers_run_in_a_task_by_default() -> None:
+    seen: list[Any] = []
+
+    async def handler(request: Any) -> Any:
+        seen.append(asyncio.current_task())
+        async with asyncio.timeout(5):
+            await asyncio.sleep(0)
+        return text("ok")
+
+    conn = FakeConnection(handler)
+    [res] = await exchange(conn, b"GET / HTTP/1.1\r\n\r\n")
+    assert res.body == b"ok" and seen[0] is not None
+
+
 @pytest.mark.parametrize("eager", [True, False])
 async def test_task_and_eager_dispatch_answer_the_same(eager: bool) -> None:
     async def handler(request: Any) -> Any:
@@ -83,8 +97,8 @@ async def test_task_and_eager_dispatch_answer_the_same(eager: bool) -> None:
     assert [r.body for r in responses] == [b"/a", b"/wait", b"/b"]
 
 
-async def test_handler_that_does_not_wait_is_answered_within_data_received() -> None:
-    conn = FakeConnection(hello)
+async def test_eager_handler_that_does_not_wait_is_answered_within_data_received() -> None:
+    conn = FakeConnection(hello, config={"HTTP_EAGER_DISPATCH": True})
     conn.receive(b"GET / HTTP/1.1\r\n\r\n")  # no settle: answered synchronously
     assert parse_responses(conn.take())[0].body == b"hello"
 

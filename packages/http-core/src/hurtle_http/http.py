@@ -11,11 +11,12 @@ buffer); the first one is ``current``, later (pipelined) ones wait in ``queue``.
 next, in order (RFC 9112 section 9.3.2).  The protocol starts it only when a head is
 ready and it is not already running.
 
-# PERF: ``dispatch()`` first runs ``http1()`` synchronously with ``coro.send(None)``.
-# A handler that never waits (the common "hello" case) completes inside
-# ``data_received`` with no Task, no call_soon, no extra loop iteration.  Only when it
-# suspends is the rest handed to a Task (``_resume``).  (benchmarks: about +15% req/s
-# on keep-alive "hello" against a Task per request.)
+# PERF: one Task per burst of ready requests, not one per request: ``http1()`` loops
+# over every request already parsed (pipelining) before it ends.  With the config key
+# ``HTTP_EAGER_DISPATCH`` it is instead first stepped synchronously inside
+# ``data_received`` (``coro.send(None)``) and handed to a Task only if it suspends; that
+# saves the Task but measured slower on uvloop (see protocol.py) and leaves handlers
+# without ``asyncio.current_task()``, so it is opt-in.
 
 Responses: ``respond()`` binds a response; ``send`` (an attribute, as in Sanic: ``None``
 once the response is finished) writes the head on first use, then body pieces framed by
@@ -86,22 +87,32 @@ _ENTITY_HEADERS = (
 _STATUS_LINES = {
     code: f"HTTP/1.1 {code} {phrase.decode('latin-1')}\r\n" for code, phrase in STATUS_CODES.items()
 }
-_base_processed_headers: Any = None
+_fast_head_types: dict[type, bool] = {}
 
 
-def _format_head(res: Any, status: int, headers: Any) -> bytes:
-    """The response head as bytes: status line, fields, ``Content-Type`` if due."""
-    global _base_processed_headers
-    if _base_processed_headers is None:
-        from hurtle_http.response.types import BaseHTTPResponse
+def _uses_base_processed_headers(cls: type) -> bool:
+    from hurtle_http.response.types import BaseHTTPResponse
 
-        _base_processed_headers = BaseHTTPResponse.processed_headers
-    if getattr(type(res), "processed_headers", None) is not _base_processed_headers:
+    fast = getattr(cls, "processed_headers", None) is BaseHTTPResponse.processed_headers
+    _fast_head_types[cls] = fast
+    return fast
+
+
+def _format_head(res: Any, status: int, headers: Any, framing: str) -> bytes:
+    """The response head as bytes: status line, fields, framing fields, ``Content-Type``."""
+    cls = type(res)
+    fast = _fast_head_types.get(cls)
+    if fast is None:
+        fast = _uses_base_processed_headers(cls)
+    if not fast:
+        extra = [tuple(f.split(": ", 1)) for f in framing.split("\r\n") if f]
+        for name, value in extra:
+            headers[name] = value
         return format_http1_response(status, res.processed_headers)
     # PERF: same fields as BaseHTTPResponse.processed_headers + format_http1_response, built
     # as one str and encoded once (about 3x faster than encoding field by field).
     line = _STATUS_LINES.get(status) or f"HTTP/1.1 {status} UNKNOWN\r\n"
-    fields = "".join([f"{name}: {value}\r\n" for name, value in headers.items()])
+    fields = "".join([f"{name}: {value}\r\n" for name, value in headers.items()]) + framing
     content_type = res.content_type
     if (
         content_type is not None
@@ -237,7 +248,12 @@ class Http:
         if version != "1.1" and version != "1.0":
             raise BadRequest("Unsupported HTTP version")
         fields = Header(headers)
-        content_length, chunked = body_framing(fields, version, self.request_max_size)
+        # PERF: `in` on a CIMultiDict is ~5x cheaper than .get(); most requests have
+        # neither field, so body_framing (and its lookups) is skipped for them.
+        if "content-length" in fields or "transfer-encoding" in fields:
+            content_length, chunked = body_framing(fields, version, self.request_max_size)
+        else:
+            content_length, chunked = None, False
         raw_method = parser.get_method()
         method = _METHODS.get(raw_method) or raw_method.decode("ascii")
         protocol = self.protocol
@@ -528,6 +544,7 @@ class Http:
         headers = res.headers
         size = len(data)
         func: Any = None
+        framing = ""
         if status < 200 or status == 204 or status == 304:
             # RFC 9110 sections 15.2, 15.3.5, 15.4.5: these responses have no content.
             if status == 304:
@@ -538,7 +555,9 @@ class Http:
             data, size, end_stream = b"", 0, True
         elif end_stream:
             # PERF: the whole body is known: Content-Length, one write, no chunking.
-            headers["content-length"] = str(size)
+            if "content-length" in headers:
+                headers.popall("content-length")
+            framing = f"content-length: {size}\r\n"
         elif "content-length" in headers:
             try:
                 total = int(headers["content-length"])
@@ -561,9 +580,15 @@ class Http:
                 # The rest of the body is still on the wire: this connection cannot be
                 # reused unless the body is read, so say so now.
                 self.keep_alive = False
-        headers["connection"] = "keep-alive" if self.keep_alive else "close"
+        if "connection" in headers:
+            # A handler asking to close gets its way; framing is otherwise ours to set.
+            if any(v.lower() == "close" for v in headers.popall("connection")):
+                self.keep_alive = False
+        # PERF: the framing fields are appended to the head text, not stored in the
+        # response's multidict (two CIMultiDict writes per response saved).
+        framing += "connection: keep-alive\r\n" if self.keep_alive else "connection: close\r\n"
         self.response_size = size
-        head = _format_head(res, status, headers)
+        head = _format_head(res, status, headers, framing)
         if self._hook is not None:
             await self._lifecycle("send")
         protocol = self.protocol
