@@ -166,6 +166,12 @@ def test_body_larger_than_limit_by_content_length_is_413_before_the_body() -> No
 def test_non_ascii_url_is_400() -> None:
     sink = read(b"GET /\xc3\xa9 HTTP/1.1\r\n\r\n")
     assert type(sink.error) is BadRequest
+    assert str(sink.error) == "URL may only contain US-ASCII characters."
+
+
+def test_bad_chunk_size_message() -> None:
+    sink = read(b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n")
+    assert str(sink.error) == "Bad chunked encoding"
 
 
 def test_after_an_error_nothing_more_is_reported() -> None:

@@ -116,6 +116,15 @@ async def test_expect_100_continue_is_sent_when_the_body_is_read() -> None:
     assert res.body == b"POST / xyz"
 
 
+async def test_expect_100_continue_is_sent_even_if_the_body_came_along() -> None:
+    conn = FakeConnection(echo)
+    conn.receive(b"POST / HTTP/1.1\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\nhi")
+    await conn.settle()
+    raw = conn.take()
+    assert raw.startswith(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n")
+    assert raw.endswith(b"POST / hi")
+
+
 async def test_head_drops_the_body_but_keeps_content_length() -> None:
     conn = FakeConnection(hello)
     conn.receive(b"HEAD / HTTP/1.1\r\n\r\n")

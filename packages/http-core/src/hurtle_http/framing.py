@@ -105,8 +105,12 @@ def _status_of_parser_error(message: str) -> SanicException:
     # llhttp's messages for the only parse errors that are not a plain 400.
     if "Transfer-Encoding" in message and "invalid" in message.lower() and "value" not in message:
         return NotImplementedByServer("Unsupported transfer encoding")
-    if "Content-Length" in message:
+    if "Content-Length" in message and "Transfer-Encoding" not in message:
+        if "Duplicate" in message:
+            return BadRequest("Bad Request")
         return BadRequest("Bad content-length")
+    if "chunk" in message.lower():
+        return BadRequest("Bad chunked encoding")
     return BadRequest("Bad Request")
 
 
@@ -157,6 +161,12 @@ class RequestReader:
             self.sink.on_upgrade(data[offset:])
         except httptools.HttpParserCallbackError:
             self._fail(self._pending or BadRequest("Bad Request"))
+        except httptools.HttpParserInvalidURLError:
+            line = (self.url + data).split(b"\r\n", 1)[0]
+            if self._pending is None and not line.isascii():
+                self._fail(BadRequest("URL may only contain US-ASCII characters."))
+            else:
+                self._fail(self._pending or BadRequest("Bad Request"))
         except httptools.HttpParserError as error:
             self._fail(self._pending or _status_of_parser_error(str(error)))
         except Exception as error:

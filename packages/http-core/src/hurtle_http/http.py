@@ -478,6 +478,11 @@ class Http:
         record = self.current
         if record is None or record.request is None or record.request is not self.request:
             return None
+        if self.expecting_continue:
+            # RFC 9110 section 10.1.1: the client may wait for this before the body
+            # (sent even if some body came already, as Sanic does).
+            self.expecting_continue = False
+            await self.protocol.send(CONTINUE_RESPONSE)
         while True:
             if record.chunks:
                 data = record.chunks.popleft()
@@ -497,10 +502,6 @@ class Http:
                 return None
             if self.protocol.closed:
                 raise BadRequest("Connection closed before the request body was complete")
-            if self.expecting_continue:
-                # RFC 9110 section 10.1.1: the client waits for this before the body.
-                self.expecting_continue = False
-                await self.protocol.send(CONTINUE_RESPONSE)
             self.protocol.flow.resume_reading()
             waiter = self._waiter = self.protocol.loop.create_future()
             await waiter
