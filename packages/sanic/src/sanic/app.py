@@ -50,6 +50,31 @@ class Sanic(_FrameworkSanic):
         """Short alias of ``app.multiplexer``."""
         return self.multiplexer
 
+    # -- test clients (sanic-testing's TestManager wiring) ----------------------------------
+    _test_manager: Any = None
+
+    def _get_test_manager(self) -> Any:
+        if self._test_manager is None:
+            try:
+                from sanic_testing import TestManager
+            except ImportError:  # pragma: no cover - the meta-package depends on it
+                raise RuntimeError(
+                    "app.test_client needs the test clients: pip install hurtle-testing "
+                    "(import name sanic_testing)."
+                ) from None
+            TestManager(self)  # sets self._test_manager
+        return self._test_manager
+
+    @property
+    def test_client(self) -> Any:
+        """A ``SanicTestClient`` for this app (real socket on a free loopback port)."""
+        return self._get_test_manager().test_client
+
+    @property
+    def asgi_client(self) -> Any:
+        """A ``SanicASGITestClient`` for this app (in process, through ASGI)."""
+        return self._get_test_manager().asgi_client
+
     # -- start method -----------------------------------------------------------------------
     @classmethod
     def _get_startup_method(cls) -> str:

@@ -1,0 +1,133 @@
+"""The inspector process: an HTTP service that reports and controls the workers.
+
+The worker manager runs an :class:`Inspector` instance as one of its managed processes.
+It serves :class:`~hurtle_inspector.service.InspectorService` with ``hurtle_http`` and
+sends commands to the manager through a :class:`hurtle_worker.WorkerMultiplexer` built
+on the manager's publisher connection, so it speaks the manager's own protocol.
+
+Custom commands: subclass :class:`Inspector` and add public methods; each becomes
+``POST /<method name>`` with the JSON body as keyword arguments.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from hurtle_http.response import HTTPResponse
+from hurtle_http.server import serve
+from hurtle_inspector.service import InspectorService
+from hurtle_worker.multiplexer import WorkerMultiplexer
+
+# Names on Inspector that are not commands.
+_NOT_ACTIONS = frozenset({"serve", "actions", "state_to_json"})
+
+
+def _plain(value: Any) -> Any:
+    """Copy manager-proxied mappings into plain JSON-able data."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+class Inspector:
+    """Serve the inspector API for a running app (Sanic's constructor signature)."""
+
+    def __init__(
+        self,
+        publisher: Any,
+        app_info: dict[str, Any],
+        worker_state: Mapping[str, Any],
+        host: str,
+        port: int,
+        api_key: str,
+        tls_key: Path | str | Any,
+        tls_cert: Path | str | Any,
+    ) -> None:
+        self._publisher = publisher
+        self.app_info = app_info
+        self.worker_state = worker_state
+        self.host = host
+        self.port = port
+        self.api_key = api_key
+        self.tls_key = tls_key
+        self.tls_cert = tls_cert
+        self._multiplexer = WorkerMultiplexer(publisher, {}) if publisher is not None else None
+
+    # -- what a client can ask --------------------------------------------------------------
+
+    def state_to_json(self) -> dict[str, Any]:
+        """The current state: app info and every worker's state, as plain data."""
+        return {"info": _plain(self.app_info), "workers": _plain(dict(self.worker_state))}
+
+    def reload(self, zero_downtime: bool = False) -> None:
+        """Restart every worker (new ones first when ``zero_downtime``)."""
+        self._require_manager().restart(all_workers=True, zero_downtime=zero_downtime)
+
+    def scale(self, replicas: int | str) -> str:
+        """Change the number of server workers; returns a message to show."""
+        try:
+            count = int(replicas)
+        except (TypeError, ValueError):
+            raise ValueError(f"replicas must be a whole number, not {replicas!r}") from None
+        if count < 1:
+            raise ValueError("replicas must be at least 1")
+        self._require_manager().scale(count)
+        return f"Scaling to {count}"
+
+    def shutdown(self) -> None:
+        """Stop the application and every process."""
+        self._require_manager().terminate()
+
+    def actions(self) -> dict[str, Any]:
+        """Every command this inspector answers: its public methods."""
+        found = {}
+        for name, member in inspect.getmembers(self, callable):
+            if name.startswith("_") or name in _NOT_ACTIONS:
+                continue
+            found[name] = member
+        return found
+
+    # -- serving ----------------------------------------------------------------------------
+
+    def _require_manager(self) -> WorkerMultiplexer:
+        if self._multiplexer is None:
+            raise RuntimeError("This inspector has no connection to a worker manager")
+        return self._multiplexer
+
+    def _ssl(self) -> dict[str, str] | None:
+        if isinstance(self.tls_cert, str | os.PathLike) and isinstance(self.tls_key, str | os.PathLike):
+            return {"cert": str(self.tls_cert), "key": str(self.tls_key)}
+        return None
+
+    def service(self) -> InspectorService:
+        """The request handler logic, without a server."""
+        return InspectorService(self.state_to_json, self.actions(), self.api_key)
+
+    def __call__(self, run: bool = True, **_: Any) -> None:
+        """Process entry point: serve until the process is told to stop."""
+        if run:
+            self.serve()
+
+    def serve(self) -> None:
+        """Serve the API on ``host:port`` (TLS when a key and certificate are set)."""
+        service = self.service()
+
+        async def handler(request: Any) -> HTTPResponse:
+            reply = service.handle(
+                request.method, request.path, dict(request.headers), request.body or b""
+            )
+            return HTTPResponse(
+                reply.body, status=reply.status, headers=reply.headers,
+                content_type=reply.content_type,
+            )
+
+        serve(handler, self.host, self.port, ssl=self._ssl())
+
+
+__all__ = ["Inspector"]

@@ -1,0 +1,90 @@
+"""The Inspector class: its commands reach the manager as the manager's own messages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from hurtle_inspector import Inspector
+
+
+class Pipe:
+    """Stands in for the manager's publisher connection and records what is sent."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple] = []
+
+    def send(self, message: tuple) -> None:
+        self.sent.append(message)
+
+
+class Custom(Inspector):
+    def hello(self, name: str = "world") -> str:
+        return f"hello {name}"
+
+
+def make(cls: type[Inspector] = Inspector, api_key: str = "") -> tuple[Inspector, Pipe]:
+    pipe = Pipe()
+    state = {"Sanic-Server-0-0": {"server": True, "pid": 11, "state": "ACKED"}}
+    inspector = cls(pipe, {"app": "A", "workers": 1}, state, "127.0.0.1", 6457, api_key, None,
+                    None)
+    return inspector, pipe
+
+
+def call(inspector: Inspector, method: str, path: str, body: dict | None = None,
+         headers: dict | None = None) -> tuple[int, dict]:
+    raw = json.dumps(body).encode() if body is not None else b""
+    reply = inspector.service().handle(method, path, headers or {}, raw)
+    return reply.status, json.loads(reply.body)
+
+
+def test_info_reports_app_and_workers() -> None:
+    inspector, _ = make()
+    status, payload = call(inspector, "GET", "/")
+    assert status == 200
+    assert payload["result"]["info"] == {"app": "A", "workers": 1}
+    assert payload["result"]["workers"]["Sanic-Server-0-0"]["pid"] == 11
+
+
+def test_scale_reload_and_shutdown_send_manager_messages() -> None:
+    inspector, pipe = make()
+    assert call(inspector, "POST", "/scale", {"replicas": 4}) == (
+        200, {"meta": {"action": "scale"}, "result": "Scaling to 4"})
+    call(inspector, "POST", "/reload", {"zero_downtime": True})
+    call(inspector, "POST", "/shutdown")
+    kinds = [message[0] for message in pipe.sent]
+    assert kinds == ["scale", "restart", "terminate"]
+    assert pipe.sent[0] == ("scale", 4)
+    assert pipe.sent[1][1]["names"] is None  # every worker
+
+
+def test_scale_refuses_a_bad_count_with_a_message() -> None:
+    inspector, pipe = make()
+    with pytest.raises(ValueError, match="whole number"):
+        inspector.scale("many")
+    with pytest.raises(ValueError, match="at least 1"):
+        inspector.scale(0)
+    assert pipe.sent == []
+
+
+def test_subclass_methods_become_commands() -> None:
+    inspector, _ = make(Custom)
+    assert "hello" in inspector.actions()
+    assert call(inspector, "POST", "/hello", {"name": "ann"})[1]["result"] == "hello ann"
+
+
+def test_api_key_is_required_when_set() -> None:
+    inspector, pipe = make(api_key="k")
+    reply = inspector.service().handle("POST", "/shutdown", {}, b"")
+    assert (reply.status, b"Bad API key" in reply.body) == (401, True)
+    assert pipe.sent == []
+    status, _ = call(inspector, "POST", "/shutdown", headers={"Authorization": "Bearer k"})
+    assert status == 200
+    assert pipe.sent[0][0] == "terminate"
+
+
+def test_without_a_manager_commands_say_why() -> None:
+    inspector = Inspector(None, {}, {}, "127.0.0.1", 6457, "", None, None)
+    with pytest.raises(RuntimeError, match="no connection to a worker manager"):
+        inspector.shutdown()
