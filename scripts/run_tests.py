@@ -144,6 +144,15 @@ def run(name: str, installs: list[str], tests: Path) -> Outcome:
     return Outcome(name, code, passed, failed, skipped, time.monotonic() - start, log)
 
 
+def _package_folder(name: str) -> Path:
+    """``router``, ``packages/router`` and ``packages/router/`` all name the same folder."""
+    folder = PACKAGES / Path(name).name
+    if not (folder / "pyproject.toml").is_file():
+        choices = ", ".join(sorted(p.name for p in PACKAGES.iterdir() if p.is_dir()))
+        raise SystemExit(f"run_tests: no package {name!r}; choose from: {choices}")
+    return folder
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("packages", nargs="*", help="package folders to test (default: all)")
@@ -152,7 +161,9 @@ def main() -> int:
     args = parser.parse_args()
 
     known = local_packages()
-    folders = [PACKAGES / p for p in args.packages] if args.packages else sorted(known.values())
+    folders = [_package_folder(p) for p in args.packages] if args.packages else sorted(
+        known.values()
+    )
     jobs = []
     for folder in folders:
         siblings = declared_siblings(folder, known)
