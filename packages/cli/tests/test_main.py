@@ -54,3 +54,68 @@ def test_console_script_is_installed() -> None:
                           text=True, timeout=30)
     assert proc.returncode == 0
     assert "inspect" in proc.stdout
+
+
+def test_workers_fast_and_single_process_exclude_each_other(capsys) -> None:
+    for argv in (["-w", "2", "--single-process"], ["--fast", "-w", "2"],
+                 ["--fast", "--single-process"]):
+        with pytest.raises(SystemExit) as exc:
+            build_parser().parse_args(["app:app", *argv])
+        assert exc.value.code == 2
+        assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_no_target_is_a_usage_error(capsys) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main([])
+    assert exc.value.code == 2
+    assert "required: target" in capsys.readouterr().err
+
+
+EXEC_MODULE = """
+from collections import namedtuple
+
+FutureCommand = namedtuple("FutureCommand", "name func")
+
+class App:
+    def prepare(self, **kwargs):
+        pass
+
+async def greet(name: str, times: int = 1):
+    print(("hello " + name + " ") * times)
+
+def plain():
+    print("plain ran")
+
+app = App()
+app._future_commands = {FutureCommand("greet", greet), FutureCommand("other", plain)}
+"""
+
+
+@pytest.fixture
+def exec_module(tmp_path, monkeypatch) -> str:
+    (tmp_path / "cmd_app.py").write_text(EXEC_MODULE)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    yield "cmd_app"
+    sys.modules.pop("cmd_app", None)
+
+
+def test_exec_runs_a_command_with_typed_options(exec_module, capsys) -> None:
+    assert main([f"{exec_module}:app", "exec", "greet", "--name", "bob", "--times=2"]) == 0
+    assert capsys.readouterr().out.strip() == "hello bob hello bob"
+    assert main([exec_module, "exec", "other"]) == 0
+    assert capsys.readouterr().out.strip() == "plain ran"
+
+
+def test_exec_lists_commands_and_refuses_unknown_ones(exec_module, capsys) -> None:
+    assert main([f"{exec_module}:app", "exec"]) == 0
+    listing = capsys.readouterr().out
+    assert "Execute greet" in listing and "Execute other" in listing
+    with pytest.raises(SystemExit) as exc:
+        main([f"{exec_module}:app", "exec", "nope"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main([f"{exec_module}:app", "exec", "greet"])  # --name is required
+    assert exc.value.code == 2
+    assert "--name" in capsys.readouterr().err

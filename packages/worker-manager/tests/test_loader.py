@@ -43,9 +43,9 @@ def test_file_path_form(module, tmp_path: Path) -> None:
     assert AppLoader(f"{tmp_path / 'my_server.py'}:app").load().name == "instance"
 
 
-def test_a_function_without_factory_flag_says_to_use_it(module) -> None:
-    with pytest.raises(ValueError, match="--factory"):
-        AppLoader(f"{module}:create_app").load()
+def test_a_function_is_called_as_a_factory_even_without_the_flag(module) -> None:
+    assert AppLoader(f"{module}:create_app").load().name == "instance"
+    assert AppLoader(f"{module}:create_with", args=7).load() == ("built", 7)
 
 
 def test_not_callable_factory(module) -> None:

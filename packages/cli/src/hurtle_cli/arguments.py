@@ -80,9 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     dev.add_argument("--auto-tls", action="store_true", help="temporary local TLS certificate")
 
     worker = parser.add_argument_group("Worker")
-    worker.add_argument("-w", "--workers", type=int, default=1, help="worker processes [default 1]")
-    worker.add_argument("--fast", action="store_true", help="one worker per CPU")
-    worker.add_argument("--single-process", action="store_true", help="no worker processes")
+    # As in Sanic: a worker count, --fast and --single-process exclude one another.
+    how_many = worker.add_mutually_exclusive_group()
+    how_many.add_argument("-w", "--workers", type=int, default=1,
+                          help="worker processes [default 1]")
+    how_many.add_argument("--fast", action="store_true", help="one worker per CPU")
+    how_many.add_argument("--single-process", action="store_true", help="no worker processes")
     worker.add_argument("--legacy", action="store_true", help="the pre-manager runner")
     _toggle(worker, "access-logs", "access_log", "display access logs", "no access logs")
 

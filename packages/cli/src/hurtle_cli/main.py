@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import inspect
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from hurtle_cli.arguments import build_inspect_parser, build_parser
@@ -76,29 +78,49 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_exec(args: argparse.Namespace, rest: list[str]) -> int:
-    """``sanic target exec <command> [--name=value ...]``: run an ``@app.command``."""
-    import asyncio
-    import inspect
+def app_commands(app: Any) -> dict[str, Callable[..., Any]]:
+    """The ``@app.command`` functions of ``app``, by name (Sanic keeps them as
+    ``FutureCommand(name, func)`` entries in ``app._future_commands``)."""
+    commands: dict[str, Callable[..., Any]] = {}
+    for entry in getattr(app, "_future_commands", None) or ():
+        commands[entry.name] = entry.func
+    commands.update(getattr(app, "_commands", None) or {})
+    return commands
 
+
+def _command_parser(target: str, commands: dict[str, Callable[..., Any]]
+                    ) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=f"sanic {target} exec")
+    sub = parser.add_subparsers(dest="command", title="Commands", metavar="{command}")
+    for name, func in sorted(commands.items()):
+        command = sub.add_parser(name, help=f"Execute {name}")
+        for param in inspect.signature(func).parameters.values():
+            if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
+                continue
+            kind = param.annotation if param.annotation in (int, float, str) else None
+            if param.default is param.empty:
+                command.add_argument(f"--{param.name}", required=True, type=kind)
+            else:
+                command.add_argument(f"--{param.name}", default=param.default, type=kind)
+    return parser
+
+
+def run_exec(args: argparse.Namespace, rest: list[str]) -> int:
+    """``sanic target exec <command> [--name value ...]``: run an ``@app.command``."""
     app, _ = load_app(args)
-    commands: dict[str, Any] = dict(getattr(app, "_commands", {}) or {})
-    parser = argparse.ArgumentParser(prog=f"sanic {args.target} exec")
-    sub = parser.add_subparsers(dest="command", title="Commands", required=True)
-    for name in commands:
-        sub.add_parser(name, help=f"Execute {name}")
+    commands = app_commands(app)
+    parser = _command_parser(args.target, commands)
     if not rest:
         parser.print_help()
-        return 1
-    ns, extra = parser.parse_known_args(rest[:1])
-    func = commands[ns.command]
-    kwargs: dict[str, Any] = {}
-    for item in rest[1:] + extra:
-        if not item.startswith("--"):
-            raise SystemExit(f"sanic: command arguments look like --name=value, not {item!r}")
-        key, _, value = item[2:].partition("=")
-        kwargs[key.replace("-", "_")] = value
-    result = func(**kwargs)
+        if not commands:
+            print(f"\n{args.target} defines no commands: decorate a function with "
+                  "@app.command to add one." if hasattr(app, "command") else
+                  "\nThis Sanic app has no app.command decorator in this version, so it "
+                  "cannot define commands.")
+        return 0
+    ns = parser.parse_args(rest)
+    kwargs = {k: v for k, v in vars(ns).items() if k != "command"}
+    result = commands[ns.command](**kwargs)
     if inspect.isawaitable(result):
         asyncio.run(_await(result))
     return 0
@@ -140,12 +162,12 @@ def run_inspect(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``sanic`` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] in ("help", "-h", "--help"):
+    if argv and argv[0] in ("help", "-h", "--help"):
         build_parser().print_help()
         return 0
-    if argv[0] == "inspect":
+    if argv and argv[0] == "inspect":
         return run_inspect(argv[1:])
-    if argv[0] in ("kill", "status", "restart", "stop") and any(
+    if argv and argv[0] in ("kill", "status", "restart", "stop") and any(
         a.startswith("--pid") for a in argv[1:]
     ):
         return daemon_command(argv[0], argv[1:])
@@ -161,4 +183,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_serve(args)
 
 
-__all__ = ["main", "prepare_kwargs"]
+__all__ = ["app_commands", "main", "prepare_kwargs"]

@@ -90,13 +90,9 @@ class AppLoader:
                 f"attribute {self.app_name!r}. Point at the variable that holds your app, "
                 f"e.g. '{self.module_name}:app', or at a factory with --factory."
             ) from None
-        if self.as_factory:
+        # A plain function is a factory even without --factory, as Sanic's CLI treats it.
+        if self.as_factory or inspect.isfunction(target) or inspect.ismethod(target):
             return self._call_factory(target)
-        if inspect.isfunction(target) or inspect.ismethod(target):
-            raise ValueError(
-                f"{self.module_name}:{self.app_name} is a function, not an app. If it "
-                "returns the app, load it as a factory (--factory / as_factory=True)."
-            )
         return target
 
     def _call_factory(self, target: Any) -> Any:
