@@ -9,6 +9,7 @@ from pathlib import Path
 
 import httpx
 from helpers import ROOT, free_port, running
+
 from hurtle_inspector import InspectorClient
 
 
