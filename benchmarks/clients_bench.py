@@ -3,8 +3,8 @@
 Run it under Hurtle's venv and under a venv with real Sanic + sanic-testing; it measures
 whatever clients the running interpreter has and prints one line per client:
 
-    .venv/bin/python packages/testing/benchmarks/bench_clients.py
-    /path/to/sanic-venv/bin/python packages/testing/benchmarks/bench_clients.py
+    .venv/bin/python benchmarks/clients_bench.py
+    /path/to/sanic-venv/bin/python benchmarks/clients_bench.py
 
 The app is the same in both: one JSON route, one path-parameter route, one request
 middleware.  Each figure is the best of ``--rounds`` runs of ``--requests`` requests
