@@ -18,6 +18,7 @@ from types import SimpleNamespace
 from typing import Any, ClassVar
 
 from hurtle_app import serving
+from hurtle_app.app_surface import AppSurface
 from hurtle_app.blueprint_group import BlueprintGroup
 from hurtle_app.blueprints import Blueprint
 from hurtle_app.config import Config
@@ -60,7 +61,7 @@ _SERVER_EVENTS = {
 }
 
 
-class Sanic(Registrar):
+class Sanic(Registrar, AppSurface):
     """A Sanic application: routes, middleware, blueprints, listeners, signals, errors."""
 
     _app_registry: ClassVar[dict[str, Sanic]] = {}
@@ -379,23 +380,6 @@ class Sanic(Registrar):
         self._middleware.add(middleware, attach_to, priority=priority, route_names=names)
         return middleware
 
-    def add_signal(
-        self,
-        handler: Callable[..., Any] | None,
-        event: str,
-        condition: dict[str, Any] | None = None,
-        exclusive: bool = True,
-    ) -> Callable[..., Any]:
-        """Register ``handler`` for the signal ``event`` (non-decorator form)."""
-        if handler is None:
-
-            async def noop(**_: Any) -> None:
-                return None
-
-            handler = noop
-        self.signal(event, condition=condition, exclusive=exclusive)(handler)
-        return handler
-
     def enable_websocket(self, enable: bool = True) -> None:
         """Mark the app as serving websockets (done by any websocket route)."""
         self.websocket_enabled = enable
@@ -619,6 +603,12 @@ class Sanic(Registrar):
         self, request: Any, exception: BaseException, run_middleware: bool = True
     ) -> None:
         """Render ``exception`` with the error handler and send it."""
+        if "server.exception.report" in self._signal_events:
+            await self.dispatch(
+                "server.exception.report",
+                context={"exception": exception},
+                fail_not_found=False,
+            )
         if "http.lifecycle.exception" in self._signal_events:
             await self.dispatch(
                 "http.lifecycle.exception",
@@ -651,10 +641,37 @@ class Sanic(Registrar):
 
     # --- serving -----------------------------------------------------------------------------
     async def create_server(
-        self, host: str | None = None, port: int | None = None, **kwargs: Any
+        self,
+        host: str | None = None,
+        port: int | None = None,
+        *,
+        debug: bool = False,
+        ssl: Any = None,
+        sock: Any = None,
+        protocol: Any = None,
+        backlog: int = 100,
+        access_log: bool | None = None,
+        unix: str | None = None,
+        return_asyncio_server: bool = True,
+        asyncio_server_kwargs: dict[str, Any] | None = None,
+        noisy_exceptions: bool | None = None,
     ) -> serving.AsyncioServer | None:
         """Bind a server on the running loop; returns an ``AsyncioServer`` to drive."""
-        return await serving.create_server(self, host, port, **kwargs)
+        return await serving.create_server(
+            self,
+            host,
+            port,
+            debug=debug,
+            ssl=ssl,
+            sock=sock,
+            protocol=protocol,
+            backlog=backlog,
+            access_log=access_log,
+            unix=unix,
+            return_asyncio_server=return_asyncio_server,
+            asyncio_server_kwargs=asyncio_server_kwargs,
+            noisy_exceptions=noisy_exceptions,
+        )
 
     def run(
         self,

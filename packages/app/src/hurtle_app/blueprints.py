@@ -83,6 +83,8 @@ class Blueprint(Registrar):
         self.ctx = SimpleNamespace()
         self._registrations: list[_Registration] = []
         self._allow_route_overwrite = False
+        #: The name of the blueprint this one was copied from (``""`` if none).
+        self.copied_from = ""
         self._init_registrar()
 
     def __repr__(self) -> str:
@@ -100,6 +102,93 @@ class Blueprint(Registrar):
     def registered(self) -> bool:
         """Whether the blueprint has been registered on an app."""
         return bool(self._registrations)
+
+    @property
+    def routes(self) -> list[Any]:
+        """The routes this blueprint added to its apps (empty until registered)."""
+        found = []
+        for reg in self._registrations:
+            found.extend(r for r in reg.app.router.routes if r.name in reg.route_names)
+        return found
+
+    @property
+    def websocket_routes(self) -> list[Any]:
+        """The websocket routes among ``routes``."""
+        return [r for r in self.routes if getattr(r.extra, "websocket", False)]
+
+    @property
+    def statics(self) -> list[Any]:
+        """The static file routes among ``routes``."""
+        return [r for r in self.routes if getattr(r.extra, "static", False)]
+
+    @property
+    def middlewares(self) -> list[Any]:
+        """The middleware functions declared on this blueprint."""
+        return [m.middleware for m in self._future_middleware]
+
+    @property
+    def exceptions(self) -> list[Any]:
+        """The exception handlers declared on this blueprint."""
+        return [e.handler for e in self._future_exceptions]
+
+    @property
+    def listeners(self) -> dict[str, list[Any]]:
+        """Listener functions declared on this blueprint, by event name."""
+        by_event: dict[str, list[Any]] = {}
+        for item in self._future_listeners:
+            by_event.setdefault(item.event, []).append(item.listener)
+        return by_event
+
+    def reset(self) -> None:
+        """Forget the apps this blueprint was registered on (its declarations stay)."""
+        self._registrations = []
+
+    def generate_name(self, *objects: Any) -> str:
+        """A route name under this blueprint for the first nameable object (see Sanic's)."""
+        from hurtle_app.naming import generate_name
+
+        return generate_name(self.name, objects)
+
+    def finalize_middleware(self) -> None:
+        """Nothing to do: middleware chains are built by the app when it finalizes."""
+
+    @staticmethod
+    def register_futures(apps: Iterable[Any], bp: Blueprint, futures: Iterable[Any]) -> None:
+        """Record ``futures`` as registered on ``apps`` (kept for Sanic compatibility)."""
+
+    async def dispatch(self, *args: Any, **kwargs: Any) -> Any:
+        """Dispatch a signal on every app this blueprint is registered on."""
+        if not self._registrations:
+            raise SanicException(
+                f'Blueprint "{self.name}" is not registered on an app: register it with '
+                "app.blueprint() before dispatching signals through it"
+            )
+        results = [await app.dispatch(*args, **kwargs) for app in self.apps]
+        return results[0] if len(results) == 1 else results
+
+    async def event(
+        self,
+        event: str,
+        timeout: float | None = None,  # noqa: ASYNC109 - Sanic's signature
+        *,
+        condition: dict[str, Any] | None = None,
+    ) -> Any:
+        """Wait for the signal ``event`` on the app(s) this blueprint is registered on."""
+        if not self._registrations:
+            raise SanicException(
+                f'Blueprint "{self.name}" is not registered on an app: register it with '
+                "app.blueprint() before waiting for its events"
+            )
+        import asyncio
+
+        waits = [
+            asyncio.ensure_future(app.event(event, timeout, condition=condition))
+            for app in self.apps
+        ]
+        done, pending = await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        for task in pending:
+            task.cancel()
+        return next(iter(done)).result()
 
     # --- late registration: things added after app.blueprint(bp) reach the app too -------
     def _apply_route(self, route: FutureRoute) -> Any:
@@ -129,6 +218,11 @@ class Blueprint(Registrar):
     # --- registration on an app ----------------------------------------------------------
     def register(self, app: Any, options: dict[str, Any], *, implicit: bool = False) -> None:
         """Replay every recorded registration onto ``app`` with ``options``."""
+        if self._future_commands:
+            raise SanicException(
+                f'Blueprint "{self.name}" declares commands ({", ".join(sorted(c.name for c in self._future_commands))}): '
+                "registering commands with blueprints is not supported; use @app.command"
+            )
         for reg in self._registrations:
             if reg.app is app and reg.options == options:
                 if reg.implicit:
@@ -276,6 +370,7 @@ class Blueprint(Registrar):
         new._future_listeners = list(self._future_listeners)
         new._future_exceptions = list(self._future_exceptions)
         new._future_signals = list(self._future_signals)
+        new.copied_from = self.name
         if with_ctx:
             new.ctx = deepcopy(self.ctx)
         if with_registration:

@@ -88,6 +88,13 @@ class FutureSignal(NamedTuple):
     priority: int = 0
 
 
+class FutureCommand(NamedTuple):
+    """A custom command for ``sanic <app> exec <name>`` (registered by ``@app.command``)."""
+
+    name: str
+    func: Callable[..., Any]
+
+
 def as_methods(methods: Iterable[str] | None, default: str = "GET") -> frozenset[str]:
     """Upper-case method names as a frozenset (``{"GET"}`` when none are given)."""
     if not methods:
@@ -98,6 +105,7 @@ def as_methods(methods: Iterable[str] | None, default: str = "GET") -> frozenset
 
 
 __all__ = [
+    "FutureCommand",
     "FutureException",
     "FutureListener",
     "FutureMiddleware",

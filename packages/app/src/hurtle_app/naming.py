@@ -20,6 +20,27 @@ def validate_name(kind: str, name: Any) -> str:
     return name
 
 
+def generate_name(owner: str, objects: tuple[Any, ...]) -> str:
+    """``owner.<name>`` for the first of ``objects`` that has a name.
+
+    A string is a name; otherwise an object's ``name`` attribute, then its ``__name__``.
+    A name already under ``owner.`` is kept as is.
+    """
+    for obj in objects:
+        if isinstance(obj, str):
+            name = obj
+        else:
+            name = getattr(obj, "name", None) or getattr(obj, "__name__", None)
+        if isinstance(name, str) and name:
+            break
+    else:
+        raise ValueError(
+            "Could not generate a name for handler: pass a non-empty string, or an object "
+            f"with a name or __name__ (got {objects!r})"
+        )
+    return name if name.startswith(owner + ".") else f"{owner}.{name}"
+
+
 class AppRegistry:
     """The apps of this process by name (``Sanic.get_app``)."""
 
@@ -66,4 +87,4 @@ class AppRegistry:
             ) from None
 
 
-__all__ = ["AppRegistry", "validate_name"]
+__all__ = ["AppRegistry", "generate_name", "validate_name"]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from hurtle_app.futures import (
+    FutureCommand,
     FutureException,
     FutureListener,
     FutureMiddleware,
@@ -93,6 +94,7 @@ class Registrar:
         self._future_listeners: list[FutureListener] = []
         self._future_exceptions: list[FutureException] = []
         self._future_signals: list[FutureSignal] = []
+        self._future_commands: set[FutureCommand] = set()
 
     # --- what "apply" means is the subclass's ------------------------------------------
     def _apply_route(self, route: FutureRoute) -> Any:
@@ -640,6 +642,14 @@ class Registrar:
         """Run ``listener(app)`` in the reloader process when it stops."""
         return self._short_listener("reload_process_stop", listener, priority)
 
+    def before_reload_trigger(self, listener: Any = None, *, priority: int = 0) -> Any:
+        """Run ``listener(app)`` in the reloader process before it restarts the workers."""
+        return self._short_listener("before_reload_trigger", listener, priority)
+
+    def after_reload_trigger(self, listener: Any = None, *, priority: int = 0) -> Any:
+        """Run ``listener(app, changed)`` in the reloader process after a restart."""
+        return self._short_listener("after_reload_trigger", listener, priority)
+
     # --- exceptions and signals ----------------------------------------------------------
     def exception(
         self, *exceptions: type[BaseException] | list[type[BaseException]], apply: bool = True
@@ -687,6 +697,56 @@ class Registrar:
                 self._apply_signal(future)
             return handler
 
+        return decorator
+
+    def add_signal(
+        self,
+        handler: Callable[..., Any] | None,
+        event: str | Enum,
+        condition: dict[str, Any] | None = None,
+        exclusive: bool = True,
+    ) -> Callable[..., Any]:
+        """Register ``handler`` for the signal ``event`` (non-decorator form of ``signal``)."""
+        if handler is None:
+
+            async def noop(**_: Any) -> None:
+                return None
+
+            handler = noop
+        self.signal(event, condition=condition, exclusive=exclusive)(handler)
+        return handler
+
+    def catch_exception(self, handler: Callable[[Any, Exception], Any]) -> None:
+        """Run ``await handler(app, exception)`` for every exception reported by the app."""
+
+        async def signal_handler(exception: Exception) -> None:
+            await handler(self, exception)
+
+        self.signal("server.exception.report")(signal_handler)
+
+    # --- custom CLI commands -----------------------------------------------------------
+    def command(
+        self, maybe_func: Callable[..., Any] | None = None, *, name: str = ""
+    ) -> Callable[..., Any]:
+        """Decorate a function as a command of ``sanic <app> exec <name>``.
+
+        ``@app.command`` or ``@app.command(name="other")``; the function is returned as is.
+        """
+
+        def decorator(func: F) -> F:
+            if not callable(func):
+                raise TypeError(
+                    f"app.command() decorates a function, not {func!r}; use @app.command or "
+                    '@app.command(name="...")'
+                )
+            command_name = name or getattr(func, "__name__", "")
+            if not command_name:
+                raise ValueError(f"Cannot name the command {func!r}: pass name=...")
+            self._future_commands.add(FutureCommand(command_name, func))
+            return func
+
+        if maybe_func is not None:
+            return decorator(maybe_func)
         return decorator
 
 

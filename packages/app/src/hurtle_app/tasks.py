@@ -54,7 +54,21 @@ class TaskRegistry:
             started = loop.create_task(_as_coroutine(awaitable), name=name)
         if register:
             self._tasks[name or started.get_name()] = started
+        if "server.exception.report" in getattr(self.app, "_signal_events", ()):
+            started.add_done_callback(self._report)
         return started
+
+    def _report(self, task: asyncio.Task[Any]) -> None:
+        """Hand a task's exception to ``app.report_exception`` handlers."""
+        if task.cancelled() or task.exception() is None or self.loop is None:
+            return
+        self.loop.create_task(
+            self.app.dispatch(
+                "server.exception.report",
+                context={"exception": task.exception()},
+                fail_not_found=False,
+            )
+        )
 
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         """Bind to the running loop and start every task added before it ran."""

@@ -1,0 +1,334 @@
+"""The rest of Sanic's public app surface, as thin delegations to the app's concerns.
+
+``Sanic`` inherits these so that code written for Sanic (and plugins such as sanic-ext)
+finds every method it calls: commands for ``sanic exec``, exception reporting, server
+addresses, the MOTD data, middleware views, delayed tasks and the websocket entry point.
+Each method only reads or forwards to the object that owns the concern.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import platform
+from collections import deque
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from importlib import metadata
+from typing import Any
+
+from hurtle_app.naming import generate_name
+from hurtle_http.exceptions import SanicException
+
+_HTTPS_PORT = 8443
+_HTTP_PORT = 8000
+
+
+class REPLContext:
+    """Names made available to an interactive console of the app (``app.repl_ctx``)."""
+
+    def __init__(self) -> None:
+        self._locals: dict[str, tuple[Any, str | None]] = {}
+
+    def add(self, var: Any, name: str | None = None, desc: str | None = None) -> None:
+        """Offer ``var`` to the console under ``name`` (default: its ``__name__``)."""
+        if name is None:
+            name = getattr(var, "__name__", None)
+            if not name:
+                raise ValueError(f"repl_ctx.add() needs name= for {var!r}")
+        self._locals[name] = (var, desc)
+
+
+class AppSurface:
+    """Sanic's remaining app methods (see the module docstring)."""
+
+    #: Whether ``Sanic.start_method`` was applied to ``multiprocessing`` already.
+    START_METHOD_SET: bool = False
+    #: A socket given to ``run(sock=...)`` (set by the runner).
+    sock: Any = None
+    _inspector: Any = None
+    _manager: Any = None
+
+    name: str
+    state: Any
+    router: Any
+    config: Any
+    signal_router: Any
+    _middleware: Any
+    _task_registry: Any
+    _future_commands: set[Any]
+
+    # --- commands (``sanic <app> exec <name>``) ----------------------------------------------
+    @property
+    def _commands(self) -> dict[str, Callable[..., Any]]:
+        """Command name -> function, as the CLI's ``exec`` looks them up."""
+        return {command.name: command.func for command in self._future_commands}
+
+    # --- names, state, addresses -------------------------------------------------------------
+    def generate_name(self, *objects: Any) -> str:
+        """A route name under this app for the first nameable object (str, name, __name__)."""
+        return generate_name(self.name, objects)
+
+    @property
+    def _state(self) -> Any:
+        return self.state
+
+    @property
+    def reload_dirs(self) -> set[Any]:
+        """Extra folders the reloader watches."""
+        return self.state.reload_dirs
+
+    @property
+    def repl_ctx(self) -> REPLContext:
+        """Names to offer an interactive console of this app."""
+        ctx = self.__dict__.get("_repl_ctx")
+        if ctx is None:
+            ctx = REPLContext()
+            object.__setattr__(self, "_repl_ctx", ctx)
+        return ctx
+
+    @staticmethod
+    def get_address(
+        host: str | None, port: int | None, version: Any = 1, auto_tls: bool = False
+    ) -> tuple[str, int]:
+        """The (host, port) to bind: 127.0.0.1, and 8000 (8443 with TLS or HTTP/3)."""
+        if port is None:
+            secure = auto_tls or getattr(version, "value", version) == 3
+            port = _HTTPS_PORT if secure else _HTTP_PORT
+        return host or "127.0.0.1", port
+
+    @staticmethod
+    def get_server_location(server_settings: dict[str, Any] | None = None) -> str:
+        """``http(s)://host:port`` of a server's settings (``""`` without settings)."""
+        if not server_settings:
+            return ""
+        scheme = "https" if server_settings.get("ssl") else "http"
+        if server_settings.get("unix"):
+            return f"{scheme}://{server_settings['unix']}"
+        host = server_settings["host"]
+        port = server_settings.get("port")
+        if ":" in host and not host.startswith("["):
+            host = f"[{host}]"
+        return f"{scheme}://{host}" + (f":{port}" if port else "")
+
+    @property
+    def serve_location(self) -> str:
+        """Where the app is served (``http://<unknown>`` before it is)."""
+        for info in self.state.server_info:
+            settings = getattr(info, "settings", None)
+            if settings:
+                return self.get_server_location(settings)
+        if self.state.host:
+            return self.get_server_location(
+                {"host": self.state.host, "port": self.state.port, "ssl": self.state.ssl}
+            )
+        return "http://<unknown>"
+
+    @classmethod
+    def should_auto_reload(cls) -> bool:
+        """True when any app of this process runs with the reloader."""
+        apps = getattr(cls, "_app_registry", {})
+        return any(app.state.auto_reload for app in apps.values())
+
+    def get_motd_data(
+        self, server_settings: dict[str, Any] | None = None
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The start-up banner's lines: (main data, extra data)."""
+        workers = self.state.workers
+        mode = self.state.mode.value
+        if self.state.fast or workers != 1:
+            mode += f", w/ {workers} workers"
+        else:
+            mode += ", single worker"
+        server = "unknown"
+        if server_settings is not None:
+            version = server_settings.get("version", 1)
+            version = getattr(version, "value", version)
+            server = f"{self.state.server.value}, HTTP/{'1.1' if version == 1 else version}"
+        packages = []
+        for dist in ("hurtle", "sanic-routing", "hurtle-router", "sanic-testing", "sanic-ext"):
+            try:
+                packages.append(f"{dist}=={metadata.version(dist)}")
+            except metadata.PackageNotFoundError:
+                continue
+        data = {
+            "app": self.name,
+            "mode": mode,
+            "server": server,
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "packages": ", ".join(packages),
+        }
+        extra: dict[str, Any] = {}
+        if self.state.auto_reload:
+            extra["auto-reload"] = "enabled"
+        return data, extra
+
+    def motd(self, server_settings: dict[str, Any] | None = None) -> None:
+        """Log the start-up banner."""
+        import logging
+
+        logger = logging.getLogger("sanic.root")
+        data, extra = self.get_motd_data(server_settings)
+        if server_settings:
+            logger.info("Goin' Fast @ %s", self.get_server_location(server_settings))
+        for key, value in {**data, **extra}.items():
+            logger.info("%s: %s", key, value)
+
+    # --- lifecycle ---------------------------------------------------------------------------
+    def ack(self) -> None:
+        """Tell the worker manager this worker started (no-op outside a worker)."""
+        multiplexer = self.__dict__.get("_multiplexer") or getattr(type(self), "_multiplexer", None)
+        if multiplexer is not None:
+            multiplexer.ack()
+
+    def set_serving(self, serving: bool) -> None:
+        """Record whether this app is serving requests now."""
+        self.state.is_running = bool(serving)
+
+    def setup_loop(self) -> None:
+        """Nothing to do: the runner installs uvloop (``config.USE_UVLOOP``) itself."""
+
+    def refresh(self, passthru: dict[str, Any] | None = None) -> Any:
+        """Return this app, after setting the attributes in ``passthru`` (worker reloads)."""
+        for key, value in (passthru or {}).items():
+            if key == "config" and isinstance(value, dict):
+                self.config.update(value)
+            elif "." in key:
+                owner, attr = key.split(".", 1)
+                setattr(getattr(self, owner), attr, value)
+            else:
+                object.__setattr__(self, key, value)
+        return self
+
+    @contextmanager
+    def amend(self) -> Iterator[None]:
+        """Allow adding routes, middleware and signals to an app that already started."""
+        if not self.state.is_started:
+            yield
+            return
+        self.router.reset()
+        self.signal_router.reset()
+        try:
+            yield
+        finally:
+            # The next request starts the app again: finalize, chains, pipeline.
+            self.__dict__.pop("handle_request", None)
+            object.__setattr__(self, "_pipeline", None)
+
+    def signalize(self, allow_fail_builtin: bool = True) -> None:
+        """Compile the signal router (done by ``finalize`` at start-up)."""
+        self.signal_router.finalize()
+
+    def finalize_middleware(self) -> None:
+        """Rebuild every route's middleware chains (done by ``finalize`` at start-up)."""
+        for route in self.router.routes:
+            request_chain, response_chain = self._middleware.chains_for(route.name)
+            route.extra.request_middleware = request_chain
+            route.extra.response_middleware = response_chain
+
+    # --- middleware views --------------------------------------------------------------------
+    def _named_middleware(self, location: str) -> dict[str, deque[Any]]:
+        named: dict[str, deque[Any]] = {}
+        for item in getattr(self._middleware, location):
+            for route_name in item.route_names or ():
+                named.setdefault(route_name, deque()).append(item.func)
+        return named
+
+    @property
+    def named_request_middleware(self) -> dict[str, deque[Any]]:
+        """Request middleware registered for named routes only, by route name."""
+        return self._named_middleware("request")
+
+    @property
+    def named_response_middleware(self) -> dict[str, deque[Any]]:
+        """Response middleware registered for named routes only, by route name."""
+        return self._named_middleware("response")
+
+    async def _run_request_middleware(self, request: Any, middleware_collection: Any) -> Any:
+        from hurtle_app.middleware import is_coroutine_callable
+        from hurtle_app.pipeline import run_request_middleware
+
+        chain = tuple(_as_chain(middleware_collection, is_coroutine_callable))
+        return await run_request_middleware(request, chain)
+
+    async def _run_response_middleware(
+        self, request: Any, response: Any, middleware_collection: Any
+    ) -> Any:
+        from hurtle_app.middleware import is_coroutine_callable
+        from hurtle_app.pipeline import run_response_middleware
+
+        chain = tuple(_as_chain(middleware_collection, is_coroutine_callable))
+        return await run_response_middleware(request, response, chain)
+
+    # --- exceptions --------------------------------------------------------------------------
+    def report_exception(
+        self, handler: Callable[[Any, Exception], Awaitable[None]]
+    ) -> Callable[[Exception], Awaitable[None]]:
+        """Run ``await handler(app, exception)`` for every exception the app reports."""
+
+        async def report(exception: Exception) -> None:
+            await handler(self, exception)
+
+        self.add_signal(report, "server.exception.report")  # type: ignore[attr-defined]
+        return report
+
+    # --- delayed tasks -----------------------------------------------------------------------
+    @property
+    def _delayed_tasks(self) -> list[Any]:
+        """Tasks added before the server started (they start with it)."""
+        return [task for task, _name, _register in self._task_registry._delayed]
+
+    @staticmethod
+    def dispatch_delayed_tasks(app: Any) -> None:
+        """Start, on the running loop, the tasks added before it ran."""
+        app._task_registry.start(asyncio.get_running_loop())
+
+    @staticmethod
+    async def run_delayed_task(app: Any, loop: asyncio.AbstractEventLoop, task: Any) -> None:
+        """Prepare ``task`` (a coroutine or a callable taking the app) and await it."""
+        await app._task_registry._prepare(task)
+
+    # --- websockets --------------------------------------------------------------------------
+    async def _websocket_handler(
+        self,
+        handler: Callable[..., Any],
+        request: Any,
+        *args: Any,
+        subprotocols: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        """Upgrade ``request``, run ``handler(request, ws, ...)``, close the websocket."""
+        from hurtle_app.websockets import run_websocket
+
+        await run_websocket(self, handler, request, args, kwargs, subprotocols)
+
+    # --- running aliases ---------------------------------------------------------------------
+    def go_fast(self, *args: Any, **kwargs: Any) -> None:
+        """``app.run`` under its old name."""
+        self.run(*args, **kwargs)  # type: ignore[attr-defined]
+
+    def make_coffee(self, *args: Any, **kwargs: Any) -> None:
+        """``app.run`` with the coffee banner."""
+        self.state.coffee = True
+        self.run(*args, **kwargs)  # type: ignore[attr-defined]
+
+    @property
+    def inspector(self) -> Any:
+        """The inspector (only in the main process, once ``main_process_start`` ran)."""
+        inspector = self._inspector
+        if inspector is None:
+            raise SanicException(
+                "Can only access the inspector from the main process after "
+                "main_process_start has run. For example, you most likely want to use it "
+                "inside the @app.main_process_ready event listener."
+            )
+        return inspector
+
+
+def _as_chain(collection: Any, is_async: Callable[[Any], bool]) -> Iterator[tuple[Any, bool]]:
+    for item in collection or ():
+        func = getattr(item, "func", item)
+        yield func, is_async(func)
+
+
+__all__ = ["AppSurface", "REPLContext"]

@@ -1,0 +1,303 @@
+"""Sanic's remaining app methods: commands, names, addresses, reporting, middleware views."""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+from typing import Any
+
+import pytest
+
+from hurtle_app import Blueprint, Sanic
+from hurtle_app.futures import FutureCommand
+from hurtle_http.exceptions import NotFound, SanicException
+from hurtle_http.response import text
+
+
+# --- commands --------------------------------------------------------------------------------
+def test_command_registers_by_function_name_and_returns_it(app: Sanic) -> None:
+    def migrate(step: str = "1") -> str:
+        return step
+
+    assert app.command(migrate) is migrate
+    assert FutureCommand("migrate", migrate) in app._future_commands
+    assert app._commands == {"migrate": migrate}
+
+
+def test_command_with_explicit_name(app: Sanic) -> None:
+    @app.command(name="seed-db")
+    async def seed() -> None:
+        return None
+
+    assert app._commands == {"seed-db": seed}
+
+
+def test_command_refuses_a_non_callable(app: Sanic) -> None:
+    with pytest.raises(TypeError, match="decorates a function"):
+        app.command(1)  # type: ignore[arg-type]
+
+
+def test_commands_reflect_a_replaced_future_commands_set(app: Sanic) -> None:
+    # sanic-ext swaps the set for its own wrapper; the CLI must see what it yields.
+    def original() -> None:
+        return None
+
+    def wrapped() -> None:
+        return None
+
+    app.command(original)
+    app._future_commands = {FutureCommand("original", wrapped)}
+    assert app._commands == {"original": wrapped}
+
+
+def test_blueprint_with_commands_cannot_be_registered(app: Sanic) -> None:
+    bp = Blueprint("bp")
+
+    @bp.command
+    def job() -> None:
+        return None
+
+    assert {c.name for c in bp._future_commands} == {"job"}
+    with pytest.raises(SanicException, match="commands with blueprints is not supported"):
+        app.blueprint(bp)
+
+
+# --- names and addresses ---------------------------------------------------------------------
+def test_generate_name(app: Sanic) -> None:
+    class Named:
+        name = "custom"
+
+    def handler() -> None:
+        return None
+
+    assert app.generate_name("x") == "TestApp.x"
+    assert app.generate_name("TestApp.x") == "TestApp.x"
+    assert app.generate_name(None, "", handler) == "TestApp.handler"
+    assert app.generate_name(Named) == "TestApp.custom"
+    assert Blueprint("bp").generate_name("x.y") == "bp.x.y"
+    with pytest.raises(ValueError, match="Could not generate a name"):
+        app.generate_name(object(), partial(handler))
+
+
+def test_get_address_defaults() -> None:
+    assert Sanic.get_address(None, None) == ("127.0.0.1", 8000)
+    assert Sanic.get_address("example.com", None, auto_tls=True) == ("example.com", 8443)
+    assert Sanic.get_address(None, None, version=3) == ("127.0.0.1", 8443)
+    assert Sanic.get_address("h", 9000) == ("h", 9000)
+
+
+def test_get_server_location() -> None:
+    assert Sanic.get_server_location() == ""
+    assert Sanic.get_server_location({"host": "1.2.3.4", "port": 80}) == "http://1.2.3.4:80"
+    assert Sanic.get_server_location({"host": "::1", "port": 80, "ssl": True}) == (
+        "https://[::1]:80"
+    )
+
+
+def test_serve_location_before_and_after_serving(app: Sanic) -> None:
+    assert app.serve_location == "http://<unknown>"
+    app.state.host, app.state.port = "127.0.0.1", 9999
+    assert app.serve_location == "http://127.0.0.1:9999"
+
+
+def test_state_views(app: Sanic) -> None:
+    assert app._state is app.state
+    assert app.reload_dirs == set()
+    assert app.START_METHOD_SET is False
+    assert app.sock is None
+    assert Sanic.should_auto_reload() is False
+    app.state.auto_reload = True
+    assert Sanic.should_auto_reload() is True
+
+
+def test_motd_data(app: Sanic) -> None:
+    data, extra = app.get_motd_data({"host": "127.0.0.1", "port": 8000, "version": 1})
+    assert data["app"] == "TestApp"
+    assert data["server"] == "sanic, HTTP/1.1"
+    assert data["mode"].startswith("production")
+    assert set(data) == {"app", "mode", "server", "python", "platform", "packages"}
+    assert extra == {}
+
+
+def test_inspector_outside_the_main_process_is_an_error(app: Sanic) -> None:
+    with pytest.raises(SanicException, match="main_process_start"):
+        _ = app.inspector
+
+
+def test_repl_ctx_collects_names(app: Sanic) -> None:
+    app.repl_ctx.add(len)
+    app.repl_ctx.add(3, name="three", desc="a number")
+    assert app.repl_ctx._locals == {"len": (len, None), "three": (3, "a number")}
+    with pytest.raises(ValueError, match="needs name"):
+        app.repl_ctx.add(3)
+
+
+def test_refresh_returns_the_app_with_passthru_applied(app: Sanic) -> None:
+    assert app.refresh() is app
+    assert app.refresh({"config": {"CUSTOM_SETTING": 5}}) is app
+    assert app.config.CUSTOM_SETTING == 5
+
+
+# --- exception reporting ---------------------------------------------------------------------
+async def test_report_exception_sees_handler_and_task_errors(app: Sanic, call: Any) -> None:
+    seen: list[Any] = []
+
+    @app.report_exception
+    async def report(app_: Sanic, exception: Exception) -> None:
+        seen.append((app_, type(exception).__name__))
+
+    @app.get("/boom")
+    async def boom(request: Any) -> Any:
+        raise RuntimeError("boom")
+
+    @app.get("/missing")
+    async def missing(request: Any) -> Any:
+        raise NotFound("nope")
+
+    assert (await call("GET", "/boom")).status == 500
+    assert (await call("GET", "/missing")).status == 404
+    for _ in range(50):
+        if len(seen) >= 2:
+            break
+        await asyncio.sleep(0.01)
+    assert seen == [(app, "RuntimeError"), (app, "NotFound")]
+
+
+async def test_catch_exception_on_a_blueprint(app: Sanic, call: Any) -> None:
+    seen: list[str] = []
+    bp = Blueprint("bp")
+
+    async def catcher(app_: Sanic, exception: Exception) -> None:
+        seen.append(str(exception))
+
+    assert bp.catch_exception(catcher) is None
+
+    @bp.get("/x")
+    async def handler(request: Any) -> Any:
+        raise ValueError("from bp")
+
+    app.blueprint(bp)
+    assert (await call("GET", "/x")).status == 500
+    for _ in range(50):
+        if seen:
+            break
+        await asyncio.sleep(0.01)
+    assert seen == ["from bp"]
+
+
+async def test_report_exception_sees_background_task_errors(app: Sanic, call: Any) -> None:
+    seen: list[str] = []
+
+    @app.report_exception
+    async def report(app_: Sanic, exception: Exception) -> None:
+        seen.append(str(exception))
+
+    @app.get("/")
+    async def handler(request: Any) -> Any:
+        async def fail() -> None:
+            raise ValueError("in a task")
+
+        request.app.add_task(fail())
+        return text("ok")
+
+    await app._server_event("init", "before")  # what a runner does: tasks can start
+    assert (await call("GET", "/")).text == "ok"
+    for _ in range(50):
+        if seen:
+            break
+        await asyncio.sleep(0.01)
+    assert seen == ["in a task"]
+
+
+# --- middleware and listeners ----------------------------------------------------------------
+def test_named_middleware_views(app: Sanic) -> None:
+    async def only_for_one(request: Any) -> None:
+        return None
+
+    @app.get("/")
+    async def handler(request: Any) -> Any:
+        return text("ok")
+
+    app.register_named_middleware(only_for_one, ["handler"])
+    assert list(app.named_request_middleware["TestApp.handler"]) == [only_for_one]
+    assert app.named_response_middleware == {}
+
+
+async def test_run_middleware_collections(app: Sanic) -> None:
+    calls: list[str] = []
+
+    async def first(request: Any) -> None:
+        calls.append("first")
+
+    def second(request: Any) -> Any:
+        calls.append("second")
+        return text("stopped")
+
+    response = await app._run_request_middleware(object(), [first, second])
+    assert calls == ["first", "second"]
+    assert response.body == b"stopped"
+
+
+def test_reload_trigger_listeners(app: Sanic) -> None:
+    def before(app_: Sanic) -> None:
+        return None
+
+    def after(app_: Sanic, changed: Any) -> None:
+        return None
+
+    assert app.before_reload_trigger(before) is before
+    assert app.after_reload_trigger(after) is after
+    assert app.listeners["before_reload_trigger"] == [before]
+    assert app.listeners["after_reload_trigger"] == [after]
+
+
+# --- amend -----------------------------------------------------------------------------------
+async def test_amend_adds_a_route_to_a_started_app(app: Sanic, call: Any) -> None:
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text("index")
+
+    assert (await call("GET", "/")).text == "index"
+    with app.amend():
+
+        @app.get("/late")
+        async def late(request: Any) -> Any:
+            return text("late")
+
+    assert (await call("GET", "/late")).text == "late"
+    assert (await call("GET", "/")).text == "index"
+
+
+# --- websockets ------------------------------------------------------------------------------
+def test_websocket_route_handler_unwraps_like_sanic(app: Sanic) -> None:
+    @app.websocket("/ws")
+    async def feed(request: Any, ws: Any) -> None:
+        return None
+
+    route = next(r for r in app.router.routes if r.name == "TestApp.feed")
+    assert isinstance(route.handler, partial)
+    assert route.handler.func == app._websocket_handler
+    assert route.handler.args[0] is feed
+
+
+# --- blueprints ------------------------------------------------------------------------------
+async def test_blueprint_views_and_dispatch(app: Sanic) -> None:
+    bp = Blueprint("bp", url_prefix="/p")
+    got: list[Any] = []
+
+    @bp.get("/x")
+    async def x(request: Any) -> Any:
+        return text("x")
+
+    @bp.signal("custom.thing.happened")
+    async def on_thing(**context: Any) -> None:
+        got.append(context)
+
+    with pytest.raises(SanicException, match="not registered"):
+        await bp.dispatch("custom.thing.happened")
+    assert bp.routes == []
+    app.blueprint(bp)
+    assert [r.name for r in bp.routes] == ["TestApp.bp.x"]
+    assert bp.copy("bp2", with_registration=False).copied_from == "bp"
+    await bp.dispatch("custom.thing.happened", context={"n": 1}, inline=True)
+    assert got == [{"n": 1}]
