@@ -118,8 +118,8 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
             "fullchain.pem and privkey.pem) so each worker loads it, or use "
             "single_process=True."
         )
-    if auto_tls:
-        logger.warning("auto_tls is not supported by Hurtle; serving without it.")
+    if auto_tls and ssl is None:
+        ssl = _local_cert(app, debug)
     state = app.state
     state.mode = Mode.DEBUG if debug else Mode.PRODUCTION
     state.verbosity = verbosity
@@ -145,6 +145,31 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         "register_sys_signals": register_sys_signals, "single_process": single_process,
         "legacy": legacy, "loop": loop,
     })
+
+
+def _local_cert(app: Any, debug: bool) -> dict[str, str]:
+    """``auto_tls``: a development certificate, written once so every worker can load it."""
+    from hurtle_worker.local_certs import LocalCertError, create_local_cert
+    from sanic.exceptions import SanicException
+
+    if not debug:
+        raise SanicException(
+            "auto_tls makes a certificate for local development only, so it needs dev=True "
+            "or debug=True (or `sanic --dev`). In production pass your own certificate: "
+            "ssl={'cert': ..., 'key': ...}, a certificate folder, or --cert/--key."
+        )
+    config = app.config
+    key, cert = config.get("LOCAL_TLS_KEY"), config.get("LOCAL_TLS_CERT")
+    given = isinstance(key, str | os.PathLike) and isinstance(cert, str | os.PathLike)
+    try:
+        files = create_local_cert(
+            config.get("LOCAL_CERT_CREATOR", "AUTO"),
+            key if given else None, cert if given else None,
+        )
+    except LocalCertError as exc:
+        raise SanicException(str(exc)) from None
+    logger.info("auto_tls: serving with the local certificate %s", files["cert"])
+    return files
 
 
 def prepared_apps(app_class: Any) -> list[Any]:

@@ -1,0 +1,117 @@
+"""TLS with worker processes: certificate files, folders and ``auto_tls`` reach every
+worker; an ``ssl.SSLContext`` (which cannot be sent to a spawned worker) gets a message.
+
+Each test runs its own server subprocess on a free loopback port, stopped by its PID.
+"""
+
+from __future__ import annotations
+
+import ssl
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import httpx
+import trustme
+from helpers import free_port, running
+
+APP = """
+import os, ssl, sys
+from sanic import Sanic
+from hurtle_http.response import json
+
+app = Sanic("Tls")
+
+@app.get("/")
+async def index(request):
+    return json({{"scheme": request.scheme, "pid": os.getpid()}})
+
+if __name__ == "__main__":
+    {setup}
+    app.run(host="127.0.0.1", port={port}, workers=2, motd=False, {kwargs})
+"""
+
+
+def write_app(tmp_path: Path, port: int, kwargs: str, setup: str = "pass") -> Path:
+    script = tmp_path / "tls_app.py"
+    script.write_text(textwrap.dedent(APP).format(port=port, kwargs=kwargs, setup=setup))
+    return script
+
+
+def issue(tmp_path: Path) -> tuple[Path, ssl.SSLContext]:
+    """A certbot-style folder (fullchain.pem, privkey.pem) and a client that trusts it."""
+    authority = trustme.CA()
+    leaf = authority.issue_cert("localhost", "127.0.0.1")
+    folder = tmp_path / "certs"
+    folder.mkdir()
+    leaf.private_key_pem.write_to_path(str(folder / "privkey.pem"))
+    leaf.cert_chain_pems[0].write_to_path(str(folder / "fullchain.pem"))
+    client = ssl.create_default_context()
+    authority.configure_trust(client)
+    return folder, client
+
+
+def pids_over_tls(port: int, verify: ssl.SSLContext, tries: int = 40) -> set[int]:
+    """Ask on fresh connections until both workers answered (bounded)."""
+    pids: set[int] = set()
+    with httpx.Client(verify=verify, timeout=10,
+                      limits=httpx.Limits(max_keepalive_connections=0)) as client:
+        for _ in range(tries):
+            body = client.get(f"https://127.0.0.1:{port}/").json()
+            assert body["scheme"] == "https"
+            pids.add(body["pid"])
+            if len(pids) == 2:
+                break
+    return pids
+
+
+def test_certificate_folder_serves_tls_from_every_worker(tmp_path) -> None:
+    folder, client = issue(tmp_path)
+    port = free_port()
+    script = write_app(tmp_path, port, f"ssl={str(folder)!r}")
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        pids = pids_over_tls(port, client)
+    assert len(pids) == 2 and proc.pid not in pids
+
+
+def test_auto_tls_in_debug_makes_a_local_certificate_with_trustme(tmp_path) -> None:
+    # auto_tls hands the workers a {"cert": ..., "key": ...} dict of files.
+    port = free_port()
+    key, cert = tmp_path / "local" / "key.pem", tmp_path / "local" / "cert.pem"
+    setup = (f"app.config.LOCAL_CERT_CREATOR = 'trustme'; "
+             f"app.config.LOCAL_TLS_KEY = {str(key)!r}; "
+             f"app.config.LOCAL_TLS_CERT = {str(cert)!r}")
+    script = write_app(tmp_path, port, "debug=True, auto_tls=True", setup)
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path):
+        # The certificate file carries its CA, so a client can trust exactly that file.
+        pids = pids_over_tls(port, ssl.create_default_context(cafile=str(cert)))
+        first_cert = cert.read_bytes()
+    assert len(pids) == 2
+    # Started again, the server reuses the certificate it made (clients keep trusting it).
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path):
+        assert pids_over_tls(port, ssl.create_default_context(cafile=str(cert)), tries=1)
+    assert cert.read_bytes() == first_cert
+
+
+def run_to_exit(script: Path, timeout: float = 30.0) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(script)], cwd=script.parent,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_auto_tls_in_production_and_a_bare_ssl_context_are_refused_with_the_fix(
+    tmp_path,
+) -> None:
+    script = write_app(tmp_path, free_port(), "auto_tls=True")
+    production = run_to_exit(script)
+    assert production.returncode == 1
+    assert "dev=True or debug=True" in production.stderr
+    folder, _ = issue(tmp_path)
+    setup = ("ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH); "
+             f"ctx.load_cert_chain({str(folder / 'fullchain.pem')!r}, "
+             f"{str(folder / 'privkey.pem')!r})")
+    script = write_app(tmp_path, free_port(), "ssl=ctx", setup)
+    bare = run_to_exit(script)
+    assert bare.returncode == 1
+    assert "cannot be sent to worker processes" in bare.stderr
+    assert "single_process=True" in bare.stderr
