@@ -1,0 +1,91 @@
+"""Workers that fail: at start-up the server stops with the traceback and a non-zero
+exit (it does not hang); a worker that crashes later is reported with its exit code and
+replaced.
+
+Each test runs its own server subprocess on a free loopback port, stopped by its PID.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import time
+
+import httpx
+from helpers import free_port, running
+
+FAILING_START = """
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("FailingStart")
+
+@app.before_server_start
+async def connect(app, loop):
+    raise RuntimeError("the database at db:5432 refused the connection")
+
+@app.get("/")
+async def index(request):
+    return text("never")
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, workers=2)
+"""
+
+
+def test_exception_in_before_server_start_ends_run_with_the_traceback(tmp_path) -> None:
+    script = tmp_path / "failing.py"
+    script.write_text(textwrap.dedent(FAILING_START).format(port=free_port()))
+    result = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=30)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback (most recent call last)" in output
+    assert "RuntimeError: the database at db:5432 refused the connection" in output
+    assert "before it finished starting; stopping the server" in output
+
+
+CRASHING = """
+import os
+from sanic import Sanic
+from hurtle_http.response import json
+
+app = Sanic("Crashing")
+
+@app.get("/")
+async def index(request):
+    return json({{"pid": os.getpid()}})
+
+@app.get("/crash")
+async def crash(request):
+    os._exit(3)
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, workers=1)
+"""
+
+
+def test_worker_that_exits_is_reported_with_its_code_and_replaced(tmp_path) -> None:
+    port = free_port()
+    script = tmp_path / "crashing.py"
+    script.write_text(textwrap.dedent(CRASHING).format(port=port))
+    url = f"http://127.0.0.1:{port}"
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        first = httpx.get(url, timeout=10).json()["pid"]
+        try:
+            httpx.get(f"{url}/crash", timeout=10)
+        except httpx.HTTPError:
+            pass  # the worker died mid-request: the client sees the connection close
+        second = None
+        deadline = time.monotonic() + 20
+        while second is None and time.monotonic() < deadline:
+            try:
+                second = httpx.get(url, timeout=5).json()["pid"]
+            except httpx.HTTPError:
+                time.sleep(0.1)
+    output = proc.stdout.read() if proc.stdout else ""
+    assert second is not None and second != first
+    assert f"Sanic-Server-0-0 [{first}] exited with code 3 unexpectedly" in output
+    assert "respawning it in" in output
+    assert proc.returncode == 0
