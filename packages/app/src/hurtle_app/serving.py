@@ -216,7 +216,8 @@ class SingleProcessRunner:
         await server.before_start()
         await server.after_start()
         self.app.state.is_started = True
-        location = f"unix:{kw['unix']}" if kw.get("unix") else f"http://{host}:{port}"
+        scheme = "https" if kw.get("ssl") else "http"
+        location = f"unix:{kw['unix']}" if kw.get("unix") else f"{scheme}://{host}:{port}"
         server_logger.info("Goin' Fast @ %s", location)
         await self.app._listeners.run("main_process_ready", self.app, loop)
         if register_sys_signals:
