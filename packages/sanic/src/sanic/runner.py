@@ -122,6 +122,7 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         ssl = _local_cert(app, debug)
     state = app.state
     state.mode = Mode.DEBUG if debug else Mode.PRODUCTION
+    apply_log_formatters(app)
     state.verbosity = verbosity
     state.auto_reload = bool(auto_reload)
     state.reload_dirs = reload_dirs
@@ -145,6 +146,17 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         "register_sys_signals": register_sys_signals, "single_process": single_process,
         "legacy": legacy, "loop": loop,
     })
+
+
+def apply_log_formatters(app: Any) -> None:
+    """Give the log handlers the debug or production look of ``app``'s mode (as Sanic does
+    when it prepares a server, in the main process and again in each worker)."""
+    if not getattr(app, "configure_logging", True):
+        return
+    from hurtle_app.logging.setup import setup_logging
+
+    config = app.config
+    setup_logging(app.debug, bool(config.get("NO_COLOR", False)), config.get("LOG_EXTRA"))
 
 
 def _local_cert(app: Any, debug: bool) -> dict[str, str]:
@@ -432,5 +444,5 @@ def stop(app: Any, terminate: bool = True) -> bool:
     return False
 
 
-__all__ = ["GLOBAL_SCOPE_HINT", "in_spawned_worker", "prepare", "prepared_apps", "serve",
+__all__ = ["GLOBAL_SCOPE_HINT", "apply_log_formatters", "in_spawned_worker", "prepare", "prepared_apps", "serve",
            "serve_single", "stop"]

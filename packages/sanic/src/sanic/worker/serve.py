@@ -20,6 +20,13 @@ from typing import Any
 from hurtle_worker.multiplexer import WorkerMultiplexer
 from sanic.worker.loader import AppLoader, AppNotFound, CertLoader
 
+
+def apply_log_formatters(app: Any) -> None:
+    """The runner's formatter choice, for this worker's copy of the app."""
+    from sanic.runner import apply_log_formatters as apply
+
+    apply(app)
+
 logger = logging.getLogger("sanic.server")
 error_logger = logging.getLogger("sanic.error")
 
@@ -79,6 +86,7 @@ def worker_serve(
     passthru = passthru or {}
     for each, _ in apps:
         _apply_passthru(each, multiplexer, passthru.get(each.name, {}))
+    apply_log_formatters(app)
     _configure_loop(app)
     event_loop = asyncio.new_event_loop()
     asyncio.set_event_loop(event_loop)
