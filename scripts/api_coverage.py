@@ -222,6 +222,9 @@ def compare(ref: dict[str, Any], ours: dict[str, Any]) -> dict[str, list[str]]:
                 reexport = origin not in (None, modname) and origin in ref
                 missing["reexports" if reexport else "names"].append(qual)
                 continue
+            origin = rent.get("origin")
+            if origin not in (None, modname) and name in ref.get(origin, {}).get("names", {}):
+                continue  # a re-export: its members are compared where it is defined
             _compare_params(qual, rent.get("params"), oent.get("params"), missing)
             for mname, rm in sorted(rent.get("members", {}).items()):
                 om = oent.get("members", {}).get(mname)

@@ -127,7 +127,10 @@ def test_inspector_outside_the_main_process_is_an_error(app: Sanic) -> None:
 def test_repl_ctx_collects_names(app: Sanic) -> None:
     app.repl_ctx.add(len)
     app.repl_ctx.add(3, name="three", desc="a number")
-    assert app.repl_ctx._locals == {"len": (len, None), "three": (3, "a number")}
+    assert app.repl_ctx._locals == {
+        "len": (len, "len", None),
+        "three": (3, "three", "a number"),
+    }
     with pytest.raises(ValueError, match="needs name"):
         app.repl_ctx.add(3)
 

@@ -14,20 +14,27 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from importlib import metadata
-from typing import Any
+from typing import Any, NamedTuple
 
-from hurtle_app.naming import generate_name
 from hurtle_http.exceptions import SanicException
 
 _HTTPS_PORT = 8443
 _HTTP_PORT = 8000
 
 
+class REPLLocal(NamedTuple):
+    """One name offered to the console: the value, its name and a description."""
+
+    var: Any
+    name: str
+    desc: str | None
+
+
 class REPLContext:
     """Names made available to an interactive console of the app (``app.repl_ctx``)."""
 
     def __init__(self) -> None:
-        self._locals: dict[str, tuple[Any, str | None]] = {}
+        self._locals: dict[str, REPLLocal] = {}
 
     def add(self, var: Any, name: str | None = None, desc: str | None = None) -> None:
         """Offer ``var`` to the console under ``name`` (default: its ``__name__``)."""
@@ -35,7 +42,7 @@ class REPLContext:
             name = getattr(var, "__name__", None)
             if not name:
                 raise ValueError(f"repl_ctx.add() needs name= for {var!r}")
-        self._locals[name] = (var, desc)
+        self._locals[name] = REPLLocal(var, name, desc)
 
 
 class AppSurface:
@@ -64,10 +71,6 @@ class AppSurface:
         return {command.name: command.func for command in self._future_commands}
 
     # --- names, state, addresses -------------------------------------------------------------
-    def generate_name(self, *objects: Any) -> str:
-        """A route name under this app for the first nameable object (str, name, __name__)."""
-        return generate_name(self.name, objects)
-
     @property
     def _state(self) -> Any:
         return self.state
@@ -164,15 +167,14 @@ class AppSurface:
         return data, extra
 
     def motd(self, server_settings: dict[str, Any] | None = None) -> None:
-        """Log the start-up banner."""
-        import logging
+        """Show the start-up banner (boxed on a terminal, log lines otherwise)."""
+        from hurtle_app.motd import MOTD, get_logo
 
-        logger = logging.getLogger("sanic.root")
         data, extra = self.get_motd_data(server_settings)
-        if server_settings:
-            logger.info("Goin' Fast @ %s", self.get_server_location(server_settings))
-        for key, value in {**data, **extra}.items():
-            logger.info("%s: %s", key, value)
+        location = (
+            self.get_server_location(server_settings) if server_settings else self.serve_location
+        )
+        MOTD.output(get_logo(coffee=self.state.coffee), location, data, extra)
 
     # --- lifecycle ---------------------------------------------------------------------------
     def ack(self) -> None:
@@ -331,4 +333,4 @@ def _as_chain(collection: Any, is_async: Callable[[Any], bool]) -> Iterator[tupl
         yield func, is_async(func)
 
 
-__all__ = ["AppSurface", "REPLContext"]
+__all__ = ["AppSurface", "REPLContext", "REPLLocal"]

@@ -143,12 +143,6 @@ class Blueprint(Registrar):
         """Forget the apps this blueprint was registered on (its declarations stay)."""
         self._registrations = []
 
-    def generate_name(self, *objects: Any) -> str:
-        """A route name under this blueprint for the first nameable object (see Sanic's)."""
-        from hurtle_app.naming import generate_name
-
-        return generate_name(self.name, objects)
-
     def finalize_middleware(self) -> None:
         """Nothing to do: middleware chains are built by the app when it finalizes."""
 

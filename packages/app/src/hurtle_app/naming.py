@@ -7,12 +7,13 @@ from typing import Any
 
 from hurtle_http.exceptions import SanicException
 
-_VALID_NAME = re.compile(r"^[a-zA-Z][a-zA-Z0-9_\-]*$")
+#: What an app or blueprint name may look like.
+VALID_NAME = re.compile(r"^[a-zA-Z][a-zA-Z0-9_\-]*$")
 
 
 def validate_name(kind: str, name: Any) -> str:
     """Return ``name`` if usable for an app/blueprint, else raise a ``SanicException``."""
-    if not isinstance(name, str) or not _VALID_NAME.match(name):
+    if not isinstance(name, str) or not VALID_NAME.match(name):
         raise SanicException(
             f"{kind} instance named {name!r} uses an invalid format. Names must begin with "
             "a character and may only contain alphanumeric characters, _, or -."
@@ -87,4 +88,4 @@ class AppRegistry:
             ) from None
 
 
-__all__ = ["AppRegistry", "generate_name", "validate_name"]
+__all__ = ["VALID_NAME", "AppRegistry", "generate_name", "validate_name"]

@@ -724,6 +724,15 @@ class Registrar:
 
         self.signal("server.exception.report")(signal_handler)
 
+    def generate_name(self, *objects: Any) -> str:
+        """A route name under this app/blueprint for the first nameable object.
+
+        A string is a name; otherwise an object's ``name``, then its ``__name__``.
+        """
+        from hurtle_app.naming import generate_name
+
+        return generate_name(self.name, objects)
+
     # --- custom CLI commands -----------------------------------------------------------
     def command(
         self, maybe_func: Callable[..., Any] | None = None, *, name: str = ""

@@ -58,4 +58,11 @@ class ApplicationState:
         )
 
 
-__all__ = ["ApplicationState", "Mode", "Server"]
+class ServerSignal:
+    """A stop flag shared by a server and whoever stops it (``Signal`` in Sanic)."""
+
+    def __init__(self) -> None:
+        self.stopped = False
+
+
+__all__ = ["ApplicationState", "Mode", "Server", "ServerSignal"]

@@ -1,0 +1,103 @@
+"""The start-up banner (MOTD): a logo, where the app serves, and a few key/value lines."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from abc import ABC, abstractmethod
+
+logger = logging.getLogger("sanic.root")
+
+BASE_LOGO = "\n\n                Hurtle\n        Sanic apps, served faster.\n\n"
+COFFEE_LOGO = "\n\n            Hurtle  (c[_])\n        Sanic apps, served faster.\n\n"
+
+
+def is_atty() -> bool:
+    """True when stdout is a terminal."""
+    return bool(sys.stdout) and sys.stdout.isatty()
+
+
+def get_logo(full: bool = False, coffee: bool = False) -> str:
+    """The banner logo (plain text; ``coffee`` for ``app.make_coffee()``)."""
+    return COFFEE_LOGO if coffee else BASE_LOGO
+
+
+class MOTD(ABC):
+    """The banner; ``MOTD.output(...)`` picks the terminal or the plain log form."""
+
+    def __init__(
+        self,
+        logo: str | None,
+        serve_location: str,
+        data: dict[str, str],
+        extra: dict[str, str],
+    ) -> None:
+        self.logo = logo
+        self.serve_location = serve_location
+        self.data = data
+        self.extra = extra
+
+    @abstractmethod
+    def display(self) -> None:
+        """Write the banner."""
+
+    @classmethod
+    def output(
+        cls,
+        logo: str | None,
+        serve_location: str,
+        data: dict[str, str],
+        extra: dict[str, str],
+    ) -> None:
+        """Show the banner: boxed on a terminal, as log lines otherwise."""
+        motd_class = MOTDTTY if is_atty() else MOTDBasic
+        motd_class(logo, serve_location, data, extra).display()
+
+
+class MOTDBasic(MOTD):
+    """The banner as ``INFO`` log lines."""
+
+    def display(self) -> None:
+        """Log the logo, the address and each data line."""
+        if self.logo:
+            logger.debug(self.logo)
+        logger.info("Goin' Fast @ %s", self.serve_location)
+        for key, value in {**self.data, **self.extra}.items():
+            logger.info("%s: %s", key, value)
+
+
+class MOTDTTY(MOTD):
+    """The banner as a box on a terminal."""
+
+    def set_variables(self) -> None:
+        """Size the box to the terminal and the data."""
+        lines = [f"{k}: {v}" for k, v in {**self.data, **self.extra}.items()]
+        width = max([len(self.serve_location) + 14, *(len(line) for line in lines)])
+        try:
+            columns = os.get_terminal_size().columns
+        except OSError:
+            columns = 100
+        self.width = min(width + 4, max(columns, 20))
+        self.lines = lines
+
+    def display(self) -> None:
+        """Log the banner as one boxed block."""
+        self.set_variables()
+        inner = self.width - 4
+        rows = [f"Goin' Fast @ {self.serve_location}", *self.lines]
+        box = ["┌" + "─" * (self.width - 2) + "┐"]
+        box += [f"│ {row[:inner].ljust(inner)} │" for row in rows]
+        box.append("└" + "─" * (self.width - 2) + "┘")
+        logger.info("\n" + "\n".join(box))
+
+
+__all__ = [
+    "BASE_LOGO",
+    "COFFEE_LOGO",
+    "MOTD",
+    "MOTDBasic",
+    "MOTDTTY",
+    "get_logo",
+    "is_atty",
+]

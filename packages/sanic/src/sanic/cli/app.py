@@ -1,0 +1,28 @@
+"""``sanic.cli.app``: ``SanicCLI``, the object behind the ``sanic`` command."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hurtle_cli.main import main
+from sanic.app import Sanic
+from sanic.worker.loader import AppLoader
+
+
+class SanicCLI:
+    """Run the ``sanic`` command line: ``SanicCLI().run(["module:app", "--port=9000"])``."""
+
+    def attach(self) -> None:
+        """Kept for compatibility: the options are built when ``run`` parses."""
+
+    def run(self, parse_args: Sequence[str] | None = None) -> None:
+        """Parse ``parse_args`` (default: ``sys.argv[1:]``) and do what they ask.
+
+        Raises ``SystemExit`` with the command's exit status when it is not 0.
+        """
+        status = main(None if parse_args is None else list(parse_args))
+        if status:
+            raise SystemExit(status)
+
+
+__all__ = ["AppLoader", "Sanic", "SanicCLI"]

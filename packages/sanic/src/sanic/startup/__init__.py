@@ -1,0 +1,3 @@
+"""``sanic.startup``: start-up helpers."""
+
+__all__: list[str] = []
