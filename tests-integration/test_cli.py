@@ -1,0 +1,165 @@
+"""The ``sanic`` command as a real subprocess (``python -m hurtle_cli``): targets, workers,
+static folders, unix sockets, TLS, and the messages for the mistakes people make.
+
+Each server runs on a free loopback port (or a unix socket in tmp_path) and is stopped by
+its PID; every wait is bounded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import ssl
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import trustme
+from helpers import free_port, running
+
+CLI = ["-m", "hurtle_cli"]
+
+APP = """
+import os
+from sanic import Sanic
+from hurtle_http.response import json, text
+
+app = Sanic("CliApp")
+
+@app.get("/")
+async def index(request):
+    return json({"pid": os.getpid(), "app": request.app.name})
+
+def create_app():
+    made = Sanic("Made")
+
+    @made.get("/")
+    async def made_index(request):
+        return text("made by the factory")
+
+    return made
+
+not_an_app = 42
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "cli_app.py").write_text(APP)
+    return tmp_path
+
+
+def sanic(project: Path, *args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *CLI, *args], cwd=project, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def test_module_target_finds_app_and_serves_with_two_workers(project: Path) -> None:
+    port = free_port()
+    args = [*CLI, "cli_app", "--port", str(port), "-w", "2", "--no-motd"]
+    pids: set[int] = set()
+    with running(args, "127.0.0.1", port, cwd=project) as proc:
+        # Fresh connections until both workers answered (the second may still be starting).
+        deadline = time.monotonic() + 20
+        with httpx.Client(timeout=10, limits=httpx.Limits(max_keepalive_connections=0)) as c:
+            while len(pids) < 2 and time.monotonic() < deadline:
+                body = c.get(f"http://127.0.0.1:{port}/").json()
+                assert body["app"] == "CliApp"
+                pids.add(body["pid"])
+                time.sleep(0.02)
+    output = proc.stdout.read() if proc.stdout else ""
+    assert len(pids) == 2 and proc.pid not in pids
+    assert "Goin' Fast" not in output  # --no-motd
+    assert proc.returncode == 0
+
+
+@contextlib.contextmanager
+def running_on_unix(args: list[str], path: Path, cwd: Path) -> Iterator[subprocess.Popen]:
+    proc = subprocess.Popen([sys.executable, *args], cwd=cwd, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 20
+        while not path.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        yield proc
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=5)
+
+
+def test_factory_served_on_a_unix_socket(project: Path) -> None:
+    sock = project / "app.sock"
+    args = [*CLI, "cli_app:create_app", "--factory", "--unix", str(sock)]
+    with running_on_unix(args, sock, project) as proc:
+        transport = httpx.HTTPTransport(uds=str(sock))
+        with httpx.Client(transport=transport, timeout=10) as client:
+            answer = client.get("http://localhost/").text
+    output = proc.stdout.read() if proc.stdout else ""
+    assert answer == "made by the factory"
+    assert f"unix:{sock}" in output  # the banner says where
+    assert not sock.exists()  # removed on shutdown
+
+
+def test_simple_serves_a_folder_in_debug_with_access_logs(project: Path) -> None:
+    static = project / "public"
+    static.mkdir()
+    (static / "index.html").write_text("<h1>home</h1>")
+    (static / "notes.txt").write_text("plain notes")
+    port = free_port()
+    with running([*CLI, "./public", "--simple", "-p", str(port), "--debug"], "127.0.0.1",
+                 port, cwd=project) as proc:
+        home = httpx.get(f"http://127.0.0.1:{port}/", timeout=10)
+        notes = httpx.get(f"http://127.0.0.1:{port}/notes.txt", timeout=10)
+        missing = httpx.get(f"http://127.0.0.1:{port}/nope.txt", timeout=10)
+    output = proc.stdout.read() if proc.stdout else ""
+    assert (home.status_code, home.text) == (200, "<h1>home</h1>")
+    assert (notes.status_code, notes.text) == (200, "plain notes")
+    assert missing.status_code == 404
+    assert "mode: debug" in output
+    assert f"GET http://127.0.0.1:{port}/notes.txt 200 11" in output  # debug shows access
+
+
+def test_tls_folder_in_a_single_process(project: Path) -> None:
+    authority = trustme.CA()
+    leaf = authority.issue_cert("127.0.0.1")
+    certs = project / "certs"
+    certs.mkdir()
+    leaf.private_key_pem.write_to_path(str(certs / "privkey.pem"))
+    leaf.cert_chain_pems[0].write_to_path(str(certs / "fullchain.pem"))
+    verify = ssl.create_default_context()
+    authority.configure_trust(verify)
+    port = free_port()
+    args = [*CLI, "cli_app:app", "--tls", "certs", "-p", str(port), "--single-process"]
+    with running(args, "127.0.0.1", port, cwd=project) as proc:
+        body = httpx.get(f"https://127.0.0.1:{port}/", verify=verify, timeout=10).json()
+    output = proc.stdout.read() if proc.stdout else ""
+    assert body["pid"] == proc.pid  # no worker processes
+    assert f"https://127.0.0.1:{port}" in output
+
+
+def test_mistakes_exit_non_zero_with_a_message_that_says_what_to_do(project: Path) -> None:
+    missing = sanic(project, "no_such_module:app")
+    assert missing.returncode == 1
+    assert "No module named 'no_such_module'" in missing.stderr
+    no_attr = sanic(project, "cli_app:nope")
+    assert no_attr.returncode == 1
+    assert "has no attribute 'nope'" in no_attr.stderr and "cli_app:app" in no_attr.stderr
+    not_app = sanic(project, "cli_app:not_an_app")
+    assert not_app.returncode == 1
+    assert "is a int, not a Sanic app" in not_app.stderr
+    not_dir = sanic(project, "./absent", "--simple")
+    assert not_dir.returncode == 1
+    assert "not a directory" in not_dir.stderr
+    clash = sanic(project, "cli_app:app", "-w", "2", "--single-process")
+    assert clash.returncode == 2
+    assert "not allowed with argument" in clash.stderr
