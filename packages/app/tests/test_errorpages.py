@@ -246,3 +246,17 @@ def test_forced_renderer_and_base_renderer() -> None:
         make_request({"accept": "image/png"}), exc, debug=False, fallback="auto", base=HTMLRenderer
     )
     assert "text/html" in unmatched.content_type
+
+
+@pytest.mark.parametrize("status", [299, 421, 425, 600])
+def test_status_without_a_phrase_is_titled_error_occurred(status: int) -> None:
+    # Observed on Sanic 25.12: no reason phrase -> "Error Occurred" and an empty message.
+    response = render(make_request(), raised(SanicException(status_code=status)))
+    title = f"⚠️ {status} — Error Occurred"
+    assert response.status == status
+    assert body(response) == f"{title}\n{'=' * len(title)}\n\n\n"
+
+
+def test_teapot_title_is_lower_case_like_sanic() -> None:
+    response = render(make_request(), raised(SanicException("x", status_code=418)))
+    assert body(response).startswith("⚠️ 418 — I'm a teapot\n")

@@ -361,3 +361,57 @@ async def test_lifecycle_signals_fire_in_order(app: Sanic, call) -> None:
 
     await call("GET", "/")
     assert seen[:5] == ["begin", "request", "handle", "handler", "response"]
+
+
+async def test_failing_response_middleware_keeps_the_response(
+    app: Sanic, call, caplog
+) -> None:
+    # Observed on Sanic 25.12: the error is logged, the middleware registered before the
+    # failing one (run after it) is skipped and the handler's response goes out unchanged.
+    @app.get("/")
+    async def handler(request):
+        return text("from handler")
+
+    @app.on_response
+    async def first(request, response):
+        response.headers["x-first"] = "1"
+
+    @app.on_response
+    async def broken(request, response):
+        raise RuntimeError("response middleware failed")
+
+    @app.on_response
+    async def last(request, response):
+        response.headers["x-last"] = "1"
+
+    sent = await call("GET", "/")
+    assert (sent.status, sent.text) == (200, "from handler")
+    assert sent.headers.get("x-last") == "1"
+    assert "x-first" not in sent.headers
+    assert "response middleware failed" in caplog.text
+
+
+async def test_route_returning_text_answers_errors_in_text_under_json_fallback(
+    app: Sanic, call
+) -> None:
+    # Observed on Sanic 25.12: the handler's own response type beats a fixed
+    # FALLBACK_ERROR_FORMAT; a handler with no recognisable response type gets the config's.
+    app.config.FALLBACK_ERROR_FORMAT = "json"
+
+    @app.on_request
+    async def fail(request):
+        if request.args.get("fail"):
+            raise RuntimeError("middleware")
+
+    @app.get("/text")
+    async def text_route(request):
+        return text("x")
+
+    @app.get("/raises")
+    async def raises(request):
+        raise RuntimeError("handler")
+
+    as_text = await call("GET", "/text?fail=1", headers={"accept": "application/json"})
+    as_json = await call("GET", "/raises")
+    assert (as_text.status, as_text.headers["content-type"]) == (500, "text/plain; charset=utf-8")
+    assert (as_json.status, as_json.headers["content-type"]) == (500, "application/json")

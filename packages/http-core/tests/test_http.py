@@ -409,3 +409,36 @@ async def test_bad_request_raised_by_handler_keeps_connection() -> None:
     conn = FakeConnection(handler)
     [res] = await exchange(conn, GET)
     assert res.status == 400 and not conn.closed
+
+
+@pytest.mark.parametrize(
+    ("status", "line"),
+    [
+        (418, b"HTTP/1.1 418 I'm a teapot\r\n"),
+        # Sanic knows no phrase for these two; the phrase is informative only (RFC 9112 4).
+        (421, b"HTTP/1.1 421 UNKNOWN\r\n"),
+        (425, b"HTTP/1.1 425 UNKNOWN\r\n"),
+        (299, b"HTTP/1.1 299 UNKNOWN\r\n"),
+        (451, b"HTTP/1.1 451 Unavailable For Legal Reasons\r\n"),
+    ],
+)
+async def test_status_lines_carry_sanics_reason_phrases(status: int, line: bytes) -> None:
+    async def handler(request: Any) -> Any:
+        return text("x", status=status)
+
+    conn = FakeConnection(handler)
+    conn.receive(GET)
+    await conn.settle()
+    assert conn.take().startswith(line)
+
+
+@pytest.mark.parametrize("status", [100, 101, 103, 199])
+async def test_an_informational_status_from_a_handler_becomes_a_500(status: int) -> None:
+    # RFC 9110 15.2: a 1xx is never a final response; a client would wait for another.
+    async def handler(request: Any) -> Any:
+        return text("x", status=status)
+
+    conn = FakeConnection(handler)
+    [res] = await exchange(conn, GET)
+    assert res.status == 500
+    assert b"x" != res.body and res.body.startswith("\u26a0\ufe0f 500".encode())

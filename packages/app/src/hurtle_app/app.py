@@ -741,21 +741,25 @@ class Sanic(Registrar, AppSurface):
 
 
 def _guess_error_format(extra: Any, fallback: str) -> str:
-    """The error page format of a route: config, else what its handler returns."""
-    if fallback != "auto" or extra.websocket or extra.static:
+    """The error page format of a route: what its handler returns, else the config's.
+
+    As in Sanic, the handler's own response type wins even over a fixed
+    ``FALLBACK_ERROR_FORMAT`` (a route returning ``text()`` answers errors in text).
+    """
+    if extra.websocket or extra.static:
         return fallback
     handler = getattr(extra, "original_handler", None)
     try:
         source = getsource(handler) if handler is not None else ""
     except (OSError, TypeError):
-        return "auto"
+        return fallback
     found = {
         fmt
         for call in _RETURN_CALL.findall(source)
         for name, fmt in _RESPONSE_FORMATS
         if call == name
     }
-    return found.pop() if len(found) == 1 else "auto"
+    return found.pop() if len(found) == 1 else fallback
 
 
 __all__ = ["Sanic"]

@@ -72,10 +72,7 @@ class BaseRenderer:
     @property
     def title(self) -> str:
         """The status reason phrase, e.g. ``Not Found``."""
-        if self.status == 418:
-            # Sanic's reason phrase (Python's HTTPStatus capitalises it differently).
-            return "I'm a teapot"
-        return STATUS_CODES.get(self.status, b"Error").decode("latin-1")
+        return STATUS_CODES.get(self.status, b"Error Occurred").decode("latin-1")
 
     @property
     def text(self) -> str:

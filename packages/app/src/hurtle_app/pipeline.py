@@ -73,16 +73,21 @@ class RequestPipeline:
                 response = await self.non_http_response(request, response)
                 if response is None:
                     return
-            for func, is_async in extra.response_middleware:
-                if is_async:
-                    result = await func(request, response)
-                else:
-                    result = func(request, response)
-                    if isawaitable(result):
-                        result = await result
-                if result is not None:
-                    response = result
-                    break
+            try:
+                for func, is_async in extra.response_middleware:
+                    if is_async:
+                        result = await func(request, response)
+                    else:
+                        result = func(request, response)
+                        if isawaitable(result):
+                            result = await result
+                    if result is not None:
+                        response = result
+                        break
+            except Exception:
+                # As in Sanic: a failing response middleware is logged, the rest of the
+                # chain is skipped and the response it was given goes out.
+                error_logger.exception("Exception occurred in one of response middleware handlers")
         except Exception as exc:
             await self.app.handle_exception(request, exc)
             return
@@ -146,12 +151,17 @@ class RequestPipeline:
                 if response is None:
                     return
             if extra.response_middleware:
-                response = await run_response_middleware(
-                    request,
-                    response,
-                    extra.response_middleware,
-                    dispatch if _mw_signals(events) else None,
-                )
+                try:
+                    response = await run_response_middleware(
+                        request,
+                        response,
+                        extra.response_middleware,
+                        dispatch if _mw_signals(events) else None,
+                    )
+                except Exception:
+                    error_logger.exception(
+                        "Exception occurred in one of response middleware handlers"
+                    )
         except Exception as exc:
             await self.app.handle_exception(request, exc)
             return
@@ -173,9 +183,14 @@ class RequestPipeline:
             else:
                 if response is not None:
                     if self.global_response:
-                        response = await run_response_middleware(
-                            request, response, self.global_response
-                        )
+                        try:
+                            response = await run_response_middleware(
+                                request, response, self.global_response
+                            )
+                        except Exception:
+                            error_logger.exception(
+                                "Exception occurred in one of response middleware handlers"
+                            )
                     await self.send(request, response)
                     return
         await self.app.handle_exception(request, exc)

@@ -14,9 +14,12 @@ from os import PathLike
 from typing import Any, Protocol
 
 STATUS_CODES: dict[int, bytes] = {s.value: s.phrase.encode("latin-1") for s in HTTPStatus}
-# Statuses HTTPStatus may lack on older Pythons, kept with their RFC reason phrases.
-STATUS_CODES.setdefault(418, b"I'm a teapot")
-STATUS_CODES.setdefault(425, b"Too Early")
+# The reason phrases Sanic sends: RFC 2324's spelling for 418 (HTTPStatus capitalises it),
+# and none for 421 and 425, which go out as "UNKNOWN" like any unlisted status (RFC 9112
+# section 4: the reason phrase is informative only, clients must not rely on it).
+STATUS_CODES[418] = b"I'm a teapot"
+STATUS_CODES.pop(421, None)
+STATUS_CODES.pop(425, None)
 
 
 class _Range(Protocol):

@@ -205,6 +205,7 @@ class Http:
         "_waiter",
         "_keep_alive_allowed",
         "_hook",
+        "_status_error",
     )
 
     def __init__(self, protocol: HttpProtocol) -> None:
@@ -230,6 +231,7 @@ class Http:
         self.buffered = 0
         self.head_started_at = 0.0
         self.upgrade_websocket = False
+        self._status_error = False
         self._waiter: asyncio.Future | None = None
         self.request: Any = None
         self.init_for_request(None)
@@ -547,7 +549,24 @@ class Http:
         func: Any = None
         framing = ""
         if status < 200 or status == 204 or status == 304:
-            # RFC 9110 sections 15.2, 15.3.5, 15.4.5: these responses have no content.
+            if status < 200:
+                # RFC 9110 section 15.2: a 1xx is never the final response (a client
+                # would wait for another), so the handler's mistake becomes a 500, as
+                # in Sanic.
+                res.stream = None
+                self.response = None
+                self.send = None
+                error = RuntimeError(f"Invalid response status {status}")
+                if self._status_error:  # the error page asked for a 1xx too
+                    self._write_plain_error(error)
+                    return
+                self._status_error = True
+                try:
+                    await self.error_response(error)
+                finally:
+                    self._status_error = False
+                return
+            # RFC 9110 sections 15.3.5, 15.4.5: these responses have no content.
             if status == 304:
                 for name in _ENTITY_HEADERS:
                     headers.popall(name, None)

@@ -43,7 +43,7 @@ def render_plain_error(exception: BaseException) -> tuple[int, str, dict[str, An
         status = 500
         message = "The server encountered an internal error and cannot complete your request."
         headers = {}
-    phrase = STATUS_CODES.get(status, b"Error").decode("latin-1")
+    phrase = STATUS_CODES.get(status, b"Error Occurred").decode("latin-1")
     title = f"\u26a0\ufe0f {status} \u2014 {phrase}"
     return status, f"{title}\n{'=' * len(title)}\n{message}\n\n", headers
 
@@ -99,6 +99,9 @@ class HandlerApp:
             if stream.response is not response:
                 if not hasattr(response, "send") and callable(response):
                     await response(request)  # e.g. a ResponseStream
+                    return
+                # PERF: a plain whole response goes out synchronously (no coroutine).
+                if stream.finish(response):
                     return
                 stream.respond(response)
             send = stream.send

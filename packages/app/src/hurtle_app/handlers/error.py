@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -137,7 +138,12 @@ class ErrorHandler:
         name = getattr(handler, "__name__", repr(handler))
         message = f'Exception raised in exception handler "{name}" for uri: {_url_of(request)}'
         error_logger.exception(message, exc_info=error)
-        body = message if self._debug(request) else "An error occurred while handling an error"
+        if self._debug(request):
+            # Sanic's debug body: the message, then the whole (chained) traceback.
+            stack = "".join(traceback.format_exception(error))
+            body = f"Error while handling error: {error}\nStack: {stack}"
+        else:
+            body = "An error occurred while handling an error"
         return HTTPResponse(body, status=500, content_type="text/plain; charset=utf-8")
 
     def _debug(self, request: Any) -> bool:

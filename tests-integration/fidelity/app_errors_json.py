@@ -1,0 +1,11 @@
+"""The error app with FALLBACK_ERROR_FORMAT = "json"."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+
+from app_errors import build
+
+app = build("FidelityErrorsJson")
+app.config.FALLBACK_ERROR_FORMAT = "json"
