@@ -15,6 +15,7 @@ from inspect import isawaitable
 from typing import Any
 
 from hurtle_http.exceptions import ServerError
+from hurtle_http.request import Request
 from hurtle_http.response import BaseHTTPResponse, ResponseStream
 
 error_logger = logging.getLogger("sanic.error")
@@ -26,20 +27,43 @@ class RequestPipeline:
     def __init__(self, app: Any) -> None:
         self.app = app
         # PERF: bound once; the per-request code reads locals/attributes, not the app.
-        self.router_get = app.router.get
-        self.host_routing = bool(getattr(app.router, "_host_routing", False))
+        router = app.router
+        self.router_get = router.get
+        self.host_routing = bool(getattr(router, "_host_routing", False))
+        # PERF: requests whose target is a plain path are routed by their raw bytes
+        # (method -> target -> route, handler, params, path): no path decoding and no
+        # router call on a repeat (benchmarks/inproc.py "GET /user/123"). Only for the
+        # stock ``Request.path`` (a subclass may compute it differently) and no hosts.
+        request_class = getattr(app, "request_class", None) or Request
+        self.by_target: dict[str, dict[bytes, tuple[Any, Any, Any, str]]] | None = (
+            getattr(router, "_by_target", None)
+            if not self.host_routing and getattr(request_class, "path", None) is Request.path
+            else None
+        )
         # App-wide chains, for requests that match no route (404/405), as Sanic does.
         self.global_request, self.global_response = app._middleware.global_chains()
 
     async def handle(self, request: Any) -> None:
         """Answer one request (the ``ServerApp.handle_request`` of the HTTP core)."""
-        try:
-            route, handler, params = self.router_get(
-                request.path, request.method, request.host if self.host_routing else None
-            )
-        except Exception as exc:
-            await self.unrouted(request, exc)
-            return
+        by_target = self.by_target
+        hit = None
+        if by_target is not None:
+            targets = by_target.get(request.method)
+            if targets is not None:
+                hit = targets.get(request.raw_url)
+        if hit is not None:
+            route, handler, params, request._path = hit
+            params = dict(params) if params else {}
+        else:
+            try:
+                route, handler, params = self.router_get(
+                    request.path, request.method, request.host if self.host_routing else None
+                )
+            except Exception as exc:
+                await self.unrouted(request, exc)
+                return
+            if by_target is not None:
+                remember_target(by_target, request, route, handler, params)
         request.route = route
         request._match_info = params
         extra = route.extra
@@ -62,7 +86,7 @@ class RequestPipeline:
                     break
             if response is None:
                 if extra.handler_is_async:
-                    response = await handler(request, **params)
+                    response = await (handler(request, **params) if params else handler(request))
                 else:
                     response = handler(request, **params)
                     if isawaitable(response):
@@ -93,6 +117,10 @@ class RequestPipeline:
             return
         stream = request.stream
         if stream is not None:
+            # PERF: a plain whole response goes out synchronously (no send coroutines).
+            finish = getattr(stream, "finish", None)  # the ASGI adapter has none
+            if finish is not None and finish(response):
+                return
             response = stream.respond(response)
         try:
             await response.send(end_stream=True)
@@ -225,6 +253,29 @@ class RequestPipeline:
             error_logger.debug("Could not send the response", exc_info=True)
 
 
+# Upper bound on remembered targets (they come from clients).
+_TARGETS_LIMIT = 4096
+
+
+def remember_target(
+    by_target: dict[str, dict[bytes, tuple[Any, Any, Any, str]]],
+    request: Any,
+    route: Any,
+    handler: Any,
+    params: dict[str, Any],
+) -> None:
+    """Remember a routed request by its raw target, if the target is a plain path."""
+    raw = request.raw_url
+    if raw[:1] != b"/" or b"?" in raw or b"#" in raw:
+        return  # the path is not the whole target: route by path each time
+    targets = by_target.get(request.method)
+    if targets is None:
+        targets = by_target[request.method] = {}
+    elif len(targets) >= _TARGETS_LIMIT:
+        targets.clear()
+    targets[raw] = (route, handler, dict(params) if params else None, request.path)
+
+
 def _mw_signals(events: Any) -> bool:
     return "http.middleware.before" in events or "http.middleware.after" in events
 
@@ -289,4 +340,9 @@ async def run_response_middleware(
     return response
 
 
-__all__ = ["RequestPipeline", "run_request_middleware", "run_response_middleware"]
+__all__ = [
+    "RequestPipeline",
+    "remember_target",
+    "run_request_middleware",
+    "run_response_middleware",
+]

@@ -26,6 +26,9 @@ class Router(BaseRouter):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._resolved: dict[tuple[Any, ...], tuple[Route, Callable[..., Any], Any]] = {}
+        # Filled by the request pipeline (method -> raw request target -> resolution);
+        # cleared, in place, whenever the routes are compiled again.
+        self._by_target: dict[str, dict[bytes, tuple[Any, ...]]] = {}
         self._host_routing = False
         self._empty = False
 
@@ -132,6 +135,7 @@ class Router(BaseRouter):
     def finalize(self, *args: Any, **kwargs: Any) -> None:
         """Compile the routes (once)."""
         self._resolved.clear()
+        self._by_target.clear()
         if not self.routes:
             # An app without routes still starts; it answers every request with 404.
             self._empty = True

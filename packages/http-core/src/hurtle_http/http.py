@@ -89,6 +89,34 @@ _STATUS_LINES = {
 }
 _fast_head_types: dict[type, bool] = {}
 
+# PERF: pre-encoded pieces of a whole-body response head (``Http.finish``): the status
+# line, and the tail after the Content-Length digits, per (keep-alive, Content-Type).
+_STATUS_LINE_BYTES = {code: line.encode("latin-1") for code, line in _STATUS_LINES.items()}
+_head_tails: dict[tuple[bool, str | None], bytes] = {}
+_finish_types: dict[type, bool] = {}
+
+
+def _head_tail(keep_alive: bool, content_type: str | None) -> bytes:
+    tail = "\r\nconnection: keep-alive\r\n" if keep_alive else "\r\nconnection: close\r\n"
+    if content_type is not None:
+        tail += f"content-type: {content_type}\r\n"
+    encoded = (tail + "\r\n").encode()
+    if len(_head_tails) < 256:  # content types come from the app; bound the cache anyway
+        _head_tails[keep_alive, content_type] = encoded
+    return encoded
+
+
+def _finishes_whole(cls: type) -> bool:
+    """Whether responses of ``cls`` may take ``Http.finish`` (no overridden send/head)."""
+    from hurtle_http.response.types import BaseHTTPResponse
+
+    fast = (
+        getattr(cls, "send", None) is BaseHTTPResponse.send
+        and getattr(cls, "processed_headers", None) is BaseHTTPResponse.processed_headers
+    )
+    _finish_types[cls] = fast
+    return fast
+
 
 def _uses_base_processed_headers(cls: type) -> bool:
     from hurtle_http.response.types import BaseHTTPResponse
@@ -203,6 +231,7 @@ class Http:
         "head_started_at",
         "perft0",
         "_waiter",
+        "_idle",
         "_keep_alive_allowed",
         "_hook",
         "_status_error",
@@ -233,6 +262,7 @@ class Http:
         self.upgrade_websocket = False
         self._status_error = False
         self._waiter: asyncio.Future | None = None
+        self._idle: asyncio.Future | None = None
         self.request: Any = None
         self.init_for_request(None)
 
@@ -334,8 +364,16 @@ class Http:
     # -- the connection handler --------------------------------------------------------------
 
     def dispatch(self) -> None:
-        """Run ``http1()`` now; continue it in a Task only if it has to wait."""
+        """Start (or wake) the connection handler for the request(s) now ready."""
         self.running = True
+        idle = self._idle
+        if idle is not None:
+            # PERF: one Task per connection, parked on a future between requests: waking
+            # it costs a set_result; a Task per request cost about twice as much
+            # (benchmarks/inproc.py "GET /"), and handlers keep asyncio.current_task().
+            self._idle = None
+            idle.set_result(None)
+            return
         protocol = self.protocol
         coro = self.http1()
         if not protocol.eager:
@@ -357,17 +395,52 @@ class Http:
         await self.http1()
 
     async def http1(self) -> None:
-        """HTTP 1.1 connection handler: answer every ready request, in order."""
+        """HTTP 1.1 connection handler: answer every ready request, in order.
+
+        Between requests it waits for the next head (``dispatch`` wakes it), so one Task
+        serves the whole keep-alive connection; with ``HTTP_EAGER_DISPATCH`` it returns
+        instead once no request is ready.
+        """
         protocol = self.protocol
+        handler = protocol.request_handler
+        persistent = not protocol.eager
+        current_request = getattr(protocol.request_class, "_current", None)
         try:
-            while self.current is not None and not protocol.closed:
+            while not protocol.closed:
+                record = self.current
+                if record is None:
+                    if not persistent:
+                        break
+                    self.running = False
+                    idle = self._idle = protocol.loop.create_future()
+                    await idle
+                    continue
                 try:
-                    if self._hook is None:
+                    request = record.request
+                    if self._hook is None and request is not None and record.error is None:
+                        # PERF: init_for_request and _take_request inlined (hot path).
+                        self.request = request
+                        self.response = self.response_func = self.send = None
+                        self.response_size = self.response_bytes_left = self.request_bytes = 0
+                        self.exception = None
+                        self.keep_alive = record.keep_alive and self._keep_alive_allowed
+                        self.head_only = request.method == "HEAD"
+                        self.expecting_continue = record.expect
+                        self.request_body = record.has_body
+                        self.perft0 = perf_counter() if protocol.access_log else 0.0
+                        self.stage = HANDLER
+                    elif self._hook is None:
                         self._take_request()
                         self._raise_body_error()
+                        request = self.request
                     else:
                         await self.http1_request_header()
-                    await protocol.request_handler(self.request)
+                        request = self.request
+                    if current_request is not None and request is not None:
+                        # Built in data_received, outside this Task's context: make it
+                        # the current request (Request.get_current()) here.
+                        current_request.set(request)
+                    await handler(request)
                     if self.stage is not IDLE:
                         await self._finish_response()
                 except asyncio.CancelledError:
@@ -535,6 +608,69 @@ class Http:
         response.stream = self
         self.send = self.http1_response_header
         return response
+
+    def finish(self, response: Any) -> bool:
+        """Send ``response`` whole, now, if it is a plain one; False if ``send`` must.
+
+        The same bytes as ``respond(response)`` then ``await response.send(end_stream=True)``
+        for a response with its body in hand, a status with content, and no field that
+        changes framing; anything else (HEAD, 1xx/204/304, a ``content-length``,
+        ``connection`` or ``transfer-encoding`` field, a paused transport, lifecycle
+        signals, a response class overriding ``send``) returns False untouched.
+        """
+        # PERF: no coroutine and no head-building helper per response; the head is the
+        # status line, the fields, and pre-encoded framing (benchmarks/inproc.py "GET /").
+        if self.stage is not HANDLER or self.response_func is not None or self.head_only:
+            return False
+        cls = type(response)
+        fast = _finish_types.get(cls)
+        if fast is None:
+            fast = _finishes_whole(cls)
+        status = response.status
+        if not fast or status == 204 or status == 304 or status < 200 or self._hook is not None:
+            return False
+        headers = response.headers
+        content_type = response.content_type
+        if headers:
+            if (
+                "content-length" in headers
+                or "connection" in headers
+                or "transfer-encoding" in headers
+            ):
+                return False
+            if "content-type" in headers:
+                content_type = None
+        protocol = self.protocol
+        if protocol.flow.writing_paused:
+            return False
+        body = response.body
+        if body is None:
+            body = b""
+        if self.keep_alive:
+            record = self.current
+            if record is not None and not record.done:
+                self.keep_alive = False  # the unread body keeps the connection from reuse
+        previous = self.response
+        if previous is not None and previous is not response:
+            previous.stream = None
+        self.response = response
+        response.stream = self
+        line = _STATUS_LINE_BYTES.get(status) or f"HTTP/1.1 {status} UNKNOWN\r\n".encode()
+        key = (self.keep_alive, content_type)
+        tail = _head_tails.get(key) or _head_tail(*key)
+        size = len(body)
+        if headers:
+            fields = "".join([f"{name}: {value}\r\n" for name, value in headers.items()])
+            data = b"%s%scontent-length: %d%s%s" % (line, fields.encode(), size, tail, body)
+        else:
+            data = b"%scontent-length: %d%s%s" % (line, size, tail, body)
+        if not protocol.closed:
+            protocol.transport.write(data)
+        self.response_size = size
+        self.stage = IDLE
+        if self.perft0:
+            self.log_response()
+        return True
 
     async def http1_response_header(self, data: bytes, end_stream: bool | None = False) -> None:
         """Write the response head, with ``data`` if given (finished if ``end_stream``)."""
