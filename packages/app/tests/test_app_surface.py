@@ -304,3 +304,65 @@ async def test_blueprint_views_and_dispatch(app: Sanic) -> None:
     assert bp.copy("bp2", with_registration=False).copied_from == "bp"
     await bp.dispatch("custom.thing.happened", context={"n": 1}, inline=True)
     assert got == [{"n": 1}]
+
+
+# --- Sanic Extensions ------------------------------------------------------------------------
+@pytest.fixture
+def fake_sanic_ext(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    import sys
+    import types
+
+    created: list[Any] = []
+
+    class Extend:
+        def __init__(self, app: Any, **kwargs: Any) -> None:
+            self.app, self.kwargs = app, kwargs
+            app._ext = self  # as sanic-ext does
+            created.append(self)
+
+    module = types.ModuleType("sanic_ext")
+    module.Extend = Extend  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "sanic_ext", module)
+    return created
+
+
+def test_ext_is_created_on_first_use(app: Sanic, fake_sanic_ext: list[Any]) -> None:
+    ext = app.ext
+    assert app.ext is ext and fake_sanic_ext == [ext]
+    with pytest.raises(RuntimeError, match="Cannot extend Sanic after Sanic Extensions"):
+        app.extend()
+
+
+def test_extend_passes_options_once(app: Sanic, fake_sanic_ext: list[Any]) -> None:
+    ext = app.extend(built_in_extensions=False, config={"CORS": False})
+    assert app.ext is ext
+    assert ext.kwargs == {
+        "extensions": None,
+        "built_in_extensions": False,
+        "config": {"CORS": False},
+    }
+
+
+async def test_startup_extends_unless_auto_extend_is_off(
+    app: Sanic, fake_sanic_ext: list[Any], send_to: Any
+) -> None:
+    off = Sanic("NoExt", configure_logging=False)
+    off.config.AUTO_EXTEND = False
+    for one in (app, off):
+
+        @one.get("/")
+        async def index(request: Any) -> Any:
+            return text("ok")
+
+        assert (await send_to(one, "GET", "/")).text == "ok"
+    assert [e.app for e in fake_sanic_ext] == [app]
+
+
+def test_ext_without_sanic_ext_says_how_to_install(
+    app: Sanic, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "sanic_ext", None)
+    with pytest.raises(RuntimeError, match="pip install sanic-ext"):
+        _ = app.ext

@@ -209,12 +209,11 @@ class Sanic(Registrar, AppSurface):
 
     @property
     def ext(self) -> Any:
-        """The Sanic Extensions object (``app.extend()`` creates it)."""
+        """The Sanic Extensions object, created on first use (needs ``sanic-ext``)."""
         if self._ext is None:
-            raise RuntimeError(
-                "Sanic Extensions is not installed. You can add it to your environment "
-                "using:\n$ pip install sanic-ext"
-            )
+            from hurtle_app.extend import setup_ext
+
+            setup_ext(self, fail=True)
         return self._ext
 
     def extend(
@@ -225,24 +224,23 @@ class Sanic(Registrar, AppSurface):
         config: Any = None,
         **kwargs: Any,
     ) -> Any:
-        """Load Sanic Extensions (``sanic-ext``) onto this app."""
+        """Load Sanic Extensions (``sanic-ext``) onto this app, with these options."""
+        from hurtle_app.extend import setup_ext
+
         if self._ext is not None:
-            return self._ext
-        try:
-            from sanic_ext import Extend  # type: ignore[import-not-found]
-        except ImportError:
             raise RuntimeError(
-                "Sanic Extensions is not installed. You can add it to your environment "
-                "using:\n$ pip install sanic-ext"
-            ) from None
-        self._ext = Extend(
+                "Cannot extend Sanic after Sanic Extensions has been setup: call "
+                "app.extend(...) once, before anything reads app.ext, or set "
+                "config.AUTO_EXTEND = False to configure it yourself."
+            )
+        return setup_ext(
             self,
+            fail=True,
             extensions=extensions,
             built_in_extensions=built_in_extensions,
             config=config,
             **kwargs,
         )
-        return self._ext
 
     def update_config(self, config: Any) -> None:
         """Update ``app.config`` from an object, a dict, or a file path."""
@@ -532,15 +530,12 @@ class Sanic(Registrar, AppSurface):
         """Finalize once and choose the request pipeline (run by every runner)."""
         if self._pipeline is not None:
             return
-        if self._ext is None and self.config.get("AUTO_EXTEND", True):
-            # Sanic loads sanic-ext by itself when it is installed (it adds routes, so
-            # this happens before the router is finalized).
-            try:
-                import sanic_ext  # type: ignore[import-not-found]  # noqa: F401
-            except ImportError:
-                pass
-            else:
-                self.extend()
+        if self._ext is None:
+            # Sanic loads sanic-ext by itself when it is installed and AUTO_EXTEND is on
+            # (it adds routes, so this happens before the router is finalized).
+            from hurtle_app.extend import auto_extend
+
+            auto_extend(self)
         self.finalize()
         self._pipeline = RequestPipeline(self)
         signals = self._signal_events
