@@ -155,8 +155,8 @@ class Sanic(_FrameworkSanic):
 
     @classmethod
     def serve_legacy(cls, primary: Sanic | None = None) -> None:
-        """The pre-manager runner: serves in this process (as ``serve_single``)."""
-        runner.serve_single(cls, primary)
+        """The pre-manager runner: no worker manager (see ``sanic.server.legacy``)."""
+        runner.serve_legacy(cls, primary)
 
     def stop(self, terminate: bool = True, unregister: bool = False) -> None:
         """Stop the server: every worker (``terminate``) or, in a worker, just this one."""

@@ -223,6 +223,13 @@ def serve_single(app_class: Any, primary: Any = None) -> None:
     primary.state.server_info.clear()
 
 
+def serve_legacy(app_class: Any, primary: Any = None) -> None:
+    """The pre-manager runner (``sanic.server.legacy``)."""
+    from sanic.server.legacy import serve_legacy as legacy
+
+    legacy(app_class, primary)
+
+
 def _bind(info: dict[str, Any]) -> socket.socket:
     from hurtle_http.exceptions import ServerError
     from hurtle_http.server import bind_socket, bind_unix_socket
@@ -315,8 +322,11 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
     """Run the prepared app(s) with the worker manager until stopped."""
     primary = _pick_primary(app_class, primary)
     info = primary.state.server_info[0]
-    if info["single_process"] or info["legacy"]:
+    if info["single_process"]:
         serve_single(app_class, primary)
+        return
+    if info["legacy"]:
+        serve_legacy(app_class, primary)
         return
     if factory is not None:
         app_loader = AppLoader(factory=factory)
@@ -445,4 +455,4 @@ def stop(app: Any, terminate: bool = True) -> bool:
 
 
 __all__ = ["GLOBAL_SCOPE_HINT", "apply_log_formatters", "in_spawned_worker", "prepare", "prepared_apps", "serve",
-           "serve_single", "stop"]
+           "serve_legacy", "serve_single", "stop"]
