@@ -442,3 +442,44 @@ async def test_an_informational_status_from_a_handler_becomes_a_500(status: int)
     [res] = await exchange(conn, GET)
     assert res.status == 500
     assert b"x" != res.body and res.body.startswith("\u26a0\ufe0f 500".encode())
+
+
+async def test_unknown_expectation_with_a_body_is_417() -> None:
+    conn = FakeConnection(echo)
+    [res] = await exchange(
+        conn, b"POST / HTTP/1.1\r\nHost: x\r\nExpect: teapot\r\nContent-Length: 3\r\n\r\nabc"
+    )
+    assert res.status == 417
+    assert "Unknown Expect: teapot" in res.body.decode()
+
+
+async def test_unknown_expectation_without_a_body_is_ignored() -> None:
+    conn = FakeConnection(echo)
+    [res] = await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\nExpect: teapot\r\n\r\n")
+    assert (res.status, res.body) == (200, b"GET / ")
+
+
+async def test_100_continue_from_http10_is_ignored() -> None:
+    # RFC 9110 10.1.1: a server MUST ignore a 100-continue expectation in HTTP/1.0.
+    conn = FakeConnection(echo)
+    conn.receive(b"POST / HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\nabc")
+    await conn.settle()
+    raw = conn.take()
+    assert b"100 Continue" not in raw
+    assert parse_responses(raw)[0].body == b"POST / abc"
+
+
+async def test_many_headers_within_the_size_limit_are_accepted() -> None:
+    # Like Sanic, only REQUEST_MAX_HEADER_SIZE limits the head: 150 short fields are fine.
+    fields = b"".join(b"X-H%d: v\r\n" % i for i in range(150))
+    conn = FakeConnection(echo)
+    [res] = await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\n" + fields + b"\r\n")
+    assert res.status == 200
+
+
+@pytest.mark.parametrize("line", [b"GET / HTTP/2.0", b"GET /"])
+async def test_unsupported_versions_are_a_plain_bad_request(line: bytes) -> None:
+    conn = FakeConnection(echo)
+    [res] = await exchange(conn, line + b"\r\nHost: x\r\n\r\n")
+    assert res.status == 400
+    assert res.body.decode().splitlines()[2] == "Bad Request"

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from hurtle_http.exceptions import (
     STATUS_CODES,
     BadRequest,
+    ExpectationFailed,
     PayloadTooLarge,
     SanicException,
     ServerError,
@@ -248,7 +249,8 @@ class Http:
         self.reader = RequestReader(
             self,
             max_head_size=getattr(config, "REQUEST_MAX_HEADER_SIZE", 8192),
-            max_headers=getattr(config, "REQUEST_MAX_HEADERS", 100),
+            # Like Sanic, only REQUEST_MAX_HEADER_SIZE bounds the head by default.
+            max_headers=getattr(config, "REQUEST_MAX_HEADERS", None) or 1 << 30,
         )
         self.stage = IDLE
         self.current: _Incoming | None = None
@@ -278,7 +280,7 @@ class Http:
         """A complete head: build the Request and queue it (raises to refuse it)."""
         version = parser.get_http_version()
         if version != "1.1" and version != "1.0":
-            raise BadRequest("Unsupported HTTP version")
+            raise BadRequest()  # Sanic's message; only 1.0 and 1.1 are spoken here
         fields = Header(headers)
         # PERF: `in` on a CIMultiDict is ~5x cheaper than .get(); most requests have
         # neither field, so body_framing (and its lookups) is skipped for them.
@@ -296,9 +298,14 @@ class Http:
         request.conn_info = protocol.conn_info
         has_body = chunked or bool(content_length)
         record = _Incoming(request, parser.should_keep_alive(), has_body)
-        if has_body and version == "1.1":
-            expect = fields.get("expect")
-            if expect is not None and expect.lower() == "100-continue":
+        if has_body and "expect" in fields:
+            # RFC 9110 section 10.1.1: an expectation other than 100-continue MAY be
+            # refused with 417 (Sanic does, for requests with a body); a 100-continue
+            # from an HTTP/1.0 client MUST be ignored.
+            expect = fields["expect"]
+            if expect.lower() != "100-continue":
+                raise ExpectationFailed(f"Unknown Expect: {expect}")
+            if version == "1.1":
                 record.expect = True
         self.rx = self.last = record
         if self.current is None:
