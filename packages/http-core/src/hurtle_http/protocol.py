@@ -231,6 +231,11 @@ class HttpProtocol(asyncio.Protocol):
         if http.stage is IDLE and http.current is None and not http.running:
             self.close()
             return True
+        # Busy: the response in progress (and any later one) says ``connection: close``
+        # and the connection closes after it (RFC 9112 section 9.6), instead of
+        # promising a reuse that shutdown will not honour.
+        http.keep_alive = False
+        http._keep_alive_allowed = False
         return False
 
     # -- timeouts ------------------------------------------------------------------------
