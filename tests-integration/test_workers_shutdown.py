@@ -1,0 +1,75 @@
+"""SIGTERM to ``app.run`` with workers: idle keep-alive connections are closed at once,
+a request in flight is answered (with ``connection: close``), then everything exits 0.
+
+The server subprocess runs on a free loopback port and is signalled by its PID.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import textwrap
+import time
+
+from helpers import free_port, running
+
+APP = """
+import asyncio
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("Shutdown")
+app.config.GRACEFUL_SHUTDOWN_TIMEOUT = 10
+
+@app.get("/")
+async def index(request):
+    return text("quick")
+
+@app.get("/slow")
+async def slow(request):
+    open({marker!r}, "w").close()
+    await asyncio.sleep(1.5)
+    return text("slow done")
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, workers=1, motd=False)
+"""
+
+
+def read_all(sock: socket.socket) -> bytes:
+    """Everything until the server closes (each recv bounded by the socket timeout)."""
+    chunks = []
+    while True:
+        chunk = sock.recv(65536)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def test_sigterm_closes_idle_keepalive_and_finishes_in_flight_with_close(tmp_path) -> None:
+    port = free_port()
+    script = tmp_path / "shutdown_app.py"
+    marker = tmp_path / "slow-started"
+    script.write_text(textwrap.dedent(APP).format(port=port, marker=str(marker)))
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        idle = socket.create_connection(("127.0.0.1", port), timeout=8)
+        busy = socket.create_connection(("127.0.0.1", port), timeout=8)
+        with idle, busy:
+            idle.sendall(b"GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+            first = idle.recv(65536)
+            busy.sendall(b"GET /slow HTTP/1.1\r\nHost: t\r\n\r\n")
+            deadline = time.monotonic() + 10
+            while not marker.exists() and time.monotonic() < deadline:
+                time.sleep(0.02)
+            os.kill(proc.pid, signal.SIGTERM)
+            after_term = read_all(idle)  # closed by the server, not by our timeout
+            answer = read_all(busy)
+        proc.wait(20)
+    assert b"connection: keep-alive" in first.lower()
+    assert after_term == b""
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200")
+    assert b"connection: close" in head.lower()
+    assert body == b"slow done"
+    assert proc.returncode == 0
