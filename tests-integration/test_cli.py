@@ -8,6 +8,7 @@ its PID; every wait is bounded.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import ssl
@@ -163,3 +164,39 @@ def test_mistakes_exit_non_zero_with_a_message_that_says_what_to_do(project: Pat
     clash = sanic(project, "cli_app:app", "-w", "2", "--single-process")
     assert clash.returncode == 2
     assert "not allowed with argument" in clash.stderr
+
+
+INSPECTED = """
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("Inspected")
+app.config.INSPECTOR = True
+app.config.INSPECTOR_HOST = "127.0.0.1"
+app.config.INSPECTOR_PORT = {inspector_port}
+
+@app.get("/")
+async def index(request):
+    return text("ok")
+"""
+
+
+def test_seed_style_inspect_options_talk_to_the_running_instance(project: Path) -> None:
+    port, inspector_port = free_port(), free_port()
+    (project / "inspected.py").write_text(INSPECTED.format(inspector_port=inspector_port))
+    serve = [*CLI, "inspected", "-p", str(port), "--no-motd"]
+    with running(serve, "127.0.0.1", inspector_port, cwd=project) as proc:
+        human = sanic(project, "inspected", "--inspect")
+        raw = sanic(project, "inspected", "--inspect-raw")
+        shutdown = sanic(project, "inspected", "--trigger-shutdown")
+        proc.wait(timeout=30)
+    assert human.returncode == 0, human.stderr
+    assert f"Inspecting @ http://127.0.0.1:{inspector_port}" in human.stdout
+    assert "Sanic-Server-0-0" in human.stdout
+    info = json.loads(raw.stdout)
+    assert info["info"]["app"] == "Inspected" and info["info"]["port"] == port
+    assert shutdown.returncode == 0
+    assert proc.returncode == 0  # the instance shut down cleanly when told to
+    not_enabled = sanic(project, "cli_app", "--inspect")
+    assert not_enabled.returncode == 1
+    assert "INSPECTOR = True" in not_enabled.stderr

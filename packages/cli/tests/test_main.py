@@ -119,3 +119,12 @@ def test_exec_lists_commands_and_refuses_unknown_ones(exec_module, capsys) -> No
         main([f"{exec_module}:app", "exec", "greet"])  # --name is required
     assert exc.value.code == 2
     assert "--name" in capsys.readouterr().err
+
+
+def test_seed_style_inspector_options_are_one_at_a_time(capsys) -> None:
+    assert build_parser().parse_args(["app:app", "--inspect-raw"]).inspect_action == "raw"
+    assert build_parser().parse_args(["app:app", "--trigger-reload"]).inspect_action == "reload"
+    assert build_parser().parse_args(["app:app"]).inspect_action is None
+    with pytest.raises(SystemExit) as exc:
+        build_parser().parse_args(["app:app", "--inspect", "--trigger-shutdown"])
+    assert exc.value.code == 2

@@ -96,6 +96,19 @@ def build_parser() -> argparse.ArgumentParser:
     _toggle(out, "noisy-exceptions", "noisy_exceptions", "log every exception's traceback",
             "do not log every traceback")
 
+    # Sanic 22.9-22.12 spelled the inspector as options of the app target (seed 004);
+    # Sanic 25.12 has only `sanic inspect`. Both work here.
+    inspect = parser.add_argument_group("Inspector (Sanic 22.9 style; see `sanic inspect`)")
+    one = inspect.add_mutually_exclusive_group()
+    for flag, action, text in (
+        ("--inspect", "info", "inspect a running instance, human readable"),
+        ("--inspect-raw", "raw", "inspect a running instance, JSON output"),
+        ("--trigger-reload", "reload", "make the running instance reload its workers"),
+        ("--trigger-shutdown", "shutdown", "make the running instance shut down"),
+    ):
+        one.add_argument(flag, dest="inspect_action", action="store_const", const=action,
+                         help=text)
+
     daemon = parser.add_argument_group("Daemon")
     daemon.add_argument("-D", "--daemon", action="store_true", help="run in the background")
     daemon.add_argument("--pidfile", default=None, help="PID file path (with --daemon)")

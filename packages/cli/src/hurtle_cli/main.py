@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import inspect
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -130,6 +131,34 @@ async def _await(awaitable: Any) -> Any:
     return await awaitable
 
 
+def run_target_inspect(args: argparse.Namespace) -> int:
+    """``sanic target --inspect`` (and the other 22.9-style inspector options): talk to
+    the inspector that ``target``'s config names (INSPECTOR_HOST/PORT/API_KEY/TLS_*)."""
+    from hurtle_inspector.client import InspectorClient, InspectorError
+
+    app, _ = load_app(args)
+    config = app.config
+    if not config.get("INSPECTOR", False):
+        print(f"sanic: {args.target} does not enable the inspector: set "
+              "app.config.INSPECTOR = True (or SANIC_INSPECTOR=true) and restart it.",
+              file=sys.stderr)
+        return 1
+    secure = isinstance(config.get("INSPECTOR_TLS_CERT"), str | os.PathLike)
+    client = InspectorClient(
+        str(config.get("INSPECTOR_HOST", "localhost")), int(config.get("INSPECTOR_PORT", 6457)),
+        secure, args.inspect_action == "raw", config.get("INSPECTOR_API_KEY") or None,
+    )
+    try:
+        if args.inspect_action in ("info", "raw"):
+            client.show(client.info())
+        else:
+            client.show(client.do(args.inspect_action))
+    except InspectorError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
 def run_inspect(argv: Sequence[str]) -> int:
     """``sanic inspect [options] [command] [args]``."""
     from hurtle_inspector.client import InspectorClient, InspectorError
@@ -177,6 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.action == "exec":
         return run_exec(args, rest)
+    if args.inspect_action:
+        return run_target_inspect(args)
     if args.action in ("status", "stop", "restart"):
         return daemon_command(args.action, ["--target", args.target]
                               + (["--pidfile", args.pidfile] if args.pidfile else []))
