@@ -46,6 +46,10 @@ def create_app():
     return made
 
 not_an_app = 42
+
+@app.command
+async def greet(name: str, times: int = 1):
+    print(" ".join(["hello " + name] * times), "from", app.name)
 """
 
 
@@ -200,3 +204,15 @@ def test_seed_style_inspect_options_talk_to_the_running_instance(project: Path) 
     not_enabled = sanic(project, "cli_app", "--inspect")
     assert not_enabled.returncode == 1
     assert "INSPECTOR = True" in not_enabled.stderr
+
+
+def test_exec_runs_an_app_command_with_its_options(project: Path) -> None:
+    ran = sanic(project, "cli_app:app", "exec", "greet", "--name", "ann", "--times=2")
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.strip() == "hello ann hello ann from CliApp"
+    listing = sanic(project, "cli_app", "exec")
+    assert listing.returncode == 0
+    assert "greet" in listing.stdout
+    unknown = sanic(project, "cli_app", "exec", "greet", "--name=ann", "--bogus=1")
+    assert unknown.returncode == 2
+    assert "unrecognized arguments: --bogus=1" in unknown.stderr
