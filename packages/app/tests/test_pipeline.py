@@ -415,3 +415,19 @@ async def test_route_returning_text_answers_errors_in_text_under_json_fallback(
     as_json = await call("GET", "/raises")
     assert (as_text.status, as_text.headers["content-type"]) == (500, "text/plain; charset=utf-8")
     assert (as_json.status, as_json.headers["content-type"]) == (500, "application/json")
+
+
+async def test_handler_that_streamed_and_returned_a_response_finishes_the_stream(
+    app: Sanic, call
+) -> None:
+    # Observed on Sanic 25.12: the returned response is ignored, the stream is ended
+    # properly (last chunk sent) instead of the connection being cut.
+    @app.get("/")
+    async def handler(request):
+        response = await request.respond()
+        await response.send("partial")
+        return text("ignored")
+
+    sent = await call("GET", "/")
+    assert (sent.status, sent.text) == (200, "partial")
+    assert sent.headers["transfer-encoding"] == "chunked"

@@ -105,6 +105,11 @@ def test_samesite_none_without_secure_is_allowed_and_none_omits_it() -> None:
     [
         ({"key": "a b"}, KeyError, "illegal characters"),
         ({"key": "ä"}, KeyError, "illegal characters"),
+        # Attribute names are refused as cookie names (Sanic 25.12; exact lower case only).
+        ({"key": "expires"}, KeyError, "reserved word"),
+        ({"key": "path"}, KeyError, "reserved word"),
+        ({"key": "max-age"}, KeyError, "reserved word"),
+        ({"key": "partitioned"}, KeyError, "reserved word"),
         ({"samesite": "Bad"}, TypeError, "strict,lax,none"),
         ({"host_prefix": True, "path": "/x"}, ServerError, "path='/'"),
         ({"host_prefix": True, "domain": "x.com"}, ServerError, "defined domain"),
@@ -126,6 +131,12 @@ def test_invalid_cookies_are_refused_with_a_clear_error(
         CookieJar(Header()).add_cookie(key, value, **args)
 
 
+def test_capitalised_attribute_names_are_fine_as_cookie_names() -> None:
+    jar = CookieJar(Header())
+    jar.add_cookie("Expires", "v")
+    assert str(jar.cookies[0]).startswith("Expires=v; ")
+
+
 def test_cookie_setters_validate() -> None:
     cookie = Cookie("k", "v")
     cookie.samesite = "strict"
@@ -136,7 +147,20 @@ def test_cookie_setters_validate() -> None:
         cookie.samesite = "x"  # type: ignore[assignment]
 
 
-_names = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCXYZ0123456789!#$%&'*+-.^_`|~", min_size=1)
+_RESERVED = {
+    "expires",
+    "path",
+    "comment",
+    "domain",
+    "max-age",
+    "secure",
+    "httponly",
+    "samesite",
+    "partitioned",
+}
+_names = st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyzABCXYZ0123456789!#$%&'*+-.^_`|~", min_size=1
+).filter(lambda name: name not in _RESERVED)
 
 
 @given(st.dictionaries(_names, st.text(), max_size=5))

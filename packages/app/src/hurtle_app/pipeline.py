@@ -121,7 +121,7 @@ class RequestPipeline:
             finish = getattr(stream, "finish", None)  # the ASGI adapter has none
             if finish is not None and finish(response):
                 return
-            response = stream.respond(response)
+            response = bind_response(stream, response)
         try:
             await response.send(end_stream=True)
         except Exception:  # the client went away mid-response
@@ -246,11 +246,23 @@ class RequestPipeline:
         """Bind ``response`` to the request's stream and send it whole."""
         stream = request.stream
         if stream is not None:
-            response = stream.respond(response)
+            response = bind_response(stream, response)
         try:
             await response.send(end_stream=True)
         except Exception:
             error_logger.debug("Could not send the response", exc_info=True)
+
+
+def bind_response(stream: Any, response: Any) -> Any:
+    """The response to finish on ``stream``: ``response``, unless one is already streaming.
+
+    A handler that streamed (``await request.respond()``) and then returned a response
+    too gets its stream finished and the returned response ignored, as in Sanic.
+    """
+    started = getattr(stream, "response_func", None)
+    if started is not None and stream.response is not None and stream.response is not response:
+        return stream.response
+    return stream.respond(response)
 
 
 # Upper bound on remembered targets (they come from clients).

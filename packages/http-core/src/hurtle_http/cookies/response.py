@@ -23,6 +23,21 @@ SameSite = Literal["Strict", "Lax", "None", "strict", "lax", "none"]
 _LEGAL_CHARS = string.ascii_letters + string.digits + "!#$%&'*+-.^_`|~:"
 _is_legal_key = re.compile(f"[{re.escape(_LEGAL_CHARS)}]+").fullmatch
 _needs_quotes = re.compile(f"[^{re.escape(_LEGAL_CHARS)}]").search
+# Cookie names that read as Set-Cookie attributes; refused like Sanic does (exact,
+# lower-case spelling only).
+_RESERVED_NAMES = frozenset(
+    (
+        "expires",
+        "path",
+        "comment",
+        "domain",
+        "max-age",
+        "secure",
+        "httponly",
+        "samesite",
+        "partitioned",
+    )
+)
 # Controls, DEL, the quote, the backslash and ";" are written as octal escapes.
 _TRANSLATOR = {n: f"\\{n:03o}" for n in (*range(32), 127, ord('"'), ord("\\"), ord(";"))}
 
@@ -85,6 +100,8 @@ class Cookie:
     ) -> None:
         if not isinstance(key, str) or not _is_legal_key(key):
             raise KeyError("Cookie key contains illegal characters")
+        if key in _RESERVED_NAMES:
+            raise KeyError("Cookie name is a reserved word")
         if not isinstance(value, str):
             raise TypeError(f"Cookie value must be a str, got {type(value).__name__!r}")
         if host_prefix:
