@@ -11,11 +11,59 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from hurtle_app import Sanic as _FrameworkSanic
+from hurtle_app.app import Sanic as StaticHandleMixin  # noqa: F401 - as in Sanic
+from hurtle_app.app import error_logger as error_logger
+from hurtle_app.app_surface import REPLContext as REPLContext
+from hurtle_app.asgi import ASGIApp as ASGIApp
+from hurtle_app.asgi import Lifespan as Lifespan
+from hurtle_app.blueprint_group import BlueprintGroup as BlueprintGroup
+from hurtle_app.blueprints import Blueprint as Blueprint
+from hurtle_app.config import Config as Config
+from hurtle_app.extend import setup_ext as setup_ext
+from hurtle_app.futures import FutureException as FutureException
+from hurtle_app.futures import FutureListener as FutureListener
+from hurtle_app.futures import FutureMiddleware as FutureMiddleware
+from hurtle_app.futures import FutureRoute as FutureRoute
+from hurtle_app.futures import FutureSignal as FutureSignal
+from hurtle_app.handlers.error import ErrorHandler as ErrorHandler
+from hurtle_app.listeners import ListenerEvent as ListenerEvent
+from hurtle_app.log import LOGGING_CONFIG_DEFAULTS as LOGGING_CONFIG_DEFAULTS
+from hurtle_app.log import logger as logger
+from hurtle_app.logging.deprecation import deprecation as deprecation
+from hurtle_app.logging.setup import setup_logging as setup_logging
+from hurtle_app.middleware import Middleware as Middleware
+from hurtle_app.models.handler_types import ListenerType as ListenerType
+from hurtle_app.models.handler_types import MiddlewareType as MiddlewareType
+from hurtle_app.registration import Registrar as BaseSanic  # noqa: F401 - as in Sanic
+from hurtle_app.registration import Registrar as CommandMixin  # noqa: F401 - as in Sanic
+from hurtle_app.router import Router as Router
+from hurtle_app.signals import Event as Event
+from hurtle_app.signals import Signal as Signal
+from hurtle_app.signals import SignalRouter as SignalRouter
+from hurtle_app.state import ApplicationState as ApplicationState
+from hurtle_app.touchup import TouchUp as TouchUp
+from hurtle_app.touchup import TouchUpMeta as TouchUpMeta
+from hurtle_http.exceptions import BadRequest as BadRequest
+from hurtle_http.exceptions import SanicException as SanicException
+from hurtle_http.exceptions import ServerError as ServerError
+from hurtle_http.exceptions import URLBuildError as URLBuildError
+from hurtle_http.request.types import Request as Request
+from hurtle_http.response.file import Default as Default
+from hurtle_http.response.types import BaseHTTPResponse as BaseHTTPResponse
+from hurtle_http.response.types import HTTPResponse as HTTPResponse
+from hurtle_http.response.types import ResponseStream as ResponseStream
+from hurtle_http.stages import Stage as Stage
+from hurtle_inspector.inspector import Inspector as Inspector
 from hurtle_worker.manager import WorkerManager
 from hurtle_worker.multiplexer import WorkerMultiplexer
 from hurtle_worker.shared_ctx import SharedContext
 from sanic import runner
+from sanic.application.constants import ServerStage as ServerStage
+from sanic.middleware import MiddlewareLocation as MiddlewareLocation
+from sanic.models.futures import FutureRegistry as FutureRegistry
 from sanic.worker.loader import AppLoader
+from sanic.worker.loader import CertLoader as CertLoader
+from sanic_routing.route import Route as Route
 
 _DEFAULT_START_METHOD = "spawn"
 

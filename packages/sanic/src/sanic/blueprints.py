@@ -2,5 +2,15 @@
 
 from hurtle_app.blueprint_group import BlueprintGroup
 from hurtle_app.blueprints import Blueprint
+from hurtle_app.futures import FutureRoute as FutureRoute
+from hurtle_app.futures import FutureSignal as FutureSignal
+from hurtle_app.futures import FutureStatic as FutureStatic
+from hurtle_app.models.handler_types import ListenerType as ListenerType
+from hurtle_app.models.handler_types import MiddlewareType as MiddlewareType
+from hurtle_app.models.handler_types import RouteHandler as RouteHandler
+from hurtle_app.registration import Registrar as BaseSanic  # noqa: F401 - as in Sanic
+from hurtle_http.exceptions import SanicException as SanicException
+from hurtle_http.response.file import Default as Default
+from sanic_routing.route import Route as Route
 
 __all__ = ["Blueprint", "BlueprintGroup"]

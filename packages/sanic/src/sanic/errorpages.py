@@ -16,6 +16,14 @@ from hurtle_app.errorpages import (
     exception_response,
     guess_mime,
 )
+from hurtle_app.log import logger as logger
+from hurtle_app.logging.deprecation import deprecation as deprecation
+from hurtle_http.exceptions import BadRequest as BadRequest
+from hurtle_http.exceptions import SanicException as SanicException
+from hurtle_http.http import STATUS_CODES as STATUS_CODES
+from hurtle_http.response.convenience import html as html
+from hurtle_http.response.convenience import json as json
+from hurtle_http.response.convenience import text as text
 
 __all__ = [
     "BaseRenderer",

@@ -1,5 +1,6 @@
 """``sanic.exceptions``: The exceptions users raise and catch."""
 
+from hurtle_app.models.protocol_types import Range as Range
 from hurtle_http.exceptions import (
     BadRequest,
     BadURL,
@@ -32,6 +33,7 @@ from hurtle_http.exceptions import (
     URLBuildError,
     WebsocketClosed,
 )
+from hurtle_http.http import STATUS_CODES as STATUS_CODES
 
 __all__ = [
     "BadRequest",

@@ -1,6 +1,7 @@
 """``sanic.headers``: Header parsing helpers."""
 
 from hurtle_http.accept import AcceptList, Matched, MediaType, parse_accept
+from hurtle_http.exceptions import InvalidHeader as InvalidHeader
 from hurtle_http.forwarded import (
     fwd_normalize,
     fwd_normalize_address,
@@ -13,6 +14,7 @@ from hurtle_http.headers import (
     parse_credentials,
     parse_host,
 )
+from hurtle_http.http import STATUS_CODES as STATUS_CODES
 
 __all__ = [
     "AcceptList",

@@ -10,6 +10,7 @@ from hurtle_app.helpers import (
     is_entity_header,
     is_hop_by_hop_header,
 )
+from hurtle_http.response import json_dumps as json_dumps
 
 __all__ = [
     "STATUS_CODES",

@@ -3,6 +3,7 @@
 from enum import IntEnum, auto
 
 from hurtle_app.middleware import Middleware
+from hurtle_app.models.handler_types import MiddlewareType as MiddlewareType
 
 
 class MiddlewareLocation(IntEnum):

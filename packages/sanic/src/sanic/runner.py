@@ -111,7 +111,10 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
     if sock is None and unix is None:
         host = host or "127.0.0.1"
         port = 8000 if port is None else int(port)
-    if isinstance(ssl, ssl_module.SSLContext) and not single_process and not legacy:
+    contexts = ssl if isinstance(ssl, list | tuple) else [ssl]
+    if any(isinstance(c, ssl_module.SSLContext) for c in contexts) and not (
+        single_process or legacy
+    ):
         raise ServerError(
             "An ssl.SSLContext cannot be sent to worker processes. Pass "
             "ssl={'cert': 'path/cert.pem', 'key': 'path/key.pem'} (or a folder with "

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from hurtle_app.app import error_logger as error_logger
+from hurtle_app.motd import get_logo as get_logo
+from hurtle_app.motd import is_atty as is_atty
 from hurtle_cli.main import main
 from sanic.app import Sanic
 from sanic.worker.loader import AppLoader

@@ -1,5 +1,14 @@
 """``sanic.handlers.error``: ``ErrorHandler``."""
 
+from hurtle_app.app import error_logger as error_logger
+from hurtle_app.errorpages import BaseRenderer as BaseRenderer
+from hurtle_app.errorpages import TextRenderer as TextRenderer
+from hurtle_app.errorpages import exception_response as exception_response
 from hurtle_app.handlers import ErrorHandler
+from hurtle_app.models.handler_types import RouteHandler as RouteHandler
+from hurtle_http.exceptions import ServerError as ServerError
+from hurtle_http.request.types import Request as Request
+from hurtle_http.response.convenience import text as text
+from hurtle_http.response.types import HTTPResponse as HTTPResponse
 
 __all__ = ["ErrorHandler"]

@@ -1,5 +1,6 @@
 """``sanic.mixins.routes``: ``@app.route`` and the method shorthands, websockets."""
 
+from hurtle_app.errorpages import RESPONSE_MAPPING as RESPONSE_MAPPING
 from hurtle_app.futures import FutureRoute, FutureStatic
 from hurtle_app.registration import HTTP_METHODS
 from hurtle_app.registration import Registrar as RouteMixin

@@ -1,12 +1,35 @@
 """``sanic.mixins.startup``: running an app (``run``, ``prepare``, ``serve``...)."""
 
+from hurtle_app.app import error_logger as error_logger
+from hurtle_app.extend import setup_ext as setup_ext
+from hurtle_app.log import logger as logger
+from hurtle_app.logging.color import Colors as Colors
+from hurtle_app.logging.deprecation import deprecation as deprecation
+from hurtle_app.logging.setup import setup_logging as setup_logging
+from hurtle_app.models.handler_types import ListenerType as ListenerType
+from hurtle_app.motd import MOTD as MOTD
+from hurtle_app.motd import get_logo as get_logo
+from hurtle_app.motd import is_atty as is_atty
 from hurtle_app.serving import AsyncioServer
+from hurtle_http.exceptions import ServerError as ServerError
+from hurtle_http.exceptions import ServerKilled as ServerKilled
+from hurtle_http.protocol import HttpProtocol as HttpProtocol
+from hurtle_http.response.file import Default as Default
+from hurtle_http.server import load_ssl as process_to_context  # noqa: F401 - as in Sanic
+from hurtle_http.server import serve as serve
+from hurtle_http.server import try_use_uvloop as try_use_uvloop
 from hurtle_worker.manager import WorkerManager
 from hurtle_worker.multiplexer import WorkerMultiplexer
 from sanic.app import Sanic as StartupMixin
 from sanic.application.constants import Mode, ServerStage
 from sanic.base.meta import SanicMeta
+from sanic.http.constants import HTTP as HTTP
+from sanic.server.events import trigger_events as trigger_events
+from sanic.server.goodbye import get_goodbye as get_goodbye
+from sanic.server.protocols.websocket_protocol import WebSocketProtocol as WebSocketProtocol
 from sanic.worker.loader import AppLoader
+from sanic.worker.reloader import Reloader as Reloader
+from sanic.worker.serve import worker_serve as worker_serve
 
 __all__ = [
     "AppLoader",

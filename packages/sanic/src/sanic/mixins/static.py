@@ -1,6 +1,7 @@
 """``sanic.mixins.static``: ``app.static`` and the handler that serves the files."""
 
 from hurtle_app.app import Sanic as StaticHandleMixin
+from hurtle_app.app import error_logger as error_logger
 from hurtle_app.futures import FutureStatic
 from hurtle_app.registration import Registrar as StaticMixin
 from hurtle_app.static import ContentRangeHandler, DirectoryHandler

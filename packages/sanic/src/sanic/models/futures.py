@@ -10,6 +10,12 @@ from hurtle_app.futures import (
     FutureSignal,
     FutureStatic,
 )
+from hurtle_app.models.handler_types import ErrorMiddlewareType as ErrorMiddlewareType
+from hurtle_app.models.handler_types import ListenerType as ListenerType
+from hurtle_app.models.handler_types import MiddlewareType as MiddlewareType
+from hurtle_app.models.handler_types import SignalHandler as SignalHandler
+from hurtle_app.static import DirectoryHandler as DirectoryHandler
+from sanic.types import HashableDict as HashableDict
 
 
 class FutureCommand(NamedTuple):

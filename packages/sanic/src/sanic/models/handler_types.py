@@ -12,6 +12,8 @@ from hurtle_app.models.handler_types import (
     Sanic,
     SignalHandler,
 )
+from hurtle_http.response.types import BaseHTTPResponse as BaseHTTPResponse
+from hurtle_http.response.types import HTTPResponse as HTTPResponse
 
 __all__ = [
     "ErrorMiddlewareType",

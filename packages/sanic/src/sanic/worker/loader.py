@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from hurtle_http.server import load_ssl as process_to_context  # noqa: F401 - as in Sanic
 from hurtle_worker.loader import AppLoader as _AppLoader
 from hurtle_worker.loader import CertLoader as _CertLoader
 
@@ -33,13 +35,34 @@ class CertLoader(_CertLoader):
     """Build a server TLS context from a context, a dict of files, or a folder."""
 
     def load(self, app: Any = None) -> Any:
-        """The TLS context (None without TLS), as ``hurtle_http`` builds it."""
+        """The TLS context (None without TLS), as ``hurtle_http`` builds it.
+
+        A list (or tuple) holds several certificates, chosen by the client's SNI; a
+        ``None`` in it refuses clients whose server name matches none of them.
+        """
         data = self._data
         if data is None:
             return None
         from hurtle_http.server import load_ssl
 
-        return load_ssl(data)
+        if not isinstance(data, list | tuple):
+            return load_ssl(data)
+        from hurtle_worker.sni import cert_names, sni_context
+
+        entries = [(load_ssl(entry), cert_names(_cert_file(entry)) if _cert_file(entry)
+                    else set()) for entry in data if entry is not None]
+        if not entries:
+            raise ValueError("ssl=[...] needs at least one certificate besides None")
+        return sni_context(entries, strict=None in data)
+
+
+def _cert_file(entry: Any) -> Any:
+    """The certificate file of an ``ssl`` entry (None for a ready-made context)."""
+    if isinstance(entry, dict):
+        return entry.get("cert") or entry.get("certfile")
+    if isinstance(entry, str | os.PathLike):
+        return Path(entry) / "fullchain.pem"
+    return None
 
 
 def find_app(name: str) -> Any:

@@ -6,6 +6,8 @@ import asyncio
 from typing import Any
 
 from hurtle_worker.reloader import Reloader as _Reloader
+from sanic.server.events import trigger_events as trigger_events
+from sanic.worker.loader import AppLoader as AppLoader
 
 
 def _run_listeners(app: Any, event: str) -> None:

@@ -17,7 +17,14 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from hurtle_app.logging.setup import setup_logging as setup_logging
+from hurtle_app.state import ServerSignal as Signal  # noqa: F401 - as in Sanic
+from hurtle_http.protocol import HttpProtocol as HttpProtocol
 from hurtle_worker.multiplexer import WorkerMultiplexer
+from hurtle_worker.process import Worker as Worker
+from hurtle_worker.process import WorkerProcess as WorkerProcess
+from sanic.application.constants import ServerStage as ServerStage
+from sanic.http.constants import HTTP as HTTP
 from sanic.worker.loader import AppLoader, AppNotFound, CertLoader
 
 

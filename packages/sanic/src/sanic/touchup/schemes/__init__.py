@@ -1,5 +1,7 @@
 """``sanic.touchup.schemes``: Rewrite schemes (never applied)."""
 
+from hurtle_app.touchup import AltSvcCheck as AltSvcCheck
 from hurtle_app.touchup import BaseScheme
+from hurtle_app.touchup import OptionalDispatchEvent as OptionalDispatchEvent
 
 __all__ = ["BaseScheme"]
