@@ -34,6 +34,16 @@ def test_request_cookie_parameters_get_getlist_and_prefixes() -> None:
         cookies["zz"]
 
 
+def test_prefixed_cookie_wins_over_the_plain_one() -> None:
+    # Observed on Sanic 25.12: __Host- first, then __Secure-, then the plain name.
+    cookies = CookieRequestParameters(parse_cookie("a=3; __Secure-a=2; __Host-a=1"))
+    assert cookies.get("a") == "1" and cookies.getlist("a") == ["1"]
+    assert cookies["a"] == ["1"] and cookies.a == "1"
+    secure = CookieRequestParameters(parse_cookie("a=3; __Secure-a=2"))
+    assert secure.get("a") == "2" and secure["a"] == ["2"]
+    assert dict(secure) == {"a": ["3"], "__Secure-a": ["2"]}
+
+
 # ------------------------------------------------------------------ response side
 
 

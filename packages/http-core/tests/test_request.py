@@ -136,6 +136,12 @@ def test_url_scheme_host_and_ports() -> None:
     assert request.server_path == "/p"
 
 
+def test_server_name_is_empty_without_a_host_header() -> None:
+    # Observed on Sanic 25.12 (an HTTP/1.0 request without Host): not the socket address.
+    request = make(b"/")
+    assert request.host == "" and request.server_name == ""
+
+
 def test_default_ports_and_tls() -> None:
     assert make(b"/", {"Host": "a.com"}).server_port == 80
     secure = make(b"/", {"Host": "a.com"}, ssl=True)

@@ -20,8 +20,11 @@ class RequestParameters(dict):
         return values[0] if values else default
 
     def getlist(self, name: str, default: list[Any] | None = None) -> list[Any]:
-        """Every value of ``name``, or ``default`` (``None`` unless given)."""
-        return super().get(name, default)  # type: ignore[return-value]
+        """Every value of ``name``, or ``default`` (``[]`` unless given), as in Sanic."""
+        values = super().get(name)
+        if values is not None:
+            return values  # type: ignore[no-any-return]
+        return default if default is not None else []
 
 
 __all__ = ["RequestParameters"]

@@ -48,16 +48,18 @@ def parse_cookie(raw: str) -> dict[str, list[str]]:
 
 
 class CookieRequestParameters(RequestParameters):
-    """The request's cookies; ``get("x")`` also finds ``__Host-x`` and ``__Secure-x``."""
+    """The request's cookies; ``get("x")`` also finds ``__Host-x`` and ``__Secure-x``.
+
+    As in Sanic, a prefixed cookie wins over the plain one of the same name: the
+    browser only accepts ``__Host-``/``__Secure-`` cookies over HTTPS, so they are
+    the ones a site can trust (``__Host-`` first, then ``__Secure-``).
+    """
 
     def __getitem__(self, key: str) -> list[str]:
-        try:
+        value = self._get_prefixed_cookie(key)
+        if value is None:
             return super().__getitem__(key)
-        except KeyError:
-            value = self._get_prefixed_cookie(key)
-            if value is None:
-                raise
-            return value
+        return value
 
     def __getattr__(self, name: str) -> str:
         if name.startswith("_"):
@@ -65,13 +67,13 @@ class CookieRequestParameters(RequestParameters):
         return self.get(name, "")
 
     def get(self, name: str, default: Any | None = None) -> Any | None:
-        """The first value of cookie ``name`` (or of its prefixed form), or ``default``."""
-        values = dict.get(self, name) or self._get_prefixed_cookie(name)
+        """The first value of cookie ``name`` (its prefixed form first), or ``default``."""
+        values = self._get_prefixed_cookie(name) or dict.get(self, name)
         return values[0] if values else default
 
     def getlist(self, name: str, default: list[Any] | None = None) -> list[Any]:
-        """Every value of cookie ``name`` (or of its prefixed form); ``[]`` when absent."""
-        values = dict.get(self, name) or self._get_prefixed_cookie(name)
+        """Every value of cookie ``name`` (its prefixed form first); ``[]`` when absent."""
+        values = self._get_prefixed_cookie(name) or dict.get(self, name)
         if values is not None:
             return values
         return default if default is not None else []

@@ -658,11 +658,8 @@ class Request:
 
     @property
     def server_name(self) -> str:
-        """The host name part of ``host``, lower case."""
-        name = parse_host(self.host)[0]
-        if name:
-            return name
-        return str(getattr(self.conn_info, "server", "") or "")
+        """The host name part of ``host``, lower case; empty without a ``Host`` (as Sanic)."""
+        return parse_host(self.host)[0] or ""
 
     @property
     def server_port(self) -> int:
