@@ -6,6 +6,7 @@ Each test runs its own server subprocess on a free loopback port, stopped by its
 
 from __future__ import annotations
 
+import socket
 import ssl
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 import trustme
 from helpers import free_port, running
 
@@ -116,3 +118,33 @@ def test_auto_tls_in_production_and_a_bare_ssl_context_are_refused_with_the_fix(
     assert bare.returncode == 1
     assert "cannot be sent to worker processes" in bare.stderr
     assert "single_process=True" in bare.stderr
+
+
+def served_name(port: int, verify: ssl.SSLContext, name: str) -> str:
+    """The first DNS name of the certificate the server shows a client asking for ``name``."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
+        with verify.wrap_socket(raw, server_hostname=name) as tls:
+            cert = tls.getpeercert()
+    return next(value for kind, value in cert["subjectAltName"] if kind == "DNS")
+
+
+def test_several_certificates_chosen_by_sni_in_workers_with_strict_host(tmp_path) -> None:
+    authority = trustme.CA()
+    folders = []
+    for label, hosts in (("a", ["localhost"]), ("b", ["example.test"])):
+        leaf = authority.issue_cert(*hosts)
+        folder = tmp_path / label
+        folder.mkdir()
+        leaf.private_key_pem.write_to_path(str(folder / "privkey.pem"))
+        leaf.cert_chain_pems[0].write_to_path(str(folder / "fullchain.pem"))
+        folders.append(str(folder))
+    verify = ssl.create_default_context()
+    authority.configure_trust(verify)
+    verify.check_hostname = False
+    port = free_port()
+    script = write_app(tmp_path, port, f"ssl={[*folders, None]!r}")
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path):
+        names = [served_name(port, verify, n) for n in ("localhost", "example.test")]
+        with pytest.raises(ssl.SSLError):
+            served_name(port, verify, "unknown.test")
+    assert names == ["localhost", "example.test"]

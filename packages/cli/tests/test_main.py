@@ -128,3 +128,10 @@ def test_seed_style_inspector_options_are_one_at_a_time(capsys) -> None:
     with pytest.raises(SystemExit) as exc:
         build_parser().parse_args(["app:app", "--inspect", "--trigger-shutdown"])
     assert exc.value.code == 2
+
+
+def test_tls_strict_host_appends_none_to_the_certificates() -> None:
+    assert kwargs_for("--tls", "a", "--tls", "b", "--tls-strict-host")["ssl"] == ["a", "b", None]
+    assert kwargs_for("--tls", "a", "--tls-strict-host")["ssl"] == ["a", None]
+    with pytest.raises(SystemExit, match="needs certificates"):
+        kwargs_for("--tls-strict-host")

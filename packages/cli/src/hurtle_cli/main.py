@@ -41,7 +41,13 @@ def prepare_kwargs(args: argparse.Namespace) -> dict[str, Any]:
             raise SystemExit("sanic: --cert and --key must be given together")
         kwargs["ssl"] = {"cert": args.cert, "key": args.key}
     elif args.tls:
-        kwargs["ssl"] = args.tls[0] if len(args.tls) == 1 else args.tls
+        kwargs["ssl"] = args.tls[0] if len(args.tls) == 1 else list(args.tls)
+    if args.tls_strict_host:
+        if "ssl" not in kwargs:
+            raise SystemExit("sanic: --tls-strict-host needs certificates (--tls or --cert/--key)")
+        # A None in the list: no default certificate for unknown server names.
+        first = kwargs["ssl"]
+        kwargs["ssl"] = [*(first if isinstance(first, list) else [first]), None]
     return kwargs
 
 

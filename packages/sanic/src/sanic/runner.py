@@ -27,7 +27,7 @@ from typing import Any
 from hurtle_worker.constants import PROCESS_PREFIX
 from hurtle_worker.manager import WorkerManager
 from hurtle_worker.process import set_parent_death_signal
-from sanic.worker.loader import AppLoader, find_app
+from sanic.worker.loader import AppLoader, CertLoader, find_app
 from sanic.worker.reloader import Reloader
 from sanic.worker.serve import worker_serve
 
@@ -217,7 +217,8 @@ def serve_single(app_class: Any, primary: Any = None) -> None:
     primary = _pick_primary(app_class, primary)
     info = primary.state.server_info[0]
     FrameworkSanic.run(
-        primary, info["host"], info["port"], debug=info["debug"], ssl=info["ssl"],
+        primary, info["host"], info["port"], debug=info["debug"],
+        ssl=CertLoader(info["ssl"]).load(primary),
         sock=info["sock"], protocol=info["protocol"], backlog=info["backlog"],
         register_sys_signals=info["register_sys_signals"], access_log=info["access_log"],
         unix=info["unix"], loop=info["loop"], noisy_exceptions=info["noisy_exceptions"],

@@ -1,0 +1,71 @@
+"""Several certificates on one listener: choose the one whose names match the client's SNI.
+
+Used for ``ssl=[folder_a, folder_b, ...]`` (``sanic --tls a --tls b``). The first
+certificate answers clients that send no server name or an unknown one, unless the list
+ends with ``None`` ("strict host", ``--tls-strict-host``): then such handshakes are refused.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import ssl
+from collections.abc import Sequence
+
+logger = logging.getLogger("sanic.root")
+
+
+def cert_names(cert_file: str | os.PathLike[str]) -> set[str]:
+    """The DNS names (subjectAltName, else the subject's commonName) a PEM certificate is for.
+
+    Reads the file with the interpreter's own certificate decoder; an empty set when that
+    is not available or the file cannot be read (the certificate is then only a default).
+    """
+    decode = getattr(getattr(ssl, "_ssl", None), "_test_decode_cert", None)
+    if decode is None:  # pragma: no cover - every CPython since 3.3 has it
+        return set()
+    try:
+        info = decode(os.fspath(cert_file))
+    except (OSError, ssl.SSLError, ValueError):
+        return set()
+    names = {value.lower() for kind, value in info.get("subjectAltName", ()) if kind == "DNS"}
+    if not names:
+        for rdn in info.get("subject", ()):
+            for key, value in rdn:
+                if key == "commonName":
+                    names.add(value.lower())
+    return names
+
+
+def name_matches(server_name: str, names: set[str]) -> bool:
+    """RFC 6125 matching: exact, or ``*.example.com`` for exactly one more label."""
+    server_name = server_name.lower().rstrip(".")
+    if server_name in names:
+        return True
+    head, _, rest = server_name.partition(".")
+    return bool(head and rest) and f"*.{rest}" in names
+
+
+def sni_context(entries: Sequence[tuple[ssl.SSLContext, set[str]]], strict: bool = False
+                ) -> ssl.SSLContext:
+    """One server context that switches to the certificate matching the client's SNI."""
+    if not entries:
+        raise ValueError("sni_context needs at least one (context, names) entry")
+    default = entries[0][0]
+
+    def choose(sslobj: ssl.SSLObject, server_name: str | None, _: ssl.SSLContext) -> int | None:
+        if server_name:
+            for context, names in entries:
+                if name_matches(server_name, names):
+                    sslobj.context = context
+                    return None
+        if strict:
+            logger.debug("TLS: refused a handshake for unknown server name %r", server_name)
+            return ssl.ALERT_DESCRIPTION_UNRECOGNIZED_NAME
+        return None
+
+    default.sni_callback = choose
+    return default
+
+
+__all__ = ["cert_names", "name_matches", "sni_context"]
