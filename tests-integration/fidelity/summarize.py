@@ -28,6 +28,22 @@ def visible(body: str) -> str:
     return " ".join(_BOILERPLATE.sub("", text).split())
 
 
+_FRAME = re.compile(r"\n    File (?P<file>[^\n]*?), line \d+, in [^\n]*\n    [^\n]*\n")
+
+
+def _app_frames(body: str) -> str:
+    """Debug tracebacks without the framework's own frames (they differ by design)."""
+    body = _FRAME.sub(lambda m: m.group(0) if "/fidelity/" in m.group("file") else "\n", body)
+    body = re.sub(r"\n{3,}", "\n\n", body)
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return body
+    for exc in data.get("exceptions", []) if isinstance(data, dict) else []:
+        exc["frames"] = [f for f in exc.get("frames", []) if "/fidelity/" in f.get("file", "")]
+    return json.dumps(data, sort_keys=True)
+
+
 def normal(side: dict) -> list:
     out = []
     for resp in side.get("responses", []):
@@ -41,6 +57,8 @@ def normal(side: dict) -> list:
         ctype = dict(resp.get("headers", [])).get("content-type", "")
         if ctype.startswith("text/html"):
             body = visible(body)
+        elif "Traceback" in body or '"frames"' in body:
+            body = _app_frames(body)
         out.append((resp.get("status_line"), headers, body))
     return [out, side.get("connection"), side.get("unparsed")]
 

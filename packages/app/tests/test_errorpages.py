@@ -260,3 +260,21 @@ def test_status_without_a_phrase_is_titled_error_occurred(status: int) -> None:
 def test_teapot_title_is_lower_case_like_sanic() -> None:
     response = render(make_request(), raised(SanicException("x", status_code=418)))
     assert body(response).startswith("⚠️ 418 — I'm a teapot\n")
+
+
+def test_debug_html_page_details_quiet_exceptions_too() -> None:
+    # Observed on Sanic 25.12: JSON and text pages hide a quiet exception's traceback in
+    # debug mode, the HTML page shows the developer details for every exception.
+    request = make_request({"accept": "text/html", "Host": "x"})
+    page = body(render(request, raised(NotFound("nf")), debug=True))
+    assert "Details for developers" in page
+    assert "Exception in probe.boom:" in page
+    assert ">host</span>" in page  # request header names as the server keeps them
+    assert "Details for developers" not in body(render(request, raised(NotFound("nf"))))
+
+
+def test_debug_html_page_without_a_route_says_so() -> None:
+    request = make_request({"accept": "text/html"})
+    request.route = None
+    page = body(render(request, raised(NotFound("Requested URL /x not found")), debug=True))
+    assert "Exception in [route not found]:" in page

@@ -242,6 +242,11 @@ class HTMLRenderer(BaseRenderer):
 
     content_type = "text/html; charset=utf-8"
 
+    @property
+    def full_page(self) -> bool:
+        """In debug mode the HTML page shows the details even for quiet exceptions (Sanic)."""
+        return self.debug
+
     @staticmethod
     def _table(title: str, element_id: str, data: dict[str, Any]) -> str:
         rows = "".join(
@@ -285,7 +290,7 @@ class HTMLRenderer(BaseRenderer):
             self._table("Issue extra data", "exception-extra", self.extra) if (self.extra) else ""
         )
         route = getattr(getattr(self.request, "route", None), "name", None)
-        where = f" in {escape(route)}" if route else ""
+        where = f" in {escape(route)}" if route else " in [route not found]"
         traces = []
         for item in self.exception_chain():
             frames = "\n".join(
@@ -300,7 +305,9 @@ class HTMLRenderer(BaseRenderer):
         headers = getattr(self.request, "headers", None) or {}
         method = escape(getattr(self.request, "method", ""))
         request_table = self._table(
-            f"{method} {self.path}", "request-headers", dict(headers.items())
+            f"{method} {self.path}",
+            "request-headers",
+            {name.lower(): value for name, value in headers.items()},
         )
         return self._page(
             f"<details open class=smalltext>{extra}"
