@@ -483,3 +483,15 @@ async def test_unsupported_versions_are_a_plain_bad_request(line: bytes) -> None
     [res] = await exchange(conn, line + b"\r\nHost: x\r\n\r\n")
     assert res.status == 400
     assert res.body.decode().splitlines()[2] == "Bad Request"
+
+
+async def test_chunk_size_overflow_is_413_like_a_too_large_body() -> None:
+    conn = FakeConnection(echo)
+    [res] = await exchange(
+        conn,
+        b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        b"ffffffffffffffffffff\r\nabc\r\n0\r\n\r\n",
+    )
+    assert res.status == 413
+    assert "Request body exceeds the size limit" in res.body.decode()
+    assert conn.closed

@@ -109,6 +109,9 @@ def _status_of_parser_error(message: str) -> SanicException:
         if "Duplicate" in message:
             return BadRequest("Bad Request")
         return BadRequest("Bad content-length")
+    if "Chunk size overflow" in message:
+        # Larger than any body the server would take (Sanic answers it the same way).
+        return PayloadTooLarge("Request body exceeds the size limit")
     if "chunk" in message.lower():
         return BadRequest("Bad chunked encoding")
     return BadRequest("Bad Request")
