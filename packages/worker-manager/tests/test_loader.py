@@ -83,3 +83,20 @@ def test_certloader(tmp_path: Path) -> None:
     assert CertLoader(None).load() is None
     with pytest.raises(ValueError, match="both 'cert' and 'key'"):
         CertLoader({"cert": str(cert_path)}).load()
+
+
+def test_a_dotted_module_path_finds_its_app(tmp_path: Path, monkeypatch) -> None:
+    package = tmp_path / "my_pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "server.py").write_text("app = 'the app in my_pkg.server'\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        assert AppLoader("my_pkg.server").load() == "the app in my_pkg.server"
+        assert AppLoader("my_pkg.server.app").load() == "the app in my_pkg.server"
+        with pytest.raises(AttributeError, match="has no attribute 'app'"):
+            AppLoader("my_pkg").load()
+    finally:
+        for name in ("my_pkg", "my_pkg.server"):
+            sys.modules.pop(name, None)

@@ -29,6 +29,9 @@ def _simple_app_plugin() -> Callable[[Path], Any] | None:
     return None
 
 
+_MISSING = object()
+
+
 class AppLoader:
     """Load an application: from an import string, a factory, or a static directory."""
 
@@ -82,18 +85,32 @@ class AppLoader:
         if not self.module_name:
             raise ValueError("AppLoader needs a module_input ('module:app') or a factory.")
         module = self._import(self.module_name)
-        try:
-            target = getattr(module, self.app_name)
-        except AttributeError:
+        target = getattr(module, self.app_name, _MISSING)
+        if inspect.ismodule(target) or (target is _MISSING and self._dotted_module()):
+            # 'path.to.server' names a module whose app is called `app` (Sanic's short form).
+            module = target if inspect.ismodule(target) else self._import(self.module_input)
+            self.module_name, self.app_name = module.__name__, "app"
+            target = getattr(module, "app", _MISSING)
+        if target is _MISSING:
             raise AttributeError(
                 f"Module {self.module_name!r} ({getattr(module, '__file__', '?')}) has no "
                 f"attribute {self.app_name!r}. Point at the variable that holds your app, "
                 f"e.g. '{self.module_name}:app', or at a factory with --factory."
-            ) from None
+            )
         # A plain function is a factory even without --factory, as Sanic's CLI treats it.
         if self.as_factory or inspect.isfunction(target) or inspect.ismethod(target):
             return self._call_factory(target)
         return target
+
+    def _dotted_module(self) -> bool:
+        """True when the whole input (``a.b`` with no colon) is an importable module."""
+        text = self.module_input
+        if ":" in text or "." not in text or text.endswith(".py") or os.sep in text:
+            return False
+        try:
+            return importlib.util.find_spec(text) is not None
+        except (ImportError, ValueError):
+            return False
 
     def _call_factory(self, target: Any) -> Any:
         if not callable(target):
