@@ -117,8 +117,9 @@ class AppSurface:
     def serve_location(self) -> str:
         """Where the app is served (``http://<unknown>`` before it is)."""
         for info in self.state.server_info:
-            settings = getattr(info, "settings", None)
-            if settings:
+            # ApplicationServerInfo, or the settings dict a runner recorded
+            settings = info if isinstance(info, dict) else getattr(info, "settings", None)
+            if settings and (settings.get("host") or settings.get("unix")):
                 return self.get_server_location(settings)
         if self.state.host:
             return self.get_server_location(

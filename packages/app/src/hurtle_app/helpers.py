@@ -66,10 +66,21 @@ def import_string(module_name: str, package: str | None = None) -> Any:
     return obj() if isinstance(obj, type) else obj
 
 
+def guess_content_type(file_path: Any, fallback: str = "application/octet-stream") -> str:
+    """The Content-Type for a file name: text types get ``; charset=utf-8``."""
+    from mimetypes import guess_type
+
+    guessed = guess_type(str(file_path))[0]
+    if guessed is None:
+        return fallback
+    return f"{guessed}; charset=utf-8" if guessed.startswith("text/") else guessed
+
+
 __all__ = [
     "STATUS_CODES",
     "Default",
     "_default",
+    "guess_content_type",
     "has_message_body",
     "import_string",
     "is_atty",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, IntEnum
 from typing import Any
 
 
@@ -19,6 +19,23 @@ class Server(str, Enum):  # noqa: UP042 - StrEnum needs 3.11; we support 3.10
 
     SANIC = "sanic"
     ASGI = "asgi"
+
+
+class ServerStage(IntEnum):
+    """Where a server is in its life."""
+
+    STOPPED = 1
+    PARTIAL = 2
+    SERVING = 3
+
+
+@dataclass
+class ApplicationServerInfo:
+    """One server an app runs: its settings (host, port, ssl...), stage and handle."""
+
+    settings: dict[str, Any]
+    stage: ServerStage = ServerStage.STOPPED
+    server: Any = None
 
 
 @dataclass
@@ -47,6 +64,35 @@ class ApplicationState:
     server_info: list[Any] = field(default_factory=list)
 
     @property
+    def stage(self) -> ServerStage:
+        """SERVING when every server serves, STOPPED when none does, else PARTIAL."""
+        stages = {getattr(info, "stage", ServerStage.STOPPED) for info in self.server_info}
+        if not stages or stages == {ServerStage.STOPPED}:
+            return ServerStage.STOPPED
+        if stages == {ServerStage.SERVING}:
+            return ServerStage.SERVING
+        return ServerStage.PARTIAL
+
+    def set_mode(self, value: str | bool | Mode) -> None:
+        """Switch debug/production (``True``/"debug" is debug) and the loggers' levels."""
+        import logging
+
+        if isinstance(value, bool):
+            value = Mode.DEBUG if value else Mode.PRODUCTION
+        try:
+            self.mode = Mode(value)
+        except ValueError:
+            raise ValueError(
+                f"Unknown mode {value!r}: use 'debug' or 'production' (or True/False)"
+            ) from None
+        level = logging.DEBUG if self.mode is Mode.DEBUG else logging.INFO
+        logging.getLogger("sanic.root").setLevel(level)
+
+    def set_verbosity(self, value: int) -> None:
+        """How much the server logs about itself (0, 1, 2...)."""
+        self.verbosity = int(value)
+
+    @property
     def is_debug(self) -> bool:
         """True in debug mode."""
         return self.mode is Mode.DEBUG
@@ -65,4 +111,11 @@ class ServerSignal:
         self.stopped = False
 
 
-__all__ = ["ApplicationState", "Mode", "Server", "ServerSignal"]
+__all__ = [
+    "ApplicationServerInfo",
+    "ApplicationState",
+    "Mode",
+    "Server",
+    "ServerSignal",
+    "ServerStage",
+]

@@ -143,6 +143,7 @@ def _format_head(res: Any, status: int, headers: Any, framing: str) -> bytes:
     line = _STATUS_LINES.get(status) or f"HTTP/1.1 {status} UNKNOWN\r\n"
     fields = "".join([f"{name}: {value}\r\n" for name, value in headers.items()]) + framing
     content_type = res.content_type
+    lines = len(headers) + framing.count("\n") + 2
     if (
         content_type is not None
         and "content-type" not in headers
@@ -150,8 +151,19 @@ def _format_head(res: Any, status: int, headers: Any, framing: str) -> bytes:
         and status != 204
         and status != 304
     ):
-        return f"{line}{fields}content-type: {content_type}\r\n\r\n".encode()
-    return f"{line}{fields}\r\n".encode()
+        head = f"{line}{fields}content-type: {content_type}\r\n\r\n"
+        lines += 1
+    else:
+        head = f"{line}{fields}\r\n"
+    # RFC 9110 section 5.5 / 9112 section 2.2: no CR or LF inside a field (a value with
+    # "\r\n" would smuggle extra fields or a body: response splitting). Two C scans.
+    if head.count("\n") != lines or head.count("\r") != lines:
+        raise InvalidHeader("Response header field contains CR or LF")
+    return head.encode()
+
+
+class InvalidHeader(ServerError):
+    """A response header name or value that would break the head (CR or LF in it)."""
 
 
 class _Incoming:
@@ -668,6 +680,9 @@ class Http:
         size = len(body)
         if headers:
             fields = "".join([f"{name}: {value}\r\n" for name, value in headers.items()])
+            if fields.count("\n") != len(headers) or fields.count("\r") != len(headers):
+                # CR or LF inside a field: the slow path answers it with a 500.
+                return False
             data = b"%s%scontent-length: %d%s%s" % (line, fields.encode(), size, tail, body)
         else:
             data = b"%scontent-length: %d%s%s" % (line, size, tail, body)
@@ -751,7 +766,22 @@ class Http:
         # response's multidict (two CIMultiDict writes per response saved).
         framing += "connection: keep-alive\r\n" if self.keep_alive else "connection: close\r\n"
         self.response_size = size
-        head = _format_head(res, status, headers, framing)
+        try:
+            head = _format_head(res, status, headers, framing)
+        except InvalidHeader as error:
+            # Nothing was written: answer with an error page instead (a 500).
+            res.stream = None
+            self.response = None
+            self.send = None
+            if self._status_error:
+                self._write_plain_error(error)
+                return
+            self._status_error = True
+            try:
+                await self.error_response(error)
+            finally:
+                self._status_error = False
+            return
         if self._hook is not None:
             await self._lifecycle("send")
         protocol = self.protocol

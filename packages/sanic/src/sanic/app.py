@@ -7,8 +7,11 @@ Composition only: serving logic is in ``sanic.runner`` (main process) and
 from __future__ import annotations
 
 import asyncio
+import inspect
 from collections.abc import Callable
 from typing import Any, ClassVar
+
+from websockets.exceptions import ConnectionClosed as ConnectionClosed
 
 from hurtle_app import Sanic as _FrameworkSanic
 from hurtle_app.app import Sanic as StaticHandleMixin  # noqa: F401 - as in Sanic
@@ -18,6 +21,9 @@ from hurtle_app.asgi import ASGIApp as ASGIApp
 from hurtle_app.asgi import Lifespan as Lifespan
 from hurtle_app.blueprint_group import BlueprintGroup as BlueprintGroup
 from hurtle_app.blueprints import Blueprint as Blueprint
+from hurtle_app.compat import OS_IS_WINDOWS as OS_IS_WINDOWS
+from hurtle_app.compat import enable_windows_color_support as enable_windows_color_support
+from hurtle_app.config import SANIC_PREFIX as SANIC_PREFIX
 from hurtle_app.config import Config as Config
 from hurtle_app.extend import setup_ext as setup_ext
 from hurtle_app.futures import FutureException as FutureException
@@ -34,6 +40,7 @@ from hurtle_app.logging.setup import setup_logging as setup_logging
 from hurtle_app.middleware import Middleware as Middleware
 from hurtle_app.models.handler_types import ListenerType as ListenerType
 from hurtle_app.models.handler_types import MiddlewareType as MiddlewareType
+from hurtle_app.models.handler_types import Sanic as SanicVar  # noqa: F401 - as in Sanic
 from hurtle_app.registration import Registrar as BaseSanic  # noqa: F401 - as in Sanic
 from hurtle_app.registration import Registrar as CommandMixin  # noqa: F401 - as in Sanic
 from hurtle_app.router import Router as Router
@@ -63,6 +70,8 @@ from sanic.middleware import MiddlewareLocation as MiddlewareLocation
 from sanic.models.futures import FutureRegistry as FutureRegistry
 from sanic.worker.loader import AppLoader
 from sanic.worker.loader import CertLoader as CertLoader
+from sanic_routing.exceptions import FinalizationError as FinalizationError
+from sanic_routing.exceptions import NotFound as NotFound
 from sanic_routing.route import Route as Route
 
 _DEFAULT_START_METHOD = "spawn"
@@ -81,6 +90,9 @@ class Sanic(_FrameworkSanic):
     def __init__(self, name: str, *args: Any, **kwargs: Any) -> None:
         super().__init__(name, *args, **kwargs)
         object.__setattr__(self, "shared_ctx", SharedContext())
+
+    # help(), IDEs and inspect.signature(Sanic) show the framework's parameters.
+    __init__.__signature__ = inspect.signature(_FrameworkSanic.__init__)  # type: ignore[attr-defined]
 
     # -- process-side views -----------------------------------------------------------------
     @property

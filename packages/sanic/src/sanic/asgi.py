@@ -3,6 +3,9 @@
 from hurtle_app.app import error_logger as error_logger
 from hurtle_app.asgi import ASGIApp, Lifespan
 from hurtle_app.log import logger as logger
+from hurtle_app.models.asgi import ASGIReceive as ASGIReceive
+from hurtle_app.models.asgi import ASGIScope as ASGIScope
+from hurtle_app.models.asgi import ASGISend as ASGISend
 from hurtle_app.models.asgi import MockTransport as MockTransport
 from hurtle_http.conninfo import ConnInfo as ConnInfo
 from hurtle_http.exceptions import BadRequest as BadRequest

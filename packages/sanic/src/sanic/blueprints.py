@@ -11,6 +11,7 @@ from hurtle_app.models.handler_types import RouteHandler as RouteHandler
 from hurtle_app.registration import Registrar as BaseSanic  # noqa: F401 - as in Sanic
 from hurtle_http.exceptions import SanicException as SanicException
 from hurtle_http.response.file import Default as Default
+from sanic_routing.exceptions import NotFound as NotFound
 from sanic_routing.route import Route as Route
 
 __all__ = ["Blueprint", "BlueprintGroup"]

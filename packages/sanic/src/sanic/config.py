@@ -8,6 +8,7 @@ from hurtle_app.config import (
     DescriptorMeta,
     DetailedConverter,
 )
+from hurtle_app.config import DEFAULT_FORMAT as DEFAULT_FORMAT
 from hurtle_app.errorpages import check_error_format as check_error_format
 from hurtle_app.utils import load_module_from_file_location as load_module_from_file_location
 from hurtle_app.utils import str_to_bool as str_to_bool

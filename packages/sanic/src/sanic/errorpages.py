@@ -1,5 +1,6 @@
 """``sanic.errorpages``: Error page renderers."""
 
+from hurtle_app.errorpages import CONFIG_BY_MIME as CONFIG_BY_MIME
 from hurtle_app.errorpages import (
     DEFAULT_FORMAT,
     FALLBACK_STATUS,
@@ -16,6 +17,7 @@ from hurtle_app.errorpages import (
     exception_response,
     guess_mime,
 )
+from hurtle_app.errorpages import JSON as JSON
 from hurtle_app.log import logger as logger
 from hurtle_app.logging.deprecation import deprecation as deprecation
 from hurtle_http.exceptions import BadRequest as BadRequest

@@ -112,14 +112,17 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         host = host or "127.0.0.1"
         port = 8000 if port is None else int(port)
     contexts = ssl if isinstance(ssl, list | tuple) else [ssl]
+    start_method = getattr(type(app), "_get_startup_method", lambda: "spawn")()
     if any(isinstance(c, ssl_module.SSLContext) for c in contexts) and not (
-        single_process or legacy
+        single_process or legacy or start_method == "fork"
     ):
+        # Spawned workers get their arguments pickled, and a context cannot be; forked
+        # ones inherit it.
         raise ServerError(
             "An ssl.SSLContext cannot be sent to worker processes. Pass "
             "ssl={'cert': 'path/cert.pem', 'key': 'path/key.pem'} (or a folder with "
             "fullchain.pem and privkey.pem) so each worker loads it, or use "
-            "single_process=True."
+            "single_process=True (or Sanic.start_method = 'fork')."
         )
     if auto_tls and ssl is None:
         ssl = _local_cert(app, debug)

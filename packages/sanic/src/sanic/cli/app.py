@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hurtle_app.app import error_logger as error_logger
+from hurtle_app.compat import OS_IS_WINDOWS as OS_IS_WINDOWS
 from hurtle_app.motd import get_logo as get_logo
 from hurtle_app.motd import is_atty as is_atty
 from hurtle_cli.main import main

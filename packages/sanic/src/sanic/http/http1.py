@@ -17,4 +17,7 @@ from hurtle_http.http import Http as Stream  # noqa: F401 - as in Sanic
 from hurtle_http.response.types import has_message_body as has_message_body
 from hurtle_http.stages import Stage as Stage
 
+HTTP_CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
+"""The interim response sent to ``Expect: 100-continue``."""
+
 __all__ = ["Http"]

@@ -2,10 +2,17 @@
 
 from typing import Any, TypeVar
 
+from httptools import HttpParserInvalidURLError as HttpParserInvalidURLError
+from httptools import parse_url as parse_url
+from ujson import loads as json_loads  # noqa: F401 - as in Sanic
+
 from hurtle_app.app import error_logger as error_logger
+from hurtle_app.compat import CancelledErrors as CancelledErrors
 from hurtle_app.constants import CACHEABLE_HTTP_METHODS as CACHEABLE_HTTP_METHODS
+from hurtle_app.constants import DEFAULT_HTTP_CONTENT_TYPE as DEFAULT_HTTP_CONTENT_TYPE
 from hurtle_app.constants import IDEMPOTENT_HTTP_METHODS as IDEMPOTENT_HTTP_METHODS
 from hurtle_app.constants import SAFE_HTTP_METHODS as SAFE_HTTP_METHODS
+from hurtle_app.models.asgi import ASGIScope as ASGIScope
 from hurtle_app.models.protocol_types import TransportProtocol as TransportProtocol
 from hurtle_http.accept import AcceptList as AcceptList
 from hurtle_http.accept import parse_accept as parse_accept
@@ -17,6 +24,7 @@ from hurtle_http.exceptions import ServerError as ServerError
 from hurtle_http.forwarded import parse_forwarded as parse_forwarded
 from hurtle_http.forwarded import parse_xforwarded as parse_xforwarded
 from hurtle_http.headers import Header as Header
+from hurtle_http.headers import Options as Options
 from hurtle_http.headers import parse_content_header as parse_content_header
 from hurtle_http.headers import parse_credentials as parse_credentials
 from hurtle_http.headers import parse_host as parse_host

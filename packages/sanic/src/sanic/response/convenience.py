@@ -1,5 +1,8 @@
 """``sanic.response.convenience``: Response helper functions."""
 
+from hurtle_app.compat import open_async as open_async
+from hurtle_app.constants import DEFAULT_HTTP_CONTENT_TYPE as DEFAULT_HTTP_CONTENT_TYPE
+from hurtle_app.helpers import guess_content_type as guess_content_type
 from hurtle_app.log import logger as logger
 from hurtle_app.models.protocol_types import HTMLProtocol as HTMLProtocol
 from hurtle_app.models.protocol_types import Range as Range

@@ -91,4 +91,7 @@ class AppNotFound(LookupError):
     """The worker could not find the app it was told to serve."""
 
 
+DEFAULT_APP_NAME = "app"
+"""The attribute looked up when a target names only a module (``sanic mymodule``)."""
+
 __all__ = ["AppLoader", "AppNotFound", "CertLoader", "find_app", "simple_app"]

@@ -1,6 +1,7 @@
 """``sanic.worker.manager``: the worker manager."""
 
 from hurtle_app.app import error_logger as error_logger
+from hurtle_app.compat import OS_IS_WINDOWS as OS_IS_WINDOWS
 from hurtle_app.log import logger as logger
 from hurtle_http.exceptions import ServerKilled as ServerKilled
 from hurtle_worker.constants import ProcessState as ProcessState

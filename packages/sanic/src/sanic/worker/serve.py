@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from hurtle_app.logging.setup import setup_logging as setup_logging
+from hurtle_app.state import ApplicationServerInfo as ApplicationServerInfo
 from hurtle_app.state import ServerSignal as Signal  # noqa: F401 - as in Sanic
 from hurtle_http.protocol import HttpProtocol as HttpProtocol
 from hurtle_worker.multiplexer import WorkerMultiplexer

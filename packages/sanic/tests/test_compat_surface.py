@@ -1,0 +1,253 @@
+"""Sanic's smaller module-level APIs, through their ``sanic.*`` import paths."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sanic import Blueprint, Sanic
+
+
+@pytest.fixture(autouse=True)
+def _fresh_registry() -> Any:
+    Sanic._app_registry.clear()
+    yield
+    Sanic._app_registry.clear()
+
+
+# --- sanic.compat --------------------------------------------------------------------------
+async def test_open_async_and_aio_open_read_without_blocking(tmp_path: Path) -> None:
+    from sanic.compat import aio_open, open_async
+
+    target = tmp_path / "data.txt"
+    target.write_text("hello")
+    handle = await open_async(target)
+    assert await handle.read() == "hello"
+    await handle.close()
+    async with aio_open(target, "rb") as f:
+        assert await f.read() == b"hello"
+
+
+def test_compat_facts() -> None:
+    from sanic.compat import OS_IS_WINDOWS, UVLOOP_INSTALLED, CancelledErrors, Header
+
+    assert OS_IS_WINDOWS is (os.name == "nt")
+    assert isinstance(UVLOOP_INSTALLED, bool)
+    assert asyncio.CancelledError in CancelledErrors
+    assert Header({"A": "1"}).get("a") == "1"
+
+
+def test_clear_function_annotate() -> None:
+    from sanic.compat import clear_function_annotate
+
+    def handler(x: int) -> int:
+        return x
+
+    clear_function_annotate(handler)
+    assert handler.__annotations__ == {}
+
+
+# --- sanic.server.socket / loop / events / goodbye -----------------------------------------
+def test_configure_socket_binds_or_passes_through() -> None:
+    from sanic.server.socket import configure_socket
+
+    settings = {"host": "127.0.0.1", "port": 0, "sock": None, "unix": None, "backlog": 5}
+    sock = configure_socket(settings)
+    assert sock is not None
+    try:
+        host, port = sock.getsockname()
+        assert host == "127.0.0.1" and port > 0
+        assert configure_socket({**settings, "sock": sock}) is sock
+    finally:
+        sock.close()
+    assert configure_socket({"host": None, "port": None}) is None
+
+
+def test_unix_socket_is_made_and_removed(tmp_path: Path) -> None:
+    from sanic.server.socket import configure_socket, remove_unix_socket
+
+    path = str(tmp_path / "app.sock")
+    sock = configure_socket({"unix": path, "backlog": 5})
+    assert sock is not None and sock.family == socket.AF_UNIX
+    sock.close()
+    remove_unix_socket(path)
+    assert not os.path.exists(path)
+    regular = tmp_path / "not-a-socket"
+    regular.write_text("keep me")
+    remove_unix_socket(regular)
+    remove_unix_socket(None)
+    assert regular.read_text() == "keep me"
+
+
+def test_trigger_events_passes_app_and_loop_as_asked() -> None:
+    from sanic.server.events import trigger_events
+
+    app = Sanic("Events")
+    calls: list[Any] = []
+
+    def sync_listener(app_: Sanic) -> None:
+        calls.append(("sync", app_.name))
+
+    async def async_listener(app_: Sanic, loop: asyncio.AbstractEventLoop) -> None:
+        calls.append(("async", loop.is_running()))
+
+    loop = asyncio.new_event_loop()
+    try:
+        trigger_events([sync_listener, async_listener], loop, app)
+        trigger_events(None, loop, app)
+    finally:
+        loop.close()
+    assert calls == [("sync", "Events"), ("async", True)]
+
+
+def test_goodbye_is_a_phrase() -> None:
+    from sanic.server.goodbye import all_phrases, get_goodbye
+
+    assert get_goodbye() in all_phrases
+
+
+def test_server_signal_is_a_stop_flag() -> None:
+    from sanic.models.server_types import Signal
+    from sanic.server import Signal as ServerSignal
+
+    assert ServerSignal is Signal
+    signal = Signal()
+    assert signal.stopped is False
+    signal.stopped = True
+    assert signal.stopped is True
+
+
+# --- sanic.application ---------------------------------------------------------------------
+def test_application_state_stage_follows_its_servers() -> None:
+    from sanic.application.constants import ServerStage
+    from sanic.application.state import ApplicationServerInfo
+
+    app = Sanic("Staged")
+    assert app.state.stage is ServerStage.STOPPED
+    first = ApplicationServerInfo(settings={"host": "127.0.0.1", "port": 8001})
+    second = ApplicationServerInfo(settings={"host": "127.0.0.1", "port": 8002})
+    app.state.server_info.extend([first, second])
+    assert app.serve_location == "http://127.0.0.1:8001"
+    first.stage = ServerStage.SERVING
+    assert app.state.stage is ServerStage.PARTIAL
+    second.stage = ServerStage.SERVING
+    assert app.state.stage is ServerStage.SERVING
+
+
+def test_set_mode_and_verbosity() -> None:
+    app = Sanic("Modes")
+    app.state.set_mode(True)
+    assert app.debug is True
+    app.state.set_mode("production")
+    assert app.debug is False
+    with pytest.raises(ValueError, match="Unknown mode"):
+        app.state.set_mode("loud")
+    app.state.set_verbosity(2)
+    assert app.state.verbosity == 2
+
+
+def test_motd_output_logs_location_and_data(caplog: pytest.LogCaptureFixture) -> None:
+    from sanic.application.logo import get_logo
+    from sanic.application.motd import MOTD
+
+    with caplog.at_level("INFO", logger="sanic.root"):
+        MOTD.output(get_logo(), "http://127.0.0.1:8000", {"app": "Banner"}, {"extra": "yes"})
+    assert "http://127.0.0.1:8000" in caplog.text
+    assert "Banner" in caplog.text and "extra" in caplog.text
+
+
+def test_spinner_is_a_context_manager() -> None:
+    from sanic.application.spinner import loading
+
+    with loading("Working") as spinner:
+        assert spinner.message == "Working"
+
+
+# --- sanic.helpers / response / router -----------------------------------------------------
+def test_guess_content_type() -> None:
+    from sanic.response.convenience import guess_content_type
+
+    assert guess_content_type("notes.txt") == "text/plain; charset=utf-8"
+    assert guess_content_type(Path("data.json")) == "application/json"
+    assert guess_content_type("blob.unknownext") == "application/octet-stream"
+    assert guess_content_type("blob.unknownext", fallback="x/y") == "x/y"
+
+
+def test_router_names() -> None:
+    from sanic.router import ALLOWED_LABELS, BaseRouter, Router, RoutingNotFound
+    from sanic_routing.exceptions import NotFound
+
+    assert issubclass(Router, BaseRouter)
+    assert RoutingNotFound is NotFound
+    assert "__file_uri__" in ALLOWED_LABELS
+
+
+# --- mixins, base, models ------------------------------------------------------------------
+def test_mixins_describe_apps_and_blueprints() -> None:
+    from sanic.base.root import BaseSanic
+    from sanic.mixins.commands import CommandMixin
+    from sanic.mixins.routes import RouteMixin
+    from sanic.mixins.signals import SignalMixin
+    from sanic.mixins.startup import StartupMixin
+
+    app, bp = Sanic("Mixed"), Blueprint("mixed")
+    for mixin in (BaseSanic, RouteMixin, SignalMixin, CommandMixin):
+        assert isinstance(app, mixin) and isinstance(bp, mixin)
+    assert isinstance(app, StartupMixin) and not isinstance(bp, StartupMixin)
+
+
+def test_repl_context_types() -> None:
+    from sanic.models.ctx_types import REPLContext, REPLLocal
+
+    app = Sanic("Repl")
+    assert isinstance(app.repl_ctx, REPLContext)
+    app.repl_ctx.add(app, name="application", desc="the app")
+    assert app.repl_ctx._locals["application"] == REPLLocal(app, "application", "the app")
+
+
+def test_sanic_signature_lists_the_constructor_options() -> None:
+    params = inspect.signature(Sanic).parameters
+    for name in ("name", "config", "ctx", "router", "env_prefix", "strict_slashes", "dumps",
+                 "loads", "inspector", "configure_logging", "log_config"):  # fmt: skip
+        assert name in params
+
+
+# --- sanic.simple, sanic.cli ---------------------------------------------------------------
+def test_create_simple_server_serves_a_folder(tmp_path: Path) -> None:
+    from sanic.exceptions import SanicException
+    from sanic.simple import create_simple_server
+
+    (tmp_path / "index.html").write_text("<h1>hi</h1>")
+    app = create_simple_server(tmp_path)
+    assert app.name == "SimpleServer"
+    assert any(route.name == "SimpleServer.main" for route in app.router.routes)
+    with pytest.raises(SanicException, match="path to a directory"):
+        create_simple_server(tmp_path / "missing")
+
+
+def test_sanic_cli_run_reports_a_usage_error() -> None:
+    from sanic.cli.app import SanicCLI
+
+    with pytest.raises(SystemExit) as exc:
+        SanicCLI().run(["no_such_module_for_hurtle:app"])
+    assert exc.value.code not in (0, None)
+
+
+def test_python_dash_m_sanic_shows_help() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "sanic", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "sanic <target>" in result.stdout
