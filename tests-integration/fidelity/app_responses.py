@@ -315,3 +315,70 @@ async def r_stream_then_return(request):
     response = await request.respond()
     await response.send("partial")
     return text("ignored")
+
+
+@app.get("/text-bytes")
+async def r_text_bytes(request):
+    return text(b"bytes are not text")
+
+
+@app.get("/json-unserialisable")
+async def r_json_bad(request):
+    return json({"s": {1, 2}})
+
+
+@app.get("/json-default")
+async def r_json_default(request):
+    return json({"s": {1}}, default=list)
+
+
+@app.get("/html-none")
+async def r_html_none(request):
+    return html(None)
+
+
+@app.get("/header-crlf")
+async def r_header_crlf(request):
+    return text("x", headers={"X-Injected": "a\r\nSet-Cookie: evil=1"})
+
+
+@app.get("/header-unicode")
+async def r_header_unicode(request):
+    return text("x", headers={"X-U": "caf\u00e9 \u2713"})
+
+
+@app.get("/redirect-307")
+async def r_redirect_307(request):
+    return redirect("/text", status=307)
+
+
+@app.get("/redirect-ctype")
+async def r_redirect_ctype(request):
+    return redirect("/text", content_type="text/plain")
+
+
+@app.get("/file-cache")
+async def r_file_cache(request):
+    return await file(HERE / "hello.txt", max_age=60)
+
+
+@app.get("/file-no-store")
+async def r_file_no_store(request):
+    return await file(HERE / "hello.txt", no_store=True)
+
+
+@app.get("/file-lm")
+async def r_file_lm(request):
+    return await file(HERE / "hello.txt", last_modified=None)
+
+
+@app.get("/status-text/<code:int>")
+async def r_status_text(request, code: int):
+    return HTTPResponse(status=code)
+
+
+@app.get("/cookie-on-error")
+async def r_cookie_on_error(request):
+    from sanic.exceptions import SanicException
+
+    raise SanicException("with headers", status_code=400, headers={"Set-Cookie": "e=1"})

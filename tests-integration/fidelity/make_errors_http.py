@@ -48,4 +48,13 @@ for target in PATHS:
         else:
             head += lines
         blocks.append(f"### {target} ({name})\n" + "\n".join(head + body) + "\n")
+# Error responses on a kept-alive connection: is the connection reused afterwards?
+for target in ("GET /nowhere", "POST /ok", "GET /raise", "GET /sanic-full", "GET /teapot",
+               "GET /handled", "GET /mw-request", "GET /status/100", "GET /raise-status/421"):
+    method, path = target.split(" ", 1)
+    blocks.append(
+        f"### {target} then GET /ok on the same connection\n#raw\n"
+        f"{method} {path} HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n"
+        "GET /ok HTTP/1.1\\r\\nHost: x\\r\\nConnection: close\\r\\n\\r\\n\n"
+    )
 Path(__file__).with_name("errors.http").write_text("\n".join(blocks))

@@ -495,3 +495,21 @@ async def test_chunk_size_overflow_is_413_like_a_too_large_body() -> None:
     assert res.status == 413
     assert "Request body exceeds the size limit" in res.body.decode()
     assert conn.closed
+
+
+@pytest.mark.parametrize(
+    "value", ["a\r\nSet-Cookie: evil=1", "a\nX: y", "a\rb", "ok\r\n\r\n<html>"]
+)
+async def test_cr_or_lf_in_a_header_value_never_reaches_the_wire(value: str) -> None:
+    # RFC 9110 5.5: a sender must not generate CR/LF in a field value (response
+    # splitting). Sanic 25.12 writes it out as is; Hurtle answers 500 instead.
+    async def handler(request: Any) -> Any:
+        return HTTPResponse("x", headers={"X-Bad": value})
+
+    conn = FakeConnection(handler)
+    conn.receive(GET)
+    await conn.settle()
+    raw = conn.take()
+    [res] = parse_responses(raw)
+    assert res.status == 500
+    assert b"evil" not in raw and b"X: y" not in raw and b"<html>" not in raw

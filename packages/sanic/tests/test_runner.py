@@ -13,6 +13,7 @@ import pytest
 from hurtle_http.exceptions import ServerError
 from hurtle_worker import SharedContext
 from sanic import Sanic, runner
+from sanic.exceptions import SanicException
 from sanic.worker.loader import AppNotFound, find_app
 
 
@@ -72,6 +73,8 @@ def test_fast_and_auto_use_every_cpu(app: Sanic) -> None:
         ({"reload_dir": "/no/such/dir"}, ValueError, "not a directory"),
         ({"version": 3}, ServerError, "HTTP/1.1"),
         ({"ssl": ssl.create_default_context()}, ServerError, "cannot be sent to worker"),
+        ({"ssl": [ssl.create_default_context()]}, ServerError, "cannot be sent to worker"),
+        ({"auto_tls": True}, SanicException, "dev=True or debug=True"),
     ],
 )
 def test_prepare_refuses_what_cannot_work(app: Sanic, options: dict[str, Any], error: type,
@@ -159,3 +162,12 @@ def test_simple_loader_serves_a_folder(tmp_path) -> None:
         assert route.extra.static
     finally:
         Sanic._app_registry.clear()
+
+
+def test_an_ssl_context_is_accepted_where_no_pickling_happens(app: Sanic, monkeypatch) -> None:
+    context = ssl.create_default_context()
+    app.prepare(ssl=context, single_process=True)
+    app.prepare(ssl=context, legacy=True, workers=2)
+    monkeypatch.setattr(Sanic, "start_method", "fork")
+    app.prepare(ssl=context, workers=2)
+    assert [info["ssl"] for info in app.state.server_info] == [context] * 3
