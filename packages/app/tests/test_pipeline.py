@@ -431,3 +431,20 @@ async def test_handler_that_streamed_and_returned_a_response_finishes_the_stream
     sent = await call("GET", "/")
     assert (sent.status, sent.text) == (200, "partial")
     assert sent.headers["transfer-encoding"] == "chunked"
+
+
+async def test_error_handler_returning_none_is_a_500_naming_the_problem(
+    app: Sanic, call
+) -> None:
+    # Observed on Sanic 25.12: the message of the 500 says what the handler returned.
+    @app.get("/")
+    async def handler(request):
+        return 1 / 0
+
+    @app.exception(ZeroDivisionError)
+    async def returns_nothing(request, exception):
+        return None
+
+    sent = await call("GET", "/", headers={"accept": "application/json"})
+    assert sent.status == 500
+    assert '"message":"Invalid response type None (need HTTPResponse)"' in sent.text

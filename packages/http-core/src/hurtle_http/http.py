@@ -846,7 +846,8 @@ class Http:
         elif self.stage is HANDLER:
             if self.upgrade_websocket:
                 return
-            raise ServerError("Handler produced no response")
+            # Sanic's wording for a handler (or error handler) that returned None.
+            raise ServerError("Invalid response type None (need HTTPResponse)")
 
     async def error_response(self, exception: BaseException) -> None:
         """Answer ``exception`` through the app's error handler, or close if too late."""
