@@ -366,3 +366,37 @@ def test_ext_without_sanic_ext_says_how_to_install(
     monkeypatch.setitem(sys.modules, "sanic_ext", None)
     with pytest.raises(RuntimeError, match="pip install sanic-ext"):
         _ = app.ext
+
+
+# --- CompositionView (Sanic's early docs) ----------------------------------------------------
+async def test_composition_view_routes_each_method(app: Sanic, call: Any) -> None:
+    from hurtle_app.views import CompositionView
+    from hurtle_http.exceptions import InvalidUsage
+
+    def get_handler(request: Any) -> Any:
+        return text("I am a get method")
+
+    view = CompositionView()
+    view.add(["GET"], get_handler)
+    view.add(["POST", "put"], lambda request: text("I am a post/put method"))
+    with pytest.raises(InvalidUsage, match="Method GET is already registered"):
+        view.add(["GET"], get_handler)
+    with pytest.raises(InvalidUsage, match="not a valid HTTP method"):
+        view.add(["FETCH"], get_handler)
+    app.add_route(view, "/")
+    assert (await call("GET", "/")).text == "I am a get method"
+    assert (await call("PUT", "/")).text == "I am a post/put method"
+    assert (await call("DELETE", "/")).status == 405
+
+
+def test_empty_composition_view_is_refused(app: Sanic) -> None:
+    from hurtle_app.views import CompositionView
+
+    with pytest.raises(ValueError, match="no handlers"):
+        app.add_route(CompositionView(), "/")
+
+
+def test_app_logger_is_the_framework_logger(app: Sanic) -> None:
+    import logging
+
+    assert app.logger is logging.getLogger("sanic.root")

@@ -251,3 +251,27 @@ def test_python_dash_m_sanic_shows_help() -> None:
     )
     assert result.returncode == 0
     assert "sanic <target>" in result.stdout
+
+
+# --- names from Sanic's early docs (the seeds) ---------------------------------------------
+def test_sanic_endpoint_test_makes_one_request() -> None:
+    from sanic.response import text
+    from sanic.utils import sanic_endpoint_test
+    from sanic.views import CompositionView
+
+    app = Sanic("Endpoint")
+    view = CompositionView()
+    view.add(["GET"], lambda request: text("composed"))
+    app.add_route(view, "/")
+    request, response = sanic_endpoint_test(app)
+    assert request.method == "GET" and response.status == 200
+    assert response.text == "composed"
+    assert sanic_endpoint_test(app, "post", "/", gather_request=False).status == 405
+
+
+def test_exceptions_handler_is_the_error_handler() -> None:
+    from sanic.exceptions import Handler
+    from sanic.handlers import ErrorHandler
+
+    assert Handler is ErrorHandler
+    assert isinstance(Sanic("Handled").error_handler, Handler)

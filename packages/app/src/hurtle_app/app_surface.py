@@ -70,6 +70,13 @@ class AppSurface:
         """Command name -> function, as the CLI's ``exec`` looks them up."""
         return {command.name: command.func for command in self._future_commands}
 
+    @property
+    def logger(self) -> Any:
+        """The framework's main logger (``sanic.root``), for ``app.logger.info(...)``."""
+        import logging
+
+        return logging.getLogger("sanic.root")
+
     # --- names, state, addresses -------------------------------------------------------------
     @property
     def _state(self) -> Any:

@@ -211,6 +211,12 @@ class Registrar:
         if view_class is not None:
             # A class-based view answers the methods it defines.
             methods = {m for m in HTTP_METHODS if getattr(view_class, m.lower(), None)}
+        from hurtle_app.views import CompositionView
+
+        if isinstance(handler, CompositionView):
+            if not handler.handlers:
+                raise ValueError("This CompositionView has no handlers: call view.add() first")
+            methods = set(handler.handlers)
         self.route(
             uri,
             methods=methods,

@@ -113,10 +113,61 @@ class HTTPMethodView:
         )
 
 
+class CompositionView:
+    """A view assembled from plain handler functions, one per HTTP method.
+
+    ``view.add(["GET"], get_handler)``; ``app.add_route(view, "/")`` serves the methods
+    added (the older alternative to ``HTTPMethodView`` that Sanic's early docs describe).
+    """
+
+    def __init__(self) -> None:
+        self.handlers: dict[str, Callable[..., Any]] = {}
+        self.__name__ = type(self).__name__
+
+    def add(
+        self, methods: Iterable[str] | str, handler: Callable[..., Any], stream: bool = False
+    ) -> None:
+        """Answer each of ``methods`` with ``handler(request, ...)``."""
+        from hurtle_app.registration import HTTP_METHODS
+        from hurtle_http.exceptions import InvalidUsage
+
+        if isinstance(methods, str):
+            methods = [methods]
+        if stream:
+            handler.is_stream = True  # type: ignore[attr-defined]
+        for method in methods:
+            verb = method.upper()
+            if verb not in HTTP_METHODS:
+                raise InvalidUsage(
+                    f"{method} is not a valid HTTP method; use one of {', '.join(HTTP_METHODS)}"
+                )
+            if verb in self.handlers:
+                raise InvalidUsage(f"Method {verb} is already registered.")
+            self.handlers[verb] = handler
+
+    @property
+    def is_stream(self) -> bool:
+        """True when a handler was added with ``stream=True``."""
+        return any(getattr(h, "is_stream", False) for h in self.handlers.values())
+
+    def __call__(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        """Run the handler added for the request's method."""
+        handler = self.handlers.get(request.method.upper())
+        if handler is None and request.method.upper() == "HEAD":
+            handler = self.handlers.get("GET")
+        if handler is None:
+            raise MethodNotAllowed(
+                f"Method {request.method} not allowed for URL {request.path}",
+                method=request.method,
+                allowed_methods=sorted(self.handlers),
+            )
+        return handler(request, *args, **kwargs)
+
+
 def stream(func: Callable[..., Any]) -> Callable[..., Any]:
     """Mark a view method as streaming: the body is read by the handler, not before it."""
     func.is_stream = True  # type: ignore[attr-defined]
     return func
 
 
-__all__ = ["HTTPMethodView", "stream"]
+__all__ = ["CompositionView", "HTTPMethodView", "stream"]
