@@ -251,3 +251,53 @@ def test_any_bytes_give_events_or_one_http_error_never_an_exception(data: bytes)
     assert len(errors) <= 1
     if errors:
         assert 400 <= errors[0][1].status_code < 600
+
+
+class _Sink:
+    """Records what the reader reports."""
+
+    def __init__(self) -> None:
+        self.heads: list[tuple[bytes, str]] = []
+        self.errors: list[Exception] = []
+
+    def on_begin(self) -> None:
+        pass
+
+    def on_head(self, url: bytes, headers: list, parser: Any) -> None:
+        self.heads.append((url, parser.get_method().decode()))
+
+    def on_body(self, data: bytes) -> None:
+        pass
+
+    def on_end(self) -> None:
+        pass
+
+    def on_error(self, exception: Exception) -> None:
+        self.errors.append(exception)
+
+    def on_upgrade(self, tail: bytes) -> None:
+        pass
+
+
+@pytest.mark.parametrize("method", [b"get", b"BREW", b"Post", b"X-CUSTOM"])
+def test_any_token_method_of_the_first_request_reaches_the_app(method: bytes) -> None:
+    # RFC 9110 9.1: methods are case-sensitive tokens; Sanic routes them (405 + Allow).
+    sink = _Sink()
+    reader = RequestReader(sink)
+    reader.feed(method + b" /x?a=1 HTTP/1.1\r\nHost: h\r\n\r\nGET /y HTTP/1.1\r\nHost: h\r\n\r\n")
+    assert sink.errors == []
+    assert sink.heads == [(b"/x?a=1", method.decode()), (b"/y", "GET")]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"GARBAGE\r\n\r\n",
+        b"GET / HTTP/1.1\r\nHost: h\r\n\r\nget / HTTP/1.1\r\n\r\n",  # pipelined: refused
+        b"g@t / HTTP/1.1\r\n\r\n",
+    ],
+)
+def test_malformed_or_later_bad_methods_are_400(data: bytes) -> None:
+    sink = _Sink()
+    RequestReader(sink).feed(data)
+    assert len(sink.errors) == 1 and getattr(sink.errors[0], "status_code", None) == 400

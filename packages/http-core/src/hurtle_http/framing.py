@@ -11,6 +11,7 @@ Every rule below refuses; none guesses (RFC 9112 section 11.2, request smuggling
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
@@ -117,6 +118,45 @@ def _status_of_parser_error(message: str) -> SanicException:
     return BadRequest("Bad Request")
 
 
+# RFC 9110 section 9.1: a method is any token, and case-sensitive; llhttp only parses the
+# registered upper-case ones. The first request of a connection with another token ("get",
+# "BREW") is parsed again with a stand-in, so the app answers it (405 with Allow, as Sanic).
+_REQUEST_LINE = re.compile(rb"([!#$%&'*+\-.^_`|~0-9A-Za-z]+) [^ \r\n]+ HTTP/1\.[01]\r\n")
+
+
+def _unknown_to_llhttp(method: bytes) -> bool:
+    try:
+        httptools.HttpRequestParser(_NoEvents()).feed_data(method + b" / HTTP/1.1\r\n\r\n")
+    except httptools.HttpParserInvalidMethodError:
+        return True
+    except httptools.HttpParserError:
+        return False
+    return False
+
+
+class _NoEvents:
+    """A parser protocol that listens to nothing."""
+
+
+class _MethodOverride:
+    """The parser as ``on_head`` sees it, with the method the client really sent."""
+
+    __slots__ = ("parser", "method")
+
+    def __init__(self, parser: Any, method: bytes) -> None:
+        self.parser = parser
+        self.method = method
+
+    def get_method(self) -> bytes:
+        return self.method
+
+    def get_http_version(self) -> str:
+        return str(self.parser.get_http_version())
+
+    def should_keep_alive(self) -> bool:
+        return bool(self.parser.should_keep_alive())
+
+
 class RequestReader:
     """Feeds request bytes to httptools and reports events to a sink (see ``RequestSink``).
 
@@ -137,6 +177,8 @@ class RequestReader:
         "failed",
         "upgraded",
         "_pending",
+        "_fed",
+        "_method",
     )
 
     def __init__(self, sink: RequestSink, *, max_head_size: int = 8192, max_headers: int = 100):
@@ -150,14 +192,27 @@ class RequestReader:
         self.failed = False
         self.upgraded = False
         self._pending: Exception | None = None
+        self._fed = False
+        self._method: bytes | None = None
         self.parser = httptools.HttpRequestParser(self)
 
     def feed(self, data: bytes) -> None:
         """Parse ``data``; never raises, errors go to ``sink.on_error`` (once)."""
         if self.failed or self.upgraded:
             return
+        first, self._fed = not self._fed, True
         try:
             self.parser.feed_data(data)
+        except httptools.HttpParserInvalidMethodError:
+            # Only when the first request of the connection is the one with the method
+            # llhttp refused (not a later pipelined one).
+            match = _REQUEST_LINE.match(data) if first and self._pending is None else None
+            if match is None or not _unknown_to_llhttp(match.group(1)):
+                self._fail(BadRequest("Bad Request"))
+                return
+            self._method = match.group(1)
+            self.parser = httptools.HttpRequestParser(self)
+            self.feed(b"GET" + data[match.end(1) :])
         except httptools.HttpParserUpgrade as upgrade:
             self.upgraded = True
             offset = upgrade.args[0] if upgrade.args else len(data)
@@ -213,8 +268,11 @@ class RequestReader:
         url = self.url
         if not url.isascii():
             self._stop(BadRequest("URL may only contain US-ASCII characters."))
+        parser: Any = self.parser
+        if self._method is not None:
+            parser, self._method = _MethodOverride(parser, self._method), None
         try:
-            self.sink.on_head(url, self.headers, self.parser)
+            self.sink.on_head(url, self.headers, parser)
         except Exception as error:
             self._stop(error)
 
