@@ -107,8 +107,7 @@ class ApplicationState:
 class ServerSignal:
     """A stop flag shared by a server and whoever stops it (``Signal`` in Sanic)."""
 
-    def __init__(self) -> None:
-        self.stopped = False
+    stopped: bool = False
 
 
 __all__ = [

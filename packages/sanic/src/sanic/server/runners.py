@@ -1,4 +1,12 @@
-"""``sanic.server.runners``: ``serve``."""
+"""``sanic.server.runners``: ``serve`` and ``serve_multiple``, Sanic's low-level entry points.
+
+Both run an app the way ``app.run`` does (listeners, signals, graceful stop): ``serve`` in
+this process, ``serve_multiple`` with forked workers on one socket (the legacy runner).
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 from hurtle_app.app import error_logger as error_logger
 from hurtle_app.compat import OS_IS_WINDOWS as OS_IS_WINDOWS
@@ -11,8 +19,76 @@ from hurtle_app.state import ServerSignal as Signal  # noqa: F401 - as in Sanic
 from hurtle_http.exceptions import ServerError as ServerError
 from hurtle_http.protocol import HttpProtocol as HttpProtocol
 from hurtle_http.server import bind_unix_socket as bind_unix_socket
-from hurtle_http.server import serve
 from sanic.http.constants import HTTP as HTTP
 from sanic.server.socket import remove_unix_socket as remove_unix_socket
 
-__all__ = ["serve"]
+
+def serve(
+    host: str | None,
+    port: int | None,
+    app: Any,
+    ssl: Any = None,
+    sock: Any = None,
+    unix: str | None = None,
+    reuse_port: bool = False,
+    loop: Any = None,
+    protocol: type[Any] = HttpProtocol,
+    backlog: int = 100,
+    register_sys_signals: bool = True,
+    run_multiple: bool = False,
+    run_async: bool = False,
+    connections: Any = None,
+    signal: Any = None,
+    state: Any = None,
+    asyncio_server_kwargs: dict[str, Any] | None = None,
+    version: Any = HTTP.VERSION_1,
+) -> None:
+    """Serve ``app`` in this process until SIGINT/SIGTERM or ``app.stop()``.
+
+    ``run_async`` is refused: on a running loop use ``await app.create_server(...)``, which
+    returns the ``AsyncioServer`` to start. ``reuse_port``, ``connections``, ``signal`` and
+    ``state`` are accepted for compatibility; the server keeps its own.
+    """
+    if run_async:
+        raise ServerError(
+            "serve(run_async=True) is not supported: inside a running loop use "
+            "`server = await app.create_server(host, port, return_asyncio_server=True)`, "
+            "then `await server.startup()` and `await server.serve_forever()`."
+        )
+    if not hasattr(app, "handle_request"):
+        raise TypeError(f"serve() needs a Sanic app as app=, not {app!r}")
+    from hurtle_app.serving import SingleProcessRunner
+
+    SingleProcessRunner(app).run(
+        host or "127.0.0.1",
+        8000 if port is None else port,
+        ssl=ssl,
+        sock=sock,
+        unix=unix,
+        protocol=None if protocol is HttpProtocol else protocol,
+        backlog=backlog,
+        register_sys_signals=register_sys_signals,
+        loop=loop,
+    )
+
+
+def serve_multiple(server_settings: dict[str, Any], workers: int) -> None:
+    """Serve ``server_settings["app"]`` with ``workers`` forked processes on one socket.
+
+    ``server_settings`` are ``serve``'s keyword arguments (``app``, ``host``, ``port``,
+    ``ssl``, ``sock``, ``unix``, ``backlog``...); SIGINT/SIGTERM stop every worker.
+    """
+    settings = dict(server_settings)
+    app = settings.pop("app", None)
+    if app is None or not hasattr(app, "prepare"):
+        raise TypeError("serve_multiple() needs server_settings['app'], a sanic.Sanic app")
+    allowed = ("host", "port", "ssl", "sock", "unix", "backlog", "register_sys_signals")
+    options = {key: settings[key] for key in allowed if settings.get(key) is not None}
+    protocol = settings.get("protocol")
+    if protocol is not None and protocol is not HttpProtocol:
+        options["protocol"] = protocol
+    app.prepare(workers=max(1, int(workers)), legacy=True, **options)
+    type(app).serve_legacy(primary=app)
+
+
+__all__ = ["serve", "serve_multiple"]
