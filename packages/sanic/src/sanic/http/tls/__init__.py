@@ -1,8 +1,6 @@
 """``sanic.http.tls``: TLS contexts."""
 
 from hurtle_http.server import load_ssl
-
-process_to_context = load_ssl
-"""Build an ``SSLContext`` from a context, a dict (cert/key) or a folder."""
+from sanic.http.tls.context import process_to_context
 
 __all__ = ["load_ssl", "process_to_context"]

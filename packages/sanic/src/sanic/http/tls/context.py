@@ -1,0 +1,186 @@
+"""``sanic.http.tls.context``: Sanic's names for building TLS server contexts.
+
+Compatibility glue over ``hurtle_http.server.load_ssl`` (one certificate) and
+``hurtle_worker.sni`` (names in a certificate, SNI matching), for code that builds its
+contexts with Sanic's helpers: ``CertSimple(cert, key)``, ``CertSelector([...])``,
+``process_to_context(ssl)``.
+"""
+
+from __future__ import annotations
+
+import os
+import ssl
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from hurtle_worker.sni import cert_names, name_matches
+
+#: Forward-secret AEAD suites for TLS 1.2 (TLS 1.3 suites are OpenSSL's defaults).
+CIPHERS_TLS12 = [
+    "ECDHE-ECDSA-CHACHA20-POLY1305",
+    "ECDHE-ECDSA-AES256-GCM-SHA384",
+    "ECDHE-ECDSA-AES128-GCM-SHA256",
+    "ECDHE-RSA-CHACHA20-POLY1305",
+    "ECDHE-RSA-AES256-GCM-SHA384",
+    "ECDHE-RSA-AES128-GCM-SHA256",
+]
+
+
+def create_context(
+    certfile: str | None = None,
+    keyfile: str | None = None,
+    password: str | None = None,
+    purpose: ssl.Purpose = ssl.Purpose.CLIENT_AUTH,
+) -> ssl.SSLContext:
+    """A context with TLS 1.2 or newer, modern ciphers and ALPN ``http/1.1``; the chain of
+    ``certfile``/``keyfile`` is loaded when both are given."""
+    context = ssl.create_default_context(purpose=purpose)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    context.set_ciphers(":".join(CIPHERS_TLS12))
+    context.set_alpn_protocols(["http/1.1"])
+    if purpose is ssl.Purpose.CLIENT_AUTH:
+        context.sni_callback = server_name_callback
+    if certfile and keyfile:
+        context.load_cert_chain(certfile, keyfile, password)
+    return context
+
+
+class SanicSSLContext(ssl.SSLContext):
+    """An ``SSLContext`` that also carries ``sanic``: its files and host names."""
+
+    sanic: dict[str, Any]
+
+    @classmethod
+    def create_from_ssl_context(cls, context: ssl.SSLContext) -> SanicSSLContext:
+        """Turn ``context`` into this class in place (its settings are kept)."""
+        context.__class__ = cls
+        return context  # type: ignore[return-value]
+
+
+class CertSimple(SanicSSLContext):
+    """A context for one certificate: ``CertSimple("fullchain.pem", "privkey.pem")``.
+
+    ``password=`` unlocks the key; ``names=`` replaces the host names read from the
+    certificate (those a ``CertSelector`` matches the client's SNI against).
+    """
+
+    def __new__(cls, cert: str | os.PathLike[str], key: str | os.PathLike[str], **kw: Any) -> Any:
+        cert, key = os.fspath(cert), os.fspath(key)
+        for label, path in (("certificate", cert), ("private key", key)):
+            if not Path(path).is_file():
+                raise ValueError(f"TLS {label} not found or permission denied: {path}")
+        self = cls.create_from_ssl_context(create_context(cert, key, kw.get("password")))
+        names = kw.get("names")
+        self.sanic = {**kw, "cert": cert, "key": key, "names": sorted(names or cert_names(cert))}
+        return self
+
+    def __init__(self, cert: Any, key: Any, **kw: Any) -> None:
+        """Everything is set up by ``__new__``."""
+
+
+class CertSelector(ssl.SSLContext):
+    """Several certificates on one listener; each handshake gets the one whose names
+    match the client's SNI host name (the first one when none does)."""
+
+    sanic_select: list[ssl.SSLContext]
+    sanic_fallback: ssl.SSLContext | None
+
+    def __new__(cls, ctxs: Iterable[Any]) -> Any:
+        contexts = [c for c in (shorthand_to_ctx(ctx) for ctx in ctxs) if c is not None]
+        if not contexts:
+            raise ValueError("CertSelector needs at least one certificate")
+        self = super().__new__(cls, ssl.PROTOCOL_TLS_SERVER)
+        self.minimum_version = ssl.TLSVersion.TLSv1_2
+        self.set_alpn_protocols(["http/1.1"])
+        self.sanic_select = contexts
+        self.sanic_fallback = contexts[0]
+        self.sni_callback = selector_sni_callback  # type: ignore[assignment]
+        return self
+
+    def __init__(self, ctxs: Any) -> None:
+        """Everything is set up by ``__new__``."""
+
+
+def match_hostname(ctx: ssl.SSLContext | CertSelector, hostname: str) -> bool:
+    """Whether ``ctx``'s certificate names cover ``hostname`` (RFC 6125 wildcards)."""
+    names = {n.lower() for n in getattr(ctx, "sanic", {}).get("names", ())}
+    return name_matches(hostname, names)
+
+
+def find_cert(self: CertSelector, server_name: str) -> ssl.SSLContext | None:
+    """The first context of the selector whose names match ``server_name``."""
+    return next((c for c in self.sanic_select if match_hostname(c, server_name)), None)
+
+
+def selector_sni_callback(
+    sslobj: ssl.SSLObject, server_name: str | None, ctx: CertSelector
+) -> int | None:
+    """Switch the handshake to the certificate for ``server_name`` (or the fallback)."""
+    chosen = (find_cert(ctx, server_name) if server_name else None) or ctx.sanic_fallback
+    if chosen is None:
+        return ssl.ALERT_DESCRIPTION_UNRECOGNIZED_NAME
+    sslobj.context = chosen
+    server_name_callback(sslobj, server_name, chosen)
+    return None
+
+
+def server_name_callback(
+    sslobj: ssl.SSLObject, server_name: str | None, ctx: ssl.SSLContext
+) -> None:
+    """Remember the SNI host name on the connection (``sslobj.sanic_server_name``)."""
+    sslobj.sanic_server_name = server_name  # type: ignore[attr-defined]
+
+
+def load_cert_dir(p: str | os.PathLike[str]) -> ssl.SSLContext:
+    """A ``CertSimple`` for a certbot-style folder (``fullchain.pem`` and ``privkey.pem``)."""
+    folder = Path(p)
+    if not folder.is_dir():
+        raise ValueError(f"Certificate folder expected but {str(p)!r} is not a folder.")
+    keyfile, certfile = folder / "privkey.pem", folder / "fullchain.pem"
+    for path in (keyfile, certfile):
+        if not os.access(path, os.R_OK):
+            raise ValueError(f"Certificate not found or permission denied {path}")
+    return CertSimple(certfile, keyfile)
+
+
+def shorthand_to_ctx(ctxdef: Any) -> Any:
+    """One ``ssl=`` item as a context: a context, a folder path, or a cert/key dict."""
+    if ctxdef is None or isinstance(ctxdef, ssl.SSLContext):
+        return ctxdef
+    if isinstance(ctxdef, str | os.PathLike):
+        return load_cert_dir(ctxdef)
+    if isinstance(ctxdef, dict):
+        options = dict(ctxdef)
+        cert = options.pop("cert", None) or options.pop("certfile", None)
+        key = options.pop("key", None) or options.pop("keyfile", None)
+        if not cert or not key:
+            raise ValueError("An ssl dict needs 'cert' and 'key' (file paths)")
+        return CertSimple(cert, key, **options)
+    raise ValueError(
+        f"Invalid ssl argument {type(ctxdef).__name__}: use an SSLContext, a certificate "
+        "folder, a dict with 'cert' and 'key', or a list of those"
+    )
+
+
+def process_to_context(ssldef: Any) -> ssl.SSLContext | None:
+    """What ``ssl=`` asks for, as a context; a list or tuple becomes a ``CertSelector``."""
+    if isinstance(ssldef, list | tuple):
+        return CertSelector(ssldef)
+    return shorthand_to_ctx(ssldef)
+
+
+__all__ = [
+    "CIPHERS_TLS12",
+    "CertSelector",
+    "CertSimple",
+    "SanicSSLContext",
+    "create_context",
+    "find_cert",
+    "load_cert_dir",
+    "match_hostname",
+    "process_to_context",
+    "selector_sni_callback",
+    "server_name_callback",
+    "shorthand_to_ctx",
+]

@@ -1,0 +1,98 @@
+"""``sanic.http.tls.context``: building TLS contexts with Sanic's helpers, checked by real
+handshakes on loopback (certificates from a throwaway ``trustme`` CA)."""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+from pathlib import Path
+from typing import Any
+
+import pytest
+import trustme
+
+from sanic.http.tls import process_to_context as package_level
+from sanic.http.tls.context import (
+    CertSelector,
+    CertSimple,
+    load_cert_dir,
+    match_hostname,
+    process_to_context,
+    shorthand_to_ctx,
+)
+
+
+@pytest.fixture(scope="module")
+def ca() -> trustme.CA:
+    return trustme.CA()
+
+
+def issue(ca: trustme.CA, folder: Path, *names: str) -> dict[str, str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    leaf = ca.issue_cert(*names)
+    cert, key = folder / "fullchain.pem", folder / "privkey.pem"
+    leaf.cert_chain_pems[0].write_to_path(str(cert))
+    leaf.private_key_pem.write_to_path(str(key))
+    return {"cert": str(cert), "key": str(key)}
+
+
+async def served_names(context: ssl.SSLContext, ca: trustme.CA, *hosts: str) -> list[Any]:
+    """For each SNI host name, the DNS names of the certificate the server presented."""
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        writer.close()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0, ssl=context)
+    port = server.sockets[0].getsockname()[1]
+    client = ssl.create_default_context()
+    ca.configure_trust(client)
+    client.check_hostname = False
+    seen = []
+    try:
+        for host in hosts:
+            _, writer = await asyncio.open_connection(
+                "127.0.0.1", port, ssl=client, server_hostname=host
+            )
+            peer = writer.get_extra_info("peercert")
+            seen.append(sorted(v for k, v in peer["subjectAltName"] if k == "DNS"))
+            writer.close()
+    finally:
+        server.close()
+        await server.wait_closed()
+    return seen
+
+
+def test_cert_simple_reads_the_certificate_names(ca: trustme.CA, tmp_path: Path) -> None:
+    files = issue(ca, tmp_path / "one", "example.test", "www.example.test")
+    context = CertSimple(files["cert"], files["key"])
+    assert isinstance(context, ssl.SSLContext)
+    assert context.sanic["names"] == ["example.test", "www.example.test"]
+    assert match_hostname(context, "WWW.example.test")
+    assert not match_hostname(context, "other.test")
+    with pytest.raises(ValueError, match="not found"):
+        CertSimple(tmp_path / "missing.pem", files["key"])
+
+
+def test_shorthands(ca: trustme.CA, tmp_path: Path) -> None:
+    files = issue(ca, tmp_path / "certbot", "certbot.test")
+    assert shorthand_to_ctx(None) is None
+    plain = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    assert process_to_context(plain) is plain
+    assert load_cert_dir(tmp_path / "certbot").sanic["names"] == ["certbot.test"]
+    assert process_to_context(files).sanic["key"] == files["key"]
+    assert package_level(str(tmp_path / "certbot")).sanic["names"] == ["certbot.test"]
+    with pytest.raises(ValueError, match="not a folder"):
+        load_cert_dir(tmp_path / "nowhere")
+    with pytest.raises(ValueError, match="Invalid ssl argument"):
+        shorthand_to_ctx(42)
+
+
+async def test_cert_selector_answers_each_name_with_its_certificate(
+    ca: trustme.CA, tmp_path: Path
+) -> None:
+    first = issue(ca, tmp_path / "a", "a.test")
+    issue(ca, tmp_path / "b", "*.b.test")  # used as a certbot folder below
+    selector = process_to_context([first, str(tmp_path / "b")])
+    assert isinstance(selector, CertSelector)
+    seen = await served_names(selector, ca, "a.test", "x.b.test", "unknown.test")
+    assert seen == [["a.test"], ["*.b.test"], ["a.test"]]  # unknown names get the first
