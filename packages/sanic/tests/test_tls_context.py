@@ -96,3 +96,29 @@ async def test_cert_selector_answers_each_name_with_its_certificate(
     assert isinstance(selector, CertSelector)
     seen = await served_names(selector, ca, "a.test", "x.b.test", "unknown.test")
     assert seen == [["a.test"], ["*.b.test"], ["a.test"]]  # unknown names get the first
+
+
+# --- sanic.http.tls.creators (auto_tls) ----------------------------------------------------
+async def test_get_ssl_context_makes_a_localhost_certificate_in_debug(
+    ca: trustme.CA, tmp_path: Path
+) -> None:
+    from sanic import Sanic
+    from sanic.exceptions import SanicException
+    from sanic.http.tls.creators import TrustmeCreator, get_ssl_context
+
+    Sanic._app_registry.clear()
+    app = Sanic("AutoTLS")
+    given = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    assert get_ssl_context(app, given) is given
+    with pytest.raises(SanicException, match="PRODUCTION mode"):
+        get_ssl_context(app, None)
+    app.state.set_mode("debug")
+    app.config.LOCAL_CERT_CREATOR = "TRUSTME"
+    app.config.LOCAL_TLS_KEY = str(tmp_path / "key.pem")
+    app.config.LOCAL_TLS_CERT = str(tmp_path / "cert.pem")
+    context = get_ssl_context(app, None)
+    assert "localhost" in context.sanic["names"]
+    assert (tmp_path / "cert.pem").is_file()
+    creator = TrustmeCreator(app, tmp_path / "key.pem", tmp_path / "cert.pem")
+    creator.check_supported()
+    Sanic._app_registry.clear()

@@ -8,6 +8,7 @@ from hurtle_http.forwarded import (
     parse_forwarded,
     parse_xforwarded,
 )
+from hurtle_http.headers import Options as Options
 from hurtle_http.headers import (
     format_http1_response,
     parse_content_header,

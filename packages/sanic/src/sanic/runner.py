@@ -386,6 +386,7 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
         if primary.state.auto_reload:
             interval = float(primary.config.get("RELOADER_INTERVAL", 0.5))
             reloader = Reloader(publisher, interval, primary.state.reload_dirs, app_loader)
+            reloader.debug = primary.debug
             manager.manage("Reloader", reloader, {}, transient=False)
             manager.stop_on_server_failure = False
         _add_inspector(primary, manager, publisher, worker_state)

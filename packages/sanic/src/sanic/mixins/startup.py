@@ -30,6 +30,8 @@ from sanic.app import Sanic as StartupMixin
 from sanic.application.constants import Mode, ServerStage
 from sanic.base.meta import SanicMeta
 from sanic.http.constants import HTTP as HTTP
+from sanic.http.tls.context import SanicSSLContext as SanicSSLContext
+from sanic.http.tls.creators import get_ssl_context as get_ssl_context
 from sanic.server.events import trigger_events as trigger_events
 from sanic.server.goodbye import get_goodbye as get_goodbye
 from sanic.server.loop import try_windows_loop as try_windows_loop

@@ -10,6 +10,7 @@ from typing import Any
 
 from hurtle_app.app import error_logger as error_logger
 from hurtle_app.compat import OS_IS_WINDOWS as OS_IS_WINDOWS
+from hurtle_app.compat import ctrlc_workaround_for_windows as ctrlc_workaround_for_windows
 from hurtle_app.config import Config as Config
 from hurtle_app.extend import setup_ext as setup_ext
 from hurtle_app.log import server_logger as server_logger
@@ -20,6 +21,7 @@ from hurtle_http.exceptions import ServerError as ServerError
 from hurtle_http.protocol import HttpProtocol as HttpProtocol
 from hurtle_http.server import bind_unix_socket as bind_unix_socket
 from sanic.http.constants import HTTP as HTTP
+from sanic.http.tls.creators import get_ssl_context as get_ssl_context
 from sanic.server.socket import remove_unix_socket as remove_unix_socket
 
 

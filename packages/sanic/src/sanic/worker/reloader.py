@@ -27,8 +27,17 @@ class Reloader(_Reloader):
     ``before_reload_trigger``/``after_reload_trigger`` around each restart.
     """
 
+    #: The serving app's mode: this process loads a fresh copy of the app.
+    debug: bool = False
+
     def on_start(self, app: Any) -> None:
-        """Run ``reload_process_start`` listeners."""
+        """Log like the other processes, then run ``reload_process_start`` listeners."""
+        if app is not None and hasattr(app, "state"):
+            from hurtle_app.state import Mode
+            from sanic.runner import apply_log_formatters
+
+            app.state.mode = Mode.DEBUG if self.debug else Mode.PRODUCTION
+            apply_log_formatters(app)
         _run_listeners(app, "reload_process_start")
 
     def before_trigger(self, app: Any, changed: set[str]) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from hurtle_app.log import logger as logger
 from hurtle_worker.sni import cert_names, name_matches
 
 #: Forward-secret AEAD suites for TLS 1.2 (TLS 1.3 suites are OpenSSL's defaults).
