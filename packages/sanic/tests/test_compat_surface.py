@@ -275,3 +275,16 @@ def test_exceptions_handler_is_the_error_handler() -> None:
 
     assert Handler is ErrorHandler
     assert isinstance(Sanic("Handled").error_handler, Handler)
+
+
+def test_motd_display_writes_through_out() -> None:
+    from sanic.application.motd import MOTDTTY, MOTDBasic
+
+    for kind in (MOTDBasic, MOTDTTY):
+        lines: list[str] = []
+        kind(None, "http://127.0.0.1:9", {"app": "Out"}, {}).display(
+            version=False, action="Serving", out=lines.append
+        )
+        text = "\n".join(lines)
+        assert "Serving @ http://127.0.0.1:9" in text and "app: Out" in text
+        assert "Hurtle v" not in text

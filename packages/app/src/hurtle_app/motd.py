@@ -6,11 +6,19 @@ import logging
 import os
 import sys
 from abc import ABC, abstractmethod
+from collections.abc import Callable
+from typing import Any
 
 logger = logging.getLogger("sanic.root")
 
 BASE_LOGO = "\n\n                Hurtle\n        Sanic apps, served faster.\n\n"
 COFFEE_LOGO = "\n\n            Hurtle  (c[_])\n        Sanic apps, served faster.\n\n"
+
+
+def _version() -> str:
+    from hurtle_app.__about__ import __version__
+
+    return __version__
 
 
 def is_atty() -> bool:
@@ -39,8 +47,14 @@ class MOTD(ABC):
         self.extra = extra
 
     @abstractmethod
-    def display(self) -> None:
-        """Write the banner."""
+    def display(
+        self,
+        version: bool = True,
+        action: str = "Goin' Fast",
+        out: Callable[..., Any] | None = None,
+    ) -> None:
+        """Write the banner with ``out`` (default: ``logger.info``); ``action`` starts the
+        address line, ``version`` adds Hurtle's version line."""
 
     @classmethod
     def output(
@@ -58,13 +72,21 @@ class MOTD(ABC):
 class MOTDBasic(MOTD):
     """The banner as ``INFO`` log lines."""
 
-    def display(self) -> None:
+    def display(
+        self,
+        version: bool = True,
+        action: str = "Goin' Fast",
+        out: Callable[..., Any] | None = None,
+    ) -> None:
         """Log the logo, the address and each data line."""
+        out = out or logger.info
         if self.logo:
             logger.debug(self.logo)
-        logger.info("Goin' Fast @ %s", self.serve_location)
+        if version:
+            out(f"Hurtle v{_version()}")
+        out(f"{action} @ {self.serve_location}")
         for key, value in {**self.data, **self.extra}.items():
-            logger.info("%s: %s", key, value)
+            out(f"{key}: {value}")
 
 
 class MOTDTTY(MOTD):
@@ -81,15 +103,23 @@ class MOTDTTY(MOTD):
         self.width = min(width + 4, max(columns, 20))
         self.lines = lines
 
-    def display(self) -> None:
+    def display(
+        self,
+        version: bool = True,
+        action: str = "Goin' Fast",
+        out: Callable[..., Any] | None = None,
+    ) -> None:
         """Log the banner as one boxed block."""
+        out = out or logger.info
         self.set_variables()
         inner = self.width - 4
-        rows = [f"Goin' Fast @ {self.serve_location}", *self.lines]
+        rows = [f"{action} @ {self.serve_location}", *self.lines]
+        if version:
+            rows.insert(0, f"Hurtle v{_version()}")
         box = ["┌" + "─" * (self.width - 2) + "┐"]
         box += [f"│ {row[:inner].ljust(inner)} │" for row in rows]
         box.append("└" + "─" * (self.width - 2) + "┘")
-        logger.info("\n" + "\n".join(box))
+        out("\n" + "\n".join(box))
 
 
 __all__ = [
