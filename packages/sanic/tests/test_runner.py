@@ -70,7 +70,6 @@ def test_fast_and_auto_use_every_cpu(app: Sanic) -> None:
         ({"fast": True, "workers": 4}, RuntimeError, "fast=True and workers"),
         ({"single_process": True, "workers": 2}, RuntimeError, "single process"),
         ({"workers": 0}, ValueError, "at least 1"),
-        ({"reload_dir": "/no/such/dir"}, ValueError, "not a directory"),
         ({"version": 3}, ServerError, "HTTP/1.1"),
         ({"ssl": ssl.create_default_context()}, ServerError, "cannot be sent to worker"),
         ({"ssl": [ssl.create_default_context()]}, ServerError, "cannot be sent to worker"),
@@ -171,3 +170,10 @@ def test_an_ssl_context_is_accepted_where_no_pickling_happens(app: Sanic, monkey
     monkeypatch.setattr(Sanic, "start_method", "fork")
     app.prepare(ssl=context, workers=2)
     assert [info["ssl"] for info in app.state.server_info] == [context] * 3
+
+
+def test_a_missing_reload_dir_is_reported_and_skipped(app: Sanic, tmp_path, caplog) -> None:
+    app.prepare(reload_dir=[str(tmp_path), "/no/such/dir"])
+    assert app.state.reload_dirs == {tmp_path.resolve()}
+    assert app.state.auto_reload is True
+    assert "Directory /no/such/dir could not be located" in caplog.text

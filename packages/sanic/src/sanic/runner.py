@@ -105,7 +105,10 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         for entry in [reload_dir] if isinstance(reload_dir, str | Path) else reload_dir:
             path = Path(entry).resolve()
             if not path.is_dir():
-                raise ValueError(f"reload_dir {entry!r} is not a directory; fix the path.")
+                # As Sanic: a missing folder is reported, and the server still starts.
+                logger.warning("Directory %s could not be located; it is not watched for "
+                               "changes (check the reload_dir / -R path).", entry)
+                continue
             reload_dirs.add(path)
         auto_reload = True
     if sock is None and unix is None:
@@ -297,7 +300,8 @@ def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
         f"platform: {platform.platform()}",
     ]
     if primary.state.auto_reload:
-        lines.append("auto-reload: enabled")
+        watched = ", ".join(sorted(str(d) for d in primary.state.reload_dirs))
+        lines.append("auto-reload: enabled" + (f", {watched}" if watched else ""))
     for key, value in (primary.config.get("MOTD_DISPLAY") or {}).items():
         lines.append(f"{key}: {value}")
     for line in lines:
