@@ -513,3 +513,25 @@ async def test_cr_or_lf_in_a_header_value_never_reaches_the_wire(value: str) -> 
     [res] = parse_responses(raw)
     assert res.status == 500
     assert b"evil" not in raw and b"X: y" not in raw and b"<html>" not in raw
+
+
+@pytest.mark.parametrize("status", [200, 202, 404])
+async def test_bodyless_response_without_a_type_sends_no_content_type(status: int) -> None:
+    # Sanic 25.12 sends a literal "content-type: None" here; that is not a media type
+    # (RFC 9110 8.3), so Hurtle leaves the field out.
+    async def handler(request: Any) -> Any:
+        return empty(status=status)
+
+    conn = FakeConnection(handler)
+    [res] = await exchange(conn, GET)
+    assert res.status == status
+    assert res.header("content-type") is None
+    assert res.header("content-length") == "0"
+
+
+async def test_whitespace_before_the_colon_is_rejected() -> None:
+    # RFC 9112 5.1: a server MUST reject it with 400 (Sanic 25.12 accepts it).
+    conn = FakeConnection(echo)
+    [res] = await exchange(conn, b"GET / HTTP/1.1\r\nHost : x\r\n\r\n")
+    assert res.status == 400
+    assert conn.closed
