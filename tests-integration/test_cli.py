@@ -165,6 +165,10 @@ def test_mistakes_exit_non_zero_with_a_message_that_says_what_to_do(project: Pat
     not_dir = sanic(project, "./absent", "--simple")
     assert not_dir.returncode == 1
     assert "not a directory" in not_dir.stderr
+    production_tls = sanic(project, "cli_app:app", "--auto-tls")
+    assert production_tls.returncode == 1
+    assert "needs dev=True or debug=True" in production_tls.stderr
+    assert "Traceback" not in production_tls.stderr
     clash = sanic(project, "cli_app:app", "-w", "2", "--single-process")
     assert clash.returncode == 2
     assert "not allowed with argument" in clash.stderr

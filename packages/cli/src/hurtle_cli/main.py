@@ -77,11 +77,19 @@ def run_serve(args: argparse.Namespace) -> int:
 
         daemonize(args.target, pidfile=args.pidfile, logfile=args.logfile)
     app, loader = load_app(args)
+    try:
+        app.prepare(**kwargs, **({"legacy": True} if args.legacy else {}))
+    except Exception as exc:
+        # Options the server cannot honour (a TLS mix-up, auto-TLS outside dev...): the
+        # message says what to change; the traceback only helps with --debug or -v.
+        if args.debug or args.verbosity:
+            raise
+        print(f"sanic: cannot serve {args.target}: {exc}", file=sys.stderr)
+        return 1
     if args.legacy:
-        app.run(**kwargs, legacy=True)
-        return 0
-    app.prepare(**kwargs)
-    type(app).serve(primary=app, app_loader=loader)
+        type(app).serve_legacy(primary=app)
+    else:
+        type(app).serve(primary=app, app_loader=loader)
     return 0
 
 
