@@ -48,6 +48,11 @@ for target in PATHS:
         else:
             head += lines
         blocks.append(f"### {target} ({name})\n" + "\n".join(head + body) + "\n")
+# HEAD and OPTIONS on error paths: same head as GET would give, no body.
+for target in ("HEAD /nowhere", "HEAD /raise", "HEAD /sanic-full", "HEAD /only-post",
+               "OPTIONS /ok", "OPTIONS /nowhere", "HEAD /teapot", "HEAD /status/199"):
+    method, path = target.split(" ", 1)
+    blocks.append(f"### {target}\n{method} {path} HTTP/1.1\nHost: x\nConnection: close\n")
 # Error responses on a kept-alive connection: is the connection reused afterwards?
 for target in ("GET /nowhere", "POST /ok", "GET /raise", "GET /sanic-full", "GET /teapot",
                "GET /handled", "GET /mw-request", "GET /status/100", "GET /raise-status/421"):
