@@ -120,16 +120,21 @@ def test_simple_serves_a_folder_in_debug_with_access_logs(project: Path) -> None
     static.mkdir()
     (static / "index.html").write_text("<h1>home</h1>")
     (static / "notes.txt").write_text("plain notes")
+    (static / "docs").mkdir()
+    (static / "docs" / "guide.txt").write_text("a guide")
     port = free_port()
     with running([*CLI, "./public", "--simple", "-p", str(port), "--debug"], "127.0.0.1",
                  port, cwd=project) as proc:
         home = httpx.get(f"http://127.0.0.1:{port}/", timeout=10)
         notes = httpx.get(f"http://127.0.0.1:{port}/notes.txt", timeout=10)
         missing = httpx.get(f"http://127.0.0.1:{port}/nope.txt", timeout=10)
+        listing = httpx.get(f"http://127.0.0.1:{port}/docs/", timeout=10)
     output = proc.stdout.read() if proc.stdout else ""
     assert (home.status_code, home.text) == (200, "<h1>home</h1>")
     assert (notes.status_code, notes.text) == (200, "plain notes")
     assert missing.status_code == 404
+    # A folder without index.html gets a listing, as Sanic's simple server gives.
+    assert listing.status_code == 200 and "guide.txt" in listing.text
     assert "mode: debug" in output
     assert f"GET http://127.0.0.1:{port}/notes.txt 200 11" in output  # debug shows access
 

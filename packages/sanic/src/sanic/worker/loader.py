@@ -18,11 +18,11 @@ def simple_app(path: Path) -> Any:
     """An app that serves the files of ``path`` (``sanic ./folder --simple``)."""
     from sanic.app import Sanic
 
+    if not path.is_dir():
+        raise ValueError(f"Cannot serve {str(path)!r} as a simple app: it is not a directory.")
     app = Sanic("SimpleServer")
-    app.static("/", str(path), name="main")
-    index = path / "index.html"
-    if index.is_file():
-        app.static("/", str(index), name="index")
+    # As Sanic's simple server: index.html for a folder that has one, else a listing.
+    app.static("/", str(path), name="main", index="index.html", directory_view=True)
     return app
 
 
