@@ -72,6 +72,9 @@ def run_serve(args: argparse.Namespace) -> int:
     if args.http == 3:
         raise SystemExit("sanic: HTTP/3 is not served by Hurtle; use --http=1")
     kwargs = prepare_kwargs(args)
+    if args.repl:
+        print("sanic: --repl (an interactive shell beside the server) is not available in "
+              "Hurtle; serving without it.", file=sys.stderr)
     if args.daemon:
         from hurtle_cli.daemon import daemonize
 
