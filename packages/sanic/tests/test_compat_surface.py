@@ -288,3 +288,15 @@ def test_motd_display_writes_through_out() -> None:
         text = "\n".join(lines)
         assert "Serving @ http://127.0.0.1:9" in text and "app: Out" in text
         assert "Hurtle v" not in text
+
+
+def test_module_constants_and_aliases() -> None:
+    from sanic.app import StartupMixin
+    from sanic.cookies.response import DEFAULT_MAX_AGE, LEGAL_CHARS, SAMESITE_VALUES
+    from sanic.helpers import ujson_dumps
+
+    assert StartupMixin is Sanic
+    assert DEFAULT_MAX_AGE == 0
+    assert SAMESITE_VALUES == ("strict", "lax", "none")
+    assert "a" in LEGAL_CHARS and ";" not in LEGAL_CHARS
+    assert ujson_dumps({"a": [1, 2]}) == '{"a":[1,2]}'

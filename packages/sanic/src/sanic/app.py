@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from websockets.exceptions import ConnectionClosed as ConnectionClosed
 
@@ -225,5 +225,11 @@ class Sanic(_FrameworkSanic):
         if unregister:
             self.unregister_app(self)
 
+
+#: Sanic's own name for the app class where running lives.
+StartupMixin = Sanic
+#: Type variables of ``Sanic[config_type, ctx_type]`` in Sanic's annotations.
+config_type = TypeVar("config_type", bound=Config)
+ctx_type = TypeVar("ctx_type")
 
 __all__ = ["Sanic"]

@@ -1,5 +1,7 @@
 """``sanic.blueprints``: Blueprints."""
 
+from collections.abc import MutableSequence
+
 from hurtle_app.blueprint_group import BlueprintGroup
 from hurtle_app.blueprints import Blueprint
 from hurtle_app.futures import FutureRoute as FutureRoute
@@ -13,5 +15,8 @@ from hurtle_http.exceptions import SanicException as SanicException
 from hurtle_http.response.file import Default as Default
 from sanic_routing.exceptions import NotFound as NotFound
 from sanic_routing.route import Route as Route
+
+#: What ``BlueprintGroup`` is, as a sequence type.
+bpg_base = MutableSequence[Blueprint]
 
 __all__ = ["Blueprint", "BlueprintGroup"]

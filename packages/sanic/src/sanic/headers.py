@@ -1,5 +1,8 @@
 """``sanic.headers``: Header parsing helpers."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from hurtle_http.accept import AcceptList, Matched, MediaType, parse_accept
 from hurtle_http.exceptions import InvalidHeader as InvalidHeader
 from hurtle_http.forwarded import (
@@ -16,6 +19,11 @@ from hurtle_http.headers import (
     parse_host,
 )
 from hurtle_http.http import STATUS_CODES as STATUS_CODES
+
+#: Header parsing result types, as Sanic annotates them.
+OptionsIterable = Iterable[tuple[str, str]]
+HeaderIterable = Iterable[tuple[str, Any]]
+HeaderBytesIterable = Iterable[tuple[bytes, bytes]]
 
 __all__ = [
     "AcceptList",

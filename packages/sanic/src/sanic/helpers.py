@@ -1,5 +1,7 @@
 """``sanic.helpers``: Small helpers."""
 
+from ujson import dumps as ujson_dumps  # noqa: F401 - as in Sanic
+
 from hurtle_app.helpers import (
     STATUS_CODES,
     Default,

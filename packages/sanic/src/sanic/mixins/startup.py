@@ -1,6 +1,7 @@
 """``sanic.mixins.startup``: running an app (``run``, ``prepare``, ``serve``...)."""
 
 from socket import SHUT_RDWR as SHUT_RDWR
+from typing import Literal
 
 from hurtle_app.app import error_logger as error_logger
 from hurtle_app.compat import OS_IS_WINDOWS as OS_IS_WINDOWS
@@ -44,6 +45,9 @@ from sanic.worker.serve import worker_serve as worker_serve
 
 SANIC_PACKAGES = ("sanic-routing", "sanic-testing", "sanic-ext")
 """Distributions whose versions the start-up banner lists."""
+
+#: ``version=`` of ``app.run``: ``HTTP.VERSION_1`` (or 1); 3 is refused by Hurtle.
+HTTPVersion = HTTP | Literal[1] | Literal[3]
 
 __all__ = [
     "AppLoader",
