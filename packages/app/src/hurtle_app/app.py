@@ -718,6 +718,7 @@ class Sanic(Registrar, AppSurface):
             access_log=access_log,
             noisy_exceptions=noisy_exceptions,
             debug=debug,
+            motd=motd,
         )
 
     def stop(self, terminate: bool = True, unregister: bool = False) -> None:

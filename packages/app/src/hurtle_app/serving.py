@@ -205,7 +205,8 @@ class SingleProcessRunner:
                 asyncio.set_event_loop(None)
 
     async def _serve(
-        self, host: str | None, port: int | None, *, register_sys_signals: bool, **kw: Any
+        self, host: str | None, port: int | None, *, register_sys_signals: bool,
+        motd: bool = True, **kw: Any
     ) -> None:
         loop = asyncio.get_running_loop()
         self.stop_event = asyncio.Event()
@@ -218,7 +219,8 @@ class SingleProcessRunner:
         self.app.state.is_started = True
         scheme = "https" if kw.get("ssl") else "http"
         location = f"unix:{kw['unix']}" if kw.get("unix") else f"{scheme}://{host}:{port}"
-        server_logger.info("Goin' Fast @ %s", location)
+        if motd:
+            server_logger.info("Goin' Fast @ %s", location)
         await self.app._listeners.run("main_process_ready", self.app, loop)
         if register_sys_signals:
             for sig in (os_signal.SIGINT, os_signal.SIGTERM):

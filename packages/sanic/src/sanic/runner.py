@@ -222,13 +222,15 @@ def serve_single(app_class: Any, primary: Any = None) -> None:
 
     primary = _pick_primary(app_class, primary)
     info = primary.state.server_info[0]
+    if info["motd"] and primary.config.get("MOTD", True):
+        _motd(primary, primary.state.server_info, 1)
     FrameworkSanic.run(
         primary, info["host"], info["port"], debug=info["debug"],
         ssl=CertLoader(info["ssl"]).load(primary),
         sock=info["sock"], protocol=info["protocol"], backlog=info["backlog"],
         register_sys_signals=info["register_sys_signals"], access_log=info["access_log"],
         unix=info["unix"], loop=info["loop"], noisy_exceptions=info["noisy_exceptions"],
-        motd=info["motd"], single_process=True,
+        motd=False, single_process=True,
     )
     primary.state.server_info.clear()
 
@@ -294,7 +296,7 @@ def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
         f"Hurtle v{__hurtle_version__} (Sanic v{__version__} compatible)",
         f"Goin' Fast @ {location}",
         f"app: {primary.name}",
-        f"mode: {mode}, w/ {workers} worker{'s' if workers != 1 else ''}",
+        f"mode: {mode}, " + ("single worker" if workers == 1 else f"w/ {workers} workers"),
         "server: sanic, HTTP/1.1",
         f"python: {platform.python_version()}",
         f"platform: {platform.platform()}",
