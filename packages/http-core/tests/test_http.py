@@ -535,3 +535,25 @@ async def test_whitespace_before_the_colon_is_rejected() -> None:
     [res] = await exchange(conn, b"GET / HTTP/1.1\r\nHost : x\r\n\r\n")
     assert res.status == 400
     assert conn.closed
+
+
+async def test_body_of_an_upgrade_request_that_stays_http11_reaches_the_handler() -> None:
+    # llhttp stops at the head of an Upgrade request; the server ignores an Upgrade it
+    # does not speak (RFC 9110 7.8) and the declared body is still the request's.
+    conn = FakeConnection(echo)
+    [res] = await exchange(
+        conn,
+        b"POST /u HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: foo\r\n"
+        b"Content-Length: 3\r\n\r\nabc",
+    )
+    assert (res.status, res.body) == (200, b"POST /u abc")
+
+
+async def test_too_large_body_of_an_upgrade_request_is_413() -> None:
+    conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 2})
+    [res] = await exchange(
+        conn,
+        b"POST /u HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: foo\r\n"
+        b"Content-Length: 3\r\n\r\nabc",
+    )
+    assert res.status == 413

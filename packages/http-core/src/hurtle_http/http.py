@@ -369,6 +369,22 @@ class Http:
 
     def on_upgrade(self, tail: bytes) -> None:
         """The parser stopped at an ``Upgrade``; keep what followed for the new protocol."""
+        record = self.last
+        if record is not None and record.has_body and not record.size and self.rx is None:
+            # llhttp ends an Upgrade request at its head, but a body it declared with
+            # Content-Length is still its own (RFC 9110 7.8: the server may ignore the
+            # Upgrade and answer in HTTP/1.1, as it does for anything but a websocket).
+            length = record.request.headers.get("content-length", "")
+            if length.isdigit() and int(length):
+                size = int(length)
+                self.rx = record
+                try:
+                    self.on_body(tail[:size])
+                except Exception as error:  # too large: answered like any body error
+                    self.on_error(error)
+                finally:
+                    self.rx = None
+                tail = tail[size:]
         self.protocol._upgrade_tail = tail
         if self.last is not None:
             self.last.keep_alive = False  # nothing more can be parsed as HTTP/1.1
