@@ -51,6 +51,19 @@ def test_json_uses_compact_ujson_without_escaping_slashes() -> None:
     assert response.content_type == "application/json"
 
 
+@pytest.mark.parametrize(
+    "value",
+    ["a/b", "a\\/b", "\\", "\\\\/", "//", {"/k\\": ["\\/", "x/"]}, "\u00e9/\\"],
+)
+def test_json_slashes_and_backslashes_come_out_like_sanic(value: Any) -> None:
+    # Sanic's encoder: ujson with escape_forward_slashes=False; a backslash stays escaped.
+    import ujson
+
+    expected = ujson.dumps(value, escape_forward_slashes=False).encode()
+    assert json(value).body == expected
+    assert stdlib_json.loads(json(value).body) == value
+
+
 def test_json_options_and_custom_dumps() -> None:
     assert json({"a": 1}, indent=2).body == b'{\n  "a": 1\n}'
     custom = json({"a": 1}, dumps=stdlib_json.dumps, separators=(",", ":"), status=201)

@@ -35,7 +35,7 @@ class RequestPipeline:
         # router call on a repeat (benchmarks/inproc.py "GET /user/123"). Only for the
         # stock ``Request.path`` (a subclass may compute it differently) and no hosts.
         request_class = getattr(app, "request_class", None) or Request
-        self.by_target: dict[str, dict[bytes, tuple[Any, Any, Any, str]]] | None = (
+        self.by_target: dict[str, dict[bytes, tuple[Any, ...]]] | None = (
             getattr(router, "_by_target", None)
             if not self.host_routing and getattr(request_class, "path", None) is Request.path
             else None
@@ -51,31 +51,36 @@ class RequestPipeline:
             targets = by_target.get(request.method)
             if targets is not None:
                 hit = targets.get(request.raw_url)
-        if hit is not None:
-            route, handler, params, request._path = hit
-            params = dict(params) if params else {}
-        else:
+        if hit is None:
             try:
-                route, handler, params = self.router_get(
-                    request.path, request.method, request.host if self.host_routing else None
-                )
+                hit = self.resolve(request)
             except Exception as exc:
                 await self.unrouted(request, exc)
                 return
-            if by_target is not None:
-                remember_target(by_target, request, route, handler, params)
+        # PERF: the route's settings come unpacked with the lookup (no attribute reads).
+        (
+            route,
+            handler,
+            params,
+            request._path,
+            read_body,
+            request_middleware,
+            response_middleware,
+            handler_is_async,
+            websocket,
+        ) = hit
+        params = dict(params) if params else {}
         request.route = route
         request._match_info = params
-        extra = route.extra
         try:
             # PERF: only await the body when the connection says one is coming
             # (benchmarks/ "GET /": add_route GET routes do not ignore the body).
-            if extra.read_body and getattr(request.stream, "request_body", True):
+            if read_body and getattr(request.stream, "request_body", True):
                 await request.receive_body()
             response = None
             # PERF: the middleware loops are inlined (no helper coroutine per request;
             # benchmarks/ "mw GET /json").
-            for func, is_async in extra.request_middleware:
+            for func, is_async in request_middleware:
                 if is_async:
                     response = await func(request)
                 else:
@@ -85,20 +90,20 @@ class RequestPipeline:
                 if response is not None:
                     break
             if response is None:
-                if extra.handler_is_async:
+                if handler_is_async:
                     response = await (handler(request, **params) if params else handler(request))
                 else:
                     response = handler(request, **params)
                     if isawaitable(response):
                         response = await response
-                if extra.websocket:
+                if websocket:
                     return
             if not isinstance(response, BaseHTTPResponse):
                 response = await self.non_http_response(request, response)
                 if response is None:
                     return
             try:
-                for func, is_async in extra.response_middleware:
+                for func, is_async in response_middleware:
                     if is_async:
                         result = await func(request, response)
                     else:
@@ -126,6 +131,27 @@ class RequestPipeline:
             await response.send(end_stream=True)
         except Exception:  # the client went away mid-response
             error_logger.debug("Could not send the response", exc_info=True)
+
+    def resolve(self, request: Any) -> tuple[Any, ...]:
+        """Route ``request``: (route, handler, params, path, and the route's settings)."""
+        route, handler, params = self.router_get(
+            request.path, request.method, request.host if self.host_routing else None
+        )
+        extra = route.extra
+        hit = (
+            route,
+            handler,
+            params,
+            request.path,
+            extra.read_body,
+            extra.request_middleware,
+            extra.response_middleware,
+            extra.handler_is_async,
+            extra.websocket,
+        )
+        if self.by_target is not None:
+            remember_target(self.by_target, request, hit)
+        return hit
 
     async def handle_with_signals(self, request: Any) -> None:
         """``handle`` plus the ``http.lifecycle/routing/handler`` signals."""
@@ -270,11 +296,7 @@ _TARGETS_LIMIT = 4096
 
 
 def remember_target(
-    by_target: dict[str, dict[bytes, tuple[Any, Any, Any, str]]],
-    request: Any,
-    route: Any,
-    handler: Any,
-    params: dict[str, Any],
+    by_target: dict[str, dict[bytes, tuple[Any, ...]]], request: Any, hit: tuple[Any, ...]
 ) -> None:
     """Remember a routed request by its raw target, if the target is a plain path."""
     raw = request.raw_url
@@ -285,7 +307,8 @@ def remember_target(
         targets = by_target[request.method] = {}
     elif len(targets) >= _TARGETS_LIMIT:
         targets.clear()
-    targets[raw] = (route, handler, dict(params) if params else None, request.path)
+    params = hit[2]
+    targets[raw] = (hit[0], hit[1], dict(params) if params else None, *hit[3:])
 
 
 def _mw_signals(events: Any) -> bool:

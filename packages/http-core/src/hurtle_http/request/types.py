@@ -142,6 +142,9 @@ class Request:
         self.route = None
         self.responded = False
         self._path = None
+        # PERF: read by request.ctx, which most apps and middleware use; an unset slot
+        # would cost an AttributeError and __getattr__ on that first read.
+        self._ctx = None
         Request._current.set(self)
 
     def __repr__(self) -> str:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 # Sanic's default JSON encoder: ujson without escaping "/" (compact, ASCII-only output).
 json_dumps: Callable[..., str] = partial(ujson.dumps, escape_forward_slashes=False)
+_ujson_dumps = ujson.dumps
 
 _NO_BODY_STATUSES = frozenset((204, 304))
 
@@ -183,7 +184,10 @@ class HTTPResponse(BaseHTTPResponse):
         else:
             self.body = self._encode_body(body)
         self.status = status
-        self.headers = headers if type(headers) is Header else Header(headers or ())  # type: ignore[arg-type]
+        # PERF: Header() without an argument is the cheapest empty multidict.
+        self.headers = (
+            headers if type(headers) is Header else Header(headers) if headers else Header()  # type: ignore[arg-type]
+        )
         self.stream = None
         self._cookies = None
 
@@ -227,12 +231,23 @@ class JSONResponse(HTTPResponse):
         self._use_dumps = use_dumps
         self._use_dumps_kwargs = kwargs
         self._raw_body = body
-        encoded = use_dumps(body, **kwargs)
+        if use_dumps is json_dumps and not kwargs:
+            # PERF: ujson parses keyword arguments slowly (0.6 us against 0.3 us for
+            # {"hello": "world"}); with its defaults every "/" comes out as "\/" (and a
+            # backslash as "\\"), so turning each "\/" back is exactly the
+            # escape_forward_slashes=False output.
+            encoded = _ujson_dumps(body)
+            if "\\/" in encoded:
+                encoded = encoded.replace("\\/", "/")
+        else:
+            encoded = use_dumps(body, **kwargs)
         self._body = encoded.encode() if type(encoded) is str else self._encode_body(encoded)
         self.asgi = False
         self.content_type = content_type
         self.status = status
-        self.headers = headers if type(headers) is Header else Header(headers or ())  # type: ignore[arg-type]
+        self.headers = (
+            headers if type(headers) is Header else Header(headers) if headers else Header()  # type: ignore[arg-type]
+        )
         self.stream = None
         self._cookies = None
 

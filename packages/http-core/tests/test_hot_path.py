@@ -1,0 +1,152 @@
+"""The fast request path (one Task per connection, ``Http.finish``) answers like the slow one."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from hurtle_http.request import Request
+from hurtle_http.response import HTTPResponse, empty, json, raw, text
+from hurtle_http.server import HandlerApp
+from hurtle_http.testing import FakeConnection
+
+from .conftest import echo, exchange, hello
+
+
+@pytest.mark.parametrize("line", [b"GET / HTTP/2.0", b"GET / HTTP/0.9"])
+@pytest.mark.parametrize("connection", [b"", b"Connection: keep-alive\r\n", b"Connection: close\r\n"])
+async def test_versions_other_than_1_0_and_1_1_are_refused_whatever_the_connection_field(
+    line: bytes, connection: bytes
+) -> None:
+    conn = FakeConnection(echo)
+    [res] = await exchange(conn, line + b"\r\nHost: x\r\n" + connection + b"\r\n")
+    assert res.status == 400
+
+
+@pytest.mark.parametrize(
+    ("head", "keep_alive"),
+    [
+        (b"GET / HTTP/1.1\r\n\r\n", True),
+        (b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n", False),
+        (b"GET / HTTP/1.0\r\n\r\n", False),
+        (b"GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", True),
+    ],
+)
+async def test_version_and_keep_alive_reach_the_request_and_the_response(
+    head: bytes, keep_alive: bool
+) -> None:
+    async def handler(request: Any) -> Any:
+        return text(request.version)
+
+    conn = FakeConnection(handler)
+    [res] = await exchange(conn, head)
+    assert res.body == head[11:14]
+    assert res.header("connection") == ("keep-alive" if keep_alive else "close")
+    assert conn.closed is not keep_alive
+
+
+async def test_one_task_serves_the_keep_alive_connection_and_each_request_is_current() -> None:
+    seen: list[tuple[Any, Any]] = []
+
+    async def handler(request: Any) -> Any:
+        seen.append((asyncio.current_task(), Request.get_current()))
+        if request.path == "/wait":
+            await asyncio.sleep(0)
+        return text(request.path)
+
+    conn = FakeConnection(handler)
+    pipelined = b"GET /a HTTP/1.1\r\n\r\nGET /wait HTTP/1.1\r\n\r\nGET /b HTTP/1.1\r\n\r\n"
+    responses = await exchange(conn, pipelined)
+    responses += await exchange(conn, b"GET /c HTTP/1.1\r\n\r\n")
+    assert [r.body for r in responses] == [b"/a", b"/wait", b"/b", b"/c"]
+    tasks = {task for task, _ in seen}
+    assert len(tasks) == 1 and None not in tasks
+    assert [request.path for _, request in seen] == ["/a", "/wait", "/b", "/c"]
+
+
+async def test_an_idle_connection_parks_its_task_and_closing_ends_it() -> None:
+    conn = FakeConnection(hello)
+    await exchange(conn, b"GET / HTTP/1.1\r\n\r\n")
+    http = conn.protocol.http
+    task = http.task
+    assert task is not None and not task.done() and not http.running
+    assert conn.protocol.close_if_idle() is True
+    await conn.settle()
+    assert task.done() and http.task is None
+
+
+def _fields(raw_head: bytes) -> list[bytes]:
+    return raw_head.split(b"\r\n\r\n", 1)[0].split(b"\r\n")
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: text("hi"),
+        lambda: text("hi", headers={"X-A": "1", "Content-Type": "text/x-mine"}),
+        lambda: json({"a": "/"}, status=201),
+        lambda: raw(b"\x00\x01", status=299),
+        lambda: HTTPResponse(None, 200),
+    ],
+)
+async def test_the_fast_head_equals_the_slow_one(make: Any) -> None:
+    async def handler(request: Any) -> Any:
+        response = make()
+        if request.path == "/slow":
+            await request.respond(response)  # bound first: finish() does not apply
+            await response.send(end_stream=True)
+            return None
+        return response
+
+    conn = FakeConnection(handler)
+    conn.receive(b"GET /fast HTTP/1.1\r\n\r\n")
+    await conn.settle()
+    fast = conn.take()
+    conn.receive(b"GET /slow HTTP/1.1\r\n\r\n")
+    await conn.settle()
+    slow = conn.take()
+    assert fast == slow
+    assert fast.startswith(b"HTTP/1.1 ")
+
+
+@pytest.mark.parametrize(
+    ("make", "check"),
+    [
+        (lambda: empty(), lambda r: r.status == 204 and r.header("content-length") is None),
+        (
+            lambda: text("abc", headers={"Content-Length": "3"}),
+            lambda r: r.header("content-length") == "3" and r.body == b"abc",
+        ),
+        (
+            lambda: text("abc", headers={"Connection": "close"}),
+            lambda r: r.header("connection") == "close",
+        ),
+    ],
+)
+async def test_responses_that_change_framing_still_frame_correctly(make: Any, check: Any) -> None:
+    async def handler(request: Any) -> Any:
+        return make()
+
+    conn = FakeConnection(handler)
+    [res] = await exchange(conn, b"GET / HTTP/1.1\r\n\r\n")
+    assert check(res)
+
+
+async def test_head_request_gets_the_head_without_the_body() -> None:
+    conn = FakeConnection(hello)
+    [res] = await exchange(conn, b"HEAD / HTTP/1.1\r\n\r\n", head_only=True)
+    assert res.header("content-length") == "5"
+    assert conn.take() == b""
+
+
+async def test_unread_body_closes_the_connection_after_the_answer() -> None:
+    async def handler(request: Any) -> Any:
+        return text("early")  # answers before the rest of the body came
+
+    conn = FakeConnection(HandlerApp(handler, stream=True))
+    conn.receive(b"POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc")
+    await conn.settle()
+    data = conn.take()
+    assert b"connection: close" in data and b"early" in data
