@@ -173,7 +173,7 @@ class _Incoming:
 
     def __init__(self, request: Any, keep_alive: bool, has_body: bool) -> None:
         self.request = request
-        self.chunks: deque[bytes] = deque()
+        self.chunks: deque[bytes] | None = None  # PERF: made by the first body piece
         self.size = 0
         self.done = not has_body
         self.error: BaseException | None = None
@@ -290,10 +290,17 @@ class Http:
 
     def on_head(self, url: bytes, headers: list[tuple[str, str]], parser: Any) -> None:
         """A complete head: build the Request and queue it (raises to refuse it)."""
-        version = parser.get_http_version()
-        if version != "1.1" and version != "1.0":
-            raise BadRequest()  # Sanic's message; only 1.0 and 1.1 are spoken here
+        keep_alive = parser.should_keep_alive()
         fields = Header(headers)
+        # PERF: llhttp passes HTTP/0.9, 1.0, 1.1 and 2.0 heads, and without a Connection
+        # field it keeps only an HTTP/1.1 one alive; so the version string (a str.format
+        # in httptools, about 2,500 instructions) is only asked for the other heads.
+        if keep_alive and "connection" not in fields:
+            version = "1.1"
+        else:
+            version = parser.get_http_version()
+            if version != "1.1" and version != "1.0":
+                raise BadRequest()  # Sanic's message; only 1.0 and 1.1 are spoken here
         # PERF: `in` on a CIMultiDict is ~5x cheaper than .get(); most requests have
         # neither field, so body_framing (and its lookups) is skipped for them.
         if "content-length" in fields or "transfer-encoding" in fields:
@@ -309,7 +316,7 @@ class Http:
         request.stream = self
         request.conn_info = protocol.conn_info
         has_body = chunked or bool(content_length)
-        record = _Incoming(request, parser.should_keep_alive(), has_body)
+        record = _Incoming(request, keep_alive, has_body)
         if has_body and "expect" in fields:
             # RFC 9110 section 10.1.1: an expectation other than 100-continue MAY be
             # refused with 417 (Sanic does, for requests with a body); a 100-continue
@@ -335,7 +342,10 @@ class Http:
         record.size += len(data)
         if record.size > self.request_max_size:
             raise PayloadTooLarge("Request body exceeds the size limit")
-        record.chunks.append(data)
+        chunks = record.chunks
+        if chunks is None:
+            chunks = record.chunks = deque()
+        chunks.append(data)
         self.buffered += len(data)
         if self.buffered > self.buffer_size:
             self.protocol.flow.pause_reading()
@@ -553,9 +563,11 @@ class Http:
         record = self.current
         protocol = self.protocol
         if record is not None:
-            for chunk in record.chunks:
-                self.buffered -= len(chunk)
-            record.chunks.clear()
+            chunks = record.chunks
+            if chunks:
+                for chunk in chunks:
+                    self.buffered -= len(chunk)
+                chunks.clear()
             if not record.done or record.error is not None:
                 # Unread body still on the wire: the next request's start is unknown.
                 self.keep_alive = False
