@@ -557,3 +557,16 @@ async def test_too_large_body_of_an_upgrade_request_is_413() -> None:
         b"Content-Length: 3\r\n\r\nabc",
     )
     assert res.status == 413
+
+
+async def test_chunked_not_last_is_400_bad_content_length() -> None:
+    # RFC 9112 6.3: chunked must be the final coding, else 400 and close.
+    conn = FakeConnection(echo)
+    [res] = await exchange(
+        conn,
+        b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, gzip\r\n\r\n"
+        b"3\r\nabc\r\n0\r\n\r\n",
+    )
+    assert res.status == 400
+    assert "Bad content-length" in res.body.decode()
+    assert conn.closed

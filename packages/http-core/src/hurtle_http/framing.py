@@ -106,6 +106,9 @@ def _status_of_parser_error(message: str) -> SanicException:
     # llhttp's messages for the only parse errors that are not a plain 400.
     if "Transfer-Encoding" in message and "invalid" in message.lower() and "value" not in message:
         return NotImplementedByServer("Unsupported transfer encoding")
+    if "Transfer-Encoding" in message and "header value" in message:
+        # chunked not the final coding (RFC 9112 6.3: 400); Sanic's words for it.
+        return BadRequest("Bad content-length")
     if "Content-Length" in message and "Transfer-Encoding" not in message:
         if "Duplicate" in message:
             return BadRequest("Bad Request")
