@@ -2,6 +2,6 @@
 
 from hurtle_http.server import load_ssl
 from sanic.http.tls.context import process_to_context
-from sanic.http.tls.creators import get_ssl_context as get_ssl_context
+from sanic.http.tls.creators import get_ssl_context
 
-__all__ = ["load_ssl", "process_to_context"]
+__all__ = ["get_ssl_context", "load_ssl", "process_to_context"]
