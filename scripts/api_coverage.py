@@ -9,7 +9,8 @@ Usage::
 Each interpreter runs this same file with ``--dump``: it imports every module of the
 package (the reference enumerates them with ``pkgutil.walk_packages``; ours imports the
 reference's list), and records, black box, the public names of each module and, for classes
-and functions, parameter names (``inspect.signature``) and the public members of classes.
+and functions, parameter names (``inspect.signature``) and the public members of classes,
+and each module's ``__all__`` (what ``from module import *`` gives).
 The report lists what the reference has and ours lacks: modules, names, members and
 parameters.  Nothing is read from either package's source files.
 """
@@ -181,7 +182,8 @@ def dump(package: str, modules: list[str] | None) -> dict[str, Any]:
             names.setdefault(cname, {}).setdefault("members", {})
             for a, d in extra.items():
                 names[cname]["members"].setdefault(a, d)
-        result[modname] = {"names": names}
+        exported = getattr(mod, "__all__", None)
+        result[modname] = {"names": names, "all": sorted(exported) if exported else None}
     for qual, privates in PRIVATE_MEMBERS.items():
         modname, cname = qual.rsplit(".", 1)
         entry = result.get(modname, {}).get("names", {}).get(cname)
@@ -205,6 +207,7 @@ def compare(ref: dict[str, Any], ours: dict[str, Any]) -> dict[str, list[str]]:
         "reexports": [],
         "members": [],
         "params": [],
+        "star_exports": [],
     }
     for modname, rmod in sorted(ref.items()):
         if "error" in rmod:
@@ -213,6 +216,8 @@ def compare(ref: dict[str, Any], ours: dict[str, Any]) -> dict[str, list[str]]:
         if omod is None or "error" in omod:
             missing["modules"].append(modname + (f"  ({omod['error']})" if omod else ""))
             continue
+        for name in sorted(set(rmod.get("all") or ()) - set(omod.get("all") or ())):
+            missing["star_exports"].append(f"{modname}.__all__: {name}")
         for name, rent in sorted(rmod["names"].items()):
             oent = omod["names"].get(name)
             qual = f"{modname}.{name}"
