@@ -296,11 +296,21 @@ async def test_blueprint_views_and_dispatch(app: Sanic) -> None:
     async def on_thing(**context: Any) -> None:
         got.append(context)
 
+    @bp.on_request
+    async def stamp(request: Any) -> None:
+        return None
+
+    @bp.listener("before_server_start")
+    async def setup(app_: Any) -> None:
+        return None
+
     with pytest.raises(SanicException, match="not registered"):
         await bp.dispatch("custom.thing.happened")
-    assert bp.routes == []
+    assert (bp.routes, bp.middlewares, bp.listeners) == ([], [], {})
     app.blueprint(bp)
     assert [r.name for r in bp.routes] == ["TestApp.bp.x"]
+    assert [m.func for m in bp.middlewares] == [stamp]
+    assert bp.listeners == {"before_server_start": [setup]}
     assert bp.copy("bp2", with_registration=False).copied_from == "bp"
     await bp.dispatch("custom.thing.happened", context={"n": 1}, inline=True)
     assert got == [{"n": 1}]

@@ -123,20 +123,23 @@ class Blueprint(Registrar):
 
     @property
     def middlewares(self) -> list[Any]:
-        """The middleware functions declared on this blueprint."""
-        return [m.middleware for m in self._future_middleware]
+        """The middleware this blueprint added to its apps (empty until registered)."""
+        return [item for reg in self._registrations for item in reg.middleware]
 
     @property
     def exceptions(self) -> list[Any]:
-        """The exception handlers declared on this blueprint."""
+        """The exception handlers this blueprint added (empty until registered)."""
+        if not self._registrations:
+            return []
         return [e.handler for e in self._future_exceptions]
 
     @property
     def listeners(self) -> dict[str, list[Any]]:
-        """Listener functions declared on this blueprint, by event name."""
+        """Listener functions this blueprint added, by event (empty until registered)."""
         by_event: dict[str, list[Any]] = {}
-        for item in self._future_listeners:
-            by_event.setdefault(item.event, []).append(item.listener)
+        if self._registrations:
+            for item in self._future_listeners:
+                by_event.setdefault(item.event, []).append(item.listener)
         return by_event
 
     def reset(self) -> None:
