@@ -93,18 +93,21 @@ _fast_head_types: dict[type, bool] = {}
 # PERF: pre-encoded pieces of a whole-body response head (``Http.finish``): the status
 # line, and the tail after the Content-Length digits, per (keep-alive, Content-Type).
 _STATUS_LINE_BYTES = {code: line.encode("latin-1") for code, line in _STATUS_LINES.items()}
-_head_tails: dict[tuple[bool, str | None], bytes] = {}
+_head_parts: dict[tuple[int, bool, str | None], tuple[bytes, bytes]] = {}
 _finish_types: dict[type, bool] = {}
 
 
-def _head_tail(keep_alive: bool, content_type: str | None) -> bytes:
+def _head_parts_for(key: tuple[int, bool, str | None]) -> tuple[bytes, bytes]:
+    """(status line, tail after the Content-Length digits) for (status, keep-alive, type)."""
+    status, keep_alive, content_type = key
+    line = _STATUS_LINE_BYTES.get(status) or f"HTTP/1.1 {status} UNKNOWN\r\n".encode()
     tail = "\r\nconnection: keep-alive\r\n" if keep_alive else "\r\nconnection: close\r\n"
     if content_type is not None:
         tail += f"content-type: {content_type}\r\n"
-    encoded = (tail + "\r\n").encode()
-    if len(_head_tails) < 256:  # content types come from the app; bound the cache anyway
-        _head_tails[keep_alive, content_type] = encoded
-    return encoded
+    parts = (line, (tail + "\r\n").encode())
+    if len(_head_parts) < 1024:  # statuses and types come from the app; bound the cache
+        _head_parts[key] = parts
+    return parts
 
 
 def _finishes_whole(cls: type) -> bool:
@@ -450,6 +453,8 @@ class Http:
         handler = protocol.request_handler
         persistent = not protocol.eager
         current_request = getattr(protocol.request_class, "_current", None)
+        keep_alive_allowed = self._keep_alive_allowed
+        access_log = protocol.access_log
         try:
             while not protocol.closed:
                 record = self.current
@@ -462,17 +467,16 @@ class Http:
                     continue
                 try:
                     request = record.request
-                    if self._hook is None and request is not None and record.error is None:
-                        # PERF: init_for_request and _take_request inlined (hot path).
+                    if request is not None and record.error is None and self._hook is None:
+                        # PERF: init_for_request and _take_request inlined (hot path); the
+                        # response-side fields were reset when the last request ended.
                         self.request = request
-                        self.response = self.response_func = self.send = None
-                        self.response_size = self.response_bytes_left = self.request_bytes = 0
-                        self.exception = None
-                        self.keep_alive = record.keep_alive and self._keep_alive_allowed
+                        self.keep_alive = record.keep_alive and keep_alive_allowed
                         self.head_only = request.method == "HEAD"
                         self.expecting_continue = record.expect
                         self.request_body = record.has_body
-                        self.perft0 = perf_counter() if protocol.access_log else 0.0
+                        if access_log:
+                            self.perft0 = perf_counter()
                         self.stage = HANDLER
                     elif self._hook is None:
                         self._take_request()
@@ -497,7 +501,27 @@ class Http:
                     await self.error_response(error)
                 if self._hook is not None:
                     await self._lifecycle("complete")
-                if not self._request_done():
+                if (
+                    record.chunks is None
+                    and record.done
+                    and record.error is None
+                    and self.keep_alive
+                    and self.stage is IDLE
+                    and not self.queue
+                    and not self.upgrade_websocket
+                    and not protocol.flow.reading_paused
+                ):
+                    # PERF: _request_done for the common case (no body left, nothing
+                    # queued, connection kept): no call.
+                    # (response_func and send are None once a response is complete; the
+                    # byte counters are set when a response starts and a body is read.)
+                    self.current = self.request = self.response = None
+                    if access_log:
+                        self.perft0 = 0.0
+                    if self.reader.in_head:
+                        self.stage = REQUEST
+                    protocol._time = protocol.loop.time()
+                elif not self._request_done():
                     break
         except asyncio.CancelledError:
             protocol.close()
@@ -580,7 +604,10 @@ class Http:
             return False
         self.current = self.queue.popleft() if self.queue else None
         self.request = None
-        self.response = None
+        self.response = self.response_func = self.send = None
+        self.response_size = self.response_bytes_left = self.request_bytes = 0
+        self.exception = None
+        self.perft0 = 0.0
         self.stage = REQUEST if self.reader.in_head and self.current is None else IDLE
         protocol._time = protocol.loop.time()
         flow = protocol.flow
@@ -667,14 +694,17 @@ class Http:
         """
         # PERF: no coroutine and no head-building helper per response; the head is the
         # status line, the fields, and pre-encoded framing (benchmarks/inproc.py "GET /").
-        if self.stage is not HANDLER or self.response_func is not None or self.head_only:
+        if (
+            self.stage is not HANDLER
+            or self.response_func is not None
+            or self.head_only
+            or self._hook is not None
+        ):
             return False
-        cls = type(response)
-        fast = _finish_types.get(cls)
-        if fast is None:
-            fast = _finishes_whole(cls)
+        if _finish_types.get(type(response)) is not True and not _finishes_whole(type(response)):
+            return False
         status = response.status
-        if not fast or status == 204 or status == 304 or status < 200 or self._hook is not None:
+        if status < 200 or status == 204 or status == 304:
             return False
         headers = response.headers
         content_type = response.content_type
@@ -690,21 +720,21 @@ class Http:
         protocol = self.protocol
         if protocol.flow.writing_paused:
             return False
-        body = response.body
-        if body is None:
-            body = b""
-        if self.keep_alive:
+        body = response.body or b""
+        keep_alive = self.keep_alive
+        if keep_alive:
             record = self.current
             if record is not None and not record.done:
-                self.keep_alive = False  # the unread body keeps the connection from reuse
+                # the unread body keeps the connection from reuse
+                keep_alive = self.keep_alive = False
         previous = self.response
-        if previous is not None and previous is not response:
-            previous.stream = None
-        self.response = response
+        if previous is not response:
+            if previous is not None:
+                previous.stream = None
+            self.response = response
         response.stream = self
-        line = _STATUS_LINE_BYTES.get(status) or f"HTTP/1.1 {status} UNKNOWN\r\n".encode()
-        key = (self.keep_alive, content_type)
-        tail = _head_tails.get(key) or _head_tail(*key)
+        key = (status, keep_alive, content_type)
+        line, tail = _head_parts.get(key) or _head_parts_for(key)
         size = len(body)
         if headers:
             fields = "".join([f"{name}: {value}\r\n" for name, value in headers.items()])

@@ -137,7 +137,15 @@ class HttpProtocol(asyncio.Protocol):
             return
         http.reader.feed(data)
         if http.current is not None and not http.running and not self.closed:
-            http.dispatch()
+            idle = http._idle
+            if idle is not None:
+                # PERF: Http.dispatch inlined for a parked connection Task (the common
+                # keep-alive case): wake it.
+                http._idle = None
+                http.running = True
+                idle.set_result(None)
+            else:
+                http.dispatch()
 
     def eof_received(self) -> bool | None:
         """The peer finished sending; close unless a response is still to be written."""
