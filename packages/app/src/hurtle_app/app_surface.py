@@ -187,7 +187,7 @@ class AppSurface:
     # --- lifecycle ---------------------------------------------------------------------------
     def ack(self) -> None:
         """Tell the worker manager this worker started (no-op outside a worker)."""
-        multiplexer = self.__dict__.get("_multiplexer") or getattr(type(self), "_multiplexer", None)
+        multiplexer = getattr(self, "_multiplexer", None)
         if multiplexer is not None:
             multiplexer.ack()
 

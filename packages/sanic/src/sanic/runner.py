@@ -444,6 +444,7 @@ def _add_inspector(primary: Any, manager: WorkerManager, publisher: Any,
         config.INSPECTOR_API_KEY, config.INSPECTOR_TLS_KEY, config.INSPECTOR_TLS_CERT,
     )
     manager.manage("Inspector", inspector, {}, transient=False)
+    object.__setattr__(primary, "_inspector", inspector)  # app.inspector in the main process
 
 
 def stop(app: Any, terminate: bool = True) -> bool:
