@@ -127,20 +127,12 @@ def _wait(processes: list[Any], stop_requested: list[int], app: Any) -> int:
     """Wait until a stop signal or every worker is gone; stop the rest. The exit code."""
     reported: set[int] = set()
     while not stop_requested:
-        for process in processes:
-            if process.exitcode is not None and process.pid not in reported:
-                reported.add(process.pid)
-                how = (f"was killed by {signal.Signals(-process.exitcode).name}"
-                       if process.exitcode < 0 else f"exited with code {process.exitcode}")
-                error_logger.error(
-                    "Worker %s [%s] %s. The legacy runner does not restart workers; run "
-                    "without legacy=True to have the worker manager respawn them.",
-                    process.name, process.pid, how,
-                )
+        _report_dead(processes, reported)
         if len(reported) == len(processes):
             error_logger.error("No worker is left running; shutting down.")
             return 1
         time.sleep(0.1)
+    _report_dead(processes, reported)  # one that died just before the signal, too
     logger.info("Received signal %s. Shutting down.", signal.Signals(stop_requested[0]).name)
     for process in processes:
         if process.is_alive():
@@ -152,6 +144,19 @@ def _wait(processes: list[Any], stop_requested: list[int], app: Any) -> int:
             process.kill()
             process.join(2)
     return 0
+
+
+def _report_dead(processes: list[Any], reported: set[int]) -> None:
+    for process in processes:
+        if process.exitcode is not None and process.pid not in reported:
+            reported.add(process.pid)
+            how = (f"was killed by {signal.Signals(-process.exitcode).name}"
+                   if process.exitcode < 0 else f"exited with code {process.exitcode}")
+            error_logger.error(
+                "Worker %s [%s] %s. The legacy runner does not restart workers; run "
+                "without legacy=True to have the worker manager respawn them.",
+                process.name, process.pid, how,
+            )
 
 
 class _ProgramReloader(Reloader):
