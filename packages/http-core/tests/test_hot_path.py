@@ -10,7 +10,7 @@ import pytest
 from hurtle_http.request import Request
 from hurtle_http.response import HTTPResponse, empty, json, raw, text
 from hurtle_http.server import HandlerApp
-from hurtle_http.testing import FakeConnection
+from hurtle_http.testing import FakeConnection, parse_responses
 
 from .conftest import echo, exchange, hello
 
@@ -150,3 +150,18 @@ async def test_unread_body_closes_the_connection_after_the_answer() -> None:
     await conn.settle()
     data = conn.take()
     assert b"connection: close" in data and b"early" in data
+
+
+@pytest.mark.parametrize("pieces", [1, 3])
+async def test_a_body_here_already_or_in_pieces_reaches_the_handler_whole(pieces: int) -> None:
+    body = b"0123456789" * 30
+    head = b"POST /p HTTP/1.1\r\nContent-Length: %d\r\n\r\n" % len(body)
+    data = head + body + b"GET /next HTTP/1.1\r\n\r\n"
+    conn = FakeConnection(echo)
+    step = len(data) // pieces + 1
+    for i in range(0, len(data), step):
+        conn.receive(data[i : i + step])
+        await conn.settle()
+    responses = parse_responses(conn.take())
+    assert [r.body for r in responses] == [b"POST /p " + body, b"GET /next "]
+    assert not conn.closed

@@ -465,6 +465,12 @@ class Request:
         stream = self.stream
         if stream is None:
             return
+        take = getattr(stream, "take_body", None)
+        if take is not None:
+            whole = take()
+            if whole is not None:  # PERF: the body is all here already: no read() loop
+                self.body = self.body + whole if self.body else whole
+                return
         read = getattr(stream, "read", None)
         if read is None:
             return
