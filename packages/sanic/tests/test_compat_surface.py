@@ -300,3 +300,15 @@ def test_module_constants_and_aliases() -> None:
     assert SAMESITE_VALUES == ("strict", "lax", "none")
     assert "a" in LEGAL_CHARS and ";" not in LEGAL_CHARS
     assert ujson_dumps({"a": [1, 2]}) == '{"a":[1,2]}'
+
+
+def test_prepare_records_application_server_info() -> None:
+    from sanic.application.state import ApplicationServerInfo
+
+    app = Sanic("Prepared")
+    app.prepare(host="127.0.0.1", port=9999, single_process=True)
+    info = app.state.server_info[0]
+    assert isinstance(info, ApplicationServerInfo)
+    assert info.settings["port"] == 9999 and info["host"] == "127.0.0.1"
+    assert app.serve_location == "http://127.0.0.1:9999"
+    app.state.server_info.clear()

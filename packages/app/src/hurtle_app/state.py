@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
 from typing import Any
@@ -29,13 +30,26 @@ class ServerStage(IntEnum):
     SERVING = 3
 
 
-@dataclass
-class ApplicationServerInfo:
-    """One server an app runs: its settings (host, port, ssl...), stage and handle."""
+@dataclass(eq=False)
+class ApplicationServerInfo(Mapping[str, Any]):
+    """One server an app runs: its settings (host, port, ssl...), stage and handle.
+
+    It also reads as the mapping of its settings (``info["port"]``), which is how the
+    runners use it.
+    """
 
     settings: dict[str, Any]
     stage: ServerStage = ServerStage.STOPPED
     server: Any = None
+
+    def __getitem__(self, key: str) -> Any:
+        return self.settings[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.settings)
+
+    def __len__(self) -> int:
+        return len(self.settings)
 
 
 @dataclass

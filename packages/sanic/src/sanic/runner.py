@@ -24,6 +24,7 @@ from multiprocessing.managers import SyncManager
 from pathlib import Path
 from typing import Any
 
+from hurtle_app.state import ApplicationServerInfo
 from hurtle_worker.constants import PROCESS_PREFIX
 from hurtle_worker.manager import WorkerManager
 from hurtle_worker.process import set_parent_death_signal
@@ -148,13 +149,13 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         app.config.NOISY_EXCEPTIONS = noisy_exceptions
     if motd_display:
         app.config.MOTD_DISPLAY = motd_display
-    state.server_info.append({
+    state.server_info.append(ApplicationServerInfo(settings={
         "host": host, "port": port, "sock": sock, "unix": unix, "ssl": ssl,
         "protocol": protocol, "backlog": backlog, "access_log": access_log,
         "noisy_exceptions": noisy_exceptions, "debug": debug, "motd": motd,
         "register_sys_signals": register_sys_signals, "single_process": single_process,
         "legacy": legacy, "loop": loop,
-    })
+    }))
 
 
 def apply_log_formatters(app: Any) -> None:
