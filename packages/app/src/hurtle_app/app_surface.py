@@ -13,7 +13,6 @@ import platform
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
-from importlib import metadata
 from typing import Any, NamedTuple
 
 from hurtle_http.exceptions import SanicException
@@ -155,6 +154,8 @@ class AppSurface:
             version = server_settings.get("version", 1)
             version = getattr(version, "value", version)
             server = f"{self.state.server.value}, HTTP/{'1.1' if version == 1 else version}"
+        from importlib import metadata  # only for the banner: importing it costs ~30 ms
+
         packages = []
         for dist in ("hurtle", "sanic-routing", "hurtle-router", "sanic-testing", "sanic-ext"):
             try:
