@@ -231,6 +231,15 @@ def test_manage_options_shape_the_worker(parts) -> None:
     manager.cleanup()
 
 
+def test_manage_takes_sanic_keyword_names(parts) -> None:
+    manager = make(parts)
+    by_name = manager.manage(name="Named", func=targets.crash, kwargs={})
+    by_ident = manager.manage("Ignored", targets.crash, {}, ident="Short")
+    assert [p.name for p in by_name.processes] == ["Sanic-Named-0"]
+    assert [p.name for p in by_ident.processes] == ["Sanic-Short-0"]
+    manager.cleanup()
+
+
 def test_main_process_is_in_the_state(parts) -> None:
     manager = make(parts)
     assert entry(manager, "Sanic-Main") == {"pid": os.getpid()}

@@ -58,7 +58,7 @@ def test_scale_terminate_and_manage_messages(pipe, named) -> None:
     assert reader.recv() == ("scale", 3)
     assert reader.recv() == ("terminate", {"early": False})
     kind, options = reader.recv()
-    assert kind == "manage" and options["ident"] == "Job" and options["kwargs"] == {"x": 1}
+    assert kind == "manage" and options["name"] == "Job" and options["kwargs"] == {"x": 1}
 
 
 def test_bad_commands_are_refused(pipe, named) -> None:

@@ -151,7 +151,7 @@ class WorkerManager:
 
     def manage(
         self,
-        ident: str,
+        name: str,
         func: Callable[..., Any],
         kwargs: dict[str, Any],
         transient: bool = False,
@@ -159,13 +159,16 @@ class WorkerManager:
         tracked: bool = True,
         auto_start: bool = True,
         workers: int = 1,
+        ident: str = "",
     ) -> Worker:
-        """Run ``func(**kwargs)`` in ``workers`` processes named ``Sanic-<ident>-<n>``.
+        """Run ``func(**kwargs)`` in ``workers`` processes named ``Sanic-<name>-<n>``.
 
+        ``ident`` (Sanic 25.12's spelling) overrides ``name`` when given.
         ``transient`` processes restart with every global restart (e.g. auto-reload);
         ``restartable`` ones can be restarted by name (implied by ``transient``);
         untracked ones are forgotten once they complete.
         """
+        ident = ident or name
         if ident in self.transient or ident in self.durable:
             raise ValueError(f"A process named {ident!r} is already managed; pick another name.")
         if not callable(func):

@@ -87,7 +87,7 @@ class WorkerMultiplexer:
         """Ask the manager to run ``func(**kwargs)`` in new processes (func: picklable)."""
         self._send((
             "manage",
-            {"ident": ident, "func": func, "kwargs": kwargs, "transient": transient,
+            {"name": ident, "func": func, "kwargs": kwargs, "transient": transient,
              "restartable": restartable, "tracked": tracked, "auto_start": auto_start,
              "workers": workers},
         ))
