@@ -211,7 +211,7 @@ class RequestReader:
             # llhttp refused (not a later pipelined one).
             match = _REQUEST_LINE.match(data) if first and self._pending is None else None
             if match is None or not _unknown_to_llhttp(match.group(1)):
-                self._fail(BadRequest("Bad Request"))
+                self._refuse(BadRequest("Bad Request"))
                 return
             self._method = match.group(1)
             self.parser = httptools.HttpRequestParser(self)
@@ -220,20 +220,26 @@ class RequestReader:
             self.upgraded = True
             offset = upgrade.args[0] if upgrade.args else len(data)
             self.sink.on_upgrade(data[offset:])
-        except httptools.HttpParserCallbackError:
-            self._fail(self._pending or BadRequest("Bad Request"))
+        except httptools.HttpParserCallbackError as error:
+            # A callback raised: httptools keeps that exception as the context (a sink
+            # that reads the parser directly, like Http, raises without _stop()).
+            cause = error.__context__
+            if self._pending is None and isinstance(cause, Exception) and not isinstance(cause, _Stop):
+                self._refuse(cause)
+            else:
+                self._refuse(self._pending or BadRequest("Bad Request"))
         except httptools.HttpParserInvalidURLError:
             line = (self.url + data).split(b"\r\n", 1)[0]
             if self._pending is None and not line.isascii():
-                self._fail(BadRequest("URL may only contain US-ASCII characters."))
+                self._refuse(BadRequest("URL may only contain US-ASCII characters."))
             else:
-                self._fail(self._pending or BadRequest("Bad Request"))
+                self._refuse(self._pending or BadRequest("Bad Request"))
         except httptools.HttpParserError as error:
-            self._fail(self._pending or _status_of_parser_error(str(error)))
+            self._refuse(self._pending or _status_of_parser_error(str(error)))
         except Exception as error:
-            self._fail(BadRequest(f"Bad Request ({type(error).__name__})"))
+            self._refuse(BadRequest(f"Bad Request ({type(error).__name__})"))
 
-    def _fail(self, exception: Exception) -> None:
+    def _refuse(self, exception: Exception) -> None:
         self.failed = True
         self.in_head = False
         self.sink.on_error(exception)

@@ -214,8 +214,12 @@ async def _drive(coro: Coroutine[Any, Any, Any], first: Any) -> Any:
     return await _resume(coro, first)
 
 
-class Http:
-    """The HTTP/1.1 request/response cycle of one connection (see module docstring)."""
+class Http(RequestReader):
+    """The HTTP/1.1 request/response cycle of one connection (see module docstring).
+
+    It is its own ``RequestReader`` sink: the parser calls its ``on_message_begin``,
+    ``on_body`` and ``on_message_complete`` directly.
+    """
 
     __slots__ = (
         "protocol",
@@ -261,7 +265,12 @@ class Http:
         self.queue_size: int = getattr(config, "REQUEST_BUFFER_QUEUE_SIZE", 100)
         self._keep_alive_allowed = bool(getattr(config, "KEEP_ALIVE", True))
         self._hook = getattr(protocol.app, "lifecycle_hook", None)
-        self.reader = RequestReader(
+        # PERF: Http is the reader (and the reader's sink): httptools calls the request
+        # events here without a hop through a separate reader object (two Python calls
+        # fewer per request; benchmarks/inproc.py).
+        self.reader = self
+        RequestReader.__init__(
+            self,
             self,
             max_head_size=getattr(config, "REQUEST_MAX_HEADER_SIZE", 8192),
             # Like Sanic, only REQUEST_MAX_HEADER_SIZE bounds the head by default.
@@ -290,6 +299,16 @@ class Http:
         self.head_started_at = self.protocol._time
         if self.current is None and self.stage is IDLE:
             self.stage = TRANSITIONS[IDLE, BEGIN]
+
+    def on_message_begin(self) -> None:
+        """httptools: a request head starts (the reader's reset, then ``on_begin``)."""
+        self.url = b""
+        self.headers = []
+        self.head_size = 0
+        self.in_head = True
+        self.head_started_at = self.protocol._time
+        if self.current is None and self.stage is IDLE:
+            self.stage = REQUEST
 
     def on_head(self, url: bytes, headers: list[tuple[str, str]], parser: Any) -> None:
         """A complete head: build the Request and queue it (raises to refuse it)."""
@@ -363,6 +382,8 @@ class Http:
             self.rx = None
             if self._waiter is not None and record is self.current:
                 self._wake()
+
+    on_message_complete = on_end  # httptools: the request is complete
 
     def on_error(self, exception: Exception) -> None:
         """The bytes cannot be a valid request: answer ``exception`` (in order), then close."""

@@ -135,7 +135,7 @@ class HttpProtocol(asyncio.Protocol):
         http = self._http
         if http is None:
             return
-        http.reader.feed(data)
+        http.feed(data)
         if http.current is not None and not http.running and not self.closed:
             idle = http._idle
             if idle is not None:
