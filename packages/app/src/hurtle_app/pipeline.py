@@ -79,16 +79,17 @@ class RequestPipeline:
                 await request.receive_body()
             response = None
             # PERF: the middleware loops are inlined (no helper coroutine per request;
-            # benchmarks/ "mw GET /json").
-            for func, is_async in request_middleware:
-                if is_async:
-                    response = await func(request)
-                else:
-                    response = func(request)
-                    if isawaitable(response):
-                        response = await response
-                if response is not None:
-                    break
+            # benchmarks/ "mw GET /json"), and skipped whole when the chain is empty.
+            if request_middleware:
+                for func, is_async in request_middleware:
+                    if is_async:
+                        response = await func(request)
+                    else:
+                        response = func(request)
+                        if isawaitable(response):
+                            response = await response
+                    if response is not None:
+                        break
             if response is None:
                 if handler_is_async:
                     response = await (handler(request, **params) if params else handler(request))
@@ -102,21 +103,24 @@ class RequestPipeline:
                 response = await self.non_http_response(request, response)
                 if response is None:
                     return
-            try:
-                for func, is_async in response_middleware:
-                    if is_async:
-                        result = await func(request, response)
-                    else:
-                        result = func(request, response)
-                        if isawaitable(result):
-                            result = await result
-                    if result is not None:
-                        response = result
-                        break
-            except Exception:
-                # As in Sanic: a failing response middleware is logged, the rest of the
-                # chain is skipped and the response it was given goes out.
-                error_logger.exception("Exception occurred in one of response middleware handlers")
+            if response_middleware:
+                try:
+                    for func, is_async in response_middleware:
+                        if is_async:
+                            result = await func(request, response)
+                        else:
+                            result = func(request, response)
+                            if isawaitable(result):
+                                result = await result
+                        if result is not None:
+                            response = result
+                            break
+                except Exception:
+                    # As in Sanic: a failing response middleware is logged, the rest of
+                    # the chain is skipped and the response it was given goes out.
+                    error_logger.exception(
+                        "Exception occurred in one of response middleware handlers"
+                    )
         except Exception as exc:
             await self.app.handle_exception(request, exc)
             return

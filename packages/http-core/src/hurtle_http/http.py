@@ -94,6 +94,7 @@ _fast_head_types: dict[type, bool] = {}
 # line, and the tail after the Content-Length digits, per (keep-alive, Content-Type).
 _STATUS_LINE_BYTES = {code: line.encode("latin-1") for code, line in _STATUS_LINES.items()}
 _head_parts: dict[tuple[int, bool, str | None], tuple[bytes, bytes]] = {}
+_FIELD = "%s: %s\r\n"
 _finish_types: dict[type, bool] = {}
 
 
@@ -791,7 +792,8 @@ class Http(RequestReader):
         line, tail = _head_parts.get(key) or _head_parts_for(key)
         size = len(body)
         if headers:
-            fields = "".join([f"{name}: {value}\r\n" for name, value in headers.items()])
+            # PERF: map over a str method, no comprehension frame (benchmarks/ "mw" routes).
+            fields = "".join(map(_FIELD.__mod__, headers.items()))
             if fields.count("\n") != len(headers) or fields.count("\r") != len(headers):
                 # CR or LF inside a field: the slow path answers it with a 500.
                 return False

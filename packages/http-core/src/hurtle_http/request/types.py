@@ -41,6 +41,13 @@ _DEFAULT_CONFIG = HttpConfig()
 
 # Slots left unset by __init__ and the value they read as until assigned.
 _LAZY_SLOTS: dict[str, Any] = {
+    # set by whoever serves the request (Http.on_head, the ASGI adapter, the pipeline)
+    "stream": None,
+    "conn_info": None,
+    "route": None,
+    "responded": False,
+    "head": b"",
+    "_stream_id": 0,
     "_ctx": None,
     "_id": None,
     "_ip": None,
@@ -134,13 +141,11 @@ class Request:
         self.method = method
         self.transport = transport
         self.app = app
-        self.head = head
-        self._stream_id = stream_id
+        if head:
+            self.head = head
+        if stream_id:
+            self._stream_id = stream_id
         self.body = b""
-        self.stream = None
-        self.conn_info = None
-        self.route = None
-        self.responded = False
         self._path = None
         # PERF: read by request.ctx, which most apps and middleware use; an unset slot
         # would cost an AttributeError and __getattr__ on that first read.
