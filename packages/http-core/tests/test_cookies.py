@@ -19,6 +19,39 @@ def test_parse_cookie_keeps_every_value_in_order() -> None:
     assert parsed == {"a": ["1", "2"], "b": ['x;y"z'], "sp": ["x"], "e": [""], "": ["noeq"]}
 
 
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # Names that are not RFC 9110 tokens are dropped, as real Sanic 25.12 does.
+        ("a b=1; c=2", {"c": ["2"]}),
+        ("a,b=1", {}),
+        ("a:b=1; a[b]=1; a@=1", {}),
+        ('"a"=1', {}),
+        ("\u00e9=1; f=\u00e9", {"f": ["\u00e9"]}),
+        # Token punctuation is fine, and so are the prefixes and a bare value.
+        ("$Version=1; a%20b=1; x-y.z=2; __Host-a=3", {
+            "$Version": ["1"], "a%20b": ["1"], "x-y.z": ["2"], "__Host-a": ["3"],
+        }),
+        ("a=1;b", {"a": ["1"], "": ["b"]}),
+        ("=x", {"": ["x"]}),
+        # Only ";" separates pairs; a comma stays in the value.
+        ("j=1,k=2; a=1, b=2", {"j": ["1,k=2"], "a": ["1, b=2"]}),
+        (" a = 1 ;; k=\t2", {"a": ["1"], "k": ["2"]}),
+    ],
+)
+def test_parse_cookie_matches_sanic_on_odd_names(header: str, expected: dict) -> None:
+    assert parse_cookie(header) == expected
+
+
+def test_an_empty_quoted_cookie_is_empty() -> None:
+    """``a=""`` reads as ``""``, the quotes removed as for any quoted value.
+
+    Kept on purpose: real Sanic 25.12 unquotes ``a="q"`` to ``q`` but keeps ``a=""`` as the
+    two-character string ``'""'``; a quoted empty string is the empty value.
+    """
+    assert parse_cookie('a=""; b="q"') == {"a": [""], "b": ["q"]}
+
+
 def test_request_cookie_parameters_get_getlist_and_prefixes() -> None:
     cookies = CookieRequestParameters(parse_cookie("a=1; a=2; __Host-h=3; __Secure-s=4"))
     assert cookies.get("a") == "1"

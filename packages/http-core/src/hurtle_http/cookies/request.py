@@ -8,6 +8,8 @@ from typing import Any
 from hurtle_http.parameters import RequestParameters
 
 _octal_or_escape = re.compile(r"\\(?:([0-3][0-7][0-7])|(.))")
+# RFC 6265 4.2.1: cookie-name is an RFC 9110 token; Sanic drops pairs whose name is not.
+_is_token = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+").fullmatch
 
 
 def _unquote_sub(match: re.Match[str]) -> str:
@@ -24,7 +26,8 @@ def _unquote(value: str) -> str:
 def parse_cookie(raw: str) -> dict[str, list[str]]:
     """Parse a ``Cookie`` header value into ``{name: [values...]}``, in order.
 
-    Never raises: a pair without ``=`` is kept under the name ``""``, as browsers send it.
+    Never raises: a pair without ``=`` is kept under the name ``""``, as browsers send it;
+    a pair whose name is not a token (``a b=1``, ``é=1``, ``a:b=1``) is skipped, as Sanic does.
     """
     cookies: dict[str, list[str]] = {}
     for pair in raw.split(";"):
@@ -32,6 +35,8 @@ def parse_cookie(raw: str) -> dict[str, list[str]]:
         if sep:
             name = name.strip()
             value = value.strip()
+            if name and not _is_token(name):
+                continue
         else:
             name, value = "", name.strip()
             if not value:
