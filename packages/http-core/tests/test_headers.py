@@ -73,6 +73,9 @@ def test_parse_credentials() -> None:
     assert parse_credentials("Token abc") == ("Token", "abc")
     assert parse_credentials("Basic dXNlcjpwYXNz") == ("Basic", "dXNlcjpwYXNz")
     assert parse_credentials("Digest x") == (None, "Digest x")
+    assert parse_credentials("Bearer") == ("Bearer", "")
+    assert parse_credentials("Bearer\t x ") == ("Bearer", "x")
+    assert parse_credentials("Bearerx") == (None, "Bearerx")
     assert parse_credentials(None) == (None, None)
     assert parse_credentials("Basic abc", ("Bearer",)) == (None, "Basic abc")
 

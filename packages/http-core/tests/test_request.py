@@ -230,6 +230,9 @@ def test_headers_content_type_and_accept() -> None:
         ("Token abc", "abc", "Token"),
         ("Basic dXNlcjpwYXNz", "Basic dXNlcjpwYXNz", "Basic"),
         ("Digest abc", "Digest abc", None),
+        ("Bearer\ttok", "tok", "Bearer"),
+        ("Bearer  tok", "tok", "Bearer"),
+        ("bearer tok", "bearer tok", None),
     ],
 )
 def test_token_and_credentials(header: str, token: str, auth_type: str | None) -> None:
@@ -239,7 +242,36 @@ def test_token_and_credentials(header: str, token: str, auth_type: str | None) -
     assert request.credentials.auth_type == auth_type
 
 
+@pytest.mark.parametrize(
+    ("header", "token"),
+    [
+        ("Bearer", ""),
+        ("", ""),
+        ("Basic", "Basic"),
+    ],
+)
+def test_a_scheme_without_credentials_is_no_credentials(header: str, token: str) -> None:
+    """As with Sanic 25.12: ``Bearer`` alone (or an empty header) gives ``credentials`` None."""
+    request = make(b"/", {"Authorization": header})
+    assert request.token == token
+    assert request.credentials is None
+
+
+def test_a_scheme_name_must_end_where_the_credentials_start() -> None:
+    """``Bearertok`` is not the Bearer scheme (RFC 9110 11.4: the scheme is a whole token).
+
+    Kept on purpose: real Sanic 25.12 matches the scheme as a prefix, so ``Bearertok`` gives
+    ``token == "tok"`` and ``Tokens x`` would give ``"s x"``.
+    """
+    assert make(b"/", {"Authorization": "Bearertok"}).token == "Bearertok"
+    assert make(b"/", {"Authorization": "Tokens abc"}).token == "Tokens abc"
+
+
 def test_basic_credentials_username_password() -> None:
+    """A colon in the password is kept (RFC 7617 2: the user-id ends at the first colon).
+
+    Kept on purpose: real Sanic 25.12 gives ``credentials`` None for ``user:p:q``.
+    """
     creds = make(b"/", {"Authorization": "Basic dXNlcjpwOnE="}).credentials  # user:p:q
     assert creds is not None
     assert (creds.username, creds.password) == ("user", "p:q")

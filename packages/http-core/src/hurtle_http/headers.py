@@ -111,15 +111,19 @@ def parse_credentials(
     """Split an ``Authorization`` value into ``(scheme, credentials)``.
 
     The scheme is recognised only when it is one of ``prefixes`` (default ``Basic``,
-    ``Bearer``, ``Token``); otherwise it is ``None`` and the whole value is returned.
+    ``Bearer``, ``Token``) followed by whitespace or nothing (``Bearer`` alone gives
+    ``("Bearer", "")``, as in Sanic); otherwise it is ``None`` and the whole value is returned.
     """
     if prefixes is None:
         prefixes = ("Basic", "Bearer", "Token")
     if header is None:
         return None, None
     for prefix in prefixes:
-        if header.startswith(prefix + " "):
-            return prefix, header[len(prefix) + 1 :].strip()
+        if header.startswith(prefix):
+            rest = header[len(prefix) :]
+            # RFC 9110 11.4: the scheme is a whole token, so "Tokens x" is not "Token".
+            if not rest or rest[0] in " \t":
+                return prefix, rest.strip()
     return None, header
 
 

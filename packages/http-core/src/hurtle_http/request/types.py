@@ -376,8 +376,9 @@ class Request:
         if self.parsed_credentials is None:
             header = self.headers.get("authorization")
             credentials = None
-            if header is not None:
-                auth_type, token = parse_credentials(header)
+            auth_type, token = parse_credentials(header)
+            # An empty value, or a scheme with nothing after it, is no credentials (Sanic).
+            if token:
                 try:
                     credentials = Credentials(auth_type, token)
                 except (ValueError, UnicodeDecodeError):
