@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import os
 import subprocess
 import sys
@@ -35,7 +36,8 @@ def case(fn: Callable[[], Any]) -> Callable[[], Any]:
 
 
 def exc(e: BaseException) -> dict[str, str]:
-    return {"exc": type(e).__name__, "msg": str(e)}
+    msg = re.sub(r"/tmp/[^/ ']+", "/tmp/X", str(e))
+    return {"exc": type(e).__name__, "msg": msg}
 
 
 def attempt(fn: Callable[[], Any]) -> Any:
@@ -45,6 +47,8 @@ def attempt(fn: Callable[[], Any]) -> Any:
         return exc(e)
     if isinstance(out, (str, int, float, bool, type(None), list, dict)):
         return out
+    if callable(out):
+        return f"callable {getattr(out, '__name__', type(out).__name__)}"
     return repr(out)
 
 
@@ -160,6 +164,20 @@ def echo(request: Any, **kw: Any) -> Any:
     return response.json({k: repr(v) for k, v in sorted(kw.items())})
 
 
+_e = [0]
+
+
+def mk_echo() -> Callable:
+    """A fresh echo handler with its own name (route names must be unique)."""
+    _e[0] += 1
+
+    async def handler(request: Any, **kw: Any) -> Any:
+        return echo(request, **kw)
+
+    handler.__name__ = f"echo{_e[0]}"
+    return handler
+
+
 # ---------------------------------------------------------------- 1. routing
 
 PARAM_TYPES = {
@@ -190,7 +208,7 @@ def _param_case(pattern: str) -> Callable[[], Any]:
     def run() -> Any:
         app = new_app()
         try:
-            app.route(pattern)(echo)
+            app.route(pattern)(mk_echo())
         except Exception as e:  # noqa: BLE001
             return {"register": exc(e)}
         return probe(app, [f"/p/{v}" for v in PARAM_VALUES])
@@ -205,9 +223,9 @@ for _name, _pat in PARAM_TYPES.items():
 @case
 def c_param_unquote() -> Any:
     app = new_app()
-    app.route("/u/<v>", unquote=True)(echo)
-    app.route("/n/<v>")(echo)
-    app.route("/up/<v:path>", unquote=True)(echo)
+    app.route("/u/<v>", unquote=True)(mk_echo())
+    app.route("/n/<v>")(mk_echo())
+    app.route("/up/<v:path>", unquote=True)(mk_echo())
     return probe(app, ["/u/caf%C3%A9", "/n/caf%C3%A9", "/u/a%2Fb", "/n/a%2Fb", "/up/a%20b/c",
                        "/u/%20", "/u/a+b"])
 
@@ -216,10 +234,10 @@ def c_param_unquote() -> Any:
 def c_custom_pattern() -> Any:
     app = new_app()
     app.router.register_pattern("hex", lambda s: int(s, 16), r"^[0-9a-f]+$")
-    app.route("/h/<v:hex>")(echo)
-    app.route("/h/<v:str>", name="hs")(echo)
+    app.route("/h/<v:hex>")(mk_echo())
+    app.route("/h/<v:str>", name="hs")(mk_echo())
     return probe(app, ["/h/ff", "/h/zz", "/h/10"],
-                 extra=lambda: app.url_for("echo", v="ff"))
+                 extra=lambda: app.url_for(app.router.routes[0].name.split(".")[-1], v="ff"))
 
 
 @case
@@ -259,10 +277,10 @@ def _slash_app(app_strict: Any, route_strict: Any) -> Any:
     kw = {} if app_strict is None else {"strict_slashes": app_strict}
     app = new_app(**kw)
     rkw = {} if route_strict is None else {"strict_slashes": route_strict}
-    app.route("/s", **rkw)(echo)
-    app.route("/t/", **rkw)(echo)
-    app.route("/d/<v>", **rkw)(echo)
-    app.route("/e/<v>/", **rkw)(echo)
+    app.route("/s", **rkw)(mk_echo())
+    app.route("/t/", **rkw)(mk_echo())
+    app.route("/d/<v>", **rkw)(mk_echo())
+    app.route("/e/<v>/", **rkw)(mk_echo())
     return probe(app, ["/s", "/s/", "/t", "/t/", "/d/x", "/d/x/", "/e/x", "/e/x/",
                        "/s//", "//s", "/d//x", "/S"])
 
@@ -278,12 +296,12 @@ def c_slashes_bp() -> Any:
 
     app = new_app()
     bp = Blueprint("bp", url_prefix="/bp", strict_slashes=True)
-    bp.route("/x")(echo)
-    bp.route("/y", strict_slashes=False)(echo)
+    bp.route("/x")(mk_echo())
+    bp.route("/y", strict_slashes=False)(mk_echo())
     bp2 = Blueprint("bp2", url_prefix="/bp2/", strict_slashes=False)
-    bp2.route("/x")(echo)
-    bp2.route("/")(echo)
-    bp2.route("", name="empty")(echo)
+    bp2.route("/x")(mk_echo())
+    bp2.route("/")(mk_echo())
+    bp2.route("", name="empty")(mk_echo())
     app.blueprint([bp, bp2])
     return probe(app, ["/bp/x", "/bp/x/", "/bp/y", "/bp/y/", "/bp2/x", "/bp2/x/", "/bp2",
                        "/bp2/", "/bp2//x"])
@@ -292,20 +310,20 @@ def c_slashes_bp() -> Any:
 @case
 def c_root_routes() -> Any:
     app = new_app()
-    app.route("/")(echo)
-    app.route("", name="e2")(echo)
+    app.route("/")(mk_echo())
+    app.route("", name="e2")(mk_echo())
     return probe(app, ["/", "//"])
 
 
 @case
 def c_methods() -> Any:
     app = new_app()
-    app.route("/g")(echo)
-    app.route("/m", methods=["POST", "PUT"])(echo)
-    app.route("/h", methods=["HEAD"])(echo)
-    app.route("/o", methods=["OPTIONS"])(echo)
-    app.route("/d/<x>", methods=["DELETE"])(echo)
-    app.route("/lower", methods=["get", "post"])(echo)
+    app.route("/g")(mk_echo())
+    app.route("/m", methods=["POST", "PUT"])(mk_echo())
+    app.route("/h", methods=["HEAD"])(mk_echo())
+    app.route("/o", methods=["OPTIONS"])(mk_echo())
+    app.route("/d/<x>", methods=["DELETE"])(mk_echo())
+    app.route("/lower", methods=["get", "post"])(mk_echo())
     reqs = []
     for p in ("/g", "/m", "/h", "/o", "/d/1", "/lower", "/nope"):
         for m in ("GET", "HEAD", "POST", "OPTIONS", "PATCH", "FOO"):
@@ -316,10 +334,10 @@ def c_methods() -> Any:
 @case
 def c_methods_bad() -> Any:
     app = new_app()
-    return [attempt(lambda: app.route("/x", methods=["FOO"])(echo)),
-            attempt(lambda: app.route("/y", methods="GET")(echo)),
-            attempt(lambda: app.route("/z", methods=[])(echo)),
-            attempt(lambda: app.route("/w", methods=None)(echo))]
+    return [attempt(lambda: app.route("/x", methods=["FOO"])(mk_echo())),
+            attempt(lambda: app.route("/y", methods="GET")(mk_echo())),
+            attempt(lambda: app.route("/z", methods=[])(mk_echo())),
+            attempt(lambda: app.route("/w", methods=None)(mk_echo()))]
 
 
 @case
@@ -441,12 +459,12 @@ def c_bad_handlers() -> Any:
     out["kwonly"] = attempt(lambda: app.route("/k/<x>")(kwonly))
     out["lambda"] = attempt(lambda: app.route("/l")(lambda request: text("l")))
     out["not_callable"] = attempt(lambda: app.add_route("nope", "/nc"))
-    out["dup_param"] = attempt(lambda: app.route("/d/<x>/<x>", name="dd")(echo))
-    out["bad_type"] = attempt(lambda: app.route("/t/<x:nosuch>", name="bt")(echo))
-    out["bad_syntax"] = attempt(lambda: app.route("/t/<x", name="bs")(echo))
-    out["bad_regex"] = attempt(lambda: app.route(r"/t/<x:[a->", name="br")(echo))
-    out["no_leading_slash"] = attempt(lambda: app.route("noslash", name="nls")(echo))
-    out["empty_name_param"] = attempt(lambda: app.route("/t/<:int>", name="en")(echo))
+    out["dup_param"] = attempt(lambda: app.route("/d/<x>/<x>", name="dd")(mk_echo()))
+    out["bad_type"] = attempt(lambda: app.route("/t/<x:nosuch>", name="bt")(mk_echo()))
+    out["bad_syntax"] = attempt(lambda: app.route("/t/<x", name="bs")(mk_echo()))
+    out["bad_regex"] = attempt(lambda: app.route(r"/t/<x:[a->", name="br")(mk_echo()))
+    out["no_leading_slash"] = attempt(lambda: app.route("noslash", name="nls")(mk_echo()))
+    out["empty_name_param"] = attempt(lambda: app.route("/t/<:int>", name="en")(mk_echo()))
     out["probe"] = probe(app, ["/n", "/na", "/w/1", "/k/1", "/l", "/noslash", "/nc"])
     return out
 
@@ -488,7 +506,7 @@ def c_ignore_body_ctx() -> Any:
                               "name": r.name, "path": r.path, "segments": list(r.segments),
                               "params": sorted(getattr(r, "params", None) or []), "methods": sorted(r.methods)})
 
-    out = {"bad_ctx": attempt(lambda: app.route("/c", ctx_=1, name="c")(echo))}
+    out = {"bad_ctx": attempt(lambda: app.route("/c", ctx_=1, name="c")(mk_echo()))}
     out["probe"] = probe(app, [("POST", "/ib"), "/g"])
     return out
 
@@ -496,7 +514,7 @@ def c_ignore_body_ctx() -> Any:
 @case
 def c_route_attrs() -> Any:
     app = new_app()
-    app.route("/r/<a:int>/<b>", name="rr", methods=["GET", "POST"])(echo)
+    app.route("/r/<a:int>/<b>", name="rr", methods=["GET", "POST"])(mk_echo())
     app.router.finalize() if False else None
     r = next(iter(app.router.routes))
     return {"name": r.name, "path": r.path, "uri": getattr(r, "uri", None),
@@ -513,7 +531,7 @@ def c_route_attrs() -> Any:
 def c_case_sensitivity() -> Any:
     app = new_app()
     app.route("/Abc")(text_handler("Abc"))
-    app.route("/p/<v:alpha>")(echo)
+    app.route("/p/<v:alpha>")(mk_echo())
     return probe(app, ["/Abc", "/abc", "/ABC", "/p/AbC", "/P/abc"])
 
 

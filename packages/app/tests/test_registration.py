@@ -6,7 +6,9 @@ import pytest
 
 from hurtle_app import Sanic
 from hurtle_app.views import HTTPMethodView
+from hurtle_http.exceptions import SanicException
 from hurtle_http.response import text
+from sanic_routing.exceptions import BadMethod
 
 
 def _routes(app: Sanic) -> dict[str, object]:
@@ -109,8 +111,41 @@ def test_websocket_handler_needs_a_ws_parameter(app: Sanic) -> None:
 
 
 def test_unknown_http_method_is_refused(app: Sanic) -> None:
-    with pytest.raises(ValueError, match="BREW"):
+    # Sanic raises sanic-routing's BadMethod here, so code catching it keeps working.
+    with pytest.raises(BadMethod, match=r"Bad method: \['BREW'\]"):
         app.route("/", methods=["BREW"])
+
+
+def test_unknown_error_format_is_refused_at_registration(app: Sanic) -> None:
+    with pytest.raises(SanicException, match="^Unknown format: yaml$"):
+        app.route("/", error_format="yaml")
+
+
+def test_a_handler_that_is_not_callable_is_refused(app: Sanic) -> None:
+    with pytest.raises(TypeError, match="^'index' is not a callable object$"):
+        app.add_route("index", "/")
+
+
+async def test_routes_added_by_a_server_listener_are_served(app: Sanic, call) -> None:
+    @app.get("/")
+    async def index(request):
+        return text("index")
+
+    @app.before_server_start
+    async def late(app_: Sanic) -> None:
+        app_.add_route(lambda request: text("late"), "/late", name="late")
+
+    @app.after_server_start
+    async def later(app_: Sanic) -> None:
+        app_.add_route(lambda request: text("later"), "/later", name="later")
+
+    await app._startup()
+    await app._server_event("init", "before")
+    await app._server_event("init", "after")
+    assert app.router.finalized
+    assert (await call("GET", "/late")).text == "late"
+    assert (await call("GET", "/later")).text == "later"
+    assert (await call("GET", "/")).text == "index"
 
 
 def test_route_on_a_view_class_registers_its_methods(app: Sanic) -> None:

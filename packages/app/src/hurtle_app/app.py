@@ -260,6 +260,18 @@ class Sanic(Registrar, AppSurface):
             self.enable_websocket()
             handler = WebsocketHandler(self, handler, route.subprotocols)
         strict = route.strict_slashes if route.strict_slashes is not None else self.strict_slashes
+        if self.router.finalized and self.state.is_started:
+            # As Sanic: a route added once the app has started (a server listener adding
+            # one) is served: the router is compiled again now, the chains on the next request.
+            with self.amend():
+                added = self._add_route(route, handler, name, strict, overwrite)
+                self.router.finalize()
+            return added
+        return self._add_route(route, handler, name, strict, overwrite)
+
+    def _add_route(
+        self, route: FutureRoute, handler: Any, name: str, strict: Any, overwrite: bool
+    ) -> list[Any]:
         added = self.router.add(
             uri=route.uri,
             methods=route.methods or frozenset({"GET"}),

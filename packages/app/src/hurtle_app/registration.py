@@ -15,6 +15,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, TypeVar
 
+from hurtle_app.errorpages import check_error_format
 from hurtle_app.futures import (
     FutureCommand,
     FutureException,
@@ -27,6 +28,7 @@ from hurtle_app.futures import (
 )
 from hurtle_app.listeners import LISTENER_EVENTS, normalize_event
 from hurtle_app.middleware import next_definition_order
+from sanic_routing.exceptions import BadMethod
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -142,12 +144,17 @@ class Registrar:
         method_set = as_methods(methods)
         unknown = method_set - set(HTTP_METHODS) if not websocket else set()
         if unknown:
-            raise ValueError(
-                f"Unknown HTTP method(s) {', '.join(sorted(unknown))} for route {uri!r}; "
-                f"use any of {', '.join(HTTP_METHODS)}"
+            # sanic-routing's exception type, as Sanic raises it for an unknown method.
+            raise BadMethod(
+                f"Bad method: {sorted(unknown)}. Must be one of: {', '.join(HTTP_METHODS)} "
+                f"(route {uri!r})"
             )
+        if error_format is not None:
+            check_error_format(error_format)
 
         def decorator(handler: F) -> F:
+            if not callable(handler):
+                raise TypeError(f"{handler!r} is not a callable object")
             target: Any = handler
             route_methods = method_set
             if inspect.isclass(handler):

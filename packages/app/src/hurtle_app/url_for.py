@@ -29,7 +29,7 @@ def find_route(app: Any, view_name: str, kwargs: dict[str, Any]) -> Any:
     if route is None:
         route = router.find_route_by_view_name(view_name)
     if route is None:
-        raise URLBuildError(f"Endpoint with name `{_full_name(app.name, view_name)}` was not found")
+        raise URLBuildError(f"Endpoint with name `{view_name}` was not found")
     return route
 
 

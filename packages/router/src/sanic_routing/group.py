@@ -149,9 +149,7 @@ class RouteGroup:
                             sorted(existing.methods & route.methods or route.methods)
                         )
                         raise RouteExists(
-                            f"Route already registered: {route.raw_path} [{methods}] "
-                            "(pass overwrite=True to replace it or append=True to add "
-                            "another handler)"
+                            f"Route already registered: {route.raw_path} [{methods}]"
                         )
             if clashing and overwrite:
                 continue
