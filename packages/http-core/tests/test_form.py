@@ -1,5 +1,6 @@
 """multipart/form-data parsing (File, parse_multipart_form)."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -56,6 +57,99 @@ def test_garbage_and_nameless_parts_are_skipped() -> None:
     assert parse_multipart_form(b"garbage", BOUNDARY) == ({}, {})
     body = _part(["Content-Disposition: form-data"], b"x") + BOUNDARY + b"--"
     assert parse_multipart_form(body, BOUNDARY) == ({}, {})
+
+
+END = BOUNDARY + b"--\r\n"
+
+
+def _fields_files(body: bytes) -> tuple[dict, dict]:
+    fields, files = parse_multipart_form(body, BOUNDARY)
+    return dict(fields), {k: [(f.name, f.type, f.body) for f in v] for k, v in files.items()}
+
+
+@pytest.mark.parametrize(
+    ("body", "fields", "files"),
+    [
+        # A part that is cut short (no delimiter after it) is dropped, the others kept.
+        (
+            _part(["Content-Disposition: form-data; name=a"], b"1")
+            + _part(["Content-Disposition: form-data; name=b"], b"2"),
+            {"a": ["1"]},
+            {},
+        ),
+        (
+            _part(["Content-Disposition: form-data; name=a"], b"1") + BOUNDARY + b"\r\n"
+            b"Content-Disposition: form-data; name=b\r\n\r\n2",
+            {"a": ["1"]},
+            {},
+        ),
+        # A close delimiter without its trailing "--" still ends the last part.
+        (_part(["Content-Disposition: form-data; name=a"], b"1") + BOUNDARY, {"a": ["1"]}, {}),
+        # An empty name is no name, for fields and files alike.
+        (
+            _part(['Content-Disposition: form-data; name=""'], b"v")
+            + _part(['Content-Disposition: form-data; name=""; filename="x"'], b"v")
+            + END,
+            {},
+            {},
+        ),
+        # A field must be form-data; a file with another disposition is still a file.
+        (
+            _part(['Content-Disposition: attachment; name="a"'], b"v")
+            + _part(['Content-Disposition: attachment; name="f"; filename="x"'], b"v")
+            + _part(['Content-Disposition: FORM-DATA; NAME="b"'], b"w")
+            + END,
+            {"b": ["w"]},
+            {"f": [("x", "text/plain", b"v")]},
+        ),
+        # filename*= without charset'lang' is percent-encoded UTF-8.
+        (
+            _part(['Content-Disposition: form-data; name="f"; filename*=%E2%82%AC'], b"v") + END,
+            {},
+            {"f": [("\u20ac", "text/plain", b"v")]},
+        ),
+        # Backslashes of a raw Windows path are kept; an escaped quote is a quote.
+        (
+            _part(['Content-Disposition: form-data; name="f"; filename="C:\\dir\\x.txt"'], b"v")
+            + END,
+            {},
+            {"f": [("C:\\dir\\x.txt", "text/plain", b"v")]},
+        ),
+    ],
+)
+def test_multipart_edge_cases_match_sanic(body: bytes, fields: dict, files: dict) -> None:
+    assert _fields_files(body) == (fields, files)
+
+
+def test_multipart_parts_sanic_would_lose_are_kept() -> None:
+    """Kept on purpose where real Sanic 25.12 loses data or mis-parses (RFC-correct here).
+
+    - ``filename="a\\"b.txt"``: Sanic stops at the escaped quote (``a\\``); a quoted-string
+      may escape ``"`` (RFC 9110 5.6.4), so the name is ``a"b.txt``.
+    - ``filename`` and ``filename*`` together: ``filename*`` wins (RFC 6266 4.3); Sanic
+      takes ``filename``.
+    - A part that is not valid in its charset, or names an unknown charset: Sanic drops the
+      whole form; here that field is decoded with replacement characters (or as UTF-8) and
+      the other parts are kept.
+    - Transport padding after a delimiter (RFC 2046 5.1.1): Sanic drops the whole form.
+    """
+    body = (
+        _part(['Content-Disposition: form-data; name="f"; filename="a\\"b.txt"'], b"1")
+        + _part(
+            ["Content-Disposition: form-data; name=g; filename=x; filename*=UTF-8''y%C3%A9"], b"2"
+        )
+        + _part(
+            ["Content-Disposition: form-data; name=a", "Content-Type: text/plain; charset=bogus"],
+            b"ok",
+        )
+        + _part(["Content-Disposition: form-data; name=b"], b"\xe9")
+        + BOUNDARY
+        + b"  \r\nContent-Disposition: form-data; name=c\r\n\r\n3\r\n"
+        + END
+    )
+    fields, files = _fields_files(body)
+    assert fields == {"a": ["ok"], "b": ["\ufffd"], "c": ["3"]}
+    assert files == {"f": [('a"b.txt', "text/plain", b"1")], "g": [("y\u00e9", "text/plain", b"2")]}
 
 
 _field_names = st.text(

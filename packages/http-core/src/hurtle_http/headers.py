@@ -71,13 +71,15 @@ def format_http1_response(status: int, headers: HeaderBytesIterable) -> bytes:
 _token = r"[\w!#$%&'*+\-.^_`|~]+"
 # name = "quoted \" string" | bare-value
 _param = re.compile(rf';\s*({_token})\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s"]*))')
-_unescape = re.compile(r"\\(.)")
+# Only \" and \\ are unescaped: browsers send Windows paths (filename="C:\d\x.txt") raw.
+_unescape = re.compile(r'\\([\\"])')
 
 
 def parse_content_header(value: str) -> tuple[str, Options]:
     """Split ``text/plain; charset=utf-8`` into ``("text/plain", {"charset": "utf-8"})``.
 
-    Parameter names are lower-cased; quoted values lose their quotes and backslash escapes.
+    Parameter names are lower-cased; quoted values lose their quotes and the escapes of
+    ``"`` and ``\\`` (other backslashes are kept, so raw Windows paths survive).
     """
     pos = value.find(";")
     if pos == -1:

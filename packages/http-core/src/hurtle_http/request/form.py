@@ -24,11 +24,13 @@ def _decode_filename(options: dict) -> str | None:
         charset, sep, rest = extended.partition("'")
         if sep:
             _lang, sep, encoded = rest.partition("'")
-            if sep:
-                try:
-                    return unquote(encoded, encoding=charset or "utf-8", errors="replace")
-                except LookupError:
-                    return unquote(encoded, errors="replace")
+        if not sep:
+            # No charset'lang' prefix: read it as percent-encoded UTF-8, as Sanic does.
+            charset, encoded = "utf-8", extended
+        try:
+            return unquote(encoded, encoding=charset or "utf-8", errors="replace")
+        except LookupError:
+            return unquote(encoded, errors="replace")
     name = options.get("filename")
     return None if name is None else str(name)
 
@@ -41,14 +43,17 @@ def parse_multipart_form(
     ``boundary`` is the delimiter as it appears in the body, i.e. ``b"--" + boundary``.
     Parts with a file name become ``File`` entries of ``files``; the others are decoded
     (with the part's ``charset``, UTF-8 by default) into ``fields``. Malformed parts are
-    skipped; this never raises on arbitrary bytes.
+    skipped, as Sanic skips them: a part without a name (or with ``name=""``), a field part
+    whose disposition is not ``form-data``, and a last part cut short (no delimiter after
+    it). This never raises on arbitrary bytes.
     """
     fields = RequestParameters()
     files = RequestParameters()
     delimiter = b"\r\n" + boundary
     # Prepend CRLF so the first delimiter looks like every other one.
     chunks = (b"\r\n" + body).split(delimiter)
-    for chunk in chunks[1:]:
+    # The last chunk is either the close delimiter's tail or a part that never ended.
+    for chunk in chunks[1:-1]:
         if chunk.startswith(b"--"):
             break  # the close delimiter
         # A delimiter line may carry transport padding before its CRLF (RFC 2046 §5.1.1).
@@ -65,6 +70,7 @@ def parse_multipart_form(
             raw_head, content = part[:head_end], part[head_end + 4 :]
         name: str | None = None
         filename: str | None = None
+        disposition = ""
         content_type = "text/plain"
         charset = "utf-8"
         for line in raw_head.split(b"\r\n"):
@@ -73,7 +79,7 @@ def parse_multipart_form(
                 continue
             key = key.strip().lower()
             if key == "content-disposition":
-                _disposition, options = parse_content_header(value)
+                disposition, options = parse_content_header(value)
                 raw_name = options.get("name")
                 name = None if raw_name is None else str(raw_name)
                 filename = _decode_filename(options)
@@ -81,11 +87,11 @@ def parse_multipart_form(
                 content_type = value.strip()
                 _mime, options = parse_content_header(content_type)
                 charset = str(options.get("charset", "utf-8"))
-        if name is None:
+        if not name:
             continue
         if filename is not None:
             files.setdefault(name, []).append(File(type=content_type, body=content, name=filename))
-        else:
+        elif disposition == "form-data":
             try:
                 text = content.decode(charset, "replace")
             except LookupError:
