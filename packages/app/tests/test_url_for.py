@@ -128,3 +128,26 @@ def test_built_int_urls_resolve_back_to_the_value(value: int) -> None:
     app.router.finalize()
     _, _, params = app.router.get(url, "GET", None)
     assert params == {"n": value}
+
+
+def test_ext_parameter_takes_the_extension_from_ext(app: Sanic) -> None:
+    @app.get("/files/<name:ext=txt|md>")
+    async def files(request, name, ext):
+        return text(name)
+
+    assert app.url_for("files", name="notes", ext="md") == "/files/notes.md"
+    assert app.url_for("files", name="notes.txt") == "/files/notes.txt"
+    with pytest.raises(URLBuildError, match="'png' is not one of txt|md"):
+        app.url_for("files", name="notes", ext="png")
+
+
+def test_a_value_that_does_not_fit_its_type_is_worded_as_sanic(app: Sanic) -> None:
+    @app.get("/n/<num:int>")
+    async def number(request, num):
+        return text(str(num))
+
+    with pytest.raises(URLBuildError) as info:
+        app.url_for("number", num="abc")
+    assert str(info.value) == (
+        'Value "abc" for parameter `num` does not match pattern for type `int`: ^-?\\d+$'
+    )

@@ -6,6 +6,7 @@ from typing import Any
 from urllib.parse import urlencode, urlunparse
 
 from hurtle_http.exceptions import URLBuildError
+from sanic_routing.patterns import ExtParamInfo
 
 #: The path parameter a static folder route captures the file name in.
 STATIC_FILE_PARAM = "__file_uri__"
@@ -64,6 +65,9 @@ def build_url(app: Any, view_name: str, kwargs: dict[str, Any]) -> str:
                 continue
             raise URLBuildError(f"Required parameter `{param.name}` was not passed to url_for")
         path_params[param.name] = kwargs.pop(param.name)
+        if isinstance(param, ExtParamInfo) and "ext" in kwargs:
+            # <file:ext>: url_for(..., file="cat", ext="png") builds /cat.png.
+            path_params["ext"] = kwargs.pop("ext")
 
     try:
         path = _build_path(app.router, route, path_params)

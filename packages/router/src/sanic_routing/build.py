@@ -34,9 +34,16 @@ def build_path(route: Route, params: t.Mapping[str, t.Any]) -> str:
         else:
             text = str(value)
             if not info.pattern.match(text):
+                # Worded as sanic-routing words it (the type is the cast's name).
+                if info.regex:
+                    raise InvalidUsage(
+                        f'Value "{text}" for parameter `{info.name}` does not satisfy '
+                        f"pattern {info.pattern.pattern}"
+                    )
                 raise InvalidUsage(
-                    f"Cannot build {route.uri}: value {text!r} for parameter {info.name!r} "
-                    f"does not match its type {info.label!r} ({info.pattern.pattern})"
+                    f'Value "{text}" for parameter `{info.name}` does not match pattern for '
+                    f"type `{getattr(info.cast, '__name__', info.label)}`: "
+                    f"{info.pattern.pattern}"
                 )
             if not info.regex:
                 try:
