@@ -64,6 +64,36 @@ def test_real_ip_header_wins() -> None:
     assert parse_xforwarded(headers, config) == {"for": "8.8.8.8", "proto": "https"}
 
 
+def test_x_forwarded_proto_wins_over_x_scheme() -> None:
+    """As in Sanic 25.12, whichever order the two headers come in."""
+    config = HttpConfig(PROXIES_COUNT=1)
+    for pairs in (
+        [("X-Forwarded-For", "1.2.3.4"), ("X-Scheme", "wss"), ("X-Forwarded-Proto", "https")],
+        [("X-Forwarded-For", "1.2.3.4"), ("X-Forwarded-Proto", "https"), ("X-Scheme", "wss")],
+    ):
+        assert parse_xforwarded(Header(pairs), config) == {"for": "1.2.3.4", "proto": "https"}
+    only_scheme = Header([("X-Forwarded-For", "1.2.3.4"), ("X-Scheme", "wss")])
+    assert parse_xforwarded(only_scheme, config) == {"for": "1.2.3.4", "proto": "wss"}
+
+
+def test_forwarded_pairs_sanic_reads_differently() -> None:
+    """Kept on purpose where real Sanic 25.12 differs (both are lenient, in other ways).
+
+    - ``host=EX.com:444`` unquoted: ``:`` is not a token character, so RFC 7239 4 requires
+      the value to be quoted; the pair is dropped. Sanic keeps ``ex.com`` (cut at the colon,
+      so the port is lost and the default port is reported).
+    - ``for=1.2.3.4 ;secret=...``: whitespace before ``;`` is tolerated here and the address
+      is kept; Sanic drops the ``for`` pair but still trusts the element.
+    """
+    config = HttpConfig(FORWARDED_SECRET="s3")
+    unquoted = Header({"Forwarded": "secret=s3;proto=HTTPS;host=EX.com:444"})
+    assert parse_forwarded(unquoted, config) == {"secret": "s3", "proto": "https"}
+    quoted = Header({"Forwarded": 'secret=s3;host="EX.com:444"'})
+    assert parse_forwarded(quoted, config) == {"secret": "s3", "host": "ex.com:444"}
+    spaced = Header({"Forwarded": "for=1.2.3.4 ;secret=s3"})
+    assert parse_forwarded(spaced, config) == {"for": "1.2.3.4", "secret": "s3"}
+
+
 def test_blank_forwarded_for_is_no_address() -> None:
     headers = Header({"X-Forwarded-For": "  ,  "})
     assert parse_xforwarded(headers, HttpConfig(PROXIES_COUNT=1)) is None

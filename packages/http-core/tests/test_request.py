@@ -193,6 +193,53 @@ def test_proxies_count_reads_x_forwarded() -> None:
     assert request.url == "https://ex.com/"
 
 
+@pytest.mark.parametrize(
+    ("proto", "port"),
+    [("https, http", 443), ("http, https", 443), ("wss, http", 443), ("ws", 80), ("http", 80)],
+)
+def test_default_port_of_a_proxy_chain_proto(proto: str, port: int) -> None:
+    """``X-Forwarded-Proto: https, http`` (one entry per hop) defaults to 443, as in Sanic."""
+    request = make(
+        b"/",
+        {"X-Forwarded-For": "1.2.3.4", "X-Forwarded-Proto": proto},
+        app=app_with(PROXIES_COUNT=1),
+    )
+    assert request.scheme == proto
+    assert request.server_port == port
+
+
+@pytest.mark.parametrize(
+    ("host", "server_name", "port"),
+    [
+        ("[::1]:8000", "[::1]", 8000),
+        ("example.com.", "example.com.", 80),
+        ("EXAMPLE.com", "example.com", 80),
+        ("example.com:", "", 80),
+        ("example.com:abc", "", 80),
+        ("::1", "", 80),
+        ("[::1", "", 80),
+        ("b\u00fccher.example", "", 80),
+        ("x:8080:1", "", 80),
+        ("", "", 80),
+    ],
+)
+def test_host_forms_match_sanic(host: str, server_name: str, port: int) -> None:
+    request = make(b"/", {"Host": host})
+    assert (request.server_name, request.server_port) == (server_name, port)
+    assert request.host == host
+
+
+def test_host_names_sanic_refuses_are_kept() -> None:
+    """Kept on purpose: ``a_b.example`` and ``[::ffff:1.2.3.4]`` are valid URI hosts.
+
+    RFC 3986 3.2.2 allows ``_`` in a reg-name (container and service names use it) and the
+    dotted IPv4 tail in an IPv6 literal; real Sanic 25.12 gives ``server_name`` ``""`` for both.
+    """
+    assert make(b"/", {"Host": "a_b.example"}).server_name == "a_b.example"
+    mapped = make(b"/", {"Host": "[::ffff:1.2.3.4]:81"})
+    assert (mapped.server_name, mapped.server_port) == ("[::ffff:1.2.3.4]", 81)
+
+
 def test_forwarded_secret() -> None:
     request = make(
         b"/",

@@ -140,7 +140,8 @@ def parse_xforwarded(headers: Any, config: Any) -> Options | None:
             addr = hops[-proxies_count]
     if not addr:
         return None
-    proto = _get(headers, "x-scheme") or _get(headers, "x-forwarded-proto")
+    # X-Forwarded-Proto (the common one) wins over X-Scheme when both are sent, as in Sanic.
+    proto = _get(headers, "x-forwarded-proto") or _get(headers, "x-scheme")
     return fwd_normalize(
         (
             ("for", addr),

@@ -682,7 +682,10 @@ class Request:
         port = self.forwarded.get("port") or parse_host(self.host)[1]
         if port:
             return int(port)
-        return 443 if self.scheme in ("https", "wss") else 80
+        # A proxy chain may report "https, http" (one proto per hop): secure if any hop
+        # was, as Sanic reads it.
+        scheme = self.scheme
+        return 443 if "https" in scheme or "wss" in scheme else 80
 
     @property
     def server_path(self) -> str:
