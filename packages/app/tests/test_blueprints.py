@@ -48,12 +48,22 @@ def test_two_blueprints_with_one_name_is_an_error(app: Sanic) -> None:
         app.blueprint(Blueprint("bp"))
 
 
-def test_registering_the_same_blueprint_twice_is_a_clear_error(app: Sanic) -> None:
+async def test_registering_the_same_blueprint_twice_adds_nothing(app: Sanic, call) -> None:
+    # As Sanic: the repeat is ignored (no duplicate routes, middleware runs once).
     bp = Blueprint("bp", url_prefix="/bp")
     bp.add_route(handler, "/", name="root")
+    seen: list[str] = []
+
+    @bp.on_request
+    async def count(request):
+        seen.append(request.path)
+
     app.blueprint(bp)
-    with pytest.raises(SanicException, match="already registered on app"):
-        app.blueprint(bp)
+    app.blueprint(bp)
+    assert _paths(app) == {"TestApp.bp.root": "bp"}
+    app.router.reset()
+    assert (await call("GET", "/bp")).status == 200
+    assert seen == ["/bp"]
 
 
 def test_blueprint_names_are_validated() -> None:

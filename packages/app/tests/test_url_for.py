@@ -79,8 +79,11 @@ def test_method_is_accepted_and_ignored(posts: Sanic) -> None:
 def test_missing_parameter_and_unknown_endpoint(posts: Sanic) -> None:
     with pytest.raises(URLBuildError, match="Required parameter `post_id`"):
         posts.url_for("post_handler")
-    with pytest.raises(URLBuildError, match="`nope` was not found"):
+    with pytest.raises(URLBuildError, match="`TestApp.nope` was not found"):
         posts.url_for("nope")
+    # A dotted name is shown as given (Sanic does not prefix the app name then).
+    with pytest.raises(URLBuildError, match="^Endpoint with name `bp.nope` was not found$"):
+        posts.url_for("bp.nope")
 
 
 def test_typed_parameter_checks_the_value(app: Sanic) -> None:

@@ -222,14 +222,11 @@ class Blueprint(Registrar):
             )
         for reg in self._registrations:
             if reg.app is app and reg.options == options:
+                # Already there with these options: nothing to add (Sanic ignores the
+                # repeat too, so an app factory may register a blueprint again).
                 if reg.implicit:
                     reg.implicit = implicit
-                    return
-                raise SanicException(
-                    f'Blueprint "{self.name}" is already registered on app "{app.name}" with '
-                    "the same options; register it once (or use bp.copy() / different "
-                    "url_prefix or version to serve it twice)"
-                )
+                return
         reg = _Registration(app, dict(options), implicit)
         self._registrations.append(reg)
         for route in self._future_routes:

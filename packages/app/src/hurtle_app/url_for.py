@@ -30,7 +30,8 @@ def find_route(app: Any, view_name: str, kwargs: dict[str, Any]) -> Any:
     if route is None:
         route = router.find_route_by_view_name(view_name)
     if route is None:
-        raise URLBuildError(f"Endpoint with name `{view_name}` was not found")
+        shown = view_name if "." in view_name else f"{app.name}.{view_name}"
+        raise URLBuildError(f"Endpoint with name `{shown}` was not found")
     return route
 
 
