@@ -121,6 +121,23 @@ def test_multipart_edge_cases_match_sanic(body: bytes, fields: dict, files: dict
     assert _fields_files(body) == (fields, files)
 
 
+@pytest.mark.parametrize(
+    ("part_type", "expected"),
+    [
+        ("text/plain; charset=utf-8", "text/plain"),
+        ("Image/PNG; x=y", "image/png"),
+        ("  image/png  ", "image/png"),
+        ("image/png;", "image/png"),
+        ('multipart/mixed; boundary="inner"', "multipart/mixed"),
+        ("", ""),
+    ],
+)
+def test_file_type_is_the_media_type_without_parameters(part_type: str, expected: str) -> None:
+    body = _part(["Content-Disposition: form-data; name=f; filename=x", f"Content-Type: {part_type}"], b"1")
+    _fields, files = _fields_files(body + END)
+    assert files == {"f": [("x", expected, b"1")]}
+
+
 def test_multipart_parts_sanic_would_lose_are_kept() -> None:
     """Kept on purpose where real Sanic 25.12 loses data or mis-parses (RFC-correct here).
 

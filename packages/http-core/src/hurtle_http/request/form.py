@@ -84,8 +84,8 @@ def parse_multipart_form(
                 name = None if raw_name is None else str(raw_name)
                 filename = _decode_filename(options)
             elif key == "content-type":
-                content_type = value.strip()
-                _mime, options = parse_content_header(content_type)
+                # File.type is the media type alone, lower-cased, as in Sanic.
+                content_type, options = parse_content_header(value)
                 charset = str(options.get("charset", "utf-8"))
         if not name:
             continue
