@@ -567,7 +567,10 @@ class Sanic(Registrar, AppSurface):
 
     async def _lifecycle_hook(self, event: str, context: dict[str, Any]) -> None:
         if event in self._signal_events:
-            await self.dispatch(event, context=context, inline=True, fail_not_found=False)
+            await self.dispatch(
+                event, context=_lifecycle_context(event, context), inline=True,
+                fail_not_found=False,
+            )
 
     async def _server_event(
         self, concern: str, action: str, loop: asyncio.AbstractEventLoop | None = None
@@ -638,12 +641,24 @@ class Sanic(Registrar, AppSurface):
                 # No route (404/405, protocol errors): the app-wide middleware runs.
                 chain = self._pipeline.global_response if self._pipeline else ()
             if chain:
+                events = self._signal_events
+                mw_signals = "http.middleware.before" in events or "http.middleware.after" in events
                 try:
-                    response = await run_response_middleware(request, response, chain)
+                    response = await run_response_middleware(
+                        request, response, chain, self.dispatch if mw_signals else None
+                    )
                 except Exception:
                     error_logger.exception("Exception occurred in response middleware")
         if response is None or getattr(request, "stream", None) is None:
             return
+        if "http.lifecycle.response" in self._signal_events:
+            # As Sanic: an error response is announced like any other.
+            await self.dispatch(
+                "http.lifecycle.response",
+                inline=True,
+                context={"request": request, "response": response},
+                fail_not_found=False,
+            )
         await RequestPipeline.send(request, response)
 
     # --- serving -----------------------------------------------------------------------------
@@ -769,5 +784,30 @@ def _guess_error_format(extra: Any, fallback: str) -> str:
     }
     return found.pop() if len(found) == 1 else fallback
 
+
+
+def _head_of(request: Any) -> bytes:
+    """The request head without its final blank line (rebuilt from the parsed parts when the
+    parser kept no copy of the bytes: same line and fields, normalised spacing)."""
+    head = getattr(request, "head", b"")
+    if head or request is None:
+        return head
+    lines = [f"{request.method} ".encode() + request.raw_url + f" HTTP/{request.version}".encode()]
+    lines += [f"{name}: {value}".encode("latin-1") for name, value in request.headers.items()]
+    return b"\r\n".join(lines)
+
+
+def _lifecycle_context(event: str, context: dict[str, Any]) -> dict[str, Any]:
+    """The arguments Sanic gives each connection-level ``http.lifecycle.*`` signal."""
+    request = context.get("request")
+    if event in ("http.lifecycle.begin", "http.lifecycle.complete"):
+        return {"conn_info": getattr(request, "conn_info", None)}
+    if event == "http.lifecycle.read_head":
+        return {"head": _head_of(request)}
+    if event == "http.lifecycle.send":
+        return {"data": context.get("data", b"")}
+    if event == "http.lifecycle.read_body":
+        return {"body": context.get("data", b"")}
+    return {"request": request}
 
 __all__ = ["Sanic"]

@@ -149,8 +149,15 @@ class ASGIApp:
             return
         self._ran = True
         request = self.request
+        app = self.sanic_app
         try:
-            await self.sanic_app.handle_request(request)
+            if "http.lifecycle.request" in app._signal_events:
+                # Under ASGI the server reads the head: the request signal is the first one.
+                await app.dispatch(
+                    "http.lifecycle.request", inline=True, context={"request": request},
+                    fail_not_found=False,
+                )
+            await app.handle_request(request)
         except Exception as error:
             await self.sanic_app.handle_exception(request, error)
         if self.transport.scope["type"] == "http" and not self._body_done_sending():

@@ -53,7 +53,9 @@ def _takes_loop(listener: Callable[..., Any]) -> bool:
     except (TypeError, ValueError):
         return False
     positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
-    return len(positional) >= 2 or any(p.kind is p.VAR_POSITIONAL for p in params)
+    # As Sanic: only a second named positional parameter asks for the loop; ``(app, *args)``
+    # and ``(*args)`` get the app alone.
+    return len(positional) >= 2
 
 
 class _Listener:

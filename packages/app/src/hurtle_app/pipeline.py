@@ -315,6 +315,12 @@ def remember_target(
     targets[raw] = (hit[0], hit[1], dict(params) if params else None, *hit[3:])
 
 
+# As Sanic: middleware signals carry which chain runs, so handlers registered with
+# ``condition={"attach_to": "request"}`` (or "response") see only that chain.
+_ON_REQUEST = {"attach_to": "request"}
+_ON_RESPONSE = {"attach_to": "response"}
+
+
 def _mw_signals(events: Any) -> bool:
     return "http.middleware.before" in events or "http.middleware.after" in events
 
@@ -329,6 +335,7 @@ async def run_request_middleware(
                 "http.middleware.before",
                 inline=True,
                 context={"request": request, "response": None},
+                condition=_ON_REQUEST,
                 fail_not_found=False,
             )
         if is_async:
@@ -342,6 +349,7 @@ async def run_request_middleware(
                 "http.middleware.after",
                 inline=True,
                 context={"request": request, "response": result},
+                condition=_ON_REQUEST,
                 fail_not_found=False,
             )
         if result is not None:
@@ -359,6 +367,7 @@ async def run_response_middleware(
                 "http.middleware.before",
                 inline=True,
                 context={"request": request, "response": response},
+                condition=_ON_RESPONSE,
                 fail_not_found=False,
             )
         if is_async:
@@ -372,6 +381,7 @@ async def run_response_middleware(
                 "http.middleware.after",
                 inline=True,
                 context={"request": request, "response": result or response},
+                condition=_ON_RESPONSE,
                 fail_not_found=False,
             )
         if result is not None:

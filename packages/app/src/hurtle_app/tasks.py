@@ -17,6 +17,8 @@ class TaskRegistry:
         self.app = app
         self.loop: asyncio.AbstractEventLoop | None = None
         self._tasks: dict[str, asyncio.Task[Any]] = {}
+        # Unnamed tasks are not listed in ``app.tasks`` (as in Sanic) but still end at stop.
+        self._anonymous: set[asyncio.Task[Any]] = set()
         self._delayed: list[tuple[Any, str | None, bool]] = []
 
     def _prepare(self, task: Any) -> Awaitable[Any]:
@@ -52,8 +54,11 @@ class TaskRegistry:
             started = awaitable
         else:
             started = loop.create_task(_as_coroutine(awaitable), name=name)
-        if register:
-            self._tasks[name or started.get_name()] = started
+        if register and name:
+            self._tasks[name] = started
+        elif not started.done():
+            self._anonymous.add(started)
+            started.add_done_callback(self._anonymous.discard)
         if "server.exception.report" in getattr(self.app, "_signal_events", ()):
             started.add_done_callback(self._report)
         return started
@@ -109,6 +114,7 @@ class TaskRegistry:
     async def shutdown(self, timeout: float | None = None) -> None:  # noqa: ASYNC109
         """Cancel every running task and wait (up to ``timeout``) for them to end."""
         running = [task for task in self._tasks.values() if not task.done()]
+        running += [task for task in self._anonymous if not task.done()]
         for task in running:
             task.cancel()
         if running:

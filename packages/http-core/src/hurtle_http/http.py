@@ -664,13 +664,13 @@ class Http(RequestReader):
                 if flow.reading_paused and self.buffered <= self.buffer_size:
                     if len(self.queue) < self.queue_size and not self.reader.failed:
                         flow.resume_reading()
+                if self._hook is not None:
+                    # As Sanic: one ``read_body`` signal per piece of body read.
+                    await self._lifecycle("read_body", data)
                 return data
             if record.error is not None:
                 raise record.error
             if record.done:
-                if self._hook is not None and self.request_body:
-                    self.request_body = False
-                    await self._lifecycle("read_body")
                 return None
             if self.protocol.closed:
                 raise BadRequest("Connection closed before the request body was complete")
@@ -897,7 +897,7 @@ class Http(RequestReader):
                 self._status_error = False
             return
         if self._hook is not None:
-            await self._lifecycle("send")
+            await self._lifecycle("send", head + data if data else head)
         protocol = self.protocol
         if protocol.flow.writing_paused:
             await protocol.flow.drain()
@@ -1068,10 +1068,14 @@ class Http(RequestReader):
         }
         access_logger.info("", extra=extra)
 
-    async def _lifecycle(self, event: str) -> None:
+    async def _lifecycle(self, event: str, data: bytes = b"") -> None:
+        # The app maps this to each signal's own arguments (``send`` gets the bytes).
         hook = self._hook
         if hook is not None:
-            await hook(f"http.lifecycle.{event}", {"request": self.request, "response": self.response})
+            await hook(
+                f"http.lifecycle.{event}",
+                {"request": self.request, "response": self.response, "data": data},
+            )
 
 
 __all__ = ["Http", "Stage"]

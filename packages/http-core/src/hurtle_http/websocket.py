@@ -423,7 +423,8 @@ async def websocket_handshake(
     ws_request = WSRequest(path, Headers(list(request.headers.items())))
     response = ws_proto.accept(ws_request)
     if response.status_code != 101:
-        message = response.body.decode(errors="replace").strip() if response.body else ""
+        # The library's explanation, kept whole (with its final newline), as Sanic shows it.
+        message = response.body.decode(errors="replace") if response.body else ""
         raise SanicException(
             message or "Invalid websocket upgrade request", status_code=response.status_code
         )

@@ -15,6 +15,8 @@ from typing import Any
 from websockets.exceptions import ConnectionClosed, ConnectionClosedOK
 from websockets.frames import Close
 
+from hurtle_http.exceptions import BadRequest
+
 ASGIScope = MutableMapping[str, Any]
 ASGIMessage = MutableMapping[str, Any]
 ASGIReceive = Callable[[], Awaitable[ASGIMessage]]
@@ -32,10 +34,17 @@ def _closed(code: int, reason: str = "") -> ConnectionClosed:
 class ASGIWebsocket:
     """A websocket served through ASGI messages: ``recv``/``send``/``close``/``async for``."""
 
-    def __init__(self, send: ASGISend, receive: ASGIReceive, subprotocol: str | None = None):
+    def __init__(
+        self,
+        send: ASGISend,
+        receive: ASGIReceive,
+        subprotocol: str | None = None,
+        max_size: int | None = None,
+    ):
         self._send = send
         self._receive = receive
         self.subprotocol = subprotocol
+        self.max_size = max_size
         self.close_code: int | None = None
         self.close_reason: str | None = None
         self._closed = False
@@ -59,7 +68,13 @@ class ASGIWebsocket:
         kind = message.get("type")
         if kind == "websocket.receive":
             text = message.get("text")
-            return text if text is not None else message.get("bytes") or b""
+            data = text if text is not None else message.get("bytes") or b""
+            if self.max_size is not None and len(data) > self.max_size:
+                # WEBSOCKET_MAX_SIZE holds under ASGI too: 1009 (RFC 6455 section 7.4.1).
+                reason = f"message of {len(data)} bytes exceeds limit of {self.max_size} bytes"
+                await self.close(1009, reason)
+                raise _closed(1009, reason)
+            return data
         if kind == "websocket.disconnect":
             self._closed = True
             self.close_code = int(message.get("code", 1000))
@@ -173,7 +188,12 @@ class MockProtocol:
         self, request: Any, subprotocols: Sequence[str] | None = None
     ) -> ASGIWebsocket:
         """Accept the ASGI websocket (choosing a subprotocol) and return it."""
-        return await self.transport.accept_websocket(subprotocols)
+        if self.transport.scope.get("type") != "websocket":
+            # A plain HTTP request on a websocket route: 400, as Sanic answers under ASGI.
+            raise BadRequest("Improper websocket connection.")
+        config = getattr(getattr(request, "app", None), "config", None)
+        limit = getattr(config, "WEBSOCKET_MAX_SIZE", None)
+        return await self.transport.accept_websocket(subprotocols, limit)
 
 
 class MockTransport:
@@ -219,15 +239,20 @@ class MockTransport:
             raise RuntimeError("The websocket has not been accepted yet")
         return self._websocket
 
-    async def accept_websocket(self, subprotocols: Sequence[str] | None = None) -> ASGIWebsocket:
-        """Send ``websocket.accept``, picking the first offered subprotocol we support."""
+    async def accept_websocket(
+        self, subprotocols: Sequence[str] | None = None, max_size: int | None = None
+    ) -> ASGIWebsocket:
+        """Send ``websocket.accept``, choosing the route's first subprotocol the client offers.
+
+        The route's order decides (as when Hurtle serves the websocket itself, and as Sanic).
+        """
         offered = [p for p in self.scope.get("subprotocols", ()) or ()]
-        chosen = next((p for p in offered if subprotocols and p in subprotocols), None)
+        chosen = next((p for p in subprotocols or () if p in offered), None)
         message: dict[str, Any] = {"type": "websocket.accept"}
         if chosen:
             message["subprotocol"] = chosen
         await self._send(message)
-        self._websocket = ASGIWebsocket(self._send, self._receive, chosen)
+        self._websocket = ASGIWebsocket(self._send, self._receive, chosen, max_size)
         return self._websocket
 
     async def send(self, data: ASGIMessage) -> None:

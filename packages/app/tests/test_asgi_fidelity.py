@@ -1,0 +1,106 @@
+"""ASGI-mode results that now match Sanic (found with tests-integration/fidelity/)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from hurtle_app import Sanic
+from hurtle_http.response import text
+
+
+async def run_asgi(app: Sanic, scope: dict[str, Any], messages: list[dict[str, Any]]) -> list[Any]:
+    sent: list[Any] = []
+    pending = list(messages)
+
+    async def receive() -> dict[str, Any]:
+        if pending:
+            return pending.pop(0)
+        await asyncio.sleep(0)
+        if scope["type"] == "websocket":
+            return {"type": "websocket.disconnect", "code": 1000}
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    await app(scope, receive, send)
+    return sent
+
+
+def ws_scope(path: str, subprotocols: list[str]) -> dict[str, Any]:
+    return {
+        "type": "websocket", "path": path, "raw_path": path.encode(), "query_string": b"",
+        "headers": [(b"host", b"x")], "client": ("1.2.3.4", 5), "server": ("127.0.0.1", 80),
+        "subprotocols": subprotocols,
+    }
+
+
+def http_scope(path: str) -> dict[str, Any]:
+    return {
+        "type": "http", "http_version": "1.1", "method": "GET", "scheme": "http",
+        "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
+        "headers": [(b"host", b"x"), (b"accept", b"text/plain")],
+        "client": ("1.2.3.4", 5), "server": ("127.0.0.1", 80),
+    }
+
+
+async def test_route_order_chooses_the_subprotocol(app: Sanic) -> None:
+    @app.websocket("/ws", subprotocols=["chat", "superchat"])
+    async def ws(request: Any, socket: Any) -> None:
+        await socket.send(str(socket.subprotocol))
+
+    sent = await run_asgi(app, ws_scope("/ws", ["superchat", "chat"]), [{"type": "websocket.connect"}])
+    # The route's preference wins, as when Hurtle serves the socket itself (and in Sanic).
+    assert sent[0] == {"type": "websocket.accept", "subprotocol": "chat"}
+    assert sent[1] == {"type": "websocket.send", "text": "chat"}
+
+
+async def test_plain_get_on_a_websocket_route_is_a_400(app: Sanic) -> None:
+    @app.websocket("/ws")
+    async def ws(request: Any, socket: Any) -> None:
+        await socket.send("never")
+
+    sent = await run_asgi(app, http_scope("/ws"), [{"type": "http.request", "body": b""}])
+    assert sent[0]["type"] == "http.response.start" and sent[0]["status"] == 400
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    assert b"Improper websocket connection." in body
+
+
+async def test_websocket_max_size_closes_with_1009(app: Sanic) -> None:
+    app.config.WEBSOCKET_MAX_SIZE = 8
+    got: list[Any] = []
+
+    @app.websocket("/ws")
+    async def ws(request: Any, socket: Any) -> None:
+        got.append(await socket.recv())
+        got.append(await socket.recv())
+
+    messages = [
+        {"type": "websocket.connect"},
+        {"type": "websocket.receive", "text": "small"},
+        {"type": "websocket.receive", "bytes": b"x" * 9},
+    ]
+    sent = await run_asgi(app, ws_scope("/ws", []), messages)
+    assert got == ["small"]
+    closes = [m for m in sent if m["type"] == "websocket.close"]
+    assert closes[0]["code"] == 1009
+
+
+async def test_request_signal_fires_under_asgi(app: Sanic) -> None:
+    seen: list[str] = []
+
+    @app.signal("http.lifecycle.request")
+    async def on_request(request: Any) -> None:
+        seen.append(f"request {request.path}")
+
+    @app.signal("http.lifecycle.handle")
+    async def on_handle(request: Any) -> None:
+        seen.append("handle")
+
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text("ok")
+
+    await run_asgi(app, http_scope("/"), [{"type": "http.request", "body": b""}])
+    assert seen == ["request /", "handle"]
