@@ -93,13 +93,14 @@ def _fields_files(body: bytes) -> tuple[dict, dict]:
             {},
             {},
         ),
-        # A field must be form-data; a file with another disposition is still a file.
+        # The disposition type is not checked; "name = x" (spaces around "=") is no name.
         (
             _part(['Content-Disposition: attachment; name="a"'], b"v")
-            + _part(['Content-Disposition: attachment; name="f"; filename="x"'], b"v")
+            + _part(['Content-Disposition: inline; name="f"; filename="x"'], b"v")
             + _part(['Content-Disposition: FORM-DATA; NAME="b"'], b"w")
+            + _part(['Content-Disposition: form-data ; name = "c"'], b"w")
             + END,
-            {"b": ["w"]},
+            {"a": ["v"], "b": ["w"]},
             {"f": [("x", "text/plain", b"v")]},
         ),
         # filename*= without charset'lang' is percent-encoded UTF-8.

@@ -70,7 +70,8 @@ def format_http1_response(status: int, headers: HeaderBytesIterable) -> bytes:
 
 _token = r"[\w!#$%&'*+\-.^_`|~]+"
 # name = "quoted \" string" | bare-value
-_param = re.compile(rf';\s*({_token})\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s"]*))')
+# RFC 9110 5.6.6: no whitespace around "=" (a "name = x" parameter is ignored, as in Sanic).
+_param = re.compile(rf';\s*({_token})=(?:"((?:[^"\\]|\\.)*)"|([^;\s"]*))')
 # Only \" and \\ are unescaped: browsers send Windows paths (filename="C:\d\x.txt") raw.
 _unescape = re.compile(r'\\([\\"])')
 

@@ -43,9 +43,8 @@ def parse_multipart_form(
     ``boundary`` is the delimiter as it appears in the body, i.e. ``b"--" + boundary``.
     Parts with a file name become ``File`` entries of ``files``; the others are decoded
     (with the part's ``charset``, UTF-8 by default) into ``fields``. Malformed parts are
-    skipped, as Sanic skips them: a part without a name (or with ``name=""``), a field part
-    whose disposition is not ``form-data``, and a last part cut short (no delimiter after
-    it). This never raises on arbitrary bytes.
+    skipped, as Sanic skips them: a part without a name (or with ``name=""``) and a last
+    part cut short (no delimiter after it). This never raises on arbitrary bytes.
     """
     fields = RequestParameters()
     files = RequestParameters()
@@ -70,7 +69,6 @@ def parse_multipart_form(
             raw_head, content = part[:head_end], part[head_end + 4 :]
         name: str | None = None
         filename: str | None = None
-        disposition = ""
         content_type = "text/plain"
         charset = "utf-8"
         for line in raw_head.split(b"\r\n"):
@@ -79,7 +77,7 @@ def parse_multipart_form(
                 continue
             key = key.strip().lower()
             if key == "content-disposition":
-                disposition, options = parse_content_header(value)
+                _disposition, options = parse_content_header(value)
                 raw_name = options.get("name")
                 name = None if raw_name is None else str(raw_name)
                 filename = _decode_filename(options)
@@ -91,7 +89,7 @@ def parse_multipart_form(
             continue
         if filename is not None:
             files.setdefault(name, []).append(File(type=content_type, body=content, name=filename))
-        elif disposition == "form-data":
+        else:
             try:
                 text = content.decode(charset, "replace")
             except LookupError:
