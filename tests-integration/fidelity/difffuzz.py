@@ -182,11 +182,13 @@ FORM_TYPES = [
     "Application/X-WWW-Form-Urlencoded",
     "application/x-www-form-urlencoded;charset=utf-8",
     "application/x-www-form-urlencoded ; charset=\"utf-8\"",
+    "application/x-www-form-urlencoded; charset=latin-1",
+    "application/x-www-form-urlencoded; charset = utf-8",
 ]
 
 
 def gen_urlencoded(rnd: random.Random) -> bytes:
-    body = gen_query_text(rnd).encode("utf-8")
+    body = gen_query_text(rnd).encode("utf-8" if rnd.random() < 0.8 else "latin-1", "replace")
     if rnd.random() < 0.2:
         body += b"\r\n"
     return request("POST", "/e", [("Content-Type", rnd.choice(FORM_TYPES))], body)
@@ -389,9 +391,27 @@ GENERATORS: dict[str, Callable[[random.Random], bytes]] = {
 # Differences kept on purpose (Hurtle is RFC-correct or keeps data Sanic loses; each is pinned
 # by a test in packages/http-core/tests). A differing request whose bytes match one of these
 # is bucketed under that cause instead of under its differing fields.
-_NOT_UTF8 = re.compile(rb"(?<![\xc3\xe2\x82])[\xe9\xac]")
+def _body(raw: bytes) -> bytes:
+    return raw.partition(b"\r\n\r\n")[2]
+
+
+def _not_utf8(raw: bytes) -> bool:
+    try:
+        _body(raw).decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def _boundary_after_head(raw: bytes) -> bool:
+    return bool(re.search(rb"\n\r?\n--(XyZ|a b|'q'|x:y|b=c|----WebKit)", _body(raw)))
+
 KNOWN_CAUSES: list[tuple[str, str, Callable[[bytes], bool]]] = [
     ("auth", "kept: Basic password holding ':' (RFC 7617 2)", lambda r: b"dTpwOnE=" in r),
+    ("urlencoded", "kept: charset=latin-1 honoured (Sanic: UTF-8 always)",
+     lambda r: b"charset=latin-1" in r),
+    ("urlencoded", "kept: body not valid UTF-8 (Sanic drops the whole form)",
+     _not_utf8),
     ("cookie", "kept: several Cookie fields joined (RFC 9113 8.2.3)",
      lambda r: r.count(b"\r\nCookie:") > 1),
     ("cookie", 'kept: a=\"\" is the empty value', lambda r: b'i=""' in r),
@@ -400,7 +420,11 @@ KNOWN_CAUSES: list[tuple[str, str, Callable[[bytes], bool]]] = [
     ("forwarded", "kept: OWS before ';' in Forwarded tolerated", lambda r: b"for=1.2.3.4 ;" in r),
     ("host", "kept: '_' in a host name (RFC 3986 reg-name)", lambda r: b"a_b.example" in r),
     ("multipart", "kept: part not valid in its charset (Sanic drops the whole form)",
-     lambda r: bool(_NOT_UTF8.search(r.partition(b"\r\n\r\n")[2]))),
+     _not_utf8),
+    ("multipart", "kept: boundary right after a part head (RFC 2046 5.1.1; Sanic drops the form)",
+     _boundary_after_head),
+    ("multipart", 'kept: name="a b" with boundary "a b" (Sanic drops that field)',
+     lambda r: b'boundary="a b"' in r and b'name="a b"' in r),
     ("multipart", 'kept: filename="a\\"b" is a"b (RFC 9110 5.6.4)', lambda r: b'a\\"b.txt' in r),
     ("multipart", "kept: filename* wins over filename (RFC 6266 4.3)",
      lambda r: b'filename="x.txt"; filename*' in r),
@@ -495,6 +519,9 @@ def main() -> int:
     ap.add_argument("--hurtle-python", default=HURTLE_PYTHON)
     ap.add_argument("-v", "--verbose", action="store_true", help="full bodies of each example")
     ap.add_argument("--json", metavar="FILE", help="write every difference to FILE")
+    ap.add_argument(
+        "--no-causes", action="store_true", help="bucket by differing fields only (no known causes)"
+    )
     args = ap.parse_args()
     if args.serve:
         serve(int(args.serve[0]), args.serve[1])
@@ -548,7 +575,7 @@ def main() -> int:
                 if ref[0] == ours[0] or not (ref[0] and ours[0] and ref[0] >= 400):
                     fields += diff_fields(ref[1], ours[1])
                 if fields:
-                    cause = cause_of(case[1], case[2])
+                    cause = None if args.no_causes else cause_of(case[1], case[2])
                     key = (case[1], cause) if cause else (case[1], *fields)
                     buckets[key].append((case, ref, ours))
     finally:

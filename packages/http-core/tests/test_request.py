@@ -330,6 +330,12 @@ def test_basic_credentials_username_password() -> None:
 
 
 def test_cookies() -> None:
+    """Several ``Cookie`` fields are read as one, joined with ``"; "``.
+
+    Kept on purpose: real Sanic 25.12 reads only the first ``Cookie`` field and loses the
+    others. HTTP/2 sends each cookie in its own field and a gateway to HTTP/1.1 must join
+    them this way (RFC 9113 8.2.3), so a server that sees several should do the same.
+    """
     request = make(b"/", [("Cookie", "a=1; a=2"), ("Cookie", "__Host-z=3")])
     assert request.cookies.get("a") == "1"
     assert request.cookies.getlist("a") == ["1", "2"]
