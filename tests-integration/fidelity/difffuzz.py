@@ -375,6 +375,24 @@ def gen_host(rnd: random.Random) -> bytes:
     return request("GET", target, [], host=enc(rnd.choice(HOSTS)))
 
 
+def _header_lines(raw: bytes) -> list[bytes]:
+    head = raw.partition(b"\r\n\r\n")[0].split(b"\r\n")[1:]
+    return [h for h in head if not h.lower().startswith((b"host:", b"connection:"))]
+
+
+def gen_mixed(rnd: random.Random) -> bytes:
+    """Several kinds at once (cookies, auth, proxies, a query, a body) on one request."""
+    base = rnd.choice([gen_urlencoded, gen_multipart, gen_json, gen_query])(rnd)
+    head, _, body = base.partition(b"\r\n\r\n")
+    lines = head.split(b"\r\n")
+    extra: list[bytes] = []
+    for gen in rnd.sample([gen_cookie, gen_auth, gen_forwarded], rnd.randint(1, 3)):
+        extra += _header_lines(gen(rnd))
+    host = enc(rnd.choice(HOSTS)).encode("latin-1")
+    lines = [lines[0], b"Host: " + host] + [h for h in lines[1:] if not h.startswith(b"Host:")]
+    return b"\r\n".join(lines[:-1] + extra + lines[-1:]) + b"\r\n\r\n" + body
+
+
 GENERATORS: dict[str, Callable[[random.Random], bytes]] = {
     "query": gen_query,
     "urlencoded": gen_urlencoded,
@@ -384,6 +402,7 @@ GENERATORS: dict[str, Callable[[random.Random], bytes]] = {
     "auth": gen_auth,
     "forwarded": gen_forwarded,
     "host": gen_host,
+    "mixed": gen_mixed,
 }
 
 # ------------------------------------------------------------------------------ causes
@@ -406,36 +425,47 @@ def _not_utf8(raw: bytes) -> bool:
 def _boundary_after_head(raw: bytes) -> bool:
     return bool(re.search(rb"\n\r?\n--(XyZ|a b|'q'|x:y|b=c|----WebKit)", _body(raw)))
 
-KNOWN_CAUSES: list[tuple[str, str, Callable[[bytes], bool]]] = [
-    ("auth", "kept: Basic password holding ':' (RFC 7617 2)", lambda r: b"dTpwOnE=" in r),
-    ("urlencoded", "kept: charset=latin-1 honoured (Sanic: UTF-8 always)",
+FORM = frozenset({"form", "files"})
+FWD = frozenset({"client_ip", "forwarded", "remote_addr", "host", "server_name", "server_port",
+                 "url", "scheme"})
+# (generator, label, the fields it explains, does the request show it)
+KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
+    ("auth", "kept: Basic password holding ':' (RFC 7617 2)", frozenset({"credentials"}),
+     lambda r: b"dTpwOnE=" in r),
+    ("urlencoded", "kept: charset=latin-1 honoured (Sanic: UTF-8 always)", FORM,
      lambda r: b"charset=latin-1" in r),
-    ("urlencoded", "kept: body not valid UTF-8 (Sanic drops the whole form)",
-     _not_utf8),
-    ("cookie", "kept: several Cookie fields joined (RFC 9113 8.2.3)",
+    ("urlencoded", "kept: body not valid UTF-8 (Sanic drops the whole form)", FORM, _not_utf8),
+    ("cookie", "kept: several Cookie fields joined (RFC 9113 8.2.3)", frozenset({"cookies"}),
      lambda r: r.count(b"\r\nCookie:") > 1),
-    ("cookie", 'kept: a=\"\" is the empty value', lambda r: b'i=""' in r),
-    ("forwarded", "kept: unquoted host=h:port dropped (RFC 7239 4)",
+    ("cookie", 'kept: a="" is the empty value', frozenset({"cookies"}), lambda r: b'i=""' in r),
+    ("forwarded", "kept: unquoted host=h:port dropped (RFC 7239 4)", FWD,
      lambda r: b"host=EX.com:444" in r),
-    ("forwarded", "kept: OWS before ';' in Forwarded tolerated", lambda r: b"for=1.2.3.4 ;" in r),
-    ("host", "kept: '_' in a host name (RFC 3986 reg-name)", lambda r: b"a_b.example" in r),
-    ("multipart", "kept: part not valid in its charset (Sanic drops the whole form)",
+    ("forwarded", "kept: OWS before ';' in Forwarded tolerated", FWD,
+     lambda r: b"for=1.2.3.4 ;" in r),
+    ("host", "kept: '_' in a host name (RFC 3986 reg-name)", frozenset({"server_name"}),
+     lambda r: b"a_b.example" in r),
+    ("multipart", "kept: part not valid in its charset (Sanic drops the whole form)", FORM,
      _not_utf8),
     ("multipart", "kept: boundary right after a part head (RFC 2046 5.1.1; Sanic drops the form)",
-     _boundary_after_head),
-    ("multipart", 'kept: name="a b" with boundary "a b" (Sanic drops that field)',
+     FORM, _boundary_after_head),
+    ("multipart", 'kept: name="a b" with boundary "a b" (Sanic drops that field)', FORM,
      lambda r: b'boundary="a b"' in r and b'name="a b"' in r),
-    ("multipart", 'kept: filename="a\\"b" is a"b (RFC 9110 5.6.4)', lambda r: b'a\\"b.txt' in r),
-    ("multipart", "kept: filename* wins over filename (RFC 6266 4.3)",
+    ("multipart", 'kept: filename="a\\"b" is a"b (RFC 9110 5.6.4)', FORM,
+     lambda r: b'a\\"b.txt' in r),
+    ("multipart", "kept: filename* wins over filename (RFC 6266 4.3)", FORM,
      lambda r: b'filename="x.txt"; filename*' in r),
 ]
 
 
-def cause_of(gen: str, raw: bytes) -> str | None:
-    for cause_gen, label, matches in KNOWN_CAUSES:
-        if cause_gen == gen and matches(raw):
-            return label
-    return None
+def cause_of(gen: str, raw: bytes, fields: list[str]) -> str | None:
+    """The known causes that together explain every differing field, or None."""
+    labels: list[str] = []
+    unexplained = set(fields)
+    for cause_gen, label, explains, matches in KNOWN_CAUSES:
+        if gen in (cause_gen, "mixed") and unexplained & explains and matches(raw):
+            labels.append(label)
+            unexplained -= explains
+    return " + ".join(labels) if labels and not unexplained else None
 
 
 # ------------------------------------------------------------------------------ driver
@@ -549,7 +579,7 @@ def main() -> int:
         for variant in variants:
             for i in range(args.count):
                 gen = gens[i % len(gens)]
-                if variant != "plain" and gen not in ("forwarded", "host"):
+                if variant != "plain" and gen not in ("forwarded", "host", "mixed"):
                     if rnd.random() < 0.8:
                         continue  # proxy settings only matter for those two
                 cases.append((variant, gen, GENERATORS[gen](rnd)))
@@ -575,7 +605,7 @@ def main() -> int:
                 if ref[0] == ours[0] or not (ref[0] and ours[0] and ref[0] >= 400):
                     fields += diff_fields(ref[1], ours[1])
                 if fields:
-                    cause = None if args.no_causes else cause_of(case[1], case[2])
+                    cause = None if args.no_causes else cause_of(case[1], case[2], fields)
                     key = (case[1], cause) if cause else (case[1], *fields)
                     buckets[key].append((case, ref, ours))
     finally:
@@ -615,7 +645,7 @@ def main() -> int:
             json.dump(
                 [{"bucket": list(k), "variant": c[0], "request": c[2].decode("latin-1"),
                   "sanic": r, "hurtle": o} for k, v in buckets.items() for c, r, o in v],
-                fh, indent=1, ensure_ascii=False,
+                fh, indent=1,
             )
     print(f"difffuzz: {sent} requests sent ({len(cases) - sent} skipped by the time budget), "
           f"{total_diff} differ ({kept} of them on purpose), {len(buckets)} buckets")
