@@ -53,6 +53,15 @@ def test_group_is_a_list_of_its_blueprints() -> None:
     assert group.url_prefix == "/g"
 
 
+def test_blueprints_lists_nested_groups_as_members() -> None:
+    one, two, three = Blueprint("one"), Blueprint("two"), Blueprint("three")
+    inner = Blueprint.group(one, two, url_prefix="/in")
+    outer = Blueprint.group(inner, three, url_prefix="/out")
+    # As Sanic: the direct members, a nested group being one of them.
+    assert outer.blueprints == [inner, three]
+    assert len(outer) == 2
+
+
 async def test_group_middleware_runs_for_every_blueprint_route(app: Sanic, call) -> None:
     seen: list[str] = []
     one, two, other = Blueprint("one"), Blueprint("two"), Blueprint("other")

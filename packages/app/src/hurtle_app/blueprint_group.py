@@ -45,12 +45,16 @@ class BlueprintGroup(MutableSequence):
     name_prefix = property(lambda self: self._name_prefix, doc="Prefix for route names.")
 
     @property
-    def blueprints(self) -> list[Blueprint]:
+    def blueprints(self) -> list[Blueprint | BlueprintGroup]:
+        """The group's members as added: blueprints and nested groups (as Sanic lists them)."""
+        return list(self._blueprints)
+
+    def _flat_blueprints(self) -> list[Blueprint]:
         """Every blueprint in the group, nested groups flattened."""
         flat: list[Blueprint] = []
         for item in self._blueprints:
             if isinstance(item, BlueprintGroup):
-                flat.extend(item.blueprints)
+                flat.extend(item._flat_blueprints())
             else:
                 flat.append(item)
         return flat
@@ -135,7 +139,7 @@ class BlueprintGroup(MutableSequence):
         """Register middleware on every blueprint of the group."""
 
         def register(func: Callable[..., Any], attach_to: str = "request") -> Callable[..., Any]:
-            for bp in self.blueprints:
+            for bp in self._flat_blueprints():
                 bp.middleware(func, attach_to, **kwargs)
             return func
 
@@ -160,7 +164,7 @@ class BlueprintGroup(MutableSequence):
         """Register an exception handler on every blueprint of the group."""
 
         def decorator(handler: Any) -> Any:
-            for bp in self.blueprints:
+            for bp in self._flat_blueprints():
                 bp.exception(*exceptions, **kwargs)(handler)
             return handler
 
