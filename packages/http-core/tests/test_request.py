@@ -521,3 +521,12 @@ def test_head_lines() -> None:
     )
     assert request.request_line == b"GET / HTTP/1.1"
     assert request.raw_headers == b"Host: a\r\n\r\n"
+
+
+def test_head_lines_rebuilt_when_no_head_bytes_were_kept() -> None:
+    # The HTTP core parses the head in place: request_line and raw_headers still answer
+    # (Sanic's values, up to the spacing after each colon).
+    headers = Header([("Host", "a"), ("X-Foo", "bar"), ("x-foo", "baz")])
+    request = Request(b"/p?q=1", headers, "1.1", "POST", None, None)
+    assert request.request_line == b"POST /p?q=1 HTTP/1.1"
+    assert request.raw_headers == b"Host: a\r\nX-Foo: bar\r\nx-foo: baz"

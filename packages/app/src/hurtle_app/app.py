@@ -792,9 +792,7 @@ def _head_of(request: Any) -> bytes:
     head = getattr(request, "head", b"")
     if head or request is None:
         return head
-    lines = [f"{request.method} ".encode() + request.raw_url + f" HTTP/{request.version}".encode()]
-    lines += [f"{name}: {value}".encode("latin-1") for name, value in request.headers.items()]
-    return b"\r\n".join(lines)
+    return request.request_line + b"\r\n" + request.raw_headers
 
 
 def _lifecycle_context(event: str, context: dict[str, Any]) -> dict[str, Any]:

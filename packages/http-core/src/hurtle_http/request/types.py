@@ -275,13 +275,27 @@ class Request:
 
     @property
     def raw_headers(self) -> bytes:
-        """The header section of the request head, as received."""
+        """The header section of the request head, as received.
+
+        When the server kept no copy of the head bytes (the HTTP core parses them in place),
+        the section is rebuilt from the parsed fields: same names and values, in order,
+        with ``": "`` between them.
+        """
+        if not self.head:
+            return b"\r\n".join(
+                f"{name}: {value}".encode("latin-1", "replace")
+                for name, value in self.headers.items()
+            )
         _, _, headers = self.head.partition(b"\r\n")
         return headers
 
     @property
     def request_line(self) -> bytes:
-        """The first line of the request head, as received."""
+        """The first line of the request head, as received (rebuilt when no copy was kept)."""
+        if not self.head:
+            return b"%s %s HTTP/%s" % (
+                self.method.encode("latin-1"), self.raw_url, self.version.encode("latin-1")
+            )
         return self.head.partition(b"\r\n")[0]
 
     def get_args(
