@@ -104,3 +104,21 @@ async def test_request_signal_fires_under_asgi(app: Sanic) -> None:
 
     await run_asgi(app, http_scope("/"), [{"type": "http.request", "body": b""}])
     assert seen == ["request /", "handle"]
+
+
+async def test_websocket_without_route_gets_the_404_page_when_the_server_can_send_it(
+    app: Sanic,
+) -> None:
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text("ok")
+
+    scope = ws_scope("/nope", [])
+    scope["extensions"] = {"websocket.http.response": {}}
+    sent = await run_asgi(app, scope, [{"type": "websocket.connect"}])
+    assert sent[0]["type"] == "websocket.http.response.start"
+    assert sent[0]["status"] == 404
+    assert b"Requested URL /nope not found" in sent[1]["body"]
+    # Without the extension the websocket is refused (the ASGI server answers 403).
+    sent = await run_asgi(app, ws_scope("/nope", []), [{"type": "websocket.connect"}])
+    assert sent == [{"type": "websocket.close", "code": 1000}]

@@ -218,8 +218,24 @@ class ASGIApp:
             raise ServerError("No response is bound to this ASGI exchange")
         data = data or b""
         if self.transport.scope["type"] == "websocket":
-            # A response instead of a handshake: refuse the websocket.
-            await self.transport.send({"type": "websocket.close", "code": 1000})
+            # A response instead of a handshake (no route, an error): refuse the websocket.
+            # With the ASGI "websocket.http.response" extension the client gets the response
+            # itself (a 404 page, as when Hurtle serves the socket); else the server's 403.
+            extensions = self.transport.scope.get("extensions") or {}
+            if "websocket.http.response" in extensions and not self._head_sent:
+                self._head_sent = True
+                await self.transport.send(
+                    {
+                        "type": "websocket.http.response.start",
+                        "status": response.status,
+                        "headers": list(response.processed_headers),
+                    }
+                )
+                await self.transport.send(
+                    {"type": "websocket.http.response.body", "body": data or response.body or b""}
+                )
+            else:
+                await self.transport.send({"type": "websocket.close", "code": 1000})
             self.send = None  # type: ignore[assignment]
             return
         if not self._head_sent:
