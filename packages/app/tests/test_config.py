@@ -136,15 +136,19 @@ def test_update_config_from_dict_object_class_and_files(
     class Settings:
         FROM_CLASS = 1
         lower = 2
+        _PRIVATE = 3
 
     config.update_config(Settings)
     config.update_config(Settings())
     assert config.FROM_CLASS == 1 and "lower" not in config
+    # An upper-case name is a setting even with a leading underscore (as in Sanic).
+    assert config["_PRIVATE"] == 3 and config.get("_PRIVATE") == 3
 
     path = tmp_path / "settings.py"
-    path.write_text("PY_KEY = 'py'\nlower = 'x'\n")
+    path.write_text("PY_KEY = 'py'\nlower = 'x'\n_HIDDEN = 'h'\n")
     config.update_config(str(path))
     assert config.PY_KEY == "py" and "lower" not in config
+    assert config.get("_HIDDEN") == "h"
     other = tmp_path / "other.cfg"
     other.write_text("CFG_KEY = 3\n")
     config.update_config(other)

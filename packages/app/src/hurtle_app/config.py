@@ -174,8 +174,9 @@ class Config(dict, metaclass=DescriptorMeta):
             if key in self.__setters__:
                 object.__setattr__(self, key, value)
                 continue
-            if key.startswith("_") and key != "_FALLBACK_ERROR_FORMAT":
-                # Private attributes (the converters list) are instance state, not settings.
+            if key.startswith("_") and not key.isupper():
+                # Private attributes (the converters list) are instance state, not settings;
+                # an upper-case key such as _SECRET is a setting, as in Sanic.
                 object.__setattr__(self, key, value)
                 continue
             super().__setitem__(key, value)
