@@ -48,7 +48,8 @@ def attempt(fn: Callable[[], Any]) -> Any:
     if isinstance(out, (str, int, float, bool, type(None), list, dict)):
         return out
     if callable(out):
-        return f"callable {getattr(out, '__name__', type(out).__name__)}"
+        name = getattr(out, "__name__", type(out).__name__)
+        return f"callable {re.sub(r'^echo[0-9]+$', 'echo', name)}"
     return repr(out)
 
 
@@ -231,9 +232,21 @@ def c_param_unquote() -> Any:
 
 
 @case
+def c_param_plain_quoted() -> Any:
+    app = new_app()
+    app.route("/n/<v>")(mk_echo())
+    app.route("/p/<v:path>")(mk_echo())
+    return probe(app, ["/n/caf%C3%A9", "/n/a%2Fb", "/n/a%20b", "/p/a%20b/c"])
+
+
+@case
 def c_custom_pattern() -> Any:
     app = new_app()
-    app.router.register_pattern("hex", lambda s: int(s, 16), r"^[0-9a-f]+$")
+
+    def hexint(s: str) -> int:  # a named cast (Sanic's router fails on a lambda cast)
+        return int(s, 16)
+
+    app.router.register_pattern("hex", hexint, r"^[0-9a-f]+$")
     app.route("/h/<v:hex>")(mk_echo())
     app.route("/h/<v:str>", name="hs")(mk_echo())
     return probe(app, ["/h/ff", "/h/zz", "/h/10"],
@@ -301,18 +314,20 @@ def c_slashes_bp() -> Any:
     bp2 = Blueprint("bp2", url_prefix="/bp2/", strict_slashes=False)
     bp2.route("/x")(mk_echo())
     bp2.route("/")(mk_echo())
-    bp2.route("", name="empty")(mk_echo())
-    app.blueprint([bp, bp2])
-    return probe(app, ["/bp/x", "/bp/x/", "/bp/y", "/bp/y/", "/bp2/x", "/bp2/x/", "/bp2",
-                       "/bp2/", "/bp2//x"])
+    bp3 = Blueprint("bp3", url_prefix="/bp3/", strict_slashes=False)
+    bp3.route("", name="empty")(mk_echo())
+    reg = attempt(lambda: app.blueprint([bp, bp2, bp3]))
+    return {"reg": reg, "probe": probe(app, ["/bp/x", "/bp/x/", "/bp/y", "/bp/y/", "/bp2/x",
+                                             "/bp2/x/", "/bp2", "/bp2/", "/bp2//x", "/bp3",
+                                             "/bp3/"])}
 
 
 @case
 def c_root_routes() -> Any:
     app = new_app()
     app.route("/")(mk_echo())
-    app.route("", name="e2")(mk_echo())
-    return probe(app, ["/", "//"])
+    again = attempt(lambda: app.route("", name="e2")(mk_echo()))
+    return {"again": again, "probe": probe(app, ["/", "//"])}
 
 
 @case
@@ -557,6 +572,131 @@ def c_decorators() -> Any:
     return probe(app, reqs)
 
 
+@case
+def c_request_route_attrs() -> Any:
+    from sanic import Blueprint, response
+
+    app = new_app()
+
+    async def show(request: Any, **kw: Any) -> Any:
+        return response.json({
+            "match_info": {k: repr(v) for k, v in request.match_info.items()},
+            "endpoint": request.endpoint, "uri_template": request.uri_template,
+            "route_name": request.route.name if request.route else None,
+            "path": request.path, "raw_url": request.raw_url.decode(),
+            "name": request.name if hasattr(request, "name") else None,
+        })
+
+    app.route("/r/<a:int>/<b>")(show)
+    bp = Blueprint("bp", url_prefix="/bp", version=2)
+    bp.route("/q/<c:float>", name="qq")(show)
+    app.blueprint(bp)
+    return probe(app, ["/r/1/x", "/v2/bp/q/1.5", "/r/1/x?z=1", "/nope"])
+
+
+@case
+def c_class_views() -> Any:
+    from sanic.views import HTTPMethodView
+
+    app = new_app()
+
+    class Thing(HTTPMethodView):
+        async def get(self, request: Any, tid: int) -> Any:
+            return text(f"get {tid}")
+
+        async def post(self, request: Any, tid: int) -> Any:
+            return text(f"post {tid}")
+
+    class Named(HTTPMethodView):
+        async def get(self, request: Any) -> Any:
+            return text("named")
+
+    app.add_route(Thing.as_view(), "/t/<tid:int>")
+    app.route("/n")(Named.as_view())
+    out = probe(app, ["/t/1", ("POST", "/t/2"), ("PUT", "/t/3"), "/n", ("DELETE", "/n")],
+                extra=lambda: {n: attempt(lambda n=n: app.url_for(n, tid=5))
+                               for n in ("Thing", "Named", "thing")})
+    out["names"] = sorted(r.name for r in app.router.routes)
+    return out
+
+
+@case
+def c_websocket_route_names() -> Any:
+    from sanic import Blueprint
+
+    app = new_app()
+
+    @app.websocket("/ws")
+    async def feed(request: Any, ws: Any) -> None:
+        return None
+
+    bp = Blueprint("bpw", url_prefix="/b")
+
+    @bp.websocket("/ws/<room>")
+    async def room(request: Any, ws: Any, room: str) -> None:
+        return None
+
+    app.blueprint(bp)
+    out = probe(app, ["/ws", "/b/ws/x"], extra=lambda: [
+        attempt(lambda: app.url_for("feed")),
+        attempt(lambda: app.url_for("bpw.room", room="r1")),
+        attempt(lambda: app.url_for("feed", _external=True, _server="h.io")),
+    ])
+    out["names"] = sorted(r.name for r in app.router.routes)
+    return out
+
+
+@case
+def c_strict_precedence() -> Any:
+    from sanic import Blueprint
+
+    app = new_app(strict_slashes=True)
+    b1 = Blueprint("s1", url_prefix="/s1", strict_slashes=False)
+    b1.route("/a")(text_handler("a"))
+    b1.route("/b", strict_slashes=True)(text_handler("b"))
+    b2 = Blueprint("s2", url_prefix="/s2")
+    b2.route("/c")(text_handler("c"))
+    grp = Blueprint.group(b2, url_prefix="/g", strict_slashes=False)
+    b3 = Blueprint("s3", url_prefix="/s3", strict_slashes=True)
+    b3.route("/d")(text_handler("d"))
+    grp2 = Blueprint.group(b3, url_prefix="/h", strict_slashes=False)
+    app.blueprint([b1, grp, grp2])
+    return probe(app, ["/s1/a", "/s1/a/", "/s1/b", "/s1/b/", "/g/s2/c", "/g/s2/c/",
+                       "/h/s3/d", "/h/s3/d/"])
+
+
+@case
+def c_group_name_prefix() -> Any:
+    from sanic import Blueprint
+
+    app = new_app()
+    b1 = Blueprint("np1", url_prefix="/a")
+    b1.route("/x")(text_handler("x"))
+    g = Blueprint.group(b1, url_prefix="/g", name_prefix="pre")
+    out = {"reg": attempt(lambda: app.blueprint(g))}
+    out["names"] = sorted(r.name for r in app.router.routes)
+    out["blueprints"] = sorted(app.blueprints)
+    out["probe"] = probe(app, ["/g/a/x"], extra=lambda: [
+        attempt(lambda: app.url_for("pre_np1.h_x")), attempt(lambda: app.url_for("np1.h_x"))])
+    return out
+
+
+@case
+def c_version_mix() -> Any:
+    from sanic import Blueprint
+
+    app = new_app()
+    bp = Blueprint("vm", url_prefix="/bp", version=1, version_prefix="/api/v")
+    bp.route("/a")(text_handler("a"))
+    bp.route("/b", version=3)(text_handler("b"))
+    bp.route("/c", version_prefix="/x")(text_handler("c"))
+    bp.route("/d", version=4, version_prefix="/y")(text_handler("d"))
+    grp = Blueprint.group(bp, version=9, version_prefix="/grp")
+    app.blueprint(grp)
+    return {"paths": sorted(r.path for r in app.router.routes),
+            "probe": probe(app, ["/api/v1/bp/a", "/grp9/bp/a"])}
+
+
 # --------------------------------------------------------------- 2. blueprints
 
 @case
@@ -643,6 +783,7 @@ def c_bp_copy() -> Any:
     app.blueprint([bp, c1, c2])
     out["c3_reg"] = attempt(lambda: app.blueprint(c3))
     out["names"] = [c1.name, c2.name, c3.name, c1.url_prefix, c2.url_prefix]
+    out["routes"] = sorted((r.name, r.path) for r in app.router.routes)
     out["probe"] = probe(app, ["/v1/a/x", "/v1/b/x", "/ver2/a/x", "/v1/d/x", "/d/x"],
                          extra=lambda: [app.url_for("bp2.h_x"), app.url_for("bp3.h_x"),
                                         attempt(lambda: app.url_for("bp4.h_x"))])
@@ -767,7 +908,7 @@ def c_bp_listeners() -> Any:
 
     bp.route("/")(text_handler("x"))
     out = {"bad_event": attempt(lambda: bp.listener("nope")(a))}
-    app.blueprint(bp)
+    out["register"] = attempt(lambda: app.blueprint(bp))
     probe(app, ["/"])
     out["seen"] = seen
     return out
@@ -1117,7 +1258,8 @@ def run_all(only: str | None = None) -> dict:
         try:
             results[name] = fn()
         except Exception as e:  # noqa: BLE001
-            results[name] = {"case_crashed": exc(e), "tb": traceback.format_exc()[-600:]}
+            results[name] = {"case_crashed": exc(e)}
+            print(f"case {name} crashed:\n{traceback.format_exc()[-800:]}", file=sys.stderr)
     return results
 
 

@@ -154,3 +154,16 @@ def test_a_value_that_does_not_fit_its_type_is_worded_as_sanic(app: Sanic) -> No
     assert str(info.value) == (
         'Value "abc" for parameter `num` does not match pattern for type `int`: ^-?\\d+$'
     )
+
+
+def test_external_url_of_a_websocket_route_is_ws(app: Sanic) -> None:
+    @app.websocket("/feed")
+    async def feed(request, ws):
+        return None
+
+    assert app.url_for("feed", _external=True, _server="h.io") == "ws://h.io/feed"
+    app.config.SERVER_NAME = "https://srv.io"
+    assert app.url_for("feed", _external=True) == "wss://srv.io/feed"
+    # An explicit scheme is kept.
+    assert app.url_for("feed", _external=True, _scheme="https") == "https://srv.io/feed"
+    assert app.url_for("feed") == "/feed"

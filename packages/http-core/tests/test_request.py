@@ -508,6 +508,21 @@ def test_url_for_delegates_to_the_app() -> None:
     ]
 
 
+def test_url_for_with_a_server_name_url_lets_the_app_choose_scheme_and_host() -> None:
+    # As Sanic: SERVER_NAME with a scheme is the public address, whatever the Host says
+    # (the app then picks ws/wss for websocket routes).
+    calls: list[tuple[str, dict]] = []
+
+    def url_for(name: str, **kwargs: Any) -> str:
+        calls.append((name, kwargs))
+        return "built"
+
+    config = SimpleNamespace(SERVER_NAME="https://srv.io")
+    request = make(b"/", {"Host": "h.com:81"}, app=SimpleNamespace(config=config, url_for=url_for))
+    assert request.url_for("view", x=1) == "built"
+    assert calls == [("view", {"_external": True, "x": 1})]
+
+
 def test_stream_id_is_http3_only_and_scope_asgi_only() -> None:
     with pytest.raises(ServerError, match="HTTP/3"):
         make().stream_id  # noqa: B018

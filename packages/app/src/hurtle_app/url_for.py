@@ -81,6 +81,9 @@ def build_url(app: Any, view_name: str, kwargs: dict[str, Any]) -> str:
         if not scheme:
             head = netloc[:8]
             scheme = head.split(":", 1)[0] if ":" in head else "http"
+            if getattr(route.extra, "websocket", False):
+                # As Sanic: a websocket route's external URL is ws:// (wss:// for https).
+                scheme = {"http": "ws", "https": "wss"}.get(scheme, scheme)
         if "://" in netloc[:8]:
             netloc = netloc.split("://", 1)[-1]
 

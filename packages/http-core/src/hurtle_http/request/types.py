@@ -583,6 +583,11 @@ class Request:
         url_for = getattr(self.app, "url_for", None)
         if url_for is None:
             raise ServerError("This app cannot build URLs (it has no url_for).")
+        server_name = getattr(getattr(self.app, "config", None), "SERVER_NAME", None)
+        if server_name and "//" in str(server_name):
+            # A SERVER_NAME with a scheme is the app's public address: the app builds the
+            # URL from it (ws/wss for websocket routes), as Sanic does.
+            return url_for(view_name, _external=True, **kwargs)
         scheme = self.scheme
         host = self.server_name
         port = self.server_port
