@@ -406,8 +406,11 @@ def diff(verbose: bool) -> int:
     for mode in ("serve", "asgi"):
         results = {}
         for label, py in (("sanic", REF_PY), ("hurtle", HURTLE_PY)):
+            env = dict(os.environ)
+            if label == "hurtle" and os.environ.get("HURTLE_PYTHONPATH"):
+                env["PYTHONPATH"] = os.environ["HURTLE_PYTHONPATH"]  # e.g. an older tree's src/
             out = subprocess.run([py, __file__, "observe", "--mode", mode], capture_output=True,
-                                 text=True, timeout=300)
+                                 text=True, timeout=300, env=env)
             if out.returncode:
                 print(f"[{mode}] {label} failed:\n{out.stderr[-3000:]}")
                 return 2
