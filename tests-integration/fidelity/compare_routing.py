@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 import os
+import re
 import subprocess
 import sys
 import tempfile
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import unquote
 
 CASES: dict[str, Callable[[], Any]] = {}
@@ -43,7 +44,7 @@ def exc(e: BaseException) -> dict[str, str]:
 def attempt(fn: Callable[[], Any]) -> Any:
     try:
         out = fn()
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         return exc(e)
     if isinstance(out, (str, int, float, bool, type(None), list, dict)):
         return out
@@ -114,7 +115,7 @@ async def _http(app: Any, method: str, target: str, headers: dict[str, str] | No
 
     try:
         await asyncio.wait_for(app(scope, receive, send), 5)
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         return exc(e)
     start = next((m for m in sent if m["type"] == "http.response.start"), None)
     if start is None:
@@ -138,7 +139,7 @@ def probe(app: Any, reqs: list, extra: Callable[[], Any] | None = None) -> dict:
         res: dict[str, Any] = {}
         try:
             task, inq, outq = await _lifespan(app)
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:
             return {"startup": exc(e)}
         for r in reqs:
             if isinstance(r, str):
@@ -152,7 +153,7 @@ def probe(app: Any, reqs: list, extra: Callable[[], Any] | None = None) -> dict:
         await inq.put({"type": "lifespan.shutdown"})
         try:
             await asyncio.wait_for(task, 5)
-        except Exception:  # noqa: BLE001
+        except Exception:
             pass
         return res
 
@@ -213,7 +214,7 @@ def _param_case(pattern: str) -> Callable[[], Any]:
         app = new_app()
         try:
             app.route(pattern)(mk_echo())
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:
             return {"register": exc(e)}
         return probe(app, [f"/p/{v}" for v in PARAM_VALUES])
 
@@ -1260,7 +1261,7 @@ def run_all(only: str | None = None) -> dict:
             continue
         try:
             results[name] = fn()
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:
             results[name] = {"case_crashed": exc(e)}
             print(f"case {name} crashed:\n{traceback.format_exc()[-800:]}", file=sys.stderr)
     return results
