@@ -393,6 +393,25 @@ def gen_mixed(rnd: random.Random) -> bytes:
     return b"\r\n".join(lines[:-1] + extra + lines[-1:]) + b"\r\n\r\n" + body
 
 
+def gen_duplicates(rnd: random.Random) -> bytes:
+    """Repeated fields, odd name case and padding: which one does each parser read?"""
+    pool = [
+        ("Authorization", rnd.choice(AUTH_VALUES)),
+        ("aUTHORIZATION", rnd.choice(AUTH_VALUES)),
+        ("Content-Type", rnd.choice(JSON_TYPES[1:] + FORM_TYPES)),
+        ("content-type", rnd.choice(["text/plain", "application/json", "APPLICATION/JSON"])),
+        ("X-Real-IP", rnd.choice(["9.9.9.9", "8.8.8.8", "", "::1"])),
+        ("X-Forwarded-For", rnd.choice(XFF)),
+        ("cOOKIE", rnd.choice(COOKIE_ATOMS)),
+        ("Forwarded", rnd.choice(FORWARDED)),
+        ("X-Forwarded-Host", rnd.choice(HOSTS[:8])),
+        ("X-Forwarded-Proto", rnd.choice(["https", "http", "HTTPS"])),
+    ]
+    headers = [rnd.choice(pool) for _ in range(rnd.randint(2, 6))]
+    body = rnd.choice([b"", b'{"a": 1}', b"a=1&b=2", b"x"])
+    return request(rnd.choice(["POST", "GET"]), "/e?a=1", headers, body, host=rnd.choice(HOSTS[:8]))
+
+
 GENERATORS: dict[str, Callable[[random.Random], bytes]] = {
     "query": gen_query,
     "urlencoded": gen_urlencoded,
@@ -403,6 +422,7 @@ GENERATORS: dict[str, Callable[[random.Random], bytes]] = {
     "forwarded": gen_forwarded,
     "host": gen_host,
     "mixed": gen_mixed,
+    "duplicates": gen_duplicates,
 }
 
 # ------------------------------------------------------------------------------ causes
@@ -436,8 +456,10 @@ KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
      lambda r: b"charset=latin-1" in r),
     ("urlencoded", "kept: body not valid UTF-8 (Sanic drops the whole form)", FORM, _not_utf8),
     ("cookie", "kept: several Cookie fields joined (RFC 9113 8.2.3)", frozenset({"cookies"}),
-     lambda r: r.count(b"\r\nCookie:") > 1),
+     lambda r: r.lower().count(b"\r\ncookie:") > 1),
     ("cookie", 'kept: a="" is the empty value', frozenset({"cookies"}), lambda r: b'i=""' in r),
+    ("cookie", "kept: a Latin-1 letter in a cookie name (Sanic drops only those)",
+     frozenset({"cookies"}), lambda r: b"\xc3\xa9=1" in r),
     ("forwarded", "kept: unquoted host=h:port dropped (RFC 7239 4)", FWD,
      lambda r: b"host=EX.com:444" in r),
     ("forwarded", "kept: OWS before ';' in Forwarded tolerated", FWD,
@@ -462,7 +484,7 @@ def cause_of(gen: str, raw: bytes, fields: list[str]) -> str | None:
     labels: list[str] = []
     unexplained = set(fields)
     for cause_gen, label, explains, matches in KNOWN_CAUSES:
-        if gen in (cause_gen, "mixed") and unexplained & explains and matches(raw):
+        if gen in (cause_gen, "mixed", "duplicates") and unexplained & explains and matches(raw):
             labels.append(label)
             unexplained -= explains
     return " + ".join(labels) if labels and not unexplained else None
@@ -579,7 +601,7 @@ def main() -> int:
         for variant in variants:
             for i in range(args.count):
                 gen = gens[i % len(gens)]
-                if variant != "plain" and gen not in ("forwarded", "host", "mixed"):
+                if variant != "plain" and gen not in ("forwarded", "host", "mixed", "duplicates"):
                     if rnd.random() < 0.8:
                         continue  # proxy settings only matter for those two
                 cases.append((variant, gen, GENERATORS[gen](rnd)))

@@ -8,8 +8,10 @@ from typing import Any
 from hurtle_http.parameters import RequestParameters
 
 _octal_or_escape = re.compile(r"\\(?:([0-3][0-7][0-7])|(.))")
-# RFC 6265 4.2.1: cookie-name is an RFC 9110 token; Sanic drops pairs whose name is not.
-_is_token = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+").fullmatch
+# RFC 6265 4.2.1: cookie-name is an RFC 9110 token. A name holding an ASCII character that
+# is not a token character (space, separators, controls) is dropped, as Sanic drops it.
+# Non-ASCII characters are let through: browsers send names set by scripts as UTF-8.
+_not_token = re.compile(r'[\x00-\x20\x7f"(),/:;<=>?@\[\\\]{}]').search
 
 
 def _unquote_sub(match: re.Match[str]) -> str:
@@ -27,7 +29,8 @@ def parse_cookie(raw: str) -> dict[str, list[str]]:
     """Parse a ``Cookie`` header value into ``{name: [values...]}``, in order.
 
     Never raises: a pair without ``=`` is kept under the name ``""``, as browsers send it;
-    a pair whose name is not a token (``a b=1``, ``é=1``, ``a:b=1``) is skipped, as Sanic does.
+    a pair whose name holds a space, separator or control (``a b=1``, ``a:b=1``) is skipped,
+    as Sanic does.
     """
     cookies: dict[str, list[str]] = {}
     for pair in raw.split(";"):
@@ -35,7 +38,7 @@ def parse_cookie(raw: str) -> dict[str, list[str]]:
         if sep:
             name = name.strip()
             value = value.strip()
-            if name and not _is_token(name):
+            if _not_token(name):
                 continue
         else:
             name, value = "", name.strip()
