@@ -82,6 +82,12 @@ def test_prepare_refuses_what_cannot_work(app: Sanic, options: dict[str, Any], e
         app.prepare(**options)
 
 
+def test_a_negative_proxies_count_is_refused_at_start_up(app: Sanic) -> None:
+    app.config.PROXIES_COUNT = -1
+    with pytest.raises(ValueError, match="PROXIES_COUNT cannot be negative"):
+        app.prepare()
+
+
 def test_serve_without_prepare_says_what_to_do(app: Sanic) -> None:
     with pytest.raises(ServerError, match="app.prepare"):
         Sanic.serve()

@@ -96,6 +96,11 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
     workers = int(workers)
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
+    proxies_count = app.config.get("PROXIES_COUNT")
+    if proxies_count is not None and proxies_count < 0:
+        # As Sanic 25.12: refused at start-up rather than silently trusting no proxy.
+        raise ValueError(f"PROXIES_COUNT cannot be negative, not {proxies_count}: it is how "
+                         "many proxies in front of the app append to X-Forwarded-For")
     if single_process and workers > 1:
         raise RuntimeError("Cannot run a single process with multiple workers.")
     if single_process and auto_reload:
