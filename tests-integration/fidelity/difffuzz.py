@@ -44,6 +44,8 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "proxy": {"PROXIES_COUNT": 1, "REAL_IP_HEADER": "x-real-ip", "FORWARDED_SECRET": "s3cr3t"},
     "count2": {"PROXIES_COUNT": 2},
     "secret": {"FORWARDED_SECRET": "s3cr3t"},
+    "realip": {"REAL_IP_HEADER": "x-real-ip"},
+    "chain": {"PROXIES_COUNT": 1, "FORWARDED_FOR_HEADER": "x-client-chain"},
 }
 
 # ------------------------------------------------------------------------------ the echo app
@@ -335,7 +337,8 @@ FORWARDED = [
 ]
 XFF = ["1.2.3.4", "1.2.3.4, 5.6.7.8", " 1.2.3.4 ,5.6.7.8 ", "unknown", "", "1.2.3.4,,5.6.7.8",
        "::1", "[::1]", "2001:db8::1, 10.0.0.1", "1.2.3.4:80", "a, b, c", "_x"]
-XOTHER = [("X-Real-IP", "9.9.9.9"), ("X-Real-IP", "::1"), ("X-Real-IP", " 9.9.9.9 "),
+XOTHER = [
+    ("X-Client-Chain", "7.7.7.7, 6.6.6.6"),("X-Real-IP", "9.9.9.9"), ("X-Real-IP", "::1"), ("X-Real-IP", " 9.9.9.9 "),
           ("X-Forwarded-Proto", "https"), ("X-Forwarded-Proto", "HTTPS"),
           ("X-Forwarded-Host", "fw.example"), ("X-Forwarded-Host", "fw.example:8080"),
           ("X-Forwarded-Port", "8443"), ("X-Forwarded-Port", "bad"), ("X-Scheme", "wss"),
