@@ -484,6 +484,7 @@ class Http(RequestReader):
                     if not persistent:
                         break
                     self.running = False
+                    request = None  # an idle connection keeps no request alive
                     idle = self._idle = protocol.loop.create_future()
                     await idle
                     continue
