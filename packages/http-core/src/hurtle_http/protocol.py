@@ -92,10 +92,11 @@ class HttpProtocol(asyncio.Protocol):
         self.keep_alive_timeout = float(config.KEEP_ALIVE_TIMEOUT)
         self.request_max_size = config.REQUEST_MAX_SIZE
         self.access_log = bool(getattr(config, "ACCESS_LOG", False))
-        # PERF: off by default. Measured CPU per request on loopback keep-alive "hello"
-        # (uvloop, wrk, 64 connections): one Task per burst of requests 44-53 us, eager
-        # stepping inside data_received 59-67 us; and a Task keeps asyncio.current_task()
-        # and asyncio.timeout() working in handlers.
+        # PERF: off by default. The earlier "eager is slower" wall-clock figures (44-53 us
+        # with a Task per burst, 59-67 us eager) were within this machine's noise; counted
+        # in instructions (valgrind, benchmarks/inproc.py "GET /") eager stepping saves
+        # about 3 % against the parked connection Task. Not worth losing what handlers
+        # get from a Task: asyncio.current_task(), asyncio.timeout(), async-timeout users.
         self.eager = bool(getattr(config, "HTTP_EAGER_DISPATCH", False))
         positive = [
             t for t in (self.request_timeout, self.response_timeout, self.keep_alive_timeout) if t > 0
