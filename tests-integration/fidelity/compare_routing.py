@@ -701,6 +701,37 @@ def c_version_mix() -> Any:
             "probe": probe(app, ["/api/v1/bp/a", "/grp9/bp/a"])}
 
 
+@case
+def c_bp_hosts_and_names() -> Any:
+    from sanic import Blueprint
+
+    app = new_app()
+    bp = Blueprint("bh", url_prefix="/h", host=["a.io", "b.io"])
+    bp.route("/x")(text_handler("x"))
+    bp.route("/y", host="c.io")(text_handler("y"))
+    bp.route("/z", name="bh.zed")(text_handler("z"))
+    bp.route("/w", name="other.w")(text_handler("w"))
+    out = {"reg": attempt(lambda: app.blueprint(bp))}
+    out["names"] = sorted(r.name for r in app.router.routes)
+    reqs = [("GET", p, {"host": h}) for p in ("/h/x", "/h/y", "/h/z", "/h/w")
+            for h in ("a.io", "b.io", "c.io", "d.io")]
+    out["probe"] = probe(app, reqs, extra=lambda: {n: attempt(lambda n=n: app.url_for(n, _external=True))
+                                                   for n in ("bh.h_x", "bh.h_y", "bh.zed", "bh.bh.zed",
+                                                             "bh.other.w", "other.w", "bh.w")})
+    return out
+
+
+@case
+def c_mixed_method_routes() -> Any:
+    app = new_app()
+    app.route("/m/<x:int>", methods=["GET"])(text_handler("get_int"))
+    app.route("/m/<x:int>", methods=["POST"], name="post_int")(text_handler("post_int"))
+    app.route("/m/<x>", methods=["PUT"], name="put_str")(text_handler("put_str"))
+    app.route("/m/all", methods=["DELETE"], name="del_all")(text_handler("del_all"))
+    reqs = [(m, p) for p in ("/m/1", "/m/a", "/m/all") for m in ("GET", "POST", "PUT", "DELETE", "PATCH")]
+    return probe(app, reqs)
+
+
 # --------------------------------------------------------------- 2. blueprints
 
 @case

@@ -167,3 +167,19 @@ def test_external_url_of_a_websocket_route_is_ws(app: Sanic) -> None:
     # An explicit scheme is kept.
     assert app.url_for("feed", _external=True, _scheme="https") == "https://srv.io/feed"
     assert app.url_for("feed") == "/feed"
+
+
+def test_external_url_of_a_route_on_several_hosts_needs_a_server(app: Sanic) -> None:
+    @app.get("/x", host=["b.io", "a.io"])
+    async def multi(request):
+        return text("")
+
+    @app.get("/one", host="only.io")
+    async def single(request):
+        return text("")
+
+    with pytest.raises(ValueError, match="^Host is ambiguous: a.io, b.io$"):
+        app.url_for("multi", _external=True)
+    assert app.url_for("multi") == "/x"
+    assert app.url_for("multi", _external=True, _server="s.io") == "http://s.io/x"
+    assert app.url_for("single", _external=True) == "http://only.io/one"

@@ -48,6 +48,11 @@ def build_url(app: Any, view_name: str, kwargs: dict[str, Any]) -> str:
     if scheme and not external:
         raise ValueError("When specifying _scheme, _external must be True")
     if external and netloc is None:
+        hosts = [h for h in getattr(route.extra, "hosts", None) or () if h]
+        if len(hosts) > 1:
+            # As Sanic: a route served on several hosts has no one external URL; pass
+            # _server= to choose.
+            raise ValueError(f"Host is ambiguous: {', '.join(sorted(hosts))}")
         host = route.requirements.get("host") if route.requirements else None
         netloc = host or app.config.get("SERVER_NAME") or ""
 
