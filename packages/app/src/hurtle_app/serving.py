@@ -180,8 +180,9 @@ class SingleProcessRunner:
             loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
         self.loop = loop
-        listeners = self.app._listeners
-        listeners.run_sync("main_process_start", self.app)
+        # As in Sanic 25.12, a single-process server is not a "main process" with workers:
+        # main_process_start/ready/stop listeners do not run here (app.run() with workers,
+        # from the meta-package, runs them).
         try:
             loop.run_until_complete(
                 self._serve(
@@ -197,7 +198,6 @@ class SingleProcessRunner:
                 )
             )
         finally:
-            listeners.run_sync("main_process_stop", self.app)
             try:
                 loop.run_until_complete(loop.shutdown_asyncgens())
             finally:
@@ -221,7 +221,6 @@ class SingleProcessRunner:
         location = f"unix:{kw['unix']}" if kw.get("unix") else f"{scheme}://{host}:{port}"
         if motd:
             server_logger.info("Goin' Fast @ %s", location)
-        await self.app._listeners.run("main_process_ready", self.app, loop)
         if register_sys_signals:
             for sig in (os_signal.SIGINT, os_signal.SIGTERM):
                 try:
