@@ -69,9 +69,10 @@ class RequestPipeline:
             handler_is_async,
             websocket,
         ) = hit
-        params = dict(params) if params else {}
         request.route = route
-        request._match_info = params
+        if params:
+            params = request._match_info = dict(params)
+        # else: PERF: match_info makes its empty dict on first read (most never read it)
         try:
             # PERF: only await the body when the connection says one is coming
             # (benchmarks/ "GET /": add_route GET routes do not ignore the body).
@@ -94,7 +95,7 @@ class RequestPipeline:
                 if handler_is_async:
                     response = await (handler(request, **params) if params else handler(request))
                 else:
-                    response = handler(request, **params)
+                    response = handler(request, **params) if params else handler(request)
                     if isawaitable(response):
                         response = await response
                 if websocket:

@@ -125,6 +125,24 @@ def _finishes_whole(cls: type) -> bool:
     return fast
 
 
+_plain_requests: dict[type, bool] = {}
+_new_object = object.__new__
+
+
+def _builds_plain(cls: type) -> bool:
+    """Whether ``cls`` is built by the stock ``Request.__init__`` (``Http.on_head`` inlines it)."""
+    from hurtle_http.request import Request
+
+    plain = (
+        isinstance(cls, type)
+        and issubclass(cls, Request)
+        and cls.__init__ is Request.__init__
+        and cls.__new__ is object.__new__
+    )
+    _plain_requests[cls] = plain
+    return plain
+
+
 def _uses_base_processed_headers(cls: type) -> bool:
     from hurtle_http.response.types import BaseHTTPResponse
 
@@ -337,9 +355,23 @@ class Http(RequestReader):
         raw_method = parser.get_method()
         method = _METHODS.get(raw_method) or raw_method.decode("ascii")
         protocol = self.protocol
-        request = protocol.request_class(
-            url, fields, version, method, protocol.transport, protocol.app
-        )
+        request_class = protocol.request_class
+        if _plain_requests.get(request_class) is True or _builds_plain(request_class):
+            # PERF: the stock Request.__init__, inlined: no __init__ frame, and no
+            # ContextVar.set here (http1 makes it the current request inside the Task,
+            # where handlers read it). About 5 % of GET / (benchmarks/inproc.py).
+            request = _new_object(request_class)
+            request.raw_url = url
+            request.headers = fields
+            request.version = version
+            request.method = method
+            request.transport = protocol.transport
+            request.app = protocol.app
+            request.body = b""
+            request._path = None
+            request._ctx = None
+        else:
+            request = request_class(url, fields, version, method, protocol.transport, protocol.app)
         request.stream = self
         request.conn_info = protocol.conn_info
         has_body = chunked or bool(content_length)
