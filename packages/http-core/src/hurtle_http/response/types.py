@@ -44,7 +44,7 @@ _default: Any = _Default()
 class BaseHTTPResponse:
     """The common part of every response: status, headers, body, cookies, ``send()``."""
 
-    __slots__ = ("asgi", "body", "content_type", "stream", "status", "headers", "_cookies")
+    __slots__ = ("asgi", "body", "content_type", "stream", "status", "_headers", "_cookies")
 
     _dumps: Callable[..., str] = json_dumps
 
@@ -54,8 +54,22 @@ class BaseHTTPResponse:
         self.content_type: str | None = None
         self.stream: Any = None
         self.status: int = None  # type: ignore[assignment]
-        self.headers: Header = Header()
+        self._headers: Header | None = None
         self._cookies: CookieJar | None = None
+
+    @property
+    def headers(self) -> Header:
+        """The response's header fields (a ``Header`` multidict, made on first use)."""
+        # PERF: most responses (text(), json() without headers=) never get a field;
+        # Http.finish reads ``_headers`` and sees None without building an empty one.
+        headers = self._headers
+        if headers is None:
+            headers = self._headers = Header()
+        return headers
+
+    @headers.setter
+    def headers(self, value: Any) -> None:
+        self._headers = value
 
     def __repr__(self) -> str:
         return f"<{self.__class__.__name__}: {self.status} {self.content_type}>"
@@ -184,9 +198,9 @@ class HTTPResponse(BaseHTTPResponse):
         else:
             self.body = self._encode_body(body)
         self.status = status
-        # PERF: Header() without an argument is the cheapest empty multidict.
-        self.headers = (
-            headers if type(headers) is Header else Header(headers) if headers else Header()  # type: ignore[arg-type]
+        # PERF: no multidict until ``headers`` is first read (see BaseHTTPResponse).
+        self._headers = (
+            headers if type(headers) is Header else Header(headers) if headers else None  # type: ignore[arg-type]
         )
         self.stream = None
         self._cookies = None
@@ -245,8 +259,8 @@ class JSONResponse(HTTPResponse):
         self.asgi = False
         self.content_type = content_type
         self.status = status
-        self.headers = (
-            headers if type(headers) is Header else Header(headers) if headers else Header()  # type: ignore[arg-type]
+        self._headers = (
+            headers if type(headers) is Header else Header(headers) if headers else None  # type: ignore[arg-type]
         )
         self.stream = None
         self._cookies = None
