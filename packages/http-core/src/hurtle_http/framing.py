@@ -206,6 +206,14 @@ class RequestReader:
         first, self._fed = not self._fed, True
         try:
             self.parser.feed_data(data)
+        except Exception as error:
+            self.feed_failed(error, data, first)
+
+    def feed_failed(self, error: Exception, data: bytes, first: bool) -> None:
+        """Answer what ``parser.feed_data(data)`` raised (``first``: the connection's first
+        bytes); the fast path of ``HttpProtocol.data_received`` feeds the parser itself."""
+        try:
+            raise error
         except httptools.HttpParserInvalidMethodError:
             # Only when the first request of the connection is the one with the method
             # llhttp refused (not a later pipelined one).

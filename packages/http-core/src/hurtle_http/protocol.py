@@ -136,7 +136,14 @@ class HttpProtocol(asyncio.Protocol):
         http = self._http
         if http is None:
             return
-        http.feed(data)
+        if http._fed and not http.failed and not http.upgraded:
+            # PERF: RequestReader.feed inlined after the connection's first bytes.
+            try:
+                http.parser.feed_data(data)
+            except Exception as error:
+                http.feed_failed(error, data, False)
+        else:
+            http.feed(data)
         if http.current is not None and not http.running and not self.closed:
             idle = http._idle
             if idle is not None:
