@@ -194,9 +194,10 @@ class Request:
     @property
     def ctx(self) -> Any:
         """A namespace for your own per-request data (created on first use)."""
-        if self._ctx is None:
-            self._ctx = self.make_context()
-        return self._ctx
+        ctx = self._ctx  # PERF: one slot read on the common path (Request has __getattr__)
+        if ctx is None:
+            ctx = self._ctx = self.make_context()
+        return ctx
 
     @ctx.setter
     def ctx(self, value: Any) -> None:
