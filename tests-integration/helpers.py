@@ -77,3 +77,35 @@ def raw_request(host: str, port: int, data: bytes, timeout: float = 5.0) -> byte
                 break
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+def run_checked(*args: str, timeout: float = 600) -> str:
+    """Run a command; its stdout, or an AssertionError showing both streams."""
+    done = subprocess.run(args, capture_output=True, text=True, timeout=timeout, check=False)
+    if done.returncode != 0:
+        raise AssertionError(f"{' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+def plugin_venv(where: Path, no_deps: list[str], extras: tuple[str, ...] | list[str] = ()) -> str:
+    """A scratch venv with every workspace package (editable), the plugin packages
+    ``no_deps`` installed without their dependencies (so the real ``sanic`` never comes
+    in) and ``extras``; returns its python. Checks that no ``sanic`` distribution got in.
+    """
+    import shutil
+
+    uv = shutil.which("uv")
+    if uv is None:
+        raise AssertionError("this test needs `uv` on PATH to build its scratch venv")
+    venv = where / "venv"
+    run_checked(uv, "venv", "-q", "--python", sys.executable, str(venv))
+    python = str(venv / "bin" / "python")
+    editable = [arg for pkg in sorted((ROOT / "packages").iterdir()) for arg in ("-e", str(pkg))]
+    run_checked(uv, "pip", "install", "-q", "--python", python, *editable)
+    run_checked(uv, "pip", "install", "-q", "--python", python, "--no-deps", *no_deps)
+    if extras:
+        run_checked(uv, "pip", "install", "-q", "--python", python, *extras)
+    installed = run_checked(uv, "pip", "list", "--python", python)
+    names = [line.split()[0] for line in installed.splitlines()[2:] if line.strip()]
+    assert "sanic" not in names, "the real sanic was installed into the plugin venv"
+    return python
