@@ -109,3 +109,20 @@ def plugin_venv(where: Path, no_deps: list[str], extras: tuple[str, ...] | list[
     names = [line.split()[0] for line in installed.splitlines()[2:] if line.strip()]
     assert "sanic" not in names, "the real sanic was installed into the plugin venv"
     return python
+
+
+def poll_text(url: str, expected: str, timeout: float = 30.0) -> str:
+    """GET ``url`` until its body is ``expected`` (or ``timeout``); the last body seen."""
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            last = httpx.get(url, timeout=5).text
+        except httpx.HTTPError:
+            last = "<no answer>"
+        if last == expected:
+            return last
+        time.sleep(0.1)
+    return last

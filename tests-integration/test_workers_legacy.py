@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 import trustme
-from helpers import free_port, running
+from helpers import free_port, poll_text, running
 
 APP = """
 import os, ssl
@@ -101,30 +101,16 @@ if __name__ == "__main__":
 """
 
 
-def poll(url: str, expected: str, timeout: float = 20.0) -> str:
-    deadline = time.monotonic() + timeout
-    last = ""
-    while time.monotonic() < deadline:
-        try:
-            last = httpx.get(url, timeout=5).text
-        except httpx.HTTPError:
-            last = "<no answer>"
-        if last == expected:
-            break
-        time.sleep(0.1)
-    return last
-
-
 def test_legacy_auto_reload_reruns_the_program_on_change(tmp_path: Path) -> None:
     port = free_port()
     script = tmp_path / "legacy_reload.py"
     script.write_text(textwrap.dedent(RELOAD_APP).format(port=port))
     url = f"http://127.0.0.1:{port}/"
     with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
-        first = poll(url, "VERSION-1 true")
+        first = poll_text(url, "VERSION-1 true", timeout=20.0)
         time.sleep(0.3)  # let the watcher record the first modification times
         script.write_text(script.read_text().replace("VERSION-1", "VERSION-2"))
-        second = poll(url, "VERSION-2 true")
+        second = poll_text(url, "VERSION-2 true", timeout=20.0)
     output = proc.stdout.read() if proc.stdout else ""
     assert (first, second) == ("VERSION-1 true", "VERSION-2 true")
     assert f"Change detected in {script}" in output

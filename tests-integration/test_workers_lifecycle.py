@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
-from helpers import free_port, running
+from helpers import free_port, poll_text, running
 
 RELOAD_APP = """
 import os
@@ -33,20 +33,6 @@ if __name__ == "__main__":
     app.config.RELOADER_INTERVAL = 0.2
     app.run(host="127.0.0.1", port={port}, auto_reload=True, reload_dir={extra!r})
 """
-
-
-def poll_text(url: str, expected: str, timeout: float = 30.0) -> str:
-    deadline = time.monotonic() + timeout
-    last = ""
-    while time.monotonic() < deadline:
-        try:
-            last = httpx.get(url, timeout=5).text
-        except httpx.HTTPError:
-            last = "<no answer>"
-        if last == expected:
-            return last
-        time.sleep(0.1)
-    return last
 
 
 def test_editing_the_app_reloads_the_workers(tmp_path: Path) -> None:
