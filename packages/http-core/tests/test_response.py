@@ -231,3 +231,22 @@ async def test_response_stream_runs_its_function() -> None:
 def test_response_has_slots() -> None:
     with pytest.raises(AttributeError):
         text("x").anything = 1  # type: ignore[attr-defined]
+
+
+def _slot_values(obj: object) -> dict[str, object]:
+    names = {n for cls in type(obj).__mro__ for n in getattr(cls, "__slots__", ())}
+    return {n: getattr(obj, n, "<unset>") for n in sorted(names)}
+
+
+def test_inlined_text_and_json_build_what_their_constructors_build() -> None:
+    # text() and json() skip __init__ on their common call (hot path); every slot must
+    # still hold what the constructor would have put there.
+    from hurtle_http.response import HTTPResponse, JSONResponse, json, text
+
+    assert _slot_values(text("héllo", 201)) == _slot_values(
+        HTTPResponse("héllo", 201, None, "text/plain; charset=utf-8")
+    )
+    built = json({"a": "/x", "b": [1, 2]}, 202)
+    assert _slot_values(built) == _slot_values(
+        JSONResponse({"a": "/x", "b": [1, 2]}, 202, None, "application/json")
+    )
