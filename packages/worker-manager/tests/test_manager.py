@@ -311,6 +311,39 @@ def test_without_stop_on_failure_a_failing_server_waits_for_a_restart(parts) -> 
     assert entry(manager, name)["starts"] == 3
 
 
+class _DiesAtOnce:
+    """A process that has already exited with code 2 when start() returns (a busy machine
+    can deschedule the manager for longer than a failing worker lives)."""
+
+    def __init__(self, name: str, **_: Any) -> None:
+        self.name = name
+        self.pid: int | None = None
+        self.exitcode: int | None = None
+
+    def start(self) -> None:
+        self.pid, self.exitcode = 4242, 2
+
+    def is_alive(self) -> bool:
+        return False
+
+    def join(self, timeout: float | None = None) -> None:
+        return None
+
+
+def test_a_worker_that_dies_before_the_next_cycle_is_still_respawned(parts, caplog) -> None:
+    manager = make(parts, 1)
+    manager.stop_on_server_failure = False
+    manager.backoff_base = 0
+    manager.restart_limit = 2
+    for process in manager.processes:
+        process.factory = _DiesAtOnce
+    manager.run()
+    name = "Sanic-Server-0-0"
+    assert entry(manager, name)["starts"] == 3
+    assert entry(manager, name)["state"] == "FAILED"
+    assert "giving up on it" in caplog.text
+
+
 def test_a_process_ignoring_sigterm_is_killed_after_the_timeout(parts, tmp_path) -> None:
     manager = make(parts)
     manager.terminate_timeout = 0.5

@@ -316,7 +316,14 @@ class WorkerProcess:
 
     def has_work(self) -> bool:
         """Whether anything about this name is still running or pending."""
-        return self.is_alive() or bool(self.retiring) or self.respawn_at is not None
+        if self.retiring or self.respawn_at is not None:
+            return True
+        proc = self.process
+        if proc is None:
+            return False
+        # A process that already exited but whose exit the manager has not handled yet
+        # (one respawned in this very cycle can die before the next) is still work.
+        return proc.is_alive() or not self.stopping
 
 
 class Worker:
