@@ -349,6 +349,10 @@ class Http(RequestReader):
         if self.current is None and self.stage is IDLE:
             self.stage = REQUEST
 
+    def at_rest(self) -> bool:
+        """No request is half received (its head or its body)."""
+        return self.rx is None and not self.in_head
+
     def on_head(self, url: bytes, headers: list[tuple[str, str]], parser: Any) -> None:
         """A complete head: build the Request and queue it (raises to refuse it)."""
         self.url = url
