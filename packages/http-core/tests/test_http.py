@@ -137,6 +137,21 @@ async def test_head_drops_the_body_but_keeps_content_length() -> None:
     assert res.body == b"hello"
 
 
+async def test_head_answer_keeps_the_length_the_handler_states() -> None:
+    # RFC 9110 8.6: a HEAD answer may state the GET's length; an empty body does not
+    # turn it into 0 (Sanic keeps the handler's value too). GET still counts its body.
+    async def sized(request: Any) -> Any:
+        return HTTPResponse(headers={"content-length": "11"})
+
+    conn = FakeConnection(sized)
+    conn.receive(b"HEAD / HTTP/1.1\r\n\r\n")
+    await conn.settle()
+    [res] = parse_responses(conn.take(), head_only=True)
+    assert res.header("content-length") == "11"
+    [res] = await exchange(conn, GET)
+    assert (res.header("content-length"), res.body) == ("0", b"")
+
+
 async def test_streaming_response_without_length_is_chunked() -> None:
     async def handler(request: Any) -> None:
         response = await request.respond(content_type="text/plain")

@@ -943,9 +943,15 @@ class Http(RequestReader):
             data, size, end_stream = b"", 0, True
         elif end_stream:
             # PERF: the whole body is known: Content-Length, one write, no chunking.
-            if "content-length" in headers:
+            if "content-length" not in headers:
+                framing = f"content-length: {size}\r\n"
+            elif self.head_only and not size:
+                # RFC 9110 8.6, 9.3.2: a HEAD answer may state the length a GET would
+                # send; the handler's value stands (as in Sanic).
+                pass
+            else:
                 headers.popall("content-length")
-            framing = f"content-length: {size}\r\n"
+                framing = f"content-length: {size}\r\n"
         elif "content-length" in headers:
             try:
                 total = int(headers["content-length"])
