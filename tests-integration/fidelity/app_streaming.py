@@ -128,3 +128,24 @@ async def file_range(request):
 @app.get("/file-cl")
 async def file_cl(request):
     return await file_stream(BIG, headers={"content-length": str(BIG.stat().st_size)})
+
+
+@app.get("/respond-204-send")
+async def respond_204_send(request):
+    response = await request.respond(status=204)
+    await response.send("dropped")
+    await response.eof()
+
+
+@app.get("/respond-304-send")
+async def respond_304_send(request):
+    response = await request.respond(status=304, headers={"etag": '"e"'})
+    await response.send("dropped")
+    await response.eof()
+
+
+@app.get("/raise-after-eof")
+async def raise_after_eof(request):
+    response = await request.respond(content_type="text/plain")
+    await response.send("done", end_stream=True)
+    raise ValueError("after the end")

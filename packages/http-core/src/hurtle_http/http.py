@@ -940,7 +940,11 @@ class Http(RequestReader):
                     headers.popall(name, None)
             headers.popall("content-length", None)
             headers.popall("transfer-encoding", None)
-            data, size, end_stream = b"", 0, True
+            data, size = b"", 0
+            if not end_stream:
+                # A stream (request.respond(), ResponseStream): what it still writes is
+                # dropped until its eof, as for HEAD (Sanic does not fail it either).
+                func = self.head_response_ignored
         elif end_stream:
             # PERF: the whole body is known: Content-Length, one write, no chunking.
             if "content-length" not in headers:
@@ -1075,6 +1079,14 @@ class Http(RequestReader):
             if ws is not None:
                 await ws.close(1011)
             protocol.close()
+            return
+        if self.stage is IDLE and self.request is not None:
+            # The response to this request is complete (a handler that failed after
+            # its eof, a ResponseStream writing past a 204): another response would be
+            # one the client never asked for. Log it only.
+            error_logger.error(
+                "Exception after the response was sent: %r", exception, exc_info=exception
+            )
             return
         if self.stage is RESPONSE or self.stage is FAILED:
             # The head is out: no error response is possible, only a cut connection.
