@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import types
 from collections import deque
 from collections.abc import Coroutine, Generator
@@ -293,6 +294,8 @@ class Http(RequestReader):
         "_keep_alive_allowed",
         "_hook",
         "_status_error",
+        "_oversize",
+        "_unlimited",
     )
 
     def __init__(self, protocol: HttpProtocol) -> None:
@@ -325,6 +328,8 @@ class Http(RequestReader):
         self.head_started_at = 0.0
         self.upgrade_websocket = False
         self._status_error = False
+        self._oversize: PayloadTooLarge | None = None
+        self._unlimited: Any = None  # the Request whose body may pass the limit
         self._waiter: asyncio.Future | None = None
         self._idle: asyncio.Future | None = None
         self._spare: _Incoming | None = None
@@ -390,7 +395,12 @@ class Http(RequestReader):
         # PERF: `in` on a CIMultiDict is ~5x cheaper than .get(); most requests have
         # neither field, so body_framing (and its lookups) is skipped for them.
         if "content-length" in fields or "transfer-encoding" in fields:
-            content_length, chunked = body_framing(fields, version, self.request_max_size)
+            try:
+                content_length, chunked = body_framing(fields, version, self.request_max_size)
+            except PayloadTooLarge as error:
+                # Refused below unless the route streams its body (see _body_unlimited).
+                content_length, chunked = body_framing(fields, version, sys.maxsize)
+                self._oversize = error
         else:
             content_length, chunked = None, False
         raw_method = parser.get_method()
@@ -429,6 +439,10 @@ class Http(RequestReader):
             record.keep_alive = keep_alive
             record.has_body = has_body
             record.expect = False
+        if has_body and self._oversize is not None:
+            error, self._oversize = self._oversize, None
+            if not self._body_unlimited(record):
+                raise error
         if has_body and "expect" in fields:
             # RFC 9110 section 10.1.1: an expectation other than 100-continue MAY be
             # refused with 417 (Sanic does, for requests with a body); a 100-continue
@@ -452,7 +466,7 @@ class Http(RequestReader):
         if record is None:
             return
         record.size += len(data)
-        if record.size > self.request_max_size:
+        if record.size > self.request_max_size and not self._body_unlimited(record):
             raise PayloadTooLarge("Request body exceeds the size limit")
         chunks = record.chunks
         if chunks is None:
@@ -463,6 +477,21 @@ class Http(RequestReader):
             self.protocol.flow.pause_reading()
         if record is self.current:
             self._wake()
+
+    def _body_unlimited(self, record: _Incoming) -> bool:
+        """Whether ``record``'s body may pass ``REQUEST_MAX_SIZE``: as in Sanic, a route
+        that streams its body (``stream=True``) reads any size. Asked of the app (its
+        optional ``streams_body(request)``) only when a body goes over the limit."""
+        request = record.request  # records are reused, requests are not
+        if request is None:
+            return False
+        if request is self._unlimited:
+            return True
+        hook = getattr(self.protocol.app, "streams_body", None)
+        if hook is not None and hook(request):
+            self._unlimited = request
+            return True
+        return False
 
     def on_end(self) -> None:
         """The request being received is complete."""
