@@ -135,3 +135,16 @@ def test_tls_strict_host_appends_none_to_the_certificates() -> None:
     assert kwargs_for("--tls", "a", "--tls-strict-host")["ssl"] == ["a", None]
     with pytest.raises(SystemExit, match="needs certificates"):
         kwargs_for("--tls-strict-host")
+
+
+def test_version_prints_the_sanic_and_routing_api_levels(capsys) -> None:
+    from hurtle_app.versions import ROUTING_VERSION, SANIC_VERSION
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    # The line Sanic 25.12 prints, so scripts that parse it keep working.
+    assert capsys.readouterr().out.strip() == (
+        f"Sanic {SANIC_VERSION}; Routing {ROUTING_VERSION}"
+    )
+    assert (SANIC_VERSION, ROUTING_VERSION) == ("25.12.0", "23.12.0")

@@ -287,6 +287,10 @@ def test_sanic_composes_the_framework_app() -> None:
 
     assert issubclass(sanic.Sanic, hurtle_app.Sanic)
     assert sanic.__version__.startswith("25.12")
+    # One API level: what `sanic --version` prints is what `sanic.__version__` says.
+    from hurtle_app.versions import SANIC_VERSION
+
+    assert sanic.__version__ == SANIC_VERSION
     assert sanic.DefaultSanic is sanic.Sanic
 
 

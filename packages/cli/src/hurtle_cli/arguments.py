@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from hurtle_cli.__about__ import __version__
+from hurtle_app.versions import version_line
 
 USAGE = """\
   sanic <target> [options]       Run a Sanic application
@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         "action", nargs="?", default="serve", choices=ACTIONS,
         help="serve (default), exec, status, restart or stop",
     )
-    parser.add_argument("--version", action="version", version=f"Sanic (Hurtle {__version__})")
+    parser.add_argument("--version", action="version", version=version_line())
 
     app = parser.add_argument_group("Application")
     app.add_argument("--factory", action="store_true", help="target is a () -> app factory")
