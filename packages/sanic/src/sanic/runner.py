@@ -286,6 +286,35 @@ def _passthru(app: Any) -> dict[str, Any]:
     }
 
 
+def server_info(primary: Any, workers: int) -> dict[str, Any]:
+    """What the start-up banner and the inspector's ``info`` report about this run."""
+    mode = "debug" if primary.debug else "production"
+    return {
+        "app": primary.name,
+        "mode": f"{mode}, " + ("single worker" if workers == 1 else f"w/ {workers} workers"),
+        "server": "sanic, HTTP/1.1",
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "packages": _packages(),
+        "extra": dict(primary.config.get("MOTD_DISPLAY") or {}),
+    }
+
+
+def _packages() -> list[str]:
+    """``name==version`` of the Sanic API levels served and of Hurtle itself."""
+    from sanic.__about__ import __hurtle_version__, __version__
+    from sanic_routing import __version__ as routing_version
+
+    found = [f"sanic=={__version__}", f"sanic-routing=={routing_version}"]
+    try:
+        from sanic_testing import __version__ as testing_version
+    except ImportError:
+        pass
+    else:
+        found.append(f"sanic-testing=={testing_version}")
+    return [*found, f"hurtle=={__hurtle_version__}"]
+
+
 def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
     from sanic.__about__ import __hurtle_version__, __version__
 
@@ -297,21 +326,17 @@ def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
         location = f"{scheme}://{info['sock'].getsockname()}"
     else:
         location = f"{scheme}://{info['host']}:{info['port']}"
-    mode = "debug" if primary.debug else "production"
+    details = server_info(primary, workers)
     lines = [
         f"Hurtle v{__hurtle_version__} (Sanic v{__version__} compatible)",
         f"Goin' Fast @ {location}",
-        f"app: {primary.name}",
-        f"mode: {mode}, " + ("single worker" if workers == 1 else f"w/ {workers} workers"),
-        "server: sanic, HTTP/1.1",
-        f"python: {platform.python_version()}",
-        f"platform: {platform.platform()}",
+        *(f"{key}: {details[key]}" for key in ("app", "mode", "server", "python", "platform")),
+        "packages: " + ", ".join(p for p in details["packages"] if not p.startswith("sanic==")),
     ]
     if primary.state.auto_reload:
         watched = ", ".join(sorted(str(d) for d in primary.state.reload_dirs))
         lines.append("auto-reload: enabled" + (f", {watched}" if watched else ""))
-    for key, value in (primary.config.get("MOTD_DISPLAY") or {}).items():
-        lines.append(f"{key}: {value}")
+    lines.extend(f"{key}: {value}" for key, value in details["extra"].items())
     for line in lines:
         logger.info(line)
 
@@ -440,11 +465,7 @@ def _add_inspector(primary: Any, manager: WorkerManager, publisher: Any,
         error_logger.error("INSPECTOR is on but hurtle-inspector is not installed")
         return
     inspector_class = primary.inspector_class or Inspector
-    app_info = {
-        "app": primary.name, "mode": "debug" if primary.debug else "production",
-        "workers": primary.state.workers, "host": primary.state.host,
-        "port": primary.state.port, "pid": os.getpid(),
-    }
+    app_info = server_info(primary, primary.state.workers)
     inspector = inspector_class(
         publisher, app_info, worker_state, config.INSPECTOR_HOST, config.INSPECTOR_PORT,
         config.INSPECTOR_API_KEY, config.INSPECTOR_TLS_KEY, config.INSPECTOR_TLS_CERT,
