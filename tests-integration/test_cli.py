@@ -207,7 +207,9 @@ def test_seed_style_inspect_options_talk_to_the_running_instance(project: Path) 
     assert f"Inspecting @ http://127.0.0.1:{inspector_port}" in human.stdout
     assert "Sanic-Server-0-0" in human.stdout
     info = json.loads(raw.stdout)
-    assert info["info"]["app"] == "Inspected" and info["info"]["port"] == port
+    assert info["info"]["app"] == "Inspected"
+    assert info["info"]["mode"] == "production, single worker"
+    assert info["workers"]["Sanic-Server-0-0"]["state"] == "ACKED"
     assert shutdown.returncode == 0
     assert proc.returncode == 0  # the instance shut down cleanly when told to
     not_enabled = sanic(project, "cli_app", "--inspect")
