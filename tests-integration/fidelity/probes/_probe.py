@@ -47,6 +47,7 @@ def new_app(name: str, **kw: Any) -> Any:
     from sanic import Sanic
 
     Sanic.test_mode = True
+    kw.setdefault("configure_logging", False)
     return Sanic(name, **kw)
 
 
