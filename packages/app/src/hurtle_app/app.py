@@ -586,6 +586,8 @@ class Sanic(Registrar, AppSurface):
         loop = loop or asyncio.get_running_loop()
         if event == "after_server_stop":
             await self._task_registry.shutdown(timeout=1.0)
+        elif event == "before_server_start":
+            self._task_registry.starting = True
         await self._listeners.run(event, self, loop)
         signal_name = f"server.{concern}.{action}"
         if signal_name in self._signal_events:
