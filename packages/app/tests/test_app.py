@@ -13,9 +13,26 @@ def test_get_app_finds_apps_by_name(app: Sanic) -> None:
     assert Sanic.get_app() is app
 
 
-def test_get_app_error_lists_known_apps(app: Sanic) -> None:
-    with pytest.raises(SanicException, match="'TestApp'"):
+def test_get_app_error_names_the_missing_app(app: Sanic) -> None:
+    with pytest.raises(SanicException, match="^Sanic app name 'Other' not found."):
         Sanic.get_app("Other")
+
+
+def test_str_and_repr_of_the_app(app: Sanic) -> None:
+    assert str(app) == "<Sanic TestApp>"
+    assert repr(app) == 'Sanic(name="TestApp")'
+
+
+def test_unnamed_app_and_non_app_registration() -> None:
+    with pytest.raises(SanicException, match="cannot be unnamed"):
+        Sanic(None, configure_logging=False)  # type: ignore[arg-type]
+    with pytest.raises(SanicException, match="must be an instance of Sanic"):
+        Sanic.register_app(object())  # type: ignore[arg-type]
+
+
+def test_state_mode_and_server_print_their_value(app: Sanic) -> None:
+    assert str(app.state.mode) == "production"
+    assert f"{app.state.server}" == "sanic"
 
 
 def test_invalid_app_name(app: Sanic) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from hurtle_app import Sanic
 from hurtle_app.views import HTTPMethodView
-from hurtle_http.exceptions import SanicException
+from hurtle_http.exceptions import BadRequest, SanicException
 from hurtle_http.response import text
 from sanic_routing.exceptions import BadMethod
 
@@ -92,6 +92,11 @@ def test_ctx_kwargs_land_on_route_ctx(app: Sanic) -> None:
 def test_unknown_keyword_is_refused_with_the_ctx_hint(app: Sanic) -> None:
     with pytest.raises(TypeError, match="ctx_"):
         app.get("/", label="home")
+
+
+def test_listener_without_an_event_is_a_bad_request_error(app: Sanic) -> None:
+    with pytest.raises(BadRequest, match="^Invalid event registration: Missing event name.$"):
+        app.listener(lambda app_: None)
 
 
 def test_handler_without_request_parameter_gets_a_friendly_error(app: Sanic) -> None:

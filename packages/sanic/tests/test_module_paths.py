@@ -282,6 +282,15 @@ def test_one_exception_hierarchy() -> None:
     assert issubclass(exceptions.NotFound, exceptions.SanicException)
 
 
+def test_exceptions_module_extras_as_in_sanic() -> None:
+    import asyncio
+
+    from sanic import exceptions
+
+    assert exceptions.CancelledError is asyncio.CancelledError
+    assert exceptions.ServerKilled.quiet is True
+
+
 def test_sanic_composes_the_framework_app() -> None:
     import sanic
 

@@ -143,6 +143,9 @@ class Sanic(Registrar, AppSurface):
     def __repr__(self) -> str:
         return f'{type(self).__name__}(name="{self.name}")'
 
+    def __str__(self) -> str:
+        return f"<{type(self).__name__} {self.name}>"
+
     # --- app registry ----------------------------------------------------------------------
     @classmethod
     def get_app(cls, name: str | None = None, *, force_create: bool = False) -> Sanic:
@@ -152,7 +155,7 @@ class Sanic(Registrar, AppSurface):
     @classmethod
     def register_app(cls, app: Sanic) -> None:
         """Add ``app`` to the registry."""
-        AppRegistry(cls._app_registry).register(app, cls.test_mode)
+        AppRegistry(cls._app_registry, Sanic).register(app, cls.test_mode)
 
     @classmethod
     def unregister_app(cls, app: Sanic) -> None:
@@ -583,6 +586,8 @@ class Sanic(Registrar, AppSurface):
         loop = loop or asyncio.get_running_loop()
         if event == "after_server_stop":
             await self._task_registry.shutdown(timeout=1.0)
+        elif event == "before_server_start":
+            self._task_registry.starting = True
         await self._listeners.run(event, self, loop)
         signal_name = f"server.{concern}.{action}"
         if signal_name in self._signal_events:

@@ -28,6 +28,7 @@ from hurtle_app.futures import (
 )
 from hurtle_app.listeners import LISTENER_EVENTS, normalize_event
 from hurtle_app.middleware import next_definition_order
+from hurtle_http.exceptions import BadRequest
 from sanic_routing.exceptions import BadMethod
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -602,9 +603,7 @@ class Registrar:
 
         if callable(listener_or_event):
             if event_or_none is None:
-                raise ValueError(
-                    "listener() needs the event name: app.listener(func, 'before_server_start')"
-                )
+                raise BadRequest("Invalid event registration: Missing event name.")
             return register(listener_or_event, event_or_none)
         return partial(register, event=listener_or_event)
 
