@@ -103,3 +103,9 @@ def test_inspector_reports_scales_runs_custom_commands_and_shuts_down(tmp_path: 
         client.do("shutdown")
         proc.wait(timeout=30)
     assert proc.returncode == 0
+    output = proc.stdout.read() if proc.stdout else ""
+    # The inspector's process logs like Sanic's, under its own prefix.
+    assert any(line.startswith("Inspector ") and "Worker ready" in line
+               for line in output.splitlines()), output
+    assert "Incoming inspector action: scale" in output
+    assert "Incoming inspector action: shutdown" in output

@@ -13,6 +13,7 @@ import asyncio
 import errno
 import functools
 import logging
+import logging.config
 import multiprocessing
 import os
 import pickle
@@ -24,6 +25,7 @@ from multiprocessing.managers import SyncManager
 from pathlib import Path
 from typing import Any
 
+from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 from hurtle_app.state import ApplicationServerInfo
 from hurtle_worker.constants import PROCESS_PREFIX
 from hurtle_worker.manager import WorkerManager
@@ -470,8 +472,21 @@ def _add_inspector(primary: Any, manager: WorkerManager, publisher: Any,
         publisher, app_info, worker_state, config.INSPECTOR_HOST, config.INSPECTOR_PORT,
         config.INSPECTOR_API_KEY, config.INSPECTOR_TLS_KEY, config.INSPECTOR_TLS_CERT,
     )
-    manager.manage("Inspector", inspector, {}, transient=False)
+    worker = manager.manage(
+        "Inspector", _inspector_process,
+        {"inspector": inspector, "configure_logging": bool(primary.configure_logging)},
+        transient=False,
+    )
+    for process in worker.processes:
+        process.ident_label = "Inspector"  # the log prefix Sanic gives this process
     object.__setattr__(primary, "_inspector", inspector)  # app.inspector in the main process
+
+
+def _inspector_process(inspector: Any, configure_logging: bool) -> None:
+    """The inspector's process: Sanic's logging (it loads no app that would set it up)."""
+    if configure_logging:
+        logging.config.dictConfig(LOGGING_CONFIG_DEFAULTS)
+    inspector()
 
 
 def stop(app: Any, terminate: bool = True) -> bool:
