@@ -109,9 +109,10 @@ def app_commands(app: Any) -> dict[str, Callable[..., Any]]:
 def _command_parser(target: str, commands: dict[str, Callable[..., Any]]
                     ) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"sanic {target} exec")
-    sub = parser.add_subparsers(dest="command", title="Commands", metavar="{command}")
+    sub = parser.add_subparsers(dest="command", title="Commands", metavar="{" + ",".join(sorted(commands)) + "}")
     for name, func in sorted(commands.items()):
-        command = sub.add_parser(name, help=f"Execute {name}")
+        summary = (inspect.getdoc(func) or "").strip().split("\n", 1)[0]
+        command = sub.add_parser(name, help=summary or f"Execute {name}")
         for param in inspect.signature(func).parameters.values():
             if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
                 continue
