@@ -113,8 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
     daemon.add_argument("-D", "--daemon", action="store_true", help="run in the background")
     daemon.add_argument("--pidfile", default=None, help="PID file path (with --daemon)")
     daemon.add_argument("--logfile", default=None, help="log file for daemon output")
-    daemon.add_argument("--user", dest="daemon_user", default=None)
-    daemon.add_argument("--group", dest="daemon_group", default=None)
+    daemon.add_argument("--user", dest="daemon_user", default=None,
+                        help="run the daemon as this user (name or uid)")
+    daemon.add_argument("--group", dest="daemon_group", default=None,
+                        help="run the daemon with this group (name or gid)")
     return parser
 
 

@@ -75,11 +75,16 @@ def run_serve(args: argparse.Namespace) -> int:
     if args.repl:
         print("sanic: --repl (an interactive shell beside the server) is not available in "
               "Hurtle; serving without it.", file=sys.stderr)
-    if args.daemon:
-        from hurtle_cli.daemon import daemonize
-
-        daemonize(args.target, pidfile=args.pidfile, logfile=args.logfile)
     app, loader = load_app(args)
+    if args.daemon:
+        from hurtle_cli.daemon import DaemonError, daemonize
+
+        try:
+            daemonize(app.name, pidfile=args.pidfile, logfile=args.logfile,
+                      user=args.daemon_user, group=args.daemon_group)
+        except DaemonError as exc:
+            print(f"Daemon error: {exc}", file=sys.stderr)
+            return 1
     try:
         app.prepare(**kwargs, **({"legacy": True} if args.legacy else {}))
     except Exception as exc:
@@ -227,8 +232,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.inspect_action:
         return run_target_inspect(args)
     if args.action in ("status", "stop", "restart"):
-        return daemon_command(args.action, ["--target", args.target]
-                              + (["--pidfile", args.pidfile] if args.pidfile else []))
+        app, _ = load_app(args)
+        return daemon_command(args.action, ["--pidfile", args.pidfile] if args.pidfile else [],
+                              app_name=app.name)
     return run_serve(args)
 
 
