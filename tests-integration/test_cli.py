@@ -277,3 +277,17 @@ def test_daemon_serves_in_the_background_and_is_stopped_by_app_name(
         if daemon_pid is not None:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(daemon_pid, signal.SIGTERM)
+
+
+def test_an_address_in_use_is_one_line_not_a_traceback(project: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = sanic(project, "cli_app:app", "-p", str(port), "--no-motd")
+    assert done.returncode == 1
+    assert "Startup failed:" in done.stderr and "Address already in use" in done.stderr
+    assert f"127.0.0.1:{port}" in done.stderr
+    assert "Traceback" not in done.stderr

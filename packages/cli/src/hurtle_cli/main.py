@@ -94,10 +94,18 @@ def run_serve(args: argparse.Namespace) -> int:
             raise
         print(f"sanic: cannot serve {args.target}: {exc}", file=sys.stderr)
         return 1
-    if args.legacy:
-        type(app).serve_legacy(primary=app)
-    else:
-        type(app).serve(primary=app, app_loader=loader)
+    try:
+        if args.legacy:
+            type(app).serve_legacy(primary=app)
+        else:
+            type(app).serve(primary=app, app_loader=loader)
+    except Exception as exc:
+        # The main process could not start serving (the address is taken, a socket or
+        # certificate cannot be used): Sanic's one line, the traceback with --debug or -v.
+        if args.debug or args.verbosity:
+            raise
+        print(f"Startup failed: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

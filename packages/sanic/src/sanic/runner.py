@@ -265,7 +265,8 @@ def _bind(info: dict[str, Any]) -> socket.socket:
             where = info["unix"] or f"{info['host']}:{info['port']}"
             raise ServerError(
                 f"Sanic server could not start: [Errno {errno.EADDRINUSE}] Address already "
-                f"in use ({where}). Another server uses it, or {GLOBAL_SCOPE_HINT}"
+                f"in use ({where}). Another process may already listen there. "
+                f"{GLOBAL_SCOPE_HINT}"
             ) from exc
         raise
 
