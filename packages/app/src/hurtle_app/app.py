@@ -45,6 +45,7 @@ from hurtle_app.url_for import build_url
 from hurtle_app.websockets import WebsocketHandler
 from hurtle_http.exceptions import SanicException, ServerError
 from hurtle_http.request import Request
+from hurtle_http.response import BaseHTTPResponse
 
 error_logger = logging.getLogger("sanic.error")
 
@@ -638,6 +639,13 @@ class Sanic(Registrar, AppSurface):
         except Exception:
             error_logger.exception("Exception occurred in the error handler")
             response = self.error_handler.default(request, ServerError("Internal Server Error"))
+        if not isinstance(response, BaseHTTPResponse) and not (
+            response is None and getattr(getattr(request, "stream", None), "response", None)
+        ):
+            # As Sanic: an exception handler must answer with a response (or stream one).
+            response = self.error_handler.default(
+                request, ServerError(f"Invalid response type {response!r} (need HTTPResponse)")
+            )
         route = getattr(request, "route", None)
         if run_middleware and response is not None:
             if route is not None:
