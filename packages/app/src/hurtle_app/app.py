@@ -62,6 +62,14 @@ _SERVER_EVENTS = {
 }
 
 
+class DuplicateBlueprintName(SanicException, AssertionError):
+    """Two blueprints with one name on an app.
+
+    Sanic raises a bare ``AssertionError`` here; this is both that and a
+    ``SanicException``, so code catching either keeps working.
+    """
+
+
 class Sanic(Registrar, AppSurface):
     """A Sanic application: routes, middleware, blueprints, listeners, signals, errors."""
 
@@ -436,8 +444,8 @@ class Sanic(Registrar, AppSurface):
     def _register_blueprint(self, bp: Blueprint, options: dict[str, Any]) -> None:
         existing = self.blueprints.get(bp.name)
         if existing is not None and existing is not bp:
-            raise SanicException(
-                f'A blueprint with the name "{bp.name}" is already registered. Blueprint '
+            raise DuplicateBlueprintName(
+                f'A blueprint with the name "{bp.name}" is already registered.  Blueprint '
                 "names must be unique."
             )
         bp.register(self, options)
