@@ -118,6 +118,11 @@ class Sanic(Registrar, AppSurface):
         self.certloader_class = certloader_class
         self.dumps = dumps
         self.loads = loads
+        # As Sanic: these become the process-wide defaults of json() and request.json.
+        if dumps:
+            BaseHTTPResponse._dumps = dumps
+        if loads:
+            self.request_class._loads = loads
         self.state = ApplicationState(app=self)
         self.blueprints: dict[str, Blueprint] = {}
         self._blueprint_order: list[Blueprint] = []
@@ -189,13 +194,17 @@ class Sanic(Registrar, AppSurface):
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:
-        """The event loop the app runs on (only once it runs)."""
-        try:
-            return asyncio.get_running_loop()
-        except RuntimeError:
-            raise SanicException(
-                "Loop can only be retrieved after the app has started running."
-            ) from None
+        """The event loop the app runs on (from ``before_server_start`` on)."""
+        registry = self._task_registry
+        if registry.loop is not None or registry.starting:
+            try:
+                return asyncio.get_running_loop()
+            except RuntimeError:
+                pass
+        raise SanicException(
+            "Loop can only be retrieved after the app has started running. "
+            "Not supported with `create_server` function"
+        )
 
     @property
     def tasks(self) -> Iterable[asyncio.Task[Any]]:
