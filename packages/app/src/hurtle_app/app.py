@@ -554,8 +554,11 @@ class Sanic(Registrar, AppSurface):
             # PERF: decided here, read per request: await or call, read the body or not.
             extra.handler_is_async = is_coroutine_callable(route.handler)
             extra.read_body = not (extra.ignore_body or extra.stream or extra.websocket)
-            if not extra.error_format:
-                extra.error_format = _guess_error_format(extra, fallback)
+            # The format error pages use: the route's own, else guessed from the handler
+            # (kept apart, so route.extra.error_format stays what was given, as in Sanic).
+            extra.resolved_error_format = extra.error_format or _guess_error_format(
+                extra, fallback
+            )
         self.signal_router.finalize()
         self._finalized = True
 
