@@ -95,6 +95,14 @@ async def test_loop_is_there_from_before_server_start_on(app: Sanic) -> None:
     await app._server_event("shutdown", "after")
 
 
+def test_config_and_env_prefix_together_are_refused() -> None:
+    from hurtle_app.config import Config
+
+    with pytest.raises(SanicException, match="^When instantiating Sanic with config, you cannot"):
+        Sanic("Both", config=Config(), env_prefix="MY_", configure_logging=False)
+    assert Sanic("Cfg", config=Config(), configure_logging=False).name == "Cfg"
+
+
 def test_multi_worker_run_needs_the_sanic_package(app: Sanic) -> None:
     with pytest.raises(SanicException, match="sanic` meta-package"):
         app.run(port=0)

@@ -99,6 +99,10 @@ class Sanic(Registrar, AppSurface):
         certloader_class: Any = None,
     ) -> None:
         self.name = validate_name("Sanic", name)
+        if config is not None and env_prefix != "SANIC_":
+            raise SanicException(
+                "When instantiating Sanic with config, you cannot also pass env_prefix"
+            )
         if configure_logging:
             from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 
