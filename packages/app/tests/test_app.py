@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from hurtle_app import Sanic
@@ -65,6 +67,40 @@ def test_custom_ctx_and_request_class() -> None:
     app = Sanic("Custom", ctx=ctx, request_class=MyRequest, configure_logging=False)
     assert app.ctx.answer == 42
     assert app.request_class is MyRequest
+
+
+def test_dumps_and_loads_become_the_process_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hurtle_http.request import Request
+    from hurtle_http.response import BaseHTTPResponse, json
+
+    monkeypatch.setattr(BaseHTTPResponse, "_dumps", BaseHTTPResponse._dumps)
+    monkeypatch.setattr(Request, "_loads", Request._loads)
+    Sanic("Dumps", dumps=lambda obj, **kw: "DUMPED", loads=lambda raw: {"raw": raw},
+          configure_logging=False)  # fmt: skip
+    assert json({"a": 1}).body == b"DUMPED"
+    assert Request._loads(b"x") == {"raw": b"x"}
+
+
+async def test_loop_is_there_from_before_server_start_on(app: Sanic) -> None:
+    with pytest.raises(SanicException, match="Not supported with `create_server` function"):
+        _ = app.loop
+    seen = []
+
+    @app.before_server_start
+    async def grab(app_: Sanic) -> None:
+        seen.append(app_.loop)
+
+    await app._server_event("init", "before")
+    assert seen == [asyncio.get_running_loop()] and app.loop is seen[0]
+    await app._server_event("shutdown", "after")
+
+
+def test_config_and_env_prefix_together_are_refused() -> None:
+    from hurtle_app.config import Config
+
+    with pytest.raises(SanicException, match="^When instantiating Sanic with config, you cannot"):
+        Sanic("Both", config=Config(), env_prefix="MY_", configure_logging=False)
+    assert Sanic("Cfg", config=Config(), configure_logging=False).name == "Cfg"
 
 
 def test_multi_worker_run_needs_the_sanic_package(app: Sanic) -> None:

@@ -90,8 +90,8 @@ def test_ctx_kwargs_land_on_route_ctx(app: Sanic) -> None:
 
 
 def test_unknown_keyword_is_refused_with_the_ctx_hint(app: Sanic) -> None:
-    with pytest.raises(TypeError, match="ctx_"):
-        app.get("/", label="home")
+    with pytest.raises(TypeError, match="^Unexpected keyword arguments: label, tag .*ctx_"):
+        app.get("/", label="home", tag="t")
 
 
 def test_listener_without_an_event_is_a_bad_request_error(app: Sanic) -> None:
@@ -229,10 +229,18 @@ def test_error_format_is_guessed_from_the_handler_source(app: Sanic) -> None:
     async def as_text(request):
         return text("")
 
+    @app.get("/h", error_format="html")
+    async def fixed(request):
+        return json({})
+
     app.finalize()
     routes = {route.name: route for route in app.router.routes}
-    assert routes["TestApp.as_json"].extra.error_format == "json"
-    assert routes["TestApp.as_text"].extra.error_format == "text"
+    assert routes["TestApp.as_json"].extra.resolved_error_format == "json"
+    assert routes["TestApp.as_text"].extra.resolved_error_format == "text"
+    assert routes["TestApp.fixed"].extra.resolved_error_format == "html"
+    # What the user gave stays as given ("" when nothing was), as in Sanic.
+    assert routes["TestApp.as_json"].extra.error_format == ""
+    assert routes["TestApp.fixed"].extra.error_format == "html"
 
 
 def test_app_strict_slashes_is_the_default_for_routes() -> None:

@@ -321,3 +321,18 @@ def test_default_logging_config_loads() -> None:
 
     logging.config.dictConfig(LOGGING_CONFIG_DEFAULTS)
     assert logging.getLogger("sanic.access").handlers
+
+
+def test_import_sanic_loads_its_submodules_as_in_sanic() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sanic\n"
+        "assert sanic.exceptions.NotFound is sanic.NotFound\n"
+        "assert sanic.response.text is sanic.text\n"
+        "for name in ('blueprints', 'config', 'request', 'router', 'signals', 'handlers', "
+        "'helpers', 'log', 'utils', 'compat', 'cookies', 'headers', 'errorpages'):\n"
+        "    assert hasattr(sanic, name), name\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

@@ -75,6 +75,8 @@ class Blueprint(Registrar):
         version_prefix: str = "/v",
     ) -> None:
         self.name = validate_name("Blueprint", name)
+        if url_prefix and url_prefix.endswith("/"):
+            url_prefix = url_prefix[:-1]  # as Sanic: one trailing slash is dropped
         self.url_prefix = url_prefix
         self.host = host
         self.version = version
@@ -93,9 +95,14 @@ class Blueprint(Registrar):
             f"version={self.version!r}, strict_slashes={self.strict_slashes!r})"
         ).replace("'", '"')
 
+    def __str__(self) -> str:
+        return f"<Blueprint {self.name}>"
+
     @property
     def apps(self) -> set[Any]:
-        """The apps this blueprint is registered on."""
+        """The apps this blueprint is registered on (an error before it is registered)."""
+        if not self._registrations:
+            raise SanicException(f"{self} has not yet been registered to an app")
         return {reg.app for reg in self._registrations}
 
     @property
@@ -156,7 +163,7 @@ class Blueprint(Registrar):
     async def dispatch(self, *args: Any, **kwargs: Any) -> list[Any]:
         """Dispatch a signal on every app this blueprint is registered on (one result each)."""
         if not self._registrations:
-            raise SanicException(f"<Blueprint {self.name}> has not yet been registered to an app")
+            raise SanicException(f"{self} has not yet been registered to an app")
         import asyncio
 
         return list(await asyncio.gather(*(app.dispatch(*args, **kwargs) for app in self.apps)))
@@ -170,7 +177,7 @@ class Blueprint(Registrar):
     ) -> Any:
         """Wait for the signal ``event`` on the app(s) this blueprint is registered on."""
         if not self._registrations:
-            raise SanicException(f"<Blueprint {self.name}> has not yet been registered to an app")
+            raise SanicException(f"{self} has not yet been registered to an app")
         import asyncio
 
         waits = [

@@ -13,9 +13,9 @@ VALID_NAME = re.compile(r"^[a-zA-Z][a-zA-Z0-9_\-]*$")
 
 def validate_name(kind: str, name: Any) -> str:
     """Return ``name`` if usable for an app/blueprint, else raise a ``SanicException``."""
-    if name is None and kind == "Sanic":
+    if name is None:
         raise SanicException(
-            "Sanic instance cannot be unnamed. Please use "
+            f"{kind} instance cannot be unnamed. Please use "
             "Sanic(name='your_application_name') instead."
         )
     if not isinstance(name, str) or not VALID_NAME.match(name):

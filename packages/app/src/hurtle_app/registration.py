@@ -78,8 +78,8 @@ def _route_context(ctx_kwargs: dict[str, Any]) -> dict[str, Any]:
     bad = [k for k in ctx_kwargs if not k.startswith("ctx_")]
     if bad:
         raise TypeError(
-            f"Unexpected keyword arguments {', '.join(sorted(bad))}: extra route options must "
-            "be named ctx_<name> (they are stored on route.ctx.<name>)"
+            f"Unexpected keyword arguments: {', '.join(bad)} (extra route options must "
+            "be named ctx_<name>; they are stored on route.ctx.<name>)"
         )
     return {k[4:]: v for k, v in ctx_kwargs.items()}
 

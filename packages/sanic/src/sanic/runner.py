@@ -82,8 +82,15 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
             "Sanic server could not start: app.run()/prepare() was called while a worker "
             f"process imported the main module. {GLOBAL_SCOPE_HINT}"
         )
-    if version not in (1, "1", 1.1, "1.1") and str(getattr(version, "value", version)) != "1":
+    from sanic.http.constants import HTTP
+
+    if isinstance(version, str | int | float) and str(version) in ("1", "1.1", "3"):
+        version = int(float(version))
+    version = HTTP(version)  # as Sanic: ValueError "4 is not a valid HTTP"
+    if version is not HTTP.VERSION_1:
         raise ServerError("Hurtle serves HTTP/1.1 only: use version=1.")
+    # Asked for by the call itself (not by the config's AUTO_RELOAD).
+    wants_reload = bool(auto_reload if auto_reload is not None else dev) or bool(reload_dir)
     if dev:
         debug = True
         auto_reload = True if auto_reload is None else auto_reload
@@ -95,19 +102,16 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         if fast and workers not in (1, "auto"):
             raise RuntimeError("You cannot use both fast=True and workers=X")
         workers = _cpu_count()
-    workers = int(workers)
-    if workers < 1:
-        raise ValueError(f"workers must be at least 1, not {workers}")
+    workers = int(workers)  # fewer than one is refused when serving, as in Sanic
     proxies_count = app.config.get("PROXIES_COUNT")
     if proxies_count is not None and proxies_count < 0:
         # As Sanic 25.12: refused at start-up rather than silently trusting no proxy.
         raise ValueError(f"PROXIES_COUNT cannot be negative, not {proxies_count}: it is how "
                          "many proxies in front of the app append to X-Forwarded-For")
-    if single_process and workers > 1:
-        raise RuntimeError("Cannot run a single process with multiple workers.")
-    if single_process and auto_reload:
-        logger.warning("Auto-reload needs the worker manager; single_process=True disables it.")
-        auto_reload = False
+    if single_process and (workers > 1 or wants_reload):
+        raise RuntimeError("Single process cannot be run with multiple workers or auto-reload")
+    if single_process:
+        auto_reload = False  # AUTO_RELOAD from the config does not apply to one process
     reload_dirs: set[Path] = set()
     if reload_dir:
         for entry in [reload_dir] if isinstance(reload_dir, str | Path) else reload_dir:
@@ -118,7 +122,7 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
                                "changes (check the reload_dir / -R path).", entry)
                 continue
             reload_dirs.add(path)
-        auto_reload = True
+        auto_reload = not single_process
     if sock is None and unix is None:
         host = host or "127.0.0.1"
         port = 8000 if port is None else int(port)
@@ -137,6 +141,7 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         )
     if auto_tls and ssl is None:
         ssl = _local_cert(app, debug)
+    _check_ssl(ssl)
     state = app.state
     state.mode = Mode.DEBUG if debug else Mode.PRODUCTION
     apply_log_formatters(app)
@@ -156,6 +161,7 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         app.config.NOISY_EXCEPTIONS = noisy_exceptions
     if motd_display:
         app.config.MOTD_DISPLAY = motd_display
+    app.config.MOTD = motd
     state.server_info.append(ApplicationServerInfo(settings={
         "host": host, "port": port, "sock": sock, "unix": unix, "ssl": ssl,
         "protocol": protocol, "backlog": backlog, "access_log": access_log,
@@ -163,6 +169,15 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         "register_sys_signals": register_sys_signals, "single_process": single_process,
         "legacy": legacy, "loop": loop,
     }))
+
+
+def _check_ssl(ssl: Any) -> None:
+    """Refuse a bad ``ssl=`` when preparing (as Sanic), not later in a worker."""
+    from sanic.http.tls.context import shorthand_to_ctx
+
+    for entry in ssl if isinstance(ssl, list | tuple) else [ssl]:
+        if entry is not None and not isinstance(entry, ssl_module.SSLContext):
+            shorthand_to_ctx(entry)
 
 
 def apply_log_formatters(app: Any) -> None:
@@ -372,6 +387,8 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
     if info["single_process"]:
         serve_single(app_class, primary)
         return
+    if primary.state.workers < 1:
+        raise RuntimeError("Cannot serve with no workers")
     if info["legacy"]:
         serve_legacy(app_class, primary)
         return
