@@ -152,3 +152,27 @@ async def test_handler_that_streamed_and_returned_a_response_over_asgi(app: Sani
     assert sent[0]["status"] == 200
     assert b"".join(m.get("body", b"") for m in sent[1:]) == b"streamed"
     assert sent[-1].get("more_body", False) is False
+
+
+async def test_a_1xx_status_from_a_handler_becomes_an_error_page(app: Sanic) -> None:
+    # RFC 9110 15.2: a 1xx is never final, a client would wait for another response. As
+    # when Hurtle (or Sanic) serves the app itself: an error page, without a second run
+    # of the response middleware (Sanic's ASGI mode sends the 103 and its body).
+    seen: list[int] = []
+
+    @app.on_response
+    async def mark(request: Any, response: Any) -> None:
+        seen.append(response.status)
+        response.headers["x-mw"] = "1"
+
+    @app.get("/hints")
+    async def hints(request: Any) -> Any:
+        return text("x", status=103)
+
+    sent = await run_asgi(app, http_scope("/hints"), [{"type": "http.request", "body": b""}])
+    start = sent[0]
+    assert start["type"] == "http.response.start" and start["status"] == 500
+    assert b"x-mw" not in [name for name, _ in start["headers"]]
+    assert b"Invalid response status 103" not in b"".join(m.get("body", b"") for m in sent[1:])
+    assert seen == [103]
+    assert [m["type"] for m in sent] == ["http.response.start", "http.response.body"]
