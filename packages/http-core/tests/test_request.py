@@ -105,6 +105,35 @@ def test_absolute_form_target() -> None:
     assert request.args == {"x": ["1"]}
 
 
+def test_a_repeated_target_gives_the_same_path_and_its_own_query() -> None:
+    # The decoded path of a target is kept for the next request with the same target.
+    first, again = make(b"/p%20q?x=1#f"), make(b"/p%20q?x=1#f")
+    assert first.path == again.path == "/p%20q"
+    assert again.query_string == "x=1"
+    for _ in range(2):  # an absolute-form target still splits into path and query
+        request = make(b"http://example.com/a/b?x=1")
+        assert request.path == "/a/b"
+        assert request.query_string == "x=1"
+        assert request.args == {"x": ["1"]}
+
+
+def test_the_kept_paths_stay_bounded() -> None:
+    from hurtle_http.request import types
+
+    for n in range(types._PATHS_MAX + 10):
+        assert make(b"/bounded/%d?q" % n).path == f"/bounded/{n}"
+    long_target = b"/" + b"x" * types._PATH_TARGET_MAX
+    assert make(long_target).path == long_target.decode()
+    assert len(types._paths) <= types._PATHS_MAX
+    assert long_target not in types._paths
+
+
+@given(st.binary(min_size=1, max_size=200))
+def test_a_target_seen_before_gives_the_path_it_gave_first(raw: bytes) -> None:
+    first = make(raw).path
+    assert make(raw).path == first
+
+
 @given(st.binary(max_size=200))
 def test_query_parsing_never_raises(raw: bytes) -> None:
     request = make(b"/?" + raw)

@@ -73,6 +73,26 @@ _LAZY_SLOTS: dict[str, Any] = {
 }
 
 
+# Decoded paths of recent origin-form request targets (raw bytes -> path), bounded.
+_paths: dict[bytes, str] = {}
+_PATHS_MAX = 1024
+_PATH_TARGET_MAX = 256  # longer targets are decoded each time, not kept
+
+
+def _origin_path(raw: bytes) -> str:
+    """The path of an origin-form request target (up to ``?`` or ``#``), decoded; kept in
+    ``_paths`` for the next request with the same target while there is room."""
+    # Only the path is decoded (every request needs it to route); the query string
+    # waits for its own first access.
+    end = raw.find(b"?")
+    if end < 0:
+        end = raw.find(b"#")
+    path = (raw if end < 0 else raw[:end]).decode("utf-8", "replace")
+    if len(_paths) < _PATHS_MAX and len(raw) <= _PATH_TARGET_MAX:
+        _paths[raw] = path
+    return path
+
+
 class Request:
     """An HTTP request: method, path, headers, body, and lazily parsed parts."""
 
@@ -243,15 +263,15 @@ class Request:
         path = self._path
         if path is None:
             raw = self.raw_url
-            if raw[:1] != b"/" and b"://" in raw:
-                self._split_absolute_form()
-                return self._path  # type: ignore[return-value]
-            # PERF: only the path is decoded here (every request needs it to route);
-            # the query string waits for its own first access.
-            end = raw.find(b"?")
-            if end < 0:
-                end = raw.find(b"#")
-            path = self._path = (raw if end < 0 else raw[:end]).decode("utf-8", "replace")
+            # PERF: the same targets come again and again; their path is decoded once
+            # (benchmarks/inproc.py --core "GET /").
+            path = _paths.get(raw)
+            if path is None:
+                if raw[:1] != b"/" and b"://" in raw:
+                    self._split_absolute_form()
+                    return self._path  # type: ignore[return-value]
+                path = _origin_path(raw)
+            self._path = path
         return path
 
     @property
