@@ -574,3 +574,29 @@ def test_head_lines_rebuilt_when_no_head_bytes_were_kept() -> None:
     request = Request(b"/p?q=1", headers, "1.1", "POST", None, None)
     assert request.request_line == b"POST /p?q=1 HTTP/1.1"
     assert request.raw_headers == b"Host: a\r\nX-Foo: bar\r\nx-foo: baz"
+
+
+def test_ctx_is_made_by_make_context_once_stock_or_overridden() -> None:
+    request = make()
+    assert type(request.ctx).__name__ == "SimpleNamespace"
+    assert request.ctx is request.ctx
+
+    class Custom(Request):
+        __slots__ = ()
+
+        @staticmethod
+        def make_context() -> Any:
+            return {"made": "here"}
+
+    class ByClass(Request):
+        __slots__ = ()
+
+        @classmethod
+        def make_context(cls) -> Any:
+            return cls.__name__
+
+    custom = Custom(b"/", Header(), "1.1", "GET", None, None)
+    assert custom.ctx == {"made": "here"} and custom.ctx is custom.ctx
+    assert ByClass(b"/", Header(), "1.1", "GET", None, None).ctx == "ByClass"
+    request.ctx = "set"
+    assert request.ctx == "set"
