@@ -448,3 +448,30 @@ async def test_error_handler_returning_none_is_a_500_naming_the_problem(
     sent = await call("GET", "/", headers={"accept": "application/json"})
     assert sent.status == 500
     assert '"message":"Invalid response type None (need HTTPResponse)"' in sent.text
+
+
+async def test_error_page_replacing_a_1xx_response_skips_the_response_middleware(
+    app: Sanic, call
+) -> None:
+    # Sanic: the middleware ran on the handler's 1xx response; the error page (here from
+    # the app's own handler for the RuntimeError) that replaces it is sent as it is.
+    seen: list[tuple[str, int]] = []
+
+    @app.on_response
+    async def mark(request, response):
+        seen.append(("mw", response.status))
+        response.headers["x-mw"] = "1"
+
+    @app.exception(RuntimeError)
+    async def on_runtime_error(request, exception):
+        seen.append(("handler", 0))
+        return text(f"custom {exception}", status=418)
+
+    @app.get("/informational")
+    async def informational(request):
+        return text("x", status=103)
+
+    sent = await call("GET", "/informational")
+    assert (sent.status, sent.text) == (418, "custom Invalid response status 103")
+    assert "x-mw" not in sent.headers
+    assert seen == [("mw", 103), ("handler", 0)]

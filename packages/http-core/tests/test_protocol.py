@@ -103,6 +103,24 @@ async def test_eager_handler_that_does_not_wait_is_answered_within_data_received
     assert parse_responses(conn.take())[0].body == b"hello"
 
 
+@pytest.mark.parametrize("split", [False, True])
+async def test_a_later_request_with_any_token_method_reaches_the_handler(split: bool) -> None:
+    # Sanic routes "get" and "BREW" (405 with Allow) on any request of a connection, so
+    # the handler sees them whether they arrive in the same read as the one before or not.
+    conn = FakeConnection(echo)
+    first = b"POST /a HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi"
+    later = b"get /b HTTP/1.1\r\n\r\nBREW /c HTTP/1.1\r\nContent-Length: 1\r\n\r\nx"
+    if split:
+        conn.receive(first)
+        await conn.settle()
+        conn.receive(later)
+    else:
+        conn.receive(first + later)
+    await conn.settle()
+    bodies = [r.body for r in parse_responses(conn.take())]
+    assert bodies == [b"POST /a hi", b"get /b ", b"BREW /c x"]
+
+
 async def test_data_after_close_is_ignored() -> None:
     conn = FakeConnection(hello)
     await exchange(conn, b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n")

@@ -122,9 +122,57 @@ def _status_of_parser_error(message: str) -> SanicException:
 
 
 # RFC 9110 section 9.1: a method is any token, and case-sensitive; llhttp only parses the
-# registered upper-case ones. The first request of a connection with another token ("get",
-# "BREW") is parsed again with a stand-in, so the app answers it (405 with Allow, as Sanic).
+# registered upper-case ones. A request with another token ("get", "BREW") is parsed again
+# from its first byte with a stand-in, so the app answers it (405 with Allow, as Sanic), be
+# it the first request of the connection or a later, pipelined one.
 _REQUEST_LINE = re.compile(rb"([!#$%&'*+\-.^_`|~0-9A-Za-z]+) [^ \r\n]+ HTTP/1\.[01]\r\n")
+
+
+class _Completions:
+    """A parser protocol that counts complete messages (nothing else)."""
+
+    __slots__ = ("count",)
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def on_message_complete(self) -> None:
+        self.count += 1
+
+
+def _completions(data: bytes) -> tuple[int, bool]:
+    """(messages a fresh parser completes in ``data``, whether it refused a method)."""
+    counter = _Completions()
+    try:
+        httptools.HttpRequestParser(counter).feed_data(data)
+    except httptools.HttpParserInvalidMethodError:
+        return counter.count, True
+    except httptools.HttpParserError:
+        pass
+    return counter.count, False
+
+
+def refused_request_start(data: bytes) -> int | None:
+    """Where, in ``data`` parsed from a message boundary, the request whose method llhttp
+    refused begins (the end of the last complete message before it), or ``None``.
+
+    httptools does not report the offset of an error, so a fresh parser replays prefixes
+    (a binary search: about 17 parses of at most the bytes before the error; only
+    requests with such a method pay it).
+    """
+    total, refused = _completions(data)
+    if not refused:
+        return None
+    if total == 0:
+        return 0
+    lo, hi = 1, len(data)  # the smallest prefix completing every message before the error
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if _completions(data[:mid])[0] >= total:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
 
 
 def _unknown_to_llhttp(method: bytes) -> bool:
@@ -177,6 +225,7 @@ class RequestReader:
         "max_head_size",
         "max_headers",
         "in_head",
+        "in_body",
         "failed",
         "upgraded",
         "_pending",
@@ -192,6 +241,7 @@ class RequestReader:
         self.headers: list[tuple[str, str]] = []
         self.head_size = 0
         self.in_head = False
+        self.in_body = False
         self.failed = False
         self.upgraded = False
         self._pending: Exception | None = None
@@ -199,31 +249,45 @@ class RequestReader:
         self._method: bytes | None = None
         self.parser = httptools.HttpRequestParser(self)
 
+    def at_rest(self) -> bool:
+        """No request is half received (the parser stands between two messages)."""
+        return not self.in_head and not self.in_body
+
     def feed(self, data: bytes) -> None:
         """Parse ``data``; never raises, errors go to ``sink.on_error`` (once)."""
         if self.failed or self.upgraded:
             return
-        first, self._fed = not self._fed, True
+        self._fed = True
+        at_rest = self.at_rest()
         try:
             self.parser.feed_data(data)
         except Exception as error:
-            self.feed_failed(error, data, first)
+            self.feed_failed(error, data, at_rest)
 
-    def feed_failed(self, error: Exception, data: bytes, first: bool) -> None:
-        """Answer what ``parser.feed_data(data)`` raised (``first``: the connection's first
-        bytes); the fast path of ``HttpProtocol.data_received`` feeds the parser itself."""
-        try:
-            raise error
-        except httptools.HttpParserInvalidMethodError:
-            # Only when the first request of the connection is the one with the method
-            # llhttp refused (not a later pipelined one).
-            match = _REQUEST_LINE.match(data) if first and self._pending is None else None
+    def feed_failed(self, error: Exception, data: bytes, at_rest: bool) -> None:
+        """Answer what ``parser.feed_data(data)`` raised (``at_rest``: no request was half
+        received when ``data`` came, so a fresh parser reads ``data`` the same way); the
+        fast path of ``HttpProtocol.data_received`` feeds the parser itself."""
+        while isinstance(error, httptools.HttpParserInvalidMethodError):
+            # Unless a request was half received before ``data`` (then where ``data``
+            # stands in the message stream is unknown here), find the refused request
+            # and feed it again, and what follows it, with a stand-in method.  A loop, not
+            # recursion: every pipelined request may carry such a method.
+            start = refused_request_start(data) if at_rest and self._pending is None else None
+            match = _REQUEST_LINE.match(data, start) if start is not None else None
             if match is None or not _unknown_to_llhttp(match.group(1)):
                 self._refuse(BadRequest("Bad Request"))
                 return
             self._method = match.group(1)
             self.parser = httptools.HttpRequestParser(self)
-            self.feed(b"GET" + data[match.end(1) :])
+            data, at_rest = b"GET" + data[match.end(1) :], True
+            try:
+                self.parser.feed_data(data)
+                return
+            except Exception as again:
+                error = again
+        try:
+            raise error
         except httptools.HttpParserUpgrade as upgrade:
             self.upgraded = True
             offset = upgrade.args[0] if upgrade.args else len(data)
@@ -250,6 +314,7 @@ class RequestReader:
     def _refuse(self, exception: Exception) -> None:
         self.failed = True
         self.in_head = False
+        self.in_body = False
         self.sink.on_error(exception)
 
     def _stop(self, exception: Exception) -> None:
@@ -284,6 +349,7 @@ class RequestReader:
 
     def on_headers_complete(self) -> None:
         self.in_head = False
+        self.in_body = True
         url = self.url
         if not url.isascii():
             self._stop(BadRequest("URL may only contain US-ASCII characters."))
@@ -302,6 +368,7 @@ class RequestReader:
             self._stop(error)
 
     def on_message_complete(self) -> None:
+        self.in_body = False
         self.sink.on_end()
 
 

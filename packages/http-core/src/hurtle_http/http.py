@@ -349,6 +349,10 @@ class Http(RequestReader):
         if self.current is None and self.stage is IDLE:
             self.stage = REQUEST
 
+    def at_rest(self) -> bool:
+        """No request is half received (its head or its body)."""
+        return self.rx is None and not self.in_head
+
     def on_head(self, url: bytes, headers: list[tuple[str, str]], parser: Any) -> None:
         """A complete head: build the Request and queue it (raises to refuse it)."""
         self.url = url
@@ -924,7 +928,9 @@ class Http(RequestReader):
                     return
                 self._status_error = True
                 try:
-                    await self.error_response(error)
+                    # The response middleware ran on the response replaced here; as
+                    # in Sanic it does not run again on the error page.
+                    await self.error_response(error, run_middleware=False)
                 finally:
                     self._status_error = False
                 return
@@ -982,7 +988,7 @@ class Http(RequestReader):
                 return
             self._status_error = True
             try:
-                await self.error_response(error)
+                await self.error_response(error, run_middleware=False)
             finally:
                 self._status_error = False
             return
@@ -1053,8 +1059,9 @@ class Http(RequestReader):
             # Sanic's wording for a handler (or error handler) that returned None.
             raise ServerError("Invalid response type None (need HTTPResponse)")
 
-    async def error_response(self, exception: BaseException) -> None:
-        """Answer ``exception`` through the app's error handler, or close if too late."""
+    async def error_response(self, exception: BaseException, run_middleware: bool = True) -> None:
+        """Answer ``exception`` through the app's error handler, or close if too late
+        (``run_middleware=False``: the response middleware already ran on this request)."""
         protocol = self.protocol
         if self.upgrade_websocket:
             # The connection speaks websocket now: no HTTP error response is possible.
@@ -1081,7 +1088,10 @@ class Http(RequestReader):
         self.response_func = None
         self.send = None
         try:
-            await protocol.app.handle_exception(self.request, exception)
+            if run_middleware:
+                await protocol.app.handle_exception(self.request, exception)
+            else:
+                await protocol.app.handle_exception(self.request, exception, run_middleware=False)
             if self.stage is not IDLE:
                 await self._finish_response()
         except asyncio.CancelledError:

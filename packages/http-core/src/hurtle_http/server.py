@@ -119,8 +119,10 @@ class HandlerApp:
                 return
             await self.handle_exception(request, error)
 
-    async def handle_exception(self, request: Any, exception: BaseException) -> None:
-        """Answer ``exception`` with a plain-text error page."""
+    async def handle_exception(
+        self, request: Any, exception: BaseException, run_middleware: bool = True
+    ) -> None:
+        """Answer ``exception`` with a plain-text error page (there is no middleware)."""
         from hurtle_http.response import HTTPResponse
 
         if not getattr(exception, "quiet", False) or self.config.get("NOISY_EXCEPTIONS"):
