@@ -81,7 +81,10 @@ async def ticker(app):
         app.ctx.ticks += 1
         await asyncio.sleep(0.01)
 
-app.add_task(ticker, name="ticker")
+@app.before_server_start
+def start_ticker(app):
+    # A name needs the app running (as in Sanic): from a listener, not at import time.
+    app.add_task(ticker, name="ticker")
 
 @app.get("/")
 async def index(request):

@@ -23,6 +23,8 @@ import pytest
 import trustme
 from helpers import free_port, running
 
+from hurtle_cli.daemon import is_alive
+
 CLI = ["-m", "hurtle_cli"]
 
 APP = """
@@ -207,7 +209,9 @@ def test_seed_style_inspect_options_talk_to_the_running_instance(project: Path) 
     assert f"Inspecting @ http://127.0.0.1:{inspector_port}" in human.stdout
     assert "Sanic-Server-0-0" in human.stdout
     info = json.loads(raw.stdout)
-    assert info["info"]["app"] == "Inspected" and info["info"]["port"] == port
+    assert info["info"]["app"] == "Inspected"
+    assert info["info"]["mode"] == "production, single worker"
+    assert info["workers"]["Sanic-Server-0-0"]["state"] == "ACKED"
     assert shutdown.returncode == 0
     assert proc.returncode == 0  # the instance shut down cleanly when told to
     not_enabled = sanic(project, "cli_app", "--inspect")
@@ -225,3 +229,65 @@ def test_exec_runs_an_app_command_with_its_options(project: Path) -> None:
     unknown = sanic(project, "cli_app", "exec", "greet", "--name=ann", "--bogus=1")
     assert unknown.returncode == 2
     assert "unrecognized arguments: --bogus=1" in unknown.stderr
+
+
+def test_daemon_serves_in_the_background_and_is_stopped_by_app_name(
+    project: Path, tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home)}
+    pidfile = home / ".local" / "state" / "sanic" / "CliApp.pid"
+    port = free_port()
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, *CLI, "cli_app:app", *args], cwd=project,
+                              env=env, capture_output=True, text=True, timeout=30)
+
+    started = cli("-p", str(port), "--no-motd", "-D")
+    daemon_pid = None
+    try:
+        assert started.returncode == 0, started.stderr
+        assert f"PID file: {pidfile}" in started.stdout
+        deadline = time.monotonic() + 20
+        body = None
+        while time.monotonic() < deadline and body is None:
+            with contextlib.suppress(httpx.HTTPError):
+                body = httpx.get(f"http://127.0.0.1:{port}/", timeout=2).json()
+            time.sleep(0.1)
+        assert body is not None and body["app"] == "CliApp"
+        daemon_pid = int(pidfile.read_text().split("pid=")[1].split()[0])
+        assert cli("status").stdout == f"Process {daemon_pid} is running\n"
+        again = cli("-p", str(free_port()), "-D")
+        assert again.returncode == 1
+        assert f"Daemon already running with PID {daemon_pid}" in again.stderr
+        stopped = cli("stop")
+        assert stopped.returncode == 0
+        assert f"Sent SIGTERM to process {daemon_pid}" in stopped.stdout
+        assert not pidfile.exists()
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if not is_alive(daemon_pid):
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail(f"the daemon {daemon_pid} did not stop")
+        assert cli("status").returncode == 1
+    finally:
+        if daemon_pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(daemon_pid, signal.SIGTERM)
+
+
+def test_an_address_in_use_is_one_line_not_a_traceback(project: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = sanic(project, "cli_app:app", "-p", str(port), "--no-motd")
+    assert done.returncode == 1
+    assert "Startup failed:" in done.stderr and "Address already in use" in done.stderr
+    assert f"127.0.0.1:{port}" in done.stderr
+    assert "Traceback" not in done.stderr

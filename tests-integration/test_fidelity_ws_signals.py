@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import pytest
 from helpers import free_port
 
 from hurtle_app import Sanic
@@ -186,7 +187,8 @@ def test_listener_with_star_args_gets_the_app_alone() -> None:
 
     for func in (star, app_and_star, app_and_loop):
         registry.add(func, "before_server_start")
-    asyncio.run(registry.run("before_server_start", "APP", "LOOP"))  # type: ignore[arg-type]
+    with pytest.warns(DeprecationWarning, match="Your listener 'app_and_loop'"):
+        asyncio.run(registry.run("before_server_start", "APP", "LOOP"))  # type: ignore[arg-type]
     assert calls == [("APP",), ("APP",), ("APP", "LOOP")]
 
 

@@ -6,10 +6,12 @@ The app runs in a subprocess; the test talks to its inspector with the client th
 
 from __future__ import annotations
 
+import platform
 import subprocess
 import sys
 import textwrap
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -64,7 +66,11 @@ def test_inspector_reports_scales_runs_custom_commands_and_shuts_down(tmp_path: 
     with running([str(script)], "127.0.0.1", inspector_port, cwd=tmp_path) as proc:
         assert wait_for(lambda: len(server_workers(client)) == 2)
         info = client.info()["info"]
-        assert (info["app"], info["port"], info["workers"]) == ("Inspected", port, 2)
+        # Sanic's info: the start-up banner's facts.
+        assert (info["app"], info["mode"]) == ("Inspected", "production, w/ 2 workers")
+        assert info["server"] == "sanic, HTTP/1.1" and info["extra"] == {}
+        assert {"sanic==25.12.0", "sanic-routing==23.12.0"} <= set(info["packages"])
+        assert info["python"] == platform.python_version()
 
         with pytest.raises(InspectorError, match="401"):
             InspectorClient("127.0.0.1", inspector_port, api_key="wrong").info()
@@ -82,10 +88,24 @@ def test_inspector_reports_scales_runs_custom_commands_and_shuts_down(tmp_path: 
 
         before = {w["pid"] for w in server_workers(client).values()}
         client.do("reload")
-        assert wait_for(lambda: before.isdisjoint(
-            w.get("pid") for w in server_workers(client).values()
-        ) and len(server_workers(client)) == 3)
+        assert wait_for(lambda: len(server_workers(client)) == 3 and all(
+            w.get("state") == "ACKED" and w.get("pid") not in before
+            for w in server_workers(client).values()
+        ))
+
+        for entry in server_workers(client).values():
+            # ISO 8601 dates, as Sanic's inspector sends them; a restart keeps the first
+            # start and adds when it restarted.
+            started = datetime.fromisoformat(entry["start_at"])
+            assert datetime.fromisoformat(entry["restart_at"]) > started
+            assert entry["starts"] == 2
 
         client.do("shutdown")
         proc.wait(timeout=30)
     assert proc.returncode == 0
+    output = proc.stdout.read() if proc.stdout else ""
+    # The inspector's process logs like Sanic's, under its own prefix.
+    assert any(line.startswith("Inspector ") and "Worker ready" in line
+               for line in output.splitlines()), output
+    assert "Incoming inspector action: scale" in output
+    assert "Incoming inspector action: shutdown" in output

@@ -543,7 +543,13 @@ def test_class_based_views() -> None:
     assert get(app, "/index", follow_redirects=True).text == "Hello from the Special Class View!"
 
 
-def test_release_notes_middleware_priority_loads_and_iterable_websocket() -> None:
+def test_release_notes_middleware_priority_loads_and_iterable_websocket(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from hurtle_http.request import Request
+
+    # Sanic(loads=...) sets the process-wide default (as in Sanic): undo it afterwards.
+    monkeypatch.setattr(Request, "_loads", Request._loads)
     ns = load(
         """
         from json import loads

@@ -165,12 +165,12 @@ async def test_basic_asgi_client(app):
     assert response.headers["x-stamped"] == "True"
 
 
-async def test_asgi_client_is_reused_and_runs_listeners_once(app):
+async def test_asgi_client_is_reused_and_each_call_is_a_lifespan(app):
     assert isinstance(app.asgi_client, SanicASGITestClient)
     assert app.asgi_client is app.asgi_client
     await app.asgi_client.get("/")
     await app.asgi_client.post("/items", json=[1])
-    assert app.ctx.events == ["start"]
+    assert app.ctx.events == ["start", "stop", "start", "stop"]
 
 
 async def test_asgi_client_json_and_blueprints(app):

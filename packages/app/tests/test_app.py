@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from hurtle_app import Sanic
@@ -13,9 +15,26 @@ def test_get_app_finds_apps_by_name(app: Sanic) -> None:
     assert Sanic.get_app() is app
 
 
-def test_get_app_error_lists_known_apps(app: Sanic) -> None:
-    with pytest.raises(SanicException, match="'TestApp'"):
+def test_get_app_error_names_the_missing_app(app: Sanic) -> None:
+    with pytest.raises(SanicException, match="^Sanic app name 'Other' not found."):
         Sanic.get_app("Other")
+
+
+def test_str_and_repr_of_the_app(app: Sanic) -> None:
+    assert str(app) == "<Sanic TestApp>"
+    assert repr(app) == 'Sanic(name="TestApp")'
+
+
+def test_unnamed_app_and_non_app_registration() -> None:
+    with pytest.raises(SanicException, match="cannot be unnamed"):
+        Sanic(None, configure_logging=False)  # type: ignore[arg-type]
+    with pytest.raises(SanicException, match="must be an instance of Sanic"):
+        Sanic.register_app(object())  # type: ignore[arg-type]
+
+
+def test_state_mode_and_server_print_their_value(app: Sanic) -> None:
+    assert str(app.state.mode) == "production"
+    assert f"{app.state.server}" == "sanic"
 
 
 def test_invalid_app_name(app: Sanic) -> None:
@@ -48,6 +67,40 @@ def test_custom_ctx_and_request_class() -> None:
     app = Sanic("Custom", ctx=ctx, request_class=MyRequest, configure_logging=False)
     assert app.ctx.answer == 42
     assert app.request_class is MyRequest
+
+
+def test_dumps_and_loads_become_the_process_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hurtle_http.request import Request
+    from hurtle_http.response import BaseHTTPResponse, json
+
+    monkeypatch.setattr(BaseHTTPResponse, "_dumps", BaseHTTPResponse._dumps)
+    monkeypatch.setattr(Request, "_loads", Request._loads)
+    Sanic("Dumps", dumps=lambda obj, **kw: "DUMPED", loads=lambda raw: {"raw": raw},
+          configure_logging=False)  # fmt: skip
+    assert json({"a": 1}).body == b"DUMPED"
+    assert Request._loads(b"x") == {"raw": b"x"}
+
+
+async def test_loop_is_there_from_before_server_start_on(app: Sanic) -> None:
+    with pytest.raises(SanicException, match="Not supported with `create_server` function"):
+        _ = app.loop
+    seen = []
+
+    @app.before_server_start
+    async def grab(app_: Sanic) -> None:
+        seen.append(app_.loop)
+
+    await app._server_event("init", "before")
+    assert seen == [asyncio.get_running_loop()] and app.loop is seen[0]
+    await app._server_event("shutdown", "after")
+
+
+def test_config_and_env_prefix_together_are_refused() -> None:
+    from hurtle_app.config import Config
+
+    with pytest.raises(SanicException, match="^When instantiating Sanic with config, you cannot"):
+        Sanic("Both", config=Config(), env_prefix="MY_", configure_logging=False)
+    assert Sanic("Cfg", config=Config(), configure_logging=False).name == "Cfg"
 
 
 def test_multi_worker_run_needs_the_sanic_package(app: Sanic) -> None:

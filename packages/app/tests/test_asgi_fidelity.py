@@ -124,6 +124,36 @@ async def test_websocket_without_route_gets_the_404_page_when_the_server_can_sen
     assert sent == [{"type": "websocket.close", "code": 1000}]
 
 
+async def test_exception_handler_returning_no_response_is_a_500_over_asgi(app: Sanic) -> None:
+    @app.get("/")
+    async def handler(request: Any) -> Any:
+        raise KeyError("k")
+
+    @app.exception(KeyError)
+    async def returns_nothing(request: Any, exception: BaseException) -> None:
+        return None
+
+    await app._startup()
+    sent = await run_asgi(app, http_scope("/"), [{"type": "http.request", "body": b""}])
+    assert sent[0]["status"] == 500
+    body = b"".join(m.get("body", b"") for m in sent[1:])
+    assert b"Invalid response type None (need HTTPResponse)" in body
+
+
+async def test_handler_that_streamed_and_returned_a_response_over_asgi(app: Sanic) -> None:
+    @app.get("/")
+    async def handler(request: Any) -> Any:
+        response = await request.respond()
+        await response.send("streamed")
+        return text("ignored")
+
+    await app._startup()
+    sent = await run_asgi(app, http_scope("/"), [{"type": "http.request", "body": b""}])
+    assert sent[0]["status"] == 200
+    assert b"".join(m.get("body", b"") for m in sent[1:]) == b"streamed"
+    assert sent[-1].get("more_body", False) is False
+
+
 async def test_a_1xx_status_from_a_handler_becomes_an_error_page(app: Sanic) -> None:
     # RFC 9110 15.2: a 1xx is never final, a client would wait for another response. As
     # when Hurtle (or Sanic) serves the app itself: an error page, without a second run

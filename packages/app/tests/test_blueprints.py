@@ -46,6 +46,23 @@ def test_two_blueprints_with_one_name_is_an_error(app: Sanic) -> None:
     app.blueprint(Blueprint("bp"))
     with pytest.raises(SanicException, match='name "bp" is already registered'):
         app.blueprint(Blueprint("bp"))
+    # Sanic raises an AssertionError with this message; code catching that still works.
+    with pytest.raises(AssertionError) as info:
+        app.blueprint(Blueprint("bp"))
+    assert str(info.value) == (
+        'A blueprint with the name "bp" is already registered.  Blueprint names must be unique.'
+    )
+
+
+def test_blueprint_str_prefix_and_unregistered_apps() -> None:
+    bp = Blueprint("bp", url_prefix="/api/")
+    assert str(bp) == "<Blueprint bp>"
+    assert bp.url_prefix == "/api"
+    assert Blueprint("root", url_prefix="/").url_prefix == ""
+    with pytest.raises(SanicException, match="^<Blueprint bp> has not yet been registered"):
+        _ = bp.apps
+    with pytest.raises(SanicException, match="^Blueprint instance cannot be unnamed"):
+        Blueprint(None)  # type: ignore[arg-type]
 
 
 async def test_registering_the_same_blueprint_twice_adds_nothing(app: Sanic, call) -> None:

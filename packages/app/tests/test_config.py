@@ -13,7 +13,7 @@ from hurtle_app.config import DEFAULT_CONFIG, Config
 from hurtle_app.constants import LocalCertCreator
 from hurtle_app.helpers import Default
 from hurtle_http.config import HTTP_DEFAULTS
-from hurtle_http.exceptions import SanicException
+from hurtle_http.exceptions import PyFileError, SanicException
 
 SEED_001_KEYS = [
     "WORKERS",
@@ -104,6 +104,13 @@ def test_custom_prefix_and_no_prefix(monkeypatch: pytest.MonkeyPatch) -> None:
     assert config.Y == 6
 
 
+def test_a_variable_named_just_the_prefix_is_the_empty_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("MYAPP_", "yes")
+    assert Config(env_prefix="MYAPP_")[""] is True
+
+
 def test_custom_converters_run_first(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SANIC_CPLX", "2j")
     monkeypatch.setenv("SANIC_N", "1")
@@ -159,6 +166,29 @@ def test_update_config_from_dict_object_class_and_files(
         config.update_config(str(tmp_path / "missing.py"))
     with pytest.raises(OSError, match="Unable to load configuration"):
         config.update_config("nonexistent_module_xyz")
+
+
+def test_config_file_errors_are_those_a_sanic_user_catches(tmp_path: Path) -> None:
+    config = Config(env_prefix=None)
+    raising = tmp_path / "raising.py"
+    raising.write_text("A = 1\nraise ValueError('boom')\n")
+    with pytest.raises(ValueError, match="boom"):
+        config.update_config(raising)
+    broken = tmp_path / "broken.cfg"
+    broken.write_text("A = (\n")
+    with pytest.raises(PyFileError) as info:
+        config.update_config(broken)
+    assert isinstance(info.value.__cause__, SyntaxError)
+    with pytest.raises(FileNotFoundError, match="Unable to load configuration file"):
+        config.update_config(tmp_path / "missing.cfg")
+    with pytest.raises(IsADirectoryError):
+        config.update_config(str(tmp_path))
+    with pytest.raises(ModuleNotFoundError, match="'nope_xyz'"):
+        config.update_config("nope_xyz.py")
+    with pytest.raises(AttributeError):
+        config.update_config("os.not_there")
+    with pytest.raises(OSError, match="^Unable to load configuration os$"):
+        config.update_config("os")
 
 
 def test_fallback_error_format(caplog: pytest.LogCaptureFixture) -> None:

@@ -117,6 +117,18 @@ async def test_error_in_an_async_handler_gives_500(caplog: pytest.LogCaptureFixt
     assert "RuntimeError" in caplog.text
 
 
+async def test_an_http_error_raised_by_a_handler_gets_its_own_default_page() -> None:
+    async def raises_not_found(request: Any, exc: BaseException) -> HTTPResponse:
+        raise NotFound("gone from the handler")
+
+    eh = ErrorHandler()
+    eh.add(KeyError, raises_not_found)
+    eh.add(NotFound, handler_a)  # not consulted again: Sanic renders the default page
+    response = await eh.response(make_request(), KeyError("k"))
+    assert response.status == 404
+    assert b"gone from the handler" in response.body
+
+
 def test_default_logs_unless_quiet(caplog: pytest.LogCaptureFixture) -> None:
     eh = ErrorHandler()
     with caplog.at_level(logging.ERROR, logger="sanic.error"):

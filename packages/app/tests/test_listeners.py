@@ -64,12 +64,21 @@ async def test_sync_and_async_listeners_get_app_or_app_and_loop() -> None:
     async def async_two(app_, loop):
         seen.append((app_, loop))
 
+    def optional_loop(app_, loop=None):
+        seen.append(("optional", loop))
+
     registry = ListenerRegistry()
     registry.add(sync_one, "after_server_start")
     registry.add(async_two, "after_server_start")
+    registry.add(optional_loop, "after_server_start")
     loop = asyncio.get_running_loop()
-    await registry.run("after_server_start", app, loop)
-    assert seen == [(app,), (app, loop)]
+    with pytest.warns(DeprecationWarning) as record:
+        await registry.run("after_server_start", app, loop)
+    assert seen == [(app,), (app, loop), ("optional", None)]
+    assert [str(w.message) for w in record] == [
+        "[DEPRECATION v26.6] Passing the loop argument to listeners is deprecated. "
+        "Your listener 'async_two' should only accept the app argument."
+    ]
 
 
 def test_main_process_listeners_run_without_a_running_loop() -> None:

@@ -24,12 +24,36 @@ class _App:
         self.name = name
 
 
-def test_missing_app_error_lists_known_names() -> None:
+def test_missing_app_error_is_sanics_message() -> None:
     registry = AppRegistry({})
     registry.register(_App("alpha"), test_mode=False)
-    registry.register(_App("beta"), test_mode=False)
-    with pytest.raises(SanicException, match="'alpha', 'beta'"):
+    with pytest.raises(SanicException) as info:
         registry.get("gamma", False, _App)
+    assert str(info.value) == (
+        "Sanic app name 'gamma' not found.\n"
+        "App instantiation must occur outside if __name__ == '__main__' block or by using "
+        "an AppLoader.\nSee https://sanic.dev/en/guide/deployment/app-loader.html for more "
+        "details."
+    )
+
+
+def test_registry_messages_match_sanic() -> None:
+    registry = AppRegistry({}, _App)
+    registry.register(_App("alpha"), test_mode=False)
+    with pytest.raises(SanicException) as info:
+        registry.register(_App("alpha"), test_mode=False)
+    assert str(info.value) == 'Sanic app name "alpha" already in use.'
+    registry.register(_App("beta"), test_mode=False)
+    with pytest.raises(SanicException) as info:
+        registry.get(None, False, _App)
+    assert str(info.value) == 'Multiple Sanic apps found, use Sanic.get_app("app_name")'
+    with pytest.raises(SanicException, match="^Registered app must be an instance of Sanic$"):
+        registry.register(object(), test_mode=False)
+
+
+def test_unnamed_app_message() -> None:
+    with pytest.raises(SanicException, match="^Sanic instance cannot be unnamed"):
+        validate_name("Sanic", None)
 
 
 def test_duplicate_app_name_is_an_error_outside_test_mode() -> None:

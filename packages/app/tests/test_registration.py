@@ -6,7 +6,7 @@ import pytest
 
 from hurtle_app import Sanic
 from hurtle_app.views import HTTPMethodView
-from hurtle_http.exceptions import SanicException
+from hurtle_http.exceptions import BadRequest, SanicException
 from hurtle_http.response import text
 from sanic_routing.exceptions import BadMethod
 
@@ -90,8 +90,13 @@ def test_ctx_kwargs_land_on_route_ctx(app: Sanic) -> None:
 
 
 def test_unknown_keyword_is_refused_with_the_ctx_hint(app: Sanic) -> None:
-    with pytest.raises(TypeError, match="ctx_"):
-        app.get("/", label="home")
+    with pytest.raises(TypeError, match="^Unexpected keyword arguments: label, tag .*ctx_"):
+        app.get("/", label="home", tag="t")
+
+
+def test_listener_without_an_event_is_a_bad_request_error(app: Sanic) -> None:
+    with pytest.raises(BadRequest, match="^Invalid event registration: Missing event name.$"):
+        app.listener(lambda app_: None)
 
 
 def test_handler_without_request_parameter_gets_a_friendly_error(app: Sanic) -> None:
@@ -224,10 +229,18 @@ def test_error_format_is_guessed_from_the_handler_source(app: Sanic) -> None:
     async def as_text(request):
         return text("")
 
+    @app.get("/h", error_format="html")
+    async def fixed(request):
+        return json({})
+
     app.finalize()
     routes = {route.name: route for route in app.router.routes}
-    assert routes["TestApp.as_json"].extra.error_format == "json"
-    assert routes["TestApp.as_text"].extra.error_format == "text"
+    assert routes["TestApp.as_json"].extra.resolved_error_format == "json"
+    assert routes["TestApp.as_text"].extra.resolved_error_format == "text"
+    assert routes["TestApp.fixed"].extra.resolved_error_format == "html"
+    # What the user gave stays as given ("" when nothing was), as in Sanic.
+    assert routes["TestApp.as_json"].extra.error_format == ""
+    assert routes["TestApp.fixed"].extra.error_format == "html"
 
 
 def test_app_strict_slashes_is_the_default_for_routes() -> None:

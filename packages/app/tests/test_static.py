@@ -59,6 +59,25 @@ async def test_directory_view_lists_files(app: Sanic, call, site: Path) -> None:
     assert "a.txt" in sent.text and "d/" in sent.text
 
 
+async def test_directory_view_of_a_subfolder_redirects_to_its_slash_form(
+    app: Sanic, call, site: Path
+) -> None:
+    # The listing's links are relative, so a folder is listed only at its "/" URL (as Sanic).
+    (site / "d" / "index.html").unlink()
+    app.static("/v", site, directory_view=True)
+    sent = await call("GET", "/v/d?x=1")
+    assert (sent.status, sent.headers["location"]) == (302, "/v/d/")
+    assert (await call("GET", "/v/d/")).status == 200
+
+
+async def test_a_subfolder_with_an_index_is_served_without_a_redirect(
+    app: Sanic, call, site: Path
+) -> None:
+    app.static("/v", site, directory_view=True, index="index.html")
+    sent = await call("GET", "/v/d")
+    assert (sent.status, sent.text) == (200, "<p>i</p>\n")
+
+
 async def test_content_range(app: Sanic, call, site: Path) -> None:
     app.static("/r", site, use_content_range=True)
     sent = await call("GET", "/r/a.txt", headers={"range": "bytes=0-4"})

@@ -16,11 +16,50 @@ async def test_tasks_added_before_start_run_once_the_server_starts(app: Sanic) -
     async def job():
         ran.set()
 
-    app.add_task(job(), name="job")
+    app.add_task(job())
     assert not ran.is_set()
     await app._server_event("init", "before")
     await asyncio.wait_for(ran.wait(), 1)
-    assert app.get_task("job").done() or ran.is_set()
+
+
+async def test_naming_a_task_needs_the_app_running_as_in_sanic(app: Sanic) -> None:
+    sleeper = asyncio.sleep(60)
+    with pytest.raises(RuntimeError, match="^Cannot name task outside of a running application$"):
+        app.add_task(sleeper, name="early")
+    sleeper.close()
+
+    @app.before_server_start
+    async def named_in_listener(app_: Sanic) -> None:
+        app_.add_task(asyncio.sleep(60), name="from_listener")
+
+    await app._server_event("init", "before")
+    assert app.get_task("from_listener").get_name() == "from_listener"
+    await app._server_event("shutdown", "after")
+
+
+async def test_anything_can_be_added_and_runs_or_fails_in_its_task(app: Sanic) -> None:
+    calls: list[str] = []
+
+    def sync_job() -> int:
+        calls.append("sync")
+        return 5
+
+    await app._server_event("init", "before")
+    assert await app.add_task(sync_job) == 5
+    failing = app.add_task(123)
+    assert isinstance(failing, asyncio.Task)
+    with pytest.raises(TypeError):
+        await failing
+    assert calls == ["sync"]
+
+
+async def test_a_second_task_with_a_name_replaces_the_first(app: Sanic) -> None:
+    await app._server_event("init", "before")
+    first = app.add_task(asyncio.sleep(60), name="dup")
+    second = app.add_task(asyncio.sleep(60), name="dup")
+    assert app.get_task("dup") is second
+    first.cancel()
+    await app._server_event("shutdown", "after")
 
 
 async def test_callable_tasks_get_the_app_when_they_take_an_argument(app: Sanic) -> None:
@@ -45,8 +84,9 @@ async def test_cancel_task_stops_it(app: Sanic) -> None:
 
 
 async def test_unknown_task_error_names_it(app: Sanic) -> None:
-    with pytest.raises(SanicException, match='"ghost" not found'):
+    with pytest.raises(SanicException) as info:
         app.get_task("ghost")
+    assert str(info.value) == 'Registered task named "ghost" not found.'
 
 
 async def test_running_tasks_are_cancelled_at_server_stop(app: Sanic) -> None:

@@ -1,34 +1,117 @@
-"""Daemon management finds the process by PID or PID file and signals only it."""
+"""Daemon management as Sanic's: PID files under ~/.local/state/sanic named after the app,
+Sanic's messages, and only the process named by the PID (file) is signalled."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
-from hurtle_cli.daemon import daemon_command, default_pidfile
+import pytest
+
+from hurtle_cli.daemon import (
+    DaemonError,
+    daemon_command,
+    daemonize,
+    default_pidfile,
+    read_pid,
+    write_pidfile,
+)
 
 
-def test_default_pidfile_is_derived_from_target() -> None:
-    path = default_pidfile("path.to.server:app")
-    assert path.name == "sanic-path.to.server_app.pid"
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    return tmp_path
 
 
-def test_status_and_stop_of_a_real_process(tmp_path, capsys) -> None:
+@pytest.fixture
+def sleeper():
     proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    pidfile = tmp_path / "app.pid"
-    pidfile.write_text(f"{proc.pid}\n")
+    yield proc
+    if proc.poll() is None:
+        proc.kill()
+    proc.wait(5)
+
+
+def test_default_pidfile_is_named_after_the_app_in_the_state_folder(home) -> None:
+    assert default_pidfile("AppName") == home / ".local" / "state" / "sanic" / "AppName.pid"
+
+
+def test_pidfile_has_sanics_lines_and_both_forms_are_read(tmp_path) -> None:
+    path = tmp_path / "a.pid"
+    write_pidfile(path, "AppName")
+    lines = path.read_text().splitlines()
+    assert lines[0] == "sanic" and lines[-1] == "name=AppName"
+    assert read_pid(path) == int(lines[1].removeprefix("pid="))
+    path.write_text("4242\n")
+    assert read_pid(path) == 4242
+
+
+def test_status_then_stop_by_app_name(sleeper, capsys) -> None:
+    pidfile = default_pidfile("Demo")
+    pidfile.write_text(f"sanic\npid={sleeper.pid}\nstarted=1\nname=Demo\n")
+    assert daemon_command("status", [], app_name="Demo") == 0
+    assert capsys.readouterr().out == f"Process {sleeper.pid} is running\n"
+    assert daemon_command("stop", [], app_name="Demo") == 0
+    assert capsys.readouterr().out == (
+        f"Sent SIGTERM to process {sleeper.pid}\nRemoved PID file: {pidfile}\n"
+    )
+    assert sleeper.wait(timeout=10) != 0
+    assert not pidfile.exists()
+
+
+def test_a_stale_pidfile_is_reported_and_removed(sleeper, capsys) -> None:
+    pidfile = default_pidfile("Gone")
+    sleeper.kill()
+    sleeper.wait(5)
+    pidfile.write_text(f"sanic\npid={sleeper.pid}\n")
+    assert daemon_command("status", [], app_name="Gone") == 1
+    assert capsys.readouterr().out == (
+        f"Process {sleeper.pid} is NOT running\nRemoved stale PID file: {pidfile}\n"
+    )
+    assert daemon_command("status", [], app_name="Gone") == 1
+    assert capsys.readouterr().err == f"PID file not found: {pidfile}\n"
+
+
+def test_kill_by_pid_and_by_pidfile(sleeper, tmp_path, capsys) -> None:
+    assert daemon_command("status", ["--pid", str(sleeper.pid)]) == 0
+    pidfile = tmp_path / "custom.pid"
+    pidfile.write_text(f"{sleeper.pid}\n")
+    assert daemon_command("kill", ["--pidfile", str(pidfile)]) == 0
+    assert f"Sent SIGKILL to process {sleeper.pid}" in capsys.readouterr().out
+    assert sleeper.wait(timeout=10) == -9
+    assert not pidfile.exists()
+
+
+def test_restart_says_it_is_not_available(capsys) -> None:
+    assert daemon_command("restart", ["--pid", "1"]) == 1
+    assert "stop it and start it again" in capsys.readouterr().err
+
+
+def test_a_second_daemon_of_a_running_app_is_refused_before_forking(sleeper, capsys) -> None:
+    default_pidfile("Busy").write_text(f"sanic\npid={sleeper.pid}\n")
+    with pytest.raises(DaemonError, match=f"already running with PID {sleeper.pid}"):
+        daemonize("Busy")
+    assert "Starting Sanic in daemon mode..." in capsys.readouterr().out
+
+
+def test_an_unknown_user_is_refused_before_forking() -> None:
+    with pytest.raises(DaemonError, match="No such user: 'no-such-user-here'"):
+        daemonize("Someone", user="no-such-user-here")
+
+
+def test_an_exited_but_unreaped_process_is_not_running() -> None:
+    import time
+
+    from hurtle_cli.daemon import is_alive
+
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
     try:
-        assert daemon_command("status", ["--pidfile", str(pidfile)]) == 0
-        assert "running" in capsys.readouterr().out
-        assert daemon_command("stop", ["--pid", str(proc.pid)]) == 0
-        assert proc.wait(timeout=10) != 0
-        assert daemon_command("status", ["--pid", str(proc.pid)]) == 1
+        deadline = time.monotonic() + 20
+        while is_alive(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not is_alive(proc.pid)
+        assert Path(f"/proc/{proc.pid}").exists()  # a zombie: exited, not reaped yet
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait(5)
-
-
-def test_missing_pid_is_explained(tmp_path, capsys) -> None:
-    assert daemon_command("status", ["--pidfile", str(tmp_path / "none.pid")]) == 1
-    assert "no PID" in capsys.readouterr().err
+        proc.wait(5)

@@ -82,6 +82,10 @@ class App:
         pass
 
 async def greet(name: str, times: int = 1):
+    \"\"\"Greet someone.
+
+    The rest of the docstring is not shown.
+    \"\"\"
     print(("hello " + name + " ") * times)
 
 def plain():
@@ -111,7 +115,10 @@ def test_exec_runs_a_command_with_typed_options(exec_module, capsys) -> None:
 def test_exec_lists_commands_and_refuses_unknown_ones(exec_module, capsys) -> None:
     assert main([f"{exec_module}:app", "exec"]) == 0
     listing = capsys.readouterr().out
-    assert "Execute greet" in listing and "Execute other" in listing
+    # A command's help is its docstring's first line, as Sanic shows it.
+    assert "Greet someone." in listing and "The rest" not in listing
+    assert "Execute greet" not in listing and "Execute other" in listing
+    assert "{greet,other}" in listing
     with pytest.raises(SystemExit) as exc:
         main([f"{exec_module}:app", "exec", "nope"])
     assert exc.value.code == 2
@@ -135,3 +142,16 @@ def test_tls_strict_host_appends_none_to_the_certificates() -> None:
     assert kwargs_for("--tls", "a", "--tls-strict-host")["ssl"] == ["a", None]
     with pytest.raises(SystemExit, match="needs certificates"):
         kwargs_for("--tls-strict-host")
+
+
+def test_version_prints_the_sanic_and_routing_api_levels(capsys) -> None:
+    from hurtle_app.versions import ROUTING_VERSION, SANIC_VERSION
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    # The line Sanic 25.12 prints, so scripts that parse it keep working.
+    assert capsys.readouterr().out.strip() == (
+        f"Sanic {SANIC_VERSION}; Routing {ROUTING_VERSION}"
+    )
+    assert (SANIC_VERSION, ROUTING_VERSION) == ("25.12.0", "23.12.0")

@@ -165,3 +165,37 @@ async def test_a_body_here_already_or_in_pieces_reaches_the_handler_whole(pieces
     responses = parse_responses(conn.take())
     assert [r.body for r in responses] == [b"POST /p " + body, b"GET /next "]
     assert not conn.closed
+
+
+@pytest.mark.parametrize("bound", ["none", "sent", "bound-only", "replaced", "stream"])
+async def test_what_a_plain_handler_returns_after_responding_itself(bound: str) -> None:
+    from hurtle_http.response import ResponseStream
+
+    async def handler(request: Any) -> Any:
+        if bound == "none":
+            return None  # nothing bound, nothing returned: a 500
+        if bound == "sent":
+            response = await request.respond(text("sent"))
+            await response.send(end_stream=True)
+            return response  # the same, finished response
+        if bound == "bound-only":
+            return await request.respond(text("bound"))  # bound, not sent: finished for it
+        if bound == "replaced":
+            await request.respond(text("first"))
+            return text("second")  # nothing was sent: the returned one goes out
+
+        async def produce(response: Any) -> None:
+            await response.write("streamed")
+
+        return ResponseStream(produce)
+
+    conn = FakeConnection(handler)
+    [res] = await exchange(conn, b"GET / HTTP/1.1\r\n\r\n")
+    expected = {"none": None, "sent": b"sent", "bound-only": b"bound", "replaced": b"second"}
+    if bound == "none":
+        assert res.status == 500
+    elif bound == "stream":
+        assert res.status == 200 and res.body == b"streamed"
+    else:
+        assert res.status == 200 and res.body == expected[bound]
+    assert not conn.closed or bound == "none"

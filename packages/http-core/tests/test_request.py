@@ -105,6 +105,35 @@ def test_absolute_form_target() -> None:
     assert request.args == {"x": ["1"]}
 
 
+def test_a_repeated_target_gives_the_same_path_and_its_own_query() -> None:
+    # The decoded path of a target is kept for the next request with the same target.
+    first, again = make(b"/p%20q?x=1#f"), make(b"/p%20q?x=1#f")
+    assert first.path == again.path == "/p%20q"
+    assert again.query_string == "x=1"
+    for _ in range(2):  # an absolute-form target still splits into path and query
+        request = make(b"http://example.com/a/b?x=1")
+        assert request.path == "/a/b"
+        assert request.query_string == "x=1"
+        assert request.args == {"x": ["1"]}
+
+
+def test_the_kept_paths_stay_bounded() -> None:
+    from hurtle_http.request import types
+
+    for n in range(types._PATHS_MAX + 10):
+        assert make(b"/bounded/%d?q" % n).path == f"/bounded/{n}"
+    long_target = b"/" + b"x" * types._PATH_TARGET_MAX
+    assert make(long_target).path == long_target.decode()
+    assert len(types._paths) <= types._PATHS_MAX
+    assert long_target not in types._paths
+
+
+@given(st.binary(min_size=1, max_size=200))
+def test_a_target_seen_before_gives_the_path_it_gave_first(raw: bytes) -> None:
+    first = make(raw).path
+    assert make(raw).path == first
+
+
 @given(st.binary(max_size=200))
 def test_query_parsing_never_raises(raw: bytes) -> None:
     request = make(b"/?" + raw)
@@ -545,3 +574,29 @@ def test_head_lines_rebuilt_when_no_head_bytes_were_kept() -> None:
     request = Request(b"/p?q=1", headers, "1.1", "POST", None, None)
     assert request.request_line == b"POST /p?q=1 HTTP/1.1"
     assert request.raw_headers == b"Host: a\r\nX-Foo: bar\r\nx-foo: baz"
+
+
+def test_ctx_is_made_by_make_context_once_stock_or_overridden() -> None:
+    request = make()
+    assert type(request.ctx).__name__ == "SimpleNamespace"
+    assert request.ctx is request.ctx
+
+    class Custom(Request):
+        __slots__ = ()
+
+        @staticmethod
+        def make_context() -> Any:
+            return {"made": "here"}
+
+    class ByClass(Request):
+        __slots__ = ()
+
+        @classmethod
+        def make_context(cls) -> Any:
+            return cls.__name__
+
+    custom = Custom(b"/", Header(), "1.1", "GET", None, None)
+    assert custom.ctx == {"made": "here"} and custom.ctx is custom.ctx
+    assert ByClass(b"/", Header(), "1.1", "GET", None, None).ctx == "ByClass"
+    request.ctx = "set"
+    assert request.ctx == "set"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -76,11 +77,13 @@ def test_unreachable_inspector_says_how_to_enable_it() -> None:
 
 
 def test_show_prints_workers_and_raw_prints_json() -> None:
-    result = {"info": {"app": "Demo", "packages": ["a", "b"]}, "workers": {"W": {"pid": 3}}}
+    result = {"info": {"app": "Demo", "packages": ["a", "b"], "extra": {"region": "eu"}},
+              "workers": {"W": {"pid": 3}}}
     out = io.StringIO()
     InspectorClient("127.0.0.1", 1).show(result, out)
     assert "app: Demo" in out.getvalue() and "packages: a, b" in out.getvalue()
+    assert "region: eu" in out.getvalue() and "extra" not in out.getvalue()
     assert "pid: 3" in out.getvalue()
     raw = io.StringIO()
     InspectorClient("127.0.0.1", 1, raw=True).show(result, raw)
-    assert raw.getvalue().startswith('{"info"')
+    assert raw.getvalue() == json.dumps(result, separators=(",", ":")) + "\n"  # as Sanic

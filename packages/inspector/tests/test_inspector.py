@@ -88,3 +88,15 @@ def test_without_a_manager_commands_say_why() -> None:
     inspector = Inspector(None, {}, {}, "127.0.0.1", 6457, "", None, None)
     with pytest.raises(RuntimeError, match="no connection to a worker manager"):
         inspector.shutdown()
+
+
+def test_worker_dates_are_iso_8601_in_the_json() -> None:
+    from datetime import UTC, datetime
+
+    started = datetime(2026, 12, 5, 5, 29, 16, 578370, tzinfo=UTC)
+    state = {"Sanic-Server-0-0": {"server": True, "pid": 11, "start_at": started}}
+    inspector = Inspector(Pipe(), {"app": "A"}, state, "127.0.0.1", 6457, "", None, None)
+    _, body = call(inspector, "GET", "/")
+    sent = body["result"]["workers"]["Sanic-Server-0-0"]["start_at"]
+    assert sent == "2026-12-05T05:29:16.578370+00:00"
+    assert datetime.fromisoformat(sent) == started

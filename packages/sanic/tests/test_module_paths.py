@@ -282,11 +282,24 @@ def test_one_exception_hierarchy() -> None:
     assert issubclass(exceptions.NotFound, exceptions.SanicException)
 
 
+def test_exceptions_module_extras_as_in_sanic() -> None:
+    import asyncio
+
+    from sanic import exceptions
+
+    assert exceptions.CancelledError is asyncio.CancelledError
+    assert exceptions.ServerKilled.quiet is True
+
+
 def test_sanic_composes_the_framework_app() -> None:
     import sanic
 
     assert issubclass(sanic.Sanic, hurtle_app.Sanic)
     assert sanic.__version__.startswith("25.12")
+    # One API level: what `sanic --version` prints is what `sanic.__version__` says.
+    from hurtle_app.versions import SANIC_VERSION
+
+    assert sanic.__version__ == SANIC_VERSION
     assert sanic.DefaultSanic is sanic.Sanic
 
 
@@ -308,3 +321,18 @@ def test_default_logging_config_loads() -> None:
 
     logging.config.dictConfig(LOGGING_CONFIG_DEFAULTS)
     assert logging.getLogger("sanic.access").handlers
+
+
+def test_import_sanic_loads_its_submodules_as_in_sanic() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sanic\n"
+        "assert sanic.exceptions.NotFound is sanic.NotFound\n"
+        "assert sanic.response.text is sanic.text\n"
+        "for name in ('blueprints', 'config', 'request', 'router', 'signals', 'handlers', "
+        "'helpers', 'log', 'utils', 'compat', 'cookies', 'headers', 'errorpages'):\n"
+        "    assert hasattr(sanic, name), name\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

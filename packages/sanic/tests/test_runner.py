@@ -68,9 +68,13 @@ def test_fast_and_auto_use_every_cpu(app: Sanic) -> None:
     ("options", "error", "match"),
     [
         ({"fast": True, "workers": 4}, RuntimeError, "fast=True and workers"),
-        ({"single_process": True, "workers": 2}, RuntimeError, "single process"),
-        ({"workers": 0}, ValueError, "at least 1"),
+        ({"single_process": True, "workers": 2}, RuntimeError, "^Single process cannot be"),
+        ({"single_process": True, "dev": True}, RuntimeError, "multiple workers or auto-reload"),
+        ({"single_process": True, "auto_reload": True}, RuntimeError, "or auto-reload$"),
         ({"version": 3}, ServerError, "HTTP/1.1"),
+        ({"version": 4}, ValueError, "^4 is not a valid HTTP$"),
+        ({"ssl": 123}, ValueError, "^Invalid ssl argument <class 'int'>"),
+        ({"ssl": "/nope/dir"}, ValueError, "^Certificate not found or permission denied"),
         ({"ssl": ssl.create_default_context()}, ServerError, "cannot be sent to worker"),
         ({"ssl": [ssl.create_default_context()]}, ServerError, "cannot be sent to worker"),
         ({"auto_tls": True}, SanicException, "dev=True or debug=True"),
@@ -80,6 +84,22 @@ def test_prepare_refuses_what_cannot_work(app: Sanic, options: dict[str, Any], e
                                           match: str) -> None:
     with pytest.raises(error, match=match):
         app.prepare(**options)
+
+
+def test_prepare_as_sanic_accepts_and_records(app: Sanic) -> None:
+    app.config.AUTO_RELOAD = True
+    app.config.MOTD = False
+    app.prepare(single_process=True, workers=1)  # the config's AUTO_RELOAD does not apply
+    assert app.state.auto_reload is False
+    assert app.config.MOTD is True  # prepare(motd=True) sets it
+    app.prepare(motd=False, version="1.1")
+    assert app.config.MOTD is False
+
+
+def test_no_workers_is_refused_when_serving(app: Sanic) -> None:
+    app.prepare(workers=0)
+    with pytest.raises(RuntimeError, match="^Cannot serve with no workers$"):
+        Sanic.serve(primary=app)
 
 
 def test_a_negative_proxies_count_is_refused_at_start_up(app: Sanic) -> None:

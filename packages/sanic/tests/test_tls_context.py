@@ -81,10 +81,17 @@ def test_shorthands(ca: trustme.CA, tmp_path: Path) -> None:
     assert load_cert_dir(tmp_path / "certbot").sanic["names"] == ["certbot.test"]
     assert process_to_context(files).sanic["key"] == files["key"]
     assert package_level(str(tmp_path / "certbot")).sanic["names"] == ["certbot.test"]
-    with pytest.raises(ValueError, match="not a folder"):
+    with pytest.raises(ValueError) as info:
         load_cert_dir(tmp_path / "nowhere")
-    with pytest.raises(ValueError, match="Invalid ssl argument"):
+    assert str(info.value) == (
+        f"Certificate not found or permission denied {tmp_path / 'nowhere' / 'privkey.pem'}"
+    )
+    with pytest.raises(ValueError) as info:
         shorthand_to_ctx(42)
+    assert str(info.value) == (
+        "Invalid ssl argument <class 'int'>. Expecting a list of certdirs, a dict or an "
+        "SSLContext."
+    )
 
 
 async def test_cert_selector_answers_each_name_with_its_certificate(

@@ -42,13 +42,14 @@ async def test_the_app_sees_the_mock_server_address(app: Sanic) -> None:
     }
 
 
-async def test_listeners_start_once_per_client_and_stop_on_close(app, events) -> None:
+async def test_every_call_is_a_whole_lifespan_as_in_sanic(app, events) -> None:
     client = SanicASGITestClient(app)
     await client.get("/")
-    await client.get("/json")
-    assert events == STARTUP
-    await client.aclose()
     assert events == STARTUP + SHUTDOWN
+    await client.get("/json")
+    assert events == (STARTUP + SHUTDOWN) * 2
+    await client.aclose()
+    assert events == (STARTUP + SHUTDOWN) * 2
 
 
 async def test_async_with_runs_the_stop_listeners(app, events) -> None:
@@ -61,7 +62,7 @@ def test_a_new_event_loop_starts_the_listeners_again(app, events) -> None:
     client = SanicASGITestClient(app)
     asyncio.run(client.get("/"))
     asyncio.run(client.get("/"))
-    assert events == STARTUP * 2
+    assert events == (STARTUP + SHUTDOWN) * 2
 
 
 async def test_request_takes_method_url_and_gather_request(app: Sanic) -> None:

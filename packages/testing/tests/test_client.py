@@ -98,6 +98,13 @@ def test_redirects_are_followed_and_the_first_request_is_returned(client) -> Non
     assert [r.status_code for r in response.history] == [302]
 
 
+def test_allow_redirects_false_stops_at_the_redirect(client) -> None:
+    # sanic-testing's keyword (requests' name): Sanic's client honours it.
+    _, response = client.get("/redirect", allow_redirects=False)
+    assert response.status == 302
+    assert response.headers["location"] == "/"
+
+
 def test_cookies_set_by_the_app_are_on_the_response(client) -> None:
     _, response = client.get("/cookie")
     assert response.cookies["flavour"] == "chocolate"

@@ -78,6 +78,8 @@ def test_killed_server_worker_is_respawned_and_counted(parts, caplog) -> None:
         now = entry(manager, name)
         if not first and now.get("state") == "ACKED":
             first["pid"] = now["pid"]
+            first["start_at"] = now["start_at"]
+            assert "restart_at" not in now
             os.kill(now["pid"], signal.SIGKILL)
             return False
         return bool(first) and now.get("state") == "ACKED" and now["pid"] != first["pid"]
@@ -90,6 +92,9 @@ def test_killed_server_worker_is_respawned_and_counted(parts, caplog) -> None:
     assert final["restarts"] == 1
     assert final["starts"] == 2
     assert final["last_exit"] == "was killed by SIGKILL"
+    # Sanic's keys: the first start stays, the respawn is when it restarted.
+    assert final["start_at"] == first["start_at"]
+    assert final["restart_at"] > first["start_at"]
     assert f"{name} [{first['pid']}] was killed by SIGKILL" in caplog.text
 
 

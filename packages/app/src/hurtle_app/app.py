@@ -45,6 +45,7 @@ from hurtle_app.url_for import build_url
 from hurtle_app.websockets import WebsocketHandler
 from hurtle_http.exceptions import SanicException, ServerError
 from hurtle_http.request import Request
+from hurtle_http.response import BaseHTTPResponse
 
 error_logger = logging.getLogger("sanic.error")
 
@@ -59,6 +60,14 @@ _SERVER_EVENTS = {
     ("shutdown", "before"): "before_server_stop",
     ("shutdown", "after"): "after_server_stop",
 }
+
+
+class DuplicateBlueprintName(SanicException, AssertionError):
+    """Two blueprints with one name on an app.
+
+    Sanic raises a bare ``AssertionError`` here; this is both that and a
+    ``SanicException``, so code catching either keeps working.
+    """
 
 
 class Sanic(Registrar, AppSurface):
@@ -90,6 +99,10 @@ class Sanic(Registrar, AppSurface):
         certloader_class: Any = None,
     ) -> None:
         self.name = validate_name("Sanic", name)
+        if config is not None and env_prefix != "SANIC_":
+            raise SanicException(
+                "When instantiating Sanic with config, you cannot also pass env_prefix"
+            )
         if configure_logging:
             from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 
@@ -109,6 +122,11 @@ class Sanic(Registrar, AppSurface):
         self.certloader_class = certloader_class
         self.dumps = dumps
         self.loads = loads
+        # As Sanic: these become the process-wide defaults of json() and request.json.
+        if dumps:
+            BaseHTTPResponse._dumps = dumps
+        if loads:
+            self.request_class._loads = loads
         self.state = ApplicationState(app=self)
         self.blueprints: dict[str, Blueprint] = {}
         self._blueprint_order: list[Blueprint] = []
@@ -143,6 +161,9 @@ class Sanic(Registrar, AppSurface):
     def __repr__(self) -> str:
         return f'{type(self).__name__}(name="{self.name}")'
 
+    def __str__(self) -> str:
+        return f"<{type(self).__name__} {self.name}>"
+
     # --- app registry ----------------------------------------------------------------------
     @classmethod
     def get_app(cls, name: str | None = None, *, force_create: bool = False) -> Sanic:
@@ -152,7 +173,7 @@ class Sanic(Registrar, AppSurface):
     @classmethod
     def register_app(cls, app: Sanic) -> None:
         """Add ``app`` to the registry."""
-        AppRegistry(cls._app_registry).register(app, cls.test_mode)
+        AppRegistry(cls._app_registry, Sanic).register(app, cls.test_mode)
 
     @classmethod
     def unregister_app(cls, app: Sanic) -> None:
@@ -177,13 +198,17 @@ class Sanic(Registrar, AppSurface):
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:
-        """The event loop the app runs on (only once it runs)."""
-        try:
-            return asyncio.get_running_loop()
-        except RuntimeError:
-            raise SanicException(
-                "Loop can only be retrieved after the app has started running."
-            ) from None
+        """The event loop the app runs on (from ``before_server_start`` on)."""
+        registry = self._task_registry
+        if registry.loop is not None or registry.starting:
+            try:
+                return asyncio.get_running_loop()
+            except RuntimeError:
+                pass
+        raise SanicException(
+            "Loop can only be retrieved after the app has started running. "
+            "Not supported with `create_server` function"
+        )
 
     @property
     def tasks(self) -> Iterable[asyncio.Task[Any]]:
@@ -432,8 +457,8 @@ class Sanic(Registrar, AppSurface):
     def _register_blueprint(self, bp: Blueprint, options: dict[str, Any]) -> None:
         existing = self.blueprints.get(bp.name)
         if existing is not None and existing is not bp:
-            raise SanicException(
-                f'A blueprint with the name "{bp.name}" is already registered. Blueprint '
+            raise DuplicateBlueprintName(
+                f'A blueprint with the name "{bp.name}" is already registered.  Blueprint '
                 "names must be unique."
             )
         bp.register(self, options)
@@ -533,8 +558,11 @@ class Sanic(Registrar, AppSurface):
             # PERF: decided here, read per request: await or call, read the body or not.
             extra.handler_is_async = is_coroutine_callable(route.handler)
             extra.read_body = not (extra.ignore_body or extra.stream or extra.websocket)
-            if not extra.error_format:
-                extra.error_format = _guess_error_format(extra, fallback)
+            # The format error pages use: the route's own, else guessed from the handler
+            # (kept apart, so route.extra.error_format stays what was given, as in Sanic).
+            extra.resolved_error_format = extra.error_format or _guess_error_format(
+                extra, fallback
+            )
         self.signal_router.finalize()
         self._finalized = True
 
@@ -583,6 +611,8 @@ class Sanic(Registrar, AppSurface):
         loop = loop or asyncio.get_running_loop()
         if event == "after_server_stop":
             await self._task_registry.shutdown(timeout=1.0)
+        elif event == "before_server_start":
+            self._task_registry.starting = True
         await self._listeners.run(event, self, loop)
         signal_name = f"server.{concern}.{action}"
         if signal_name in self._signal_events:
@@ -645,6 +675,13 @@ class Sanic(Registrar, AppSurface):
         except Exception:
             error_logger.exception("Exception occurred in the error handler")
             response = self.error_handler.default(request, ServerError("Internal Server Error"))
+        if not isinstance(response, BaseHTTPResponse) and not (
+            response is None and getattr(getattr(request, "stream", None), "response", None)
+        ):
+            # As Sanic: an exception handler must answer with a response (or stream one).
+            response = self.error_handler.default(
+                request, ServerError(f"Invalid response type {response!r} (need HTTPResponse)")
+            )
         route = getattr(request, "route", None)
         if run_middleware and response is not None:
             if route is not None:

@@ -75,6 +75,8 @@ class Blueprint(Registrar):
         version_prefix: str = "/v",
     ) -> None:
         self.name = validate_name("Blueprint", name)
+        if url_prefix and url_prefix.endswith("/"):
+            url_prefix = url_prefix[:-1]  # as Sanic: one trailing slash is dropped
         self.url_prefix = url_prefix
         self.host = host
         self.version = version
@@ -93,9 +95,14 @@ class Blueprint(Registrar):
             f"version={self.version!r}, strict_slashes={self.strict_slashes!r})"
         ).replace("'", '"')
 
+    def __str__(self) -> str:
+        return f"<Blueprint {self.name}>"
+
     @property
     def apps(self) -> set[Any]:
-        """The apps this blueprint is registered on."""
+        """The apps this blueprint is registered on (an error before it is registered)."""
+        if not self._registrations:
+            raise SanicException(f"{self} has not yet been registered to an app")
         return {reg.app for reg in self._registrations}
 
     @property
@@ -153,15 +160,13 @@ class Blueprint(Registrar):
     def register_futures(apps: Iterable[Any], bp: Blueprint, futures: Iterable[Any]) -> None:
         """Record ``futures`` as registered on ``apps`` (kept for Sanic compatibility)."""
 
-    async def dispatch(self, *args: Any, **kwargs: Any) -> Any:
-        """Dispatch a signal on every app this blueprint is registered on."""
+    async def dispatch(self, *args: Any, **kwargs: Any) -> list[Any]:
+        """Dispatch a signal on every app this blueprint is registered on (one result each)."""
         if not self._registrations:
-            raise SanicException(
-                f'Blueprint "{self.name}" is not registered on an app: register it with '
-                "app.blueprint() before dispatching signals through it"
-            )
-        results = [await app.dispatch(*args, **kwargs) for app in self.apps]
-        return results[0] if len(results) == 1 else results
+            raise SanicException(f"{self} has not yet been registered to an app")
+        import asyncio
+
+        return list(await asyncio.gather(*(app.dispatch(*args, **kwargs) for app in self.apps)))
 
     async def event(
         self,
@@ -172,10 +177,7 @@ class Blueprint(Registrar):
     ) -> Any:
         """Wait for the signal ``event`` on the app(s) this blueprint is registered on."""
         if not self._registrations:
-            raise SanicException(
-                f'Blueprint "{self.name}" is not registered on an app: register it with '
-                "app.blueprint() before waiting for its events"
-            )
+            raise SanicException(f"{self} has not yet been registered to an app")
         import asyncio
 
         waits = [
@@ -185,7 +187,10 @@ class Blueprint(Registrar):
         done, pending = await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
         for task in pending:
             task.cancel()
-        return next(iter(done)).result()
+        first, *others = done
+        for task in others:
+            task.exception()  # retrieved: every app timing out at once is one error
+        return first.result()
 
     # --- late registration: things added after app.blueprint(bp) reach the app too -------
     def _apply_route(self, route: FutureRoute) -> Any:

@@ -232,8 +232,6 @@ class Config(dict, metaclass=DescriptorMeta):
             if not key.startswith(prefix) or not key.isupper():
                 continue
             config_key = key[len(prefix) :]
-            if not config_key:
-                continue
             self[config_key] = self._convert(config_key, value)
 
     def _convert(self, key: str, value: str) -> Any:

@@ -386,8 +386,8 @@ def _route_format(request: Any) -> str | None:
     if route is None:
         return None
     extra = getattr(route, "extra", None)
-    value = getattr(extra, "error_format", None)
-    if value is None:
+    value = getattr(extra, "resolved_error_format", None) or getattr(extra, "error_format", None)
+    if not value:
         value = getattr(getattr(route, "ctx", None), "error_format", None)
     return value if value in RENDERERS_BY_CONFIG else None
 

@@ -7,6 +7,7 @@ import inspect
 from collections.abc import Callable
 from enum import Enum
 from typing import Any
+from warnings import warn
 
 
 class ListenerEvent(str, Enum):  # noqa: UP042 - StrEnum needs 3.11; we support 3.10
@@ -52,10 +53,25 @@ def _takes_loop(listener: Callable[..., Any]) -> bool:
         params = inspect.signature(listener).parameters.values()
     except (TypeError, ValueError):
         return False
-    positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
-    # As Sanic: only a second named positional parameter asks for the loop; ``(app, *args)``
-    # and ``(*args)`` get the app alone.
-    return len(positional) >= 2
+    required = [
+        p
+        for p in params
+        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty
+    ]
+    # As Sanic: only a second required positional parameter asks for the loop;
+    # ``(app, loop=None)``, ``(app, *args)`` and ``(*args)`` get the app alone.
+    return len(required) >= 2
+
+
+def _warn_loop_argument(listener: Callable[..., Any]) -> None:
+    name = getattr(listener, "__name__", None)
+    which = f"Your listener '{name}'" if name else "Your listener"
+    warn(
+        "[DEPRECATION v26.6] Passing the loop argument to listeners is deprecated. "
+        f"{which} should only accept the app argument.",
+        DeprecationWarning,
+        stacklevel=2,
+    )
 
 
 class _Listener:
@@ -97,7 +113,11 @@ class ListenerRegistry:
     async def run(self, event: str, app: Any, loop: asyncio.AbstractEventLoop | None) -> None:
         """Run every listener of ``event`` in order, awaiting the async ones."""
         for item in self._ordered(normalize_event(event)):
-            result = item.func(app, loop) if item.takes_loop else item.func(app)
+            if item.takes_loop:
+                _warn_loop_argument(item.func)
+                result = item.func(app, loop)
+            else:
+                result = item.func(app)
             if inspect.isawaitable(result):
                 await result
 

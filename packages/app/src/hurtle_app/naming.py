@@ -13,6 +13,11 @@ VALID_NAME = re.compile(r"^[a-zA-Z][a-zA-Z0-9_\-]*$")
 
 def validate_name(kind: str, name: Any) -> str:
     """Return ``name`` if usable for an app/blueprint, else raise a ``SanicException``."""
+    if name is None:
+        raise SanicException(
+            f"{kind} instance cannot be unnamed. Please use "
+            "Sanic(name='your_application_name') instead."
+        )
     if not isinstance(name, str) or not VALID_NAME.match(name):
         raise SanicException(
             f"{kind} instance named {name!r} uses an invalid format. Names must begin with "
@@ -45,16 +50,16 @@ def generate_name(owner: str, objects: tuple[Any, ...]) -> str:
 class AppRegistry:
     """The apps of this process by name (``Sanic.get_app``)."""
 
-    def __init__(self, apps: dict[str, Any]) -> None:
+    def __init__(self, apps: dict[str, Any], app_class: type = object) -> None:
         self.apps = apps
+        self.app_class = app_class
 
     def register(self, app: Any, test_mode: bool) -> None:
         """Add ``app``; a second app with the same name is an error outside test mode."""
+        if not isinstance(app, self.app_class):
+            raise SanicException("Registered app must be an instance of Sanic")
         if app.name in self.apps and not test_mode:
-            raise SanicException(
-                f'Sanic app name "{app.name}" already in use. Pick another name, or use '
-                f'Sanic.get_app("{app.name}") to reach the existing app.'
-            )
+            raise SanicException(f'Sanic app name "{app.name}" already in use.')
         self.apps[app.name] = app
 
     def unregister(self, app: Any) -> None:
@@ -66,25 +71,20 @@ class AppRegistry:
         """Find an app by name (or the only one); create it when ``force_create``."""
         if name is None:
             if len(self.apps) > 1:
-                raise SanicException(
-                    'Multiple Sanic apps found, use Sanic.get_app("app_name") '
-                    f"(known: {', '.join(sorted(self.apps))})"
-                )
+                raise SanicException('Multiple Sanic apps found, use Sanic.get_app("app_name")')
             if len(self.apps) == 1:
                 return next(iter(self.apps.values()))
-            if force_create:
-                raise SanicException("Sanic.get_app(force_create=True) needs a name")
             raise SanicException("No Sanic apps have been registered.")
         try:
             return self.apps[name]
         except KeyError:
             if force_create:
                 return factory(name)
-            known = ", ".join(repr(n) for n in sorted(self.apps)) or "none"
             raise SanicException(
-                f"Sanic app name {name!r} not found (known apps: {known}).\n"
+                f"Sanic app name {name!r} not found.\n"
                 "App instantiation must occur outside if __name__ == '__main__' block or "
-                "by using an AppLoader."
+                "by using an AppLoader.\nSee https://sanic.dev/en/guide/deployment/"
+                "app-loader.html for more details."
             ) from None
 
 

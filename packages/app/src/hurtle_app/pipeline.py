@@ -290,8 +290,8 @@ def bind_response(stream: Any, response: Any) -> Any:
     A handler that streamed (``await request.respond()``) and then returned a response
     too gets its stream finished and the returned response ignored, as in Sanic.
     """
-    started = getattr(stream, "response_func", None)
-    if started is not None and stream.response is not None and stream.response is not response:
+    started = getattr(stream, "response_func", None) or getattr(stream, "_head_sent", False)
+    if started and stream.response is not None and stream.response is not response:
         return stream.response
     return stream.respond(response)
 

@@ -28,6 +28,7 @@ from hurtle_app.futures import (
 )
 from hurtle_app.listeners import LISTENER_EVENTS, normalize_event
 from hurtle_app.middleware import next_definition_order
+from hurtle_http.exceptions import BadRequest
 from sanic_routing.exceptions import BadMethod
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -77,8 +78,8 @@ def _route_context(ctx_kwargs: dict[str, Any]) -> dict[str, Any]:
     bad = [k for k in ctx_kwargs if not k.startswith("ctx_")]
     if bad:
         raise TypeError(
-            f"Unexpected keyword arguments {', '.join(sorted(bad))}: extra route options must "
-            "be named ctx_<name> (they are stored on route.ctx.<name>)"
+            f"Unexpected keyword arguments: {', '.join(bad)} (extra route options must "
+            "be named ctx_<name>; they are stored on route.ctx.<name>)"
         )
     return {k[4:]: v for k, v in ctx_kwargs.items()}
 
@@ -602,9 +603,7 @@ class Registrar:
 
         if callable(listener_or_event):
             if event_or_none is None:
-                raise ValueError(
-                    "listener() needs the event name: app.listener(func, 'before_server_start')"
-                )
+                raise BadRequest("Invalid event registration: Missing event name.")
             return register(listener_or_event, event_or_none)
         return partial(register, event=listener_or_event)
 

@@ -125,7 +125,7 @@ class Router(BaseRouter):
             extra.stream = stream
             extra.hosts = frozenset(h for h in hosts if h) if one_host else [None]
             extra.static = static
-            extra.error_format = error_format
+            extra.error_format = error_format or ""  # as Sanic: "" when not given
             extra.websocket = False
             extra.request_middleware = ()
             extra.response_middleware = ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import signal as os_signal
 from collections.abc import Generator
 from typing import Any
@@ -203,6 +204,7 @@ class SingleProcessRunner:
             finally:
                 loop.close()
                 asyncio.set_event_loop(None)
+                logger.info("Server Stopped")
 
     async def _serve(
         self, host: str | None, port: int | None, *, register_sys_signals: bool,
@@ -213,10 +215,13 @@ class SingleProcessRunner:
         server = await create_server(self.app, host, port, **kw)
         if server is None:  # pragma: no cover - create_server returns one here
             return
+        pid = os.getpid()
+        logger.info("Starting worker [%s]", pid)
         await server.startup()
         await server.before_start()
         await server.after_start()
         self.app.state.is_started = True
+        logger.info("Worker ready [%s]", pid)
         scheme = "https" if kw.get("ssl") else "http"
         location = f"unix:{kw['unix']}" if kw.get("unix") else f"{scheme}://{host}:{port}"
         if motd:
@@ -236,12 +241,14 @@ class SingleProcessRunner:
                         loop.remove_signal_handler(sig)
                     except (NotImplementedError, RuntimeError, ValueError):
                         pass
+            logger.info("Stopping worker [%s]", pid)
             self.app.state.is_stopping = True
             await server.before_stop()
             await server.graceful_shutdown()
             await server.after_stop()
             self.app.state.is_stopping = False
             self.app.state.is_started = False
+            logger.info("Worker complete [%s]", pid)
 
     def stop(self) -> None:
         """Ask the running server to stop (thread-safe)."""

@@ -9,6 +9,7 @@ cheap check the request path uses so that built-in events cost nothing when unus
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable
 from enum import Enum
 from types import SimpleNamespace
@@ -17,6 +18,7 @@ from typing import Any
 from hurtle_http.exceptions import InvalidSignal
 from sanic_routing import BaseRouter
 from sanic_routing.exceptions import NotFound
+from sanic_routing.patterns import REGEX_TYPES
 
 SignalHandler = Callable[..., Any]
 GENERIC_SIGNAL_FORMAT = "__generic__.__signal__.%s"
@@ -72,21 +74,46 @@ def _is_dynamic(part: str) -> bool:
     return part.startswith("<") and part.endswith(">")
 
 
-def _part_matches(pattern: str, part: str) -> bool:
-    if not _is_dynamic(pattern):
-        return pattern == part
-    _, _, kind = pattern[1:-1].partition(":")
-    if kind == "int":
-        return part.lstrip("-").isdigit()
-    if kind == "alpha":
-        return part.isalpha()
-    return bool(part)
+class _Param:
+    """A dynamic part ``<name>`` / ``<name:type>``: how it matches and what it casts to."""
+
+    __slots__ = ("name", "cast", "pattern", "precedence")
+
+    def __init__(self, definition: str) -> None:
+        name, _, kind = definition[1:-1].partition(":")
+        self.name = name
+        kind = kind or "str"
+        if kind in REGEX_TYPES:
+            self.cast, self.pattern, _ = REGEX_TYPES[kind]
+            self.precedence = _TYPE_ORDER.index(kind) + 1
+        else:  # an inline regular expression
+            self.cast, self.pattern = str, re.compile(f"^{kind}$")
+            self.precedence = len(_TYPE_ORDER) + 1
+
+    def convert(self, part: str) -> Any:
+        """The part cast to the parameter's type; ``ValueError`` when it does not match."""
+        if not self.pattern.match(part):
+            raise ValueError(part)
+        return self.cast(part)
+
+
+_TYPE_ORDER = tuple(REGEX_TYPES)
 
 
 class Signal:
     """One handler registered for one event definition (``"a.b.c"`` or with ``<param>``)."""
 
-    __slots__ = ("name", "path", "handler", "requirements", "ctx", "parts", "priority", "order")
+    __slots__ = (
+        "name",
+        "path",
+        "handler",
+        "requirements",
+        "ctx",
+        "parts",
+        "params",
+        "priority",
+        "order",
+    )
 
     def __init__(
         self,
@@ -102,6 +129,8 @@ class Signal:
         self.handler = handler
         self.requirements = dict(requirements or {})
         self.parts = tuple(event.split("."))
+        # The dynamic parts by position (Sanic allows one, in the last part).
+        self.params = {i: _Param(p) for i, p in enumerate(self.parts) if _is_dynamic(p)}
         self.priority = priority
         self.order = order
         self.ctx = SimpleNamespace(
@@ -113,11 +142,31 @@ class Signal:
         """Alias of ``ctx`` (where routes keep framework data)."""
         return self.ctx
 
+    @property
+    def precedence(self) -> tuple[int, ...]:
+        """How specific the dynamic parts are (``int`` wins over ``str``, as in routing)."""
+        return tuple(param.precedence for param in self.params.values())
+
+    def match(self, parts: tuple[str, ...]) -> dict[str, Any] | None:
+        """The cast parameters when this definition matches the event's parts, else ``None``."""
+        if len(parts) != len(self.parts):
+            return None
+        values: dict[str, Any] = {}
+        for i, (pattern, part) in enumerate(zip(self.parts, parts, strict=True)):
+            param = self.params.get(i)
+            if param is None:
+                if pattern != part:
+                    return None
+                continue
+            try:
+                values[param.name] = param.convert(part)
+            except (ValueError, TypeError):
+                return None
+        return values
+
     def matches_event(self, parts: tuple[str, ...]) -> bool:
         """Whether this signal's definition matches the dispatched event's parts."""
-        return len(parts) == len(self.parts) and all(
-            _part_matches(pattern, part) for pattern, part in zip(self.parts, parts, strict=False)
-        )
+        return self.match(parts) is not None
 
     def matches_condition(self, condition: dict[str, Any] | None) -> bool:
         """Exclusive signals need the same condition; others run without one, too."""
@@ -127,6 +176,10 @@ class Signal:
 
     def __repr__(self) -> str:
         return f"<Signal: {self.name} handler={getattr(self.handler, '__name__', self.handler)}>"
+
+
+def _no_handler(**_: Any) -> None:
+    return None
 
 
 class SignalGroup(list):
@@ -160,11 +213,8 @@ class SignalWaiter:
 
     def matches(self, event: str, condition: dict[str, Any] | None) -> bool:
         """Whether a dispatch of ``event`` with ``condition`` resolves this waiter."""
-        parts = tuple(event.split("."))
-        definition = tuple(self.event_definition.split("."))
-        if len(parts) != len(definition) or not all(
-            _part_matches(p, e) for p, e in zip(definition, parts, strict=False)
-        ):
+        probe = Signal(self.event_definition, _no_handler, None, True, 0, 0)
+        if probe.match(tuple(event.split("."))) is None:
             return False
         if self.exclusive:
             return (self.requirements or {}) == (condition or {})
@@ -205,11 +255,8 @@ class SignalRouter(BaseRouter):
 
     def _check_event(self, event: str) -> None:
         parts = event.split(".")
-        if len(parts) != 3 or not all(parts):
-            raise InvalidSignal(
-                f"Invalid signal event: {event}. Use three dot-separated parts, e.g. "
-                '"my.custom.event", or "my.<param>.event" with a dynamic part.'
-            )
+        if len(parts) != 3 or any(_is_dynamic(part) for part in parts[:2]):
+            raise InvalidSignal(f"Invalid signal event: {event}")
         if parts[0] in RESERVED_NAMESPACES and event not in _BUILTIN_EVENTS:
             raise InvalidSignal(f"Cannot declare reserved signal event: {event}")
 
@@ -261,13 +308,29 @@ class SignalRouter(BaseRouter):
         return tuple(self._signals)
 
     def _signals_for(self, event: str) -> tuple[Signal, ...]:
+        return self._resolve(event)[0]
+
+    def _resolve(self, event: str) -> tuple[tuple[Signal, ...], dict[str, Any]]:
+        """The signals ``event`` runs (priority, then registration order) and its params.
+
+        As in Sanic: of the dynamic definitions that match, only the most specific type
+        runs (``<n:int>`` over ``<n>`` for ``a.b.7``), and every handler gets the
+        parameters of the last one registered.
+        """
         found = self._by_event.get(event)
         if found is None:
             parts = tuple(event.split("."))
-            matching = [s for s in self._signals if s.matches_event(parts)]
-            # Static definitions before dynamic ones, higher priority first, then order.
-            matching.sort(key=lambda s: (-s.priority, any(map(_is_dynamic, s.parts)), s.order))
-            found = self._by_event[event] = tuple(matching)
+            matched = [(s, s.match(parts)) for s in self._signals]
+            matched = [(s, values) for s, values in matched if values is not None]
+            dynamic = [s for s, _ in matched if s.params]
+            best = max((s.precedence for s in dynamic), default=())
+            matched = [(s, v) for s, v in matched if not s.params or s.precedence == best]
+            params: dict[str, Any] = {}
+            for s, values in matched:
+                if s.params:
+                    params = values
+            matched.sort(key=lambda pair: (-pair[0].priority, pair[0].order))
+            found = self._by_event[event] = (tuple(s for s, _ in matched), params)
         return found
 
     def has(self, event: str | Enum) -> bool:
@@ -280,11 +343,11 @@ class SignalRouter(BaseRouter):
     ) -> tuple[SignalGroup, list[SignalHandler], dict[str, Any]]:
         """The signals and handlers a dispatch of ``event`` would run (``NotFound`` if none)."""
         name = self.format_event(event)
-        signals = self._signals_for(name)
+        signals, params = self._resolve(name)
         if not signals:
             raise NotFound(f"Could not find signal {name}")
         group = SignalGroup(s for s in signals if s.matches_condition(condition))
-        return group, [s.handler for s in group], {}
+        return group, [s.handler for s in group], dict(params)
 
     # -- waiting ----------------------------------------------------------------------
 
@@ -349,8 +412,8 @@ class SignalRouter(BaseRouter):
         fail_not_found: bool = True,
         reverse: bool = False,
     ) -> Any:
-        signals = self._signals_for(event)
-        context = context or {}
+        signals, params = self._resolve(event)
+        context = {**params, **context} if params and context else (context or dict(params))
         if self._waiters:
             self._wake(event, context, condition)
         if not signals:

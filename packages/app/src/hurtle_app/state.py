@@ -14,12 +14,22 @@ class Mode(str, Enum):  # noqa: UP042 - StrEnum needs 3.11; we support 3.10
     PRODUCTION = "production"
     DEBUG = "debug"
 
+    def __str__(self) -> str:
+        return self.value
+
+    __format__ = str.__format__
+
 
 class Server(str, Enum):  # noqa: UP042 - StrEnum needs 3.11; we support 3.10
     """Which server runs the app: Hurtle's own, or an ASGI server."""
 
     SANIC = "sanic"
     ASGI = "asgi"
+
+    def __str__(self) -> str:
+        return self.value
+
+    __format__ = str.__format__
 
 
 class ServerStage(IntEnum):

@@ -107,6 +107,11 @@ class DirectoryHandler:
 
                 return await file(candidate, request_headers=request.headers)
         if self.directory_view:
+            if path and not request.path.endswith("/"):
+                # A listing's links are relative to the folder, so its URL ends with "/".
+                from hurtle_http.response import redirect
+
+                return redirect(request.path + "/")
             return html_response(self._listing(current, path))
         raise FileNotFound("File not found", path=current, relative_url=path)
 

@@ -20,28 +20,29 @@ class TaskRegistry:
         # Unnamed tasks are not listed in ``app.tasks`` (as in Sanic) but still end at stop.
         self._anonymous: set[asyncio.Task[Any]] = set()
         self._delayed: list[tuple[Any, str | None, bool]] = []
+        # True from the start of ``before_server_start``: its listeners may name tasks.
+        self.starting = False
 
-    def _prepare(self, task: Any) -> Awaitable[Any]:
-        if inspect.isawaitable(task):
-            return task
-        if callable(task):
-            try:
-                params = inspect.signature(task).parameters
-            except (TypeError, ValueError):
-                params = {}
-            result = task(self.app) if params else task()
-            if inspect.isawaitable(result):
-                return result
-        raise TypeError(f"add_task() takes a coroutine, or a callable returning one, not {task!r}")
+    async def _call(self, task: Any) -> Any:
+        """Run a task given as a callable: with the app if it takes an argument.
+
+        As in Sanic, anything can be added; a callable that is not async runs in the task,
+        and what cannot run fails there (the task's exception), not in ``add_task``.
+        """
+        try:
+            params = inspect.signature(task).parameters
+        except (TypeError, ValueError):
+            params = {}
+        result = task(self.app) if params else task()
+        if inspect.isawaitable(result):
+            result = await result
+        return result
 
     def add(self, task: Any, *, name: str | None = None, register: bool = True) -> Any:
         """Start ``task`` now if the server runs, else when it starts."""
-        if name and name in self._tasks and not self._tasks[name].done():
-            raise SanicException(
-                f'A task named "{name}" is already registered; pick another name or '
-                "cancel it first with app.cancel_task()"
-            )
         if self.loop is None or self.loop.is_closed():
+            if name and not self.starting:
+                raise RuntimeError("Cannot name task outside of a running application")
             self._delayed.append((task, name, register))
             return None
         return self._start(self.loop, task, name, register)
@@ -49,11 +50,14 @@ class TaskRegistry:
     def _start(
         self, loop: asyncio.AbstractEventLoop, task: Any, name: str | None, register: bool
     ) -> asyncio.Task[Any]:
-        awaitable = self._prepare(task)
-        if isinstance(awaitable, asyncio.Task):
-            started = awaitable
+        if isinstance(task, asyncio.Task):
+            started = task
+        elif asyncio.iscoroutine(task):
+            started = loop.create_task(task, name=name)
+        elif inspect.isawaitable(task):
+            started = loop.create_task(_as_coroutine(task), name=name)
         else:
-            started = loop.create_task(_as_coroutine(awaitable), name=name)
+            started = loop.create_task(self._call(task), name=name)
         if register and name:
             self._tasks[name] = started
         elif not started.done():
@@ -78,6 +82,7 @@ class TaskRegistry:
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         """Bind to the running loop and start every task added before it ran."""
         self.loop = loop
+        self.starting = False
         delayed, self._delayed = self._delayed, []
         for task, name, register in delayed:
             self._start(loop, task, name, register)
@@ -86,8 +91,7 @@ class TaskRegistry:
         """The task registered under ``name``."""
         task = self._tasks.get(name)
         if task is None and raise_exception:
-            known = ", ".join(sorted(self._tasks)) or "none"
-            raise SanicException(f'Registered task named "{name}" not found (known: {known}).')
+            raise SanicException(f'Registered task named "{name}" not found.')
         return task
 
     async def cancel(

@@ -42,41 +42,45 @@ def load_module_from_file_location(
 ) -> Any:
     """Load a Python file (path, ``${ENV}``-expanded string, bytes) or an import string.
 
-    Returns the module (or the object an import string names). Raises
-    ``LoadFileException`` when an environment variable in the path is unset,
-    ``PyFileError`` when the file fails to execute and ``OSError`` when it can't be found.
+    A ``Path``, or a string with a ``/``, is a file: a ``.py`` file is imported (what it
+    raises propagates), any other file is executed as Python source (failures are a
+    ``PyFileError``; a file that cannot be read keeps its ``OSError`` type). A string
+    without ``/`` is an import string (``"package.settings"``). ``LoadFileException`` when
+    an environment variable in the path is unset.
     """
     if isinstance(location, bytes):
         location = location.decode(encoding)
     if isinstance(location, str) and "$" in location:
         location = _expand_env_vars(location)
-    if isinstance(location, str) and not (
-        "/" in location or location.endswith(".py") or Path(location).is_file()
-    ):
-        try:
-            return import_string(location)
-        except (ImportError, ValueError, AttributeError) as error:
-            raise OSError(f"Unable to load configuration {location}") from error
-    path = Path(location)
-    if not path.is_file():
-        raise FileNotFoundError(2, "No such file or directory", str(path))
-    if path.suffix == ".py":
-        spec = spec_from_file_location(path.stem, str(path), *args, **kwargs)
+    if not isinstance(location, (str, Path)):
+        raise TypeError(
+            f"a config location is a str, bytes or Path, not {type(location).__name__}"
+        )
+    if isinstance(location, str) and "/" not in location:
+        if "." not in location:
+            raise OSError(f"Unable to load configuration {location}")
+        return import_string(location)
+    if str(location).endswith(".py"):
+        path = str(location)
+        spec = spec_from_file_location(Path(path).stem, path, *args, **kwargs)
         if spec is None or spec.loader is None:
             raise OSError(f"Unable to load configuration {location}")
         module = module_from_spec(spec)
-        try:
-            spec.loader.exec_module(module)
-        except Exception as error:
-            raise PyFileError(str(path)) from error
+        spec.loader.exec_module(module)
         return module
     module = types.ModuleType("config")
-    module.__file__ = str(path)
+    module.__file__ = str(location)
     try:
-        source = path.read_text(encoding=encoding)
-        exec(compile(source, str(path), "exec"), module.__dict__)
+        with open(location, encoding=encoding) as config_file:
+            source = config_file.read()
+    except OSError as error:
+        raise type(error)(
+            error.errno, "Unable to load configuration file (e.strerror)", error.filename
+        ) from None
+    try:
+        exec(compile(source, str(location), "exec"), module.__dict__)
     except Exception as error:
-        raise PyFileError(str(path)) from error
+        raise PyFileError(str(location)) from error
     return module
 
 

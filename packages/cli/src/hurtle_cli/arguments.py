@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from hurtle_cli.__about__ import __version__
+from hurtle_app.versions import version_line
 
 USAGE = """\
   sanic <target> [options]       Run a Sanic application
@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         "action", nargs="?", default="serve", choices=ACTIONS,
         help="serve (default), exec, status, restart or stop",
     )
-    parser.add_argument("--version", action="version", version=f"Sanic (Hurtle {__version__})")
+    parser.add_argument("--version", action="version", version=version_line())
 
     app = parser.add_argument_group("Application")
     app.add_argument("--factory", action="store_true", help="target is a () -> app factory")
@@ -113,8 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
     daemon.add_argument("-D", "--daemon", action="store_true", help="run in the background")
     daemon.add_argument("--pidfile", default=None, help="PID file path (with --daemon)")
     daemon.add_argument("--logfile", default=None, help="log file for daemon output")
-    daemon.add_argument("--user", dest="daemon_user", default=None)
-    daemon.add_argument("--group", dest="daemon_group", default=None)
+    daemon.add_argument("--user", dest="daemon_user", default=None,
+                        help="run the daemon as this user (name or uid)")
+    daemon.add_argument("--group", dest="daemon_group", default=None,
+                        help="run the daemon with this group (name or gid)")
     return parser
 
 

@@ -1,95 +1,190 @@
-"""Background (daemon) running and its management: status, stop, kill."""
+"""Background (daemon) running and its management: status, stop, kill.
+
+As Sanic 25.12 does it: the PID file of an app named ``NAME`` is
+``~/.local/state/sanic/NAME.pid`` unless ``--pidfile`` says otherwise, and holds
+``sanic``, ``pid=``, ``started=`` and ``name=`` lines; ``status``/``stop``/``kill`` print
+Sanic's messages and remove the PID file of a process they stopped or found gone.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
-import re
 import signal
 import sys
-import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
 
-def default_pidfile(target: str) -> Path:
-    """Where ``--daemon`` writes the PID when no ``--pidfile`` is given."""
-    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", target).strip("_") or "app"
-    return Path(tempfile.gettempdir()) / f"sanic-{safe}.pid"
+class DaemonError(Exception):
+    """The daemon cannot start (one already runs, the PID file cannot be written)."""
 
 
-def daemonize(target: str, pidfile: str | None = None, logfile: str | None = None) -> Path:
-    """Detach from the terminal (double fork) and record the daemon's PID."""
-    path = Path(pidfile) if pidfile else default_pidfile(target)
-    running = read_pid(path)
-    if running and _alive(running):
-        raise SystemExit(f"sanic: already running as PID {running} (PID file {path})")
-    if os.fork() > 0:
-        os._exit(0)
-    os.setsid()
-    if os.fork() > 0:
-        os._exit(0)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    out = os.open(logfile or os.devnull, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-    null = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(null, 0)
-    os.dup2(out, 1)
-    os.dup2(out, 2)
-    path.write_text(f"{os.getpid()}\n")
-    return path
+def state_dir() -> Path:
+    """The folder of default PID files (created, private to the user)."""
+    folder = Path.home() / ".local" / "state" / "sanic"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
+
+
+def default_pidfile(app_name: str) -> Path:
+    """Where ``--daemon`` records the PID of the app named ``app_name``."""
+    safe = "".join(c if c.isalnum() or c in "_.-" else "_" for c in app_name) or "app"
+    return state_dir() / f"{safe}.pid"
 
 
 def read_pid(path: Path) -> int | None:
+    """The PID in a PID file (Sanic's ``pid=N`` form or a bare number), or None."""
     try:
-        return int(path.read_text().strip())
-    except (OSError, ValueError):
+        text = path.read_text()
+    except OSError:
         return None
+    for line in text.splitlines():
+        key, sep, value = line.strip().partition("=")
+        candidate = value if sep and key == "pid" else (key if not sep else "")
+        if candidate.isdigit():
+            return int(candidate)
+    return None
 
 
-def _alive(pid: int) -> bool:
+def write_pidfile(path: Path, name: str) -> None:
+    """Record this process as the daemon of ``name``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"sanic\npid={os.getpid()}\nstarted={int(time.time())}\nname={name}\n")
+
+
+def is_alive(pid: int) -> bool:
+    """Whether a process with this PID runs (an exited one nobody reaped yet does not)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat.rpartition(")")[2].split()[:1] != ["Z"]
 
 
-def daemon_command(action: str, argv: Sequence[str]) -> int:
-    """``status``/``stop``/``kill``/``restart`` for a daemon given by --pid or --pidfile."""
-    parser = argparse.ArgumentParser(prog=f"sanic {action}")
-    parser.add_argument("--pid", type=int, default=None)
-    parser.add_argument("--pidfile", default=None)
-    parser.add_argument("--target", default=None, help=argparse.SUPPRESS)
-    args = parser.parse_args(list(argv))
-    pidfile = Path(args.pidfile) if args.pidfile else (
-        default_pidfile(args.target) if args.target else None
-    )
-    pid = args.pid or (read_pid(pidfile) if pidfile else None)
+def _ids(user: str | None, group: str | None) -> tuple[int | None, int | None]:
+    """The uid and gid to run as (``--user``/``--group``), checked before forking."""
+    import grp
+    import pwd
+
+    uid = gid = None
+    if user is not None:
+        try:
+            entry = pwd.getpwnam(user) if not user.isdigit() else pwd.getpwuid(int(user))
+        except KeyError:
+            raise DaemonError(f"No such user: {user!r} (give --user a user name or uid)") from None
+        uid, gid = entry.pw_uid, entry.pw_gid
+    if group is not None:
+        try:
+            gid = grp.getgrnam(group).gr_gid if not group.isdigit() else int(group)
+        except KeyError:
+            raise DaemonError(f"No such group: {group!r} (give --group a name or gid)") from None
+    return uid, gid
+
+
+def daemonize(name: str, pidfile: str | None = None, logfile: str | None = None,
+              user: str | None = None, group: str | None = None) -> Path:
+    """Detach from the terminal (double fork), record the daemon's PID, then run as
+    ``user``/``group`` when given.
+
+    Raises :class:`DaemonError` (before forking) when the PID file names a running process
+    or the user or group does not exist.
+    """
+    path = Path(pidfile) if pidfile else default_pidfile(name)
+    print("Starting Sanic in daemon mode...")
+    print(f"  PID file: {path}")
+    running = read_pid(path)
+    if running and running != os.getpid() and is_alive(running):
+        raise DaemonError(f"Daemon already running with PID {running}")
+    uid, gid = _ids(user, group)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if os.fork() > 0:
+        os._exit(0)
+    os.setsid()
+    if os.fork() > 0:
+        os._exit(0)
+    out = os.open(logfile or os.devnull, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.dup2(out, 1)
+    os.dup2(out, 2)
+    write_pidfile(path, name)
+    if gid is not None and gid != os.getgid():
+        os.setgroups([gid])
+        os.setgid(gid)
+    if uid is not None and uid != os.getuid():
+        os.setuid(uid)
+    return path
+
+
+def _remove(path: Path | None, label: str) -> None:
+    if path is not None and path.exists():
+        path.unlink()
+        print(f"Removed {label}PID file: {path}")
+
+
+def signal_daemon(action: str, pid: int | None, pidfile: Path | None) -> int:
+    """``status``, ``stop`` (SIGTERM) or ``kill`` (SIGKILL) the daemon; the exit status."""
     if pid is None:
-        print(f"sanic {action}: no PID (give --pid or --pidfile; none found at {pidfile})",
-              file=sys.stderr)
+        if pidfile is None or not pidfile.exists():
+            print(f"PID file not found: {pidfile}", file=sys.stderr)
+            return 1
+        pid = read_pid(pidfile)
+        if pid is None:
+            print(f"No PID in the PID file: {pidfile}", file=sys.stderr)
+            return 1
+    if not is_alive(pid):
+        print(f"Process {pid} is NOT running")
+        _remove(pidfile, "stale ")
         return 1
     if action == "status":
-        alive = _alive(pid)
-        print(f"PID {pid}: {'running' if alive else 'not running'}")
-        return 0 if alive else 1
-    if action == "restart":
-        print("sanic restart: not available for daemons yet; stop and start again",
-              file=sys.stderr)
-        return 1
+        print(f"Process {pid} is running")
+        return 0
     sig = signal.SIGKILL if action == "kill" else signal.SIGTERM
     try:
         os.kill(pid, sig)
     except ProcessLookupError:
-        print(f"PID {pid}: not running", file=sys.stderr)
+        print(f"Process {pid} is NOT running")
+        _remove(pidfile, "stale ")
         return 1
-    if pidfile and pidfile.exists() and action == "kill":
-        pidfile.unlink()
-    print(f"Sent {sig.name} to PID {pid}")
+    print(f"Sent {sig.name} to process {pid}")
+    _remove(pidfile, "")
     return 0
 
 
-__all__ = ["daemon_command", "daemonize", "default_pidfile", "read_pid"]
+def daemon_command(action: str, argv: Sequence[str], app_name: str | None = None) -> int:
+    """``sanic status|stop|kill|restart (--pid PID | --pidfile PATH)``, or for the app
+    named ``app_name`` (its default PID file)."""
+    parser = argparse.ArgumentParser(prog=f"sanic {action}")
+    parser.add_argument("--pid", type=int, default=None)
+    parser.add_argument("--pidfile", default=None)
+    args = parser.parse_args(list(argv))
+    if action == "restart":
+        print("sanic restart: restarting a daemon is not available yet (Sanic keeps it for "
+              "future use); stop it and start it again.", file=sys.stderr)
+        return 1
+    pidfile = Path(args.pidfile) if args.pidfile else (
+        default_pidfile(app_name) if app_name and args.pid is None else None
+    )
+    return signal_daemon(action, args.pid, pidfile)
+
+
+__all__ = [
+    "DaemonError",
+    "daemon_command",
+    "daemonize",
+    "default_pidfile",
+    "is_alive",
+    "read_pid",
+    "signal_daemon",
+    "state_dir",
+    "write_pidfile",
+]

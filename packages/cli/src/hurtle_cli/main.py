@@ -75,11 +75,16 @@ def run_serve(args: argparse.Namespace) -> int:
     if args.repl:
         print("sanic: --repl (an interactive shell beside the server) is not available in "
               "Hurtle; serving without it.", file=sys.stderr)
-    if args.daemon:
-        from hurtle_cli.daemon import daemonize
-
-        daemonize(args.target, pidfile=args.pidfile, logfile=args.logfile)
     app, loader = load_app(args)
+    if args.daemon:
+        from hurtle_cli.daemon import DaemonError, daemonize
+
+        try:
+            daemonize(app.name, pidfile=args.pidfile, logfile=args.logfile,
+                      user=args.daemon_user, group=args.daemon_group)
+        except DaemonError as exc:
+            print(f"Daemon error: {exc}", file=sys.stderr)
+            return 1
     try:
         app.prepare(**kwargs, **({"legacy": True} if args.legacy else {}))
     except Exception as exc:
@@ -89,10 +94,18 @@ def run_serve(args: argparse.Namespace) -> int:
             raise
         print(f"sanic: cannot serve {args.target}: {exc}", file=sys.stderr)
         return 1
-    if args.legacy:
-        type(app).serve_legacy(primary=app)
-    else:
-        type(app).serve(primary=app, app_loader=loader)
+    try:
+        if args.legacy:
+            type(app).serve_legacy(primary=app)
+        else:
+            type(app).serve(primary=app, app_loader=loader)
+    except Exception as exc:
+        # The main process could not start serving (the address is taken, a socket or
+        # certificate cannot be used): Sanic's one line, the traceback with --debug or -v.
+        if args.debug or args.verbosity:
+            raise
+        print(f"Startup failed: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -109,9 +122,10 @@ def app_commands(app: Any) -> dict[str, Callable[..., Any]]:
 def _command_parser(target: str, commands: dict[str, Callable[..., Any]]
                     ) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"sanic {target} exec")
-    sub = parser.add_subparsers(dest="command", title="Commands", metavar="{command}")
+    sub = parser.add_subparsers(dest="command", title="Commands", metavar="{" + ",".join(sorted(commands)) + "}")
     for name, func in sorted(commands.items()):
-        command = sub.add_parser(name, help=f"Execute {name}")
+        summary = (inspect.getdoc(func) or "").strip().split("\n", 1)[0]
+        command = sub.add_parser(name, help=summary or f"Execute {name}")
         for param in inspect.signature(func).parameters.values():
             if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
                 continue
@@ -226,8 +240,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.inspect_action:
         return run_target_inspect(args)
     if args.action in ("status", "stop", "restart"):
-        return daemon_command(args.action, ["--target", args.target]
-                              + (["--pidfile", args.pidfile] if args.pidfile else []))
+        app, _ = load_app(args)
+        return daemon_command(args.action, ["--pidfile", args.pidfile] if args.pidfile else [],
+                              app_name=app.name)
     return run_serve(args)
 
 

@@ -314,6 +314,8 @@ class WebsocketClosed(SanicException):
 class ServerKilled(Exception):
     """The server was told to stop at once."""
 
+    quiet = True
+
 
 class RequestCancelled(CancelledError):
     """The request's task was cancelled (for instance, the client went away)."""

@@ -92,18 +92,19 @@ class HandlerApp:
             if getattr(stream, "upgrade_websocket", False):
                 await _close_websocket(request)
                 return
-            if response is None:
-                if stream.response is None:
-                    raise ServerError("The handler returned no response")
-                return  # it answered through request.respond(); Http finishes the stream
             if stream.response is not response:
+                # PERF: a plain whole response goes out synchronously (no coroutine);
+                # finish() refuses anything else (None, a ResponseStream) untouched.
+                if stream.finish(response):
+                    return
+                if response is None:
+                    return  # it answered through request.respond(); Http finishes it
                 if not hasattr(response, "send") and callable(response):
                     await response(request)  # e.g. a ResponseStream
                     return
-                # PERF: a plain whole response goes out synchronously (no coroutine).
-                if stream.finish(response):
-                    return
                 stream.respond(response)
+            elif response is None:
+                raise ServerError("The handler returned no response")
             send = stream.send
             if send is not None:
                 # PERF: straight to the stream (what response.send() would end up doing).

@@ -79,9 +79,14 @@ class InspectorClient:
     def show(self, result: Any, out: TextIO = sys.stdout) -> None:
         """Print a result: raw JSON, or the info layout for ``info()``."""
         if self.raw or not (isinstance(result, dict) and "workers" in result):
-            out.write(json.dumps(result) + "\n")
+            out.write(json.dumps(result, separators=(",", ":")) + "\n")
             return
-        info = result.get("info", {})
+        info = dict(result.get("info", {}))
+        extra = info.pop("extra", None)
+        if isinstance(extra, dict):
+            info.update(extra)  # MOTD_DISPLAY lines, shown like the banner shows them
+        elif extra is not None:
+            info["extra"] = extra
         out.write(f"Inspecting @ {self.base_url}\n")
         for key, value in info.items():
             if isinstance(value, list):

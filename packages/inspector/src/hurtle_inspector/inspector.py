@@ -12,6 +12,7 @@ Custom commands: subclass :class:`Inspector` and add public methods; each become
 from __future__ import annotations
 
 import inspect
+import logging
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -21,6 +22,8 @@ from hurtle_http.response import HTTPResponse
 from hurtle_http.server import serve
 from hurtle_inspector.service import InspectorService
 from hurtle_worker.multiplexer import WorkerMultiplexer
+
+logger = logging.getLogger("sanic.root")
 
 # Names on Inspector that are not commands.
 _NOT_ACTIONS = frozenset({"serve", "actions", "state_to_json"})
@@ -117,8 +120,11 @@ class Inspector:
     def serve(self) -> None:
         """Serve the API on ``host:port`` (TLS when a key and certificate are set)."""
         service = self.service()
+        pid = os.getpid()
 
         async def handler(request: Any) -> HTTPResponse:
+            if request.method == "POST":
+                logger.info("Incoming inspector action: %s", request.path.strip("/"))
             reply = service.handle(
                 request.method, request.path, dict(request.headers), request.body or b""
             )
@@ -127,7 +133,12 @@ class Inspector:
                 content_type=reply.content_type,
             )
 
-        serve(handler, self.host, self.port, ssl=self._ssl())
+        logger.info("Starting worker [%s]", pid)
+        serve(handler, self.host, self.port, ssl=self._ssl(),
+              ready=lambda _: logger.info("Worker ready [%s]", pid))
+        logger.info("Stopping worker [%s]", pid)
+        logger.info("Worker complete [%s]", pid)
+        logger.info("Server Stopped")
 
 
 __all__ = ["Inspector"]

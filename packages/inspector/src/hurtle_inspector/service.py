@@ -18,6 +18,7 @@ import inspect
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 JSON_TYPE = "application/json"
@@ -42,7 +43,14 @@ def _error(status: int, title: str, message: str, headers: dict[str, str] | None
 
 def _ok(action: str, result: Any) -> Reply:
     payload = {"meta": {"action": action}, "result": result}
-    return Reply(200, json.dumps(payload, separators=(",", ":"), default=str).encode())
+    return Reply(200, json.dumps(payload, separators=(",", ":"), default=_jsonable).encode())
+
+
+def _jsonable(value: Any) -> Any:
+    """Dates as ISO 8601 (``2026-12-05T05:29:16.578370+00:00``), anything else as str."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
 
 
 class InspectorService:

@@ -31,6 +31,32 @@ from hurtle_http.response import (
     text,
 )
 from hurtle_http.websocket import WebsocketImplProtocol as Websocket
+
+# As in Sanic, ``import sanic`` loads these submodules, so ``sanic.exceptions.NotFound``
+# (and the others) work without importing each one.
+from sanic import (  # noqa: F401
+    asgi,
+    base,
+    blueprint_group,
+    blueprints,
+    compat,
+    config,
+    cookies,
+    errorpages,
+    exceptions,
+    handlers,
+    headers,
+    helpers,
+    log,
+    logging,
+    mixins,
+    request,
+    response,
+    router,
+    signals,
+    touchup,
+    utils,
+)
 from sanic.__about__ import __hurtle_version__
 from sanic.__version__ import __version__
 from sanic.app import Sanic

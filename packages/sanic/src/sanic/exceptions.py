@@ -1,5 +1,7 @@
 """``sanic.exceptions``: The exceptions users raise and catch."""
 
+from asyncio import CancelledError as CancelledError
+
 from hurtle_app.handlers import ErrorHandler as Handler  # noqa: F401 - Sanic's early name
 from hurtle_app.models.protocol_types import Range as Range
 from hurtle_http.exceptions import (

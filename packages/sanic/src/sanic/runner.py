@@ -13,6 +13,7 @@ import asyncio
 import errno
 import functools
 import logging
+import logging.config
 import multiprocessing
 import os
 import pickle
@@ -24,6 +25,7 @@ from multiprocessing.managers import SyncManager
 from pathlib import Path
 from typing import Any
 
+from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 from hurtle_app.state import ApplicationServerInfo
 from hurtle_worker.constants import PROCESS_PREFIX
 from hurtle_worker.manager import WorkerManager
@@ -80,8 +82,15 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
             "Sanic server could not start: app.run()/prepare() was called while a worker "
             f"process imported the main module. {GLOBAL_SCOPE_HINT}"
         )
-    if version not in (1, "1", 1.1, "1.1") and str(getattr(version, "value", version)) != "1":
+    from sanic.http.constants import HTTP
+
+    if isinstance(version, str | int | float) and str(version) in ("1", "1.1", "3"):
+        version = int(float(version))
+    version = HTTP(version)  # as Sanic: ValueError "4 is not a valid HTTP"
+    if version is not HTTP.VERSION_1:
         raise ServerError("Hurtle serves HTTP/1.1 only: use version=1.")
+    # Asked for by the call itself (not by the config's AUTO_RELOAD).
+    wants_reload = bool(auto_reload if auto_reload is not None else dev) or bool(reload_dir)
     if dev:
         debug = True
         auto_reload = True if auto_reload is None else auto_reload
@@ -93,19 +102,16 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         if fast and workers not in (1, "auto"):
             raise RuntimeError("You cannot use both fast=True and workers=X")
         workers = _cpu_count()
-    workers = int(workers)
-    if workers < 1:
-        raise ValueError(f"workers must be at least 1, not {workers}")
+    workers = int(workers)  # fewer than one is refused when serving, as in Sanic
     proxies_count = app.config.get("PROXIES_COUNT")
     if proxies_count is not None and proxies_count < 0:
         # As Sanic 25.12: refused at start-up rather than silently trusting no proxy.
         raise ValueError(f"PROXIES_COUNT cannot be negative, not {proxies_count}: it is how "
                          "many proxies in front of the app append to X-Forwarded-For")
-    if single_process and workers > 1:
-        raise RuntimeError("Cannot run a single process with multiple workers.")
-    if single_process and auto_reload:
-        logger.warning("Auto-reload needs the worker manager; single_process=True disables it.")
-        auto_reload = False
+    if single_process and (workers > 1 or wants_reload):
+        raise RuntimeError("Single process cannot be run with multiple workers or auto-reload")
+    if single_process:
+        auto_reload = False  # AUTO_RELOAD from the config does not apply to one process
     reload_dirs: set[Path] = set()
     if reload_dir:
         for entry in [reload_dir] if isinstance(reload_dir, str | Path) else reload_dir:
@@ -116,7 +122,7 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
                                "changes (check the reload_dir / -R path).", entry)
                 continue
             reload_dirs.add(path)
-        auto_reload = True
+        auto_reload = not single_process
     if sock is None and unix is None:
         host = host or "127.0.0.1"
         port = 8000 if port is None else int(port)
@@ -135,6 +141,7 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         )
     if auto_tls and ssl is None:
         ssl = _local_cert(app, debug)
+    _check_ssl(ssl)
     state = app.state
     state.mode = Mode.DEBUG if debug else Mode.PRODUCTION
     apply_log_formatters(app)
@@ -154,6 +161,7 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         app.config.NOISY_EXCEPTIONS = noisy_exceptions
     if motd_display:
         app.config.MOTD_DISPLAY = motd_display
+    app.config.MOTD = motd
     state.server_info.append(ApplicationServerInfo(settings={
         "host": host, "port": port, "sock": sock, "unix": unix, "ssl": ssl,
         "protocol": protocol, "backlog": backlog, "access_log": access_log,
@@ -161,6 +169,15 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         "register_sys_signals": register_sys_signals, "single_process": single_process,
         "legacy": legacy, "loop": loop,
     }))
+
+
+def _check_ssl(ssl: Any) -> None:
+    """Refuse a bad ``ssl=`` when preparing (as Sanic), not later in a worker."""
+    from sanic.http.tls.context import shorthand_to_ctx
+
+    for entry in ssl if isinstance(ssl, list | tuple) else [ssl]:
+        if entry is not None and not isinstance(entry, ssl_module.SSLContext):
+            shorthand_to_ctx(entry)
 
 
 def apply_log_formatters(app: Any) -> None:
@@ -263,7 +280,8 @@ def _bind(info: dict[str, Any]) -> socket.socket:
             where = info["unix"] or f"{info['host']}:{info['port']}"
             raise ServerError(
                 f"Sanic server could not start: [Errno {errno.EADDRINUSE}] Address already "
-                f"in use ({where}). Another server uses it, or {GLOBAL_SCOPE_HINT}"
+                f"in use ({where}). Another process may already listen there. "
+                f"{GLOBAL_SCOPE_HINT}"
             ) from exc
         raise
 
@@ -286,6 +304,35 @@ def _passthru(app: Any) -> dict[str, Any]:
     }
 
 
+def server_info(primary: Any, workers: int) -> dict[str, Any]:
+    """What the start-up banner and the inspector's ``info`` report about this run."""
+    mode = "debug" if primary.debug else "production"
+    return {
+        "app": primary.name,
+        "mode": f"{mode}, " + ("single worker" if workers == 1 else f"w/ {workers} workers"),
+        "server": "sanic, HTTP/1.1",
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "packages": _packages(),
+        "extra": dict(primary.config.get("MOTD_DISPLAY") or {}),
+    }
+
+
+def _packages() -> list[str]:
+    """``name==version`` of the Sanic API levels served and of Hurtle itself."""
+    from sanic.__about__ import __hurtle_version__, __version__
+    from sanic_routing import __version__ as routing_version
+
+    found = [f"sanic=={__version__}", f"sanic-routing=={routing_version}"]
+    try:
+        from sanic_testing import __version__ as testing_version
+    except ImportError:
+        pass
+    else:
+        found.append(f"sanic-testing=={testing_version}")
+    return [*found, f"hurtle=={__hurtle_version__}"]
+
+
 def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
     from sanic.__about__ import __hurtle_version__, __version__
 
@@ -297,21 +344,17 @@ def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
         location = f"{scheme}://{info['sock'].getsockname()}"
     else:
         location = f"{scheme}://{info['host']}:{info['port']}"
-    mode = "debug" if primary.debug else "production"
+    details = server_info(primary, workers)
     lines = [
         f"Hurtle v{__hurtle_version__} (Sanic v{__version__} compatible)",
         f"Goin' Fast @ {location}",
-        f"app: {primary.name}",
-        f"mode: {mode}, " + ("single worker" if workers == 1 else f"w/ {workers} workers"),
-        "server: sanic, HTTP/1.1",
-        f"python: {platform.python_version()}",
-        f"platform: {platform.platform()}",
+        *(f"{key}: {details[key]}" for key in ("app", "mode", "server", "python", "platform")),
+        "packages: " + ", ".join(p for p in details["packages"] if not p.startswith("sanic==")),
     ]
     if primary.state.auto_reload:
         watched = ", ".join(sorted(str(d) for d in primary.state.reload_dirs))
         lines.append("auto-reload: enabled" + (f", {watched}" if watched else ""))
-    for key, value in (primary.config.get("MOTD_DISPLAY") or {}).items():
-        lines.append(f"{key}: {value}")
+    lines.extend(f"{key}: {value}" for key, value in details["extra"].items())
     for line in lines:
         logger.info(line)
 
@@ -344,6 +387,8 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
     if info["single_process"]:
         serve_single(app_class, primary)
         return
+    if primary.state.workers < 1:
+        raise RuntimeError("Cannot serve with no workers")
     if info["legacy"]:
         serve_legacy(app_class, primary)
         return
@@ -440,17 +485,26 @@ def _add_inspector(primary: Any, manager: WorkerManager, publisher: Any,
         error_logger.error("INSPECTOR is on but hurtle-inspector is not installed")
         return
     inspector_class = primary.inspector_class or Inspector
-    app_info = {
-        "app": primary.name, "mode": "debug" if primary.debug else "production",
-        "workers": primary.state.workers, "host": primary.state.host,
-        "port": primary.state.port, "pid": os.getpid(),
-    }
+    app_info = server_info(primary, primary.state.workers)
     inspector = inspector_class(
         publisher, app_info, worker_state, config.INSPECTOR_HOST, config.INSPECTOR_PORT,
         config.INSPECTOR_API_KEY, config.INSPECTOR_TLS_KEY, config.INSPECTOR_TLS_CERT,
     )
-    manager.manage("Inspector", inspector, {}, transient=False)
+    worker = manager.manage(
+        "Inspector", _inspector_process,
+        {"inspector": inspector, "configure_logging": bool(primary.configure_logging)},
+        transient=False,
+    )
+    for process in worker.processes:
+        process.ident_label = "Inspector"  # the log prefix Sanic gives this process
     object.__setattr__(primary, "_inspector", inspector)  # app.inspector in the main process
+
+
+def _inspector_process(inspector: Any, configure_logging: bool) -> None:
+    """The inspector's process: Sanic's logging (it loads no app that would set it up)."""
+    if configure_logging:
+        logging.config.dictConfig(LOGGING_CONFIG_DEFAULTS)
+    inspector()
 
 
 def stop(app: Any, terminate: bool = True) -> bool:

@@ -23,9 +23,8 @@ class SanicASGITestClient(httpx.AsyncClient):
 
     ``await client.get(uri, ...)`` (and ``post``, ``put``, ``patch``, ``delete``, ``head``,
     ``options``, ``request(method, uri, gather_request=True, ...)``) return
-    ``(request, response)``.  The app's server listeners run once per client and event
-    loop, before the first call; ``await client.aclose()`` (or leaving
-    ``async with client:``) runs the stop listeners.  With ``suppress_exceptions=True`` an
+    ``(request, response)``.  As in Sanic, every call is a whole ASGI lifespan: the app's
+    start-up listeners run before it and its stop listeners after it.  With ``suppress_exceptions=True`` an
     exception escaping the app becomes a 500 response instead of being raised.
     """
 
@@ -53,8 +52,11 @@ class SanicASGITestClient(httpx.AsyncClient):
         await self._lifespan.ensure_started()
         cookies_as_header(kwargs)
         self.gather_request = gather_request
-        with self._recorder.installed(), recording_sink() as sink:
-            response = await super().request(method, url, *args, **kwargs)
+        try:
+            with self._recorder.installed(), recording_sink() as sink:
+                response = await super().request(method, url, *args, **kwargs)
+        finally:
+            await self._lifespan.shutdown()
         request = sink[0] if sink else None
         self.last_request = request
         return (request if gather_request else None), as_testing_response(response)
@@ -88,8 +90,13 @@ class SanicASGITestClient(httpx.AsyncClient):
             built.setdefault(name, value)
         if subprotocols:
             built.setdefault("sec-websocket-protocol", ", ".join(subprotocols))
-        with self._recorder.installed(), recording_sink() as sink:
-            result = await asgi_websocket(self.sanic_app, url, list(built.raw), subprotocols, mimic)
+        try:
+            with self._recorder.installed(), recording_sink() as sink:
+                result = await asgi_websocket(
+                    self.sanic_app, url, list(built.raw), subprotocols, mimic
+                )
+        finally:
+            await self._lifespan.shutdown()
         request = sink[0] if sink else None
         self.last_request = request
         return (request if gather_request else None), result

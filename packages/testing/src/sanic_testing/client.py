@@ -142,6 +142,9 @@ async def _send(
     """One HTTP request (or websocket session) to an already started server."""
     if method == "websocket":
         return await open_websocket(url, *args, **kwargs)
+    if "allow_redirects" in kwargs:
+        # sanic-testing's name for it (from requests): allow_redirects=False stops there.
+        kwargs["follow_redirects"] = kwargs.pop("allow_redirects")
     options = split_client_options(kwargs)
     cookies_as_header(kwargs)
     async with client.get_new_session(**options) as session:

@@ -146,8 +146,11 @@ class WorkerProcess:
         )
         if self.last_exit is not None:
             entry["last_exit"] = self.last_exit
-        if "start_at" not in entry or state is ProcessState.STARTED:
+        if "start_at" not in entry:
             entry["start_at"] = get_now()
+        elif state is ProcessState.STARTED and self.starts > 1:
+            # As Sanic: ``start_at`` is the first start, ``restart_at`` the latest one.
+            entry["restart_at"] = get_now()
         if self.server:
             entry.setdefault("serving", False)
             if state is not ProcessState.ACKED:

@@ -7,8 +7,8 @@ from typing import Any
 
 #: Keys the manager owns; a worker may read them but not change them.
 RESTRICTED_KEYS = frozenset(
-    {"server", "state", "pid", "start_at", "starts", "restarts", "serving", "exitcode",
-     "last_exit"}
+    {"server", "state", "pid", "start_at", "restart_at", "starts", "restarts", "serving",
+     "exitcode", "last_exit"}
 )
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from hurtle_app.errorpages import BaseRenderer, TextRenderer, exception_response
-from hurtle_http.exceptions import ServerError
+from hurtle_http.exceptions import SanicException, ServerError
 from hurtle_http.response import HTTPResponse
 
 error_logger = logging.getLogger("sanic.error")
@@ -138,6 +138,9 @@ class ErrorHandler:
         name = getattr(handler, "__name__", repr(handler))
         message = f'Exception raised in exception handler "{name}" for uri: {_url_of(request)}'
         error_logger.exception(message, exc_info=error)
+        if isinstance(error, SanicException):
+            # As Sanic: an HTTP error raised by the handler gets its own default page.
+            return self.default(request, error)
         if self._debug(request):
             # Sanic's debug body: the message, then the whole (chained) traceback.
             stack = "".join(traceback.format_exception(error))

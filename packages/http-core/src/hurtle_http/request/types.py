@@ -73,6 +73,26 @@ _LAZY_SLOTS: dict[str, Any] = {
 }
 
 
+# Decoded paths of recent origin-form request targets (raw bytes -> path), bounded.
+_paths: dict[bytes, str] = {}
+_PATHS_MAX = 1024
+_PATH_TARGET_MAX = 256  # longer targets are decoded each time, not kept
+
+
+def _origin_path(raw: bytes) -> str:
+    """The path of an origin-form request target (up to ``?`` or ``#``), decoded; kept in
+    ``_paths`` for the next request with the same target while there is room."""
+    # Only the path is decoded (every request needs it to route); the query string
+    # waits for its own first access.
+    end = raw.find(b"?")
+    if end < 0:
+        end = raw.find(b"#")
+    path = (raw if end < 0 else raw[:end]).decode("utf-8", "replace")
+    if len(_paths) < _PATHS_MAX and len(raw) <= _PATH_TARGET_MAX:
+        _paths[raw] = path
+    return path
+
+
 class Request:
     """An HTTP request: method, path, headers, body, and lazily parsed parts."""
 
@@ -196,7 +216,9 @@ class Request:
         """A namespace for your own per-request data (created on first use)."""
         ctx = self._ctx  # PERF: one slot read on the common path (Request has __getattr__)
         if ctx is None:
-            ctx = self._ctx = self.make_context()
+            make = self.make_context
+            # PERF: the stock make_context without its frame (benchmarks/ "mw" routes).
+            ctx = self._ctx = SimpleNamespace() if make is _make_context else make()
         return ctx
 
     @ctx.setter
@@ -243,15 +265,15 @@ class Request:
         path = self._path
         if path is None:
             raw = self.raw_url
-            if raw[:1] != b"/" and b"://" in raw:
-                self._split_absolute_form()
-                return self._path  # type: ignore[return-value]
-            # PERF: only the path is decoded here (every request needs it to route);
-            # the query string waits for its own first access.
-            end = raw.find(b"?")
-            if end < 0:
-                end = raw.find(b"#")
-            path = self._path = (raw if end < 0 else raw[:end]).decode("utf-8", "replace")
+            # PERF: the same targets come again and again; their path is decoded once
+            # (benchmarks/inproc.py --core "GET /").
+            path = _paths.get(raw)
+            if path is None:
+                if raw[:1] != b"/" and b"://" in raw:
+                    self._split_absolute_form()
+                    return self._path  # type: ignore[return-value]
+                path = _origin_path(raw)
+            self._path = path
         return path
 
     @property
@@ -743,5 +765,7 @@ class Request:
         """Whether responses to the method are cacheable (GET, HEAD)."""
         return self.method in CACHEABLE_HTTP_METHODS
 
+
+_make_context = Request.make_context
 
 __all__ = ["Credentials", "Request"]

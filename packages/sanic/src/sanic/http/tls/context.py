@@ -136,8 +136,6 @@ def server_name_callback(
 def load_cert_dir(p: str | os.PathLike[str]) -> ssl.SSLContext:
     """A ``CertSimple`` for a certbot-style folder (``fullchain.pem`` and ``privkey.pem``)."""
     folder = Path(p)
-    if not folder.is_dir():
-        raise ValueError(f"Certificate folder expected but {str(p)!r} is not a folder.")
     keyfile, certfile = folder / "privkey.pem", folder / "fullchain.pem"
     for path in (keyfile, certfile):
         if not os.access(path, os.R_OK):
@@ -159,8 +157,8 @@ def shorthand_to_ctx(ctxdef: Any) -> Any:
             raise ValueError("An ssl dict needs 'cert' and 'key' (file paths)")
         return CertSimple(cert, key, **options)
     raise ValueError(
-        f"Invalid ssl argument {type(ctxdef).__name__}: use an SSLContext, a certificate "
-        "folder, a dict with 'cert' and 'key', or a list of those"
+        f"Invalid ssl argument {type(ctxdef)}. Expecting a list of certdirs, a dict or an "
+        "SSLContext."
     )
 
 
