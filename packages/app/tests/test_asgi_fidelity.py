@@ -176,3 +176,17 @@ async def test_a_1xx_status_from_a_handler_becomes_an_error_page(app: Sanic) -> 
     assert b"Invalid response status 103" not in b"".join(m.get("body", b"") for m in sent[1:])
     assert seen == [103]
     assert [m["type"] for m in sent] == ["http.response.start", "http.response.body"]
+
+
+async def test_an_error_page_with_a_1xx_status_too_is_a_plain_500(app: Sanic) -> None:
+    @app.exception(RuntimeError)
+    async def on_runtime_error(request: Any, exception: Any) -> Any:
+        return text("still informational", status=100)
+
+    @app.get("/hints")
+    async def hints(request: Any) -> Any:
+        return text("x", status=103)
+
+    sent = await run_asgi(app, http_scope("/hints"), [{"type": "http.request", "body": b""}])
+    assert sent[0]["status"] == 500
+    assert b"".join(m.get("body", b"") for m in sent[1:]) == b"Internal Server Error"
