@@ -155,3 +155,30 @@ def test_version_prints_the_sanic_and_routing_api_levels(capsys) -> None:
         f"Sanic {SANIC_VERSION}; Routing {ROUTING_VERSION}"
     )
     assert (SANIC_VERSION, ROUTING_VERSION) == ("25.12.0", "23.12.0")
+
+
+def test_v_alone_is_the_version_and_with_a_target_is_verbosity(capsys) -> None:
+    from hurtle_app.versions import version_line
+
+    assert main(["-v"]) == 0
+    assert capsys.readouterr().out == version_line() + "\n"
+    assert kwargs_for("-v")["verbosity"] == 1
+
+
+@pytest.mark.parametrize(
+    ("words", "sent"),
+    [
+        (["reload"], {"zero_downtime": False}),
+        (["reload", "--zero-downtime"], {"zero_downtime": True}),
+        (["shutdown"], {}),
+        (["scale", "9"], {"replicas": 9}),
+        (["custom", "--flag"], {"flag": True}),
+        (["custom", "--no-flag"], {"flag": False}),
+        (["custom", "--name=value"], {"name": "value"}),
+        (["custom", "one", "two", "--name=x"], {"args": ["one", "two"], "name": "x"}),
+    ],
+)
+def test_inspect_commands_send_what_sanic_sends(words, sent) -> None:
+    from hurtle_cli.main import inspect_kwargs
+
+    assert inspect_kwargs(words[0], words[1:]) == sent

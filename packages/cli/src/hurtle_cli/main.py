@@ -190,43 +190,70 @@ def run_target_inspect(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_inspect(argv: Sequence[str]) -> int:
+def inspect_kwargs(command: str, rest: Sequence[str]) -> dict[str, Any]:
+    """The JSON body ``sanic inspect COMMAND ...`` sends, as Sanic builds it: ``scale N``
+    is ``replicas``, ``reload`` carries ``zero_downtime``, ``--flag`` is True, ``--no-flag``
+    False, ``--key=value`` a string and other words go in ``args``."""
+    kwargs: dict[str, Any] = {}
+    rest = list(rest)
+    if command == "scale":
+        if not rest or not rest[0].lstrip("-").isdigit():
+            raise SystemExit("sanic inspect: scale needs a number of workers, e.g. scale 4")
+        kwargs["replicas"] = int(rest.pop(0))
+    elif command == "reload":
+        kwargs["zero_downtime"] = "--zero-downtime" in rest
+        rest = [item for item in rest if item != "--zero-downtime"]
+    positional: list[str] = []
+    for item in rest:
+        if not item.startswith("-"):
+            positional.append(item)
+            continue
+        key, sep, value = item.lstrip("-").partition("=")
+        key = key.replace("-", "_")
+        if sep:
+            kwargs[key] = value
+        elif key.startswith("no_"):
+            kwargs[key[3:]] = False
+        else:
+            kwargs[key] = True
+    if positional:
+        kwargs["args"] = positional
+    return kwargs
+
+
+def run_inspect(argv: Sequence[str], client_class: Any = None) -> int:
     """``sanic inspect [options] [command] [args]``."""
     from hurtle_inspector.client import InspectorClient, InspectorError
 
     args = build_inspect_parser().parse_args(list(argv))
-    client = InspectorClient(args.host, args.port, args.secure, args.raw, args.api_key)
+    client = (client_class or InspectorClient)(
+        args.host, args.port, args.secure, args.raw, args.api_key
+    )
     try:
         if args.command is None:
             client.show(client.info())
             return 0
-        kwargs: dict[str, Any] = {}
-        rest = list(args.rest)
-        if args.command == "scale":
-            if not rest or not rest[0].lstrip("-").isdigit():
-                raise SystemExit("sanic inspect: scale needs a number of workers, e.g. scale 4")
-            kwargs["replicas"] = int(rest.pop(0))
-        elif args.command == "reload" and "--zero-downtime" in rest:
-            rest.remove("--zero-downtime")
-            kwargs["zero_downtime"] = True
-        for item in rest:
-            key, _, value = item.lstrip("-").partition("=")
-            kwargs[key.replace("-", "_")] = value if value else True
-        client.show(client.do(args.command, **kwargs))
+        client.show(client.do(args.command, **inspect_kwargs(args.command, args.rest)))
     except InspectorError as exc:
         print(exc, file=sys.stderr)
         return 1
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``sanic`` command."""
+def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None) -> int:
+    """Entry point of the ``sanic`` command (``inspector_client``: the client class
+    ``sanic inspect`` uses, by default ``hurtle_inspector.InspectorClient``)."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["-v"]:  # as Sanic: -v alone is the version, with a target it is verbosity
+        from hurtle_app.versions import version_line
+
+        print(version_line())
+        return 0
     if argv and argv[0] in ("help", "-h", "--help"):
         build_parser().print_help()
         return 0
     if argv and argv[0] == "inspect":
-        return run_inspect(argv[1:])
+        return run_inspect(argv[1:], inspector_client)
     if argv and argv[0] in ("kill", "status", "restart", "stop") and any(
         a.startswith("--pid") for a in argv[1:]
     ):
