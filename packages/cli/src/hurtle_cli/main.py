@@ -55,7 +55,7 @@ def load_app(args: argparse.Namespace) -> tuple[Any, Any]:
     """Load the target as Sanic would; exit with a message that says how to fix it."""
     from hurtle_worker.loader import AppLoader
 
-    loader = AppLoader(args.target, as_factory=args.factory, as_simple=args.simple)
+    loader = AppLoader(args.target, as_factory=args.factory, as_simple=args.simple, args=args)
     try:
         app = loader.load()
     except (ImportError, ValueError, AttributeError, TypeError) as exc:
@@ -130,10 +130,9 @@ def _command_parser(target: str, commands: dict[str, Callable[..., Any]]
             if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
                 continue
             kind = param.annotation if param.annotation in (int, float, str) else None
-            if param.default is param.empty:
-                command.add_argument(f"--{param.name}", required=True, type=kind)
-            else:
-                command.add_argument(f"--{param.name}", default=param.default, type=kind)
+            # As Sanic: an option left out is None when the function gives no default.
+            default = None if param.default is param.empty else param.default
+            command.add_argument(f"--{param.name}", default=default, type=kind)
     return parser
 
 
@@ -240,6 +239,23 @@ def run_inspect(argv: Sequence[str], client_class: Any = None) -> int:
     return 0
 
 
+def parse_target_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse ``sanic <target> [action] [options]``. ``module.create_app()`` means a factory;
+    with a factory, options the command does not know (``--foo=bar``) are kept on the
+    namespace the factory receives, as Sanic does; otherwise they are an error."""
+    parser = build_parser()
+    args, extras = parser.parse_known_args(list(argv))
+    if args.target.endswith("()"):
+        args.target, args.factory = args.target[:-2], True
+    if extras:
+        if not args.factory:
+            parser.error(f"unrecognized arguments: {' '.join(extras)}")
+        for item in extras:
+            key, sep, value = item.lstrip("-").partition("=")
+            setattr(args, key.replace("-", "_"), value if sep else True)
+    return args
+
+
 def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None) -> int:
     """Entry point of the ``sanic`` command (``inspector_client``: the client class
     ``sanic inspect`` uses, by default ``hurtle_inspector.InspectorClient``)."""
@@ -261,7 +277,7 @@ def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None) -> 
     rest: list[str] = []
     if len(argv) >= 2 and argv[1] == "exec":
         argv, rest = argv[:2], argv[2:]
-    args = build_parser().parse_args(argv)
+    args = parse_target_args(argv)
     if args.action == "exec":
         return run_exec(args, rest)
     if args.inspect_action:
