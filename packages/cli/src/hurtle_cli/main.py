@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import inspect
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -36,19 +37,33 @@ def prepare_kwargs(args: argparse.Namespace) -> dict[str, Any]:
         value = getattr(args, name)
         if value is not None:
             kwargs[name] = value
-    if args.cert or args.key:
-        if not (args.cert and args.key):
-            raise SystemExit("sanic: --cert and --key must be given together")
+    if (args.cert or args.key) and (args.tls or not (args.cert and args.key)):
+        _tls_options_error()
+    if args.cert:
         kwargs["ssl"] = {"cert": args.cert, "key": args.key}
     elif args.tls:
         kwargs["ssl"] = args.tls[0] if len(args.tls) == 1 else list(args.tls)
     if args.tls_strict_host:
         if "ssl" not in kwargs:
-            raise SystemExit("sanic: --tls-strict-host needs certificates (--tls or --cert/--key)")
+            _tls_options_error()
         # A None in the list: no default certificate for unknown server names.
         first = kwargs["ssl"]
         kwargs["ssl"] = [*(first if isinstance(first, list) else [first]), None]
     return kwargs
+
+
+TLS_OPTIONS_HELP = (
+    "TLS certificates must be specified by either of:\n"
+    "  --cert certdir/fullchain.pem --key certdir/privkey.pem\n"
+    "  --tls certdir  (equivalent to the above)"
+)
+
+
+def _tls_options_error() -> None:
+    """--cert without --key (or the reverse), --cert/--key mixed with --tls, or
+    --tls-strict-host without certificates: Sanic's message, logged, and exit 1."""
+    logging.getLogger("sanic.error").error(TLS_OPTIONS_HELP)
+    raise SystemExit(1)
 
 
 def load_app(args: argparse.Namespace) -> tuple[Any, Any]:
