@@ -90,6 +90,10 @@ class Sanic(_FrameworkSanic):
     def __init__(self, name: str, *args: Any, **kwargs: Any) -> None:
         super().__init__(name, *args, **kwargs)
         object.__setattr__(self, "shared_ctx", SharedContext())
+        if self.certloader_class is None:
+            from sanic.worker.loader import CertLoader
+
+            self.certloader_class = CertLoader
 
     # help(), IDEs and inspect.signature(Sanic) show the framework's parameters.
     __init__.__signature__ = inspect.signature(_FrameworkSanic.__init__)  # type: ignore[attr-defined]

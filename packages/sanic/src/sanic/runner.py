@@ -30,7 +30,7 @@ from hurtle_app.state import ApplicationServerInfo
 from hurtle_worker.constants import PROCESS_PREFIX
 from hurtle_worker.manager import WorkerManager
 from hurtle_worker.process import set_parent_death_signal
-from sanic.worker.loader import AppLoader, CertLoader, find_app
+from sanic.worker.loader import AppLoader, find_app
 from sanic.worker.reloader import Reloader
 from sanic.worker.serve import worker_serve
 
@@ -249,7 +249,7 @@ def serve_single(app_class: Any, primary: Any = None) -> None:
         _motd(primary, primary.state.server_info, 1)
     FrameworkSanic.run(
         primary, info["host"], info["port"], debug=info["debug"],
-        ssl=CertLoader(info["ssl"]).load(primary),
+        ssl=info["ssl"],
         sock=info["sock"], protocol=info["protocol"], backlog=info["backlog"],
         register_sys_signals=info["register_sys_signals"], access_log=info["access_log"],
         unix=info["unix"], loop=info["loop"], noisy_exceptions=info["noisy_exceptions"],
