@@ -1,6 +1,5 @@
 """More request behaviours: request ids, respond() misuse, custom Request classes, ctx flow."""
 
-import asyncio
 import uuid
 from types import SimpleNamespace
 
@@ -68,7 +67,7 @@ async def respond_after_send(request):
     await r.eof()
     try:
         await r.send("after eof")
-    except BaseException as e:
+    except BaseException:
         pass
 
 
