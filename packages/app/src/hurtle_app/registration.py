@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from hurtle_app.errorpages import check_error_format
+from hurtle_app.errors import UnknownNameError
 from hurtle_app.futures import (
     FutureCommand,
     FutureException,
@@ -558,7 +559,7 @@ class Registrar:
 
         def register(middleware: Callable[..., Any], attach_to: str = "request") -> Any:
             if attach_to not in ("request", "response"):
-                raise ValueError(
+                raise UnknownNameError(
                     f"Middleware attaches to 'request' or 'response', not {attach_to!r}"
                 )
             future = FutureMiddleware(middleware, attach_to, priority, next_definition_order())
