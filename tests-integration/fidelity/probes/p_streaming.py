@@ -5,7 +5,8 @@ import asyncio
 from _probe import exc_line, new_app
 
 from sanic import response
-from sanic.views import HTTPMethodView, stream as stream_decorator
+from sanic.views import HTTPMethodView
+from sanic.views import stream as stream_decorator
 
 
 def make(name):
