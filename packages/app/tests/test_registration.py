@@ -118,7 +118,7 @@ def test_handler_without_request_parameter_gets_a_friendly_error(app: Sanic) -> 
 
 
 def test_websocket_handler_needs_a_ws_parameter(app: Sanic) -> None:
-    with pytest.raises(ValueError, match="`ws`"):
+    with pytest.raises(ValueError, match=r"^Required parameter `request` and/or `ws` missing in"):
 
         @app.websocket("/ws")
         async def feed(request):

@@ -66,13 +66,13 @@ def check_handler_signature(handler: Callable[..., Any], websocket: bool = False
     ]
     has_var = any(p.kind is p.VAR_POSITIONAL for p in positional)
     name = handler_display_name(handler)
+    if websocket and len(positional) < 2 and not has_var:
+        # Sanic's words; a websocket handler takes (request, ws, ...).
+        raise ValueError(
+            f"Required parameter `request` and/or `ws` missing in the {name}() route?"
+        )
     if not positional:
         raise ValueError(f"Required parameter `request` missing in the {name}() route?")
-    if websocket and len(positional) < 2 and not has_var:
-        raise ValueError(
-            f"Required parameter `ws` missing in the {name}() websocket route: "
-            "a websocket handler takes (request, ws, ...)"
-        )
 
 
 def _route_context(ctx_kwargs: dict[str, Any]) -> dict[str, Any]:
