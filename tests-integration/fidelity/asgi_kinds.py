@@ -42,3 +42,23 @@ async def rse(request):
 async def boom(request): raise ValueError("x")
 @app.get("/s/<code:int>")
 async def s(request, code): return text("x", status=code)
+
+
+@app.route("/respond-head", methods=["GET", "HEAD"])
+async def respond_head(request):
+    resp = await request.respond(content_type="text/plain")
+    await resp.send("a")
+    await resp.eof()
+
+
+@app.route("/file-head", methods=["GET", "HEAD"])
+async def file_head(request):
+    return await file(os.path.join(HERE, "hello.txt"))
+
+
+@app.post("/upload", stream=True)
+async def upload(request):
+    total = 0
+    async for chunk in request.stream:
+        total += len(chunk)
+    return text(f"streamed {total}")

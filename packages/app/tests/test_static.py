@@ -185,3 +185,16 @@ async def test_a_streamed_file_with_ranges_on_states_its_length(
     assert "transfer-encoding" not in sent.headers
     part = await call("GET", "/s/a.txt", headers={"range": "bytes=0-4"})
     assert (part.status, part.text, part.headers["content-range"]) == (206, "hello", "bytes 0-4/12")
+
+
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+async def test_static_types_as_sanic(app: Sanic, call, site: Path, method: str) -> None:
+    # A name without a known type is application/octet-stream (file() says text/plain),
+    # and a configured text type gets the UTF-8 charset like a guessed one.
+    (site / "noext").write_text("x")
+    app.static("/s", site)
+    app.static("/typed", site, content_type="text/x-forced", name="typed")
+    plain = await call(method, "/s/noext")
+    assert plain.headers["content-type"] == "application/octet-stream"
+    typed = await call(method, "/typed/a.txt")
+    assert typed.headers["content-type"] == "text/x-forced; charset=utf-8"

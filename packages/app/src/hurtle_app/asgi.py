@@ -102,6 +102,7 @@ class ASGIApp:
         self._ran = False
         self._received = 0
         self._status_error = False
+        self._body_unlimited = False
 
     @classmethod
     async def create(
@@ -212,12 +213,18 @@ class ASGIApp:
                 self._body_done = True
             chunk = message.get("body", b"")
             self._received += len(chunk)
-            if self._received > self.request_max_size:
+            if self._received > self.request_max_size and not self._unlimited():
                 self._body_done = True
                 raise PayloadTooLarge("Request body exceeds the size limit")
             if chunk:
                 return chunk
         return None
+
+    def _unlimited(self) -> bool:
+        # As when served: a stream=True route reads a body of any size (as in Sanic).
+        if not self._body_unlimited:
+            self._body_unlimited = bool(self.sanic_app.streams_body(self.request))
+        return self._body_unlimited
 
     def __aiter__(self) -> ASGIApp:
         return self

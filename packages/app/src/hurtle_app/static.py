@@ -222,20 +222,20 @@ class StaticHandler:
             status=206 if byte_range else 200,
             request_headers=request.headers,
             validate_when_requested=self.use_modified_since,
-            mime_type=self.content_type,
+            mime_type=_content_type(path, self.content_type),
             headers=headers,
             _range=byte_range,
         )
 
 
 def _content_type(path: Path, content_type: str | None) -> str:
-    """The configured type, else the one guessed from the name (text with UTF-8)."""
-    if content_type is not None:
-        return content_type
-    guessed = guess_type(path.name)[0]
-    if guessed is None or guessed.startswith("text/"):
-        return f"{guessed or 'text/plain'}; charset=utf-8"
-    return guessed
+    """The configured type, else the one guessed from the name, else
+    ``application/octet-stream``; a text type without a charset gets UTF-8 (as Sanic)."""
+    if content_type is None:
+        content_type = guess_type(path.name)[0] or "application/octet-stream"
+    if content_type.startswith("text/") and "charset=" not in content_type.lower():
+        content_type = f"{content_type}; charset=utf-8"
+    return content_type
 
 
 def _head_response(
