@@ -20,7 +20,7 @@ for label, cfg in [
         return response.json(
             {
                 "url_for": request.url_for("u", x="y", q="1"),
-                "url_for ext": request.url_for("u", x="y", _external=True),
+                "url_for anchor": request.url_for("u", x="y", _anchor="top"),
                 "app url_for ext": request.app.url_for("u", x="z", _external=True)
                 if request.app.config.get("SERVER_NAME")
                 else None,
