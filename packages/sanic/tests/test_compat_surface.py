@@ -210,6 +210,7 @@ def test_repl_context_types() -> None:
     app = Sanic("Repl")
     assert isinstance(app.repl_ctx, REPLContext)
     app.repl_ctx.add(app, name="application", desc="the app")
+    # As Sanic's: the names are a set of REPLLocal entries.
     assert REPLLocal(app, "application", "the app") in app.repl_ctx._locals
 
 
