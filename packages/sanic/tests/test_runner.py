@@ -146,12 +146,14 @@ def test_shared_ctx_is_a_shared_context(app: Sanic) -> None:
 
 
 def test_start_method_defaults_to_spawn(app: Sanic) -> None:
+    from sanic.compat import Default, use_context
+
+    assert isinstance(Sanic.start_method, Default)  # Sanic's <Default>
     assert Sanic._get_startup_method() == "spawn"
-    Sanic.start_method = "forkserver"
-    try:
+    with use_context("forkserver"):  # as Sanic's: sets Sanic.start_method for the block
+        assert Sanic.start_method == "forkserver"
         assert Sanic._get_startup_method() == "forkserver"
-    finally:
-        Sanic.start_method = None
+    assert isinstance(Sanic.start_method, Default)
 
 
 def test_find_app_explains_a_missing_app(app: Sanic) -> None:

@@ -178,8 +178,9 @@ def bind_unix_socket(path: str | os.PathLike, *, mode: int = 0o666, backlog: int
     A stale socket file left by a dead server is replaced; a live one is an error.
     """
     path = os.fspath(path)
-    if os.path.exists(path):
-        if not stat.S_ISSOCK(os.stat(path).st_mode):
+    if os.path.lexists(path):
+        # lstat: a symlink is never followed (nor replaced), whatever it points to.
+        if not stat.S_ISSOCK(os.lstat(path).st_mode):
             raise FileExistsError(f"{path} exists and is not a socket; remove it or pick another path")
         probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:

@@ -56,6 +56,7 @@ from hurtle_http.exceptions import ServerError as ServerError
 from hurtle_http.exceptions import URLBuildError as URLBuildError
 from hurtle_http.request.types import Request as Request
 from hurtle_http.response.file import Default as Default
+from hurtle_http.response.file import _default
 from hurtle_http.response.types import BaseHTTPResponse as BaseHTTPResponse
 from hurtle_http.response.types import HTTPResponse as HTTPResponse
 from hurtle_http.response.types import ResponseStream as ResponseStream
@@ -81,8 +82,8 @@ _DEFAULT_START_METHOD = "spawn"
 class Sanic(_FrameworkSanic):
     """A Sanic application: the framework's app plus the worker-manager runner."""
 
-    #: The ``multiprocessing`` start method for workers (``spawn`` unless set).
-    start_method: ClassVar[str | None] = None
+    #: The multiprocessing start method of the workers (Sanic's ``<Default>``: spawn).
+    start_method: ClassVar[Any] = _default
     #: The worker manager, in the main process while serving (else None).
     manager: WorkerManager | None = None
     _multiplexer: WorkerMultiplexer | None = None
@@ -143,7 +144,8 @@ class Sanic(_FrameworkSanic):
     # -- start method -----------------------------------------------------------------------
     @classmethod
     def _get_startup_method(cls) -> str:
-        return cls.start_method or _DEFAULT_START_METHOD
+        method = cls.start_method
+        return _DEFAULT_START_METHOD if method is None or isinstance(method, Default) else method
 
     @classmethod
     def _set_startup_method(cls) -> None:
