@@ -42,9 +42,16 @@ class AsyncioServer:
     async def startup(self) -> None:
         """Finalize the app (routes, middleware chains, signals); idempotent."""
         await self.app._startup()
+        self._started = True
 
     async def before_start(self) -> None:
         """Run the ``before_server_start`` listeners (and start the app's tasks)."""
+        if not self._started:
+            from hurtle_http.exceptions import SanicException
+
+            raise SanicException(
+                "Cannot run Sanic server without first running await server.startup()"
+            )
         await self.app._server_event("init", "before", loop=self.loop)
 
     async def after_start(self) -> None:
