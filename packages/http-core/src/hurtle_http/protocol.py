@@ -149,11 +149,21 @@ class HttpProtocol(asyncio.Protocol):
         if http.current is not None and not http.running and not self.closed:
             idle = http._idle
             if idle is not None:
-                # PERF: Http.dispatch inlined for a parked connection Task (the common
-                # keep-alive case): wake it.
-                http._idle = None
-                http.running = True
-                idle.set_result(None)
+                record = http.current
+                if (
+                    record.done
+                    and record.error is None
+                    and not http.queue
+                    and http._context is not None
+                ):
+                    # PERF: a complete request alone, for a parked connection Task (the
+                    # common keep-alive case): answered now, as that Task (run_parked).
+                    http.run_parked(idle)
+                else:
+                    # Http.dispatch inlined: wake the Task.
+                    http._idle = None
+                    http.running = True
+                    idle.set_result(None)
             else:
                 http.dispatch()
 
