@@ -36,7 +36,7 @@ import contextvars
 import logging
 import sys
 import types
-from asyncio.tasks import _current_tasks, _enter_task, _leave_task
+from asyncio.tasks import _enter_task, _leave_task
 from collections import deque
 from collections.abc import Coroutine, Generator
 from time import perf_counter
@@ -149,6 +149,14 @@ def _finishes_whole(cls: type) -> bool:
 
 # create_task(context=) is Python 3.11+; without it no request is answered in run_parked.
 _TASK_CONTEXT = sys.version_info >= (3, 11)
+if sys.version_info < (3, 12):
+    # PERF: asyncio.current_task is a Python function here; the C module's dict is what
+    # it reads.
+    from asyncio.tasks import _current_tasks
+
+    _current_task_of = _current_tasks.get
+else:
+    _current_task_of = asyncio.current_task
 
 # What Http._handler_pump yields when the handler returned, or raised.
 _DONE = object()
@@ -635,7 +643,7 @@ class Http(RequestReader):
             send = self._pump_send = pump.send
         loop = self._task_loop
         task = self.task
-        previous = _current_tasks.get(loop)
+        previous = _current_task_of(loop)
         if previous is not None:  # called from inside another task (tests, benchmarks)
             _leave_task(loop, previous)
         _enter_task(loop, task)

@@ -97,6 +97,8 @@ class HttpProtocol(asyncio.Protocol):
         # in instructions (valgrind, benchmarks/inproc.py "GET /") eager stepping saves
         # about 3 % against the parked connection Task. Not worth losing what handlers
         # get from a Task: asyncio.current_task(), asyncio.timeout(), async-timeout users.
+        # (Without it, Http.run_parked answers a lone complete request synchronously for
+        # a parked Task, as that Task: about as cheap, and handlers keep all of those.)
         self.eager = bool(getattr(config, "HTTP_EAGER_DISPATCH", False))
         positive = [
             t for t in (self.request_timeout, self.response_timeout, self.keep_alive_timeout) if t > 0
