@@ -126,3 +126,21 @@ def poll_text(url: str, expected: str, timeout: float = 30.0) -> str:
             return last
         time.sleep(0.1)
     return last
+
+
+def edit_until(path: Path, text: str, url: str, expected: str, attempts: int = 6,
+               each: float = 5.0) -> str:
+    """Write ``text`` to ``path`` until ``url`` answers ``expected``; the last body seen.
+
+    A reloader compares modification times with those it saw first; on a loaded machine its
+    first look can come after an edit, which it then takes as the starting point. Writing
+    the file again (a new mtime) after ``each`` seconds without the change covers that,
+    ``attempts`` times at most.
+    """
+    last = ""
+    for _ in range(attempts):
+        path.write_text(text)
+        last = poll_text(url, expected, timeout=each)
+        if last == expected:
+            break
+    return last

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 import trustme
-from helpers import free_port, poll_text, running
+from helpers import edit_until, free_port, poll_text, running
 
 APP = """
 import os, ssl
@@ -108,9 +108,8 @@ def test_legacy_auto_reload_reruns_the_program_on_change(tmp_path: Path) -> None
     url = f"http://127.0.0.1:{port}/"
     with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
         first = poll_text(url, "VERSION-1 true", timeout=20.0)
-        time.sleep(0.3)  # let the watcher record the first modification times
-        script.write_text(script.read_text().replace("VERSION-1", "VERSION-2"))
-        second = poll_text(url, "VERSION-2 true", timeout=20.0)
+        source = script.read_text().replace("VERSION-1", "VERSION-2")
+        second = edit_until(script, source, url, "VERSION-2 true")
     output = proc.stdout.read() if proc.stdout else ""
     assert (first, second) == ("VERSION-1 true", "VERSION-2 true")
     assert f"Change detected in {script}" in output

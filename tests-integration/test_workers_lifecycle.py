@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
-from helpers import free_port, poll_text, running
+from helpers import edit_until, free_port, poll_text, running
 
 RELOAD_APP = """
 import os
@@ -45,20 +45,16 @@ def test_editing_the_app_reloads_the_workers(tmp_path: Path) -> None:
     url = f"http://127.0.0.1:{port}/"
     with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
         first = poll_text(url, "VERSION-1")
-        time.sleep(0.5)  # let the reloader record the files' first mtimes
         source = script.read_text().replace("VERSION-1", "VERSION-2")
-        script.write_text(source)
-        second = poll_text(url, "VERSION-2")
+        second = edit_until(script, source, url, "VERSION-2")
         (extra / "page.html").write_text("two")  # a file of reload_dir counts too
         time.sleep(0.1)
-        script.write_text(source.replace("VERSION-2", "VERSION-3"))
-        third = poll_text(url, "VERSION-3")
+        third = edit_until(script, source.replace("VERSION-2", "VERSION-3"), url, "VERSION-3")
         # A broken edit does not end the dev server; the next good edit brings it back.
         script.write_text(source.replace("VERSION-2", "VERSION-3") + "\nthis is not python\n")
         time.sleep(2)
         still_running = proc.poll() is None
-        script.write_text(source.replace("VERSION-2", "VERSION-4"))
-        fourth = poll_text(url, "VERSION-4")
+        fourth = edit_until(script, source.replace("VERSION-2", "VERSION-4"), url, "VERSION-4")
     output = proc.stdout.read() if proc.stdout else ""
     assert (first, second, third, fourth) == ("VERSION-1", "VERSION-2", "VERSION-3",
                                               "VERSION-4")

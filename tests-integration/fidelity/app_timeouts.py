@@ -20,3 +20,20 @@ async def index(request):
 async def slow(request):
     await asyncio.sleep(3)
     return text("too late")
+
+
+@app.get("/slow-stream")
+async def slow_stream(request):
+    response = await request.respond(content_type="text/plain")
+    await response.send("first ")
+    await asyncio.sleep(3)
+    await response.send("late")
+    await response.eof()
+
+
+@app.post("/stream-in", stream=True)
+async def stream_in(request):
+    body = b""
+    async for chunk in request.stream:
+        body += chunk
+    return text(body.decode())

@@ -41,7 +41,7 @@ def raw_request(
 ) -> bytes:
     """The bytes of one HTTP/1.1 request."""
     all_headers = {"host": "example.com", **(headers or {})}
-    if body:
+    if body and "transfer-encoding" not in all_headers:
         all_headers["content-length"] = str(len(body))
     head = f"{method} {target} HTTP/1.1\r\n" + "".join(
         f"{name}: {value}\r\n" for name, value in all_headers.items()

@@ -152,3 +152,66 @@ async def test_handler_that_streamed_and_returned_a_response_over_asgi(app: Sani
     assert sent[0]["status"] == 200
     assert b"".join(m.get("body", b"") for m in sent[1:]) == b"streamed"
     assert sent[-1].get("more_body", False) is False
+
+
+async def test_a_1xx_status_from_a_handler_becomes_an_error_page(app: Sanic) -> None:
+    # RFC 9110 15.2: a 1xx is never final, a client would wait for another response. As
+    # when Hurtle (or Sanic) serves the app itself: an error page, without a second run
+    # of the response middleware (Sanic's ASGI mode sends the 103 and its body).
+    seen: list[int] = []
+
+    @app.on_response
+    async def mark(request: Any, response: Any) -> None:
+        seen.append(response.status)
+        response.headers["x-mw"] = "1"
+
+    @app.get("/hints")
+    async def hints(request: Any) -> Any:
+        return text("x", status=103)
+
+    sent = await run_asgi(app, http_scope("/hints"), [{"type": "http.request", "body": b""}])
+    start = sent[0]
+    assert start["type"] == "http.response.start" and start["status"] == 500
+    assert b"x-mw" not in [name for name, _ in start["headers"]]
+    assert b"Invalid response status 103" not in b"".join(m.get("body", b"") for m in sent[1:])
+    assert seen == [103]
+    assert [m["type"] for m in sent] == ["http.response.start", "http.response.body"]
+
+
+async def test_an_error_page_with_a_1xx_status_too_is_a_plain_500(app: Sanic) -> None:
+    @app.exception(RuntimeError)
+    async def on_runtime_error(request: Any, exception: Any) -> Any:
+        return text("still informational", status=100)
+
+    @app.get("/hints")
+    async def hints(request: Any) -> Any:
+        return text("x", status=103)
+
+    sent = await run_asgi(app, http_scope("/hints"), [{"type": "http.request", "body": b""}])
+    assert sent[0]["status"] == 500
+    assert b"".join(m.get("body", b"") for m in sent[1:]) == b"Internal Server Error"
+
+
+async def test_a_streaming_route_reads_a_body_over_request_max_size(app: Sanic) -> None:
+    # As when Hurtle (or Sanic) serves the app: stream=True routes have no size limit.
+    app.config.REQUEST_MAX_SIZE = 10
+
+    @app.post("/upload", stream=True)
+    async def upload(request: Any) -> Any:
+        total = 0
+        async for chunk in request.stream:
+            total += len(chunk)
+        return text(f"streamed {total}")
+
+    @app.post("/plain")
+    async def plain(request: Any) -> Any:
+        return text("never")
+
+    parts = [{"type": "http.request", "body": b"x" * 8, "more_body": True}] * 3
+    parts.append({"type": "http.request", "body": b"", "more_body": False})
+    for path, status, body in (("/upload", 200, b"streamed 24"), ("/plain", 413, None)):
+        scope = {**http_scope(path), "method": "POST"}
+        sent = await run_asgi(app, scope, list(parts))
+        assert sent[0]["status"] == status
+        if body is not None:
+            assert b"".join(m.get("body", b"") for m in sent[1:]) == body

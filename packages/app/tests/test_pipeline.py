@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hurtle_app import Blueprint, Sanic
 from hurtle_http.exceptions import NotFound
 from hurtle_http.response import json, text
@@ -475,3 +477,33 @@ async def test_error_page_replacing_a_1xx_response_skips_the_response_middleware
     assert (sent.status, sent.text) == (418, "custom Invalid response status 103")
     assert "x-mw" not in sent.headers
     assert seen == [("mw", 103), ("handler", 0)]
+
+
+@pytest.mark.parametrize("chunked", [False, True])
+async def test_a_streaming_route_reads_a_body_over_request_max_size(
+    app: Sanic, call, chunked: bool
+) -> None:
+    # Sanic applies REQUEST_MAX_SIZE to bodies it reads for the handler, not to routes
+    # that stream theirs (an upload of any size); other routes still answer 413.
+    app.config.REQUEST_MAX_SIZE = 100
+
+    @app.post("/upload", stream=True)
+    async def upload(request):
+        total = 0
+        async for chunk in request.stream:
+            total += len(chunk)
+        return text(f"streamed {total}")
+
+    @app.post("/plain")
+    async def plain(request):
+        return text("never")
+
+    body = b"x" * 250
+    if chunked:
+        headers, payload = {"transfer-encoding": "chunked"}, b"fa\r\n" + body + b"\r\n0\r\n\r\n"
+    else:
+        headers, payload = {"content-length": "250"}, body
+    sent = await call("POST", "/upload", headers=headers, body=payload)
+    assert (sent.status, sent.text) == (200, "streamed 250")
+    refused = await call("POST", "/plain", headers=headers, body=payload)
+    assert refused.status == 413

@@ -114,3 +114,87 @@ async def test_head_gives_type_and_date_without_a_body(app: Sanic, call, site: P
     assert sent.headers["content-type"] == "text/plain; charset=utf-8"
     assert "last-modified" in sent.headers
     assert sent.body == b""
+
+
+async def test_a_streamed_file_is_labelled_and_validated_like_a_read_one(
+    app: Sanic, call, site: Path
+) -> None:
+    # Sanic: Last-Modified, a text type with its charset, and 304 for If-Modified-Since.
+    app.static("/s", site, stream_large_files=4)
+    sent = await call("GET", "/s/a.txt")
+    assert (sent.status, sent.text) == (200, "hello world\n")
+    assert sent.headers["content-type"] == "text/plain; charset=utf-8"
+    assert "last-modified" in sent.headers
+    later = await call(
+        "GET", "/s/a.txt", headers={"if-modified-since": "Thu, 01 Jan 2099 00:00:00 GMT"}
+    )
+    assert (later.status, later.body) == (304, b"")
+
+
+async def test_a_dot_dot_through_a_missing_folder_is_404(app: Sanic, call, site: Path) -> None:
+    # As the file system resolves it (and Sanic): "nope/.." needs a folder "nope".
+    app.static("/s", site)
+    assert (await call("GET", "/s/nope/../a.txt")).status == 404
+    assert (await call("GET", "/s/d/../a.txt")).text == "hello world\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("bytes=0-1,4-5", "'1,4-5' is invalid for Content Range"),
+        ("bytes=a-3", "'a' is invalid for Content Range"),
+        ("bytes=3-a", "'a' is invalid for Content Range"),
+        ("bytes=5-2", "Invalid for Content Range parameters"),
+        ("bytes=-0", "Invalid for Content Range parameters"),
+        ("bytes=11-", "Invalid for Content Range parameters"),
+    ],
+)
+def test_a_bad_range_is_416_with_sanics_message(value: str, message: str) -> None:
+    # The message names the part that is not a number, as Sanic's does.
+    from types import SimpleNamespace
+
+    from hurtle_app import ContentRangeHandler
+    from hurtle_http.exceptions import RangeNotSatisfiable
+
+    request = SimpleNamespace(headers={"range": value})
+    with pytest.raises(RangeNotSatisfiable) as caught:
+        ContentRangeHandler(request, SimpleNamespace(st_size=11))
+    assert (caught.value.status_code, str(caught.value)) == (416, message)
+    assert caught.value.headers["Content-Range"] == "bytes */11"
+
+
+@pytest.mark.parametrize("ranges", [False, True])
+async def test_head_states_the_length_a_get_would_send(
+    app: Sanic, call, site: Path, ranges: bool
+) -> None:
+    # RFC 9110 8.6: a HEAD answer's Content-Length MUST be the GET's (Sanic sends 0
+    # unless use_content_range is on; with it, the size and Accept-Ranges as here).
+    app.static("/s", site, use_content_range=ranges)
+    sent = await call("HEAD", "/s/a.txt")
+    assert (sent.status, sent.body) == (200, b"")
+    assert sent.headers["content-length"] == "12"
+    assert ("accept-ranges" in sent.headers) is ranges
+
+
+async def test_a_streamed_file_with_ranges_on_states_its_length(
+    app: Sanic, call, site: Path
+) -> None:
+    app.static("/s", site, stream_large_files=4, use_content_range=True)
+    sent = await call("GET", "/s/a.txt")
+    assert (sent.text, sent.headers["content-length"]) == ("hello world\n", "12")
+    assert "transfer-encoding" not in sent.headers
+    part = await call("GET", "/s/a.txt", headers={"range": "bytes=0-4"})
+    assert (part.status, part.text, part.headers["content-range"]) == (206, "hello", "bytes 0-4/12")
+
+
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+async def test_static_types_as_sanic(app: Sanic, call, site: Path, method: str) -> None:
+    # A name without a known type is application/octet-stream (file() says text/plain),
+    # and a configured text type gets the UTF-8 charset like a guessed one.
+    (site / "noext").write_text("x")
+    app.static("/s", site)
+    app.static("/typed", site, content_type="text/x-forced", name="typed")
+    plain = await call(method, "/s/noext")
+    assert plain.headers["content-type"] == "application/octet-stream"
+    typed = await call(method, "/typed/a.txt")
+    assert typed.headers["content-type"] == "text/x-forced; charset=utf-8"

@@ -97,7 +97,7 @@ def test_a_second_daemon_of_a_running_app_is_refused_before_forking(sleeper, cap
 
 
 def test_an_unknown_user_is_refused_before_forking() -> None:
-    with pytest.raises(DaemonError, match="No such user: 'no-such-user-here'"):
+    with pytest.raises(DaemonError, match="User 'no-such-user-here' does not exist"):
         daemonize("Someone", user="no-such-user-here")
 
 

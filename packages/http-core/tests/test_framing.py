@@ -150,6 +150,15 @@ def test_large_header_section_is_431() -> None:
     assert sink.error.status_code == 431
 
 
+def test_the_head_limit_bounds_the_target_and_the_fields_together() -> None:
+    # As Sanic: neither part alone is over the limit, both together are.
+    fields = b"X: " + b"a" * 50 + b"\r\n"
+    sink = read(b"GET /" + b"b" * 60 + b" HTTP/1.1\r\n" + fields + b"\r\n", max_head_size=100)
+    assert sink.error is not None and sink.error.status_code == 431
+    sink = read(b"GET /b HTTP/1.1\r\n" + fields + b"\r\n", max_head_size=100)
+    assert sink.error is None
+
+
 def test_too_many_headers_is_431() -> None:
     head = b"GET / HTTP/1.1\r\n" + b"".join(b"X-%d: v\r\n" % i for i in range(11)) + b"\r\n"
     assert isinstance(read(head, max_headers=10).error, RequestHeaderFieldsTooLarge)
@@ -359,3 +368,19 @@ def test_malformed_or_later_bad_methods_are_400(data: bytes) -> None:
     sink = _Sink()
     RequestReader(sink).feed(data)
     assert len(sink.errors) == 1 and getattr(sink.errors[0], "status_code", None) == 400
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (b"Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n", "Bad Request"),
+        (b"Transfer-Encoding: chunked, chunked\r\n", "Bad content-length"),
+        (b"Transfer-Encoding: chunked, gzip\r\n", "Bad content-length"),
+    ],
+)
+def test_a_refused_transfer_encoding_says_what_sanic_says(fields: bytes, message: str) -> None:
+    # All are 400 (RFC 9112 6.3); a repeated field is "Bad Request" in Sanic's words.
+    sink = _Sink()
+    RequestReader(sink).feed(b"POST / HTTP/1.1\r\n" + fields + b"\r\n3\r\nabc\r\n0\r\n\r\n")
+    [error] = sink.errors
+    assert (getattr(error, "status_code", None), str(error)) == (400, message)

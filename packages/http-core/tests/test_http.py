@@ -137,6 +137,21 @@ async def test_head_drops_the_body_but_keeps_content_length() -> None:
     assert res.body == b"hello"
 
 
+async def test_head_answer_keeps_the_length_the_handler_states() -> None:
+    # RFC 9110 8.6: a HEAD answer may state the GET's length; an empty body does not
+    # turn it into 0 (Sanic keeps the handler's value too). GET still counts its body.
+    async def sized(request: Any) -> Any:
+        return HTTPResponse(headers={"content-length": "11"})
+
+    conn = FakeConnection(sized)
+    conn.receive(b"HEAD / HTTP/1.1\r\n\r\n")
+    await conn.settle()
+    [res] = parse_responses(conn.take(), head_only=True)
+    assert res.header("content-length") == "11"
+    [res] = await exchange(conn, GET)
+    assert (res.header("content-length"), res.body) == ("0", b"")
+
+
 async def test_streaming_response_without_length_is_chunked() -> None:
     async def handler(request: Any) -> None:
         response = await request.respond(content_type="text/plain")
@@ -570,3 +585,38 @@ async def test_chunked_not_last_is_400_bad_content_length() -> None:
     assert res.status == 400
     assert "Bad content-length" in res.body.decode()
     assert conn.closed
+
+
+@pytest.mark.parametrize("status", [204, 304])
+async def test_a_stream_without_content_drops_what_it_writes(status: int) -> None:
+    # RFC 9110 15.3.5, 15.4.5: no content; the writes are dropped until eof (as Sanic),
+    # not failed (which used to add a second, unasked-for 500 after the head).
+    async def handler(request: Any) -> Any:
+        response = await request.respond(status=status)
+        await response.send("dropped")
+        await response.send("again")
+        await response.eof()
+
+    conn = FakeConnection(handler)
+    conn.receive(b"GET / HTTP/1.1\r\n\r\nGET / HTTP/1.1\r\n\r\n")
+    await conn.settle()
+    raw = conn.take()
+    assert raw.count(b"HTTP/1.1 ") == 2 and b"dropped" not in raw and b" 500 " not in raw
+    assert raw.startswith(b"HTTP/1.1 %d " % status)
+
+
+async def test_an_error_after_the_response_ended_sends_nothing_more() -> None:
+    # The response is complete: the error is logged, the connection serves the next
+    # request (as in Sanic), and no extra response appears in the byte stream.
+    async def handler(request: Any) -> Any:
+        response = await request.respond(content_type="text/plain")
+        await response.send("done", end_stream=True)
+        if request.path == "/fail":
+            raise ValueError("after the end")
+
+    conn = FakeConnection(handler)
+    conn.receive(b"GET /fail HTTP/1.1\r\n\r\nGET /ok HTTP/1.1\r\n\r\n")
+    await conn.settle()
+    responses = parse_responses(conn.take())
+    assert [(r.status, r.body) for r in responses] == [(200, b"done"), (200, b"done")]
+    assert not conn.transport.closed

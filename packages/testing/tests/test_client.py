@@ -248,3 +248,13 @@ def test_tls_server_kwargs_switch_the_client_to_https(app: Sanic, reply) -> None
     _, response = SanicTestClient(app).get("/scheme", server_kwargs={"ssl": context})
     assert response.url.scheme == "https"
     assert response.text == "https"
+
+
+def test_an_absolute_url_with_port_none_reaches_the_bound_port(client) -> None:
+    from sanic_testing.testing import HOST, PORT
+
+    assert PORT is None  # the port is only known once the test server is bound
+    request, response = client.get(f"http://{HOST}:{PORT}/")
+    assert response.status == 200
+    assert request.server_port not in (None, 0)
+    assert request.url == f"http://{HOST}:{request.server_port}/"

@@ -362,3 +362,19 @@ def test_a_process_ignoring_sigterm_is_killed_after_the_timeout(parts, tmp_path)
     process = manager.processes[0]
     assert process.exitcode == -signal.SIGKILL
     assert not process.is_alive()
+
+
+def test_a_signal_repeated_at_once_is_one_graceful_stop_a_later_one_kills(
+    parts, caplog, monkeypatch
+) -> None:
+    import hurtle_worker.manager as manager_module
+
+    manager = make(parts)
+    with caplog.at_level(logging.INFO):
+        manager.shutdown_signal(signal.SIGINT, None)
+        manager.shutdown_signal(signal.SIGINT, None)  # the same Ctrl-C, forwarded twice
+        assert "Received signal SIGINT. Shutting down." in caplog.text
+        assert "killing the processes now" not in caplog.text
+        monkeypatch.setattr(manager_module, "REPEATED_SIGNAL_GRACE", 0.0)
+        manager.shutdown_signal(signal.SIGINT, None)  # a second Ctrl-C, later
+        assert "Received SIGINT again: killing the processes now." in caplog.text

@@ -639,6 +639,18 @@ class Sanic(Registrar, AppSurface):
         else:
             await pipeline.handle(request)
 
+    def streams_body(self, request: Any) -> bool:
+        """Whether ``request`` goes to a route that streams its body (``stream=True``).
+
+        Such a route reads a body of any size (``REQUEST_MAX_SIZE`` does not apply), as in
+        Sanic; the HTTP core asks only when a body goes over the limit.
+        """
+        try:
+            route, _, _ = self.router.get(request.path, request.method, request.host)
+        except Exception:  # no route, a wrong method, a bad path: the limit holds
+            return False
+        return bool(getattr(route.extra, "stream", False))
+
     async def handle_exception(
         self, request: Any, exception: BaseException, run_middleware: bool = True
     ) -> None:

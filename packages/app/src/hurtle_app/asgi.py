@@ -101,6 +101,8 @@ class ASGIApp:
         self._head_only = False
         self._ran = False
         self._received = 0
+        self._status_error = False
+        self._body_unlimited = False
 
     @classmethod
     async def create(
@@ -165,6 +167,33 @@ class ASGIApp:
             if self.response is not None and self.send is not None:
                 await self.send(b"", True)
 
+    async def _replace_informational(self, response: Any, status: int) -> None:
+        # RFC 9110 section 15.2: a 1xx is never the final response (a client would wait
+        # for another), so the handler's mistake becomes an error page, as when Hurtle or
+        # Sanic serve the app themselves (Sanic's ASGI mode sends the 1xx and its body).
+        # The response middleware already ran on the replaced response: not again.
+        response.stream = None
+        self.response = None
+        error = RuntimeError(f"Invalid response status {status}")
+        if self._status_error:  # the error page asked for a 1xx too
+            self._head_sent = True
+            self.send = None  # type: ignore[assignment]
+            await self.transport.send(
+                {
+                    "type": "http.response.start",
+                    "status": 500,
+                    "headers": [(b"content-type", b"text/plain; charset=utf-8")],
+                }
+            )
+            await self.transport.send({"type": "http.response.body", "body": b"Internal Server Error"})
+            return
+        self._status_error = True
+        try:
+            await self.sanic_app.handle_exception(self.request, error, run_middleware=False)
+        finally:
+            self._status_error = False
+        self.send = None  # type: ignore[assignment]
+
     def _body_done_sending(self) -> bool:
         return self.send is None
 
@@ -184,12 +213,18 @@ class ASGIApp:
                 self._body_done = True
             chunk = message.get("body", b"")
             self._received += len(chunk)
-            if self._received > self.request_max_size:
+            if self._received > self.request_max_size and not self._unlimited():
                 self._body_done = True
                 raise PayloadTooLarge("Request body exceeds the size limit")
             if chunk:
                 return chunk
         return None
+
+    def _unlimited(self) -> bool:
+        # As when served: a stream=True route reads a body of any size (as in Sanic).
+        if not self._body_unlimited:
+            self._body_unlimited = bool(self.sanic_app.streams_body(self.request))
+        return self._body_unlimited
 
     def __aiter__(self) -> ASGIApp:
         return self
@@ -243,7 +278,10 @@ class ASGIApp:
                 data, end_stream = response.body, True
             status = response.status
             headers = response.headers
-            if status < 200 or status in _NO_BODY_STATUS:
+            if status < 200:
+                await self._replace_informational(response, status)
+                return
+            if status in _NO_BODY_STATUS:
                 headers.popall("content-length", None)
                 data, end_stream = b"", True
             elif end_stream and "content-length" not in headers:

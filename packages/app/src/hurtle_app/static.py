@@ -10,6 +10,8 @@ import html
 import os
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from email.utils import formatdate
+from mimetypes import guess_type
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -39,11 +41,8 @@ class ContentRangeHandler:
         if unit.strip() != "bytes":
             raise InvalidRangeType(f"{unit} is not a valid Range Type", self)
         start_s, _, end_s = value.strip().partition("-")
-        try:
-            start = int(start_s) if start_s else None
-            end = int(end_s) if end_s else None
-        except ValueError:
-            raise RangeNotSatisfiable(f"'{value}' is invalid for Content Range", self) from None
+        start = _position(start_s, self)
+        end = _position(end_s, self)
         if start is None:
             if end is None:
                 raise RangeNotSatisfiable("Invalid for Content Range parameters", self)
@@ -53,7 +52,8 @@ class ContentRangeHandler:
         elif end is None or end >= self.total:
             end = self.total - 1
         if start > end or start >= self.total:
-            raise RangeNotSatisfiable("Content-Range is outside the file", self)
+            # RFC 9110 15.5.17 (Sanic answers a start past the end with an empty 206).
+            raise RangeNotSatisfiable("Invalid for Content Range parameters", self)
         self.start = start
         self.end = end
         self.size = end - start + 1
@@ -61,6 +61,16 @@ class ContentRangeHandler:
 
     def __bool__(self) -> bool:
         return self.size > 0
+
+
+def _position(text: str, handler: ContentRangeHandler) -> int | None:
+    """One end of a byte range (``None`` if left out); the 416 names the bad part."""
+    if not text:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise RangeNotSatisfiable(f"'{text}' is invalid for Content Range", handler) from None
 
 
 class DirectoryHandler:
@@ -166,11 +176,14 @@ class StaticHandler:
         if candidate != self.root and self.root not in candidate.parents:
             # PERF: not hot; correctness first: ".." and symlinks out of the root are 404.
             raise FileNotFound("File not found", path=candidate, relative_url=file_uri)
+        if ".." in Path(relative).parts and not os.path.exists(self.root / relative):
+            # As the file system (and Sanic): "a/../b" needs a folder "a" to lead back.
+            raise FileNotFound("File not found", path=candidate, relative_url=file_uri)
         return candidate, relative
 
     async def __call__(self, request: Any, __file_uri__: str | None = None, **_: Any) -> Any:
         """Serve the file (or folder index) the request names."""
-        from hurtle_http.response import file, file_stream
+        from hurtle_http.response import file, file_stream, validate_file
 
         path, relative = self.resolve(__file_uri__)
         try:
@@ -181,7 +194,7 @@ class StaticHandler:
             return await self.directory_handler.handle(request, relative)
 
         if request.method == "HEAD":
-            return _head_response(path, stats, self.content_type)
+            return _head_response(path, stats, self.content_type, self.use_content_range)
         headers: dict[str, str] = {}
         byte_range = None
         if self.use_content_range:
@@ -190,9 +203,17 @@ class StaticHandler:
                 byte_range = ContentRangeHandler(request, stats)
                 headers.update(byte_range.headers)
         if self.stream_threshold is not None and stats.st_size >= self.stream_threshold:
+            # As Sanic: a streamed file is validated and labelled like a read one.
+            if self.use_modified_since:
+                not_modified = await validate_file(request.headers, stats.st_mtime)
+                if not_modified is not None:
+                    return not_modified
+            headers["Last-Modified"] = formatdate(stats.st_mtime, usegmt=True)
+            if self.use_content_range and byte_range is None:
+                headers["Content-Length"] = str(stats.st_size)  # as Sanic: the size is known
             return await file_stream(
                 path,
-                mime_type=self.content_type,
+                mime_type=_content_type(path, self.content_type),
                 headers=headers,
                 _range=byte_range,
             )
@@ -201,29 +222,39 @@ class StaticHandler:
             status=206 if byte_range else 200,
             request_headers=request.headers,
             validate_when_requested=self.use_modified_since,
-            mime_type=self.content_type,
+            mime_type=_content_type(path, self.content_type),
             headers=headers,
             _range=byte_range,
         )
 
 
-def _head_response(path: Path, stats: os.stat_result, content_type: str | None) -> Any:
-    """What Sanic answers a HEAD for a static file: its type and date, no length."""
-    from email.utils import formatdate
-    from mimetypes import guess_type
+def _content_type(path: Path, content_type: str | None) -> str:
+    """The configured type, else the one guessed from the name, else
+    ``application/octet-stream``; a text type without a charset gets UTF-8 (as Sanic)."""
+    if content_type is None:
+        content_type = guess_type(path.name)[0] or "application/octet-stream"
+    if content_type.startswith("text/") and "charset=" not in content_type.lower():
+        content_type = f"{content_type}; charset=utf-8"
+    return content_type
 
+
+def _head_response(
+    path: Path, stats: os.stat_result, content_type: str | None, ranges: bool
+) -> Any:
+    """What Sanic answers a HEAD for a static file: its type, date and length.
+
+    RFC 9110 8.6: the length a HEAD answer gives MUST be the one a GET would send (Sanic
+    sends ``content-length: 0`` unless ``use_content_range`` is on).
+    """
     from hurtle_http.response import HTTPResponse
 
-    if content_type is None:
-        guessed = guess_type(path.name)[0]
-        if guessed is None or guessed.startswith("text/"):
-            content_type = f"{guessed or 'text/plain'}; charset=utf-8"
-        else:
-            content_type = guessed
-    return HTTPResponse(
-        headers={"Last-Modified": formatdate(stats.st_mtime, usegmt=True)},
-        content_type=content_type,
-    )
+    headers = {
+        "Last-Modified": formatdate(stats.st_mtime, usegmt=True),
+        "Content-Length": str(stats.st_size),
+    }
+    if ranges:
+        headers["Accept-Ranges"] = "bytes"
+    return HTTPResponse(headers=headers, content_type=_content_type(path, content_type))
 
 
 __all__ = ["ContentRangeHandler", "DEFAULT_STREAM_THRESHOLD", "DirectoryHandler", "StaticHandler"]

@@ -69,7 +69,7 @@ def is_alive(pid: int) -> bool:
     return stat.rpartition(")")[2].split()[:1] != ["Z"]
 
 
-def _ids(user: str | None, group: str | None) -> tuple[int | None, int | None]:
+def resolve_ids(user: str | None, group: str | None) -> tuple[int | None, int | None]:
     """The uid and gid to run as (``--user``/``--group``), checked before forking."""
     import grp
     import pwd
@@ -79,31 +79,25 @@ def _ids(user: str | None, group: str | None) -> tuple[int | None, int | None]:
         try:
             entry = pwd.getpwnam(user) if not user.isdigit() else pwd.getpwuid(int(user))
         except KeyError:
-            raise DaemonError(f"No such user: {user!r} (give --user a user name or uid)") from None
+            raise DaemonError(f"User {user!r} does not exist") from None
         uid, gid = entry.pw_uid, entry.pw_gid
     if group is not None:
         try:
             gid = grp.getgrnam(group).gr_gid if not group.isdigit() else int(group)
         except KeyError:
-            raise DaemonError(f"No such group: {group!r} (give --group a name or gid)") from None
+            raise DaemonError(f"Group {group!r} does not exist") from None
     return uid, gid
 
 
-def daemonize(name: str, pidfile: str | None = None, logfile: str | None = None,
-              user: str | None = None, group: str | None = None) -> Path:
-    """Detach from the terminal (double fork), record the daemon's PID, then run as
-    ``user``/``group`` when given.
-
-    Raises :class:`DaemonError` (before forking) when the PID file names a running process
-    or the user or group does not exist.
-    """
-    path = Path(pidfile) if pidfile else default_pidfile(name)
-    print("Starting Sanic in daemon mode...")
-    print(f"  PID file: {path}")
+def check_not_running(path: Path) -> None:
+    """Raise :class:`DaemonError` when the PID file names a running process."""
     running = read_pid(path)
     if running and running != os.getpid() and is_alive(running):
         raise DaemonError(f"Daemon already running with PID {running}")
-    uid, gid = _ids(user, group)
+
+
+def detach(logfile: str | None = None) -> None:
+    """Leave the terminal: double fork, a new session, output to ``logfile`` (or nowhere)."""
     sys.stdout.flush()
     sys.stderr.flush()
     if os.fork() > 0:
@@ -116,12 +110,33 @@ def daemonize(name: str, pidfile: str | None = None, logfile: str | None = None,
     os.dup2(null, 0)
     os.dup2(out, 1)
     os.dup2(out, 2)
-    write_pidfile(path, name)
+
+
+def drop_privileges(uid: int | None, gid: int | None) -> None:
+    """Run as ``uid``/``gid`` from now on (group first, while still allowed to)."""
     if gid is not None and gid != os.getgid():
         os.setgroups([gid])
         os.setgid(gid)
     if uid is not None and uid != os.getuid():
         os.setuid(uid)
+
+
+def daemonize(name: str, pidfile: str | None = None, logfile: str | None = None,
+              user: str | None = None, group: str | None = None) -> Path:
+    """Detach from the terminal, record the daemon's PID, then run as ``user``/``group``
+    when given.
+
+    Raises :class:`DaemonError` (before forking) when the PID file names a running process
+    or the user or group does not exist.
+    """
+    path = Path(pidfile) if pidfile else default_pidfile(name)
+    print("Starting Sanic in daemon mode...")
+    print(f"  PID file: {path}")
+    check_not_running(path)
+    uid, gid = resolve_ids(user, group)
+    detach(logfile)
+    write_pidfile(path, name)
+    drop_privileges(uid, gid)
     return path
 
 
@@ -179,11 +194,15 @@ def daemon_command(action: str, argv: Sequence[str], app_name: str | None = None
 
 __all__ = [
     "DaemonError",
+    "check_not_running",
     "daemon_command",
     "daemonize",
     "default_pidfile",
+    "detach",
+    "drop_privileges",
     "is_alive",
     "read_pid",
+    "resolve_ids",
     "signal_daemon",
     "state_dir",
     "write_pidfile",

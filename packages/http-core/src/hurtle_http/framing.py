@@ -211,8 +211,9 @@ class _MethodOverride:
 class RequestReader:
     """Feeds request bytes to httptools and reports events to a sink (see ``RequestSink``).
 
-    Limits: a request target longer than ``max_head_size`` is 414; a header section
-    larger than ``max_head_size`` or with more than ``max_headers`` fields is 431.  After
+    Limits: a request target longer than ``max_head_size`` is 414; a target and header
+    fields together larger than ``max_head_size``, or more than ``max_headers`` fields,
+    is 431.  After
     an error the reader ignores everything that follows (the connection will close).
     """
 
@@ -307,7 +308,14 @@ class RequestReader:
             else:
                 self._refuse(self._pending or BadRequest("Bad Request"))
         except httptools.HttpParserError as error:
-            self._refuse(self._pending or _status_of_parser_error(str(error)))
+            refusal = self._pending or _status_of_parser_error(str(error))
+            if refusal.args == ("Bad content-length",) and any(
+                name.lower() == "transfer-encoding" for name, _ in self.headers
+            ):
+                # A second Transfer-Encoding field (llhttp says the same as for one
+                # "chunked, gzip"): Sanic's words for a repeated framing field.
+                refusal = BadRequest("Bad Request")
+            self._refuse(refusal)
         except Exception as error:
             self._refuse(BadRequest(f"Bad Request ({type(error).__name__})"))
 
@@ -333,7 +341,9 @@ class RequestReader:
     def on_url(self, url: bytes) -> None:
         url = self.url + url if self.url else url
         self.url = url
-        if len(url) > self.max_head_size:
+        # The head limit bounds the target and the fields together (as Sanic's does).
+        size = self.head_size = len(url)
+        if size > self.max_head_size:
             self._stop(URITooLong("Request URI too long"))
 
     def on_header(self, name: bytes, value: bytes) -> None:

@@ -336,6 +336,8 @@ class Http(RequestReader):
         "_keep_alive_allowed",
         "_hook",
         "_status_error",
+        "_oversize",
+        "_unlimited",
     )
 
     def __init__(self, protocol: HttpProtocol) -> None:
@@ -368,6 +370,8 @@ class Http(RequestReader):
         self.head_started_at = 0.0
         self.upgrade_websocket = False
         self._status_error = False
+        self._oversize: PayloadTooLarge | None = None
+        self._unlimited: Any = None  # the Request whose body may pass the limit
         self._waiter: asyncio.Future | None = None
         self._idle: asyncio.Future | None = None
         self._context: contextvars.Context | None = None
@@ -439,7 +443,12 @@ class Http(RequestReader):
         # PERF: `in` on a CIMultiDict is ~5x cheaper than .get(); most requests have
         # neither field, so body_framing (and its lookups) is skipped for them.
         if "content-length" in fields or "transfer-encoding" in fields:
-            content_length, chunked = body_framing(fields, version, self.request_max_size)
+            try:
+                content_length, chunked = body_framing(fields, version, self.request_max_size)
+            except PayloadTooLarge as error:
+                # Refused below unless the route streams its body (see _body_unlimited).
+                content_length, chunked = body_framing(fields, version, sys.maxsize)
+                self._oversize = error
         else:
             content_length, chunked = None, False
         raw_method = parser.get_method()
@@ -478,6 +487,10 @@ class Http(RequestReader):
             record.keep_alive = keep_alive
             record.has_body = has_body
             record.expect = False
+        if has_body and self._oversize is not None:
+            error, self._oversize = self._oversize, None
+            if not self._body_unlimited(record):
+                raise error
         if has_body and "expect" in fields:
             # RFC 9110 section 10.1.1: an expectation other than 100-continue MAY be
             # refused with 417 (Sanic does, for requests with a body); a 100-continue
@@ -501,7 +514,7 @@ class Http(RequestReader):
         if record is None:
             return
         record.size += len(data)
-        if record.size > self.request_max_size:
+        if record.size > self.request_max_size and not self._body_unlimited(record):
             raise PayloadTooLarge("Request body exceeds the size limit")
         chunks = record.chunks
         if chunks is None:
@@ -512,6 +525,21 @@ class Http(RequestReader):
             self.protocol.flow.pause_reading()
         if record is self.current:
             self._wake()
+
+    def _body_unlimited(self, record: _Incoming) -> bool:
+        """Whether ``record``'s body may pass ``REQUEST_MAX_SIZE``: as in Sanic, a route
+        that streams its body (``stream=True``) reads any size. Asked of the app (its
+        optional ``streams_body(request)``) only when a body goes over the limit."""
+        request = record.request  # records are reused, requests are not
+        if request is None:
+            return False
+        if request is self._unlimited:
+            return True
+        hook = getattr(self.protocol.app, "streams_body", None)
+        if hook is not None and hook(request):
+            self._unlimited = request
+            return True
+        return False
 
     def on_end(self) -> None:
         """The request being received is complete."""
@@ -1117,12 +1145,22 @@ class Http(RequestReader):
                     headers.popall(name, None)
             headers.popall("content-length", None)
             headers.popall("transfer-encoding", None)
-            data, size, end_stream = b"", 0, True
+            data, size = b"", 0
+            if not end_stream:
+                # A stream (request.respond(), ResponseStream): what it still writes is
+                # dropped until its eof, as for HEAD (Sanic does not fail it either).
+                func = self.head_response_ignored
         elif end_stream:
             # PERF: the whole body is known: Content-Length, one write, no chunking.
-            if "content-length" in headers:
+            if "content-length" not in headers:
+                framing = f"content-length: {size}\r\n"
+            elif self.head_only and not size:
+                # RFC 9110 8.6, 9.3.2: a HEAD answer may state the length a GET would
+                # send; the handler's value stands (as in Sanic).
+                pass
+            else:
                 headers.popall("content-length")
-            framing = f"content-length: {size}\r\n"
+                framing = f"content-length: {size}\r\n"
         elif "content-length" in headers:
             try:
                 total = int(headers["content-length"])
@@ -1246,6 +1284,14 @@ class Http(RequestReader):
             if ws is not None:
                 await ws.close(1011)
             protocol.close()
+            return
+        if self.stage is IDLE and self.request is not None:
+            # The response to this request is complete (a handler that failed after
+            # its eof, a ResponseStream writing past a 204): another response would be
+            # one the client never asked for. Log it only.
+            error_logger.error(
+                "Exception after the response was sent: %r", exception, exc_info=exception
+            )
             return
         if self.stage is RESPONSE or self.stage is FAILED:
             # The head is out: no error response is possible, only a cut connection.

@@ -343,7 +343,10 @@ def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
     elif info["sock"] is not None and not info["host"]:
         location = f"{scheme}://{info['sock'].getsockname()}"
     else:
-        location = f"{scheme}://{info['host']}:{info['port']}"
+        host = info["host"]
+        if ":" in host and not host.startswith("["):
+            host = f"[{host}]"  # an IPv6 address in a URL (RFC 3986 3.2.2)
+        location = f"{scheme}://{host}:{info['port']}"
     details = server_info(primary, workers)
     lines = [
         f"Hurtle v{__hurtle_version__} (Sanic v{__version__} compatible)",

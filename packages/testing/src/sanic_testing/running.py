@@ -214,7 +214,13 @@ class ServerSession:
     def url(self, uri: str, *, websocket: bool = False) -> str:
         """The absolute URL for ``uri`` on this server (``uri`` may already be absolute)."""
         if uri.startswith(("http:", "https:", "ws:", "wss:")):
-            return uri
+            # Tests build absolute URLs with testing.PORT, which is None: the port is only
+            # known once the server is bound, so ":None" stands for it.
+            scheme, sep, rest = uri.partition("://")
+            netloc, slash, tail = rest.partition("/")
+            if netloc.endswith(":None"):
+                netloc = f"{netloc[: -len(':None')]}:{self.port}"
+            return f"{scheme}{sep}{netloc}{slash}{tail}"
         if not uri.startswith("/"):
             uri = "/" + uri
         scheme = self.scheme

@@ -39,6 +39,10 @@ class MonitorCycle(IntEnum):
     CONTINUE = 2
 
 
+#: A repeated SIGINT/SIGTERM within this many seconds of the first is the same request to
+#: stop; a later one (a second Ctrl-C) kills the processes at once.
+REPEATED_SIGNAL_GRACE = 0.5
+
 class WorkerManager:
     """Run and supervise the server workers and any custom processes.
 
@@ -74,6 +78,7 @@ class WorkerManager:
         self._removing: list[WorkerProcess] = []
         self._shutdown_requested = False
         self._force_kill = False
+        self._first_signal_at: float | None = None
         self._monitoring = False
         self._thread: threading.Thread | None = None
         #: Seconds a server worker has to acknowledge start-up before a warning.
@@ -464,11 +469,20 @@ class WorkerManager:
     def shutdown_signal(self, signum: int, frame: Any) -> None:
         """Signal handler: the first signal stops gracefully, a second one kills."""
         name = signal.Signals(signum).name
+        now = time.monotonic()
+        first = self._first_signal_at
         if self._shutdown_requested:
+            if first is not None and now - first < REPEATED_SIGNAL_GRACE:
+                # The same stop arriving twice (a terminal and a supervisor forwarding it,
+                # or a signal to the whole process group): not a second Ctrl-C.
+                logger.debug("Received %s again right away; still shutting down gracefully.",
+                             name)
+                return
             logger.info("Received %s again: killing the processes now.", name)
             self._force_kill = True
             return
         logger.info("Received signal %s. Shutting down.", name)
+        self._first_signal_at = now
         self._shutdown_requested = True
 
     def shutdown(self) -> None:

@@ -24,7 +24,10 @@ class SanicCLI:
 
         Raises ``SystemExit`` with the command's exit status when it is not 0.
         """
-        status = main(None if parse_args is None else list(parse_args))
+        from sanic.cli.inspector_client import InspectorClient
+
+        status = main(None if parse_args is None else list(parse_args),
+                      inspector_client=InspectorClient)
         if status:
             raise SystemExit(status)
 
