@@ -94,6 +94,16 @@ def test_unknown_keyword_is_refused_with_the_ctx_hint(app: Sanic) -> None:
         app.get("/", label="home", tag="t")
 
 
+def test_unknown_middleware_location_is_also_a_key_error_as_in_sanic(app: Sanic) -> None:
+    async def mw(request):
+        return None
+
+    with pytest.raises(KeyError, match="'request' or 'response'"):
+        app.middleware(mw, "sideways")
+    with pytest.raises(ValueError, match="not 'sideways'"):
+        app.middleware(mw, "sideways")
+
+
 def test_listener_without_an_event_is_a_bad_request_error(app: Sanic) -> None:
     with pytest.raises(BadRequest, match="^Invalid event registration: Missing event name.$"):
         app.listener(lambda app_: None)
@@ -108,7 +118,7 @@ def test_handler_without_request_parameter_gets_a_friendly_error(app: Sanic) -> 
 
 
 def test_websocket_handler_needs_a_ws_parameter(app: Sanic) -> None:
-    with pytest.raises(ValueError, match="`ws`"):
+    with pytest.raises(ValueError, match=r"^Required parameter `request` and/or `ws` missing in"):
 
         @app.websocket("/ws")
         async def feed(request):

@@ -42,6 +42,13 @@ def test_run_and_prepare_take_sanics_parameters() -> None:
                                                               "factory"]
 
 
+def test_version_defaults_to_the_http_enum_as_in_sanic() -> None:
+    from sanic.http.constants import HTTP
+
+    for method in (Sanic.run, Sanic.prepare):
+        assert inspect.signature(method).parameters["version"].default is HTTP.VERSION_1
+
+
 def test_prepare_records_the_settings(app: Sanic) -> None:
     app.prepare(port=9999, debug=True, workers=3)
     info = app.state.server_info[0]

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
+from hurtle_app.errors import UnknownNameError
+
 # One definition counter for the whole process: app and blueprint middleware interleave.
 _definition_order = itertools.count()
 
@@ -49,7 +51,9 @@ class Middleware:
         order: int | None = None,
     ) -> None:
         if location not in ("request", "response"):
-            raise ValueError(f"Middleware attaches to 'request' or 'response', not {location!r}")
+            raise UnknownNameError(
+                f"Middleware attaches to 'request' or 'response', not {location!r}"
+            )
         self.func = func
         self.location = location
         self.priority = priority

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from hurtle_app.errorpages import check_error_format
+from hurtle_app.errors import UnknownNameError
 from hurtle_app.futures import (
     FutureCommand,
     FutureException,
@@ -65,13 +66,13 @@ def check_handler_signature(handler: Callable[..., Any], websocket: bool = False
     ]
     has_var = any(p.kind is p.VAR_POSITIONAL for p in positional)
     name = handler_display_name(handler)
+    if websocket and len(positional) < 2 and not has_var:
+        # Sanic's words; a websocket handler takes (request, ws, ...).
+        raise ValueError(
+            f"Required parameter `request` and/or `ws` missing in the {name}() route?"
+        )
     if not positional:
         raise ValueError(f"Required parameter `request` missing in the {name}() route?")
-    if websocket and len(positional) < 2 and not has_var:
-        raise ValueError(
-            f"Required parameter `ws` missing in the {name}() websocket route: "
-            "a websocket handler takes (request, ws, ...)"
-        )
 
 
 def _route_context(ctx_kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -558,7 +559,7 @@ class Registrar:
 
         def register(middleware: Callable[..., Any], attach_to: str = "request") -> Any:
             if attach_to not in ("request", "response"):
-                raise ValueError(
+                raise UnknownNameError(
                     f"Middleware attaches to 'request' or 'response', not {attach_to!r}"
                 )
             future = FutureMiddleware(middleware, attach_to, priority, next_definition_order())

@@ -128,6 +128,10 @@ async def create_server(
     app.state.host = host or ""
     app.state.port = port or 0
     app.state.unix = unix
+    certloader = getattr(app, "certloader_class", None)
+    if certloader is not None:
+        # Sanic(certloader_class=...): what ssl= means (and whether to serve TLS at all).
+        ssl = certloader(ssl).load(app)
     await app._startup()
     loop = asyncio.get_running_loop()
     kwargs = {"start_serving": False, **(asyncio_server_kwargs or {})}

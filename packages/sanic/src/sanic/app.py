@@ -66,6 +66,7 @@ from hurtle_worker.multiplexer import WorkerMultiplexer
 from hurtle_worker.shared_ctx import SharedContext
 from sanic import runner
 from sanic.application.constants import ServerStage as ServerStage
+from sanic.http.constants import HTTP as HTTP
 from sanic.middleware import MiddlewareLocation as MiddlewareLocation
 from sanic.models.futures import FutureRegistry as FutureRegistry
 from sanic.worker.loader import AppLoader
@@ -90,6 +91,10 @@ class Sanic(_FrameworkSanic):
     def __init__(self, name: str, *args: Any, **kwargs: Any) -> None:
         super().__init__(name, *args, **kwargs)
         object.__setattr__(self, "shared_ctx", SharedContext())
+        if self.certloader_class is None:
+            from sanic.worker.loader import CertLoader
+
+            self.certloader_class = CertLoader
 
     # help(), IDEs and inspect.signature(Sanic) show the framework's parameters.
     __init__.__signature__ = inspect.signature(_FrameworkSanic.__init__)  # type: ignore[attr-defined]
@@ -157,7 +162,7 @@ class Sanic(_FrameworkSanic):
     # -- running ----------------------------------------------------------------------------
     def prepare(self, host: str | None = None, port: int | None = None, *,
                 dev: bool = False, debug: bool = False, auto_reload: bool | None = None,
-                version: Any = 1, ssl: Any = None, sock: Any = None, workers: int = 1,
+                version: Any = HTTP.VERSION_1, ssl: Any = None, sock: Any = None, workers: int = 1,
                 protocol: Any = None, backlog: int = 100, register_sys_signals: bool = True,
                 access_log: bool | None = None, unix: str | None = None,
                 loop: asyncio.AbstractEventLoop | None = None, reload_dir: Any = None,
@@ -177,7 +182,7 @@ class Sanic(_FrameworkSanic):
         )
 
     def run(self, host: str | None = None, port: int | None = None, *, dev: bool = False,
-            debug: bool = False, auto_reload: bool | None = None, version: Any = 1,
+            debug: bool = False, auto_reload: bool | None = None, version: Any = HTTP.VERSION_1,
             ssl: Any = None, sock: Any = None, workers: int = 1, protocol: Any = None,
             backlog: int = 100, register_sys_signals: bool = True,
             access_log: bool | None = None, unix: str | None = None,

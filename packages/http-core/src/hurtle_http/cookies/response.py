@@ -360,6 +360,11 @@ class CookieJar:
         secure_prefix: bool = False,
     ) -> None:
         """Replace matching cookies by an empty one with ``Max-Age=0`` (the client drops it)."""
+        if host_prefix and not (path == "/" and domain is None and secure):
+            raise ServerError(
+                "Cannot set host_prefix on a cookie without path='/', domain=None, and "
+                "secure=True"
+            )
         name = Cookie.make_key(key, host_prefix, secure_prefix)
         kept: list[Any] = []
         removed: list[Cookie] = []
