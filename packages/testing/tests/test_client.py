@@ -248,3 +248,13 @@ def test_tls_server_kwargs_switch_the_client_to_https(app: Sanic, reply) -> None
     _, response = SanicTestClient(app).get("/scheme", server_kwargs={"ssl": context})
     assert response.url.scheme == "https"
     assert response.text == "https"
+
+
+def test_an_absolute_url_built_from_the_default_port_reaches_the_server(client) -> None:
+    # testing.PORT is None (a free port per call): a URL such as url_for(..., _external=True,
+    # _server=f"{HOST}:{PORT}") gives, "http://127.0.0.1:None/..." means the server's port.
+    assert testing.PORT is None
+    request, response = client.get(f"http://{testing.HOST}:{testing.PORT}/?a=1")
+    assert response.text == "foo"
+    assert request.args == {"a": ["1"]}
+    assert ":None" not in request.url
