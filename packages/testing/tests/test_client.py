@@ -251,16 +251,6 @@ def test_tls_server_kwargs_switch_the_client_to_https(app: Sanic, reply) -> None
     assert response.text == "https"
 
 
-def test_an_absolute_url_with_port_none_reaches_the_bound_port(client) -> None:
-    from sanic_testing.testing import HOST, PORT
-
-    assert PORT is None  # the port is only known once the test server is bound
-    request, response = client.get(f"http://{HOST}:{PORT}/")
-    assert response.status == 200
-    assert request.server_port not in (None, 0)
-    assert request.url == f"http://{HOST}:{request.server_port}/"
-
-
 def test_the_client_learns_the_port_its_server_was_bound_to(app) -> None:
     client = SanicTestClient(app)
     assert client.port is None  # unknown before the first request
@@ -276,3 +266,13 @@ def test_a_websocket_logs_that_its_timeouts_are_off(client, caplog) -> None:
     assert ("sanic.websockets", logging.DEBUG, "Handling websocket. Timeouts disabled.") in (
         caplog.record_tuples
     )
+
+
+def test_an_absolute_url_built_from_the_default_port_reaches_the_server(client) -> None:
+    # testing.PORT is None (a free port per call): a URL such as url_for(..., _external=True,
+    # _server=f"{HOST}:{PORT}") gives, "http://127.0.0.1:None/..." means the server's port.
+    assert testing.PORT is None
+    request, response = client.get(f"http://{testing.HOST}:{testing.PORT}/?a=1")
+    assert response.text == "foo"
+    assert request.args == {"a": ["1"]}
+    assert ":None" not in request.url

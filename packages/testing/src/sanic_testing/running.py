@@ -9,6 +9,7 @@ import socket
 import threading
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
 
 __all__ = [
     "CLIENT_OPTIONS",
@@ -214,13 +215,13 @@ class ServerSession:
     def url(self, uri: str, *, websocket: bool = False) -> str:
         """The absolute URL for ``uri`` on this server (``uri`` may already be absolute)."""
         if uri.startswith(("http:", "https:", "ws:", "wss:")):
-            # Tests build absolute URLs with testing.PORT, which is None: the port is only
-            # known once the server is bound, so ":None" stands for it.
-            scheme, sep, rest = uri.partition("://")
-            netloc, slash, tail = rest.partition("/")
-            if netloc.endswith(":None"):
-                netloc = f"{netloc[: -len(':None')]}:{self.port}"
-            return f"{scheme}{sep}{netloc}{slash}{tail}"
+            # ``testing.PORT`` is None (a free port is chosen per run), so a URL built
+            # from it, ``http://127.0.0.1:None/x``, means this server's port.
+            parts = urlsplit(uri)
+            if parts.netloc.endswith(":None"):
+                netloc = f"{parts.netloc[: -len('None')]}{self.port}"
+                return urlunsplit(parts._replace(netloc=netloc))
+            return uri
         if not uri.startswith("/"):
             uri = "/" + uri
         scheme = self.scheme
