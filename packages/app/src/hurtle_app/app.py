@@ -32,9 +32,15 @@ from hurtle_app.futures import (
 )
 from hurtle_app.handlers import ErrorHandler
 from hurtle_app.listeners import ListenerRegistry
-from hurtle_app.middleware import MiddlewareRegistry, is_coroutine_callable
+from hurtle_app.middleware import (
+    Middleware,
+    MiddlewareRegistry,
+    is_coroutine_callable,
+    location_name,
+    unwrap_middleware,
+)
 from hurtle_app.naming import AppRegistry, validate_name
-from hurtle_app.pipeline import RequestPipeline, run_response_middleware
+from hurtle_app.pipeline import RequestPipeline, raised_by_code, run_response_middleware
 from hurtle_app.registration import Registrar, handler_display_name
 from hurtle_app.router import Router
 from hurtle_app.signals import SignalRouter
@@ -396,23 +402,33 @@ class Sanic(Registrar, AppSurface):
         )
 
     def register_middleware(
-        self, middleware: Callable[..., Any], attach_to: str = "request", *, priority: int = 0
-    ) -> Callable[..., Any]:
-        """Register app-wide middleware (non-decorator form)."""
-        self._middleware.add(middleware, attach_to, priority=priority)
+        self,
+        middleware: Callable[..., Any] | Middleware,
+        attach_to: str = "request",
+        *,
+        priority: int | None = None,
+    ) -> Callable[..., Any] | Middleware:
+        """Register app-wide middleware (non-decorator form).
+
+        ``middleware`` may be a ``Middleware`` record: its function is registered with its
+        priority, unless ``priority`` is given; ``attach_to`` says where it runs.
+        """
+        func, priority = unwrap_middleware(middleware, priority)
+        self._middleware.add(func, location_name(attach_to), priority=priority)
         return middleware
 
     def register_named_middleware(
         self,
-        middleware: Callable[..., Any],
+        middleware: Callable[..., Any] | Middleware,
         route_names: Iterable[str],
         attach_to: str = "request",
         *,
-        priority: int = 0,
-    ) -> Callable[..., Any]:
+        priority: int | None = None,
+    ) -> Callable[..., Any] | Middleware:
         """Register middleware that runs only for the routes named ``route_names``."""
+        func, priority = unwrap_middleware(middleware, priority)
         names = [self._build_endpoint_name(n) for n in route_names]
-        self._middleware.add(middleware, attach_to, priority=priority, route_names=names)
+        self._middleware.add(func, location_name(attach_to), priority=priority, route_names=names)
         return middleware
 
     def enable_websocket(self, enable: bool = True) -> None:
@@ -697,7 +713,15 @@ class Sanic(Registrar, AppSurface):
                         request, response, chain, self.dispatch if mw_signals else None
                     )
                 except Exception:
-                    error_logger.exception("Exception occurred in response middleware")
+                    error_logger.exception(
+                        "Exception occurred in one of response middleware handlers"
+                    )
+                except asyncio.CancelledError as exc:
+                    if not raised_by_code(exc):
+                        raise
+                    error_logger.exception(
+                        "Exception occurred in one of response middleware handlers"
+                    )
         if response is None or getattr(request, "stream", None) is None:
             return
         if "http.lifecycle.response" in self._signal_events:
