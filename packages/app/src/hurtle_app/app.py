@@ -585,7 +585,12 @@ class Sanic(Registrar, AppSurface):
     async def _startup(self) -> None:
         """Finalize once and choose the request pipeline (run by every runner)."""
         if self._pipeline is not None:
-            return
+            if self.router.finalized:
+                return
+            # ``app.router.reset()`` after a run (to add routes): compose again, as Sanic
+            # finalizes on every start.
+            self._pipeline = None
+            self.__dict__.pop("handle_request", None)
         if self._ext is None:
             # Sanic loads sanic-ext by itself when it is installed and AUTO_EXTEND is on
             # (it adds routes, so this happens before the router is finalized).
@@ -688,9 +693,9 @@ class Sanic(Registrar, AppSurface):
             response = self.error_handler.response(request, exception)
             if isawaitable(response):
                 response = await response
-        except Exception:
+        except Exception as error:
             error_logger.exception("Exception occurred in the error handler")
-            response = self.error_handler.default(request, ServerError("Internal Server Error"))
+            response = self.error_handler.failed_response(request, error)
         if not isinstance(response, BaseHTTPResponse) and not (
             response is None and getattr(getattr(request, "stream", None), "response", None)
         ):
