@@ -146,6 +146,7 @@ class Sanic(Registrar, AppSurface):
         self._route_names: dict[str, Any] = {}
         self._duplicate_names: set[str] = set()
         self._finalized = False
+        self._composed_routes = 0
         self._pipeline: RequestPipeline | None = None
         self._runner: serving.SingleProcessRunner | None = None
         self._ext: Any = None
@@ -576,6 +577,10 @@ class Sanic(Registrar, AppSurface):
             extra.read_body = not (extra.ignore_body or extra.stream or extra.websocket)
             # The format error pages use: the route's own, else guessed from the handler
             # (kept apart, so route.extra.error_format stays what was given, as in Sanic).
+            if extra.error_format in (None, "", "auto"):
+                # As Sanic: a route left on "auto" shows the format its handler's
+                # source returns (``request.route.extra.error_format``).
+                extra.error_format = _guess_error_format(extra, "") or extra.error_format
             extra.resolved_error_format = extra.error_format or _guess_error_format(
                 extra, fallback
             )
@@ -585,7 +590,7 @@ class Sanic(Registrar, AppSurface):
     async def _startup(self) -> None:
         """Finalize once and choose the request pipeline (run by every runner)."""
         if self._pipeline is not None:
-            if self.router.finalized:
+            if self.router.finalized and self._composed_routes == len(self.router.routes):
                 return
             # ``app.router.reset()`` after a run (to add routes): compose again, as Sanic
             # finalizes on every start.
@@ -598,6 +603,7 @@ class Sanic(Registrar, AppSurface):
 
             auto_extend(self)
         self.finalize()
+        self._composed_routes = len(self.router.routes)
         self._pipeline = RequestPipeline(self)
         signals = self._signal_events
         if any(e.startswith("http.lifecycle.") for e in signals):
