@@ -531,13 +531,33 @@ class Sanic(Registrar, AppSurface):
         reverse: bool = False,
     ) -> Any:
         """Dispatch the signal ``event`` to its handlers."""
-        return await self.signal_router.dispatch(
+        result = await self.signal_router.dispatch(
             event,
             context=context,
             condition=condition,
             fail_not_found=fail_not_found,
             inline=inline,
             reverse=reverse,
+        )
+        if (
+            not inline
+            and isinstance(result, asyncio.Task)
+            and "server.exception.report" in self._signal_events
+            and self.signal_router.format_event(event) != "server.exception.report"
+        ):
+            # As Sanic: a handler failing in a background dispatch is reported once.
+            result.add_done_callback(self._report_dispatch_failure)
+        return result
+
+    def _report_dispatch_failure(self, task: asyncio.Task[Any]) -> None:
+        if task.cancelled() or task.exception() is None:
+            return
+        task.get_loop().create_task(
+            self.dispatch(
+                "server.exception.report",
+                context={"exception": task.exception()},
+                fail_not_found=False,
+            )
         )
 
     async def event(
@@ -548,10 +568,16 @@ class Sanic(Registrar, AppSurface):
         condition: dict[str, Any] | None = None,
         exclusive: bool = True,
     ) -> Any:
-        """Wait until the signal ``event`` is dispatched (``None`` on timeout)."""
+        """Wait until the signal ``event`` is dispatched (``None`` on timeout).
+
+        ``event`` may name a dynamic definition (``"a.b.<x:int>"``) or use ``*`` for any
+        part; with ``EVENT_AUTOREGISTER`` an event without signals is registered first.
+        """
         waiter = getattr(self.signal_router, "wait_for", None)
         if waiter is None:
             raise NotImplementedError("This signal router cannot wait for events")
+        if self.config.EVENT_AUTOREGISTER and not self.signal_router.can_wait(event):
+            self.add_signal(None, event)
         return await waiter(event, timeout=timeout, condition=condition, exclusive=exclusive)
 
     # --- start-up ----------------------------------------------------------------------------
