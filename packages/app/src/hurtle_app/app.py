@@ -40,7 +40,12 @@ from hurtle_app.middleware import (
     unwrap_middleware,
 )
 from hurtle_app.naming import AppRegistry, validate_name
-from hurtle_app.pipeline import RequestPipeline, raised_by_code, run_response_middleware
+from hurtle_app.pipeline import (
+    RequestPipeline,
+    raised_by_code,
+    response_started,
+    run_response_middleware,
+)
 from hurtle_app.registration import Registrar, handler_display_name
 from hurtle_app.router import Router
 from hurtle_app.signals import SignalRouter
@@ -760,6 +765,19 @@ class Sanic(Registrar, AppSurface):
                         "Exception occurred in one of response middleware handlers"
                     )
         if response is None or getattr(request, "stream", None) is None:
+            return
+        if response_started(request):
+            error_logger.error(
+                "The error response will not be sent to the client for the following "
+                'exception:"%s". A previous response has at least partially been sent.',
+                exception,
+            )
+            started = getattr(request.stream, "response", None)
+            if started is not None:
+                try:  # end what was started, so the client gets a complete message
+                    await started.send(end_stream=True)
+                except Exception:
+                    error_logger.debug("Could not end the response", exc_info=True)
             return
         if "http.lifecycle.response" in self._signal_events:
             # As Sanic: an error response is announced like any other.

@@ -335,8 +335,24 @@ def bind_response(stream: Any, response: Any) -> Any:
     """
     started = getattr(stream, "response_func", None) or getattr(stream, "_head_sent", False)
     if started and stream.response is not None and stream.response is not response:
+        error_logger.error(
+            "The response object returned by the route handler will not be sent to "
+            "client. The request has already been responded to."
+        )
         return stream.response
     return stream.respond(response)
+
+
+def response_started(request: Any) -> bool:
+    """Whether part of a response already went out (or a ``respond()`` one has ended)."""
+    stream = getattr(request, "stream", None)
+    if stream is None:
+        return False
+    if getattr(stream, "response_func", None) or getattr(stream, "_head_sent", False):
+        return True
+    if not getattr(request, "responded", False):
+        return False
+    return getattr(stream, "response", 1) is None or getattr(stream, "send", 1) is None
 
 
 # Upper bound on remembered targets (they come from clients).
@@ -437,6 +453,7 @@ __all__ = [
     "RequestPipeline",
     "raised_by_code",
     "remember_target",
+    "response_started",
     "run_request_middleware",
     "run_response_middleware",
 ]
