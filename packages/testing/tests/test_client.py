@@ -248,3 +248,16 @@ def test_tls_server_kwargs_switch_the_client_to_https(app: Sanic, reply) -> None
     _, response = SanicTestClient(app).get("/scheme", server_kwargs={"ssl": context})
     assert response.url.scheme == "https"
     assert response.text == "https"
+
+
+def test_raw_cookies_over_a_real_socket(app: Sanic, client: SanicTestClient) -> None:
+    from hurtle_http.response import text
+
+    @app.get("/raw-cookie")
+    async def raw_cookie(request: Any) -> Any:
+        response = text("ok")
+        response.add_cookie("kept", "yes", secure=False)
+        return response
+
+    _, response = client.get("/raw-cookie", raw_cookies=True)
+    assert response.raw_cookies["kept"].value == "yes"
