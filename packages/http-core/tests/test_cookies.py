@@ -242,3 +242,24 @@ def test_response_cookies_parse_back_to_their_values(values: dict[str, str]) -> 
 def test_parse_cookie_never_raises(raw: str) -> None:
     parsed = parse_cookie(raw)
     assert all(isinstance(v, list) for v in parsed.values())
+
+
+def test_attribute_access_reads_the_hyphenated_cookie() -> None:
+    from hurtle_http.cookies.request import CookieRequestParameters
+
+    cookies = CookieRequestParameters({"session-token": ["abc"], "plain": ["1"]})
+    assert cookies.session_token == cookies.session_token_ == "abc"
+    assert cookies.plain_ == "1"
+    assert cookies.absent == ""
+
+
+def test_deleting_with_a_prefix_the_cookie_cannot_carry_is_refused() -> None:
+    from hurtle_http.cookies.response import CookieJar
+    from hurtle_http.exceptions import ServerError
+    from hurtle_http.headers import Header
+
+    jar = CookieJar(Header())
+    with pytest.raises(ServerError, match="host_prefix on a cookie without path='/', domain=None"):
+        jar.delete_cookie("a", domain="example.com", secure_prefix=True, host_prefix=True)
+    with pytest.raises(ServerError, match="secure_prefix on a cookie without secure=True"):
+        jar.delete_cookie("a", secure=False, secure_prefix=True)

@@ -61,3 +61,22 @@ def test_a_sink_collects_requests_of_its_context_only() -> None:
         app.request_class("/outside")
     assert [r.path for r in sink] == ["/in-sink"]
     assert [r.path for r in recorder.requests] == ["/outside"]
+
+
+class _SlottedRequest:
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+
+def test_recorded_requests_are_instances_of_the_apps_own_class() -> None:
+    """Handlers and middleware see ``type(request) is app's class``, as under Sanic."""
+    for cls in (_Request, _SlottedRequest):
+        app = _App()
+        app.request_class = cls
+        recorder = RequestRecorder(app)
+        with recorder.installed():
+            built = app.request_class("/x")
+        assert type(built) is cls
+        assert recorder.take() is built

@@ -276,3 +276,16 @@ def test_an_absolute_url_built_from_the_default_port_reaches_the_server(client) 
     assert response.text == "foo"
     assert request.args == {"a": ["1"]}
     assert ":None" not in request.url
+
+
+def test_raw_cookies_over_a_real_socket(app: Sanic, client: SanicTestClient) -> None:
+    from hurtle_http.response import text
+
+    @app.get("/raw-cookie")
+    async def raw_cookie(request: Any) -> Any:
+        response = text("ok")
+        response.add_cookie("kept", "yes", secure=False)
+        return response
+
+    _, response = client.get("/raw-cookie", raw_cookies=True)
+    assert response.raw_cookies["kept"].value == "yes"

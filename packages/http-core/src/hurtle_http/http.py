@@ -1290,7 +1290,10 @@ class Http(RequestReader):
             # its eof, a ResponseStream writing past a 204): another response would be
             # one the client never asked for. Log it only.
             error_logger.error(
-                "Exception after the response was sent: %r", exception, exc_info=exception
+                "The error response will not be sent to the client for the following "
+                'exception:"%s". A previous response has at least partially been sent.',
+                exception,
+                exc_info=exception,
             )
             return
         if self.stage is RESPONSE or self.stage is FAILED:

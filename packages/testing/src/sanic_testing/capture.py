@@ -28,9 +28,16 @@ def _recording_subclass(base: type, fallback: list[Any]) -> type:
         base.__init__(self, *args, **kwargs)
         sink = _SINK.get()
         (fallback if sink is None else sink).append(self)
+        # The handler sees the app's own class (``type(request) is Request``, as under
+        # Sanic): the subclass adds no slots, so the instance can take the base class back.
+        try:
+            self.__class__ = base
+        except TypeError:  # a base whose layout forbids it: keep the recording subclass
+            pass
 
     namespace = {
         "__init__": __init__,
+        "__slots__": (),
         "__module__": base.__module__,
         "__qualname__": base.__qualname__,
         "__doc__": base.__doc__,
