@@ -83,13 +83,10 @@ def load_app(args: argparse.Namespace) -> tuple[Any, Any]:
     return app, loader
 
 
-def run_serve(args: argparse.Namespace) -> int:
+def run_serve(args: argparse.Namespace, is_atty: Callable[[], bool] | None = None) -> int:
     if args.http == 3:
         raise SystemExit("sanic: HTTP/3 is not served by Hurtle; use --http=1")
     kwargs = prepare_kwargs(args)
-    if args.repl:
-        print("sanic: --repl (an interactive shell beside the server) is not available in "
-              "Hurtle; serving without it.", file=sys.stderr)
     app, loader = load_app(args)
     if args.daemon:
         from hurtle_cli.daemon import DaemonError, daemonize
@@ -109,6 +106,8 @@ def run_serve(args: argparse.Namespace) -> int:
             raise
         print(f"sanic: cannot serve {args.target}: {exc}", file=sys.stderr)
         return 1
+    if args.repl:
+        _attach_repl(app, kwargs, is_atty)
     try:
         if args.legacy:
             type(app).serve_legacy(primary=app)
@@ -122,6 +121,24 @@ def run_serve(args: argparse.Namespace) -> int:
         print(f"Startup failed: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def _attach_repl(app: Any, kwargs: dict[str, Any], is_atty: Callable[[], bool] | None) -> None:
+    """Open the console once the server is up: in the main process (with workers), or in
+    the serving process (single process)."""
+    from hurtle_cli.repl import start_repl
+
+    if is_atty is not None:
+        interactive = bool(is_atty())
+    else:
+        interactive = all(stream is not None and stream.isatty()
+                          for stream in (sys.stdin, sys.stdout))
+
+    async def open_console(app: Any, *_: Any) -> None:
+        start_repl(app, interactive)
+
+    event = "after_server_start" if kwargs.get("single_process") else "main_process_ready"
+    app.register_listener(open_console, event)
 
 
 def app_commands(app: Any) -> dict[str, Callable[..., Any]]:
@@ -271,7 +288,8 @@ def parse_target_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None) -> int:
+def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None,
+         is_atty: Callable[[], bool] | None = None) -> int:
     """Entry point of the ``sanic`` command (``inspector_client``: the client class
     ``sanic inspect`` uses, by default ``hurtle_inspector.InspectorClient``)."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -301,7 +319,7 @@ def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None) -> 
         app, _ = load_app(args)
         return daemon_command(args.action, ["--pidfile", args.pidfile] if args.pidfile else [],
                               app_name=app.name)
-    return run_serve(args)
+    return run_serve(args, is_atty)
 
 
 __all__ = ["app_commands", "main", "prepare_kwargs"]
