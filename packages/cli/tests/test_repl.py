@@ -11,7 +11,6 @@ import pytest
 
 from hurtle_app import Sanic
 from hurtle_cli.repl import BANNER, NOT_A_TTY, banner, repl_locals, start_repl
-from hurtle_http.response import text
 
 
 @pytest.fixture
@@ -20,7 +19,8 @@ def app():
 
     @app.get("/hi")
     async def hi(request):
-        return text(f"hi {request.method}")
+        response = await request.respond(content_type="text/plain")
+        await response.send(f"hi {request.method}", end_stream=True)
 
     def helper():
         """Helps."""

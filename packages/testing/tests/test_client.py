@@ -278,14 +278,10 @@ def test_an_absolute_url_built_from_the_default_port_reaches_the_server(client) 
     assert ":None" not in request.url
 
 
-def test_raw_cookies_over_a_real_socket(app: Sanic, client: SanicTestClient) -> None:
-    from hurtle_http.response import text
-
+def test_raw_cookies_over_a_real_socket(app: Sanic, client: SanicTestClient, reply) -> None:
     @app.get("/raw-cookie")
-    async def raw_cookie(request: Any) -> Any:
-        response = text("ok")
-        response.add_cookie("kept", "yes", secure=False)
-        return response
+    async def raw_cookie(request: Any) -> None:
+        await reply(request, "ok", headers={"set-cookie": "kept=yes; Path=/"})
 
     _, response = client.get("/raw-cookie", raw_cookies=True)
     assert response.raw_cookies["kept"].value == "yes"
