@@ -250,3 +250,24 @@ async def test_ctrlc_workaround_stops_first_and_interrupts_second() -> None:
             handler(signal.SIGINT, None)  # a second one does not wait
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+async def test_ctrlc_workaround_when_the_app_already_stops() -> None:
+    import signal
+    from types import SimpleNamespace
+
+    from sanic.compat import ctrlc_workaround_for_windows
+
+    stops: list[bool] = []
+    fake = SimpleNamespace(state=SimpleNamespace(is_stopping=True), add_task=lambda func: None,
+                           stop=lambda: stops.append(True))
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        ctrlc_workaround_for_windows(fake)
+        handler = signal.getsignal(signal.SIGINT)
+        handler(signal.SIGINT, None)  # the first Ctrl+C: already stopping, nothing to do
+        assert stops == []
+        with pytest.raises(KeyboardInterrupt):
+            handler(signal.SIGINT, None)
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -137,10 +137,14 @@ def ctrlc_workaround_for_windows(app: Any) -> None:
         while not app.state.is_stopping:  # noqa: ASYNC110 - waking the loop is the point
             await asyncio.sleep(0.1)
 
+    pressed: list[bool] = []
+
     def ctrlc_handler(signum: int, frame: Any) -> None:
-        if app.state.is_stopping:
+        if pressed:
             raise KeyboardInterrupt("Second Ctrl+C: not waiting for a graceful stop")
-        app.stop()
+        pressed.append(True)
+        if not app.state.is_stopping:
+            app.stop()
 
     app.add_task(stay_active)
     signal.signal(signal.SIGINT, ctrlc_handler)
