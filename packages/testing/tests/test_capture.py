@@ -61,3 +61,22 @@ def test_a_sink_collects_requests_of_its_context_only() -> None:
         app.request_class("/outside")
     assert [r.path for r in sink] == ["/in-sink"]
     assert [r.path for r in recorder.requests] == ["/outside"]
+
+
+class _SlottedRequest:
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+
+def test_a_recorded_request_is_of_the_apps_own_class() -> None:
+    # Handlers may check ``type(request) is Request``: the recording subclass only builds.
+    for request_class in (_Request, _SlottedRequest):
+        app = _App()
+        app.request_class = request_class
+        recorder = RequestRecorder(app)
+        with recorder.installed():
+            built = app.request_class("/a")
+        assert type(built) is request_class
+        assert recorder.take() is built

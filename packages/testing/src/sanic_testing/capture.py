@@ -28,9 +28,16 @@ def _recording_subclass(base: type, fallback: list[Any]) -> type:
         base.__init__(self, *args, **kwargs)
         sink = _SINK.get()
         (fallback if sink is None else sink).append(self)
+        # Recorded: from now on it is the app's own class (``type(request) is Request``
+        # holds in handlers, as with sanic-testing).
+        try:
+            self.__class__ = base
+        except TypeError:  # a layout the subclass cannot share: it stays a subclass
+            pass
 
     namespace = {
         "__init__": __init__,
+        "__slots__": (),
         "__module__": base.__module__,
         "__qualname__": base.__qualname__,
         "__doc__": base.__doc__,
