@@ -372,12 +372,15 @@ class Sanic(Registrar, AppSurface):
         return self._apply_route(future)
 
     def _apply_middleware(self, middleware: FutureMiddleware) -> Any:
-        return self._middleware.add(
-            middleware.middleware,
-            middleware.attach_to,
-            priority=middleware.priority,
-            order=middleware.order or None,
-        )
+        # As Sanic: middleware added once the app has started (a server listener adding
+        # some) runs from the next request on; the chains are built again then.
+        with self.amend():
+            return self._middleware.add(
+                middleware.middleware,
+                middleware.attach_to,
+                priority=middleware.priority,
+                order=middleware.order or None,
+            )
 
     def _apply_listener(self, listener: FutureListener) -> Any:
         self._listeners.add(listener.listener, listener.event, listener.priority)
@@ -389,14 +392,19 @@ class Sanic(Registrar, AppSurface):
         return handler.handler
 
     def _apply_signal(self, signal: FutureSignal) -> Any:
-        self._signal_events.add(SignalRouter.format_event(signal.event))
-        return self.signal_router.add(
-            signal.handler,
-            signal.event,
-            signal.condition,
-            signal.exclusive,
-            priority=signal.priority,
-        )
+        event = SignalRouter.format_event(signal.event)
+        self._signal_events.add(event)
+        if event.startswith("http.lifecycle.") and self._pipeline is not None:
+            # Connections read the hook when they open: set it now, not at the next start.
+            self.lifecycle_hook = self._lifecycle_hook
+        with self.amend():  # a late signal is served from the next request on (as Sanic)
+            return self.signal_router.add(
+                signal.handler,
+                signal.event,
+                signal.condition,
+                signal.exclusive,
+                priority=signal.priority,
+            )
 
     def register_middleware(
         self, middleware: Callable[..., Any], attach_to: str = "request", *, priority: int = 0
