@@ -280,7 +280,9 @@ class Sanic(Registrar, AppSurface):
 
     def _apply_route(self, route: FutureRoute, overwrite: bool = False) -> list[Any]:
         handler: Any = route.handler
-        name = self._build_endpoint_name(route.name or handler_display_name(handler))
+        name = self._custom_name(
+            self._build_endpoint_name(route.name or handler_display_name(handler))
+        )
         if route.websocket:
             self.enable_websocket()
             handler = WebsocketHandler(self, handler, route.subprotocols)

@@ -288,6 +288,7 @@ class Blueprint(Registrar):
             name = name[len(reg.app.name) + 1 :]
         if not name.startswith(eff["bp_name"] + "."):
             name = f"{eff['bp_name']}.{name}"
+        name = self._custom_name(name)
         version_prefix = future.version_prefix
         if version_prefix == "/v" and eff["version_prefix"]:
             version_prefix = eff["version_prefix"]
