@@ -18,6 +18,7 @@ from types import SimpleNamespace
 from typing import Any, ClassVar
 
 from hurtle_app import serving
+from hurtle_app.annotations import typed_uri
 from hurtle_app.app_surface import AppSurface
 from hurtle_app.blueprint_group import BlueprintGroup
 from hurtle_app.blueprints import Blueprint
@@ -299,8 +300,9 @@ class Sanic(Registrar, AppSurface):
     def _add_route(
         self, route: FutureRoute, handler: Any, name: str, strict: Any, overwrite: bool
     ) -> list[Any]:
+        uri = route.uri if route.websocket else typed_uri(route.uri, route.handler)
         added = self.router.add(
-            uri=route.uri,
+            uri=uri,
             methods=route.methods or frozenset({"GET"}),
             handler=handler,
             host=route.host,
