@@ -690,9 +690,18 @@ class Sanic(Registrar, AppSurface):
             response = self.error_handler.response(request, exception)
             if isawaitable(response):
                 response = await response
-        except Exception:
-            error_logger.exception("Exception occurred in the error handler")
-            response = self.error_handler.default(request, ServerError("Internal Server Error"))
+        except Exception as error:
+            failed = getattr(self.error_handler, "_handler_failed", None)
+            if failed is not None:
+                # As Sanic, when the error handler itself raises (a custom ErrorHandler's
+                # response()): an HTTP error gets its page, anything else the plain
+                # "error while handling an error" answer (its traceback in debug).
+                response = failed(request, self.error_handler.response, error)
+            else:
+                error_logger.exception("Exception occurred in the error handler")
+                response = self.error_handler.default(
+                    request, ServerError("Internal Server Error")
+                )
         if not isinstance(response, BaseHTTPResponse) and not (
             response is None and getattr(getattr(request, "stream", None), "response", None)
         ):
