@@ -131,7 +131,22 @@ def test_multiplexer_only_exists_in_workers(app: Sanic) -> None:
     with pytest.raises(AttributeError, match="only inside worker processes"):
         app.m  # noqa: B018
     assert not hasattr(app, "multiplexer")
-    assert app.manager is None
+
+
+def test_manager_and_inspector_only_in_the_main_process_once_set(
+    app: Sanic, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As Sanic: a SanicException before main_process_start, and in any worker process.
+    for name in ("manager", "inspector"):
+        with pytest.raises(SanicException, match=f"Can only access the {name} from the main"):
+            getattr(app, name)
+    app.manager = manager = object()  # type: ignore[assignment]
+    object.__setattr__(app, "_inspector", inspector := object())
+    assert (app.manager, app.inspector) == (manager, inspector)
+    monkeypatch.setenv("SANIC_WORKER_PROCESS", "true")
+    for name in ("manager", "inspector"):
+        with pytest.raises(SanicException, match=f"Can only access the {name} from the main"):
+            getattr(app, name)
 
 
 def test_shared_ctx_is_a_shared_context(app: Sanic) -> None:

@@ -522,7 +522,7 @@ def stop(app: Any, terminate: bool = True) -> bool:
             if stopper is not None:
                 stopper()
         return True
-    manager = app.__dict__.get("manager")
+    manager = app.__dict__.get("_manager")
     if manager is not None:
         manager._shutdown_requested = True
         return True
