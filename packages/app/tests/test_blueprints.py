@@ -146,3 +146,11 @@ def test_a_blueprint_subclass_declares_its_own_attributes() -> None:
     bp = Slotted("slotted")
     bp.extra = 1
     assert bp.extra == 1
+
+
+def test_copy_signature_shows_sanics_default_marker() -> None:
+    import inspect
+
+    params = inspect.signature(Blueprint.copy).parameters
+    assert repr(params["url_prefix"].default) == "<Default>"
+    assert repr(params["strict_slashes"].default) == "<Default>"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from hurtle_app import Sanic
@@ -92,6 +94,16 @@ def test_ctx_kwargs_land_on_route_ctx(app: Sanic) -> None:
 def test_unknown_keyword_is_refused_with_the_ctx_hint(app: Sanic) -> None:
     with pytest.raises(TypeError, match="^Unexpected keyword arguments: label, tag .*ctx_"):
         app.get("/", label="home", tag="t")
+
+
+def test_unknown_middleware_location_is_also_a_key_error_as_in_sanic(app: Sanic) -> None:
+    async def mw(request):
+        return None
+
+    with pytest.raises(KeyError, match="'request' or 'response'"):
+        app.middleware(mw, "sideways")
+    with pytest.raises(ValueError, match="not 'sideways'"):
+        app.middleware(mw, "sideways")
 
 
 def test_listener_without_an_event_is_a_bad_request_error(app: Sanic) -> None:
@@ -281,9 +293,20 @@ def test_error_format_is_guessed_from_the_handler_source(app: Sanic) -> None:
     assert routes["TestApp.as_json"].extra.resolved_error_format == "json"
     assert routes["TestApp.as_text"].extra.resolved_error_format == "text"
     assert routes["TestApp.fixed"].extra.resolved_error_format == "html"
-    # What the user gave stays as given ("" when nothing was), as in Sanic.
-    assert routes["TestApp.as_json"].extra.error_format == ""
+    # As Sanic: a route left on "auto" shows the guessed format; a given one stays.
+    assert routes["TestApp.as_json"].extra.error_format == "json"
+    assert routes["TestApp.as_text"].extra.error_format == "text"
     assert routes["TestApp.fixed"].extra.error_format == "html"
+
+
+async def test_a_handler_sees_its_guessed_error_format(app: Sanic, call: Any) -> None:
+    from hurtle_http.response import json
+
+    @app.get("/auto", error_format="auto")
+    async def shows(request: Any) -> Any:
+        return json({"format": request.route.extra.error_format})
+
+    assert (await call("GET", "/auto")).text == '{"format":"json"}'
 
 
 def test_app_strict_slashes_is_the_default_for_routes() -> None:

@@ -149,6 +149,15 @@ def test_delete_cookie_replaces_or_adds_an_expired_one() -> None:
     assert len(response.cookies) == 3
 
 
+@pytest.mark.parametrize("kwargs", [{"path": "/x"}, {"domain": "d.com"}, {"secure": False}])
+def test_deleting_a_host_prefixed_cookie_needs_its_fixed_attributes(kwargs) -> None:
+    with pytest.raises(ServerError) as info:
+        CookieJar(Header()).delete_cookie("h", host_prefix=True, **kwargs)
+    assert str(info.value) == (
+        "Cannot set host_prefix on a cookie without path='/', domain=None, and secure=True"
+    )
+
+
 def test_samesite_none_without_secure_is_allowed_and_none_omits_it() -> None:
     assert str(Cookie("a", "v", samesite="none", secure=False)) == "a=v; Path=/; SameSite=None"
     assert str(Cookie("a", "v", samesite=None, secure=False)) == "a=v; Path=/"
@@ -233,3 +242,24 @@ def test_response_cookies_parse_back_to_their_values(values: dict[str, str]) -> 
 def test_parse_cookie_never_raises(raw: str) -> None:
     parsed = parse_cookie(raw)
     assert all(isinstance(v, list) for v in parsed.values())
+
+
+def test_attribute_access_reads_the_hyphenated_cookie() -> None:
+    from hurtle_http.cookies.request import CookieRequestParameters
+
+    cookies = CookieRequestParameters({"session-token": ["abc"], "plain": ["1"]})
+    assert cookies.session_token == cookies.session_token_ == "abc"
+    assert cookies.plain_ == "1"
+    assert cookies.absent == ""
+
+
+def test_deleting_with_a_prefix_the_cookie_cannot_carry_is_refused() -> None:
+    from hurtle_http.cookies.response import CookieJar
+    from hurtle_http.exceptions import ServerError
+    from hurtle_http.headers import Header
+
+    jar = CookieJar(Header())
+    with pytest.raises(ServerError, match="host_prefix on a cookie without path='/', domain=None"):
+        jar.delete_cookie("a", domain="example.com", secure_prefix=True, host_prefix=True)
+    with pytest.raises(ServerError, match="secure_prefix on a cookie without secure=True"):
+        jar.delete_cookie("a", secure=False, secure_prefix=True)

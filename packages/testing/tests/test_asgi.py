@@ -158,3 +158,17 @@ async def test_websocket_without_mimic_just_opens(app: Sanic) -> None:
 async def test_websocket_to_a_missing_route_is_not_opened(app: Sanic) -> None:
     _, result = await SanicASGITestClient(app).websocket("/nowhere")
     assert result["opened"] is False
+
+
+async def test_raw_cookies_gives_the_cookie_objects_by_name(app: Sanic, reply) -> None:
+    @app.get("/raw-cookie")
+    async def raw_cookie(request: Any) -> None:
+        await reply(request, "ok", headers={"set-cookie": "kept=yes; Path=/; Max-Age=60"})
+
+    client = SanicASGITestClient(app)
+    _, response = await client.request("GET", "/raw-cookie", raw_cookies=True)
+    cookie = response.raw_cookies["kept"]
+    assert cookie.value == "yes"
+    assert isinstance(cookie.expires, int)
+    _, plain = await client.get("/raw-cookie")
+    assert not hasattr(plain, "raw_cookies")

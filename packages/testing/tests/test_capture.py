@@ -70,13 +70,13 @@ class _SlottedRequest:
         self.path = path
 
 
-def test_a_recorded_request_is_of_the_apps_own_class() -> None:
-    # Handlers may check ``type(request) is Request``: the recording subclass only builds.
-    for request_class in (_Request, _SlottedRequest):
+def test_recorded_requests_are_instances_of_the_apps_own_class() -> None:
+    """Handlers and middleware see ``type(request) is app's class``, as under Sanic."""
+    for cls in (_Request, _SlottedRequest):
         app = _App()
-        app.request_class = request_class
+        app.request_class = cls
         recorder = RequestRecorder(app)
         with recorder.installed():
-            built = app.request_class("/a")
-        assert type(built) is request_class
+            built = app.request_class("/x")
+        assert type(built) is cls
         assert recorder.take() is built

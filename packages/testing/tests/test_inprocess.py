@@ -108,7 +108,7 @@ async def test_async_client_starts_lazily_and_keeps_last_request(app, events) ->
     assert client.last_request is request
     await client.close()
     assert events == CYCLE
-    assert app.request_class is type(request)  # restored, and the request is of it
+    assert app.request_class is type(request)  # the recorder took its subclass back
 
 
 class _Exploding(Sanic):

@@ -33,9 +33,20 @@ from hurtle_app.futures import (
 )
 from hurtle_app.handlers import ErrorHandler
 from hurtle_app.listeners import ListenerRegistry
-from hurtle_app.middleware import MiddlewareRegistry, is_coroutine_callable
+from hurtle_app.middleware import (
+    Middleware,
+    MiddlewareRegistry,
+    is_coroutine_callable,
+    location_name,
+    unwrap_middleware,
+)
 from hurtle_app.naming import AppRegistry, validate_name
-from hurtle_app.pipeline import RequestPipeline, run_response_middleware
+from hurtle_app.pipeline import (
+    RequestPipeline,
+    raised_by_code,
+    response_started,
+    run_response_middleware,
+)
 from hurtle_app.registration import Registrar, handler_display_name
 from hurtle_app.router import Router
 from hurtle_app.signals import SignalRouter
@@ -141,6 +152,7 @@ class Sanic(Registrar, AppSurface):
         self._route_names: dict[str, Any] = {}
         self._duplicate_names: set[str] = set()
         self._finalized = False
+        self._composed_routes = 0
         self._pipeline: RequestPipeline | None = None
         self._runner: serving.SingleProcessRunner | None = None
         self._ext: Any = None
@@ -411,23 +423,33 @@ class Sanic(Registrar, AppSurface):
             )
 
     def register_middleware(
-        self, middleware: Callable[..., Any], attach_to: str = "request", *, priority: int = 0
-    ) -> Callable[..., Any]:
-        """Register app-wide middleware (non-decorator form)."""
-        self._middleware.add(middleware, attach_to, priority=priority)
+        self,
+        middleware: Callable[..., Any] | Middleware,
+        attach_to: str = "request",
+        *,
+        priority: int | None = None,
+    ) -> Callable[..., Any] | Middleware:
+        """Register app-wide middleware (non-decorator form).
+
+        ``middleware`` may be a ``Middleware`` record: its function is registered with its
+        priority, unless ``priority`` is given; ``attach_to`` says where it runs.
+        """
+        func, priority = unwrap_middleware(middleware, priority)
+        self._middleware.add(func, location_name(attach_to), priority=priority)
         return middleware
 
     def register_named_middleware(
         self,
-        middleware: Callable[..., Any],
+        middleware: Callable[..., Any] | Middleware,
         route_names: Iterable[str],
         attach_to: str = "request",
         *,
-        priority: int = 0,
-    ) -> Callable[..., Any]:
+        priority: int | None = None,
+    ) -> Callable[..., Any] | Middleware:
         """Register middleware that runs only for the routes named ``route_names``."""
+        func, priority = unwrap_middleware(middleware, priority)
         names = [self._build_endpoint_name(n) for n in route_names]
-        self._middleware.add(middleware, attach_to, priority=priority, route_names=names)
+        self._middleware.add(func, location_name(attach_to), priority=priority, route_names=names)
         return middleware
 
     def enable_websocket(self, enable: bool = True) -> None:
@@ -529,13 +551,33 @@ class Sanic(Registrar, AppSurface):
         reverse: bool = False,
     ) -> Any:
         """Dispatch the signal ``event`` to its handlers."""
-        return await self.signal_router.dispatch(
+        result = await self.signal_router.dispatch(
             event,
             context=context,
             condition=condition,
             fail_not_found=fail_not_found,
             inline=inline,
             reverse=reverse,
+        )
+        if (
+            not inline
+            and isinstance(result, asyncio.Task)
+            and "server.exception.report" in self._signal_events
+            and self.signal_router.format_event(event) != "server.exception.report"
+        ):
+            # As Sanic: a handler failing in a background dispatch is reported once.
+            result.add_done_callback(self._report_dispatch_failure)
+        return result
+
+    def _report_dispatch_failure(self, task: asyncio.Task[Any]) -> None:
+        if task.cancelled() or task.exception() is None:
+            return
+        task.get_loop().create_task(
+            self.dispatch(
+                "server.exception.report",
+                context={"exception": task.exception()},
+                fail_not_found=False,
+            )
         )
 
     async def event(
@@ -546,10 +588,16 @@ class Sanic(Registrar, AppSurface):
         condition: dict[str, Any] | None = None,
         exclusive: bool = True,
     ) -> Any:
-        """Wait until the signal ``event`` is dispatched (``None`` on timeout)."""
+        """Wait until the signal ``event`` is dispatched (``None`` on timeout).
+
+        ``event`` may name a dynamic definition (``"a.b.<x:int>"``) or use ``*`` for any
+        part; with ``EVENT_AUTOREGISTER`` an event without signals is registered first.
+        """
         waiter = getattr(self.signal_router, "wait_for", None)
         if waiter is None:
             raise NotImplementedError("This signal router cannot wait for events")
+        if self.config.EVENT_AUTOREGISTER and not self.signal_router.can_wait(event):
+            self.add_signal(None, event)
         return await waiter(event, timeout=timeout, condition=condition, exclusive=exclusive)
 
     # --- start-up ----------------------------------------------------------------------------
@@ -575,6 +623,10 @@ class Sanic(Registrar, AppSurface):
             extra.read_body = not (extra.ignore_body or extra.stream or extra.websocket)
             # The format error pages use: the route's own, else guessed from the handler
             # (kept apart, so route.extra.error_format stays what was given, as in Sanic).
+            if extra.error_format in (None, "", "auto"):
+                # As Sanic: a route left on "auto" shows the format its handler's
+                # source returns (``request.route.extra.error_format``).
+                extra.error_format = _guess_error_format(extra, "") or extra.error_format
             extra.resolved_error_format = extra.error_format or _guess_error_format(
                 extra, fallback
             )
@@ -583,11 +635,13 @@ class Sanic(Registrar, AppSurface):
 
     async def _startup(self) -> None:
         """Finalize once and choose the request pipeline (run by every runner)."""
-        if self._pipeline is not None and self.router.finalized:
-            return
-        # A router reset between runs (``app.router.reset()``, as Sanic's test suites do
-        # to add routes) is compiled again, with fresh chains and pipeline.
-        self.__dict__.pop("handle_request", None)
+        if self._pipeline is not None:
+            if self.router.finalized and self._composed_routes == len(self.router.routes):
+                return
+            # ``app.router.reset()`` after a run (to add routes): compose again, as Sanic
+            # finalizes on every start.
+            self._pipeline = None
+            self.__dict__.pop("handle_request", None)
         if self._ext is None:
             # Sanic loads sanic-ext by itself when it is installed and AUTO_EXTEND is on
             # (it adds routes, so this happens before the router is finalized).
@@ -595,6 +649,7 @@ class Sanic(Registrar, AppSurface):
 
             auto_extend(self)
         self.finalize()
+        self._composed_routes = len(self.router.routes)
         self._pipeline = RequestPipeline(self)
         signals = self._signal_events
         if any(e.startswith("http.lifecycle.") for e in signals):
@@ -691,17 +746,13 @@ class Sanic(Registrar, AppSurface):
             if isawaitable(response):
                 response = await response
         except Exception as error:
-            failed = getattr(self.error_handler, "_handler_failed", None)
-            if failed is not None:
-                # As Sanic, when the error handler itself raises (a custom ErrorHandler's
-                # response()): an HTTP error gets its page, anything else the plain
-                # "error while handling an error" answer (its traceback in debug).
-                response = failed(request, self.error_handler.response, error)
+            error_logger.exception("Exception occurred in the error handler")
+            if isinstance(error, SanicException):
+                # As Sanic: an HTTP error raised by the error handler itself (a custom
+                # ErrorHandler's response()) gets its own page.
+                response = self.error_handler.default(request, error)
             else:
-                error_logger.exception("Exception occurred in the error handler")
-                response = self.error_handler.default(
-                    request, ServerError("Internal Server Error")
-                )
+                response = self.error_handler.failed_response(request, error)
         if not isinstance(response, BaseHTTPResponse) and not (
             response is None and getattr(getattr(request, "stream", None), "response", None)
         ):
@@ -724,8 +775,29 @@ class Sanic(Registrar, AppSurface):
                         request, response, chain, self.dispatch if mw_signals else None
                     )
                 except Exception:
-                    error_logger.exception("Exception occurred in response middleware")
+                    error_logger.exception(
+                        "Exception occurred in one of response middleware handlers"
+                    )
+                except asyncio.CancelledError as exc:
+                    if not raised_by_code(exc):
+                        raise
+                    error_logger.exception(
+                        "Exception occurred in one of response middleware handlers"
+                    )
         if response is None or getattr(request, "stream", None) is None:
+            return
+        if response_started(request):
+            error_logger.error(
+                "The error response will not be sent to the client for the following "
+                'exception:"%s". A previous response has at least partially been sent.',
+                exception,
+            )
+            started = getattr(request.stream, "response", None)
+            if started is not None:
+                try:  # end what was started, so the client gets a complete message
+                    await started.send(end_stream=True)
+                except Exception:
+                    error_logger.debug("Could not end the response", exc_info=True)
             return
         if "http.lifecycle.response" in self._signal_events:
             # As Sanic: an error response is announced like any other.

@@ -7,7 +7,7 @@ version, host and name; its middleware and exception handlers are scoped to its 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Iterable
 from copy import deepcopy
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -20,6 +20,7 @@ from hurtle_app.futures import (
     FutureSignal,
     FutureStatic,
 )
+from hurtle_app.helpers import _default
 from hurtle_app.naming import validate_name
 from hurtle_app.registration import Registrar, handler_display_name
 from hurtle_http.exceptions import SanicException
@@ -27,7 +28,7 @@ from hurtle_http.exceptions import SanicException
 if TYPE_CHECKING:
     from hurtle_app.blueprint_group import BlueprintGroup
 
-_DEFAULT = object()
+_DEFAULT = _default  # shows as <Default> in help(), as Sanic's
 
 
 class _Registration:
@@ -179,16 +180,27 @@ class Blueprint(Registrar):
 
         return list(await asyncio.gather(*(app.dispatch(*args, **kwargs) for app in self.apps)))
 
-    async def event(
+    def event(
         self,
         event: str,
-        timeout: float | None = None,  # noqa: ASYNC109 - Sanic's signature
+        timeout: float | None = None,
         *,
         condition: dict[str, Any] | None = None,
-    ) -> Any:
-        """Wait for the signal ``event`` on the app(s) this blueprint is registered on."""
+    ) -> Awaitable[Any]:
+        """Wait for the signal ``event`` on the app(s) this blueprint is registered on.
+
+        Raises at once (before any ``await``) when the blueprint is on no app, as Sanic.
+        """
         if not self._registrations:
             raise SanicException(f"{self} has not yet been registered to an app")
+        return self._wait_event(event, timeout, condition)
+
+    async def _wait_event(
+        self,
+        event: str,
+        timeout: float | None,  # noqa: ASYNC109 - Sanic's signature
+        condition: dict[str, Any] | None,
+    ) -> Any:
         import asyncio
 
         waits = [

@@ -9,12 +9,15 @@ traceback, the request path and arguments; quiet exceptions never show one.
 from __future__ import annotations
 
 import json as _json
+import logging
 import traceback
 from html import escape as _html_escape
 from typing import Any
 
 from hurtle_http.exceptions import STATUS_CODES, SanicException
 from hurtle_http.response import HTTPResponse
+
+_logger = logging.getLogger("sanic.root")
 
 DEFAULT_FORMAT = "auto"
 FALLBACK_TEXT = "The application encountered an unexpected error and could not continue."
@@ -336,9 +339,9 @@ def check_error_format(format: str) -> None:
         raise SanicException(f"Unknown format: {format}")
 
 
-def _parse_accept(value: str) -> list[tuple[str, str]]:
-    """``Accept`` as (type, subtype) pairs, most preferred first (stable for equal q)."""
-    items: list[tuple[float, int, tuple[str, str]]] = []
+def _parse_accept(value: str) -> list[tuple[float, int, tuple[str, str], str]]:
+    """``Accept`` as (q, position, (type, subtype), as written), q > 0 only."""
+    items: list[tuple[float, int, tuple[str, str], str]] = []
     for index, part in enumerate(value.split(",")):
         media, *params = part.strip().split(";")
         media = media.strip().lower()
@@ -356,9 +359,8 @@ def _parse_accept(value: str) -> list[tuple[str, str]]:
                 except ValueError:
                     q = 0.0
         if q > 0:
-            items.append((-q, index, (main, sub or "*")))
-    items.sort()
-    return [media for _, _, media in items]
+            items.append((q, index, (main, sub or "*"), part.strip()))
+    return items
 
 
 def _accepts(media: tuple[str, str], mime: str) -> bool:
@@ -366,54 +368,94 @@ def _accepts(media: tuple[str, str], mime: str) -> bool:
     return media[0] in ("*", main) and media[1] in ("*", sub)
 
 
-def _is_json_request(request: Any) -> bool:
-    headers = getattr(request, "headers", None) or {}
-    content_type = str(headers.get("content-type", "")).split(";")[0].strip().lower()
-    if content_type == JSON:
-        return True
-    body = getattr(request, "body", b"") or b""
-    if isinstance(body, (bytes, bytearray)) and body[:1] in (b"{", b"["):
-        try:
-            _json.loads(body)
-        except ValueError:
-            return False
-        return True
-    return False
+def _match(accept: list[tuple[float, int, tuple[str, str], str]], mimes: list[str]):
+    """The best (mime, accepted entry): highest q, then the server's order, then the
+    client's order (as Sanic's ``AcceptList.match``)."""
+    best = None
+    for q, position, media, written in accept:
+        for rank, mime in enumerate(mimes):
+            if _accepts(media, mime):
+                key = (-q, rank, position)
+                if best is None or key < best[0]:
+                    best = (key, mime, written)
+    return (best[1], best[2]) if best else (None, None)
 
 
-def _route_format(request: Any) -> str | None:
+def _route_format(request: Any) -> tuple[str | None, str]:
     route = getattr(request, "route", None)
     if route is None:
-        return None
+        return None, ""
     extra = getattr(route, "extra", None)
-    value = getattr(extra, "resolved_error_format", None) or getattr(extra, "error_format", None)
-    if not value:
+    value = getattr(extra, "error_format", None)
+    if value not in RENDERERS_BY_CONFIG:
         value = getattr(getattr(route, "ctx", None), "error_format", None)
-    return value if value in RENDERERS_BY_CONFIG else None
+    name = str(getattr(route, "name", "") or "")
+    return (value if value in RENDERERS_BY_CONFIG else None), name
+
+
+def _json_clue(req: Any, accept: list[tuple[float, int, tuple[str, str], str]]) -> str | None:
+    """Where a JSON request shows itself: the Accept list, the Content-Type, or the body."""
+    if any(media == ("application", "json") for _, _, media, _ in accept):
+        return "request.accept"
+    headers = getattr(req, "headers", None) or {}
+    if JSON in str(headers.get("content-type", "") or "").lower():
+        return "content-type"
+    try:
+        parsed = req.json
+    except AttributeError:  # not a full request: look at the body itself
+        raw = getattr(req, "body", b"") or b""
+        try:
+            parsed = _json.loads(raw) if isinstance(raw, (bytes, bytearray)) else None
+        except ValueError:
+            parsed = None
+    except Exception:  # an unparsable body is no clue
+        return None
+    return "request.json" if parsed else None
+
+
+def _formats(req: Any, fallback: str, accept: list[Any]) -> dict[str, str]:
+    """Candidate formats, best first, each with where it came from (for the debug log)."""
+    formats: dict[str, str] = {}
+    route_format, route_name = _route_format(req)
+    if route_format:
+        formats[route_format] = route_name
+    if not formats and fallback in RENDERERS_BY_CONFIG:
+        formats[fallback] = "FALLBACK_ERROR_FORMAT"
+    if not formats and fallback == DEFAULT_FORMAT and _match(accept, [JSON])[0]:
+        clue = _json_clue(req, accept) if req is not None else None
+        if clue:
+            formats["json"] = clue
+    if fallback == DEFAULT_FORMAT:
+        for name in ("text", "json", "html"):
+            formats.setdefault(name, "any")
+    return formats
 
 
 def _guess(req: Any, fallback: str) -> str | None:
-    chosen = _route_format(req) or (fallback if fallback in RENDERERS_BY_CONFIG else None)
-    if fallback in RENDERERS_BY_CONFIG:
-        candidates: tuple[str, ...] = (MIME_BY_CONFIG[chosen or fallback],)
-    elif chosen:
-        candidates = (MIME_BY_CONFIG[chosen], *_AUTO_ORDER)
-    elif req is not None and _is_json_request(req):
-        candidates = (JSON, *_AUTO_ORDER)
-    else:
-        candidates = _AUTO_ORDER
     headers = getattr(req, "headers", None) or {}
-    accept = _parse_accept(str(headers.get("accept", "") or "*/*"))
-    for media in accept:
-        for mime in candidates:
-            if _accepts(media, mime):
-                return mime
-    return None
+    written = str(headers.get("accept", "") or "*/*")
+    accept = _parse_accept(written)
+    formats = _formats(req, fallback, accept)
+    mime, entry = _match(accept, [MIME_BY_CONFIG[name] for name in formats])
+    if mime:
+        name = CONFIG_BY_MIME[mime]
+        _log_choice(f"The client accepts {entry}, using '{name}' from {formats[name]}")
+    else:
+        listed = ", ".join(item[3] for item in sorted(accept, key=lambda i: (-i[0], i[1])))
+        _log_choice(f"No format found, the client accepts [{listed}]")
+    return mime
 
 
 def guess_mime(req: Any, fallback: str) -> str:
-    """The MIME type of the error page for ``req`` (see the module docstring)."""
+    """The MIME type of the error page for ``req`` (see the module docstring).
+
+    Logs its choice at debug level on ``sanic.root`` (``Error Page: ...``), as Sanic.
+    """
     return _guess(req, fallback) or "text/plain"
+
+
+def _log_choice(message: str) -> None:
+    _logger.debug(f"Error Page: {message}", stacklevel=3)
 
 
 def exception_response(

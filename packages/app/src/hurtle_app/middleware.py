@@ -10,8 +10,11 @@ from __future__ import annotations
 import inspect
 import itertools
 from collections.abc import Callable, Iterable
+from enum import IntEnum, auto
 from functools import partial
 from typing import Any
+
+from hurtle_app.errors import UnknownNameError
 
 # One definition counter for the whole process: app and blueprint middleware interleave.
 _definition_order = itertools.count()
@@ -35,6 +38,20 @@ def is_coroutine_callable(func: Any) -> bool:
     return inspect.iscoroutinefunction(call) and not inspect.isfunction(func)
 
 
+class MiddlewareLocation(IntEnum):
+    """Where a middleware runs (``sanic.middleware.MiddlewareLocation``)."""
+
+    REQUEST = auto()
+    RESPONSE = auto()
+
+
+def location_name(location: str | MiddlewareLocation) -> str:
+    """``"request"``/``"response"`` for a location given as text or as the enum."""
+    if isinstance(location, MiddlewareLocation):
+        return location.name.lower()
+    return location
+
+
 class Middleware:
     """One middleware function, where it attaches, its priority and definition order."""
 
@@ -43,13 +60,16 @@ class Middleware:
     def __init__(
         self,
         func: Callable[..., Any],
-        location: str,
+        location: str | MiddlewareLocation,
         priority: int = 0,
         route_names: Iterable[str] | None = None,
         order: int | None = None,
     ) -> None:
+        location = location_name(location)
         if location not in ("request", "response"):
-            raise ValueError(f"Middleware attaches to 'request' or 'response', not {location!r}")
+            raise UnknownNameError(
+                f"Middleware attaches to 'request' or 'response', not {location!r}"
+            )
         self.func = func
         self.location = location
         self.priority = priority
@@ -57,12 +77,34 @@ class Middleware:
         self.route_names = frozenset(route_names) if route_names is not None else None
         self.is_async = is_coroutine_callable(func)
 
+    @classmethod
+    def reset_count(cls) -> None:
+        """Restart the definition order at zero (as Sanic's ``Middleware.reset_count``).
+
+        Middleware defined afterwards orders as if none had been defined before; test
+        suites call it between tests.
+        """
+        global _definition_order
+        _definition_order = itertools.count()
+
     def applies_to(self, route_name: str | None) -> bool:
         """Whether this middleware runs for the route named ``route_name``."""
         return self.route_names is None or route_name in self.route_names
 
     def __repr__(self) -> str:
         return f"<Middleware {getattr(self.func, '__name__', self.func)!r} {self.location}>"
+
+
+def unwrap_middleware(
+    middleware: Callable[..., Any] | Middleware, priority: int | None
+) -> tuple[Callable[..., Any], int]:
+    """The function and priority to register for ``middleware`` (a function or a record).
+
+    An explicit ``priority`` wins over a record's own (which is left unchanged).
+    """
+    if isinstance(middleware, Middleware):
+        return middleware.func, middleware.priority if priority is None else priority
+    return middleware, 0 if priority is None else priority
 
 
 class MiddlewareRegistry:
@@ -136,7 +178,10 @@ class MiddlewareRegistry:
 __all__ = [
     "ChainEntry",
     "Middleware",
+    "MiddlewareLocation",
     "MiddlewareRegistry",
+    "location_name",
+    "unwrap_middleware",
     "is_coroutine_callable",
     "next_definition_order",
 ]

@@ -11,6 +11,7 @@ when the app registered ``http.*`` signal handlers.
 from __future__ import annotations
 
 import logging
+from asyncio import CancelledError, current_task
 from inspect import isawaitable
 from typing import Any
 
@@ -101,9 +102,10 @@ class RequestPipeline:
                 if websocket:
                     return
             if not isinstance(response, BaseHTTPResponse):
-                response = await self.non_http_response(request, response)
+                response = await self.non_http_response(request, response, response_middleware)
                 if response is None:
                     return
+                response_middleware = ()  # they ran on the handler's value
             if response_middleware:
                 try:
                     for func, is_async in response_middleware:
@@ -123,6 +125,11 @@ class RequestPipeline:
                         "Exception occurred in one of response middleware handlers"
                     )
         except Exception as exc:
+            await self.app.handle_exception(request, exc)
+            return
+        except CancelledError as exc:
+            if not raised_by_code(exc):
+                raise
             await self.app.handle_exception(request, exc)
             return
         stream = request.stream
@@ -205,16 +212,20 @@ class RequestPipeline:
                     await dispatch("http.handler.after", inline=True, context={"request": request})
                 if extra.websocket:
                     return
+            response_chain = extra.response_middleware
             if not isinstance(response, BaseHTTPResponse):
-                response = await self.non_http_response(request, response)
+                response = await self.non_http_response(
+                    request, response, response_chain, dispatch if _mw_signals(events) else None
+                )
                 if response is None:
                     return
-            if extra.response_middleware:
+                response_chain = ()  # they ran on the handler's value
+            if response_chain:
                 try:
                     response = await run_response_middleware(
                         request,
                         response,
-                        extra.response_middleware,
+                        response_chain,
                         dispatch if _mw_signals(events) else None,
                     )
                 except Exception:
@@ -222,6 +233,11 @@ class RequestPipeline:
                         "Exception occurred in one of response middleware handlers"
                     )
         except Exception as exc:
+            await self.app.handle_exception(request, exc)
+            return
+        except CancelledError as exc:
+            if not raised_by_code(exc):
+                raise
             await self.app.handle_exception(request, exc)
             return
         if "http.lifecycle.response" in events:
@@ -254,8 +270,18 @@ class RequestPipeline:
                     return
         await self.app.handle_exception(request, exc)
 
-    async def non_http_response(self, request: Any, response: Any) -> Any:
-        """Handle a handler result that is not a plain response: streams, or an error."""
+    async def non_http_response(
+        self,
+        request: Any,
+        response: Any,
+        chain: tuple[tuple[Any, bool], ...] = (),
+        dispatch: Any = None,
+    ) -> Any:
+        """Handle a handler result that is not a plain response: streams, or an error.
+
+        Any other value goes through the response middleware first (as in Sanic), which
+        may turn it into a response; otherwise it is an error.
+        """
         if response is None:
             # The handler streamed its response itself (``await request.respond()``).
             streamed = getattr(request.stream, "response", None)
@@ -270,6 +296,13 @@ class RequestPipeline:
             await response(request)
             await response.eof()
             return None
+        elif chain:
+            try:
+                response = await run_response_middleware(request, response, chain, dispatch)
+            except Exception:
+                error_logger.exception("Exception occurred in one of response middleware handlers")
+            if isinstance(response, BaseHTTPResponse):
+                return response
         raise ServerError(f"Invalid response type {response!r} (need HTTPResponse)")
 
     @staticmethod
@@ -284,6 +317,16 @@ class RequestPipeline:
             error_logger.debug("Could not send the response", exc_info=True)
 
 
+def raised_by_code(exc: BaseException) -> bool:
+    """True for a ``CancelledError`` some code raised, not one cancelling this task.
+
+    Such an error is handled like any exception (error handlers, a 500), as in Sanic; a
+    real cancellation (the client went away, the server stops) goes on propagating.
+    """
+    task = current_task()
+    return isinstance(exc, CancelledError) and task is not None and not task.cancelling()
+
+
 def bind_response(stream: Any, response: Any) -> Any:
     """The response to finish on ``stream``: ``response``, unless one is already streaming.
 
@@ -292,8 +335,24 @@ def bind_response(stream: Any, response: Any) -> Any:
     """
     started = getattr(stream, "response_func", None) or getattr(stream, "_head_sent", False)
     if started and stream.response is not None and stream.response is not response:
+        error_logger.error(
+            "The response object returned by the route handler will not be sent to "
+            "client. The request has already been responded to."
+        )
         return stream.response
     return stream.respond(response)
+
+
+def response_started(request: Any) -> bool:
+    """Whether part of a response already went out (or a ``respond()`` one has ended)."""
+    stream = getattr(request, "stream", None)
+    if stream is None:
+        return False
+    if getattr(stream, "response_func", None) or getattr(stream, "_head_sent", False):
+        return True
+    if not getattr(request, "responded", False):
+        return False
+    return getattr(stream, "response", 1) is None or getattr(stream, "send", 1) is None
 
 
 # Upper bound on remembered targets (they come from clients).
@@ -392,7 +451,9 @@ async def run_response_middleware(
 
 __all__ = [
     "RequestPipeline",
+    "raised_by_code",
     "remember_target",
+    "response_started",
     "run_request_middleware",
     "run_response_middleware",
 ]

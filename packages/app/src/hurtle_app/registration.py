@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from hurtle_app.errorpages import check_error_format
+from hurtle_app.errors import UnknownNameError
 from hurtle_app.futures import (
     FutureCommand,
     FutureException,
@@ -66,7 +67,7 @@ def check_handler_signature(handler: Callable[..., Any], websocket: bool = False
     has_var = any(p.kind is p.VAR_POSITIONAL for p in positional)
     name = handler_display_name(handler)
     if websocket and len(positional) < 2 and not has_var:
-        # As Sanic: a websocket handler takes (request, ws, ...).
+        # Sanic's words; a websocket handler takes (request, ws, ...).
         raise ValueError(
             f"Required parameter `request` and/or `ws` missing in the {name}() route?"
         )
@@ -559,7 +560,7 @@ class Registrar:
 
         def register(middleware: Callable[..., Any], attach_to: str = "request") -> Any:
             if attach_to not in ("request", "response"):
-                raise ValueError(
+                raise UnknownNameError(
                     f"Middleware attaches to 'request' or 'response', not {attach_to!r}"
                 )
             future = FutureMiddleware(middleware, attach_to, priority, next_definition_order())

@@ -186,6 +186,16 @@ class SignalGroup(list):
     """The signals one dispatched event runs, in order."""
 
 
+def _event_matches(definition: str, event: str) -> bool:
+    """Whether a dispatched ``event`` matches a waited-for definition (``*``: any part)."""
+    wanted, parts = definition.split("."), event.split(".")
+    if len(wanted) != len(parts):
+        return False
+    if "*" in wanted:
+        return all(w == "*" or w == p or _is_dynamic(w) for w, p in zip(wanted, parts, strict=True))
+    return Signal(definition, _no_handler, None, True, 0, 0).match(tuple(parts)) is not None
+
+
 class SignalWaiter:
     """A pending ``app.event(...)``: resolved with the dispatch context of the next match."""
 
@@ -213,8 +223,7 @@ class SignalWaiter:
 
     def matches(self, event: str, condition: dict[str, Any] | None) -> bool:
         """Whether a dispatch of ``event`` with ``condition`` resolves this waiter."""
-        probe = Signal(self.event_definition, _no_handler, None, True, 0, 0)
-        if probe.match(tuple(event.split("."))) is None:
+        if not _event_matches(self.event_definition, event):
             return False
         if self.exclusive:
             return (self.requirements or {}) == (condition or {})
@@ -359,7 +368,7 @@ class SignalRouter(BaseRouter):
     ) -> SignalWaiter | None:
         """A waiter for ``event``, or ``None`` when no signal is registered for it."""
         name = self.format_event(event)
-        signals = self._signals_for(name)
+        signals = self._waitable(name)
         if not signals:
             return None
         return SignalWaiter(
@@ -369,6 +378,26 @@ class SignalRouter(BaseRouter):
             exclusive=exclusive,
             future=asyncio.get_running_loop().create_future(),
         )
+
+    def _waitable(self, name: str) -> tuple[Signal, ...]:
+        """The signals a wait for ``name`` can be woken by: those an event of that name
+        runs, or those defined as ``name`` (a dynamic definition), or matching its ``*``."""
+        signals = self._signals_for(name)
+        if signals:
+            return signals
+        if "*" in name.split("."):
+            pattern = name.split(".")
+            return tuple(
+                s
+                for s in self._signals
+                if len(s.parts) == len(pattern)
+                and all(w == "*" or w == p for w, p in zip(pattern, s.parts, strict=True))
+            )
+        return tuple(s for s in self._signals if s.path == name)
+
+    def can_wait(self, event: str | Enum) -> bool:
+        """Whether ``app.event(event)`` has a signal to wait on."""
+        return bool(self._waitable(self.format_event(event)))
 
     def add_waiter(self, waiter: SignalWaiter) -> None:
         """Register ``waiter`` so the next matching dispatch resolves it."""

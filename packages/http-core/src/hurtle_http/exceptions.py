@@ -52,7 +52,8 @@ class SanicException(Exception):
         self.context = context
         self.extra = extra
         status_code = status_code or getattr(self.__class__, "status_code", None)
-        quiet = quiet or getattr(self.__class__, "quiet", None)
+        if quiet is None:  # an explicit ``quiet=False`` wins over the class's ``quiet``
+            quiet = getattr(self.__class__, "quiet", None)
         headers = headers or getattr(self.__class__, "headers", {})
         if message is None:
             message = self.message
@@ -64,7 +65,9 @@ class SanicException(Exception):
         self.status_code = status_code or 500
         self.quiet = quiet
         self.headers = dict(headers)
-        self.message = message
+        if not isinstance(getattr(type(self), "message", None), property):
+            # A subclass may compute ``message`` (a property, e.g. from ``extra``).
+            self.message = message
 
 
 class HTTPException(SanicException):

@@ -11,7 +11,7 @@ from sanic_testing.asgi_driver import CLIENT_ADDR, WebsocketResult, asgi_websock
 from sanic_testing.capture import RequestRecorder, recording_sink
 from sanic_testing.constants import ASGI_BASE_URL
 from sanic_testing.lifespan import ListenerLifespan
-from sanic_testing.response import as_testing_response
+from sanic_testing.response import as_testing_response, attach_raw_cookies
 from sanic_testing.running import cookies_as_header, enable_test_mode
 from sanic_testing.websocket import Mimic
 
@@ -50,6 +50,7 @@ class SanicASGITestClient(httpx.AsyncClient):
         """Send one request through the app; returns ``(request, response)``
         (``(None, response)`` with ``gather_request=False``)."""
         await self._lifespan.ensure_started()
+        raw_cookies = kwargs.pop("raw_cookies", False)
         cookies_as_header(kwargs)
         self.gather_request = gather_request
         try:
@@ -59,7 +60,10 @@ class SanicASGITestClient(httpx.AsyncClient):
             await self._lifespan.shutdown()
         request = sink[0] if sink else None
         self.last_request = request
-        return (request if gather_request else None), as_testing_response(response)
+        response = as_testing_response(response)
+        if raw_cookies:
+            attach_raw_cookies(response)
+        return (request if gather_request else None), response
 
     async def websocket(
         self,

@@ -28,11 +28,11 @@ def _recording_subclass(base: type, fallback: list[Any]) -> type:
         base.__init__(self, *args, **kwargs)
         sink = _SINK.get()
         (fallback if sink is None else sink).append(self)
-        # Recorded: from now on it is the app's own class (``type(request) is Request``
-        # holds in handlers, as with sanic-testing).
+        # The handler sees the app's own class (``type(request) is Request``, as under
+        # Sanic): the subclass adds no slots, so the instance can take the base class back.
         try:
             self.__class__ = base
-        except TypeError:  # a layout the subclass cannot share: it stays a subclass
+        except TypeError:  # a base whose layout forbids it: keep the recording subclass
             pass
 
     namespace = {

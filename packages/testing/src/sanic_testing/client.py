@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 
 from sanic_testing.capture import RequestRecorder
-from sanic_testing.response import TestingResponse, as_testing_response
+from sanic_testing.response import TestingResponse, as_testing_response, attach_raw_cookies
 from sanic_testing.running import (
     ServerSession,
     cookies_as_header,
@@ -71,6 +71,7 @@ class SanicTestClient:
             with recorder.installed():
                 recorder.requests.clear()
                 await session.start()
+                self.port = session.port  # as sanic-testing: the port the server got
                 try:
                     return await _send(
                         self,
@@ -145,10 +146,12 @@ async def _send(
     if "allow_redirects" in kwargs:
         # sanic-testing's name for it (from requests): allow_redirects=False stops there.
         kwargs["follow_redirects"] = kwargs.pop("allow_redirects")
+    raw_cookies = kwargs.pop("raw_cookies", False)
     options = split_client_options(kwargs)
     cookies_as_header(kwargs)
     async with client.get_new_session(**options) as session:
-        return as_testing_response(await session.request(method.upper(), url, *args, **kwargs))
+        response = as_testing_response(await session.request(method.upper(), url, *args, **kwargs))
+    return attach_raw_cookies(response) if raw_cookies else response
 
 
 async def open_websocket(

@@ -7,7 +7,13 @@ from typing import Any
 
 import httpx
 
-__all__ = ["LazyRequestResponse", "TestingResponse", "as_testing_response", "lazy_response"]
+__all__ = [
+    "LazyRequestResponse",
+    "TestingResponse",
+    "as_testing_response",
+    "attach_raw_cookies",
+    "lazy_response",
+]
 
 
 class TestingResponse(httpx.Response):
@@ -70,6 +76,15 @@ def as_testing_response(response: httpx.Response | None) -> TestingResponse | No
     # The class only adds properties, so re-classing keeps every httpx field intact.
     response.__class__ = TestingResponse
     return response  # type: ignore[return-value]
+
+
+def attach_raw_cookies(response: Any) -> Any:
+    """Set ``response.raw_cookies``: each cookie the response set, by name, as the
+    ``http.cookiejar.Cookie`` the client keeps (``expires``, ``secure``...), as
+    sanic-testing does for ``raw_cookies=True``."""
+    if response is not None:
+        response.raw_cookies = {cookie.name: cookie for cookie in response.cookies.jar}
+    return response
 
 
 def lazy_response(

@@ -244,6 +244,12 @@ class ServerSession:
             await self.server.before_start()
             await self.server.after_start()
         except BaseException:
+            server, self.server = self.server, None
+            if server is not None:
+                # A failing start-up listener: close the listening server too (else it
+                # lingers until garbage collection warns about it).
+                server.close()
+                await server.wait_closed()
             self._close_socket()
             self._restore_mode()
             raise

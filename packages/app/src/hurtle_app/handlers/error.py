@@ -141,8 +141,16 @@ class ErrorHandler:
         if isinstance(error, SanicException):
             # As Sanic: an HTTP error raised by the handler gets its own default page.
             return self.default(request, error)
+        # As Sanic: in debug mode the body is the logged message (handler and URL).
+        body = message if self._debug(request) else "An error occurred while handling an error"
+        return HTTPResponse(body, status=500, content_type="text/plain; charset=utf-8")
+
+    def failed_response(self, request: Any, error: BaseException) -> HTTPResponse:
+        """The 500 sent when rendering an error failed (the error handler itself raised).
+
+        In debug mode the body names the error and carries its traceback, as Sanic's.
+        """
         if self._debug(request):
-            # Sanic's debug body: the message, then the whole (chained) traceback.
             stack = "".join(traceback.format_exception(error))
             body = f"Error while handling error: {error}\nStack: {stack}"
         else:

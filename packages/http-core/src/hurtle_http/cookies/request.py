@@ -70,9 +70,11 @@ class CookieRequestParameters(RequestParameters):
         return value
 
     def __getattr__(self, name: str) -> str:
+        # As Sanic: ``cookies.session_token`` (or ``session_token_``) reads the cookie
+        # ``session-token``; a missing one reads as "".
         if name.startswith("_"):
             raise AttributeError(name)
-        return self.get(name, "")
+        return self.get(name.rstrip("_").replace("_", "-"), "")
 
     def get(self, name: str, default: Any | None = None) -> Any | None:
         """The first value of cookie ``name`` (its prefixed form first), or ``default``."""

@@ -360,6 +360,14 @@ class CookieJar:
         secure_prefix: bool = False,
     ) -> None:
         """Replace matching cookies by an empty one with ``Max-Age=0`` (the client drops it)."""
+        # As Sanic: a prefix the deleting cookie could not carry is refused first.
+        if host_prefix and not (secure and path == "/" and domain is None):
+            raise ServerError(
+                "Cannot set host_prefix on a cookie without path='/', domain=None, and "
+                "secure=True"
+            )
+        if secure_prefix and not secure:
+            raise ServerError("Cannot set secure_prefix on a cookie without secure=True")
         name = Cookie.make_key(key, host_prefix, secure_prefix)
         kept: list[Any] = []
         removed: list[Cookie] = []

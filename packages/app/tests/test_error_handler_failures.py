@@ -1,0 +1,58 @@
+"""What is sent when error handling itself fails, and adding routes after a run."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+
+from hurtle_app import Sanic
+from hurtle_app.handlers import ErrorHandler
+from hurtle_app.state import Mode
+from hurtle_http.response import text
+
+
+class _BrokenPages(ErrorHandler):
+    def default(self, request: Any, exception: BaseException) -> Any:
+        raise RuntimeError("the page broke")
+
+
+@pytest.mark.parametrize("debug", [False, True])
+async def test_an_error_handler_that_raises_gives_a_plain_500(
+    debug: bool, send_to: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = Sanic("Broken", error_handler=_BrokenPages(), configure_logging=False)
+    if debug:
+        app.state.mode = Mode.DEBUG
+
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        raise ValueError("first")
+
+    with caplog.at_level(logging.ERROR, "sanic.error"):
+        sent = await send_to(app, "GET", "/")
+    assert sent.status == 500
+    if debug:
+        assert sent.text.startswith("Error while handling error: the page broke\nStack: ")
+        assert 'raise RuntimeError("the page broke")' in sent.text
+    else:
+        assert sent.text == "An error occurred while handling an error"
+    assert "Exception occurred in the error handler" in caplog.messages
+
+
+async def test_routes_added_after_router_reset_are_served(app: Sanic, call: Any) -> None:
+    @app.get("/one")
+    async def one(request: Any) -> Any:
+        return text("one")
+
+    assert (await call("GET", "/one")).text == "one"
+    app.router.reset()
+
+    @app.get("/two")
+    async def two(request: Any) -> Any:
+        return text("two")
+
+    await app._startup()  # what every runner does when it starts serving
+    assert (await call("GET", "/two")).text == "two"
+    assert (await call("GET", "/one")).text == "one"

@@ -1,0 +1,85 @@
+"""How the error page format is chosen, and the debug line that says why (as Sanic)."""
+
+from __future__ import annotations
+
+import logging
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from hurtle_app import Sanic
+from hurtle_app.errorpages import TextRenderer, exception_response, guess_mime
+from hurtle_http.response import json
+
+
+def _request(accept: str | None, error_format: str | None = None, **headers: str) -> Any:
+    if accept is not None:
+        headers["accept"] = accept
+    route = None
+    if error_format is not None:
+        route = SimpleNamespace(name="app.page", extra=SimpleNamespace(error_format=error_format))
+    return SimpleNamespace(headers=headers, route=route, json=None)
+
+
+@pytest.mark.parametrize(
+    ("accept", "error_format", "fallback", "headers", "said"),
+    [
+        ("*/*", "json", "html", {}, "The client accepts */*, using 'json' from app.page"),
+        ("text/*,*/plain", "", "html", {}, "The client accepts text/*, using 'html' from FALLBACK_ERROR_FORMAT"),
+        ("*/*,application/json;q=0.5", "", "auto", {}, "The client accepts */*, using 'json' from request.accept"),
+        ("*/*", "", "auto", {"content-type": "application/json"}, "The client accepts */*, using 'json' from content-type"),
+        ("text/html,text/plain", "", "auto", {}, "The client accepts text/plain, using 'text' from any"),
+        ("text/html,text/plain;q=0.9", "", "auto", {}, "The client accepts text/html, using 'html' from any"),
+        ("application/xml", "html", "json", {}, "No format found, the client accepts [application/xml]"),
+    ],
+)  # fmt: skip
+def test_the_choice_and_its_reason_are_logged(
+    accept: str,
+    error_format: str,
+    fallback: str,
+    headers: dict[str, str],
+    said: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.DEBUG, logger="sanic.root"):
+        guess_mime(_request(accept, error_format, **headers), fallback)
+    lines = [r.getMessage() for r in caplog.records if r.funcName == "guess_mime"]
+    assert lines == [f"Error Page: {said}"]
+
+
+def test_equal_preference_goes_to_text_then_json_then_html() -> None:
+    assert guess_mime(_request("text/html,application/json"), "auto") == "application/json"
+    assert guess_mime(_request("text/html,text/plain"), "auto") == "text/plain"
+
+
+def test_a_json_accept_among_others_is_a_json_request() -> None:
+    try:
+        raise ValueError("bad")
+    except ValueError as error:
+        response = exception_response(
+            _request("text/plain,application/json"), error, False, "auto", TextRenderer
+        )
+    assert response.content_type == "application/json"
+
+
+async def test_routes_added_after_reset_and_finalize_get_their_error_format(
+    app: Sanic, call: Any
+) -> None:
+    @app.get("/first")
+    async def first(request: Any) -> Any:
+        return json({})
+
+    await call("GET", "/first")
+    app.router.reset()
+
+    @app.get("/later")
+    async def later(request: Any) -> Any:
+        raise RuntimeError("nope")
+        return json({})
+
+    app.router.finalize()
+    await app._startup()
+    sent = await call("GET", "/later", headers={"accept": "foo/bar,*/*"})
+    assert sent.status == 500
+    assert sent.headers["content-type"] == "application/json"

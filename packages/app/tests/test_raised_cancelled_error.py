@@ -1,0 +1,96 @@
+"""A ``CancelledError`` raised by a handler or middleware is an error like any other."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import pytest
+
+from hurtle_app import Sanic
+from hurtle_http.response import json, text
+
+
+async def test_exception_handlers_catch_it(app: Sanic, call: Any) -> None:
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        raise asyncio.CancelledError("stop here")
+
+    @app.exception(asyncio.CancelledError)
+    async def on_cancel(request: Any, exc: BaseException) -> Any:
+        return json({"said": exc.args[0]}, status=418)
+
+    sent = await call("GET", "/")
+    assert sent.status == 418
+    assert sent.text == '{"said":"stop here"}'
+
+
+async def test_without_a_handler_it_is_a_500(app: Sanic, call: Any) -> None:
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        raise asyncio.CancelledError()
+
+    assert (await call("GET", "/")).status == 500
+
+
+async def test_from_a_response_middleware_it_is_a_500_and_logged(
+    app: Sanic, call: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    @app.on_response
+    async def breaks(request: Any, response: Any) -> None:
+        raise asyncio.CancelledError("in middleware")
+
+    @app.get("/")
+    def index(request: Any) -> Any:
+        return text("ok")
+
+    with caplog.at_level(logging.ERROR, "sanic.error"):
+        sent = await call("GET", "/")
+    assert sent.status == 500
+    assert "Exception occurred in one of response middleware handlers" in caplog.messages
+
+
+async def test_a_failing_response_middleware_on_an_error_page_logs_sanics_message(
+    app: Sanic, call: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    @app.on_response
+    async def breaks(request: Any, response: Any) -> None:
+        raise ValueError("boom")
+
+    with caplog.at_level(logging.ERROR, "sanic.error"):
+        sent = await call("GET", "/missing")
+    assert sent.status == 404
+    assert "Exception occurred in one of response middleware handlers" in caplog.messages
+
+
+async def test_response_middleware_may_turn_a_handler_value_into_a_response(
+    app: Sanic, call: Any
+) -> None:
+    @app.on_response
+    def wrap(request: Any, value: Any) -> Any:
+        if isinstance(value, dict):
+            return json({**value, "wrapped": True})
+        return None
+
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return {"a": 1}
+
+    sent = await call("GET", "/")
+    assert sent.status == 200
+    assert sent.text == '{"a":1,"wrapped":true}'
+
+
+async def test_a_handler_value_no_middleware_turns_into_a_response_is_a_500(
+    app: Sanic, call: Any
+) -> None:
+    @app.on_response
+    def ignore(request: Any, value: Any) -> None:
+        return None
+
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return {"a": 1}
+
+    assert (await call("GET", "/")).status == 500

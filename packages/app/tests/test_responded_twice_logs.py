@@ -1,0 +1,69 @@
+"""What is logged (and sent) when a handler answers after its response went out."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+
+from hurtle_app import Sanic
+from hurtle_http.response import json
+
+_NOT_SENT = (
+    "The error response will not be sent to the client for the following "
+    'exception:"{}". A previous response has at least partially been sent.'
+)
+_IGNORED = (
+    "The response object returned by the route handler will not be sent to client. "
+    "The request has already been responded to."
+)
+
+
+async def test_a_second_respond_after_data_keeps_the_first_and_logs(
+    app: Sanic, call: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    @app.get("/")
+    async def index(request: Any) -> None:
+        first = await request.respond()
+        await first.send("part one")
+        await request.respond()
+
+    with caplog.at_level(logging.ERROR, "sanic.error"):
+        sent = await call("GET", "/")
+    assert sent.status == 200
+    assert sent.text == "part one"
+    assert _NOT_SENT.format("Second respond call is not allowed.") in caplog.messages
+
+
+async def test_sending_after_eof_is_logged_with_its_reason(
+    app: Sanic, call: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    @app.get("/")
+    async def index(request: Any) -> None:
+        response = await request.respond()
+        await response.send("done")
+        await response.eof()
+        await response.send("too late")
+
+    with caplog.at_level(logging.ERROR, "sanic.error"):
+        sent = await call("GET", "/")
+    assert sent.text == "done"
+    reason = "Response stream was ended, no more response data is allowed to be sent."
+    assert _NOT_SENT.format(reason) in caplog.messages
+
+
+async def test_a_returned_response_after_streaming_is_ignored_and_logged(
+    app: Sanic, call: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        response = await request.respond(headers={"one": "first"})
+        await response.send("streamed")
+        return json({"x": 1}, headers={"one": "second"})
+
+    with caplog.at_level(logging.ERROR, "sanic.error"):
+        sent = await call("GET", "/")
+    assert sent.text == "streamed"
+    assert sent.headers["one"] == "first"
+    assert _IGNORED in caplog.messages

@@ -1,0 +1,71 @@
+"""``app.event``/``bp.event`` waiting forms, and failures of background dispatches."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from hurtle_app import Blueprint, Sanic
+from hurtle_http.exceptions import SanicException
+
+
+async def _woken_by(app: Sanic, waited: str, dispatched: str) -> Any:
+    waiting = asyncio.ensure_future(app.event(waited, timeout=2))
+    await asyncio.sleep(0)
+    await app.dispatch(dispatched)
+    return await asyncio.wait_for(waiting, 2)
+
+
+@pytest.mark.parametrize("waited", ["thing.happened.<n:int>", "thing.happened.*", "thing.*.*"])
+async def test_waiting_on_a_dynamic_definition_or_a_star(app: Sanic, waited: str) -> None:
+    @app.signal("thing.happened.<n:int>")
+    def on_it(n: int) -> None:
+        return None
+
+    context = await _woken_by(app, waited, "thing.happened.9")
+    assert context == {"n": 9}
+
+
+async def test_a_star_only_matches_its_own_shape(app: Sanic) -> None:
+    @app.signal("thing.happened.<n:int>")
+    def on_it(n: int) -> None:
+        return None
+
+    waiting = asyncio.ensure_future(app.event("other.*.*", timeout=0.05))
+    with pytest.raises(Exception):  # noqa: B017 - NotFound or a timeout, never a wake
+        await waiting
+
+
+async def test_autoregister_lets_one_wait_for_an_unknown_event(app: Sanic) -> None:
+    app.config.EVENT_AUTOREGISTER = True
+    context = await _woken_by(app, "never.declared.before", "never.declared.before")
+    assert context == {}
+
+
+def test_waiting_on_an_unregistered_blueprint_fails_at_once() -> None:
+    bp = Blueprint("loose")
+    with pytest.raises(SanicException, match="<Blueprint loose> has not yet been registered"):
+        bp.event("foo.bar.baz")
+
+
+async def test_a_failing_background_signal_handler_is_reported_once(app: Sanic) -> None:
+    reported: list[BaseException] = []
+
+    @app.report_exception
+    async def report(app: Sanic, exception: Exception) -> None:
+        reported.append(exception)
+
+    @app.signal("job.step.done")
+    async def breaks(**_: Any) -> None:
+        raise ZeroDivisionError("boom")
+
+    app.signal_router.finalize()
+    task = await app.dispatch("job.step.done")
+    await asyncio.wait({task}, timeout=2)
+    for _ in range(20):
+        if reported:
+            break
+        await asyncio.sleep(0.01)
+    assert [type(e) for e in reported] == [ZeroDivisionError]

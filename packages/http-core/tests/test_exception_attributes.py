@@ -1,0 +1,38 @@
+"""``SanicException`` attributes: class defaults and what the constructor overrides."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hurtle_http.exceptions import SanicException
+
+
+class _Quiet(SanicException):
+    quiet = True
+
+
+class _Loud(SanicException):
+    quiet = False
+
+
+def test_an_explicit_quiet_wins_over_the_class_default() -> None:
+    assert _Quiet().quiet is True
+    assert _Quiet(quiet=False).quiet is False
+    assert _Loud().quiet is False
+    assert _Loud(quiet=True).quiet is True
+
+
+class _Computed(SanicException):
+    status_code = 418
+
+    @property
+    def message(self) -> str:  # type: ignore[override]
+        extra: Any = self.extra or {}
+        return f"made of {extra.get('part')}"
+
+
+def test_a_message_property_is_used_and_left_alone() -> None:
+    error = _Computed(extra={"part": "tea"})
+    assert error.message == "made of tea"
+    assert str(error) == "made of tea"
+    assert error.status_code == 418
