@@ -227,3 +227,9 @@ def test_a_missing_reload_dir_is_reported_and_skipped(app: Sanic, tmp_path, capl
     assert app.state.reload_dirs == {tmp_path.resolve()}
     assert app.state.auto_reload is True
     assert "Directory /no/such/dir could not be located" in caplog.text
+
+
+def test_run_refuses_an_existing_loop_pointing_at_create_server(app: Sanic) -> None:
+    with pytest.raises(TypeError, match=r"^loop is not a valid argument\. .*create_server\(\)"):
+        app.prepare(loop=object())
+    assert not app.state.server_info  # nothing was prepared
