@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import socket
 import ssl
@@ -233,3 +234,40 @@ def test_run_refuses_an_existing_loop_pointing_at_create_server(app: Sanic) -> N
     with pytest.raises(TypeError, match=r"^loop is not a valid argument\. .*create_server\(\)"):
         app.prepare(loop=object())
     assert not app.state.server_info  # nothing was prepared
+
+
+def test_serving_with_workers_needs_the_system_signals(app: Sanic) -> None:
+    with pytest.raises(RuntimeError, match=r"register_sys_signals=False\. Use Sanic\.serve_single"):
+        app.prepare(register_sys_signals=False)
+    app.prepare(register_sys_signals=False, single_process=True)  # one process: fine
+
+
+async def test_ctrlc_workaround_stops_first_and_interrupts_second() -> None:
+    import signal
+    from types import SimpleNamespace
+
+    from sanic.compat import ctrlc_workaround_for_windows
+
+    class FakeApp:
+        def __init__(self) -> None:
+            self.state = SimpleNamespace(is_stopping=False)
+            self.tasks: list[Any] = []
+
+        def stop(self) -> None:
+            self.state.is_stopping = True
+
+        def add_task(self, func: Any) -> None:
+            self.tasks.append(asyncio.ensure_future(func(self)))
+
+    previous = signal.getsignal(signal.SIGINT)
+    fake = FakeApp()
+    try:
+        ctrlc_workaround_for_windows(fake)
+        handler = signal.getsignal(signal.SIGINT)
+        handler(signal.SIGINT, None)  # the first Ctrl+C stops the app...
+        assert fake.state.is_stopping
+        await asyncio.wait_for(fake.tasks[0], 2)  # ...and the waking task ends
+        with pytest.raises(KeyboardInterrupt):
+            handler(signal.SIGINT, None)  # a second one does not wait
+    finally:
+        signal.signal(signal.SIGINT, previous)

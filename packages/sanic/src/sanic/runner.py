@@ -119,6 +119,11 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         raise RuntimeError("Single process cannot be run with multiple workers or auto-reload")
     if single_process:
         auto_reload = False  # AUTO_RELOAD from the config does not apply to one process
+    elif not register_sys_signals and not legacy:
+        # The worker manager stops on SIGINT/SIGTERM; without them only one process can run.
+        raise RuntimeError(
+            "Cannot run Sanic.serve with register_sys_signals=False. Use Sanic.serve_single."
+        )
     reload_dirs: set[Path] = set()
     if reload_dir:
         for entry in [reload_dir] if isinstance(reload_dir, str | Path) else reload_dir:
