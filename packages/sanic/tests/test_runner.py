@@ -139,7 +139,22 @@ def test_multiplexer_only_exists_in_workers(app: Sanic) -> None:
     with pytest.raises(AttributeError, match="only inside worker processes"):
         app.m  # noqa: B018
     assert not hasattr(app, "multiplexer")
-    assert app.manager is None
+
+
+def test_manager_and_inspector_only_in_the_main_process_once_set(
+    app: Sanic, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As Sanic: a SanicException before main_process_start, and in any worker process.
+    for name in ("manager", "inspector"):
+        with pytest.raises(SanicException, match=f"Can only access the {name} from the main"):
+            getattr(app, name)
+    app.manager = manager = object()  # type: ignore[assignment]
+    object.__setattr__(app, "_inspector", inspector := object())
+    assert (app.manager, app.inspector) == (manager, inspector)
+    monkeypatch.setenv("SANIC_WORKER_PROCESS", "true")
+    for name in ("manager", "inspector"):
+        with pytest.raises(SanicException, match=f"Can only access the {name} from the main"):
+            getattr(app, name)
 
 
 def test_shared_ctx_is_a_shared_context(app: Sanic) -> None:
@@ -213,6 +228,12 @@ def test_a_missing_reload_dir_is_reported_and_skipped(app: Sanic, tmp_path, capl
     assert app.state.reload_dirs == {tmp_path.resolve()}
     assert app.state.auto_reload is True
     assert "Directory /no/such/dir could not be located" in caplog.text
+
+
+def test_run_refuses_an_existing_loop_pointing_at_create_server(app: Sanic) -> None:
+    with pytest.raises(TypeError, match=r"^loop is not a valid argument\. .*create_server\(\)"):
+        app.prepare(loop=object())
+    assert not app.state.server_info  # nothing was prepared
 
 
 def test_serving_with_workers_needs_the_system_signals(app: Sanic) -> None:
