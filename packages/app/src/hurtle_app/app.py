@@ -204,6 +204,10 @@ class Sanic(Registrar, AppSurface):
         """True when served by an ASGI server."""
         return self.state.asgi
 
+    @asgi.setter
+    def asgi(self, value: bool) -> None:
+        self.state.asgi = value
+
     @property
     def auto_reload(self) -> bool:
         """Whether the reloader is on (multi-process running only)."""

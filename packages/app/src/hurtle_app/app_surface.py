@@ -136,7 +136,10 @@ class AppSurface:
 
     @property
     def serve_location(self) -> str:
-        """Where the app is served (``http://<unknown>`` before it is)."""
+        """Where the app is served (``http://<ASGI>`` under an ASGI server,
+        ``http://<unknown>`` before it is served)."""
+        if self.state.asgi:
+            return "http://<ASGI>"
         for info in self.state.server_info:
             # ApplicationServerInfo, or the settings dict a runner recorded
             settings = info if isinstance(info, dict) else getattr(info, "settings", None)

@@ -1,0 +1,62 @@
+"""``sanic.server.websockets.connection.WebSocketConnection`` over plain ASGI callables, and
+``app.asgi`` / ``serve_location`` under an ASGI server."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sanic import Sanic
+from sanic.response import text
+from sanic.server.websockets.connection import WebSocketConnection
+
+
+def pipes(incoming: list[dict[str, Any]]) -> tuple[Any, Any, list[dict[str, Any]]]:
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    async def receive() -> dict[str, Any]:
+        return incoming.pop(0)
+
+    return send, receive, sent
+
+
+async def test_accept_picks_the_first_offered_subprotocol_the_server_takes() -> None:
+    send, receive, sent = pipes([])
+    await WebSocketConnection(send, receive, ["graphql-ws", "hello", "world"]).accept(
+        ["hello", "world"]
+    )
+    await WebSocketConnection(send, receive).accept()
+    assert sent == [
+        {"type": "websocket.accept", "subprotocol": "hello"},
+        {"type": "websocket.accept", "subprotocol": None},
+    ]
+
+
+async def test_send_and_receive_text_and_bytes() -> None:
+    incoming = [{"type": "websocket.receive", "text": "hi"},
+                {"type": "websocket.receive", "bytes": b"\x00"}]
+    send, receive, sent = pipes(incoming)
+    ws = WebSocketConnection(send, receive)
+    await ws.send("hello")
+    await ws.send(b"raw")
+    assert sent == [{"type": "websocket.send", "text": "hello"},
+                    {"type": "websocket.send", "bytes": b"raw"}]
+    assert await ws.receive() == "hi"
+    assert await ws.recv() == b"\x00"
+
+
+async def test_serve_location_under_asgi() -> None:
+    app = Sanic("AsgiLocation")
+
+    @app.get("/")
+    async def where(request):
+        return text(request.app.serve_location)
+
+    assert app.asgi is False
+    _, response = await app.asgi_client.get("/")
+    assert response.text == "http://<ASGI>"
+    app.asgi = False  # settable, as in Sanic
+    assert app.asgi is False
+    Sanic._app_registry.pop("AsgiLocation", None)
