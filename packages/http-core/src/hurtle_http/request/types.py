@@ -10,6 +10,7 @@ read from ``request.app.config`` when the app has one, else from the HTTP defaul
 
 from __future__ import annotations
 
+import logging
 import uuid
 from contextvars import ContextVar
 from types import SimpleNamespace
@@ -33,6 +34,8 @@ from hurtle_http.headers import Header, Options, parse_content_header, parse_cre
 from hurtle_http.parameters import RequestParameters
 from hurtle_http.request.credentials import Credentials
 from hurtle_http.request.form import parse_multipart_form
+
+_error_logger = logging.getLogger("sanic.error")
 
 if TYPE_CHECKING:
     from hurtle_http.response.types import BaseHTTPResponse
@@ -485,8 +488,11 @@ class Request:
                     self.parsed_form, self.parsed_files = parse_multipart_form(
                         self.body, b"--" + boundary
                     )
+                else:
+                    # As Sanic: a multipart body without a boundary is logged, not parsed.
+                    _error_logger.error("Failed when parsing form")
         except (LookupError, ValueError):
-            pass
+            _error_logger.error("Failed when parsing form", exc_info=True)
         return self.parsed_form
 
     @property
