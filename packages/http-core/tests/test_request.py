@@ -600,3 +600,17 @@ def test_ctx_is_made_by_make_context_once_stock_or_overridden() -> None:
     assert ByClass(b"/", Header(), "1.1", "GET", None, None).ctx == "ByClass"
     request.ctx = "set"
     assert request.ctx == "set"
+
+
+def test_the_generic_form_can_be_subclassed_for_a_custom_context() -> None:
+    class Ctx:
+        flavour = "mint"
+
+    class MintRequest(Request[Any, Ctx]):
+        @staticmethod
+        def make_context() -> Ctx:
+            return Ctx()
+
+    request = MintRequest(b"/", Header(), "1.1", "GET", None, None)
+    assert isinstance(request, Request)
+    assert request.ctx.flavour == "mint"

@@ -194,6 +194,11 @@ class Request:
             raise ServerError("No current request")
         return request
 
+    def __class_getitem__(cls, params: Any) -> type[Request]:
+        """``Request[AppType, CtxType]`` (Sanic's generic form, for typing a subclass's
+        app and ``ctx``) is the class itself at run time."""
+        return cls
+
     @classmethod
     def generate_id(cls, *_: Any) -> uuid.UUID | str | int:
         """A new request id (a random UUID); override to use another scheme."""
