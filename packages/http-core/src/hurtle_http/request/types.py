@@ -36,6 +36,7 @@ from hurtle_http.request.credentials import Credentials
 from hurtle_http.request.form import parse_multipart_form
 
 _error_logger = logging.getLogger("sanic.error")
+_WS_SCHEMES = {"http": "ws", "https": "wss"}
 
 if TYPE_CHECKING:
     from hurtle_http.response.types import BaseHTTPResponse
@@ -706,10 +707,10 @@ class Request:
                 scheme = str(self.forwarded.get("proto", "")) or None  # type: ignore[assignment]
                 if not scheme:
                     ssl = bool(getattr(self.conn_info, "ssl", False))
-                    if self.headers.get("upgrade", "").lower() == "websocket":
-                        scheme = "wss" if ssl else "ws"
-                    else:
-                        scheme = "https" if ssl else "http"
+                    scheme = "https" if ssl else "http"
+            if self.headers.get("upgrade", "").lower() == "websocket":
+                # As Sanic: a websocket request's URL is ws/wss, whatever named the scheme.
+                scheme = _WS_SCHEMES.get(scheme, scheme)
             self._scheme = scheme
         return self._scheme
 
