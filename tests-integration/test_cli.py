@@ -236,7 +236,7 @@ def test_daemon_serves_in_the_background_and_is_stopped_by_app_name(
 ) -> None:
     home = tmp_path / "home"
     home.mkdir()
-    env = {**os.environ, "HOME": str(home)}
+    env = {**os.environ, "HOME": str(home), "XDG_RUNTIME_DIR": ""}
     pidfile = home / ".local" / "state" / "sanic" / "CliApp.pid"
     port = free_port()
 

@@ -8,6 +8,7 @@ import pytest
 
 from hurtle_app import Sanic
 from hurtle_http.exceptions import SanicException
+from hurtle_http.response import text
 
 
 def test_get_app_finds_apps_by_name(app: Sanic) -> None:
@@ -149,3 +150,20 @@ async def test_server_signals_fire_with_the_listeners(app: Sanic) -> None:
 
     await app._server_event("init", "before")
     assert seen == ["listener", "signal"]
+
+
+async def test_a_router_reset_after_a_run_is_compiled_again_on_the_next(app: Sanic, call) -> None:
+    # Sanic's own test suites reset the router between test-client runs to add routes.
+    @app.get("/first")
+    async def first(request):
+        return text("first")
+
+    assert (await call("GET", "/first")).text == "first"
+    app.router.reset()
+
+    @app.get("/second")
+    async def second(request):
+        return text("second")
+
+    assert (await call("GET", "/second")).text == "second"
+    assert (await call("GET", "/first")).text == "first"

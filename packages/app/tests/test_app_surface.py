@@ -124,15 +124,30 @@ def test_inspector_outside_the_main_process_is_an_error(app: Sanic) -> None:
         _ = app.inspector
 
 
-def test_repl_ctx_collects_names(app: Sanic) -> None:
-    app.repl_ctx.add(len)
+def test_repl_ctx_collects_names_with_descriptions(app: Sanic) -> None:
+    from hurtle_app.app_surface import REPLLocal
+
+    def helper():
+        """Does a thing.
+
+        At length."""
+
+    class NoDoc:
+        pass
+
+    app.repl_ctx.add(helper)
     app.repl_ctx.add(3, name="three", desc="a number")
+    app.repl_ctx.add(NoDoc)
+    app.repl_ctx.db = len  # attribute form, named by the attribute
     assert app.repl_ctx._locals == {
-        "len": (len, "len", None),
-        "three": (3, "three", "a number"),
+        REPLLocal(helper, "helper", "Does a thing.          At length."),
+        REPLLocal(3, "three", "a number"),
+        REPLLocal(NoDoc, "NoDoc", ""),
+        REPLLocal(len, "db", "Return the number of items in a containe..."),
     }
-    with pytest.raises(ValueError, match="needs name"):
-        app.repl_ctx.add(3)
+    app.repl_ctx.add(7)  # no name: its type's, and a long docstring is cut at 40 characters
+    (seven,) = [item for item in app.repl_ctx._locals if item.var == 7]
+    assert seven.name == "int" and seven.desc.endswith("...") and len(seven.desc) == 43
 
 
 def test_refresh_returns_the_app_with_passthru_applied(app: Sanic) -> None:

@@ -79,3 +79,31 @@ async def test_group_middleware_runs_for_every_blueprint_route(app: Sanic, call)
     for path in ("/one", "/two", "/other"):
         await call("GET", path)
     assert seen == ["/one", "/two"]
+
+
+def test_registration_version_beats_a_blueprint_version_but_not_the_group_one(
+    app: Sanic,
+) -> None:
+    # As Sanic: app.blueprint(group, version=...) reaches the members that have their own
+    # version (a blueprint puts the registration's first); the others take the group's.
+    own = Blueprint("own", version=1.1, version_prefix="/own/v")
+    own.add_route(handler, "/a", name="a")
+    plain = Blueprint("plain")
+    plain.add_route(handler, "/b", name="b")
+    app.blueprint(Blueprint.group(own, plain, version=3), version=1.2, version_prefix="/api/v")
+    assert _paths(app) == {"TestApp.own.a": "api/v1.2/a", "TestApp.plain.b": "api/v3/b"}
+
+
+def test_an_outer_group_version_reaches_an_inner_group_without_one(app: Sanic) -> None:
+    bp = Blueprint("deep", version=2, version_prefix="/b")
+    bp.add_route(handler, "/x", name="x")
+    inner = Blueprint.group(bp)
+    app.blueprint(Blueprint.group(inner, version=4, version_prefix="/o"))
+    assert _paths(app) == {"TestApp.deep.x": "o4/x"}
+
+
+def test_a_route_version_beats_every_other(app: Sanic) -> None:
+    bp = Blueprint("routed", version=1)
+    bp.add_route(handler, "/x", name="x", version=7)
+    app.blueprint(Blueprint.group(bp, version=3), version=5)
+    assert _paths(app) == {"TestApp.routed.x": "v7/x"}

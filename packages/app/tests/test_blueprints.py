@@ -128,3 +128,11 @@ def test_listeners_of_a_blueprint_become_app_listeners(app: Sanic) -> None:
 
     app.blueprint(bp)
     assert app.listeners["before_server_start"] == [setup]
+
+
+def test_copy_signature_shows_sanics_default_marker() -> None:
+    import inspect
+
+    params = inspect.signature(Blueprint.copy).parameters
+    assert repr(params["url_prefix"].default) == "<Default>"
+    assert repr(params["strict_slashes"].default) == "<Default>"

@@ -33,6 +33,10 @@ def test_signal_style_names_and_enum_map_to_listener_events() -> None:
 def test_unknown_event_error_lists_the_valid_names() -> None:
     with pytest.raises(ValueError, match="before_server_start"):
         normalize_event("before_server_boot")
+    # Sanic's type for it is KeyError: code catching that keeps working.
+    with pytest.raises(KeyError) as info:
+        normalize_event("before_server_boot")
+    assert str(info.value).startswith("Unknown listener event 'before_server_boot'; use one")
 
 
 async def test_start_events_run_in_priority_then_definition_order() -> None:

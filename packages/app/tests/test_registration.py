@@ -96,6 +96,16 @@ def test_unknown_keyword_is_refused_with_the_ctx_hint(app: Sanic) -> None:
         app.get("/", label="home", tag="t")
 
 
+def test_unknown_middleware_location_is_also_a_key_error_as_in_sanic(app: Sanic) -> None:
+    async def mw(request):
+        return None
+
+    with pytest.raises(KeyError, match="'request' or 'response'"):
+        app.middleware(mw, "sideways")
+    with pytest.raises(ValueError, match="not 'sideways'"):
+        app.middleware(mw, "sideways")
+
+
 def test_listener_without_an_event_is_a_bad_request_error(app: Sanic) -> None:
     with pytest.raises(BadRequest, match="^Invalid event registration: Missing event name.$"):
         app.listener(lambda app_: None)
@@ -109,12 +119,34 @@ def test_handler_without_request_parameter_gets_a_friendly_error(app: Sanic) -> 
             return text("x")
 
 
-def test_websocket_handler_needs_a_ws_parameter(app: Sanic) -> None:
-    with pytest.raises(ValueError, match="`ws`"):
+@pytest.mark.parametrize("source", ["async def feed(): ...", "async def feed(request): ..."])
+def test_websocket_handler_needs_request_and_ws(app: Sanic, source: str) -> None:
+    namespace: dict = {}
+    exec(source, namespace)
+    # Sanic's message, for either parameter missing.
+    message = r"^Required parameter `request` and/or `ws` missing in the feed\(\) route\?$"
+    with pytest.raises(ValueError, match=message):
+        app.websocket("/ws")(namespace["feed"])
 
-        @app.websocket("/ws")
-        async def feed(request):
-            return None
+
+def test_host_must_be_a_string_or_an_iterable(app: Sanic) -> None:
+    message = "^Expected either string or Iterable of host strings, not 321$"
+    with pytest.raises(ValueError, match=message):
+        app.get("/", host=321)(lambda request: text("x"))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", ["__x", "__x__", "__"])
+def test_parameter_names_cannot_start_with_two_underscores(app: Sanic, name: str) -> None:
+    with pytest.raises(SanicException, match="Parameter names cannot use '__'"):
+        app.get(f"/p/<{name}>")(lambda request, **kw: text("x"))
+
+
+async def test_one_underscore_or_a_trailing_dunder_is_a_fine_name(app: Sanic, call) -> None:
+    @app.get("/p/<_a>/<b__>")
+    async def fine(request, _a, b__):
+        return text(f"{_a} {b__}")
+
+    assert (await call("GET", "/p/1/2")).text == "1 2"
 
 
 def test_unknown_http_method_is_refused(app: Sanic) -> None:

@@ -94,3 +94,24 @@ async def test_running_tasks_are_cancelled_at_server_stop(app: Sanic) -> None:
     task = app.add_task(asyncio.sleep(60), name="forever")
     await app._server_event("shutdown", "after")
     assert task.cancelled()
+
+
+async def test_an_app_its_state_says_is_serving_starts_tasks_at_once(app: Sanic) -> None:
+    # A server the app did not start itself (its state lists one serving): add_task runs
+    # on the current loop and returns the task, named or not, as in Sanic.
+    from hurtle_app.state import ApplicationServerInfo, ServerStage
+
+    app.state.server_info.append(ApplicationServerInfo(settings={}, stage=ServerStage.SERVING))
+
+    async def answer(value):
+        await asyncio.sleep(0)
+        return value
+
+    plain = app.add_task(answer(1))
+    named = app.add_task(answer(2), name="two")
+    assert isinstance(plain, asyncio.Task) and isinstance(named, asyncio.Task)
+    assert app.get_task("two") is named
+    assert (await plain, await named) == (1, 2)
+    await app.cancel_task("two")
+    app.purge_tasks()
+    assert list(app.tasks) == []

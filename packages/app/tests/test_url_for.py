@@ -183,3 +183,32 @@ def test_external_url_of_a_route_on_several_hosts_needs_a_server(app: Sanic) -> 
     assert app.url_for("multi") == "/x"
     assert app.url_for("multi", _external=True, _server="s.io") == "http://s.io/x"
     assert app.url_for("single", _external=True) == "http://only.io/one"
+
+
+def test_host_picks_one_of_the_route_hosts_and_makes_the_url_external(app: Sanic) -> None:
+    @app.get("/x", host=["b.io", "a.io"])
+    async def multi(request):
+        return text("")
+
+    @app.get("/y")
+    async def anywhere(request):
+        return text("")
+
+    assert app.url_for("multi", _host="a.io") == "http://a.io/x"
+    assert app.url_for("multi", _host="b.io", q="1", _anchor="f") == "http://b.io/x?q=1#f"
+    # _scheme needs no _external here; _server still names the server.
+    assert app.url_for("multi", _host="a.io", _scheme="https") == "https://a.io/x"
+    assert app.url_for("multi", _host="a.io", _server="s.io") == "http://s.io/x"
+    assert app.url_for("multi", _host=None) == "/x"
+    with pytest.raises(ValueError, match=r"^Requested host \(c.io\) is not available"):
+        app.url_for("multi", _host="c.io")
+    with pytest.raises(ValueError, match=r"^Requested host \(a.io\) is not available"):
+        app.url_for("anywhere", _host="a.io")
+
+
+def test_host_of_a_websocket_route_gives_a_ws_url(app: Sanic) -> None:
+    @app.websocket("/feed", host=["w.io", "v.io"])
+    async def feed(request, ws):
+        return None
+
+    assert app.url_for("feed", _host="w.io") == "ws://w.io/feed"

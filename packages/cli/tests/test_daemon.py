@@ -22,7 +22,17 @@ from hurtle_cli.daemon import (
 @pytest.fixture(autouse=True)
 def home(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
     return tmp_path
+
+
+def test_the_runtime_dir_comes_first_when_there_is_one(tmp_path, monkeypatch) -> None:
+    runtime = tmp_path / "run-user"
+    runtime.mkdir()
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    assert default_pidfile("AppName") == runtime / "sanic" / "AppName.pid"
+    monkeypatch.setenv("XDG_RUNTIME_DIR", "")
+    assert default_pidfile("AppName") == tmp_path / ".local" / "state" / "sanic" / "AppName.pid"
 
 
 @pytest.fixture

@@ -35,8 +35,19 @@ def test_tls_options_build_the_ssl_argument() -> None:
     assert kwargs_for("--cert", "c.pem", "--key", "k.pem")["ssl"] == {"cert": "c.pem", "key": "k.pem"}
     assert kwargs_for("--tls", "certs/")["ssl"] == "certs/"
     assert kwargs_for("--tls", "a", "--tls", "b")["ssl"] == ["a", "b"]
-    with pytest.raises(SystemExit, match="together"):
-        kwargs_for("--cert", "c.pem")
+
+
+@pytest.mark.parametrize(
+    "mistake",
+    [("--cert", "c.pem"), ("--key", "k.pem"), ("--cert", "c.pem", "--key", "k.pem", "--tls", "d"),
+     ("--tls-strict-host",)],
+)
+def test_tls_option_mistakes_log_sanics_help_and_exit_1(mistake, caplog) -> None:
+    with pytest.raises(SystemExit) as exited:
+        kwargs_for(*mistake)
+    assert exited.value.code == 1
+    assert "TLS certificates must be specified by either of:" in caplog.text
+    assert "--tls certdir  (equivalent to the above)" in caplog.text
 
 
 def test_unknown_action_is_refused() -> None:
@@ -91,8 +102,13 @@ async def greet(name: str, times: int = 1):
 def plain():
     print("plain ran")
 
+def show(one, two: str, three: str = "..."):
+    print(f"{one=} {two=} {three=}")
+
 app = App()
-app._future_commands = {FutureCommand("greet", greet), FutureCommand("other", plain)}
+app._future_commands = {
+    FutureCommand("greet", greet), FutureCommand("other", plain), FutureCommand("show", show),
+}
 """
 
 
@@ -118,14 +134,16 @@ def test_exec_lists_commands_and_refuses_unknown_ones(exec_module, capsys) -> No
     # A command's help is its docstring's first line, as Sanic shows it.
     assert "Greet someone." in listing and "The rest" not in listing
     assert "Execute greet" not in listing and "Execute other" in listing
-    assert "{greet,other}" in listing
+    assert "{greet,other,show}" in listing
     with pytest.raises(SystemExit) as exc:
         main([f"{exec_module}:app", "exec", "nope"])
     assert exc.value.code == 2
-    with pytest.raises(SystemExit) as exc:
-        main([f"{exec_module}:app", "exec", "greet"])  # --name is required
-    assert exc.value.code == 2
-    assert "--name" in capsys.readouterr().err
+    # An option without a default that is left out arrives as None, as in Sanic.
+    capsys.readouterr()
+    assert main([f"{exec_module}:app", "exec", "show"]) == 0
+    assert capsys.readouterr().out == "one=None two=None three='...'\n"
+    assert main([f"{exec_module}:app", "exec", "show", "--one=1", "--two=2"]) == 0
+    assert capsys.readouterr().out == "one='1' two='2' three='...'\n"
 
 
 def test_seed_style_inspector_options_are_one_at_a_time(capsys) -> None:
@@ -140,8 +158,6 @@ def test_seed_style_inspector_options_are_one_at_a_time(capsys) -> None:
 def test_tls_strict_host_appends_none_to_the_certificates() -> None:
     assert kwargs_for("--tls", "a", "--tls", "b", "--tls-strict-host")["ssl"] == ["a", "b", None]
     assert kwargs_for("--tls", "a", "--tls-strict-host")["ssl"] == ["a", None]
-    with pytest.raises(SystemExit, match="needs certificates"):
-        kwargs_for("--tls-strict-host")
 
 
 def test_version_prints_the_sanic_and_routing_api_levels(capsys) -> None:
@@ -155,3 +171,71 @@ def test_version_prints_the_sanic_and_routing_api_levels(capsys) -> None:
         f"Sanic {SANIC_VERSION}; Routing {ROUTING_VERSION}"
     )
     assert (SANIC_VERSION, ROUTING_VERSION) == ("25.12.0", "23.12.0")
+
+
+def test_v_alone_is_the_version_and_with_a_target_is_verbosity(capsys) -> None:
+    from hurtle_app.versions import version_line
+
+    assert main(["-v"]) == 0
+    assert capsys.readouterr().out == version_line() + "\n"
+    assert kwargs_for("-v")["verbosity"] == 1
+
+
+@pytest.mark.parametrize(
+    ("words", "sent"),
+    [
+        (["reload"], {"zero_downtime": False}),
+        (["reload", "--zero-downtime"], {"zero_downtime": True}),
+        (["shutdown"], {}),
+        (["scale", "9"], {"replicas": 9}),
+        (["custom", "--flag"], {"flag": True}),
+        (["custom", "--no-flag"], {"flag": False}),
+        (["custom", "--name=value"], {"name": "value"}),
+        (["custom", "one", "two", "--name=x"], {"args": ["one", "two"], "name": "x"}),
+    ],
+)
+def test_inspect_commands_send_what_sanic_sends(words, sent) -> None:
+    from hurtle_cli.main import inspect_kwargs
+
+    assert inspect_kwargs(words[0], words[1:]) == sent
+
+
+FACTORY_MODULE = """
+class App:
+    def __init__(self, label):
+        self.label = label
+    def prepare(self, **kwargs):
+        pass
+
+def create_app():
+    return App("plain")
+
+def create_app_with_args(args):
+    return App(getattr(args, "foo", None) or args.target)
+"""
+
+
+@pytest.fixture
+def factory_module(tmp_path, monkeypatch) -> str:
+    (tmp_path / "factory_app.py").write_text(FACTORY_MODULE)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    yield "factory_app"
+
+
+def test_factory_targets_as_sanic_reads_them(factory_module, capsys) -> None:
+    from hurtle_cli.main import load_app, parse_target_args
+
+    def loaded(*argv: str) -> str:
+        return load_app(parse_target_args(list(argv)))[0].label
+
+    assert loaded(f"{factory_module}.create_app()") == "plain"
+    assert loaded(f"{factory_module}.create_app") == "plain"  # a function is a factory
+    # A factory taking one argument gets the parsed options, unknown ones included.
+    assert loaded(f"{factory_module}:create_app_with_args", "--factory") == (
+        f"{factory_module}:create_app_with_args"
+    )
+    assert loaded(f"{factory_module}:create_app_with_args", "--factory", "--foo=bar") == "bar"
+    with pytest.raises(SystemExit):
+        parse_target_args([f"{factory_module}:create_app", "--foo=bar"])  # no factory
+    assert "unrecognized arguments: --foo=bar" in capsys.readouterr().err

@@ -149,6 +149,15 @@ def test_delete_cookie_replaces_or_adds_an_expired_one() -> None:
     assert len(response.cookies) == 3
 
 
+@pytest.mark.parametrize("kwargs", [{"path": "/x"}, {"domain": "d.com"}, {"secure": False}])
+def test_deleting_a_host_prefixed_cookie_needs_its_fixed_attributes(kwargs) -> None:
+    with pytest.raises(ServerError) as info:
+        CookieJar(Header()).delete_cookie("h", host_prefix=True, **kwargs)
+    assert str(info.value) == (
+        "Cannot set host_prefix on a cookie without path='/', domain=None, and secure=True"
+    )
+
+
 def test_samesite_none_without_secure_is_allowed_and_none_omits_it() -> None:
     assert str(Cookie("a", "v", samesite="none", secure=False)) == "a=v; Path=/; SameSite=None"
     assert str(Cookie("a", "v", samesite=None, secure=False)) == "a=v; Path=/"

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from hurtle_http.http import Http
+from hurtle_http.protocol import HttpProtocol
 from hurtle_http.request import Request
 from hurtle_http.response import HTTPResponse, empty, json, raw, text
 from hurtle_http.server import HandlerApp
@@ -199,3 +201,123 @@ async def test_what_a_plain_handler_returns_after_responding_itself(bound: str) 
     else:
         assert res.status == 200 and res.body == expected[bound]
     assert not conn.closed or bound == "none"
+
+
+# -- requests answered by run_parked (a parked connection Task, a complete request alone) --
+
+WARM_UP = b"GET /warm-up HTTP/1.1\r\n\r\n"
+
+
+class _CountingHttp(Http):
+    """``Http`` counting the requests ``run_parked`` takes."""
+
+    __slots__ = ("parked",)
+
+    def __init__(self, protocol: Any) -> None:
+        super().__init__(protocol)
+        self.parked = 0
+
+    def run_parked(self, idle: Any) -> None:
+        self.parked += 1
+        super().run_parked(idle)
+
+
+class _CountingProtocol(HttpProtocol):
+    __slots__ = ()
+    HTTP_CLASS = _CountingHttp
+
+
+def _connection(handler: Any, **kwargs: Any) -> FakeConnection:
+    return FakeConnection(handler, protocol_class=_CountingProtocol, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "request_bytes",
+    [
+        b"GET /x HTTP/1.1\r\nHost: h\r\n\r\n",
+        b"HEAD /x HTTP/1.1\r\n\r\n",
+        b"GET /x HTTP/1.1\r\nConnection: close\r\n\r\n",
+        b"GET /x HTTP/1.0\r\n\r\n",
+        b"GET /x HTTP/1.0\r\nConnection: keep-alive\r\n\r\n",
+        b"POST /x HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc",
+        b"GET /x HTTP/1.1\r\n\r\nGET /y HTTP/1.1\r\n\r\n",  # pipelined: the Task answers
+        b"GET /raise HTTP/1.1\r\n\r\n",
+        b"GET /none HTTP/1.1\r\n\r\n",
+        b"GET /wait HTTP/1.1\r\n\r\n",
+    ],
+)
+async def test_a_parked_answer_writes_the_bytes_the_task_writes(request_bytes: bytes) -> None:
+    async def handler(request: Any) -> Any:
+        if request.path == "/raise":
+            raise ValueError("no")
+        if request.path == "/none":
+            return None
+        if request.path == "/wait":
+            await asyncio.sleep(0)
+        return text(f"{request.method} {request.path} {request.body!r} {request.version}")
+
+    first = FakeConnection(handler)  # the request is the connection's first: the Task
+    first.receive(request_bytes)
+    await first.settle()
+    by_task = first.take()
+
+    second = _connection(handler)  # the same request on a warmed-up, parked connection
+    await exchange(second, WARM_UP)
+    second.receive(request_bytes)
+    await second.settle()
+    assert second.take() == by_task
+    assert second.closed == first.closed
+    assert second.protocol.http.parked == (0 if b"/y" in request_bytes else 1)
+    if not second.closed:  # and the connection goes on
+        [res] = await exchange(second, b"GET /after HTTP/1.1\r\n\r\n")
+        assert res.body == b"GET /after b'' 1.1"
+
+
+async def test_a_parked_answer_runs_as_the_connection_task_in_its_context() -> None:
+    import contextvars
+
+    var: contextvars.ContextVar[str] = contextvars.ContextVar("var")
+    seen: list[tuple[Any, Any, str]] = []
+
+    async def handler(request: Any) -> Any:
+        seen.append((asyncio.current_task(), Request.get_current(), var.get("unset")))
+        var.set(request.path)
+        if request.path == "/wait":
+            await asyncio.sleep(0)
+            seen.append((asyncio.current_task(), Request.get_current(), var.get()))
+        return text(request.path)
+
+    conn = _connection(handler)
+    await exchange(conn, b"GET /one HTTP/1.1\r\n\r\n")  # the Task
+    for path in (b"/two", b"/wait", b"/three"):
+        [res] = await exchange(conn, b"GET " + path + b" HTTP/1.1\r\n\r\n")
+        assert res.body == path
+    assert conn.protocol.http.parked == 3
+    task = conn.protocol.http.task
+    assert [t for t, _, _ in seen] == [task] * 5
+    assert [r.path for _, r, _ in seen] == ["/one", "/two", "/wait", "/wait", "/three"]
+    # one context for the connection, as with a Task serving every request
+    assert [v for _, _, v in seen] == ["unset", "/one", "/two", "/wait", "/wait"]
+    assert asyncio.current_task() is not task  # the caller's task is current again
+
+
+async def test_a_parked_answer_that_suspends_is_cancelled_like_a_task_answer() -> None:
+    cancelled: list[bool] = []
+
+    async def handler(request: Any) -> Any:
+        if request.path == "/slow":
+            try:
+                await asyncio.sleep(3600)
+            except asyncio.CancelledError:
+                cancelled.append(True)
+                raise
+        return text("ok")
+
+    conn = _connection(handler, config={"RESPONSE_TIMEOUT": 5})
+    await exchange(conn, WARM_UP)
+    conn.receive(b"GET /slow HTTP/1.1\r\n\r\n")
+    await conn.settle()
+    await conn.advance(6)
+    [res] = parse_responses(conn.take())
+    assert conn.protocol.http.parked == 1
+    assert res.status == 503 and cancelled == [True]

@@ -229,3 +229,14 @@ def test_serve_runs_until_the_loop_is_stopped() -> None:
     state["loop"].call_soon_threadsafe(state["loop"].stop)
     thread.join(10)
     assert not thread.is_alive()
+
+
+def test_bind_unix_socket_never_follows_or_replaces_a_symlink(tmp_path: Path) -> None:
+    target = tmp_path / "real.sock"
+    with socket.socket(socket.AF_UNIX) as stale:
+        stale.bind(str(target))  # a stale socket behind the link
+    link = tmp_path / "link.sock"
+    link.symlink_to(target)
+    with pytest.raises(FileExistsError, match="not a socket"):
+        bind_unix_socket(str(link))
+    assert link.is_symlink() and target.exists()

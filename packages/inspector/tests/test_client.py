@@ -87,3 +87,12 @@ def test_show_prints_workers_and_raw_prints_json() -> None:
     raw = io.StringIO()
     InspectorClient("127.0.0.1", 1, raw=True).show(result, raw)
     assert raw.getvalue() == json.dumps(result, separators=(",", ":")) + "\n"  # as Sanic
+
+
+def test_show_writes_to_the_stdout_of_the_moment(monkeypatch) -> None:
+    import sys
+
+    replaced = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", replaced)  # as pytest's capsys or a redirect does
+    InspectorClient("127.0.0.1", 1).show({"info": {"app": "Now"}, "workers": {}})
+    assert "app: Now" in replaced.getvalue()

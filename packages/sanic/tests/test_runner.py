@@ -42,6 +42,13 @@ def test_run_and_prepare_take_sanics_parameters() -> None:
                                                               "factory"]
 
 
+def test_version_defaults_to_the_http_enum_as_in_sanic() -> None:
+    from sanic.http.constants import HTTP
+
+    for method in (Sanic.run, Sanic.prepare):
+        assert inspect.signature(method).parameters["version"].default is HTTP.VERSION_1
+
+
 def test_prepare_records_the_settings(app: Sanic) -> None:
     app.prepare(port=9999, debug=True, workers=3)
     info = app.state.server_info[0]
@@ -139,12 +146,14 @@ def test_shared_ctx_is_a_shared_context(app: Sanic) -> None:
 
 
 def test_start_method_defaults_to_spawn(app: Sanic) -> None:
+    from sanic.compat import Default, use_context
+
+    assert isinstance(Sanic.start_method, Default)  # Sanic's <Default>
     assert Sanic._get_startup_method() == "spawn"
-    Sanic.start_method = "forkserver"
-    try:
+    with use_context("forkserver"):  # as Sanic's: sets Sanic.start_method for the block
+        assert Sanic.start_method == "forkserver"
         assert Sanic._get_startup_method() == "forkserver"
-    finally:
-        Sanic.start_method = None
+    assert isinstance(Sanic.start_method, Default)
 
 
 def test_find_app_explains_a_missing_app(app: Sanic) -> None:

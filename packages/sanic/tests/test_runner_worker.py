@@ -72,7 +72,7 @@ def test_passthru_sets_config_state_shared_ctx_and_multiplexer(app: Sanic) -> No
     assert app.config.CUSTOM == 1
     assert app.state.port == 4321
     assert app.shared_ctx.queue == "q"
-    assert app.shared_ctx.is_locked()
+    assert app.shared_ctx.is_locked
     assert app.m is marker
 
 

@@ -13,6 +13,7 @@ from sanic.worker.daemon import Daemon, DaemonError, PidfileInfo
 @pytest.fixture(autouse=True)
 def home(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
     return tmp_path
 
 

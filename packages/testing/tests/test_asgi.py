@@ -160,14 +160,10 @@ async def test_websocket_to_a_missing_route_is_not_opened(app: Sanic) -> None:
     assert result["opened"] is False
 
 
-async def test_raw_cookies_gives_the_cookie_objects_by_name(app: Sanic) -> None:
-    from hurtle_http.response import text
-
+async def test_raw_cookies_gives_the_cookie_objects_by_name(app: Sanic, reply) -> None:
     @app.get("/raw-cookie")
-    async def raw_cookie(request: Any) -> Any:
-        response = text("ok")
-        response.add_cookie("kept", "yes", max_age=60, secure=False)
-        return response
+    async def raw_cookie(request: Any) -> None:
+        await reply(request, "ok", headers={"set-cookie": "kept=yes; Path=/; Max-Age=60"})
 
     client = SanicASGITestClient(app)
     _, response = await client.request("GET", "/raw-cookie", raw_cookies=True)

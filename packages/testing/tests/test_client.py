@@ -172,11 +172,12 @@ def test_the_module_port_constant_is_read_at_call_time(app, monkeypatch) -> None
     assert response.url.port == port
 
 
-def test_without_a_port_each_call_gets_a_free_one(client) -> None:
+def test_without_a_port_the_first_call_picks_one_and_later_calls_keep_it(client) -> None:
     _, response = client.get("/host")
     assert response.json["host"] == f"127.0.0.1:{response.url.port}"
     assert response.json["ip"] == "127.0.0.1"
-    assert client.port is None
+    _, again = client.get("/host")  # as sanic-testing: the port learnt is used again
+    assert client.port == response.url.port == again.url.port
 
 
 def test_host_argument_picks_the_bind_address(client) -> None:
@@ -250,14 +251,37 @@ def test_tls_server_kwargs_switch_the_client_to_https(app: Sanic, reply) -> None
     assert response.text == "https"
 
 
-def test_raw_cookies_over_a_real_socket(app: Sanic, client: SanicTestClient) -> None:
-    from hurtle_http.response import text
+def test_the_client_learns_the_port_its_server_was_bound_to(app) -> None:
+    client = SanicTestClient(app)
+    assert client.port is None  # unknown before the first request
+    request, _ = client.get("/")
+    assert client.port == request.server_port and client.port > 0
 
+
+def test_a_websocket_logs_that_its_timeouts_are_off(client, caplog) -> None:
+    import logging
+
+    with caplog.at_level(logging.DEBUG, logger="sanic.websockets"):
+        _, result = client.websocket("/ws/greet")
+    assert ("sanic.websockets", logging.DEBUG, "Handling websocket. Timeouts disabled.") in (
+        caplog.record_tuples
+    )
+
+
+def test_an_absolute_url_built_from_the_default_port_reaches_the_server(client) -> None:
+    # testing.PORT is None (a free port per call): a URL such as url_for(..., _external=True,
+    # _server=f"{HOST}:{PORT}") gives, "http://127.0.0.1:None/..." means the server's port.
+    assert testing.PORT is None
+    request, response = client.get(f"http://{testing.HOST}:{testing.PORT}/?a=1")
+    assert response.text == "foo"
+    assert request.args == {"a": ["1"]}
+    assert ":None" not in request.url
+
+
+def test_raw_cookies_over_a_real_socket(app: Sanic, client: SanicTestClient, reply) -> None:
     @app.get("/raw-cookie")
-    async def raw_cookie(request: Any) -> Any:
-        response = text("ok")
-        response.add_cookie("kept", "yes", secure=False)
-        return response
+    async def raw_cookie(request: Any) -> None:
+        await reply(request, "ok", headers={"set-cookie": "kept=yes; Path=/"})
 
     _, response = client.get("/raw-cookie", raw_cookies=True)
     assert response.raw_cookies["kept"].value == "yes"

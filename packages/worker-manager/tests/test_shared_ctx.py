@@ -1,7 +1,9 @@
-"""SharedContext: what may be shared, and read-only once workers start."""
+"""SharedContext: what is made for sharing, warnings as Sanic gives them, read-only once
+workers start."""
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 
@@ -11,30 +13,42 @@ from hurtle_worker import SharedContext
 from hurtle_worker.shared_ctx import is_shareable
 
 
-def test_multiprocessing_objects_and_immutables_are_shareable() -> None:
+def test_multiprocessing_and_ctypes_objects_are_shareable() -> None:
     ctx = multiprocessing.get_context("spawn")
     assert is_shareable(ctx.Queue())
     assert is_shareable(ctx.Value("i", 0))
     assert is_shareable(ctx.Lock())
-    assert is_shareable("text") and is_shareable(3) and is_shareable((1, 2))
+    assert is_shareable(ctypes.c_int32(1))
+    # As Sanic judges it: plain values are copies in each worker, not shared state.
+    assert not is_shareable("text") and not is_shareable(3)
     assert not is_shareable([1]) and not is_shareable({})
 
 
-def test_unsafe_value_is_kept_with_a_warning(caplog) -> None:
+def test_an_unsafe_value_is_kept_with_a_warning_on_sanic_error(caplog) -> None:
     shared = SharedContext()
-    with caplog.at_level(logging.WARNING):
+    with caplog.at_level(logging.INFO):
         shared.items = []
-        shared.count = 1
+        shared.queue = multiprocessing.get_context("spawn").Queue()
     assert shared.items == []
-    assert "shared_ctx.items holds a list" in caplog.text
-    assert "shared_ctx.count" not in caplog.text
+    [(logger, level, message)] = caplog.record_tuples
+    assert (logger, level) == ("sanic.error", logging.WARNING)
+    assert "Unsafe object shared_ctx.items (a list)" in message
+
+
+def test_a_worker_setting_values_gets_no_warning(caplog, monkeypatch) -> None:
+    monkeypatch.setenv("SANIC_WORKER_NAME", "Sanic-Server-0-0")
+    shared = SharedContext()
+    with caplog.at_level(logging.INFO):
+        shared.items = []
+    assert caplog.record_tuples == []
 
 
 def test_locked_context_is_read_only() -> None:
     shared = SharedContext()
     shared.name = "x"
+    assert shared.is_locked is False
     shared.lock()
-    assert shared.is_locked()
-    with pytest.raises(RuntimeError, match="main_process_start"):
+    assert shared.is_locked is True
+    with pytest.raises(RuntimeError, match="Cannot set item on locked SharedContext object"):
         shared.other = 1
     assert shared.public() == {"name": "x"}

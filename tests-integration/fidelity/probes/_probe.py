@@ -71,6 +71,9 @@ def asgi(
 ) -> str:
     """Send one request over app.asgi_client and describe the response."""
 
+    if "send_headers" in kw:  # request headers (``headers`` names the ones shown)
+        kw["headers"] = kw.pop("send_headers")
+
     async def go() -> str:
         _, response = await getattr(app.asgi_client, method.lower())(path, **kw)
         return resp_line(response, headers)

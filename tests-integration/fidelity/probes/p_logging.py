@@ -13,10 +13,25 @@ for name in ("logger", "error_logger", "access_logger", "server_logger", "websoc
     show(f"{name}.name", lambda n=name: getattr(L, n).name if hasattr(L, n) else "missing")
 cfg = L.LOGGING_CONFIG_DEFAULTS
 show("config keys", lambda: sorted(cfg))
-show("config loggers", lambda: {k: (v.get("level"), v.get("handlers"), v.get("propagate"), v.get("qualname")) for k, v in sorted(cfg["loggers"].items())})
-show("config handlers", lambda: {k: (v.get("class"), v.get("formatter"), v.get("stream")) for k, v in sorted(cfg["handlers"].items())})
+show(
+    "config loggers",
+    lambda: {
+        k: (v.get("level"), v.get("handlers"), v.get("propagate"), v.get("qualname"))
+        for k, v in sorted(cfg["loggers"].items())
+    },
+)
+show(
+    "config handlers",
+    lambda: {
+        k: (v.get("class"), v.get("formatter"), v.get("stream"))
+        for k, v in sorted(cfg["handlers"].items())
+    },
+)
 show("config formatters", lambda: {k: sorted(v) for k, v in sorted(cfg["formatters"].items())})
-show("config formatter classes", lambda: {k: v.get("class") for k, v in sorted(cfg["formatters"].items())})
+show(
+    "config formatter classes",
+    lambda: {k: v.get("class") for k, v in sorted(cfg["formatters"].items())},
+)
 show("config version/disable", lambda: (cfg.get("version"), cfg.get("disable_existing_loggers")))
 
 records = []
@@ -31,7 +46,13 @@ app = new_app("logapp", configure_logging=True)
 show("after configure: sanic.root level", lambda: logging.getLogger("sanic.root").level)
 show("after configure: sanic.error level", lambda: logging.getLogger("sanic.error").level)
 show("after configure: sanic.access level", lambda: logging.getLogger("sanic.access").level)
-show("after configure: handler types", lambda: {n: [type(h).__name__ for h in logging.getLogger(n).handlers] for n in ("sanic.root", "sanic.error", "sanic.access", "sanic.server", "sanic.websockets")})
+show(
+    "after configure: handler types",
+    lambda: {
+        n: [type(h).__name__ for h in logging.getLogger(n).handlers]
+        for n in ("sanic.root", "sanic.error", "sanic.access", "sanic.server", "sanic.websockets")
+    },
+)
 for n in ("sanic.root", "sanic.error", "sanic.access", "sanic.server"):
     lg = logging.getLogger(n)
     lg.addHandler(Catch())
@@ -63,7 +84,16 @@ async def nf(request):
 async def go(path):
     records.clear()
     await app.asgi_client.get(path)
-    return [(r.name, r.levelname, r.getMessage().split("\n")[0][:80], sorted(k for k in ("status", "byte", "host", "request", "duration") if hasattr(r, k))) for r in records if "uri" in r.getMessage() or r.name in ("sanic.access", "sanic.error")]
+    return [
+        (
+            r.name,
+            r.levelname,
+            r.getMessage().split("\n")[0][:80],
+            sorted(k for k in ("status", "byte", "host", "request", "duration") if hasattr(r, k)),
+        )
+        for r in records
+        if "uri" in r.getMessage() or r.name in ("sanic.access", "sanic.error")
+    ]
 
 
 for path in ["/ok", "/boom", "/nf", "/missing"]:

@@ -110,6 +110,21 @@ async def main():
             lambda: app.dispatch("http.lifecycle.begin", context={"conn_info": None}),
         ),
         ("dispatch bad name", lambda: app.dispatch("onlyone")),
+        ("inline not found", lambda: app.dispatch("no.such.sig", inline=True)),
+        (
+            "inline not found no fail",
+            lambda: app.dispatch("no.such.sig", inline=True, fail_not_found=False),
+        ),
+        ("inline exc", lambda: app.dispatch("foo.exc.x", inline=True)),
+        ("inline reverse", lambda: app.dispatch("foo.bar.baz", inline=True, reverse=True)),
+        ("inline ret", lambda: app.dispatch("foo.ret.x", inline=True)),
+        ("inline one word", lambda: app.dispatch("oneword", inline=True)),
+        (
+            "inline enum",
+            lambda: app.dispatch(
+                Event.HTTP_LIFECYCLE_BEGIN, inline=True, context={"conn_info": None}
+            ),
+        ),
     ]:
         LOG.clear()
         try:

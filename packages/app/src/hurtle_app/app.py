@@ -343,10 +343,12 @@ class Sanic(Registrar, AppSurface):
             is_folder = path.is_dir()
         else:
             is_folder = static.resource_type == "dir"
+        # As Sanic: TypeError when the path is not what resource_type says (a folder
+        # that does not exist yet may still be declared one).
         if static.resource_type == "file" and not path.is_file():
-            raise ValueError(f"Static file {str(path)!r} does not exist (resource_type='file')")
-        if static.resource_type == "dir" and not path.is_dir():
-            raise ValueError(f"Static folder {str(path)!r} does not exist (resource_type='dir')")
+            raise TypeError(f"Resource type improperly identified as file. '{path}'")
+        if static.resource_type == "dir" and path.is_file():
+            raise TypeError(f"Resource type improperly identified as directory. '{path}'")
         uri = static.uri
         if is_folder:
             uri = uri.rstrip("/") + "/<__file_uri__:path>"
@@ -359,6 +361,7 @@ class Sanic(Registrar, AppSurface):
             content_type=static.content_type,
             directory_handler=static.directory_handler,
             follow_external_symlink_files=static.follow_external_symlink_files,
+            follow_external_symlink_dirs=static.follow_external_symlink_dirs,
         )
         future = FutureRoute(
             handler,

@@ -30,18 +30,32 @@ class REPLLocal(NamedTuple):
 
 
 class REPLContext:
-    """Names made available to an interactive console of the app (``app.repl_ctx``)."""
+    """Names made available to an interactive console of the app (``app.repl_ctx``):
+    ``app.repl_ctx.add(db)`` or ``app.repl_ctx.db = db``."""
+
+    #: A description taken from a docstring is cut to this many characters (then "...").
+    DESC_LENGTH = 40
 
     def __init__(self) -> None:
-        self._locals: dict[str, REPLLocal] = {}
+        object.__setattr__(self, "_locals", set())
 
     def add(self, var: Any, name: str | None = None, desc: str | None = None) -> None:
-        """Offer ``var`` to the console under ``name`` (default: its ``__name__``)."""
+        """Offer ``var`` to the console under ``name`` (default: its ``__name__``, or its
+        type's), described
+        by ``desc`` (default: the start of its docstring)."""
         if name is None:
-            name = getattr(var, "__name__", None)
-            if not name:
-                raise ValueError(f"repl_ctx.add() needs name= for {var!r}")
-        self._locals[name] = REPLLocal(var, name, desc)
+            name = getattr(var, "__name__", None) or type(var).__name__
+        if desc is None:
+            doc = (getattr(var, "__doc__", None) or "").strip().replace("\n", " ")
+            desc = doc if len(doc) <= self.DESC_LENGTH else doc[: self.DESC_LENGTH] + "..."
+        self._locals.discard(next((item for item in self._locals if item.name == name), None))
+        self._locals.add(REPLLocal(var, name, desc))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name.startswith("_"):
+            object.__setattr__(self, name, value)
+        else:
+            self.add(value, name)
 
 
 class AppSurface:

@@ -95,43 +95,38 @@ class BlueprintGroup(MutableSequence):
     def registration_plan(
         self, options: dict[str, Any] | None = None
     ) -> list[tuple[Blueprint, dict[str, Any]]]:
-        """Each blueprint with the options the group (and outer groups) give it."""
+        """Each blueprint with the options the group (and outer groups) give it.
+
+        As Sanic: a member without its own version (or version prefix) takes the group's,
+        else the one it was registered with; a member with its own gets the registration's,
+        which a blueprint puts before its own (so ``app.blueprint(group, version=2)`` wins
+        over a blueprint's version, not over the group's).
+        """
         outer = options or {}
         url_prefix = _join(outer.get("url_prefix"), self._url_prefix)
-        version = _pick(self._version, outer.get("version"))
-        strict = _pick(self._strict_slashes, outer.get("strict_slashes"))
-        version_prefix = (
-            self._version_prefix
-            if self._version_prefix and self._version_prefix != "/v"
-            else outer.get("version_prefix") or self._version_prefix
-        )
         name_prefix = "_".join(p for p in (outer.get("name_prefix"), self._name_prefix) if p)
-        mine = {
-            "url_prefix": url_prefix,
-            "version": version,
-            "strict_slashes": strict,
-            "version_prefix": version_prefix,
-            "name_prefix": name_prefix or None,
-        }
         plan: list[tuple[Blueprint, dict[str, Any]]] = []
         for item in self._blueprints:
+            if item.version is None:
+                version = _pick(self._version, outer.get("version"))
+            else:
+                version = outer.get("version")
+            # Strict slashes: the member's own, else the group's, else the registration's.
+            strict = _pick(item.strict_slashes, self._strict_slashes, outer.get("strict_slashes"))
+            if item.version_prefix == "/v" and self._version_prefix != "/v":
+                version_prefix = self._version_prefix
+            else:
+                version_prefix = outer.get("version_prefix")
+            given = {
+                "version": version,
+                "strict_slashes": strict,
+                "version_prefix": version_prefix,
+                "name_prefix": name_prefix or None,
+            }
             if isinstance(item, BlueprintGroup):
-                plan.extend(item.registration_plan(mine))
+                plan.extend(item.registration_plan({**given, "url_prefix": url_prefix}))
                 continue
-            plan.append(
-                (
-                    item,
-                    {
-                        "url_prefix": _join(url_prefix, item.url_prefix),
-                        "version": _pick(item.version, version),
-                        "strict_slashes": _pick(item.strict_slashes, strict),
-                        "version_prefix": (
-                            item.version_prefix if item.version_prefix != "/v" else version_prefix
-                        ),
-                        "name_prefix": name_prefix or None,
-                    },
-                )
-            )
+            plan.append((item, {**given, "url_prefix": _join(url_prefix, item.url_prefix)}))
         return plan
 
     # --- shared hooks: applied to every blueprint in the group ------------------------------

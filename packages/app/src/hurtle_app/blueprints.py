@@ -20,6 +20,7 @@ from hurtle_app.futures import (
     FutureSignal,
     FutureStatic,
 )
+from hurtle_app.helpers import _default
 from hurtle_app.naming import validate_name
 from hurtle_app.registration import Registrar, handler_display_name
 from hurtle_http.exceptions import SanicException
@@ -27,7 +28,7 @@ from hurtle_http.exceptions import SanicException
 if TYPE_CHECKING:
     from hurtle_app.blueprint_group import BlueprintGroup
 
-_DEFAULT = object()
+_DEFAULT = _default  # shows as <Default> in help(), as Sanic's
 
 
 class _Registration:

@@ -9,6 +9,8 @@ from enum import Enum
 from typing import Any
 from warnings import warn
 
+from hurtle_app.errors import UnknownNameError
+
 
 class ListenerEvent(str, Enum):  # noqa: UP042 - StrEnum needs 3.11; we support 3.10
     """The lifecycle events a listener can attach to (Sanic's names and values)."""
@@ -45,7 +47,9 @@ def normalize_event(event: str | ListenerEvent) -> str:
     for member in ListenerEvent:
         if member.value == name:
             return member.name.lower()
-    raise ValueError(f"Unknown listener event {event!r}; use one of: {', '.join(LISTENER_EVENTS)}")
+    raise UnknownNameError(
+        f"Unknown listener event {event!r}; use one of: {', '.join(LISTENER_EVENTS)}"
+    )
 
 
 def _takes_loop(listener: Callable[..., Any]) -> bool:

@@ -14,6 +14,8 @@ from enum import IntEnum, auto
 from functools import partial
 from typing import Any
 
+from hurtle_app.errors import UnknownNameError
+
 # One definition counter for the whole process: app and blueprint middleware interleave.
 _definition_order = itertools.count()
 
@@ -65,7 +67,9 @@ class Middleware:
     ) -> None:
         location = location_name(location)
         if location not in ("request", "response"):
-            raise ValueError(f"Middleware attaches to 'request' or 'response', not {location!r}")
+            raise UnknownNameError(
+                f"Middleware attaches to 'request' or 'response', not {location!r}"
+            )
         self.func = func
         self.location = location
         self.priority = priority

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from hurtle_app.errorpages import check_error_format
+from hurtle_app.errors import UnknownNameError
 from hurtle_app.futures import (
     FutureCommand,
     FutureException,
@@ -65,13 +66,13 @@ def check_handler_signature(handler: Callable[..., Any], websocket: bool = False
     ]
     has_var = any(p.kind is p.VAR_POSITIONAL for p in positional)
     name = handler_display_name(handler)
+    if websocket and len(positional) < 2 and not has_var:
+        # Sanic's words; a websocket handler takes (request, ws, ...).
+        raise ValueError(
+            f"Required parameter `request` and/or `ws` missing in the {name}() route?"
+        )
     if not positional:
         raise ValueError(f"Required parameter `request` missing in the {name}() route?")
-    if websocket and len(positional) < 2 and not has_var:
-        raise ValueError(
-            f"Required parameter `ws` missing in the {name}() websocket route: "
-            "a websocket handler takes (request, ws, ...)"
-        )
 
 
 def _route_context(ctx_kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -503,26 +504,27 @@ class Registrar:
         """Serve a file, or the files under a folder, at ``uri``."""
         from hurtle_app.static import DirectoryHandler
 
-        if not isinstance(file_or_directory, (str, bytes, PathLike)):
-            raise ValueError(
-                f"Static file or directory must be a path-like object or string, "
-                f"not {type(file_or_directory).__name__}"
-            )
         if isinstance(file_or_directory, bytes):
-            file_or_directory = file_or_directory.decode()
+            raise TypeError("Static file or directory must be a path-like object or string")
+        if not isinstance(file_or_directory, (str, PathLike)):
+            raise ValueError(f"Static route must be a valid path, not {file_or_directory}")
         path = Path(file_or_directory)
         if resource_type not in (None, "file", "dir"):
-            raise ValueError("resource_type must be 'file', 'dir' or None (guess from the path)")
+            raise ValueError("The resource_type should be set to 'file' or 'dir'")
         if directory_handler is None:
             directory_handler = DirectoryHandler(
                 uri=uri,
                 directory=path,
                 directory_view=directory_view,
                 index=index,
+                follow_external_symlink_files=follow_external_symlink_files,
+                follow_external_symlink_dirs=follow_external_symlink_dirs,
             )
         elif directory_view or index:
             raise ValueError(
-                "Pass directory_view/index to your DirectoryHandler, not to static() as well"
+                "When explicitly setting directory_handler, you cannot set either "
+                "directory_view or index. Instead, pass these arguments to your "
+                "DirectoryHandler instance."
             )
         future = FutureStatic(
             uri,
@@ -558,7 +560,7 @@ class Registrar:
 
         def register(middleware: Callable[..., Any], attach_to: str = "request") -> Any:
             if attach_to not in ("request", "response"):
-                raise ValueError(
+                raise UnknownNameError(
                     f"Middleware attaches to 'request' or 'response', not {attach_to!r}"
                 )
             future = FutureMiddleware(middleware, attach_to, priority, next_definition_order())

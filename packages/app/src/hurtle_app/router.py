@@ -7,10 +7,12 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from hurtle_app.registration import HTTP_METHODS
-from hurtle_http.exceptions import MethodNotAllowed, NotFound
+from hurtle_http.exceptions import MethodNotAllowed, NotFound, SanicException
 from sanic_routing import BaseRouter, Route
 from sanic_routing.exceptions import NoMethod
 from sanic_routing.exceptions import NotFound as RoutingNotFound
+from sanic_routing.patterns import REGEX_PARAM_NAME
+from sanic_routing.utils import path_to_parts
 
 # Upper bound on remembered lookups: keys (paths, hosts) come from clients, so the cache
 # must not grow without limit.
@@ -91,14 +93,17 @@ class Router(BaseRouter):
                 version = version[1:]
             uri = "/".join([f"{version_prefix}{version}", uri.lstrip("/")])
 
+        _check_parameter_names(uri)
         methods = frozenset(m.upper() for m in methods)
         hosts: list[str | None]
         if host is None:
             hosts = [None]
         elif isinstance(host, str):
             hosts = [host]
-        else:
+        elif isinstance(host, Iterable):
             hosts = list(host)
+        else:
+            raise ValueError(f"Expected either string or Iterable of host strings, not {host!r}")
         if any(hosts):
             self._host_routing = True
 
@@ -175,6 +180,22 @@ class Router(BaseRouter):
     def routes_regex(self) -> Any:
         """Routes with regex parameters."""
         return self.regex_routes
+
+
+def _check_parameter_names(uri: str) -> None:
+    """Refuse ``<__name>`` parameters: Sanic keeps dunder names for itself (a static
+    folder's ``__file_uri__`` is the one in use)."""
+    if "<__" not in uri:
+        return
+    for part in path_to_parts(uri):
+        found = REGEX_PARAM_NAME.match(part)
+        if found is None:
+            continue
+        name = found.group(1)
+        if name.startswith("__") and name != "__file_uri__":
+            raise SanicException(
+                f"Invalid route: {uri} (parameter {name!r}). Parameter names cannot use '__'."
+            )
 
 
 __all__ = ["Router"]

@@ -42,9 +42,16 @@ class AsyncioServer:
     async def startup(self) -> None:
         """Finalize the app (routes, middleware chains, signals); idempotent."""
         await self.app._startup()
+        self._started = True
 
     async def before_start(self) -> None:
         """Run the ``before_server_start`` listeners (and start the app's tasks)."""
+        if not self._started:
+            from hurtle_http.exceptions import SanicException
+
+            raise SanicException(
+                "Cannot run Sanic server without first running await server.startup()"
+            )
         await self.app._server_event("init", "before", loop=self.loop)
 
     async def after_start(self) -> None:
@@ -128,6 +135,10 @@ async def create_server(
     app.state.host = host or ""
     app.state.port = port or 0
     app.state.unix = unix
+    certloader = getattr(app, "certloader_class", None)
+    if certloader is not None:
+        # Sanic(certloader_class=...): what ssl= means (and whether to serve TLS at all).
+        ssl = certloader(ssl).load(app)
     await app._startup()
     loop = asyncio.get_running_loop()
     kwargs = {"start_serving": False, **(asyncio_server_kwargs or {})}

@@ -73,6 +73,34 @@ def _position(text: str, handler: ContentRangeHandler) -> int | None:
         raise RangeNotSatisfiable(f"'{text}' is invalid for Content Range", handler) from None
 
 
+class DirectoryNotServed(FileNotFound, IsADirectoryError):
+    """A folder was asked for, with neither an index file nor a listing to answer with.
+
+    Answered 404 (Sanic lets the ``IsADirectoryError`` become a 500); being an
+    ``IsADirectoryError`` as well, an error handler written for Sanic still sees one.
+    """
+
+
+def is_within(path: Path, root: Path) -> bool:
+    """Whether the resolved ``path`` is ``root`` or below it."""
+    return path == root or root in path.parents
+
+
+def may_follow(link: Path, target: Path, root: Path, files: bool, dirs: bool) -> bool:
+    """Whether ``link`` (a path under the served root, some part of which is a symlink
+    leading to ``target`` outside it) may be served or listed.
+
+    As Sanic: a folder outside the root needs ``follow_external_symlink_dirs``; a file
+    needs ``follow_external_symlink_files`` when it is itself the link, and
+    ``follow_external_symlink_dirs`` when it is reached through a linked folder.
+    """
+    if is_within(target, root):
+        return True
+    if target.is_dir():
+        return dirs
+    return files if link.is_symlink() else dirs
+
+
 class DirectoryHandler:
     """What a request for a folder gets: an index file, a listing, or 404."""
 
@@ -113,13 +141,33 @@ class DirectoryHandler:
 
                 return redirect(request.path + "/")
             return html_response(self._listing(current, path))
-        raise FileNotFound("File not found", path=current, relative_url=path)
+        raise DirectoryNotServed("File not found", path=current, relative_url=path)
+
+    def _visible(self, folder: Path) -> list[tuple[Path, os.stat_result]]:
+        """The entries a listing shows: no broken links, and links leading out of the
+        served root only as the ``follow_external_symlink_*`` settings allow."""
+        root = Path(self.root_path).resolve()
+        shown = []
+        for entry in folder.iterdir():
+            try:
+                stat = entry.stat()
+                if entry.is_symlink() and not may_follow(
+                    entry,
+                    entry.resolve(strict=True),
+                    root,
+                    self.follow_external_symlink_files,
+                    self.follow_external_symlink_dirs,
+                ):
+                    continue
+            except (OSError, RuntimeError):  # broken or looping link, or gone meanwhile
+                continue
+            shown.append((entry, stat))
+        return shown
 
     def _listing(self, folder: Path, path: str) -> str:
         rows = []
-        entries = sorted(folder.iterdir(), key=lambda p: (not p.is_dir(), p.name))
-        for entry in entries:
-            stat = entry.stat()
+        entries = sorted(self._visible(folder), key=lambda e: (not e[0].is_dir(), e[0].name))
+        for entry, stat in entries:
             name = entry.name + ("/" if entry.is_dir() else "")
             modified = datetime.fromtimestamp(stat.st_mtime, UTC)
             size = "" if entry.is_dir() else f"{stat.st_size:,}"
@@ -151,6 +199,7 @@ class StaticHandler:
         content_type: str | None,
         directory_handler: DirectoryHandler,
         follow_external_symlink_files: bool = False,
+        follow_external_symlink_dirs: bool = False,
     ) -> None:
         self.root = root.resolve()
         self.is_folder = is_folder
@@ -165,6 +214,7 @@ class StaticHandler:
         self.content_type = content_type
         self.directory_handler = directory_handler
         self.follow_external_symlink_files = follow_external_symlink_files
+        self.follow_external_symlink_dirs = follow_external_symlink_dirs
         self.__name__ = "static"
 
     def resolve(self, file_uri: str | None) -> tuple[Path, str]:
@@ -172,12 +222,21 @@ class StaticHandler:
         if not self.is_folder:
             return self.root, ""
         relative = unquote(file_uri or "").lstrip("/")
-        candidate = (self.root / relative).resolve()
-        if candidate != self.root and self.root not in candidate.parents:
-            # PERF: not hot; correctness first: ".." and symlinks out of the root are 404.
-            raise FileNotFound("File not found", path=candidate, relative_url=file_uri)
-        if ".." in Path(relative).parts and not os.path.exists(self.root / relative):
-            # As the file system (and Sanic): "a/../b" needs a folder "a" to lead back.
+        if ".." in relative.split("/"):
+            # As Sanic: a ".." segment (raw or percent-encoded) is never served, even one
+            # that would lead back into the root.
+            raise FileNotFound("File not found", path=self.root, relative_url=file_uri)
+        unresolved = self.root / relative
+        candidate = unresolved.resolve()
+        if not is_within(candidate, self.root) and not may_follow(
+            unresolved,
+            candidate,
+            self.root,
+            self.follow_external_symlink_files,
+            self.follow_external_symlink_dirs,
+        ):
+            # PERF: not hot; correctness first: symlinks out of the root are 404 unless
+            # the route follows them.
             raise FileNotFound("File not found", path=candidate, relative_url=file_uri)
         return candidate, relative
 
@@ -257,4 +316,10 @@ def _head_response(
     return HTTPResponse(headers=headers, content_type=_content_type(path, content_type))
 
 
-__all__ = ["ContentRangeHandler", "DEFAULT_STREAM_THRESHOLD", "DirectoryHandler", "StaticHandler"]
+__all__ = [
+    "ContentRangeHandler",
+    "DEFAULT_STREAM_THRESHOLD",
+    "DirectoryHandler",
+    "DirectoryNotServed",
+    "StaticHandler",
+]

@@ -41,6 +41,8 @@ class TaskRegistry:
     def add(self, task: Any, *, name: str | None = None, register: bool = True) -> Any:
         """Start ``task`` now if the server runs, else when it starts."""
         if self.loop is None or self.loop.is_closed():
+            self.loop = _serving_loop(self.app)
+        if self.loop is None:
             if name and not self.starting:
                 raise RuntimeError("Cannot name task outside of a running application")
             self._delayed.append((task, name, register))
@@ -131,6 +133,20 @@ class TaskRegistry:
 
     def __len__(self) -> int:
         return len(self._tasks)
+
+
+def _serving_loop(app: Any) -> asyncio.AbstractEventLoop | None:
+    """The running loop when the app's state says a server serves it (a server the app
+    did not start itself, or a test marking it so), else None."""
+    from hurtle_app.state import ServerStage
+
+    state = getattr(app, "state", None)
+    if state is None or state.stage is ServerStage.STOPPED:
+        return None
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 async def _as_coroutine(awaitable: Awaitable[Any]) -> Any:

@@ -45,6 +45,18 @@ def build_url(app: Any, view_name: str, kwargs: dict[str, Any]) -> str:
     scheme = kwargs.pop("_scheme", "")
     kwargs.pop("_method", None)  # accepted for compatibility; routes are found by name
     netloc = kwargs.pop("_server", None)
+    host = kwargs.pop("_host", None)
+    if host:
+        # As Sanic: ``_host`` picks one of the route's hosts and makes the URL external.
+        hosts = [h for h in getattr(route.extra, "hosts", None) or () if h]
+        if host not in hosts:
+            offered = ", ".join(sorted(hosts)) or "none"
+            raise ValueError(
+                f"Requested host ({host}) is not available for this route: {offered}"
+            )
+        external = True
+        if netloc is None:
+            netloc = host
     if scheme and not external:
         raise ValueError("When specifying _scheme, _external must be True")
     if external and netloc is None:
@@ -53,8 +65,8 @@ def build_url(app: Any, view_name: str, kwargs: dict[str, Any]) -> str:
             # As Sanic: a route served on several hosts has no one external URL; pass
             # _server= to choose.
             raise ValueError(f"Host is ambiguous: {', '.join(sorted(hosts))}")
-        host = route.requirements.get("host") if route.requirements else None
-        netloc = host or app.config.get("SERVER_NAME") or ""
+        only = route.requirements.get("host") if route.requirements else None
+        netloc = only or app.config.get("SERVER_NAME") or ""
 
     params = route.params if route.params is not None else route.defined_params
     if route.extra.static and STATIC_FILE_PARAM in {p.name for p in params.values()}:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from functools import partial
 from typing import Any
+
+websockets_logger = logging.getLogger("sanic.websockets")
 
 
 class WebsocketHandler(partial):  # type: ignore[type-arg]
@@ -49,6 +52,8 @@ async def run_websocket(
     from websockets.exceptions import ConnectionClosed
 
     protocol = request.transport.get_protocol()
+    # The request and response timeouts stop here: a websocket lives as long as it likes.
+    websockets_logger.debug("Handling websocket. Timeouts disabled.")
     ws = await protocol.websocket_handshake(request, subprotocols)
     task = asyncio.ensure_future(handler(request, ws, *args, **kwargs))
     app.websocket_tasks.add(task)

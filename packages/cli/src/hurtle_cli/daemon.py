@@ -1,7 +1,7 @@
 """Background (daemon) running and its management: status, stop, kill.
 
-As Sanic 25.12 does it: the PID file of an app named ``NAME`` is
-``~/.local/state/sanic/NAME.pid`` unless ``--pidfile`` says otherwise, and holds
+As Sanic 25.12 does it: the PID file of an app named ``NAME`` is ``NAME.pid`` in
+``$XDG_RUNTIME_DIR/sanic`` (or ``~/.local/state/sanic``) unless ``--pidfile`` says otherwise, and holds
 ``sanic``, ``pid=``, ``started=`` and ``name=`` lines; ``status``/``stop``/``kill`` print
 Sanic's messages and remove the PID file of a process they stopped or found gone.
 """
@@ -22,10 +22,23 @@ class DaemonError(Exception):
 
 
 def state_dir() -> Path:
-    """The folder of default PID files (created, private to the user)."""
-    folder = Path.home() / ".local" / "state" / "sanic"
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return folder
+    """The folder of default PID files, as Sanic picks it: ``$XDG_RUNTIME_DIR/sanic``, else
+    ``~/.local/state/sanic``, else ``~/.cache/sanic`` (the first that can be created,
+    private to the user), else the current folder."""
+    candidates = []
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime:
+        candidates.append(Path(runtime) / "sanic")
+    home = Path.home()
+    candidates += [home / ".local" / "state" / "sanic", home / ".cache" / "sanic"]
+    for folder in candidates:
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError:
+            continue
+        if os.access(folder, os.W_OK):
+            return folder
+    return Path.cwd()
 
 
 def default_pidfile(app_name: str) -> Path:

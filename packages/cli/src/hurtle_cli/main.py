@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import inspect
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -36,26 +37,40 @@ def prepare_kwargs(args: argparse.Namespace) -> dict[str, Any]:
         value = getattr(args, name)
         if value is not None:
             kwargs[name] = value
-    if args.cert or args.key:
-        if not (args.cert and args.key):
-            raise SystemExit("sanic: --cert and --key must be given together")
+    if (args.cert or args.key) and (args.tls or not (args.cert and args.key)):
+        _tls_options_error()
+    if args.cert:
         kwargs["ssl"] = {"cert": args.cert, "key": args.key}
     elif args.tls:
         kwargs["ssl"] = args.tls[0] if len(args.tls) == 1 else list(args.tls)
     if args.tls_strict_host:
         if "ssl" not in kwargs:
-            raise SystemExit("sanic: --tls-strict-host needs certificates (--tls or --cert/--key)")
+            _tls_options_error()
         # A None in the list: no default certificate for unknown server names.
         first = kwargs["ssl"]
         kwargs["ssl"] = [*(first if isinstance(first, list) else [first]), None]
     return kwargs
 
 
+TLS_OPTIONS_HELP = (
+    "TLS certificates must be specified by either of:\n"
+    "  --cert certdir/fullchain.pem --key certdir/privkey.pem\n"
+    "  --tls certdir  (equivalent to the above)"
+)
+
+
+def _tls_options_error() -> None:
+    """--cert without --key (or the reverse), --cert/--key mixed with --tls, or
+    --tls-strict-host without certificates: Sanic's message, logged, and exit 1."""
+    logging.getLogger("sanic.error").error(TLS_OPTIONS_HELP)
+    raise SystemExit(1)
+
+
 def load_app(args: argparse.Namespace) -> tuple[Any, Any]:
     """Load the target as Sanic would; exit with a message that says how to fix it."""
     from hurtle_worker.loader import AppLoader
 
-    loader = AppLoader(args.target, as_factory=args.factory, as_simple=args.simple)
+    loader = AppLoader(args.target, as_factory=args.factory, as_simple=args.simple, args=args)
     try:
         app = loader.load()
     except (ImportError, ValueError, AttributeError, TypeError) as exc:
@@ -68,13 +83,10 @@ def load_app(args: argparse.Namespace) -> tuple[Any, Any]:
     return app, loader
 
 
-def run_serve(args: argparse.Namespace) -> int:
+def run_serve(args: argparse.Namespace, is_atty: Callable[[], bool] | None = None) -> int:
     if args.http == 3:
         raise SystemExit("sanic: HTTP/3 is not served by Hurtle; use --http=1")
     kwargs = prepare_kwargs(args)
-    if args.repl:
-        print("sanic: --repl (an interactive shell beside the server) is not available in "
-              "Hurtle; serving without it.", file=sys.stderr)
     app, loader = load_app(args)
     if args.daemon:
         from hurtle_cli.daemon import DaemonError, daemonize
@@ -94,6 +106,8 @@ def run_serve(args: argparse.Namespace) -> int:
             raise
         print(f"sanic: cannot serve {args.target}: {exc}", file=sys.stderr)
         return 1
+    if args.repl:
+        _attach_repl(app, kwargs, is_atty)
     try:
         if args.legacy:
             type(app).serve_legacy(primary=app)
@@ -107,6 +121,24 @@ def run_serve(args: argparse.Namespace) -> int:
         print(f"Startup failed: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def _attach_repl(app: Any, kwargs: dict[str, Any], is_atty: Callable[[], bool] | None) -> None:
+    """Open the console once the server is up: in the main process (with workers), or in
+    the serving process (single process)."""
+    from hurtle_cli.repl import start_repl
+
+    if is_atty is not None:
+        interactive = bool(is_atty())
+    else:
+        interactive = all(stream is not None and stream.isatty()
+                          for stream in (sys.stdin, sys.stdout))
+
+    async def open_console(app: Any, *_: Any) -> None:
+        start_repl(app, interactive)
+
+    event = "after_server_start" if kwargs.get("single_process") else "main_process_ready"
+    app.register_listener(open_console, event)
 
 
 def app_commands(app: Any) -> dict[str, Callable[..., Any]]:
@@ -130,10 +162,9 @@ def _command_parser(target: str, commands: dict[str, Callable[..., Any]]
             if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
                 continue
             kind = param.annotation if param.annotation in (int, float, str) else None
-            if param.default is param.empty:
-                command.add_argument(f"--{param.name}", required=True, type=kind)
-            else:
-                command.add_argument(f"--{param.name}", default=param.default, type=kind)
+            # As Sanic: an option left out is None when the function gives no default.
+            default = None if param.default is param.empty else param.default
+            command.add_argument(f"--{param.name}", default=default, type=kind)
     return parser
 
 
@@ -190,43 +221,88 @@ def run_target_inspect(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_inspect(argv: Sequence[str]) -> int:
+def inspect_kwargs(command: str, rest: Sequence[str]) -> dict[str, Any]:
+    """The JSON body ``sanic inspect COMMAND ...`` sends, as Sanic builds it: ``scale N``
+    is ``replicas``, ``reload`` carries ``zero_downtime``, ``--flag`` is True, ``--no-flag``
+    False, ``--key=value`` a string and other words go in ``args``."""
+    kwargs: dict[str, Any] = {}
+    rest = list(rest)
+    if command == "scale":
+        if not rest or not rest[0].lstrip("-").isdigit():
+            raise SystemExit("sanic inspect: scale needs a number of workers, e.g. scale 4")
+        kwargs["replicas"] = int(rest.pop(0))
+    elif command == "reload":
+        kwargs["zero_downtime"] = "--zero-downtime" in rest
+        rest = [item for item in rest if item != "--zero-downtime"]
+    positional: list[str] = []
+    for item in rest:
+        if not item.startswith("-"):
+            positional.append(item)
+            continue
+        key, sep, value = item.lstrip("-").partition("=")
+        key = key.replace("-", "_")
+        if sep:
+            kwargs[key] = value
+        elif key.startswith("no_"):
+            kwargs[key[3:]] = False
+        else:
+            kwargs[key] = True
+    if positional:
+        kwargs["args"] = positional
+    return kwargs
+
+
+def run_inspect(argv: Sequence[str], client_class: Any = None) -> int:
     """``sanic inspect [options] [command] [args]``."""
     from hurtle_inspector.client import InspectorClient, InspectorError
 
     args = build_inspect_parser().parse_args(list(argv))
-    client = InspectorClient(args.host, args.port, args.secure, args.raw, args.api_key)
+    client = (client_class or InspectorClient)(
+        args.host, args.port, args.secure, args.raw, args.api_key
+    )
     try:
         if args.command is None:
             client.show(client.info())
             return 0
-        kwargs: dict[str, Any] = {}
-        rest = list(args.rest)
-        if args.command == "scale":
-            if not rest or not rest[0].lstrip("-").isdigit():
-                raise SystemExit("sanic inspect: scale needs a number of workers, e.g. scale 4")
-            kwargs["replicas"] = int(rest.pop(0))
-        elif args.command == "reload" and "--zero-downtime" in rest:
-            rest.remove("--zero-downtime")
-            kwargs["zero_downtime"] = True
-        for item in rest:
-            key, _, value = item.lstrip("-").partition("=")
-            kwargs[key.replace("-", "_")] = value if value else True
-        client.show(client.do(args.command, **kwargs))
+        client.show(client.do(args.command, **inspect_kwargs(args.command, args.rest)))
     except InspectorError as exc:
         print(exc, file=sys.stderr)
         return 1
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``sanic`` command."""
+def parse_target_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse ``sanic <target> [action] [options]``. ``module.create_app()`` means a factory;
+    with a factory, options the command does not know (``--foo=bar``) are kept on the
+    namespace the factory receives, as Sanic does; otherwise they are an error."""
+    parser = build_parser()
+    args, extras = parser.parse_known_args(list(argv))
+    if args.target.endswith("()"):
+        args.target, args.factory = args.target[:-2], True
+    if extras:
+        if not args.factory:
+            parser.error(f"unrecognized arguments: {' '.join(extras)}")
+        for item in extras:
+            key, sep, value = item.lstrip("-").partition("=")
+            setattr(args, key.replace("-", "_"), value if sep else True)
+    return args
+
+
+def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None,
+         is_atty: Callable[[], bool] | None = None) -> int:
+    """Entry point of the ``sanic`` command (``inspector_client``: the client class
+    ``sanic inspect`` uses, by default ``hurtle_inspector.InspectorClient``)."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["-v"]:  # as Sanic: -v alone is the version, with a target it is verbosity
+        from hurtle_app.versions import version_line
+
+        print(version_line())
+        return 0
     if argv and argv[0] in ("help", "-h", "--help"):
         build_parser().print_help()
         return 0
     if argv and argv[0] == "inspect":
-        return run_inspect(argv[1:])
+        return run_inspect(argv[1:], inspector_client)
     if argv and argv[0] in ("kill", "status", "restart", "stop") and any(
         a.startswith("--pid") for a in argv[1:]
     ):
@@ -234,7 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rest: list[str] = []
     if len(argv) >= 2 and argv[1] == "exec":
         argv, rest = argv[:2], argv[2:]
-    args = build_parser().parse_args(argv)
+    args = parse_target_args(argv)
     if args.action == "exec":
         return run_exec(args, rest)
     if args.inspect_action:
@@ -243,7 +319,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         app, _ = load_app(args)
         return daemon_command(args.action, ["--pidfile", args.pidfile] if args.pidfile else [],
                               app_name=app.name)
-    return run_serve(args)
+    return run_serve(args, is_atty)
 
 
 __all__ = ["app_commands", "main", "prepare_kwargs"]

@@ -42,11 +42,14 @@ class ConnInfo:
         if sslobj is not None or sslctx is not None:
             self.ssl = True
             if sslobj is not None:
-                self.server_name = getattr(sslobj, "server_hostname", None) or ""
-                try:
-                    self.cert = sslobj.getpeercert() or {}
-                except (ValueError, AttributeError):
-                    self.cert = {}
+                # The SNI name the client asked for (recorded by the server's SNI callback),
+                # and what the serving certificate's context says about it (Sanic's
+                # ``context.sanic``: subject fields, cert and key paths, names).
+                self.server_name = (
+                    getattr(sslobj, "sanic_server_name", None)
+                    or getattr(sslobj, "server_hostname", None) or ""
+                )
+                self.cert = dict(getattr(sslobj.context, "sanic", None) or {})
         if isinstance(addr, str):  # UNIX socket
             self.server = unix or addr
             self.network_paths = []

@@ -14,7 +14,10 @@ ready and it is not already running.
 # PERF: one Task per connection, not one per request: ``http1()`` answers every request
 # already parsed (pipelining), then parks on a future until ``data_received`` has the
 # next head (a set_result, about half the cost of a new Task; handlers still run in a
-# Task, as under Sanic).  With the config key ``HTTP_EAGER_DISPATCH`` it is instead
+# Task, as under Sanic). A complete request that arrives alone while the Task is parked
+# is answered at once by ``run_parked``, as that Task: in its context, with it as
+# ``asyncio.current_task()``; only a handler that suspends (or fails, or leaves work)
+# wakes the Task, which goes on from where the handler is.  With the config key ``HTTP_EAGER_DISPATCH`` it is instead
 # stepped synchronously inside ``data_received`` (``coro.send(None)``), handed to a Task
 # only if it suspends, and ends when no request is ready; that saves about 3 % of the
 # instructions but leaves handlers without ``asyncio.current_task()`` (see protocol.py),
@@ -29,9 +32,11 @@ once the response is finished) writes the head on first use, then body pieces fr
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 import sys
 import types
+from asyncio.tasks import _enter_task, _leave_task
 from collections import deque
 from collections.abc import Coroutine, Generator
 from time import perf_counter
@@ -141,6 +146,21 @@ def _finishes_whole(cls: type) -> bool:
     _finish_types[cls] = fast
     return fast
 
+
+# create_task(context=) is Python 3.11+; without it no request is answered in run_parked.
+_TASK_CONTEXT = sys.version_info >= (3, 11)
+if sys.version_info < (3, 12):
+    # PERF: asyncio.current_task is a Python function here; the C module's dict is what
+    # it reads.
+    from asyncio.tasks import _current_tasks
+
+    _current_task_of = _current_tasks.get
+else:
+    _current_task_of = asyncio.current_task
+
+# What Http._handler_pump yields when the handler returned, or raised.
+_DONE = object()
+_FAILED = object()
 
 _plain_requests: dict[type, bool] = {}
 _new_object = object.__new__
@@ -252,6 +272,22 @@ async def _drive(coro: Coroutine[Any, Any, Any], first: Any) -> Any:
     return await _resume(coro, first)
 
 
+@types.coroutine
+def _pump_on(pump: Generator[Any, Any, Any], first: Any) -> Generator[Any, Any, Any]:
+    """Drive ``Http._handler_pump`` from inside the Task, from what its handler awaits,
+    until the handler is over (returns ``_DONE`` or ``_FAILED``)."""
+    yielded = first
+    while True:
+        try:
+            sent = yield yielded
+        except BaseException as exc:
+            yielded = pump.throw(exc)
+        else:
+            yielded = pump.send(sent)
+        if yielded is _DONE or yielded is _FAILED:
+            return yielded
+
+
 class Http(RequestReader):
     """The HTTP/1.1 request/response cycle of one connection (see module docstring).
 
@@ -290,6 +326,12 @@ class Http(RequestReader):
         "perft0",
         "_waiter",
         "_idle",
+        "_context",
+        "_task_loop",
+        "_handover",
+        "_pump",
+        "_pump_send",
+        "_pump_error",
         "_spare",
         "_keep_alive_allowed",
         "_hook",
@@ -332,6 +374,12 @@ class Http(RequestReader):
         self._unlimited: Any = None  # the Request whose body may pass the limit
         self._waiter: asyncio.Future | None = None
         self._idle: asyncio.Future | None = None
+        self._context: contextvars.Context | None = None
+        self._task_loop: Any = None
+        self._handover: Any = None
+        self._pump: Any = None
+        self._pump_send: Any = None
+        self._pump_error: BaseException | None = None
         self._spare: _Incoming | None = None
         self.request: Any = None
         self.init_for_request(None)
@@ -565,7 +613,18 @@ class Http(RequestReader):
         protocol = self.protocol
         coro = self.http1()
         if not protocol.eager:
-            self.task = protocol.loop.create_task(coro)
+            loop = protocol.loop
+            if _TASK_CONTEXT and loop.get_task_factory() is None and self._hook is None:
+                # The Task's context is kept: run_parked answers in it (a copy of the
+                # current context, as create_task makes by default). Not with lifecycle
+                # hooks (their signals are awaited around the handler), nor with a task
+                # factory (it may not take context=).
+                context = self._context = contextvars.copy_context()
+                task = self.task = loop.create_task(coro, context=context)
+                # the running loop (protocol.loop may be a stand-in, as in testing.py)
+                self._task_loop = task.get_loop()
+            else:
+                self.task = loop.create_task(coro)
             return
         try:
             first = coro.send(None)
@@ -577,6 +636,107 @@ class Http(RequestReader):
             protocol.close()
             return
         self.task = protocol.loop.create_task(_drive(coro, first))
+
+    def run_parked(self, idle: asyncio.Future) -> None:
+        """Answer the current request now, as the parked connection Task would.
+
+        Called by ``data_received`` instead of waking the Task on ``idle`` when the
+        request is complete and alone. The handler runs in the Task's context with the
+        Task as ``asyncio.current_task()``; if it finishes without suspending and the
+        connection stays as it was, the Task stays parked on the same future. Otherwise
+        (it suspends, raises, or something is left to do) the Task is woken and goes on
+        from where the handler is (``_handover``).
+        """
+        # PERF: no set_result, loop callback, Task step or new future per request, and
+        # the handler is stepped through a resumable generator (no StopIteration per
+        # request; benchmarks/inproc.py "GET /").
+        record: Any = self.current
+        protocol = self.protocol
+        request = record.request
+        # http1's request-side steps (see there)
+        self.request = request
+        self.keep_alive = record.keep_alive and self._keep_alive_allowed
+        self.head_only = request.method == "HEAD"
+        self.expecting_continue = record.expect
+        self.request_body = record.has_body
+        access_log = protocol.access_log
+        if access_log:
+            self.perft0 = perf_counter()
+        self.stage = HANDLER
+        self.running = True
+        send = self._pump_send
+        if send is None:
+            pump = self._pump = self._handler_pump()
+            pump.send(None)
+            send = self._pump_send = pump.send
+        loop = self._task_loop
+        task = self.task
+        previous = _current_task_of(loop)
+        if previous is not None:  # called from inside another task (tests, benchmarks)
+            _leave_task(loop, previous)
+        _enter_task(loop, task)
+        try:
+            out = self._context.run(send, request)  # type: ignore[union-attr]
+        finally:
+            _leave_task(loop, task)
+            if previous is not None:
+                _enter_task(loop, previous)
+        if out is _FAILED:
+            self._handover = _FAILED  # the Task answers the error
+        elif out is not _DONE:
+            # suspended on ``out`` (None for a bare yield): the Task goes on from there
+            self._handover = (out,)
+        elif (
+            self.stage is IDLE
+            and not record.chunks
+            and self.keep_alive
+            and not self.upgrade_websocket
+            and not protocol.closed
+            and not protocol.flow.reading_paused
+        ):
+            # http1's tail for the common case (see there); the Task stays parked. (The
+            # record was complete, without error and alone when data_received called
+            # this, and nothing was parsed since.)
+            self.current = self.request = self.response = None
+            self.request_bytes = 0
+            record.request = None
+            self._spare = record
+            if access_log:
+                self.perft0 = 0.0
+            if self.in_head:
+                self.stage = REQUEST
+            protocol._time = protocol.loop.time()
+            self.running = False
+            return
+        else:
+            self._handover = _DONE  # the handler is done; http1 does the rest
+        self._idle = None
+        idle.set_result(None)
+
+    @types.coroutine
+    def _handler_pump(self) -> Generator[Any, Any, None]:
+        """Runs the app's handler for each request sent in, yielding ``_DONE`` when it
+        returned, ``_FAILED`` when it raised (the error in ``_pump_error``), and whatever
+        it awaits in between (the Task drives it on from there: ``_pump_on``)."""
+        handler = self.protocol.request_handler
+        current_request = getattr(self.protocol.request_class, "_current", None)
+        out: Any = _DONE
+        while True:
+            request = yield out
+            try:
+                if current_request is not None:
+                    current_request.set(request)
+                awaitable = handler(request)
+                if type(awaitable) is not types.CoroutineType:
+                    awaitable = awaitable.__await__()
+                yield from awaitable
+            except GeneratorExit:
+                raise
+            except BaseException as error:
+                self._pump_error = error
+                out = _FAILED
+            else:
+                out = _DONE
 
     async def connection_task(self) -> None:
         """Serve the ready requests of this connection (the body of a connection Task)."""
@@ -596,19 +756,34 @@ class Http(RequestReader):
         keep_alive_allowed = self._keep_alive_allowed
         access_log = protocol.access_log
         try:
-            while not protocol.closed:
+            while True:
                 record = self.current
-                if record is None:
-                    if not persistent:
+                # A request run_parked handed over is served even on a closed connection
+                # (its handler is part-way through, as if this Task had started it).
+                if self._handover is None:
+                    if protocol.closed:
                         break
-                    self.running = False
-                    request = None  # an idle connection keeps no request alive
-                    idle = self._idle = protocol.loop.create_future()
-                    await idle
-                    continue
+                    if record is None:
+                        if not persistent:
+                            break
+                        self.running = False
+                        request = None  # an idle connection keeps no request alive
+                        idle = self._idle = protocol.loop.create_future()
+                        await idle
+                        continue
                 try:
                     request = record.request
-                    if request is not None and record.error is None and self._hook is None:
+                    handover = self._handover
+                    if handover is not None:
+                        # run_parked started this request: go on from where it is.
+                        self._handover = None
+                        if handover is not _DONE:
+                            if handover is not _FAILED:
+                                handover = await _pump_on(self._pump, handover[0])
+                            if handover is _FAILED:
+                                error, self._pump_error = self._pump_error, None
+                                raise error
+                    elif request is not None and record.error is None and self._hook is None:
                         # PERF: init_for_request and _take_request inlined (hot path); the
                         # response-side fields were reset when the last request ended.
                         self.request = request
@@ -626,11 +801,12 @@ class Http(RequestReader):
                     else:
                         await self.http1_request_header()
                         request = self.request
-                    if current_request is not None and request is not None:
-                        # Built in data_received, outside this Task's context: make it
-                        # the current request (Request.get_current()) here.
-                        current_request.set(request)
-                    await handler(request)
+                    if handover is None:
+                        if current_request is not None and request is not None:
+                            # Built in data_received, outside this Task's context: make
+                            # it the current request (Request.get_current()) here.
+                            current_request.set(request)
+                        await handler(request)
                     if self.stage is not IDLE:
                         await self._finish_response()
                 except asyncio.CancelledError:

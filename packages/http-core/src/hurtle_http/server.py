@@ -178,8 +178,9 @@ def bind_unix_socket(path: str | os.PathLike, *, mode: int = 0o666, backlog: int
     A stale socket file left by a dead server is replaced; a live one is an error.
     """
     path = os.fspath(path)
-    if os.path.exists(path):
-        if not stat.S_ISSOCK(os.stat(path).st_mode):
+    if os.path.lexists(path):
+        # lstat: a symlink is never followed (nor replaced), whatever it points to.
+        if not stat.S_ISSOCK(os.lstat(path).st_mode):
             raise FileExistsError(f"{path} exists and is not a socket; remove it or pick another path")
         probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
@@ -231,7 +232,31 @@ def load_ssl(ssl: Any) -> ssl_module.SSLContext:
             raise FileNotFoundError(f"TLS {label} file not found: {file}")
     context = ssl_module.create_default_context(ssl_module.Purpose.CLIENT_AUTH)
     context.load_cert_chain(os.fspath(cert), os.fspath(key), password=ssl.get("password"))
+    # What request.conn_info.cert shows (Sanic's attribute): the certificate's subject and
+    # the settings given, never the password.
+    context.sanic = {  # type: ignore[attr-defined]
+        **_subject(cert),
+        **{k: v for k, v in ssl.items() if k != "password"},
+        "cert": os.fspath(cert),
+        "key": os.fspath(key),
+    }
+    context.sni_callback = remember_server_name
     return context
+
+
+def remember_server_name(sslobj: Any, server_name: str | None, _: Any) -> None:
+    """SNI callback: keep the name the client asked for (``conn_info.server_name``)."""
+    sslobj.sanic_server_name = server_name
+
+
+def _subject(cert: Any) -> dict[str, Any]:
+    """The subject fields of a PEM certificate (``commonName``...), or {} when unreadable."""
+    decode = getattr(getattr(ssl_module, "_ssl", None), "_test_decode_cert", None)
+    try:
+        info = decode(os.fspath(cert)) if decode is not None else {}
+    except (OSError, ssl_module.SSLError, ValueError):
+        return {}
+    return {key: value for rdn in info.get("subject", ()) for key, value in rdn}
 
 
 def try_use_uvloop() -> None:

@@ -33,6 +33,10 @@ class InspectorClient:
         self.api_key = api_key
         self.timeout = timeout
 
+    def _open(self, req: Request, **kwargs: Any) -> Any:
+        """Send ``req`` (a subclass may route this through another opener)."""
+        return urlopen(req, **kwargs)
+
     @property
     def base_url(self) -> str:
         host = f"[{self.host}]" if ":" in self.host else self.host
@@ -54,7 +58,7 @@ class InspectorClient:
             context.check_hostname = False
             context.verify_mode = ssl.CERT_NONE
         try:
-            with urlopen(req, timeout=self.timeout, context=context) as resp:
+            with self._open(req, timeout=self.timeout, context=context) as resp:
                 body = resp.read()
         except HTTPError as exc:
             detail = exc.read().decode(errors="replace").strip()
@@ -76,10 +80,12 @@ class InspectorClient:
         """Run an action (``reload``, ``shutdown``, ``scale`` or a custom one)."""
         return self.request(action, "POST", **kwargs)
 
-    def show(self, result: Any, out: TextIO = sys.stdout) -> None:
-        """Print a result: raw JSON, or the info layout for ``info()``."""
+    def show(self, result: Any, out: TextIO | None = None) -> None:
+        """Print a result: raw JSON, or the info layout for ``info()`` (to ``out``, by
+        default whatever ``sys.stdout`` is when called)."""
+        out = sys.stdout if out is None else out
         if self.raw or not (isinstance(result, dict) and "workers" in result):
-            out.write(json.dumps(result, separators=(",", ":")) + "\n")
+            out.write(json.dumps(result, separators=(",", ":"), default=str) + "\n")
             return
         info = dict(result.get("info", {}))
         extra = info.pop("extra", None)

@@ -103,8 +103,14 @@ class RouteGroup:
 
     @property
     def dynamic_path(self) -> bool:
-        """Whether a parameter may span segments (a ``path`` parameter)."""
-        return any(info.label == "path" for info in self._routes[0].defined_params.values())
+        """Whether a parameter may span segments: a ``path`` parameter, or an inline
+        regex that can match the delimiter (``<rest:[a-z/]+>``, as sanic-routing)."""
+        route = self._routes[0]
+        delimiter = route.router.delimiter
+        return any(
+            info.label == "path" or (info.regex and delimiter in info.label)
+            for info in route.defined_params.values()
+        )
 
     def finalize(self) -> None:
         """Finalize each route and order them by priority."""

@@ -153,6 +153,16 @@ class Route:
                 f"Named group ({', '.join(sorted(groups))}) must match your named "
                 f"parameter ({name})"
             )
+        if pattern.groups > 1:
+            # As sanic-routing: one group at most, its match is the parameter's value.
+            raise InvalidUsage(f"Invalid matching pattern {label}")
+        if pattern.groups == 1 and not groups and label.count("(") > 1:
+            # Other parentheses around the one group (``(?:...)``, ``\(``): which one
+            # is the value is not obvious, so a named group is asked for.
+            raise InvalidUsage(
+                f"Could not compile pattern {label}. Try using a named group instead: "
+                f"'(?P<{name}>your_matching_group)'"
+            )
         return name, label, str, pattern, ParamInfo
 
     def add_parameter(

@@ -90,6 +90,10 @@ class BaseRouter(ABC):
             if route is not None:
                 return route, route.handler, {}
         find = self._find_route
+        if find is None and self.finalized:
+            # finalize(do_compile=False) left the source uncompiled: compile it now.
+            self._render(True)
+            find = self._find_route
         if find is None:
             raise FinalizationError(
                 "The router is not finalized: call router.finalize() after adding routes "

@@ -78,6 +78,11 @@ def parse_parameter_basket(
                 raw = unquote(raw)
             if info.regex or raw is None:
                 value: t.Any = raw
+                if raw is not None and info.regex and info.pattern.groups == 1:
+                    # `<ext:file\.(txt)>`: an unnamed group's match is the value.
+                    if not info.pattern.groupindex:
+                        found = info.pattern.match(raw)
+                        value = found.group(1) if found is not None else raw
             else:
                 try:
                     value = info.cast(raw)

@@ -3,9 +3,9 @@
 from sanic.cli.app import SanicCLI
 
 
-def main() -> None:
-    """Run the command line with ``sys.argv``."""
-    SanicCLI().run()
+def main(args: list[str] | None = None) -> None:
+    """Run the command line with ``args`` (default: ``sys.argv[1:]``)."""
+    SanicCLI().run(args)
 
 
 if __name__ == "__main__":

@@ -56,6 +56,7 @@ from hurtle_http.exceptions import ServerError as ServerError
 from hurtle_http.exceptions import URLBuildError as URLBuildError
 from hurtle_http.request.types import Request as Request
 from hurtle_http.response.file import Default as Default
+from hurtle_http.response.file import _default
 from hurtle_http.response.types import BaseHTTPResponse as BaseHTTPResponse
 from hurtle_http.response.types import HTTPResponse as HTTPResponse
 from hurtle_http.response.types import ResponseStream as ResponseStream
@@ -66,6 +67,7 @@ from hurtle_worker.multiplexer import WorkerMultiplexer
 from hurtle_worker.shared_ctx import SharedContext
 from sanic import runner
 from sanic.application.constants import ServerStage as ServerStage
+from sanic.http.constants import HTTP as HTTP
 from sanic.middleware import MiddlewareLocation as MiddlewareLocation
 from sanic.models.futures import FutureRegistry as FutureRegistry
 from sanic.worker.loader import AppLoader
@@ -80,8 +82,8 @@ _DEFAULT_START_METHOD = "spawn"
 class Sanic(_FrameworkSanic):
     """A Sanic application: the framework's app plus the worker-manager runner."""
 
-    #: The ``multiprocessing`` start method for workers (``spawn`` unless set).
-    start_method: ClassVar[str | None] = None
+    #: The multiprocessing start method of the workers (Sanic's ``<Default>``: spawn).
+    start_method: ClassVar[Any] = _default
     #: The worker manager, in the main process while serving (else None).
     manager: WorkerManager | None = None
     _multiplexer: WorkerMultiplexer | None = None
@@ -90,6 +92,10 @@ class Sanic(_FrameworkSanic):
     def __init__(self, name: str, *args: Any, **kwargs: Any) -> None:
         super().__init__(name, *args, **kwargs)
         object.__setattr__(self, "shared_ctx", SharedContext())
+        if self.certloader_class is None:
+            from sanic.worker.loader import CertLoader
+
+            self.certloader_class = CertLoader
 
     # help(), IDEs and inspect.signature(Sanic) show the framework's parameters.
     __init__.__signature__ = inspect.signature(_FrameworkSanic.__init__)  # type: ignore[attr-defined]
@@ -138,7 +144,8 @@ class Sanic(_FrameworkSanic):
     # -- start method -----------------------------------------------------------------------
     @classmethod
     def _get_startup_method(cls) -> str:
-        return cls.start_method or _DEFAULT_START_METHOD
+        method = cls.start_method
+        return _DEFAULT_START_METHOD if method is None or isinstance(method, Default) else method
 
     @classmethod
     def _set_startup_method(cls) -> None:
@@ -157,7 +164,7 @@ class Sanic(_FrameworkSanic):
     # -- running ----------------------------------------------------------------------------
     def prepare(self, host: str | None = None, port: int | None = None, *,
                 dev: bool = False, debug: bool = False, auto_reload: bool | None = None,
-                version: Any = 1, ssl: Any = None, sock: Any = None, workers: int = 1,
+                version: Any = HTTP.VERSION_1, ssl: Any = None, sock: Any = None, workers: int = 1,
                 protocol: Any = None, backlog: int = 100, register_sys_signals: bool = True,
                 access_log: bool | None = None, unix: str | None = None,
                 loop: asyncio.AbstractEventLoop | None = None, reload_dir: Any = None,
@@ -177,7 +184,7 @@ class Sanic(_FrameworkSanic):
         )
 
     def run(self, host: str | None = None, port: int | None = None, *, dev: bool = False,
-            debug: bool = False, auto_reload: bool | None = None, version: Any = 1,
+            debug: bool = False, auto_reload: bool | None = None, version: Any = HTTP.VERSION_1,
             ssl: Any = None, sock: Any = None, workers: int = 1, protocol: Any = None,
             backlog: int = 100, register_sys_signals: bool = True,
             access_log: bool | None = None, unix: str | None = None,

@@ -30,7 +30,8 @@ from hurtle_app.state import ApplicationServerInfo
 from hurtle_worker.constants import PROCESS_PREFIX
 from hurtle_worker.manager import WorkerManager
 from hurtle_worker.process import set_parent_death_signal
-from sanic.worker.loader import AppLoader, CertLoader, find_app
+from sanic.http.constants import HTTP
+from sanic.worker.loader import AppLoader, find_app
 from sanic.worker.reloader import Reloader
 from sanic.worker.serve import worker_serve
 
@@ -65,7 +66,8 @@ def in_spawned_worker() -> bool:
 
 def prepare(app: Any, host: str | None = None, port: int | None = None, *,
             dev: bool = False, debug: bool = False, auto_reload: bool | None = None,
-            version: Any = 1, ssl: Any = None, sock: socket.socket | None = None,
+            version: Any = HTTP.VERSION_1, ssl: Any = None,
+            sock: socket.socket | None = None,
             workers: int | str = 1, protocol: Any = None, backlog: int = 100,
             register_sys_signals: bool = True, access_log: bool | None = None,
             unix: str | None = None, loop: Any = None, reload_dir: Any = None,
@@ -82,8 +84,6 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
             "Sanic server could not start: app.run()/prepare() was called while a worker "
             f"process imported the main module. {GLOBAL_SCOPE_HINT}"
         )
-    from sanic.http.constants import HTTP
-
     if isinstance(version, str | int | float) and str(version) in ("1", "1.1", "3"):
         version = int(float(version))
     version = HTTP(version)  # as Sanic: ValueError "4 is not a valid HTTP"
@@ -249,7 +249,7 @@ def serve_single(app_class: Any, primary: Any = None) -> None:
         _motd(primary, primary.state.server_info, 1)
     FrameworkSanic.run(
         primary, info["host"], info["port"], debug=info["debug"],
-        ssl=CertLoader(info["ssl"]).load(primary),
+        ssl=info["ssl"],
         sock=info["sock"], protocol=info["protocol"], backlog=info["backlog"],
         register_sys_signals=info["register_sys_signals"], access_log=info["access_log"],
         unix=info["unix"], loop=info["loop"], noisy_exceptions=info["noisy_exceptions"],
@@ -343,7 +343,10 @@ def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
     elif info["sock"] is not None and not info["host"]:
         location = f"{scheme}://{info['sock'].getsockname()}"
     else:
-        location = f"{scheme}://{info['host']}:{info['port']}"
+        host = info["host"]
+        if ":" in host and not host.startswith("["):
+            host = f"[{host}]"  # an IPv6 address in a URL (RFC 3986 3.2.2)
+        location = f"{scheme}://{host}:{info['port']}"
     details = server_info(primary, workers)
     lines = [
         f"Hurtle v{__hurtle_version__} (Sanic v{__version__} compatible)",

@@ -71,6 +71,7 @@ class SanicTestClient:
             with recorder.installed():
                 recorder.requests.clear()
                 await session.start()
+                self.port = session.port  # as sanic-testing: the port the server got
                 try:
                     return await _send(
                         self,

@@ -9,6 +9,7 @@ import socket
 import threading
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
 
 __all__ = [
     "CLIENT_OPTIONS",
@@ -217,6 +218,12 @@ class ServerSession:
     def url(self, uri: str, *, websocket: bool = False) -> str:
         """The absolute URL for ``uri`` on this server (``uri`` may already be absolute)."""
         if uri.startswith(("http:", "https:", "ws:", "wss:")):
+            # ``testing.PORT`` is None (a free port is chosen per run), so a URL built
+            # from it, ``http://127.0.0.1:None/x``, means this server's port.
+            parts = urlsplit(uri)
+            if parts.netloc.endswith(":None"):
+                netloc = f"{parts.netloc[: -len('None')]}{self.port}"
+                return urlunsplit(parts._replace(netloc=netloc))
             return uri
         if not uri.startswith("/"):
             uri = "/" + uri
@@ -243,6 +250,12 @@ class ServerSession:
             await self.server.before_start()
             await self.server.after_start()
         except BaseException:
+            server, self.server = self.server, None
+            if server is not None:
+                # A failing start-up listener: close the listening server too (else it
+                # lingers until garbage collection warns about it).
+                server.close()
+                await server.wait_closed()
             self._close_socket()
             self._restore_mode()
             raise

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 from types import SimpleNamespace
 from typing import Any
 
-logger = logging.getLogger("sanic.root")
+from hurtle_worker.constants import WORKER_NAME_ENV
+
+error_logger = logging.getLogger("sanic.error")
 
 _SAFE_MODULES = (
     "multiprocessing.queues",
@@ -15,14 +18,14 @@ _SAFE_MODULES = (
     "multiprocessing.connection",
     "multiprocessing.managers",
     "multiprocessing.shared_memory",
+    "ctypes",
 )
-_IMMUTABLE = (str, bytes, int, float, bool, complex, type(None), frozenset, tuple)
 
 
 def is_shareable(value: Any) -> bool:
-    """Whether ``value`` keeps working when handed to another process."""
-    if isinstance(value, _IMMUTABLE):
-        return True
+    """Whether ``value`` is made for sharing between processes (a ``multiprocessing``
+    queue, lock, value, pipe, manager proxy, shared memory, or a ``ctypes`` value), as
+    Sanic judges it; anything else reaches each worker as its own copy."""
     module = type(value).__module__ or ""
     return module.startswith(_SAFE_MODULES)
 
@@ -40,13 +43,18 @@ class SharedContext(SimpleNamespace):
     def __setattr__(self, name: str, value: Any) -> None:
         if self.__dict__.get("_locked") and name != "_locked":
             raise RuntimeError(
-                f"Cannot set shared_ctx.{name}: shared_ctx is read-only once the workers "
-                "started. Set it in a main_process_start listener."
+                f"Cannot set item on locked SharedContext object (shared_ctx.{name}): it is "
+                "read-only once the workers started. Set it in a main_process_start listener."
             )
-        if not name.startswith("_") and not is_shareable(value):
-            logger.warning(
-                "shared_ctx.%s holds a %s, which every worker receives as its own copy: "
-                "changes will not be seen by other workers. %s",
+        if (
+            not name.startswith("_")
+            and not is_shareable(value)
+            and not os.environ.get(WORKER_NAME_ENV)  # a worker only receives the values
+        ):
+            error_logger.warning(
+                "Unsafe object shared_ctx.%s (a %s) may not be shared between processes: "
+                "every worker receives its own copy, so changes are not seen by the others. "
+                "%s",
                 name, type(value).__name__, self.SAFE_TYPES_HELP,
             )
         super().__setattr__(name, value)
@@ -55,6 +63,7 @@ class SharedContext(SimpleNamespace):
         """Make the context read-only."""
         object.__setattr__(self, "_locked", True)
 
+    @property
     def is_locked(self) -> bool:
         """Whether the context is read-only."""
         return bool(self.__dict__.get("_locked"))

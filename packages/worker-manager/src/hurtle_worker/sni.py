@@ -54,6 +54,7 @@ def sni_context(entries: Sequence[tuple[ssl.SSLContext, set[str]]], strict: bool
     default = entries[0][0]
 
     def choose(sslobj: ssl.SSLObject, server_name: str | None, _: ssl.SSLContext) -> int | None:
+        sslobj.sanic_server_name = server_name  # type: ignore[attr-defined]  # conn_info
         if server_name:
             for context, names in entries:
                 if name_matches(server_name, names):

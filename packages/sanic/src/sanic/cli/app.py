@@ -24,7 +24,11 @@ class SanicCLI:
 
         Raises ``SystemExit`` with the command's exit status when it is not 0.
         """
-        status = main(None if parse_args is None else list(parse_args))
+        import sanic.cli.app as this
+        from sanic.cli.inspector_client import InspectorClient
+
+        status = main(None if parse_args is None else list(parse_args),
+                      inspector_client=InspectorClient, is_atty=lambda: this.is_atty())
         if status:
             raise SystemExit(status)
 

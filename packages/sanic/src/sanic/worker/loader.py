@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import ssl
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,8 @@ from hurtle_worker.loader import AppLoader as _AppLoader
 from hurtle_worker.loader import CertLoader as _CertLoader
 from sanic.http.tls.creators import MkcertCreator as MkcertCreator
 from sanic.http.tls.creators import TrustmeCreator as TrustmeCreator
+
+logger = logging.getLogger("sanic.root")
 
 
 def simple_app(path: Path) -> Any:
@@ -34,28 +38,81 @@ _AppLoader.simple_app_factory = staticmethod(simple_app)  # type: ignore[assignm
 
 
 class CertLoader(_CertLoader):
-    """Build a server TLS context from a context, a dict of files, or a folder."""
+    """Build a server TLS context from ``ssl=``: a context, a dict of files, a certificate
+    folder, or a list of those (chosen by the client's SNI; a ``None`` in the list refuses
+    clients whose server name matches none). ``Sanic(certloader_class=...)`` replaces it;
+    a subclass may set ``self._ssl_data`` in ``load`` before calling ``super().load(app)``.
+    """
+
+    def __init__(self, ssl_data: Any) -> None:
+        super().__init__(ssl_data)
+        self._ssl_data = ssl_data
 
     def load(self, app: Any = None) -> Any:
-        """The TLS context (None without TLS), as ``hurtle_http`` builds it.
-
-        A list (or tuple) holds several certificates, chosen by the client's SNI; a
-        ``None`` in it refuses clients whose server name matches none of them.
-        """
-        data = self._data
-        if data is None:
-            return None
+        """The TLS context (None without TLS). Raises ValueError saying what is wrong."""
+        data = self._ssl_data
+        if data is None or isinstance(data, ssl.SSLContext):
+            return data
         from hurtle_http.server import load_ssl
 
-        if not isinstance(data, list | tuple):
+        if isinstance(data, dict):
+            if not (data.get("cert") or data.get("certfile")) or not (
+                data.get("key") or data.get("keyfile")
+            ):
+                raise ValueError("SSL dict needs filenames for cert and key.")
             return load_ssl(data)
+        if isinstance(data, str | os.PathLike):
+            return load_ssl(_checked_folder(data))
+        if not isinstance(data, list | tuple):
+            raise ValueError(
+                f"Invalid ssl argument {type(data)}. Expecting a list of certdirs, a dict or "
+                "an SSLContext."
+            )
         from hurtle_worker.sni import cert_names, sni_context
 
-        entries = [(load_ssl(entry), cert_names(_cert_file(entry)) if _cert_file(entry)
-                    else set()) for entry in data if entry is not None]
-        if not entries:
-            raise ValueError("ssl=[...] needs at least one certificate besides None")
+        present = [entry for entry in data if entry is not None]
+        if not present:
+            raise ValueError("No certificates found in the ssl list (only None).")
+        entries = []
+        vhosts: list[str] = []
+        for entry in present:
+            if isinstance(entry, str | os.PathLike):
+                entry = _checked_folder(entry)
+            context = entry if isinstance(entry, ssl.SSLContext) else CertLoader(entry).load(app)
+            cert = _cert_file(entry)
+            entries.append((context, cert_names(cert) if cert else set()))
+            vhosts.extend(cert_vhosts(cert) if cert else [])
+        logger.info("Certificate vhosts: %s", ", ".join(vhosts))
         return sni_context(entries, strict=None in data)
+
+
+def _checked_folder(folder: str | os.PathLike[str]) -> str | os.PathLike[str]:
+    """A certificate folder that holds ``privkey.pem`` and ``fullchain.pem``."""
+    path = Path(folder)
+    if path.is_file():
+        raise ValueError(f"Certificate folder expected but {folder} is a file.")
+    for name in ("privkey.pem", "fullchain.pem"):
+        if not os.access(path / name, os.R_OK):
+            raise ValueError(f"Certificate not found or permission denied {path / name}")
+    return folder
+
+
+def cert_vhosts(cert_file: str | os.PathLike[str]) -> list[str]:
+    """The names a certificate serves, in its order: subjectAltName DNS names and IP
+    addresses (as the TLS library prints them), else the subject's commonName."""
+    decode = getattr(getattr(ssl, "_ssl", None), "_test_decode_cert", None)
+    if decode is None:  # pragma: no cover - every CPython since 3.3 has it
+        return []
+    try:
+        info = decode(os.fspath(cert_file))
+    except (OSError, ssl.SSLError, ValueError):
+        return []
+    names = [value for kind, value in info.get("subjectAltName", ())
+             if kind in ("DNS", "IP Address")]
+    if not names:
+        names = [value for rdn in info.get("subject", ()) for key, value in rdn
+                 if key == "commonName"]
+    return names
 
 
 def _cert_file(entry: Any) -> Any:

@@ -26,7 +26,8 @@ from hurtle_worker.process import Worker as Worker
 from hurtle_worker.process import WorkerProcess as WorkerProcess
 from sanic.application.constants import ServerStage as ServerStage
 from sanic.http.constants import HTTP as HTTP
-from sanic.worker.loader import AppLoader, AppNotFound, CertLoader
+from sanic.worker.loader import AppLoader, AppNotFound
+from sanic.worker.loader import CertLoader as CertLoader
 
 
 def apply_log_formatters(app: Any) -> None:
@@ -152,7 +153,7 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
         for info in infos:
             server = await app.create_server(
                 sock=info.get("sock"),
-                ssl=CertLoader(info.get("ssl")).load(app),
+                ssl=info.get("ssl"),
                 protocol=info.get("protocol"),
                 backlog=info.get("backlog", 100),
                 access_log=info.get("access_log"),

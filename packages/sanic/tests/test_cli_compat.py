@@ -1,0 +1,47 @@
+"""Sanic's CLI entry points: ``sanic.__main__.main(args)`` and the inspector client module."""
+
+from __future__ import annotations
+
+import json
+from unittest.mock import MagicMock
+
+import pytest
+
+import sanic.cli.inspector_client as inspector_client
+from sanic.__main__ import main
+
+
+def test_main_takes_an_argument_list(capsys) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.startswith("Sanic 25.12.0; Routing ")
+
+
+def test_inspect_command_posts_its_arguments(monkeypatch, capsys) -> None:
+    sent: list[tuple[str, str, dict]] = []
+
+    def fake_urlopen(req, **_):
+        sent.append((req.full_url, req.get_method(), json.loads(req.data)))
+        answer = MagicMock()
+        answer.__enter__.return_value.read.return_value = b'{"result": "ok"}'
+        return answer
+
+    monkeypatch.setattr(inspector_client, "urlopen", fake_urlopen)
+    main(["inspect", "--port", "6999", "scale", "3"])
+    assert sent == [("http://localhost:6999/scale", "POST", {"replicas": 3})]
+    assert '"ok"' in capsys.readouterr().out
+
+
+def test_banner_brackets_an_ipv6_host(caplog) -> None:
+    import logging
+
+    from sanic import Sanic
+    from sanic.runner import _motd
+
+    app = Sanic("BannerSix")
+    info = {"ssl": None, "unix": None, "sock": None, "host": "::1", "port": 8123}
+    with caplog.at_level(logging.INFO):
+        _motd(app, [info], 1)
+    assert "Goin' Fast @ http://[::1]:8123" in caplog.text
+    Sanic._app_registry.pop("BannerSix", None)

@@ -1,0 +1,89 @@
+"""What ``ssl=`` accepts, as Sanic: messages for mistakes, SNI over a list of
+certificates, and what ``request.conn_info`` says about the TLS connection."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+import trustme
+
+from sanic import Sanic
+from sanic.response import json
+from sanic.worker.loader import CertLoader
+
+
+@pytest.fixture
+def cert_dirs(tmp_path: Path) -> tuple[Path, Path]:
+    authority = trustme.CA()
+    folders = []
+    for name, hosts in (("local", ["localhost", "127.0.0.1"]), ("example", ["example.test"])):
+        leaf = authority.issue_cert(*hosts)
+        folder = tmp_path / name
+        folder.mkdir()
+        leaf.private_key_pem.write_to_path(str(folder / "privkey.pem"))
+        leaf.cert_chain_pems[0].write_to_path(str(folder / "fullchain.pem"))
+        folders.append(folder)
+    return folders[0], folders[1]
+
+
+@pytest.mark.parametrize(
+    ("ssl", "message"),
+    [
+        ({"cert": None, "key": None}, "SSL dict needs filenames for cert and key."),
+        (False, "Invalid ssl argument <class 'bool'>"),
+        ([None], "No certificates"),
+    ],
+)
+def test_mistakes_are_value_errors_with_sanics_words(ssl, message) -> None:
+    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        CertLoader(ssl).load()
+
+
+def test_list_entries_must_be_complete_folders(cert_dirs, tmp_path) -> None:
+    local, _ = cert_dirs
+    with pytest.raises(ValueError, match="folder expected") as file_given:
+        CertLoader([str(local / "fullchain.pem")]).load()
+    assert str(local / "fullchain.pem") in str(file_given.value)
+    with pytest.raises(ValueError, match="not found") as missing:
+        CertLoader([str(tmp_path / "nowhere")]).load()
+    assert str(tmp_path / "nowhere" / "privkey.pem") in str(missing.value)
+
+
+def test_a_list_logs_its_vhosts_and_conn_info_reports_the_sni_name(cert_dirs, caplog) -> None:
+    local, example = cert_dirs
+    app = Sanic("TlsLoaderSni")
+
+    @app.get("/")
+    async def index(request):
+        info = request.conn_info
+        return json({"server_name": info.server_name, "cert": info.cert})
+
+    with caplog.at_level(logging.INFO):
+        _, response = app.test_client.get(
+            "https://localhost:None/", server_kwargs={"ssl": [str(local), str(example)]}
+        )
+    assert "Certificate vhosts: localhost, 127.0.0.1, example.test" in caplog.text
+    assert response.status == 200
+    assert response.json["server_name"] == "localhost"
+    assert response.json["cert"]["cert"] == str(local / "fullchain.pem")
+    assert "password" not in response.json["cert"]
+
+
+def test_a_custom_certloader_class_decides_on_tls(cert_dirs) -> None:
+    local, _ = cert_dirs
+
+    class FromFolder(CertLoader):
+        def load(self, app):
+            self._ssl_data = str(local)  # TLS even though the server was given no ssl=
+            return super().load(app)
+
+    app = Sanic("TlsLoaderCustom", certloader_class=FromFolder)
+
+    @app.get("/")
+    async def index(request):
+        return json({"scheme": request.scheme})
+
+    _, response = app.test_client.get("https://localhost:None/")
+    assert response.json == {"scheme": "https"}
