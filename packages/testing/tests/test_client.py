@@ -287,16 +287,17 @@ def test_raw_cookies_over_a_real_socket(app: Sanic, client: SanicTestClient, rep
     assert response.raw_cookies["kept"].value == "yes"
 
 
-def test_server_kwargs_verbosity_sets_the_runs_verbosity(app: Sanic, client: SanicTestClient) -> None:
+def test_server_kwargs_verbosity_sets_the_runs_verbosity(
+    app: Sanic, client: SanicTestClient, reply
+) -> None:
     from hurtle_app.logging.filter import VerbosityFilter
-    from hurtle_http.response import text
 
     seen: list[int] = []
 
     @app.get("/verbosity")
-    async def verbosity(request: Any) -> Any:
+    async def verbosity(request: Any) -> None:
         seen.append(VerbosityFilter.verbosity)
-        return text("ok")
+        await reply(request, "ok")
 
     client.get("/verbosity", server_kwargs={"verbosity": 2})
     assert seen == [2]
