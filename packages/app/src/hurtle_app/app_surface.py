@@ -145,6 +145,8 @@ class AppSurface:
             return self.get_server_location(
                 {"host": self.state.host, "port": self.state.port, "ssl": self.state.ssl}
             )
+        if self.state.asgi:
+            return "http://<ASGI>"
         return "http://<unknown>"
 
     @classmethod
