@@ -130,6 +130,24 @@ def test_listeners_of_a_blueprint_become_app_listeners(app: Sanic) -> None:
     assert app.listeners["before_server_start"] == [setup]
 
 
+def test_new_attributes_on_a_blueprint_are_refused_with_the_ctx_hint() -> None:
+    bp = Blueprint("attrs")
+    with pytest.raises(AttributeError, match=r"use instance\.ctx\.colour instead\.$"):
+        bp.colour = "red"  # type: ignore[attr-defined]
+    bp.ctx.colour = "red"
+    bp.url_prefix = "/moved"  # its own settings may still change
+    assert (bp.ctx.colour, bp.url_prefix) == ("red", "/moved")
+
+
+def test_a_blueprint_subclass_declares_its_own_attributes() -> None:
+    class Slotted(Blueprint):
+        __slots__ = ("extra",)
+
+    bp = Slotted("slotted")
+    bp.extra = 1
+    assert bp.extra == 1
+
+
 def test_copy_signature_shows_sanics_default_marker() -> None:
     import inspect
 

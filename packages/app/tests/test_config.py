@@ -231,3 +231,29 @@ def test_default_config_keys_are_upper_case_or_private() -> None:
 def test_integer_environment_values_round_trip(value: int) -> None:
     config = Config(env_prefix=None)
     assert config._convert("K", str(value)) == value
+
+
+def test_a_detailed_converter_gets_both_keys_the_text_and_the_defaults(monkeypatch) -> None:
+    from hurtle_app.config import DetailedConverter
+
+    class Echo(DetailedConverter):
+        def __call__(self, full_key, config_key, value, defaults):
+            return (full_key, config_key, value, defaults.get(config_key), "ACCESS_LOG" in defaults)
+
+    monkeypatch.setenv("SANIC_LIMIT", "7")
+    monkeypatch.setenv("MINE_OTHER", "x")
+    config = Config(defaults={"LIMIT": 5}, converters=[Echo()])
+    assert config.LIMIT == ("SANIC_LIMIT", "LIMIT", "7", 5, True)
+    mine = Config(env_prefix="MINE_", converters=[Echo()])
+    assert mine.OTHER == ("MINE_OTHER", "OTHER", "x", None, True)
+
+
+def test_a_detailed_converter_that_passes_leaves_the_others(monkeypatch) -> None:
+    from hurtle_app.config import DetailedConverter
+
+    class Refuse(DetailedConverter):
+        def __call__(self, full_key, config_key, value, defaults):
+            raise ValueError
+
+    monkeypatch.setenv("SANIC_LIMIT", "7")
+    assert Config(converters=[Refuse()]).LIMIT == 7

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from hurtle_app import Sanic
 from hurtle_app.errorpages import (
     FALLBACK_TEXT,
     HTMLRenderer,
@@ -17,6 +18,7 @@ from hurtle_app.errorpages import (
     exception_response,
     guess_mime,
 )
+from hurtle_app.handlers import ErrorHandler
 from hurtle_http.exceptions import BadRequest, NotFound, SanicException, ServerError
 
 
@@ -278,3 +280,49 @@ def test_debug_html_page_without_a_route_says_so() -> None:
     request.route = None
     page = body(render(request, raised(NotFound("Requested URL /x not found")), debug=True))
     assert "Exception in [route not found]:" in page
+
+
+class _FailingErrorHandler(ErrorHandler):
+    """An ErrorHandler whose own response() raises what it was built with."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
+
+    def response(self, request, exception):
+        raise self.error
+
+
+@pytest.mark.parametrize("debug", [False, True])
+async def test_an_error_handler_that_raises_answers_a_plain_500(send_to, debug: bool) -> None:
+    app = Sanic("failing_handler", error_handler=_FailingErrorHandler(KeyError("broken")))
+    app.config.FALLBACK_ERROR_FORMAT = "json"
+    app.state.set_mode(debug)
+
+    @app.get("/")
+    async def boom(request):
+        raise ValueError("first")
+
+    sent = await send_to(app, "GET", "/")
+    assert sent.status == 500
+    assert sent.headers["content-type"].startswith("text/plain")
+    if debug:
+        assert sent.text.startswith("Error while handling error: 'broken'\nStack: Traceback")
+    else:
+        assert sent.text == "An error occurred while handling an error"
+
+
+async def test_an_error_handler_raising_an_http_error_answers_with_it(send_to) -> None:
+    app = Sanic(
+        "http_error_handler",
+        error_handler=_FailingErrorHandler(SanicException("Teapot here", status_code=418)),
+    )
+    app.config.FALLBACK_ERROR_FORMAT = "text"
+
+    @app.get("/")
+    async def boom(request):
+        raise ValueError("first")
+
+    sent = await send_to(app, "GET", "/")
+    assert sent.status == 418
+    assert "Teapot here" in sent.text

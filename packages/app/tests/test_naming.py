@@ -80,3 +80,28 @@ def test_force_create_builds_a_missing_app() -> None:
     registry = AppRegistry({})
     created = registry.get("fresh", True, _App)
     assert created.name == "fresh"
+
+
+async def test_a_subclass_generate_name_names_the_routes(send_to) -> None:
+    from hurtle_app import Blueprint, Sanic
+    from hurtle_http.response import text
+
+    class RenamingApp(Sanic):
+        def generate_name(self, *objects):
+            return self._generate_name(*objects).replace("Shop", "Store")
+
+    class RenamingBlueprint(Blueprint):
+        def generate_name(self, *objects):
+            return self._generate_name(*objects).replace("cart", "basket")
+
+    app = RenamingApp("Shop", configure_logging=False)
+    bp = RenamingBlueprint("cart", url_prefix="/cart")
+
+    async def show(request):
+        return text(request.name)
+
+    app.add_route(show, "/")
+    bp.add_route(show, "/")
+    app.blueprint(bp)
+    assert (await send_to(app, "GET", "/")).text == "Store.show"
+    assert (await send_to(app, "GET", "/cart/")).text == "Store.basket.show"

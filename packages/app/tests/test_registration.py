@@ -187,6 +187,27 @@ async def test_routes_added_by_a_server_listener_are_served(app: Sanic, call) ->
     assert (await call("GET", "/")).text == "index"
 
 
+async def test_middleware_and_signals_added_by_a_server_listener_run(app: Sanic, call) -> None:
+    @app.get("/")
+    async def index(request):
+        return text(f"{request.ctx.by_middleware} {request.ctx.by_signal}")
+
+    @app.before_server_start
+    async def late(app_: Sanic) -> None:
+        @app_.on_request
+        async def mark(request):
+            request.ctx.by_middleware = "middleware"
+
+        @app_.signal("http.lifecycle.request")
+        async def also(request):
+            request.ctx.by_signal = "signal"
+
+    await app._startup()
+    await app._server_event("init", "before")
+    await app._server_event("init", "after")
+    assert (await call("GET", "/")).text == "middleware signal"
+
+
 def test_route_on_a_view_class_registers_its_methods(app: Sanic) -> None:
     @app.route("/view")
     class Things(HTTPMethodView):

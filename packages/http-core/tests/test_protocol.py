@@ -223,3 +223,21 @@ def test_arbitrary_bytes_give_responses_or_a_clean_close_never_a_crash(
         for line in out.split(b"\r\n"):
             if line.startswith(b"HTTP/1.1 "):
                 assert 100 <= int(line[9:12]) < 600
+
+
+async def test_protocol_state_counts_the_requests_of_its_connection() -> None:
+    # Sanic's per-connection ``protocol.state["requests_count"]``, read through
+    # ``request.protocol``: one, then two on the same keep-alive connection.
+    seen: list[int] = []
+
+    async def handler(request: Any) -> Any:
+        seen.append(request.protocol.state["requests_count"])
+        return text("ok")
+
+    conn = FakeConnection(handler)
+    await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert seen == [1, 2]
+    other = FakeConnection(handler)
+    await exchange(other, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert seen == [1, 2, 1]  # counted per connection

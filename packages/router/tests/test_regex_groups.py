@@ -63,3 +63,11 @@ def test_finalize_without_compiling_still_resolves() -> None:
     router.add("/u/<uid:int>", handler_named("u"), methods=["GET"])
     router.finalize(do_compile=False)
     assert router.get("/u/7", "GET")[2] == {"uid": 7}
+
+
+def test_building_a_spanning_regex_keeps_its_delimiters() -> None:
+    router = Router()
+    router.add(r"/d/<rest:[a-z0-9/]+>/end", handler_named("d"), methods=["GET"], name="d")
+    router.finalize()
+    assert router.build("d", {"rest": "a/b"}) == "/d/a/b/end"
+    assert router.get("/d/a/b/end", "GET")[2] == {"rest": "a/b"}

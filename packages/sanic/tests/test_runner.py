@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import socket
 import ssl
@@ -138,7 +139,22 @@ def test_multiplexer_only_exists_in_workers(app: Sanic) -> None:
     with pytest.raises(AttributeError, match="only inside worker processes"):
         app.m  # noqa: B018
     assert not hasattr(app, "multiplexer")
-    assert app.manager is None
+
+
+def test_manager_and_inspector_only_in_the_main_process_once_set(
+    app: Sanic, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As Sanic: a SanicException before main_process_start, and in any worker process.
+    for name in ("manager", "inspector"):
+        with pytest.raises(SanicException, match=f"Can only access the {name} from the main"):
+            getattr(app, name)
+    app.manager = manager = object()  # type: ignore[assignment]
+    object.__setattr__(app, "_inspector", inspector := object())
+    assert (app.manager, app.inspector) == (manager, inspector)
+    monkeypatch.setenv("SANIC_WORKER_PROCESS", "true")
+    for name in ("manager", "inspector"):
+        with pytest.raises(SanicException, match=f"Can only access the {name} from the main"):
+            getattr(app, name)
 
 
 def test_shared_ctx_is_a_shared_context(app: Sanic) -> None:
@@ -212,3 +228,67 @@ def test_a_missing_reload_dir_is_reported_and_skipped(app: Sanic, tmp_path, capl
     assert app.state.reload_dirs == {tmp_path.resolve()}
     assert app.state.auto_reload is True
     assert "Directory /no/such/dir could not be located" in caplog.text
+
+
+def test_run_refuses_an_existing_loop_pointing_at_create_server(app: Sanic) -> None:
+    with pytest.raises(TypeError, match=r"^loop is not a valid argument\. .*create_server\(\)"):
+        app.prepare(loop=object())
+    assert not app.state.server_info  # nothing was prepared
+
+
+def test_serving_with_workers_needs_the_system_signals(app: Sanic) -> None:
+    with pytest.raises(RuntimeError, match=r"register_sys_signals=False\. Use Sanic\.serve_single"):
+        app.prepare(register_sys_signals=False)
+    app.prepare(register_sys_signals=False, single_process=True)  # one process: fine
+
+
+async def test_ctrlc_workaround_stops_first_and_interrupts_second() -> None:
+    import signal
+    from types import SimpleNamespace
+
+    from sanic.compat import ctrlc_workaround_for_windows
+
+    class FakeApp:
+        def __init__(self) -> None:
+            self.state = SimpleNamespace(is_stopping=False)
+            self.tasks: list[Any] = []
+
+        def stop(self) -> None:
+            self.state.is_stopping = True
+
+        def add_task(self, func: Any) -> None:
+            self.tasks.append(asyncio.ensure_future(func(self)))
+
+    previous = signal.getsignal(signal.SIGINT)
+    fake = FakeApp()
+    try:
+        ctrlc_workaround_for_windows(fake)
+        handler = signal.getsignal(signal.SIGINT)
+        handler(signal.SIGINT, None)  # the first Ctrl+C stops the app...
+        assert fake.state.is_stopping
+        await asyncio.wait_for(fake.tasks[0], 2)  # ...and the waking task ends
+        with pytest.raises(KeyboardInterrupt):
+            handler(signal.SIGINT, None)  # a second one does not wait
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+async def test_ctrlc_workaround_when_the_app_already_stops() -> None:
+    import signal
+    from types import SimpleNamespace
+
+    from sanic.compat import ctrlc_workaround_for_windows
+
+    stops: list[bool] = []
+    fake = SimpleNamespace(state=SimpleNamespace(is_stopping=True), add_task=lambda func: None,
+                           stop=lambda: stops.append(True))
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        ctrlc_workaround_for_windows(fake)
+        handler = signal.getsignal(signal.SIGINT)
+        handler(signal.SIGINT, None)  # the first Ctrl+C: already stopping, nothing to do
+        assert stops == []
+        with pytest.raises(KeyboardInterrupt):
+            handler(signal.SIGINT, None)
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -18,6 +18,7 @@ from types import SimpleNamespace
 from typing import Any, ClassVar
 
 from hurtle_app import serving
+from hurtle_app.annotations import typed_uri
 from hurtle_app.app_surface import AppSurface
 from hurtle_app.blueprint_group import BlueprintGroup
 from hurtle_app.blueprints import Blueprint
@@ -292,7 +293,9 @@ class Sanic(Registrar, AppSurface):
 
     def _apply_route(self, route: FutureRoute, overwrite: bool = False) -> list[Any]:
         handler: Any = route.handler
-        name = self._build_endpoint_name(route.name or handler_display_name(handler))
+        name = self._custom_name(
+            self._build_endpoint_name(route.name or handler_display_name(handler))
+        )
         if route.websocket:
             self.enable_websocket()
             handler = WebsocketHandler(self, handler, route.subprotocols)
@@ -309,8 +312,9 @@ class Sanic(Registrar, AppSurface):
     def _add_route(
         self, route: FutureRoute, handler: Any, name: str, strict: Any, overwrite: bool
     ) -> list[Any]:
+        uri = route.uri if route.websocket else typed_uri(route.uri, route.handler)
         added = self.router.add(
-            uri=route.uri,
+            uri=uri,
             methods=route.methods or frozenset({"GET"}),
             handler=handler,
             host=route.host,
@@ -384,12 +388,15 @@ class Sanic(Registrar, AppSurface):
         return self._apply_route(future)
 
     def _apply_middleware(self, middleware: FutureMiddleware) -> Any:
-        return self._middleware.add(
-            middleware.middleware,
-            middleware.attach_to,
-            priority=middleware.priority,
-            order=middleware.order or None,
-        )
+        # As Sanic: middleware added once the app has started (a server listener adding
+        # some) runs from the next request on; the chains are built again then.
+        with self.amend():
+            return self._middleware.add(
+                middleware.middleware,
+                middleware.attach_to,
+                priority=middleware.priority,
+                order=middleware.order or None,
+            )
 
     def _apply_listener(self, listener: FutureListener) -> Any:
         self._listeners.add(listener.listener, listener.event, listener.priority)
@@ -401,14 +408,19 @@ class Sanic(Registrar, AppSurface):
         return handler.handler
 
     def _apply_signal(self, signal: FutureSignal) -> Any:
-        self._signal_events.add(SignalRouter.format_event(signal.event))
-        return self.signal_router.add(
-            signal.handler,
-            signal.event,
-            signal.condition,
-            signal.exclusive,
-            priority=signal.priority,
-        )
+        event = SignalRouter.format_event(signal.event)
+        self._signal_events.add(event)
+        if event.startswith("http.lifecycle.") and self._pipeline is not None:
+            # Connections read the hook when they open: set it now, not at the next start.
+            self.lifecycle_hook = self._lifecycle_hook
+        with self.amend():  # a late signal is served from the next request on (as Sanic)
+            return self.signal_router.add(
+                signal.handler,
+                signal.event,
+                signal.condition,
+                signal.exclusive,
+                priority=signal.priority,
+            )
 
     def register_middleware(
         self,
@@ -735,7 +747,12 @@ class Sanic(Registrar, AppSurface):
                 response = await response
         except Exception as error:
             error_logger.exception("Exception occurred in the error handler")
-            response = self.error_handler.failed_response(request, error)
+            if isinstance(error, SanicException):
+                # As Sanic: an HTTP error raised by the error handler itself (a custom
+                # ErrorHandler's response()) gets its own page.
+                response = self.error_handler.default(request, error)
+            else:
+                response = self.error_handler.failed_response(request, error)
         if not isinstance(response, BaseHTTPResponse) and not (
             response is None and getattr(getattr(request, "stream", None), "response", None)
         ):

@@ -9,6 +9,7 @@ Each method only reads or forwards to the object that owns the concern.
 from __future__ import annotations
 
 import asyncio
+import os
 import platform
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterator
@@ -343,7 +344,7 @@ class AppSurface:
     def inspector(self) -> Any:
         """The inspector (only in the main process, once ``main_process_start`` ran)."""
         inspector = self._inspector
-        if inspector is None:
+        if inspector is None or os.environ.get("SANIC_WORKER_PROCESS"):
             raise SanicException(
                 "Can only access the inspector from the main process after "
                 "main_process_start has run. For example, you most likely want to use it "

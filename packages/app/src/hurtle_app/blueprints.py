@@ -65,6 +65,7 @@ class Blueprint(Registrar):
     """A reusable group of routes and hooks: ``app.blueprint(Blueprint("api", "/api"))``."""
 
     _is_blueprint = True
+    _frozen = False
 
     def __init__(
         self,
@@ -89,6 +90,16 @@ class Blueprint(Registrar):
         #: The name of the blueprint this one was copied from (``""`` if none).
         self.copied_from = ""
         self._init_registrar()
+        self._frozen = True
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if self._frozen and name not in self.__dict__ and not hasattr(type(self), name):
+            # As Sanic (and the app): user state goes on ``bp.ctx``.
+            raise AttributeError(
+                "Setting variables on Blueprint instances is not allowed. You should change "
+                f"your Blueprint instance to use instance.ctx.{name} instead."
+            )
+        object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:
         return (
@@ -289,6 +300,7 @@ class Blueprint(Registrar):
             name = name[len(reg.app.name) + 1 :]
         if not name.startswith(eff["bp_name"] + "."):
             name = f"{eff['bp_name']}.{name}"
+        name = self._custom_name(name)
         version_prefix = future.version_prefix
         if version_prefix == "/v" and eff["version_prefix"]:
             version_prefix = eff["version_prefix"]

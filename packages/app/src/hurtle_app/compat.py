@@ -128,10 +128,26 @@ def enable_windows_color_support() -> None:
 
 
 def ctrlc_workaround_for_windows(app: Any) -> None:
-    """Windows only: make Ctrl+C stop ``app`` (elsewhere signals already do)."""
-    if not OS_IS_WINDOWS:
-        return
-    signal.signal(signal.SIGINT, lambda *_: app.stop())  # pragma: no cover
+    """Make Ctrl+C stop ``app`` where the loop cannot take signals (Windows; the runner
+    calls this there, and it works anywhere it is called): the first SIGINT calls
+    ``app.stop()``, a second one raises ``KeyboardInterrupt``. A task wakes the loop every
+    0.1 s so the handler runs, and ends once the app is stopping."""
+
+    async def stay_active(app: Any) -> None:
+        while not app.state.is_stopping:  # noqa: ASYNC110 - waking the loop is the point
+            await asyncio.sleep(0.1)
+
+    pressed: list[bool] = []
+
+    def ctrlc_handler(signum: int, frame: Any) -> None:
+        if pressed:
+            raise KeyboardInterrupt("Second Ctrl+C: not waiting for a graceful stop")
+        pressed.append(True)
+        if not app.state.is_stopping:
+            app.stop()
+
+    app.add_task(stay_active)
+    signal.signal(signal.SIGINT, ctrlc_handler)
 
 
 def pypy_os_module_patch() -> None:

@@ -81,9 +81,16 @@ class DescriptorMeta(type):
 
 
 class DetailedConverter:
-    """Base for converters that want the key too: ``__call__(key, value)``."""
+    """Base for converters that want more than the value.
 
-    def __call__(self, key: str, value: str) -> Any:  # pragma: no cover - interface
+    ``__call__(full_key, config_key, value, defaults)``: the environment variable's name
+    (``SANIC_TIMEOUT``), the setting it fills (``TIMEOUT``), its text, and the defaults
+    (Sanic's, with those given to ``Config``). Raise ``ValueError`` to pass it on.
+    """
+
+    def __call__(
+        self, full_key: str, config_key: str, value: str, defaults: dict[str, Any]
+    ) -> Any:  # pragma: no cover - interface
         raise NotImplementedError
 
 
@@ -141,6 +148,7 @@ class Config(dict, metaclass=DescriptorMeta):
         converters: Sequence[Callable[[str], Any]] | None = None,
     ) -> None:
         super().__init__({**DEFAULT_CONFIG, **RUN_DEFAULTS, **(defaults or {})})
+        self._defaults: dict[str, Any] = {**DEFAULT_CONFIG, **(defaults or {})}
         self._converters: list[Callable[..., Any]] = [str, str_to_bool, float, int]
         for converter in converters or ():
             self.register_type(converter)
@@ -232,13 +240,13 @@ class Config(dict, metaclass=DescriptorMeta):
             if not key.startswith(prefix) or not key.isupper():
                 continue
             config_key = key[len(prefix) :]
-            self[config_key] = self._convert(config_key, value)
+            self[config_key] = self._convert(config_key, value, key)
 
-    def _convert(self, key: str, value: str) -> Any:
+    def _convert(self, key: str, value: str, full_key: str | None = None) -> Any:
         for converter in reversed(self._converters):
             try:
                 if isinstance(converter, DetailedConverter):
-                    return converter(key, value)
+                    return converter(full_key or key, key, value, self._defaults)
                 return converter(value)
             except (ValueError, TypeError):
                 continue

@@ -747,6 +747,15 @@ class Registrar:
 
         return generate_name(self.name, objects)
 
+    #: The default naming, for subclasses whose ``generate_name`` adjusts it (as in Sanic).
+    _generate_name = generate_name
+
+    def _custom_name(self, name: str) -> str:
+        """``name`` through a subclass's own ``generate_name``, if it has one."""
+        if type(self).generate_name is Registrar.generate_name:
+            return name
+        return self.generate_name(name)
+
     # --- custom CLI commands -----------------------------------------------------------
     def command(
         self, maybe_func: Callable[..., Any] | None = None, *, name: str = ""

@@ -388,7 +388,9 @@ class Http(RequestReader):
 
     def on_begin(self) -> None:
         """First byte of a request head (starts REQUEST_TIMEOUT for a new request)."""
-        self.head_started_at = self.protocol._time
+        protocol = self.protocol
+        self.head_started_at = protocol._time
+        protocol.state["requests_count"] += 1
         if self.current is None and self.stage is IDLE:
             self.stage = TRANSITIONS[IDLE, BEGIN]
 
@@ -398,7 +400,9 @@ class Http(RequestReader):
         self.headers = []
         self.head_size = 0
         self.in_head = True
-        self.head_started_at = self.protocol._time
+        protocol = self.protocol
+        self.head_started_at = protocol._time
+        protocol.state["requests_count"] += 1
         if self.current is None and self.stage is IDLE:
             self.stage = REQUEST
 

@@ -78,7 +78,9 @@ class HttpProtocol(asyncio.Protocol):
         self.app = app
         config = app.config
         self.signal = signal
+        # Sanic's per-connection state: ``requests_count`` counts the requests begun on it.
         self.state = state if state is not None else {}
+        self.state.setdefault("requests_count", 0)
         self.connections = connections if connections is not None else set()
         request_class = getattr(app, "request_class", None)
         if request_class is None:

@@ -53,7 +53,10 @@ def build_path(route: Route, params: t.Mapping[str, t.Any]) -> str:
                         f"Cannot build {route.uri}: value {text!r} for parameter "
                         f"{info.name!r} is not a valid {info.label} ({exc})"
                     ) from None
-        safe = "/" if info.label == "path" else ""
+        # A value that may span segments keeps its delimiters (a ``path`` parameter, or
+        # an inline regex that matches them, e.g. ``<rest:[a-z/]+>``).
+        spans = info.label == "path" or (info.regex and delimiter in info.label)
+        safe = "/" if spans else ""
         out.append(quote(text, safe=safe + ":@!$&'()*+,;=-._~"))
     path = delimiter.join(out)
     return path if path.startswith(delimiter) else delimiter + path

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 from collections.abc import Callable
+from os import environ
 from typing import Any, ClassVar, TypeVar
 
 from websockets.exceptions import ConnectionClosed as ConnectionClosed
@@ -84,8 +85,7 @@ class Sanic(_FrameworkSanic):
 
     #: The multiprocessing start method of the workers (Sanic's ``<Default>``: spawn).
     start_method: ClassVar[Any] = _default
-    #: The worker manager, in the main process while serving (else None).
-    manager: WorkerManager | None = None
+    _manager: WorkerManager | None = None
     _multiplexer: WorkerMultiplexer | None = None
     _worker_stopper: Callable[[], None] | None = None
 
@@ -101,6 +101,21 @@ class Sanic(_FrameworkSanic):
     __init__.__signature__ = inspect.signature(_FrameworkSanic.__init__)  # type: ignore[attr-defined]
 
     # -- process-side views -----------------------------------------------------------------
+    @property
+    def manager(self) -> WorkerManager:
+        """The worker manager: in the main process, once ``main_process_start`` ran."""
+        if self._manager is None or environ.get("SANIC_WORKER_PROCESS"):
+            raise SanicException(
+                "Can only access the manager from the main process after "
+                "main_process_start has run. For example, you most likely want to use it "
+                "inside the @app.main_process_ready event listener."
+            )
+        return self._manager
+
+    @manager.setter
+    def manager(self, value: WorkerManager | None) -> None:
+        object.__setattr__(self, "_manager", value)
+
     @property
     def multiplexer(self) -> WorkerMultiplexer:
         """This worker's link to the manager (only inside a worker process)."""

@@ -84,6 +84,13 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
             "Sanic server could not start: app.run()/prepare() was called while a worker "
             f"process imported the main module. {GLOBAL_SCOPE_HINT}"
         )
+    if loop is not None:
+        # As Sanic: app.run() makes its own loops; an existing one means create_server().
+        raise TypeError(
+            "loop is not a valid argument. To use an existing loop, change to "
+            "create_server().\nSee more: https://sanic.readthedocs.io/en/latest/sanic/"
+            "deploying.html#asynchronous-support"
+        )
     if isinstance(version, str | int | float) and str(version) in ("1", "1.1", "3"):
         version = int(float(version))
     version = HTTP(version)  # as Sanic: ValueError "4 is not a valid HTTP"
@@ -112,6 +119,11 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         raise RuntimeError("Single process cannot be run with multiple workers or auto-reload")
     if single_process:
         auto_reload = False  # AUTO_RELOAD from the config does not apply to one process
+    elif not register_sys_signals and not legacy:
+        # The worker manager stops on SIGINT/SIGTERM; without them only one process can run.
+        raise RuntimeError(
+            "Cannot run Sanic.serve with register_sys_signals=False. Use Sanic.serve_single."
+        )
     reload_dirs: set[Path] = set()
     if reload_dir:
         for entry in [reload_dir] if isinstance(reload_dir, str | Path) else reload_dir:
@@ -525,7 +537,7 @@ def stop(app: Any, terminate: bool = True) -> bool:
             if stopper is not None:
                 stopper()
         return True
-    manager = app.__dict__.get("manager")
+    manager = app.__dict__.get("_manager")
     if manager is not None:
         manager._shutdown_requested = True
         return True
