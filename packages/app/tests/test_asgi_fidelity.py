@@ -215,3 +215,50 @@ async def test_a_streaming_route_reads_a_body_over_request_max_size(app: Sanic) 
         assert sent[0]["status"] == status
         if body is not None:
             assert b"".join(m.get("body", b"") for m in sent[1:]) == body
+
+
+async def test_serve_location_under_asgi(app: Sanic) -> None:
+    @app.get("/where")
+    async def where(request: Any) -> Any:
+        return text(request.app.serve_location)
+
+    sent = await run_asgi(app, http_scope("/where"), [{"type": "http.request", "body": b""}])
+    assert sent[-1]["body"] == b"http://<ASGI>"
+
+
+async def test_outer_listener_timing_is_logged_in_debug_at_verbosity_2(
+    app: Sanic, caplog: Any
+) -> None:
+    import logging
+
+    from hurtle_app.state import Mode
+
+    @app.before_server_start
+    async def early(app: Sanic) -> None:
+        return None
+
+    @app.after_server_stop
+    async def late(app: Sanic) -> None:
+        return None
+
+    def messages() -> list[str]:
+        caplog.clear()
+        with caplog.at_level(logging.DEBUG, logger="sanic.root"):
+            from hurtle_app.asgi import Lifespan
+
+            Lifespan(app, {"type": "lifespan"}, None, None)  # type: ignore[arg-type]
+        return [m for m in caplog.messages if "in ASGI mode" in m]
+
+    try:
+        assert messages() == []  # production
+        app.state.mode = Mode.DEBUG
+        assert messages() == []  # verbosity 0 filters them
+        app.state.verbosity = 2
+        assert messages() == [
+            'You have set a listener for "before_server_start" in ASGI mode. It will be '
+            "executed as early as possible, but not before the ASGI server is started.",
+            'You have set a listener for "after_server_stop" in ASGI mode. It will be '
+            "executed as late as possible, but not after the ASGI server is stopped.",
+        ]
+    finally:
+        app.state.verbosity = 0

@@ -63,6 +63,13 @@ def test_duplicate_registration_is_an_error() -> None:
         eh.add(KeyError, handler_b, route_names=["x"])
 
 
+def test_a_duplicate_app_wide_handler_names_all_routes() -> None:
+    eh = ErrorHandler()
+    eh.add(KeyError, handler_a)
+    with pytest.raises(ServerError, match="on: route=__ALL_ROUTES__ and exception=<class 'Key"):
+        eh.add(KeyError, handler_b)
+
+
 def test_response_uses_the_registered_handler() -> None:
     eh = ErrorHandler()
     eh.add(KeyError, handler_a)

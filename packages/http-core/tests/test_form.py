@@ -1,5 +1,7 @@
 """multipart/form-data parsing (File, parse_multipart_form)."""
 
+import logging
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -202,3 +204,61 @@ def test_multipart_round_trip(fields: dict[str, str], files: dict[str, bytes]) -
 def test_parse_multipart_never_raises(body: bytes) -> None:
     fields, files = parse_multipart_form(body, BOUNDARY)
     assert isinstance(fields, dict) and isinstance(files, dict)
+
+
+def test_delimiters_written_as_the_bare_boundary_parameter_are_read() -> None:
+    """A client that put the dashes in ``boundary=------x`` and wrote ``------x`` lines."""
+    body = (
+        b'------x\r\nContent-Disposition: form-data; name="f"; filename="a.json"\r\n'
+        b"Content-Type: application/json\r\n\r\n\r\n"
+        b'------x\r\nContent-Disposition: form-data; name="f"; filename="b.pdf"\r\n'
+        b"Content-Type: application/pdf\r\n\r\n\r\n------x--"
+    )
+    _fields, files = parse_multipart_form(body, b"--------x")
+    assert [(f.name, f.type) for f in files.getlist("f")] == [
+        ("a.json", "application/json"),
+        ("b.pdf", "application/pdf"),
+    ]
+
+
+def test_a_delimiter_right_after_the_head_is_an_empty_part() -> None:
+    body = (
+        b'--x\r\nContent-Disposition: form-data; name="f"; filename="e.json"\r\n'
+        b"Content-Type: application/json\r\n\r\n--x--"
+    )
+    _fields, files = parse_multipart_form(body, b"--x")
+    assert files.get("f") == File(type="application/json", body=b"", name="e.json")
+
+
+def test_file_names_are_given_in_nfc() -> None:
+    body = (
+        b"--x\r\nContent-Disposition: form-data; name=\"f\"; filename*=\"utf-8''a%CC%88.txt\""
+        b"\r\n\r\nhi\r\n--x--"
+    )
+    _fields, files = parse_multipart_form(body, b"--x")
+    assert files.get("f").name == "\u00e4.txt"
+
+
+def test_a_part_without_a_name_is_logged_at_debug(caplog: pytest.LogCaptureFixture) -> None:
+    body = b'--x\r\nContent-Disposition: form-data; filename="a"\r\n\r\nhi\r\n--x--'
+    with caplog.at_level(logging.DEBUG, logger="sanic.root"):
+        fields, files = parse_multipart_form(body, b"--x")
+    assert not fields and not files
+    assert caplog.messages == [
+        "Form-data field does not have a 'name' parameter in the Content-Disposition header"
+    ]
+
+
+def test_a_multipart_body_without_boundary_logs_a_parse_failure(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from hurtle_http.headers import Header
+    from hurtle_http.request import Request
+
+    request = Request(
+        b"/", Header({"content-type": "multipart/form-data"}), "1.1", "POST", None, None
+    )
+    request.body = b"a=1"
+    with caplog.at_level(logging.ERROR, logger="sanic.error"):
+        assert not request.form
+    assert caplog.record_tuples == [("sanic.error", logging.ERROR, "Failed when parsing form")]

@@ -600,3 +600,29 @@ def test_ctx_is_made_by_make_context_once_stock_or_overridden() -> None:
     assert ByClass(b"/", Header(), "1.1", "GET", None, None).ctx == "ByClass"
     request.ctx = "set"
     assert request.ctx == "set"
+
+
+def test_the_generic_form_can_be_subclassed_for_a_custom_context() -> None:
+    class Ctx:
+        flavour = "mint"
+
+    class MintRequest(Request[Any, Ctx]):
+        @staticmethod
+        def make_context() -> Ctx:
+            return Ctx()
+
+    request = MintRequest(b"/", Header(), "1.1", "GET", None, None)
+    assert isinstance(request, Request)
+    assert request.ctx.flavour == "mint"
+
+
+def test_a_websocket_request_names_its_scheme_ws_or_wss_from_server_name() -> None:
+    from types import SimpleNamespace
+
+    app = SimpleNamespace(config=SimpleNamespace(SERVER_NAME="https://example.com"))
+    upgrade = Header({"upgrade": "websocket", "host": "x"})
+    assert Request(b"/ws", upgrade, "1.1", "GET", None, app).scheme == "wss"
+    plain = Header({"host": "x"})
+    assert Request(b"/", plain, "1.1", "GET", None, app).scheme == "https"
+    app.config.SERVER_NAME = "http://example.com"
+    assert Request(b"/ws", upgrade, "1.1", "GET", None, app).url == "ws://example.com/ws"

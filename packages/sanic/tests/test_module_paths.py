@@ -237,6 +237,7 @@ MODULE_NAMES: dict[str, tuple[str, ...]] = {
     "sanic.server.socket": ("bind_socket", "bind_unix_socket"),
     "sanic.server.websockets": (),
     "sanic.server.websockets.impl": ("WebsocketImplProtocol",),
+    "sanic.server.websockets.connection": ("WebSocketConnection",),
     "sanic.signals": ("Event", "Signal", "SignalGroup", "SignalRouter", "SignalWaiter"),
     "sanic.touchup": ("TouchUp", "TouchUpMeta"),
     "sanic.touchup.meta": ("TouchUpMeta",),

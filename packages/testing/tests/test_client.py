@@ -285,3 +285,20 @@ def test_raw_cookies_over_a_real_socket(app: Sanic, client: SanicTestClient, rep
 
     _, response = client.get("/raw-cookie", raw_cookies=True)
     assert response.raw_cookies["kept"].value == "yes"
+
+
+def test_server_kwargs_verbosity_sets_the_runs_verbosity(
+    app: Sanic, client: SanicTestClient, reply
+) -> None:
+    from hurtle_app.logging.filter import VerbosityFilter
+
+    seen: list[int] = []
+
+    @app.get("/verbosity")
+    async def verbosity(request: Any) -> None:
+        seen.append(VerbosityFilter.verbosity)
+        await reply(request, "ok")
+
+    client.get("/verbosity", server_kwargs={"verbosity": 2})
+    assert seen == [2]
+    assert app.state.verbosity == 0  # put back after the run

@@ -30,6 +30,10 @@ _PROCESS_LISTENERS = (
     "reload_process_stop",
 )
 _NO_BODY_STATUS = frozenset({204, 304})
+_ASGI_TIMING = (
+    ("before_server_start", "early", "before"),
+    ("after_server_stop", "late", "after"),
+)
 
 
 class Lifespan:
@@ -49,6 +53,18 @@ class Lifespan:
                 "they are skipped. Use before_server_start/after_server_stop instead.",
                 ", ".join(f'"{event}"' for event in skipped),
             )
+        state = getattr(sanic_app, "state", None)
+        if getattr(state, "is_debug", False):
+            # As Sanic (debug mode, verbosity 2): when the outer server listeners run under ASGI.
+            listeners = getattr(sanic_app, "listeners", {})
+            for event, when, bound in _ASGI_TIMING:
+                if listeners.get(event):
+                    logger.debug(
+                        f'You have set a listener for "{event}" in ASGI mode. It will be '
+                        f"executed as {when} as possible, but not {bound} the ASGI server "
+                        f"is {'started' if bound == 'before' else 'stopped'}.",
+                        extra={"verbosity": 2},
+                    )
 
     async def startup(self) -> None:
         """Finalize the app and run the start-up listeners."""

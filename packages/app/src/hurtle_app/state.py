@@ -87,6 +87,20 @@ class ApplicationState:
     primary: bool = True
     server_info: list[Any] = field(default_factory=list)
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        object.__setattr__(self, name, value)
+        if name == "verbosity":
+            # As Sanic: the app's verbosity is what the loggers' filter lets through.
+            from hurtle_app.logging.filter import VerbosityFilter
+
+            VerbosityFilter.verbosity = int(value or 0)
+        elif name == "mode" and value is Mode.DEBUG:
+            # As Sanic: entering debug mode (however it is set) lets ``sanic.root`` log
+            # at DEBUG; leaving it does not lower the level again.
+            import logging
+
+            logging.getLogger("sanic.root").setLevel(logging.DEBUG)
+
     @property
     def stage(self) -> ServerStage:
         """SERVING when every server serves, STOPPED when none does, else PARTIAL."""

@@ -171,6 +171,8 @@ async def open_websocket(
         proxy = WebsocketProxy(ws)
         if mimic is not None:
             await mimic(proxy)
+            # As sanic-testing: closing after a mimic is recorded as a last "" sent.
+            proxy.client_sent.append("")
     return proxy
 
 

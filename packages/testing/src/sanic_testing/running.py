@@ -200,6 +200,9 @@ class ServerSession:
         self.host = host
         self.debug = debug
         self.options = {k: v for k, v in (server_kwargs or {}).items() if k in SERVER_OPTIONS}
+        # ``verbosity`` is an ``app.run`` option: the run's verbosity of the loggers.
+        self.verbosity: int | None = (server_kwargs or {}).get("verbosity")
+        self._saved_verbosity: Any = None
         self.sock: socket.socket | None = self.options.pop("sock", None)
         if self.sock is None and not self.options.get("unix"):
             self.sock = bind_free_socket(host, port)
@@ -233,6 +236,9 @@ class ServerSession:
         """Bind, run the start-up listeners, and accept connections."""
         state = getattr(self.app, "state", None)
         self._saved_mode = getattr(state, "mode", None)
+        if state is not None and self.verbosity is not None:
+            self._saved_verbosity = state.verbosity
+            state.verbosity = self.verbosity
         try:
             self.server = await self.app.create_server(
                 sock=self.sock,
@@ -275,3 +281,6 @@ class ServerSession:
         state = getattr(self.app, "state", None)
         if state is not None and self._saved_mode is not None:
             state.mode = self._saved_mode
+        if state is not None and self._saved_verbosity is not None:
+            state.verbosity = self._saved_verbosity
+            self._saved_verbosity = None

@@ -49,7 +49,9 @@ class ErrorHandler:
         if key in self._handlers:
             exception, route = key
             raise ServerError(
-                f"Duplicate exception handler definition on: route={route} and "
+                # As Sanic: an app-wide handler is reported on route "__ALL_ROUTES__".
+                "Duplicate exception handler definition on: "
+                f"route={'__ALL_ROUTES__' if route is None else route} and "
                 f"exception={exception}"
             )
         self._handlers[key] = handler

@@ -47,12 +47,16 @@ class AutoFormatter(logging.Formatter):
     MESSAGE_FORMAT = "%(message)s"
     SHORT_LEVELS = False
 
-    def __init__(self, *args: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.IDENT = _ident()
         limit = " " * max(self.IDENT_LIMIT - len(self.IDENT), 0)
         start = ""
         prefix = self.PREFIX_FORMAT.format(limit=limit, start=start)
-        super().__init__(prefix + self.MESSAGE_FORMAT, datefmt=self.DATE_FORMAT)
+        # As Sanic: a format (and date format) given, e.g. by a ``log_config`` formatter
+        # with ``"format"``, replaces the built-in one.
+        fmt = args[0] if args else kwargs.get("fmt")
+        datefmt = args[1] if len(args) > 1 else kwargs.get("datefmt")
+        super().__init__(fmt or prefix + self.MESSAGE_FORMAT, datefmt=datefmt or self.DATE_FORMAT)
 
     def format(self, record: logging.LogRecord) -> str:
         """Format ``record`` with the ident, date and level prefix and any extra fields."""

@@ -264,4 +264,26 @@ class MockTransport:
         return await self._receive()
 
 
-__all__ = ["ASGIWebsocket", "MockProtocol", "MockTransport"]
+class WebSocketConnection(ASGIWebsocket):
+    """Sanic's name for an ASGI websocket (``sanic.server.websockets.connection``), built
+    with the subprotocols the client offered; ``accept`` picks one and answers."""
+
+    def __init__(
+        self, send: ASGISend, receive: ASGIReceive, subprotocols: Sequence[str] | None = None
+    ) -> None:
+        super().__init__(send, receive)
+        self.subprotocols = list(subprotocols or ())
+
+    async def accept(self, subprotocols: Sequence[str] | None = None) -> None:
+        """Send ``websocket.accept`` with the first of ``subprotocols`` the client offered
+        (``None`` when there is none)."""
+        chosen = next((p for p in subprotocols or () if p in self.subprotocols), None)
+        self.subprotocol = chosen
+        await self._send({"type": "websocket.accept", "subprotocol": chosen})
+
+    async def receive(self, timeout: float | None = None) -> Data | None:  # noqa: ASYNC109
+        """Sanic's name for ``recv``."""
+        return await self.recv(timeout)
+
+
+__all__ = ["ASGIWebsocket", "MockProtocol", "MockTransport", "WebSocketConnection"]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+import unicodedata
 from typing import NamedTuple
 from urllib.parse import unquote
 
 from hurtle_http.headers import parse_content_header
 from hurtle_http.parameters import RequestParameters
+
+_logger = logging.getLogger("sanic.root")
 
 
 class File(NamedTuple):
@@ -18,6 +22,12 @@ class File(NamedTuple):
 
 
 def _decode_filename(options: dict) -> str | None:
+    # As Sanic: the name is given in NFC (a decomposed "a" + U+0308 reads as "ä").
+    name = _raw_filename(options)
+    return None if name is None else unicodedata.normalize("NFC", name)
+
+
+def _raw_filename(options: dict) -> str | None:
     # RFC 7578 §4.2 / RFC 5987: filename*=charset'lang'percent-encoded wins over filename.
     extended = options.get("filename*")
     if isinstance(extended, str):
@@ -48,6 +58,12 @@ def parse_multipart_form(
     """
     fields = RequestParameters()
     files = RequestParameters()
+    if boundary.startswith(b"--") and not body.startswith(boundary):
+        bare = boundary[2:]
+        if body.startswith(bare) and b"\r\n" + boundary not in body:
+            # As Sanic: a body whose delimiter lines are the boundary parameter alone
+            # (the client put the leading dashes in the parameter) is still read.
+            boundary = bare
     delimiter = b"\r\n" + boundary
     # Prepend CRLF so the first delimiter looks like every other one.
     chunks = (b"\r\n" + body).split(delimiter)
@@ -62,9 +78,13 @@ def parse_multipart_form(
         part = chunk[eol + 2 :]
         head_end = part.find(b"\r\n\r\n")
         if head_end == -1:
-            if not part.startswith(b"\r\n"):
+            if part.endswith(b"\r\n"):
+                # The head's last CRLF is also the delimiter's: an empty part, as Sanic.
+                raw_head, content = part[:-2], b""
+            elif not part.startswith(b"\r\n"):
                 continue
-            raw_head, content = b"", part[2:]
+            else:
+                raw_head, content = b"", part[2:]
         else:
             raw_head, content = part[:head_end], part[head_end + 4 :]
         name: str | None = None
@@ -86,6 +106,10 @@ def parse_multipart_form(
                 content_type, options = parse_content_header(value)
                 charset = str(options.get("charset", "utf-8"))
         if not name:
+            _logger.debug(
+                "Form-data field does not have a 'name' parameter in the Content-Disposition "
+                "header"
+            )
             continue
         if filename is not None:
             files.setdefault(name, []).append(File(type=content_type, body=content, name=filename))

@@ -10,6 +10,7 @@ read from ``request.app.config`` when the app has one, else from the HTTP defaul
 
 from __future__ import annotations
 
+import logging
 import uuid
 from contextvars import ContextVar
 from types import SimpleNamespace
@@ -33,6 +34,9 @@ from hurtle_http.headers import Header, Options, parse_content_header, parse_cre
 from hurtle_http.parameters import RequestParameters
 from hurtle_http.request.credentials import Credentials
 from hurtle_http.request.form import parse_multipart_form
+
+_error_logger = logging.getLogger("sanic.error")
+_WS_SCHEMES = {"http": "ws", "https": "wss"}
 
 if TYPE_CHECKING:
     from hurtle_http.response.types import BaseHTTPResponse
@@ -190,6 +194,11 @@ class Request:
         if request is None:
             raise ServerError("No current request")
         return request
+
+    def __class_getitem__(cls, params: Any) -> type[Request]:
+        """``Request[AppType, CtxType]`` (Sanic's generic form, for typing a subclass's
+        app and ``ctx``) is the class itself at run time."""
+        return cls
 
     @classmethod
     def generate_id(cls, *_: Any) -> uuid.UUID | str | int:
@@ -485,8 +494,11 @@ class Request:
                     self.parsed_form, self.parsed_files = parse_multipart_form(
                         self.body, b"--" + boundary
                     )
+                else:
+                    # As Sanic: a multipart body without a boundary is logged, not parsed.
+                    _error_logger.error("Failed when parsing form")
         except (LookupError, ValueError):
-            pass
+            _error_logger.error("Failed when parsing form", exc_info=True)
         return self.parsed_form
 
     @property
@@ -695,10 +707,10 @@ class Request:
                 scheme = str(self.forwarded.get("proto", "")) or None  # type: ignore[assignment]
                 if not scheme:
                     ssl = bool(getattr(self.conn_info, "ssl", False))
-                    if self.headers.get("upgrade", "").lower() == "websocket":
-                        scheme = "wss" if ssl else "ws"
-                    else:
-                        scheme = "https" if ssl else "http"
+                    scheme = "https" if ssl else "http"
+            if self.headers.get("upgrade", "").lower() == "websocket":
+                # As Sanic: a websocket request's URL is ws/wss, whatever named the scheme.
+                scheme = _WS_SCHEMES.get(scheme, scheme)
             self._scheme = scheme
         return self._scheme
 
