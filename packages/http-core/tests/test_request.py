@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hurtle_http.config import HttpConfig
-from hurtle_http.exceptions import BadRequest, ServerError
+from hurtle_http.exceptions import BadRequest, SanicException, ServerError
 from hurtle_http.headers import Header
 from hurtle_http.request import Request
 from hurtle_http.response import HTTPResponse, text
@@ -507,9 +507,16 @@ async def test_respond_with_a_given_response_and_reset() -> None:
     assert await request.respond(text("y")) is not given_response
 
 
-def test_get_current() -> None:
-    request = make()
-    assert Request.get_current() is request
+def test_a_request_built_by_hand_is_not_the_current_one() -> None:
+    # As Sanic: only the request being served is current; outside a cycle it is an error.
+    import contextvars
+
+    def outside() -> None:
+        make()
+        with pytest.raises(SanicException, match="No current request"):
+            Request.get_current()
+
+    contextvars.Context().run(outside)
 
 
 def test_route_properties() -> None:

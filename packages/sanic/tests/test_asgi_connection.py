@@ -60,3 +60,33 @@ async def test_serve_location_under_asgi() -> None:
     app.asgi = False  # settable, as in Sanic
     assert app.asgi is False
     Sanic._app_registry.pop("AsgiLocation", None)
+
+
+async def test_the_served_request_is_current_over_asgi_and_sockets() -> None:
+    from sanic import Request
+    from sanic.response import json
+
+    app = Sanic("CurrentRequest")
+
+    @app.get("/")
+    async def same(request):
+        return json({"same": Request.get_current() is request})
+
+    _, over_asgi = await app.asgi_client.get("/")
+    assert over_asgi.json == {"same": True}
+    Sanic._app_registry.pop("CurrentRequest", None)
+
+
+def test_the_served_request_is_current_over_a_socket() -> None:
+    from sanic import Request
+    from sanic.response import json
+
+    app = Sanic("CurrentRequestSocket")
+
+    @app.get("/")
+    async def same(request):
+        return json({"same": Request.get_current() is request})
+
+    _, response = app.test_client.get("/")
+    assert response.json == {"same": True}
+    Sanic._app_registry.pop("CurrentRequestSocket", None)

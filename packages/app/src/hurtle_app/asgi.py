@@ -157,6 +157,8 @@ class ASGIApp:
         method = scope.get("method", "GET") if scope["type"] == "http" else "GET"
         version = scope.get("http_version", "1.1")
         request = app.request_class(url_bytes, headers, version, method, self.transport, app)
+        # The request of this cycle (Request.get_current()); only a served request is current.
+        request._current.set(request)
         request.stream = self
         request.conn_info = ConnInfo(self.transport)
         self._head_only = method == "HEAD"

@@ -174,7 +174,6 @@ class Request:
         # PERF: read by request.ctx, which most apps and middleware use; an unset slot
         # would cost an AttributeError and __getattr__ on that first read.
         self._ctx = None
-        Request._current.set(self)
 
     def __repr__(self) -> str:
         return f"<{self.__class__.__name__}: {self.method} {self.path}>"
