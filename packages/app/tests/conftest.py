@@ -93,3 +93,23 @@ def call(app: Sanic):
 def send_to():
     """``await send_to(app, "GET", "/path")`` -> ``Sent``, for apps built inside a test."""
     return exchange
+
+
+async def run_asgi(app: Sanic, scope: dict[str, Any], messages: list[dict[str, Any]]) -> list[Any]:
+    """Run one ASGI exchange: feed ``messages``, then a disconnect; what the app sent."""
+    sent: list[Any] = []
+    pending = list(messages)
+
+    async def receive() -> dict[str, Any]:
+        if pending:
+            return pending.pop(0)
+        await asyncio.sleep(0)
+        if scope["type"] == "websocket":
+            return {"type": "websocket.disconnect", "code": 1000}
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    await app(scope, receive, send)
+    return sent

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from typing import Any
@@ -12,6 +11,8 @@ import pytest
 from hurtle_app import Sanic
 from hurtle_http.response import json as json_response
 from hurtle_http.response import text
+
+from .conftest import run_asgi
 
 
 def http_scope(method: str, path: str, query: bytes = b"", **extra: Any) -> dict[str, Any]:
@@ -32,24 +33,6 @@ def http_scope(method: str, path: str, query: bytes = b"", **extra: Any) -> dict
     scope.update(extra)
     return scope
 
-
-async def call(app: Sanic, scope: dict[str, Any], messages: list[dict[str, Any]]) -> list[Any]:
-    sent: list[Any] = []
-    pending = list(messages)
-
-    async def receive() -> dict[str, Any]:
-        if pending:
-            return pending.pop(0)
-        await asyncio.sleep(0)
-        if scope["type"] == "websocket":
-            return {"type": "websocket.disconnect", "code": 1000}
-        return {"type": "http.disconnect"}
-
-    async def send(message: dict[str, Any]) -> None:
-        sent.append(message)
-
-    await app(scope, receive, send)
-    return sent
 
 
 def body_of(sent: list[dict[str, Any]]) -> bytes:
@@ -77,7 +60,7 @@ async def test_lifespan_runs_server_listeners_in_order(app: Sanic) -> None:
 
     for event in events:
         app.register_listener(make(event), event)
-    sent = await call(
+    sent = await run_asgi(
         app, {"type": "lifespan"}, [{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}]
     )
     assert sent == [{"type": "lifespan.startup.complete"}, {"type": "lifespan.shutdown.complete"}]
@@ -96,7 +79,7 @@ async def test_main_process_listeners_are_skipped_with_a_warning(
     ran: list[str] = []
     app.register_listener(lambda app: ran.append("main"), "main_process_start")
     with caplog.at_level(logging.WARNING, logger="sanic.error"):
-        await call(
+        await run_asgi(
             app, {"type": "lifespan"}, [{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}]
         )
     assert ran == []
@@ -108,7 +91,7 @@ async def test_failing_startup_is_reported_to_the_server(app: Sanic) -> None:
         raise RuntimeError("db down")
 
     app.register_listener(boom, "before_server_start")
-    sent = await call(app, {"type": "lifespan"}, [{"type": "lifespan.startup"}])
+    sent = await run_asgi(app, {"type": "lifespan"}, [{"type": "lifespan.startup"}])
     assert sent == [{"type": "lifespan.startup.failed", "message": "db down"}]
 
 
@@ -117,7 +100,7 @@ async def test_http_request_sees_client_and_url(app: Sanic) -> None:
     async def index(request: Any) -> Any:
         return text(f"{request.ip} {request.port} {request.url} {request.scope['type']}")
 
-    sent = await call(app, http_scope("GET", "/", b"a=1"), one_body())
+    sent = await run_asgi(app, http_scope("GET", "/", b"a=1"), one_body())
     assert sent[0]["type"] == "http.response.start" and sent[0]["status"] == 200
     expected = b"1.2.3.4 555 http://example.com/?a=1 http"
     assert body_of(sent) == expected
@@ -133,7 +116,7 @@ async def test_request_body_is_read_across_messages(app: Sanic) -> None:
         {"type": "http.request", "body": b"abc", "more_body": True},
         {"type": "http.request", "body": b"de", "more_body": False},
     ]
-    sent = await call(app, http_scope("POST", "/echo"), chunks)
+    sent = await run_asgi(app, http_scope("POST", "/echo"), chunks)
     assert json.loads(body_of(sent)) == {"len": 5}
 
 
@@ -149,7 +132,7 @@ async def test_streaming_request_and_response(app: Sanic) -> None:
         {"type": "http.request", "body": b"ab", "more_body": True},
         {"type": "http.request", "body": b"cd", "more_body": False},
     ]
-    sent = await call(app, http_scope("POST", "/stream"), chunks)
+    sent = await run_asgi(app, http_scope("POST", "/stream"), chunks)
     bodies = [m for m in sent if m["type"] == "http.response.body"]
     assert [m["body"] for m in bodies] == [b"AB", b"CD", b""]
     assert [m["more_body"] for m in bodies] == [True, True, False]
@@ -162,7 +145,7 @@ async def test_body_over_the_limit_is_413(app: Sanic) -> None:
     async def echo(request: Any) -> Any:
         return text("unreachable")
 
-    sent = await call(app, http_scope("POST", "/echo"), one_body(b"0123456789"))
+    sent = await run_asgi(app, http_scope("POST", "/echo"), one_body(b"0123456789"))
     assert sent[0]["status"] == 413
 
 
@@ -171,12 +154,12 @@ async def test_errors_render_error_pages(app: Sanic) -> None:
     async def err(request: Any) -> Any:
         raise ValueError("hidden")
 
-    sent = await call(
+    sent = await run_asgi(
         app, http_scope("GET", "/err", headers=[(b"accept", b"application/json")]), one_body()
     )
     assert sent[0]["status"] == 500
     assert json.loads(body_of(sent))["description"] == "Internal Server Error"
-    missing = await call(app, http_scope("GET", "/nope"), one_body())
+    missing = await run_asgi(app, http_scope("GET", "/nope"), one_body())
     assert missing[0]["status"] == 404
 
 
@@ -185,7 +168,7 @@ async def test_no_content_response_has_no_body(app: Sanic) -> None:
     async def empty(request: Any) -> Any:
         return text("", status=204)
 
-    sent = await call(app, http_scope("GET", "/empty"), one_body())
+    sent = await run_asgi(app, http_scope("GET", "/empty"), one_body())
     assert sent[0]["status"] == 204 and body_of(sent) == b""
 
 
@@ -211,7 +194,7 @@ async def test_websocket_echo_and_close(app: Sanic) -> None:
         {"type": "websocket.receive", "bytes": b"raw"},
         {"type": "websocket.disconnect", "code": 1000},
     ]
-    sent = await call(app, scope, messages)
+    sent = await run_asgi(app, scope, messages)
     assert sent[0] == {"type": "websocket.accept", "subprotocol": "chat"}
     assert sent[1] == {"type": "websocket.send", "text": "echo:hi"}
     assert sent[2] == {"type": "websocket.send", "text": "echo:b'raw'"}
@@ -224,7 +207,7 @@ async def test_websocket_handler_closing_sends_close(app: Sanic) -> None:
         await socket.close(code=1001, reason="bye")
 
     scope = {"type": "websocket", "path": "/ws", "headers": [], "subprotocols": []}
-    sent = await call(app, scope, [{"type": "websocket.connect"}])
+    sent = await run_asgi(app, scope, [{"type": "websocket.connect"}])
     assert sent == [
         {"type": "websocket.accept"},
         {"type": "websocket.send", "bytes": b"\x00bin"},

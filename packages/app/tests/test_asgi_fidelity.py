@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from hurtle_app import Sanic
 from hurtle_http.response import text
 
-
-async def run_asgi(app: Sanic, scope: dict[str, Any], messages: list[dict[str, Any]]) -> list[Any]:
-    sent: list[Any] = []
-    pending = list(messages)
-
-    async def receive() -> dict[str, Any]:
-        if pending:
-            return pending.pop(0)
-        await asyncio.sleep(0)
-        if scope["type"] == "websocket":
-            return {"type": "websocket.disconnect", "code": 1000}
-        return {"type": "http.disconnect"}
-
-    async def send(message: dict[str, Any]) -> None:
-        sent.append(message)
-
-    await app(scope, receive, send)
-    return sent
+from .conftest import run_asgi
 
 
 def ws_scope(path: str, subprotocols: list[str]) -> dict[str, Any]:
