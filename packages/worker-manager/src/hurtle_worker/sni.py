@@ -11,29 +11,43 @@ import logging
 import os
 import ssl
 from collections.abc import Sequence
+from typing import Any
 
 logger = logging.getLogger("sanic.root")
 
 
-def cert_names(cert_file: str | os.PathLike[str]) -> set[str]:
-    """The DNS names (subjectAltName, else the subject's commonName) a PEM certificate is for.
-
-    Reads the file with the interpreter's own certificate decoder; an empty set when that
-    is not available or the file cannot be read (the certificate is then only a default).
-    """
+def cert_info(cert_file: str | os.PathLike[str]) -> dict[str, Any]:
+    """A PEM certificate as the interpreter's own decoder reads it (``subject``,
+    ``subjectAltName``...); {} when that is not available or the file cannot be read."""
     decode = getattr(getattr(ssl, "_ssl", None), "_test_decode_cert", None)
     if decode is None:  # pragma: no cover - every CPython since 3.3 has it
-        return set()
+        return {}
     try:
-        info = decode(os.fspath(cert_file))
+        return decode(os.fspath(cert_file))
     except (OSError, ssl.SSLError, ValueError):
-        return set()
+        return {}
+
+
+def cert_vhosts(cert_file: str | os.PathLike[str]) -> list[str]:
+    """The names a certificate serves, in its order: subjectAltName DNS names and IP
+    addresses (as the TLS library prints them), else the subject's commonName."""
+    info = cert_info(cert_file)
+    names = [value for kind, value in info.get("subjectAltName", ())
+             if kind in ("DNS", "IP Address")]
+    if not names:
+        names = [value for rdn in info.get("subject", ()) for key, value in rdn
+                 if key == "commonName"]
+    return names
+
+
+def cert_names(cert_file: str | os.PathLike[str]) -> set[str]:
+    """The DNS names (subjectAltName, else the subject's commonName) a PEM certificate is for,
+    lower-cased; an empty set when the file cannot be read (it is then only a default)."""
+    info = cert_info(cert_file)
     names = {value.lower() for kind, value in info.get("subjectAltName", ()) if kind == "DNS"}
     if not names:
-        for rdn in info.get("subject", ()):
-            for key, value in rdn:
-                if key == "commonName":
-                    names.add(value.lower())
+        names = {value.lower() for rdn in info.get("subject", ()) for key, value in rdn
+                 if key == "commonName"}
     return names
 
 
@@ -69,4 +83,4 @@ def sni_context(entries: Sequence[tuple[ssl.SSLContext, set[str]]], strict: bool
     return default
 
 
-__all__ = ["cert_names", "name_matches", "sni_context"]
+__all__ = ["cert_info", "cert_names", "cert_vhosts", "name_matches", "sni_context"]

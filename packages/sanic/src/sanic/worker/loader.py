@@ -68,7 +68,7 @@ class CertLoader(_CertLoader):
                 f"Invalid ssl argument {type(data)}. Expecting a list of certdirs, a dict or "
                 "an SSLContext."
             )
-        from hurtle_worker.sni import cert_names, sni_context
+        from hurtle_worker.sni import cert_names, cert_vhosts, sni_context
 
         present = [entry for entry in data if entry is not None]
         if not present:
@@ -88,31 +88,12 @@ class CertLoader(_CertLoader):
 
 def _checked_folder(folder: str | os.PathLike[str]) -> str | os.PathLike[str]:
     """A certificate folder that holds ``privkey.pem`` and ``fullchain.pem``."""
-    path = Path(folder)
-    if path.is_file():
+    from sanic.http.tls.context import check_cert_dir
+
+    if Path(folder).is_file():
         raise ValueError(f"Certificate folder expected but {folder} is a file.")
-    for name in ("privkey.pem", "fullchain.pem"):
-        if not os.access(path / name, os.R_OK):
-            raise ValueError(f"Certificate not found or permission denied {path / name}")
+    check_cert_dir(folder)
     return folder
-
-
-def cert_vhosts(cert_file: str | os.PathLike[str]) -> list[str]:
-    """The names a certificate serves, in its order: subjectAltName DNS names and IP
-    addresses (as the TLS library prints them), else the subject's commonName."""
-    decode = getattr(getattr(ssl, "_ssl", None), "_test_decode_cert", None)
-    if decode is None:  # pragma: no cover - every CPython since 3.3 has it
-        return []
-    try:
-        info = decode(os.fspath(cert_file))
-    except (OSError, ssl.SSLError, ValueError):
-        return []
-    names = [value for kind, value in info.get("subjectAltName", ())
-             if kind in ("DNS", "IP Address")]
-    if not names:
-        names = [value for rdn in info.get("subject", ()) for key, value in rdn
-                 if key == "commonName"]
-    return names
 
 
 def _cert_file(entry: Any) -> Any:

@@ -133,13 +133,20 @@ def server_name_callback(
     sslobj.sanic_server_name = server_name  # type: ignore[attr-defined]
 
 
-def load_cert_dir(p: str | os.PathLike[str]) -> ssl.SSLContext:
-    """A ``CertSimple`` for a certbot-style folder (``fullchain.pem`` and ``privkey.pem``)."""
+def check_cert_dir(p: str | os.PathLike[str]) -> tuple[Path, Path]:
+    """The key and certificate files of a certbot-style folder, each readable, or a
+    ValueError naming the first that is not."""
     folder = Path(p)
     keyfile, certfile = folder / "privkey.pem", folder / "fullchain.pem"
     for path in (keyfile, certfile):
         if not os.access(path, os.R_OK):
             raise ValueError(f"Certificate not found or permission denied {path}")
+    return keyfile, certfile
+
+
+def load_cert_dir(p: str | os.PathLike[str]) -> ssl.SSLContext:
+    """A ``CertSimple`` for a certbot-style folder (``fullchain.pem`` and ``privkey.pem``)."""
+    keyfile, certfile = check_cert_dir(p)
     return CertSimple(certfile, keyfile)
 
 
@@ -174,6 +181,7 @@ __all__ = [
     "CertSelector",
     "CertSimple",
     "SanicSSLContext",
+    "check_cert_dir",
     "create_context",
     "find_cert",
     "load_cert_dir",
