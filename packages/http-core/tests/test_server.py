@@ -240,3 +240,21 @@ def test_bind_unix_socket_never_follows_or_replaces_a_symlink(tmp_path: Path) ->
     with pytest.raises(FileExistsError, match="not a socket"):
         bind_unix_socket(str(link))
     assert link.is_symlink() and target.exists()
+
+
+async def test_graceful_shutdown_answers_a_request_sent_on_an_idle_keep_alive_connection() -> None:
+    # The client's next request may already be on the wire when shutdown starts: it is
+    # answered (with connection: close), then the connection ends; a later idle one closes.
+    handle = await start_server(HandlerApp(hello), port=0)
+    reader, writer = await asyncio.open_connection("127.0.0.1", handle.port)
+    writer.write(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    first = await reader.readuntil(b"\r\n\r\n")
+    assert b"connection: keep-alive" in first.lower()
+    await reader.readexactly(int(first.lower().split(b"content-length: ")[1].split(b"\r")[0]))
+    shutdown = asyncio.ensure_future(handle.graceful_shutdown(5))
+    await asyncio.sleep(0)  # shutdown has begun; the idle connection is still open
+    writer.write(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    second = await asyncio.wait_for(reader.read(), 5)
+    assert second.startswith(b"HTTP/1.1 200") and b"connection: close" in second.lower()
+    await asyncio.wait_for(shutdown, 5)
+    writer.close()

@@ -757,7 +757,6 @@ class Http(RequestReader):
         handler = protocol.request_handler
         persistent = not protocol.eager
         current_request = getattr(protocol.request_class, "_current", None)
-        keep_alive_allowed = self._keep_alive_allowed
         access_log = protocol.access_log
         try:
             while True:
@@ -791,7 +790,8 @@ class Http(RequestReader):
                         # PERF: init_for_request and _take_request inlined (hot path); the
                         # response-side fields were reset when the last request ended.
                         self.request = request
-                        self.keep_alive = record.keep_alive and keep_alive_allowed
+                        # Read each time: a graceful shutdown refuses reuse mid-connection.
+                        self.keep_alive = record.keep_alive and self._keep_alive_allowed
                         self.head_only = request.method == "HEAD"
                         self.expecting_continue = record.expect
                         self.request_body = record.has_body

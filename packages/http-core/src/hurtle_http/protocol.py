@@ -252,22 +252,25 @@ class HttpProtocol(asyncio.Protocol):
         self.closed = True
         self.transport.abort()
 
-    def close_if_idle(self) -> bool:
+    def close_if_idle(self, *, only_refuse_reuse: bool = False) -> bool:
         """Close the connection if a request is not being sent or received.
 
-        Returns True if closed, False if staying open.
+        Either way, the response in progress (and any later one) says ``connection: close``
+        and the connection closes after it (RFC 9112 section 9.6), instead of promising a
+        reuse that shutdown will not honour. With ``only_refuse_reuse`` an idle connection is
+        left open too (a request already on its way is still answered). Returns True if
+        closed, False if staying open.
         """
         http = self._http
         if http is None or self.websocket is not None:
             return False
+        http.keep_alive = False
+        http._keep_alive_allowed = False
+        if only_refuse_reuse:
+            return False
         if http.stage is IDLE and http.current is None and not http.running:
             self.close()
             return True
-        # Busy: the response in progress (and any later one) says ``connection: close``
-        # and the connection closes after it (RFC 9112 section 9.6), instead of
-        # promising a reuse that shutdown will not honour.
-        http.keep_alive = False
-        http._keep_alive_allowed = False
         return False
 
     # -- timeouts ------------------------------------------------------------------------

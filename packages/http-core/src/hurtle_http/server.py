@@ -282,6 +282,9 @@ def new_event_loop() -> asyncio.AbstractEventLoop:
 # -- running ------------------------------------------------------------------------------
 
 
+#: Seconds an idle keep-alive connection is kept open once a graceful shutdown starts.
+IDLE_CLOSE_GRACE = 0.2
+
 class ServerHandle:
     """A started server: its asyncio server, live connections, and ways to stop it."""
 
@@ -317,16 +320,22 @@ class ServerHandle:
         self.server.close()
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
+        # A keep-alive client may be sending its next request at this very moment: idle
+        # connections stay open for a short grace, answering what arrives with
+        # ``connection: close``, so a busy client moves to another worker without an error
+        # (closing at once would drop a request already on the wire).
+        grace_until = min(loop.time() + IDLE_CLOSE_GRACE, deadline)
         for conn in list(self.connections):
             ws = getattr(conn, "websocket", None)
             if ws is not None:
                 loop.create_task(ws.close(1001, "Server shutting down"))
             else:
-                conn.close_if_idle()
+                conn.close_if_idle(only_refuse_reuse=True)
         while self.connections and loop.time() < deadline:
             await asyncio.sleep(0.05)
-            for conn in list(self.connections):
-                conn.close_if_idle()
+            if loop.time() >= grace_until:
+                for conn in list(self.connections):
+                    conn.close_if_idle()
         await self.close()
 
     async def close(self) -> None:
