@@ -215,7 +215,7 @@ def test_scale_up_and_down(parts) -> None:
 def test_manage_rejects_duplicates_and_bad_counts(parts) -> None:
     manager = make(parts)
     manager.manage("Job", targets.crash, {})
-    with pytest.raises(ValueError, match="already managed"):
+    with pytest.raises(ValueError, match="already exists"):
         manager.manage("Job", targets.crash, {})
     with pytest.raises(ValueError, match="workers >= 1"):
         manager.manage("Other", targets.crash, {}, workers=0)

@@ -175,14 +175,20 @@ class WorkerManager:
         """
         ident = ident or name
         if ident in self.transient or ident in self.durable:
-            raise ValueError(f"A process named {ident!r} is already managed; pick another name.")
+            raise ValueError(f"Worker {ident} already exists")
+        if restartable is None:
+            restartable = transient
+        if transient and not restartable:
+            # As Sanic: every global restart (auto-reload, app.m.restart()) restarts
+            # transient processes, so one that must not restart cannot be transient.
+            raise ValueError("Cannot create a transient worker that is not restartable")
         if not callable(func):
             raise TypeError(f"manage({ident!r}, ...) needs a callable, got {func!r}")
         if workers < 1:
             raise ValueError(f"manage({ident!r}, ..., workers={workers}) needs workers >= 1")
         worker = self._new_worker(
             ident, func, dict(kwargs), num=workers,
-            restartable=bool(transient or restartable), tracked=tracked,
+            restartable=bool(restartable), tracked=tracked,
             auto_start=auto_start, transient=transient,
         )
         (self.transient if transient else self.durable)[ident] = worker
@@ -192,7 +198,18 @@ class WorkerManager:
         return worker
 
     def remove_worker(self, worker: Worker) -> None:
-        """Forget a worker group (its processes must have stopped)."""
+        """Forget an untracked worker group whose processes have all stopped.
+
+        A tracked group, or one with a live process, is kept (an error is logged).
+        """
+        if worker.tracked:
+            error_logger.error("Worker %s is tracked and cannot be removed.", worker.ident)
+            return
+        if worker.has_alive_processes():
+            error_logger.error(
+                "Worker %s has alive processes and cannot be removed.", worker.ident
+            )
+            return
         self.transient.pop(worker.ident, None)
         self.durable.pop(worker.ident, None)
         for process in worker.processes:
@@ -200,6 +217,7 @@ class WorkerManager:
                 self.worker_state.pop(process.name, None)
             except (OSError, EOFError):
                 pass
+        logger.info("Removed worker %s", worker.ident)
 
     # -- running ------------------------------------------------------------------------------
     def run(self) -> None:
@@ -432,7 +450,7 @@ class WorkerManager:
             raise ValueError("Cannot scale to 0 workers or fewer; use at least 1.")
         change = num_worker - len(self.workers)
         if change == 0:
-            logger.info("No change needed: there are already %d workers.", num_worker)
+            logger.info("No change needed. There are already %d workers.", num_worker)
             return
         logger.info("Scaling from %d to %d workers", len(self.workers), num_worker)
         if change > 0:
@@ -445,17 +463,19 @@ class WorkerManager:
                 self.shutdown_server()
 
     def shutdown_server(self, ident: str | None = None) -> None:
-        """Stop one server worker (the newest when ``ident`` is None) and forget it."""
+        """Stop one server worker (the newest when ``ident`` is None) and forget it.
+
+        Raises ``KeyError`` when no server worker is called ``ident``.
+        """
         servers = self.workers
-        if not servers:
-            return
         if ident is None:
+            if not servers:
+                return
             worker = servers[-1]
         else:
             matches = [w for w in servers if w.ident == ident]
             if not matches:
-                error_logger.error("No server worker named %r", ident)
-                return
+                raise KeyError(ident)
             worker = matches[0]
         self.transient.pop(worker.ident, None)
         for process in worker.processes:
