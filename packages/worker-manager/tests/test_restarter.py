@@ -5,13 +5,17 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from hurtle_worker import Restarter, RestartOrder
+import pytest
+
+from hurtle_worker import ProcessState, Restarter, RestartOrder
 
 
 class FakeProcess:
-    def __init__(self, name: str, restartable: bool = True) -> None:
+    def __init__(self, name: str, restartable: bool = True,
+                 state: ProcessState = ProcessState.STARTED) -> None:
         self.name = name
         self.restartable = restartable
+        self.state = state
         self.calls: list[tuple[Any, dict[str, Any]]] = []
 
     def restart(self, restart_order: Any = None, **kwargs: Any) -> None:
@@ -30,7 +34,7 @@ def test_no_names_restarts_every_restartable_transient_process() -> None:
 
 def test_names_pick_processes_and_unknown_ones_are_reported(caplog) -> None:
     server = FakeProcess("Sanic-Server-0-0")
-    job = FakeProcess("Sanic-Job-0")
+    job = FakeProcess("Sanic-Job-0", state=ProcessState.COMPLETED)
     locked = FakeProcess("Sanic-Locked-0", restartable=False)
     with caplog.at_level(logging.ERROR):
         Restarter().restart([server], [job, locked],
@@ -40,3 +44,34 @@ def test_names_pick_processes_and_unknown_ones_are_reported(caplog) -> None:
     assert job.calls == [(RestartOrder.SHUTDOWN_FIRST, {"extra": 1})]
     assert "Cannot restart 'Sanic-Nope-0'" in caplog.text
     assert "not registered as restartable" in caplog.text
+    assert ("sanic.error", logging.ERROR,
+            "Failed to restart processes: Sanic-Nope-0, Sanic-Locked-0") in caplog.record_tuples
+
+
+@pytest.mark.parametrize("state", [ProcessState.IDLE, ProcessState.STARTING,
+                                   ProcessState.STARTED, ProcessState.ACKED,
+                                   ProcessState.TERMINATED])
+def test_a_durable_process_still_running_is_not_restarted_by_name(caplog, state) -> None:
+    job = FakeProcess("Sanic-Job-0", state=state)
+    with caplog.at_level(logging.ERROR):
+        Restarter().restart([], [job], process_names=["Sanic-Job-0"])
+    assert job.calls == []
+    assert ("sanic.error", logging.ERROR,
+            "Cannot restart process Sanic-Job-0 because it is not in a final state. "
+            f"Current state is: {state.name}.") in caplog.record_tuples
+    assert ("sanic.error", logging.ERROR, "Failed to restart processes: Sanic-Job-0") \
+        in caplog.record_tuples
+
+
+@pytest.mark.parametrize("state", [ProcessState.FAILED, ProcessState.COMPLETED])
+def test_a_durable_process_that_ended_is_restarted_by_name(caplog, state) -> None:
+    job = FakeProcess("Sanic-Job-0", state=state)
+    Restarter().restart([], [job], process_names=["Sanic-Job-0"])
+    assert job.calls == [(RestartOrder.SHUTDOWN_FIRST, {})]
+    assert caplog.record_tuples == []
+
+
+def test_a_running_transient_process_is_restarted_by_name() -> None:
+    server = FakeProcess("Sanic-Server-0-0", state=ProcessState.ACKED)
+    Restarter().restart([server], [], process_names=["Sanic-Server-0-0"])
+    assert server.calls == [(RestartOrder.SHUTDOWN_FIRST, {})]

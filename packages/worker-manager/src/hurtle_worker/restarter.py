@@ -6,10 +6,13 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
-from hurtle_worker.constants import RestartOrder
+from hurtle_worker.constants import ProcessState, RestartOrder
 from hurtle_worker.process import WorkerProcess
 
-logger = logging.getLogger("sanic.root")
+logger = logging.getLogger("sanic.error")
+
+#: The states in which a durable process may be restarted by name: it has ended.
+FINAL_STATES = frozenset({ProcessState.NONE, ProcessState.FAILED, ProcessState.COMPLETED})
 
 
 class Restarter:
@@ -28,8 +31,10 @@ class Restarter:
             targets = [p for p in transient_processes if p.restartable]
         else:
             wanted = list(process_names)
+            durable_names = {p.name for p in durable_processes}
             everything = {p.name: p for p in [*transient_processes, *durable_processes]}
             targets = []
+            failed = []
             for name in wanted:
                 process = everything.get(name)
                 if process is None:
@@ -42,10 +47,21 @@ class Restarter:
                         "Cannot restart %s: it was not registered as restartable "
                         "(manage(..., restartable=True) or transient=True)", name,
                     )
+                elif name in durable_names and process.state not in FINAL_STATES:
+                    # As Sanic: a durable process is only started again once it has
+                    # ended (completed or failed), never replaced while it runs.
+                    logger.error(
+                        "Cannot restart process %s because it is not in a final state. "
+                        "Current state is: %s.", name, process.state.name,
+                    )
                 else:
                     targets.append(process)
+                    continue
+                failed.append(name)
+            if failed:
+                logger.error("Failed to restart processes: %s", ", ".join(failed))
         for process in targets:
             process.restart(restart_order=restart_order, **kwargs)
 
 
-__all__ = ["Restarter"]
+__all__ = ["FINAL_STATES", "Restarter"]
