@@ -94,3 +94,18 @@ def test_failing_action_is_500_not_a_crash() -> None:
     reply = svc.handle("POST", "/boom", {}, b"")
     assert reply.status == 500
     assert b"nope" in reply.body
+
+
+def test_respond_awaits_an_async_action() -> None:
+    import asyncio
+
+    async def foo(bar: int) -> str:
+        await asyncio.sleep(0)
+        return f"bar is {bar}"
+
+    svc = InspectorService(info=dict, actions={"foo": foo})
+    reply = asyncio.run(svc.respond("POST", "/foo", {}, b'{"bar": 99}'))
+    assert reply.status == 200
+    assert body(reply) == {"meta": {"action": "foo"}, "result": "bar is 99"}
+    sync = svc.handle("POST", "/foo", {}, b'{"bar": 99}')
+    assert sync.status == 500 and b"async" in sync.body

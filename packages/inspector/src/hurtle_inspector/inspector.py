@@ -112,10 +112,11 @@ class Inspector:
         """The request handler logic, without a server."""
         return InspectorService(self.state_to_json, self.actions(), self.api_key)
 
-    def __call__(self, run: bool = True, **_: Any) -> None:
-        """Process entry point: serve until the process is told to stop."""
+    def __call__(self, run: bool = True, **_: Any) -> Inspector:
+        """Process entry point: serve until the process is told to stop; returns self."""
         if run:
             self.serve()
+        return self
 
     def serve(self) -> None:
         """Serve the API on ``host:port`` (TLS when a key and certificate are set)."""
@@ -125,7 +126,7 @@ class Inspector:
         async def handler(request: Any) -> HTTPResponse:
             if request.method == "POST":
                 logger.info("Incoming inspector action: %s", request.path.strip("/"))
-            reply = service.handle(
+            reply = await service.respond(
                 request.method, request.path, dict(request.headers), request.body or b""
             )
             return HTTPResponse(

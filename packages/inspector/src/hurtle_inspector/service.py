@@ -85,7 +85,39 @@ class InspectorService:
         return hmac.compare_digest(token.strip().encode(), self._api_key.encode())
 
     def handle(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Reply:
-        """Answer one request."""
+        """Answer one request whose action is a plain (not async) function."""
+        planned = self._plan(method, path, headers, body)
+        if isinstance(planned, Reply):
+            return planned
+        action, func, kwargs = planned
+        try:
+            result = func(**kwargs)
+        except Exception as exc:  # an action's failure is the client's answer, not a crash
+            return _failed(action, exc)
+        if inspect.isawaitable(result):
+            _close(result)
+            return _error(500, "Internal Server Error",
+                          f"Action '{action}' is async: answer it with respond()")
+        return _ok(action, result)
+
+    async def respond(self, method: str, path: str, headers: Mapping[str, str],
+                      body: bytes) -> Reply:
+        """Answer one request, awaiting the action when it is a coroutine function."""
+        planned = self._plan(method, path, headers, body)
+        if isinstance(planned, Reply):
+            return planned
+        action, func, kwargs = planned
+        try:
+            result = func(**kwargs)
+            if inspect.isawaitable(result):
+                result = await result
+        except Exception as exc:  # an action's failure is the client's answer, not a crash
+            return _failed(action, exc)
+        return _ok(action, result)
+
+    def _plan(self, method: str, path: str, headers: Mapping[str, str],
+              body: bytes) -> Reply | tuple[str, Callable[..., Any], dict[str, Any]]:
+        """The reply when the request is answered without an action, else what to call."""
         if not self.authorized(headers):
             return _error(401, "Unauthorized", "Bad API key")
         path = path.split("?", 1)[0]
@@ -116,11 +148,17 @@ class InspectorService:
             inspect.signature(func).bind(**kwargs)
         except TypeError as exc:
             return _error(400, "Bad Request", f"Bad arguments for action '{action}': {exc}")
-        try:
-            result = func(**kwargs)
-        except Exception as exc:  # an action's failure is the client's answer, not a crash
-            return _error(500, "Internal Server Error", f"Action '{action}' failed: {exc}")
-        return _ok(action, result)
+        return action, func, kwargs
+
+
+def _failed(action: str, exc: Exception) -> Reply:
+    return _error(500, "Internal Server Error", f"Action '{action}' failed: {exc}")
+
+
+def _close(awaitable: Any) -> None:
+    close = getattr(awaitable, "close", None)
+    if close is not None:
+        close()
 
 
 __all__ = ["InspectorService", "Reply"]
