@@ -62,7 +62,6 @@ from hurtle_http.response.types import BaseHTTPResponse as BaseHTTPResponse
 from hurtle_http.response.types import HTTPResponse as HTTPResponse
 from hurtle_http.response.types import ResponseStream as ResponseStream
 from hurtle_http.stages import Stage as Stage
-from hurtle_inspector.inspector import Inspector as Inspector
 from hurtle_worker.manager import WorkerManager
 from hurtle_worker.multiplexer import WorkerMultiplexer
 from hurtle_worker.shared_ctx import SharedContext
@@ -71,6 +70,7 @@ from sanic.application.constants import ServerStage as ServerStage
 from sanic.http.constants import HTTP as HTTP
 from sanic.middleware import MiddlewareLocation as MiddlewareLocation
 from sanic.models.futures import FutureRegistry as FutureRegistry
+from sanic.worker.inspector import Inspector as Inspector
 from sanic.worker.loader import AppLoader
 from sanic.worker.loader import CertLoader as CertLoader
 from sanic_routing.exceptions import FinalizationError as FinalizationError

@@ -495,7 +495,7 @@ def _add_inspector(primary: Any, manager: WorkerManager, publisher: Any,
     if not config.get("INSPECTOR", False):
         return
     try:
-        from hurtle_inspector.inspector import Inspector
+        from sanic.worker.inspector import Inspector
     except ImportError:  # pragma: no cover - the meta-package depends on it
         error_logger.error("INSPECTOR is on but hurtle-inspector is not installed")
         return

@@ -1,0 +1,66 @@
+"""``sanic.worker.inspector.Inspector``: a custom inspector, built and driven as in Sanic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sanic_testing import TestManager
+
+from sanic import Sanic
+from sanic.helpers import Default
+from sanic.worker.inspector import Inspector
+
+
+class FooInspector(Inspector):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.seen: list[int] = []
+
+    async def foo(self, bar: int) -> str:
+        self.seen.append(bar)
+        return f"bar is {bar}"
+
+
+@pytest.fixture(autouse=True)
+def registry() -> Iterator[None]:
+    Sanic.test_mode = True
+    yield
+    Sanic._app_registry.clear()
+    Sanic.test_mode = False
+
+
+def make(cls: type[Inspector] = Inspector, api_key: str = "") -> Inspector:
+    return cls(None, {"app": "Demo"}, {"Sanic-Main": {"pid": 1}}, "localhost", 9999,
+               api_key, Default(), Default())
+
+
+def test_calling_without_run_builds_the_app_and_returns_the_inspector() -> None:
+    inspector = make(FooInspector)
+    assert not hasattr(inspector, "app")
+    assert inspector(False) is inspector
+    assert isinstance(inspector.app, Sanic)
+    assert inspector.app.name == "Inspector"
+    _, response = TestManager(inspector.app).test_client.get("/")
+    assert response.status == 200
+    assert response.json == {"meta": {"action": "info"},
+                             "result": {"info": {"app": "Demo"},
+                                        "workers": {"Sanic-Main": {"pid": 1}}}}
+
+
+def test_a_custom_async_action_is_awaited() -> None:
+    inspector = make(FooInspector)(False)
+    _, response = TestManager(inspector.app).test_client.post("/foo", json={"bar": 99})
+    assert response.status == 200
+    assert response.json == {"meta": {"action": "foo"}, "result": "bar is 99"}
+    assert inspector.seen == [99]
+
+
+def test_the_app_asks_for_the_api_key() -> None:
+    inspector = make(api_key="super-secret")(False)
+    client = TestManager(inspector.app).test_client
+    _, response = client.get("/")
+    assert response.status == 401
+    _, response = client.get("/", headers={"Authorization": "Bearer super-secret"})
+    assert response.status == 200
