@@ -60,6 +60,22 @@ def test_missing_module_and_attribute_messages(module) -> None:
         AppLoader(f"{module}:missing").load()
 
 
+def test_parentheses_after_the_name_mean_a_factory(module) -> None:
+    loader = AppLoader(f"{module}:create_with()", args=7)
+    assert loader.as_factory
+    assert loader.load() == ("built", 7)
+    assert AppLoader(f"{module}.create_app()").load().name == "instance"
+    assert AppLoader(f"{module}:create_app()", as_factory=True).load().name == "instance"
+
+
+def test_a_path_to_a_folder_is_served_as_a_simple_app(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(AppLoader, "simple_app_factory", staticmethod(lambda p: ("static", p)))
+    (tmp_path / "public").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert AppLoader(str(tmp_path / "public")).load() == ("static", tmp_path / "public")
+    assert AppLoader("./public").load() == ("static", tmp_path / "public")
+
+
 def test_simple_needs_a_directory_and_a_factory(tmp_path: Path, monkeypatch) -> None:
     with pytest.raises(ValueError, match="not a directory"):
         AppLoader(str(tmp_path / "nope"), as_simple=True).load()

@@ -53,8 +53,20 @@ class AppLoader:
         self.factory = factory
         self.module_name = ""
         self.app_name = ""
-        if module_input and not as_simple:
+        if module_input.endswith("()") and not as_simple:
+            # 'server:create_app()' names a factory, as with --factory (Sanic's CLI form).
+            module_input = module_input[:-2]
+            self.module_input = module_input
+            self.as_factory = True
+        if module_input and not as_simple and not self._is_folder(module_input):
             self.module_name, self.app_name = self._split(module_input)
+
+    @staticmethod
+    def _is_folder(module_input: str) -> bool:
+        """A path (with a separator) to a directory: served as a simple static app."""
+        if os.sep not in module_input and not module_input.startswith("."):
+            return False
+        return Path(module_input).is_dir()
 
     def __repr__(self) -> str:
         if self.factory is not None:
@@ -80,7 +92,7 @@ class AppLoader:
         """Import (or build) and return the application."""
         if self.factory is not None:
             return self.factory()
-        if self.as_simple:
+        if self.as_simple or self._is_folder(self.module_input):
             return self._load_simple()
         if not self.module_name:
             raise ValueError("AppLoader needs a module_input ('module:app') or a factory.")
