@@ -37,11 +37,16 @@ def test_existing_files_are_reused_and_temp_folder_otherwise(tmp_path: Path) -> 
 def test_creator_selection_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(local_certs.shutil, "which", lambda name: None)
     assert select_creator("auto") == "TRUSTME"
-    with pytest.raises(LocalCertError, match="mkcert tool is not on the PATH"):
+    with pytest.raises(LocalCertError, match="^Sanic is attempting to use mkcert .*not on the PATH"):
         select_creator("MKCERT")
     monkeypatch.setattr(local_certs, "_has_trustme", lambda: False)
-    with pytest.raises(LocalCertError, match="pip install trustme"):
+    with pytest.raises(LocalCertError,
+                       match="^Sanic could not find package to create a TLS certificate: .*"
+                             "pip install trustme"):
         select_creator("AUTO")
+    with pytest.raises(LocalCertError,
+                       match="^Sanic is attempting to use trustme .*pip install trustme"):
+        select_creator("TRUSTME")
     with pytest.raises(LocalCertError, match="not one of"):
         select_creator("openssl")
     monkeypatch.setattr(local_certs.shutil, "which", lambda name: "/usr/bin/mkcert")

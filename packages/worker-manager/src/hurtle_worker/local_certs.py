@@ -42,22 +42,26 @@ def select_creator(creator: str = "AUTO") -> str:
     trustme = _has_trustme()
     if wanted == "MKCERT" and not mkcert:
         raise LocalCertError(
-            "LOCAL_CERT_CREATOR is MKCERT but the mkcert tool is not on the PATH: install "
-            "it (https://github.com/FiloSottile/mkcert) or use TRUSTME (pip install trustme)."
+            "Sanic is attempting to use mkcert to generate local TLS certificates, but the "
+            "mkcert tool is not on the PATH: install it "
+            "(https://github.com/FiloSottile/mkcert), set LOCAL_CERT_CREATOR to TRUSTME "
+            "(pip install trustme), or pass your own certificate with ssl=..."
         )
     if wanted == "TRUSTME" and not trustme:
         raise LocalCertError(
-            "LOCAL_CERT_CREATOR is TRUSTME but the trustme package is not installed: "
-            "pip install trustme."
+            "Sanic is attempting to use trustme to generate local TLS certificates, but "
+            "the trustme package is not installed: pip install trustme, set "
+            "LOCAL_CERT_CREATOR to MKCERT (https://github.com/FiloSottile/mkcert), or pass "
+            "your own certificate with ssl=..."
         )
     if wanted == "AUTO":
         if mkcert:
             return "MKCERT"
         if not trustme:
             raise LocalCertError(
-                "auto_tls needs a way to create a local certificate: install the mkcert "
-                "tool or the trustme package (pip install trustme), or pass your own "
-                "certificate with ssl=..."
+                "Sanic could not find package to create a TLS certificate: install the "
+                "mkcert tool (https://github.com/FiloSottile/mkcert) or the trustme package "
+                "(pip install trustme), or pass your own certificate with ssl=..."
             )
         return "TRUSTME"
     return wanted
