@@ -28,6 +28,7 @@ def test_binding_workers_and_dev_options() -> None:
     assert (kw["host"], kw["port"], kw["workers"]) == ("0.0.0.0", 9000, 4)
     assert kw["dev"] is True and kw["access_log"] is False
     assert kw["reload_dir"] == ["templates", "static"]
+    assert kw["auto_reload"] is True  # as Sanic's CLI: -R turns auto-reload on
     assert kw["verbosity"] == 2
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import logging
 import socket
 import ssl
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -62,7 +64,7 @@ def test_prepare_records_the_settings(app: Sanic) -> None:
 def test_dev_means_debug_and_auto_reload(app: Sanic, tmp_path) -> None:
     app.prepare(dev=True, reload_dir=str(tmp_path))
     assert app.debug and app.auto_reload
-    assert app.state.reload_dirs == {tmp_path.resolve()}
+    assert app.state.reload_dirs == {tmp_path}
 
 
 def test_fast_and_auto_use_every_cpu(app: Sanic) -> None:
@@ -223,11 +225,27 @@ def test_an_ssl_context_is_accepted_where_no_pickling_happens(app: Sanic, monkey
     assert [info["ssl"] for info in app.state.server_info] == [context] * 3
 
 
-def test_a_missing_reload_dir_is_reported_and_skipped(app: Sanic, tmp_path, caplog) -> None:
-    app.prepare(reload_dir=[str(tmp_path), "/no/such/dir"])
-    assert app.state.reload_dirs == {tmp_path.resolve()}
+def test_reload_dirs_are_kept_as_given_and_a_missing_one_is_reported(
+    app: Sanic, tmp_path, caplog, monkeypatch
+) -> None:
+    (tmp_path / "watched").mkdir()
+    monkeypatch.chdir(tmp_path)
+    with caplog.at_level(logging.WARNING):
+        app.prepare(reload_dir=["./watched", "/no/such/dir"])
+    assert app.state.reload_dirs == {Path("watched"), Path("/no/such/dir")}
+    assert ("sanic.root", logging.WARNING, "Directory /no/such/dir could not be located") \
+        in caplog.record_tuples
+    assert ("sanic.root", logging.WARNING, "Directory ./watched could not be located") \
+        not in caplog.record_tuples
+
+
+def test_reload_dir_alone_does_not_turn_auto_reload_on(app: Sanic, tmp_path) -> None:
+    app.prepare(reload_dir=str(tmp_path))
+    assert app.state.auto_reload is False
+    app.prepare(reload_dir=str(tmp_path), single_process=True)
+    assert app.state.auto_reload is False
+    app.prepare(reload_dir=str(tmp_path), auto_reload=True)
     assert app.state.auto_reload is True
-    assert "Directory /no/such/dir could not be located" in caplog.text
 
 
 def test_run_refuses_an_existing_loop_pointing_at_create_server(app: Sanic) -> None:
@@ -292,3 +310,19 @@ async def test_ctrlc_workaround_when_the_app_already_stops() -> None:
             handler(signal.SIGINT, None)
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def test_banner_shows_watched_folders_resolved_before_the_packages(
+    app: Sanic, tmp_path, caplog, monkeypatch
+) -> None:
+    (tmp_path / "watched").mkdir()
+    monkeypatch.chdir(tmp_path)
+    app.prepare(auto_reload=True, reload_dir="./watched", motd=False)
+    info = {"ssl": None, "unix": None, "sock": None, "host": "127.0.0.1", "port": 8123}
+    with caplog.at_level(logging.INFO):
+        runner._motd(app, [info], 1)
+    lines = [r.getMessage() for r in caplog.records if r.name == "sanic.root"]
+    reload_line = f"auto-reload: enabled, {tmp_path / 'watched'}"
+    assert reload_line in lines
+    packages = [i for i, line in enumerate(lines) if line.startswith("packages: ")]
+    assert packages == [lines.index(reload_line) + 1]

@@ -32,7 +32,10 @@ def prepare_kwargs(args: argparse.Namespace) -> dict[str, Any]:
     if args.auto_reload:
         kwargs["auto_reload"] = True
     if args.path:
+        # As Sanic's CLI: -R/--reload-dir turns auto-reload on (prepare(reload_dir=) alone
+        # does not).
         kwargs["reload_dir"] = args.path
+        kwargs["auto_reload"] = True
     for name in ("access_log", "motd", "noisy_exceptions", "coffee"):
         value = getattr(args, name)
         if value is not None:

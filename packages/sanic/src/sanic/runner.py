@@ -97,7 +97,7 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
     if version is not HTTP.VERSION_1:
         raise ServerError("Hurtle serves HTTP/1.1 only: use version=1.")
     # Asked for by the call itself (not by the config's AUTO_RELOAD).
-    wants_reload = bool(auto_reload if auto_reload is not None else dev) or bool(reload_dir)
+    wants_reload = bool(auto_reload if auto_reload is not None else dev)
     if dev:
         debug = True
         auto_reload = True if auto_reload is None else auto_reload
@@ -124,17 +124,15 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         raise RuntimeError(
             "Cannot run Sanic.serve with register_sys_signals=False. Use Sanic.serve_single."
         )
+    # As Sanic: the folders are kept as given (a missing one is reported, and kept), and
+    # they do not turn auto-reload on by themselves (the CLI's -R does).
     reload_dirs: set[Path] = set()
     if reload_dir:
         for entry in [reload_dir] if isinstance(reload_dir, str | Path) else reload_dir:
-            path = Path(entry).resolve()
+            path = Path(entry)
             if not path.is_dir():
-                # As Sanic: a missing folder is reported, and the server still starts.
-                logger.warning("Directory %s could not be located; it is not watched for "
-                               "changes (check the reload_dir / -R path).", entry)
-                continue
+                logger.warning("Directory %s could not be located", entry)
             reload_dirs.add(path)
-        auto_reload = not single_process
     if sock is None and unix is None:
         host = host or "127.0.0.1"
         port = 8000 if port is None else int(port)
@@ -364,11 +362,13 @@ def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
         f"Hurtle v{__hurtle_version__} (Sanic v{__version__} compatible)",
         f"Goin' Fast @ {location}",
         *(f"{key}: {details[key]}" for key in ("app", "mode", "server", "python", "platform")),
-        "packages: " + ", ".join(p for p in details["packages"] if not p.startswith("sanic==")),
     ]
     if primary.state.auto_reload:
-        watched = ", ".join(sorted(str(d) for d in primary.state.reload_dirs))
+        watched = ", ".join(sorted(str(Path(d).resolve()) for d in primary.state.reload_dirs))
         lines.append("auto-reload: enabled" + (f", {watched}" if watched else ""))
+    lines.append(
+        "packages: " + ", ".join(p for p in details["packages"] if not p.startswith("sanic=="))
+    )
     lines.extend(f"{key}: {value}" for key, value in details["extra"].items())
     for line in lines:
         logger.info(line)

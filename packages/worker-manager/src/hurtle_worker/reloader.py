@@ -35,7 +35,7 @@ class Reloader:
                  app_loader: Any) -> None:
         self._publisher = publisher
         self.interval = interval
-        self.reload_dirs = {Path(d) for d in reload_dirs}
+        self.reload_dirs = {Path(d).resolve() for d in reload_dirs}
         self.app_loader = app_loader
         self.run = True
         self._roots = _library_roots()
