@@ -35,6 +35,24 @@ def test_an_unsafe_value_is_kept_with_a_warning_on_sanic_error(caplog) -> None:
     assert "Unsafe object shared_ctx.items (a list)" in message
 
 
+def test_a_tuple_is_judged_by_its_items(caplog) -> None:
+    spawn = multiprocessing.get_context("spawn")
+    shared = SharedContext()
+    with caplog.at_level(logging.INFO):
+        shared.pipe = spawn.Pipe()
+        shared.pair = (spawn.Queue(), ctypes.c_int32(1))
+        shared.empty = ()
+    assert caplog.record_tuples == []
+    with caplog.at_level(logging.INFO):
+        shared.mixed = (spawn.Queue(), 1, "two")
+        shared.nested = (spawn.Pipe(),)
+    messages = [message for _, _, message in caplog.record_tuples]
+    assert len(messages) == 3
+    assert "Unsafe object shared_ctx.mixed (a int)" in messages[0]
+    assert "Unsafe object shared_ctx.mixed (a str)" in messages[1]
+    assert "Unsafe object shared_ctx.nested (a tuple)" in messages[2]
+
+
 def test_a_worker_setting_values_gets_no_warning(caplog, monkeypatch) -> None:
     monkeypatch.setenv("SANIC_WORKER_NAME", "Sanic-Server-0-0")
     shared = SharedContext()

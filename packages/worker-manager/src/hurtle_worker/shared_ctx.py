@@ -46,17 +46,19 @@ class SharedContext(SimpleNamespace):
                 f"Cannot set item on locked SharedContext object (shared_ctx.{name}): it is "
                 "read-only once the workers started. Set it in a main_process_start listener."
             )
-        if (
-            not name.startswith("_")
-            and not is_shareable(value)
-            and not os.environ.get(WORKER_NAME_ENV)  # a worker only receives the values
-        ):
-            error_logger.warning(
-                "Unsafe object shared_ctx.%s (a %s) may not be shared between processes: "
-                "every worker receives its own copy, so changes are not seen by the others. "
-                "%s",
-                name, type(value).__name__, self.SAFE_TYPES_HELP,
-            )
+        if not name.startswith("_") and not os.environ.get(WORKER_NAME_ENV):
+            # A worker only receives the values. As Sanic, a tuple (a Pipe() pair) is
+            # judged by its items, one level deep: one warning per unsafe item.
+            items = value if isinstance(value, tuple) else (value,)
+            for item in items:
+                if is_shareable(item):
+                    continue
+                error_logger.warning(
+                    "Unsafe object shared_ctx.%s (a %s) may not be shared between "
+                    "processes: every worker receives its own copy, so changes are not seen "
+                    "by the others. %s",
+                    name, type(item).__name__, self.SAFE_TYPES_HELP,
+                )
         super().__setattr__(name, value)
 
     def lock(self) -> None:
