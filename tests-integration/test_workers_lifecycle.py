@@ -145,3 +145,36 @@ def test_slow_start_warns_what_to_raise_and_still_serves(tmp_path) -> None:
     assert answer == "finally"
     assert "WORKER_ACK_TIMEOUT" in output
     assert proc.returncode == 0
+
+
+BANNER_APP = """
+from sanic import Sanic
+from sanic.log import logger
+from hurtle_http.response import text
+
+app = Sanic("Banner")
+app.get("/")(lambda request: text("hi"))
+
+@app.main_process_start
+async def started(app):
+    logger.info("main_process_start ran")
+
+@app.after_server_start
+async def stop(app):
+    app.stop()
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, fast=True)
+"""
+
+
+def test_the_banner_comes_before_main_process_start_and_says_goin_fast(tmp_path) -> None:
+    script = tmp_path / "banner.py"
+    script.write_text(textwrap.dedent(BANNER_APP).format(port=free_port()))
+    result = run_to_exit(script)
+    lines = (result.stdout + result.stderr).splitlines()
+    assert result.returncode == 0, lines
+    mode = [i for i, line in enumerate(lines) if "mode: production, goin' fast " in line]
+    listener = [i for i, line in enumerate(lines) if "main_process_start ran" in line]
+    assert len(mode) == 1 and len(listener) == 1, lines
+    assert mode[0] < listener[0]

@@ -319,7 +319,8 @@ def server_info(primary: Any, workers: int) -> dict[str, Any]:
     mode = "debug" if primary.debug else "production"
     return {
         "app": primary.name,
-        "mode": f"{mode}, " + ("single worker" if workers == 1 else f"w/ {workers} workers"),
+        "mode": f"{mode}, " + ("goin' fast " if getattr(primary.state, "fast", False) else "")
+        + ("single worker" if workers == 1 else f"w/ {workers} workers"),
         "server": "sanic, HTTP/1.1",
         "python": platform.python_version(),
         "platform": platform.platform(),
@@ -418,6 +419,9 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
     sync_manager = None
     manager: WorkerManager | None = None
     try:
+        # As Sanic: the banner comes first, before the main_process_start listeners.
+        if info["motd"] and primary.config.get("MOTD", True):
+            _motd(primary, primary.state.server_info, primary.state.workers)
         # The state server is forked when possible: it runs no user code, and a spawned
         # one would import the main module (the whole app) again before workers start.
         # It is started before any socket is bound so it holds none of them.
@@ -433,8 +437,6 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
                 server_info.setdefault(app.name, []).append(
                     {k: v for k, v in entry.items() if k != "loop"} | {"sock": sock}
                 )
-        if info["motd"] and primary.config.get("MOTD", True):
-            _motd(primary, primary.state.server_info, primary.state.workers)
         passthru = {app.name: _passthru(app) for app in apps}
         for app in apps:
             if hasattr(app.shared_ctx, "lock"):
