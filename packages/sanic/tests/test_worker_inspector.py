@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sanic_testing import TestManager
 
 from sanic import Sanic
 from sanic.helpers import Default
 from sanic.worker.inspector import Inspector
+from sanic_testing import TestManager
 
 
 class FooInspector(Inspector):
