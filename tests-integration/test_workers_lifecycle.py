@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from helpers import edit_until, free_port, poll_text, running
 
 RELOAD_APP = """
@@ -178,3 +179,42 @@ def test_the_banner_comes_before_main_process_start_and_says_goin_fast(tmp_path)
     listener = [i for i, line in enumerate(lines) if "main_process_start ran" in line]
     assert len(mode) == 1 and len(listener) == 1, lines
     assert mode[0] < listener[0]
+
+
+FACTORY_SERVE_APP = """
+import sys
+from sanic import Sanic
+from sanic.worker.loader import AppLoader
+from hurtle_http.response import text
+
+def create_app():
+    app = Sanic("FromFactory")
+    app.get("/")(lambda request: text("hi"))
+
+    @app.after_server_start
+    async def stop(app):
+        print("serving", app.name, flush=True)
+        app.stop()
+
+    app.prepare(host="127.0.0.1", port={port}, motd=False)
+    return app
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["loader"]:
+        Sanic.serve(app_loader=AppLoader(factory=create_app))
+    else:
+        Sanic.serve(factory=create_app)
+"""
+
+
+@pytest.mark.parametrize("how", ["factory", "loader"])
+def test_serve_takes_the_app_a_factory_prepares(tmp_path, how: str) -> None:
+    script = tmp_path / "factory_serve.py"
+    script.write_text(textwrap.dedent(FACTORY_SERVE_APP).format(port=free_port()))
+    result = subprocess.run(
+        [sys.executable, str(script), how], cwd=tmp_path, capture_output=True, text=True,
+        timeout=40,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "serving FromFactory" in output

@@ -79,11 +79,8 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
     from hurtle_app.state import Mode
     from hurtle_http.exceptions import ServerError
 
-    if in_spawned_worker():
-        raise ServerError(
-            "Sanic server could not start: app.run()/prepare() was called while a worker "
-            f"process imported the main module. {GLOBAL_SCOPE_HINT}"
-        )
+    # A worker may prepare again: an app factory that calls app.prepare(...) runs in every
+    # process that loads the app (as in Sanic); serving from there is refused by serve.
     if loop is not None:
         # As Sanic: app.run() makes its own loops; an existing one means create_server().
         raise TypeError(
@@ -397,7 +394,13 @@ def _run_main_listeners(apps: list[Any], event: str, loop: asyncio.AbstractEvent
 
 def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None = None,
           factory: Any = None) -> None:
-    """Run the prepared app(s) with the worker manager until stopped."""
+    """Run the prepared app(s) with the worker manager until stopped.
+
+    Without ``primary``, an ``app_loader`` or ``factory`` gives it (as Sanic: the app it
+    builds, prepared by it), else the first prepared app.
+    """
+    if primary is None and (app_loader is not None or factory is not None):
+        primary = (app_loader or AppLoader(factory=factory)).load()
     primary = _pick_primary(app_class, primary)
     info = primary.state.server_info[0]
     if info["single_process"]:
