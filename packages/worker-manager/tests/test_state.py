@@ -35,15 +35,21 @@ def test_full_shows_every_process() -> None:
 
 def test_custom_keys_can_be_set_but_not_the_managers() -> None:
     shared, state = make()
-    state["requests"] = 3
+    state["hits"] = 3
     state.update({"cache": "warm"})
-    assert shared["Sanic-Server-0-0"]["requests"] == 3
+    assert shared["Sanic-Server-0-0"]["hits"] == 3
     assert state["cache"] == "warm"
     del state["cache"]
     assert "cache" not in state
+    # As Sanic: its restricted keys (health and requests among them) and its message.
+    assert {"health", "pid", "requests", "restart_at", "server", "start_at", "starts",
+            "state"} <= set(WorkerState.RESTRICTED)
     for key in RESTRICTED_KEYS:
-        with pytest.raises(LookupError, match="restricted"):
+        with pytest.raises(LookupError, match=f"^Cannot set restricted key on WorkerState: {key}"):
             state[key] = 1
+        with pytest.raises(LookupError, match=f"^Cannot set restricted key on WorkerState: {key}"):
+            state.update({"fine": 1, key: 2})
+    assert "fine" not in state
     with pytest.raises(NotImplementedError):
         state.pop()
 

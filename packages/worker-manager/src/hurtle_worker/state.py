@@ -8,7 +8,7 @@ from typing import Any
 #: Keys the manager owns; a worker may read them but not change them.
 RESTRICTED_KEYS = frozenset(
     {"server", "state", "pid", "start_at", "restart_at", "starts", "restarts", "serving",
-     "exitcode", "last_exit"}
+     "exitcode", "last_exit", "health", "requests"}
 )
 
 
@@ -18,6 +18,9 @@ class WorkerState(Mapping[str, Any]):
     ``state`` is the dict shared by every process (a ``multiprocessing`` manager dict);
     ``current`` the name of this process. Custom keys can be set, the manager's cannot.
     """
+
+    #: The restricted keys, sorted (Sanic's class attribute).
+    RESTRICTED = tuple(sorted(RESTRICTED_KEYS))
 
     def __init__(self, state: Any, current: str) -> None:
         self._state = state
@@ -57,8 +60,8 @@ class WorkerState(Mapping[str, Any]):
     def _check(self, key: str) -> None:
         if key in RESTRICTED_KEYS:
             raise LookupError(
-                f"Cannot set restricted key {key!r} on the worker state: the manager owns "
-                f"{', '.join(sorted(RESTRICTED_KEYS))}. Use another key name."
+                f"Cannot set restricted key on WorkerState: {key} (the manager owns "
+                f"{', '.join(sorted(RESTRICTED_KEYS))}; use another key name)"
             )
 
     def keys(self) -> KeysView[str]:
