@@ -49,6 +49,12 @@ def test_scaling_to_the_current_count_says_nothing_changes(
     assert len(manager.workers) == 2
 
 
+def test_scaling_to_no_workers_is_refused(manager: WorkerManager) -> None:
+    with pytest.raises(ValueError, match=r"^Cannot scale to 0 workers\."):
+        manager.scale(0)
+    assert len(manager.workers) == 2
+
+
 def test_shutting_down_an_unknown_server_raises_key_error(manager: WorkerManager) -> None:
     with pytest.raises(KeyError):
         manager.shutdown_server("foo")
