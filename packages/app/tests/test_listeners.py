@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import warnings
 
 import pytest
 
@@ -83,6 +84,26 @@ async def test_sync_and_async_listeners_get_app_or_app_and_loop() -> None:
         "[DEPRECATION v26.6] Passing the loop argument to listeners is deprecated. "
         "Your listener 'async_two' should only accept the app argument."
     ]
+
+
+@pytest.mark.parametrize("event", ["main_process_start", "main_process_ready",
+                                   "main_process_stop", "reload_process_start",
+                                   "reload_process_stop", "before_reload_trigger"])
+async def test_main_and_reload_process_listeners_get_the_loop_without_a_warning(
+    event: str,
+) -> None:
+    seen: list[object] = []
+
+    async def with_loop(app_, loop):
+        seen.append(loop)
+
+    registry = ListenerRegistry()
+    registry.add(with_loop, event)
+    loop = asyncio.get_running_loop()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        await registry.run(event, object(), loop)
+    assert seen == [loop]
 
 
 def test_main_process_listeners_run_without_a_running_loop() -> None:

@@ -36,6 +36,12 @@ _REVERSED = frozenset(
     {"before_server_stop", "after_server_stop", "main_process_stop", "reload_process_stop"}
 )
 
+# As Sanic: only the server's own listeners are told that the loop argument is deprecated;
+# main-process and reloader listeners still get it without a warning.
+_WARNS_ABOUT_LOOP = frozenset(
+    {"before_server_start", "after_server_start", "before_server_stop", "after_server_stop"}
+)
+
 
 def normalize_event(event: str | ListenerEvent) -> str:
     """``"before_server_start"`` (any case, or the enum) -> the canonical event name."""
@@ -116,9 +122,11 @@ class ListenerRegistry:
 
     async def run(self, event: str, app: Any, loop: asyncio.AbstractEventLoop | None) -> None:
         """Run every listener of ``event`` in order, awaiting the async ones."""
-        for item in self._ordered(normalize_event(event)):
+        name = normalize_event(event)
+        for item in self._ordered(name):
             if item.takes_loop:
-                _warn_loop_argument(item.func)
+                if name in _WARNS_ABOUT_LOOP:
+                    _warn_loop_argument(item.func)
                 result = item.func(app, loop)
             else:
                 result = item.func(app)
