@@ -62,3 +62,59 @@ def test_restart_of_a_finished_process_starts_it_again(tmp_path) -> None:
     assert process.pid != first
     assert int(out.read_text()) == process.pid
     assert state["Sanic-Job-0"]["starts"] == 2
+
+
+class _FakeOSProcess:
+    """Stands for a started OS process: alive until terminated."""
+
+    count = 0
+
+    def __init__(self, **_: object) -> None:
+        _FakeOSProcess.count += 1
+        self.pid = 1000 + _FakeOSProcess.count
+        self.alive = False
+        self.exitcode = None
+
+    def start(self) -> None:
+        self.alive = True
+
+    def is_alive(self) -> bool:
+        return self.alive
+
+    def terminate(self) -> None:
+        self.alive = False
+
+    def join(self, timeout: float | None = None) -> None:
+        return None
+
+
+def _restart_debug_lines(caplog, order: RestartOrder) -> list[str]:
+    import logging
+
+    from hurtle_worker.process import WorkerProcess
+
+    process = WorkerProcess(_FakeOSProcess, "Sanic-Server-0-0", targets.crash, {}, {},
+                            restartable=True)
+    process.ack_expected = True
+    process.start()
+    process.ack(process.pid)
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="sanic.root"):
+        process.restart(restart_order=order)
+        process.ack(process.pid)
+        process.tick(0.0)
+        process.tick(0.0)
+    return [r.getMessage().split(":", 1)[0] for r in caplog.records if r.name == "sanic.root"]
+
+
+def test_restart_logs_sanics_debug_lines_shutdown_first(caplog) -> None:
+    assert _restart_debug_lines(caplog, RestartOrder.SHUTDOWN_FIRST) == [
+        "Restarting a process", "Begin restart termination", "Starting a process",
+    ]
+
+
+def test_restart_logs_sanics_debug_lines_startup_first(caplog) -> None:
+    assert _restart_debug_lines(caplog, RestartOrder.STARTUP_FIRST) == [
+        "Restarting a process", "Starting a process", "Begin restart termination",
+        "Waiting for process to be acked", "Process acked. Terminating",
+    ]

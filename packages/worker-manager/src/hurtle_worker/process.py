@@ -193,6 +193,7 @@ class WorkerProcess:
     def start(self) -> None:
         """Spawn and start a new OS process for this name."""
         with self._lock:
+            logger.debug("Starting a process: %s", self.name)
             self.set_state(ProcessState.STARTING)
             self.spawn()
             # The child reads these while importing the main module again, before the
@@ -213,7 +214,6 @@ class WorkerProcess:
             self.stop_deadline = None
             self.ack_warned = False
             self.started_monotonic = time.monotonic()
-            logger.debug("Started a process: %s [%s]", self.name, self.pid)
             self.set_state(ProcessState.STARTED)
 
     def ack(self, pid: int | None) -> bool:
@@ -272,10 +272,12 @@ class WorkerProcess:
             if old is None or not old.is_alive():
                 self.start()
                 return
-            logger.debug("Restarting a process: %s [%s] (%s)", self.name, old.pid, order.value)
+            # The debug lines are Sanic's, in its order for either restart order.
+            logger.debug("Restarting a process: %s [%s]", self.name, old.pid)
             if order is RestartOrder.SHUTDOWN_FIRST:
                 self.process = None
                 retiring = _Retiring(old, wait_for_ack=False, start_after_exit=True)
+                logger.debug("Begin restart termination: %s [%s]", self.name, old.pid)
                 self._stop_retiring(retiring)
                 self.retiring.append(retiring)
                 self.set_state(ProcessState.RESTARTING)
@@ -284,7 +286,11 @@ class WorkerProcess:
                     _Retiring(old, wait_for_ack=self.ack_expected, start_after_exit=False)
                 )
                 self.start()
-                if not self.ack_expected:
+                logger.debug("Begin restart termination: %s [%s]", self.name, old.pid)
+                if self.ack_expected:
+                    logger.debug("Waiting for process to be acked: %s [%s]", self.name,
+                                 self.pid)
+                else:
                     self._stop_retiring(self.retiring[-1])
 
     def _stop_retiring(self, retiring: _Retiring) -> None:
@@ -301,6 +307,8 @@ class WorkerProcess:
                     # Only a replacement that is up retires the old process; one that died
                     # starting leaves the old one serving while the manager respawns it.
                     if self.state is ProcessState.ACKED and self.is_alive():
+                        logger.debug("Process acked. Terminating: %s [%s]", self.name,
+                                     retiring.process.pid)
                         self._stop_retiring(retiring)
                     continue
                 proc = retiring.process
