@@ -104,3 +104,13 @@ def test_a_multiplexer_survives_pickling_for_a_child_process(named) -> None:
     assert copy.state["serving"] is True
     with pytest.raises(RuntimeError):
         copy.ack()
+
+
+def test_ack_marks_this_workers_state_at_once(pipe, named) -> None:
+    shared: dict[str, Any] = {named: {"pid": os.getpid(), "state": "STARTED", "foo": "bar"},
+                              "Sanic-Other-0": {"state": "STARTED"}}
+    m = WorkerMultiplexer(pipe[1], shared)
+    m.ack()
+    assert shared[named] == {"pid": os.getpid(), "state": "ACKED", "foo": "bar"}
+    assert shared["Sanic-Other-0"] == {"state": "STARTED"}
+    assert pipe[0].recv() == ("ack", named, os.getpid())

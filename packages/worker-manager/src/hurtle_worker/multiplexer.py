@@ -42,8 +42,13 @@ class WorkerMultiplexer:
             self._monitor_publisher.send(message)
 
     def ack(self) -> None:
-        """Tell the manager this worker finished starting."""
+        """Tell the manager this worker finished starting; its state reads ACKED at once
+        (as in Sanic), not only once the manager has handled the message."""
         self._send(("ack", self.name, self.pid))
+        entry = self._own_entry()
+        if entry is not None:
+            entry["state"] = "ACKED"
+            self._worker_state[self.name] = entry
 
     def restart(self, name: str = "", all_workers: bool = False,
                 zero_downtime: bool = False) -> None:
