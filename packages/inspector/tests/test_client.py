@@ -89,6 +89,18 @@ def test_show_prints_workers_and_raw_prints_json() -> None:
     assert raw.getvalue() == json.dumps(result, separators=(",", ":")) + "\n"  # as Sanic
 
 
+def test_show_prints_a_message_as_is_and_nothing_for_none() -> None:
+    out = io.StringIO()
+    client = InspectorClient("127.0.0.1", 1)
+    client.show("bar is 99", out)
+    client.show(None, out)
+    client.show({"ok": True}, out)
+    assert out.getvalue() == 'bar is 99\n{"ok":true}\n'
+    raw = io.StringIO()
+    InspectorClient("127.0.0.1", 1, raw=True).show("bar is 99", raw)
+    assert raw.getvalue() == '"bar is 99"\n'
+
+
 def test_show_writes_to_the_stdout_of_the_moment(monkeypatch) -> None:
     import sys
 

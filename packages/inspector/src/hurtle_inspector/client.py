@@ -84,6 +84,11 @@ class InspectorClient:
         """Print a result: raw JSON, or the info layout for ``info()`` (to ``out``, by
         default whatever ``sys.stdout`` is when called)."""
         out = sys.stdout if out is None else out
+        if result is None:
+            return  # as Sanic: an action with nothing to say prints nothing
+        if isinstance(result, str) and not self.raw:
+            out.write(result + "\n")  # a custom action's message, as it is
+            return
         if self.raw or not (isinstance(result, dict) and "workers" in result):
             out.write(json.dumps(result, separators=(",", ":"), default=str) + "\n")
             return
