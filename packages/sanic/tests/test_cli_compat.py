@@ -30,7 +30,48 @@ def test_inspect_command_posts_its_arguments(monkeypatch, capsys) -> None:
     monkeypatch.setattr(inspector_client, "urlopen", fake_urlopen)
     main(["inspect", "--port", "6999", "scale", "3"])
     assert sent == [("http://localhost:6999/scale", "POST", {"replicas": 3})]
-    assert '"ok"' in capsys.readouterr().out
+    assert capsys.readouterr().out == "ok\n"  # a message result prints as is, as Sanic's
+
+
+def _answering(body: bytes):
+    def fake_urlopen(req, **_):
+        answer = MagicMock()
+        answer.__enter__.return_value.read.return_value = body
+        return answer
+
+    return fake_urlopen
+
+
+def test_client_do_prints_what_the_action_answered(monkeypatch, capsys) -> None:
+    from sanic.cli.inspector_client import InspectorClient
+
+    monkeypatch.setattr(inspector_client, "urlopen", _answering(b'{"result": "bar is 99"}'))
+    assert InspectorClient("localhost", 9999, False, False, None).do("foo", bar=99) \
+        == "bar is 99"
+    assert capsys.readouterr().out == "bar is 99\n"
+    info = {"info": {"app": "Demo"}, "workers": {}}
+    monkeypatch.setattr(inspector_client, "urlopen",
+                        _answering(json.dumps({"result": info}).encode()))
+    InspectorClient("localhost", 9999, False, True, None).do("info")
+    assert capsys.readouterr().out == json.dumps(info, separators=(",", ":")) + "\n"
+
+
+def test_client_do_exits_when_the_inspector_is_not_there(monkeypatch, capsys) -> None:
+    from urllib.error import URLError
+
+    from sanic.cli.inspector_client import InspectorClient
+
+    def refused(req, **_):
+        raise URLError("refused")
+
+    monkeypatch.setattr(inspector_client, "urlopen", refused)
+    with pytest.raises(SystemExit) as exited:
+        InspectorClient("localhost", 9999, False, False, None).do("info")
+    assert exited.value.code == 1
+    assert capsys.readouterr().err.startswith(
+        "Could not connect to inspector at: http://localhost:9999\n"
+        "Either the application is not running, or it did not start an inspector instance"
+    )
 
 
 def test_banner_brackets_an_ipv6_host(caplog) -> None:

@@ -6,6 +6,7 @@ by default, as Sanic's does. Requests go through this module's ``urlopen``.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 from urllib.request import Request, urlopen
 
@@ -28,8 +29,16 @@ class InspectorClient(_Client):
         return super().request(action, method, **kwargs)
 
     def do(self, action: str, **kwargs: Any) -> Any:
-        """Run ``action`` (``reload``, ``shutdown``, ``scale`` or a custom command)."""
-        return self.request(action, **kwargs)
+        """Run ``action`` (``info``, ``reload``, ``shutdown``, ``scale`` or a custom
+        command) and print its result, as Sanic's client does; also returns it. When the
+        inspector cannot be reached, the reason goes to stderr and the process exits 1."""
+        try:
+            result = self.info() if action == "info" else self.request(action, **kwargs)
+        except InspectorError as exc:
+            sys.stderr.write(f"{exc}\n")
+            sys.exit(1)
+        self.show(result)
+        return result
 
     def info(self) -> Any:
         """The app's info and every worker's state."""
