@@ -214,6 +214,14 @@ def test_fallback_error_format_from_env(monkeypatch: pytest.MonkeyPatch) -> None
     assert config.LOCAL_CERT_CREATOR is LocalCertCreator.TRUSTME
 
 
+def test_local_cert_creator_is_looked_up_by_name() -> None:
+    config = Config(env_prefix=None)
+    config.LOCAL_CERT_CREATOR = "mkcert"
+    assert config.LOCAL_CERT_CREATOR is LocalCertCreator.MKCERT
+    with pytest.raises(KeyError, match="OPENSSL"):
+        config.LOCAL_CERT_CREATOR = "openssl"
+
+
 def test_deprecation_filter_configures_warnings() -> None:
     import warnings
 
