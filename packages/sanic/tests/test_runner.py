@@ -87,7 +87,8 @@ def test_fast_and_auto_use_every_cpu(app: Sanic) -> None:
         ({"ssl": "/nope/dir"}, ValueError, "^Certificate not found or permission denied"),
         ({"ssl": ssl.create_default_context()}, ServerError, "cannot be sent to worker"),
         ({"ssl": [ssl.create_default_context()]}, ServerError, "cannot be sent to worker"),
-        ({"auto_tls": True}, SanicException, "dev=True or debug=True"),
+        ({"auto_tls": True}, SanicException,
+         "^Cannot run Sanic as an HTTPS server in PRODUCTION mode .*dev=True or debug=True"),
     ],
 )
 def test_prepare_refuses_what_cannot_work(app: Sanic, options: dict[str, Any], error: type,

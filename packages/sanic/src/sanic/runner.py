@@ -205,9 +205,11 @@ def _local_cert(app: Any, debug: bool) -> dict[str, str]:
 
     if not debug:
         raise SanicException(
-            "auto_tls makes a certificate for local development only, so it needs dev=True "
-            "or debug=True (or `sanic --dev`). In production pass your own certificate: "
-            "ssl={'cert': ..., 'key': ...}, a certificate folder, or --cert/--key."
+            "Cannot run Sanic as an HTTPS server in PRODUCTION mode without passing a TLS "
+            "certificate. auto_tls makes a certificate for local development only, so it "
+            "needs dev=True or debug=True (or `sanic --dev`). In production pass your own "
+            "certificate: ssl={'cert': ..., 'key': ...}, a certificate folder, or "
+            "--cert/--key."
         )
     config = app.config
     key, cert = config.get("LOCAL_TLS_KEY"), config.get("LOCAL_TLS_CERT")
