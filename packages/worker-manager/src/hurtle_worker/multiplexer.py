@@ -59,7 +59,8 @@ class WorkerMultiplexer:
         """
         if name and all_workers:
             raise ValueError(
-                "restart() got both a process name and all_workers=True: pass one of them."
+                "Ambiguous restart with both a named process and all_workers=True: pass "
+                "one of them."
             )
         names = None if all_workers else [name or self.name]
         order = RestartOrder.STARTUP_FIRST if zero_downtime else RestartOrder.SHUTDOWN_FIRST
@@ -71,7 +72,8 @@ class WorkerMultiplexer:
         """Run ``num_workers`` server workers."""
         count = int(num_workers)
         if count < 1:
-            raise ValueError(f"Cannot scale to {count} workers; use at least 1.")
+            # Refused here, in the worker: sent on, it would stop the manager (Sanic's does).
+            raise ValueError(f"Cannot scale to {count} workers. Use at least 1.")
         self._send(("scale", count))
 
     def terminate(self, early: bool = False) -> None:
