@@ -118,3 +118,20 @@ def test_restart_logs_sanics_debug_lines_startup_first(caplog) -> None:
         "Restarting a process", "Starting a process", "Begin restart termination",
         "Waiting for process to be acked", "Process acked. Terminating",
     ]
+
+
+def test_state_keys_come_in_sanics_order() -> None:
+    from hurtle_worker.process import WorkerProcess
+
+    state: dict = {}
+    process = WorkerProcess(_FakeOSProcess, "Sanic-Server-0-0", targets.crash, {}, state,
+                            restartable=True)
+    process.server = True
+    process.start()
+    process.ack(process.pid)
+    assert list(state["Sanic-Server-0-0"])[:6] == [
+        "server", "state", "pid", "start_at", "starts", "serving"]
+    process.restart()
+    process.tick(0.0)
+    assert list(state["Sanic-Server-0-0"])[:7] == [
+        "server", "state", "pid", "start_at", "starts", "restart_at", "serving"]

@@ -32,6 +32,10 @@ logger = logging.getLogger("sanic.root")
 DEFAULT_TERMINATE_TIMEOUT = 20.0
 
 
+#: The order of a process' keys in the shared state, as Sanic shows them.
+_STATE_ORDER = ("server", "state", "pid", "start_at", "starts", "restart_at", "serving")
+
+
 def get_now() -> datetime:
     """The current time, timezone-aware (UTC)."""
     return datetime.now(tz=UTC)
@@ -155,6 +159,9 @@ class WorkerProcess:
             entry.setdefault("serving", False)
             if state is not ProcessState.ACKED:
                 entry["serving"] = False
+        # Sanic's keys first, in Sanic's order (what app.m.state and the inspector show).
+        ordered = {k: entry.pop(k) for k in _STATE_ORDER if k in entry}
+        entry = {**ordered, **entry}
         try:
             self.worker_state[self.name] = entry
         except (OSError, EOFError, BrokenPipeError):
