@@ -44,6 +44,11 @@ def test_exception_in_before_server_start_ends_run_with_the_traceback(tmp_path) 
     assert "Traceback (most recent call last)" in output
     assert "RuntimeError: the database at db:5432 refused the connection" in output
     assert "before it finished starting; stopping the server" in output
+    # As Sanic: the worker logs the failure through the error logger (its format and
+    # handlers), not multiprocessing's bare "Process Sanic-Server-0-0:" report.
+    assert "ERROR: the database at db:5432 refused the connection" in output
+    assert "Process Sanic-Server-" not in output
+    assert "Not all workers acknowledged a successful startup. Shutting down." in output
 
 
 CRASHING = """

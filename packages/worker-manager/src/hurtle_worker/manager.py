@@ -358,6 +358,7 @@ class WorkerManager:
             return
         if process.server and not process.acked_once and self.stop_on_server_failure:
             error_logger.error(
+                "Not all workers acknowledged a successful startup. Shutting down. "
                 "Worker %s [%s] %s before it finished starting; stopping the server. "
                 "See the error above for why it could not start.",
                 process.name, proc.pid, process.last_exit,

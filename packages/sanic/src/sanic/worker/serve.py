@@ -103,6 +103,11 @@ def worker_serve(
         event_loop.run_until_complete(
             _serve(apps, multiplexer, register_sys_signals=register_sys_signals)
         )
+    except Exception as exc:
+        # As Sanic: through the error logger (its handlers and format), with the traceback,
+        # and the worker exits 1 (the manager then reports it).
+        error_logger.exception("%s", exc)
+        sys.exit(1)
     finally:
         try:
             event_loop.run_until_complete(event_loop.shutdown_asyncgens())
