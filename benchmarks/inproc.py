@@ -79,12 +79,12 @@ def _load(path: Path):
     return module
 
 
-async def _app(core: bool):
+async def _app(core: bool, path: str = ""):
     from hurtle_http.server import as_app
 
     if core:
-        return as_app(_load(BENCH / "apps" / "core_app.py").handler)
-    app = _load(BENCH / "apps" / "sanic_app.py").app
+        return as_app(_load(Path(path) if path else BENCH / "apps" / "core_app.py").handler)
+    app = _load(Path(path) if path else BENCH / "apps" / "sanic_app.py").app
     await app._startup()
     return app
 
@@ -111,7 +111,7 @@ async def _drive(app, raw: bytes, n: int) -> tuple[float, _Transport]:
 
 
 async def main_async(args: argparse.Namespace) -> None:
-    app = await _app(args.core)
+    app = await _app(args.core, args.app)
     routes = [r.strip() for r in args.routes.split(",")] if args.routes else list(ROUTES)
     print(f"| route | µs/req (best of {args.repeat}) | calls/req | Python calls/req |")
     print("|---|---:|---:|---:|")
@@ -150,6 +150,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--routes", default="")
     parser.add_argument("--core", action="store_true", help="the HTTP core alone (core_app.py)")
+    parser.add_argument("--app", default="", help="another app file (same routes)")
     parser.add_argument("--calls", action="store_true", help="count calls with cProfile")
     parser.add_argument("--dump", type=int, default=0, help="print the top N functions")
     args = parser.parse_args()
