@@ -43,6 +43,15 @@ for _name, _raw in list(ROUTES.items()):
     _method, _path = _name.split(" ", 1)
     _mw_path = "/mw" + (_path if _path != "/" else "")
     ROUTES[f"mw {_name}"] = _raw.replace(_path.encode() + b" HTTP", _mw_path.encode() + b" HTTP", 1)
+# GET / with the fields a browser sends (not in run.py's routes; for per-field costs)
+ROUTES["browser GET /"] = (
+    b"GET / HTTP/1.1\r\nHost: 127.0.0.1:8000\r\nUser-Agent: Mozilla/5.0 (X11; Linux x86_64; "
+    b"rv:120.0) Gecko/20100101 Firefox/120.0\r\nAccept: text/html,application/xhtml+xml,"
+    b"application/xml;q=0.9,*/*;q=0.8\r\nAccept-Language: en-US,en;q=0.5\r\n"
+    b"Accept-Encoding: gzip, deflate, br\r\nConnection: keep-alive\r\n"
+    b"Cookie: session=abc123; theme=dark\r\nUpgrade-Insecure-Requests: 1\r\n"
+    b"Sec-Fetch-Dest: document\r\nSec-Fetch-Mode: navigate\r\n\r\n"
+)
 
 
 class _Transport(asyncio.Transport):

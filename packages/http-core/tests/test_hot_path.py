@@ -356,3 +356,32 @@ async def test_content_length_values(length: bytes, status: int) -> None:
     assert res.status == status
     if status == 200:
         assert res.body.endswith(b" hello")
+
+
+_FIELDS = b"".join(b"X-%d: %s\r\n" % (i, b"v" * 30) for i in range(4))  # 4 fields, 144 bytes
+_SMALL = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
+_BIG = b"GET / HTTP/1.1\r\n" + _FIELDS + b"\r\n"
+
+
+@pytest.mark.parametrize("cut", [None, 5, 20, 60, 100, 150])
+@pytest.mark.parametrize(("limit", "status"), [(150, 200), (140, 431)])
+async def test_the_header_limit_holds_on_a_kept_alive_connection_however_reads_fall(
+    cut: int | None, limit: int, status: int
+) -> None:
+    """After a first request, reads take the connection's fast path, which measures a head
+    only once it may pass REQUEST_MAX_HEADER_SIZE: the answer is the same for any cut."""
+    conn = FakeConnection(echo, config={"REQUEST_MAX_HEADER_SIZE": limit})
+    [first] = await exchange(conn, _SMALL)
+    assert first.status == 200
+    pieces = [_BIG] if cut is None else [_BIG[:cut], _BIG[cut:]]
+    for piece in pieces:
+        conn.receive(piece)
+        await conn.settle()
+    [res] = parse_responses(conn.take())
+    assert res.status == status
+
+
+async def test_too_many_fields_in_a_small_head_is_431() -> None:
+    conn = FakeConnection(echo, config={"REQUEST_MAX_HEADERS": 3})
+    first, second = await exchange(conn, _SMALL + _BIG)
+    assert (first.status, second.status) == (200, 431)

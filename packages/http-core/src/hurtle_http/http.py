@@ -47,6 +47,7 @@ from hurtle_http.exceptions import (
     BadRequest,
     ExpectationFailed,
     PayloadTooLarge,
+    RequestHeaderFieldsTooLarge,
     SanicException,
     ServerError,
 )
@@ -427,6 +428,8 @@ class Http(RequestReader):
         # PERF: RequestReader.on_headers_complete and on_head in one frame (benchmarks/
         # inproc.py "GET /").
         self.in_head = False
+        if len(self.headers) > self.max_headers:  # (when not measured field by field)
+            raise RequestHeaderFieldsTooLarge("Request header fields too large")
         url = self.url
         if not url.isascii():
             raise BadRequest("URL may only contain US-ASCII characters.")
