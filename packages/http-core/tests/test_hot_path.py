@@ -385,3 +385,39 @@ async def test_too_many_fields_in_a_small_head_is_431() -> None:
     conn = FakeConnection(echo, config={"REQUEST_MAX_HEADERS": 3})
     first, second = await exchange(conn, _SMALL + _BIG)
     assert (first.status, second.status) == (200, 431)
+
+
+async def _version(request: Any) -> Any:
+    return text(request.version)
+
+
+@pytest.mark.parametrize(
+    ("reads", "answers"),
+    [
+        ([b"GET / HTTP/1.1\r\nConnection: keep-alive\r\n\r\n"], [(200, "1.1")]),
+        ([b"GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"], [(200, "1.0")]),
+        ([b"GET / HTTP/2.0\r\nConnection: keep-alive\r\n\r\n"], [(400, None)]),
+        ([b"GET / HTTP/1.0\r\nConnection: keep-alive\r\nX: a HTTP/1.1\r\n\r\n"], [(200, "1.0")]),
+        (
+            [b"GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET / HTTP/1.1\r\nConnection: keep-alive\r\n\r\n"],
+            [(200, "1.0"), (200, "1.1")],
+        ),
+        (
+            [b"GET / HTTP/1.0\r\nConnection: keep-", b"alive\r\n\r\nGET / HTTP/1.1\r\nConnection: keep-alive\r\n\r\n"],
+            [(200, "1.0"), (200, "1.1")],
+        ),
+    ],
+)
+async def test_the_http_version_of_kept_alive_requests_on_the_fast_path(
+    reads: list[bytes], answers: list[tuple[int, str | None]]
+) -> None:
+    """A Connection field sends the version question to the parser (only a head without
+    one that llhttp keeps alive is HTTP/1.1 for sure)."""
+    conn = FakeConnection(HandlerApp(_version))
+    [first] = await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")  # then the fast path
+    assert first.body == b"1.1"
+    for data in reads:
+        conn.receive(data)
+        await conn.settle()
+    got = [(res.status, res.body.decode() if res.status == 200 else None) for res in parse_responses(conn.take())]
+    assert got == answers
