@@ -236,8 +236,10 @@ def test_named_middleware_views(app: Sanic) -> None:
     async def handler(request: Any) -> Any:
         return text("ok")
 
-    app.register_named_middleware(only_for_one, ["handler"])
-    assert list(app.named_request_middleware["TestApp.handler"]) == [only_for_one]
+    app.register_named_middleware(only_for_one, ["handler"], priority=4)
+    # Keyed by the names as given (as Sanic); each entry is the middleware's record.
+    (record,) = app.named_request_middleware["handler"]
+    assert (record.func, record.priority) == (only_for_one, 4)
     assert app.named_response_middleware == {}
 
 

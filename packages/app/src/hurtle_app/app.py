@@ -12,6 +12,7 @@ import asyncio
 import logging
 import logging.config
 import re
+from collections import deque
 from collections.abc import Callable, Iterable
 from inspect import getsource, isawaitable
 from types import SimpleNamespace
@@ -233,14 +234,14 @@ class Sanic(Registrar, AppSurface):
         return iter(self._task_registry)
 
     @property
-    def request_middleware(self) -> list[Callable[..., Any]]:
-        """App-wide request middleware, in running order."""
-        return [m.func for m in self._middleware.request if m.route_names is None]
+    def request_middleware(self) -> deque[Middleware]:
+        """App-wide request middleware records, in registration order."""
+        return deque(m for m in self._middleware.recorded("request") if m.route_names is None)
 
     @property
-    def response_middleware(self) -> list[Callable[..., Any]]:
-        """App-wide response middleware, in running order."""
-        return [m.func for m in self._middleware.response if m.route_names is None]
+    def response_middleware(self) -> deque[Middleware]:
+        """App-wide response middleware records, in registration order."""
+        return deque(m for m in self._middleware.recorded("response") if m.route_names is None)
 
     @property
     def listeners(self) -> dict[str, list[Callable[..., Any]]]:
@@ -452,8 +453,11 @@ class Sanic(Registrar, AppSurface):
     ) -> Callable[..., Any] | Middleware:
         """Register middleware that runs only for the routes named ``route_names``."""
         func, priority = unwrap_middleware(middleware, priority)
-        names = [self._build_endpoint_name(n) for n in route_names]
-        self._middleware.add(func, location_name(attach_to), priority=priority, route_names=names)
+        given = list(route_names)
+        names = [self._build_endpoint_name(n) for n in given]
+        self._middleware.add(
+            func, location_name(attach_to), priority=priority, route_names=names, named=given
+        )
         return middleware
 
     def enable_websocket(self, enable: bool = True) -> None:
