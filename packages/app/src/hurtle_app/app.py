@@ -638,7 +638,9 @@ class Sanic(Registrar, AppSurface):
             extra.resolved_error_format = extra.error_format or _guess_error_format(
                 extra, fallback
             )
-        self.signal_router.finalize()
+        # As Sanic, ``signal_router.finalize()`` needs a running loop; start-up may not.
+        freeze = getattr(self.signal_router, "freeze", None)
+        freeze() if freeze is not None else self.signal_router.finalize()
         self._finalized = True
 
     async def _startup(self) -> None:
