@@ -696,16 +696,30 @@ class Sanic(Registrar, AppSurface):
             await self._task_registry.shutdown(timeout=1.0)
         elif event == "before_server_start":
             self._task_registry.starting = True
-        await self._listeners.run(event, self, loop)
-        signal_name = f"server.{concern}.{action}"
-        if signal_name in self._signal_events:
-            await self.dispatch(
-                signal_name,
-                context={"app": self, "loop": loop},
-                inline=True,
-                fail_not_found=False,
-                reverse=concern == "shutdown",
-            )
+        try:
+            await self._listeners.run(event, self, loop)
+            signal_name = f"server.{concern}.{action}"
+            if signal_name in self._signal_events:
+                await self.dispatch(
+                    signal_name,
+                    context={"app": self, "loop": loop},
+                    inline=True,
+                    fail_not_found=False,
+                    reverse=concern == "shutdown",
+                )
+        except Exception as error:
+            # As Sanic: a failing server listener is reported before it stops the server.
+            if "server.exception.report" in self._signal_events:
+                try:
+                    await self.dispatch(
+                        "server.exception.report",
+                        context={"exception": error},
+                        inline=True,
+                        fail_not_found=False,
+                    )
+                except Exception:  # the listener's error is the one to raise
+                    error_logger.exception("Exception occurred while reporting an exception")
+            raise
         if event == "before_server_start":
             self._task_registry.start(loop)
 
