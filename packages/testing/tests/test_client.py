@@ -302,3 +302,22 @@ def test_server_kwargs_verbosity_sets_the_runs_verbosity(
     client.get("/verbosity", server_kwargs={"verbosity": 2})
     assert seen == [2]
     assert app.state.verbosity == 0  # put back after the run
+
+
+def test_each_call_logs_the_server_lifecycle_as_sanic_testing_does(client, caplog) -> None:
+    import logging
+    import os
+
+    with caplog.at_level(logging.INFO, logger="sanic"):
+        _, response = client.get("/")
+    assert response.status == 200
+    pid = os.getpid()
+    records = [(r.name, r.getMessage()) for r in caplog.records if r.name in ("sanic.root", "sanic.server")]
+    assert records == [
+        ("sanic.server", f"Starting worker [{pid}]"),
+        ("sanic.root", f"http://127.0.0.1:{client.port}/"),
+        ("sanic.server", f"Worker ready [{pid}]"),
+        ("sanic.server", f"Stopping worker [{pid}]"),
+        ("sanic.server", f"Worker complete [{pid}]"),
+        ("sanic.root", "Server Stopped"),
+    ]
