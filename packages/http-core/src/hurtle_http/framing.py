@@ -378,8 +378,12 @@ class RequestReader:
                 self._stop(RequestHeaderFieldsTooLarge("Request header fields too large"))
         # RFC 9110 section 5.5: field values are opaque octets; decode like Sanic does
         # (UTF-8, undecodable bytes kept as surrogates).  llhttp already refused CR, LF,
-        # NUL, obs-fold and whitespace before the colon.
-        headers.append((name.decode("latin-1"), value.decode("utf-8", "surrogateescape")))
+        # NUL, obs-fold and whitespace before the colon, and names are ASCII tokens.
+        try:
+            # PERF: the default codec without an error handler is the quicker call
+            headers.append((name.decode(), value.decode()))
+        except UnicodeDecodeError:
+            headers.append((name.decode("latin-1"), value.decode("utf-8", "surrogateescape")))
 
     def on_headers_complete(self) -> None:
         self.in_head = False
