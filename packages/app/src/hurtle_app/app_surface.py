@@ -258,9 +258,10 @@ class AppSurface:
     # --- middleware views --------------------------------------------------------------------
     def _named_middleware(self, location: str) -> dict[str, deque[Any]]:
         named: dict[str, deque[Any]] = {}
-        for item in getattr(self._middleware, location):
-            for route_name in item.route_names or ():
-                named.setdefault(route_name, deque()).append(item.func)
+        for item in self._middleware.recorded(location):
+            names = item.named if item.named is not None else sorted(item.route_names or ())
+            for route_name in names:
+                named.setdefault(route_name, deque()).append(item)
         return named
 
     @property

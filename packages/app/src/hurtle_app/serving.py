@@ -129,6 +129,12 @@ async def create_server(
         app.config.ACCESS_LOG = access_log
     if noisy_exceptions is not None:
         app.config.NOISY_EXCEPTIONS = noisy_exceptions
+    if getattr(app, "configure_logging", True):
+        # As Sanic: the log handlers take the mode's look, and LOG_EXTRA/NO_COLOR apply.
+        from hurtle_app.logging.setup import setup_logging
+
+        config = app.config
+        setup_logging(app.debug, bool(config.get("NO_COLOR", False)), config.get("LOG_EXTRA"))
     if sock is None and unix is None:
         host = host or "127.0.0.1"
         port = 8000 if port is None else port

@@ -1404,7 +1404,13 @@ class Http(RequestReader):
         conn_info = self.protocol.conn_info
         host = ""
         if conn_info is not None:
-            host = f"{conn_info.client_ip}:{conn_info.client_port}"
+            # As Sanic: the client as the proxies tell it (PROXIES_COUNT, FORWARDED_SECRET,
+            # REAL_IP_HEADER), else the peer's address.
+            try:
+                client = request.remote_addr or conn_info.client_ip
+            except Exception:  # a malformed forwarding header must not stop the log line
+                client = conn_info.client_ip
+            host = f"{client}:{conn_info.client_port}"
         try:
             target = f"{request.method} {request.url}"
         except Exception:
