@@ -304,7 +304,9 @@ def test_server_kwargs_verbosity_sets_the_runs_verbosity(
     assert app.state.verbosity == 0  # put back after the run
 
 
-def test_each_call_logs_the_server_lifecycle_as_sanic_testing_does(client, caplog) -> None:
+def test_each_call_logs_the_banner_and_the_server_lifecycle_as_sanic_testing_does(
+    client, caplog
+) -> None:
     import logging
     import os
 
@@ -313,7 +315,11 @@ def test_each_call_logs_the_server_lifecycle_as_sanic_testing_does(client, caplo
     assert response.status == 200
     pid = os.getpid()
     records = [(r.name, r.getMessage()) for r in caplog.records if r.name in ("sanic.root", "sanic.server")]
-    assert records == [
+    banner = [message for _, message in records[:8]]
+    assert banner[1] == f"Goin' Fast @ http://127.0.0.1:{client.port}"
+    assert banner[2:5] == [f"app: {client.app.name}", "mode: production, single worker", "server: sanic, HTTP/1.1"]
+    assert banner[7].startswith("packages: sanic-routing==") and "sanic-testing==" in banner[7]
+    assert records[8:] == [
         ("sanic.server", f"Starting worker [{pid}]"),
         ("sanic.root", f"http://127.0.0.1:{client.port}/"),
         ("sanic.server", f"Worker ready [{pid}]"),

@@ -79,6 +79,10 @@ class SanicTestClient:
             with recorder.installed():
                 recorder.requests.clear()
                 pid = os.getpid()
+                motd = getattr(self.app, "motd", None)
+                if motd is not None and (server_kwargs or {}).get("motd", True):
+                    # the banner app.run shows (sanic-testing's client runs the app)
+                    motd({"host": session.host, "port": session.port, "ssl": session.options.get("ssl")})
                 server_logger.info("Starting worker [%s]", pid)
                 await session.start()
                 self.port = session.port  # as sanic-testing: the port the server got
