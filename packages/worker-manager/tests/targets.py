@@ -35,9 +35,11 @@ def server(monitor_publisher: Any, worker_state: Any, log: str = "", delay: floa
     if fail_before_ack:
         sys.exit(2)
     time.sleep(delay)
-    multiplexer.ack()
+    # Recorded before the ack: once acked, the manager may stop an old process at once,
+    # and its "stopped" line must not overtake this one.
     if log:
         record(log, f"ready {multiplexer.name} {os.getpid()}")
+    multiplexer.ack()
     while not stop:
         time.sleep(0.01)
     if log:
