@@ -73,3 +73,48 @@ def test_sigterm_closes_idle_keepalive_and_finishes_in_flight_with_close(tmp_pat
     assert b"connection: close" in head.lower()
     assert body == b"slow done"
     assert proc.returncode == 0
+
+
+STOP_WHILE_STARTING = """
+import asyncio
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("StopWhileStarting")
+app.get("/")(lambda request: text("never asked"))
+
+@app.before_server_start
+async def stop_at_once(app):
+    app.stop()  # asks the manager to stop every process, which signals this one
+    for _ in range(500):  # until the manager has signalled us (bounded: 10 s)
+        if app.m.state.get("state") == "TERMINATED":
+            break
+        await asyncio.sleep(0.02)
+    print("signalled while starting:", app.m.state.get("state"), flush=True)
+
+@app.before_server_stop
+async def before_stop(app):
+    print("before_server_stop ran", flush=True)
+
+@app.after_server_stop
+async def after_stop(app):
+    print("after_server_stop ran", flush=True)
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, motd=False)
+"""
+
+
+def test_a_stop_during_start_up_still_runs_the_stop_listeners(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    script = tmp_path / "stop_while_starting.py"
+    script.write_text(textwrap.dedent(STOP_WHILE_STARTING).format(port=free_port()))
+    result = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=60)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "signalled while starting: TERMINATED" in output
+    assert "before_server_stop ran" in output
+    assert "after_server_stop ran" in output

@@ -171,6 +171,12 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
             app.state.port = info.get("port") or 0
             app.state.unix = info.get("unix")
             servers.append((app, server))
+    if register_sys_signals:
+        # Before the start-up listeners: a stop asked for while they run (app.stop() in
+        # after_server_start, Ctrl-C) then waits for them and shuts down gracefully, with
+        # the stop listeners, instead of SIGTERM killing the worker half started.
+        for sig in (os_signal.SIGINT, os_signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
     logger.info("Starting worker [%s]", os.getpid())
     for app, server in servers:
         await server.startup()
@@ -179,9 +185,6 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
         await server.before_start()
     for _, server in servers:
         await server.after_start()
-    if register_sys_signals:
-        for sig in (os_signal.SIGINT, os_signal.SIGTERM):
-            loop.add_signal_handler(sig, stop.set)
     if multiplexer is not None:
         multiplexer.set_serving(True)
         multiplexer.ack()
