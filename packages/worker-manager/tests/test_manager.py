@@ -28,15 +28,8 @@ def parts() -> Iterator[tuple[Any, Any, tuple[Any, Any]]]:
 
 
 def make(parts: Any, number: int = 0, **settings: Any) -> WorkerManager:
-    """A manager with ``number`` server workers; with 0, one that only runs what the test
-    manages (a manager refuses to be built without servers, so its one is dropped)."""
     context, state, pubsub = parts
-    manager = WorkerManager(max(number, 1), targets.server, settings, context, pubsub, state)
-    if number == 0:
-        for worker in manager.workers:
-            manager.transient.pop(worker.ident)
-            for process in worker.processes:
-                manager.worker_state.pop(process.name, None)
+    manager = WorkerManager(number, targets.server, settings, context, pubsub, state)
     manager.poll_interval = 0.02
     manager.terminate_timeout = 5
     return manager

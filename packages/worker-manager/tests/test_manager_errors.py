@@ -25,12 +25,6 @@ def manager() -> Iterator[WorkerManager]:
     manager.cleanup()
 
 
-@pytest.mark.parametrize("number", [0, -1])
-def test_a_manager_needs_a_server_worker(number: int) -> None:
-    with pytest.raises(RuntimeError, match="^Cannot serve with no workers$"):
-        WorkerManager(number, targets.server, {}, None, (None, None), {})
-
-
 def test_a_second_worker_with_the_same_name_is_refused(manager: WorkerManager) -> None:
     manager.manage("TEST", targets.crash, {})
     with pytest.raises(ValueError, match="^Worker TEST already exists$"):

@@ -62,9 +62,8 @@ class WorkerManager:
         monitor_pubsub: tuple[Any, Any],
         worker_state: Any,
     ) -> None:
-        if number < 1:
-            # As Sanic: a manager always runs at least one server worker.
-            raise RuntimeError("Cannot serve with no workers")
+        if number < 0:
+            raise ValueError(f"Cannot run {number} workers: use 0 or more.")
         self.num_server = number
         self.context = context
         self.transient: dict[str, Worker] = {}
