@@ -331,3 +331,24 @@ def test_banner_shows_watched_folders_resolved_before_the_packages(
     assert reload_line in lines
     packages = [i for i, line in enumerate(lines) if line.startswith("packages: ")]
     assert packages == [lines.index(reload_line) + 1]
+
+
+def test_each_prepare_prints_its_banner_in_the_main_process_only(
+    app: Sanic, caplog, monkeypatch
+) -> None:
+    other = Sanic("RunnerOther", configure_logging=False)
+    with caplog.at_level(logging.INFO):
+        app.prepare(port=8123, fast=True)
+        other.prepare(port=8124, motd=False)
+        other.prepare(port=8125)
+    lines = [r.getMessage() for r in caplog.records if r.name == "sanic.root"]
+    assert [line for line in lines if line.startswith("Goin' Fast @ ")] == [
+        "Goin' Fast @ http://127.0.0.1:8123", "Goin' Fast @ http://127.0.0.1:8125"]
+    workers = app.state.workers
+    mode = "single worker" if workers == 1 else f"w/ {workers} workers"
+    assert f"mode: production, goin' fast {mode}" in lines
+    caplog.clear()
+    monkeypatch.setenv("SANIC_WORKER_NAME", "Sanic-Server-0-0")
+    with caplog.at_level(logging.INFO):
+        other.prepare(port=8126)
+    assert not [r for r in caplog.records if r.getMessage().startswith("Goin' Fast")]

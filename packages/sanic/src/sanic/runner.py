@@ -27,7 +27,7 @@ from typing import Any
 
 from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 from hurtle_app.state import ApplicationServerInfo
-from hurtle_worker.constants import PROCESS_PREFIX
+from hurtle_worker.constants import PROCESS_PREFIX, WORKER_NAME_ENV
 from hurtle_worker.manager import WorkerManager
 from hurtle_worker.process import set_parent_death_signal
 from sanic.http.constants import HTTP
@@ -179,6 +179,10 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         "register_sys_signals": register_sys_signals, "single_process": single_process,
         "legacy": legacy, "loop": loop,
     }))
+    # As Sanic: the banner is printed by each prepare() call, in the main process only
+    # (a worker importing the main module again, or a factory preparing there, is silent).
+    if motd and app.config.get("MOTD", True) and not os.environ.get(WORKER_NAME_ENV):
+        _motd(app, [state.server_info[-1]], workers)
 
 
 def _check_ssl(ssl: Any) -> None:
@@ -257,8 +261,6 @@ def serve_single(app_class: Any, primary: Any = None) -> None:
 
     primary = _pick_primary(app_class, primary)
     info = primary.state.server_info[0]
-    if info["motd"] and primary.config.get("MOTD", True):
-        _motd(primary, primary.state.server_info, 1)
     FrameworkSanic.run(
         primary, info["host"], info["port"], debug=info["debug"],
         ssl=info["ssl"],
@@ -427,9 +429,6 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
     sync_manager = None
     manager: WorkerManager | None = None
     try:
-        # As Sanic: the banner comes first, before the main_process_start listeners.
-        if info["motd"] and primary.config.get("MOTD", True):
-            _motd(primary, primary.state.server_info, primary.state.workers)
         # The state server is forked when possible: it runs no user code, and a spawned
         # one would import the main module (the whole app) again before workers start.
         # It is started before any socket is bound so it holds none of them.

@@ -91,8 +91,6 @@ def _serve_multiple(primary: Any, workers: int) -> None:
     try:
         loop.run_until_complete(primary._listeners.run("main_process_start", primary, loop))
         sock = runner._bind(info)
-        if info["motd"] and primary.config.get("MOTD", True):
-            runner._motd(primary, primary.state.server_info, workers)
         server_info = {primary.name: [{k: v for k, v in info.items() if k != "loop"}
                                       | {"sock": sock}]}
         processes = [
