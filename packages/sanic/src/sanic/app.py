@@ -62,7 +62,6 @@ from hurtle_http.response.types import BaseHTTPResponse as BaseHTTPResponse
 from hurtle_http.response.types import HTTPResponse as HTTPResponse
 from hurtle_http.response.types import ResponseStream as ResponseStream
 from hurtle_http.stages import Stage as Stage
-from hurtle_worker.manager import WorkerManager
 from hurtle_worker.multiplexer import WorkerMultiplexer
 from hurtle_worker.shared_ctx import SharedContext
 from sanic import runner
@@ -73,6 +72,7 @@ from sanic.models.futures import FutureRegistry as FutureRegistry
 from sanic.worker.inspector import Inspector as Inspector
 from sanic.worker.loader import AppLoader
 from sanic.worker.loader import CertLoader as CertLoader
+from sanic.worker.manager import WorkerManager
 from sanic_routing.exceptions import FinalizationError as FinalizationError
 from sanic_routing.exceptions import NotFound as NotFound
 from sanic_routing.route import Route as Route

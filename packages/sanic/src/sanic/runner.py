@@ -28,10 +28,10 @@ from typing import Any
 from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 from hurtle_app.state import ApplicationServerInfo
 from hurtle_worker.constants import PROCESS_PREFIX, WORKER_NAME_ENV
-from hurtle_worker.manager import WorkerManager
 from hurtle_worker.process import set_parent_death_signal
 from sanic.http.constants import HTTP
 from sanic.worker.loader import AppLoader, find_app
+from sanic.worker.manager import WorkerManager
 from sanic.worker.reloader import Reloader
 from sanic.worker.serve import worker_serve
 
