@@ -352,3 +352,24 @@ def test_each_prepare_prints_its_banner_in_the_main_process_only(
     with caplog.at_level(logging.INFO):
         other.prepare(port=8126)
     assert not [r for r in caplog.records if r.getMessage().startswith("Goin' Fast")]
+
+
+async def test_create_server_prints_the_banner_in_the_main_process(app: Sanic, caplog) -> None:
+    app.get("/")(lambda request: None)
+    with caplog.at_level(logging.INFO):
+        server = await app.create_server(port=0, debug=True, return_asyncio_server=True)
+    lines = [r.getMessage() for r in caplog.records if r.name == "sanic.root"]
+    assert lines[1] == "Goin' Fast @ http://127.0.0.1:0"
+    assert "app: RunnerApp" in lines and "mode: debug, single worker" in lines
+    server.close()
+    await server.wait_closed()
+
+
+async def test_create_server_in_a_worker_prints_no_banner(app: Sanic, caplog,
+                                                          monkeypatch) -> None:
+    monkeypatch.setenv("SANIC_WORKER_NAME", "Sanic-Server-0-0")
+    with caplog.at_level(logging.INFO):
+        server = await app.create_server(port=0, return_asyncio_server=True)
+    assert not [r for r in caplog.records if r.getMessage().startswith("Goin' Fast")]
+    server.close()
+    await server.wait_closed()

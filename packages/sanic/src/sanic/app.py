@@ -224,6 +224,23 @@ class Sanic(_FrameworkSanic):
         else:
             type(self).serve(primary=self)
 
+    async def create_server(
+        self, host: str | None = None, port: int | None = None, *, debug: bool = False,
+        ssl: Any = None, sock: Any = None, protocol: Any = None, backlog: int = 100,
+        access_log: bool | None = None, unix: str | None = None,
+        return_asyncio_server: bool = True, asyncio_server_kwargs: dict[str, Any] | None = None,
+        noisy_exceptions: bool | None = None,
+    ) -> Any:
+        """Bind a server on the running loop (``AsyncioServer``); as Sanic, the start-up
+        banner is printed when this is the main process (workers print none)."""
+        server = await super().create_server(
+            host, port, debug=debug, ssl=ssl, sock=sock, protocol=protocol, backlog=backlog,
+            access_log=access_log, unix=unix, return_asyncio_server=return_asyncio_server,
+            asyncio_server_kwargs=asyncio_server_kwargs, noisy_exceptions=noisy_exceptions,
+        )
+        runner.server_banner(self, ssl=ssl, sock=sock, unix=unix)
+        return server
+
     @classmethod
     def serve(cls, primary: Sanic | None = None, *, app_loader: AppLoader | None = None,
               factory: Callable[[], Sanic] | None = None) -> None:

@@ -348,6 +348,19 @@ def _packages() -> list[str]:
     return [*found, f"hurtle=={__hurtle_version__}"]
 
 
+def server_banner(app: Any, *, ssl: Any = None, sock: Any = None, unix: str | None = None
+                  ) -> None:
+    """The banner for ``app.create_server`` (as Sanic prints it), in the main process only:
+    not in a worker, whose server the manager's banner already announced."""
+    if os.environ.get(WORKER_NAME_ENV) or multiprocessing.parent_process() is not None:
+        return
+    if not app.config.get("MOTD", True):
+        return
+    state = app.state
+    info = {"ssl": ssl, "unix": unix, "sock": sock, "host": state.host, "port": state.port}
+    _motd(app, [info], 1)
+
+
 def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
     from sanic.__about__ import __hurtle_version__, __version__
 
