@@ -90,3 +90,24 @@ def test_the_served_request_is_current_over_a_socket() -> None:
     _, response = app.test_client.get("/")
     assert response.json == {"same": True}
     Sanic._app_registry.pop("CurrentRequestSocket", None)
+
+
+async def test_an_asgi_servers_lifespan_start_prints_sanics_asgi_banner(caplog) -> None:
+    import logging
+
+    Sanic.test_mode = True
+    try:
+        app = Sanic("AsgiBanner", configure_logging=False)
+        app.get("/")(lambda request: text("hi"))
+        send, receive, sent = pipes([{"type": "lifespan.startup"},
+                                     {"type": "lifespan.shutdown"}])
+        with caplog.at_level(logging.INFO):
+            await app({"type": "lifespan", "asgi": {"version": "3.0"}}, receive, send)
+    finally:
+        Sanic._app_registry.pop("AsgiBanner", None)
+        Sanic.test_mode = False
+    assert sent == [{"type": "lifespan.startup.complete"},
+                    {"type": "lifespan.shutdown.complete"}]
+    lines = [r.getMessage() for r in caplog.records if r.name == "sanic.root"]
+    assert lines[1:4] == ["app: AsgiBanner", "mode: production, ASGI", "server: ASGI"]
+    assert not [line for line in lines if line.startswith("Goin' Fast")]

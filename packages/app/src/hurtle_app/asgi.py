@@ -70,6 +70,9 @@ class Lifespan:
         """Finalize the app and run the start-up listeners."""
         app = self.sanic_app
         await app._startup()
+        announce = getattr(app, "_announce_asgi", None)
+        if announce is not None:
+            announce()  # the start-up banner, when the app class prints one (sanic.Sanic)
         await app._server_event("init", "before")
         await app._server_event("init", "after")
 

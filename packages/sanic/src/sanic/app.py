@@ -241,6 +241,10 @@ class Sanic(_FrameworkSanic):
         runner.server_banner(self, ssl=ssl, sock=sock, unix=unix)
         return server
 
+    def _announce_asgi(self) -> None:
+        """Called by the ASGI lifespan start-up: Sanic's banner for ASGI servers."""
+        runner.asgi_banner(self)
+
     @classmethod
     def serve(cls, primary: Sanic | None = None, *, app_loader: AppLoader | None = None,
               factory: Callable[[], Sanic] | None = None) -> None:

@@ -361,6 +361,26 @@ def server_banner(app: Any, *, ssl: Any = None, sock: Any = None, unix: str | No
     _motd(app, [info], 1)
 
 
+def asgi_banner(app: Any) -> None:
+    """The banner Sanic prints when an ASGI server (uvicorn...) starts the app: no
+    address (the ASGI server owns it), ``mode: <mode>, ASGI`` and ``server: ASGI``."""
+    from sanic.__about__ import __hurtle_version__, __version__
+
+    if not app.config.get("MOTD", True):
+        return
+    details = server_info(app, 1)
+    details["mode"] = f"{'debug' if app.debug else 'production'}, ASGI"
+    details["server"] = "ASGI"
+    lines = [
+        f"Hurtle v{__hurtle_version__} (Sanic v{__version__} compatible)",
+        *(f"{key}: {details[key]}" for key in ("app", "mode", "server", "python", "platform")),
+        "packages: " + ", ".join(p for p in details["packages"] if not p.startswith("sanic==")),
+        *(f"{key}: {value}" for key, value in details["extra"].items()),
+    ]
+    for line in lines:
+        logger.info(line)
+
+
 def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
     from sanic.__about__ import __hurtle_version__, __version__
 
