@@ -240,3 +240,44 @@ def test_factory_targets_as_sanic_reads_them(factory_module, capsys) -> None:
     with pytest.raises(SystemExit):
         parse_target_args([f"{factory_module}:create_app", "--foo=bar"])  # no factory
     assert "unrecognized arguments: --foo=bar" in capsys.readouterr().err
+
+
+def test_inspect_calls_the_clients_request_with_the_action_and_its_arguments(capsys) -> None:
+    from hurtle_cli.main import run_inspect
+
+    calls: list[tuple[tuple, dict]] = []
+
+    class RecordingClient:
+        def __init__(self, *args: object) -> None:
+            self.args = args
+
+        def request(self, *args: object, **kwargs: object) -> str:
+            calls.append((args, kwargs))
+            return "done"
+
+        def show(self, result: object) -> None:
+            print(result)
+
+    assert run_inspect(["foo", "positional", "--bar=something"], RecordingClient) == 0
+    assert run_inspect(["scale", "9"], RecordingClient) == 0
+    assert calls == [(("foo",), {"args": ["positional"], "bar": "something"}),
+                     (("scale",), {"replicas": 9})]
+    assert capsys.readouterr().out == "done\ndone\n"
+
+
+def test_the_default_client_posts_actions_and_gets_the_info() -> None:
+    from hurtle_inspector.client import InspectorClient
+
+    seen: list[tuple[str, str]] = []
+
+    class Recording(InspectorClient):
+        def _open(self, req, **kwargs):
+            seen.append((req.get_method(), req.full_url))
+            raise OSError("not really sent")
+
+    client = Recording("localhost", 1)
+    for call in (lambda: client.request("reload"), lambda: client.request(), client.info):
+        with pytest.raises(Exception, match="Could not connect"):
+            call()
+    assert seen == [("POST", "http://localhost:1/reload"), ("GET", "http://localhost:1/"),
+                    ("GET", "http://localhost:1/")]

@@ -267,9 +267,9 @@ def run_inspect(argv: Sequence[str], client_class: Any = None) -> int:
         if args.command is None:
             client.show(client.info())
             return 0
-        # request(), not do(): Sanic's client class prints in do() already.
-        client.show(client.request(args.command, "POST",
-                                   **inspect_kwargs(args.command, args.rest)))
+        # request(action, **arguments) as Sanic's CLI calls it (not do(): Sanic's client
+        # class prints there already).
+        client.show(client.request(args.command, **inspect_kwargs(args.command, args.rest)))
     except InspectorError as exc:
         print(exc, file=sys.stderr)
         return 1

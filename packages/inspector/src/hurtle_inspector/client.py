@@ -42,8 +42,12 @@ class InspectorClient:
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"{self.scheme}://{host}:{self.port}"
 
-    def request(self, action: str = "", method: str = "GET", **kwargs: Any) -> Any:
-        """Send one command; return the decoded ``result``. Raises InspectorError."""
+    def request(self, action: str = "", method: str | None = None, **kwargs: Any) -> Any:
+        """Send one command; return the decoded ``result``. Raises InspectorError.
+
+        ``method`` defaults to GET for the info (no action) and POST for an action.
+        """
+        method = method or ("POST" if action else "GET")
         url = f"{self.base_url}/{action}"
         data = json.dumps(kwargs).encode() if method == "POST" else None
         req = Request(url, data=data, method=method)
