@@ -56,6 +56,7 @@ from hurtle_app.tasks import TaskRegistry
 from hurtle_app.url_for import build_url
 from hurtle_app.websockets import WebsocketHandler
 from hurtle_http.exceptions import SanicException, ServerError
+from hurtle_http.http import Http
 from hurtle_http.request import Request
 from hurtle_http.response import BaseHTTPResponse
 
@@ -639,6 +640,9 @@ class Sanic(Registrar, AppSurface):
 
     async def _startup(self) -> None:
         """Finalize once and choose the request pipeline (run by every runner)."""
+        # As Sanic: the head limit of every connection in this process is the one of the
+        # app started last (capped by Http.HEADER_CEILING).
+        Http.set_header_max_size(self.config.get("REQUEST_MAX_HEADER_SIZE", 8192))
         if self._pipeline is not None:
             if self.router.finalized and self._composed_routes == len(self.router.routes):
                 return
