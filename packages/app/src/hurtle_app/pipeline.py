@@ -138,7 +138,7 @@ class RequestPipeline:
             finish = getattr(stream, "finish", None)  # the ASGI adapter has none
             if finish is not None and finish(response):
                 return
-            response = bind_response(stream, response)
+            response = bind_response(stream, response, returned=True)
         try:
             await response.send(end_stream=True)
         except Exception:  # the client went away mid-response
@@ -246,7 +246,7 @@ class RequestPipeline:
                 inline=True,
                 context={"request": request, "response": response},
             )
-        await self.send(request, response)
+        await self.send(request, response, returned=True)
 
     async def unrouted(self, request: Any, exc: Exception) -> None:
         """Answer a request that matched no route: app-wide middleware, then the error."""
@@ -306,11 +306,12 @@ class RequestPipeline:
         raise ServerError(f"Invalid response type {response!r} (need HTTPResponse)")
 
     @staticmethod
-    async def send(request: Any, response: Any) -> None:
-        """Bind ``response`` to the request's stream and send it whole."""
+    async def send(request: Any, response: Any, returned: bool = False) -> None:
+        """Bind ``response`` to the request's stream and send it whole (``returned``: the
+        handler's response, see ``bind_response``)."""
         stream = request.stream
         if stream is not None:
-            response = bind_response(stream, response)
+            response = bind_response(stream, response, returned)
         try:
             await response.send(end_stream=True)
         except Exception:
@@ -327,13 +328,19 @@ def raised_by_code(exc: BaseException) -> bool:
     return isinstance(exc, CancelledError) and task is not None and not task.cancelling()
 
 
-def bind_response(stream: Any, response: Any) -> Any:
+def bind_response(stream: Any, response: Any, returned: bool = False) -> Any:
     """The response to finish on ``stream``: ``response``, unless one is already streaming.
 
     A handler that streamed (``await request.respond()``) and then returned a response
-    too gets its stream finished and the returned response ignored, as in Sanic.
+    too gets its stream finished and the returned response ignored, as in Sanic; so does
+    one that called ``respond()`` without sending anything yet (``returned``: ``response``
+    is the handler's; an error page still replaces a response nothing was sent of).
     """
-    started = getattr(stream, "response_func", None) or getattr(stream, "_head_sent", False)
+    started = (
+        returned
+        or getattr(stream, "response_func", None)
+        or getattr(stream, "_head_sent", False)
+    )
     if started and stream.response is not None and stream.response is not response:
         error_logger.error(
             "The response object returned by the route handler will not be sent to "

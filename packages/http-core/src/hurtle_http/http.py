@@ -1101,7 +1101,7 @@ class Http(RequestReader):
         previous = self.response
         if previous is not response:
             if previous is not None:
-                previous.stream = None
+                return False  # one bound by request.respond(): the caller decides
             self.response = response
         response.stream = self
         size = len(body)
