@@ -732,6 +732,14 @@ class Sanic(Registrar, AppSurface):
             return False
         return bool(getattr(route.extra, "stream", False))
 
+    async def run_respond_middleware(self, request: Any, response: Any) -> Any:
+        """Run the response middleware on a response started with ``request.respond()``
+        (streamed responses get it there, before their head is sent, as in Sanic)."""
+        pipeline = self._pipeline
+        if pipeline is None:
+            return response
+        return await pipeline.respond_middleware(request, response)
+
     async def handle_exception(
         self, request: Any, exception: BaseException, run_middleware: bool = True
     ) -> None:

@@ -292,6 +292,12 @@ class RequestPipeline:
                     await streamed.send(end_stream=True)
                 return None
         elif isinstance(response, ResponseStream):
+            if chain:
+                # The middleware sees the stream itself (not the response it starts).
+                request._response_middleware_started = True
+                result = await self._run_chain(request, response, chain, dispatch)
+                if result is not response and isinstance(result, BaseHTTPResponse):
+                    return result
             # Sends the head, runs the streaming function, then finishes the body.
             await response(request)
             await response.eof()
@@ -304,6 +310,27 @@ class RequestPipeline:
             if isinstance(response, BaseHTTPResponse):
                 return response
         raise ServerError(f"Invalid response type {response!r} (need HTTPResponse)")
+
+    async def respond_middleware(self, request: Any, response: Any) -> Any:
+        """The response middleware of ``request``'s route (the app-wide chain when it has
+        none) run on a response started with ``request.respond()``; what it returns."""
+        route = request.route
+        chain = self.global_response if route is None else route.extra.response_middleware
+        if not chain:
+            return response
+        dispatch = self.app.dispatch if _mw_signals(self.app._signal_events) else None
+        result = await self._run_chain(request, response, chain, dispatch)
+        return result if isinstance(result, BaseHTTPResponse) else response
+
+    @staticmethod
+    async def _run_chain(
+        request: Any, response: Any, chain: tuple[tuple[Any, bool], ...], dispatch: Any
+    ) -> Any:
+        try:
+            return await run_response_middleware(request, response, chain, dispatch)
+        except Exception:
+            error_logger.exception("Exception occurred in one of response middleware handlers")
+            return response
 
     @staticmethod
     async def send(request: Any, response: Any, returned: bool = False) -> None:

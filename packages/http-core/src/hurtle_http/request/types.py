@@ -575,6 +575,12 @@ class Request:
             raise ServerError("Second respond call is not allowed.")
         if response is None:
             response = HTTPResponse(status=status, headers=headers, content_type=content_type)
+        run_middleware = getattr(self.app, "run_respond_middleware", None)
+        if run_middleware is not None and not self._response_middleware_started:
+            # The app's response middleware sees (and may replace) a streamed response
+            # here, before its head goes out, as in Sanic.
+            self._response_middleware_started = True
+            response = await run_middleware(self, response)
         if isinstance(response, BaseHTTPResponse) and self.stream is not None:
             response = self.stream.respond(response)
         self.responded = True
