@@ -198,4 +198,4 @@ def _check_parameter_names(uri: str) -> None:
             )
 
 
-__all__ = ["Router"]
+__all__ = ["MethodNotAllowed", "Router"]
