@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import warnings
 from typing import Any
 
 import pytest
@@ -84,6 +85,22 @@ async def test_main_process_listeners_are_skipped_with_a_warning(
         )
     assert ran == []
     assert '"main_process_start" cannot run under an ASGI server' in caplog.text
+
+
+@pytest.mark.parametrize("use_uvloop", [True, False])
+async def test_use_uvloop_set_under_asgi_is_warned_about(app: Sanic, use_uvloop: bool) -> None:
+    app.config.USE_UVLOOP = use_uvloop
+    lifespan = [{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}]
+    with pytest.warns(UserWarning, match="^You have set the USE_UVLOOP configuration option"):
+        sent = await run_asgi(app, {"type": "lifespan"}, lifespan)
+    assert sent[0] == {"type": "lifespan.startup.complete"}
+
+
+async def test_use_uvloop_left_alone_under_asgi_is_not_warned_about(app: Sanic) -> None:
+    lifespan = [{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        await run_asgi(app, {"type": "lifespan"}, lifespan)
 
 
 async def test_failing_startup_is_reported_to_the_server(app: Sanic) -> None:

@@ -11,9 +11,11 @@ then hands it to ``app.handle_request``. Lifespan startup runs ``before_server_s
 from __future__ import annotations
 
 import logging
+import warnings
 from typing import Any
 from urllib.parse import quote
 
+from hurtle_app.helpers import Default
 from hurtle_app.models.asgi import ASGIReceive, ASGIScope, ASGISend, MockTransport
 from hurtle_http.conninfo import ConnInfo
 from hurtle_http.exceptions import BadRequest, PayloadTooLarge, ServerError
@@ -69,6 +71,15 @@ class Lifespan:
     async def startup(self) -> None:
         """Finalize the app and run the start-up listeners."""
         app = self.sanic_app
+        config = getattr(app, "config", None)
+        if config is not None and not isinstance(config.get("USE_UVLOOP"), Default):
+            # As Sanic: the ASGI server owns the loop, so the setting cannot be honoured.
+            warnings.warn(
+                "You have set the USE_UVLOOP configuration option, but Sanic cannot control "
+                "the event loop when running in ASGI mode.This option will be ignored.",
+                UserWarning,
+                stacklevel=2,
+            )
         await app._startup()
         await app._server_event("init", "before")
         await app._server_event("init", "after")
