@@ -103,6 +103,21 @@ async def test_use_uvloop_left_alone_under_asgi_is_not_warned_about(app: Sanic) 
         await run_asgi(app, {"type": "lifespan"}, lifespan)
 
 
+async def test_header_values_are_utf8_and_names_must_be_ascii(app: Sanic) -> None:
+    from hurtle_http.exceptions import BadRequest
+
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text(ascii(request.headers.getall("x-name")))
+
+    headers = [(b"host", b"x"), (b"x-name", "Jos\u00e9 \U0001f605".encode()), (b"x-name", b"\xe9")]
+    sent = await run_asgi(app, http_scope("GET", "/", headers=headers), one_body())
+    assert body_of(sent) == b"['Jos\\xe9 \\U0001f605', '\\udce9']"
+    bad = [(b"host", b"x"), ("\U0001f602".encode(), b"v")]
+    with pytest.raises(BadRequest, match="Header names can only contain US-ASCII characters"):
+        await run_asgi(app, http_scope("GET", "/", headers=bad), one_body())
+
+
 async def test_failing_startup_is_reported_to_the_server(app: Sanic) -> None:
     def boom(app: Sanic) -> None:
         raise RuntimeError("db down")

@@ -158,10 +158,15 @@ class ASGIApp:
 
     def _build_request(self, scope: ASGIScope) -> Any:
         app = self.sanic_app
-        headers = Header(
-            (name.decode("latin-1"), value.decode("latin-1"))
-            for name, value in scope.get("headers", ())
-        )
+        try:
+            # As the HTTP server here and Sanic: values are UTF-8 (undecodable bytes kept
+            # as surrogate escapes), names must be ASCII.
+            headers = Header(
+                (name.decode("ascii"), value.decode("utf-8", "surrogateescape"))
+                for name, value in scope.get("headers", ())
+            )
+        except UnicodeDecodeError:
+            raise BadRequest("Header names can only contain US-ASCII characters") from None
         raw_path = scope.get("raw_path") or quote(scope.get("path", "/")).encode()
         query = scope.get("query_string", b"")
         url_bytes = raw_path + (b"?" + query if query else b"")
