@@ -28,6 +28,13 @@ def test_header_attribute_access_joins_values_and_maps_underscores() -> None:
     assert headers.not_there == ""
 
 
+def test_header_attribute_access_drops_trailing_underscores() -> None:
+    headers = Header([("From", "a@b.c"), ("X-Foo", "1"), ("x-foo-", "odd"), ("Keys", "k")])
+    assert headers.from_ == "a@b.c"  # a keyword as a name
+    assert headers.x_foo_ == headers.x_foo__ == headers.x_foo == "1"
+    assert headers.keys_ == "k"  # a method name
+
+
 def test_format_http1_response_builds_the_whole_head() -> None:
     head = format_http1_response(200, [(b"content-type", b"text/plain"), (b"x", b"y")])
     assert head == b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\nx: y\r\n\r\n"

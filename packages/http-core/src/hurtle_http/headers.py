@@ -31,7 +31,8 @@ class Header(CIMultiDict):
     """Case-insensitive multidict of header fields (request and response).
 
     ``getone(key)`` gives the first value, ``getall(key)`` every value;
-    ``headers.content_type`` reads ``Content-Type`` (all values joined by commas).
+    ``headers.content_type`` reads ``Content-Type`` (all values joined by commas), and
+    trailing underscores are dropped, as in Sanic (``headers.from_`` reads ``From``).
     """
 
     __slots__ = ()
@@ -39,7 +40,7 @@ class Header(CIMultiDict):
     def __getattr__(self, key: str) -> str:
         if key.startswith("_"):
             raise AttributeError(f"'Header' object has no attribute '{key}'")
-        return ",".join(self.getall(key.replace("_", "-"), []))
+        return ",".join(self.getall(key.rstrip("_").replace("_", "-"), []))
 
     def get_all(self, key: str) -> list[str]:
         """Every value of ``key`` (alias of ``getall``; empty list when absent)."""
