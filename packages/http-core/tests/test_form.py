@@ -185,8 +185,10 @@ def test_browser_escaped_names_and_filenames() -> None:
     assert files == {'q"\\': [('a"b.txt', "text/plain", b"1")]}
 
 
+# Without '%': browsers send a '"' in a name as %22 (decoded when parsed), so a name
+# holding "%22" itself cannot round-trip.
 _field_names = st.text(
-    alphabet=st.characters(blacklist_characters='"\\\r\n', blacklist_categories=("Cs",)),
+    alphabet=st.characters(blacklist_characters='"\\\r\n%', blacklist_categories=("Cs",)),
     min_size=1,
     max_size=10,
 )
