@@ -100,3 +100,25 @@ async def test_only_the_route_s_middleware_runs(app: Sanic, call: Any) -> None:
     assert (await call("GET", "/app")).text == "app"
     assert (await call("GET", "/bp/")).text == "bp"
     assert seen == ["/bp/"]
+
+
+async def test_the_middleware_runs_once_per_request(app: Sanic, call: Any) -> None:
+    seen: list[str] = []
+    _tag_responses(app, seen)
+
+    @app.get("/returned")
+    async def returned(request: Any) -> Any:
+        return await request.respond(headers={"one": "1"})
+
+    @app.get("/raised")
+    async def raised(request: Any) -> None:
+        await request.respond()
+        raise ValueError("after respond")
+
+    sent = await call("GET", "/returned")
+    assert (sent.status, sent.headers["x-mw"]) == (200, "yes")
+    assert seen == ["HTTPResponse"]
+    seen.clear()
+    sent = await call("GET", "/raised")
+    assert sent.status == 500
+    assert seen == ["HTTPResponse"]  # not again on the error page

@@ -777,7 +777,10 @@ class Sanic(Registrar, AppSurface):
                 request, ServerError(f"Invalid response type {response!r} (need HTTPResponse)")
             )
         route = getattr(request, "route", None)
-        if run_middleware and response is not None:
+        # The response middleware runs once per request: not again on an error page
+        # when request.respond() already ran it (as in Sanic).
+        started = getattr(request, "_response_middleware_started", False)
+        if run_middleware and response is not None and not started:
             if route is not None:
                 chain = getattr(route.extra, "response_middleware", ())
             else:

@@ -106,7 +106,7 @@ class RequestPipeline:
                 if response is None:
                     return
                 response_middleware = ()  # they ran on the handler's value
-            if response_middleware:
+            if response_middleware and _not_responded(request):
                 try:
                     for func, is_async in response_middleware:
                         if is_async:
@@ -220,7 +220,7 @@ class RequestPipeline:
                 if response is None:
                     return
                 response_chain = ()  # they ran on the handler's value
-            if response_chain:
+            if response_chain and _not_responded(request):
                 try:
                     response = await run_response_middleware(
                         request,
@@ -343,6 +343,13 @@ class RequestPipeline:
             await response.send(end_stream=True)
         except Exception:
             error_logger.debug("Could not send the response", exc_info=True)
+
+
+def _not_responded(request: Any) -> bool:
+    """No response was started with ``request.respond()`` (whose call ran the response
+    middleware already: they run once per request, as in Sanic)."""
+    stream = request.stream
+    return stream is None or stream.response is None
 
 
 def raised_by_code(exc: BaseException) -> bool:
