@@ -106,7 +106,10 @@ class RequestPipeline:
                 if response is None:
                     return
                 response_middleware = ()  # they ran on the handler's value
-            if response_middleware and _not_responded(request):
+            # PERF: inlined _not_responded (no call on routes with response middleware).
+            if response_middleware and (
+                request.stream is None or request.stream.response is None
+            ):
                 try:
                     for func, is_async in response_middleware:
                         if is_async:
