@@ -43,6 +43,15 @@ for _name, _raw in list(ROUTES.items()):
     _method, _path = _name.split(" ", 1)
     _mw_path = "/mw" + (_path if _path != "/" else "")
     ROUTES[f"mw {_name}"] = _raw.replace(_path.encode() + b" HTTP", _mw_path.encode() + b" HTTP", 1)
+# GET / with the fields a browser sends (not in run.py's routes; for per-field costs)
+ROUTES["browser GET /"] = (
+    b"GET / HTTP/1.1\r\nHost: 127.0.0.1:8000\r\nUser-Agent: Mozilla/5.0 (X11; Linux x86_64; "
+    b"rv:120.0) Gecko/20100101 Firefox/120.0\r\nAccept: text/html,application/xhtml+xml,"
+    b"application/xml;q=0.9,*/*;q=0.8\r\nAccept-Language: en-US,en;q=0.5\r\n"
+    b"Accept-Encoding: gzip, deflate, br\r\nConnection: keep-alive\r\n"
+    b"Cookie: session=abc123; theme=dark\r\nUpgrade-Insecure-Requests: 1\r\n"
+    b"Sec-Fetch-Dest: document\r\nSec-Fetch-Mode: navigate\r\n\r\n"
+)
 
 
 class _Transport(asyncio.Transport):
@@ -79,12 +88,12 @@ def _load(path: Path):
     return module
 
 
-async def _app(core: bool):
+async def _app(core: bool, path: str = ""):
     from hurtle_http.server import as_app
 
     if core:
-        return as_app(_load(BENCH / "apps" / "core_app.py").handler)
-    app = _load(BENCH / "apps" / "sanic_app.py").app
+        return as_app(_load(Path(path) if path else BENCH / "apps" / "core_app.py").handler)
+    app = _load(Path(path) if path else BENCH / "apps" / "sanic_app.py").app
     await app._startup()
     return app
 
@@ -111,7 +120,7 @@ async def _drive(app, raw: bytes, n: int) -> tuple[float, _Transport]:
 
 
 async def main_async(args: argparse.Namespace) -> None:
-    app = await _app(args.core)
+    app = await _app(args.core, args.app)
     routes = [r.strip() for r in args.routes.split(",")] if args.routes else list(ROUTES)
     print(f"| route | µs/req (best of {args.repeat}) | calls/req | Python calls/req |")
     print("|---|---:|---:|---:|")
@@ -150,6 +159,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--routes", default="")
     parser.add_argument("--core", action="store_true", help="the HTTP core alone (core_app.py)")
+    parser.add_argument("--app", default="", help="another app file (same routes)")
     parser.add_argument("--calls", action="store_true", help="count calls with cProfile")
     parser.add_argument("--dump", type=int, default=0, help="print the top N functions")
     args = parser.parse_args()

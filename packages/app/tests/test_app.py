@@ -178,3 +178,25 @@ async def test_closing_a_created_server_can_be_awaited(app: Sanic) -> None:
     assert not server.is_serving()
     assert await closing is None
     assert not app.state.is_running
+
+
+async def test_a_request_class_overriding_receive_body_reads_the_body_itself() -> None:
+    from hurtle_http.request import Request
+    from hurtle_http.response import HTTPResponse, raw
+
+    from .conftest import exchange
+
+    class Upper(Request):
+        async def receive_body(self) -> None:
+            await super().receive_body()
+            self.body = self.body.upper()
+
+    app = Sanic("UpperBody", request_class=Upper, configure_logging=False)
+
+    @app.post("/")
+    async def echo(request: Upper) -> HTTPResponse:
+        return raw(request.body)
+
+    res = await exchange(app, "POST", "/", body=b"shout")
+    assert res.status == 200
+    assert res.body == b"SHOUT"

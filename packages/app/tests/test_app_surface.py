@@ -227,6 +227,37 @@ async def test_report_exception_sees_background_task_errors(app: Sanic, call: An
     assert seen == ["in a task"]
 
 
+@pytest.mark.parametrize("step", ["before_start", "after_start", "before_stop", "after_stop"])
+async def test_report_exception_sees_a_failing_server_listener(app: Sanic, step: str) -> None:
+    seen: list[str] = []
+    event = {"before_start": "before_server_start", "after_start": "after_server_start"}.get(
+        step, step.replace("_", "_server_")
+    )
+
+    @app.report_exception
+    async def report(app_: Sanic, exception: Exception) -> None:
+        seen.append(str(exception))
+
+    @app.listener(event)
+    async def fail(app_: Sanic) -> None:
+        raise ValueError(f"{event} failed")
+
+    @app.get("/")
+    async def handler(request: Any) -> Any:
+        return text("ok")
+
+    server = await app.create_server(host="127.0.0.1", port=0, return_asyncio_server=True)
+    assert server is not None
+    try:
+        await server.startup()
+        with pytest.raises(ValueError, match=f"{event} failed"):
+            await getattr(server, step)()
+    finally:
+        server.close()
+        await server.wait_closed()
+    assert seen == [f"{event} failed"]
+
+
 # --- middleware and listeners ----------------------------------------------------------------
 def test_named_middleware_views(app: Sanic) -> None:
     async def only_for_one(request: Any) -> None:
@@ -236,8 +267,10 @@ def test_named_middleware_views(app: Sanic) -> None:
     async def handler(request: Any) -> Any:
         return text("ok")
 
-    app.register_named_middleware(only_for_one, ["handler"])
-    assert list(app.named_request_middleware["TestApp.handler"]) == [only_for_one]
+    app.register_named_middleware(only_for_one, ["handler"], priority=4)
+    # Keyed by the names as given (as Sanic); each entry is the middleware's record.
+    (record,) = app.named_request_middleware["handler"]
+    assert (record.func, record.priority) == (only_for_one, 4)
     assert app.named_response_middleware == {}
 
 

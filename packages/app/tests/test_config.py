@@ -223,6 +223,20 @@ def test_deprecation_filter_configures_warnings() -> None:
     assert warnings.filters[0][2] is DeprecationWarning
 
 
+@pytest.mark.parametrize(("action", "shown"), [("ignore", 0), ("once", 1), ("default", 1)])
+def test_deprecation_filter_decides_what_deprecation_shows(action: str, shown: int) -> None:
+    import warnings
+
+    from hurtle_app.logging.deprecation import deprecation
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        Config(env_prefix=None).DEPRECATION_FILTER = action
+        deprecation("old thing", 99.9)
+        deprecation("old thing", 99.9)
+    assert [str(w.message) for w in caught] == ["[DEPRECATION v99.9] old thing"] * shown
+
+
 def test_default_config_keys_are_upper_case_or_private() -> None:
     assert all(key.isupper() for key in DEFAULT_CONFIG)
 

@@ -35,3 +35,28 @@ def test_a_log_config_format_reaches_the_loggers() -> None:
         }
     finally:
         logging.config.dictConfig(LOGGING_CONFIG_DEFAULTS)
+
+
+async def test_create_server_gives_the_handlers_the_modes_look_and_log_extra() -> None:
+    from hurtle_app.logging.formatter import DebugFormatter
+
+    app = Sanic("CreateServerLogging")
+    app.config.LOG_EXTRA = False
+    root = logging.getLogger("sanic.root")
+    saved = (AutoFormatter.LOG_EXTRA, AutoFormatter.SETUP, AutoFormatter.NO_COLOR)
+    saved_formatters = [(h, h.formatter) for h in root.handlers]
+    AutoFormatter.LOG_EXTRA = True
+    try:
+        root.handlers[0].setFormatter(AutoFormatter())
+        server = await app.create_server(
+            host="127.0.0.1", port=0, debug=True, return_asyncio_server=True
+        )
+        assert server is not None
+        server.close()
+        await server.wait_closed()
+        assert AutoFormatter.LOG_EXTRA is False
+        assert type(root.handlers[0].formatter) is DebugFormatter
+    finally:
+        AutoFormatter.LOG_EXTRA, AutoFormatter.SETUP, AutoFormatter.NO_COLOR = saved
+        for handler, formatter in saved_formatters:
+            handler.setFormatter(formatter)

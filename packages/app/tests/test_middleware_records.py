@@ -71,5 +71,78 @@ async def test_attach_to_decides_where_a_record_runs(app: Sanic, call: Any) -> N
 def test_reset_count_restarts_the_definition_order() -> None:
     Middleware(lambda r: None, "request")
     Middleware.reset_count()
-    assert Middleware(lambda r: None, MiddlewareLocation.RESPONSE).order == 0
-    assert Middleware(lambda r: None, "request").order == 1
+    assert Middleware(lambda r: None, MiddlewareLocation.RESPONSE).definition == 0
+    assert Middleware(lambda r: None, "request").definition == 1
+
+
+def test_every_way_of_adding_middleware_records_its_priority(app: Sanic) -> None:
+    def mw(*args: Any) -> None:
+        return None
+
+    app.register_middleware(mw, priority=7)
+    app.middleware(mw, "response", priority=6)
+    app.on_request(mw, priority=5)
+
+    @app.on_response(priority=4)
+    def decorated(request: Any, response: Any) -> None:
+        return None
+
+    request = [(m.func, m.priority) for m in app.request_middleware]
+    response = [(m.func, m.priority) for m in app.response_middleware]
+    assert request == [(mw, 7), (mw, 5)]
+    assert response == [(mw, 6), (decorated, 4)]
+    assert all(m.location is MiddlewareLocation.REQUEST for m in app.request_middleware)
+    assert app.request_middleware[0].order == (7, app.request_middleware[0].definition)
+
+
+def test_a_record_registered_with_a_priority_is_listed_with_it(app: Sanic) -> None:
+    def mw(request: Any) -> None:
+        return None
+
+    record = Middleware(mw, MiddlewareLocation.REQUEST, priority=1)
+    app.register_middleware(record, priority=9)
+    app.register_named_middleware(record, ["index"], priority=8)
+    assert [m.priority for m in app.request_middleware] == [9]
+    assert [m.priority for m in app.named_request_middleware["index"]] == [8]
+    assert record.priority == 1
+
+
+async def test_named_middleware_is_listed_under_the_name_given(app: Sanic, call: Any) -> None:
+    seen: list[str] = []
+
+    def short(request: Any) -> None:
+        seen.append("short")
+
+    def full(request: Any) -> None:
+        seen.append("full")
+
+    app.register_named_middleware(short, ["index"])
+    app.register_named_middleware(full, ["TestApp.index"])
+    assert sorted(app.named_request_middleware) == ["TestApp.index", "index"]
+    _route(app, seen)
+    await call("GET", "/")
+    assert seen == ["short", "full", "handler"]
+
+
+async def test_the_same_function_registered_twice_runs_twice(app: Sanic, call: Any) -> None:
+    seen: list[str] = []
+
+    def low(request: Any) -> None:
+        seen.append("low")
+
+    def twice(request: Any) -> None:
+        seen.append("twice")
+
+    app.on_request(twice)
+    app.on_request(low, priority=1)
+    app.on_request(twice, priority=2)
+    _route(app, seen)
+    await call("GET", "/")
+    assert seen == ["twice", "low", "twice", "handler"]
+    assert len(app.request_middleware) == 3
+
+
+def test_a_record_calls_its_function() -> None:
+    record = Middleware(lambda request: f"saw {request}", MiddlewareLocation.REQUEST)
+    assert record("r") == "saw r"
+    assert repr(record) == "Middleware(func=<function <lambda>>, priority=0, location=REQUEST)"

@@ -170,7 +170,7 @@ async def test_sync_handlers_are_called_too() -> None:
     assert seen == [{"k": 1}]
 
 
-def test_has_is_true_only_for_events_with_handlers() -> None:
+async def test_has_is_true_only_for_events_with_handlers() -> None:
     router = SignalRouter()
     router.add(lambda **_: None, Event.HTTP_LIFECYCLE_REQUEST)
     router.add(lambda **_: None, "my.event.<kind>")

@@ -384,3 +384,43 @@ def test_a_refused_transfer_encoding_says_what_sanic_says(fields: bytes, message
     RequestReader(sink).feed(b"POST / HTTP/1.1\r\n" + fields + b"\r\n3\r\nabc\r\n0\r\n\r\n")
     [error] = sink.errors
     assert (getattr(error, "status_code", None), str(error)) == (400, message)
+
+
+_LIMIT = 120
+
+
+@st.composite
+def _heads_in_pieces(draw: Any) -> tuple[bytes, int, int, list[bytes]]:
+    """(head, target length, measured head size, the head cut into reads)."""
+    target = b"/" + b"t" * draw(st.integers(0, 160))
+    fields = [
+        (b"X-" + b"n" * draw(st.integers(0, 20)), b"v" * draw(st.integers(0, 70)))
+        for _ in range(draw(st.integers(0, 6)))
+    ]
+    head = b"GET " + target + b" HTTP/1.1\r\n"
+    head += b"".join(name + b": " + value + b"\r\n" for name, value in fields) + b"\r\n"
+    size = len(target) + sum(len(name) + len(value) + 4 for name, value in fields)
+    cuts = sorted(draw(st.lists(st.integers(1, len(head) - 1), max_size=6, unique=True)))
+    pieces = [head[a:b] for a, b in zip([0, *cuts], [*cuts, len(head)], strict=True)]
+    return head, len(target), size, pieces
+
+
+@given(_heads_in_pieces(), st.integers(1, 4))
+def test_head_limits_hold_however_the_head_is_cut_into_reads(
+    case: tuple[bytes, int, int, list[bytes]], max_headers: int
+) -> None:
+    """The target and fields are measured only when a head may pass the limit; the answer
+    (414, 431 or the request) is the one measuring every head would give."""
+    head, target, size, pieces = case
+    sink = Recorder()
+    reader = RequestReader(sink, max_head_size=_LIMIT, max_headers=max_headers)
+    for piece in pieces:
+        reader.feed(piece)
+    count = head.count(b"\r\n") - 2
+    if target > _LIMIT:
+        assert isinstance(sink.error, URITooLong)
+    elif size > _LIMIT or count > max_headers:
+        assert isinstance(sink.error, RequestHeaderFieldsTooLarge)
+    else:
+        assert sink.error is None
+        assert sink.events[-1] == "end"

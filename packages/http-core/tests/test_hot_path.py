@@ -321,3 +321,103 @@ async def test_a_parked_answer_that_suspends_is_cancelled_like_a_task_answer() -
     [res] = parse_responses(conn.take())
     assert conn.protocol.http.parked == 1
     assert res.status == 503 and cancelled == [True]
+
+
+async def test_a_request_class_overriding_receive_body_reads_the_body_itself() -> None:
+    class Upper(Request):
+        async def receive_body(self) -> None:
+            await super().receive_body()
+            self.body = self.body.upper()
+
+    async def handler(request: Any) -> Any:
+        return raw(request.body)
+
+    conn = FakeConnection(HandlerApp(handler, request_class=Upper))
+    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nshout")
+    assert res.status == 200
+    assert res.body == b"SHOUT"
+
+
+@pytest.mark.parametrize(
+    ("length", "status"),
+    [
+        (b"5", 200),
+        (b"05", 200),
+        (b"5\r\nContent-Length: 5", 400),  # repeated (also refused by Sanic)
+        (b"5\r\nContent-Length: 6", 400),  # repeated, differing
+        (b"\xd9\xa5", 400),  # ARABIC-INDIC DIGIT FIVE: int() would take it
+        (b"+5", 400),
+        (b"99999999999", 413),
+    ],
+)
+async def test_content_length_values(length: bytes, status: int) -> None:
+    conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 1000})
+    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: " + length + b"\r\n\r\nhello")
+    assert res.status == status
+    if status == 200:
+        assert res.body.endswith(b" hello")
+
+
+_FIELDS = b"".join(b"X-%d: %s\r\n" % (i, b"v" * 30) for i in range(4))  # 4 fields, 144 bytes
+_SMALL = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
+_BIG = b"GET / HTTP/1.1\r\n" + _FIELDS + b"\r\n"
+
+
+@pytest.mark.parametrize("cut", [None, 5, 20, 60, 100, 150])
+@pytest.mark.parametrize(("limit", "status"), [(150, 200), (140, 431)])
+async def test_the_header_limit_holds_on_a_kept_alive_connection_however_reads_fall(
+    cut: int | None, limit: int, status: int
+) -> None:
+    """After a first request, reads take the connection's fast path, which measures a head
+    only once it may pass REQUEST_MAX_HEADER_SIZE: the answer is the same for any cut."""
+    conn = FakeConnection(echo, config={"REQUEST_MAX_HEADER_SIZE": limit})
+    [first] = await exchange(conn, _SMALL)
+    assert first.status == 200
+    pieces = [_BIG] if cut is None else [_BIG[:cut], _BIG[cut:]]
+    for piece in pieces:
+        conn.receive(piece)
+        await conn.settle()
+    [res] = parse_responses(conn.take())
+    assert res.status == status
+
+
+async def test_too_many_fields_in_a_small_head_is_431() -> None:
+    conn = FakeConnection(echo, config={"REQUEST_MAX_HEADERS": 3})
+    first, second = await exchange(conn, _SMALL + _BIG)
+    assert (first.status, second.status) == (200, 431)
+
+
+async def _version(request: Any) -> Any:
+    return text(request.version)
+
+
+@pytest.mark.parametrize(
+    ("reads", "answers"),
+    [
+        ([b"GET / HTTP/1.1\r\nConnection: keep-alive\r\n\r\n"], [(200, "1.1")]),
+        ([b"GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"], [(200, "1.0")]),
+        ([b"GET / HTTP/2.0\r\nConnection: keep-alive\r\n\r\n"], [(400, None)]),
+        ([b"GET / HTTP/1.0\r\nConnection: keep-alive\r\nX: a HTTP/1.1\r\n\r\n"], [(200, "1.0")]),
+        (
+            [b"GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET / HTTP/1.1\r\nConnection: keep-alive\r\n\r\n"],
+            [(200, "1.0"), (200, "1.1")],
+        ),
+        (
+            [b"GET / HTTP/1.0\r\nConnection: keep-", b"alive\r\n\r\nGET / HTTP/1.1\r\nConnection: keep-alive\r\n\r\n"],
+            [(200, "1.0"), (200, "1.1")],
+        ),
+    ],
+)
+async def test_the_http_version_of_kept_alive_requests_on_the_fast_path(
+    reads: list[bytes], answers: list[tuple[int, str | None]]
+) -> None:
+    """A Connection field sends the version question to the parser (only a head without
+    one that llhttp keeps alive is HTTP/1.1 for sure)."""
+    conn = FakeConnection(HandlerApp(_version))
+    [first] = await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")  # then the fast path
+    assert first.body == b"1.1"
+    for data in reads:
+        conn.receive(data)
+        await conn.settle()
+    got = [(res.status, res.body.decode() if res.status == 200 else None) for res in parse_responses(conn.take())]
+    assert got == answers

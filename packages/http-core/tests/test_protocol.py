@@ -148,6 +148,18 @@ async def test_access_log_line_has_sanic_fields(caplog: pytest.LogCaptureFixture
     assert record.request.startswith("GET ") and "/path" in record.request
 
 
+async def test_access_log_host_is_the_client_a_trusted_proxy_reports(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    conn = FakeConnection(hello, config={"ACCESS_LOG": True, "PROXIES_COUNT": 2})
+    with caplog.at_level("INFO", logger="sanic.access"):
+        await exchange(
+            conn, b"GET / HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 1.1.1.1, 2.2.2.2\r\n\r\n"
+        )
+    [record] = [r for r in caplog.records if r.name == "sanic.access"]
+    assert record.host == "1.1.1.1:54321"
+
+
 async def test_no_access_log_by_default(caplog: pytest.LogCaptureFixture) -> None:
     conn = FakeConnection(hello)
     with caplog.at_level("INFO", logger="sanic.access"):

@@ -335,5 +335,7 @@ def test_import_sanic_loads_its_submodules_as_in_sanic() -> None:
         "for name in ('blueprints', 'config', 'request', 'router', 'signals', 'handlers', "
         "'helpers', 'log', 'utils', 'compat', 'cookies', 'headers', 'errorpages'):\n"
         "    assert hasattr(sanic, name), name\n"
+        "for name in ('constants', 'http1', 'stream', 'tls'):\n"
+        "    assert hasattr(sanic.http, name), name\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

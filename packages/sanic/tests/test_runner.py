@@ -112,7 +112,11 @@ def test_no_workers_is_refused_when_serving(app: Sanic) -> None:
 
 def test_a_negative_proxies_count_is_refused_at_start_up(app: Sanic) -> None:
     app.config.PROXIES_COUNT = -1
-    with pytest.raises(ValueError, match="PROXIES_COUNT cannot be negative"):
+    message = (
+        r"^PROXIES_COUNT cannot be negative\. "
+        r"https://sanic\.readthedocs\.io/en/latest/sanic/config\.html#proxy-configuration$"
+    )
+    with pytest.raises(ValueError, match=message):
         app.prepare()
 
 

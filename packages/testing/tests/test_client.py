@@ -344,3 +344,28 @@ def test_the_app_s_own_405_handler_wins_and_a_later_one_is_a_duplicate(app: Sani
     assert client.put("/")[1].body == b""
     with pytest.raises(Exception, match="Duplicate exception handler definition"):
         other.error_handler.add(MethodNotAllowed, mine)
+
+
+def test_each_call_logs_the_banner_and_the_server_lifecycle_as_sanic_testing_does(
+    client, caplog
+) -> None:
+    import logging
+    import os
+
+    with caplog.at_level(logging.INFO, logger="sanic"):
+        _, response = client.get("/")
+    assert response.status == 200
+    pid = os.getpid()
+    records = [(r.name, r.getMessage()) for r in caplog.records if r.name in ("sanic.root", "sanic.server")]
+    banner = [message for _, message in records[:8]]
+    assert banner[1] == f"Goin' Fast @ http://127.0.0.1:{client.port}"
+    assert banner[2:5] == [f"app: {client.app.name}", "mode: production, single worker", "server: sanic, HTTP/1.1"]
+    assert banner[7].startswith("packages: sanic-routing==") and "sanic-testing==" in banner[7]
+    assert records[8:] == [
+        ("sanic.server", f"Starting worker [{pid}]"),
+        ("sanic.root", f"http://127.0.0.1:{client.port}/"),
+        ("sanic.server", f"Worker ready [{pid}]"),
+        ("sanic.server", f"Stopping worker [{pid}]"),
+        ("sanic.server", f"Worker complete [{pid}]"),
+        ("sanic.root", "Server Stopped"),
+    ]

@@ -89,8 +89,8 @@ async def raising(request):
 app.blueprint(bp)
 app.blueprint(grp)
 
-show("request_middleware names", lambda: [f.__name__ for f in app.request_middleware])
-show("response_middleware names", lambda: [f.__name__ for f in app.response_middleware])
+show("request_middleware names", lambda: [m.func.__name__ for m in app.request_middleware])
+show("response_middleware names", lambda: [m.func.__name__ for m in app.response_middleware])
 show("named_request_middleware", lambda: sorted(app.named_request_middleware))
 show("bp middlewares count", lambda: len(bp._future_middleware))
 HDRS = ("content-type", "x-resp1", "x-onresp", "x-regresp", "x-prio5r", "x-bpresp", "x-grpresp")

@@ -12,6 +12,7 @@ import asyncio
 import logging
 import logging.config
 import re
+from collections import deque
 from collections.abc import Callable, Iterable
 from inspect import getsource, isawaitable
 from types import SimpleNamespace
@@ -234,14 +235,14 @@ class Sanic(Registrar, AppSurface):
         return iter(self._task_registry)
 
     @property
-    def request_middleware(self) -> list[Callable[..., Any]]:
-        """App-wide request middleware, in running order."""
-        return [m.func for m in self._middleware.request if m.route_names is None]
+    def request_middleware(self) -> deque[Middleware]:
+        """App-wide request middleware records, in registration order."""
+        return deque(m for m in self._middleware.recorded("request") if m.route_names is None)
 
     @property
-    def response_middleware(self) -> list[Callable[..., Any]]:
-        """App-wide response middleware, in running order."""
-        return [m.func for m in self._middleware.response if m.route_names is None]
+    def response_middleware(self) -> deque[Middleware]:
+        """App-wide response middleware records, in registration order."""
+        return deque(m for m in self._middleware.recorded("response") if m.route_names is None)
 
     @property
     def listeners(self) -> dict[str, list[Callable[..., Any]]]:
@@ -453,8 +454,11 @@ class Sanic(Registrar, AppSurface):
     ) -> Callable[..., Any] | Middleware:
         """Register middleware that runs only for the routes named ``route_names``."""
         func, priority = unwrap_middleware(middleware, priority)
-        names = [self._build_endpoint_name(n) for n in route_names]
-        self._middleware.add(func, location_name(attach_to), priority=priority, route_names=names)
+        given = list(route_names)
+        names = [self._build_endpoint_name(n) for n in given]
+        self._middleware.add(
+            func, location_name(attach_to), priority=priority, route_names=names, named=given
+        )
         return middleware
 
     def enable_websocket(self, enable: bool = True) -> None:
@@ -635,7 +639,9 @@ class Sanic(Registrar, AppSurface):
             extra.resolved_error_format = extra.error_format or _guess_error_format(
                 extra, fallback
             )
-        self.signal_router.finalize()
+        # As Sanic, ``signal_router.finalize()`` needs a running loop; start-up may not.
+        freeze = getattr(self.signal_router, "freeze", None)
+        freeze() if freeze is not None else self.signal_router.finalize()
         self._finalized = True
 
     async def _startup(self) -> None:
@@ -694,16 +700,30 @@ class Sanic(Registrar, AppSurface):
             await self._task_registry.shutdown(timeout=1.0)
         elif event == "before_server_start":
             self._task_registry.starting = True
-        await self._listeners.run(event, self, loop)
-        signal_name = f"server.{concern}.{action}"
-        if signal_name in self._signal_events:
-            await self.dispatch(
-                signal_name,
-                context={"app": self, "loop": loop},
-                inline=True,
-                fail_not_found=False,
-                reverse=concern == "shutdown",
-            )
+        try:
+            await self._listeners.run(event, self, loop)
+            signal_name = f"server.{concern}.{action}"
+            if signal_name in self._signal_events:
+                await self.dispatch(
+                    signal_name,
+                    context={"app": self, "loop": loop},
+                    inline=True,
+                    fail_not_found=False,
+                    reverse=concern == "shutdown",
+                )
+        except Exception as error:
+            # As Sanic: a failing server listener is reported before it stops the server.
+            if "server.exception.report" in self._signal_events:
+                try:
+                    await self.dispatch(
+                        "server.exception.report",
+                        context={"exception": error},
+                        inline=True,
+                        fail_not_found=False,
+                    )
+                except Exception:  # the listener's error is the one to raise
+                    error_logger.exception("Exception occurred while reporting an exception")
+            raise
         if event == "before_server_start":
             self._task_registry.start(loop)
 

@@ -163,23 +163,16 @@ class AppSurface:
         """The start-up banner's lines: (main data, extra data)."""
         workers = self.state.workers
         mode = self.state.mode.value
-        if self.state.fast or workers != 1:
+        if self.state.fast or workers > 1:
             mode += f", w/ {workers} workers"
         else:
-            mode += ", single worker"
+            mode += ", single worker"  # also before a run has set the count
         server = "unknown"
         if server_settings is not None:
             version = server_settings.get("version", 1)
             version = getattr(version, "value", version)
             server = f"{self.state.server.value}, HTTP/{'1.1' if version == 1 else version}"
-        from importlib import metadata  # only for the banner: importing it costs ~30 ms
-
-        packages = []
-        for dist in ("hurtle", "sanic-routing", "hurtle-router", "sanic-testing", "sanic-ext"):
-            try:
-                packages.append(f"{dist}=={metadata.version(dist)}")
-            except metadata.PackageNotFoundError:
-                continue
+        packages = _motd_packages()
         data = {
             "app": self.name,
             "mode": mode,
@@ -258,9 +251,10 @@ class AppSurface:
     # --- middleware views --------------------------------------------------------------------
     def _named_middleware(self, location: str) -> dict[str, deque[Any]]:
         named: dict[str, deque[Any]] = {}
-        for item in getattr(self._middleware, location):
-            for route_name in item.route_names or ():
-                named.setdefault(route_name, deque()).append(item.func)
+        for item in self._middleware.recorded(location):
+            names = item.named if item.named is not None else sorted(item.route_names or ())
+            for route_name in names:
+                named.setdefault(route_name, deque()).append(item)
         return named
 
     @property
@@ -359,5 +353,32 @@ def _as_chain(collection: Any, is_async: Callable[[Any], bool]) -> Iterator[tupl
         func = getattr(item, "func", item)
         yield func, is_async(func)
 
+
+
+_installed: dict[str, str | None] = {}
+
+
+def _motd_packages() -> list[str]:
+    """The banner's ``packages`` line, as Sanic's: the routing and (when loaded) testing
+    API levels, sanic-ext when installed, then Hurtle itself."""
+    import sys
+
+    from hurtle_app.__about__ import __version__
+    from sanic_routing import __version__ as routing_version
+
+    found = [f"sanic-routing=={routing_version}"]
+    testing = sys.modules.get("sanic_testing")
+    if testing is not None and getattr(testing, "__version__", None):
+        found.append(f"sanic-testing=={testing.__version__}")
+    if "sanic-ext" not in _installed:
+        from importlib import metadata  # only for the banner: importing it costs ~30 ms
+
+        try:
+            _installed["sanic-ext"] = metadata.version("sanic-ext")
+        except metadata.PackageNotFoundError:
+            _installed["sanic-ext"] = None
+    if _installed["sanic-ext"]:
+        found.append(f"sanic-ext=={_installed['sanic-ext']}")
+    return [*found, f"hurtle=={__version__}"]
 
 __all__ = ["AppSurface", "REPLContext", "REPLLocal"]

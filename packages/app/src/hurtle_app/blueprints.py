@@ -23,6 +23,7 @@ from hurtle_app.futures import (
 from hurtle_app.helpers import _default
 from hurtle_app.naming import validate_name
 from hurtle_app.registration import Registrar, handler_display_name
+from hurtle_app.signals import BLUEPRINT_CONDITION
 from hurtle_http.exceptions import SanicException
 
 if TYPE_CHECKING:
@@ -173,11 +174,12 @@ class Blueprint(Registrar):
         """Record ``futures`` as registered on ``apps`` (kept for Sanic compatibility)."""
 
     async def dispatch(self, *args: Any, **kwargs: Any) -> list[Any]:
-        """Dispatch a signal on every app this blueprint is registered on (one result each)."""
+        """Dispatch a signal to this blueprint's handlers on each of its apps (one result each)."""
         if not self._registrations:
             raise SanicException(f"{self} has not yet been registered to an app")
         import asyncio
 
+        kwargs["condition"] = self._scoped_condition(kwargs.get("condition"))
         return list(await asyncio.gather(*(app.dispatch(*args, **kwargs) for app in self.apps)))
 
     def event(
@@ -187,7 +189,7 @@ class Blueprint(Registrar):
         *,
         condition: dict[str, Any] | None = None,
     ) -> Awaitable[Any]:
-        """Wait for the signal ``event`` on the app(s) this blueprint is registered on.
+        """Wait for the signal ``event`` dispatched by its app(s) or by this blueprint.
 
         Raises at once (before any ``await``) when the blueprint is on no app, as Sanic.
         """
@@ -203,8 +205,9 @@ class Blueprint(Registrar):
     ) -> Any:
         import asyncio
 
+        condition = self._scoped_condition(condition)
         waits = [
-            asyncio.ensure_future(app.event(event, timeout, condition=condition))
+            asyncio.ensure_future(app.event(event, timeout, condition=condition, exclusive=False))
             for app in self.apps
         ]
         done, pending = await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
@@ -238,7 +241,19 @@ class Blueprint(Registrar):
 
     def _apply_signal(self, signal: FutureSignal) -> Any:
         for reg in self._registrations:
-            reg.app._apply_signal(signal)
+            reg.app._apply_signal(self._scoped_signal(signal))
+
+    def _scoped_signal(self, signal: FutureSignal) -> FutureSignal:
+        """The signal as the app records it: tagged with this blueprint (as Sanic).
+
+        An app dispatch without a condition runs it; ``bp.dispatch`` runs only the
+        signals tagged with ``bp`` (and the condition it is given).
+        """
+        condition = {**(signal.condition or {}), BLUEPRINT_CONDITION: self.name}
+        return signal._replace(condition=condition, exclusive=False)
+
+    def _scoped_condition(self, condition: dict[str, Any] | None) -> dict[str, Any]:
+        return {**(condition or {}), BLUEPRINT_CONDITION: self.name}
 
     # --- registration on an app ----------------------------------------------------------
     def register(self, app: Any, options: dict[str, Any], *, implicit: bool = False) -> None:
@@ -269,7 +284,7 @@ class Blueprint(Registrar):
         for listener in self._future_listeners:
             app._apply_listener(listener)
         for signal in self._future_signals:
-            app._apply_signal(signal)
+            app._apply_signal(self._scoped_signal(signal))
 
     def _effective(self, reg: _Registration) -> dict[str, Any]:
         options = reg.options

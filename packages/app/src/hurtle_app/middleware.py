@@ -52,10 +52,33 @@ def location_name(location: str | MiddlewareLocation) -> str:
     return location
 
 
-class Middleware:
-    """One middleware function, where it attaches, its priority and definition order."""
+def as_location(location: str | MiddlewareLocation) -> MiddlewareLocation:
+    """The ``MiddlewareLocation`` for ``"request"``/``"response"`` or the enum itself."""
+    if isinstance(location, MiddlewareLocation):
+        return location
+    if location not in ("request", "response"):
+        raise UnknownNameError(
+            f"Middleware attaches to 'request' or 'response', not {location!r}"
+        )
+    return MiddlewareLocation[location.upper()]
 
-    __slots__ = ("func", "location", "priority", "order", "route_names", "is_async")
+
+class Middleware:
+    """One middleware function, where it attaches, its priority and definition order.
+
+    The records are what ``app.request_middleware`` and friends list; calling one calls
+    its function.
+    """
+
+    __slots__ = (
+        "func",
+        "location",
+        "priority",
+        "definition",
+        "route_names",
+        "named",
+        "is_async",
+    )
 
     def __init__(
         self,
@@ -64,18 +87,22 @@ class Middleware:
         priority: int = 0,
         route_names: Iterable[str] | None = None,
         order: int | None = None,
+        named: Iterable[str] | None = None,
     ) -> None:
-        location = location_name(location)
-        if location not in ("request", "response"):
-            raise UnknownNameError(
-                f"Middleware attaches to 'request' or 'response', not {location!r}"
-            )
         self.func = func
-        self.location = location
+        self.location = as_location(location)
         self.priority = priority
-        self.order = next(_definition_order) if order is None else order
+        self.definition = next(_definition_order) if order is None else order
         self.route_names = frozenset(route_names) if route_names is not None else None
+        # The route names as the user gave them (``named_request_middleware`` keys);
+        # ``route_names`` holds the app-qualified ones that decide where it runs.
+        self.named = tuple(named) if named is not None else None
         self.is_async = is_coroutine_callable(func)
+
+    @property
+    def order(self) -> tuple[int, int]:
+        """The sort key Sanic exposes: ``(priority, definition)``."""
+        return (self.priority, self.definition)
 
     @classmethod
     def reset_count(cls) -> None:
@@ -91,8 +118,15 @@ class Middleware:
         """Whether this middleware runs for the route named ``route_name``."""
         return self.route_names is None or route_name in self.route_names
 
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self.func(*args, **kwargs)
+
     def __repr__(self) -> str:
-        return f"<Middleware {getattr(self.func, '__name__', self.func)!r} {self.location}>"
+        name = getattr(self.func, "__name__", None) or repr(self.func)
+        return (
+            f"Middleware(func=<function {name}>, priority={self.priority}, "
+            f"location={self.location.name})"
+        )
 
 
 def unwrap_middleware(
@@ -121,17 +155,13 @@ class MiddlewareRegistry:
         priority: int = 0,
         route_names: Iterable[str] | None = None,
         order: int | None = None,
+        named: Iterable[str] | None = None,
     ) -> Middleware:
-        """Record a middleware; ``route_names`` limits it to those routes (blueprints)."""
-        for existing in self._items:
-            if (
-                existing.func is func
-                and existing.location == attach_to
-                and existing.route_names
-                == (frozenset(route_names) if route_names is not None else None)
-            ):
-                return existing
-        item = Middleware(func, attach_to, priority, route_names, order)
+        """Record a middleware; ``route_names`` limits it to those routes (blueprints).
+
+        ``named`` is how the user named those routes (``register_named_middleware``).
+        """
+        item = Middleware(func, attach_to, priority, route_names, order, named)
         self._items.append(item)
         return item
 
@@ -139,6 +169,11 @@ class MiddlewareRegistry:
         """Let a scoped middleware also run for ``route_names``."""
         if item.route_names is not None:
             item.route_names = item.route_names | frozenset(route_names)
+
+    def recorded(self, location: str) -> list[Middleware]:
+        """The records attached to ``location``, in registration order."""
+        where = as_location(location)
+        return [m for m in self._items if m.location is where]
 
     @property
     def request(self) -> list[Middleware]:
@@ -152,11 +187,9 @@ class MiddlewareRegistry:
 
     def _ordered(self, location: str, route_name: str | None = None, scoped: bool = False):
         items = [
-            m
-            for m in self._items
-            if m.location == location and (not scoped or m.applies_to(route_name))
+            m for m in self.recorded(location) if not scoped or m.applies_to(route_name)
         ]
-        items.sort(key=lambda m: (-m.priority, m.order))
+        items.sort(key=lambda m: (-m.priority, m.definition))
         if location == "response":
             items.reverse()
         return items
@@ -181,6 +214,7 @@ __all__ = [
     "MiddlewareLocation",
     "MiddlewareRegistry",
     "location_name",
+    "as_location",
     "unwrap_middleware",
     "is_coroutine_callable",
     "next_definition_order",

@@ -21,6 +21,13 @@ def _version() -> str:
     return __version__
 
 
+def _version_line() -> str:
+    """The banner's first line (the same as ``app.run``'s)."""
+    from hurtle_app.__about__ import __sanic_version__
+
+    return f"Hurtle v{_version()} (Sanic v{__sanic_version__} compatible)"
+
+
 def is_atty() -> bool:
     """True when stdout is a terminal."""
     return bool(sys.stdout) and sys.stdout.isatty()
@@ -83,7 +90,7 @@ class MOTDBasic(MOTD):
         if self.logo:
             logger.debug(self.logo)
         if version:
-            out(f"Hurtle v{_version()}")
+            out(_version_line())
         out(f"{action} @ {self.serve_location}")
         for key, value in {**self.data, **self.extra}.items():
             out(f"{key}: {value}")
@@ -115,7 +122,7 @@ class MOTDTTY(MOTD):
         inner = self.width - 4
         rows = [f"{action} @ {self.serve_location}", *self.lines]
         if version:
-            rows.insert(0, f"Hurtle v{_version()}")
+            rows.insert(0, _version_line())
         box = ["┌" + "─" * (self.width - 2) + "┐"]
         box += [f"│ {row[:inner].ljust(inner)} │" for row in rows]
         box.append("└" + "─" * (self.width - 2) + "┘")

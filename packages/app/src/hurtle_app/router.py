@@ -11,8 +11,6 @@ from hurtle_http.exceptions import MethodNotAllowed, NotFound, SanicException
 from sanic_routing import BaseRouter, Route
 from sanic_routing.exceptions import NoMethod
 from sanic_routing.exceptions import NotFound as RoutingNotFound
-from sanic_routing.patterns import REGEX_PARAM_NAME
-from sanic_routing.utils import path_to_parts
 
 # Upper bound on remembered lookups: keys (paths, hosts) come from clients, so the cache
 # must not grow without limit.
@@ -93,7 +91,6 @@ class Router(BaseRouter):
                 version = version[1:]
             uri = "/".join([f"{version_prefix}{version}", uri.lstrip("/")])
 
-        _check_parameter_names(uri)
         methods = frozenset(m.upper() for m in methods)
         hosts: list[str | None]
         if host is None:
@@ -145,6 +142,8 @@ class Router(BaseRouter):
             # An app without routes still starts; it answers every request with 404.
             self._empty = True
             return
+        for group in self.groups.values():
+            _check_parameter_names(group)
         super().finalize(*args, **kwargs)
 
     def find_route_by_view_name(self, view_name: str, name: str | None = None) -> Route | None:
@@ -182,20 +181,15 @@ class Router(BaseRouter):
         return self.regex_routes
 
 
-def _check_parameter_names(uri: str) -> None:
-    """Refuse ``<__name>`` parameters: Sanic keeps dunder names for itself (a static
-    folder's ``__file_uri__`` is the one in use)."""
-    if "<__" not in uri:
-        return
-    for part in path_to_parts(uri):
-        found = REGEX_PARAM_NAME.match(part)
-        if found is None:
-            continue
-        name = found.group(1)
-        if name.startswith("__") and name != "__file_uri__":
-            raise SanicException(
-                f"Invalid route: {uri} (parameter {name!r}). Parameter names cannot use '__'."
-            )
+def _check_parameter_names(group: Any) -> None:
+    """Refuse ``<__name>`` parameters when the router finalizes (as Sanic): dunder names
+    are kept for the framework (a static folder's ``__file_uri__`` is the one in use)."""
+    for route in group.routes:
+        for param in route.defined_params.values():
+            if param.name.startswith("__") and param.name != "__file_uri__":
+                raise SanicException(
+                    f"Invalid route: {group!r}. Parameter names cannot use '__'."
+                )
 
 
 __all__ = ["MethodNotAllowed", "Router"]

@@ -131,6 +131,12 @@ async def create_server(
         app.config.ACCESS_LOG = access_log
     if noisy_exceptions is not None:
         app.config.NOISY_EXCEPTIONS = noisy_exceptions
+    if getattr(app, "configure_logging", True):
+        # As Sanic: the log handlers take the mode's look, and LOG_EXTRA/NO_COLOR apply.
+        from hurtle_app.logging.setup import setup_logging
+
+        config = app.config
+        setup_logging(app.debug, bool(config.get("NO_COLOR", False)), config.get("LOG_EXTRA"))
     if sock is None and unix is None:
         host = host or "127.0.0.1"
         port = 8000 if port is None else port
@@ -229,12 +235,12 @@ class SingleProcessRunner:
         if server is None:  # pragma: no cover - create_server returns one here
             return
         pid = os.getpid()
-        logger.info("Starting worker [%s]", pid)
+        server_logger.info("Starting worker [%s]", pid)
         await server.startup()
         await server.before_start()
         await server.after_start()
         self.app.state.is_started = True
-        logger.info("Worker ready [%s]", pid)
+        server_logger.info("Worker ready [%s]", pid)
         scheme = "https" if kw.get("ssl") else "http"
         location = f"unix:{kw['unix']}" if kw.get("unix") else f"{scheme}://{host}:{port}"
         if motd:
@@ -254,14 +260,14 @@ class SingleProcessRunner:
                         loop.remove_signal_handler(sig)
                     except (NotImplementedError, RuntimeError, ValueError):
                         pass
-            logger.info("Stopping worker [%s]", pid)
+            server_logger.info("Stopping worker [%s]", pid)
             self.app.state.is_stopping = True
             await server.before_stop()
             await server.graceful_shutdown()
             await server.after_stop()
             self.app.state.is_stopping = False
             self.app.state.is_started = False
-            logger.info("Worker complete [%s]", pid)
+            server_logger.info("Worker complete [%s]", pid)
 
     def stop(self) -> None:
         """Ask the running server to stop (thread-safe)."""

@@ -22,6 +22,8 @@ from sanic_routing.patterns import REGEX_TYPES
 
 SignalHandler = Callable[..., Any]
 GENERIC_SIGNAL_FORMAT = "__generic__.__signal__.%s"
+#: The condition key that ties a blueprint's signals to it (``bp.dispatch`` adds it).
+BLUEPRINT_CONDITION = "__blueprint__"
 
 
 class Event(Enum):
@@ -298,7 +300,15 @@ class SignalRouter(BaseRouter):
         return None
 
     def finalize(self, do_compile: bool = True, do_optimize: bool = False) -> None:  # type: ignore[override]
-        """Freeze the registrations and index the built-in events."""
+        """Freeze the registrations and index the built-in events (inside the event loop)."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            raise RuntimeError("Cannot finalize signals outside of event loop") from None
+        self.freeze()
+
+    def freeze(self) -> None:
+        """``finalize`` without the event-loop check (the app's start-up uses it)."""
         self._by_event.clear()
         for event in _BUILTIN_EVENTS:
             self._signals_for(event)
@@ -488,6 +498,7 @@ class SignalRouter(BaseRouter):
 
 
 __all__ = [
+    "BLUEPRINT_CONDITION",
     "GENERIC_SIGNAL_FORMAT",
     "RESERVED_NAMESPACES",
     "Event",

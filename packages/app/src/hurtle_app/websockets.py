@@ -8,6 +8,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from websockets.exceptions import ConnectionClosed
+
 websockets_logger = logging.getLogger("sanic.websockets")
 
 
@@ -48,22 +50,52 @@ async def run_websocket(
     kwargs: dict[str, Any],
     subprotocols: list[str] | None,
 ) -> None:
-    """Do the handshake, run the handler, close the websocket when it returns."""
-    from websockets.exceptions import ConnectionClosed
+    """Do the handshake, run the handler, close the websocket when it returns.
 
+    As Sanic: the ``websocket.handler.before``/``after`` signals run around the handler
+    (``after`` only when it returns), and an error it raises is logged and goes to
+    ``websocket.handler.exception``, not to the error handlers (the connection is no
+    longer HTTP); a closed connection ends the handler quietly.
+    """
     protocol = request.transport.get_protocol()
     # The request and response timeouts stop here: a websocket lives as long as it likes.
     websockets_logger.debug("Handling websocket. Timeouts disabled.")
     ws = await protocol.websocket_handshake(request, subprotocols)
-    task = asyncio.ensure_future(handler(request, ws, *args, **kwargs))
-    app.websocket_tasks.add(task)
+    events = getattr(app, "_signal_events", ())
+    context = {"request": request, "websocket": ws}
+    task: asyncio.Future[Any] | None = None
     try:
+        if "websocket.handler.before" in events:
+            await app.dispatch("websocket.handler.before", inline=True, context=context)
+        task = asyncio.ensure_future(handler(request, ws, *args, **kwargs))
+        app.websocket_tasks.add(task)
         await task
+        if "websocket.handler.after" in events:
+            await app.dispatch("websocket.handler.after", inline=True, context=context)
     except (asyncio.CancelledError, ConnectionClosed):
         pass
+    except Exception as exc:
+        await _handler_failed(app, request, exc, context, events)
     finally:
-        app.websocket_tasks.discard(task)
+        if task is not None:
+            app.websocket_tasks.discard(task)
         await ws.close()
+
+
+async def _handler_failed(
+    app: Any, request: Any, exc: Exception, context: dict[str, Any], events: Any
+) -> None:
+    app.error_handler.log(request, exc)
+    if "websocket.handler.exception" not in events:
+        return
+    try:
+        await app.dispatch(
+            "websocket.handler.exception", inline=True, context={**context, "exception": exc}
+        )
+    except (asyncio.CancelledError, ConnectionClosed):
+        pass
+    except Exception:
+        websockets_logger.exception("Exception occurred in a websocket.handler.exception signal")
 
 
 __all__ = ["WebsocketHandler", "run_websocket"]

@@ -47,6 +47,7 @@ from hurtle_http.exceptions import (
     BadRequest,
     ExpectationFailed,
     PayloadTooLarge,
+    RequestHeaderFieldsTooLarge,
     SanicException,
     ServerError,
 )
@@ -442,6 +443,8 @@ class Http(RequestReader):
         # PERF: RequestReader.on_headers_complete and on_head in one frame (benchmarks/
         # inproc.py "GET /").
         self.in_head = False
+        if len(self.headers) > self.max_headers:  # (when not measured field by field)
+            raise RequestHeaderFieldsTooLarge("Request header fields too large")
         url = self.url
         if not url.isascii():
             raise BadRequest("URL may only contain US-ASCII characters.")
@@ -462,12 +465,21 @@ class Http(RequestReader):
         # PERF: `in` on a CIMultiDict is ~5x cheaper than .get(); most requests have
         # neither field, so body_framing (and its lookups) is skipped for them.
         if "content-length" in fields or "transfer-encoding" in fields:
-            try:
-                content_length, chunked = body_framing(fields, version, self.request_max_size)
-            except PayloadTooLarge as error:
-                # Refused below unless the route streams its body (see _body_unlimited).
-                content_length, chunked = body_framing(fields, version, sys.maxsize)
-                self._oversize = error
+            # PERF: one Content-Length of ASCII digits within the limit, no Transfer-
+            # Encoding (what clients send): body_framing's answer without its two calls
+            # (benchmarks/inproc.py "POST /echo"); anything else goes through it.
+            lengths = fields.getall("content-length", None)
+            if (
+                lengths is not None
+                and len(lengths) == 1
+                and "transfer-encoding" not in fields
+                and (length := lengths[0]).isdigit()
+                and length.isascii()
+                and (content_length := int(length)) <= self.request_max_size
+            ):
+                chunked = False
+            else:
+                content_length, chunked = self._framing(fields, version)
         else:
             content_length, chunked = None, False
         raw_method = parser.get_method()
@@ -527,6 +539,15 @@ class Http(RequestReader):
             if len(self.queue) >= self.queue_size:
                 protocol.flow.pause_reading()
 
+    def _framing(self, fields: Any, version: str) -> tuple[int | None, bool]:
+        """``body_framing`` for this head; a body over ``REQUEST_MAX_SIZE`` is refused
+        later unless the route streams its body (see ``_body_unlimited``)."""
+        try:
+            return body_framing(fields, version, self.request_max_size)
+        except PayloadTooLarge as error:
+            self._oversize = error
+            return body_framing(fields, version, sys.maxsize)
+
     def on_body(self, data: bytes) -> None:
         """A piece of the body of the request being received."""
         record = self.rx
@@ -542,7 +563,7 @@ class Http(RequestReader):
         self.buffered += len(data)
         if self.buffered > self.buffer_size:
             self.protocol.flow.pause_reading()
-        if record is self.current:
+        if self._waiter is not None and record is self.current:
             self._wake()
 
     def _body_unlimited(self, record: _Incoming) -> bool:
@@ -1398,7 +1419,13 @@ class Http(RequestReader):
         conn_info = self.protocol.conn_info
         host = ""
         if conn_info is not None:
-            host = f"{conn_info.client_ip}:{conn_info.client_port}"
+            # As Sanic: the client as the proxies tell it (PROXIES_COUNT, FORWARDED_SECRET,
+            # REAL_IP_HEADER), else the peer's address.
+            try:
+                client = request.remote_addr or conn_info.client_ip
+            except Exception:  # a malformed forwarding header must not stop the log line
+                client = conn_info.client_ip
+            host = f"{client}:{conn_info.client_port}"
         try:
             target = f"{request.method} {request.url}"
         except Exception:

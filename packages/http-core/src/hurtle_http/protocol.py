@@ -144,6 +144,10 @@ class HttpProtocol(asyncio.Protocol):
             # PERF: RequestReader.feed inlined after the connection's first bytes.
             # Http.at_rest(), inlined (about 150 instructions per read; benchmarks/inproc.py)
             at_rest = not (http.in_head or http.rx)
+            # RequestReader.feed's head accounting (see RequestReader), inlined
+            fed = http.fed = http.fed + len(data) if http.in_head else len(data)
+            if (fed > http.max_head_size) is not http.precise:
+                http.measure(fed > http.max_head_size)
             try:
                 http.parser.feed_data(data)
             except Exception as error:

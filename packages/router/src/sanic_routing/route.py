@@ -147,22 +147,7 @@ class Route:
             raise InvalidUsage(
                 f"Invalid regular expression for parameter {name!r}: {label!r} ({exc})"
             ) from None
-        groups = set(pattern.groupindex)
-        if groups and groups != {name}:
-            raise InvalidUsage(
-                f"Named group ({', '.join(sorted(groups))}) must match your named "
-                f"parameter ({name})"
-            )
-        if pattern.groups > 1:
-            # As sanic-routing: one group at most, its match is the parameter's value.
-            raise InvalidUsage(f"Invalid matching pattern {label}")
-        if pattern.groups == 1 and not groups and label.count("(") > 1:
-            # Other parentheses around the one group (``(?:...)``, ``\(``): which one
-            # is the value is not obvious, so a named group is asked for.
-            raise InvalidUsage(
-                f"Could not compile pattern {label}. Try using a named group instead: "
-                f"'(?P<{name}>your_matching_group)'"
-            )
+        # Groups are checked by ``finalize`` (as sanic-routing: adding such a route works).
         return name, label, str, pattern, ParamInfo
 
     def add_parameter(
@@ -224,8 +209,35 @@ class Route:
                     components.append(f"(?P<{info.name}>{body})")
         self.pattern = self.router.delimiter + re.escape(self.router.delimiter).join(components)
 
+    def _check_regex_groups(self) -> None:
+        for info in self._params.values():
+            if not info.regex:
+                continue
+            name, label, pattern = info.name, info.label, info.pattern
+            groups = set(pattern.groupindex)
+            if groups and groups != {name}:
+                raise InvalidUsage(
+                    f"Named group ({', '.join(sorted(groups))}) must match your named "
+                    f"parameter ({name})"
+                )
+            if pattern.groups > 1:
+                # As sanic-routing: one group at most, its match is the parameter's value.
+                raise InvalidUsage(f"Invalid matching pattern {label}")
+            if pattern.groups == 1 and not groups and label.count("(") > 1:
+                # Other parentheses around the one group (``(?:...)``, ``\(``): which one
+                # is the value is not obvious, so a named group is asked for.
+                raise InvalidUsage(
+                    f"Could not compile pattern {label}. Try using a named group instead: "
+                    f"'(?P<{name}>your_matching_group)'"
+                )
+
     def finalize(self) -> None:
-        """Freeze the parameters (``params``, ``labels``) and the regex of regex routes."""
+        """Freeze the parameters (``params``, ``labels``) and the regex of regex routes.
+
+        A regex parameter with several groups, or a named group that is not the
+        parameter's name, is refused here (``InvalidUsage``).
+        """
+        self._check_regex_groups()
         self._finalize_params()
         if self.regex:
             self._compile_regex()

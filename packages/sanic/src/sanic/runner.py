@@ -113,8 +113,11 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
     proxies_count = app.config.get("PROXIES_COUNT")
     if proxies_count is not None and proxies_count < 0:
         # As Sanic 25.12: refused at start-up rather than silently trusting no proxy.
-        raise ValueError(f"PROXIES_COUNT cannot be negative, not {proxies_count}: it is how "
-                         "many proxies in front of the app append to X-Forwarded-For")
+        # Sanic's exact message (callers match on it), with the page that explains it.
+        raise ValueError(
+            "PROXIES_COUNT cannot be negative. "
+            "https://sanic.readthedocs.io/en/latest/sanic/config.html#proxy-configuration"
+        )
     if single_process and (workers > 1 or wants_reload):
         raise RuntimeError("Single process cannot be run with multiple workers or auto-reload")
     if single_process:

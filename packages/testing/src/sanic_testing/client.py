@@ -4,6 +4,8 @@ request with ``httpx`` (or opens one websocket), stops the server, and returns
 
 from __future__ import annotations
 
+import logging
+import os
 from typing import Any
 
 import httpx
@@ -20,6 +22,12 @@ from sanic_testing.running import (
 from sanic_testing.websocket import Mimic, WebsocketProxy
 
 __all__ = ["SanicTestClient", "endpoint_result", "open_websocket"]
+
+# As with sanic-testing on Sanic (its client runs the app's single-process server per
+# call): the worker's lifecycle lines on sanic.server, the request URL and the last line
+# on sanic.root.
+logger = logging.getLogger("sanic.root")
+server_logger = logging.getLogger("sanic.server")
 
 
 class SanicTestClient:
@@ -71,21 +79,27 @@ class SanicTestClient:
         async def run() -> Any:
             with recorder.installed():
                 recorder.requests.clear()
+                pid = os.getpid()
+                motd = getattr(self.app, "motd", None)
+                if motd is not None and (server_kwargs or {}).get("motd", True):
+                    # the banner app.run shows (sanic-testing's client runs the app)
+                    motd({"host": session.host, "port": session.port, "ssl": session.options.get("ssl")})
+                server_logger.info("Starting worker [%s]", pid)
                 await session.start()
                 self.port = session.port  # as sanic-testing: the port the server got
+                url = session.url(uri, websocket=method == "websocket")
+                logger.info(url)
+                server_logger.info("Worker ready [%s]", pid)
                 try:
-                    return await _send(
-                        self,
-                        session.url(uri, websocket=method == "websocket"),
-                        method,
-                        request_args,
-                        request_kwargs,
-                    )
+                    return await _send(self, url, method, request_args, request_kwargs)
                 except Exception as error:  # reported below, as sanic-testing does
                     exceptions.append(error)
                     return None
                 finally:
+                    server_logger.info("Stopping worker [%s]", pid)
                     await session.stop()
+                    server_logger.info("Worker complete [%s]", pid)
+                    logger.info("Server Stopped")
 
         response = run_sync(run)
         return endpoint_result(

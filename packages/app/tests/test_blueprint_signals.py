@@ -1,0 +1,91 @@
+"""Signals declared on blueprints: which dispatches run them and which waits they wake."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from hurtle_app import Blueprint, Sanic
+from hurtle_app.signals import SignalRouter
+
+
+def _declare(app: Sanic, calls: list[str]) -> tuple[Blueprint, Blueprint]:
+    @app.signal("shop.order.placed")
+    def on_app(**_: Any) -> None:
+        calls.append("app")
+
+    first, second = Blueprint("first"), Blueprint("second")
+
+    @first.signal("shop.order.placed")
+    def on_first(**_: Any) -> None:
+        calls.append("first")
+
+    @first.signal("shop.order.placed", condition={"kind": "gift"}, exclusive=True)
+    def on_first_gift(**_: Any) -> None:
+        calls.append("first-gift")
+
+    @second.signal("shop.order.placed")
+    def on_second(**_: Any) -> None:
+        calls.append("second")
+
+    app.blueprint(first)
+    app.blueprint(second)
+    return first, second
+
+
+async def test_an_app_dispatch_runs_every_blueprints_handlers_once(app: Sanic) -> None:
+    calls: list[str] = []
+    _declare(app, calls)
+    await app.dispatch("shop.order.placed", inline=True)
+    assert sorted(calls) == ["app", "first", "first-gift", "second"]
+
+
+async def test_a_blueprint_dispatch_runs_only_that_blueprints_handlers(app: Sanic) -> None:
+    calls: list[str] = []
+    first, _ = _declare(app, calls)
+    assert await first.dispatch("shop.order.placed", inline=True) == [None]
+    assert calls == ["first"]
+    calls.clear()
+    await first.dispatch("shop.order.placed", inline=True, condition={"kind": "gift"})
+    assert calls == ["first-gift"]
+    calls.clear()
+    # A condition the app gives does not reach the blueprint's conditional handlers.
+    await app.dispatch("shop.order.placed", inline=True, condition={"kind": "gift"})
+    assert calls == []
+
+
+async def test_waits_are_woken_by_their_own_dispatches(app: Sanic) -> None:
+    first, second = _declare(app, [])
+
+    async def woken(dispatcher: Any) -> tuple[bool, bool]:
+        on_app = asyncio.ensure_future(app.event("shop.order.placed", timeout=2))
+        on_first = asyncio.ensure_future(first.event("shop.order.placed", timeout=2))
+        for _ in range(5):  # both waits are registered
+            await asyncio.sleep(0)
+        await dispatcher.dispatch("shop.order.placed", inline=True)
+        for _ in range(5):
+            await asyncio.sleep(0)
+        done = (on_app.done(), on_first.done())
+        for task in (on_app, on_first):
+            task.cancel()
+        await asyncio.gather(on_app, on_first, return_exceptions=True)
+        return done
+
+    assert await woken(app) == (True, True)
+    assert await woken(first) == (False, True)
+    assert await woken(second) == (False, False)
+
+
+def test_finalizing_the_signal_router_needs_a_running_loop(app: Sanic) -> None:
+    @app.signal("shop.order.placed")
+    def on_app(**_: Any) -> None:
+        return None
+
+    with pytest.raises(RuntimeError, match="Cannot finalize signals outside of event loop"):
+        app.signal_router.finalize()
+    with pytest.raises(RuntimeError, match="Cannot finalize signals outside of event loop"):
+        SignalRouter().finalize()
+    app.finalize()  # the app's own start-up step is not tied to a loop
+    assert app.signal_router.finalized
