@@ -169,6 +169,17 @@ async def test_a_router_reset_after_a_run_is_compiled_again_on_the_next(app: San
     assert (await call("GET", "/first")).text == "first"
 
 
+async def test_closing_a_created_server_can_be_awaited(app: Sanic) -> None:
+    server = await app.create_server(port=0, return_asyncio_server=True)
+    await server.startup()
+    await server.start_serving()
+    assert server.is_serving()
+    closing = server.close()
+    assert not server.is_serving()
+    assert await closing is None
+    assert not app.state.is_running
+
+
 async def test_a_request_class_overriding_receive_body_reads_the_body_itself() -> None:
     from hurtle_http.request import Request
     from hurtle_http.response import HTTPResponse, raw

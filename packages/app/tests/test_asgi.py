@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import warnings
 from typing import Any
 
 import pytest
@@ -84,6 +85,37 @@ async def test_main_process_listeners_are_skipped_with_a_warning(
         )
     assert ran == []
     assert '"main_process_start" cannot run under an ASGI server' in caplog.text
+
+
+@pytest.mark.parametrize("use_uvloop", [True, False])
+async def test_use_uvloop_set_under_asgi_is_warned_about(app: Sanic, use_uvloop: bool) -> None:
+    app.config.USE_UVLOOP = use_uvloop
+    lifespan = [{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}]
+    with pytest.warns(UserWarning, match="^You have set the USE_UVLOOP configuration option"):
+        sent = await run_asgi(app, {"type": "lifespan"}, lifespan)
+    assert sent[0] == {"type": "lifespan.startup.complete"}
+
+
+async def test_use_uvloop_left_alone_under_asgi_is_not_warned_about(app: Sanic) -> None:
+    lifespan = [{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        await run_asgi(app, {"type": "lifespan"}, lifespan)
+
+
+async def test_header_values_are_utf8_and_names_must_be_ascii(app: Sanic) -> None:
+    from hurtle_http.exceptions import BadRequest
+
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text(ascii(request.headers.getall("x-name")))
+
+    headers = [(b"host", b"x"), (b"x-name", "Jos\u00e9 \U0001f605".encode()), (b"x-name", b"\xe9")]
+    sent = await run_asgi(app, http_scope("GET", "/", headers=headers), one_body())
+    assert body_of(sent) == b"['Jos\\xe9 \\U0001f605', '\\udce9']"
+    bad = [(b"host", b"x"), ("\U0001f602".encode(), b"v")]
+    with pytest.raises(BadRequest, match="Header names can only contain US-ASCII characters"):
+        await run_asgi(app, http_scope("GET", "/", headers=bad), one_body())
 
 
 async def test_failing_startup_is_reported_to_the_server(app: Sanic) -> None:

@@ -67,3 +67,33 @@ async def test_a_returned_response_after_streaming_is_ignored_and_logged(
     assert sent.text == "streamed"
     assert sent.headers["one"] == "first"
     assert _IGNORED in caplog.messages
+
+
+async def test_a_returned_response_after_respond_without_data_is_ignored_and_logged(
+    app: Sanic, call: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        await request.respond(headers={"one": "first"})
+        return json({"x": 1}, headers={"one": "second"})
+
+    with caplog.at_level(logging.ERROR, "sanic.error"):
+        sent = await call("GET", "/")
+    assert sent.status == 200
+    assert sent.body == b""
+    assert sent.headers["content-length"] == "0"
+    assert sent.headers["one"] == "first"
+    assert _IGNORED in caplog.messages
+
+
+async def test_an_error_page_still_replaces_a_respond_nothing_was_sent_of(
+    app: Sanic, call: Any
+) -> None:
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        await request.respond(headers={"one": "first"})
+        raise ValueError("boom")
+
+    sent = await call("GET", "/")
+    assert sent.status == 500
+    assert "one" not in sent.headers

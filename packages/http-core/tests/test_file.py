@@ -115,6 +115,31 @@ async def test_validate_file() -> None:
     assert (await validate_file(headers, naive)).status == 304  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("since", "last_modified", "converted"),
+    [
+        ("Sat, 01 Apr 2023 00:00:00 GMT", 1672524000, None),
+        ("Sat, 01 Apr 2023 00:00:00", 1672524000, "if_modified_since"),
+        ("Sat, 01 Apr 2023 00:00:00 GMT", datetime(2023, 1, 1), "last_modified"),
+        ("Sat, 01 Apr 2023 00:00:00", datetime(2023, 1, 1), None),
+        ("Sat, 01 Apr 2023 00:00:00 GMT", datetime(2023, 1, 1, tzinfo=UTC), None),
+        ("Sat, 01 Apr 2023 00:00:00", datetime(2023, 1, 1, tzinfo=UTC), "if_modified_since"),
+    ],
+)
+async def test_validate_file_reports_mixing_naive_and_aware_times(
+    since: str, last_modified: Any, converted: str | None, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("INFO", logger="sanic.root"):
+        response = await validate_file(Header({"If-Modified-Since": since}), last_modified)
+    assert response is not None and response.status == 304
+    messages = [r.getMessage() for r in caplog.records]
+    if converted is None:
+        assert messages == []
+    else:
+        assert len(messages) == 1 and f"converting {converted} to UTC" in messages[0]
+        assert caplog.records[0].levelname == "WARNING"
+
+
 class Collector:
     def __init__(self) -> None:
         self.chunks: list[bytes] = []

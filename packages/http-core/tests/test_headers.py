@@ -28,6 +28,13 @@ def test_header_attribute_access_joins_values_and_maps_underscores() -> None:
     assert headers.not_there == ""
 
 
+def test_header_attribute_access_drops_trailing_underscores() -> None:
+    headers = Header([("From", "a@b.c"), ("X-Foo", "1"), ("x-foo-", "odd"), ("Keys", "k")])
+    assert headers.from_ == "a@b.c"  # a keyword as a name
+    assert headers.x_foo_ == headers.x_foo__ == headers.x_foo == "1"
+    assert headers.keys_ == "k"  # a method name
+
+
 def test_format_http1_response_builds_the_whole_head() -> None:
     head = format_http1_response(200, [(b"content-type", b"text/plain"), (b"x", b"y")])
     assert head == b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\nx: y\r\n\r\n"
@@ -52,6 +59,35 @@ def test_parse_content_header() -> None:
     assert parse_content_header(r'a; name="q\"uote"') == ("a", {"name": 'q"uote'})
     assert parse_content_header("Text/HTML") == ("text/html", {})
     assert parse_content_header("") == ("", {})
+
+
+def test_parse_content_header_decodes_the_escapes_browsers_send() -> None:
+    # HTML form-data: a '"' in a name or filename is sent as %22, a line break as %0D%0A.
+    assert parse_content_header('form-data; name="a%22b"; x="1%0D%0A2"') == (
+        "form-data",
+        {"name": 'a"b', "x": "1\n2"},
+    )
+    assert parse_content_header("text/plain; a=b%22") == ("text/plain", {"a": 'b"'})
+    # Other percent escapes stay as they are (a lone %0D or %0A too).
+    assert parse_content_header('a; n="%41%0D%0A%0A%25"') == ("a", {"n": "%41\n%0A%25"})
+
+
+def test_parse_content_header_reads_a_trailing_backslash_as_browsers_mean_it() -> None:
+    # <input name='foo";bar\'> with a file: browsers send the backslash raw, not escaped.
+    value = 'form-data; name="foo%22;bar\\"; filename="\U0001f600"'
+    assert parse_content_header(value) == (
+        "form-data",
+        {"name": 'foo";bar\\', "filename": "\U0001f600"},
+    )
+    assert parse_content_header('form-data; name="x\\"; filename="y.txt"') == (
+        "form-data",
+        {"name": "x\\", "filename": "y.txt"},
+    )
+    # A quoted-string escape that ends the parameter is still an escape (RFC 9110 5.6.4).
+    assert parse_content_header('form-data; name="a\\"b"; filename="c"') == (
+        "form-data",
+        {"name": 'a"b', "filename": "c"},
+    )
 
 
 @given(st.text())

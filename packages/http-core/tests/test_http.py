@@ -620,3 +620,38 @@ async def test_an_error_after_the_response_ended_sends_nothing_more() -> None:
     responses = parse_responses(conn.take())
     assert [(r.status, r.body) for r in responses] == [(200, b"done"), (200, b"done")]
     assert not conn.transport.closed
+
+
+def _head_with(size: int) -> bytes:
+    return b"GET / HTTP/1.1\r\nHost: x\r\nX: " + b"a" * size + b"\r\n\r\n"
+
+
+async def test_header_limit_of_the_config_is_capped_by_the_ceiling(monkeypatch: Any) -> None:
+    from hurtle_http.http import Http
+
+    monkeypatch.setattr(Http, "HEADER_MAX_SIZE", 0)
+    config = {"REQUEST_MAX_HEADER_SIZE": 30_000}
+    assert Http.HEADER_CEILING == 16_384
+    [res] = await exchange(FakeConnection(echo, config=config), _head_with(16_000))
+    assert res.status == 200
+    [res] = await exchange(FakeConnection(echo, config=config), _head_with(17_000))
+    assert res.status == 431
+    monkeypatch.setattr(Http, "HEADER_CEILING", 32_768)
+    [res] = await exchange(FakeConnection(echo, config=config), _head_with(17_000))
+    assert res.status == 200
+
+
+async def test_set_header_max_size_sets_the_limit_of_new_connections(monkeypatch: Any) -> None:
+    from hurtle_http.http import Http
+
+    monkeypatch.setattr(Http, "HEADER_MAX_SIZE", 0)
+    Http.set_header_max_size(900, 300)
+    assert Http.HEADER_MAX_SIZE == 300
+    [res] = await exchange(FakeConnection(echo), _head_with(200))
+    assert res.status == 200
+    [res] = await exchange(FakeConnection(echo), _head_with(400))
+    assert res.status == 431
+    Http.set_header_max_size(50_000)
+    assert Http.HEADER_MAX_SIZE == Http.HEADER_CEILING == 16_384
+    with pytest.raises(TypeError):
+        Http.set_header_max_size()

@@ -304,6 +304,48 @@ def test_server_kwargs_verbosity_sets_the_runs_verbosity(
     assert app.state.verbosity == 0  # put back after the run
 
 
+@pytest.mark.parametrize(
+    ("method", "empty"),
+    [("head", True), ("put", True), ("patch", True), ("delete", True), ("post", False),
+     ("options", False)],
+)
+def test_a_405_has_an_empty_body_for_some_methods_as_sanic_testing(
+    client, method: str, empty: bool
+) -> None:
+    _, response = getattr(client, method)("/json")
+    assert response.status == 405
+    assert response.headers["allow"] == "GET"
+    assert response.headers["content-type"] == "text/plain; charset=utf-8"
+    if empty:
+        assert response.headers["content-length"] == "0"
+        assert response.body == b""
+    else:
+        assert "405" in response.text and f"Method {method.upper()} not allowed" in response.text
+
+
+def test_the_app_s_own_405_handler_wins_and_a_later_one_is_a_duplicate(app: Sanic) -> None:
+    from hurtle_app.router import MethodNotAllowed
+
+    async def mine(request: Any, exception: Any) -> None:
+        response = await request.respond(status=405, content_type="text/plain")
+        await response.send(b"mine", end_stream=True)
+
+    app.error_handler.add(MethodNotAllowed, mine)
+    _, response = SanicTestClient(app).put("/json")
+    assert (response.status, response.text) == (405, "mine")
+
+    other = Sanic("Other405")
+
+    @other.get("/")
+    async def index(request: Any) -> None:
+        await (await request.respond()).send(b"ok", end_stream=True)
+
+    client = SanicTestClient(other)
+    assert client.put("/")[1].body == b""
+    with pytest.raises(Exception, match="Duplicate exception handler definition"):
+        other.error_handler.add(MethodNotAllowed, mine)
+
+
 def test_each_call_logs_the_banner_and_the_server_lifecycle_as_sanic_testing_does(
     client, caplog
 ) -> None:

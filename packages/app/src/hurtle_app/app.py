@@ -57,6 +57,7 @@ from hurtle_app.tasks import TaskRegistry
 from hurtle_app.url_for import build_url
 from hurtle_app.websockets import WebsocketHandler
 from hurtle_http.exceptions import SanicException, ServerError
+from hurtle_http.http import Http
 from hurtle_http.request import Request
 from hurtle_http.response import BaseHTTPResponse
 
@@ -645,6 +646,9 @@ class Sanic(Registrar, AppSurface):
 
     async def _startup(self) -> None:
         """Finalize once and choose the request pipeline (run by every runner)."""
+        # As Sanic: the head limit of every connection in this process is the one of the
+        # app started last (capped by Http.HEADER_CEILING).
+        Http.set_header_max_size(self.config.get("REQUEST_MAX_HEADER_SIZE", 8192))
         if self._pipeline is not None:
             if self.router.finalized and self._composed_routes == len(self.router.routes):
                 return
@@ -748,6 +752,14 @@ class Sanic(Registrar, AppSurface):
             return False
         return bool(getattr(route.extra, "stream", False))
 
+    async def run_respond_middleware(self, request: Any, response: Any) -> Any:
+        """Run the response middleware on a response started with ``request.respond()``
+        (streamed responses get it there, before their head is sent, as in Sanic)."""
+        pipeline = self._pipeline
+        if pipeline is None:
+            return response
+        return await pipeline.respond_middleware(request, response)
+
     async def handle_exception(
         self, request: Any, exception: BaseException, run_middleware: bool = True
     ) -> None:
@@ -785,7 +797,10 @@ class Sanic(Registrar, AppSurface):
                 request, ServerError(f"Invalid response type {response!r} (need HTTPResponse)")
             )
         route = getattr(request, "route", None)
-        if run_middleware and response is not None:
+        # The response middleware runs once per request: not again on an error page
+        # when request.respond() already ran it (as in Sanic).
+        started = getattr(request, "_response_middleware_started", False)
+        if run_middleware and response is not None and not started:
             if route is not None:
                 chain = getattr(route.extra, "response_middleware", ())
             else:

@@ -11,9 +11,11 @@ then hands it to ``app.handle_request``. Lifespan startup runs ``before_server_s
 from __future__ import annotations
 
 import logging
+import warnings
 from typing import Any
 from urllib.parse import quote
 
+from hurtle_app.helpers import Default
 from hurtle_app.models.asgi import ASGIReceive, ASGIScope, ASGISend, MockTransport
 from hurtle_http.conninfo import ConnInfo
 from hurtle_http.exceptions import BadRequest, PayloadTooLarge, ServerError
@@ -69,6 +71,15 @@ class Lifespan:
     async def startup(self) -> None:
         """Finalize the app and run the start-up listeners."""
         app = self.sanic_app
+        config = getattr(app, "config", None)
+        if config is not None and not isinstance(config.get("USE_UVLOOP"), Default):
+            # As Sanic: the ASGI server owns the loop, so the setting cannot be honoured.
+            warnings.warn(
+                "You have set the USE_UVLOOP configuration option, but Sanic cannot control "
+                "the event loop when running in ASGI mode.This option will be ignored.",
+                UserWarning,
+                stacklevel=2,
+            )
         await app._startup()
         announce = getattr(app, "_announce_asgi", None)
         if announce is not None:
@@ -150,10 +161,15 @@ class ASGIApp:
 
     def _build_request(self, scope: ASGIScope) -> Any:
         app = self.sanic_app
-        headers = Header(
-            (name.decode("latin-1"), value.decode("latin-1"))
-            for name, value in scope.get("headers", ())
-        )
+        try:
+            # As the HTTP server here and Sanic: values are UTF-8 (undecodable bytes kept
+            # as surrogate escapes), names must be ASCII.
+            headers = Header(
+                (name.decode("ascii"), value.decode("utf-8", "surrogateescape"))
+                for name, value in scope.get("headers", ())
+            )
+        except UnicodeDecodeError:
+            raise BadRequest("Header names can only contain US-ASCII characters") from None
         raw_path = scope.get("raw_path") or quote(scope.get("path", "/")).encode()
         query = scope.get("query_string", b"")
         url_bytes = raw_path + (b"?" + query if query else b"")

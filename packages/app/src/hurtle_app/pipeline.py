@@ -125,7 +125,10 @@ class RequestPipeline:
                 if response is None:
                     return
                 response_middleware = ()  # they ran on the handler's value
-            if response_middleware:
+            # PERF: inlined _not_responded (no call on routes with response middleware).
+            if response_middleware and (
+                request.stream is None or request.stream.response is None
+            ):
                 try:
                     for func, is_async in response_middleware:
                         if is_async:
@@ -157,7 +160,7 @@ class RequestPipeline:
             finish = getattr(stream, "finish", None)  # the ASGI adapter has none
             if finish is not None and finish(response):
                 return
-            response = bind_response(stream, response)
+            response = bind_response(stream, response, returned=True)
         try:
             await response.send(end_stream=True)
         except Exception:  # the client went away mid-response
@@ -239,7 +242,7 @@ class RequestPipeline:
                 if response is None:
                     return
                 response_chain = ()  # they ran on the handler's value
-            if response_chain:
+            if response_chain and _not_responded(request):
                 try:
                     response = await run_response_middleware(
                         request,
@@ -265,7 +268,7 @@ class RequestPipeline:
                 inline=True,
                 context={"request": request, "response": response},
             )
-        await self.send(request, response)
+        await self.send(request, response, returned=True)
 
     async def unrouted(self, request: Any, exc: Exception) -> None:
         """Answer a request that matched no route: app-wide middleware, then the error."""
@@ -311,6 +314,12 @@ class RequestPipeline:
                     await streamed.send(end_stream=True)
                 return None
         elif isinstance(response, ResponseStream):
+            if chain:
+                # The middleware sees the stream itself (not the response it starts).
+                request._response_middleware_started = True
+                result = await self._run_chain(request, response, chain, dispatch)
+                if result is not response and isinstance(result, BaseHTTPResponse):
+                    return result
             # Sends the head, runs the streaming function, then finishes the body.
             await response(request)
             await response.eof()
@@ -324,16 +333,45 @@ class RequestPipeline:
                 return response
         raise ServerError(f"Invalid response type {response!r} (need HTTPResponse)")
 
+    async def respond_middleware(self, request: Any, response: Any) -> Any:
+        """The response middleware of ``request``'s route (the app-wide chain when it has
+        none) run on a response started with ``request.respond()``; what it returns."""
+        route = request.route
+        chain = self.global_response if route is None else route.extra.response_middleware
+        if not chain:
+            return response
+        dispatch = self.app.dispatch if _mw_signals(self.app._signal_events) else None
+        result = await self._run_chain(request, response, chain, dispatch)
+        return result if isinstance(result, BaseHTTPResponse) else response
+
     @staticmethod
-    async def send(request: Any, response: Any) -> None:
-        """Bind ``response`` to the request's stream and send it whole."""
+    async def _run_chain(
+        request: Any, response: Any, chain: tuple[tuple[Any, bool], ...], dispatch: Any
+    ) -> Any:
+        try:
+            return await run_response_middleware(request, response, chain, dispatch)
+        except Exception:
+            error_logger.exception("Exception occurred in one of response middleware handlers")
+            return response
+
+    @staticmethod
+    async def send(request: Any, response: Any, returned: bool = False) -> None:
+        """Bind ``response`` to the request's stream and send it whole (``returned``: the
+        handler's response, see ``bind_response``)."""
         stream = request.stream
         if stream is not None:
-            response = bind_response(stream, response)
+            response = bind_response(stream, response, returned)
         try:
             await response.send(end_stream=True)
         except Exception:
             error_logger.debug("Could not send the response", exc_info=True)
+
+
+def _not_responded(request: Any) -> bool:
+    """No response was started with ``request.respond()`` (whose call ran the response
+    middleware already: they run once per request, as in Sanic)."""
+    stream = request.stream
+    return stream is None or stream.response is None
 
 
 def raised_by_code(exc: BaseException) -> bool:
@@ -346,13 +384,19 @@ def raised_by_code(exc: BaseException) -> bool:
     return isinstance(exc, CancelledError) and task is not None and not task.cancelling()
 
 
-def bind_response(stream: Any, response: Any) -> Any:
+def bind_response(stream: Any, response: Any, returned: bool = False) -> Any:
     """The response to finish on ``stream``: ``response``, unless one is already streaming.
 
     A handler that streamed (``await request.respond()``) and then returned a response
-    too gets its stream finished and the returned response ignored, as in Sanic.
+    too gets its stream finished and the returned response ignored, as in Sanic; so does
+    one that called ``respond()`` without sending anything yet (``returned``: ``response``
+    is the handler's; an error page still replaces a response nothing was sent of).
     """
-    started = getattr(stream, "response_func", None) or getattr(stream, "_head_sent", False)
+    started = (
+        returned
+        or getattr(stream, "response_func", None)
+        or getattr(stream, "_head_sent", False)
+    )
     if started and stream.response is not None and stream.response is not response:
         error_logger.error(
             "The response object returned by the route handler will not be sent to "

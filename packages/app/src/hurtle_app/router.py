@@ -192,4 +192,4 @@ def _check_parameter_names(group: Any) -> None:
                 )
 
 
-__all__ = ["Router"]
+__all__ = ["MethodNotAllowed", "Router"]

@@ -82,10 +82,12 @@ class AsyncioServer:
         self.app.state.is_running = True
         await self.server.serve_forever()
 
-    def close(self) -> None:
-        """Stop accepting connections."""
+    def close(self) -> asyncio.Task:
+        """Stop accepting connections; returns a task (awaitable, as in Sanic) that ends
+        when the listening socket is closed."""
         self.server.close()
         self.app.state.is_running = False
+        return self.loop.create_task(self.server.wait_closed())
 
     async def wait_closed(self) -> None:
         """Wait until the listening socket is closed."""

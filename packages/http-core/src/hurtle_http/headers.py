@@ -31,7 +31,8 @@ class Header(CIMultiDict):
     """Case-insensitive multidict of header fields (request and response).
 
     ``getone(key)`` gives the first value, ``getall(key)`` every value;
-    ``headers.content_type`` reads ``Content-Type`` (all values joined by commas).
+    ``headers.content_type`` reads ``Content-Type`` (all values joined by commas), and
+    trailing underscores are dropped, as in Sanic (``headers.from_`` reads ``From``).
     """
 
     __slots__ = ()
@@ -39,7 +40,7 @@ class Header(CIMultiDict):
     def __getattr__(self, key: str) -> str:
         if key.startswith("_"):
             raise AttributeError(f"'Header' object has no attribute '{key}'")
-        return ",".join(self.getall(key.replace("_", "-"), []))
+        return ",".join(self.getall(key.rstrip("_").replace("_", "-"), []))
 
     def get_all(self, key: str) -> list[str]:
         """Every value of ``key`` (alias of ``getall``; empty list when absent)."""
@@ -69,18 +70,30 @@ def format_http1_response(status: int, headers: HeaderBytesIterable) -> bytes:
 
 
 _token = r"[\w!#$%&'*+\-.^_`|~]+"
-# name = "quoted \" string" | bare-value
+# name = "quoted \" string" | "browser string\" | bare-value
 # RFC 9110 5.6.6: no whitespace around "=" (a "name = x" parameter is ignored, as in Sanic).
-_param = re.compile(rf';\s*({_token})=(?:"((?:[^"\\]|\\.)*)"|([^;\s"]*))')
+# A quoted value is first read as an RFC 9110 5.6.4 quoted-string (backslash escapes); when
+# that does not end the parameter (no ";" or end after its closing quote), it is read as
+# browsers write it (HTML form-data: '"' sent as %22, a backslash sent raw), so the field
+# name 'a\' of <input name='a\'> arrives as name="a\"; filename="x" and parses as such.
+_param = re.compile(
+    rf';\s*({_token})='
+    r'(?:"((?:[^"\\]|\\.)*)"(?=\s*(?:;|$))|"([^"]*)"|([^;\s"]*))'
+)
 # Only \" and \\ are unescaped: browsers send Windows paths (filename="C:\d\x.txt") raw.
 _unescape = re.compile(r'\\([\\"])')
+# HTML form-data escapes in names and filenames: '"' as %22, a line break as %0D%0A.
+_percent = re.compile(r"%22|%0D%0A")
+_percent_text = {"%22": '"', "%0D%0A": "\n"}
 
 
 def parse_content_header(value: str) -> tuple[str, Options]:
     """Split ``text/plain; charset=utf-8`` into ``("text/plain", {"charset": "utf-8"})``.
 
     Parameter names are lower-cased; quoted values lose their quotes and the escapes of
-    ``"`` and ``\\`` (other backslashes are kept, so raw Windows paths survive).
+    ``"`` and ``\\`` (other backslashes are kept, so raw Windows paths survive). The
+    escapes browsers use in form-data names and filenames are decoded as in Sanic: ``%22``
+    is ``"`` and ``%0D%0A`` a newline.
     """
     pos = value.find(";")
     if pos == -1:
@@ -88,12 +101,21 @@ def parse_content_header(value: str) -> tuple[str, Options]:
     main = value[:pos].strip().lower()
     options: Options = {}
     for match in _param.finditer(value, pos):
-        name, quoted, plain = match.groups()
+        name, quoted, raw, plain = match.groups()
         if quoted is not None:
-            options[name.lower()] = _unescape.sub(r"\1", quoted)
+            text = _unescape.sub(r"\1", quoted) if "\\" in quoted else quoted
+        elif raw is not None:
+            text = raw
         else:
-            options[name.lower()] = plain
+            text = plain
+        if "%" in text:
+            text = _percent.sub(_percent_decode, text)
+        options[name.lower()] = text
     return main, options
+
+
+def _percent_decode(match: re.Match) -> str:
+    return _percent_text[match.group()]
 
 
 _host_re = re.compile(r"((?:\[[0-9a-fA-F:.]+\])|[a-zA-Z0-9.\-_]{1,253})(?::(\d{1,5}))?")

@@ -341,6 +341,20 @@ class Http(RequestReader):
         "_unlimited",
     )
 
+    #: The largest request head any connection accepts, whatever the configuration says
+    #: (raise it before serving to allow bigger heads).
+    HEADER_CEILING: int = 16_384
+    #: The request-head limit of every connection; 0 until ``set_header_max_size`` (the
+    #: server calls it with each app's ``REQUEST_MAX_HEADER_SIZE`` before
+    #: ``before_server_start``): a connection then uses its config's, under the ceiling.
+    HEADER_MAX_SIZE: int = 0
+
+    @classmethod
+    def set_header_max_size(cls, *sizes: int) -> None:
+        """Set the request-head limit of all connections: the smallest of ``sizes``,
+        at most ``HEADER_CEILING``."""
+        cls.HEADER_MAX_SIZE = min(*sizes, cls.HEADER_CEILING)
+
     def __init__(self, protocol: HttpProtocol) -> None:
         self.protocol = protocol
         config = protocol.app.config
@@ -356,7 +370,8 @@ class Http(RequestReader):
         RequestReader.__init__(
             self,
             self,
-            max_head_size=getattr(config, "REQUEST_MAX_HEADER_SIZE", 8192),
+            max_head_size=self.HEADER_MAX_SIZE
+            or min(getattr(config, "REQUEST_MAX_HEADER_SIZE", 8192), self.HEADER_CEILING),
             # Like Sanic, only REQUEST_MAX_HEADER_SIZE bounds the head by default.
             max_headers=getattr(config, "REQUEST_MAX_HEADERS", None) or 1 << 30,
         )
@@ -1107,7 +1122,7 @@ class Http(RequestReader):
         previous = self.response
         if previous is not response:
             if previous is not None:
-                previous.stream = None
+                return False  # one bound by request.respond(): the caller decides
             self.response = response
         response.stream = self
         size = len(body)

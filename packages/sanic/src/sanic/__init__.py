@@ -100,3 +100,7 @@ __all__ = [
     "redirect",
     "text",
 ]
+
+from sanic._submodules import lazy_submodules as _lazy_submodules  # noqa: E402
+
+__getattr__ = _lazy_submodules(__name__)

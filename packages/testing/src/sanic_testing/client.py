@@ -69,6 +69,7 @@ class SanicTestClient:
         from sanic_testing import testing
 
         port = self.port if self.port is not None else testing.PORT
+        _install_method_not_allowed_handler(self.app)
         session = ServerSession(
             self.app, host or self.host, port, debug=debug, server_kwargs=server_kwargs
         )
@@ -149,6 +150,38 @@ class SanicTestClient:
         ``server_sent`` list the messages exchanged.
         """
         return self._sanic_endpoint_test("websocket", *args, mimic=mimic, **kwargs)
+
+
+# As sanic-testing's SanicTestClient: a 405 to these methods has an empty body.
+_EMPTY_405_METHODS = frozenset({"HEAD", "PUT", "PATCH", "DELETE"})
+
+
+def _install_method_not_allowed_handler(app: Any) -> None:
+    """Answer ``MethodNotAllowed`` as sanic-testing's client does, unless the app has its own.
+
+    Like sanic-testing, the handler is registered on the app's error handler at the first
+    request (so the app cannot register one for ``MethodNotAllowed`` afterwards): a
+    ``HEAD``, ``PUT``, ``PATCH`` or ``DELETE`` gets the status and ``Allow`` with an empty
+    ``text/plain`` body; other methods get the usual error page.
+    """
+    from hurtle_app.router import MethodNotAllowed
+
+    error_handler = app.error_handler
+    if (MethodNotAllowed, None) in error_handler.handlers:
+        return
+
+    def method_not_allowed(request: Any, exception: Any) -> Any:
+        response = error_handler.default(request, exception)
+        if request.method not in _EMPTY_405_METHODS:
+            return response
+        return type(response)(
+            b"",
+            status=exception.status_code,
+            headers=exception.headers,
+            content_type="text/plain; charset=utf-8",
+        )
+
+    error_handler.add(MethodNotAllowed, method_not_allowed)
 
 
 async def _send(

@@ -55,6 +55,14 @@ def _to_utc(value: datetime | float | int) -> datetime:
     return datetime.fromtimestamp(float(value), tz=UTC)
 
 
+def _warn_naive(converted: str) -> None:
+    logger.warning(
+        "Cannot compare tz-aware and tz-naive datetimes. To avoid this conflict Sanic is "
+        "converting %s to UTC.",
+        converted,
+    )
+
+
 def _etag_matches(if_none_match: str, etag: str) -> bool:
     # RFC 9110 §13.1.2: weak comparison; "*" matches any current representation.
     if if_none_match.strip() == "*":
@@ -78,7 +86,15 @@ async def validate_file(
             "Ignoring invalid If-Modified-Since header received: '%s'", if_modified_since
         )
         return None
-    if since.utcoffset() is None:
+    naive_since = since.utcoffset() is None
+    if isinstance(last_modified, datetime):
+        naive_modified = last_modified.utcoffset() is None
+        if naive_since != naive_modified:
+            # As Sanic: mixing a naive and an aware time is reported (both are taken as UTC).
+            _warn_naive("if_modified_since" if naive_since else "last_modified")
+    elif naive_since:
+        _warn_naive("if_modified_since")
+    if naive_since:
         since = since.replace(tzinfo=UTC)
     modified = _to_utc(last_modified).replace(microsecond=0)
     if modified <= since:

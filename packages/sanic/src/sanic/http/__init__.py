@@ -11,3 +11,7 @@ from sanic.http import stream as stream
 from sanic.http import tls as tls
 
 __all__ = ["Http", "Stage"]
+
+from sanic._submodules import lazy_submodules as _lazy_submodules
+
+__getattr__ = _lazy_submodules(__name__)

@@ -1,3 +1,7 @@
 """``sanic.logging``: Logging: loggers, default config, formatters, filter, colours."""
 
 __all__ = []
+
+from sanic._submodules import lazy_submodules as _lazy_submodules
+
+__getattr__ = _lazy_submodules(__name__)

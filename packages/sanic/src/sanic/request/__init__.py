@@ -3,3 +3,7 @@
 from hurtle_http.request import File, Request, RequestParameters, parse_multipart_form
 
 __all__ = ["File", "Request", "RequestParameters", "parse_multipart_form"]
+
+from sanic._submodules import lazy_submodules as _lazy_submodules
+
+__getattr__ = _lazy_submodules(__name__)

@@ -33,3 +33,7 @@ __all__ = [
     "file_stream",
     "json_dumps",
 ]
+
+from sanic._submodules import lazy_submodules as _lazy_submodules
+
+__getattr__ = _lazy_submodules(__name__)

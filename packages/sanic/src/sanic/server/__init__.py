@@ -16,3 +16,7 @@ __all__ = [
     "serve_multiple",
     "try_use_uvloop",
 ]
+
+from sanic._submodules import lazy_submodules as _lazy_submodules
+
+__getattr__ = _lazy_submodules(__name__)

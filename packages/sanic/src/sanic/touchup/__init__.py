@@ -3,3 +3,7 @@
 from hurtle_app.touchup import TouchUp, TouchUpMeta
 
 __all__ = ["TouchUp", "TouchUpMeta"]
+
+from sanic._submodules import lazy_submodules as _lazy_submodules
+
+__getattr__ = _lazy_submodules(__name__)

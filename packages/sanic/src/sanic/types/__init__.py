@@ -9,3 +9,7 @@ class HashableDict(dict):
 
 
 __all__ = ["HashableDict"]
+
+from sanic._submodules import lazy_submodules as _lazy_submodules  # noqa: E402
+
+__getattr__ = _lazy_submodules(__name__)
