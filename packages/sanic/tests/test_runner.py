@@ -373,3 +373,14 @@ async def test_create_server_in_a_worker_prints_no_banner(app: Sanic, caplog,
     assert not [r for r in caplog.records if r.getMessage().startswith("Goin' Fast")]
     server.close()
     await server.wait_closed()
+
+
+def test_a_test_client_request_logs_one_banner(app: Sanic, caplog) -> None:
+    from sanic.response import text
+
+    app.get("/")(lambda request: text("hi"))
+    with caplog.at_level(logging.INFO):
+        _, response = app.test_client.get("/")
+    assert response.status == 200
+    banners = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Goin' Fast")]
+    assert banners == [f"Goin' Fast @ http://127.0.0.1:{app.test_client.port}"]

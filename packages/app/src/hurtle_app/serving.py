@@ -8,7 +8,12 @@ import logging
 import os
 import signal as os_signal
 from collections.abc import Generator
+from contextvars import ContextVar
 from typing import Any
+
+#: True while a caller that shows its own start-up banner (the test clients do, as
+#: sanic-testing's) runs ``app.create_server``: the app then prints none of its own.
+banner_shown: ContextVar[bool] = ContextVar("hurtle_banner_shown", default=False)
 
 server_logger = logging.getLogger("sanic.server")
 logger = logging.getLogger("sanic.root")
@@ -275,4 +280,4 @@ class SingleProcessRunner:
             self.loop.call_soon_threadsafe(self.stop_event.set)
 
 
-__all__ = ["AsyncioServer", "SingleProcessRunner", "create_server"]
+__all__ = ["AsyncioServer", "SingleProcessRunner", "banner_shown", "create_server"]

@@ -352,8 +352,12 @@ def server_banner(app: Any, *, ssl: Any = None, sock: Any = None, unix: str | No
                   ) -> None:
     """The banner for ``app.create_server`` (as Sanic prints it), in the main process only:
     not in a worker, whose server the manager's banner already announced."""
+    from hurtle_app.serving import banner_shown
+
     if os.environ.get(WORKER_NAME_ENV) or multiprocessing.parent_process() is not None:
         return
+    if banner_shown.get():
+        return  # the caller (a test client) printed it
     if not app.config.get("MOTD", True):
         return
     state = app.state

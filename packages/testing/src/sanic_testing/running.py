@@ -11,6 +11,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
+from hurtle_app.serving import banner_shown
+
 __all__ = [
     "CLIENT_OPTIONS",
     "LoopRunner",
@@ -239,13 +241,18 @@ class ServerSession:
         if state is not None and self.verbosity is not None:
             self._saved_verbosity = state.verbosity
             state.verbosity = self.verbosity
+        # The client logs the banner itself (before "Starting worker", as sanic-testing).
+        quiet = banner_shown.set(True)
         try:
-            self.server = await self.app.create_server(
-                sock=self.sock,
-                debug=self.debug,
-                return_asyncio_server=True,
-                **self.options,
-            )
+            try:
+                self.server = await self.app.create_server(
+                    sock=self.sock,
+                    debug=self.debug,
+                    return_asyncio_server=True,
+                    **self.options,
+                )
+            finally:
+                banner_shown.reset(quiet)
             await self.server.startup()
             await self.server.before_start()
             await self.server.after_start()
