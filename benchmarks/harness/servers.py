@@ -115,6 +115,10 @@ class ServerProcess:
         log = self.log_path.open("ab")
         env = dict(os.environ, PYTHONUNBUFFERED="1", **(self.env or {}))
         env.pop("PYTHONPATH", None)
+        # Servers run as users run them, with bytecode cached: pip compiles the wheels it
+        # installs (Sanic), but an editable install (Hurtle) is compiled on first import,
+        # and with this set (some sandboxes do) on every start, which start-up would count.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         self.started_at = time.perf_counter()
         try:
             self.proc = subprocess.Popen(

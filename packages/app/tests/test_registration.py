@@ -324,3 +324,20 @@ def test_app_strict_slashes_is_the_default_for_routes() -> None:
 
     routes = _routes(app)
     assert (routes["Strict.a"].strict, routes["Strict.b"].strict) == (True, False)
+
+
+def test_error_format_of_one_handler_on_many_routes(app: Sanic) -> None:
+    """The handler's source is read once and its format given to each of its routes."""
+    from hurtle_http.response import json
+
+    async def as_json(request, id: int = 0):
+        return json({})
+
+    for i in range(3):
+        app.add_route(as_json, f"/j{i}", name=f"j{i}")
+        app.add_route(as_json, f"/j{i}/<id:int>", name=f"j{i}d")
+    app.add_route(as_json, "/fixed", name="fixed", error_format="text")
+    app.finalize()
+    formats = {route.name: route.extra.resolved_error_format for route in app.router.routes}
+    assert formats.pop("TestApp.fixed") == "text"
+    assert set(formats.values()) == {"json"} and len(formats) == 6

@@ -959,17 +959,29 @@ def _guess_error_format(extra: Any, fallback: str) -> str:
     if extra.websocket or extra.static:
         return fallback
     handler = getattr(extra, "original_handler", None)
-    try:
-        source = getsource(handler) if handler is not None else ""
-    except (OSError, TypeError):
+    if handler is None:
         return fallback
-    found = {
-        fmt
-        for call in _RETURN_CALL.findall(source)
-        for name, fmt in _RESPONSE_FORMATS
-        if call == name
-    }
-    return found.pop() if len(found) == 1 else fallback
+    # PERF: one source read per handler, not per route (apps register one handler on
+    # many routes; getsource tokenizes the function each time: benchmarks/run.py start-up)
+    key = getattr(handler, "__code__", None)
+    found = _formats_by_code.get(key) if key is not None else None
+    if found is None:
+        try:
+            source = getsource(handler)
+        except (OSError, TypeError):
+            return fallback
+        found = frozenset(
+            fmt
+            for call in _RETURN_CALL.findall(source)
+            for name, fmt in _RESPONSE_FORMATS
+            if call == name
+        )
+        if key is not None and len(_formats_by_code) < 4096:
+            _formats_by_code[key] = found
+    return next(iter(found)) if len(found) == 1 else fallback
+
+
+_formats_by_code: dict[Any, frozenset[str]] = {}
 
 
 
