@@ -670,3 +670,32 @@ def test_a_target_that_is_no_url_is_refused_when_built(target: bytes) -> None:
 )
 def test_other_target_forms_are_accepted(target: bytes, path: str) -> None:
     assert Request(target, Header(), "1.1", "GET", None, None).path == path
+
+
+class _ReadyStream(FakeStream):
+    """A stream that has the whole body (``take_body``) or not yet (None)."""
+
+    def __init__(self, whole: bytes | None) -> None:
+        super().__init__([whole] if whole is not None else [])
+        self.whole = whole
+
+    def take_body(self) -> bytes | None:
+        whole, self.whole = self.whole, None
+        return whole
+
+
+def test_take_ready_body_takes_a_body_already_here_and_says_when_to_await() -> None:
+    request = make(method="POST")
+    assert request.take_ready_body() is False  # no stream
+    request.stream = _ReadyStream(b"hello")
+    assert request.take_ready_body() is True and request.body == b"hello"
+    request.stream = _ReadyStream(None)
+    assert request.take_ready_body() is False and request.body == b"hello"
+
+    class Overrides(Request):
+        async def receive_body(self) -> None:
+            self.body = b"own"
+
+    own = Overrides(b"/", Header(), "1.1", "POST", None, None)
+    own.stream = _ReadyStream(b"hello")
+    assert own.take_ready_body() is False and own.body == b""  # receive_body() is for it

@@ -41,13 +41,6 @@ class RequestPipeline:
             if not self.host_routing and getattr(request_class, "path", None) is Request.path
             else None
         )
-        # Request classes whose receive_body is the stock one (handle may take the body
-        # itself); a subclass overriding it gets its own called.
-        self.stock_receive = {
-            cls
-            for cls in (Request, request_class)
-            if isinstance(cls, type) and getattr(cls, "receive_body", None) is Request.receive_body
-        }
         # App-wide chains, for requests that match no route (404/405), as Sanic does.
         self.global_request, self.global_response = app._middleware.global_chains()
 
@@ -84,20 +77,12 @@ class RequestPipeline:
         try:
             # PERF: only await the body when the connection says one is coming
             # (benchmarks/ "GET /": add_route GET routes do not ignore the body).
-            if read_body and getattr(request.stream, "request_body", True):
-                # PERF: a body that came with its head is taken without the
-                # receive_body coroutine (benchmarks/inproc.py "POST /echo").
-                whole = None
-                if type(request) in self.stock_receive:
-                    take = getattr(request.stream, "take_body", None)
-                    if take is not None:
-                        whole = take()
-                if whole is None:
-                    await request.receive_body()
-                elif request.body:
-                    request.body += whole
-                else:
-                    request.body = whole
+            if (
+                read_body
+                and getattr(request.stream, "request_body", True)
+                and not request.take_ready_body()
+            ):
+                await request.receive_body()
             response = None
             # PERF: the middleware loops are inlined (no helper coroutine per request;
             # benchmarks/ "mw GET /json"), and skipped whole when the chain is empty.

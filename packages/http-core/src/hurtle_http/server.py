@@ -79,7 +79,6 @@ class HandlerApp:
         if request_class is None:
             request_class = Request
         self.request_class = request_class
-        self._stock_receive = getattr(request_class, "receive_body", None) is Request.receive_body
         self.stream = stream
         self.lifecycle_hook = None
 
@@ -87,17 +86,8 @@ class HandlerApp:
         """Run the handler and send what it returns."""
         stream = request.stream
         try:
-            if stream.request_body and not self.stream:
-                # PERF: a body that came with its head is taken without the receive_body
-                # coroutine (benchmarks/inproc.py --core "POST /echo").
-                take = getattr(stream, "take_body", None) if self._stock_receive else None
-                whole = take() if take is not None else None
-                if whole is None:
-                    await request.receive_body()
-                elif request.body:
-                    request.body += whole
-                else:
-                    request.body = whole
+            if stream.request_body and not self.stream and not request.take_ready_body():
+                await request.receive_body()
             response = await self.handler(request)
             if getattr(stream, "upgrade_websocket", False):
                 await _close_websocket(request)
