@@ -423,3 +423,20 @@ async def test_the_http_version_of_kept_alive_requests_on_the_fast_path(
         await conn.settle()
     got = [(res.status, res.body.decode() if res.status == 200 else None) for res in parse_responses(conn.take())]
     assert got == answers
+
+
+async def test_field_values_that_are_not_strings_are_written_as_str() -> None:
+    async def handler(request: Any) -> Any:
+        response = text("ok")
+        response.headers["x-count"] = 5  # type: ignore[assignment]
+        response.headers.add("x-many", "a")
+        response.headers.add("x-many", "b")
+        return response
+
+    conn = FakeConnection(HandlerApp(handler))
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    await conn.settle()
+    data = conn.take()
+    assert b"\r\nx-count: 5\r\nx-many: a\r\nx-many: b\r\n" in data
+    [res] = parse_responses(data)
+    assert res.status == 200 and res.body == b"ok"
