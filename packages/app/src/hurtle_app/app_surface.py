@@ -172,7 +172,7 @@ class AppSurface:
             version = server_settings.get("version", 1)
             version = getattr(version, "value", version)
             server = f"{self.state.server.value}, HTTP/{'1.1' if version == 1 else version}"
-        packages = _motd_packages()
+        packages = motd_packages()
         data = {
             "app": self.name,
             "mode": mode,
@@ -358,18 +358,20 @@ def _as_chain(collection: Any, is_async: Callable[[Any], bool]) -> Iterator[tupl
 _installed: dict[str, str | None] = {}
 
 
-def _motd_packages() -> list[str]:
-    """The banner's ``packages`` line, as Sanic's: the routing and (when loaded) testing
-    API levels, sanic-ext when installed, then Hurtle itself."""
+def motd_packages(testing_version: str | None = None, hurtle_version: str | None = None) -> list[str]:
+    """The banner's ``packages`` line (and the inspector's), as Sanic's: the routing and
+    testing API levels (``testing_version``, else that of a loaded ``sanic_testing``),
+    sanic-ext when installed, then Hurtle itself (``hurtle_version``, else this package's)."""
     import sys
 
     from hurtle_app.__about__ import __version__
     from sanic_routing import __version__ as routing_version
 
     found = [f"sanic-routing=={routing_version}"]
-    testing = sys.modules.get("sanic_testing")
-    if testing is not None and getattr(testing, "__version__", None):
-        found.append(f"sanic-testing=={testing.__version__}")
+    if testing_version is None:
+        testing_version = getattr(sys.modules.get("sanic_testing"), "__version__", None)
+    if testing_version:
+        found.append(f"sanic-testing=={testing_version}")
     if "sanic-ext" not in _installed:
         from importlib import metadata  # only for the banner: importing it costs ~30 ms
 
@@ -379,6 +381,7 @@ def _motd_packages() -> list[str]:
             _installed["sanic-ext"] = None
     if _installed["sanic-ext"]:
         found.append(f"sanic-ext=={_installed['sanic-ext']}")
-    return [*found, f"hurtle=={__version__}"]
+    return [*found, f"hurtle=={hurtle_version or __version__}"]
+
 
 __all__ = ["AppSurface", "REPLContext", "REPLLocal"]

@@ -335,17 +335,14 @@ def server_info(primary: Any, workers: int) -> dict[str, Any]:
 
 def _packages() -> list[str]:
     """``name==version`` of the Sanic API levels served and of Hurtle itself."""
+    from hurtle_app.app_surface import motd_packages
     from sanic.__about__ import __hurtle_version__, __version__
-    from sanic_routing import __version__ as routing_version
 
-    found = [f"sanic=={__version__}", f"sanic-routing=={routing_version}"]
     try:
         from sanic_testing import __version__ as testing_version
     except ImportError:
-        pass
-    else:
-        found.append(f"sanic-testing=={testing_version}")
-    return [*found, f"hurtle=={__hurtle_version__}"]
+        testing_version = None
+    return [f"sanic=={__version__}", *motd_packages(testing_version, __hurtle_version__)]
 
 
 def server_banner(app: Any, *, ssl: Any = None, sock: Any = None, unix: str | None = None
