@@ -74,9 +74,9 @@ class HandlerApp:
             config = HttpConfig(**config)
         self.handler = handler
         self.config = config
-        from hurtle_http.request import Request
-
         if request_class is None:
+            from hurtle_http.request import Request
+
             request_class = Request
         self.request_class = request_class
         self.stream = stream

@@ -541,8 +541,12 @@ class Request:
         awaited (or the class overrides ``receive_body``, which is then to be called)."""
         # PERF: the server calls this first (no coroutine for a body that came with its
         # head; benchmarks/inproc.py "POST /echo").
+        return type(self).receive_body is Request.receive_body and self._take_whole_body()
+
+    def _take_whole_body(self) -> bool:
+        """Take the body into ``request.body`` if the stream has all of it (``take_body``)."""
         take = getattr(self.stream, "take_body", None)
-        if take is None or type(self).receive_body is not Request.receive_body:
+        if take is None:
             return False
         whole = take()
         if whole is None:
@@ -553,14 +557,8 @@ class Request:
     async def receive_body(self) -> None:
         """Read the whole body from the stream into ``request.body`` (no-op if read)."""
         stream = self.stream
-        if stream is None:
-            return
-        take = getattr(stream, "take_body", None)
-        if take is not None:
-            whole = take()
-            if whole is not None:  # PERF: the body is all here already: no read() loop
-                self.body = self.body + whole if self.body else whole
-                return
+        if stream is None or self._take_whole_body():
+            return  # PERF: a body all here already needs no read() loop
         read = getattr(stream, "read", None)
         if read is None:
             return
