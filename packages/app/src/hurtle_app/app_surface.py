@@ -9,6 +9,7 @@ Each method only reads or forwards to the object that owns the concern.
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import platform
 from collections import deque
@@ -355,7 +356,15 @@ def _as_chain(collection: Any, is_async: Callable[[Any], bool]) -> Iterator[tupl
 
 
 
-_installed: dict[str, str | None] = {}
+@functools.cache
+def _sanic_ext_version() -> str | None:
+    """The installed sanic-ext's version, or None (looked up once per process)."""
+    from importlib import metadata  # only for the banner: importing it costs ~30 ms
+
+    try:
+        return metadata.version("sanic-ext")
+    except metadata.PackageNotFoundError:
+        return None
 
 
 def motd_packages(testing_version: str | None = None, hurtle_version: str | None = None) -> list[str]:
@@ -372,15 +381,9 @@ def motd_packages(testing_version: str | None = None, hurtle_version: str | None
         testing_version = getattr(sys.modules.get("sanic_testing"), "__version__", None)
     if testing_version:
         found.append(f"sanic-testing=={testing_version}")
-    if "sanic-ext" not in _installed:
-        from importlib import metadata  # only for the banner: importing it costs ~30 ms
-
-        try:
-            _installed["sanic-ext"] = metadata.version("sanic-ext")
-        except metadata.PackageNotFoundError:
-            _installed["sanic-ext"] = None
-    if _installed["sanic-ext"]:
-        found.append(f"sanic-ext=={_installed['sanic-ext']}")
+    ext_version = _sanic_ext_version()
+    if ext_version:
+        found.append(f"sanic-ext=={ext_version}")
     return [*found, f"hurtle=={hurtle_version or __version__}"]
 
 
