@@ -53,3 +53,26 @@ def test_properties_on_the_app_class_are_served_by_the_manager() -> None:
     assert app.test_client is client  # created once, then reused
     assert app.asgi_client is app._test_manager.asgi_client
     assert "test_client" not in vars(app)
+
+
+def test_an_app_with_a_test_manager_pickles_and_the_copy_serves() -> None:
+    # Workers started with "spawn" get the app pickled; with a TestManager attached that
+    # failed on the ASGI client's cookie jar (it holds a lock).
+    import pickle
+
+    from hurtle_http.response import text
+
+    app = Sanic("pickled_with_manager")
+    TestManager(app)
+    app.router.reset()
+    app.signal_router.reset()
+    copy = pickle.loads(pickle.dumps({"app": app}, protocol=4))["app"]
+    assert isinstance(copy._test_manager, TestManager)
+    assert copy._test_manager.asgi_client.sanic_app is copy
+
+    @copy.get("/")
+    async def index(request: Any) -> Any:
+        return text("copied")
+
+    _, response = copy._test_manager.test_client.get("/")
+    assert response.text == "copied"

@@ -44,6 +44,18 @@ class SanicASGITestClient(httpx.AsyncClient):
         self._lifespan = ListenerLifespan(app)
         enable_test_mode(app)
 
+    def __getstate__(self) -> dict[str, Any]:
+        # An app is picklable (workers started with "spawn" get it that way), and with it
+        # the clients its TestManager attached; httpx's cookie jar holds a lock, which
+        # cannot be pickled: the copy starts with an empty jar.
+        state = self.__dict__.copy()
+        state.pop("_cookies", None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._cookies = httpx.Cookies()
+
     async def request(  # type: ignore[override]
         self, method: str, url: Any, gather_request: bool = True, *args: Any, **kwargs: Any
     ) -> tuple[Any, Any]:
