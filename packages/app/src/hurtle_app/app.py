@@ -991,10 +991,9 @@ _formats_by_code: dict[Any, frozenset[str]] = {}
 def _head_of(request: Any) -> bytes:
     """The request head without its final blank line (rebuilt from the parsed parts when the
     parser kept no copy of the bytes: same line and fields, normalised spacing)."""
-    head = getattr(request, "head", b"")
-    if head or request is None:
-        return head
-    return request.request_line + b"\r\n" + request.raw_headers
+    if request is None:
+        return b""
+    return request.head
 
 
 def _lifecycle_context(event: str, context: dict[str, Any]) -> dict[str, Any]:

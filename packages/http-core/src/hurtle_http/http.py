@@ -413,6 +413,7 @@ class Http(RequestReader):
         """httptools: a request head starts (the reader's reset, then ``on_begin``)."""
         self.url = b""
         self.headers = []
+        self.names = []
         self.head_size = 0
         self.in_head = True
         protocol = self.protocol
@@ -429,6 +430,7 @@ class Http(RequestReader):
         """A complete head: build the Request and queue it (raises to refuse it)."""
         self.url = url
         self.headers = headers
+        self.names = None  # another reader: raw_headers shows the parsed names
         own = self.parser
         self.parser = parser
         try:
@@ -503,6 +505,7 @@ class Http(RequestReader):
             request = request_class(url, fields, version, method, protocol.transport, protocol.app)
         request.stream = self
         request.conn_info = protocol.conn_info
+        request._raw_names = self.names
         has_body = chunked or bool(content_length)
         record = self._spare
         if record is None:

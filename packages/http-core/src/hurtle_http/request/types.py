@@ -51,7 +51,8 @@ _LAZY_SLOTS: dict[str, Any] = {
     "conn_info": None,
     "route": None,
     "responded": False,
-    "head": b"",
+    "_head": b"",
+    "_raw_names": None,
     "_stream_id": 0,
     "_ctx": None,
     "_id": None,
@@ -134,7 +135,8 @@ class Request:
         "app",
         "body",
         "conn_info",
-        "head",
+        "_head",
+        "_raw_names",
         "headers",
         "method",
         "parsed_accept",
@@ -187,7 +189,7 @@ class Request:
         self.transport = transport
         self.app = app
         if head:
-            self.head = head
+            self._head = head
         if stream_id:
             self._stream_id = stream_id
         self.body = b""
@@ -333,22 +335,42 @@ class Request:
         the section is rebuilt from the parsed fields: same names and values, in order,
         with ``": "`` between them.
         """
-        if not self.head:
+        if not self._head:
+            names = self._raw_names
+            values = self.headers.values()
+            if names is None or len(names) != len(values):
+                names = [name.encode("latin-1", "replace") for name, _ in self.headers.items()]
             return b"\r\n".join(
-                f"{name}: {value}".encode("latin-1", "replace")
-                for name, value in self.headers.items()
+                name + b": " + value.encode("utf-8", "surrogateescape")
+                for name, value in zip(names, values, strict=True)
             )
-        _, _, headers = self.head.partition(b"\r\n")
+        _, _, headers = self._head.partition(b"\r\n")
         return headers
+
+    @property
+    def head(self) -> bytes:
+        """The request head as received, without its final blank line.
+
+        When the server kept no copy of the head bytes (the HTTP core parses them in place),
+        it is rebuilt from ``request_line`` and ``raw_headers``.
+        """
+        if self._head:
+            return self._head
+        fields = self.raw_headers
+        return self.request_line + b"\r\n" + fields if fields else self.request_line
+
+    @head.setter
+    def head(self, value: bytes) -> None:
+        self._head = value
 
     @property
     def request_line(self) -> bytes:
         """The first line of the request head, as received (rebuilt when no copy was kept)."""
-        if not self.head:
+        if not self._head:
             return b"%s %s HTTP/%s" % (
                 self.method.encode("latin-1"), self.raw_url, self.version.encode("latin-1")
             )
-        return self.head.partition(b"\r\n")[0]
+        return self._head.partition(b"\r\n")[0]
 
     def get_args(
         self,
