@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import typing as t
 from types import SimpleNamespace
-from urllib.parse import quote
 
 from sanic_routing.exceptions import InvalidUsage, ParameterNameConflicts
 from sanic_routing.patterns import (
@@ -20,9 +19,6 @@ if t.TYPE_CHECKING:  # pragma: no cover
     from sanic_routing.router import BaseRouter
 
 __all__ = ["Requirements", "Route"]
-
-# A static segment is matched in its percent-encoded form; existing escapes are kept.
-_SAFE = "%"
 
 
 class Requirements(Immutable):
@@ -96,15 +92,18 @@ class Route:
         self.pattern: str | None = None
         self._params: dict[int, ParamInfo] = {}
         self._fast_params: tuple[tuple[int, str], ...] | None = None
-        self._raw_path = raw_path
         self._ingest_path(raw_path)
 
     # -- construction -------------------------------------------------------------------
 
     def _ingest_path(self, path: str) -> None:
         delimiter = self.router.delimiter
+        raw_parts = path_to_parts(path, delimiter)
+        # As sanic-routing: the raw path is the declared one with its static parts
+        # percent-encoded ("π/<x>" -> "%CF%80/<x>").
+        self._raw_path = path = parts_to_path(raw_parts, delimiter)
         parts: list[str] = []
-        for idx, part in enumerate(path_to_parts(path, delimiter)):
+        for idx, part in enumerate(raw_parts):
             if part.startswith("<"):
                 name, label, cast, pattern, info_class = self.parse_parameter_string(part)
                 if issubclass(info_class, ExtParamInfo):
@@ -115,7 +114,7 @@ class Route:
                 self.add_parameter(idx, name, path, label, cast, pattern, info_class)
                 parts.append(normalized)
             else:
-                parts.append(quote(part, safe=_SAFE) if delimiter == "/" else part)
+                parts.append(part)  # already percent-encoded by path_to_parts
         self.parts = tuple(parts)
         self.path = parts_to_path(self.parts, delimiter)
 
