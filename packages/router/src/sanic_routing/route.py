@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import typing as t
+import warnings
 from types import SimpleNamespace
 
 from sanic_routing.exceptions import InvalidUsage, ParameterNameConflicts
@@ -137,6 +138,11 @@ class Route:
         name, label = match.group(1), match.group(2)
         if label is None or label == "":
             label = "str"
+        if label.startswith("ext="):
+            # `<name:ext=...>` that is not a well-formed extension list (an upper-case
+            # letter, a `#`, a second `:` or `=`) is refused, not taken as a regex.
+            raise InvalidUsage(f"Invalid extension parameter definition: {self._raw_path}")
+        _warn_deprecated_label(name, label)
         if label in regex_types:
             cast, pattern, info_class = regex_types[label]
             return name, label, cast, pattern, info_class
@@ -183,10 +189,13 @@ class Route:
         names = [info.name for info in params.values()]
         if len(set(names)) != len(names):
             raise ParameterNameConflicts(f"Duplicate named parameters in: {self._raw_path}")
-        if any(isinstance(info, ExtParamInfo) for info in params.values()) and "ext" in names:
-            raise ParameterNameConflicts(
-                f"Parameter name 'ext' is reserved by the ext type in: {self._raw_path}"
+        if "ext" in names and any(isinstance(info, ExtParamInfo) for info in params.values()):
+            # `<ext:ext>` or `<ext>/<f:ext>` are accepted, as by sanic-routing: the value
+            # of `ext` is the extension, so ext-type parameters are stored last.
+            params = dict(
+                sorted(params.items(), key=lambda item: isinstance(item[1], ExtParamInfo))
             )
+            names = [info.name for info in params.values()]
         self.params = params
         self.labels = names
         # PERF: plain parameters of a trie-matched route are copied straight from the
@@ -209,10 +218,15 @@ class Route:
         self.pattern = self.router.delimiter + re.escape(self.router.delimiter).join(components)
 
     def _check_regex_groups(self) -> None:
+        regex_types = self.router.regex_types
         for info in self._params.values():
+            _warn_deprecated_label(info.name, info.label)
             if not info.regex:
                 continue
             name, label, pattern = info.name, info.label, info.pattern
+            if ":" in label and label.split(":", 1)[0] in regex_types:
+                # `<bar:str:int>`: a type followed by more text is a typo, not a regex.
+                raise InvalidUsage(f"Invalid parameter declaration: {self._raw_path}")
             groups = set(pattern.groupindex)
             if groups and groups != {name}:
                 raise InvalidUsage(
@@ -301,3 +315,19 @@ class Route:
         return f"<{type(self).__name__}: {display}path={self.path or self.router.delimiter}>"
 
     __str__ = __repr__
+
+
+# Labels sanic-routing still accepts, with a warning, as regexes (they are not types).
+_DEPRECATED_LABELS = {"string": "str", "number": "float"}
+
+
+def _warn_deprecated_label(name: str, label: str) -> None:
+    replacement = _DEPRECATED_LABELS.get(label)
+    if replacement is not None:
+        # Worded (typo included) as sanic-routing words it: filters match on the text.
+        warnings.warn(
+            f"Use of '{label}' as a path parameter type is deprected, and will be removed "
+            f"in Sanic v21.12. Instead, use <{name}:{replacement}>.",
+            DeprecationWarning,
+            stacklevel=2,
+        )

@@ -291,8 +291,8 @@ class BaseRouter(ABC):
         for part in path_to_parts(path, self.delimiter):
             if part.startswith("<") and ":" in part:
                 label = part[1:-1].split(":", 1)[1]
-                if label.startswith("ext"):
-                    continue
+                if label == "ext" or label.startswith("ext="):
+                    continue  # `<f:exts>` is a regex, `<f:ext=jpg>` is not
                 if label == "path" or label not in self.regex_types:
                     return True
         return False
