@@ -7,7 +7,10 @@ import typing as t
 from urllib.parse import quote, unquote
 
 from sanic_routing.exceptions import InvalidUsage, NotFound
-from sanic_routing.patterns import ParamInfo
+from sanic_routing.patterns import REGEX_PARAM_NAME, REGEX_PARAM_NAME_EXT, ParamInfo
+
+# Importable from here too, as from sanic-routing's utils.
+_REEXPORTED = (InvalidUsage, REGEX_PARAM_NAME, REGEX_PARAM_NAME_EXT)
 
 if t.TYPE_CHECKING:  # pragma: no cover
     from sanic_routing.route import Route
@@ -23,13 +26,14 @@ __all__ = [
 
 
 class Immutable(dict):
-    """A dict that refuses item assignment and deletion once built."""
+    """A dict that refuses item assignment and deletion once built (``TypeError``, as
+    sanic-routing's)."""
 
     def __setitem__(self, *args: t.Any) -> None:
-        raise InvalidUsage("Route requirements cannot be changed after the route is created")
+        raise TypeError("Cannot change immutable dict (route requirements are fixed)")
 
     def __delitem__(self, *args: t.Any) -> None:
-        raise InvalidUsage("Route requirements cannot be changed after the route is created")
+        raise TypeError("Cannot change immutable dict (route requirements are fixed)")
 
 
 # After a delimiter, a ``>`` reached before any ``<`` means the delimiter sits inside a
