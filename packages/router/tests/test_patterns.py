@@ -182,3 +182,14 @@ def test_labels_that_only_start_with_ext_are_regexes() -> None:
     router = make_router("/f/<file:exts>")
     route = router.resolve("/f/exts", method="GET")[0]
     assert route.regex is True and route.params[1].regex is True
+
+
+def test_an_ext_parameter_with_a_list_makes_a_regex_route() -> None:
+    router = Router()
+    listed = router.add("/f/<file=int:ext=jpg|png>", handler_named("listed"))
+    plain = router.add("/f/<file:ext>", handler_named("plain"))  # no RouteExists
+    router.finalize()
+    assert (listed.regex, plain.regex) == (True, False)
+    assert list(router.regex_routes) == [("f", "<__dynamic__:ext>")]
+    assert listed.pattern == r"/f/(?P<file>[^/]+\.[a-z0-9](?:[a-z0-9\.]*[a-z0-9])?)"
+    assert router.get("/f/1.png", "GET")[2] == {"file": 1, "ext": "png"}

@@ -290,9 +290,9 @@ class BaseRouter(ABC):
     def _is_regex(self, path: str) -> bool:
         for part in path_to_parts(path, self.delimiter):
             if part.startswith("<") and ":" in part:
+                # As sanic-routing: `<f:ext>` is not a regex route, `<f:ext=jpg>` (with
+                # its list of extensions) is one, and so is `<f:exts>`.
                 label = part[1:-1].split(":", 1)[1]
-                if label == "ext" or label.startswith("ext="):
-                    continue  # `<f:exts>` is a regex, `<f:ext=jpg>` is not
                 if label == "path" or label not in self.regex_types:
                     return True
         return False

@@ -288,7 +288,10 @@ class Tree:
         if group is None:  # pragma: no cover - every leaf of a fixed-length trie has one
             return [Line("pass", indent)]
         gname = self._name("group", group)
-        if group.regex:
+        # PERF: a route that is a regex route only for its `ext=...` lists was checked
+        # segment by segment already; its pattern is matched only when an inline regex
+        # needs it (benchmarks/router_bench.py).
+        if group.regex and any(p.regex for p in group.routes[0].defined_params.values()):
             matcher = self._name("match", group.router.matchers[group.pattern_idx].match)
             return [
                 Line(f"match = {matcher}(path)  # {_safe(group.uri)}", indent),
