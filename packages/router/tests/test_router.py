@@ -352,3 +352,8 @@ def test_strictness_is_per_route_within_a_group() -> None:
 def test_priority_requires_append() -> None:
     with pytest.raises(FinalizationError, match="priority if append is False"):
         Router().add("/p", handler_named("p"), priority=3)
+
+
+def test_a_path_that_is_not_a_string_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="must be a string, not bytes"):
+        Router().add(b"/a", handler_named("a"))  # type: ignore[arg-type]

@@ -199,7 +199,8 @@ class BaseRouter(ABC):
                 "route before calling finalize()"
             )
         if not isinstance(path, str):
-            raise InvalidUsage(f"A route path must be a string, not {type(path).__name__}")
+            # A TypeError, as sanic-routing raises for a non-str path.
+            raise TypeError(f"A route path must be a string, not {type(path).__name__}")
         if priority and not append:
             # As sanic-routing: priority orders routes appended to one path.
             raise FinalizationError(
