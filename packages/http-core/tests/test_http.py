@@ -417,6 +417,19 @@ async def test_respond_twice_before_sending_replaces_the_response() -> None:
     assert res.body == b"second"
 
 
+async def test_respond_with_something_not_a_response_changes_nothing() -> None:
+    # It fails at once; the connection can still answer (it was cut without a response).
+    async def handler(request: Any) -> Any:
+        with pytest.raises(AttributeError):
+            request.stream.respond(True)
+        return text("answered")
+
+    conn = FakeConnection(handler)
+    [res] = await exchange(conn, GET)
+    assert (res.status, res.body) == (200, b"answered")
+    assert not conn.closed
+
+
 async def test_bad_request_raised_by_handler_keeps_connection() -> None:
     async def handler(request: Any) -> Any:
         raise BadRequest("bad input")

@@ -36,6 +36,7 @@ from hurtle_app.handlers import ErrorHandler
 from hurtle_app.listeners import ListenerRegistry
 from hurtle_app.middleware import (
     Middleware,
+    MiddlewareLocation,
     MiddlewareRegistry,
     is_coroutine_callable,
     location_name,
@@ -237,12 +238,12 @@ class Sanic(Registrar, AppSurface):
     @property
     def request_middleware(self) -> deque[Middleware]:
         """App-wide request middleware records, in registration order."""
-        return deque(m for m in self._middleware.recorded("request") if m.route_names is None)
+        return self._middleware.app_wide[MiddlewareLocation.REQUEST]
 
     @property
     def response_middleware(self) -> deque[Middleware]:
         """App-wide response middleware records, in registration order."""
-        return deque(m for m in self._middleware.recorded("response") if m.route_names is None)
+        return self._middleware.app_wide[MiddlewareLocation.RESPONSE]
 
     @property
     def listeners(self) -> dict[str, list[Callable[..., Any]]]:
@@ -810,9 +811,11 @@ class Sanic(Registrar, AppSurface):
                 events = self._signal_events
                 mw_signals = "http.middleware.before" in events or "http.middleware.after" in events
                 try:
-                    response = await run_response_middleware(
+                    result = await run_response_middleware(
                         request, response, chain, self.dispatch if mw_signals else None
                     )
+                    if isinstance(result, BaseHTTPResponse):
+                        response = result
                 except Exception:
                     error_logger.exception(
                         "Exception occurred in one of response middleware handlers"

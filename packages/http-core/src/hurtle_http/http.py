@@ -1066,11 +1066,13 @@ class Http(RequestReader):
             if self.stage is RESPONSE or self.response_func is not None:
                 raise ServerError("Response already started")
             raise ServerError("No request is waiting for a response")
+        # Bound first: something that is not a response fails here, leaving this
+        # connection's state as it was (an error page can still answer).
+        response.stream = self
         previous = self.response
         if previous is not None and previous is not response:
             previous.stream = None
         self.response = response
-        response.stream = self
         self.send = self.http1_response_header
         return response
 
