@@ -34,7 +34,18 @@ def test_group_requirements_lists_non_empty_ones() -> None:
     router = Router()
     router.add("/h", handler_named("a"), requirements={"host": "a"})
     router.add("/h", handler_named("b"), requirements={"host": "b"})
-    assert router.static_routes[("h",)].requirements == [{"host": "a"}, {"host": "b"}]
+    # Newest first, as sanic-routing lists them.
+    assert router.dynamic_routes[("h",)].requirements == [{"host": "b"}, {"host": "a"}]
+
+
+def test_before_finalize_a_group_lists_higher_priority_then_newer_routes_first() -> None:
+    router = Router()
+    for name, priority in (("h0", 0), ("h1", 1), ("h2", 0)):
+        router.add("/p/<x>", handler_named(name), priority=priority, append=True)
+    group = router.dynamic_routes[("p", "<__dynamic__:str>")]
+    assert [r.handler.__name__ for r in group.routes] == ["h1", "h2", "h0"]
+    router.finalize()
+    assert [r.handler.__name__ for r in group.routes] == ["h2", "h0", "h1"]
 
 
 def test_priority_orders_the_group() -> None:

@@ -135,7 +135,7 @@ class RouteGroup:
         A clash is the same method with the same requirements (or one side without any):
         ``overwrite`` drops the old route, ``append`` keeps both, otherwise ``RouteExists``."""
         kept: list[Route] = []
-        for existing in group.routes:
+        for existing in group._inserted:
             clashing = False
             for route in self._routes:
                 same_reqs = (
@@ -154,12 +154,12 @@ class RouteGroup:
                         methods = ",".join(
                             sorted(existing.methods & route.methods or route.methods)
                         )
-                        raise RouteExists(
-                            f"Route already registered: {route.raw_path} [{methods}]"
-                        )
+                        raise RouteExists(f"Route already registered: {route.raw_path} [{methods}]")
             if clashing and overwrite:
                 continue
             kept.append(existing)
-        self._routes = tuple(kept) + self._routes
-        self._inserted = self._routes
+        self._inserted = tuple(kept) + self._routes
+        # Until finalize, as sanic-routing: highest priority first, newest first among
+        # equals (finalize then orders by ascending priority, see prioritize_routes).
+        self._routes = tuple(sorted(reversed(self._inserted), key=lambda r: -r.priority))
         self._rebuild()
