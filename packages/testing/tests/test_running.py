@@ -8,6 +8,7 @@ import socket
 import httpx
 import pytest
 
+from sanic_testing.client import SanicTestClient
 from sanic_testing.running import (
     LoopRunner,
     bind_free_socket,
@@ -102,3 +103,23 @@ def test_cookies_become_a_cookie_header() -> None:
     untouched = {"params": {}}
     cookies_as_header(untouched)
     assert untouched == {"params": {}}
+
+
+def test_the_thread_keeps_a_current_loop_after_a_sync_request(app) -> None:
+    # As Sanic's test client: once a request returns, asyncio.get_event_loop() still answers
+    # (the closed loop the server ran on) instead of raising "no current event loop".
+    SanicTestClient(app).get("/")
+    loop = asyncio.get_event_loop()
+    assert loop.is_closed()
+    assert not loop.is_running()
+
+
+def test_run_sync_leaves_its_closed_loop_current() -> None:
+    seen: list[asyncio.AbstractEventLoop] = []
+
+    async def remember() -> None:
+        seen.append(asyncio.get_running_loop())
+
+    run_sync(remember)
+    assert asyncio.get_event_loop() is seen[0]
+    assert seen[0].is_closed()

@@ -69,10 +69,36 @@ def run_sync(factory: Callable[[], Awaitable[T]]) -> T:
     so the sync clients also work there.
     """
     if not _loop_running():
-        with asyncio.Runner() as runner:
-            return runner.run(_as_coroutine(factory))
+        return _run_on_new_current_loop(factory)
     with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="sanic-testing") as pool:
         return pool.submit(run_sync, factory).result()
+
+
+def _run_on_new_current_loop(factory: Callable[[], Awaitable[T]]) -> T:
+    # As Sanic's test client (the server runs on the thread's current loop): the loop stays
+    # the thread's current one once closed, so ``asyncio.get_event_loop()`` still answers
+    # after a request instead of raising (code that asks it outside a request, like
+    # sanic-jwt's configuration, relies on that).
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        return loop.run_until_complete(_as_coroutine(factory))
+    finally:
+        try:
+            _cancel_pending(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
+        finally:
+            loop.close()
+
+
+def _cancel_pending(loop: asyncio.AbstractEventLoop) -> None:
+    pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    if not pending:
+        return
+    for task in pending:
+        task.cancel()
+    loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
 
 
 class LoopRunner:
