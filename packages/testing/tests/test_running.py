@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import threading
 
 import httpx
 import pytest
@@ -123,3 +124,38 @@ def test_run_sync_leaves_its_closed_loop_current() -> None:
     run_sync(remember)
     assert asyncio.get_event_loop() is seen[0]
     assert seen[0].is_closed()
+
+
+def test_sync_client_runs_the_app_on_uvloop(app, reply) -> None:
+    # As Sanic's test client, which runs the app as app.run does (uvloop when installed).
+    uvloop = pytest.importorskip("uvloop")
+    seen: list[asyncio.AbstractEventLoop] = []
+
+    async def which_loop(request):
+        seen.append(asyncio.get_running_loop())
+        await reply(request, "ok")
+
+    app.add_route(which_loop, "/which-loop")
+    _, response = SanicTestClient(app).get("/which-loop")
+    assert response.status == 200
+    assert isinstance(seen[0], uvloop.Loop)
+
+
+def test_sync_client_answers_while_the_monotonic_clock_is_frozen(app, monkeypatch) -> None:
+    # Time-freezing tools (freezegun) patch time.monotonic; on Sanic a test request still
+    # completes then, since the server's loop keeps its own clock.
+    pytest.importorskip("uvloop")
+    import time
+
+    results: list[int] = []
+
+    def request() -> None:
+        results.append(SanicTestClient(app).get("/")[1].status)
+
+    frozen = time.monotonic()
+    monkeypatch.setattr(time, "monotonic", lambda: frozen)
+    worker = threading.Thread(target=request, daemon=True)
+    worker.start()
+    worker.join(20)  # threading keeps its own reference to the real clock
+    monkeypatch.undo()
+    assert results == [200]

@@ -18,6 +18,7 @@ from sanic_testing.running import (
     enable_test_mode,
     run_sync,
     split_client_options,
+    wants_uvloop,
 )
 from sanic_testing.websocket import Mimic, WebsocketProxy
 
@@ -102,7 +103,9 @@ class SanicTestClient:
                     server_logger.info("Worker complete [%s]", pid)
                     logger.info("Server Stopped")
 
-        response = run_sync(run)
+        # As Sanic's test client, which runs the app as app.run does: on uvloop when the app
+        # would use it (its loop clock is not the one time-freezing test tools patch).
+        response = run_sync(run, uvloop=wants_uvloop(self.app))
         return endpoint_result(
             recorder.take(),
             response,

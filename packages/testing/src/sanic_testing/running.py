@@ -24,6 +24,8 @@ __all__ = [
     "run_sync",
     "cookies_as_header",
     "split_client_options",
+    "use_uvloop_policy",
+    "wants_uvloop",
 ]
 
 T = TypeVar("T")
@@ -62,16 +64,35 @@ CLIENT_OPTIONS = frozenset(
 )
 
 
-def run_sync(factory: Callable[[], Awaitable[T]]) -> T:
+def run_sync(factory: Callable[[], Awaitable[T]], *, uvloop: bool = False) -> T:
     """Run the coroutine ``factory()`` to completion on a fresh event loop.
 
     Called from inside a running loop (an async test), it runs on a helper thread instead,
-    so the sync clients also work there.
+    so the sync clients also work there. With ``uvloop=True`` the loop is uvloop's when it
+    is installed (its policy becomes the process's, as when Sanic runs an app).
     """
+    if uvloop:
+        use_uvloop_policy()
     if not _loop_running():
         return _run_on_new_current_loop(factory)
     with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="sanic-testing") as pool:
         return pool.submit(run_sync, factory).result()
+
+
+def wants_uvloop(app: Any) -> bool:
+    """Whether the app runs on uvloop when installed (``USE_UVLOOP`` not set to False)."""
+    config = getattr(app, "config", None)
+    return config is None or config.get("USE_UVLOOP", True) is not False
+
+
+def use_uvloop_policy() -> None:
+    """Make uvloop's the event loop policy, when uvloop is installed."""
+    try:
+        import uvloop
+    except ImportError:
+        return
+    if not isinstance(asyncio.get_event_loop_policy(), uvloop.EventLoopPolicy):
+        asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
 
 
 def _run_on_new_current_loop(factory: Callable[[], Awaitable[T]]) -> T:
