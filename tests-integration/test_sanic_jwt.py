@@ -1,5 +1,6 @@
 """The real sanic-jwt plugin runs on Hurtle unchanged: log in, protected routes, injected
-user, the plugin's own /auth/me and /auth/verify endpoints.
+user, the plugin's own /auth/me and /auth/verify endpoints; a second app set up after those
+requests, with refresh tokens, refreshed while freezegun has frozen the clock hours later.
 
 A scratch venv gets every workspace package (editable) plus sanic-jwt and PyJWT installed
 with ``--no-deps`` (so the real ``sanic`` never comes in), as ``test_sanic_ext`` does.
@@ -22,11 +23,14 @@ EXPECTED = [
     "me 200 {'me': {'user_id': 1, 'username': 'user1'}}",
     "auth/me 200 {'me': {'user_id': 1, 'username': 'user1'}}",
     "verify 200 {'valid': True}",
+    "second app access_token refresh_token",
+    "auth2 200 ['access_token', 'refresh_token']",
+    "refresh later 200 ['access_token']",
 ]
 
 
 def test_sanic_jwt_flow(tmp_path: Path) -> None:
-    python = plugin_venv(tmp_path, ["sanic-jwt==1.8.0", "pyjwt"])
+    python = plugin_venv(tmp_path, ["sanic-jwt==1.8.0", "pyjwt"], ["freezegun"])
     output = run_checked(python, str(HERE / "check.py")).splitlines()
     # The test client logs each call's server lifecycle on stdout (as sanic-testing does
     # under Sanic); the script's own lines are the rest.
