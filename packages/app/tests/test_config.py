@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hurtle_app.config import DEFAULT_CONFIG, Config
+from hurtle_app.config import DEFAULT_CONFIG, Config, DetailedConverter
 from hurtle_app.constants import LocalCertCreator
 from hurtle_app.helpers import Default
 from hurtle_http.config import HTTP_DEFAULTS
@@ -279,3 +279,15 @@ def test_a_detailed_converter_that_passes_leaves_the_others(monkeypatch) -> None
 
     monkeypatch.setenv("SANIC_LIMIT", "7")
     assert Config(converters=[Refuse()]).LIMIT == 7
+
+
+def test_detailed_converter_is_abstract() -> None:
+    """Like Sanic's: a subclass must define ``__call__`` before it can be made."""
+    with pytest.raises(TypeError, match="abstract"):
+        DetailedConverter()  # type: ignore[abstract]
+
+    class Partial(DetailedConverter):
+        pass
+
+    with pytest.raises(TypeError, match="__call__"):
+        Partial()  # type: ignore[abstract]

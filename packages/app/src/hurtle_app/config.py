@@ -9,6 +9,7 @@ that accepts them: custom converters (``register_type``), then ``int``, ``float`
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from inspect import getmembers, isclass, isdatadescriptor
 from os import environ
@@ -80,14 +81,15 @@ class DescriptorMeta(type):
         cls.__setters__ = {name for name, _ in getmembers(cls, isdatadescriptor)}
 
 
-class DetailedConverter:
-    """Base for converters that want more than the value.
+class DetailedConverter(ABC):
+    """Abstract base for converters that want more than the value.
 
     ``__call__(full_key, config_key, value, defaults)``: the environment variable's name
     (``SANIC_TIMEOUT``), the setting it fills (``TIMEOUT``), its text, and the defaults
     (Sanic's, with those given to ``Config``). Raise ``ValueError`` to pass it on.
     """
 
+    @abstractmethod
     def __call__(
         self, full_key: str, config_key: str, value: str, defaults: dict[str, Any]
     ) -> Any:  # pragma: no cover - interface
