@@ -281,3 +281,11 @@ def test_the_default_client_posts_actions_and_gets_the_info() -> None:
             call()
     assert seen == [("POST", "http://localhost:1/reload"), ("GET", "http://localhost:1/"),
                     ("GET", "http://localhost:1/")]
+
+
+@pytest.mark.parametrize("command", ["status", "kill", "restart"])
+def test_process_commands_without_pid_are_usage_errors_not_module_names(command, capsys) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([command])
+    assert exited.value.code == 2
+    assert "one of the arguments --pid --pidfile is required" in capsys.readouterr().err

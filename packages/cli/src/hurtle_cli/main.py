@@ -308,9 +308,9 @@ def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None,
         return 0
     if argv and argv[0] == "inspect":
         return run_inspect(argv[1:], inspector_client)
-    if argv and argv[0] in ("kill", "status", "restart", "stop") and any(
-        a.startswith("--pid") for a in argv[1:]
-    ):
+    if argv and (argv[0] in ("kill", "status", "restart") or (
+        argv[0] == "stop" and any(a.startswith("--pid") for a in argv[1:])
+    )):
         return daemon_command(argv[0], argv[1:])
     rest: list[str] = []
     if len(argv) >= 2 and argv[1] == "exec":
