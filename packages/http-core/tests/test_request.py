@@ -627,6 +627,19 @@ def test_the_generic_form_can_be_subclassed_for_a_custom_context() -> None:
     assert request.ctx.flavour == "mint"
 
 
+def test_the_request_class_takes_app_and_context_type_parameters() -> None:
+    import typing
+
+    class Ctx:
+        pass
+
+    alias = Request[int, Ctx]
+    assert typing.get_origin(alias) is Request
+    assert typing.get_args(alias) == (int, Ctx)
+    assert [p.__name__ for p in Request.__parameters__] == ["sanic_type", "ctx_type"]
+    assert type(alias(b"/", Header(), "1.1", "GET", None, None)) is Request
+
+
 def test_a_websocket_request_names_its_scheme_ws_or_wss_from_server_name() -> None:
     from types import SimpleNamespace
 

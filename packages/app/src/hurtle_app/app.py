@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from inspect import getsource, isawaitable
 from types import SimpleNamespace
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from hurtle_app import serving
 from hurtle_app.annotations import typed_uri
@@ -85,8 +85,16 @@ class DuplicateBlueprintName(SanicException, AssertionError):
     """
 
 
-class Sanic(Registrar, AppSurface):
-    """A Sanic application: routes, middleware, blueprints, listeners, signals, errors."""
+#: Type parameters of ``Sanic[config_type, ctx_type]``: ``app.config``'s type and ``app.ctx``'s.
+config_type = TypeVar("config_type", bound=Config)
+ctx_type = TypeVar("ctx_type")
+
+
+class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
+    """A Sanic application: routes, middleware, blueprints, listeners, signals, errors.
+
+    Generic in the config and context types (``Sanic[MyConfig, MyCtx]``) for annotations.
+    """
 
     _app_registry: ClassVar[dict[str, Sanic]] = {}
     test_mode: ClassVar[bool] = False
@@ -126,7 +134,8 @@ class Sanic(Registrar, AppSurface):
         self.config = config if config is not None else Config(env_prefix=env_prefix)
         if inspector:
             self.config.INSPECTOR = True
-        self.ctx = ctx if ctx is not None else SimpleNamespace()
+        # Any false value (None, {}, 0, "") gets a fresh namespace, as in Sanic.
+        self.ctx = ctx or SimpleNamespace()
         self.shared_ctx = SimpleNamespace()
         self.router = router if router is not None else Router()
         self.signal_router = signal_router if signal_router is not None else SignalRouter()
