@@ -180,3 +180,15 @@ def test_copy_signature_shows_sanics_default_marker() -> None:
     params = inspect.signature(Blueprint.copy).parameters
     assert repr(params["url_prefix"].default) == "<Default>"
     assert repr(params["strict_slashes"].default) == "<Default>"
+
+
+def test_an_unset_strict_slashes_reads_as_the_apps_once_registered() -> None:
+    lax, strict = Blueprint("lax"), Blueprint("strict")
+    own = Blueprint("own", strict_slashes=False)
+    assert lax.strict_slashes is None
+    Sanic("LaxApp", configure_logging=False).blueprint(lax)
+    strict_app = Sanic("StrictApp", strict_slashes=True, configure_logging=False)
+    strict_app.blueprint(strict)
+    strict_app.blueprint(own)
+    assert (lax.strict_slashes, strict.strict_slashes, own.strict_slashes) == (False, True, False)
+    assert repr(strict).endswith("strict_slashes=True)")

@@ -272,6 +272,9 @@ class Blueprint(Registrar):
                 return
         reg = _Registration(app, dict(options), implicit)
         self._registrations.append(reg)
+        if self.strict_slashes is None:
+            # Unset, it takes the app's setting once registered (what Sanic reports).
+            self.strict_slashes = getattr(app, "strict_slashes", None)
         for route in self._future_routes:
             self._register_route(reg, route)
         for static in self._future_statics:
