@@ -60,8 +60,6 @@ def test_an_app_with_a_test_manager_pickles_and_the_copy_serves() -> None:
     # failed on the ASGI client's cookie jar (it holds a lock).
     import pickle
 
-    from hurtle_http.response import text
-
     app = Sanic("pickled_with_manager")
     TestManager(app)
     app.router.reset()
@@ -71,8 +69,9 @@ def test_an_app_with_a_test_manager_pickles_and_the_copy_serves() -> None:
     assert copy._test_manager.asgi_client.sanic_app is copy
 
     @copy.get("/")
-    async def index(request: Any) -> Any:
-        return text("copied")
+    async def index(request: Any) -> None:
+        response = await request.respond(content_type="text/plain")
+        await response.send("copied", end_stream=True)
 
     _, response = copy._test_manager.test_client.get("/")
     assert response.text == "copied"

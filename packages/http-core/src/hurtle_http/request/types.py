@@ -51,7 +51,7 @@ _LAZY_SLOTS: dict[str, Any] = {
     "conn_info": None,
     "route": None,
     "responded": False,
-    "head": b"",
+    "_head": b"",
     "_stream_id": 0,
     "_ctx": None,
     "_id": None,
@@ -134,7 +134,7 @@ class Request:
         "app",
         "body",
         "conn_info",
-        "head",
+        "_head",
         "headers",
         "method",
         "parsed_accept",
@@ -187,7 +187,7 @@ class Request:
         self.transport = transport
         self.app = app
         if head:
-            self.head = head
+            self._head = head
         if stream_id:
             self._stream_id = stream_id
         self.body = b""
@@ -326,6 +326,19 @@ class Request:
         return query
 
     @property
+    def head(self) -> bytes:
+        """The request head as received, without its final blank line.
+
+        When the server kept no copy of the head bytes (the HTTP core parses them in place),
+        it is rebuilt from the request line and the parsed fields (see ``raw_headers``).
+        """
+        return self._head or self.request_line + b"\r\n" + self.raw_headers
+
+    @head.setter
+    def head(self, value: bytes) -> None:
+        self._head = value
+
+    @property
     def raw_headers(self) -> bytes:
         """The header section of the request head, as received.
 
@@ -333,22 +346,22 @@ class Request:
         the section is rebuilt from the parsed fields: same names and values, in order,
         with ``": "`` between them.
         """
-        if not self.head:
+        if not self._head:
             return b"\r\n".join(
                 f"{name}: {value}".encode("latin-1", "replace")
                 for name, value in self.headers.items()
             )
-        _, _, headers = self.head.partition(b"\r\n")
+        _, _, headers = self._head.partition(b"\r\n")
         return headers
 
     @property
     def request_line(self) -> bytes:
         """The first line of the request head, as received (rebuilt when no copy was kept)."""
-        if not self.head:
+        if not self._head:
             return b"%s %s HTTP/%s" % (
                 self.method.encode("latin-1"), self.raw_url, self.version.encode("latin-1")
             )
-        return self.head.partition(b"\r\n")[0]
+        return self._head.partition(b"\r\n")[0]
 
     def get_args(
         self,
