@@ -56,6 +56,10 @@ async def main() -> dict[str, bool]:
         )
         r = await c.get("/docs")
         results["openapi ui"] = r.status_code == 200
+        r = await c.get("/port/42")
+        results["route argument beats constants"] = r.text == "42"
+        r = await c.get("/lazy/Ann")
+        results["template via render()"] = r.status_code == 201 and "Hello Ann" in r.text
     lifespan.cancel()
     return results
 

@@ -56,22 +56,6 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "USE_UVLOOP": _default,
 }
 
-#: Run settings the seed documents list as config keys (Sanic itself reads them from
-#: ``app.run`` arguments); present so ``app.config.WORKERS`` etc. resolve.
-RUN_DEFAULTS: dict[str, Any] = {
-    "HOST": "127.0.0.1",
-    "PORT": 8000,
-    "UNIX": None,
-    "UNIX_MODE": 0o666,
-    "WORKERS": 1,
-    "WORKER_CLASS": "sanic.worker.GunicornWorker",
-    "WORKER_CONNECTIONS": 1000,
-    "WORKER_MAX_REQUESTS": 0,
-    "WORKER_MAX_REQUESTS_JITTER": 0,
-    "LOGO": None,
-}
-
-
 class DescriptorMeta(type):
     """Metaclass kept for API parity: lists the class's properties as settable descriptors."""
 
@@ -147,7 +131,7 @@ class Config(dict, metaclass=DescriptorMeta):
         *,
         converters: Sequence[Callable[[str], Any]] | None = None,
     ) -> None:
-        super().__init__({**DEFAULT_CONFIG, **RUN_DEFAULTS, **(defaults or {})})
+        super().__init__({**DEFAULT_CONFIG, **(defaults or {})})
         self._defaults: dict[str, Any] = {**DEFAULT_CONFIG, **(defaults or {})}
         self._converters: list[Callable[..., Any]] = [str, str_to_bool, float, int]
         for converter in converters or ():
@@ -293,7 +277,6 @@ class Config(dict, metaclass=DescriptorMeta):
 
 __all__ = [
     "DEFAULT_CONFIG",
-    "RUN_DEFAULTS",
     "SANIC_PREFIX",
     "Config",
     "DescriptorMeta",
