@@ -23,4 +23,4 @@ def test_sanic_ext_features_work(tmp_path: Path) -> None:
     )
     results = json.loads(run_checked(python, str(HERE / "check.py")).strip().splitlines()[-1])
     assert results == {name: True for name in results}
-    assert len(results) == 13
+    assert len(results) == 14

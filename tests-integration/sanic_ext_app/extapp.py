@@ -63,3 +63,13 @@ async def port(request, port: int):
 @app.ext.template("hello.html")
 async def lazy(request, name: str):
     return await render(context={"name": name}, status=201, app=app)
+
+
+@app.websocket("/ws")
+async def feed(request, ws):
+    await ws.send("hi")
+
+
+@app.get("/items/<item_id:int>/<slug:slug>")
+async def item(request, item_id: int, slug: str):
+    return text(f"{item_id} {slug}")
