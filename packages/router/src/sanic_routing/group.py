@@ -121,7 +121,7 @@ class RouteGroup:
     def prioritize_routes(self) -> None:
         """Order the routes as sanic-routing does: by ascending ``priority``, the most
         recently added first among equals."""
-        self._routes = tuple(sorted(reversed(self._inserted), key=lambda r: r.priority))
+        self._routes = tuple(sorted(self._routes, key=lambda r: r.priority))
         self._rebuild()
 
     def reset(self) -> None:
@@ -160,6 +160,9 @@ class RouteGroup:
             if clashing and overwrite:
                 continue
             kept.append(existing)
-        self._routes = tuple(kept) + self._routes
-        self._inserted = self._routes
+        # As sanic-routing: the new route goes in front of the group's routes, which keep
+        # their order (a reset and finalize again reorders nothing). ``_inserted`` keeps
+        # the order of addition.
+        self._inserted = tuple(r for r in group._inserted if r in kept) + self._inserted
+        self._routes = self._routes + tuple(kept)
         self._rebuild()
