@@ -51,7 +51,7 @@ _LAZY_SLOTS: dict[str, Any] = {
     "conn_info": None,
     "route": None,
     "responded": False,
-    "_head": b"",
+    "_head": None,  # None: no copy kept, ``head`` is rebuilt; b"": there is none (ASGI)
     "_stream_id": 0,
     "_ctx": None,
     "_id": None,
@@ -331,8 +331,10 @@ class Request:
 
         When the server kept no copy of the head bytes (the HTTP core parses them in place),
         it is rebuilt from the request line and the parsed fields (see ``raw_headers``).
+        A request that came through ASGI has none (``b""``), as under Sanic.
         """
-        return self._head or self.request_line + b"\r\n" + self.raw_headers
+        head = self._head
+        return self.request_line + b"\r\n" + self.raw_headers if head is None else head
 
     @head.setter
     def head(self, value: bytes) -> None:
