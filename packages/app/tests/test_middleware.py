@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hurtle_app import Sanic
 from hurtle_app.middleware import MiddlewareRegistry, is_coroutine_callable
+from hurtle_http.response import text
 
 
 def _names(chain):
@@ -113,3 +118,44 @@ def test_response_chain_is_the_request_ordering_reversed(priorities: list[int]) 
     assert [func for func, _ in response_chain] == list(reversed(request_funcs))
     expected = sorted(range(len(priorities)), key=lambda i: (-priorities[i], i))
     assert request_funcs == [funcs[i] for i in expected]
+
+
+@pytest.mark.parametrize("value", [False, 0, "", {}])
+async def test_a_falsy_middleware_result_lets_the_request_go_on(
+    app: Sanic, call: Any, value: Any
+) -> None:
+    # As Sanic: only a truthy value ends a chain (Sanic-CORS returns False to go on).
+    @app.on_request
+    async def req_mw(request: Any) -> Any:
+        return value
+
+    @app.on_response
+    async def res_mw(request: Any, response: Any) -> Any:
+        return value
+
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text("handler")
+
+    response = await call("GET", "/")
+    assert (response.status, response.text) == (200, "handler")
+
+
+async def test_a_truthy_non_response_from_response_middleware_is_a_500(
+    app: Sanic, call: Any
+) -> None:
+    runs: list[int] = []
+
+    @app.on_response
+    async def res_mw(request: Any, response: Any) -> Any:
+        runs.append(1)
+        return True
+
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text("handler")
+
+    response = await call("GET", "/")
+    assert response.status == 500
+    assert "Invalid response type True (need HTTPResponse)" in response.text
+    assert runs == [1]  # not run again on the error page

@@ -146,3 +146,41 @@ def test_a_record_calls_its_function() -> None:
     record = Middleware(lambda request: f"saw {request}", MiddlewareLocation.REQUEST)
     assert record("r") == "saw r"
     assert repr(record) == "Middleware(func=<function <lambda>>, priority=0, location=REQUEST)"
+
+
+async def test_records_appended_to_the_apps_deques_run(app: Sanic, call: Any) -> None:
+    # Extensions (Sanic-CORS) put middleware straight into app.request_middleware and
+    # app.response_middleware, as Sanic keeps its app-wide middleware there.
+    seen: list[str] = []
+
+    def registered(request: Any) -> None:
+        seen.append("registered")
+
+    def first(request: Any) -> None:
+        seen.append("first")
+
+    def plain(request: Any) -> None:
+        seen.append("plain")
+
+    def stamp(request: Any, response: Any) -> None:
+        response.headers["x-stamp"] = "1"
+
+    app.register_middleware(registered)
+    app.request_middleware.appendleft(Middleware(first, MiddlewareLocation.REQUEST, priority=99))
+    app.request_middleware.append(plain)
+    app.response_middleware.append(Middleware(stamp, MiddlewareLocation.RESPONSE))
+    assert app.request_middleware is app.request_middleware  # the same deque each time
+    _route(app, seen)
+    response = await call("GET", "/")
+    assert (response.text, response.headers.get("x-stamp")) == ("ok", "1")
+    assert seen == ["first", "registered", "plain", "handler"]
+
+
+def test_middleware_convert_makes_records_of_functions() -> None:
+    def func(request: Any) -> None: ...
+
+    record = Middleware(func, MiddlewareLocation.REQUEST, priority=3)
+    converted = Middleware.convert([record], [func], location=MiddlewareLocation.REQUEST)
+    assert converted[0] is record
+    assert converted[1].func is func and converted[1].priority == 0
+    assert converted[1].location is MiddlewareLocation.REQUEST

@@ -417,6 +417,46 @@ async def test_respond_twice_before_sending_replaces_the_response() -> None:
     assert res.body == b"second"
 
 
+async def test_respond_with_something_not_a_response_changes_nothing() -> None:
+    # It fails at once; the connection can still answer (it was cut without a response).
+    async def handler(request: Any) -> Any:
+        with pytest.raises(AttributeError):
+            request.stream.respond(True)
+        return text("answered")
+
+    conn = FakeConnection(handler)
+    [res] = await exchange(conn, GET)
+    assert (res.status, res.body) == (200, b"answered")
+    assert not conn.closed
+
+
+async def test_header_names_are_lower_case_and_the_head_is_kept_as_received() -> None:
+    # As Sanic: iterating request.headers (or dict(request.headers)) shows lower-case
+    # names; raw_headers and head show the fields as the client wrote them.
+    seen: list[Any] = []
+
+    async def handler(request: Any) -> Any:
+        seen.append(
+            (
+                list(request.headers.keys()),
+                dict(request.headers),
+                request.raw_headers,
+                request.head,
+            )
+        )
+        return text("ok")
+
+    conn = FakeConnection(handler)
+    raw = b"GET /p?q=1 HTTP/1.1\r\nHost: h\r\nX-Custom: caf\xc3\xa9\r\nACCEPT: */*\r\n\r\n"
+    [res] = await exchange(conn, raw)
+    assert res.status == 200
+    [(keys, as_dict, raw_headers, head)] = seen
+    assert keys == ["host", "x-custom", "accept"]
+    assert as_dict == {"host": "h", "x-custom": "café", "accept": "*/*"}
+    assert raw_headers == b"Host: h\r\nX-Custom: caf\xc3\xa9\r\nACCEPT: */*"
+    assert head == b"GET /p?q=1 HTTP/1.1\r\n" + raw_headers
+
+
 async def test_bad_request_raised_by_handler_keeps_connection() -> None:
     async def handler(request: Any) -> Any:
         raise BadRequest("bad input")

@@ -34,8 +34,18 @@ def test_group_requirements_lists_non_empty_ones() -> None:
     router = Router()
     router.add("/h", handler_named("a"), requirements={"host": "a"})
     router.add("/h", handler_named("b"), requirements={"host": "b"})
-    # As sanic-routing: the route added last comes first.
-    assert router.static_routes[("h",)].requirements == [{"host": "b"}, {"host": "a"}]
+    # Newest first, as sanic-routing lists them.
+    assert router.dynamic_routes[("h",)].requirements == [{"host": "b"}, {"host": "a"}]
+
+
+def test_before_finalize_a_group_lists_higher_priority_then_newer_routes_first() -> None:
+    router = Router()
+    for name, priority in (("h0", 0), ("h1", 1), ("h2", 0)):
+        router.add("/p/<x>", handler_named(name), priority=priority, append=True)
+    group = router.dynamic_routes[("p", "<__dynamic__:str>")]
+    assert [r.handler.__name__ for r in group.routes] == ["h1", "h2", "h0"]
+    router.finalize()
+    assert [r.handler.__name__ for r in group.routes] == ["h2", "h0", "h1"]
 
 
 def test_routes_added_after_a_reset_go_in_front_and_the_others_keep_their_order() -> None:
@@ -45,17 +55,17 @@ def test_routes_added_after_a_reset_go_in_front_and_the_others_keep_their_order(
     router.add("/h", handler_named("a"), requirements={"host": "a"})
     router.add("/h", handler_named("b"), requirements={"host": "b"})
     router.finalize()
-    group = router.static_routes[("h",)]
+    group = router.dynamic_routes[("h",)]
     assert [r.handler.__name__ for r in group] == ["b", "a"]
     router.reset()
     router.add("/h", handler_named("a_head"), methods=["HEAD"], requirements={"host": "a"})
     router.add("/h", handler_named("b_head"), methods=["HEAD"], requirements={"host": "b"})
     router.finalize()
-    group = router.static_routes[("h",)]
+    group = router.dynamic_routes[("h",)]
     assert [r.handler.__name__ for r in group] == ["b_head", "a_head", "b", "a"]
     router.reset()
     router.finalize()
-    assert [r.handler.__name__ for r in router.static_routes[("h",)]] == [
+    assert [r.handler.__name__ for r in router.dynamic_routes[("h",)]] == [
         "b_head", "a_head", "b", "a"
     ]
 

@@ -6,7 +6,7 @@ import datetime
 import uuid
 
 import pytest
-from router_support import make_router
+from router_support import Router, handler_named, make_router
 
 from sanic_routing.exceptions import InvalidUsage, NotFound
 from sanic_routing.patterns import REGEX_TYPES, alpha, ext, nonemptystr, parse_date, slug
@@ -118,3 +118,78 @@ def test_regex_types_table_has_the_builtin_labels() -> None:
         "ymd",
         "uuid",
     ]
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        "<file:ext=and:more>",
+        "<file:ext=and=more>",
+        "<file:ext=bad#>",
+        "<file:ext=JPG>",
+        "<file:ext=>",
+    ],
+)
+def test_malformed_ext_list_is_refused_when_added(declaration) -> None:
+    # As sanic-routing: not taken for an inline regex that would never match.
+    router = Router()
+    with pytest.raises(InvalidUsage, match=r"^Invalid extension parameter definition: f/<file"):
+        router.add(f"/f/{declaration}", handler_named("x"))
+
+
+@pytest.mark.parametrize("allowed", ["jpg|", "|jpg", "jpg||png"])
+def test_an_empty_extension_in_the_list_is_refused(allowed) -> None:
+    with pytest.raises(InvalidUsage, match=r"^Invalid extension: $"):
+        Router().add(f"/f/<file:ext={allowed}>", handler_named("x"))
+
+
+@pytest.mark.parametrize(
+    ("declaration", "message"),
+    [
+        ("<file=path:ext>", "does not support the `path` type"),
+        ("<file=hex:ext>", "only supports filename matching on known parameter types"),
+    ],
+)
+def test_ext_file_name_type_must_be_a_builtin_one(declaration, message) -> None:
+    router = Router()
+    router.register_pattern("hex", lambda s: int(s, 16), r"[0-9a-f]+")
+    with pytest.raises(InvalidUsage, match=message):
+        router.add(f"/f/{declaration}", handler_named("x"))
+
+
+def test_ext_file_name_may_itself_be_of_type_ext() -> None:
+    router = make_router("/f/<file=ext:ext>")
+    assert router.resolve("/f/a.tar.gz", method="GET")[2] == {"file": ("a", "tar"), "ext": "gz"}
+    with pytest.raises(NotFound):
+        router.resolve("/f/a.gz", method="GET")
+
+
+@pytest.mark.parametrize(
+    ("route", "path", "params"),
+    [
+        ("/f/<ext:ext>", "/f/a.jpg", {"ext": "jpg"}),
+        ("/f/<ext>/<file:ext>", "/f/b/a.jpg", {"file": "a", "ext": "jpg"}),
+        ("/f/<file:ext>/<ext>", "/f/a.jpg/b", {"file": "a", "ext": "jpg"}),
+    ],
+)
+def test_a_parameter_named_ext_beside_an_ext_type_is_accepted(route, path, params) -> None:
+    # As sanic-routing: no conflict at finalize; `ext` holds the extension.
+    router = make_router(route)
+    assert router.resolve(path, method="GET")[2] == params
+
+
+def test_labels_that_only_start_with_ext_are_regexes() -> None:
+    router = make_router("/f/<file:exts>")
+    route = router.resolve("/f/exts", method="GET")[0]
+    assert route.regex is True and route.params[1].regex is True
+
+
+def test_an_ext_parameter_with_a_list_makes_a_regex_route() -> None:
+    router = Router()
+    listed = router.add("/f/<file=int:ext=jpg|png>", handler_named("listed"))
+    plain = router.add("/f/<file:ext>", handler_named("plain"))  # no RouteExists
+    router.finalize()
+    assert (listed.regex, plain.regex) == (True, False)
+    assert list(router.regex_routes) == [("f", "<__dynamic__:ext>")]
+    assert listed.pattern == r"/f/(?P<file>[^/]+\.[a-z0-9](?:[a-z0-9\.]*[a-z0-9])?)"
+    assert router.get("/f/1.png", "GET")[2] == {"file": 1, "ext": "png"}

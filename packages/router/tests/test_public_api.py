@@ -52,3 +52,14 @@ def test_sanic_routing_names_plugins_import() -> None:
     )
 
     assert issubclass(NoMethod, Exception)
+
+
+def test_utils_names_sanic_routing_code_imports() -> None:
+    from sanic_routing import utils
+    from sanic_routing.exceptions import InvalidUsage
+    from sanic_routing.patterns import REGEX_PARAM_NAME, REGEX_PARAM_NAME_EXT
+
+    assert utils.InvalidUsage is InvalidUsage
+    assert utils.REGEX_PARAM_NAME is REGEX_PARAM_NAME
+    assert utils.REGEX_PARAM_NAME_EXT is REGEX_PARAM_NAME_EXT
+    assert callable(utils.path_to_parts) and callable(utils.parse_parameter_basket)

@@ -55,8 +55,12 @@ def test_regex_route_has_a_pattern() -> None:
 def test_requirements_are_immutable_and_hashable() -> None:
     req = Requirements({"host": "a"})
     assert hash(req) == hash(Requirements({"host": "a"}))
-    with pytest.raises(InvalidUsage):
+    # A TypeError, as sanic-routing's (code that guards the change catches that).
+    with pytest.raises(TypeError, match="^Cannot change immutable dict"):
         req["host"] = "b"
+    with pytest.raises(TypeError, match="^Cannot change immutable dict"):
+        del req["host"]
+    assert req == {"host": "a"}
 
 
 @pytest.mark.parametrize("bad", ["/d/<a:int", "/d/<1a>"])
@@ -95,3 +99,40 @@ def test_finalized_params_go_by_pattern_priority_then_regex_ones_by_position() -
     params = router.resolve("/r/1/2/ab/q", method="GET")[2]
     assert params == {"z": "1", "y": 2, "x": "ab", "u": "q"}
     assert list(params) == ["z", "y", "x", "u"]  # a regex route's: in path order
+
+
+@pytest.mark.parametrize(
+    "declaration", ["<bar:str:int>", "<bar:int:x>", "<bar:ext:x>", "<bar:hex:>"]
+)
+def test_a_type_followed_by_more_text_is_refused_at_finalize(declaration) -> None:
+    router = Router()
+    router.register_pattern("hex", lambda s: int(s, 16), r"[0-9a-f]+")
+    router.add(f"/one/{declaration}", handler_named("x"))  # as sanic-routing: accepted here
+    with pytest.raises(InvalidUsage, match=f"^Invalid parameter declaration: one/{declaration}$"):
+        router.finalize()
+
+
+@pytest.mark.parametrize("declaration", [r"<bar:\d:x>", "<bar::int>", "<bar:string:x>"])
+def test_a_regex_with_colons_is_still_a_regex(declaration) -> None:
+    router = Router()
+    route = router.add(f"/one/{declaration}", handler_named("x"))
+    router.finalize()
+    assert route.params[1].regex is True
+
+
+@pytest.mark.parametrize(("label", "instead"), [("string", "str"), ("number", "float")])
+def test_deprecated_type_names_warn_when_added_and_finalized(label, instead) -> None:
+    router = Router()
+    message = (
+        f"Use of '{label}' as a path parameter type is deprected, and will be removed in "
+        f"Sanic v21.12. Instead, use <foo:{instead}>."
+    )
+    with pytest.warns(DeprecationWarning) as added:
+        route = router.add(f"/a/<foo:{label}>", handler_named("x"))
+    assert [str(w.message) for w in added] == [message]
+    with pytest.warns(DeprecationWarning) as finalized:
+        router.finalize()
+    assert [str(w.message) for w in finalized] == [message]
+    # Still what sanic-routing makes of it: an inline regex matching the word itself.
+    assert route.params[1].regex is True
+    assert router.get(f"/a/{label}", "GET")[2] == {"foo": label}

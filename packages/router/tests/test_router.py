@@ -352,3 +352,35 @@ def test_strictness_is_per_route_within_a_group() -> None:
 def test_priority_requires_append() -> None:
     with pytest.raises(FinalizationError, match="priority if append is False"):
         Router().add("/p", handler_named("p"), priority=3)
+
+
+def test_a_path_that_is_not_a_string_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="must be a string, not bytes"):
+        Router().add(b"/a", handler_named("a"))  # type: ignore[arg-type]
+
+
+def test_a_host_bound_path_without_parameters_is_a_dynamic_route() -> None:
+    # As sanic-routing: route.static is False and the group is with the dynamic routes.
+    router = Router()
+    bound = router.add("/h", handler_named("a"), requirements={"host": "a"})
+    router.add("/h", handler_named("b"), requirements={"host": "b"})
+    free = router.add("/k", handler_named("k"))
+    router.finalize()
+    assert (bound.static, free.static) == (False, True)
+    assert list(router.static_routes) == [("k",)]
+    assert list(router.dynamic_routes) == [("h",)]
+    assert router.get("/h", "GET", host="b")[1].__name__ == "b"
+    assert router.get("/h/", "GET", host="a")[1].__name__ == "a"
+    with pytest.raises(NotFound):
+        router.get("/h", "GET", host="c")
+
+
+def test_a_path_with_and_without_a_host_is_still_one_route_group() -> None:
+    router = Router()
+    router.add("/h", handler_named("free"))
+    with pytest.raises(RouteExists):
+        router.add("/h", handler_named("bound"), requirements={"host": "a"})
+    router.add("/h", handler_named("bound"), requirements={"host": "a"}, overwrite=True)
+    router.finalize()
+    assert [len(router.static_routes), len(router.dynamic_routes)] == [0, 1]
+    assert router.get("/h", "GET", host="a")[1].__name__ == "bound"

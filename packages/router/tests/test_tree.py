@@ -105,6 +105,24 @@ def test_route_text_cannot_break_out_of_generated_comments() -> None:
 
     router = Router(delimiter=".")
     router.add("a\nraise SystemExit.<x:int>", handler_named("x"))
+    router.add("b.<y:(?:\rraise SystemExit)?z>", handler_named("y"))
     router.finalize()
     assert "\nraise SystemExit" not in router.find_route_src
-    assert router.resolve(".a\nraise SystemExit.5", method="GET")[2] == {"x": 5}
+    assert "\rraise SystemExit" not in router.find_route_src
+    # Static parts are percent-encoded (as sanic-routing's); a regex label is kept as is.
+    assert router.resolve(".a%0Araise%20SystemExit.5", method="GET")[2] == {"x": 5}
+    assert router.resolve(".b.z", method="GET")[2] == {"y": "z"}
+
+
+def test_node_children_are_published_by_finalize_children() -> None:
+    # The two-step shape of sanic-routing's Node: added, then published.
+    from sanic_routing.tree import Node
+
+    root = Node(root=True)
+    child = Node(part="a", parent=root)
+    grandchild = Node(part="b", parent=child)
+    root.add_child(child)
+    child.add_child(grandchild)
+    assert root._children == {"a": child} and root.children == {}
+    root.finalize_children()
+    assert root.children == {"a": child} and child.children == {"b": grandchild}

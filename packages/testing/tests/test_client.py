@@ -371,6 +371,42 @@ def test_each_call_logs_the_banner_and_the_server_lifecycle_as_sanic_testing_doe
     ]
 
 
+def test_a_debug_call_shows_debug_mode_in_its_banner_and_restores_the_mode(
+    client, caplog
+) -> None:
+    import logging
+
+    with caplog.at_level(logging.INFO, logger="sanic"):
+        client.get("/", debug=True)
+    modes = [r.getMessage() for r in caplog.records if r.getMessage().startswith("mode: ")]
+    assert modes == ["mode: debug, single worker"]
+    assert client.app.debug is False  # back to what it was after the call
+
+
+def test_repeated_calls_through_a_wrapping_error_handler(app: Sanic) -> None:
+    # Sanic-CORS puts an ErrorHandler in front of the app's that passes ``add`` through:
+    # the second call found no MethodNotAllowed handler on the wrapper, added it again
+    # and failed with "Duplicate exception handler definition".
+    from hurtle_app.handlers.error import ErrorHandler
+
+    class Wrapping(ErrorHandler):
+        def __init__(self, inner: ErrorHandler) -> None:
+            super().__init__()
+            self.inner = inner
+
+        def add(self, exception: Any, handler: Any, route_names: Any = None) -> None:
+            self.inner.add(exception, handler, route_names=route_names)
+
+        def lookup(self, exception: Any, route_name: Any = None) -> Any:
+            return self.inner.lookup(exception, route_name=route_name)
+
+    app.error_handler = Wrapping(app.error_handler)
+    client = SanicTestClient(app)
+    for _ in range(2):
+        _, response = client.get("/")
+        assert response.text == "foo"
+
+
 def test_a_request_class_keeping_class_state_through_its_instances_sees_its_own_class() -> None:
     # While a client records requests, the app's request class's own __init__ still runs
     # with ``self.__class__`` being that class (sanic-ext's CountedRequest counts there).

@@ -55,7 +55,7 @@ def test_properties_on_the_app_class_are_served_by_the_manager() -> None:
     assert "test_client" not in vars(app)
 
 
-def test_an_app_with_a_test_manager_pickles_and_the_copy_serves() -> None:
+def test_an_app_with_a_test_manager_pickles_and_the_copy_serves(reply: Any) -> None:
     # Workers started with "spawn" get the app pickled; with a TestManager attached that
     # failed on the ASGI client's cookie jar (it holds a lock).
     import pickle
@@ -70,8 +70,7 @@ def test_an_app_with_a_test_manager_pickles_and_the_copy_serves() -> None:
 
     @copy.get("/")
     async def index(request: Any) -> None:
-        response = await request.respond(content_type="text/plain")
-        await response.send("copied", end_stream=True)
+        await reply(request, "copied")
 
     _, response = copy._test_manager.test_client.get("/")
     assert response.text == "copied"

@@ -36,6 +36,7 @@ from hurtle_app.handlers import ErrorHandler
 from hurtle_app.listeners import ListenerRegistry
 from hurtle_app.middleware import (
     Middleware,
+    MiddlewareLocation,
     MiddlewareRegistry,
     is_coroutine_callable,
     location_name,
@@ -237,12 +238,12 @@ class Sanic(Registrar, AppSurface):
     @property
     def request_middleware(self) -> deque[Middleware]:
         """App-wide request middleware records, in registration order."""
-        return deque(m for m in self._middleware.recorded("request") if m.route_names is None)
+        return self._middleware.app_wide[MiddlewareLocation.REQUEST]
 
     @property
     def response_middleware(self) -> deque[Middleware]:
         """App-wide response middleware records, in registration order."""
-        return deque(m for m in self._middleware.recorded("response") if m.route_names is None)
+        return self._middleware.app_wide[MiddlewareLocation.RESPONSE]
 
     @property
     def listeners(self) -> dict[str, list[Callable[..., Any]]]:
@@ -816,9 +817,11 @@ class Sanic(Registrar, AppSurface):
                 events = self._signal_events
                 mw_signals = "http.middleware.before" in events or "http.middleware.after" in events
                 try:
-                    response = await run_response_middleware(
+                    result = await run_response_middleware(
                         request, response, chain, self.dispatch if mw_signals else None
                     )
+                    if isinstance(result, BaseHTTPResponse):
+                        response = result
                 except Exception:
                     error_logger.exception(
                         "Exception occurred in one of response middleware handlers"
@@ -992,8 +995,11 @@ _formats_by_code: dict[Any, frozenset[str]] = {}
 
 
 def _head_of(request: Any) -> bytes:
-    """The request head without its final blank line (``request.head``)."""
-    return b"" if request is None else request.head
+    """The request head without its final blank line (rebuilt from the parsed parts when the
+    parser kept no copy of the bytes: same line and fields, normalised spacing)."""
+    if request is None:
+        return b""
+    return request.head
 
 
 def _lifecycle_context(event: str, context: dict[str, Any]) -> dict[str, Any]:

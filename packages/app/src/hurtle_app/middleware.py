@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 import itertools
+from collections import deque
 from collections.abc import Callable, Iterable
 from enum import IntEnum, auto
 from functools import partial
@@ -114,6 +115,19 @@ class Middleware:
         global _definition_order
         _definition_order = itertools.count()
 
+    @staticmethod
+    def convert(
+        *collections: Iterable[Middleware | Callable[..., Any]],
+        location: str | MiddlewareLocation,
+    ) -> deque[Middleware]:
+        """One deque of records from ``collections``; plain functions become records at
+        ``location`` (defined now, so they order after every earlier definition)."""
+        return deque(
+            item if isinstance(item, Middleware) else Middleware(item, location)
+            for collection in collections
+            for item in collection
+        )
+
     def applies_to(self, route_name: str | None) -> bool:
         """Whether this middleware runs for the route named ``route_name``."""
         return self.route_names is None or route_name in self.route_names
@@ -145,7 +159,14 @@ class MiddlewareRegistry:
     """Every middleware of an app; compiles the per-route chains at start-up."""
 
     def __init__(self) -> None:
-        self._items: list[Middleware] = []
+        # App-wide middleware lives in the two deques ``app.request_middleware`` and
+        # ``app.response_middleware`` return, as in Sanic: records (or plain functions)
+        # that code appends there directly (Sanic-CORS does) run like registered ones.
+        self.app_wide: dict[MiddlewareLocation, deque[Any]] = {
+            MiddlewareLocation.REQUEST: deque(),
+            MiddlewareLocation.RESPONSE: deque(),
+        }
+        self._items: list[Middleware] = []  # those limited to some routes
 
     def add(
         self,
@@ -162,7 +183,10 @@ class MiddlewareRegistry:
         ``named`` is how the user named those routes (``register_named_middleware``).
         """
         item = Middleware(func, attach_to, priority, route_names, order, named)
-        self._items.append(item)
+        if item.route_names is None:
+            self.app_wide[item.location].append(item)
+        else:
+            self._items.append(item)
         return item
 
     def extend_scope(self, item: Middleware, route_names: Iterable[str]) -> None:
@@ -173,7 +197,8 @@ class MiddlewareRegistry:
     def recorded(self, location: str) -> list[Middleware]:
         """The records attached to ``location``, in registration order."""
         where = as_location(location)
-        return [m for m in self._items if m.location is where]
+        app_wide = Middleware.convert(self.app_wide[where], location=where)
+        return [*app_wide, *(m for m in self._items if m.location is where)]
 
     @property
     def request(self) -> list[Middleware]:
@@ -205,7 +230,7 @@ class MiddlewareRegistry:
         return self.chains_for("\x00no route\x00")
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self._items) + sum(len(chain) for chain in self.app_wide.values())
 
 
 __all__ = [

@@ -94,8 +94,10 @@ class RequestPipeline:
                         response = func(request)
                         if isawaitable(response):
                             response = await response
-                    if response is not None:
+                    if response:  # as Sanic: a falsy value (None, False, "") goes on
                         break
+                else:
+                    response = None
             if response is None:
                 if handler_is_async:
                     response = await (handler(request, **params) if params else handler(request))
@@ -122,7 +124,7 @@ class RequestPipeline:
                             result = func(request, response)
                             if isawaitable(result):
                                 result = await result
-                        if result is not None:
+                        if result:  # as Sanic: a falsy value (None, False, "") goes on
                             response = result
                             break
                 except Exception:
@@ -131,6 +133,10 @@ class RequestPipeline:
                     error_logger.exception(
                         "Exception occurred in one of response middleware handlers"
                     )
+                else:
+                    # PERF: only a middleware that returned something is checked.
+                    if result and not isinstance(result, BaseHTTPResponse):
+                        check_middleware_result(request, result)
         except Exception as exc:
             await self.app.handle_exception(request, exc)
             return
@@ -239,6 +245,7 @@ class RequestPipeline:
                     error_logger.exception(
                         "Exception occurred in one of response middleware handlers"
                     )
+                check_middleware_result(request, response)
         except Exception as exc:
             await self.app.handle_exception(request, exc)
             return
@@ -273,6 +280,11 @@ class RequestPipeline:
                             error_logger.exception(
                                 "Exception occurred in one of response middleware handlers"
                             )
+                    try:
+                        check_middleware_result(request, response)
+                    except ServerError as error:
+                        await self.app.handle_exception(request, error)
+                        return
                     await self.send(request, response)
                     return
         await self.app.handle_exception(request, exc)
@@ -350,6 +362,16 @@ class RequestPipeline:
             await response.send(end_stream=True)
         except Exception:
             error_logger.debug("Could not send the response", exc_info=True)
+
+
+def check_middleware_result(request: Any, response: Any) -> None:
+    """Raise the 500 Sanic answers when middleware returned a truthy non-response.
+
+    The response middleware does not run again on that error page (as in Sanic).
+    """
+    if not isinstance(response, BaseHTTPResponse):
+        request._response_middleware_started = True
+        raise ServerError(f"Invalid response type {response!r} (need HTTPResponse)")
 
 
 def _not_responded(request: Any) -> bool:
@@ -460,7 +482,7 @@ async def run_request_middleware(
                 condition=_ON_REQUEST,
                 fail_not_found=False,
             )
-        if result is not None:
+        if result:  # as Sanic: a falsy value (None, False, "") goes on
             return result
     return None
 
@@ -492,7 +514,7 @@ async def run_response_middleware(
                 condition=_ON_RESPONSE,
                 fail_not_found=False,
             )
-        if result is not None:
+        if result:  # as Sanic: a falsy value (None, False, "") goes on
             return result
     return response
 

@@ -208,6 +208,19 @@ class _MethodOverride:
         return bool(self.parser.should_keep_alive())
 
 
+# Field names as received -> their lower-case str (request.headers has them so, as in
+# Sanic). Bounded: names come from clients.
+_LOWERED: dict[bytes, str] = {}
+_LOWERED_LIMIT = 1024
+
+
+def _lowered(name: bytes) -> str:
+    lowered = name.decode("latin-1").lower()
+    if len(_LOWERED) < _LOWERED_LIMIT:
+        _LOWERED[name] = lowered
+    return lowered
+
+
 class RequestReader:
     """Feeds request bytes to httptools and reports events to a sink (see ``RequestSink``).
 
@@ -226,6 +239,7 @@ class RequestReader:
         "parser",
         "url",
         "headers",
+        "names",
         "head_size",
         "fed",
         "precise",
@@ -246,6 +260,7 @@ class RequestReader:
         self.max_headers = max_headers
         self.url = b""
         self.headers: list[tuple[str, str]] = []
+        self.names: list[bytes] | None = []  # the field names as received (lowered in headers)
         self.head_size = 0
         self.fed = 0
         self.precise = False
@@ -354,6 +369,7 @@ class RequestReader:
     def on_message_begin(self) -> None:
         self.url = b""
         self.headers = []
+        self.names = []
         self.head_size = 0
         self.in_head = True
         self.sink.on_begin()
@@ -379,11 +395,19 @@ class RequestReader:
         # RFC 9110 section 5.5: field values are opaque octets; decode like Sanic does
         # (UTF-8, undecodable bytes kept as surrogates).  llhttp already refused CR, LF,
         # NUL, obs-fold and whitespace before the colon, and names are ASCII tokens.
+        # As Sanic: request.headers has the names in lower case (what iterating it, or
+        # dict(request.headers), shows); raw_headers keeps them as received.
+        self.names.append(name)
+        # PERF: a field name's lower-case str comes from a cache (one lookup instead of
+        # two conversions; names are tokens, so latin-1 decodes any of them).
+        lowered = _LOWERED.get(name)
+        if lowered is None:
+            lowered = _lowered(name)
         try:
             # PERF: the default codec without an error handler is the quicker call
-            headers.append((name.decode(), value.decode()))
+            headers.append((lowered, value.decode()))
         except UnicodeDecodeError:
-            headers.append((name.decode("latin-1"), value.decode("utf-8", "surrogateescape")))
+            headers.append((lowered, value.decode("utf-8", "surrogateescape")))
 
     def on_headers_complete(self) -> None:
         self.in_head = False

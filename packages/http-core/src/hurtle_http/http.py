@@ -413,6 +413,7 @@ class Http(RequestReader):
         """httptools: a request head starts (the reader's reset, then ``on_begin``)."""
         self.url = b""
         self.headers = []
+        self.names = []
         self.head_size = 0
         self.in_head = True
         protocol = self.protocol
@@ -429,6 +430,7 @@ class Http(RequestReader):
         """A complete head: build the Request and queue it (raises to refuse it)."""
         self.url = url
         self.headers = headers
+        self.names = None  # another reader: raw_headers shows the parsed names
         own = self.parser
         self.parser = parser
         try:
@@ -503,6 +505,7 @@ class Http(RequestReader):
             request = request_class(url, fields, version, method, protocol.transport, protocol.app)
         request.stream = self
         request.conn_info = protocol.conn_info
+        request._raw_names = self.names
         has_body = chunked or bool(content_length)
         record = self._spare
         if record is None:
@@ -1066,11 +1069,13 @@ class Http(RequestReader):
             if self.stage is RESPONSE or self.response_func is not None:
                 raise ServerError("Response already started")
             raise ServerError("No request is waiting for a response")
+        # Bound first: something that is not a response fails here, leaving this
+        # connection's state as it was (an error page can still answer).
+        response.stream = self
         previous = self.response
         if previous is not None and previous is not response:
             previous.stream = None
         self.response = response
-        response.stream = self
         self.send = self.http1_response_header
         return response
 

@@ -121,7 +121,7 @@ class RouteGroup:
     def prioritize_routes(self) -> None:
         """Order the routes as sanic-routing does: by ascending ``priority``, the most
         recently added first among equals."""
-        self._routes = tuple(sorted(self._routes, key=lambda r: r.priority))
+        self._routes = tuple(sorted(reversed(self._inserted), key=lambda r: r.priority))
         self._rebuild()
 
     def reset(self) -> None:
@@ -135,7 +135,7 @@ class RouteGroup:
         A clash is the same method with the same requirements (or one side without any):
         ``overwrite`` drops the old route, ``append`` keeps both, otherwise ``RouteExists``."""
         kept: list[Route] = []
-        for existing in group.routes:
+        for existing in group._inserted:
             clashing = False
             for route in self._routes:
                 same_reqs = (
@@ -154,15 +154,12 @@ class RouteGroup:
                         methods = ",".join(
                             sorted(existing.methods & route.methods or route.methods)
                         )
-                        raise RouteExists(
-                            f"Route already registered: {route.raw_path} [{methods}]"
-                        )
+                        raise RouteExists(f"Route already registered: {route.raw_path} [{methods}]")
             if clashing and overwrite:
                 continue
             kept.append(existing)
-        # As sanic-routing: the new route goes in front of the group's routes, which keep
-        # their order (a reset and finalize again reorders nothing). ``_inserted`` keeps
-        # the order of addition.
-        self._inserted = tuple(r for r in group._inserted if r in kept) + self._inserted
-        self._routes = self._routes + tuple(kept)
+        self._inserted = tuple(kept) + self._routes
+        # Until finalize, as sanic-routing: highest priority first, newest first among
+        # equals (finalize then orders by ascending priority, see prioritize_routes).
+        self._routes = tuple(sorted(reversed(self._inserted), key=lambda r: -r.priority))
         self._rebuild()

@@ -126,24 +126,29 @@ class ExtParamInfo(ParamInfo):
                 break
         if match is None:
             raise InvalidUsage(
-                f"Invalid extension parameter definition for {self.name!r} in "
-                f"{self.raw_path!r}; use <{self.name}:ext> or <{self.name}=type:ext=a|b>"
+                f"Invalid extension parameter definition: {self.raw_path} (write "
+                f"<{self.name}:ext> or <{self.name}=type:ext=a|b>)"
             )
         filename_label = match.group(2) or "str"
-        allowed = tuple(a for a in (match.group(3) or "").split("|") if a)
+        allowed = tuple(match.group(3).split("|")) if match.group(3) else ()
         for extension in allowed:
             if not REGEX_ALLOWED_EXTENSION.match(extension):
-                raise InvalidUsage(f"Invalid extension: {extension} in {self.raw_path!r}")
+                # An empty one too (`ext=jpg|`), as sanic-routing.
+                raise InvalidUsage(f"Invalid extension: {extension}")
         counts = {a.count(".") + 1 for a in allowed}
         if len(counts) > 1:
             raise InvalidUsage(
                 "All allowed extensions within a single route definition must contain the "
-                f"same number of subparts (e.g. 'jpg|png' or 'tar.gz|tar.xz'): {self.raw_path!r}"
+                "same number of subparts. Either all single ('jpg|png') or all of one length "
+                f"('tar.gz|tar.xz'), not both: {self.raw_path!r}"
             )
-        if filename_label not in REGEX_TYPES or filename_label in ("ext", "path"):
+        if filename_label == "path":
+            raise InvalidUsage("Extension parameter matching does not support the `path` type.")
+        if filename_label not in REGEX_TYPES:
+            # Only the built-in types; a custom or regex file name type is refused.
             raise InvalidUsage(
-                f"Extension parameter {self.name!r} has an invalid file name type "
-                f"{filename_label!r}; use one of the built-in types such as str, int, alpha"
+                "Extension parameter matching only supports filename matching on known "
+                f"parameter types, and not regular expressions (got {filename_label!r})."
             )
         self.ctx.cast, self.ctx.pattern, _ = REGEX_TYPES[filename_label]
         self.ctx.label = filename_label

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import typing as t
+import warnings
 from types import SimpleNamespace
-from urllib.parse import quote
 
 from sanic_routing.exceptions import InvalidUsage, ParameterNameConflicts
 from sanic_routing.patterns import (
@@ -20,9 +20,6 @@ if t.TYPE_CHECKING:  # pragma: no cover
     from sanic_routing.router import BaseRouter
 
 __all__ = ["Requirements", "Route"]
-
-# A static segment is matched in its percent-encoded form; existing escapes are kept.
-_SAFE = "%"
 
 
 class Requirements(Immutable):
@@ -96,15 +93,18 @@ class Route:
         self.pattern: str | None = None
         self._params: dict[int, ParamInfo] = {}
         self._fast_params: tuple[tuple[int, str], ...] | None = None
-        self._raw_path = raw_path
         self._ingest_path(raw_path)
 
     # -- construction -------------------------------------------------------------------
 
     def _ingest_path(self, path: str) -> None:
         delimiter = self.router.delimiter
+        raw_parts = path_to_parts(path, delimiter)
+        # As sanic-routing: the raw path is the declared one with its static parts
+        # percent-encoded ("π/<x>" -> "%CF%80/<x>").
+        self._raw_path = path = parts_to_path(raw_parts, delimiter)
         parts: list[str] = []
-        for idx, part in enumerate(path_to_parts(path, delimiter)):
+        for idx, part in enumerate(raw_parts):
             if part.startswith("<"):
                 name, label, cast, pattern, info_class = self.parse_parameter_string(part)
                 if issubclass(info_class, ExtParamInfo):
@@ -115,7 +115,7 @@ class Route:
                 self.add_parameter(idx, name, path, label, cast, pattern, info_class)
                 parts.append(normalized)
             else:
-                parts.append(quote(part, safe=_SAFE) if delimiter == "/" else part)
+                parts.append(part)  # already percent-encoded by path_to_parts
         self.parts = tuple(parts)
         self.path = parts_to_path(self.parts, delimiter)
 
@@ -138,6 +138,11 @@ class Route:
         name, label = match.group(1), match.group(2)
         if label is None or label == "":
             label = "str"
+        if label.startswith("ext="):
+            # `<name:ext=...>` that is not a well-formed extension list (an upper-case
+            # letter, a `#`, a second `:` or `=`) is refused, not taken as a regex.
+            raise InvalidUsage(f"Invalid extension parameter definition: {self._raw_path}")
+        _warn_deprecated_label(name, label)
         if label in regex_types:
             cast, pattern, info_class = regex_types[label]
             return name, label, cast, pattern, info_class
@@ -190,10 +195,13 @@ class Route:
         names = [info.name for info in self._params.values()]
         if len(set(names)) != len(names):
             raise ParameterNameConflicts(f"Duplicate named parameters in: {self._raw_path}")
-        if any(isinstance(info, ExtParamInfo) for info in params.values()) and "ext" in names:
-            raise ParameterNameConflicts(
-                f"Parameter name 'ext' is reserved by the ext type in: {self._raw_path}"
+        if "ext" in names and any(isinstance(info, ExtParamInfo) for info in params.values()):
+            # `<ext:ext>` or `<ext>/<f:ext>` are accepted, as by sanic-routing: the value
+            # of `ext` is the extension, so ext-type parameters are stored last.
+            params = dict(
+                sorted(params.items(), key=lambda item: isinstance(item[1], ExtParamInfo))
             )
+            names = [info.name for info in params.values()]
         self.params = params
         self.labels = names
         # PERF: plain parameters of a trie-matched route are copied straight from the
@@ -216,10 +224,15 @@ class Route:
         self.pattern = self.router.delimiter + re.escape(self.router.delimiter).join(components)
 
     def _check_regex_groups(self) -> None:
+        regex_types = self.router.regex_types
         for info in self._params.values():
+            _warn_deprecated_label(info.name, info.label)
             if not info.regex:
                 continue
             name, label, pattern = info.name, info.label, info.pattern
+            if ":" in label and label.split(":", 1)[0] in regex_types:
+                # `<bar:str:int>`: a type followed by more text is a typo, not a regex.
+                raise InvalidUsage(f"Invalid parameter declaration: {self._raw_path}")
             groups = set(pattern.groupindex)
             if groups and groups != {name}:
                 raise InvalidUsage(
@@ -308,3 +321,19 @@ class Route:
         return f"<{type(self).__name__}: {display}path={self.path or self.router.delimiter}>"
 
     __str__ = __repr__
+
+
+# Labels sanic-routing still accepts, with a warning, as regexes (they are not types).
+_DEPRECATED_LABELS = {"string": "str", "number": "float"}
+
+
+def _warn_deprecated_label(name: str, label: str) -> None:
+    replacement = _DEPRECATED_LABELS.get(label)
+    if replacement is not None:
+        # Worded (typo included) as sanic-routing words it: filters match on the text.
+        warnings.warn(
+            f"Use of '{label}' as a path parameter type is deprected, and will be removed "
+            f"in Sanic v21.12. Instead, use <{name}:{replacement}>.",
+            DeprecationWarning,
+            stacklevel=2,
+        )

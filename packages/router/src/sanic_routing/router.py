@@ -199,7 +199,8 @@ class BaseRouter(ABC):
                 "route before calling finalize()"
             )
         if not isinstance(path, str):
-            raise InvalidUsage(f"A route path must be a string, not {type(path).__name__}")
+            # A TypeError, as sanic-routing raises for a non-str path.
+            raise TypeError(f"A route path must be a string, not {type(path).__name__}")
         if priority and not append:
             # As sanic-routing: priority orders routes appended to one path.
             raise FinalizationError(
@@ -221,7 +222,11 @@ class BaseRouter(ABC):
             while path.endswith(delimiter):
                 path = path[: -len(delimiter)]
 
-        static = not any(part.startswith("<") for part in path_to_parts(path, delimiter))
+        fixed = not any(part.startswith("<") for part in path_to_parts(path, delimiter))
+        # As sanic-routing: a path without parameters is a static route unless it has
+        # requirements (a host); those are dynamic routes (still found by one dict lookup,
+        # see finalize).
+        static = fixed and not requirements
         regex = self._is_regex(path)
         route = self.route_class(
             self,
@@ -237,15 +242,26 @@ class BaseRouter(ABC):
             priority=priority,
         )
         group = self.group_class(route)
-        if route.static:
-            routes = self.static_routes
-        elif route.regex:
+        if route.regex:
+            existing = self.regex_routes.get(route.segments)
+        elif fixed:
+            # One path, one group, whether it sits with the static or the dynamic routes.
+            existing = self.static_routes.get(route.segments)
+            if existing is None:
+                existing = self.dynamic_routes.get(route.segments)
+        else:
+            existing = self.dynamic_routes.get(route.segments)
+        if existing is not None:
+            group.merge(existing, overwrite, append)  # may raise RouteExists: keep it then
+            if fixed and not route.regex:
+                self.static_routes.pop(route.segments, None)
+                self.dynamic_routes.pop(route.segments, None)
+        if route.regex:
             routes = self.regex_routes
+        elif fixed and any(member.static for member in group):
+            routes = self.static_routes
         else:
             routes = self.dynamic_routes
-        existing = routes.get(route.segments)
-        if existing is not None:
-            group.merge(existing, overwrite, append)
         routes[route.segments] = group
         if name:
             self.name_index[name] = route
@@ -290,9 +306,9 @@ class BaseRouter(ABC):
     def _is_regex(self, path: str) -> bool:
         for part in path_to_parts(path, self.delimiter):
             if part.startswith("<") and ":" in part:
+                # As sanic-routing: `<f:ext>` is not a regex route, `<f:ext=jpg>` (with
+                # its list of extensions) is one, and so is `<f:exts>`.
                 label = part[1:-1].split(":", 1)[1]
-                if label.startswith("ext"):
-                    continue
                 if label == "path" or label not in self.regex_types:
                     return True
         return False
@@ -311,16 +327,24 @@ class BaseRouter(ABC):
         for group in self.regex_routes.values():
             group.pattern_idx = len(self._matchers)
             self._matchers.append(re.compile(f"^{group.routes[0].pattern}$"))
+        # PERF: every path without parameters, host-bound ones included, is one dict lookup
+        # (benchmarks/router_bench.py, static kind).
         self._static_index = {
             self.delimiter.join(group.routes[0].parts): group
-            for group in self.static_routes.values()
+            for group in (*self.static_routes.values(), *self.dynamic_routes.values())
+            if not group.routes[0].defined_params
         }
         self._render(do_compile, do_optimize)
         self.finalized = True
 
     def _render(self, do_compile: bool = True, do_optimize: bool = False) -> None:
         self.tree = Tree(self)
-        self.tree.generate([*self.dynamic_routes.values(), *self.regex_routes.values()])
+        self.tree.generate(
+            [
+                *(g for g in self.dynamic_routes.values() if g.routes[0].defined_params),
+                *self.regex_routes.values(),
+            ]
+        )
         source, namespace = self.tree.finalize()
         namespace["STATIC"] = self._static_index
         self.find_route_src = source

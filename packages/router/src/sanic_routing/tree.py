@@ -53,6 +53,9 @@ class Node:
         self.router = router
         self.param = param
         self.unquote = unquote
+        # Children are gathered in `_children` while routes are inserted and published in
+        # `children` by `finalize_children()` (the two-step shape sanic-routing's has).
+        self._children: dict[str, Node] = {}
         self.children: dict[str, Node] = {}
         self.group: RouteGroup | None = None
         # Segments of the longest fixed-length route under this prefix (any length).
@@ -65,8 +68,16 @@ class Node:
         return self.param is None
 
     def add_child(self, child: Node) -> None:
-        """Attach a child node, keyed by its segment."""
-        self.children[child.part] = child
+        """Attach a child node, keyed by its segment (see :meth:`finalize_children`)."""
+        self._children[child.part] = child
+
+    def finalize_children(self) -> None:
+        """Publish the children added so far in ``children``, this node's and below."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            node.children = dict(node._children)
+            stack.extend(node._children.values())
 
     def sorted_children(self) -> tuple[list[Node], list[Node]]:
         """Static children (any order, they exclude each other) and dynamic children in
@@ -113,7 +124,7 @@ class Tree:
                 reach[prefix] = max(reach.get(prefix, 0), group.depth)
             node = self.roots.setdefault(group.depth, Node(root=True, router=self.router))
             for idx, segment in enumerate(route.segments):
-                child = node.children.get(segment)
+                child = node._children.get(segment)
                 if child is None:
                     child = Node(
                         segment,
@@ -126,6 +137,7 @@ class Tree:
                 node.prefix = route.segments[: idx + 1]
             node.group = group
         for root in self.roots.values():
+            root.finalize_children()
             stack = [root]
             while stack:
                 node = stack.pop()
@@ -276,7 +288,10 @@ class Tree:
         if group is None:  # pragma: no cover - every leaf of a fixed-length trie has one
             return [Line("pass", indent)]
         gname = self._name("group", group)
-        if group.regex:
+        # PERF: a route that is a regex route only for its `ext=...` lists was checked
+        # segment by segment already; its pattern is matched only when an inline regex
+        # needs it (benchmarks/router_bench.py).
+        if group.regex and any(p.regex for p in group.routes[0].defined_params.values()):
             matcher = self._name("match", group.router.matchers[group.pattern_idx].match)
             return [
                 Line(f"match = {matcher}(path)  # {_safe(group.uri)}", indent),

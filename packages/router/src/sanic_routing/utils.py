@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import typing as t
 from urllib.parse import quote, unquote
 
 from sanic_routing.exceptions import InvalidUsage, NotFound
-from sanic_routing.patterns import ParamInfo
+from sanic_routing.patterns import REGEX_PARAM_NAME, REGEX_PARAM_NAME_EXT, ParamInfo
+
+# Importable from here too, as from sanic-routing's utils.
+_REEXPORTED = (InvalidUsage, REGEX_PARAM_NAME, REGEX_PARAM_NAME_EXT)
 
 if t.TYPE_CHECKING:  # pragma: no cover
     from sanic_routing.route import Route
@@ -22,43 +26,45 @@ __all__ = [
 
 
 class Immutable(dict):
-    """A dict that refuses item assignment and deletion once built."""
+    """A dict that refuses item assignment and deletion once built (``TypeError``, as
+    sanic-routing's)."""
 
     def __setitem__(self, *args: t.Any) -> None:
-        raise InvalidUsage("Route requirements cannot be changed after the route is created")
+        raise TypeError("Cannot change immutable dict (route requirements are fixed)")
 
     def __delitem__(self, *args: t.Any) -> None:
-        raise InvalidUsage("Route requirements cannot be changed after the route is created")
+        raise TypeError("Cannot change immutable dict (route requirements are fixed)")
+
+
+# After a delimiter, a ``>`` reached before any ``<`` means the delimiter sits inside a
+# parameter's regex (``<p:[a-z/]+>``), so it does not split. A ``<`` right after ``?``
+# belongs to the regex itself (``(?<!js)``, ``(?P<name>``) and does not count.
+_INSIDE_PARAMETER = re.compile(r"(?:\?<|[^<])*>")
 
 
 def path_to_parts(path: str, delimiter: str = "/") -> tuple[str, ...]:
-    """Split a path on the delimiter, keeping each ``<param:regex>`` whole even if the
-    regex contains the delimiter."""
-    parts: list[str] = []
-    current: list[str] = []
-    in_param = False
-    i, n, dlen = 0, len(path), len(delimiter)
-    while i < n:
-        if not in_param and path.startswith(delimiter, i):
-            parts.append("".join(current))
-            current = []
-            i += dlen
-            continue
-        char = path[i]
-        if not in_param and char == "<" and not current:
-            in_param = True
-        elif in_param and char == ">":
-            nxt = i + 1
-            if nxt == n or path.startswith(delimiter, nxt):
-                in_param = False
-        current.append(char)
-        i += 1
-    parts.append("".join(current))
-    return tuple(parts)
+    """Split a route path into its parts, as sanic-routing does.
+
+    Leading delimiters are dropped and the path is percent-decoded before splitting; a
+    delimiter inside a ``<param:regex>`` does not split. Static parts come back
+    percent-encoded (``"/π/<x>"`` -> ``("%CF%80", "<x>")``); parameter parts as written.
+    """
+    path = unquote(path.lstrip(delimiter))
+    size = len(delimiter)
+    raw: list[str] = []
+    start = 0
+    at = path.find(delimiter)
+    while at != -1:
+        if not _INSIDE_PARAMETER.match(path, at + size):
+            raw.append(path[start:at])
+            start = at + size
+        at = path.find(delimiter, at + size)
+    raw.append(path[start:])
+    return tuple(part if part.startswith("<") else quote(part) for part in raw)
 
 
 def parts_to_path(parts: t.Sequence[str], delimiter: str = "/") -> str:
-    """Join parts back into a path (the inverse of :func:`path_to_parts`)."""
+    """Join parts back into a path with the delimiter."""
     return delimiter.join(parts)
 
 

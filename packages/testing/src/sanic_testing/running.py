@@ -211,6 +211,7 @@ class ServerSession:
         self.port: int = self.sock.getsockname()[1] if self.sock is not None else 0
         self.server: Any = None
         self._saved_mode: Any = None
+        self._prepared = False
 
     @property
     def scheme(self) -> str:
@@ -234,13 +235,33 @@ class ServerSession:
             scheme = "wss" if scheme == "https" else "ws"
         return f"{scheme}://{format_host(self.host)}:{self.port}{uri}"
 
-    async def start(self) -> None:
-        """Bind, run the start-up listeners, and accept connections."""
+    def prepare(self) -> None:
+        """Put the app in the run's mode (``debug``, ``verbosity``) before its banner.
+
+        ``start`` does it when not done yet; ``stop`` restores what was there.
+        """
+        if self._prepared:
+            return
+        self._prepared = True
         state = getattr(self.app, "state", None)
         self._saved_mode = getattr(state, "mode", None)
         if state is not None and self.verbosity is not None:
             self._saved_verbosity = state.verbosity
             state.verbosity = self.verbosity
+        if self.debug and state is not None:
+            from hurtle_app.state import Mode
+
+            state.mode = Mode.DEBUG
+            if getattr(self.app, "configure_logging", True):
+                # The banner already shows the debug look (as app.run(debug=True) does).
+                from hurtle_app.logging.setup import setup_logging
+
+                config = self.app.config
+                setup_logging(True, bool(config.get("NO_COLOR", False)), config.get("LOG_EXTRA"))
+
+    async def start(self) -> None:
+        """Bind, run the start-up listeners, and accept connections."""
+        self.prepare()
         # The client logs the banner itself (before "Starting worker", as sanic-testing).
         quiet = banner_shown.set(True)
         try:
@@ -286,6 +307,7 @@ class ServerSession:
 
     def _restore_mode(self) -> None:
         state = getattr(self.app, "state", None)
+        self._prepared = False
         if state is not None and self._saved_mode is not None:
             state.mode = self._saved_mode
         if state is not None and self._saved_verbosity is not None:

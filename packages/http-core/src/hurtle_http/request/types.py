@@ -52,6 +52,7 @@ _LAZY_SLOTS: dict[str, Any] = {
     "route": None,
     "responded": False,
     "_head": None,  # None: no copy kept, ``head`` is rebuilt; b"": there is none (ASGI)
+    "_raw_names": None,
     "_stream_id": 0,
     "_ctx": None,
     "_id": None,
@@ -135,6 +136,7 @@ class Request:
         "body",
         "conn_info",
         "_head",
+        "_raw_names",
         "headers",
         "method",
         "parsed_accept",
@@ -326,21 +328,6 @@ class Request:
         return query
 
     @property
-    def head(self) -> bytes:
-        """The request head as received, without its final blank line.
-
-        When the server kept no copy of the head bytes (the HTTP core parses them in place),
-        it is rebuilt from the request line and the parsed fields (see ``raw_headers``).
-        A request that came through ASGI has none (``b""``), as under Sanic.
-        """
-        head = self._head
-        return self.request_line + b"\r\n" + self.raw_headers if head is None else head
-
-    @head.setter
-    def head(self, value: bytes) -> None:
-        self._head = value
-
-    @property
     def raw_headers(self) -> bytes:
         """The header section of the request head, as received.
 
@@ -349,12 +336,34 @@ class Request:
         with ``": "`` between them.
         """
         if not self._head:
+            names = self._raw_names
+            values = self.headers.values()
+            if names is None or len(names) != len(values):
+                names = [name.encode("latin-1", "replace") for name, _ in self.headers.items()]
             return b"\r\n".join(
-                f"{name}: {value}".encode("latin-1", "replace")
-                for name, value in self.headers.items()
+                name + b": " + value.encode("utf-8", "surrogateescape")
+                for name, value in zip(names, values, strict=True)
             )
         _, _, headers = self._head.partition(b"\r\n")
         return headers
+
+    @property
+    def head(self) -> bytes:
+        """The request head as received, without its final blank line.
+
+        When the server kept no copy of the head bytes (the HTTP core parses them in place),
+        it is rebuilt from ``request_line`` and ``raw_headers``. A request that came
+        through ASGI has none (``b""``), as under Sanic.
+        """
+        head = self._head
+        if head is not None:
+            return head
+        fields = self.raw_headers
+        return self.request_line + b"\r\n" + fields if fields else self.request_line
+
+    @head.setter
+    def head(self, value: bytes) -> None:
+        self._head = value
 
     @property
     def request_line(self) -> bytes:
