@@ -56,6 +56,25 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "USE_UVLOOP": _default,
 }
 
+#: Run settings the seed documents (001) list as config options. Sanic 25.12 has no such
+#: keys (they are ``app.run`` arguments): they are not in ``app.config`` (so iterating it,
+#: or sanic-ext's ``load_constants()``, never sees them), but reading one as an attribute
+#: gives the documented default instead of an AttributeError, for code written from those
+#: documents (``app.run(host=app.config.HOST, ...)``).
+RUN_DEFAULTS: dict[str, Any] = {
+    "HOST": "127.0.0.1",
+    "PORT": 8000,
+    "UNIX": None,
+    "UNIX_MODE": 0o666,
+    "WORKERS": 1,
+    "WORKER_CLASS": "sanic.worker.GunicornWorker",
+    "WORKER_CONNECTIONS": 1000,
+    "WORKER_MAX_REQUESTS": 0,
+    "WORKER_MAX_REQUESTS_JITTER": 0,
+    "LOGO": None,
+}
+
+
 class DescriptorMeta(type):
     """Metaclass kept for API parity: lists the class's properties as settable descriptors."""
 
@@ -149,6 +168,8 @@ class Config(dict, metaclass=DescriptorMeta):
         try:
             return self[attr]
         except KeyError:
+            if attr in RUN_DEFAULTS:
+                return RUN_DEFAULTS[attr]
             raise AttributeError(f"Config has no '{attr}'") from None
 
     def __setattr__(self, attr: str, value: Any) -> None:
@@ -277,6 +298,7 @@ class Config(dict, metaclass=DescriptorMeta):
 
 __all__ = [
     "DEFAULT_CONFIG",
+    "RUN_DEFAULTS",
     "SANIC_PREFIX",
     "Config",
     "DescriptorMeta",
