@@ -587,6 +587,18 @@ def test_head_lines_rebuilt_when_no_head_bytes_were_kept() -> None:
     assert request.raw_headers == b"Host: a\r\nX-Foo: bar\r\nx-foo: baz"
 
 
+def test_head_is_the_request_line_and_fields_even_when_no_bytes_were_kept() -> None:
+    # Sanic's request.head: the head as sent, without its final blank line (sanic-ext's
+    # automatic TRACE answers echo it).
+    headers = Header([("Host", "a"), ("X-Foo", "bar")])
+    request = Request(b"/p?q=1", headers, "1.1", "GET", None, None)
+    assert request.head == b"GET /p?q=1 HTTP/1.1\r\nHost: a\r\nX-Foo: bar"
+    kept = Request(b"/", Header(), "1.1", "GET", None, None, head=b"GET / HTTP/1.1\r\nHost: b")
+    assert kept.head == b"GET / HTTP/1.1\r\nHost: b"
+    kept.head = b"GET /x HTTP/1.1"
+    assert kept.request_line == b"GET /x HTTP/1.1"
+
+
 def test_ctx_is_made_by_make_context_once_stock_or_overridden() -> None:
     request = make()
     assert type(request.ctx).__name__ == "SimpleNamespace"

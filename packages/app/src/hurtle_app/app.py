@@ -13,7 +13,7 @@ import logging
 import logging.config
 import re
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from inspect import getsource, isawaitable
 from types import SimpleNamespace
 from typing import Any, ClassVar, Generic, TypeVar
@@ -306,6 +306,10 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
         if name.startswith(self.name + "."):
             return name
         return f"{self.name}.{name}"
+
+    def _allowed_methods(self) -> Sequence[str] | None:
+        # The router's list, which code may extend (sanic-ext adds CONNECT and TRACE).
+        return tuple(self.router.ALLOWED_METHODS)
 
     def _apply_route(self, route: FutureRoute, overwrite: bool = False) -> list[Any]:
         handler: Any = route.handler
@@ -622,13 +626,6 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
     # --- start-up ----------------------------------------------------------------------------
     def finalize(self) -> None:
         """Compile the router and build every route's middleware chain (once)."""
-        if self._duplicate_names:
-            names = ", ".join(sorted(self._duplicate_names))
-            raise ServerError(
-                f"Duplicate route names detected: {names}. You should rename one or more of "
-                "them explicitly by using the `name` param, or changing the implicit name "
-                "derived from the class and function name."
-            )
         if not self.router.finalized:
             self.router.finalize()
         fallback = self.config.FALLBACK_ERROR_FORMAT
@@ -672,6 +669,15 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
             from hurtle_app.extend import auto_extend
 
             auto_extend(self)
+        # As Sanic, names are checked at start-up only: a server listener may add routes
+        # sharing a name (sanic-ext's automatic TRACE routes) and call finalize() again.
+        if self._duplicate_names:
+            names = ", ".join(sorted(self._duplicate_names))
+            raise ServerError(
+                f"Duplicate route names detected: {names}. You should rename one or more of "
+                "them explicitly by using the `name` param, or changing the implicit name "
+                "derived from the class and function name."
+            )
         self.finalize()
         self._composed_routes = len(self.router.routes)
         self._pipeline = RequestPipeline(self)

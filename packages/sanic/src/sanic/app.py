@@ -128,6 +128,11 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
             )
         return self._multiplexer
 
+    @multiplexer.setter
+    def multiplexer(self, value: WorkerMultiplexer | None) -> None:
+        # Sanic's is a plain attribute: code may set one (tests set a stand-in).
+        object.__setattr__(self, "_multiplexer", value)
+
     @property
     def m(self) -> WorkerMultiplexer:
         """Short alias of ``app.multiplexer``."""

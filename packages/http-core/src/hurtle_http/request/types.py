@@ -51,7 +51,7 @@ _LAZY_SLOTS: dict[str, Any] = {
     "conn_info": None,
     "route": None,
     "responded": False,
-    "_head": b"",
+    "_head": None,  # None: no copy kept, ``head`` is rebuilt; b"": there is none (ASGI)
     "_raw_names": None,
     "_stream_id": 0,
     "_ctx": None,
@@ -356,10 +356,12 @@ class Request(Generic[sanic_type, ctx_type]):
         """The request head as received, without its final blank line.
 
         When the server kept no copy of the head bytes (the HTTP core parses them in place),
-        it is rebuilt from ``request_line`` and ``raw_headers``.
+        it is rebuilt from ``request_line`` and ``raw_headers``. A request that came
+        through ASGI has none (``b""``), as under Sanic.
         """
-        if self._head:
-            return self._head
+        head = self._head
+        if head is not None:
+            return head
         fields = self.raw_headers
         return self.request_line + b"\r\n" + fields if fields else self.request_line
 
