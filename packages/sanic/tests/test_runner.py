@@ -166,6 +166,14 @@ def test_multiplexer_only_exists_in_workers(app: Sanic) -> None:
     assert not hasattr(app, "multiplexer")
 
 
+def test_multiplexer_can_be_set_like_a_plain_attribute(app: Sanic) -> None:
+    # Sanic's app.multiplexer is a plain attribute: code (and tests) may set a stand-in.
+    stand_in = object()
+    app.multiplexer = stand_in  # type: ignore[assignment]
+    assert app.multiplexer is stand_in
+    assert app.m is stand_in
+
+
 def test_manager_and_inspector_only_in_the_main_process_once_set(
     app: Sanic, monkeypatch: pytest.MonkeyPatch
 ) -> None:
