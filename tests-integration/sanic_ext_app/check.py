@@ -50,12 +50,22 @@ async def main() -> dict[str, bool]:
         results["auto head"] = r.status_code == 200 and r.content == b""
         r = await c.get("/docs/openapi.json")
         spec = r.json() if r.status_code == 200 else {}
-        results["openapi spec"] = "/people" in spec.get("paths", {})
+        results["openapi spec"] = "/people" in spec.get("paths", {}) and "/ws" in spec["paths"]
+        item = spec.get("paths", {}).get("/items/{item_id}/{slug}", {}).get("get", {})
+        # sanic-routing's parameter order: by pattern priority (slug before int).
+        results["openapi path parameters"] = [p["name"] for p in item.get("parameters", [])] == [
+            "slug",
+            "item_id",
+        ]
         results["openapi summary"] = (
             spec.get("paths", {}).get("/plain", {}).get("get", {}).get("summary") == "A plain route"
         )
         r = await c.get("/docs")
         results["openapi ui"] = r.status_code == 200
+        r = await c.get("/port/42")
+        results["route argument beats constants"] = r.text == "42"
+        r = await c.get("/lazy/Ann")
+        results["template via render()"] = r.status_code == 201 and "Hello Ann" in r.text
     lifespan.cancel()
     return results
 

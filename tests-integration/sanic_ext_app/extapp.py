@@ -3,25 +3,18 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from sanic_ext import Extend, openapi, validate
+from sanic_ext import Extend, openapi, render, validate
 
 from sanic import Sanic
-from sanic.models.futures import FutureRegistry
 from sanic.response import json, text
 
 app = Sanic("ExtApp")
 app.config.CORS_ORIGINS = "http://allowed.example"
 app.config.TEMPLATING_PATH_TO_TEMPLATES = Path(__file__).parent / "templates"
 
-# GAP (framework app, hurtle_app/app.py): sanic-ext reads and replaces
-# `app._future_commands` (a set of FutureCommand) and compares route handlers with
-# `app._websocket_handler`. Until the app defines both, they are provided here.
-if not hasattr(app, "_future_commands"):
-    object.__setattr__(app, "_future_commands", FutureRegistry())
-if not hasattr(app, "_websocket_handler"):
-    object.__setattr__(app, "_websocket_handler", object())
-
 Extend(app)
+# Every app.config key Sanic does not define becomes a constant injected by name.
+app.ext.load_constants()
 
 
 @dataclass
@@ -59,3 +52,24 @@ async def hello(request, name: str):
 @openapi.summary("A plain route")
 async def plain(request):
     return text("plain")
+
+
+@app.get("/port/<port:int>")
+async def port(request, port: int):
+    return text(str(port))
+
+
+@app.get("/lazy/<name>")
+@app.ext.template("hello.html")
+async def lazy(request, name: str):
+    return await render(context={"name": name}, status=201, app=app)
+
+
+@app.websocket("/ws")
+async def feed(request, ws):
+    await ws.send("hi")
+
+
+@app.get("/items/<item_id:int>/<slug:slug>")
+async def item(request, item_id: int, slug: str):
+    return text(f"{item_id} {slug}")

@@ -331,6 +331,19 @@ def test_websocket_route_handler_unwraps_like_sanic(app: Sanic) -> None:
     assert route.handler.args[0] is feed
 
 
+def test_websocket_route_handler_looks_like_a_plain_partial_to_plugins(app: Sanic) -> None:
+    # sanic-ext's OpenAPI takes a handler with a ``view_class`` attribute for a class-based
+    # view (a None one failed its spec, so the app did not start) and shows a handler's
+    # docstring as the operation's summary: Sanic's websocket handler is a plain partial.
+    @app.websocket("/ws")
+    async def feed(request: Any, ws: Any) -> None:
+        """Feed the client."""
+
+    route = next(r for r in app.router.routes if r.name == "TestApp.feed")
+    assert not hasattr(route.handler, "view_class")
+    assert route.handler.__doc__ == partial.__doc__
+
+
 # --- blueprints ------------------------------------------------------------------------------
 async def test_blueprint_views_and_dispatch(app: Sanic) -> None:
     bp = Blueprint("bp", url_prefix="/p")

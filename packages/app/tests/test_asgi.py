@@ -139,6 +139,18 @@ async def test_http_request_sees_client_and_url(app: Sanic) -> None:
     assert (b"content-length", str(len(expected)).encode()) in sent[0]["headers"]
 
 
+async def test_request_head_is_empty_under_asgi_and_the_head_over_http(app: Sanic, call) -> None:
+    # Sanic's request.head: the bytes of the HTTP/1 head; an ASGI server hands over none.
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text(repr(request.head))
+
+    sent = await run_asgi(app, http_scope("GET", "/", b"a=1"), one_body())
+    assert body_of(sent) == b"b''"
+    served = await call("GET", "/?a=1", headers={"X-One": "1"})
+    assert served.text == repr(b"GET /?a=1 HTTP/1.1\r\nhost: example.com\r\nX-One: 1")
+
+
 async def test_request_body_is_read_across_messages(app: Sanic) -> None:
     @app.post("/echo")
     async def echo(request: Any) -> Any:

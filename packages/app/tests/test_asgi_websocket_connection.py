@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from hurtle_app.models.asgi import WebSocketConnection
 
 
@@ -42,3 +44,15 @@ async def test_receive_and_send_text_and_bytes() -> None:
     await ws.send("t")
     await ws.send(b"x")
     assert sent == [{"type": "websocket.send", "text": "t"}, {"type": "websocket.send", "bytes": b"x"}]
+
+
+async def test_send_refuses_what_is_not_one_str_or_bytes_message() -> None:
+    sent, _inbox, send, receive = _channel()
+    ws = WebSocketConnection(send, receive)
+    with pytest.raises(TypeError, match="^data is a dict-like object$"):
+        await ws.send({"k": 1})  # type: ignore[arg-type]
+    with pytest.raises(NotImplementedError, match="^Fragmented websocket messages are not"):
+        await ws.send(["a", "b"])
+    with pytest.raises(TypeError, match=r"^Websocket data must be bytes, str\.$"):
+        await ws.send(7)  # type: ignore[arg-type]
+    assert sent == []

@@ -89,3 +89,28 @@ def test_finalizing_the_signal_router_needs_a_running_loop(app: Sanic) -> None:
         SignalRouter().finalize()
     app.finalize()  # the app's own start-up step is not tied to a loop
     assert app.signal_router.finalized
+
+
+async def test_blueprint_dispatch_runs_static_handler_beside_dynamic_app_signal() -> None:
+    app = Sanic("bp_static_dyn")
+    bp = Blueprint("bp_sd")
+    counts = {"app": 0, "bp": 0, "dyn": []}
+
+    @app.signal("ev.nt.<part>")
+    def on_any(part: str) -> None:
+        counts["dyn"].append(part)
+
+    @app.signal("ev.nt.one")
+    def on_app() -> None:
+        counts["app"] += 1
+
+    @bp.signal("ev.nt.one")
+    def on_bp() -> None:
+        counts["bp"] += 1
+
+    app.blueprint(bp)
+    app.signal_router.finalize()
+    await app.dispatch("ev.nt.one", inline=True)
+    assert (counts["app"], counts["bp"], counts["dyn"]) == (1, 1, ["one"])
+    await bp.dispatch("ev.nt.one", inline=True)
+    assert (counts["app"], counts["bp"]) == (1, 2)

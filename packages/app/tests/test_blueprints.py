@@ -103,6 +103,32 @@ def test_copy_keeps_routes_under_a_new_name_and_prefix(app: Sanic) -> None:
     assert _paths(app) == {"TestApp.orig.x": "orig/x", "TestApp.dup.x": "dup/x"}
 
 
+def test_copy_of_a_registered_blueprint_joins_the_app_under_its_own_prefix(app: Sanic) -> None:
+    # The original's registration options (here an override and a version) stay with it:
+    # the copy lands on its own prefix instead of clashing with the original's paths.
+    bp = Blueprint("orig", url_prefix="/orig")
+    bp.add_route(handler, "/x", name="x")
+    app.blueprint(bp, url_prefix="/over", version=2)
+    bp.copy("dup")
+    bp.copy("dup2", url_prefix="/two", version=3)
+    assert _paths(app) == {
+        "TestApp.orig.x": "v2/over/x",
+        "TestApp.dup.x": "orig/x",
+        "TestApp.dup2.x": "v3/two/x",
+    }
+    assert {"dup", "dup2"} <= set(app.blueprints)
+
+
+async def test_copy_of_a_grouped_blueprint_leaves_the_group_prefix_behind(app: Sanic, call) -> None:
+    bp = Blueprint("inner", url_prefix="/inner")
+    bp.add_route(handler, "/x", name="x")
+    app.blueprint(Blueprint.group(bp, url_prefix="/grp"))
+    bp.copy("inner_copy")
+    assert _paths(app) == {"TestApp.inner.x": "grp/inner/x", "TestApp.inner_copy.x": "inner/x"}
+    response = await call("GET", "/inner/x")
+    assert response.status == 200 and response.text == "x"
+
+
 def test_blueprint_static_uses_prefix_and_bp_name(app: Sanic, tmp_path) -> None:
     (tmp_path / "a.txt").write_text("hi")
     bp = Blueprint("bp", url_prefix="/bp")
@@ -154,3 +180,15 @@ def test_copy_signature_shows_sanics_default_marker() -> None:
     params = inspect.signature(Blueprint.copy).parameters
     assert repr(params["url_prefix"].default) == "<Default>"
     assert repr(params["strict_slashes"].default) == "<Default>"
+
+
+def test_an_unset_strict_slashes_reads_as_the_apps_once_registered() -> None:
+    lax, strict = Blueprint("lax"), Blueprint("strict")
+    own = Blueprint("own", strict_slashes=False)
+    assert lax.strict_slashes is None
+    Sanic("LaxApp", configure_logging=False).blueprint(lax)
+    strict_app = Sanic("StrictApp", strict_slashes=True, configure_logging=False)
+    strict_app.blueprint(strict)
+    strict_app.blueprint(own)
+    assert (lax.strict_slashes, strict.strict_slashes, own.strict_slashes) == (False, True, False)
+    assert repr(strict).endswith("strict_slashes=True)")

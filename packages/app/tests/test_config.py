@@ -9,20 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hurtle_app.config import DEFAULT_CONFIG, Config
+from hurtle_app.config import DEFAULT_CONFIG, RUN_DEFAULTS, Config, DetailedConverter
 from hurtle_app.constants import LocalCertCreator
 from hurtle_app.helpers import Default
 from hurtle_http.config import HTTP_DEFAULTS
 from hurtle_http.exceptions import PyFileError, SanicException
 
 SEED_001_KEYS = [
-    "WORKERS",
-    "WORKER_CLASS",
-    "WORKER_CONNECTIONS",
-    "WORKER_MAX_REQUESTS",
-    "WORKER_MAX_REQUESTS_JITTER",
-    "UNIX",
-    "UNIX_MODE",
     "GRACEFUL_SHUTDOWN_TIMEOUT",
     "KEEP_ALIVE_TIMEOUT",
     "REQUEST_TIMEOUT",
@@ -30,9 +23,6 @@ SEED_001_KEYS = [
     "AUTO_RELOAD",
     "ACCESS_LOG",
     "MOTD",
-    "LOGO",
-    "HOST",
-    "PORT",
     "FORWARDED_SECRET",
     "REAL_IP_HEADER",
     "PROXIES_COUNT",
@@ -57,6 +47,23 @@ def test_defaults_are_sanics() -> None:
 @pytest.mark.parametrize("key", SEED_001_KEYS)
 def test_every_seed_key_resolves(key: str) -> None:
     assert key in Config(env_prefix=None)
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["HOST", "PORT", "UNIX", "UNIX_MODE", "WORKERS", "WORKER_CLASS", "WORKER_CONNECTIONS",
+     "WORKER_MAX_REQUESTS", "WORKER_MAX_REQUESTS_JITTER", "LOGO"],
+)
+def test_run_settings_are_not_config_keys(key: str) -> None:
+    # As Sanic 25.12: they are app.run() arguments, not settings. Extra keys would show in
+    # app.config (sanic-ext's load_constants() turns each into a value injected into any
+    # handler argument of that name: a route's <port> would get 8000). Read as attributes
+    # they give the defaults seed 001 documents; a value set by the app wins.
+    config = Config(env_prefix=None)
+    assert key not in config and key not in dict(config)
+    assert getattr(config, key) == RUN_DEFAULTS[key]
+    config.update({key: "set"})
+    assert getattr(config, key) == "set"
 
 
 def test_attribute_and_item_access() -> None:
@@ -279,3 +286,15 @@ def test_a_detailed_converter_that_passes_leaves_the_others(monkeypatch) -> None
 
     monkeypatch.setenv("SANIC_LIMIT", "7")
     assert Config(converters=[Refuse()]).LIMIT == 7
+
+
+def test_detailed_converter_is_abstract() -> None:
+    """Like Sanic's: a subclass must define ``__call__`` before it can be made."""
+    with pytest.raises(TypeError, match="abstract"):
+        DetailedConverter()  # type: ignore[abstract]
+
+    class Partial(DetailedConverter):
+        pass
+
+    with pytest.raises(TypeError, match="__call__"):
+        Partial()  # type: ignore[abstract]

@@ -90,7 +90,7 @@ def test_every_way_of_adding_middleware_records_its_priority(app: Sanic) -> None
     request = [(m.func, m.priority) for m in app.request_middleware]
     response = [(m.func, m.priority) for m in app.response_middleware]
     assert request == [(mw, 7), (mw, 5)]
-    assert response == [(mw, 6), (decorated, 4)]
+    assert response == [(decorated, 4), (mw, 6)]  # newest first, as Sanic lists them
     assert all(m.location is MiddlewareLocation.REQUEST for m in app.request_middleware)
     assert app.request_middleware[0].order == (7, app.request_middleware[0].definition)
 
@@ -184,3 +184,21 @@ def test_middleware_convert_makes_records_of_functions() -> None:
     assert converted[0] is record
     assert converted[1].func is func and converted[1].priority == 0
     assert converted[1].location is MiddlewareLocation.REQUEST
+
+
+def test_response_middleware_is_listed_newest_first(app: Sanic) -> None:
+    # As Sanic's deque (the order they run in); request middleware in registration order.
+    @app.on_response
+    async def one(request: Any, response: Any) -> None: ...
+
+    @app.on_response
+    async def two(request: Any, response: Any) -> None: ...
+
+    @app.on_request
+    async def first(request: Any) -> None: ...
+
+    @app.on_request
+    async def second(request: Any) -> None: ...
+
+    assert [m.func for m in app.response_middleware] == [two, one]
+    assert [m.func for m in app.request_middleware] == [first, second]

@@ -8,14 +8,22 @@ from hurtle_app.naming import AppRegistry, validate_name
 from hurtle_http.exceptions import SanicException
 
 
-@pytest.mark.parametrize("name", ["bad name", "1abc", "a.b", ""])
+@pytest.mark.parametrize("name", ["bad name", "1abc", "a.b", "", "-a", "é", "/srv/app.py"])
 def test_invalid_names_are_refused_with_the_rule(name: str) -> None:
     with pytest.raises(SanicException, match="must begin with a character"):
         validate_name("Sanic", name)
 
 
-@pytest.mark.parametrize("name", ["ok", "ok-name", "ok_name", "App2"])
+@pytest.mark.parametrize("name", ["ok", "ok-name", "ok_name", "App2", "_private", "__init__", "_"])
 def test_valid_names_pass(name: str) -> None:
+    """A leading underscore is allowed, as in Sanic (``Blueprint("__init__")``)."""
+    assert validate_name("Blueprint", name) == name
+
+
+@pytest.mark.parametrize("name", ["__main__", "_private", "_"])
+def test_a_name_may_begin_with_an_underscore(name: str) -> None:
+    # Sanic(__name__) in a script run directly is named "__main__".
+    assert validate_name("Sanic", name) == name
     assert validate_name("Blueprint", name) == name
 
 

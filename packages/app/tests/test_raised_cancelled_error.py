@@ -64,11 +64,21 @@ async def test_a_failing_response_middleware_on_an_error_page_logs_sanics_messag
     assert "Exception occurred in one of response middleware handlers" in caplog.messages
 
 
-async def test_response_middleware_may_turn_a_handler_value_into_a_response(
-    app: Sanic, call: Any
+@pytest.mark.parametrize("where", ["handler", "request middleware"])
+async def test_a_non_response_value_is_a_500_the_response_middleware_never_sees(
+    app: Sanic, call: Any, where: str
 ) -> None:
+    # As Sanic 25.12: the value is not offered to the response middleware (which could
+    # otherwise turn it into a response), and the 500 page does not go through it either.
+    seen: list[str] = []
+
+    @app.on_request
+    def early(request: Any) -> Any:
+        return {"a": 1} if where == "request middleware" else None
+
     @app.on_response
     def wrap(request: Any, value: Any) -> Any:
+        seen.append(type(value).__name__)
         if isinstance(value, dict):
             return json({**value, "wrapped": True})
         return None
@@ -78,8 +88,26 @@ async def test_response_middleware_may_turn_a_handler_value_into_a_response(
         return {"a": 1}
 
     sent = await call("GET", "/")
-    assert sent.status == 200
-    assert sent.text == '{"a":1,"wrapped":true}'
+    assert sent.status == 500
+    assert "Invalid response type {'a': 1} (need HTTPResponse)" in sent.text
+    assert seen == []
+
+
+async def test_a_handler_returning_none_gets_its_500_through_the_response_middleware(
+    app: Sanic, call: Any
+) -> None:
+    seen: list[int] = []
+
+    @app.on_response
+    def note(request: Any, response: Any) -> None:
+        seen.append(response.status)
+
+    @app.get("/")
+    async def index(request: Any) -> None:
+        return None
+
+    assert (await call("GET", "/")).status == 500
+    assert seen == [500]
 
 
 async def test_a_handler_value_no_middleware_turns_into_a_response_is_a_500(

@@ -157,6 +157,45 @@ def test_unknown_http_method_is_refused(app: Sanic) -> None:
         app.route("/", methods=["BREW"])
 
 
+async def test_methods_the_router_was_told_to_allow_can_be_routed(app: Sanic, call) -> None:
+    # Sanic checks methods against app.router.ALLOWED_METHODS, which code may extend
+    # (sanic-ext adds CONNECT and TRACE); a blueprint's methods are checked when it is
+    # registered, against the app it is registered on.
+    from hurtle_app.blueprints import Blueprint
+
+    app.router.ALLOWED_METHODS = (*app.router.ALLOWED_METHODS, "TRACE", "CONNECT")
+    bp = Blueprint("bp", url_prefix="/bp")
+
+    @app.route("/t", methods=["trace", "connect"])
+    async def traced(request):
+        return text(request.method)
+
+    @bp.route("/t", methods=["TRACE"])
+    async def bp_traced(request):
+        return text("bp " + request.method)
+
+    app.blueprint(bp)
+    assert (await call("TRACE", "/t")).text == "TRACE"
+    assert (await call("CONNECT", "/t")).text == "CONNECT"
+    assert (await call("TRACE", "/bp/t")).text == "bp TRACE"
+    assert (await call("GET", "/t")).status == 405
+
+
+def test_a_blueprint_method_the_app_does_not_allow_is_refused_at_registration(
+    app: Sanic,
+) -> None:
+    from hurtle_app.blueprints import Blueprint
+
+    bp = Blueprint("bp")
+
+    @bp.route("/t", methods=["TRACE"])
+    async def bp_traced(request):
+        return text("x")
+
+    with pytest.raises(BadMethod, match=r"Bad method: \['TRACE'\]"):
+        app.blueprint(bp)
+
+
 def test_unknown_error_format_is_refused_at_registration(app: Sanic) -> None:
     with pytest.raises(SanicException, match="^Unknown format: yaml$"):
         app.route("/", error_format="yaml")
@@ -260,7 +299,7 @@ def test_route_flags_are_recorded_on_route_extra(app: Sanic) -> None:
     assert routes["TestApp.index"].extra.ignore_body is True
 
 
-def test_duplicate_route_names_are_refused_at_startup(app: Sanic) -> None:
+async def test_duplicate_route_names_are_refused_at_startup(app: Sanic) -> None:
     from hurtle_http.exceptions import ServerError
 
     async def a(request):
@@ -272,7 +311,46 @@ def test_duplicate_route_names_are_refused_at_startup(app: Sanic) -> None:
     app.add_route(a, "/a", name="same")
     app.add_route(b, "/b", name="same")
     with pytest.raises(ServerError, match="Duplicate route names detected: TestApp.same"):
-        app.finalize()
+        await app._startup()
+
+
+async def test_a_server_listener_may_add_routes_sharing_a_name(app: Sanic) -> None:
+    # As Sanic, names are checked once, at start-up: a before_server_start listener may
+    # add several routes from one function (sanic-ext's automatic TRACE routes) and
+    # finalize again.
+    async def echo(request):
+        return text("echo " + request.path)
+
+    @app.get("/a")
+    async def a(request):
+        return text("a")
+
+    @app.get("/b")
+    async def b(request):
+        return text("b")
+
+    @app.before_server_start
+    async def add_echoes(app_: Sanic) -> None:
+        app_.router.reset()
+        for uri in ("/a", "/b"):
+            app_.add_route(echo, uri, methods=["PUT"])
+        app_.finalize()
+
+    from hurtle_http.testing import FakeConnection, parse_responses
+
+    await app._startup()
+    await app._server_event("init", "before")
+    conn = FakeConnection(app)
+    conn.receive(b"PUT /a HTTP/1.1\r\nhost: x\r\n\r\nPUT /b HTTP/1.1\r\nhost: x\r\n\r\n")
+    data = b""
+    responses: list[Any] = []
+    for _ in range(100):
+        await conn.settle()
+        data += conn.take()
+        responses = parse_responses(data)
+        if len(responses) == 2:
+            break
+    assert [r.body for r in responses] == [b"echo /a", b"echo /b"]
 
 
 def test_error_format_is_guessed_from_the_handler_source(app: Sanic) -> None:

@@ -98,8 +98,11 @@ async def test_handlers_run_in_priority_then_registration_order() -> None:
     router.finalize()
     result = await router.dispatch("foo.bar.baz", context={"a": 1}, inline=True)
     assert [name for name, _ in calls] == ["h2", "h0", "h1", "h3"]
-    # Every handler gets the parameters of the last dynamic definition (as Sanic).
-    assert calls[0][1] == {"a": 1, "other": "baz"}
+    # Dynamic definitions' handlers get the parameters of the last dynamic definition;
+    # static ones only the context (Sanic passes none to a static handler).
+    assert calls[0][1] == {"a": 1}
+    assert calls[1][1] == {"a": 1, "other": "baz"}
+    assert calls[2][1] == {"a": 1}
     assert result == 2
     calls.clear()
     await router.dispatch("foo.bar.baz", inline=True, reverse=True)
@@ -194,3 +197,21 @@ async def test_waiters_receive_the_dispatch_context() -> None:
         await router.wait_for("q.q.q", timeout=0.1)
     with pytest.raises(asyncio.TimeoutError):
         await router.wait_for("a.b.c", timeout=0.01)
+
+
+async def test_static_handler_without_parameters_beside_a_dynamic_one() -> None:
+    """A handler taking no arguments on ``x.y.z`` keeps working once ``x.y.<w>`` exists."""
+    seen: list[Any] = []
+
+    def static_handler() -> None:
+        seen.append("static")
+
+    def dynamic_handler(w: str) -> None:
+        seen.append(("dynamic", w))
+
+    router = SignalRouter()
+    router.add(dynamic_handler, "x.y.<w>")
+    router.add(static_handler, "x.y.z")
+    router.finalize()
+    await router.dispatch("x.y.z", inline=True)
+    assert sorted(seen, key=str) == [("dynamic", "z"), "static"]

@@ -54,8 +54,11 @@ def test_pidfile_has_sanics_lines_and_both_forms_are_read(tmp_path) -> None:
     lines = path.read_text().splitlines()
     assert lines[0] == "sanic" and lines[-1] == "name=AppName"
     assert read_pid(path) == int(lines[1].removeprefix("pid="))
-    path.write_text("4242\n")
+    path.write_text("sanic\npid=4242\n")
     assert read_pid(path) == 4242
+    for other in ("4242\n", "pid=4242\n", "sanic\npid=0\n", "sanic\n", ""):
+        path.write_text(other)
+        assert read_pid(path) is None, other
 
 
 def test_status_then_stop_by_app_name(sleeper, capsys) -> None:
@@ -87,16 +90,70 @@ def test_a_stale_pidfile_is_reported_and_removed(sleeper, capsys) -> None:
 def test_kill_by_pid_and_by_pidfile(sleeper, tmp_path, capsys) -> None:
     assert daemon_command("status", ["--pid", str(sleeper.pid)]) == 0
     pidfile = tmp_path / "custom.pid"
-    pidfile.write_text(f"{sleeper.pid}\n")
+    pidfile.write_text(f"sanic\npid={sleeper.pid}\n")
     assert daemon_command("kill", ["--pidfile", str(pidfile)]) == 0
     assert f"Sent SIGKILL to process {sleeper.pid}" in capsys.readouterr().out
     assert sleeper.wait(timeout=10) == -9
     assert not pidfile.exists()
 
 
-def test_restart_says_it_is_not_available(capsys) -> None:
-    assert daemon_command("restart", ["--pid", "1"]) == 1
-    assert "stop it and start it again" in capsys.readouterr().err
+def test_restart_says_it_is_not_available(tmp_path, capsys) -> None:
+    """As Sanic: a notice and status 0, once the PID file is found."""
+    assert daemon_command("restart", ["--pid", "1"]) == 0
+    assert "not available yet" in capsys.readouterr().out
+    assert daemon_command("restart", ["--pidfile", str(tmp_path / "none.pid")]) == 1
+    assert capsys.readouterr().err == f"PID file not found: {tmp_path / 'none.pid'}\n"
+
+
+def test_a_pidfile_sanic_did_not_write_is_refused_and_not_signalled(
+    sleeper, tmp_path, capsys
+) -> None:
+    pidfile = tmp_path / "other.pid"
+    pidfile.write_text(f"{sleeper.pid}\n")
+    for action in ("kill", "status"):
+        assert daemon_command(action, ["--pidfile", str(pidfile)]) == 1
+        assert capsys.readouterr().err == f"Invalid PID file: {pidfile}\n"
+    assert sleeper.poll() is None
+    assert pidfile.exists()
+
+
+def test_kill_of_a_missing_process_says_not_found(sleeper, tmp_path, capsys) -> None:
+    sleeper.kill()
+    sleeper.wait(5)
+    pidfile = tmp_path / "gone.pid"
+    pidfile.write_text(f"sanic\npid={sleeper.pid}\n")
+    assert daemon_command("kill", ["--pidfile", str(pidfile)]) == 1
+    assert capsys.readouterr().err == f"Process {sleeper.pid} not found\n"
+    assert pidfile.exists()
+    assert daemon_command("kill", ["--pid", str(sleeper.pid)]) == 1
+    assert capsys.readouterr().err == f"Process {sleeper.pid} not found\n"
+
+
+def test_pid_zero_or_negative_is_never_signalled(capsys, monkeypatch) -> None:
+    """os.kill(0 or -N) would reach a whole process group."""
+    import os
+
+    sent: list[tuple[int, int]] = []
+    monkeypatch.setattr(os, "kill", lambda pid, sig: sent.append((pid, sig)))
+    assert daemon_command("kill", ["--pid", "0"]) == 1
+    assert daemon_command("status", ["--pid", "-1"]) == 1
+    assert sent == []
+    assert capsys.readouterr().out == "Process -1 is NOT running\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        ([], "one of the arguments --pid --pidfile is required"),
+        (["--pid", "1", "--pidfile", "x"], "argument --pidfile: not allowed with argument --pid"),
+        (["--pid", "abc"], "argument --pid: invalid int value: 'abc'"),
+    ],
+)
+def test_pid_or_pidfile_exactly_one(argv, message, capsys) -> None:
+    with pytest.raises(SystemExit) as exited:
+        daemon_command("status", argv)
+    assert exited.value.code == 2
+    assert capsys.readouterr().err == f"sanic: error: {message}\n"
 
 
 def test_a_second_daemon_of_a_running_app_is_refused_before_forking(sleeper, capsys) -> None:

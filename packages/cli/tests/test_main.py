@@ -281,3 +281,69 @@ def test_the_default_client_posts_actions_and_gets_the_info() -> None:
             call()
     assert seen == [("POST", "http://localhost:1/reload"), ("GET", "http://localhost:1/"),
                     ("GET", "http://localhost:1/")]
+
+
+@pytest.mark.parametrize("command", ["status", "kill", "restart"])
+def test_process_commands_without_pid_are_usage_errors_not_module_names(command, capsys) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([command])
+    assert exited.value.code == 2
+    assert "one of the arguments --pid --pidfile is required" in capsys.readouterr().err
+
+
+SERVE_MODULE = """
+from hurtle_app import Sanic
+
+
+class App(Sanic):
+    def prepare(self, **kwargs):
+        self.ctx.prepared = kwargs
+
+    @classmethod
+    def serve(cls, primary=None, app_loader=None):
+        primary.ctx.served = True
+
+
+app = App("ServeNothing")
+"""
+
+
+@pytest.fixture
+def serve_module(tmp_path, monkeypatch) -> str:
+    (tmp_path / "serve_nothing.py").write_text(SERVE_MODULE)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    yield "serve_nothing"
+    sys.modules.pop("serve_nothing", None)
+    from hurtle_app import Sanic
+
+    Sanic._app_registry.pop("ServeNothing", None)
+
+
+@pytest.mark.parametrize(
+    ("flags", "expected"),
+    [(["--dev"], [True]), (["--dev", "--no-repl"], []), (["--repl"], [False]), ([], [])],
+)
+def test_dev_opens_the_console_unless_no_repl(serve_module, monkeypatch, flags, expected) -> None:
+    cli_main = sys.modules["hurtle_cli.main"]
+    calls: list[bool] = []
+    monkeypatch.setattr(cli_main, "_attach_repl",
+                        lambda app, kwargs, is_atty, implicit=False: calls.append(implicit))
+    assert main([f"{serve_module}:app", *flags]) == 0
+    assert calls == expected
+
+
+def test_the_implicit_console_of_dev_needs_a_terminal() -> None:
+    from hurtle_cli.main import _attach_repl
+
+    registered: list[str] = []
+
+    class Recorder:
+        def register_listener(self, func, event):
+            registered.append(event)
+
+    _attach_repl(Recorder(), {}, lambda: False, implicit=True)
+    assert registered == []
+    _attach_repl(Recorder(), {}, lambda: True, implicit=True)
+    _attach_repl(Recorder(), {}, lambda: False)  # asked for: it says why it cannot run
+    assert registered == ["main_process_ready", "main_process_ready"]

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import io
 import logging
 import sys
+import types
 
 import pytest
 
 from hurtle_app import Sanic
-from hurtle_cli.repl import BANNER, NOT_A_TTY, banner, repl_locals, start_repl
+from hurtle_cli.repl import BANNER, NOT_A_TTY, Result, banner, repl_locals, start_repl
 
 
 @pytest.fixture
@@ -52,20 +52,54 @@ def test_the_console_runs_what_is_typed(app, monkeypatch, capsys) -> None:
     assert BANNER in captured.err
 
 
-async def test_do_sends_a_request_to_the_running_server(app) -> None:
-    server = await app.create_server(host="127.0.0.1", port=0, return_asyncio_server=True)
-    await server.startup()
-    await server.before_start()
-    await server.after_start()
-    try:
-        app.state.port = server.server.sockets[0].getsockname()[1]
-        status, headers, body = await asyncio.to_thread(repl_locals(app)["do"], "/hi", "post")
-        allowed = {name.lower(): value for name, value in headers.items()}["allow"]
-        assert status == 405 and "GET" in allowed
-        status, _, body = await asyncio.to_thread(repl_locals(app)["do"], "/hi")
-        assert (status, body) == (200, "hi GET")
-    finally:
-        await server.before_stop()
-        server.close()
-        await server.wait_closed()
-        await server.after_stop()
+async def test_do_runs_the_request_through_the_app_and_gives_request_and_response(app) -> None:
+    do = repl_locals(app)["do"]
+    result = await do("/hi")
+    assert isinstance(result, Result) and result._fields == ("request", "response")
+    request, response = result
+    assert repr(request) == "<Request: GET /hi>" and request.method == "GET"
+    assert response.status == 200
+    missing = await do("/nowhere", headers={"x-one": "1"})
+    assert missing.response.status == 404 and missing.request.headers["x-one"] == "1"
+    assert app.state.asgi is False  # the console's requests leave the app's mode alone
+
+
+async def test_do_sees_routes_added_at_the_prompt_and_sends_bodies(app) -> None:
+    do = repl_locals(app)["do"]
+    await do("/hi")
+
+    seen: list[tuple[str, str | None]] = []
+
+    @app.post("/added")
+    async def added(request):
+        seen.append((request.body.decode(), request.headers.get("x-h")))
+        response = await request.respond(content_type="text/plain")
+        await response.send("ok", end_stream=True)
+
+    result = await do("/added", method="post", body="payload", headers=[("x-h", "v")])
+    assert result.response.status == 200
+    assert seen == [("payload", "v")]
+
+
+def test_await_works_at_the_prompt(app, monkeypatch, capsys) -> None:
+    typed = 'r = await do("/hi")\nprint("status", r.response.status)\nawait asyncio.sleep(0)\n'
+    monkeypatch.setattr(sys, "stdin", io.StringIO("import asyncio\n" + typed))
+    thread = start_repl(app, interactive=True)
+    assert thread is not None
+    thread.join(timeout=10)
+    captured = capsys.readouterr()
+    assert "status 200" in captured.out
+    assert "Traceback" not in captured.err
+
+
+def test_client_points_at_the_running_server_when_httpx_is_there(app, monkeypatch) -> None:
+    class FakeClient:
+        def __init__(self, base_url: str) -> None:
+            self.base_url = base_url
+
+    monkeypatch.setitem(sys.modules, "httpx", types.SimpleNamespace(Client=FakeClient))
+    app.state.host, app.state.port = "0.0.0.0", 8123
+    assert repl_locals(app)["client"].base_url == "http://127.0.0.1:8123"
+    assert "client - " in banner(app)
+    monkeypatch.setitem(sys.modules, "httpx", None)  # not installed: no client
+    assert "client" not in repl_locals(app)

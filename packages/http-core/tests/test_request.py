@@ -587,6 +587,18 @@ def test_head_lines_rebuilt_when_no_head_bytes_were_kept() -> None:
     assert request.raw_headers == b"Host: a\r\nX-Foo: bar\r\nx-foo: baz"
 
 
+def test_head_is_the_request_line_and_fields_even_when_no_bytes_were_kept() -> None:
+    # Sanic's request.head: the head as sent, without its final blank line (sanic-ext's
+    # automatic TRACE answers echo it).
+    headers = Header([("Host", "a"), ("X-Foo", "bar")])
+    request = Request(b"/p?q=1", headers, "1.1", "GET", None, None)
+    assert request.head == b"GET /p?q=1 HTTP/1.1\r\nHost: a\r\nX-Foo: bar"
+    kept = Request(b"/", Header(), "1.1", "GET", None, None, head=b"GET / HTTP/1.1\r\nHost: b")
+    assert kept.head == b"GET / HTTP/1.1\r\nHost: b"
+    kept.head = b"GET /x HTTP/1.1"
+    assert kept.request_line == b"GET /x HTTP/1.1"
+
+
 def test_ctx_is_made_by_make_context_once_stock_or_overridden() -> None:
     request = make()
     assert type(request.ctx).__name__ == "SimpleNamespace"
@@ -625,6 +637,19 @@ def test_the_generic_form_can_be_subclassed_for_a_custom_context() -> None:
     request = MintRequest(b"/", Header(), "1.1", "GET", None, None)
     assert isinstance(request, Request)
     assert request.ctx.flavour == "mint"
+
+
+def test_the_request_class_takes_app_and_context_type_parameters() -> None:
+    import typing
+
+    class Ctx:
+        pass
+
+    alias = Request[int, Ctx]
+    assert typing.get_origin(alias) is Request
+    assert typing.get_args(alias) == (int, Ctx)
+    assert [p.__name__ for p in Request.__parameters__] == ["sanic_type", "ctx_type"]
+    assert type(alias(b"/", Header(), "1.1", "GET", None, None)) is Request
 
 
 def test_a_websocket_request_names_its_scheme_ws_or_wss_from_server_name() -> None:

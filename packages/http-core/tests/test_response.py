@@ -250,3 +250,24 @@ def test_inlined_text_and_json_build_what_their_constructors_build() -> None:
     assert _slot_values(built) == _slot_values(
         JSONResponse({"a": "/x", "b": [1, 2]}, 202, None, "application/json")
     )
+
+
+def test_a_subclass_may_list_the_response_fields_in_its_own_slots() -> None:
+    # Sanic keeps them in plain slots, so a subclass may name them again (sanic-ext's
+    # template responses do); headers given to the constructor must still be there.
+    class Listed(HTTPResponse):
+        __slots__ = ("body", "status", "content_type", "headers", "_cookies", "extra")
+
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self.extra = "kept"
+
+    response = Listed(body="hi", status=201, headers={"x-a": "1"}, content_type="text/html")
+    assert response.headers["x-a"] == "1"
+    response.headers["x-b"] = "2"
+    response.add_cookie("c", "v")
+    assert (response.status, response.body, response.extra) == (201, b"hi", "kept")
+    fields = dict(head(response))
+    assert fields[b"x-a"] == b"1" and fields[b"x-b"] == b"2"
+    assert fields[b"content-type"] == b"text/html"
+    assert fields[b"Set-Cookie"].startswith(b"c=v")

@@ -214,3 +214,26 @@ async def test_plain_http_request_is_not_upgraded_and_route_still_works() -> Non
         writer.write(b"GET /plain HTTP/1.1\r\nHost: x\r\n\r\n")
         head = await reader.readuntil(b"\r\n\r\n")
         writer.close()
+
+
+async def test_send_refuses_other_types_with_sanics_errors_and_stays_usable() -> None:
+    errors: list[str] = []
+
+    async def handler(ws: Any) -> None:
+        for bad in ({"k": 1}, ["a", b"b"], (), None, 4.5):
+            try:
+                await ws.send(bad)
+            except (TypeError, NotImplementedError) as exc:
+                errors.append(f"{type(exc).__name__}: {exc}")
+        await ws.send("still open")
+
+    server = WsServer(handler)
+    async with server as url, connect(url) as client:
+        assert await client.recv() == "still open"
+    assert errors == [
+        "TypeError: data is a dict-like object",
+        "NotImplementedError: Fragmented websocket messages are not supported.",
+        "NotImplementedError: Fragmented websocket messages are not supported.",
+        "TypeError: Websocket data must be bytes, str.",
+        "TypeError: Websocket data must be bytes, str.",
+    ]

@@ -100,3 +100,25 @@ def test_worker_dates_are_iso_8601_in_the_json() -> None:
     sent = body["result"]["workers"]["Sanic-Server-0-0"]["start_at"]
     assert sent == "2026-12-05T05:29:16.578370+00:00"
     assert datetime.fromisoformat(sent) == started
+
+
+def test_make_safe_turns_worker_state_datetimes_into_iso_text() -> None:
+    # Sanic's static helper; sanic-ext's health endpoint answers
+    # json(Inspector._make_safe(dict(app.m.workers))).
+    from datetime import UTC, datetime
+    from types import MappingProxyType
+
+    started = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    workers = {
+        "Sanic-Main": {"pid": 1},
+        "Sanic-Server-0-0": {"pid": 2, "start_at": started, "server": True},
+        "Sanic-Logger-0": MappingProxyType({"start_at": started}),
+    }
+    safe = Inspector._make_safe(workers)
+    assert safe is workers
+    assert json.loads(json.dumps(safe)) == {
+        "Sanic-Main": {"pid": 1},
+        "Sanic-Server-0-0": {"pid": 2, "start_at": "2026-01-02T03:04:05+00:00", "server": True},
+        "Sanic-Logger-0": {"start_at": "2026-01-02T03:04:05+00:00"},
+    }
+    assert "_make_safe" not in Inspector(None, {}, {}, "h", 1, "", None, None).actions()

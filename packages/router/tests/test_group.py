@@ -48,6 +48,28 @@ def test_before_finalize_a_group_lists_higher_priority_then_newer_routes_first()
     assert [r.handler.__name__ for r in group.routes] == ["h2", "h0", "h1"]
 
 
+def test_routes_added_after_a_reset_go_in_front_and_the_others_keep_their_order() -> None:
+    # sanic-ext adds a HEAD route per GET route after a reset and names each path's
+    # OPTIONS route after the first route of its group that is not one of those.
+    router = Router()
+    router.add("/h", handler_named("a"), requirements={"host": "a"})
+    router.add("/h", handler_named("b"), requirements={"host": "b"})
+    router.finalize()
+    group = router.dynamic_routes[("h",)]
+    assert [r.handler.__name__ for r in group] == ["b", "a"]
+    router.reset()
+    router.add("/h", handler_named("a_head"), methods=["HEAD"], requirements={"host": "a"})
+    router.add("/h", handler_named("b_head"), methods=["HEAD"], requirements={"host": "b"})
+    router.finalize()
+    group = router.dynamic_routes[("h",)]
+    assert [r.handler.__name__ for r in group] == ["b_head", "a_head", "b", "a"]
+    router.reset()
+    router.finalize()
+    assert [r.handler.__name__ for r in router.dynamic_routes[("h",)]] == [
+        "b_head", "a_head", "b", "a"
+    ]
+
+
 def test_priority_orders_the_group() -> None:
     router = Router()
     router.add("/p/<x>", handler_named("high"), priority=5, append=True)

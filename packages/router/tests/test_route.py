@@ -85,6 +85,22 @@ def test_duplicate_parameter_names_fail_at_finalize() -> None:
         router.finalize()
 
 
+def test_finalized_params_go_by_pattern_priority_then_regex_ones_by_position() -> None:
+    # sanic-routing's order: what handlers get their keyword arguments in (and what
+    # sanic-ext lists a path's OpenAPI parameters in).
+    router = Router()
+    typed = router.add("/s/<b:int>/<a:str>/<c:slug>/<d:str>", handler_named("typed"))
+    mixed = router.add("/r/<z:[0-9]+>/<y:int>/<x:[a-z]+>/<u:str>", handler_named("mixed"))
+    router.finalize()
+    assert [p.name for p in typed.params.values()] == ["a", "d", "c", "b"]
+    assert [p.name for p in mixed.params.values()] == ["u", "y", "z", "x"]
+    assert typed.labels == ["b", "a", "c", "d"]
+    assert list(router.resolve("/s/1/x/y-z/w", method="GET")[2]) == ["a", "d", "c", "b"]
+    params = router.resolve("/r/1/2/ab/q", method="GET")[2]
+    assert params == {"z": "1", "y": 2, "x": "ab", "u": "q"}
+    assert list(params) == ["z", "y", "x", "u"]  # a regex route's: in path order
+
+
 @pytest.mark.parametrize(
     "declaration", ["<bar:str:int>", "<bar:int:x>", "<bar:ext:x>", "<bar:hex:>"]
 )

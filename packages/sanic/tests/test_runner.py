@@ -65,6 +65,24 @@ def test_dev_means_debug_and_auto_reload(app: Sanic, tmp_path) -> None:
     app.prepare(dev=True, reload_dir=str(tmp_path))
     assert app.debug and app.auto_reload
     assert app.state.reload_dirs == {tmp_path}
+    assert app.config.AUTO_RELOAD is True
+
+
+def test_auto_reload_shows_in_the_config_and_dev_overrides_false() -> None:
+    Sanic.test_mode = True
+    try:
+        asked = Sanic("AskedReload", configure_logging=False)
+        assert asked.config.AUTO_RELOAD is False
+        asked.prepare(auto_reload=True)
+        assert asked.config.AUTO_RELOAD is True and asked.auto_reload
+        dev = Sanic("DevReload", configure_logging=False)
+        dev.prepare(port=9998, dev=True, auto_reload=False)
+        assert dev.auto_reload and dev.config.AUTO_RELOAD is True
+        single = Sanic("SingleDev", configure_logging=False)
+        with pytest.raises(RuntimeError, match="auto-reload"):
+            single.prepare(port=9997, dev=True, auto_reload=False, single_process=True)
+    finally:
+        Sanic._app_registry.clear()
 
 
 def test_fast_and_auto_use_every_cpu(app: Sanic) -> None:
@@ -146,6 +164,14 @@ def test_multiplexer_only_exists_in_workers(app: Sanic) -> None:
     with pytest.raises(AttributeError, match="only inside worker processes"):
         app.m  # noqa: B018
     assert not hasattr(app, "multiplexer")
+
+
+def test_multiplexer_can_be_set_like_a_plain_attribute(app: Sanic) -> None:
+    # Sanic's app.multiplexer is a plain attribute: code (and tests) may set a stand-in.
+    stand_in = object()
+    app.multiplexer = stand_in  # type: ignore[assignment]
+    assert app.multiplexer is stand_in
+    assert app.m is stand_in
 
 
 def test_manager_and_inspector_only_in_the_main_process_once_set(

@@ -405,3 +405,32 @@ def test_repeated_calls_through_a_wrapping_error_handler(app: Sanic) -> None:
     for _ in range(2):
         _, response = client.get("/")
         assert response.text == "foo"
+
+
+def test_a_request_class_keeping_class_state_through_its_instances_sees_its_own_class() -> None:
+    # While a client records requests, the app's request class's own __init__ still runs
+    # with ``self.__class__`` being that class (sanic-ext's CountedRequest counts there).
+    app = Sanic("CountedRequests")
+    base: Any = app.request_class
+
+    class Counted(base):  # type: ignore[valid-type,misc]
+        __slots__ = ()
+        count = 0
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.__class__.count += 1
+
+    app.request_class = Counted
+
+    @app.get("/")
+    async def index(request: Any) -> None:
+        response = await request.respond(content_type="text/plain")
+        await response.send(f"{request.count} {type(request).__name__}", end_stream=True)
+
+    client = SanicTestClient(app)
+    request, response = client.get("/")
+    assert response.text == "1 Counted"
+    _, response = client.get("/")
+    assert response.text == "2 Counted"
+    assert Counted.count == 2 and type(request) is Counted

@@ -54,8 +54,9 @@ def test_not_callable_factory(module) -> None:
 
 
 def test_missing_module_and_attribute_messages(module) -> None:
-    with pytest.raises(ImportError, match="No module named 'nowhere_to_be_found'"):
+    with pytest.raises(ModuleNotFoundError, match="No module named 'nowhere_to_be_found'") as info:
         AppLoader("nowhere_to_be_found:app").load()
+    assert info.value.name == "nowhere_to_be_found"
     with pytest.raises(AttributeError, match="has no attribute 'missing'"):
         AppLoader(f"{module}:missing").load()
 

@@ -33,6 +33,18 @@ def test_worker_names_and_initial_state() -> None:
     assert not worker.has_alive_processes()
 
 
+def test_a_managed_process_logs_under_the_name_it_was_managed_as() -> None:
+    # As Sanic: sanic-ext's background logger's lines start "Logger", a custom
+    # app.manager.manage("VeryLongName", ...) process's "VeryLongName".
+    state: dict = {}
+    context = multiprocessing.get_context("spawn")
+    labels = [
+        Worker(name, targets.crash, {}, context, state).processes[0].ident_label
+        for name in ("Logger", "VeryLongName", "Health-Mon")
+    ]
+    assert labels == ["Logger", "VeryLongName", "Health-Mon"]
+
+
 def test_a_process_runs_its_target_and_records_completion(tmp_path) -> None:
     state: dict = {}
     out = tmp_path / "pid"

@@ -13,10 +13,10 @@ import logging
 import logging.config
 import re
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from inspect import getsource, isawaitable
 from types import SimpleNamespace
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from hurtle_app import serving
 from hurtle_app.annotations import typed_uri
@@ -85,8 +85,16 @@ class DuplicateBlueprintName(SanicException, AssertionError):
     """
 
 
-class Sanic(Registrar, AppSurface):
-    """A Sanic application: routes, middleware, blueprints, listeners, signals, errors."""
+#: Type parameters of ``Sanic[config_type, ctx_type]``: ``app.config``'s type and ``app.ctx``'s.
+config_type = TypeVar("config_type", bound=Config)
+ctx_type = TypeVar("ctx_type")
+
+
+class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
+    """A Sanic application: routes, middleware, blueprints, listeners, signals, errors.
+
+    Generic in the config and context types (``Sanic[MyConfig, MyCtx]``) for annotations.
+    """
 
     _app_registry: ClassVar[dict[str, Sanic]] = {}
     test_mode: ClassVar[bool] = False
@@ -126,7 +134,8 @@ class Sanic(Registrar, AppSurface):
         self.config = config if config is not None else Config(env_prefix=env_prefix)
         if inspector:
             self.config.INSPECTOR = True
-        self.ctx = ctx if ctx is not None else SimpleNamespace()
+        # Any false value (None, {}, 0, "") gets a fresh namespace, as in Sanic.
+        self.ctx = ctx or SimpleNamespace()
         self.shared_ctx = SimpleNamespace()
         self.router = router if router is not None else Router()
         self.signal_router = signal_router if signal_router is not None else SignalRouter()
@@ -297,6 +306,10 @@ class Sanic(Registrar, AppSurface):
         if name.startswith(self.name + "."):
             return name
         return f"{self.name}.{name}"
+
+    def _allowed_methods(self) -> Sequence[str] | None:
+        # The router's list, which code may extend (sanic-ext adds CONNECT and TRACE).
+        return tuple(self.router.ALLOWED_METHODS)
 
     def _apply_route(self, route: FutureRoute, overwrite: bool = False) -> list[Any]:
         handler: Any = route.handler
@@ -613,13 +626,6 @@ class Sanic(Registrar, AppSurface):
     # --- start-up ----------------------------------------------------------------------------
     def finalize(self) -> None:
         """Compile the router and build every route's middleware chain (once)."""
-        if self._duplicate_names:
-            names = ", ".join(sorted(self._duplicate_names))
-            raise ServerError(
-                f"Duplicate route names detected: {names}. You should rename one or more of "
-                "them explicitly by using the `name` param, or changing the implicit name "
-                "derived from the class and function name."
-            )
         if not self.router.finalized:
             self.router.finalize()
         fallback = self.config.FALLBACK_ERROR_FORMAT
@@ -663,6 +669,15 @@ class Sanic(Registrar, AppSurface):
             from hurtle_app.extend import auto_extend
 
             auto_extend(self)
+        # As Sanic, names are checked at start-up only: a server listener may add routes
+        # sharing a name (sanic-ext's automatic TRACE routes) and call finalize() again.
+        if self._duplicate_names:
+            names = ", ".join(sorted(self._duplicate_names))
+            raise ServerError(
+                f"Duplicate route names detected: {names}. You should rename one or more of "
+                "them explicitly by using the `name` param, or changing the implicit name "
+                "derived from the class and function name."
+            )
         self.finalize()
         self._composed_routes = len(self.router.routes)
         self._pipeline = RequestPipeline(self)

@@ -176,6 +176,7 @@ class ASGIApp:
         method = scope.get("method", "GET") if scope["type"] == "http" else "GET"
         version = scope.get("http_version", "1.1")
         request = app.request_class(url_bytes, headers, version, method, self.transport, app)
+        request._head = b""  # no HTTP/1 head came with it: request.head is b"", as Sanic's
         # The request of this cycle (Request.get_current()); only a served request is current.
         request._current.set(request)
         request.stream = self

@@ -272,6 +272,9 @@ class Blueprint(Registrar):
                 return
         reg = _Registration(app, dict(options), implicit)
         self._registrations.append(reg)
+        if self.strict_slashes is None:
+            # Unset, it takes the app's setting once registered (what Sanic reports).
+            self.strict_slashes = getattr(app, "strict_slashes", None)
         for route in self._future_routes:
             self._register_route(reg, route)
         for static in self._future_statics:
@@ -412,9 +415,14 @@ class Blueprint(Registrar):
         if with_ctx:
             new.ctx = deepcopy(self.ctx)
         if with_registration:
-            for reg in self._registrations:
-                new.register(reg.app, dict(reg.options), implicit=True)
-                reg.app.blueprints[new.name] = new
+            # The copy joins each app the original is on, under its own prefix, version
+            # and slashes: the original's registration options (``app.blueprint(bp,
+            # url_prefix=...)``, a group's prefix) are not carried over, as in Sanic, so
+            # the copy never lands on the original's paths.
+            apps = list({id(reg.app): reg.app for reg in self._registrations}.values())
+            for app in apps:
+                new.register(app, {}, implicit=True)
+                app.blueprints[new.name] = new
         return new
 
     @staticmethod

@@ -9,6 +9,7 @@ that accepts them: custom converters (``register_type``), then ``int``, ``float`
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from inspect import getmembers, isclass, isdatadescriptor
 from os import environ
@@ -56,8 +57,11 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "USE_UVLOOP": _default,
 }
 
-#: Run settings the seed documents list as config keys (Sanic itself reads them from
-#: ``app.run`` arguments); present so ``app.config.WORKERS`` etc. resolve.
+#: Run settings the seed documents (001) list as config options. Sanic 25.12 has no such
+#: keys (they are ``app.run`` arguments): they are not in ``app.config`` (so iterating it,
+#: or sanic-ext's ``load_constants()``, never sees them), but reading one as an attribute
+#: gives the documented default instead of an AttributeError, for code written from those
+#: documents (``app.run(host=app.config.HOST, ...)``).
 RUN_DEFAULTS: dict[str, Any] = {
     "HOST": "127.0.0.1",
     "PORT": 8000,
@@ -80,14 +84,15 @@ class DescriptorMeta(type):
         cls.__setters__ = {name for name, _ in getmembers(cls, isdatadescriptor)}
 
 
-class DetailedConverter:
-    """Base for converters that want more than the value.
+class DetailedConverter(ABC):
+    """Abstract base for converters that want more than the value.
 
     ``__call__(full_key, config_key, value, defaults)``: the environment variable's name
     (``SANIC_TIMEOUT``), the setting it fills (``TIMEOUT``), its text, and the defaults
     (Sanic's, with those given to ``Config``). Raise ``ValueError`` to pass it on.
     """
 
+    @abstractmethod
     def __call__(
         self, full_key: str, config_key: str, value: str, defaults: dict[str, Any]
     ) -> Any:  # pragma: no cover - interface
@@ -147,7 +152,7 @@ class Config(dict, metaclass=DescriptorMeta):
         *,
         converters: Sequence[Callable[[str], Any]] | None = None,
     ) -> None:
-        super().__init__({**DEFAULT_CONFIG, **RUN_DEFAULTS, **(defaults or {})})
+        super().__init__({**DEFAULT_CONFIG, **(defaults or {})})
         self._defaults: dict[str, Any] = {**DEFAULT_CONFIG, **(defaults or {})}
         self._converters: list[Callable[..., Any]] = [str, str_to_bool, float, int]
         for converter in converters or ():
@@ -165,6 +170,8 @@ class Config(dict, metaclass=DescriptorMeta):
         try:
             return self[attr]
         except KeyError:
+            if attr in RUN_DEFAULTS:
+                return RUN_DEFAULTS[attr]
             raise AttributeError(f"Config has no '{attr}'") from None
 
     def __setattr__(self, attr: str, value: Any) -> None:

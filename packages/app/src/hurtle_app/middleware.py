@@ -184,7 +184,12 @@ class MiddlewareRegistry:
         """
         item = Middleware(func, attach_to, priority, route_names, order, named)
         if item.route_names is None:
-            self.app_wide[item.location].append(item)
+            # As Sanic's deques: response middleware listed newest first (the order they
+            # run in); the chains are ordered by priority and definition either way.
+            if item.location is MiddlewareLocation.RESPONSE:
+                self.app_wide[item.location].appendleft(item)
+            else:
+                self.app_wide[item.location].append(item)
         else:
             self._items.append(item)
         return item

@@ -8,7 +8,7 @@ from typing import Any
 from hurtle_http.exceptions import SanicException
 
 #: What an app or blueprint name may look like.
-VALID_NAME = re.compile(r"^[a-zA-Z][a-zA-Z0-9_\-]*$")
+VALID_NAME = re.compile(r"^[a-zA-Z_][a-zA-Z0-9_\-]*$")
 
 
 def validate_name(kind: str, name: Any) -> str:

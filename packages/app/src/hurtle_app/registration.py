@@ -101,6 +101,11 @@ class Registrar:
         self._future_commands: set[FutureCommand] = set()
 
     # --- what "apply" means is the subclass's ------------------------------------------
+    def _allowed_methods(self) -> Sequence[str] | None:
+        """The methods a route may take here, or None to leave the check to the router a
+        blueprint is registered on (an app's router can accept more, e.g. TRACE)."""
+        return None
+
     def _apply_route(self, route: FutureRoute) -> Any:
         raise NotImplementedError
 
@@ -144,11 +149,12 @@ class Registrar:
         if not uri.startswith("/") and (uri or not getattr(self, "_is_blueprint", False)):
             uri = "/" + uri
         method_set = as_methods(methods)
-        unknown = method_set - set(HTTP_METHODS) if not websocket else set()
+        allowed = None if websocket else self._allowed_methods()
+        unknown = method_set - set(allowed) if allowed else set()
         if unknown:
             # sanic-routing's exception type, as Sanic raises it for an unknown method.
             raise BadMethod(
-                f"Bad method: {sorted(unknown)}. Must be one of: {', '.join(HTTP_METHODS)} "
+                f"Bad method: {sorted(unknown)}. Must be one of: {', '.join(allowed or ())} "
                 f"(route {uri!r})"
             )
         if error_format is not None:

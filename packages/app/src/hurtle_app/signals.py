@@ -333,8 +333,8 @@ class SignalRouter(BaseRouter):
         """The signals ``event`` runs (priority, then registration order) and its params.
 
         As in Sanic: of the dynamic definitions that match, only the most specific type
-        runs (``<n:int>`` over ``<n>`` for ``a.b.7``), and every handler gets the
-        parameters of the last one registered.
+        runs (``<n:int>`` over ``<n>`` for ``a.b.7``), and the handlers of dynamic
+        definitions get the parameters of the last one registered.
         """
         found = self._by_event.get(event)
         if found is None:
@@ -452,7 +452,8 @@ class SignalRouter(BaseRouter):
         reverse: bool = False,
     ) -> Any:
         signals, params = self._resolve(event)
-        context = {**params, **context} if params and context else (context or dict(params))
+        given = context or {}
+        context = {**params, **given} if params else given
         if self._waiters:
             self._wake(event, context, condition)
         if not signals:
@@ -464,7 +465,9 @@ class SignalRouter(BaseRouter):
         for signal in ordered:
             if not signal.matches_condition(condition):
                 continue
-            value = signal.handler(**context)
+            # a static definition's handlers take no path parameters, even when a
+            # dynamic definition of the same shape matched the event too
+            value = signal.handler(**(context if signal.params else given))
             if asyncio.iscoroutine(value) or isinstance(value, asyncio.Future):
                 value = await value
             if result is None:

@@ -14,16 +14,23 @@ websockets_logger = logging.getLogger("sanic.websockets")
 
 
 class WebsocketHandler(partial):  # type: ignore[type-arg]
-    """The route handler of a websocket route: ``app._websocket_handler`` bound to the
-    user's handler, as a ``functools.partial`` (plugins such as sanic-ext unwrap it by
-    comparing ``.func`` with ``app._websocket_handler`` and reading ``.args[0]``)."""
+    # The route handler of a websocket route: ``app._websocket_handler`` bound to the
+    # user's handler, as a ``functools.partial`` (plugins such as sanic-ext unwrap it by
+    # comparing ``.func`` with ``app._websocket_handler`` and reading ``.args[0]``).
+    # Its docstring is partial's, as Sanic's handler is a plain partial: sanic-ext's
+    # OpenAPI shows a route handler's docstring as the operation's summary.
+    __doc__ = partial.__doc__
 
     def __new__(
         cls, app: Any, handler: Callable[..., Any], subprotocols: list[str] | None
     ) -> WebsocketHandler:
         self = super().__new__(cls, app._websocket_handler, handler, subprotocols=subprotocols)
         self.__name__ = getattr(handler, "__name__", "websocket")
-        self.view_class = getattr(handler, "view_class", None)
+        view_class = getattr(handler, "view_class", None)
+        if view_class is not None:
+            # Only a class-based view's handler has one (as Sanic's partial: plugins take
+            # ``hasattr(handler, "view_class")`` to mean a view, sanic-ext's OpenAPI does).
+            self.view_class = view_class
         return self
 
     @property

@@ -48,8 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     app = parser.add_argument_group("Application")
     app.add_argument("--factory", action="store_true", help="target is a () -> app factory")
     app.add_argument("-s", "--simple", action="store_true", help="serve the directory in target")
-    app.add_argument("--repl", dest="repl", action="store_true", default=False,
-                     help="accepted for compatibility; Hurtle starts no REPL")
+    app.add_argument("--repl", dest="repl", action="store_true", default=None,
+                     help="open a Python console (with await) beside the server")
     app.add_argument("--no-repl", dest="repl", action="store_false")
 
     sock = parser.add_argument_group("Socket binding")

@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 
 class DaemonError(Exception):
@@ -48,16 +49,18 @@ def default_pidfile(app_name: str) -> Path:
 
 
 def read_pid(path: Path) -> int | None:
-    """The PID in a PID file (Sanic's ``pid=N`` form or a bare number), or None."""
+    """The PID in a PID file Sanic wrote (a ``sanic`` line, then ``pid=N``), or None for
+    any other file: another program's PID file is never taken for a daemon's."""
     try:
-        text = path.read_text()
-    except OSError:
+        lines = path.read_text().splitlines()
+    except (OSError, UnicodeDecodeError):
         return None
-    for line in text.splitlines():
+    if not lines or lines[0].strip() != "sanic":
+        return None
+    for line in lines[1:]:
         key, sep, value = line.strip().partition("=")
-        candidate = value if sep and key == "pid" else (key if not sep else "")
-        if candidate.isdigit():
-            return int(candidate)
+        if sep and key == "pid" and value.isdigit() and int(value) > 0:
+            return int(value)
     return None
 
 
@@ -160,16 +163,24 @@ def _remove(path: Path | None, label: str) -> None:
 
 
 def signal_daemon(action: str, pid: int | None, pidfile: Path | None) -> int:
-    """``status``, ``stop`` (SIGTERM) or ``kill`` (SIGKILL) the daemon; the exit status."""
+    """``status``, ``stop`` (SIGTERM), ``kill`` (SIGKILL) or ``restart`` (not available
+    yet, as in Sanic) the daemon; the exit status. Only a positive PID is ever signalled
+    (0 or a negative number would reach a whole process group)."""
     if pid is None:
         if pidfile is None or not pidfile.exists():
             print(f"PID file not found: {pidfile}", file=sys.stderr)
             return 1
         pid = read_pid(pidfile)
         if pid is None:
-            print(f"No PID in the PID file: {pidfile}", file=sys.stderr)
+            print(f"Invalid PID file: {pidfile}", file=sys.stderr)
             return 1
-    if not is_alive(pid):
+    if action == "restart":
+        print("Restarting a daemon is not available yet: stop it, then start it again.")
+        return 0
+    if pid <= 0 or not is_alive(pid):
+        if action != "status":
+            print(f"Process {pid} not found", file=sys.stderr)
+            return 1
         print(f"Process {pid} is NOT running")
         _remove(pidfile, "stale ")
         return 1
@@ -180,25 +191,26 @@ def signal_daemon(action: str, pid: int | None, pidfile: Path | None) -> int:
     try:
         os.kill(pid, sig)
     except ProcessLookupError:
-        print(f"Process {pid} is NOT running")
-        _remove(pidfile, "stale ")
+        print(f"Process {pid} not found", file=sys.stderr)
         return 1
     print(f"Sent {sig.name} to process {pid}")
     _remove(pidfile, "")
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
 def daemon_command(action: str, argv: Sequence[str], app_name: str | None = None) -> int:
-    """``sanic status|stop|kill|restart (--pid PID | --pidfile PATH)``, or for the app
-    named ``app_name`` (its default PID file)."""
-    parser = argparse.ArgumentParser(prog=f"sanic {action}")
-    parser.add_argument("--pid", type=int, default=None)
-    parser.add_argument("--pidfile", default=None)
+    """``sanic status|stop|kill|restart (--pid PID | --pidfile PATH)`` (one of them is
+    required), or for the app named ``app_name`` (its default PID file)."""
+    parser = _Parser(prog="sanic")
+    which = parser.add_mutually_exclusive_group(required=app_name is None)
+    which.add_argument("--pid", type=int, default=None)
+    which.add_argument("--pidfile", default=None)
     args = parser.parse_args(list(argv))
-    if action == "restart":
-        print("sanic restart: restarting a daemon is not available yet (Sanic keeps it for "
-              "future use); stop it and start it again.", file=sys.stderr)
-        return 1
     pidfile = Path(args.pidfile) if args.pidfile else (
         default_pidfile(app_name) if app_name and args.pid is None else None
     )

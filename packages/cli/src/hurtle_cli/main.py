@@ -109,8 +109,9 @@ def run_serve(args: argparse.Namespace, is_atty: Callable[[], bool] | None = Non
             raise
         print(f"sanic: cannot serve {args.target}: {exc}", file=sys.stderr)
         return 1
-    if args.repl:
-        _attach_repl(app, kwargs, is_atty)
+    if args.repl or (args.repl is None and args.dev):
+        # As Sanic: --dev opens the console too (unless --no-repl), when in a terminal.
+        _attach_repl(app, kwargs, is_atty, implicit=args.repl is None)
     try:
         if args.legacy:
             type(app).serve_legacy(primary=app)
@@ -126,9 +127,11 @@ def run_serve(args: argparse.Namespace, is_atty: Callable[[], bool] | None = Non
     return 0
 
 
-def _attach_repl(app: Any, kwargs: dict[str, Any], is_atty: Callable[[], bool] | None) -> None:
+def _attach_repl(app: Any, kwargs: dict[str, Any], is_atty: Callable[[], bool] | None,
+                 implicit: bool = False) -> None:
     """Open the console once the server is up: in the main process (with workers), or in
-    the serving process (single process)."""
+    the serving process (single process). ``implicit`` (from ``--dev``): only in a
+    terminal, and silently nothing otherwise."""
     from hurtle_cli.repl import start_repl
 
     if is_atty is not None:
@@ -136,6 +139,8 @@ def _attach_repl(app: Any, kwargs: dict[str, Any], is_atty: Callable[[], bool] |
     else:
         interactive = all(stream is not None and stream.isatty()
                           for stream in (sys.stdin, sys.stdout))
+    if implicit and not interactive:
+        return
 
     async def open_console(app: Any, *_: Any) -> None:
         start_repl(app, interactive)
@@ -308,9 +313,9 @@ def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None,
         return 0
     if argv and argv[0] == "inspect":
         return run_inspect(argv[1:], inspector_client)
-    if argv and argv[0] in ("kill", "status", "restart", "stop") and any(
-        a.startswith("--pid") for a in argv[1:]
-    ):
+    if argv and (argv[0] in ("kill", "status", "restart") or (
+        argv[0] == "stop" and any(a.startswith("--pid") for a in argv[1:])
+    )):
         return daemon_command(argv[0], argv[1:])
     rest: list[str] = []
     if len(argv) >= 2 and argv[1] == "exec":

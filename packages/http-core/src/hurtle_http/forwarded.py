@@ -21,6 +21,7 @@ Options = dict[str, "int | str"]
 _token = r"[\w!#$%&'*+\-.^_`|~]+"
 # RFC 7239 §4: forwarded-pair = token "=" value; value = token / quoted-string
 _fwd_pair = re.compile(rf'\s*({_token})\s*=\s*(?:({_token})|"((?:[^"\\]|\\.)*)")\s*([;,]|$)')
+_separator = re.compile(r"[;,]")
 _ipv6 = re.compile(r"[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}")
 _ipv6_bracketed = re.compile(r"\[[0-9a-fA-F:.]+\](?::\d+)?")
 
@@ -87,33 +88,34 @@ def parse_forwarded(headers: Any, config: Any) -> Options | None:
     if not values:
         return None
     header = ",".join(values)
-    # Split into elements (comma-separated), each a list of pairs; quoted strings may
-    # hold commas, so walk with the pair regex rather than splitting on ",".
-    elements: list[list[tuple[str, str]]] = [[]]
+    # Elements are comma-separated; within one, a malformed pair splits the pairs before
+    # it from those after it (a secret only vouches for the run of pairs it stands in).
+    # Quoted strings may hold separators, so walk with the pair regex.
+    runs: list[list[tuple[str, str]]] = [[]]
     pos = 0
     while pos < len(header):
         match = _fwd_pair.match(header, pos)
         if match is None:
-            # Skip a malformed pair up to the next separator.
-            nxt = re.search(r"[;,]", header[pos:])
+            # skip it, up to the next separator (quotes are not balanced here: the
+            # pair is malformed, so where a quoted string would end is unknown)
+            nxt = _separator.search(header, pos)
             if nxt is None:
                 break
-            if nxt.group() == ",":
-                elements.append([])
-            pos += nxt.end()
+            pos = nxt.end()
+            runs.append([])
             continue
         key, token, quoted, sep = match.groups()
         value = token if token is not None else re.sub(r"\\(.)", r"\1", quoted)
-        elements[-1].append((key.lower(), value))
+        runs[-1].append((key.lower(), value))
         if sep == ",":
-            elements.append([])
+            runs.append([])
         pos = match.end()
         if not sep:
             break
     # The proxy we trust appends last, so search from the right.
-    for element in reversed(elements):
-        if any(k in ("secret", "by") and v == secret for k, v in element):
-            return fwd_normalize(element)
+    for run in reversed(runs):
+        if any(k in ("secret", "by") and v == secret for k, v in run):
+            return fwd_normalize(run)
     return None
 
 

@@ -16,7 +16,7 @@ import asyncio
 import codecs
 import contextlib
 from collections import deque
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from typing import Any
 
 from websockets.datastructures import Headers
@@ -140,34 +140,23 @@ class WebsocketImplProtocol:
             yield message
 
     async def send(self, message: Data | Iterable[Data]) -> None:
-        """Send a text (str) or binary (bytes) message; an iterable is sent as fragments."""
+        """Send a text (str) or binary (bytes) message.
+
+        As in Sanic: a mapping is a ``TypeError``, any other iterable (a fragmented
+        message) ``NotImplementedError``, and nothing is sent for either.
+        """
         self._check_open()
         proto = self.ws_proto
         if isinstance(message, str):
             proto.send_text(message.encode())
         elif isinstance(message, (bytes, bytearray, memoryview)):
             proto.send_binary(bytes(message))
-        elif isinstance(message, dict):
-            raise TypeError("send() takes str or bytes; encode dicts first (e.g. json.dumps)")
+        elif isinstance(message, Mapping):
+            raise TypeError("data is a dict-like object")
         elif isinstance(message, Iterable):
-            parts = list(message)
-            if not parts:
-                return
-            text = isinstance(parts[0], str)
-            for index, part in enumerate(parts):
-                if isinstance(part, str) != text:
-                    raise TypeError("all fragments of a message must be of the same type")
-                data = part.encode() if isinstance(part, str) else bytes(part)
-                fin = index == len(parts) - 1
-                if index == 0:
-                    if text:
-                        proto.send_text(data, fin=fin)
-                    else:
-                        proto.send_binary(data, fin=fin)
-                else:
-                    proto.send_continuation(data, fin=fin)
+            raise NotImplementedError("Fragmented websocket messages are not supported.")
         else:
-            raise TypeError(f"send() takes str, bytes or an iterable of them, not {type(message).__name__}")
+            raise TypeError("Websocket data must be bytes, str.")
         await self._flush(drain=True)
 
     async def ping(self, data: Data | None = None) -> asyncio.Future:

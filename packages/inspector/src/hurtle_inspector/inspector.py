@@ -15,6 +15,7 @@ import inspect
 import logging
 import os
 from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,20 @@ class Inspector:
         self.tls_key = tls_key
         self.tls_cert = tls_cert
         self._multiplexer = WorkerMultiplexer(publisher, {}) if publisher is not None else None
+
+    @staticmethod
+    def _make_safe(obj: dict[str, Any]) -> dict[str, Any]:
+        """Make a worker-state dict JSON-ready in place (and return it): datetimes become
+        ISO 8601 text, nested mappings are done the same way (Sanic's helper, which
+        sanic-ext's health endpoint calls on ``app.m.workers``)."""
+        for key, value in obj.items():
+            if isinstance(value, datetime):
+                obj[key] = value.isoformat()
+            elif isinstance(value, dict):
+                Inspector._make_safe(value)
+            elif isinstance(value, Mapping):  # a manager proxy: a plain copy, made safe
+                obj[key] = Inspector._make_safe(dict(value))
+        return obj
 
     # -- what a client can ask --------------------------------------------------------------
 

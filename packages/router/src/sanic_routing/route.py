@@ -185,8 +185,14 @@ class Route:
     # -- finalize -----------------------------------------------------------------------
 
     def _finalize_params(self) -> None:
-        params = dict(sorted(self._params.items()))
-        names = [info.name for info in params.values()]
+        # As sanic-routing: typed parameters by pattern priority (ties by position), then
+        # regex ones by position. Handlers get their keyword arguments, and
+        # ``request.match_info`` its keys, in this order; sanic-ext lists a path's OpenAPI
+        # parameters in it.
+        params = dict(
+            sorted(self._params.items(), key=lambda item: (item[1].regex, item[1].priority, item[0]))
+        )
+        names = [info.name for info in self._params.values()]
         if len(set(names)) != len(names):
             raise ParameterNameConflicts(f"Duplicate named parameters in: {self._raw_path}")
         if "ext" in names and any(isinstance(info, ExtParamInfo) for info in params.values()):

@@ -78,7 +78,8 @@ def parse_parameter_basket(
         return params
     regex_params = basket.get("__params__")
     if regex_params:
-        for info in route.params.values():
+        # In path order, as the regex's groups (``route.params`` puts regex ones last).
+        for info in route.defined_params.values():
             raw = regex_params[info.name]
             if raw is not None and route.unquote:
                 raw = unquote(raw)

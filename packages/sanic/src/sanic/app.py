@@ -10,12 +10,14 @@ import asyncio
 import inspect
 from collections.abc import Callable
 from os import environ
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar
 
 from websockets.exceptions import ConnectionClosed as ConnectionClosed
 
 from hurtle_app import Sanic as _FrameworkSanic
 from hurtle_app.app import Sanic as StaticHandleMixin  # noqa: F401 - as in Sanic
+from hurtle_app.app import config_type as config_type
+from hurtle_app.app import ctx_type as ctx_type
 from hurtle_app.app import error_logger as error_logger
 from hurtle_app.app_surface import REPLContext as REPLContext
 from hurtle_app.asgi import ASGIApp as ASGIApp
@@ -80,7 +82,7 @@ from sanic_routing.route import Route as Route
 _DEFAULT_START_METHOD = "spawn"
 
 
-class Sanic(_FrameworkSanic):
+class Sanic(_FrameworkSanic[config_type, ctx_type]):
     """A Sanic application: the framework's app plus the worker-manager runner."""
 
     #: The multiprocessing start method of the workers (Sanic's ``<Default>``: spawn).
@@ -125,6 +127,11 @@ class Sanic(_FrameworkSanic):
                 "app.run()/Sanic.serve(); in the main process use app.manager."
             )
         return self._multiplexer
+
+    @multiplexer.setter
+    def multiplexer(self, value: WorkerMultiplexer | None) -> None:
+        # Sanic's is a plain attribute: code may set one (tests set a stand-in).
+        object.__setattr__(self, "_multiplexer", value)
 
     @property
     def m(self) -> WorkerMultiplexer:
@@ -271,8 +278,5 @@ class Sanic(_FrameworkSanic):
 
 #: Sanic's own name for the app class where running lives.
 StartupMixin = Sanic
-#: Type variables of ``Sanic[config_type, ctx_type]`` in Sanic's annotations.
-config_type = TypeVar("config_type", bound=Config)
-ctx_type = TypeVar("ctx_type")
 
 __all__ = ["Sanic"]

@@ -94,10 +94,11 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
     if version is not HTTP.VERSION_1:
         raise ServerError("Hurtle serves HTTP/1.1 only: use version=1.")
     # Asked for by the call itself (not by the config's AUTO_RELOAD).
-    wants_reload = bool(auto_reload if auto_reload is not None else dev)
+    # As Sanic: dev means debug and auto-reload, whatever auto_reload says.
+    wants_reload = bool(auto_reload) or dev
     if dev:
         debug = True
-        auto_reload = True if auto_reload is None else auto_reload
+        auto_reload = True
     if auto_reload is None:
         auto_reload = bool(app.config.get("AUTO_RELOAD", False))
     if debug and access_log is None:
@@ -157,6 +158,8 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
     apply_log_formatters(app)
     state.verbosity = verbosity
     state.auto_reload = bool(auto_reload)
+    if state.auto_reload:
+        app.config.AUTO_RELOAD = True  # as Sanic: the config says the reloader is on
     state.reload_dirs = reload_dirs
     state.fast = fast
     state.coffee = coffee

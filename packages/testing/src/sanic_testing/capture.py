@@ -25,15 +25,17 @@ _SINK: contextvars.ContextVar[list[Any] | None] = contextvars.ContextVar(
 
 def _recording_subclass(base: type, fallback: list[Any]) -> type:
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
-        base.__init__(self, *args, **kwargs)
-        sink = _SINK.get()
-        (fallback if sink is None else sink).append(self)
-        # The handler sees the app's own class (``type(request) is Request``, as under
-        # Sanic): the subclass adds no slots, so the instance can take the base class back.
+        # The instance is of the app's own class from here on, as under Sanic: for the
+        # class's __init__ (one that keeps class-level state through ``self.__class__``,
+        # like sanic-ext's CountedRequest) and for the handler (``type(request)``). The
+        # subclass adds no slots, so the instance can take the base class back.
         try:
             self.__class__ = base
         except TypeError:  # a base whose layout forbids it: keep the recording subclass
             pass
+        base.__init__(self, *args, **kwargs)
+        sink = _SINK.get()
+        (fallback if sink is None else sink).append(self)
 
     namespace = {
         "__init__": __init__,

@@ -173,9 +173,11 @@ class AppLoader:
         except ModuleNotFoundError as exc:
             missing = exc.name or ""
             if missing and (module_name == missing or module_name.startswith(missing + ".")):
-                raise ImportError(
+                # ModuleNotFoundError, as Sanic's loader raises (callers catch that type)
+                raise ModuleNotFoundError(
                     f"No module named {module_name!r} (searched from {cwd}). Run from the "
-                    "folder that contains it, or give its dotted path."
+                    "folder that contains it, or give its dotted path.",
+                    name=missing,
                 ) from exc
             raise
 

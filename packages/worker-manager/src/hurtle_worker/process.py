@@ -94,6 +94,14 @@ def describe_exit(exitcode: int | None) -> str:
     return f"exited with code {exitcode}"
 
 
+def _ident_label(name: str) -> str:
+    """A managed process's log prefix, as Sanic: the name it was managed under
+    (``Sanic-Logger-0`` -> ``Logger``, sanic-ext's background logger)."""
+    base = name.removeprefix(PROCESS_PREFIX)
+    head, dash, index = base.rpartition("-")
+    return head if dash and index.isdigit() else base
+
+
 class WorkerProcess:
     """One named process: start, stop, restart (in either order), and its shared state."""
 
@@ -115,7 +123,7 @@ class WorkerProcess:
         self.server = False
         self.ack_expected = False
         #: Short label for log lines (``Srv 0``), given to the child as SANIC_WORKER_IDENTIFIER.
-        self.ident_label = name.removeprefix(PROCESS_PREFIX)[:5]
+        self.ident_label = _ident_label(name)
         self.terminate_timeout = DEFAULT_TERMINATE_TIMEOUT
         self.process: Any = None
         self.state = ProcessState.NONE

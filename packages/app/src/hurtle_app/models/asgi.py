@@ -9,7 +9,15 @@ the same interface the HTTP core's websocket offers.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, MutableMapping, Sequence
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Iterable,
+    Mapping,
+    MutableMapping,
+    Sequence,
+)
 from typing import Any
 
 from websockets.exceptions import ConnectionClosed, ConnectionClosedOK
@@ -94,20 +102,21 @@ class ASGIWebsocket:
             yield message
 
     async def send(self, message: Data | Iterable[Data]) -> None:
-        """Send a text (``str``) or binary (``bytes``) message, or each of an iterable."""
+        """Send a text (``str``) or binary (``bytes``) message (other types are refused
+        as when Hurtle serves: a mapping or another type ``TypeError``, an iterable of
+        fragments ``NotImplementedError``)."""
         if self._closed:
             raise _closed(self.close_code or 1000, self.close_reason or "")
-        if isinstance(message, (str, bytes, bytearray, memoryview)):
-            parts: Iterable[Data] = (message,)  # type: ignore[assignment]
-        elif isinstance(message, dict):
-            raise TypeError("Websocket messages are str or bytes; serialise dicts first")
+        if isinstance(message, str):
+            await self._send({"type": "websocket.send", "text": message})
+        elif isinstance(message, (bytes, bytearray, memoryview)):
+            await self._send({"type": "websocket.send", "bytes": bytes(message)})
+        elif isinstance(message, Mapping):
+            raise TypeError("data is a dict-like object")
+        elif isinstance(message, Iterable):
+            raise NotImplementedError("Fragmented websocket messages are not supported.")
         else:
-            parts = message
-        for part in parts:
-            if isinstance(part, str):
-                await self._send({"type": "websocket.send", "text": part})
-            else:
-                await self._send({"type": "websocket.send", "bytes": bytes(part)})
+            raise TypeError("Websocket data must be bytes, str.")
 
     async def ping(self, data: Data | None = None) -> asyncio.Future[None]:
         """ASGI servers handle pings themselves: returns an already-resolved future."""

@@ -14,7 +14,7 @@ import logging
 import uuid
 from contextvars import ContextVar
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from urllib.parse import parse_qs, parse_qsl, urlsplit, urlunparse
 
 import ujson
@@ -51,7 +51,7 @@ _LAZY_SLOTS: dict[str, Any] = {
     "conn_info": None,
     "route": None,
     "responded": False,
-    "_head": b"",
+    "_head": None,  # None: no copy kept, ``head`` is rebuilt; b"": there is none (ASGI)
     "_raw_names": None,
     "_stream_id": 0,
     "_ctx": None,
@@ -112,8 +112,17 @@ def _as_header(headers: Any) -> Header:
     return headers if isinstance(headers, Header) else Header(headers)
 
 
-class Request:
-    """An HTTP request: method, path, headers, body, and lazily parsed parts."""
+#: Type parameters of ``Request[sanic_type, ctx_type]``: the app's type and ``request.ctx``'s.
+sanic_type = TypeVar("sanic_type", bound=Any)
+ctx_type = TypeVar("ctx_type", bound=Any)
+
+
+class Request(Generic[sanic_type, ctx_type]):
+    """An HTTP request: method, path, headers, body, and lazily parsed parts.
+
+    Generic in the app type and the context type (``Request[MyApp, MyCtx]``) for annotations;
+    ``Generic`` adds nothing per instance (no ``__new__``, empty slots).
+    """
 
     __slots__ = (
         "__weakref__",
@@ -216,11 +225,6 @@ class Request:
         if request is None:
             raise ServerError("No current request")
         return request
-
-    def __class_getitem__(cls, params: Any) -> type[Request]:
-        """``Request[AppType, CtxType]`` (Sanic's generic form, for typing a subclass's
-        app and ``ctx``) is the class itself at run time."""
-        return cls
 
     @classmethod
     def generate_id(cls, *_: Any) -> uuid.UUID | str | int:
@@ -352,10 +356,12 @@ class Request:
         """The request head as received, without its final blank line.
 
         When the server kept no copy of the head bytes (the HTTP core parses them in place),
-        it is rebuilt from ``request_line`` and ``raw_headers``.
+        it is rebuilt from ``request_line`` and ``raw_headers``. A request that came
+        through ASGI has none (``b""``), as under Sanic.
         """
-        if self._head:
-            return self._head
+        head = self._head
+        if head is not None:
+            return head
         fields = self.raw_headers
         return self.request_line + b"\r\n" + fields if fields else self.request_line
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Coroutine, Iterator
 from functools import partial
+from types import MemberDescriptorType
 from typing import TYPE_CHECKING, Any, AnyStr
 
 import ujson
@@ -47,6 +48,22 @@ class BaseHTTPResponse:
     __slots__ = ("asgi", "body", "content_type", "stream", "status", "_headers", "_cookies")
 
     _dumps: Callable[..., str] = json_dumps
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Sanic's responses keep ``headers`` (and the rest) in plain slots, so a subclass
+        # may list them in its own ``__slots__`` (sanic-ext's template responses do). Here
+        # some are properties; a slot of the same name would hide the property and leave
+        # the value unset, so the property is put back in front of that slot.
+        for name, value in list(vars(cls).items()):
+            if not isinstance(value, MemberDescriptorType):
+                continue
+            for base in cls.__mro__[1:]:
+                inherited = vars(base).get(name)
+                if inherited is not None:
+                    if isinstance(inherited, property):
+                        setattr(cls, name, inherited)
+                    break
 
     def __init__(self) -> None:
         self.asgi: bool = False

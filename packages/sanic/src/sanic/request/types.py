@@ -1,7 +1,5 @@
 """``sanic.request.types``: The ``Request`` class."""
 
-from typing import Any, TypeVar
-
 from httptools import HttpParserInvalidURLError as HttpParserInvalidURLError
 from httptools import parse_url as parse_url
 from ujson import loads as json_loads  # noqa: F401 - as in Sanic
@@ -33,13 +31,12 @@ from hurtle_http.parameters import RequestParameters as RequestParameters
 from hurtle_http.request import Request
 from hurtle_http.request.credentials import Credentials as Credentials
 from hurtle_http.request.form import parse_multipart_form as parse_multipart_form
+from hurtle_http.request.types import ctx_type as ctx_type
+from hurtle_http.request.types import sanic_type as sanic_type
 from hurtle_http.response.types import BaseHTTPResponse as BaseHTTPResponse
 from hurtle_http.response.types import HTTPResponse as HTTPResponse
 from hurtle_http.stages import Stage as Stage
 from sanic.http.constants import HTTP as HTTP
 from sanic_routing.route import Route as Route
-
-ctx_type = TypeVar("ctx_type", bound=Any)
-sanic_type = TypeVar("sanic_type", bound=Any)
 
 __all__ = ["ctx_type", "sanic_type", "Request"]
