@@ -37,7 +37,10 @@ def test_event_enum_lists_builtin_events() -> None:
         "server.shutdown.after", "server.exception.report",
     ):  # fmt: skip
         assert name in values
-    assert Event.HTTP_LIFECYCLE_BEGIN == "http.lifecycle.begin"
+    # A plain Enum, as Sanic's: not equal to its value, str() is the member's name.
+    assert Event.HTTP_LIFECYCLE_BEGIN.value == "http.lifecycle.begin"
+    assert Event.HTTP_LIFECYCLE_BEGIN != "http.lifecycle.begin"
+    assert str(Event.HTTP_LIFECYCLE_BEGIN) == "Event.HTTP_LIFECYCLE_BEGIN"
     assert set(RESERVED_NAMESPACES) == {"http", "server", "websocket"}
 
 

@@ -53,17 +53,6 @@ class Event(Enum):
     WEBSOCKET_HANDLER_BEFORE = "websocket.handler.before"
     WEBSOCKET_HANDLER_EXCEPTION = "websocket.handler.exception"
 
-    def __str__(self) -> str:
-        return self.value
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, str):
-            return self.value == other
-        return super().__eq__(other)
-
-    def __hash__(self) -> int:
-        return hash(self.value)
-
 
 RESERVED_NAMESPACES: dict[str, tuple[str, ...]] = {}
 for _event in Event:
