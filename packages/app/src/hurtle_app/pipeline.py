@@ -298,7 +298,9 @@ class RequestPipeline:
     ) -> Any:
         """Handle a handler result that is not a plain response: streams, or an error.
 
-        Any other value is an error the response middleware does not see (as in Sanic).
+        Any other value goes through the response middleware first (as in Sanic), which
+        may turn it into a response; otherwise it is a 500 that the response middleware does
+        not see again (``None`` gets its 500 through the middleware, as in Sanic).
         """
         if response is None:
             # The handler streamed its response itself (``await request.respond()``).
@@ -321,9 +323,16 @@ class RequestPipeline:
             await response.eof()
             return None
         else:
-            # As Sanic: any other value is a 500, and the response middleware sees
-            # neither the value nor that error page (``None`` gets the page through it).
-            request._response_middleware_started = True
+            if chain:
+                try:
+                    response = await run_response_middleware(request, response, chain, dispatch)
+                except Exception:
+                    error_logger.exception(
+                        "Exception occurred in one of response middleware handlers"
+                    )
+                if isinstance(response, BaseHTTPResponse):
+                    return response
+            request._response_middleware_started = True  # they saw the value already
         raise ServerError(f"Invalid response type {response!r} (need HTTPResponse)")
 
     async def respond_middleware(self, request: Any, response: Any) -> Any:
