@@ -45,6 +45,7 @@ from hurtle_app.middleware import (
 from hurtle_app.naming import AppRegistry, validate_name
 from hurtle_app.pipeline import (
     RequestPipeline,
+    invalid_response,
     raised_by_code,
     response_started,
     run_response_middleware,
@@ -251,7 +252,7 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
 
     @property
     def response_middleware(self) -> deque[Middleware]:
-        """App-wide response middleware records, in registration order."""
+        """App-wide response middleware records, newest first (as Sanic's deque)."""
         return self._middleware.app_wide[MiddlewareLocation.RESPONSE]
 
     @property
@@ -810,7 +811,7 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
         ):
             # As Sanic: an exception handler must answer with a response (or stream one).
             response = self.error_handler.default(
-                request, ServerError(f"Invalid response type {response!r} (need HTTPResponse)")
+                request, invalid_response(response)
             )
         route = getattr(request, "route", None)
         # The response middleware runs once per request: not again on an error page

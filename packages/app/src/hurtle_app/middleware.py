@@ -200,7 +200,8 @@ class MiddlewareRegistry:
             item.route_names = item.route_names | frozenset(route_names)
 
     def recorded(self, location: str) -> list[Middleware]:
-        """The records attached to ``location``, in registration order."""
+        """The records attached to ``location``: the app-wide deque's (response ones newest
+        first, plain functions made records), then those limited to some routes."""
         where = as_location(location)
         app_wide = Middleware.convert(self.app_wide[where], location=where)
         return [*app_wide, *(m for m in self._items if m.location is where)]

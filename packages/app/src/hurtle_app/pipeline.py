@@ -324,16 +324,11 @@ class RequestPipeline:
             return None
         else:
             if chain:
-                try:
-                    response = await run_response_middleware(request, response, chain, dispatch)
-                except Exception:
-                    error_logger.exception(
-                        "Exception occurred in one of response middleware handlers"
-                    )
+                response = await self._run_chain(request, response, chain, dispatch)
                 if isinstance(response, BaseHTTPResponse):
                     return response
             request._response_middleware_started = True  # they saw the value already
-        raise ServerError(f"Invalid response type {response!r} (need HTTPResponse)")
+        raise invalid_response(response)
 
     async def respond_middleware(self, request: Any, response: Any) -> Any:
         """The response middleware of ``request``'s route (the app-wide chain when it has
@@ -376,7 +371,12 @@ def check_middleware_result(request: Any, response: Any) -> None:
     """
     if not isinstance(response, BaseHTTPResponse):
         request._response_middleware_started = True
-        raise ServerError(f"Invalid response type {response!r} (need HTTPResponse)")
+        raise invalid_response(response)
+
+
+def invalid_response(value: Any) -> ServerError:
+    """The error Sanic answers for a value that should have been a response (a 500)."""
+    return ServerError(f"Invalid response type {value!r} (need HTTPResponse)")
 
 
 def _not_responded(request: Any) -> bool:
@@ -526,6 +526,7 @@ async def run_response_middleware(
 
 __all__ = [
     "RequestPipeline",
+    "invalid_response",
     "raised_by_code",
     "remember_target",
     "response_started",
