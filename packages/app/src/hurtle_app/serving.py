@@ -11,6 +11,8 @@ from collections.abc import Generator
 from contextvars import ContextVar
 from typing import Any
 
+from hurtle_http.server import try_use_uvloop
+
 #: True while a caller that shows its own start-up banner (the test clients do, as
 #: sanic-testing's) runs ``app.create_server``: the app then prints none of its own.
 banner_shown: ContextVar[bool] = ContextVar("hurtle_banner_shown", default=False)
@@ -136,12 +138,10 @@ async def create_server(
         app.config.ACCESS_LOG = access_log
     if noisy_exceptions is not None:
         app.config.NOISY_EXCEPTIONS = noisy_exceptions
-    if getattr(app, "configure_logging", True):
-        # As Sanic: the log handlers take the mode's look, and LOG_EXTRA/NO_COLOR apply.
-        from hurtle_app.logging.setup import setup_logging
+    # As Sanic: the log handlers take the mode's look, and LOG_EXTRA/NO_COLOR apply.
+    from hurtle_app.logging.setup import apply_log_formatters
 
-        config = app.config
-        setup_logging(app.debug, bool(config.get("NO_COLOR", False)), config.get("LOG_EXTRA"))
+    apply_log_formatters(app)
     if sock is None and unix is None:
         host = host or "127.0.0.1"
         port = 8000 if port is None else port
@@ -197,8 +197,6 @@ class SingleProcessRunner:
         **server_options: Any,
     ) -> None:
         """Serve until stopped (SIGINT, SIGTERM or ``app.stop()``)."""
-        from hurtle_http.server import try_use_uvloop
-
         if loop is None:
             if self.app.config.get("USE_UVLOOP", True) not in (False,):
                 try_use_uvloop()
@@ -280,4 +278,4 @@ class SingleProcessRunner:
             self.loop.call_soon_threadsafe(self.stop_event.set)
 
 
-__all__ = ["AsyncioServer", "SingleProcessRunner", "banner_shown", "create_server"]
+__all__ = ["AsyncioServer", "SingleProcessRunner", "banner_shown", "create_server", "try_use_uvloop"]

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
+from hurtle_app.logging.setup import apply_log_formatters
 from hurtle_app.state import ApplicationServerInfo
 from hurtle_worker.constants import PROCESS_PREFIX, WORKER_NAME_ENV
 from hurtle_worker.process import set_parent_death_signal
@@ -195,17 +196,6 @@ def _check_ssl(ssl: Any) -> None:
     for entry in ssl if isinstance(ssl, list | tuple) else [ssl]:
         if entry is not None and not isinstance(entry, ssl_module.SSLContext):
             shorthand_to_ctx(entry)
-
-
-def apply_log_formatters(app: Any) -> None:
-    """Give the log handlers the debug or production look of ``app``'s mode (as Sanic does
-    when it prepares a server, in the main process and again in each worker)."""
-    if not getattr(app, "configure_logging", True):
-        return
-    from hurtle_app.logging.setup import setup_logging
-
-    config = app.config
-    setup_logging(app.debug, bool(config.get("NO_COLOR", False)), config.get("LOG_EXTRA"))
 
 
 def _local_cert(app: Any, debug: bool) -> dict[str, str]:

@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
-from hurtle_app.serving import banner_shown
+from hurtle_app.serving import banner_shown, try_use_uvloop
 
 __all__ = [
     "CLIENT_OPTIONS",
@@ -85,14 +85,8 @@ def wants_uvloop(app: Any) -> bool:
     return config is None or config.get("USE_UVLOOP", True) is not False
 
 
-def use_uvloop_policy() -> None:
-    """Make uvloop's the event loop policy, when uvloop is installed."""
-    try:
-        import uvloop
-    except ImportError:
-        return
-    if not isinstance(asyncio.get_event_loop_policy(), uvloop.EventLoopPolicy):
-        asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
+#: Make uvloop's the event loop policy, when uvloop is installed (the servers' own).
+use_uvloop_policy = try_use_uvloop
 
 
 def _run_on_new_current_loop(factory: Callable[[], Awaitable[T]]) -> T:
@@ -296,15 +290,12 @@ class ServerSession:
             self._saved_verbosity = state.verbosity
             state.verbosity = self.verbosity
         if self.debug and state is not None:
+            from hurtle_app.logging.setup import apply_log_formatters
             from hurtle_app.state import Mode
 
             state.mode = Mode.DEBUG
-            if getattr(self.app, "configure_logging", True):
-                # The banner already shows the debug look (as app.run(debug=True) does).
-                from hurtle_app.logging.setup import setup_logging
-
-                config = self.app.config
-                setup_logging(True, bool(config.get("NO_COLOR", False)), config.get("LOG_EXTRA"))
+            # The banner already shows the debug look (as app.run(debug=True) does).
+            apply_log_formatters(self.app)
 
     async def start(self) -> None:
         """Bind, run the start-up listeners, and accept connections."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from hurtle_app.helpers import Default, _default
 from hurtle_app.logging.formatter import (
     AutoAccessFormatter,
@@ -37,4 +39,15 @@ def setup_logging(
                 handler.setFormatter(DebugAccessFormatter() if debug else ProdAccessFormatter())
 
 
-__all__ = ["setup_logging"]
+def apply_log_formatters(app: Any) -> None:
+    """Give the log handlers the debug or production look of ``app``'s mode, with its
+    ``NO_COLOR`` and ``LOG_EXTRA`` (as Sanic does when it prepares a server, in the main
+    process and again in each worker); nothing for an app built with
+    ``configure_logging=False``."""
+    if not getattr(app, "configure_logging", True):
+        return
+    config = app.config
+    setup_logging(app.debug, bool(config.get("NO_COLOR", False)), config.get("LOG_EXTRA"))
+
+
+__all__ = ["apply_log_formatters", "setup_logging"]
