@@ -569,10 +569,12 @@ class Request(Generic[sanic_type, ctx_type]):
         awaited (or the class overrides ``receive_body``, which is then to be called)."""
         # PERF: the server calls this first (no coroutine for a body that came with its
         # head; benchmarks/inproc.py "POST /echo").
-        return type(self).receive_body is Request.receive_body and self._take_whole_body()
+        return type(self).receive_body is Request.receive_body and self.take_whole_body()
 
-    def _take_whole_body(self) -> bool:
-        """Take the body into ``request.body`` if the stream has all of it (``take_body``)."""
+    def take_whole_body(self) -> bool:
+        """Take the body into ``request.body`` if the stream has all of it (``take_body``):
+        the first step of the stock ``receive_body``, whatever this class's is (a server
+        that knows its request class keeps the stock one calls this directly)."""
         take = getattr(self.stream, "take_body", None)
         if take is None:
             return False
@@ -585,7 +587,7 @@ class Request(Generic[sanic_type, ctx_type]):
     async def receive_body(self) -> None:
         """Read the whole body from the stream into ``request.body`` (no-op if read)."""
         stream = self.stream
-        if stream is None or self._take_whole_body():
+        if stream is None or self.take_whole_body():
             return  # PERF: a body all here already needs no read() loop
         read = getattr(stream, "read", None)
         if read is None:
