@@ -94,16 +94,35 @@ def test_split_client_options() -> None:
 
 
 def test_cookies_become_a_cookie_header() -> None:
-    kwargs = {"cookies": {"a": "1", "b": "2"}, "headers": {"cookie": "z=0", "x": "y"}}
+    kwargs = {"cookies": {"a": "1", "b": "2"}, "headers": {"x": "y"}}
     cookies_as_header(kwargs)
     assert "cookies" not in kwargs
     headers = kwargs["headers"]
     assert isinstance(headers, httpx.Headers)
-    assert headers["cookie"] == "z=0; a=1; b=2"
+    assert headers["cookie"] == "a=1; b=2"
     assert headers["x"] == "y"
     untouched = {"params": {}}
     cookies_as_header(untouched)
     assert untouched == {"params": {}}
+
+
+def test_a_cookie_header_given_wins_over_cookies() -> None:
+    # as httpx's cookie jar: the cookies are not added to an explicit Cookie header
+    kwargs = {"cookies": {"a": "1"}, "headers": {"Cookie": "z=0"}}
+    cookies_as_header(kwargs)
+    assert httpx.Headers(kwargs["headers"])["cookie"] == "z=0"
+
+
+def test_a_none_cookie_is_sent_as_its_bare_name() -> None:
+    # sanic-session users pass response.cookies.get(name), None when no cookie was set
+    kwargs = {"cookies": {"a": None, "b": "x"}}
+    cookies_as_header(kwargs)
+    assert kwargs["headers"]["cookie"] == "a; b=x"
+
+
+def test_a_cookie_value_that_is_not_a_string_is_refused() -> None:
+    with pytest.raises(TypeError, match="got 'int'"):
+        cookies_as_header({"cookies": {"a": 1}})
 
 
 def test_the_thread_keeps_a_current_loop_after_a_sync_request(app) -> None:

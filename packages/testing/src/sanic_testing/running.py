@@ -199,17 +199,29 @@ def cookies_as_header(kwargs: dict[str, Any]) -> None:
     """Turn a per-request ``cookies=`` argument into a ``Cookie`` header, in place.
 
     httpx deprecates per-request cookies (a warning, an error under ``-W error``); the test
-    clients send them for that one request, which is what a ``Cookie`` header does.
+    clients send them for that one request, which is what a ``Cookie`` header does. They are
+    rendered as httpx's cookie jar renders them: a ``None`` value sends the bare name, a value
+    that is not a string is a ``TypeError``, and a ``Cookie`` header given in ``headers=``
+    wins (the cookies are then not sent).
     """
     cookies = kwargs.pop("cookies", None)
     if not cookies:
         return
     import httpx
 
-    pairs = "; ".join(f"{name}={value}" for name, value in httpx.Cookies(cookies).items())
+    pairs = []
+    for cookie in httpx.Cookies(cookies).jar:
+        value = cookie.value
+        if value is None:
+            pairs.append(cookie.name)
+        elif isinstance(value, str):
+            pairs.append(f"{cookie.name}={value}")
+        else:
+            raise TypeError(f"expected string or bytes-like object, got '{type(value).__name__}'")
     headers = httpx.Headers(kwargs.get("headers"))
-    existing = headers.get("cookie")
-    headers["cookie"] = f"{existing}; {pairs}" if existing else pairs
+    if "cookie" in headers:
+        return
+    headers["cookie"] = "; ".join(pairs)
     kwargs["headers"] = headers
 
 
