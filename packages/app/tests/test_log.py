@@ -96,3 +96,48 @@ def test_setup_logging_swaps_auto_formatters() -> None:
         assert type(handler.formatter) is fmt.DebugFormatter
     finally:
         log.logger.removeHandler(handler)
+
+
+def test_production_layouts_spell_level_names_in_full_debug_shortens_them() -> None:
+    warning, critical = record(level=logging.WARNING), record(level=logging.CRITICAL)
+    assert " WARNING: hello world" in fmt.ProdFormatter().format(warning)
+    assert " CRITICAL: hello world" in fmt.ProdFormatter().format(critical)
+    assert "] [WARNING] hello world" in fmt.LegacyFormatter().format(warning)
+    assert json.loads(fmt.JSONFormatter().format(warning))["level"] == "WARNING"
+    assert " WARN: hello world" in fmt.DebugFormatter().format(warning)
+    assert " CRIT: hello world" in fmt.DebugFormatter().format(critical)
+
+
+def test_unset_log_extra_shows_extra_fields_in_debug_mode_only() -> None:
+    saved = fmt.AutoFormatter.LOG_EXTRA
+    rec = record()
+    rec.user_id = 7
+    try:
+        setup_logging(debug=False)
+        assert "user_id" not in fmt.ProdFormatter().format(rec)
+        setup_logging(debug=True)
+        assert fmt.DebugFormatter().format(rec).endswith("\nuser_id=7")
+        setup_logging(debug=False, log_extra=True)
+        assert fmt.ProdFormatter().format(rec).endswith("\nuser_id=7")
+    finally:
+        fmt.AutoFormatter.LOG_EXTRA = saved
+
+
+def test_json_formatter_gives_each_extra_field_its_own_key() -> None:
+    rec = record()
+    rec.__dict__.update(user_id=7, extra={"a": 1}, stack_info="stack here")
+    data = json.loads(fmt.JSONFormatter().format(rec))
+    assert (data["user_id"], data["extra"], data["stack_info"]) == (7, {"a": 1}, "stack here")
+    access = json.loads(fmt.JSONFormatter().format(access_record()))
+    assert (access["host"], access["status"], access["name"]) == (
+        "127.0.0.1:5555", 200, "sanic.access"
+    )
+
+
+def test_json_access_formatter_writes_the_access_fields_only() -> None:
+    rec = access_record()
+    rec.user_id = 7
+    data = json.loads(fmt.JSONAccessFormatter().format(rec))
+    assert list(data) == [
+        "timestamp", "level", "message", "host", "request", "status", "byte", "duration"
+    ]

@@ -107,9 +107,7 @@ class DebugFormatter(AutoFormatter):
 
 
 class ProdFormatter(AutoFormatter):
-    """Full-date lines for production."""
-
-    SHORT_LEVELS = True
+    """Full-date lines for production (level names in full, ``WARNING``, as Sanic)."""
 
 
 class LegacyFormatter(AutoFormatter):
@@ -117,7 +115,6 @@ class LegacyFormatter(AutoFormatter):
 
     PREFIX_FORMAT = "%(asctime)s [%(process)s] [%(levelname)s] "
     DATE_FORMAT = "[%Y-%m-%d %H:%M:%S %z]"
-    SHORT_LEVELS = True
 
 
 class AutoAccessFormatter(AutoFormatter):
@@ -163,7 +160,8 @@ class LegacyAccessFormatter(AutoAccessFormatter):
 
 
 class JSONFormatter(AutoFormatter):
-    """One JSON object per record: timestamp, level, message and standard fields."""
+    """One JSON object per record: timestamp, level, message, standard fields, and each
+    ``extra`` field as a key of its own (whatever ``LOG_EXTRA`` says, as in Sanic)."""
 
     ATTY = False
     NO_COLOR = True
@@ -177,7 +175,6 @@ class JSONFormatter(AutoFormatter):
 
     def to_dict(self, record: logging.LogRecord) -> dict[str, Any]:
         """The record's fields as a dict."""
-        self._set_levelname(record)
         data: dict[str, Any] = {
             "timestamp": self.formatTime(record, self.datefmt),
             "level": record.levelname,
@@ -185,35 +182,34 @@ class JSONFormatter(AutoFormatter):
         }
         for field in self.FIELDS:
             data[field] = getattr(record, field, None)
-        extra = {
-            key: value
-            for key, value in record.__dict__.items()
-            if key not in DEFAULT_FIELDS and key not in ACCESS_FIELDS
-        }
-        if extra:
-            data["extra"] = extra.get("extra", extra) if list(extra) == ["extra"] else extra
+        for key, value in record.__dict__.items():
+            if key not in DEFAULT_FIELDS and key not in data:
+                data[key] = value
         if record.exc_info:
             data["exc_info"] = self.formatException(record.exc_info)
+        if record.stack_info:
+            data["stack_info"] = self.formatStack(record.stack_info)
         return data
 
     def format_dict(self, record: dict[str, Any]) -> dict[str, Any]:
         """Hook to adjust the dict before it is serialised."""
         return record
 
-    def _set_levelname(self, record: logging.LogRecord) -> None:
-        record.levelname = _SHORT_LEVELS.get(record.levelname, record.levelname)
-
 
 class JSONAccessFormatter(JSONFormatter):
-    """JSON access records: timestamp, level, message and the access fields."""
+    """JSON access records: timestamp, level, message and the access fields only."""
 
     FIELDS = list(ACCESS_FIELDS)
 
     def to_dict(self, record: logging.LogRecord) -> dict[str, Any]:
         """The access record's fields as a dict."""
-        data = super().to_dict(record)
-        for name in ("name", "levelno", "pathname", "module", "filename", "lineno"):
-            data.pop(name, None)
+        data: dict[str, Any] = {
+            "timestamp": self.formatTime(record, self.datefmt),
+            "level": record.levelname,
+            "message": record.getMessage(),
+        }
+        for field in self.FIELDS:
+            data[field] = getattr(record, field, None)
         return data
 
 

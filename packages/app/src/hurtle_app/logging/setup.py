@@ -28,8 +28,8 @@ def setup_logging(
     """Give handlers that use the ``Auto*`` formatters the debug or production look."""
     AutoFormatter.SETUP = True
     AutoFormatter.NO_COLOR = no_color
-    if not isinstance(log_extra, Default):
-        AutoFormatter.LOG_EXTRA = bool(log_extra)
+    # Unset, ``LOG_EXTRA`` follows the mode: extra fields in debug logs only (Sanic 25.12).
+    AutoFormatter.LOG_EXTRA = debug if isinstance(log_extra, Default) else bool(log_extra)
     for lg in (logger, error_logger, server_logger, websockets_logger, access_logger):
         for handler in lg.handlers:
             formatter = handler.formatter
