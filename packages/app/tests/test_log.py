@@ -7,6 +7,7 @@ import io
 import json
 import logging
 import logging.config
+import re
 
 from hurtle_app import log
 from hurtle_app.logging import formatter as fmt
@@ -141,3 +142,42 @@ def test_json_access_formatter_writes_the_access_fields_only() -> None:
     assert list(data) == [
         "timestamp", "level", "message", "host", "request", "status", "byte", "duration"
     ]
+
+
+def _in_terminal(no_color: bool = False):
+    saved = (fmt.AutoFormatter.ATTY, fmt.AutoFormatter.NO_COLOR)
+    fmt.AutoFormatter.ATTY, fmt.AutoFormatter.NO_COLOR = True, no_color
+    return saved
+
+
+def test_in_a_terminal_messages_line_up_and_extra_fields_are_indented() -> None:
+    saved = _in_terminal()
+    rec = record()
+    rec.user_id = 7
+    try:
+        line = fmt.DebugFormatter().format(rec)
+        prod = fmt.ProdFormatter().format(record())
+    finally:
+        fmt.AutoFormatter.ATTY, fmt.AutoFormatter.NO_COLOR = saved
+    head, _, message = line.partition("\x1b[1000D\x1b[23C\x1b[K")
+    assert head.split("\x1b[1000D\x1b[5C")[0].endswith("Main ")
+    assert message == "hello world\n  user_id=7"
+    assert prod.split("\x1b[1000D\x1b[42C\x1b[K")[1] == "hello world"
+
+
+def test_in_a_terminal_access_lines_say_access_and_end_at_the_right_edge() -> None:
+    for no_color in (False, True):
+        saved = _in_terminal(no_color)
+        try:
+            line = fmt.ProdAccessFormatter().format(access_record())
+        finally:
+            fmt.AutoFormatter.ATTY, fmt.AutoFormatter.NO_COLOR = saved
+        line = re.sub("\x1b\\[[0-9;]*m", "", line)  # colours, when the tests run in one
+        # "200 12  0.2ms" is 13 characters: from the last column, 12 back.
+        to_message = "" if no_color else "\x1b[1000D\x1b[42C\x1b[K"
+        assert line.endswith(
+            f" ACCESS: {to_message}127.0.0.1:5555 GET http://localhost/foo "
+            "\x1b[1000C\x1b[12D\x1b[K200 12  0.2ms"
+        )
+    plain = fmt.ProdAccessFormatter().format(access_record())
+    assert "\x1b" not in plain and " INFO: " in plain

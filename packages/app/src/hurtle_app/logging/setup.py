@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from hurtle_app.helpers import Default, _default
+from hurtle_app.logging.color import is_atty
 from hurtle_app.logging.formatter import (
     AutoAccessFormatter,
     AutoFormatter,
@@ -27,6 +28,7 @@ def setup_logging(
 ) -> None:
     """Give handlers that use the ``Auto*`` formatters the debug or production look."""
     AutoFormatter.SETUP = True
+    AutoFormatter.ATTY = is_atty()
     AutoFormatter.NO_COLOR = no_color
     # Unset, ``LOG_EXTRA`` follows the mode: extra fields in debug logs only (Sanic 25.12).
     AutoFormatter.LOG_EXTRA = debug if isinstance(log_extra, Default) else bool(log_extra)
