@@ -796,12 +796,9 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
             request._match_info = dict(hit[2])
         return exception
 
-    async def handle_exception(
-        self, request: Any, exception: BaseException, run_middleware: bool = True
-    ) -> None:
-        """Render ``exception`` with the error handler and send it."""
-        if getattr(request, "route", True) is None and _body_error(request) is exception:
-            exception = self._route_failed_request(request, exception)
+    async def announce_exception(self, request: Any, exception: BaseException) -> None:
+        """Dispatch ``server.exception.report`` and ``http.lifecycle.exception`` for an
+        exception that is about to be answered."""
         if "server.exception.report" in self._signal_events:
             await self.dispatch(
                 "server.exception.report",
@@ -815,6 +812,21 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
                 context={"request": request, "exception": exception},
                 fail_not_found=False,
             )
+
+    async def handle_exception(
+        self,
+        request: Any,
+        exception: BaseException,
+        run_middleware: bool = True,
+        *,
+        announced: bool = False,
+    ) -> None:
+        """Render ``exception`` with the error handler and send it (``announced``: the
+        exception signals were already dispatched for it)."""
+        if getattr(request, "route", True) is None and _body_error(request) is exception:
+            exception = self._route_failed_request(request, exception)
+        if not announced:
+            await self.announce_exception(request, exception)
         try:
             response = self.error_handler.response(request, exception)
             if isawaitable(response):
