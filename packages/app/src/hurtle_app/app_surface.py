@@ -230,7 +230,9 @@ class AppSurface:
             yield
             return
         self.router.reset()
-        self.signal_router.reset()
+        # Unfreeze only: the signals already registered keep running (a plugin that
+        # registers its own in a patched ``_startup`` adds to them, as on Sanic).
+        self.signal_router.finalized = False
         try:
             yield
         finally:

@@ -152,7 +152,9 @@ async def create_server(
     if certloader is not None:
         # Sanic(certloader_class=...): what ssl= means (and whether to serve TLS at all).
         ssl = certloader(ssl).load(app)
-    await app._startup()
+    if not return_asyncio_server:
+        # Nobody will call server.startup() on a server that is not returned.
+        await app._startup()
     loop = asyncio.get_running_loop()
     kwargs = {"start_serving": False, **(asyncio_server_kwargs or {})}
     handle = await start_server(
