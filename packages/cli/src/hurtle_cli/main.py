@@ -143,7 +143,7 @@ def _attach_repl(app: Any, kwargs: dict[str, Any], is_atty: Callable[[], bool] |
         return
 
     async def open_console(app: Any, *_: Any) -> None:
-        start_repl(app, interactive)
+        start_repl(app, interactive, wait_for_enter=implicit)
 
     event = "after_server_start" if kwargs.get("single_process") else "main_process_ready"
     app.register_listener(open_console, event)
