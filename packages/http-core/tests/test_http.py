@@ -335,6 +335,7 @@ class RecordingApp:
     def __init__(self) -> None:
         self.config = HttpConfig(REQUEST_MAX_SIZE=10)
         self.errors: list[tuple[Any, BaseException]] = []
+        self.body_errors: list[BaseException | None] = []
         self.requests: list[Any] = []
 
     async def handle_request(self, request: Any) -> None:
@@ -346,6 +347,7 @@ class RecordingApp:
 
     async def handle_exception(self, request: Any, exception: BaseException) -> None:
         self.errors.append((request, exception))
+        self.body_errors.append(request.stream.body_error())
         status = getattr(exception, "status_code", 500)
         response = request.stream.respond(text(f"custom {status}", status=status))
         await response.send(end_stream=True)
@@ -358,8 +360,21 @@ async def test_protocol_errors_go_through_the_apps_handle_exception() -> None:
     assert res.body == b"custom 413"
     [(request, exception)] = app.errors
     assert exception.status_code == 413
-    assert request.method == "NONE"  # no request could be built: a stand-in
+    # The head was fine: the app gets the request itself (to route it, as Sanic does
+    # before answering), and the stream says this error stopped it before any handler.
+    assert (request.method, request.path) == ("POST", "/")
+    assert app.body_errors == [exception]
     assert app.requests == []
+
+
+async def test_a_broken_head_is_answered_with_a_stand_in_request() -> None:
+    app = RecordingApp()
+    conn = FakeConnection(app)
+    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nContent-Length: x\r\n\r\n")
+    [(request, exception)] = app.errors
+    assert exception.status_code == 400
+    assert request.method == "NONE"  # no request could be built
+    assert app.body_errors == [None]
 
 
 async def test_exception_escaping_handle_request_is_answered_by_handle_exception() -> None:

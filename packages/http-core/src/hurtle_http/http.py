@@ -538,6 +538,16 @@ class Http(RequestReader):
             record.keep_alive = keep_alive
             record.has_body = has_body
             record.expect = False
+        self.rx = self.last = record
+        if self.current is None:
+            self.current = record
+        else:
+            self.queue.append(record)
+            if len(self.queue) >= self.queue_size:
+                protocol.flow.pause_reading()
+        # Errors found now are raised with the record in place (on_error keeps them on
+        # it): the request, whose head is fine, is then routed before it is answered, so
+        # its route's error format and handlers apply, as in Sanic.
         if has_body and self._oversize is not None:
             error, self._oversize = self._oversize, None
             if not self._body_unlimited(record):
@@ -551,13 +561,6 @@ class Http(RequestReader):
                 raise ExpectationFailed(f"Unknown Expect: {expect}")
             if version == "1.1":
                 record.expect = True
-        self.rx = self.last = record
-        if self.current is None:
-            self.current = record
-        else:
-            self.queue.append(record)
-            if len(self.queue) >= self.queue_size:
-                protocol.flow.pause_reading()
 
     def _framing(self, fields: Any, version: str) -> tuple[int | None, bool]:
         """``body_framing`` for this head; a body over ``REQUEST_MAX_SIZE`` is refused
@@ -932,6 +935,15 @@ class Http(RequestReader):
             self.keep_alive = False
             raise record.error
         self.stage = TRANSITIONS[self.stage, HEAD]
+
+    def body_error(self) -> BaseException | None:
+        """The error that stopped the current request before its handler (a body that
+        could not be read or is too large, an unmet ``Expect``), if any: the request's
+        head was fine, so the app may still route it to answer this error."""
+        record = self.current
+        if record is None or record.request is None or record.request is not self.request:
+            return None
+        return record.error
 
     def _raise_body_error(self) -> None:
         record = self.current
