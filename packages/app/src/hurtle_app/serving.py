@@ -247,7 +247,7 @@ class SingleProcessRunner:
         self.app.state.is_started = True
         server_logger.info("Worker ready [%s]", pid)
         scheme = "https" if kw.get("ssl") else "http"
-        location = f"unix:{kw['unix']}" if kw.get("unix") else f"{scheme}://{host}:{port}"
+        location = f"{kw['unix']} {scheme}://..." if kw.get("unix") else f"{scheme}://{host}:{port}"
         if motd:
             server_logger.info("Goin' Fast @ %s", location)
         if register_sys_signals:

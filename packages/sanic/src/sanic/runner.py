@@ -381,7 +381,7 @@ def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
     info = infos[0]
     scheme = "https" if info["ssl"] else "http"
     if info["unix"]:
-        location = f"{scheme}://unix:{info['unix']}"
+        location = f"{info['unix']} {scheme}://..."  # as Sanic's banner
     elif info["sock"] is not None and not info["host"]:
         location = f"{scheme}://{info['sock'].getsockname()}"
     else:
