@@ -28,6 +28,7 @@ from typing import Any
 from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 from hurtle_app.logging.setup import apply_log_formatters
 from hurtle_app.state import ApplicationServerInfo
+from hurtle_http.server import try_use_uvloop
 from hurtle_worker.constants import PROCESS_PREFIX, WORKER_NAME_ENV
 from hurtle_worker.process import set_parent_death_signal
 from sanic.http.constants import HTTP
@@ -451,6 +452,9 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
         app_loader = AppLoader(factory=functools.partial(find_app, primary.name))
     apps = [primary, *[a for a in prepared_apps(app_class) if a is not primary]]
     app_class._set_startup_method()
+    if primary.config.get("USE_UVLOOP", True) is not False:
+        # As Sanic: the main process (main_process_* listeners) runs on uvloop too.
+        try_use_uvloop()
     loop = asyncio.new_event_loop()
     bound: list[tuple[dict[str, Any], socket.socket]] = []
     sync_manager = None
