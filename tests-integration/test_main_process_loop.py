@@ -41,3 +41,39 @@ def test_main_process_listeners_run_on_uvloop_unless_turned_off(
     lines = [line for line in output.splitlines() if line.startswith("main loop:")]
     assert len(lines) == 1
     assert lines[0].split(": ", 1)[1].split(".")[0] == module
+
+
+DEBUG_APP = """
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("MainDebug")
+app.get("/")(lambda request: text("ok"))
+
+@app.main_process_start
+def main_start(app):
+    print("main_process_start ran", flush=True)
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, workers=1, debug=True)
+"""
+
+
+def test_debug_run_logs_the_logo_and_the_start_method_as_sanic_does(tmp_path: Path) -> None:
+    """In debug mode Sanic 25.12's main process logs its logo (DEBUG) before the banner
+    lines and, after the main_process_start listeners, which multiprocessing start method
+    it uses."""
+    from hurtle_app.motd import get_logo
+
+    port = free_port()
+    script = tmp_path / "main_debug_app.py"
+    script.write_text(textwrap.dedent(DEBUG_APP).format(port=port))
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        assert httpx.get(f"http://127.0.0.1:{port}/", timeout=10).text == "ok"
+    output = proc.stdout.read() if proc.stdout else ""
+    logo = get_logo().strip().splitlines()[0].strip()
+    assert logo in output
+    assert output.index(logo) < output.index("Goin' Fast @")
+    context = "DEBUG: Creating multiprocessing context using 'spawn'"
+    assert context in output
+    assert output.index("main_process_start ran") < output.index(context)
