@@ -44,7 +44,6 @@ from typing import TYPE_CHECKING, Any
 
 from multidict import CIMultiDict
 
-from hurtle_http.datefield import DATE
 from hurtle_http.exceptions import (
     STATUS_CODES,
     BadRequest,
@@ -130,15 +129,13 @@ def _head_parts_for(key: tuple[int, bool, str | None]) -> tuple[bytes, bytes]:
 
 
 _heads: dict[tuple[int, bool, str | None, int], tuple[bytes, bytes, bytes]] = {}
-DATE.on_change.append(_heads.clear)
 
 
 def _head_for(key: tuple[int, bool, str | None, int]) -> tuple[bytes, bytes, bytes]:
     """(whole head without fields, its status line, the rest) for (status, keep-alive,
-    type, size): the fields, if any, go between the status line and the rest (which
-    starts with this second's Date: the cache is emptied when it changes)."""
+    type, size): the fields, if any, go between the status line and the rest."""
     line, tail = _head_parts.get(key[:3]) or _head_parts_for(key[:3])
-    rest = b"%scontent-length: %d%s" % (DATE.line, key[3], tail)
+    rest = b"content-length: %d%s" % (key[3], tail)
     head = (line + rest, line, rest)
     if len(_heads) < 4096:  # sizes come from the app's bodies; bound the cache
         _heads[key] = head
@@ -209,19 +206,13 @@ def _format_head(res: Any, status: int, headers: Any, framing: str) -> bytes:
         extra = [tuple(f.split(": ", 1)) for f in framing.split("\r\n") if f]
         for name, value in extra:
             headers[name] = value
-        if "date" not in headers:
-            headers["date"] = DATE.current()[6:-2]
         return format_http1_response(status, res.processed_headers)
     # PERF: same fields as BaseHTTPResponse.processed_headers + format_http1_response, built
     # as one str and encoded once (about 3x faster than encoding field by field).
     line = _STATUS_LINES.get(status) or f"HTTP/1.1 {status} UNKNOWN\r\n"
-    fields = "".join([f"{name}: {value}\r\n" for name, value in headers.items()])
-    lines = len(headers) + framing.count("\n") + 2
-    if "date" not in headers:  # RFC 9110 section 6.6.1 (datefield.py)
-        fields += DATE.current()
-        lines += 1
-    fields += framing
+    fields = "".join([f"{name}: {value}\r\n" for name, value in headers.items()]) + framing
     content_type = res.content_type
+    lines = len(headers) + framing.count("\n") + 2
     if (
         content_type is not None
         and "content-type" not in headers
@@ -841,7 +832,6 @@ class Http(RequestReader):
                         self._handover = None
                         if handover is not _DONE:
                             if handover is not _FAILED:
-                                protocol.date_until = 0.0  # suspended: _time ages (finish)
                                 handover = await _pump_on(self._pump, handover[0])
                             if handover is _FAILED:
                                 error, self._pump_error = self._pump_error, None
@@ -870,7 +860,6 @@ class Http(RequestReader):
                             # Built in data_received, outside this Task's context: make
                             # it the current request (Request.get_current()) here.
                             current_request.set(request)
-                        protocol.date_until = 0.0  # it may suspend: _time ages (finish)
                         await handler(request)
                     if self.stage is not IDLE:
                         await self._finish_response()
@@ -1141,7 +1130,6 @@ class Http(RequestReader):
                 "content-length" in headers
                 or "connection" in headers
                 or "transfer-encoding" in headers
-                or "date" in headers
             ):
                 return False
             if "content-type" in headers:
@@ -1163,11 +1151,6 @@ class Http(RequestReader):
             self.response = response
         response.stream = self
         size = len(body)
-        # RFC 9110 section 6.6.1: the heads cached below carry this second's Date. PERF:
-        # ``_time`` is the loop time of this request's bytes (fresh when the handler did not
-        # suspend; when it did, the deadline was reset so the clock is read).
-        if protocol._time >= protocol.date_until:
-            protocol.date_until = DATE.sync(protocol.loop.time())
         # PERF: the head without fields comes whole from a cache keyed by everything in it
         # (a bytes %-format of the Content-Length was about 2,700 instructions).
         key = (status, keep_alive, content_type, size)
@@ -1428,7 +1411,6 @@ class Http(RequestReader):
             (b"content-length", b"%d" % len(body)),
             (b"connection", b"close"),
             (b"content-type", b"text/plain; charset=utf-8"),
-            (b"date", DATE.current()[6:-2].encode()),
         ]
         self.protocol.write(format_http1_response(status, headers) + body)
         self.response_size = len(body)

@@ -59,7 +59,6 @@ class HttpProtocol(asyncio.Protocol):
         "_check_every",
         "_unix",
         "_upgrade_tail",
-        "date_until",
     )
 
     HTTP_CLASS = Http
@@ -116,8 +115,6 @@ class HttpProtocol(asyncio.Protocol):
         self.ctx: Any = None
         self._http: Http | None = None
         self._time = 0.0
-        # loop time at which this second's Date line expires (datefield.py; 0: read the clock)
-        self.date_until = 0.0
         self._timer: Any = None
         self._upgrade_tail = b""
 
