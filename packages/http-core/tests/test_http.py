@@ -555,6 +555,17 @@ async def test_unsupported_versions_are_a_plain_bad_request(line: bytes) -> None
     assert res.body.decode().splitlines()[2] == "Bad Request"
 
 
+async def test_a_content_length_past_any_integer_is_413_like_a_too_large_body() -> None:
+    # Only digits: a valid length the server will not take (as Sanic), not a bad one.
+    conn = FakeConnection(echo)
+    [res] = await exchange(
+        conn, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: " + b"9" * 30 + b"\r\n\r\nabc"
+    )
+    assert res.status == 413
+    assert "Request body exceeds the size limit" in res.body.decode()
+    assert conn.closed
+
+
 async def test_chunk_size_overflow_is_413_like_a_too_large_body() -> None:
     conn = FakeConnection(echo)
     [res] = await exchange(
