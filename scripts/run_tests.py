@@ -31,7 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ROOT / "packages"
 ENVS = Path(os.environ.get("HURTLE_ENVS", Path.home() / ".cache" / "hurtle" / "envs"))
-INTEGRATION_EXTRAS = ["uvicorn>=0.30", "trustme>=1.1", "httpx>=0.24"]
+# sentry-sdk: tests-integration/test_sentry_sdk.py runs its Sanic integration on our app
+# (it does not depend on sanic, so it cannot bring the real one in).
+INTEGRATION_EXTRAS = ["uvicorn>=0.30", "trustme>=1.1", "httpx>=0.24", "sentry-sdk>=2.76,<3"]
 
 
 def _dist_name(requirement: str) -> str:

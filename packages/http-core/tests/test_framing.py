@@ -429,3 +429,55 @@ def test_head_limits_hold_however_the_head_is_cut_into_reads(
     else:
         assert sink.error is None
         assert sink.events[-1] == "end"
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        # RFC 9112 section 3.2: more than one Host line, in any spelling of the name
+        b"Host: a\r\nHost: b\r\n",
+        b"Host: a\r\nhost: a\r\n",
+        b"HOST: a\r\nX-A: 1\r\nHost: a\r\n",
+        # a Host value that is not ``host [":" port]`` (RFC 3986 section 3.2)
+        b"Host: a b\r\n",
+        b"Host: a/b\r\n",
+        b"Host: user@a\r\n",
+        b"Host: a:8x\r\n",
+        b"Host: [::1\r\n",
+        b"Host: a%zz\r\n",
+        "Host: caf\u00e9.example\r\n".encode(),
+    ],
+)
+def test_a_second_or_malformed_host_is_refused_with_400(fields: bytes) -> None:
+    sink = read(b"GET / HTTP/1.1\r\n" + fields + b"\r\n")
+    assert type(sink.error) is BadRequest
+    assert not any(isinstance(event, tuple) and event[0] == "head" for event in sink.events)
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        b"",  # a target without an authority
+        b"example.com",
+        b"Example.COM:8000",
+        b"127.0.0.1:8000",
+        b"[::1]:8000",
+        b"[v1.x]",
+        b"mal_formed",
+        b"xn--caf-dma.example",
+        b"a%41b",
+        b"example.com:",
+    ],
+)
+def test_a_valid_host_is_read_on_every_request_of_a_connection(host: bytes) -> None:
+    request = b"GET / HTTP/1.1\r\nHost: " + host + b"\r\n\r\n"
+    sink = read(request * 3)
+    assert sink.error is None
+    heads = [event for event in sink.events if isinstance(event, tuple) and event[0] == "head"]
+    assert [dict(event[3])["host"] for event in heads] == [host.decode()] * 3
+
+
+def test_the_one_host_rule_is_per_request_not_per_connection() -> None:
+    sink = read(b"GET /a HTTP/1.1\r\nHost: a\r\n\r\nGET /b HTTP/1.1\r\nHost: b\r\n\r\n")
+    assert sink.error is None
+    assert [e[2] for e in sink.events if isinstance(e, tuple) and e[0] == "head"] == [b"/a", b"/b"]

@@ -128,7 +128,8 @@ class AppSurface:
             return ""
         scheme = "https" if server_settings.get("ssl") else "http"
         if server_settings.get("unix"):
-            return f"{scheme}://{server_settings['unix']}"
+            # As Sanic prints it: the socket's path, then the scheme with no authority.
+            return f"{server_settings['unix']} {scheme}://..."
         host = server_settings["host"]
         port = server_settings.get("port")
         if ":" in host and not host.startswith("["):
@@ -230,7 +231,9 @@ class AppSurface:
             yield
             return
         self.router.reset()
-        self.signal_router.reset()
+        # Unfreeze only: the signals already registered keep running (a plugin that
+        # registers its own in a patched ``_startup`` adds to them, as on Sanic).
+        self.signal_router.finalized = False
         try:
             yield
         finally:

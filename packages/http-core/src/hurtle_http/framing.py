@@ -12,6 +12,7 @@ Every rule below refuses; none guesses (RFC 9112 section 11.2, request smuggling
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
@@ -25,6 +26,7 @@ from hurtle_http.exceptions import (
     SanicException,
     URITooLong,
 )
+from hurtle_http.hostfield import VALID_HOSTS, check_host
 
 CHUNK_END = b"0\r\n\r\n"
 CONTINUE_RESPONSE = b"HTTP/1.1 100 Continue\r\n\r\n"
@@ -109,6 +111,10 @@ def _status_of_parser_error(message: str) -> SanicException:
     if "Transfer-Encoding" in message and "header value" in message:
         # chunked not the final coding (RFC 9112 6.3: 400); Sanic's words for it.
         return BadRequest("Bad content-length")
+    if "Content-Length overflow" in message:
+        # Digits only, but more than any body the server would take: 413 (as Sanic), the
+        # length is not malformed (RFC 9110 section 8.6 expects such numerals).
+        return PayloadTooLarge("Request body exceeds the size limit")
     if "Content-Length" in message and "Transfer-Encoding" not in message:
         if "Duplicate" in message:
             return BadRequest("Bad Request")
@@ -214,8 +220,12 @@ _LOWERED: dict[bytes, str] = {}
 _LOWERED_LIMIT = 1024
 
 
+_HOST = sys.intern("host")
+
+
 def _lowered(name: bytes) -> str:
-    lowered = name.decode("latin-1").lower()
+    # interned: the Host check in on_header is an identity test
+    lowered = sys.intern(name.decode("latin-1").lower())
     if len(_LOWERED) < _LOWERED_LIMIT:
         _LOWERED[name] = lowered
     return lowered
@@ -252,6 +262,7 @@ class RequestReader:
         "_pending",
         "_fed",
         "_method",
+        "host_of",
     )
 
     def __init__(self, sink: RequestSink, *, max_head_size: int = 8192, max_headers: int = 100):
@@ -271,6 +282,7 @@ class RequestReader:
         self._pending: Exception | None = None
         self._fed = False
         self._method: bytes | None = None
+        self.host_of: list | None = None  # ``headers`` of the last head with a Host
         self.parser = httptools.HttpRequestParser(self)
 
     def at_rest(self) -> bool:
@@ -360,6 +372,12 @@ class RequestReader:
         self.in_body = False
         self.sink.on_error(exception)
 
+    def _check_host(self, value: bytes) -> None:
+        try:
+            check_host(value, again=self.host_of is self.headers)
+        except BadRequest as error:
+            self._stop(error)
+
     def _stop(self, exception: Exception) -> None:
         self._pending = exception
         raise _Stop
@@ -403,6 +421,13 @@ class RequestReader:
         lowered = _LOWERED.get(name)
         if lowered is None:
             lowered = _lowered(name)
+        if lowered is _HOST:
+            # RFC 9112 section 3.2: a second Host line or a malformed one is a 400.
+            # PERF: ``host_of`` is the field list of the head whose Host was seen (no
+            # reset per head), and a valid value is one lookup (hostfield.py).
+            if self.host_of is headers or value not in VALID_HOSTS:
+                self._check_host(value)
+            self.host_of = headers
         try:
             # PERF: the default codec without an error handler is the quicker call
             headers.append((lowered, value.decode()))

@@ -1,0 +1,41 @@
+"""The ``Host`` field of a request head, checked as RFC 9112 section 3.2 asks.
+
+A request with more than one ``Host`` field line, or one whose value is not a URI authority
+without user information (RFC 3986 section 3.2: ``host [ ":" port ]``), MUST be answered
+with a 400: two hosts or a malformed one is how a request meant for one site is read as
+another's by a cache or a proxy in front. An empty value is valid (a target without an
+authority). A missing ``Host`` on HTTP/1.1 is answered as Sanic does (see
+``tests-integration/fidelity/README.md``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hurtle_http.exceptions import BadRequest
+
+# reg-name: unreserved, sub-delims and %HH; IP-literal: [IPv6] or [vX.future]; port: digits
+_AUTHORITY = re.compile(
+    rb"(?:\[[0-9A-Za-z:._~!$&'()*+,;=-]+\]|(?:[A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*)"
+    rb"(?::[0-9]*)?"
+)
+
+#: Host values (as received) seen valid; most servers see a handful. Bounded, emptied when full.
+VALID_HOSTS: dict[bytes, bool] = {}
+_MAX_REMEMBERED = 512
+
+
+def check_host(value: bytes, *, again: bool = False) -> None:
+    """Raise ``BadRequest`` if this is a second ``Host`` of one head (``again``) or
+    ``value`` is not a valid authority; remember a valid one, so that the next request
+    with it costs one lookup."""
+    if again:
+        raise BadRequest("Multiple Host headers are not allowed")
+    if _AUTHORITY.fullmatch(value) is None:
+        raise BadRequest(f"Invalid Host header: {value.decode('latin-1')!r}")
+    if len(VALID_HOSTS) >= _MAX_REMEMBERED:
+        VALID_HOSTS.clear()
+    VALID_HOSTS[value] = True
+
+
+__all__ = ["VALID_HOSTS", "check_host"]
