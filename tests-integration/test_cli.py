@@ -51,7 +51,7 @@ not_an_app = 42
 
 @app.command
 async def greet(name: str, times: int = 1):
-    print(" ".join(["hello " + name] * times), "from", app.name)
+    print(" ".join(["hello " + name] * int(times)), "from", app.name)
 """
 
 

@@ -7,6 +7,7 @@ import io
 import json
 import logging
 import logging.config
+import re
 
 from hurtle_app import log
 from hurtle_app.logging import formatter as fmt
@@ -96,3 +97,87 @@ def test_setup_logging_swaps_auto_formatters() -> None:
         assert type(handler.formatter) is fmt.DebugFormatter
     finally:
         log.logger.removeHandler(handler)
+
+
+def test_production_layouts_spell_level_names_in_full_debug_shortens_them() -> None:
+    warning, critical = record(level=logging.WARNING), record(level=logging.CRITICAL)
+    assert " WARNING: hello world" in fmt.ProdFormatter().format(warning)
+    assert " CRITICAL: hello world" in fmt.ProdFormatter().format(critical)
+    assert "] [WARNING] hello world" in fmt.LegacyFormatter().format(warning)
+    assert json.loads(fmt.JSONFormatter().format(warning))["level"] == "WARNING"
+    assert " WARN: hello world" in fmt.DebugFormatter().format(warning)
+    assert " CRIT: hello world" in fmt.DebugFormatter().format(critical)
+
+
+def test_unset_log_extra_shows_extra_fields_in_debug_mode_only() -> None:
+    saved = fmt.AutoFormatter.LOG_EXTRA
+    rec = record()
+    rec.user_id = 7
+    try:
+        setup_logging(debug=False)
+        assert "user_id" not in fmt.ProdFormatter().format(rec)
+        setup_logging(debug=True)
+        assert fmt.DebugFormatter().format(rec).endswith("\nuser_id=7")
+        setup_logging(debug=False, log_extra=True)
+        assert fmt.ProdFormatter().format(rec).endswith("\nuser_id=7")
+    finally:
+        fmt.AutoFormatter.LOG_EXTRA = saved
+
+
+def test_json_formatter_gives_each_extra_field_its_own_key() -> None:
+    rec = record()
+    rec.__dict__.update(user_id=7, extra={"a": 1}, stack_info="stack here")
+    data = json.loads(fmt.JSONFormatter().format(rec))
+    assert (data["user_id"], data["extra"], data["stack_info"]) == (7, {"a": 1}, "stack here")
+    access = json.loads(fmt.JSONFormatter().format(access_record()))
+    assert (access["host"], access["status"], access["name"]) == (
+        "127.0.0.1:5555", 200, "sanic.access"
+    )
+
+
+def test_json_access_formatter_writes_the_access_fields_only() -> None:
+    rec = access_record()
+    rec.user_id = 7
+    data = json.loads(fmt.JSONAccessFormatter().format(rec))
+    assert list(data) == [
+        "timestamp", "level", "message", "host", "request", "status", "byte", "duration"
+    ]
+
+
+def _in_terminal(no_color: bool = False):
+    saved = (fmt.AutoFormatter.ATTY, fmt.AutoFormatter.NO_COLOR)
+    fmt.AutoFormatter.ATTY, fmt.AutoFormatter.NO_COLOR = True, no_color
+    return saved
+
+
+def test_in_a_terminal_messages_line_up_and_extra_fields_are_indented() -> None:
+    saved = _in_terminal()
+    rec = record()
+    rec.user_id = 7
+    try:
+        line = fmt.DebugFormatter().format(rec)
+        prod = fmt.ProdFormatter().format(record())
+    finally:
+        fmt.AutoFormatter.ATTY, fmt.AutoFormatter.NO_COLOR = saved
+    head, _, message = line.partition("\x1b[1000D\x1b[23C\x1b[K")
+    assert head.split("\x1b[1000D\x1b[5C")[0].endswith("Main ")
+    assert message == "hello world\n  user_id=7"
+    assert prod.split("\x1b[1000D\x1b[42C\x1b[K")[1] == "hello world"
+
+
+def test_in_a_terminal_access_lines_say_access_and_end_at_the_right_edge() -> None:
+    for no_color in (False, True):
+        saved = _in_terminal(no_color)
+        try:
+            line = fmt.ProdAccessFormatter().format(access_record())
+        finally:
+            fmt.AutoFormatter.ATTY, fmt.AutoFormatter.NO_COLOR = saved
+        line = re.sub("\x1b\\[[0-9;]*m", "", line)  # colours, when the tests run in one
+        # "200 12  0.2ms" is 13 characters: from the last column, 12 back.
+        to_message = "" if no_color else "\x1b[1000D\x1b[42C\x1b[K"
+        assert line.endswith(
+            f" ACCESS: {to_message}127.0.0.1:5555 GET http://localhost/foo "
+            "\x1b[1000C\x1b[12D\x1b[K200 12  0.2ms"
+        )
+    plain = fmt.ProdAccessFormatter().format(access_record())
+    assert "\x1b" not in plain and " INFO: " in plain

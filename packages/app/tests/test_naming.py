@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hurtle_app.naming import AppRegistry, validate_name
-from hurtle_http.exceptions import SanicException
+from hurtle_http.exceptions import SanicException, URLBuildError
 
 
 @pytest.mark.parametrize("name", ["bad name", "1abc", "a.b", "", "-a", "é", "/srv/app.py"])
@@ -113,3 +113,30 @@ async def test_a_subclass_generate_name_names_the_routes(send_to) -> None:
     app.blueprint(bp)
     assert (await send_to(app, "GET", "/")).text == "Store.show"
     assert (await send_to(app, "GET", "/cart/")).text == "Store.basket.show"
+
+
+def test_url_for_finds_routes_a_subclass_renamed_by_their_usual_names() -> None:
+    from hurtle_app import Blueprint, Sanic
+    from hurtle_http.response import text
+
+    class UpperApp(Sanic):
+        def generate_name(self, *objects):
+            return self._generate_name(*objects).upper()
+
+    app = UpperApp("Shop", configure_logging=False)
+    bp = Blueprint("cart", url_prefix="/cart")
+
+    async def show(request):
+        return text(request.name)
+
+    app.add_route(show, "/")
+    app.add_route(show, "/named", name="listing")
+    bp.add_route(show, "/")
+    app.blueprint(bp)
+    assert app.url_for("show") == "/"
+    assert app.url_for("Shop.show") == "/"
+    assert app.url_for("SHOP.SHOW") == "/"
+    assert app.url_for("listing") == "/named"
+    assert app.url_for("cart.show") == "/cart"
+    with pytest.raises(URLBuildError):
+        app.url_for("missing")

@@ -507,3 +507,46 @@ async def test_a_streaming_route_reads_a_body_over_request_max_size(
     assert (sent.status, sent.text) == (200, "streamed 250")
     refused = await call("POST", "/plain", headers=headers, body=payload)
     assert refused.status == 413
+
+
+async def test_a_body_that_cannot_be_read_is_answered_as_its_route_answers_errors(
+    app: Sanic, call
+) -> None:
+    # As Sanic, a request is routed once its head is in: a broken chunked body or one
+    # over REQUEST_MAX_SIZE gets the error page of its route (a route returning JSON
+    # answers in JSON), its blueprint's exception handler, and a path no route takes
+    # is a 404 (a method it does not take a 405) rather than the body's error.
+    from hurtle_app import Blueprint
+    from hurtle_http.exceptions import BadRequest
+    from hurtle_http.response import json
+
+    app.config.REQUEST_MAX_SIZE = 100
+
+    @app.post("/api")
+    async def api(request):
+        return json({"ok": True})
+
+    bp = Blueprint("shop", url_prefix="/shop")
+
+    @bp.exception(BadRequest)
+    async def shop_bad_request(request, exception):
+        return text(f"shop: {exception} on {request.route.name}", status=422)
+
+    @bp.post("/cart")
+    async def cart(request):
+        return text("never")
+
+    app.blueprint(bp)
+    broken = {"transfer-encoding": "chunked"}, b"zz\r\nhello\r\n0\r\n\r\n"
+
+    sent = await call("POST", "/api", headers=broken[0], body=broken[1])
+    assert (sent.status, sent.headers["content-type"]) == (400, "application/json")
+    assert '"message":"Bad chunked encoding"' in sent.text
+    too_big = await call("POST", "/api", headers={"content-length": "500"}, body=b"x" * 500)
+    assert (too_big.status, too_big.headers["content-type"]) == (413, "application/json")
+    handled = await call("POST", "/shop/cart", headers=broken[0], body=broken[1])
+    assert (handled.status, handled.text) == (
+        422, "shop: Bad chunked encoding on TestApp.shop.cart"
+    )  # fmt: skip
+    assert (await call("POST", "/nowhere", headers=broken[0], body=broken[1])).status == 404
+    assert (await call("PUT", "/api", headers=broken[0], body=broken[1])).status == 405

@@ -115,3 +115,22 @@ async def test_an_app_its_state_says_is_serving_starts_tasks_at_once(app: Sanic)
     await app.cancel_task("two")
     app.purge_tasks()
     assert list(app.tasks) == []
+
+
+async def test_a_task_added_in_before_server_start_is_returned_and_can_be_awaited(
+    app: Sanic,
+) -> None:
+    seen: list[object] = []
+
+    async def job() -> str:
+        return "done"
+
+    @app.before_server_start
+    async def start_and_wait(app_: Sanic) -> None:
+        task = app_.add_task(job())
+        seen.append(type(task))
+        seen.append(await task)
+
+    await app._server_event("init", "before")
+    assert seen == [asyncio.Task, "done"]
+    await app._server_event("shutdown", "after")

@@ -11,9 +11,11 @@ import pytest
 
 from hurtle_cli.daemon import (
     DaemonError,
+    announce,
     daemon_command,
     daemonize,
     default_pidfile,
+    log_started,
     read_pid,
     write_pidfile,
 )
@@ -182,3 +184,26 @@ def test_an_exited_but_unreaped_process_is_not_running() -> None:
         assert Path(f"/proc/{proc.pid}").exists()  # a zombie: exited, not reaped yet
     finally:
         proc.wait(5)
+
+
+def test_the_terminal_is_told_where_the_log_file_is(tmp_path, capsys) -> None:
+    announce(tmp_path / "a.pid", str(tmp_path / "a.log"))
+    assert capsys.readouterr().out.splitlines() == [
+        "Starting Sanic in daemon mode...",
+        f"  PID file: {tmp_path / 'a.pid'}",
+        f"  Logs: {tmp_path / 'a.log'}",
+    ]
+    announce(tmp_path / "a.pid", None)
+    assert "Logs" not in capsys.readouterr().out
+
+
+def test_the_daemon_log_starts_with_its_pid_and_files(tmp_path, caplog) -> None:
+    import os
+
+    with caplog.at_level("INFO", logger="sanic.root"):
+        log_started(tmp_path / "a.pid", "App", str(tmp_path / "a.log"))
+    (record,) = [r for r in caplog.records if r.name == "sanic.root"]
+    assert record.getMessage() == "Sanic daemon started"
+    assert (record.daemon_pid, record.daemon_pidfile, record.daemon_logfile, record.daemon_name) == (
+        os.getpid(), str(tmp_path / "a.pid"), str(tmp_path / "a.log"), "App"
+    )

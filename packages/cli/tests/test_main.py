@@ -98,7 +98,7 @@ async def greet(name: str, times: int = 1):
 
     The rest of the docstring is not shown.
     \"\"\"
-    print(("hello " + name + " ") * times)
+    print(("hello " + name + " ") * int(times))
 
 def plain():
     print("plain ran")
@@ -122,9 +122,17 @@ def exec_module(tmp_path, monkeypatch) -> str:
     sys.modules.pop("cmd_app", None)
 
 
-def test_exec_runs_a_command_with_typed_options(exec_module, capsys) -> None:
+def test_exec_runs_a_command_with_its_options_as_given(exec_module, capsys) -> None:
+    # As Sanic: the values are the strings given, whatever the annotations say (which
+    # the help shows).
     assert main([f"{exec_module}:app", "exec", "greet", "--name", "bob", "--times=2"]) == 0
     assert capsys.readouterr().out.strip() == "hello bob hello bob"
+    assert main([f"{exec_module}:app", "exec", "show", "--one=1", "--two=x"]) == 0
+    assert capsys.readouterr().out == "one='1' two='x' three='...'\n"
+    with pytest.raises(SystemExit):
+        main([f"{exec_module}:app", "exec", "greet", "--help"])
+    usage = capsys.readouterr().out
+    assert "--times TIMES  int" in usage and "--name NAME    str" in usage
     assert main([exec_module, "exec", "other"]) == 0
     assert capsys.readouterr().out.strip() == "plain ran"
 

@@ -103,3 +103,23 @@ def test_client_points_at_the_running_server_when_httpx_is_there(app, monkeypatc
     assert "client - " in banner(app)
     monkeypatch.setitem(sys.modules, "httpx", None)  # not installed: no client
     assert "client" not in repl_locals(app)
+
+
+def test_dev_mode_opens_the_console_once_enter_is_pressed(app, monkeypatch, capsys) -> None:
+    from hurtle_cli.repl import PRESS_ENTER
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\nprint('after enter')\n"))
+    thread = start_repl(app, interactive=True, wait_for_enter=True)
+    assert thread is not None
+    thread.join(timeout=10)
+    captured = capsys.readouterr()
+    assert captured.out.startswith(PRESS_ENTER + "\n")
+    assert "after enter" in captured.out and BANNER in captured.err
+
+
+def test_dev_mode_never_opens_the_console_when_input_ends_first(app, monkeypatch, capsys) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    thread = start_repl(app, interactive=True, wait_for_enter=True)
+    assert thread is not None
+    thread.join(timeout=10)
+    assert BANNER not in capsys.readouterr().err

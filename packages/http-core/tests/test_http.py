@@ -327,6 +327,7 @@ class RecordingApp:
     def __init__(self) -> None:
         self.config = HttpConfig(REQUEST_MAX_SIZE=10)
         self.errors: list[tuple[Any, BaseException]] = []
+        self.body_errors: list[BaseException | None] = []
         self.requests: list[Any] = []
 
     async def handle_request(self, request: Any) -> None:
@@ -338,6 +339,7 @@ class RecordingApp:
 
     async def handle_exception(self, request: Any, exception: BaseException) -> None:
         self.errors.append((request, exception))
+        self.body_errors.append(request.stream.body_error())
         status = getattr(exception, "status_code", 500)
         response = request.stream.respond(text(f"custom {status}", status=status))
         await response.send(end_stream=True)
@@ -350,8 +352,21 @@ async def test_protocol_errors_go_through_the_apps_handle_exception() -> None:
     assert res.body == b"custom 413"
     [(request, exception)] = app.errors
     assert exception.status_code == 413
-    assert request.method == "NONE"  # no request could be built: a stand-in
+    # The head was fine: the app gets the request itself (to route it, as Sanic does
+    # before answering), and the stream says this error stopped it before any handler.
+    assert (request.method, request.path) == ("POST", "/")
+    assert app.body_errors == [exception]
     assert app.requests == []
+
+
+async def test_a_broken_head_is_answered_with_a_stand_in_request() -> None:
+    app = RecordingApp()
+    conn = FakeConnection(app)
+    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nContent-Length: x\r\n\r\n")
+    [(request, exception)] = app.errors
+    assert exception.status_code == 400
+    assert request.method == "NONE"  # no request could be built
+    assert app.body_errors == [None]
 
 
 async def test_exception_escaping_handle_request_is_answered_by_handle_exception() -> None:
@@ -548,6 +563,17 @@ async def test_unsupported_versions_are_a_plain_bad_request(line: bytes) -> None
     assert res.body.decode().splitlines()[2] == "Bad Request"
 
 
+async def test_a_content_length_past_any_integer_is_413_like_a_too_large_body() -> None:
+    # Only digits: a valid length the server will not take (as Sanic), not a bad one.
+    conn = FakeConnection(echo)
+    [res] = await exchange(
+        conn, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: " + b"9" * 30 + b"\r\n\r\nabc"
+    )
+    assert res.status == 413
+    assert "Request body exceeds the size limit" in res.body.decode()
+    assert conn.closed
+
+
 async def test_chunk_size_overflow_is_413_like_a_too_large_body() -> None:
     conn = FakeConnection(echo)
     [res] = await exchange(
@@ -729,3 +755,32 @@ async def test_a_request_without_host_is_served_as_sanic_serves_it() -> None:
     conn = FakeConnection(hello)
     [res] = await exchange(conn, b"GET / HTTP/1.1\r\n\r\n")
     assert (res.status, res.body) == (200, b"hello") and not conn.closed
+
+
+async def _streamed(request: Any) -> None:
+    response = await request.respond(content_type="text/plain")
+    await response.send("ab")
+    await response.send("cd")
+    await response.eof()
+
+
+@pytest.mark.parametrize("connection", [b"", b"Connection: keep-alive\r\n"])
+async def test_a_stream_to_an_http10_client_is_not_chunked_and_ends_with_the_connection(
+    connection: bytes,
+) -> None:
+    # RFC 9112 section 6.1: a server MUST NOT send Transfer-Encoding to an HTTP/1.0 client.
+    conn = FakeConnection(_streamed)
+    conn.receive(b"GET / HTTP/1.0\r\n" + connection + b"\r\n")
+    await conn.settle()
+    data = conn.take()
+    head, _, body = data.partition(b"\r\n\r\n")
+    assert b"transfer-encoding" not in head.lower() and b"content-length" not in head.lower()
+    assert b"connection: close" in head and body == b"abcd"
+    assert conn.closed
+
+
+async def test_a_stream_to_an_http11_client_is_still_chunked() -> None:
+    conn = FakeConnection(_streamed)
+    [res] = await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert res.header("transfer-encoding") == "chunked" and res.body == b"abcd"
+    assert not conn.closed

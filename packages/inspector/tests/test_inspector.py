@@ -122,3 +122,10 @@ def test_make_safe_turns_worker_state_datetimes_into_iso_text() -> None:
         "Sanic-Logger-0": {"start_at": "2026-01-02T03:04:05+00:00"},
     }
     assert "_make_safe" not in Inspector(None, {}, {}, "h", 1, "", None, None).actions()
+
+
+def test_scaling_is_logged_by_the_inspector(caplog) -> None:
+    inspector, _ = make()
+    with caplog.at_level("INFO", logger="sanic.root"):
+        call(inspector, "POST", "/scale", {"replicas": 3})
+    assert [r.getMessage() for r in caplog.records if r.name == "sanic.root"] == ["Scaling to 3"]

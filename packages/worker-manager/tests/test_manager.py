@@ -349,7 +349,10 @@ def test_a_worker_that_dies_before_the_next_cycle_is_still_respawned(parts, capl
     assert "giving up on it" in caplog.text
 
 
-def test_a_process_ignoring_sigterm_is_killed_after_the_timeout(parts, tmp_path) -> None:
+def test_a_process_ignoring_sigterm_is_killed_after_the_timeout(
+    parts, tmp_path, caplog
+) -> None:
+    caplog.set_level(logging.INFO)
     manager = make(parts)
     manager.terminate_timeout = 0.5
     started = tmp_path / "pid"
@@ -362,6 +365,7 @@ def test_a_process_ignoring_sigterm_is_killed_after_the_timeout(parts, tmp_path)
     process = manager.processes[0]
     assert process.exitcode == -signal.SIGKILL
     assert not process.is_alive()
+    assert f"Killing Sanic-Stubborn-0 [{process.pid}]" in caplog.text
 
 
 def test_a_signal_repeated_at_once_is_one_graceful_stop_a_later_one_kills(
@@ -374,7 +378,7 @@ def test_a_signal_repeated_at_once_is_one_graceful_stop_a_later_one_kills(
         manager.shutdown_signal(signal.SIGINT, None)
         manager.shutdown_signal(signal.SIGINT, None)  # the same Ctrl-C, forwarded twice
         assert "Received signal SIGINT. Shutting down." in caplog.text
-        assert "killing the processes now" not in caplog.text
+        assert "Shutdown interrupted" not in caplog.text
         monkeypatch.setattr(manager_module, "REPEATED_SIGNAL_GRACE", 0.0)
         manager.shutdown_signal(signal.SIGINT, None)  # a second Ctrl-C, later
-        assert "Received SIGINT again: killing the processes now." in caplog.text
+        assert "Shutdown interrupted. Killing." in caplog.text

@@ -58,7 +58,7 @@ from hurtle_app.static import StaticHandler
 from hurtle_app.tasks import TaskRegistry
 from hurtle_app.url_for import build_url
 from hurtle_app.websockets import WebsocketHandler
-from hurtle_http.exceptions import SanicException, ServerError
+from hurtle_http.exceptions import MethodNotAllowed, NotFound, SanicException, ServerError
 from hurtle_http.http import Http
 from hurtle_http.request import Request
 from hurtle_http.response import BaseHTTPResponse
@@ -777,10 +777,28 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
             return response
         return await pipeline.respond_middleware(request, response)
 
-    async def handle_exception(
-        self, request: Any, exception: BaseException, run_middleware: bool = True
-    ) -> None:
-        """Render ``exception`` with the error handler and send it."""
+    def _route_failed_request(self, request: Any, exception: BaseException) -> BaseException:
+        """Route a request that failed before it was (its body could not be read, or was
+        too large), as Sanic routes each request once its head is in: the route's error
+        format, exception handlers and middleware then apply to the error page, and a
+        request no route takes is answered 404/405 rather than with the body's error.
+        Returns the exception to answer."""
+        if self._pipeline is None:
+            return exception
+        try:
+            hit = self._pipeline.resolve(request)
+        except (NotFound, MethodNotAllowed) as unrouted:
+            return unrouted
+        except Exception:
+            return exception
+        request.route = hit[0]
+        if hit[2]:
+            request._match_info = dict(hit[2])
+        return exception
+
+    async def announce_exception(self, request: Any, exception: BaseException) -> None:
+        """Dispatch ``server.exception.report`` and ``http.lifecycle.exception`` for an
+        exception that is about to be answered."""
         if "server.exception.report" in self._signal_events:
             await self.dispatch(
                 "server.exception.report",
@@ -794,6 +812,21 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
                 context={"request": request, "exception": exception},
                 fail_not_found=False,
             )
+
+    async def handle_exception(
+        self,
+        request: Any,
+        exception: BaseException,
+        run_middleware: bool = True,
+        *,
+        announced: bool = False,
+    ) -> None:
+        """Render ``exception`` with the error handler and send it (``announced``: the
+        exception signals were already dispatched for it)."""
+        if getattr(request, "route", True) is None and _body_error(request) is exception:
+            exception = self._route_failed_request(request, exception)
+        if not announced:
+            await self.announce_exception(request, exception)
         try:
             response = self.error_handler.response(request, exception)
             if isawaitable(response):
@@ -967,6 +1000,12 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
         from hurtle_app.asgi import ASGIApp
 
         await ASGIApp.create(self, scope, receive, send)
+
+
+def _body_error(request: Any) -> BaseException | None:
+    """The error the HTTP core met reading ``request`` before handing it to the app."""
+    body_error = getattr(getattr(request, "stream", None), "body_error", None)
+    return body_error() if callable(body_error) else None
 
 
 def _guess_error_format(extra: Any, fallback: str) -> str:

@@ -266,7 +266,13 @@ class RequestPipeline:
         await self.send(request, response, returned=True)
 
     async def unrouted(self, request: Any, exc: Exception) -> None:
-        """Answer a request that matched no route: app-wide middleware, then the error."""
+        """Answer a request that matched no route: app-wide middleware, then the error.
+
+        As in Sanic, the routing error is reported (``server.exception.report``,
+        ``http.lifecycle.exception``) before the middleware runs, whatever it does."""
+        app = self.app
+        await app.announce_exception(request, exc)
+        announced = exc
         if self.global_request:
             try:
                 response = await run_request_middleware(request, self.global_request)
@@ -290,7 +296,7 @@ class RequestPipeline:
                         return
                     await self.send(request, response)
                     return
-        await self.app.handle_exception(request, exc)
+        await app.handle_exception(request, exc, announced=exc is announced)
 
     async def non_http_response(
         self,

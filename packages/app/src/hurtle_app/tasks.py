@@ -42,6 +42,13 @@ class TaskRegistry:
         """Start ``task`` now if the server runs, else when it starts."""
         if self.loop is None or self.loop.is_closed():
             self.loop = _serving_loop(self.app)
+        if self.loop is None and self.starting:
+            # ``before_server_start`` runs on the server's loop: as in Sanic, a task added
+            # there starts at once and the caller gets it (to await it, for instance).
+            try:
+                return self._start(asyncio.get_running_loop(), task, name, register)
+            except RuntimeError:
+                pass
         if self.loop is None:
             if name and not self.starting:
                 raise RuntimeError("Cannot name task outside of a running application")

@@ -29,6 +29,13 @@ def find_route(app: Any, view_name: str, kwargs: dict[str, Any]) -> Any:
     route = router.find_route_by_view_name(_full_name(app.name, view_name))
     if route is None:
         route = router.find_route_by_view_name(view_name)
+    if route is None and hasattr(app, "_custom_name"):
+        # An app whose ``generate_name`` renames routes: the name as the caller knows it
+        # (``handler``, ``bp.handler``) goes through that renaming too, as in Sanic.
+        shown = view_name if "." in view_name else f"{app.name}.{view_name}"
+        renamed = app._custom_name(shown)
+        if renamed != shown:
+            route = router.find_route_by_view_name(renamed)
     if route is None:
         shown = view_name if "." in view_name else f"{app.name}.{view_name}"
         raise URLBuildError(f"Endpoint with name `{shown}` was not found")

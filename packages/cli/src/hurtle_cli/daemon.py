@@ -146,14 +146,37 @@ def daemonize(name: str, pidfile: str | None = None, logfile: str | None = None,
     or the user or group does not exist.
     """
     path = Path(pidfile) if pidfile else default_pidfile(name)
-    print("Starting Sanic in daemon mode...")
-    print(f"  PID file: {path}")
+    announce(path, logfile)
     check_not_running(path)
     uid, gid = resolve_ids(user, group)
     detach(logfile)
     write_pidfile(path, name)
     drop_privileges(uid, gid)
+    log_started(path, name, logfile)
     return path
+
+
+def announce(path: Path, logfile: str | None) -> None:
+    """Tell the terminal, before leaving it, where the PID (and the output) will be."""
+    print("Starting Sanic in daemon mode...")
+    print(f"  PID file: {path}")
+    if logfile:
+        print(f"  Logs: {logfile}")
+
+
+def log_started(path: Path, name: str, logfile: str | None) -> None:
+    """First line of the daemon's log (as Sanic's): its PID, PID file, log file and app."""
+    import logging
+
+    logging.getLogger("sanic.root").info(
+        "Sanic daemon started",
+        extra={
+            "daemon_pid": os.getpid(),
+            "daemon_pidfile": str(path),
+            "daemon_logfile": logfile,
+            "daemon_name": name,
+        },
+    )
 
 
 def _remove(path: Path | None, label: str) -> None:

@@ -143,7 +143,7 @@ def _attach_repl(app: Any, kwargs: dict[str, Any], is_atty: Callable[[], bool] |
         return
 
     async def open_console(app: Any, *_: Any) -> None:
-        start_repl(app, interactive)
+        start_repl(app, interactive, wait_for_enter=implicit)
 
     event = "after_server_start" if kwargs.get("single_process") else "main_process_ready"
     app.register_listener(open_console, event)
@@ -169,10 +169,15 @@ def _command_parser(target: str, commands: dict[str, Callable[..., Any]]
         for param in inspect.signature(func).parameters.values():
             if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
                 continue
-            kind = param.annotation if param.annotation in (int, float, str) else None
-            # As Sanic: an option left out is None when the function gives no default.
+            # As Sanic: values arrive as the strings given (an annotation is only shown
+            # in the help), and an option left out is None when the function gives no
+            # default.
+            annotation = param.annotation
+            shown = None
+            if annotation is not param.empty:
+                shown = getattr(annotation, "__name__", None) or str(annotation)
             default = None if param.default is param.empty else param.default
-            command.add_argument(f"--{param.name}", default=default, type=kind)
+            command.add_argument(f"--{param.name}", default=default, help=shown)
     return parser
 
 

@@ -142,14 +142,28 @@ def banner(app: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
-def start_repl(app: Any, interactive: bool) -> threading.Thread | None:
-    """Start the console in a daemon thread, or log why it cannot run (no TTY)."""
+#: What ``--dev`` says instead of opening the console at once (Sanic's words).
+PRESS_ENTER = "Press ENTER at anytime to start the REPL."
+
+
+def start_repl(
+    app: Any, interactive: bool, wait_for_enter: bool = False
+) -> threading.Thread | None:
+    """Start the console in a daemon thread, or log why it cannot run (no TTY).
+
+    ``wait_for_enter`` (``--dev`` without ``--repl``): as Sanic, say so and open it only
+    once ENTER is pressed (never, if standard input ends first)."""
     if not interactive:
         error_logger.error(NOT_A_TTY)
         return None
     console = _AwaitingConsole(repl_locals(app))
 
     def run() -> None:
+        if wait_for_enter:
+            print(PRESS_ENTER, flush=True)
+            if not sys.stdin.readline():
+                console.loop.close()
+                return
         try:
             console.interact(banner=banner(app),
                              exitmsg="Leaving the console; the server runs on.")
@@ -163,4 +177,4 @@ def start_repl(app: Any, interactive: bool) -> threading.Thread | None:
     return thread
 
 
-__all__ = ["BANNER", "NOT_A_TTY", "Result", "banner", "repl_locals", "requester", "start_repl"]
+__all__ = ["BANNER", "NOT_A_TTY", "PRESS_ENTER", "Result", "banner", "repl_locals", "requester", "start_repl"]

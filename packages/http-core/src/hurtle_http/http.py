@@ -42,6 +42,8 @@ from collections.abc import Coroutine, Generator
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
+from multidict import CIMultiDict
+
 from hurtle_http.exceptions import (
     STATUS_CODES,
     BadRequest,
@@ -77,6 +79,12 @@ IDLE, REQUEST, HANDLER, RESPONSE, FAILED = (
 )
 
 # PERF: the common methods map to interned str without a decode per request.
+# PERF: the multidict's own methods, called on a Header directly: Header's __getattr__
+# (Sanic's ``headers.content_type``) makes a method looked up on an instance about 50 ns
+# slower (benchmarks/inproc.py "POST /echo", "mw GET /").
+_getall = CIMultiDict.getall
+_items = CIMultiDict.items
+
 _METHODS = {
     m.encode(): m
     for m in ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "CONNECT", "TRACE")
@@ -469,7 +477,7 @@ class Http(RequestReader):
             # PERF: one Content-Length of ASCII digits within the limit, no Transfer-
             # Encoding (what clients send): body_framing's answer without its two calls
             # (benchmarks/inproc.py "POST /echo"); anything else goes through it.
-            lengths = fields.getall("content-length", None)
+            lengths = _getall(fields, "content-length", None)
             if (
                 lengths is not None
                 and len(lengths) == 1
@@ -501,6 +509,7 @@ class Http(RequestReader):
             request.body = b""
             request._path = None
             request._ctx = None
+            request.route = None
         else:
             request = request_class(url, fields, version, method, protocol.transport, protocol.app)
         request.stream = self
@@ -520,6 +529,16 @@ class Http(RequestReader):
             record.keep_alive = keep_alive
             record.has_body = has_body
             record.expect = False
+        self.rx = self.last = record
+        if self.current is None:
+            self.current = record
+        else:
+            self.queue.append(record)
+            if len(self.queue) >= self.queue_size:
+                protocol.flow.pause_reading()
+        # Errors found now are raised with the record in place (on_error keeps them on
+        # it): the request, whose head is fine, is then routed before it is answered, so
+        # its route's error format and handlers apply, as in Sanic.
         if has_body and self._oversize is not None:
             error, self._oversize = self._oversize, None
             if not self._body_unlimited(record):
@@ -533,13 +552,6 @@ class Http(RequestReader):
                 raise ExpectationFailed(f"Unknown Expect: {expect}")
             if version == "1.1":
                 record.expect = True
-        self.rx = self.last = record
-        if self.current is None:
-            self.current = record
-        else:
-            self.queue.append(record)
-            if len(self.queue) >= self.queue_size:
-                protocol.flow.pause_reading()
 
     def _framing(self, fields: Any, version: str) -> tuple[int | None, bool]:
         """``body_framing`` for this head; a body over ``REQUEST_MAX_SIZE`` is refused
@@ -942,6 +954,15 @@ class Http(RequestReader):
             raise record.error
         self.stage = TRANSITIONS[self.stage, HEAD]
 
+    def body_error(self) -> BaseException | None:
+        """The error that stopped the current request before its handler (a body that
+        could not be read or is too large, an unmet ``Expect``), if any: the request's
+        head was fine, so the app may still route it to answer this error."""
+        record = self.current
+        if record is None or record.request is None or record.request is not self.request:
+            return None
+        return record.error
+
     def _raise_body_error(self) -> None:
         record = self.current
         if record is not None and record.error is not None:  # head fine, body not
@@ -1166,7 +1187,14 @@ class Http(RequestReader):
         if headers:
             # PERF: f-strings in a list comprehension: about 560 instructions less per response
             # than map(str.__mod__) over the fields (benchmarks/inproc.py "mw GET /").
-            fields = "".join([f"{name}: {value}\r\n" for name, value in headers.items()])
+            fields = "".join(
+                [
+                    f"{name}: {value}\r\n"
+                    for name, value in (
+                        _items(headers) if type(headers) is Header else headers.items()
+                    )
+                ]
+            )
             if fields.count("\n") != len(headers) or fields.count("\r") != len(headers):
                 # CR or LF inside a field: the slow path answers it with a 500.
                 return False
@@ -1242,6 +1270,11 @@ class Http(RequestReader):
                 raise ServerError("Invalid Content-Length in the response headers") from None
             self.response_bytes_left = total - size
             func = self.http1_response_normal
+        elif self.request is not None and self.request.version == "1.0":
+            # RFC 9112 section 6.1: no Transfer-Encoding to an HTTP/1.0 client (it could
+            # not decode it; Sanic sends it); the body ends where the connection does.
+            self.keep_alive = False
+            func = self.http1_response_close_delimited
         else:
             headers["transfer-encoding"] = "chunked"
             data = encode_chunk(data)
@@ -1321,6 +1354,17 @@ class Http(RequestReader):
             self._response_done()
         elif data:
             await self.protocol.send(encode_chunk(data))
+
+    async def http1_response_close_delimited(
+        self, data: bytes, end_stream: bool | None = False
+    ) -> None:
+        """Write a piece of a response of unknown size to an HTTP/1.0 client: as is, the
+        end being the connection's close (RFC 9112 section 6.3, item 8)."""
+        self.response_size += len(data)
+        if data:
+            await self.protocol.send(data)
+        if end_stream:
+            self._response_done()
 
     async def head_response_ignored(self, data: bytes, end_stream: bool | None = False) -> None:
         """HEAD response: body data silently ignored."""

@@ -95,8 +95,10 @@ class Inspector:
             raise ValueError(f"replicas must be a whole number, not {replicas!r}") from None
         if count < 1:
             raise ValueError("replicas must be at least 1")
+        message = f"Scaling to {count}"
+        logger.info(message)  # as Sanic, the inspector's own log says it too
         self._require_manager().scale(count)
-        return f"Scaling to {count}"
+        return message
 
     def shutdown(self) -> None:
         """Stop the application and every process."""

@@ -499,7 +499,7 @@ class WorkerManager:
                 logger.debug("Received %s again right away; still shutting down gracefully.",
                              name)
                 return
-            logger.info("Received %s again: killing the processes now.", name)
+            logger.info("Shutdown interrupted. Killing.")  # Sanic's words for a second signal
             self._force_kill = True
             return
         logger.info("Received signal %s. Shutting down.", name)

@@ -258,6 +258,7 @@ class WorkerProcess:
         """Kill the current and any retiring process at once (SIGKILL)."""
         for proc in [self.process, *(r.process for r in self.retiring)]:
             if proc is not None and proc.is_alive():
+                logger.info("Killing %s [%s]", self.name, proc.pid)
                 proc.kill()
 
     def exit(self) -> None:

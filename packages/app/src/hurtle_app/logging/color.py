@@ -8,11 +8,12 @@ import sys
 from enum import StrEnum
 
 
-def _is_atty() -> bool:
+def is_atty() -> bool:
+    """Whether standard output is a terminal (log lines are then coloured and aligned)."""
     return bool(sys.stdout and sys.stdout.isatty())
 
 
-COLORIZE = _is_atty() and not os.environ.get("SANIC_NO_COLOR")
+COLORIZE = is_atty() and not os.environ.get("SANIC_NO_COLOR")
 
 
 class Colors(StrEnum):
@@ -40,4 +41,4 @@ LEVEL_COLORS = {
     logging.CRITICAL: Colors.RED + Colors.BOLD if COLORIZE else "",
 }
 
-__all__ = ["COLORIZE", "LEVEL_COLORS", "Colors"]
+__all__ = ["COLORIZE", "LEVEL_COLORS", "Colors", "is_atty"]

@@ -26,6 +26,9 @@ DEFAULT_FIELDS = frozenset(logging.LogRecord("", 0, "", 0, "", (), None).__dict_
 }
 ACCESS_FIELDS = ("host", "request", "status", "byte", "duration")
 _SHORT_LEVELS = {"WARNING": "WARN", "CRITICAL": "CRIT"}
+_COLUMN_0 = "\033[1000D"  # cursor to the first column (1000 left, stopped by the edge)
+_COLUMN_LAST = "\033[1000C"  # cursor to the last column
+_CLEAR_LINE = "\033[K"
 
 
 def _ident() -> str:
@@ -44,24 +47,44 @@ class AutoFormatter(logging.Formatter):
     IDENT_LIMIT = 5
     MESSAGE_START = 42
     PREFIX_FORMAT = "%(ident)s{limit} %(asctime)s %(levelname)s: {start}"
+    # In a colour terminal: a grey ident and date, then cursor moves (to the column after
+    # the ident, and to MESSAGE_START) so that messages line up. None: never coloured.
+    COLOR_PREFIX_FORMAT: str | None = (
+        "{grey}%(ident)s{column_ident} %(asctime)s {end}%(levelname)s: {column_message}"
+    )
     MESSAGE_FORMAT = "%(message)s"
+    COLOR_MESSAGE_FORMAT = "%(message)s"
     SHORT_LEVELS = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.IDENT = _ident()
+        self.colored = bool(self.ATTY and not self.NO_COLOR and self.COLOR_PREFIX_FORMAT)
         limit = " " * max(self.IDENT_LIMIT - len(self.IDENT), 0)
         start = ""
-        prefix = self.PREFIX_FORMAT.format(limit=limit, start=start)
+        if self.colored and self.COLOR_PREFIX_FORMAT:
+            prefix = self.COLOR_PREFIX_FORMAT.format(
+                grey=Colors.GREY,
+                end=Colors.END,
+                column_ident=f"{_COLUMN_0}\033[{self.IDENT_LIMIT}C",
+                column_message=f"{_COLUMN_0}\033[{self.MESSAGE_START}C{_CLEAR_LINE}",
+            )
+            message = self.COLOR_MESSAGE_FORMAT.format(
+                purple=Colors.PURPLE, blue=Colors.BLUE, bold=Colors.BOLD,
+                grey=Colors.GREY, end=Colors.END,
+            )  # fmt: skip
+        else:
+            prefix = self.PREFIX_FORMAT.format(limit=limit, start=start)
+            message = self.MESSAGE_FORMAT
         # As Sanic: a format (and date format) given, e.g. by a ``log_config`` formatter
         # with ``"format"``, replaces the built-in one.
         fmt = args[0] if args else kwargs.get("fmt")
         datefmt = args[1] if len(args) > 1 else kwargs.get("datefmt")
-        super().__init__(fmt or prefix + self.MESSAGE_FORMAT, datefmt=datefmt or self.DATE_FORMAT)
+        super().__init__(fmt or prefix + message, datefmt=datefmt or self.DATE_FORMAT)
 
     def format(self, record: logging.LogRecord) -> str:
         """Format ``record`` with the ident, date and level prefix and any extra fields."""
         record.ident = self.IDENT
-        record.right = ""
+        self._set_right(record)
         original = record.levelname
         self._set_levelname(record)
         try:
@@ -72,12 +95,16 @@ class AutoFormatter(logging.Formatter):
             text += self._log_extra(record)
         return text
 
+    def _set_right(self, record: logging.LogRecord) -> None:
+        record.right = ""
+
     def _set_levelname(self, record: logging.LogRecord) -> None:
         if self.SHORT_LEVELS:
             record.levelname = _SHORT_LEVELS.get(record.levelname, record.levelname)
-        if self.ATTY and not self.NO_COLOR:
+        if self.colored:
             color = LEVEL_COLORS.get(record.levelno, "")
-            record.levelname = f"{color}{record.levelname}{Colors.END}"
+            if color:
+                record.levelname = f"{color}{record.levelname}{Colors.END}"
 
     def _log_extra(self, record: logging.LogRecord, skip: tuple[str, ...] = ()) -> str:
         extra = {
@@ -87,14 +114,17 @@ class AutoFormatter(logging.Formatter):
         }
         if not extra:
             return ""
-        return "".join(self._format_key_value(key, value, 0) for key, value in extra.items())
+        # In colour: indented under the message, with yellow names.
+        indent = 1 if self.colored else 0
+        return "".join(self._format_key_value(key, value, indent) for key, value in extra.items())
 
     def _format_key_value(self, key: str, value: Any, indent: int) -> str:
         pad = "  " * indent
+        name = f"{Colors.YELLOW}{key}{Colors.END}" if self.colored else key
         if isinstance(value, dict):
             inner = "".join(self._format_key_value(k, v, indent + 1) for k, v in value.items())
-            return f"\n{pad}{key}={inner}"
-        return f"\n{pad}{key}={value}"
+            return f"\n{pad}{name}={inner}"
+        return f"\n{pad}{name}={value}"
 
 
 class DebugFormatter(AutoFormatter):
@@ -107,23 +137,25 @@ class DebugFormatter(AutoFormatter):
 
 
 class ProdFormatter(AutoFormatter):
-    """Full-date lines for production."""
-
-    SHORT_LEVELS = True
+    """Full-date lines for production (level names in full, ``WARNING``, as Sanic)."""
 
 
 class LegacyFormatter(AutoFormatter):
     """The classic ``[date] [pid] [LEVEL] message`` layout."""
 
     PREFIX_FORMAT = "%(asctime)s [%(process)s] [%(levelname)s] "
+    COLOR_PREFIX_FORMAT = None
     DATE_FORMAT = "[%Y-%m-%d %H:%M:%S %z]"
-    SHORT_LEVELS = True
 
 
 class AutoAccessFormatter(AutoFormatter):
     """Access lines: ``host request status bytes duration``."""
 
     MESSAGE_FORMAT = "%(host)s %(request)s %(right)s%(status)s %(byte)s %(duration)s"
+    COLOR_MESSAGE_FORMAT = (
+        "{purple}%(host)s {blue}{bold}%(request)s{end} %(right)s%(status)s %(byte)s "
+        "{grey}%(duration)s{end}"
+    )
 
     def format(self, record: logging.LogRecord) -> str:
         """Format an access record (missing fields render empty)."""
@@ -131,6 +163,21 @@ class AutoAccessFormatter(AutoFormatter):
             if not hasattr(record, name):
                 setattr(record, name, "")
         return super().format(record)
+
+    def _set_right(self, record: logging.LogRecord) -> None:
+        # In a terminal, status, size and duration end at the right edge: to the last
+        # column, back the length of that text less one, clear the rest of the line.
+        if self.ATTY and self.COLOR_PREFIX_FORMAT:
+            width = len(f"{record.status} {record.byte} {record.duration}")
+            record.right = f"{_COLUMN_LAST}\033[{width - 1}D{_CLEAR_LINE}"
+        else:
+            record.right = ""
+
+    def _set_levelname(self, record: logging.LogRecord) -> None:
+        if self.ATTY and self.COLOR_PREFIX_FORMAT:
+            record.levelname = f"{Colors.SANIC}ACCESS{Colors.END}" if self.colored else "ACCESS"
+        else:
+            super()._set_levelname(record)
 
     def _log_extra(self, record: logging.LogRecord, skip: tuple[str, ...] = ()) -> str:
         fields = "".join(
@@ -152,6 +199,9 @@ class ProdAccessFormatter(AutoAccessFormatter):
     """Access lines for production."""
 
     PREFIX_FORMAT = "%(ident)s{limit}|%(asctime)s %(levelname)s: {start}"
+    COLOR_PREFIX_FORMAT = (
+        "{grey}%(ident)s{column_ident}|%(asctime)s{end} %(levelname)s: {column_message}"
+    )
     LOG_EXTRA = False
 
 
@@ -159,11 +209,13 @@ class LegacyAccessFormatter(AutoAccessFormatter):
     """The classic access layout."""
 
     PREFIX_FORMAT = "%(asctime)s - (%(name)s)[%(levelname)s][%(host)s]: "
+    COLOR_PREFIX_FORMAT = None
     MESSAGE_FORMAT = "%(request)s %(message)s %(status)s %(byte)s"
 
 
 class JSONFormatter(AutoFormatter):
-    """One JSON object per record: timestamp, level, message and standard fields."""
+    """One JSON object per record: timestamp, level, message, standard fields, and each
+    ``extra`` field as a key of its own (whatever ``LOG_EXTRA`` says, as in Sanic)."""
 
     ATTY = False
     NO_COLOR = True
@@ -177,7 +229,6 @@ class JSONFormatter(AutoFormatter):
 
     def to_dict(self, record: logging.LogRecord) -> dict[str, Any]:
         """The record's fields as a dict."""
-        self._set_levelname(record)
         data: dict[str, Any] = {
             "timestamp": self.formatTime(record, self.datefmt),
             "level": record.levelname,
@@ -185,35 +236,34 @@ class JSONFormatter(AutoFormatter):
         }
         for field in self.FIELDS:
             data[field] = getattr(record, field, None)
-        extra = {
-            key: value
-            for key, value in record.__dict__.items()
-            if key not in DEFAULT_FIELDS and key not in ACCESS_FIELDS
-        }
-        if extra:
-            data["extra"] = extra.get("extra", extra) if list(extra) == ["extra"] else extra
+        for key, value in record.__dict__.items():
+            if key not in DEFAULT_FIELDS and key not in data:
+                data[key] = value
         if record.exc_info:
             data["exc_info"] = self.formatException(record.exc_info)
+        if record.stack_info:
+            data["stack_info"] = self.formatStack(record.stack_info)
         return data
 
     def format_dict(self, record: dict[str, Any]) -> dict[str, Any]:
         """Hook to adjust the dict before it is serialised."""
         return record
 
-    def _set_levelname(self, record: logging.LogRecord) -> None:
-        record.levelname = _SHORT_LEVELS.get(record.levelname, record.levelname)
-
 
 class JSONAccessFormatter(JSONFormatter):
-    """JSON access records: timestamp, level, message and the access fields."""
+    """JSON access records: timestamp, level, message and the access fields only."""
 
     FIELDS = list(ACCESS_FIELDS)
 
     def to_dict(self, record: logging.LogRecord) -> dict[str, Any]:
         """The access record's fields as a dict."""
-        data = super().to_dict(record)
-        for name in ("name", "levelno", "pathname", "module", "filename", "lineno"):
-            data.pop(name, None)
+        data: dict[str, Any] = {
+            "timestamp": self.formatTime(record, self.datefmt),
+            "level": record.levelname,
+            "message": record.getMessage(),
+        }
+        for field in self.FIELDS:
+            data[field] = getattr(record, field, None)
         return data
 
 

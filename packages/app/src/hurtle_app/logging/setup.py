@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from hurtle_app.helpers import Default, _default
+from hurtle_app.logging.color import is_atty
 from hurtle_app.logging.formatter import (
     AutoAccessFormatter,
     AutoFormatter,
@@ -27,9 +28,10 @@ def setup_logging(
 ) -> None:
     """Give handlers that use the ``Auto*`` formatters the debug or production look."""
     AutoFormatter.SETUP = True
+    AutoFormatter.ATTY = is_atty()
     AutoFormatter.NO_COLOR = no_color
-    if not isinstance(log_extra, Default):
-        AutoFormatter.LOG_EXTRA = bool(log_extra)
+    # Unset, ``LOG_EXTRA`` follows the mode: extra fields in debug logs only (Sanic 25.12).
+    AutoFormatter.LOG_EXTRA = debug if isinstance(log_extra, Default) else bool(log_extra)
     for lg in (logger, error_logger, server_logger, websockets_logger, access_logger):
         for handler in lg.handlers:
             formatter = handler.formatter
