@@ -72,3 +72,23 @@ async def test_every_step_runs_after_startup(app: Sanic) -> None:
     assert app.ctx.ran == [
         "before_server_start", "after_server_start", "before_server_stop", "after_server_stop"
     ]
+
+
+async def test_return_asyncio_server_false_is_ignored_with_a_deprecation(app: Sanic) -> None:
+    """Sanic 25.12 ignores ``return_asyncio_server=False`` (with a DeprecationWarning): the
+    server is returned all the same, and the usual steps start it."""
+    with pytest.warns(DeprecationWarning, match=r"^\[DEPRECATION v24\.3\] The `return_asyncio_"):
+        server = await app.create_server(
+            host="127.0.0.1", port=0, return_asyncio_server=False
+        )
+    assert server is not None
+    try:
+        assert not server.is_serving()
+        await server.startup()
+        await server.before_start()
+        await server.after_start()
+        assert server.is_serving()
+        assert app.ctx.ran == ["before_server_start", "after_server_start"]
+    finally:
+        server.close()
+        await server.wait_closed()

@@ -143,7 +143,13 @@ async def test_head_request_gets_the_head_without_the_body() -> None:
     assert conn.take() == b""
 
 
-async def test_unread_body_closes_the_connection_after_the_answer() -> None:
+async def test_unread_body_is_drained_after_the_answer_and_the_connection_kept(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """As Sanic 25.12: a stream route answering before the rest of its body came says
+    keep-alive, logs that the body was not consumed, reads and drops the rest, and serves
+    the next request of the connection."""
+
     async def handler(request: Any) -> Any:
         return text("early")  # answers before the rest of the body came
 
@@ -151,7 +157,14 @@ async def test_unread_body_closes_the_connection_after_the_answer() -> None:
     conn.receive(b"POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc")
     await conn.settle()
     data = conn.take()
-    assert b"connection: close" in data and b"early" in data
+    assert b"connection: keep-alive" in data and data.endswith(b"early")
+    assert "<Request: POST /> body not consumed." in caplog.text
+    conn.receive(b"defghij" + b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n")
+    await conn.settle()
+    data = conn.take()
+    assert data.startswith(b"HTTP/1.1 200 OK\r\n") and data.endswith(b"early")
+    assert b"connection: close" in data
+    assert data.count(b"HTTP/1.1 ") == 1
 
 
 @pytest.mark.parametrize("pieces", [1, 3])

@@ -413,12 +413,20 @@ async def test_streamed_request_body_with_stream_option() -> None:
     assert res.body == b"2:ab"
 
 
-async def test_unread_body_of_an_unfinished_request_closes_after_the_response() -> None:
+async def test_unread_body_of_an_unfinished_request_is_drained_until_it_fails() -> None:
+    """The rest of a body nobody read is read after the response (the connection stays
+    open meanwhile); bad framing in it closes the connection without another answer."""
     from hurtle_http.server import HandlerApp
 
     conn = FakeConnection(HandlerApp(hello, stream=True))
-    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc")
-    assert res.body == b"hello" and res.header("connection") == "close"
+    [res] = await exchange(
+        conn, b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n"
+    )
+    assert res.body == b"hello" and res.header("connection") == "keep-alive"
+    assert not conn.closed
+    conn.receive(b"zz\r\nnot a chunk\r\n")
+    await conn.settle()
+    assert conn.take() == b""
     assert conn.closed
 
 

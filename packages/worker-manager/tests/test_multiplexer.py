@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from collections.abc import Iterator
@@ -30,6 +31,17 @@ def test_identity_comes_from_the_environment(pipe, named) -> None:
     m = WorkerMultiplexer(pipe[1], {})
     assert m.name == named
     assert m.pid == os.getpid()
+
+
+def test_the_worker_logs_its_own_ack(pipe, named, caplog: pytest.LogCaptureFixture) -> None:
+    """As Sanic 25.12: "Process ack" is a DEBUG line of the worker (its log prefix says
+    which worker), not of the main process."""
+    m = WorkerMultiplexer(pipe[1], {})
+    with caplog.at_level(logging.DEBUG, logger="sanic.root"):
+        m.ack()
+    assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [
+        ("sanic.root", logging.DEBUG, f"Process ack: {named} [{os.getpid()}]")
+    ]
 
 
 def test_ack_and_restart_messages(pipe, named) -> None:

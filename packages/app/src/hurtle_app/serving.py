@@ -165,8 +165,14 @@ async def create_server(
         # Sanic(certloader_class=...): what ssl= means (and whether to serve TLS at all).
         ssl = certloader(ssl).load(app)
     if not return_asyncio_server:
-        # Nobody will call server.startup() on a server that is not returned.
-        await app._startup()
+        # As Sanic 25.12: the argument is ignored (the server is returned, not started).
+        from hurtle_app.logging.deprecation import deprecation
+
+        deprecation(
+            "The `return_asyncio_server` argument is deprecated and ignored. "
+            "It will be removed in v24.3.",
+            24.3,
+        )
     loop = asyncio.get_running_loop()
     kwargs = {"start_serving": False, **(asyncio_server_kwargs or {})}
     handle = await start_server(
@@ -181,12 +187,7 @@ async def create_server(
         loop=loop,
         asyncio_server_kwargs=kwargs,
     )
-    server = AsyncioServer(app, loop, handle)
-    if not return_asyncio_server:
-        server._started = True
-        await server.start_serving()
-        return None
-    return server
+    return AsyncioServer(app, loop, handle)
 
 
 class SingleProcessRunner:

@@ -895,8 +895,11 @@ class Http(RequestReader):
                     if self.reader.in_head:
                         self.stage = REQUEST
                     protocol._time = protocol.loop.time()
-                elif not self._request_done():
-                    break
+                else:
+                    if record.chunks or not record.done:
+                        await self._drain_unread_body(record)
+                    if not self._request_done():
+                        break
         except asyncio.CancelledError:
             protocol.close()
         except BaseException:
@@ -905,6 +908,32 @@ class Http(RequestReader):
         finally:
             self.running = False
             self.task = None
+
+    async def _drain_unread_body(self, record: _Incoming) -> None:
+        """As Sanic: after the response, say that the handler left some of the body unread
+        (a ``stream=True`` route), then read and drop the rest still on its way, so the
+        connection goes on to the next request."""
+        if (
+            record.error is not None
+            or self.stage is not IDLE
+            or self.upgrade_websocket
+            or self.expecting_continue
+            or record.request is None
+            or record.request is not self.request
+        ):
+            return
+        error_logger.error("%r body not consumed.", record.request)
+        if record.done or not self.keep_alive:
+            return
+        try:
+            while await self.read() is not None:
+                pass
+        except asyncio.CancelledError:
+            if self.exception is None:
+                raise
+            self.keep_alive = False  # a timeout while draining: close, no answer
+        except Exception:
+            self.keep_alive = False  # bad framing in the rest of the body: close
 
     async def http1_request_header(self) -> None:
         """Take the next received request head into ``self.request`` (or raise its error)."""
@@ -1141,8 +1170,8 @@ class Http(RequestReader):
         keep_alive = self.keep_alive
         if keep_alive:
             record = self.current
-            if record is not None and not record.done:
-                # the unread body keeps the connection from reuse
+            if record is not None and not record.done and self.expecting_continue:
+                # a client waiting for 100-continue may never send the body: close
                 keep_alive = self.keep_alive = False
         previous = self.response
         if previous is not response:
@@ -1257,9 +1286,10 @@ class Http(RequestReader):
                 func = self.head_response_ignored
         if self.keep_alive:
             record = self.current
-            if record is not None and not record.done:
-                # The rest of the body is still on the wire: this connection cannot be
-                # reused unless the body is read, so say so now.
+            if record is not None and not record.done and self.expecting_continue:
+                # The client may wait for a 100-continue that will not come and never
+                # send the body: this connection cannot be reused, so say so now. (A
+                # body that is on its way is read and dropped after the response.)
                 self.keep_alive = False
         if "connection" in headers:
             # A handler asking to close gets its way; framing is otherwise ours to set.

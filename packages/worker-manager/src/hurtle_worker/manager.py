@@ -287,7 +287,7 @@ class WorkerManager:
             _, name, pid = message
             for process in self.processes:
                 if process.name == name and process.ack(pid):
-                    logger.debug("Process ack: %s [%s]", name, pid)
+                    break  # the worker logged its ack itself (as in Sanic)
         elif kind == "restart":
             options = message[1]
             self.restart(

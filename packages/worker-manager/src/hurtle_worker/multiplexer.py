@@ -7,6 +7,7 @@ that are sent to the manager over the monitor pipe.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable
@@ -14,6 +15,8 @@ from typing import Any
 
 from hurtle_worker.constants import WORKER_NAME_ENV, RestartOrder
 from hurtle_worker.state import WorkerState
+
+logger = logging.getLogger("sanic.root")
 
 
 class WorkerMultiplexer:
@@ -44,6 +47,8 @@ class WorkerMultiplexer:
     def ack(self) -> None:
         """Tell the manager this worker finished starting; its state reads ACKED at once
         (as in Sanic), not only once the manager has handled the message."""
+        # As Sanic: the worker itself logs its ack (a DEBUG line tagged with the worker).
+        logger.debug("Process ack: %s [%s]", self.name, self.pid)
         self._send(("ack", self.name, self.pid))
         entry = self._own_entry()
         if entry is not None:
