@@ -94,6 +94,17 @@ def test_get_server_location() -> None:
     )
 
 
+def test_server_location_of_a_unix_socket_is_the_path_then_the_scheme() -> None:
+    """Sanic 25.12 prints a unix socket as ``<path> http://...`` (in the banner's
+    "Goin' Fast @" line too), not as a URL."""
+    assert Sanic.get_server_location({"unix": "/tmp/a.sock", "ssl": None}) == (
+        "/tmp/a.sock http://..."
+    )
+    assert Sanic.get_server_location({"unix": "/tmp/a.sock", "ssl": object()}) == (
+        "/tmp/a.sock https://..."
+    )
+
+
 def test_serve_location_before_and_after_serving(app: Sanic) -> None:
     assert app.serve_location == "http://<unknown>"
     app.state.host, app.state.port = "127.0.0.1", 9999

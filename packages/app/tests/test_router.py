@@ -28,6 +28,23 @@ def test_not_found_names_the_normalised_path() -> None:
         router.get("/nope", "GET", None)
 
 
+def test_not_found_for_another_host_or_extension_names_the_path_as_sanic_does() -> None:
+    """A path that exists on another virtual host, or whose extension the route refuses,
+    gives the message Sanic 25.12's 404 page shows: no path for a host, ``None`` for an
+    extension (what its router reports), not the requested path."""
+    router = _router(
+        vhost={"uri": "/", "methods": ["GET"], "host": "example.com"},
+        ext={"uri": "/f/<name:ext=txt>", "methods": ["GET"]},
+    )
+    assert router.get("/", "GET", "example.com")[0].name == "vhost"
+    with pytest.raises(NotFound) as caught:
+        router.get("/", "GET", "other.com")
+    assert str(caught.value) == "Requested URL  not found"
+    with pytest.raises(NotFound) as caught:
+        router.get("/f/a.jpg", "GET", None)
+    assert str(caught.value) == "Requested URL None not found"
+
+
 def test_wrong_method_lists_the_allowed_ones() -> None:
     router = _router(m={"uri": "/m", "methods": ["GET", "POST"]})
     with pytest.raises(MethodNotAllowed, match="Method PUT not allowed for URL /m") as info:

@@ -724,3 +724,39 @@ def test_take_ready_body_takes_a_body_already_here_and_says_when_to_await() -> N
     own = Overrides(b"/", Header(), "1.1", "POST", None, None)
     own.stream = _ReadyStream(b"hello")
     assert own.take_ready_body() is False and own.body == b""  # receive_body() is for it
+
+
+# ------------------------------------------------------------------ attributes before use
+
+
+def test_parsed_parts_read_as_their_default_until_assigned_and_again_after_del() -> None:
+    # Sanic's Request has these attributes from the start (plugins test them for None).
+    request = Request(b"/", Header(), "1.1", "GET", None, None)
+    assert (request.parsed_json, request.parsed_args, request.parsed_form) == (None, None, None)
+    assert (request.responded, request.stream, request.route, request.conn_info) == (
+        False, None, None, None,
+    )
+    request.parsed_json = {"a": 1}
+    request.responded = True
+    assert request.parsed_json == {"a": 1} and request.responded is True
+    del request.parsed_json
+    assert request.parsed_json is None
+    assert request.json is None  # no body: computed, then kept
+    assert hasattr(request, "parsed_token") and request.token is None
+
+
+def test_an_unknown_request_attribute_is_an_attribute_error_naming_it() -> None:
+    request = Request(b"/", Header(), "1.1", "GET", None, None)
+    with pytest.raises(AttributeError, match="'Request' object has no attribute 'nope'"):
+        request.nope  # noqa: B018
+
+
+def test_a_subclass_with_its_own_attributes_keeps_the_defaults() -> None:
+    class Custom(Request):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.extra = "kept"  # a subclass without __slots__ has a __dict__
+
+    request = Custom(b"/x?a=1", Header(), "1.1", "GET", None, None)
+    assert request.extra == "kept" and request.parsed_args is None
+    assert request.args == {"a": ["1"]} and request.parsed_args is not None

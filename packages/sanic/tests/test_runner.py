@@ -380,6 +380,16 @@ def test_each_prepare_prints_its_banner_in_the_main_process_only(
     assert not [r for r in caplog.records if r.getMessage().startswith("Goin' Fast")]
 
 
+def test_banner_names_a_unix_socket_as_sanic_does(app: Sanic, caplog, tmp_path) -> None:
+    """``app.run(unix=path)`` prints "Goin' Fast @ <path> http://..." (Sanic 25.12's
+    wording for a socket without host or port)."""
+    path = str(tmp_path / "app.sock")
+    with caplog.at_level(logging.INFO):
+        app.prepare(unix=path)
+    lines = [r.getMessage() for r in caplog.records if r.name == "sanic.root"]
+    assert f"Goin' Fast @ {path} http://..." in lines
+
+
 async def test_create_server_prints_the_banner_in_the_main_process(app: Sanic, caplog) -> None:
     app.get("/")(lambda request: None)
     with caplog.at_level(logging.INFO):

@@ -128,7 +128,8 @@ class AppSurface:
             return ""
         scheme = "https" if server_settings.get("ssl") else "http"
         if server_settings.get("unix"):
-            return f"{scheme}://{server_settings['unix']}"
+            # As Sanic prints it: the socket's path, then the scheme with no authority.
+            return f"{server_settings['unix']} {scheme}://..."
         host = server_settings["host"]
         port = server_settings.get("port")
         if ":" in host and not host.startswith("["):

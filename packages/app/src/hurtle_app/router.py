@@ -52,8 +52,10 @@ class Router(BaseRouter):
                 extra={"host": host} if (host and self._host_routing) else None,
             )
         except RoutingNotFound as exc:
-            # Sanic reports the path as the router normalised it (no trailing slash).
-            raise NotFound(f"Requested URL {exc.path or path} not found") from None
+            # Sanic reports the path as the router normalised it (no trailing slash), and
+            # names no path when a host requirement fails ("") or a file extension is
+            # refused (None): its 404 page says so, and so does ours.
+            raise NotFound(f"Requested URL {exc.path} not found") from None
         except NoMethod as exc:
             allowed = getattr(exc, "allowed_methods", None)
             raise MethodNotAllowed(

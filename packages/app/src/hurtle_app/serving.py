@@ -51,27 +51,34 @@ class AsyncioServer:
         await self.app._startup()
         self._started = True
 
-    async def before_start(self) -> None:
-        """Run the ``before_server_start`` listeners (and start the app's tasks)."""
+    def _require_startup(self, what: str) -> None:
+        # As Sanic: listeners and serving need the finalized app that startup() makes.
         if not self._started:
             from hurtle_http.exceptions import SanicException
 
             raise SanicException(
-                "Cannot run Sanic server without first running await server.startup()"
+                f"Cannot {what} without first running await server.startup()"
             )
+
+    async def before_start(self) -> None:
+        """Run the ``before_server_start`` listeners (and start the app's tasks)."""
+        self._require_startup("dispatch server event")
         await self.app._server_event("init", "before", loop=self.loop)
 
     async def after_start(self) -> None:
         """Start accepting connections, then run the ``after_server_start`` listeners."""
+        self._require_startup("dispatch server event")
         await self.start_serving()
         await self.app._server_event("init", "after", loop=self.loop)
 
     async def before_stop(self) -> None:
         """Run the ``before_server_stop`` listeners."""
+        self._require_startup("dispatch server event")
         await self.app._server_event("shutdown", "before", loop=self.loop)
 
     async def after_stop(self) -> None:
         """Cancel the app's tasks and run the ``after_server_stop`` listeners."""
+        self._require_startup("dispatch server event")
         await self.app._server_event("shutdown", "after", loop=self.loop)
 
     def is_serving(self) -> bool:
@@ -80,12 +87,17 @@ class AsyncioServer:
 
     async def start_serving(self) -> None:
         """Accept connections (no-op when already serving)."""
+        self._require_startup("run Sanic server")
+        await self._start_serving()
+
+    async def _start_serving(self) -> None:
         if not self.server.is_serving():
             await self.server.start_serving()
         self.app.state.is_running = True
 
     async def serve_forever(self) -> None:
         """Serve until closed."""
+        self._require_startup("run Sanic server")
         self.app.state.is_running = True
         await self.server.serve_forever()
 
@@ -108,7 +120,7 @@ class AsyncioServer:
         self.app.state.is_running = False
 
     def __await__(self) -> Generator[Any, None, AsyncioServer]:
-        yield from self.start_serving().__await__()
+        yield from self._start_serving().__await__()
         return self
 
 
@@ -171,6 +183,7 @@ async def create_server(
     )
     server = AsyncioServer(app, loop, handle)
     if not return_asyncio_server:
+        server._started = True
         await server.start_serving()
         return None
     return server
@@ -247,7 +260,7 @@ class SingleProcessRunner:
         self.app.state.is_started = True
         server_logger.info("Worker ready [%s]", pid)
         scheme = "https" if kw.get("ssl") else "http"
-        location = f"unix:{kw['unix']}" if kw.get("unix") else f"{scheme}://{host}:{port}"
+        location = f"{kw['unix']} {scheme}://..." if kw.get("unix") else f"{scheme}://{host}:{port}"
         if motd:
             server_logger.info("Goin' Fast @ %s", location)
         if register_sys_signals:

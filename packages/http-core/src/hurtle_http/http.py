@@ -42,6 +42,8 @@ from collections.abc import Coroutine, Generator
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
+from multidict import CIMultiDict
+
 from hurtle_http.exceptions import (
     STATUS_CODES,
     BadRequest,
@@ -77,6 +79,12 @@ IDLE, REQUEST, HANDLER, RESPONSE, FAILED = (
 )
 
 # PERF: the common methods map to interned str without a decode per request.
+# PERF: the multidict's own methods, called on a Header directly: Header's __getattr__
+# (Sanic's ``headers.content_type``) makes a method looked up on an instance about 50 ns
+# slower (benchmarks/inproc.py "POST /echo", "mw GET /").
+_getall = CIMultiDict.getall
+_items = CIMultiDict.items
+
 _METHODS = {
     m.encode(): m
     for m in ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "CONNECT", "TRACE")
@@ -469,7 +477,7 @@ class Http(RequestReader):
             # PERF: one Content-Length of ASCII digits within the limit, no Transfer-
             # Encoding (what clients send): body_framing's answer without its two calls
             # (benchmarks/inproc.py "POST /echo"); anything else goes through it.
-            lengths = fields.getall("content-length", None)
+            lengths = _getall(fields, "content-length", None)
             if (
                 lengths is not None
                 and len(lengths) == 1
@@ -501,6 +509,7 @@ class Http(RequestReader):
             request.body = b""
             request._path = None
             request._ctx = None
+            request.route = None
         else:
             request = request_class(url, fields, version, method, protocol.transport, protocol.app)
         request.stream = self
@@ -1149,7 +1158,14 @@ class Http(RequestReader):
         if headers:
             # PERF: f-strings in a list comprehension: about 560 instructions less per response
             # than map(str.__mod__) over the fields (benchmarks/inproc.py "mw GET /").
-            fields = "".join([f"{name}: {value}\r\n" for name, value in headers.items()])
+            fields = "".join(
+                [
+                    f"{name}: {value}\r\n"
+                    for name, value in (
+                        _items(headers) if type(headers) is Header else headers.items()
+                    )
+                ]
+            )
             if fields.count("\n") != len(headers) or fields.count("\r") != len(headers):
                 # CR or LF inside a field: the slow path answers it with a 500.
                 return False

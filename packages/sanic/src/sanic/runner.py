@@ -27,7 +27,9 @@ from typing import Any
 
 from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 from hurtle_app.logging.setup import apply_log_formatters
+from hurtle_app.motd import get_logo
 from hurtle_app.state import ApplicationServerInfo
+from hurtle_http.server import try_use_uvloop
 from hurtle_worker.constants import PROCESS_PREFIX, WORKER_NAME_ENV
 from hurtle_worker.process import set_parent_death_signal
 from sanic.http.constants import HTTP
@@ -381,7 +383,7 @@ def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
     info = infos[0]
     scheme = "https" if info["ssl"] else "http"
     if info["unix"]:
-        location = f"{scheme}://unix:{info['unix']}"
+        location = f"{info['unix']} {scheme}://..."  # as Sanic's banner
     elif info["sock"] is not None and not info["host"]:
         location = f"{scheme}://{info['sock'].getsockname()}"
     else:
@@ -402,6 +404,8 @@ def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
         "packages: " + ", ".join(p for p in details["packages"] if not p.startswith("sanic=="))
     )
     lines.extend(f"{key}: {value}" for key, value in details["extra"].items())
+    # As Sanic's plain (not a terminal) banner: the logo first, at DEBUG.
+    logger.debug(get_logo(coffee=bool(getattr(primary.state, "coffee", False))))
     for line in lines:
         logger.info(line)
 
@@ -451,6 +455,9 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
         app_loader = AppLoader(factory=functools.partial(find_app, primary.name))
     apps = [primary, *[a for a in prepared_apps(app_class) if a is not primary]]
     app_class._set_startup_method()
+    if primary.config.get("USE_UVLOOP", True) is not False:
+        # As Sanic: the main process (main_process_* listeners) runs on uvloop too.
+        try_use_uvloop()
     loop = asyncio.new_event_loop()
     bound: list[tuple[dict[str, Any], socket.socket]] = []
     sync_manager = None
@@ -463,6 +470,9 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
         sync_manager.start(initializer=set_parent_death_signal)
         worker_state = sync_manager.dict()
         _run_main_listeners(apps, "main_process_start", loop)
+        logger.debug(
+            "Creating multiprocessing context using '%s'", app_class._get_startup_method()
+        )
         server_info: dict[str, list[dict[str, Any]]] = {}
         for app in apps:
             for entry in app.state.server_info:

@@ -34,6 +34,7 @@ from hurtle_http.forwarded import parse_forwarded, parse_xforwarded
 from hurtle_http.headers import Header, Options, parse_content_header, parse_credentials, parse_host
 from hurtle_http.parameters import RequestParameters
 from hurtle_http.request.credentials import Credentials
+from hurtle_http.request.defaults import install_defaults
 from hurtle_http.request.form import parse_multipart_form
 
 _error_logger = logging.getLogger("sanic.error")
@@ -44,17 +45,13 @@ if TYPE_CHECKING:
 
 _DEFAULT_CONFIG = HttpConfig()
 
-# Slots left unset by __init__ and the value they read as until assigned.
+# Slots left unset by __init__ and the value they read as until assigned (defaults.py).
+# (``stream``, ``conn_info``, ``route``, ``_raw_names`` and ``_ctx``, which the request
+# path reads on every request, are assigned when a request is built.)
 _LAZY_SLOTS: dict[str, Any] = {
-    # set by whoever serves the request (Http.on_head, the ASGI adapter, the pipeline)
-    "stream": None,
-    "conn_info": None,
-    "route": None,
     "responded": False,
     "_head": None,  # None: no copy kept, ``head`` is rebuilt; b"": there is none (ASGI)
-    "_raw_names": None,
     "_stream_id": 0,
-    "_ctx": None,
     "_id": None,
     "_ip": None,
     "_port": None,
@@ -181,9 +178,9 @@ class Request(Generic[sanic_type, ctx_type]):
         stream_id: int = 0,
     ) -> None:
         # PERF: store raw values and the few slots every request touches; all the rest
-        # (parsed parts, caches) stay unset and read as their default via __getattr__
-        # below until first computed. A/B with timeit (process time, best of 15): 514 ns
-        # against 715 ns for an __init__ that assigns every slot.
+        # (parsed parts, caches) stay unset and read as their default (_LAZY_SLOTS,
+        # defaults.py) until first computed. A/B with timeit (process time, best of 15):
+        # 514 ns against 715 ns for an __init__ that assigns every slot.
         # Http.on_head inlines this __init__ (it has a Header and an origin-form target
         # checked by the parser); these two checks serve the other callers (ASGI, a
         # subclass, a Request built by hand).
@@ -203,18 +200,15 @@ class Request(Generic[sanic_type, ctx_type]):
             self._stream_id = stream_id
         self.body = b""
         self._path = None
-        # PERF: read by request.ctx, which most apps and middleware use; an unset slot
-        # would cost an AttributeError and __getattr__ on that first read.
         self._ctx = None
+        # set again by whoever serves the request (Http, the ASGI adapter, the pipeline)
+        self.stream = None
+        self.conn_info = None
+        self.route = None
+        self._raw_names = None
 
     def __repr__(self) -> str:
         return f"<{self.__class__.__name__}: {self.method} {self.path}>"
-
-    def __getattr__(self, name: str) -> Any:
-        # Only reached for a slot not yet assigned (see __init__): its default.
-        if name in _LAZY_SLOTS:
-            return _LAZY_SLOTS[name]
-        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     # ---------------------------------------------------------------- class helpers
 
@@ -249,7 +243,7 @@ class Request(Generic[sanic_type, ctx_type]):
     @property
     def ctx(self) -> Any:
         """A namespace for your own per-request data (created on first use)."""
-        ctx = self._ctx  # PERF: one slot read on the common path (Request has __getattr__)
+        ctx = self._ctx  # PERF: one slot read on the common path (assigned when built)
         if ctx is None:
             make = self.make_context
             # PERF: the stock make_context without its frame (benchmarks/ "mw" routes).
@@ -848,5 +842,7 @@ class Request(Generic[sanic_type, ctx_type]):
 
 
 _make_context = Request.make_context
+
+install_defaults(Request, _LAZY_SLOTS)
 
 __all__ = ["Credentials", "Request"]

@@ -1,0 +1,74 @@
+"""``app.create_server(return_asyncio_server=True)`` gives an ``AsyncioServer`` whose steps
+need ``await server.startup()`` first, as in Sanic 25.12: without it every listener step and
+serving raise ``SanicException`` (and no listener runs)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from hurtle_app import Sanic
+from hurtle_http.exceptions import SanicException
+from hurtle_http.response import text
+
+
+@pytest.fixture
+def app() -> Sanic:
+    app = Sanic("ServerOrder", configure_logging=False)
+    app.ctx.ran = []
+
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text("x")
+
+    for event in ("before_server_start", "after_server_start", "before_server_stop",
+                  "after_server_stop"):
+        app.register_listener(lambda app, event=event: app.ctx.ran.append(event), event)
+    return app
+
+
+@pytest.mark.parametrize("step", ["before_start", "after_start", "before_stop", "after_stop"])
+async def test_a_listener_step_before_startup_is_refused(app: Sanic, step: str) -> None:
+    server = await app.create_server(host="127.0.0.1", port=0, return_asyncio_server=True)
+    try:
+        with pytest.raises(SanicException) as caught:
+            await getattr(server, step)()
+        assert str(caught.value) == (
+            "Cannot dispatch server event without first running await server.startup()"
+        )
+        assert app.ctx.ran == []
+        assert not server.is_serving()
+    finally:
+        server.close()
+        await server.wait_closed()
+
+
+@pytest.mark.parametrize("step", ["start_serving", "serve_forever"])
+async def test_serving_before_startup_is_refused(app: Sanic, step: str) -> None:
+    server = await app.create_server(host="127.0.0.1", port=0, return_asyncio_server=True)
+    try:
+        with pytest.raises(SanicException) as caught:
+            await asyncio.wait_for(getattr(server, step)(), timeout=5)
+        assert str(caught.value) == (
+            "Cannot run Sanic server without first running await server.startup()"
+        )
+    finally:
+        server.close()
+        await server.wait_closed()
+
+
+async def test_every_step_runs_after_startup(app: Sanic) -> None:
+    server = await app.create_server(host="127.0.0.1", port=0, return_asyncio_server=True)
+    await server.startup()
+    await server.before_start()
+    await server.after_start()
+    assert server.is_serving()
+    await server.before_stop()
+    server.close()
+    await server.wait_closed()
+    await server.after_stop()
+    assert app.ctx.ran == [
+        "before_server_start", "after_server_start", "before_server_stop", "after_server_stop"
+    ]
