@@ -113,7 +113,7 @@ def test_factory_served_on_a_unix_socket(project: Path) -> None:
             answer = client.get("http://localhost/").text
     output = proc.stdout.read() if proc.stdout else ""
     assert answer == "made by the factory"
-    assert f"{sock} http://..." in output  # the banner says where, as Sanic words it
+    assert f"{sock} http://..." in output  # the banner says where, as Sanic's does
     assert not sock.exists()  # removed on shutdown
 
 

@@ -555,6 +555,17 @@ async def test_unsupported_versions_are_a_plain_bad_request(line: bytes) -> None
     assert res.body.decode().splitlines()[2] == "Bad Request"
 
 
+async def test_a_content_length_past_any_integer_is_413_like_a_too_large_body() -> None:
+    # Only digits: a valid length the server will not take (as Sanic), not a bad one.
+    conn = FakeConnection(echo)
+    [res] = await exchange(
+        conn, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: " + b"9" * 30 + b"\r\n\r\nabc"
+    )
+    assert res.status == 413
+    assert "Request body exceeds the size limit" in res.body.decode()
+    assert conn.closed
+
+
 async def test_chunk_size_overflow_is_413_like_a_too_large_body() -> None:
     conn = FakeConnection(echo)
     [res] = await exchange(
@@ -736,3 +747,32 @@ async def test_a_request_without_host_is_served_as_sanic_serves_it() -> None:
     conn = FakeConnection(hello)
     [res] = await exchange(conn, b"GET / HTTP/1.1\r\n\r\n")
     assert (res.status, res.body) == (200, b"hello") and not conn.closed
+
+
+async def _streamed(request: Any) -> None:
+    response = await request.respond(content_type="text/plain")
+    await response.send("ab")
+    await response.send("cd")
+    await response.eof()
+
+
+@pytest.mark.parametrize("connection", [b"", b"Connection: keep-alive\r\n"])
+async def test_a_stream_to_an_http10_client_is_not_chunked_and_ends_with_the_connection(
+    connection: bytes,
+) -> None:
+    # RFC 9112 section 6.1: a server MUST NOT send Transfer-Encoding to an HTTP/1.0 client.
+    conn = FakeConnection(_streamed)
+    conn.receive(b"GET / HTTP/1.0\r\n" + connection + b"\r\n")
+    await conn.settle()
+    data = conn.take()
+    head, _, body = data.partition(b"\r\n\r\n")
+    assert b"transfer-encoding" not in head.lower() and b"content-length" not in head.lower()
+    assert b"connection: close" in head and body == b"abcd"
+    assert conn.closed
+
+
+async def test_a_stream_to_an_http11_client_is_still_chunked() -> None:
+    conn = FakeConnection(_streamed)
+    [res] = await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert res.header("transfer-encoding") == "chunked" and res.body == b"abcd"
+    assert not conn.closed

@@ -110,6 +110,23 @@ def test_cookies_set_by_the_app_are_on_the_response(client) -> None:
     assert response.cookies["flavour"] == "chocolate"
 
 
+def test_response_cookies_passed_on_follow_the_cookie_rules(app: Sanic, client, reply) -> None:
+    # As under Sanic's client (httpx's jar): a Secure cookie is not sent over plain http.
+    @app.get("/set-both")
+    async def set_both(request: Any) -> None:
+        headers = [("set-cookie", "flavour=mint; Path=/"), ("set-cookie", "kept=1; Secure; Path=/")]
+        response = await request.respond(headers=headers, content_type="text/plain")
+        await response.send(b"set", end_stream=True)
+
+    @app.get("/seen")
+    async def seen(request: Any) -> None:
+        await reply(request, request.headers.get("cookie", "<none>"))
+
+    _, first = client.get("/set-both")
+    _, second = client.get("/seen", cookies=first.cookies)
+    assert second.text == "flavour=mint"
+
+
 def test_an_unhandled_handler_error_is_a_500_page(client) -> None:
     request, response = client.get("/error")
     assert request.path == "/error"

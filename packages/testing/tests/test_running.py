@@ -93,17 +93,63 @@ def test_split_client_options() -> None:
     assert kwargs == {"params": {"a": "1"}, "json": {}}
 
 
+URL = "http://127.0.0.1:8000/path"
+
+
 def test_cookies_become_a_cookie_header() -> None:
-    kwargs = {"cookies": {"a": "1", "b": "2"}, "headers": {"cookie": "z=0", "x": "y"}}
-    cookies_as_header(kwargs)
+    kwargs = {"cookies": {"a": "1", "b": "2"}, "headers": {"x": "y"}}
+    cookies_as_header(kwargs, URL)
     assert "cookies" not in kwargs
     headers = kwargs["headers"]
     assert isinstance(headers, httpx.Headers)
-    assert headers["cookie"] == "z=0; a=1; b=2"
+    assert headers["cookie"] == "a=1; b=2"
     assert headers["x"] == "y"
     untouched = {"params": {}}
-    cookies_as_header(untouched)
+    cookies_as_header(untouched, URL)
     assert untouched == {"params": {}}
+
+
+def test_a_cookie_header_given_wins_over_cookies() -> None:
+    # as httpx's cookie jar: the cookies are not added to an explicit Cookie header
+    kwargs = {"cookies": {"a": "1"}, "headers": {"Cookie": "z=0"}}
+    cookies_as_header(kwargs, URL)
+    assert httpx.Headers(kwargs["headers"])["cookie"] == "z=0"
+
+
+def test_a_none_cookie_is_sent_as_its_bare_name() -> None:
+    # sanic-session users pass response.cookies.get(name), None when no cookie was set
+    kwargs = {"cookies": {"a": None, "b": "x"}}
+    cookies_as_header(kwargs, URL)
+    assert kwargs["headers"]["cookie"] == "a; b=x"
+
+
+def test_a_cookie_value_that_is_not_a_string_is_refused() -> None:
+    with pytest.raises(TypeError, match="got 'int'"):
+        cookies_as_header({"cookies": {"a": 1}}, URL)
+
+
+def _response_cookies(*set_cookies: str) -> httpx.Cookies:
+    headers = [("set-cookie", value) for value in set_cookies]
+    return httpx.Response(200, headers=headers, request=httpx.Request("GET", URL)).cookies
+
+
+def test_a_secure_cookie_goes_over_https_only() -> None:
+    cookies = _response_cookies("plain=1; Path=/", "safe=2; Secure; Path=/")
+    over_http = {"cookies": cookies}
+    cookies_as_header(over_http, URL)
+    assert over_http["headers"]["cookie"] == "plain=1"
+    over_https = {"cookies": cookies}
+    cookies_as_header(over_https, "https://127.0.0.1:8000/path")
+    assert over_https["headers"]["cookie"] == "plain=1; safe=2"
+
+
+def test_a_cookie_for_another_path_is_not_sent() -> None:
+    kwargs = {"cookies": _response_cookies("here=1; Path=/path", "there=2; Path=/other")}
+    cookies_as_header(kwargs, URL)
+    assert kwargs["headers"]["cookie"] == "here=1"
+    nothing = {"cookies": _response_cookies("there=2; Path=/other"), "headers": {"x": "y"}}
+    cookies_as_header(nothing, URL)
+    assert "cookie" not in httpx.Headers(nothing["headers"])
 
 
 def test_the_thread_keeps_a_current_loop_after_a_sync_request(app) -> None:

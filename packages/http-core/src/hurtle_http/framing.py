@@ -111,6 +111,10 @@ def _status_of_parser_error(message: str) -> SanicException:
     if "Transfer-Encoding" in message and "header value" in message:
         # chunked not the final coding (RFC 9112 6.3: 400); Sanic's words for it.
         return BadRequest("Bad content-length")
+    if "Content-Length overflow" in message:
+        # Digits only, but more than any body the server would take: 413 (as Sanic), the
+        # length is not malformed (RFC 9110 section 8.6 expects such numerals).
+        return PayloadTooLarge("Request body exceeds the size limit")
     if "Content-Length" in message and "Transfer-Encoding" not in message:
         if "Duplicate" in message:
             return BadRequest("Bad Request")

@@ -1241,6 +1241,11 @@ class Http(RequestReader):
                 raise ServerError("Invalid Content-Length in the response headers") from None
             self.response_bytes_left = total - size
             func = self.http1_response_normal
+        elif self.request is not None and self.request.version == "1.0":
+            # RFC 9112 section 6.1: no Transfer-Encoding to an HTTP/1.0 client (it could
+            # not decode it; Sanic sends it); the body ends where the connection does.
+            self.keep_alive = False
+            func = self.http1_response_close_delimited
         else:
             headers["transfer-encoding"] = "chunked"
             data = encode_chunk(data)
@@ -1319,6 +1324,17 @@ class Http(RequestReader):
             self._response_done()
         elif data:
             await self.protocol.send(encode_chunk(data))
+
+    async def http1_response_close_delimited(
+        self, data: bytes, end_stream: bool | None = False
+    ) -> None:
+        """Write a piece of a response of unknown size to an HTTP/1.0 client: as is, the
+        end being the connection's close (RFC 9112 section 6.3, item 8)."""
+        self.response_size += len(data)
+        if data:
+            await self.protocol.send(data)
+        if end_stream:
+            self._response_done()
 
     async def head_response_ignored(self, data: bytes, end_stream: bool | None = False) -> None:
         """HEAD response: body data silently ignored."""

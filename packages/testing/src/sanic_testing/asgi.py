@@ -63,7 +63,7 @@ class SanicASGITestClient(httpx.AsyncClient):
         (``(None, response)`` with ``gather_request=False``)."""
         await self._lifespan.ensure_started()
         raw_cookies = kwargs.pop("raw_cookies", False)
-        cookies_as_header(kwargs)
+        cookies_as_header(kwargs, self.base_url.join(url))
         self.gather_request = gather_request
         try:
             with self._recorder.installed(), recording_sink() as sink:

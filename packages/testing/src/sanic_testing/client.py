@@ -205,7 +205,7 @@ async def _send(
         kwargs["follow_redirects"] = kwargs.pop("allow_redirects")
     raw_cookies = kwargs.pop("raw_cookies", False)
     options = split_client_options(kwargs)
-    cookies_as_header(kwargs)
+    cookies_as_header(kwargs, url)
     async with client.get_new_session(**options) as session:
         response = as_testing_response(await session.request(method.upper(), url, *args, **kwargs))
     return attach_raw_cookies(response) if raw_cookies else response

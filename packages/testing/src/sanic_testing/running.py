@@ -195,21 +195,28 @@ def bind_free_socket(host: str, port: int | None) -> socket.socket:
     return sock
 
 
-def cookies_as_header(kwargs: dict[str, Any]) -> None:
+def cookies_as_header(kwargs: dict[str, Any], url: Any) -> None:
     """Turn a per-request ``cookies=`` argument into a ``Cookie`` header, in place.
 
     httpx deprecates per-request cookies (a warning, an error under ``-W error``); the test
-    clients send them for that one request, which is what a ``Cookie`` header does.
+    clients send them for that one request, which is what a ``Cookie`` header does. httpx's
+    cookie jar picks and renders them for the absolute ``url``, as it does under Sanic's
+    clients: a ``Secure`` cookie is not sent over ``http``, nor one whose domain or path does
+    not match; a ``None`` value sends the bare name, a value that is not a string is a
+    ``TypeError``; a ``Cookie`` header given in ``headers=`` wins.
     """
     cookies = kwargs.pop("cookies", None)
     if not cookies:
         return
     import httpx
 
-    pairs = "; ".join(f"{name}={value}" for name, value in httpx.Cookies(cookies).items())
     headers = httpx.Headers(kwargs.get("headers"))
-    existing = headers.get("cookie")
-    headers["cookie"] = f"{existing}; {pairs}" if existing else pairs
+    probe = httpx.Request("GET", url, headers=headers)
+    httpx.Cookies(cookies).set_cookie_header(probe)
+    value = probe.headers.get("cookie")
+    if value is None or "cookie" in headers:
+        return
+    headers["cookie"] = value
     kwargs["headers"] = headers
 
 
