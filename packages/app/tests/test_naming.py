@@ -140,3 +140,27 @@ def test_url_for_finds_routes_a_subclass_renamed_by_their_usual_names() -> None:
     assert app.url_for("cart.show") == "/cart"
     with pytest.raises(URLBuildError):
         app.url_for("missing")
+
+
+def test_a_subclass_generate_name_gets_the_given_name_and_the_handler() -> None:
+    from hurtle_app import Sanic
+    from hurtle_http.response import text
+
+    received: list[tuple[object, ...]] = []
+
+    class RecordingApp(Sanic):
+        def generate_name(self, *objects):
+            received.append(objects)
+            return self._generate_name(*objects)
+
+    app = RecordingApp("Recorder", configure_logging=False)
+
+    async def listing(request):
+        return text("")
+
+    app.add_route(listing, "/")
+    app.add_route(listing, "/named", name="named")
+    assert received == [(None, listing), ("named", listing)]
+    assert sorted(route.name for route in app.router.routes) == [
+        "Recorder.listing", "Recorder.named"
+    ]

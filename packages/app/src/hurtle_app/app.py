@@ -308,15 +308,25 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
             return name
         return f"{self.name}.{name}"
 
+    def _route_name(self, given: str | None, handler: Any) -> str:
+        """The route's full name: ``App.handler`` (or the name given), or what a
+        subclass's ``generate_name`` makes of ``(given, handler)``, the objects Sanic
+        passes it."""
+        shown = handler_display_name(handler)
+        if type(self).generate_name is Registrar.generate_name:
+            return self._build_endpoint_name(given or shown)
+        # A handler whose own name is not the one routes get (a partial, a view) is
+        # passed as that name.
+        named = handler if getattr(handler, "__name__", None) == shown else shown
+        return self.generate_name(given, named)
+
     def _allowed_methods(self) -> Sequence[str] | None:
         # The router's list, which code may extend (sanic-ext adds CONNECT and TRACE).
         return tuple(self.router.ALLOWED_METHODS)
 
     def _apply_route(self, route: FutureRoute, overwrite: bool = False) -> list[Any]:
         handler: Any = route.handler
-        name = self._custom_name(
-            self._build_endpoint_name(route.name or handler_display_name(handler))
-        )
+        name = self._route_name(route.name, handler)
         if route.websocket:
             self.enable_websocket()
             handler = WebsocketHandler(self, handler, route.subprotocols)
