@@ -227,8 +227,8 @@ class JSONFormatter(AutoFormatter):
         """Serialise ``record`` as JSON."""
         return self.dumps(self.format_dict(self.to_dict(record)))
 
-    def to_dict(self, record: logging.LogRecord) -> dict[str, Any]:
-        """The record's fields as a dict."""
+    def _fields(self, record: logging.LogRecord) -> dict[str, Any]:
+        """Timestamp, level, message and the ``FIELDS`` of ``record``."""
         data: dict[str, Any] = {
             "timestamp": self.formatTime(record, self.datefmt),
             "level": record.levelname,
@@ -236,6 +236,11 @@ class JSONFormatter(AutoFormatter):
         }
         for field in self.FIELDS:
             data[field] = getattr(record, field, None)
+        return data
+
+    def to_dict(self, record: logging.LogRecord) -> dict[str, Any]:
+        """The record's fields as a dict."""
+        data = self._fields(record)
         for key, value in record.__dict__.items():
             if key not in DEFAULT_FIELDS and key not in data:
                 data[key] = value
@@ -257,14 +262,7 @@ class JSONAccessFormatter(JSONFormatter):
 
     def to_dict(self, record: logging.LogRecord) -> dict[str, Any]:
         """The access record's fields as a dict."""
-        data: dict[str, Any] = {
-            "timestamp": self.formatTime(record, self.datefmt),
-            "level": record.levelname,
-            "message": record.getMessage(),
-        }
-        for field in self.FIELDS:
-            data[field] = getattr(record, field, None)
-        return data
+        return self._fields(record)
 
 
 __all__ = [
