@@ -463,6 +463,7 @@ def test_a_second_or_malformed_host_is_refused_with_400(fields: bytes) -> None:
         b"127.0.0.1:8000",
         b"[::1]:8000",
         b"[v1.x]",
+        b"[fe80::1%25eth0]:8000",
         b"mal_formed",
         b"xn--caf-dma.example",
         b"a%41b",

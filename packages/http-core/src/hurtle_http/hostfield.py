@@ -14,9 +14,10 @@ import re
 
 from hurtle_http.exceptions import BadRequest
 
-# reg-name: unreserved, sub-delims and %HH; IP-literal: [IPv6] or [vX.future]; port: digits
+# reg-name: unreserved, sub-delims and %HH; IP-literal: [IPv6], [IPv6%25zone] (RFC 6874) or
+# [vX.future]; port: digits
 _AUTHORITY = re.compile(
-    rb"(?:\[[0-9A-Za-z:._~!$&'()*+,;=-]+\]|(?:[A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*)"
+    rb"(?:\[[0-9A-Za-z:._~!$&'()*+,;=%-]+\]|(?:[A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*)"
     rb"(?::[0-9]*)?"
 )
 
