@@ -38,6 +38,39 @@ from hurtle_http.exceptions import (
 )
 from hurtle_http.http import STATUS_CODES as STATUS_CODES
 
+# As in Sanic, these classes belong to ``sanic.exceptions`` for everything that prints or
+# looks up a class by its module: reprs (``<class 'sanic.exceptions.ServerError'>`` in
+# Sanic's messages), tracebacks, pickling (found again here). Only when ``sanic`` is
+# imported; an app built on ``hurtle_http`` alone keeps the core's module names.
+for _cls in (
+    BadRequest,
+    ExpectationFailed,
+    FileNotFound,
+    Forbidden,
+    HeaderNotFound,
+    HTTPException,
+    InvalidHeader,
+    InvalidRangeType,
+    InvalidSignal,
+    LoadFileException,
+    MethodNotAllowed,
+    NotFound,
+    PayloadTooLarge,
+    PyFileError,
+    RangeNotSatisfiable,
+    RequestCancelled,
+    RequestTimeout,
+    SanicException,
+    ServerError,
+    ServerKilled,
+    ServiceUnavailable,
+    Unauthorized,
+    URLBuildError,
+    WebsocketClosed,
+):
+    _cls.__module__ = __name__
+del _cls
+
 __all__ = [
     "BadRequest",
     "BadURL",
