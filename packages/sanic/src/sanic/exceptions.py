@@ -42,32 +42,11 @@ from hurtle_http.http import STATUS_CODES as STATUS_CODES
 # looks up a class by its module: reprs (``<class 'sanic.exceptions.ServerError'>`` in
 # Sanic's messages), tracebacks, pickling (found again here). Only when ``sanic`` is
 # imported; an app built on ``hurtle_http`` alone keeps the core's module names.
-for _cls in (
-    BadRequest,
-    ExpectationFailed,
-    FileNotFound,
-    Forbidden,
-    HeaderNotFound,
-    HTTPException,
-    InvalidHeader,
-    InvalidRangeType,
-    InvalidSignal,
-    LoadFileException,
-    MethodNotAllowed,
-    NotFound,
-    PayloadTooLarge,
-    PyFileError,
-    RangeNotSatisfiable,
-    RequestCancelled,
-    RequestTimeout,
-    SanicException,
-    ServerError,
-    ServerKilled,
-    ServiceUnavailable,
-    Unauthorized,
-    URLBuildError,
-    WebsocketClosed,
-):
+for _cls in [
+    value
+    for value in list(globals().values())
+    if isinstance(value, type) and value.__module__ == "hurtle_http.exceptions"
+]:
     _cls.__module__ = __name__
 del _cls
 
