@@ -218,8 +218,6 @@ class _MethodOverride:
 # Sanic). Bounded: names come from clients.
 _LOWERED: dict[bytes, str] = {}
 _LOWERED_LIMIT = 1024
-
-
 _HOST = sys.intern("host")
 
 

@@ -78,13 +78,13 @@ IDLE, REQUEST, HANDLER, RESPONSE, FAILED = (
     Stage.FAILED,
 )
 
-# PERF: the common methods map to interned str without a decode per request.
 # PERF: the multidict's own methods, called on a Header directly: Header's __getattr__
 # (Sanic's ``headers.content_type``) makes a method looked up on an instance about 50 ns
 # slower (benchmarks/inproc.py "POST /echo", "mw GET /").
 _getall = CIMultiDict.getall
 _items = CIMultiDict.items
 
+# PERF: the common methods map to interned str without a decode per request.
 _METHODS = {
     m.encode(): m
     for m in ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "CONNECT", "TRACE")
