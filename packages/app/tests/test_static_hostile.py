@@ -1,0 +1,79 @@
+"""Static files under hostile requests: what a client can put in the path, and what an
+untrusted upload folder can hold, never turns into a 500 or an unsafe page."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from hurtle_app import Sanic
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "a.txt").write_text("hello\n")
+    return root
+
+
+@pytest.mark.parametrize(
+    "target", ["/s/a.txt%00", "/s/a.txt%00.png", "/s/%00", "/s/%00/", "/s/d%00/a.txt"]
+)
+async def test_a_nul_in_the_path_is_404(app: Sanic, call, site: Path, target: str) -> None:
+    # No file name holds a NUL; Sanic lets the ValueError from the OS call become a 500.
+    app.static("/s", site)
+    app.static("/v", site, directory_view=True, name="v")
+    assert (await call("GET", target)).status == 404
+    assert (await call("GET", "/v" + target[2:])).status == 404
+
+
+@pytest.mark.parametrize("target", ["/s/loop", "/s/loop/x", "/s/ping"])
+async def test_a_symlink_loop_is_404(app: Sanic, call, site: Path, target: str) -> None:
+    # Sanic answers these with a 500 (the resolver's RuntimeError).
+    os.symlink("loop", site / "loop")
+    os.symlink("pong", site / "ping")
+    os.symlink("ping", site / "pong")
+    app.static("/s", site)
+    assert (await call("GET", target)).status == 404
+
+
+async def test_a_listing_links_names_percent_encoded(app: Sanic, call, site: Path) -> None:
+    # A file named like a URL scheme would otherwise be a javascript: link in the page.
+    (site / "javascript:alert(1)").write_text("x")
+    (site / "a#b?.txt").write_text("y")
+    (site / '<b>"q".txt').write_text("z")
+    app.static("/v", site, directory_view=True)
+    page = (await call("GET", "/v/")).text
+    hrefs = re.findall(r'href="([^"]*)"', page)
+    assert "javascript%3Aalert%281%29" in hrefs
+    assert "a%23b%3F.txt" in hrefs
+    assert "%3Cb%3E%22q%22.txt" in hrefs
+    assert "<b>" not in page and "&lt;b&gt;&quot;q&quot;.txt" in page
+    # Each link leads to its file.
+    assert (await call("GET", "/v/javascript%3Aalert%281%29")).text == "x"
+    assert (await call("GET", "/v/a%23b%3F.txt")).text == "y"
+
+
+@pytest.fixture
+def latin1_names(site: Path) -> Path:
+    """A file and a folder whose names on disk are bytes that are not UTF-8."""
+    (Path(os.fsdecode(os.fsencode(site) + b"/\xff\xfe.txt"))).write_bytes(b"bytes")
+    os.mkdir(os.fsencode(site) + b"/d\xff")
+    return site
+
+
+async def test_a_name_that_is_not_utf8_is_listed_and_served(
+    app: Sanic, call, latin1_names: Path
+) -> None:
+    # Sanic's listing is a 500 once such a file is in the folder.
+    app.static("/v", latin1_names, directory_view=True)
+    listing = await call("GET", "/v/")
+    assert listing.status == 200
+    assert 'href="%FF%FE.txt"' in listing.text and "\ufffd\ufffd.txt" in listing.text
+    assert (await call("GET", "/v/%FF%FE.txt")).text == "bytes"
+    sub = await call("GET", "/v/d%FF/")
+    assert sub.status == 200 and "/v/d\ufffd/" in sub.text
