@@ -77,3 +77,19 @@ async def test_a_name_that_is_not_utf8_is_listed_and_served(
     assert (await call("GET", "/v/%FF%FE.txt")).text == "bytes"
     sub = await call("GET", "/v/d%FF/")
     assert sub.status == 200 and "/v/d\ufffd/" in sub.text
+
+
+@pytest.mark.parametrize(
+    ("target", "location"),
+    [("//d", "/d/"), ("///d", "/d/"), ("//d/", "/d/"), ("/.//d", "/./d/"), ("/d", "/d/")],
+)
+async def test_a_listing_redirect_folds_slashes(
+    app: Sanic, call, site: Path, target: str, location: str
+) -> None:
+    # "//d" redirected to "//d/" would send a browser to the host "d" (an open redirect);
+    # Sanic folds the slashes too.
+    (site / "d").mkdir()
+    app.static("/", site, directory_view=True)
+    sent = await call("GET", target)
+    assert (sent.status, sent.headers["location"]) == (302, location)
+    assert (await call("GET", location)).status == 200

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from email.utils import formatdate
@@ -81,6 +82,9 @@ class DirectoryNotServed(FileNotFound, IsADirectoryError):
     """
 
 
+_SLASHES = re.compile(r"//+")
+
+
 def is_within(path: Path, root: Path) -> bool:
     """Whether the resolved ``path`` is ``root`` or below it."""
     return path == root or root in path.parents
@@ -135,11 +139,16 @@ class DirectoryHandler:
 
                 return await file(candidate, request_headers=request.headers)
         if self.directory_view:
-            if path and not request.path.endswith("/"):
-                # A listing's links are relative to the folder, so its URL ends with "/".
+            # A listing's links are relative to the folder, so its URL ends with "/".
+            # Runs of "/" are folded as Sanic folds them: "//sub" must not become the
+            # Location "//sub/", which a browser reads as the host "sub" (open redirect).
+            canonical = _SLASHES.sub("/", request.path)
+            if not canonical.endswith("/"):
+                canonical += "/"
+            if path and canonical != request.path:
                 from hurtle_http.response import redirect
 
-                return redirect(request.path + "/")
+                return redirect(canonical)
             return html_response(self._listing(current, path))
         raise DirectoryNotServed("File not found", path=current, relative_url=path)
 
