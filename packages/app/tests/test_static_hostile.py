@@ -81,7 +81,15 @@ async def test_a_name_that_is_not_utf8_is_listed_and_served(
 
 @pytest.mark.parametrize(
     ("target", "location"),
-    [("//d", "/d/"), ("///d", "/d/"), ("//d/", "/d/"), ("/.//d", "/./d/"), ("/d", "/d/")],
+    [
+        ("//d", "/d/"),
+        ("///d", "/d/"),
+        ("//d/", "/d/"),
+        ("/.//d", "/./d/"),
+        ("/d", "/d/"),
+        ("//", "/"),
+        ("/v//", "/v/"),
+    ],
 )
 async def test_a_listing_redirect_folds_slashes(
     app: Sanic, call, site: Path, target: str, location: str
@@ -89,6 +97,7 @@ async def test_a_listing_redirect_folds_slashes(
     # "//d" redirected to "//d/" would send a browser to the host "d" (an open redirect);
     # Sanic folds the slashes too.
     (site / "d").mkdir()
+    app.static("/v", site, directory_view=True, name="v")
     app.static("/", site, directory_view=True)
     sent = await call("GET", target)
     assert (sent.status, sent.headers["location"]) == (302, location)

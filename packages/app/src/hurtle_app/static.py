@@ -145,7 +145,7 @@ class DirectoryHandler:
             canonical = _SLASHES.sub("/", request.path)
             if not canonical.endswith("/"):
                 canonical += "/"
-            if path and canonical != request.path:
+            if canonical != request.path:
                 from hurtle_http.response import redirect
 
                 return redirect(canonical)
