@@ -102,3 +102,25 @@ async def test_a_listing_redirect_folds_slashes(
     sent = await call("GET", target)
     assert (sent.status, sent.headers["location"]) == (302, location)
     assert (await call("GET", location)).status == 200
+
+
+async def test_a_range_under_an_if_range_that_does_not_match_gets_the_whole_file(
+    app: Sanic, call, site: Path
+) -> None:
+    # RFC 9110 13.1.5: a server MUST ignore the Range when the If-Range validator does
+    # not match (Sanic answers 206 whatever it says).
+    app.static("/r", site, use_content_range=True)
+    app.static("/b", site, use_content_range=True, stream_large_files=1, name="b")
+    for prefix in ("/r", "/b"):
+        whole = await call("GET", f"{prefix}/a.txt")
+        modified = whole.headers["last-modified"]
+        exact = await call(
+            "GET", f"{prefix}/a.txt", headers={"range": "bytes=0-1", "if-range": modified}
+        )
+        assert (exact.status, exact.body) == (206, b"he")
+        for stale in ('"an-etag"', 'W/"x"', "Thu, 01 Jan 1970 00:00:00 GMT", "garbage"):
+            sent = await call(
+                "GET", f"{prefix}/a.txt", headers={"range": "bytes=0-1", "if-range": stale}
+            )
+            assert (sent.status, sent.body) == (200, b"hello\n")
+            assert "content-range" not in sent.headers
