@@ -124,3 +124,13 @@ async def test_a_range_under_an_if_range_that_does_not_match_gets_the_whole_file
             )
             assert (sent.status, sent.body) == (200, b"hello\n")
             assert "content-range" not in sent.headers
+
+
+@pytest.mark.parametrize("value", ["bytes=0-0", "bytes=-1", "bytes=0-", "bytes=1-"])
+async def test_any_range_of_an_empty_file_is_416(app: Sanic, call, site: Path, value: str) -> None:
+    # RFC 9110 14.1.1: no range of an empty representation is satisfiable (Sanic: an
+    # empty 206 "bytes 0-0/0" for bytes=0-0, a 500 for bytes=-1).
+    (site / "empty.txt").write_bytes(b"")
+    app.static("/r", site, use_content_range=True)
+    sent = await call("GET", "/r/empty.txt", headers={"range": value})
+    assert (sent.status, sent.headers["content-range"]) == (416, "bytes */0")
