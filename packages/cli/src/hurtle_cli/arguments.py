@@ -111,12 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     daemon = parser.add_argument_group("Daemon")
     daemon.add_argument("-D", "--daemon", action="store_true", help="run in the background")
-    daemon.add_argument("--pidfile", default=None, help="PID file path (with --daemon)")
-    daemon.add_argument("--logfile", default=None, help="log file for daemon output")
+    daemon.add_argument("--pidfile", default=None,
+                        help="PID file path instead of the app's default (with --daemon)")
+    daemon.add_argument("--logfile", default=None,
+                        help="log file for the daemon's output (with --daemon)")
     daemon.add_argument("--user", dest="daemon_user", default=None,
-                        help="run the daemon as this user (name or uid)")
+                        help="run the daemon as this user name (needs root)")
     daemon.add_argument("--group", dest="daemon_group", default=None,
-                        help="run the daemon with this group (name or gid)")
+                        help="run the daemon with this group name (needs root)")
     return parser
 
 
