@@ -245,3 +245,10 @@ def test_the_daemon_log_starts_with_its_pid_and_files(tmp_path, caplog) -> None:
     assert (record.daemon_pid, record.daemon_pidfile, record.daemon_logfile, record.daemon_name) == (
         os.getpid(), str(tmp_path / "a.pid"), str(tmp_path / "a.log"), "App"
     )
+
+
+def test_help_shows_the_daemon_commands(capsys) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "sanic path.to.server status|stop|restart" in out
+    assert "sanic status|kill|restart (--pid PID | --pidfile PATH)" in out

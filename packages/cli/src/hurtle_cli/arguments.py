@@ -20,6 +20,11 @@ Run a Sanic application (served by Hurtle).
   sanic path.to.server              the same, when the variable is called `app`
   sanic path.to.server:create_app   a factory returning an app (with --factory)
   sanic ./path/to/static --simple   serve a directory as a simple HTTP server
+
+Daemons (started with --daemon):
+
+  sanic path.to.server status|stop|restart             the app's, by its default PID file
+  sanic status|kill|restart (--pid PID | --pidfile PATH)   any (kill: SIGKILL)
 """
 
 ACTIONS = ("serve", "exec", "status", "restart", "stop")
@@ -41,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("target", help="path.to.module:app, a factory, or a directory")
     parser.add_argument(
         "action", nargs="?", default="serve", choices=ACTIONS,
-        help="serve (default), exec, status, restart or stop",
+        help="serve (default), exec, or for a daemon: status, restart (not yet) or stop",
     )
     parser.add_argument("--version", action="version", version=version_line())
 
