@@ -129,3 +129,10 @@ def test_accept_and_proxy_parsers_are_reachable_from_headers() -> None:
         assert "nope" in str(error)
     else:
         raise AssertionError("an unknown name must raise AttributeError")
+
+
+@given(st.text(alphabet='\\"ab;= ', max_size=40))
+def test_a_quoted_string_parameter_round_trips(value: str) -> None:
+    # RFC 9110 5.6.4: a value quoted with \" and \\ escapes reads back as itself.
+    quoted = value.replace("\\", "\\\\").replace('"', '\\"')
+    assert parse_content_header(f'form-data; name="{quoted}"')[1]["name"] == value
