@@ -93,9 +93,6 @@ def _unescape(quoted: str) -> str:
     return "\\".join([part.replace('\\"', '"') for part in quoted.split("\\\\")])
 
 
-# HTML form-data escapes in names and filenames: '"' as %22, a line break as %0D%0A.
-_percent = re.compile(r"%22|%0D%0A")
-_percent_text = {"%22": '"', "%0D%0A": "\n"}
 
 
 def parse_content_header(value: str) -> tuple[str, Options]:
@@ -120,13 +117,12 @@ def parse_content_header(value: str) -> tuple[str, Options]:
         else:
             text = plain
         if "%" in text:
-            text = _percent.sub(_percent_decode, text)
+            # HTML form-data escapes in names and filenames: '"' as %22, a line break as
+            # %0D%0A (the two cannot overlap, so two replaces read as one left-to-right
+            # pass would; C speed for a head of megabytes of them).
+            text = text.replace("%22", '"').replace("%0D%0A", "\n")
         options[name.lower()] = text
     return main, options
-
-
-def _percent_decode(match: re.Match) -> str:
-    return _percent_text[match.group()]
 
 
 _host_re = re.compile(r"((?:\[[0-9a-fA-F:.]+\])|[a-zA-Z0-9.\-_]{1,253})(?::(\d{1,5}))?")
