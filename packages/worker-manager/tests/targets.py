@@ -28,9 +28,10 @@ def crash(code: int = 3) -> None:
 
 def server(monitor_publisher: Any, worker_state: Any, log: str = "", delay: float = 0.0,
            fail_before_ack: bool = False) -> None:
-    """A fake server worker: acknowledges, then runs until SIGTERM."""
+    """A fake server worker: acknowledges, then runs until SIGINT or SIGTERM."""
     stop: list[int] = []
-    signal.signal(signal.SIGTERM, lambda *_: stop.append(1))
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.append(1))
     multiplexer = WorkerMultiplexer(monitor_publisher, worker_state)
     if fail_before_ack:
         sys.exit(2)
@@ -55,8 +56,18 @@ def server_once(monitor_publisher: Any, worker_state: Any, log: str, marker: str
 
 
 def stubborn(path: str) -> None:
-    """Ignores SIGTERM: only SIGKILL ends it."""
+    """Ignores SIGINT and SIGTERM: only SIGKILL ends it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     Path(path).write_text(str(os.getpid()))
     while True:
         time.sleep(0.05)
+
+
+def clean_up_on_stop(path: str) -> None:
+    """A custom process with default signal handling that cleans up in ``finally``."""
+    Path(path).write_text("running")
+    try:
+        time.sleep(30)
+    except KeyboardInterrupt:
+        Path(path).write_text("interrupted")

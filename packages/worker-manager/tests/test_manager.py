@@ -382,3 +382,22 @@ def test_a_signal_repeated_at_once_is_one_graceful_stop_a_later_one_kills(
         monkeypatch.setattr(manager_module, "REPEATED_SIGNAL_GRACE", 0.0)
         manager.shutdown_signal(signal.SIGINT, None)  # a second Ctrl-C, later
         assert "Shutdown interrupted. Killing." in caplog.text
+
+
+def test_shutdown_interrupts_custom_processes_so_their_clean_up_runs(parts, tmp_path) -> None:
+    # As Sanic: processes are asked to stop with SIGINT, so a custom process with default
+    # signal handling gets KeyboardInterrupt and its clean-up runs (SIGTERM's default
+    # action would end it on the spot, silently).
+    manager = make(parts, 1)
+    out = tmp_path / "custom"
+    manager.manage("Custom", targets.clean_up_on_stop, {"path": str(out)})
+
+    def up() -> bool:
+        return entry(manager, "Sanic-Server-0-0").get("state") == "ACKED" and (
+            out.exists() and out.read_text() == "running")
+
+    thread = in_background(manager, up, stop(manager))
+    manager.run()
+    thread.join()
+    assert out.read_text() == "interrupted"
+    assert entry(manager, "Sanic-Custom-0")["state"] == "COMPLETED"

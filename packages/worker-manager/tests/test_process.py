@@ -96,6 +96,8 @@ class _FakeOSProcess:
     def terminate(self) -> None:
         self.alive = False
 
+    interrupt = terminate
+
     def join(self, timeout: float | None = None) -> None:
         return None
 

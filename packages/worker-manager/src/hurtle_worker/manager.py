@@ -25,7 +25,7 @@ from enum import IntEnum
 from typing import Any
 
 from hurtle_worker.constants import MAIN_NAME, ProcessState, RestartOrder
-from hurtle_worker.process import Worker, WorkerProcess, describe_exit
+from hurtle_worker.process import Worker, WorkerProcess, describe_exit, interrupt
 from hurtle_worker.restarter import Restarter
 
 logger = logging.getLogger("sanic.root")
@@ -89,7 +89,7 @@ class WorkerManager:
         #: First respawn delay; doubles on each further crash, up to ``backoff_max``.
         self.backoff_base = 0.1
         self.backoff_max = 5.0
-        #: Seconds a process gets after SIGTERM before SIGKILL.
+        #: Seconds a process gets after SIGINT before SIGKILL.
         self.terminate_timeout = 20.0
         self.poll_interval = 0.1
         #: Stop everything when server workers cannot be kept up. Off under auto-reload,
@@ -484,7 +484,7 @@ class WorkerManager:
             process.terminate()
             for retiring in process.retiring:
                 if retiring.process.is_alive():
-                    retiring.process.terminate()
+                    interrupt(retiring.process)
             self._removing.append(process)
 
     def shutdown_signal(self, signum: int, frame: Any) -> None:
@@ -507,7 +507,7 @@ class WorkerManager:
         self._shutdown_requested = True
 
     def shutdown(self) -> None:
-        """Stop every process gracefully (SIGTERM), kill stragglers, and wait for all."""
+        """Stop every process gracefully (SIGINT), kill stragglers, and wait for all."""
         self._shutdown_requested = True
         self.terminate()
         deadline = time.monotonic() + self.terminate_timeout
@@ -542,13 +542,13 @@ class WorkerManager:
             time.sleep(timeout)
 
     def terminate(self) -> None:
-        """Ask every process to stop (SIGTERM)."""
+        """Ask every process to stop (SIGINT, as Sanic)."""
         for process in [*self.processes, *self._removing]:
             process.respawn_at = None
             for retiring in process.retiring:
                 retiring.start_after_exit = False
                 if retiring.process.is_alive():
-                    retiring.process.terminate()
+                    interrupt(retiring.process)
             if process.is_alive():
                 process.terminate()
 
