@@ -401,3 +401,30 @@ def test_shutdown_interrupts_custom_processes_so_their_clean_up_runs(parts, tmp_
     thread.join()
     assert out.read_text() == "interrupted"
     assert entry(manager, "Sanic-Custom-0")["state"] == "COMPLETED"
+
+
+def test_untracked_process_leaves_the_state_once_done_and_unstarted_ones_show_none(
+    parts, tmp_path, caplog
+) -> None:
+    # As Sanic: app.m.workers (and the inspector) forget an untracked process that
+    # completed, and show a process not started yet (auto_start=False) as state NONE.
+    manager = make(parts, 1)
+    out = tmp_path / "pid"
+    manager.manage("Quick", targets.write_and_exit, {"path": str(out)}, tracked=False)
+    manager.manage("Later", targets.crash, {}, auto_start=False)
+    seen: dict[str, Any] = {}
+
+    def quick_gone() -> bool:
+        if "Removed worker Quick" not in caplog.text:
+            return False
+        seen.update(dict(manager.worker_state))
+        return True
+
+    with caplog.at_level(logging.INFO):
+        thread = in_background(manager, quick_gone, stop(manager))
+        manager.run()
+        thread.join()
+    assert out.exists()
+    assert "Sanic-Server-0-0" in seen
+    assert "Sanic-Quick-0" not in seen
+    assert seen["Sanic-Later-0"] == {"server": False, "state": "NONE"}

@@ -213,11 +213,15 @@ class WorkerManager:
         self.transient.pop(worker.ident, None)
         self.durable.pop(worker.ident, None)
         for process in worker.processes:
-            try:
-                self.worker_state.pop(process.name, None)
-            except (OSError, EOFError):
-                pass
+            self._forget(process)
         logger.info("Removed worker %s", worker.ident)
+
+    def _forget(self, process: WorkerProcess) -> None:
+        """Drop a process's entry from the shared state (``app.m.workers``, inspector)."""
+        try:
+            self.worker_state.pop(process.name, None)
+        except (OSError, EOFError):
+            pass
 
     # -- running ------------------------------------------------------------------------------
     def run(self) -> None:
@@ -352,6 +356,7 @@ class WorkerManager:
             process.set_state(ProcessState.COMPLETED)
             process.process = None
             if not worker.tracked:
+                self._forget(process)
                 worker.processes.remove(process)
                 if not worker.processes:
                     self.remove_worker(worker)

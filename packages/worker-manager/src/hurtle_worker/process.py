@@ -156,12 +156,23 @@ class WorkerProcess:
         self.last_exit: str | None = None
         self.retiring: list[_Retiring] = []
         self._lock = threading.RLock()
-        self.set_state(ProcessState.IDLE, force=True)
+        self.state = ProcessState.IDLE
+        self.announce()
 
     def __repr__(self) -> str:
         return f"<WorkerProcess {self.name} pid={self.pid} state={self.state.name}>"
 
     # -- state ------------------------------------------------------------------------------
+    def announce(self) -> None:
+        """Publish the entry of a process not started yet as Sanic shows it (in
+        ``app.m.workers`` and the inspector): ``{"server": ..., "state": "NONE"}``."""
+        try:
+            self.worker_state[self.name] = {
+                "server": self.server, "state": ProcessState.NONE.name,
+            }
+        except (OSError, EOFError, BrokenPipeError):  # the state server is gone (shutdown)
+            return
+
     def set_state(self, state: ProcessState, force: bool = False) -> None:
         """Record ``state`` here and in the shared worker state."""
         self.state = state
@@ -421,7 +432,7 @@ class Worker:
         process.ack_expected = self.server
         if self.server:
             process.ident_label = f"Srv {self.ident.rpartition('-')[2]}"
-        process.set_state(ProcessState.IDLE, force=True)
+        process.announce()
         self.processes.append(process)
         return process
 
