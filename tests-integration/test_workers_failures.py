@@ -94,3 +94,63 @@ def test_worker_that_exits_is_reported_with_its_code_and_replaced(tmp_path) -> N
     assert f"Sanic-Server-0-0 [{first}] exited with code 3 unexpectedly" in output
     assert "respawning it in" in output
     assert proc.returncode == 0
+
+
+MAIN_FAILS = """
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("MainFails")
+
+@app.get("/")
+async def index(request):
+    return text("never")
+
+@app.main_process_ready
+async def ready(app):
+    if {fail_ready}:
+        raise ValueError("the config service is down")
+
+@app.main_process_stop
+async def stopped(app):
+    print("main_process_stop ran", flush=True)
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, workers={workers})
+"""
+
+
+def _run_main_fails(tmp_path, *, fail_ready: bool, workers: int) -> tuple[int, list[str]]:
+    script = tmp_path / "main_fails.py"
+    script.write_text(textwrap.dedent(MAIN_FAILS).format(
+        port=free_port(), fail_ready=fail_ready, workers=workers))
+    result = subprocess.run([sys.executable, str(script)], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            timeout=30)
+    return result.returncode, result.stdout.splitlines()
+
+
+def _index(lines: list[str], text: str) -> int:
+    return next(i for i, line in enumerate(lines) if text in line)
+
+
+def test_a_failure_in_the_main_process_is_logged_before_its_traceback(tmp_path) -> None:
+    # As Sanic: the main process logs "Experienced exception while trying to serve" and
+    # "Server Stopped", runs main_process_stop, then the traceback ends the run (exit 1).
+    code, lines = _run_main_fails(tmp_path, fail_ready=True, workers=2)
+    assert code == 1
+    failed = _index(lines, "ERROR: Experienced exception while trying to serve")
+    stopped = _index(lines, "INFO: Server Stopped")
+    listener = _index(lines, "main_process_stop ran")
+    traceback = _index(lines, "Traceback (most recent call last)")
+    assert failed < stopped < listener < traceback
+    assert lines[-1] == "ValueError: the config service is down"
+    assert not any("Starting worker" in line for line in lines)
+
+
+def test_no_workers_is_logged_as_a_failure_to_serve(tmp_path) -> None:
+    code, lines = _run_main_fails(tmp_path, fail_ready=False, workers=0)
+    assert code == 1
+    failed = _index(lines, "ERROR: Experienced exception while trying to serve")
+    assert failed < _index(lines, "INFO: Server Stopped") < _index(lines, "Traceback")
+    assert lines[-1] == "RuntimeError: Cannot serve with no workers"

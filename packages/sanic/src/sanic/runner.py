@@ -430,6 +430,16 @@ def _run_main_listeners(apps: list[Any], event: str, loop: asyncio.AbstractEvent
         loop.run_until_complete(app._listeners.run(event, app, loop))
 
 
+#: What the main process logs (as Sanic, and before the traceback) when serving fails
+#: there: a port in use, a ``main_process_start``/``ready`` listener raising, no workers.
+SERVE_FAILED = "Experienced exception while trying to serve"
+
+
+def _log_serve_failure() -> None:
+    error_logger.error(SERVE_FAILED)
+    logger.info("Server Stopped")
+
+
 def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None = None,
           factory: Any = None) -> None:
     """Run the prepared app(s) with the worker manager until stopped.
@@ -445,6 +455,7 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
         serve_single(app_class, primary)
         return
     if primary.state.workers < 1:
+        _log_serve_failure()
         raise RuntimeError("Cannot serve with no workers")
     if info["legacy"]:
         serve_legacy(app_class, primary)
@@ -510,8 +521,11 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
         _add_inspector(primary, manager, publisher, worker_state)
         _run_main_listeners(apps, "main_process_ready", loop)
         manager.run()
-        logger.info("Server Stopped")
+    except Exception:
+        error_logger.error(SERVE_FAILED)
+        raise
     finally:
+        logger.info("Server Stopped")
         try:
             _run_main_listeners(apps, "main_process_stop", loop)
         finally:
