@@ -218,3 +218,53 @@ def test_serve_takes_the_app_a_factory_prepares(tmp_path, how: str) -> None:
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "serving FromFactory" in output
+
+
+TWO_APPS = """
+from sanic import Sanic
+from hurtle_http.response import text
+
+one, two = Sanic("One"), Sanic("Two")
+for app in (one, two):
+    app.get("/")(lambda request: text("hi"))
+
+    @app.main_process_start
+    async def started(app):
+        print("main_process_start", app.name, flush=True)
+
+    @app.main_process_ready
+    async def ready(app):
+        print("main_process_ready", app.name, flush=True)
+
+    @app.main_process_stop
+    async def stopped(app):
+        print("main_process_stop", app.name, flush=True)
+
+    @app.before_server_start
+    async def before(app):
+        print("before_server_start", app.name, flush=True)
+
+@one.after_server_start
+async def stop(app):
+    app.stop()
+
+if __name__ == "__main__":
+    one.prepare(host="127.0.0.1", port={port}, workers=1, motd=False)
+    two.prepare(host="127.0.0.1", port={port2}, motd=False)
+    Sanic.serve()
+"""
+
+
+def test_serve_with_two_apps_runs_the_primary_apps_main_process_listeners(tmp_path) -> None:
+    # As Sanic: main_process_* listeners are those of the primary (first prepared) app;
+    # every app's server listeners run in the worker.
+    script = tmp_path / "two_apps.py"
+    script.write_text(textwrap.dedent(TWO_APPS).format(port=free_port(), port2=free_port()))
+    result = run_to_exit(script)
+    lines = [line for line in result.stdout.splitlines() if "_start " in line or "_ready " in line
+             or "_stop " in line]
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert lines == [
+        "main_process_start One", "main_process_ready One", "before_server_start One",
+        "before_server_start Two", "main_process_stop One",
+    ]

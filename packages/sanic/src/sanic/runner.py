@@ -465,6 +465,9 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
     if app_loader is None:
         app_loader = AppLoader(factory=functools.partial(find_app, primary.name))
     apps = [primary, *[a for a in prepared_apps(app_class) if a is not primary]]
+    # As Sanic: only the primary app's main_process_* listeners run (the others' would
+    # run twice what an extension registers on every app, e.g. a managed process).
+    main_apps = [primary]
     app_class._set_startup_method()
     if primary.config.get("USE_UVLOOP", True) is not False:
         # As Sanic: the main process (main_process_* listeners) runs on uvloop too.
@@ -480,7 +483,7 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
         sync_manager = SyncManager(ctx=_state_context(app_class))
         sync_manager.start(initializer=set_parent_death_signal)
         worker_state = sync_manager.dict()
-        _run_main_listeners(apps, "main_process_start", loop)
+        _run_main_listeners(main_apps, "main_process_start", loop)
         logger.debug(
             "Creating multiprocessing context using '%s'", app_class._get_startup_method()
         )
@@ -519,7 +522,7 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
             manager.manage("Reloader", reloader, {}, transient=False)
             manager.stop_on_server_failure = False
         _add_inspector(primary, manager, publisher, worker_state)
-        _run_main_listeners(apps, "main_process_ready", loop)
+        _run_main_listeners(main_apps, "main_process_ready", loop)
         manager.run()
     except Exception:
         error_logger.error(SERVE_FAILED)
@@ -527,7 +530,7 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
     finally:
         logger.info("Server Stopped")
         try:
-            _run_main_listeners(apps, "main_process_stop", loop)
+            _run_main_listeners(main_apps, "main_process_stop", loop)
         finally:
             for entry, sock in bound:
                 if entry["sock"] is None:
