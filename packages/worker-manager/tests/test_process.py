@@ -149,3 +149,28 @@ def test_state_keys_come_in_sanics_order() -> None:
     process.tick(0.0)
     assert list(state["Sanic-Server-0-0"])[:7] == [
         "server", "state", "pid", "start_at", "starts", "restart_at", "serving"]
+
+
+def test_a_second_restart_while_one_is_under_way_starts_one_process() -> None:
+    # Two reloads in a row (the inspector's /reload twice, app.m.restart() from two
+    # requests): the old process is stopped once and one new process replaces it. A
+    # second process started meanwhile was never stopped again: it kept serving after
+    # shutdown and the main process waited on it for ever.
+    from hurtle_worker.process import WorkerProcess
+
+    created: list[_FakeOSProcess] = []
+
+    def factory(**kwargs: object) -> _FakeOSProcess:
+        created.append(_FakeOSProcess(**kwargs))
+        return created[-1]
+
+    process = WorkerProcess(factory, "Sanic-Server-0-0", targets.crash, {}, {},
+                            restartable=True)
+    process.start()
+    process.restart(restart_order=RestartOrder.SHUTDOWN_FIRST)
+    process.restart(restart_order=RestartOrder.SHUTDOWN_FIRST)
+    process.tick(0.0)
+    process.tick(0.0)
+    assert len(created) == 2
+    assert process.process is created[1] and process.is_alive()
+    assert not process.retiring

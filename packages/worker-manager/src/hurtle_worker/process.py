@@ -314,6 +314,11 @@ class WorkerProcess:
             self.respawn_at = None
             self.crash_times.clear()  # an asked-for restart starts a fresh back-off
             if old is None or not old.is_alive():
+                if any(r.start_after_exit for r in self.retiring):
+                    # A restart already waits for the old process to exit and starts the
+                    # new one then; starting one now too would leave a process untracked.
+                    logger.debug("Restart already under way: %s", self.name)
+                    return
                 self.start()
                 return
             # The debug lines are Sanic's, in its order for either restart order.
@@ -366,7 +371,7 @@ class WorkerProcess:
                     continue
                 proc.join(0)
                 self.retiring.remove(retiring)
-                if retiring.start_after_exit:
+                if retiring.start_after_exit and not self.is_alive():
                     self.start()
 
     def has_work(self) -> bool:
