@@ -355,3 +355,33 @@ def test_the_implicit_console_of_dev_needs_a_terminal() -> None:
     _attach_repl(Recorder(), {}, lambda: True, implicit=True)
     _attach_repl(Recorder(), {}, lambda: False)  # asked for: it says why it cannot run
     assert registered == ["main_process_ready", "main_process_ready"]
+
+
+def test_inspect_options_may_follow_the_command_as_in_sanic(capsys) -> None:
+    # `sanic inspect scale 3 --port 7000`: Sanic reads --port (and the other inspector
+    # options) after the command too; they were sent to the command as arguments and the
+    # client went to the default port.
+    from hurtle_cli.main import run_inspect
+
+    made: list[tuple] = []
+    calls: list[tuple[tuple, dict]] = []
+
+    class RecordingClient:
+        def __init__(self, *args: object) -> None:
+            made.append(args)
+
+        def request(self, *args: object, **kwargs: object) -> str:
+            calls.append((args, kwargs))
+            return "done"
+
+        def show(self, result: object) -> None:
+            print(result)
+
+    assert run_inspect(["scale", "3", "--port", "7000", "-H", "127.0.0.1"], RecordingClient) == 0
+    assert run_inspect(["reload", "--zero-downtime", "--raw", "-p", "7001"], RecordingClient) == 0
+    assert run_inspect(["foo", "x", "--api-key", "k", "--bar=1"], RecordingClient) == 0
+    assert made == [("127.0.0.1", 7000, False, False, None),
+                    ("localhost", 7001, False, True, None),
+                    ("localhost", 6457, False, False, "k")]
+    assert calls == [(("scale",), {"replicas": 3}), (("reload",), {"zero_downtime": True}),
+                     (("foo",), {"args": ["x"], "bar": "1"})]

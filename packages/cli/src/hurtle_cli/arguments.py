@@ -127,18 +127,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def build_inspect_parser() -> argparse.ArgumentParser:
-    """The parser for ``sanic inspect [options] [command] [--arg=value ...]``."""
-    parser = argparse.ArgumentParser(prog="sanic inspect", description="Inspect a running instance")
+def add_inspect_options(parser: argparse.ArgumentParser) -> None:
+    """The options ``sanic inspect`` takes before or after its command."""
     parser.add_argument("-H", "--host", default="localhost", help="inspector host")
     parser.add_argument("-p", "--port", type=int, default=6457, help="inspector port")
     parser.add_argument("-s", "--secure", action="store_true", help="use TLS")
     parser.add_argument("-k", "--api-key", default=None, help="inspector API key")
     parser.add_argument("--raw", action="store_true", help="print the raw JSON")
+
+
+def build_inspect_parser() -> argparse.ArgumentParser:
+    """The parser for ``sanic inspect [options] [command] [--arg=value ...]``."""
+    parser = argparse.ArgumentParser(prog="sanic inspect", description="Inspect a running instance")
+    add_inspect_options(parser)
     parser.add_argument("command", nargs="?", default=None,
                         help="reload, shutdown, scale N, or a custom command")
     parser.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     return parser
 
 
-__all__ = ["ACTIONS", "build_inspect_parser", "build_parser"]
+__all__ = ["ACTIONS", "add_inspect_options", "build_inspect_parser", "build_parser"]

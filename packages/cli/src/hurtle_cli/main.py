@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from hurtle_cli.arguments import build_inspect_parser, build_parser
+from hurtle_cli.arguments import add_inspect_options, build_inspect_parser, build_parser
 from hurtle_cli.daemon_commands import check_daemon_options, daemon_command, start_daemon
 
 
@@ -266,6 +266,13 @@ def run_inspect(argv: Sequence[str], client_class: Any = None) -> int:
     from hurtle_inspector.client import InspectorClient, InspectorError
 
     args = build_inspect_parser().parse_args(list(argv))
+    if args.rest:
+        # As Sanic: the inspector's own options may follow the command too
+        # (``sanic inspect scale 3 --port 7000``); what is left goes to the command.
+        options = argparse.ArgumentParser(prog="sanic inspect", add_help=False,
+                                          allow_abbrev=False)
+        add_inspect_options(options)
+        args, args.rest = options.parse_known_args(args.rest, namespace=args)
     client = (client_class or InspectorClient)(
         args.host, args.port, args.secure, args.raw, args.api_key
     )
