@@ -141,8 +141,9 @@ def _apply_passthru(app: Any, multiplexer: WorkerMultiplexer | None,
     shared = app.shared_ctx
     for key, value in passthru.get("shared_ctx", {}).items():
         object.__setattr__(shared, key, value)
-    if hasattr(shared, "lock"):
-        shared.lock()
+    # As Sanic, a worker's shared_ctx stays writable (only the main process's is locked
+    # once workers start): apps that set a per-worker value there, e.g. in
+    # before_server_start, run unchanged. Such a value is seen by that worker only.
 
 
 _MISSING = object()
