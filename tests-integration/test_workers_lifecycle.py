@@ -268,3 +268,46 @@ def test_serve_with_two_apps_runs_the_primary_apps_main_process_listeners(tmp_pa
         "main_process_start One", "main_process_ready One", "before_server_start One",
         "before_server_start Two", "main_process_stop One",
     ]
+
+
+SHARED_LATE = """
+from multiprocessing import Value
+from sanic import Sanic
+
+app = Sanic("SharedLate")
+
+@app.main_process_ready
+async def ready(app):
+    app.shared_ctx.counter = Value("i", 41)
+
+@app.before_server_start
+async def per_worker(app):
+    app.shared_ctx.mine = "worker value"
+
+@app.after_server_start
+async def check(app):
+    with app.shared_ctx.counter.get_lock():
+        app.shared_ctx.counter.value += 1
+    print("worker sees", app.shared_ctx.counter.value, app.shared_ctx.mine, flush=True)
+    app.stop()
+
+@app.main_process_stop
+async def stopped(app):
+    app.shared_ctx.done = True
+    print("main sees", app.shared_ctx.counter.value, app.shared_ctx.done, flush=True)
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, workers=1, motd=False)
+"""
+
+
+def test_shared_ctx_set_in_main_process_ready_reaches_the_workers(tmp_path) -> None:
+    # As Sanic: workers start after main_process_ready, so what it puts on shared_ctx
+    # is theirs; a worker may set its own values, and main_process_stop may set more.
+    script = tmp_path / "shared_late.py"
+    script.write_text(textwrap.dedent(SHARED_LATE).format(port=free_port()))
+    result = run_to_exit(script)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "worker sees 42 worker value" in output
+    assert "main sees 42 True" in output

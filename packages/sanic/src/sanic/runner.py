@@ -495,10 +495,10 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
                 server_info.setdefault(app.name, []).append(
                     {k: v for k, v in entry.items() if k != "loop"} | {"sock": sock}
                 )
-        passthru = {app.name: _passthru(app) for app in apps}
-        for app in apps:
-            if hasattr(app.shared_ctx, "lock"):
-                app.shared_ctx.lock()
+        # Filled in after main_process_ready: as in Sanic, what those listeners put on
+        # shared_ctx (or config) reaches the workers, which start after them. Every
+        # worker's settings share this one dict.
+        passthru: dict[str, Any] = {}
         context = multiprocessing.get_context(app_class._get_startup_method())
         subscriber, publisher = context.Pipe(duplex=False)
         settings = {
@@ -523,12 +523,19 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
             manager.stop_on_server_failure = False
         _add_inspector(primary, manager, publisher, worker_state)
         _run_main_listeners(main_apps, "main_process_ready", loop)
+        passthru.update({app.name: _passthru(app) for app in apps})
+        for app in apps:
+            if hasattr(app.shared_ctx, "lock"):
+                app.shared_ctx.lock()
         manager.run()
     except Exception:
         error_logger.error(SERVE_FAILED)
         raise
     finally:
         logger.info("Server Stopped")
+        for app in apps:  # as Sanic, main_process_stop may set values again
+            if hasattr(app.shared_ctx, "lock"):
+                object.__setattr__(app.shared_ctx, "_locked", False)
         try:
             _run_main_listeners(main_apps, "main_process_stop", loop)
         finally:
@@ -546,8 +553,6 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
             for app in apps:
                 app.state.server_info.clear()
                 object.__setattr__(app, "manager", None)
-                if hasattr(app.shared_ctx, "lock"):
-                    object.__setattr__(app.shared_ctx, "_locked", False)
     if manager is not None and manager.exit_code:
         sys.exit(manager.exit_code)
 
