@@ -147,8 +147,10 @@ def test_state_keys_come_in_sanics_order() -> None:
         "server", "state", "pid", "start_at", "starts", "serving"]
     process.restart()
     process.tick(0.0)
+    process.ack(process.pid)
+    # As app.m.workers and the inspector show it in Sanic 25.12 after app.m.restart().
     assert list(state["Sanic-Server-0-0"])[:7] == [
-        "server", "state", "pid", "start_at", "starts", "restart_at", "serving"]
+        "server", "state", "pid", "start_at", "starts", "serving", "restart_at"]
 
 
 def test_a_second_restart_while_one_is_under_way_starts_one_process() -> None:

@@ -33,7 +33,7 @@ DEFAULT_TERMINATE_TIMEOUT = 20.0
 
 
 #: The order of a process' keys in the shared state, as Sanic shows them.
-_STATE_ORDER = ("server", "state", "pid", "start_at", "starts", "restart_at", "serving")
+_STATE_ORDER = ("server", "state", "pid", "start_at", "starts", "serving", "restart_at")
 
 
 def get_now() -> datetime:
