@@ -311,3 +311,31 @@ def test_shared_ctx_set_in_main_process_ready_reaches_the_workers(tmp_path) -> N
     assert result.returncode == 0, output
     assert "worker sees 42 worker value" in output
     assert "main sees 42 True" in output
+
+
+DEBUG_STOP = """
+from sanic import Sanic
+
+app = Sanic("DebugStop")
+
+@app.after_server_start
+async def stop(app):
+    app.stop()
+
+@app.main_process_stop
+async def stopped(app):
+    print("main_process_stop ran", flush=True)
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, workers=1, debug=True)
+"""
+
+
+def test_debug_run_ends_with_sanics_goodbye_after_main_process_stop(tmp_path) -> None:
+    script = tmp_path / "debug_stop.py"
+    script.write_text(textwrap.dedent(DEBUG_STOP).format(port=free_port()))
+    result = run_to_exit(script)
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+    assert result.returncode == 0, lines
+    assert "main_process_stop ran" in lines[-2]
+    assert lines[-1].endswith("DEBUG: À bientôt")

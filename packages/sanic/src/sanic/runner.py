@@ -553,6 +553,7 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
             for app in apps:
                 app.state.server_info.clear()
                 object.__setattr__(app, "manager", None)
+    logger.debug("À bientôt")  # Sanic's last word in debug mode, after main_process_stop
     if manager is not None and manager.exit_code:
         sys.exit(manager.exit_code)
 
