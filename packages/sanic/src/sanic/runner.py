@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import pickle
 import platform
+import random
 import socket
 import ssl as ssl_module
 import sys
@@ -430,6 +431,12 @@ def _run_main_listeners(apps: list[Any], event: str, loop: asyncio.AbstractEvent
         loop.run_until_complete(app._listeners.run(event, app, loop))
 
 
+#: The debug-mode goodbyes (one is logged when a run ends normally).
+GOODBYES = (
+    "À bientôt", "Sayonara", "Adjø", "Bis später", "Bye", "Do svidaniya", "Míngtiān jiàn",
+    "Tot ziens", "फिर मिलेंगे",
+)
+
 #: What the main process logs (as Sanic, and before the traceback) when serving fails
 #: there: a port in use, a ``main_process_start``/``ready`` listener raising, no workers.
 SERVE_FAILED = "Experienced exception while trying to serve"
@@ -553,7 +560,9 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
             for app in apps:
                 app.state.server_info.clear()
                 object.__setattr__(app, "manager", None)
-    logger.debug("À bientôt")  # Sanic's last word in debug mode, after main_process_stop
+    # As Sanic: a debug run's last line, after main_process_stop, says goodbye in one of
+    # several languages, chosen at random.
+    logger.debug(random.choice(GOODBYES))
     if manager is not None and manager.exit_code:
         sys.exit(manager.exit_code)
 
