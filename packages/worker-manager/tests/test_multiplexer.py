@@ -61,6 +61,14 @@ def test_ack_and_restart_messages(pipe, named) -> None:
     ]
 
 
+def test_restart_names_several_processes_separated_by_commas(pipe, named) -> None:
+    # As Sanic: app.m.restart("Sanic-A-0, Sanic-Server-0-0") restarts both.
+    reader, writer = pipe
+    WorkerMultiplexer(writer, {}).restart("Sanic-A-0, Sanic-Server-0-0,")
+    assert reader.recv() == (
+        "restart", {"names": ["Sanic-A-0", "Sanic-Server-0-0"], "order": "SHUTDOWN_FIRST"})
+
+
 def test_scale_terminate_and_manage_messages(pipe, named) -> None:
     reader, writer = pipe
     m = WorkerMultiplexer(writer, {})

@@ -57,7 +57,7 @@ class WorkerMultiplexer:
 
     def restart(self, name: str = "", all_workers: bool = False,
                 zero_downtime: bool = False) -> None:
-        """Restart this process, the one named ``name``, or every worker.
+        """Restart this process, the one(s) named in ``name`` (``"A,B"``), or every worker.
 
         With ``zero_downtime`` the new process starts first and the old one stops once
         the new one is ready.
@@ -67,7 +67,9 @@ class WorkerMultiplexer:
                 "Ambiguous restart with both a named process and all_workers=True: pass "
                 "one of them."
             )
-        names = None if all_workers else [name or self.name]
+        # As Sanic: ``name`` may list several processes, separated by commas.
+        named = [part.strip() for part in name.split(",") if part.strip()]
+        names = None if all_workers else (named or [self.name])
         order = RestartOrder.STARTUP_FIRST if zero_downtime else RestartOrder.SHUTDOWN_FIRST
         self._send(("restart", {"names": names, "order": order.value}))
 
