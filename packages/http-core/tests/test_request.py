@@ -228,10 +228,20 @@ def test_proxies_count_reads_x_forwarded() -> None:
 
 @pytest.mark.parametrize(
     ("proto", "port"),
-    [("https, http", 443), ("http, https", 443), ("wss, http", 443), ("ws", 80), ("http", 80)],
+    [
+        ("https, http", 443),
+        ("http, https", 443),
+        ("wss, http", 443),
+        ("ws", 80),
+        ("http", 80),
+        ("http, http", 443),
+        ("ftp", 443),
+        ("h2c", 443),
+    ],
 )
 def test_default_port_of_a_proxy_chain_proto(proto: str, port: int) -> None:
-    """``X-Forwarded-Proto: https, http`` (one entry per hop) defaults to 443, as in Sanic."""
+    """Only a plain ``http``/``ws`` proto defaults to port 80; anything else a proxy reports
+    (``https, http`` from a chain, ``ftp``) to 443, as in Sanic."""
     request = make(
         b"/",
         {"X-Forwarded-For": "1.2.3.4", "X-Forwarded-Proto": proto},

@@ -799,10 +799,9 @@ class Request(Generic[sanic_type, ctx_type]):
         port = self.forwarded.get("port") or parse_host(self.host)[1]
         if port:
             return int(port)
-        # A proxy chain may report "https, http" (one proto per hop): secure if any hop
-        # was, as Sanic reads it.
-        scheme = self.scheme
-        return 443 if "https" in scheme or "wss" in scheme else 80
+        # Only plain "http"/"ws" default to 80, as in Sanic: any other proxy-reported
+        # scheme ("https, http" from a chain of proxies, "ftp", "h2c") counts as secure.
+        return 80 if self.scheme in ("http", "ws") else 443
 
     @property
     def server_path(self) -> str:
