@@ -137,6 +137,43 @@ async def test_head_drops_the_body_but_keeps_content_length() -> None:
     assert res.body == b"hello"
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"HEAD /\xc3\xbf HTTP/1.1\r\nHost: x\r\n\r\n",  # a target that is not ASCII
+        b"HEAD / HTTP/1.1\r\nContent-Length: abc\r\n\r\n",
+        b"HEAD / HTTP/1.1\r\nHost: a b\r\n\r\n",
+        b"HEAD / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n",
+        b"HEAD / HTTP/1.1\r\nHost: x\r\n\r\nHEAD /\xc3\xbf HTTP/1.1\r\n\r\n",
+    ],
+)
+async def test_a_refused_head_request_is_answered_without_content(head: bytes) -> None:
+    """RFC 9110 9.3.2 (and Sanic): the error answer to a HEAD whose head is refused has the
+    error's length but no content, which the client would read as the next response."""
+    conn = FakeConnection(hello)
+    conn.receive(head)
+    await conn.settle()
+    *_, res = parse_responses(conn.take(), head_only=True)
+    assert res.status in (400, 501) and res.body == b""
+    assert int(res.header("content-length")) > 0
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"HEAD / HTTP/9.1\r\n\r\n",  # no HTTP/1.x request line: content, as Sanic
+        b"GET /\xc3\xbf HTTP/1.1\r\n\r\n",
+        b"HEAD / HTTP/1.1\r\n\r\nXYZ\x01 / HTTP/1.1\r\n\r\n",  # after a HEAD
+    ],
+)
+async def test_other_refused_requests_keep_the_error_content(head: bytes) -> None:
+    conn = FakeConnection(hello)
+    conn.receive(head)
+    await conn.settle()
+    *_, res = parse_responses(conn.take())
+    assert res.status == 400 and b"Bad Request" in res.body
+
+
 async def test_head_answer_keeps_the_length_the_handler_states() -> None:
     # RFC 9110 8.6: a HEAD answer may state the GET's length; an empty body does not
     # turn it into 0 (Sanic keeps the handler's value too). GET still counts its body.

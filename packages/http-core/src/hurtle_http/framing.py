@@ -261,6 +261,7 @@ class RequestReader:
         "_fed",
         "_method",
         "host_of",
+        "refused_head",
     )
 
     def __init__(self, sink: RequestSink, *, max_head_size: int = 8192, max_headers: int = 100):
@@ -277,6 +278,7 @@ class RequestReader:
         self.in_body = False
         self.failed = False
         self.upgraded = False
+        self.refused_head = False  # the refused request was a HEAD (set by _refuse)
         self._pending: Exception | None = None
         self._fed = False
         self._method: bytes | None = None
@@ -348,10 +350,11 @@ class RequestReader:
                 self._refuse(self._pending or BadRequest("Bad Request"))
         except httptools.HttpParserInvalidURLError:
             line = (self.url + data).split(b"\r\n", 1)[0]
+            # llhttp read the method before it refused the target.
             if self._pending is None and not line.isascii():
-                self._refuse(BadRequest("URL may only contain US-ASCII characters."))
+                self._refuse(BadRequest("URL may only contain US-ASCII characters."), True)
             else:
-                self._refuse(self._pending or BadRequest("Bad Request"))
+                self._refuse(self._pending or BadRequest("Bad Request"), True)
         except httptools.HttpParserError as error:
             refusal = self._pending or _status_of_parser_error(str(error))
             if refusal.args == ("Bad content-length",) and any(
@@ -360,11 +363,23 @@ class RequestReader:
                 # A second Transfer-Encoding field (llhttp says the same as for one
                 # "chunked, gzip"): Sanic's words for a repeated framing field.
                 refusal = BadRequest("Bad Request")
-            self._refuse(refusal)
+            # A request line without a valid version is no HTTP/1.x request, HEAD or not:
+            # its answer keeps its content (as Sanic's).
+            self._refuse(refusal, False if "ersion" in str(error) or "HTTP/" in str(error) else None)
         except Exception as error:
             self._refuse(BadRequest(f"Bad Request ({type(error).__name__})"))
 
-    def _refuse(self, exception: Exception) -> None:
+    def _refuse(self, exception: Exception, method_read: bool | None = None) -> None:
+        # RFC 9110 9.3.2: the answer to a HEAD carries no content, refused or not. llhttp
+        # keeps the last method it read: it is this request's once its target was read
+        # (``on_message_begin`` empties ``url``), or when the target itself was refused
+        # (``method_read``; False: not a request whose method counts).
+        self.refused_head = (
+            method_read is not False
+            and (method_read or bool(self.url))
+            and self._method is None
+            and self.parser.get_method() == b"HEAD"
+        )
         self.failed = True
         self.in_head = False
         self.in_body = False
