@@ -821,3 +821,24 @@ async def test_a_stream_to_an_http11_client_is_still_chunked() -> None:
     [res] = await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
     assert res.header("transfer-encoding") == "chunked" and res.body == b"abcd"
     assert not conn.closed
+
+
+async def test_empty_lines_before_the_first_request_line_are_ignored() -> None:
+    """RFC 9112 2.2: a server SHOULD ignore at least one empty line before a request line.
+    Kept on purpose: Sanic 25.12 answers 400 when they open the connection."""
+    conn = FakeConnection(echo)
+    [res] = await exchange(conn, b"\r\n\r\nGET /a HTTP/1.1\r\n\r\n")
+    assert (res.status, res.body) == (200, b"GET /a ")
+
+
+@pytest.mark.parametrize(
+    ("target", "path"), [(b"http://h.example", b"/"), (b"http://h.example?a=1", b"/")]
+)
+async def test_an_absolute_form_target_without_a_path_is_the_root(
+    target: bytes, path: bytes
+) -> None:
+    """RFC 9110 4.2.3: an empty path of an http URI is "/". Kept on purpose: Sanic 25.12
+    answers 500."""
+    conn = FakeConnection(echo)
+    [res] = await exchange(conn, b"GET " + target + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert (res.status, res.body) == (200, b"GET " + path + b" ")
