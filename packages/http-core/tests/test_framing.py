@@ -183,6 +183,25 @@ def test_non_ascii_url_is_400() -> None:
     assert str(sink.error) == "URL may only contain US-ASCII characters."
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"GET /a HTTP/1.1\r\n\r\nGET /\xc3\xa9 HTTP/1.1\r\n\r\n",
+        b"POST /a HTTP/1.1\r\nContent-Length: 2\r\n\r\nhiHEAD /b HTTP/1.1\r\n\r\n"
+        b"GET /?\xff HTTP/1.1\r\n\r\n",
+    ],
+)
+def test_non_ascii_url_of_a_pipelined_request_says_so(data: bytes) -> None:
+    # As Sanic: the words do not depend on the requests read before in the same packet.
+    sink = read(data)
+    assert str(sink.error) == "URL may only contain US-ASCII characters."
+
+
+def test_a_control_character_in_a_pipelined_target_is_a_plain_400() -> None:
+    sink = read(b"GET /a HTTP/1.1\r\n\r\nGET /\x01 HTTP/1.1\r\n\r\n")
+    assert type(sink.error) is BadRequest and str(sink.error) == "Bad Request"
+
+
 def test_bad_chunk_size_message() -> None:
     sink = read(b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n")
     assert str(sink.error) == "Bad chunked encoding"

@@ -842,3 +842,13 @@ async def test_an_absolute_form_target_without_a_path_is_the_root(
     conn = FakeConnection(echo)
     [res] = await exchange(conn, b"GET " + target + b" HTTP/1.1\r\nHost: x\r\n\r\n")
     assert (res.status, res.body) == (200, b"GET " + path + b" ")
+
+
+async def test_the_connection_closes_after_answering_a_connect() -> None:
+    """Kept on purpose: after a CONNECT the client may already send tunnel data (RFC 9110
+    9.3.6), which must not be read as requests; the answer closes the connection. Sanic
+    keeps it open and serves the bytes after a refused CONNECT as the next request."""
+    conn = FakeConnection(echo)
+    responses = await exchange(conn, b"CONNECT * HTTP/1.1\r\n\r\nGET /next HTTP/1.1\r\n\r\n")
+    assert [r.header("connection") for r in responses] == ["close"]
+    assert conn.closed
