@@ -189,6 +189,7 @@ def test_non_ascii_url_is_400() -> None:
         b"GET /a HTTP/1.1\r\n\r\nGET /\xc3\xa9 HTTP/1.1\r\n\r\n",
         b"POST /a HTTP/1.1\r\nContent-Length: 2\r\n\r\nhiHEAD /b HTTP/1.1\r\n\r\n"
         b"GET /?\xff HTTP/1.1\r\n\r\n",
+        b"POST /a HTTP/1.1\r\nContent-Length: 3\r\n\r\na=;GET /\xc3\xa9 HTTP/1.1\r\n\r\n",
     ],
 )
 def test_non_ascii_url_of_a_pipelined_request_says_so(data: bytes) -> None:

@@ -132,8 +132,9 @@ def _status_of_parser_error(message: str) -> SanicException:
 # from its first byte with a stand-in, so the app answers it (405 with Allow, as Sanic), be
 # it the first request of the connection or a later, pipelined one.
 _REQUEST_LINE = re.compile(rb"([!#$%&'*+\-.^_`|~0-9A-Za-z]+) [^ \r\n]+ HTTP/1\.[01]\r\n")
-# The target of a request line after a line break (US-ASCII or not), for the words of a 400.
-_TARGET = re.compile(rb"\n[!#$%&'*+\-.^_`|~0-9A-Za-z]+ ([^ \r\n]+) HTTP/")
+# A request line's target (US-ASCII or not), for the words of a 400; a pipelined request
+# may follow the previous one's body on the same line.
+_TARGET = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+ ([^ \r\n]+) HTTP/")
 
 
 class _Completions:
@@ -352,7 +353,8 @@ class RequestReader:
                 self._refuse(self._pending or BadRequest("Bad Request"))
         except httptools.HttpParserInvalidURLError:
             # The refused target is the first one of `data` if it is a request's, else that
-            # of a request pipelined after others in the same read (found by its shape).
+            # of a request pipelined after others in the same read (found by its shape:
+            # only the words of the answer depend on it).
             line = (self.url + data).split(b"\r\n", 1)[0]
             if line.isascii():
                 line = b"".join(_TARGET.findall(data))
