@@ -159,6 +159,13 @@ def test_fragment_is_not_part_of_path_or_query() -> None:
     assert (request.path, request.query_string) == ("/a", "x=1")
 
 
+@pytest.mark.parametrize("target", [b"/a#f?x=1", b"/a#?x=1", b"/a#f#g?x", b"http://h/a#f?x=1"])
+def test_a_question_mark_inside_the_fragment_starts_no_query(target: bytes) -> None:
+    # RFC 3986 3.5: the fragment runs from the first "#" to the end (as Sanic reads it).
+    request = make(target)
+    assert (request.path, request.query_string, dict(request.args)) == ("/a", "", {})
+
+
 def test_url_scheme_host_and_ports() -> None:
     request = make(b"/p?q=1", {"Host": "Example.com:8080"})
     assert request.url == "http://Example.com:8080/p?q=1"

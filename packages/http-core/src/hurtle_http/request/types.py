@@ -90,6 +90,12 @@ def _origin_path(raw: bytes) -> str:
     end = raw.find(b"?")
     if end < 0:
         end = raw.find(b"#")
+    elif b"#" in raw:
+        # A fragment ends the path even when a "?" follows it (RFC 3986 3.5): "/e#f?a=1"
+        # is path "/e" (and no query), as in Sanic.
+        fragment = raw.find(b"#", 0, end)
+        if fragment >= 0:
+            end = fragment
     path = (raw if end < 0 else raw[:end]).decode("utf-8", "replace")
     if len(_paths) < _PATHS_MAX and len(raw) <= _PATH_TARGET_MAX:
         _paths[raw] = path
@@ -315,8 +321,8 @@ class Request(Generic[sanic_type, ctx_type]):
                 self._split_absolute_form()
                 return self._query_string  # type: ignore[return-value]
             start = raw.find(b"?")
-            if start < 0:
-                query = ""
+            if start < 0 or b"#" in raw[:start]:
+                query = ""  # none, or a "?" inside a fragment (RFC 3986 3.5)
             else:
                 # A fragment is not part of a request target, but a lenient client may
                 # send one: it is not part of the query.
