@@ -198,6 +198,30 @@ def test_non_ascii_url_of_a_pipelined_request_says_so(data: bytes) -> None:
     assert str(sink.error) == "URL may only contain US-ASCII characters."
 
 
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        # Sanic's order: three parts, then the version, then a US-ASCII target, then the
+        # method.
+        (b"GET /\xc3\xbcHTTP/1.1\r\n\r\n", "Bad Request"),
+        (b"GET /\xc3\xbc H:TTP/1.1\r\n\r\n", "Bad Request"),
+        (b"GET /\xc3\xbc HTTP/.1\r\n\r\n", "Bad Request"),
+        (b"G\x00T /\xc3\xbc HTTP/1.1\r\n\r\n", "URL may only contain US-ASCII characters."),
+        (b"G\x00T /a HTTP/1.1\r\n\r\n", "Bad Request"),
+    ],
+)
+def test_words_for_a_refused_request_line_follow_sanics_order(data: bytes, message: str) -> None:
+    assert str(read(data).error) == message
+
+
+def test_a_non_ascii_target_split_across_reads_says_so() -> None:
+    sink = Recorder()
+    reader = RequestReader(sink)
+    reader.feed(b"GET /ab")
+    reader.feed(b"\xc3\xbc HTTP/1.1\r\n\r\n")
+    assert str(sink.error) == "URL may only contain US-ASCII characters."
+
+
 def test_a_control_character_in_a_pipelined_target_is_a_plain_400() -> None:
     sink = read(b"GET /a HTTP/1.1\r\n\r\nGET /\x01 HTTP/1.1\r\n\r\n")
     assert type(sink.error) is BadRequest and str(sink.error) == "Bad Request"

@@ -132,9 +132,19 @@ def _status_of_parser_error(message: str) -> SanicException:
 # from its first byte with a stand-in, so the app answers it (405 with Allow, as Sanic), be
 # it the first request of the connection or a later, pipelined one.
 _REQUEST_LINE = re.compile(rb"([!#$%&'*+\-.^_`|~0-9A-Za-z]+) [^ \r\n]+ HTTP/1\.[01]\r\n")
-# A request line's target (US-ASCII or not), for the words of a 400; a pipelined request
-# may follow the previous one's body on the same line.
-_TARGET = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+ ([^ \r\n]+) HTTP/")
+# The target of what reads as a request line (three parts, a valid version; a pipelined
+# request may follow the previous one's body on the same line), for the words of a 400.
+_TARGET = re.compile(rb"[^ \r\n]* ([^ \r\n]+) HTTP/1\.[01]\r?\n")
+
+
+def _non_ascii_target(data: bytes) -> bool:
+    """Sanic's order: a request line that splits in three with a valid version, and then
+    a target that is not US-ASCII, is answered with ``_ascii_only()``; else a plain 400."""
+    return any(not target.isascii() for target in _TARGET.findall(data))
+
+
+def _ascii_only() -> BadRequest:
+    return BadRequest("URL may only contain US-ASCII characters.")
 
 
 class _Completions:
@@ -327,7 +337,10 @@ class RequestReader:
             start = refused_request_start(data) if at_rest and self._pending is None else None
             match = _REQUEST_LINE.match(data, start) if start is not None else None
             if match is None or not _unknown_to_llhttp(match.group(1)):
-                self._refuse(BadRequest("Bad Request"))
+                # As Sanic: a request line of three parts with a valid version is refused
+                # for a non-ASCII target before its method is looked at.
+                head = data[start:] if start is not None else data
+                self._refuse(_ascii_only() if _non_ascii_target(head) else BadRequest("Bad Request"))
                 return
             self._method = match.group(1)
             self.parser = httptools.HttpRequestParser(self)
@@ -352,15 +365,13 @@ class RequestReader:
             else:
                 self._refuse(self._pending or BadRequest("Bad Request"))
         except httptools.HttpParserInvalidURLError:
-            # The refused target is the first one of `data` if it is a request's, else that
-            # of a request pipelined after others in the same read (found by its shape:
+            # The refused target: the one begun in an earlier read, or one in `data` (the
+            # first request's, or that of one pipelined after others; found by its shape,
             # only the words of the answer depend on it).
-            line = (self.url + data).split(b"\r\n", 1)[0]
-            if line.isascii():
-                line = b"".join(_TARGET.findall(data))
+            text = b" " + self.url + data if self.url else data
             # llhttp read the method before it refused the target.
-            if self._pending is None and not line.isascii():
-                self._refuse(BadRequest("URL may only contain US-ASCII characters."), True)
+            if self._pending is None and _non_ascii_target(text):
+                self._refuse(_ascii_only(), True)
             else:
                 self._refuse(self._pending or BadRequest("Bad Request"), True)
         except httptools.HttpParserError as error:
