@@ -112,6 +112,12 @@ def test_chunked_body_is_decoded() -> None:
         b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcXX0\r\n\r\n",
         # whitespace between field name and colon (RFC 9112 section 5.1)
         b"GET / HTTP/1.1\r\nX-A : b\r\n\r\n",
+        # a field name that is not a token (RFC 9110 section 5.1; Sanic serves these)
+        b'GET / HTTP/1.1\r\nAut"hori:zation: a\r\n\r\n',
+        b"GET / HTTP/1.1\r\nX]a: b\r\n\r\n",
+        b"GET / HTTP/1.1\r\nX/a: b\r\n\r\n",
+        # a bare CR ending a field line (RFC 9112 section 2.2)
+        b"GET / HTTP/1.1\r\nX-A: b\rX-B: c\r\n\r\n",
         # CR, LF or NUL in a field value (RFC 9110 section 5.5)
         b"GET / HTTP/1.1\r\nX-A: b\x00c\r\n\r\n",
         b"GET / HTTP/1.1\r\nX-A: b\rc\r\n\r\n",

@@ -364,6 +364,21 @@ def test_a_scheme_name_must_end_where_the_credentials_start() -> None:
     assert make(b"/", {"Authorization": "Tokens abc"}).token == "Tokens abc"
 
 
+def test_the_scheme_name_is_the_first_word_and_basic_is_base64() -> None:
+    """RFC 9110 11.4: credentials start with the scheme; RFC 7617 2 and RFC 4648: Basic
+    credentials are base64, whose alphabet has no ``@``.
+
+    Kept on purpose: real Sanic 25.12 finds a scheme name anywhere in the value
+    (``]Basic YTpi`` is Basic ``a:b``, ``Token*a b`` the token ``*a b``) and decodes
+    ``Basic @YTpi`` as ``a:b``, skipping the stray character.
+    """
+    odd = make(b"/", {"Authorization": "]Basic  YTpi"}).credentials
+    assert odd is not None and (odd.auth_type, odd.token) == (None, "]Basic  YTpi")
+    assert make(b"/", {"Authorization": "Token*a b"}).token == "Token*a b"
+    assert make(b"/", {"Authorization": "Basic @YTpi"}).credentials is None
+    assert make(b"/", {"Authorization": "Basic YTpi"}).credentials.username == "a"
+
+
 def test_basic_credentials_username_password() -> None:
     """A colon in the password is kept (RFC 7617 2: the user-id ends at the first colon).
 
