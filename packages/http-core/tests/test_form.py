@@ -181,18 +181,21 @@ def test_multipart_framing_read_as_rfc_2046_says() -> None:
       loses it.
     - A part head line without a colon, or with a space before it, is skipped with the
       rest of the part read; Sanic drops the whole form.
+    - The boundary string elsewhere than right after a line break and ``--`` is content;
+      Sanic splits parts at any occurrence of it.
     """
     body = (
         _part(["Content-Disposition: form-data; name=a"], b"1")
         + BOUNDARY
         + b"X\r\nContent-Disposition: form-data; name=b\r\n\r\n2\r\n"
         + _part(["Content-Disposition: form-data; name=c", "NoColonHere"], b"3")
-        + _part(["Content-Disposition : form-data; name=d"], b"4")
+        + _part(["Content-Disposition : form-data; name=d"], b"4\r\n-%B0undary\r\nx--B0undary")
         + END
         + _part(["Content-Disposition: form-data; name=e"], b"5")
         + END
     )
-    assert _fields_files(body) == ({"a": ["1"], "b": ["2"], "c": ["3"], "d": ["4"]}, {})
+    d = "4\r\n-%B0undary\r\nx--B0undary"
+    assert _fields_files(body) == ({"a": ["1"], "b": ["2"], "c": ["3"], "d": [d]}, {})
 
 
 @pytest.mark.parametrize(

@@ -76,9 +76,12 @@ _token = r"[\w!#$%&'*+\-.^_`|~]+"
 # that does not end the parameter (no ";" or end after its closing quote), it is read as
 # browsers write it (HTML form-data: '"' sent as %22, a backslash sent raw), so the field
 # name 'a\' of <input name='a\'> arrives as name="a\"; filename="x" and parses as such.
+# An unquoted value is a token (RFC 9110 5.6.6): it ends at the first other character, so
+# filename=C:x.txt is "C", and "filename=" or "filename=é" gives no filename (as Sanic).
 _param = re.compile(
     rf';\s*({_token})='
-    r'(?:"((?:[^"\\]|\\.)*)"(?=\s*(?:;|$))|"([^"]*)"|([^;\s"]*))'
+    r'(?:"((?:[^"\\]|\\.)*)"(?=\s*(?:;|$))|"([^"]*)"|'
+    r"([A-Za-z0-9!#$%&'*+\-.^_`|~]+))"
 )
 # Only \" and \\ are unescaped: browsers send Windows paths (filename="C:\d\x.txt") raw.
 _unescape = re.compile(r'\\([\\"])')

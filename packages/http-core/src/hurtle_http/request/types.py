@@ -11,6 +11,7 @@ read from ``request.app.config`` when the app has one, else from the HTTP defaul
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from contextvars import ContextVar
 from types import SimpleNamespace
@@ -80,6 +81,13 @@ _LAZY_SLOTS: dict[str, Any] = {
 _paths: dict[bytes, str] = {}
 _PATHS_MAX = 1024
 _PATH_TARGET_MAX = 256  # longer targets are decoded each time, not kept
+
+
+# `boundary=` with an unquoted value that a character other than ";" or white space
+# follows: the token ends early (``boundary=a:b``, ``boundary=a b``).
+_BOUNDARY_CUT = re.compile(
+    r"""(?i)(?:^|;)\s*boundary=[A-Za-z0-9!#$%&'*+\-.^_`|~]+(?!\s*(?:;|$)|[A-Za-z0-9!#$%&'*+\-.^_`|~])"""
+)
 
 
 def _origin_path(raw: bytes) -> str:
@@ -538,6 +546,10 @@ class Request(Generic[sanic_type, ctx_type]):
                 )
             elif content_type == "multipart/form-data":
                 boundary = str(options.get("boundary", "")).encode("utf-8")
+                if boundary and _BOUNDARY_CUT.search(self.headers.get("content-type", "")):
+                    # An unquoted boundary with a character outside token in it (RFC 2046
+                    # 5.1.1 asks for quotes then): Sanic parses no form, neither do we.
+                    boundary = b""
                 if boundary:
                     self.parsed_form, self.parsed_files = parse_multipart_form(
                         self.body, b"--" + boundary
