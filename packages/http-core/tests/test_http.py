@@ -854,3 +854,22 @@ async def test_the_connection_closes_after_answering_a_connect() -> None:
     responses = await exchange(conn, b"CONNECT * HTTP/1.1\r\n\r\nGET /next HTTP/1.1\r\n\r\n")
     assert [r.header("connection") for r in responses] == ["close"]
     assert conn.closed
+
+
+@pytest.mark.parametrize(
+    ("target", "path"),
+    [
+        (b"http://ab[.example/a=20b", b"/a=20b"),
+        (b"http://a]b/x?q=1", b"/x"),
+        (b"http://[::1/x#f", b"/x"),
+        (b"http://[::1", b"/"),
+    ],
+)
+async def test_an_absolute_form_target_with_a_bad_authority_still_has_a_path(
+    target: bytes, path: bytes
+) -> None:
+    # urlsplit refuses these authorities; reading request.path must not fail (it was an
+    # error inside the error handler: a 500 "An error occurred while handling an error").
+    conn = FakeConnection(echo)
+    [res] = await exchange(conn, b"GET " + target + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert (res.status, res.body) == (200, b"GET " + path + b" ")

@@ -298,9 +298,18 @@ class Request(Generic[sanic_type, ctx_type]):
 
     def _split_absolute_form(self) -> None:
         # absolute-form (RFC 9112 §3.2.2, sent to proxies): keep path and query only.
-        parts = urlsplit(self.raw_url.decode("utf-8", "replace"))
-        self._path = parts.path or "/"
-        self._query_string = parts.query
+        target = self.raw_url.decode("utf-8", "replace")
+        try:
+            path, query = urlsplit(target)[2:4]
+        except ValueError:
+            # An authority urlsplit refuses ("http://a[b/x": a bracket that is no IPv6
+            # literal): the path still starts at the first "/" after it, and reading it
+            # must not fail (error pages read it too).
+            rest = target.partition("://")[2].partition("#")[0]
+            rest, _, query = rest.partition("?")
+            path = rest[rest.find("/") :] if "/" in rest else ""
+        self._path = path or "/"
+        self._query_string = query
 
     @property
     def path(self) -> str:
