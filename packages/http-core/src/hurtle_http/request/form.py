@@ -10,6 +10,7 @@ from urllib.parse import unquote
 
 from hurtle_http.headers import parse_content_header
 from hurtle_http.parameters import RequestParameters
+from hurtle_http.request.charset import form_charset
 
 _logger = logging.getLogger("sanic.root")
 
@@ -58,7 +59,8 @@ def _extended_value(value: str, lenient: bool) -> str | None:
         if not lenient:
             return None
         charset = "utf-8"
-    return unquote(encoded, encoding=charset, errors="replace")
+    # form_charset: never a codec whose decoding time grows with the square of the input.
+    return unquote(encoded, encoding=form_charset(charset), errors="replace")
 
 
 def parse_multipart_form(
@@ -120,7 +122,7 @@ def parse_multipart_form(
             elif key == "content-type":
                 # File.type is the media type alone, lower-cased, as in Sanic.
                 content_type, options = parse_content_header(value)
-                charset = str(options.get("charset", "utf-8"))
+                charset = form_charset(str(options.get("charset", "utf-8")))
         if not name:
             _logger.debug(
                 "Form-data field does not have a 'name' parameter in the Content-Disposition "
