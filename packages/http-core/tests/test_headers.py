@@ -133,6 +133,8 @@ def test_parse_credentials() -> None:
     assert parse_credentials("Bearerx") == (None, "Bearerx")
     assert parse_credentials(None) == (None, None)
     assert parse_credentials("Basic abc", ("Bearer",)) == (None, "Basic abc")
+    # RFC 9110 11.1: any case; the scheme comes back as spelled in the prefixes
+    assert parse_credentials("bEaReR abc") == ("Bearer", "abc")
 
 
 def test_accept_and_proxy_parsers_are_reachable_from_headers() -> None:

@@ -329,7 +329,10 @@ def test_headers_content_type_and_accept() -> None:
         ("Digest abc", "Digest abc", None),
         ("Bearer\ttok", "tok", "Bearer"),
         ("Bearer  tok", "tok", "Bearer"),
-        ("bearer tok", "bearer tok", None),
+        # RFC 9110 11.1: the scheme is case-insensitive (Sanic 25.12 matches it case-
+        # sensitively, so its token is the whole value and auth_type None; kept on purpose)
+        ("bearer tok", "tok", "Bearer"),
+        ("TOKEN abc", "abc", "Token"),
     ],
 )
 def test_token_and_credentials(header: str, token: str, auth_type: str | None) -> None:
@@ -352,6 +355,18 @@ def test_a_scheme_without_credentials_is_no_credentials(header: str, token: str)
     request = make(b"/", {"Authorization": header})
     assert request.token == token
     assert request.credentials is None
+
+
+def test_basic_credentials_are_read_whatever_the_case_of_the_scheme() -> None:
+    """RFC 9110 11.1: ``basic`` is the Basic scheme (Sanic 25.12 does not read it: no
+    username, the token is the whole value)."""
+    credentials = make(b"/", {"Authorization": "basic dXNlcjpwYXNz"}).credentials
+    assert credentials is not None
+    assert (credentials.auth_type, credentials.username, credentials.password) == (
+        "Basic",
+        "user",
+        "pass",
+    )
 
 
 def test_a_scheme_name_must_end_where_the_credentials_start() -> None:

@@ -148,13 +148,15 @@ def parse_credentials(
     The scheme is recognised only when it is one of ``prefixes`` (default ``Basic``,
     ``Bearer``, ``Token``) followed by whitespace or nothing (``Bearer`` alone gives
     ``("Bearer", "")``, as in Sanic); otherwise it is ``None`` and the whole value is returned.
+    The scheme is matched in any case (RFC 9110 11.1: ``bearer x`` is the Bearer scheme) and
+    returned as spelled in ``prefixes``.
     """
     if prefixes is None:
         prefixes = ("Basic", "Bearer", "Token")
     if header is None:
         return None, None
     for prefix in prefixes:
-        if header.startswith(prefix):
+        if header[: len(prefix)].lower() == prefix.lower():
             rest = header[len(prefix) :]
             # RFC 9110 11.4: the scheme is a whole token, so "Tokens x" is not "Token".
             if not rest or rest[0] in " \t":
