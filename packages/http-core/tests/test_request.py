@@ -105,6 +105,25 @@ def test_absolute_form_target() -> None:
     assert request.args == {"x": ["1"]}
 
 
+def test_an_absolute_form_target_names_the_host_not_the_host_field() -> None:
+    """RFC 9112 3.2.2: for an absolute-form target the server MUST ignore ``Host`` and use
+    the target's authority. Kept on purpose: Sanic 25.12 reads the ``Host`` field."""
+    request = make(b"http://a.example:8081/x?q=1", {"Host": "b.example"})
+    assert (request.host, request.server_name, request.server_port) == (
+        "a.example:8081",
+        "a.example",
+        8081,
+    )
+    assert make(b"http://user:pw@a.example/x", {"Host": "b.example"}).host == "a.example"
+    # a proxy's report (FORWARDED_SECRET) still comes first
+    proxied = make(
+        b"http://a.example/x",
+        {"Host": "b.example", "Forwarded": "host=c.example;secret=s"},
+        app=app_with(FORWARDED_SECRET="s"),
+    )
+    assert proxied.host == "c.example"
+
+
 def test_a_repeated_target_gives_the_same_path_and_its_own_query() -> None:
     # The decoded path of a target is kept for the next request with the same target.
     first, again = make(b"/p%20q?x=1#f"), make(b"/p%20q?x=1#f")

@@ -91,6 +91,16 @@ _BOUNDARY_CUT = re.compile(
 )
 
 
+def _target_authority(raw: bytes) -> str | None:
+    """The host[:port] of an absolute-form target (``None`` when it has none readable)."""
+    try:
+        netloc = urlsplit(raw.decode("utf-8", "replace")).netloc
+    except ValueError:
+        return None
+    host = netloc.rpartition("@")[2]
+    return host or None
+
+
 def _origin_path(raw: bytes) -> str:
     """The path of an origin-form request target (up to ``?`` or ``#``), decoded; kept in
     ``_paths`` for the next request with the same target while there is room."""
@@ -814,7 +824,17 @@ class Request(Generic[sanic_type, ctx_type]):
             if "://" in server_name:
                 return urlsplit(server_name).netloc
             return server_name.split("/", 1)[0]
-        return str(self.forwarded.get("host") or self.headers.get("host", ""))
+        forwarded = self.forwarded.get("host")
+        if forwarded:
+            return str(forwarded)
+        raw = self.raw_url
+        if raw[:1] != b"/" and b"://" in raw:
+            # RFC 9112 3.2.2: for an absolute-form target the server MUST ignore Host
+            # and use the target's authority (without any userinfo).
+            authority = _target_authority(raw)
+            if authority is not None:
+                return authority
+        return self.headers.get("host", "")
 
     @property
     def server_name(self) -> str:
