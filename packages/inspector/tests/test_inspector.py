@@ -129,3 +129,19 @@ def test_scaling_is_logged_by_the_inspector(caplog) -> None:
     with caplog.at_level("INFO", logger="sanic.root"):
         call(inspector, "POST", "/scale", {"replicas": 3})
     assert [r.getMessage() for r in caplog.records if r.name == "sanic.root"] == ["Scaling to 3"]
+
+
+def test_only_authorized_commands_are_announced(caplog) -> None:
+    # As Sanic: "Incoming inspector action: ..." is logged for a command that will run,
+    # not for one refused with 401 (a wrong or missing API key).
+    from hurtle_inspector.inspector import announce_action
+
+    inspector, _ = make(api_key="k")
+    service = inspector.service()
+    with caplog.at_level("INFO", logger="sanic.root"):
+        announce_action(service, "POST", "/reload", {})
+        announce_action(service, "POST", "/scale", {"Authorization": "Bearer wrong"})
+        announce_action(service, "GET", "/", {"Authorization": "Bearer k"})
+        announce_action(service, "POST", "/shutdown", {"Authorization": "Bearer k"})
+    assert [r.getMessage() for r in caplog.records if r.name == "sanic.root"] == [
+        "Incoming inspector action: shutdown"]

@@ -26,6 +26,14 @@ from hurtle_worker.multiplexer import WorkerMultiplexer
 
 logger = logging.getLogger("sanic.root")
 
+def announce_action(service: InspectorService, method: str, path: str,
+                    headers: Mapping[str, str]) -> None:
+    """Log an incoming command, as Sanic: a ``POST`` that carries the API key (a
+    request refused with 401 is not announced)."""
+    if method == "POST" and service.authorized(headers):
+        logger.info("Incoming inspector action: %s", path.strip("/"))
+
+
 # Names on Inspector that are not commands.
 _NOT_ACTIONS = frozenset({"serve", "actions", "state_to_json"})
 
@@ -141,8 +149,7 @@ class Inspector:
         pid = os.getpid()
 
         async def handler(request: Any) -> HTTPResponse:
-            if request.method == "POST":
-                logger.info("Incoming inspector action: %s", request.path.strip("/"))
+            announce_action(service, request.method, request.path, dict(request.headers))
             reply = await service.respond(
                 request.method, request.path, dict(request.headers), request.body or b""
             )
@@ -159,4 +166,4 @@ class Inspector:
         logger.info("Server Stopped")
 
 
-__all__ = ["Inspector"]
+__all__ = ["Inspector", "announce_action"]
