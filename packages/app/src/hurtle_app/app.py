@@ -31,6 +31,7 @@ from hurtle_app.futures import (
     FutureRoute,
     FutureSignal,
     FutureStatic,
+    check_version,
 )
 from hurtle_app.handlers import ErrorHandler
 from hurtle_app.listeners import ListenerRegistry
@@ -326,6 +327,8 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
 
     def _apply_route(self, route: FutureRoute, overwrite: bool = False) -> list[Any]:
         handler: Any = route.handler
+        # A blueprint's own version joins its routes here (Sanic: TypeError for a list).
+        check_version(route.version)
         name = self._route_name(route.name, handler)
         if route.websocket:
             self.enable_websocket()

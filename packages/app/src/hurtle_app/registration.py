@@ -26,6 +26,9 @@ from hurtle_app.futures import (
     FutureSignal,
     FutureStatic,
     as_methods,
+    check_host,
+    check_version,
+    methods_string_message,
 )
 from hurtle_app.listeners import LISTENER_EVENTS, normalize_event
 from hurtle_app.middleware import next_definition_order
@@ -148,8 +151,16 @@ class Registrar:
         route_context = _route_context(ctx_kwargs)
         if not uri.startswith("/") and (uri or not getattr(self, "_is_blueprint", False)):
             uri = "/" + uri
-        method_set = as_methods(methods)
         allowed = None if websocket else self._allowed_methods()
+        method_set: Any = as_methods(methods)
+        if isinstance(methods, str):
+            if allowed is not None:
+                raise BadMethod(methods_string_message(methods))
+            # A blueprint keeps the string: the app it is registered on refuses it then,
+            # where Sanic does.
+            method_set = methods
+        check_version(version)
+        check_host(host)
         unknown = method_set - set(allowed) if allowed else set()
         if unknown:
             # sanic-routing's exception type, as Sanic raises it for an unknown method.
