@@ -16,4 +16,12 @@ class UnknownNameError(ValueError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
-__all__ = ["UnknownNameError"]
+class NoExceptionsGiven(TypeError, IndexError):
+    """``@app.exception()`` with no exception classes.
+
+    Sanic fails on an ``IndexError`` when the handler is decorated; this is a ``TypeError``
+    saying what to pass, and an ``IndexError`` so code catching Sanic's type keeps working.
+    """
+
+
+__all__ = ["NoExceptionsGiven", "UnknownNameError"]

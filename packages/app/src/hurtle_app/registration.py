@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from hurtle_app.errorpages import check_error_format
-from hurtle_app.errors import UnknownNameError
+from hurtle_app.errors import NoExceptionsGiven, UnknownNameError
 from hurtle_app.futures import (
     FutureCommand,
     FutureException,
@@ -614,6 +614,14 @@ class Registrar:
         """Register a server lifecycle listener: ``@app.listener("before_server_start")``."""
 
         def register(listener: Callable[..., Any], event: str) -> Callable[..., Any]:
+            value = event.value if isinstance(event, Enum) else event
+            if isinstance(value, str) and "." in value:
+                # Sanic takes listener names only here (a KeyError for a signal's name,
+                # ListenerEvent.BEFORE_SERVER_START's value included).
+                raise UnknownNameError(
+                    f"{value!r} is a signal event: use @app.signal({value!r}), or a listener "
+                    f"name here: {', '.join(LISTENER_EVENTS)}"
+                )
             future = FutureListener(listener, normalize_event(event), priority)
             self._future_listeners.append(future)
             if apply:
@@ -624,6 +632,10 @@ class Registrar:
             if event_or_none is None:
                 raise BadRequest("Invalid event registration: Missing event name.")
             return register(listener_or_event, event_or_none)
+        if event_or_none is not None:
+            # (listener, event) with a listener that cannot be called: Sanic fails on the
+            # same TypeError when the server starts.
+            raise TypeError(f"A listener must be callable, not {listener_or_event!r}")
         return partial(register, event=listener_or_event)
 
     def register_listener(
@@ -697,6 +709,11 @@ class Registrar:
                 raise TypeError(f"exception() takes exception classes, not {exc!r}")
 
         def decorator(handler: F) -> F:
+            if not exceptions:
+                raise NoExceptionsGiven(
+                    "exception() needs the exception classes its handler answers, such as "
+                    "@app.exception(ValueError); @app.all_exceptions answers every exception"
+                )
             future = FutureException(handler, tuple(flat))
             self._future_exceptions.append(future)
             if apply:
