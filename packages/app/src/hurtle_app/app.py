@@ -24,6 +24,7 @@ from hurtle_app.app_surface import AppSurface
 from hurtle_app.blueprint_group import BlueprintGroup
 from hurtle_app.blueprints import Blueprint
 from hurtle_app.config import Config
+from hurtle_app.errors import ConfigNotAccepted
 from hurtle_app.futures import (
     FutureException,
     FutureListener,
@@ -133,7 +134,7 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
 
             logging.config.dictConfig(log_config or LOGGING_CONFIG_DEFAULTS)
         self.configure_logging = configure_logging
-        self.config = config if config is not None else Config(env_prefix=env_prefix)
+        self.config = _own_config(config) or Config(env_prefix=env_prefix)
         if inspector:
             self.config.INSPECTOR = True
         # Any false value (None, {}, 0, "") gets a fresh namespace, as in Sanic.
@@ -1054,6 +1055,26 @@ def _guess_error_format(extra: Any, fallback: str) -> str:
 
 _formats_by_code: dict[Any, frozenset[str]] = {}
 
+
+
+def _own_config(config: Any) -> Any:
+    """The ``config=`` object an app keeps, or None for a fresh ``Config``.
+
+    As Sanic: a false value ({}) means the defaults, and any other object must take
+    attributes (Sanic sets ``AUTO_RELOAD`` on it; a plain dict or a number cannot).
+    """
+    if config is None or isinstance(config, Config):
+        return config
+    if not config:
+        return None
+    try:
+        config.AUTO_RELOAD = getattr(config, "AUTO_RELOAD", False)
+    except AttributeError:
+        raise ConfigNotAccepted(
+            f"Sanic(config=...) takes a Config object (sanic.config.Config), not {config!r}; "
+            "to load settings from a dict, a file or an object, use app.update_config()"
+        ) from None
+    return config
 
 
 def _head_of(request: Any) -> bytes:

@@ -76,6 +76,18 @@ RUN_DEFAULTS: dict[str, Any] = {
 }
 
 
+#: Byte sizes Sanic compares with numbers as soon as they are set (a TypeError for a
+#: string, from the settings, the environment or a file alike).
+_SIZE_KEYS = frozenset({"REQUEST_MAX_SIZE", "REQUEST_BUFFER_SIZE", "REQUEST_MAX_HEADER_SIZE"})
+
+
+def _check_size(key: str, value: Any) -> None:
+    if not isinstance(value, (int, float)):
+        raise TypeError(
+            f"config.{key} is a number of bytes, such as {DEFAULT_CONFIG[key]}, not {value!r}"
+        )
+
+
 class DescriptorMeta(type):
     """Metaclass kept for API parity: lists the class's properties as settable descriptors."""
 
@@ -194,6 +206,8 @@ class Config(dict, metaclass=DescriptorMeta):
                 # an upper-case key such as _SECRET is a setting, as in Sanic.
                 object.__setattr__(self, key, value)
                 continue
+            if key in _SIZE_KEYS:
+                _check_size(key, value)
             super().__setitem__(key, value)
             self._post_set(key, value)
 

@@ -24,4 +24,12 @@ class NoExceptionsGiven(TypeError, IndexError):
     """
 
 
-__all__ = ["NoExceptionsGiven", "UnknownNameError"]
+class ConfigNotAccepted(TypeError, AttributeError):
+    """``Sanic(config=...)`` with an object that cannot be an app's config (a dict, a number).
+
+    Sanic fails on an ``AttributeError`` about setting attributes on the app; this is a
+    ``TypeError`` saying what to pass, and an ``AttributeError`` for code catching Sanic's.
+    """
+
+
+__all__ = ["ConfigNotAccepted", "NoExceptionsGiven", "UnknownNameError"]
