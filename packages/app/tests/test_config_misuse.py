@@ -56,3 +56,13 @@ def test_an_empty_config_gets_the_defaults_and_objects_with_attributes_are_kept(
     assert isinstance(Sanic("Empty", config={}, configure_logging=False).config, Config)
     namespace = SimpleNamespace(A=1)
     assert Sanic("Namespace", config=namespace, configure_logging=False).config is namespace
+
+
+@pytest.mark.parametrize("key", ["REQUEST_TIMEOUT", "RESPONSE_TIMEOUT", "KEEP_ALIVE_TIMEOUT"])
+async def test_a_timeout_that_is_not_a_number_fails_the_start(app: Sanic, key) -> None:
+    # Every connection would fail as it opens; the start says which setting is wrong.
+    app.config[key] = "soon"
+    with pytest.raises(TypeError, match=rf"config\.{key} is a number of seconds, .* 'soon'"):
+        await app._startup()
+    app.config[key] = "2.5"  # a string of a number is read as one, as before
+    await app._startup()

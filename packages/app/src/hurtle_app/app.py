@@ -671,6 +671,7 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
         # As Sanic: the head limit of every connection in this process is the one of the
         # app started last (capped by Http.HEADER_CEILING).
         Http.set_header_max_size(self.config.get("REQUEST_MAX_HEADER_SIZE", 8192))
+        _check_timeouts(self.config)
         if self._pipeline is not None:
             if self.router.finalized and self._composed_routes == len(self.router.routes):
                 return
@@ -1055,6 +1056,23 @@ def _guess_error_format(extra: Any, fallback: str) -> str:
 
 _formats_by_code: dict[Any, frozenset[str]] = {}
 
+
+
+def _check_timeouts(config: Any) -> None:
+    """Refuse, at start-up, a timeout every connection would fail on.
+
+    Each connection reads these as numbers of seconds; a value that is not one would drop
+    every connection as it opens. (Sanic serves, and logs a ``TypeError`` on every timeout
+    check instead: the timeout is never applied.)
+    """
+    for key in ("REQUEST_TIMEOUT", "RESPONSE_TIMEOUT", "KEEP_ALIVE_TIMEOUT"):
+        value = config.get(key)
+        try:
+            float(value)
+        except (TypeError, ValueError):
+            raise TypeError(
+                f"config.{key} is a number of seconds, such as 60 or 0.5, not {value!r}"
+            ) from None
 
 
 def _own_config(config: Any) -> Any:
