@@ -177,19 +177,16 @@ class Registrar:
             target: Any = handler
             route_methods = method_set
             if inspect.isclass(handler):
-                as_view = getattr(handler, "as_view", None)
-                if as_view is None:
-                    raise ValueError(
-                        f"Cannot route {uri!r} to the class {handler.__name__}: a class "
-                        "handler must subclass HTTPMethodView"
-                    )
-                target = as_view()
-                if methods is None:
-                    # A class-based view answers the methods it defines.
-                    route_methods = (
-                        frozenset(m for m in HTTP_METHODS if getattr(handler, m.lower(), None))
-                        or method_set
-                    )
+                # Sanic refuses a class here (a ValueError: it is not a handler taking the
+                # request); a view class is routed through the function as_view() makes.
+                hint = (
+                    f"route {handler.__name__}.as_view(), as in "
+                    f"app.add_route({handler.__name__}.as_view(), {uri!r})"
+                    if hasattr(handler, "as_view")
+                    else "a class handler must subclass HTTPMethodView and be routed with "
+                    "as_view()"
+                )
+                raise ValueError(f"Cannot route {uri!r} to the class {handler.__name__}: {hint}")
             check_handler_signature(target, websocket=websocket)
             is_stream = stream or bool(getattr(target, "is_stream", False))
             future = FutureRoute(
