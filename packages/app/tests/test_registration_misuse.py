@@ -51,3 +51,12 @@ def test_an_empty_host_list_is_a_type_error(app: Sanic, host) -> None:
     # Otherwise the route would be registered for no host at all, unreachable.
     with pytest.raises(TypeError, match="non-empty list of host names"):
         app.get("/", host=host)(handler)
+
+
+@pytest.mark.parametrize("thing", [5, None, object(), [Blueprint("ok"), "bp"]])
+def test_registering_what_is_not_a_blueprint_names_it(app: Sanic, thing) -> None:
+    # Sanic fails with an AttributeError (or recurses on a string); ours is also a TypeError.
+    with pytest.raises(AttributeError, match="takes a Blueprint, a group or a list of them"):
+        app.blueprint(thing)
+    with pytest.raises(TypeError, match="not "):
+        app.blueprint(thing)

@@ -24,7 +24,7 @@ from hurtle_app.app_surface import AppSurface
 from hurtle_app.blueprint_group import BlueprintGroup
 from hurtle_app.blueprints import Blueprint
 from hurtle_app.config import Config
-from hurtle_app.errors import ConfigNotAccepted
+from hurtle_app.errors import ConfigNotAccepted, NotABlueprint
 from hurtle_app.futures import (
     FutureException,
     FutureListener,
@@ -526,7 +526,9 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
                 self.blueprint(item, **options)
             return
         if not isinstance(blueprint, Blueprint):
-            raise TypeError(f"app.blueprint() takes a Blueprint or a group, not {blueprint!r}")
+            raise NotABlueprint(
+                f"app.blueprint() takes a Blueprint, a group or a list of them, not {blueprint!r}"
+            )
         self._register_blueprint(blueprint, options)
 
     def _register_blueprint(self, bp: Blueprint, options: dict[str, Any]) -> None:

@@ -32,4 +32,12 @@ class ConfigNotAccepted(TypeError, AttributeError):
     """
 
 
-__all__ = ["ConfigNotAccepted", "NoExceptionsGiven", "UnknownNameError"]
+class NotABlueprint(TypeError, AttributeError):
+    """``app.blueprint(x)`` with something that is not a blueprint or a group of them.
+
+    Sanic fails on an ``AttributeError`` (no ``name``); this is a ``TypeError`` naming the
+    object, and an ``AttributeError`` for code catching Sanic's type.
+    """
+
+
+__all__ = ["ConfigNotAccepted", "NotABlueprint", "NoExceptionsGiven", "UnknownNameError"]
