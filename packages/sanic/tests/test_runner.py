@@ -105,6 +105,9 @@ def test_fast_and_auto_use_every_cpu(app: Sanic) -> None:
         ({"ssl": "/nope/dir"}, ValueError, "^Certificate not found or permission denied"),
         ({"ssl": ssl.create_default_context()}, ServerError, "cannot be sent to worker"),
         ({"ssl": [ssl.create_default_context()]}, ServerError, "cannot be sent to worker"),
+        # Sanic fails on binding, with a TypeError: the same type, naming the argument.
+        ({"port": "http"}, TypeError, r"^port is a number from 0 to 65535, such as 8000, not 'http'"),
+        ({"port": [8000]}, TypeError, r"not \[8000\]$"),
         ({"auto_tls": True}, SanicException,
          "^Cannot run Sanic as an HTTPS server in PRODUCTION mode .*dev=True or debug=True"),
     ],

@@ -139,7 +139,7 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
             reload_dirs.add(path)
     if sock is None and unix is None:
         host = host or "127.0.0.1"
-        port = 8000 if port is None else int(port)
+        port = 8000 if port is None else _as_port(port)
     contexts = ssl if isinstance(ssl, list | tuple) else [ssl]
     start_method = getattr(type(app), "_get_startup_method", lambda: "spawn")()
     if any(isinstance(c, ssl_module.SSLContext) for c in contexts) and not (
@@ -189,6 +189,16 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
     # (a worker importing the main module again, or a factory preparing there, is silent).
     if motd and app.config.get("MOTD", True) and not os.environ.get(WORKER_NAME_ENV):
         _motd(app, [state.server_info[-1]], workers)
+
+
+def _as_port(port: Any) -> int:
+    """``port`` as an int ("8000" is taken); anything else is a TypeError, as Sanic's bind."""
+    try:
+        return int(port)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"port is a number from 0 to 65535, such as 8000, not {port!r}"
+        ) from None
 
 
 def _check_ssl(ssl: Any) -> None:
