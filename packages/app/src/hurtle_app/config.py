@@ -19,6 +19,7 @@ from warnings import filterwarnings
 
 from hurtle_app.constants import LocalCertCreator
 from hurtle_app.errorpages import DEFAULT_FORMAT, check_error_format
+from hurtle_app.errors import ConfigSourceError
 from hurtle_app.helpers import Default, _default
 from hurtle_app.utils import load_module_from_file_location, str_to_bool
 from hurtle_http.config import HTTP_DEFAULTS
@@ -196,7 +197,13 @@ class Config(dict, metaclass=DescriptorMeta):
         """Set several keys (dict, pairs or keywords), applying each key's side effects."""
         merged: dict[str, Any] = {}
         for item in (*other, kwargs):
-            merged.update(item)
+            try:
+                merged.update(item)
+            except TypeError:
+                # dict.update's own type (as Sanic), saying what is taken.
+                raise TypeError(
+                    f"config.update() takes dicts or KEY=value arguments, not {item!r}"
+                ) from None
         for key, value in merged.items():
             if key in self.__setters__:
                 object.__setattr__(self, key, value)
@@ -296,6 +303,11 @@ class Config(dict, metaclass=DescriptorMeta):
         if isinstance(config, (bytes, str, Path)):
             config = load_module_from_file_location(location=config)
         if not isinstance(config, dict):
+            if not hasattr(config, "__dict__"):
+                raise ConfigSourceError(
+                    "update_config() takes a dict, a path to a Python file, an import string, "
+                    f"or a module, class or object with upper-case attributes, not {config!r}"
+                )
             cfg: dict[str, Any] = {}
             if not isclass(config):
                 cfg.update(

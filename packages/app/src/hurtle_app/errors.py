@@ -40,4 +40,20 @@ class NotABlueprint(TypeError, AttributeError):
     """
 
 
-__all__ = ["ConfigNotAccepted", "NotABlueprint", "NoExceptionsGiven", "UnknownNameError"]
+class NotAPath(TypeError, AttributeError):
+    """A route's uri or a blueprint's url_prefix that is not a string.
+
+    Sanic fails on an ``AttributeError`` (no ``startswith``/``endswith``); this is a
+    ``TypeError`` saying what to write, and an ``AttributeError`` for code catching Sanic's.
+    """
+
+
+class ConfigSourceError(TypeError, AttributeError):
+    """``update_config(x)`` with something settings cannot be read from (a number, None).
+
+    Sanic fails on an ``AttributeError`` (no ``__dict__``); this is a ``TypeError`` naming
+    what is taken, and an ``AttributeError`` for code catching Sanic's type.
+    """
+
+
+__all__ = ["ConfigNotAccepted", "ConfigSourceError", "NotABlueprint", "NotAPath", "NoExceptionsGiven", "UnknownNameError"]

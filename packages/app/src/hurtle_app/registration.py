@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from hurtle_app.errorpages import check_error_format
-from hurtle_app.errors import NoExceptionsGiven, UnknownNameError
+from hurtle_app.errors import NoExceptionsGiven, NotAPath, UnknownNameError
 from hurtle_app.futures import (
     FutureCommand,
     FutureException,
@@ -147,7 +147,9 @@ class Registrar:
         error_format: str | None = None,
         **ctx_kwargs: Any,
     ) -> Callable[[F], F]:
-        """Decorate a handler (or an ``HTTPMethodView`` class) to serve ``uri``."""
+        """Decorate a handler (or an ``HTTPMethodView``'s ``as_view()``) to serve ``uri``."""
+        if not isinstance(uri, str):
+            raise NotAPath(f"A route's uri is a str such as '/path', not {uri!r}")
         route_context = _route_context(ctx_kwargs)
         if not uri.startswith("/") and (uri or not getattr(self, "_is_blueprint", False)):
             uri = "/" + uri
