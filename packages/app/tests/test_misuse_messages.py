@@ -77,3 +77,13 @@ def test_view_decorators_that_are_not_a_list() -> None:
         decorators = (lambda f: f,)
 
     assert Others.as_view().view_class is Others
+
+
+@pytest.mark.parametrize("event", [5, None, b"a.b.c"])
+def test_a_signal_event_that_is_not_a_string(app: Sanic, event) -> None:
+    # Sanic: TypeError ("argument of type 'int' is not iterable") at the decorator.
+    decorate = app.signal(event)  # as Sanic: refused when the handler is decorated
+    with pytest.raises(TypeError, match=r"signal event is a string .*'my.event.happened'"):
+        decorate(handler)
+    with pytest.raises(TypeError, match="not "):
+        app.add_signal(handler, event)

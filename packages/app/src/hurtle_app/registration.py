@@ -738,6 +738,13 @@ class Registrar:
         event_name = event.value if isinstance(event, Enum) else event
 
         def decorator(handler: F) -> F:
+            if not isinstance(event_name, str):
+                # Sanic fails on a TypeError reading it as a string, when the handler is
+                # decorated; the same type and moment, saying why.
+                raise TypeError(
+                    "A signal event is a string of three dotted parts, such as "
+                    f"'my.event.happened', or a sanic.signals.Event; not {event!r}"
+                )
             future = FutureSignal(handler, event_name, condition, exclusive, priority)
             self._future_signals.append(future)
             if apply:
