@@ -31,6 +31,13 @@ def test_a_blueprint_url_prefix_that_is_not_a_str() -> None:
     assert Blueprint("bp", url_prefix=None).url_prefix is None
 
 
+def test_a_group_url_prefix_that_is_not_a_str() -> None:
+    # Sanic builds the path "5/..." from it; this is refused like a blueprint's, as soon as
+    # the group is made (an AttributeError as before, now saying what to write).
+    with pytest.raises(AttributeError, match="group's url_prefix is a str such as '/api'"):
+        Blueprint.group(Blueprint("bp"), url_prefix=5)
+
+
 def test_config_update_with_what_is_not_a_dict() -> None:
     config = Config(env_prefix=None)
     with pytest.raises(TypeError, match=r"takes dicts or KEY=value arguments, not 5$"):
