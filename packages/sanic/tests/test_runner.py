@@ -423,3 +423,11 @@ def test_a_test_client_request_logs_one_banner(app: Sanic, caplog) -> None:
     assert response.status == 200
     banners = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Goin' Fast")]
     assert banners == [f"Goin' Fast @ http://127.0.0.1:{app.test_client.port}"]
+
+
+async def test_run_inside_a_running_event_loop_says_what_to_do_instead(app: Sanic) -> None:
+    # Sanic hangs or reports a failed worker here; asyncio's own message names no fix.
+    with pytest.raises(RuntimeError, match=r"cannot be called while an event loop is running"
+                       r".*await app.create_server\(\)"):
+        app.run(single_process=True, port=0)
+    assert not app.state.is_started
