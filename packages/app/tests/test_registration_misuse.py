@@ -60,3 +60,21 @@ def test_registering_what_is_not_a_blueprint_names_it(app: Sanic, thing) -> None
         app.blueprint(thing)
     with pytest.raises(TypeError, match="not "):
         app.blueprint(thing)
+
+
+@pytest.mark.parametrize("name", [5, 5.5, object()])
+def test_a_route_name_that_is_not_a_str_is_passed_over_for_the_handlers(
+    app: Sanic, name
+) -> None:
+    # As Sanic: the route works, named after its handler.
+    app.get("/", name=name)(handler)
+    app.router.finalize()
+    assert [route.name for route in app.router.routes] == ["TestApp.handler"]
+    assert app.url_for("handler") == "/"
+
+
+def test_a_blueprint_route_name_that_is_not_a_str_is_passed_over(app: Sanic) -> None:
+    bp = Blueprint("bp")
+    bp.get("/", name=5)(handler)
+    app.blueprint(bp)
+    assert app.url_for("bp.handler") == "/"

@@ -315,6 +315,9 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
         subclass's ``generate_name`` makes of ``(given, handler)``, the objects Sanic
         passes it."""
         shown = handler_display_name(handler)
+        if not isinstance(given, str):
+            # As Sanic: a name that is not a string is passed over for the handler's.
+            given = None
         if type(self).generate_name is Registrar.generate_name:
             return self._build_endpoint_name(given or shown)
         # A handler whose own name is not the one routes get (a partial, a view) is

@@ -318,7 +318,8 @@ class Blueprint(Registrar):
 
     def _register_route(self, reg: _Registration, future: FutureRoute) -> None:
         eff = self._effective(reg)
-        name = future.name or handler_display_name(future.handler)
+        given = future.name if isinstance(future.name, str) else None  # as Sanic
+        name = given or handler_display_name(future.handler)
         if name.startswith(reg.app.name + "."):
             name = name[len(reg.app.name) + 1 :]
         if not name.startswith(eff["bp_name"] + "."):
