@@ -147,6 +147,10 @@ def test_a_negative_proxies_count_is_refused_at_start_up(app: Sanic) -> None:
 def test_serve_without_prepare_says_what_to_do(app: Sanic) -> None:
     with pytest.raises(ServerError, match="app.prepare"):
         Sanic.serve()
+    # Sanic raises a RuntimeError here; code catching it keeps working.
+    for serve in (Sanic.serve, Sanic.serve_single):
+        with pytest.raises(RuntimeError, match="Did not find any applications to serve"):
+            serve()
     with pytest.raises(ServerError, match="was not prepared"):
         Sanic.serve(primary=app)
 

@@ -29,6 +29,7 @@ from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 from hurtle_app.logging.setup import apply_log_formatters
 from hurtle_app.motd import get_logo
 from hurtle_app.state import ApplicationServerInfo
+from hurtle_http.exceptions import ServerError as _ServerError
 from hurtle_http.server import try_use_uvloop
 from hurtle_worker.constants import PROCESS_PREFIX, WORKER_NAME_ENV
 from hurtle_worker.process import set_parent_death_signal
@@ -237,6 +238,10 @@ def _local_cert(app: Any, debug: bool) -> dict[str, str]:
     return files
 
 
+class _NoAppsToServe(_ServerError, RuntimeError):
+    """``Sanic.serve()`` before any ``prepare()``: Sanic's RuntimeError, kept a ServerError."""
+
+
 def prepared_apps(app_class: Any) -> list[Any]:
     """Every registered app that ``prepare`` was called on."""
     return [a for a in app_class._app_registry.values() if a.state.server_info]
@@ -248,7 +253,7 @@ def _pick_primary(app_class: Any, primary: Any) -> Any:
     apps = prepared_apps(app_class)
     if primary is None:
         if not apps:
-            raise ServerError(
+            raise _NoAppsToServe(
                 "Did not find any applications to serve. Call app.prepare(...) before "
                 "Sanic.serve(), or use app.run(...)."
             )
