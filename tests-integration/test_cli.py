@@ -23,7 +23,7 @@ import pytest
 import trustme
 from helpers import free_port, running
 
-from hurtle_cli.daemon import is_alive
+from hurtle_cli.daemon import process_exists
 
 CLI = ["-m", "hurtle_cli"]
 
@@ -265,9 +265,10 @@ def test_daemon_serves_in_the_background_and_is_stopped_by_app_name(
         assert stopped.returncode == 0
         assert f"Sent SIGTERM to process {daemon_pid}" in stopped.stdout
         assert not pidfile.exists()
+        assert not pidfile.with_suffix(".lock").exists()
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
-            if not is_alive(daemon_pid):
+            if not process_exists(daemon_pid):
                 break
             time.sleep(0.1)
         else:
@@ -277,6 +278,57 @@ def test_daemon_serves_in_the_background_and_is_stopped_by_app_name(
         if daemon_pid is not None:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(daemon_pid, signal.SIGTERM)
+
+
+def test_a_daemon_with_relative_files_keeps_them_where_it_started(
+    project: Path, tmp_path: Path
+) -> None:
+    """--pidfile/--logfile relative to the folder the command ran in (the daemon itself
+    runs in "/"); the lock file beside the PID file refuses a second daemon even when the
+    PID file is gone; SIGHUP writes the PID file again; SIGTERM stops the daemon, which
+    removes its PID and lock files."""
+    port = free_port()
+    env = {**os.environ, "HOME": str(tmp_path / "home")}
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, *CLI, "cli_app:app", *args], cwd=project,
+                              env=env, capture_output=True, text=True, timeout=30)
+
+    started = cli("-p", str(port), "-D", "--pidfile", "run.pid", "--logfile", "run.log")
+    pidfile, lock = project / "run.pid", project / "run.lock"
+    daemon_pid = None
+    try:
+        assert started.returncode == 0, started.stderr
+        assert started.stdout == (
+            "Starting Sanic in daemon mode...\n  PID file: run.pid\n  Logs: run.log\n"
+        )
+        deadline = time.monotonic() + 20
+        body = None
+        while time.monotonic() < deadline and body is None:
+            with contextlib.suppress(httpx.HTTPError):
+                body = httpx.get(f"http://127.0.0.1:{port}/", timeout=2).json()
+            time.sleep(0.1)
+        assert body is not None and body["app"] == "CliApp"
+        daemon_pid = int(pidfile.read_text().split("pid=")[1].split()[0])
+        assert lock.exists()
+        assert "Sanic daemon started" in (project / "run.log").read_text()
+        assert os.readlink(f"/proc/{daemon_pid}/cwd") == "/"
+        pidfile.unlink()
+        again = cli("-p", str(free_port()), "-D", "--pidfile", "run.pid")
+        assert again.returncode == 1
+        assert f"Daemon error: Daemon already running (lock held): {lock}" in again.stderr
+        os.kill(daemon_pid, signal.SIGHUP)
+        while not pidfile.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert f"pid={daemon_pid}\n" in pidfile.read_text()
+        os.kill(daemon_pid, signal.SIGTERM)
+        while process_exists(daemon_pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not process_exists(daemon_pid)
+        assert not pidfile.exists() and not lock.exists()
+    finally:
+        if daemon_pid is not None and process_exists(daemon_pid):
+            os.kill(daemon_pid, signal.SIGKILL)
 
 
 def test_an_address_in_use_is_one_line_not_a_traceback(project: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import pytest
 
@@ -149,7 +150,56 @@ async def test_server_signals_fire_with_the_listeners(app: Sanic) -> None:
         seen.append("listener")
 
     await app._server_event("init", "before")
-    assert seen == ["listener", "signal"]
+    # As in Sanic: one list in registration order (the signal came first here).
+    assert seen == ["signal", "listener"]
+
+
+async def test_server_event_listeners_and_signals_run_as_one_list(app: Sanic) -> None:
+    """As in Sanic 25.12: a server event's listeners and the signal handlers of the same
+    event run by priority, then in registration order, and the shutdown events run that
+    whole list reversed."""
+    seen: list[str] = []
+
+    def listener(tag: str) -> Any:
+        def record(app: Sanic) -> None:
+            seen.append(tag)
+
+        return record
+
+    app.register_listener(listener("start 1"), "before_server_start")
+    app.register_listener(listener("stop 1"), "before_server_stop")
+
+    @app.signal("server.init.before")
+    async def init_signal(**context: Any) -> None:
+        seen.append("start signal")
+
+    @app.signal("server.shutdown.before")
+    async def stop_signal(**context: Any) -> None:
+        seen.append("stop signal")
+
+    app.register_listener(listener("start 2"), "before_server_start")
+    app.register_listener(listener("stop 2"), "before_server_stop")
+
+    @app.listener("before_server_start", priority=10)
+    async def urgent(app: Sanic) -> None:
+        seen.append("start urgent")
+
+    @app.signal("server.init.before", priority=5)
+    async def early_signal(**context: Any) -> None:
+        seen.append("start signal p5")
+
+    await app._server_event("init", "before")
+    await app._server_event("shutdown", "before")
+    assert seen == [
+        "start urgent",
+        "start signal p5",
+        "start 1",
+        "start signal",
+        "start 2",
+        "stop 2",
+        "stop signal",
+        "stop 1",
+    ]
 
 
 async def test_a_router_reset_after_a_run_is_compiled_again_on_the_next(app: Sanic, call) -> None:

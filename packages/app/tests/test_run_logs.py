@@ -28,3 +28,28 @@ def test_single_process_run_logs_the_worker_lifecycle(caplog) -> None:
         ("sanic.server", f"Worker complete [{pid}]"),
         ("sanic.root", "Server Stopped"),
     ]
+
+
+def _free_port(host: str) -> int:
+    import socket
+
+    with socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+def test_single_process_run_names_an_ipv6_host_in_brackets(caplog) -> None:
+    """The "Goin' Fast @" line is a URL: an IPv6 literal is bracketed (RFC 3986 3.2.2),
+    as Sanic prints it, not ``http://::1:PORT``."""
+    app = Sanic("Ipv6Banner")
+
+    @app.after_server_start
+    async def stop(app):
+        app.stop()
+
+    port = _free_port("::1")
+    with caplog.at_level(logging.INFO, logger="sanic"):
+        app.run("::1", port, single_process=True, register_sys_signals=False, motd=True,
+                access_log=False)
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Goin' Fast")]
+    assert lines == [f"Goin' Fast @ http://[::1]:{port}"]

@@ -63,6 +63,27 @@ async def test_non_ascii_filename_gets_rfc6266_encoding(path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "fallback", "encoded"),
+    [
+        ("a\r\nSet-Cookie: x=1", "a??Set-Cookie: x=1", "a%0D%0ASet-Cookie%3A%20x%3D1"),
+        ("a\x00b\x7f", "a?b?", "a%00b%7F"),
+        ('d\u00e9\n"q"', 'd??\\"q\\"', "d%C3%A9%0A%22q%22"),
+        ("\udcff.bin", "?.bin", "%FF.bin"),
+    ],
+)
+async def test_a_filename_with_control_characters_cannot_break_the_header(
+    path: Path, name: str, fallback: str, encoded: str
+) -> None:
+    # Sanic writes CR/LF from the name into the head (an injected Set-Cookie); the name
+    # is carried percent-encoded in filename* (RFC 6266/8187), a surrogate (a name read
+    # from disk that is not UTF-8) as its byte.
+    for response in (await file(path, filename=name), await file_stream(path, filename=name)):
+        assert response.headers["Content-Disposition"] == (
+            f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"
+        )
+
+
 async def test_unknown_extension_is_text_plain(tmp_path: Path) -> None:
     target = tmp_path / "f.unknownext"
     target.write_bytes(b"x")

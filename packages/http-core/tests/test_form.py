@@ -49,6 +49,27 @@ def test_fields_and_files() -> None:
     assert files.get("g") == File(type="text/plain", body=b"\x00\x01", name="ä.bin")
 
 
+@pytest.mark.parametrize("charset", ["punycode", "idna"])
+def test_a_part_charset_with_quadratic_decoding_is_read_as_utf8(charset: str) -> None:
+    """punycode and idna decode in time growing with the square of the input: a part
+    (or a ``filename*``) naming them is read as UTF-8, as one naming an unknown charset."""
+    body = (
+        _part(
+            [
+                'Content-Disposition: form-data; name="a"',
+                f"Content-Type: text/plain; charset={charset}",
+            ],
+            "é xn--aa-bb".encode(),
+        )
+        + _part([f"Content-Disposition: form-data; name=f; filename*={charset}''%C3%A9"], b"x")
+        + BOUNDARY
+        + b"--\r\n"
+    )
+    fields, files = parse_multipart_form(body, BOUNDARY)
+    assert fields == {"a": ["é xn--aa-bb"]}
+    assert files.get("f").name == "é"
+
+
 def test_file_is_a_named_tuple() -> None:
     upload = File(type="a/b", body=b"x", name="n")
     kind, body, name = upload

@@ -132,3 +132,16 @@ def test_accept_and_proxy_parsers_are_reachable_from_headers() -> None:
         assert "nope" in str(error)
     else:
         raise AssertionError("an unknown name must raise AttributeError")
+
+
+@given(st.text(alphabet='\\"ab;= ', max_size=40))
+def test_a_quoted_string_parameter_round_trips(value: str) -> None:
+    # RFC 9110 5.6.4: a value quoted with \" and \\ escapes reads back as itself.
+    quoted = value.replace("\\", "\\\\").replace('"', '\\"')
+    assert parse_content_header(f'form-data; name="{quoted}"')[1]["name"] == value
+
+
+def test_form_data_percent_escapes_next_to_each_other() -> None:
+    # Browsers send '"' as %22 and a line break as %0D%0A in form-data names.
+    options = parse_content_header('form-data; name="%%22%0D%0A%220D%0A"; filename=a%22')[1]
+    assert options == {"name": '%"\n"0D%0A', "filename": 'a"'}

@@ -454,6 +454,18 @@ def test_urlencoded_form_charset() -> None:
     assert request.form == {"a": ["ä"]}
 
 
+@pytest.mark.parametrize("charset", ["punycode", "PunyCode", "idna"])
+def test_a_form_charset_with_quadratic_decoding_is_read_as_utf8(charset: str) -> None:
+    """punycode and idna take time growing with the square of the input (a few MB hold
+    a worker for minutes), so a form naming them is read as UTF-8, like an unknown
+    charset."""
+    request = make(
+        body=b"a=%C3%A9&b=xn--aa-bb",
+        headers={"Content-Type": f"application/x-www-form-urlencoded; charset={charset}"},
+    )
+    assert request.form == {"a": ["é"], "b": ["xn--aa-bb"]}
+
+
 def test_multipart_form_and_files() -> None:
     body = (
         b'--XX\r\nContent-Disposition: form-data; name="k"\r\n\r\nv\r\n'

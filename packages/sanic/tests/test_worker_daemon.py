@@ -1,13 +1,23 @@
-"""``sanic.worker.daemon.Daemon``: Sanic's class for background runs, black-box facts."""
+"""``sanic.worker.daemon``: Sanic's module for background runs offers Sanic's names, and
+they behave as Sanic's (the behaviour itself is tested in hurtle-cli)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
 import pytest
 
-from sanic.worker.daemon import Daemon, DaemonError, PidfileInfo
+from sanic.worker.daemon import (
+    Daemon,
+    DaemonError,
+    PidfileInfo,
+    _get_default_runtime_dir,
+    _is_sanic_process,
+    _process_exists,
+    _sanitize_name,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -17,10 +27,14 @@ def home(tmp_path, monkeypatch):
     return tmp_path
 
 
-def test_default_pidfile_is_named_after_the_app(home) -> None:
+def test_default_pidfiles_go_to_the_state_folder_named_after_the_app(home) -> None:
+    assert _get_default_runtime_dir() == home / ".local" / "state" / "sanic"
+    assert _sanitize_name("._My App/x_.") == "My_App_x"
     assert Daemon.get_pidfile_path("My App/x") == (
         home / ".local" / "state" / "sanic" / "My_App_x.pid"
     )
+    assert Daemon(name="My App/x", pidfile="auto").pidfile == Daemon.get_pidfile_path("My_App_x")
+    assert Daemon(name="My App/x").pidfile is None
 
 
 def test_pidfile_info_reads_only_a_daemons_pidfile(tmp_path) -> None:
@@ -34,11 +48,12 @@ def test_pidfile_info_reads_only_a_daemons_pidfile(tmp_path) -> None:
     assert Daemon.read_pidfile(tmp_path / "missing.pid") is None
 
 
-def test_validate_refuses_an_unknown_user_and_a_running_daemon(tmp_path) -> None:
-    with pytest.raises(DaemonError, match="User 'no-such-user-here' does not exist"):
-        Daemon(name="Foo", user="no-such-user-here").validate()
-    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+def test_a_running_daemon_is_a_live_sanic_process(tmp_path) -> None:
+    code = "import time; print('up', flush=True); time.sleep(30)"
+    proc = subprocess.Popen([sys.executable, "-c", code, "sanic"], stdout=subprocess.PIPE)
     try:
+        assert proc.stdout is not None and proc.stdout.readline() == b"up\n"
+        assert _process_exists(proc.pid) and _is_sanic_process(proc.pid)
         pidfile = tmp_path / "busy.pid"
         pidfile.write_text(f"sanic\npid={proc.pid}\n")
         with pytest.raises(DaemonError, match=f"already running with PID {proc.pid}"):
@@ -46,4 +61,14 @@ def test_validate_refuses_an_unknown_user_and_a_running_daemon(tmp_path) -> None
     finally:
         proc.kill()
         proc.wait(5)
-    Daemon(pidfile=str(tmp_path / "free.pid"), name="Free").validate()  # nothing in the way
+        proc.stdout.close()
+    assert not _process_exists(proc.pid)
+    Daemon(pidfile=str(pidfile), name="Busy").validate()  # stale: nothing in the way
+    assert _process_exists(os.getpid())
+
+
+def test_validate_refuses_an_unknown_user_and_a_missing_folder() -> None:
+    with pytest.raises(DaemonError, match="User 'no-such-user-here' does not exist"):
+        Daemon(name="Foo", user="no-such-user-here").validate()
+    with pytest.raises(DaemonError, match="PID file directory does not exist: /no/such"):
+        Daemon(pidfile="/no/such/a.pid").validate()

@@ -738,16 +738,7 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
         elif event == "before_server_start":
             self._task_registry.starting = True
         try:
-            await self._listeners.run(event, self, loop)
-            signal_name = f"server.{concern}.{action}"
-            if signal_name in self._signal_events:
-                await self.dispatch(
-                    signal_name,
-                    context={"app": self, "loop": loop},
-                    inline=True,
-                    fail_not_found=False,
-                    reverse=concern == "shutdown",
-                )
+            await self._run_server_event(event, f"server.{concern}.{action}", loop)
         except Exception as error:
             # As Sanic: a failing server listener is reported before it stops the server.
             if "server.exception.report" in self._signal_events:
@@ -763,6 +754,32 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
             raise
         if event == "before_server_start":
             self._task_registry.start(loop)
+
+    async def _run_server_event(
+        self, event: str, signal_name: str, loop: asyncio.AbstractEventLoop
+    ) -> None:
+        """The listeners of ``event`` and the signal handlers of ``signal_name`` as one
+        list, as in Sanic: by priority, then in the order they were registered, the whole
+        list reversed for the shutdown events."""
+        router = self.signal_router
+        signals = router.resolved(signal_name) if signal_name in self._signal_events else ()
+        context = {"app": self, "loop": loop}
+        router.notify(signal_name, context)
+        if not signals:
+            await self._listeners.run(event, self, loop)
+            return
+        steps: list[tuple[int, int, bool, Any]] = [
+            (item.priority, item.order, True, item) for item in self._listeners.entries(event)
+        ]
+        steps += [(signal.priority, signal.order, False, signal) for signal in signals]
+        steps.sort(key=lambda step: (-step[0], step[1]))
+        if signal_name.startswith("server.shutdown."):
+            steps.reverse()
+        for _, _, is_listener, item in steps:
+            if is_listener:
+                await self._listeners.call(item, event, self, loop)
+            else:
+                await router.run_one(item, context)
 
     # --- request handling --------------------------------------------------------------------
     async def handle_request(self, request: Any) -> None:

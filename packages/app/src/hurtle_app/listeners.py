@@ -10,6 +10,7 @@ from typing import Any
 from warnings import warn
 
 from hurtle_app.errors import UnknownNameError
+from hurtle_app.sequence import next_registration
 
 
 class ListenerEvent(str, Enum):  # noqa: UP042 - StrEnum needs 3.11; we support 3.10
@@ -100,12 +101,12 @@ class ListenerRegistry:
 
     def __init__(self) -> None:
         self._by_event: dict[str, list[_Listener]] = {e: [] for e in LISTENER_EVENTS}
-        self._count = 0
 
     def add(self, func: Callable[..., Any], event: str, priority: int = 0) -> None:
         """Record ``func`` for ``event``."""
-        self._count += 1
-        self._by_event[normalize_event(event)].append(_Listener(func, priority, self._count))
+        self._by_event[normalize_event(event)].append(
+            _Listener(func, priority, next_registration())
+        )
 
     def listeners(self, event: str) -> list[Callable[..., Any]]:
         """The functions registered for ``event``, in the order they will run."""
@@ -120,18 +121,29 @@ class ListenerRegistry:
     def __contains__(self, event: str) -> bool:
         return bool(self._by_event.get(normalize_event(event)))
 
+    def entries(self, event: str) -> list[_Listener]:
+        """The listeners of ``event`` as registered (each with its priority and order)."""
+        return list(self._by_event[normalize_event(event)])
+
     async def run(self, event: str, app: Any, loop: asyncio.AbstractEventLoop | None) -> None:
         """Run every listener of ``event`` in order, awaiting the async ones."""
         name = normalize_event(event)
         for item in self._ordered(name):
-            if item.takes_loop:
-                if name in _WARNS_ABOUT_LOOP:
-                    _warn_loop_argument(item.func)
-                result = item.func(app, loop)
-            else:
-                result = item.func(app)
-            if inspect.isawaitable(result):
-                await result
+            await self.call(item, name, app, loop)
+
+    @staticmethod
+    async def call(
+        item: _Listener, event: str, app: Any, loop: asyncio.AbstractEventLoop | None
+    ) -> None:
+        """Run one listener of ``event`` (normalised name), awaiting it if async."""
+        if item.takes_loop:
+            if event in _WARNS_ABOUT_LOOP:
+                _warn_loop_argument(item.func)
+            result = item.func(app, loop)
+        else:
+            result = item.func(app)
+        if inspect.isawaitable(result):
+            await result
 
     def run_sync(self, event: str, app: Any) -> None:
         """Run the listeners of a main-process event (no loop running yet)."""

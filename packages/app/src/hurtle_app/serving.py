@@ -260,9 +260,11 @@ class SingleProcessRunner:
         await server.after_start()
         self.app.state.is_started = True
         server_logger.info("Worker ready [%s]", pid)
-        scheme = "https" if kw.get("ssl") else "http"
-        location = f"{kw['unix']} {scheme}://..." if kw.get("unix") else f"{scheme}://{host}:{port}"
         if motd:
+            # the app's own formatting: an IPv6 host in brackets, a unix socket by path
+            location = self.app.get_server_location(
+                {"host": host, "port": port, "ssl": kw.get("ssl"), "unix": kw.get("unix")}
+            )
             server_logger.info("Goin' Fast @ %s", location)
         if register_sys_signals:
             for sig in (os_signal.SIGINT, os_signal.SIGTERM):

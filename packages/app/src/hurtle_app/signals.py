@@ -15,6 +15,7 @@ from enum import Enum
 from types import SimpleNamespace
 from typing import Any
 
+from hurtle_app.sequence import next_registration
 from hurtle_http.exceptions import InvalidSignal
 from sanic_routing import BaseRouter
 from sanic_routing.exceptions import NotFound
@@ -280,7 +281,7 @@ class SignalRouter(BaseRouter):
         """Register ``handler(**context)`` for ``event``; returns the ``Signal``."""
         name = self.format_event(event)
         self._check_event(name)
-        signal = Signal(name, handler, condition, exclusive, priority, len(self._signals))
+        signal = Signal(name, handler, condition, exclusive, priority, next_registration())
         self._signals.append(signal)
         self._by_event.clear()
         return signal
@@ -347,6 +348,25 @@ class SignalRouter(BaseRouter):
             matched.sort(key=lambda pair: (-pair[0].priority, pair[0].order))
             found = self._by_event[event] = (tuple(s for s, _ in matched), params)
         return found
+
+    def resolved(self, event: str) -> tuple[Signal, ...]:
+        """The signals dispatching ``event`` runs, by priority then registration order."""
+        return self._resolve(event)[0]
+
+    def notify(self, event: str, context: dict[str, Any]) -> None:
+        """Wake the waiters of ``event`` (what a dispatch does before its handlers)."""
+        if self._waiters:
+            self._wake(event, context, None)
+
+    @staticmethod
+    async def run_one(signal: Signal, context: dict[str, Any]) -> Any:
+        """Run one signal's handler as a dispatch without a condition would."""
+        if not signal.matches_condition(None):
+            return None
+        value = signal.handler(**context)
+        if asyncio.iscoroutine(value) or isinstance(value, asyncio.Future):
+            value = await value
+        return value
 
     def has(self, event: str | Enum) -> bool:
         """Whether dispatching ``event`` would run a handler or wake a waiter (cheap)."""

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from email.utils import formatdate
 from mimetypes import guess_type
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from hurtle_http.exceptions import (
     FileNotFound,
@@ -81,6 +82,9 @@ class DirectoryNotServed(FileNotFound, IsADirectoryError):
     """
 
 
+_SLASHES = re.compile(r"//+")
+
+
 def is_within(path: Path, root: Path) -> bool:
     """Whether the resolved ``path`` is ``root`` or below it."""
     return path == root or root in path.parents
@@ -135,11 +139,16 @@ class DirectoryHandler:
 
                 return await file(candidate, request_headers=request.headers)
         if self.directory_view:
-            if path and not request.path.endswith("/"):
-                # A listing's links are relative to the folder, so its URL ends with "/".
+            # A listing's links are relative to the folder, so its URL ends with "/".
+            # Runs of "/" are folded as Sanic folds them: "//sub" must not become the
+            # Location "//sub/", which a browser reads as the host "sub" (open redirect).
+            canonical = _SLASHES.sub("/", request.path)
+            if not canonical.endswith("/"):
+                canonical += "/"
+            if canonical != request.path:
                 from hurtle_http.response import redirect
 
-                return redirect(request.path + "/")
+                return redirect(canonical)
             return html_response(self._listing(current, path))
         raise DirectoryNotServed("File not found", path=current, relative_url=path)
 
@@ -169,13 +178,22 @@ class DirectoryHandler:
         entries = sorted(self._visible(folder), key=lambda e: (not e[0].is_dir(), e[0].name))
         for entry, stat in entries:
             name = entry.name + ("/" if entry.is_dir() else "")
+            # A name that is not UTF-8 on disk holds surrogates: its link carries the
+            # bytes percent-encoded, its text shows U+FFFD (Sanic answers a 500).
+            href = quote(name, errors="surrogateescape")
+            name = _shown(name)
             modified = datetime.fromtimestamp(stat.st_mtime, UTC)
             size = "" if entry.is_dir() else f"{stat.st_size:,}"
+            # The link is the name percent-encoded: a name such as "javascript:x()" or
+            # "a#b" stays a relative path to that file (Sanic puts the raw name there).
             rows.append(
-                f'<tr><td><a href="{html.escape(name, quote=True)}">{html.escape(name)}</a></td>'
+                f'<tr><td><a href="{html.escape(href, quote=True)}">'
+                f"{html.escape(name)}</a></td>"
                 f"<td>{modified:%Y-%m-%d %H:%M:%S}</td><td>{size}</td></tr>"
             )
-        title = html.escape("/" + "/".join(p for p in (self.base, path.strip("/")) if p) + "/")
+        title = html.escape(
+            _shown("/" + "/".join(p for p in (self.base, path.strip("/")) if p) + "/")
+        )
         return (
             '<!DOCTYPE html><html lang="en"><meta charset="utf-8">'
             f"<title>Directory Viewer</title><h1>{title}</h1>"
@@ -183,6 +201,14 @@ class DirectoryHandler:
             + "".join(rows)
             + "</table></html>"
         )
+
+
+def _shown(name: str) -> str:
+    """``name`` as text a page can carry: bytes that were not UTF-8 on disk (held as
+    surrogates) become U+FFFD."""
+    if name.isascii():
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 class StaticHandler:
@@ -228,13 +254,21 @@ class StaticHandler:
         """The file a request names, refusing anything outside the served root (404)."""
         if not self.is_folder:
             return self.root, ""
-        relative = unquote(file_uri or "").lstrip("/")
-        if ".." in relative.split("/"):
+        # Percent-encoded bytes that are not UTF-8 name the file with those bytes on disk
+        # (the link a listing gives it); Sanic reads them as U+FFFD and answers 404.
+        relative = unquote(file_uri or "", errors="surrogateescape").lstrip("/")
+        if ".." in relative.split("/") or "\x00" in relative:
             # As Sanic: a ".." segment (raw or percent-encoded) is never served, even one
-            # that would lead back into the root.
+            # that would lead back into the root. No file name holds a NUL ("%00"); Sanic
+            # lets the ValueError it raises become a 500.
             raise FileNotFound("File not found", path=self.root, relative_url=file_uri)
         unresolved = self.root / relative
-        candidate = unresolved.resolve()
+        try:
+            candidate = unresolved.resolve()
+        except (OSError, RuntimeError):
+            # A symlink loop under the root (RuntimeError before Python 3.13, OSError
+            # after): nothing to serve there (Sanic: 500).
+            raise FileNotFound("File not found", path=unresolved, relative_url=file_uri) from None
         if not is_within(candidate, self.root) and not may_follow(
             unresolved,
             candidate,
@@ -265,7 +299,9 @@ class StaticHandler:
         byte_range = None
         if self.use_content_range:
             headers["Accept-Ranges"] = "bytes"
-            if request.headers.get("range"):
+            if request.headers.get("range") and _if_range_holds(
+                request.headers.get("if-range"), stats.st_mtime
+            ):
                 byte_range = ContentRangeHandler(request, stats)
                 headers.update(byte_range.headers)
         if self.stream_threshold is not None and stats.st_size >= self.stream_threshold:
@@ -292,6 +328,19 @@ class StaticHandler:
             headers=headers,
             _range=byte_range,
         )
+
+
+def _if_range_holds(if_range: str | None, mtime: float) -> bool:
+    """Whether a ``Range`` may be honoured given the request's ``If-Range`` (RFC 9110
+    13.1.5): with no ``If-Range``, or one naming exactly the ``Last-Modified`` the file is
+    sent with. An entity-tag never matches (static files carry no ``ETag``), nor does an
+    older date or an invalid value; the whole file is sent then, so a client resuming a
+    download of a file that changed does not join pieces of two versions (Sanic honours
+    the ``Range`` whatever ``If-Range`` says, which the RFC forbids).
+    """
+    if if_range is None:
+        return True
+    return if_range.strip() == formatdate(mtime, usegmt=True)
 
 
 def _content_type(path: Path, content_type: str | None) -> str:

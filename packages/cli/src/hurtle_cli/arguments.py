@@ -20,6 +20,11 @@ Run a Sanic application (served by Hurtle).
   sanic path.to.server              the same, when the variable is called `app`
   sanic path.to.server:create_app   a factory returning an app (with --factory)
   sanic ./path/to/static --simple   serve a directory as a simple HTTP server
+
+Daemons (started with --daemon):
+
+  sanic path.to.server status|stop|restart             the app's, by its default PID file
+  sanic status|kill|restart (--pid PID | --pidfile PATH)   any (kill: SIGKILL)
 """
 
 ACTIONS = ("serve", "exec", "status", "restart", "stop")
@@ -41,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("target", help="path.to.module:app, a factory, or a directory")
     parser.add_argument(
         "action", nargs="?", default="serve", choices=ACTIONS,
-        help="serve (default), exec, status, restart or stop",
+        help="serve (default), exec, or for a daemon: status, restart (not yet) or stop",
     )
     parser.add_argument("--version", action="version", version=version_line())
 
@@ -111,12 +116,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     daemon = parser.add_argument_group("Daemon")
     daemon.add_argument("-D", "--daemon", action="store_true", help="run in the background")
-    daemon.add_argument("--pidfile", default=None, help="PID file path (with --daemon)")
-    daemon.add_argument("--logfile", default=None, help="log file for daemon output")
+    daemon.add_argument("--pidfile", default=None,
+                        help="PID file path instead of the app's default (with --daemon)")
+    daemon.add_argument("--logfile", default=None,
+                        help="log file for the daemon's output (with --daemon)")
     daemon.add_argument("--user", dest="daemon_user", default=None,
-                        help="run the daemon as this user (name or uid)")
+                        help="run the daemon as this user name (needs root)")
     daemon.add_argument("--group", dest="daemon_group", default=None,
-                        help="run the daemon with this group (name or gid)")
+                        help="run the daemon with this group name (needs root)")
     return parser
 
 

@@ -1,257 +1,423 @@
-"""Background (daemon) running and its management: status, stop, kill.
+"""Running an app in the background, as Sanic 25.12's ``sanic app:app --daemon`` does.
 
-As Sanic 25.12 does it: the PID file of an app named ``NAME`` is ``NAME.pid`` in
-``$XDG_RUNTIME_DIR/sanic`` (or ``~/.local/state/sanic``) unless ``--pidfile`` says otherwise, and holds
-``sanic``, ``pid=``, ``started=`` and ``name=`` lines; ``status``/``stop``/``kill`` print
-Sanic's messages and remove the PID file of a process they stopped or found gone.
+Theory of operation. :meth:`Daemon.validate` refuses, before anything is forked, what would
+only fail later where nobody sees it: an unknown ``--user``/``--group``, a PID, log or lock
+file folder that is missing or not writable, a PID file naming a live Sanic process.
+:meth:`Daemon.daemonize` then takes an exclusive ``flock`` on the lock file (``NAME.lock``
+beside ``NAME.pid``), forks, starts a new session, forks again so the daemon can never get a
+terminal back, sends its output to the log file (or nowhere), writes the PID file (lines
+``sanic``, ``pid=``, ``started=`` and ``name=``), rewrites it on SIGHUP, and removes both
+files when it exits. Without ``--pidfile`` the PID file is ``NAME.pid`` in the first folder
+that can be created of ``$XDG_RUNTIME_DIR/sanic``, ``~/.local/state/sanic`` and
+``~/.cache/sanic``, else the current folder.
+
+Where Hurtle differs on purpose: relative paths are made absolute before the daemon leaves
+the current folder (Sanic writes them under ``/``); a process that has exited but is not
+reaped yet, or a PID of 0 or less (a process group), is never taken for a running one; and
+a process run as ``hurtle_cli`` counts as a Sanic process.
 """
 
 from __future__ import annotations
 
-import argparse
+import atexit
+import grp
+import logging
 import os
+import pwd
 import signal
 import sys
 import time
-from collections.abc import Sequence
+import uuid
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from types import FrameType
+
+logger = logging.getLogger("sanic.root")
+
+OS_IS_WINDOWS = os.name == "nt"
 
 
 class DaemonError(Exception):
-    """The daemon cannot start (one already runs, the PID file cannot be written)."""
+    """The daemon cannot start (bad user or folder, one already runs, a fork failed)."""
 
 
-def state_dir() -> Path:
-    """The folder of default PID files, as Sanic picks it: ``$XDG_RUNTIME_DIR/sanic``, else
-    ``~/.local/state/sanic``, else ``~/.cache/sanic`` (the first that can be created,
-    private to the user), else the current folder."""
+@dataclass(frozen=True)
+class PidfileInfo:
+    """What a daemon's PID file says: its PID, when it started (epoch seconds), its app."""
+
+    pid: int
+    started: int | None = None
+    name: str | None = None
+
+
+def runtime_dir() -> Path:
+    """The folder of default PID files: the first of ``$XDG_RUNTIME_DIR/sanic``,
+    ``~/.local/state/sanic`` and ``~/.cache/sanic`` that exists or can be created (private
+    to the user), else the current folder."""
     candidates = []
     runtime = os.environ.get("XDG_RUNTIME_DIR")
     if runtime:
         candidates.append(Path(runtime) / "sanic")
-    home = Path.home()
-    candidates += [home / ".local" / "state" / "sanic", home / ".cache" / "sanic"]
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError):  # no HOME and no passwd entry
+        home = None
+    if home is not None:
+        candidates += [home / ".local" / "state" / "sanic", home / ".cache" / "sanic"]
     for folder in candidates:
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError:
             continue
-        if os.access(folder, os.W_OK):
-            return folder
+        return folder
     return Path.cwd()
 
 
-def default_pidfile(app_name: str) -> Path:
-    """Where ``--daemon`` records the PID of the app named ``app_name``."""
-    safe = "".join(c if c.isalnum() or c in "_.-" else "_" for c in app_name) or "app"
-    return state_dir() / f"{safe}.pid"
+def sanitize_name(name: str) -> str:
+    """``name`` as a file name: letters, digits, ``-``, ``_`` and ``.`` kept, anything else
+    ``_``, no leading or trailing ``.``/``_`` (no hidden file); ``sanic`` if nothing is left."""
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name).strip("._")
+    return safe or "sanic"
 
 
-def read_pid(path: Path) -> int | None:
-    """The PID in a PID file Sanic wrote (a ``sanic`` line, then ``pid=N``), or None for
-    any other file: another program's PID file is never taken for a daemon's."""
-    try:
-        lines = path.read_text().splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    if not lines or lines[0].strip() != "sanic":
-        return None
-    for line in lines[1:]:
-        key, sep, value = line.strip().partition("=")
-        if sep and key == "pid" and value.isdigit() and int(value) > 0:
-            return int(value)
-    return None
-
-
-def write_pidfile(path: Path, name: str) -> None:
-    """Record this process as the daemon of ``name``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"sanic\npid={os.getpid()}\nstarted={int(time.time())}\nname={name}\n")
-
-
-def is_alive(pid: int) -> bool:
-    """Whether a process with this PID runs (an exited one nobody reaped yet does not)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
+def _is_zombie(pid: int) -> bool:
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
-        return True
-    return stat.rpartition(")")[2].split()[:1] != ["Z"]
+        return False
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]
 
 
-def resolve_ids(user: str | None, group: str | None) -> tuple[int | None, int | None]:
-    """The uid and gid to run as (``--user``/``--group``), checked before forking."""
-    import grp
-    import pwd
+def process_exists(pid: int) -> bool:
+    """Whether ``pid`` names a live process this user may signal.
 
-    uid = gid = None
-    if user is not None:
-        try:
-            entry = pwd.getpwnam(user) if not user.isdigit() else pwd.getpwuid(int(user))
-        except KeyError:
-            raise DaemonError(f"User {user!r} does not exist") from None
-        uid, gid = entry.pw_uid, entry.pw_gid
-    if group is not None:
-        try:
-            gid = grp.getgrnam(group).gr_gid if not group.isdigit() else int(group)
-        except KeyError:
-            raise DaemonError(f"Group {group!r} does not exist") from None
-    return uid, gid
-
-
-def check_not_running(path: Path) -> None:
-    """Raise :class:`DaemonError` when the PID file names a running process."""
-    running = read_pid(path)
-    if running and running != os.getpid() and is_alive(running):
-        raise DaemonError(f"Daemon already running with PID {running}")
-
-
-def detach(logfile: str | None = None) -> None:
-    """Leave the terminal: double fork, a new session, output to ``logfile`` (or nowhere)."""
-    sys.stdout.flush()
-    sys.stderr.flush()
-    if os.fork() > 0:
-        os._exit(0)
-    os.setsid()
-    if os.fork() > 0:
-        os._exit(0)
-    out = os.open(logfile or os.devnull, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-    null = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(null, 0)
-    os.dup2(out, 1)
-    os.dup2(out, 2)
-
-
-def drop_privileges(uid: int | None, gid: int | None) -> None:
-    """Run as ``uid``/``gid`` from now on (group first, while still allowed to)."""
-    if gid is not None and gid != os.getgid():
-        os.setgroups([gid])
-        os.setgid(gid)
-    if uid is not None and uid != os.getuid():
-        os.setuid(uid)
-
-
-def daemonize(name: str, pidfile: str | None = None, logfile: str | None = None,
-              user: str | None = None, group: str | None = None) -> Path:
-    """Detach from the terminal, record the daemon's PID, then run as ``user``/``group``
-    when given.
-
-    Raises :class:`DaemonError` (before forking) when the PID file names a running process
-    or the user or group does not exist.
+    A PID of 0 or less is never one (``kill`` would reach a process group), nor is a
+    process that has exited but has not been reaped yet.
     """
-    path = Path(pidfile) if pidfile else default_pidfile(name)
-    announce(path, logfile)
-    check_not_running(path)
-    uid, gid = resolve_ids(user, group)
-    detach(logfile)
-    write_pidfile(path, name)
-    drop_privileges(uid, gid)
-    log_started(path, name, logfile)
-    return path
-
-
-def announce(path: Path, logfile: str | None) -> None:
-    """Tell the terminal, before leaving it, where the PID (and the output) will be."""
-    print("Starting Sanic in daemon mode...")
-    print(f"  PID file: {path}")
-    if logfile:
-        print(f"  Logs: {logfile}")
-
-
-def log_started(path: Path, name: str, logfile: str | None) -> None:
-    """First line of the daemon's log (as Sanic's): its PID, PID file, log file and app."""
-    import logging
-
-    logging.getLogger("sanic.root").info(
-        "Sanic daemon started",
-        extra={
-            "daemon_pid": os.getpid(),
-            "daemon_pidfile": str(path),
-            "daemon_logfile": logfile,
-            "daemon_name": name,
-        },
-    )
-
-
-def _remove(path: Path | None, label: str) -> None:
-    if path is not None and path.exists():
-        path.unlink()
-        print(f"Removed {label}PID file: {path}")
-
-
-def signal_daemon(action: str, pid: int | None, pidfile: Path | None) -> int:
-    """``status``, ``stop`` (SIGTERM), ``kill`` (SIGKILL) or ``restart`` (not available
-    yet, as in Sanic) the daemon; the exit status. Only a positive PID is ever signalled
-    (0 or a negative number would reach a whole process group)."""
-    if pid is None:
-        if pidfile is None or not pidfile.exists():
-            print(f"PID file not found: {pidfile}", file=sys.stderr)
-            return 1
-        pid = read_pid(pidfile)
-        if pid is None:
-            print(f"Invalid PID file: {pidfile}", file=sys.stderr)
-            return 1
-    if action == "restart":
-        print("Restarting a daemon is not available yet: stop it, then start it again.")
-        return 0
-    if pid <= 0 or not is_alive(pid):
-        if action != "status":
-            print(f"Process {pid} not found", file=sys.stderr)
-            return 1
-        print(f"Process {pid} is NOT running")
-        _remove(pidfile, "stale ")
-        return 1
-    if action == "status":
-        print(f"Process {pid} is running")
-        return 0
-    sig = signal.SIGKILL if action == "kill" else signal.SIGTERM
+    if pid <= 0:
+        return False
     try:
-        os.kill(pid, sig)
-    except ProcessLookupError:
-        print(f"Process {pid} not found", file=sys.stderr)
-        return 1
-    print(f"Sent {sig.name} to process {pid}")
-    _remove(pidfile, "")
-    return 0
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    return not _is_zombie(pid)
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message}\n")
+def is_sanic_process(pid: int) -> bool:
+    """Whether ``pid`` runs Sanic (its command line mentions ``sanic`` or ``hurtle``), so
+    a PID reused by another program after a crash is not taken for the daemon. Where
+    ``/proc`` cannot tell, the PID file is trusted."""
+    cmdline = Path(f"/proc/{pid}/cmdline")
+    if not cmdline.exists():
+        return True
+    try:
+        data = cmdline.read_bytes()
+    except OSError:
+        return False
+    return b"sanic" in data or b"hurtle" in data
 
 
-def daemon_command(action: str, argv: Sequence[str], app_name: str | None = None) -> int:
-    """``sanic status|stop|kill|restart (--pid PID | --pidfile PATH)`` (one of them is
-    required), or for the app named ``app_name`` (its default PID file)."""
-    parser = _Parser(prog="sanic")
-    which = parser.add_mutually_exclusive_group(required=app_name is None)
-    which.add_argument("--pid", type=int, default=None)
-    which.add_argument("--pidfile", default=None)
-    args = parser.parse_args(list(argv))
-    pidfile = Path(args.pidfile) if args.pidfile else (
-        default_pidfile(app_name) if app_name and args.pid is None else None
-    )
-    return signal_daemon(action, args.pid, pidfile)
+def _as_int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+class Daemon:
+    """One background run: where its PID, log and lock files go, and as whom it runs.
+
+    ``pidfile="auto"`` (or ``""``) picks the default PID file of the app ``name``;
+    ``None`` writes none. ``validate()`` checks, ``daemonize()`` detaches (it validates
+    first), ``drop_privileges()`` then switches to ``user``/``group``.
+    """
+
+    def __init__(
+        self,
+        pidfile: str | None = None,
+        logfile: str | None = None,
+        user: str | None = None,
+        group: str | None = None,
+        name: str | None = None,
+        lockfile: str | None = None,
+    ) -> None:
+        if OS_IS_WINDOWS:
+            raise DaemonError(
+                "Daemon mode is not supported on Windows. "
+                "Consider using a Windows service or nssm instead."
+            )
+        self.name = sanitize_name(name) if name else None
+        self._auto_pidfile = pidfile in ("auto", "")
+        self.pidfile: Path | None
+        if self._auto_pidfile:
+            self.pidfile = self.get_pidfile_path(self.name or f"sanic-{uuid.uuid4().hex}")
+        else:
+            self.pidfile = Path(pidfile) if pidfile else None
+        self.logfile = Path(logfile) if logfile else None
+        self.user = user
+        self.group = group
+        self._uid: int | None = None
+        self._gid: int | None = None
+        self.pid: int | None = None
+        self._lockfile_path = Path(lockfile) if lockfile else None
+        self._lock_fd: int | None = None
+
+    # PID files
+
+    @staticmethod
+    def get_pidfile_path(name: str) -> Path:
+        """The default PID file of the app named ``name``."""
+        return runtime_dir() / f"{sanitize_name(name)}.pid"
+
+    @staticmethod
+    def read_pidfile_info(pidfile: str | Path) -> PidfileInfo | None:
+        """What a daemon's PID file says, or None when it is missing, unreadable, not
+        written by a daemon (first line ``sanic``) or has no ``pid=`` number."""
+        try:
+            lines = Path(pidfile).read_text().splitlines()
+        except (OSError, UnicodeDecodeError):
+            return None
+        if not lines or lines[0].strip() != "sanic":
+            return None
+        fields: dict[str, str] = {}
+        for line in lines[1:]:
+            key, sep, value = line.partition("=")
+            if sep:
+                fields[key.strip()] = value.strip()
+        pid = _as_int(fields.get("pid"))
+        if pid is None:
+            return None
+        return PidfileInfo(pid, _as_int(fields.get("started")), fields.get("name") or None)
+
+    @staticmethod
+    def read_pidfile(pidfile: str | Path) -> int | None:
+        """The PID in a daemon's PID file, or None (see :meth:`read_pidfile_info`)."""
+        info = Daemon.read_pidfile_info(pidfile)
+        return info.pid if info else None
+
+    def _write_pidfile(self) -> None:
+        if self.pidfile is None:
+            return
+        content = f"sanic\npid={os.getpid()}\nstarted={int(time.time())}\n"
+        if self.name:
+            content += f"name={self.name}\n"
+        try:
+            self.pidfile.write_text(content)
+        except OSError:
+            raise DaemonError(f"Failed to write PID file: {self.pidfile}") from None
+
+    def _remove_pidfile(self) -> None:
+        if self.pidfile is None:
+            return
+        try:
+            self.pidfile.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            logger.warning("Could not remove PID file %s: %s", self.pidfile, exc)
+
+    # Checks made before forking
+
+    def validate(self) -> None:
+        """Raise :class:`DaemonError` for what would fail once detached: user and group
+        first, then the folders of the PID, log and lock files, then a running daemon."""
+        self._validate_user_group()
+        self._validate_paths()
+        self._validate_runtime_state()
+
+    def _validate_user_group(self) -> None:
+        gid = None
+        if self.user:
+            try:
+                entry = pwd.getpwnam(self.user)
+            except (KeyError, ValueError):
+                raise DaemonError(f"User '{self.user}' does not exist") from None
+            self._uid, gid = entry.pw_uid, entry.pw_gid
+        if self.group:
+            try:
+                gid = grp.getgrnam(self.group).gr_gid
+            except (KeyError, ValueError):
+                raise DaemonError(f"Group '{self.group}' does not exist") from None
+        if gid is not None:
+            self._gid = gid
+
+    def _validate_paths(self) -> None:
+        if self.pidfile is not None:
+            self._validate_writable_dir(self.pidfile.parent, "PID file")
+        if self.logfile is not None:
+            self._validate_writable_dir(self.logfile.parent, "Log file")
+        if self._lockfile_path is None and self.pidfile is not None:
+            self._lockfile_path = self.pidfile.with_suffix(".lock")
+        if self._lockfile_path is not None:
+            self._validate_writable_dir(self._lockfile_path.parent, "Lock file")
+
+    def _validate_writable_dir(self, path: Path, label: str) -> None:
+        if not path.exists():
+            raise DaemonError(f"{label} directory does not exist: {path}")
+        if not os.access(path, os.W_OK):
+            raise DaemonError(f"Cannot write to {label} directory: {path}")
+
+    def _validate_runtime_state(self) -> None:
+        if self.pidfile is None:
+            return
+        info = self.read_pidfile_info(self.pidfile)
+        if info and process_exists(info.pid) and is_sanic_process(info.pid):
+            raise DaemonError(f"Daemon already running with PID {info.pid}")
+
+    # The lock file: held for the daemon's whole life, so two can never run at once
+
+    def _acquire_lockfile(self) -> None:
+        import fcntl
+
+        path = self._lockfile_path
+        if path is None:
+            return
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            raise DaemonError(f"Failed to open lock file: {path}") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise DaemonError(f"Daemon already running (lock held): {path}") from None
+        self._lock_fd = fd
+
+    def _release_lockfile(self) -> None:
+        import fcntl
+
+        fd, self._lock_fd = self._lock_fd, None
+        if fd is None:
+            return
+        # Each step on its own: a failure in one must not keep the others from running.
+        for step, action in (
+            ("unlock", lambda: fcntl.flock(fd, fcntl.LOCK_UN)),
+            ("close", lambda: os.close(fd)),
+            ("remove", lambda: self._lockfile_path and self._lockfile_path.unlink()),
+        ):
+            try:
+                action()
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                logger.warning("Could not %s lock file %s: %s", step, self._lockfile_path, exc)
+
+    # Leaving the terminal
+
+    def daemonize(self) -> None:
+        """Validate, take the lock, detach (double fork, new session, ``/`` as the current
+        folder, umask 022), send the output to the log file and write the PID file.
+
+        Returns in the daemon; the process that called it exits with status 0.
+        """
+        self.validate()
+        self._make_paths_absolute()
+        self._acquire_lockfile()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        try:
+            pid = os.fork()
+        except OSError as exc:
+            self._release_lockfile()
+            raise DaemonError(f"First fork failed: {exc}") from exc
+        if pid > 0:
+            os._exit(0)
+        os.chdir("/")
+        os.setsid()
+        os.umask(0o022)
+        try:
+            pid = os.fork()
+        except OSError as exc:
+            raise DaemonError(f"Second fork failed: {exc}") from exc
+        if pid > 0:
+            os._exit(0)
+        self.pid = os.getpid()
+        self._redirect_streams()
+        self._write_pidfile()
+        self._setup_signal_handlers()
+        atexit.register(self._cleanup)
+
+    def _make_paths_absolute(self) -> None:
+        # The daemon runs in "/": a relative path given on the command line means the
+        # folder the command ran in.
+        if self.pidfile is not None:
+            self.pidfile = self.pidfile.absolute()
+        if self.logfile is not None:
+            self.logfile = self.logfile.absolute()
+        if self._lockfile_path is not None:
+            self._lockfile_path = self._lockfile_path.absolute()
+
+    def _redirect_streams(self) -> None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        null = os.open(os.devnull, os.O_RDONLY)
+        target = str(self.logfile) if self.logfile else os.devnull
+        out = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        os.dup2(null, 0)
+        os.dup2(out, 1)
+        os.dup2(out, 2)
+        for fd in {null, out} - {0, 1, 2}:
+            os.close(fd)
+
+    def _setup_signal_handlers(self) -> None:
+        """SIGHUP rewrites the PID file (say, after a cleaner removed it), then runs the
+        handler that was there before."""
+        if self.pidfile is None:
+            return
+        previous = signal.getsignal(signal.SIGHUP)
+        owner = os.getpid()
+
+        def on_sighup(signum: int, frame: FrameType | None) -> None:
+            if os.getpid() == owner:  # not in a forked worker, whose PID this is not
+                try:
+                    self._write_pidfile()
+                except DaemonError as exc:
+                    logger.warning("%s", exc)
+            if callable(previous):
+                previous(signum, frame)
+
+        signal.signal(signal.SIGHUP, on_sighup)
+
+    def _cleanup(self) -> None:
+        if os.getpid() != self.pid:  # a forked worker exiting
+            return
+        self._remove_pidfile()
+        self._release_lockfile()
+
+    # Privileges
+
+    def drop_privileges(self) -> None:
+        """Run as the validated ``user``/``group`` from now on (the group first, while
+        still allowed to). Only root can; anyone else gets a warning and keeps running."""
+        if self._uid is None and self._gid is None:
+            return
+        if os.getuid() != 0:
+            logger.warning("Privilege drop requested but not running as root")
+            return
+        if self._gid is not None:
+            try:
+                os.setgid(self._gid)
+                if self.user:
+                    os.initgroups(self.user, self._gid)
+            except OSError:
+                raise DaemonError(
+                    f"Cannot change group to '{self._gid}'. Are you root?"
+                ) from None
+        if self._uid is not None:
+            try:
+                os.setuid(self._uid)
+            except OSError:
+                raise DaemonError(
+                    f"Cannot change user to '{self.user}'. Are you root?"
+                ) from None
 
 
 __all__ = [
+    "Daemon",
     "DaemonError",
-    "check_not_running",
-    "daemon_command",
-    "daemonize",
-    "default_pidfile",
-    "detach",
-    "drop_privileges",
-    "is_alive",
-    "read_pid",
-    "resolve_ids",
-    "signal_daemon",
-    "state_dir",
-    "write_pidfile",
+    "PidfileInfo",
+    "is_sanic_process",
+    "process_exists",
+    "runtime_dir",
+    "sanitize_name",
 ]

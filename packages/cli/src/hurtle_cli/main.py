@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from hurtle_cli.arguments import build_inspect_parser, build_parser
-from hurtle_cli.daemon import daemon_command
+from hurtle_cli.daemon_commands import check_daemon_options, daemon_command, start_daemon
 
 
 def prepare_kwargs(args: argparse.Namespace) -> dict[str, Any]:
@@ -91,15 +91,11 @@ def run_serve(args: argparse.Namespace, is_atty: Callable[[], bool] | None = Non
         raise SystemExit("sanic: HTTP/3 is not served by Hurtle; use --http=1")
     kwargs = prepare_kwargs(args)
     app, loader = load_app(args)
-    if args.daemon:
-        from hurtle_cli.daemon import DaemonError, daemonize
-
-        try:
-            daemonize(app.name, pidfile=args.pidfile, logfile=args.logfile,
-                      user=args.daemon_user, group=args.daemon_group)
-        except DaemonError as exc:
-            print(f"Daemon error: {exc}", file=sys.stderr)
-            return 1
+    status = check_daemon_options(args)
+    if status == 0 and args.daemon:
+        status = start_daemon(args, app.name)
+    if status:
+        return status
     try:
         app.prepare(**kwargs, **({"legacy": True} if args.legacy else {}))
     except Exception as exc:

@@ -1,5 +1,9 @@
 """Hurtle, under Sanic's import name: ``from sanic import Sanic`` works unchanged."""
 
+# As in Sanic, these two typing helpers are names of the package too.
+from types import SimpleNamespace  # noqa: F401
+from typing import TypeAlias  # noqa: F401
+
 from hurtle_app.blueprints import Blueprint
 from hurtle_app.config import Config
 from hurtle_app.constants import HTTPMethod

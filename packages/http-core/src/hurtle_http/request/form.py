@@ -9,6 +9,7 @@ from urllib.parse import unquote
 
 from hurtle_http.headers import parse_content_header
 from hurtle_http.parameters import RequestParameters
+from hurtle_http.request.charset import form_charset
 
 _logger = logging.getLogger("sanic.root")
 
@@ -38,7 +39,7 @@ def _raw_filename(options: dict) -> str | None:
             # No charset'lang' prefix: read it as percent-encoded UTF-8, as Sanic does.
             charset, encoded = "utf-8", extended
         try:
-            return unquote(encoded, encoding=charset or "utf-8", errors="replace")
+            return unquote(encoded, encoding=form_charset(charset or "utf-8"), errors="replace")
         except LookupError:
             return unquote(encoded, errors="replace")
     name = options.get("filename")
@@ -104,7 +105,7 @@ def parse_multipart_form(
             elif key == "content-type":
                 # File.type is the media type alone, lower-cased, as in Sanic.
                 content_type, options = parse_content_header(value)
-                charset = str(options.get("charset", "utf-8"))
+                charset = form_charset(str(options.get("charset", "utf-8")))
         if not name:
             _logger.debug(
                 "Form-data field does not have a 'name' parameter in the Content-Disposition "

@@ -33,6 +33,7 @@ from hurtle_http.exceptions import BadRequest, BadURL, ServerError
 from hurtle_http.forwarded import parse_forwarded, parse_xforwarded
 from hurtle_http.headers import Header, Options, parse_content_header, parse_credentials, parse_host
 from hurtle_http.parameters import RequestParameters
+from hurtle_http.request.charset import form_charset
 from hurtle_http.request.credentials import Credentials
 from hurtle_http.request.defaults import install_defaults
 from hurtle_http.request.form import parse_multipart_form
@@ -517,7 +518,7 @@ class Request(Generic[sanic_type, ctx_type]):
         )
         try:
             if content_type == "application/x-www-form-urlencoded":
-                charset = str(options.get("charset", "utf-8"))
+                charset = form_charset(str(options.get("charset", "utf-8")))
                 try:
                     text = self.body.decode(charset, "replace")
                 except LookupError:

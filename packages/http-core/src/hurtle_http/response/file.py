@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from datetime import UTC, datetime
 from email.utils import formatdate, parsedate_to_datetime
@@ -31,16 +32,25 @@ class Default:
 _default = Default()
 
 
+# Characters a quoted-string cannot hold (RFC 9110 5.6.4: CTLs other than HTAB).
+_NOT_QDTEXT = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
 def content_disposition(filename: str) -> str:
     """An ``attachment`` ``Content-Disposition`` value for ``filename`` (RFC 6266).
 
-    Non-ASCII names get an ASCII fallback plus ``filename*=UTF-8''...``.
+    Non-ASCII names, and names with control characters (CR, LF, NUL...), get an ASCII
+    fallback with ``?`` in their place plus ``filename*=UTF-8''...`` carrying the exact
+    name percent-encoded (RFC 8187), so no name can end the field or add another one
+    (Sanic writes the name as is).
     """
     escaped = filename.replace("\\", "\\\\").replace('"', '\\"')
-    if filename.isascii():
+    if filename.isascii() and not _NOT_QDTEXT.search(filename):
         return f'attachment; filename="{escaped}"'
-    fallback = escaped.encode("ascii", "replace").decode("ascii")
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
+    fallback = _NOT_QDTEXT.sub("?", escaped.encode("ascii", "replace").decode("ascii"))
+    # A name read from disk that is not UTF-8 holds surrogates: send its bytes.
+    encoded = quote(filename, safe="", errors="surrogateescape")
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"
 
 
 def _content_range(range_: Any) -> str:

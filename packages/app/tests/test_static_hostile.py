@@ -1,0 +1,136 @@
+"""Static files under hostile requests: what a client can put in the path, and what an
+untrusted upload folder can hold, never turns into a 500 or an unsafe page."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from hurtle_app import Sanic
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "a.txt").write_text("hello\n")
+    return root
+
+
+@pytest.mark.parametrize(
+    "target", ["/s/a.txt%00", "/s/a.txt%00.png", "/s/%00", "/s/%00/", "/s/d%00/a.txt"]
+)
+async def test_a_nul_in_the_path_is_404(app: Sanic, call, site: Path, target: str) -> None:
+    # No file name holds a NUL; Sanic lets the ValueError from the OS call become a 500.
+    app.static("/s", site)
+    app.static("/v", site, directory_view=True, name="v")
+    assert (await call("GET", target)).status == 404
+    assert (await call("GET", "/v" + target[2:])).status == 404
+
+
+@pytest.mark.parametrize("target", ["/s/loop", "/s/loop/x", "/s/ping"])
+async def test_a_symlink_loop_is_404(app: Sanic, call, site: Path, target: str) -> None:
+    # Sanic answers these with a 500 (the resolver's RuntimeError).
+    os.symlink("loop", site / "loop")
+    os.symlink("pong", site / "ping")
+    os.symlink("ping", site / "pong")
+    app.static("/s", site)
+    assert (await call("GET", target)).status == 404
+
+
+async def test_a_listing_links_names_percent_encoded(app: Sanic, call, site: Path) -> None:
+    # A file named like a URL scheme would otherwise be a javascript: link in the page.
+    (site / "javascript:alert(1)").write_text("x")
+    (site / "a#b?.txt").write_text("y")
+    (site / '<b>"q".txt').write_text("z")
+    app.static("/v", site, directory_view=True)
+    page = (await call("GET", "/v/")).text
+    hrefs = re.findall(r'href="([^"]*)"', page)
+    assert "javascript%3Aalert%281%29" in hrefs
+    assert "a%23b%3F.txt" in hrefs
+    assert "%3Cb%3E%22q%22.txt" in hrefs
+    assert "<b>" not in page and "&lt;b&gt;&quot;q&quot;.txt" in page
+    # Each link leads to its file.
+    assert (await call("GET", "/v/javascript%3Aalert%281%29")).text == "x"
+    assert (await call("GET", "/v/a%23b%3F.txt")).text == "y"
+
+
+@pytest.fixture
+def latin1_names(site: Path) -> Path:
+    """A file and a folder whose names on disk are bytes that are not UTF-8."""
+    (Path(os.fsdecode(os.fsencode(site) + b"/\xff\xfe.txt"))).write_bytes(b"bytes")
+    os.mkdir(os.fsencode(site) + b"/d\xff")
+    return site
+
+
+async def test_a_name_that_is_not_utf8_is_listed_and_served(
+    app: Sanic, call, latin1_names: Path
+) -> None:
+    # Sanic's listing is a 500 once such a file is in the folder.
+    app.static("/v", latin1_names, directory_view=True)
+    listing = await call("GET", "/v/")
+    assert listing.status == 200
+    assert 'href="%FF%FE.txt"' in listing.text and "\ufffd\ufffd.txt" in listing.text
+    assert (await call("GET", "/v/%FF%FE.txt")).text == "bytes"
+    sub = await call("GET", "/v/d%FF/")
+    assert sub.status == 200 and "/v/d\ufffd/" in sub.text
+
+
+@pytest.mark.parametrize(
+    ("target", "location"),
+    [
+        ("//d", "/d/"),
+        ("///d", "/d/"),
+        ("//d/", "/d/"),
+        ("/.//d", "/./d/"),
+        ("/d", "/d/"),
+        ("//", "/"),
+        ("/v//", "/v/"),
+    ],
+)
+async def test_a_listing_redirect_folds_slashes(
+    app: Sanic, call, site: Path, target: str, location: str
+) -> None:
+    # "//d" redirected to "//d/" would send a browser to the host "d" (an open redirect);
+    # Sanic folds the slashes too.
+    (site / "d").mkdir()
+    app.static("/v", site, directory_view=True, name="v")
+    app.static("/", site, directory_view=True)
+    sent = await call("GET", target)
+    assert (sent.status, sent.headers["location"]) == (302, location)
+    assert (await call("GET", location)).status == 200
+
+
+async def test_a_range_under_an_if_range_that_does_not_match_gets_the_whole_file(
+    app: Sanic, call, site: Path
+) -> None:
+    # RFC 9110 13.1.5: a server MUST ignore the Range when the If-Range validator does
+    # not match (Sanic answers 206 whatever it says).
+    app.static("/r", site, use_content_range=True)
+    app.static("/b", site, use_content_range=True, stream_large_files=1, name="b")
+    for prefix in ("/r", "/b"):
+        whole = await call("GET", f"{prefix}/a.txt")
+        modified = whole.headers["last-modified"]
+        exact = await call(
+            "GET", f"{prefix}/a.txt", headers={"range": "bytes=0-1", "if-range": modified}
+        )
+        assert (exact.status, exact.body) == (206, b"he")
+        for stale in ('"an-etag"', 'W/"x"', "Thu, 01 Jan 1970 00:00:00 GMT", "garbage"):
+            sent = await call(
+                "GET", f"{prefix}/a.txt", headers={"range": "bytes=0-1", "if-range": stale}
+            )
+            assert (sent.status, sent.body) == (200, b"hello\n")
+            assert "content-range" not in sent.headers
+
+
+@pytest.mark.parametrize("value", ["bytes=0-0", "bytes=-1", "bytes=0-", "bytes=1-"])
+async def test_any_range_of_an_empty_file_is_416(app: Sanic, call, site: Path, value: str) -> None:
+    # RFC 9110 14.1.1: no range of an empty representation is satisfiable (Sanic: an
+    # empty 206 "bytes 0-0/0" for bytes=0-0, a 500 for bytes=-1).
+    (site / "empty.txt").write_bytes(b"")
+    app.static("/r", site, use_content_range=True)
+    sent = await call("GET", "/r/empty.txt", headers={"range": value})
+    assert (sent.status, sent.headers["content-range"]) == (416, "bytes */0")

@@ -1,0 +1,26 @@
+"""The codec used to read a form body or part that names its ``charset``."""
+
+from __future__ import annotations
+
+import codecs
+
+# Codecs whose decoding time grows with the square of the input: punycode, and idna
+# (which runs punycode on each "xn--" label). A client naming one in a form's charset
+# could hold a worker for minutes with a few megabytes of body.
+_QUADRATIC = frozenset({"punycode", "idna"})
+
+
+def form_charset(charset: str) -> str:
+    """``charset`` as a codec name to decode form text with, or ``"utf-8"`` when it names
+    a codec unfit for client input (see ``_QUADRATIC``).
+
+    An unknown name is returned as is: the caller's ``LookupError`` fallback handles it.
+    """
+    try:
+        name = codecs.lookup(charset).name
+    except LookupError:
+        return charset
+    return "utf-8" if name in _QUADRATIC else charset
+
+
+__all__ = ["form_charset"]
