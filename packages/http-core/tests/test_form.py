@@ -193,6 +193,55 @@ def test_multipart_parts_sanic_would_lose_are_kept() -> None:
     assert files == {"f": [('a"b.txt', "text/plain", b"1")], "g": [("y\u00e9", "text/plain", b"2")]}
 
 
+def test_multipart_framing_read_as_rfc_2046_says() -> None:
+    """Kept on purpose where real Sanic 25.12 reads otherwise (RFC 2046 5.1.1):
+
+    - After the close delimiter comes the epilogue, ignored: Sanic reads parts there.
+    - A line that starts with the delimiter is one ("an exact match of the entire
+      candidate line is not required"): the part after ``--B0undaryX`` is read; Sanic
+      loses it.
+    - A part head line without a colon, or with a space before it, is skipped with the
+      rest of the part read; Sanic drops the whole form.
+    - The boundary string elsewhere than right after a line break and ``--`` is content;
+      Sanic splits parts at any occurrence of it.
+    """
+    body = (
+        _part(["Content-Disposition: form-data; name=a"], b"1")
+        + BOUNDARY
+        + b"X\r\nContent-Disposition: form-data; name=b\r\n\r\n2\r\n"
+        + _part(["Content-Disposition: form-data; name=c", "NoColonHere"], b"3")
+        + _part(["Content-Disposition : form-data; name=d"], b"4\r\n-%B0undary\r\nx--B0undary")
+        + END
+        + _part(["Content-Disposition: form-data; name=e"], b"5")
+        + END
+    )
+    d = "4\r\n-%B0undary\r\nx--B0undary"
+    assert _fields_files(body) == ({"a": ["1"], "b": ["2"], "c": ["3"], "d": [d]}, {})
+
+
+@pytest.mark.parametrize(
+    ("disposition", "filename"),
+    [
+        ("filename=f; filename*=UTF-8''", "f"),  # empty
+        ("filename=f; filename*=''x", "f"),  # no charset
+        ('filename=f; filename*=""', "f"),
+        ("filename=f; filename*=x", "f"),  # no charset'lang' prefix
+        ("filename=f; filename*=bogus''x", "f"),  # unknown charset
+        ("filename=f; filename*=UTF-8''%20", " "),
+        ("filename=\"\"; filename*=UTF-8''x", "x"),
+        ("filename*=UTF-8''", ""),
+        ("filename*=''x", "x"),
+    ],
+)
+def test_a_filename_star_that_cannot_be_read_leaves_the_filename(
+    disposition: str, filename: str
+) -> None:
+    # RFC 6266 4.3: filename* is preferred when the recipient can read it; else (malformed,
+    # unknown charset, empty) the plain filename is the name, as Sanic always takes it.
+    body = _part([f"Content-Disposition: form-data; name=a; {disposition}"], b"v") + END
+    assert _fields_files(body)[1] == {"a": [(filename, "text/plain", b"v")]}
+
+
 def test_browser_escaped_names_and_filenames() -> None:
     # What browsers send for <input type=file name='q"\'> and a file named 'a"b.txt':
     # '"' as %22, the backslash raw.

@@ -132,3 +132,15 @@ def test_unterminated_quoted_pair_value_is_not_trusted() -> None:
     config = HttpConfig(FORWARDED_SECRET="k9")
     headers = Header({"Forwarded": 'for=test;q="\\,x=x;y=\\";secret=k9'})
     assert parse_forwarded(headers, config) == {"secret": "k9"}
+
+
+def test_a_non_ascii_letter_makes_a_forwarded_token_malformed() -> None:
+    """RFC 9110 5.6.2 tchar is ASCII: ``host=ÿ.example`` is no pair (as Sanic reads it), and
+    like any malformed pair it ends what the secret vouches for."""
+    config = HttpConfig(FORWARDED_SECRET="s3")
+    headers = Header({"Forwarded": "for=1.2.3.4;secret=s3;host=ÿ.example"})
+    assert parse_forwarded(headers, config) == {"for": "1.2.3.4", "secret": "s3"}
+    headers = Header({"Forwarded": "for=1.2.3.4;host=ÿ.example;secret=s3;proto=é"})
+    assert parse_forwarded(headers, config) == {"secret": "s3"}
+    quoted = Header({"Forwarded": 'secret=s3;host="ÿ.example"'})
+    assert parse_forwarded(quoted, config) == {"secret": "s3", "host": "ÿ.example"}

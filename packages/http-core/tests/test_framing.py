@@ -112,6 +112,12 @@ def test_chunked_body_is_decoded() -> None:
         b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcXX0\r\n\r\n",
         # whitespace between field name and colon (RFC 9112 section 5.1)
         b"GET / HTTP/1.1\r\nX-A : b\r\n\r\n",
+        # a field name that is not a token (RFC 9110 section 5.1; Sanic serves these)
+        b'GET / HTTP/1.1\r\nAut"hori:zation: a\r\n\r\n',
+        b"GET / HTTP/1.1\r\nX]a: b\r\n\r\n",
+        b"GET / HTTP/1.1\r\nX/a: b\r\n\r\n",
+        # a bare CR ending a field line (RFC 9112 section 2.2)
+        b"GET / HTTP/1.1\r\nX-A: b\rX-B: c\r\n\r\n",
         # CR, LF or NUL in a field value (RFC 9110 section 5.5)
         b"GET / HTTP/1.1\r\nX-A: b\x00c\r\n\r\n",
         b"GET / HTTP/1.1\r\nX-A: b\rc\r\n\r\n",
@@ -181,6 +187,50 @@ def test_non_ascii_url_is_400() -> None:
     sink = read(b"GET /\xc3\xa9 HTTP/1.1\r\n\r\n")
     assert type(sink.error) is BadRequest
     assert str(sink.error) == "URL may only contain US-ASCII characters."
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"GET /a HTTP/1.1\r\n\r\nGET /\xc3\xa9 HTTP/1.1\r\n\r\n",
+        b"POST /a HTTP/1.1\r\nContent-Length: 2\r\n\r\nhiHEAD /b HTTP/1.1\r\n\r\n"
+        b"GET /?\xff HTTP/1.1\r\n\r\n",
+        b"POST /a HTTP/1.1\r\nContent-Length: 3\r\n\r\na=;GET /\xc3\xa9 HTTP/1.1\r\n\r\n",
+    ],
+)
+def test_non_ascii_url_of_a_pipelined_request_says_so(data: bytes) -> None:
+    # As Sanic: the words do not depend on the requests read before in the same packet.
+    sink = read(data)
+    assert str(sink.error) == "URL may only contain US-ASCII characters."
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        # Sanic's order: three parts, then the version, then a US-ASCII target, then the
+        # method.
+        (b"GET /\xc3\xbcHTTP/1.1\r\n\r\n", "Bad Request"),
+        (b"GET /\xc3\xbc H:TTP/1.1\r\n\r\n", "Bad Request"),
+        (b"GET /\xc3\xbc HTTP/.1\r\n\r\n", "Bad Request"),
+        (b"G\x00T /\xc3\xbc HTTP/1.1\r\n\r\n", "URL may only contain US-ASCII characters."),
+        (b"G\x00T /a HTTP/1.1\r\n\r\n", "Bad Request"),
+    ],
+)
+def test_words_for_a_refused_request_line_follow_sanics_order(data: bytes, message: str) -> None:
+    assert str(read(data).error) == message
+
+
+def test_a_non_ascii_target_split_across_reads_says_so() -> None:
+    sink = Recorder()
+    reader = RequestReader(sink)
+    reader.feed(b"GET /ab")
+    reader.feed(b"\xc3\xbc HTTP/1.1\r\n\r\n")
+    assert str(sink.error) == "URL may only contain US-ASCII characters."
+
+
+def test_a_control_character_in_a_pipelined_target_is_a_plain_400() -> None:
+    sink = read(b"GET /a HTTP/1.1\r\n\r\nGET /\x01 HTTP/1.1\r\n\r\n")
+    assert type(sink.error) is BadRequest and str(sink.error) == "Bad Request"
 
 
 def test_bad_chunk_size_message() -> None:

@@ -64,6 +64,24 @@ def test_parse_content_header() -> None:
     assert parse_content_header("") == ("", {})
 
 
+@pytest.mark.parametrize(
+    ("value", "options"),
+    [
+        ("form-data; name=a; filename=C:x.txt", {"name": "a", "filename": "C"}),
+        ("a; b=x/y; c=1", {"b": "x", "c": "1"}),
+        ("a; b=x y", {"b": "x"}),
+        ("a; b=(x)", {}),
+        ("a; b=", {}),
+        ("a; b=\u00e9", {}),
+        ("a; b=!#$%&'*+-.^_`|~09AZaz", {"b": "!#$%&'*+-.^_`|~09AZaz"}),
+    ],
+)
+def test_an_unquoted_parameter_value_is_a_token(value: str, options: dict) -> None:
+    # RFC 9110 5.6.6 (parameter-value = token / quoted-string), as Sanic reads it: the
+    # value ends at the first character outside token; none at all is no value.
+    assert parse_content_header(value)[1] == options
+
+
 def test_parse_content_header_decodes_the_escapes_browsers_send() -> None:
     # HTML form-data: a '"' in a name or filename is sent as %22, a line break as %0D%0A.
     assert parse_content_header('form-data; name="a%22b"; x="1%0D%0A2"') == (
@@ -117,6 +135,8 @@ def test_parse_credentials() -> None:
     assert parse_credentials("Bearerx") == (None, "Bearerx")
     assert parse_credentials(None) == (None, None)
     assert parse_credentials("Basic abc", ("Bearer",)) == (None, "Basic abc")
+    # RFC 9110 11.1: any case; the scheme comes back as spelled in the prefixes
+    assert parse_credentials("bEaReR abc") == ("Bearer", "abc")
 
 
 def test_accept_and_proxy_parsers_are_reachable_from_headers() -> None:

@@ -137,6 +137,43 @@ async def test_head_drops_the_body_but_keeps_content_length() -> None:
     assert res.body == b"hello"
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"HEAD /\xc3\xbf HTTP/1.1\r\nHost: x\r\n\r\n",  # a target that is not ASCII
+        b"HEAD / HTTP/1.1\r\nContent-Length: abc\r\n\r\n",
+        b"HEAD / HTTP/1.1\r\nHost: a b\r\n\r\n",
+        b"HEAD / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n",
+        b"HEAD / HTTP/1.1\r\nHost: x\r\n\r\nHEAD /\xc3\xbf HTTP/1.1\r\n\r\n",
+    ],
+)
+async def test_a_refused_head_request_is_answered_without_content(head: bytes) -> None:
+    """RFC 9110 9.3.2 (and Sanic): the error answer to a HEAD whose head is refused has the
+    error's length but no content, which the client would read as the next response."""
+    conn = FakeConnection(hello)
+    conn.receive(head)
+    await conn.settle()
+    *_, res = parse_responses(conn.take(), head_only=True)
+    assert res.status in (400, 501) and res.body == b""
+    assert int(res.header("content-length")) > 0
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"HEAD / HTTP/9.1\r\n\r\n",  # no HTTP/1.x request line: content, as Sanic
+        b"GET /\xc3\xbf HTTP/1.1\r\n\r\n",
+        b"HEAD / HTTP/1.1\r\n\r\nXYZ\x01 / HTTP/1.1\r\n\r\n",  # after a HEAD
+    ],
+)
+async def test_other_refused_requests_keep_the_error_content(head: bytes) -> None:
+    conn = FakeConnection(hello)
+    conn.receive(head)
+    await conn.settle()
+    *_, res = parse_responses(conn.take())
+    assert res.status == 400 and b"Bad Request" in res.body
+
+
 async def test_head_answer_keeps_the_length_the_handler_states() -> None:
     # RFC 9110 8.6: a HEAD answer may state the GET's length; an empty body does not
     # turn it into 0 (Sanic keeps the handler's value too). GET still counts its body.
@@ -812,3 +849,55 @@ async def test_a_stream_to_an_http11_client_is_still_chunked() -> None:
     [res] = await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
     assert res.header("transfer-encoding") == "chunked" and res.body == b"abcd"
     assert not conn.closed
+
+
+@pytest.mark.parametrize("lines", [b"\r\n\r\n", b"\r\n", b"\n"])
+async def test_empty_lines_before_the_first_request_line_are_ignored(lines: bytes) -> None:
+    """RFC 9112 2.2: a server SHOULD ignore at least one empty line before a request line.
+    Kept on purpose: Sanic 25.12 answers 400 when they open the connection (405 for a bare
+    LF, read as part of the method)."""
+    conn = FakeConnection(echo)
+    [res] = await exchange(conn, lines + b"GET /a HTTP/1.1\r\n\r\n")
+    assert (res.status, res.body) == (200, b"GET /a ")
+
+
+@pytest.mark.parametrize(
+    ("target", "path"), [(b"http://h.example", b"/"), (b"http://h.example?a=1", b"/")]
+)
+async def test_an_absolute_form_target_without_a_path_is_the_root(
+    target: bytes, path: bytes
+) -> None:
+    """RFC 9110 4.2.3: an empty path of an http URI is "/". Kept on purpose: Sanic 25.12
+    answers 500."""
+    conn = FakeConnection(echo)
+    [res] = await exchange(conn, b"GET " + target + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert (res.status, res.body) == (200, b"GET " + path + b" ")
+
+
+async def test_the_connection_closes_after_answering_a_connect() -> None:
+    """Kept on purpose: after a CONNECT the client may already send tunnel data (RFC 9110
+    9.3.6), which must not be read as requests; the answer closes the connection. Sanic
+    keeps it open and serves the bytes after a refused CONNECT as the next request."""
+    conn = FakeConnection(echo)
+    responses = await exchange(conn, b"CONNECT * HTTP/1.1\r\n\r\nGET /next HTTP/1.1\r\n\r\n")
+    assert [r.header("connection") for r in responses] == ["close"]
+    assert conn.closed
+
+
+@pytest.mark.parametrize(
+    ("target", "path"),
+    [
+        (b"http://ab[.example/a=20b", b"/a=20b"),
+        (b"http://a]b/x?q=1", b"/x"),
+        (b"http://[::1/x#f", b"/x"),
+        (b"http://[::1", b"/"),
+    ],
+)
+async def test_an_absolute_form_target_with_a_bad_authority_still_has_a_path(
+    target: bytes, path: bytes
+) -> None:
+    # urlsplit refuses these authorities; reading request.path must not fail (it was an
+    # error inside the error handler: a 500 "An error occurred while handling an error").
+    conn = FakeConnection(echo)
+    [res] = await exchange(conn, b"GET " + target + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert (res.status, res.body) == (200, b"GET " + path + b" ")

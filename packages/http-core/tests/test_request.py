@@ -105,6 +105,25 @@ def test_absolute_form_target() -> None:
     assert request.args == {"x": ["1"]}
 
 
+def test_an_absolute_form_target_names_the_host_not_the_host_field() -> None:
+    """RFC 9112 3.2.2: for an absolute-form target the server MUST ignore ``Host`` and use
+    the target's authority. Kept on purpose: Sanic 25.12 reads the ``Host`` field."""
+    request = make(b"http://a.example:8081/x?q=1", {"Host": "b.example"})
+    assert (request.host, request.server_name, request.server_port) == (
+        "a.example:8081",
+        "a.example",
+        8081,
+    )
+    assert make(b"http://user:pw@a.example/x", {"Host": "b.example"}).host == "a.example"
+    # a proxy's report (FORWARDED_SECRET) still comes first
+    proxied = make(
+        b"http://a.example/x",
+        {"Host": "b.example", "Forwarded": "host=c.example;secret=s"},
+        app=app_with(FORWARDED_SECRET="s"),
+    )
+    assert proxied.host == "c.example"
+
+
 def test_a_repeated_target_gives_the_same_path_and_its_own_query() -> None:
     # The decoded path of a target is kept for the next request with the same target.
     first, again = make(b"/p%20q?x=1#f"), make(b"/p%20q?x=1#f")
@@ -157,6 +176,13 @@ def test_fragment_is_not_part_of_path_or_query() -> None:
     assert make(b"/a#frag").path == "/a"
     request = make(b"/a?x=1#frag")
     assert (request.path, request.query_string) == ("/a", "x=1")
+
+
+@pytest.mark.parametrize("target", [b"/a#f?x=1", b"/a#?x=1", b"/a#f#g?x", b"http://h/a#f?x=1"])
+def test_a_question_mark_inside_the_fragment_starts_no_query(target: bytes) -> None:
+    # RFC 3986 3.5: the fragment runs from the first "#" to the end (as Sanic reads it).
+    request = make(target)
+    assert (request.path, request.query_string, dict(request.args)) == ("/a", "", {})
 
 
 def test_url_scheme_host_and_ports() -> None:
@@ -228,10 +254,20 @@ def test_proxies_count_reads_x_forwarded() -> None:
 
 @pytest.mark.parametrize(
     ("proto", "port"),
-    [("https, http", 443), ("http, https", 443), ("wss, http", 443), ("ws", 80), ("http", 80)],
+    [
+        ("https, http", 443),
+        ("http, https", 443),
+        ("wss, http", 443),
+        ("ws", 80),
+        ("http", 80),
+        ("http, http", 443),
+        ("ftp", 443),
+        ("h2c", 443),
+    ],
 )
 def test_default_port_of_a_proxy_chain_proto(proto: str, port: int) -> None:
-    """``X-Forwarded-Proto: https, http`` (one entry per hop) defaults to 443, as in Sanic."""
+    """Only a plain ``http``/``ws`` proto defaults to port 80; anything else a proxy reports
+    (``https, http`` from a chain, ``ftp``) to 443, as in Sanic."""
     request = make(
         b"/",
         {"X-Forwarded-For": "1.2.3.4", "X-Forwarded-Proto": proto},
@@ -312,7 +348,10 @@ def test_headers_content_type_and_accept() -> None:
         ("Digest abc", "Digest abc", None),
         ("Bearer\ttok", "tok", "Bearer"),
         ("Bearer  tok", "tok", "Bearer"),
-        ("bearer tok", "bearer tok", None),
+        # RFC 9110 11.1: the scheme is case-insensitive (Sanic 25.12 matches it case-
+        # sensitively, so its token is the whole value and auth_type None; kept on purpose)
+        ("bearer tok", "tok", "Bearer"),
+        ("TOKEN abc", "abc", "Token"),
     ],
 )
 def test_token_and_credentials(header: str, token: str, auth_type: str | None) -> None:
@@ -337,6 +376,18 @@ def test_a_scheme_without_credentials_is_no_credentials(header: str, token: str)
     assert request.credentials is None
 
 
+def test_basic_credentials_are_read_whatever_the_case_of_the_scheme() -> None:
+    """RFC 9110 11.1: ``basic`` is the Basic scheme (Sanic 25.12 does not read it: no
+    username, the token is the whole value)."""
+    credentials = make(b"/", {"Authorization": "basic dXNlcjpwYXNz"}).credentials
+    assert credentials is not None
+    assert (credentials.auth_type, credentials.username, credentials.password) == (
+        "Basic",
+        "user",
+        "pass",
+    )
+
+
 def test_a_scheme_name_must_end_where_the_credentials_start() -> None:
     """``Bearertok`` is not the Bearer scheme (RFC 9110 11.4: the scheme is a whole token).
 
@@ -345,6 +396,21 @@ def test_a_scheme_name_must_end_where_the_credentials_start() -> None:
     """
     assert make(b"/", {"Authorization": "Bearertok"}).token == "Bearertok"
     assert make(b"/", {"Authorization": "Tokens abc"}).token == "Tokens abc"
+
+
+def test_the_scheme_name_is_the_first_word_and_basic_is_base64() -> None:
+    """RFC 9110 11.4: credentials start with the scheme; RFC 7617 2 and RFC 4648: Basic
+    credentials are base64, whose alphabet has no ``@``.
+
+    Kept on purpose: real Sanic 25.12 finds a scheme name anywhere in the value
+    (``]Basic YTpi`` is Basic ``a:b``, ``Token*a b`` the token ``*a b``) and decodes
+    ``Basic @YTpi`` as ``a:b``, skipping the stray character.
+    """
+    odd = make(b"/", {"Authorization": "]Basic  YTpi"}).credentials
+    assert odd is not None and (odd.auth_type, odd.token) == (None, "]Basic  YTpi")
+    assert make(b"/", {"Authorization": "Token*a b"}).token == "Token*a b"
+    assert make(b"/", {"Authorization": "Basic @YTpi"}).credentials is None
+    assert make(b"/", {"Authorization": "Basic YTpi"}).credentials.username == "a"
 
 
 def test_basic_credentials_username_password() -> None:
@@ -477,6 +543,23 @@ def test_multipart_form_and_files() -> None:
     upload = request.files.get("f")
     assert (upload.type, upload.body, upload.name) == ("text/plain", b"hello", "x.txt")
     assert request.files.getlist("f") == [upload]
+
+
+@pytest.mark.parametrize(
+    ("content_type", "form"),
+    [
+        ("multipart/form-data; boundary=a:b", {}),
+        ("multipart/form-data; boundary=a b", {}),
+        ('multipart/form-data; boundary="a:b"', {"k": ["v"]}),
+        ("multipart/form-data; boundary=a:b ; charset=utf-8", {}),
+    ],
+)
+def test_an_unquoted_boundary_cut_short_parses_no_form(content_type: str, form: dict) -> None:
+    # RFC 2046 5.1.1: a boundary with ":" or " " must be quoted; as Sanic, an unquoted one
+    # that a character outside token cuts short gives no form (not one read with "a").
+    body = b'--a:b\r\nContent-Disposition: form-data; name="k"\r\n\r\nv\r\n--a:b--\r\n'
+    body = body.replace(b"a:b", content_type.partition("=")[2].split(" ;")[0].strip('"').encode())
+    assert make(body=body, headers={"Content-Type": content_type}).form == form
 
 
 def test_other_bodies_have_an_empty_form() -> None:

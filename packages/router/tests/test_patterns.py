@@ -193,3 +193,26 @@ def test_an_ext_parameter_with_a_list_makes_a_regex_route() -> None:
     assert list(router.regex_routes) == [("f", "<__dynamic__:ext>")]
     assert listed.pattern == r"/f/(?P<file>[^/]+\.[a-z0-9](?:[a-z0-9\.]*[a-z0-9])?)"
     assert router.get("/f/1.png", "GET")[2] == {"file": 1, "ext": "png"}
+
+
+@pytest.mark.parametrize("segment", ["a.TXT", "a.p-g", "a.t_t", "1.Txt"])
+def test_an_extension_outside_the_list_alphabet_falls_through_to_the_next_route(
+    segment,
+) -> None:
+    # As sanic-routing: with an `ext=` list the value must look like `name.[a-z0-9.]`, or
+    # the route does not match at all (the next one may); a well-formed extension that is
+    # not listed is a 404 ("Invalid extension").
+    router = Router()
+    router.add("/f/<file:ext=txt>", handler_named("listed"))
+    router.add("/f/<file:str>", handler_named("str"))
+    router.finalize()
+    route, _, params = router.resolve(f"/f/{segment}", method="GET")
+    assert (route.handler.__name__, params) == ("str", {"file": segment})
+    with pytest.raises(NotFound, match="Invalid extension: png"):
+        router.resolve("/f/a.png", method="GET")
+
+
+def test_an_unlisted_extension_route_keeps_any_extension() -> None:
+    router = make_router("/f/<file=int:ext>")
+    assert router.resolve("/f/1.TXT", method="GET")[2] == {"file": 1, "ext": "TXT"}
+    assert router.resolve("/f/1.p-g", method="GET")[2] == {"file": 1, "ext": "p-g"}

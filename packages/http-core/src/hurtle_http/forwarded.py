@@ -18,7 +18,8 @@ from urllib.parse import unquote
 Options = dict[str, "int | str"]
 
 
-_token = r"[\w!#$%&'*+\-.^_`|~]+"
+# RFC 9110 5.6.2: tchar is ASCII only (a letter such as "ÿ" makes the pair malformed).
+_token = r"[A-Za-z0-9!#$%&'*+\-.^_`|~]+"
 # RFC 7239 §4: forwarded-pair = token "=" value; value = token / quoted-string
 _fwd_pair = re.compile(rf'\s*({_token})\s*=\s*(?:({_token})|"((?:[^"\\]|\\.)*)")\s*([;,]|$)')
 _separator = re.compile(r"[;,]")

@@ -132,6 +132,19 @@ def _status_of_parser_error(message: str) -> SanicException:
 # from its first byte with a stand-in, so the app answers it (405 with Allow, as Sanic), be
 # it the first request of the connection or a later, pipelined one.
 _REQUEST_LINE = re.compile(rb"([!#$%&'*+\-.^_`|~0-9A-Za-z]+) [^ \r\n]+ HTTP/1\.[01]\r\n")
+# The target of what reads as a request line (three parts, a valid version; a pipelined
+# request may follow the previous one's body on the same line), for the words of a 400.
+_TARGET = re.compile(rb"[^ \r\n]* ([^ \r\n]+) HTTP/1\.[01]\r?\n")
+
+
+def _non_ascii_target(data: bytes) -> bool:
+    """Sanic's order: a request line that splits in three with a valid version, and then
+    a target that is not US-ASCII, is answered with ``_ascii_only()``; else a plain 400."""
+    return any(not target.isascii() for target in _TARGET.findall(data))
+
+
+def _ascii_only() -> BadRequest:
+    return BadRequest("URL may only contain US-ASCII characters.")
 
 
 class _Completions:
@@ -261,6 +274,7 @@ class RequestReader:
         "_fed",
         "_method",
         "host_of",
+        "refused_head",
     )
 
     def __init__(self, sink: RequestSink, *, max_head_size: int = 8192, max_headers: int = 100):
@@ -277,6 +291,7 @@ class RequestReader:
         self.in_body = False
         self.failed = False
         self.upgraded = False
+        self.refused_head = False  # the refused request was a HEAD (set by _refuse)
         self._pending: Exception | None = None
         self._fed = False
         self._method: bytes | None = None
@@ -322,7 +337,10 @@ class RequestReader:
             start = refused_request_start(data) if at_rest and self._pending is None else None
             match = _REQUEST_LINE.match(data, start) if start is not None else None
             if match is None or not _unknown_to_llhttp(match.group(1)):
-                self._refuse(BadRequest("Bad Request"))
+                # As Sanic: a request line of three parts with a valid version is refused
+                # for a non-ASCII target before its method is looked at.
+                head = data[start:] if start is not None else data
+                self._refuse(_ascii_only() if _non_ascii_target(head) else BadRequest("Bad Request"))
                 return
             self._method = match.group(1)
             self.parser = httptools.HttpRequestParser(self)
@@ -347,11 +365,15 @@ class RequestReader:
             else:
                 self._refuse(self._pending or BadRequest("Bad Request"))
         except httptools.HttpParserInvalidURLError:
-            line = (self.url + data).split(b"\r\n", 1)[0]
-            if self._pending is None and not line.isascii():
-                self._refuse(BadRequest("URL may only contain US-ASCII characters."))
+            # The refused target: the one begun in an earlier read, or one in `data` (the
+            # first request's, or that of one pipelined after others; found by its shape,
+            # only the words of the answer depend on it).
+            text = b" " + self.url + data if self.url else data
+            # llhttp read the method before it refused the target.
+            if self._pending is None and _non_ascii_target(text):
+                self._refuse(_ascii_only(), True)
             else:
-                self._refuse(self._pending or BadRequest("Bad Request"))
+                self._refuse(self._pending or BadRequest("Bad Request"), True)
         except httptools.HttpParserError as error:
             refusal = self._pending or _status_of_parser_error(str(error))
             if refusal.args == ("Bad content-length",) and any(
@@ -360,11 +382,23 @@ class RequestReader:
                 # A second Transfer-Encoding field (llhttp says the same as for one
                 # "chunked, gzip"): Sanic's words for a repeated framing field.
                 refusal = BadRequest("Bad Request")
-            self._refuse(refusal)
+            # A request line without a valid version is no HTTP/1.x request, HEAD or not:
+            # its answer keeps its content (as Sanic's).
+            self._refuse(refusal, False if "ersion" in str(error) or "HTTP/" in str(error) else None)
         except Exception as error:
             self._refuse(BadRequest(f"Bad Request ({type(error).__name__})"))
 
-    def _refuse(self, exception: Exception) -> None:
+    def _refuse(self, exception: Exception, method_read: bool | None = None) -> None:
+        # RFC 9110 9.3.2: the answer to a HEAD carries no content, refused or not. llhttp
+        # keeps the last method it read: it is this request's once its target was read
+        # (``on_message_begin`` empties ``url``), or when the target itself was refused
+        # (``method_read``; False: not a request whose method counts).
+        self.refused_head = (
+            method_read is not False
+            and (method_read or bool(self.url))
+            and self._method is None
+            and self.parser.get_method() == b"HEAD"
+        )
         self.failed = True
         self.in_head = False
         self.in_body = False

@@ -85,9 +85,12 @@ _token = r"[\w!#$%&'*+\-.^_`|~]+"
 # The quoted-string is written as an unrolled loop (runs of plain characters between
 # escapes), which the re engine scans about 20 times faster than a per-character
 # alternation: a multipart part head of megabytes parses in milliseconds.
+# An unquoted value is a token (RFC 9110 5.6.6): it ends at the first other character, so
+# filename=C:x.txt is "C", and "filename=" or "filename=é" gives no filename (as Sanic).
 _param = re.compile(
     rf';\s*({_token})='
-    r'(?:"([^"\\]*(?:\\.[^"\\]*)*)"(?=\s*(?:;|$))|"([^"]*)"|([^;\s"]*))'
+    r'(?:"([^"\\]*(?:\\.[^"\\]*)*)"(?=\s*(?:;|$))|"([^"]*)"|'
+    r"([A-Za-z0-9!#$%&'*+\-.^_`|~]+))"
 )
 
 
@@ -151,13 +154,15 @@ def parse_credentials(
     The scheme is recognised only when it is one of ``prefixes`` (default ``Basic``,
     ``Bearer``, ``Token``) followed by whitespace or nothing (``Bearer`` alone gives
     ``("Bearer", "")``, as in Sanic); otherwise it is ``None`` and the whole value is returned.
+    The scheme is matched in any case (RFC 9110 11.1: ``bearer x`` is the Bearer scheme) and
+    returned as spelled in ``prefixes``.
     """
     if prefixes is None:
         prefixes = ("Basic", "Bearer", "Token")
     if header is None:
         return None, None
     for prefix in prefixes:
-        if header.startswith(prefix):
+        if header[: len(prefix)].lower() == prefix.lower():
             rest = header[len(prefix) :]
             # RFC 9110 11.4: the scheme is a whole token, so "Tokens x" is not "Token".
             if not rest or rest[0] in " \t":

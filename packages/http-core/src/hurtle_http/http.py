@@ -259,9 +259,16 @@ class _Incoming:
         self.has_body = has_body
 
 
-def _error_record(exception: BaseException) -> _Incoming:
-    record = _Incoming(None, False, False)
+class _Refused(_Incoming):
+    """A request refused before it became a Request (its head was bad, or it timed out)."""
+
+    __slots__ = ("head",)
+
+
+def _error_record(exception: BaseException, head: bool = False) -> _Incoming:
+    record = _Refused(None, False, False)
     record.error = exception
+    record.head = head  # a HEAD request: its error answer has no content
     return record
 
 
@@ -618,7 +625,7 @@ class Http(RequestReader):
         """The bytes cannot be a valid request: answer ``exception`` (in order), then close."""
         record = self.rx
         if record is None:
-            record = _error_record(exception)
+            record = _error_record(exception, self.refused_head)
             if self.current is None:
                 self.current = record
             else:
@@ -1479,7 +1486,8 @@ class Http(RequestReader):
         request.stream = self
         request.conn_info = protocol.conn_info
         self.request = request
-        self.head_only = False
+        record = self.current
+        self.head_only = isinstance(record, _Refused) and record.head
         self.request_body = False
 
     def timeout(self, exception: SanicException) -> None:

@@ -256,8 +256,15 @@ class Tree:
                 lines += self._body(child, idx + 1, num, indent + 1, tries)
                 continue
             inner = indent
-            if info.label not in REGEX_TYPES or REGEX_TYPES[info.label][0] is not info.cast:
-                # Custom types: the registered pattern must match as well as the cast.
+            if (
+                info.label not in REGEX_TYPES
+                or REGEX_TYPES[info.label][0] is not info.cast
+                or getattr(info.ctx, "allowed", None)
+            ):
+                # Custom types: the registered pattern must match as well as the cast. So
+                # must an `ext=a|b` list's value, as in sanic-routing: an extension outside
+                # [a-z0-9.] (`a.TXT`, `a.p-g`) leaves the route to the next one (`<v:str>`),
+                # where one in that alphabet but not in the list is a 404.
                 pname = self._name("pattern", info.pattern.match)
                 lines.append(Line(f"if {pname}(parts[{idx}]):", indent))
                 inner += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import logging
 import unicodedata
 from typing import NamedTuple
@@ -29,21 +30,37 @@ def _decode_filename(options: dict) -> str | None:
 
 
 def _raw_filename(options: dict) -> str | None:
-    # RFC 7578 §4.2 / RFC 5987: filename*=charset'lang'percent-encoded wins over filename.
+    # RFC 7578 §4.2 / RFC 5987: filename*=charset'lang'percent-encoded wins over filename,
+    # unless it is malformed or empty and a filename is given (RFC 6266 4.3 prefers a
+    # filename* the recipient can read; Sanic always takes filename).
     extended = options.get("filename*")
+    plain = options.get("filename")
     if isinstance(extended, str):
-        charset, sep, rest = extended.partition("'")
-        if sep:
-            _lang, sep, encoded = rest.partition("'")
-        if not sep:
-            # No charset'lang' prefix: read it as percent-encoded UTF-8, as Sanic does.
-            charset, encoded = "utf-8", extended
-        try:
-            return unquote(encoded, encoding=form_charset(charset or "utf-8"), errors="replace")
-        except LookupError:
-            return unquote(encoded, errors="replace")
-    name = options.get("filename")
-    return None if name is None else str(name)
+        name = _extended_value(extended, lenient=plain is None)
+        if name or plain is None:
+            return name
+    return None if plain is None else str(plain)
+
+
+def _extended_value(value: str, lenient: bool) -> str | None:
+    """An RFC 5987 ext-value decoded; ``None`` when malformed, unless ``lenient``: then no
+    ``charset'lang'`` prefix means percent-encoded UTF-8 (as Sanic reads a lone
+    ``filename*``) and an unknown charset means UTF-8."""
+    charset, sep, rest = value.partition("'")
+    if sep:
+        _lang, sep, encoded = rest.partition("'")
+    if not sep or not charset:
+        if not lenient:
+            return None
+        charset, encoded = (charset or "utf-8", encoded) if sep else ("utf-8", value)
+    try:
+        codecs.lookup(charset)  # (unquote looks it up only when there is a "%")
+    except LookupError:
+        if not lenient:
+            return None
+        charset = "utf-8"
+    # form_charset: never a codec whose decoding time grows with the square of the input.
+    return unquote(encoded, encoding=form_charset(charset), errors="replace")
 
 
 def parse_multipart_form(

@@ -11,6 +11,7 @@ read from ``request.app.config`` when the app has one, else from the HTTP defaul
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from contextvars import ContextVar
 from types import SimpleNamespace
@@ -83,6 +84,23 @@ _PATHS_MAX = 1024
 _PATH_TARGET_MAX = 256  # longer targets are decoded each time, not kept
 
 
+# `boundary=` with an unquoted value that a character other than ";" or white space
+# follows: the token ends early (``boundary=a:b``, ``boundary=a b``).
+_BOUNDARY_CUT = re.compile(
+    r"""(?i)(?:^|;)\s*boundary=[A-Za-z0-9!#$%&'*+\-.^_`|~]+(?!\s*(?:;|$)|[A-Za-z0-9!#$%&'*+\-.^_`|~])"""
+)
+
+
+def _target_authority(raw: bytes) -> str | None:
+    """The host[:port] of an absolute-form target (``None`` when it has none readable)."""
+    try:
+        netloc = urlsplit(raw.decode("utf-8", "replace")).netloc
+    except ValueError:
+        return None
+    host = netloc.rpartition("@")[2]
+    return host or None
+
+
 def _origin_path(raw: bytes) -> str:
     """The path of an origin-form request target (up to ``?`` or ``#``), decoded; kept in
     ``_paths`` for the next request with the same target while there is room."""
@@ -91,6 +109,12 @@ def _origin_path(raw: bytes) -> str:
     end = raw.find(b"?")
     if end < 0:
         end = raw.find(b"#")
+    elif b"#" in raw:
+        # A fragment ends the path even when a "?" follows it (RFC 3986 3.5): "/e#f?a=1"
+        # is path "/e" (and no query), as in Sanic.
+        fragment = raw.find(b"#", 0, end)
+        if fragment >= 0:
+            end = fragment
     path = (raw if end < 0 else raw[:end]).decode("utf-8", "replace")
     if len(_paths) < _PATHS_MAX and len(raw) <= _PATH_TARGET_MAX:
         _paths[raw] = path
@@ -285,9 +309,18 @@ class Request(Generic[sanic_type, ctx_type]):
 
     def _split_absolute_form(self) -> None:
         # absolute-form (RFC 9112 §3.2.2, sent to proxies): keep path and query only.
-        parts = urlsplit(self.raw_url.decode("utf-8", "replace"))
-        self._path = parts.path or "/"
-        self._query_string = parts.query
+        target = self.raw_url.decode("utf-8", "replace")
+        try:
+            path, query = urlsplit(target)[2:4]
+        except ValueError:
+            # An authority urlsplit refuses ("http://a[b/x": a bracket that is no IPv6
+            # literal): the path still starts at the first "/" after it, and reading it
+            # must not fail (error pages read it too).
+            rest = target.partition("://")[2].partition("#")[0]
+            rest, _, query = rest.partition("?")
+            path = rest[rest.find("/") :] if "/" in rest else ""
+        self._path = path or "/"
+        self._query_string = query
 
     @property
     def path(self) -> str:
@@ -316,8 +349,8 @@ class Request(Generic[sanic_type, ctx_type]):
                 self._split_absolute_form()
                 return self._query_string  # type: ignore[return-value]
             start = raw.find(b"?")
-            if start < 0:
-                query = ""
+            if start < 0 or b"#" in raw[:start]:
+                query = ""  # none, or a "?" inside a fragment (RFC 3986 3.5)
             else:
                 # A fragment is not part of a request target, but a lenient client may
                 # send one: it is not part of the query.
@@ -533,6 +566,10 @@ class Request(Generic[sanic_type, ctx_type]):
                 )
             elif content_type == "multipart/form-data":
                 boundary = str(options.get("boundary", "")).encode("utf-8")
+                if boundary and _BOUNDARY_CUT.search(self.headers.get("content-type", "")):
+                    # An unquoted boundary with a character outside token in it (RFC 2046
+                    # 5.1.1 asks for quotes then): Sanic parses no form, neither do we.
+                    boundary = b""
                 if boundary:
                     self.parsed_form, self.parsed_files = parse_multipart_form(
                         self.body, b"--" + boundary
@@ -794,7 +831,17 @@ class Request(Generic[sanic_type, ctx_type]):
             if "://" in server_name:
                 return urlsplit(server_name).netloc
             return server_name.split("/", 1)[0]
-        return str(self.forwarded.get("host") or self.headers.get("host", ""))
+        forwarded = self.forwarded.get("host")
+        if forwarded:
+            return str(forwarded)
+        raw = self.raw_url
+        if raw[:1] != b"/" and b"://" in raw:
+            # RFC 9112 3.2.2: for an absolute-form target the server MUST ignore Host
+            # and use the target's authority (without any userinfo).
+            authority = _target_authority(raw)
+            if authority is not None:
+                return authority
+        return self.headers.get("host", "")
 
     @property
     def server_name(self) -> str:
@@ -807,10 +854,9 @@ class Request(Generic[sanic_type, ctx_type]):
         port = self.forwarded.get("port") or parse_host(self.host)[1]
         if port:
             return int(port)
-        # A proxy chain may report "https, http" (one proto per hop): secure if any hop
-        # was, as Sanic reads it.
-        scheme = self.scheme
-        return 443 if "https" in scheme or "wss" in scheme else 80
+        # Only plain "http"/"ws" default to 80, as in Sanic: any other proxy-reported
+        # scheme ("https, http" from a chain of proxies, "ftp", "h2c") counts as secure.
+        return 80 if self.scheme in ("http", "ws") else 443
 
     @property
     def server_path(self) -> str:
