@@ -160,6 +160,16 @@ async def test_a_1xx_status_from_a_handler_becomes_an_error_page(app: Sanic) -> 
     assert [m["type"] for m in sent] == ["http.response.start", "http.response.body"]
 
 
+async def test_a_status_of_more_than_three_digits_becomes_an_error_page(app: Sanic) -> None:
+    # RFC 9110 15: a status code is three digits; the ASGI server is not handed 1000.
+    @app.get("/big")
+    async def big(request: Any) -> Any:
+        return text("x", status=1000)
+
+    sent = await run_asgi(app, http_scope("/big"), [{"type": "http.request", "body": b""}])
+    assert sent[0]["type"] == "http.response.start" and sent[0]["status"] == 500
+
+
 async def test_an_error_page_with_a_1xx_status_too_is_a_plain_500(app: Sanic) -> None:
     @app.exception(RuntimeError)
     async def on_runtime_error(request: Any, exception: Any) -> Any:

@@ -14,6 +14,13 @@ def test_invalid_names_are_refused_with_the_rule(name: str) -> None:
         validate_name("Sanic", name)
 
 
+@pytest.mark.parametrize("name", [5, 1.5, b"app"])
+def test_a_name_that_is_not_a_str_is_a_type_error(name: object) -> None:
+    # Code written for Sanic catches TypeError here.
+    with pytest.raises(TypeError, match="name must be a str, got"):
+        validate_name("Sanic", name)
+
+
 @pytest.mark.parametrize("name", ["ok", "ok-name", "ok_name", "App2", "_private", "__init__", "_"])
 def test_valid_names_pass(name: str) -> None:
     """A leading underscore is allowed, as in Sanic (``Blueprint("__init__")``)."""

@@ -249,17 +249,19 @@ async def test_middleware_and_signals_added_by_a_server_listener_run(app: Sanic,
     assert (await call("GET", "/")).text == "middleware signal"
 
 
-def test_route_on_a_view_class_registers_its_methods(app: Sanic) -> None:
-    @app.route("/view")
+def test_a_view_class_itself_is_refused_with_how_to_route_it(app: Sanic) -> None:
+    # As Sanic (a ValueError): a view is routed through the function its as_view() makes.
     class Things(HTTPMethodView):
         async def get(self, request):
             return text("get")
 
-        async def post(self, request):
-            return text("post")
-
-    route = _routes(app)["TestApp.Things"]
-    assert route.methods == frozenset({"GET", "POST"})
+    with pytest.raises(ValueError, match=r"route Things.as_view\(\), as in app.add_route"):
+        app.route("/view")(Things)
+    with pytest.raises(ValueError, match="class Things"):
+        app.add_route(Things, "/view")
+    with pytest.raises(ValueError, match="must subclass HTTPMethodView"):
+        app.get("/plain")(type("Plain", (), {}))
+    assert not app.router.routes
 
 
 def test_add_route_with_a_view_answers_the_methods_it_defines(app: Sanic) -> None:

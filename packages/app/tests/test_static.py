@@ -26,6 +26,16 @@ async def test_folder_serves_its_files(app: Sanic, call, site: Path) -> None:
     assert sent.headers["content-type"].startswith("text/plain")
 
 
+async def test_stream_large_files_that_is_no_size_is_refused_when_declared(
+    app: Sanic, call, site: Path
+) -> None:
+    # Sanic takes it and answers a 500 to every request for the file.
+    with pytest.raises(ValueError, match=r"stream_large_files is True, False or a size .*'x'"):
+        app.static("/f", site / "a.txt", stream_large_files="x")
+    app.static("/g", site / "a.txt", stream_large_files="4")  # a size as text is one
+    assert (await call("GET", "/g")).text == "hello world\n"
+
+
 async def test_single_file(app: Sanic, call, site: Path) -> None:
     app.static("/the_best.txt", site / "a.txt", name="best")
     assert (await call("GET", "/the_best.txt")).text == "hello world\n"

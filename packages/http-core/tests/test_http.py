@@ -559,6 +559,34 @@ async def test_an_informational_status_from_a_handler_becomes_a_500(status: int)
     assert b"x" != res.body and res.body.startswith("\u26a0\ufe0f 500".encode())
 
 
+@pytest.mark.parametrize("status", [1000, 12345])
+@pytest.mark.parametrize("streamed", [False, True])
+async def test_a_status_of_more_than_three_digits_becomes_a_500(
+    status: int, streamed: bool
+) -> None:
+    # RFC 9110 15: a status code is three digits; "HTTP/1.1 1000 UNKNOWN" is no status line
+    # (clients refuse it). Sanic drops the connection without an answer.
+    async def handler(request: Any) -> Any:
+        if streamed:
+            response = await request.respond(status=status)
+            await response.send("x", end_stream=True)
+            return None
+        return text("x", status=status)
+
+    conn = FakeConnection(handler)
+    [res] = await exchange(conn, GET)
+    assert res.status == 500
+    assert res.body.startswith("\u26a0\ufe0f 500".encode())
+
+
+def test_a_head_is_not_formatted_for_a_status_of_more_than_three_digits() -> None:
+    from hurtle_http.headers import format_http1_response
+
+    assert format_http1_response(999, []) == b"HTTP/1.1 999 UNKNOWN\r\n\r\n"
+    with pytest.raises(RuntimeError, match="Invalid response status 1000"):
+        format_http1_response(1000, [])
+
+
 async def test_unknown_expectation_with_a_body_is_417() -> None:
     conn = FakeConnection(echo)
     [res] = await exchange(

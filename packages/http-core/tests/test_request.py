@@ -596,6 +596,18 @@ async def test_respond_binds_a_response_once() -> None:
         await request.respond()
 
 
+@pytest.mark.parametrize("given_response", ["text", b"bytes", {"a": 1}])
+async def test_respond_with_what_is_not_a_response_says_what_to_pass(given_response) -> None:
+    # Sanic answers a 500 for this once the handler returns: the same ServerError, at once.
+    request = make()
+    stream = FakeStream()
+    request.stream = stream
+    with pytest.raises(ServerError, match=r"takes a response object, such as .*; not "):
+        await request.respond(given_response)
+    assert not request.responded and stream.response is None
+    assert (await request.respond(text("x"))).body == b"x"  # a response may follow
+
+
 async def test_respond_with_a_given_response_and_reset() -> None:
     request = make()
     request.stream = FakeStream()

@@ -105,6 +105,9 @@ def test_fast_and_auto_use_every_cpu(app: Sanic) -> None:
         ({"ssl": "/nope/dir"}, ValueError, "^Certificate not found or permission denied"),
         ({"ssl": ssl.create_default_context()}, ServerError, "cannot be sent to worker"),
         ({"ssl": [ssl.create_default_context()]}, ServerError, "cannot be sent to worker"),
+        # Sanic fails on binding, with a TypeError: the same type, naming the argument.
+        ({"port": "http"}, TypeError, r"^port is a number from 0 to 65535, such as 8000, not 'http'"),
+        ({"port": [8000]}, TypeError, r"not \[8000\]$"),
         ({"auto_tls": True}, SanicException,
          "^Cannot run Sanic as an HTTPS server in PRODUCTION mode .*dev=True or debug=True"),
     ],
@@ -144,6 +147,10 @@ def test_a_negative_proxies_count_is_refused_at_start_up(app: Sanic) -> None:
 def test_serve_without_prepare_says_what_to_do(app: Sanic) -> None:
     with pytest.raises(ServerError, match="app.prepare"):
         Sanic.serve()
+    # Sanic raises a RuntimeError here; code catching it keeps working.
+    for serve in (Sanic.serve, Sanic.serve_single):
+        with pytest.raises(RuntimeError, match="Did not find any applications to serve"):
+            serve()
     with pytest.raises(ServerError, match="was not prepared"):
         Sanic.serve(primary=app)
 
@@ -420,3 +427,11 @@ def test_a_test_client_request_logs_one_banner(app: Sanic, caplog) -> None:
     assert response.status == 200
     banners = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Goin' Fast")]
     assert banners == [f"Goin' Fast @ http://127.0.0.1:{app.test_client.port}"]
+
+
+async def test_run_inside_a_running_event_loop_says_what_to_do_instead(app: Sanic) -> None:
+    # Sanic hangs or reports a failed worker here; asyncio's own message names no fix.
+    with pytest.raises(RuntimeError, match=r"cannot be called while an event loop is running"
+                       r".*await app.create_server\(\)"):
+        app.run(single_process=True, port=0)
+    assert not app.state.is_started

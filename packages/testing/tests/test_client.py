@@ -209,6 +209,20 @@ def test_server_kwargs_reach_create_server_and_run_only_options_are_ignored(clie
     assert response.status == 200
 
 
+def test_a_server_kwarg_app_run_does_not_take_is_a_type_error(app: Sanic) -> None:
+    # As sanic-testing, whose client passes server_kwargs to app.run.
+    class RunnableApp(type(app)):  # type: ignore[misc]
+        def run(self, host: Any = None, port: Any = None, *, workers: int = 1,
+                motd: bool = True) -> None:
+            """Serve (not called by the test client)."""
+
+    app.__class__ = RunnableApp
+    with pytest.raises(TypeError, match="unexpected keyword argument 'nosuch'"):
+        SanicTestClient(app).get("/", server_kwargs={"nosuch": 1})
+    _, response = SanicTestClient(app).get("/", server_kwargs={"workers": 2, "backlog": 5})
+    assert response.status == 200
+
+
 def test_a_request_middleware_answer_still_returns_the_request(app, reply) -> None:
     @app.on_request
     async def short(request: Any) -> None:

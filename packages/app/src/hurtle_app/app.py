@@ -24,6 +24,7 @@ from hurtle_app.app_surface import AppSurface
 from hurtle_app.blueprint_group import BlueprintGroup
 from hurtle_app.blueprints import Blueprint
 from hurtle_app.config import Config
+from hurtle_app.errors import ConfigNotAccepted, NotABlueprint
 from hurtle_app.futures import (
     FutureException,
     FutureListener,
@@ -31,6 +32,7 @@ from hurtle_app.futures import (
     FutureRoute,
     FutureSignal,
     FutureStatic,
+    check_version,
 )
 from hurtle_app.handlers import ErrorHandler
 from hurtle_app.listeners import ListenerRegistry
@@ -132,7 +134,7 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
 
             logging.config.dictConfig(log_config or LOGGING_CONFIG_DEFAULTS)
         self.configure_logging = configure_logging
-        self.config = config if config is not None else Config(env_prefix=env_prefix)
+        self.config = _own_config(config) or Config(env_prefix=env_prefix)
         if inspector:
             self.config.INSPECTOR = True
         # Any false value (None, {}, 0, "") gets a fresh namespace, as in Sanic.
@@ -313,6 +315,9 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
         subclass's ``generate_name`` makes of ``(given, handler)``, the objects Sanic
         passes it."""
         shown = handler_display_name(handler)
+        if not isinstance(given, str):
+            # As Sanic: a name that is not a string is passed over for the handler's.
+            given = None
         if type(self).generate_name is Registrar.generate_name:
             return self._build_endpoint_name(given or shown)
         # A handler whose own name is not the one routes get (a partial, a view) is
@@ -326,6 +331,8 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
 
     def _apply_route(self, route: FutureRoute, overwrite: bool = False) -> list[Any]:
         handler: Any = route.handler
+        # A blueprint's own version joins its routes here (Sanic: TypeError for a list).
+        check_version(route.version)
         name = self._route_name(route.name, handler)
         if route.websocket:
             self.enable_websocket()
@@ -522,7 +529,9 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
                 self.blueprint(item, **options)
             return
         if not isinstance(blueprint, Blueprint):
-            raise TypeError(f"app.blueprint() takes a Blueprint or a group, not {blueprint!r}")
+            raise NotABlueprint(
+                f"app.blueprint() takes a Blueprint, a group or a list of them, not {blueprint!r}"
+            )
         self._register_blueprint(blueprint, options)
 
     def _register_blueprint(self, bp: Blueprint, options: dict[str, Any]) -> None:
@@ -667,6 +676,7 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
         # As Sanic: the head limit of every connection in this process is the one of the
         # app started last (capped by Http.HEADER_CEILING).
         Http.set_header_max_size(self.config.get("REQUEST_MAX_HEADER_SIZE", 8192))
+        _check_timeouts(self.config)
         if self._pipeline is not None:
             if self.router.finalized and self._composed_routes == len(self.router.routes):
                 return
@@ -1068,6 +1078,43 @@ def _guess_error_format(extra: Any, fallback: str) -> str:
 
 _formats_by_code: dict[Any, frozenset[str]] = {}
 
+
+
+def _check_timeouts(config: Any) -> None:
+    """Refuse, at start-up, a timeout every connection would fail on.
+
+    Each connection reads these as numbers of seconds; a value that is not one would drop
+    every connection as it opens. (Sanic serves, and logs a ``TypeError`` on every timeout
+    check instead: the timeout is never applied.)
+    """
+    for key in ("REQUEST_TIMEOUT", "RESPONSE_TIMEOUT", "KEEP_ALIVE_TIMEOUT"):
+        value = config.get(key)
+        try:
+            float(value)
+        except (TypeError, ValueError):
+            raise TypeError(
+                f"config.{key} is a number of seconds, such as 60 or 0.5, not {value!r}"
+            ) from None
+
+
+def _own_config(config: Any) -> Any:
+    """The ``config=`` object an app keeps, or None for a fresh ``Config``.
+
+    As Sanic: a false value ({}) means the defaults, and any other object must take
+    attributes (Sanic sets ``AUTO_RELOAD`` on it; a plain dict or a number cannot).
+    """
+    if config is None or isinstance(config, Config):
+        return config
+    if not config:
+        return None
+    try:
+        config.AUTO_RELOAD = getattr(config, "AUTO_RELOAD", False)
+    except AttributeError:
+        raise ConfigNotAccepted(
+            f"Sanic(config=...) takes a Config object (sanic.config.Config), not {config!r}; "
+            "to load settings from a dict, a file or an object, use app.update_config()"
+        ) from None
+    return config
 
 
 def _head_of(request: Any) -> bytes:

@@ -316,7 +316,8 @@ class ASGIApp:
                 data, end_stream = response.body, True
             status = response.status
             headers = response.headers
-            if status < 200:
+            if status < 200 or status > 999:
+                # A 1xx is never final; a status of more than three digits is no status.
                 await self._replace_informational(response, status)
                 return
             if status in _NO_BODY_STATUS:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, MutableSequence
 from typing import Any, overload
 
 from hurtle_app.blueprints import Blueprint
+from hurtle_app.errors import NotAPath
 
 
 def _join(*prefixes: str | None) -> str | None:
@@ -32,6 +33,8 @@ class BlueprintGroup(MutableSequence):
         name_prefix: str | None = "",
     ) -> None:
         self._blueprints: list[Blueprint | BlueprintGroup] = []
+        if url_prefix and not isinstance(url_prefix, str):
+            raise NotAPath(f"A group's url_prefix is a str such as '/api', not {url_prefix!r}")
         self._url_prefix = url_prefix
         self._version = version
         self._strict_slashes = strict_slashes

@@ -12,6 +12,7 @@ from copy import deepcopy
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
+from hurtle_app.errors import NotAPath
 from hurtle_app.futures import (
     FutureException,
     FutureListener,
@@ -78,6 +79,10 @@ class Blueprint(Registrar):
         version_prefix: str = "/v",
     ) -> None:
         self.name = validate_name("Blueprint", name)
+        if url_prefix and not isinstance(url_prefix, str):
+            raise NotAPath(
+                f"A blueprint's url_prefix is a str such as '/api', not {url_prefix!r}"
+            )
         if url_prefix and url_prefix.endswith("/"):
             url_prefix = url_prefix[:-1]  # as Sanic: one trailing slash is dropped
         self.url_prefix = url_prefix
@@ -313,7 +318,8 @@ class Blueprint(Registrar):
 
     def _register_route(self, reg: _Registration, future: FutureRoute) -> None:
         eff = self._effective(reg)
-        name = future.name or handler_display_name(future.handler)
+        given = future.name if isinstance(future.name, str) else None  # as Sanic
+        name = given or handler_display_name(future.handler)
         if name.startswith(reg.app.name + "."):
             name = name[len(reg.app.name) + 1 :]
         if not name.startswith(eff["bp_name"] + "."):

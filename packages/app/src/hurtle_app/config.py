@@ -19,6 +19,7 @@ from warnings import filterwarnings
 
 from hurtle_app.constants import LocalCertCreator
 from hurtle_app.errorpages import DEFAULT_FORMAT, check_error_format
+from hurtle_app.errors import ConfigSourceError
 from hurtle_app.helpers import Default, _default
 from hurtle_app.utils import load_module_from_file_location, str_to_bool
 from hurtle_http.config import HTTP_DEFAULTS
@@ -74,6 +75,18 @@ RUN_DEFAULTS: dict[str, Any] = {
     "WORKER_MAX_REQUESTS_JITTER": 0,
     "LOGO": None,
 }
+
+
+#: Byte sizes Sanic compares with numbers as soon as they are set (a TypeError for a
+#: string, from the settings, the environment or a file alike).
+_SIZE_KEYS = frozenset({"REQUEST_MAX_SIZE", "REQUEST_BUFFER_SIZE", "REQUEST_MAX_HEADER_SIZE"})
+
+
+def _check_size(key: str, value: Any) -> None:
+    if not isinstance(value, (int, float)):
+        raise TypeError(
+            f"config.{key} is a number of bytes, such as {DEFAULT_CONFIG[key]}, not {value!r}"
+        )
 
 
 class DescriptorMeta(type):
@@ -184,7 +197,13 @@ class Config(dict, metaclass=DescriptorMeta):
         """Set several keys (dict, pairs or keywords), applying each key's side effects."""
         merged: dict[str, Any] = {}
         for item in (*other, kwargs):
-            merged.update(item)
+            try:
+                merged.update(item)
+            except TypeError:
+                # dict.update's own type (as Sanic), saying what is taken.
+                raise TypeError(
+                    f"config.update() takes dicts or KEY=value arguments, not {item!r}"
+                ) from None
         for key, value in merged.items():
             if key in self.__setters__:
                 object.__setattr__(self, key, value)
@@ -194,6 +213,8 @@ class Config(dict, metaclass=DescriptorMeta):
                 # an upper-case key such as _SECRET is a setting, as in Sanic.
                 object.__setattr__(self, key, value)
                 continue
+            if key in _SIZE_KEYS:
+                _check_size(key, value)
             super().__setitem__(key, value)
             self._post_set(key, value)
 
@@ -282,6 +303,11 @@ class Config(dict, metaclass=DescriptorMeta):
         if isinstance(config, (bytes, str, Path)):
             config = load_module_from_file_location(location=config)
         if not isinstance(config, dict):
+            if not hasattr(config, "__dict__"):
+                raise ConfigSourceError(
+                    "update_config() takes a dict, a path to a Python file, an import string, "
+                    f"or a module, class or object with upper-case attributes, not {config!r}"
+                )
             cfg: dict[str, Any] = {}
             if not isclass(config):
                 cfg.update(

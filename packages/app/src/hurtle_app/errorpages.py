@@ -48,6 +48,20 @@ def _dumps(value: Any) -> str:
     return _json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)
 
 
+def _declared_status(exception: BaseException) -> int | None:
+    """The exception's ``status_code`` if it can be a response's status, else None.
+
+    As Sanic: a ``status_code`` that is not an int ("404", 404.0, True) or not three
+    digits answers the generic 500 page (Sanic's response refuses the status).
+    """
+    status = getattr(exception, "status_code", None)
+    if status is None:
+        return FALLBACK_STATUS
+    if not isinstance(status, int) or isinstance(status, bool):
+        return None
+    return status if 0 < status <= 999 else None
+
+
 class BaseRenderer:
     """Renders one exception for one request; subclasses choose the format."""
 
@@ -63,7 +77,7 @@ class BaseRenderer:
     @property
     def status(self) -> int:
         """The response status: the exception's ``status_code``, else 500."""
-        return int(getattr(self.exception, "status_code", FALLBACK_STATUS) or FALLBACK_STATUS)
+        return _declared_status(self.exception) or FALLBACK_STATUS
 
     @property
     def headers(self) -> dict[str, str]:
@@ -80,7 +94,9 @@ class BaseRenderer:
     @property
     def text(self) -> str:
         """The message shown: the exception's own, or a generic one for unexpected errors."""
-        if self.debug or isinstance(self.exception, SanicException):
+        if self.debug or (
+            isinstance(self.exception, SanicException) and _declared_status(self.exception)
+        ):
             return str(self.exception)
         return FALLBACK_TEXT
 

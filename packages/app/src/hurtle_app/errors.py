@@ -16,4 +16,44 @@ class UnknownNameError(ValueError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
-__all__ = ["UnknownNameError"]
+class NoExceptionsGiven(TypeError, IndexError):
+    """``@app.exception()`` with no exception classes.
+
+    Sanic fails on an ``IndexError`` when the handler is decorated; this is a ``TypeError``
+    saying what to pass, and an ``IndexError`` so code catching Sanic's type keeps working.
+    """
+
+
+class ConfigNotAccepted(TypeError, AttributeError):
+    """``Sanic(config=...)`` with an object that cannot be an app's config (a dict, a number).
+
+    Sanic fails on an ``AttributeError`` about setting attributes on the app; this is a
+    ``TypeError`` saying what to pass, and an ``AttributeError`` for code catching Sanic's.
+    """
+
+
+class NotABlueprint(TypeError, AttributeError):
+    """``app.blueprint(x)`` with something that is not a blueprint or a group of them.
+
+    Sanic fails on an ``AttributeError`` (no ``name``); this is a ``TypeError`` naming the
+    object, and an ``AttributeError`` for code catching Sanic's type.
+    """
+
+
+class NotAPath(TypeError, AttributeError):
+    """A route's uri or a blueprint's url_prefix that is not a string.
+
+    Sanic fails on an ``AttributeError`` (no ``startswith``/``endswith``); this is a
+    ``TypeError`` saying what to write, and an ``AttributeError`` for code catching Sanic's.
+    """
+
+
+class ConfigSourceError(TypeError, AttributeError):
+    """``update_config(x)`` with something settings cannot be read from (a number, None).
+
+    Sanic fails on an ``AttributeError`` (no ``__dict__``); this is a ``TypeError`` naming
+    what is taken, and an ``AttributeError`` for code catching Sanic's type.
+    """
+
+
+__all__ = ["ConfigNotAccepted", "ConfigSourceError", "NotABlueprint", "NotAPath", "NoExceptionsGiven", "UnknownNameError"]

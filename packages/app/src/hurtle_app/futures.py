@@ -104,6 +104,41 @@ def as_methods(methods: Iterable[str] | None, default: str = "GET") -> frozenset
     return frozenset(m.upper() for m in methods)
 
 
+def methods_string_message(methods: str) -> str:
+    """What to say when a route's ``methods`` is one string instead of a list of them.
+
+    Sanic iterates the string and refuses its letters as methods (``BadMethod``).
+    """
+    return (
+        f"Bad method: {sorted(set(methods.upper()))}. A route's methods are a list of "
+        f"method names, such as methods=[{methods.upper()!r}], not the string {methods!r}"
+    )
+
+
+def check_host(host: Any) -> None:
+    """Refuse an empty list of hosts (Sanic: a ``TypeError`` at the decorator), which
+    would otherwise register a route no request can reach."""
+    if isinstance(host, (list, set)) and not host:
+        raise TypeError(
+            f"host= takes a host name or a non-empty list of host names, not {host!r}; "
+            "leave it out to serve the route on every host"
+        )
+
+
+def check_version(version: Any) -> None:
+    """Refuse a route ``version`` Sanic cannot take: one that is not hashable (a list).
+
+    Sanic fails on a ``TypeError`` (unhashable type) at the decorator; the same type here.
+    """
+    try:
+        hash(version)
+    except TypeError:
+        raise TypeError(
+            f"A route version is a number or a string, such as version=1 or version='1.1', "
+            f"not {version!r}"
+        ) from None
+
+
 __all__ = [
     "FutureCommand",
     "FutureException",
@@ -113,4 +148,7 @@ __all__ = [
     "FutureSignal",
     "FutureStatic",
     "as_methods",
+    "check_host",
+    "check_version",
+    "methods_string_message",
 ]

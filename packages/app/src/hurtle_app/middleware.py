@@ -220,7 +220,16 @@ class MiddlewareRegistry:
         items = [
             m for m in self.recorded(location) if not scoped or m.applies_to(route_name)
         ]
-        items.sort(key=lambda m: (-m.priority, m.definition))
+        try:
+            items.sort(key=lambda m: (-m.priority, m.definition))
+        except TypeError:
+            # As Sanic, at start-up: a TypeError, here naming the middleware and its value.
+            bad = next(m for m in items if not isinstance(m.priority, (int, float)))
+            name = getattr(bad.func, "__name__", repr(bad.func))
+            raise TypeError(
+                f"Middleware priority is a number, such as priority=10; {name} has "
+                f"priority={bad.priority!r}"
+            ) from None
         if location == "response":
             items.reverse()
         return items

@@ -18,7 +18,10 @@ def validate_name(kind: str, name: Any) -> str:
             f"{kind} instance cannot be unnamed. Please use "
             "Sanic(name='your_application_name') instead."
         )
-    if not isinstance(name, str) or not VALID_NAME.match(name):
+    if not isinstance(name, str):
+        # Sanic fails here on a TypeError from its name pattern; the same type, saying why.
+        raise TypeError(f"{kind} instance name must be a str, got {type(name).__name__} {name!r}")
+    if not VALID_NAME.match(name):
         raise SanicException(
             f"{kind} instance named {name!r} uses an invalid format. Names must begin with "
             "a character and may only contain alphanumeric characters, _, or -."

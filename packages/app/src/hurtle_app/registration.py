@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from hurtle_app.errorpages import check_error_format
-from hurtle_app.errors import UnknownNameError
+from hurtle_app.errors import NoExceptionsGiven, NotAPath, UnknownNameError
 from hurtle_app.futures import (
     FutureCommand,
     FutureException,
@@ -26,6 +26,9 @@ from hurtle_app.futures import (
     FutureSignal,
     FutureStatic,
     as_methods,
+    check_host,
+    check_version,
+    methods_string_message,
 )
 from hurtle_app.listeners import LISTENER_EVENTS, normalize_event
 from hurtle_app.middleware import next_definition_order
@@ -144,12 +147,22 @@ class Registrar:
         error_format: str | None = None,
         **ctx_kwargs: Any,
     ) -> Callable[[F], F]:
-        """Decorate a handler (or an ``HTTPMethodView`` class) to serve ``uri``."""
+        """Decorate a handler (or an ``HTTPMethodView``'s ``as_view()``) to serve ``uri``."""
+        if not isinstance(uri, str):
+            raise NotAPath(f"A route's uri is a str such as '/path', not {uri!r}")
         route_context = _route_context(ctx_kwargs)
         if not uri.startswith("/") and (uri or not getattr(self, "_is_blueprint", False)):
             uri = "/" + uri
-        method_set = as_methods(methods)
         allowed = None if websocket else self._allowed_methods()
+        method_set: Any = as_methods(methods)
+        if isinstance(methods, str):
+            if allowed is not None:
+                raise BadMethod(methods_string_message(methods))
+            # A blueprint keeps the string: the app it is registered on refuses it then,
+            # where Sanic does.
+            method_set = methods
+        check_version(version)
+        check_host(host)
         unknown = method_set - set(allowed) if allowed else set()
         if unknown:
             # sanic-routing's exception type, as Sanic raises it for an unknown method.
@@ -166,19 +179,16 @@ class Registrar:
             target: Any = handler
             route_methods = method_set
             if inspect.isclass(handler):
-                as_view = getattr(handler, "as_view", None)
-                if as_view is None:
-                    raise ValueError(
-                        f"Cannot route {uri!r} to the class {handler.__name__}: a class "
-                        "handler must subclass HTTPMethodView"
-                    )
-                target = as_view()
-                if methods is None:
-                    # A class-based view answers the methods it defines.
-                    route_methods = (
-                        frozenset(m for m in HTTP_METHODS if getattr(handler, m.lower(), None))
-                        or method_set
-                    )
+                # Sanic refuses a class here (a ValueError: it is not a handler taking the
+                # request); a view class is routed through the function as_view() makes.
+                hint = (
+                    f"route {handler.__name__}.as_view(), as in "
+                    f"app.add_route({handler.__name__}.as_view(), {uri!r})"
+                    if hasattr(handler, "as_view")
+                    else "a class handler must subclass HTTPMethodView and be routed with "
+                    "as_view()"
+                )
+                raise ValueError(f"Cannot route {uri!r} to the class {handler.__name__}: {hint}")
             check_handler_signature(target, websocket=websocket)
             is_stream = stream or bool(getattr(target, "is_stream", False))
             future = FutureRoute(
@@ -603,6 +613,14 @@ class Registrar:
         """Register a server lifecycle listener: ``@app.listener("before_server_start")``."""
 
         def register(listener: Callable[..., Any], event: str) -> Callable[..., Any]:
+            value = event.value if isinstance(event, Enum) else event
+            if isinstance(value, str) and "." in value:
+                # Sanic takes listener names only here (a KeyError for a signal's name,
+                # ListenerEvent.BEFORE_SERVER_START's value included).
+                raise UnknownNameError(
+                    f"{value!r} is a signal event: use @app.signal({value!r}), or a listener "
+                    f"name here: {', '.join(LISTENER_EVENTS)}"
+                )
             future = FutureListener(listener, normalize_event(event), priority)
             self._future_listeners.append(future)
             if apply:
@@ -613,6 +631,10 @@ class Registrar:
             if event_or_none is None:
                 raise BadRequest("Invalid event registration: Missing event name.")
             return register(listener_or_event, event_or_none)
+        if event_or_none is not None:
+            # (listener, event) with a listener that cannot be called: Sanic fails on the
+            # same TypeError when the server starts.
+            raise TypeError(f"A listener must be callable, not {listener_or_event!r}")
         return partial(register, event=listener_or_event)
 
     def register_listener(
@@ -686,6 +708,11 @@ class Registrar:
                 raise TypeError(f"exception() takes exception classes, not {exc!r}")
 
         def decorator(handler: F) -> F:
+            if not exceptions:
+                raise NoExceptionsGiven(
+                    "exception() needs the exception classes its handler answers, such as "
+                    "@app.exception(ValueError); @app.all_exceptions answers every exception"
+                )
             future = FutureException(handler, tuple(flat))
             self._future_exceptions.append(future)
             if apply:
@@ -711,6 +738,13 @@ class Registrar:
         event_name = event.value if isinstance(event, Enum) else event
 
         def decorator(handler: F) -> F:
+            if not isinstance(event_name, str):
+                # Sanic fails on a TypeError reading it as a string, when the handler is
+                # decorated; the same type and moment, saying why.
+                raise TypeError(
+                    "A signal event is a string of three dotted parts, such as "
+                    f"'my.event.happened', or a sanic.signals.Event; not {event!r}"
+                )
             future = FutureSignal(handler, event_name, condition, exclusive, priority)
             self._future_signals.append(future)
             if apply:

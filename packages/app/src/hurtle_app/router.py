@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from hurtle_app.futures import methods_string_message
 from hurtle_app.registration import HTTP_METHODS
 from hurtle_http.exceptions import MethodNotAllowed, NotFound, SanicException
 from sanic_routing import BaseRouter, Route
-from sanic_routing.exceptions import NoMethod
+from sanic_routing.exceptions import BadMethod, NoMethod
 from sanic_routing.exceptions import NotFound as RoutingNotFound
 
 # Upper bound on remembered lookups: keys (paths, hosts) come from clients, so the cache
@@ -93,6 +94,10 @@ class Router(BaseRouter):
                 version = version[1:]
             uri = "/".join([f"{version_prefix}{version}", uri.lstrip("/")])
 
+        if isinstance(methods, str):
+            # A blueprint route declared with methods="GET" is refused here, on
+            # registration, where Sanic refuses it.
+            raise BadMethod(methods_string_message(methods))
         methods = frozenset(m.upper() for m in methods)
         hosts: list[str | None]
         if host is None:

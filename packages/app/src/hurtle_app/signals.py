@@ -119,7 +119,14 @@ class Signal:
         self.name = event
         self.path = event
         self.handler = handler
-        self.requirements = dict(requirements or {})
+        try:
+            self.requirements = dict(requirements or {})
+        except (TypeError, ValueError) as exc:
+            # The type dict() raised (as Sanic's), with what to write instead.
+            raise type(exc)(
+                f"A signal's condition is a dict, such as condition={{'key': 'value'}}, "
+                f"not {requirements!r}"
+            ) from None
         self.parts = tuple(event.split("."))
         # The dynamic parts by position (Sanic allows one, in the last part).
         self.params = {i: _Param(p) for i, p in enumerate(self.parts) if _is_dynamic(p)}

@@ -236,7 +236,14 @@ class StaticHandler:
         elif stream_large_files is False or stream_large_files is None:
             self.stream_threshold = None
         else:
-            self.stream_threshold = int(stream_large_files)
+            try:
+                self.stream_threshold = int(stream_large_files)
+            except (TypeError, ValueError):
+                # Sanic takes it and answers every request for the file with a 500.
+                raise ValueError(
+                    "stream_large_files is True, False or a size in bytes from which files "
+                    f"are streamed, such as 1_000_000; not {stream_large_files!r}"
+                ) from None
         self.content_type = content_type
         self.directory_handler = directory_handler
         self.follow_external_symlink_files = follow_external_symlink_files

@@ -72,7 +72,14 @@ class HTTPMethodView:
 
         if cls.decorators:
             view.__module__ = cls.__module__
-            for decorator in cls.decorators:
+            try:
+                decorators = iter(cls.decorators)
+            except TypeError:
+                # Sanic fails iterating it (a TypeError); the same type, saying what it is.
+                raise TypeError(
+                    f"{cls.__name__}.decorators is a list of decorators, not {cls.decorators!r}"
+                ) from None
+            for decorator in decorators:
                 view = decorator(view)
 
         view.view_class = cls  # type: ignore[attr-defined]

@@ -54,12 +54,18 @@ _HTTP1_STATUSLINES: list[bytes] = [
 ]
 
 
+class InvalidStatus(RuntimeError, IndexError):
+    """A status that cannot be written: the RuntimeError a response with a bad status
+    raises, and the IndexError Sanic's ``format_http1_response`` raises for one."""
+
+
 def format_http1_response(status: int, headers: HeaderBytesIterable) -> bytes:
     """The HTTP/1.1 response head (status line, fields, blank line) as one bytes object."""
     if 0 <= status < 1000:
         head = _HTTP1_STATUSLINES[status]
     else:
-        head = b"HTTP/1.1 %d UNKNOWN\r\n" % status
+        # RFC 9110 section 15: a status code is three digits; nothing else can go out.
+        raise InvalidStatus(f"Invalid response status {status}")
     # PERF: one join over a flat list; of the variants timed (join of a comprehension,
     # %-formatting, one str encoded at the end) this loop was the fastest.
     parts = [head]

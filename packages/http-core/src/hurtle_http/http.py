@@ -115,10 +115,18 @@ _head_parts: dict[tuple[int, bool, str | None], tuple[bytes, bytes]] = {}
 _finish_types: dict[type, bool] = {}
 
 
+def _unknown_status_line(status: int) -> str:
+    """The status line of a status without a reason phrase; only three digits can go out
+    (RFC 9110 section 15: a status code is a three-digit integer)."""
+    if status > 999:
+        raise RuntimeError(f"Invalid response status {status}")
+    return f"HTTP/1.1 {status} UNKNOWN\r\n"
+
+
 def _head_parts_for(key: tuple[int, bool, str | None]) -> tuple[bytes, bytes]:
     """(status line, tail after the Content-Length digits) for (status, keep-alive, type)."""
     status, keep_alive, content_type = key
-    line = _STATUS_LINE_BYTES.get(status) or f"HTTP/1.1 {status} UNKNOWN\r\n".encode()
+    line = _STATUS_LINE_BYTES.get(status) or _unknown_status_line(status).encode()
     tail = "\r\nconnection: keep-alive\r\n" if keep_alive else "\r\nconnection: close\r\n"
     if content_type is not None:
         tail += f"content-type: {content_type}\r\n"
@@ -209,7 +217,7 @@ def _format_head(res: Any, status: int, headers: Any, framing: str) -> bytes:
         return format_http1_response(status, res.processed_headers)
     # PERF: same fields as BaseHTTPResponse.processed_headers + format_http1_response, built
     # as one str and encoded once (about 3x faster than encoding field by field).
-    line = _STATUS_LINES.get(status) or f"HTTP/1.1 {status} UNKNOWN\r\n"
+    line = _STATUS_LINES.get(status) or _unknown_status_line(status)
     fields = "".join([f"{name}: {value}\r\n" for name, value in headers.items()]) + framing
     content_type = res.content_type
     lines = len(headers) + framing.count("\n") + 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import re
 from collections.abc import Iterable
 
 __all__ = [
@@ -55,6 +56,22 @@ class FinalizationError(BaseException):
 
 class InvalidUsage(BaseException):
     """A route declaration or a router call is malformed."""
+
+
+class InvalidRegex(InvalidUsage, re.error):
+    """A route parameter's (or registered pattern's) regular expression does not compile.
+
+    sanic-routing lets Python's ``re.error`` through here; this is also that type, so code
+    catching it keeps working, with a message naming the parameter.
+    """
+
+    def __init__(self, message: str, cause: re.error) -> None:
+        builtins.Exception.__init__(self, message)
+        self.msg = cause.msg
+        self.pattern = cause.pattern
+        self.pos = cause.pos
+        self.lineno = cause.lineno
+        self.colno = cause.colno
 
 
 class RouteExists(BaseException):

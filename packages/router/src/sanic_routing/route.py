@@ -7,7 +7,7 @@ import typing as t
 import warnings
 from types import SimpleNamespace
 
-from sanic_routing.exceptions import InvalidUsage, ParameterNameConflicts
+from sanic_routing.exceptions import InvalidRegex, InvalidUsage, ParameterNameConflicts
 from sanic_routing.patterns import (
     REGEX_PARAM_NAME,
     REGEX_PARAM_NAME_EXT,
@@ -149,8 +149,8 @@ class Route:
         try:
             pattern = re.compile(f"^{label}$")
         except re.error as exc:
-            raise InvalidUsage(
-                f"Invalid regular expression for parameter {name!r}: {label!r} ({exc})"
+            raise InvalidRegex(
+                f"Invalid regular expression for parameter {name!r}: {label!r} ({exc})", exc
             ) from None
         # Groups are checked by ``finalize`` (as sanic-routing: adding such a route works).
         return name, label, str, pattern, ParamInfo

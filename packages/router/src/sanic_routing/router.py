@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from sanic_routing.exceptions import (
     BadMethod,
     FinalizationError,
+    InvalidRegex,
     InvalidUsage,
     NoMethod,
     NotFound,
@@ -290,8 +291,8 @@ class BaseRouter(ABC):
             try:
                 pattern = re.compile(pattern)
             except re.error as exc:
-                raise InvalidUsage(
-                    f"Invalid regular expression for pattern {label!r}: {exc}"
+                raise InvalidRegex(
+                    f"Invalid regular expression for pattern {label!r}: {exc}", exc
                 ) from None
         elif not isinstance(pattern, re.Pattern):
             raise InvalidUsage(

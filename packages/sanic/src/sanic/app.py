@@ -216,6 +216,7 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
             auto_tls: bool = False, single_process: bool = False,
             legacy: bool = False) -> None:
         """Serve until SIGINT/SIGTERM: worker processes on shared sockets, by default."""
+        _refuse_inside_a_running_loop()
         self.prepare(
             host, port, dev=dev, debug=debug, auto_reload=auto_reload, version=version,
             ssl=ssl, sock=sock, workers=workers, protocol=protocol, backlog=backlog,
@@ -278,5 +279,22 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
 
 #: Sanic's own name for the app class where running lives.
 StartupMixin = Sanic
+
+def _refuse_inside_a_running_loop() -> None:
+    """``app.run()`` owns the event loop from start to stop: it cannot run inside one.
+
+    (Called from a handler, a listener or an ``async def main``, Sanic hangs or reports a
+    failed worker; asyncio's own error does not say what to do.)
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return
+    raise RuntimeError(
+        "app.run() cannot be called while an event loop is running (from a handler, a "
+        "listener or an async function): call it at the top level of your script, under "
+        "if __name__ == '__main__', or serve from async code with await app.create_server()"
+    )
+
 
 __all__ = ["Sanic"]

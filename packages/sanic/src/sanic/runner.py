@@ -30,6 +30,7 @@ from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 from hurtle_app.logging.setup import apply_log_formatters
 from hurtle_app.motd import get_logo
 from hurtle_app.state import ApplicationServerInfo
+from hurtle_http.exceptions import ServerError as _ServerError
 from hurtle_http.server import try_use_uvloop
 from hurtle_worker.constants import PROCESS_PREFIX, WORKER_NAME_ENV
 from hurtle_worker.process import set_parent_death_signal
@@ -140,7 +141,7 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
             reload_dirs.add(path)
     if sock is None and unix is None:
         host = host or "127.0.0.1"
-        port = 8000 if port is None else int(port)
+        port = 8000 if port is None else _as_port(port)
     contexts = ssl if isinstance(ssl, list | tuple) else [ssl]
     start_method = getattr(type(app), "_get_startup_method", lambda: "spawn")()
     if any(isinstance(c, ssl_module.SSLContext) for c in contexts) and not (
@@ -192,6 +193,16 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         _motd(app, [state.server_info[-1]], workers)
 
 
+def _as_port(port: Any) -> int:
+    """``port`` as an int ("8000" is taken); anything else is a TypeError, as Sanic's bind."""
+    try:
+        return int(port)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"port is a number from 0 to 65535, such as 8000, not {port!r}"
+        ) from None
+
+
 def _check_ssl(ssl: Any) -> None:
     """Refuse a bad ``ssl=`` when preparing (as Sanic), not later in a worker."""
     from sanic.http.tls.context import shorthand_to_ctx
@@ -228,6 +239,10 @@ def _local_cert(app: Any, debug: bool) -> dict[str, str]:
     return files
 
 
+class _NoAppsToServe(_ServerError, RuntimeError):
+    """``Sanic.serve()`` before any ``prepare()``: Sanic's RuntimeError, kept a ServerError."""
+
+
 def prepared_apps(app_class: Any) -> list[Any]:
     """Every registered app that ``prepare`` was called on."""
     return [a for a in app_class._app_registry.values() if a.state.server_info]
@@ -239,7 +254,7 @@ def _pick_primary(app_class: Any, primary: Any) -> Any:
     apps = prepared_apps(app_class)
     if primary is None:
         if not apps:
-            raise ServerError(
+            raise _NoAppsToServe(
                 "Did not find any applications to serve. Call app.prepare(...) before "
                 "Sanic.serve(), or use app.run(...)."
             )

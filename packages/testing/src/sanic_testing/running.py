@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import inspect
 import socket
 import threading
 from collections.abc import Awaitable, Callable
@@ -77,6 +78,26 @@ def run_sync(factory: Callable[[], Awaitable[T]], *, uvloop: bool = False) -> T:
         return _run_on_new_current_loop(factory)
     with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="sanic-testing") as pool:
         return pool.submit(run_sync, factory).result()
+
+
+def _check_server_kwargs(app: Any, server_kwargs: dict[str, Any] | None) -> None:
+    """Refuse a ``server_kwargs`` key ``app.run`` does not take (Sanic's client passes them
+    to ``app.run``, which raises this TypeError); options only a run uses are accepted."""
+    run = getattr(app, "run", None)
+    if not server_kwargs or run is None:
+        return
+    try:
+        accepted = inspect.signature(run).parameters
+    except (TypeError, ValueError):
+        return
+    if any(p.kind is p.VAR_KEYWORD for p in accepted.values()):
+        return
+    for key in server_kwargs:
+        if key not in accepted and key not in SERVER_OPTIONS:
+            raise TypeError(
+                f"server_kwargs: app.run() got an unexpected keyword argument {key!r} "
+                f"(it takes: {', '.join(sorted(accepted))})"
+            )
 
 
 def wants_uvloop(app: Any) -> bool:
@@ -249,6 +270,7 @@ class ServerSession:
         self.app = app
         self.host = host
         self.debug = debug
+        _check_server_kwargs(app, server_kwargs)
         self.options = {k: v for k, v in (server_kwargs or {}).items() if k in SERVER_OPTIONS}
         # ``verbosity`` is an ``app.run`` option: the run's verbosity of the loggers.
         self.verbosity: int | None = (server_kwargs or {}).get("verbosity")

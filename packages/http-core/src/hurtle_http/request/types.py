@@ -650,6 +650,13 @@ class Request(Generic[sanic_type, ctx_type]):
             raise ServerError("Second respond call is not allowed.")
         if response is None:
             response = HTTPResponse(status=status, headers=headers, content_type=content_type)
+        elif not isinstance(response, BaseHTTPResponse):
+            # Sanic takes it, fails in the response middleware and answers a 500 once the
+            # handler returns; the same 500, saying why, from here.
+            raise ServerError(
+                "request.respond() takes a response object, such as "
+                f"await request.respond(text('...')), or none at all; not {response!r}"
+            )
         run_middleware = getattr(self.app, "run_respond_middleware", None)
         if run_middleware is not None and not self._response_middleware_started:
             # The app's response middleware sees (and may replace) a streamed response

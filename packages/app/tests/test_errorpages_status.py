@@ -1,0 +1,35 @@
+"""The status of an error page when an exception declares one the response cannot take."""
+
+from __future__ import annotations
+
+import pytest
+
+from hurtle_app import Sanic
+from hurtle_http.exceptions import SanicException
+
+
+@pytest.mark.parametrize("status_code", ["404", 404.0, True, -5, 1000])
+async def test_a_status_code_that_is_no_status_answers_the_generic_500(
+    app: Sanic, call, status_code
+) -> None:
+    # As Sanic: its response refuses such a status, and the error page is the generic 500
+    # (a "404" string is not taken as 404; 1000 is not a three-digit status).
+    @app.get("/")
+    async def index(request):
+        raise SanicException("secret detail", status_code=status_code)
+
+    sent = await call("GET", "/")
+    assert sent.status == 500
+    assert "unexpected error" in sent.text and "secret detail" not in sent.text
+
+
+@pytest.mark.parametrize(("status_code", "status"), [(418, 418), (299, 299), (None, 500)])
+async def test_a_status_code_that_is_a_status_is_used(
+    app: Sanic, call, status_code, status
+) -> None:
+    @app.get("/")
+    async def index(request):
+        raise SanicException("shown", status_code=status_code)
+
+    sent = await call("GET", "/")
+    assert (sent.status, "shown" in sent.text) == (status, True)
