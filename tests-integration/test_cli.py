@@ -66,6 +66,16 @@ def sanic(project: Path, *args: str, timeout: float = 30) -> subprocess.Complete
                           text=True, timeout=timeout)
 
 
+
+def _json_when_up(port: int, timeout: float = 20.0) -> object:
+    """The JSON a daemonised app answers on ``/`` once it is up (None if it never is)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(httpx.HTTPError):
+            return httpx.get(f"http://127.0.0.1:{port}/", timeout=2).json()
+        time.sleep(0.1)
+    return None
+
 def test_module_target_finds_app_and_serves_with_two_workers(project: Path) -> None:
     port = free_port()
     args = [*CLI, "cli_app", "--port", str(port), "-w", "2", "--no-motd"]
@@ -249,12 +259,7 @@ def test_daemon_serves_in_the_background_and_is_stopped_by_app_name(
     try:
         assert started.returncode == 0, started.stderr
         assert f"PID file: {pidfile}" in started.stdout
-        deadline = time.monotonic() + 20
-        body = None
-        while time.monotonic() < deadline and body is None:
-            with contextlib.suppress(httpx.HTTPError):
-                body = httpx.get(f"http://127.0.0.1:{port}/", timeout=2).json()
-            time.sleep(0.1)
+        body = _json_when_up(port)
         assert body is not None and body["app"] == "CliApp"
         daemon_pid = int(pidfile.read_text().split("pid=")[1].split()[0])
         assert cli("status").stdout == f"Process {daemon_pid} is running\n"
@@ -302,12 +307,7 @@ def test_a_daemon_with_relative_files_keeps_them_where_it_started(
         assert started.stdout == (
             "Starting Sanic in daemon mode...\n  PID file: run.pid\n  Logs: run.log\n"
         )
-        deadline = time.monotonic() + 20
-        body = None
-        while time.monotonic() < deadline and body is None:
-            with contextlib.suppress(httpx.HTTPError):
-                body = httpx.get(f"http://127.0.0.1:{port}/", timeout=2).json()
-            time.sleep(0.1)
+        body = _json_when_up(port)
         assert body is not None and body["app"] == "CliApp"
         daemon_pid = int(pidfile.read_text().split("pid=")[1].split()[0])
         assert lock.exists()
@@ -317,6 +317,7 @@ def test_a_daemon_with_relative_files_keeps_them_where_it_started(
         again = cli("-p", str(free_port()), "-D", "--pidfile", "run.pid")
         assert again.returncode == 1
         assert f"Daemon error: Daemon already running (lock held): {lock}" in again.stderr
+        deadline = time.monotonic() + 20
         os.kill(daemon_pid, signal.SIGHUP)
         while not pidfile.exists() and time.monotonic() < deadline:
             time.sleep(0.05)
