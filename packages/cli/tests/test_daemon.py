@@ -31,9 +31,14 @@ def home(tmp_path, monkeypatch) -> Path:
 
 
 def start_sleeper(*argv: str) -> subprocess.Popen:
-    """A process sleeping 30 s, once it runs its own command line (it says so)."""
+    """A process sleeping 30 s, once it runs its own command line (it says so).
+
+    Its command line is ``sleeper -c CODE ARGV...``: the interpreter's path is left out of it
+    (``executable=``), since a venv's path may itself name Sanic or Hurtle."""
     code = "import time; print('up', flush=True); time.sleep(30)"
-    proc = subprocess.Popen([sys.executable, "-c", code, *argv], stdout=subprocess.PIPE)
+    proc = subprocess.Popen(
+        ["sleeper", "-c", code, *argv], executable=sys.executable, stdout=subprocess.PIPE
+    )
     assert proc.stdout is not None and proc.stdout.readline() == b"up\n"
     return proc
 
