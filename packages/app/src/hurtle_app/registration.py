@@ -176,8 +176,6 @@ class Registrar:
         def decorator(handler: F) -> F:
             if not callable(handler):
                 raise TypeError(f"{handler!r} is not a callable object")
-            target: Any = handler
-            route_methods = method_set
             if inspect.isclass(handler):
                 # Sanic refuses a class here (a ValueError: it is not a handler taking the
                 # request); a view class is routed through the function as_view() makes.
@@ -189,12 +187,12 @@ class Registrar:
                     "as_view()"
                 )
                 raise ValueError(f"Cannot route {uri!r} to the class {handler.__name__}: {hint}")
-            check_handler_signature(target, websocket=websocket)
-            is_stream = stream or bool(getattr(target, "is_stream", False))
+            check_handler_signature(handler, websocket=websocket)
+            is_stream = stream or bool(getattr(handler, "is_stream", False))
             future = FutureRoute(
-                target,
+                handler,
                 uri,
-                route_methods,
+                method_set,
                 host,
                 strict_slashes,
                 is_stream,
