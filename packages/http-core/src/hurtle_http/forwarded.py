@@ -15,11 +15,13 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import unquote
 
+from hurtle_http.grammar import TCHAR
+
 Options = dict[str, "int | str"]
 
 
 # RFC 9110 5.6.2: tchar is ASCII only (a letter such as "ÿ" makes the pair malformed).
-_token = r"[A-Za-z0-9!#$%&'*+\-.^_`|~]+"
+_token = rf"{TCHAR}+"
 # RFC 7239 §4: forwarded-pair = token "=" value; value = token / quoted-string
 _fwd_pair = re.compile(rf'\s*({_token})\s*=\s*(?:({_token})|"((?:[^"\\]|\\.)*)")\s*([;,]|$)')
 _separator = re.compile(r"[;,]")

@@ -23,6 +23,7 @@ from hurtle_http.forwarded import (
     parse_forwarded,
     parse_xforwarded,
 )
+from hurtle_http.grammar import TCHAR
 
 HeaderBytesIterable = Iterable[tuple[bytes, bytes]]
 
@@ -90,7 +91,7 @@ _token = r"[\w!#$%&'*+\-.^_`|~]+"
 _param = re.compile(
     rf';\s*({_token})='
     r'(?:"([^"\\]*(?:\\.[^"\\]*)*)"(?=\s*(?:;|$))|"([^"]*)"|'
-    r"([A-Za-z0-9!#$%&'*+\-.^_`|~]+))"
+    rf"({TCHAR}+))"
 )
 
 
@@ -100,8 +101,6 @@ def _unescape(quoted: str) -> str:
     # as a regex substitution (checked on 200,000 random strings), in C string methods
     # instead of a Python call per escape (10 MB of escapes: 0.1 s instead of 6 s).
     return "\\".join([part.replace('\\"', '"') for part in quoted.split("\\\\")])
-
-
 
 
 def parse_content_header(value: str) -> tuple[str, Options]:

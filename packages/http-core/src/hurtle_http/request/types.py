@@ -32,6 +32,7 @@ from hurtle_http.constants import (
 from hurtle_http.cookies.request import CookieRequestParameters, parse_cookie
 from hurtle_http.exceptions import BadRequest, BadURL, ServerError
 from hurtle_http.forwarded import parse_forwarded, parse_xforwarded
+from hurtle_http.grammar import TCHAR
 from hurtle_http.headers import Header, Options, parse_content_header, parse_credentials, parse_host
 from hurtle_http.parameters import RequestParameters
 from hurtle_http.request.charset import form_charset
@@ -87,8 +88,14 @@ _PATH_TARGET_MAX = 256  # longer targets are decoded each time, not kept
 # `boundary=` with an unquoted value that a character other than ";" or white space
 # follows: the token ends early (``boundary=a:b``, ``boundary=a b``).
 _BOUNDARY_CUT = re.compile(
-    r"""(?i)(?:^|;)\s*boundary=[A-Za-z0-9!#$%&'*+\-.^_`|~]+(?!\s*(?:;|$)|[A-Za-z0-9!#$%&'*+\-.^_`|~])"""
+    rf"(?i)(?:^|;)\s*boundary={TCHAR}+(?!\s*(?:;|$)|{TCHAR})"
 )
+
+
+def _absolute_form(raw: bytes) -> bool:
+    """Whether a request target is in absolute-form (``http://host/path``, RFC 9112
+    3.2.2) rather than origin-form (``/path``)."""
+    return raw[:1] != b"/" and b"://" in raw
 
 
 def _target_authority(raw: bytes) -> str | None:
@@ -332,7 +339,7 @@ class Request(Generic[sanic_type, ctx_type]):
             # (benchmarks/inproc.py --core "GET /").
             path = _paths.get(raw)
             if path is None:
-                if raw[:1] != b"/" and b"://" in raw:
+                if _absolute_form(raw):
                     self._split_absolute_form()
                     return self._path  # type: ignore[return-value]
                 path = _origin_path(raw)
@@ -345,7 +352,7 @@ class Request(Generic[sanic_type, ctx_type]):
         query = self._query_string
         if query is None:
             raw = self.raw_url
-            if raw[:1] != b"/" and b"://" in raw:
+            if _absolute_form(raw):
                 self._split_absolute_form()
                 return self._query_string  # type: ignore[return-value]
             start = raw.find(b"?")
@@ -835,7 +842,7 @@ class Request(Generic[sanic_type, ctx_type]):
         if forwarded:
             return str(forwarded)
         raw = self.raw_url
-        if raw[:1] != b"/" and b"://" in raw:
+        if _absolute_form(raw):
             # RFC 9112 3.2.2: for an absolute-form target the server MUST ignore Host
             # and use the target's authority (without any userinfo).
             authority = _target_authority(raw)
