@@ -375,7 +375,8 @@ class RequestReader:
             else:
                 self._refuse(self._pending or BadRequest("Bad Request"), True)
         except httptools.HttpParserError as error:
-            refusal = self._pending or _status_of_parser_error(str(error))
+            message = str(error)
+            refusal = self._pending or _status_of_parser_error(message)
             if refusal.args == ("Bad content-length",) and any(
                 name.lower() == "transfer-encoding" for name, _ in self.headers
             ):
@@ -384,7 +385,7 @@ class RequestReader:
                 refusal = BadRequest("Bad Request")
             # A request line without a valid version is no HTTP/1.x request, HEAD or not:
             # its answer keeps its content (as Sanic's).
-            self._refuse(refusal, False if "ersion" in str(error) or "HTTP/" in str(error) else None)
+            self._refuse(refusal, False if "ersion" in message or "HTTP/" in message else None)
         except Exception as error:
             self._refuse(BadRequest(f"Bad Request ({type(error).__name__})"))
 
