@@ -26,6 +26,7 @@ from hurtle_worker.multiplexer import WorkerMultiplexer
 
 logger = logging.getLogger("sanic.root")
 
+
 def announce_action(service: InspectorService, method: str, path: str,
                     headers: Mapping[str, str]) -> None:
     """Log an incoming command, as Sanic: a ``POST`` that carries the API key (a
@@ -149,9 +150,10 @@ class Inspector:
         pid = os.getpid()
 
         async def handler(request: Any) -> HTTPResponse:
-            announce_action(service, request.method, request.path, dict(request.headers))
+            headers = dict(request.headers)
+            announce_action(service, request.method, request.path, headers)
             reply = await service.respond(
-                request.method, request.path, dict(request.headers), request.body or b""
+                request.method, request.path, headers, request.body or b""
             )
             return HTTPResponse(
                 reply.body, status=reply.status, headers=reply.headers,
