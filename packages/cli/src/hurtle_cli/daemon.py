@@ -117,6 +117,11 @@ def is_sanic_process(pid: int) -> bool:
     return b"sanic" in data or b"hurtle" in data
 
 
+def lockfile_for(pidfile: Path) -> Path:
+    """The lock file a daemon holds beside its PID file (``NAME.pid`` -> ``NAME.lock``)."""
+    return pidfile.with_suffix(".lock")
+
+
 def _as_int(value: str | None) -> int | None:
     try:
         return int(value) if value is not None else None
@@ -247,7 +252,7 @@ class Daemon:
         if self.logfile is not None:
             self._validate_writable_dir(self.logfile.parent, "Log file")
         if self._lockfile_path is None and self.pidfile is not None:
-            self._lockfile_path = self.pidfile.with_suffix(".lock")
+            self._lockfile_path = lockfile_for(self.pidfile)
         if self._lockfile_path is not None:
             self._validate_writable_dir(self._lockfile_path.parent, "Lock file")
 
@@ -417,6 +422,7 @@ __all__ = [
     "DaemonError",
     "PidfileInfo",
     "is_sanic_process",
+    "lockfile_for",
     "process_exists",
     "runtime_dir",
     "sanitize_name",

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from hurtle_cli.daemon import Daemon, DaemonError, process_exists
+from hurtle_cli.daemon import Daemon, DaemonError, lockfile_for, process_exists
 
 error_logger = logging.getLogger("sanic.error")
 
@@ -124,7 +124,7 @@ def signal_daemon(action: str, pid: int | None, pidfile: Path | None) -> int:
     _remove(pidfile, "")
     if pidfile is not None:
         # A killed daemon cannot remove its lock file; the next start would find it.
-        pidfile.with_suffix(".lock").unlink(missing_ok=True)
+        lockfile_for(pidfile).unlink(missing_ok=True)
     return 0
 
 
