@@ -509,6 +509,31 @@ async def test_a_streaming_route_reads_a_body_over_request_max_size(
     assert refused.status == 413
 
 
+async def test_a_head_over_request_max_size_goes_to_the_apps_payload_too_large_handler(
+    app: Sanic, call
+) -> None:
+    # As Sanic: REQUEST_MAX_SIZE bounds the head too (a 413 saying so), and the app's
+    # handler for PayloadTooLarge answers it.
+    from hurtle_http.exceptions import PayloadTooLarge
+
+    app.config.REQUEST_MAX_SIZE = 60
+    seen: list[str] = []
+
+    @app.get("/")
+    async def index(request):
+        return text("never")
+
+    @app.exception(PayloadTooLarge)
+    async def too_large(request, exception):
+        seen.append(str(exception))
+        return text("custom 413", status=413)
+
+    assert (await call("GET", "/")).text == "never"
+    sent = await call("GET", "/", headers={"x-pad": "a" * 60})
+    assert (sent.status, sent.text) == (413, "custom 413")
+    assert seen == ["Request header exceeds the size limit"]
+
+
 async def test_a_body_that_cannot_be_read_is_answered_as_its_route_answers_errors(
     app: Sanic, call
 ) -> None:

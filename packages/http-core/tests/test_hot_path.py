@@ -371,13 +371,14 @@ async def test_content_length_values(length: bytes, status: int) -> None:
         assert res.body.endswith(b" hello")
 
 
-_FIELDS = b"".join(b"X-%d: %s\r\n" % (i, b"v" * 30) for i in range(4))  # 4 fields, 144 bytes
+_FIELDS = b"".join(b"X-%d: %s\r\n" % (i, b"v" * 30) for i in range(4))  # 4 fields, 148 bytes
 _SMALL = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
+# 166 bytes; 162 as Sanic measures a head (up to the blank line's last 4 bytes)
 _BIG = b"GET / HTTP/1.1\r\n" + _FIELDS + b"\r\n"
 
 
 @pytest.mark.parametrize("cut", [None, 5, 20, 60, 100, 150])
-@pytest.mark.parametrize(("limit", "status"), [(150, 200), (140, 431)])
+@pytest.mark.parametrize(("limit", "status"), [(163, 200), (162, 431)])
 async def test_the_header_limit_holds_on_a_kept_alive_connection_however_reads_fall(
     cut: int | None, limit: int, status: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -303,8 +303,8 @@ async def test_protocol_errors_are_answered_then_closed(raw: bytes, status: int)
 
 
 async def test_error_page_is_plain_text_like_sanic() -> None:
-    conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 10})
-    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nContent-Length: 11\r\n\r\n")
+    conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 100})
+    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nContent-Length: 101\r\n\r\n")
     assert res.status == 413
     assert res.body.decode() == (
         "\u26a0\ufe0f 413 \u2014 Request Entity Too Large\n"
@@ -314,11 +314,15 @@ async def test_error_page_is_plain_text_like_sanic() -> None:
 
 
 async def test_chunked_body_over_the_limit_is_413() -> None:
-    conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 5})
+    conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 60})
     [res] = await exchange(
-        conn, b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nabcdef\r\n0\r\n\r\n"
+        conn,
+        b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3d\r\n"
+        + b"a" * 61
+        + b"\r\n0\r\n\r\n",
     )
     assert res.status == 413 and conn.closed
+    assert b"Request body exceeds the size limit" in res.body
 
 
 async def test_error_after_good_pipelined_requests_comes_in_order() -> None:
@@ -362,7 +366,7 @@ class RecordingApp:
     """A minimal app following the ServerApp contract."""
 
     def __init__(self) -> None:
-        self.config = HttpConfig(REQUEST_MAX_SIZE=10)
+        self.config = HttpConfig(REQUEST_MAX_SIZE=100)
         self.errors: list[tuple[Any, BaseException]] = []
         self.body_errors: list[BaseException | None] = []
         self.requests: list[Any] = []
@@ -385,7 +389,7 @@ class RecordingApp:
 async def test_protocol_errors_go_through_the_apps_handle_exception() -> None:
     app = RecordingApp()
     conn = FakeConnection(app)
-    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nContent-Length: 50\r\n\r\n")
+    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nContent-Length: 500\r\n\r\n")
     assert res.body == b"custom 413"
     [(request, exception)] = app.errors
     assert exception.status_code == 413
@@ -704,13 +708,14 @@ async def test_body_of_an_upgrade_request_that_stays_http11_reaches_the_handler(
 
 
 async def test_too_large_body_of_an_upgrade_request_is_413() -> None:
-    conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 2})
+    conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 100})
     [res] = await exchange(
         conn,
         b"POST /u HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: foo\r\n"
-        b"Content-Length: 3\r\n\r\nabc",
+        b"Content-Length: 101\r\n\r\n" + b"a" * 101,
     )
     assert res.status == 413
+    assert b"Request body exceeds the size limit" in res.body
 
 
 async def test_chunked_not_last_is_400_bad_content_length() -> None:

@@ -245,10 +245,14 @@ def _lowered(name: bytes) -> str:
 class RequestReader:
     """Feeds request bytes to httptools and reports events to a sink (see ``RequestSink``).
 
-    Limits: a request target longer than ``max_head_size`` is 414; a target and header
-    fields together larger than ``max_head_size``, or more than ``max_headers`` fields,
-    is 431.  After
-    an error the reader ignores everything that follows (the connection will close).
+    Limits: a head is measured as Sanic measures it, from its first byte to the blank line
+    that ends it (the request line and the field lines with their line ends), and one that
+    reaches ``max_head_size`` is refused: 414 when its request line alone does, 431
+    otherwise, and 413 ("Request header exceeds the size limit", as Sanic) when the limit
+    is the app's ``REQUEST_MAX_SIZE`` (``size_limited``).  More than ``max_headers`` fields
+    is 431.  A field line that never ends is refused once the bytes received after the
+    read where its head began reach the limit.  After an error the reader ignores
+    everything that follows (the connection will close).
 
     The target and fields are only measured one by one (``precise``) while more than
     ``max_head_size`` bytes were fed since a head began (``fed``, counted in whole reads):
@@ -275,11 +279,22 @@ class RequestReader:
         "_method",
         "host_of",
         "refused_head",
+        "fed_first",
+        "size_limited",
     )
 
-    def __init__(self, sink: RequestSink, *, max_head_size: int = 8192, max_headers: int = 100):
+    def __init__(
+        self,
+        sink: RequestSink,
+        *,
+        max_head_size: int = 8192,
+        max_headers: int = 100,
+        size_limited: bool = False,
+    ):
         self.sink = sink
         self.max_head_size = max_head_size
+        self.size_limited = size_limited
+        self.fed_first = 0  # ``fed`` when the head in progress began (its read included)
         self.max_headers = max_headers
         self.url = b""
         self.headers: list[tuple[str, str]] = []
@@ -309,21 +324,61 @@ class RequestReader:
         self._fed = True
         at_rest = self.at_rest()
         fed = self.fed = self.fed + len(data) if self.in_head else len(data)
-        if (fed > self.max_head_size) is not self.precise:
-            self.measure(fed > self.max_head_size)
+        if fed > self.max_head_size or self.precise:
+            self.feed_measured(data, fed, at_rest)
+            return
         try:
             self.parser.feed_data(data)
         except Exception as error:
             self.feed_failed(error, data, at_rest)
 
+    def feed_measured(self, data: bytes, fed: int, at_rest: bool) -> None:
+        """``feed`` while a head may reach the limit (``fed``: the bytes of the reads since
+        the one its head began in, this one included): fields are measured one by one, and
+        a head still incomplete after ``data`` is refused once it is certainly too large.
+        """
+        precise = fed > self.max_head_size
+        if precise is not self.precise:
+            self.measure(precise)
+        try:
+            self.parser.feed_data(data)
+        except Exception as error:
+            self.feed_failed(error, data, at_rest)
+            return
+        # As Sanic: a head without its blank line yet is too large once what came of it,
+        # less the 3 bytes that could start the blank line, reaches the limit. What came of
+        # it is at least what came in the reads after the one it began in.
+        if (
+            precise
+            and self.in_head
+            and not self.failed
+            and fed - self.fed_first - 3 >= self.max_head_size
+        ):
+            self._refuse(self._head_too_large(False))
+
     def measure(self, precise: bool) -> None:
         """Turn the per-field accounting on (the head in progress measured so far) or off."""
         self.precise = precise
         if precise and self.in_head:
-            self.head_size = len(self.url) + sum(
+            self.head_size = (self._line_size() if self.url else 0) + sum(
                 len(name) + len(value.encode("utf-8", "surrogateescape")) + 4
                 for name, value in self.headers
             )
+
+    def _line_size(self) -> int:
+        """The bytes of the request line up to the end of the target, plus the version and
+        the separators, as Sanic counts the head (``GET / HTTP/1.1`` is 14)."""
+        method = self._method or self.parser.get_method()
+        return len(method) + len(self.url) + 10
+
+    def _head_too_large(self, in_target: bool) -> Exception:
+        """The error for a head that reached ``max_head_size`` (``in_target``: while its
+        request target was read)."""
+        if self.size_limited:
+            return PayloadTooLarge("Request header exceeds the size limit")
+        if in_target:
+            return URITooLong("Request URI too long")
+        return RequestHeaderFieldsTooLarge("Request header fields too large")
 
     def feed_failed(self, error: Exception, data: bytes, at_rest: bool) -> None:
         """Answer what ``parser.feed_data(data)`` raised (``at_rest``: no request was half
@@ -421,7 +476,7 @@ class RequestReader:
         self.url = b""
         self.headers = []
         self.names = []
-        self.head_size = 0
+        self.fed_first = self.fed  # (head_size is set when the target is read)
         self.in_head = True
         self.sink.on_begin()
 
@@ -431,9 +486,9 @@ class RequestReader:
         self.url = url
         if self.precise:
             # The head limit bounds the target and the fields together (as Sanic's does).
-            size = self.head_size = len(url)
-            if size > self.max_head_size:
-                self._stop(URITooLong("Request URI too long"))
+            size = self.head_size = self._line_size()
+            if size >= self.max_head_size:
+                self._stop(self._head_too_large(True))
 
     def on_header(self, name: bytes, value: bytes) -> None:
         # PERF: called once per field of every request; measured only when a head may
@@ -441,7 +496,9 @@ class RequestReader:
         headers = self.headers
         if self.precise:
             size = self.head_size = self.head_size + len(name) + len(value) + 4
-            if size > self.max_head_size or len(headers) >= self.max_headers:
+            if size >= self.max_head_size:
+                self._stop(self._head_too_large(False))
+            if len(headers) >= self.max_headers:
                 self._stop(RequestHeaderFieldsTooLarge("Request header fields too large"))
         # RFC 9110 section 5.5: field values are opaque octets; decode like Sanic does
         # (UTF-8, undecodable bytes kept as surrogates).  llhttp already refused CR, LF,

@@ -389,13 +389,21 @@ class Http(RequestReader):
         # events here without a hop through a separate reader object (two Python calls
         # fewer per request; benchmarks/inproc.py).
         self.reader = self
+        # As Sanic, a head must also fit the read buffer (less 4 KiB) and the request size
+        # limit; over the latter it is a 413, as any part of a request over that limit.
+        head_limit = self.HEADER_MAX_SIZE or min(
+            getattr(config, "REQUEST_MAX_HEADER_SIZE", 8192), self.HEADER_CEILING
+        )
+        if 0 < self.buffer_size - 4096 < head_limit:
+            head_limit = self.buffer_size - 4096
+        size_limited = self.request_max_size < head_limit
         RequestReader.__init__(
             self,
             self,
-            max_head_size=self.HEADER_MAX_SIZE
-            or min(getattr(config, "REQUEST_MAX_HEADER_SIZE", 8192), self.HEADER_CEILING),
-            # Like Sanic, only REQUEST_MAX_HEADER_SIZE bounds the head by default.
+            max_head_size=self.request_max_size if size_limited else head_limit,
+            # Like Sanic, no field count limit by default.
             max_headers=getattr(config, "REQUEST_MAX_HEADERS", None) or 1 << 30,
+            size_limited=size_limited,
         )
         self.stage = IDLE
         self.current: _Incoming | None = None
@@ -437,7 +445,7 @@ class Http(RequestReader):
         self.url = b""
         self.headers = []
         self.names = []
-        self.head_size = 0
+        self.fed_first = self.fed  # (head_size is set when the target is read)
         self.in_head = True
         protocol = self.protocol
         self.head_started_at = protocol._time

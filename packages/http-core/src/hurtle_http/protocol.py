@@ -146,12 +146,13 @@ class HttpProtocol(asyncio.Protocol):
             at_rest = not (http.in_head or http.rx)
             # RequestReader.feed's head accounting (see RequestReader), inlined
             fed = http.fed = http.fed + len(data) if http.in_head else len(data)
-            if (fed > http.max_head_size) is not http.precise:
-                http.measure(fed > http.max_head_size)
-            try:
-                http.parser.feed_data(data)
-            except Exception as error:
-                http.feed_failed(error, data, at_rest)
+            if fed > http.max_head_size or http.precise:
+                http.feed_measured(data, fed, at_rest)
+            else:
+                try:
+                    http.parser.feed_data(data)
+                except Exception as error:
+                    http.feed_failed(error, data, at_rest)
         else:
             http.feed(data)
         if http.current is not None and not http.running and not self.closed:

@@ -1,0 +1,115 @@
+"""How big a request head may be: REQUEST_MAX_HEADER_SIZE, REQUEST_MAX_SIZE, the read buffer,
+and a field line that never ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from hurtle_http.http import Http
+from hurtle_http.testing import FakeConnection, parse_responses
+
+from .conftest import echo, exchange
+
+_SMALL = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
+
+
+def _head(size: int) -> bytes:
+    """A GET head measuring ``size`` as Sanic measures one (up to its blank line)."""
+    start = b"GET / HTTP/1.1\r\nHost: x\r\nX-Pad: "
+    head = start + b"a" * (size + 4 - len(start) - 4) + b"\r\n\r\n"
+    assert len(head) - 4 == size
+    return head
+
+
+@pytest.fixture(autouse=True)
+def _per_connection_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each connection's own config decides (no app start-up set the process-wide limit).
+    monkeypatch.setattr(Http, "HEADER_MAX_SIZE", 0)
+
+
+@pytest.mark.parametrize(("size", "status"), [(199, 200), (200, 431), (260, 431)])
+async def test_a_head_reaching_the_header_limit_is_431(size: int, status: int) -> None:
+    conn = FakeConnection(echo, config={"REQUEST_MAX_HEADER_SIZE": 200})
+    [res] = await exchange(conn, _head(size))
+    assert res.status == status
+    if status == 431:
+        assert conn.closed
+
+
+@pytest.mark.parametrize(("size", "status"), [(119, 200), (120, 413), (500, 413)])
+async def test_a_head_over_request_max_size_is_413_as_in_sanic(size: int, status: int) -> None:
+    conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 120})
+    [res] = await exchange(conn, _head(size))
+    assert res.status == status
+    if status == 413:
+        assert b"Request header exceeds the size limit" in res.body
+        assert res.header("connection") == "close" and conn.closed
+
+
+async def test_request_max_size_bounds_the_head_and_the_body_each() -> None:
+    conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 120})
+    head = b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\nX-Pad: " + b"a" * 40 + b"\r\n\r\n"
+    ok, refused = await exchange(
+        conn,
+        head
+        + b"b" * 100
+        + b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 121\r\n\r\n"
+        + b"b" * 121,
+    )
+    assert ok.status == 200 and ok.body.endswith(b"b" * 100)
+    assert refused.status == 413 and b"Request body exceeds the size limit" in refused.body
+
+
+async def test_a_long_target_under_request_max_size_is_413_not_414() -> None:
+    conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 120})
+    [res] = await exchange(conn, b"GET /" + b"x" * 150 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert res.status == 413
+
+
+async def test_a_long_target_is_414() -> None:
+    conn = FakeConnection(echo, config={"REQUEST_MAX_HEADER_SIZE": 200})
+    [res] = await exchange(conn, b"GET /" + b"x" * 250 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert res.status == 414
+
+
+async def test_the_read_buffer_bounds_the_head_as_in_sanic() -> None:
+    # As Sanic: a head must fit REQUEST_BUFFER_SIZE less 4 KiB.
+    conn = FakeConnection(echo, config={"REQUEST_BUFFER_SIZE": 4096 + 200})
+    [ok] = await exchange(conn, _head(199))
+    assert ok.status == 200
+    [res] = await exchange(
+        FakeConnection(echo, config={"REQUEST_BUFFER_SIZE": 4096 + 200}), _head(200)
+    )
+    assert res.status == 431
+
+
+@pytest.mark.parametrize("first", [False, True])
+@pytest.mark.parametrize("read", [1, 7, 100, 1000])
+async def test_a_field_line_that_never_ends_is_refused_at_the_limit(first: bool, read: int) -> None:
+    """A field without its line end is refused once what came of the head reaches the limit,
+    without waiting for the end that never comes, on a fresh connection or after a request
+    (the fast path), however the bytes are cut into reads."""
+    conn = FakeConnection(echo, config={"REQUEST_MAX_HEADER_SIZE": 300})
+    if first:
+        [ok] = await exchange(conn, _SMALL)
+        assert ok.status == 200
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: ")
+    sent = 0
+    while not conn.closed and sent < 2000:
+        conn.receive(b"a" * read)
+        sent += read
+        await conn.settle()
+    [res] = parse_responses(conn.take())
+    assert res.status == 431 and conn.closed
+    # refused once the bytes after the head's first read, less 3, reach the limit
+    assert 300 + 3 <= sent < 300 + 3 + read
+
+
+async def test_a_field_line_that_never_ends_under_request_max_size_is_413() -> None:
+    conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 100})
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: ")
+    for _ in range(20):
+        conn.receive(b"a" * 10)
+    await conn.settle()
+    [res] = parse_responses(conn.take())
+    assert res.status == 413 and b"Request header exceeds the size limit" in res.body
