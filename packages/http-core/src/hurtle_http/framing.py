@@ -281,6 +281,10 @@ class RequestReader:
         "refused_head",
         "fed_first",
         "size_limited",
+        "chunked",
+        "chunks",
+        "stalled",
+        "body_bytes",
     )
 
     def __init__(
@@ -295,6 +299,10 @@ class RequestReader:
         self.max_head_size = max_head_size
         self.size_limited = size_limited
         self.fed_first = 0  # ``fed`` when the head in progress began (its read included)
+        self.chunked = False  # a chunked body is being received (see start_chunked_body)
+        self.chunks = 0  # chunk heads received
+        self.stalled = 0  # bytes in a row that brought no chunk and no chunk data
+        self.body_bytes = 0  # body bytes received (by this reader's own on_body)
         self.max_headers = max_headers
         self.url = b""
         self.headers: list[tuple[str, str]] = []
@@ -337,24 +345,54 @@ class RequestReader:
         the one its head began in, this one included): fields are measured one by one, and
         a head still incomplete after ``data`` is refused once it is certainly too large.
         """
-        precise = fed > self.max_head_size
+        chunked = self.chunked
+        if chunked and not self._in_body():
+            chunked = self.chunked = False  # the chunked body ended in an earlier read
+        precise = fed > self.max_head_size or chunked
         if precise is not self.precise:
             self.measure(precise)
+        progress = self._progress() if chunked else 0
         try:
             self.parser.feed_data(data)
         except Exception as error:
             self.feed_failed(error, data, at_rest)
             return
+        if self.failed:
+            return
         # As Sanic: a head without its blank line yet is too large once what came of it,
         # less the 3 bytes that could start the blank line, reaches the limit. What came of
         # it is at least what came in the reads after the one it began in.
-        if (
-            precise
-            and self.in_head
-            and not self.failed
-            and fed - self.fed_first - 3 >= self.max_head_size
-        ):
+        if precise and self.in_head and fed - self.fed_first - 3 >= self.max_head_size:
             self._refuse(self._head_too_large(False))
+        elif chunked and self.chunked:
+            # A chunked body goes on only with chunks: bytes that bring neither a chunk
+            # nor its data (a chunk-size line or a trailer field that never ends) are
+            # refused once there are more of them in a row than a head may have.
+            if self._progress() != progress:
+                self.stalled = 0
+            else:
+                self.stalled += len(data)
+                if self.stalled > self.max_head_size:
+                    self._refuse(BadRequest("Bad chunked encoding"))
+
+    def start_chunked_body(self) -> None:
+        """A chunked body follows the head: every read is measured until it ends (its
+        trailer fields together within the head limit)."""
+        self.chunked = True
+        self.precise = True
+        self.head_size = 0
+        self.stalled = 0
+
+    def _in_body(self) -> bool:
+        """A body is being received."""
+        return self.in_body
+
+    def _progress(self) -> tuple[int, int]:
+        """What a chunked body brought so far: chunk heads and data bytes."""
+        return self.chunks, self.body_bytes
+
+    def on_chunk_header(self) -> None:
+        self.chunks += 1
 
     def measure(self, precise: bool) -> None:
         """Turn the per-field accounting on (the head in progress measured so far) or off."""
@@ -529,6 +567,8 @@ class RequestReader:
         self.in_body = True
         if len(self.headers) > self.max_headers:
             self._stop(RequestHeaderFieldsTooLarge("Request header fields too large"))
+        if any(name == "transfer-encoding" for name, _ in self.headers):
+            self.start_chunked_body()  # (any other coding is refused below)
         url = self.url
         if not url.isascii():
             self._stop(BadRequest("URL may only contain US-ASCII characters."))
@@ -541,6 +581,7 @@ class RequestReader:
             self._stop(error)
 
     def on_body(self, body: bytes) -> None:
+        self.body_bytes += len(body)
         try:
             self.sink.on_body(body)
         except Exception as error:

@@ -512,6 +512,8 @@ class Http(RequestReader):
                 chunked = False
             else:
                 content_length, chunked = self._framing(fields, version)
+                if chunked:
+                    self.start_chunked_body()
         else:
             content_length, chunked = None, False
         raw_method = parser.get_method()
@@ -575,6 +577,13 @@ class Http(RequestReader):
                 raise ExpectationFailed(f"Unknown Expect: {expect}")
             if version == "1.1":
                 record.expect = True
+
+    def _in_body(self) -> bool:
+        return self.rx is not None
+
+    def _progress(self) -> tuple[int, int]:
+        record = self.rx
+        return self.chunks, record.size if record is not None else -1
 
     def _framing(self, fields: Any, version: str) -> tuple[int | None, bool]:
         """``body_framing`` for this head; a body over ``REQUEST_MAX_SIZE`` is refused
@@ -1081,6 +1090,8 @@ class Http(RequestReader):
                     await self._lifecycle("read_body", data)
                 return data
             if record.error is not None:
+                # the rest of the body cannot be read: the answer closes the connection
+                self.keep_alive = False
                 raise record.error
             if record.done:
                 return None

@@ -1,5 +1,6 @@
-"""How big a request head may be: REQUEST_MAX_HEADER_SIZE, REQUEST_MAX_SIZE, the read buffer,
-and a field line that never ends."""
+"""How big a request head may be (REQUEST_MAX_HEADER_SIZE, REQUEST_MAX_SIZE, the read buffer,
+a field line that never ends), and the framing of a chunked body (chunk-size lines and
+trailer fields that never end)."""
 
 from __future__ import annotations
 
@@ -113,3 +114,77 @@ async def test_a_field_line_that_never_ends_under_request_max_size_is_413() -> N
     await conn.settle()
     [res] = parse_responses(conn.take())
     assert res.status == 413 and b"Request header exceeds the size limit" in res.body
+
+
+_CHUNKED = b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+
+
+async def _trickle(conn: FakeConnection, start: bytes, piece: bytes, limit: int = 5000) -> int:
+    """Send ``start``, then ``piece`` until the server answers or ``limit`` bytes went."""
+    conn.receive(start)
+    await conn.settle()
+    sent = 0
+    while not conn.closed and sent < limit:
+        conn.receive(piece)
+        sent += len(piece)
+        await conn.settle()
+    return sent
+
+
+@pytest.mark.parametrize("read", [1, 9, 250])
+@pytest.mark.parametrize(
+    "start",
+    [
+        _CHUNKED + b"3;ext=",  # the first chunk-size line never ends
+        _CHUNKED + b"3\r\nabc\r\n4;name=",  # a later one
+        _CHUNKED + b"3\r\nabc\r\n0\r\nX-Trailer: ",  # a trailer field never ends
+    ],
+)
+async def test_chunked_framing_that_never_ends_is_400_and_closes(start: bytes, read: int) -> None:
+    """Before, such bytes were taken without bound (a trailer value was buffered: 20 MB
+    sent, 20 MB more memory) and never answered."""
+    conn = FakeConnection(echo, config={"REQUEST_MAX_HEADER_SIZE": 300})
+    sent = await _trickle(conn, start, b"a" * read)
+    [res] = parse_responses(conn.take())
+    assert res.status == 400 and b"Bad chunked encoding" in res.body
+    assert res.header("connection") == "close" and conn.closed
+    assert sent <= 300 + read
+
+
+async def test_trailer_fields_over_the_head_limit_are_431() -> None:
+    conn = FakeConnection(echo, config={"REQUEST_MAX_HEADER_SIZE": 300})
+    fields = b"".join(b"X-T%d: v\r\n" % i for i in range(100))
+    sent = await _trickle(conn, _CHUNKED + b"3\r\nabc\r\n0\r\n", fields[:50])
+    [res] = parse_responses(conn.take())
+    assert res.status == 431 and res.header("connection") == "close"
+    assert sent <= 400
+
+
+async def test_a_chunked_body_of_many_small_chunks_and_trailers_is_read_whole() -> None:
+    """The framing checks refuse nothing a valid body sends, however it is cut into reads:
+    2,000 one-byte chunks with extensions, then trailer fields, a few bytes per read."""
+    conn = FakeConnection(echo, config={"REQUEST_MAX_HEADER_SIZE": 300})
+    body = b"".join(b"1;e=%d\r\n%c\r\n" % (i, 97 + i % 26) for i in range(2000))
+    wire = _CHUNKED + body + b"0\r\nX-A: 1\r\nX-B: " + b"b" * 200 + b"\r\n\r\n"
+    for start in range(0, len(wire), 7):
+        conn.receive(wire[start : start + 7])
+        await conn.settle()
+    [res] = parse_responses(conn.take())
+    expected = bytes(97 + i % 26 for i in range(2000))
+    assert res.status == 200 and res.body == b"POST / " + expected
+    assert not conn.closed
+    [again] = await exchange(conn, _SMALL)
+    assert again.status == 200
+
+
+async def test_bad_chunk_framing_in_a_later_read_answers_with_close() -> None:
+    # The request is already with its handler when the rest of its body turns out bad:
+    # the 400 says the connection closes, and it does.
+    conn = FakeConnection(echo)
+    conn.receive(_CHUNKED + b"3\r\nabc\r\n")
+    await conn.settle()
+    conn.receive(b"3x\r\nabc\r\n0\r\n\r\n")
+    await conn.settle()
+    [res] = parse_responses(conn.take())
+    assert res.status == 400
+    assert res.header("connection") == "close" and conn.closed
