@@ -16,7 +16,7 @@ from sanic_routing.exceptions import (
     NotFound,
 )
 from sanic_routing.group import RouteGroup
-from sanic_routing.patterns import REGEX_TYPES, ParamInfo
+from sanic_routing.patterns import REGEX_TYPES, ParamInfo, linear_source
 from sanic_routing.route import Route
 from sanic_routing.tree import Tree
 from sanic_routing.utils import parse_parameter_basket, path_to_parts
@@ -348,7 +348,7 @@ class BaseRouter(ABC):
         self._matchers = []
         for group in self.regex_routes.values():
             group.pattern_idx = len(self._matchers)
-            self._matchers.append(re.compile(f"^{group.routes[0].pattern}$"))
+            self._matchers.append(re.compile(f"^{linear_source(group.routes[0].pattern)}$"))
         # PERF: every path without parameters, host-bound ones included, is one dict lookup
         # (benchmarks/router_bench.py, static kind).
         self._static_index = {
