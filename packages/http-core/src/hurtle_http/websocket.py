@@ -8,6 +8,10 @@ When the peer goes away or the connection fails, every waiting and later call ra
 ``websockets.ConnectionClosed`` (``ConnectionClosedOK`` for a normal close), never a bare
 ``CancelledError``.  A text frame that is not valid UTF-8 closes with 1007 (RFC 6455
 section 8.1); a message over ``WEBSOCKET_MAX_SIZE`` closes with 1009.
+
+Flow control: reading from the peer pauses while ``MAX_QUEUE`` messages wait unread, and
+while the transport's write buffer is full (a peer that sends pings but reads none of
+the pongs, or anything else sent to it, cannot make the server buffer without bound).
 """
 
 from __future__ import annotations
@@ -65,7 +69,8 @@ class WebsocketImplProtocol:
         self.keepalive_task: asyncio.Task | None = None
         self.connection_lost_waiter: asyncio.Future = loop.create_future()
         self._close_timer: Any = None
-        self._reading_paused = False
+        self._reading_paused = False  # MAX_QUEUE messages wait unread
+        self._writing_paused = False  # the peer does not read what is sent
 
     # -- public API ----------------------------------------------------------------------
 
@@ -104,7 +109,8 @@ class WebsocketImplProtocol:
                 message = self.messages.popleft()
                 if self._reading_paused and len(self.messages) < MAX_QUEUE // 2:
                     self._reading_paused = False
-                    self.io_proto.flow.resume_reading()
+                    if not self._writing_paused:
+                        self.io_proto.flow.resume_reading()
                 return message
             if self.ws_proto.state is State.CLOSED or self.connection_lost_waiter.done():
                 raise self._closed_exception()
@@ -265,10 +271,16 @@ class WebsocketImplProtocol:
         self._wake_all()
 
     def pause_writing(self) -> None:
-        """Transport buffer full (writers wait in ``drain``)."""
+        """Transport buffer full: writers wait in ``drain``, and the peer's frames are not
+        read until it drains (each ping read would queue another pong)."""
+        self._writing_paused = True
+        self.io_proto.flow.pause_reading()
 
     def resume_writing(self) -> None:
-        """Transport buffer drained."""
+        """Transport buffer drained: read the peer's frames again (unless the queue is full)."""
+        self._writing_paused = False
+        if not self._reading_paused:
+            self.io_proto.flow.resume_reading()
 
     # -- internals -----------------------------------------------------------------------
 
