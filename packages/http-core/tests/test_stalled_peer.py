@@ -185,3 +185,56 @@ async def test_websocket_peer_that_reads_no_pongs_is_not_read_until_it_does() ->
     transport.client_reads(transport.pending)
     await conn.advance(11)
     assert transport.lost
+
+
+async def test_websocket_peer_that_reads_nothing_fails_the_keepalive_ping() -> None:
+    # The handler's send() waits for a drain that never comes; the keepalive ping is
+    # queued anyway, and with no pong by its timeout the connection is dropped.
+    outcome: list[BaseException] = []
+
+    async def handler(request: Any) -> None:
+        ws = await request.transport.get_protocol().websocket_handshake(request)
+        try:
+            while True:
+                await ws.send(BIG)
+        except Exception as error:
+            outcome.append(error)
+
+    conn, transport = _stalled(handler, WEBSOCKET_PING_INTERVAL=2, WEBSOCKET_PING_TIMEOUT=3)
+    conn.receive(_UPGRADE)
+    await conn.settle()
+    assert transport.pending < 2 * len(BIG) + HIGH_WATER
+    await conn.advance(4.9)
+    assert not transport.aborted
+    await conn.advance(0.1)
+    assert transport.aborted and transport.lost
+    await conn.settle()
+    assert [type(error).__name__ for error in outcome] == ["ConnectionClosedError"]
+    assert outcome[0].sent is not None and outcome[0].sent.code == 1011
+
+
+async def test_websocket_keepalive_goes_on_while_pongs_come() -> None:
+    release = asyncio.Event()
+
+    async def handler(request: Any) -> None:
+        await request.transport.get_protocol().websocket_handshake(request)
+        await release.wait()
+
+    conn, transport = _stalled(handler, WEBSOCKET_PING_INTERVAL=2, WEBSOCKET_PING_TIMEOUT=3)
+    conn.receive(_UPGRADE)
+    await conn.settle()
+    head = len(transport.buffer)
+    for _ in range(5):
+        await conn.advance(2)
+        frame = bytes(transport.buffer[head:])
+        head = len(transport.buffer)
+        assert frame[0] == 0x89  # a ping: answer it
+        payload = frame[2 : 2 + frame[1]]
+        mask = b"\x00\x00\x00\x00"
+        conn.receive(struct.pack("!BB", 0x8A, 0x80 | len(payload)) + mask + payload)
+        await conn.settle()
+    assert not transport.aborted and not transport.closed
+    release.set()
+    transport.client_reads(transport.pending)
+    await conn.advance(11)
+    assert transport.lost

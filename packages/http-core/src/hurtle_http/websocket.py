@@ -167,16 +167,7 @@ class WebsocketImplProtocol:
 
     async def ping(self, data: Data | None = None) -> asyncio.Future:
         """Send a ping; the returned future completes when the matching pong arrives."""
-        self._check_open()
-        if data is None:
-            payload = b"%08x" % (id(self) ^ int(self.loop.time() * 1e6) & 0xFFFFFFFF)
-            while payload in self.pings:
-                payload = (int(payload, 16) + 1).to_bytes(4, "big").hex().encode()
-        else:
-            payload = data.encode() if isinstance(data, str) else bytes(data)
-        waiter = self.loop.create_future()
-        self.pings[payload] = waiter
-        self.ws_proto.send_ping(payload)
+        waiter = self._send_ping(data)
         await self._flush(drain=True)
         return waiter
 
@@ -370,8 +361,24 @@ class WebsocketImplProtocol:
             except ConnectionResetError:
                 raise self._closed_exception() from None
 
+    def _send_ping(self, data: Data | None) -> asyncio.Future:
+        """Queue a ping (without waiting for the transport); a future for its pong."""
+        self._check_open()
+        if data is None:
+            payload = b"%08x" % (id(self) ^ int(self.loop.time() * 1e6) & 0xFFFFFFFF)
+            while payload in self.pings:
+                payload = (int(payload, 16) + 1).to_bytes(4, "big").hex().encode()
+        else:
+            payload = data.encode() if isinstance(data, str) else bytes(data)
+        waiter = self.loop.create_future()
+        self.pings[payload] = waiter
+        self.ws_proto.send_ping(payload)
+        self._send_pending()
+        return waiter
+
     def _abort(self) -> None:
-        if self.io_proto is not None and not self.io_proto.closed:
+        # (also when closing: a close still waiting to flush is what is cut here)
+        if self.io_proto is not None and not self.connection_lost_waiter.done():
             self.io_proto.abort()
 
     def _stop_keepalive(self) -> None:
@@ -381,17 +388,18 @@ class WebsocketImplProtocol:
         self.keepalive_task = None
 
     async def _keepalive(self) -> None:
-        # Ping every ping_interval; no pong within ping_timeout fails the connection (1011).
+        # Ping every ping_interval; no pong within ping_timeout of the ping being queued
+        # fails the connection (1011). The ping does not wait for the transport: a peer
+        # that reads nothing (its pongs never come) is dropped like one that answers
+        # nothing, even while a handler's send() waits for it to drain.
         try:
             while True:
-                await asyncio.sleep(self.ping_interval)
+                await self._after(self.ping_interval)
                 if self.ws_proto.state is not State.OPEN:
                     return
-                waiter = await self.ping()
+                waiter = self._send_ping(None)
                 if self.ping_timeout:
-                    try:
-                        await asyncio.wait_for(waiter, self.ping_timeout)
-                    except TimeoutError:
+                    if not await self._after(self.ping_timeout, waiter):
                         self.ws_proto.fail(CloseCode.INTERNAL_ERROR, "keepalive ping timeout")
                         self._send_pending()
                         self._wake_all()
@@ -399,6 +407,18 @@ class WebsocketImplProtocol:
                         return
         except (ConnectionClosed, asyncio.CancelledError):
             return
+
+    async def _after(self, delay: float, waiter: asyncio.Future | None = None) -> bool:
+        """Wait ``delay`` seconds on this connection's loop clock, or less if ``waiter``
+        completes first; True if it did."""
+        done = self.loop.create_future()
+        timer = self.loop.call_later(delay, _set_result, done, False)
+        if waiter is not None:
+            waiter.add_done_callback(lambda _: _set_result(done, True))
+        try:
+            return await done
+        finally:
+            timer.cancel()
 
 
 def _set_result(waiter: asyncio.Future, value: Any) -> None:
