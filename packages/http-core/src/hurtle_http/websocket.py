@@ -61,7 +61,7 @@ class WebsocketImplProtocol:
         self.io_proto: Any = None
         self.transport: Any = None
         self.messages: deque[Data] = deque()
-        self._frames: list[Data] = []
+        self._fragments = bytearray()  # the message being received in fragments
         self._decoder: Any = None
         self._text = False
         self._recv_waiter: asyncio.Future | None = None
@@ -297,8 +297,11 @@ class WebsocketImplProtocol:
         opcode = frame.opcode
         if opcode is Opcode.TEXT or opcode is Opcode.BINARY:
             self._text = opcode is Opcode.TEXT
+            if frame.fin:  # a whole message in one frame (the common case)
+                self._message(frame.data)
+                return
+            self._fragments = bytearray()
             self._decoder = codecs.getincrementaldecoder("utf-8")() if self._text else None
-            self._frames = []
             self._add_fragment(frame)
         elif opcode is Opcode.CONT:
             self._add_fragment(frame)
@@ -310,27 +313,43 @@ class WebsocketImplProtocol:
             self._wake_all()
 
     def _add_fragment(self, frame: Frame) -> None:
+        # The fragments are joined as bytes (one byte of memory per byte received, however
+        # small they are); a text message's UTF-8 is checked as each one arrives.
         data = frame.data
+        if self._decoder is not None:
+            try:
+                self._decoder.decode(data, final=frame.fin)
+            except UnicodeDecodeError:
+                self._invalid_utf8()
+                return
+        self._fragments += data
+        if frame.fin:
+            whole, self._fragments = self._fragments, bytearray()
+            self._decoder = None
+            self._message(whole)
+
+    def _message(self, data: Any) -> None:
+        """A whole message's payload: queue it for ``recv`` (as str if it is text)."""
         if self._text:
             try:
-                piece: Data = self._decoder.decode(data, final=frame.fin)
+                message: Data = str(data, "utf-8")
             except UnicodeDecodeError:
-                # RFC 6455 section 8.1: invalid UTF-8 in a text message fails the connection.
-                self.ws_proto.fail(CloseCode.INVALID_DATA, "invalid UTF-8 in a text frame")
-                self._frames = []
-                self._wake_all()
+                self._invalid_utf8()
                 return
         else:
-            piece = bytes(data)
-        self._frames.append(piece)
-        if frame.fin:
-            parts, self._frames = self._frames, []
-            message: Data = "".join(parts) if self._text else b"".join(parts)  # type: ignore[arg-type]
-            self.messages.append(message)
-            if len(self.messages) >= MAX_QUEUE and not self._reading_paused:
-                self._reading_paused = True
-                self.io_proto.flow.pause_reading()
-            self._wake_recv()
+            message = bytes(data)
+        self.messages.append(message)
+        if len(self.messages) >= MAX_QUEUE and not self._reading_paused:
+            self._reading_paused = True
+            self.io_proto.flow.pause_reading()
+        self._wake_recv()
+
+    def _invalid_utf8(self) -> None:
+        # RFC 6455 section 8.1: invalid UTF-8 in a text message fails the connection.
+        self.ws_proto.fail(CloseCode.INVALID_DATA, "invalid UTF-8 in a text frame")
+        self._fragments = bytearray()
+        self._decoder = None
+        self._wake_all()
 
     def _wake_recv(self) -> None:
         waiter = self._recv_waiter
