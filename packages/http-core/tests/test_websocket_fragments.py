@@ -86,3 +86,24 @@ async def test_invalid_utf8_in_a_fragment_fails_before_the_message_ends() -> Non
     assert [type(error).__name__ for error in received] == ["ConnectionClosedError"]
     release.set()
     await conn.advance(11)
+
+
+async def test_frames_in_the_upgrade_read_are_all_received() -> None:
+    # A large first read (upgrade request, then 20 KB of frames) is parsed in pieces;
+    # every frame after the head still reaches the websocket, in order.
+    received: list[Any] = []
+    release = asyncio.Event()
+
+    async def handler(request: Any) -> None:
+        ws = await request.transport.get_protocol().websocket_handshake(request)
+        for _ in range(200):
+            received.append(await ws.recv())
+        await release.wait()
+
+    conn = FakeConnection(handler, config={"WEBSOCKET_PING_INTERVAL": 0})
+    frames = b"".join(_frame(0x1, b"%03d" % i + b"x" * 90) for i in range(200))
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n" * 3 + _UPGRADE + frames)
+    await conn.settle()
+    assert received == [f"{i:03d}" + "x" * 90 for i in range(200)]
+    release.set()
+    await conn.settle()
