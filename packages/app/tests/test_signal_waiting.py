@@ -69,3 +69,41 @@ async def test_a_failing_background_signal_handler_is_reported_once(app: Sanic) 
             break
         await asyncio.sleep(0.01)
     assert [type(e) for e in reported] == [ZeroDivisionError]
+
+
+async def test_a_server_event_with_listeners_can_be_waited_for(app: Sanic) -> None:
+    """As in Sanic (whose server listeners are signals): a task started by a
+    ``before_server_start`` listener can wait for ``server.init.after`` when only
+    listeners, no signal handler, are on it; an event with neither is NotFound."""
+    from sanic_routing.exceptions import NotFound  # the router's, as in Sanic
+
+    seen: list[Any] = []
+
+    async def waiter(event: str) -> None:
+        try:
+            context = await app.event(event, timeout=2)
+        except NotFound as error:
+            seen.append(("not found", str(error)))
+        else:
+            seen.append((event, sorted(context)))
+
+    @app.before_server_start
+    async def start_waiters(app: Sanic) -> None:
+        app.add_task(waiter("server.init.after"))
+        app.add_task(waiter("server.shutdown.before"))
+
+    @app.after_server_start
+    async def started(app: Sanic) -> None:
+        seen.append("after_server_start ran")
+
+    await app._server_event("init", "before")  # what a runner does
+    await app._server_event("init", "after")
+    for _ in range(20):  # the woken task's few steps
+        await asyncio.sleep(0)
+    assert seen == [
+        ("not found", "Could not find signal server.shutdown.before"),
+        "after_server_start ran",
+        ("server.init.after", ["app", "loop"]),
+    ]
+    await app._server_event("shutdown", "before")
+    await app._server_event("shutdown", "after")

@@ -14,6 +14,7 @@ import logging.config
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from enum import Enum
 from inspect import getsource, isawaitable
 from types import SimpleNamespace
 from typing import Any, ClassVar, Generic, TypeVar
@@ -78,6 +79,8 @@ _SERVER_EVENTS = {
     ("shutdown", "before"): "before_server_stop",
     ("shutdown", "after"): "after_server_stop",
 }
+# The listener event of each server signal ("server.init.after" -> "after_server_start").
+_SERVER_SIGNALS = {f"server.{c}.{a}": event for (c, a), event in _SERVER_EVENTS.items()}
 
 
 class DuplicateBlueprintName(SanicException, AssertionError):
@@ -641,6 +644,13 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
             raise NotImplementedError("This signal router cannot wait for events")
         if self.config.EVENT_AUTOREGISTER and not self.signal_router.can_wait(event):
             self.add_signal(None, event)
+        # As Sanic, whose server listeners are signals of these events: one with listeners
+        # can be waited for.
+        step = _SERVER_SIGNALS.get(event.value if isinstance(event, Enum) else event)
+        if step is not None and self._listeners.entries(step):
+            return await waiter(
+                event, timeout=timeout, condition=condition, exclusive=exclusive, dispatched=True
+            )
         return await waiter(event, timeout=timeout, condition=condition, exclusive=exclusive)
 
     # --- start-up ----------------------------------------------------------------------------
@@ -754,6 +764,9 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
             raise
         if event == "before_server_start":
             self._task_registry.start(loop)
+            # The tasks get their first step now, before the server starts listening, as
+            # in Sanic: one waiting for "server.init.after" is then woken by it.
+            await asyncio.sleep(0)
 
     async def _run_server_event(
         self, event: str, signal_name: str, loop: asyncio.AbstractEventLoop

@@ -391,14 +391,16 @@ class SignalRouter(BaseRouter):
         event: str | Enum,
         condition: dict[str, Any] | None = None,
         exclusive: bool = True,
+        dispatched: bool = False,
     ) -> SignalWaiter | None:
-        """A waiter for ``event``, or ``None`` when no signal is registered for it."""
+        """A waiter for ``event``, or ``None`` when no signal is registered for it
+        (``dispatched``: the event happens anyway, so a waiter without a signal will do)."""
         name = self.format_event(event)
         signals = self._waitable(name)
-        if not signals:
+        if not signals and not dispatched:
             return None
         return SignalWaiter(
-            signals[0],
+            signals[0] if signals else None,
             name,
             requirements=condition,
             exclusive=exclusive,
@@ -441,9 +443,11 @@ class SignalRouter(BaseRouter):
         *,
         condition: dict[str, Any] | None = None,
         exclusive: bool = True,
+        dispatched: bool = False,
     ) -> Any:
-        """Wait for the next dispatch of ``event``; ``NotFound`` if it has no signal."""
-        waiter = self.get_waiter(event, condition, exclusive)
+        """Wait for the next dispatch of ``event``; ``NotFound`` if it has no signal, unless
+        it is ``dispatched`` anyway (a server event that has listeners)."""
+        waiter = self.get_waiter(event, condition, exclusive, dispatched)
         if waiter is None:
             raise NotFound(f"Could not find signal {self.format_event(event)}")
         self.add_waiter(waiter)
