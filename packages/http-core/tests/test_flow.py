@@ -107,3 +107,30 @@ async def test_small_requests_never_pause_reading() -> None:
     for _ in range(10):
         await exchange(conn, b"POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc")
     assert not conn.transport.reading_paused
+
+
+async def test_a_large_read_of_pipelined_requests_is_parsed_as_the_queue_drains() -> None:
+    # 2,000 tiny requests in one read: only about one 4 KB piece of it becomes Requests
+    # beyond REQUEST_BUFFER_QUEUE_SIZE; the rest waits, unparsed, and is answered in order.
+    gate = asyncio.Event()
+
+    async def handler(request: Any) -> Any:
+        await gate.wait()
+        return text(request.path)
+
+    conn = FakeConnection(handler, config={"REQUEST_BUFFER_QUEUE_SIZE": 10})
+    wire = b"".join(b"GET /%d HTTP/1.1\r\n\r\n" % i for i in range(2000))
+    conn.receive(wire)
+    await conn.settle()
+    begun = conn.protocol.state["requests_count"]
+    assert begun < 10 + 4096 // 20 + 2
+    assert conn.transport.reading_paused
+    gate.set()
+    for _ in range(200):
+        await conn.settle()
+        if conn.protocol.state["requests_count"] == 2000 and not conn.transport.reading_paused:
+            break
+    conn.receive(b"GET /last HTTP/1.1\r\n\r\n")
+    await conn.settle()
+    bodies = [res.body for res in parse_responses(conn.take())]
+    assert bodies == [b"/%d" % i for i in range(2000)] + [b"/last"]

@@ -1,12 +1,17 @@
 """How big a request head may be (REQUEST_MAX_HEADER_SIZE, REQUEST_MAX_SIZE, the read buffer,
 a field line that never ends), and the framing of a chunked body (chunk-size lines and
-trailer fields that never end)."""
+trailer fields that never end), and the memory a body of tiny chunks takes."""
 
 from __future__ import annotations
+
+import asyncio
+from typing import Any
 
 import pytest
 
 from hurtle_http.http import Http
+from hurtle_http.response import text
+from hurtle_http.server import HandlerApp
 from hurtle_http.testing import FakeConnection, parse_responses
 
 from .conftest import echo, exchange
@@ -188,3 +193,29 @@ async def test_bad_chunk_framing_in_a_later_read_answers_with_close() -> None:
     [res] = parse_responses(conn.take())
     assert res.status == 400
     assert res.header("connection") == "close" and conn.closed
+
+
+async def test_tiny_chunks_of_one_read_reach_the_handler_as_one_piece() -> None:
+    # A piece per chunk costs about 50 bytes of memory: a body of 2-byte chunks held
+    # whole (REQUEST_MAX_SIZE) would take over 20 times its size.
+    pieces: list[bytes] = []
+    release = asyncio.Event()
+
+    async def handler(request: Any) -> Any:
+        await release.wait()
+        async for piece in request.stream:
+            pieces.append(piece)
+        return text(str(len(pieces)))
+
+    conn = FakeConnection(HandlerApp(handler, stream=True))
+    conn.receive(_CHUNKED)
+    await conn.settle()
+    for i in range(3):
+        conn.receive(b"2\r\n%02d\r\n" % i * 500)
+        await conn.settle()
+    release.set()
+    conn.receive(b"0\r\n\r\n")
+    await conn.settle()
+    [res] = parse_responses(conn.take())
+    assert res.status == 200 and res.body == b"3"
+    assert pieces == [b"%02d" % i * 500 for i in range(3)]

@@ -358,11 +358,14 @@ class RequestReader:
         if precise is not self.precise:
             self.measure(precise)
         progress = self._progress() if chunked else 0
+        mark = self._body_mark() if chunked else None
         try:
             self.parser.feed_data(data)
         except Exception as error:
             self.feed_failed(error, data, at_rest)
             return
+        if mark is not None:
+            self._join_body(mark)
         if self.failed:
             return
         # As Sanic: a head without its blank line yet is too large once what came of it,
@@ -396,6 +399,13 @@ class RequestReader:
     def _progress(self) -> tuple[int, int]:
         """What a chunked body brought so far: chunk heads and data bytes."""
         return self.chunks, self.body_bytes
+
+    def _body_mark(self) -> Any:
+        """Where the body received so far ends, for ``_join_body`` (None: nothing to do)."""
+        return None
+
+    def _join_body(self, mark: Any) -> None:
+        """The sink may join the body pieces one read of a chunked body gave after ``mark``."""
 
     def on_chunk_header(self) -> None:
         self.chunks += 1

@@ -174,6 +174,10 @@ if sys.version_info < (3, 12):
 else:
     _current_task_of = asyncio.current_task
 
+# A read larger than this, begun outside a body, is parsed in pieces of about this size
+# (Http.feed_measured), so no more than REQUEST_BUFFER_QUEUE_SIZE requests wait at once.
+_SLICE = 4096
+
 # What Http._handler_pump yields when the handler returned, or raised.
 _DONE = object()
 _FAILED = object()
@@ -361,6 +365,7 @@ class Http(RequestReader):
         "_status_error",
         "_oversize",
         "_unlimited",
+        "_held",
     )
 
     #: The largest request head any connection accepts, whatever the configuration says
@@ -418,6 +423,7 @@ class Http(RequestReader):
         self._status_error = False
         self._oversize: PayloadTooLarge | None = None
         self._unlimited: Any = None  # the Request whose body may pass the limit
+        self._held = b""  # the rest of a read, unparsed while REQUEST_BUFFER_QUEUE_SIZE waits
         self._waiter: asyncio.Future | None = None
         self._idle: asyncio.Future | None = None
         self._context: contextvars.Context | None = None
@@ -590,6 +596,62 @@ class Http(RequestReader):
     def _progress(self) -> tuple[int, int]:
         record = self.rx
         return self.chunks, record.size if record is not None else -1
+
+    def feed_measured(self, data: bytes, fed: int, at_rest: bool) -> None:
+        """``RequestReader.feed_measured``; a large read that begins outside a body is
+        parsed a few requests at a time, and what follows once ``REQUEST_BUFFER_QUEUE_SIZE``
+        requests wait is held back (parsed when the queue drains): a read of 256 KB of
+        tiny pipelined requests would otherwise become ~10,000 Requests at once (~8 MB)."""
+        if self._held:  # (reading is paused meanwhile; should more come, it waits too)
+            self._held += data
+            return
+        if len(data) <= _SLICE or self.rx is not None or self.chunked:
+            RequestReader.feed_measured(self, data, fed, at_rest)
+            return
+        self.fed = fed - len(data)  # each piece is measured as a read of its own
+        size = len(data)
+        pos = 0
+        while pos < size:
+            if len(self.queue) >= self.queue_size:
+                self._held = data[pos:]
+                return
+            # cut after a head's blank line: a piece then starts where a request does
+            cut = data.find(b"\r\n\r\n", pos + _SLICE) if size - pos > 2 * _SLICE else -1
+            end = size if cut < 0 else cut + 4
+            piece = data[pos:end] if pos or end < size else data
+            pos = end
+            at_rest = not (self.in_head or self.rx)
+            fed = self.fed = self.fed + len(piece) if self.in_head else len(piece)
+            if fed > self.max_head_size or self.precise:
+                RequestReader.feed_measured(self, piece, fed, at_rest)
+            else:
+                try:
+                    self.parser.feed_data(piece)
+                except Exception as error:
+                    self.feed_failed(error, piece, at_rest)
+            if self.failed:
+                return
+            if self.upgraded:
+                self.protocol._upgrade_tail += data[pos:]
+                return
+
+    def _body_mark(self) -> tuple[_Incoming, int] | None:
+        record = self.rx
+        if record is None:
+            return None
+        chunks = record.chunks
+        return record, len(chunks) if chunks else 0
+
+    def _join_body(self, mark: tuple[_Incoming, int]) -> None:
+        """The pieces of a chunked body that one read brought become one piece: a piece
+        per chunk costs about 50 bytes of memory each, so tiny chunks (2 bytes of data in
+        7 on the wire) held up to REQUEST_MAX_SIZE would take over 20 times its size."""
+        record, before = mark
+        chunks = record.chunks
+        if chunks is not None and len(chunks) - before > 1:
+            pieces = [chunks.pop() for _ in range(len(chunks) - before)]
+            pieces.reverse()
+            chunks.append(b"".join(pieces))
 
     def _framing(self, fields: Any, version: str) -> tuple[int | None, bool]:
         """``body_framing`` for this head; a body over ``REQUEST_MAX_SIZE`` is refused
@@ -1061,7 +1123,10 @@ class Http(RequestReader):
         self.stage = REQUEST if self.reader.in_head and self.current is None else IDLE
         protocol._time = protocol.loop.time()
         flow = protocol.flow
-        if (
+        if self._held:
+            if len(self.queue) < self.queue_size:
+                protocol.loop.call_soon(self._feed_held)
+        elif (
             flow.reading_paused
             and not self.reader.failed
             and self.buffered <= self.buffer_size
@@ -1069,6 +1134,25 @@ class Http(RequestReader):
         ):
             flow.resume_reading()
         return True
+
+    def _feed_held(self) -> None:
+        """Parse the rest of a read held back by a full queue, as a read of its own; then
+        read from the peer again if nothing is held back any more (until then reading
+        stays paused, so what the peer sends next is parsed after it)."""
+        protocol = self.protocol
+        held, self._held = self._held, b""
+        if not held or protocol.closed:
+            return
+        protocol.data_received(held)
+        flow = protocol.flow
+        if (
+            not self._held
+            and flow.reading_paused
+            and not self.failed
+            and self.buffered <= self.buffer_size
+            and len(self.queue) < self.queue_size
+        ):
+            flow.resume_reading()
 
     # -- reading the body ----------------------------------------------------------------
 
@@ -1089,7 +1173,11 @@ class Http(RequestReader):
                 self.request_bytes += len(data)
                 flow = self.protocol.flow
                 if flow.reading_paused and self.buffered <= self.buffer_size:
-                    if len(self.queue) < self.queue_size and not self.reader.failed:
+                    if (
+                        len(self.queue) < self.queue_size
+                        and not self.reader.failed
+                        and not self._held
+                    ):
                         flow.resume_reading()
                 if self._hook is not None:
                     # As Sanic: one ``read_body`` signal per piece of body read.
@@ -1135,7 +1223,7 @@ class Http(RequestReader):
         self.request_bytes += size
         flow = self.protocol.flow
         if flow.reading_paused and self.buffered <= self.buffer_size:
-            if len(self.queue) < self.queue_size and not self.reader.failed:
+            if len(self.queue) < self.queue_size and not self.reader.failed and not self._held:
                 flow.resume_reading()
         return data
 

@@ -10,6 +10,10 @@ Timeouts (one timer per connection, never one per request)
   its end, so a client trickling bytes cannot hold the connection (408).
 - ``RESPONSE_TIMEOUT``: a handler that makes no progress (no body received, nothing sent)
   for this long is cancelled and answered 503 (or cut, if its response had started).
+- ``GRACEFUL_TCP_CLOSE_TIMEOUT``: a peer that stops reading cannot hold a connection.  A
+  close waits for the pending writes only while they make progress, and a connection
+  that a timeout ended is aborted if it is still open this long after (its error answer
+  stuck behind writes the peer never reads).
 
 # PERF: stage changes only store timestamps; ``check_timeouts`` runs at the next possible
 # deadline, at the latest every min(timeouts) seconds, and re-arms itself.  No
@@ -49,6 +53,7 @@ class HttpProtocol(asyncio.Protocol):
         "request_timeout",
         "response_timeout",
         "keep_alive_timeout",
+        "tcp_close_timeout",
         "request_max_size",
         "access_log",
         "websocket",
@@ -92,6 +97,7 @@ class HttpProtocol(asyncio.Protocol):
         self.request_timeout = float(config.REQUEST_TIMEOUT)
         self.response_timeout = float(config.RESPONSE_TIMEOUT)
         self.keep_alive_timeout = float(config.KEEP_ALIVE_TIMEOUT)
+        self.tcp_close_timeout = float(getattr(config, "GRACEFUL_TCP_CLOSE_TIMEOUT", 5.0))
         self.request_max_size = config.REQUEST_MAX_SIZE
         self.access_log = bool(getattr(config, "ACCESS_LOG", False))
         # PERF: off by default. The earlier "eager is slower" wall-clock figures (44-53 us
@@ -241,14 +247,44 @@ class HttpProtocol(asyncio.Protocol):
     # -- closing -------------------------------------------------------------------------
 
     def close(self, timeout: float | None = None) -> None:
-        """Close the connection once the pending writes are flushed."""
+        """Close the connection once the pending writes are flushed.
+
+        If the pending writes make no progress for ``timeout`` seconds (by default
+        ``GRACEFUL_TCP_CLOSE_TIMEOUT``; a peer that stopped reading), the connection is
+        aborted instead: the peer cannot keep it, and its unsent bytes, forever.
+        """
         if self.closed or self.transport is None:
             return
         self.closed = True
         timer, self._timer = self._timer, None
         if timer is not None:
             timer.cancel()
-        self.transport.close()
+        transport = self.transport
+        transport.close()
+        pending = _pending_writes(transport)
+        if pending:
+            wait = self.tcp_close_timeout if timeout is None else timeout
+            self._timer = self.loop.call_later(wait, self._check_flush, pending, wait)
+
+    def _check_flush(self, before: int, wait: float) -> None:
+        """A closing connection's writes were ``before`` bytes ``wait`` seconds ago:
+        wait again if some went out since, abort if none did."""
+        self._timer = None
+        if self.flow.closed:  # connection_lost came: all flushed (or the peer left)
+            return
+        pending = _pending_writes(self.transport)
+        if not pending:
+            return
+        if pending < before:
+            self._timer = self.loop.call_later(wait, self._check_flush, pending, wait)
+        else:
+            self.abort()
+
+    def _abort_if_open(self) -> None:
+        """A timeout's answer had its time to go out; the connection still open is cut."""
+        self._timer = None
+        if not self.closed:
+            self.abort()
 
     def abort(self) -> None:
         """Close the connection at once, dropping pending writes."""
@@ -308,6 +344,7 @@ class HttpProtocol(asyncio.Protocol):
                 deadline = http.head_started_at + self.request_timeout
                 if now >= deadline:
                     http.timeout(RequestTimeout("Request Timeout"))
+                    self._overdue()
                     return
         else:
             if http.upgrade_websocket:
@@ -316,9 +353,17 @@ class HttpProtocol(asyncio.Protocol):
                 deadline = self._time + self.response_timeout
                 if now >= deadline:
                     http.timeout(ServiceUnavailable("Response Timeout"))
+                    self._overdue()
                     return
         when = min(deadline, now + self._check_every)
         self._timer = self.loop.call_at(when, self.check_timeouts)
+
+    def _overdue(self) -> None:
+        # After a timeout the connection is done for: its answer (408, 503) goes out and
+        # the connection closes, unless the peer reads nothing; then it is cut after
+        # GRACEFUL_TCP_CLOSE_TIMEOUT (close() replaces this timer with its own).
+        if not self.closed and self._timer is None:
+            self._timer = self.loop.call_later(self.tcp_close_timeout, self._abort_if_open)
 
     # -- websocket -----------------------------------------------------------------------
 
@@ -338,6 +383,14 @@ class HttpProtocol(asyncio.Protocol):
         http = self._http
         if http is not None:
             await http.http1()
+
+
+def _pending_writes(transport: Any) -> int:
+    """Bytes the transport still holds for the peer (0 if it cannot tell)."""
+    try:
+        return int(transport.get_write_buffer_size())
+    except (AttributeError, NotImplementedError, RuntimeError, TypeError, ValueError):
+        return 0
 
 
 __all__ = ["HttpProtocol"]

@@ -8,6 +8,10 @@ When the peer goes away or the connection fails, every waiting and later call ra
 ``websockets.ConnectionClosed`` (``ConnectionClosedOK`` for a normal close), never a bare
 ``CancelledError``.  A text frame that is not valid UTF-8 closes with 1007 (RFC 6455
 section 8.1); a message over ``WEBSOCKET_MAX_SIZE`` closes with 1009.
+
+Flow control: reading from the peer pauses while ``MAX_QUEUE`` messages wait unread, and
+while the transport's write buffer is full (a peer that sends pings but reads none of
+the pongs, or anything else sent to it, cannot make the server buffer without bound).
 """
 
 from __future__ import annotations
@@ -57,7 +61,7 @@ class WebsocketImplProtocol:
         self.io_proto: Any = None
         self.transport: Any = None
         self.messages: deque[Data] = deque()
-        self._frames: list[Data] = []
+        self._fragments = bytearray()  # the message being received in fragments
         self._decoder: Any = None
         self._text = False
         self._recv_waiter: asyncio.Future | None = None
@@ -65,7 +69,8 @@ class WebsocketImplProtocol:
         self.keepalive_task: asyncio.Task | None = None
         self.connection_lost_waiter: asyncio.Future = loop.create_future()
         self._close_timer: Any = None
-        self._reading_paused = False
+        self._reading_paused = False  # MAX_QUEUE messages wait unread
+        self._writing_paused = False  # the peer does not read what is sent
 
     # -- public API ----------------------------------------------------------------------
 
@@ -104,7 +109,8 @@ class WebsocketImplProtocol:
                 message = self.messages.popleft()
                 if self._reading_paused and len(self.messages) < MAX_QUEUE // 2:
                     self._reading_paused = False
-                    self.io_proto.flow.resume_reading()
+                    if not self._writing_paused:
+                        self.io_proto.flow.resume_reading()
                 return message
             if self.ws_proto.state is State.CLOSED or self.connection_lost_waiter.done():
                 raise self._closed_exception()
@@ -161,16 +167,7 @@ class WebsocketImplProtocol:
 
     async def ping(self, data: Data | None = None) -> asyncio.Future:
         """Send a ping; the returned future completes when the matching pong arrives."""
-        self._check_open()
-        if data is None:
-            payload = b"%08x" % (id(self) ^ int(self.loop.time() * 1e6) & 0xFFFFFFFF)
-            while payload in self.pings:
-                payload = (int(payload, 16) + 1).to_bytes(4, "big").hex().encode()
-        else:
-            payload = data.encode() if isinstance(data, str) else bytes(data)
-        waiter = self.loop.create_future()
-        self.pings[payload] = waiter
-        self.ws_proto.send_ping(payload)
+        waiter = self._send_ping(data)
         await self._flush(drain=True)
         return waiter
 
@@ -265,10 +262,16 @@ class WebsocketImplProtocol:
         self._wake_all()
 
     def pause_writing(self) -> None:
-        """Transport buffer full (writers wait in ``drain``)."""
+        """Transport buffer full: writers wait in ``drain``, and the peer's frames are not
+        read until it drains (each ping read would queue another pong)."""
+        self._writing_paused = True
+        self.io_proto.flow.pause_reading()
 
     def resume_writing(self) -> None:
-        """Transport buffer drained."""
+        """Transport buffer drained: read the peer's frames again (unless the queue is full)."""
+        self._writing_paused = False
+        if not self._reading_paused:
+            self.io_proto.flow.resume_reading()
 
     # -- internals -----------------------------------------------------------------------
 
@@ -294,8 +297,11 @@ class WebsocketImplProtocol:
         opcode = frame.opcode
         if opcode is Opcode.TEXT or opcode is Opcode.BINARY:
             self._text = opcode is Opcode.TEXT
+            if frame.fin:  # a whole message in one frame (the common case)
+                self._message(frame.data)
+                return
+            self._fragments = bytearray()
             self._decoder = codecs.getincrementaldecoder("utf-8")() if self._text else None
-            self._frames = []
             self._add_fragment(frame)
         elif opcode is Opcode.CONT:
             self._add_fragment(frame)
@@ -307,27 +313,43 @@ class WebsocketImplProtocol:
             self._wake_all()
 
     def _add_fragment(self, frame: Frame) -> None:
+        # The fragments are joined as bytes (one byte of memory per byte received, however
+        # small they are); a text message's UTF-8 is checked as each one arrives.
         data = frame.data
+        if self._decoder is not None:
+            try:
+                self._decoder.decode(data, final=frame.fin)
+            except UnicodeDecodeError:
+                self._invalid_utf8()
+                return
+        self._fragments += data
+        if frame.fin:
+            whole, self._fragments = self._fragments, bytearray()
+            self._decoder = None
+            self._message(whole)
+
+    def _message(self, data: Any) -> None:
+        """A whole message's payload: queue it for ``recv`` (as str if it is text)."""
         if self._text:
             try:
-                piece: Data = self._decoder.decode(data, final=frame.fin)
+                message: Data = str(data, "utf-8")
             except UnicodeDecodeError:
-                # RFC 6455 section 8.1: invalid UTF-8 in a text message fails the connection.
-                self.ws_proto.fail(CloseCode.INVALID_DATA, "invalid UTF-8 in a text frame")
-                self._frames = []
-                self._wake_all()
+                self._invalid_utf8()
                 return
         else:
-            piece = bytes(data)
-        self._frames.append(piece)
-        if frame.fin:
-            parts, self._frames = self._frames, []
-            message: Data = "".join(parts) if self._text else b"".join(parts)  # type: ignore[arg-type]
-            self.messages.append(message)
-            if len(self.messages) >= MAX_QUEUE and not self._reading_paused:
-                self._reading_paused = True
-                self.io_proto.flow.pause_reading()
-            self._wake_recv()
+            message = bytes(data)
+        self.messages.append(message)
+        if len(self.messages) >= MAX_QUEUE and not self._reading_paused:
+            self._reading_paused = True
+            self.io_proto.flow.pause_reading()
+        self._wake_recv()
+
+    def _invalid_utf8(self) -> None:
+        # RFC 6455 section 8.1: invalid UTF-8 in a text message fails the connection.
+        self.ws_proto.fail(CloseCode.INVALID_DATA, "invalid UTF-8 in a text frame")
+        self._fragments = bytearray()
+        self._decoder = None
+        self._wake_all()
 
     def _wake_recv(self) -> None:
         waiter = self._recv_waiter
@@ -358,8 +380,24 @@ class WebsocketImplProtocol:
             except ConnectionResetError:
                 raise self._closed_exception() from None
 
+    def _send_ping(self, data: Data | None) -> asyncio.Future:
+        """Queue a ping (without waiting for the transport); a future for its pong."""
+        self._check_open()
+        if data is None:
+            payload = b"%08x" % (id(self) ^ int(self.loop.time() * 1e6) & 0xFFFFFFFF)
+            while payload in self.pings:
+                payload = (int(payload, 16) + 1).to_bytes(4, "big").hex().encode()
+        else:
+            payload = data.encode() if isinstance(data, str) else bytes(data)
+        waiter = self.loop.create_future()
+        self.pings[payload] = waiter
+        self.ws_proto.send_ping(payload)
+        self._send_pending()
+        return waiter
+
     def _abort(self) -> None:
-        if self.io_proto is not None and not self.io_proto.closed:
+        # (also when closing: a close still waiting to flush is what is cut here)
+        if self.io_proto is not None and not self.connection_lost_waiter.done():
             self.io_proto.abort()
 
     def _stop_keepalive(self) -> None:
@@ -369,17 +407,18 @@ class WebsocketImplProtocol:
         self.keepalive_task = None
 
     async def _keepalive(self) -> None:
-        # Ping every ping_interval; no pong within ping_timeout fails the connection (1011).
+        # Ping every ping_interval; no pong within ping_timeout of the ping being queued
+        # fails the connection (1011). The ping does not wait for the transport: a peer
+        # that reads nothing (its pongs never come) is dropped like one that answers
+        # nothing, even while a handler's send() waits for it to drain.
         try:
             while True:
-                await asyncio.sleep(self.ping_interval)
+                await self._after(self.ping_interval)
                 if self.ws_proto.state is not State.OPEN:
                     return
-                waiter = await self.ping()
+                waiter = self._send_ping(None)
                 if self.ping_timeout:
-                    try:
-                        await asyncio.wait_for(waiter, self.ping_timeout)
-                    except TimeoutError:
+                    if not await self._after(self.ping_timeout, waiter):
                         self.ws_proto.fail(CloseCode.INTERNAL_ERROR, "keepalive ping timeout")
                         self._send_pending()
                         self._wake_all()
@@ -387,6 +426,18 @@ class WebsocketImplProtocol:
                         return
         except (ConnectionClosed, asyncio.CancelledError):
             return
+
+    async def _after(self, delay: float, waiter: asyncio.Future | None = None) -> bool:
+        """Wait ``delay`` seconds on this connection's loop clock, or less if ``waiter``
+        completes first; True if it did."""
+        done = self.loop.create_future()
+        timer = self.loop.call_later(delay, _set_result, done, False)
+        if waiter is not None:
+            waiter.add_done_callback(lambda _: _set_result(done, True))
+        try:
+            return await done
+        finally:
+            timer.cancel()
 
 
 def _set_result(waiter: asyncio.Future, value: Any) -> None:
