@@ -99,17 +99,27 @@ async def run_asgi(app: Sanic, scope: dict[str, Any], messages: list[dict[str, A
     """Run one ASGI exchange: feed ``messages``, then a disconnect; what the app sent."""
     sent: list[Any] = []
     pending = list(messages)
+    body_ended = False
+    response_done = asyncio.Event()
 
     async def receive() -> dict[str, Any]:
+        nonlocal body_ended
         if pending:
-            return pending.pop(0)
+            message = pending.pop(0)
+            if message.get("type") == "http.request" and not message.get("more_body"):
+                body_ended = True
+            return message
         await asyncio.sleep(0)
         if scope["type"] == "websocket":
             return {"type": "websocket.disconnect", "code": 1000}
+        if body_ended:  # as a real client: the disconnect comes after the response
+            await response_done.wait()
         return {"type": "http.disconnect"}
 
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
+        if message.get("type") == "http.response.body" and not message.get("more_body"):
+            response_done.set()
 
     await app(scope, receive, send)
     return sent

@@ -10,6 +10,7 @@ then hands it to ``app.handle_request``. Lifespan startup runs ``before_server_s
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import warnings
 from typing import Any
@@ -36,6 +37,17 @@ _ASGI_TIMING = (
     ("before_server_start", "early", "before"),
     ("after_server_stop", "late", "after"),
 )
+
+
+def _has_body(scope: ASGIScope) -> bool:
+    """Whether a request may carry a body: any HTTP/2 or 3 request (a body needs no
+    length there), an HTTP/1 one with Content-Length or Transfer-Encoding."""
+    if scope.get("http_version", "1.1") not in ("1.0", "1.1"):
+        return True
+    return any(
+        name.lower() in (b"content-length", b"transfer-encoding")
+        for name, _ in scope.get("headers", ())
+    )
 
 
 class Lifespan:
@@ -133,6 +145,9 @@ class ASGIApp:
         self._received = 0
         self._status_error = False
         self._body_unlimited = False
+        self._task: asyncio.Task[Any] | None = None
+        self._watcher: asyncio.Task[None] | None = None
+        self._client_gone = False
 
     @classmethod
     async def create(
@@ -190,20 +205,57 @@ class ASGIApp:
         self._ran = True
         request = self.request
         app = self.sanic_app
+        if self.transport.scope["type"] == "http":
+            self._task = asyncio.current_task()
         try:
-            if "http.lifecycle.request" in app._signal_events:
-                # Under ASGI the server reads the head: the request signal is the first one.
-                await app.dispatch(
-                    "http.lifecycle.request", inline=True, context={"request": request},
-                    fail_not_found=False,
-                )
-            await app.handle_request(request)
-        except Exception as error:
-            await self.sanic_app.handle_exception(request, error)
-        if self.transport.scope["type"] == "http" and not self._body_done_sending():
-            # The handler returned without finishing its response: finish it.
-            if self.response is not None and self.send is not None:
-                await self.send(b"", True)
+            try:
+                if "http.lifecycle.request" in app._signal_events:
+                    # Under ASGI the server reads the head: the request signal is the first.
+                    await app.dispatch(
+                        "http.lifecycle.request", inline=True, context={"request": request},
+                        fail_not_found=False,
+                    )
+                await app.handle_request(request)
+            except Exception as error:
+                await self.sanic_app.handle_exception(request, error)
+            if self.transport.scope["type"] == "http" and not self._body_done_sending():
+                # The handler returned without finishing its response: finish it.
+                if self.response is not None and self.send is not None:
+                    await self.send(b"", True)
+        except asyncio.CancelledError:
+            if not self._client_gone:
+                raise
+            # Our own cancel (the client left): end quietly.
+        finally:
+            watcher, self._watcher = self._watcher, None
+            if watcher is not None:
+                watcher.cancel()
+            if self._client_gone and self._task is not None and self._task.cancelling():
+                self._task.uncancel()
+
+    def _watch_disconnect(self) -> None:
+        # Once the body is read, the next ASGI message is http.disconnect. If the client
+        # leaves before the response is finished, the handler is cancelled, as when
+        # Hurtle or Sanic serve the socket themselves (ASGI servers drop what is sent
+        # after a disconnect, so a streaming handler would otherwise run on forever).
+        if self._watcher is None and self._task is not None and self.send is not None:
+            self._watcher = asyncio.get_running_loop().create_task(self._await_disconnect())
+
+    async def _await_disconnect(self) -> None:
+        try:
+            for _ in range(1000):  # after the body only http.disconnect may come
+                message = await self.transport.receive()
+                if message.get("type") == "http.disconnect":
+                    break
+            else:
+                return
+        except Exception:  # the server's receive failed: nothing to watch
+            return
+        self._watcher = None
+        if self._body_done_sending() or self._task is None or self._task.done():
+            return
+        self._client_gone = True
+        self._task.cancel()
 
     async def _replace_informational(self, response: Any, status: int) -> None:
         # RFC 9110 section 15.2: a 1xx is never the final response (a client would wait
@@ -249,6 +301,7 @@ class ASGIApp:
                 continue
             if not message.get("more_body", False):
                 self._body_done = True
+                self._watch_disconnect()
             chunk = message.get("body", b"")
             self._received += len(chunk)
             if self._received > self.request_max_size and not self._unlimited():
@@ -326,6 +379,8 @@ class ASGIApp:
             elif end_stream and "content-length" not in headers:
                 headers["content-length"] = str(len(data))
             self._head_sent = True
+            if not end_stream and (self._body_done or not _has_body(self.transport.scope)):
+                self._watch_disconnect()  # a streamed response: stop it if the client leaves
             await self.transport.send(
                 {
                     "type": "http.response.start",

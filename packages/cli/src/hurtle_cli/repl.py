@@ -94,7 +94,11 @@ def requester(app: Any) -> Callable[..., Awaitable[Result]]:
         messages = [{"type": "http.request", "body": data, "more_body": False}]
 
         async def receive() -> dict[str, Any]:
-            return messages.pop(0) if messages else {"type": "http.disconnect"}
+            if messages:
+                return messages.pop(0)
+            # No client can leave: the app's wait for a disconnect ends with the exchange.
+            await asyncio.Event().wait()
+            return {"type": "http.disconnect"}
 
         async def send(message: dict[str, Any]) -> None:
             return None

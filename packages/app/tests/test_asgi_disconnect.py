@@ -1,0 +1,116 @@
+"""Under ASGI, a client that leaves before the response is finished stops the handler.
+
+ASGI servers (uvicorn) drop what is sent after a disconnect without an error, so a
+handler streaming a response (server-sent events) would run on forever for a client
+that is gone. As when Hurtle serves the socket itself, the handler is cancelled.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from hurtle_app import Sanic
+from hurtle_http.response import text
+
+from .test_asgi import http_scope
+
+
+def _client(messages: list[dict[str, Any]], leave_after_chunks: int):
+    """receive/send of a client that sends ``messages`` and leaves once it got
+    ``leave_after_chunks`` response body chunks; ``sent`` lists what the app sent."""
+    pending = list(messages)
+    sent: list[dict[str, Any]] = []
+    gone = asyncio.Event()
+
+    async def receive() -> dict[str, Any]:
+        if pending:
+            return pending.pop(0)
+        await gone.wait()
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        if gone.is_set():
+            return  # as uvicorn: what comes after the disconnect is dropped
+        sent.append(message)
+        chunks = sum(1 for m in sent if m["type"] == "http.response.body")
+        if chunks >= leave_after_chunks:
+            gone.set()
+
+    return receive, send, sent
+
+
+def _streaming_app(app: Sanic, method: str, ended: list[str]) -> None:
+    @app.route("/events", methods=[method])
+    async def events(request: Any) -> None:
+        response = await request.respond(content_type="text/event-stream")
+        try:
+            for _ in range(500):
+                await response.send(b"data: x\n\n")
+                await asyncio.sleep(0.001)
+        except asyncio.CancelledError:
+            ended.append("cancelled")
+            raise
+        ended.append("ran to the end")
+
+
+async def test_streaming_handler_is_cancelled_when_the_client_leaves(app: Sanic) -> None:
+    ended: list[str] = []
+    _streaming_app(app, "GET", ended)
+    receive, send, sent = _client(
+        [{"type": "http.request", "body": b"", "more_body": False}], leave_after_chunks=3
+    )
+    await asyncio.wait_for(app(http_scope("GET", "/events"), receive, send), 10)
+    assert ended == ["cancelled"]
+    assert len(sent) < 10
+
+
+async def test_handler_is_cancelled_when_the_client_leaves_after_a_body(app: Sanic) -> None:
+    ended: list[str] = []
+    _streaming_app(app, "POST", ended)
+    scope = http_scope("POST", "/events")
+    scope["headers"].append((b"content-length", b"3"))
+    receive, send, sent = _client(
+        [
+            {"type": "http.request", "body": b"ab", "more_body": True},
+            {"type": "http.request", "body": b"c", "more_body": False},
+        ],
+        leave_after_chunks=3,
+    )
+    await asyncio.wait_for(app(scope, receive, send), 10)
+    assert ended == ["cancelled"]
+
+
+async def test_a_finished_response_is_not_cancelled_by_the_later_disconnect(app: Sanic) -> None:
+    done: list[str] = []
+
+    @app.post("/echo")
+    async def echo(request: Any) -> Any:
+        response = await request.respond()
+        await response.send(request.body)
+        await response.eof()
+        await asyncio.sleep(0.01)  # work after the response: the client may leave now
+        done.append("after")
+        return None
+
+    scope = http_scope("POST", "/echo")
+    scope["headers"].append((b"content-length", b"2"))
+    receive, send, sent = _client(
+        [{"type": "http.request", "body": b"hi", "more_body": False}], leave_after_chunks=1
+    )
+    await asyncio.wait_for(app(scope, receive, send), 10)
+    assert done == ["after"]
+    assert sent[0]["status"] == 200
+    assert b"".join(m.get("body", b"") for m in sent[1:]) == b"hi"
+
+
+async def test_a_plain_response_is_answered_as_before(app: Sanic) -> None:
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text("hello")
+
+    receive, send, sent = _client(
+        [{"type": "http.request", "body": b"", "more_body": False}], leave_after_chunks=1
+    )
+    await asyncio.wait_for(app(http_scope("GET", "/"), receive, send), 10)
+    assert sent[0]["status"] == 200 and sent[1]["body"] == b"hello"
