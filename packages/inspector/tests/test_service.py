@@ -109,3 +109,20 @@ def test_respond_awaits_an_async_action() -> None:
     assert body(reply) == {"meta": {"action": "foo"}, "result": "bar is 99"}
     sync = svc.handle("POST", "/foo", {}, b'{"bar": 99}')
     assert sync.status == 500 and b"async" in sync.body
+
+
+def test_json_nested_too_deep_is_400_not_500() -> None:
+    for deep in (b"[" * 100_000, b'{"a":' * 100_000):
+        reply = make().handle("POST", "/scale", {}, deep)
+        assert reply.status == 400
+        assert b"Failed when parsing body as json" in reply.body
+
+
+def test_authorization_with_undecodable_bytes_is_401_not_500() -> None:
+    svc = make(api_key="s3cret")
+    # The HTTP core hands header bytes that are not UTF-8 over as surrogate escapes.
+    header = {"Authorization": b"Bearer \xff\xfe".decode("utf-8", "surrogateescape")}
+    reply = svc.handle("GET", "/", header, b"")
+    assert reply.status == 401
+    assert b"Bad API key" in reply.body
+    assert svc.handle("GET", "/", {"Authorization": "Bearer s3cret"}, b"").status == 200

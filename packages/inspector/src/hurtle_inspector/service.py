@@ -82,7 +82,9 @@ class InspectorService:
         scheme, _, token = value.partition(" ")
         if scheme.lower() != "bearer":
             return False
-        return hmac.compare_digest(token.strip().encode(), self._api_key.encode())
+        # A header's undecodable bytes arrive as surrogate escapes: compare the raw bytes.
+        given = token.strip().encode("utf-8", "surrogateescape")
+        return hmac.compare_digest(given, self._api_key.encode("utf-8", "surrogateescape"))
 
     def handle(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Reply:
         """Answer one request whose action is a plain (not async) function."""
@@ -136,7 +138,7 @@ class InspectorService:
         if body.strip():
             try:
                 kwargs = json.loads(body)
-            except ValueError:
+            except (ValueError, RecursionError):  # nested too deep is malformed too
                 return _error(400, "Bad Request", "Failed when parsing body as json")
             if not isinstance(kwargs, dict):
                 return _error(400, "Bad Request", "The body must be a JSON object of arguments")
