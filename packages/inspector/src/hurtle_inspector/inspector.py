@@ -35,6 +35,11 @@ def announce_action(service: InspectorService, method: str, path: str,
         logger.info("Incoming inspector action: %s", path.strip("/"))
 
 
+# The largest request body the inspector reads. Its commands take a few JSON arguments;
+# the body is read before the API key is checked, so the application's 100 MB default
+# would let any client make the inspector hold 100 MB per connection (Sanic's does).
+INSPECTOR_MAX_BODY = 1_000_000
+
 # Names on Inspector that are not commands.
 _NOT_ACTIONS = frozenset({"serve", "actions", "state_to_json"})
 
@@ -162,6 +167,7 @@ class Inspector:
 
         logger.info("Starting worker [%s]", pid)
         serve(handler, self.host, self.port, ssl=self._ssl(),
+              config={"REQUEST_MAX_SIZE": INSPECTOR_MAX_BODY},
               ready=lambda _: logger.info("Worker ready [%s]", pid))
         logger.info("Stopping worker [%s]", pid)
         logger.info("Worker complete [%s]", pid)
