@@ -114,3 +114,45 @@ async def test_a_plain_response_is_answered_as_before(app: Sanic) -> None:
     )
     await asyncio.wait_for(app(http_scope("GET", "/"), receive, send), 10)
     assert sent[0]["status"] == 200 and sent[1]["body"] == b"hello"
+
+
+async def test_a_declared_length_over_the_limit_is_413_before_any_body(app: Sanic) -> None:
+    app.config.REQUEST_MAX_SIZE = 1000
+    seen: list[str] = []
+
+    @app.post("/echo")
+    async def echo(request: Any) -> Any:
+        return text(str(len(request.body)))
+
+    @app.post("/upload", stream=True)
+    async def upload(request: Any) -> Any:
+        seen.append("streamed")
+        return text("ok")
+
+    async def never_sends_the_body() -> dict[str, Any]:
+        await asyncio.Event().wait()  # a client declaring a body and sending nothing
+        return {"type": "http.disconnect"}
+
+    for length in (b"1001", b"9" * 30):
+        sent: list[dict[str, Any]] = []
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        scope = http_scope("POST", "/echo")
+        scope["headers"].append((b"content-length", length))
+        await asyncio.wait_for(app(scope, never_sends_the_body, send), 5)
+        assert sent[0]["status"] == 413
+
+    # A stream=True route reads bodies of any size: no 413 for it.
+    sent = []
+
+    async def record(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = http_scope("POST", "/upload")
+    scope["headers"].append((b"content-length", b"5000"))
+    body = [{"type": "http.request", "body": b"x" * 5000, "more_body": False}]
+    receive, _, _ = _client(body, leave_after_chunks=99)
+    await asyncio.wait_for(app(scope, receive, record), 5)
+    assert sent[0]["status"] == 200 and seen == ["streamed"]

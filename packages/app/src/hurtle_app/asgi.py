@@ -148,6 +148,7 @@ class ASGIApp:
         self._task: asyncio.Task[Any] | None = None
         self._watcher: asyncio.Task[None] | None = None
         self._client_gone = False
+        self._length_checked = False
 
     @classmethod
     async def create(
@@ -291,6 +292,9 @@ class ASGIApp:
 
     async def read(self) -> bytes | None:
         """The next request body chunk, ``None`` at the end."""
+        if not self._length_checked:
+            self._length_checked = True
+            self._refuse_declared_length()
         while not self._body_done:
             message = await self.transport.receive()
             kind = message.get("type")
@@ -310,6 +314,17 @@ class ASGIApp:
             if chunk:
                 return chunk
         return None
+
+    def _refuse_declared_length(self) -> None:
+        # As when served: a Content-Length over REQUEST_MAX_SIZE is a 413 at once, before
+        # any of the body is read (the client may be slow to send it, or never will).
+        declared = self.request.headers.get("content-length", "")
+        if not (declared.isascii() and declared.isdigit()):
+            return
+        too_long = len(declared) > 18 or int(declared) > self.request_max_size
+        if too_long and not self._unlimited():
+            self._body_done = True
+            raise PayloadTooLarge("Request body exceeds the size limit")
 
     def _unlimited(self) -> bool:
         # As when served: a stream=True route reads a body of any size (as in Sanic).
