@@ -154,3 +154,46 @@ async def test_a_declared_length_over_the_limit_is_413_before_any_body(app: Sani
     receive, _, _ = _client(body, leave_after_chunks=99)
     await asyncio.wait_for(app(scope, receive, record), 5)
     assert sent[0]["status"] == 200 and seen == ["streamed"]
+
+
+async def test_websocket_send_to_a_client_that_left_ends_the_handler_quietly(
+    app: Sanic, caplog
+) -> None:
+    from websockets.exceptions import ConnectionClosed
+
+    class ClientGone(OSError):
+        """What uvicorn raises on a send after the client disconnected."""
+
+    seen: list[Any] = []
+
+    @app.websocket("/feed")
+    async def feed(request: Any, ws: Any) -> None:
+        try:
+            for _ in range(100):
+                await ws.send("tick")
+        except ConnectionClosed as closed:
+            seen.append(closed.rcvd.code if closed.rcvd else None)
+            raise
+
+    pending = [{"type": "websocket.connect"}]
+    sends = 0
+
+    async def receive() -> dict[str, Any]:
+        if pending:
+            return pending.pop(0)
+        await asyncio.Event().wait()
+        return {"type": "websocket.disconnect", "code": 1006}
+
+    async def send(message: dict[str, Any]) -> None:
+        nonlocal sends
+        if message["type"] == "websocket.send":
+            sends += 1
+            if sends > 2:
+                raise ClientGone("the client left")
+
+    scope = {"type": "websocket", "path": "/feed", "headers": [], "subprotocols": []}
+    with caplog.at_level("ERROR"):
+        await asyncio.wait_for(app(scope, receive, send), 5)
+    assert seen == [1006]
+    assert sends == 3
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]

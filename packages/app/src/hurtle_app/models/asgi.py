@@ -20,7 +20,7 @@ from collections.abc import (
 )
 from typing import Any
 
-from websockets.exceptions import ConnectionClosed, ConnectionClosedOK
+from websockets.exceptions import ConnectionClosed, ConnectionClosedError, ConnectionClosedOK
 from websockets.frames import Close
 
 from hurtle_http.exceptions import BadRequest
@@ -36,7 +36,7 @@ def _closed(code: int, reason: str = "") -> ConnectionClosed:
     close = Close(code, reason)
     if code in (1000, 1001):
         return ConnectionClosedOK(close, None)
-    return ConnectionClosed(close, None)
+    return ConnectionClosedError(close, None)  # as websockets: any other code is an error
 
 
 class ASGIWebsocket:
@@ -108,15 +108,26 @@ class ASGIWebsocket:
         if self._closed:
             raise _closed(self.close_code or 1000, self.close_reason or "")
         if isinstance(message, str):
-            await self._send({"type": "websocket.send", "text": message})
+            await self._send_message({"type": "websocket.send", "text": message})
         elif isinstance(message, (bytes, bytearray, memoryview)):
-            await self._send({"type": "websocket.send", "bytes": bytes(message)})
+            await self._send_message({"type": "websocket.send", "bytes": bytes(message)})
         elif isinstance(message, Mapping):
             raise TypeError("data is a dict-like object")
         elif isinstance(message, Iterable):
             raise NotImplementedError("Fragmented websocket messages are not supported.")
         else:
             raise TypeError("Websocket data must be bytes, str.")
+
+    async def _send_message(self, message: ASGIMessage) -> None:
+        try:
+            await self._send(message)
+        except OSError:
+            # The ASGI server's word for a client that has gone (uvicorn's
+            # ClientDisconnected): websockets' ConnectionClosed, 1006 (RFC 6455 section
+            # 7.1.5), as when Hurtle serves the socket, so the handler ends quietly.
+            self._closed = True
+            self.close_code, self.close_reason = 1006, ""
+            raise _closed(1006) from None
 
     async def ping(self, data: Data | None = None) -> asyncio.Future[None]:
         """ASGI servers handle pings themselves: returns an already-resolved future."""
