@@ -197,3 +197,55 @@ async def test_websocket_send_to_a_client_that_left_ends_the_handler_quietly(
     assert seen == [1006]
     assert sends == 3
     assert not [r for r in caplog.records if r.levelname == "ERROR"]
+
+
+async def test_a_waiting_handler_is_cancelled_when_the_client_leaves(app: Sanic) -> None:
+    ended: list[str] = []
+
+    @app.get("/poll")
+    async def poll(request: Any) -> Any:
+        try:
+            await asyncio.sleep(30)  # a long poll: nothing is sent before it ends
+        except asyncio.CancelledError:
+            ended.append("cancelled")
+            raise
+        return text("late")
+
+    sent: list[dict[str, Any]] = []
+    pending = [{"type": "http.request", "body": b"", "more_body": False}]
+
+    async def receive() -> dict[str, Any]:
+        if pending:
+            return pending.pop(0)
+        await asyncio.sleep(0.01)  # the client gives up before any answer
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    await asyncio.wait_for(app(http_scope("GET", "/poll"), receive, send), 5)
+    assert ended == ["cancelled"]
+    assert sent == []
+
+
+async def test_a_disconnect_while_the_body_is_sent_is_still_a_bad_request(app: Sanic) -> None:
+    @app.post("/echo")
+    async def echo(request: Any) -> Any:
+        return text(str(len(request.body)))
+
+    scope = http_scope("POST", "/echo")
+    scope["headers"].append((b"content-length", b"10"))
+    messages = [
+        {"type": "http.request", "body": b"abc", "more_body": True},
+        {"type": "http.disconnect"},
+    ]
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    await asyncio.wait_for(app(scope, receive, send), 5)
+    assert sent[0]["status"] == 400

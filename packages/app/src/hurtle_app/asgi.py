@@ -39,17 +39,6 @@ _ASGI_TIMING = (
 )
 
 
-def _has_body(scope: ASGIScope) -> bool:
-    """Whether a request may carry a body: any HTTP/2 or 3 request (a body needs no
-    length there), an HTTP/1 one with Content-Length or Transfer-Encoding."""
-    if scope.get("http_version", "1.1") not in ("1.0", "1.1"):
-        return True
-    return any(
-        name.lower() in (b"content-length", b"transfer-encoding")
-        for name, _ in scope.get("headers", ())
-    )
-
-
 class Lifespan:
     """Runs the server listeners on ASGI ``lifespan.startup`` / ``lifespan.shutdown``."""
 
@@ -147,6 +136,7 @@ class ASGIApp:
         self._body_unlimited = False
         self._task: asyncio.Task[Any] | None = None
         self._watcher: asyncio.Task[None] | None = None
+        self._inbox: asyncio.Queue[Any] | None = None
         self._client_gone = False
         self._length_checked = False
 
@@ -208,6 +198,8 @@ class ASGIApp:
         app = self.sanic_app
         if self.transport.scope["type"] == "http":
             self._task = asyncio.current_task()
+            self._inbox = asyncio.Queue(maxsize=2)
+            self._watcher = asyncio.get_running_loop().create_task(self._receive_all())
         try:
             try:
                 if "http.lifecycle.request" in app._signal_events:
@@ -234,23 +226,38 @@ class ASGIApp:
             if self._client_gone and self._task is not None and self._task.cancelling():
                 self._task.uncancel()
 
-    def _watch_disconnect(self) -> None:
-        # Once the body is read, the next ASGI message is http.disconnect. If the client
-        # leaves before the response is finished, the handler is cancelled, as when
-        # Hurtle or Sanic serve the socket themselves (ASGI servers drop what is sent
-        # after a disconnect, so a streaming handler would otherwise run on forever).
-        if self._watcher is None and self._task is not None and self.send is not None:
-            self._watcher = asyncio.get_running_loop().create_task(self._await_disconnect())
-
-    async def _await_disconnect(self) -> None:
+    async def _receive_all(self) -> None:
+        # The one reader of the server's messages: body messages go to ``read`` through
+        # a small inbox (the server's flow control still holds a client that sends
+        # faster than the app reads). If the client leaves once its body is all here
+        # and before the response is finished, the handler is cancelled, as when Hurtle
+        # or Sanic serve the socket themselves: ASGI servers drop what is sent after a
+        # disconnect, so a streaming or waiting handler would otherwise run on forever.
+        inbox = self._inbox
+        assert inbox is not None
+        body_complete = False
+        extra = 0  # messages after the body: only http.disconnect is due, bound the rest
         try:
-            for _ in range(1000):  # after the body only http.disconnect may come
+            while extra < 1000:
                 message = await self.transport.receive()
-                if message.get("type") == "http.disconnect":
+                kind = message.get("type")
+                if kind == "http.disconnect":
                     break
+                if kind == "http.request" and not body_complete:
+                    body_complete = not message.get("more_body", False)
+                    await inbox.put(message)
+                else:
+                    extra += 1
             else:
                 return
-        except Exception:  # the server's receive failed: nothing to watch
+        except Exception as error:  # the server's receive failed: read() reports it
+            if not inbox.full():
+                inbox.put_nowait({"type": "hurtle.receive_failed", "error": error})
+            return
+        if not body_complete:
+            # Gone while sending the body: read() answers it (a 400 to nobody).
+            if not inbox.full():
+                inbox.put_nowait(message)
             return
         self._watcher = None
         if self._body_done_sending() or self._task is None or self._task.done():
@@ -296,8 +303,12 @@ class ASGIApp:
             self._length_checked = True
             self._refuse_declared_length()
         while not self._body_done:
-            message = await self.transport.receive()
+            inbox = self._inbox
+            message = await (inbox.get() if inbox is not None else self.transport.receive())
             kind = message.get("type")
+            if kind == "hurtle.receive_failed":
+                self._body_done = True
+                raise message["error"]
             if kind == "http.disconnect":
                 self._body_done = True
                 raise BadRequest("The client disconnected while sending the body")
@@ -305,7 +316,6 @@ class ASGIApp:
                 continue
             if not message.get("more_body", False):
                 self._body_done = True
-                self._watch_disconnect()
             chunk = message.get("body", b"")
             self._received += len(chunk)
             if self._received > self.request_max_size and not self._unlimited():
@@ -394,8 +404,6 @@ class ASGIApp:
             elif end_stream and "content-length" not in headers:
                 headers["content-length"] = str(len(data))
             self._head_sent = True
-            if not end_stream and (self._body_done or not _has_body(self.transport.scope)):
-                self._watch_disconnect()  # a streamed response: stop it if the client leaves
             await self.transport.send(
                 {
                     "type": "http.response.start",
