@@ -6,6 +6,7 @@ import pytest
 
 from hurtle_app.router import Router
 from hurtle_http.exceptions import MethodNotAllowed, NotFound
+from hurtle_http.response import text
 
 
 def handler(request):
@@ -88,3 +89,24 @@ def test_repeated_dynamic_lookups_give_fresh_converted_params() -> None:
     first[2]["n"] = "changed"
     assert router.get("/u/5", "GET", None)[2] == {"n": 5}
     assert router.get("/u/6", "GET", None)[2] == {"n": 6}
+
+
+async def test_long_paths_are_answered_but_not_remembered(app, call) -> None:
+    """Resolved paths and raw targets are remembered for repeats, but only short ones:
+    clients choose them, and 4,096 remembered 8 KB paths (with their parameters) held
+    tens of megabytes per method. Longer ones are routed every time, correctly."""
+    @app.get("/u/<x>")
+    async def show(request, x):
+        return text(str(len(x)))
+
+    for i in range(20):
+        long_path = f"/u/{i:04d}" + "x" * 4000
+        for _ in range(2):
+            assert (await call("GET", long_path)).text == "4004"
+    assert (await call("GET", "/u/short")).text == "5"
+    assert (await call("GET", "/u/short")).text == "5"
+    remembered = [key[0] for key in app.router._resolved]
+    targets = [raw for by_method in app.router._by_target.values() for raw in by_method]
+    longest = max(len(path) for path in remembered), max(len(raw) for raw in targets)
+    assert longest <= (256, 256)
+    assert "/u/short" in remembered and b"/u/short" in targets

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from hurtle_app import Sanic
+from hurtle_app.static import is_within
 
 
 @pytest.fixture
@@ -29,6 +30,19 @@ async def test_a_nul_in_the_path_is_404(app: Sanic, call, site: Path, target: st
     app.static("/v", site, directory_view=True, name="v")
     assert (await call("GET", target)).status == 404
     assert (await call("GET", "/v" + target[2:])).status == 404
+
+
+async def test_a_path_of_thousands_of_segments_is_answered(
+    app: Sanic, call, site: Path
+) -> None:
+    # Whether a resolved path lies under the root is one comparison of its parts: testing
+    # each parent took time growing with the square of the depth.
+    app.static("/s", site)
+    assert (await call("GET", "/s/" + "a/" * 3_000 + "a.txt")).status == 404
+    assert (await call("GET", "/s/" + "./" * 3_000 + "a.txt")).text == "hello\n"
+    deep = site / ("d/" * 300_000)  # (checking each parent: minutes)
+    assert is_within(deep, site) and is_within(site, site)
+    assert not is_within(deep, site / "e") and not is_within(site, deep)
 
 
 @pytest.mark.parametrize("target", ["/s/loop", "/s/loop/x", "/s/ping"])

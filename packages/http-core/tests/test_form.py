@@ -1,6 +1,8 @@
 """multipart/form-data parsing (File, parse_multipart_form)."""
 
 import logging
+import unicodedata
+from urllib.parse import quote
 
 import pytest
 from hypothesis import given
@@ -322,6 +324,25 @@ def test_file_names_are_given_in_nfc() -> None:
     )
     _fields, files = parse_multipart_form(body, b"--x")
     assert files.get("f").name == "\u00e4.txt"
+
+
+@pytest.mark.parametrize("marks", ["\u0308\u0301\u0323", "\u0f73"])
+def test_a_file_name_with_endless_combining_marks_is_given_as_sent(marks: str) -> None:
+    """Putting a run of combining marks in canonical order takes time growing with the
+    square of the run, so a name with more than 30 in a row (not stream-safe text, UAX
+    #15) is not normalized: a 100,000-mark name is answered, as sent. Shorter runs still
+    are (Sanic normalizes every name, which takes minutes for a 1 MB one)."""
+    endless = "a" + marks * (100_000 // len(marks))
+    short = "a" + "\u0301\u0323" * 15  # 30 marks: reordered, U+0323 first
+    body = (
+        _part([f"Content-Disposition: form-data; name=f; filename*=utf-8''{quote(endless)}"], b"x")
+        + _part([f"Content-Disposition: form-data; name=g; filename*=utf-8''{quote(short)}"], b"y")
+        + BOUNDARY
+        + b"--\r\n"
+    )
+    _fields, files = parse_multipart_form(body, BOUNDARY)
+    assert files.get("f").name == endless
+    assert files.get("g").name == unicodedata.normalize("NFC", short) != short
 
 
 def test_a_part_without_a_name_is_logged_at_debug(caplog: pytest.LogCaptureFixture) -> None:

@@ -321,6 +321,29 @@ def test_many_trailing_slashes_are_a_plain_not_found_or_match() -> None:
         router.resolve("/b" + "/" * 5000, method="GET")
 
 
+def test_a_path_of_many_trailing_slashes_is_matched_a_bounded_number_of_times() -> None:
+    """Retrying once per trailing delimiter made 8,000 slashes cost 8,000 matcher runs
+    over the whole path; a path keeps at most one delimiter more than any route has
+    segments, so the matcher runs a few times whatever the count."""
+    router = make_router("/a", "/b/<c:strorempty>/<d:strorempty>", "/p/<rest:path>")
+    calls = []
+    find = router._find_route
+
+    def counting(*args):
+        calls.append(args[0])
+        return find(*args)
+
+    router._find_route = counting
+    with pytest.raises(NotFound):
+        router.resolve("/z" + "/" * 8000, method="GET")
+    assert len(calls) <= 6
+    assert router.resolve("/a" + "/" * 8000, method="GET")[1].__name__ == "/a"
+    # Parameters that accept an empty segment still get the delimiters they can take.
+    assert router.resolve("/b" + "/" * 8000, method="GET")[2] == {"c": "", "d": ""}
+    # A path parameter takes them all on the first try.
+    assert router.resolve("/p/x" + "/" * 8000, method="GET")[2] == {"rest": "x" + "/" * 8000}
+
+
 def test_host_mismatch_on_a_trailing_slash_path_retries_without_it() -> None:
     router = Router()
     router.add("/ab/<p:path>", handler_named("hosted"), requirements={"host": "h1"})

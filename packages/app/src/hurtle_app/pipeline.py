@@ -439,8 +439,10 @@ def response_started(request: Any) -> bool:
     return getattr(stream, "response", 1) is None or getattr(stream, "send", 1) is None
 
 
-# Upper bound on remembered targets (they come from clients).
+# Upper bound on remembered targets (they come from clients), and on their length (as
+# for the router's cache: a longer target is routed each time).
 _TARGETS_LIMIT = 4096
+_TARGET_MAX = 256
 
 
 def remember_target(
@@ -448,8 +450,8 @@ def remember_target(
 ) -> None:
     """Remember a routed request by its raw target, if the target is a plain path."""
     raw = request.raw_url
-    if raw[:1] != b"/" or b"?" in raw or b"#" in raw:
-        return  # the path is not the whole target: route by path each time
+    if raw[:1] != b"/" or b"?" in raw or b"#" in raw or len(raw) > _TARGET_MAX:
+        return  # the path is not the whole target, or too long: route it each time
     targets = by_target.get(request.method)
     if targets is None:
         targets = by_target[request.method] = {}

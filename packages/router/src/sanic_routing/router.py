@@ -16,7 +16,7 @@ from sanic_routing.exceptions import (
     NotFound,
 )
 from sanic_routing.group import RouteGroup
-from sanic_routing.patterns import REGEX_TYPES, ParamInfo
+from sanic_routing.patterns import REGEX_TYPES, ParamInfo, linear_source
 from sanic_routing.route import Route
 from sanic_routing.tree import Tree
 from sanic_routing.utils import parse_parameter_basket, path_to_parts
@@ -63,6 +63,8 @@ class BaseRouter(ABC):
         self.regex_types = dict(REGEX_TYPES)
         self.find_route_src = ""
         self._static_index: dict[str, RouteGroup] = {}
+        # How many trailing delimiters a path keeps while resolve retries it (finalize).
+        self._trail_limit = 1
 
     @abstractmethod
     def get(self, **kwargs: t.Any) -> t.Any:
@@ -111,7 +113,7 @@ class BaseRouter(ABC):
                     raise self.exception(str(exc), path=path) from None
                 # A non-strict route matches with or without trailing delimiters (a loop,
                 # not recursion: "/a/////..." must not exhaust the stack).
-                orig, path = path, path[: -len(delimiter)]
+                orig, path = path, self._shorten(path)
                 continue
             first = group.routes[0]
             # sanic-routing checks a strict trailing slash before the method on dynamic
@@ -134,7 +136,7 @@ class BaseRouter(ABC):
             if not path.endswith(delimiter):
                 raise self.exception("Not Found", path=path)
             # Requirements not met: like a miss, retried without the trailing delimiter.
-            orig, path = path, path[: -len(delimiter)]
+            orig, path = path, self._shorten(path)
         if orig is not None and route.strict and orig[-1] != route.path[-1:]:
             raise self.exception("Path not found", path=path)
         fast = route._fast_params
@@ -143,6 +145,25 @@ class BaseRouter(ABC):
             return route, route.handler, {name: matches[idx] for idx, name in fast}
         params = parse_parameter_basket(route, basket) if route.params else {}
         return route, route.handler, params
+
+    def _shorten(self, path: str) -> str:
+        """``path`` without its last delimiter, and with at most ``_trail_limit`` left.
+
+        No route has more segments than the limit, so none matches a path ending in more
+        delimiters than that unless a parameter takes them, and then it matched the
+        whole path already. Retrying once per delimiter costs time that grows with the
+        square of the path ("/" * 8000: half a second per request)."""
+        delimiter = self.delimiter
+        size = len(delimiter)
+        end = len(path) - size
+        limit = self._trail_limit
+        if not path.endswith(delimiter * (limit + 1), 0, end):
+            return path[:end]
+        if size == 1:
+            return path[:end].rstrip(delimiter) + delimiter * limit
+        while end >= size and path.startswith(delimiter, end - size, end):
+            end -= size
+        return path[:end] + delimiter * limit
 
     def _select(
         self,
@@ -327,7 +348,7 @@ class BaseRouter(ABC):
         self._matchers = []
         for group in self.regex_routes.values():
             group.pattern_idx = len(self._matchers)
-            self._matchers.append(re.compile(f"^{group.routes[0].pattern}$"))
+            self._matchers.append(re.compile(f"^{linear_source(group.routes[0].pattern)}$"))
         # PERF: every path without parameters, host-bound ones included, is one dict lookup
         # (benchmarks/router_bench.py, static kind).
         self._static_index = {
@@ -335,6 +356,7 @@ class BaseRouter(ABC):
             for group in (*self.static_routes.values(), *self.dynamic_routes.values())
             if not group.routes[0].defined_params
         }
+        self._trail_limit = 1 + max(len(route.parts) for route in self.routes)
         self._render(do_compile, do_optimize)
         self.finalized = True
 

@@ -21,7 +21,7 @@ import typing as t
 from sanic_routing.exceptions import NotFound
 from sanic_routing.group import RouteGroup
 from sanic_routing.line import Line
-from sanic_routing.patterns import REGEX_TYPES
+from sanic_routing.patterns import REGEX_TYPES, segment_matcher
 
 if t.TYPE_CHECKING:  # pragma: no cover
     from sanic_routing.router import BaseRouter
@@ -250,7 +250,7 @@ class Tree:
             info = child.param
             lines.append(Line(f"# {_safe(info.name)}:{_safe(info.label)}", indent))
             if info.regex:
-                pname = self._name("pattern", info.pattern.match)
+                pname = self._name("pattern", segment_matcher(info.pattern))
                 lines.append(Line(f"if {pname}(parts[{idx}]):", indent))
                 lines.append(Line(f"matches[{idx}] = parts[{idx}]", indent + 1))
                 lines += self._body(child, idx + 1, num, indent + 1, tries)
@@ -265,7 +265,7 @@ class Tree:
                 # must an `ext=a|b` list's value, as in sanic-routing: an extension outside
                 # [a-z0-9.] (`a.TXT`, `a.p-g`) leaves the route to the next one (`<v:str>`),
                 # where one in that alphabet but not in the list is a 404.
-                pname = self._name("pattern", info.pattern.match)
+                pname = self._name("pattern", segment_matcher(info.pattern))
                 lines.append(Line(f"if {pname}(parts[{idx}]):", indent))
                 inner += 1
             if tries >= MAX_TRY_DEPTH:
