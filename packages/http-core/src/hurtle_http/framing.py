@@ -55,7 +55,10 @@ def parse_content_length(value: str) -> int:
     """
     if not (value.isascii() and value.isdigit()):
         raise BadRequest("Bad content-length")
-    return int(value)
+    try:
+        return int(value)
+    except ValueError:  # more than 4,300 digits (int's limit), leading zeros or not
+        raise BadRequest("Bad content-length") from None
 
 
 def body_framing(

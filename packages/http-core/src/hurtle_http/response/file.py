@@ -91,7 +91,9 @@ async def validate_file(
         return None
     try:
         since = parsedate_to_datetime(if_modified_since)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
+        # OverflowError: a year too large for a C int ("Sun, 06 Nov 9999999999 ...").
+        # RFC 9110 13.1.3: a value that is no valid HTTP-date is ignored (Sanic: 500).
         logger.warning(
             "Ignoring invalid If-Modified-Since header received: '%s'", if_modified_since
         )
