@@ -107,3 +107,34 @@ async def test_frames_in_the_upgrade_read_are_all_received() -> None:
     assert received == [f"{i:03d}" + "x" * 90 for i in range(200)]
     release.set()
     await conn.settle()
+
+
+async def test_reading_pauses_once_a_max_size_of_messages_waits_unread() -> None:
+    # A handler that does not read: the peer's messages wait up to about one
+    # WEBSOCKET_MAX_SIZE (not MAX_QUEUE messages of that size), then reading pauses.
+    taken: list[Any] = []
+    step = asyncio.Event()
+
+    async def handler(request: Any) -> None:
+        ws = await request.transport.get_protocol().websocket_handshake(request)
+        for _ in range(2):
+            await step.wait()
+            step.clear()
+            taken.append(await ws.recv())
+
+    config = {"WEBSOCKET_PING_INTERVAL": 0, "WEBSOCKET_MAX_SIZE": 200}
+    conn = FakeConnection(handler, config=config)
+    conn.receive(_UPGRADE)
+    await conn.settle()
+    conn.receive(_frame(0x2, b"a" * 100))
+    await conn.settle()
+    assert not conn.transport.reading_paused
+    conn.receive(_frame(0x2, b"b" * 100))
+    await conn.settle()
+    assert conn.transport.reading_paused
+    step.set()
+    await conn.settle()
+    assert taken == [b"a" * 100] and conn.transport.reading_paused
+    step.set()
+    await conn.settle()
+    assert taken == [b"a" * 100, b"b" * 100] and not conn.transport.reading_paused

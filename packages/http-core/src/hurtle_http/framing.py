@@ -357,6 +357,12 @@ class RequestReader:
         precise = fed > self.max_head_size or chunked
         if precise is not self.precise:
             self.measure(precise)
+            if precise and self.in_head and self.head_size >= self.max_head_size:
+                # What came before measuring began (a whole target, fields) reached the
+                # limit already: no later callback would measure it again.
+                in_target = not self.headers and self._line_size() >= self.max_head_size
+                self._refuse(self._head_too_large(in_target))
+                return
         progress = self._progress() if chunked else 0
         mark = self._body_mark() if chunked else None
         try:

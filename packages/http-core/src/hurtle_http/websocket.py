@@ -9,8 +9,9 @@ When the peer goes away or the connection fails, every waiting and later call ra
 ``CancelledError``.  A text frame that is not valid UTF-8 closes with 1007 (RFC 6455
 section 8.1); a message over ``WEBSOCKET_MAX_SIZE`` closes with 1009.
 
-Flow control: reading from the peer pauses while ``MAX_QUEUE`` messages wait unread, and
-while the transport's write buffer is full (a peer that sends pings but reads none of
+Flow control: reading from the peer pauses while ``MAX_QUEUE`` messages, or more bytes
+than one message may have (``WEBSOCKET_MAX_SIZE``), wait unread, and while the
+transport's write buffer is full (a peer that sends pings but reads none of
 the pongs, or anything else sent to it, cannot make the server buffer without bound).
 """
 
@@ -61,6 +62,12 @@ class WebsocketImplProtocol:
         self.io_proto: Any = None
         self.transport: Any = None
         self.messages: deque[Data] = deque()
+        self._queued = 0  # the size of the messages waiting in ``messages``
+        self._max_queued = (
+            getattr(ws_proto, "max_message_size", None)  # websockets 13+
+            or getattr(ws_proto, "max_size", None)
+            or 2**20
+        )
         self._fragments = bytearray()  # the message being received in fragments
         self._decoder: Any = None
         self._text = False
@@ -106,12 +113,7 @@ class WebsocketImplProtocol:
         """
         while True:
             if self.messages:
-                message = self.messages.popleft()
-                if self._reading_paused and len(self.messages) < MAX_QUEUE // 2:
-                    self._reading_paused = False
-                    if not self._writing_paused:
-                        self.io_proto.flow.resume_reading()
-                return message
+                return self._pop()
             if self.ws_proto.state is State.CLOSED or self.connection_lost_waiter.done():
                 raise self._closed_exception()
             if self._recv_waiter is not None:
@@ -136,7 +138,7 @@ class WebsocketImplProtocol:
         first = await self.recv()
         out = [first] if first is not None else []
         while self.messages and len(out) < max_recv:
-            out.append(self.messages.popleft())
+            out.append(self._pop())
         return out
 
     async def recv_streaming(self) -> AsyncIterator[Data]:
@@ -339,10 +341,27 @@ class WebsocketImplProtocol:
         else:
             message = bytes(data)
         self.messages.append(message)
-        if len(self.messages) >= MAX_QUEUE and not self._reading_paused:
+        self._queued += len(message)
+        if not self._reading_paused and (
+            len(self.messages) >= MAX_QUEUE or self._queued >= self._max_queued
+        ):
             self._reading_paused = True
             self.io_proto.flow.pause_reading()
         self._wake_recv()
+
+    def _pop(self) -> Data:
+        """The oldest message received; reading resumes once half the queue is free."""
+        message = self.messages.popleft()
+        self._queued -= len(message)
+        if (
+            self._reading_paused
+            and len(self.messages) < MAX_QUEUE // 2
+            and self._queued < self._max_queued // 2
+        ):
+            self._reading_paused = False
+            if not self._writing_paused:
+                self.io_proto.flow.resume_reading()
+        return message
 
     def _invalid_utf8(self) -> None:
         # RFC 6455 section 8.1: invalid UTF-8 in a text message fails the connection.
