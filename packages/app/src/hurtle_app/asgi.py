@@ -100,7 +100,11 @@ class Lifespan:
             if kind == "lifespan.startup":
                 try:
                     await self.startup()
-                except Exception as error:
+                except asyncio.CancelledError:
+                    raise
+                except BaseException as error:
+                    # sys.exit() in a listener too: escaping, the ASGI server would take
+                    # it for "lifespan unsupported" and serve an app that did not start.
                     error_logger.exception("Application startup failed")
                     await self.send({"type": "lifespan.startup.failed", "message": str(error)})
                     return
@@ -108,7 +112,9 @@ class Lifespan:
             elif kind == "lifespan.shutdown":
                 try:
                     await self.shutdown()
-                except Exception as error:
+                except asyncio.CancelledError:
+                    raise
+                except BaseException as error:
                     error_logger.exception("Application shutdown failed")
                     await self.send({"type": "lifespan.shutdown.failed", "message": str(error)})
                     return
