@@ -249,3 +249,43 @@ async def test_a_disconnect_while_the_body_is_sent_is_still_a_bad_request(app: S
 
     await asyncio.wait_for(app(scope, receive, send), 5)
     assert sent[0]["status"] == 400
+
+
+async def test_expect_100_continue_asks_for_the_body_only_when_it_is_read(app: Sanic) -> None:
+    @app.on_request
+    async def slow_check(request: Any) -> None:
+        for _ in range(5):
+            await asyncio.sleep(0)
+
+    @app.post("/upload", stream=True)
+    async def upload(request: Any) -> Any:
+        if request.headers.get("x-read") == "yes":
+            size = 0
+            async for chunk in request.stream:
+                size += len(chunk)
+            return text(str(size))
+        return text("refused without reading")
+
+    for read, expected in ((b"no", b"refused without reading"), (b"yes", b"3")):
+        events: list[str] = []
+
+        async def receive(events: list[str] = events) -> dict[str, Any]:
+            # Under uvicorn, this first receive sends "100 Continue" to the client.
+            events.append("receive")
+            if events.count("receive") == 1:
+                return {"type": "http.request", "body": b"abc", "more_body": False}
+            await asyncio.Event().wait()
+            return {"type": "http.disconnect"}
+
+        sent: list[dict[str, Any]] = []
+
+        async def send(message: dict[str, Any], sent: list[dict[str, Any]] = sent) -> None:
+            sent.append(message)
+
+        scope = http_scope("POST", "/upload")
+        scope["headers"] += [
+            (b"expect", b"100-continue"), (b"content-length", b"3"), (b"x-read", read)
+        ]
+        await asyncio.wait_for(app(scope, receive, send), 5)
+        assert b"".join(m.get("body", b"") for m in sent[1:]) == expected
+        assert ("receive" in events) == (read == b"yes")

@@ -204,8 +204,10 @@ class ASGIApp:
         app = self.sanic_app
         if self.transport.scope["type"] == "http":
             self._task = asyncio.current_task()
-            self._inbox = asyncio.Queue(maxsize=2)
-            self._watcher = asyncio.get_running_loop().create_task(self._receive_all())
+            if "expect" not in request.headers:
+                # With Expect: 100-continue the first receive makes the server send
+                # "100 Continue": the client is asked for its body only when it is read.
+                self._start_receiving()
         try:
             try:
                 if "http.lifecycle.request" in app._signal_events:
@@ -231,6 +233,10 @@ class ASGIApp:
                 watcher.cancel()
             if self._client_gone and self._task is not None and self._task.cancelling():
                 self._task.uncancel()
+
+    def _start_receiving(self) -> None:
+        self._inbox = asyncio.Queue(maxsize=2)
+        self._watcher = asyncio.get_running_loop().create_task(self._receive_all())
 
     async def _receive_all(self) -> None:
         # The one reader of the server's messages: body messages go to ``read`` through
@@ -308,6 +314,8 @@ class ASGIApp:
         if not self._length_checked:
             self._length_checked = True
             self._refuse_declared_length()
+        if self._inbox is None and self._task is not None and not self._body_done:
+            self._start_receiving()
         while not self._body_done:
             inbox = self._inbox
             message = await (inbox.get() if inbox is not None else self.transport.receive())
