@@ -22,6 +22,38 @@ async def test_tasks_added_before_start_run_once_the_server_starts(app: Sanic) -
     await asyncio.wait_for(ran.wait(), 1)
 
 
+async def test_a_task_added_before_start_first_runs_after_after_server_start(app: Sanic) -> None:
+    """As in Sanic: a task added before the run sees what after_server_start set up (a
+    queue on app.ctx); one started by a before_server_start listener runs before it."""
+    order: list[str] = []
+
+    @app.before_server_start
+    async def early(app_: Sanic) -> None:
+        async def from_listener() -> None:
+            order.append("task from before_server_start")
+
+        app_.add_task(from_listener())
+
+    @app.after_server_start
+    async def setup_queue(app_: Sanic) -> None:
+        order.append("after_server_start")
+        app_.ctx.queue = asyncio.Queue()
+
+    async def uses_queue(app_: Sanic) -> None:
+        await app_.ctx.queue.put("from the early task")
+        order.append("task added before the run")
+
+    app.add_task(uses_queue)
+    await app._server_event("init", "before")
+    await app._server_event("init", "after")
+    assert await asyncio.wait_for(app.ctx.queue.get(), 1) == "from the early task"
+    assert order == [
+        "task from before_server_start",
+        "after_server_start",
+        "task added before the run",
+    ]
+
+
 async def test_naming_a_task_needs_the_app_running_as_in_sanic(app: Sanic) -> None:
     sleeper = asyncio.sleep(60)
     with pytest.raises(RuntimeError, match="^Cannot name task outside of a running application$"):

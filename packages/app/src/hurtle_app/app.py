@@ -763,10 +763,12 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
                     error_logger.exception("Exception occurred while reporting an exception")
             raise
         if event == "before_server_start":
-            self._task_registry.start(loop)
-            # The tasks get their first step now, before the server starts listening, as
-            # in Sanic: one waiting for "server.init.after" is then woken by it.
+            # Tasks its listeners started get their first step now, before the server
+            # listens, as in Sanic: one waiting for "server.init.after" is then woken by
+            # it. Tasks added before the run start after, as before (as in Sanic, they
+            # first run once the after_server_start listeners did).
             await asyncio.sleep(0)
+            self._task_registry.start(loop)
 
     async def _run_server_event(
         self, event: str, signal_name: str, loop: asyncio.AbstractEventLoop
