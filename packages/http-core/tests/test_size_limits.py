@@ -219,3 +219,36 @@ async def test_tiny_chunks_of_one_read_reach_the_handler_as_one_piece() -> None:
     [res] = parse_responses(conn.take())
     assert res.status == 200 and res.body == b"3"
     assert pieces == [b"%02d" % i * 500 for i in range(3)]
+
+
+@pytest.mark.parametrize(
+    "partial",
+    [
+        b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n" + b"a" * 10,
+        _CHUNKED + b"3\r\nabc\r\n",
+    ],
+)
+async def test_a_client_that_ends_its_side_mid_body_is_closed(partial: bytes) -> None:
+    """The body will not come: the connection closes at once, as in Sanic (before, it
+    was held until REQUEST_TIMEOUT, and delayed a graceful shutdown as long)."""
+    conn = FakeConnection(echo)
+    conn.receive(partial)
+    await conn.settle()
+    assert conn.protocol.eof_received() is False  # asyncio closes the transport
+
+
+async def test_a_client_that_ends_its_side_after_a_whole_request_gets_its_answer() -> None:
+    gate = asyncio.Event()
+
+    async def slow(request: Any) -> Any:
+        await gate.wait()
+        return text("late")
+
+    conn = FakeConnection(slow)
+    conn.receive(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc")
+    await conn.settle()
+    assert conn.protocol.eof_received() is True  # the answer is still to be written
+    gate.set()
+    await conn.settle()
+    [res] = parse_responses(conn.take())
+    assert res.body == b"late"

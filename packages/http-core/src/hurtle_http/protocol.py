@@ -190,6 +190,10 @@ class HttpProtocol(asyncio.Protocol):
         http = self._http
         if http is None or (not http.running and http.current is None):
             return False  # the transport closes itself
+        if http.rx is not None:
+            # A body still coming will not come: close, as Sanic does (its handler is
+            # cancelled); waiting would hold the connection until REQUEST_TIMEOUT.
+            return False
         return True  # keep the write side open for the pending response
 
     def connection_lost(self, exc: BaseException | None) -> None:
