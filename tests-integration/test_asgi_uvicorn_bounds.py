@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import socket
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -47,11 +49,18 @@ async def echo(request):
 '''
 
 
-def test_a_streaming_handler_stops_when_the_client_leaves(tmp_path: Path) -> None:
+@contextmanager
+def _served(tmp_path: Path) -> Iterator[int]:
+    """The app above under a real uvicorn; yields its port."""
     (tmp_path / "bounds_app.py").write_text(APP)
     port = free_port(HOST)
     args = ["-m", "uvicorn", "bounds_app:app", "--host", HOST, "--port", str(port)]
     with running(args, HOST, port, cwd=tmp_path):
+        yield port
+
+
+def test_a_streaming_handler_stops_when_the_client_leaves(tmp_path: Path) -> None:
+    with _served(tmp_path) as port:
         with socket.create_connection((HOST, port), timeout=5) as conn:
             conn.sendall(b"GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
             assert conn.recv(1024).startswith(b"HTTP/1.1 200")
@@ -67,10 +76,7 @@ def test_a_streaming_handler_stops_when_the_client_leaves(tmp_path: Path) -> Non
 
 
 def test_a_declared_body_over_the_limit_is_413_at_once(tmp_path: Path) -> None:
-    (tmp_path / "bounds_app.py").write_text(APP)
-    port = free_port(HOST)
-    args = ["-m", "uvicorn", "bounds_app:app", "--host", HOST, "--port", str(port)]
-    with running(args, HOST, port, cwd=tmp_path):
+    with _served(tmp_path) as port:
         with socket.create_connection((HOST, port), timeout=5) as conn:
             # The client declares 100 MB and sends none of it.
             conn.sendall(b"POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\n")
