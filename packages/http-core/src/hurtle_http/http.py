@@ -1122,18 +1122,24 @@ class Http(RequestReader):
         self.perft0 = 0.0
         self.stage = REQUEST if self.reader.in_head and self.current is None else IDLE
         protocol._time = protocol.loop.time()
-        flow = protocol.flow
         if self._held:
             if len(self.queue) < self.queue_size:
                 protocol.loop.call_soon(self._feed_held)
-        elif (
-            flow.reading_paused
-            and not self.reader.failed
-            and self.buffered <= self.buffer_size
-            and len(self.queue) < self.queue_size
-        ):
-            flow.resume_reading()
+        elif protocol.flow.reading_paused:
+            self._resume_reading()
         return True
+
+    def _resume_reading(self) -> None:
+        """Read from the peer again, unless something still holds reading paused: a full
+        body buffer, a full queue of waiting requests, bytes held back unparsed, or a
+        connection that failed."""
+        if (
+            self.buffered <= self.buffer_size
+            and len(self.queue) < self.queue_size
+            and not self._held
+            and not self.failed
+        ):
+            self.protocol.flow.resume_reading()
 
     def _feed_held(self) -> None:
         """Parse the rest of a read held back by a full queue, as a read of its own; then
@@ -1144,15 +1150,8 @@ class Http(RequestReader):
         if not held or protocol.closed:
             return
         protocol.data_received(held)
-        flow = protocol.flow
-        if (
-            not self._held
-            and flow.reading_paused
-            and not self.failed
-            and self.buffered <= self.buffer_size
-            and len(self.queue) < self.queue_size
-        ):
-            flow.resume_reading()
+        if protocol.flow.reading_paused:
+            self._resume_reading()
 
     # -- reading the body ----------------------------------------------------------------
 
@@ -1171,14 +1170,8 @@ class Http(RequestReader):
                 data = record.chunks.popleft()
                 self.buffered -= len(data)
                 self.request_bytes += len(data)
-                flow = self.protocol.flow
-                if flow.reading_paused and self.buffered <= self.buffer_size:
-                    if (
-                        len(self.queue) < self.queue_size
-                        and not self.reader.failed
-                        and not self._held
-                    ):
-                        flow.resume_reading()
+                if self.protocol.flow.reading_paused:
+                    self._resume_reading()
                 if self._hook is not None:
                     # As Sanic: one ``read_body`` signal per piece of body read.
                     await self._lifecycle("read_body", data)
@@ -1221,10 +1214,8 @@ class Http(RequestReader):
         size = len(data)
         self.buffered -= size
         self.request_bytes += size
-        flow = self.protocol.flow
-        if flow.reading_paused and self.buffered <= self.buffer_size:
-            if len(self.queue) < self.queue_size and not self.reader.failed and not self._held:
-                flow.resume_reading()
+        if self.protocol.flow.reading_paused:
+            self._resume_reading()
         return data
 
     def __aiter__(self) -> Http:
