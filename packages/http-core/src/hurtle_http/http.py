@@ -622,13 +622,8 @@ class Http(RequestReader):
             pos = end
             at_rest = not (self.in_head or self.rx)
             fed = self.fed = self.fed + len(piece) if self.in_head else len(piece)
-            if fed > self.max_head_size or self.precise:
-                RequestReader.feed_measured(self, piece, fed, at_rest)
-            else:
-                try:
-                    self.parser.feed_data(piece)
-                except Exception as error:
-                    self.feed_failed(error, piece, at_rest)
+            # (below the limit and not measuring, this is a plain feed_data)
+            RequestReader.feed_measured(self, piece, fed, at_rest)
             if self.failed:
                 return
             if self.upgraded:
