@@ -15,6 +15,7 @@ from asyncio import CancelledError, current_task
 from inspect import isawaitable
 from typing import Any
 
+from hurtle_app.router import CACHE_LIMIT, CACHED_PATH_MAX
 from hurtle_http.exceptions import ServerError
 from hurtle_http.request import Request
 from hurtle_http.response import BaseHTTPResponse, ResponseStream
@@ -439,10 +440,6 @@ def response_started(request: Any) -> bool:
     return getattr(stream, "response", 1) is None or getattr(stream, "send", 1) is None
 
 
-# Upper bound on remembered targets (they come from clients), and on their length (as
-# for the router's cache: a longer target is routed each time).
-_TARGETS_LIMIT = 4096
-_TARGET_MAX = 256
 
 
 def remember_target(
@@ -450,12 +447,12 @@ def remember_target(
 ) -> None:
     """Remember a routed request by its raw target, if the target is a plain path."""
     raw = request.raw_url
-    if raw[:1] != b"/" or b"?" in raw or b"#" in raw or len(raw) > _TARGET_MAX:
+    if raw[:1] != b"/" or b"?" in raw or b"#" in raw or len(raw) > CACHED_PATH_MAX:
         return  # the path is not the whole target, or too long: route it each time
     targets = by_target.get(request.method)
     if targets is None:
         targets = by_target[request.method] = {}
-    elif len(targets) >= _TARGETS_LIMIT:
+    elif len(targets) >= CACHE_LIMIT:
         targets.clear()
     params = hit[2]
     targets[raw] = (hit[0], hit[1], dict(params) if params else None, *hit[3:])

@@ -13,13 +13,13 @@ from sanic_routing import BaseRouter, Route
 from sanic_routing.exceptions import BadMethod, NoMethod
 from sanic_routing.exceptions import NotFound as RoutingNotFound
 
-# Upper bound on remembered lookups: keys (paths, hosts) come from clients, so the cache
-# must not grow without limit.
-_CACHE_LIMIT = 4096
-# Longer paths are resolved each time, not remembered: with paths of up to the head limit
-# (8 KB) the full cache held about 64 MB per method (9,000 requests for distinct 7.8 KB
-# paths to one dynamic route grew a worker by 95 MB; Sanic: 11 MB).
-_CACHED_PATH_MAX = 256
+# The bounds of every cache keyed by what clients send (this router's resolved paths, the
+# pipeline's raw targets). Entries: keys come from clients, so no cache grows without
+# limit. Key length: longer paths are resolved each time, not remembered; with paths of
+# up to the head limit (8 KB) a full cache held about 64 MB per method (9,000 requests for
+# distinct 7.8 KB paths to one dynamic route grew a worker by 95 MB; Sanic: 11 MB).
+CACHE_LIMIT = 4096
+CACHED_PATH_MAX = 256
 
 
 class Router(BaseRouter):
@@ -68,8 +68,8 @@ class Router(BaseRouter):
                 method=method,
                 allowed_methods=tuple(sorted(allowed)) if allowed else None,
             ) from None
-        if len(path) <= _CACHED_PATH_MAX:
-            if len(self._resolved) >= _CACHE_LIMIT:
+        if len(path) <= CACHED_PATH_MAX:
+            if len(self._resolved) >= CACHE_LIMIT:
                 # Paths and hosts come from clients: bound the memory, start afresh.
                 self._resolved.clear()
             self._resolved[key] = (route, handler, dict(params) if params else None)
