@@ -14,7 +14,6 @@ import logging.config
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from enum import Enum
 from inspect import getsource, isawaitable
 from types import SimpleNamespace
 from typing import Any, ClassVar, Generic, TypeVar
@@ -646,8 +645,8 @@ class Sanic(Registrar, AppSurface, Generic[config_type, ctx_type]):
             self.add_signal(None, event)
         # As Sanic, whose server listeners are signals of these events: one with listeners
         # can be waited for.
-        step = _SERVER_SIGNALS.get(event.value if isinstance(event, Enum) else event)
-        if step is not None and self._listeners.entries(step):
+        step = _SERVER_SIGNALS.get(self.signal_router.format_event(event))
+        if step is not None and step in self._listeners:
             return await waiter(
                 event, timeout=timeout, condition=condition, exclusive=exclusive, dispatched=True
             )
