@@ -10,6 +10,7 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -73,6 +74,16 @@ def run_to_exit(script: Path, timeout: float = 40.0) -> subprocess.CompletedProc
     )
 
 
+def run_app_script(
+    tmp_path: Path, name: str, source: str, **fields: Any
+) -> subprocess.CompletedProcess[str]:
+    """Write ``source`` (its ``{port}`` a free port, other fields as given) to ``name`` in
+    ``tmp_path`` and run it to its end."""
+    script = tmp_path / name
+    script.write_text(textwrap.dedent(source).format(port=free_port(), **fields))
+    return run_to_exit(script)
+
+
 NOT_FOUND_APP = """
 from sanic import Sanic
 from hurtle_http.response import text
@@ -88,13 +99,11 @@ if __name__ == "__main__":
 
 
 def test_app_missing_in_the_worker_says_where_it_looked_and_how_to_fix(tmp_path) -> None:
-    script = tmp_path / "hidden.py"
-    script.write_text(textwrap.dedent(NOT_FOUND_APP).format(port=free_port()))
-    result = run_to_exit(script)
+    result = run_app_script(tmp_path, "hidden.py", NOT_FOUND_APP)
     output = result.stdout + result.stderr
     assert result.returncode == 1
     assert 'App "Hidden" was not found in the worker process' in output
-    assert str(script) in output
+    assert str(tmp_path / "hidden.py") in output
     assert "at module level" in output
 
 
@@ -109,9 +118,7 @@ app.run(host="127.0.0.1", port={port})
 
 
 def test_run_in_global_scope_explains_the_main_guard(tmp_path) -> None:
-    script = tmp_path / "global_run.py"
-    script.write_text(textwrap.dedent(GLOBAL_RUN_APP).format(port=free_port()))
-    result = run_to_exit(script)
+    result = run_app_script(tmp_path, "global_run.py", GLOBAL_RUN_APP)
     output = result.stdout + result.stderr
     assert result.returncode == 1
     assert "not inside of a `if __name__ == \"__main__\"` block" in output
@@ -172,9 +179,7 @@ if __name__ == "__main__":
 
 
 def test_the_banner_comes_before_main_process_start_and_says_goin_fast(tmp_path) -> None:
-    script = tmp_path / "banner.py"
-    script.write_text(textwrap.dedent(BANNER_APP).format(port=free_port()))
-    result = run_to_exit(script)
+    result = run_app_script(tmp_path, "banner.py", BANNER_APP)
     lines = (result.stdout + result.stderr).splitlines()
     assert result.returncode == 0, lines
     mode = [i for i, line in enumerate(lines) if "mode: production, goin' fast " in line]
@@ -260,9 +265,7 @@ if __name__ == "__main__":
 def test_serve_with_two_apps_runs_the_primary_apps_main_process_listeners(tmp_path) -> None:
     # As Sanic: main_process_* listeners are those of the primary (first prepared) app;
     # every app's server listeners run in the worker.
-    script = tmp_path / "two_apps.py"
-    script.write_text(textwrap.dedent(TWO_APPS).format(port=free_port(), port2=free_port()))
-    result = run_to_exit(script)
+    result = run_app_script(tmp_path, "two_apps.py", TWO_APPS, port2=free_port())
     lines = [line for line in result.stdout.splitlines() if "_start " in line or "_ready " in line
              or "_stop " in line]
     assert result.returncode == 0, result.stdout + result.stderr
@@ -306,9 +309,7 @@ if __name__ == "__main__":
 def test_shared_ctx_set_in_main_process_ready_reaches_the_workers(tmp_path) -> None:
     # As Sanic: workers start after main_process_ready, so what it puts on shared_ctx
     # is theirs; a worker may set its own values, and main_process_stop may set more.
-    script = tmp_path / "shared_late.py"
-    script.write_text(textwrap.dedent(SHARED_LATE).format(port=free_port()))
-    result = run_to_exit(script)
+    result = run_app_script(tmp_path, "shared_late.py", SHARED_LATE)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "worker sees 42 worker value" in output
@@ -334,9 +335,7 @@ if __name__ == "__main__":
 
 
 def test_debug_run_ends_with_sanics_goodbye_after_main_process_stop(tmp_path) -> None:
-    script = tmp_path / "debug_stop.py"
-    script.write_text(textwrap.dedent(DEBUG_STOP).format(port=free_port()))
-    result = run_to_exit(script)
+    result = run_app_script(tmp_path, "debug_stop.py", DEBUG_STOP)
     lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
     assert result.returncode == 0, lines
     assert "main_process_stop ran" in lines[-2]
