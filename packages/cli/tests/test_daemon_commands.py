@@ -49,15 +49,8 @@ app = App("DaemonChecks")
 
 
 @pytest.fixture
-def target(tmp_path, monkeypatch) -> str:
-    (tmp_path / "daemon_checks.py").write_text(SERVE_MODULE)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.syspath_prepend(str(tmp_path))
-    yield "daemon_checks:app"
-    sys.modules.pop("daemon_checks", None)
-    from hurtle_app import Sanic
-
-    Sanic._app_registry.pop("DaemonChecks", None)
+def target(importable) -> str:
+    return importable("daemon_checks", SERVE_MODULE, "DaemonChecks") + ":app"
 
 
 @pytest.mark.parametrize("option", ["--pidfile=x.pid", "--logfile=x.log"])

@@ -114,12 +114,8 @@ app._future_commands = {
 
 
 @pytest.fixture
-def exec_module(tmp_path, monkeypatch) -> str:
-    (tmp_path / "cmd_app.py").write_text(EXEC_MODULE)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.syspath_prepend(str(tmp_path))
-    yield "cmd_app"
-    sys.modules.pop("cmd_app", None)
+def exec_module(importable) -> str:
+    return importable("cmd_app", EXEC_MODULE)
 
 
 def test_exec_runs_a_command_with_its_options_as_given(exec_module, capsys) -> None:
@@ -225,11 +221,8 @@ def create_app_with_args(args):
 
 
 @pytest.fixture
-def factory_module(tmp_path, monkeypatch) -> str:
-    (tmp_path / "factory_app.py").write_text(FACTORY_MODULE)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.syspath_prepend(str(tmp_path))
-    yield "factory_app"
+def factory_module(importable) -> str:
+    return importable("factory_app", FACTORY_MODULE)
 
 
 def test_factory_targets_as_sanic_reads_them(factory_module, capsys) -> None:
@@ -317,15 +310,8 @@ app = App("ServeNothing")
 
 
 @pytest.fixture
-def serve_module(tmp_path, monkeypatch) -> str:
-    (tmp_path / "serve_nothing.py").write_text(SERVE_MODULE)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.syspath_prepend(str(tmp_path))
-    yield "serve_nothing"
-    sys.modules.pop("serve_nothing", None)
-    from hurtle_app import Sanic
-
-    Sanic._app_registry.pop("ServeNothing", None)
+def serve_module(importable) -> str:
+    return importable("serve_nothing", SERVE_MODULE, "ServeNothing")
 
 
 @pytest.mark.parametrize(
