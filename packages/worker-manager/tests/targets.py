@@ -22,6 +22,11 @@ def write_and_exit(path: str, code: int = 0) -> None:
     sys.exit(code)
 
 
+def write_label(path: str) -> None:
+    """Write the log-line label this process was given (SANIC_WORKER_IDENTIFIER)."""
+    Path(path).write_text(os.environ.get("SANIC_WORKER_IDENTIFIER", ""))
+
+
 def crash(code: int = 3) -> None:
     sys.exit(code)
 

@@ -120,6 +120,18 @@ def test_server_failing_before_its_first_ack_stops_everything(parts) -> None:
     assert entry(manager, "Sanic-Server-0-0")["state"] == "FAILED"
 
 
+def test_workers_failing_one_start_up_say_shutting_down_once(parts, caplog) -> None:
+    manager = make(parts, 2, fail_before_ack=True)
+    manager.poll_interval = 3.0  # both die within the first cycle, seen in one pass
+    with caplog.at_level(logging.ERROR):
+        manager.run()
+    assert manager.exit_code == 1
+    assert caplog.text.count("Not all workers acknowledged a successful startup") == 1
+    for name in ("Sanic-Server-0-0", "Sanic-Server-1-0"):
+        assert f"{name} [" in caplog.text  # each failed worker is still named
+        assert entry(manager, name)["state"] == "FAILED"
+
+
 def test_slow_ack_is_reported_with_the_setting_to_raise(parts, caplog) -> None:
     manager = make(parts, 1, delay=1.0)
     manager.ack_timeout = 0.2
@@ -428,3 +440,26 @@ def test_untracked_process_leaves_the_state_once_done_and_unstarted_ones_show_no
     assert "Sanic-Server-0-0" in seen
     assert "Sanic-Quick-0" not in seen
     assert seen["Sanic-Later-0"] == {"server": False, "state": "NONE"}
+
+
+@pytest.mark.parametrize("method", ["forkserver", "fork"])
+def test_processes_run_under_every_start_method(tmp_path, method) -> None:
+    # A forkserver child's OS parent is the fork server: it must still run its target
+    # (it used to return at once, so every server worker "exited with code 0").
+    context = multiprocessing.get_context(method)
+    sync = multiprocessing.get_context("fork").Manager()
+    reader, writer = context.Pipe(duplex=False)
+    try:
+        manager = make((context, sync.dict(), (writer, reader)))
+        out = tmp_path / "pid"
+        manager.manage("Once", targets.write_and_exit, {"path": str(out)})
+        # Each process logs with its own label (a forkserver child inherits the fork
+        # server's environment, made for the first process started).
+        for name in ("First", "Second"):
+            manager.manage(name, targets.write_label, {"path": str(tmp_path / name)})
+        manager.run()
+        assert out.read_text().isdigit()
+        assert entry(manager, "Sanic-Once-0")["state"] == "COMPLETED"
+        assert [(tmp_path / n).read_text() for n in ("First", "Second")] == ["First", "Second"]
+    finally:
+        sync.shutdown()

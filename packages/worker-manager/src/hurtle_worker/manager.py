@@ -77,6 +77,7 @@ class WorkerManager:
         self._server_index = 0
         self._removing: list[WorkerProcess] = []
         self._shutdown_requested = False
+        self._startup_failed = False
         self._force_kill = False
         self._first_signal_at: float | None = None
         self._monitoring = False
@@ -362,12 +363,18 @@ class WorkerManager:
                     self.remove_worker(worker)
             return
         if process.server and not process.acked_once and self.stop_on_server_failure:
-            error_logger.error(
-                "Not all workers acknowledged a successful startup. Shutting down. "
-                "Worker %s [%s] %s before it finished starting; stopping the server. "
-                "See the error above for why it could not start.",
-                process.name, proc.pid, process.last_exit,
-            )
+            if self._startup_failed:
+                # Several workers failing the same start-up: the shutdown is said once.
+                error_logger.error("Worker %s [%s] %s before it finished starting.",
+                                   process.name, proc.pid, process.last_exit)
+            else:
+                error_logger.error(
+                    "Not all workers acknowledged a successful startup. Shutting down. "
+                    "Worker %s [%s] %s before it finished starting; stopping the server. "
+                    "See the error above for why it could not start.",
+                    process.name, proc.pid, process.last_exit,
+                )
+            self._startup_failed = True
             process.set_state(ProcessState.FAILED)
             process.process = None
             self.exit_code = 1

@@ -56,18 +56,36 @@ def set_parent_death_signal() -> None:
 
 def process_bootstrap(
     target: Callable[..., Any], name: str, kwargs: Mapping[str, Any], parent_pid: int,
-    parent_death_signal: bool,
+    parent_death_signal: bool, label: str = "",
 ) -> None:
     """The entry point of every child: name it, tie it to its parent, call the target."""
     os.environ[WORKER_NAME_ENV] = name
+    if label:
+        # Set here too: a ``forkserver`` child inherits the fork server's environment,
+        # which is that of the first process started, not the one it was started with.
+        os.environ[IDENT_ENV] = label
     # A forked child inherits the manager's handlers; a child starts with the defaults.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if parent_death_signal:
         set_parent_death_signal()
-        if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        if not _parent_alive(parent_pid):  # it died before prctl took effect
             return
     target(**kwargs)
+
+
+def _parent_alive(parent_pid: int) -> bool:
+    """Whether the manager's process still runs. Under ``forkserver`` a child's OS parent
+    is the fork server, not the manager, so a different ``getppid()`` proves nothing."""
+    if os.getppid() == parent_pid:
+        return True
+    try:
+        os.kill(parent_pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - a reused pid owned by someone else
+        return False
+    return True
 
 
 class _Retiring:
@@ -229,6 +247,7 @@ class WorkerProcess:
                 "kwargs": self.kwargs,
                 "parent_pid": os.getpid(),
                 "parent_death_signal": threading.current_thread() is threading.main_thread(),
+                "label": self.ident_label,
             },
             daemon=False,
         )
