@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import targets
 
-from hurtle_worker import ProcessState, RestartOrder, WorkerManager
+from hurtle_worker import ProcessState, RestartOrder, WorkerManager, WorkerMultiplexer
 
 
 @pytest.fixture
@@ -463,3 +463,26 @@ def test_processes_run_under_every_start_method(tmp_path, method) -> None:
         assert [(tmp_path / n).read_text() for n in ("First", "Second")] == ["First", "Second"]
     finally:
         sync.shutdown()
+
+
+def test_a_process_managed_without_auto_start_starts_when_restarted_by_name(
+    parts, tmp_path
+) -> None:
+    manager = make(parts, 1)
+    out = tmp_path / "pid"
+    manager.manage("Lazy", targets.write_and_exit, {"path": str(out)}, auto_start=False,
+                   restartable=True)
+    asked: list[bool] = []
+
+    def started_once_asked() -> bool:
+        if not asked and entry(manager, "Sanic-Server-0-0").get("state") == "ACKED":
+            assert not out.exists()  # not started with the others
+            asked.append(True)
+            WorkerMultiplexer(parts[2][0], parts[1]).restart("Sanic-Lazy-0")
+        return out.exists()
+
+    thread = in_background(manager, started_once_asked, stop(manager))
+    manager.run()
+    thread.join()
+    assert out.read_text().isdigit()
+    assert entry(manager, "Sanic-Lazy-0")["starts"] == 1
