@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import socket
 import ssl
@@ -189,18 +190,23 @@ async def test_graceful_shutdown_lets_in_flight_requests_finish() -> None:
     writer.close()
 
 
-async def test_graceful_shutdown_gives_up_after_the_timeout() -> None:
+async def test_graceful_shutdown_gives_up_after_the_timeout(caplog) -> None:
     async def forever(request: Any) -> Any:
         await asyncio.Event().wait()
 
     handle = await start_server(HandlerApp(forever), port=0)
     reader, writer = await asyncio.open_connection("127.0.0.1", handle.port)
-    writer.write(b"GET / HTTP/1.1\r\n\r\n")
+    writer.write(b"GET /stuck?x=1 HTTP/1.1\r\nHost: example.test\r\n\r\n")
     await writer.drain()
     await asyncio.sleep(0.05)
-    await handle.graceful_shutdown(0.1)
+    with caplog.at_level(logging.INFO, logger="sanic.root"):
+        await handle.graceful_shutdown(0.1)
     assert await reader.read() == b""  # connection cut
     writer.close()
+    # As Sanic: the request cut by the timeout is named.
+    assert ("sanic.root", logging.INFO,
+            "Request: GET http://example.test/stuck?x=1 stopped. Transport is closed."
+            ) in caplog.record_tuples
 
 
 def test_serve_runs_until_the_loop_is_stopped() -> None:

@@ -29,6 +29,7 @@ from hurtle_http.protocol import HttpProtocol
 
 error_logger = logging.getLogger("sanic.error")
 server_logger = logging.getLogger("sanic.server")
+logger = logging.getLogger("sanic.root")
 
 Handler = Callable[[Any], Awaitable[Any]]
 
@@ -342,6 +343,7 @@ class ServerHandle:
         """Close the server and every connection now."""
         self.server.close()
         for conn in list(self.connections):
+            _log_cut_request(conn)
             conn.abort() if hasattr(conn, "abort") else conn.transport.close()
         self.connections.clear()
         with contextlib.suppress(Exception):
@@ -349,6 +351,20 @@ class ServerHandle:
         if self.unix:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.unix)
+
+
+def _log_cut_request(conn: Any) -> None:
+    """Say which request a connection closed at shutdown was still handling (as Sanic
+    does when the graceful shutdown timeout cuts one)."""
+    request = getattr(getattr(conn, "_http", None), "request", None)
+    if request is None:
+        return
+    try:
+        url = request.url
+    except Exception:  # a half-parsed request: its target is still worth naming
+        url = getattr(request, "path", "")
+    logger.info("Request: %s %s stopped. Transport is closed.",
+                getattr(request, "method", ""), url)
 
 
 async def start_server(
