@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import pickle
 import signal
 import threading
 import time
@@ -486,3 +487,12 @@ def test_a_process_managed_without_auto_start_starts_when_restarted_by_name(
     thread.join()
     assert out.read_text().isdigit()
     assert entry(manager, "Sanic-Lazy-0")["starts"] == 1
+
+
+def test_a_target_that_cannot_be_pickled_is_named_with_the_fix(parts, caplog) -> None:
+    manager = make(parts)
+    manager.manage("Local", lambda: None, {})
+    with caplog.at_level(logging.ERROR), pytest.raises((AttributeError, pickle.PicklingError)):
+        manager.run()
+    assert "Process Sanic-Local-0 could not be started: " in caplog.text
+    assert "'spawn' start method: give it a function defined at module level" in caplog.text

@@ -550,7 +550,8 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
             if hasattr(app.shared_ctx, "lock"):
                 app.shared_ctx.lock()
         manager.run()
-    except Exception:
+    except Exception as exc:
+        _explain_unpicklable_shared_ctx(apps, exc)
         error_logger.error(SERVE_FAILED)
         raise
     finally:
@@ -580,6 +581,22 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
     logger.debug(random.choice(GOODBYES))
     if manager is not None and manager.exit_code:
         sys.exit(manager.exit_code)
+
+
+def _explain_unpicklable_shared_ctx(apps: list[Any], exc: BaseException) -> None:
+    """When a worker could not be started because something could not be pickled, name
+    the ``shared_ctx`` values at fault (the bare pickling error names none)."""
+    if "pickle" not in str(exc).lower():
+        return
+    for app in apps:
+        find = getattr(app.shared_ctx, "unpicklable", None)
+        for name, why in (find() if find is not None else {}).items():
+            error_logger.error(
+                "app.shared_ctx.%s cannot be sent to the worker processes (%s). Values of "
+                "shared_ctx are pickled for each worker: use a multiprocessing object "
+                "(Queue, Value, Lock, a Manager's dict) or create the value in each worker "
+                "(app.ctx, in a before_server_start listener).", name, why,
+            )
 
 
 def _add_inspector(primary: Any, manager: WorkerManager, publisher: Any,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -115,6 +116,17 @@ def interrupt(proc: Any) -> None:
         os.kill(pid, signal.SIGINT)
     except ProcessLookupError:  # ended meanwhile
         return
+
+
+def _explain_pickling(name: str, process: Any, exc: BaseException) -> None:
+    """Say why a process could not start when what it was given cannot be pickled."""
+    method = getattr(process, "_start_method", None) or "spawn"
+    logger.error(
+        "Process %s could not be started: %s. A process receives its target and arguments "
+        "(for server workers, also the values of app.shared_ctx) pickled, under the %r "
+        "start method: give it a function defined at module level and picklable values.",
+        name, exc, method,
+    )
 
 
 def describe_exit(exitcode: int | None) -> str:
@@ -265,6 +277,10 @@ class WorkerProcess:
             os.environ[IDENT_ENV] = self.ident_label
             try:
                 self.process.start()
+            except (TypeError, AttributeError, pickle.PicklingError) as exc:
+                if "pickle" in str(exc).lower():
+                    _explain_pickling(self.name, self.process, exc)
+                raise
             finally:
                 for key, value in saved.items():
                     if value is None:
