@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+
+import pytest
 
 from hurtle_inspector.service import InspectorService
 
@@ -126,3 +129,41 @@ def test_authorization_with_undecodable_bytes_is_401_not_500() -> None:
     assert reply.status == 401
     assert b"Bad API key" in reply.body
     assert svc.handle("GET", "/", {"Authorization": "Bearer s3cret"}, b"").status == 200
+
+
+@pytest.mark.parametrize(("headers", "as_json"), [
+    ({}, False),
+    ({"Accept": "*/*"}, False),
+    ({"Accept": "text/plain"}, False),
+    ({"Accept": "text/html, application/json;q=0.5"}, False),
+    ({"accept": "application/json"}, True),
+    ({"Accept": "application/*"}, True),
+    ({"Accept": "text/plain;q=0.2, application/json"}, True),
+    ({"Content-Type": "application/json"}, True),
+    ({"Content-Type": "application/json; charset=utf-8", "Accept": "*/*"}, True),
+    ({"Content-Type": "application/json", "Accept": "text/plain"}, False),
+    ({"Content-Type": "text/plain"}, False),
+])
+def test_errors_are_json_when_the_client_asks_for_json(headers, as_json) -> None:
+    # As Sanic's inspector: curl -H 'accept: application/json' (or a JSON body) gets
+    # {"description", "status", "message"}; a client that states no preference, the text page.
+    reply = make().handle("GET", "/reload", headers, b"")
+    assert reply.status == 405
+    assert reply.headers == {"Allow": "POST"}
+    if as_json:
+        assert reply.content_type == "application/json"
+        assert body(reply) == {"description": "Method Not Allowed", "status": 405,
+                               "message": "Method GET not allowed for URL /reload"}
+    else:
+        assert reply.content_type.startswith("text/plain")
+        assert reply.body.startswith("⚠️ 405 — Method Not Allowed\n".encode())
+
+
+def test_a_failing_async_action_answers_json_when_asked() -> None:
+    async def boom() -> None:
+        raise RuntimeError("no")
+
+    service = InspectorService(info=dict, actions={"boom": boom})
+    reply = asyncio.run(service.respond("POST", "/boom", {"Accept": "application/json"}, b""))
+    assert reply.status == 500
+    assert body(reply)["message"] == "Action 'boom' failed: no"

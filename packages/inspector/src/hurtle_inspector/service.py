@@ -33,12 +33,58 @@ class Reply:
     body: bytes
     content_type: str = JSON_TYPE
     headers: dict[str, str] = field(default_factory=dict)
+    #: For an error: its title and message, to render it as the client asks.
+    title: str = ""
+    message: str = ""
 
 
 def _error(status: int, title: str, message: str, headers: dict[str, str] | None = None) -> Reply:
     heading = f"⚠️ {status} — {title}"
     text = f"{heading}\n{'=' * len(heading)}\n{message}\n\n"
-    return Reply(status, text.encode(), TEXT_TYPE, dict(headers or {}))
+    return Reply(status, text.encode(), TEXT_TYPE, dict(headers or {}), title, message)
+
+
+def _header(headers: Mapping[str, str], name: str) -> str:
+    for key, value in headers.items():
+        if key.lower() == name:
+            return value
+    return ""
+
+
+def wants_json(headers: Mapping[str, str]) -> bool:
+    """Whether an error should be answered in JSON, as Sanic's inspector does: when the
+    client's ``Accept`` names JSON (``application/json`` or ``application/*``) above any
+    text type, or, with no such preference, when the request's body is JSON
+    (``Content-Type: application/json``). ``*/*`` alone leaves the text page."""
+    json_q = text_q = -1.0
+    for part in _header(headers, "accept").split(","):
+        media, *params = (item.strip() for item in part.split(";"))
+        media = media.lower()
+        q = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if media in ("application/json", "application/*"):
+            json_q = max(json_q, q)
+        elif media.startswith("text/"):
+            text_q = max(text_q, q)
+    if json_q > 0 or text_q > 0:
+        return json_q > text_q
+    content_type = _header(headers, "content-type").split(";", 1)[0].strip().lower()
+    return content_type == JSON_TYPE
+
+
+def _as_asked(reply: Reply, headers: Mapping[str, str]) -> Reply:
+    """An error page in JSON when the client asks for it (see ``wants_json``)."""
+    if not reply.title or not wants_json(headers):
+        return reply
+    payload = {"description": reply.title, "status": reply.status, "message": reply.message}
+    body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
+    return Reply(reply.status, body, JSON_TYPE, reply.headers, reply.title, reply.message)
 
 
 def _ok(action: str, result: Any) -> Reply:
@@ -88,6 +134,9 @@ class InspectorService:
 
     def handle(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Reply:
         """Answer one request whose action is a plain (not async) function."""
+        return _as_asked(self._handle(method, path, headers, body), headers)
+
+    def _handle(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Reply:
         planned = self._plan(method, path, headers, body)
         if isinstance(planned, Reply):
             return planned
@@ -105,6 +154,10 @@ class InspectorService:
     async def respond(self, method: str, path: str, headers: Mapping[str, str],
                       body: bytes) -> Reply:
         """Answer one request, awaiting the action when it is a coroutine function."""
+        return _as_asked(await self._respond(method, path, headers, body), headers)
+
+    async def _respond(self, method: str, path: str, headers: Mapping[str, str],
+                       body: bytes) -> Reply:
         planned = self._plan(method, path, headers, body)
         if isinstance(planned, Reply):
             return planned
