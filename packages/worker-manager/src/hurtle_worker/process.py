@@ -8,6 +8,7 @@ the kwargs are handed to the child as duplicated file descriptors.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import pickle
 import signal
@@ -57,10 +58,12 @@ def set_parent_death_signal() -> None:
 
 def process_bootstrap(
     target: Callable[..., Any], name: str, kwargs: Mapping[str, Any], parent_pid: int,
-    parent_death_signal: bool, label: str = "",
+    parent_death_signal: bool, label: str = "", start_method: str = "",
 ) -> None:
     """The entry point of every child: name it, tie it to its parent, call the target."""
     os.environ[WORKER_NAME_ENV] = name
+    if start_method == "forkserver":
+        _release_fork_server()
     if label:
         # Set here too: a ``forkserver`` child inherits the fork server's environment,
         # which is that of the first process started, not the one it was started with.
@@ -73,6 +76,28 @@ def process_bootstrap(
         if not _parent_alive(parent_pid):  # it died before prctl took effect
             return
     target(**kwargs)
+
+
+def _release_fork_server() -> None:
+    """Close this child's copy of the fork server's "alive" pipe.
+
+    Every ``forkserver`` child receives the write end of the pipe by which the fork server
+    learns that the manager has died (end of file: it exits). Held by the children, the
+    pipe never ends, so after a SIGKILLed manager the fork server, the children's parent,
+    lives on and their parent-death signal never comes: orphan workers keep serving.
+    """
+    from multiprocessing import forkserver
+
+    server = getattr(forkserver, "_forkserver", None)
+    fd = getattr(server, "_forkserver_alive_fd", None)
+    if fd is None:
+        return
+    try:
+        os.close(fd)
+    except OSError:
+        pass
+    # A process this child starts with forkserver gets a fork server of its own.
+    server._forkserver_alive_fd = None  # type: ignore[union-attr]
 
 
 def _parent_alive(parent_pid: int) -> bool:
@@ -260,6 +285,8 @@ class WorkerProcess:
                 "parent_pid": os.getpid(),
                 "parent_death_signal": threading.current_thread() is threading.main_thread(),
                 "label": self.ident_label,
+                "start_method": getattr(self.factory, "_start_method", None)
+                or multiprocessing.get_start_method(allow_none=True) or "",
             },
             daemon=False,
         )
