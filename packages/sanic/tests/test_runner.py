@@ -212,6 +212,13 @@ def test_start_method_defaults_to_spawn(app: Sanic) -> None:
     assert isinstance(Sanic.start_method, Default)
 
 
+def test_an_unknown_start_method_is_a_value_error_naming_the_choices(app: Sanic) -> None:
+    from sanic.compat import use_context
+
+    with use_context("bogus"), pytest.raises(ValueError, match="'bogus' is not available"):
+        Sanic._set_startup_method()
+
+
 def test_find_app_explains_a_missing_app(app: Sanic) -> None:
     assert find_app("RunnerApp") is app
     with pytest.raises(AppNotFound) as exc:

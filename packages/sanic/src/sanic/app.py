@@ -175,7 +175,8 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
 
         method = cls._get_startup_method()
         if method not in multiprocessing.get_all_start_methods():
-            raise RuntimeError(
+            # ValueError, as multiprocessing's (and so Sanic's) "cannot find context".
+            raise ValueError(
                 f"Start method {method!r} is not available here; use one of "
                 f"{', '.join(multiprocessing.get_all_start_methods())}."
             )
