@@ -219,6 +219,30 @@ def test_an_unknown_start_method_is_a_value_error_naming_the_choices(app: Sanic)
         Sanic._set_startup_method()
 
 
+def test_a_start_method_set_before_the_run_is_refused_with_the_fix(app: Sanic,
+                                                                    monkeypatch) -> None:
+    # As Sanic: multiprocessing used (or set to fork) before app.run() cannot serve spawned
+    # workers; Hurtle said so only later, as "A SemLock created in a fork context...".
+    import multiprocessing
+
+    previous = multiprocessing.get_start_method(allow_none=True)
+    monkeypatch.setattr(Sanic, "START_METHOD_SET", False)
+    monkeypatch.setattr(Sanic, "test_mode", False)
+    multiprocessing.set_start_method("fork", force=True)
+    try:
+        with pytest.raises(RuntimeError, match="'spawn' was requested, but 'fork' was "
+                           "already set") as exc:
+            Sanic._set_startup_method()
+        assert "Sanic.start_method = 'fork'" in str(exc.value)
+        assert multiprocessing.get_start_method(allow_none=True) == "fork"  # untouched
+        monkeypatch.setattr(Sanic, "start_method", "fork")  # the fix it names
+        Sanic._set_startup_method()
+        assert Sanic.START_METHOD_SET
+    finally:
+        monkeypatch.undo()
+        multiprocessing.set_start_method(previous, force=True)
+
+
 def test_find_app_explains_a_missing_app(app: Sanic) -> None:
     assert find_app("RunnerApp") is app
     with pytest.raises(AppNotFound) as exc:
