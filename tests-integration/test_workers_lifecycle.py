@@ -107,6 +107,38 @@ def test_app_missing_in_the_worker_says_where_it_looked_and_how_to_fix(tmp_path)
     assert "at module level" in output
 
 
+IMPORTED_UNDER_MAIN_APP = """
+if __name__ == "__main__":
+    from served_elsewhere import app
+    app.run(host="127.0.0.1", port={port}, workers=2)
+"""
+
+ELSEWHERE_MODULE = """
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("Elsewhere")
+
+@app.get("/")
+async def index(request):
+    return text(f"served by {request.app.m.name}")
+"""
+
+
+def test_an_app_imported_under_the_main_guard_is_found_in_the_workers(tmp_path) -> None:
+    # The main module, imported again in each spawned worker, creates no app; the module
+    # the main process got it from is imported instead (Sanic: "app name not found").
+    (tmp_path / "served_elsewhere.py").write_text(textwrap.dedent(ELSEWHERE_MODULE))
+    port = free_port()
+    script = tmp_path / "launcher.py"
+    script.write_text(textwrap.dedent(IMPORTED_UNDER_MAIN_APP).format(port=port))
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        body = poll_text(f"http://127.0.0.1:{port}/", "served by Sanic-Server-")
+    output = proc.stdout.read() if proc.stdout else ""
+    assert body.startswith("served by Sanic-Server-")
+    assert "was not found" not in output
+
+
 GLOBAL_RUN_APP = """
 from sanic import Sanic
 from hurtle_http.response import text

@@ -7,6 +7,7 @@ import inspect
 import logging
 import socket
 import ssl
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from hurtle_http.exceptions import ServerError
 from hurtle_worker import SharedContext
 from sanic import Sanic, runner
 from sanic.exceptions import SanicException
-from sanic.worker.loader import AppNotFound, find_app
+from sanic.worker.loader import AppNotFound, find_app, modules_holding
 
 
 @pytest.fixture
@@ -466,3 +467,21 @@ async def test_run_inside_a_running_event_loop_says_what_to_do_instead(app: Sani
                        r".*await app.create_server\(\)"):
         app.run(single_process=True, port=0)
     assert not app.state.is_started
+
+
+def test_find_app_imports_the_modules_the_main_process_found_it_in(
+    tmp_path, monkeypatch
+) -> None:
+    (tmp_path / "holds_the_app.py").write_text(
+        "from sanic import Sanic\napp = Sanic('HeldElsewhere')\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        with pytest.raises(AppNotFound):
+            find_app("HeldElsewhere")  # not imported: not found
+        found = find_app("HeldElsewhere", ("holds_the_app",))
+        assert found.name == "HeldElsewhere"
+        assert modules_holding(found) == ("holds_the_app",)
+    finally:
+        sys.modules.pop("holds_the_app", None)
+        Sanic._app_registry.pop("HeldElsewhere", None)

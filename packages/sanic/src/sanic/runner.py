@@ -35,7 +35,7 @@ from hurtle_http.server import try_use_uvloop
 from hurtle_worker.constants import PROCESS_PREFIX, WORKER_NAME_ENV
 from hurtle_worker.process import set_parent_death_signal
 from sanic.http.constants import HTTP
-from sanic.worker.loader import AppLoader, find_app
+from sanic.worker.loader import AppLoader, find_app, modules_holding
 from sanic.worker.manager import WorkerManager
 from sanic.worker.reloader import Reloader
 from sanic.worker.serve import worker_serve
@@ -485,7 +485,9 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
     if factory is not None:
         app_loader = AppLoader(factory=factory)
     if app_loader is None:
-        app_loader = AppLoader(factory=functools.partial(find_app, primary.name))
+        app_loader = AppLoader(
+            factory=functools.partial(find_app, primary.name, modules_holding(primary))
+        )
     apps = [primary, *[a for a in prepared_apps(app_class) if a is not primary]]
     # As Sanic: only the primary app's main_process_* listeners run (the others' would
     # run twice what an extension registers on every app, e.g. a managed process).
