@@ -205,6 +205,16 @@ def test_inspect_commands_send_what_sanic_sends(words, sent) -> None:
     assert inspect_kwargs(words[0], words[1:]) == sent
 
 
+@pytest.mark.parametrize("rest", [[], ["many"]])
+def test_inspect_scale_without_a_number_is_a_usage_error(rest, capsys) -> None:
+    from hurtle_cli.main import inspect_kwargs
+
+    with pytest.raises(SystemExit) as exc:
+        inspect_kwargs("scale", rest)
+    assert exc.value.code == 2  # as argparse's usage errors, and Sanic's
+    assert "scale needs a number of workers" in capsys.readouterr().err
+
+
 FACTORY_MODULE = """
 class App:
     def __init__(self, label):

@@ -238,7 +238,10 @@ def inspect_kwargs(command: str, rest: Sequence[str]) -> dict[str, Any]:
     rest = list(rest)
     if command == "scale":
         if not rest or not rest[0].lstrip("-").isdigit():
-            raise SystemExit("sanic inspect: scale needs a number of workers, e.g. scale 4")
+            # A usage error: exit 2, as argparse (and so Sanic's CLI) ends one.
+            print("sanic inspect: scale needs a number of workers, e.g. scale 4",
+                  file=sys.stderr)
+            raise SystemExit(2)
         kwargs["replicas"] = int(rest.pop(0))
     elif command == "reload":
         kwargs["zero_downtime"] = "--zero-downtime" in rest
