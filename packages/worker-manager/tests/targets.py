@@ -52,6 +52,14 @@ def server(monitor_publisher: Any, worker_state: Any, log: str = "", delay: floa
         record(log, f"stopped {multiplexer.name} {os.getpid()}")
 
 
+def server_retiring(monitor_publisher: Any, worker_state: Any) -> None:
+    """A server worker that acks, then stops on purpose (app.stop(terminate=False))."""
+    multiplexer = WorkerMultiplexer(monitor_publisher, worker_state)
+    multiplexer.ack()
+    multiplexer.retire()
+    sys.exit(0)
+
+
 def server_once(monitor_publisher: Any, worker_state: Any, log: str, marker: str) -> None:
     """Serves the first time; every later start fails before acknowledging."""
     if Path(marker).exists():

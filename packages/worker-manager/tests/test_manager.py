@@ -496,3 +496,17 @@ def test_a_target_that_cannot_be_pickled_is_named_with_the_fix(parts, caplog) ->
         manager.run()
     assert "Process Sanic-Local-0 could not be started: " in caplog.text
     assert "'spawn' start method: give it a function defined at module level" in caplog.text
+
+
+def test_a_server_worker_that_retires_is_not_respawned(parts, caplog) -> None:
+    context, state, pubsub = parts
+    manager = WorkerManager(1, targets.server_retiring, {}, context, pubsub, state)
+    manager.poll_interval = 0.02
+    with caplog.at_level(logging.INFO):
+        manager.run()  # ends: its only server stopped on purpose
+    name = "Sanic-Server-0-0"
+    assert entry(manager, name)["state"] == "COMPLETED"
+    assert entry(manager, name)["starts"] == 1
+    assert manager.exit_code == 0
+    assert f"Process {name} [" in caplog.text and "not respawned" in caplog.text
+    assert "unexpectedly" not in caplog.text

@@ -43,6 +43,9 @@ class MonitorCycle(IntEnum):
 #: stop; a later one (a second Ctrl-C) kills the processes at once.
 REPEATED_SIGNAL_GRACE = 0.5
 
+#: At most this many waiting messages are handled before the processes are looked at.
+MESSAGES_PER_CYCLE = 64
+
 class WorkerManager:
     """Run and supervise the server workers and any custom processes.
 
@@ -267,7 +270,13 @@ class WorkerManager:
 
     def _cycle(self) -> MonitorCycle:
         try:
-            if self.monitor_subscriber.poll(self.poll_interval):
+            wait = self.poll_interval
+            # Every message already sent is handled before the processes are looked at:
+            # one that says a process stops on purpose comes before its exit is seen.
+            for _ in range(MESSAGES_PER_CYCLE):
+                if not self.monitor_subscriber.poll(wait):
+                    break
+                wait = 0
                 message = self.monitor_subscriber.recv()
                 if self._handle_message(message) is MonitorCycle.BREAK:
                     return MonitorCycle.BREAK
@@ -305,6 +314,11 @@ class WorkerManager:
                 self.scale(int(message[1]))
             except ValueError as exc:
                 error_logger.error("Cannot scale: %s", exc)
+        elif kind == "retire":
+            _, name, pid = message
+            for process in self.processes:
+                if process.name == name and process.pid == pid:
+                    process.retired = True
         elif kind == "terminate":
             logger.info("Termination requested by a worker; shutting down.")
             self._shutdown_requested = True
@@ -361,6 +375,12 @@ class WorkerManager:
                 worker.processes.remove(process)
                 if not worker.processes:
                     self.remove_worker(worker)
+            return
+        if process.retired and code == 0:
+            logger.info("Process %s [%s] stopped on request (app.stop(terminate=False)); "
+                        "not respawned.", process.name, proc.pid)
+            process.set_state(ProcessState.COMPLETED)
+            process.process = None
             return
         if process.server and not process.acked_once and self.stop_on_server_failure:
             if self._startup_failed:

@@ -203,6 +203,8 @@ class WorkerProcess:
         self.restarts = 0
         self.acked_once = False
         self.ack_warned = False
+        #: The running process said it stops on purpose (``app.stop(terminate=False)``).
+        self.retired = False
         self.started_monotonic: float | None = None
         self.stopping = False
         self.stop_deadline: float | None = None
@@ -318,6 +320,7 @@ class WorkerProcess:
             self.stopping = False
             self.stop_deadline = None
             self.ack_warned = False
+            self.retired = False
             self.started_monotonic = time.monotonic()
             self.set_state(ProcessState.STARTED)
 

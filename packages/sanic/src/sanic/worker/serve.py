@@ -9,6 +9,7 @@ manager once ``after_server_start`` has run; stop gracefully on SIGINT/SIGTERM.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import random
@@ -154,8 +155,14 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     servers = []
+    stopped_by_app: list[bool] = []
+
+    def stop_this_worker() -> None:  # app.stop(terminate=False)
+        stopped_by_app.append(True)
+        loop.call_soon_threadsafe(stop.set)
+
     for app, infos in apps:
-        object.__setattr__(app, "_worker_stopper", lambda: loop.call_soon_threadsafe(stop.set))
+        object.__setattr__(app, "_worker_stopper", stop_this_worker)
         for info in infos:
             server = await app.create_server(
                 sock=info.get("sock"),
@@ -195,6 +202,10 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
     finally:
         logger.info("Stopping worker [%s]", os.getpid())
         if multiplexer is not None:
+            if stopped_by_app:
+                # Asked for by the app, not a crash: the manager does not respawn it.
+                with contextlib.suppress(OSError, EOFError):
+                    multiplexer.retire()
             multiplexer.exit()
         for app, server in servers:
             app.state.is_stopping = True
