@@ -60,6 +60,13 @@ def server_retiring(monitor_publisher: Any, worker_state: Any) -> None:
     sys.exit(0)
 
 
+def slow_to_import_server(monitor_publisher: Any, worker_state: Any, marker: str) -> None:
+    """A server worker busy 'importing' (no signal handling of its own yet) for 5 s."""
+    Path(marker).write_text(str(os.getpid()))
+    time.sleep(5)
+    server(monitor_publisher, worker_state)
+
+
 def server_once(monitor_publisher: Any, worker_state: Any, log: str, marker: str) -> None:
     """Serves the first time; every later start fails before acknowledging."""
     if Path(marker).exists():

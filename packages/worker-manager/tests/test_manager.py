@@ -510,3 +510,38 @@ def test_a_server_worker_that_retires_is_not_respawned(parts, caplog) -> None:
     assert manager.exit_code == 0
     assert f"Process {name} [" in caplog.text and "not respawned" in caplog.text
     assert "unexpectedly" not in caplog.text
+
+
+@pytest.mark.parametrize("order", ["SHUTDOWN_FIRST", "STARTUP_FIRST"])
+def test_a_worker_replaced_while_still_starting_ends_quietly(parts, tmp_path, capfd,
+                                                              order) -> None:
+    context, state, pubsub = parts
+    marker = tmp_path / "importing"
+    manager = WorkerManager(1, targets.slow_to_import_server, {"marker": str(marker)},
+                            context, pubsub, state)
+    manager.poll_interval = 0.02
+    manager.terminate_timeout = 5
+    first: list[int] = []
+
+    def replaced() -> bool:
+        if not first and marker.exists():
+            first.append(int(marker.read_text()))
+            WorkerMultiplexer(pubsub[0], state).restart(
+                all_workers=True, zero_downtime=order == "STARTUP_FIRST")
+        return bool(first) and not _alive(first[0])
+
+    thread = in_background(manager, replaced, stop(manager))
+    manager.run()
+    thread.join()
+    err = capfd.readouterr().err
+    assert first and not _alive(first[0])
+    assert "KeyboardInterrupt" not in err  # SIGINT mid-import printed its traceback
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}/stat").exists() and \
+        Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"

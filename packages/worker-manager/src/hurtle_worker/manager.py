@@ -516,7 +516,8 @@ class WorkerManager:
             process.terminate()
             for retiring in process.retiring:
                 if retiring.process.is_alive():
-                    interrupt(retiring.process)
+                    interrupt(retiring.process,
+                              signal.SIGTERM if retiring.starting else signal.SIGINT)
             self._removing.append(process)
 
     def shutdown_signal(self, signum: int, frame: Any) -> None:
@@ -580,7 +581,8 @@ class WorkerManager:
             for retiring in process.retiring:
                 retiring.start_after_exit = False
                 if retiring.process.is_alive():
-                    interrupt(retiring.process)
+                    interrupt(retiring.process,
+                              signal.SIGTERM if retiring.starting else signal.SIGINT)
             if process.is_alive():
                 process.terminate()
 

@@ -117,16 +117,19 @@ def _parent_alive(parent_pid: int) -> bool:
 class _Retiring:
     """An old OS process being replaced: stop it (now or after the new one acks), reap it."""
 
-    __slots__ = ("process", "wait_for_ack", "start_after_exit", "deadline")
+    __slots__ = ("process", "wait_for_ack", "start_after_exit", "deadline", "starting")
 
-    def __init__(self, process: Any, *, wait_for_ack: bool, start_after_exit: bool) -> None:
+    def __init__(self, process: Any, *, wait_for_ack: bool, start_after_exit: bool,
+                 starting: bool = False) -> None:
         self.process = process
         self.wait_for_ack = wait_for_ack
         self.start_after_exit = start_after_exit
         self.deadline: float | None = None
+        #: A server worker replaced before it acknowledged start-up (see ``_stop_retiring``).
+        self.starting = starting
 
 
-def interrupt(proc: Any) -> None:
+def interrupt(proc: Any, signum: int = signal.SIGINT) -> None:
     """Ask an OS process to stop with SIGINT, as Sanic does: Python raises
     ``KeyboardInterrupt`` in a custom process (its ``finally``/``except`` clean-up runs;
     SIGTERM's default action would end it on the spot); server workers stop gracefully."""
@@ -138,7 +141,7 @@ def interrupt(proc: Any) -> None:
     if pid is None or not proc.is_alive():
         return
     try:
-        os.kill(pid, signal.SIGINT)
+        os.kill(pid, signum)
     except ProcessLookupError:  # ended meanwhile
         return
 
@@ -344,8 +347,14 @@ class WorkerProcess:
             self.stop_deadline = time.monotonic() + self.terminate_timeout
             if self.is_alive():
                 logger.debug("Terminating a process: %s [%s]", self.name, self.pid)
-                interrupt(self.process)
+                interrupt(self.process, self.stop_signal())
             self.set_state(ProcessState.TERMINATED)
+
+    def stop_signal(self) -> int:
+        """SIGINT, or SIGTERM for a server worker that has not acknowledged start-up yet
+        (see ``_stop_retiring``)."""
+        starting = self.ack_expected and self.state is not ProcessState.ACKED
+        return signal.SIGTERM if starting else signal.SIGINT
 
     def kill(self) -> None:
         """Kill the current and any retiring process at once (SIGKILL)."""
@@ -388,16 +397,19 @@ class WorkerProcess:
                 return
             # The debug lines are Sanic's, in its order for either restart order.
             logger.debug("Restarting a process: %s [%s]", self.name, old.pid)
+            starting = self.stop_signal() == signal.SIGTERM
             if order is RestartOrder.SHUTDOWN_FIRST:
                 self.process = None
-                retiring = _Retiring(old, wait_for_ack=False, start_after_exit=True)
+                retiring = _Retiring(old, wait_for_ack=False, start_after_exit=True,
+                                     starting=starting)
                 logger.debug("Begin restart termination: %s [%s]", self.name, old.pid)
                 self._stop_retiring(retiring)
                 self.retiring.append(retiring)
                 self.set_state(ProcessState.RESTARTING)
             else:
                 self.retiring.append(
-                    _Retiring(old, wait_for_ack=self.ack_expected, start_after_exit=False)
+                    _Retiring(old, wait_for_ack=self.ack_expected, start_after_exit=False,
+                              starting=starting)
                 )
                 self.start()
                 logger.debug("Begin restart termination: %s [%s]", self.name, old.pid)
@@ -411,7 +423,12 @@ class WorkerProcess:
         retiring.wait_for_ack = False
         retiring.deadline = time.monotonic() + self.terminate_timeout
         if retiring.process.is_alive():
-            interrupt(retiring.process)
+            # A server worker replaced while still starting (restarts in a row, an editor
+            # saving twice under auto-reload) may not have reached its own signal handling:
+            # SIGTERM ends it quietly there, where SIGINT printed a KeyboardInterrupt
+            # traceback from the middle of its imports. Once it handles signals, both stop
+            # it gracefully.
+            interrupt(retiring.process, signal.SIGTERM if retiring.starting else signal.SIGINT)
 
     def tick(self, now: float) -> None:
         """Advance restarts in progress: stop old processes once replaced, reap them."""
