@@ -25,7 +25,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from time import perf_counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from multidict import CIMultiDict
 
@@ -43,6 +43,15 @@ from hurtle_http.stages import (
     RESPONSE,
     TRANSITIONS,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+    from hurtle_http.http import _Incoming
+    from hurtle_http.protocol import HttpProtocol
+    from hurtle_http.stages import Stage
+
+    _Writer = Callable[..., Awaitable[None]]  # (data, end_stream=...)
 
 access_logger = logging.getLogger("sanic.access")
 error_logger = logging.getLogger("sanic.error")
@@ -173,7 +182,28 @@ class InvalidHeader(ServerError):
 class ResponseWriter:
     """Writing the response to the current request (see the module docstring)."""
 
-    __slots__ = ()
+    if TYPE_CHECKING:
+        # Http's slots that these methods read and set (declared for type checkers only).
+        protocol: HttpProtocol
+        stage: Stage
+        request: Any
+        response: Any
+        current: _Incoming | None
+        keep_alive: bool
+        head_only: bool
+        expecting_continue: bool
+        upgrade_websocket: bool
+        send: _Writer | None
+        response_func: _Writer | None
+        response_size: int
+        response_bytes_left: int
+        perft0: float
+        _hook: Callable[[str, dict[str, Any]], Awaitable[None]] | None
+        _status_error: bool
+
+        def create_empty_request(self) -> None: ...
+    else:
+        __slots__ = ()
 
     def respond(self, response: Any) -> Any:
         """Bind ``response`` to this connection; nothing is sent until its first ``send``.
