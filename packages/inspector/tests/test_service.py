@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 
 import pytest
 
@@ -89,14 +90,19 @@ def test_api_key_required_when_configured() -> None:
     assert ok.status == 200
 
 
-def test_failing_action_is_500_not_a_crash() -> None:
+def test_failing_action_is_500_not_a_crash(caplog) -> None:
     def boom() -> None:
         raise RuntimeError("nope")
 
     svc = InspectorService(info=dict, actions={"boom": boom})
-    reply = svc.handle("POST", "/boom", {}, b"")
+    with caplog.at_level(logging.ERROR, logger="sanic.error"):
+        reply = svc.handle("POST", "/boom", {}, b"")
     assert reply.status == 500
     assert b"nope" in reply.body
+    # As Sanic's inspector: the failure and its traceback are in the server's log.
+    [record] = caplog.records
+    assert record.getMessage() == "Exception occurred while handling uri: '/boom'"
+    assert record.exc_info is not None and "RuntimeError: nope" in caplog.text
 
 
 def test_respond_awaits_an_async_action() -> None:
@@ -167,3 +173,23 @@ def test_a_failing_async_action_answers_json_when_asked() -> None:
     reply = asyncio.run(service.respond("POST", "/boom", {"Accept": "application/json"}, b""))
     assert reply.status == 500
     assert body(reply)["message"] == "Action 'boom' failed: no"
+
+
+def test_a_list_under_args_is_passed_by_position() -> None:
+    # `sanic inspect greet one two --loud` sends {"args": ["one", "two"], "loud": true}.
+    seen: list = []
+
+    def greet(*names: str, loud: bool = False) -> str:
+        seen.append((names, loud))
+        return "ok"
+
+    def single(value: str = "x") -> str:
+        return value
+
+    service = InspectorService(info=dict, actions={"greet": greet, "single": single})
+    reply = service.handle("POST", "/greet", {}, b'{"args": ["one", "two"], "loud": true}')
+    assert body(reply)["result"] == "ok"
+    assert seen == [(("one", "two"), True)]
+    assert body(service.handle("POST", "/single", {}, b'{"args": ["y"]}'))["result"] == "y"
+    too_many = service.handle("POST", "/single", {}, b'{"args": ["y", "z"]}')
+    assert too_many.status == 400

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hmac
 import inspect
 import json
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,6 +24,8 @@ from typing import Any
 
 JSON_TYPE = "application/json"
 TEXT_TYPE = "text/plain; charset=utf-8"
+
+error_logger = logging.getLogger("sanic.error")
 
 
 @dataclass
@@ -140,11 +143,11 @@ class InspectorService:
         planned = self._plan(method, path, headers, body)
         if isinstance(planned, Reply):
             return planned
-        action, func, kwargs = planned
+        action, func, args, kwargs = planned
         try:
-            result = func(**kwargs)
+            result = func(*args, **kwargs)
         except Exception as exc:  # an action's failure is the client's answer, not a crash
-            return _failed(action, exc)
+            return _failed(action, exc, path)
         if inspect.isawaitable(result):
             _close(result)
             return _error(500, "Internal Server Error",
@@ -161,17 +164,18 @@ class InspectorService:
         planned = self._plan(method, path, headers, body)
         if isinstance(planned, Reply):
             return planned
-        action, func, kwargs = planned
+        action, func, args, kwargs = planned
         try:
-            result = func(**kwargs)
+            result = func(*args, **kwargs)
             if inspect.isawaitable(result):
                 result = await result
         except Exception as exc:  # an action's failure is the client's answer, not a crash
-            return _failed(action, exc)
+            return _failed(action, exc, path)
         return _ok(action, result)
 
     def _plan(self, method: str, path: str, headers: Mapping[str, str],
-              body: bytes) -> Reply | tuple[str, Callable[..., Any], dict[str, Any]]:
+              body: bytes) -> Reply | tuple[str, Callable[..., Any], list[Any],
+                                             dict[str, Any]]:
         """The reply when the request is answered without an action, else what to call."""
         if not self.authorized(headers):
             return _error(401, "Unauthorized", "Bad API key")
@@ -199,14 +203,18 @@ class InspectorService:
         if func is None:
             # Sanic answers unknown actions with a null result rather than an error.
             return _ok(action, None)
+        # As Sanic: a list under "args" (``sanic inspect cmd one two``) is passed by position.
+        args = kwargs.pop("args") if isinstance(kwargs.get("args"), list) else []
         try:
-            inspect.signature(func).bind(**kwargs)
+            inspect.signature(func).bind(*args, **kwargs)
         except TypeError as exc:
             return _error(400, "Bad Request", f"Bad arguments for action '{action}': {exc}")
-        return action, func, kwargs
+        return action, func, args, kwargs
 
 
-def _failed(action: str, exc: Exception) -> Reply:
+def _failed(action: str, exc: Exception, path: str) -> Reply:
+    # The operator sees the traceback in the server's log, as for any failed request.
+    error_logger.error("Exception occurred while handling uri: %r", path, exc_info=exc)
     return _error(500, "Internal Server Error", f"Action '{action}' failed: {exc}")
 
 
