@@ -82,22 +82,6 @@ async def test_unix_socket_with_mode(tmp_path: Path) -> None:
     assert not os.path.exists(path)  # noqa: ASYNC240
 
 
-def test_bind_unix_socket_replaces_a_stale_socket_but_not_a_live_one(tmp_path: Path) -> None:
-    path = str(tmp_path / "s.sock")
-    stale = socket.socket(socket.AF_UNIX)
-    stale.bind(path)
-    stale.close()  # file left behind, nobody listening
-    live = bind_unix_socket(path)
-    try:
-        with pytest.raises(OSError, match="already listening"):
-            bind_unix_socket(path)
-    finally:
-        live.close()
-    (tmp_path / "plain").write_text("x")
-    with pytest.raises(FileExistsError):
-        bind_unix_socket(str(tmp_path / "plain"))
-
-
 def test_bind_socket_listens() -> None:
     sock = bind_socket("127.0.0.1", 0, backlog=5)
     try:

@@ -14,7 +14,6 @@ import os
 import signal as signal_module
 import socket
 import ssl as ssl_module
-import stat
 from collections.abc import Awaitable, Callable
 from functools import partial
 from pathlib import Path
@@ -26,6 +25,7 @@ from hurtle_http.config import HttpConfig
 from hurtle_http.conninfo import ConnInfo
 from hurtle_http.exceptions import STATUS_CODES, SanicException, ServerError
 from hurtle_http.protocol import HttpProtocol
+from hurtle_http.unix_socket import bind_unix_socket, remove_unix_socket
 
 error_logger = logging.getLogger("sanic.error")
 server_logger = logging.getLogger("sanic.server")
@@ -164,37 +164,6 @@ def bind_socket(
         if reuse_port:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
         sock.bind((host.strip("[]"), port))
-        sock.listen(backlog)
-        sock.setblocking(False)
-    except OSError:
-        sock.close()
-        raise
-    return sock
-
-
-def bind_unix_socket(path: str | os.PathLike, *, mode: int = 0o666, backlog: int = 100) -> socket.socket:
-    """A listening UNIX socket at ``path`` with permissions ``mode``.
-
-    A stale socket file left by a dead server is replaced; a live one is an error.
-    """
-    path = os.fspath(path)
-    if os.path.lexists(path):
-        # lstat: a symlink is never followed (nor replaced), whatever it points to.
-        if not stat.S_ISSOCK(os.lstat(path).st_mode):
-            raise FileExistsError(f"{path} exists and is not a socket; remove it or pick another path")
-        probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            probe.connect(path)
-        except OSError:
-            os.unlink(path)  # nobody listens: stale
-        else:
-            raise OSError(f"Another server is already listening on {path}")
-        finally:
-            probe.close()
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        sock.bind(path)
-        os.chmod(path, mode)
         sock.listen(backlog)
         sock.setblocking(False)
     except OSError:
@@ -347,8 +316,8 @@ class ServerHandle:
         with contextlib.suppress(Exception):
             await asyncio.wait_for(self.server.wait_closed(), 1.0)
         if self.unix:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(self.unix)
+            # Not when another server took the path over while this one ran.
+            remove_unix_socket(self.unix)
 
 
 async def start_server(
@@ -461,6 +430,7 @@ __all__ = [
     "bind_unix_socket",
     "load_ssl",
     "new_event_loop",
+    "remove_unix_socket",
     "render_plain_error",
     "serve",
     "start_server",

@@ -31,7 +31,7 @@ from hurtle_app.logging.setup import apply_log_formatters
 from hurtle_app.motd import get_logo
 from hurtle_app.state import ApplicationServerInfo
 from hurtle_http.exceptions import ServerError as _ServerError
-from hurtle_http.server import try_use_uvloop
+from hurtle_http.server import remove_unix_socket, try_use_uvloop
 from hurtle_worker.constants import PROCESS_PREFIX, WORKER_NAME_ENV
 from hurtle_worker.process import set_parent_death_signal
 from sanic.http.constants import HTTP
@@ -565,10 +565,8 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
                 if entry["sock"] is None:
                     sock.close()
                     if entry["unix"]:
-                        try:
-                            os.unlink(entry["unix"])
-                        except FileNotFoundError:
-                            pass
+                        # Not when another server took the path over while this one ran.
+                        remove_unix_socket(entry["unix"])
             if sync_manager is not None:
                 sync_manager.shutdown()
             loop.close()
