@@ -138,6 +138,39 @@ def test_inflight_request_finishes_during_shutdown(tmp_path) -> None:
     assert result == {"text": "done"}
 
 
+def test_a_second_sigint_during_shutdown_does_not_interrupt_it(tmp_path) -> None:
+    """As Sanic: Ctrl-C twice (or a signal to the process group as well as the process)
+    while a single-process server stops gracefully leaves the shutdown to finish: the
+    request in flight is answered and the stop listeners run, without a traceback."""
+    import os
+    import signal
+    import threading
+
+    port = free_port()
+    script = tmp_path / "single.py"
+    script.write_text(textwrap.dedent(SINGLE).replace("{port}", str(port)))
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        result: dict[str, str] = {}
+
+        def fetch() -> None:
+            with httpx.Client(timeout=5) as client:
+                result["text"] = client.get(f"http://127.0.0.1:{port}/slow").text
+
+        thread = threading.Thread(target=fetch)
+        thread.start()
+        asyncio.run(asyncio.sleep(0.2))
+        os.kill(proc.pid, signal.SIGINT)
+        asyncio.run(asyncio.sleep(0.1))  # the first stop is under way, /slow still runs
+        os.kill(proc.pid, signal.SIGINT)
+        thread.join(5)
+        proc.wait(timeout=10)
+    output = proc.stdout.read() if proc.stdout else ""
+    assert result == {"text": "done"}
+    assert proc.returncode == 0
+    assert "after_server_stop" in output
+    assert "KeyboardInterrupt" not in output
+
+
 async def test_websocket_route_upgrades_and_url_for_from_request() -> None:
     import websockets
 

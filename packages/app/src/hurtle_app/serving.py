@@ -275,20 +275,25 @@ class SingleProcessRunner:
         try:
             await self.stop_event.wait()
         finally:
-            if register_sys_signals:
-                for sig in (os_signal.SIGINT, os_signal.SIGTERM):
-                    try:
-                        loop.remove_signal_handler(sig)
-                    except (NotImplementedError, RuntimeError, ValueError):
-                        pass
-            server_logger.info("Stopping worker [%s]", pid)
-            self.app.state.is_stopping = True
-            await server.before_stop()
-            await server.graceful_shutdown()
-            await server.after_stop()
-            self.app.state.is_stopping = False
-            self.app.state.is_started = False
-            server_logger.info("Worker complete [%s]", pid)
+            try:
+                server_logger.info("Stopping worker [%s]", pid)
+                self.app.state.is_stopping = True
+                await server.before_stop()
+                await server.graceful_shutdown()
+                await server.after_stop()
+                self.app.state.is_stopping = False
+                self.app.state.is_started = False
+                server_logger.info("Worker complete [%s]", pid)
+            finally:
+                # Only now: a second Ctrl-C (or a signal sent to the process group as
+                # well as to the process) during the graceful shutdown must not raise
+                # KeyboardInterrupt into it and drop the requests still being answered.
+                if register_sys_signals:
+                    for sig in (os_signal.SIGINT, os_signal.SIGTERM):
+                        try:
+                            loop.remove_signal_handler(sig)
+                        except (NotImplementedError, RuntimeError, ValueError):
+                            pass
 
     def stop(self) -> None:
         """Ask the running server to stop (thread-safe)."""
