@@ -239,6 +239,19 @@ def _local_cert(app: Any, debug: bool) -> dict[str, str]:
     return files
 
 
+class _AddressInUse(_ServerError, OSError):
+    """The address to bind is taken: an ``OSError`` with ``errno.EADDRINUSE``, as Sanic
+    raises (code catching ``OSError`` keeps working), that says where and what to check."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.errno = errno.EADDRINUSE
+        self.strerror = os.strerror(errno.EADDRINUSE)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 class _NoAppsToServe(_ServerError, RuntimeError):
     """``Sanic.serve()`` before any ``prepare()``: Sanic's RuntimeError, kept a ServerError."""
 
@@ -291,7 +304,6 @@ def serve_legacy(app_class: Any, primary: Any = None) -> None:
 
 
 def _bind(info: dict[str, Any]) -> socket.socket:
-    from hurtle_http.exceptions import ServerError
     from hurtle_http.server import bind_socket, bind_unix_socket
 
     if info["sock"] is not None:
@@ -301,9 +313,9 @@ def _bind(info: dict[str, Any]) -> socket.socket:
             return bind_unix_socket(info["unix"], backlog=info["backlog"])
         return bind_socket(info["host"], info["port"], backlog=info["backlog"])
     except OSError as exc:
-        if exc.errno == errno.EADDRINUSE or "already listening" in str(exc):
+        if exc.errno == errno.EADDRINUSE:
             where = info["unix"] or f"{info['host']}:{info['port']}"
-            raise ServerError(
+            raise _AddressInUse(
                 f"Sanic server could not start: [Errno {errno.EADDRINUSE}] Address already "
                 f"in use ({where}). Another process may already listen there. "
                 f"{GLOBAL_SCOPE_HINT}"
