@@ -268,3 +268,34 @@ async def test_create_server_on_a_unix_socket(tmp_path) -> None:
         await server.wait_closed()
         Sanic._app_registry.clear()
     assert response.text == "over unix"
+
+
+SOCK = """
+import socket
+from hurtle_app import Sanic
+from hurtle_http.response import json
+
+app = Sanic("GivenSocket")
+
+@app.get("/")
+async def index(request):
+    return json([request.app.state.host, request.app.state.port, request.server_port])
+
+sock = socket.socket()
+sock.bind(("127.0.0.1", {port}))
+sock.listen()
+app.run(sock=sock, single_process=True)
+"""
+
+
+def test_run_on_a_socket_given_as_is(tmp_path) -> None:
+    """As Sanic: the banner names where the socket is bound (not a tuple's repr), and
+    app.state has no host or port of its own (not 127.0.0.1:8000)."""
+    port = free_port()
+    script = tmp_path / "given_socket.py"
+    script.write_text(textwrap.dedent(SOCK).replace("{port}", str(port)))
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        body = httpx.get(f"http://127.0.0.1:{port}/", timeout=5).json()
+    output = proc.stdout.read() if proc.stdout else ""
+    assert body == ["", 0, port]
+    assert f"Goin' Fast @ http://127.0.0.1:{port}\n" in output

@@ -261,9 +261,11 @@ class SingleProcessRunner:
         self.app.state.is_started = True
         server_logger.info("Worker ready [%s]", pid)
         if motd:
-            # the app's own formatting: an IPv6 host in brackets, a unix socket by path
+            # the app's own formatting: an IPv6 host in brackets, a unix socket by path,
+            # a socket given as is by its address
             location = self.app.get_server_location(
-                {"host": host, "port": port, "ssl": kw.get("ssl"), "unix": kw.get("unix")}
+                {"host": host, "port": port, "ssl": kw.get("ssl"), "unix": kw.get("unix"),
+                 "sock": kw.get("sock")}
             )
             server_logger.info("Goin' Fast @ %s", location)
         if register_sys_signals:

@@ -412,8 +412,8 @@ def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
     scheme = "https" if info["ssl"] else "http"
     if info["unix"]:
         location = f"{info['unix']} {scheme}://..."  # as Sanic's banner
-    elif info["sock"] is not None and not info["host"]:
-        location = f"{scheme}://{info['sock'].getsockname()}"
+    elif info["sock"] is not None:
+        location = primary.get_server_location(info)  # where the socket is bound
     else:
         host = info["host"]
         if ":" in host and not host.startswith("["):
