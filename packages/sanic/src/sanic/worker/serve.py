@@ -179,13 +179,23 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
         for sig in (os_signal.SIGINT, os_signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
     logger.info("Starting worker [%s]", os.getpid())
-    for app, server in servers:
+    for _, server in servers:
         await server.startup()
-        _limit_requests(app, multiplexer)
-    for _, server in servers:
-        await server.before_start()
-    for _, server in servers:
-        await server.after_start()
+    # As Sanic: an app prepared on several addresses runs its server listeners once per
+    # worker, not once per address (the app's first server dispatches them; the others
+    # only serve).
+    leads = {id(app): server for app, server in reversed(servers)}
+    for app, server in servers:
+        if leads[id(app)] is server:
+            _limit_requests(app, multiplexer)
+    for app, server in servers:
+        if leads[id(app)] is server:
+            await server.before_start()
+    for app, server in servers:
+        if leads[id(app)] is server:
+            await server.after_start()
+        else:
+            await server.start_serving()
     if multiplexer is not None:
         multiplexer.set_serving(True)
         multiplexer.ack()
@@ -198,10 +208,12 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
             multiplexer.exit()
         for app, server in servers:
             app.state.is_stopping = True
-            await server.before_stop()
+            if leads[id(app)] is server:
+                await server.before_stop()
         await asyncio.gather(*(server.graceful_shutdown() for _, server in servers))
-        for _, server in servers:
-            await server.after_stop()
+        for app, server in servers:
+            if leads[id(app)] is server:
+                await server.after_stop()
         logger.info("Worker complete [%s]", os.getpid())
 
 
