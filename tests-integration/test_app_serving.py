@@ -299,3 +299,55 @@ def test_run_on_a_socket_given_as_is(tmp_path) -> None:
     output = proc.stdout.read() if proc.stdout else ""
     assert body == ["", 0, port]
     assert f"Goin' Fast @ http://127.0.0.1:{port}\n" in output
+
+
+SERVE_SINGLE_TWO = """
+from sanic import Sanic
+from hurtle_http.response import text
+
+one, two = Sanic("One"), Sanic("Two")
+
+@one.get("/")
+async def first(request):
+    return text("one")
+
+@two.get("/")
+async def second(request):
+    return text("two")
+
+@two.get("/stop")
+async def stop(request):
+    request.app.stop()
+    return text("stopping")
+
+for app in (one, two):
+    app.before_server_start(lambda app: print("before_server_start", app.name, flush=True))
+    app.after_server_stop(lambda app: print("after_server_stop", app.name, flush=True))
+
+if __name__ == "__main__":
+    one.prepare(host="127.0.0.1", port={port})
+    two.prepare(host="127.0.0.1", port={port2})
+    Sanic.serve_single()
+"""
+
+
+def test_serve_single_serves_every_prepared_app_in_one_process(tmp_path) -> None:
+    """As Sanic: not only the primary app; app.stop() from any of them ends the run."""
+    port, port2 = free_port(), free_port()
+    script = tmp_path / "serve_single_two.py"
+    script.write_text(
+        textwrap.dedent(SERVE_SINGLE_TWO).replace("{port}", str(port))
+        .replace("{port2}", str(port2))
+    )
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        answers = [httpx.get(f"http://127.0.0.1:{p}/", timeout=5).text for p in (port, port2)]
+        assert httpx.get(f"http://127.0.0.1:{port2}/stop", timeout=5).text == "stopping"
+        proc.wait(timeout=20)
+    output = proc.stdout.read() if proc.stdout else ""
+    assert answers == ["one", "two"]
+    assert proc.returncode == 0
+    lines = [line for line in output.splitlines() if "_server_" in line]
+    assert lines == ["before_server_start One", "before_server_start Two",
+                     "after_server_stop One", "after_server_stop Two"]
+    # one banner line per prepare(), none more when serving starts
+    assert output.count("Goin' Fast") == 2

@@ -280,10 +280,14 @@ def _pick_primary(app_class: Any, primary: Any) -> Any:
 
 
 def serve_single(app_class: Any, primary: Any = None) -> None:
-    """Serve the primary app in this process (no manager, no reloader)."""
+    """Serve the prepared apps in this process (no manager, no reloader)."""
     from hurtle_app import Sanic as FrameworkSanic
 
     primary = _pick_primary(app_class, primary)
+    apps = [primary, *[a for a in prepared_apps(app_class) if a is not primary]]
+    if len(apps) > 1 or len(primary.state.server_info) > 1:
+        _serve_several_in_process(apps)
+        return
     info = primary.state.server_info[0]
     FrameworkSanic.run(
         primary, info["host"], info["port"], debug=info["debug"],
@@ -294,6 +298,34 @@ def serve_single(app_class: Any, primary: Any = None) -> None:
         motd=False, single_process=True,
     )
     primary.state.server_info.clear()
+
+
+def _serve_several_in_process(apps: list[Any]) -> None:
+    """``serve_single`` with several apps or addresses: as Sanic, every prepared app is
+    served, on each of its addresses, by this one process."""
+    from sanic.worker.serve import serve_in_process
+
+    info = apps[0].state.server_info[0]
+    bound: list[tuple[dict[str, Any], socket.socket]] = []
+    try:
+        served = []
+        for app in apps:
+            entries = []
+            for entry in app.state.server_info:
+                sock = _bind(entry)
+                bound.append((entry, sock))
+                entries.append({k: v for k, v in entry.items() if k != "loop"} | {"sock": sock})
+            served.append((app, entries))
+        serve_in_process(served, register_sys_signals=info["register_sys_signals"])
+    finally:
+        logger.info("Server Stopped")
+        for entry, sock in bound:
+            if entry["sock"] is None:
+                sock.close()
+                if entry["unix"]:
+                    remove_unix_socket(entry["unix"])
+        for app in apps:
+            app.state.server_info.clear()
 
 
 def serve_legacy(app_class: Any, primary: Any = None) -> None:
@@ -639,6 +671,10 @@ def stop(app: Any, terminate: bool = True) -> bool:
             stopper = app.__dict__.get("_worker_stopper")
             if stopper is not None:
                 stopper()
+        return True
+    stopper = app.__dict__.get("_worker_stopper")
+    if stopper is not None:  # serve_single serving several apps in this process
+        stopper()
         return True
     manager = app.__dict__.get("_manager")
     if manager is not None:

@@ -116,6 +116,31 @@ def worker_serve(
             asyncio.set_event_loop(None)
 
 
+def serve_in_process(apps: list[tuple[Any, list[dict[str, Any]]]], *,
+                     register_sys_signals: bool = True) -> None:
+    """Serve each app on its bound sockets in this process, with no manager: what
+    ``Sanic.serve_single`` does when several apps (or addresses) were prepared."""
+    from hurtle_app.serving import banner_shown
+
+    _configure_loop(apps[0][0])
+    event_loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(event_loop)
+    shown = banner_shown.set(True)  # prepare() printed it; create_server must not again
+    try:
+        event_loop.run_until_complete(
+            _serve(apps, None, register_sys_signals=register_sys_signals)
+        )
+    finally:
+        banner_shown.reset(shown)
+        for app, _ in apps:
+            app.__dict__.pop("_worker_stopper", None)  # app.stop() has nothing to stop
+        try:
+            event_loop.run_until_complete(event_loop.shutdown_asyncgens())
+        finally:
+            event_loop.close()
+            asyncio.set_event_loop(None)
+
+
 def _find(name: str) -> Any:
     from sanic.worker.loader import find_app
 
@@ -245,4 +270,4 @@ def _limit_requests(app: Any, multiplexer: WorkerMultiplexer | None) -> None:
     object.__setattr__(app, "handle_request", counting)
 
 
-__all__ = ["worker_serve"]
+__all__ = ["serve_in_process", "worker_serve"]
