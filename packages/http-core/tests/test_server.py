@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import select
 import socket
 import ssl
 import stat
@@ -242,3 +243,31 @@ async def test_graceful_shutdown_answers_a_request_sent_on_an_idle_keep_alive_co
     assert second.startswith(b"HTTP/1.1 200") and b"connection: close" in second.lower()
     await asyncio.wait_for(shutdown, 5)
     writer.close()
+
+
+def _connections_queued(port: int, tries: int = 20) -> int:
+    """How many of ``tries`` connections the kernel completes while nobody accepts (the
+    caller's loop is not running): about the listening socket's backlog."""
+    clients = [socket.socket() for _ in range(tries)]
+    try:
+        for client in clients:
+            client.setblocking(False)
+            client.connect_ex(("127.0.0.1", port))
+        _, writable, _ = select.select([], clients, [], 0.5)
+        return sum(1 for c in writable if c.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) == 0)
+    finally:
+        for client in clients:
+            client.close()
+
+
+@pytest.mark.parametrize("given", [False, True])
+async def test_backlog_reaches_the_listening_socket(given: bool) -> None:
+    # asyncio listens again with its own default (100): the backlog asked for must win,
+    # for a socket start_server binds and for one bound elsewhere (workers, sock=).
+    sock = bind_socket("127.0.0.1", 0, backlog=3) if given else None
+    handle = await start_server(HandlerApp(hello), port=0, sock=sock, backlog=3)
+    try:
+        queued = _connections_queued(handle.port)  # the loop does not accept meanwhile
+    finally:
+        await handle.close()
+    assert 0 < queued <= 4  # Linux queues backlog + 1; with 100 all 20 would connect

@@ -344,7 +344,9 @@ async def start_server(
     factory = partial(
         protocol, loop=loop, app=app, connections=connections, unix=unix, state=state
     )
-    kwargs = dict(asyncio_server_kwargs or {})
+    # asyncio listens on the socket again with its own backlog (100 unless told): the
+    # one asked for must reach it, also for a socket bound elsewhere (workers, sock=).
+    kwargs = {"backlog": backlog, **(asyncio_server_kwargs or {})}
     if unix:
         sock = bind_unix_socket(unix, mode=unix_mode, backlog=backlog)
         server = await loop.create_unix_server(factory, sock=sock, ssl=context, **kwargs)
