@@ -400,16 +400,40 @@ def _packages() -> list[str]:
     return [f"sanic=={__version__}", *motd_packages(testing_version, __hurtle_version__)]
 
 
+def _called_by_user() -> bool:
+    """Whether ``app.create_server`` was called by the user's code: not by a worker (the
+    manager announced it), nor by a caller that speaks for itself (a test client)."""
+    from hurtle_app.serving import banner_shown
+
+    if os.environ.get(WORKER_NAME_ENV) or multiprocessing.parent_process() is not None:
+        return False
+    return not banner_shown.get()
+
+
+def create_server_warnings(app: Any) -> None:
+    """As Sanic, when the user calls ``app.create_server``: what it cannot honour."""
+    from hurtle_app.helpers import Default
+
+    if not _called_by_user():
+        return
+    if "main_process_start" in app._listeners or "main_process_stop" in app._listeners:
+        logger.warning(
+            "Listener events for the main process are not available with create_server()"
+        )
+    if not isinstance(app.config.get("USE_UVLOOP", Default()), Default):
+        error_logger.warning(
+            "You are trying to change the uvloop configuration, but this is only effective "
+            "when using the run(...) method. When using the create_server(...) method "
+            "Sanic will use the already existing loop."
+        )
+
+
 def server_banner(app: Any, *, ssl: Any = None, sock: Any = None, unix: str | None = None
                   ) -> None:
     """The banner for ``app.create_server`` (as Sanic prints it), in the main process only:
     not in a worker, whose server the manager's banner already announced."""
-    from hurtle_app.serving import banner_shown
-
-    if os.environ.get(WORKER_NAME_ENV) or multiprocessing.parent_process() is not None:
-        return
-    if banner_shown.get():
-        return  # the caller (a test client) printed it
+    if not _called_by_user():
+        return  # a worker, or a caller (a test client) that printed it
     if not app.config.get("MOTD", True):
         return
     state = app.state
@@ -683,5 +707,5 @@ def stop(app: Any, terminate: bool = True) -> bool:
     return False
 
 
-__all__ = ["GLOBAL_SCOPE_HINT", "apply_log_formatters", "in_spawned_worker", "prepare", "prepared_apps", "serve",
+__all__ = ["GLOBAL_SCOPE_HINT", "apply_log_formatters", "create_server_warnings", "in_spawned_worker", "prepare", "prepared_apps", "serve",
            "serve_legacy", "serve_single", "stop"]
