@@ -27,15 +27,19 @@ app = Sanic("UnixServing")
 async def index(request):
     return text(sys.argv[1])
 
+@app.get("/where")
+async def where(request):
+    return text(str(request.conn_info.server))
+
 if __name__ == "__main__":
     app.run(unix={path!r}, workers=2, motd=False)
 """
 
 
-def _get(path: str) -> str:
+def _get(path: str, target: str = "/") -> str:
     transport = httpx.HTTPTransport(uds=path)
     with httpx.Client(transport=transport, timeout=5) as client:
-        return client.get("http://localhost/").text
+        return client.get(f"http://localhost{target}").text
 
 
 def _wait_for(path: str, name: str, proc: subprocess.Popen, timeout: float = 30) -> None:
@@ -78,6 +82,7 @@ def test_a_new_server_takes_the_path_over_and_the_old_one_leaves_it(tmp_path: Pa
     with _server(script, "old") as old:
         _wait_for(path, "old", old)
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o666
+        assert _get(path, "/where") == path  # not the temporary name it was bound under
         with _server(script, "new") as new:
             _wait_for(path, "new", new)  # the new server answers at once on the same path
             assert _stop(old) == 0

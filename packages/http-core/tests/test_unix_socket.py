@@ -9,9 +9,11 @@ import socket
 import stat
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from hurtle_http.response import text
 from hurtle_http.server import HandlerApp, start_server
 from hurtle_http.unix_socket import bind_unix_socket, remove_unix_socket, unix_socket_in_use
 
@@ -132,3 +134,27 @@ async def test_a_server_taking_over_keeps_the_path_when_the_old_one_stops(
         await second.close()
     assert answer.startswith(b"HTTP/1.1 200") and answer.endswith(b"hello")
     assert not os.path.lexists(path)  # noqa: ASYNC240
+
+
+async def test_a_socket_bound_elsewhere_is_named_by_its_path_and_left_in_place(
+    tmp_path: Path,
+) -> None:
+    # The worker case: the main process bound the socket (under a temporary name, then
+    # renamed); conn_info names the path, and the worker's server leaves the file alone.
+    path = str(tmp_path / "app.sock")
+    sock = bind_unix_socket(path)
+
+    async def server_name(request: Any) -> Any:
+        return text(request.conn_info.server)
+
+    handle = await start_server(HandlerApp(server_name), unix=path, sock=sock)
+    try:
+        reader, writer = await asyncio.open_unix_connection(path)
+        writer.write(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        answer = await asyncio.wait_for(reader.read(), 5)
+        writer.close()
+    finally:
+        await handle.close()
+    assert answer.endswith(path.encode())
+    assert os.path.lexists(path)  # noqa: ASYNC240
+    remove_unix_socket(path)

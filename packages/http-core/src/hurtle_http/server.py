@@ -347,14 +347,18 @@ async def start_server(
     # asyncio listens on the socket again with its own backlog (100 unless told): the
     # one asked for must reach it, also for a socket bound elsewhere (workers, sock=).
     kwargs = {"backlog": backlog, **(asyncio_server_kwargs or {})}
+    # ``unix`` with ``sock``: a UNIX socket bound elsewhere (the main process, for its
+    # workers) at that path, which conn_info names; its file is not this server's to remove.
+    owned = unix if sock is None else None
     if unix:
-        sock = bind_unix_socket(unix, mode=unix_mode, backlog=backlog)
+        if sock is None:
+            sock = bind_unix_socket(unix, mode=unix_mode, backlog=backlog)
         server = await loop.create_unix_server(factory, sock=sock, ssl=context, **kwargs)
     else:
         if sock is None:
             sock = bind_socket(host or "127.0.0.1", port or 0, backlog=backlog, reuse_port=reuse_port)
         server = await loop.create_server(factory, sock=sock, ssl=context, **kwargs)
-    return ServerHandle(server, connections, unix=unix)
+    return ServerHandle(server, connections, unix=owned)
 
 
 def serve(

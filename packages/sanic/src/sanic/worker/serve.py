@@ -184,6 +184,7 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
         for info in infos:
             server = await app.create_server(
                 sock=info.get("sock"),
+                unix=info.get("unix"),  # the path conn_info names (the socket is bound)
                 ssl=info.get("ssl"),
                 protocol=info.get("protocol"),
                 backlog=info.get("backlog", 100),
