@@ -11,6 +11,7 @@ from collections.abc import Generator
 from contextvars import ContextVar
 from typing import Any
 
+from hurtle_app.state import ApplicationServerInfo, ServerStage
 from hurtle_http.server import try_use_uvloop
 
 #: True while a caller that shows its own start-up banner (the test clients do, as
@@ -255,6 +256,15 @@ class SingleProcessRunner:
             return
         pid = os.getpid()
         server_logger.info("Starting worker [%s]", pid)
+        # As Sanic: app.state.stage is SERVING from before_server_start to the end of
+        # after_server_stop (sanic-ext's health monitor runs while it is).
+        infos = self.app.state.server_info
+        own = None if infos else ApplicationServerInfo(settings={"host": host, "port": port, **kw})
+        if own is not None:  # app.run of hurtle_app alone: no prepare() recorded one
+            infos.append(own)
+        for info in infos:
+            info.stage = ServerStage.SERVING
+            info.server = server
         await server.startup()
         await server.before_start()
         await server.after_start()
@@ -285,6 +295,10 @@ class SingleProcessRunner:
                 await server.after_stop()
                 self.app.state.is_stopping = False
                 self.app.state.is_started = False
+                for info in infos:
+                    info.stage = ServerStage.STOPPED
+                if own is not None and own in infos:
+                    infos.remove(own)
                 server_logger.info("Worker complete [%s]", pid)
             finally:
                 # Only now: a second Ctrl-C (or a signal sent to the process group as

@@ -181,6 +181,10 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
     servers = []
     for app, infos in apps:
         object.__setattr__(app, "_worker_stopper", lambda: loop.call_soon_threadsafe(stop.set))
+        # As Sanic: the serving process's app.state.server_info lists its servers, SERVING
+        # from before_server_start on (app.state.stage, which sanic-ext's health monitor
+        # watches), until the process ends.
+        app.state.server_info = []
         for info in infos:
             server = await app.create_server(
                 sock=info.get("sock"),
@@ -197,6 +201,10 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
             app.state.host = info.get("host") or ""
             app.state.port = info.get("port") or 0
             app.state.unix = info.get("unix")
+            app.state.server_info.append(ApplicationServerInfo(
+                settings={k: v for k, v in info.items() if k != "loop"},
+                stage=ServerStage.SERVING, server=server,
+            ))
             servers.append((app, server))
     if register_sys_signals:
         # Before the start-up listeners: a stop asked for while they run (app.stop() in
