@@ -545,3 +545,19 @@ def _alive(pid: int) -> bool:
         return False
     return Path(f"/proc/{pid}/stat").exists() and \
         Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
+
+
+def test_a_plain_string_message_restarts_the_processes_it_names(parts, caplog) -> None:
+    # sanic-ext's health monitor sends the name of a worker that stopped reporting to
+    # app.manager.monitor_publisher, Sanic's way of asking for a restart.
+    manager = make(parts)
+    restarted: list[Any] = []
+    manager.restart = lambda process_names=None, **kwargs: restarted.append(process_names)
+    with caplog.at_level(logging.ERROR):
+        manager._handle_message("Sanic-Server-0-0")
+        manager._handle_message("Sanic-Server-0-0,Sanic-Server-1-0")
+        manager._handle_message("")
+    assert restarted == [["Sanic-Server-0-0"], ["Sanic-Server-0-0", "Sanic-Server-1-0"]]
+    assert [r.getMessage() for r in caplog.records] == [
+        "Ignoring a malformed message to the worker manager: ''"
+    ]

@@ -293,6 +293,13 @@ class WorkerManager:
         return MonitorCycle.CONTINUE
 
     def _handle_message(self, message: Any) -> MonitorCycle:
+        if isinstance(message, str) and message.split(":", 1)[0]:
+            # Sanic's plain form, which code beside the manager sends to
+            # ``app.manager.monitor_publisher`` (sanic-ext's health monitor, for a worker
+            # that stopped reporting): the names of processes to restart, comma separated.
+            names = [name for name in message.split(":", 1)[0].split(",") if name]
+            self.restart(process_names=names)
+            return MonitorCycle.CONTINUE
         if not isinstance(message, tuple) or not message:
             error_logger.error("Ignoring a malformed message to the worker manager: %r", message)
             return MonitorCycle.CONTINUE
