@@ -547,17 +547,28 @@ def _alive(pid: int) -> bool:
         Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
 
 
-def test_a_plain_string_message_restarts_the_processes_it_names(parts, caplog) -> None:
-    # sanic-ext's health monitor sends the name of a worker that stopped reporting to
-    # app.manager.monitor_publisher, Sanic's way of asking for a restart.
+def test_messages_in_sanics_string_form_are_understood(parts, caplog) -> None:
+    # Code beside the manager writes Sanic's strings to app.manager.monitor_publisher:
+    # sanic-ext's health monitor sends the name of a worker that stopped reporting.
     manager = make(parts)
-    restarted: list[Any] = []
-    manager.restart = lambda process_names=None, **kwargs: restarted.append(process_names)
+    calls: list[Any] = []
+    manager.restart = lambda process_names=None, restart_order=None, **kw: calls.append(
+        ("restart", process_names, restart_order)
+    )
+    manager.scale = lambda number: calls.append(("scale", number))
     with caplog.at_level(logging.ERROR):
-        manager._handle_message("Sanic-Server-0-0")
-        manager._handle_message("Sanic-Server-0-0,Sanic-Server-1-0")
-        manager._handle_message("")
-    assert restarted == [["Sanic-Server-0-0"], ["Sanic-Server-0-0", "Sanic-Server-1-0"]]
+        for message in ("Sanic-Server-0-0", "A,B:", "A::STARTUP_FIRST",
+                        "__ALL_PROCESSES__:", "__SCALE__:3", ""):
+            manager._handle_message(message)
+        ended = manager._handle_message("__TERMINATE__")
+    assert calls == [
+        ("restart", ["Sanic-Server-0-0"], RestartOrder.SHUTDOWN_FIRST),
+        ("restart", ["A", "B"], RestartOrder.SHUTDOWN_FIRST),
+        ("restart", ["A"], RestartOrder.STARTUP_FIRST),
+        ("restart", None, RestartOrder.SHUTDOWN_FIRST),
+        ("scale", 3),
+    ]
+    assert ended.name == "BREAK"
     assert [r.getMessage() for r in caplog.records] == [
         "Ignoring a malformed message to the worker manager: ''"
     ]
