@@ -371,3 +371,29 @@ def test_inspect_options_may_follow_the_command_as_in_sanic(capsys) -> None:
                     ("localhost", 6457, False, False, "k")]
     assert calls == [(("scale",), {"replicas": 3}), (("reload",), {"zero_downtime": True}),
                      (("foo",), {"args": ["x"], "bar": "1"})]
+
+
+@pytest.mark.parametrize(("source", "target", "shown", "last"), [
+    ("from sanic import Sanic\napp = Sanic('Never'\n", "syntax_mistake",
+     ["syntax_mistake.py\", line 2", "app = Sanic('Never'"], "SyntaxError: '(' was never closed"),
+    ("import json\nimport not_installed_anywhere\n", "import_mistake",
+     ["import_mistake.py\", line 2, in <module>", "import not_installed_anywhere"],
+     "ModuleNotFoundError: No module named 'not_installed_anywhere'"),
+    ("def build():\n    raise RuntimeError('no settings')\n", "factory_mistake:build",
+     ["factory_mistake.py\", line 2, in build", "raise RuntimeError('no settings')"],
+     "RuntimeError: no settings"),
+])
+def test_an_error_in_the_users_code_shows_where_it_is_and_exits_1(
+    importable, capsys, source, target, shown, last
+) -> None:
+    from hurtle_cli.main import main
+
+    importable(target.partition(":")[0], source)
+    with pytest.raises(SystemExit) as exc:
+        main([target, "--factory"] if ":" in target else [target])
+    err = capsys.readouterr().err
+    assert all(text in err for text in shown)
+    assert last in err.splitlines()
+    assert f"sanic: cannot load {target!r}: the error above" in str(exc.value.code)
+    # Neither the command line's nor the loader's nor importlib's frames.
+    assert "hurtle_cli" not in err and "hurtle_worker" not in err and "importlib" not in err

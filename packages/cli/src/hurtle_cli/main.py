@@ -71,13 +71,22 @@ def _tls_options_error() -> None:
 
 def load_app(args: argparse.Namespace) -> tuple[Any, Any]:
     """Load the target as Sanic would; exit with a message that says how to fix it."""
+    from hurtle_worker.load_errors import describe_load_error
     from hurtle_worker.loader import AppLoader
 
     loader = AppLoader(args.target, as_factory=args.factory, as_simple=args.simple, args=args)
     try:
         app = loader.load()
-    except (ImportError, ValueError, AttributeError, TypeError) as exc:
-        raise SystemExit(f"sanic: cannot load {args.target!r}: {exc}") from None
+    except Exception as exc:
+        # A mistake in the user's code (a syntax error, a failing import or statement, a
+        # factory that raises): the user's part of the traceback, then what failed.
+        # The loader's own refusals (no such module or attribute) are one line.
+        shown = describe_load_error(exc, skip=(os.path.dirname(__file__),))
+        if shown is None:
+            raise SystemExit(f"sanic: cannot load {args.target!r}: {exc}") from None
+        print(shown, file=sys.stderr)
+        raise SystemExit(f"sanic: cannot load {args.target!r}: the error above was raised "
+                         "while importing it or building the app.") from None
     if not hasattr(app, "prepare"):
         raise SystemExit(
             f"sanic: {args.target!r} is a {type(app).__name__}, not a Sanic app. "
