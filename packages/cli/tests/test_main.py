@@ -205,6 +205,19 @@ def test_inspect_commands_send_what_sanic_sends(words, sent) -> None:
     assert inspect_kwargs(words[0], words[1:]) == sent
 
 
+@pytest.mark.parametrize(("words", "message"), [
+    (["scale"], "the following arguments are required: replicas"),
+    (["scale", "many"], "argument replicas: invalid int value: 'many'"),
+])
+def test_inspect_scale_without_a_number_is_a_usage_error(words, message, capsys) -> None:
+    from hurtle_cli.main import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["inspect", *words])
+    assert exc.value.code == 2  # as Sanic's, before any connection is tried
+    assert message in capsys.readouterr().err
+
+
 FACTORY_MODULE = """
 class App:
     def __init__(self, label):

@@ -247,7 +247,11 @@ def inspect_kwargs(command: str, rest: Sequence[str]) -> dict[str, Any]:
     rest = list(rest)
     if command == "scale":
         if not rest or not rest[0].lstrip("-").isdigit():
-            raise SystemExit("sanic inspect: scale needs a number of workers, e.g. scale 4")
+            # A usage error, as Sanic's: status 2, with what was expected.
+            scale = argparse.ArgumentParser(prog="sanic inspect scale")
+            scale.add_argument("replicas", type=int, help="how many server workers to run")
+            scale.error("the following arguments are required: replicas" if not rest else
+                        f"argument replicas: invalid int value: {rest[0]!r}")
         kwargs["replicas"] = int(rest.pop(0))
     elif command == "reload":
         kwargs["zero_downtime"] = "--zero-downtime" in rest
