@@ -103,12 +103,16 @@ async def greet(name: str, times: int = 1):
 def plain():
     print("plain ran")
 
+async def failing():
+    raise LookupError("no such user")
+
 def show(one, two: str, three: str = "..."):
     print(f"{one=} {two=} {three=}")
 
 app = App()
 app._future_commands = {
     FutureCommand("greet", greet), FutureCommand("other", plain), FutureCommand("show", show),
+    FutureCommand("failing", failing),
 }
 """
 
@@ -139,7 +143,7 @@ def test_exec_lists_commands_and_refuses_unknown_ones(exec_module, capsys) -> No
     # A command's help is its docstring's first line, as Sanic shows it.
     assert "Greet someone." in listing and "The rest" not in listing
     assert "Execute greet" not in listing and "Execute other" in listing
-    assert "{greet,other,show}" in listing
+    assert "{failing,greet,other,show}" in listing
     with pytest.raises(SystemExit) as exc:
         main([f"{exec_module}:app", "exec", "nope"])
     assert exc.value.code == 2
@@ -149,6 +153,14 @@ def test_exec_lists_commands_and_refuses_unknown_ones(exec_module, capsys) -> No
     assert capsys.readouterr().out == "one=None two=None three='...'\n"
     assert main([f"{exec_module}:app", "exec", "show", "--one=1", "--two=2"]) == 0
     assert capsys.readouterr().out == "one='1' two='2' three='...'\n"
+
+
+def test_a_failing_command_shows_its_own_traceback_and_exits_1(exec_module, capsys) -> None:
+    assert main([f"{exec_module}:app", "exec", "failing"]) == 1
+    err = capsys.readouterr().err
+    assert 'cmd_app.py", line' in err and "in failing" in err
+    assert err.strip().endswith("LookupError: no such user")
+    assert "hurtle_cli" not in err and "asyncio" not in err
 
 
 def test_seed_style_inspector_options_are_one_at_a_time(capsys) -> None:

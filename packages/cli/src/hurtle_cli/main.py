@@ -201,9 +201,18 @@ def run_exec(args: argparse.Namespace, rest: list[str]) -> int:
         return 0
     ns = parser.parse_args(rest)
     kwargs = {k: v for k, v in vars(ns).items() if k != "command"}
-    result = commands[ns.command](**kwargs)
-    if inspect.isawaitable(result):
-        asyncio.run(_await(result))
+    try:
+        result = commands[ns.command](**kwargs)
+        if inspect.isawaitable(result):
+            asyncio.run(_await(result))
+    except Exception as exc:
+        # The command's own traceback, without this module's and asyncio's frames; exit 1.
+        from hurtle_worker.load_errors import describe_load_error
+
+        skip = (os.path.dirname(__file__), os.path.dirname(asyncio.__file__))
+        shown = describe_load_error(exc, skip=skip)
+        print(shown or f"{type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
