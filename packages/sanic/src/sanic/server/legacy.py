@@ -20,9 +20,9 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
+from hurtle_http.server import remove_unix_socket
 from hurtle_worker.constants import IDENT_ENV
 from hurtle_worker.process import set_parent_death_signal
 from hurtle_worker.reloader import Reloader
@@ -114,7 +114,7 @@ def _serve_multiple(primary: Any, workers: int) -> None:
             if sock is not None and info["sock"] is None:
                 sock.close()
                 if info["unix"]:
-                    Path(info["unix"]).unlink(missing_ok=True)
+                    remove_unix_socket(info["unix"])
             primary.state.server_info.clear()
     logger.info("Server Stopped")
     if exit_code:
