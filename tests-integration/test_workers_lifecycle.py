@@ -65,6 +65,11 @@ def test_editing_the_app_reloads_the_workers(tmp_path: Path) -> None:
     assert still_running
     assert "reload_process_start" in output
     assert "Change detected" in output
+    # As Sanic: the broken edit's error is shown once, where it is, and the worker waits for
+    # the next change instead of being respawned into the same error again and again.
+    assert output.count("NameError: name 'this' is not defined") == 1
+    assert "will start again when a watched file changes" in output
+    assert "respawning" not in output
 
 
 def run_to_exit(script: Path, timeout: float = 40.0) -> subprocess.CompletedProcess[str]:

@@ -22,6 +22,7 @@ from hurtle_app.logging.setup import setup_logging as setup_logging
 from hurtle_app.state import ApplicationServerInfo as ApplicationServerInfo
 from hurtle_app.state import ServerSignal as Signal  # noqa: F401 - as in Sanic
 from hurtle_http.protocol import HttpProtocol as HttpProtocol
+from hurtle_worker.load_errors import describe_load_error
 from hurtle_worker.multiplexer import WorkerMultiplexer
 from hurtle_worker.process import Worker as Worker
 from hurtle_worker.process import WorkerProcess as WorkerProcess
@@ -74,10 +75,20 @@ def worker_serve(
     except AppNotFound as exc:
         error_logger.error("%s", exc)
         sys.exit(1)
-    except Exception:
-        error_logger.exception(
-            "Worker [%s] could not load the app %r (with %r)", os.getpid(), app_name, loader
-        )
+    except Exception as exc:
+        # The user's part of the traceback (their syntax error, failing import or
+        # factory), not the frames of this function, the loader and importlib.
+        shown = describe_load_error(exc, skip=(__file__,))
+        if shown is None:
+            error_logger.exception(
+                "Worker [%s] could not load the app %r (with %r)", os.getpid(), app_name,
+                loader,
+            )
+        else:
+            error_logger.error(
+                "Worker [%s] could not load the app %r (with %r)\n%s", os.getpid(), app_name,
+                loader, shown,
+            )
         sys.exit(1)
     multiplexer = (
         WorkerMultiplexer(monitor_publisher, worker_state)
