@@ -26,6 +26,7 @@ from hurtle_http.config import HttpConfig
 from hurtle_http.conninfo import ConnInfo
 from hurtle_http.exceptions import STATUS_CODES, SanicException, ServerError
 from hurtle_http.protocol import HttpProtocol
+from hurtle_http.tls import cert_record, server_context
 
 error_logger = logging.getLogger("sanic.error")
 server_logger = logging.getLogger("sanic.server")
@@ -230,33 +231,9 @@ def load_ssl(ssl: Any) -> ssl_module.SSLContext:
     for label, file in (("certificate", cert), ("private key", key)):
         if not Path(file).is_file():
             raise FileNotFoundError(f"TLS {label} file not found: {file}")
-    context = ssl_module.create_default_context(ssl_module.Purpose.CLIENT_AUTH)
-    context.load_cert_chain(os.fspath(cert), os.fspath(key), password=ssl.get("password"))
-    # What request.conn_info.cert shows (Sanic's attribute): the certificate's subject and
-    # the settings given, never the password.
-    context.sanic = {  # type: ignore[attr-defined]
-        **_subject(cert),
-        **{k: v for k, v in ssl.items() if k != "password"},
-        "cert": os.fspath(cert),
-        "key": os.fspath(key),
-    }
-    context.sni_callback = remember_server_name
+    context = server_context(cert, key, ssl.get("password"))
+    context.sanic = cert_record(cert, key, ssl)  # type: ignore[attr-defined]
     return context
-
-
-def remember_server_name(sslobj: Any, server_name: str | None, _: Any) -> None:
-    """SNI callback: keep the name the client asked for (``conn_info.server_name``)."""
-    sslobj.sanic_server_name = server_name
-
-
-def _subject(cert: Any) -> dict[str, Any]:
-    """The subject fields of a PEM certificate (``commonName``...), or {} when unreadable."""
-    decode = getattr(getattr(ssl_module, "_ssl", None), "_test_decode_cert", None)
-    try:
-        info = decode(os.fspath(cert)) if decode is not None else {}
-    except (OSError, ssl_module.SSLError, ValueError):
-        return {}
-    return {key: value for rdn in info.get("subject", ()) for key, value in rdn}
 
 
 def try_use_uvloop() -> None:
