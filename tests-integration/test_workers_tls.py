@@ -142,7 +142,7 @@ def test_several_certificates_chosen_by_sni_in_workers_with_strict_host(tmp_path
     authority.configure_trust(verify)
     verify.check_hostname = False
     port = free_port()
-    script = write_app(tmp_path, port, f"ssl={[*folders, None]!r}")
+    script = write_app(tmp_path, port, f"ssl={[None, *folders]!r}")
     with running([str(script)], "127.0.0.1", port, cwd=tmp_path):
         names = [served_name(port, verify, n) for n in ("localhost", "example.test")]
         with pytest.raises(ssl.SSLError):
