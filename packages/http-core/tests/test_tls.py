@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 import ssl
 from pathlib import Path
 from typing import Any
@@ -101,3 +102,86 @@ def test_a_context_given_is_served_as_is(files: dict[str, str]) -> None:
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     assert load_ssl(context) is context
     assert not hasattr(load_ssl(context), "sanic")
+
+
+class SilentTlsClient:
+    """A TLS client on a raw socket that never answers the server's close_notify (nor
+    closes its side): what a peer that stopped reading looks like over TLS."""
+
+    def __init__(self, port: int, ca: trustme.CA) -> None:
+        context = ssl.create_default_context()
+        ca.configure_trust(context)
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+        self.incoming, self.outgoing = ssl.MemoryBIO(), ssl.MemoryBIO()
+        self.tls = context.wrap_bio(self.incoming, self.outgoing, server_hostname="localhost")
+        for _ in range(20):  # bounded: a TLS 1.3 handshake takes two round trips
+            try:
+                self.tls.do_handshake()
+                break
+            except ssl.SSLWantReadError:
+                self.sock.sendall(self.outgoing.read())
+                self.incoming.write(self.sock.recv(65536))
+        self.sock.sendall(self.outgoing.read())
+
+    def request(self, raw: bytes) -> bytes:
+        """Send ``raw``; the plaintext received until the server's close_notify."""
+        self.tls.write(raw)
+        self.sock.sendall(self.outgoing.read())
+        received = b""
+        for _ in range(100):
+            try:
+                chunk = self.tls.read(65536)
+            except ssl.SSLWantReadError:
+                self.incoming.write(self.sock.recv(65536))
+                continue
+            if not chunk:  # close_notify: not answered, on purpose
+                return received
+            received += chunk
+        raise AssertionError("no close_notify")
+
+    def tcp_closed(self) -> bool:
+        """Whether the server ended the TCP connection (within the socket's timeout)."""
+        try:
+            while self.sock.recv(65536):
+                pass
+        except TimeoutError:
+            return False
+        except ConnectionError:
+            pass
+        return True
+
+
+async def test_a_peer_that_never_answers_the_close_notify_is_cut_after_the_close_timeout(
+    ca: trustme.CA, files: dict[str, str]
+) -> None:
+    """The server's close waits for the peer's close_notify no longer than
+    GRACEFUL_TCP_CLOSE_TIMEOUT (the TLS layer's own wait is 30 s)."""
+    app = HandlerApp(conn_cert, {"GRACEFUL_TCP_CLOSE_TIMEOUT": 0.2})
+    handle = await start_server(app, port=0, ssl=files)
+    try:
+        client = await asyncio.to_thread(SilentTlsClient, handle.port, ca)
+        body = await asyncio.to_thread(
+            client.request, b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        )
+        assert body.startswith(b"HTTP/1.1 200 OK")
+        client.sock.settimeout(3)
+        assert await asyncio.to_thread(client.tcp_closed)
+        client.sock.close()
+    finally:
+        await handle.close()
+
+
+async def test_shutdown_does_not_wait_for_close_notify_answers(
+    ca: trustme.CA, files: dict[str, str]
+) -> None:
+    """A graceful shutdown ends once every connection is closed and flushed: a TLS peer
+    that keeps its side open after the server's close_notify does not hold it up."""
+    handle = await start_server(HandlerApp(conn_cert), port=0, ssl=files)
+    client = await asyncio.to_thread(SilentTlsClient, handle.port, ca)
+    try:
+        shutdown = asyncio.ensure_future(handle.graceful_shutdown(30))
+        assert await asyncio.to_thread(client.request, b"") == b""  # closed while idle
+        await asyncio.wait_for(shutdown, 3)
+    finally:
+        client.sock.close()
+        await handle.close()

@@ -308,7 +308,7 @@ class ServerHandle:
                 loop.create_task(ws.close(1001, "Server shutting down"))
             else:
                 conn.close_if_idle(only_refuse_reuse=True)
-        while self.connections and loop.time() < deadline:
+        while loop.time() < deadline and not all(map(_closed_and_flushed, self.connections)):
             await asyncio.sleep(0.05)
             if loop.time() >= grace_until:
                 for conn in list(self.connections):
@@ -326,6 +326,18 @@ class ServerHandle:
         if self.unix:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.unix)
+
+
+def _closed_and_flushed(conn: Any) -> bool:
+    """A connection the server has closed, with nothing left to send: over TLS it may
+    still wait for the peer's close_notify, which a shutdown need not wait for."""
+    if not getattr(conn, "closed", False):
+        return False
+    transport = getattr(conn, "transport", None)
+    try:
+        return transport is None or not transport.get_write_buffer_size()
+    except (AttributeError, NotImplementedError, RuntimeError):
+        return True
 
 
 async def start_server(
