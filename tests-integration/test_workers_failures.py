@@ -154,3 +154,40 @@ def test_no_workers_is_logged_as_a_failure_to_serve(tmp_path) -> None:
     failed = _index(lines, "ERROR: Experienced exception while trying to serve")
     assert failed < _index(lines, "INFO: Server Stopped") < _index(lines, "Traceback")
     assert lines[-1] == "RuntimeError: Cannot serve with no workers"
+
+
+UNPICKLABLE_SHARED = """
+import threading
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("Unpicklable")
+app.get("/")(lambda request: text("never"))
+
+@app.main_process_start
+async def share(app):
+    app.shared_ctx.counter_lock = threading.Lock()
+
+@app.main_process_stop
+async def stopped(app):
+    print("main_process_stop ran", flush=True)
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, workers=2)
+"""
+
+
+def test_a_shared_ctx_value_that_cannot_be_pickled_is_named(tmp_path) -> None:
+    # As Sanic, the run fails at once with pickle's own error (exit 1); Hurtle also names
+    # the shared_ctx value at fault and what to use instead.
+    script = tmp_path / "unpicklable.py"
+    script.write_text(textwrap.dedent(UNPICKLABLE_SHARED).format(port=free_port()))
+    result = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=30)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "TypeError: cannot pickle '_thread.lock' object" in output
+    assert "app.shared_ctx.counter_lock cannot be sent to the worker processes" in output
+    assert "use a multiprocessing object" in output
+    assert "Experienced exception while trying to serve" in output
+    assert "main_process_stop ran" in output

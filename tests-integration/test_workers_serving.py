@@ -313,3 +313,44 @@ def test_max_requests_replaces_the_worker_without_failing_requests(tmp_path) -> 
     assert statuses == [200] * 12
     assert after["pid"] != first["pid"]
     assert after["restarts"] == 0  # a planned replacement, not a crash
+
+
+STOP_ONE_APP = """
+import os
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("StopOne")
+
+@app.get("/")
+async def index(request):
+    return text(request.app.m.name)
+
+@app.get("/stop")
+async def stop_me(request):
+    request.app.stop(terminate=False)
+    return text(request.app.m.name)
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, workers=2)
+"""
+
+
+def test_app_stop_without_terminate_stops_that_worker_only_and_for_good(tmp_path) -> None:
+    # As Sanic: the other worker keeps serving and the stopped one stays stopped; it was
+    # taken for a crash ("exited with code 0 unexpectedly") and respawned.
+    port = free_port()
+    script = tmp_path / "stop_one.py"
+    script.write_text(textwrap.dedent(STOP_ONE_APP).format(port=port))
+    url = f"http://127.0.0.1:{port}"
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        stopped = httpx.get(f"{url}/stop", headers={"connection": "close"}, timeout=5).text
+        time.sleep(3)  # a respawn (the old behaviour) would be serving by then
+        names = {httpx.get(url, headers={"connection": "close"}, timeout=5).text
+                 for _ in range(20)}
+        still_running = proc.poll() is None
+    output = proc.stdout.read() if proc.stdout else ""
+    assert still_running
+    assert stopped not in names and len(names) == 1
+    assert f"Process {stopped} [" in output and "not respawned" in output
+    assert "unexpectedly" not in output

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
+
+import pytest
 
 from hurtle_inspector.service import InspectorService
 
@@ -86,14 +90,19 @@ def test_api_key_required_when_configured() -> None:
     assert ok.status == 200
 
 
-def test_failing_action_is_500_not_a_crash() -> None:
+def test_failing_action_is_500_not_a_crash(caplog) -> None:
     def boom() -> None:
         raise RuntimeError("nope")
 
     svc = InspectorService(info=dict, actions={"boom": boom})
-    reply = svc.handle("POST", "/boom", {}, b"")
+    with caplog.at_level(logging.ERROR, logger="sanic.error"):
+        reply = svc.handle("POST", "/boom", {}, b"")
     assert reply.status == 500
     assert b"nope" in reply.body
+    # As Sanic's inspector: the failure and its traceback are in the server's log.
+    [record] = caplog.records
+    assert record.getMessage() == "Exception occurred while handling uri: '/boom'"
+    assert record.exc_info is not None and "RuntimeError: nope" in caplog.text
 
 
 def test_respond_awaits_an_async_action() -> None:
@@ -126,3 +135,61 @@ def test_authorization_with_undecodable_bytes_is_401_not_500() -> None:
     assert reply.status == 401
     assert b"Bad API key" in reply.body
     assert svc.handle("GET", "/", {"Authorization": "Bearer s3cret"}, b"").status == 200
+
+
+@pytest.mark.parametrize(("headers", "as_json"), [
+    ({}, False),
+    ({"Accept": "*/*"}, False),
+    ({"Accept": "text/plain"}, False),
+    ({"Accept": "text/html, application/json;q=0.5"}, False),
+    ({"accept": "application/json"}, True),
+    ({"Accept": "application/*"}, True),
+    ({"Accept": "text/plain;q=0.2, application/json"}, True),
+    ({"Content-Type": "application/json"}, True),
+    ({"Content-Type": "application/json; charset=utf-8", "Accept": "*/*"}, True),
+    ({"Content-Type": "application/json", "Accept": "text/plain"}, False),
+    ({"Content-Type": "text/plain"}, False),
+])
+def test_errors_are_json_when_the_client_asks_for_json(headers, as_json) -> None:
+    # As Sanic's inspector: curl -H 'accept: application/json' (or a JSON body) gets
+    # {"description", "status", "message"}; a client that states no preference, the text page.
+    reply = make().handle("GET", "/reload", headers, b"")
+    assert reply.status == 405
+    assert reply.headers == {"Allow": "POST"}
+    if as_json:
+        assert reply.content_type == "application/json"
+        assert body(reply) == {"description": "Method Not Allowed", "status": 405,
+                               "message": "Method GET not allowed for URL /reload"}
+    else:
+        assert reply.content_type.startswith("text/plain")
+        assert reply.body.startswith("⚠️ 405 — Method Not Allowed\n".encode())
+
+
+def test_a_failing_async_action_answers_json_when_asked() -> None:
+    async def boom() -> None:
+        raise RuntimeError("no")
+
+    service = InspectorService(info=dict, actions={"boom": boom})
+    reply = asyncio.run(service.respond("POST", "/boom", {"Accept": "application/json"}, b""))
+    assert reply.status == 500
+    assert body(reply)["message"] == "Action 'boom' failed: no"
+
+
+def test_a_list_under_args_is_passed_by_position() -> None:
+    # `sanic inspect greet one two --loud` sends {"args": ["one", "two"], "loud": true}.
+    seen: list = []
+
+    def greet(*names: str, loud: bool = False) -> str:
+        seen.append((names, loud))
+        return "ok"
+
+    def single(value: str = "x") -> str:
+        return value
+
+    service = InspectorService(info=dict, actions={"greet": greet, "single": single})
+    reply = service.handle("POST", "/greet", {}, b'{"args": ["one", "two"], "loud": true}')
+    assert body(reply)["result"] == "ok"
+    assert seen == [(("one", "two"), True)]
+    assert body(service.handle("POST", "/single", {}, b'{"args": ["y"]}'))["result"] == "y"
+    too_many = service.handle("POST", "/single", {}, b'{"args": ["y", "z"]}')
+    assert too_many.status == 400

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import inspect
 import logging
+import os
 import socket
 import ssl
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +20,7 @@ from hurtle_http.exceptions import ServerError
 from hurtle_worker import SharedContext
 from sanic import Sanic, runner
 from sanic.exceptions import SanicException
-from sanic.worker.loader import AppNotFound, find_app
+from sanic.worker.loader import AppNotFound, find_app, modules_holding
 
 
 @pytest.fixture
@@ -165,6 +168,10 @@ def test_bind_in_use_port_gives_the_main_guard_hint() -> None:
         with pytest.raises(ServerError, match="Address already in use") as exc:
             runner._bind(info)
     assert '`if __name__ == "__main__"` block' in str(exc.value)
+    # As Sanic, whose bind raises it as is: code catching OSError keeps working.
+    assert isinstance(exc.value, OSError)
+    assert exc.value.errno == errno.EADDRINUSE
+    assert exc.value.strerror == os.strerror(errno.EADDRINUSE)
 
 
 def test_multiplexer_only_exists_in_workers(app: Sanic) -> None:
@@ -210,6 +217,37 @@ def test_start_method_defaults_to_spawn(app: Sanic) -> None:
         assert Sanic.start_method == "forkserver"
         assert Sanic._get_startup_method() == "forkserver"
     assert isinstance(Sanic.start_method, Default)
+
+
+def test_an_unknown_start_method_is_a_value_error_naming_the_choices(app: Sanic) -> None:
+    from sanic.compat import use_context
+
+    with use_context("bogus"), pytest.raises(ValueError, match="'bogus' is not available"):
+        Sanic._set_startup_method()
+
+
+def test_a_start_method_set_before_the_run_is_refused_with_the_fix(app: Sanic,
+                                                                    monkeypatch) -> None:
+    # As Sanic: multiprocessing used (or set to fork) before app.run() cannot serve spawned
+    # workers; Hurtle said so only later, as "A SemLock created in a fork context...".
+    import multiprocessing
+
+    previous = multiprocessing.get_start_method(allow_none=True)
+    monkeypatch.setattr(Sanic, "START_METHOD_SET", False)
+    monkeypatch.setattr(Sanic, "test_mode", False)
+    multiprocessing.set_start_method("fork", force=True)
+    try:
+        with pytest.raises(RuntimeError, match="'spawn' was requested, but 'fork' was "
+                           "already set") as exc:
+            Sanic._set_startup_method()
+        assert "Sanic.start_method = 'fork'" in str(exc.value)
+        assert multiprocessing.get_start_method(allow_none=True) == "fork"  # untouched
+        monkeypatch.setattr(Sanic, "start_method", "fork")  # the fix it names
+        Sanic._set_startup_method()
+        assert Sanic.START_METHOD_SET
+    finally:
+        monkeypatch.undo()
+        multiprocessing.set_start_method(previous, force=True)
 
 
 def test_find_app_explains_a_missing_app(app: Sanic) -> None:
@@ -435,3 +473,21 @@ async def test_run_inside_a_running_event_loop_says_what_to_do_instead(app: Sani
                        r".*await app.create_server\(\)"):
         app.run(single_process=True, port=0)
     assert not app.state.is_started
+
+
+def test_find_app_imports_the_modules_the_main_process_found_it_in(
+    tmp_path, monkeypatch
+) -> None:
+    (tmp_path / "holds_the_app.py").write_text(
+        "from sanic import Sanic\napp = Sanic('HeldElsewhere')\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        with pytest.raises(AppNotFound):
+            find_app("HeldElsewhere")  # not imported: not found
+        found = find_app("HeldElsewhere", ("holds_the_app",))
+        assert found.name == "HeldElsewhere"
+        assert modules_holding(found) == ("holds_the_app",)
+    finally:
+        sys.modules.pop("holds_the_app", None)
+        Sanic._app_registry.pop("HeldElsewhere", None)

@@ -22,6 +22,11 @@ def write_and_exit(path: str, code: int = 0) -> None:
     sys.exit(code)
 
 
+def write_label(path: str) -> None:
+    """Write the log-line label this process was given (SANIC_WORKER_IDENTIFIER)."""
+    Path(path).write_text(os.environ.get("SANIC_WORKER_IDENTIFIER", ""))
+
+
 def crash(code: int = 3) -> None:
     sys.exit(code)
 
@@ -45,6 +50,21 @@ def server(monitor_publisher: Any, worker_state: Any, log: str = "", delay: floa
         time.sleep(0.01)
     if log:
         record(log, f"stopped {multiplexer.name} {os.getpid()}")
+
+
+def server_retiring(monitor_publisher: Any, worker_state: Any) -> None:
+    """A server worker that acks, then stops on purpose (app.stop(terminate=False))."""
+    multiplexer = WorkerMultiplexer(monitor_publisher, worker_state)
+    multiplexer.ack()
+    multiplexer.retire()
+    sys.exit(0)
+
+
+def slow_to_import_server(monitor_publisher: Any, worker_state: Any, marker: str) -> None:
+    """A server worker busy 'importing' (no signal handling of its own yet) for 5 s."""
+    Path(marker).write_text(str(os.getpid()))
+    time.sleep(5)
+    server(monitor_publisher, worker_state)
 
 
 def server_once(monitor_publisher: Any, worker_state: Any, log: str, marker: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import pickle
 import signal
 import threading
 import time
@@ -15,7 +16,7 @@ from typing import Any
 import pytest
 import targets
 
-from hurtle_worker import ProcessState, RestartOrder, WorkerManager
+from hurtle_worker import ProcessState, RestartOrder, WorkerManager, WorkerMultiplexer
 
 
 @pytest.fixture
@@ -118,6 +119,18 @@ def test_server_failing_before_its_first_ack_stops_everything(parts) -> None:
     manager.run()
     assert manager.exit_code == 1
     assert entry(manager, "Sanic-Server-0-0")["state"] == "FAILED"
+
+
+def test_workers_failing_one_start_up_say_shutting_down_once(parts, caplog) -> None:
+    manager = make(parts, 2, fail_before_ack=True)
+    manager.poll_interval = 3.0  # both die within the first cycle, seen in one pass
+    with caplog.at_level(logging.ERROR):
+        manager.run()
+    assert manager.exit_code == 1
+    assert caplog.text.count("Not all workers acknowledged a successful startup") == 1
+    for name in ("Sanic-Server-0-0", "Sanic-Server-1-0"):
+        assert f"{name} [" in caplog.text  # each failed worker is still named
+        assert entry(manager, name)["state"] == "FAILED"
 
 
 def test_slow_ack_is_reported_with_the_setting_to_raise(parts, caplog) -> None:
@@ -304,16 +317,20 @@ def test_failed_zero_downtime_replacement_leaves_the_old_worker_serving(
     assert "stopped" in log.read_text()  # stopped by the shutdown, not by the restart
 
 
-def test_without_stop_on_failure_a_failing_server_waits_for_a_restart(parts) -> None:
+def test_without_stop_on_failure_a_failing_server_waits_for_a_restart(parts, caplog) -> None:
+    # Auto-reload: a worker whose code cannot start is not respawned (the same code would
+    # fail again, with the same error each time); the next change restarts it.
     manager = make(parts, 1, fail_before_ack=True)
     manager.stop_on_server_failure = False
     manager.backoff_base = 0.01
-    manager.restart_limit = 2
-    manager.run()  # gives up on the worker without stopping anything, then has no work
+    manager.restart_limit = 5
+    manager.run()  # nothing is respawned and nothing stopped: then there is no work
     name = "Sanic-Server-0-0"
     assert manager.exit_code == 0
     assert entry(manager, name)["state"] == "FAILED"
-    assert entry(manager, name)["starts"] == 3
+    assert entry(manager, name)["starts"] == 1
+    assert "will start again when a watched file changes" in caplog.text
+    assert "respawning" not in caplog.text
 
 
 class _DiesAtOnce:
@@ -336,14 +353,14 @@ class _DiesAtOnce:
 
 
 def test_a_worker_that_dies_before_the_next_cycle_is_still_respawned(parts, caplog) -> None:
-    manager = make(parts, 1)
-    manager.stop_on_server_failure = False
+    manager = make(parts)
     manager.backoff_base = 0
     manager.restart_limit = 2
+    manager.manage("Quick", targets.crash, {}, restartable=True)
     for process in manager.processes:
         process.factory = _DiesAtOnce
     manager.run()
-    name = "Sanic-Server-0-0"
+    name = "Sanic-Quick-0"
     assert entry(manager, name)["starts"] == 3
     assert entry(manager, name)["state"] == "FAILED"
     assert "giving up on it" in caplog.text
@@ -428,3 +445,107 @@ def test_untracked_process_leaves_the_state_once_done_and_unstarted_ones_show_no
     assert "Sanic-Server-0-0" in seen
     assert "Sanic-Quick-0" not in seen
     assert seen["Sanic-Later-0"] == {"server": False, "state": "NONE"}
+
+
+@pytest.mark.parametrize("method", ["forkserver", "fork"])
+def test_processes_run_under_every_start_method(tmp_path, method) -> None:
+    # A forkserver child's OS parent is the fork server: it must still run its target
+    # (it used to return at once, so every server worker "exited with code 0").
+    context = multiprocessing.get_context(method)
+    sync = multiprocessing.get_context("fork").Manager()
+    reader, writer = context.Pipe(duplex=False)
+    try:
+        manager = make((context, sync.dict(), (writer, reader)))
+        out = tmp_path / "pid"
+        manager.manage("Once", targets.write_and_exit, {"path": str(out)})
+        # Each process logs with its own label (a forkserver child inherits the fork
+        # server's environment, made for the first process started).
+        for name in ("First", "Second"):
+            manager.manage(name, targets.write_label, {"path": str(tmp_path / name)})
+        manager.run()
+        assert out.read_text().isdigit()
+        assert entry(manager, "Sanic-Once-0")["state"] == "COMPLETED"
+        assert [(tmp_path / n).read_text() for n in ("First", "Second")] == ["First", "Second"]
+    finally:
+        sync.shutdown()
+
+
+def test_a_process_managed_without_auto_start_starts_when_restarted_by_name(
+    parts, tmp_path
+) -> None:
+    manager = make(parts, 1)
+    out = tmp_path / "pid"
+    manager.manage("Lazy", targets.write_and_exit, {"path": str(out)}, auto_start=False,
+                   restartable=True)
+    asked: list[bool] = []
+
+    def started_once_asked() -> bool:
+        if not asked and entry(manager, "Sanic-Server-0-0").get("state") == "ACKED":
+            assert not out.exists()  # not started with the others
+            asked.append(True)
+            WorkerMultiplexer(parts[2][0], parts[1]).restart("Sanic-Lazy-0")
+        return out.exists()
+
+    thread = in_background(manager, started_once_asked, stop(manager))
+    manager.run()
+    thread.join()
+    assert out.read_text().isdigit()
+    assert entry(manager, "Sanic-Lazy-0")["starts"] == 1
+
+
+def test_a_target_that_cannot_be_pickled_is_named_with_the_fix(parts, caplog) -> None:
+    manager = make(parts)
+    manager.manage("Local", lambda: None, {})
+    with caplog.at_level(logging.ERROR), pytest.raises((AttributeError, pickle.PicklingError)):
+        manager.run()
+    assert "Process Sanic-Local-0 could not be started: " in caplog.text
+    assert "'spawn' start method: give it a function defined at module level" in caplog.text
+
+
+def test_a_server_worker_that_retires_is_not_respawned(parts, caplog) -> None:
+    context, state, pubsub = parts
+    manager = WorkerManager(1, targets.server_retiring, {}, context, pubsub, state)
+    manager.poll_interval = 0.02
+    with caplog.at_level(logging.INFO):
+        manager.run()  # ends: its only server stopped on purpose
+    name = "Sanic-Server-0-0"
+    assert entry(manager, name)["state"] == "COMPLETED"
+    assert entry(manager, name)["starts"] == 1
+    assert manager.exit_code == 0
+    assert f"Process {name} [" in caplog.text and "not respawned" in caplog.text
+    assert "unexpectedly" not in caplog.text
+
+
+@pytest.mark.parametrize("order", ["SHUTDOWN_FIRST", "STARTUP_FIRST"])
+def test_a_worker_replaced_while_still_starting_ends_quietly(parts, tmp_path, capfd,
+                                                              order) -> None:
+    context, state, pubsub = parts
+    marker = tmp_path / "importing"
+    manager = WorkerManager(1, targets.slow_to_import_server, {"marker": str(marker)},
+                            context, pubsub, state)
+    manager.poll_interval = 0.02
+    manager.terminate_timeout = 5
+    first: list[int] = []
+
+    def replaced() -> bool:
+        if not first and marker.exists():
+            first.append(int(marker.read_text()))
+            WorkerMultiplexer(pubsub[0], state).restart(
+                all_workers=True, zero_downtime=order == "STARTUP_FIRST")
+        return bool(first) and not _alive(first[0])
+
+    thread = in_background(manager, replaced, stop(manager))
+    manager.run()
+    thread.join()
+    err = capfd.readouterr().err
+    assert first and not _alive(first[0])
+    assert "KeyboardInterrupt" not in err  # SIGINT mid-import printed its traceback
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}/stat").exists() and \
+        Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"

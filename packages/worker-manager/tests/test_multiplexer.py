@@ -81,6 +81,13 @@ def test_scale_terminate_and_manage_messages(pipe, named) -> None:
     assert kind == "manage" and options["name"] == "Job" and options["kwargs"] == {"x": 1}
 
 
+def test_retire_names_this_process(pipe, named) -> None:
+    reader, writer = pipe
+    m = WorkerMultiplexer(writer, {})
+    m.retire()
+    assert reader.recv() == ("retire", m.name, os.getpid())
+
+
 def test_bad_commands_are_refused(pipe, named) -> None:
     m = WorkerMultiplexer(pipe[1], {})
     with pytest.raises(ValueError, match="^Ambiguous restart with both a named process and "

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import multiprocessing
+import threading
 
 import pytest
 
@@ -48,7 +49,7 @@ def test_a_tuple_is_judged_by_its_items(caplog) -> None:
         shared.nested = (spawn.Pipe(),)
     messages = [message for _, _, message in caplog.record_tuples]
     assert len(messages) == 3
-    assert "Unsafe object shared_ctx.mixed (a int)" in messages[0]
+    assert "Unsafe object shared_ctx.mixed (an int)" in messages[0]
     assert "Unsafe object shared_ctx.mixed (a str)" in messages[1]
     assert "Unsafe object shared_ctx.nested (a tuple)" in messages[2]
 
@@ -70,3 +71,15 @@ def test_locked_context_is_read_only() -> None:
     with pytest.raises(RuntimeError, match="Cannot set item on locked SharedContext object"):
         shared.other = 1
     assert shared.public() == {"name": "x"}
+
+
+def test_unpicklable_names_the_values_a_spawned_worker_cannot_receive() -> None:
+    ctx = SharedContext()
+    ctx.number = 5
+    ctx.queue = multiprocessing.get_context("spawn").Queue()  # shared, never judged
+    ctx.lock = threading.Lock()
+    ctx.pair = (1, lambda: 1)
+    found = ctx.unpicklable()
+    assert sorted(found) == ["lock", "pair"]
+    assert found["lock"].startswith("lock: cannot pickle")
+    assert "function" in found["pair"]

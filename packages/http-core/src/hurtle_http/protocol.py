@@ -29,9 +29,7 @@ from hurtle_http.conninfo import ConnInfo
 from hurtle_http.exceptions import RequestTimeout, ServiceUnavailable
 from hurtle_http.flow import FlowControl
 from hurtle_http.http import Http
-from hurtle_http.stages import Stage
-
-IDLE, REQUEST = Stage.IDLE, Stage.REQUEST
+from hurtle_http.stages import IDLE, REQUEST
 
 
 class HttpProtocol(asyncio.Protocol):

@@ -37,6 +37,9 @@ class Stage(IntEnum):
     FAILED = 4  # Unrecoverable (error while sending a response)
 
 
+# The members as module names, for the hot path's identity tests (``stage is IDLE``).
+IDLE, REQUEST, HANDLER, RESPONSE, FAILED = Stage
+
 # Events, as interned strings (hash cached).
 BEGIN = "begin"  # first byte of a request head arrived
 HEAD = "head"  # a complete request head was accepted
@@ -77,4 +80,19 @@ def advance(stage: Stage, event: str) -> Stage:
         ) from None
 
 
-__all__ = ["BEGIN", "END", "ERROR", "FAIL", "HEAD", "RESPOND", "TRANSITIONS", "Stage", "advance"]
+__all__ = [
+    "BEGIN",
+    "END",
+    "ERROR",
+    "FAIL",
+    "FAILED",
+    "HANDLER",
+    "HEAD",
+    "IDLE",
+    "REQUEST",
+    "RESPOND",
+    "RESPONSE",
+    "TRANSITIONS",
+    "Stage",
+    "advance",
+]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hmac
 import inspect
 import json
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,6 +24,8 @@ from typing import Any
 
 JSON_TYPE = "application/json"
 TEXT_TYPE = "text/plain; charset=utf-8"
+
+error_logger = logging.getLogger("sanic.error")
 
 
 @dataclass
@@ -33,12 +36,58 @@ class Reply:
     body: bytes
     content_type: str = JSON_TYPE
     headers: dict[str, str] = field(default_factory=dict)
+    #: For an error: its title and message, to render it as the client asks.
+    title: str = ""
+    message: str = ""
 
 
 def _error(status: int, title: str, message: str, headers: dict[str, str] | None = None) -> Reply:
     heading = f"⚠️ {status} — {title}"
     text = f"{heading}\n{'=' * len(heading)}\n{message}\n\n"
-    return Reply(status, text.encode(), TEXT_TYPE, dict(headers or {}))
+    return Reply(status, text.encode(), TEXT_TYPE, dict(headers or {}), title, message)
+
+
+def _header(headers: Mapping[str, str], name: str) -> str:
+    for key, value in headers.items():
+        if key.lower() == name:
+            return value
+    return ""
+
+
+def wants_json(headers: Mapping[str, str]) -> bool:
+    """Whether an error should be answered in JSON, as Sanic's inspector does: when the
+    client's ``Accept`` names JSON (``application/json`` or ``application/*``) above any
+    text type, or, with no such preference, when the request's body is JSON
+    (``Content-Type: application/json``). ``*/*`` alone leaves the text page."""
+    json_q = text_q = -1.0
+    for part in _header(headers, "accept").split(","):
+        media, *params = (item.strip() for item in part.split(";"))
+        media = media.lower()
+        q = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if media in ("application/json", "application/*"):
+            json_q = max(json_q, q)
+        elif media.startswith("text/"):
+            text_q = max(text_q, q)
+    if json_q > 0 or text_q > 0:
+        return json_q > text_q
+    content_type = _header(headers, "content-type").split(";", 1)[0].strip().lower()
+    return content_type == JSON_TYPE
+
+
+def _as_asked(reply: Reply, headers: Mapping[str, str]) -> Reply:
+    """An error page in JSON when the client asks for it (see ``wants_json``)."""
+    if not reply.title or not wants_json(headers):
+        return reply
+    payload = {"description": reply.title, "status": reply.status, "message": reply.message}
+    body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
+    return Reply(reply.status, body, JSON_TYPE, reply.headers, reply.title, reply.message)
 
 
 def _ok(action: str, result: Any) -> Reply:
@@ -88,14 +137,17 @@ class InspectorService:
 
     def handle(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Reply:
         """Answer one request whose action is a plain (not async) function."""
+        return _as_asked(self._handle(method, path, headers, body), headers)
+
+    def _handle(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Reply:
         planned = self._plan(method, path, headers, body)
         if isinstance(planned, Reply):
             return planned
-        action, func, kwargs = planned
+        action, func, args, kwargs = planned
         try:
-            result = func(**kwargs)
+            result = func(*args, **kwargs)
         except Exception as exc:  # an action's failure is the client's answer, not a crash
-            return _failed(action, exc)
+            return _failed(action, exc, path)
         if inspect.isawaitable(result):
             _close(result)
             return _error(500, "Internal Server Error",
@@ -105,20 +157,25 @@ class InspectorService:
     async def respond(self, method: str, path: str, headers: Mapping[str, str],
                       body: bytes) -> Reply:
         """Answer one request, awaiting the action when it is a coroutine function."""
+        return _as_asked(await self._respond(method, path, headers, body), headers)
+
+    async def _respond(self, method: str, path: str, headers: Mapping[str, str],
+                       body: bytes) -> Reply:
         planned = self._plan(method, path, headers, body)
         if isinstance(planned, Reply):
             return planned
-        action, func, kwargs = planned
+        action, func, args, kwargs = planned
         try:
-            result = func(**kwargs)
+            result = func(*args, **kwargs)
             if inspect.isawaitable(result):
                 result = await result
         except Exception as exc:  # an action's failure is the client's answer, not a crash
-            return _failed(action, exc)
+            return _failed(action, exc, path)
         return _ok(action, result)
 
     def _plan(self, method: str, path: str, headers: Mapping[str, str],
-              body: bytes) -> Reply | tuple[str, Callable[..., Any], dict[str, Any]]:
+              body: bytes) -> Reply | tuple[str, Callable[..., Any], list[Any],
+                                             dict[str, Any]]:
         """The reply when the request is answered without an action, else what to call."""
         if not self.authorized(headers):
             return _error(401, "Unauthorized", "Bad API key")
@@ -146,14 +203,18 @@ class InspectorService:
         if func is None:
             # Sanic answers unknown actions with a null result rather than an error.
             return _ok(action, None)
+        # As Sanic: a list under "args" (``sanic inspect cmd one two``) is passed by position.
+        args = kwargs.pop("args") if isinstance(kwargs.get("args"), list) else []
         try:
-            inspect.signature(func).bind(**kwargs)
+            inspect.signature(func).bind(*args, **kwargs)
         except TypeError as exc:
             return _error(400, "Bad Request", f"Bad arguments for action '{action}': {exc}")
-        return action, func, kwargs
+        return action, func, args, kwargs
 
 
-def _failed(action: str, exc: Exception) -> Reply:
+def _failed(action: str, exc: Exception, path: str) -> Reply:
+    # The operator sees the traceback in the server's log, as for any failed request.
+    error_logger.error("Exception occurred while handling uri: %r", path, exc_info=exc)
     return _error(500, "Internal Server Error", f"Action '{action}' failed: {exc}")
 
 

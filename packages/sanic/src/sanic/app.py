@@ -175,13 +175,26 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
 
         method = cls._get_startup_method()
         if method not in multiprocessing.get_all_start_methods():
-            raise RuntimeError(
+            # ValueError, as multiprocessing's (and so Sanic's) "cannot find context".
+            raise ValueError(
                 f"Start method {method!r} is not available here; use one of "
                 f"{', '.join(multiprocessing.get_all_start_methods())}."
+            )
+        current = multiprocessing.get_start_method(allow_none=True)
+        if not cls.START_METHOD_SET and not cls.test_mode and current not in (None, method):
+            # As Sanic: objects made in the other context (a Queue, Lock or Value) could
+            # not reach the workers ("A SemLock created in a fork context...").
+            raise RuntimeError(
+                f"Start method {method!r} was requested, but {current!r} was already set: "
+                "something used multiprocessing before app.run() (set_start_method(), or "
+                "created a Queue, Lock, Value...). Create the objects the workers share in "
+                "a main_process_start listener, or choose the workers' start method with "
+                f"Sanic.start_method = {current!r} before app.run()."
             )
         # Objects users create for shared_ctx (Queue(), Lock()...) must come from the
         # same context as the workers.
         multiprocessing.set_start_method(method, force=True)
+        cls.START_METHOD_SET = True
 
     # -- running ----------------------------------------------------------------------------
     def prepare(self, host: str | None = None, port: int | None = None, *,
@@ -241,6 +254,7 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
     ) -> Any:
         """Bind a server on the running loop (``AsyncioServer``); as Sanic, the start-up
         banner is printed when this is the main process (workers print none)."""
+        runner.create_server_warnings(self)
         server = await super().create_server(
             host, port, debug=debug, ssl=ssl, sock=sock, protocol=protocol, backlog=backlog,
             access_log=access_log, unix=unix, return_asyncio_server=return_asyncio_server,

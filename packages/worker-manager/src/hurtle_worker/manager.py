@@ -43,6 +43,9 @@ class MonitorCycle(IntEnum):
 #: stop; a later one (a second Ctrl-C) kills the processes at once.
 REPEATED_SIGNAL_GRACE = 0.5
 
+#: At most this many waiting messages are handled before the processes are looked at.
+MESSAGES_PER_CYCLE = 64
+
 class WorkerManager:
     """Run and supervise the server workers and any custom processes.
 
@@ -77,6 +80,7 @@ class WorkerManager:
         self._server_index = 0
         self._removing: list[WorkerProcess] = []
         self._shutdown_requested = False
+        self._startup_failed = False
         self._force_kill = False
         self._first_signal_at: float | None = None
         self._monitoring = False
@@ -93,7 +97,8 @@ class WorkerManager:
         self.terminate_timeout = 20.0
         self.poll_interval = 0.1
         #: Stop everything when server workers cannot be kept up. Off under auto-reload,
-        #: where the next code change restarts them.
+        #: where the next code change restarts them (and a worker that fails to start
+        #: waits for that change instead of being respawned).
         self.stop_on_server_failure = True
         #: 0 after a clean stop, 1 when the manager gave up on its servers.
         self.exit_code = 0
@@ -266,7 +271,13 @@ class WorkerManager:
 
     def _cycle(self) -> MonitorCycle:
         try:
-            if self.monitor_subscriber.poll(self.poll_interval):
+            wait = self.poll_interval
+            # Every message already sent is handled before the processes are looked at:
+            # one that says a process stops on purpose comes before its exit is seen.
+            for _ in range(MESSAGES_PER_CYCLE):
+                if not self.monitor_subscriber.poll(wait):
+                    break
+                wait = 0
                 message = self.monitor_subscriber.recv()
                 if self._handle_message(message) is MonitorCycle.BREAK:
                     return MonitorCycle.BREAK
@@ -304,6 +315,11 @@ class WorkerManager:
                 self.scale(int(message[1]))
             except ValueError as exc:
                 error_logger.error("Cannot scale: %s", exc)
+        elif kind == "retire":
+            _, name, pid = message
+            for process in self.processes:
+                if process.name == name and process.pid == pid:
+                    process.retired = True
         elif kind == "terminate":
             logger.info("Termination requested by a worker; shutting down.")
             self._shutdown_requested = True
@@ -361,17 +377,41 @@ class WorkerManager:
                 if not worker.processes:
                     self.remove_worker(worker)
             return
+        if process.retired and code == 0:
+            logger.info("Process %s [%s] stopped on request (app.stop(terminate=False)); "
+                        "not respawned.", process.name, proc.pid)
+            process.set_state(ProcessState.COMPLETED)
+            process.process = None
+            return
         if process.server and not process.acked_once and self.stop_on_server_failure:
-            error_logger.error(
-                "Not all workers acknowledged a successful startup. Shutting down. "
-                "Worker %s [%s] %s before it finished starting; stopping the server. "
-                "See the error above for why it could not start.",
-                process.name, proc.pid, process.last_exit,
-            )
+            if self._startup_failed:
+                # Several workers failing the same start-up: the shutdown is said once.
+                error_logger.error("Worker %s [%s] %s before it finished starting.",
+                                   process.name, proc.pid, process.last_exit)
+            else:
+                error_logger.error(
+                    "Not all workers acknowledged a successful startup. Shutting down. "
+                    "Worker %s [%s] %s before it finished starting; stopping the server. "
+                    "See the error above for why it could not start.",
+                    process.name, proc.pid, process.last_exit,
+                )
+            self._startup_failed = True
             process.set_state(ProcessState.FAILED)
             process.process = None
             self.exit_code = 1
             self._shutdown_requested = True
+            return
+        if process.server and not self.stop_on_server_failure and \
+                process.state is not ProcessState.ACKED:
+            # Auto-reload: it could not start (its code does not load, a start-up listener
+            # raised). The same code would fail again, so, as Sanic, it waits for the next
+            # change instead of being respawned (and showing the same error) over and over.
+            error_logger.error(
+                "Worker %s [%s] %s before it finished starting; it will start again when a "
+                "watched file changes.", process.name, proc.pid, process.last_exit,
+            )
+            process.set_state(ProcessState.FAILED)
+            process.process = None
             return
         if not (process.server or process.restartable):
             error_logger.error("Process %s [%s] %s", process.name, proc.pid, process.last_exit)
@@ -489,7 +529,8 @@ class WorkerManager:
             process.terminate()
             for retiring in process.retiring:
                 if retiring.process.is_alive():
-                    interrupt(retiring.process)
+                    interrupt(retiring.process,
+                              signal.SIGTERM if retiring.starting else signal.SIGINT)
             self._removing.append(process)
 
     def shutdown_signal(self, signum: int, frame: Any) -> None:
@@ -553,7 +594,8 @@ class WorkerManager:
             for retiring in process.retiring:
                 retiring.start_after_exit = False
                 if retiring.process.is_alive():
-                    interrupt(retiring.process)
+                    interrupt(retiring.process,
+                              signal.SIGTERM if retiring.starting else signal.SIGINT)
             if process.is_alive():
                 process.terminate()
 

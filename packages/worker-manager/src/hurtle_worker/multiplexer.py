@@ -83,6 +83,11 @@ class WorkerMultiplexer:
             raise ValueError(f"Cannot scale to {count} workers. Use at least 1.")
         self._send(("scale", count))
 
+    def retire(self) -> None:
+        """Tell the manager this process stops on purpose and is not to be respawned
+        (a worker's ``app.stop(terminate=False)``); the others keep running."""
+        self._send(("retire", self.name, self.pid))
+
     def terminate(self, early: bool = False) -> None:
         """Stop the whole server (every process)."""
         self._send(("terminate", {"early": early}))

@@ -8,7 +8,9 @@ the kwargs are handed to the child as duplicated file descriptors.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -56,33 +58,78 @@ def set_parent_death_signal() -> None:
 
 def process_bootstrap(
     target: Callable[..., Any], name: str, kwargs: Mapping[str, Any], parent_pid: int,
-    parent_death_signal: bool,
+    parent_death_signal: bool, label: str = "", start_method: str = "",
 ) -> None:
     """The entry point of every child: name it, tie it to its parent, call the target."""
     os.environ[WORKER_NAME_ENV] = name
+    if start_method == "forkserver":
+        _release_fork_server()
+    if label:
+        # Set here too: a ``forkserver`` child inherits the fork server's environment,
+        # which is that of the first process started, not the one it was started with.
+        os.environ[IDENT_ENV] = label
     # A forked child inherits the manager's handlers; a child starts with the defaults.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if parent_death_signal:
         set_parent_death_signal()
-        if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        if not _parent_alive(parent_pid):  # it died before prctl took effect
             return
     target(**kwargs)
+
+
+def _release_fork_server() -> None:
+    """Close this child's copy of the fork server's "alive" pipe.
+
+    Every ``forkserver`` child receives the write end of the pipe by which the fork server
+    learns that the manager has died (end of file: it exits). Held by the children, the
+    pipe never ends, so after a SIGKILLed manager the fork server, the children's parent,
+    lives on and their parent-death signal never comes: orphan workers keep serving.
+    """
+    from multiprocessing import forkserver
+
+    server = getattr(forkserver, "_forkserver", None)
+    fd = getattr(server, "_forkserver_alive_fd", None)
+    if fd is None:
+        return
+    try:
+        os.close(fd)
+    except OSError:
+        pass
+    # A process this child starts with forkserver gets a fork server of its own.
+    server._forkserver_alive_fd = None  # type: ignore[union-attr]
+
+
+def _parent_alive(parent_pid: int) -> bool:
+    """Whether the manager's process still runs. Under ``forkserver`` a child's OS parent
+    is the fork server, not the manager, so a different ``getppid()`` proves nothing."""
+    if os.getppid() == parent_pid:
+        return True
+    try:
+        os.kill(parent_pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - a reused pid owned by someone else
+        return False
+    return True
 
 
 class _Retiring:
     """An old OS process being replaced: stop it (now or after the new one acks), reap it."""
 
-    __slots__ = ("process", "wait_for_ack", "start_after_exit", "deadline")
+    __slots__ = ("process", "wait_for_ack", "start_after_exit", "deadline", "starting")
 
-    def __init__(self, process: Any, *, wait_for_ack: bool, start_after_exit: bool) -> None:
+    def __init__(self, process: Any, *, wait_for_ack: bool, start_after_exit: bool,
+                 starting: bool = False) -> None:
         self.process = process
         self.wait_for_ack = wait_for_ack
         self.start_after_exit = start_after_exit
         self.deadline: float | None = None
+        #: A server worker replaced before it acknowledged start-up (see ``_stop_retiring``).
+        self.starting = starting
 
 
-def interrupt(proc: Any) -> None:
+def interrupt(proc: Any, signum: int = signal.SIGINT) -> None:
     """Ask an OS process to stop with SIGINT, as Sanic does: Python raises
     ``KeyboardInterrupt`` in a custom process (its ``finally``/``except`` clean-up runs;
     SIGTERM's default action would end it on the spot); server workers stop gracefully."""
@@ -94,9 +141,20 @@ def interrupt(proc: Any) -> None:
     if pid is None or not proc.is_alive():
         return
     try:
-        os.kill(pid, signal.SIGINT)
+        os.kill(pid, signum)
     except ProcessLookupError:  # ended meanwhile
         return
+
+
+def _explain_pickling(name: str, process: Any, exc: BaseException) -> None:
+    """Say why a process could not start when what it was given cannot be pickled."""
+    method = getattr(process, "_start_method", None) or "spawn"
+    logger.error(
+        "Process %s could not be started: %s. A process receives its target and arguments "
+        "(for server workers, also the values of app.shared_ctx) pickled, under the %r "
+        "start method: give it a function defined at module level and picklable values.",
+        name, exc, method,
+    )
 
 
 def describe_exit(exitcode: int | None) -> str:
@@ -148,6 +206,8 @@ class WorkerProcess:
         self.restarts = 0
         self.acked_once = False
         self.ack_warned = False
+        #: The running process said it stops on purpose (``app.stop(terminate=False)``).
+        self.retired = False
         self.started_monotonic: float | None = None
         self.stopping = False
         self.stop_deadline: float | None = None
@@ -229,6 +289,9 @@ class WorkerProcess:
                 "kwargs": self.kwargs,
                 "parent_pid": os.getpid(),
                 "parent_death_signal": threading.current_thread() is threading.main_thread(),
+                "label": self.ident_label,
+                "start_method": getattr(self.factory, "_start_method", None)
+                or multiprocessing.get_start_method(allow_none=True) or "",
             },
             daemon=False,
         )
@@ -246,6 +309,10 @@ class WorkerProcess:
             os.environ[IDENT_ENV] = self.ident_label
             try:
                 self.process.start()
+            except (TypeError, AttributeError, pickle.PicklingError) as exc:
+                if "pickle" in str(exc).lower():
+                    _explain_pickling(self.name, self.process, exc)
+                raise
             finally:
                 for key, value in saved.items():
                     if value is None:
@@ -256,6 +323,7 @@ class WorkerProcess:
             self.stopping = False
             self.stop_deadline = None
             self.ack_warned = False
+            self.retired = False
             self.started_monotonic = time.monotonic()
             self.set_state(ProcessState.STARTED)
 
@@ -279,8 +347,14 @@ class WorkerProcess:
             self.stop_deadline = time.monotonic() + self.terminate_timeout
             if self.is_alive():
                 logger.debug("Terminating a process: %s [%s]", self.name, self.pid)
-                interrupt(self.process)
+                interrupt(self.process, self.stop_signal())
             self.set_state(ProcessState.TERMINATED)
+
+    def stop_signal(self) -> int:
+        """SIGINT, or SIGTERM for a server worker that has not acknowledged start-up yet
+        (see ``_stop_retiring``)."""
+        starting = self.ack_expected and self.state is not ProcessState.ACKED
+        return signal.SIGTERM if starting else signal.SIGINT
 
     def kill(self) -> None:
         """Kill the current and any retiring process at once (SIGKILL)."""
@@ -323,16 +397,19 @@ class WorkerProcess:
                 return
             # The debug lines are Sanic's, in its order for either restart order.
             logger.debug("Restarting a process: %s [%s]", self.name, old.pid)
+            starting = self.stop_signal() == signal.SIGTERM
             if order is RestartOrder.SHUTDOWN_FIRST:
                 self.process = None
-                retiring = _Retiring(old, wait_for_ack=False, start_after_exit=True)
+                retiring = _Retiring(old, wait_for_ack=False, start_after_exit=True,
+                                     starting=starting)
                 logger.debug("Begin restart termination: %s [%s]", self.name, old.pid)
                 self._stop_retiring(retiring)
                 self.retiring.append(retiring)
                 self.set_state(ProcessState.RESTARTING)
             else:
                 self.retiring.append(
-                    _Retiring(old, wait_for_ack=self.ack_expected, start_after_exit=False)
+                    _Retiring(old, wait_for_ack=self.ack_expected, start_after_exit=False,
+                              starting=starting)
                 )
                 self.start()
                 logger.debug("Begin restart termination: %s [%s]", self.name, old.pid)
@@ -346,7 +423,12 @@ class WorkerProcess:
         retiring.wait_for_ack = False
         retiring.deadline = time.monotonic() + self.terminate_timeout
         if retiring.process.is_alive():
-            interrupt(retiring.process)
+            # A server worker replaced while still starting (restarts in a row, an editor
+            # saving twice under auto-reload) may not have reached its own signal handling:
+            # SIGTERM ends it quietly there, where SIGINT printed a KeyboardInterrupt
+            # traceback from the middle of its imports. Once it handles signals, both stop
+            # it gracefully.
+            interrupt(retiring.process, signal.SIGTERM if retiring.starting else signal.SIGINT)
 
     def tick(self, now: float) -> None:
         """Advance restarts in progress: stop old processes once replaced, reap them."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 from types import SimpleNamespace
 from typing import Any
 
@@ -53,13 +54,32 @@ class SharedContext(SimpleNamespace):
             for item in items:
                 if is_shareable(item):
                     continue
+                kind = type(item).__name__
                 error_logger.warning(
-                    "Unsafe object shared_ctx.%s (a %s) may not be shared between "
+                    "Unsafe object shared_ctx.%s (%s %s) may not be shared between "
                     "processes: every worker receives its own copy, so changes are not seen "
                     "by the others. %s",
-                    name, type(item).__name__, self.SAFE_TYPES_HELP,
+                    name, "an" if kind[:1].lower() in "aeiou" else "a", kind,
+                    self.SAFE_TYPES_HELP,
                 )
         super().__setattr__(name, value)
+
+    def unpicklable(self) -> dict[str, str]:
+        """The values that cannot be sent to a spawned worker, by name, with the error
+        (values made for sharing, such as a ``multiprocessing.Queue``, are not judged)."""
+        found: dict[str, str] = {}
+        for name, value in self.public().items():
+            for item in value if isinstance(value, tuple) else (value,):
+                if is_shareable(item):
+                    continue
+                try:
+                    pickle.dumps(item)
+                except (TypeError, AttributeError, pickle.PicklingError) as exc:
+                    found[name] = f"{type(item).__name__}: {exc}"
+                    break
+                except Exception:  # e.g. a Queue inside: only pickled while spawning
+                    continue
+        return found
 
     def lock(self) -> None:
         """Make the context read-only."""

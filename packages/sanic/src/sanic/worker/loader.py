@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import ssl
@@ -105,13 +106,23 @@ def _cert_file(entry: Any) -> Any:
     return None
 
 
-def find_app(name: str) -> Any:
-    """The registered app ``name`` in this (worker) process, or an error saying why not."""
+def find_app(name: str, modules: tuple[str, ...] = ()) -> Any:
+    """The registered app ``name`` in this (worker) process, or an error saying why not.
+
+    ``modules`` are where the main process held the app (see ``modules_holding``): when
+    importing the main module again did not create it (it was imported inside the
+    ``if __name__ == "__main__":`` block), they are imported to find it.
+    """
     from sanic.app import Sanic
 
     app = Sanic._app_registry.get(name)
     if app is not None:
         return app
+    for module in modules:
+        importlib.import_module(module)
+        app = Sanic._app_registry.get(name)
+        if app is not None:
+            return app
     main = sys.modules.get("__mp_main__") or sys.modules.get("__main__")
     path = getattr(main, "__file__", None) or "your main module"
     known = ", ".join(sorted(Sanic._app_registry)) or "none"
@@ -127,6 +138,19 @@ def find_app(name: str) -> Any:
     )
 
 
+def modules_holding(app: Any) -> tuple[str, ...]:
+    """The importable modules (not ``__main__``) with ``app`` as a global, for a worker
+    to import when the main module does not create it."""
+    found = []
+    for module_name, module in list(sys.modules.items()):
+        if module is None or module_name in ("__main__", "__mp_main__"):
+            continue
+        namespace = getattr(module, "__dict__", None)
+        if isinstance(namespace, dict) and any(v is app for v in list(namespace.values())):
+            found.append(module_name)
+    return tuple(found)
+
+
 class AppNotFound(LookupError):
     """The worker could not find the app it was told to serve."""
 
@@ -134,4 +158,5 @@ class AppNotFound(LookupError):
 DEFAULT_APP_NAME = "app"
 """The attribute looked up when a target names only a module (``sanic mymodule``)."""
 
-__all__ = ["AppLoader", "AppNotFound", "CertLoader", "find_app", "simple_app"]
+__all__ = ["AppLoader", "AppNotFound", "CertLoader", "find_app", "modules_holding",
+           "simple_app"]

@@ -1,0 +1,209 @@
+"""How an app answers a request: ``RequestHandling``, a mixin of ``Sanic``.
+
+``handle_request`` hands a request to the app's request pipeline (pipeline.py), which
+routes it, runs the middleware and the handler, and sends the response.
+``handle_exception`` answers an exception raised on the way: it dispatches the exception
+signals, renders the error page with the app's error handler (a failing handler gets the
+default page), runs the response middleware once, and sends the page unless a response
+was already started (then that one is ended, so the client gets a complete message).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from inspect import isawaitable
+from typing import TYPE_CHECKING, Any
+
+from hurtle_app.pipeline import (
+    RequestPipeline,
+    invalid_response,
+    raised_by_code,
+    response_started,
+    run_response_middleware,
+)
+from hurtle_http.exceptions import MethodNotAllowed, NotFound, SanicException, ServerError
+from hurtle_http.response import BaseHTTPResponse
+
+if TYPE_CHECKING:
+    from hurtle_app.handlers import ErrorHandler
+    from hurtle_app.router import Router
+
+error_logger = logging.getLogger("sanic.error")
+
+
+class RequestHandling:
+    """Answering requests and the exceptions they raise (see the module docstring)."""
+
+    if TYPE_CHECKING:
+        # The app's parts these methods use (declared for type checkers only).
+        _pipeline: RequestPipeline | None
+        _signal_events: Any
+        router: Router
+        error_handler: ErrorHandler
+        dispatch: Callable[..., Awaitable[Any]]
+
+        async def _startup(self) -> None: ...
+
+    async def handle_request(self, request: Any) -> None:
+        """Route, run middleware and the handler, and send the response."""
+        if self._pipeline is None:
+            await self._startup()
+        pipeline = self._pipeline
+        if pipeline is None:  # pragma: no cover - _startup always sets it
+            raise ServerError("The app is not finalized")
+        if any(e.startswith("http.") for e in self._signal_events):
+            await pipeline.handle_with_signals(request)
+        else:
+            await pipeline.handle(request)
+
+    def streams_body(self, request: Any) -> bool:
+        """Whether ``request`` goes to a route that streams its body (``stream=True``).
+
+        Such a route reads a body of any size (``REQUEST_MAX_SIZE`` does not apply), as in
+        Sanic; the HTTP core asks only when a body goes over the limit.
+        """
+        try:
+            route, _, _ = self.router.get(request.path, request.method, request.host)
+        except Exception:  # no route, a wrong method, a bad path: the limit holds
+            return False
+        return bool(getattr(route.extra, "stream", False))
+
+    async def run_respond_middleware(self, request: Any, response: Any) -> Any:
+        """Run the response middleware on a response started with ``request.respond()``
+        (streamed responses get it there, before their head is sent, as in Sanic)."""
+        pipeline = self._pipeline
+        if pipeline is None:
+            return response
+        return await pipeline.respond_middleware(request, response)
+
+    def _route_failed_request(self, request: Any, exception: BaseException) -> BaseException:
+        """Route a request that failed before it was (its body could not be read, or was
+        too large), as Sanic routes each request once its head is in: the route's error
+        format, exception handlers and middleware then apply to the error page, and a
+        request no route takes is answered 404/405 rather than with the body's error.
+        Returns the exception to answer."""
+        if self._pipeline is None:
+            return exception
+        try:
+            hit = self._pipeline.resolve(request)
+        except (NotFound, MethodNotAllowed) as unrouted:
+            return unrouted
+        except Exception:
+            return exception
+        request.route = hit[0]
+        if hit[2]:
+            request._match_info = dict(hit[2])
+        return exception
+
+    async def announce_exception(self, request: Any, exception: BaseException) -> None:
+        """Dispatch ``server.exception.report`` and ``http.lifecycle.exception`` for an
+        exception that is about to be answered."""
+        if "server.exception.report" in self._signal_events:
+            await self.dispatch(
+                "server.exception.report",
+                context={"exception": exception},
+                fail_not_found=False,
+            )
+        if "http.lifecycle.exception" in self._signal_events:
+            await self.dispatch(
+                "http.lifecycle.exception",
+                inline=True,
+                context={"request": request, "exception": exception},
+                fail_not_found=False,
+            )
+
+    async def handle_exception(
+        self,
+        request: Any,
+        exception: BaseException,
+        run_middleware: bool = True,
+        *,
+        announced: bool = False,
+    ) -> None:
+        """Render ``exception`` with the error handler and send it (``announced``: the
+        exception signals were already dispatched for it)."""
+        if getattr(request, "route", True) is None and _body_error(request) is exception:
+            exception = self._route_failed_request(request, exception)
+        if not announced:
+            await self.announce_exception(request, exception)
+        try:
+            response = self.error_handler.response(request, exception)
+            if isawaitable(response):
+                response = await response
+        except Exception as error:
+            error_logger.exception("Exception occurred in the error handler")
+            if isinstance(error, SanicException):
+                # As Sanic: an HTTP error raised by the error handler itself (a custom
+                # ErrorHandler's response()) gets its own page.
+                response = self.error_handler.default(request, error)
+            else:
+                response = self.error_handler.failed_response(request, error)
+        if not isinstance(response, BaseHTTPResponse) and not (
+            response is None and getattr(getattr(request, "stream", None), "response", None)
+        ):
+            # As Sanic: an exception handler must answer with a response (or stream one).
+            response = self.error_handler.default(request, invalid_response(response))
+        route = getattr(request, "route", None)
+        # The response middleware runs once per request: not again on an error page
+        # when request.respond() already ran it (as in Sanic).
+        started = getattr(request, "_response_middleware_started", False)
+        if run_middleware and response is not None and not started:
+            if route is not None:
+                chain = getattr(route.extra, "response_middleware", ())
+            else:
+                # No route (404/405, protocol errors): the app-wide middleware runs.
+                chain = self._pipeline.global_response if self._pipeline else ()
+            if chain:
+                events = self._signal_events
+                mw_signals = "http.middleware.before" in events or "http.middleware.after" in events
+                try:
+                    result = await run_response_middleware(
+                        request, response, chain, self.dispatch if mw_signals else None
+                    )
+                    if isinstance(result, BaseHTTPResponse):
+                        response = result
+                except Exception:
+                    error_logger.exception(
+                        "Exception occurred in one of response middleware handlers"
+                    )
+                except asyncio.CancelledError as exc:
+                    if not raised_by_code(exc):
+                        raise
+                    error_logger.exception(
+                        "Exception occurred in one of response middleware handlers"
+                    )
+        if response is None or getattr(request, "stream", None) is None:
+            return
+        if response_started(request):
+            error_logger.error(
+                "The error response will not be sent to the client for the following "
+                'exception:"%s". A previous response has at least partially been sent.',
+                exception,
+            )
+            started = getattr(request.stream, "response", None)
+            if started is not None:
+                try:  # end what was started, so the client gets a complete message
+                    await started.send(end_stream=True)
+                except Exception:
+                    error_logger.debug("Could not end the response", exc_info=True)
+            return
+        if "http.lifecycle.response" in self._signal_events:
+            # As Sanic: an error response is announced like any other.
+            await self.dispatch(
+                "http.lifecycle.response",
+                inline=True,
+                context={"request": request, "response": response},
+                fail_not_found=False,
+            )
+        await RequestPipeline.send(request, response)
+
+
+def _body_error(request: Any) -> BaseException | None:
+    """The error the HTTP core met reading ``request`` before handing it to the app."""
+    body_error = getattr(getattr(request, "stream", None), "body_error", None)
+    return body_error() if callable(body_error) else None
+
+
+__all__ = ["RequestHandling"]

@@ -1,0 +1,605 @@
+"""The response side of an HTTP/1.1 connection: ``ResponseWriter``, a mixin of ``Http``.
+
+Theory of operation
+-------------------
+``respond()`` binds a response to the connection; nothing is sent until its first
+``send``. ``send`` is an attribute, as in Sanic (``None`` once the response is finished):
+first ``http1_response_header`` (the head, with the first data), then the body pieces,
+framed by ``Content-Length`` (``http1_response_normal``), chunked coding
+(``http1_response_chunked``), the connection's close for an HTTP/1.0 client
+(``http1_response_close_delimited``), or nothing at all for HEAD, 204 and 304
+(``head_response_ignored``). The last piece moves the stage machine (stages.py) back to
+IDLE and writes the access-log line.
+
+``finish()`` is the fast path for a response whose body is in hand: head and body in one
+write, from pre-encoded pieces, without a coroutine. ``error_response()`` answers an
+exception through the app's error handler while that is still possible, and otherwise
+closes the connection.
+
+The mixin holds no state of its own: it reads and sets ``Http``'s slots (``stage``,
+``response``, ``keep_alive``, ``protocol``, ...).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from time import perf_counter
+from typing import TYPE_CHECKING, Any
+
+from multidict import CIMultiDict
+
+from hurtle_http.exceptions import STATUS_CODES, SanicException, ServerError
+from hurtle_http.framing import CHUNK_END, encode_chunk
+from hurtle_http.headers import Header, format_http1_response
+from hurtle_http.stages import (
+    END,
+    ERROR,
+    FAIL,
+    FAILED,
+    HANDLER,
+    IDLE,
+    RESPOND,
+    RESPONSE,
+    TRANSITIONS,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+    from hurtle_http.http import _Incoming
+    from hurtle_http.protocol import HttpProtocol
+    from hurtle_http.stages import Stage
+
+    _Writer = Callable[..., Awaitable[None]]  # (data, end_stream=...)
+
+access_logger = logging.getLogger("sanic.access")
+error_logger = logging.getLogger("sanic.error")
+
+# PERF: the multidict's own method, called on a Header directly (see http.py's _getall).
+_items = CIMultiDict.items
+
+# RFC 9110 section 15.4.5: a 304 carries no representation metadata except these.
+_ENTITY_HEADERS = (
+    "allow",
+    "content-encoding",
+    "content-language",
+    "content-length",
+    "content-md5",
+    "content-range",
+    "content-type",
+    "last-modified",
+)
+
+
+_STATUS_LINES = {
+    code: f"HTTP/1.1 {code} {phrase.decode('latin-1')}\r\n" for code, phrase in STATUS_CODES.items()
+}
+_fast_head_types: dict[type, bool] = {}
+
+# PERF: pre-encoded pieces of a whole-body response head (``Http.finish``): the status
+# line, and the tail after the Content-Length digits, per (keep-alive, Content-Type).
+_STATUS_LINE_BYTES = {code: line.encode("latin-1") for code, line in _STATUS_LINES.items()}
+_head_parts: dict[tuple[int, bool, str | None], tuple[bytes, bytes]] = {}
+_finish_types: dict[type, bool] = {}
+
+
+def _unknown_status_line(status: int) -> str:
+    """The status line of a status without a reason phrase; only three digits can go out
+    (RFC 9110 section 15: a status code is a three-digit integer)."""
+    if status > 999:
+        raise RuntimeError(f"Invalid response status {status}")
+    return f"HTTP/1.1 {status} UNKNOWN\r\n"
+
+
+def _head_parts_for(key: tuple[int, bool, str | None]) -> tuple[bytes, bytes]:
+    """(status line, tail after the Content-Length digits) for (status, keep-alive, type)."""
+    status, keep_alive, content_type = key
+    line = _STATUS_LINE_BYTES.get(status) or _unknown_status_line(status).encode()
+    tail = "\r\nconnection: keep-alive\r\n" if keep_alive else "\r\nconnection: close\r\n"
+    if content_type is not None:
+        tail += f"content-type: {content_type}\r\n"
+    parts = (line, (tail + "\r\n").encode())
+    if len(_head_parts) < 1024:  # statuses and types come from the app; bound the cache
+        _head_parts[key] = parts
+    return parts
+
+
+_heads: dict[tuple[int, bool, str | None, int], tuple[bytes, bytes, bytes]] = {}
+
+
+def _head_for(key: tuple[int, bool, str | None, int]) -> tuple[bytes, bytes, bytes]:
+    """(whole head without fields, its status line, the rest) for (status, keep-alive,
+    type, size): the fields, if any, go between the status line and the rest."""
+    line, tail = _head_parts.get(key[:3]) or _head_parts_for(key[:3])
+    rest = b"content-length: %d%s" % (key[3], tail)
+    head = (line + rest, line, rest)
+    if len(_heads) < 4096:  # sizes come from the app's bodies; bound the cache
+        _heads[key] = head
+    return head
+
+
+def _finishes_whole(cls: type) -> bool:
+    """Whether responses of ``cls`` may take ``Http.finish`` (no overridden send/head)."""
+    from hurtle_http.response.types import BaseHTTPResponse
+
+    fast = (
+        getattr(cls, "send", None) is BaseHTTPResponse.send
+        and getattr(cls, "processed_headers", None) is BaseHTTPResponse.processed_headers
+        and getattr(cls, "headers", None) is BaseHTTPResponse.headers
+    )
+    _finish_types[cls] = fast
+    return fast
+
+
+def _uses_base_processed_headers(cls: type) -> bool:
+    from hurtle_http.response.types import BaseHTTPResponse
+
+    fast = getattr(cls, "processed_headers", None) is BaseHTTPResponse.processed_headers
+    _fast_head_types[cls] = fast
+    return fast
+
+
+def _format_head(res: Any, status: int, headers: Any, framing: str) -> bytes:
+    """The response head as bytes: status line, fields, framing fields, ``Content-Type``."""
+    cls = type(res)
+    fast = _fast_head_types.get(cls)
+    if fast is None:
+        fast = _uses_base_processed_headers(cls)
+    if not fast:
+        extra = [tuple(f.split(": ", 1)) for f in framing.split("\r\n") if f]
+        for name, value in extra:
+            headers[name] = value
+        return format_http1_response(status, res.processed_headers)
+    # PERF: same fields as BaseHTTPResponse.processed_headers + format_http1_response, built
+    # as one str and encoded once (about 3x faster than encoding field by field).
+    line = _STATUS_LINES.get(status) or _unknown_status_line(status)
+    fields = "".join([f"{name}: {value}\r\n" for name, value in headers.items()]) + framing
+    content_type = res.content_type
+    lines = len(headers) + framing.count("\n") + 2
+    if (
+        content_type is not None
+        and "content-type" not in headers
+        and status >= 200
+        and status != 204
+        and status != 304
+    ):
+        head = f"{line}{fields}content-type: {content_type}\r\n\r\n"
+        lines += 1
+    else:
+        head = f"{line}{fields}\r\n"
+    # RFC 9110 section 5.5 / 9112 section 2.2: no CR or LF inside a field (a value with
+    # "\r\n" would smuggle extra fields or a body: response splitting). Two C scans.
+    if head.count("\n") != lines or head.count("\r") != lines:
+        raise InvalidHeader("Response header field contains CR or LF")
+    return head.encode()
+
+
+class InvalidHeader(ServerError):
+    """A response header name or value that would break the head (CR or LF in it)."""
+
+
+class ResponseWriter:
+    """Writing the response to the current request (see the module docstring)."""
+
+    if TYPE_CHECKING:
+        # Http's slots that these methods read and set (declared for type checkers only).
+        protocol: HttpProtocol
+        stage: Stage
+        request: Any
+        response: Any
+        current: _Incoming | None
+        keep_alive: bool
+        head_only: bool
+        expecting_continue: bool
+        upgrade_websocket: bool
+        send: _Writer | None
+        response_func: _Writer | None
+        response_size: int
+        response_bytes_left: int
+        perft0: float
+        _hook: Callable[[str, dict[str, Any]], Awaitable[None]] | None
+        _status_error: bool
+
+        def create_empty_request(self) -> None: ...
+    else:
+        __slots__ = ()
+
+    def respond(self, response: Any) -> Any:
+        """Bind ``response`` to this connection; nothing is sent until its first ``send``.
+
+        Calling it again before anything was sent replaces the response to be given.
+        """
+        if self.stage is not HANDLER or self.response_func is not None:
+            if self.stage is RESPONSE or self.response_func is not None:
+                raise ServerError("Response already started")
+            raise ServerError("No request is waiting for a response")
+        # Bound first: something that is not a response fails here, leaving this
+        # connection's state as it was (an error page can still answer).
+        response.stream = self
+        previous = self.response
+        if previous is not None and previous is not response:
+            previous.stream = None
+        self.response = response
+        self.send = self.http1_response_header
+        return response
+
+    def finish(self, response: Any) -> bool:
+        """Send ``response`` whole, now, if it is a plain one; False if ``send`` must.
+
+        The same bytes as ``respond(response)`` then ``await response.send(end_stream=True)``
+        for a response with its body in hand, a status with content, and no field that
+        changes framing; anything else (HEAD, 1xx/204/304, a ``content-length``,
+        ``connection`` or ``transfer-encoding`` field, a paused transport, lifecycle
+        signals, a response class overriding ``send``) returns False untouched.
+        """
+        # PERF: no coroutine and no head-building helper per response; the head is the
+        # status line, the fields, and pre-encoded framing (benchmarks/inproc.py "GET /").
+        if (
+            self.stage is not HANDLER
+            or self.response_func is not None
+            or self.head_only
+            or self._hook is not None
+        ):
+            return False
+        if _finish_types.get(type(response)) is not True and not _finishes_whole(type(response)):
+            return False
+        status = response.status
+        if status < 200 or status == 204 or status == 304:
+            return False
+        headers = response._headers  # None until the handler touched ``headers``
+        content_type = response.content_type
+        if headers:
+            if (
+                "content-length" in headers
+                or "connection" in headers
+                or "transfer-encoding" in headers
+            ):
+                return False
+            if "content-type" in headers:
+                content_type = None
+        protocol = self.protocol
+        if protocol.flow.writing_paused:
+            return False
+        body = response.body or b""
+        keep_alive = self.keep_alive
+        if keep_alive:
+            record = self.current
+            if record is not None and not record.done and self.expecting_continue:
+                # a client waiting for 100-continue may never send the body: close
+                keep_alive = self.keep_alive = False
+        previous = self.response
+        if previous is not response:
+            if previous is not None:
+                return False  # one bound by request.respond(): the caller decides
+            self.response = response
+        response.stream = self
+        size = len(body)
+        # PERF: the head without fields comes whole from a cache keyed by everything in it
+        # (a bytes %-format of the Content-Length was about 2,700 instructions).
+        key = (status, keep_alive, content_type, size)
+        head = _heads.get(key) or _head_for(key)
+        if headers:
+            # PERF: f-strings in a list comprehension: about 560 instructions less per response
+            # than map(str.__mod__) over the fields (benchmarks/inproc.py "mw GET /").
+            fields = "".join(
+                [
+                    f"{name}: {value}\r\n"
+                    for name, value in (
+                        _items(headers) if type(headers) is Header else headers.items()
+                    )
+                ]
+            )
+            if fields.count("\n") != len(headers) or fields.count("\r") != len(headers):
+                # CR or LF inside a field: the slow path answers it with a 500.
+                return False
+            data = b"".join((head[1], fields.encode(), head[2], body))
+        else:
+            data = head[0] + body
+        if not protocol.closed:
+            protocol.transport.write(data)
+        self.response_size = size
+        self.stage = IDLE
+        if self.perft0:
+            self.log_response()
+        return True
+
+    async def http1_response_header(self, data: bytes, end_stream: bool | None = False) -> None:
+        """Write the response head, with ``data`` if given (finished if ``end_stream``)."""
+        res = self.response
+        if not data:
+            body = res.body
+            if body:
+                data, end_stream = body, True
+        status = res.status
+        headers = res.headers
+        size = len(data)
+        func: Any = None
+        framing = ""
+        if status < 200 or status == 204 or status == 304:
+            if status < 200:
+                # RFC 9110 section 15.2: a 1xx is never the final response (a client
+                # would wait for another), so the handler's mistake becomes a 500, as
+                # in Sanic.
+                res.stream = None
+                self.response = None
+                self.send = None
+                error = RuntimeError(f"Invalid response status {status}")
+                if self._status_error:  # the error page asked for a 1xx too
+                    self._write_plain_error(error)
+                    return
+                self._status_error = True
+                try:
+                    # The response middleware ran on the response replaced here; as
+                    # in Sanic it does not run again on the error page.
+                    await self.error_response(error, run_middleware=False)
+                finally:
+                    self._status_error = False
+                return
+            # RFC 9110 sections 15.3.5, 15.4.5: these responses have no content.
+            if status == 304:
+                for name in _ENTITY_HEADERS:
+                    headers.popall(name, None)
+            headers.popall("content-length", None)
+            headers.popall("transfer-encoding", None)
+            data, size = b"", 0
+            if not end_stream:
+                # A stream (request.respond(), ResponseStream): what it still writes is
+                # dropped until its eof, as for HEAD (Sanic does not fail it either).
+                func = self.head_response_ignored
+        elif end_stream:
+            # PERF: the whole body is known: Content-Length, one write, no chunking.
+            if "content-length" not in headers:
+                framing = f"content-length: {size}\r\n"
+            elif self.head_only and not size:
+                # RFC 9110 8.6, 9.3.2: a HEAD answer may state the length a GET would
+                # send; the handler's value stands (as in Sanic).
+                pass
+            else:
+                headers.popall("content-length")
+                framing = f"content-length: {size}\r\n"
+        elif "content-length" in headers:
+            try:
+                total = int(headers["content-length"])
+            except ValueError:
+                raise ServerError("Invalid Content-Length in the response headers") from None
+            self.response_bytes_left = total - size
+            func = self.http1_response_normal
+        elif self.request is not None and self.request.version == "1.0":
+            # RFC 9112 section 6.1: no Transfer-Encoding to an HTTP/1.0 client (it could
+            # not decode it; Sanic sends it); the body ends where the connection does.
+            self.keep_alive = False
+            func = self.http1_response_close_delimited
+        else:
+            headers["transfer-encoding"] = "chunked"
+            data = encode_chunk(data)
+            func = self.http1_response_chunked
+        if self.head_only:
+            # RFC 9110 section 9.3.2: same head as GET, no content.
+            data = b""
+            if func is not None:
+                func = self.head_response_ignored
+        if self.keep_alive:
+            record = self.current
+            if record is not None and not record.done and self.expecting_continue:
+                # The client may wait for a 100-continue that will not come and never
+                # send the body: this connection cannot be reused, so say so now. (A
+                # body that is on its way is read and dropped after the response.)
+                self.keep_alive = False
+        if "connection" in headers:
+            # A handler asking to close gets its way; framing is otherwise ours to set.
+            if any(v.lower() == "close" for v in headers.popall("connection")):
+                self.keep_alive = False
+        # PERF: the framing fields are appended to the head text, not stored in the
+        # response's multidict (two CIMultiDict writes per response saved).
+        framing += "connection: keep-alive\r\n" if self.keep_alive else "connection: close\r\n"
+        self.response_size = size
+        try:
+            head = _format_head(res, status, headers, framing)
+        except InvalidHeader as error:
+            # Nothing was written: answer with an error page instead (a 500).
+            res.stream = None
+            self.response = None
+            self.send = None
+            if self._status_error:
+                self._write_plain_error(error)
+                return
+            self._status_error = True
+            try:
+                await self.error_response(error, run_middleware=False)
+            finally:
+                self._status_error = False
+            return
+        if self._hook is not None:
+            await self._lifecycle("send", head + data if data else head)
+        protocol = self.protocol
+        if protocol.flow.writing_paused:
+            await protocol.flow.drain()
+        # PERF: head and body in a single transport.write (one syscall for small bodies).
+        protocol.write(head + data if data else head)
+        if func is None:
+            self._response_done()
+        else:
+            self.stage = TRANSITIONS[self.stage, RESPOND]
+            self.send = self.response_func = func
+            protocol._time = protocol.loop.time()  # progress: restarts RESPONSE_TIMEOUT
+
+    async def http1_response_normal(self, data: bytes, end_stream: bool | None = False) -> None:
+        """Write a piece of a response whose size (``Content-Length``) was given."""
+        size = len(data)
+        left = self.response_bytes_left - size
+        if left < 0:
+            self._fail()
+            raise ServerError("Response was bigger than content-length")
+        self.response_bytes_left = left
+        self.response_size += size
+        if size:
+            await self.protocol.send(data)
+        if end_stream:
+            if left:
+                self._fail()
+                raise ServerError("Response was smaller than content-length")
+            self._response_done()
+
+    async def http1_response_chunked(self, data: bytes, end_stream: bool | None = False) -> None:
+        """Write a piece of a response in chunked transfer coding."""
+        self.response_size += len(data)
+        if end_stream:
+            await self.protocol.send(encode_chunk(data) + CHUNK_END)
+            self._response_done()
+        elif data:
+            await self.protocol.send(encode_chunk(data))
+
+    async def http1_response_close_delimited(
+        self, data: bytes, end_stream: bool | None = False
+    ) -> None:
+        """Write a piece of a response of unknown size to an HTTP/1.0 client: as is, the
+        end being the connection's close (RFC 9112 section 6.3, item 8)."""
+        self.response_size += len(data)
+        if data:
+            await self.protocol.send(data)
+        if end_stream:
+            self._response_done()
+
+    async def head_response_ignored(self, data: bytes, end_stream: bool | None = False) -> None:
+        """HEAD response: body data silently ignored."""
+        if end_stream:
+            self._response_done()
+
+    def _response_done(self) -> None:
+        self.stage = TRANSITIONS[self.stage, END]
+        self.send = self.response_func = None
+        if self.perft0:
+            self.log_response()
+
+    def _fail(self) -> None:
+        self.stage = TRANSITIONS[self.stage, FAIL]
+        self.send = self.response_func = None
+        self.keep_alive = False
+
+    async def _finish_response(self) -> None:
+        if self.stage is RESPONSE:
+            send = self.send
+            if send is not None:
+                await send(b"", end_stream=True)
+        elif self.stage is HANDLER:
+            if self.upgrade_websocket:
+                return
+            # Sanic's wording for a handler (or error handler) that returned None.
+            raise ServerError("Invalid response type None (need HTTPResponse)")
+
+    async def error_response(self, exception: BaseException, run_middleware: bool = True) -> None:
+        """Answer ``exception`` through the app's error handler, or close if too late
+        (``run_middleware=False``: the response middleware already ran on this request)."""
+        protocol = self.protocol
+        if self.upgrade_websocket:
+            # The connection speaks websocket now: no HTTP error response is possible.
+            ws = protocol.websocket
+            if ws is not None:
+                await ws.close(1011)
+            protocol.close()
+            return
+        if self.stage is IDLE and self.request is not None:
+            # The response to this request is complete (a handler that failed after
+            # its eof, a ResponseStream writing past a 204): another response would be
+            # one the client never asked for. Log it only.
+            error_logger.error(
+                "The error response will not be sent to the client for the following "
+                'exception:"%s". A previous response has at least partially been sent.',
+                exception,
+                exc_info=exception,
+            )
+            return
+        if self.stage is RESPONSE or self.stage is FAILED:
+            # The head is out: no error response is possible, only a cut connection.
+            if self.stage is RESPONSE:
+                self._fail()
+            self.keep_alive = False
+            protocol.close()
+            return
+        if self.stage is not HANDLER:
+            self.stage = TRANSITIONS[self.stage, ERROR]
+            self.keep_alive = False
+        if self.request is None:
+            self.create_empty_request()
+        if self.response is not None:
+            self.response.stream = None
+        self.response = None
+        self.response_func = None
+        self.send = None
+        try:
+            if run_middleware:
+                await protocol.app.handle_exception(self.request, exception)
+            else:
+                await protocol.app.handle_exception(self.request, exception, run_middleware=False)
+            if self.stage is not IDLE:
+                await self._finish_response()
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            error_logger.exception("Error while handling the error %r", exception)
+            if self.stage is HANDLER:
+                self._write_plain_error(exception)
+            else:
+                self.keep_alive = False
+                protocol.close()
+
+    def _write_plain_error(self, exception: BaseException) -> None:
+        status = (
+            getattr(exception, "status_code", 500) if isinstance(exception, SanicException) else 500
+        )
+        body = b"Internal Server Error" if status == 500 else str(exception).encode()
+        self.keep_alive = False
+        headers = [
+            (b"content-length", b"%d" % len(body)),
+            (b"connection", b"close"),
+            (b"content-type", b"text/plain; charset=utf-8"),
+        ]
+        self.protocol.write(format_http1_response(status, headers) + body)
+        self.response_size = len(body)
+        self.stage = TRANSITIONS[self.stage, END]
+
+    def log_response(self) -> None:
+        """Write the access-log line for the finished response (``sanic.access``)."""
+        request = self.request
+        response = self.response
+        conn_info = self.protocol.conn_info
+        host = ""
+        if conn_info is not None:
+            # As Sanic: the client as the proxies tell it (PROXIES_COUNT, FORWARDED_SECRET,
+            # REAL_IP_HEADER), else the peer's address.
+            try:
+                client = request.remote_addr or conn_info.client_ip
+            except Exception:  # a malformed forwarding header must not stop the log line
+                client = conn_info.client_ip
+            if client or not isinstance(conn_info.sockname, str):
+                host = f"{client}:{conn_info.client_port}"
+            else:
+                # A UNIX socket has no peer address: as Sanic, four hex digits that tell
+                # this connection from the others open at the same time, then "unx".
+                host = f"{id(self.protocol) >> 4 & 0xFFFF:04X}unx"
+        try:
+            target = f"{request.method} {request.url}"
+        except Exception:
+            target = f"{getattr(request, 'method', '')} {getattr(request, 'path', '')}"
+        duration = perf_counter() - self.perft0 if self.perft0 else 0.0
+        extra = {
+            "status": getattr(response, "status", 0),
+            "byte": self.response_size,
+            "host": host,
+            "request": target,
+            "duration": f" {duration * 1000:.1f}ms",  # as Sanic: " 0.4ms"
+        }
+        access_logger.info("", extra=extra)
+
+    async def _lifecycle(self, event: str, data: bytes = b"") -> None:
+        # The app maps this to each signal's own arguments (``send`` gets the bytes).
+        hook = self._hook
+        if hook is not None:
+            await hook(
+                f"http.lifecycle.{event}",
+                {"request": self.request, "response": self.response, "data": data},
+            )
+
+
+__all__ = ["InvalidHeader", "ResponseWriter"]
