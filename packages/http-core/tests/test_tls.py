@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import socket
 import ssl
 from pathlib import Path
@@ -172,16 +173,31 @@ async def test_a_peer_that_never_answers_the_close_notify_is_cut_after_the_close
 
 
 async def test_shutdown_does_not_wait_for_close_notify_answers(
-    ca: trustme.CA, files: dict[str, str]
+    ca: trustme.CA, files: dict[str, str], caplog: pytest.LogCaptureFixture
 ) -> None:
     """A graceful shutdown ends once every connection is closed and flushed: a TLS peer
-    that keeps its side open after the server's close_notify does not hold it up."""
-    handle = await start_server(HandlerApp(conn_cert), port=0, ssl=files)
+    that keeps its side open after the server's close_notify does not hold it up, and its
+    request, answered in full, is not reported as cut."""
+    started, release = asyncio.Event(), asyncio.Event()
+
+    async def held(request: Any) -> Any:
+        started.set()
+        await release.wait()
+        return json_response({"done": True})
+
+    handle = await start_server(HandlerApp(held), port=0, ssl=files)
     client = await asyncio.to_thread(SilentTlsClient, handle.port, ca)
     try:
-        shutdown = asyncio.ensure_future(handle.graceful_shutdown(30))
-        assert await asyncio.to_thread(client.request, b"") == b""  # closed while idle
-        await asyncio.wait_for(shutdown, 3)
+        with caplog.at_level(logging.INFO):
+            reply = asyncio.ensure_future(asyncio.to_thread(
+                client.request, b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"
+            ))
+            await asyncio.wait_for(started.wait(), 5)
+            shutdown = asyncio.ensure_future(handle.graceful_shutdown(30))
+            release.set()
+            assert (await asyncio.wait_for(reply, 5)).startswith(b"HTTP/1.1 200 OK")
+            await asyncio.wait_for(shutdown, 3)
+        assert "stopped" not in caplog.text
     finally:
         client.sock.close()
         await handle.close()

@@ -289,7 +289,8 @@ class ServerHandle:
         """Close the server and every connection now."""
         self.server.close()
         for conn in list(self.connections):
-            _log_cut_request(conn)
+            if not _closed_and_flushed(conn):  # not one waiting for a TLS close_notify
+                _log_cut_request(conn)
             conn.abort() if hasattr(conn, "abort") else conn.transport.close()
         self.connections.clear()
         with contextlib.suppress(Exception):
