@@ -454,3 +454,24 @@ async def test_field_values_that_are_not_strings_are_written_as_str() -> None:
     assert b"\r\nx-count: 5\r\nx-many: a\r\nx-many: b\r\n" in data
     [res] = parse_responses(data)
     assert res.status == 200 and res.body == b"ok"
+
+
+@pytest.mark.parametrize("status", [302, 400, 404, 500])
+async def test_unread_body_after_a_non_2xx_answer_is_not_logged(
+    caplog: pytest.LogCaptureFixture, status: int
+) -> None:
+    """As Sanic 25.12: "body not consumed." is logged only after a 2xx answer; a client
+    posting to a missing route (or a handler refusing early) leaves no error in the log.
+    The unread rest is still dropped and the connection serves its next request."""
+
+    async def handler(request: Any) -> Any:
+        return text("no", status=status)
+
+    conn = FakeConnection(HandlerApp(handler, stream=True))
+    conn.receive(b"POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc")
+    await conn.settle()
+    assert conn.take().startswith(f"HTTP/1.1 {status} ".encode())
+    conn.receive(b"defghij" + b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n")
+    await conn.settle()
+    assert conn.take().startswith(f"HTTP/1.1 {status} ".encode())
+    assert "body not consumed" not in caplog.text

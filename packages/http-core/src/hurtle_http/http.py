@@ -881,7 +881,7 @@ class Http(RequestReader, ResponseWriter):
             self.task = None
 
     async def _drain_unread_body(self, record: _Incoming) -> None:
-        """As Sanic: after the response, say that the handler left some of the body unread
+        """As Sanic: after a 2xx response, say that the handler left some of the body unread
         (a ``stream=True`` route), then read and drop the rest still on its way, so the
         connection goes on to the next request."""
         if (
@@ -893,7 +893,11 @@ class Http(RequestReader, ResponseWriter):
             or record.request is not self.request
         ):
             return
-        error_logger.error("%r body not consumed.", record.request)
+        response = self.response
+        if response is not None and 200 <= getattr(response, "status", 0) < 300:
+            # As Sanic: only a successful answer is worth the log line; a 404, or an error
+            # page, for a request whose body went unread is the client's doing.
+            error_logger.error("%r body not consumed.", record.request)
         if record.done or not self.keep_alive:
             return
         try:
