@@ -72,6 +72,26 @@ def test_a_part_charset_with_quadratic_decoding_is_read_as_utf8(charset: str) ->
     assert files.get("f").name == "é"
 
 
+@pytest.mark.parametrize("charset", ["undefined", "unicode-escape"])
+def test_a_part_charset_that_is_no_text_charset_is_read_as_utf8(charset: str) -> None:
+    """A part naming ``undefined`` (which fails on every input) or an escape codec is
+    read as UTF-8, as one naming an unknown charset, and the other fields are kept."""
+    body = (
+        _part(
+            [
+                'Content-Disposition: form-data; name="a"',
+                f"Content-Type: text/plain; charset={charset}",
+            ],
+            "é \\x".encode(),
+        )
+        + _part(['Content-Disposition: form-data; name="b"'], b"2")
+        + BOUNDARY
+        + b"--\r\n"
+    )
+    fields, _files = parse_multipart_form(body, BOUNDARY)
+    assert fields == {"a": ["é \\x"], "b": ["2"]}
+
+
 def test_file_is_a_named_tuple() -> None:
     upload = File(type="a/b", body=b"x", name="n")
     kind, body, name = upload

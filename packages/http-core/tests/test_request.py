@@ -532,6 +532,21 @@ def test_a_form_charset_with_quadratic_decoding_is_read_as_utf8(charset: str) ->
     assert request.form == {"a": ["é"], "b": ["xn--aa-bb"]}
 
 
+@pytest.mark.parametrize("charset", ["undefined", "unicode_escape", "raw-unicode-escape"])
+def test_a_form_charset_that_is_no_text_charset_is_read_as_utf8(
+    charset: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``undefined`` fails on every body (the form was lost, with an error and traceback
+    in the log) and the escape codecs read backslashes as Python escapes: a form naming
+    them is read as UTF-8, as Sanic reads every urlencoded form."""
+    request = make(
+        body=b"a=%C3%A9&b=\\x&c=1",
+        headers={"Content-Type": f"application/x-www-form-urlencoded; charset={charset}"},
+    )
+    assert request.form == {"a": ["é"], "b": ["\\x"], "c": ["1"]}
+    assert "Failed when parsing form" not in caplog.text
+
+
 def test_multipart_form_and_files() -> None:
     body = (
         b'--XX\r\nContent-Disposition: form-data; name="k"\r\n\r\nv\r\n'

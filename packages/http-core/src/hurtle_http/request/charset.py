@@ -8,11 +8,16 @@ import codecs
 # (which runs punycode on each "xn--" label). A client naming one in a form's charset
 # could hold a worker for minutes with a few megabytes of body.
 _QUADRATIC = frozenset({"punycode", "idna"})
+# Codecs that are no charset a client could have encoded with: "undefined" fails on every
+# input (even with errors="replace", so the whole form was lost and an error logged) and
+# the escape codecs read backslashes as Python escapes (warning on each bad one).
+_NOT_CHARSETS = frozenset({"undefined", "unicode-escape", "raw-unicode-escape"})
+_READ_AS_UTF8 = _QUADRATIC | _NOT_CHARSETS
 
 
 def form_charset(charset: str) -> str:
     """``charset`` as a codec name to decode form text with, or ``"utf-8"`` when it names
-    a codec unfit for client input (see ``_QUADRATIC``).
+    a codec unfit for client input (see ``_QUADRATIC`` and ``_NOT_CHARSETS``).
 
     An unknown name is returned as is: the caller's ``LookupError`` fallback handles it.
     """
@@ -20,7 +25,7 @@ def form_charset(charset: str) -> str:
         name = codecs.lookup(charset).name
     except LookupError:
         return charset
-    return "utf-8" if name in _QUADRATIC else charset
+    return "utf-8" if name in _READ_AS_UTF8 else charset
 
 
 __all__ = ["form_charset"]
