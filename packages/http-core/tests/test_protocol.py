@@ -122,6 +122,36 @@ async def test_a_later_request_with_any_token_method_reaches_the_handler(split: 
     assert bodies == [b"POST /a hi", b"get /b ", b"BREW /c x"]
 
 
+@pytest.mark.parametrize("method", [b"BREW", b"!OST", b"get"])
+@pytest.mark.parametrize(
+    ("field", "status"),
+    [
+        (b"Transfer-Encoding: x", 501),
+        (b"Transfer-Encoding: gzip", 501),
+        (b"Content-Length: 99999999999999", 413),
+        (b"Content-Length: 1\r\nContent-Length: 2", 400),
+    ],
+)
+@pytest.mark.parametrize("later", [False, True])
+async def test_a_refused_head_with_any_token_method_gets_its_4xx_or_501(
+    method: bytes, field: bytes, status: int, later: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A head with a method llhttp does not know is parsed again with a stand-in; what
+    the head's checks refuse there is answered as for GET, not as an unexpected error
+    (it was a 500, with the parser's "Invalid method" traceback logged)."""
+    conn = FakeConnection(echo)
+    head = method + b" /a HTTP/1.1\r\nHost: x\r\n" + field + b"\r\n\r\n"
+    if later:
+        conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        await conn.settle()
+    conn.receive(head)
+    await conn.settle()
+    responses = parse_responses(conn.take())
+    assert [r.status for r in responses] == ([200] if later else []) + [status]
+    assert conn.closed
+    assert "Invalid method" not in caplog.text
+
+
 async def test_data_after_close_is_ignored() -> None:
     conn = FakeConnection(hello)
     await exchange(conn, b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n")

@@ -214,6 +214,36 @@ class _NoEvents:
     """A parser protocol that listens to nothing."""
 
 
+class _KeepsCallbackErrors:
+    """The parser protocol of a request fed again with a stand-in method: its callbacks,
+    each recording what it raises as the reader's pending refusal.
+
+    That feed runs while the refused method's error is being handled, and then httptools
+    chains that error, not the callback's, to its ``HttpParserCallbackError``: a head the
+    callbacks refuse (``Transfer-Encoding: x`` after ``BREW``) was answered with the method
+    error as an unexpected exception, a 500.
+    """
+
+    __slots__ = ("reader",)
+
+    def __init__(self, reader: RequestReader) -> None:
+        self.reader = reader
+
+    def __getattr__(self, name: str) -> Any:
+        callback = getattr(self.reader, name)  # httptools looks each one up once
+        reader = self.reader
+
+        def keeping(*args: Any) -> Any:
+            try:
+                return callback(*args)
+            except Exception as error:
+                if reader._pending is None and not isinstance(error, _Stop):
+                    reader._pending = error
+                raise
+
+        return keeping
+
+
 class _MethodOverride:
     """The parser as ``on_head`` sees it, with the method the client really sent."""
 
@@ -458,7 +488,7 @@ class RequestReader:
                 self._refuse(_ascii_only() if _non_ascii_target(head) else BadRequest("Bad Request"))
                 return
             self._method = match.group(1)
-            self.parser = httptools.HttpRequestParser(self)
+            self.parser = httptools.HttpRequestParser(_KeepsCallbackErrors(self))
             data, at_rest = b"GET" + data[match.end(1) :], True
             try:
                 self.parser.feed_data(data)
