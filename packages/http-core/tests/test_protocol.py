@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 from typing import Any
 
@@ -150,6 +151,39 @@ async def test_a_refused_head_with_any_token_method_gets_its_4xx_or_501(
     assert [r.status for r in responses] == ([200] if later else []) + [status]
     assert conn.closed
     assert "Invalid method" not in caplog.text
+
+
+async def _read_fields(request: Any) -> Any:
+    from hurtle_http.response.ranges import ContentRangeHandler
+
+    request.accept  # noqa: B018 (parsed on access)
+    if "range" in request.headers:
+        ContentRangeHandler(request, os.stat(__file__))
+    return text("read")
+
+
+@pytest.mark.parametrize(
+    ("field", "status", "quoted"),
+    [
+        (b"Expect: 100-conti\xbcue", 417, "Unknown Expect: 100-conti\ufffdue"),
+        (b"Accept: \xff/;q=1", 400, "Accept: \ufffd/;q=1"),
+        (b"Range: by\xfftes=1-2", 416, "by\ufffdtes is not"),
+        (b"Range: bytes=1-\xed\xa0", 416, "'\ufffd\ufffd' is invalid"),
+    ],
+)
+async def test_a_field_that_is_not_utf8_is_quoted_in_its_4xx(
+    field: bytes, status: int, quoted: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An error message quoting a field value that is not UTF-8 (kept as surrogates)
+    shows U+FFFD for those bytes: the error page could not encode the value, so the
+    answer was a 500 with "Exception occurred in the error handler" logged."""
+    conn = FakeConnection(_read_fields)
+    conn.receive(b"POST / HTTP/1.1\r\nHost: x\r\n" + field + b"\r\nContent-Length: 1\r\n\r\nx")
+    await conn.settle()
+    [response] = parse_responses(conn.take())
+    assert response.status == status
+    assert quoted in response.body.decode("utf-8")
+    assert "error handler" not in caplog.text and "UnicodeEncodeError" not in caplog.text
 
 
 async def test_data_after_close_is_ignored() -> None:

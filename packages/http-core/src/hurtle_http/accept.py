@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from hurtle_http.exceptions import InvalidHeader
+from hurtle_http.fieldtext import field_text
 
 
 class MediaType:
@@ -160,7 +161,7 @@ def parse_accept(accept: str | None) -> AcceptList:
             continue
         mt = MediaType._parse(raw)
         if mt is None:
-            raise InvalidHeader(f"Invalid header value in Accept: {accept}")
+            raise InvalidHeader(f"Invalid header value in Accept: {field_text(accept)}")
         ranges.append(mt)
     # Not only q: at equal q the more specific range comes first (RFC 9110 §12.5.1).
     return AcceptList(sorted(ranges, key=lambda m: m.key))

@@ -49,6 +49,7 @@ from hurtle_http.exceptions import (
     RequestHeaderFieldsTooLarge,
     SanicException,
 )
+from hurtle_http.fieldtext import field_text
 from hurtle_http.framing import (
     CONTINUE_RESPONSE,
     RequestReader,
@@ -462,7 +463,7 @@ class Http(RequestReader, ResponseWriter):
             # from an HTTP/1.0 client MUST be ignored.
             expect = fields["expect"]
             if expect.lower() != "100-continue":
-                raise ExpectationFailed(f"Unknown Expect: {expect}")
+                raise ExpectationFailed(f"Unknown Expect: {field_text(expect)}")
             if version == "1.1":
                 record.expect = True
 

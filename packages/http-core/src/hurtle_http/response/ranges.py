@@ -7,6 +7,7 @@ import os
 from typing import Any
 
 from hurtle_http.exceptions import HeaderNotFound, InvalidRangeType, RangeNotSatisfiable
+from hurtle_http.fieldtext import field_text
 
 
 class ContentRangeHandler:
@@ -29,14 +30,14 @@ class ContentRangeHandler:
             raise HeaderNotFound("Range Header Not Found")
         unit, sep, value = header.strip().partition("=")
         if not sep or unit.strip() != "bytes":
-            raise InvalidRangeType(f"{unit.strip()} is not a valid Range Type", self)
+            raise InvalidRangeType(f"{field_text(unit.strip())} is not a valid Range Type", self)
         first, sep, last = value.strip().partition("-")
         first, last = first.strip(), last.strip()
         if not sep or "," in value:
-            raise RangeNotSatisfiable(f"'{value}' is invalid for Content Range", self)
+            raise RangeNotSatisfiable(f"'{field_text(value)}' is invalid for Content Range", self)
         for part in (first, last):
             if part and not (part.isascii() and part.isdigit()):
-                raise RangeNotSatisfiable(f"'{part}' is invalid for Content Range", self)
+                raise RangeNotSatisfiable(f"'{field_text(part)}' is invalid for Content Range", self)
         if first:
             start = int(first)
             end = int(last) if last else self.total - 1
