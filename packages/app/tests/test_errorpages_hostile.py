@@ -55,3 +55,24 @@ async def test_client_text_in_a_message_stays_text(app: Sanic, call, debug: bool
         parsed = json.loads(data.body)
         if debug or status == 400:
             assert parsed["message"] == HOSTILE
+
+
+@pytest.mark.parametrize("fmt", ["text", "html", "json"])
+@pytest.mark.parametrize("debug", [False, True])
+async def test_a_message_quoting_bytes_that_are_not_utf8_keeps_the_errors_status(
+    app: Sanic, call, fmt: str, debug: bool
+) -> None:
+    """Header values keep bytes that are not UTF-8 as surrogates; a message quoting one
+    (``f"bad: {request.headers['x']}"``) is shown with U+FFFD for them, where the page
+    could not be encoded and the answer was a 500 (Sanic: 500 "An error occurred while
+    handling an error")."""
+    app.config.FALLBACK_ERROR_FORMAT = fmt
+    app.state.mode = Mode.DEBUG if debug else Mode.PRODUCTION
+
+    @app.get("/q")
+    async def quoting(request):
+        raise SanicException(f"bad value: {request.headers['x-v']}", status_code=422)
+
+    sent = await call("GET", "/q", headers={"x-v": "a\xffb"})  # the byte 0xFF
+    assert sent.status == 422
+    assert "a\ufffdb" in (json.loads(sent.body)["message"] if fmt == "json" else sent.text)

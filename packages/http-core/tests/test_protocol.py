@@ -340,3 +340,19 @@ async def test_protocol_state_counts_the_requests_of_its_connection() -> None:
     other = FakeConnection(handler)
     await exchange(other, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
     assert seen == [1, 2, 1]  # counted per connection
+
+
+async def test_a_handlers_message_quoting_bytes_that_are_not_utf8_keeps_its_status() -> None:
+    """A plain handler's error quoting a field value that is not UTF-8 gets its own
+    status, the bytes shown as U+FFFD (the page could not be encoded: a 500)."""
+    from hurtle_http.exceptions import SanicException
+
+    async def quoting(request: Any) -> Any:
+        raise SanicException(f"bad: {request.headers['x-v']}", status_code=422)
+
+    conn = FakeConnection(quoting)
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\nX-V: a\xffb\r\n\r\n")
+    await conn.settle()
+    [response] = parse_responses(conn.take())
+    assert response.status == 422
+    assert "bad: a\ufffdb" in response.body.decode("utf-8")

@@ -15,6 +15,7 @@ from html import escape as _html_escape
 from typing import Any
 
 from hurtle_http.exceptions import STATUS_CODES, SanicException
+from hurtle_http.fieldtext import field_text
 from hurtle_http.response import HTTPResponse
 
 _logger = logging.getLogger("sanic.root")
@@ -108,6 +109,9 @@ class BaseRenderer:
     def render(self) -> HTTPResponse:
         """Build the response."""
         body = self.full() if self.full_page else self.minimal()
+        # A message quoting bytes a client sent that are not UTF-8 (kept as surrogates):
+        # shown as U+FFFD, where the encoding failed and the answer became a 500.
+        body = field_text(body)
         return HTTPResponse(
             body, status=self.status, headers=self.headers, content_type=self.content_type
         )

@@ -24,6 +24,7 @@ from websockets.exceptions import ConnectionClosed
 from hurtle_http.config import HttpConfig
 from hurtle_http.conninfo import ConnInfo
 from hurtle_http.exceptions import STATUS_CODES, SanicException, ServerError
+from hurtle_http.fieldtext import field_text
 from hurtle_http.protocol import HttpProtocol
 from hurtle_http.tls import cert_record, server_context
 from hurtle_http.unix_socket import bind_unix_socket, remove_unix_socket
@@ -39,7 +40,8 @@ def render_plain_error(exception: BaseException) -> tuple[int, str, dict[str, An
     """(status, text body, headers) of the plain-text error page for ``exception``."""
     if isinstance(exception, SanicException):
         status = exception.status_code
-        message = str(exception) or STATUS_CODES.get(status, b"").decode("latin-1")
+        # field_text: a message quoting client bytes that are not UTF-8 (surrogates).
+        message = field_text(str(exception)) or STATUS_CODES.get(status, b"").decode("latin-1")
         headers = dict(exception.headers or {})
     else:
         status = 500
