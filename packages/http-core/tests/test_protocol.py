@@ -356,3 +356,50 @@ async def test_a_handlers_message_quoting_bytes_that_are_not_utf8_keeps_its_stat
     [response] = parse_responses(conn.take())
     assert response.status == 422
     assert "bad: a\ufffdb" in response.body.decode("utf-8")
+
+
+_field_value = st.binary(max_size=24).map(lambda b: b.replace(b"\r", b"").replace(b"\n", b""))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    method=st.sampled_from([b"GET", b"POST", b"BREW", b"get", b"!OST"]),
+    fields=st.lists(
+        st.tuples(
+            st.sampled_from([b"Expect", b"Accept", b"Range", b"Transfer-Encoding", b"X-V"]),
+            _field_value,
+        ),
+        max_size=4,
+    ),
+)
+def test_any_field_bytes_never_make_a_500(method: bytes, fields: list[tuple[bytes, bytes]]) -> None:
+    """Whatever bytes a client puts in the fields a handler reads (Accept, Range) or the
+    server checks (Expect, Transfer-Encoding), with any method token, the answer is never
+    a 500 and nothing is logged as an unexpected error."""
+    import logging
+
+    async def reading(request: Any) -> Any:
+        await _read_fields(request)
+        from hurtle_http.exceptions import SanicException
+
+        raise SanicException(f"x-v: {request.headers.get('x-v')}", status_code=422)
+
+    async def main() -> tuple[bytes, list]:
+        records: list = []
+        handler = logging.Handler()
+        handler.emit = lambda record: records.append(record)  # type: ignore[method-assign]
+        logger = logging.getLogger("sanic.error")
+        logger.addHandler(handler)
+        try:
+            conn = FakeConnection(reading)
+            head = b"".join(name + b": " + value + b"\r\n" for name, value in fields)
+            conn.receive(method + b" / HTTP/1.1\r\nHost: x\r\n" + head + b"Content-Length: 1\r\n\r\nx")
+            await conn.settle()
+            return conn.take(), [r for r in records if r.levelno >= logging.ERROR]
+        finally:
+            logger.removeHandler(handler)
+
+    out, errors = asyncio.run(main())
+    statuses = [r.status for r in parse_responses(out)]
+    assert statuses and all(status != 500 for status in statuses)
+    assert errors == []
