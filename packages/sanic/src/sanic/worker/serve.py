@@ -91,9 +91,10 @@ def worker_serve(
             "asyncio_server_kwargs": asyncio_server_kwargs,
         }]
     apps = [(app, infos.pop(app.name, []))]
-    for other_name, other_infos in infos.items():
-        apps.append((_find(other_name), other_infos))
     passthru = passthru or {}
+    for other_name, other_infos in infos.items():
+        modules = tuple(passthru.get(other_name, {}).get("modules", ()))
+        apps.append((_find(other_name, modules), other_infos))
     for each, _ in apps:
         _apply_passthru(each, multiplexer, passthru.get(each.name, {}))
     apply_log_formatters(app)
@@ -117,10 +118,10 @@ def worker_serve(
             asyncio.set_event_loop(None)
 
 
-def _find(name: str) -> Any:
+def _find(name: str, modules: tuple[str, ...] = ()) -> Any:
     from sanic.worker.loader import find_app
 
-    return find_app(name)
+    return find_app(name, modules)
 
 
 def _configure_loop(app: Any) -> None:
