@@ -245,7 +245,7 @@ def test_manage_options_shape_the_worker(parts) -> None:
     assert not durable.restartable and transient.restartable
     assert manager.durable_processes == durable.processes
     assert manager.transient_processes == transient.processes
-    assert {p.state for p in manager.processes} == {ProcessState.IDLE}
+    assert {p.state for p in manager.processes} == {ProcessState.NONE}  # never started
     manager.cleanup()
 
 
