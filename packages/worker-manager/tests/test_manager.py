@@ -545,3 +545,28 @@ def _alive(pid: int) -> bool:
         return False
     return Path(f"/proc/{pid}/stat").exists() and \
         Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
+
+
+def test_a_message_that_cannot_be_read_or_used_is_skipped(parts, caplog) -> None:
+    # A child's mistake (a class the main process cannot import, a malformed tuple) used
+    # to raise out of the monitor loop and end the supervision of every process.
+    manager = make(parts, 1)
+    writer = parts[2][0]
+    name = "Sanic-Server-0-0"
+
+    def send_bad_then_terminate() -> None:
+        writer.send_bytes(b"cno_such_module_for_hurtle_tests\nthing\n.")  # pickle: a global
+        writer.send(("ack", name))  # too short
+        writer.send(("restart", "not a dict"))
+        writer.send(("terminate", {}))
+
+    with caplog.at_level(logging.ERROR):
+        thread = in_background(
+            manager, lambda: entry(manager, name).get("state") == "ACKED",
+            send_bad_then_terminate,
+        )
+        manager.run()
+        thread.join()
+    assert manager.exit_code == 0
+    assert "could not be read: ModuleNotFoundError" in caplog.text
+    assert caplog.text.count("could not act on") == 2

@@ -277,8 +277,7 @@ class WorkerManager:
                 if not self.monitor_subscriber.poll(wait):
                     break
                 wait = 0
-                message = self.monitor_subscriber.recv()
-                if self._handle_message(message) is MonitorCycle.BREAK:
+                if self._receive() is MonitorCycle.BREAK:
                     return MonitorCycle.BREAK
         except (EOFError, OSError):
             time.sleep(self.poll_interval)
@@ -291,6 +290,28 @@ class WorkerManager:
         if not any(p.has_work() for p in self.processes) and not self._removing:
             return MonitorCycle.BREAK
         return MonitorCycle.CONTINUE
+
+    def _receive(self) -> MonitorCycle:
+        """Read and act on one message. One that cannot be read (a class the main process
+        cannot import) or acted on (a malformed tuple) is logged and skipped: a child's
+        mistake must not end the supervision of every process."""
+        try:
+            message = self.monitor_subscriber.recv()
+        except (EOFError, OSError):
+            raise
+        except Exception as exc:
+            error_logger.error(
+                "Ignoring a message to the worker manager that could not be read: %s: %s",
+                type(exc).__name__, exc,
+            )
+            return MonitorCycle.CONTINUE
+        try:
+            return self._handle_message(message)
+        except Exception:
+            error_logger.exception(
+                "Ignoring a message the worker manager could not act on: %r", message
+            )
+            return MonitorCycle.CONTINUE
 
     def _handle_message(self, message: Any) -> MonitorCycle:
         if not isinstance(message, tuple) or not message:
