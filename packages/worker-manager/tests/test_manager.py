@@ -570,3 +570,43 @@ def test_a_message_that_cannot_be_read_or_used_is_skipped(parts, caplog) -> None
     assert manager.exit_code == 0
     assert "could not be read: ModuleNotFoundError" in caplog.text
     assert caplog.text.count("could not act on") == 2
+
+
+def test_a_respawn_that_cannot_start_a_process_is_tried_again(parts, caplog) -> None:
+    # fork/spawn failing (EAGAIN: out of processes) raised out of the monitor loop.
+    manager = make(parts, 1)
+    name = "Sanic-Server-0-0"
+    [process] = manager.workers[0].processes
+    real_factory = process.factory
+    failures: list[int] = []
+
+    def failing_once(**kwargs: Any) -> Any:
+        made = real_factory(**kwargs)
+        if not failures:
+            failures.append(1)
+
+            def refuse() -> None:
+                raise BlockingIOError(11, "Resource temporarily unavailable")
+
+            made.start = refuse
+        return made
+
+    first: dict[str, int] = {}
+
+    def killed_then_back() -> bool:
+        now = entry(manager, name)
+        if not first and now.get("state") == "ACKED":
+            first["pid"] = now["pid"]
+            process.factory = failing_once
+            os.kill(now["pid"], signal.SIGKILL)
+            return False
+        return bool(first) and now.get("state") == "ACKED" and now["pid"] != first["pid"]
+
+    with caplog.at_level(logging.INFO):
+        thread = in_background(manager, killed_then_back, stop(manager))
+        manager.run()
+        thread.join()
+    assert failures == [1]
+    assert entry(manager, name)["pid"] != first["pid"]
+    assert "could not be started ([Errno 11] Resource temporarily unavailable)" in caplog.text
+    assert manager.exit_code == 0

@@ -376,7 +376,12 @@ class WorkerManager:
             if now >= process.respawn_at and not self._shutdown_requested:
                 process.respawn_at = None
                 logger.info("Respawning %s", process.name)
-                process.start()
+                try:
+                    process.start()
+                except OSError as exc:  # out of processes or memory: try again later
+                    process.process = None
+                    process.last_exit = f"could not be started ({exc})"
+                    self._respawn_later(process, "-", now, happened="")
             return
         proc = process.process
         if proc is None or process.stopping:
@@ -428,7 +433,8 @@ class WorkerManager:
             return
         self._respawn_later(process, proc.pid, now)
 
-    def _respawn_later(self, process: WorkerProcess, pid: int, now: float) -> None:
+    def _respawn_later(self, process: WorkerProcess, pid: int | str, now: float,
+                       happened: str = " unexpectedly") -> None:
         window_start = now - self.restart_window
         while process.crash_times and process.crash_times[0] < window_start:
             process.crash_times.popleft()
@@ -458,9 +464,9 @@ class WorkerManager:
         process.respawn_at = now + delay
         process.set_state(ProcessState.FAILED)
         error_logger.error(
-            "Process %s [%s] %s unexpectedly; respawning it in %.1fs (restart %d, at most "
+            "Process %s [%s] %s%s; respawning it in %.1fs (restart %d, at most "
             "%d per %.0fs)",
-            process.name, pid, process.last_exit, delay, process.restarts,
+            process.name, pid, process.last_exit, happened, delay, process.restarts,
             self.restart_limit, self.restart_window,
         )
 
