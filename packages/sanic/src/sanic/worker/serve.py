@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from hurtle_app.logging.setup import setup_logging as setup_logging
+from hurtle_app.serving import stop_step
 from hurtle_app.state import ApplicationServerInfo as ApplicationServerInfo
 from hurtle_app.state import ServerSignal as Signal  # noqa: F401 - as in Sanic
 from hurtle_http.protocol import HttpProtocol as HttpProtocol
@@ -208,12 +209,13 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
                 with contextlib.suppress(OSError, EOFError):
                     multiplexer.retire()
             multiplexer.exit()
+        # Each step logged and passed if it fails: the drain and the clean-up still run.
         for app, server in servers:
             app.state.is_stopping = True
-            await server.before_stop()
-        await asyncio.gather(*(server.graceful_shutdown() for _, server in servers))
+            await stop_step(server.before_stop())
+        await asyncio.gather(*(stop_step(server.graceful_shutdown()) for _, server in servers))
         for _, server in servers:
-            await server.after_stop()
+            await stop_step(server.after_stop())
         logger.info("Worker complete [%s]", os.getpid())
 
 
