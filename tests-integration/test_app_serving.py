@@ -138,6 +138,39 @@ def test_inflight_request_finishes_during_shutdown(tmp_path) -> None:
     assert result == {"text": "done"}
 
 
+def test_a_second_sigint_during_shutdown_does_not_interrupt_it(tmp_path) -> None:
+    """As Sanic: Ctrl-C twice (or a signal to the process group as well as the process)
+    while a single-process server stops gracefully leaves the shutdown to finish: the
+    request in flight is answered and the stop listeners run, without a traceback."""
+    import os
+    import signal
+    import threading
+
+    port = free_port()
+    script = tmp_path / "single.py"
+    script.write_text(textwrap.dedent(SINGLE).replace("{port}", str(port)))
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        result: dict[str, str] = {}
+
+        def fetch() -> None:
+            with httpx.Client(timeout=5) as client:
+                result["text"] = client.get(f"http://127.0.0.1:{port}/slow").text
+
+        thread = threading.Thread(target=fetch)
+        thread.start()
+        asyncio.run(asyncio.sleep(0.2))
+        os.kill(proc.pid, signal.SIGINT)
+        asyncio.run(asyncio.sleep(0.1))  # the first stop is under way, /slow still runs
+        os.kill(proc.pid, signal.SIGINT)
+        thread.join(5)
+        proc.wait(timeout=10)
+    output = proc.stdout.read() if proc.stdout else ""
+    assert result == {"text": "done"}
+    assert proc.returncode == 0
+    assert "after_server_stop" in output
+    assert "KeyboardInterrupt" not in output
+
+
 async def test_websocket_route_upgrades_and_url_for_from_request() -> None:
     import websockets
 
@@ -235,3 +268,86 @@ async def test_create_server_on_a_unix_socket(tmp_path) -> None:
         await server.wait_closed()
         Sanic._app_registry.clear()
     assert response.text == "over unix"
+
+
+SOCK = """
+import socket
+from hurtle_app import Sanic
+from hurtle_http.response import json
+
+app = Sanic("GivenSocket")
+
+@app.get("/")
+async def index(request):
+    return json([request.app.state.host, request.app.state.port, request.server_port])
+
+sock = socket.socket()
+sock.bind(("127.0.0.1", {port}))
+sock.listen()
+app.run(sock=sock, single_process=True)
+"""
+
+
+def test_run_on_a_socket_given_as_is(tmp_path) -> None:
+    """As Sanic: the banner names where the socket is bound (not a tuple's repr), and
+    app.state has no host or port of its own (not 127.0.0.1:8000)."""
+    port = free_port()
+    script = tmp_path / "given_socket.py"
+    script.write_text(textwrap.dedent(SOCK).replace("{port}", str(port)))
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        body = httpx.get(f"http://127.0.0.1:{port}/", timeout=5).json()
+    output = proc.stdout.read() if proc.stdout else ""
+    assert body == ["", 0, port]
+    assert f"Goin' Fast @ http://127.0.0.1:{port}\n" in output
+
+
+SERVE_SINGLE_TWO = """
+from sanic import Sanic
+from hurtle_http.response import text
+
+one, two = Sanic("One"), Sanic("Two")
+
+@one.get("/")
+async def first(request):
+    return text("one")
+
+@two.get("/")
+async def second(request):
+    return text("two")
+
+@two.get("/stop")
+async def stop(request):
+    request.app.stop()
+    return text("stopping")
+
+for app in (one, two):
+    app.before_server_start(lambda app: print("before_server_start", app.name, flush=True))
+    app.after_server_stop(lambda app: print("after_server_stop", app.name, flush=True))
+
+if __name__ == "__main__":
+    one.prepare(host="127.0.0.1", port={port})
+    two.prepare(host="127.0.0.1", port={port2})
+    Sanic.serve_single()
+"""
+
+
+def test_serve_single_serves_every_prepared_app_in_one_process(tmp_path) -> None:
+    """As Sanic: not only the primary app; app.stop() from any of them ends the run."""
+    port, port2 = free_port(), free_port()
+    script = tmp_path / "serve_single_two.py"
+    script.write_text(
+        textwrap.dedent(SERVE_SINGLE_TWO).replace("{port}", str(port))
+        .replace("{port2}", str(port2))
+    )
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        answers = [httpx.get(f"http://127.0.0.1:{p}/", timeout=5).text for p in (port, port2)]
+        assert httpx.get(f"http://127.0.0.1:{port2}/stop", timeout=5).text == "stopping"
+        proc.wait(timeout=20)
+    output = proc.stdout.read() if proc.stdout else ""
+    assert answers == ["one", "two"]
+    assert proc.returncode == 0
+    lines = [line for line in output.splitlines() if "_server_" in line]
+    assert lines == ["before_server_start One", "before_server_start Two",
+                     "after_server_stop One", "after_server_stop Two"]
+    # one banner line per prepare(), none more when serving starts
+    assert output.count("Goin' Fast") == 2

@@ -21,7 +21,7 @@ from pathlib import Path
 import httpx
 import pytest
 import trustme
-from helpers import free_port, running
+from helpers import edit_until, free_port, poll_text, running
 
 from hurtle_cli.daemon import process_exists
 
@@ -344,3 +344,42 @@ def test_an_address_in_use_is_one_line_not_a_traceback(project: Path) -> None:
     assert "Startup failed:" in done.stderr and "Address already in use" in done.stderr
     assert f"127.0.0.1:{port}" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+SERVED = """
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("Edited")
+app.config.RELOADER_INTERVAL = 0.2
+
+@app.get("/")
+async def index(request):
+    return text("version {version}")
+"""
+
+
+def test_auto_reload_shows_a_broken_edit_once_then_serves_the_fix(project: Path) -> None:
+    port = free_port()
+    served = project / "served.py"
+    served.write_text(SERVED.format(version=1))
+    url = f"http://127.0.0.1:{port}/"
+    args = [*CLI, "served:app", "-p", str(port), "-r", "--no-motd"]
+    with running(args, "127.0.0.1", port, cwd=project) as proc:
+        first = poll_text(url, "version 1")
+        # The worker is stopped for the restart and its replacement cannot load the module.
+        broken = edit_until(served, SERVED.format(version=2) + "\ndef broken(:\n", url,
+                            "<no answer>")
+        time.sleep(2)  # room for respawns, which must not happen
+        alive = proc.poll() is None
+        fixed = edit_until(served, SERVED.format(version=3), url, "version 3")
+    output = proc.stdout.read() if proc.stdout else ""
+    assert (first, broken, fixed) == ("version 1", "<no answer>", "version 3")
+    assert alive
+    # Where the mistake is, once, without the loader's frames; then the worker waits for
+    # the fix (as Sanic's), rather than failing again every few tenths of a second.
+    assert output.count("SyntaxError: invalid syntax") == 1
+    assert 'served.py", line 12' in output and "def broken(:" in output
+    assert "importlib" not in output and "hurtle_worker" not in output
+    assert "will start again when a watched file changes" in output
+    assert "respawning" not in output

@@ -65,6 +65,11 @@ def test_editing_the_app_reloads_the_workers(tmp_path: Path) -> None:
     assert still_running
     assert "reload_process_start" in output
     assert "Change detected" in output
+    # As Sanic: the broken edit's error is shown once, where it is, and the worker waits for
+    # the next change instead of being respawned into the same error again and again.
+    assert output.count("NameError: name 'this' is not defined") == 1
+    assert "will start again when a watched file changes" in output
+    assert "respawning" not in output
 
 
 def run_to_exit(script: Path, timeout: float = 40.0) -> subprocess.CompletedProcess[str]:
@@ -404,3 +409,81 @@ def test_debug_run_ends_with_sanics_goodbye_after_main_process_stop(tmp_path) ->
     assert result.returncode == 0, lines
     assert "main_process_stop ran" in lines[-2]
     assert lines[-1].partition("DEBUG: ")[2] in GOODBYES
+
+
+TWO_ADDRESSES = """
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("TwoAddresses")
+app.get("/")(lambda request: text("hi"))
+
+for event in ("before_server_start", "after_server_start", "before_server_stop",
+              "after_server_stop"):
+    app.register_listener(
+        (lambda event: lambda app: print(event, flush=True))(event), event
+    )
+
+if __name__ == "__main__":
+    app.prepare(host="127.0.0.1", port={port}, workers=1, motd=False)
+    app.prepare(host="127.0.0.1", port={port2}, motd=False)
+    Sanic.serve()
+"""
+
+
+def test_an_app_on_two_addresses_runs_its_server_listeners_once(tmp_path) -> None:
+    # As Sanic: prepared twice, the app serves both addresses, and each server listener
+    # runs once in the worker, not once per address.
+    port, port2 = free_port(), free_port()
+    script = tmp_path / "two_addresses.py"
+    script.write_text(textwrap.dedent(TWO_ADDRESSES).format(port=port, port2=port2))
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        answers = [httpx.get(f"http://127.0.0.1:{p}/", timeout=5).text for p in (port, port2)]
+    output = proc.stdout.read() if proc.stdout else ""
+    assert answers == ["hi", "hi"]
+    assert [line for line in output.splitlines() if "_server_" in line] == [
+        "before_server_start", "after_server_start", "before_server_stop",
+        "after_server_stop",
+    ]
+
+
+STAGES = """
+from sanic import Sanic
+from sanic.application.constants import ServerStage
+from hurtle_http.response import text
+
+app = Sanic("Stages")
+app.get("/")(lambda request: text("hi"))
+
+for event in ("main_process_start", "before_server_start", "after_server_start",
+              "before_server_stop", "after_server_stop"):
+    app.register_listener(
+        (lambda event: lambda app: print(
+            event, app.state.stage.name, len(app.state.server_info), flush=True
+        ))(event), event,
+    )
+
+@app.after_server_start
+def stop(app):
+    app.stop()
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, motd=False, {mode})
+    print("returned", app.state.stage.name, len(app.state.server_info), flush=True)
+"""
+
+
+@pytest.mark.parametrize("mode", ["single_process=True", "workers=1"])
+def test_the_serving_process_says_its_server_is_serving(tmp_path, mode: str) -> None:
+    # As Sanic: app.state.stage is SERVING (one server listed) in the serving process's
+    # listeners, which sanic-ext's health monitor relies on; STOPPED elsewhere.
+    result = run_app_script(tmp_path, "stages.py", STAGES, mode=mode)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.split(" ")[0] in {
+        "main_process_start", "before_server_start", "after_server_start",
+        "before_server_stop", "after_server_stop", "returned"}]
+    serving = [f"{event} SERVING 1" for event in (
+        "before_server_start", "after_server_start", "before_server_stop",
+        "after_server_stop")]
+    main = ["main_process_start STOPPED 1"] if mode == "workers=1" else []
+    assert lines == [*main, *serving, "returned STOPPED 0"]

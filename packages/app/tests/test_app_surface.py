@@ -105,6 +105,28 @@ def test_server_location_of_a_unix_socket_is_the_path_then_the_scheme() -> None:
     )
 
 
+def test_server_location_of_a_socket_given_as_is_is_where_it_is_bound(tmp_path) -> None:
+    """As Sanic: ``sock=`` wins over host and port (the banner's "Goin' Fast @" line);
+    without a host there is no location."""
+    import socket
+
+    with socket.socket() as v4, socket.socket(socket.AF_INET6) as v6, socket.socket(
+        socket.AF_UNIX
+    ) as unix:
+        v4.bind(("127.0.0.1", 0))
+        v6.bind(("::1", 0))
+        unix.bind(str(tmp_path / "s.sock"))
+        settings = {"sock": v4, "host": "10.0.0.1", "port": 1}
+        assert Sanic.get_server_location(settings) == (
+            f"http://127.0.0.1:{v4.getsockname()[1]}"
+        )
+        assert Sanic.get_server_location({"sock": v6, "host": None, "ssl": True}) == (
+            f"https://[::1]:{v6.getsockname()[1]}"
+        )
+        assert Sanic.get_server_location({"sock": unix}) == f"{tmp_path}/s.sock http://..."
+    assert Sanic.get_server_location({"host": None, "port": None}) == ""
+
+
 def test_serve_location_before_and_after_serving(app: Sanic) -> None:
     assert app.serve_location == "http://<unknown>"
     app.state.host, app.state.port = "127.0.0.1", 9999

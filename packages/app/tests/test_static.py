@@ -68,6 +68,20 @@ async def test_directory_view_lists_files(app: Sanic, call, site: Path) -> None:
     sent = await call("GET", "/v/")
     assert sent.status == 200
     assert "a.txt" in sent.text and "d/" in sent.text
+    assert "<h1>/v/</h1>" in sent.text
+
+
+async def test_the_listing_of_a_root_static_route_is_titled_slash(
+    app: Sanic, call, site: Path
+) -> None:
+    # What `sanic ./folder --simple` shows at "/": its heading was "//".
+    app.static("/", site, directory_view=True)
+    sent = await call("GET", "/")
+    heading = sent.text.partition("<table>")[0]
+    assert sent.status == 200
+    assert heading.endswith("<h1>/</h1>")
+    sub = await call("GET", "/d/")
+    assert "<h1>/d/</h1>" in sub.text
 
 
 async def test_directory_view_of_a_subfolder_redirects_to_its_slash_form(

@@ -103,12 +103,16 @@ async def greet(name: str, times: int = 1):
 def plain():
     print("plain ran")
 
+async def failing():
+    raise LookupError("no such user")
+
 def show(one, two: str, three: str = "..."):
     print(f"{one=} {two=} {three=}")
 
 app = App()
 app._future_commands = {
     FutureCommand("greet", greet), FutureCommand("other", plain), FutureCommand("show", show),
+    FutureCommand("failing", failing),
 }
 """
 
@@ -139,7 +143,7 @@ def test_exec_lists_commands_and_refuses_unknown_ones(exec_module, capsys) -> No
     # A command's help is its docstring's first line, as Sanic shows it.
     assert "Greet someone." in listing and "The rest" not in listing
     assert "Execute greet" not in listing and "Execute other" in listing
-    assert "{greet,other,show}" in listing
+    assert "{failing,greet,other,show}" in listing
     with pytest.raises(SystemExit) as exc:
         main([f"{exec_module}:app", "exec", "nope"])
     assert exc.value.code == 2
@@ -149,6 +153,14 @@ def test_exec_lists_commands_and_refuses_unknown_ones(exec_module, capsys) -> No
     assert capsys.readouterr().out == "one=None two=None three='...'\n"
     assert main([f"{exec_module}:app", "exec", "show", "--one=1", "--two=2"]) == 0
     assert capsys.readouterr().out == "one='1' two='2' three='...'\n"
+
+
+def test_a_failing_command_shows_its_own_traceback_and_exits_1(exec_module, capsys) -> None:
+    assert main([f"{exec_module}:app", "exec", "failing"]) == 1
+    err = capsys.readouterr().err
+    assert 'cmd_app.py", line' in err and "in failing" in err
+    assert err.strip().endswith("LookupError: no such user")
+    assert "hurtle_cli" not in err and "asyncio" not in err
 
 
 def test_seed_style_inspector_options_are_one_at_a_time(capsys) -> None:
@@ -205,14 +217,17 @@ def test_inspect_commands_send_what_sanic_sends(words, sent) -> None:
     assert inspect_kwargs(words[0], words[1:]) == sent
 
 
-@pytest.mark.parametrize("rest", [[], ["many"]])
-def test_inspect_scale_without_a_number_is_a_usage_error(rest, capsys) -> None:
-    from hurtle_cli.main import inspect_kwargs
+@pytest.mark.parametrize(("words", "message"), [
+    (["scale"], "the following arguments are required: replicas"),
+    (["scale", "many"], "argument replicas: invalid int value: 'many'"),
+])
+def test_inspect_scale_without_a_number_is_a_usage_error(words, message, capsys) -> None:
+    from hurtle_cli.main import main
 
     with pytest.raises(SystemExit) as exc:
-        inspect_kwargs("scale", rest)
-    assert exc.value.code == 2  # as argparse's usage errors, and Sanic's
-    assert "scale needs a number of workers" in capsys.readouterr().err
+        main(["inspect", *words])
+    assert exc.value.code == 2  # as Sanic's, before any connection is tried
+    assert message in capsys.readouterr().err
 
 
 FACTORY_MODULE = """
@@ -381,3 +396,29 @@ def test_inspect_options_may_follow_the_command_as_in_sanic(capsys) -> None:
                     ("localhost", 6457, False, False, "k")]
     assert calls == [(("scale",), {"replicas": 3}), (("reload",), {"zero_downtime": True}),
                      (("foo",), {"args": ["x"], "bar": "1"})]
+
+
+@pytest.mark.parametrize(("source", "target", "shown", "last"), [
+    ("from sanic import Sanic\napp = Sanic('Never'\n", "syntax_mistake",
+     ["syntax_mistake.py\", line 2", "app = Sanic('Never'"], "SyntaxError: '(' was never closed"),
+    ("import json\nimport not_installed_anywhere\n", "import_mistake",
+     ["import_mistake.py\", line 2, in <module>", "import not_installed_anywhere"],
+     "ModuleNotFoundError: No module named 'not_installed_anywhere'"),
+    ("def build():\n    raise RuntimeError('no settings')\n", "factory_mistake:build",
+     ["factory_mistake.py\", line 2, in build", "raise RuntimeError('no settings')"],
+     "RuntimeError: no settings"),
+])
+def test_an_error_in_the_users_code_shows_where_it_is_and_exits_1(
+    importable, capsys, source, target, shown, last
+) -> None:
+    from hurtle_cli.main import main
+
+    importable(target.partition(":")[0], source)
+    with pytest.raises(SystemExit) as exc:
+        main([target, "--factory"] if ":" in target else [target])
+    err = capsys.readouterr().err
+    assert all(text in err for text in shown)
+    assert last in err.splitlines()
+    assert f"sanic: cannot load {target!r}: the error above" in str(exc.value.code)
+    # Neither the command line's nor the loader's nor importlib's frames.
+    assert "hurtle_cli" not in err and "hurtle_worker" not in err and "importlib" not in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
 
 import pytest
@@ -158,6 +159,28 @@ async def test_access_log_host_is_the_client_a_trusted_proxy_reports(
         )
     [record] = [r for r in caplog.records if r.name == "sanic.access"]
     assert record.host == "1.1.1.1:54321"
+
+
+async def test_access_log_host_over_a_unix_socket_names_the_connection(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # As Sanic: no peer address, so four hex digits per connection and "unx" (":0" before);
+    # a client a trusted proxy reports is logged as over TCP.
+    conns = [
+        FakeConnection(
+            hello, transport=FakeTransport(peername="", sockname="/run/app.sock"),
+            config={"ACCESS_LOG": True, "PROXIES_COUNT": 1},
+        )
+        for _ in range(2)
+    ]
+    with caplog.at_level("INFO", logger="sanic.access"):
+        for conn in (*conns, conns[0]):
+            await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        await exchange(conns[1], b"GET / HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 1.2.3.4\r\n\r\n")
+    hosts = [r.host for r in caplog.records if r.name == "sanic.access"]
+    assert all(re.fullmatch("[0-9A-F]{4}unx", host) for host in hosts[:3])
+    assert hosts[0] == hosts[2] != hosts[1]
+    assert hosts[3] == "1.2.3.4:0"
 
 
 async def test_no_access_log_by_default(caplog: pytest.LogCaptureFixture) -> None:

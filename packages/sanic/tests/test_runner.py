@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import inspect
 import logging
+import os
 import socket
 import ssl
 import sys
@@ -166,6 +168,10 @@ def test_bind_in_use_port_gives_the_main_guard_hint() -> None:
         with pytest.raises(ServerError, match="Address already in use") as exc:
             runner._bind(info)
     assert '`if __name__ == "__main__"` block' in str(exc.value)
+    # As Sanic, whose bind raises it as is: code catching OSError keeps working.
+    assert isinstance(exc.value, OSError)
+    assert exc.value.errno == errno.EADDRINUSE
+    assert exc.value.strerror == os.strerror(errno.EADDRINUSE)
 
 
 def test_multiplexer_only_exists_in_workers(app: Sanic) -> None:

@@ -141,3 +141,21 @@ def test_a_loader_error_is_logged_and_the_worker_exits(app: Sanic, caplog) -> No
     assert exc.value.code == 1
     assert "could not load the app 'Any'" in caplog.text
     assert "No module named 'no_such_module_anywhere'" in caplog.text
+
+
+def test_a_mistake_in_the_apps_code_is_logged_where_it_is(
+    app: Sanic, caplog, tmp_path, monkeypatch
+) -> None:
+    # What auto-reload shows after an edit that breaks the module: the user's line, not the
+    # frames of the worker, the loader and importlib.
+    (tmp_path / "edited_server.py").write_text("import os\nimport not_installed_here\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    loader = AppLoader("edited_server:app")
+    with caplog.at_level(logging.ERROR), pytest.raises(SystemExit) as exc:
+        worker_serve(app_name="Any", app_loader=loader, register_sys_signals=False)
+    assert exc.value.code == 1
+    assert "could not load the app 'Any'" in caplog.text
+    assert 'edited_server.py", line 2, in <module>' in caplog.text
+    assert "ModuleNotFoundError: No module named 'not_installed_here'" in caplog.text
+    assert "importlib" not in caplog.text and 'serve.py", line' not in caplog.text

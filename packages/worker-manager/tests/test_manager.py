@@ -317,16 +317,20 @@ def test_failed_zero_downtime_replacement_leaves_the_old_worker_serving(
     assert "stopped" in log.read_text()  # stopped by the shutdown, not by the restart
 
 
-def test_without_stop_on_failure_a_failing_server_waits_for_a_restart(parts) -> None:
+def test_without_stop_on_failure_a_failing_server_waits_for_a_restart(parts, caplog) -> None:
+    # Auto-reload: a worker whose code cannot start is not respawned (the same code would
+    # fail again, with the same error each time); the next change restarts it.
     manager = make(parts, 1, fail_before_ack=True)
     manager.stop_on_server_failure = False
     manager.backoff_base = 0.01
-    manager.restart_limit = 2
-    manager.run()  # gives up on the worker without stopping anything, then has no work
+    manager.restart_limit = 5
+    manager.run()  # nothing is respawned and nothing stopped: then there is no work
     name = "Sanic-Server-0-0"
     assert manager.exit_code == 0
     assert entry(manager, name)["state"] == "FAILED"
-    assert entry(manager, name)["starts"] == 3
+    assert entry(manager, name)["starts"] == 1
+    assert "will start again when a watched file changes" in caplog.text
+    assert "respawning" not in caplog.text
 
 
 class _DiesAtOnce:
@@ -349,14 +353,14 @@ class _DiesAtOnce:
 
 
 def test_a_worker_that_dies_before_the_next_cycle_is_still_respawned(parts, caplog) -> None:
-    manager = make(parts, 1)
-    manager.stop_on_server_failure = False
+    manager = make(parts)
     manager.backoff_base = 0
     manager.restart_limit = 2
+    manager.manage("Quick", targets.crash, {}, restartable=True)
     for process in manager.processes:
         process.factory = _DiesAtOnce
     manager.run()
-    name = "Sanic-Server-0-0"
+    name = "Sanic-Quick-0"
     assert entry(manager, name)["starts"] == 3
     assert entry(manager, name)["state"] == "FAILED"
     assert "giving up on it" in caplog.text

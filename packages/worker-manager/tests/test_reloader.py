@@ -60,3 +60,34 @@ def test_stop_ends_the_polling_loop(tmp_path: Path) -> None:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     assert calls == ["start app", "stop app"]
+
+
+def test_an_app_broken_before_the_reloader_starts_is_still_watched(tmp_path: Path) -> None:
+    # The module was edited into a syntax error after the main process loaded it and before
+    # the reloader process did: the reloader must keep running and watch that file, or the
+    # fix would never restart the workers.
+    import signal
+
+    broken = tmp_path / "edited_app.py"
+    broken.write_text("app = make(\n")
+    seen: list[object] = []
+
+    class Loader:
+        def load(self) -> object:
+            compile(broken.read_text(), str(broken), "exec")
+            return "app"
+
+    class Recording(Reloader):
+        def on_start(self, app: object) -> None:
+            seen.append(app)
+            self.stop()
+
+    reloader = Recording(None, 0.01, [], Loader())
+    previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        reloader()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    assert seen == [None]
+    assert str(broken.resolve()) in set(reloader.files())

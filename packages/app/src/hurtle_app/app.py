@@ -862,10 +862,13 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
             )
         self.state.mode = Mode.DEBUG if debug else Mode.PRODUCTION
         self.state.verbosity = verbosity
+        if sock is None and unix is None:
+            host = host or "127.0.0.1"
+            port = 8000 if port is None else port
         self._runner = serving.SingleProcessRunner(self)
         self._runner.run(
-            host or "127.0.0.1",
-            8000 if port is None else port,
+            host,
+            port,
             ssl=ssl,
             sock=sock,
             unix=unix,

@@ -127,10 +127,22 @@ class AppSurface:
         if not server_settings:
             return ""
         scheme = "https" if server_settings.get("ssl") else "http"
-        if server_settings.get("unix"):
+        unix = server_settings.get("unix")
+        sock = server_settings.get("sock")
+        if not unix and sock is not None:
+            # As Sanic: a socket given as it is serves where it is bound, whatever
+            # host and port say.
+            name = sock.getsockname()
+            if isinstance(name, tuple):
+                server_settings = {"host": name[0], "port": name[1]}
+            else:  # a UNIX socket (Sanic prints a garbled URL here)
+                unix = os.fsdecode(name)
+        if unix:
             # As Sanic prints it: the socket's path, then the scheme with no authority.
-            return f"{server_settings['unix']} {scheme}://..."
-        host = server_settings["host"]
+            return f"{unix} {scheme}://..."
+        host = server_settings.get("host")
+        if not host:
+            return ""  # as Sanic: nothing to say without a host
         port = server_settings.get("port")
         if ":" in host and not host.startswith("["):
             host = f"[{host}]"

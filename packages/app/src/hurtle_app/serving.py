@@ -11,6 +11,7 @@ from collections.abc import Generator
 from contextvars import ContextVar
 from typing import Any
 
+from hurtle_app.state import ApplicationServerInfo, ServerStage
 from hurtle_http.server import try_use_uvloop
 
 #: True while a caller that shows its own start-up banner (the test clients do, as
@@ -269,15 +270,26 @@ class SingleProcessRunner:
             return
         pid = os.getpid()
         server_logger.info("Starting worker [%s]", pid)
+        # As Sanic: app.state.stage is SERVING from before_server_start to the end of
+        # after_server_stop (sanic-ext's health monitor runs while it is).
+        infos = self.app.state.server_info
+        own = None if infos else ApplicationServerInfo(settings={"host": host, "port": port, **kw})
+        if own is not None:  # app.run of hurtle_app alone: no prepare() recorded one
+            infos.append(own)
+        for info in infos:
+            info.stage = ServerStage.SERVING
+            info.server = server
         await server.startup()
         await server.before_start()
         await server.after_start()
         self.app.state.is_started = True
         server_logger.info("Worker ready [%s]", pid)
         if motd:
-            # the app's own formatting: an IPv6 host in brackets, a unix socket by path
+            # the app's own formatting: an IPv6 host in brackets, a unix socket by path,
+            # a socket given as is by its address
             location = self.app.get_server_location(
-                {"host": host, "port": port, "ssl": kw.get("ssl"), "unix": kw.get("unix")}
+                {"host": host, "port": port, "ssl": kw.get("ssl"), "unix": kw.get("unix"),
+                 "sock": kw.get("sock")}
             )
             server_logger.info("Goin' Fast @ %s", location)
         if register_sys_signals:
@@ -289,20 +301,29 @@ class SingleProcessRunner:
         try:
             await self.stop_event.wait()
         finally:
-            if register_sys_signals:
-                for sig in (os_signal.SIGINT, os_signal.SIGTERM):
-                    try:
-                        loop.remove_signal_handler(sig)
-                    except (NotImplementedError, RuntimeError, ValueError):
-                        pass
-            server_logger.info("Stopping worker [%s]", pid)
-            self.app.state.is_stopping = True
-            await stop_step(server.before_stop())
-            await stop_step(server.graceful_shutdown())
-            await stop_step(server.after_stop())
-            self.app.state.is_stopping = False
-            self.app.state.is_started = False
-            server_logger.info("Worker complete [%s]", pid)
+            try:
+                server_logger.info("Stopping worker [%s]", pid)
+                self.app.state.is_stopping = True
+                await stop_step(server.before_stop())
+                await stop_step(server.graceful_shutdown())
+                await stop_step(server.after_stop())
+                self.app.state.is_stopping = False
+                self.app.state.is_started = False
+                for info in infos:
+                    info.stage = ServerStage.STOPPED
+                if own is not None and own in infos:
+                    infos.remove(own)
+                server_logger.info("Worker complete [%s]", pid)
+            finally:
+                # Only now: a second Ctrl-C (or a signal sent to the process group as
+                # well as to the process) during the graceful shutdown must not raise
+                # KeyboardInterrupt into it and drop the requests still being answered.
+                if register_sys_signals:
+                    for sig in (os_signal.SIGINT, os_signal.SIGTERM):
+                        try:
+                            loop.remove_signal_handler(sig)
+                        except (NotImplementedError, RuntimeError, ValueError):
+                            pass
 
     def stop(self) -> None:
         """Ask the running server to stop (thread-safe)."""

@@ -193,9 +193,9 @@ class DirectoryHandler:
                 f"{html.escape(name)}</a></td>"
                 f"<td>{modified:%Y-%m-%d %H:%M:%S}</td><td>{size}</td></tr>"
             )
-        title = html.escape(
-            _shown("/" + "/".join(p for p in (self.base, path.strip("/")) if p) + "/")
-        )
+        inside = "/".join(p for p in (self.base, path.strip("/")) if p)
+        # The folder's URL path: "/" for the root of a static route at "/" (not "//").
+        title = html.escape(_shown(f"/{inside}/" if inside else "/"))
         return (
             '<!DOCTYPE html><html lang="en"><meta charset="utf-8">'
             f"<title>Directory Viewer</title><h1>{title}</h1>"

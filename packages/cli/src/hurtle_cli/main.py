@@ -71,13 +71,22 @@ def _tls_options_error() -> None:
 
 def load_app(args: argparse.Namespace) -> tuple[Any, Any]:
     """Load the target as Sanic would; exit with a message that says how to fix it."""
+    from hurtle_worker.load_errors import describe_load_error
     from hurtle_worker.loader import AppLoader
 
     loader = AppLoader(args.target, as_factory=args.factory, as_simple=args.simple, args=args)
     try:
         app = loader.load()
-    except (ImportError, ValueError, AttributeError, TypeError) as exc:
-        raise SystemExit(f"sanic: cannot load {args.target!r}: {exc}") from None
+    except Exception as exc:
+        # A mistake in the user's code (a syntax error, a failing import or statement, a
+        # factory that raises): the user's part of the traceback, then what failed.
+        # The loader's own refusals (no such module or attribute) are one line.
+        shown = describe_load_error(exc, skip=(os.path.dirname(__file__),))
+        if shown is None:
+            raise SystemExit(f"sanic: cannot load {args.target!r}: {exc}") from None
+        print(shown, file=sys.stderr)
+        raise SystemExit(f"sanic: cannot load {args.target!r}: the error above was raised "
+                         "while importing it or building the app.") from None
     if not hasattr(app, "prepare"):
         raise SystemExit(
             f"sanic: {args.target!r} is a {type(app).__name__}, not a Sanic app. "
@@ -192,9 +201,18 @@ def run_exec(args: argparse.Namespace, rest: list[str]) -> int:
         return 0
     ns = parser.parse_args(rest)
     kwargs = {k: v for k, v in vars(ns).items() if k != "command"}
-    result = commands[ns.command](**kwargs)
-    if inspect.isawaitable(result):
-        asyncio.run(_await(result))
+    try:
+        result = commands[ns.command](**kwargs)
+        if inspect.isawaitable(result):
+            asyncio.run(_await(result))
+    except Exception as exc:
+        # The command's own traceback, without this module's and asyncio's frames; exit 1.
+        from hurtle_worker.load_errors import describe_load_error
+
+        skip = (os.path.dirname(__file__), os.path.dirname(asyncio.__file__))
+        shown = describe_load_error(exc, skip=skip)
+        print(shown or f"{type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -238,10 +256,11 @@ def inspect_kwargs(command: str, rest: Sequence[str]) -> dict[str, Any]:
     rest = list(rest)
     if command == "scale":
         if not rest or not rest[0].lstrip("-").isdigit():
-            # A usage error: exit 2, as argparse (and so Sanic's CLI) ends one.
-            print("sanic inspect: scale needs a number of workers, e.g. scale 4",
-                  file=sys.stderr)
-            raise SystemExit(2)
+            # A usage error, as Sanic's: status 2, with what was expected.
+            scale = argparse.ArgumentParser(prog="sanic inspect scale")
+            scale.add_argument("replicas", type=int, help="how many server workers to run")
+            scale.error("the following arguments are required: replicas" if not rest else
+                        f"argument replicas: invalid int value: {rest[0]!r}")
         kwargs["replicas"] = int(rest.pop(0))
     elif command == "reload":
         kwargs["zero_downtime"] = "--zero-downtime" in rest

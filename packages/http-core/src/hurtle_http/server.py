@@ -14,7 +14,6 @@ import os
 import signal as signal_module
 import socket
 import ssl as ssl_module
-import stat
 from collections.abc import Awaitable, Callable
 from functools import partial
 from pathlib import Path
@@ -26,6 +25,7 @@ from hurtle_http.config import HttpConfig
 from hurtle_http.conninfo import ConnInfo
 from hurtle_http.exceptions import STATUS_CODES, SanicException, ServerError
 from hurtle_http.protocol import HttpProtocol
+from hurtle_http.unix_socket import bind_unix_socket, remove_unix_socket
 
 error_logger = logging.getLogger("sanic.error")
 server_logger = logging.getLogger("sanic.server")
@@ -165,37 +165,6 @@ def bind_socket(
         if reuse_port:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
         sock.bind((host.strip("[]"), port))
-        sock.listen(backlog)
-        sock.setblocking(False)
-    except OSError:
-        sock.close()
-        raise
-    return sock
-
-
-def bind_unix_socket(path: str | os.PathLike, *, mode: int = 0o666, backlog: int = 100) -> socket.socket:
-    """A listening UNIX socket at ``path`` with permissions ``mode``.
-
-    A stale socket file left by a dead server is replaced; a live one is an error.
-    """
-    path = os.fspath(path)
-    if os.path.lexists(path):
-        # lstat: a symlink is never followed (nor replaced), whatever it points to.
-        if not stat.S_ISSOCK(os.lstat(path).st_mode):
-            raise FileExistsError(f"{path} exists and is not a socket; remove it or pick another path")
-        probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            probe.connect(path)
-        except OSError:
-            os.unlink(path)  # nobody listens: stale
-        else:
-            raise OSError(f"Another server is already listening on {path}")
-        finally:
-            probe.close()
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        sock.bind(path)
-        os.chmod(path, mode)
         sock.listen(backlog)
         sock.setblocking(False)
     except OSError:
@@ -349,8 +318,8 @@ class ServerHandle:
         with contextlib.suppress(Exception):
             await asyncio.wait_for(self.server.wait_closed(), 1.0)
         if self.unix:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(self.unix)
+            # Not when another server took the path over while this one ran.
+            remove_unix_socket(self.unix)
 
 
 def _log_cut_request(conn: Any) -> None:
@@ -391,15 +360,21 @@ async def start_server(
     factory = partial(
         protocol, loop=loop, app=app, connections=connections, unix=unix, state=state
     )
-    kwargs = dict(asyncio_server_kwargs or {})
+    # asyncio listens on the socket again with its own backlog (100 unless told): the
+    # one asked for must reach it, also for a socket bound elsewhere (workers, sock=).
+    kwargs = {"backlog": backlog, **(asyncio_server_kwargs or {})}
+    # ``unix`` with ``sock``: a UNIX socket bound elsewhere (the main process, for its
+    # workers) at that path, which conn_info names; its file is not this server's to remove.
+    owned = unix if sock is None else None
     if unix:
-        sock = bind_unix_socket(unix, mode=unix_mode, backlog=backlog)
+        if sock is None:
+            sock = bind_unix_socket(unix, mode=unix_mode, backlog=backlog)
         server = await loop.create_unix_server(factory, sock=sock, ssl=context, **kwargs)
     else:
         if sock is None:
             sock = bind_socket(host or "127.0.0.1", port or 0, backlog=backlog, reuse_port=reuse_port)
         server = await loop.create_server(factory, sock=sock, ssl=context, **kwargs)
-    return ServerHandle(server, connections, unix=unix)
+    return ServerHandle(server, connections, unix=owned)
 
 
 def serve(
@@ -477,6 +452,7 @@ __all__ = [
     "bind_unix_socket",
     "load_ssl",
     "new_event_loop",
+    "remove_unix_socket",
     "render_plain_error",
     "serve",
     "start_server",

@@ -572,7 +572,12 @@ class ResponseWriter:
                 client = request.remote_addr or conn_info.client_ip
             except Exception:  # a malformed forwarding header must not stop the log line
                 client = conn_info.client_ip
-            host = f"{client}:{conn_info.client_port}"
+            if client or not isinstance(conn_info.sockname, str):
+                host = f"{client}:{conn_info.client_port}"
+            else:
+                # A UNIX socket has no peer address: as Sanic, four hex digits that tell
+                # this connection from the others open at the same time, then "unx".
+                host = f"{id(self.protocol) >> 4 & 0xFFFF:04X}unx"
         try:
             target = f"{request.method} {request.url}"
         except Exception:

@@ -254,6 +254,7 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
     ) -> Any:
         """Bind a server on the running loop (``AsyncioServer``); as Sanic, the start-up
         banner is printed when this is the main process (workers print none)."""
+        runner.create_server_warnings(self)
         server = await super().create_server(
             host, port, debug=debug, ssl=ssl, sock=sock, protocol=protocol, backlog=backlog,
             access_log=access_log, unix=unix, return_asyncio_server=return_asyncio_server,

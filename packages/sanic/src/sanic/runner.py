@@ -31,7 +31,7 @@ from hurtle_app.logging.setup import apply_log_formatters
 from hurtle_app.motd import get_logo
 from hurtle_app.state import ApplicationServerInfo
 from hurtle_http.exceptions import ServerError as _ServerError
-from hurtle_http.server import try_use_uvloop
+from hurtle_http.server import remove_unix_socket, try_use_uvloop
 from hurtle_worker.constants import PROCESS_PREFIX, WORKER_NAME_ENV
 from hurtle_worker.process import set_parent_death_signal
 from sanic.http.constants import HTTP
@@ -239,6 +239,19 @@ def _local_cert(app: Any, debug: bool) -> dict[str, str]:
     return files
 
 
+class _AddressInUse(_ServerError, OSError):
+    """The address to bind is taken: an ``OSError`` with ``errno.EADDRINUSE``, as Sanic
+    raises (code catching ``OSError`` keeps working), that says where and what to check."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.errno = errno.EADDRINUSE
+        self.strerror = os.strerror(errno.EADDRINUSE)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 class _NoAppsToServe(_ServerError, RuntimeError):
     """``Sanic.serve()`` before any ``prepare()``: Sanic's RuntimeError, kept a ServerError."""
 
@@ -267,10 +280,14 @@ def _pick_primary(app_class: Any, primary: Any) -> Any:
 
 
 def serve_single(app_class: Any, primary: Any = None) -> None:
-    """Serve the primary app in this process (no manager, no reloader)."""
+    """Serve the prepared apps in this process (no manager, no reloader)."""
     from hurtle_app import Sanic as FrameworkSanic
 
     primary = _pick_primary(app_class, primary)
+    apps = [primary, *[a for a in prepared_apps(app_class) if a is not primary]]
+    if len(apps) > 1 or len(primary.state.server_info) > 1:
+        _serve_several_in_process(apps)
+        return
     info = primary.state.server_info[0]
     FrameworkSanic.run(
         primary, info["host"], info["port"], debug=info["debug"],
@@ -283,6 +300,34 @@ def serve_single(app_class: Any, primary: Any = None) -> None:
     primary.state.server_info.clear()
 
 
+def _serve_several_in_process(apps: list[Any]) -> None:
+    """``serve_single`` with several apps or addresses: as Sanic, every prepared app is
+    served, on each of its addresses, by this one process."""
+    from sanic.worker.serve import serve_in_process
+
+    info = apps[0].state.server_info[0]
+    bound: list[tuple[dict[str, Any], socket.socket]] = []
+    try:
+        served = []
+        for app in apps:
+            entries = []
+            for entry in app.state.server_info:
+                sock = _bind(entry)
+                bound.append((entry, sock))
+                entries.append({k: v for k, v in entry.items() if k != "loop"} | {"sock": sock})
+            served.append((app, entries))
+        serve_in_process(served, register_sys_signals=info["register_sys_signals"])
+    finally:
+        logger.info("Server Stopped")
+        for entry, sock in bound:
+            if entry["sock"] is None:
+                sock.close()
+                if entry["unix"]:
+                    remove_unix_socket(entry["unix"])
+        for app in apps:
+            app.state.server_info.clear()
+
+
 def serve_legacy(app_class: Any, primary: Any = None) -> None:
     """The pre-manager runner (``sanic.server.legacy``)."""
     from sanic.server.legacy import serve_legacy as legacy
@@ -291,7 +336,6 @@ def serve_legacy(app_class: Any, primary: Any = None) -> None:
 
 
 def _bind(info: dict[str, Any]) -> socket.socket:
-    from hurtle_http.exceptions import ServerError
     from hurtle_http.server import bind_socket, bind_unix_socket
 
     if info["sock"] is not None:
@@ -301,9 +345,9 @@ def _bind(info: dict[str, Any]) -> socket.socket:
             return bind_unix_socket(info["unix"], backlog=info["backlog"])
         return bind_socket(info["host"], info["port"], backlog=info["backlog"])
     except OSError as exc:
-        if exc.errno == errno.EADDRINUSE or "already listening" in str(exc):
+        if exc.errno == errno.EADDRINUSE:
             where = info["unix"] or f"{info['host']}:{info['port']}"
-            raise ServerError(
+            raise _AddressInUse(
                 f"Sanic server could not start: [Errno {errno.EADDRINUSE}] Address already "
                 f"in use ({where}). Another process may already listen there. "
                 f"{GLOBAL_SCOPE_HINT}"
@@ -358,16 +402,40 @@ def _packages() -> list[str]:
     return [f"sanic=={__version__}", *motd_packages(testing_version, __hurtle_version__)]
 
 
+def _called_by_user() -> bool:
+    """Whether ``app.create_server`` was called by the user's code: not by a worker (the
+    manager announced it), nor by a caller that speaks for itself (a test client)."""
+    from hurtle_app.serving import banner_shown
+
+    if os.environ.get(WORKER_NAME_ENV) or multiprocessing.parent_process() is not None:
+        return False
+    return not banner_shown.get()
+
+
+def create_server_warnings(app: Any) -> None:
+    """As Sanic, when the user calls ``app.create_server``: what it cannot honour."""
+    from hurtle_app.helpers import Default
+
+    if not _called_by_user():
+        return
+    if "main_process_start" in app._listeners or "main_process_stop" in app._listeners:
+        logger.warning(
+            "Listener events for the main process are not available with create_server()"
+        )
+    if not isinstance(app.config.get("USE_UVLOOP", Default()), Default):
+        error_logger.warning(
+            "You are trying to change the uvloop configuration, but this is only effective "
+            "when using the run(...) method. When using the create_server(...) method "
+            "Sanic will use the already existing loop."
+        )
+
+
 def server_banner(app: Any, *, ssl: Any = None, sock: Any = None, unix: str | None = None
                   ) -> None:
     """The banner for ``app.create_server`` (as Sanic prints it), in the main process only:
     not in a worker, whose server the manager's banner already announced."""
-    from hurtle_app.serving import banner_shown
-
-    if os.environ.get(WORKER_NAME_ENV) or multiprocessing.parent_process() is not None:
-        return
-    if banner_shown.get():
-        return  # the caller (a test client) printed it
+    if not _called_by_user():
+        return  # a worker, or a caller (a test client) that printed it
     if not app.config.get("MOTD", True):
         return
     state = app.state
@@ -402,8 +470,8 @@ def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
     scheme = "https" if info["ssl"] else "http"
     if info["unix"]:
         location = f"{info['unix']} {scheme}://..."  # as Sanic's banner
-    elif info["sock"] is not None and not info["host"]:
-        location = f"{scheme}://{info['sock'].getsockname()}"
+    elif info["sock"] is not None:
+        location = primary.get_server_location(info)  # where the socket is bound
     else:
         host = info["host"]
         if ":" in host and not host.startswith("["):
@@ -570,10 +638,8 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
                 if entry["sock"] is None:
                     sock.close()
                     if entry["unix"]:
-                        try:
-                            os.unlink(entry["unix"])
-                        except FileNotFoundError:
-                            pass
+                        # Not when another server took the path over while this one ran.
+                        remove_unix_socket(entry["unix"])
             if sync_manager is not None:
                 sync_manager.shutdown()
             loop.close()
@@ -651,6 +717,10 @@ def stop(app: Any, terminate: bool = True) -> bool:
             if stopper is not None:
                 stopper()
         return True
+    stopper = app.__dict__.get("_worker_stopper")
+    if stopper is not None:  # serve_single serving several apps in this process
+        stopper()
+        return True
     manager = app.__dict__.get("_manager")
     if manager is not None:
         manager._shutdown_requested = True
@@ -658,5 +728,5 @@ def stop(app: Any, terminate: bool = True) -> bool:
     return False
 
 
-__all__ = ["GLOBAL_SCOPE_HINT", "apply_log_formatters", "in_spawned_worker", "prepare", "prepared_apps", "serve",
+__all__ = ["GLOBAL_SCOPE_HINT", "apply_log_formatters", "create_server_warnings", "in_spawned_worker", "prepare", "prepared_apps", "serve",
            "serve_legacy", "serve_single", "stop"]

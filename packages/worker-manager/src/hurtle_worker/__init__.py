@@ -7,6 +7,7 @@ order, scales groups, and gives children a ``WorkerMultiplexer`` to talk back.
 
 from hurtle_worker.__about__ import __version__
 from hurtle_worker.constants import ProcessState, RestartOrder
+from hurtle_worker.load_errors import describe_load_error
 from hurtle_worker.loader import AppLoader, CertLoader
 from hurtle_worker.manager import MonitorCycle, WorkerManager
 from hurtle_worker.multiplexer import WorkerMultiplexer
@@ -31,5 +32,6 @@ __all__ = [
     "WorkerProcess",
     "WorkerState",
     "__version__",
+    "describe_load_error",
     "get_now",
 ]

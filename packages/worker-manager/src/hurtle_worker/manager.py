@@ -97,7 +97,8 @@ class WorkerManager:
         self.terminate_timeout = 20.0
         self.poll_interval = 0.1
         #: Stop everything when server workers cannot be kept up. Off under auto-reload,
-        #: where the next code change restarts them.
+        #: where the next code change restarts them (and a worker that fails to start
+        #: waits for that change instead of being respawned).
         self.stop_on_server_failure = True
         #: 0 after a clean stop, 1 when the manager gave up on its servers.
         self.exit_code = 0
@@ -425,6 +426,18 @@ class WorkerManager:
             process.process = None
             self.exit_code = 1
             self._shutdown_requested = True
+            return
+        if process.server and not self.stop_on_server_failure and \
+                process.state is not ProcessState.ACKED:
+            # Auto-reload: it could not start (its code does not load, a start-up listener
+            # raised). The same code would fail again, so, as Sanic, it waits for the next
+            # change instead of being respawned (and showing the same error) over and over.
+            error_logger.error(
+                "Worker %s [%s] %s before it finished starting; it will start again when a "
+                "watched file changes.", process.name, proc.pid, process.last_exit,
+            )
+            process.set_state(ProcessState.FAILED)
+            process.process = None
             return
         if not (process.server or process.restartable):
             error_logger.error("Process %s [%s] %s", process.name, proc.pid, process.last_exit)

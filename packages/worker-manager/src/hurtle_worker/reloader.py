@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from hurtle_worker.constants import RestartOrder
+from hurtle_worker.load_errors import user_frames
 
 logger = logging.getLogger("sanic.root")
 
@@ -21,6 +22,14 @@ def _library_roots() -> tuple[str, ...]:
     paths = sysconfig.get_paths()
     roots = {paths.get(key) for key in ("stdlib", "platstdlib", "purelib", "platlib")}
     return tuple(sorted(str(Path(r).resolve()) for r in roots if r))
+
+
+def _failure_files(exc: BaseException) -> set[str]:
+    """The source files of the user's code that ``exc`` (raised loading the app) names."""
+    names = {frame.filename for frame in user_frames(exc)}
+    if isinstance(exc, SyntaxError) and exc.filename:
+        names.add(exc.filename)
+    return {str(Path(name).resolve()) for name in names if os.path.isfile(name)}
 
 
 class Reloader:
@@ -39,12 +48,14 @@ class Reloader:
         self.app_loader = app_loader
         self.run = True
         self._roots = _library_roots()
+        #: Files of the user's code named by a failure to load the app (see ``_load_app``).
+        self.failure_files: set[str] = set()
 
     def __call__(self) -> None:
         """Poll until stopped (SIGINT/SIGTERM)."""
         signal.signal(signal.SIGINT, self.stop)
         signal.signal(signal.SIGTERM, self.stop)
-        app = self.app_loader.load() if self.app_loader is not None else None
+        app = self._load_app()
         self.on_start(app)
         mtimes: dict[str, float] = {}
         for filename in self.files():
@@ -59,6 +70,21 @@ class Reloader:
                 time.sleep(self.interval)
         finally:
             self.on_stop(app)
+
+    def _load_app(self) -> Any:
+        """The app, or None when its code cannot be loaded now: an edit made between the
+        main process loading it and this process starting can break it. The reloader
+        then watches the files of the failure too, and the fix restarts the workers."""
+        if self.app_loader is None:
+            return None
+        try:
+            return self.app_loader.load()
+        except Exception as exc:
+            self.failure_files.update(_failure_files(exc))
+            # The workers show the error itself; this is only why the reloader has no app.
+            logger.debug("The reloader could not load the app (%s); it watches for changes "
+                         "anyway.", type(exc).__name__)
+            return None
 
     def on_start(self, app: Any) -> None:
         """Called once the app is loaded, before watching."""
@@ -97,6 +123,7 @@ class Reloader:
     def files(self) -> Iterator[str]:
         """Every watched file: the app's Python modules and all files of reload_dirs."""
         yield from self.python_files()
+        yield from sorted(self.failure_files)
         for directory in self.reload_dirs:
             for path in directory.rglob("*"):
                 if path.is_file() and "__pycache__" not in path.parts:

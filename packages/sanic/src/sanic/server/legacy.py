@@ -20,9 +20,9 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
+from hurtle_http.server import remove_unix_socket
 from hurtle_worker.constants import IDENT_ENV
 from hurtle_worker.process import set_parent_death_signal
 from hurtle_worker.reloader import Reloader
@@ -114,7 +114,7 @@ def _serve_multiple(primary: Any, workers: int) -> None:
             if sock is not None and info["sock"] is None:
                 sock.close()
                 if info["unix"]:
-                    Path(info["unix"]).unlink(missing_ok=True)
+                    remove_unix_socket(info["unix"])
             primary.state.server_info.clear()
     logger.info("Server Stopped")
     if exit_code:
@@ -130,7 +130,9 @@ def _wait(processes: list[Any], stop_requested: list[int], app: Any) -> int:
             error_logger.error("No worker is left running; shutting down.")
             return 1
         time.sleep(0.1)
-    _report_dead(processes, reported)  # one that died just before the signal, too
+    # One that crashed just before the signal, too; not those the same signal stopped (a
+    # Ctrl-C in a terminal reaches the workers as well, and they may be gone already).
+    _report_dead(processes, reported, stopped_by=stop_requested[0])
     logger.info("Received signal %s. Shutting down.", signal.Signals(stop_requested[0]).name)
     for process in processes:
         if process.is_alive():
@@ -144,10 +146,15 @@ def _wait(processes: list[Any], stop_requested: list[int], app: Any) -> int:
     return 0
 
 
-def _report_dead(processes: list[Any], reported: set[int]) -> None:
+def _report_dead(processes: list[Any], reported: set[int], stopped_by: int | None = None
+                 ) -> None:
+    """Log each worker that ended, once; with ``stopped_by`` (the stop signal received),
+    not those that ended as that signal makes them end (code 0, or killed by it)."""
     for process in processes:
         if process.exitcode is not None and process.pid not in reported:
             reported.add(process.pid)
+            if stopped_by is not None and process.exitcode in (0, -stopped_by):
+                continue
             how = (f"was killed by {signal.Signals(-process.exitcode).name}"
                    if process.exitcode < 0 else f"exited with code {process.exitcode}")
             error_logger.error(

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import socket
-import stat
-from pathlib import Path
 from typing import Any
 
-from hurtle_http.server import bind_socket, bind_unix_socket
+from hurtle_http.server import bind_socket, bind_unix_socket, remove_unix_socket
 from sanic.http.constants import HTTP as HTTP
 
 
@@ -26,17 +23,6 @@ def configure_socket(server_settings: dict[str, Any]) -> socket.socket | None:
     if host is None or port is None:
         return None
     return bind_socket(host, port, backlog=backlog)
-
-
-def remove_unix_socket(path: Path | str | None) -> None:
-    """Delete the unix socket file at ``path`` (nothing if it is absent or not a socket)."""
-    if not path:
-        return
-    try:
-        if stat.S_ISSOCK(os.lstat(path).st_mode):
-            os.unlink(path)
-    except FileNotFoundError:
-        pass
 
 
 __all__ = ["bind_socket", "bind_unix_socket", "configure_socket", "remove_unix_socket"]

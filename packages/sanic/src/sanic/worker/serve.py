@@ -23,6 +23,7 @@ from hurtle_app.serving import stop_step
 from hurtle_app.state import ApplicationServerInfo as ApplicationServerInfo
 from hurtle_app.state import ServerSignal as Signal  # noqa: F401 - as in Sanic
 from hurtle_http.protocol import HttpProtocol as HttpProtocol
+from hurtle_worker.load_errors import describe_load_error
 from hurtle_worker.multiplexer import WorkerMultiplexer
 from hurtle_worker.process import Worker as Worker
 from hurtle_worker.process import WorkerProcess as WorkerProcess
@@ -75,10 +76,20 @@ def worker_serve(
     except AppNotFound as exc:
         error_logger.error("%s", exc)
         sys.exit(1)
-    except Exception:
-        error_logger.exception(
-            "Worker [%s] could not load the app %r (with %r)", os.getpid(), app_name, loader
-        )
+    except Exception as exc:
+        # The user's part of the traceback (their syntax error, failing import or
+        # factory), not the frames of this function, the loader and importlib.
+        shown = describe_load_error(exc, skip=(__file__,))
+        if shown is None:
+            error_logger.exception(
+                "Worker [%s] could not load the app %r (with %r)", os.getpid(), app_name,
+                loader,
+            )
+        else:
+            error_logger.error(
+                "Worker [%s] could not load the app %r (with %r)\n%s", os.getpid(), app_name,
+                loader, shown,
+            )
         sys.exit(1)
     multiplexer = (
         WorkerMultiplexer(monitor_publisher, worker_state)
@@ -112,6 +123,31 @@ def worker_serve(
         error_logger.exception("%s", exc)
         sys.exit(1)
     finally:
+        try:
+            event_loop.run_until_complete(event_loop.shutdown_asyncgens())
+        finally:
+            event_loop.close()
+            asyncio.set_event_loop(None)
+
+
+def serve_in_process(apps: list[tuple[Any, list[dict[str, Any]]]], *,
+                     register_sys_signals: bool = True) -> None:
+    """Serve each app on its bound sockets in this process, with no manager: what
+    ``Sanic.serve_single`` does when several apps (or addresses) were prepared."""
+    from hurtle_app.serving import banner_shown
+
+    _configure_loop(apps[0][0])
+    event_loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(event_loop)
+    shown = banner_shown.set(True)  # prepare() printed it; create_server must not again
+    try:
+        event_loop.run_until_complete(
+            _serve(apps, None, register_sys_signals=register_sys_signals)
+        )
+    finally:
+        banner_shown.reset(shown)
+        for app, _ in apps:
+            app.__dict__.pop("_worker_stopper", None)  # app.stop() has nothing to stop
         try:
             event_loop.run_until_complete(event_loop.shutdown_asyncgens())
         finally:
@@ -165,9 +201,14 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
 
     for app, infos in apps:
         object.__setattr__(app, "_worker_stopper", stop_this_worker)
+        # As Sanic: the serving process's app.state.server_info lists its servers, SERVING
+        # from before_server_start on (app.state.stage, which sanic-ext's health monitor
+        # watches), until the process ends.
+        app.state.server_info = []
         for info in infos:
             server = await app.create_server(
                 sock=info.get("sock"),
+                unix=info.get("unix"),  # the path conn_info names (the socket is bound)
                 ssl=info.get("ssl"),
                 protocol=info.get("protocol"),
                 backlog=info.get("backlog", 100),
@@ -180,6 +221,10 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
             app.state.host = info.get("host") or ""
             app.state.port = info.get("port") or 0
             app.state.unix = info.get("unix")
+            app.state.server_info.append(ApplicationServerInfo(
+                settings={k: v for k, v in info.items() if k != "loop"},
+                stage=ServerStage.SERVING, server=server,
+            ))
             servers.append((app, server))
     if register_sys_signals:
         # Before the start-up listeners: a stop asked for while they run (app.stop() in
@@ -188,13 +233,23 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
         for sig in (os_signal.SIGINT, os_signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
     logger.info("Starting worker [%s]", os.getpid())
-    for app, server in servers:
+    for _, server in servers:
         await server.startup()
-        _limit_requests(app, multiplexer)
-    for _, server in servers:
-        await server.before_start()
-    for _, server in servers:
-        await server.after_start()
+    # As Sanic: an app prepared on several addresses runs its server listeners once per
+    # worker, not once per address (the app's first server dispatches them; the others
+    # only serve).
+    leads = {id(app): server for app, server in reversed(servers)}
+    for app, server in servers:
+        if leads[id(app)] is server:
+            _limit_requests(app, multiplexer)
+    for app, server in servers:
+        if leads[id(app)] is server:
+            await server.before_start()
+    for app, server in servers:
+        if leads[id(app)] is server:
+            await server.after_start()
+        else:
+            await server.start_serving()
     if multiplexer is not None:
         multiplexer.set_serving(True)
         multiplexer.ack()
@@ -212,10 +267,12 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
         # Each step logged and passed if it fails: the drain and the clean-up still run.
         for app, server in servers:
             app.state.is_stopping = True
-            await stop_step(server.before_stop())
+            if leads[id(app)] is server:
+                await stop_step(server.before_stop())
         await asyncio.gather(*(stop_step(server.graceful_shutdown()) for _, server in servers))
-        for _, server in servers:
-            await stop_step(server.after_stop())
+        for app, server in servers:
+            if leads[id(app)] is server:
+                await stop_step(server.after_stop())
         logger.info("Worker complete [%s]", os.getpid())
 
 
@@ -247,4 +304,4 @@ def _limit_requests(app: Any, multiplexer: WorkerMultiplexer | None) -> None:
     object.__setattr__(app, "handle_request", counting)
 
 
-__all__ = ["worker_serve"]
+__all__ = ["serve_in_process", "worker_serve"]

@@ -1,0 +1,63 @@
+"""``app.create_server`` called by the user warns, as Sanic 25.12, about what it cannot
+honour: main-process listeners and a USE_UVLOOP setting (the loop already exists)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+import pytest
+
+from hurtle_app.serving import banner_shown
+from sanic import Sanic
+
+MAIN_PROCESS = "Listener events for the main process are not available with create_server()"
+UVLOOP = (
+    "You are trying to change the uvloop configuration, but this is only effective when "
+    "using the run(...) method. When using the create_server(...) method Sanic will use "
+    "the already existing loop."
+)
+
+
+@pytest.fixture
+def app() -> Iterator[Sanic]:
+    Sanic.test_mode = True
+    app = Sanic("CreateServerWarnings", configure_logging=False)
+    app.config.MOTD = False
+    yield app
+    Sanic._app_registry.clear()
+
+
+async def _warnings(app: Sanic, caplog: pytest.LogCaptureFixture) -> list[tuple[str, str]]:
+    with caplog.at_level(logging.WARNING):
+        server = await app.create_server(host="127.0.0.1", port=0)
+    server.close()
+    await server.wait_closed()
+    return [(r.name, r.getMessage()) for r in caplog.records if r.levelno == logging.WARNING]
+
+
+@pytest.mark.parametrize("event", ["main_process_start", "main_process_stop"])
+async def test_main_process_listeners(app: Sanic, event: str, caplog) -> None:
+    app.register_listener(lambda app: None, event)
+    assert await _warnings(app, caplog) == [("sanic.root", MAIN_PROCESS)]
+
+
+@pytest.mark.parametrize("value", [True, False])
+async def test_a_uvloop_setting(app: Sanic, value: bool, caplog) -> None:
+    app.config.USE_UVLOOP = value
+    assert await _warnings(app, caplog) == [("sanic.error", UVLOOP)]
+
+
+async def test_nothing_to_say(app: Sanic, caplog) -> None:
+    app.main_process_ready(lambda app: None)  # Sanic says nothing of this one
+    assert await _warnings(app, caplog) == []
+
+
+async def test_not_when_a_test_client_serves_the_app(app: Sanic, caplog) -> None:
+    app.main_process_start(lambda app: None)
+    app.config.USE_UVLOOP = False
+    token = banner_shown.set(True)
+    try:
+        assert await _warnings(app, caplog) == []
+    finally:
+        banner_shown.reset(token)
