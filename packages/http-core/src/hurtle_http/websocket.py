@@ -32,7 +32,8 @@ from websockets.protocol import Protocol, Side, State
 from websockets.server import ServerProtocol
 from websockets.typing import Subprotocol
 
-from hurtle_http.exceptions import SanicException, WebsocketClosed
+from hurtle_http.exceptions import SanicException, ServerError
+from hurtle_http.websocket_errors import PING_AFTER_CLOSE, SEND_AFTER_CLOSE, use_after_close
 
 Data = str | bytes
 
@@ -117,8 +118,9 @@ class WebsocketImplProtocol:
             if self.ws_proto.state is State.CLOSED or self.connection_lost_waiter.done():
                 raise self._closed_exception()
             if self._recv_waiter is not None:
-                raise WebsocketClosed(
-                    "Another coroutine is already waiting in recv(); only one may at a time"
+                # As Sanic (the websockets library's rule and message).
+                raise ServerError(
+                    "cannot call recv while another task is already waiting for the next message"
                 )
             waiter = self._recv_waiter = self.loop.create_future()
             timer = None
@@ -151,9 +153,10 @@ class WebsocketImplProtocol:
         """Send a text (str) or binary (bytes) message.
 
         As in Sanic: a mapping is a ``TypeError``, any other iterable (a fragmented
-        message) ``NotImplementedError``, and nothing is sent for either.
+        message) ``NotImplementedError``, and nothing is sent for either. On a closed
+        connection it raises ``WebsocketClosed`` (also a ``ConnectionClosed``).
         """
-        self._check_open()
+        self._check_open(SEND_AFTER_CLOSE)
         proto = self.ws_proto
         if isinstance(message, str):
             proto.send_text(message.encode())
@@ -174,9 +177,10 @@ class WebsocketImplProtocol:
         return waiter
 
     async def pong(self, data: Data = b"") -> None:
-        """Send an unsolicited pong."""
-        self._check_open()
-        payload = data.encode() if isinstance(data, str) else bytes(data)
+        """Send an unsolicited pong (nothing once the connection is closing, as Sanic)."""
+        payload = _control_payload(data)
+        if self.ws_proto.state is not State.OPEN:
+            return
         self.ws_proto.send_pong(payload)
         await self._flush(drain=True)
 
@@ -286,10 +290,9 @@ class WebsocketImplProtocol:
             return exc
         return ConnectionClosed(None, None)
 
-    def _check_open(self) -> None:
-        state = self.ws_proto.state
-        if state is not State.OPEN:
-            raise self._closed_exception()
+    def _check_open(self, message: str) -> None:
+        if self.ws_proto.state is not State.OPEN:
+            raise use_after_close(message, self._closed_exception())
 
     def _process_events(self) -> None:
         for event in self.ws_proto.events_received():
@@ -401,13 +404,13 @@ class WebsocketImplProtocol:
 
     def _send_ping(self, data: Data | None) -> asyncio.Future:
         """Queue a ping (without waiting for the transport); a future for its pong."""
-        self._check_open()
+        self._check_open(PING_AFTER_CLOSE)
         if data is None:
             payload = b"%08x" % (id(self) ^ int(self.loop.time() * 1e6) & 0xFFFFFFFF)
             while payload in self.pings:
                 payload = (int(payload, 16) + 1).to_bytes(4, "big").hex().encode()
         else:
-            payload = data.encode() if isinstance(data, str) else bytes(data)
+            payload = _control_payload(data)
         waiter = self.loop.create_future()
         self.pings[payload] = waiter
         self.ws_proto.send_ping(payload)
@@ -457,6 +460,15 @@ class WebsocketImplProtocol:
             return await done
         finally:
             timer.cancel()
+
+
+def _control_payload(data: Any) -> bytes:
+    """A ping's or pong's payload: str (as UTF-8) or bytes-like, else ``TypeError``."""
+    if isinstance(data, str):
+        return data.encode()
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return bytes(data)
+    raise TypeError(f"a ping or pong payload must be str or bytes, not {type(data).__name__}")
 
 
 def _set_result(waiter: asyncio.Future, value: Any) -> None:
