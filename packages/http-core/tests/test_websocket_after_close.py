@@ -108,3 +108,19 @@ async def test_a_second_concurrent_recv_is_a_server_error() -> None:
     (exc,) = seen
     assert type(exc) is ServerError
     assert str(exc) == "cannot call recv while another task is already waiting for the next message"
+
+
+async def test_ws_proto_is_the_websockets_server_protocol() -> None:
+    from websockets.server import ServerProtocol
+
+    seen: list[Any] = []
+
+    async def handler(ws: Any) -> None:
+        seen.append((isinstance(ws.ws_proto, ServerProtocol), ws.ws_proto.subprotocol))
+
+    server = WsServer(handler, subprotocols=["chat"])
+    async with server as url, connect(url, subprotocols=["chat"]) as client:  # type: ignore[list-item]
+        with pytest.raises(ConnectionClosed):
+            await asyncio.wait_for(client.recv(), 5)
+        await asyncio.wait_for(server.done.wait(), 5)
+    assert seen == [(True, "chat")]

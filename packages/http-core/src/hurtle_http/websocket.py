@@ -28,7 +28,7 @@ from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed, ConnectionClosedOK
 from websockets.frames import CloseCode, Frame, Opcode
 from websockets.http11 import Request as WSRequest
-from websockets.protocol import Protocol, Side, State
+from websockets.protocol import Protocol, State
 from websockets.server import ServerProtocol
 from websockets.typing import Subprotocol
 
@@ -504,10 +504,10 @@ async def websocket_handshake(
         raise SanicException(f"Websocket handshake failed: {ws_proto.handshake_exc}", 400)
     head = b"".join(ws_proto.data_to_send())
     # The handshake request never went through ws_proto's parser (httptools read it), so
-    # frames get a fresh protocol object that starts in the OPEN state.
-    frames = Protocol(
-        Side.SERVER, state=State.OPEN, max_size=getattr(config, "WEBSOCKET_MAX_SIZE", 2**20)
-    )
+    # frames get a fresh protocol object that starts in the OPEN state (a ServerProtocol,
+    # as the handler's ``ws.ws_proto`` is in Sanic, with the chosen subprotocol).
+    frames = ServerProtocol(state=State.OPEN, max_size=getattr(config, "WEBSOCKET_MAX_SIZE", 2**20))
+    frames.subprotocol = ws_proto.subprotocol
     impl = WebsocketImplProtocol(
         frames,
         loop=protocol.loop,
