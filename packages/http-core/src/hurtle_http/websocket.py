@@ -485,7 +485,12 @@ async def websocket_handshake(
     status the websockets library chose (400 or 426), before anything is sent.
     """
     http = protocol.http
-    config = protocol.app.config
+    app = protocol.app
+    if getattr(app, "websocket_enabled", True) is False:
+        # As Sanic, whose server then has no websocket support: a plain 500 page, and the
+        # reason in the logged error.
+        raise RuntimeError("Websockets are disabled on this app: app.enable_websocket(False)")
+    config = app.config
     ws_proto = ServerProtocol(
         subprotocols=[Subprotocol(s) for s in subprotocols] if subprotocols else None,
         max_size=getattr(config, "WEBSOCKET_MAX_SIZE", 2**20),
