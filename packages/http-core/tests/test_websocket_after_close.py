@@ -124,3 +124,29 @@ async def test_ws_proto_is_the_websockets_server_protocol() -> None:
             await asyncio.wait_for(client.recv(), 5)
         await asyncio.wait_for(server.done.wait(), 5)
     assert seen == [(True, "chat")]
+
+
+async def test_recv_burst_does_not_wait_and_returns_what_is_queued() -> None:
+    bursts: list[Any] = []
+    sent = asyncio.Event()
+
+    async def handler(ws: Any) -> None:
+        bursts.append(await asyncio.wait_for(ws.recv_burst(), 5))  # nothing yet: no waiting
+        await ws.send("ready")
+        await asyncio.wait_for(sent.wait(), 5)
+        for _ in range(50):  # until all three messages are in (bounded)
+            if len(ws.messages) == 3:
+                break
+            await asyncio.sleep(0.01)
+        bursts.append(await ws.recv_burst(max_recv=2))
+        bursts.append(await ws.recv_burst())
+
+    server = WsServer(handler)
+    async with server as url, connect(url) as client:
+        assert await asyncio.wait_for(client.recv(), 5) == "ready"
+        for message in ("a", "b", "c"):
+            await client.send(message)
+        sent.set()
+        await asyncio.wait_for(server.done.wait(), 5)
+    assert bursts == [[], ["a", "b"], ["c"]]
+    assert server.outcome == ["returned"]

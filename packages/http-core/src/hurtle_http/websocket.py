@@ -136,9 +136,14 @@ class WebsocketImplProtocol:
                 return None
 
     async def recv_burst(self, max_recv: int = 256) -> Sequence[Data]:
-        """Every message already received (at most ``max_recv``), waiting for at least one."""
-        first = await self.recv()
-        out = [first] if first is not None else []
+        """The messages already received (at most ``max_recv``), without waiting: an empty
+        list when none is (as Sanic). Raises ``ConnectionClosed`` once the connection is
+        closed and no message is left."""
+        if not self.messages and (
+            self.ws_proto.state is State.CLOSED or self.connection_lost_waiter.done()
+        ):
+            raise self._closed_exception()
+        out: list[Data] = []
         while self.messages and len(out) < max_recv:
             out.append(self._pop())
         return out
