@@ -393,11 +393,27 @@ class WebsocketImplProtocol:
                 if not self.io_proto.closed:
                     transport.write(data)
             else:
-                # websockets asks for the TCP connection to be closed (after the close
+                # websockets asks for the TCP connection to end (after the close
                 # handshake, or after failing the connection).
-                self.io_proto.close()
+                self._end_tcp()
         if self.ws_proto.state is State.CLOSED:
             self._wake_all()
+
+    def _end_tcp(self) -> None:
+        # The server ends TCP first (RFC 6455 7.1.1) with a half-close: FIN once the
+        # pending writes are out, then what the peer still sends is read and discarded
+        # until its own FIN (or ``close_timeout``, then abort). A full close would answer
+        # those bytes (e.g. the close frame a peer echoes after a failed connection) with
+        # a reset, which can destroy data the peer has not read yet.
+        io_proto, transport = self.io_proto, self.transport
+        if io_proto.closed:
+            return
+        if transport.is_closing() or not transport.can_write_eof():
+            io_proto.close()  # TLS: no half-close
+            return
+        transport.write_eof()
+        if self._close_timer is None:
+            self._close_timer = self.loop.call_later(self.close_timeout, self._abort)
 
     async def _flush(self, drain: bool) -> None:
         self._send_pending()
