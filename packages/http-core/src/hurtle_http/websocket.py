@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import codecs
 import contextlib
+from array import array
 from collections import deque
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from typing import Any
@@ -63,6 +64,10 @@ class WebsocketImplProtocol:
         self.io_proto: Any = None
         self.transport: Any = None
         self.messages: deque[Data] = deque()
+        # For each queued message, where its fragments ended (None: it came in one frame),
+        # so recv_streaming() can give it frame by frame.
+        self._message_ends: deque[array | None] = deque()
+        self._last_ends: array | None = None  # those of the message popped last
         self._queued = 0  # the size of the messages waiting in ``messages``
         self._max_queued = (
             getattr(ws_proto, "max_message_size", None)  # websockets 13+
@@ -70,6 +75,7 @@ class WebsocketImplProtocol:
             or 2**20
         )
         self._fragments = bytearray()  # the message being received in fragments
+        self._fragment_ends = array("I")  # where each of its fragments ends
         self._decoder: Any = None
         self._text = False
         self._recv_waiter: asyncio.Future | None = None
@@ -149,10 +155,24 @@ class WebsocketImplProtocol:
         return out
 
     async def recv_streaming(self) -> AsyncIterator[Data]:
-        """The next message, as an async iterator (here: the whole message at once)."""
+        """The next message, one piece per frame as the peer sent it (as Sanic: for a
+        fragmented message each fragment's data, the often empty final one included; a
+        message in one frame is one piece). The whole message is received first."""
         message = await self.recv()
-        if message is not None:
+        ends = self._last_ends
+        if message is None:
+            return
+        if ends is None:
             yield message
+            return
+        text = isinstance(message, str)
+        raw = message.encode() if text else message
+        decoder = codecs.getincrementaldecoder("utf-8")() if text else None
+        start = 0
+        for end in ends:
+            piece = raw[start:end]
+            start = end
+            yield decoder.decode(piece) if decoder is not None else piece
 
     async def send(self, message: Data | Iterable[Data]) -> None:
         """Send a text (str) or binary (bytes) message.
@@ -311,6 +331,7 @@ class WebsocketImplProtocol:
                 self._message(frame.data)
                 return
             self._fragments = bytearray()
+            self._fragment_ends = array("I")
             self._decoder = codecs.getincrementaldecoder("utf-8")() if self._text else None
             self._add_fragment(frame)
         elif opcode is Opcode.CONT:
@@ -333,13 +354,16 @@ class WebsocketImplProtocol:
                 self._invalid_utf8()
                 return
         self._fragments += data
+        self._fragment_ends.append(len(self._fragments))
         if frame.fin:
             whole, self._fragments = self._fragments, bytearray()
+            ends, self._fragment_ends = self._fragment_ends, array("I")
             self._decoder = None
-            self._message(whole)
+            self._message(whole, ends)
 
-    def _message(self, data: Any) -> None:
-        """A whole message's payload: queue it for ``recv`` (as str if it is text)."""
+    def _message(self, data: Any, ends: array | None = None) -> None:
+        """A whole message's payload (and where its fragments ended, if it had several):
+        queue it for ``recv`` (as str if it is text)."""
         if self._text:
             try:
                 message: Data = str(data, "utf-8")
@@ -349,6 +373,7 @@ class WebsocketImplProtocol:
         else:
             message = bytes(data)
         self.messages.append(message)
+        self._message_ends.append(ends)
         self._queued += len(message)
         if not self._reading_paused and (
             len(self.messages) >= MAX_QUEUE or self._queued >= self._max_queued
@@ -360,6 +385,7 @@ class WebsocketImplProtocol:
     def _pop(self) -> Data:
         """The oldest message received; reading resumes once half the queue is free."""
         message = self.messages.popleft()
+        self._last_ends = self._message_ends.popleft()
         self._queued -= len(message)
         if (
             self._reading_paused
@@ -375,6 +401,7 @@ class WebsocketImplProtocol:
         # RFC 6455 section 8.1: invalid UTF-8 in a text message fails the connection.
         self.ws_proto.fail(CloseCode.INVALID_DATA, "invalid UTF-8 in a text frame")
         self._fragments = bytearray()
+        self._fragment_ends = array("I")
         self._decoder = None
         self._wake_all()
 
