@@ -28,7 +28,9 @@ app = Sanic("Tls")
 
 @app.get("/")
 async def index(request):
-    return json({{"scheme": request.scheme, "pid": os.getpid()}})
+    cert = request.conn_info.cert
+    return json({{"scheme": request.scheme, "pid": os.getpid(),
+                 "cert": {{k: cert.get(k) for k in ("creator", "localhost")}}}})
 
 if __name__ == "__main__":
     {setup}
@@ -90,7 +92,11 @@ def test_auto_tls_in_debug_makes_a_local_certificate_with_trustme(tmp_path) -> N
         # The certificate file carries its CA, so a client can trust exactly that file.
         pids = pids_over_tls(port, ssl.create_default_context(cafile=str(cert)))
         first_cert = cert.read_bytes()
+        verify = ssl.create_default_context(cafile=str(cert))
+        info = httpx.get(f"https://127.0.0.1:{port}/", verify=verify, timeout=10).json()
     assert len(pids) == 2
+    # conn_info.cert names the creator and the local host name, as Sanic's does.
+    assert info["cert"] == {"creator": "trustme", "localhost": "localhost"}
     # Started again, the server reuses the certificate it made (clients keep trusting it).
     with running([str(script)], "127.0.0.1", port, cwd=tmp_path):
         assert pids_over_tls(port, ssl.create_default_context(cafile=str(cert)), want=1)
@@ -142,7 +148,7 @@ def test_several_certificates_chosen_by_sni_in_workers_with_strict_host(tmp_path
     authority.configure_trust(verify)
     verify.check_hostname = False
     port = free_port()
-    script = write_app(tmp_path, port, f"ssl={[*folders, None]!r}")
+    script = write_app(tmp_path, port, f"ssl={[None, *folders]!r}")
     with running([str(script)], "127.0.0.1", port, cwd=tmp_path):
         names = [served_name(port, verify, n) for n in ("localhost", "example.test")]
         with pytest.raises(ssl.SSLError):

@@ -92,3 +92,20 @@ async def test_return_asyncio_server_false_is_ignored_with_a_deprecation(app: Sa
     finally:
         server.close()
         await server.wait_closed()
+
+
+async def test_is_running_turns_true_after_the_after_server_start_listeners(app: Sanic) -> None:
+    # As Sanic: an after_server_start listener still sees is_running False.
+    seen: list[bool] = []
+    app.register_listener(lambda app: seen.append(app.state.is_running), "after_server_start")
+    server = await app.create_server(host="127.0.0.1", port=0, return_asyncio_server=True)
+    try:
+        await server.startup()
+        await server.before_start()
+        await server.after_start()
+        assert server.is_serving()
+        assert seen == [False]
+        assert app.state.is_running
+    finally:
+        server.close()
+        await server.wait_closed()

@@ -172,9 +172,10 @@ def test_seed_style_inspector_options_are_one_at_a_time(capsys) -> None:
     assert exc.value.code == 2
 
 
-def test_tls_strict_host_appends_none_to_the_certificates() -> None:
-    assert kwargs_for("--tls", "a", "--tls", "b", "--tls-strict-host")["ssl"] == ["a", "b", None]
-    assert kwargs_for("--tls", "a", "--tls-strict-host")["ssl"] == ["a", None]
+def test_tls_strict_host_puts_none_before_the_certificates() -> None:
+    """A list that starts with None is what makes Sanic's certificate list strict."""
+    assert kwargs_for("--tls", "a", "--tls", "b", "--tls-strict-host")["ssl"] == [None, "a", "b"]
+    assert kwargs_for("--tls", "a", "--tls-strict-host")["ssl"] == [None, "a"]
 
 
 def test_version_prints_the_sanic_and_routing_api_levels(capsys) -> None:

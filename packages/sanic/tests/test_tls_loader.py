@@ -4,12 +4,14 @@ certificates, and what ``request.conn_info`` says about the TLS connection."""
 from __future__ import annotations
 
 import logging
+import ssl
 from pathlib import Path
 
 import pytest
 import trustme
 
 from sanic import Sanic
+from sanic.http.tls.context import CertSelector, CertSimple
 from sanic.response import json
 from sanic.worker.loader import CertLoader
 
@@ -87,3 +89,73 @@ def test_a_custom_certloader_class_decides_on_tls(cert_dirs) -> None:
 
     _, response = app.test_client.get("https://localhost:None/")
     assert response.json == {"scheme": "https"}
+
+
+def served_first_name(context, authority: trustme.CA, name: str | None) -> str:
+    """The first DNS name of the certificate ``context`` shows a client asking for ``name``
+    (an in-memory handshake)."""
+    client = ssl.create_default_context()
+    authority.configure_trust(client)
+    client.check_hostname = False
+    pipes = [ssl.MemoryBIO() for _ in range(4)]
+    c = client.wrap_bio(pipes[0], pipes[1], server_hostname=name)
+    s = context.wrap_bio(pipes[2], pipes[3], server_side=True)
+    for _ in range(10):
+        for side in (c, s):
+            try:
+                side.do_handshake()
+            except ssl.SSLWantReadError:
+                pass
+        pipes[2].write(pipes[1].read())
+        pipes[0].write(pipes[3].read())
+    return next(v for k, v in c.getpeercert()["subjectAltName"] if k == "DNS")
+
+
+@pytest.fixture
+def signed_dirs(tmp_path: Path) -> tuple[trustme.CA, str, str]:
+    authority = trustme.CA()
+    folders = []
+    for name, host in (("one", "one.test"), ("two", "two.test")):
+        leaf = authority.issue_cert(host)
+        folder = tmp_path / name
+        folder.mkdir()
+        leaf.private_key_pem.write_to_path(str(folder / "privkey.pem"))
+        leaf.cert_chain_pems[0].write_to_path(str(folder / "fullchain.pem"))
+        folders.append(str(folder))
+    return authority, folders[0], folders[1]
+
+
+def test_only_a_leading_none_makes_the_list_strict(signed_dirs) -> None:
+    """As Sanic: ``[None, a, b]`` refuses unknown names (what --tls-strict-host passes);
+    a None elsewhere is skipped and the first certificate is the default."""
+    authority, one, two = signed_dirs
+    for lenient in ([one, two, None], (one, None, two)):
+        context = CertLoader(lenient).load()
+        assert served_first_name(context, authority, "two.test") == "two.test"
+        assert served_first_name(context, authority, "unknown.test") == "one.test"
+        assert served_first_name(context, authority, None) == "one.test"
+    strict = CertLoader([None, one, two]).load()
+    assert served_first_name(strict, authority, "two.test") == "two.test"
+    for name in ("unknown.test", None):
+        with pytest.raises(ssl.SSLError):
+            served_first_name(strict, authority, name)
+
+
+def test_cert_selector_starting_with_none_has_no_fallback(signed_dirs) -> None:
+    authority, one, two = signed_dirs
+    assert CertSelector([one, None, two]).sanic_fallback is not None
+    strict = CertSelector(iter([None, one, two]))
+    assert strict.sanic_fallback is None
+    assert served_first_name(strict, authority, "two.test") == "two.test"
+    with pytest.raises(ssl.SSLError):
+        served_first_name(strict, authority, "unknown.test")
+
+
+def test_cert_simple_and_the_loader_report_the_same_cert_info(signed_dirs) -> None:
+    """``conn_info.cert`` is the same whichever helper built the context."""
+    _, one, _ = signed_dirs
+    files = {"cert": f"{one}/fullchain.pem", "key": f"{one}/privkey.pem"}
+    simple = CertSimple(**files).sanic
+    assert simple == CertLoader(files).load().sanic
+    assert simple["names"] == ["one.test"]
+    assert simple["organizationName"].startswith("trustme")

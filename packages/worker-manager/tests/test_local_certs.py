@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ssl
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,10 @@ def test_trustme_certificate_is_usable_by_a_server_and_trusted_by_its_own_file(
     assert client.cert_store_stats()["x509_ca"] >= 1
 
 
-def test_existing_files_are_reused_and_temp_folder_otherwise(tmp_path: Path) -> None:
+def test_existing_files_are_reused_and_temp_folder_otherwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the fresh folder goes there
     key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
     key.write_text("kept key")
     cert.write_text("kept cert")
@@ -32,6 +36,7 @@ def test_existing_files_are_reused_and_temp_folder_otherwise(tmp_path: Path) -> 
     fresh = create_local_cert("trustme")
     assert Path(fresh["cert"]).is_file() and Path(fresh["key"]).is_file()
     assert Path(fresh["cert"]).parent.name.startswith("hurtle-tls-")
+    assert Path(fresh["cert"]).parent.parent == tmp_path
 
 
 def test_creator_selection_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -549,3 +549,30 @@ def _alive(pid: int) -> bool:
         return False
     return Path(f"/proc/{pid}/stat").exists() and \
         Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
+
+
+def test_messages_in_sanics_string_form_are_understood(parts, caplog) -> None:
+    # Code beside the manager writes Sanic's strings to app.manager.monitor_publisher:
+    # sanic-ext's health monitor sends the name of a worker that stopped reporting.
+    manager = make(parts)
+    calls: list[Any] = []
+    manager.restart = lambda process_names=None, restart_order=None, **kw: calls.append(
+        ("restart", process_names, restart_order)
+    )
+    manager.scale = lambda number: calls.append(("scale", number))
+    with caplog.at_level(logging.ERROR):
+        for message in ("Sanic-Server-0-0", "A,B:", "A::STARTUP_FIRST",
+                        "__ALL_PROCESSES__:", "__SCALE__:3", ""):
+            manager._handle_message(message)
+        ended = manager._handle_message("__TERMINATE__")
+    assert calls == [
+        ("restart", ["Sanic-Server-0-0"], RestartOrder.SHUTDOWN_FIRST),
+        ("restart", ["A", "B"], RestartOrder.SHUTDOWN_FIRST),
+        ("restart", ["A"], RestartOrder.STARTUP_FIRST),
+        ("restart", None, RestartOrder.SHUTDOWN_FIRST),
+        ("scale", 3),
+    ]
+    assert ended.name == "BREAK"
+    assert [r.getMessage() for r in caplog.records] == [
+        "Ignoring a malformed message to the worker manager: ''"
+    ]

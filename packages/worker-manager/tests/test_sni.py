@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import ssl
 from pathlib import Path
 
@@ -69,9 +70,19 @@ def test_the_matching_certificate_is_served_and_the_first_is_the_default(issued)
     assert handshake(server, authority, "unknown.test") == "localhost"
 
 
-def test_strict_host_refuses_unknown_names(issued) -> None:
+def test_strict_host_refuses_unknown_names_with_a_warning(issued, caplog) -> None:
     authority, made = issued
     server = sni_context([made["a"], made["b"]], strict=True)
-    assert handshake(server, authority, "example.test") == "example.test"
-    with pytest.raises(ssl.SSLError):  # the server aborts the handshake
-        handshake(server, authority, "unknown.test")
+    with caplog.at_level(logging.WARNING, logger="sanic.root"):
+        assert handshake(server, authority, "example.test") == "example.test"
+        assert not caplog.records
+        with pytest.raises(ssl.SSLError):  # the server aborts the handshake
+            handshake(server, authority, "unknown.test")
+        with pytest.raises(ssl.SSLError):
+            handshake(server, authority, None)
+    # As Sanic: each refusal is a warning that says why (an operator sees misdirected
+    # clients), starting with the same words.
+    assert [r.levelname for r in caplog.records] == ["WARNING", "WARNING"]
+    assert caplog.records[0].getMessage().startswith("Rejecting TLS connection: ")
+    assert "'unknown.test'" in caplog.records[0].getMessage()
+    assert "no server name" in caplog.records[1].getMessage()

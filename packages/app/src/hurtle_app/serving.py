@@ -69,8 +69,11 @@ class AsyncioServer:
     async def after_start(self) -> None:
         """Start accepting connections, then run the ``after_server_start`` listeners."""
         self._require_startup("dispatch server event")
-        await self.start_serving()
+        if not self.server.is_serving():
+            await self.server.start_serving()
+        # As Sanic: app.state.is_running turns True once those listeners have run.
         await self.app._server_event("init", "after", loop=self.loop)
+        self.app.state.is_running = True
 
     async def before_stop(self) -> None:
         """Run the ``before_server_stop`` listeners."""

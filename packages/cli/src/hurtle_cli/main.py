@@ -49,9 +49,9 @@ def prepare_kwargs(args: argparse.Namespace) -> dict[str, Any]:
     if args.tls_strict_host:
         if "ssl" not in kwargs:
             _tls_options_error()
-        # A None in the list: no default certificate for unknown server names.
-        first = kwargs["ssl"]
-        kwargs["ssl"] = [*(first if isinstance(first, list) else [first]), None]
+        # A list that starts with None: no default certificate for unknown server names.
+        given = kwargs["ssl"]
+        kwargs["ssl"] = [None, *(given if isinstance(given, list) else [given])]
     return kwargs
 
 

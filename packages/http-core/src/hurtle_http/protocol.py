@@ -264,18 +264,23 @@ class HttpProtocol(asyncio.Protocol):
         transport = self.transport
         transport.close()
         pending = _pending_writes(transport)
-        if pending:
+        # Over TLS the close also waits for the peer's close_notify, which a peer that
+        # stopped reading never sends: it is given the same time as pending writes.
+        if pending or (self.conn_info is not None and self.conn_info.ssl):
             wait = self.tcp_close_timeout if timeout is None else timeout
             self._timer = self.loop.call_later(wait, self._check_flush, pending, wait)
 
     def _check_flush(self, before: int, wait: float) -> None:
         """A closing connection's writes were ``before`` bytes ``wait`` seconds ago:
-        wait again if some went out since, abort if none did."""
+        wait again if some went out since, abort if none did (or if, over TLS, all went
+        out but the peer never answered the close)."""
         self._timer = None
         if self.flow.closed:  # connection_lost came: all flushed (or the peer left)
             return
         pending = _pending_writes(self.transport)
         if not pending:
+            if self.conn_info is not None and self.conn_info.ssl:
+                self.abort()
             return
         if pending < before:
             self._timer = self.loop.call_later(wait, self._check_flush, pending, wait)

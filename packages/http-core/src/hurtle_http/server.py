@@ -25,6 +25,7 @@ from hurtle_http.config import HttpConfig
 from hurtle_http.conninfo import ConnInfo
 from hurtle_http.exceptions import STATUS_CODES, SanicException, ServerError
 from hurtle_http.protocol import HttpProtocol
+from hurtle_http.tls import cert_record, server_context
 from hurtle_http.unix_socket import bind_unix_socket, remove_unix_socket
 
 error_logger = logging.getLogger("sanic.error")
@@ -200,33 +201,9 @@ def load_ssl(ssl: Any) -> ssl_module.SSLContext:
     for label, file in (("certificate", cert), ("private key", key)):
         if not Path(file).is_file():
             raise FileNotFoundError(f"TLS {label} file not found: {file}")
-    context = ssl_module.create_default_context(ssl_module.Purpose.CLIENT_AUTH)
-    context.load_cert_chain(os.fspath(cert), os.fspath(key), password=ssl.get("password"))
-    # What request.conn_info.cert shows (Sanic's attribute): the certificate's subject and
-    # the settings given, never the password.
-    context.sanic = {  # type: ignore[attr-defined]
-        **_subject(cert),
-        **{k: v for k, v in ssl.items() if k != "password"},
-        "cert": os.fspath(cert),
-        "key": os.fspath(key),
-    }
-    context.sni_callback = remember_server_name
+    context = server_context(cert, key, ssl.get("password"))
+    context.sanic = cert_record(cert, key, ssl)  # type: ignore[attr-defined]
     return context
-
-
-def remember_server_name(sslobj: Any, server_name: str | None, _: Any) -> None:
-    """SNI callback: keep the name the client asked for (``conn_info.server_name``)."""
-    sslobj.sanic_server_name = server_name
-
-
-def _subject(cert: Any) -> dict[str, Any]:
-    """The subject fields of a PEM certificate (``commonName``...), or {} when unreadable."""
-    decode = getattr(getattr(ssl_module, "_ssl", None), "_test_decode_cert", None)
-    try:
-        info = decode(os.fspath(cert)) if decode is not None else {}
-    except (OSError, ssl_module.SSLError, ValueError):
-        return {}
-    return {key: value for rdn in info.get("subject", ()) for key, value in rdn}
 
 
 def try_use_uvloop() -> None:
@@ -301,7 +278,7 @@ class ServerHandle:
                 loop.create_task(ws.close(1001, "Server shutting down"))
             else:
                 conn.close_if_idle(only_refuse_reuse=True)
-        while self.connections and loop.time() < deadline:
+        while loop.time() < deadline and not all(map(_closed_and_flushed, self.connections)):
             await asyncio.sleep(0.05)
             if loop.time() >= grace_until:
                 for conn in list(self.connections):
@@ -312,7 +289,8 @@ class ServerHandle:
         """Close the server and every connection now."""
         self.server.close()
         for conn in list(self.connections):
-            _log_cut_request(conn)
+            if not _closed_and_flushed(conn):  # not one waiting for a TLS close_notify
+                _log_cut_request(conn)
             conn.abort() if hasattr(conn, "abort") else conn.transport.close()
         self.connections.clear()
         with contextlib.suppress(Exception):
@@ -334,6 +312,18 @@ def _log_cut_request(conn: Any) -> None:
         url = getattr(request, "path", "")
     logger.info("Request: %s %s stopped. Transport is closed.",
                 getattr(request, "method", ""), url)
+
+
+def _closed_and_flushed(conn: Any) -> bool:
+    """A connection the server has closed, with nothing left to send: over TLS it may
+    still wait for the peer's close_notify, which a shutdown need not wait for."""
+    if not getattr(conn, "closed", False):
+        return False
+    transport = getattr(conn, "transport", None)
+    try:
+        return transport is None or not transport.get_write_buffer_size()
+    except (AttributeError, NotImplementedError, RuntimeError):
+        return True
 
 
 async def start_server(

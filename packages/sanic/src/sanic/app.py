@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import socket
 from collections.abc import Callable
 from os import environ
 from typing import Any, ClassVar
@@ -255,11 +256,24 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
         """Bind a server on the running loop (``AsyncioServer``); as Sanic, the start-up
         banner is printed when this is the main process (workers print none)."""
         runner.create_server_warnings(self)
-        server = await super().create_server(
-            host, port, debug=debug, ssl=ssl, sock=sock, protocol=protocol, backlog=backlog,
-            access_log=access_log, unix=unix, return_asyncio_server=return_asyncio_server,
-            asyncio_server_kwargs=asyncio_server_kwargs, noisy_exceptions=noisy_exceptions,
-        )
+        try:
+            server = await super().create_server(
+                host, port, debug=debug, ssl=ssl, sock=sock, protocol=protocol,
+                backlog=backlog, access_log=access_log, unix=unix,
+                return_asyncio_server=return_asyncio_server,
+                asyncio_server_kwargs=asyncio_server_kwargs, noisy_exceptions=noisy_exceptions,
+            )
+        except OSError as exc:
+            if (sock is not None or unix is not None or isinstance(exc, socket.gaierror)
+                    or not exc.errno or not exc.strerror):
+                raise
+            # As Sanic, whose asyncio binds here: the message names the address.
+            address = (host or "127.0.0.1", 8000 if port is None else port)
+            raise OSError(
+                exc.errno,
+                f"error while attempting to bind on address {address!r}: "
+                f"{exc.strerror.lower()}",
+            ) from exc
         runner.server_banner(self, ssl=ssl, sock=sock, unix=unix)
         return server
 

@@ -213,8 +213,9 @@ def _check_ssl(ssl: Any) -> None:
 
 
 def _local_cert(app: Any, debug: bool) -> dict[str, str]:
-    """``auto_tls``: a development certificate, written once so every worker can load it."""
-    from hurtle_worker.local_certs import LocalCertError, create_local_cert
+    """``auto_tls``: a development certificate, written once so every worker can load it.
+    As in Sanic, ``conn_info.cert`` also names its ``creator`` and the ``localhost`` name."""
+    from hurtle_worker.local_certs import LocalCertError, create_local_cert, select_creator
     from sanic.exceptions import SanicException
 
     if not debug:
@@ -228,15 +229,14 @@ def _local_cert(app: Any, debug: bool) -> dict[str, str]:
     config = app.config
     key, cert = config.get("LOCAL_TLS_KEY"), config.get("LOCAL_TLS_CERT")
     given = isinstance(key, str | os.PathLike) and isinstance(cert, str | os.PathLike)
+    creator = config.get("LOCAL_CERT_CREATOR", "AUTO")
     try:
-        files = create_local_cert(
-            config.get("LOCAL_CERT_CREATOR", "AUTO"),
-            key if given else None, cert if given else None,
-        )
+        files = create_local_cert(creator, key if given else None, cert if given else None)
+        name = select_creator(creator).lower()
     except LocalCertError as exc:
         raise SanicException(str(exc)) from None
     logger.info("auto_tls: serving with the local certificate %s", files["cert"])
-    return files
+    return {**files, "creator": name, "localhost": config.get("LOCALHOST", "localhost")}
 
 
 class _AddressInUse(_ServerError, OSError):

@@ -46,6 +46,31 @@ REPEATED_SIGNAL_GRACE = 0.5
 #: At most this many waiting messages are handled before the processes are looked at.
 MESSAGES_PER_CYCLE = 64
 
+def _from_sanic_form(message: str) -> Any:
+    """A message in Sanic's string form as this manager's tuple (the string when it is not
+    one). Code beside the manager sends these to ``app.manager.monitor_publisher``:
+    sanic-ext's health monitor sends the name of a worker that stopped reporting.
+
+    ``__TERMINATE__`` (or ``__TERMINATE_EARLY__``), ``__SCALE__:<n>``, and
+    ``<names>[:<flags>[:<order>]]``: restart the comma-separated process names
+    (``__ALL_PROCESSES__``: every transient one) in that ``RestartOrder``.
+    """
+    if message in ("__TERMINATE__", "__TERMINATE_EARLY__"):
+        return ("terminate",)
+    if message.startswith("__SCALE__:"):
+        return ("scale", message.partition(":")[2])
+    names, _, rest = message.partition(":")
+    if not names:
+        return message
+    order = rest.rpartition(":")[2]
+    options: dict[str, Any] = {
+        "names": None if names == "__ALL_PROCESSES__" else [n for n in names.split(",") if n],
+    }
+    if order in RestartOrder.__members__:
+        options["order"] = order
+    return ("restart", options)
+
+
 class WorkerManager:
     """Run and supervise the server workers and any custom processes.
 
@@ -294,6 +319,8 @@ class WorkerManager:
         return MonitorCycle.CONTINUE
 
     def _handle_message(self, message: Any) -> MonitorCycle:
+        if isinstance(message, str):
+            message = _from_sanic_form(message)
         if not isinstance(message, tuple) or not message:
             error_logger.error("Ignoring a malformed message to the worker manager: %r", message)
             return MonitorCycle.CONTINUE

@@ -2,7 +2,8 @@
 
 Used for ``ssl=[folder_a, folder_b, ...]`` (``sanic --tls a --tls b``). The first
 certificate answers clients that send no server name or an unknown one, unless the list
-ends with ``None`` ("strict host", ``--tls-strict-host``): then such handshakes are refused.
+starts with ``None`` ("strict host", ``--tls-strict-host``): then such handshakes are
+refused, each with a warning.
 """
 
 from __future__ import annotations
@@ -74,13 +75,28 @@ def sni_context(entries: Sequence[tuple[ssl.SSLContext, set[str]]], strict: bool
                 if name_matches(server_name, names):
                     sslobj.context = context
                     return None
-        if strict:
-            logger.debug("TLS: refused a handshake for unknown server name %r", server_name)
-            return ssl.ALERT_DESCRIPTION_UNRECOGNIZED_NAME
-        return None
+        return refuse_server_name(server_name) if strict else None
 
     default.sni_callback = choose
     return default
 
 
-__all__ = ["cert_info", "cert_names", "cert_vhosts", "name_matches", "sni_context"]
+def refuse_server_name(server_name: str | None) -> int:
+    """Log why a strict-host listener refuses this handshake; the TLS alert to send."""
+    if server_name:
+        logger.warning(
+            "Rejecting TLS connection: no certificate is for the server name %r", server_name
+        )
+    else:
+        logger.warning("Rejecting TLS connection: the client sent no server name (SNI)")
+    return ssl.ALERT_DESCRIPTION_UNRECOGNIZED_NAME
+
+
+__all__ = [
+    "cert_info",
+    "cert_names",
+    "cert_vhosts",
+    "name_matches",
+    "refuse_server_name",
+    "sni_context",
+]

@@ -40,8 +40,8 @@ _AppLoader.simple_app_factory = staticmethod(simple_app)  # type: ignore[assignm
 
 class CertLoader(_CertLoader):
     """Build a server TLS context from ``ssl=``: a context, a dict of files, a certificate
-    folder, or a list of those (chosen by the client's SNI; a ``None`` in the list refuses
-    clients whose server name matches none). ``Sanic(certloader_class=...)`` replaces it;
+    folder, or a list of those (chosen by the client's SNI; a list that starts with
+    ``None`` refuses clients whose server name matches none, as ``--tls-strict-host``). ``Sanic(certloader_class=...)`` replaces it;
     a subclass may set ``self._ssl_data`` in ``load`` before calling ``super().load(app)``.
     """
 
@@ -84,7 +84,7 @@ class CertLoader(_CertLoader):
             entries.append((context, cert_names(cert) if cert else set()))
             vhosts.extend(cert_vhosts(cert) if cert else [])
         logger.info("Certificate vhosts: %s", ", ".join(vhosts))
-        return sni_context(entries, strict=None in data)
+        return sni_context(entries, strict=data[0] is None)
 
 
 def _checked_folder(folder: str | os.PathLike[str]) -> str | os.PathLike[str]:

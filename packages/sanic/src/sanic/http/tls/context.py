@@ -15,17 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from hurtle_app.log import logger as logger
-from hurtle_worker.sni import cert_names, name_matches
+from hurtle_http import tls as _tls
+from hurtle_worker.sni import name_matches, refuse_server_name
 
 #: Forward-secret AEAD suites for TLS 1.2 (TLS 1.3 suites are OpenSSL's defaults).
-CIPHERS_TLS12 = [
-    "ECDHE-ECDSA-CHACHA20-POLY1305",
-    "ECDHE-ECDSA-AES256-GCM-SHA384",
-    "ECDHE-ECDSA-AES128-GCM-SHA256",
-    "ECDHE-RSA-CHACHA20-POLY1305",
-    "ECDHE-RSA-AES256-GCM-SHA384",
-    "ECDHE-RSA-AES128-GCM-SHA256",
-]
+CIPHERS_TLS12 = list(_tls.CIPHERS_TLS12)
 
 
 def create_context(
@@ -36,12 +30,12 @@ def create_context(
 ) -> ssl.SSLContext:
     """A context with TLS 1.2 or newer, modern ciphers and ALPN ``http/1.1``; the chain of
     ``certfile``/``keyfile`` is loaded when both are given."""
+    if purpose is ssl.Purpose.CLIENT_AUTH:
+        return _tls.server_context(certfile, keyfile, password)
     context = ssl.create_default_context(purpose=purpose)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     context.set_ciphers(":".join(CIPHERS_TLS12))
     context.set_alpn_protocols(["http/1.1"])
-    if purpose is ssl.Purpose.CLIENT_AUTH:
-        context.sni_callback = server_name_callback
     if certfile and keyfile:
         context.load_cert_chain(certfile, keyfile, password)
     return context
@@ -72,8 +66,7 @@ class CertSimple(SanicSSLContext):
             if not Path(path).is_file():
                 raise ValueError(f"TLS {label} not found or permission denied: {path}")
         self = cls.create_from_ssl_context(create_context(cert, key, kw.get("password")))
-        names = kw.get("names")
-        self.sanic = {**kw, "cert": cert, "key": key, "names": sorted(names or cert_names(cert))}
+        self.sanic = _tls.cert_record(cert, key, kw)
         return self
 
     def __init__(self, cert: Any, key: Any, **kw: Any) -> None:
@@ -82,20 +75,23 @@ class CertSimple(SanicSSLContext):
 
 class CertSelector(ssl.SSLContext):
     """Several certificates on one listener; each handshake gets the one whose names
-    match the client's SNI host name (the first one when none does)."""
+    match the client's SNI host name (the first one when none does, unless the list
+    starts with ``None``: then such handshakes are refused)."""
 
     sanic_select: list[ssl.SSLContext]
     sanic_fallback: ssl.SSLContext | None
 
     def __new__(cls, ctxs: Iterable[Any]) -> Any:
+        ctxs = list(ctxs)
         contexts = [c for c in (shorthand_to_ctx(ctx) for ctx in ctxs) if c is not None]
         if not contexts:
             raise ValueError("CertSelector needs at least one certificate")
         self = super().__new__(cls, ssl.PROTOCOL_TLS_SERVER)
         self.minimum_version = ssl.TLSVersion.TLSv1_2
+        self.set_ciphers(":".join(CIPHERS_TLS12))
         self.set_alpn_protocols(["http/1.1"])
         self.sanic_select = contexts
-        self.sanic_fallback = contexts[0]
+        self.sanic_fallback = None if ctxs[0] is None else contexts[0]
         self.sni_callback = selector_sni_callback  # type: ignore[assignment]
         return self
 
@@ -120,7 +116,7 @@ def selector_sni_callback(
     """Switch the handshake to the certificate for ``server_name`` (or the fallback)."""
     chosen = (find_cert(ctx, server_name) if server_name else None) or ctx.sanic_fallback
     if chosen is None:
-        return ssl.ALERT_DESCRIPTION_UNRECOGNIZED_NAME
+        return refuse_server_name(server_name)
     sslobj.context = chosen
     server_name_callback(sslobj, server_name, chosen)
     return None

@@ -1,8 +1,10 @@
-"""``app.create_server`` called by the user warns, as Sanic 25.12, about what it cannot
-honour: main-process listeners and a USE_UVLOOP setting (the loop already exists)."""
+"""What ``app.create_server`` called by the user says, as Sanic 25.12: warnings about what
+it cannot honour (main-process listeners, a USE_UVLOOP setting: the loop already exists),
+and an address in use named as asyncio names it."""
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import Iterator
 
@@ -61,3 +63,20 @@ async def test_not_when_a_test_client_serves_the_app(app: Sanic, caplog) -> None
         assert await _warnings(app, caplog) == []
     finally:
         banner_shown.reset(token)
+
+
+async def test_an_address_in_use_names_it_as_sanics_create_server(app: Sanic) -> None:
+    # Sanic's create_server lets asyncio bind, whose message says where.
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(OSError) as caught:
+            await app.create_server(host="127.0.0.1", port=port)
+    assert caught.value.errno == errno.EADDRINUSE
+    assert str(caught.value) == (
+        f"[Errno {errno.EADDRINUSE}] error while attempting to bind on address "
+        f"('127.0.0.1', {port}): address already in use"
+    )
