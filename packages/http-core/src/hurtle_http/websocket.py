@@ -203,7 +203,7 @@ class WebsocketImplProtocol:
 
     async def pong(self, data: Data = b"") -> None:
         """Send an unsolicited pong (nothing once the connection is closing, as Sanic)."""
-        payload = _control_payload(data)
+        payload = control_payload(data)
         if self.ws_proto.state is not State.OPEN:
             return
         self.ws_proto.send_pong(payload)
@@ -458,7 +458,7 @@ class WebsocketImplProtocol:
             while payload in self.pings:
                 payload = (int(payload, 16) + 1).to_bytes(4, "big").hex().encode()
         else:
-            payload = _control_payload(data)
+            payload = control_payload(data)
         waiter = self.loop.create_future()
         self.pings[payload] = waiter
         self.ws_proto.send_ping(payload)
@@ -510,7 +510,7 @@ class WebsocketImplProtocol:
             timer.cancel()
 
 
-def _control_payload(data: Any) -> bytes:
+def control_payload(data: Any) -> bytes:
     """A ping's or pong's payload: str (as UTF-8) or bytes-like, else ``TypeError``."""
     if isinstance(data, str):
         return data.encode()
@@ -582,4 +582,4 @@ async def websocket_handshake(
     return impl
 
 
-__all__ = ["WebsocketImplProtocol", "websocket_handshake"]
+__all__ = ["WebsocketImplProtocol", "control_payload", "websocket_handshake"]
