@@ -126,7 +126,7 @@ app = Sanic("Elsewhere")
 
 @app.get("/")
 async def index(request):
-    return text(f"served by {request.app.m.name}")
+    return text("served elsewhere")
 """
 
 
@@ -138,10 +138,42 @@ def test_an_app_imported_under_the_main_guard_is_found_in_the_workers(tmp_path) 
     script = tmp_path / "launcher.py"
     script.write_text(textwrap.dedent(IMPORTED_UNDER_MAIN_APP).format(port=port))
     with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
-        body = poll_text(f"http://127.0.0.1:{port}/", "served by Sanic-Server-")
+        body = poll_text(f"http://127.0.0.1:{port}/", "served elsewhere")
     output = proc.stdout.read() if proc.stdout else ""
-    assert body.startswith("served by Sanic-Server-")
+    assert body == "served elsewhere"
     assert "was not found" not in output
+
+
+TWO_IMPORTED_UNDER_MAIN = """
+from sanic import Sanic
+
+if __name__ == "__main__":
+    from served_elsewhere import app
+    from served_too import other
+    app.prepare(host="127.0.0.1", port={port}, workers=1)
+    other.prepare(host="127.0.0.1", port={port2})
+    Sanic.serve()
+"""
+
+SECOND_MODULE = """
+from sanic import Sanic
+from hurtle_http.response import text
+
+other = Sanic("ElsewhereToo")
+other.get("/")(lambda request: text("second app"))
+"""
+
+
+def test_two_apps_imported_under_the_main_guard_are_both_found(tmp_path) -> None:
+    (tmp_path / "served_elsewhere.py").write_text(textwrap.dedent(ELSEWHERE_MODULE))
+    (tmp_path / "served_too.py").write_text(textwrap.dedent(SECOND_MODULE))
+    port, port2 = free_port(), free_port()
+    script = tmp_path / "launcher.py"
+    script.write_text(textwrap.dedent(TWO_IMPORTED_UNDER_MAIN).format(port=port, port2=port2))
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path):
+        first = poll_text(f"http://127.0.0.1:{port}/", "served elsewhere")
+        second = poll_text(f"http://127.0.0.1:{port2}/", "second app")
+    assert (first, second) == ("served elsewhere", "second app")
 
 
 GLOBAL_RUN_APP = """

@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import subprocess
+import sys
 import textwrap
 import time
 
@@ -118,3 +120,42 @@ def test_a_stop_during_start_up_still_runs_the_stop_listeners(tmp_path) -> None:
     assert "signalled while starting: TERMINATED" in output
     assert "before_server_stop ran" in output
     assert "after_server_stop ran" in output
+
+
+FAILING_STOP = """
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("FailingStop")
+app.get("/")(lambda request: text("hi"))
+
+@app.after_server_start
+async def stop_at_once(app):
+    app.stop()
+
+@app.before_server_stop
+async def flush(app):
+    raise RuntimeError("could not flush the queue")
+
+@app.after_server_stop
+async def close_pool(app):
+    print("after_server_stop ran", flush=True)
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, workers=1)
+"""
+
+
+def test_a_failing_stop_listener_is_reported_and_the_stop_goes_on(tmp_path) -> None:
+    # A before_server_stop that raised ended the worker there: no graceful drain, no
+    # after_server_stop (pools left open), no "Worker complete". Sanic hides the error.
+    script = tmp_path / "failing_stop.py"
+    script.write_text(textwrap.dedent(FAILING_STOP).format(port=free_port()))
+    result = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=40)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "ERROR: could not flush the queue" in output
+    assert "RuntimeError: could not flush the queue" in output  # the traceback
+    assert "after_server_stop ran" in output
+    assert "Worker complete" in output

@@ -245,7 +245,7 @@ def test_manage_options_shape_the_worker(parts) -> None:
     assert not durable.restartable and transient.restartable
     assert manager.durable_processes == durable.processes
     assert manager.transient_processes == transient.processes
-    assert {p.state for p in manager.processes} == {ProcessState.IDLE}
+    assert {p.state for p in manager.processes} == {ProcessState.NONE}  # never started
     manager.cleanup()
 
 
@@ -549,6 +549,71 @@ def _alive(pid: int) -> bool:
         return False
     return Path(f"/proc/{pid}/stat").exists() and \
         Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
+
+
+def test_a_message_that_cannot_be_read_or_used_is_skipped(parts, caplog) -> None:
+    # A child's mistake (a class the main process cannot import, a malformed tuple) used
+    # to raise out of the monitor loop and end the supervision of every process.
+    manager = make(parts, 1)
+    writer = parts[2][0]
+    name = "Sanic-Server-0-0"
+
+    def send_bad_then_terminate() -> None:
+        writer.send_bytes(b"cno_such_module_for_hurtle_tests\nthing\n.")  # pickle: a global
+        writer.send(("ack", name))  # too short
+        writer.send(("restart", "not a dict"))
+        writer.send(("terminate", {}))
+
+    with caplog.at_level(logging.ERROR):
+        thread = in_background(
+            manager, lambda: entry(manager, name).get("state") == "ACKED",
+            send_bad_then_terminate,
+        )
+        manager.run()
+        thread.join()
+    assert manager.exit_code == 0
+    assert "could not be read: ModuleNotFoundError" in caplog.text
+    assert caplog.text.count("could not act on") == 2
+
+
+def test_a_respawn_that_cannot_start_a_process_is_tried_again(parts, caplog) -> None:
+    # fork/spawn failing (EAGAIN: out of processes) raised out of the monitor loop.
+    manager = make(parts, 1)
+    name = "Sanic-Server-0-0"
+    [process] = manager.workers[0].processes
+    real_factory = process.factory
+    failures: list[int] = []
+
+    def failing_once(**kwargs: Any) -> Any:
+        made = real_factory(**kwargs)
+        if not failures:
+            failures.append(1)
+
+            def refuse() -> None:
+                raise BlockingIOError(11, "Resource temporarily unavailable")
+
+            made.start = refuse
+        return made
+
+    first: dict[str, int] = {}
+
+    def killed_then_back() -> bool:
+        now = entry(manager, name)
+        if not first and now.get("state") == "ACKED":
+            first["pid"] = now["pid"]
+            process.factory = failing_once
+            os.kill(now["pid"], signal.SIGKILL)
+            return False
+        return bool(first) and now.get("state") == "ACKED" and now["pid"] != first["pid"]
+
+    with caplog.at_level(logging.INFO):
+        thread = in_background(manager, killed_then_back, stop(manager))
+        manager.run()
+        thread.join()
+    assert failures == [1]
+    assert entry(manager, name)["pid"] != first["pid"]
+    assert "could not be started ([Errno 11] Resource temporarily unavailable)" in caplog.text
+    assert manager.exit_code == 0
 
 
 def test_messages_in_sanics_string_form_are_understood(parts, caplog) -> None:

@@ -50,14 +50,14 @@ def test_names_pick_processes_and_unknown_ones_are_reported(caplog) -> None:
 
 def test_a_durable_process_never_started_is_started_by_name(caplog) -> None:
     # manage(..., auto_start=False, restartable=True): a restart by name starts it.
-    lazy = FakeProcess("Sanic-Lazy-0", state=ProcessState.IDLE)
+    lazy = FakeProcess("Sanic-Lazy-0", state=ProcessState.NONE)
     with caplog.at_level(logging.ERROR):
         Restarter().restart([], [lazy], process_names=["Sanic-Lazy-0"])
     assert lazy.calls == [(RestartOrder.SHUTDOWN_FIRST, {})]
     assert caplog.text == ""
 
 
-@pytest.mark.parametrize("state", [ProcessState.STARTING,
+@pytest.mark.parametrize("state", [ProcessState.IDLE, ProcessState.STARTING,
                                    ProcessState.STARTED, ProcessState.ACKED,
                                    ProcessState.TERMINATED])
 def test_a_durable_process_still_running_is_not_restarted_by_name(caplog, state) -> None:

@@ -20,6 +20,20 @@ banner_shown: ContextVar[bool] = ContextVar("hurtle_banner_shown", default=False
 
 server_logger = logging.getLogger("sanic.server")
 logger = logging.getLogger("sanic.root")
+error_logger = logging.getLogger("sanic.error")
+
+
+async def stop_step(step: Any) -> bool:
+    """Await one step of a server's stop (its stop listeners, the graceful shutdown); an
+    exception is logged with its traceback and the stop goes on, so one failing listener
+    neither skips the drain of open connections nor the clean-up after it. False if it
+    failed."""
+    try:
+        await step
+    except Exception as exc:
+        error_logger.exception("%s", exc)
+        return False
+    return True
 
 
 class AsyncioServer:
@@ -293,9 +307,9 @@ class SingleProcessRunner:
             try:
                 server_logger.info("Stopping worker [%s]", pid)
                 self.app.state.is_stopping = True
-                await server.before_stop()
-                await server.graceful_shutdown()
-                await server.after_stop()
+                await stop_step(server.before_stop())
+                await stop_step(server.graceful_shutdown())
+                await stop_step(server.after_stop())
                 self.app.state.is_stopping = False
                 self.app.state.is_started = False
                 for info in infos:
@@ -320,4 +334,5 @@ class SingleProcessRunner:
             self.loop.call_soon_threadsafe(self.stop_event.set)
 
 
-__all__ = ["AsyncioServer", "SingleProcessRunner", "banner_shown", "create_server", "try_use_uvloop"]
+__all__ = ["AsyncioServer", "SingleProcessRunner", "banner_shown", "create_server", "stop_step",
+           "try_use_uvloop"]

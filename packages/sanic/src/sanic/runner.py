@@ -370,6 +370,8 @@ def _passthru(app: Any) -> dict[str, Any]:
         "shared_ctx": values,
         "config": {k: v for k, v in app.config.items() if _picklable(v)},
         "state": {k: getattr(app.state, k) for k in _STATE_KEYS},
+        # Where a worker finds the app when its main module does not create it.
+        "modules": modules_holding(app),
     }
 
 

@@ -303,8 +303,7 @@ class WorkerManager:
                 if not self.monitor_subscriber.poll(wait):
                     break
                 wait = 0
-                message = self.monitor_subscriber.recv()
-                if self._handle_message(message) is MonitorCycle.BREAK:
+                if self._receive() is MonitorCycle.BREAK:
                     return MonitorCycle.BREAK
         except (EOFError, OSError):
             time.sleep(self.poll_interval)
@@ -317,6 +316,28 @@ class WorkerManager:
         if not any(p.has_work() for p in self.processes) and not self._removing:
             return MonitorCycle.BREAK
         return MonitorCycle.CONTINUE
+
+    def _receive(self) -> MonitorCycle:
+        """Read and act on one message. One that cannot be read (a class the main process
+        cannot import) or acted on (a malformed tuple) is logged and skipped: a child's
+        mistake must not end the supervision of every process."""
+        try:
+            message = self.monitor_subscriber.recv()
+        except (EOFError, OSError):
+            raise
+        except Exception as exc:
+            error_logger.error(
+                "Ignoring a message to the worker manager that could not be read: %s: %s",
+                type(exc).__name__, exc,
+            )
+            return MonitorCycle.CONTINUE
+        try:
+            return self._handle_message(message)
+        except Exception:
+            error_logger.exception(
+                "Ignoring a message the worker manager could not act on: %r", message
+            )
+            return MonitorCycle.CONTINUE
 
     def _handle_message(self, message: Any) -> MonitorCycle:
         if isinstance(message, str):
@@ -383,7 +404,12 @@ class WorkerManager:
             if now >= process.respawn_at and not self._shutdown_requested:
                 process.respawn_at = None
                 logger.info("Respawning %s", process.name)
-                process.start()
+                try:
+                    process.start()
+                except OSError as exc:  # out of processes or memory: try again later
+                    process.process = None
+                    process.last_exit = f"could not be started ({exc})"
+                    self._respawn_later(process, "-", now, happened="")
             return
         proc = process.process
         if proc is None or process.stopping:
@@ -447,7 +473,8 @@ class WorkerManager:
             return
         self._respawn_later(process, proc.pid, now)
 
-    def _respawn_later(self, process: WorkerProcess, pid: int, now: float) -> None:
+    def _respawn_later(self, process: WorkerProcess, pid: int | str, now: float,
+                       happened: str = " unexpectedly") -> None:
         window_start = now - self.restart_window
         while process.crash_times and process.crash_times[0] < window_start:
             process.crash_times.popleft()
@@ -477,9 +504,9 @@ class WorkerManager:
         process.respawn_at = now + delay
         process.set_state(ProcessState.FAILED)
         error_logger.error(
-            "Process %s [%s] %s unexpectedly; respawning it in %.1fs (restart %d, at most "
+            "Process %s [%s] %s%s; respawning it in %.1fs (restart %d, at most "
             "%d per %.0fs)",
-            process.name, pid, process.last_exit, delay, process.restarts,
+            process.name, pid, process.last_exit, happened, delay, process.restarts,
             self.restart_limit, self.restart_window,
         )
 

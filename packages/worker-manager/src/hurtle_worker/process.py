@@ -216,7 +216,8 @@ class WorkerProcess:
         self.last_exit: str | None = None
         self.retiring: list[_Retiring] = []
         self._lock = threading.RLock()
-        self.state = ProcessState.IDLE
+        # Never started: NONE, as Sanic (and what app.m.workers shows); a restart by name
+        # starts it (manage(..., auto_start=False)).
         self.announce()
 
     def __repr__(self) -> str:

@@ -12,10 +12,9 @@ from hurtle_worker.process import WorkerProcess
 logger = logging.getLogger("sanic.error")
 
 #: The states in which a durable process may be restarted by name: it has ended.
+#: NONE is also a process never started (``manage(..., auto_start=False)``): a restart
+#: starts it, as in Sanic, where that is how such a process is started later.
 FINAL_STATES = frozenset({ProcessState.NONE, ProcessState.FAILED, ProcessState.COMPLETED})
-#: ... or it never started (``manage(..., auto_start=False)``): a restart starts it, as
-#: in Sanic, where that is how such a process is started later.
-STARTABLE_STATES = FINAL_STATES | {ProcessState.IDLE}
 
 
 class Restarter:
@@ -50,7 +49,7 @@ class Restarter:
                         "Cannot restart %s: it was not registered as restartable "
                         "(manage(..., restartable=True) or transient=True)", name,
                     )
-                elif name in durable_names and process.state not in STARTABLE_STATES:
+                elif name in durable_names and process.state not in FINAL_STATES:
                     # As Sanic: a durable process is only started again once it has
                     # ended (completed or failed), never replaced while it runs.
                     logger.error(

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from hurtle_app.logging.setup import setup_logging as setup_logging
+from hurtle_app.serving import stop_step
 from hurtle_app.state import ApplicationServerInfo as ApplicationServerInfo
 from hurtle_app.state import ServerSignal as Signal  # noqa: F401 - as in Sanic
 from hurtle_http.protocol import HttpProtocol as HttpProtocol
@@ -102,9 +103,10 @@ def worker_serve(
             "asyncio_server_kwargs": asyncio_server_kwargs,
         }]
     apps = [(app, infos.pop(app.name, []))]
-    for other_name, other_infos in infos.items():
-        apps.append((_find(other_name), other_infos))
     passthru = passthru or {}
+    for other_name, other_infos in infos.items():
+        modules = tuple(passthru.get(other_name, {}).get("modules", ()))
+        apps.append((_find(other_name, modules), other_infos))
     for each, _ in apps:
         _apply_passthru(each, multiplexer, passthru.get(each.name, {}))
     apply_log_formatters(app)
@@ -153,10 +155,10 @@ def serve_in_process(apps: list[tuple[Any, list[dict[str, Any]]]], *,
             asyncio.set_event_loop(None)
 
 
-def _find(name: str) -> Any:
+def _find(name: str, modules: tuple[str, ...] = ()) -> Any:
     from sanic.worker.loader import find_app
 
-    return find_app(name)
+    return find_app(name, modules)
 
 
 def _configure_loop(app: Any) -> None:
@@ -262,14 +264,15 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
                 with contextlib.suppress(OSError, EOFError):
                     multiplexer.retire()
             multiplexer.exit()
+        # Each step logged and passed if it fails: the drain and the clean-up still run.
         for app, server in servers:
             app.state.is_stopping = True
             if leads[id(app)] is server:
-                await server.before_stop()
-        await asyncio.gather(*(server.graceful_shutdown() for _, server in servers))
+                await stop_step(server.before_stop())
+        await asyncio.gather(*(stop_step(server.graceful_shutdown()) for _, server in servers))
         for app, server in servers:
             if leads[id(app)] is server:
-                await server.after_stop()
+                await stop_step(server.after_stop())
         logger.info("Worker complete [%s]", os.getpid())
 
 
