@@ -256,3 +256,41 @@ async def test_recv_streaming_gives_a_fragmented_message_frame_by_frame() -> Non
         await asyncio.wait_for(server.done.wait(), 5)
     assert messages == [["whole"], ["ab", "c\u00e9", ""], [b"x", b"y", b""], [b"bin"]]
     assert server.outcome == ["returned"]
+
+
+@pytest.mark.parametrize(
+    ("field", "status"),
+    [
+        (b"Upgrade: websock\xefet", 400),
+        (b"Sec-WebSocket-Key: \xff\xfe==", 400),
+        (b"Sec-WebSocket-Version: 1\xff", 400),
+        (b"Sec-WebSocket-Extensions: permessage-deflate; \xff", 101),  # not offered: ignored
+        (b"User-Agent: caf\xe9", 101),
+        (b"Cookie: a=\xff\xfe", 101),
+    ],
+)
+async def test_a_handshake_field_that_is_not_utf8_never_makes_a_500(
+    field: bytes, status: int
+) -> None:
+    """Bytes that are not UTF-8 in a handshake field made the websockets library raise
+    (a 500, as Sanic's); a field it refuses gets its 400, and one it does not read (or
+    reads as text, like the key) leaves the handshake alone."""
+    from hurtle_http.testing import FakeConnection
+
+    async def upgrade(request: Any) -> Any:
+        return await request.transport.get_protocol().websocket_handshake(request)
+
+    defaults = {
+        b"upgrade": b"Upgrade: websocket",
+        b"sec-websocket-key": b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+        b"sec-websocket-version": b"Sec-WebSocket-Version: 13",
+    }
+    defaults[field.split(b":")[0].lower()] = field
+    conn = FakeConnection(upgrade)
+    conn.receive(
+        b"GET /ws HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\n"
+        + b"".join(line + b"\r\n" for line in defaults.values())
+        + b"\r\n"
+    )
+    await conn.settle()
+    assert conn.take().startswith(b"HTTP/1.1 %d " % status)

@@ -26,7 +26,7 @@ from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from typing import Any
 
 from websockets.datastructures import Headers
-from websockets.exceptions import ConnectionClosed, ConnectionClosedOK
+from websockets.exceptions import ConnectionClosed, ConnectionClosedOK, InvalidHeader
 from websockets.frames import CloseCode, Frame, Opcode
 from websockets.http11 import Request as WSRequest
 from websockets.protocol import Protocol, State
@@ -34,6 +34,7 @@ from websockets.server import ServerProtocol
 from websockets.typing import Subprotocol
 
 from hurtle_http.exceptions import SanicException, ServerError
+from hurtle_http.fieldtext import field_text
 from hurtle_http.websocket_errors import PING_AFTER_CLOSE, SEND_AFTER_CLOSE, use_after_close
 
 Data = str | bytes
@@ -544,7 +545,20 @@ async def websocket_handshake(
         max_size=getattr(config, "WEBSOCKET_MAX_SIZE", 2**20),
     )
     path = request.raw_url.decode("latin-1") if hasattr(request, "raw_url") else request.path
-    ws_request = WSRequest(path, Headers(list(request.headers.items())))
+    # Bytes that are not UTF-8 (kept as surrogates) go to the library as the latin-1
+    # characters of those bytes (obs-text, which it accepts): with the surrogates, any such
+    # field, even one it does not read, made it raise and the handshake a 500.
+    fields = [
+        (name, value if value.isascii() else value.encode("utf-8", "surrogateescape").decode("latin-1"))
+        for name, value in request.headers.items()
+    ]
+    try:
+        ws_request = WSRequest(path, Headers(fields))
+    except InvalidHeader as error:
+        # A value the library refuses outright: answered as it answers a bad field.
+        raise SanicException(
+            f"Failed to open a WebSocket connection: {field_text(str(error))}.\n", 400
+        ) from None
     response = ws_proto.accept(ws_request)
     if response.status_code != 101:
         # The library's explanation, kept whole (with its final newline), as Sanic shows it.
