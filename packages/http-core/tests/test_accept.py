@@ -64,3 +64,18 @@ def test_parse_accept_raises_only_invalid_header(value: str) -> None:
     except InvalidHeader:
         return
     assert all(isinstance(m, MediaType) for m in accept)
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        ("b,text/html", ["text/html"]),
+        ("text/html, *, application/json;q=x", ["text/html"]),
+        ("a/, text/plain;q=0.5, */*;q=0.1", ["text/plain;q=0.5", "*/*;q=0.1"]),
+    ],
+)
+def test_a_malformed_range_among_valid_ones_is_skipped(value: str, kept: list[str]) -> None:
+    """Only an Accept with no valid range is a 400; a stray malformed element next to
+    valid ones (some clients send them) is left out: as Sanic 25.12 for one without a
+    slash (``b``), where it answers the others (``*``, ``a/``, ``q=x``) with a 500."""
+    assert [str(m) for m in parse_accept(value)] == kept

@@ -151,18 +151,25 @@ class AcceptList(list):
 def parse_accept(accept: str | None) -> AcceptList:
     """Parse an ``Accept`` value into an ``AcceptList`` sorted by preference.
 
-    A missing header means ``*/*``. Raises ``InvalidHeader`` (400) on a malformed range.
+    A missing header means ``*/*``. Malformed ranges are skipped; ``InvalidHeader`` (400)
+    when there is no valid one.
     """
     if accept is None:
         return AcceptList([MediaType("*", "*")])
     ranges = []
+    malformed = False
     for raw in accept.split(","):
         if not raw.strip():
             continue
         mt = MediaType._parse(raw)
         if mt is None:
-            raise InvalidHeader(f"Invalid header value in Accept: {field_text(accept)}")
+            # As Sanic: a malformed range among valid ones is skipped (RFC 9110 5.6.1
+            # recipients are lenient with list elements); with no valid one, a 400.
+            malformed = True
+            continue
         ranges.append(mt)
+    if malformed and not ranges:
+        raise InvalidHeader(f"Invalid header value in Accept: {field_text(accept)}")
     # Not only q: at equal q the more specific range comes first (RFC 9110 §12.5.1).
     return AcceptList(sorted(ranges, key=lambda m: m.key))
 
