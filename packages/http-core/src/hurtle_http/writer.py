@@ -523,7 +523,11 @@ class ResponseWriter:
         if self.request is None:
             self.create_empty_request()
         if self.response is not None:
+            # One bound by request.respond() that sent nothing yet: the error page
+            # replaces it (a response timeout while the handler waited to send).
             self.response.stream = None
+            if getattr(self.request, "responded", False):
+                self.request.responded = False
         self.response = None
         self.response_func = None
         self.send = None
