@@ -1051,7 +1051,8 @@ class Http(RequestReader, ResponseWriter):
             # RFC 9110 section 10.1.1: the client may wait for this before the body
             # (sent even if some body came already, as Sanic does).
             self.expecting_continue = False
-            await self.protocol.send(CONTINUE_RESPONSE)
+            if self.stage is HANDLER:  # never inside a response already begun
+                await self.protocol.send(CONTINUE_RESPONSE)
         while True:
             if record.chunks:
                 data = record.chunks.popleft()
