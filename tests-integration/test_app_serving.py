@@ -115,7 +115,9 @@ def test_run_single_process_serves_and_stops_gracefully_on_sigint(tmp_path) -> N
     assert "after_server_stop" in output
 
 
-def test_inflight_request_finishes_during_shutdown(tmp_path) -> None:
+def _sigint_during_slow_request(tmp_path, presses: int) -> tuple[dict[str, str], int, str]:
+    """Serve SINGLE, start GET /slow, press Ctrl-C ``presses`` times (0.1 s apart) while
+    it runs; the response text, the exit code and the output."""
     import os
     import signal
     import threading
@@ -133,8 +135,18 @@ def test_inflight_request_finishes_during_shutdown(tmp_path) -> None:
         thread = threading.Thread(target=fetch)
         thread.start()
         asyncio.run(asyncio.sleep(0.2))
-        os.kill(proc.pid, signal.SIGINT)
+        for press in range(presses):
+            if press:
+                asyncio.run(asyncio.sleep(0.1))  # the first stop is under way, /slow runs
+            os.kill(proc.pid, signal.SIGINT)
         thread.join(5)
+        proc.wait(timeout=10)
+    output = proc.stdout.read() if proc.stdout else ""
+    return result, proc.returncode, output
+
+
+def test_inflight_request_finishes_during_shutdown(tmp_path) -> None:
+    result, _, _ = _sigint_during_slow_request(tmp_path, presses=1)
     assert result == {"text": "done"}
 
 
@@ -142,31 +154,9 @@ def test_a_second_sigint_during_shutdown_does_not_interrupt_it(tmp_path) -> None
     """As Sanic: Ctrl-C twice (or a signal to the process group as well as the process)
     while a single-process server stops gracefully leaves the shutdown to finish: the
     request in flight is answered and the stop listeners run, without a traceback."""
-    import os
-    import signal
-    import threading
-
-    port = free_port()
-    script = tmp_path / "single.py"
-    script.write_text(textwrap.dedent(SINGLE).replace("{port}", str(port)))
-    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
-        result: dict[str, str] = {}
-
-        def fetch() -> None:
-            with httpx.Client(timeout=5) as client:
-                result["text"] = client.get(f"http://127.0.0.1:{port}/slow").text
-
-        thread = threading.Thread(target=fetch)
-        thread.start()
-        asyncio.run(asyncio.sleep(0.2))
-        os.kill(proc.pid, signal.SIGINT)
-        asyncio.run(asyncio.sleep(0.1))  # the first stop is under way, /slow still runs
-        os.kill(proc.pid, signal.SIGINT)
-        thread.join(5)
-        proc.wait(timeout=10)
-    output = proc.stdout.read() if proc.stdout else ""
+    result, returncode, output = _sigint_during_slow_request(tmp_path, presses=2)
     assert result == {"text": "done"}
-    assert proc.returncode == 0
+    assert returncode == 0
     assert "after_server_stop" in output
     assert "KeyboardInterrupt" not in output
 

@@ -257,3 +257,42 @@ async def test_websocket_handler_closing_sends_close(app: Sanic) -> None:
         {"type": "websocket.send", "bytes": b"\x00bin"},
         {"type": "websocket.close", "code": 1001, "reason": "bye"},
     ]
+
+
+async def test_websocket_use_after_close_raises_websocket_closed(app: Sanic) -> None:
+    """As when Hurtle serves the socket: send/ping after close raise Sanic's
+    WebsocketClosed (also a ConnectionClosedOK), and a payload of the wrong type is a
+    TypeError; nothing more goes out after the close."""
+    from websockets.exceptions import ConnectionClosedOK
+
+    from hurtle_http.exceptions import WebsocketClosed
+
+    seen: list[str] = []
+
+    @app.websocket("/ws")
+    async def ws(request: Any, socket: Any) -> None:
+        for bad in (5, None):
+            try:
+                await socket.pong(bad)
+            except TypeError:
+                seen.append(f"pong({bad!r}) TypeError")
+        await socket.close()
+        for call in (lambda: socket.send("late"), lambda: socket.ping()):
+            try:
+                await call()
+            except WebsocketClosed as error:
+                ok = isinstance(error, ConnectionClosedOK)
+                seen.append(f"{error} ok={ok}")
+
+    scope = {"type": "websocket", "path": "/ws", "headers": [], "subprotocols": []}
+    sent = await run_asgi(app, scope, [{"type": "websocket.connect"}])
+    assert seen == [
+        "pong(5) TypeError",
+        "pong(None) TypeError",
+        "Cannot write to websocket interface after it is closed. ok=True",
+        "Cannot send a ping when the websocket interface is closed. ok=True",
+    ]
+    assert sent == [
+        {"type": "websocket.accept"},
+        {"type": "websocket.close", "code": 1000, "reason": ""},
+    ]

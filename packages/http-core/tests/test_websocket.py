@@ -237,3 +237,22 @@ async def test_send_refuses_other_types_with_sanics_errors_and_stays_usable() ->
         "TypeError: Websocket data must be bytes, str.",
         "TypeError: Websocket data must be bytes, str.",
     ]
+
+
+async def test_recv_streaming_gives_a_fragmented_message_frame_by_frame() -> None:
+    messages: list[Any] = []
+
+    async def handler(ws: Any) -> None:
+        for _ in range(4):
+            messages.append([piece async for piece in ws.recv_streaming()])
+        assert await ws.recv(timeout=0) is None  # each message was taken whole
+
+    server = WsServer(handler)
+    async with server as url, connect(url) as client:
+        await client.send("whole")
+        await client.send(["ab", "c\u00e9"])  # the library ends it with an empty frame
+        await client.send([b"x", b"y"])
+        await client.send(b"bin")
+        await asyncio.wait_for(server.done.wait(), 5)
+    assert messages == [["whole"], ["ab", "c\u00e9", ""], [b"x", b"y", b""], [b"bin"]]
+    assert server.outcome == ["returned"]

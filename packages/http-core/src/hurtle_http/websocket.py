@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import codecs
 import contextlib
+from array import array
 from collections import deque
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from typing import Any
@@ -28,11 +29,12 @@ from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed, ConnectionClosedOK
 from websockets.frames import CloseCode, Frame, Opcode
 from websockets.http11 import Request as WSRequest
-from websockets.protocol import Protocol, Side, State
+from websockets.protocol import Protocol, State
 from websockets.server import ServerProtocol
 from websockets.typing import Subprotocol
 
-from hurtle_http.exceptions import SanicException, WebsocketClosed
+from hurtle_http.exceptions import SanicException, ServerError
+from hurtle_http.websocket_errors import PING_AFTER_CLOSE, SEND_AFTER_CLOSE, use_after_close
 
 Data = str | bytes
 
@@ -62,6 +64,10 @@ class WebsocketImplProtocol:
         self.io_proto: Any = None
         self.transport: Any = None
         self.messages: deque[Data] = deque()
+        # For each queued message, where its fragments ended (None: it came in one frame),
+        # so recv_streaming() can give it frame by frame.
+        self._message_ends: deque[array | None] = deque()
+        self._last_ends: array | None = None  # those of the message popped last
         self._queued = 0  # the size of the messages waiting in ``messages``
         self._max_queued = (
             getattr(ws_proto, "max_message_size", None)  # websockets 13+
@@ -69,6 +75,7 @@ class WebsocketImplProtocol:
             or 2**20
         )
         self._fragments = bytearray()  # the message being received in fragments
+        self._fragment_ends = array("I")  # where each of its fragments ends
         self._decoder: Any = None
         self._text = False
         self._recv_waiter: asyncio.Future | None = None
@@ -117,8 +124,9 @@ class WebsocketImplProtocol:
             if self.ws_proto.state is State.CLOSED or self.connection_lost_waiter.done():
                 raise self._closed_exception()
             if self._recv_waiter is not None:
-                raise WebsocketClosed(
-                    "Another coroutine is already waiting in recv(); only one may at a time"
+                # As Sanic (the websockets library's rule and message).
+                raise ServerError(
+                    "cannot call recv while another task is already waiting for the next message"
                 )
             waiter = self._recv_waiter = self.loop.create_future()
             timer = None
@@ -134,26 +142,46 @@ class WebsocketImplProtocol:
                 return None
 
     async def recv_burst(self, max_recv: int = 256) -> Sequence[Data]:
-        """Every message already received (at most ``max_recv``), waiting for at least one."""
-        first = await self.recv()
-        out = [first] if first is not None else []
+        """The messages already received (at most ``max_recv``), without waiting: an empty
+        list when none is (as Sanic). Raises ``ConnectionClosed`` once the connection is
+        closed and no message is left."""
+        if not self.messages and (
+            self.ws_proto.state is State.CLOSED or self.connection_lost_waiter.done()
+        ):
+            raise self._closed_exception()
+        out: list[Data] = []
         while self.messages and len(out) < max_recv:
             out.append(self._pop())
         return out
 
     async def recv_streaming(self) -> AsyncIterator[Data]:
-        """The next message, as an async iterator (here: the whole message at once)."""
+        """The next message, one piece per frame as the peer sent it (as Sanic: for a
+        fragmented message each fragment's data, the often empty final one included; a
+        message in one frame is one piece). The whole message is received first."""
         message = await self.recv()
-        if message is not None:
+        ends = self._last_ends
+        if message is None:
+            return
+        if ends is None:
             yield message
+            return
+        text = isinstance(message, str)
+        raw = message.encode() if text else message
+        decoder = codecs.getincrementaldecoder("utf-8")() if text else None
+        start = 0
+        for end in ends:
+            piece = raw[start:end]
+            start = end
+            yield decoder.decode(piece) if decoder is not None else piece
 
     async def send(self, message: Data | Iterable[Data]) -> None:
         """Send a text (str) or binary (bytes) message.
 
         As in Sanic: a mapping is a ``TypeError``, any other iterable (a fragmented
-        message) ``NotImplementedError``, and nothing is sent for either.
+        message) ``NotImplementedError``, and nothing is sent for either. On a closed
+        connection it raises ``WebsocketClosed`` (also a ``ConnectionClosed``).
         """
-        self._check_open()
+        self._check_open(SEND_AFTER_CLOSE)
         proto = self.ws_proto
         if isinstance(message, str):
             proto.send_text(message.encode())
@@ -174,9 +202,10 @@ class WebsocketImplProtocol:
         return waiter
 
     async def pong(self, data: Data = b"") -> None:
-        """Send an unsolicited pong."""
-        self._check_open()
-        payload = data.encode() if isinstance(data, str) else bytes(data)
+        """Send an unsolicited pong (nothing once the connection is closing, as Sanic)."""
+        payload = control_payload(data)
+        if self.ws_proto.state is not State.OPEN:
+            return
         self.ws_proto.send_pong(payload)
         await self._flush(drain=True)
 
@@ -286,10 +315,9 @@ class WebsocketImplProtocol:
             return exc
         return ConnectionClosed(None, None)
 
-    def _check_open(self) -> None:
-        state = self.ws_proto.state
-        if state is not State.OPEN:
-            raise self._closed_exception()
+    def _check_open(self, message: str) -> None:
+        if self.ws_proto.state is not State.OPEN:
+            raise use_after_close(message, self._closed_exception())
 
     def _process_events(self) -> None:
         for event in self.ws_proto.events_received():
@@ -303,6 +331,7 @@ class WebsocketImplProtocol:
                 self._message(frame.data)
                 return
             self._fragments = bytearray()
+            self._fragment_ends = array("I")
             self._decoder = codecs.getincrementaldecoder("utf-8")() if self._text else None
             self._add_fragment(frame)
         elif opcode is Opcode.CONT:
@@ -325,13 +354,16 @@ class WebsocketImplProtocol:
                 self._invalid_utf8()
                 return
         self._fragments += data
+        self._fragment_ends.append(len(self._fragments))
         if frame.fin:
             whole, self._fragments = self._fragments, bytearray()
+            ends, self._fragment_ends = self._fragment_ends, array("I")
             self._decoder = None
-            self._message(whole)
+            self._message(whole, ends)
 
-    def _message(self, data: Any) -> None:
-        """A whole message's payload: queue it for ``recv`` (as str if it is text)."""
+    def _message(self, data: Any, ends: array | None = None) -> None:
+        """A whole message's payload (and where its fragments ended, if it had several):
+        queue it for ``recv`` (as str if it is text)."""
         if self._text:
             try:
                 message: Data = str(data, "utf-8")
@@ -341,6 +373,7 @@ class WebsocketImplProtocol:
         else:
             message = bytes(data)
         self.messages.append(message)
+        self._message_ends.append(ends)
         self._queued += len(message)
         if not self._reading_paused and (
             len(self.messages) >= MAX_QUEUE or self._queued >= self._max_queued
@@ -352,6 +385,7 @@ class WebsocketImplProtocol:
     def _pop(self) -> Data:
         """The oldest message received; reading resumes once half the queue is free."""
         message = self.messages.popleft()
+        self._last_ends = self._message_ends.popleft()
         self._queued -= len(message)
         if (
             self._reading_paused
@@ -367,6 +401,7 @@ class WebsocketImplProtocol:
         # RFC 6455 section 8.1: invalid UTF-8 in a text message fails the connection.
         self.ws_proto.fail(CloseCode.INVALID_DATA, "invalid UTF-8 in a text frame")
         self._fragments = bytearray()
+        self._fragment_ends = array("I")
         self._decoder = None
         self._wake_all()
 
@@ -385,11 +420,27 @@ class WebsocketImplProtocol:
                 if not self.io_proto.closed:
                     transport.write(data)
             else:
-                # websockets asks for the TCP connection to be closed (after the close
+                # websockets asks for the TCP connection to end (after the close
                 # handshake, or after failing the connection).
-                self.io_proto.close()
+                self._end_tcp()
         if self.ws_proto.state is State.CLOSED:
             self._wake_all()
+
+    def _end_tcp(self) -> None:
+        # The server ends TCP first (RFC 6455 7.1.1) with a half-close: FIN once the
+        # pending writes are out, then what the peer still sends is read and discarded
+        # until its own FIN (or ``close_timeout``, then abort). A full close would answer
+        # those bytes (e.g. the close frame a peer echoes after a failed connection) with
+        # a reset, which can destroy data the peer has not read yet.
+        io_proto, transport = self.io_proto, self.transport
+        if io_proto.closed:
+            return
+        if transport.is_closing() or not transport.can_write_eof():
+            io_proto.close()  # TLS: no half-close
+            return
+        transport.write_eof()
+        if self._close_timer is None:
+            self._close_timer = self.loop.call_later(self.close_timeout, self._abort)
 
     async def _flush(self, drain: bool) -> None:
         self._send_pending()
@@ -401,13 +452,13 @@ class WebsocketImplProtocol:
 
     def _send_ping(self, data: Data | None) -> asyncio.Future:
         """Queue a ping (without waiting for the transport); a future for its pong."""
-        self._check_open()
+        self._check_open(PING_AFTER_CLOSE)
         if data is None:
             payload = b"%08x" % (id(self) ^ int(self.loop.time() * 1e6) & 0xFFFFFFFF)
             while payload in self.pings:
                 payload = (int(payload, 16) + 1).to_bytes(4, "big").hex().encode()
         else:
-            payload = data.encode() if isinstance(data, str) else bytes(data)
+            payload = control_payload(data)
         waiter = self.loop.create_future()
         self.pings[payload] = waiter
         self.ws_proto.send_ping(payload)
@@ -459,6 +510,15 @@ class WebsocketImplProtocol:
             timer.cancel()
 
 
+def control_payload(data: Any) -> bytes:
+    """A ping's or pong's payload: str (as UTF-8) or bytes-like, else ``TypeError``."""
+    if isinstance(data, str):
+        return data.encode()
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return bytes(data)
+    raise TypeError(f"a ping or pong payload must be str or bytes, not {type(data).__name__}")
+
+
 def _set_result(waiter: asyncio.Future, value: Any) -> None:
     if not waiter.done():
         waiter.set_result(value)
@@ -473,7 +533,12 @@ async def websocket_handshake(
     status the websockets library chose (400 or 426), before anything is sent.
     """
     http = protocol.http
-    config = protocol.app.config
+    app = protocol.app
+    if getattr(app, "websocket_enabled", True) is False:
+        # As Sanic, whose server then has no websocket support: a plain 500 page, and the
+        # reason in the logged error.
+        raise RuntimeError("Websockets are disabled on this app: app.enable_websocket(False)")
+    config = app.config
     ws_proto = ServerProtocol(
         subprotocols=[Subprotocol(s) for s in subprotocols] if subprotocols else None,
         max_size=getattr(config, "WEBSOCKET_MAX_SIZE", 2**20),
@@ -492,10 +557,10 @@ async def websocket_handshake(
         raise SanicException(f"Websocket handshake failed: {ws_proto.handshake_exc}", 400)
     head = b"".join(ws_proto.data_to_send())
     # The handshake request never went through ws_proto's parser (httptools read it), so
-    # frames get a fresh protocol object that starts in the OPEN state.
-    frames = Protocol(
-        Side.SERVER, state=State.OPEN, max_size=getattr(config, "WEBSOCKET_MAX_SIZE", 2**20)
-    )
+    # frames get a fresh protocol object that starts in the OPEN state (a ServerProtocol,
+    # as the handler's ``ws.ws_proto`` is in Sanic, with the chosen subprotocol).
+    frames = ServerProtocol(state=State.OPEN, max_size=getattr(config, "WEBSOCKET_MAX_SIZE", 2**20))
+    frames.subprotocol = ws_proto.subprotocol
     impl = WebsocketImplProtocol(
         frames,
         loop=protocol.loop,
@@ -517,4 +582,4 @@ async def websocket_handshake(
     return impl
 
 
-__all__ = ["WebsocketImplProtocol", "websocket_handshake"]
+__all__ = ["WebsocketImplProtocol", "control_payload", "websocket_handshake"]

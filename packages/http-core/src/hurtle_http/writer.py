@@ -321,20 +321,7 @@ class ResponseWriter:
                 # RFC 9110 section 15.2: a 1xx is never the final response (a client
                 # would wait for another), so the handler's mistake becomes a 500, as
                 # in Sanic.
-                res.stream = None
-                self.response = None
-                self.send = None
-                error = RuntimeError(f"Invalid response status {status}")
-                if self._status_error:  # the error page asked for a 1xx too
-                    self._write_plain_error(error)
-                    return
-                self._status_error = True
-                try:
-                    # The response middleware ran on the response replaced here; as
-                    # in Sanic it does not run again on the error page.
-                    await self.error_response(error, run_middleware=False)
-                finally:
-                    self._status_error = False
+                await self._answer_instead(res, RuntimeError(f"Invalid response status {status}"))
                 return
             # RFC 9110 sections 15.3.5, 15.4.5: these responses have no content.
             if status == 304:
@@ -404,18 +391,7 @@ class ResponseWriter:
         try:
             head = _format_head(res, status, headers, framing)
         except InvalidHeader as error:
-            # Nothing was written: answer with an error page instead (a 500).
-            res.stream = None
-            self.response = None
-            self.send = None
-            if self._status_error:
-                self._write_plain_error(error)
-                return
-            self._status_error = True
-            try:
-                await self.error_response(error, run_middleware=False)
-            finally:
-                self._status_error = False
+            await self._answer_instead(res, error)  # nothing was written
             return
         if self._hook is not None:
             await self._lifecycle("send", head + data if data else head)
@@ -433,6 +409,23 @@ class ResponseWriter:
             self.stage = TRANSITIONS[self.stage, RESPOND]
             self.send = self.response_func = func
             protocol._time = protocol.loop.time()  # progress: restarts RESPONSE_TIMEOUT
+
+    async def _answer_instead(self, res: Any, error: BaseException) -> None:
+        """``res`` cannot be sent and nothing of it was written: answer ``error`` with an
+        error page (a 500) instead, or with a plain one if that page fails the same way."""
+        res.stream = None
+        self.response = None
+        self.send = None
+        if self._status_error:  # the error page itself had a 1xx status or a bad field
+            self._write_plain_error(error)
+            return
+        self._status_error = True
+        try:
+            # The response middleware ran on the response replaced here; as in Sanic it
+            # does not run again on the error page.
+            await self.error_response(error, run_middleware=False)
+        finally:
+            self._status_error = False
 
     async def http1_response_normal(self, data: bytes, end_stream: bool | None = False) -> None:
         """Write a piece of a response whose size (``Content-Length``) was given."""

@@ -24,6 +24,8 @@ from websockets.exceptions import ConnectionClosed, ConnectionClosedError, Conne
 from websockets.frames import Close
 
 from hurtle_http.exceptions import BadRequest
+from hurtle_http.websocket import control_payload
+from hurtle_http.websocket_errors import PING_AFTER_CLOSE, SEND_AFTER_CLOSE, use_after_close
 
 ASGIScope = MutableMapping[str, Any]
 ASGIMessage = MutableMapping[str, Any]
@@ -57,6 +59,9 @@ class ASGIWebsocket:
         self.close_reason: str | None = None
         self._closed = False
 
+    def _closed_exception(self) -> ConnectionClosed:
+        return _closed(self.close_code or 1000, self.close_reason or "")
+
     @property
     def connection_closed(self) -> bool:
         """Whether the connection is closed (by either side)."""
@@ -68,7 +73,7 @@ class ASGIWebsocket:
         Raises ``websockets.ConnectionClosed`` once the client has gone away.
         """
         if self._closed:
-            raise _closed(self.close_code or 1000, self.close_reason or "")
+            raise self._closed_exception()
         try:
             message = await asyncio.wait_for(self._receive(), timeout=timeout)
         except TimeoutError:
@@ -106,7 +111,8 @@ class ASGIWebsocket:
         as when Hurtle serves: a mapping or another type ``TypeError``, an iterable of
         fragments ``NotImplementedError``)."""
         if self._closed:
-            raise _closed(self.close_code or 1000, self.close_reason or "")
+            # As when Hurtle serves the socket: WebsocketClosed, also a ConnectionClosed.
+            raise use_after_close(SEND_AFTER_CLOSE, self._closed_exception())
         if isinstance(message, str):
             await self._send_message({"type": "websocket.send", "text": message})
         elif isinstance(message, (bytes, bytearray, memoryview)):
@@ -130,13 +136,20 @@ class ASGIWebsocket:
             raise _closed(1006) from None
 
     async def ping(self, data: Data | None = None) -> asyncio.Future[None]:
-        """ASGI servers handle pings themselves: returns an already-resolved future."""
+        """ASGI servers handle pings themselves: returns an already-resolved future
+        (after the same checks as when Hurtle serves the socket)."""
+        if data is not None:
+            control_payload(data)
+        if self._closed:
+            raise use_after_close(PING_AFTER_CLOSE, self._closed_exception())
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         future.set_result(None)
         return future
 
     async def pong(self, data: Data = b"") -> None:
-        """ASGI servers answer pings themselves; nothing to do."""
+        """ASGI servers answer pings themselves; nothing to send (the payload is checked
+        as when Hurtle serves the socket)."""
+        control_payload(data)
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
         """Close the websocket (idempotent)."""

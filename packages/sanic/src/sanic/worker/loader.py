@@ -69,7 +69,7 @@ class CertLoader(_CertLoader):
                 f"Invalid ssl argument {type(data)}. Expecting a list of certdirs, a dict or "
                 "an SSLContext."
             )
-        from hurtle_worker.sni import cert_names, cert_vhosts, sni_context
+        from hurtle_http.sni import cert_names, cert_vhosts, sni_context
 
         present = [entry for entry in data if entry is not None]
         if not present:

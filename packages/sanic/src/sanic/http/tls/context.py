@@ -1,7 +1,7 @@
 """``sanic.http.tls.context``: Sanic's names for building TLS server contexts.
 
 Compatibility glue over ``hurtle_http.server.load_ssl`` (one certificate) and
-``hurtle_worker.sni`` (names in a certificate, SNI matching), for code that builds its
+``hurtle_http.sni`` (names in a certificate, SNI matching), for code that builds its
 contexts with Sanic's helpers: ``CertSimple(cert, key)``, ``CertSelector([...])``,
 ``process_to_context(ssl)``.
 """
@@ -16,7 +16,7 @@ from typing import Any
 
 from hurtle_app.log import logger as logger
 from hurtle_http import tls as _tls
-from hurtle_worker.sni import name_matches, refuse_server_name
+from hurtle_http.sni import name_matches, refuse_server_name
 
 #: Forward-secret AEAD suites for TLS 1.2 (TLS 1.3 suites are OpenSSL's defaults).
 CIPHERS_TLS12 = list(_tls.CIPHERS_TLS12)

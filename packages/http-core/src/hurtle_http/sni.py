@@ -12,27 +12,16 @@ import logging
 import os
 import ssl
 from collections.abc import Sequence
-from typing import Any
+
+from hurtle_http.tls import decode_certificate
 
 logger = logging.getLogger("sanic.root")
-
-
-def cert_info(cert_file: str | os.PathLike[str]) -> dict[str, Any]:
-    """A PEM certificate as the interpreter's own decoder reads it (``subject``,
-    ``subjectAltName``...); {} when that is not available or the file cannot be read."""
-    decode = getattr(getattr(ssl, "_ssl", None), "_test_decode_cert", None)
-    if decode is None:  # pragma: no cover - every CPython since 3.3 has it
-        return {}
-    try:
-        return decode(os.fspath(cert_file))
-    except (OSError, ssl.SSLError, ValueError):
-        return {}
 
 
 def cert_vhosts(cert_file: str | os.PathLike[str]) -> list[str]:
     """The names a certificate serves, in its order: subjectAltName DNS names and IP
     addresses (as the TLS library prints them), else the subject's commonName."""
-    info = cert_info(cert_file)
+    info = decode_certificate(cert_file)
     names = [value for kind, value in info.get("subjectAltName", ())
              if kind in ("DNS", "IP Address")]
     if not names:
@@ -44,7 +33,7 @@ def cert_vhosts(cert_file: str | os.PathLike[str]) -> list[str]:
 def cert_names(cert_file: str | os.PathLike[str]) -> set[str]:
     """The DNS names (subjectAltName, else the subject's commonName) a PEM certificate is for,
     lower-cased; an empty set when the file cannot be read (it is then only a default)."""
-    info = cert_info(cert_file)
+    info = decode_certificate(cert_file)
     names = {value.lower() for kind, value in info.get("subjectAltName", ()) if kind == "DNS"}
     if not names:
         names = {value.lower() for rdn in info.get("subject", ()) for key, value in rdn
@@ -93,7 +82,6 @@ def refuse_server_name(server_name: str | None) -> int:
 
 
 __all__ = [
-    "cert_info",
     "cert_names",
     "cert_vhosts",
     "name_matches",

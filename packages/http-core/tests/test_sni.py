@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import trustme
 
-from hurtle_worker.sni import cert_names, name_matches, sni_context
+from hurtle_http.sni import cert_names, name_matches, sni_context
 
 
 def test_wildcards_match_exactly_one_label() -> None:

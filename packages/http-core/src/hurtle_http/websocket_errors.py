@@ -1,0 +1,50 @@
+"""What a websocket handler's ``send``/``ping`` raise on a connection that is closed.
+
+Sanic code catches ``sanic.exceptions.WebsocketClosed`` there; code written for the
+``websockets`` library catches ``ConnectionClosed`` (``ConnectionClosedOK`` for a normal
+close). The exception raised is both, so either ``except`` clause works; it carries the
+close frames (``rcvd``/``sent``) as ``ConnectionClosed`` does and Sanic's message.
+"""
+
+from __future__ import annotations
+
+from websockets.exceptions import ConnectionClosed, ConnectionClosedError, ConnectionClosedOK
+
+from hurtle_http.exceptions import WebsocketClosed
+
+SEND_AFTER_CLOSE = "Cannot write to websocket interface after it is closed."
+PING_AFTER_CLOSE = "Cannot send a ping when the websocket interface is closed."
+
+
+class _UseAfterClose(WebsocketClosed):
+    # The ConnectionClosed class comes first in the subclasses' MRO, so that
+    # SanicException.__init__'s super() call reaches Exception, not ConnectionClosed.
+    def __init__(self, message: str, closed: ConnectionClosed) -> None:
+        WebsocketClosed.__init__(self, message)
+        ConnectionClosed.__init__(self, closed.rcvd, closed.sent, closed.rcvd_then_sent)
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+class WebsocketClosedOK(ConnectionClosedOK, _UseAfterClose):
+    """Use of a websocket closed normally (``WebsocketClosed`` and ``ConnectionClosedOK``)."""
+
+    __init__ = _UseAfterClose.__init__
+    __str__ = _UseAfterClose.__str__
+
+
+class WebsocketClosedError(ConnectionClosedError, _UseAfterClose):
+    """Use of a websocket closed by an error (``WebsocketClosed`` and ``ConnectionClosedError``)."""
+
+    __init__ = _UseAfterClose.__init__
+    __str__ = _UseAfterClose.__str__
+
+
+def use_after_close(message: str, closed: ConnectionClosed) -> WebsocketClosed:
+    """The exception for using a websocket whose closing ``closed`` describes."""
+    cls = WebsocketClosedOK if isinstance(closed, ConnectionClosedOK) else WebsocketClosedError
+    return cls(message, closed)
+
+
+__all__ = ["WebsocketClosedError", "WebsocketClosedOK", "use_after_close"]

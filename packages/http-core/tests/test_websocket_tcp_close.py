@@ -1,0 +1,86 @@
+"""How the server ends TCP under a websocket: a half-close (FIN), then it reads and drops
+what the peer still sends until the peer's FIN; never a reset for a peer's late bytes."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import struct
+import time
+from typing import Any
+
+from .test_websocket import WsServer
+
+_UPGRADE = (
+    b"GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+    b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+)
+
+
+def _masked(first: int, payload: bytes) -> bytes:
+    key = b"\x01\x02\x03\x04"
+    body = bytes(b ^ key[i % 4] for i, b in enumerate(payload))
+    return struct.pack("!BB", first, 0x80 | len(payload)) + key + body
+
+
+def _write_after_eof(sock: socket.socket) -> list[str]:
+    # After the server's close frame and EOF, the peer's late bytes: a server that closed
+    # its socket answers the first with a reset, so the second send fails.
+    outcomes = []
+    for _ in range(3):
+        try:
+            sock.sendall(_masked(0x88, b"\x03\xe8"))
+            outcomes.append("sent")
+        except OSError as exc:
+            outcomes.append(type(exc).__name__)
+        time.sleep(0.05)
+    return outcomes
+
+
+def _blocking_client(port: int, first: bytes) -> tuple[int, bytes, list[str]]:
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        sock.sendall(_UPGRADE)
+        head = b""
+        while b"\r\n\r\n" not in head:
+            head += sock.recv(1)
+        assert head.startswith(b"HTTP/1.1 101")
+        sock.sendall(first)
+        header = sock.recv(2, socket.MSG_WAITALL)
+        payload = sock.recv(header[1] & 0x7F, socket.MSG_WAITALL)
+        assert header[0] == 0x88
+        code = int(struct.unpack("!H", payload[:2])[0])
+        eof = sock.recv(100)
+        return code, eof, _write_after_eof(sock)
+
+
+def _port(url: str) -> int:
+    return int(url.rsplit(":", 1)[1].split("/")[0])
+
+
+async def _hold(ws: Any) -> None:
+    async for _ in ws:
+        pass
+
+
+async def test_a_failed_connection_is_half_closed_not_reset() -> None:
+    server = WsServer(_hold)
+    async with server as url:
+        unmasked = struct.pack("!BB", 0x81, 2) + b"hi"  # a protocol error (1002)
+        code, eof, late = await asyncio.to_thread(_blocking_client, _port(url), unmasked)
+        await asyncio.wait_for(server.done.wait(), 5)
+    assert (code, eof) == (1002, b"")
+    assert late == ["sent", "sent", "sent"]
+
+
+async def test_a_handler_close_is_half_closed_not_reset() -> None:
+    async def handler(ws: Any) -> None:
+        await ws.close(4000, "bye")
+
+    server = WsServer(handler)
+    async with server as url:
+        # The peer's answer to the close comes first, then more bytes after EOF.
+        answer = _masked(0x88, b"\x0f\xa0")
+        code, eof, late = await asyncio.to_thread(_blocking_client, _port(url), answer)
+        await asyncio.wait_for(server.done.wait(), 5)
+    assert (code, eof) == (4000, b"")
+    assert late == ["sent", "sent", "sent"]
