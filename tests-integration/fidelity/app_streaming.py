@@ -1,6 +1,7 @@
 """Streaming on the wire: request.stream routes, request.respond(), ResponseStream,
 file_stream with chunk sizes and ranges."""
 
+import asyncio
 from pathlib import Path
 
 from sanic import Sanic
@@ -11,6 +12,7 @@ from sanic.response import ResponseStream, file, file_stream, json, text
 HERE = Path(__file__).parent / "static"
 BIG = HERE / "data.json"
 app = Sanic("FidelityStreaming")
+app.config.RESPONSE_TIMEOUT = 1
 
 
 @app.post("/stream-read", stream=True)
@@ -149,3 +151,17 @@ async def raise_after_eof(request):
     response = await request.respond(content_type="text/plain")
     await response.send("done", end_stream=True)
     raise ValueError("after the end")
+
+
+@app.get("/respond-return")
+async def respond_return(request):
+    response = await request.respond(content_type="text/plain")
+    await response.send("returned")
+    return response
+
+
+@app.get("/respond-wait")
+async def respond_wait(request):
+    response = await request.respond(content_type="text/plain")
+    await asyncio.sleep(1.5)  # past the app's RESPONSE_TIMEOUT
+    await response.send("late")

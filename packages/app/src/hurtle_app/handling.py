@@ -24,7 +24,7 @@ from hurtle_app.pipeline import (
     run_response_middleware,
 )
 from hurtle_http.exceptions import MethodNotAllowed, NotFound, SanicException, ServerError
-from hurtle_http.response import BaseHTTPResponse
+from hurtle_http.response import BaseHTTPResponse, ResponseStream
 
 if TYPE_CHECKING:
     from hurtle_app.handlers import ErrorHandler
@@ -140,6 +140,19 @@ class RequestHandling:
                 response = self.error_handler.default(request, error)
             else:
                 response = self.error_handler.failed_response(request, error)
+        if (
+            isinstance(response, ResponseStream)
+            and getattr(request, "stream", None) is not None
+            and not response_started(request)
+        ):
+            # As Sanic: an exception handler may answer with a ResponseStream; it starts
+            # its response itself (request.respond(), which runs the response middleware).
+            try:
+                await response(request)
+                await response.eof()
+            except Exception:
+                error_logger.exception("Exception occurred while streaming an error response")
+            return
         if not isinstance(response, BaseHTTPResponse) and not (
             response is None and getattr(getattr(request, "stream", None), "response", None)
         ):

@@ -414,6 +414,10 @@ def bind_response(stream: Any, response: Any, returned: bool = False) -> Any:
     one that called ``respond()`` without sending anything yet (``returned``: ``response``
     is the handler's; an error page still replaces a response nothing was sent of).
     """
+    if response is not None and stream.response is response:
+        # Already bound: the handler returned the response it streams (``return
+        # response`` after ``request.respond()``, sent from or not); it is finished.
+        return response
     started = (
         returned
         or getattr(stream, "response_func", None)

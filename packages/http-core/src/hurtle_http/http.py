@@ -153,6 +153,12 @@ def _error_record(exception: BaseException, head: bool = False) -> _Incoming:
     return record
 
 
+def _declared_length(request: Any) -> int:
+    """The request's ``Content-Length`` as a number (0 without one, or chunked)."""
+    value = request.headers.get("content-length")
+    return int(value) if value and value.isdigit() else 0
+
+
 @types.coroutine
 def _resume(coro: Coroutine[Any, Any, Any], first: Any) -> Generator[Any, Any, Any]:
     """Drive ``coro`` to its end from inside a Task, starting from what it already yielded."""
@@ -899,11 +905,21 @@ class Http(RequestReader, ResponseWriter):
             # As Sanic: only a successful answer is worth the log line; a 404, or an error
             # page, for a request whose body went unread is the client's doing.
             error_logger.error("%r body not consumed.", record.request)
-        if record.done or not self.keep_alive:
+        if not self.keep_alive:
+            return
+        # As Sanic: the rest of a body over REQUEST_MAX_SIZE (allowed to a stream=True
+        # route's handler) is not read through after the response; the connection closes.
+        limit = self.request_max_size
+        if record.size > limit or _declared_length(record.request) > limit:
+            self.keep_alive = False
+            return
+        if record.done:
             return
         try:
             while await self.read() is not None:
-                pass
+                if record.size > limit:
+                    self.keep_alive = False
+                    return
         except asyncio.CancelledError:
             if self.exception is None:
                 raise
@@ -1040,7 +1056,8 @@ class Http(RequestReader, ResponseWriter):
             # RFC 9110 section 10.1.1: the client may wait for this before the body
             # (sent even if some body came already, as Sanic does).
             self.expecting_continue = False
-            await self.protocol.send(CONTINUE_RESPONSE)
+            if self.stage is HANDLER:  # never inside a response already begun
+                await self.protocol.send(CONTINUE_RESPONSE)
         while True:
             if record.chunks:
                 data = record.chunks.popleft()

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from multidict import CIMultiDict
 
 from hurtle_http.exceptions import STATUS_CODES, SanicException, ServerError
-from hurtle_http.framing import CHUNK_END, encode_chunk
+from hurtle_http.framing import CHUNK_END, CONTINUE_RESPONSE, encode_chunk
 from hurtle_http.headers import Header, format_http1_response
 from hurtle_http.stages import (
     END,
@@ -366,13 +366,20 @@ class ResponseWriter:
             data = b""
             if func is not None:
                 func = self.head_response_ignored
-        if self.keep_alive:
-            record = self.current
-            if record is not None and not record.done and self.expecting_continue:
-                # The client may wait for a 100-continue that will not come and never
-                # send the body: this connection cannot be reused, so say so now. (A
-                # body that is on its way is read and dropped after the response.)
-                self.keep_alive = False
+        continue_first = False
+        if self.expecting_continue:
+            if func is not None:
+                # As Sanic: a response streamed while the client waits for 100-continue
+                # goes out after the 100, so the body the handler may still read comes
+                # (a 100 sent by a later read would land inside the response).
+                continue_first = True
+            elif self.keep_alive:
+                record = self.current
+                if record is not None and not record.done:
+                    # The client may wait for a 100-continue that will not come and never
+                    # send the body: this connection cannot be reused, so say so now. (A
+                    # body that is on its way is read and dropped after the response.)
+                    self.keep_alive = False
         if "connection" in headers:
             # A handler asking to close gets its way; framing is otherwise ours to set.
             if any(v.lower() == "close" for v in headers.popall("connection")):
@@ -391,6 +398,9 @@ class ResponseWriter:
         protocol = self.protocol
         if protocol.flow.writing_paused:
             await protocol.flow.drain()
+        if continue_first:
+            self.expecting_continue = False
+            head = CONTINUE_RESPONSE + head
         # PERF: head and body in a single transport.write (one syscall for small bodies).
         protocol.write(head + data if data else head)
         if func is None:
@@ -516,7 +526,11 @@ class ResponseWriter:
         if self.request is None:
             self.create_empty_request()
         if self.response is not None:
+            # One bound by request.respond() that sent nothing yet: the error page
+            # replaces it (a response timeout while the handler waited to send).
             self.response.stream = None
+            if getattr(self.request, "responded", False):
+                self.request.responded = False
         self.response = None
         self.response_func = None
         self.send = None
