@@ -27,6 +27,15 @@ CIPHERS_TLS12 = (
 FILE_KEYS = frozenset({"cert", "key", "certfile", "keyfile", "password"})
 
 
+def apply_settings(context: ssl.SSLContext) -> ssl.SSLContext:
+    """Sanic's protocol settings on ``context``: TLS 1.2 or newer, the suites of
+    ``CIPHERS_TLS12`` for TLS 1.2, and ALPN ``http/1.1``; returns ``context``."""
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    context.set_ciphers(":".join(CIPHERS_TLS12))
+    context.set_alpn_protocols(["http/1.1"])
+    return context
+
+
 def server_context(
     cert: str | os.PathLike[str] | None = None,
     key: str | os.PathLike[str] | None = None,
@@ -34,10 +43,7 @@ def server_context(
 ) -> ssl.SSLContext:
     """A server context with Sanic's settings; the chain ``cert``/``key`` is loaded when
     both are given (``password`` unlocks an encrypted key)."""
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    context.minimum_version = ssl.TLSVersion.TLSv1_2
-    context.set_ciphers(":".join(CIPHERS_TLS12))
-    context.set_alpn_protocols(["http/1.1"])
+    context = apply_settings(ssl.create_default_context(ssl.Purpose.CLIENT_AUTH))
     context.sni_callback = remember_server_name
     if cert and key:
         context.load_cert_chain(os.fspath(cert), os.fspath(key), password)
@@ -98,6 +104,7 @@ def cert_record(
 
 __all__ = [
     "CIPHERS_TLS12",
+    "apply_settings",
     "cert_record",
     "certificate_names",
     "certificate_subject",

@@ -32,10 +32,7 @@ def create_context(
     ``certfile``/``keyfile`` is loaded when both are given."""
     if purpose is ssl.Purpose.CLIENT_AUTH:
         return _tls.server_context(certfile, keyfile, password)
-    context = ssl.create_default_context(purpose=purpose)
-    context.minimum_version = ssl.TLSVersion.TLSv1_2
-    context.set_ciphers(":".join(CIPHERS_TLS12))
-    context.set_alpn_protocols(["http/1.1"])
+    context = _tls.apply_settings(ssl.create_default_context(purpose=purpose))
     if certfile and keyfile:
         context.load_cert_chain(certfile, keyfile, password)
     return context
@@ -86,10 +83,7 @@ class CertSelector(ssl.SSLContext):
         contexts = [c for c in (shorthand_to_ctx(ctx) for ctx in ctxs) if c is not None]
         if not contexts:
             raise ValueError("CertSelector needs at least one certificate")
-        self = super().__new__(cls, ssl.PROTOCOL_TLS_SERVER)
-        self.minimum_version = ssl.TLSVersion.TLSv1_2
-        self.set_ciphers(":".join(CIPHERS_TLS12))
-        self.set_alpn_protocols(["http/1.1"])
+        self = _tls.apply_settings(super().__new__(cls, ssl.PROTOCOL_TLS_SERVER))
         self.sanic_select = contexts
         self.sanic_fallback = None if ctxs[0] is None else contexts[0]
         self.sni_callback = selector_sni_callback  # type: ignore[assignment]
