@@ -308,22 +308,11 @@ def _serve_several_in_process(apps: list[Any]) -> None:
     info = apps[0].state.server_info[0]
     bound: list[tuple[dict[str, Any], socket.socket]] = []
     try:
-        served = []
-        for app in apps:
-            entries = []
-            for entry in app.state.server_info:
-                sock = _bind(entry)
-                bound.append((entry, sock))
-                entries.append({k: v for k, v in entry.items() if k != "loop"} | {"sock": sock})
-            served.append((app, entries))
+        served = _bind_apps(apps, bound)
         serve_in_process(served, register_sys_signals=info["register_sys_signals"])
     finally:
         logger.info("Server Stopped")
-        for entry, sock in bound:
-            if entry["sock"] is None:
-                sock.close()
-                if entry["unix"]:
-                    remove_unix_socket(entry["unix"])
+        _release(bound)
         for app in apps:
             app.state.server_info.clear()
 
@@ -333,6 +322,32 @@ def serve_legacy(app_class: Any, primary: Any = None) -> None:
     from sanic.server.legacy import serve_legacy as legacy
 
     legacy(app_class, primary)
+
+
+def _bind_apps(
+    apps: list[Any], bound: list[tuple[dict[str, Any], socket.socket]]
+) -> list[tuple[Any, list[dict[str, Any]]]]:
+    """Bind every address of each app's ``server_info`` (each one added to ``bound`` as it
+    is, for ``_release``); each app with the settings its servers get, socket included."""
+    served = []
+    for app in apps:
+        entries = []
+        for entry in app.state.server_info:
+            sock = _bind(entry)
+            bound.append((entry, sock))
+            entries.append({k: v for k, v in entry.items() if k != "loop"} | {"sock": sock})
+        served.append((app, entries))
+    return served
+
+
+def _release(bound: list[tuple[dict[str, Any], socket.socket]]) -> None:
+    """Close the sockets ``_bind_apps`` bound (not those given with ``sock=``) and remove
+    their UNIX socket files, unless another server took the path over meanwhile."""
+    for entry, sock in bound:
+        if entry["sock"] is None:
+            sock.close()
+            if entry["unix"]:
+                remove_unix_socket(entry["unix"])
 
 
 def _bind(info: dict[str, Any]) -> socket.socket:
@@ -581,14 +596,7 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
         logger.debug(
             "Creating multiprocessing context using '%s'", app_class._get_startup_method()
         )
-        server_info: dict[str, list[dict[str, Any]]] = {}
-        for app in apps:
-            for entry in app.state.server_info:
-                sock = _bind(entry)
-                bound.append((entry, sock))
-                server_info.setdefault(app.name, []).append(
-                    {k: v for k, v in entry.items() if k != "loop"} | {"sock": sock}
-                )
+        server_info = {app.name: entries for app, entries in _bind_apps(apps, bound) if entries}
         # Filled in after main_process_ready: as in Sanic, what those listeners put on
         # shared_ctx (or config) reaches the workers, which start after them. Every
         # worker's settings share this one dict.
@@ -634,12 +642,7 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
         try:
             _run_main_listeners(main_apps, "main_process_stop", loop)
         finally:
-            for entry, sock in bound:
-                if entry["sock"] is None:
-                    sock.close()
-                    if entry["unix"]:
-                        # Not when another server took the path over while this one ran.
-                        remove_unix_socket(entry["unix"])
+            _release(bound)
             if sync_manager is not None:
                 sync_manager.shutdown()
             loop.close()
