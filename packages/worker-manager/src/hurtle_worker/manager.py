@@ -25,7 +25,7 @@ from enum import IntEnum
 from typing import Any
 
 from hurtle_worker.constants import MAIN_NAME, ProcessState, RestartOrder
-from hurtle_worker.process import Worker, WorkerProcess, describe_exit, interrupt
+from hurtle_worker.process import Worker, WorkerProcess, describe_exit
 from hurtle_worker.restarter import Restarter
 
 logger = logging.getLogger("sanic.root")
@@ -582,9 +582,7 @@ class WorkerManager:
             process.respawn_at = None
             process.terminate()
             for retiring in process.retiring:
-                if retiring.process.is_alive():
-                    interrupt(retiring.process,
-                              signal.SIGTERM if retiring.starting else signal.SIGINT)
+                retiring.interrupt()
             self._removing.append(process)
 
     def shutdown_signal(self, signum: int, frame: Any) -> None:
@@ -647,9 +645,7 @@ class WorkerManager:
             process.respawn_at = None
             for retiring in process.retiring:
                 retiring.start_after_exit = False
-                if retiring.process.is_alive():
-                    interrupt(retiring.process,
-                              signal.SIGTERM if retiring.starting else signal.SIGINT)
+                retiring.interrupt()
             if process.is_alive():
                 process.terminate()
 

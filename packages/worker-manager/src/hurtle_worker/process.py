@@ -128,6 +128,12 @@ class _Retiring:
         #: A server worker replaced before it acknowledged start-up (see ``_stop_retiring``).
         self.starting = starting
 
+    def interrupt(self) -> None:
+        """Ask the old process to stop, if it runs: SIGINT, or SIGTERM while it was still
+        starting (see ``WorkerProcess._stop_retiring``)."""
+        if self.process.is_alive():
+            interrupt(self.process, signal.SIGTERM if self.starting else signal.SIGINT)
+
 
 def interrupt(proc: Any, signum: int = signal.SIGINT) -> None:
     """Ask an OS process to stop with SIGINT, as Sanic does: Python raises
@@ -423,13 +429,12 @@ class WorkerProcess:
     def _stop_retiring(self, retiring: _Retiring) -> None:
         retiring.wait_for_ack = False
         retiring.deadline = time.monotonic() + self.terminate_timeout
-        if retiring.process.is_alive():
-            # A server worker replaced while still starting (restarts in a row, an editor
-            # saving twice under auto-reload) may not have reached its own signal handling:
-            # SIGTERM ends it quietly there, where SIGINT printed a KeyboardInterrupt
-            # traceback from the middle of its imports. Once it handles signals, both stop
-            # it gracefully.
-            interrupt(retiring.process, signal.SIGTERM if retiring.starting else signal.SIGINT)
+        # A server worker replaced while still starting (restarts in a row, an editor
+        # saving twice under auto-reload) may not have reached its own signal handling:
+        # SIGTERM ends it quietly there, where SIGINT printed a KeyboardInterrupt
+        # traceback from the middle of its imports. Once it handles signals, both stop
+        # it gracefully.
+        retiring.interrupt()
 
     def tick(self, now: float) -> None:
         """Advance restarts in progress: stop old processes once replaced, reap them."""
