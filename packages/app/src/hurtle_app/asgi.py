@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import warnings
+from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import quote
 
@@ -98,28 +99,27 @@ class Lifespan:
             message = await self.receive()
             kind = message.get("type")
             if kind == "lifespan.startup":
-                try:
-                    await self.startup()
-                except asyncio.CancelledError:
-                    raise
-                except BaseException as error:
-                    # sys.exit() in a listener too: escaping, the ASGI server would take
-                    # it for "lifespan unsupported" and serve an app that did not start.
-                    error_logger.exception("Application startup failed")
-                    await self.send({"type": "lifespan.startup.failed", "message": str(error)})
+                if not await self._phase("startup", self.startup):
                     return
-                await self.send({"type": "lifespan.startup.complete"})
             elif kind == "lifespan.shutdown":
-                try:
-                    await self.shutdown()
-                except asyncio.CancelledError:
-                    raise
-                except BaseException as error:
-                    error_logger.exception("Application shutdown failed")
-                    await self.send({"type": "lifespan.shutdown.failed", "message": str(error)})
-                    return
-                await self.send({"type": "lifespan.shutdown.complete"})
+                await self._phase("shutdown", self.shutdown)
                 return
+
+    async def _phase(self, phase: str, run: Callable[[], Awaitable[None]]) -> bool:
+        """Run the ``startup`` or ``shutdown`` listeners and report to the server how it
+        went (``lifespan.<phase>.complete`` or ``.failed``); whether they succeeded."""
+        try:
+            await run()
+        except asyncio.CancelledError:
+            raise
+        except BaseException as error:
+            # sys.exit() in a listener too: escaping, the ASGI server would take it for
+            # "lifespan unsupported" and serve an app that did not start.
+            error_logger.exception("Application %s failed", phase)
+            await self.send({"type": f"lifespan.{phase}.failed", "message": str(error)})
+            return False
+        await self.send({"type": f"lifespan.{phase}.complete"})
+        return True
 
 
 class ASGIApp:
