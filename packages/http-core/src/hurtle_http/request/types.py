@@ -823,8 +823,11 @@ class Request(Generic[sanic_type, ctx_type]):
                 if not scheme:
                     ssl = bool(getattr(self.conn_info, "ssl", False))
                     scheme = "https" if ssl else "http"
-            if self.headers.get("upgrade", "").lower() == "websocket":
-                # As Sanic: a websocket request's URL is ws/wss, whatever named the scheme.
+            if self.headers.get("upgrade", "").lower() == "websocket" and getattr(
+                self.app, "websocket_enabled", True
+            ):
+                # As Sanic: a websocket request's URL is ws/wss, whatever named the scheme,
+                # on an app that serves websockets (elsewhere it is a plain HTTP request).
                 scheme = _WS_SCHEMES.get(scheme, scheme)
             self._scheme = scheme
         return self._scheme
