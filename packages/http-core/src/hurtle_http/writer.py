@@ -245,7 +245,7 @@ class ResponseWriter:
         if _finish_types.get(type(response)) is not True and not _finishes_whole(type(response)):
             return False
         status = response.status
-        if status < 200 or status == 204 or status == 304:
+        if status < 200 or 204 <= status <= 205 or status == 304:
             return False
         headers = response._headers  # None until the handler touched ``headers``
         content_type = response.content_type
@@ -316,7 +316,7 @@ class ResponseWriter:
         size = len(data)
         func: Any = None
         framing = ""
-        if status < 200 or status == 204 or status == 304:
+        if status < 200 or 204 <= status <= 205 or status == 304:
             if status < 200:
                 # RFC 9110 section 15.2: a 1xx is never the final response (a client
                 # would wait for another), so the handler's mistake becomes a 500, as
@@ -329,6 +329,10 @@ class ResponseWriter:
                     headers.popall(name, None)
             headers.popall("content-length", None)
             headers.popall("transfer-encoding", None)
+            if status == 205:
+                # RFC 9110 section 15.3.6: a server MUST NOT generate content in a 205;
+                # the length says so (Sanic sends the handler's body).
+                framing = "content-length: 0\r\n"
             data, size = b"", 0
             if not end_stream:
                 # A stream (request.respond(), ResponseStream): what it still writes is
@@ -336,6 +340,10 @@ class ResponseWriter:
                 func = self.head_response_ignored
         elif end_stream:
             # PERF: the whole body is known: Content-Length, one write, no chunking.
+            if "transfer-encoding" in headers:
+                # RFC 9112 section 6.1: framing is the server's; a handler's field next to
+                # the Content-Length set here would break it (Sanic sends both).
+                headers.popall("transfer-encoding")
             if "content-length" not in headers:
                 framing = f"content-length: {size}\r\n"
             elif self.head_only and not size:
@@ -351,6 +359,7 @@ class ResponseWriter:
             except ValueError:
                 raise ServerError("Invalid Content-Length in the response headers") from None
             self.response_bytes_left = total - size
+            headers.popall("transfer-encoding", None)  # RFC 9112 6.2: never with a length
             func = self.http1_response_normal
         elif self.request is not None and self.request.version == "1.0":
             # RFC 9112 section 6.1: no Transfer-Encoding to an HTTP/1.0 client (it could

@@ -1,0 +1,80 @@
+"""Response framing the server owns, whatever fields the handler set (RFC 9110 15.3.6,
+RFC 9112 6.1-6.3): 205 without content, no handler Transfer-Encoding beside a length."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hurtle_http.response import HTTPResponse, text
+from hurtle_http.testing import FakeConnection, parse_responses
+
+TWO = b"GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /next HTTP/1.1\r\nHost: x\r\n\r\n"
+
+
+async def _raw(handler: Any, data: bytes = TWO) -> bytes:
+    conn = FakeConnection(handler)
+    conn.receive(data)
+    await conn.settle()
+    return conn.take()
+
+
+@pytest.mark.parametrize("whole", [True, False])
+async def test_a_205_has_no_content_and_says_so(whole: bool) -> None:
+    # RFC 9110 15.3.6: a server MUST NOT generate content in a 205 (Sanic sends the body).
+    async def handler(request: Any) -> Any:
+        if request.path == "/next":
+            return text("next")
+        if whole:
+            return text("body", status=205)
+        response = await request.respond(status=205, content_type="text/plain")
+        await response.send("body")
+        await response.eof()
+
+    raw = await _raw(handler)
+    assert b"body" not in raw
+    first, second = parse_responses(raw)
+    assert first.status == 205 and first.header("content-length") == "0"
+    assert first.header("transfer-encoding") is None
+    assert (second.status, second.body) == (200, b"next")
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"transfer-encoding": "chunked"},
+        {"transfer-encoding": "chunked", "content-length": "4"},
+        {"Transfer-Encoding": "gzip, chunked", "x-a": "1"},
+    ],
+)
+async def test_a_handler_transfer_encoding_does_not_break_a_whole_body(fields: dict) -> None:
+    # The body goes out with its Content-Length; a handler's Transfer-Encoding beside it
+    # made the client read "body" as a chunk size and the next response as garbage (RFC
+    # 9112 6.1: MUST NOT send both; Sanic sends both).
+    async def handler(request: Any) -> Any:
+        if request.path == "/next":
+            return text("next")
+        return HTTPResponse("body", headers=fields)
+
+    first, second = parse_responses(await _raw(handler))
+    assert first.header("transfer-encoding") is None
+    assert (first.status, first.header("content-length"), first.body) == (200, "4", b"body")
+    assert (second.status, second.body) == (200, b"next")
+
+
+async def test_a_stream_with_a_length_sends_no_transfer_encoding() -> None:
+    async def handler(request: Any) -> Any:
+        if request.path == "/next":
+            return text("next")
+        response = await request.respond(
+            headers={"content-length": "4", "transfer-encoding": "chunked"}
+        )
+        await response.send("bo")
+        await response.send("dy")
+        await response.eof()
+
+    first, second = parse_responses(await _raw(handler))
+    assert first.header("transfer-encoding") is None
+    assert (first.header("content-length"), first.body) == ("4", b"body")
+    assert (second.status, second.body) == (200, b"next")
