@@ -285,7 +285,8 @@ class StaticHandler:
 
     async def __call__(self, request: Any, __file_uri__: str | None = None, **_: Any) -> Any:
         """Serve the file (or folder index) the request names."""
-        from hurtle_http.response import file, file_stream, validate_file
+        from hurtle_http.response import file, file_stream
+        from hurtle_http.response.file import preconditions
 
         path, relative = self.resolve(__file_uri__)
         try:
@@ -295,6 +296,17 @@ class StaticHandler:
         if path.is_dir():
             return await self.directory_handler.handle(request, relative)
 
+        streamed = self.stream_threshold is not None and stats.st_size >= self.stream_threshold
+        # RFC 9110 13.2.2: the preconditions come before HEAD, Range and the body; a 304
+        # keeps the Cache-Control the file would carry (only file() sets one).
+        not_modified = preconditions(
+            request.headers,
+            {} if streamed else {"Cache-Control": "no-cache"},
+            stats.st_mtime if self.use_modified_since else None,
+            request.method,
+        )
+        if not_modified is not None:
+            return not_modified
         if request.method == "HEAD":
             return _head_response(path, stats, self.content_type, self.use_content_range)
         headers: dict[str, str] = {}
@@ -306,12 +318,8 @@ class StaticHandler:
             ):
                 byte_range = ContentRangeHandler(request, stats)
                 headers.update(byte_range.headers)
-        if self.stream_threshold is not None and stats.st_size >= self.stream_threshold:
-            # As Sanic: a streamed file is validated and labelled like a read one.
-            if self.use_modified_since:
-                not_modified = await validate_file(request.headers, stats.st_mtime)
-                if not_modified is not None:
-                    return not_modified
+        if streamed:
+            # As Sanic: a streamed file is labelled like a read one.
             headers["Last-Modified"] = formatdate(stats.st_mtime, usegmt=True)
             if self.use_content_range and byte_range is None:
                 headers["Content-Length"] = str(stats.st_size)  # as Sanic: the size is known
@@ -325,7 +333,7 @@ class StaticHandler:
             path,
             status=206 if byte_range else 200,
             request_headers=request.headers,
-            validate_when_requested=self.use_modified_since,
+            validate_when_requested=False,
             mime_type=_content_type(path, self.content_type),
             headers=headers,
             _range=byte_range,

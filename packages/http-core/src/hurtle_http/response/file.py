@@ -17,6 +17,8 @@ from urllib.parse import quote
 import aiofiles
 import aiofiles.os
 
+from hurtle_http.exceptions import SanicException
+from hurtle_http.response.conditional import evaluate, http_date
 from hurtle_http.response.types import HTTPResponse, ResponseStream
 
 logger = logging.getLogger("sanic.root")
@@ -73,14 +75,6 @@ def _warn_naive(converted: str) -> None:
     )
 
 
-def _etag_matches(if_none_match: str, etag: str) -> bool:
-    # RFC 9110 §13.1.2: weak comparison; "*" matches any current representation.
-    if if_none_match.strip() == "*":
-        return True
-    bare = etag.removeprefix("W/")
-    return any(tag.strip().removeprefix("W/") == bare for tag in if_none_match.split(","))
-
-
 async def validate_file(
     request_headers: Any, last_modified: datetime | float | int
 ) -> HTTPResponse | None:
@@ -114,6 +108,52 @@ async def validate_file(
     return None
 
 
+# RFC 9110 section 15.4.5: what a 304 keeps of the 200 it stands for.
+_NOT_MODIFIED_KEEPS = ("cache-control", "content-location", "etag", "expires", "vary")
+
+
+def preconditions(
+    request_headers: Any,
+    headers: dict[str, str],
+    last_modified: float | None,
+    method: str | None = None,
+) -> HTTPResponse | None:
+    """The answer to the request's preconditions (RFC 9110 section 13.2.2) for a file
+    sent with ``headers`` (its ``ETag``, if any) and modified at ``last_modified``: a
+    ``304`` carrying the fields a 304 keeps, None to send the file, or a 412 raised.
+
+    ``method`` defaults to the current request's (GET outside one).
+    """
+    if method is None:
+        method = _current_method(request_headers)
+    etag = next((v for k, v in headers.items() if k.lower() == "etag"), None)
+    modified = None
+    if last_modified is not None:
+        modified = datetime.fromtimestamp(int(last_modified), tz=UTC)
+    if_modified_since = request_headers.get("If-Modified-Since")
+    if if_modified_since and http_date(if_modified_since) is None:
+        logger.warning(
+            "Ignoring invalid If-Modified-Since header received: '%s'", if_modified_since
+        )
+    status = evaluate(request_headers, method=method, etag=etag, last_modified=modified)
+    if status is None:
+        return None
+    if status == 412:
+        raise SanicException("Precondition Failed", status_code=412, quiet=True)
+    kept = {k: v for k, v in headers.items() if k.lower() in _NOT_MODIFIED_KEEPS}
+    return HTTPResponse(status=304, headers=kept)
+
+
+def _current_method(request_headers: Any) -> str:
+    """The method of the request being handled, if ``request_headers`` are its own."""
+    from hurtle_http.request.types import Request
+
+    current = Request._current.get(None)
+    if current is not None and current.headers is request_headers:
+        return current.method
+    return "GET"
+
+
 def _cache_headers(
     headers: dict[str, str], max_age: float | int | None, no_store: bool | None
 ) -> None:
@@ -143,10 +183,11 @@ async def file(
     """A response with the contents of the file at ``location``.
 
     ``Last-Modified`` comes from the file (or ``last_modified``; ``None`` to omit);
-    given ``request_headers``, ``If-None-Match`` (against an ``ETag`` you pass in
-    ``headers``) and ``If-Modified-Since`` may answer ``304``. ``filename`` adds a
-    ``Content-Disposition: attachment``; ``max_age``/``no_store`` set caching; ``_range``
-    (a ``ContentRangeHandler``) answers ``206`` with that slice.
+    given ``request_headers``, the request's preconditions (``If-Match``,
+    ``If-None-Match`` against an ``ETag`` you pass in ``headers``, ``If-Modified-Since``,
+    ``If-Unmodified-Since``) may answer ``304`` or ``412`` (RFC 9110 section 13.2.2).
+    ``filename`` adds a ``Content-Disposition: attachment``; ``max_age``/``no_store`` set
+    caching; ``_range`` (a ``ContentRangeHandler``) answers ``206`` with that slice.
     """
     headers = dict(headers) if headers else {}
     if isinstance(last_modified, datetime):
@@ -154,22 +195,15 @@ async def file(
     elif isinstance(last_modified, Default):
         stat = await aiofiles.os.stat(location)
         last_modified = stat.st_mtime
-    if validate_when_requested and request_headers is not None:
-        etag = next((v for k, v in headers.items() if k.lower() == "etag"), None)
-        if_none_match = request_headers.get("If-None-Match")
-        if etag and if_none_match:
-            # RFC 9110 §13.2.2: If-None-Match is evaluated instead of If-Modified-Since.
-            if _etag_matches(if_none_match, etag):
-                return HTTPResponse(status=304, headers={"ETag": etag})
-        elif last_modified:
-            not_modified = await validate_file(request_headers, last_modified)
-            if not_modified is not None:
-                return not_modified
     if last_modified:
         headers.setdefault("Last-Modified", formatdate(last_modified, usegmt=True))
     if filename:
         headers.setdefault("Content-Disposition", content_disposition(filename))
     _cache_headers(headers, max_age, no_store)
+    if validate_when_requested and request_headers is not None:
+        answer = preconditions(request_headers, headers, last_modified or None)
+        if answer is not None:
+            return answer
     name = filename or os_path.split(location)[-1]
     async with aiofiles.open(location, mode="rb") as handle:
         if _range:
@@ -231,4 +265,11 @@ async def file_stream(
     )
 
 
-__all__ = ["Default", "content_disposition", "file", "file_stream", "validate_file"]
+__all__ = [
+    "Default",
+    "content_disposition",
+    "file",
+    "file_stream",
+    "preconditions",
+    "validate_file",
+]

@@ -1,0 +1,80 @@
+"""Conditional requests on app.static and on file() from a handler (RFC 9110 13.2),
+through the protocol on a fake transport."""
+
+from __future__ import annotations
+
+from email.utils import formatdate
+from pathlib import Path
+
+import pytest
+
+from hurtle_app import Sanic
+from hurtle_http.response import file
+
+OLDER = "Thu, 01 Jan 1970 00:00:00 GMT"
+LATER = "Thu, 01 Jan 2099 00:00:00 GMT"
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text("hello world\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize("stream", [False, True])
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        ({"if-modified-since": LATER}, 304),
+        ({"if-none-match": "*"}, 304),  # any current representation matches "*"
+        ({"if-none-match": '"x"', "if-modified-since": LATER}, 200),  # IMS ignored
+        ({"if-match": '"x"'}, 412),  # static files carry no ETag: no tag matches
+        ({"if-match": "*"}, 200),
+        ({"if-unmodified-since": OLDER}, 412),
+        ({"if-unmodified-since": OLDER, "if-modified-since": LATER}, 412),
+        ({"if-modified-since": f"{LATER}, {LATER}"}, 200),  # a list is no HTTP-date
+        ({"if-none-match": "*", "range": "bytes=50-60"}, 304),  # before the Range
+    ],
+)
+async def test_static_preconditions(
+    app: Sanic, call, site: Path, headers: dict[str, str], status: int, stream: bool
+) -> None:
+    # Sanic 25.12 evaluates If-Modified-Since only: it served 200 for a failed If-Match or
+    # If-Unmodified-Since, and 304 for an If-Modified-Since next to an If-None-Match.
+    app.static("/s", site, use_content_range=True, stream_large_files=1 if stream else False)
+    sent = await call("GET", "/s/a.txt", headers)
+    assert sent.status == status
+    if status == 304:
+        assert sent.body == b"" and "content-length" not in sent.headers
+    if status == 412:
+        assert "Precondition Failed" in sent.text
+
+
+async def test_a_static_304_keeps_the_cache_control_of_the_200(app: Sanic, call, site) -> None:
+    # RFC 9110 15.4.5: a 304 MUST carry the Cache-Control its 200 would (Sanic: none).
+    app.static("/s", site)
+    full = await call("GET", "/s/a.txt")
+    sent = await call("GET", "/s/a.txt", {"if-modified-since": full.headers["last-modified"]})
+    assert full.headers["cache-control"] == "no-cache"
+    assert sent.status == 304 and sent.headers.get("cache-control") == "no-cache"
+
+
+async def test_head_of_a_static_file_is_conditional_too(app: Sanic, call, site) -> None:
+    # As Sanic for If-Modified-Since (HEAD answered 200 before); RFC 9110 13.1.
+    app.static("/s", site)
+    assert (await call("HEAD", "/s/a.txt", {"if-modified-since": LATER})).status == 304
+    assert (await call("HEAD", "/s/a.txt", {"if-none-match": "*"})).status == 304
+    mtime = formatdate((site / "a.txt").stat().st_mtime, usegmt=True)
+    assert (await call("HEAD", "/s/a.txt", {"if-unmodified-since": mtime})).status == 200
+
+
+async def test_file_from_a_post_handler_answers_412_not_304(app: Sanic, call, site) -> None:
+    # RFC 9110 13.1.2: a false If-None-Match is a 304 for GET and HEAD only, and
+    # If-Modified-Since applies to GET and HEAD only (Sanic answered both with 304).
+    @app.route("/f", methods=["GET", "POST"])
+    async def handler(request):
+        return await file(site / "a.txt", request_headers=request.headers)
+
+    assert (await call("POST", "/f", {"if-none-match": "*"})).status == 412
+    assert (await call("POST", "/f", {"if-modified-since": LATER})).status == 200
+    assert (await call("GET", "/f", {"if-none-match": "*"})).status == 304
