@@ -1,6 +1,7 @@
 """Request cookie parsing and response cookies (Cookie, CookieJar)."""
 
-from datetime import datetime, timedelta, timezone
+import re
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
@@ -114,13 +115,49 @@ def test_every_attribute_is_rendered() -> None:
     )
     assert str(response.cookies.get_cookie("q", "/p", "ex.com")) == (
         'q="v w\\073\\042x"; Path=/p; Comment=hi; Domain=ex.com; Max-Age=10; '
-        "expires=Wed, 02-Jan-2030 03:04:05 GMT; SameSite=Strict; Secure; HttpOnly"
+        "expires=Wed, 02 Jan 2030 03:04:05 GMT; SameSite=Strict; Secure; HttpOnly"
     )
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_expires_is_an_rfc1123_date_in_any_locale(month: int) -> None:
+    # RFC 6265 4.1.1: sane-cookie-date is rfc1123-date (Sanic writes 02-Jan-2030, the
+    # old Netscape form); the names are English whatever the process locale.
+    from email.utils import parsedate_to_datetime
+
+    when = datetime(2031, month, 9, 23, 59, 1, tzinfo=UTC)
+    value = str(Cookie("k", "v", expires=when)).split("expires=")[1].split(";")[0]
+    assert re.fullmatch(r"[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT", value)
+    assert parsedate_to_datetime(value) == when
+
+
+@pytest.mark.parametrize(
+    ("attribute", "value"),
+    [
+        ("path", "/x; HttpOnly"),
+        ("domain", "a.com; Secure"),
+        ("comment", "a;b"),
+        ("path", "/a\x01"),
+        ("domain", "a\x00.com"),
+        ("path", "/a\x7f"),
+    ],
+)
+def test_an_attribute_value_cannot_end_the_attribute(attribute: str, value: str) -> None:
+    # RFC 6265 4.1.1 (path-value and av-octet exclude ";" and CTLs): Sanic writes
+    # "Path=/x; HttpOnly", so a path taken from a request adds attributes of its choosing.
+    response = text("x")
+    with pytest.raises(ValueError, match=f"Cookie {attribute} .* holds ';'"):
+        response.add_cookie("a", "1", **{attribute: value})
+    cookie = Cookie("a", "1")
+    with pytest.raises(ValueError):
+        setattr(cookie, attribute, value)
+    setattr(cookie, attribute, "/ok.example")
+    assert f"={'/ok.example'}" in str(cookie)
 
 
 def test_aware_expiry_is_written_in_gmt() -> None:
     expires = datetime(2030, 1, 1, tzinfo=timezone(timedelta(hours=2)))
-    assert "expires=Mon, 31-Dec-2029 22:00:00 GMT" in str(Cookie("k", "v", expires=expires))
+    assert "expires=Mon, 31 Dec 2029 22:00:00 GMT" in str(Cookie("k", "v", expires=expires))
 
 
 def test_prefixes_and_partitioned() -> None:

@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 
 SameSite = Literal["Strict", "Lax", "None", "strict", "lax", "none"]
 
+# An attribute value holds no ";" (it would end it) and no control character
+# (RFC 6265 4.1.1 path-value and av-octet; Sanic writes "/x; HttpOnly" out as an attribute).
+_BAD_ATTRIBUTE = re.compile(r"[;\x00-\x1f\x7f]").search
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _LEGAL_CHARS = string.ascii_letters + string.digits + "!#$%&'*+-.^_`|~:"
 _is_legal_key = re.compile(f"[{re.escape(_LEGAL_CHARS)}]+").fullmatch
 _needs_quotes = re.compile(f"[^{re.escape(_LEGAL_CHARS)}]").search
@@ -40,6 +45,29 @@ _RESERVED_NAMES = frozenset(
 )
 # Controls, DEL, the quote, the backslash and ";" are written as octal escapes.
 _TRANSLATOR = {n: f"\\{n:03o}" for n in (*range(32), 127, ord('"'), ord("\\"), ord(";"))}
+
+
+
+def _attribute(name: str, value: Any) -> Any:
+    """``value`` for the cookie attribute ``name``, refused if it would end the attribute
+    or the field."""
+    if isinstance(value, str) and _BAD_ATTRIBUTE(value):
+        raise ValueError(
+            f"Cookie {name} {value!r} holds ';' or a control character, which would end "
+            "the attribute (RFC 6265 4.1.1); percent-encode it"
+        )
+    return value
+
+
+def _cookie_date(when: datetime) -> str:
+    """``when`` as the ``Expires`` date RFC 6265 4.1.1 asks for (rfc1123-date, in GMT;
+    a naive datetime is taken as UTC). Sanic writes ``02-Jan-2030``, with dashes."""
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC)
+    return (
+        f"{_DAYS[when.weekday()]}, {when.day:02d} {_MONTHS[when.month - 1]} "
+        f"{when.year:04d} {when.hour:02d}:{when.minute:02d}:{when.second:02d} GMT"
+    )
 
 
 def _quote(value: str) -> str:
@@ -125,9 +153,9 @@ class Cookie:
             )
         self.key = self.make_key(key, host_prefix, secure_prefix)
         self.value = value
-        self._path = path
-        self._domain = domain
-        self._comment = comment
+        self._path = _attribute("path", path)
+        self._domain = _attribute("domain", domain)
+        self._comment = _attribute("comment", comment)
         self._secure = secure
         self._httponly = httponly
         self._partitioned = partitioned
@@ -166,10 +194,7 @@ class Cookie:
         if self._max_age is not None:
             parts.append(f"Max-Age={self._max_age}")
         if self._expires is not None:
-            expires = self._expires
-            if expires.tzinfo is not None:
-                expires = expires.astimezone(UTC)
-            parts.append(f"expires={expires:%a, %d-%b-%Y %T GMT}")
+            parts.append(f"expires={_cookie_date(self._expires)}")
         if self._samesite is not None:
             parts.append(f"SameSite={self._samesite}")
         if self._secure:
@@ -190,7 +215,7 @@ class Cookie:
 
     @path.setter
     def path(self, value: str) -> None:
-        self._path = value
+        self._path = _attribute("path", value)
 
     @property
     def expires(self) -> datetime | None:
@@ -210,7 +235,7 @@ class Cookie:
 
     @comment.setter
     def comment(self, value: str) -> None:
-        self._comment = value
+        self._comment = _attribute("comment", value)
 
     @property
     def domain(self) -> str | None:
@@ -219,7 +244,7 @@ class Cookie:
 
     @domain.setter
     def domain(self, value: str) -> None:
-        self._domain = value
+        self._domain = _attribute("domain", value)
 
     @property
     def max_age(self) -> int | None:
