@@ -169,7 +169,7 @@ def _completions(data: bytes) -> tuple[int, bool]:
     """(messages a fresh parser completes in ``data``, whether it refused a method)."""
     counter = _Completions()
     try:
-        httptools.HttpRequestParser(counter).feed_data(data)
+        _parser(counter).feed_data(data)
     except httptools.HttpParserInvalidMethodError:
         return counter.count, True
     except httptools.HttpParserError:
@@ -208,6 +208,19 @@ def _unknown_to_llhttp(method: bytes) -> bool:
     except httptools.HttpParserError:
         return False
     return False
+
+
+def _parser(sink: Any) -> httptools.HttpRequestParser:
+    """A parser for a connection's requests.
+
+    RFC 9112 7.1.1 allows BWS before a chunk extension's ";" (``3 ;ext``) and RFC 9110
+    5.6.3 says a recipient MUST parse it; llhttp refuses it unless told to skip spaces
+    after the chunk size, which also takes ``3 \r\n`` (as Sanic does). Nothing else
+    about the chunk line is relaxed: a bare LF or other characters are still refused.
+    """
+    parser = httptools.HttpRequestParser(sink)
+    parser.set_dangerous_leniencies(lenient_spaces_after_chunk_size=True)
+    return parser
 
 
 class _NoEvents:
@@ -355,7 +368,7 @@ class RequestReader:
         self._fed = False
         self._method: bytes | None = None
         self.host_of: list | None = None  # ``headers`` of the last head with a Host
-        self.parser = httptools.HttpRequestParser(self)
+        self.parser = _parser(self)
 
     def at_rest(self) -> bool:
         """No request is half received (the parser stands between two messages)."""
@@ -488,7 +501,7 @@ class RequestReader:
                 self._refuse(_ascii_only() if _non_ascii_target(head) else BadRequest("Bad Request"))
                 return
             self._method = match.group(1)
-            self.parser = httptools.HttpRequestParser(_KeepsCallbackErrors(self))
+            self.parser = _parser(_KeepsCallbackErrors(self))
             data, at_rest = b"GET" + data[match.end(1) :], True
             try:
                 self.parser.feed_data(data)
