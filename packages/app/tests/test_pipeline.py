@@ -479,6 +479,46 @@ async def test_error_page_replacing_a_1xx_response_skips_the_response_middleware
     assert seen == [("mw", 103), ("handler", 0)]
 
 
+@pytest.mark.parametrize("how", ["send", "eof", "stream"])
+async def test_a_streamed_1xx_response_gets_the_error_page_and_keeps_the_connection(
+    app: Sanic, how: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # As Sanic: request.respond(status=103) fails at its first send (or eof) with
+    # RuntimeError, answered by the error page on a connection that serves the next
+    # request; Hurtle sent a plain "Internal Server Error" and closed.
+    from hurtle_http.response import ResponseStream
+    from hurtle_http.testing import FakeConnection, parse_responses
+
+    @app.get("/early")
+    async def early(request):
+        if how == "stream":
+
+            async def write(response):
+                await response.write("ab")
+
+            return ResponseStream(write, status=103, content_type="text/plain")
+        response = await request.respond(status=103, content_type="text/plain")
+        if how == "send":
+            await response.send("ab")
+        await response.eof()
+
+    @app.get("/next")
+    async def after(request):
+        return text("next")
+
+    await app._startup()
+    conn = FakeConnection(app)
+    conn.receive(b"GET /early HTTP/1.1\r\nHost: x\r\n\r\nGET /next HTTP/1.1\r\nHost: x\r\n\r\n")
+    for _ in range(20):
+        await conn.settle()
+    first, second = parse_responses(conn.take())
+    assert first.status == 500 and first.header("connection") == "keep-alive"
+    assert "The application encountered an unexpected error" in first.body.decode()
+    assert (second.status, second.body) == (200, b"next")
+    errors = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and "Invalid response status 103" in str(errors[0].exc_info[1])
+
+
 @pytest.mark.parametrize("chunked", [False, True])
 async def test_a_streaming_route_reads_a_body_over_request_max_size(
     app: Sanic, call, chunked: bool

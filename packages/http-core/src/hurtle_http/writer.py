@@ -321,7 +321,17 @@ class ResponseWriter:
                 # RFC 9110 section 15.2: a 1xx is never the final response (a client
                 # would wait for another), so the handler's mistake becomes a 500, as
                 # in Sanic.
-                await self._answer_instead(res, RuntimeError(f"Invalid response status {status}"))
+                error = RuntimeError(f"Invalid response status {status}")
+                if not end_stream and self.stage is HANDLER and not self._status_error:
+                    # A handler streaming it (request.respond()): its send raises, as in
+                    # Sanic, and the handler's error gets the error page.
+                    res.stream = None
+                    self.response = None
+                    self.send = None
+                    if getattr(self.request, "responded", False):
+                        self.request.responded = False
+                    raise error
+                await self._answer_instead(res, error)
                 return
             # RFC 9110 sections 15.3.5, 15.4.5: these responses have no content.
             if status == 304:
@@ -423,11 +433,13 @@ class ResponseWriter:
         """``res`` cannot be sent and nothing of it was written: answer ``error`` with an
         error page (a 500) instead, or with a plain one if that page fails the same way."""
         res.stream = None
-        self.response = None
         self.send = None
         if self._status_error:  # the error page itself had a 1xx status or a bad field
+            self.response = None
             self._write_plain_error(error)
             return
+        # ``res`` stays bound: error_response takes it as a response that sent nothing,
+        # so one from request.respond() is replaced by the page too (as in Sanic).
         self._status_error = True
         try:
             # The response middleware ran on the response replaced here; as in Sanic it
