@@ -78,3 +78,29 @@ async def test_file_from_a_post_handler_answers_412_not_304(app: Sanic, call, si
     assert (await call("POST", "/f", {"if-none-match": "*"})).status == 412
     assert (await call("POST", "/f", {"if-modified-since": LATER})).status == 200
     assert (await call("GET", "/f", {"if-none-match": "*"})).status == 304
+
+
+@pytest.mark.parametrize(
+    ("value", "status", "body"),
+    [
+        ("bytes=0-4", 206, b"hello"),
+        ("BYTES=0-4", 206, b"hello"),  # units are case-insensitive (RFC 9110 14.1)
+        ("lines=0-4", 200, b"hello world\n"),  # an unknown unit MUST be ignored (14.2)
+        ("items=0-4", 200, b"hello world\n"),
+        ("bytes=0-1,4-5", 200, b"hello world\n"),  # satisfiable: ignored, not refused
+        ("bytes=0-1, 4-5", 200, b"hello world\n"),
+        ("bytes=50-60", 416, None),
+        ("bytes=abc", 416, None),
+    ],
+)
+async def test_static_ranges_that_are_ignored(
+    app: Sanic, call, site: Path, value: str, status: int, body: bytes | None
+) -> None:
+    # Sanic answers 416 for another unit, an upper-case one and several ranges.
+    app.static("/s", site, use_content_range=True)
+    sent = await call("GET", "/s/a.txt", {"range": value})
+    assert sent.status == status
+    if body is not None:
+        assert sent.body == body
+    if status == 416:
+        assert sent.headers["content-range"] == "bytes */12"

@@ -25,6 +25,8 @@ def handler(value: str | None) -> ContentRangeHandler:
         ("bytes=-50", 0, 27),
         ("bytes=0-100", 0, 27),
         ("bytes=27-27", 27, 27),
+        ("BYTES=0-4", 0, 4),  # RFC 9110 14.1: range units are case-insensitive (Sanic: 416)
+        ("Bytes=-5", 23, 27),
     ],
 )
 def test_satisfiable_ranges(value: str, start: int, end: int) -> None:

@@ -39,7 +39,7 @@ class ContentRangeHandler:
         if header is None:
             raise HeaderNotFound("Range Header Not Found")
         unit, _, value = header.partition("=")
-        if unit.strip() != "bytes":
+        if unit.strip().lower() != "bytes":  # RFC 9110 14.1: units are case-insensitive
             raise InvalidRangeType(f"{unit} is not a valid Range Type", self)
         start_s, _, end_s = value.strip().partition("-")
         start = _position(start_s, self)
@@ -313,7 +313,7 @@ class StaticHandler:
         byte_range = None
         if self.use_content_range:
             headers["Accept-Ranges"] = "bytes"
-            if request.headers.get("range") and _if_range_holds(
+            if _range_applies(request.headers.get("range")) and _if_range_holds(
                 request.headers.get("if-range"), stats.st_mtime
             ):
                 byte_range = ContentRangeHandler(request, stats)
@@ -338,6 +338,20 @@ class StaticHandler:
             headers=headers,
             _range=byte_range,
         )
+
+
+def _range_applies(value: str | None) -> bool:
+    """Whether a ``Range`` field is one static files answer with a part (206 or 416).
+
+    RFC 9110 14.2: a range unit the server does not understand MUST be ignored (Sanic
+    answers 416), and a server MAY ignore any ``Range``: several ranges get the whole
+    file with 200 (no multipart/byteranges; Sanic answers 416 though they are
+    satisfiable, which 15.5.17 keeps for ranges that are not).
+    """
+    if not value:
+        return False
+    unit, sep, ranges = value.partition("=")
+    return bool(sep) and unit.strip().lower() == "bytes" and "," not in ranges
 
 
 def _if_range_holds(if_range: str | None, mtime: float) -> bool:

@@ -29,7 +29,7 @@ class ContentRangeHandler:
         if header is None:
             raise HeaderNotFound("Range Header Not Found")
         unit, sep, value = header.strip().partition("=")
-        if not sep or unit.strip() != "bytes":
+        if not sep or unit.strip().lower() != "bytes":  # RFC 9110 14.1: any case
             raise InvalidRangeType(f"{field_text(unit.strip())} is not a valid Range Type", self)
         first, sep, last = value.strip().partition("-")
         first, last = first.strip(), last.strip()
