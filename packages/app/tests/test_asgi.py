@@ -216,6 +216,18 @@ async def test_no_content_response_has_no_body(app: Sanic) -> None:
     assert sent[0]["status"] == 204 and body_of(sent) == b""
 
 
+async def test_a_205_has_no_content_under_asgi_either(app: Sanic) -> None:
+    # RFC 9110 15.3.6: as when Hurtle serves the socket (Sanic passes the body on).
+    @app.get("/reset")
+    async def reset(request: Any) -> Any:
+        return text("body", status=205, headers={"transfer-encoding": "chunked"})
+
+    sent = await run_asgi(app, http_scope("GET", "/reset"), one_body())
+    headers = dict(sent[0]["headers"])
+    assert sent[0]["status"] == 205 and body_of(sent) == b""
+    assert headers[b"content-length"] == b"0" and b"transfer-encoding" not in headers
+
+
 async def test_websocket_echo_and_close(app: Sanic) -> None:
     @app.websocket("/ws", subprotocols=["chat"])
     async def ws(request: Any, socket: Any) -> None:

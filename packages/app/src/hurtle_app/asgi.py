@@ -33,7 +33,7 @@ _PROCESS_LISTENERS = (
     "reload_process_start",
     "reload_process_stop",
 )
-_NO_BODY_STATUS = frozenset({204, 304})
+_NO_BODY_STATUS = frozenset({204, 205, 304})
 _ASGI_TIMING = (
     ("before_server_start", "early", "before"),
     ("after_server_stop", "late", "after"),
@@ -414,6 +414,9 @@ class ASGIApp:
                 return
             if status in _NO_BODY_STATUS:
                 headers.popall("content-length", None)
+                headers.popall("transfer-encoding", None)
+                if status == 205:  # RFC 9110 15.3.6: no content, and the length says so
+                    headers["content-length"] = "0"
                 data, end_stream = b"", True
             elif end_stream and "content-length" not in headers:
                 headers["content-length"] = str(len(data))
