@@ -228,6 +228,19 @@ async def test_a_205_has_no_content_under_asgi_either(app: Sanic) -> None:
     assert headers[b"content-length"] == b"0" and b"transfer-encoding" not in headers
 
 
+async def test_a_whole_body_is_not_also_chunked_under_asgi(app: Sanic) -> None:
+    # The server gets content-length for a whole body; a handler's Transfer-Encoding
+    # beside it would have the server send both (RFC 9112 6.1).
+    @app.get("/te")
+    async def te(request: Any) -> Any:
+        return text("body", headers={"transfer-encoding": "chunked"})
+
+    sent = await run_asgi(app, http_scope("GET", "/te"), one_body())
+    headers = dict(sent[0]["headers"])
+    assert headers[b"content-length"] == b"4" and b"transfer-encoding" not in headers
+    assert body_of(sent) == b"body"
+
+
 async def test_websocket_echo_and_close(app: Sanic) -> None:
     @app.websocket("/ws", subprotocols=["chat"])
     async def ws(request: Any, socket: Any) -> None:

@@ -418,8 +418,11 @@ class ASGIApp:
                 if status == 205:  # RFC 9110 15.3.6: no content, and the length says so
                     headers["content-length"] = "0"
                 data, end_stream = b"", True
-            elif end_stream and "content-length" not in headers:
-                headers["content-length"] = str(len(data))
+            elif end_stream:
+                if "transfer-encoding" in headers:  # RFC 9112 6.2: never with a length
+                    headers.popall("transfer-encoding")
+                if "content-length" not in headers:
+                    headers["content-length"] = str(len(data))
             self._head_sent = True
             await self.transport.send(
                 {
