@@ -388,3 +388,22 @@ def test_a_multipart_body_without_boundary_logs_a_parse_failure(
     with caplog.at_level(logging.ERROR, logger="sanic.error"):
         assert not request.form
     assert caplog.record_tuples == [("sanic.error", logging.ERROR, "Failed when parsing form")]
+
+
+@pytest.mark.parametrize("fold", ["\r\n ", "\r\n\t", "\r\n   "])
+def test_a_folded_part_field_is_unfolded(fold: str) -> None:
+    # RFC 5322 2.2.3 (MIME part heads): a CRLF before whitespace continues the field.
+    # Sanic drops the folded field, and with it the part.
+    body = (
+        _part(
+            [
+                f'Content-Disposition: form-data;{fold}name="a"',
+                f"Content-Type: text/plain;{fold}charset=latin-1",
+            ],
+            b"\xe9",
+        )
+        + BOUNDARY
+        + b"--\r\n"
+    )
+    fields, files = parse_multipart_form(body, BOUNDARY)
+    assert fields.getlist("a") == ["\u00e9"] and not files

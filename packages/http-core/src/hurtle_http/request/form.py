@@ -132,6 +132,10 @@ def parse_multipart_form(
         filename: str | None = None
         content_type = "text/plain"
         charset = "utf-8"
+        if b"\r\n " in raw_head or b"\r\n\t" in raw_head:
+            # A folded field line (RFC 5322 2.2.3, which MIME part heads follow): unfolded
+            # by removing the CRLF (Sanic drops such a field, and so the part).
+            raw_head = re.sub(rb"\r\n(?=[ \t])", b"", raw_head)
         for line in raw_head.split(b"\r\n"):
             key, sep, value = line.decode("utf-8", "replace").partition(":")
             if not sep:
