@@ -407,3 +407,22 @@ def test_a_folded_part_field_is_unfolded(fold: str) -> None:
     )
     fields, files = parse_multipart_form(body, BOUNDARY)
     assert fields.getlist("a") == ["\u00e9"] and not files
+
+
+def test_a_charset_field_names_the_charset_of_the_other_parts() -> None:
+    # RFC 7578 4.6: "_charset_" gives the charset of text parts that name none, wherever
+    # it stands; a part's own charset still wins. Sanic decodes them as UTF-8, so the
+    # Latin-1 "é" dropped the whole form.
+    body = (
+        _part(['Content-Disposition: form-data; name="a"'], b"\xe9")
+        + _part(['Content-Disposition: form-data; name="_charset_"'], b"iso-8859-1")
+        + _part(
+            ['Content-Disposition: form-data; name="b"', "Content-Type: text/plain; charset=utf-8"],
+            "é".encode(),
+        )
+        + BOUNDARY
+        + b"--\r\n"
+    )
+    fields, _files = parse_multipart_form(body, BOUNDARY)
+    assert fields.getlist("a") == ["é"] and fields.getlist("b") == ["é"]
+    assert fields.getlist("_charset_") == ["iso-8859-1"]

@@ -93,12 +93,15 @@ def parse_multipart_form(
 
     ``boundary`` is the delimiter as it appears in the body, i.e. ``b"--" + boundary``.
     Parts with a file name become ``File`` entries of ``files``; the others are decoded
-    (with the part's ``charset``, UTF-8 by default) into ``fields``. Malformed parts are
+    (with the part's ``charset``, else the value of a ``_charset_`` field, else UTF-8)
+    into ``fields``. Malformed parts are
     skipped, as Sanic skips them: a part without a name (or with ``name=""``) and a last
     part cut short (no delimiter after it). This never raises on arbitrary bytes.
     """
     fields = RequestParameters()
     files = RequestParameters()
+    texts: list[tuple[str, bytes, str | None]] = []
+    default: str | None = None  # the "_charset_" field's value
     if boundary.startswith(b"--") and not body.startswith(boundary):
         bare = boundary[2:]
         if body.startswith(bare) and b"\r\n" + boundary not in body:
@@ -131,7 +134,7 @@ def parse_multipart_form(
         name: str | None = None
         filename: str | None = None
         content_type = "text/plain"
-        charset = "utf-8"
+        charset: str | None = None
         if b"\r\n " in raw_head or b"\r\n\t" in raw_head:
             # A folded field line (RFC 5322 2.2.3, which MIME part heads follow): unfolded
             # by removing the CRLF (Sanic drops such a field, and so the part).
@@ -149,7 +152,8 @@ def parse_multipart_form(
             elif key == "content-type":
                 # File.type is the media type alone, lower-cased, as in Sanic.
                 content_type, options = parse_content_header(value)
-                charset = form_charset(str(options.get("charset", "utf-8")))
+                if "charset" in options:
+                    charset = form_charset(str(options["charset"]))
         if not name:
             _logger.debug(
                 "Form-data field does not have a 'name' parameter in the Content-Disposition "
@@ -159,11 +163,16 @@ def parse_multipart_form(
         if filename is not None:
             files.setdefault(name, []).append(File(type=content_type, body=content, name=filename))
         else:
-            try:
-                text = content.decode(charset, "replace")
-            except LookupError:
-                text = content.decode("utf-8", "replace")
-            fields.setdefault(name, []).append(text)
+            texts.append((name, content, charset))
+            if name == "_charset_" and default is None:
+                default = form_charset(content.decode("ascii", "replace").strip() or "utf-8")
+    for name, content, charset in texts:
+        # RFC 7578 4.6: a "_charset_" field names the charset of the parts that name none.
+        try:
+            text = content.decode(charset or default or "utf-8", "replace")
+        except LookupError:
+            text = content.decode("utf-8", "replace")
+        fields.setdefault(name, []).append(text)
     return fields, files
 
 
