@@ -563,8 +563,19 @@ async def websocket_handshake(
     if response.status_code != 101:
         # The library's explanation, kept whole (with its final newline), as Sanic shows it.
         message = response.body.decode(errors="replace") if response.body else ""
+        # RFC 9110 15.5.22: a 426 MUST name the protocol to upgrade to (the library's
+        # response does); RFC 6455 4.2.2: a refused version MUST come with the versions
+        # the server speaks. Sanic sends neither field.
+        fields = {}
+        if response.status_code == 426:
+            fields["upgrade"] = response.headers.get("Upgrade", "websocket")
+        version = request.headers.get("sec-websocket-version")
+        if version is not None and version.strip() != "13":
+            fields["sec-websocket-version"] = "13"
         raise SanicException(
-            message or "Invalid websocket upgrade request", status_code=response.status_code
+            message or "Invalid websocket upgrade request",
+            status_code=response.status_code,
+            headers=fields or None,
         )
     ws_proto.send_response(response)
     if ws_proto.handshake_exc is not None:
