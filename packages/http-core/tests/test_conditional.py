@@ -162,3 +162,18 @@ async def test_file_ignores_if_modified_since_next_to_if_none_match(hello: Path)
     request = Header({"If-None-Match": '"old"', "If-Modified-Since": LATER})
     sent = await file(hello, request_headers=request, headers={"ETag": '"v1"'})
     assert sent.status == 200 and sent.body == b"hello"
+
+
+async def test_an_invalid_if_modified_since_is_logged_only_where_it_counts(
+    hello: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from hurtle_http.response.file import preconditions
+
+    bad = Header({"If-Modified-Since": "garbage"})
+    with caplog.at_level("WARNING", logger="sanic.root"):
+        assert preconditions(bad, {}, 1.0, "GET") is None
+        assert preconditions(bad, {}, 1.0, "POST") is None  # not evaluated: not logged
+        assert preconditions(bad, {}, None, "GET") is None
+    assert [r.getMessage() for r in caplog.records] == [
+        "Ignoring invalid If-Modified-Since header received: 'garbage'"
+    ]

@@ -131,7 +131,14 @@ def preconditions(
     if last_modified is not None:
         modified = datetime.fromtimestamp(int(last_modified), tz=UTC)
     if_modified_since = request_headers.get("If-Modified-Since")
-    if if_modified_since and http_date(if_modified_since) is None:
+    if (
+        if_modified_since
+        and modified is not None
+        and method in ("GET", "HEAD")
+        and "If-None-Match" not in request_headers
+        and http_date(if_modified_since) is None
+    ):
+        # As Sanic, a value that would have been evaluated is logged.
         logger.warning(
             "Ignoring invalid If-Modified-Since header received: '%s'", if_modified_since
         )
