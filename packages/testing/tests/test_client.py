@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import re
 import socket
 from typing import Any
 
@@ -234,10 +236,48 @@ def test_a_request_middleware_answer_still_returns_the_request(app, reply) -> No
     assert request.path == "/echo"
 
 
-def test_connection_errors_surface_as_value_error(client) -> None:
+def test_an_httpx_error_is_logged_and_reported_as_no_response(client, caplog) -> None:
     port = _free_port()  # nothing listens there
-    with pytest.raises(ValueError, match="Exception during request"):
-        client.get(f"http://127.0.0.1:{port}/")
+    url = f"http://127.0.0.1:{port}/"
+    with pytest.raises(
+        ValueError, match=r"Request and response object expected, got \(\[None, None\]\)"
+    ):
+        client.get(url)
+    [record] = [r for r in caplog.records if "received no response" in r.getMessage()]
+    assert (record.name, record.levelname) == ("sanic.root", "ERROR")
+    assert record.getMessage() == f"GET {url} received no response!"
+    assert record.exc_info is not None
+
+
+def test_a_timeout_is_no_response_with_the_request_the_app_saw(app: Sanic, client) -> None:
+    @app.get("/slow")
+    async def slow(request: Any) -> None:
+        await asyncio.sleep(1)
+
+    with pytest.raises(ValueError, match=r"got \(\[<Request: GET /slow>, None\]\)"):
+        client.get("/slow", timeout=0.05)
+    request, response = client.get("/slow", timeout=0.05, allow_none=True)
+    assert (request.path, response) == ("/slow", None)
+
+
+def test_an_exception_of_the_call_is_raised_even_with_allow_none(client, caplog) -> None:
+    with pytest.raises(ValueError, match=r"Exception during request: \[TypeError\("):
+        client.get("/", bogus=1, allow_none=True)
+    assert any(r.getMessage() == "Exception" and r.exc_info for r in caplog.records)
+
+
+@pytest.mark.parametrize("method", ["get", "delete", "head", "options"])
+@pytest.mark.parametrize("argument", ["json", "data", "content", "files"])
+def test_methods_without_a_body_refuse_body_arguments(client, method: str, argument: str) -> None:
+    # As sanic-testing, which calls httpx's helper of that name (AsyncClient.get() ...).
+    message = f"AsyncClient.{method}() got an unexpected keyword argument '{argument}'"
+    with pytest.raises(ValueError, match=re.escape(message)):
+        getattr(client, method)("/echo", **{argument: {"a": "1"}})
+
+
+def test_a_method_httpx_has_no_helper_for_is_refused(client) -> None:
+    with pytest.raises(ValueError, match="'AsyncClient' object has no attribute 'trace'"):
+        client.request("/echo", http_method="trace")
 
 
 def test_allow_none_returns_none_instead_of_raising(client) -> None:

@@ -84,3 +84,27 @@ def test_websocket_on_a_reusable_client(app: Sanic) -> None:
         assert proxy.server_sent == ["echo:x"]
         _, response = client.get("/")
         assert response.text == "foo"
+
+
+def test_the_mimic_sees_the_connection_names_of_sanic_testing(app: Sanic) -> None:
+    seen: dict[str, Any] = {}
+
+    async def mimic(ws: Any) -> None:
+        seen.update(
+            open=ws.open,
+            closed=ws.closed,
+            path=ws.path,
+            key=ws.request_headers["sec-websocket-key"],
+            accept="sec-websocket-accept" in ws.response_headers,
+        )
+
+    SanicTestClient(app).websocket("/ws", mimic=mimic)
+    assert seen["open"] is True and seen["closed"] is False
+    assert seen["path"] == "/ws"
+    assert seen["key"] and seen["accept"] is True
+
+
+@pytest.mark.parametrize("argument", ["extra_headers", "additional_headers", "headers"])
+def test_handshake_headers_under_every_name(app: Sanic, argument: str) -> None:
+    request, _ = SanicTestClient(app).websocket("/ws/greet", **{argument: {"x-test": "1"}})
+    assert request.headers.get("x-test") == "1"

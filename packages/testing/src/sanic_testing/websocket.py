@@ -35,6 +35,37 @@ class WebsocketProxy:
         """Messages the server sent (those this client received)."""
         return self.client_received
 
+    # The names of the connection sanic-testing hands to a mimic (websockets' legacy
+    # client), which this library's current client spells differently.
+    @property
+    def open(self) -> bool:
+        """Whether the connection is open (messages can be sent)."""
+        from websockets.protocol import State
+
+        return self.ws.state is State.OPEN
+
+    @property
+    def closed(self) -> bool:
+        """Whether the connection is closed (the closing handshake is over)."""
+        from websockets.protocol import State
+
+        return self.ws.state is State.CLOSED
+
+    @property
+    def path(self) -> str:
+        """The request target of the opening handshake."""
+        return self.ws.request.path
+
+    @property
+    def request_headers(self) -> Any:
+        """The headers of the opening handshake's request."""
+        return self.ws.request.headers
+
+    @property
+    def response_headers(self) -> Any:
+        """The headers of the server's handshake response."""
+        return self.ws.response.headers
+
     async def send(self, message: Any) -> None:
         """Send a text (``str``) or binary (``bytes``) message to the server."""
         await self.ws.send(message)
