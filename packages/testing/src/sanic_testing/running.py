@@ -21,7 +21,9 @@ __all__ = [
     "ServerSession",
     "bind_free_socket",
     "enable_test_mode",
+    "check_create_server_kwargs",
     "format_host",
+    "free_port",
     "run_sync",
     "cookies_as_header",
     "split_client_options",
@@ -100,6 +102,26 @@ def _check_server_kwargs(app: Any, server_kwargs: dict[str, Any] | None) -> None
             )
 
 
+def check_create_server_kwargs(app: Any, server_kwargs: dict[str, Any] | None) -> None:
+    """Refuse a ``server_kwargs`` key ``app.create_server`` does not take, with its
+    ``TypeError`` (sanic-testing's ``ReusableClient`` passes them to it when made)."""
+    create_server = getattr(app, "create_server", None)
+    if not server_kwargs or create_server is None:
+        return
+    try:
+        accepted = inspect.signature(create_server).parameters
+    except (TypeError, ValueError):
+        return
+    if any(p.kind is p.VAR_KEYWORD for p in accepted.values()):
+        return
+    for key in server_kwargs:
+        if key not in accepted:
+            raise TypeError(
+                f"server_kwargs: app.create_server() got an unexpected keyword argument "
+                f"{key!r} (it takes: {', '.join(sorted(accepted))})"
+            )
+
+
 def wants_uvloop(app: Any) -> bool:
     """Whether the app runs on uvloop when installed (``USE_UVLOOP`` not set to False)."""
     config = getattr(app, "config", None)
@@ -144,8 +166,11 @@ class LoopRunner:
     a loop (an async test), the private loop runs on a helper thread instead.
     """
 
-    def __init__(self, loop: asyncio.AbstractEventLoop | None = None) -> None:
-        self._own_loop = loop is None
+    def __init__(
+        self, loop: asyncio.AbstractEventLoop | None = None, *, owned: bool | None = None
+    ) -> None:
+        # ``owned``: close the loop with the runner (default: only a loop it makes).
+        self._own_loop = loop is None if owned is None else owned
         self.loop = loop if loop is not None else asyncio.new_event_loop()
         self._thread: threading.Thread | None = None
         if not _loop_running():
@@ -214,6 +239,12 @@ def bind_free_socket(host: str, port: int | None) -> socket.socket:
         sock.close()
         raise
     return sock
+
+
+def free_port(host: str) -> int:
+    """A TCP port free on ``host`` now (the server binds it later)."""
+    with bind_free_socket(host, None) as sock:
+        return sock.getsockname()[1]
 
 
 def cookies_as_header(kwargs: dict[str, Any], url: Any) -> None:
