@@ -424,17 +424,23 @@ def test_each_call_logs_the_banner_and_the_server_lifecycle_as_sanic_testing_doe
     import os
 
     with caplog.at_level(logging.INFO, logger="sanic"):
-        _, response = client.get("/")
-    assert response.status == 200
+        _, response = client.get("/error")
+    assert response.status == 500
     pid = os.getpid()
-    records = [(r.name, r.getMessage()) for r in caplog.records if r.name in ("sanic.root", "sanic.server")]
+    records = [
+        (r.name, r.getMessage())
+        for r in caplog.records
+        if r.name in ("sanic.root", "sanic.server", "sanic.error")
+    ]
     banner = [message for _, message in records[:8]]
     assert banner[1] == f"Goin' Fast @ http://127.0.0.1:{client.port}"
     assert banner[2:5] == [f"app: {client.app.name}", "mode: production, single worker", "server: sanic, HTTP/1.1"]
     assert banner[7].startswith("packages: sanic-routing==") and "sanic-testing==" in banner[7]
     assert records[8:] == [
         ("sanic.server", f"Starting worker [{pid}]"),
-        ("sanic.root", f"http://127.0.0.1:{client.port}/"),
+        ("sanic.root", f"http://127.0.0.1:{client.port}/error"),
+        # the request is served before the worker is "ready", as under sanic-testing
+        ("sanic.error", f"Exception occurred while handling uri: 'http://127.0.0.1:{client.port}/error'"),
         ("sanic.server", f"Worker ready [{pid}]"),
         ("sanic.server", f"Stopping worker [{pid}]"),
         ("sanic.server", f"Worker complete [{pid}]"),

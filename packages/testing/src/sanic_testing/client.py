@@ -92,7 +92,6 @@ class SanicTestClient:
                 self.port = session.port  # as sanic-testing: the port the server got
                 url = session.url(uri, websocket=method == "websocket")
                 logger.info(url)
-                server_logger.info("Worker ready [%s]", pid)
                 try:
                     return await _send(self, url, method, request_args, request_kwargs)
                 except Exception as error:  # reported below, as sanic-testing does
@@ -100,6 +99,9 @@ class SanicTestClient:
                     exceptions.append(error)
                     return None
                 finally:
+                    # Sanic's client sends from a start-up listener: the worker is "ready"
+                    # once the request is over.
+                    server_logger.info("Worker ready [%s]", pid)
                     server_logger.info("Stopping worker [%s]", pid)
                     await session.stop()
                     server_logger.info("Worker complete [%s]", pid)
