@@ -511,3 +511,35 @@ def test_a_request_class_keeping_class_state_through_its_instances_sees_its_own_
     _, response = client.get("/")
     assert response.text == "2 Counted"
     assert Counted.count == 2 and type(request) is Counted
+
+
+def test_the_app_state_shows_one_serving_worker_during_the_call(
+    app: Sanic, client, reply
+) -> None:
+    # As under Sanic's client, which runs the app: app.state.stage is SERVING from the
+    # start-up listeners to the stop ones (plugins check it), and one worker runs.
+    from hurtle_app.state import ServerStage
+
+    seen: list[tuple[str, Any, int]] = []
+
+    @app.before_server_start
+    async def before(app: Any) -> None:
+        seen.append(("before_server_start", app.state.stage, app.state.workers))
+
+    @app.get("/state")
+    async def state(request: Any) -> None:
+        app = request.app
+        seen.append(("handler", app.state.stage, app.state.workers))
+        await reply(request, "ok")
+
+    @app.after_server_stop
+    async def after(app: Any) -> None:
+        seen.append(("after_server_stop", app.state.stage, app.state.workers))
+
+    client.get("/state")
+    assert seen == [
+        ("before_server_start", ServerStage.SERVING, 1),
+        ("handler", ServerStage.SERVING, 1),
+        ("after_server_stop", ServerStage.SERVING, 1),
+    ]
+    assert (app.state.stage, app.state.server_info) == (ServerStage.STOPPED, [])

@@ -73,7 +73,12 @@ class SanicTestClient:
         port = self.port if self.port is not None else testing.PORT
         _install_method_not_allowed_handler(self.app)
         session = ServerSession(
-            self.app, host or self.host, port, debug=debug, server_kwargs=server_kwargs
+            self.app,
+            host or self.host,
+            port,
+            debug=debug,
+            server_kwargs=server_kwargs,
+            as_run=True,
         )
         recorder = RequestRecorder.for_app(self.app)
         exceptions: list[BaseException] = []

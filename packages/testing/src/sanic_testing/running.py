@@ -297,8 +297,12 @@ class ServerSession:
         *,
         debug: bool = False,
         server_kwargs: dict[str, Any] | None = None,
+        as_run: bool = False,
     ) -> None:
         self.app = app
+        # ``as_run``: the app's state shows the run Sanic's SanicTestClient makes
+        # (``app.run``); its ReusableClient uses ``create_server``, which leaves it alone.
+        self.as_run = as_run
         self.host = host
         self.debug = debug
         _check_server_kwargs(app, server_kwargs)
@@ -311,6 +315,7 @@ class ServerSession:
             self.sock = bind_free_socket(host, port)
         self.port: int = self.sock.getsockname()[1] if self.sock is not None else 0
         self.server: Any = None
+        self._info: Any = None
         self._saved_mode: Any = None
         self._prepared = False
 
@@ -372,10 +377,12 @@ class ServerSession:
                 )
             finally:
                 banner_shown.reset(quiet)
+            self._mark_serving()
             await self.server.startup()
             await self.server.before_start()
             await self.server.after_start()
         except BaseException:
+            self._mark_stopped()
             server, self.server = self.server, None
             if server is not None:
                 # A failing start-up listener: close the listening server too (else it
@@ -396,8 +403,34 @@ class ServerSession:
             await server.graceful_shutdown(self.shutdown_timeout)
             await server.after_stop()
         finally:
+            self._mark_stopped()
             self._close_socket()
             self._restore_mode()
+
+    def _mark_serving(self) -> None:
+        # As the run Sanic's client makes: one worker, and the app's state lists this
+        # server as SERVING (app.state.stage) from before_server_start to after_server_stop.
+        from hurtle_app.state import ApplicationServerInfo, ServerStage
+
+        state = getattr(self.app, "state", None)
+        if state is None or not self.as_run:
+            return
+        settings = {"host": self.host, "port": self.port, **self.options}
+        self._info = ApplicationServerInfo(settings=settings, stage=ServerStage.SERVING)
+        self._info.server = self.server
+        state.workers = 1
+        state.server_info.append(self._info)
+
+    def _mark_stopped(self) -> None:
+        info, self._info = self._info, None
+        state = getattr(self.app, "state", None)
+        if info is None or state is None:
+            return
+        from hurtle_app.state import ServerStage
+
+        info.stage = ServerStage.STOPPED
+        if info in state.server_info:
+            state.server_info.remove(info)
 
     def _close_socket(self) -> None:
         if self.sock is not None:
