@@ -7,6 +7,7 @@ import re
 import socket
 from typing import Any
 
+import httpx
 import pytest
 
 from hurtle_app import Sanic
@@ -543,3 +544,34 @@ def test_the_app_state_shows_one_serving_worker_during_the_call(
         ("after_server_stop", ServerStage.SERVING, 1),
     ]
     assert (app.state.stage, app.state.server_info) == (ServerStage.STOPPED, [])
+
+
+def test_a_subclass_session_without_options_still_follows_redirects(app: Sanic) -> None:
+    # As sanic-testing: redirects are followed per request, so a subclass's own session
+    # (get_new_session() taking no options, httpx's defaults) follows them too.
+    class OwnSession(SanicTestClient):
+        def get_new_session(self) -> httpx.AsyncClient:  # type: ignore[override]
+            return httpx.AsyncClient(headers={"x-test": "own"})
+
+    client = OwnSession(app)
+    assert client.get_new_session().follow_redirects is False
+    request, response = client.get("/redirect")
+    assert (request.path, response.status, response.text) == ("/redirect", 200, "foo")
+    _, response = client.get("/redirect", allow_redirects=False)
+    assert response.status == 302
+    assert client.get("/echo")[1].json["header"] == "own"
+
+
+def test_local_request_is_the_hook_every_call_goes_through(app: Sanic) -> None:
+    calls: list[tuple[str, str, dict[str, Any]]] = []
+
+    class Hooked(SanicTestClient):
+        async def _local_request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
+            calls.append((method, url.split("://")[0], dict(kwargs)))
+            return await super()._local_request(method, url, *args, **kwargs)
+
+    client = Hooked(app)
+    _, response = client.post("/echo", json={"a": 1})
+    assert response.json["body"] == '{"a":1}'
+    client.websocket("/ws/greet")
+    assert calls == [("post", "http", {"json": {"a": 1}}), ("websocket", "ws", {"mimic": None})]

@@ -140,3 +140,17 @@ def test_it_runs_again_after_stop(app: Sanic, events: list[str]) -> None:
         with client:
             assert client.get("/")[1].text == "foo"
     assert events == CYCLE * 2
+
+
+def test_local_request_is_the_hook_every_call_goes_through(app: Sanic) -> None:
+    methods: list[str] = []
+
+    class Hooked(ReusableClient):
+        async def _local_request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
+            methods.append(method)
+            return await super()._local_request(method, url, *args, **kwargs)
+
+    with Hooked(app) as client:
+        assert client.get("/")[1].text == "foo"
+        assert client.delete("/echo")[1].json["method"] == "DELETE"
+    assert methods == ["get", "delete"]

@@ -50,11 +50,17 @@ class SanicTestClient:
         enable_test_mode(app)
 
     def get_new_session(self, **kwargs: Any) -> httpx.AsyncClient:
-        """The ``httpx.AsyncClient`` a call uses (``kwargs`` are its options); it follows
-        redirects unless told not to."""
-        kwargs.setdefault("follow_redirects", True)
+        """The ``httpx.AsyncClient`` a call uses (``kwargs`` are its options; certificates
+        are not verified). A subclass may return its own; redirects are followed per
+        request (``allow_redirects=False`` stops at one), whatever the session's default."""
         kwargs.setdefault("verify", False)
         return httpx.AsyncClient(**kwargs)
+
+    async def _local_request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
+        """Send one request (or open the websocket) to the started server: the
+        ``TestingResponse``, or ``None`` when no response came (sanic-testing's hook:
+        subclasses override it, and call it for the request itself)."""
+        return await _send(self, url, method, args, kwargs)
 
     def _sanic_endpoint_test(
         self,
@@ -98,7 +104,9 @@ class SanicTestClient:
                 url = session.url(uri, websocket=method == "websocket")
                 logger.info(url)
                 try:
-                    return await _send(self, url, method, request_args, request_kwargs)
+                    return await self._local_request(
+                        method, url, *request_args, **request_kwargs
+                    )
                 except Exception as error:  # reported below, as sanic-testing does
                     logger.exception("Exception")
                     exceptions.append(error)
@@ -222,9 +230,10 @@ async def _send(
     """
     if method == "websocket":
         return await open_websocket(url, *args, **kwargs)
-    if allow_redirects_alias and "allow_redirects" in kwargs:
-        # sanic-testing's name for it (from requests): allow_redirects=False stops there.
-        kwargs["follow_redirects"] = kwargs.pop("allow_redirects")
+    if allow_redirects_alias:
+        # sanic-testing's name for it (from requests), per request: redirects are followed
+        # unless allow_redirects=False, whatever the session's own default.
+        kwargs.setdefault("follow_redirects", kwargs.pop("allow_redirects", True))
     raw_cookies = kwargs.pop("raw_cookies", False)
     options = split_client_options(kwargs)
     cookies_as_header(kwargs, url)

@@ -141,9 +141,7 @@ class ReusableClient:
         url = server.url(uri, websocket=method == "websocket")
         self._recorder.requests.clear()
         try:
-            response = self._run(
-                _send(self, url, method, request_args, request_kwargs, allow_redirects_alias=False)
-            )
+            response = self._run(self._local_request(method, url, *request_args, **request_kwargs))
         finally:
             request = self._recorder.take()
         if response is None and not allow_none:
@@ -151,6 +149,11 @@ class ReusableClient:
                 f"Request and response object expected, got ({request!r}, {response!r})"
             )
         return (request if gather_request else None), response
+
+    async def _local_request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
+        """Send one request (or open the websocket) through the shared session: the
+        ``TestingResponse``, or ``None`` when no response came (sanic-testing's hook)."""
+        return await _send(self, url, method, args, kwargs, allow_redirects_alias=False)
 
     def get_new_session(self, **kwargs: Any) -> Any:
         """The shared HTTP session (request-level client options are not supported here)."""
