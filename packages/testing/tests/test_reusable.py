@@ -154,3 +154,15 @@ def test_local_request_is_the_hook_every_call_goes_through(app: Sanic) -> None:
         assert client.get("/")[1].text == "foo"
         assert client.delete("/echo")[1].json["method"] == "DELETE"
     assert methods == ["get", "delete"]
+
+
+def test_a_loop_set_on_the_client_is_used_and_left_open(app: Sanic) -> None:
+    loop = asyncio.new_event_loop()
+    try:
+        client = ReusableClient(app)
+        client._loop = loop
+        with client:
+            assert client.get("/")[1].text == "foo"
+        assert client._loop is loop and not loop.is_closed()
+    finally:
+        loop.close()

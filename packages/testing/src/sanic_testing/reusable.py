@@ -70,6 +70,11 @@ class ReusableClient:
             self._made_loop = asyncio.new_event_loop()
         return self._made_loop
 
+    @_loop.setter
+    def _loop(self, loop: asyncio.AbstractEventLoop | None) -> None:
+        # Setting it (before run) is giving it: the client will not close it.
+        self._given_loop = loop
+
     def __enter__(self) -> ReusableClient:
         self.run()
         return self
