@@ -575,3 +575,18 @@ def test_local_request_is_the_hook_every_call_goes_through(app: Sanic) -> None:
     assert response.json["body"] == '{"a":1}'
     client.websocket("/ws/greet")
     assert calls == [("post", "http", {"json": {"a": 1}}), ("websocket", "ws", {"mimic": None})]
+
+
+def test_a_debug_call_logs_each_request_as_app_run_debug_does(app: Sanic, client, caplog) -> None:
+    import logging
+
+    assert app.config.ACCESS_LOG is False
+    with caplog.at_level(logging.INFO, logger="sanic.access"):
+        client.get("/", debug=True)
+    [record] = [r for r in caplog.records if r.name == "sanic.access"]
+    assert (record.status, record.request.split(" ")[0]) == (200, "GET")
+    assert app.config.ACCESS_LOG is False  # restored with the mode
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="sanic.access"):
+        client.get("/", debug=True, server_kwargs={"access_log": False})
+    assert [r for r in caplog.records if r.name == "sanic.access"] == []

@@ -310,6 +310,7 @@ class ServerSession:
         # ``verbosity`` is an ``app.run`` option: the run's verbosity of the loggers.
         self.verbosity: int | None = (server_kwargs or {}).get("verbosity")
         self._saved_verbosity: Any = None
+        self._saved_access_log: tuple[Any] | None = None
         self.sock: socket.socket | None = self.options.pop("sock", None)
         if self.sock is None and not self.options.get("unix"):
             self.sock = bind_free_socket(host, port)
@@ -361,6 +362,11 @@ class ServerSession:
             state.mode = Mode.DEBUG
             # The banner already shows the debug look (as app.run(debug=True) does).
             apply_log_formatters(self.app)
+        config = getattr(self.app, "config", None)
+        if self.debug and self.as_run and "access_log" not in self.options and config is not None:
+            # app.run(debug=True) logs every request unless access_log is given.
+            self._saved_access_log = (config.get("ACCESS_LOG"),)
+            config.ACCESS_LOG = True
 
     async def start(self) -> None:
         """Bind, run the start-up listeners, and accept connections."""
@@ -444,3 +450,6 @@ class ServerSession:
         if state is not None and self._saved_verbosity is not None:
             state.verbosity = self._saved_verbosity
             self._saved_verbosity = None
+        if self._saved_access_log is not None:
+            self.app.config.ACCESS_LOG = self._saved_access_log[0]
+            self._saved_access_log = None
