@@ -207,9 +207,21 @@ def test_host_argument_picks_the_bind_address(client) -> None:
 
 def test_server_kwargs_reach_create_server_and_run_only_options_are_ignored(client) -> None:
     _, response = client.get(
-        "/", server_kwargs={"access_log": False, "backlog": 10, "workers": 4, "motd": False}
+        "/", server_kwargs={"access_log": False, "backlog": 10, "workers": 1, "motd": False}
     )
     assert response.status == 200
+
+
+@pytest.mark.parametrize(
+    "server_kwargs", [{"workers": 2}, {"auto_reload": True}, {"dev": True}]
+)
+def test_server_kwargs_one_process_cannot_run_are_refused(client, server_kwargs) -> None:
+    # As sanic-testing, which runs the app with app.run(single_process=True).
+    with pytest.raises(RuntimeError, match="Single process cannot be run with multiple workers"):
+        client.get("/", server_kwargs=server_kwargs)
+    with pytest.raises(TypeError, match="multiple values for keyword argument 'single_process'"):
+        client.get("/", server_kwargs={"single_process": True})
+    assert client.get("/")[1].status == 200
 
 
 def test_a_server_kwarg_app_run_does_not_take_is_a_type_error(app: Sanic) -> None:
@@ -222,7 +234,7 @@ def test_a_server_kwarg_app_run_does_not_take_is_a_type_error(app: Sanic) -> Non
     app.__class__ = RunnableApp
     with pytest.raises(TypeError, match="unexpected keyword argument 'nosuch'"):
         SanicTestClient(app).get("/", server_kwargs={"nosuch": 1})
-    _, response = SanicTestClient(app).get("/", server_kwargs={"workers": 2, "backlog": 5})
+    _, response = SanicTestClient(app).get("/", server_kwargs={"workers": 1, "backlog": 5})
     assert response.status == 200
 
 

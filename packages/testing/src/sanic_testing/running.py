@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import inspect
+import os
 import socket
 import threading
 from collections.abc import Awaitable, Callable
@@ -100,6 +101,21 @@ def _check_server_kwargs(app: Any, server_kwargs: dict[str, Any] | None) -> None
                 f"server_kwargs: app.run() got an unexpected keyword argument {key!r} "
                 f"(it takes: {', '.join(sorted(accepted))})"
             )
+
+
+def _check_single_process(server_kwargs: dict[str, Any]) -> None:
+    """Refuse what ``app.run(single_process=True)`` refuses, as sanic-testing's client
+    (which runs the app that way) does: its own ``single_process``, several workers
+    (``workers=2``, ``fast=True`` on several CPUs) or auto-reload (``auto_reload``, ``dev``)."""
+    if "single_process" in server_kwargs:
+        raise TypeError("app.run() got multiple values for keyword argument 'single_process'")
+    workers = server_kwargs.get("workers", 1)
+    if workers == "auto" or server_kwargs.get("fast"):
+        workers = os.cpu_count() or 1
+    if (isinstance(workers, int) and workers > 1) or (
+        server_kwargs.get("auto_reload") or server_kwargs.get("dev")
+    ):
+        raise RuntimeError("Single process cannot be run with multiple workers or auto-reload")
 
 
 def check_create_server_kwargs(app: Any, server_kwargs: dict[str, Any] | None) -> None:
@@ -306,6 +322,8 @@ class ServerSession:
         self.host = host
         self.debug = debug
         _check_server_kwargs(app, server_kwargs)
+        if as_run:
+            _check_single_process(server_kwargs or {})
         self.options = {k: v for k, v in (server_kwargs or {}).items() if k in SERVER_OPTIONS}
         # ``verbosity`` is an ``app.run`` option: the run's verbosity of the loggers.
         self.verbosity: int | None = (server_kwargs or {}).get("verbosity")
