@@ -389,8 +389,9 @@ class ServerSession:
     async def start(self) -> None:
         """Bind, run the start-up listeners, and accept connections."""
         self.prepare()
-        # The client logs the banner itself (before "Starting worker", as sanic-testing).
-        quiet = banner_shown.set(True)
+        # As app.run, SanicTestClient logs the banner itself (before "Starting worker", as
+        # sanic-testing); ReusableClient's server is create_server's, with its banner.
+        quiet = banner_shown.set(self.as_run)
         try:
             try:
                 self.server = await self.app.create_server(
