@@ -166,4 +166,3 @@ def test_a_loop_set_on_the_client_is_used_and_left_open(app: Sanic) -> None:
         assert client._loop is loop and not loop.is_closed()
     finally:
         loop.close()
-
