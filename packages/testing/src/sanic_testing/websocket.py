@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator
 from typing import Any
 
 __all__ = ["WebsocketProxy", "websocket_proxy"]
@@ -90,21 +90,31 @@ class WebsocketProxy:
 
 
 def websocket_proxy(url: str, *args: Any, **kwargs: Any) -> Any:
-    """Open a client websocket to ``url`` (``async with websocket_proxy(url) as ws``).
+    """A client websocket to ``url``, as a ``WebsocketProxy``.
 
-    Yields a ``WebsocketProxy``; extra arguments go to ``websockets``' ``connect``.
+    ``await websocket_proxy(url, mimic=...)`` (sanic-testing's form) connects, lets the
+    ``mimic`` coroutine talk, closes and returns the proxy; ``async with
+    websocket_proxy(url) as ws`` keeps it open for the block. Other arguments go to
+    ``websockets``' ``connect``.
     """
     return _ProxyConnect(url, args, kwargs)
 
 
 class _ProxyConnect:
     def __init__(self, url: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-        from websockets.asyncio.client import connect
-
-        self._connect = connect(url, *args, **kwargs)
+        self._url, self._args, self._kwargs = url, args, kwargs
+        self._connect: Any = None
         self.proxy: WebsocketProxy | None = None
 
+    def __await__(self) -> Generator[Any, None, WebsocketProxy]:
+        from sanic_testing.client import open_websocket
+
+        return open_websocket(self._url, *self._args, **self._kwargs).__await__()
+
     async def __aenter__(self) -> WebsocketProxy:
+        from websockets.asyncio.client import connect
+
+        self._connect = connect(self._url, *self._args, **self._kwargs)
         self.proxy = WebsocketProxy(await self._connect.__aenter__())
         return self.proxy
 
