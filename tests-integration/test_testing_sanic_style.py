@@ -197,3 +197,17 @@ def test_reusable_client(app):
         _, third = client.post("/items", json={"n": 1})
     assert (first.text, second.json["id"], third.status) == ("foo", 5, 201)
     assert app.ctx.events == ["start", "stop"]
+
+
+def test_reusable_client_logs_the_create_server_banner_once(app, caplog):
+    # As under sanic-testing, whose ReusableClient starts its server with create_server.
+    import logging
+
+    client = ReusableClient(app)
+    with caplog.at_level(logging.INFO, logger="sanic.root"):
+        with client:
+            client.get("/")
+            client.get("/")
+    messages = [r.getMessage() for r in caplog.records if r.name == "sanic.root"]
+    assert messages.count(f"Goin' Fast @ http://127.0.0.1:{client.port}") == 1
+    assert f"app: {app.name}" in messages

@@ -504,3 +504,17 @@ def test_app_logger_is_the_framework_logger(app: Sanic) -> None:
     import logging
 
     assert app.logger is logging.getLogger("sanic.root")
+
+
+async def test_create_server_serves_the_app_outside_asgi(app: Sanic) -> None:
+    # An ASGI call (a test client, uvicorn) before left app.asgi set; served by its own
+    # server the app is no longer under ASGI, as in Sanic (url building and the banner
+    # read it).
+    app.asgi = True
+    server = await app.create_server(host="127.0.0.1", port=0, return_asyncio_server=True)
+    assert server is not None
+    try:
+        assert (app.asgi, app.state.asgi) == (False, False)
+    finally:
+        server.close()
+        await server.wait_closed()

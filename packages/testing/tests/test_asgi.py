@@ -172,3 +172,34 @@ async def test_raw_cookies_gives_the_cookie_objects_by_name(app: Sanic, reply) -
     assert isinstance(cookie.expires, int)
     _, plain = await client.get("/raw-cookie")
     assert not hasattr(plain, "raw_cookies")
+
+
+async def test_a_subclass_built_as_sanic_testing_s_own_subclasses_are(
+    app: Sanic, events: list[str]
+) -> None:
+    # A pattern of suites that spoof the client address: the subclass skips this class's
+    # __init__, makes its own transport, and installs app_call_with_return as the app
+    # class's __call__, as sanic-testing lets it.
+    from sanic_testing.testing import ASGI_PORT, app_call_with_return
+
+    class OwnApp(type(app)):  # type: ignore[misc]
+        pass
+
+    app.__class__ = OwnApp
+    OwnApp.__call__ = app_call_with_return  # type: ignore[method-assign]
+
+    class Spoofed(SanicASGITestClient):
+        def __init__(self, app: Any, client_ip: str) -> None:
+            self.sanic_app = app
+            transport = httpx.ASGITransport(app=app, client=(client_ip, ASGI_PORT))
+            super(SanicASGITestClient, self).__init__(
+                transport=transport, base_url=ASGI_BASE_URL
+            )
+            self.gather_request = True
+            self.last_request = None
+
+    client = Spoofed(app, "6.0.28.175")
+    request, response = await client.get("/host")
+    assert response.json["ip"] == "6.0.28.175"
+    assert request.path == "/host" and client.last_request is request
+    assert events == STARTUP + SHUTDOWN

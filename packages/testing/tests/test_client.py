@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import re
 import socket
 from typing import Any
 
+import httpx
 import pytest
 
 from hurtle_app import Sanic
@@ -204,9 +207,21 @@ def test_host_argument_picks_the_bind_address(client) -> None:
 
 def test_server_kwargs_reach_create_server_and_run_only_options_are_ignored(client) -> None:
     _, response = client.get(
-        "/", server_kwargs={"access_log": False, "backlog": 10, "workers": 4, "motd": False}
+        "/", server_kwargs={"access_log": False, "backlog": 10, "workers": 1, "motd": False}
     )
     assert response.status == 200
+
+
+@pytest.mark.parametrize(
+    "server_kwargs", [{"workers": 2}, {"auto_reload": True}, {"dev": True}]
+)
+def test_server_kwargs_one_process_cannot_run_are_refused(client, server_kwargs) -> None:
+    # As sanic-testing, which runs the app with app.run(single_process=True).
+    with pytest.raises(RuntimeError, match="Single process cannot be run with multiple workers"):
+        client.get("/", server_kwargs=server_kwargs)
+    with pytest.raises(TypeError, match="multiple values for keyword argument 'single_process'"):
+        client.get("/", server_kwargs={"single_process": True})
+    assert client.get("/")[1].status == 200
 
 
 def test_a_server_kwarg_app_run_does_not_take_is_a_type_error(app: Sanic) -> None:
@@ -219,7 +234,7 @@ def test_a_server_kwarg_app_run_does_not_take_is_a_type_error(app: Sanic) -> Non
     app.__class__ = RunnableApp
     with pytest.raises(TypeError, match="unexpected keyword argument 'nosuch'"):
         SanicTestClient(app).get("/", server_kwargs={"nosuch": 1})
-    _, response = SanicTestClient(app).get("/", server_kwargs={"workers": 2, "backlog": 5})
+    _, response = SanicTestClient(app).get("/", server_kwargs={"workers": 1, "backlog": 5})
     assert response.status == 200
 
 
@@ -234,10 +249,48 @@ def test_a_request_middleware_answer_still_returns_the_request(app, reply) -> No
     assert request.path == "/echo"
 
 
-def test_connection_errors_surface_as_value_error(client) -> None:
+def test_an_httpx_error_is_logged_and_reported_as_no_response(client, caplog) -> None:
     port = _free_port()  # nothing listens there
-    with pytest.raises(ValueError, match="Exception during request"):
-        client.get(f"http://127.0.0.1:{port}/")
+    url = f"http://127.0.0.1:{port}/"
+    with pytest.raises(
+        ValueError, match=r"Request and response object expected, got \(\[None, None\]\)"
+    ):
+        client.get(url)
+    [record] = [r for r in caplog.records if "received no response" in r.getMessage()]
+    assert (record.name, record.levelname) == ("sanic.root", "ERROR")
+    assert record.getMessage() == f"GET {url} received no response!"
+    assert record.exc_info is not None
+
+
+def test_a_timeout_is_no_response_with_the_request_the_app_saw(app: Sanic, client) -> None:
+    @app.get("/slow")
+    async def slow(request: Any) -> None:
+        await asyncio.sleep(1)
+
+    with pytest.raises(ValueError, match=r"got \(\[<Request: GET /slow>, None\]\)"):
+        client.get("/slow", timeout=0.05)
+    request, response = client.get("/slow", timeout=0.05, allow_none=True)
+    assert (request.path, response) == ("/slow", None)
+
+
+def test_an_exception_of_the_call_is_raised_even_with_allow_none(client, caplog) -> None:
+    with pytest.raises(ValueError, match=r"Exception during request: \[TypeError\("):
+        client.get("/", bogus=1, allow_none=True)
+    assert any(r.getMessage() == "Exception" and r.exc_info for r in caplog.records)
+
+
+@pytest.mark.parametrize("method", ["get", "delete", "head", "options"])
+@pytest.mark.parametrize("argument", ["json", "data", "content", "files"])
+def test_methods_without_a_body_refuse_body_arguments(client, method: str, argument: str) -> None:
+    # As sanic-testing, which calls httpx's helper of that name (AsyncClient.get() ...).
+    message = f"AsyncClient.{method}() got an unexpected keyword argument '{argument}'"
+    with pytest.raises(ValueError, match=re.escape(message)):
+        getattr(client, method)("/echo", **{argument: {"a": "1"}})
+
+
+def test_a_method_httpx_has_no_helper_for_is_refused(client) -> None:
+    with pytest.raises(ValueError, match="'AsyncClient' object has no attribute 'trace'"):
+        client.request("/echo", http_method="trace")
 
 
 def test_allow_none_returns_none_instead_of_raising(client) -> None:
@@ -384,17 +437,23 @@ def test_each_call_logs_the_banner_and_the_server_lifecycle_as_sanic_testing_doe
     import os
 
     with caplog.at_level(logging.INFO, logger="sanic"):
-        _, response = client.get("/")
-    assert response.status == 200
+        _, response = client.get("/error")
+    assert response.status == 500
     pid = os.getpid()
-    records = [(r.name, r.getMessage()) for r in caplog.records if r.name in ("sanic.root", "sanic.server")]
+    records = [
+        (r.name, r.getMessage())
+        for r in caplog.records
+        if r.name in ("sanic.root", "sanic.server", "sanic.error")
+    ]
     banner = [message for _, message in records[:8]]
     assert banner[1] == f"Goin' Fast @ http://127.0.0.1:{client.port}"
     assert banner[2:5] == [f"app: {client.app.name}", "mode: production, single worker", "server: sanic, HTTP/1.1"]
     assert banner[7].startswith("packages: sanic-routing==") and "sanic-testing==" in banner[7]
     assert records[8:] == [
         ("sanic.server", f"Starting worker [{pid}]"),
-        ("sanic.root", f"http://127.0.0.1:{client.port}/"),
+        ("sanic.root", f"http://127.0.0.1:{client.port}/error"),
+        # the request is served before the worker is "ready", as under sanic-testing
+        ("sanic.error", f"Exception occurred while handling uri: 'http://127.0.0.1:{client.port}/error'"),
         ("sanic.server", f"Worker ready [{pid}]"),
         ("sanic.server", f"Stopping worker [{pid}]"),
         ("sanic.server", f"Worker complete [{pid}]"),
@@ -465,3 +524,81 @@ def test_a_request_class_keeping_class_state_through_its_instances_sees_its_own_
     _, response = client.get("/")
     assert response.text == "2 Counted"
     assert Counted.count == 2 and type(request) is Counted
+
+
+def test_the_app_state_shows_one_serving_worker_during_the_call(
+    app: Sanic, client, reply
+) -> None:
+    # As under Sanic's client, which runs the app: app.state.stage is SERVING from the
+    # start-up listeners to the stop ones (plugins check it), and one worker runs.
+    from hurtle_app.state import ServerStage
+
+    seen: list[tuple[str, Any, int]] = []
+
+    @app.before_server_start
+    async def before(app: Any) -> None:
+        seen.append(("before_server_start", app.state.stage, app.state.workers))
+
+    @app.get("/state")
+    async def state(request: Any) -> None:
+        app = request.app
+        seen.append(("handler", app.state.stage, app.state.workers))
+        await reply(request, "ok")
+
+    @app.after_server_stop
+    async def after(app: Any) -> None:
+        seen.append(("after_server_stop", app.state.stage, app.state.workers))
+
+    client.get("/state")
+    assert seen == [
+        ("before_server_start", ServerStage.SERVING, 1),
+        ("handler", ServerStage.SERVING, 1),
+        ("after_server_stop", ServerStage.SERVING, 1),
+    ]
+    assert (app.state.stage, app.state.server_info) == (ServerStage.STOPPED, [])
+
+
+def test_a_subclass_session_without_options_still_follows_redirects(app: Sanic) -> None:
+    # As sanic-testing: redirects are followed per request, so a subclass's own session
+    # (get_new_session() taking no options, httpx's defaults) follows them too.
+    class OwnSession(SanicTestClient):
+        def get_new_session(self) -> httpx.AsyncClient:  # type: ignore[override]
+            return httpx.AsyncClient(headers={"x-test": "own"})
+
+    client = OwnSession(app)
+    assert client.get_new_session().follow_redirects is False
+    request, response = client.get("/redirect")
+    assert (request.path, response.status, response.text) == ("/redirect", 200, "foo")
+    _, response = client.get("/redirect", allow_redirects=False)
+    assert response.status == 302
+    assert client.get("/echo")[1].json["header"] == "own"
+
+
+def test_local_request_is_the_hook_every_call_goes_through(app: Sanic) -> None:
+    calls: list[tuple[str, str, dict[str, Any]]] = []
+
+    class Hooked(SanicTestClient):
+        async def _local_request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
+            calls.append((method, url.split("://")[0], dict(kwargs)))
+            return await super()._local_request(method, url, *args, **kwargs)
+
+    client = Hooked(app)
+    _, response = client.post("/echo", json={"a": 1})
+    assert response.json["body"] == '{"a":1}'
+    client.websocket("/ws/greet")
+    assert calls == [("post", "http", {"json": {"a": 1}}), ("websocket", "ws", {"mimic": None})]
+
+
+def test_a_debug_call_logs_each_request_as_app_run_debug_does(app: Sanic, client, caplog) -> None:
+    import logging
+
+    assert app.config.ACCESS_LOG is False
+    with caplog.at_level(logging.INFO, logger="sanic.access"):
+        client.get("/", debug=True)
+    [record] = [r for r in caplog.records if r.name == "sanic.access"]
+    assert (record.status, record.request.split(" ")[0]) == (200, "GET")
+    assert app.config.ACCESS_LOG is False  # restored with the mode
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="sanic.access"):
+        client.get("/", debug=True, server_kwargs={"access_log": False})
+    assert [r for r in caplog.records if r.name == "sanic.access"] == []

@@ -28,6 +28,13 @@ def test_json_is_none_for_a_body_that_is_not_json() -> None:
     assert TestingResponse(200, content=b"\xff\xfe").json is None
 
 
+def test_json_is_parsed_once_so_changes_to_it_stay() -> None:
+    response = TestingResponse(200, content=b'{"a": [1]}')
+    assert response.json is response.json
+    response.json["a"].append(2)
+    assert response.json == {"a": [1, 2]}
+
+
 def test_content_type_is_none_when_absent() -> None:
     assert TestingResponse(204).content_type is None
 

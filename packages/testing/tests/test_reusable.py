@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
+import httpx
 import pytest
 
 from hurtle_app import Sanic
@@ -78,3 +80,89 @@ async def test_works_inside_a_running_event_loop(app: Sanic, events: list[str]) 
         assert client.get("/")[1].text == "foo"
         assert client.get("/json")[1].json["hello"] == "world"
     assert events == CYCLE
+
+
+def test_the_session_port_and_loop_exist_before_run(app: Sanic) -> None:
+    # As sanic-testing's: a test may configure client._session or read client.port first.
+    client = ReusableClient(app, client_kwargs={"headers": {"x-test": "early"}})
+    assert isinstance(client._session, httpx.AsyncClient)
+    assert isinstance(client.port, int) and client.port > 0
+    assert not client._loop.is_closed()
+    port = client.port
+    with client:
+        request, response = client.get("/echo")
+        assert response.json["header"] == "early"
+        assert (client.port, response.url.port) == (port, port)
+    assert client._session is None
+
+
+def test_redirects_are_not_followed_unless_asked(app: Sanic) -> None:
+    with ReusableClient(app) as client:
+        request, response = client.get("/redirect")
+        assert (request.path, response.status, response.headers["location"]) == (
+            "/redirect",
+            302,
+            "/",
+        )
+        request, response = client.get("/redirect", follow_redirects=True)
+        assert (request.path, response.text) == ("/redirect", "foo")
+
+
+def test_an_exception_of_a_call_is_raised_as_it_is(app: Sanic) -> None:
+    with ReusableClient(app) as client:
+        with pytest.raises(TypeError, match=r"AsyncClient\.get\(\) got an unexpected keyword"):
+            client.get("/", allow_redirects=False)
+        with pytest.raises(TypeError, match=r"AsyncClient\.get\(\) got an unexpected keyword"):
+            client.get("/", json={"a": 1})
+        assert client.get("/")[1].text == "foo"
+
+
+def test_no_response_is_a_value_error_unless_allow_none(app: Sanic) -> None:
+    @app.get("/slow")
+    async def slow(request: Any) -> None:
+        await asyncio.sleep(1)
+
+    with ReusableClient(app) as client:
+        with pytest.raises(ValueError, match=r"got \(<Request: GET /slow>, None\)"):
+            client.get("/slow", timeout=0.05)
+        request, response = client.get("/slow", timeout=0.05, allow_none=True)
+        assert (request.path, response) == ("/slow", None)
+
+
+def test_server_kwargs_create_server_does_not_take_fail_when_made(app: Sanic) -> None:
+    with pytest.raises(TypeError, match="create_server.*'workers'"):
+        ReusableClient(app, server_kwargs={"workers": 2})
+
+
+def test_it_runs_again_after_stop(app: Sanic, events: list[str]) -> None:
+    client = ReusableClient(app)
+    for _ in range(2):
+        with client:
+            assert client.get("/")[1].text == "foo"
+    assert events == CYCLE * 2
+
+
+def test_local_request_is_the_hook_every_call_goes_through(app: Sanic) -> None:
+    methods: list[str] = []
+
+    class Hooked(ReusableClient):
+        async def _local_request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
+            methods.append(method)
+            return await super()._local_request(method, url, *args, **kwargs)
+
+    with Hooked(app) as client:
+        assert client.get("/")[1].text == "foo"
+        assert client.delete("/echo")[1].json["method"] == "DELETE"
+    assert methods == ["get", "delete"]
+
+
+def test_a_loop_set_on_the_client_is_used_and_left_open(app: Sanic) -> None:
+    loop = asyncio.new_event_loop()
+    try:
+        client = ReusableClient(app)
+        client._loop = loop
+        with client:
+            assert client.get("/")[1].text == "foo"
+        assert client._loop is loop and not loop.is_closed()
+    finally:
+        loop.close()

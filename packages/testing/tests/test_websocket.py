@@ -84,3 +84,48 @@ def test_websocket_on_a_reusable_client(app: Sanic) -> None:
         assert proxy.server_sent == ["echo:x"]
         _, response = client.get("/")
         assert response.text == "foo"
+
+
+def test_the_mimic_sees_the_connection_names_of_sanic_testing(app: Sanic) -> None:
+    seen: dict[str, Any] = {}
+
+    async def mimic(ws: Any) -> None:
+        seen.update(
+            open=ws.open,
+            closed=ws.closed,
+            path=ws.path,
+            key=ws.request_headers["sec-websocket-key"],
+            accept="sec-websocket-accept" in ws.response_headers,
+        )
+
+    SanicTestClient(app).websocket("/ws", mimic=mimic)
+    assert seen["open"] is True and seen["closed"] is False
+    assert seen["path"] == "/ws"
+    assert seen["key"] and seen["accept"] is True
+
+
+@pytest.mark.parametrize("argument", ["extra_headers", "additional_headers", "headers"])
+def test_handshake_headers_under_every_name(app: Sanic, argument: str) -> None:
+    request, _ = SanicTestClient(app).websocket("/ws/greet", **{argument: {"x-test": "1"}})
+    assert request.headers.get("x-test") == "1"
+
+
+def test_websocket_proxy_awaited_runs_a_mimic_and_returns_the_proxy(app: Sanic) -> None:
+    # sanic-testing's form: ``await websocket_proxy(url, mimic=...)``.
+    from sanic_testing.testing import websocket_proxy
+
+    async def mimic(ws: Any) -> None:
+        await ws.send("x")
+        assert await ws.recv() == "echo:x"
+
+    with ReusableClient(app) as client:
+        url = f"ws://127.0.0.1:{client.port}/ws"
+        proxy = client._run(_await(websocket_proxy(url, mimic=mimic)))
+        assert isinstance(proxy, WebsocketProxy)
+        assert (proxy.client_sent, proxy.client_received) == (["x", ""], ["echo:x"])
+        proxy = client._run(_await(websocket_proxy(url)))
+        assert (proxy.client_sent, proxy.client_received) == ([], [])
+
+
+async def _await(awaitable: Any) -> Any:
+    return await awaitable

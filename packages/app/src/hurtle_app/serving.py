@@ -178,6 +178,9 @@ async def create_server(
     app.state.host = host or ""
     app.state.port = port or 0
     app.state.unix = unix
+    # As Sanic: served by its own server, the app is not under ASGI (an ASGI test client
+    # or server that ran it before left app.asgi set).
+    app.state.asgi = False
     certloader = getattr(app, "certloader_class", None)
     if certloader is not None:
         # Sanic(certloader_class=...): what ssl= means (and whether to serve TLS at all).

@@ -3,19 +3,20 @@ its ASGI interface; every call returns ``(request, response)``."""
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 import httpx
 
 from sanic_testing.asgi_driver import CLIENT_ADDR, WebsocketResult, asgi_websocket
-from sanic_testing.capture import RequestRecorder, recording_sink
+from sanic_testing.capture import _SINK, RequestRecorder, recording_sink
 from sanic_testing.constants import ASGI_BASE_URL
 from sanic_testing.lifespan import ListenerLifespan
 from sanic_testing.response import as_testing_response, attach_raw_cookies
 from sanic_testing.running import cookies_as_header, enable_test_mode
 from sanic_testing.websocket import Mimic
 
-__all__ = ["SanicASGITestClient"]
+__all__ = ["SanicASGITestClient", "app_call_with_return"]
 
 
 class SanicASGITestClient(httpx.AsyncClient):
@@ -40,9 +41,18 @@ class SanicASGITestClient(httpx.AsyncClient):
         self.sanic_app = app
         self.gather_request = True
         self.last_request: Any = None
-        self._recorder = RequestRecorder.for_app(app)
-        self._lifespan = ListenerLifespan(app)
         enable_test_mode(app)
+
+    # Made on first use, from ``sanic_app``: a subclass whose __init__ skips this one's
+    # (and sets ``sanic_app``, ``gather_request``, ``last_request`` and its own transport,
+    # as sanic-testing's subclasses do) still gets them.
+    @cached_property
+    def _recorder(self) -> RequestRecorder:
+        return RequestRecorder.for_app(self.sanic_app)
+
+    @cached_property
+    def _lifespan(self) -> ListenerLifespan:
+        return ListenerLifespan(self.sanic_app)
 
     def __getstate__(self) -> dict[str, Any]:
         # An app is picklable (workers started with "spawn" get it that way), and with it
@@ -129,3 +139,23 @@ class SanicASGITestClient(httpx.AsyncClient):
             await self._lifespan.shutdown()
         finally:
             await super().aclose()
+
+
+async def app_call_with_return(self: Any, scope: Any, receive: Any, send: Any) -> Any:
+    """Serve one ASGI call as ``app(scope, receive, send)`` does and return the
+    ``Request`` the app built for it (``None`` for a lifespan call).
+
+    sanic-testing's name: client subclasses install it as the app class's ``__call__``.
+    """
+    from hurtle_app.asgi import ASGIApp
+
+    with RequestRecorder.for_app(self).installed():
+        outer = _SINK.get()
+        if outer is None:
+            with recording_sink() as sink:
+                await ASGIApp.create(self, scope, receive, send)
+            return sink[0] if sink else None
+        # Inside a client's call: the request also goes to that call's record.
+        start = len(outer)
+        await ASGIApp.create(self, scope, receive, send)
+        return outer[start] if len(outer) > start else None

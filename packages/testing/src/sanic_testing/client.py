@@ -50,10 +50,17 @@ class SanicTestClient:
         enable_test_mode(app)
 
     def get_new_session(self, **kwargs: Any) -> httpx.AsyncClient:
-        """The ``httpx.AsyncClient`` a call uses (``kwargs`` are its options); it follows
-        redirects unless told not to."""
-        kwargs.setdefault("follow_redirects", True)
-        return httpx.AsyncClient(verify=False, **kwargs)
+        """The ``httpx.AsyncClient`` a call uses (``kwargs`` are its options; certificates
+        are not verified). A subclass may return its own; redirects are followed per
+        request (``allow_redirects=False`` stops at one), whatever the session's default."""
+        kwargs.setdefault("verify", False)
+        return httpx.AsyncClient(**kwargs)
+
+    async def _local_request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
+        """Send one request (or open the websocket) to the started server: the
+        ``TestingResponse``, or ``None`` when no response came (sanic-testing's hook:
+        subclasses override it, and call it for the request itself)."""
+        return await _send(self, url, method, args, kwargs)
 
     def _sanic_endpoint_test(
         self,
@@ -72,7 +79,12 @@ class SanicTestClient:
         port = self.port if self.port is not None else testing.PORT
         _install_method_not_allowed_handler(self.app)
         session = ServerSession(
-            self.app, host or self.host, port, debug=debug, server_kwargs=server_kwargs
+            self.app,
+            host or self.host,
+            port,
+            debug=debug,
+            server_kwargs=server_kwargs,
+            as_run=True,
         )
         recorder = RequestRecorder.for_app(self.app)
         exceptions: list[BaseException] = []
@@ -91,13 +103,18 @@ class SanicTestClient:
                 self.port = session.port  # as sanic-testing: the port the server got
                 url = session.url(uri, websocket=method == "websocket")
                 logger.info(url)
-                server_logger.info("Worker ready [%s]", pid)
                 try:
-                    return await _send(self, url, method, request_args, request_kwargs)
+                    return await self._local_request(
+                        method, url, *request_args, **request_kwargs
+                    )
                 except Exception as error:  # reported below, as sanic-testing does
+                    logger.exception("Exception")
                     exceptions.append(error)
                     return None
                 finally:
+                    # Sanic's client sends from a start-up listener: the worker is "ready"
+                    # once the request is over.
+                    server_logger.info("Worker ready [%s]", pid)
                     server_logger.info("Stopping worker [%s]", pid)
                     await session.stop()
                     server_logger.info("Worker complete [%s]", pid)
@@ -195,19 +212,39 @@ def _install_method_not_allowed_handler(app: Any) -> None:
 
 
 async def _send(
-    client: Any, url: str, method: str, args: tuple[Any, ...], kwargs: dict[str, Any]
+    client: Any,
+    url: str,
+    method: str,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    *,
+    allow_redirects_alias: bool = True,
 ) -> Any:
-    """One HTTP request (or websocket session) to an already started server."""
+    """One HTTP request (or websocket session) to an already started server.
+
+    As sanic-testing, the request goes through the session's helper of that name
+    (``session.get(...)``): a helper without body arguments refuses them (``get(json=...)``
+    is a ``TypeError``) and a method without a helper (``trace``) is an ``AttributeError``.
+    An httpx error (no answer in time, connection refused, too many redirects) is logged
+    and gives ``None``, which the caller reports as "no response".
+    """
     if method == "websocket":
         return await open_websocket(url, *args, **kwargs)
-    if "allow_redirects" in kwargs:
-        # sanic-testing's name for it (from requests): allow_redirects=False stops there.
-        kwargs["follow_redirects"] = kwargs.pop("allow_redirects")
+    if allow_redirects_alias:
+        # sanic-testing's name for it (from requests), per request: redirects are followed
+        # unless allow_redirects=False, whatever the session's own default.
+        kwargs.setdefault("follow_redirects", kwargs.pop("allow_redirects", True))
     raw_cookies = kwargs.pop("raw_cookies", False)
     options = split_client_options(kwargs)
     cookies_as_header(kwargs, url)
     async with client.get_new_session(**options) as session:
-        response = as_testing_response(await session.request(method.upper(), url, *args, **kwargs))
+        send = getattr(session, method.lower())
+        try:
+            response = await send(url, *args, **kwargs)
+        except httpx.HTTPError:
+            logger.exception("%s %s received no response!", method.upper(), url)
+            return None
+        response = as_testing_response(response)
     return attach_raw_cookies(response) if raw_cookies else response
 
 
@@ -219,16 +256,24 @@ async def open_websocket(
     headers: Any = None,
     **kwargs: Any,
 ) -> WebsocketProxy:
-    """Connect to ``url``, run ``mimic`` (if any) against the proxy, close, return it."""
+    """Connect to ``url``, run ``mimic`` (if any) against the proxy, close, return it.
+
+    ``extra_headers`` (the name sanic-testing's websockets client takes), ``headers`` and
+    ``additional_headers`` all add request headers.
+    """
     from websockets.asyncio.client import connect
 
-    if headers is not None:
-        kwargs.setdefault("additional_headers", headers)
+    for alias in ("extra_headers", "headers"):
+        value = headers if alias == "headers" else kwargs.pop(alias, None)
+        if value is not None:
+            kwargs.setdefault("additional_headers", value)
     async with connect(url, subprotocols=subprotocols, **kwargs) as ws:
         proxy = WebsocketProxy(ws)
         if mimic is not None:
             await mimic(proxy)
-            # As sanic-testing: closing after a mimic is recorded as a last "" sent.
+            # As sanic-testing: closing after a mimic is recorded as a last "" sent. Its
+            # client sends that empty message as it closes, and Sanic's handler, cancelled
+            # by the close, rarely reads it: it is not sent, so a handler never sees it.
             proxy.client_sent.append("")
     return proxy
 
@@ -241,9 +286,10 @@ def endpoint_result(
     gather_request: bool,
     allow_none: bool,
 ) -> tuple[Any, Any]:
-    """The ``(request, response)`` a sync call returns, or the error sanic-testing raises."""
+    """The ``(request, response)`` a sync call returns, or the error sanic-testing raises:
+    an exception raised by the call, even with ``allow_none``, else "no response"."""
+    if exceptions:
+        raise ValueError(f"Exception during request: {exceptions}") from exceptions[0]
     if response is None and not allow_none:
-        if exceptions:
-            raise ValueError(f"Exception during request: {exceptions}") from exceptions[0]
         raise ValueError(f"Request and response object expected, got ({[request, response]})")
     return (request if gather_request else None), response

@@ -39,11 +39,20 @@ class TestingResponse(httpx.Response):
 
     @property
     def json(self) -> Any:  # type: ignore[override]
-        """The body parsed as JSON, or ``None`` when it is empty or not JSON."""
+        """The body parsed as JSON, or ``None`` when it is empty or not JSON.
+
+        Parsed once: every read returns the same object (as sanic-testing's), so a test
+        that changes ``response.json[...]`` sees its change on the next read.
+        """
         try:
-            return _json.loads(self.content)
+            return self._json
+        except AttributeError:
+            pass
+        try:
+            self._json = _json.loads(self.content)
         except (ValueError, UnicodeDecodeError):
-            return None
+            self._json = None
+        return self._json
 
 
 class LazyRequestResponse(TestingResponse):

@@ -8,9 +8,15 @@ from typing import Any
 import httpx
 
 from sanic_testing.capture import RequestRecorder
-from sanic_testing.client import _send, endpoint_result
+from sanic_testing.client import _send
 from sanic_testing.constants import HOST
-from sanic_testing.running import LoopRunner, ServerSession, enable_test_mode
+from sanic_testing.running import (
+    LoopRunner,
+    ServerSession,
+    check_create_server_kwargs,
+    enable_test_mode,
+    free_port,
+)
 from sanic_testing.websocket import Mimic
 
 __all__ = ["ReusableClient"]
@@ -19,10 +25,14 @@ __all__ = ["ReusableClient"]
 class ReusableClient:
     """Start the app's server once (``run()`` / ``with``), send many requests, ``stop()``.
 
-    The server listens on a real loopback socket (a free port unless ``port`` is given)
-    and runs on the client's own event loop (``loop=`` to supply one).  Calls return
-    ``(request, response)`` like ``SanicTestClient``; ``client_kwargs`` configure the
-    shared ``httpx.AsyncClient``.
+    The server listens on a real loopback socket (``port``, or a free port chosen when the
+    client is made) and runs on the client's own event loop (``loop=`` to supply one).
+    Calls return ``(request, response)`` like ``SanicTestClient``, with sanic-testing's
+    differences for this client: redirects are not followed unless
+    ``follow_redirects=True``, and an exception raised by a call (a ``TypeError`` for
+    an argument httpx does not take) is raised as it is. ``client_kwargs`` configure the
+    shared ``httpx.AsyncClient`` (``_session``, made with the client);
+    ``server_kwargs`` go to ``app.create_server``.
     """
 
     def __init__(
@@ -34,18 +44,36 @@ class ReusableClient:
         server_kwargs: dict[str, Any] | None = None,
         client_kwargs: dict[str, Any] | None = None,
     ) -> None:
+        check_create_server_kwargs(app, server_kwargs)
         self.app = app
         self.host = host
-        self.port = port
+        self.port = port if port is not None else free_port(host)
         self.debug = False
-        self._loop = loop
+        self._given_loop = loop
+        self._made_loop: asyncio.AbstractEventLoop | None = None
         self._server_kwargs = server_kwargs or {}
         self._client_kwargs = client_kwargs or {}
         self._server: ServerSession | None = None
-        self._session: httpx.AsyncClient | None = None
+        self._session: httpx.AsyncClient | None = self._new_session()
         self._runner: LoopRunner | None = None
         self._recorder = RequestRecorder.for_app(app)
         enable_test_mode(app)
+
+    @property
+    def _loop(self) -> asyncio.AbstractEventLoop:
+        """The event loop the server runs on: the one given, else one this client makes
+        when first asked (as sanic-testing's, it exists before ``run()``); ``stop()``
+        closes a loop the client made, and the next ``run()`` makes another."""
+        if self._given_loop is not None:
+            return self._given_loop
+        if self._made_loop is None or self._made_loop.is_closed():
+            self._made_loop = asyncio.new_event_loop()
+        return self._made_loop
+
+    @_loop.setter
+    def _loop(self, loop: asyncio.AbstractEventLoop | None) -> None:
+        # Setting it (before run) is giving it: the client will not close it.
+        self._given_loop = loop
 
     def __enter__(self) -> ReusableClient:
         self.run()
@@ -58,8 +86,7 @@ class ReusableClient:
         """Start the server (listeners included) and open the HTTP session."""
         if self._server is not None:
             raise RuntimeError("This ReusableClient is already running; call stop() first.")
-        self._runner = LoopRunner(self._loop)
-        self._loop = self._runner.loop
+        self._runner = LoopRunner(self._loop, owned=self._given_loop is None)
         server = ServerSession(
             self.app, self.host, self.port, debug=self.debug, server_kwargs=self._server_kwargs
         )
@@ -73,8 +100,12 @@ class ReusableClient:
             raise
         self._server = server
         self.port = server.port
-        options = {"verify": False, "follow_redirects": True, **self._client_kwargs}
-        self._session = httpx.AsyncClient(**options)
+        if self._session is None:  # run again after stop()
+            self._session = self._new_session()
+
+    def _new_session(self) -> httpx.AsyncClient:
+        # httpx's defaults (redirects not followed), as sanic-testing's session.
+        return httpx.AsyncClient(**{"verify": False, **self._client_kwargs})
 
     def stop(self) -> None:
         """Close the HTTP session, run the stop listeners and close the server."""
@@ -112,25 +143,22 @@ class ReusableClient:
         server = self._server
         if server is None:
             raise RuntimeError(_NOT_RUNNING)
-        exceptions: list[BaseException] = []
         url = server.url(uri, websocket=method == "websocket")
-
-        async def call() -> Any:
-            try:
-                return await _send(self, url, method, request_args, request_kwargs)
-            except Exception as error:  # reported below, as sanic-testing does
-                exceptions.append(error)
-                return None
-
         self._recorder.requests.clear()
-        response = self._run(call())
-        return endpoint_result(
-            self._recorder.take(),
-            response,
-            exceptions,
-            gather_request=gather_request,
-            allow_none=allow_none,
-        )
+        try:
+            response = self._run(self._local_request(method, url, *request_args, **request_kwargs))
+        finally:
+            request = self._recorder.take()
+        if response is None and not allow_none:
+            raise ValueError(
+                f"Request and response object expected, got ({request!r}, {response!r})"
+            )
+        return (request if gather_request else None), response
+
+    async def _local_request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
+        """Send one request (or open the websocket) through the shared session: the
+        ``TestingResponse``, or ``None`` when no response came (sanic-testing's hook)."""
+        return await _send(self, url, method, args, kwargs, allow_redirects_alias=False)
 
     def get_new_session(self, **kwargs: Any) -> Any:
         """The shared HTTP session (request-level client options are not supported here)."""

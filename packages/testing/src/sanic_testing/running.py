@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import inspect
+import os
 import socket
 import threading
 from collections.abc import Awaitable, Callable
@@ -20,10 +21,12 @@ __all__ = [
     "SERVER_OPTIONS",
     "ServerSession",
     "bind_free_socket",
+    "check_create_server_kwargs",
+    "cookies_as_header",
     "enable_test_mode",
     "format_host",
+    "free_port",
     "run_sync",
-    "cookies_as_header",
     "split_client_options",
     "use_uvloop_policy",
     "wants_uvloop",
@@ -100,6 +103,41 @@ def _check_server_kwargs(app: Any, server_kwargs: dict[str, Any] | None) -> None
             )
 
 
+def _check_single_process(server_kwargs: dict[str, Any]) -> None:
+    """Refuse what ``app.run(single_process=True)`` refuses, as sanic-testing's client
+    (which runs the app that way) does: its own ``single_process``, several workers
+    (``workers=2``, ``fast=True`` on several CPUs) or auto-reload (``auto_reload``, ``dev``)."""
+    if "single_process" in server_kwargs:
+        raise TypeError("app.run() got multiple values for keyword argument 'single_process'")
+    workers = server_kwargs.get("workers", 1)
+    if workers == "auto" or server_kwargs.get("fast"):
+        workers = os.cpu_count() or 1
+    if (isinstance(workers, int) and workers > 1) or (
+        server_kwargs.get("auto_reload") or server_kwargs.get("dev")
+    ):
+        raise RuntimeError("Single process cannot be run with multiple workers or auto-reload")
+
+
+def check_create_server_kwargs(app: Any, server_kwargs: dict[str, Any] | None) -> None:
+    """Refuse a ``server_kwargs`` key ``app.create_server`` does not take, with its
+    ``TypeError`` (sanic-testing's ``ReusableClient`` passes them to it when made)."""
+    create_server = getattr(app, "create_server", None)
+    if not server_kwargs or create_server is None:
+        return
+    try:
+        accepted = inspect.signature(create_server).parameters
+    except (TypeError, ValueError):
+        return
+    if any(p.kind is p.VAR_KEYWORD for p in accepted.values()):
+        return
+    for key in server_kwargs:
+        if key not in accepted:
+            raise TypeError(
+                f"server_kwargs: app.create_server() got an unexpected keyword argument "
+                f"{key!r} (it takes: {', '.join(sorted(accepted))})"
+            )
+
+
 def wants_uvloop(app: Any) -> bool:
     """Whether the app runs on uvloop when installed (``USE_UVLOOP`` not set to False)."""
     config = getattr(app, "config", None)
@@ -144,8 +182,11 @@ class LoopRunner:
     a loop (an async test), the private loop runs on a helper thread instead.
     """
 
-    def __init__(self, loop: asyncio.AbstractEventLoop | None = None) -> None:
-        self._own_loop = loop is None
+    def __init__(
+        self, loop: asyncio.AbstractEventLoop | None = None, *, owned: bool | None = None
+    ) -> None:
+        # ``owned``: close the loop with the runner (default: only a loop it makes).
+        self._own_loop = loop is None if owned is None else owned
         self.loop = loop if loop is not None else asyncio.new_event_loop()
         self._thread: threading.Thread | None = None
         if not _loop_running():
@@ -216,6 +257,12 @@ def bind_free_socket(host: str, port: int | None) -> socket.socket:
     return sock
 
 
+def free_port(host: str) -> int:
+    """A TCP port free on ``host`` now (the server binds it later)."""
+    with bind_free_socket(host, None) as sock:
+        return sock.getsockname()[1]
+
+
 def cookies_as_header(kwargs: dict[str, Any], url: Any) -> None:
     """Turn a per-request ``cookies=`` argument into a ``Cookie`` header, in place.
 
@@ -266,20 +313,28 @@ class ServerSession:
         *,
         debug: bool = False,
         server_kwargs: dict[str, Any] | None = None,
+        as_run: bool = False,
     ) -> None:
         self.app = app
+        # ``as_run``: the app's state shows the run Sanic's SanicTestClient makes
+        # (``app.run``); its ReusableClient uses ``create_server``, which leaves it alone.
+        self.as_run = as_run
         self.host = host
         self.debug = debug
         _check_server_kwargs(app, server_kwargs)
+        if as_run:
+            _check_single_process(server_kwargs or {})
         self.options = {k: v for k, v in (server_kwargs or {}).items() if k in SERVER_OPTIONS}
         # ``verbosity`` is an ``app.run`` option: the run's verbosity of the loggers.
         self.verbosity: int | None = (server_kwargs or {}).get("verbosity")
         self._saved_verbosity: Any = None
+        self._saved_access_log: tuple[Any] | None = None
         self.sock: socket.socket | None = self.options.pop("sock", None)
         if self.sock is None and not self.options.get("unix"):
             self.sock = bind_free_socket(host, port)
         self.port: int = self.sock.getsockname()[1] if self.sock is not None else 0
         self.server: Any = None
+        self._info: Any = None
         self._saved_mode: Any = None
         self._prepared = False
 
@@ -325,12 +380,18 @@ class ServerSession:
             state.mode = Mode.DEBUG
             # The banner already shows the debug look (as app.run(debug=True) does).
             apply_log_formatters(self.app)
+        config = getattr(self.app, "config", None)
+        if self.debug and self.as_run and "access_log" not in self.options and config is not None:
+            # app.run(debug=True) logs every request unless access_log is given.
+            self._saved_access_log = (config.get("ACCESS_LOG"),)
+            config.ACCESS_LOG = True
 
     async def start(self) -> None:
         """Bind, run the start-up listeners, and accept connections."""
         self.prepare()
-        # The client logs the banner itself (before "Starting worker", as sanic-testing).
-        quiet = banner_shown.set(True)
+        # As app.run, SanicTestClient logs the banner itself (before "Starting worker", as
+        # sanic-testing); ReusableClient's server is create_server's, with its banner.
+        quiet = banner_shown.set(self.as_run)
         try:
             try:
                 self.server = await self.app.create_server(
@@ -341,10 +402,12 @@ class ServerSession:
                 )
             finally:
                 banner_shown.reset(quiet)
+            self._mark_serving()
             await self.server.startup()
             await self.server.before_start()
             await self.server.after_start()
         except BaseException:
+            self._mark_stopped()
             server, self.server = self.server, None
             if server is not None:
                 # A failing start-up listener: close the listening server too (else it
@@ -365,8 +428,34 @@ class ServerSession:
             await server.graceful_shutdown(self.shutdown_timeout)
             await server.after_stop()
         finally:
+            self._mark_stopped()
             self._close_socket()
             self._restore_mode()
+
+    def _mark_serving(self) -> None:
+        # As the run Sanic's client makes: one worker, and the app's state lists this
+        # server as SERVING (app.state.stage) from before_server_start to after_server_stop.
+        from hurtle_app.state import ApplicationServerInfo, ServerStage
+
+        state = getattr(self.app, "state", None)
+        if state is None or not self.as_run:
+            return
+        settings = {"host": self.host, "port": self.port, **self.options}
+        self._info = ApplicationServerInfo(settings=settings, stage=ServerStage.SERVING)
+        self._info.server = self.server
+        state.workers = 1
+        state.server_info.append(self._info)
+
+    def _mark_stopped(self) -> None:
+        info, self._info = self._info, None
+        state = getattr(self.app, "state", None)
+        if info is None or state is None:
+            return
+        from hurtle_app.state import ServerStage
+
+        info.stage = ServerStage.STOPPED
+        if info in state.server_info:
+            state.server_info.remove(info)
 
     def _close_socket(self) -> None:
         if self.sock is not None:
@@ -380,3 +469,6 @@ class ServerSession:
         if state is not None and self._saved_verbosity is not None:
             state.verbosity = self._saved_verbosity
             self._saved_verbosity = None
+        if self._saved_access_log is not None:
+            self.app.config.ACCESS_LOG = self._saved_access_log[0]
+            self._saved_access_log = None

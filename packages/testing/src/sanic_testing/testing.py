@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sanic_testing.asgi import SanicASGITestClient
+from sanic_testing.asgi import SanicASGITestClient, app_call_with_return
 from sanic_testing.client import SanicTestClient
 from sanic_testing.constants import ASGI_BASE_URL, ASGI_HOST, ASGI_PORT, HOST, PORT
 from sanic_testing.response import TestingResponse
@@ -17,5 +17,6 @@ __all__ = [
     "SanicASGITestClient",
     "SanicTestClient",
     "TestingResponse",
+    "app_call_with_return",
     "websocket_proxy",
 ]

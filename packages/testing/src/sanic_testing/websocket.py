@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator
 from typing import Any
 
 __all__ = ["WebsocketProxy", "websocket_proxy"]
@@ -35,6 +35,37 @@ class WebsocketProxy:
         """Messages the server sent (those this client received)."""
         return self.client_received
 
+    # The names of the connection sanic-testing hands to a mimic (websockets' legacy
+    # client), which this library's current client spells differently.
+    @property
+    def open(self) -> bool:
+        """Whether the connection is open (messages can be sent)."""
+        from websockets.protocol import State
+
+        return self.ws.state is State.OPEN
+
+    @property
+    def closed(self) -> bool:
+        """Whether the connection is closed (the closing handshake is over)."""
+        from websockets.protocol import State
+
+        return self.ws.state is State.CLOSED
+
+    @property
+    def path(self) -> str:
+        """The request target of the opening handshake."""
+        return self.ws.request.path
+
+    @property
+    def request_headers(self) -> Any:
+        """The headers of the opening handshake's request."""
+        return self.ws.request.headers
+
+    @property
+    def response_headers(self) -> Any:
+        """The headers of the server's handshake response."""
+        return self.ws.response.headers
+
     async def send(self, message: Any) -> None:
         """Send a text (``str``) or binary (``bytes``) message to the server."""
         await self.ws.send(message)
@@ -59,21 +90,31 @@ class WebsocketProxy:
 
 
 def websocket_proxy(url: str, *args: Any, **kwargs: Any) -> Any:
-    """Open a client websocket to ``url`` (``async with websocket_proxy(url) as ws``).
+    """A client websocket to ``url``, as a ``WebsocketProxy``.
 
-    Yields a ``WebsocketProxy``; extra arguments go to ``websockets``' ``connect``.
+    ``await websocket_proxy(url, mimic=...)`` (sanic-testing's form) connects, lets the
+    ``mimic`` coroutine talk, closes and returns the proxy; ``async with
+    websocket_proxy(url) as ws`` keeps it open for the block. Other arguments go to
+    ``websockets``' ``connect``.
     """
     return _ProxyConnect(url, args, kwargs)
 
 
 class _ProxyConnect:
     def __init__(self, url: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-        from websockets.asyncio.client import connect
-
-        self._connect = connect(url, *args, **kwargs)
+        self._url, self._args, self._kwargs = url, args, kwargs
+        self._connect: Any = None
         self.proxy: WebsocketProxy | None = None
 
+    def __await__(self) -> Generator[Any, None, WebsocketProxy]:
+        from sanic_testing.client import open_websocket
+
+        return open_websocket(self._url, *self._args, **self._kwargs).__await__()
+
     async def __aenter__(self) -> WebsocketProxy:
+        from websockets.asyncio.client import connect
+
+        self._connect = connect(self._url, *self._args, **self._kwargs)
         self.proxy = WebsocketProxy(await self._connect.__aenter__())
         return self.proxy
 
