@@ -36,6 +36,7 @@ from hurtle_app.futures import (
 )
 from hurtle_app.handlers import ErrorHandler
 from hurtle_app.handling import RequestHandling
+from hurtle_app.helpers import Default
 from hurtle_app.listeners import ListenerRegistry
 from hurtle_app.middleware import (
     Middleware,
@@ -78,6 +79,24 @@ _SERVER_EVENTS = {
 # The listener event of each server signal ("server.init.after" -> "after_server_start").
 _SERVER_SIGNALS = {f"server.{c}.{a}": event for (c, a), event in _SERVER_EVENTS.items()}
 
+
+def _resolve_touchup(app: Any) -> None:
+    """Give ``TOUCHUP`` the value Sanic reports once started (Hurtle rewrites no source).
+
+    Left at its default it becomes ``True``, or ``False`` in debug mode, where only an
+    explicit ``True`` stays.
+    """
+    touchup = app.config.get("TOUCHUP")
+    if app.state.is_debug and touchup is not True:
+        app.config.TOUCHUP = False
+    elif isinstance(touchup, Default):
+        app.config.TOUCHUP = True
+
+
+_NO_SETTING = (
+    "Setting variables on Sanic instances is not allowed. You should change your "
+    "Sanic instance to use instance.ctx.{name} instead."
+)
 
 class DuplicateBlueprintName(SanicException, AssertionError):
     """Two blueprints with one name on an app.
@@ -179,11 +198,11 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
 
     def __setattr__(self, name: str, value: Any) -> None:
         if self._frozen and name not in self.__dict__ and not hasattr(type(self), name):
-            raise AttributeError(
-                "Setting variables on Sanic instances is not allowed. You should change your "
-                f"Sanic instance to use instance.ctx.{name} instead."
-            )
-        object.__setattr__(self, name, value)
+            raise AttributeError(_NO_SETTING.format(name=name))
+        try:
+            object.__setattr__(self, name, value)
+        except AttributeError as e:  # a read-only property (app.debug...): Sanic's message
+            raise AttributeError(_NO_SETTING.format(name=name)) from e
 
     def __repr__(self) -> str:
         return f'{type(self).__name__}(name="{self.name}")'
@@ -683,6 +702,7 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
         # app started last (capped by Http.HEADER_CEILING).
         Http.set_header_max_size(self.config.get("REQUEST_MAX_HEADER_SIZE", 8192))
         _check_timeouts(self.config)
+        _resolve_touchup(self)
         if self._pipeline is not None:
             if self.router.finalized and self._composed_routes == len(self.router.routes):
                 return
