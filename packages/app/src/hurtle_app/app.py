@@ -400,7 +400,9 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
     def _apply_static(self, static: FutureStatic) -> list[Any]:
         path = static.file_or_directory
         if static.resource_type is None:
-            is_folder = path.is_dir()
+            # As Sanic: anything but an existing file is a folder, so one created after
+            # start-up (a build output) is served.
+            is_folder = not path.is_file()
         else:
             is_folder = static.resource_type == "dir"
         # As Sanic: TypeError when the path is not what resource_type says (a folder
