@@ -19,7 +19,40 @@ async def test_tasks_added_before_start_run_once_the_server_starts(app: Sanic) -
     app.add_task(job())
     assert not ran.is_set()
     await app._server_event("init", "before")
+    await app._server_event("init", "after")
     await asyncio.wait_for(ran.wait(), 1)
+
+
+async def test_tasks_added_before_start_step_in_where_the_first_was_added(app: Sanic) -> None:
+    # As Sanic: the first task added before the run registers the after_server_start
+    # listener that starts them, so they take their first step after the listeners
+    # registered before it and before those registered after it.
+    order: list[str] = []
+
+    @app.after_server_start
+    async def before_the_task(app_: Sanic) -> None:
+        order.append("listener registered first")
+
+    async def job(app_: Sanic) -> None:
+        order.append("task, first step")
+        await asyncio.sleep(0)
+        order.append("task, second step")
+
+    app.add_task(job)
+
+    @app.after_server_start
+    async def after_the_task(app_: Sanic) -> None:
+        order.append("listener registered next")
+
+    await app._server_event("init", "before")
+    await app._server_event("init", "after")
+    await asyncio.sleep(0.01)
+    assert order == [
+        "listener registered first",
+        "task, first step",
+        "listener registered next",
+        "task, second step",
+    ]
 
 
 async def test_a_task_added_before_start_first_runs_after_after_server_start(app: Sanic) -> None:

@@ -783,10 +783,10 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
         if event == "before_server_start":
             # Tasks its listeners started get their first step now, before the server
             # listens, as in Sanic: one waiting for "server.init.after" is then woken by
-            # it. Tasks added before the run start after, as before (as in Sanic, they
-            # first run once the after_server_start listeners did).
+            # it. Tasks added before the run are started by the after_server_start
+            # listener the first of them registered (dispatch_delayed_tasks).
             await asyncio.sleep(0)
-            self._task_registry.start(loop)
+            self._task_registry.bind(loop)
 
     async def _run_server_event(
         self, event: str, signal_name: str, loop: asyncio.AbstractEventLoop

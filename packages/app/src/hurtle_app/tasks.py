@@ -22,6 +22,7 @@ class TaskRegistry:
         self._delayed: list[tuple[Any, str | None, bool]] = []
         # True from the start of ``before_server_start``: its listeners may name tasks.
         self.starting = False
+        self._dispatcher_added = False
 
     async def _call(self, task: Any) -> Any:
         """Run a task given as a callable: with the app if it takes an argument.
@@ -52,6 +53,12 @@ class TaskRegistry:
         if self.loop is None:
             if name and not self.starting:
                 raise RuntimeError("Cannot name task outside of a running application")
+            if not self._dispatcher_added:
+                # As Sanic: the tasks added before the run are started by an
+                # after_server_start listener registered with the first of them, so they
+                # take their first step where it stands among that event's listeners.
+                self._dispatcher_added = True
+                self.app.after_server_start(self.app.dispatch_delayed_tasks)
             self._delayed.append((task, name, register))
             return None
         return self._start(self.loop, task, name, register)
@@ -88,13 +95,24 @@ class TaskRegistry:
             )
         )
 
-    def start(self, loop: asyncio.AbstractEventLoop) -> None:
-        """Bind to the running loop and start every task added before it ran."""
+    def bind(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Bind to the running loop: tasks added from now on start at once."""
         self.loop = loop
         self.starting = False
+
+    def start(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Bind to the running loop and start every task added before it ran."""
+        self.bind(loop)
         delayed, self._delayed = self._delayed, []
         for task, name, register in delayed:
             self._start(loop, task, name, register)
+
+    async def prepare(self, task: Any) -> Any:
+        """Run ``task`` (a coroutine, an awaitable, or a callable taking the app or
+        nothing) to its end and return its result."""
+        if inspect.isawaitable(task):
+            return await task
+        return await self._call(task)
 
     def get(self, name: str, *, raise_exception: bool = True) -> asyncio.Task[Any] | None:
         """The task registered under ``name``."""
