@@ -594,13 +594,16 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
         """Forget the background tasks that have finished."""
         self._task_registry.purge()
 
-    async def shutdown_tasks(
-        self,
-        timeout: float | None = None,  # noqa: ASYNC109 - Sanic's signature
-        increment: float = 0.1,
-    ) -> None:
-        """Cancel every background task, waiting up to ``timeout`` seconds."""
-        await self._task_registry.shutdown(timeout)
+    def shutdown_tasks(self, timeout: float | None = None, increment: float = 0.1) -> None:
+        """Cancel every background task (a plain method, as Sanic's: call it, not await).
+
+        Called where the app's loop is not running (after a run), it also runs that loop
+        until the tasks end, for up to ``timeout`` seconds (``GRACEFUL_SHUTDOWN_TIMEOUT``
+        by default); on the running loop the tasks end at its next steps.
+        """
+        if timeout is None:
+            timeout = self.config.GRACEFUL_SHUTDOWN_TIMEOUT
+        self._task_registry.cancel_all(timeout)
 
     # --- signals -----------------------------------------------------------------------------
     async def dispatch(

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import logging
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 from hurtle_http.exceptions import SanicException
+
+error_logger = logging.getLogger("sanic.error")
 
 
 class TaskRegistry:
@@ -24,7 +27,7 @@ class TaskRegistry:
         self.starting = False
         self._dispatcher_added = False
 
-    async def _call(self, task: Any) -> Any:
+    async def _call(self, task: Any, warn: bool = False) -> Any:
         """Run a task given as a callable: with the app if it takes an argument.
 
         As in Sanic, anything can be added; a callable that is not async runs in the task,
@@ -36,7 +39,12 @@ class TaskRegistry:
             params = {}
         result = task(self.app) if params else task()
         if inspect.isawaitable(result):
-            result = await result
+            try:
+                return await result
+            except asyncio.CancelledError:
+                if warn:
+                    _warn_cancelled(result)
+                raise
         return result
 
     def add(self, task: Any, *, name: str | None = None, register: bool = True) -> Any:
@@ -64,16 +72,28 @@ class TaskRegistry:
         return self._start(self.loop, task, name, register)
 
     def _start(
-        self, loop: asyncio.AbstractEventLoop, task: Any, name: str | None, register: bool
+        self,
+        loop: asyncio.AbstractEventLoop,
+        task: Any,
+        name: str | None,
+        register: bool,
+        warn: bool = True,
     ) -> asyncio.Task[Any]:
+        # ``warn``: as Sanic, a task added while the app runs logs a warning naming its
+        # coroutine when it is cancelled (cancel_task, the stop); one added before the
+        # run does not.
         if isinstance(task, asyncio.Task):
             started = task
         elif asyncio.iscoroutine(task):
             started = loop.create_task(task, name=name)
+            if warn:
+                started.add_done_callback(_cancel_warner(task))
         elif inspect.isawaitable(task):
             started = loop.create_task(_as_coroutine(task), name=name)
+            if warn:
+                started.add_done_callback(_cancel_warner(task))
         else:
-            started = loop.create_task(self._call(task), name=name)
+            started = loop.create_task(self._call(task, warn), name=name)
         if register and name:
             self._tasks[name] = started
         elif not started.done():
@@ -105,7 +125,7 @@ class TaskRegistry:
         self.bind(loop)
         delayed, self._delayed = self._delayed, []
         for task, name, register in delayed:
-            self._start(loop, task, name, register)
+            self._start(loop, task, name, register, warn=False)
 
     async def prepare(self, task: Any) -> Any:
         """Run ``task`` (a coroutine, an awaitable, or a callable taking the app or
@@ -141,6 +161,18 @@ class TaskRegistry:
         """Forget every task that has finished."""
         for name in [name for name, task in self._tasks.items() if task.done()]:
             del self._tasks[name]
+
+    def cancel_all(self, timeout: float) -> None:
+        """Cancel every running task; when the loop they run on is not running (and
+        not closed), run it until they end, for up to ``timeout`` seconds."""
+        running = [task for task in self._tasks.values() if not task.done()]
+        running += [task for task in self._anonymous if not task.done()]
+        for task in running:
+            task.cancel()
+        loop = self.loop
+        if running and loop is not None and not loop.is_running() and not loop.is_closed():
+            loop.run_until_complete(asyncio.wait(running, timeout=max(timeout, 0) or None))
+        self.purge()
 
     async def shutdown(self, timeout: float | None = None) -> None:  # noqa: ASYNC109
         """Cancel every running task and wait (up to ``timeout``) for them to end."""
@@ -181,3 +213,17 @@ async def _as_coroutine(awaitable: Awaitable[Any]) -> Any:
 TaskFactory = Callable[..., Awaitable[Any]]
 
 __all__ = ["TaskFactory", "TaskRegistry"]
+
+
+def _warn_cancelled(awaited: Any) -> None:
+    error_logger.warning(f"Task {awaited} was cancelled before it completed.")
+
+
+def _cancel_warner(awaited: Any) -> Callable[[asyncio.Task[Any]], None]:
+    """A done callback logging Sanic's warning when the task ends cancelled."""
+
+    def warn(task: asyncio.Task[Any]) -> None:
+        if task.cancelled():
+            _warn_cancelled(awaited)
+
+    return warn
