@@ -53,8 +53,32 @@ def test_setting_unknown_attributes_points_to_ctx(app: Sanic) -> None:
 
 def test_debug_is_read_only(app: Sanic) -> None:
     assert app.debug is False
-    with pytest.raises(AttributeError):
+    # Sanic's message for any attribute that cannot be set, read-only properties included.
+    with pytest.raises(AttributeError, match="^Setting variables on Sanic instances .*ctx.debug"):
         app.debug = True
+
+
+@pytest.mark.parametrize(
+    ("debug", "given", "seen"),
+    [(False, None, True), (True, None, False), (True, True, True), (False, False, False)],
+)
+async def test_touchup_reads_as_sanic_reports_it_once_started(
+    app: Sanic, call, debug: bool, given: bool | None, seen: bool
+) -> None:
+    # Left at its default, TOUCHUP is True once the app has started (False in debug mode,
+    # where only an explicit True stays), as handlers and listeners read it on Sanic.
+    from hurtle_app.state import Mode
+
+    if debug:
+        app.state.mode = Mode.DEBUG
+    if given is not None:
+        app.config.TOUCHUP = given
+
+    @app.get("/")
+    async def show(request):
+        return text(repr(request.app.config.TOUCHUP))
+
+    assert (await call("GET", "/")).text == repr(seen)
 
 
 def test_custom_ctx_and_request_class() -> None:

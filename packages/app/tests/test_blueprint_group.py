@@ -107,3 +107,17 @@ def test_a_route_version_beats_every_other(app: Sanic) -> None:
     bp.add_route(handler, "/x", name="x", version=7)
     app.blueprint(Blueprint.group(bp, version=3), version=5)
     assert _paths(app) == {"TestApp.routed.x": "v7/x"}
+
+
+async def test_registering_the_same_group_twice_adds_nothing(app: Sanic, call) -> None:
+    # As Sanic: the second app.blueprint(group) is ignored. The first registration gives
+    # the blueprint the app's strict_slashes, which the group passes along the second
+    # time: that is still the same registration, not a duplicate route.
+    bp = Blueprint("twice", url_prefix="/1")
+    bp.add_route(handler, "/", name="root")
+    group = Blueprint.group(bp, url_prefix="/g")
+    app.blueprint(group)
+    app.blueprint(group)
+    assert _paths(app) == {"TestApp.twice.root": "g/1"}
+    app.router.reset()
+    assert (await call("GET", "/g/1")).status == 200

@@ -76,6 +76,19 @@ def test_response_uses_the_registered_handler() -> None:
     assert eh.response(make_request(), KeyError()).body == b"a"
 
 
+def test_a_function_handler_returning_nothing_leaves_the_default_page() -> None:
+    # As Sanic: a plain function that returns None (it only logged, say) is as if no
+    # handler had answered; the exception gets its default page with its own status.
+    def only_logs(request: Any, exc: BaseException) -> None:
+        return None
+
+    eh = ErrorHandler()
+    eh.add(NotFound, only_logs)
+    response = eh.response(make_request(), NotFound("nothing here"))
+    assert response.status == 404
+    assert b"nothing here" in response.body
+
+
 async def test_async_handler_result_is_awaitable() -> None:
     async def async_handler(request: Any, exc: BaseException) -> HTTPResponse:
         return HTTPResponse("async")

@@ -615,3 +615,18 @@ async def test_a_body_that_cannot_be_read_is_answered_as_its_route_answers_error
     )  # fmt: skip
     assert (await call("POST", "/nowhere", headers=broken[0], body=broken[1])).status == 404
     assert (await call("PUT", "/api", headers=broken[0], body=broken[1])).status == 405
+
+
+async def test_a_header_with_cr_or_lf_is_a_500_saying_so(app: Sanic, call) -> None:
+    # RFC 9110 5.5: the field is never written (Sanic writes it out: response splitting).
+    # The 500 names the problem; it said "Invalid response type None" (the response had
+    # been bound to the connection by the fast path that refused it, and was then
+    # taken as already sent).
+    @app.get("/")
+    async def bad(request):
+        return text("x", headers={"X-Injected": "a\r\nSet-Cookie: evil=1"})
+
+    sent = await call("GET", "/")
+    assert sent.status == 500
+    assert "Response header field contains CR or LF" in sent.text
+    assert "set-cookie" not in sent.headers

@@ -26,6 +26,17 @@ async def test_folder_serves_its_files(app: Sanic, call, site: Path) -> None:
     assert sent.headers["content-type"].startswith("text/plain")
 
 
+async def test_a_path_missing_when_declared_is_a_folder(app: Sanic, call, tmp_path: Path) -> None:
+    # As Sanic: only an existing file is served as one file; a folder made after the
+    # route was declared (a build step's output) has its files served.
+    app.static("/assets", tmp_path / "dist", name="assets")
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "app.js").write_text("js")
+    sent = await call("GET", "/assets/app.js")
+    assert (sent.status, sent.text) == (200, "js")
+    assert [r.path for r in app.router.routes] == ["assets/<__file_uri__:path>"]
+
+
 async def test_stream_large_files_that_is_no_size_is_refused_when_declared(
     app: Sanic, call, site: Path
 ) -> None:

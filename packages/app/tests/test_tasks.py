@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 import pytest
 
@@ -19,7 +20,40 @@ async def test_tasks_added_before_start_run_once_the_server_starts(app: Sanic) -
     app.add_task(job())
     assert not ran.is_set()
     await app._server_event("init", "before")
+    await app._server_event("init", "after")
     await asyncio.wait_for(ran.wait(), 1)
+
+
+async def test_tasks_added_before_start_step_in_where_the_first_was_added(app: Sanic) -> None:
+    # As Sanic: the first task added before the run registers the after_server_start
+    # listener that starts them, so they take their first step after the listeners
+    # registered before it and before those registered after it.
+    order: list[str] = []
+
+    @app.after_server_start
+    async def before_the_task(app_: Sanic) -> None:
+        order.append("listener registered first")
+
+    async def job(app_: Sanic) -> None:
+        order.append("task, first step")
+        await asyncio.sleep(0)
+        order.append("task, second step")
+
+    app.add_task(job)
+
+    @app.after_server_start
+    async def after_the_task(app_: Sanic) -> None:
+        order.append("listener registered next")
+
+    await app._server_event("init", "before")
+    await app._server_event("init", "after")
+    await asyncio.sleep(0.01)
+    assert order == [
+        "listener registered first",
+        "task, first step",
+        "listener registered next",
+        "task, second step",
+    ]
 
 
 async def test_a_task_added_before_start_first_runs_after_after_server_start(app: Sanic) -> None:
@@ -113,6 +147,48 @@ async def test_cancel_task_stops_it(app: Sanic) -> None:
     assert app.get_task("sleeper").cancelled()
     app.purge_tasks()
     assert app.get_task("sleeper", raise_exception=False) is None
+
+
+async def test_a_cancelled_running_task_logs_sanics_warning(
+    app: Sanic, caplog: pytest.LogCaptureFixture
+) -> None:
+    # As Sanic: a task added while the app runs logs a warning naming its coroutine when
+    # it is cancelled (by cancel_task or at the stop); one added before the run does not.
+    async def early() -> None:
+        await asyncio.sleep(60)
+
+    async def sleeper() -> None:
+        await asyncio.sleep(60)
+
+    async def sleeper_of(app_: Sanic) -> None:
+        await asyncio.sleep(60)
+
+    app.add_task(early())
+    await app._server_event("init", "before")
+    await app._server_event("init", "after")
+    app.add_task(sleeper(), name="sleeper")
+    app.add_task(sleeper_of, name="callable")
+    await asyncio.sleep(0)
+    with caplog.at_level(logging.WARNING, "sanic.error"):
+        await app.cancel_task("sleeper")
+        await app.cancel_task("callable")
+        await app._server_event("shutdown", "after")
+    messages = [r.getMessage() for r in caplog.records if r.name == "sanic.error"]
+    assert len(messages) == 2
+    assert messages[0].startswith("Task <coroutine object ")
+    assert "sleeper at 0x" in messages[0]
+    assert "sleeper_of at 0x" in messages[1]
+    assert all(m.endswith(" was cancelled before it completed.") for m in messages)
+
+
+async def test_shutdown_tasks_is_a_plain_method_that_cancels_them(app: Sanic) -> None:
+    # Sanic's is not a coroutine: called from a handler or listener it cancels the tasks
+    # at once (awaiting it is a TypeError there too).
+    await app._server_event("init", "before")
+    task = app.add_task(asyncio.sleep(60), name="forever")
+    assert app.shutdown_tasks(timeout=0.2) is None
+    await asyncio.sleep(0)
+    assert task.cancelled()
 
 
 async def test_unknown_task_error_names_it(app: Sanic) -> None:

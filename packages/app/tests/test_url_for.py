@@ -114,6 +114,25 @@ def test_static_urls(app: Sanic, tmp_path) -> None:
     assert app.url_for("static", name="one") == "/one.txt"
 
 
+def test_a_blueprints_static_routes_by_the_blueprints_view_name(app: Sanic, tmp_path) -> None:
+    # As Sanic: name= takes the place of "static" in "bp.static".
+    from hurtle_app import Blueprint
+
+    app.static("/uploads", tmp_path, name="uploads")
+    bp = Blueprint("bp", url_prefix="/bp")
+    bp.static("/assets", tmp_path, name="assets")
+    bp.static("/files", tmp_path)
+    app.blueprint(bp)
+    assert app.url_for("bp.static", name="assets", filename="a.txt") == "/bp/assets/a.txt"
+    assert app.url_for("TestApp.bp.static", name="assets", filename="a.txt") == "/bp/assets/a.txt"
+    assert app.url_for("static", name="bp.assets", filename="a.txt") == "/bp/assets/a.txt"
+    assert app.url_for("bp.static", filename="a.txt") == "/bp/files/a.txt"
+    assert app.url_for("bp.static", name="static", filename="a.txt") == "/bp/files/a.txt"
+    # The app's own static route is not the blueprint's.
+    with pytest.raises(URLBuildError, match="`bp.uploads` was not found"):
+        app.url_for("bp.static", name="uploads", filename="a.txt")
+
+
 def test_full_app_name_is_accepted(posts: Sanic) -> None:
     assert posts.url_for("TestApp.post_handler", post_id=1) == "/posts/1"
 

@@ -64,6 +64,22 @@ def test_prepare_records_the_settings(app: Sanic) -> None:
     assert runner.prepared_apps(Sanic) == [app]
 
 
+@pytest.mark.parametrize(("terminal", "debug", "warned"),
+                         [(True, False, True), (True, True, False), (False, False, False)])
+def test_production_mode_on_a_terminal_is_pointed_out(
+    app: Sanic, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+    terminal: bool, debug: bool, warned: bool,
+) -> None:
+    # As Sanic: on a terminal, each prepare() in production mode says how to develop.
+    monkeypatch.setattr(runner, "is_atty", lambda: terminal)
+    with caplog.at_level(logging.WARNING, "sanic.root"):
+        app.prepare(port=9996, motd=False, debug=debug)
+    messages = [r.getMessage() for r in caplog.records if r.name == "sanic.root"]
+    expected = ["Sanic is running in PRODUCTION mode. Consider using '--debug' or '--dev' "
+                "while actively developing your application."]
+    assert messages == (expected if warned else [])
+
+
 def test_dev_means_debug_and_auto_reload(app: Sanic, tmp_path) -> None:
     app.prepare(dev=True, reload_dir=str(tmp_path))
     assert app.debug and app.auto_reload

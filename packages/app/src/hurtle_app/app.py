@@ -36,6 +36,7 @@ from hurtle_app.futures import (
 )
 from hurtle_app.handlers import ErrorHandler
 from hurtle_app.handling import RequestHandling
+from hurtle_app.helpers import Default
 from hurtle_app.listeners import ListenerRegistry
 from hurtle_app.middleware import (
     Middleware,
@@ -78,6 +79,24 @@ _SERVER_EVENTS = {
 # The listener event of each server signal ("server.init.after" -> "after_server_start").
 _SERVER_SIGNALS = {f"server.{c}.{a}": event for (c, a), event in _SERVER_EVENTS.items()}
 
+
+def _resolve_touchup(app: Any) -> None:
+    """Give ``TOUCHUP`` the value Sanic reports once started (Hurtle rewrites no source).
+
+    Left at its default it becomes ``True``, or ``False`` in debug mode, where only an
+    explicit ``True`` stays.
+    """
+    touchup = app.config.get("TOUCHUP")
+    if app.state.is_debug and touchup is not True:
+        app.config.TOUCHUP = False
+    elif isinstance(touchup, Default):
+        app.config.TOUCHUP = True
+
+
+_NO_SETTING = (
+    "Setting variables on Sanic instances is not allowed. You should change your "
+    "Sanic instance to use instance.ctx.{name} instead."
+)
 
 class DuplicateBlueprintName(SanicException, AssertionError):
     """Two blueprints with one name on an app.
@@ -179,11 +198,11 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
 
     def __setattr__(self, name: str, value: Any) -> None:
         if self._frozen and name not in self.__dict__ and not hasattr(type(self), name):
-            raise AttributeError(
-                "Setting variables on Sanic instances is not allowed. You should change your "
-                f"Sanic instance to use instance.ctx.{name} instead."
-            )
-        object.__setattr__(self, name, value)
+            raise AttributeError(_NO_SETTING.format(name=name))
+        try:
+            object.__setattr__(self, name, value)
+        except AttributeError as e:  # a read-only property (app.debug...): Sanic's message
+            raise AttributeError(_NO_SETTING.format(name=name)) from e
 
     def __repr__(self) -> str:
         return f'{type(self).__name__}(name="{self.name}")'
@@ -381,7 +400,9 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
     def _apply_static(self, static: FutureStatic) -> list[Any]:
         path = static.file_or_directory
         if static.resource_type is None:
-            is_folder = path.is_dir()
+            # As Sanic: anything but an existing file is a folder, so one created after
+            # start-up (a build output) is served.
+            is_folder = not path.is_file()
         else:
             is_folder = static.resource_type == "dir"
         # As Sanic: TypeError when the path is not what resource_type says (a folder
@@ -573,13 +594,16 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
         """Forget the background tasks that have finished."""
         self._task_registry.purge()
 
-    async def shutdown_tasks(
-        self,
-        timeout: float | None = None,  # noqa: ASYNC109 - Sanic's signature
-        increment: float = 0.1,
-    ) -> None:
-        """Cancel every background task, waiting up to ``timeout`` seconds."""
-        await self._task_registry.shutdown(timeout)
+    def shutdown_tasks(self, timeout: float | None = None, increment: float = 0.1) -> None:
+        """Cancel every background task (a plain method, as Sanic's: call it, not await).
+
+        Called where the app's loop is not running (after a run), it also runs that loop
+        until the tasks end, for up to ``timeout`` seconds (``GRACEFUL_SHUTDOWN_TIMEOUT``
+        by default); on the running loop the tasks end at its next steps.
+        """
+        if timeout is None:
+            timeout = self.config.GRACEFUL_SHUTDOWN_TIMEOUT
+        self._task_registry.cancel_all(timeout)
 
     # --- signals -----------------------------------------------------------------------------
     async def dispatch(
@@ -683,6 +707,7 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
         # app started last (capped by Http.HEADER_CEILING).
         Http.set_header_max_size(self.config.get("REQUEST_MAX_HEADER_SIZE", 8192))
         _check_timeouts(self.config)
+        _resolve_touchup(self)
         if self._pipeline is not None:
             if self.router.finalized and self._composed_routes == len(self.router.routes):
                 return
@@ -761,10 +786,10 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
         if event == "before_server_start":
             # Tasks its listeners started get their first step now, before the server
             # listens, as in Sanic: one waiting for "server.init.after" is then woken by
-            # it. Tasks added before the run start after, as before (as in Sanic, they
-            # first run once the after_server_start listeners did).
+            # it. Tasks added before the run are started by the after_server_start
+            # listener the first of them registered (dispatch_delayed_tasks).
             await asyncio.sleep(0)
-            self._task_registry.start(loop)
+            self._task_registry.bind(loop)
 
     async def _run_server_event(
         self, event: str, signal_name: str, loop: asyncio.AbstractEventLoop

@@ -318,14 +318,16 @@ class AppSurface:
         return [task for task, _name, _register in self._task_registry._delayed]
 
     @staticmethod
-    def dispatch_delayed_tasks(app: Any) -> None:
-        """Start, on the running loop, the tasks added before it ran."""
+    async def dispatch_delayed_tasks(app: Any) -> None:
+        """Start, on the running loop, the tasks added before it ran (the
+        after_server_start listener that the first of them registered)."""
         app._task_registry.start(asyncio.get_running_loop())
+        await asyncio.sleep(0)  # as Sanic: they take their first step here
 
     @staticmethod
     async def run_delayed_task(app: Any, loop: asyncio.AbstractEventLoop, task: Any) -> None:
         """Prepare ``task`` (a coroutine or a callable taking the app) and await it."""
-        await app._task_registry._prepare(task)
+        await app._task_registry.prepare(task)
 
     # --- websockets --------------------------------------------------------------------------
     async def _websocket_handler(

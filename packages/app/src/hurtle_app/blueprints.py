@@ -268,8 +268,11 @@ class Blueprint(Registrar):
                 f'Blueprint "{self.name}" declares commands ({", ".join(sorted(c.name for c in self._future_commands))}): '
                 "registering commands with blueprints is not supported; use @app.command"
             )
+        wanted = self._effective(_Registration(app, options))
         for reg in self._registrations:
-            if reg.app is app and reg.options == options:
+            # Compared as resolved: a group registered again passes the strict_slashes the
+            # first registration gave the blueprint, where it passed None the first time.
+            if reg.app is app and self._effective(reg) == wanted:
                 # Already there with these options: nothing to add (Sanic ignores the
                 # repeat too, so an app factory may register a blueprint again).
                 if reg.implicit:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import logging
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 from hurtle_http.exceptions import SanicException
+
+error_logger = logging.getLogger("sanic.error")
 
 
 class TaskRegistry:
@@ -22,8 +25,9 @@ class TaskRegistry:
         self._delayed: list[tuple[Any, str | None, bool]] = []
         # True from the start of ``before_server_start``: its listeners may name tasks.
         self.starting = False
+        self._dispatcher_added = False
 
-    async def _call(self, task: Any) -> Any:
+    async def _call(self, task: Any, warn: bool = False) -> Any:
         """Run a task given as a callable: with the app if it takes an argument.
 
         As in Sanic, anything can be added; a callable that is not async runs in the task,
@@ -35,7 +39,12 @@ class TaskRegistry:
             params = {}
         result = task(self.app) if params else task()
         if inspect.isawaitable(result):
-            result = await result
+            try:
+                return await result
+            except asyncio.CancelledError:
+                if warn:
+                    _warn_cancelled(result)
+                raise
         return result
 
     def add(self, task: Any, *, name: str | None = None, register: bool = True) -> Any:
@@ -52,21 +61,39 @@ class TaskRegistry:
         if self.loop is None:
             if name and not self.starting:
                 raise RuntimeError("Cannot name task outside of a running application")
+            if not self._dispatcher_added:
+                # As Sanic: the tasks added before the run are started by an
+                # after_server_start listener registered with the first of them, so they
+                # take their first step where it stands among that event's listeners.
+                self._dispatcher_added = True
+                self.app.after_server_start(self.app.dispatch_delayed_tasks)
             self._delayed.append((task, name, register))
             return None
         return self._start(self.loop, task, name, register)
 
     def _start(
-        self, loop: asyncio.AbstractEventLoop, task: Any, name: str | None, register: bool
+        self,
+        loop: asyncio.AbstractEventLoop,
+        task: Any,
+        name: str | None,
+        register: bool,
+        warn: bool = True,
     ) -> asyncio.Task[Any]:
+        # ``warn``: as Sanic, a task added while the app runs logs a warning naming its
+        # coroutine when it is cancelled (cancel_task, the stop); one added before the
+        # run does not.
         if isinstance(task, asyncio.Task):
             started = task
         elif asyncio.iscoroutine(task):
             started = loop.create_task(task, name=name)
+            if warn:
+                started.add_done_callback(_cancel_warner(task))
         elif inspect.isawaitable(task):
             started = loop.create_task(_as_coroutine(task), name=name)
+            if warn:
+                started.add_done_callback(_cancel_warner(task))
         else:
-            started = loop.create_task(self._call(task), name=name)
+            started = loop.create_task(self._call(task, warn), name=name)
         if register and name:
             self._tasks[name] = started
         elif not started.done():
@@ -88,13 +115,24 @@ class TaskRegistry:
             )
         )
 
-    def start(self, loop: asyncio.AbstractEventLoop) -> None:
-        """Bind to the running loop and start every task added before it ran."""
+    def bind(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Bind to the running loop: tasks added from now on start at once."""
         self.loop = loop
         self.starting = False
+
+    def start(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Bind to the running loop and start every task added before it ran."""
+        self.bind(loop)
         delayed, self._delayed = self._delayed, []
         for task, name, register in delayed:
-            self._start(loop, task, name, register)
+            self._start(loop, task, name, register, warn=False)
+
+    async def prepare(self, task: Any) -> Any:
+        """Run ``task`` (a coroutine, an awaitable, or a callable taking the app or
+        nothing) to its end and return its result."""
+        if inspect.isawaitable(task):
+            return await task
+        return await self._call(task)
 
     def get(self, name: str, *, raise_exception: bool = True) -> asyncio.Task[Any] | None:
         """The task registered under ``name``."""
@@ -123,6 +161,18 @@ class TaskRegistry:
         """Forget every task that has finished."""
         for name in [name for name, task in self._tasks.items() if task.done()]:
             del self._tasks[name]
+
+    def cancel_all(self, timeout: float) -> None:
+        """Cancel every running task; when the loop they run on is not running (and
+        not closed), run it until they end, for up to ``timeout`` seconds."""
+        running = [task for task in self._tasks.values() if not task.done()]
+        running += [task for task in self._anonymous if not task.done()]
+        for task in running:
+            task.cancel()
+        loop = self.loop
+        if running and loop is not None and not loop.is_running() and not loop.is_closed():
+            loop.run_until_complete(asyncio.wait(running, timeout=max(timeout, 0) or None))
+        self.purge()
 
     async def shutdown(self, timeout: float | None = None) -> None:  # noqa: ASYNC109
         """Cancel every running task and wait (up to ``timeout``) for them to end."""
@@ -163,3 +213,17 @@ async def _as_coroutine(awaitable: Awaitable[Any]) -> Any:
 TaskFactory = Callable[..., Awaitable[Any]]
 
 __all__ = ["TaskFactory", "TaskRegistry"]
+
+
+def _warn_cancelled(awaited: Any) -> None:
+    error_logger.warning(f"Task {awaited} was cancelled before it completed.")
+
+
+def _cancel_warner(awaited: Any) -> Callable[[asyncio.Task[Any]], None]:
+    """A done callback logging Sanic's warning when the task ends cancelled."""
+
+    def warn(task: asyncio.Task[Any]) -> None:
+        if task.cancelled():
+            _warn_cancelled(awaited)
+
+    return warn

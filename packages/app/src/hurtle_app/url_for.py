@@ -18,17 +18,31 @@ def _full_name(app_name: str, view_name: str) -> str:
     return f"{app_name}.{view_name}"
 
 
-def find_route(app: Any, view_name: str, kwargs: dict[str, Any]) -> Any:
-    """The route ``url_for`` builds for ``view_name`` (handles the static shortcuts)."""
+def _lookup(app: Any, view_name: str) -> Any:
     router = app.router
-    if view_name == "static" or view_name.endswith(".static"):
-        # url_for("static", name="bp.static", filename=...) picks the named static route.
-        name = kwargs.pop("name", None)
-        if name:
-            view_name = name
     route = router.find_route_by_view_name(_full_name(app.name, view_name))
     if route is None:
         route = router.find_route_by_view_name(view_name)
+    return route
+
+
+def find_route(app: Any, view_name: str, kwargs: dict[str, Any]) -> Any:
+    """The route ``url_for`` builds for ``view_name`` (handles the static shortcuts)."""
+    router = app.router
+    route = None
+    if view_name == "static" or view_name.endswith(".static"):
+        # As Sanic: name= takes the place of "static" in the view name, so
+        # url_for("bp.static", name="assets") is the blueprint's static route "assets"
+        # (and url_for("static", name="bp.assets") too). A qualified name given with a
+        # blueprint's view name is also found by itself (Sanic refuses it).
+        name = kwargs.pop("name", None)
+        if name:
+            prefix = view_name[: -len("static")]
+            if prefix and "." in name:
+                route = _lookup(app, prefix + name) or _lookup(app, name)
+            view_name = prefix + name
+    if route is None:
+        route = _lookup(app, view_name)
     if route is None and hasattr(app, "_custom_name"):
         # An app whose ``generate_name`` renames routes: the name as the caller knows it
         # (``handler``, ``bp.handler``) goes through that renaming too, as in Sanic.

@@ -291,7 +291,11 @@ class ResponseWriter:
                 ]
             )
             if fields.count("\n") != len(headers) or fields.count("\r") != len(headers):
-                # CR or LF inside a field: the slow path answers it with a 500.
+                # CR or LF inside a field: the slow path answers it with a 500. Unbind
+                # the response first, so the caller sends it (and fails) as if untouched.
+                if previous is not response:
+                    self.response = previous
+                    response.stream = None
                 return False
             data = b"".join((head[1], fields.encode(), head[2], body))
         else:

@@ -26,6 +26,7 @@ from multiprocessing.managers import SyncManager
 from pathlib import Path
 from typing import Any
 
+from hurtle_app.helpers import is_atty
 from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 from hurtle_app.logging.setup import apply_log_formatters
 from hurtle_app.motd import get_logo
@@ -191,6 +192,12 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
     # (a worker importing the main module again, or a factory preparing there, is silent).
     if motd and app.config.get("MOTD", True) and not os.environ.get(WORKER_NAME_ENV):
         _motd(app, [state.server_info[-1]], workers)
+    if not debug and not os.environ.get(WORKER_NAME_ENV) and is_atty():
+        # As Sanic: a reminder on a terminal, for each prepare(), banner or not.
+        logger.warning(
+            "Sanic is running in PRODUCTION mode. Consider using '--debug' or '--dev' "
+            "while actively developing your application."
+        )
 
 
 def _as_port(port: Any) -> int:

@@ -126,6 +126,10 @@ class ErrorHandler:
             return self._handler_failed(request, handler, error)
         if inspect.isawaitable(response):
             return self._await_handler(request, handler, response)
+        if response is None:
+            # As Sanic: a plain function that returns nothing leaves the error to the
+            # default page (a coroutine's None is an invalid response, a 500, as there).
+            return self.default(request, exception)
         return response
 
     async def _await_handler(self, request: Any, handler: RouteHandler, pending: Any) -> Any:
