@@ -291,7 +291,10 @@ class ResponseWriter:
                 ]
             )
             if fields.count("\n") != len(headers) or fields.count("\r") != len(headers):
-                # CR or LF inside a field: the slow path answers it with a 500.
+                # CR or LF inside a field: the slow path answers it with a 500. Untouched,
+                # as promised: a response left bound here without a ``send`` was taken
+                # for one already finished, and the app answered "returned None".
+                self.response = previous
                 return False
             data = b"".join((head[1], fields.encode(), head[2], body))
         else:
