@@ -848,6 +848,12 @@ class Http(RequestReader, ResponseWriter):
                     await self.error_response(self.exception)
                 except Exception as error:
                     await self.error_response(error)
+                except BaseException as error:
+                    # KeyboardInterrupt, SystemExit, GeneratorExit... raised by a handler:
+                    # the client gets the 500 of any error, then the connection closes;
+                    # the server goes on (Sanic's process dies, or its client sees a reset).
+                    self.keep_alive = False
+                    await self.error_response(error)
                 if self._hook is not None:
                     await self._lifecycle("complete")
                 if (
