@@ -687,6 +687,48 @@ async def test_cr_or_lf_in_a_header_value_never_reaches_the_wire(value: str) -> 
     assert b"evil" not in raw and b"X: y" not in raw and b"<html>" not in raw
 
 
+@pytest.mark.parametrize("content_type", ["text/plain\r\nSet-Cookie: evil=1", "a\nX: evil"])
+@pytest.mark.parametrize("stream", [False, True])
+async def test_cr_or_lf_in_the_content_type_never_reaches_the_wire(
+    content_type: str, stream: bool
+) -> None:
+    # The content type is a field too (RFC 9110 5.5); it was written out as given, so an
+    # app passing a client's value there let the client add fields (response splitting).
+    async def handler(request: Any) -> Any:
+        if stream:
+            response = request.stream.respond(HTTPResponse(content_type=content_type))
+            await response.send("x", end_stream=True)
+            return None
+        return HTTPResponse("x", content_type=content_type)
+
+    conn = FakeConnection(handler)
+    conn.receive(GET)
+    await conn.settle()
+    raw = conn.take()
+    [res] = parse_responses(raw)
+    assert res.status == 500
+    assert b"evil" not in raw
+
+
+class _OwnHead(HTTPResponse):
+    @property
+    def processed_headers(self) -> Any:
+        return [(b"x-own", b"a\r\nSet-Cookie: evil=1")]
+
+
+async def test_cr_or_lf_from_a_response_class_building_its_own_head_is_refused() -> None:
+    async def handler(request: Any) -> Any:
+        return _OwnHead("x")
+
+    conn = FakeConnection(handler)
+    conn.receive(GET)
+    await conn.settle()
+    raw = conn.take()
+    [res] = parse_responses(raw)
+    assert res.status == 500
+    assert b"evil" not in raw
+
+
 @pytest.mark.parametrize("status", [200, 202, 404])
 async def test_bodyless_response_without_a_type_sends_no_content_type(status: int) -> None:
     # Sanic 25.12 sends a literal "content-type: None" here; that is not a media type

@@ -95,6 +95,10 @@ def _unknown_status_line(status: int) -> str:
 def _head_parts_for(key: tuple[int, bool, str | None]) -> tuple[bytes, bytes]:
     """(status line, tail after the Content-Length digits) for (status, keep-alive, type)."""
     status, keep_alive, content_type = key
+    if content_type is not None and ("\n" in content_type or "\r" in content_type):
+        # RFC 9110 section 5.5: it would end the field and start another (response
+        # splitting); ``_format_head`` counts it with the other fields.
+        raise InvalidHeader("Response header field contains CR or LF")
     line = _STATUS_LINE_BYTES.get(status) or _unknown_status_line(status).encode()
     tail = "\r\nconnection: keep-alive\r\n" if keep_alive else "\r\nconnection: close\r\n"
     if content_type is not None:
@@ -150,7 +154,11 @@ def _format_head(res: Any, status: int, headers: Any, framing: str) -> bytes:
         extra = [tuple(f.split(": ", 1)) for f in framing.split("\r\n") if f]
         for name, value in extra:
             headers[name] = value
-        return format_http1_response(status, res.processed_headers)
+        fields = list(res.processed_headers)
+        head = format_http1_response(status, fields)
+        if head.count(b"\n") != len(fields) + 2 or head.count(b"\r") != len(fields) + 2:
+            raise InvalidHeader("Response header field contains CR or LF")
+        return head
     # PERF: same fields as BaseHTTPResponse.processed_headers + format_http1_response, built
     # as one str and encoded once (about 3x faster than encoding field by field).
     line = _STATUS_LINES.get(status) or _unknown_status_line(status)
@@ -278,7 +286,14 @@ class ResponseWriter:
         # PERF: the head without fields comes whole from a cache keyed by everything in it
         # (a bytes %-format of the Content-Length was about 2,700 instructions).
         key = (status, keep_alive, content_type, size)
-        head = _heads.get(key) or _head_for(key)
+        head = _heads.get(key)
+        if head is None:
+            try:
+                head = _head_for(key)
+            except InvalidHeader:
+                # CR or LF in the content type: the slow path answers it with a 500.
+                self.response = previous
+                return False
         if headers:
             # PERF: f-strings in a list comprehension: about 560 instructions less per response
             # than map(str.__mod__) over the fields (benchmarks/inproc.py "mw GET /").
@@ -416,9 +431,14 @@ class ResponseWriter:
     async def _answer_instead(self, res: Any, error: BaseException) -> None:
         """``res`` cannot be sent and nothing of it was written: answer ``error`` with an
         error page (a 500) instead, or with a plain one if that page fails the same way."""
-        res.stream = None
+        # ``res`` stays bound: what its handler still sends finds the error page sent
+        # (``send`` None), so its ``eof()`` is quiet and more data a clear error.
         self.response = None
         self.send = None
+        request = self.request
+        if getattr(request, "responded", False):
+            # a request.respond() stream: nothing of it went out, the error page may
+            request.responded = False
         if self._status_error:  # the error page itself had a 1xx status or a bad field
             self._write_plain_error(error)
             return
