@@ -1,5 +1,6 @@
 """A handler raising a BaseException that is not a cancellation (KeyboardInterrupt,
-SystemExit, GeneratorExit, a user's own): the client gets a 500 and the server goes on."""
+SystemExit, a user's own): the client gets a 500 and the server goes on. GeneratorExit is
+how a coroutine is closed: the connection coroutine must not await after it."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ class Custom(BaseException):
     pass
 
 
-@pytest.mark.parametrize("kind", [KeyboardInterrupt, SystemExit, GeneratorExit, Custom])
+@pytest.mark.parametrize("kind", [KeyboardInterrupt, SystemExit, Custom])
 async def test_base_exception_in_a_handler_is_a_500_and_a_close(
     kind: type[BaseException], caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -50,3 +51,23 @@ async def test_base_exception_after_a_suspension_is_a_500_too() -> None:
     await conn.settle()
     [res] = parse_responses(conn.take())
     assert res.status == 500
+
+
+async def test_closing_the_connection_coroutine_mid_handler_logs_nothing(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # What a loop shut down under a Task does when it destroys it: close() throws
+    # GeneratorExit into its coroutine, which must end without awaiting (an error page).
+    async def handler(request: Any) -> Any:
+        await asyncio.Event().wait()
+
+    conn = FakeConnection(handler)
+    conn.receive(b"GET / HTTP/1.1\r\nhost: x\r\n\r\n")
+    await conn.settle()
+    task = conn.protocol.http.task
+    assert task is not None and not task.done()
+    with caplog.at_level(logging.ERROR):
+        task.get_coro().close()  # RuntimeError: coroutine ignored GeneratorExit, before
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+    assert not caplog.records
