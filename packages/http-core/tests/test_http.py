@@ -729,6 +729,26 @@ async def test_cr_or_lf_from_a_response_class_building_its_own_head_is_refused()
     assert b"evil" not in raw
 
 
+@pytest.mark.parametrize("status", [200.5, 404.25, 1000.5])
+@pytest.mark.parametrize("stream", [False, True])
+async def test_a_status_that_is_not_an_integer_is_a_500(status: float, stream: bool) -> None:
+    # It went out as "HTTP/1.1 200.5 UNKNOWN": no client can parse that status line.
+    async def handler(request: Any) -> Any:
+        if stream:
+            response = request.stream.respond(HTTPResponse(status=status))  # type: ignore[arg-type]
+            await response.send("x", end_stream=True)
+            return None
+        return HTTPResponse("x", status=status)  # type: ignore[arg-type]
+
+    conn = FakeConnection(handler)
+    conn.receive(GET)
+    await conn.settle()
+    raw = conn.take()
+    [res] = parse_responses(raw)
+    assert res.status == 500
+    assert b"UNKNOWN" not in raw
+
+
 @pytest.mark.parametrize("status", [200, 202, 404])
 async def test_bodyless_response_without_a_type_sends_no_content_type(status: int) -> None:
     # Sanic 25.12 sends a literal "content-type: None" here; that is not a media type

@@ -87,8 +87,10 @@ _finish_types: dict[type, bool] = {}
 def _unknown_status_line(status: int) -> str:
     """The status line of a status without a reason phrase; only three digits can go out
     (RFC 9110 section 15: a status code is a three-digit integer)."""
-    if status > 999:
-        raise RuntimeError(f"Invalid response status {status}")
+    if not isinstance(status, int) or status > 999:
+        # Not three digits (200.5 went out as "HTTP/1.1 200.5 UNKNOWN", which no client
+        # can parse): the handler's mistake is a 500, as in Sanic.
+        raise RuntimeError(f"Invalid response status {status!r}")
     return f"HTTP/1.1 {status} UNKNOWN\r\n"
 
 
