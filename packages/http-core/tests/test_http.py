@@ -729,6 +729,31 @@ async def test_cr_or_lf_from_a_response_class_building_its_own_head_is_refused()
     assert b"evil" not in raw
 
 
+@pytest.mark.parametrize("stream", [False, True])
+async def test_a_request_header_echoed_in_a_response_keeps_its_bytes(stream: bool) -> None:
+    # A value that is not UTF-8 (a client's latin-1 "caf\xe9") is kept as surrogates;
+    # echoed into a response field (or a cookie) it was a 500 with a traceback logged:
+    # the client's bytes go back as they came, as in Sanic.
+    async def handler(request: Any) -> Any:
+        value = request.headers["x-in"]
+        response = HTTPResponse("x", headers={"x-out": value})
+        response.add_cookie("c", value)
+        if stream:
+            response = request.stream.respond(response)
+            await response.send("x", end_stream=True)
+            return None
+        return response
+
+    conn = FakeConnection(handler)
+    conn.receive(b"GET / HTTP/1.1\r\nhost: x\r\nx-in: caf\xe9 \xff\r\n\r\n")
+    await conn.settle()
+    raw = conn.take()
+    [res] = parse_responses(raw)
+    assert res.status == 200
+    assert b"\r\nx-out: caf\xe9 \xff\r\n" in raw
+    assert b'set-cookie: c="caf\xe9 \xff"' in raw.lower()
+
+
 @pytest.mark.parametrize("status", [200.5, 404.25, 1000.5])
 @pytest.mark.parametrize("stream", [False, True])
 async def test_a_status_that_is_not_an_integer_is_a_500(status: float, stream: bool) -> None:

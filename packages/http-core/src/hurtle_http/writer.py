@@ -182,7 +182,17 @@ def _format_head(res: Any, status: int, headers: Any, framing: str) -> bytes:
     # "\r\n" would smuggle extra fields or a body: response splitting). Two C scans.
     if head.count("\n") != lines or head.count("\r") != lines:
         raise InvalidHeader("Response header field contains CR or LF")
-    return head.encode()
+    try:
+        return head.encode()
+    except UnicodeEncodeError:
+        return _field_bytes(head)
+
+
+def _field_bytes(text: str) -> bytes:
+    """Fields holding bytes of a request that were not UTF-8 (kept as surrogates, e.g. a
+    request header echoed back): those bytes go out as they came, as in Sanic; the 500 of
+    a strict encoding was a server error made by a client's bytes."""
+    return text.encode("utf-8", "surrogateescape")
 
 
 class InvalidHeader(ServerError):
@@ -313,7 +323,11 @@ class ResponseWriter:
                 # for one already finished, and the app answered "returned None".
                 self.response = previous
                 return False
-            data = b"".join((head[1], fields.encode(), head[2], body))
+            try:
+                encoded = fields.encode()
+            except UnicodeEncodeError:
+                encoded = _field_bytes(fields)
+            data = b"".join((head[1], encoded, head[2], body))
         else:
             data = head[0] + body
         if not protocol.closed:
