@@ -687,6 +687,93 @@ async def test_cr_or_lf_in_a_header_value_never_reaches_the_wire(value: str) -> 
     assert b"evil" not in raw and b"X: y" not in raw and b"<html>" not in raw
 
 
+@pytest.mark.parametrize("content_type", ["text/plain\r\nSet-Cookie: evil=1", "a\nX: evil"])
+@pytest.mark.parametrize("stream", [False, True])
+async def test_cr_or_lf_in_the_content_type_never_reaches_the_wire(
+    content_type: str, stream: bool
+) -> None:
+    # The content type is a field too (RFC 9110 5.5); it was written out as given, so an
+    # app passing a client's value there let the client add fields (response splitting).
+    async def handler(request: Any) -> Any:
+        if stream:
+            response = request.stream.respond(HTTPResponse(content_type=content_type))
+            await response.send("x", end_stream=True)
+            return None
+        return HTTPResponse("x", content_type=content_type)
+
+    conn = FakeConnection(handler)
+    conn.receive(GET)
+    await conn.settle()
+    raw = conn.take()
+    [res] = parse_responses(raw)
+    assert res.status == 500
+    assert b"evil" not in raw
+
+
+class _OwnHead(HTTPResponse):
+    @property
+    def processed_headers(self) -> Any:
+        return [(b"x-own", b"a\r\nSet-Cookie: evil=1")]
+
+
+async def test_cr_or_lf_from_a_response_class_building_its_own_head_is_refused() -> None:
+    async def handler(request: Any) -> Any:
+        return _OwnHead("x")
+
+    conn = FakeConnection(handler)
+    conn.receive(GET)
+    await conn.settle()
+    raw = conn.take()
+    [res] = parse_responses(raw)
+    assert res.status == 500
+    assert b"evil" not in raw
+
+
+@pytest.mark.parametrize("stream", [False, True])
+async def test_a_request_header_echoed_in_a_response_keeps_its_bytes(stream: bool) -> None:
+    # A value that is not UTF-8 (a client's latin-1 "caf\xe9") is kept as surrogates;
+    # echoed into a response field (or a cookie) it was a 500 with a traceback logged:
+    # the client's bytes go back as they came, as in Sanic.
+    async def handler(request: Any) -> Any:
+        value = request.headers["x-in"]
+        response = HTTPResponse("x", headers={"x-out": value})
+        response.add_cookie("c", value)
+        if stream:
+            response = request.stream.respond(response)
+            await response.send("x", end_stream=True)
+            return None
+        return response
+
+    conn = FakeConnection(handler)
+    conn.receive(b"GET / HTTP/1.1\r\nhost: x\r\nx-in: caf\xe9 \xff\r\n\r\n")
+    await conn.settle()
+    raw = conn.take()
+    [res] = parse_responses(raw)
+    assert res.status == 200
+    assert b"\r\nx-out: caf\xe9 \xff\r\n" in raw
+    assert b'set-cookie: c="caf\xe9 \xff"' in raw.lower()
+
+
+@pytest.mark.parametrize("status", [200.5, 404.25, 1000.5])
+@pytest.mark.parametrize("stream", [False, True])
+async def test_a_status_that_is_not_an_integer_is_a_500(status: float, stream: bool) -> None:
+    # It went out as "HTTP/1.1 200.5 UNKNOWN": no client can parse that status line.
+    async def handler(request: Any) -> Any:
+        if stream:
+            response = request.stream.respond(HTTPResponse(status=status))  # type: ignore[arg-type]
+            await response.send("x", end_stream=True)
+            return None
+        return HTTPResponse("x", status=status)  # type: ignore[arg-type]
+
+    conn = FakeConnection(handler)
+    conn.receive(GET)
+    await conn.settle()
+    raw = conn.take()
+    [res] = parse_responses(raw)
+    assert res.status == 500
+    assert b"UNKNOWN" not in raw
+
+
 @pytest.mark.parametrize("status", [200, 202, 404])
 async def test_bodyless_response_without_a_type_sends_no_content_type(status: int) -> None:
     # Sanic 25.12 sends a literal "content-type: None" here; that is not a media type

@@ -142,3 +142,31 @@ async def test_one_timer_per_connection_not_per_request() -> None:
     for _ in range(50):
         await exchange(conn, GET)
     assert conn.clock.pending_timers() == 1
+
+
+async def test_empty_lines_do_not_hold_an_idle_connection_open() -> None:
+    # RFC 9112 2.2: empty lines before a request line may be ignored, but a client sending
+    # one every few seconds kept its idle connection (and its descriptor) forever.
+    conn = FakeConnection(hello, config=TIMEOUTS)
+    await exchange(conn, GET)
+    for _ in range(10):  # 30 s of "\r\n" every 3 s: more than 2 keep-alive timeouts
+        if conn.closed:
+            break
+        await conn.advance(3)
+        conn.receive(b"\r\n")
+    assert conn.closed
+    assert conn.take() == b""
+
+
+async def test_a_request_after_empty_lines_is_answered_and_restarts_the_timer() -> None:
+    conn = FakeConnection(hello, config=TIMEOUTS)
+    await exchange(conn, GET)
+    for _ in range(2):
+        await conn.advance(3)
+        conn.receive(b"\r\n")
+    [res] = await exchange(conn, GET)
+    assert res.status == 200
+    await conn.advance(4.99)
+    assert not conn.closed
+    await conn.advance(0.01)
+    assert conn.closed

@@ -848,6 +848,14 @@ class Http(RequestReader, ResponseWriter):
                     await self.error_response(self.exception)
                 except Exception as error:
                     await self.error_response(error)
+                except GeneratorExit:
+                    raise  # this coroutine is being closed: it must not await any more
+                except BaseException as error:
+                    # KeyboardInterrupt, SystemExit... raised by a handler: the client gets
+                    # the 500 of any error, then the connection closes; the server goes on
+                    # (Sanic's process dies).
+                    self.keep_alive = False
+                    await self.error_response(error)
                 if self._hook is not None:
                     await self._lifecycle("complete")
                 if (
@@ -880,6 +888,11 @@ class Http(RequestReader, ResponseWriter):
                         break
         except asyncio.CancelledError:
             protocol.close()
+        except GeneratorExit:
+            # Closed (its Task destroyed with the loop, or a handler raised it): nothing
+            # to report, and no awaiting from here.
+            protocol.close()
+            raise
         except BaseException:
             error_logger.exception("Unhandled error while serving a connection")
             protocol.close()

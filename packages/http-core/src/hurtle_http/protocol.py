@@ -62,6 +62,7 @@ class HttpProtocol(asyncio.Protocol):
         "_check_every",
         "_unix",
         "_upgrade_tail",
+        "_idle_mark",
     )
 
     HTTP_CLASS = Http
@@ -121,6 +122,7 @@ class HttpProtocol(asyncio.Protocol):
         self._time = 0.0
         self._timer: Any = None
         self._upgrade_tail = b""
+        self._idle_mark: tuple[int, float] | None = None
 
     # -- asyncio.Protocol --------------------------------------------------------------
 
@@ -346,6 +348,19 @@ class HttpProtocol(asyncio.Protocol):
                 if now >= deadline:
                     self.close()  # RFC 9112 section 9.6: an idle close needs no response
                     return
+                # Reads that begin no request (empty lines, which RFC 9112 section 2.2 lets
+                # a server ignore) move ``_time`` on, but cannot hold an idle connection
+                # forever: it closes once no request began for this long since a check
+                # first found it idle.
+                count = self.state["requests_count"]
+                mark = self._idle_mark
+                if mark is None or mark[0] != count:
+                    self._idle_mark = mark = (count, now)
+                idle_deadline = mark[1] + self.keep_alive_timeout
+                if now >= idle_deadline:
+                    self.close()
+                    return
+                deadline = min(deadline, idle_deadline)
         elif stage is REQUEST and not http.running:
             if self.request_timeout > 0:
                 deadline = http.head_started_at + self.request_timeout

@@ -25,6 +25,7 @@ from hurtle_http.config import HttpConfig
 from hurtle_http.conninfo import ConnInfo
 from hurtle_http.exceptions import STATUS_CODES, SanicException, ServerError
 from hurtle_http.fieldtext import field_text
+from hurtle_http.listener import guard_accept
 from hurtle_http.protocol import HttpProtocol
 from hurtle_http.tls import cert_record, server_context
 from hurtle_http.unix_socket import bind_unix_socket, remove_unix_socket
@@ -361,11 +362,15 @@ async def start_server(
     if unix:
         if sock is None:
             sock = bind_unix_socket(unix, mode=unix_mode, backlog=backlog)
-        server = await loop.create_unix_server(factory, sock=sock, ssl=context, **kwargs)
+        server = await loop.create_unix_server(
+            factory, sock=guard_accept(sock, loop), ssl=context, **kwargs
+        )
     else:
         if sock is None:
             sock = bind_socket(host or "127.0.0.1", port or 0, backlog=backlog, reuse_port=reuse_port)
-        server = await loop.create_server(factory, sock=sock, ssl=context, **kwargs)
+        server = await loop.create_server(
+            factory, sock=guard_accept(sock, loop), ssl=context, **kwargs
+        )
     return ServerHandle(server, connections, unix=owned)
 
 

@@ -87,14 +87,20 @@ _finish_types: dict[type, bool] = {}
 def _unknown_status_line(status: int) -> str:
     """The status line of a status without a reason phrase; only three digits can go out
     (RFC 9110 section 15: a status code is a three-digit integer)."""
-    if status > 999:
-        raise RuntimeError(f"Invalid response status {status}")
+    if not isinstance(status, int) or status > 999:
+        # Not three digits (200.5 went out as "HTTP/1.1 200.5 UNKNOWN", which no client
+        # can parse): the handler's mistake is a 500, as in Sanic.
+        raise RuntimeError(f"Invalid response status {status!r}")
     return f"HTTP/1.1 {status} UNKNOWN\r\n"
 
 
 def _head_parts_for(key: tuple[int, bool, str | None]) -> tuple[bytes, bytes]:
     """(status line, tail after the Content-Length digits) for (status, keep-alive, type)."""
     status, keep_alive, content_type = key
+    if content_type is not None and ("\n" in content_type or "\r" in content_type):
+        # RFC 9110 section 5.5: it would end the field and start another (response
+        # splitting); ``_format_head`` counts it with the other fields.
+        raise InvalidHeader("Response header field contains CR or LF")
     line = _STATUS_LINE_BYTES.get(status) or _unknown_status_line(status).encode()
     tail = "\r\nconnection: keep-alive\r\n" if keep_alive else "\r\nconnection: close\r\n"
     if content_type is not None:
@@ -150,7 +156,11 @@ def _format_head(res: Any, status: int, headers: Any, framing: str) -> bytes:
         extra = [tuple(f.split(": ", 1)) for f in framing.split("\r\n") if f]
         for name, value in extra:
             headers[name] = value
-        return format_http1_response(status, res.processed_headers)
+        fields = list(res.processed_headers)
+        head = format_http1_response(status, fields)
+        if head.count(b"\n") != len(fields) + 2 or head.count(b"\r") != len(fields) + 2:
+            raise InvalidHeader("Response header field contains CR or LF")
+        return head
     # PERF: same fields as BaseHTTPResponse.processed_headers + format_http1_response, built
     # as one str and encoded once (about 3x faster than encoding field by field).
     line = _STATUS_LINES.get(status) or _unknown_status_line(status)
@@ -172,7 +182,17 @@ def _format_head(res: Any, status: int, headers: Any, framing: str) -> bytes:
     # "\r\n" would smuggle extra fields or a body: response splitting). Two C scans.
     if head.count("\n") != lines or head.count("\r") != lines:
         raise InvalidHeader("Response header field contains CR or LF")
-    return head.encode()
+    try:
+        return head.encode()
+    except UnicodeEncodeError:
+        return _field_bytes(head)
+
+
+def _field_bytes(text: str) -> bytes:
+    """Fields holding bytes of a request that were not UTF-8 (kept as surrogates, e.g. a
+    request header echoed back): those bytes go out as they came, as in Sanic; the 500 of
+    a strict encoding was a server error made by a client's bytes."""
+    return text.encode("utf-8", "surrogateescape")
 
 
 class InvalidHeader(ServerError):
@@ -278,7 +298,14 @@ class ResponseWriter:
         # PERF: the head without fields comes whole from a cache keyed by everything in it
         # (a bytes %-format of the Content-Length was about 2,700 instructions).
         key = (status, keep_alive, content_type, size)
-        head = _heads.get(key) or _head_for(key)
+        head = _heads.get(key)
+        if head is None:
+            try:
+                head = _head_for(key)
+            except InvalidHeader:
+                # CR or LF in the content type: the slow path answers it with a 500.
+                self.response = previous
+                return False
         if headers:
             # PERF: f-strings in a list comprehension: about 560 instructions less per response
             # than map(str.__mod__) over the fields (benchmarks/inproc.py "mw GET /").
@@ -291,13 +318,16 @@ class ResponseWriter:
                 ]
             )
             if fields.count("\n") != len(headers) or fields.count("\r") != len(headers):
-                # CR or LF inside a field: the slow path answers it with a 500. Unbind
-                # the response first, so the caller sends it (and fails) as if untouched.
-                if previous is not response:
-                    self.response = previous
-                    response.stream = None
+                # CR or LF inside a field: the slow path answers it with a 500. Untouched,
+                # as promised: a response left bound here without a ``send`` was taken
+                # for one already finished, and the app answered "returned None".
+                self.response = previous
                 return False
-            data = b"".join((head[1], fields.encode(), head[2], body))
+            try:
+                encoded = fields.encode()
+            except UnicodeEncodeError:
+                encoded = _field_bytes(fields)
+            data = b"".join((head[1], encoded, head[2], body))
         else:
             data = head[0] + body
         if not protocol.closed:
@@ -436,14 +466,17 @@ class ResponseWriter:
     async def _answer_instead(self, res: Any, error: BaseException) -> None:
         """``res`` cannot be sent and nothing of it was written: answer ``error`` with an
         error page (a 500) instead, or with a plain one if that page fails the same way."""
-        res.stream = None
+        # ``res`` stays bound: what its handler still sends finds the error page sent
+        # (``send`` None), so its ``eof()`` is quiet and more data a clear error.
+        self.response = None
         self.send = None
+        request = self.request
+        if getattr(request, "responded", False):
+            # a request.respond() stream: nothing of it went out, the error page may
+            request.responded = False
         if self._status_error:  # the error page itself had a 1xx status or a bad field
-            self.response = None
             self._write_plain_error(error)
             return
-        # ``res`` stays bound: error_response takes it as a response that sent nothing,
-        # so one from request.respond() is replaced by the page too (as in Sanic).
         self._status_error = True
         try:
             # The response middleware ran on the response replaced here; as in Sanic it

@@ -116,7 +116,11 @@ class BaseHTTPResponse:
             and has_message_body(self.status)
         ):
             headers["content-type"] = self.content_type
-        return ((name.encode(), f"{value}".encode()) for name, value in headers.items())
+        # Values keep a request's non-UTF-8 bytes (surrogates) as they came, as in Sanic.
+        return (
+            (name.encode(), f"{value}".encode("utf-8", "surrogateescape"))
+            for name, value in headers.items()
+        )
 
     async def send(self, data: AnyStr | None = None, end_stream: bool | None = None) -> None:
         """Send ``data`` (str or bytes) through the bound stream; ``end_stream`` finishes it.
