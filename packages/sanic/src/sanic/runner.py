@@ -26,6 +26,7 @@ from multiprocessing.managers import SyncManager
 from pathlib import Path
 from typing import Any
 
+from hurtle_app.extend import auto_extend
 from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 from hurtle_app.logging.setup import apply_log_formatters
 from hurtle_app.motd import get_logo
@@ -578,6 +579,10 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
     # run twice what an extension registers on every app, e.g. a managed process).
     main_apps = [primary]
     app_class._set_startup_method()
+    # As Sanic: the main process loads sanic-ext (AUTO_EXTEND) before main_process_start,
+    # so the main_process_* listeners an extension registers (its background logger's
+    # queue on shared_ctx, its health monitor) run there, not only in the workers.
+    auto_extend(primary)
     if primary.config.get("USE_UVLOOP", True) is not False:
         # As Sanic: the main process (main_process_* listeners) runs on uvloop too.
         try_use_uvloop()
