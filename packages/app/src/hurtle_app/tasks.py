@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import logging
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 from hurtle_http.exceptions import SanicException
+
+error_logger = logging.getLogger("sanic.error")
 
 
 class TaskRegistry:
@@ -22,6 +25,9 @@ class TaskRegistry:
         self._delayed: list[tuple[Any, str | None, bool]] = []
         # True from the start of ``before_server_start``: its listeners may name tasks.
         self.starting = False
+        # Unnamed tasks cancelled by ``shutdown``: Sanic leaves those running (they are
+        # dropped with the loop), so their cancellation is not reported.
+        self._quiet: set[asyncio.Task[Any]] = set()
 
     async def _call(self, task: Any) -> Any:
         """Run a task given as a callable: with the app if it takes an argument.
@@ -35,8 +41,18 @@ class TaskRegistry:
             params = {}
         result = task(self.app) if params else task()
         if inspect.isawaitable(result):
-            result = await result
+            result = await self._guard(result)
         return result
+
+    async def _guard(self, awaitable: Awaitable[Any]) -> Any:
+        """Await a task's work; as Sanic, a cancelled one is reported on ``sanic.error``
+        (naming the coroutine) before the cancellation goes on."""
+        try:
+            return await awaitable
+        except asyncio.CancelledError:
+            if asyncio.current_task() not in self._quiet:
+                error_logger.warning(f"Task {awaitable} was cancelled before it completed.")
+            raise
 
     def add(self, task: Any, *, name: str | None = None, register: bool = True) -> Any:
         """Start ``task`` now if the server runs, else when it starts."""
@@ -61,10 +77,8 @@ class TaskRegistry:
     ) -> asyncio.Task[Any]:
         if isinstance(task, asyncio.Task):
             started = task
-        elif asyncio.iscoroutine(task):
-            started = loop.create_task(task, name=name)
         elif inspect.isawaitable(task):
-            started = loop.create_task(_as_coroutine(task), name=name)
+            started = loop.create_task(self._guard(task), name=name)
         else:
             started = loop.create_task(self._call(task), name=name)
         if register and name:
@@ -127,11 +141,14 @@ class TaskRegistry:
     async def shutdown(self, timeout: float | None = None) -> None:  # noqa: ASYNC109
         """Cancel every running task and wait (up to ``timeout``) for them to end."""
         running = [task for task in self._tasks.values() if not task.done()]
-        running += [task for task in self._anonymous if not task.done()]
+        anonymous = [task for task in self._anonymous if not task.done()]
+        self._quiet.update(anonymous)
+        running += anonymous
         for task in running:
             task.cancel()
         if running:
             await asyncio.wait(running, timeout=timeout)
+        self._quiet.difference_update(task for task in anonymous if task.done())
         self.purge()
         self.loop = None
 
@@ -154,10 +171,6 @@ def _serving_loop(app: Any) -> asyncio.AbstractEventLoop | None:
         return asyncio.get_running_loop()
     except RuntimeError:
         return None
-
-
-async def _as_coroutine(awaitable: Awaitable[Any]) -> Any:
-    return await awaitable
 
 
 TaskFactory = Callable[..., Awaitable[Any]]
