@@ -187,7 +187,11 @@ def test_listener_with_star_args_gets_the_app_alone() -> None:
 
     for func in (star, app_and_star, app_and_loop):
         registry.add(func, "before_server_start")
-    with pytest.warns(DeprecationWarning, match="Your listener 'app_and_loop'"):
+    # As Sanic, the listener is named by its qualified name.
+    with pytest.warns(
+        DeprecationWarning,
+        match=r"Your listener 'test_listener_with_star_args_gets_the_app_alone\.<locals>\.app_and_loop'",
+    ):
         asyncio.run(registry.run("before_server_start", "APP", "LOOP"))  # type: ignore[arg-type]
     assert calls == [("APP",), ("APP",), ("APP", "LOOP")]
 

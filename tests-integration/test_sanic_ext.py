@@ -36,15 +36,18 @@ def python(tmp_path_factory: pytest.TempPathFactory) -> str:
 def test_sanic_ext_features_work(python: str) -> None:
     results = json.loads(run_checked(python, str(HERE / "check.py")).strip().splitlines()[-1])
     assert results == {name: True for name in results}
-    assert len(results) == 14
+    assert len(results) == 15
 
 
-def test_health_endpoint_reports_the_running_processes(python: str) -> None:
+@pytest.mark.parametrize("setup", ["explicit", "auto"])
+def test_health_endpoint_reports_the_running_processes(python: str, setup: str) -> None:
     # sanic-ext's HEALTH_ENDPOINT answers json(Inspector._make_safe(dict(app.m.workers)))
-    # from a worker of app.run(); its background logger runs as a managed process.
+    # from a worker of app.run(); its background logger runs as a managed process. With
+    # "auto", the main process must load sanic-ext before main_process_start (the logger
+    # queue the workers use is made there).
     port = free_port()
     proc = subprocess.Popen(
-        [python, str(HERE / "healthapp.py"), str(port)], stdout=subprocess.PIPE,
+        [python, str(HERE / "healthapp.py"), str(port), setup], stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, text=True, start_new_session=True,
     )
     try:

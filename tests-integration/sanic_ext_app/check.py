@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -26,9 +27,17 @@ async def main() -> dict[str, bool]:
         sent.append(message)
         started.set()
 
+    logged: list[str] = []
+    catch = logging.Handler()
+    catch.emit = lambda record: logged.append(record.getMessage())  # type: ignore[method-assign]
+    logging.getLogger("sanic.root").addHandler(catch)
     lifespan = asyncio.create_task(app({"type": "lifespan"}, receive, send))
     await asyncio.wait_for(started.wait(), timeout=30)
     results = {"lifespan startup": sent[0]["type"] == "lifespan.startup.complete"}
+    # As Sanic: the start lists the loaded extensions ("Sanic Extensions:", "  > openapi ...").
+    results["extensions listed at start-up"] = "Sanic Extensions:" in logged and any(
+        line.startswith("  > openapi") for line in logged
+    )
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
         r = await c.post("/people", json={"name": "Ann", "age": 3})

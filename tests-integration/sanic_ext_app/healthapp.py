@@ -1,4 +1,8 @@
-"""sanic-ext's health monitor, health endpoint and background logger under app.run."""
+"""sanic-ext's health monitor, health endpoint and background logger under app.run.
+
+With ``auto`` as second argument, sanic-ext is not set up by the app but loaded by the
+server itself (AUTO_EXTEND), as most apps rely on.
+"""
 
 import sys
 
@@ -11,7 +15,8 @@ app = Sanic("ExtHealth")
 app.config.HEALTH = True
 app.config.HEALTH_ENDPOINT = True
 app.config.LOGGING = True
-Extend(app)
+if sys.argv[2:] != ["auto"]:
+    Extend(app)
 
 
 @app.get("/")

@@ -422,7 +422,11 @@ def fake_sanic_ext(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
         def __init__(self, app: Any, **kwargs: Any) -> None:
             self.app, self.kwargs = app, kwargs
             app._ext = self  # as sanic-ext does
+            self.displayed = 0
             created.append(self)
+
+        def _display(self) -> None:  # sanic-ext logs its "Sanic Extensions:" lines here
+            self.displayed += 1
 
     module = types.ModuleType("sanic_ext")
     module.Extend = Extend  # type: ignore[attr-defined]
@@ -460,6 +464,21 @@ async def test_startup_extends_unless_auto_extend_is_off(
 
         assert (await send_to(one, "GET", "/")).text == "ok"
     assert [e.app for e in fake_sanic_ext] == [app]
+
+
+async def test_each_start_lets_the_extensions_list_themselves(
+    app: Sanic, fake_sanic_ext: list[Any], send_to: Any
+) -> None:
+    # As Sanic: the start-up log of an app with sanic-ext has its "Sanic Extensions:" block
+    # (one per start: a test client running the app again logs it again).
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text("ok")
+
+    assert (await send_to(app, "GET", "/")).text == "ok"
+    assert [e.displayed for e in fake_sanic_ext] == [1]
+    await app._startup()
+    assert [e.displayed for e in fake_sanic_ext] == [2]
 
 
 def test_ext_without_sanic_ext_says_how_to_install(

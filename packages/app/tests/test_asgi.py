@@ -118,13 +118,40 @@ async def test_header_values_are_utf8_and_names_must_be_ascii(app: Sanic) -> Non
         await run_asgi(app, http_scope("GET", "/", headers=bad), one_body())
 
 
-async def test_failing_startup_is_reported_to_the_server(app: Sanic) -> None:
+async def test_failing_startup_is_reported_to_the_server(
+    app: Sanic, caplog: pytest.LogCaptureFixture
+) -> None:
     def boom(app: Sanic) -> None:
         raise RuntimeError("db down")
 
     app.register_listener(boom, "before_server_start")
-    sent = await run_asgi(app, {"type": "lifespan"}, [{"type": "lifespan.startup"}])
+    with caplog.at_level(logging.ERROR, logger="sanic.error"):
+        sent = await run_asgi(app, {"type": "lifespan"}, [{"type": "lifespan.startup"}])
     assert sent == [{"type": "lifespan.startup.failed", "message": "db down"}]
+    # As Sanic: logged on sanic.error as the error's own text, with its traceback.
+    failed = [r for r in caplog.records if r.name == "sanic.error"]
+    assert [r.getMessage() for r in failed] == ["db down"]
+    assert failed[0].exc_info is not None and failed[0].exc_info[0] is RuntimeError
+
+
+async def test_lifespan_banner_comes_before_the_app_starts(app: Sanic) -> None:
+    # As Sanic under an ASGI server: the start-up banner, then the app's start (where
+    # sanic-ext lists its extensions), then the server listeners.
+    order: list[str] = []
+    object.__setattr__(app, "_announce_asgi", lambda: order.append("banner"))
+    started = app._startup
+
+    async def startup() -> None:
+        order.append("startup")
+        await started()
+
+    object.__setattr__(app, "_startup", startup)
+    app.register_listener(lambda app: order.append("before_server_start"), "before_server_start")
+    sent = await run_asgi(
+        app, {"type": "lifespan"}, [{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}]
+    )
+    assert sent == [{"type": "lifespan.startup.complete"}, {"type": "lifespan.shutdown.complete"}]
+    assert order == ["banner", "startup", "before_server_start"]
 
 
 async def test_http_request_sees_client_and_url(app: Sanic) -> None:

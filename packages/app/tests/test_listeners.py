@@ -82,7 +82,25 @@ async def test_sync_and_async_listeners_get_app_or_app_and_loop() -> None:
     assert seen == [(app,), (app, loop), ("optional", None)]
     assert [str(w.message) for w in record] == [
         "[DEPRECATION v26.6] Passing the loop argument to listeners is deprecated. "
-        "Your listener 'async_two' should only accept the app argument."
+        "Your listener 'test_sync_and_async_listeners_get_app_or_app_and_loop.<locals>."
+        "async_two' should only accept the app argument."
+    ]
+
+
+async def test_the_loop_argument_warning_names_a_partial_by_its_function() -> None:
+    import functools
+
+    async def takes_loop(app_, loop, extra):
+        pass
+
+    registry = ListenerRegistry()
+    registry.add(functools.partial(takes_loop, extra=1), "before_server_start")
+    with pytest.warns(DeprecationWarning) as record:
+        await registry.run("before_server_start", object(), asyncio.get_running_loop())
+    assert [str(w.message) for w in record] == [
+        "[DEPRECATION v26.6] Passing the loop argument to listeners is deprecated. Your "
+        "listener 'test_the_loop_argument_warning_names_a_partial_by_its_function.<locals>."
+        "takes_loop' should only accept the app argument."
     ]
 
 

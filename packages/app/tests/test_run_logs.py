@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 
+import pytest
+
 from hurtle_app import Sanic
 
 
@@ -53,3 +55,40 @@ def test_single_process_run_names_an_ipv6_host_in_brackets(caplog) -> None:
                 access_log=False)
     lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Goin' Fast")]
     assert lines == [f"Goin' Fast @ http://[::1]:{port}"]
+
+
+def test_single_process_run_logs_a_failed_start_before_it_stops(caplog) -> None:
+    # As Sanic: a server listener that raises is logged on sanic.error with its traceback,
+    # then "Server Stopped", and the exception reaches the caller of run().
+    app = Sanic("FailedStart")
+
+    @app.before_server_start
+    async def boom(app):
+        raise RuntimeError("listener failed")
+
+    with caplog.at_level(logging.INFO, logger="sanic"), pytest.raises(RuntimeError):
+        app.run("127.0.0.1", 0, single_process=True, register_sys_signals=False, motd=False,
+                access_log=False)
+    records = [(r.name, r.getMessage()) for r in caplog.records if r.name.startswith("sanic.")]
+    assert records[-2:] == [
+        ("sanic.error", "Experienced exception while trying to serve"),
+        ("sanic.root", "Server Stopped"),
+    ]
+    failed = [r for r in caplog.records if r.name == "sanic.error"]
+    assert failed[0].exc_info is not None and failed[0].exc_info[0] is RuntimeError
+
+
+def test_single_process_run_on_a_port_in_use_only_raises(caplog) -> None:
+    # As Sanic: the address is bound before serving starts, so nothing was served and
+    # neither the failure line nor "Server Stopped" is logged; the OSError is raised.
+    import socket
+
+    app = Sanic("PortInUse")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with caplog.at_level(logging.INFO, logger="sanic"), pytest.raises(OSError):
+            app.run("127.0.0.1", port, single_process=True, register_sys_signals=False,
+                    motd=False, access_log=False)
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("sanic.")] == []

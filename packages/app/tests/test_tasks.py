@@ -242,3 +242,30 @@ async def test_a_task_added_in_before_server_start_is_returned_and_can_be_awaite
     await app._server_event("init", "before")
     assert seen == [asyncio.Task, "done"]
     await app._server_event("shutdown", "after")
+
+
+async def test_a_cancelled_task_is_reported_naming_its_coroutine(
+    app: Sanic, caplog: pytest.LogCaptureFixture
+) -> None:
+    # As Sanic: cancelling a task (cancel_task, or the stop cancelling a named task such as
+    # sanic-ext's health check) logs a warning on sanic.error naming the coroutine.
+    async def forever(app: Sanic) -> None:
+        await asyncio.sleep(60)
+
+    await app._server_event("init", "before")
+    app.add_task(forever, name="by_callable")
+    app.add_task(forever(app), name="by_coroutine")
+    unnamed = app.add_task(forever(app))
+    await asyncio.sleep(0)
+    with caplog.at_level("WARNING", logger="sanic.error"):
+        await app.cancel_task("by_callable")
+        await app._server_event("shutdown", "after")
+    assert unnamed.cancelled()
+    lines = [(r.name, r.levelname, r.getMessage()) for r in caplog.records]
+    # An unnamed task is not cancelled by Sanic's stop: its end is not reported.
+    assert len(lines) == 2
+    for name, level, message in lines:
+        assert (name, level) == ("sanic.error", "WARNING")
+        assert message.startswith("Task <coroutine object ")
+        assert "forever at 0x" in message
+        assert message.endswith("> was cancelled before it completed.")

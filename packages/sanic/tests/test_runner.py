@@ -507,3 +507,36 @@ def test_find_app_imports_the_modules_the_main_process_found_it_in(
     finally:
         sys.modules.pop("holds_the_app", None)
         Sanic._app_registry.pop("HeldElsewhere", None)
+
+
+def test_the_main_process_loads_sanic_ext_before_main_process_start(
+    app: Sanic, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As Sanic: serving with workers loads sanic-ext (AUTO_EXTEND) in the main process
+    # before main_process_start, so what it registers there runs: its background logger
+    # puts its queue on shared_ctx in a main_process_start listener, which the workers
+    # then read (without it, LOGGING=True stopped every worker at start).
+    import types
+
+    class Started(Exception):
+        pass
+
+    class Extend:
+        def __init__(self, app: Any, **kwargs: Any) -> None:
+            app._ext = self
+
+            @app.main_process_start
+            async def prepare_queue(app: Any) -> None:
+                raise Started(app.name)
+
+    module = types.ModuleType("sanic_ext")
+    module.Extend = Extend  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "sanic_ext", module)
+
+    def no_workers(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("workers were started without main_process_start of sanic-ext")
+
+    monkeypatch.setattr(runner, "WorkerManager", no_workers)
+    app.prepare(host="127.0.0.1", port=0, workers=1, motd=False)
+    with pytest.raises(Started, match="RunnerApp"):
+        Sanic.serve(primary=app)

@@ -461,6 +461,28 @@ def test_each_call_logs_the_banner_and_the_server_lifecycle_as_sanic_testing_doe
     ]
 
 
+def test_a_failed_start_is_logged_before_the_server_stops_as_sanic_testing_does(
+    app, caplog
+) -> None:
+    import logging
+    import os
+
+    @app.before_server_start
+    async def boom(app: Any) -> None:
+        raise RuntimeError("listener failed")
+
+    with caplog.at_level(logging.INFO, logger="sanic"), pytest.raises(RuntimeError):
+        SanicTestClient(app).get("/")
+    records = [(r.name, r.getMessage()) for r in caplog.records if r.name.startswith("sanic.")]
+    assert records[-3:] == [
+        ("sanic.server", f"Starting worker [{os.getpid()}]"),
+        ("sanic.error", "Experienced exception while trying to serve"),
+        ("sanic.root", "Server Stopped"),
+    ]
+    failed = [r for r in caplog.records if r.name == "sanic.error"]
+    assert failed[0].exc_info is not None and failed[0].exc_info[0] is RuntimeError
+
+
 def test_a_debug_call_shows_debug_mode_in_its_banner_and_restores_the_mode(
     client, caplog
 ) -> None:

@@ -707,6 +707,15 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
         # app started last (capped by Http.HEADER_CEILING).
         Http.set_header_max_size(self.config.get("REQUEST_MAX_HEADER_SIZE", 8192))
         _check_timeouts(self.config)
+        from hurtle_app.extend import auto_extend, display_ext
+
+        if self._ext is None:
+            # Sanic loads sanic-ext by itself when it is installed and AUTO_EXTEND is on
+            # (it adds routes, so this happens before the router is finalized).
+            auto_extend(self)
+        # As Sanic, every start lists the loaded extensions ("Sanic Extensions:" lines).
+        display_ext(self)
+
         _resolve_touchup(self)
         if self._pipeline is not None:
             if self.router.finalized and self._composed_routes == len(self.router.routes):
@@ -715,12 +724,6 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
             # finalizes on every start.
             self._pipeline = None
             self.__dict__.pop("handle_request", None)
-        if self._ext is None:
-            # Sanic loads sanic-ext by itself when it is installed and AUTO_EXTEND is on
-            # (it adds routes, so this happens before the router is finalized).
-            from hurtle_app.extend import auto_extend
-
-            auto_extend(self)
         # As Sanic, names are checked at start-up only: a server listener may add routes
         # sharing a name (sanic-ext's automatic TRACE routes) and call finalize() again.
         if self._duplicate_names:

@@ -82,10 +82,12 @@ class Lifespan:
                 UserWarning,
                 stacklevel=2,
             )
-        await app._startup()
         announce = getattr(app, "_announce_asgi", None)
         if announce is not None:
-            announce()  # the start-up banner, when the app class prints one (sanic.Sanic)
+            # The start-up banner, when the app class prints one (sanic.Sanic): as Sanic,
+            # before the app starts (and before sanic-ext's "Sanic Extensions:" lines).
+            announce()
+        await app._startup()
         await app._server_event("init", "before")
         await app._server_event("init", "after")
 
@@ -115,7 +117,8 @@ class Lifespan:
         except BaseException as error:
             # sys.exit() in a listener too: escaping, the ASGI server would take it for
             # "lifespan unsupported" and serve an app that did not start.
-            error_logger.exception("Application %s failed", phase)
+            # As Sanic, the record's message is the error's text (and its traceback).
+            error_logger.exception("%s", error)
             await self.send({"type": f"lifespan.{phase}.failed", "message": str(error)})
             return False
         await self.send({"type": f"lifespan.{phase}.complete"})

@@ -50,4 +50,15 @@ def auto_extend(app: Any) -> Any | None:
     return setup_ext(app)
 
 
-__all__ = ["INSTALL_HINT", "auto_extend", "load_extend_class", "setup_ext"]
+def display_ext(app: Any) -> None:
+    """Let the app's extensions object log what it loaded, as Sanic does at each start.
+
+    sanic-ext's ``Extend._display()`` logs its "Sanic Extensions:" lines (it stays quiet
+    by itself inside a worker process, where ``SANIC_WORKER_IDENTIFIER`` is set).
+    """
+    display = getattr(getattr(app, "_ext", None), "_display", None)
+    if callable(display):
+        display()
+
+
+__all__ = ["INSTALL_HINT", "auto_extend", "display_ext", "load_extend_class", "setup_ext"]

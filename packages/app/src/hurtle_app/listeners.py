@@ -75,8 +75,12 @@ def _takes_loop(listener: Callable[..., Any]) -> bool:
 
 
 def _warn_loop_argument(listener: Callable[..., Any]) -> None:
-    name = getattr(listener, "__name__", None)
-    which = f"Your listener '{name}'" if name else "Your listener"
+    # As Sanic: the qualified name (``monitor.<locals>.before_start`` for a listener an
+    # extension defines in a function), or that of the function a partial wraps.
+    name = getattr(
+        listener, "__qualname__", getattr(getattr(listener, "func", None), "__qualname__", None)
+    )
+    which = f"Your listener {name!r}" if name else "Your listener"
     warn(
         "[DEPRECATION v26.6] Passing the loop argument to listeners is deprecated. "
         f"{which} should only accept the app argument.",

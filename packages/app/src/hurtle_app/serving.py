@@ -218,6 +218,8 @@ class SingleProcessRunner:
         self.app = app
         self.loop: asyncio.AbstractEventLoop | None = None
         self.stop_event: asyncio.Event | None = None
+        #: Whether the server's socket was bound (what the stop and failure lines need).
+        self.bound = False
 
     def run(
         self,
@@ -240,6 +242,7 @@ class SingleProcessRunner:
             loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
         self.loop = loop
+        self.bound = False
         # As in Sanic 25.12, a single-process server is not a "main process" with workers:
         # main_process_start/ready/stop listeners do not run here (app.run() with workers,
         # from the meta-package, runs them).
@@ -257,13 +260,21 @@ class SingleProcessRunner:
                     **server_options,
                 )
             )
+        except BaseException:
+            # As Sanic: once the socket is bound, a failure (a server listener raising) is
+            # logged with its traceback before "Server Stopped"; a socket that could not
+            # be bound (port in use) fails before either line. Both re-raise.
+            if self.bound:
+                error_logger.exception("Experienced exception while trying to serve")
+            raise
         finally:
             try:
                 loop.run_until_complete(loop.shutdown_asyncgens())
             finally:
                 loop.close()
                 asyncio.set_event_loop(None)
-                logger.info("Server Stopped")
+                if self.bound:
+                    logger.info("Server Stopped")
 
     async def _serve(
         self, host: str | None, port: int | None, *, register_sys_signals: bool,
@@ -274,6 +285,7 @@ class SingleProcessRunner:
         server = await create_server(self.app, host, port, **kw)
         if server is None:  # pragma: no cover - create_server returns one here
             return
+        self.bound = True
         pid = os.getpid()
         server_logger.info("Starting worker [%s]", pid)
         # As Sanic: app.state.stage is SERVING from before_server_start to the end of
@@ -285,9 +297,16 @@ class SingleProcessRunner:
         for info in infos:
             info.stage = ServerStage.SERVING
             info.server = server
-        await server.startup()
-        await server.before_start()
-        await server.after_start()
+        try:
+            await server.startup()
+            await server.before_start()
+            await server.after_start()
+        except BaseException:
+            # A failed start closes the listening socket before the loop is closed (uvloop
+            # refuses to close a loop whose server is still open, while a log record of
+            # the failure keeps the server alive).
+            await server.close()
+            raise
         self.app.state.is_started = True
         server_logger.info("Worker ready [%s]", pid)
         if motd:

@@ -26,6 +26,9 @@ class TaskRegistry:
         # True from the start of ``before_server_start``: its listeners may name tasks.
         self.starting = False
         self._dispatcher_added = False
+        # Unnamed tasks cancelled by ``shutdown``: Sanic leaves those running (they are
+        # dropped with the loop), so their cancellation is not reported.
+        self._quiet: set[asyncio.Task[Any]] = set()
 
     async def _call(self, task: Any, warn: bool = False) -> Any:
         """Run a task given as a callable: with the app if it takes an argument.
@@ -42,7 +45,7 @@ class TaskRegistry:
             try:
                 return await result
             except asyncio.CancelledError:
-                if warn:
+                if warn and asyncio.current_task() not in self._quiet:
                     _warn_cancelled(result)
                 raise
         return result
@@ -87,11 +90,11 @@ class TaskRegistry:
         elif asyncio.iscoroutine(task):
             started = loop.create_task(task, name=name)
             if warn:
-                started.add_done_callback(_cancel_warner(task))
+                started.add_done_callback(self._cancel_warner(task))
         elif inspect.isawaitable(task):
             started = loop.create_task(_as_coroutine(task), name=name)
             if warn:
-                started.add_done_callback(_cancel_warner(task))
+                started.add_done_callback(self._cancel_warner(task))
         else:
             started = loop.create_task(self._call(task, warn), name=name)
         if register and name:
@@ -102,6 +105,16 @@ class TaskRegistry:
         if "server.exception.report" in getattr(self.app, "_signal_events", ()):
             started.add_done_callback(self._report)
         return started
+
+    def _cancel_warner(self, awaited: Any) -> Callable[[asyncio.Task[Any]], None]:
+        """A done callback logging Sanic's warning when the task ends cancelled (not when
+        it is an unnamed task ended by the stop)."""
+
+        def warn(task: asyncio.Task[Any]) -> None:
+            if task.cancelled() and task not in self._quiet:
+                _warn_cancelled(awaited)
+
+        return warn
 
     def _report(self, task: asyncio.Task[Any]) -> None:
         """Hand a task's exception to ``app.report_exception`` handlers."""
@@ -166,7 +179,9 @@ class TaskRegistry:
         """Cancel every running task; when the loop they run on is not running (and
         not closed), run it until they end, for up to ``timeout`` seconds."""
         running = [task for task in self._tasks.values() if not task.done()]
-        running += [task for task in self._anonymous if not task.done()]
+        anonymous = [task for task in self._anonymous if not task.done()]
+        self._quiet.update(anonymous)  # as in shutdown: their end is not reported
+        running += anonymous
         for task in running:
             task.cancel()
         loop = self.loop
@@ -177,11 +192,14 @@ class TaskRegistry:
     async def shutdown(self, timeout: float | None = None) -> None:  # noqa: ASYNC109
         """Cancel every running task and wait (up to ``timeout``) for them to end."""
         running = [task for task in self._tasks.values() if not task.done()]
-        running += [task for task in self._anonymous if not task.done()]
+        anonymous = [task for task in self._anonymous if not task.done()]
+        self._quiet.update(anonymous)
+        running += anonymous
         for task in running:
             task.cancel()
         if running:
             await asyncio.wait(running, timeout=timeout)
+        self._quiet.difference_update(task for task in anonymous if task.done())
         self.purge()
         self.loop = None
 
@@ -218,12 +236,3 @@ __all__ = ["TaskFactory", "TaskRegistry"]
 def _warn_cancelled(awaited: Any) -> None:
     error_logger.warning(f"Task {awaited} was cancelled before it completed.")
 
-
-def _cancel_warner(awaited: Any) -> Callable[[asyncio.Task[Any]], None]:
-    """A done callback logging Sanic's warning when the task ends cancelled."""
-
-    def warn(task: asyncio.Task[Any]) -> None:
-        if task.cancelled():
-            _warn_cancelled(awaited)
-
-    return warn

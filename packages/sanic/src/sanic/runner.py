@@ -26,6 +26,8 @@ from multiprocessing.managers import SyncManager
 from pathlib import Path
 from typing import Any
 
+from hurtle_app.extend import auto_extend
+
 from hurtle_app.helpers import is_atty
 from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 from hurtle_app.logging.setup import apply_log_formatters
@@ -585,6 +587,10 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
     # run twice what an extension registers on every app, e.g. a managed process).
     main_apps = [primary]
     app_class._set_startup_method()
+    # As Sanic: the main process loads sanic-ext (AUTO_EXTEND) before main_process_start,
+    # so the main_process_* listeners an extension registers (its background logger's
+    # queue on shared_ctx, its health monitor) run there, not only in the workers.
+    auto_extend(primary)
     if primary.config.get("USE_UVLOOP", True) is not False:
         # As Sanic: the main process (main_process_* listeners) runs on uvloop too.
         try_use_uvloop()

@@ -29,6 +29,7 @@ __all__ = ["SanicTestClient", "endpoint_result", "open_websocket"]
 # on sanic.root.
 logger = logging.getLogger("sanic.root")
 server_logger = logging.getLogger("sanic.server")
+error_logger = logging.getLogger("sanic.error")
 
 
 class SanicTestClient:
@@ -99,7 +100,14 @@ class SanicTestClient:
                     # the banner app.run shows (sanic-testing's client runs the app)
                     motd({"host": session.host, "port": session.port, "ssl": session.options.get("ssl")})
                 server_logger.info("Starting worker [%s]", pid)
-                await session.start()
+                try:
+                    await session.start()
+                except BaseException:
+                    # As sanic-testing, whose client runs the app as app.run does: a start
+                    # that fails (a listener raising) is logged, then the server stops.
+                    error_logger.exception("Experienced exception while trying to serve")
+                    logger.info("Server Stopped")
+                    raise
                 self.port = session.port  # as sanic-testing: the port the server got
                 url = session.url(uri, websocket=method == "websocket")
                 logger.info(url)

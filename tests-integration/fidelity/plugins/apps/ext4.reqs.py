@@ -1,0 +1,1 @@
+REQS = [("GET", "/old"), ("GET", "/docs"), ("GET", "/docs/swagger"), ("GET", "/docs/redoc"), ("GET", "/docs/openapi.json"), ("OPTIONS", "/any"), ("HEAD", "/any"), ("TRACE", "/any"), ("CONNECT", "/any")]
