@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 from hurtle_app.extend import auto_extend
-
 from hurtle_app.helpers import is_atty
 from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 from hurtle_app.logging.setup import apply_log_formatters
