@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import pytest
 
@@ -78,3 +79,24 @@ async def test_works_inside_a_running_event_loop(app: Sanic, events: list[str]) 
         assert client.get("/")[1].text == "foo"
         assert client.get("/json")[1].json["hello"] == "world"
     assert events == CYCLE
+
+
+def test_no_answer_and_call_errors_as_sanic_testing_reports_them(app: Sanic) -> None:
+    @app.get("/drop")
+    async def drop(request: Any) -> None:
+        request.transport.close()
+
+    with ReusableClient(app) as client:
+        with pytest.raises(ValueError) as caught:
+            client.get("/drop")
+        assert str(caught.value) == (
+            "Request and response object expected, got (<Request: GET /drop>, None)"
+        )
+        with pytest.raises(ValueError) as caught:
+            client.get("/drop", gather_request=False)
+        assert str(caught.value) == "Request and response object expected, got (None, None)"
+        request, response = client.get("/drop", allow_none=True)
+        assert (request.path, response) == ("/drop", None)
+        # an error of the call itself is raised as it is, not wrapped in a ValueError
+        with pytest.raises(TypeError):
+            client.get("/", not_an_httpx_option=1)

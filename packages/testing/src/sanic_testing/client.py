@@ -207,7 +207,16 @@ async def _send(
     options = split_client_options(kwargs)
     cookies_as_header(kwargs, url)
     async with client.get_new_session(**options) as session:
-        response = as_testing_response(await session.request(method.upper(), url, *args, **kwargs))
+        try:
+            sent = await session.request(method.upper(), url, *args, **kwargs)
+        except httpx.HTTPStatusError as error:  # carries the server's answer
+            sent = error.response
+        except httpx.HTTPError:
+            # As sanic-testing: no answer (refused, reset, closed before a response) is
+            # logged with its traceback, and the call reports a missing response.
+            logger.error("%s %s received no response!", method.upper(), url, exc_info=True)
+            return None
+    response = as_testing_response(sent)
     return attach_raw_cookies(response) if raw_cookies else response
 
 
@@ -241,9 +250,16 @@ def endpoint_result(
     gather_request: bool,
     allow_none: bool,
 ) -> tuple[Any, Any]:
-    """The ``(request, response)`` a sync call returns, or the error sanic-testing raises."""
+    """The ``(request, response)`` a sync call returns, or the error sanic-testing raises.
+
+    With no response: the errors the call raised (``Exception during request: [...]``),
+    else sanic-testing's words for a missing response (the request is listed only when
+    it was gathered).
+    """
     if response is None and not allow_none:
         if exceptions:
             raise ValueError(f"Exception during request: {exceptions}") from exceptions[0]
+        if not gather_request:
+            raise ValueError(f"Request object expected, got ({[None, None]})")
         raise ValueError(f"Request and response object expected, got ({[request, response]})")
     return (request if gather_request else None), response

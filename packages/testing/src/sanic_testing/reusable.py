@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 
 from sanic_testing.capture import RequestRecorder
-from sanic_testing.client import _send, endpoint_result
+from sanic_testing.client import _send
 from sanic_testing.constants import HOST
 from sanic_testing.running import LoopRunner, ServerSession, enable_test_mode
 from sanic_testing.websocket import Mimic
@@ -112,25 +112,15 @@ class ReusableClient:
         server = self._server
         if server is None:
             raise RuntimeError(_NOT_RUNNING)
-        exceptions: list[BaseException] = []
         url = server.url(uri, websocket=method == "websocket")
-
-        async def call() -> Any:
-            try:
-                return await _send(self, url, method, request_args, request_kwargs)
-            except Exception as error:  # reported below, as sanic-testing does
-                exceptions.append(error)
-                return None
-
         self._recorder.requests.clear()
-        response = self._run(call())
-        return endpoint_result(
-            self._recorder.take(),
-            response,
-            exceptions,
-            gather_request=gather_request,
-            allow_none=allow_none,
-        )
+        # As sanic-testing's ReusableClient: an error of the call (a refused websocket, a
+        # bad argument) is raised as it is; no answer from the server is logged by _send.
+        response = self._run(_send(self, url, method, request_args, request_kwargs))
+        request = self._recorder.take() if gather_request else None
+        if response is None and not allow_none:
+            raise ValueError(f"Request and response object expected, got ({request}, {response})")
+        return request, response
 
     def get_new_session(self, **kwargs: Any) -> Any:
         """The shared HTTP session (request-level client options are not supported here)."""
