@@ -41,3 +41,61 @@ def test_a_typed_request_subclass_serves_its_context() -> None:
         assert response.text == "Larder Larder"
     finally:
         Sanic.unregister_app(app)
+
+
+_TYPED_APP = '''
+from types import SimpleNamespace
+from sanic import Request, Sanic
+from sanic.config import Config
+
+class MyConfig(Config):
+    pass
+
+class Larder:
+    pass
+
+plain = Sanic("plain")
+configured = Sanic("configured", config=MyConfig())
+stocked = Sanic("stocked", ctx=Larder())
+both = Sanic("both", config=MyConfig(), ctx=Larder(), strict_slashes=True)
+reveal_type(plain)
+reveal_type(configured)
+reveal_type(stocked)
+reveal_type(both)
+
+def handler(request: Request[Sanic[MyConfig, Larder], SimpleNamespace]) -> None:
+    reveal_type(request.ctx)
+    reveal_type(request.app)
+'''
+
+
+def test_a_type_checker_infers_the_app_type_from_its_config_and_ctx(tmp_path) -> None:
+    # As with Sanic: `app = Sanic("x")` needs no annotation under mypy (it was an error,
+    # 'Need type annotation for "app"', and every app was Sanic[Any, Any]), and the types
+    # of config= and ctx= become the app's; request.ctx and request.app follow Request[A, C].
+    import subprocess
+    import sys
+
+    source = tmp_path / "typed_app.py"
+    source.write_text(_TYPED_APP)
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "cache"), str(source)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    revealed = [
+        line.split("Revealed type is ", 1)[1].strip('"')
+        for line in run.stdout.splitlines()
+        if "Revealed type is" in line
+    ]
+    assert "error" not in run.stdout, run.stdout
+    assert revealed == [
+        "sanic.app.Sanic[hurtle_app.config.Config, types.SimpleNamespace]",
+        "sanic.app.Sanic[typed_app.MyConfig, types.SimpleNamespace]",
+        "sanic.app.Sanic[hurtle_app.config.Config, typed_app.Larder]",
+        "sanic.app.Sanic[typed_app.MyConfig, typed_app.Larder]",
+        "types.SimpleNamespace",
+        "sanic.app.Sanic[typed_app.MyConfig, typed_app.Larder]",
+    ], run.stdout

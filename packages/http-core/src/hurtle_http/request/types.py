@@ -197,6 +197,8 @@ class Request(Generic[sanic_type, ctx_type]):
 
     _current: ContextVar[Request] = ContextVar("request")
     _loads: Any = ujson.loads
+    #: The app serving this request (its type is ``sanic_type`` of ``Request[MyApp, MyCtx]``).
+    app: sanic_type
 
     def __init__(
         self,
@@ -273,8 +275,9 @@ class Request(Generic[sanic_type, ctx_type]):
     # ---------------------------------------------------------------- identity
 
     @property
-    def ctx(self) -> Any:
-        """A namespace for your own per-request data (created on first use)."""
+    def ctx(self) -> ctx_type:
+        """A namespace for your own per-request data (created on first use; its type is
+        ``ctx_type`` of ``Request[MyApp, MyCtx]``)."""
         ctx = self._ctx  # PERF: one slot read on the common path (assigned when built)
         if ctx is None:
             make = self.make_context
