@@ -47,6 +47,7 @@ _TYPED_APP = '''
 from types import SimpleNamespace
 from sanic import Request, Sanic
 from sanic.config import Config
+from sanic.response import JSONResponse
 
 class MyConfig(Config):
     pass
@@ -66,6 +67,15 @@ reveal_type(both)
 def handler(request: Request[Sanic[MyConfig, Larder], SimpleNamespace]) -> None:
     reveal_type(request.ctx)
     reveal_type(request.app)
+
+async def streaming(request: Request) -> None:
+    response = await request.respond(content_type="text/csv")
+    await response.send("a,b")
+    await response.eof()
+    reveal_type(response)
+    reveal_type(await request.respond(JSONResponse({})))
+    if request.conn_info is not None:
+        reveal_type(request.conn_info.client_ip)
 '''
 
 
@@ -73,6 +83,7 @@ def test_a_type_checker_infers_the_app_type_from_its_config_and_ctx(tmp_path) ->
     # As with Sanic: `app = Sanic("x")` needs no annotation under mypy (it was an error,
     # 'Need type annotation for "app"', and every app was Sanic[Any, Any]), and the types
     # of config= and ctx= become the app's; request.ctx and request.app follow Request[A, C].
+    # A streaming handler type-checks, and request.conn_info is a ConnInfo (or None).
     import subprocess
     import sys
 
@@ -98,4 +109,9 @@ def test_a_type_checker_infers_the_app_type_from_its_config_and_ctx(tmp_path) ->
         "sanic.app.Sanic[typed_app.MyConfig, typed_app.Larder]",
         "types.SimpleNamespace",
         "sanic.app.Sanic[typed_app.MyConfig, typed_app.Larder]",
+        # a streamed response has send() and eof() (respond() gave a BaseHTTPResponse,
+        # and mypy refused 'await response.eof()', which Sanic's annotations allow)
+        "hurtle_http.response.types.HTTPResponse",
+        "hurtle_http.response.types.JSONResponse",
+        "str",
     ], run.stdout

@@ -15,7 +15,7 @@ import re
 import uuid
 from contextvars import ContextVar
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 from urllib.parse import parse_qs, parse_qsl, urlsplit, urlunparse
 
 import ujson
@@ -23,6 +23,7 @@ from httptools import HttpParserInvalidURLError, parse_url
 
 from hurtle_http.accept import AcceptList, parse_accept
 from hurtle_http.config import HttpConfig
+from hurtle_http.conninfo import ConnInfo
 from hurtle_http.constants import (
     CACHEABLE_HTTP_METHODS,
     DEFAULT_HTTP_CONTENT_TYPE,
@@ -44,7 +45,9 @@ _error_logger = logging.getLogger("sanic.error")
 _WS_SCHEMES = {"http": "ws", "https": "wss"}
 
 if TYPE_CHECKING:
-    from hurtle_http.response.types import BaseHTTPResponse
+    from hurtle_http.response.types import BaseHTTPResponse, HTTPResponse
+
+    _Response = TypeVar("_Response", bound=BaseHTTPResponse)
 
 _DEFAULT_CONFIG = HttpConfig()
 
@@ -199,6 +202,10 @@ class Request(Generic[sanic_type, ctx_type]):
     _loads: Any = ujson.loads
     #: The app serving this request (its type is ``sanic_type`` of ``Request[MyApp, MyCtx]``).
     app: sanic_type
+    #: The connection's details; None until the request is bound to a connection.
+    conn_info: ConnInfo | None
+    #: The matched route (a ``sanic_routing`` ``Route``); None before routing.
+    route: Any
 
     def __init__(
         self,
@@ -643,6 +650,28 @@ class Request(Generic[sanic_type, ctx_type]):
         self.body = b"".join(chunks)
 
     # ---------------------------------------------------------------- responding
+
+    # For type checkers: respond() gives the response it was passed, or a new HTTPResponse
+    # (whose send() and eof() a streaming handler calls).
+    @overload
+    async def respond(
+        self,
+        response: None = None,
+        *,
+        status: int = 200,
+        headers: Header | dict[str, str] | None = None,
+        content_type: str | None = None,
+    ) -> HTTPResponse: ...
+
+    @overload
+    async def respond(
+        self,
+        response: _Response,
+        *,
+        status: int = 200,
+        headers: Header | dict[str, str] | None = None,
+        content_type: str | None = None,
+    ) -> _Response: ...
 
     async def respond(
         self,
