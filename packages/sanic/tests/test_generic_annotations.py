@@ -76,6 +76,10 @@ async def streaming(request: Request) -> None:
     reveal_type(await request.respond(JSONResponse({})))
     if request.conn_info is not None:
         reveal_type(request.conn_info.client_ip)
+
+async def upload(request: Request) -> None:
+    while (chunk := await request.stream.read()) is not None:
+        print(len(chunk))
 '''
 
 
@@ -83,7 +87,8 @@ def test_a_type_checker_infers_the_app_type_from_its_config_and_ctx(tmp_path) ->
     # As with Sanic: `app = Sanic("x")` needs no annotation under mypy (it was an error,
     # 'Need type annotation for "app"', and every app was Sanic[Any, Any]), and the types
     # of config= and ctx= become the app's; request.ctx and request.app follow Request[A, C].
-    # A streaming handler type-checks, and request.conn_info is a ConnInfo (or None).
+    # Streaming handlers type-check (request.respond(), request.stream.read()), and
+    # request.conn_info is a ConnInfo (or None).
     import subprocess
     import sys
 

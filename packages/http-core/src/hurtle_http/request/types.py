@@ -206,6 +206,8 @@ class Request(Generic[sanic_type, ctx_type]):
     conn_info: ConnInfo | None
     #: The matched route (a ``sanic_routing`` ``Route``); None before routing.
     route: Any
+    #: The body stream of a ``stream=True`` route (``await request.stream.read()``).
+    stream: Any
 
     def __init__(
         self,
