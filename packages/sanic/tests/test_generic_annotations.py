@@ -120,3 +120,37 @@ def test_a_type_checker_infers_the_app_type_from_its_config_and_ctx(tmp_path) ->
         "hurtle_http.response.types.JSONResponse",
         "str",
     ], run.stdout
+
+
+_STRICT_HANDLER = '''
+from sanic import Request, Sanic
+from sanic.response import HTTPResponse, text
+
+app: Sanic = Sanic("strict")  # type: ignore[type-arg]
+
+@app.get("/")
+async def index(request: Request) -> HTTPResponse:
+    reveal_type(request.ctx)
+    return text("ok")
+'''
+
+
+def test_a_bare_request_annotation_is_complete_under_strict_mypy(tmp_path) -> None:
+    # As in Sanic, Request's type parameters have defaults: `request: Request` in every
+    # handler is no 'Missing type arguments for generic type "Request"' under --strict,
+    # and its ctx is a SimpleNamespace.
+    import subprocess
+    import sys
+
+    source = tmp_path / "strict_app.py"
+    source.write_text(_STRICT_HANDLER)
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"),
+         str(source)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert 'Revealed type is "types.SimpleNamespace"' in run.stdout, run.stdout
+    assert "error" not in run.stdout, run.stdout

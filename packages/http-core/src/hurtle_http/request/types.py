@@ -15,11 +15,12 @@ import re
 import uuid
 from contextvars import ContextVar
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, overload
 from urllib.parse import parse_qs, parse_qsl, urlsplit, urlunparse
 
 import ujson
 from httptools import HttpParserInvalidURLError, parse_url
+from typing_extensions import TypeVar
 
 from hurtle_http.accept import AcceptList, parse_accept
 from hurtle_http.config import HttpConfig
@@ -145,8 +146,10 @@ def _as_header(headers: Any) -> Header:
 
 
 #: Type parameters of ``Request[sanic_type, ctx_type]``: the app's type and ``request.ctx``'s.
-sanic_type = TypeVar("sanic_type", bound=Any)
-ctx_type = TypeVar("ctx_type", bound=Any)
+#: With defaults (PEP 696), as in Sanic: a bare ``Request`` annotation is complete (no
+#: "Missing type arguments" under ``mypy --strict``) and its ``ctx`` is a SimpleNamespace.
+sanic_type = TypeVar("sanic_type", bound=Any, default=Any)
+ctx_type = TypeVar("ctx_type", bound=Any, default=SimpleNamespace)
 
 
 class Request(Generic[sanic_type, ctx_type]):
