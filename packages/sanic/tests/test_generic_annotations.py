@@ -132,13 +132,23 @@ app: Sanic = Sanic("strict")  # type: ignore[type-arg]
 async def index(request: Request) -> HTTPResponse:
     reveal_type(request.ctx)
     return text("ok")
+
+@app.middleware("request")
+async def before(request: Request) -> None:
+    pass
+
+@app.listener("after_server_stop")
+async def teardown(app: Sanic) -> None:  # type: ignore[type-arg]
+    pass
+
+reveal_type(before)
 '''
 
 
 def test_a_bare_request_annotation_is_complete_under_strict_mypy(tmp_path) -> None:
     # As in Sanic, Request's type parameters have defaults: `request: Request` in every
     # handler is no 'Missing type arguments for generic type "Request"' under --strict,
-    # and its ctx is a SimpleNamespace.
+    # and its ctx is a SimpleNamespace. Middleware and listener decorators are typed.
     import subprocess
     import sys
 
@@ -153,4 +163,9 @@ def test_a_bare_request_annotation_is_complete_under_strict_mypy(tmp_path) -> No
         timeout=300,
     )
     assert 'Revealed type is "types.SimpleNamespace"' in run.stdout, run.stdout
+    # @app.middleware(...) and @app.listener(...) keep the function's type (they were
+    # 'Untyped decorator makes function "before" untyped' under --strict)
+    assert "def (request: hurtle_http.request.types.Request[Any, types.SimpleNamespace])" in (
+        run.stdout
+    ), run.stdout
     assert "error" not in run.stdout, run.stdout

@@ -295,7 +295,7 @@ class Request(Generic[sanic_type, ctx_type]):
             make = self.make_context
             # PERF: the stock make_context without its frame (benchmarks/ "mw" routes).
             ctx = self._ctx = SimpleNamespace() if make is _make_context else make()
-        return ctx
+        return ctx  # type: ignore[return-value]  # make_context() builds the ctx_type
 
     @ctx.setter
     def ctx(self, value: Any) -> None:
