@@ -292,6 +292,34 @@ def test_a_method_httpx_has_no_helper_for_is_refused(client) -> None:
     with pytest.raises(ValueError, match="'AsyncClient' object has no attribute 'trace'"):
         client.request("/echo", http_method="trace")
 
+def test_no_answer_is_logged_and_reported_as_a_missing_response(client, caplog) -> None:
+    # As sanic-testing: a refused connection is an ERROR line on sanic.root with its
+    # traceback, and the call's ValueError says what was missing (not the httpx error).
+    port = _free_port()  # nothing listens there
+    url = f"http://127.0.0.1:{port}/"
+    with caplog.at_level("ERROR", logger="sanic.root"):
+        with pytest.raises(ValueError) as caught:
+            client.get(url)
+    assert str(caught.value) == "Request and response object expected, got ([None, None])"
+    [record] = [r for r in caplog.records if r.name == "sanic.root" and r.levelname == "ERROR"]
+    assert record.getMessage() == f"GET {url} received no response!"
+    assert record.exc_info is not None
+    with pytest.raises(ValueError) as caught:
+        client.get(url, gather_request=False)
+    assert str(caught.value) == "Request object expected, got ([None, None])"
+
+
+def test_a_server_closing_without_an_answer_lists_the_request_it_saw(app: Sanic) -> None:
+    @app.get("/drop")
+    async def drop(request: Any) -> None:
+        request.transport.close()
+
+    with pytest.raises(ValueError) as caught:
+        SanicTestClient(app).get("/drop")
+    assert str(caught.value) == (
+        "Request and response object expected, got ([<Request: GET /drop>, None])"
+    )
+
 
 def test_allow_none_returns_none_instead_of_raising(client) -> None:
     port = _free_port()

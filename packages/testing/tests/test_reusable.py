@@ -166,3 +166,23 @@ def test_a_loop_set_on_the_client_is_used_and_left_open(app: Sanic) -> None:
         assert client._loop is loop and not loop.is_closed()
     finally:
         loop.close()
+
+def test_no_answer_and_call_errors_as_sanic_testing_reports_them(app: Sanic) -> None:
+    @app.get("/drop")
+    async def drop(request: Any) -> None:
+        request.transport.close()
+
+    with ReusableClient(app) as client:
+        with pytest.raises(ValueError) as caught:
+            client.get("/drop")
+        assert str(caught.value) == (
+            "Request and response object expected, got (<Request: GET /drop>, None)"
+        )
+        with pytest.raises(ValueError) as caught:
+            client.get("/drop", gather_request=False)
+        assert str(caught.value) == "Request and response object expected, got (None, None)"
+        request, response = client.get("/drop", allow_none=True)
+        assert (request.path, response) == ("/drop", None)
+        # an error of the call itself is raised as it is, not wrapped in a ValueError
+        with pytest.raises(TypeError):
+            client.get("/", not_an_httpx_option=1)

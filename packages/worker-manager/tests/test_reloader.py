@@ -30,6 +30,27 @@ def test_files_include_reload_dirs_and_app_modules_not_the_stdlib(tmp_path: Path
     assert not any(f.endswith(os.sep + "os.py") for f in files)
 
 
+def test_a_file_added_to_a_folder_inside_a_reload_dir_is_a_change(tmp_path: Path) -> None:
+    # As Sanic: the folders under a reload dir are watched, so a new template in
+    # templates/partials/ (or one removed) restarts the workers.
+    partials = tmp_path / "templates" / "partials"
+    partials.mkdir(parents=True)
+    (tmp_path / "templates" / "__pycache__").mkdir()
+    reloader = Reloader(None, 0.1, [tmp_path / "templates"], None)
+    files = set(reloader.files())
+    assert str(partials) in files
+    assert str(tmp_path / "templates") not in files  # the reload dir itself, as in Sanic
+    assert not any("__pycache__" in f for f in files)
+    mtimes: dict[str, float] = {}
+    for name in files:
+        reloader.check_file(name, mtimes)
+    (partials / "footer.html").write_text("x")
+    later = mtimes[str(partials)] + 5
+    os.utime(partials, (later, later))  # the file system's clock may be coarse
+    changed = {name for name in reloader.files() if reloader.check_file(name, mtimes)}
+    assert changed == {str(partials)}
+
+
 def test_reload_asks_for_a_restart_of_every_transient_process() -> None:
     reader, writer = multiprocessing.Pipe(duplex=False)
     Reloader(writer, 0.1, [], None).reload({"app.py"})

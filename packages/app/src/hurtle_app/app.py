@@ -36,7 +36,7 @@ from hurtle_app.futures import (
 )
 from hurtle_app.handlers import ErrorHandler
 from hurtle_app.handling import RequestHandling
-from hurtle_app.helpers import Default
+from hurtle_app.helpers import Default, _default
 from hurtle_app.listeners import ListenerRegistry
 from hurtle_app.middleware import (
     Middleware,
@@ -703,6 +703,7 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
 
     async def _startup(self) -> None:
         """Finalize once and choose the request pipeline (run by every runner)."""
+        _check_uvloop_setting(self)
         # As Sanic: the head limit of every connection in this process is the one of the
         # app started last (capped by Http.HEADER_CEILING).
         Http.set_header_max_size(self.config.get("REQUEST_MAX_HEADER_SIZE", 8192))
@@ -975,6 +976,23 @@ def _check_timeouts(config: Any) -> None:
             raise TypeError(
                 f"config.{key} is a number of seconds, such as 60 or 0.5, not {value!r}"
             ) from None
+
+
+def _check_uvloop_setting(app: Sanic) -> None:
+    """As Sanic: an app started while another app of this process (any in the app
+    registry) has another ``USE_UVLOOP`` (the default counting as a setting of its own)
+    logs a warning; one loop serves them all."""
+    setting = _uvloop_setting(app)
+    if any(_uvloop_setting(other) != setting for other in app._app_registry.values()):
+        error_logger.warning(
+            "It looks like you're running several apps with different uvloop settings. "
+            "This is not supported and may lead to unintended behaviour."
+        )
+
+
+def _uvloop_setting(app: Sanic) -> Any:
+    setting = app.config.get("USE_UVLOOP", _default)
+    return _default if isinstance(setting, Default) else setting
 
 
 def _own_config(config: Any) -> Any:

@@ -13,7 +13,7 @@ from enum import Enum
 from functools import partial
 from os import PathLike
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from hurtle_app.errorpages import check_error_format
 from hurtle_app.errors import NoExceptionsGiven, NotAPath, UnknownNameError
@@ -562,6 +562,28 @@ class Registrar:
         return None
 
     # --- middleware ----------------------------------------------------------------------
+    # For type checkers: the decorated function keeps its type (@app.middleware(f) and
+    # @app.middleware("response") alike).
+    @overload
+    def middleware(
+        self,
+        middleware_or_request: F,
+        attach_to: str = "request",
+        apply: bool = True,
+        *,
+        priority: int = 0,
+    ) -> F: ...
+
+    @overload
+    def middleware(
+        self,
+        middleware_or_request: str,
+        attach_to: str = "request",
+        apply: bool = True,
+        *,
+        priority: int = 0,
+    ) -> Callable[[F], F]: ...
+
     def middleware(
         self,
         middleware_or_request: Callable[..., Any] | str,
@@ -600,6 +622,27 @@ class Registrar:
         return partial(self.middleware, attach_to="response", priority=priority)
 
     # --- listeners -----------------------------------------------------------------------
+    # For type checkers: the decorated listener keeps its type.
+    @overload
+    def listener(
+        self,
+        listener_or_event: F,
+        event_or_none: str | Enum,
+        apply: bool = True,
+        *,
+        priority: int = 0,
+    ) -> F: ...
+
+    @overload
+    def listener(
+        self,
+        listener_or_event: str | Enum,
+        event_or_none: None = None,
+        apply: bool = True,
+        *,
+        priority: int = 0,
+    ) -> Callable[[F], F]: ...
+
     def listener(
         self,
         listener_or_event: Callable[..., Any] | str,

@@ -11,7 +11,8 @@ import inspect
 import socket
 from collections.abc import Callable
 from os import environ
-from typing import Any, ClassVar
+from types import SimpleNamespace
+from typing import Any, ClassVar, overload
 
 from websockets.exceptions import ConnectionClosed as ConnectionClosed
 
@@ -91,6 +92,93 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
     _manager: WorkerManager | None = None
     _multiplexer: WorkerMultiplexer | None = None
     _worker_stopper: Callable[[], None] | None = None
+
+    # For type checkers: the app's type follows the config and ctx it is given, so
+    # ``app = Sanic("x")`` is ``Sanic[Config, SimpleNamespace]`` (with no annotation) and
+    # ``Sanic("x", config=MyConfig(), ctx=MyCtx())`` is ``Sanic[MyConfig, MyCtx]``.
+    @overload
+    def __init__(
+        self: Sanic[Config, SimpleNamespace],
+        name: str,
+        config: None = None,
+        ctx: None = None,
+        router: Router | None = None,
+        signal_router: SignalRouter | None = None,
+        error_handler: ErrorHandler | None = None,
+        env_prefix: str | None = SANIC_PREFIX,
+        request_class: type[Request] | None = None,
+        strict_slashes: bool = False,
+        log_config: dict[str, Any] | None = None,
+        configure_logging: bool = True,
+        dumps: Callable[..., Any] | None = None,
+        loads: Callable[..., Any] | None = None,
+        inspector: bool = False,
+        inspector_class: type[Inspector] | None = None,
+        certloader_class: type[CertLoader] | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self: Sanic[config_type, SimpleNamespace],
+        name: str,
+        config: config_type | None = None,
+        ctx: None = None,
+        router: Router | None = None,
+        signal_router: SignalRouter | None = None,
+        error_handler: ErrorHandler | None = None,
+        env_prefix: str | None = SANIC_PREFIX,
+        request_class: type[Request] | None = None,
+        strict_slashes: bool = False,
+        log_config: dict[str, Any] | None = None,
+        configure_logging: bool = True,
+        dumps: Callable[..., Any] | None = None,
+        loads: Callable[..., Any] | None = None,
+        inspector: bool = False,
+        inspector_class: type[Inspector] | None = None,
+        certloader_class: type[CertLoader] | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self: Sanic[Config, ctx_type],
+        name: str,
+        config: None = None,
+        ctx: ctx_type | None = None,
+        router: Router | None = None,
+        signal_router: SignalRouter | None = None,
+        error_handler: ErrorHandler | None = None,
+        env_prefix: str | None = SANIC_PREFIX,
+        request_class: type[Request] | None = None,
+        strict_slashes: bool = False,
+        log_config: dict[str, Any] | None = None,
+        configure_logging: bool = True,
+        dumps: Callable[..., Any] | None = None,
+        loads: Callable[..., Any] | None = None,
+        inspector: bool = False,
+        inspector_class: type[Inspector] | None = None,
+        certloader_class: type[CertLoader] | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self: Sanic[config_type, ctx_type],
+        name: str,
+        config: config_type | None = None,
+        ctx: ctx_type | None = None,
+        router: Router | None = None,
+        signal_router: SignalRouter | None = None,
+        error_handler: ErrorHandler | None = None,
+        env_prefix: str | None = SANIC_PREFIX,
+        request_class: type[Request] | None = None,
+        strict_slashes: bool = False,
+        log_config: dict[str, Any] | None = None,
+        configure_logging: bool = True,
+        dumps: Callable[..., Any] | None = None,
+        loads: Callable[..., Any] | None = None,
+        inspector: bool = False,
+        inspector_class: type[Inspector] | None = None,
+        certloader_class: type[CertLoader] | None = None,
+    ) -> None: ...
 
     def __init__(self, name: str, *args: Any, **kwargs: Any) -> None:
         super().__init__(name, *args, **kwargs)

@@ -295,9 +295,12 @@ def endpoint_result(
     allow_none: bool,
 ) -> tuple[Any, Any]:
     """The ``(request, response)`` a sync call returns, or the error sanic-testing raises:
-    an exception raised by the call, even with ``allow_none``, else "no response"."""
+    an exception raised by the call, even with ``allow_none``, else "no response" (the
+    request is listed only when it was gathered)."""
     if exceptions:
         raise ValueError(f"Exception during request: {exceptions}") from exceptions[0]
     if response is None and not allow_none:
+        if not gather_request:
+            raise ValueError(f"Request object expected, got ({[None, None]})")
         raise ValueError(f"Request and response object expected, got ({[request, response]})")
     return (request if gather_request else None), response

@@ -121,12 +121,18 @@ class Reloader:
         return old is not None and mtime > old
 
     def files(self) -> Iterator[str]:
-        """Every watched file: the app's Python modules and all files of reload_dirs."""
+        """Every watched path: the app's Python modules, and every file and folder under
+        reload_dirs.
+
+        As in Sanic, the folders inside a reload dir are watched too: a file added to,
+        removed from or renamed in one changes its mtime, and the workers restart (the
+        reload dir itself is not, so a file added at its top does not restart them).
+        """
         yield from self.python_files()
         yield from sorted(self.failure_files)
         for directory in self.reload_dirs:
             for path in directory.rglob("*"):
-                if path.is_file() and "__pycache__" not in path.parts:
+                if "__pycache__" not in path.parts and (path.is_file() or path.is_dir()):
                     yield str(path)
 
     def python_files(self) -> Iterator[str]:

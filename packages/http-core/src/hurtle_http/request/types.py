@@ -15,14 +15,16 @@ import re
 import uuid
 from contextvars import ContextVar
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, overload
 from urllib.parse import parse_qs, parse_qsl, urlsplit, urlunparse
 
 import ujson
 from httptools import HttpParserInvalidURLError, parse_url
+from typing_extensions import TypeVar
 
 from hurtle_http.accept import AcceptList, parse_accept
 from hurtle_http.config import HttpConfig
+from hurtle_http.conninfo import ConnInfo
 from hurtle_http.constants import (
     CACHEABLE_HTTP_METHODS,
     DEFAULT_HTTP_CONTENT_TYPE,
@@ -44,7 +46,9 @@ _error_logger = logging.getLogger("sanic.error")
 _WS_SCHEMES = {"http": "ws", "https": "wss"}
 
 if TYPE_CHECKING:
-    from hurtle_http.response.types import BaseHTTPResponse
+    from hurtle_http.response.types import BaseHTTPResponse, HTTPResponse
+
+    _Response = TypeVar("_Response", bound=BaseHTTPResponse)
 
 _DEFAULT_CONFIG = HttpConfig()
 
@@ -142,8 +146,10 @@ def _as_header(headers: Any) -> Header:
 
 
 #: Type parameters of ``Request[sanic_type, ctx_type]``: the app's type and ``request.ctx``'s.
-sanic_type = TypeVar("sanic_type", bound=Any)
-ctx_type = TypeVar("ctx_type", bound=Any)
+#: With defaults (PEP 696), as in Sanic: a bare ``Request`` annotation is complete (no
+#: "Missing type arguments" under ``mypy --strict``) and its ``ctx`` is a SimpleNamespace.
+sanic_type = TypeVar("sanic_type", bound=Any, default=Any)
+ctx_type = TypeVar("ctx_type", bound=Any, default=SimpleNamespace)
 
 
 class Request(Generic[sanic_type, ctx_type]):
@@ -197,6 +203,14 @@ class Request(Generic[sanic_type, ctx_type]):
 
     _current: ContextVar[Request] = ContextVar("request")
     _loads: Any = ujson.loads
+    #: The app serving this request (its type is ``sanic_type`` of ``Request[MyApp, MyCtx]``).
+    app: sanic_type
+    #: The connection's details; None until the request is bound to a connection.
+    conn_info: ConnInfo | None
+    #: The matched route (a ``sanic_routing`` ``Route``); None before routing.
+    route: Any
+    #: The body stream of a ``stream=True`` route (``await request.stream.read()``).
+    stream: Any
 
     def __init__(
         self,
@@ -273,14 +287,15 @@ class Request(Generic[sanic_type, ctx_type]):
     # ---------------------------------------------------------------- identity
 
     @property
-    def ctx(self) -> Any:
-        """A namespace for your own per-request data (created on first use)."""
+    def ctx(self) -> ctx_type:
+        """A namespace for your own per-request data (created on first use; its type is
+        ``ctx_type`` of ``Request[MyApp, MyCtx]``)."""
         ctx = self._ctx  # PERF: one slot read on the common path (assigned when built)
         if ctx is None:
             make = self.make_context
             # PERF: the stock make_context without its frame (benchmarks/ "mw" routes).
             ctx = self._ctx = SimpleNamespace() if make is _make_context else make()
-        return ctx
+        return ctx  # type: ignore[return-value]  # make_context() builds the ctx_type
 
     @ctx.setter
     def ctx(self, value: Any) -> None:
@@ -640,6 +655,28 @@ class Request(Generic[sanic_type, ctx_type]):
         self.body = b"".join(chunks)
 
     # ---------------------------------------------------------------- responding
+
+    # For type checkers: respond() gives the response it was passed, or a new HTTPResponse
+    # (whose send() and eof() a streaming handler calls).
+    @overload
+    async def respond(
+        self,
+        response: None = None,
+        *,
+        status: int = 200,
+        headers: Header | dict[str, str] | None = None,
+        content_type: str | None = None,
+    ) -> HTTPResponse: ...
+
+    @overload
+    async def respond(
+        self,
+        response: _Response,
+        *,
+        status: int = 200,
+        headers: Header | dict[str, str] | None = None,
+        content_type: str | None = None,
+    ) -> _Response: ...
 
     async def respond(
         self,
