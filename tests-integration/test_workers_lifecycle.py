@@ -5,6 +5,7 @@ Each test runs a real server subprocess on loopback and stops it by its PID.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -55,7 +56,12 @@ def test_editing_the_app_reloads_the_workers(tmp_path: Path) -> None:
         time.sleep(0.1)
         third = edit_until(script, source.replace("VERSION-2", "VERSION-3"), url, "VERSION-3")
         # A broken edit does not end the dev server; the next good edit brings it back.
-        script.write_text(source.replace("VERSION-2", "VERSION-3") + "\nthis is not python\n")
+        # Written whole at once (a new file renamed over the old): a plain write truncates
+        # first, and a reloader looking between the truncation and the write sees two
+        # changes, so on a loaded machine the broken app was started (and failed) twice.
+        broken = tmp_path / "app.py.new"
+        broken.write_text(source.replace("VERSION-2", "VERSION-3") + "\nthis is not python\n")
+        os.replace(broken, script)
         time.sleep(2)
         still_running = proc.poll() is None
         fourth = edit_until(script, source.replace("VERSION-2", "VERSION-4"), url, "VERSION-4")
