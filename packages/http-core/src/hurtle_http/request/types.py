@@ -38,7 +38,7 @@ from hurtle_http.parameters import RequestParameters
 from hurtle_http.request.charset import form_charset
 from hurtle_http.request.credentials import Credentials
 from hurtle_http.request.defaults import install_defaults
-from hurtle_http.request.form import parse_multipart_form
+from hurtle_http.request.form import parse_multipart_form, parse_urlencoded
 
 _error_logger = logging.getLogger("sanic.error")
 _WS_SCHEMES = {"http": "ws", "https": "wss"}
@@ -428,17 +428,22 @@ class Request(Generic[sanic_type, ctx_type]):
         parsed = cache.get(key)
         if parsed is None:
             qs = self.query_string
-            parsed = RequestParameters(
-                parse_qs(
-                    qs,
-                    keep_blank_values=keep_blank_values,
-                    strict_parsing=strict_parsing,
-                    encoding=encoding,
-                    errors=errors,
+            if not qs:
+                parsed = RequestParameters()
+            elif strict_parsing:
+                parsed = RequestParameters(
+                    parse_qs(
+                        qs,
+                        keep_blank_values=keep_blank_values,
+                        strict_parsing=strict_parsing,
+                        encoding=encoding,
+                        errors=errors,
+                    )
                 )
-                if qs
-                else {}
-            )
+            else:
+                parsed = RequestParameters(
+                    parse_urlencoded(qs, keep_blank_values, encoding, errors)
+                )
             cache[key] = parsed
         return parsed
 
@@ -564,12 +569,7 @@ class Request(Generic[sanic_type, ctx_type]):
                 except LookupError:
                     text = self.body.decode("utf-8", "replace")
                 self.parsed_form = RequestParameters(
-                    parse_qs(
-                        text,
-                        keep_blank_values=keep_blank_values,
-                        encoding=charset,
-                        errors="replace",
-                    )
+                    parse_urlencoded(text, keep_blank_values, charset, "replace")
                 )
             elif content_type == "multipart/form-data":
                 boundary = str(options.get("boundary", "")).encode("utf-8")

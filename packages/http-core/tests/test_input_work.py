@@ -1,0 +1,130 @@
+"""What the lazy request parsers compute from a large accepted request: the same result as
+for a small one, with memory bounded by the input (no timing here: sizes and counts)."""
+
+from __future__ import annotations
+
+import tracemalloc
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import parse_qs
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import hurtle_http.request.form as form_module
+from hurtle_http.headers import Header
+from hurtle_http.request import Request
+from hurtle_http.request.form import _between_delimiters, parse_urlencoded
+
+
+def _request(body: bytes, content_type: str, target: bytes = b"/") -> Request:
+    request = Request(target, Header({"content-type": content_type}), "1.1", "POST", None, None)
+    request.body = body
+    return request
+
+
+def _peak(work: Callable[[], Any]) -> int:
+    """The most memory (bytes, Python allocations) ``work()`` held at once."""
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        before = tracemalloc.get_traced_memory()[0]
+        work()
+        return tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+
+
+URLENCODED = "application/x-www-form-urlencoded"
+
+
+@pytest.mark.parametrize("keep_blank_values", [False, True])
+def test_a_long_urlencoded_body_gives_every_field_in_order(keep_blank_values: bool) -> None:
+    # 150,000 fields over many slices: repeated names, blanks, escapes, empty pairs.
+    pieces = []
+    for i in range(50_000):
+        pieces += [f"k{i % 977}=v{i}", f"e{i % 13}=", "&", f"p%20{i % 7}=%C3%A4+{i}"]
+    text = "&".join(pieces)
+    assert len(text) > 20 * form_module._QS_SLICE
+    request = _request(text.encode(), URLENCODED)
+    parsed = request.get_form(keep_blank_values=keep_blank_values)
+    expected = parse_qs(text, keep_blank_values=keep_blank_values)
+    assert parsed == expected
+    assert list(parsed) == list(expected)
+    assert parsed.getlist("k5")[:2] == ["v5", "v982"]
+
+
+def test_a_long_query_string_gives_every_arg_in_order() -> None:
+    query = "&".join(f"a{i % 100}={i}" for i in range(30_000))
+    request = Request(b"/?" + query.encode(), Header(), "1.1", "GET", None, None)
+    assert request.args == parse_qs(query)
+    assert list(request.args) == list(parse_qs(query))
+    assert len(request.args.getlist("a7")) == 300
+
+
+def test_an_urlencoded_body_of_dropped_pairs_takes_memory_of_the_order_of_the_body() -> None:
+    # 3 MB of pairs parse_qs drops ("ab" has no "="): splitting the whole body first held
+    # a million strings, about 20 times the body, before dropping them.
+    body = b"ab&" * 1_000_000
+    request = _request(body, URLENCODED)
+    peak = _peak(lambda: request.form)
+    assert request.form == {}
+    assert peak < 3 * len(body)
+
+
+@given(
+    st.text(alphabet="ab=&+%2;é ", max_size=60),
+    st.booleans(),
+    st.integers(min_value=1, max_value=8),
+)
+def test_urlencoded_text_read_in_slices_is_read_as_parse_qs_reads_it(
+    text: str, keep_blank_values: bool, slice_size: int
+) -> None:
+    saved = form_module._QS_SLICE
+    form_module._QS_SLICE = slice_size
+    try:
+        parsed = parse_urlencoded(text, keep_blank_values)
+    finally:
+        form_module._QS_SLICE = saved
+    expected = parse_qs(text, keep_blank_values=keep_blank_values)
+    assert parsed == expected
+    assert list(parsed) == list(expected)
+
+
+MULTIPART = "multipart/form-data; boundary=XyZ"
+
+
+def test_a_multipart_body_of_many_tiny_parts_gives_every_field() -> None:
+    parts = [
+        b'--XyZ\r\nContent-Disposition: form-data; name="f%d"\r\n\r\n%d\r\n' % (i % 100, i)
+        for i in range(50_000)
+    ]
+    parts.append(b'--XyZ\r\nContent-Disposition: form-data; name="u"; filename="a"\r\n\r\nz\r\n')
+    request = _request(b"".join(parts) + b"--XyZ--\r\n", MULTIPART)
+    assert len(request.form) == 100
+    assert request.form.getlist("f42") == [str(i) for i in range(42, 50_000, 100)]
+    assert request.files.get("u").body == b"z"
+
+
+def test_a_multipart_body_of_empty_parts_takes_no_memory_of_its_own() -> None:
+    # 1 MB of bare delimiters: splitting the body first held a copy of it and a list of
+    # 150,000 pieces (about 7 times the body) before the first part was looked at.
+    body = b"--XyZ\r\n" * 150_000 + b"--XyZ--\r\n"
+    request = _request(body, MULTIPART)
+    peak = _peak(lambda: request.form)
+    assert request.form == {}
+    assert request.files == {}
+    assert peak < len(body) // 4
+
+
+@given(
+    st.lists(st.sampled_from([b"-", b"--B", b"\r\n", b"x", b"B", b"\r"]), max_size=30),
+    st.sampled_from([b"--B", b"B", b"--"]),
+)
+def test_the_pieces_between_delimiters_are_those_of_a_split(
+    pieces: list[bytes], boundary: bytes
+) -> None:
+    body = b"".join(pieces)
+    expected = (b"\r\n" + body).split(b"\r\n" + boundary)[1:-1]
+    assert list(_between_delimiters(body, boundary)) == expected
