@@ -3,6 +3,7 @@ for a small one, with memory bounded by the input (no timing here: sizes and cou
 
 from __future__ import annotations
 
+import json
 import tracemalloc
 from collections.abc import Callable
 from typing import Any
@@ -13,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import hurtle_http.request.form as form_module
+from hurtle_http.exceptions import BadRequest
 from hurtle_http.headers import Header
 from hurtle_http.request import Request
 from hurtle_http.request.form import _between_delimiters, parse_urlencoded
@@ -128,3 +130,14 @@ def test_the_pieces_between_delimiters_are_those_of_a_split(
     body = b"".join(pieces)
     expected = (b"\r\n" + body).split(b"\r\n" + boundary)[1:-1]
     assert list(_between_delimiters(body, boundary)) == expected
+
+
+@pytest.mark.parametrize("opening", [b"[", b'{"a":'])
+@pytest.mark.parametrize("loads", [None, json.loads])
+def test_json_nested_beyond_any_parser_depth_is_a_bad_request(
+    opening: bytes, loads: Callable[[bytes], Any] | None
+) -> None:
+    # ujson stops at its depth limit, json.loads with a RecursionError: both a 400.
+    request = _request(opening * 1_000_000, "application/json")
+    with pytest.raises(BadRequest, match="Failed when parsing body as json"):
+        request.load_json(loads)
