@@ -7,7 +7,7 @@ import json
 import tracemalloc
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, parse_qsl
 
 import pytest
 from hypothesis import given
@@ -17,7 +17,11 @@ import hurtle_http.request.form as form_module
 from hurtle_http.exceptions import BadRequest
 from hurtle_http.headers import Header
 from hurtle_http.request import Request
-from hurtle_http.request.form import _between_delimiters, parse_urlencoded
+from hurtle_http.request.form import (
+    _between_delimiters,
+    parse_urlencoded,
+    parse_urlencoded_pairs,
+)
 
 
 def _request(body: bytes, content_type: str, target: bytes = b"/") -> Request:
@@ -63,6 +67,17 @@ def test_a_long_query_string_gives_every_arg_in_order() -> None:
     assert request.args == parse_qs(query)
     assert list(request.args) == list(parse_qs(query))
     assert len(request.args.getlist("a7")) == 300
+    assert request.query_args == parse_qsl(query)
+    assert request.get_query_args(keep_blank_values=True)[7] == ("a7", "7")
+
+
+def test_a_query_string_of_dropped_pairs_takes_memory_of_the_order_of_the_query() -> None:
+    query = b"ab&" * 300_000  # (a client over ASGI is not held to the 8 KB head limit)
+    request = Request(b"/?" + query, Header(), "1.1", "GET", None, None)
+    peak = _peak(lambda: (request.args, request.query_args))
+    assert request.args == {}
+    assert request.query_args == []
+    assert peak < 3 * len(query)
 
 
 def test_an_urlencoded_body_of_dropped_pairs_takes_memory_of_the_order_of_the_body() -> None:
@@ -87,11 +102,13 @@ def test_urlencoded_text_read_in_slices_is_read_as_parse_qs_reads_it(
     form_module._QS_SLICE = slice_size
     try:
         parsed = parse_urlencoded(text, keep_blank_values)
+        pairs = parse_urlencoded_pairs(text, keep_blank_values)
     finally:
         form_module._QS_SLICE = saved
     expected = parse_qs(text, keep_blank_values=keep_blank_values)
     assert parsed == expected
     assert list(parsed) == list(expected)
+    assert pairs == parse_qsl(text, keep_blank_values=keep_blank_values)
 
 
 MULTIPART = "multipart/form-data; boundary=XyZ"

@@ -105,22 +105,39 @@ def parse_urlencoded(
     if len(text) <= _QS_SLICE:
         return parse_qs(text, keep_blank_values=keep_blank_values, encoding=encoding, errors=errors)
     fields: dict[str, list[str]] = {}
+    for name, value in _pairs(text, keep_blank_values, encoding, errors):
+        values = fields.get(name)
+        if values is None:
+            fields[name] = [value]
+        else:
+            values.append(value)
+    return fields
+
+
+def parse_urlencoded_pairs(
+    text: str, keep_blank_values: bool = False, encoding: str = "utf-8", errors: str = "replace"
+) -> list[tuple[str, str]]:
+    """``urllib.parse.parse_qsl(text, ...)``, read a slice at a time (see ``parse_urlencoded``)."""
+    if len(text) <= _QS_SLICE:
+        return parse_qsl(
+            text, keep_blank_values=keep_blank_values, encoding=encoding, errors=errors
+        )
+    return list(_pairs(text, keep_blank_values, encoding, errors))
+
+
+def _pairs(
+    text: str, keep_blank_values: bool, encoding: str, errors: str
+) -> Iterator[tuple[str, str]]:
     pos = 0
     size = len(text)
     while pos < size:
         end = text.find("&", pos + _QS_SLICE)
         if end == -1:
             end = size
-        for name, value in parse_qsl(
+        yield from parse_qsl(
             text[pos:end], keep_blank_values=keep_blank_values, encoding=encoding, errors=errors
-        ):
-            values = fields.get(name)
-            if values is None:
-                fields[name] = [value]
-            else:
-                values.append(value)
+        )
         pos = end + 1
-    return fields
 
 
 def _between_delimiters(body: bytes, boundary: bytes) -> Iterator[bytes]:
@@ -234,4 +251,4 @@ def parse_multipart_form(
     return fields, files
 
 
-__all__ = ["File", "parse_multipart_form", "parse_urlencoded"]
+__all__ = ["File", "parse_multipart_form", "parse_urlencoded", "parse_urlencoded_pairs"]

@@ -38,7 +38,11 @@ from hurtle_http.parameters import RequestParameters
 from hurtle_http.request.charset import form_charset
 from hurtle_http.request.credentials import Credentials
 from hurtle_http.request.defaults import install_defaults
-from hurtle_http.request.form import parse_multipart_form, parse_urlencoded
+from hurtle_http.request.form import (
+    parse_multipart_form,
+    parse_urlencoded,
+    parse_urlencoded_pairs,
+)
 
 _error_logger = logging.getLogger("sanic.error")
 _WS_SCHEMES = {"http": "ws", "https": "wss"}
@@ -464,17 +468,18 @@ class Request(Generic[sanic_type, ctx_type]):
         parsed = cache.get(key)
         if parsed is None:
             qs = self.query_string
-            parsed = (
-                parse_qsl(
+            if not qs:
+                parsed = []
+            elif strict_parsing:
+                parsed = parse_qsl(
                     qs,
                     keep_blank_values=keep_blank_values,
                     strict_parsing=strict_parsing,
                     encoding=encoding,
                     errors=errors,
                 )
-                if qs
-                else []
-            )
+            else:
+                parsed = parse_urlencoded_pairs(qs, keep_blank_values, encoding, errors)
             cache[key] = parsed
         return parsed
 
