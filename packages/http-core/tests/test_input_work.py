@@ -158,3 +158,57 @@ def test_json_nested_beyond_any_parser_depth_is_a_bad_request(
     request = _request(opening * 1_000_000, "application/json")
     with pytest.raises(BadRequest, match="Failed when parsing body as json"):
         request.load_json(loads)
+
+
+def _charset_part(name: str, charset: str, content: bytes) -> bytes:
+    return (
+        b'--XyZ\r\nContent-Disposition: form-data; name="%s"\r\n' % name.encode()
+        + b"Content-Type: text/plain; charset=%s\r\n\r\n" % charset.encode()
+        + content
+        + b"\r\n"
+    )
+
+
+def test_a_form_naming_thousands_of_charsets_looks_up_a_bounded_number(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Each lookup of a name that is no codec costs tens of microseconds and stays in the
+    # encodings package's cache for the life of the process.
+    lookups: list[str] = []
+    real_lookup = form_module.codecs.lookup
+
+    def counting_lookup(name: str) -> Any:
+        lookups.append(name)
+        return real_lookup(name)
+
+    monkeypatch.setattr(form_module.codecs, "lookup", counting_lookup)
+    parts = [_charset_part("t", "latin-1", "é".encode("latin-1"))]
+    parts += [_charset_part("u", f"no-such-{i}", "é".encode()) for i in range(5_000)]
+    parts += [
+        b"--XyZ\r\nContent-Disposition: form-data; name=\"f\"; filename*=x-%d''%%C3%%A9\r\n\r\n"
+        b"z\r\n" % i
+        for i in range(5_000)
+    ]
+    request = _request(b"".join(parts) + b"--XyZ--\r\n", MULTIPART)
+    assert request.form.getlist("t") == ["é"]
+    assert request.form.getlist("u") == ["é"] * 5_000  # an unknown charset reads as UTF-8
+    assert [f.name for f in request.files.getlist("f")] == ["é"] * 5_000
+    assert len(lookups) <= 2 * form_module._MAX_CHARSETS
+
+
+def test_a_form_with_a_few_charsets_reads_each_part_with_its_own() -> None:
+    parts = [
+        _charset_part("a", "latin-1", "é".encode("latin-1")),
+        _charset_part("b", "cp1251", "ж".encode("cp1251")),
+        _charset_part("c", "nope", "é".encode()),
+        _charset_part("d", "shift_jis", "日本".encode("shift_jis")),
+        _charset_part("e", "LATIN-1", "ü".encode("latin-1")),
+        b'--XyZ\r\nContent-Disposition: form-data; name="f"; filename="p"; '
+        b"filename*=iso-8859-1''%E9\r\n\r\nz\r\n",
+        b'--XyZ\r\nContent-Disposition: form-data; name="g"; filename="p"; '
+        b"filename*=nope''%E9\r\n\r\nz\r\n",
+    ]
+    request = _request(b"".join(parts) + b"--XyZ--\r\n", MULTIPART)
+    assert request.form == {"a": ["é"], "b": ["ж"], "c": ["é"], "d": ["日本"], "e": ["ü"]}
+    assert request.files.get("f").name == "é"
+    assert request.files.get("g").name == "p"
