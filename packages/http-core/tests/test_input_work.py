@@ -212,3 +212,18 @@ def test_a_form_with_a_few_charsets_reads_each_part_with_its_own() -> None:
     assert request.form == {"a": ["é"], "b": ["ж"], "c": ["é"], "d": ["日本"], "e": ["ü"]}
     assert request.files.get("f").name == "é"
     assert request.files.get("g").name == "p"
+
+
+def test_made_up_charsets_leave_nothing_behind_in_the_codec_cache() -> None:
+    import encodings
+
+    cache = encodings._cache  # type: ignore[attr-defined]
+    size = len(cache)
+    for i in range(200):
+        urlencoded = _request(b"a=%41&b=1", f"{URLENCODED}; charset=made-up-{i}")
+        parts = _charset_part("t", f"made-up-t{i}", b"x") + _charset_part("l", "latin-1", b"\xe9")
+        multipart = _request(parts + b"--XyZ--\r\n", MULTIPART)
+        assert urlencoded.form == {"a": ["A"], "b": ["1"]}
+        assert multipart.form == {"t": ["x"], "l": ["é"]}
+    assert _request(b"a=1", f"{URLENCODED}; charset=made-up").form == {"a": ["1"]}
+    assert len(cache) <= size + 1  # (latin-1, a real codec, may stay)
