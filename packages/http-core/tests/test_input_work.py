@@ -227,3 +227,17 @@ def test_made_up_charsets_leave_nothing_behind_in_the_codec_cache() -> None:
         assert multipart.form == {"t": ["x"], "l": ["é"]}
     assert _request(b"a=1", f"{URLENCODED}; charset=made-up").form == {"a": ["1"]}
     assert len(cache) <= size + 1  # (latin-1, a real codec, may stay)
+
+
+def test_header_names_a_client_makes_up_are_not_interned() -> None:
+    # An interned string is never freed on Python 3.12: each name would stay for good.
+    import sys
+    import uuid
+
+    from hurtle_http.framing import _HOST, _lowered
+
+    made_up = f"X-Made-Up-{uuid.uuid4().hex}"
+    lowered = _lowered(made_up.encode())
+    assert lowered == made_up.lower()
+    assert sys.intern("".join(made_up.lower())) is not lowered
+    assert _lowered(b"HoSt") is _HOST
