@@ -520,6 +520,20 @@ def test_urlencoded_form_charset() -> None:
     assert request.form == {"a": ["ä"]}
 
 
+@pytest.mark.parametrize("charset", ["bogus", "rot13"])
+def test_an_unknown_form_charset_is_read_as_utf8_escapes_included(
+    charset: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """As Sanic reads every urlencoded form; the escapes were decoded with the unknown
+    name, which lost the whole form (an error and its traceback in the log)."""
+    request = make(
+        body=b"a=%C3%A9&b=1",
+        headers={"Content-Type": f"application/x-www-form-urlencoded; charset={charset}"},
+    )
+    assert request.form == {"a": ["é"], "b": ["1"]}
+    assert "Failed when parsing form" not in caplog.text
+
+
 @pytest.mark.parametrize("charset", ["punycode", "PunyCode", "idna"])
 def test_a_form_charset_with_quadratic_decoding_is_read_as_utf8(charset: str) -> None:
     """punycode and idna take time growing with the square of the input (a few MB hold

@@ -284,8 +284,11 @@ _HOST = sys.intern("host")
 
 
 def _lowered(name: bytes) -> str:
-    # interned: the Host check in on_header is an identity test
-    lowered = sys.intern(name.decode("latin-1").lower())
+    lowered = name.decode("latin-1").lower()
+    if lowered == _HOST:
+        lowered = _HOST  # the Host check in on_header is an identity test
+    # Not sys.intern: on Python 3.12 an interned string is never freed, so every new name
+    # a client made up would stay for the life of the worker (300,000 names: 35 MB).
     if len(_LOWERED) < _LOWERED_LIMIT:
         _LOWERED[name] = lowered
     return lowered

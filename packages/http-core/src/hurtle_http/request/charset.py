@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import encodings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import islice
 
 # Codecs whose decoding time grows with the square of the input: punycode, and idna
 # (which runs punycode on each "xn--" label). A client naming one in a form's charset
@@ -28,4 +32,29 @@ def form_charset(charset: str) -> str:
     return "utf-8" if name in _READ_AS_UTF8 else charset
 
 
-__all__ = ["form_charset"]
+@contextmanager
+def forgetting_unknown_charsets() -> Iterator[None]:
+    """Drop what looking up names that are no codec left in the ``encodings`` package's
+    cache meanwhile.
+
+    The package remembers, for the life of the process, every name it failed to find; a
+    client naming another made-up charset in each request would grow that memory without
+    end. The cache only saves work, so dropping entries changes no result.
+    """
+    cache = getattr(encodings, "_cache", None)
+    if not isinstance(cache, dict):
+        yield
+        return
+    size = len(cache)
+    try:
+        yield
+    finally:
+        added = len(cache) - size
+        if added > 0:
+            # (dicts keep insertion order: the entries added meanwhile are the last ones)
+            for name in list(islice(reversed(cache), added)):
+                if cache.get(name, False) is None:
+                    cache.pop(name, None)
+
+
+__all__ = ["form_charset", "forgetting_unknown_charsets"]

@@ -37,10 +37,14 @@ from hurtle_http.forwarded import parse_forwarded, parse_xforwarded
 from hurtle_http.grammar import TCHAR
 from hurtle_http.headers import Header, Options, parse_content_header, parse_credentials, parse_host
 from hurtle_http.parameters import RequestParameters
-from hurtle_http.request.charset import form_charset
+from hurtle_http.request.charset import forgetting_unknown_charsets, form_charset
 from hurtle_http.request.credentials import Credentials
 from hurtle_http.request.defaults import install_defaults
-from hurtle_http.request.form import parse_multipart_form
+from hurtle_http.request.form import (
+    parse_multipart_form,
+    parse_urlencoded,
+    parse_urlencoded_pairs,
+)
 
 _error_logger = logging.getLogger("sanic.error")
 _WS_SCHEMES = {"http": "ws", "https": "wss"}
@@ -443,17 +447,22 @@ class Request(Generic[sanic_type, ctx_type]):
         parsed = cache.get(key)
         if parsed is None:
             qs = self.query_string
-            parsed = RequestParameters(
-                parse_qs(
-                    qs,
-                    keep_blank_values=keep_blank_values,
-                    strict_parsing=strict_parsing,
-                    encoding=encoding,
-                    errors=errors,
+            if not qs:
+                parsed = RequestParameters()
+            elif strict_parsing:
+                parsed = RequestParameters(
+                    parse_qs(
+                        qs,
+                        keep_blank_values=keep_blank_values,
+                        strict_parsing=strict_parsing,
+                        encoding=encoding,
+                        errors=errors,
+                    )
                 )
-                if qs
-                else {}
-            )
+            else:
+                parsed = RequestParameters(
+                    parse_urlencoded(qs, keep_blank_values, encoding, errors)
+                )
             cache[key] = parsed
         return parsed
 
@@ -474,17 +483,18 @@ class Request(Generic[sanic_type, ctx_type]):
         parsed = cache.get(key)
         if parsed is None:
             qs = self.query_string
-            parsed = (
-                parse_qsl(
+            if not qs:
+                parsed = []
+            elif strict_parsing:
+                parsed = parse_qsl(
                     qs,
                     keep_blank_values=keep_blank_values,
                     strict_parsing=strict_parsing,
                     encoding=encoding,
                     errors=errors,
                 )
-                if qs
-                else []
-            )
+            else:
+                parsed = parse_urlencoded_pairs(qs, keep_blank_values, encoding, errors)
             cache[key] = parsed
         return parsed
 
@@ -571,36 +581,37 @@ class Request(Generic[sanic_type, ctx_type]):
         content_type, options = parse_content_header(
             self.headers.get("content-type", DEFAULT_HTTP_CONTENT_TYPE)
         )
-        try:
-            if content_type == "application/x-www-form-urlencoded":
-                charset = form_charset(str(options.get("charset", "utf-8")))
-                try:
-                    text = self.body.decode(charset, "replace")
-                except LookupError:
-                    text = self.body.decode("utf-8", "replace")
-                self.parsed_form = RequestParameters(
-                    parse_qs(
-                        text,
-                        keep_blank_values=keep_blank_values,
-                        encoding=charset,
-                        errors="replace",
+        # (a charset the client made up leaves nothing behind in the codec caches)
+        with forgetting_unknown_charsets():
+            try:
+                if content_type == "application/x-www-form-urlencoded":
+                    charset = form_charset(str(options.get("charset", "utf-8")))
+                    try:
+                        text = self.body.decode(charset, "replace")
+                    except LookupError:
+                        # An unknown charset (or a codec that is no text encoding, such
+                        # as rot13) reads as UTF-8, escapes included: they were decoded
+                        # with the unknown name, which lost the form.
+                        charset = "utf-8"
+                        text = self.body.decode("utf-8", "replace")
+                    self.parsed_form = RequestParameters(
+                        parse_urlencoded(text, keep_blank_values, charset, "replace")
                     )
-                )
-            elif content_type == "multipart/form-data":
-                boundary = str(options.get("boundary", "")).encode("utf-8")
-                if boundary and _BOUNDARY_CUT.search(self.headers.get("content-type", "")):
-                    # An unquoted boundary with a character outside token in it (RFC 2046
-                    # 5.1.1 asks for quotes then): Sanic parses no form, neither do we.
-                    boundary = b""
-                if boundary:
-                    self.parsed_form, self.parsed_files = parse_multipart_form(
-                        self.body, b"--" + boundary
-                    )
-                else:
-                    # As Sanic: a multipart body without a boundary is logged, not parsed.
-                    _error_logger.error("Failed when parsing form")
-        except (LookupError, ValueError):
-            _error_logger.error("Failed when parsing form", exc_info=True)
+                elif content_type == "multipart/form-data":
+                    boundary = str(options.get("boundary", "")).encode("utf-8")
+                    if boundary and _BOUNDARY_CUT.search(self.headers.get("content-type", "")):
+                        # An unquoted boundary with a character outside token in it (RFC 2046
+                        # 5.1.1 asks for quotes then): Sanic parses no form, neither do we.
+                        boundary = b""
+                    if boundary:
+                        self.parsed_form, self.parsed_files = parse_multipart_form(
+                            self.body, b"--" + boundary
+                        )
+                    else:
+                        # As Sanic: a multipart body without a boundary is logged, not parsed.
+                        _error_logger.error("Failed when parsing form")
+            except (LookupError, ValueError):
+                _error_logger.error("Failed when parsing form", exc_info=True)
         return self.parsed_form
 
     @property
