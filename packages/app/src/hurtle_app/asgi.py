@@ -147,8 +147,8 @@ def _warn_no_lifespan(sanic_app: Any) -> None:
     skipped = [event for event in _SERVER_LISTENERS if listeners.get(event)]
     if skipped:
         error_logger.warning(
-            "The ASGI server does not support the lifespan protocol (no lifespan.startup "
-            "came before the first request): the listeners for %s do not run.",
+            "The ASGI server sent no lifespan.startup before the first request (it has no "
+            "lifespan support, or it is turned off): the listeners for %s do not run.",
             ", ".join(f'"{event}"' for event in skipped),
         )
 
