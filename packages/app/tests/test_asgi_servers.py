@@ -113,3 +113,17 @@ async def test_a_failed_lifespan_without_a_message_logs_which_phase_failed(
     assert [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR] == [
         "Application startup failed"
     ]
+
+
+async def test_string_ports_in_the_scope_are_numbers_on_the_request(app: Sanic) -> None:
+    # granian sends client and server as ("127.0.0.1", "59062"); the spec says int.
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        info = request.conn_info
+        return text(repr((request.ip, request.port, info.server_port, info.client_port)))
+
+    scope = http_scope()
+    scope["client"] = ("127.0.0.1", "59062")
+    scope["server"] = ("127.0.0.1", "8000")
+    sent = await run_asgi(app, scope, REQUEST)
+    assert body_of(sent) == b"('127.0.0.1', 59062, 8000, 59062)"
