@@ -127,3 +127,17 @@ async def test_string_ports_in_the_scope_are_numbers_on_the_request(app: Sanic) 
     scope["server"] = ("127.0.0.1", "8000")
     sent = await run_asgi(app, scope, REQUEST)
     assert body_of(sent) == b"('127.0.0.1', 59062, 8000, 59062)"
+
+
+async def test_an_unhashable_app_class_is_served_without_lifespan() -> None:
+    class Comparable(Sanic):
+        def __eq__(self, other: object) -> bool:  # and so no __hash__
+            return other is self
+
+    app = Comparable("Comparable")
+
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text("ok")
+
+    assert body_of(await run_asgi(app, http_scope(), REQUEST)) == b"ok"

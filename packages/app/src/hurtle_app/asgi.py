@@ -108,7 +108,7 @@ class Lifespan:
             message = await self.receive()
             kind = message.get("type")
             if kind == "lifespan.startup":
-                _LIFESPAN_CHECKED.add(self.sanic_app)  # the server has lifespan support
+                _lifespan_checked(self.sanic_app)  # the server has lifespan support
                 if not await self._phase("startup", self.startup):
                     return
             elif kind == "lifespan.shutdown":
@@ -135,11 +135,21 @@ class Lifespan:
         return True
 
 
+def _lifespan_checked(sanic_app: Any) -> bool:
+    """Whether the app's lifespan support was already seen; marks it seen from now on."""
+    try:
+        if sanic_app in _LIFESPAN_CHECKED:
+            return True
+        _LIFESPAN_CHECKED.add(sanic_app)
+    except TypeError:  # an app class made unhashable (__eq__ without __hash__): no warning
+        return True
+    return False
+
+
 def _warn_no_lifespan(sanic_app: Any) -> None:
     """Say once that the server listeners will not run: the ASGI server sent a request
     without a ``lifespan.startup`` first (daphne has no lifespan protocol; uvicorn's
     ``--lifespan off``). Sanic answers every request there with a 500."""
-    _LIFESPAN_CHECKED.add(sanic_app)
     tasks = getattr(sanic_app, "_task_registry", None)
     if tasks is None or tasks.loop is not None or tasks.starting:
         return  # the start-up ran (lifespan, or a test client's own listener run)
@@ -187,7 +197,7 @@ class ASGIApp:
         if kind == "lifespan":
             await Lifespan(sanic_app, scope, receive, send)()
             return None
-        if sanic_app not in _LIFESPAN_CHECKED:
+        if not _lifespan_checked(sanic_app):
             _warn_no_lifespan(sanic_app)
         instance = cls()
         instance.sanic_app = sanic_app
