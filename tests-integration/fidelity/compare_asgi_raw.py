@@ -1,12 +1,13 @@
-"""Raw HTTP against one app under uvicorn, with real Sanic and with Hurtle, diffed.
+"""Raw HTTP against one app under an ASGI server, with real Sanic and with Hurtle, diffed.
 
     python3 tests-integration/fidelity/compare_asgi_raw.py asgi_kinds:app asgi_kinds.http [-v]
+        [--server uvicorn|hypercorn|daphne|granian] [--root-path /prefix]
 
 REQUESTS uses the `.http` format of sanic-diff (`###` separators, `#raw` blocks with escapes,
 `Content-Length: auto`). The module is imported from the directory of REQUESTS. Each request
 goes over a fresh connection; the reply is read until the server closes or is quiet for a
 second (at most 5 s). `date` is ignored. `SANIC_PY` / `HURTLE_PY` choose the interpreters
-(both need uvicorn). Servers listen on 127.0.0.1 only and are stopped by their own PID.
+(both need the server installed; uvicorn is the default). Servers listen on 127.0.0.1 only and are stopped by their own PID.
 """
 
 from __future__ import annotations
@@ -74,10 +75,29 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start(python: str, module: str, port: int, cwd: str) -> subprocess.Popen:
+def server_command(server: str, module: str, port: int, root_path: str) -> list[str]:
+    """The arguments (after ``python -m``) that serve ``module`` on 127.0.0.1:``port``."""
+    root = ["--root-path", root_path] if root_path else []
+    if server == "uvicorn":
+        return ["uvicorn", module, "--host", "127.0.0.1", "--port", str(port),
+                "--log-level", "warning", *root]
+    if server == "hypercorn":
+        return ["hypercorn", module, "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
+                *root]
+    if server == "daphne":
+        return ["daphne", "-b", "127.0.0.1", "-p", str(port), "-v", "0", *root, module]
+    if server == "granian":
+        # granian has no root-path option of its own: it ignores ``root_path``.
+        return ["granian", "--interface", "asgi", "--host", "127.0.0.1", "--port", str(port),
+                "--log-level", "warning", module]
+    raise SystemExit(f"unknown server {server!r}")
+
+
+def start(
+    python: str, module: str, port: int, cwd: str, server: str = "uvicorn", root_path: str = ""
+) -> subprocess.Popen:
     proc = subprocess.Popen(
-        [python, "-m", "uvicorn", module, "--host", "127.0.0.1", "--port", str(port),
-         "--log-level", "warning"],
+        [python, "-m", *server_command(server, module, port, root_path)],
         cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
     )
     for _ in range(150):
@@ -87,7 +107,7 @@ def start(python: str, module: str, port: int, cwd: str) -> subprocess.Popen:
         except OSError:
             time.sleep(0.1)
     stop(proc)
-    raise SystemExit(f"{python}: uvicorn did not start")
+    raise SystemExit(f"{python}: {server} did not start")
 
 
 def stop(proc: subprocess.Popen) -> None:
@@ -119,6 +139,12 @@ def exchange(port: int, raw: bytes) -> str:
 
 def main() -> int:
     args = [a for a in sys.argv[1:] if a != "-v"]
+    options = {"--server": "uvicorn", "--root-path": ""}
+    for flag in options:
+        if flag in args:
+            at = args.index(flag)
+            options[flag] = args[at + 1]
+            del args[at:at + 2]
     if len(args) != 2:
         print(__doc__)
         return 2
@@ -128,7 +154,7 @@ def main() -> int:
     seen: dict[str, list[str]] = {}
     for side, python in (("sanic", SANIC_PY), ("hurtle", HURTLE_PY)):
         port = free_port()
-        proc = start(python, module, port, cwd)
+        proc = start(python, module, port, cwd, options["--server"], options["--root-path"])
         try:
             seen[side] = [exchange(port, raw) for _, raw in blocks]
         finally:

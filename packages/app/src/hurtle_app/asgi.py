@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import warnings
+import weakref
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import quote
@@ -34,6 +35,14 @@ _PROCESS_LISTENERS = (
     "reload_process_stop",
 )
 _NO_BODY_STATUS = frozenset({204, 205, 304})
+_SERVER_LISTENERS = (
+    "before_server_start",
+    "after_server_start",
+    "before_server_stop",
+    "after_server_stop",
+)
+# Apps whose lifespan support is known: a lifespan.startup came, or a request came first.
+_LIFESPAN_CHECKED: weakref.WeakSet[Any] = weakref.WeakSet()
 _ASGI_TIMING = (
     ("before_server_start", "early", "before"),
     ("after_server_stop", "late", "after"),
@@ -101,6 +110,7 @@ class Lifespan:
             message = await self.receive()
             kind = message.get("type")
             if kind == "lifespan.startup":
+                _lifespan_checked(self.sanic_app)  # the server has lifespan support
                 if not await self._phase("startup", self.startup):
                     return
             elif kind == "lifespan.shutdown":
@@ -117,12 +127,42 @@ class Lifespan:
         except BaseException as error:
             # sys.exit() in a listener too: escaping, the ASGI server would take it for
             # "lifespan unsupported" and serve an app that did not start.
-            # As Sanic, the record's message is the error's text (and its traceback).
-            error_logger.exception("%s", error)
+            # As Sanic: the log line is the error's own message (uvicorn, hypercorn and
+            # granian print only the "failed" message, not the traceback).
+            text = str(error) if isinstance(error, Exception) else ""
+            error_logger.exception(text or f"Application {phase} failed")
             await self.send({"type": f"lifespan.{phase}.failed", "message": str(error)})
             return False
         await self.send({"type": f"lifespan.{phase}.complete"})
         return True
+
+
+def _lifespan_checked(sanic_app: Any) -> bool:
+    """Whether the app's lifespan support was already seen; marks it seen from now on."""
+    try:
+        if sanic_app in _LIFESPAN_CHECKED:
+            return True
+        _LIFESPAN_CHECKED.add(sanic_app)
+    except TypeError:  # an app class made unhashable (__eq__ without __hash__): no warning
+        return True
+    return False
+
+
+def _warn_no_lifespan(sanic_app: Any) -> None:
+    """Say once that the server listeners will not run: the ASGI server sent a request
+    without a ``lifespan.startup`` first (daphne has no lifespan protocol; uvicorn's
+    ``--lifespan off``). Sanic answers every request there with a 500."""
+    tasks = getattr(sanic_app, "_task_registry", None)
+    if tasks is None or tasks.loop is not None or tasks.starting:
+        return  # the start-up ran (lifespan, or a test client's own listener run)
+    listeners = getattr(sanic_app, "listeners", {})
+    skipped = [event for event in _SERVER_LISTENERS if listeners.get(event)]
+    if skipped:
+        error_logger.warning(
+            "The ASGI server sent no lifespan.startup before the first request (it has no "
+            "lifespan support, or it is turned off): the listeners for %s do not run.",
+            ", ".join(f'"{event}"' for event in skipped),
+        )
 
 
 class ASGIApp:
@@ -159,6 +199,8 @@ class ASGIApp:
         if kind == "lifespan":
             await Lifespan(sanic_app, scope, receive, send)()
             return None
+        if not _lifespan_checked(sanic_app):
+            _warn_no_lifespan(sanic_app)
         instance = cls()
         instance.sanic_app = sanic_app
         instance.transport = MockTransport(scope, receive, send)

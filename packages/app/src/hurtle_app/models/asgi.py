@@ -229,6 +229,15 @@ class MockProtocol:
         return await self.transport.accept_websocket(subprotocols, limit)
 
 
+def _address(pair: Sequence[Any]) -> tuple[Any, ...]:
+    """``(host, port)`` from a scope's ``client``/``server``, the port an ``int`` as the
+    spec says (granian sends it as a string: ``request.port`` would be ``"5000"``)."""
+    address = tuple(pair)
+    if len(address) == 2 and isinstance(address[1], str) and address[1].isascii() and address[1].isdigit():
+        return (address[0], int(address[1]))
+    return address
+
+
 class MockTransport:
     """The request's ``transport`` under ASGI: scope-based extra info, send and receive."""
 
@@ -250,10 +259,10 @@ class MockTransport:
         """``peername``/``sockname`` from the scope's client/server; ``sslcontext`` flag."""
         if info == "peername":
             client = self.scope.get("client")
-            return tuple(client) if client else default
+            return _address(client) if client else default
         if info == "sockname":
             server = self.scope.get("server")
-            return tuple(server) if server else default
+            return _address(server) if server else default
         if info == "sslcontext":
             return True if self.scope.get("scheme") in ("https", "wss") else default
         return default
