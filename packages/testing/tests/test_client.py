@@ -288,9 +288,22 @@ def test_methods_without_a_body_refuse_body_arguments(client, method: str, argum
         getattr(client, method)("/echo", **{argument: {"a": "1"}})
 
 
-def test_a_method_httpx_has_no_helper_for_is_refused(client) -> None:
-    with pytest.raises(ValueError, match="'AsyncClient' object has no attribute 'trace'"):
-        client.request("/echo", http_method="trace")
+def test_request_goes_through_httpx_request_with_any_method_and_a_body(
+    app: Sanic, reply: Any
+) -> None:
+    # As sanic-testing: request(uri, http_method=...) is httpx's request(), so a GET may
+    # carry a body (Sanic's own suite sends one to an ignore_body=False route) and TRACE,
+    # which has no httpx helper, is sent too.
+    @app.get("/body", ignore_body=False)
+    async def body(request: Any) -> None:
+        await reply(request, request.body.decode())
+
+    client = SanicTestClient(app)
+    request, response = client.request("/body", http_method="get", content=b"sent")
+    assert (request.method, request.body, response.text) == ("GET", b"sent", "sent")
+    request, response = client.request("/echo", http_method="trace")
+    assert response.status == 405
+
 
 def test_no_answer_is_logged_and_reported_as_a_missing_response(client, caplog) -> None:
     # As sanic-testing: a refused connection is an ERROR line on sanic.root with its

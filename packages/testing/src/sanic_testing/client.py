@@ -4,6 +4,7 @@ request with ``httpx`` (or opens one websocket), stops the server, and returns
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from typing import Any
@@ -141,8 +142,9 @@ class SanicTestClient:
 
     def request(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
         """Any method: ``request(uri, http_method="post", ...)`` (default ``get``)."""
-        method = kwargs.pop("http_method", "get")
-        return self._sanic_endpoint_test(method, *args, **kwargs)
+        # As sanic-testing: sent as ``session.request(http_method, uri, ...)``, so any
+        # method goes (TRACE too) and a GET may carry a body.
+        return self._sanic_endpoint_test("request", *args, **kwargs)
 
     def get(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
         """``GET uri``; returns ``(request, response)``."""
@@ -232,7 +234,8 @@ async def _send(
 
     As sanic-testing, the request goes through the session's helper of that name
     (``session.get(...)``): a helper without body arguments refuses them (``get(json=...)``
-    is a ``TypeError``) and a method without a helper (``trace``) is an ``AttributeError``.
+    is a ``TypeError``); ``request(uri, http_method=...)`` goes through
+    ``session.request``, which takes any method and a body.
     An httpx error (no answer in time, connection refused, too many redirects) is logged
     and gives ``None``, which the caller reports as "no response".
     """
@@ -246,7 +249,11 @@ async def _send(
     options = split_client_options(kwargs)
     cookies_as_header(kwargs, url)
     async with client.get_new_session(**options) as session:
-        send = getattr(session, method.lower())
+        if method == "request":  # request(uri, http_method=...): httpx's own request()
+            method = str(kwargs.pop("http_method", "GET")).upper()
+            send = functools.partial(session.request, method)
+        else:
+            send = getattr(session, method.lower())
         try:
             response = await send(url, *args, **kwargs)
         except httpx.HTTPError:
