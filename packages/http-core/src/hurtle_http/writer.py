@@ -360,10 +360,7 @@ class ResponseWriter:
                     # A handler streaming it (request.respond()): its send raises, as in
                     # Sanic, and the handler's error gets the error page.
                     res.stream = None
-                    self.response = None
-                    self.send = None
-                    if getattr(self.request, "responded", False):
-                        self.request.responded = False
+                    self._unbind_unsent()
                     raise error
                 await self._answer_instead(res, error)
                 return
@@ -468,12 +465,7 @@ class ResponseWriter:
         error page (a 500) instead, or with a plain one if that page fails the same way."""
         # ``res`` stays bound: what its handler still sends finds the error page sent
         # (``send`` None), so its ``eof()`` is quiet and more data a clear error.
-        self.response = None
-        self.send = None
-        request = self.request
-        if getattr(request, "responded", False):
-            # a request.respond() stream: nothing of it went out, the error page may
-            request.responded = False
+        self._unbind_unsent()
         if self._status_error:  # the error page itself had a 1xx status or a bad field
             self._write_plain_error(error)
             return
@@ -484,6 +476,15 @@ class ResponseWriter:
             await self.error_response(error, run_middleware=False)
         finally:
             self._status_error = False
+
+    def _unbind_unsent(self) -> None:
+        """Forget the bound response, of which nothing went out, so an error page may take
+        its place (a ``request.respond()`` stream counts as not responded again)."""
+        self.response = None
+        self.send = None
+        request = self.request
+        if getattr(request, "responded", False):
+            request.responded = False
 
     async def http1_response_normal(self, data: bytes, end_stream: bool | None = False) -> None:
         """Write a piece of a response whose size (``Content-Length``) was given."""
