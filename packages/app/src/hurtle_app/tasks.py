@@ -87,12 +87,9 @@ class TaskRegistry:
         # run does not.
         if isinstance(task, asyncio.Task):
             started = task
-        elif asyncio.iscoroutine(task):
-            started = loop.create_task(task, name=name)
-            if warn:
-                started.add_done_callback(self._cancel_warner(task))
         elif inspect.isawaitable(task):
-            started = loop.create_task(_as_coroutine(task), name=name)
+            coro = task if asyncio.iscoroutine(task) else _as_coroutine(task)
+            started = loop.create_task(coro, name=name)
             if warn:
                 started.add_done_callback(self._cancel_warner(task))
         else:
@@ -178,30 +175,34 @@ class TaskRegistry:
     def cancel_all(self, timeout: float) -> None:
         """Cancel every running task; when the loop they run on is not running (and
         not closed), run it until they end, for up to ``timeout`` seconds."""
-        running = [task for task in self._tasks.values() if not task.done()]
-        anonymous = [task for task in self._anonymous if not task.done()]
-        self._quiet.update(anonymous)  # as in shutdown: their end is not reported
-        running += anonymous
-        for task in running:
-            task.cancel()
+        running = self._cancel_running()
         loop = self.loop
         if running and loop is not None and not loop.is_running() and not loop.is_closed():
             loop.run_until_complete(asyncio.wait(running, timeout=max(timeout, 0) or None))
-        self.purge()
+        self._ended(running)
 
     async def shutdown(self, timeout: float | None = None) -> None:  # noqa: ASYNC109
         """Cancel every running task and wait (up to ``timeout``) for them to end."""
-        running = [task for task in self._tasks.values() if not task.done()]
-        anonymous = [task for task in self._anonymous if not task.done()]
-        self._quiet.update(anonymous)
-        running += anonymous
-        for task in running:
-            task.cancel()
+        running = self._cancel_running()
         if running:
             await asyncio.wait(running, timeout=timeout)
-        self._quiet.difference_update(task for task in anonymous if task.done())
-        self.purge()
+        self._ended(running)
         self.loop = None
+
+    def _cancel_running(self) -> list[asyncio.Task[Any]]:
+        """Cancel every task still running, named or not, and list them. The unnamed ones
+        are quiet: Sanic's stop leaves them running, so their end is not reported."""
+        anonymous = [task for task in self._anonymous if not task.done()]
+        self._quiet.update(anonymous)
+        running = [task for task in self._tasks.values() if not task.done()] + anonymous
+        for task in running:
+            task.cancel()
+        return running
+
+    def _ended(self, cancelled: list[asyncio.Task[Any]]) -> None:
+        """After a stop's cancellation: forget the finished tasks."""
+        self._quiet.difference_update(task for task in cancelled if task.done())
+        self.purge()
 
     def __iter__(self) -> Iterator[asyncio.Task[Any]]:
         return iter(list(self._tasks.values()))
