@@ -607,9 +607,8 @@ class Http(RequestReader, ResponseWriter):
             # llhttp ends an Upgrade request at its head, but a body it declared with
             # Content-Length is still its own (RFC 9110 7.8: the server may ignore the
             # Upgrade and answer in HTTP/1.1, as it does for anything but a websocket).
-            length = record.request.headers.get("content-length", "")
-            if length.isdigit() and int(length):
-                size = int(length)
+            size = _declared_length(record.request)
+            if size:
                 self.rx = record
                 try:
                     self.on_body(tail[:size])
