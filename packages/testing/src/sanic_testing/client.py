@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 
 from sanic_testing.capture import RequestRecorder
+from sanic_testing.methods import MethodCalls
 from sanic_testing.response import TestingResponse, as_testing_response, attach_raw_cookies
 from sanic_testing.running import (
     ServerSession,
@@ -33,7 +34,7 @@ server_logger = logging.getLogger("sanic.server")
 error_logger = logging.getLogger("sanic.error")
 
 
-class SanicTestClient:
+class SanicTestClient(MethodCalls):
     """The synchronous client behind ``app.test_client``: one server start per call.
 
     ``get/post/put/patch/delete/head/options(uri, ...)`` take ``httpx`` request arguments
@@ -139,48 +140,6 @@ class SanicTestClient:
             gather_request=gather_request,
             allow_none=allow_none,
         )
-
-    def request(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
-        """Any method: ``request(uri, http_method="post", ...)`` (default ``get``)."""
-        # As sanic-testing: sent as ``session.request(http_method, uri, ...)``, so any
-        # method goes (TRACE too) and a GET may carry a body.
-        return self._sanic_endpoint_test("request", *args, **kwargs)
-
-    def get(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
-        """``GET uri``; returns ``(request, response)``."""
-        return self._sanic_endpoint_test("get", *args, **kwargs)
-
-    def post(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
-        """``POST uri``; returns ``(request, response)``."""
-        return self._sanic_endpoint_test("post", *args, **kwargs)
-
-    def put(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
-        """``PUT uri``; returns ``(request, response)``."""
-        return self._sanic_endpoint_test("put", *args, **kwargs)
-
-    def patch(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
-        """``PATCH uri``; returns ``(request, response)``."""
-        return self._sanic_endpoint_test("patch", *args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
-        """``DELETE uri``; returns ``(request, response)``."""
-        return self._sanic_endpoint_test("delete", *args, **kwargs)
-
-    def options(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
-        """``OPTIONS uri``; returns ``(request, response)``."""
-        return self._sanic_endpoint_test("options", *args, **kwargs)
-
-    def head(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
-        """``HEAD uri``; returns ``(request, response)``."""
-        return self._sanic_endpoint_test("head", *args, **kwargs)
-
-    def websocket(self, *args: Any, mimic: Mimic | None = None, **kwargs: Any) -> tuple[Any, Any]:
-        """Open a websocket to ``uri``; ``await mimic(ws)`` plays the client's part.
-
-        Returns ``(request, WebsocketProxy)``; the proxy's ``server_received`` and
-        ``server_sent`` list the messages exchanged.
-        """
-        return self._sanic_endpoint_test("websocket", *args, mimic=mimic, **kwargs)
 
 
 # As sanic-testing's SanicTestClient: a 405 to these methods has an empty body.

@@ -10,6 +10,7 @@ import httpx
 from sanic_testing.capture import RequestRecorder
 from sanic_testing.client import _send
 from sanic_testing.constants import HOST
+from sanic_testing.methods import MethodCalls
 from sanic_testing.running import (
     LoopRunner,
     ServerSession,
@@ -17,12 +18,11 @@ from sanic_testing.running import (
     enable_test_mode,
     free_port,
 )
-from sanic_testing.websocket import Mimic
 
 __all__ = ["ReusableClient"]
 
 
-class ReusableClient:
+class ReusableClient(MethodCalls):
     """Start the app's server once (``run()`` / ``with``), send many requests, ``stop()``.
 
     The server listens on a real loopback socket (``port``, or a free port chosen when the
@@ -167,44 +167,6 @@ class ReusableClient:
                 "ReusableClient(app, client_kwargs={...}) instead."
             )
         return _Borrowed(self._session)
-
-    def request(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
-        """Any method: ``request(uri, http_method="post", ...)`` (default ``get``)."""
-        # As sanic-testing: sent as ``session.request(http_method, uri, ...)``, so any
-        # method goes (TRACE too) and a GET may carry a body.
-        return self._sanic_endpoint_test("request", *args, **kwargs)
-
-    def get(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
-        """``GET uri``; returns ``(request, response)``."""
-        return self._sanic_endpoint_test("get", *args, **kwargs)
-
-    def post(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
-        """``POST uri``; returns ``(request, response)``."""
-        return self._sanic_endpoint_test("post", *args, **kwargs)
-
-    def put(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
-        """``PUT uri``; returns ``(request, response)``."""
-        return self._sanic_endpoint_test("put", *args, **kwargs)
-
-    def patch(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
-        """``PATCH uri``; returns ``(request, response)``."""
-        return self._sanic_endpoint_test("patch", *args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
-        """``DELETE uri``; returns ``(request, response)``."""
-        return self._sanic_endpoint_test("delete", *args, **kwargs)
-
-    def options(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
-        """``OPTIONS uri``; returns ``(request, response)``."""
-        return self._sanic_endpoint_test("options", *args, **kwargs)
-
-    def head(self, *args: Any, **kwargs: Any) -> tuple[Any, Any]:
-        """``HEAD uri``; returns ``(request, response)``."""
-        return self._sanic_endpoint_test("head", *args, **kwargs)
-
-    def websocket(self, *args: Any, mimic: Mimic | None = None, **kwargs: Any) -> tuple[Any, Any]:
-        """Open a websocket to ``uri``; ``await mimic(ws)`` plays the client's part."""
-        return self._sanic_endpoint_test("websocket", *args, mimic=mimic, **kwargs)
 
 
 class _Borrowed:
