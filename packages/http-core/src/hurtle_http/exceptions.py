@@ -9,17 +9,10 @@ from __future__ import annotations
 
 from asyncio import CancelledError
 from collections.abc import Sequence
-from http import HTTPStatus
 from os import PathLike
 from typing import Any, Protocol
 
-STATUS_CODES: dict[int, bytes] = {s.value: s.phrase.encode("latin-1") for s in HTTPStatus}
-# The reason phrases Sanic sends: RFC 2324's spelling for 418 (HTTPStatus capitalises it),
-# and none for 421 and 425, which go out as "UNKNOWN" like any unlisted status (RFC 9112
-# section 4: the reason phrase is informative only, clients must not rely on it).
-STATUS_CODES[418] = b"I'm a teapot"
-STATUS_CODES.pop(421, None)
-STATUS_CODES.pop(425, None)
+from hurtle_http.status import STATUS_CODES
 
 
 class _Range(Protocol):
