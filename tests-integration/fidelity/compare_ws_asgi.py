@@ -159,7 +159,7 @@ class WS:
     def close_frame(self, code: int, reason: str = "") -> None:
         self.send(8, struct.pack("!H", code) + reason.encode())
 
-    async def frame(self, timeout: float = 3.0) -> str:  # noqa: ASYNC109
+    async def frame(self, timeout: float = 3.0) -> str:
         try:
             b1, b2 = await asyncio.wait_for(self.reader.readexactly(2), timeout)
             n = b2 & 0x7F
@@ -185,7 +185,7 @@ class WS:
         return f"{op} {payload!r}" if op != "ping" else "ping <payload>"
 
     async def frames(
-        self, limit: int = 6, timeout: float = 3.0, skip_pings: bool = True,  # noqa: ASYNC109
+        self, limit: int = 6, timeout: float = 3.0, skip_pings: bool = True,
         reply_close: bool = True,
     ) -> list[str]:
         out: list[str] = []

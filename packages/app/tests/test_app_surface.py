@@ -173,7 +173,8 @@ def test_repl_ctx_collects_names_with_descriptions(app: Sanic) -> None:
     app.repl_ctx.add(NoDoc)
     app.repl_ctx.db = len  # attribute form, named by the attribute
     assert app.repl_ctx._locals == {
-        REPLLocal(helper, "helper", "Does a thing.          At length."),
+        # the docstring as the interpreter keeps it (3.13 dedents it), lines joined
+        REPLLocal(helper, "helper", helper.__doc__.replace("\n", " ")),
         REPLLocal(3, "three", "a number"),
         REPLLocal(NoDoc, "NoDoc", ""),
         REPLLocal(len, "db", "Return the number of items in a containe..."),

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from hurtle_http.compat import UTC
 from hurtle_http.exceptions import SanicException
 from hurtle_http.headers import Header
 from hurtle_http.response import file

@@ -1,12 +1,13 @@
 """Request cookie parsing and response cookies (Cookie, CookieJar)."""
 
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hurtle_http.compat import UTC
 from hurtle_http.cookies import Cookie, CookieJar, CookieRequestParameters, parse_cookie
 from hurtle_http.exceptions import ServerError
 from hurtle_http.headers import Header

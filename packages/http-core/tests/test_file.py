@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
+from hurtle_http.compat import UTC
 from hurtle_http.headers import Header
 from hurtle_http.response import (
     ContentRangeHandler,

@@ -91,9 +91,9 @@ def test_without_a_manager_commands_say_why() -> None:
 
 
 def test_worker_dates_are_iso_8601_in_the_json() -> None:
-    from datetime import UTC, datetime
+    from datetime import datetime, timezone
 
-    started = datetime(2026, 12, 5, 5, 29, 16, 578370, tzinfo=UTC)
+    started = datetime(2026, 12, 5, 5, 29, 16, 578370, tzinfo=timezone.utc)
     state = {"Sanic-Server-0-0": {"server": True, "pid": 11, "start_at": started}}
     inspector = Inspector(Pipe(), {"app": "A"}, state, "127.0.0.1", 6457, "", None, None)
     _, body = call(inspector, "GET", "/")
@@ -105,10 +105,10 @@ def test_worker_dates_are_iso_8601_in_the_json() -> None:
 def test_make_safe_turns_worker_state_datetimes_into_iso_text() -> None:
     # Sanic's static helper; sanic-ext's health endpoint answers
     # json(Inspector._make_safe(dict(app.m.workers))).
-    from datetime import UTC, datetime
+    from datetime import datetime, timezone
     from types import MappingProxyType
 
-    started = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    started = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
     workers = {
         "Sanic-Main": {"pid": 1},
         "Sanic-Server-0-0": {"pid": 2, "start_at": started, "server": True},

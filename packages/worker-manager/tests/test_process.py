@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
-from datetime import UTC
+from datetime import timezone
 
 import targets
 
@@ -18,7 +18,7 @@ def test_exit_descriptions() -> None:
 
 
 def test_get_now_is_timezone_aware() -> None:
-    assert get_now().tzinfo is UTC
+    assert get_now().tzinfo is timezone.utc
 
 
 def test_worker_names_and_initial_state() -> None:

@@ -649,7 +649,7 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
     async def event(
         self,
         event: str,
-        timeout: float | None = None,  # noqa: ASYNC109 - Sanic's signature
+        timeout: float | None = None,
         *,
         condition: dict[str, Any] | None = None,
         exclusive: bool = True,

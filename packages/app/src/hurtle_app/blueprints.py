@@ -205,7 +205,7 @@ class Blueprint(Registrar):
     async def _wait_event(
         self,
         event: str,
-        timeout: float | None,  # noqa: ASYNC109 - Sanic's signature
+        timeout: float | None,
         condition: dict[str, Any] | None,
     ) -> Any:
         import asyncio

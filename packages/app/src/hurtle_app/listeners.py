@@ -13,7 +13,7 @@ from hurtle_app.errors import UnknownNameError
 from hurtle_app.sequence import next_registration
 
 
-class ListenerEvent(str, Enum):  # noqa: UP042 - StrEnum needs 3.11; we support 3.10
+class ListenerEvent(str, Enum):
     """The lifecycle events a listener can attach to (Sanic's names and values)."""
 
     BEFORE_SERVER_START = "server.init.before"

@@ -130,7 +130,7 @@ class AsyncioServer:
         """Wait until the listening socket is closed."""
         await self.server.wait_closed()
 
-    async def graceful_shutdown(self, timeout: float | None = None) -> None:  # noqa: ASYNC109
+    async def graceful_shutdown(self, timeout: float | None = None) -> None:
         """Stop accepting, let in-flight requests finish (up to ``timeout``), close all."""
         if timeout is None:
             timeout = float(self.app.config.GRACEFUL_SHUTDOWN_TIMEOUT)

@@ -439,7 +439,7 @@ class SignalRouter(BaseRouter):
     async def wait_for(
         self,
         event: str | Enum,
-        timeout: float | None = None,  # noqa: ASYNC109 - Sanic's app.event API
+        timeout: float | None = None,
         *,
         condition: dict[str, Any] | None = None,
         exclusive: bool = True,

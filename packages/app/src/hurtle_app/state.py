@@ -8,7 +8,7 @@ from enum import Enum, IntEnum
 from typing import Any
 
 
-class Mode(str, Enum):  # noqa: UP042 - StrEnum needs 3.11; we support 3.10
+class Mode(str, Enum):
     """Production or debug (``app.debug`` reads this)."""
 
     PRODUCTION = "production"
@@ -20,7 +20,7 @@ class Mode(str, Enum):  # noqa: UP042 - StrEnum needs 3.11; we support 3.10
     __format__ = str.__format__
 
 
-class Server(str, Enum):  # noqa: UP042 - StrEnum needs 3.11; we support 3.10
+class Server(str, Enum):
     """Which server runs the app: Hurtle's own, or an ASGI server."""
 
     SANIC = "sanic"

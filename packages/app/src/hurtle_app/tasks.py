@@ -181,7 +181,7 @@ class TaskRegistry:
             loop.run_until_complete(asyncio.wait(running, timeout=max(timeout, 0) or None))
         self._ended(running)
 
-    async def shutdown(self, timeout: float | None = None) -> None:  # noqa: ASYNC109
+    async def shutdown(self, timeout: float | None = None) -> None:
         """Cancel every running task and wait (up to ``timeout``) for them to end."""
         running = self._cancel_running()
         if running:

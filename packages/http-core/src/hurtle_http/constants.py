@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from enum import StrEnum, auto
+from enum import auto
 from typing import Any
+
+from hurtle_http.compat import StrEnum
 
 
 class UpperStrEnum(StrEnum):

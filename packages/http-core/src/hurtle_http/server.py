@@ -265,7 +265,7 @@ class ServerHandle:
         """Accept connections until cancelled."""
         await self.server.serve_forever()
 
-    async def graceful_shutdown(self, timeout: float = 15.0) -> None:  # noqa: ASYNC109
+    async def graceful_shutdown(self, timeout: float = 15.0) -> None:
         """Stop accepting, let in-flight requests finish for up to ``timeout``, then close."""
         self.server.close()
         loop = asyncio.get_running_loop()

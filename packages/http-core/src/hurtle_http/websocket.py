@@ -114,7 +114,7 @@ class WebsocketImplProtocol:
         """The close reason received from (or sent to) the peer."""
         return self.ws_proto.close_reason
 
-    async def recv(self, timeout: float | None = None) -> Data | None:  # noqa: ASYNC109
+    async def recv(self, timeout: float | None = None) -> Data | None:
         """The next message (str for text, bytes for binary); ``None`` after ``timeout``.
 
         Raises ``ConnectionClosed`` once the connection is closed and no message is left.
@@ -227,7 +227,7 @@ class WebsocketImplProtocol:
                 )
         self._stop_keepalive()
 
-    async def wait_for_connection_lost(self, timeout: float | None = None) -> bool:  # noqa: ASYNC109
+    async def wait_for_connection_lost(self, timeout: float | None = None) -> bool:
         """Wait until the connection is gone; False if ``timeout`` passed first."""
         if self.connection_lost_waiter.done():
             return True

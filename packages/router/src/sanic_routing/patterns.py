@@ -80,17 +80,33 @@ _EXT_BODY = r"[^/]+\." + EXTENSION
 # square of the segment (8 KB: 0.35 s per request to a ``<f:ext=jpg|png>`` route). The
 # greedy name part first reaches the last dot followed by a letter or digit; when no
 # extension from there ends the segment, none from an earlier dot does, so an atomic
-# group (Python 3.11+), which stops those retries, matches the same segments.
-_EXT_LINEAR = _EXT_BODY
-if sys.version_info >= (3, 11):  # noqa: UP036 (the package still installs on 3.10)
-    _EXT_LINEAR = f"(?>{_EXT_BODY})"
+# group, which stops those retries, matches the same segments. Python 3.10 has no atomic
+# groups: there a lookahead (never re-entered once it matched) captures the segment and a
+# back reference consumes it, which is the same thing. Its group names start with ``_hx``
+# and are unused by the parameters, which are read by name.
+if sys.version_info >= (3, 11):
+
+    def _linear(index: int) -> str:
+        return f"(?>{_EXT_BODY})"
+
+else:
+
+    def _linear(index: int) -> str:
+        return f"(?=(?P<_hx{index}>{_EXT_BODY}))(?P=_hx{index})"
+
+
+_EXT_LINEAR = _linear(0)
 EXT_SEGMENT = re.compile(f"^{_EXT_LINEAR}$")
 
 
 def linear_source(pattern: str) -> str:
     """A route's regex source with each ext parameter's group made atomic (see
     ``_EXT_LINEAR``), for compiling its matcher."""
-    return pattern.replace(f">{_EXT_BODY})", f">{_EXT_LINEAR})")
+    parts = pattern.split(f">{_EXT_BODY})")
+    out = [parts[0]]
+    for index, part in enumerate(parts[1:]):
+        out.append(f">{_linear(index)}){part}")
+    return "".join(out)
 
 
 def segment_matcher(pattern: t.Pattern) -> t.Callable[[str], t.Any]:

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from enum import IntEnum, StrEnum
+import sys
+from enum import Enum, IntEnum
+
+if sys.version_info >= (3, 11):
+    from enum import StrEnum
+else:  # Python 3.10: the part of 3.11's StrEnum used here (this package imports none of ours)
+
+    class StrEnum(str, Enum):
+        def __str__(self) -> str:
+            return str.__str__(self)
+
+        def __format__(self, format_spec: str) -> str:
+            return str.__format__(str.__str__(self), format_spec)
 
 
 class ProcessState(IntEnum):

@@ -17,7 +17,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from hurtle_worker.constants import (
@@ -40,7 +40,7 @@ _STATE_ORDER = ("server", "state", "pid", "start_at", "starts", "serving", "rest
 
 def get_now() -> datetime:
     """The current time, timezone-aware (UTC)."""
-    return datetime.now(tz=UTC)
+    return datetime.now(tz=timezone.utc)
 
 
 def set_parent_death_signal() -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from enum import StrEnum
+
+from hurtle_http.compat import StrEnum
 
 
 def is_atty() -> bool:

@@ -67,7 +67,7 @@ class ASGIWebsocket:
         """Whether the connection is closed (by either side)."""
         return self._closed
 
-    async def recv(self, timeout: float | None = None) -> Data | None:  # noqa: ASYNC109
+    async def recv(self, timeout: float | None = None) -> Data | None:
         """The next message (``str`` or ``bytes``); ``None`` if ``timeout`` passes first.
 
         Raises ``websockets.ConnectionClosed`` once the client has gone away.
@@ -162,7 +162,7 @@ class ASGIWebsocket:
         except Exception:
             return
 
-    async def wait_for_connection_lost(self, timeout: float | None = None) -> bool:  # noqa: ASYNC109
+    async def wait_for_connection_lost(self, timeout: float | None = None) -> bool:
         """Whether the connection closed (ASGI reports it through ``recv``)."""
         return self._closed
 
@@ -323,7 +323,7 @@ class WebSocketConnection(ASGIWebsocket):
         self.subprotocol = chosen
         await self._send({"type": "websocket.accept", "subprotocol": chosen})
 
-    async def receive(self, timeout: float | None = None) -> Data | None:  # noqa: ASYNC109
+    async def receive(self, timeout: float | None = None) -> Data | None:
         """Sanic's name for ``recv``."""
         return await self.recv(timeout)
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import string
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
+from hurtle_http.compat import UTC
 from hurtle_http.exceptions import ServerError
 
 if TYPE_CHECKING:

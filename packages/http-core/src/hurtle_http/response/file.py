@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from datetime import UTC, datetime
+from datetime import datetime
 from email.utils import formatdate, parsedate_to_datetime
 from mimetypes import guess_type
 from os import path as os_path
@@ -17,6 +17,7 @@ from urllib.parse import quote
 import aiofiles
 import aiofiles.os
 
+from hurtle_http.compat import UTC
 from hurtle_http.exceptions import SanicException
 from hurtle_http.response.conditional import evaluate, http_date
 from hurtle_http.response.types import HTTPResponse, ResponseStream

@@ -1,7 +1,6 @@
 """``sanic.application.constants``: Run modes and server kinds."""
 
-from enum import StrEnum
-
 from hurtle_app.state import Mode, Server, ServerStage
+from hurtle_http.compat import StrEnum
 
 __all__ = ["StrEnum", "Mode", "Server", "ServerStage"]
