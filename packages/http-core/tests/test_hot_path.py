@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 from typing import Any
 
 import pytest
@@ -218,6 +219,9 @@ async def test_what_a_plain_handler_returns_after_responding_itself(bound: str) 
 
 # -- requests answered by run_parked (a parked connection Task, a complete request alone) --
 
+# run_parked needs create_task(context=), Python 3.11+; on 3.10 the Task answers them all.
+PARKS = 1 if sys.version_info >= (3, 11) else 0
+
 WARM_UP = b"GET /warm-up HTTP/1.1\r\n\r\n"
 
 
@@ -280,7 +284,7 @@ async def test_a_parked_answer_writes_the_bytes_the_task_writes(request_bytes: b
     await second.settle()
     assert second.take() == by_task
     assert second.closed == first.closed
-    assert second.protocol.http.parked == (0 if b"/y" in request_bytes else 1)
+    assert second.protocol.http.parked == (0 if b"/y" in request_bytes else PARKS)
     if not second.closed:  # and the connection goes on
         [res] = await exchange(second, b"GET /after HTTP/1.1\r\n\r\n")
         assert res.body == b"GET /after b'' 1.1"
@@ -305,7 +309,7 @@ async def test_a_parked_answer_runs_as_the_connection_task_in_its_context() -> N
     for path in (b"/two", b"/wait", b"/three"):
         [res] = await exchange(conn, b"GET " + path + b" HTTP/1.1\r\n\r\n")
         assert res.body == path
-    assert conn.protocol.http.parked == 3
+    assert conn.protocol.http.parked == 3 * PARKS
     task = conn.protocol.http.task
     assert [t for t, _, _ in seen] == [task] * 5
     assert [r.path for _, r, _ in seen] == ["/one", "/two", "/wait", "/wait", "/three"]
@@ -332,7 +336,7 @@ async def test_a_parked_answer_that_suspends_is_cancelled_like_a_task_answer() -
     await conn.settle()
     await conn.advance(6)
     [res] = parse_responses(conn.take())
-    assert conn.protocol.http.parked == 1
+    assert conn.protocol.http.parked == PARKS
     assert res.status == 503 and cancelled == [True]
 
 
