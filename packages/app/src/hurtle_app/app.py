@@ -944,7 +944,10 @@ def _guess_error_format(extra: Any, fallback: str) -> str:
     if found is None:
         try:
             source = getsource(handler)
-        except (OSError, TypeError):
+        except Exception:
+            # OSError/TypeError: no source; and where the file the code names is not the
+            # code's (exec of compiled text), reading it can fail in tokenize (3.12+:
+            # TokenError) or raise a SyntaxError: no guess then, as with no source.
             return fallback
         found = frozenset(
             fmt

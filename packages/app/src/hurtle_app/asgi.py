@@ -276,8 +276,11 @@ class ASGIApp:
             watcher, self._watcher = self._watcher, None
             if watcher is not None:
                 watcher.cancel()
-            if self._client_gone and self._task is not None and self._task.cancelling():
-                self._task.uncancel()
+            task = self._task
+            # (cancelling/uncancel are Python 3.11+; 3.10 keeps no count to undo)
+            if self._client_gone and task is not None and getattr(task, "cancelling", None):
+                if task.cancelling():
+                    task.uncancel()
 
     def _start_receiving(self) -> None:
         self._inbox = asyncio.Queue(maxsize=2)

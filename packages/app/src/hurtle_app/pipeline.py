@@ -403,7 +403,26 @@ def raised_by_code(exc: BaseException) -> bool:
     real cancellation (the client went away, the server stops) goes on propagating.
     """
     task = current_task()
-    return isinstance(exc, CancelledError) and task is not None and not task.cancelling()
+    if not isinstance(exc, CancelledError) or task is None:
+        return False
+    cancelling = getattr(task, "cancelling", None)
+    if cancelling is None:
+        # Python 3.10 has no Task.cancelling(): a cancellation of the task is told by
+        # the connection it serves being gone (the client left, or a timeout answered).
+        return _connection_open()
+    return not cancelling()
+
+
+def _connection_open() -> bool:
+    """Whether the current request's connection still waits for its answer (no timeout
+    answered it, the client is still there)."""
+    request = Request._current.get(None)
+    stream = getattr(request, "stream", None)
+    if stream is None:
+        return True
+    if getattr(stream, "exception", None) is not None or getattr(stream, "_client_gone", False):
+        return False
+    return not getattr(getattr(stream, "protocol", None), "closed", False)
 
 
 def bind_response(stream: Any, response: Any, returned: bool = False) -> Any:
