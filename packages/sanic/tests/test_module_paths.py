@@ -339,3 +339,39 @@ def test_import_sanic_loads_its_submodules_as_in_sanic() -> None:
         "    assert hasattr(sanic.http, name), name\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+# Names Sanic 25.12's modules define (they have no ``__all__`` there, so a star import
+# gives them all); here ``__all__`` lists them, so ``from sanic.headers import *`` and the
+# like bring the same names.
+STAR_IMPORTED = {
+    "sanic.app": ("config_type", "ctx_type"),
+    "sanic.blueprints": ("bpg_base",),
+    "sanic.config": ("FilterWarningType",),
+    "sanic.cookies.response": (
+        "DEFAULT_MAX_AGE",
+        "LEGAL_CHARS",
+        "SAMESITE_VALUES",
+        "TRANSLATOR",
+        "UNESCAPED_CHARS",
+    ),
+    "sanic.errorpages": ("CONFIG_BY_MIME", "JSON"),
+    "sanic.headers": ("HeaderBytesIterable", "HeaderIterable", "Options", "OptionsIterable"),
+    "sanic.helpers": ("json_dumps",),
+    "sanic.http.http1": ("HTTP_CONTINUE",),
+    "sanic.mixins.startup": ("HTTPVersion", "SANIC_PACKAGES"),
+    "sanic.models.asgi": ("ASGIMessage", "ASGIReceive", "ASGIScope", "ASGISend"),
+    "sanic.response.convenience": ("guess_content_type",),
+    "sanic.router": ("ALLOWED_LABELS", "ROUTER_CACHE_SIZE"),
+    "sanic.server.protocols.websocket_protocol": ("CLOSED", "CLOSING", "OPEN"),
+    "sanic.server.websockets.impl": ("CLOSED", "CLOSING", "OPEN"),
+    "sanic.signals": ("GENERIC_SIGNAL_FORMAT",),
+    "sanic.worker.loader": ("DEFAULT_APP_NAME",),
+}
+
+
+@pytest.mark.parametrize("module", sorted(STAR_IMPORTED))
+def test_a_star_import_brings_sanics_module_level_names(module: str) -> None:
+    namespace: dict[str, object] = {}
+    exec(f"from {module} import *", namespace)
+    assert set(STAR_IMPORTED[module]) <= set(namespace)

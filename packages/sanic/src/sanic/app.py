@@ -413,4 +413,8 @@ def _refuse_inside_a_running_loop() -> None:
     )
 
 
-__all__ = ["Sanic"]
+__all__ = [
+    "Sanic",
+    "config_type",
+    "ctx_type",
+]
