@@ -375,3 +375,15 @@ def test_a_star_import_brings_sanics_module_level_names(module: str) -> None:
     namespace: dict[str, object] = {}
     exec(f"from {module} import *", namespace)
     assert set(STAR_IMPORTED[module]) <= set(namespace)
+
+
+def test_names_sanic_imports_into_its_modules_are_there_too() -> None:
+    # Sanic's modules import these, so code (type hints mostly) imports them from there.
+    from sanic.asgi import WebSocketConnection as FromAsgi
+    from sanic.exceptions import InvalidUsage
+    from sanic.models.asgi import WebSocketConnection as FromModels
+    from sanic.server.websockets import connection
+
+    assert FromAsgi is FromModels is connection.WebSocketConnection
+    assert connection.InvalidUsage is InvalidUsage
+    assert connection.ASGIMessage is not None
