@@ -387,3 +387,15 @@ def test_names_sanic_imports_into_its_modules_are_there_too() -> None:
     assert FromAsgi is FromModels is connection.WebSocketConnection
     assert connection.InvalidUsage is InvalidUsage
     assert connection.ASGIMessage is not None
+
+
+def test_route_mixin_module_has_route_wrapper_and_the_method_members() -> None:
+    import typing
+
+    from sanic.constants import HTTP_METHODS, HTTPMethod
+    from sanic.mixins import routes
+
+    # A type alias for annotating route decorators, as in Sanic.
+    assert typing.get_origin(routes.RouteWrapper) is not None
+    assert routes.HTTP_METHODS is HTTP_METHODS
+    assert all(isinstance(m, HTTPMethod) for m in routes.HTTP_METHODS)
