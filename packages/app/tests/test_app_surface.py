@@ -335,6 +335,12 @@ def test_reload_trigger_listeners(app: Sanic) -> None:
     assert app.listeners["after_reload_trigger"] == [after]
 
 
+def test_listeners_of_an_event_without_any_are_an_empty_list(app: Sanic) -> None:
+    # As Sanic's defaultdict: plugins read app.listeners[event] without checking the key.
+    assert app.listeners["after_server_stop"] == []
+    assert "before_server_start" not in app.listeners
+
+
 # --- amend -----------------------------------------------------------------------------------
 async def test_amend_adds_a_route_to_a_started_app(app: Sanic, call: Any) -> None:
     @app.get("/")
