@@ -376,10 +376,19 @@ def diff(ref_path: str, ours_path: str, verbose: bool = False) -> Report:
     on_instance: dict[str, set] = {}
     for key, attrs in ours.get("instances", {}).items():
         on_instance.setdefault(key.split(":")[1].split(" ")[0], set()).update(attrs)
+    retyped = []
     for key, attrs in sorted(ref.get("instances", {}).items()):
-        missing = sorted(set(attrs) - set(ours.get("instances", {}).get(key, {})))
+        theirs = ours.get("instances", {}).get(key, {})
+        missing = sorted(set(attrs) - set(theirs))
         if missing:
             rep.add(f"  {key}: " + ", ".join(f"{a} ({attrs[a]})" for a in missing))
+        retyped += [
+            f"  {key}.{a}: ref {t}, ours {theirs[a]}"
+            for a, t in sorted(attrs.items())
+            if a in theirs and theirs[a] != t
+        ]
+    rep.add("## instance attributes of another type (or raising another error)")
+    rep.lines += retyped
     seen: set[str] = set()
     reimports, reimport_values, star = [], [], []
     for modname in sorted(set(rm) & set(om)):
