@@ -190,7 +190,32 @@ def _instances() -> dict[str, dict[str, str]]:
         seen.update(request=request, route=request.route, conn_info=request.conn_info)
         return text("ok")
 
+    @app.post("/form")
+    async def form(request: Request) -> Any:
+        seen.update(
+            form=request.form,
+            file=request.files.get("f"),
+            args=request.args,
+            headers=request.headers,
+            cookies=request.cookies,
+        )
+        return text("ok")
+
+    @app.websocket("/ws")
+    async def ws_handler(request: Request, ws: Any) -> None:
+        seen["ws"] = ws
+        await ws.send("hi")
+
     made: dict[str, Any] = {}
+    app.test_client.post(
+        "/form?a=1",
+        data={"x": "1"},
+        files={"f": ("f.txt", b"data", "text/plain")},
+        cookies={"c": "1"},
+    )
+    app.test_client.websocket("/ws")
+    for key in ("form", "file", "args", "headers", "cookies", "ws"):
+        made[f"request part:{key}"] = seen[key]
     _, response = app.test_client.get("/")
     made["sanic:Request (test_client)"] = seen["request"]
     made["sanic_testing:TestingResponse (test_client)"] = response
