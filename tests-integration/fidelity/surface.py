@@ -63,6 +63,14 @@ def _signature(obj: object) -> list[list[Any]] | str:
     ]
 
 
+def _flavour(obj: object) -> str:
+    """``async`` for a coroutine function, ``asyncgen`` for an async generator, else ``sync``."""
+    func = getattr(obj, "__func__", obj)
+    if inspect.iscoroutinefunction(func):
+        return "async"
+    return "asyncgen" if inspect.isasyncgenfunction(func) else "sync"
+
+
 def _origin(obj: object) -> str:
     name = obj.__name__ if isinstance(obj, types.ModuleType) else getattr(obj, "__module__", "")
     name = name if isinstance(name, str) else ""
@@ -97,15 +105,16 @@ def _member(cls: type, name: str) -> dict[str, Any]:
     if isinstance(raw, property) or kind in ("cached_property", "getset_descriptor"):
         return {"k": "property"}
     if isinstance(raw, staticmethod):
-        return {"k": "staticmethod", "sig": _signature(raw.__func__)}
+        return {"k": "staticmethod", "sig": _signature(raw.__func__), "f": _flavour(raw)}
     if isinstance(raw, classmethod):
-        return {"k": "classmethod", "sig": _signature(getattr(cls, name))}
+        return {"k": "classmethod", "sig": _signature(getattr(cls, name)), "f": _flavour(raw)}
     try:
         value = getattr(cls, name)
     except Exception as exc:
         return {"k": "attr-error", "err": type(exc).__name__}
     if inspect.isroutine(value):
-        return {"k": "method", "sig": _signature(raw if inspect.isfunction(raw) else value)}
+        target = raw if inspect.isfunction(raw) else value
+        return {"k": "method", "sig": _signature(target), "f": _flavour(target)}
     if inspect.isclass(value):
         return {"k": "class-attr-class", "v": value.__qualname__}
     return {"k": "class-attr", "v": _repr(value)}
@@ -126,6 +135,7 @@ def _describe(obj: Any) -> dict[str, Any]:
         }
     elif kind in ("function", "callable"):
         out["sig"] = _signature(obj)
+        out["f"] = _flavour(obj)
     elif kind == "module":
         out["name"] = obj.__name__
     else:
@@ -373,6 +383,8 @@ def _compare_class(label: str, ref: dict, ours: dict, on_instance: set, rep: Rep
                 f"  SIG {label}.{name}\n      ref  {_sig_text(_unbound(r['sig']))}"
                 f"\n      ours {_sig_text(_unbound(o['sig']))}"
             )
+        if r.get("f", "sync") != o.get("f", "sync"):
+            rep.add(f"  ASYNC {label}.{name}: {r.get('f')} vs {o.get('f')}")
         if r["k"] == o["k"] == "class-attr" and r["v"] != o["v"]:
             rep.counts["values"] += 1
             rep.add(f"  ATTR-VALUE {label}.{name}\n      ref  {r['v']}\n      ours {o['v']}")
@@ -454,6 +466,8 @@ def diff(ref_path: str, ours_path: str, verbose: bool = False) -> Report:
             if "sig" in r and "sig" in o and r["sig"] != o["sig"]:
                 rep.counts["signatures"] += 1
                 sub.add(f"  SIG {name}\n      ref  {_sig_text(r['sig'])}\n      ours {_sig_text(o['sig'])}")
+            if r.get("f", "sync") != o.get("f", "sync"):
+                sub.add(f"  ASYNC {name}: {r.get('f')} vs {o.get('f')}")
             if "repr" in r and "repr" in o and r["repr"] != o["repr"]:
                 rep.counts["values"] += 1
                 sub.add(f"  VALUE {name}\n      ref  {r['repr']}\n      ours {o['repr']}")
