@@ -143,6 +143,17 @@ def test_state_views(app: Sanic) -> None:
     assert Sanic.should_auto_reload() is True
 
 
+def test_auto_reload_reads_the_config_and_can_be_set(app: Sanic) -> None:
+    # As Sanic: app.auto_reload is config.AUTO_RELOAD, and setting it sets the config and
+    # the state (it was read-only, an AttributeError).
+    app.config.AUTO_RELOAD = True
+    assert app.auto_reload is True
+    app.auto_reload = False
+    assert (app.auto_reload, app.config.AUTO_RELOAD, app.state.auto_reload) == (False,) * 3
+    app.auto_reload = True
+    assert app.config.AUTO_RELOAD is True and app.state.auto_reload is True
+
+
 def test_motd_data(app: Sanic) -> None:
     data, extra = app.get_motd_data({"host": "127.0.0.1", "port": 8000, "version": 1})
     assert data["app"] == "TestApp"

@@ -243,8 +243,14 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
 
     @property
     def auto_reload(self) -> bool:
-        """Whether the reloader is on (multi-process running only)."""
-        return self.state.auto_reload
+        """Whether the reloader is on: ``config.AUTO_RELOAD``, as in Sanic."""
+        return self.config.AUTO_RELOAD
+
+    @auto_reload.setter
+    def auto_reload(self, value: bool) -> None:
+        # As Sanic: the config and the state both follow.
+        self.config.AUTO_RELOAD = value
+        self.state.auto_reload = value
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:
