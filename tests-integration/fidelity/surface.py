@@ -265,6 +265,13 @@ def _instances() -> dict[str, dict[str, str]]:
                 attrs[name] = f"<raises {type(exc).__name__}>"
                 continue
             attrs[name] = "method" if inspect.ismethod(value) else type(value).__name__
+            if isinstance(value, (str, bytes, int, float, bool, type(None))):
+                attrs[name] += " " + _repr(value, 80)
+            if not inspect.ismethod(value):
+                try:  # the same value back: is it writable?
+                    setattr(obj, name, value)
+                except Exception as exc:
+                    attrs[name] += f" (read-only: {type(exc).__name__})"
         out[key] = attrs
     return out
 
