@@ -143,6 +143,17 @@ def test_state_views(app: Sanic) -> None:
     assert Sanic.should_auto_reload() is True
 
 
+def test_auto_reload_reads_the_config_and_can_be_set(app: Sanic) -> None:
+    # As Sanic: app.auto_reload is config.AUTO_RELOAD, and setting it sets the config and
+    # the state (it was read-only, an AttributeError).
+    app.config.AUTO_RELOAD = True
+    assert app.auto_reload is True
+    app.auto_reload = False
+    assert (app.auto_reload, app.config.AUTO_RELOAD, app.state.auto_reload) == (False,) * 3
+    app.auto_reload = True
+    assert app.config.AUTO_RELOAD is True and app.state.auto_reload is True
+
+
 def test_motd_data(app: Sanic) -> None:
     data, extra = app.get_motd_data({"host": "127.0.0.1", "port": 8000, "version": 1})
     assert data["app"] == "TestApp"
@@ -334,6 +345,12 @@ def test_reload_trigger_listeners(app: Sanic) -> None:
     assert app.after_reload_trigger(after) is after
     assert app.listeners["before_reload_trigger"] == [before]
     assert app.listeners["after_reload_trigger"] == [after]
+
+
+def test_listeners_of_an_event_without_any_are_an_empty_list(app: Sanic) -> None:
+    # As Sanic's defaultdict: plugins read app.listeners[event] without checking the key.
+    assert app.listeners["after_server_stop"] == []
+    assert "before_server_start" not in app.listeners
 
 
 # --- amend -----------------------------------------------------------------------------------

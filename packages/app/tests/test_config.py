@@ -298,3 +298,29 @@ def test_detailed_converter_is_abstract() -> None:
 
     with pytest.raises(TypeError, match="__call__"):
         Partial()  # type: ignore[abstract]
+
+
+def test_config_lists_its_defaults_in_sanics_order() -> None:
+    # ``for key in app.config`` (a config dump, sanic-ext's constants) sees Sanic's order.
+    assert list(Config())[:8] == [
+        "_FALLBACK_ERROR_FORMAT",
+        "ACCESS_LOG",
+        "AUTO_EXTEND",
+        "AUTO_RELOAD",
+        "EVENT_AUTOREGISTER",
+        "DEPRECATION_FILTER",
+        "FORWARDED_FOR_HEADER",
+        "FORWARDED_SECRET",
+    ]
+    assert list(Config())[-4:] == [
+        "USE_UVLOOP",
+        "WEBSOCKET_MAX_SIZE",
+        "WEBSOCKET_PING_INTERVAL",
+        "WEBSOCKET_PING_TIMEOUT",
+    ]
+    assert list(DEFAULT_CONFIG).index("KEEP_ALIVE_TIMEOUT") + 1 == list(DEFAULT_CONFIG).index(
+        "KEEP_ALIVE"
+    )
+    # No HTTP setting is left out of the ordered list.
+    assert set(HTTP_DEFAULTS) <= set(DEFAULT_CONFIG)
+    assert len(DEFAULT_CONFIG) == 41

@@ -95,6 +95,7 @@ async def test_long_paths_are_answered_but_not_remembered(app, call) -> None:
     """Resolved paths and raw targets are remembered for repeats, but only short ones:
     clients choose them, and 4,096 remembered 8 KB paths (with their parameters) held
     tens of megabytes per method. Longer ones are routed every time, correctly."""
+
     @app.get("/u/<x>")
     async def show(request, x):
         return text(str(len(x)))
@@ -110,3 +111,22 @@ async def test_long_paths_are_answered_but_not_remembered(app, call) -> None:
     longest = max(len(path) for path in remembered), max(len(raw) for raw in targets)
     assert longest <= (256, 256)
     assert "/u/short" in remembered and b"/u/short" in targets
+
+
+def test_allowed_methods_are_the_http_method_members() -> None:
+    # As Sanic: a plugin reading (or extending) ``app.router.ALLOWED_METHODS`` gets the
+    # ``HTTPMethod`` members, and the router's own refusal names them as Sanic's does.
+    from hurtle_http.constants import HTTPMethod
+    from sanic_routing.exceptions import BadMethod
+
+
+    assert Router.ALLOWED_METHODS == tuple(HTTPMethod.__members__.values())
+    assert all(type(m) is HTTPMethod for m in Router.ALLOWED_METHODS)
+    with pytest.raises(BadMethod) as info:
+        Router().add("/x", ["BAR"], lambda request: None)
+    assert str(info.value).endswith(
+        "Must be one of: (<HTTPMethod.GET: 'GET'>, "
+        "<HTTPMethod.POST: 'POST'>, <HTTPMethod.PUT: 'PUT'>, <HTTPMethod.HEAD: 'HEAD'>, "
+        "<HTTPMethod.OPTIONS: 'OPTIONS'>, <HTTPMethod.PATCH: 'PATCH'>, "
+        "<HTTPMethod.DELETE: 'DELETE'>)"
+    )

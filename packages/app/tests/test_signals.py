@@ -218,3 +218,16 @@ async def test_static_handler_without_parameters_beside_a_dynamic_one() -> None:
     router.finalize()
     await router.dispatch("x.y.z", inline=True)
     assert sorted(seen, key=str) == [("dynamic", "z"), "static"]
+
+
+def test_signal_router_add_takes_priority_by_keyword_only() -> None:
+    # Sanic's signature: add(handler, event, condition=None, exclusive=True, *, priority=0).
+    from hurtle_app.signals import SignalRouter
+
+    async def handler(**context) -> None:
+        pass
+
+    router = SignalRouter()
+    assert router.add(handler, "foo.bar.baz", priority=5).priority == 5
+    with pytest.raises(TypeError):
+        router.add(handler, "foo.bar.qux", None, True, 5)

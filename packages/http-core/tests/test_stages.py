@@ -35,3 +35,14 @@ def test_missing_transition_is_a_protocol_error(stage: Stage, event: str) -> Non
 
 def test_stage_names_match_sanic() -> None:
     assert [s.name for s in Stage] == ["IDLE", "REQUEST", "HANDLER", "RESPONSE", "FAILED"]
+
+
+def test_stage_values_are_sanics() -> None:
+    # Code that logs ``stage.value`` or stores it sees Sanic 25.12's numbers.
+    assert [(s.name, s.value) for s in Stage] == [
+        ("IDLE", 0),
+        ("REQUEST", 1),
+        ("HANDLER", 3),
+        ("RESPONSE", 4),
+        ("FAILED", 100),
+    ]

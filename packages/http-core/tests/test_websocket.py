@@ -294,3 +294,13 @@ async def test_a_handshake_field_that_is_not_utf8_never_makes_a_500(
     )
     await conn.settle()
     assert conn.take().startswith(b"HTTP/1.1 %d " % status)
+
+
+async def test_a_handlers_websocket_shows_sanics_timeouts() -> None:
+    # As Sanic's handler websocket: close_timeout 10.0 (a float), pings every 20 s.
+    async def handler(ws: Any) -> None:
+        await ws.send(repr((ws.close_timeout, ws.ping_interval, ws.ping_timeout)))
+
+    server = WsServer(handler)
+    async with server as url, connect(url) as client:
+        assert await client.recv() == "(10.0, 20, 20)"

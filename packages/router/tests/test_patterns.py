@@ -236,3 +236,25 @@ def test_an_unlisted_extension_route_keeps_any_extension() -> None:
     router = make_router("/f/<file=int:ext>")
     assert router.resolve("/f/1.TXT", method="GET")[2] == {"file": 1, "ext": "TXT"}
     assert router.resolve("/f/1.p-g", method="GET")[2] == {"file": 1, "ext": "p-g"}
+
+
+def test_cast_functions_take_sanic_routings_parameter_names() -> None:
+    # Code that calls them by keyword (or wraps them by signature) works as with
+    # sanic-routing.
+    import inspect
+
+    from sanic_routing import patterns
+
+    names = {
+        fn: list(inspect.signature(getattr(patterns, fn)).parameters)
+        for fn in ("alpha", "slug", "nonemptystr", "ext", "parse_date")
+    }
+    assert names == {
+        "alpha": ["param"],
+        "slug": ["param"],
+        "nonemptystr": ["param"],
+        "ext": ["param"],
+        "parse_date": ["d"],
+    }
+    assert patterns.slug(param="a-b") == "a-b"
+    assert patterns.parse_date(d="2024-02-29").day == 29

@@ -36,6 +36,34 @@ async def test_open_async_and_aio_open_read_without_blocking(tmp_path: Path) -> 
         assert await f.read() == b"hello"
 
 
+async def test_stat_async_and_str_enum(tmp_path: Path) -> None:
+    # As Sanic's: stat_async(path, *, dir_fd=None, follow_symlinks=True) is awaited for an
+    # os.stat_result; StrEnum is the standard library's (auto() gives the lower-case name).
+    import enum
+
+    from sanic.compat import StrEnum, stat_async
+
+    target = tmp_path / "data.txt"
+    target.write_text("hello")
+    link = tmp_path / "link"
+    link.symlink_to(target)
+    assert (await stat_async(target)).st_size == 5
+    assert (await stat_async(link, follow_symlinks=False)).st_size == len(str(target))
+    with pytest.raises(FileNotFoundError):
+        await stat_async(tmp_path / "missing")
+    assert list(inspect.signature(stat_async).parameters) == [
+        "path",
+        "dir_fd",
+        "follow_symlinks",
+    ]
+
+    class Color(StrEnum):
+        RED = enum.auto()
+
+    assert StrEnum is enum.StrEnum
+    assert Color.RED == "red" and f"{Color.RED}" == "red"
+
+
 def test_compat_facts() -> None:
     from sanic.compat import OS_IS_WINDOWS, UVLOOP_INSTALLED, CancelledErrors, Header
 

@@ -339,3 +339,63 @@ def test_import_sanic_loads_its_submodules_as_in_sanic() -> None:
         "    assert hasattr(sanic.http, name), name\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+# Names Sanic 25.12's modules define (they have no ``__all__`` there, so a star import
+# gives them all); here ``__all__`` lists them, so ``from sanic.headers import *`` and the
+# like bring the same names.
+STAR_IMPORTED = {
+    "sanic.app": ("config_type", "ctx_type"),
+    "sanic.blueprints": ("bpg_base",),
+    "sanic.config": ("FilterWarningType",),
+    "sanic.cookies.response": (
+        "DEFAULT_MAX_AGE",
+        "LEGAL_CHARS",
+        "SAMESITE_VALUES",
+        "TRANSLATOR",
+        "UNESCAPED_CHARS",
+    ),
+    "sanic.errorpages": ("CONFIG_BY_MIME", "JSON"),
+    "sanic.headers": ("HeaderBytesIterable", "HeaderIterable", "Options", "OptionsIterable"),
+    "sanic.helpers": ("json_dumps",),
+    "sanic.http.http1": ("HTTP_CONTINUE",),
+    "sanic.mixins.startup": ("HTTPVersion", "SANIC_PACKAGES"),
+    "sanic.models.asgi": ("ASGIMessage", "ASGIReceive", "ASGIScope", "ASGISend"),
+    "sanic.response.convenience": ("guess_content_type",),
+    "sanic.router": ("ALLOWED_LABELS", "ROUTER_CACHE_SIZE"),
+    "sanic.server.protocols.websocket_protocol": ("CLOSED", "CLOSING", "OPEN"),
+    "sanic.server.websockets.impl": ("CLOSED", "CLOSING", "OPEN"),
+    "sanic.signals": ("GENERIC_SIGNAL_FORMAT",),
+    "sanic.worker.loader": ("DEFAULT_APP_NAME",),
+}
+
+
+@pytest.mark.parametrize("module", sorted(STAR_IMPORTED))
+def test_a_star_import_brings_sanics_module_level_names(module: str) -> None:
+    namespace: dict[str, object] = {}
+    exec(f"from {module} import *", namespace)
+    assert set(STAR_IMPORTED[module]) <= set(namespace)
+
+
+def test_names_sanic_imports_into_its_modules_are_there_too() -> None:
+    # Sanic's modules import these, so code (type hints mostly) imports them from there.
+    from sanic.asgi import WebSocketConnection as FromAsgi
+    from sanic.exceptions import InvalidUsage
+    from sanic.models.asgi import WebSocketConnection as FromModels
+    from sanic.server.websockets import connection
+
+    assert FromAsgi is FromModels is connection.WebSocketConnection
+    assert connection.InvalidUsage is InvalidUsage
+    assert connection.ASGIMessage is not None
+
+
+def test_route_mixin_module_has_route_wrapper_and_the_method_members() -> None:
+    import typing
+
+    from sanic.constants import HTTP_METHODS, HTTPMethod
+    from sanic.mixins import routes
+
+    # A type alias for annotating route decorators, as in Sanic.
+    assert typing.get_origin(routes.RouteWrapper) is not None
+    assert routes.HTTP_METHODS is HTTP_METHODS
+    assert all(isinstance(m, HTTPMethod) for m in routes.HTTP_METHODS)

@@ -64,3 +64,15 @@ def test_the_app_asks_for_the_api_key() -> None:
     assert response.status == 401
     _, response = client.get("/", headers={"Authorization": "Bearer super-secret"})
     assert response.status == 200
+
+
+def test_an_app_names_its_inspector_class() -> None:
+    # As Sanic: app.inspector_class is the class the inspector is built from, Inspector by
+    # default (it was None until a run picked the default).
+    class Custom(Inspector):
+        pass
+
+    Sanic._app_registry.pop("InspectorClassDefault", None)
+    Sanic._app_registry.pop("InspectorClassCustom", None)
+    assert Sanic("InspectorClassDefault").inspector_class is Inspector
+    assert Sanic("InspectorClassCustom", inspector_class=Custom).inspector_class is Custom

@@ -95,3 +95,9 @@ def test_an_untracked_worker_is_removed_once_its_processes_ended(
     assert "TEST" not in manager.durable
     assert "Sanic-TEST-0" not in manager.worker_state
     assert len(manager.transient) == 2
+
+
+def test_shutdown_server_takes_the_worker_by_the_keyword_name(manager: WorkerManager) -> None:
+    # Sanic's parameter is ``name``: ``app.manager.shutdown_server(name=...)`` works alike.
+    manager.shutdown_server(name="Server-0")
+    assert [w.ident for w in manager.workers] == ["Server-1"]

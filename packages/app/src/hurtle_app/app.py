@@ -12,7 +12,7 @@ import asyncio
 import logging
 import logging.config
 import re
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from inspect import getsource
 from types import SimpleNamespace
@@ -243,8 +243,14 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
 
     @property
     def auto_reload(self) -> bool:
-        """Whether the reloader is on (multi-process running only)."""
-        return self.state.auto_reload
+        """Whether the reloader is on: ``config.AUTO_RELOAD``, as in Sanic."""
+        return self.config.AUTO_RELOAD
+
+    @auto_reload.setter
+    def auto_reload(self, value: bool) -> None:
+        # As Sanic: the config and the state both follow.
+        self.config.AUTO_RELOAD = value
+        self.state.auto_reload = value
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:
@@ -276,11 +282,15 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
         return self._middleware.app_wide[MiddlewareLocation.RESPONSE]
 
     @property
-    def listeners(self) -> dict[str, list[Callable[..., Any]]]:
-        """Listener functions by event name."""
+    def listeners(self) -> defaultdict[str, list[Callable[..., Any]]]:
+        """Listener functions by event name (an event without any gives ``[]``, as Sanic's
+        ``defaultdict``)."""
         from hurtle_app.listeners import LISTENER_EVENTS
 
-        return {e: self._listeners.listeners(e) for e in LISTENER_EVENTS if e in self._listeners}
+        return defaultdict(
+            list,
+            {e: self._listeners.listeners(e) for e in LISTENER_EVENTS if e in self._listeners},
+        )
 
     @property
     def ext(self) -> Any:

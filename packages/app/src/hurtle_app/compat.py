@@ -111,6 +111,13 @@ async def open_async(file: Any, mode: str = "r", **kwargs: Any) -> AsyncFile:
     return await _Opening(file, mode, kwargs)
 
 
+async def stat_async(
+    path: Any, *, dir_fd: int | None = None, follow_symlinks: bool = True
+) -> os.stat_result:
+    """``os.stat`` without blocking the loop (the call runs in a worker thread)."""
+    return await asyncio.to_thread(os.stat, path, dir_fd=dir_fd, follow_symlinks=follow_symlinks)
+
+
 def clear_function_annotate(*funcs: Callable[..., Any]) -> None:
     """Drop the annotations of ``funcs`` (so that tools do not evaluate them)."""
     for func in funcs:
@@ -189,6 +196,7 @@ __all__ = [
     "open_async",
     "pypy_os_module_patch",
     "pypy_windows_set_console_cp_patch",
+    "stat_async",
     "use_context",
     "use_trio",
 ]

@@ -30,9 +30,9 @@ FilterWarningType = Literal["default", "error", "ignore", "always", "module", "o
 
 error_logger = logging.getLogger("sanic.error")
 
-#: Sanic 25.12's defaults (the HTTP core's settings included).
-DEFAULT_CONFIG: dict[str, Any] = {
-    **HTTP_DEFAULTS,
+#: Sanic 25.12's defaults (the HTTP core's settings included), in Sanic's order, which is
+#: the order ``app.config`` lists them in.
+_APP_DEFAULTS: dict[str, Any] = {
     "_FALLBACK_ERROR_FORMAT": _default,
     "ACCESS_LOG": False,
     "AUTO_EXTEND": True,
@@ -57,6 +57,21 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "TOUCHUP": _default,
     "USE_UVLOOP": _default,
 }
+_ORDER = (
+    "_FALLBACK_ERROR_FORMAT", "ACCESS_LOG", "AUTO_EXTEND", "AUTO_RELOAD", "EVENT_AUTOREGISTER",
+    "DEPRECATION_FILTER", "FORWARDED_FOR_HEADER", "FORWARDED_SECRET",
+    "GRACEFUL_SHUTDOWN_TIMEOUT", "GRACEFUL_TCP_CLOSE_TIMEOUT", "INSPECTOR", "INSPECTOR_HOST",
+    "INSPECTOR_PORT", "INSPECTOR_TLS_KEY", "INSPECTOR_TLS_CERT", "INSPECTOR_API_KEY",
+    "KEEP_ALIVE_TIMEOUT", "KEEP_ALIVE", "LOCAL_CERT_CREATOR", "LOCAL_TLS_KEY", "LOCAL_TLS_CERT",
+    "LOCALHOST", "LOG_EXTRA", "MOTD", "MOTD_DISPLAY", "NO_COLOR", "NOISY_EXCEPTIONS",
+    "PROXIES_COUNT", "REAL_IP_HEADER", "REQUEST_BUFFER_SIZE", "REQUEST_MAX_HEADER_SIZE",
+    "REQUEST_ID_HEADER", "REQUEST_MAX_SIZE", "REQUEST_TIMEOUT", "RESPONSE_TIMEOUT",
+    "TLS_CERT_PASSWORD", "TOUCHUP", "USE_UVLOOP", "WEBSOCKET_MAX_SIZE",
+    "WEBSOCKET_PING_INTERVAL", "WEBSOCKET_PING_TIMEOUT",
+)  # fmt: skip
+_MERGED = {**HTTP_DEFAULTS, **_APP_DEFAULTS}
+DEFAULT_CONFIG: dict[str, Any] = {key: _MERGED[key] for key in _ORDER}
+del _MERGED
 
 #: Run settings the seed documents (001) list as config options. Sanic 25.12 has no such
 #: keys (they are ``app.run`` arguments): they are not in ``app.config`` (so iterating it,

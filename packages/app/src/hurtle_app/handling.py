@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from hurtle_app.pipeline import (
     RequestPipeline,
+    announce_response,
     invalid_response,
     raised_by_code,
     response_started,
@@ -204,12 +205,7 @@ class RequestHandling:
             return
         if "http.lifecycle.response" in self._signal_events:
             # As Sanic: an error response is announced like any other.
-            await self.dispatch(
-                "http.lifecycle.response",
-                inline=True,
-                context={"request": request, "response": response},
-                fail_not_found=False,
-            )
+            await announce_response(self.dispatch, request, response, fail_not_found=False)
         await RequestPipeline.send(request, response)
 
 

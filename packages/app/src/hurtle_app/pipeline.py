@@ -154,12 +154,15 @@ class RequestPipeline:
             # PERF: a plain whole response goes out synchronously (no send coroutines).
             finish = getattr(stream, "finish", None)  # the ASGI adapter has none
             if finish is not None and finish(response):
+                # As Sanic: a request counts as responded once its response went out.
+                request.responded = True
                 return
             response = bind_response(stream, response, returned=True)
         try:
             await response.send(end_stream=True)
         except Exception:  # the client went away mid-response
             error_logger.debug("Could not send the response", exc_info=True)
+        request.responded = True
 
     def resolve(self, request: Any) -> tuple[Any, ...]:
         """Route ``request``: (route, handler, params, path, and the route's settings)."""
@@ -259,11 +262,7 @@ class RequestPipeline:
             await self.app.handle_exception(request, exc)
             return
         if "http.lifecycle.response" in events:
-            await dispatch(
-                "http.lifecycle.response",
-                inline=True,
-                context={"request": request, "response": response},
-            )
+            await announce_response(dispatch, request, response)
         await self.send(request, response, returned=True)
 
     async def unrouted(self, request: Any, exc: Exception) -> None:
@@ -372,6 +371,23 @@ class RequestPipeline:
             await response.send(end_stream=True)
         except Exception:
             error_logger.debug("Could not send the response", exc_info=True)
+        request.responded = True
+
+
+async def announce_response(dispatch: Any, request: Any, response: Any, **options: Any) -> None:
+    """Dispatch ``http.lifecycle.response``; its handlers see ``request.responded`` True, as
+    in Sanic (whose ``respond()`` sets it first). Sending decides for good afterwards."""
+    before = request.responded
+    request.responded = True
+    try:
+        await dispatch(
+            "http.lifecycle.response",
+            inline=True,
+            context={"request": request, "response": response},
+            **options,
+        )
+    finally:
+        request.responded = before
 
 
 def check_middleware_result(request: Any, response: Any) -> None:

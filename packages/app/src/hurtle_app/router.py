@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from hurtle_app.futures import methods_string_message
-from hurtle_app.registration import HTTP_METHODS
+from hurtle_http.constants import HTTP_METHODS
 from hurtle_http.exceptions import MethodNotAllowed, NotFound, SanicException
 from sanic_routing import BaseRouter, Route
 from sanic_routing.exceptions import BadMethod, NoMethod
@@ -26,6 +26,7 @@ class Router(BaseRouter):
     """Map (path, method, host) to a route; raise Sanic's ``NotFound``/``MethodNotAllowed``."""
 
     DEFAULT_METHOD = "GET"
+    # Sanic's: the ``HTTPMethod`` members (equal to their names as strings).
     ALLOWED_METHODS = HTTP_METHODS
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

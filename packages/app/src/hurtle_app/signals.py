@@ -276,6 +276,7 @@ class SignalRouter(BaseRouter):
         event: str | Enum,
         condition: dict[str, Any] | None = None,
         exclusive: bool = True,
+        *,
         priority: int = 0,
     ) -> Signal:
         """Register ``handler(**context)`` for ``event``; returns the ``Signal``."""

@@ -30,11 +30,13 @@ class Stage(IntEnum):
 
     # PERF: IntEnum, not Enum: int's C-level hash makes the (stage, event) table lookups
     # on the hot path cheap (Enum.__hash__ is Python code).
+    # The values are Sanic's (``sanic.http.constants.Stage``), for code that logs or
+    # compares them.
     IDLE = 0  # Waiting for a request
     REQUEST = 1  # Request head being received
-    HANDLER = 2  # Head done, handler running
-    RESPONSE = 3  # Response head sent, body in progress
-    FAILED = 4  # Unrecoverable (error while sending a response)
+    HANDLER = 3  # Head done, handler running
+    RESPONSE = 4  # Response head sent, body in progress
+    FAILED = 100  # Unrecoverable (error while sending a response)
 
 
 # The members as module names, for the hot path's identity tests (``stage is IDLE``).

@@ -54,7 +54,7 @@ class WebsocketImplProtocol:
         subprotocol: str | None = None,
         ping_interval: float | None = 20,
         ping_timeout: float | None = 20,
-        close_timeout: float = 10,
+        close_timeout: float = 10.0,
     ) -> None:
         self.ws_proto = ws_proto
         self._subprotocol = subprotocol

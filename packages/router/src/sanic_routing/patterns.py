@@ -30,39 +30,39 @@ __all__ = [
 ]
 
 
-def parse_date(value: str) -> date:
+def parse_date(d: str) -> date:
     """Cast a ``YYYY-MM-DD`` string to a :class:`datetime.date` (``ValueError`` if not one)."""
     # PERF: strptime costs ~10x more than slicing; it stays the reference for other forms
     # (e.g. unpadded "2020-1-2"). benchmarks/router_bench.py, dynamic kind.
-    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.isascii():
-        year, month, day = value[:4], value[5:7], value[8:]
+    if len(d) == 10 and d[4] == "-" and d[7] == "-" and d.isascii():
+        year, month, day = d[:4], d[5:7], d[8:]
         if year.isdigit() and month.isdigit() and day.isdigit():
             return date(int(year), int(month), int(day))
-    return datetime.strptime(value, "%Y-%m-%d").date()
+    return datetime.strptime(d, "%Y-%m-%d").date()
 
 
-def alpha(value: str) -> str:
+def alpha(param: str) -> str:
     """Accept only ASCII letters."""
-    if not value.isalpha() or not value.isascii():
-        raise ValueError(f"Value {value} contains non-alphabetic chracters")
-    return value
+    if not param.isalpha() or not param.isascii():
+        raise ValueError(f"Value {param} contains non-alphabetic chracters")
+    return param
 
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-def slug(value: str) -> str:
+def slug(param: str) -> str:
     """Accept lower-case words of letters and digits joined by single dashes."""
-    if not _SLUG.match(value):
-        raise ValueError(f"Value {value} does not match the slug format")
-    return value
+    if not _SLUG.match(param):
+        raise ValueError(f"Value {param} does not match the slug format")
+    return param
 
 
-def nonemptystr(value: str) -> str:
+def nonemptystr(param: str) -> str:
     """Accept any string except the empty one."""
-    if not value:
-        raise ValueError(f"Value {value} is an empty string")
-    return value
+    if not param:
+        raise ValueError(f"Value {param} is an empty string")
+    return param
 
 
 EXTENSION = r"[a-z0-9](?:[a-z0-9\.]*[a-z0-9])?"
@@ -115,12 +115,12 @@ def segment_matcher(pattern: t.Pattern) -> t.Callable[[str], t.Any]:
     return EXT_SEGMENT.match if pattern.pattern == f"^{_EXT_BODY}$" else pattern.match
 
 
-def ext(value: str) -> tuple[str, ...]:
+def ext(param: str) -> tuple[str, ...]:
     """Split a file name on its dots: ``"a.tar.gz"`` -> ``("a", "tar", "gz")``;
     ``ValueError`` without an extension or with an empty part."""
-    parts = tuple(value.split("."))
-    if len(parts) < 2 or not all(parts) or "/" in value:
-        raise ValueError(f"Value {value} does not match filename format")
+    parts = tuple(param.split("."))
+    if len(parts) < 2 or not all(parts) or "/" in param:
+        raise ValueError(f"Value {param} does not match filename format")
     return parts
 
 

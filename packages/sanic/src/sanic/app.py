@@ -187,6 +187,10 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
             from sanic.worker.loader import CertLoader
 
             self.certloader_class = CertLoader
+        if self.inspector_class is None:
+            from sanic.worker.inspector import Inspector
+
+            self.inspector_class = Inspector
 
     # help(), IDEs and inspect.signature(Sanic) show the framework's parameters.
     __init__.__signature__ = inspect.signature(_FrameworkSanic.__init__)  # type: ignore[attr-defined]
@@ -413,4 +417,8 @@ def _refuse_inside_a_running_loop() -> None:
     )
 
 
-__all__ = ["Sanic"]
+__all__ = [
+    "Sanic",
+    "config_type",
+    "ctx_type",
+]

@@ -7,6 +7,7 @@ from hurtle_app.models.asgi import ASGIReceive as ASGIReceive
 from hurtle_app.models.asgi import ASGIScope as ASGIScope
 from hurtle_app.models.asgi import ASGISend as ASGISend
 from hurtle_app.models.asgi import MockTransport as MockTransport
+from hurtle_app.models.asgi import WebSocketConnection as WebSocketConnection
 from hurtle_http.conninfo import ConnInfo as ConnInfo
 from hurtle_http.exceptions import BadRequest as BadRequest
 from hurtle_http.exceptions import ServerError as ServerError

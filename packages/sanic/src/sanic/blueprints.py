@@ -19,4 +19,8 @@ from sanic_routing.route import Route as Route
 #: What ``BlueprintGroup`` is, as a sequence type.
 bpg_base = MutableSequence[Blueprint]
 
-__all__ = ["Blueprint", "BlueprintGroup"]
+__all__ = [
+    "Blueprint",
+    "BlueprintGroup",
+    "bpg_base",
+]

@@ -2,6 +2,7 @@
 
 from collections.abc import Generator
 from contextlib import contextmanager
+from enum import StrEnum
 from typing import Any
 
 from hurtle_app.app import error_logger as error_logger
@@ -19,6 +20,7 @@ from hurtle_app.compat import (
     open_async,
     pypy_os_module_patch,
     pypy_windows_set_console_cp_patch,
+    stat_async,
     use_trio,
 )
 from hurtle_app.constants import UpperStrEnum
@@ -48,6 +50,7 @@ __all__ = [
     "CancelledErrors",
     "Header",
     "StartMethod",
+    "StrEnum",
     "UpperStrEnum",
     "aio_open",
     "clear_function_annotate",
@@ -56,6 +59,7 @@ __all__ = [
     "open_async",
     "pypy_os_module_patch",
     "pypy_windows_set_console_cp_patch",
+    "stat_async",
     "use_context",
     "use_trio",
 ]

@@ -21,4 +21,11 @@ from hurtle_http.response.file import Default as Default
 #: The actions ``config.FILTER_WARNINGS`` style settings take (``warnings`` filters).
 FilterWarningType = Literal["default", "error", "ignore", "always", "module", "once"]
 
-__all__ = ["DEFAULT_CONFIG", "SANIC_PREFIX", "Config", "DescriptorMeta", "DetailedConverter"]
+__all__ = [
+    "DEFAULT_CONFIG",
+    "SANIC_PREFIX",
+    "Config",
+    "DescriptorMeta",
+    "DetailedConverter",
+    "FilterWarningType",
+]

@@ -42,4 +42,6 @@ __all__ = [
     "MIME_BY_CONFIG",
     "RENDERERS_BY_CONTENT_TYPE",
     "RESPONSE_MAPPING",
+    "CONFIG_BY_MIME",
+    "JSON",
 ]

@@ -38,4 +38,8 @@ __all__ = [
     "fwd_normalize_address",
     "parse_forwarded",
     "parse_xforwarded",
+    "HeaderBytesIterable",
+    "HeaderIterable",
+    "Options",
+    "OptionsIterable",
 ]

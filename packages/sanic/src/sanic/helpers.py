@@ -23,4 +23,5 @@ __all__ = [
     "is_atty",
     "is_entity_header",
     "is_hop_by_hop_header",
+    "json_dumps",
 ]

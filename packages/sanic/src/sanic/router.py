@@ -18,4 +18,8 @@ ALLOWED_LABELS = ("__file_uri__",)
 ROUTER_CACHE_SIZE = 1024
 """How many resolved lookups Sanic's router remembers (Hurtle's keeps its own bound)."""
 
-__all__ = ["Router"]
+__all__ = [
+    "Router",
+    "ALLOWED_LABELS",
+    "ROUTER_CACHE_SIZE",
+]

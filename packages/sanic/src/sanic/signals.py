@@ -19,4 +19,12 @@ from sanic_routing.exceptions import NotFound as NotFound
 from sanic_routing.route import Route as Route
 from sanic_routing.utils import path_to_parts as path_to_parts
 
-__all__ = ["Event", "Signal", "SignalGroup", "SignalRouter", "SignalWaiter", "RESERVED_NAMESPACES"]
+__all__ = [
+    "Event",
+    "Signal",
+    "SignalGroup",
+    "SignalRouter",
+    "SignalWaiter",
+    "RESERVED_NAMESPACES",
+    "GENERIC_SIGNAL_FORMAT",
+]

@@ -11,6 +11,7 @@ from sanic_testing.capture import RequestRecorder
 from sanic_testing.client import _send
 from sanic_testing.constants import HOST
 from sanic_testing.methods import MethodCalls
+from sanic_testing.response import TestingResponse as TestingResponse
 from sanic_testing.running import (
     LoopRunner,
     ServerSession,
@@ -18,6 +19,7 @@ from sanic_testing.running import (
     enable_test_mode,
     free_port,
 )
+from sanic_testing.websocket import websocket_proxy as websocket_proxy
 
 __all__ = ["ReusableClient"]
 

@@ -562,20 +562,20 @@ class WorkerManager:
             for _ in range(-change):
                 self.shutdown_server()
 
-    def shutdown_server(self, ident: str | None = None) -> None:
-        """Stop one server worker (the newest when ``ident`` is None) and forget it.
+    def shutdown_server(self, name: str | None = None) -> None:
+        """Stop one server worker (the newest when ``name`` is None) and forget it.
 
-        Raises ``KeyError`` when no server worker is called ``ident``.
+        Raises ``KeyError`` when no server worker is called ``name``.
         """
         servers = self.workers
-        if ident is None:
+        if name is None:
             if not servers:
                 return
             worker = servers[-1]
         else:
-            matches = [w for w in servers if w.ident == ident]
+            matches = [w for w in servers if w.ident == name]
             if not matches:
-                raise KeyError(ident)
+                raise KeyError(name)
             worker = matches[0]
         self.transient.pop(worker.ident, None)
         for process in worker.processes:

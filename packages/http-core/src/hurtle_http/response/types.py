@@ -403,9 +403,10 @@ class ResponseStream:
         return self
 
     def __await__(self) -> Any:
-        return self._run().__await__()
+        return self.stream().__await__()
 
-    async def _run(self) -> HTTPResponse:
+    async def stream(self) -> HTTPResponse:
+        """Send the head, run the streaming function and return the underlying response."""
         self.response = await self.request.respond(
             status=self.status, headers=self.headers, content_type=self.content_type
         )
@@ -419,11 +420,6 @@ class ResponseStream:
     async def eof(self) -> None:
         """Finish the response."""
         await self.response.eof()
-
-    @property
-    def stream(self) -> Any:
-        """The connection stream the response is bound to."""
-        return self.response.stream
 
     @property
     def cookies(self) -> CookieJar:

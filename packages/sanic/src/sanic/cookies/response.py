@@ -14,4 +14,13 @@ UNESCAPED_CHARS = LEGAL_CHARS + " ()/<=>?@[]{}"
 #: How characters a quoted cookie value cannot hold are escaped (octal).
 TRANSLATOR = _TRANSLATOR
 
-__all__ = ["Cookie", "CookieJar", "SameSite"]
+__all__ = [
+    "Cookie",
+    "CookieJar",
+    "SameSite",
+    "DEFAULT_MAX_AGE",
+    "LEGAL_CHARS",
+    "SAMESITE_VALUES",
+    "TRANSLATOR",
+    "UNESCAPED_CHARS",
+]

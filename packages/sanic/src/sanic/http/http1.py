@@ -20,4 +20,7 @@ from hurtle_http.stages import Stage as Stage
 HTTP_CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 """The interim response sent to ``Expect: 100-continue``."""
 
-__all__ = ["Http"]
+__all__ = [
+    "Http",
+    "HTTP_CONTINUE",
+]

@@ -58,4 +58,6 @@ __all__ = [
     "StartupMixin",
     "WorkerManager",
     "WorkerMultiplexer",
+    "HTTPVersion",
+    "SANIC_PACKAGES",
 ]

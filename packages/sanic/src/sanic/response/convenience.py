@@ -33,4 +33,5 @@ __all__ = [
     "redirect",
     "text",
     "validate_file",
+    "guess_content_type",
 ]

@@ -158,5 +158,12 @@ class AppNotFound(LookupError):
 DEFAULT_APP_NAME = "app"
 """The attribute looked up when a target names only a module (``sanic mymodule``)."""
 
-__all__ = ["AppLoader", "AppNotFound", "CertLoader", "find_app", "modules_holding",
-           "simple_app"]
+__all__ = [
+    "AppLoader",
+    "AppNotFound",
+    "CertLoader",
+    "find_app",
+    "modules_holding",
+    "simple_app",
+    "DEFAULT_APP_NAME",
+]

@@ -20,4 +20,10 @@ class WebSocketProtocol(HttpProtocol):
     """The protocol for apps with websocket routes (the HTTP protocol handles upgrades)."""
 
 
-__all__ = ["HttpProtocol", "WebSocketProtocol"]
+__all__ = [
+    "HttpProtocol",
+    "WebSocketProtocol",
+    "CLOSED",
+    "CLOSING",
+    "OPEN",
+]

@@ -19,4 +19,9 @@ from hurtle_http.exceptions import WebsocketClosed as WebsocketClosed
 from hurtle_http.protocol import HttpProtocol as SanicProtocol  # noqa: F401 - as in Sanic
 from hurtle_http.websocket import WebsocketImplProtocol
 
-__all__ = ["WebsocketImplProtocol"]
+__all__ = [
+    "WebsocketImplProtocol",
+    "CLOSED",
+    "CLOSING",
+    "OPEN",
+]
