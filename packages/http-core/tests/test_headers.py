@@ -139,6 +139,14 @@ def test_parse_credentials() -> None:
     assert parse_credentials("bEaReR abc") == ("Bearer", "abc")
 
 
+@pytest.mark.parametrize("prefixes", [[], (), set(), "Token", "X", frozenset({"X"}), {"X": 1}])
+def test_parse_credentials_empty_or_odd_prefixes_mean_the_default(prefixes) -> None:
+    # As Sanic 25.12: only a non-empty list, tuple or set replaces Basic/Bearer/Token.
+    assert parse_credentials("Token abc", prefixes) == ("Token", "abc")
+    assert parse_credentials("Basic eDp5", prefixes) == ("Basic", "eDp5")
+    assert parse_credentials("X y", prefixes) == (None, "X y")
+
+
 def test_accept_and_proxy_parsers_are_reachable_from_headers() -> None:
     from hurtle_http import headers
 

@@ -154,9 +154,10 @@ def parse_credentials(
     ``Bearer``, ``Token``) followed by whitespace or nothing (``Bearer`` alone gives
     ``("Bearer", "")``, as in Sanic); otherwise it is ``None`` and the whole value is returned.
     The scheme is matched in any case (RFC 9110 11.1: ``bearer x`` is the Bearer scheme) and
-    returned as spelled in ``prefixes``.
+    returned as spelled in ``prefixes``. Empty ``prefixes``, or ones that are not a list,
+    tuple or set (a lone string), mean the default, as in Sanic.
     """
-    if prefixes is None:
+    if not prefixes or not isinstance(prefixes, (list, tuple, set)):
         prefixes = ("Basic", "Bearer", "Token")
     if header is None:
         return None, None
