@@ -82,6 +82,20 @@ def test_an_unquoted_parameter_value_is_a_token(value: str, options: dict) -> No
     assert parse_content_header(value)[1] == options
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("text/html; b\u00e9z=1", {}),
+        ("text/html; a=1; b\u00e9z=2; c=3", {"a": "1", "c": "3"}),
+        ("a; \u00c9=1", {}),
+        ("a; x\u0663=1", {}),
+    ],
+)
+def test_parse_content_header_parameter_names_are_ascii_tokens(value, expected) -> None:
+    # RFC 9110 5.6.2 token; Sanic 25.12 drops such a parameter too (Hurtle kept "b\u00e9z").
+    assert parse_content_header(value)[1] == expected
+
+
 def test_parse_content_header_decodes_the_escapes_browsers_send() -> None:
     # HTML form-data: a '"' in a name or filename is sent as %22, a line break as %0D%0A.
     assert parse_content_header('form-data; name="a%22b"; x="1%0D%0A2"') == (

@@ -76,7 +76,8 @@ def format_http1_response(status: int, headers: HeaderBytesIterable) -> bytes:
     return b"".join(parts)
 
 
-_token = r"[\w!#$%&'*+\-.^_`|~]+"
+# RFC 9110 5.6.2: a parameter name is an ASCII token ("bé=1" is no parameter, as in Sanic).
+_token = rf"{TCHAR}+"
 # name = "quoted \" string" | "browser string\" | bare-value
 # RFC 9110 5.6.6: no whitespace around "=" (a "name = x" parameter is ignored, as in Sanic).
 # A quoted value is first read as an RFC 9110 5.6.4 quoted-string (backslash escapes); when
