@@ -207,6 +207,16 @@ def test_url_for_reports_the_first_problem_in_sanics_parameter_order(
     assert reported in str(info.value)
 
 
+def test_a_strorempty_value_that_does_not_fit_is_worded_as_sanic(app: Sanic) -> None:
+    @app.get("/s/<part:strorempty>")
+    async def part(request, part):
+        return text(part)
+
+    with pytest.raises(URLBuildError) as info:
+        app.url_for("part", part="a/b")
+    assert str(info.value) == 'Value "a/b" for parameter `part` does not satisfy pattern ^[^/]*$'
+
+
 def test_an_ext_value_without_extension_is_worded_as_sanic(app: Sanic) -> None:
     @app.get("/f/<name:ext=txt>")
     async def files(request, name, ext):

@@ -57,8 +57,9 @@ def param_text(route: Route, info: ParamInfo, value: t.Any, extension: t.Any = N
         return _ext_value(route, info, value, extension)
     text = str(value)
     if not info.pattern.match(text):
-        # Worded as sanic-routing words it (the type is the cast's name).
-        if info.regex:
+        # Worded as sanic-routing words it: the type is the cast's name, and a parameter
+        # cast by plain str (inline regex, strorempty, path) only "does not satisfy".
+        if info.regex or info.cast is str:
             raise InvalidUsage(
                 f'Value "{text}" for parameter `{info.name}` does not satisfy '
                 f"pattern {info.pattern.pattern}"
