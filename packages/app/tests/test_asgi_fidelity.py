@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from hurtle_app import Sanic
 from hurtle_http.response import text
 
@@ -168,6 +170,19 @@ async def test_a_status_of_more_than_three_digits_becomes_an_error_page(app: San
 
     sent = await run_asgi(app, http_scope("/big"), [{"type": "http.request", "body": b""}])
     assert sent[0]["type"] == "http.response.start" and sent[0]["status"] == 500
+
+
+@pytest.mark.parametrize("status", [None, "200"])
+async def test_a_status_that_is_no_number_becomes_an_error_page(app: Sanic, status: Any) -> None:
+    # As Sanic (over ASGI and over its own sockets): the 500 page. The comparison with
+    # the status failed with a TypeError that reached the ASGI server.
+    @app.get("/odd")
+    async def odd(request: Any) -> Any:
+        return text("x", status=status)
+
+    sent = await run_asgi(app, http_scope("/odd"), [{"type": "http.request", "body": b""}])
+    assert sent[0]["type"] == "http.response.start" and sent[0]["status"] == 500
+    assert b"Internal Server Error" in sent[1]["body"]
 
 
 async def test_an_error_page_with_a_1xx_status_too_is_a_plain_500(app: Sanic) -> None:

@@ -177,6 +177,20 @@ def test_sanic_exception_message_status_headers_and_context_are_shown() -> None:
     )
 
 
+def test_json_page_and_text_context_escape_non_ascii_as_sanic() -> None:
+    # Sanic 25.12 writes these with ASCII-only JSON: a client decoding the body as Latin-1
+    # (or a log line) still reads the page. "/" is not escaped.
+    exc = SanicException("m\u00e9/\u0131", status_code=400, context={"k": "\u00e9"})
+    response = render(make_request({"accept": "application/json"}), raised(exc))
+    assert body(response) == (
+        '{"description":"Bad Request","status":400,"message":"m\\u00e9/\\u0131",'
+        '"context":{"k":"\\u00e9"}}'
+    )
+    text = body(render(make_request(), raised(exc)))
+    assert text.endswith('Context\n    k: "\\u00e9"')
+    assert "m\u00e9/\u0131" in text  # the message itself stays as written
+
+
 def test_html_page_escapes_and_titles_the_app() -> None:
     exc = SanicException("<b>x</b>", status_code=400, context={"s": "t<>"})
     response = render(make_request({"accept": "text/html"}, app_name="my_app-x"), raised(exc))

@@ -175,6 +175,61 @@ def test_a_value_that_does_not_fit_its_type_is_worded_as_sanic(app: Sanic) -> No
     )
 
 
+@pytest.mark.parametrize(
+    ("view", "kwargs", "reported"),
+    [
+        # Sanic checks parameters in the route's parameter order (typed ones by pattern
+        # priority: str, ext, ..., alpha, ..., int, ymd; then inline regexes), missing and
+        # misfitting alike, and reports the first problem in that order.
+        ("many", {}, "Required parameter `s` was not passed to url_for"),
+        ("many", {"s": "x"}, "Required parameter `f` was not passed to url_for"),
+        ("many", {"s": "x", "f": "z"}, 'Value "z" for parameter `f` does not match pattern'),
+        ("many", {"s": "x", "f": "z.txt", "a": "1"}, 'Value "1" for parameter `a`'),
+        ("many", {"s": "x", "f": "z.txt", "a": "q", "i": "q"}, 'Value "q" for parameter `i`'),
+        ("many", {"d": "q", "i": "1", "s": "x", "f": "z.txt", "a": "q"}, "parameter `d`"),
+        ("rx", {}, "Required parameter `i` was not passed"),
+        ("rx", {"i": "1"}, "Required parameter `r` was not passed"),
+    ],
+)
+def test_url_for_reports_the_first_problem_in_sanics_parameter_order(
+    app: Sanic, view, kwargs, reported
+) -> None:
+    @app.get("/<d:ymd>/<i:int>/<a:alpha>/<f:ext>/<s:str>")
+    async def many(request, **kw):
+        return text("x")
+
+    @app.get("/<r:[0-9]+>/<i:int>")
+    async def rx(request, **kw):
+        return text("x")
+
+    with pytest.raises(URLBuildError) as info:
+        app.url_for(view, **kwargs)
+    assert reported in str(info.value)
+
+
+def test_a_strorempty_value_that_does_not_fit_is_worded_as_sanic(app: Sanic) -> None:
+    @app.get("/s/<part:strorempty>")
+    async def part(request, part):
+        return text(part)
+
+    with pytest.raises(URLBuildError) as info:
+        app.url_for("part", part="a/b")
+    assert str(info.value) == 'Value "a/b" for parameter `part` does not satisfy pattern ^[^/]*$'
+
+
+def test_an_ext_value_without_extension_is_worded_as_sanic(app: Sanic) -> None:
+    @app.get("/f/<name:ext=txt>")
+    async def files(request, name, ext):
+        return text(name)
+
+    with pytest.raises(URLBuildError) as info:
+        app.url_for("files", name="notes")
+    assert str(info.value) == (
+        'Value "notes" for parameter `name` does not match pattern for type `ext`: '
+        "^[^/]+\\.[a-z0-9](?:[a-z0-9\\.]*[a-z0-9])?$"
+    )
+
+
 def test_external_url_of_a_websocket_route_is_ws(app: Sanic) -> None:
     @app.websocket("/feed")
     async def feed(request, ws):

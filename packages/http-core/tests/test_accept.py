@@ -79,3 +79,15 @@ def test_a_malformed_range_among_valid_ones_is_skipped(value: str, kept: list[st
     valid ones (some clients send them) is left out: as Sanic 25.12 for one without a
     slash (``b``), where it answers the others (``*``, ``a/``, ``q=x``) with a 500."""
     assert [str(m) for m in parse_accept(value)] == kept
+
+
+def test_ranges_keep_the_clients_case_but_match_in_any_case() -> None:
+    # As Sanic 25.12: str(), .type, .subtype and .mime show what the client wrote; the
+    # comparison is case-insensitive (RFC 9110 8.3.1; Sanic compares case-sensitively).
+    accept = parse_accept("TEXT/HTML;level=1, Application/JSON;q=0.5")
+    assert [str(m) for m in accept] == ["TEXT/HTML;level=1", "Application/JSON;q=0.5"]
+    assert (accept[0].type, accept[0].subtype, accept[0].mime) == ("TEXT", "HTML", "TEXT/HTML")
+    matched = accept.match("application/json")
+    assert matched and matched.header is accept[1]
+    assert accept[0] == "text/html;level=1"
+    assert accept[0].match("text/*") is accept[0]

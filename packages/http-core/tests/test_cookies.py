@@ -187,6 +187,27 @@ def test_delete_cookie_replaces_or_adds_an_expired_one() -> None:
     assert len(response.cookies) == 3
 
 
+def test_deleting_a_cookie_drops_its_comment_and_expiry_but_keeps_its_flags() -> None:
+    # As Sanic 25.12: the expired cookie keeps SameSite/HttpOnly/Domain of the one it
+    # replaces, but not Comment or a future expires next to Max-Age=0; the cookie object
+    # add_cookie() returned is not changed.
+    response = text("x")
+    added = response.add_cookie(
+        "a",
+        "1",
+        domain="example.com",
+        comment="hi",
+        expires=datetime(2030, 1, 2, tzinfo=UTC),
+        httponly=True,
+        samesite="Strict",
+    )
+    response.delete_cookie("a", domain="example.com")
+    assert [str(c) for c in response.headers.getall("set-cookie")] == [
+        'a=""; Path=/; Domain=example.com; Max-Age=0; SameSite=Strict; Secure; HttpOnly'
+    ]
+    assert (added.value, added.comment, added.max_age) == ("1", "hi", None)
+
+
 @pytest.mark.parametrize("kwargs", [{"path": "/x"}, {"domain": "d.com"}, {"secure": False}])
 def test_deleting_a_host_prefixed_cookie_needs_its_fixed_attributes(kwargs) -> None:
     with pytest.raises(ServerError) as info:

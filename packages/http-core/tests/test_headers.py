@@ -82,6 +82,20 @@ def test_an_unquoted_parameter_value_is_a_token(value: str, options: dict) -> No
     assert parse_content_header(value)[1] == options
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("text/html; b\u00e9z=1", {}),
+        ("text/html; a=1; b\u00e9z=2; c=3", {"a": "1", "c": "3"}),
+        ("a; \u00c9=1", {}),
+        ("a; x\u0663=1", {}),
+    ],
+)
+def test_parse_content_header_parameter_names_are_ascii_tokens(value, expected) -> None:
+    # RFC 9110 5.6.2 token; Sanic 25.12 drops such a parameter too (Hurtle kept "b\u00e9z").
+    assert parse_content_header(value)[1] == expected
+
+
 def test_parse_content_header_decodes_the_escapes_browsers_send() -> None:
     # HTML form-data: a '"' in a name or filename is sent as %22, a line break as %0D%0A.
     assert parse_content_header('form-data; name="a%22b"; x="1%0D%0A2"') == (
@@ -137,6 +151,14 @@ def test_parse_credentials() -> None:
     assert parse_credentials("Basic abc", ("Bearer",)) == (None, "Basic abc")
     # RFC 9110 11.1: any case; the scheme comes back as spelled in the prefixes
     assert parse_credentials("bEaReR abc") == ("Bearer", "abc")
+
+
+@pytest.mark.parametrize("prefixes", [[], (), set(), "Token", "X", frozenset({"X"}), {"X": 1}])
+def test_parse_credentials_empty_or_odd_prefixes_mean_the_default(prefixes) -> None:
+    # As Sanic 25.12: only a non-empty list, tuple or set replaces Basic/Bearer/Token.
+    assert parse_credentials("Token abc", prefixes) == ("Token", "abc")
+    assert parse_credentials("Basic eDp5", prefixes) == ("Basic", "eDp5")
+    assert parse_credentials("X y", prefixes) == (None, "X y")
 
 
 def test_accept_and_proxy_parsers_are_reachable_from_headers() -> None:

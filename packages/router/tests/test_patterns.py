@@ -39,6 +39,16 @@ def test_each_type_converts_to_its_python_type(label, segment, expected) -> None
     assert type(value) is type(expected)
 
 
+def test_alpha_takes_any_letters_as_sanic_routing_does() -> None:
+    # str.isalpha, as sanic-routing: a path that reaches the router undecoded (raw UTF-8 in
+    # the target, or a direct router.resolve) with "\u00e9" matches alpha, not the str route.
+    router = make_router("/v/<x:alpha>", "/v/<y:str>")
+    for segment in ("\u00e9t\u00e9", "\u01c5", "\u03a9"):
+        params = router.resolve(f"/v/{segment}", method="GET")[2]
+        assert params == {"x": segment}
+    assert router.resolve("/v/ab\u00b2", method="GET")[2] == {"y": "ab\u00b2"}
+
+
 @pytest.mark.parametrize(
     ("label", "segment"),
     [

@@ -106,6 +106,15 @@ def test_wrong_method_raises_no_method_with_allowed_methods() -> None:
     assert info.value.allowed_methods == {"GET"}
 
 
+def test_route_exists_lists_every_method_of_the_new_route() -> None:
+    # As sanic-routing: the new route's methods, not only those that clash (sorted here,
+    # where sanic-routing's set order changes from run to run).
+    router = Router()
+    router.add("/a/<x>", handler_named("one"), methods=["PUT", "OPTIONS"])
+    with pytest.raises(RouteExists, match=r"^Route already registered: a/<x> \[DELETE,GET,PUT\]$"):
+        router.add("/a/<x>", handler_named("two"), methods=["GET", "PUT", "DELETE"])
+
+
 def test_methods_are_checked_against_allowed_methods() -> None:
     router = Router()
     with pytest.raises(BadMethod, match="Bad method: \\['FETCH'\\]"):

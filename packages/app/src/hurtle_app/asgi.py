@@ -456,8 +456,12 @@ class ASGIApp:
                 data, end_stream = response.body, True
             status = response.status
             headers = response.headers
-            if status < 200 or status > 999:
+            try:
                 # A 1xx is never final; a status of more than three digits is no status.
+                invalid = status < 200 or status > 999
+            except TypeError:  # not a number (None, "200"): the 500 page, as in Sanic
+                invalid = True
+            if invalid:
                 await self._replace_informational(response, status)
                 return
             if status in _NO_BODY_STATUS:

@@ -46,7 +46,15 @@ def escape(text: Any) -> str:
 
 
 def _dumps(value: Any) -> str:
-    return _json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)
+    # As Sanic: non-ASCII text is escaped (\u00e9) in JSON pages and in the text page's
+    # context and extra values; a value JSON cannot hold is shown as its str() (Sanic
+    # fails to render the page and answers a bare 500 instead).
+    text = _json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)
+    if text.isascii():
+        return text
+    # Bytes a client sent that are not UTF-8 (surrogates) become U+FFFD before escaping,
+    # not "\udcff" escapes no JSON reader can turn back into text.
+    return _json.dumps(_json.loads(field_text(text)), separators=(",", ":"))
 
 
 def _declared_status(exception: BaseException) -> int | None:

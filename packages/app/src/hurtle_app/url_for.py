@@ -6,6 +6,8 @@ from typing import Any
 from urllib.parse import urlencode, urlunparse
 
 from hurtle_http.exceptions import URLBuildError
+from sanic_routing.build import build_order, param_text
+from sanic_routing.exceptions import InvalidUsage
 from sanic_routing.patterns import ExtParamInfo
 
 #: The path parameter a static folder route captures the file name in.
@@ -89,24 +91,31 @@ def build_url(app: Any, view_name: str, kwargs: dict[str, Any]) -> str:
         only = route.requirements.get("host") if route.requirements else None
         netloc = only or app.config.get("SERVER_NAME") or ""
 
-    params = route.params if route.params is not None else route.defined_params
-    if route.extra.static and STATIC_FILE_PARAM in {p.name for p in params.values()}:
+    params = build_order(route)
+    if route.extra.static and STATIC_FILE_PARAM in {p.name for p in params}:
         filename = kwargs.pop("filename", "") or ""
         kwargs[STATIC_FILE_PARAM] = str(filename).lstrip("/")
     elif route.extra.static:
         kwargs.pop("filename", None)
 
+    # As Sanic: one pass in the route's parameter order, so the first parameter missing
+    # or not fitting its type in that order is the one reported.
     path_params: dict[str, Any] = {}
-    for param in params.values():
+    for param in params:
         if param.name not in kwargs:
             if param.name == STATIC_FILE_PARAM:
                 path_params[param.name] = ""
                 continue
             raise URLBuildError(f"Required parameter `{param.name}` was not passed to url_for")
-        path_params[param.name] = kwargs.pop(param.name)
+        value = path_params[param.name] = kwargs.pop(param.name)
         if isinstance(param, ExtParamInfo) and "ext" in kwargs:
             # <file:ext>: url_for(..., file="cat", ext="png") builds /cat.png.
             path_params["ext"] = kwargs.pop("ext")
+        if param.name != STATIC_FILE_PARAM:
+            try:
+                param_text(route, param, value, path_params.get("ext"))
+            except InvalidUsage as exc:
+                raise URLBuildError(str(exc)) from None
 
     try:
         path = _build_path(app.router, route, path_params)

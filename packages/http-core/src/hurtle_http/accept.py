@@ -16,6 +16,9 @@ class MediaType:
     def __init__(self, type_: str, subtype: str, **params: str) -> None:
         self.type = type_
         self.subtype = subtype
+        # Types are compared in any case (RFC 9110 8.3.1) but shown as the client wrote
+        # them (str(), .type, .mime), as in Sanic.
+        self._folded = (type_.lower(), subtype.lower())
         self.q = float(params.get("q", "1.0"))
         self.params = params
         self.mime = f"{type_}/{subtype}"
@@ -34,9 +37,13 @@ class MediaType:
     def __eq__(self, other: object) -> bool:
         if isinstance(other, str):
             mt = MediaType._parse(other)
-            return mt is not None and self.mime == mt.mime and self._bare_params == mt._bare_params
+            return (
+                mt is not None
+                and self._folded == mt._folded
+                and self._bare_params == mt._bare_params
+            )
         if isinstance(other, MediaType):
-            return self.mime == other.mime and self._bare_params == other._bare_params
+            return self._folded == other._folded and self._bare_params == other._bare_params
         return NotImplemented
 
     @property
@@ -57,9 +64,10 @@ class MediaType:
             return None
         if any(self.params.get(k) != v for k, v in mt._bare_params.items()):
             return None
-        if mt.type != "*" and self.type != "*" and mt.type != self.type:
+        (mine, my_sub), (theirs, their_sub) = self._folded, mt._folded
+        if theirs != "*" and mine != "*" and theirs != mine:
             return None
-        if mt.subtype != "*" and self.subtype != "*" and mt.subtype != self.subtype:
+        if their_sub != "*" and my_sub != "*" and their_sub != my_sub:
             return None
         return self
 
@@ -81,7 +89,7 @@ class MediaType:
                 return None
             params[key.strip()] = value.strip()
         try:
-            return cls(type_.lower(), subtype.lower(), **params)
+            return cls(type_, subtype, **params)
         except ValueError:  # a q that is not a number
             return None
 

@@ -76,7 +76,8 @@ def format_http1_response(status: int, headers: HeaderBytesIterable) -> bytes:
     return b"".join(parts)
 
 
-_token = r"[\w!#$%&'*+\-.^_`|~]+"
+# RFC 9110 5.6.2: a parameter name is an ASCII token ("bé=1" is no parameter, as in Sanic).
+_token = rf"{TCHAR}+"
 # name = "quoted \" string" | "browser string\" | bare-value
 # RFC 9110 5.6.6: no whitespace around "=" (a "name = x" parameter is ignored, as in Sanic).
 # A quoted value is first read as an RFC 9110 5.6.4 quoted-string (backslash escapes); when
@@ -154,9 +155,10 @@ def parse_credentials(
     ``Bearer``, ``Token``) followed by whitespace or nothing (``Bearer`` alone gives
     ``("Bearer", "")``, as in Sanic); otherwise it is ``None`` and the whole value is returned.
     The scheme is matched in any case (RFC 9110 11.1: ``bearer x`` is the Bearer scheme) and
-    returned as spelled in ``prefixes``.
+    returned as spelled in ``prefixes``. Empty ``prefixes``, or ones that are not a list,
+    tuple or set (a lone string), mean the default, as in Sanic.
     """
-    if prefixes is None:
+    if not prefixes or not isinstance(prefixes, (list, tuple, set)):
         prefixes = ("Basic", "Bearer", "Token")
     if header is None:
         return None, None

@@ -7,12 +7,12 @@ import typing as t
 from urllib.parse import quote
 
 from sanic_routing.exceptions import InvalidUsage
-from sanic_routing.patterns import ExtParamInfo
+from sanic_routing.patterns import ExtParamInfo, ParamInfo
 
 if t.TYPE_CHECKING:  # pragma: no cover
     from sanic_routing.route import Route
 
-__all__ = ["build_path"]
+__all__ = ["build_order", "build_path", "param_text"]
 
 
 def build_path(route: Route, params: t.Mapping[str, t.Any]) -> str:
@@ -28,31 +28,7 @@ def build_path(route: Route, params: t.Mapping[str, t.Any]) -> str:
             raise InvalidUsage(
                 f"Cannot build {route.uri}: missing value for parameter {info.name!r}"
             )
-        value = params[info.name]
-        if isinstance(info, ExtParamInfo):
-            text = _ext_value(route, info, value, params.get("ext"))
-        else:
-            text = str(value)
-            if not info.pattern.match(text):
-                # Worded as sanic-routing words it (the type is the cast's name).
-                if info.regex:
-                    raise InvalidUsage(
-                        f'Value "{text}" for parameter `{info.name}` does not satisfy '
-                        f"pattern {info.pattern.pattern}"
-                    )
-                raise InvalidUsage(
-                    f'Value "{text}" for parameter `{info.name}` does not match pattern for '
-                    f"type `{getattr(info.cast, '__name__', info.label)}`: "
-                    f"{info.pattern.pattern}"
-                )
-            if not info.regex:
-                try:
-                    info.cast(text)
-                except ValueError as exc:
-                    raise InvalidUsage(
-                        f"Cannot build {route.uri}: value {text!r} for parameter "
-                        f"{info.name!r} is not a valid {info.label} ({exc})"
-                    ) from None
+        text = param_text(route, info, params[info.name], params.get("ext"))
         # A value that may span segments keeps its delimiters (a ``path`` parameter, or
         # an inline regex that matches them, e.g. ``<rest:[a-z/]+>``).
         spans = info.label == "path" or (info.regex and delimiter in info.label)
@@ -62,14 +38,57 @@ def build_path(route: Route, params: t.Mapping[str, t.Any]) -> str:
     return path if path.startswith(delimiter) else delimiter + path
 
 
+def build_order(route: Route) -> list[ParamInfo]:
+    """The route's parameters in the order a URL builder checks them: ``route.params``
+    (typed ones by pattern priority, then inline regexes), as sanic-routing orders them,
+    so the first error reported is the one Sanic reports."""
+    if route.params is not None:
+        return list(route.params.values())
+    items = sorted(
+        route.defined_params.items(), key=lambda item: (item[1].regex, item[1].priority, item[0])
+    )
+    return [info for _, info in items]
+
+
+def param_text(route: Route, info: ParamInfo, value: t.Any, extension: t.Any = None) -> str:
+    """The text ``value`` gives parameter ``info`` in a built path (unquoted);
+    ``InvalidUsage`` when it does not fit the parameter's type."""
+    if isinstance(info, ExtParamInfo):
+        return _ext_value(route, info, value, extension)
+    text = str(value)
+    if not info.pattern.match(text):
+        # Worded as sanic-routing words it: the type is the cast's name, and a parameter
+        # cast by plain str (inline regex, strorempty, path) only "does not satisfy".
+        if info.regex or info.cast is str:
+            raise InvalidUsage(
+                f'Value "{text}" for parameter `{info.name}` does not satisfy '
+                f"pattern {info.pattern.pattern}"
+            )
+        raise _mismatch(info, text)
+    if not info.regex:
+        try:
+            info.cast(text)
+        except ValueError as exc:
+            raise InvalidUsage(
+                f"Cannot build {route.uri}: value {text!r} for parameter "
+                f"{info.name!r} is not a valid {info.label} ({exc})"
+            ) from None
+    return text
+
+
+def _mismatch(info: ParamInfo, text: str) -> InvalidUsage:
+    return InvalidUsage(
+        f'Value "{text}" for parameter `{info.name}` does not match pattern for '
+        f"type `{getattr(info.cast, '__name__', info.label)}`: {info.pattern.pattern}"
+    )
+
+
 def _ext_value(route: Route, info: ExtParamInfo, value: t.Any, extension: t.Any) -> str:
     text = str(value)
     if extension is None:
-        if "." not in text:
-            raise InvalidUsage(
-                f"Cannot build {route.uri}: parameter {info.name!r} needs an extension; pass "
-                f"ext=... or a value like 'name.{(info.ctx.allowed or ('txt',))[0]}'"
-            )
+        if not info.pattern.match(text):
+            # As sanic-routing: a value without a (valid) extension does not match.
+            raise _mismatch(info, text)
         text, extension = text.rsplit(".", 1)
     extension = str(extension)
     if info.ctx.allowed and extension not in info.ctx.allowed:

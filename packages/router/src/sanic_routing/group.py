@@ -151,9 +151,9 @@ class RouteGroup:
                 if mixed or (same_reqs and existing.methods & route.methods):
                     clashing = True
                     if not overwrite and not append:
-                        methods = ",".join(
-                            sorted(existing.methods & route.methods or route.methods)
-                        )
+                        # Every method of the new route, as sanic-routing lists them
+                        # (sorted here: its set order changes from run to run).
+                        methods = ",".join(sorted(route.methods))
                         raise RouteExists(f"Route already registered: {route.raw_path} [{methods}]")
             if clashing and overwrite:
                 continue

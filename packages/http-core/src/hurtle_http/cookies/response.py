@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import string
+from copy import copy
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -410,9 +411,14 @@ class CookieJar:
         for value in kept:
             self.headers.add(self.HEADER_KEY, value)
         if removed:
-            cookie = removed[-1]
+            # As Sanic: a new cookie with the old one's attributes, but no Comment and no
+            # expires (a future date next to Max-Age=0 reads as a contradiction); the
+            # object add_cookie() returned is left as it was.
+            cookie = copy(removed[-1])
             cookie.value = ""
             cookie.max_age = 0
+            cookie._comment = None
+            cookie._expires = None
         else:
             cookie = Cookie(
                 key,
