@@ -226,6 +226,19 @@ async def test_report_exception_sees_handler_and_task_errors(app: Sanic, call: A
     assert seen == [(app, "RuntimeError"), (app, "NotFound")]
 
 
+async def test_report_exception_returns_the_registered_handler_named_as_the_users(
+    app: Sanic,
+) -> None:
+    async def on_error(app_: Sanic, exception: Exception) -> None:
+        return None
+
+    registered = app.report_exception(on_error)
+    assert registered.__name__ == "on_error" and registered.__wrapped__ is on_error  # type: ignore[attr-defined]
+    app.signal_router.freeze()
+    _group, handlers, _params = app.signal_router.get("server.exception.report")
+    assert handlers == [registered]
+
+
 async def test_catch_exception_on_a_blueprint(app: Sanic, call: Any) -> None:
     seen: list[str] = []
     bp = Blueprint("bp")

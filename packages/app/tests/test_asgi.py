@@ -348,3 +348,34 @@ async def test_websocket_use_after_close_raises_websocket_closed(app: Sanic) -> 
         {"type": "websocket.accept"},
         {"type": "websocket.close", "code": 1000, "reason": ""},
     ]
+
+
+async def test_mock_transport_websocket_connection_and_protocol_completion() -> None:
+    from hurtle_app.models.asgi import MockTransport, WebSocketConnection
+    from hurtle_http.exceptions import BadRequest
+
+    sent: list[dict] = []
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    async def receive() -> dict:
+        return {"type": "websocket.disconnect"}
+
+    transport = MockTransport({"type": "websocket", "subprotocols": ["a"]}, receive, send)
+    # no websocket yet: Sanic's 400, not an internal error
+    with pytest.raises(BadRequest, match="Improper websocket connection."):
+        transport.get_websocket_connection()
+    connection = transport.create_websocket_connection(send, receive)
+    assert isinstance(connection, WebSocketConnection) and connection.subprotocols == ["a"]
+    assert transport.get_websocket_connection() is connection
+
+    protocol = transport.get_protocol()
+    await protocol.push_data(b"hello")
+    assert protocol.is_complete is False
+    await protocol.complete()
+    assert protocol.is_complete is True
+    assert sent == [
+        {"type": "http.response.body", "body": b"hello", "more_body": True},
+        {"type": "http.response.body", "body": b"", "more_body": False},
+    ]

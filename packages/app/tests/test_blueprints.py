@@ -192,3 +192,15 @@ def test_an_unset_strict_slashes_reads_as_the_apps_once_registered() -> None:
     strict_app.blueprint(own)
     assert (lax.strict_slashes, strict.strict_slashes, own.strict_slashes) == (False, True, False)
     assert repr(strict).endswith("strict_slashes=True)")
+
+
+def test_private_apps_set_follows_registration_and_copies(app: Sanic) -> None:
+    # Sanic's ``bp._apps`` (read by code and tests written for Sanic): empty before
+    # registration where ``bp.apps`` raises; a copy with_registration=False has none
+    bp = Blueprint("orig")
+    bp.add_route(handler, "/x", name="x")
+    assert bp._apps == set()
+    app.blueprint(bp)
+    assert bp._apps == {app}
+    assert bp.copy("kept", url_prefix="/k", with_registration=True)._apps == {app}
+    assert bp.copy("fresh", with_registration=False)._apps == set()

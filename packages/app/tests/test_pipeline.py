@@ -630,3 +630,31 @@ async def test_a_header_with_cr_or_lf_is_a_500_saying_so(app: Sanic, call) -> No
     assert sent.status == 500
     assert "Response header field contains CR or LF" in sent.text
     assert "set-cookie" not in sent.headers
+
+
+@pytest.mark.parametrize("with_signals", [False, True])
+async def test_a_route_without_a_handler_is_a_500_saying_so(
+    app: Sanic, call, with_signals: bool
+) -> None:
+    # a router (or a plugin's) that resolves a route but gives no handler: Sanic's 500
+    # names the problem, where calling None said "unexpected error"
+    @app.get("/x")
+    async def handler(request):
+        return text("x")
+
+    if with_signals:
+
+        @app.signal("http.routing.after")
+        async def routed(**_) -> None:
+            return None
+
+    real_get = app.router.get
+
+    def handlerless(*args, **kwargs):
+        route, _handler, params = real_get(*args, **kwargs)
+        return route, None, params
+
+    app.router.get = handlerless  # type: ignore[method-assign]
+    sent = await call("GET", "/x", headers={"accept": "application/json"})
+    assert sent.status == 500
+    assert "'None' was returned while requesting a handler from the router" in sent.text

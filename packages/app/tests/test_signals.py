@@ -231,3 +231,37 @@ def test_signal_router_add_takes_priority_by_keyword_only() -> None:
     assert router.add(handler, "foo.bar.baz", priority=5).priority == 5
     with pytest.raises(TypeError):
         router.add(handler, "foo.bar.qux", None, True, 5)
+
+async def test_a_finalized_router_counts_its_init_signal_as_sanics() -> None:
+    # Sanic's finalized signal router holds one signal of its own: tests written
+    # against Sanic count it in ``routes`` (two handlers: three routes)
+    router = SignalRouter()
+    router.add(lambda **_: None, "foo.bar.baz")
+    router.add(lambda **_: None, "foo.bar.baz")
+    assert len(router.routes) == 2
+    router.finalize()
+    assert len(router.routes) == 3
+    router.finalize()
+    assert len(router.routes) == 3
+    assert router.routes[-1].name == "sanic.__signal__.__init__"
+
+
+def test_dynamic_routes_group_signals_by_their_first_two_parts() -> None:
+    router = SignalRouter()
+    for event in ("foo.bar.baz", "foo.bar.baz", "foo.bar.<x>", "one.two.three"):
+        router.add(lambda **_: None, event)
+    groups = router.dynamic_routes
+    assert sorted(groups) == [("foo", "bar", "<__dynamic__:str>"), ("one", "two", "<__dynamic__:str>")]
+    assert len(groups[("foo", "bar", "<__dynamic__:str>")]) == 3
+    assert router.static_routes == {}
+
+
+async def test_get_reports_the_trigger_and_the_dynamic_parts() -> None:
+    router = SignalRouter()
+    router.add(lambda **_: None, "foo.bar.<n:int>")
+    router.finalize()
+    assert router.get("foo.bar.7")[2] == {"__trigger__": "7", "n": 7}
+    router.add(lambda **_: None, "one.two.three")
+    router.finalize()
+    _group, handlers, params = router.get("one.two.three")
+    assert len(handlers) == 1 and params == {"__trigger__": "three"}

@@ -269,3 +269,16 @@ async def test_a_cancelled_task_is_reported_naming_its_coroutine(
         assert message.startswith("Task <coroutine object ")
         assert "forever at 0x" in message
         assert message.endswith("> was cancelled before it completed.")
+
+
+async def test_the_task_registry_reads_as_a_mapping_of_names_to_tasks(app: Sanic) -> None:
+    # Sanic's app._task_registry is a dict, and code written for it reads it as one
+    await app._server_event("init", "before")
+    named = app.add_task(asyncio.sleep(60), name="named")
+    app.add_task(asyncio.sleep(60))  # unnamed: not registered
+    registry = app._task_registry
+    assert list(registry) == registry.keys() == ["named"]
+    assert registry.values() == [named] and registry.items() == [("named", named)]
+    assert "named" in registry and registry["named"] is named and len(registry) == 1
+    assert list(app.tasks) == [named]
+    await app._server_event("shutdown", "after")

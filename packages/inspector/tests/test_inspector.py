@@ -145,3 +145,18 @@ def test_only_authorized_commands_are_announced(caplog) -> None:
         announce_action(service, "POST", "/shutdown", {"Authorization": "Bearer k"})
     assert [r.getMessage() for r in caplog.records if r.name == "sanic.root"] == [
         "Incoming inspector action: shutdown"]
+
+
+def test_private_state_to_json_gives_worker_datetimes_as_iso_text() -> None:
+    # Sanic's name for the state, which custom inspectors (subclasses) call
+    from datetime import datetime
+
+    now = datetime(2026, 1, 2, 3, 4, 5)
+    worker_state = {"Test": {"now": now, "nested": {"foo": now}}}
+    inspector = Inspector(None, {"app": "hello"}, worker_state, "h", 1, "", None, None)
+    assert inspector._state_to_json() == {
+        "info": {"app": "hello"},
+        "workers": {"Test": {"now": now.isoformat(), "nested": {"foo": now.isoformat()}}},
+    }
+    assert worker_state["Test"]["now"] is now  # the live state is left as it is
+    assert "_state_to_json" not in inspector.actions()

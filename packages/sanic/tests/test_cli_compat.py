@@ -74,6 +74,23 @@ def test_client_do_exits_when_the_inspector_is_not_there(monkeypatch, capsys) ->
     )
 
 
+def test_client_do_returns_when_sys_exit_does_not_end_the_process(monkeypatch, capsys) -> None:
+    # a test or tool that replaces sys.exit: do() returned into an UnboundLocalError
+    from urllib.error import URLError
+
+    from sanic.cli.inspector_client import InspectorClient
+
+    def refused(req, **_):
+        raise URLError("")
+
+    codes: list[int] = []
+    monkeypatch.setattr(inspector_client, "urlopen", refused)
+    monkeypatch.setattr(inspector_client.sys, "exit", codes.append)
+    assert InspectorClient("localhost", 9999, False, False, None).do("info") is None
+    assert codes == [1]
+    assert capsys.readouterr().err.endswith("\n<urlopen error >\n")
+
+
 def test_banner_brackets_an_ipv6_host(caplog) -> None:
     import logging
 

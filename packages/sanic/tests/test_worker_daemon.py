@@ -72,3 +72,39 @@ def test_validate_refuses_an_unknown_user_and_a_missing_folder() -> None:
         Daemon(name="Foo", user="no-such-user-here").validate()
     with pytest.raises(DaemonError, match="PID file directory does not exist: /no/such"):
         Daemon(pidfile="/no/such/a.pid").validate()
+
+
+def test_patching_path_or_the_platform_here_reaches_the_daemon_code() -> None:
+    # tests written for Sanic patch these names of sanic.worker.daemon
+    from unittest.mock import MagicMock, patch
+
+    with patch("sanic.worker.daemon.Path") as path:
+        cmdline = MagicMock()
+        cmdline.exists.return_value = True
+        cmdline.read_bytes.return_value = b"python\x00-m\x00flask\x00app"
+        path.return_value = cmdline
+        assert _is_sanic_process(12345) is False
+        cmdline.read_bytes.return_value = b"python\x00-m\x00sanic\x00app"
+        assert _is_sanic_process(12345) is True
+    with patch("sanic.worker.daemon.OS_IS_WINDOWS", True):
+        with pytest.raises(DaemonError, match="not supported on Windows"):
+            Daemon()
+    assert Daemon().pidfile is None  # both restored
+
+
+def test_sanic_cli_parser_after_attach(monkeypatch) -> None:
+    from sanic.cli.app import SanicCLI
+
+    monkeypatch.setattr(sys, "argv", ["sanic", "app:app", "--daemon"])
+    cli = SanicCLI()
+    cli.attach()
+    args = cli.parser.parse_args(["app:app", "--daemon", "--pidfile=/tmp/x.pid", "--user=nobody"])
+    assert (args.daemon, args.pidfile, args.daemon_user) == (True, "/tmp/x.pid", "nobody")
+
+    monkeypatch.setattr(sys, "argv", ["sanic", "kill", "--pid", "12"])
+    cli = SanicCLI()
+    cli.attach()
+    args = cli.parser.parse_args(["--pid", "12"])
+    assert (args.pid, args.pidfile) == (12, None)
+    with pytest.raises(SystemExit):
+        cli.parser.parse_args([])  # --pid or --pidfile is required

@@ -269,7 +269,7 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
     @property
     def tasks(self) -> Iterable[asyncio.Task[Any]]:
         """The registered background tasks."""
-        return iter(self._task_registry)
+        return iter(self._task_registry.values())
 
     @property
     def request_middleware(self) -> deque[Middleware]:

@@ -303,8 +303,10 @@ class AppSurface:
     def report_exception(
         self, handler: Callable[[Any, Exception], Awaitable[None]]
     ) -> Callable[[Exception], Awaitable[None]]:
-        """Run ``await handler(app, exception)`` for every exception the app reports."""
+        """Run ``await handler(app, exception)`` for every exception the app reports;
+        returns the registered wrapper (named as ``handler``, which it wraps)."""
 
+        @functools.wraps(handler)
         async def report(exception: Exception) -> None:
             await handler(self, exception)
 

@@ -124,6 +124,12 @@ class Blueprint(Registrar):
         return {reg.app for reg in self._registrations}
 
     @property
+    def _apps(self) -> set[Any]:
+        """The apps this blueprint is registered on, empty before (Sanic's attribute,
+        which code and tests written for Sanic read)."""
+        return {reg.app for reg in self._registrations}
+
+    @property
     def registered(self) -> bool:
         """Whether the blueprint has been registered on an app."""
         return bool(self._registrations)

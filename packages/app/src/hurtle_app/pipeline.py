@@ -23,6 +23,16 @@ from hurtle_http.response import BaseHTTPResponse, ResponseStream
 error_logger = logging.getLogger("sanic.error")
 
 
+def _no_handler(exc: Exception) -> Exception:
+    """What a request whose route came with no handler answers (as Sanic: a 500 saying
+    so), in place of the ``TypeError`` of calling ``None``."""
+    if not isinstance(exc, TypeError):
+        return exc
+    error = ServerError("'None' was returned while requesting a handler from the router")
+    error.__cause__ = exc
+    return error
+
+
 class RequestPipeline:
     """Routes, runs and answers requests for one (finalized) app."""
 
@@ -142,6 +152,8 @@ class RequestPipeline:
                     if result and not isinstance(result, BaseHTTPResponse):
                         check_middleware_result(request, result)
         except Exception as exc:
+            if handler is None:  # error branch only: a router that gave no handler
+                exc = _no_handler(exc)
             await self.app.handle_exception(request, exc)
             return
         except CancelledError as exc:
@@ -254,6 +266,8 @@ class RequestPipeline:
                     )
                 check_middleware_result(request, response)
         except Exception as exc:
+            if handler is None:
+                exc = _no_handler(exc)
             await self.app.handle_exception(request, exc)
             return
         except CancelledError as exc:

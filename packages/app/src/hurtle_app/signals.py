@@ -23,6 +23,11 @@ from sanic_routing.patterns import REGEX_TYPES
 
 SignalHandler = Callable[..., Any]
 GENERIC_SIGNAL_FORMAT = "__generic__.__signal__.%s"
+#: The signal every finalized router holds (as Sanic's: it counts in ``routes``).
+INIT_SIGNAL = "sanic.__signal__.__init__"
+#: The last part of a signal, as Sanic's router keys and reports it.
+_TRIGGER = "__trigger__"
+_DYNAMIC_KEY = "<__dynamic__:str>"
 #: The condition key that ties a blueprint's signals to it (``bp.dispatch`` adds it).
 BLUEPRINT_CONDITION = "__blueprint__"
 
@@ -297,6 +302,20 @@ class SignalRouter(BaseRouter):
         # The base router may initialise ``routes``; signals keep their own list.
         return None
 
+    @property
+    def dynamic_routes(self) -> dict[tuple[str, ...], SignalGroup]:  # type: ignore[override]
+        """The signals grouped as Sanic's router groups them: by their first two parts
+        (the last part of every signal is a parameter there)."""
+        groups: dict[tuple[str, ...], SignalGroup] = {}
+        for signal in self._signals:
+            key = (*signal.parts[:-1], _DYNAMIC_KEY)
+            groups.setdefault(key, SignalGroup()).append(signal)
+        return groups
+
+    @dynamic_routes.setter
+    def dynamic_routes(self, value: Any) -> None:
+        return None
+
     def finalize(self, do_compile: bool = True, do_optimize: bool = False) -> None:  # type: ignore[override]
         """Freeze the registrations and index the built-in events (inside the event loop)."""
         try:
@@ -307,6 +326,10 @@ class SignalRouter(BaseRouter):
 
     def freeze(self) -> None:
         """``finalize`` without the event-loop check (the app's start-up uses it)."""
+        if not any(s.name == INIT_SIGNAL for s in self._signals):
+            # Sanic's finalized router holds this one signal of its own; apps and their
+            # tests that count ``routes`` see it
+            self._signals.append(Signal(INIT_SIGNAL, _no_handler, None, True, 0, -1))
         self._by_event.clear()
         for event in _BUILTIN_EVENTS:
             self._signals_for(event)
@@ -383,7 +406,8 @@ class SignalRouter(BaseRouter):
         if not signals:
             raise NotFound(f"Could not find signal {name}")
         group = SignalGroup(s for s in signals if s.matches_condition(condition))
-        return group, [s.handler for s in group], dict(params)
+        # the event's last part under Sanic's key, then the dynamic parts, cast
+        return group, [s.handler for s in group], {_TRIGGER: name.rsplit(".", 1)[-1], **params}
 
     # -- waiting ----------------------------------------------------------------------
 
@@ -524,6 +548,7 @@ class SignalRouter(BaseRouter):
 __all__ = [
     "BLUEPRINT_CONDITION",
     "GENERIC_SIGNAL_FORMAT",
+    "INIT_SIGNAL",
     "RESERVED_NAMESPACES",
     "Event",
     "Signal",

@@ -204,11 +204,30 @@ class TaskRegistry:
         self._quiet.difference_update(task for task in cancelled if task.done())
         self.purge()
 
-    def __iter__(self) -> Iterator[asyncio.Task[Any]]:
-        return iter(list(self._tasks.values()))
+    # Read as a mapping of name -> task, as Sanic's registry (a dict) is read.
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._tasks))
 
     def __len__(self) -> int:
         return len(self._tasks)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._tasks
+
+    def __getitem__(self, name: str) -> asyncio.Task[Any]:
+        return self._tasks[name]
+
+    def keys(self) -> list[str]:
+        """The names of the registered tasks."""
+        return list(self._tasks)
+
+    def values(self) -> list[asyncio.Task[Any]]:
+        """The registered (named) tasks."""
+        return list(self._tasks.values())
+
+    def items(self) -> list[tuple[str, asyncio.Task[Any]]]:
+        """``(name, task)`` for each registered task."""
+        return list(self._tasks.items())
 
 
 def _serving_loop(app: Any) -> asyncio.AbstractEventLoop | None:

@@ -133,14 +133,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
+def daemon_parser(required: bool = True) -> argparse.ArgumentParser:
+    """The options of ``sanic status|stop|kill|restart``: ``--pid PID`` or ``--pidfile
+    PATH`` (one of them when ``required``)."""
+    parser = _Parser(prog="sanic")
+    which = parser.add_mutually_exclusive_group(required=required)
+    which.add_argument("--pid", type=int, default=None)
+    which.add_argument("--pidfile", default=None)
+    return parser
+
+
 def daemon_command(action: str, argv: Sequence[str], app_name: str | None = None) -> int:
     """``sanic status|stop|kill|restart (--pid PID | --pidfile PATH)`` (one of them is
     required), or for the app named ``app_name`` (its default PID file)."""
-    parser = _Parser(prog="sanic")
-    which = parser.add_mutually_exclusive_group(required=app_name is None)
-    which.add_argument("--pid", type=int, default=None)
-    which.add_argument("--pidfile", default=None)
-    args = parser.parse_args(list(argv))
+    args = daemon_parser(required=app_name is None).parse_args(list(argv))
     pidfile = Path(args.pidfile) if args.pidfile else (
         Daemon.get_pidfile_path(app_name) if app_name and args.pid is None else None
     )
@@ -151,6 +157,7 @@ __all__ = [
     "announce",
     "check_daemon_options",
     "daemon_command",
+    "daemon_parser",
     "log_started",
     "signal_daemon",
     "start_daemon",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import logging  # noqa: F401 - patched by tests written for Sanic (forwarded below)
 import socket
 from collections.abc import Callable
 from os import environ
@@ -16,6 +17,7 @@ from typing import Any, ClassVar, overload
 
 from websockets.exceptions import ConnectionClosed as ConnectionClosed
 
+import hurtle_app.app as _framework_app_module
 from hurtle_app import Sanic as _FrameworkSanic
 from hurtle_app.app import Sanic as StaticHandleMixin  # noqa: F401 - as in Sanic
 from hurtle_app.app import config_type as config_type
@@ -69,6 +71,7 @@ from hurtle_http.stages import Stage as Stage
 from hurtle_worker.multiplexer import WorkerMultiplexer
 from hurtle_worker.shared_ctx import SharedContext
 from sanic import runner
+from sanic._patching import forward_patches
 from sanic.application.constants import ServerStage as ServerStage
 from sanic.http.constants import HTTP as HTTP
 from sanic.middleware import MiddlewareLocation as MiddlewareLocation
@@ -422,3 +425,6 @@ __all__ = [
     "config_type",
     "ctx_type",
 ]
+
+# ``patch("sanic.app.logging")`` reaches the framework's app, which configures logging
+forward_patches(__name__, {"logging": (_framework_app_module,)})

@@ -197,18 +197,21 @@ class MockProtocol:
         """Let writers continue."""
         self._not_paused.set()
 
-    def complete(self) -> None:
-        """Mark the exchange finished."""
+    async def complete(self) -> None:
+        """End the response body (an empty last ``http.response.body``), as Sanic's."""
         self._not_paused.set()
-        self._complete.set()
+        if not self._complete.is_set():
+            self._complete.set()
+            await self.transport.send({"type": "http.response.body", "body": b"", "more_body": False})
 
+    @property
     def is_complete(self) -> bool:
-        """Whether ``complete()`` was called."""
+        """Whether ``complete()`` ended the body (an attribute, as Sanic's)."""
         return self._complete.is_set()
 
     async def push_data(self, data: bytes) -> None:
         """Send body bytes as an ASGI ``http.response.body`` message."""
-        if not self.is_complete():
+        if not self.is_complete:
             await self.transport.send(
                 {"type": "http.response.body", "body": data, "more_body": True}
             )
@@ -276,10 +279,18 @@ class MockTransport:
         self._closing = True
 
     def get_websocket_connection(self) -> ASGIWebsocket:
-        """The accepted websocket (after ``accept_websocket``)."""
+        """The exchange's websocket (after ``accept_websocket`` or
+        ``create_websocket_connection``); ``BadRequest`` before, as Sanic's."""
         if self._websocket is None:
-            raise RuntimeError("The websocket has not been accepted yet")
+            raise BadRequest("Improper websocket connection.")
         return self._websocket
+
+    def create_websocket_connection(self, send: ASGISend, receive: ASGIReceive) -> WebSocketConnection:
+        """A ``WebSocketConnection`` over ``send``/``receive`` offering the scope's
+        subprotocols, kept as this exchange's websocket (not accepted yet)."""
+        connection = WebSocketConnection(send, receive, self.scope.get("subprotocols") or ())
+        self._websocket = connection
+        return connection
 
     async def accept_websocket(
         self, subprotocols: Sequence[str] | None = None, max_size: int | None = None

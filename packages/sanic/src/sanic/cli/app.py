@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
+import sys
 from collections.abc import Sequence
 
 from hurtle_app.app import error_logger as error_logger
 from hurtle_app.compat import OS_IS_WINDOWS as OS_IS_WINDOWS
 from hurtle_app.motd import get_logo as get_logo
 from hurtle_app.motd import is_atty as is_atty
+from hurtle_cli.arguments import build_parser
+from hurtle_cli.daemon_commands import daemon_parser
 from hurtle_cli.main import main
 from sanic.app import Sanic
 from sanic.worker.loader import AppLoader
@@ -16,8 +20,16 @@ from sanic.worker.loader import AppLoader
 class SanicCLI:
     """Run the ``sanic`` command line: ``SanicCLI().run(["module:app", "--port=9000"])``."""
 
+    parser: argparse.ArgumentParser
+
     def attach(self) -> None:
-        """Kept for compatibility: the options are built when ``run`` parses."""
+        """Build ``parser``, the options of the command ``sys.argv`` names, as Sanic's
+        (``sanic kill|status|restart``: ``--pid``/``--pidfile``; otherwise the app's
+        options). ``run`` parses with the same options whether this was called or not."""
+        if sys.argv[1:2] in (["kill"], ["status"], ["restart"]):
+            self.parser = daemon_parser()
+        else:
+            self.parser = build_parser()
 
     def run(self, parse_args: Sequence[str] | None = None) -> None:
         """Parse ``parse_args`` (default: ``sys.argv[1:]``) and do what they ask.

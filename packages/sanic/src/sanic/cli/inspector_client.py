@@ -37,6 +37,7 @@ class InspectorClient(_Client):
         except InspectorError as exc:
             sys.stderr.write(f"{exc}\n")
             sys.exit(1)
+            return None  # sys.exit replaced (a test's mock, an embedding tool): no result
         self.show(result)
         return result
 

@@ -1,5 +1,6 @@
 """``sanic.handlers.error``: ``ErrorHandler``."""
 
+import hurtle_app.handlers.error as _error_module
 from hurtle_app.app import error_logger as error_logger
 from hurtle_app.errorpages import BaseRenderer as BaseRenderer
 from hurtle_app.errorpages import TextRenderer as TextRenderer
@@ -10,5 +11,9 @@ from hurtle_http.exceptions import ServerError as ServerError
 from hurtle_http.request.types import Request as Request
 from hurtle_http.response.convenience import text as text
 from hurtle_http.response.types import HTTPResponse as HTTPResponse
+from sanic._patching import forward_patches
+
+# a patched ``error_logger`` here is the one the error handler logs with
+forward_patches(__name__, {"error_logger": (_error_module,)})
 
 __all__ = ["ErrorHandler"]
