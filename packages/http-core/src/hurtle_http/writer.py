@@ -405,7 +405,10 @@ class ResponseWriter:
         elif self.request is not None and self.request.version == "1.0":
             # RFC 9112 section 6.1: no Transfer-Encoding to an HTTP/1.0 client (it could
             # not decode it; Sanic sends it); the body ends where the connection does.
-            self.keep_alive = False
+            # An answer to HEAD ends with its head (RFC 9112 6.3, item 1): the connection
+            # the client asked to keep stays open.
+            if not self.head_only:
+                self.keep_alive = False
             func = self.http1_response_close_delimited
         else:
             headers["transfer-encoding"] = "chunked"
