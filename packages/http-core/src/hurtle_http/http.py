@@ -886,6 +886,11 @@ class Http(RequestReader, ResponseWriter):
                     if not self._request_done():
                         break
         except asyncio.CancelledError:
+            # As Sanic: the response of a handler cut short is no longer connected, so
+            # a task of it still sending gets an error rather than nothing.
+            response = self.response
+            if response is not None:
+                response.stream = None
             protocol.close()
         except GeneratorExit:
             # Closed (its Task destroyed with the loop, or a handler raised it): nothing

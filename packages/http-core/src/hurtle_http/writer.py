@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from multidict import CIMultiDict
 
-from hurtle_http.exceptions import STATUS_CODES, SanicException, ServerError
+from hurtle_http.exceptions import STATUS_CODES, RequestCancelled, SanicException, ServerError
 from hurtle_http.framing import CHUNK_END, CONTINUE_RESPONSE, encode_chunk
 from hurtle_http.headers import Header, format_http1_response
 from hurtle_http.stages import (
@@ -527,7 +527,9 @@ class ResponseWriter:
             self._response_done()
 
     async def head_response_ignored(self, data: bytes, end_stream: bool | None = False) -> None:
-        """HEAD response: body data silently ignored."""
+        """HEAD response: body data silently ignored (while the client is there)."""
+        if self.protocol.closed:
+            raise RequestCancelled()
         if end_stream:
             self._response_done()
 
