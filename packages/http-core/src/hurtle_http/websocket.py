@@ -26,8 +26,13 @@ from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from typing import Any
 
 from websockets.datastructures import Headers
-from websockets.exceptions import ConnectionClosed, ConnectionClosedOK, InvalidHeader
-from websockets.frames import CloseCode, Frame, Opcode
+from websockets.exceptions import (
+    ConnectionClosed,
+    ConnectionClosedError,
+    ConnectionClosedOK,
+    InvalidHeader,
+)
+from websockets.frames import OK_CLOSE_CODES, CloseCode, Frame, Opcode
 from websockets.http11 import Request as WSRequest
 from websockets.protocol import Protocol, State
 from websockets.server import ServerProtocol
@@ -211,7 +216,13 @@ class WebsocketImplProtocol:
         await self._flush(drain=True)
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
-        """Start (or finish waiting for) the closing handshake; idempotent."""
+        """Start the closing handshake (send a close frame); idempotent.
+
+        Returns once the frame is written, as Sanic's does: the rest of the handshake
+        (the peer's close frame, then the end of TCP) goes on without the caller, bounded
+        by ``close_timeout`` (10 s, the websockets library's default) after which the
+        connection is aborted. ``wait_for_connection_lost()`` waits for that end.
+        """
         proto = self.ws_proto
         if proto.state is State.OPEN:
             proto.send_close(code, reason)
@@ -220,11 +231,6 @@ class WebsocketImplProtocol:
                 self._close_timer = self.loop.call_later(self.close_timeout, self._abort)
         elif proto.state is State.CONNECTING:
             self._abort()
-        if not self.connection_lost_waiter.done():
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(
-                    asyncio.shield(self.connection_lost_waiter), self.close_timeout
-                )
         self._stop_keepalive()
 
     async def wait_for_connection_lost(self, timeout: float | None = None) -> bool:  # noqa: ASYNC109
@@ -308,13 +314,21 @@ class WebsocketImplProtocol:
     # -- internals -----------------------------------------------------------------------
 
     def _closed_exception(self) -> ConnectionClosed:
+        proto = self.ws_proto
         try:
-            exc = self.ws_proto.close_exc  # only defined once the state is CLOSED
+            exc = proto.close_exc  # only defined once the state is CLOSED
         except AssertionError:
             exc = None
         if isinstance(exc, ConnectionClosed):
             return exc
-        return ConnectionClosed(None, None)
+        rcvd, sent = proto.close_rcvd, proto.close_sent
+        if rcvd is None and sent is None:
+            return ConnectionClosed(None, None)
+        # The closing handshake is under way (close() does not wait for its end): the
+        # close frames so far say how it goes, as close_exc will once it is over.
+        ok = all(frame is None or frame.code in OK_CLOSE_CODES for frame in (rcvd, sent))
+        cls = ConnectionClosedOK if ok else ConnectionClosedError
+        return cls(rcvd, sent, proto.close_rcvd_then_sent)
 
     def _check_open(self, message: str) -> None:
         if self.ws_proto.state is not State.OPEN:
