@@ -55,6 +55,7 @@ from hurtle_http.framing import (
     RequestReader,
     _MethodOverride,
     body_framing,
+    http1_version,
 )
 from hurtle_http.headers import Header
 from hurtle_http.stages import (
@@ -382,7 +383,7 @@ class Http(RequestReader, ResponseWriter):
         else:
             version = parser.get_http_version()
             if version != "1.1" and version != "1.0":
-                raise BadRequest()  # Sanic's message; only 1.0 and 1.1 are spoken here
+                version = http1_version(version)  # HTTP/1.2+ as 1.1, a 400 for others
         # PERF: `in` on a CIMultiDict is ~5x cheaper than .get(); most requests have
         # neither field, so body_framing (and its lookups) is skipped for them.
         if "content-length" in fields or "transfer-encoding" in fields:
