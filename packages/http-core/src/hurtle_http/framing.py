@@ -663,7 +663,7 @@ class RequestReader:
         # NUL, obs-fold and whitespace before the colon, and names are ASCII tokens.
         # As Sanic: request.headers has the names in lower case (what iterating it, or
         # dict(request.headers), shows); raw_headers keeps them as received.
-        self.names.append(name)
+        self.names.append(name)  # type: ignore[union-attr]  # (None only in Http's on_head)
         # PERF: a field name's lower-case str comes from a cache (one lookup instead of
         # two conversions; names are tokens, so latin-1 decodes any of them).
         lowered = _LOWERED.get(name)

@@ -171,9 +171,11 @@ class WebsocketImplProtocol:
         if ends is None:
             yield message
             return
-        text = isinstance(message, str)
-        raw = message.encode() if text else message
-        decoder = codecs.getincrementaldecoder("utf-8")() if text else None
+        if isinstance(message, str):
+            raw = message.encode()
+            decoder: Any = codecs.getincrementaldecoder("utf-8")()
+        else:
+            raw, decoder = message, None
         start = 0
         for end in ends:
             piece = raw[start:end]
@@ -336,7 +338,7 @@ class WebsocketImplProtocol:
 
     def _process_events(self) -> None:
         for event in self.ws_proto.events_received():
-            self._on_frame(event)
+            self._on_frame(event)  # type: ignore[arg-type]  # (frames only, once open)
 
     def _on_frame(self, frame: Frame) -> None:
         opcode = frame.opcode
@@ -498,7 +500,7 @@ class WebsocketImplProtocol:
         # nothing, even while a handler's send() waits for it to drain.
         try:
             while True:
-                await self._after(self.ping_interval)
+                await self._after(self.ping_interval)  # type: ignore[arg-type]  # (set: see connection_made)
                 if self.ws_proto.state is not State.OPEN:
                     return
                 waiter = self._send_ping(None)
@@ -580,16 +582,16 @@ async def websocket_handshake(
         # RFC 9110 15.5.22: a 426 MUST name the protocol to upgrade to (the library's
         # response does); RFC 6455 4.2.2: a refused version MUST come with the versions
         # the server speaks. Sanic sends neither field.
-        fields = {}
+        refusal_fields: dict[str, str] = {}
         if response.status_code == 426:
-            fields["upgrade"] = response.headers.get("Upgrade", "websocket")
+            refusal_fields["upgrade"] = response.headers.get("Upgrade", "websocket")
         version = request.headers.get("sec-websocket-version")
         if version is not None and version.strip() != "13":
-            fields["sec-websocket-version"] = "13"
+            refusal_fields["sec-websocket-version"] = "13"
         raise SanicException(
             message or "Invalid websocket upgrade request",
             status_code=response.status_code,
-            headers=fields or None,
+            headers=refusal_fields or None,
         )
     ws_proto.send_response(response)
     if ws_proto.handshake_exc is not None:

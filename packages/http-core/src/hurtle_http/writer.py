@@ -156,11 +156,11 @@ def _format_head(res: Any, status: int, headers: Any, framing: str) -> bytes:
         extra = [tuple(f.split(": ", 1)) for f in framing.split("\r\n") if f]
         for name, value in extra:
             headers[name] = value
-        fields = list(res.processed_headers)
-        head = format_http1_response(status, fields)
-        if head.count(b"\n") != len(fields) + 2 or head.count(b"\r") != len(fields) + 2:
+        pairs = list(res.processed_headers)
+        encoded = format_http1_response(status, pairs)
+        if encoded.count(b"\n") != len(pairs) + 2 or encoded.count(b"\r") != len(pairs) + 2:
             raise InvalidHeader("Response header field contains CR or LF")
-        return head
+        return encoded
     # PERF: same fields as BaseHTTPResponse.processed_headers + format_http1_response, built
     # as one str and encoded once (about 3x faster than encoding field by field).
     line = _STATUS_LINES.get(status) or _unknown_status_line(status)
