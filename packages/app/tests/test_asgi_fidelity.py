@@ -269,3 +269,21 @@ async def test_outer_listener_timing_is_logged_in_debug_at_verbosity_2(
         ]
     finally:
         app.state.verbosity = 0
+
+
+async def test_response_header_names_reach_the_asgi_server_lower_cased(app: Sanic) -> None:
+    # The ASGI spec ("Response Start"): header names must be lower-cased. An ASGI
+    # middleware looking for b"content-encoding" missed the app's "Content-Encoding" (and
+    # compressed twice); Sanic passes the names as the app wrote them.
+    @app.get("/")
+    async def handler(request: Any) -> Any:
+        response = text("hi", headers={"Content-Encoding": "identity", "X-Custom": "a"})
+        response.headers["Last-Modified"] = "Sun, 06 Dec 2026 00:00:00 GMT"
+        response.cookies.add_cookie("k", "v")
+        return response
+
+    sent = await run_asgi(app, http_scope("/"), [{"type": "http.request", "body": b""}])
+    names = [name for name, _ in sent[0]["headers"]]
+    assert names == [name.lower() for name in names]
+    assert {b"content-encoding", b"x-custom", b"last-modified", b"set-cookie"} <= set(names)
+    assert dict(sent[0]["headers"])[b"x-custom"] == b"a"

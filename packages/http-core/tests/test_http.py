@@ -162,6 +162,8 @@ async def test_a_refused_head_request_is_answered_without_content(head: bytes) -
     "head",
     [
         b"HEAD / HTTP/9.1\r\n\r\n",  # no HTTP/1.x request line: content, as Sanic
+        b"HEAD / HTTP/2.0\r\n\r\n",  # (llhttp parses this one; it had no content)
+        b"HEAD / HTTP/0.9\r\n\r\n",
         b"GET /\xc3\xbf HTTP/1.1\r\n\r\n",
         b"HEAD / HTTP/1.1\r\n\r\nXYZ\x01 / HTTP/1.1\r\n\r\n",  # after a HEAD
     ],
@@ -1007,3 +1009,46 @@ async def test_an_absolute_form_target_with_a_bad_authority_still_has_a_path(
     conn = FakeConnection(echo)
     [res] = await exchange(conn, b"GET " + target + b" HTTP/1.1\r\nHost: x\r\n\r\n")
     assert (res.status, res.body) == (200, b"GET " + path + b" ")
+
+
+async def _version_echo(request: Any) -> Any:
+    return text(f"{request.method} {request.version} {request.body.decode()}")
+
+
+@pytest.mark.parametrize(
+    ("data", "bodies"),
+    [
+        (b"GET / HTTP/1.2\r\nHost: x\r\n\r\n", [b"GET 1.1 "]),
+        (b"get / HTTP/1.9\r\nHost: x\r\n\r\n", [b"get 1.1 "]),
+        (
+            b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
+            b"POST / HTTP/1.3\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc"
+            b"GET / HTTP/1.4\r\nHost: x\r\n\r\n",
+            [b"GET 1.1 ", b"POST 1.1 abc", b"GET 1.1 "],
+        ),
+    ],
+)
+async def test_a_higher_http1_minor_version_is_served_as_http11(
+    data: bytes, bodies: list[bytes]
+) -> None:
+    # RFC 9110 6.2: a recipient SHOULD process a higher minor version of a major version
+    # it speaks as the highest minor version it speaks; RFC 9112 2.3: the answer says
+    # HTTP/1.1. Sanic (and llhttp) refuse HTTP/1.2 ... 1.9 with a 400.
+    conn = FakeConnection(_version_echo)
+    conn.receive(data)
+    await conn.settle()
+    raw = conn.take()
+    assert raw.startswith(b"HTTP/1.1 200 OK\r\n")
+    responses = parse_responses(raw)
+    assert [res.body for res in responses] == bodies
+    assert all(res.header("connection") == "keep-alive" for res in responses)
+    assert not conn.closed
+
+
+@pytest.mark.parametrize("version", [b"1.10", b"2.1", b"3.0", b"0.8"])
+async def test_other_versions_stay_refused(version: bytes) -> None:
+    conn = FakeConnection(_version_echo)
+    conn.receive(b"GET / HTTP/" + version + b"\r\nHost: x\r\n\r\n")
+    await conn.settle()
+    (res,) = parse_responses(conn.take())
+    assert res.status == 400 and conn.closed

@@ -78,3 +78,30 @@ async def test_a_stream_with_a_length_sends_no_transfer_encoding() -> None:
     assert first.header("transfer-encoding") is None
     assert (first.header("content-length"), first.body) == ("4", b"body")
     assert (second.status, second.body) == (200, b"next")
+
+
+@pytest.mark.parametrize("kind", ["respond", "content-length"])
+async def test_head_of_a_stream_keeps_an_http10_keep_alive_connection(kind: str) -> None:
+    # An answer to HEAD has no content (RFC 9112 6.3, item 1: it ends with its head), so
+    # a streamed response does not have to end with the connection: the HTTP/1.0 client
+    # that asked for keep-alive gets it, and its next request an answer. No
+    # Transfer-Encoding to an HTTP/1.0 client either (RFC 9112 6.1; Sanic sends it).
+    async def handler(request: Any) -> Any:
+        if request.path == "/next":
+            return text("next")
+        headers = {"content-length": "4"} if kind == "content-length" else None
+        response = await request.respond(content_type="text/plain", headers=headers)
+        await response.send("body")
+        await response.eof()
+
+    data = (
+        b"HEAD / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"
+        b"GET /next HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"
+    )
+    raw = await _raw(handler, data)
+    cut = raw.index(b"\r\n\r\n") + 4
+    (first,) = parse_responses(raw[:cut], head_only=True)
+    (second,) = parse_responses(raw[cut:])
+    assert first.status == 200 and first.header("connection") == "keep-alive"
+    assert first.header("transfer-encoding") is None
+    assert (second.status, second.body) == (200, b"next")

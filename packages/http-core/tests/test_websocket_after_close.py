@@ -41,7 +41,7 @@ async def test_send_and_ping_after_close_raise_websocket_closed() -> None:
         assert isinstance(exc, WebsocketClosed)
         assert isinstance(exc, ConnectionClosedOK)
         assert exc.quiet is True
-        assert exc.rcvd is not None and exc.rcvd.code == 1000
+        assert exc.sent is not None and exc.sent.code == 1000
     assert str(send_exc) == "Cannot write to websocket interface after it is closed."
     assert str(ping_exc) == "Cannot send a ping when the websocket interface is closed."
 

@@ -84,3 +84,33 @@ async def test_a_handler_close_is_half_closed_not_reset() -> None:
         await asyncio.wait_for(server.done.wait(), 5)
     assert (code, eof) == (4000, b"")
     assert late == ["sent", "sent", "sent"]
+
+
+async def test_close_returns_before_the_peer_answers() -> None:
+    # As Sanic: a handler's ``await ws.close()`` sends the close frame and returns; the
+    # rest of the closing handshake (the peer's close frame, then the end of TCP) goes on
+    # without it, bounded by ``close_timeout``. It waited for the peer's answer, so a
+    # silent peer held the handler there for the whole timeout (10 s).
+    after_close: list[str] = []
+
+    async def handler(ws: Any) -> None:
+        ws.close_timeout = 3600  # how long a silent peer could have held close()
+        await ws.close()
+        after_close.append("returned")
+
+    server = WsServer(handler)
+    async with server as url:
+        reader, writer = await asyncio.open_connection("127.0.0.1", _port(url))
+        try:
+            writer.write(_UPGRADE)
+            await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 5)
+            frame = await asyncio.wait_for(reader.readexactly(4), 5)
+            assert frame == b"\x88\x02\x03\xe8"  # close 1000, not yet answered
+            await asyncio.wait_for(server.done.wait(), 5)
+            assert after_close == ["returned"]
+            # The handshake is still open to the peer: its close frame completes it, and
+            # the server then ends TCP.
+            writer.write(_masked(0x88, b"\x03\xe8"))
+            assert await asyncio.wait_for(reader.read(100), 5) == b""
+        finally:
+            writer.close()

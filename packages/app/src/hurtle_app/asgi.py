@@ -441,7 +441,7 @@ class ASGIApp:
                     {
                         "type": "websocket.http.response.start",
                         "status": response.status,
-                        "headers": list(response.processed_headers),
+                        "headers": _asgi_headers(response),
                     }
                 )
                 await self.transport.send(
@@ -480,7 +480,7 @@ class ASGIApp:
                 {
                     "type": "http.response.start",
                     "status": status,
-                    "headers": list(response.processed_headers),
+                    "headers": _asgi_headers(response),
                 }
             )
         if self._head_only:
@@ -490,6 +490,13 @@ class ASGIApp:
         )
         if end_stream:
             self.send = None  # type: ignore[assignment]
+
+
+def _asgi_headers(response: Any) -> list[tuple[bytes, bytes]]:
+    """The response's fields for an ASGI ``*.response.start``: the spec says header names
+    must be lower-cased (ASGI HTTP spec, "Response Start"), so servers and ASGI middleware
+    may compare them as bytes (``b"content-encoding"``); Sanic passes them as written."""
+    return [(name.lower(), value) for name, value in response.processed_headers]
 
 
 __all__ = ["ASGIApp", "Lifespan"]

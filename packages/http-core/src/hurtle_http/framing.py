@@ -47,6 +47,20 @@ class _Stop(Exception):
     """Raised inside a parser callback to stop parsing; the real error is kept aside."""
 
 
+class UnsupportedVersion(BadRequest):
+    """A request line whose version is no HTTP/1.x: no HTTP/1.x request, so its 400 keeps
+    its content even for HEAD (as Sanic's)."""
+
+
+def http1_version(version: str) -> str:
+    """The version a request of ``version`` (as the parser read it) is served as: itself
+    for 1.0 and 1.1, else ``UnsupportedVersion`` (a 400, as Sanic's). A higher HTTP/1 minor
+    version never gets here: ``RequestReader`` reads it as 1.1 (``_HIGHER_MINOR``)."""
+    if version == "1.1" or version == "1.0":
+        return version
+    raise UnsupportedVersion("Bad Request")
+
+
 def parse_content_length(value: str) -> int:
     """The body size a ``Content-Length`` value gives, or ``BadRequest``.
 
@@ -134,13 +148,18 @@ def _status_of_parser_error(message: str) -> SanicException:
 # registered upper-case ones. A request with another token ("get", "BREW") is parsed again
 # from its first byte with a stand-in, so the app answers it (405 with Allow, as Sanic), be
 # it the first request of the connection or a later, pipelined one.
-_REQUEST_LINE = re.compile(rb"([!#$%&'*+\-.^_`|~0-9A-Za-z]+) [^ \r\n]+ HTTP/1\.[01]\r\n")
+_REQUEST_LINE = re.compile(rb"([!#$%&'*+\-.^_`|~0-9A-Za-z]+) [^ \r\n]+ HTTP/1\.[0-9]\r\n")
 # The target of what reads as a request line (three parts, a valid version; a pipelined
 # request may follow the previous one's body on the same line), for the words of a 400.
 # Found from the space before it: a leading [^ \r\n]* for the method would be tried from
 # every byte of a long run without spaces, each time to its end (a 60 KB read of one bad
 # request took 9 to 14 s of CPU); findall gives the same targets without it.
-_TARGET = re.compile(rb" ([^ \r\n]+) HTTP/1\.[01]\r?\n")
+_TARGET = re.compile(rb" ([^ \r\n]+) HTTP/1\.[0-9]\r?\n")
+# RFC 9110 6.2: a message of a higher minor version than the recipient's (HTTP/1.2 ...
+# 1.9) SHOULD be processed as the highest it speaks, 1.1 (and answered in HTTP/1.1, RFC
+# 9112 2.3). llhttp refuses them: the request is parsed again from its first byte with
+# "1.1" in their place (as the stand-in method above). Sanic answers them 400.
+_HIGHER_MINOR = re.compile(rb"[\r\n]*[!#$%&'*+\-.^_`|~0-9A-Za-z]+ [^ \r\n]+ HTTP/1\.[2-9](?=\r\n)")
 
 
 def _non_ascii_target(data: bytes) -> bool:
@@ -188,6 +207,12 @@ def refused_request_start(data: bytes) -> int | None:
     total, refused = _completions(data)
     if not refused:
         return None
+    return _failed_request_start(data, total)
+
+
+def _failed_request_start(data: bytes, total: int) -> int:
+    """Where the request llhttp refused begins in ``data`` (parsed from a message
+    boundary), given the ``total`` messages a fresh parser completes before the error."""
     if total == 0:
         return 0
     lo, hi = 1, len(data)  # the smallest prefix completing every message before the error
@@ -490,22 +515,32 @@ class RequestReader:
         """Answer what ``parser.feed_data(data)`` raised (``at_rest``: no request was half
         received when ``data`` came, so a fresh parser reads ``data`` the same way); the
         fast path of ``HttpProtocol.data_received`` feeds the parser itself."""
-        while isinstance(error, httptools.HttpParserInvalidMethodError):
+        while True:
             # Unless a request was half received before ``data`` (then where ``data``
             # stands in the message stream is unknown here), find the refused request
-            # and feed it again, and what follows it, with a stand-in method.  A loop, not
-            # recursion: every pipelined request may carry such a method.
-            start = refused_request_start(data) if at_rest and self._pending is None else None
-            match = _REQUEST_LINE.match(data, start) if start is not None else None
-            if match is None or not _unknown_to_llhttp(match.group(1)):
-                # As Sanic: a request line of three parts with a valid version is refused
-                # for a non-ASCII target before its method is looked at.
-                head = data[start:] if start is not None else data
-                self._refuse(_ascii_only() if _non_ascii_target(head) else BadRequest("Bad Request"))
-                return
-            self._method = match.group(1)
+            # and feed it again, and what follows it, with a stand-in method, or as
+            # HTTP/1.1 (``_HIGHER_MINOR``).  A loop, not recursion: every pipelined
+            # request may carry such a method or version.
+            if isinstance(error, httptools.HttpParserInvalidMethodError):
+                start = refused_request_start(data) if at_rest and self._pending is None else None
+                match = _REQUEST_LINE.match(data, start) if start is not None else None
+                if match is None or not _unknown_to_llhttp(match.group(1)):
+                    # As Sanic: a request line of three parts with a valid version is
+                    # refused for a non-ASCII target before its method is looked at.
+                    head = data[start:] if start is not None else data
+                    self._refuse(
+                        _ascii_only() if _non_ascii_target(head) else BadRequest("Bad Request")
+                    )
+                    return
+                self._method = match.group(1)
+                data = b"GET" + data[match.end(1) :]
+            else:
+                as_http11 = self._as_http11(error, data, at_rest)
+                if as_http11 is None:
+                    break
+                data = as_http11
             self.parser = _parser(_KeepsCallbackErrors(self))
-            data, at_rest = b"GET" + data[match.end(1) :], True
+            at_rest = True
             try:
                 self.parser.feed_data(data)
                 return
@@ -522,7 +557,7 @@ class RequestReader:
             # that reads the parser directly, like Http, raises without _stop()).
             cause = error.__context__
             if self._pending is None and isinstance(cause, Exception) and not isinstance(cause, _Stop):
-                self._refuse(cause)
+                self._refuse(cause, False if isinstance(cause, UnsupportedVersion) else None)
             else:
                 self._refuse(self._pending or BadRequest("Bad Request"))
         except httptools.HttpParserInvalidURLError:
@@ -549,6 +584,23 @@ class RequestReader:
             self._refuse(refusal, False if "ersion" in message or "HTTP/" in message else None)
         except Exception as error:
             self._refuse(BadRequest(f"Bad Request ({type(error).__name__})"))
+
+    def _as_http11(self, error: Exception, data: bytes, at_rest: bool) -> bytes | None:
+        """``data`` from the request llhttp refused for its HTTP/1.2 ... 1.9 version on,
+        that version read as 1.1 (``_HIGHER_MINOR``); ``None`` for any other refusal."""
+        if (
+            not at_rest
+            or self._pending is not None
+            or type(error) is not httptools.HttpParserError
+            or "Invalid HTTP version" not in str(error)
+        ):
+            return None
+        start = _failed_request_start(data, _completions(data)[0])
+        match = _HIGHER_MINOR.match(data, start)
+        if match is None:
+            return None
+        end = match.end()
+        return data[start : end - 3] + b"1.1" + data[end:]
 
     def _refuse(self, exception: Exception, method_read: bool | None = None) -> None:
         # RFC 9110 9.3.2: the answer to a HEAD carries no content, refused or not. llhttp
@@ -611,7 +663,7 @@ class RequestReader:
         # NUL, obs-fold and whitespace before the colon, and names are ASCII tokens.
         # As Sanic: request.headers has the names in lower case (what iterating it, or
         # dict(request.headers), shows); raw_headers keeps them as received.
-        self.names.append(name)
+        self.names.append(name)  # type: ignore[union-attr]  # (None only in Http's on_head)
         # PERF: a field name's lower-case str comes from a cache (one lookup instead of
         # two conversions; names are tokens, so latin-1 decodes any of them).
         lowered = _LOWERED.get(name)
@@ -665,8 +717,10 @@ __all__ = [
     "CONTINUE_RESPONSE",
     "RequestReader",
     "RequestSink",
+    "UnsupportedVersion",
     "body_framing",
     "encode_chunk",
     "encode_chunked",
+    "http1_version",
     "parse_content_length",
 ]

@@ -55,6 +55,7 @@ from hurtle_http.framing import (
     RequestReader,
     _MethodOverride,
     body_framing,
+    http1_version,
 )
 from hurtle_http.headers import Header
 from hurtle_http.stages import (
@@ -92,7 +93,7 @@ _TASK_CONTEXT = sys.version_info >= (3, 11)
 if sys.version_info < (3, 12):
     # PERF: asyncio.current_task is a Python function here; the C module's dict is what
     # it reads.
-    from asyncio.tasks import _current_tasks
+    from asyncio.tasks import _current_tasks  # type: ignore[attr-defined]  # (private)
 
     _current_task_of = _current_tasks.get
 else:
@@ -144,6 +145,8 @@ class _Refused(_Incoming):
     """A request refused before it became a Request (its head was bad, or it timed out)."""
 
     __slots__ = ("head",)
+
+    head: bool
 
 
 def _error_record(exception: BaseException, head: bool = False) -> _Incoming:
@@ -382,9 +385,10 @@ class Http(RequestReader, ResponseWriter):
         else:
             version = parser.get_http_version()
             if version != "1.1" and version != "1.0":
-                raise BadRequest()  # Sanic's message; only 1.0 and 1.1 are spoken here
+                version = http1_version(version)  # HTTP/1.2+ as 1.1, a 400 for others
         # PERF: `in` on a CIMultiDict is ~5x cheaper than .get(); most requests have
         # neither field, so body_framing (and its lookups) is skipped for them.
+        content_length: int | None
         if "content-length" in fields or "transfer-encoding" in fields:
             # PERF: one Content-Length of ASCII digits within the limit, no Transfer-
             # Encoding (what clients send): body_framing's answer without its two calls
@@ -701,7 +705,7 @@ class Http(RequestReader, ResponseWriter):
             pump.send(None)
             send = self._pump_send = pump.send
         loop = self._task_loop
-        task = self.task
+        task: asyncio.Task = self.task  # type: ignore[assignment]  # (the connection's)
         previous = _current_task_of(loop)
         if previous is not None:  # called from inside another task (tests, benchmarks)
             _leave_task(loop, previous)
@@ -787,7 +791,8 @@ class Http(RequestReader, ResponseWriter):
         access_log = protocol.access_log
         try:
             while True:
-                record = self.current
+                # (None only while idle, checked below; a request handed over has one)
+                record: _Incoming = self.current  # type: ignore[assignment]
                 # A request run_parked handed over is served even on a closed connection
                 # (its handler is part-way through, as if this Task had started it).
                 if self._handover is None:
@@ -812,6 +817,8 @@ class Http(RequestReader, ResponseWriter):
                                 handover = await _pump_on(self._pump, handover[0])
                             if handover is _FAILED:
                                 error, self._pump_error = self._pump_error, None
+                                if TYPE_CHECKING:
+                                    assert error is not None  # set with _FAILED
                                 raise error
                     elif request is not None and record.error is None and self._hook is None:
                         # PERF: init_for_request and _take_request inlined (hot path); the
@@ -886,6 +893,11 @@ class Http(RequestReader, ResponseWriter):
                     if not self._request_done():
                         break
         except asyncio.CancelledError:
+            # As Sanic: the response of a handler cut short is no longer connected, so
+            # a task of it still sending gets an error rather than nothing.
+            response = self.response
+            if response is not None:
+                response.stream = None
             protocol.close()
         except GeneratorExit:
             # Closed (its Task destroyed with the loop, or a handler raised it): nothing
@@ -985,7 +997,7 @@ class Http(RequestReader, ResponseWriter):
         self.request_bytes = 0
         self.exception: BaseException | None = None
         self.perft0 = 0.0
-        if request is None:
+        if record is None or request is None:
             self.keep_alive = False
             self.head_only = False
             self.expecting_continue = False

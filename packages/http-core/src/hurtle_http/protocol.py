@@ -26,7 +26,7 @@ import asyncio
 from typing import Any
 
 from hurtle_http.conninfo import ConnInfo
-from hurtle_http.exceptions import RequestTimeout, ServiceUnavailable
+from hurtle_http.exceptions import RequestCancelled, RequestTimeout, ServiceUnavailable
 from hurtle_http.flow import FlowControl
 from hurtle_http.http import Http
 from hurtle_http.stages import IDLE, REQUEST
@@ -237,12 +237,16 @@ class HttpProtocol(asyncio.Protocol):
             self.transport.write(data)
 
     async def send(self, data: bytes) -> None:
-        """Writes HTTP data with backpressure control."""
+        """Writes HTTP data with backpressure control; ``RequestCancelled`` (a
+        ``CancelledError``, as in Sanic) once the connection is closed or lost."""
         if self.flow.writing_paused:
             await self.flow.drain()
-        if not self.closed:
-            self._time = self.loop.time()
-            self.transport.write(data)
+        if self.closed:
+            # Never silently: the writer (a handler streaming, or a task of it) learns
+            # that the data goes nowhere and stops producing it.
+            raise RequestCancelled()
+        self._time = self.loop.time()
+        self.transport.write(data)
 
     async def drain(self) -> None:
         """Wait until the transport accepts more data."""

@@ -26,8 +26,13 @@ from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from typing import Any
 
 from websockets.datastructures import Headers
-from websockets.exceptions import ConnectionClosed, ConnectionClosedOK, InvalidHeader
-from websockets.frames import CloseCode, Frame, Opcode
+from websockets.exceptions import (
+    ConnectionClosed,
+    ConnectionClosedError,
+    ConnectionClosedOK,
+    InvalidHeader,
+)
+from websockets.frames import OK_CLOSE_CODES, CloseCode, Frame, Opcode
 from websockets.http11 import Request as WSRequest
 from websockets.protocol import Protocol, State
 from websockets.server import ServerProtocol
@@ -166,9 +171,11 @@ class WebsocketImplProtocol:
         if ends is None:
             yield message
             return
-        text = isinstance(message, str)
-        raw = message.encode() if text else message
-        decoder = codecs.getincrementaldecoder("utf-8")() if text else None
+        if isinstance(message, str):
+            raw = message.encode()
+            decoder: Any = codecs.getincrementaldecoder("utf-8")()
+        else:
+            raw, decoder = message, None
         start = 0
         for end in ends:
             piece = raw[start:end]
@@ -211,7 +218,13 @@ class WebsocketImplProtocol:
         await self._flush(drain=True)
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
-        """Start (or finish waiting for) the closing handshake; idempotent."""
+        """Start the closing handshake (send a close frame); idempotent.
+
+        Returns once the frame is written, as Sanic's does: the rest of the handshake
+        (the peer's close frame, then the end of TCP) goes on without the caller, bounded
+        by ``close_timeout`` (10 s, the websockets library's default) after which the
+        connection is aborted. ``wait_for_connection_lost()`` waits for that end.
+        """
         proto = self.ws_proto
         if proto.state is State.OPEN:
             proto.send_close(code, reason)
@@ -220,11 +233,6 @@ class WebsocketImplProtocol:
                 self._close_timer = self.loop.call_later(self.close_timeout, self._abort)
         elif proto.state is State.CONNECTING:
             self._abort()
-        if not self.connection_lost_waiter.done():
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(
-                    asyncio.shield(self.connection_lost_waiter), self.close_timeout
-                )
         self._stop_keepalive()
 
     async def wait_for_connection_lost(self, timeout: float | None = None) -> bool:
@@ -308,13 +316,21 @@ class WebsocketImplProtocol:
     # -- internals -----------------------------------------------------------------------
 
     def _closed_exception(self) -> ConnectionClosed:
+        proto = self.ws_proto
         try:
-            exc = self.ws_proto.close_exc  # only defined once the state is CLOSED
+            exc = proto.close_exc  # only defined once the state is CLOSED
         except AssertionError:
             exc = None
         if isinstance(exc, ConnectionClosed):
             return exc
-        return ConnectionClosed(None, None)
+        rcvd, sent = proto.close_rcvd, proto.close_sent
+        if rcvd is None and sent is None:
+            return ConnectionClosed(None, None)
+        # The closing handshake is under way (close() does not wait for its end): the
+        # close frames so far say how it goes, as close_exc will once it is over.
+        ok = all(frame is None or frame.code in OK_CLOSE_CODES for frame in (rcvd, sent))
+        cls = ConnectionClosedOK if ok else ConnectionClosedError
+        return cls(rcvd, sent, proto.close_rcvd_then_sent)
 
     def _check_open(self, message: str) -> None:
         if self.ws_proto.state is not State.OPEN:
@@ -322,7 +338,7 @@ class WebsocketImplProtocol:
 
     def _process_events(self) -> None:
         for event in self.ws_proto.events_received():
-            self._on_frame(event)
+            self._on_frame(event)  # type: ignore[arg-type]  # (frames only, once open)
 
     def _on_frame(self, frame: Frame) -> None:
         opcode = frame.opcode
@@ -484,7 +500,7 @@ class WebsocketImplProtocol:
         # nothing, even while a handler's send() waits for it to drain.
         try:
             while True:
-                await self._after(self.ping_interval)
+                await self._after(self.ping_interval)  # type: ignore[arg-type]  # (set: see connection_made)
                 if self.ws_proto.state is not State.OPEN:
                     return
                 waiter = self._send_ping(None)
@@ -566,16 +582,16 @@ async def websocket_handshake(
         # RFC 9110 15.5.22: a 426 MUST name the protocol to upgrade to (the library's
         # response does); RFC 6455 4.2.2: a refused version MUST come with the versions
         # the server speaks. Sanic sends neither field.
-        fields = {}
+        refusal_fields: dict[str, str] = {}
         if response.status_code == 426:
-            fields["upgrade"] = response.headers.get("Upgrade", "websocket")
+            refusal_fields["upgrade"] = response.headers.get("Upgrade", "websocket")
         version = request.headers.get("sec-websocket-version")
         if version is not None and version.strip() != "13":
-            fields["sec-websocket-version"] = "13"
+            refusal_fields["sec-websocket-version"] = "13"
         raise SanicException(
             message or "Invalid websocket upgrade request",
             status_code=response.status_code,
-            headers=fields or None,
+            headers=refusal_fields or None,
         )
     ws_proto.send_response(response)
     if ws_proto.handshake_exc is not None:

@@ -8,6 +8,8 @@ close frames (``rcvd``/``sent``) as ``ConnectionClosed`` does and Sanic's messag
 
 from __future__ import annotations
 
+from typing import cast
+
 from websockets.exceptions import ConnectionClosed, ConnectionClosedError, ConnectionClosedOK
 
 from hurtle_http.exceptions import WebsocketClosed
@@ -21,7 +23,10 @@ class _UseAfterClose(WebsocketClosed):
     # SanicException.__init__'s super() call reaches Exception, not ConnectionClosed.
     def __init__(self, message: str, closed: ConnectionClosed) -> None:
         WebsocketClosed.__init__(self, message)
-        ConnectionClosed.__init__(self, closed.rcvd, closed.sent, closed.rcvd_then_sent)
+        # (a mixin: each subclass is also a ConnectionClosed)
+        ConnectionClosed.__init__(
+            cast(ConnectionClosed, self), closed.rcvd, closed.sent, closed.rcvd_then_sent
+        )
 
     def __str__(self) -> str:
         return str(self.message)

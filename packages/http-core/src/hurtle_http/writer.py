@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from multidict import CIMultiDict
 
-from hurtle_http.exceptions import STATUS_CODES, SanicException, ServerError
+from hurtle_http.exceptions import STATUS_CODES, RequestCancelled, SanicException, ServerError
 from hurtle_http.framing import CHUNK_END, CONTINUE_RESPONSE, encode_chunk
 from hurtle_http.headers import Header, format_http1_response
 from hurtle_http.stages import (
@@ -156,11 +156,11 @@ def _format_head(res: Any, status: int, headers: Any, framing: str) -> bytes:
         extra = [tuple(f.split(": ", 1)) for f in framing.split("\r\n") if f]
         for name, value in extra:
             headers[name] = value
-        fields = list(res.processed_headers)
-        head = format_http1_response(status, fields)
-        if head.count(b"\n") != len(fields) + 2 or head.count(b"\r") != len(fields) + 2:
+        pairs = list(res.processed_headers)
+        encoded = format_http1_response(status, pairs)
+        if encoded.count(b"\n") != len(pairs) + 2 or encoded.count(b"\r") != len(pairs) + 2:
             raise InvalidHeader("Response header field contains CR or LF")
-        return head
+        return encoded
     # PERF: same fields as BaseHTTPResponse.processed_headers + format_http1_response, built
     # as one str and encoded once (about 3x faster than encoding field by field).
     line = _STATUS_LINES.get(status) or _unknown_status_line(status)
@@ -405,7 +405,10 @@ class ResponseWriter:
         elif self.request is not None and self.request.version == "1.0":
             # RFC 9112 section 6.1: no Transfer-Encoding to an HTTP/1.0 client (it could
             # not decode it; Sanic sends it); the body ends where the connection does.
-            self.keep_alive = False
+            # An answer to HEAD ends with its head (RFC 9112 6.3, item 1): the connection
+            # the client asked to keep stays open.
+            if not self.head_only:
+                self.keep_alive = False
             func = self.http1_response_close_delimited
         else:
             headers["transfer-encoding"] = "chunked"
@@ -524,7 +527,9 @@ class ResponseWriter:
             self._response_done()
 
     async def head_response_ignored(self, data: bytes, end_stream: bool | None = False) -> None:
-        """HEAD response: body data silently ignored."""
+        """HEAD response: body data silently ignored (while the client is there)."""
+        if self.protocol.closed:
+            raise RequestCancelled()
         if end_stream:
             self._response_done()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from hurtle_http.parameters import RequestParameters
 
@@ -74,7 +74,7 @@ class CookieRequestParameters(RequestParameters):
         # ``session-token``; a missing one reads as "".
         if name.startswith("_"):
             raise AttributeError(name)
-        return self.get(name.rstrip("_").replace("_", "-"), "")
+        return cast(str, self.get(name.rstrip("_").replace("_", "-"), ""))
 
     def get(self, name: str, default: Any | None = None) -> Any | None:
         """The first value of cookie ``name`` (its prefixed form first), or ``default``."""

@@ -216,6 +216,44 @@ class Request(Generic[sanic_type, ctx_type]):
     #: The body stream of a ``stream=True`` route (``await request.stream.read()``).
     stream: Any
 
+    if TYPE_CHECKING:
+        # The slots' types, for type checkers: most are left unset by __init__ and read
+        # as their _LAZY_SLOTS default until first computed (install_defaults).
+        raw_url: bytes
+        headers: Header
+        version: str
+        method: str
+        transport: Any
+        body: bytes
+        responded: bool
+        _ctx: Any
+        _id: uuid.UUID | str | int | None
+        _ip: str | None
+        _port: int | None
+        _path: str | None
+        _protocol: Any
+        _query_string: str | None
+        _remote_addr: str | None
+        _scheme: str | None
+        _socket: tuple[str, int] | None
+        _stream_id: int
+        _match_info: dict[str, Any]
+        _name: str | None
+        _head: bytes | None
+        _raw_names: list[bytes] | None
+        _request_middleware_started: bool
+        _response_middleware_started: bool
+        parsed_accept: AcceptList | None
+        parsed_args: dict[tuple[bool, bool, str, str], RequestParameters] | None
+        parsed_not_grouped_args: dict[tuple[bool, bool, str, str], list[tuple[str, str]]] | None
+        parsed_cookies: CookieRequestParameters | None
+        parsed_credentials: Credentials | None
+        parsed_files: Any
+        parsed_form: Any
+        parsed_forwarded: Options | None
+        parsed_json: Any
+        parsed_token: str | None
+
     def __init__(
         self,
         url_bytes: bytes,
@@ -549,9 +587,10 @@ class Request(Generic[sanic_type, ctx_type]):
     @property
     def cookies(self) -> CookieRequestParameters:
         """The request's cookies: ``get(name)`` first value, ``getlist(name)`` all."""
-        if self.parsed_cookies is None:
-            self.get_cookies()
-        return self.parsed_cookies
+        cookies = self.parsed_cookies
+        if cookies is None:
+            cookies = self.get_cookies()
+        return cookies
 
     # ---------------------------------------------------------------- body
 

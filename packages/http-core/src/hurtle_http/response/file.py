@@ -198,18 +198,21 @@ async def file(
     caching; ``_range`` (a ``ContentRangeHandler``) answers ``206`` with that slice.
     """
     headers = dict(headers) if headers else {}
+    modified: float | None
     if isinstance(last_modified, datetime):
-        last_modified = _to_utc(last_modified).replace(microsecond=0).timestamp()
+        modified = _to_utc(last_modified).replace(microsecond=0).timestamp()
     elif isinstance(last_modified, Default):
         stat = await aiofiles.os.stat(location)
-        last_modified = stat.st_mtime
-    if last_modified:
-        headers.setdefault("Last-Modified", formatdate(last_modified, usegmt=True))
+        modified = stat.st_mtime
+    else:
+        modified = last_modified
+    if modified:
+        headers.setdefault("Last-Modified", formatdate(modified, usegmt=True))
     if filename:
         headers.setdefault("Content-Disposition", content_disposition(filename))
     _cache_headers(headers, max_age, no_store)
     if validate_when_requested and request_headers is not None:
-        answer = preconditions(request_headers, headers, last_modified or None)
+        answer = preconditions(request_headers, headers, modified or None)
         if answer is not None:
             return answer
     name = filename or os_path.split(location)[-1]

@@ -250,6 +250,9 @@ class JSONResponse(HTTPResponse):
         "_use_dumps_kwargs",
     )
 
+    if TYPE_CHECKING:
+        _body: bytes | None
+
     def __init__(
         self,
         body: Any = None,
@@ -260,12 +263,13 @@ class JSONResponse(HTTPResponse):
         **kwargs: Any,
     ) -> None:
         # PERF: slots assigned directly (no HTTPResponse.__init__, no body property).
-        use_dumps = dumps or BaseHTTPResponse._dumps
+        use_dumps: Callable[..., Any] = dumps or BaseHTTPResponse._dumps
         self._initialized = True
         self._body_manually_set = False
         self._use_dumps = use_dumps
         self._use_dumps_kwargs = kwargs
         self._raw_body = body
+        encoded: str | bytes
         if use_dumps is json_dumps and not kwargs:
             # PERF: ujson parses keyword arguments slowly (0.6 us against 0.3 us for
             # {"hello": "world"}); with its defaults every "/" comes out as "\/" (and a
