@@ -252,6 +252,19 @@ def test_deprecation_filter_decides_what_deprecation_shows(action: str, shown: i
     assert [str(w.message) for w in caught] == ["[DEPRECATION v99.9] old thing"] * shown
 
 
+@pytest.mark.parametrize("module", ["sanic_routing.route", "sanic_ext.bootstrap", "hurtle_http.x"])
+def test_deprecation_filter_covers_the_router_and_plugins(module: str) -> None:
+    # As Sanic: the filter applies to sanic_routing's own warnings (a <t:number> route
+    # warns once there, and DEPRECATION_FILTER="ignore" silences it).
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        Config(env_prefix=None).DEPRECATION_FILTER = "ignore"
+        warnings.warn_explicit("old", DeprecationWarning, "m.py", 1, module=module)
+    assert caught == []
+
+
 def test_default_config_keys_are_upper_case_or_private() -> None:
     assert all(key.isupper() for key in DEFAULT_CONFIG)
 

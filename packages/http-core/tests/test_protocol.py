@@ -217,6 +217,27 @@ async def test_access_log_line_has_sanic_fields(caplog: pytest.LogCaptureFixture
     assert record.request.startswith("GET ") and "/path" in record.request
 
 
+async def test_access_log_says_chunked_for_a_response_sent_in_chunks(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # As Sanic: the size field of a chunked response is the word "chunked"; a stream
+    # with a declared length, or one that sent nothing, gives its bytes.
+    async def streaming(request: Any) -> Any:
+        headers = {"content-length": "3"} if request.path == "/sized" else None
+        response = await request.respond(content_type="text/plain", headers=headers)
+        if request.path != "/nothing":
+            await response.send("ab")
+            await response.send("c")
+        await response.eof()
+
+    conn = FakeConnection(streaming, config={"ACCESS_LOG": True})
+    with caplog.at_level("INFO", logger="sanic.access"):
+        for path in (b"/chunks", b"/sized", b"/nothing"):
+            await exchange(conn, b"GET " + path + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    sizes = [r.byte for r in caplog.records if r.name == "sanic.access"]
+    assert sizes == ["chunked", 3, 0]
+
+
 async def test_access_log_host_is_the_client_a_trusted_proxy_reports(
     caplog: pytest.LogCaptureFixture,
 ) -> None:

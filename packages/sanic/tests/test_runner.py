@@ -540,3 +540,45 @@ def test_the_main_process_loads_sanic_ext_before_main_process_start(
     app.prepare(host="127.0.0.1", port=0, workers=1, motd=False)
     with pytest.raises(Started, match="RunnerApp"):
         Sanic.serve(primary=app)
+
+
+def test_a_single_process_run_marks_its_environment_as_sanic_does(app: Sanic,
+                                                                    monkeypatch) -> None:
+    # As Sanic: while it serves, SANIC_MOTD_OUTPUT says a banner was shown, and from
+    # after_server_start on SANIC_WORKER_PROCESS says this process serves; both go at the
+    # end, SANIC_LOG_EXTRA stays (apps and plugins read them).
+    for name in ("SANIC_MOTD_OUTPUT", "SANIC_WORKER_PROCESS", "SANIC_LOG_EXTRA"):
+        monkeypatch.delenv(name, raising=False)
+    seen: dict[str, dict[str, str | None]] = {}
+    names = ("SANIC_MOTD_OUTPUT", "SANIC_WORKER_PROCESS", "SANIC_LOG_EXTRA")
+
+    def look(stage: str) -> None:
+        seen[stage] = {name: os.environ.get(name) for name in names}
+
+    app.get("/")(lambda request: None)
+    app.before_server_start(lambda app: look("before"))
+
+    @app.after_server_start
+    def after(app: Sanic) -> None:
+        look("after")
+        app.stop()
+
+    app.run(single_process=True, port=0, motd=False)
+    look("ended")
+    assert seen["before"] == {"SANIC_MOTD_OUTPUT": "true", "SANIC_WORKER_PROCESS": None,
+                              "SANIC_LOG_EXTRA": "False"}
+    assert seen["after"]["SANIC_WORKER_PROCESS"] == "true"
+    assert seen["ended"] == {"SANIC_MOTD_OUTPUT": None, "SANIC_WORKER_PROCESS": None,
+                             "SANIC_LOG_EXTRA": "False"}
+
+
+async def test_create_server_during_a_run_prints_no_banner(app: Sanic, caplog,
+                                                           monkeypatch) -> None:
+    # A second app's create_server() in main_process_start (Sanic's examples/http_redirect):
+    # the run already showed its banner, and Sanic shows no other.
+    monkeypatch.setenv("SANIC_MOTD_OUTPUT", "true")
+    with caplog.at_level(logging.INFO):
+        server = await app.create_server(port=0, return_asyncio_server=True)
+    assert not [r for r in caplog.records if r.getMessage().startswith("Goin' Fast")]
+    server.close()
+    await server.wait_closed()

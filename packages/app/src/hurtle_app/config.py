@@ -269,7 +269,9 @@ class Config(dict, metaclass=DescriptorMeta):
         filterwarnings(
             self.get("DEPRECATION_FILTER", "once"),
             category=DeprecationWarning,
-            module=r"(sanic|hurtle_app)\..*",
+            # As Sanic's: every module whose name starts with "sanic" (sanic_routing's
+            # warnings too, and sanic_ext's), and Hurtle's own packages.
+            module=r"(sanic|hurtle_).*",
         )
 
     # -- loading --------------------------------------------------------------------------

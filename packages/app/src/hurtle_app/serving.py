@@ -14,6 +14,11 @@ from typing import Any
 from hurtle_app.state import ApplicationServerInfo, ServerStage
 from hurtle_http.server import try_use_uvloop
 
+#: As Sanic: set in a process that serves requests once its before_server_start listeners
+#: ran (apps and plugins read it to tell a serving process from the main one).
+WORKER_PROCESS_ENV = "SANIC_WORKER_PROCESS"
+
+
 #: True while a caller that shows its own start-up banner (the test clients do, as
 #: sanic-testing's) runs ``app.create_server``: the app then prints none of its own.
 banner_shown: ContextVar[bool] = ContextVar("hurtle_banner_shown", default=False)
@@ -273,6 +278,7 @@ class SingleProcessRunner:
             finally:
                 loop.close()
                 asyncio.set_event_loop(None)
+                os.environ.pop(WORKER_PROCESS_ENV, None)  # as Sanic, once it stopped
                 if self.bound:
                     logger.info("Server Stopped")
 
@@ -300,6 +306,7 @@ class SingleProcessRunner:
         try:
             await server.startup()
             await server.before_start()
+            os.environ[WORKER_PROCESS_ENV] = "true"
             await server.after_start()
         except BaseException:
             # A failed start closes the listening socket before the loop is closed (uvloop
@@ -356,5 +363,5 @@ class SingleProcessRunner:
             self.loop.call_soon_threadsafe(self.stop_event.set)
 
 
-__all__ = ["AsyncioServer", "SingleProcessRunner", "banner_shown", "create_server", "stop_step",
-           "try_use_uvloop"]
+__all__ = ["WORKER_PROCESS_ENV", "AsyncioServer", "SingleProcessRunner", "banner_shown",
+           "create_server", "stop_step", "try_use_uvloop"]

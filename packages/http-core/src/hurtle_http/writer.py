@@ -654,9 +654,14 @@ class ResponseWriter:
         except Exception:
             target = f"{getattr(request, 'method', '')} {getattr(request, 'path', '')}"
         duration = perf_counter() - self.perft0 if self.perft0 else 0.0
+        size: int | str = self.response_size
+        headers = getattr(response, "headers", None)
+        if headers is not None and "transfer-encoding" in headers and not self.head_only:
+            # As Sanic: a response sent in chunks is logged as "chunked", not by its bytes.
+            size = "chunked"
         extra = {
             "status": getattr(response, "status", 0),
-            "byte": self.response_size,
+            "byte": size,
             "host": host,
             "request": target,
             "duration": f" {duration * 1000:.1f}ms",  # as Sanic: " 0.4ms"

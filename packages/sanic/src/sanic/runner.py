@@ -10,6 +10,7 @@ inspector when asked for), run ``main_process_ready``, supervise until SIGINT/SI
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import errno
 import functools
 import logging
@@ -22,6 +23,7 @@ import random
 import socket
 import ssl as ssl_module
 import sys
+from collections.abc import Iterator
 from multiprocessing.managers import SyncManager
 from pathlib import Path
 from typing import Any
@@ -31,6 +33,7 @@ from hurtle_app.helpers import is_atty
 from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 from hurtle_app.logging.setup import apply_log_formatters
 from hurtle_app.motd import get_logo
+from hurtle_app.serving import WORKER_PROCESS_ENV
 from hurtle_app.state import ApplicationServerInfo
 from hurtle_http.exceptions import ServerError as _ServerError
 from hurtle_http.server import remove_unix_socket, try_use_uvloop
@@ -41,6 +44,12 @@ from sanic.worker.loader import AppLoader, find_app, modules_holding
 from sanic.worker.manager import WorkerManager
 from sanic.worker.reloader import Reloader
 from sanic.worker.serve import worker_serve
+
+#: Set by a run while it serves, as Sanic sets them (apps and plugins may read them).
+MOTD_OUTPUT_ENV = "SANIC_MOTD_OUTPUT"
+LOG_EXTRA_ENV = "SANIC_LOG_EXTRA"
+#: Any of them set: no start-up banner (a run already showed one, or this is a worker).
+_NO_BANNER_ENV = (WORKER_NAME_ENV, MOTD_OUTPUT_ENV, WORKER_PROCESS_ENV, "SANIC_SERVER_RUNNING")
 
 logger = logging.getLogger("sanic.root")
 error_logger = logging.getLogger("sanic.error")
@@ -289,9 +298,14 @@ def _pick_primary(app_class: Any, primary: Any) -> Any:
 
 def serve_single(app_class: Any, primary: Any = None) -> None:
     """Serve the prepared apps in this process (no manager, no reloader)."""
+    primary = _pick_primary(app_class, primary)
+    with _serving_env(primary):
+        _serve_single(app_class, primary)
+
+
+def _serve_single(app_class: Any, primary: Any) -> None:
     from hurtle_app import Sanic as FrameworkSanic
 
-    primary = _pick_primary(app_class, primary)
     apps = [primary, *[a for a in prepared_apps(app_class) if a is not primary]]
     if len(apps) > 1 or len(primary.state.server_info) > 1:
         _serve_several_in_process(apps)
@@ -489,6 +503,8 @@ def asgi_banner(app: Any) -> None:
 def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
     from sanic.__about__ import __hurtle_version__, __version__
 
+    if any(os.environ.get(name) for name in _NO_BANNER_ENV):
+        return  # as Sanic: a server is already announced, or this process serves
     info = infos[0]
     scheme = "https" if info["ssl"] else "http"
     if info["unix"]:
@@ -565,6 +581,29 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
     if primary is None and (app_loader is not None or factory is not None):
         primary = (app_loader or AppLoader(factory=factory)).load()
     primary = _pick_primary(app_class, primary)
+    with _serving_env(primary):
+        _serve_primary(app_class, primary, app_loader, factory)
+
+
+@contextlib.contextmanager
+def _serving_env(primary: Any) -> Iterator[None]:
+    """As Sanic, while it serves: the log extras, and the banner was shown (no other in
+    this process or its workers, e.g. for a create_server() in main_process_start). The
+    banner mark and the serving process's mark go when the run ends."""
+    log_extra = primary.config.get("LOG_EXTRA")
+    os.environ[LOG_EXTRA_ENV] = str(
+        bool(log_extra) if isinstance(log_extra, bool) else bool(primary.debug)
+    )
+    os.environ[MOTD_OUTPUT_ENV] = "true"
+    try:
+        yield
+    finally:
+        os.environ.pop(MOTD_OUTPUT_ENV, None)
+        os.environ.pop(WORKER_PROCESS_ENV, None)
+
+
+def _serve_primary(app_class: Any, primary: Any, app_loader: AppLoader | None,
+                   factory: Any) -> None:
     info = primary.state.server_info[0]
     if info["single_process"]:
         serve_single(app_class, primary)

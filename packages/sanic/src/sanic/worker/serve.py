@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from hurtle_app.logging.setup import setup_logging as setup_logging
-from hurtle_app.serving import stop_step
+from hurtle_app.serving import WORKER_PROCESS_ENV, stop_step
 from hurtle_app.state import ApplicationServerInfo as ApplicationServerInfo
 from hurtle_app.state import ServerSignal as Signal  # noqa: F401 - as in Sanic
 from hurtle_http.protocol import HttpProtocol as HttpProtocol
@@ -245,6 +245,7 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
     for app, server in servers:
         if leads[id(app)] is server:
             await server.before_start()
+    os.environ[WORKER_PROCESS_ENV] = "true"  # as Sanic, from after_server_start on
     for app, server in servers:
         if leads[id(app)] is server:
             await server.after_start()
