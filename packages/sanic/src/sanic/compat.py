@@ -2,7 +2,6 @@
 
 from collections.abc import Generator
 from contextlib import contextmanager
-from enum import StrEnum
 from typing import Any
 
 from hurtle_app.app import error_logger as error_logger
@@ -24,6 +23,7 @@ from hurtle_app.compat import (
     use_trio,
 )
 from hurtle_app.constants import UpperStrEnum
+from hurtle_http.compat import StrEnum
 from hurtle_http.headers import CIMultiDict, Header
 from hurtle_http.response.file import Default as Default
 
