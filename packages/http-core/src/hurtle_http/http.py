@@ -434,6 +434,7 @@ class Http(RequestReader, ResponseWriter):
             request._path = None
             request._ctx = None
             request.route = None
+            request.responded = False
         else:
             request = request_class(url, fields, version, method, protocol.transport, protocol.app)
         request.stream = self

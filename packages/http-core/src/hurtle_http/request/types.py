@@ -57,10 +57,9 @@ if TYPE_CHECKING:
 _DEFAULT_CONFIG = HttpConfig()
 
 # Slots left unset by __init__ and the value they read as until assigned (defaults.py).
-# (``stream``, ``conn_info``, ``route``, ``_raw_names`` and ``_ctx``, which the request
-# path reads on every request, are assigned when a request is built.)
+# (``stream``, ``conn_info``, ``route``, ``_raw_names``, ``_ctx`` and ``responded``, which
+# the request path reads or sets on every request, are assigned when a request is built.)
 _LAZY_SLOTS: dict[str, Any] = {
-    "responded": False,
     "_head": None,  # None: no copy kept, ``head`` is rebuilt; b"": there is none (ASGI)
     "_stream_id": 0,
     "_id": None,
@@ -294,6 +293,7 @@ class Request(Generic[sanic_type, ctx_type]):
         self.conn_info = None
         self.route = None
         self._raw_names = None
+        self.responded = False
 
     def __repr__(self) -> str:
         return f"<{self.__class__.__name__}: {self.method} {self.path}>"
