@@ -10,7 +10,10 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
+
 from hurtle_app import Sanic
+from hurtle_http.exceptions import RequestCancelled, SanicException
 from hurtle_http.response import text
 
 from .test_asgi import http_scope
@@ -289,3 +292,36 @@ async def test_expect_100_continue_asks_for_the_body_only_when_it_is_read(app: S
         await asyncio.wait_for(app(scope, receive, send), 5)
         assert b"".join(m.get("body", b"") for m in sent[1:]) == expected
         assert ("receive" in events) == (read == b"yes")
+
+
+async def test_sends_after_the_client_left_raise(app: Sanic) -> None:
+    # Never silently: the handler's own send once the client is gone raises
+    # RequestCancelled (a CancelledError); once the handler was cut short its response
+    # is detached, so a task of it still sending gets "No stream is connected" (as when
+    # Hurtle serves the socket, and as Sanic does there). Both went to a server that
+    # drops them without a word (uvicorn), and the task carried on.
+    seen: list[str] = []
+    responses: list[Any] = []
+
+    @app.get("/events")
+    async def events(request: Any) -> None:
+        response = await request.respond(content_type="text/event-stream")
+        responses.append(response)
+        try:
+            for _ in range(500):
+                await response.send(b"data: x\n\n")
+                await asyncio.sleep(0.001)
+        except asyncio.CancelledError:
+            try:
+                await response.send(b"data: after\n\n")
+            except RequestCancelled:
+                seen.append("RequestCancelled")
+            raise
+
+    receive, send, _ = _client(
+        [{"type": "http.request", "body": b"", "more_body": False}], leave_after_chunks=3
+    )
+    await asyncio.wait_for(app(http_scope("GET", "/events"), receive, send), 10)
+    assert seen == ["RequestCancelled"]
+    with pytest.raises(SanicException, match="No stream is connected"):
+        await responses[0].send(b"data: late\n\n")

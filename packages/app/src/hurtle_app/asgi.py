@@ -21,7 +21,7 @@ from urllib.parse import quote
 from hurtle_app.helpers import Default
 from hurtle_app.models.asgi import ASGIReceive, ASGIScope, ASGISend, MockTransport
 from hurtle_http.conninfo import ConnInfo
-from hurtle_http.exceptions import BadRequest, PayloadTooLarge, ServerError
+from hurtle_http.exceptions import BadRequest, PayloadTooLarge, RequestCancelled, ServerError
 from hurtle_http.headers import Header
 
 logger = logging.getLogger("sanic.root")
@@ -271,7 +271,11 @@ class ASGIApp:
         except asyncio.CancelledError:
             if not self._client_gone:
                 raise
-            # Our own cancel (the client left): end quietly.
+            # Our own cancel (the client left): end quietly. As when Hurtle serves the
+            # socket (and in Sanic), the response of the handler cut short is detached:
+            # a task of it still sending gets an error, not silence.
+            if self.response is not None:
+                self.response.stream = None
         finally:
             watcher, self._watcher = self._watcher, None
             if watcher is not None:
@@ -426,6 +430,10 @@ class ASGIApp:
 
     async def send(self, data: bytes | None, end_stream: bool | None) -> None:
         """Send response data (the head first); ``end_stream`` finishes the response."""
+        if self._client_gone:
+            # ASGI servers drop what is sent after a disconnect: say so, as a send to a
+            # gone client does when Hurtle serves the socket.
+            raise RequestCancelled()
         response = self.response
         if response is None:
             raise ServerError("No response is bound to this ASGI exchange")
