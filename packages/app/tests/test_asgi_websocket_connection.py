@@ -56,3 +56,10 @@ async def test_send_refuses_what_is_not_one_str_or_bytes_message() -> None:
     with pytest.raises(TypeError, match=r"^Websocket data must be bytes, str\.$"):
         await ws.send(7)  # type: ignore[arg-type]
     assert sent == []
+
+
+async def test_send_takes_the_message_as_data_by_name_as_sanics_asgi_websocket() -> None:
+    sent, _inbox, send, receive = _channel()
+    ws = WebSocketConnection(send, receive)
+    await ws.send(data="by name")
+    assert sent == [{"type": "websocket.send", "text": "by name"}]

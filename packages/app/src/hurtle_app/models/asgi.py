@@ -106,20 +106,21 @@ class ASGIWebsocket:
         if message is not None:
             yield message
 
-    async def send(self, message: Data | Iterable[Data]) -> None:
+    async def send(self, data: Data | Iterable[Data], *args: Any, **kwargs: Any) -> None:
         """Send a text (``str``) or binary (``bytes``) message (other types are refused
         as when Hurtle serves: a mapping or another type ``TypeError``, an iterable of
-        fragments ``NotImplementedError``)."""
+        fragments ``NotImplementedError``). As Sanic's ASGI websocket, the message is
+        ``data`` by name, and further arguments are accepted and unused."""
         if self._closed:
             # As when Hurtle serves the socket: WebsocketClosed, also a ConnectionClosed.
             raise use_after_close(SEND_AFTER_CLOSE, self._closed_exception())
-        if isinstance(message, str):
-            await self._send_message({"type": "websocket.send", "text": message})
-        elif isinstance(message, (bytes, bytearray, memoryview)):
-            await self._send_message({"type": "websocket.send", "bytes": bytes(message)})
-        elif isinstance(message, Mapping):
+        if isinstance(data, str):
+            await self._send_message({"type": "websocket.send", "text": data})
+        elif isinstance(data, (bytes, bytearray, memoryview)):
+            await self._send_message({"type": "websocket.send", "bytes": bytes(data)})
+        elif isinstance(data, Mapping):
             raise TypeError("data is a dict-like object")
-        elif isinstance(message, Iterable):
+        elif isinstance(data, Iterable):
             raise NotImplementedError("Fragmented websocket messages are not supported.")
         else:
             raise TypeError("Websocket data must be bytes, str.")
