@@ -20,7 +20,7 @@ def manager() -> Iterator[WorkerManager]:
     manager = WorkerManager(2, targets.server, {}, context, (writer, reader), {})
     yield manager
     manager.terminate()
-    for process in manager.processes:
+    for process in [*manager.transient_processes, *manager.durable_processes]:
         process.join(10)
     manager.cleanup()
 

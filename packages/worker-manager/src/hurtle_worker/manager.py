@@ -133,7 +133,12 @@ class WorkerManager:
     # -- views --------------------------------------------------------------------------------
     @property
     def workers(self) -> list[Worker]:
-        """The server workers."""
+        """Every worker group, server workers first, then managed ones (as Sanic)."""
+        return [w for _, w in self.all_workers]
+
+    @property
+    def _servers(self) -> list[Worker]:
+        """The server worker groups (``Server-<n>``), oldest first."""
         return [w for w in self.transient.values() if w.server]
 
     @property
@@ -143,7 +148,12 @@ class WorkerManager:
 
     @property
     def processes(self) -> list[WorkerProcess]:
-        """Every process of every group."""
+        """The processes running now (as Sanic: one not started or ended is left out)."""
+        return [p for p in self._all_processes if p.is_alive()]
+
+    @property
+    def _all_processes(self) -> list[WorkerProcess]:
+        """Every process of every group, running or not."""
         return [p for _, w in self.all_workers for p in w.processes]
 
     @property
@@ -277,7 +287,7 @@ class WorkerManager:
         """Block until every server process acknowledged start-up (or died)."""
         while not self._shutdown_requested:
             pending = [
-                p for w in self.workers for p in w.processes
+                p for w in self._servers for p in w.processes
                 if p.is_alive() and p.state is not ProcessState.ACKED
             ]
             if not pending:
@@ -313,7 +323,7 @@ class WorkerManager:
             return MonitorCycle.BREAK
         now = time.monotonic()
         self._supervise(now)
-        if not any(p.has_work() for p in self.processes) and not self._removing:
+        if not any(p.has_work() for p in self._all_processes) and not self._removing:
             return MonitorCycle.BREAK
         return MonitorCycle.CONTINUE
 
@@ -348,7 +358,7 @@ class WorkerManager:
         kind = message[0]
         if kind == "ack":
             _, name, pid = message
-            for process in self.processes:
+            for process in self._all_processes:
                 if process.name == name and process.ack(pid):
                     break  # the worker logged its ack itself (as in Sanic)
         elif kind == "restart":
@@ -365,7 +375,7 @@ class WorkerManager:
                 error_logger.error("Cannot scale: %s", exc)
         elif kind == "retire":
             _, name, pid = message
-            for process in self.processes:
+            for process in self._all_processes:
                 if process.name == name and process.pid == pid:
                     process.retired = True
         elif kind == "terminate":
@@ -492,7 +502,7 @@ class WorkerManager:
                             process.name)
             elif process.server and not any(
                 p.is_alive() or any(r.process.is_alive() for r in p.retiring)
-                for w in self.workers for p in w.processes
+                for w in self._servers for p in w.processes
             ):
                 error_logger.error("No server worker is left running; shutting down.")
                 self.exit_code = 1
@@ -548,11 +558,11 @@ class WorkerManager:
         """Run ``num_worker`` server workers: start new ones or stop the newest."""
         if num_worker <= 0:
             raise ValueError(f"Cannot scale to {num_worker} workers. Use at least 1.")
-        change = num_worker - len(self.workers)
+        change = num_worker - len(self._servers)
         if change == 0:
             logger.info("No change needed. There are already %d workers.", num_worker)
             return
-        logger.info("Scaling from %d to %d workers", len(self.workers), num_worker)
+        logger.info("Scaling from %d to %d workers", len(self._servers), num_worker)
         if change > 0:
             for _ in range(change):
                 worker = self.create_server()
@@ -567,7 +577,7 @@ class WorkerManager:
 
         Raises ``KeyError`` when no server worker is called ``ident``.
         """
-        servers = self.workers
+        servers = self._servers
         if ident is None:
             if not servers:
                 return
@@ -619,13 +629,13 @@ class WorkerManager:
                     proc.join(2)
                 break
             self._drain(0.05)
-        for process in self.processes:
+        for process in self._all_processes:
             if process.process is not None and process.state is not ProcessState.FAILED:
                 process.exit()
 
     def _alive_processes(self) -> list[Any]:
         procs = []
-        for process in [*self.processes, *self._removing]:
+        for process in [*self._all_processes, *self._removing]:
             procs.extend(r.process for r in process.retiring)
             if process.process is not None:
                 procs.append(process.process)
@@ -641,7 +651,7 @@ class WorkerManager:
 
     def terminate(self) -> None:
         """Ask every process to stop (SIGINT, as Sanic)."""
-        for process in [*self.processes, *self._removing]:
+        for process in [*self._all_processes, *self._removing]:
             process.respawn_at = None
             for retiring in process.retiring:
                 retiring.start_after_exit = False
@@ -651,7 +661,7 @@ class WorkerManager:
 
     def kill(self) -> None:
         """Kill every process at once (SIGKILL)."""
-        for process in [*self.processes, *self._removing]:
+        for process in [*self._all_processes, *self._removing]:
             process.kill()
 
     def join(self) -> None:
@@ -661,7 +671,7 @@ class WorkerManager:
 
     def cleanup(self) -> None:
         """Reap finished processes and close the monitor pipe."""
-        for process in self.processes:
+        for process in self._all_processes:
             for retiring in process.retiring:
                 retiring.process.join(0)
             process.retiring.clear()

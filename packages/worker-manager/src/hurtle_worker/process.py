@@ -510,6 +510,12 @@ class Worker:
     def __repr__(self) -> str:
         return f"<Worker {self.ident} processes={len(self.processes)}>"
 
+    @property
+    def name(self) -> str:
+        """The group's key in ``WorkerManager.all_workers`` (``Server-0``, or the managed
+        process's name)."""
+        return self.ident
+
     def create_process(self) -> WorkerProcess:
         """Add one more process to the group (not started)."""
         process = WorkerProcess(
