@@ -35,3 +35,13 @@ def test_missing_transition_is_a_protocol_error(stage: Stage, event: str) -> Non
 
 def test_stage_names_match_sanic() -> None:
     assert [s.name for s in Stage] == ["IDLE", "REQUEST", "HANDLER", "RESPONSE", "FAILED"]
+
+
+def test_stage_values_and_printed_form_are_sanics() -> None:
+    # Seed 000 documents sanic.http.Stage; Sanic 25.12 numbers it 0, 1, 3, 4, 100 and
+    # prints a member as ``Stage.HANDLER`` (an IntEnum printed ``2``, numbered 0 to 4).
+    assert [(s.name, s.value) for s in Stage] == [
+        ("IDLE", 0), ("REQUEST", 1), ("HANDLER", 3), ("RESPONSE", 4), ("FAILED", 100)
+    ]
+    assert str(Stage.HANDLER) == f"{Stage.HANDLER}" == "Stage.HANDLER"
+    assert repr(Stage.FAILED) == "<Stage.FAILED: 100>"
