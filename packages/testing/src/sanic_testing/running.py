@@ -122,10 +122,17 @@ def _check_single_process(server_kwargs: dict[str, Any]) -> None:
 
 def check_create_server_kwargs(app: Any, server_kwargs: dict[str, Any] | None) -> None:
     """Refuse a ``server_kwargs`` key ``app.create_server`` does not take, with its
-    ``TypeError`` (sanic-testing's ``ReusableClient`` passes them to it when made)."""
+    ``TypeError`` (sanic-testing's ``ReusableClient`` passes them to it when made), and one
+    the client gives ``create_server`` itself (``host``, ``port``, ``debug``,
+    ``return_asyncio_server``)."""
     create_server = getattr(app, "create_server", None)
     if not server_kwargs or create_server is None:
         return
+    for key in ("host", "port", "debug", "return_asyncio_server"):
+        if key in server_kwargs:
+            raise TypeError(
+                f"app.create_server() got multiple values for keyword argument {key!r}"
+            )
     try:
         accepted = inspect.signature(create_server).parameters
     except (TypeError, ValueError):
