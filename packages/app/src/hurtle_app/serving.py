@@ -44,12 +44,16 @@ class AsyncioServer:
     ``before_stop()``, ``close()``, ``wait_closed()``, ``after_stop()``.
     """
 
-    def __init__(self, app: Any, loop: asyncio.AbstractEventLoop, handle: Any) -> None:
+    def __init__(self, app: Any, loop: asyncio.AbstractEventLoop, handle: Any,
+                 serve_on_start: bool = True) -> None:
         self.app = app
         self.loop = loop
         self.handle = handle
         self.serve_coro = None
         self._started = False
+        # False when the caller asked for ``asyncio_server_kwargs={"start_serving": False}``:
+        # then, as in Sanic, only start_serving()/serve_forever() make it accept.
+        self._serve_on_start = serve_on_start
 
     @property
     def server(self) -> asyncio.AbstractServer:
@@ -83,7 +87,7 @@ class AsyncioServer:
     async def after_start(self) -> None:
         """Start accepting connections, then run the ``after_server_start`` listeners."""
         self._require_startup("dispatch server event")
-        if not self.server.is_serving():
+        if self._serve_on_start and not self.server.is_serving():
             await self.server.start_serving()
         # As Sanic: app.state.is_running turns True once those listeners have run.
         await self.app._server_event("init", "after", loop=self.loop)
@@ -208,7 +212,8 @@ async def create_server(
         loop=loop,
         asyncio_server_kwargs=kwargs,
     )
-    return AsyncioServer(app, loop, handle)
+    serve_on_start = (asyncio_server_kwargs or {}).get("start_serving", True) is not False
+    return AsyncioServer(app, loop, handle, serve_on_start)
 
 
 class SingleProcessRunner:
