@@ -222,7 +222,7 @@ def test_scale_up_and_down(parts) -> None:
     manager.run()
     thread.join()
     assert seen["three"] == 3
-    assert [w.ident for w in manager.workers] == ["Server-0"]
+    assert [w.name for w in manager.workers] == ["Server-0"]
 
 
 def test_manage_rejects_duplicates_and_bad_counts(parts) -> None:
@@ -260,6 +260,9 @@ def test_workers_and_processes_views_match_sanic(parts, tmp_path: Path) -> None:
     manager.manage("Job", targets.clean_up_on_stop, {"path": str(tmp_path / "job")})
     manager.manage("Later", targets.crash, {}, auto_start=False)
     assert [w.name for w in manager.workers] == ["Server-0", "Job", "Later"]
+    # As Sanic: a server worker group's ident is its log label, its name the key.
+    assert [w.ident for w in manager.workers] == ["Srv 0", "Job", "Later"]
+    assert [name for name, _ in manager.all_workers] == ["Server-0", "Job", "Later"]
     assert manager.processes == []
     seen: dict[str, Any] = {}
 

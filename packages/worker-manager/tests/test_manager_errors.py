@@ -58,9 +58,9 @@ def test_scaling_to_no_workers_is_refused(manager: WorkerManager) -> None:
 def test_shutting_down_an_unknown_server_raises_key_error(manager: WorkerManager) -> None:
     with pytest.raises(KeyError):
         manager.shutdown_server("foo")
-    assert [w.ident for w in manager.workers] == ["Server-0", "Server-1"]
+    assert [w.name for w in manager.workers] == ["Server-0", "Server-1"]
     manager.shutdown_server("Server-1")
-    assert [w.ident for w in manager.workers] == ["Server-0"]
+    assert [w.name for w in manager.workers] == ["Server-0"]
 
 
 def test_a_tracked_worker_is_not_removed(

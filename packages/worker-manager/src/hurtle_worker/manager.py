@@ -181,7 +181,7 @@ class WorkerManager:
 
     def create_server(self) -> Worker:
         """Add one server worker (``Server-<n>``), started by ``start``/``scale``."""
-        ident = f"Server-{self._server_index}"
+        index = self._server_index
         self._server_index += 1
         settings = {
             **self._server_settings,
@@ -189,9 +189,10 @@ class WorkerManager:
             "worker_state": self.worker_state,
         }
         worker = self._new_worker(
-            ident, self._serve, settings, transient=True, restartable=True, server=True
+            f"Srv {index}", self._serve, settings, transient=True, restartable=True,
+            server=True, name=f"Server-{index}",
         )
-        self.transient[ident] = worker
+        self.transient[worker.name] = worker
         return worker
 
     def manage(
@@ -243,18 +244,18 @@ class WorkerManager:
         A tracked group, or one with a live process, is kept (an error is logged).
         """
         if worker.tracked:
-            error_logger.error("Worker %s is tracked and cannot be removed.", worker.ident)
+            error_logger.error("Worker %s is tracked and cannot be removed.", worker.name)
             return
         if worker.has_alive_processes():
             error_logger.error(
-                "Worker %s has alive processes and cannot be removed.", worker.ident
+                "Worker %s has alive processes and cannot be removed.", worker.name
             )
             return
-        self.transient.pop(worker.ident, None)
-        self.durable.pop(worker.ident, None)
+        self.transient.pop(worker.name, None)
+        self.durable.pop(worker.name, None)
         for process in worker.processes:
             self._forget(process)
-        logger.info("Removed worker %s", worker.ident)
+        logger.info("Removed worker %s", worker.name)
 
     def _forget(self, process: WorkerProcess) -> None:
         """Drop a process's entry from the shared state (``app.m.workers``, inspector)."""
@@ -583,11 +584,11 @@ class WorkerManager:
                 return
             worker = servers[-1]
         else:
-            matches = [w for w in servers if w.ident == ident]
+            matches = [w for w in servers if ident in (w.name, w.ident)]
             if not matches:
                 raise KeyError(ident)
             worker = matches[0]
-        self.transient.pop(worker.ident, None)
+        self.transient.pop(worker.name, None)
         for process in worker.processes:
             process.respawn_at = None
             process.terminate()
