@@ -17,7 +17,7 @@ Adaptations (APIs Sanic itself has since changed or removed):
 Not run (removed from Sanic or needing external services):
 - The ``host=`` example with a host-less default route on the same path and method:
   Sanic 25.12 refuses the second registration (``RouteExists``), as Hurtle does.
-- ``CompositionView`` (removed in Sanic 21.3).
+- ``CompositionView`` (removed in Sanic 21.12; Hurtle keeps it, with a deprecation warning).
 - The custom protocol overriding ``write_response``/``response.output`` (removed APIs).
 - The SSL example (needs certificate files) and ``workers=4``/CLI deployment snippets
   (covered by the worker and CLI integration tests).

@@ -530,7 +530,8 @@ async def test_composition_view_routes_each_method(app: Sanic, call: Any) -> Non
     def get_handler(request: Any) -> Any:
         return text("I am a get method")
 
-    view = CompositionView()
+    with pytest.warns(DeprecationWarning, match=r"^\[DEPRECATION v21.12\] CompositionView"):
+        view = CompositionView()
     view.add(["GET"], get_handler)
     view.add(["POST", "put"], lambda request: text("I am a post/put method"))
     with pytest.raises(InvalidUsage, match="Method GET is already registered"):
@@ -546,7 +547,7 @@ async def test_composition_view_routes_each_method(app: Sanic, call: Any) -> Non
 def test_empty_composition_view_is_refused(app: Sanic) -> None:
     from hurtle_app.views import CompositionView
 
-    with pytest.raises(ValueError, match="no handlers"):
+    with pytest.raises(ValueError, match="no handlers"), pytest.warns(DeprecationWarning):
         app.add_route(CompositionView(), "/")
 
 

@@ -109,3 +109,23 @@ async def test_is_running_turns_true_after_the_after_server_start_listeners(app:
     finally:
         server.close()
         await server.wait_closed()
+
+
+async def test_start_serving_false_is_honoured_until_start_serving(app: Sanic) -> None:
+    # asyncio_server_kwargs={"start_serving": False} (seed 001): as in Sanic 25.12, the
+    # listener steps do not start accepting; start_serving() does. after_start() used to
+    # start serving regardless of what the caller asked.
+    server = await app.create_server(
+        host="127.0.0.1", port=0, asyncio_server_kwargs={"start_serving": False}
+    )
+    try:
+        await server.startup()
+        await server.before_start()
+        await server.after_start()
+        assert app.ctx.ran == ["before_server_start", "after_server_start"]
+        assert not server.is_serving()
+        await server.start_serving()
+        assert server.is_serving()
+    finally:
+        server.close()
+        await server.wait_closed()

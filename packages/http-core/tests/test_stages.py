@@ -37,8 +37,9 @@ def test_stage_names_match_sanic() -> None:
     assert [s.name for s in Stage] == ["IDLE", "REQUEST", "HANDLER", "RESPONSE", "FAILED"]
 
 
-def test_stage_values_are_sanics() -> None:
-    # Code that logs ``stage.value`` or stores it sees Sanic 25.12's numbers.
+def test_stage_values_and_printed_form_are_sanics() -> None:
+    # Seed 000 documents sanic.http.Stage; Sanic 25.12 numbers it 0, 1, 3, 4, 100 and
+    # prints a member as ``Stage.HANDLER`` (an IntEnum printed ``2``, numbered 0 to 4).
     assert [(s.name, s.value) for s in Stage] == [
         ("IDLE", 0),
         ("REQUEST", 1),
@@ -46,3 +47,5 @@ def test_stage_values_are_sanics() -> None:
         ("RESPONSE", 4),
         ("FAILED", 100),
     ]
+    assert str(Stage.HANDLER) == f"{Stage.HANDLER}" == "Stage.HANDLER"
+    assert repr(Stage.FAILED) == "<Stage.FAILED: 100>"

@@ -68,3 +68,27 @@ def test_a_body_over_a_megabyte_is_413_before_the_api_key_is_checked() -> None:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait(5)
+
+
+def test_a_failing_action_is_logged_with_the_request_url() -> None:
+    # As Sanic's inspector, the error log names the request by its full URL
+    # (``http://127.0.0.1:PORT/scale``); it used to give the bare path ``'/scale'``.
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVE, str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        body = b'{"replicas": "x"}'
+        reply = _exchange(
+            port,
+            b"POST /scale HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nAuthorization: Bearer key\r\n"
+            b"Content-Type: application/json\r\nContent-Length: %d\r\n"
+            b"Connection: close\r\n\r\n%s" % (port, len(body), body),
+        )
+        assert reply.startswith(b"HTTP/1.1 500")
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=15)
+    assert f"Exception occurred while handling uri: 'http://127.0.0.1:{port}/scale'" in \
+        err.decode()

@@ -23,6 +23,6 @@ def test_a_manager_with_servers_names_them_as_sanic() -> None:
     context = multiprocessing.get_context("spawn")
     reader, writer = context.Pipe(duplex=False)
     manager = WorkerManager(2, _serve, {}, context, (writer, reader), {})
-    assert [w.ident for w in manager.workers] == ["Server-0", "Server-1"]
+    assert [w.name for w in manager.workers] == ["Server-0", "Server-1"]
     assert sorted(manager.worker_state) == ["Sanic-Main", "Sanic-Server-0-0", "Sanic-Server-1-0"]
     manager.cleanup()

@@ -224,6 +224,16 @@ def test_server_kwargs_one_process_cannot_run_are_refused(client, server_kwargs)
     assert client.get("/")[1].status == 200
 
 
+@pytest.mark.parametrize("key, value", [("debug", True), ("host", "127.0.0.1"), ("port", 0)])
+def test_server_kwargs_the_client_passes_itself_are_refused(client, key, value) -> None:
+    # As sanic-testing, whose client calls app.run(debug=..., host=..., port=...,
+    # **server_kwargs): the seed guide's `server_kwargs` cannot carry those (they were
+    # taken, the server's own values silently winning or losing).
+    with pytest.raises(TypeError, match=f"multiple values for keyword argument '{key}'"):
+        client.get("/", server_kwargs={key: value})
+    assert client.get("/")[1].status == 200
+
+
 def test_a_server_kwarg_app_run_does_not_take_is_a_type_error(app: Sanic) -> None:
     # As sanic-testing, whose client passes server_kwargs to app.run.
     class RunnableApp(type(app)):  # type: ignore[misc]

@@ -134,6 +134,15 @@ def test_server_kwargs_create_server_does_not_take_fail_when_made(app: Sanic) ->
         ReusableClient(app, server_kwargs={"workers": 2})
 
 
+@pytest.mark.parametrize("key", ["host", "port", "debug", "return_asyncio_server"])
+def test_server_kwargs_the_client_passes_itself_fail_when_made(app: Sanic, key: str) -> None:
+    # As sanic-testing, whose ReusableClient calls app.create_server(host=..., port=...,
+    # debug=..., return_asyncio_server=True, **server_kwargs): these were taken silently
+    # (return_asyncio_server was refused as an unknown app.run() option).
+    with pytest.raises(TypeError, match=f"multiple values for keyword argument '{key}'"):
+        ReusableClient(app, server_kwargs={key: 0})
+
+
 def test_it_runs_again_after_stop(app: Sanic, events: list[str]) -> None:
     client = ReusableClient(app)
     for _ in range(2):

@@ -222,7 +222,7 @@ def test_scale_up_and_down(parts) -> None:
     manager.run()
     thread.join()
     assert seen["three"] == 3
-    assert [w.ident for w in manager.workers] == ["Server-0"]
+    assert [w.name for w in manager.workers] == ["Server-0"]
 
 
 def test_manage_rejects_duplicates_and_bad_counts(parts) -> None:
@@ -245,8 +245,36 @@ def test_manage_options_shape_the_worker(parts) -> None:
     assert not durable.restartable and transient.restartable
     assert manager.durable_processes == durable.processes
     assert manager.transient_processes == transient.processes
-    assert {p.state for p in manager.processes} == {ProcessState.NONE}  # never started
+    assert {p.state for _, w in manager.all_workers for p in w.processes} == {
+        ProcessState.NONE  # never started
+    }
     manager.cleanup()
+
+
+def test_workers_and_processes_views_match_sanic(parts, tmp_path: Path) -> None:
+    # Seed 003: ``workers`` is every worker group (servers first, then managed ones) and
+    # ``processes`` the processes running now, as Sanic 25.12 answers in main_process_ready
+    # (no process started yet) and once serving (one managed with auto_start=False is left
+    # out). ``workers`` used to hold the server workers only, ``processes`` every process.
+    manager = make(parts, number=1)
+    manager.manage("Job", targets.clean_up_on_stop, {"path": str(tmp_path / "job")})
+    manager.manage("Later", targets.crash, {}, auto_start=False)
+    assert [w.name for w in manager.workers] == ["Server-0", "Job", "Later"]
+    # As Sanic: a server worker group's ident is its log label, its name the key.
+    assert [w.ident for w in manager.workers] == ["Srv 0", "Job", "Later"]
+    assert [name for name, _ in manager.all_workers] == ["Server-0", "Job", "Later"]
+    assert manager.processes == []
+    seen: dict[str, Any] = {}
+
+    def running() -> bool:
+        names = sorted(p.name for p in manager.processes)
+        seen["names"] = names
+        return names == ["Sanic-Job-0", "Sanic-Server-0-0"]
+
+    thread = in_background(manager, running, stop(manager))
+    manager.run()
+    thread.join()
+    assert seen["names"] == ["Sanic-Job-0", "Sanic-Server-0-0"]
 
 
 def test_manage_takes_sanic_keyword_names(parts) -> None:
@@ -303,7 +331,7 @@ def test_failed_zero_downtime_replacement_leaves_the_old_worker_serving(
             return False
         if seen and entry(manager, name).get("state") == "FAILED" \
                 and entry(manager, name).get("starts") == 4:
-            old = [r.process for p in manager.processes for r in p.retiring]
+            old = [r.process for p in manager.transient_processes for r in p.retiring]
             seen["old_alive"] = [p.pid for p in old if p.is_alive()]
             return True
         return False
@@ -357,7 +385,7 @@ def test_a_worker_that_dies_before_the_next_cycle_is_still_respawned(parts, capl
     manager.backoff_base = 0
     manager.restart_limit = 2
     manager.manage("Quick", targets.crash, {}, restartable=True)
-    for process in manager.processes:
+    for process in [*manager.transient_processes, *manager.durable_processes]:
         process.factory = _DiesAtOnce
     manager.run()
     name = "Sanic-Quick-0"
@@ -374,12 +402,12 @@ def test_a_process_ignoring_sigterm_is_killed_after_the_timeout(
     manager.terminate_timeout = 0.5
     started = tmp_path / "pid"
     manager.manage("Stubborn", targets.stubborn, {"path": str(started)})
-    for process in manager.processes:
+    for process in [*manager.transient_processes, *manager.durable_processes]:
         process.terminate_timeout = 0.5
     thread = in_background(manager, started.exists, stop(manager))
     manager.run()
     thread.join()
-    process = manager.processes[0]
+    process = manager.durable_processes[0]
     assert process.exitcode == -signal.SIGKILL
     assert not process.is_alive()
     assert f"Killing Sanic-Stubborn-0 [{process.pid}]" in caplog.text

@@ -20,7 +20,7 @@ def manager() -> Iterator[WorkerManager]:
     manager = WorkerManager(2, targets.server, {}, context, (writer, reader), {})
     yield manager
     manager.terminate()
-    for process in manager.processes:
+    for process in [*manager.transient_processes, *manager.durable_processes]:
         process.join(10)
     manager.cleanup()
 
@@ -58,9 +58,9 @@ def test_scaling_to_no_workers_is_refused(manager: WorkerManager) -> None:
 def test_shutting_down_an_unknown_server_raises_key_error(manager: WorkerManager) -> None:
     with pytest.raises(KeyError):
         manager.shutdown_server("foo")
-    assert [w.ident for w in manager.workers] == ["Server-0", "Server-1"]
+    assert [w.name for w in manager.workers] == ["Server-0", "Server-1"]
     manager.shutdown_server("Server-1")
-    assert [w.ident for w in manager.workers] == ["Server-0"]
+    assert [w.name for w in manager.workers] == ["Server-0"]
 
 
 def test_a_tracked_worker_is_not_removed(
@@ -100,4 +100,4 @@ def test_an_untracked_worker_is_removed_once_its_processes_ended(
 def test_shutdown_server_takes_the_worker_by_the_keyword_name(manager: WorkerManager) -> None:
     # Sanic's parameter is ``name``: ``app.manager.shutdown_server(name=...)`` works alike.
     manager.shutdown_server(name="Server-0")
-    assert [w.ident for w in manager.workers] == ["Server-1"]
+    assert [w.name for w in manager.workers] == ["Server-1"]

@@ -7,7 +7,7 @@ import asyncio
 import logging
 import os
 import signal as os_signal
-from collections.abc import Generator
+from collections.abc import Awaitable, Callable, Generator
 from contextvars import ContextVar
 from typing import Any
 
@@ -49,12 +49,20 @@ class AsyncioServer:
     ``before_stop()``, ``close()``, ``wait_closed()``, ``after_stop()``.
     """
 
-    def __init__(self, app: Any, loop: asyncio.AbstractEventLoop, handle: Any) -> None:
+    def __init__(self, app: Any, loop: asyncio.AbstractEventLoop, handle: Any,
+                 serve_on_start: bool = True,
+                 pending: Callable[[], Awaitable[AsyncioServer]] | None = None) -> None:
         self.app = app
         self.loop = loop
         self.handle = handle
+        # ``sanic.server.serve(run_async=True)``: nothing is bound until the server is
+        # awaited (or told to serve); ``pending`` makes the bound server then.
+        self._pending = pending
         self.serve_coro = None
         self._started = False
+        # False when the caller asked for ``asyncio_server_kwargs={"start_serving": False}``:
+        # then, as in Sanic, only start_serving()/serve_forever() make it accept.
+        self._serve_on_start = serve_on_start
 
     @property
     def server(self) -> asyncio.AbstractServer:
@@ -64,7 +72,14 @@ class AsyncioServer:
     @property
     def connections(self) -> Any:
         """The open connections (protocol objects)."""
-        return self.handle.connections
+        return set() if self.handle is None else self.handle.connections
+
+    async def _bind(self) -> None:
+        pending, self._pending = self._pending, None
+        if self.handle is None and pending is not None:
+            bound = await pending()
+            self.handle = bound.handle
+            self._serve_on_start = bound._serve_on_start
 
     async def startup(self) -> None:
         """Finalize the app (routes, middleware chains, signals); idempotent."""
@@ -88,7 +103,8 @@ class AsyncioServer:
     async def after_start(self) -> None:
         """Start accepting connections, then run the ``after_server_start`` listeners."""
         self._require_startup("dispatch server event")
-        if not self.server.is_serving():
+        # As Sanic: a server from serve(run_async=True) not awaited yet stays unbound.
+        if self._serve_on_start and self.handle is not None and not self.server.is_serving():
             await self.server.start_serving()
         # As Sanic: app.state.is_running turns True once those listeners have run.
         await self.app._server_event("init", "after", loop=self.loop)
@@ -106,7 +122,7 @@ class AsyncioServer:
 
     def is_serving(self) -> bool:
         """Whether the server accepts connections."""
-        return self.server.is_serving()
+        return self.handle is not None and self.server.is_serving()
 
     async def start_serving(self) -> None:
         """Accept connections (no-op when already serving)."""
@@ -114,6 +130,7 @@ class AsyncioServer:
         await self._start_serving()
 
     async def _start_serving(self) -> None:
+        await self._bind()
         if not self.server.is_serving():
             await self.server.start_serving()
         self.app.state.is_running = True
@@ -121,25 +138,31 @@ class AsyncioServer:
     async def serve_forever(self) -> None:
         """Serve until closed."""
         self._require_startup("run Sanic server")
+        await self._bind()
         self.app.state.is_running = True
         await self.server.serve_forever()
 
     def close(self) -> asyncio.Task:
         """Stop accepting connections; returns a task (awaitable, as in Sanic) that ends
         when the listening socket is closed."""
-        self.server.close()
+        self._pending = None
         self.app.state.is_running = False
+        if self.handle is None:
+            return self.loop.create_task(asyncio.sleep(0))
+        self.server.close()
         return self.loop.create_task(self.server.wait_closed())
 
     async def wait_closed(self) -> None:
         """Wait until the listening socket is closed."""
-        await self.server.wait_closed()
+        if self.handle is not None:
+            await self.server.wait_closed()
 
     async def graceful_shutdown(self, timeout: float | None = None) -> None:
         """Stop accepting, let in-flight requests finish (up to ``timeout``), close all."""
         if timeout is None:
             timeout = float(self.app.config.GRACEFUL_SHUTDOWN_TIMEOUT)
-        await self.handle.graceful_shutdown(timeout)
+        if self.handle is not None:
+            await self.handle.graceful_shutdown(timeout)
         self.app.state.is_running = False
 
     def __await__(self) -> Generator[Any, None, AsyncioServer]:
@@ -213,7 +236,8 @@ async def create_server(
         loop=loop,
         asyncio_server_kwargs=kwargs,
     )
-    return AsyncioServer(app, loop, handle)
+    serve_on_start = (asyncio_server_kwargs or {}).get("start_serving", True) is not False
+    return AsyncioServer(app, loop, handle, serve_on_start)
 
 
 class SingleProcessRunner:

@@ -128,6 +128,15 @@ class CompositionView:
     """
 
     def __init__(self) -> None:
+        from hurtle_app.logging.deprecation import deprecation
+
+        # Sanic 25.12 has no CompositionView (it went in 21.12): the seed's apps still run,
+        # and say what to use instead, in Sanic's deprecation format.
+        deprecation(
+            "CompositionView was removed from Sanic in v21.12; Hurtle keeps it for old "
+            "apps. Use an HTTPMethodView, or one route per handler with methods=[...].",
+            21.12,
+        )
         self.handlers: dict[str, Callable[..., Any]] = {}
         self.__name__ = type(self).__name__
 

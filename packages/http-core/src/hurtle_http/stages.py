@@ -20,7 +20,7 @@ be answered through the same response path as a handler's response.
 
 from __future__ import annotations
 
-from enum import IntEnum
+from enum import Enum, IntEnum
 
 from hurtle_http.exceptions import ServerError
 
@@ -29,14 +29,16 @@ class Stage(IntEnum):
     """Where a connection is in the request/response cycle."""
 
     # PERF: IntEnum, not Enum: int's C-level hash makes the (stage, event) table lookups
-    # on the hot path cheap (Enum.__hash__ is Python code).
-    # The values are Sanic's (``sanic.http.constants.Stage``), for code that logs or
-    # compares them.
+    # on the hot path cheap (Enum.__hash__ is Python code). The values and the printed
+    # form are Sanic's (seed 000: ``Stage.HANDLER``, value 3).
     IDLE = 0  # Waiting for a request
     REQUEST = 1  # Request head being received
     HANDLER = 3  # Head done, handler running
     RESPONSE = 4  # Response head sent, body in progress
     FAILED = 100  # Unrecoverable (error while sending a response)
+
+    __str__ = Enum.__str__
+    __format__ = Enum.__format__
 
 
 # The members as module names, for the hot path's identity tests (``stage is IDLE``).

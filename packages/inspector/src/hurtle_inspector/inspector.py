@@ -165,7 +165,7 @@ class Inspector:
             headers = dict(request.headers)
             announce_action(service, request.method, request.path, headers)
             reply = await service.respond(
-                request.method, request.path, headers, request.body or b""
+                request.method, request.path, headers, request.body or b"", url=request.url
             )
             return HTTPResponse(
                 reply.body, status=reply.status, headers=reply.headers,

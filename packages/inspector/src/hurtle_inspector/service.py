@@ -155,12 +155,16 @@ class InspectorService:
         return _ok(action, result)
 
     async def respond(self, method: str, path: str, headers: Mapping[str, str],
-                      body: bytes) -> Reply:
-        """Answer one request, awaiting the action when it is a coroutine function."""
-        return _as_asked(await self._respond(method, path, headers, body), headers)
+                      body: bytes, url: str = "") -> Reply:
+        """Answer one request, awaiting the action when it is a coroutine function.
+
+        ``url`` (the request's full URL) names the request in the log when its action
+        fails, as Sanic's error log does; the path is used without it.
+        """
+        return _as_asked(await self._respond(method, path, headers, body, url), headers)
 
     async def _respond(self, method: str, path: str, headers: Mapping[str, str],
-                       body: bytes) -> Reply:
+                       body: bytes, url: str = "") -> Reply:
         planned = self._plan(method, path, headers, body)
         if isinstance(planned, Reply):
             return planned
@@ -170,7 +174,7 @@ class InspectorService:
             if inspect.isawaitable(result):
                 result = await result
         except Exception as exc:  # an action's failure is the client's answer, not a crash
-            return _failed(action, exc, path)
+            return _failed(action, exc, url or path)
         return _ok(action, result)
 
     def _plan(self, method: str, path: str, headers: Mapping[str, str],

@@ -540,8 +540,9 @@ def _configure_manager(manager: WorkerManager, config: Any) -> None:
     manager.restart_limit = int(config.get("WORKER_RESTART_LIMIT", 10))
     manager.restart_window = float(config.get("WORKER_RESTART_WINDOW", 60.0))
     manager.terminate_timeout = float(config.get("GRACEFUL_SHUTDOWN_TIMEOUT", 15.0)) + 5.0
-    for process in manager.processes:
-        process.terminate_timeout = manager.terminate_timeout
+    for _, worker in manager.all_workers:
+        for process in worker.processes:
+            process.terminate_timeout = manager.terminate_timeout
 
 
 def _state_context(app_class: Any) -> Any:

@@ -19,6 +19,14 @@ def sanic_endpoint_test(
     """Sanic's first testing helper, kept for old test suites: one request through
     ``app.test_client``; ``(request, response)``, or the response alone when
     ``gather_request=False``. New tests use ``app.test_client`` directly."""
+    from hurtle_app.logging.deprecation import deprecation
+
+    # Deprecated after 0.4.0 by the guide that documents it (seed 002); not in Sanic 25.12.
+    deprecation(
+        "sanic_endpoint_test is not in current Sanic; Hurtle keeps it for old test "
+        "suites. Use app.test_client.get(...) (or .post(...) ...) instead.",
+        0.5,
+    )
     request, response = getattr(app.test_client, method.lower())(
         uri, *request_args, **request_kwargs
     )

@@ -105,10 +105,12 @@ def _check_server_kwargs(app: Any, server_kwargs: dict[str, Any] | None) -> None
 
 def _check_single_process(server_kwargs: dict[str, Any]) -> None:
     """Refuse what ``app.run(single_process=True)`` refuses, as sanic-testing's client
-    (which runs the app that way) does: its own ``single_process``, several workers
-    (``workers=2``, ``fast=True`` on several CPUs) or auto-reload (``auto_reload``, ``dev``)."""
-    if "single_process" in server_kwargs:
-        raise TypeError("app.run() got multiple values for keyword argument 'single_process'")
+    (which runs the app that way) does: the options the client gives ``app.run`` itself
+    (``single_process``, ``debug``, ``host``, ``port``), several workers (``workers=2``,
+    ``fast=True`` on several CPUs) or auto-reload (``auto_reload``, ``dev``)."""
+    for key in ("single_process", "debug", "host", "port"):
+        if key in server_kwargs:
+            raise TypeError(f"app.run() got multiple values for keyword argument {key!r}")
     workers = server_kwargs.get("workers", 1)
     if workers == "auto" or server_kwargs.get("fast"):
         workers = os.cpu_count() or 1
@@ -120,10 +122,17 @@ def _check_single_process(server_kwargs: dict[str, Any]) -> None:
 
 def check_create_server_kwargs(app: Any, server_kwargs: dict[str, Any] | None) -> None:
     """Refuse a ``server_kwargs`` key ``app.create_server`` does not take, with its
-    ``TypeError`` (sanic-testing's ``ReusableClient`` passes them to it when made)."""
+    ``TypeError`` (sanic-testing's ``ReusableClient`` passes them to it when made), and one
+    the client gives ``create_server`` itself (``host``, ``port``, ``debug``,
+    ``return_asyncio_server``)."""
     create_server = getattr(app, "create_server", None)
     if not server_kwargs or create_server is None:
         return
+    for key in ("host", "port", "debug", "return_asyncio_server"):
+        if key in server_kwargs:
+            raise TypeError(
+                f"app.create_server() got multiple values for keyword argument {key!r}"
+            )
     try:
         accepted = inspect.signature(create_server).parameters
     except (TypeError, ValueError):

@@ -133,7 +133,12 @@ class WorkerManager:
     # -- views --------------------------------------------------------------------------------
     @property
     def workers(self) -> list[Worker]:
-        """The server workers."""
+        """Every worker group, server workers first, then managed ones (as Sanic)."""
+        return [w for _, w in self.all_workers]
+
+    @property
+    def _servers(self) -> list[Worker]:
+        """The server worker groups (``Server-<n>``), oldest first."""
         return [w for w in self.transient.values() if w.server]
 
     @property
@@ -143,7 +148,12 @@ class WorkerManager:
 
     @property
     def processes(self) -> list[WorkerProcess]:
-        """Every process of every group."""
+        """The processes running now (as Sanic: one not started or ended is left out)."""
+        return [p for p in self._all_processes if p.is_alive()]
+
+    @property
+    def _all_processes(self) -> list[WorkerProcess]:
+        """Every process of every group, running or not."""
         return [p for _, w in self.all_workers for p in w.processes]
 
     @property
@@ -171,7 +181,7 @@ class WorkerManager:
 
     def create_server(self) -> Worker:
         """Add one server worker (``Server-<n>``), started by ``start``/``scale``."""
-        ident = f"Server-{self._server_index}"
+        index = self._server_index
         self._server_index += 1
         settings = {
             **self._server_settings,
@@ -179,9 +189,10 @@ class WorkerManager:
             "worker_state": self.worker_state,
         }
         worker = self._new_worker(
-            ident, self._serve, settings, transient=True, restartable=True, server=True
+            f"Srv {index}", self._serve, settings, transient=True, restartable=True,
+            server=True, name=f"Server-{index}",
         )
-        self.transient[ident] = worker
+        self.transient[worker.name] = worker
         return worker
 
     def manage(
@@ -233,18 +244,18 @@ class WorkerManager:
         A tracked group, or one with a live process, is kept (an error is logged).
         """
         if worker.tracked:
-            error_logger.error("Worker %s is tracked and cannot be removed.", worker.ident)
+            error_logger.error("Worker %s is tracked and cannot be removed.", worker.name)
             return
         if worker.has_alive_processes():
             error_logger.error(
-                "Worker %s has alive processes and cannot be removed.", worker.ident
+                "Worker %s has alive processes and cannot be removed.", worker.name
             )
             return
-        self.transient.pop(worker.ident, None)
-        self.durable.pop(worker.ident, None)
+        self.transient.pop(worker.name, None)
+        self.durable.pop(worker.name, None)
         for process in worker.processes:
             self._forget(process)
-        logger.info("Removed worker %s", worker.ident)
+        logger.info("Removed worker %s", worker.name)
 
     def _forget(self, process: WorkerProcess) -> None:
         """Drop a process's entry from the shared state (``app.m.workers``, inspector)."""
@@ -277,7 +288,7 @@ class WorkerManager:
         """Block until every server process acknowledged start-up (or died)."""
         while not self._shutdown_requested:
             pending = [
-                p for w in self.workers for p in w.processes
+                p for w in self._servers for p in w.processes
                 if p.is_alive() and p.state is not ProcessState.ACKED
             ]
             if not pending:
@@ -313,7 +324,7 @@ class WorkerManager:
             return MonitorCycle.BREAK
         now = time.monotonic()
         self._supervise(now)
-        if not any(p.has_work() for p in self.processes) and not self._removing:
+        if not any(p.has_work() for p in self._all_processes) and not self._removing:
             return MonitorCycle.BREAK
         return MonitorCycle.CONTINUE
 
@@ -348,7 +359,7 @@ class WorkerManager:
         kind = message[0]
         if kind == "ack":
             _, name, pid = message
-            for process in self.processes:
+            for process in self._all_processes:
                 if process.name == name and process.ack(pid):
                     break  # the worker logged its ack itself (as in Sanic)
         elif kind == "restart":
@@ -365,7 +376,7 @@ class WorkerManager:
                 error_logger.error("Cannot scale: %s", exc)
         elif kind == "retire":
             _, name, pid = message
-            for process in self.processes:
+            for process in self._all_processes:
                 if process.name == name and process.pid == pid:
                     process.retired = True
         elif kind == "terminate":
@@ -492,7 +503,7 @@ class WorkerManager:
                             process.name)
             elif process.server and not any(
                 p.is_alive() or any(r.process.is_alive() for r in p.retiring)
-                for w in self.workers for p in w.processes
+                for w in self._servers for p in w.processes
             ):
                 error_logger.error("No server worker is left running; shutting down.")
                 self.exit_code = 1
@@ -548,11 +559,11 @@ class WorkerManager:
         """Run ``num_worker`` server workers: start new ones or stop the newest."""
         if num_worker <= 0:
             raise ValueError(f"Cannot scale to {num_worker} workers. Use at least 1.")
-        change = num_worker - len(self.workers)
+        change = num_worker - len(self._servers)
         if change == 0:
             logger.info("No change needed. There are already %d workers.", num_worker)
             return
-        logger.info("Scaling from %d to %d workers", len(self.workers), num_worker)
+        logger.info("Scaling from %d to %d workers", len(self._servers), num_worker)
         if change > 0:
             for _ in range(change):
                 worker = self.create_server()
@@ -567,17 +578,17 @@ class WorkerManager:
 
         Raises ``KeyError`` when no server worker is called ``name``.
         """
-        servers = self.workers
+        servers = self._servers
         if name is None:
             if not servers:
                 return
             worker = servers[-1]
         else:
-            matches = [w for w in servers if w.ident == name]
+            matches = [w for w in servers if name in (w.name, w.ident)]
             if not matches:
                 raise KeyError(name)
             worker = matches[0]
-        self.transient.pop(worker.ident, None)
+        self.transient.pop(worker.name, None)
         for process in worker.processes:
             process.respawn_at = None
             process.terminate()
@@ -619,13 +630,13 @@ class WorkerManager:
                     proc.join(2)
                 break
             self._drain(0.05)
-        for process in self.processes:
+        for process in self._all_processes:
             if process.process is not None and process.state is not ProcessState.FAILED:
                 process.exit()
 
     def _alive_processes(self) -> list[Any]:
         procs = []
-        for process in [*self.processes, *self._removing]:
+        for process in [*self._all_processes, *self._removing]:
             procs.extend(r.process for r in process.retiring)
             if process.process is not None:
                 procs.append(process.process)
@@ -641,7 +652,7 @@ class WorkerManager:
 
     def terminate(self) -> None:
         """Ask every process to stop (SIGINT, as Sanic)."""
-        for process in [*self.processes, *self._removing]:
+        for process in [*self._all_processes, *self._removing]:
             process.respawn_at = None
             for retiring in process.retiring:
                 retiring.start_after_exit = False
@@ -651,7 +662,7 @@ class WorkerManager:
 
     def kill(self) -> None:
         """Kill every process at once (SIGKILL)."""
-        for process in [*self.processes, *self._removing]:
+        for process in [*self._all_processes, *self._removing]:
             process.kill()
 
     def join(self) -> None:
@@ -661,7 +672,7 @@ class WorkerManager:
 
     def cleanup(self) -> None:
         """Reap finished processes and close the monitor pipe."""
-        for process in self.processes:
+        for process in self._all_processes:
             for retiring in process.retiring:
                 retiring.process.join(0)
             process.retiring.clear()

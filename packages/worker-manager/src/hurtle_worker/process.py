@@ -490,8 +490,13 @@ class Worker:
         auto_start: bool = True,
         transient: bool = False,
         server: bool = False,
+        name: str = "",
     ) -> None:
         self.ident = ident
+        #: The group's key in ``WorkerManager.all_workers`` and in its process names
+        #: (``Sanic-<name>-<n>``): ``Server-0`` for a server worker (whose ``ident`` is
+        #: ``Srv 0``, as in Sanic), the ident itself for a managed process.
+        self.name = name or ident
         self.serve = serve
         self.server_settings = server_settings
         self.context = context
@@ -508,13 +513,13 @@ class Worker:
             self.create_process()
 
     def __repr__(self) -> str:
-        return f"<Worker {self.ident} processes={len(self.processes)}>"
+        return f"<Worker {self.name} processes={len(self.processes)}>"
 
     def create_process(self) -> WorkerProcess:
         """Add one more process to the group (not started)."""
         process = WorkerProcess(
             factory=self.context.Process,
-            name=f"{PROCESS_PREFIX}{self.ident}-{self._index}",
+            name=f"{PROCESS_PREFIX}{self.name}-{self._index}",
             target=self.serve,
             kwargs={**self.server_settings},
             worker_state=self.worker_state,
@@ -524,7 +529,7 @@ class Worker:
         process.server = self.server
         process.ack_expected = self.server
         if self.server:
-            process.ident_label = f"Srv {self.ident.rpartition('-')[2]}"
+            process.ident_label = f"Srv {self.name.rpartition('-')[2]}"
         process.announce()
         self.processes.append(process)
         return process

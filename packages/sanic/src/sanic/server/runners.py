@@ -44,21 +44,21 @@ def serve(
     state: Any = None,
     asyncio_server_kwargs: dict[str, Any] | None = None,
     version: Any = HTTP.VERSION_1,
-) -> None:
+) -> AsyncioServer | None:
     """Serve ``app`` in this process until SIGINT/SIGTERM or ``app.stop()``.
 
-    ``run_async`` is refused: on a running loop use ``await app.create_server(...)``, which
-    returns the ``AsyncioServer`` to start. ``reuse_port``, ``connections``, ``signal`` and
-    ``state`` are accepted for compatibility; the server keeps its own.
+    With ``run_async=True`` nothing runs: an ``AsyncioServer`` for ``loop`` (or the current
+    event loop) is returned, as in Sanic; ``await server`` binds and starts it, then its
+    ``startup()``, ``before_start()``, ``after_start()``... steps run the app's listeners.
+    ``reuse_port``, ``connections``, ``signal`` and ``state`` are accepted for
+    compatibility; the server keeps its own.
     """
-    if run_async:
-        raise ServerError(
-            "serve(run_async=True) is not supported: inside a running loop use "
-            "`server = await app.create_server(host, port, return_asyncio_server=True)`, "
-            "then `await server.startup()` and `await server.serve_forever()`."
-        )
     if not hasattr(app, "handle_request"):
         raise TypeError(f"serve() needs a Sanic app as app=, not {app!r}")
+    if run_async:
+        return _serve_later(app, host, port, ssl=ssl, sock=sock, unix=unix, loop=loop,
+                            protocol=protocol, backlog=backlog,
+                            asyncio_server_kwargs=asyncio_server_kwargs)
     from hurtle_app.serving import SingleProcessRunner
 
     SingleProcessRunner(app).run(
@@ -72,6 +72,25 @@ def serve(
         register_sys_signals=register_sys_signals,
         loop=loop,
     )
+
+
+def _serve_later(app: Any, host: str | None, port: int | None, *, loop: Any,
+                 protocol: type[Any], **options: Any) -> AsyncioServer:
+    import asyncio
+
+    from hurtle_app.serving import create_server
+
+    async def bind() -> AsyncioServer:
+        return await create_server(  # type: ignore[return-value]
+            app, host, port, protocol=None if protocol is HttpProtocol else protocol, **options
+        )
+
+    if loop is None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = asyncio.get_event_loop_policy().get_event_loop()
+    return AsyncioServer(app, loop, None, pending=bind)
 
 
 def serve_multiple(server_settings: dict[str, Any], workers: int) -> None:
