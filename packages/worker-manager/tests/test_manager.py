@@ -41,10 +41,14 @@ def in_background(manager: WorkerManager, until: Callable[[], bool], then: Calla
     """Run ``then`` once ``until`` holds (or at the timeout), while run() blocks."""
 
     def watch() -> None:
+        # ``then`` runs whatever ``until`` does (raising included): run() must not be left
+        # blocking the test forever.
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and not until():
-            time.sleep(0.02)
-        then()
+        try:
+            while time.monotonic() < deadline and not until():
+                time.sleep(0.02)
+        finally:
+            then()
 
     thread = threading.Thread(target=watch)
     thread.start()
@@ -556,8 +560,9 @@ def test_a_worker_replaced_while_still_starting_ends_quietly(parts, tmp_path, ca
     first: list[int] = []
 
     def replaced() -> bool:
-        if not first and marker.exists():
-            first.append(int(marker.read_text()))
+        # (the file exists a moment before its pid is written)
+        if not first and marker.exists() and (pid := marker.read_text()):
+            first.append(int(pid))
             WorkerMultiplexer(pubsub[0], state).restart(
                 all_workers=True, zero_downtime=order == "STARTUP_FIRST")
         return bool(first) and not _alive(first[0])
