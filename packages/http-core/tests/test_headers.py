@@ -89,6 +89,10 @@ def test_an_unquoted_parameter_value_is_a_token(value: str, options: dict) -> No
         ("text/html; a=1; b\u00e9z=2; c=3", {"a": "1", "c": "3"}),
         ("a; \u00c9=1", {}),
         ("a; x\u0663=1", {}),
+        # OWS is ASCII (RFC 9110 5.6.3): after a no-break space no parameter is read.
+        ("a;\u00a0c=9", {}),
+        ("a; \u2003c=9; d=1", {"d": "1"}),
+        ("a;\tc=9", {"c": "9"}),
     ],
 )
 def test_parse_content_header_parameter_names_are_ascii_tokens(value, expected) -> None:

@@ -89,10 +89,13 @@ _token = rf"{TCHAR}+"
 # alternation: a multipart part head of megabytes parses in milliseconds.
 # An unquoted value is a token (RFC 9110 5.6.6): it ends at the first other character, so
 # filename=C:x.txt is "C", and "filename=" or "filename=é" gives no filename (as Sanic).
+# Whitespace is ASCII whitespace (re.ASCII): a no-break space after ";" is no OWS
+# (RFC 9110 5.6.3), and Sanic reads no parameter there either.
 _param = re.compile(
     rf';\s*({_token})='
     r'(?:"([^"\\]*(?:\\.[^"\\]*)*)"(?=\s*(?:;|$))|"([^"]*)"|'
-    rf"({TCHAR}+))"
+    rf"({TCHAR}+))",
+    re.ASCII,
 )
 
 
