@@ -143,6 +143,18 @@ def test_parse_host() -> None:
     assert parse_host("bad host") == (None, None)
 
 
+@pytest.mark.parametrize("value", ["[1]", "[a]", "[1:2]", "[:]", "[:::]", "[1:2:3:4:5:6:7:8:9]"])
+def test_parse_host_brackets_hold_only_an_ipv6_address(value) -> None:
+    # RFC 3986 3.2.2; Sanic refuses these too (except "[:::]", which its pattern takes).
+    assert parse_host(value) == (None, None)
+    assert parse_host(value + ":80") == (None, None)
+
+
+def test_parse_host_keeps_valid_ipv6_literals() -> None:
+    assert parse_host("[AB::1]:8000") == ("[ab::1]", 8000)
+    assert parse_host("[::ffff:1.2.3.4]") == ("[::ffff:1.2.3.4]", None)
+
+
 def test_parse_credentials() -> None:
     assert parse_credentials("Bearer abc") == ("Bearer", "abc")
     assert parse_credentials("Token abc") == ("Token", "abc")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from ipaddress import IPv6Address
 
 from multidict import CIMultiDict
 
@@ -146,7 +147,19 @@ def parse_host(host: str) -> tuple[str | None, int | None]:
     if not match:
         return None, None
     name, port = match.groups()
+    if name[0] == "[" and not _is_ipv6(name[1:-1]):
+        # RFC 3986 3.2.2: brackets hold an IPv6 address ("[1]", "[a]" are no host, as in
+        # Sanic; "[::ffff:1.2.3.4]" is one, which Sanic refuses).
+        return None, None
     return name.lower(), int(port) if port is not None else None
+
+
+def _is_ipv6(text: str) -> bool:
+    try:
+        IPv6Address(text)
+    except ValueError:
+        return False
+    return True
 
 
 def parse_credentials(
