@@ -208,6 +208,26 @@ def test_deleting_a_cookie_drops_its_comment_and_expiry_but_keeps_its_flags() ->
     assert (added.value, added.comment, added.max_age) == ("1", "hi", None)
 
 
+def test_deleting_copies_the_first_of_several_matching_cookies() -> None:
+    response = text("x")
+    response.add_cookie("a", "1", samesite="Strict", httponly=True)
+    response.add_cookie("a", "2", samesite=None)
+    response.delete_cookie("a")
+    assert [str(c) for c in response.headers.getall("set-cookie")] == [
+        'a=""; Path=/; Max-Age=0; SameSite=Strict; Secure; HttpOnly'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [("\x00X", "Cookie key contains illegal characters"), ("expires", "reserved word")],
+)
+def test_deleting_a_bad_name_says_so_before_the_two_prefixes(key, message) -> None:
+    # Sanic 25.12's order: the name is refused before "Both host_prefix and secure_prefix".
+    with pytest.raises(KeyError, match=message):
+        text("x").delete_cookie(key, host_prefix=True, secure_prefix=True)
+
+
 @pytest.mark.parametrize("kwargs", [{"path": "/x"}, {"domain": "d.com"}, {"secure": False}])
 def test_deleting_a_host_prefixed_cookie_needs_its_fixed_attributes(kwargs) -> None:
     with pytest.raises(ServerError) as info:

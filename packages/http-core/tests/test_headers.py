@@ -89,6 +89,10 @@ def test_an_unquoted_parameter_value_is_a_token(value: str, options: dict) -> No
         ("text/html; a=1; b\u00e9z=2; c=3", {"a": "1", "c": "3"}),
         ("a; \u00c9=1", {}),
         ("a; x\u0663=1", {}),
+        # OWS is ASCII (RFC 9110 5.6.3): after a no-break space no parameter is read.
+        ("a;\u00a0c=9", {}),
+        ("a; \u2003c=9; d=1", {"d": "1"}),
+        ("a;\tc=9", {"c": "9"}),
     ],
 )
 def test_parse_content_header_parameter_names_are_ascii_tokens(value, expected) -> None:
@@ -137,6 +141,18 @@ def test_parse_host() -> None:
     assert parse_host("EXAMPLE.com") == ("example.com", None)
     assert parse_host("[::1]:80") == ("[::1]", 80)
     assert parse_host("bad host") == (None, None)
+
+
+@pytest.mark.parametrize("value", ["[1]", "[a]", "[1:2]", "[:]", "[:::]", "[1:2:3:4:5:6:7:8:9]"])
+def test_parse_host_brackets_hold_only_an_ipv6_address(value) -> None:
+    # RFC 3986 3.2.2; Sanic refuses these too (except "[:::]", which its pattern takes).
+    assert parse_host(value) == (None, None)
+    assert parse_host(value + ":80") == (None, None)
+
+
+def test_parse_host_keeps_valid_ipv6_literals() -> None:
+    assert parse_host("[AB::1]:8000") == ("[ab::1]", 8000)
+    assert parse_host("[::ffff:1.2.3.4]") == ("[::ffff:1.2.3.4]", None)
 
 
 def test_parse_credentials() -> None:

@@ -128,3 +128,23 @@ def test_build_accepts_python_values(value) -> None:
     assert router.resolve(router.routes[0].build({"x": value}), method="GET")[2] == {
         "x": str(value)
     }
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(alphabet="ab /", max_size=6).filter(lambda v: "/" not in v),
+    st.sampled_from(["/<a:strorempty>/v1", "/<a:strorempty>", "/x/<a:strorempty>/y"]),
+)
+def test_a_leading_empty_value_keeps_its_segment(value, path) -> None:
+    # "/<a:strorempty>/v1" with a="" is "//v1", as sanic-routing builds it: "/v1" is a
+    # path of one segment, which this route does not match.
+    router = make_router(path, unquote=True)
+    route = router.routes[0]
+    built = route.build({"a": value})
+    found, _, params = router.resolve(built, method="GET")
+    assert found is route and params == {"a": value}
+
+
+def test_a_path_value_starting_with_a_slash_keeps_it() -> None:
+    router = make_router("/<p:path>", unquote=True)
+    assert router.routes[0].build({"p": "/x"}) == "//x"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from ipaddress import IPv6Address
 
 from multidict import CIMultiDict
 
@@ -89,10 +90,13 @@ _token = rf"{TCHAR}+"
 # alternation: a multipart part head of megabytes parses in milliseconds.
 # An unquoted value is a token (RFC 9110 5.6.6): it ends at the first other character, so
 # filename=C:x.txt is "C", and "filename=" or "filename=é" gives no filename (as Sanic).
+# Whitespace is ASCII whitespace (re.ASCII): a no-break space after ";" is no OWS
+# (RFC 9110 5.6.3), and Sanic reads no parameter there either.
 _param = re.compile(
     rf';\s*({_token})='
     r'(?:"([^"\\]*(?:\\.[^"\\]*)*)"(?=\s*(?:;|$))|"([^"]*)"|'
-    rf"({TCHAR}+))"
+    rf"({TCHAR}+))",
+    re.ASCII,
 )
 
 
@@ -143,7 +147,19 @@ def parse_host(host: str) -> tuple[str | None, int | None]:
     if not match:
         return None, None
     name, port = match.groups()
+    if name[0] == "[" and not _is_ipv6(name[1:-1]):
+        # RFC 3986 3.2.2: brackets hold an IPv6 address ("[1]", "[a]" are no host, as in
+        # Sanic; "[::ffff:1.2.3.4]" is one, which Sanic refuses).
+        return None, None
     return name.lower(), int(port) if port is not None else None
+
+
+def _is_ipv6(text: str) -> bool:
+    try:
+        IPv6Address(text)
+    except ValueError:
+        return False
+    return True
 
 
 def parse_credentials(

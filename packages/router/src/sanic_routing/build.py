@@ -34,8 +34,10 @@ def build_path(route: Route, params: t.Mapping[str, t.Any]) -> str:
         spans = info.label == "path" or (info.regex and delimiter in info.label)
         safe = "/" if spans else ""
         out.append(quote(text, safe=safe + ":@!$&'()*+,;=-._~"))
-    path = delimiter.join(out)
-    return path if path.startswith(delimiter) else delimiter + path
+    # The parts follow the leading delimiter: an empty first value (strorempty) or a path
+    # value starting with "/" keeps its segment ("//v1" for "/<p:strorempty>/v1" and ""),
+    # so the URL resolves back to the route, as in sanic-routing.
+    return delimiter + delimiter.join(out)
 
 
 def build_order(route: Route) -> list[ParamInfo]:

@@ -78,6 +78,14 @@ def _quote(value: str) -> str:
     return '"' + value.translate(_TRANSLATOR) + '"'
 
 
+def _check_key(key: Any) -> None:
+    """Refuse a cookie name Sanic refuses (``KeyError``, its type and wording)."""
+    if not isinstance(key, str) or not _is_legal_key(key):
+        raise KeyError("Cookie key contains illegal characters")
+    if key in _RESERVED_NAMES:
+        raise KeyError("Cookie name is a reserved word")
+
+
 class Cookie:
     """One response cookie, rendered by ``str(cookie)`` as a ``Set-Cookie`` value."""
 
@@ -128,10 +136,7 @@ class Cookie:
         host_prefix: bool = False,
         secure_prefix: bool = False,
     ) -> None:
-        if not isinstance(key, str) or not _is_legal_key(key):
-            raise KeyError("Cookie key contains illegal characters")
-        if key in _RESERVED_NAMES:
-            raise KeyError("Cookie name is a reserved word")
+        _check_key(key)
         if not isinstance(value, str):
             raise TypeError(f"Cookie value must be a str, got {type(value).__name__!r}")
         if host_prefix:
@@ -395,6 +400,7 @@ class CookieJar:
             )
         if secure_prefix and not secure:
             raise ServerError("Cannot set secure_prefix on a cookie without secure=True")
+        _check_key(key)  # before the two-prefixes error, as in Sanic
         name = Cookie.make_key(key, host_prefix, secure_prefix)
         kept: list[Any] = []
         removed: list[Cookie] = []
@@ -411,10 +417,10 @@ class CookieJar:
         for value in kept:
             self.headers.add(self.HEADER_KEY, value)
         if removed:
-            # As Sanic: a new cookie with the old one's attributes, but no Comment and no
-            # expires (a future date next to Max-Age=0 reads as a contradiction); the
-            # object add_cookie() returned is left as it was.
-            cookie = copy(removed[-1])
+            # As Sanic: a new cookie with the first old one's attributes, but no Comment
+            # and no expires (a future date next to Max-Age=0 reads as a contradiction);
+            # the object add_cookie() returned is left as it was.
+            cookie = copy(removed[0])
             cookie.value = ""
             cookie.max_age = 0
             cookie._comment = None

@@ -1,0 +1,519 @@
+"""In-process differential fuzzing of Sanic's Python-level APIs (helpers, not the wire).
+
+The driver generates seeded random cases (``apidiff_cases.py``) and sends each, as a JSON
+line, to two worker processes: one running real Sanic 25.12, one running this tree. Each
+worker evaluates the case with the public API (``sanic.headers``, ``sanic.cookies``,
+``Request`` argument and form parsing, the router and ``url_for``, the response helpers,
+exception error pages) and answers a JSON line: the normalised result, or the exception's
+type names and message. Differences are bucketed by area and a short signature; those kept
+on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
+
+    python3 tests-integration/fidelity/apidiff.py --count 500 --seed 1
+    python3 tests-integration/fidelity/apidiff.py --only router --only url_for -v
+
+``--ref-python`` (default ``/tmp/st-ref/bin/python``, Sanic without sanic-ext) and
+``--hurtle-python`` (default ``.venv/bin/python``) choose the interpreters. Exit status 1
+when a difference is not a kept one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+
+# ---------------------------------------------------------------------------- worker side
+
+
+def norm(v):
+    """A JSON-able picture of a value, keeping types that users compare on."""
+    if v is None or isinstance(v, (bool, int, str)):
+        return v
+    if isinstance(v, float):
+        return {"float": repr(v)}
+    if isinstance(v, (bytes, bytearray)):
+        return {"bytes": bytes(v).decode("latin-1")}
+    if isinstance(v, dict):
+        return {"dict": [[norm(k), norm(x)] for k, x in v.items()]}
+    if isinstance(v, (list, tuple)):
+        return [norm(x) for x in v]
+    return {"obj": type(v).__name__, "str": str(v)}
+
+
+def exc_info(e):
+    return {"exc": [c.__name__ for c in type(e).__mro__], "msg": str(e)}
+
+
+class Worker:
+    def __init__(self):
+        import asyncio
+
+        from sanic import Sanic
+
+        Sanic.test_mode = True
+        self.loop = asyncio.new_event_loop()
+        self.n = 0
+        self.apps = {}
+
+    def new_app(self, **config):
+        from sanic import Sanic
+
+        self.n += 1
+        app = Sanic(f"fz{self.n}")
+        for k, v in config.items():
+            setattr(app.config, k, v)
+        return app
+
+    def run(self, coro):
+        return self.loop.run_until_complete(coro)
+
+    # sanic.headers -------------------------------------------------------------
+    def op_content_header(self, a):
+        from sanic.headers import parse_content_header
+
+        return parse_content_header(a["value"])
+
+    def op_forwarded(self, a):
+        from sanic.compat import Header
+        from sanic.config import Config
+        from sanic.headers import parse_forwarded, parse_xforwarded
+
+        cfg = Config()
+        for k, v in a["config"].items():
+            setattr(cfg, k, v)
+        h = Header([tuple(p) for p in a["headers"]])
+        fn = parse_forwarded if a["which"] == "forwarded" else parse_xforwarded
+        return fn(h, cfg)
+
+    def op_fwd_normalize(self, a):
+        from sanic.headers import fwd_normalize
+
+        return fwd_normalize([tuple(p) for p in a["pairs"]])
+
+    def op_parse_host(self, a):
+        from sanic.headers import parse_host
+
+        return parse_host(a["value"])
+
+    def op_http1(self, a):
+        from sanic.headers import format_http1_response
+
+        hs = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in a["headers"]]
+        return format_http1_response(a["status"], hs)
+
+    def op_accept(self, a):
+        from sanic.headers import parse_accept
+
+        acc = parse_accept(a["value"])
+        out = {"list": [[str(m), m.type, m.subtype, m.q, m.params] for m in acc]}
+        m = acc.match(*a["mimes"], accept_wildcards=a["wild"])
+        out["match"] = [str(m), m.mime, str(m.header) if m.header else None, bool(m)]
+        return out
+
+    def op_credentials(self, a):
+        from sanic.headers import parse_credentials
+
+        return parse_credentials(a["value"], a["prefixes"])
+
+    # request: cookies, args, forms ------------------------------------------------
+    def request(self, target, headers, body=b""):
+        from sanic.compat import Header
+        from sanic.request import Request
+
+        if "app" not in self.apps:
+            self.apps["app"] = self.new_app()
+        req = Request(target, Header(headers), "1.1", "POST", None, self.apps["app"])
+        req.body = body
+        return req
+
+    def op_cookie_req(self, a):
+        req = self.request(b"/", [("cookie", c) for c in a["headers"]])
+        ck = req.cookies
+        out = {"cookies": dict(ck)}
+        for n in a["names"]:
+            out[n] = [ck.get(n), ck.getlist(n), ck.get(n, "dflt")]
+        return out
+
+    def op_cookie_resp(self, a):
+        import datetime
+
+        from sanic import response
+
+        r = response.text("x")
+        for kw in a["add"]:
+            kw = dict(kw)
+            if "expires" in kw:
+                kw["expires"] = datetime.datetime.fromtimestamp(kw["expires"], datetime.UTC)
+            r.add_cookie(**kw)
+        for kw in a["delete"]:
+            r.delete_cookie(**kw)
+        return [[k, v] for k, v in r.headers.items() if k.lower() == "set-cookie"]
+
+    def op_args(self, a):
+        req = self.request(b"/p?" + a["qs"].encode("latin-1"), [])
+        out = {"args": dict(req.args), "query_args": req.query_args, "qs": req.query_string}
+        kw = a["kw"]
+        out["get_args"] = dict(req.get_args(**kw))
+        out["get_query_args"] = req.get_query_args(**kw)
+        return out
+
+    def op_form(self, a):
+        req = self.request(b"/f", [("content-type", a["ctype"])], a["body"].encode("latin-1"))
+        form = req.form
+        files = req.files
+        out = {"form": dict(form) if form is not None else None}
+        out["files"] = (
+            {k: [[f.name, f.type, f.body] for f in v] for k, v in files.items()}
+            if files is not None
+            else None
+        )
+        out["get"] = [form.get(k) for k in a["names"]] if form is not None else None
+        return out
+
+    # router and url_for ------------------------------------------------------------
+    def build_app(self, routes, cfg):
+        from sanic import response
+
+        app = self.new_app(**cfg)
+        for i, r in enumerate(routes):
+
+            async def handler(request, **kw):
+                return response.text("x")
+
+            handler.__name__ = f"h{i}"
+            kw = {k: v for k, v in r.items() if k != "path"}
+            try:
+                app.route(r["path"], name=f"h{i}", **kw)(handler)
+            except Exception as e:
+                return app, exc_info(e)
+        return app, None
+
+    def op_router(self, a):
+        app, err = self.build_app(a["routes"], a.get("config", {}))
+        if err:
+            return {"register": err}
+        try:
+            app.router.finalize()
+        except Exception as e:
+            return {"finalize": exc_info(e)}
+        out = []
+        for path, method, host in a["requests"]:
+            try:
+                route, _h, params = app.router.get(path, method, host)
+                out.append([route.name.split(".", 1)[1], params])
+            except Exception as e:
+                out.append(exc_info(e))
+        return out
+
+    def op_url_for(self, a):
+        app, err = self.build_app(a["routes"], a.get("config", {}))
+        if err:
+            return {"register": err}
+        out = []
+        for name, kw in a["calls"]:
+            try:
+                out.append(app.url_for(f"{app.name}.{name}", **kw))
+            except Exception as e:
+                out.append(exc_info(e))
+        return out
+
+    def op_wire(self, a):
+        """Requests through app.asgi_client to an app holding the routes."""
+        app, err = self.build_app(a["routes"], a.get("config", {}))
+        if err:
+            return {"register": err}
+        from sanic import response
+
+        @app.on_request
+        async def tag(request):
+            r = request.route
+            return response.json(
+                [r.name.split(".", 1)[1] if r else None, request.match_info],
+                headers={"x": "1"},
+            )
+
+        async def go():
+            out = []
+            for path, method, host in a["requests"]:
+                hs = {"host": host} if host else {}
+                _, resp = await app.asgi_client.request(method.lower(), path, headers=hs)
+                out.append([resp.status, resp.text])
+            return out
+
+        return self.run(go())
+
+    # responses ---------------------------------------------------------------------
+    def op_response(self, a):
+        from sanic import response
+
+        kind, kw = a["kind"], dict(a["kw"])
+        if kind == "file":
+            r = self.run(response.file(**kw))
+        else:
+            if kw.pop("as_bytes", False) and isinstance(kw["body"], str):
+                kw["body"] = kw["body"].encode("utf-8")
+            r = getattr(response, kind)(**kw)
+        return {
+            "status": r.status,
+            "headers": [[k, v] for k, v in r.headers.items()],
+            "ctype": r.content_type,
+            "body": r.body,
+        }
+
+    def op_response_wire(self, a):
+        app = self.apps.get("resp")
+        if app is None:
+            app = self.apps["resp"] = self.new_app()
+            from sanic import response
+
+            @app.post("/r")
+            async def make(request):
+                spec = request.json
+                kw = dict(spec["kw"])
+                if kw.pop("as_bytes", False) and isinstance(kw["body"], str):
+                    kw["body"] = kw["body"].encode("utf-8")
+                if spec["kind"] == "file":
+                    return await response.file(**kw)
+                return getattr(response, spec["kind"])(**kw)
+
+        async def go():
+            _, resp = await app.asgi_client.post("/r", json=a)
+            hs = sorted(
+                [k.lower(), v] for k, v in resp.headers.items() if k.lower() != "content-length"
+            )
+            return {"status": resp.status, "headers": hs, "body": resp.content}
+
+        return self.run(go())
+
+    # exceptions --------------------------------------------------------------------
+    def op_error_page(self, a):
+        key = json.dumps(a["config"], sort_keys=True)
+        app = self.apps.get(key)
+        if app is None:
+            config = dict(a["config"])
+            debug = config.pop("DEBUG", False)
+            app = self.apps[key] = self.new_app(**config)
+            if debug:
+                from sanic.application.constants import Mode
+
+                app.state.mode = Mode.DEBUG
+            from sanic import exceptions as E
+
+            @app.post("/e")
+            async def boom(request):
+                spec = request.json
+                import builtins
+
+                cls = getattr(E, spec["cls"], None) or getattr(builtins, spec["cls"])
+                args = list(spec["args"])
+                if spec.get("bytes") and args:
+                    args[0] = args[0].encode("utf-8")
+                raise cls(*args, **spec["kw"])
+
+        async def go():
+            hs = {"accept": a["accept"]} if a["accept"] is not None else {}
+            _, resp = await app.asgi_client.post("/e", json=a["exc"], headers=hs)
+            hs = sorted(
+                [k.lower(), v] for k, v in resp.headers.items() if k.lower() != "content-length"
+            )
+            return {"status": resp.status, "headers": hs, "body": page(resp)}
+
+        return self.run(go())
+
+
+def page(resp):
+    """An error page without what differs by design: HTML markup (the title is compared),
+    and the frames of debug tracebacks (file names and lines are each framework's)."""
+    import re
+
+    ctype = resp.headers.get("content-type", "")
+    text = resp.text
+    if "html" in ctype:
+        title = re.search(r"<title>(.*?)</title>", text, re.S)
+        return {"title": title.group(1) if title else None}
+    if "json" in ctype:
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return text
+        if isinstance(data, dict):
+            for item in data.get("exceptions", ()):
+                item["frames"] = len(item.get("frames", ()))
+        return data
+    return re.sub(r"\n    File [^\n]*\n    [^\n]*\n", "\n", text)
+
+
+def worker_main():
+    import io
+    import logging
+
+    logging.disable(logging.CRITICAL)
+    w = Worker()
+    out = sys.stdout
+    sys.stdout = io.StringIO()  # keep prints of the framework off the pipe
+    for line in sys.stdin:
+        case = json.loads(line)
+        try:
+            res = {"ok": norm(getattr(w, "op_" + case["op"])(case["args"]))}
+        except Exception as e:
+            res = exc_info(e)
+        sys.stdout.seek(0)
+        sys.stdout.truncate()
+        out.write(json.dumps(res) + "\n")
+        out.flush()
+
+
+# ---------------------------------------------------------------------------- driver
+
+
+class Proc:
+    def __init__(self, python, env=None):
+        self.p = subprocess.Popen(
+            [python, __file__, "worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            cwd="/tmp",
+            env=env,
+        )
+
+    def ask(self, case):
+        self.p.stdin.write(json.dumps(case) + "\n")
+        self.p.stdin.flush()
+        line = self.p.stdout.readline()
+        if not line:
+            raise RuntimeError("worker died")
+        return json.loads(line)
+
+    def close(self):
+        self.p.stdin.close()
+        self.p.wait(10)
+
+
+def same(ref, hur):
+    if ref == hur:
+        return True
+    if "exc" in ref and "exc" in hur:
+        # Hurtle may raise a class that is also Sanic's type and a clearer one, with its own
+        # message (Sanic's is then a bare Python error).
+        if ref["exc"][0] == hur["exc"][0]:
+            return ref["msg"] == hur["msg"]
+        return ref["exc"][0] in hur["exc"]
+    return False
+
+
+def short(v):
+    if isinstance(v, dict) and "exc" in v:
+        return v["exc"][0]
+    return "value"
+
+
+def _exc_dict(v):
+    if isinstance(v, list) and v and isinstance(v[0], list) and v[0][:1] == ["exc"]:
+        return dict(v)
+    return v
+
+
+def split(case, ref, hur):
+    """Cases whose result is a list per request: one (case, ref, hur) per differing item."""
+    items = case["args"].get("requests") or case["args"].get("calls")
+    if (
+        "ok" in ref
+        and "ok" in hur
+        and items
+        and isinstance(ref["ok"], list)
+        and len(ref["ok"]) == len(hur["ok"])
+    ):
+        out = []
+        for item, a, b in zip(items, ref["ok"], hur["ok"], strict=False):
+            a = a["dict"] if isinstance(a, dict) and "dict" in a else a
+            b = b["dict"] if isinstance(b, dict) and "dict" in b else b
+            a, b = _exc_dict(a), _exc_dict(b)
+            if a != b and not (isinstance(a, dict) and isinstance(b, dict) and same(a, b)):
+                sub = dict(case, args=dict(case["args"], item=item))
+                sub["args"].pop("requests", None)
+                sub["args"].pop("calls", None)
+                out.append((sub, a, b))
+        return out
+    return [(case, ref, hur)]
+
+
+def signature(op, ref, hur):
+    ref = ref.get("ok", ref) if isinstance(ref, dict) else ref
+    hur = hur.get("ok", hur) if isinstance(hur, dict) else hur
+    a, b = short(ref), short(hur)
+    return f"{op}: {a} vs {b}" if (a, b) != ("value", "value") else f"{op}: value"
+
+
+def main():
+    if sys.argv[1:2] == ["worker"]:
+        return worker_main()
+    sys.path.insert(0, str(HERE))
+    from apidiff_cases import GENERATORS, SLOW
+    from apidiff_kept import kept_label
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--count", type=int, default=300, help="cases per area")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--only", action="append")
+    ap.add_argument("--time", type=float, default=600)
+    ap.add_argument("-v", action="count", default=0)
+    ap.add_argument("--ref-python", default="/tmp/st-ref/bin/python")
+    ap.add_argument("--hurtle-python", default=str(ROOT / ".venv/bin/python"))
+    ap.add_argument("--json", help="write every difference here")
+    o = ap.parse_args()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SANIC_")}
+    ref, hur = Proc(o.ref_python, env), Proc(o.hurtle_python, env)
+    buckets = defaultdict(list)
+    counts = defaultdict(int)
+    t0 = time.time()
+    areas = o.only or list(GENERATORS)
+    for area in areas:
+        rng = random.Random(f"{o.seed}-{area}")
+        n = max(1, int(o.count * SLOW.get(area, 1)))
+        for _ in range(n):
+            if time.time() - t0 > o.time:
+                break
+            case = {"op": area, "args": GENERATORS[area](rng)}
+            a, b = ref.ask(case), hur.ask(case)
+            counts[area] += 1
+            if not same(a, b):
+                for sub, x, y in split(case, a, b):
+                    label = kept_label(area, sub, x, y)
+                    key = f"{area}: kept: {label}" if label else signature(area, x, y)
+                    buckets[key].append((sub, x, y))
+    ref.close()
+    hur.close()
+    total = sum(len(v) for v in buckets.values())
+    unexplained = sum(len(v) for k, v in buckets.items() if ": kept: " not in k)
+    print(
+        f"{sum(counts.values())} cases ({dict(counts)}), {total} differences "
+        f"({unexplained} not kept on purpose), {len(buckets)} buckets"
+    )
+    for sig, items in sorted(buckets.items(), key=lambda kv: (": kept: " in kv[0], kv[0])):
+        print(f"\n== {sig}: {len(items)}")
+        if ": kept: " in sig and not o.v:
+            continue
+        for case, a, b in items[: 1 + o.v * 2]:
+            print("  case  ", json.dumps(case["args"], ensure_ascii=False)[:1500])
+            print("  sanic ", json.dumps(a, ensure_ascii=False)[:1500])
+            print("  hurtle", json.dumps(b, ensure_ascii=False)[:1500])
+    if o.json:
+        Path(o.json).write_text(
+            json.dumps([i for v in buckets.values() for i in v], ensure_ascii=False)
+        )
+    return 1 if unexplained else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

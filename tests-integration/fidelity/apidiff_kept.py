@@ -1,0 +1,372 @@
+"""The differences ``apidiff.py`` finds that are kept on purpose (see the fidelity README)."""
+
+from __future__ import annotations
+
+import json
+
+
+def _unq(v):
+    from urllib.parse import unquote
+
+    return unquote(v) if isinstance(v, str) else v
+
+
+def _same_but_path(a, b):
+    """URLs alike but for the path, which differs only by Hurtle's percent-encoding."""
+    import re
+
+    pa, ra = re.match(r"([^?#]*)(.*)", a, re.S).groups()
+    pb, rb = re.match(r"([^?#]*)(.*)", b, re.S).groups()
+    return ra == rb and _unq(pb) in (pa, _unq(pa))
+
+
+def _excname(v):
+    return v["exc"][0] if isinstance(v, dict) and "exc" in v else None
+
+
+def _dumped(case):
+    return json.dumps(case["args"], ensure_ascii=False)
+
+
+# Differences kept on purpose (see the fidelity README): (area, label, test).
+KEPT = [
+    (
+        "content_header",
+        "backslash escape in a quoted value (RFC 9110 5.6.4)",
+        lambda c, a, b: "\\" in c["value"],
+    ),
+    ("parse_host", "'_' in a host name (RFC 3986 reg-name)", lambda c, a, b: "_" in c["value"]),
+    (
+        "accept",
+        "malformed ranges skipped, not InvalidHeader",
+        lambda c, a, b: _excname(a) == "InvalidHeader" and "ok" in b,
+    ),
+    (
+        "accept",
+        "q=0 is not acceptable / types match in any case (RFC 9110 12.4.2, 8.3.1)",
+        lambda c, a, b: "ok" in a and "ok" in b and a["ok"]["dict"][0] == b["ok"]["dict"][0],
+    ),
+    (
+        "credentials",
+        "scheme in any case (RFC 9110 11.1)",
+        lambda c, a, b: (
+            (c["value"] or "")[:1].islower()
+            or any(p != p.capitalize() for p in c["prefixes"] or ())
+        ),
+    ),
+    (
+        "cookie_req",
+        "several Cookie fields joined (RFC 9113 8.2.3)",
+        lambda c, a, b: len(c["headers"]) > 1,
+    ),
+    ("cookie_req", 'a="" is the empty value', lambda c, a, b: '=""' in c["headers"][0]),
+    (
+        "cookie_req",
+        "a cookie name with a Latin-1 letter is kept",
+        lambda c, a, b: any(not p.split("=")[0].isascii() for p in c["headers"][0].split(";")),
+    ),
+    (
+        "cookie_resp",
+        "';' in a cookie path is refused (RFC 6265 4.1.1)",
+        lambda c, a, b: "/x;y" in json.dumps(c),
+    ),
+    (
+        "form",
+        "a body or part head not valid UTF-8 loses only that field or part",
+        lambda c, a, b: not c["body"].isascii(),
+    ),
+    (
+        "parse_host",
+        "a bracketed host with '.' (IPv4-mapped IPv6)",
+        lambda c, a, b: "[" in c["value"] and "." in c["value"],
+    ),
+    (
+        "response_wire",
+        "no 'content-type: None' (RFC 9110 8.3)",
+        lambda c, a, b: ["content-type", "None"] in a["ok"]["dict"][1][1],
+    ),
+    (
+        "router",
+        "a regex or path route next to a host route: Sanic 404s paths the host route "
+        "does not match",
+        lambda c, a, b: any("host" in r for r in c["routes"]) and _excname(a) == "NotFound",
+    ),
+    (
+        "url_for",
+        "a value whose pattern fits but whose cast fails (2024-02-30) is refused",
+        lambda c, a, b: "is not a valid" in json.dumps(b),
+    ),
+    (
+        "cookie_resp",
+        "expires as rfc1123-date (RFC 6265 4.1.1)",
+        lambda c, a, b: any("expires" in k for k in c["add"]),
+    ),
+    (
+        "forwarded",
+        "PROXIES_COUNT < 0: Sanic AssertionError",
+        lambda c, a, b: c["config"].get("PROXIES_COUNT", 0) < 0,
+    ),
+    (
+        "forwarded",
+        "OWS before ';' / backslash escapes in Forwarded (RFC 7239, RFC 9110 5.6.4)",
+        lambda c, a, b: any(" ;" in v or "\\" in v for _, v in c["headers"]),
+    ),
+    (
+        "fwd_normalize",
+        "a port is ASCII digits (RFC 3986 3.2.3)",
+        lambda c, a, b: any(
+            k == "port" and not (v.isascii() and v.isdigit()) for k, v in c["pairs"]
+        ),
+    ),
+    ("form", 'filename="a\\"b" is a"b (RFC 9110 5.6.4)', lambda c, a, b: '\\"' in c["body"]),
+    (
+        "form",
+        "boundary '--': Sanic cuts two bytes off each part (RFC 2046 5.1.1)",
+        lambda c, a, b: "boundary=--" in c["ctype"] or 'boundary="--"' in c["ctype"],
+    ),
+    (
+        "args",
+        "raw space, TAB or non-ASCII in the target: Sanic's Request() refuses it",
+        lambda c, a, b: _excname(a) == "BadRequest" and "ok" in b,
+    ),
+    (
+        "response",
+        "Content-Disposition filename quoted / filename* (RFC 6266, RFC 9110 5.6.4)",
+        lambda c, a, b: c["kind"] == "file" and "filename" in c["kw"],
+    ),
+    (
+        "response_wire",
+        "Content-Disposition filename quoted / filename* (RFC 6266)",
+        lambda c, a, b: c["kind"] == "file" and "filename" in c["kw"],
+    ),
+    (
+        "response_wire",
+        "1xx is no final response: 500 (RFC 9110 15.2)",
+        lambda c, a, b: 100 <= c["kw"].get("status", 200) < 200,
+    ),
+    (
+        "response_wire",
+        "no content in a 204/304 (RFC 9110 15.3.5, 15.4.5)",
+        lambda c, a, b: c["kw"].get("status") in (204, 304),
+    ),
+    (
+        "router",
+        "Sanic crashes (AttributeError, IndexError, ymd in a regex route)",
+        lambda c, a, b: (
+            _excname(a) in ("AttributeError", "IndexError") or "finalize" in json.dumps(a)
+        ),
+    ),
+    (
+        "router",
+        "ext parameter of a regex route: Sanic ignores the extension list",
+        lambda c, a, b: _ext_in_regex_route(c),
+    ),
+    (
+        "wire",
+        "ext parameter of a regex route: Sanic ignores the extension list",
+        lambda c, a, b: _ext_in_regex_route(c),
+    ),
+    (
+        "forwarded",
+        "a malformed pair (proto=a:b) ends the element: the secret does not vouch "
+        "for what follows (the proxy guide's examples)",
+        lambda c, a, b: set(map(tuple, b["ok"]["dict"])) <= set(map(tuple, a["ok"]["dict"])),
+    ),
+]
+
+
+def _ext_in_regex_route(c):
+    return any(
+        ":ext" in r["path"]
+        and ("path>" in r["path"] or "(?P" in r["path"] or ":[" in r["path"] or ":\\d" in r["path"])
+        for r in c["routes"]
+    )
+
+
+KEPT += [
+    (
+        "router",
+        "in a route with an ext=a|b parameter Sanic also checks the others' patterns "
+        "(float NaN, 1e3: 404 there)",
+        lambda c, a, b: (
+            _excname(a) == "NotFound" and any(":ext=" in r["path"] for r in c["routes"])
+        ),
+    ),
+    (
+        "wire",
+        "several regex routes: Sanic gives a parameter another route's group",
+        lambda c, a, b: (
+            sum(
+                "path>" in r["path"]
+                or ":\\d" in r["path"]
+                or ":[" in r["path"]
+                or "(?P" in r["path"]
+                for r in c["routes"]
+            )
+            >= 2
+        ),
+    ),
+    (
+        "error_page",
+        "DEL in an error page's JSON is escaped (json); Sanic with ujson writes it raw",
+        lambda c, a, b: "\\u007f" in json.dumps(b) and "\\u007f" not in json.dumps(a),
+    ),
+    (
+        "forwarded",
+        "a malformed pair ends the element (keys)",
+        lambda c, a, b: (
+            {k for k, _ in b["ok"]["dict"]} <= {k for k, _ in a["ok"]["dict"]}
+            and any(":" in v or "{" in v for _, v in c["headers"])
+        ),
+    ),
+    (
+        "router",
+        "Sanic's ext precedence and 404 message change with an ext=a|b route elsewhere",
+        lambda c, a, b: (
+            any(":ext=" in r["path"] for r in c["routes"])
+            and sum(":ext" in r["path"] for r in c["routes"]) > 1
+            or (_excname(a) == _excname(b) == "NotFound" and "URL None" in json.dumps(b))
+        ),
+    ),
+    (
+        "wire",
+        "RouteExists lists the methods sorted (Sanic: set order)",
+        lambda c, a, b: (
+            "RouteExists" in json.dumps(a)
+            and sorted(json.dumps(a).split("[")[-1]) == sorted(json.dumps(b).split("[")[-1])
+        ),
+    ),
+    (
+        "wire",
+        "a TAB in a test-client URL: httpx counts its position from another base URL",
+        lambda c, a, b: _excname(a) == _excname(b) == "InvalidURL",
+    ),
+    (
+        "parse_host",
+        "brackets hold only an IPv6 address (RFC 3986 3.2.2; Sanic takes '[:::]')",
+        lambda c, a, b: "[" in c["value"] and a["ok"][0] and not b["ok"][0],
+    ),
+    (
+        "accept",
+        "a range with an empty type or subtype is malformed (RFC 9110 8.3.1)",
+        lambda c, a, b: any(
+            r.strip().split(";")[0].strip().endswith("/") or r.strip().startswith("/")
+            for r in (c["value"] or "").split(",")
+        ),
+    ),
+    (
+        "url_for",
+        "Sanic garbles the URL of an inline regex holding '>' ('/xxx+)>/...')",
+        lambda c, a, b: isinstance(a, str) and ")>" in a,
+    ),
+    (
+        "router",
+        "404 messages and 405s next to ext routes on a host (Sanic's 'None' and fall-through)",
+        lambda c, a, b: any(":ext" in r["path"] and "host" in r for r in c["routes"]),
+    ),
+    (
+        "url_for",
+        "characters a path segment cannot hold are percent-encoded (RFC 3986 2.1)",
+        lambda c, a, b: (
+            isinstance(a, str)
+            and isinstance(b, str)
+            and (
+                _unq(a) == _unq(b)
+                or _unq(b) == a
+                or b.replace("%25", "%") == a
+                or _same_but_path(a, b)
+            )
+        ),
+    ),
+    (
+        "url_for",
+        "RouteExists lists the methods sorted (Sanic: set order)",
+        lambda c, a, b: (
+            "RouteExists" in json.dumps(a)
+            and sorted(json.dumps(a).split("[")[-1]) == sorted(json.dumps(b).split("[")[-1])
+        ),
+    ),
+    (
+        "router",
+        "RouteExists lists the methods sorted (Sanic: set order)",
+        lambda c, a, b: (
+            "RouteExists" in json.dumps(a)
+            and sorted(json.dumps(a).split("[")[-1]) == sorted(json.dumps(b).split("[")[-1])
+        ),
+    ),
+    (
+        "router",
+        "Sanic's 404 message names None for a refused extension (not copied with a trailing slash)",
+        lambda c, a, b: "URL None" in json.dumps(a),
+    ),
+    (
+        "router",
+        "Sanic gives another route's tuple as a parameter value (ext routes)",
+        lambda c, a, b: '["x", "txt"]' in json.dumps(a) or '["' in json.dumps(a[1]),
+    ),
+    (
+        "wire",
+        "Sanic crashes (AttributeError) on ext routes: no route",
+        lambda c, a, b: a[1].startswith("[null") and any(":ext" in r["path"] for r in c["routes"]),
+    ),
+    (
+        "error_page",
+        "Accept q=0 is not acceptable (RFC 9110 12.4.2; Sanic matches it)",
+        lambda c, a, b: "q=0," in (c["accept"] or ""),
+    ),
+    (
+        "response_wire",
+        "a body that is no bytes under ASGI: both raise, other messages",
+        lambda c, a, b: _excname(a) == _excname(b) == "TypeError",
+    ),
+    (
+        "response_wire",
+        "a status outside 100-999 under ASGI: 500 (Sanic hands it to the server)",
+        lambda c, a, b: (
+            isinstance(c["kw"].get("status"), int) and not 100 <= c["kw"]["status"] <= 999
+        ),
+    ),
+    ("url_for", "_server settles an ambiguous host", lambda c, a, b: "ambiguous" in json.dumps(a)),
+    (
+        "url_for",
+        "ext= builds; a wrong extension is refused",
+        lambda c, a, b: "ext" in c["item"][1] or "is not one of" in json.dumps(b),
+    ),
+    (
+        "url_for",
+        "Sanic crashes (re.error: a backslash in a value)",
+        lambda c, a, b: _excname(a) == "error",
+    ),
+    (
+        "router",
+        "unquote=True on any route unquotes every route's parameters in Sanic",
+        lambda c, a, b: any(r.get("unquote") for r in c["routes"]),
+    ),
+    (
+        "wire",
+        "unquote=True on any route unquotes every route's parameters in Sanic",
+        lambda c, a, b: any(r.get("unquote") for r in c["routes"]),
+    ),
+    (
+        "url_for",
+        "Sanic crashes (ymd in a regex route)",
+        lambda c, a, b: "Invalid matching pattern" in json.dumps(a),
+    ),
+    (
+        "wire",
+        "Sanic crashes (ymd in a regex route)",
+        lambda c, a, b: "Invalid matching pattern" in json.dumps(a),
+    ),
+]
+
+
+def kept_label(area, case, ref, hur):
+    args = case["args"]
+    for where, label, test in KEPT:
+        if where == area:
+            try:
+                if test(args, ref, hur):
+                    return label
+            except (KeyError, TypeError, IndexError, AttributeError):
+                continue
+    return None
