@@ -605,9 +605,8 @@ def _serving_env(primary: Any) -> Iterator[None]:
 def _serve_primary(app_class: Any, primary: Any, app_loader: AppLoader | None,
                    factory: Any) -> None:
     info = primary.state.server_info[0]
-    if info["single_process"]:
-        serve_single(app_class, primary)
-        return
+    # As Sanic: serve() is the worker manager's, whatever prepare(single_process=...) said
+    # (app.run and the CLI call serve_single() for that; so does a user, after prepare()).
     if primary.state.workers < 1:
         _log_serve_failure()
         raise RuntimeError("Cannot serve with no workers")
