@@ -189,7 +189,8 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
     if noisy_exceptions is not None:
         app.config.NOISY_EXCEPTIONS = noisy_exceptions
     if motd_display:
-        app.config.MOTD_DISPLAY = motd_display
+        # As Sanic: the run's lines are added to those already in the config.
+        app.config.MOTD_DISPLAY = {**(app.config.get("MOTD_DISPLAY") or {}), **motd_display}
     app.config.MOTD = motd
     state.server_info.append(ApplicationServerInfo(settings={
         "host": host, "port": port, "sock": sock, "unix": unix, "ssl": ssl,
