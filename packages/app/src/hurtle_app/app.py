@@ -949,7 +949,7 @@ def _guess_error_format(extra: Any, fallback: str) -> str:
     if found is None:
         try:
             source = getsource(handler)
-        except (OSError, TypeError, ValueError):
+        except (OSError, TypeError):
             return fallback
         found = frozenset(
             fmt
