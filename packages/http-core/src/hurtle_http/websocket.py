@@ -621,7 +621,7 @@ async def websocket_handshake(
     http.send = None
     protocol.write(head)
     protocol.websocket = impl
-    if protocol.access_log:
+    if getattr(protocol, "access_log", False):
         # As Sanic: a websocket's access lines are one when it opens, one when it closes.
         impl._access = log_websocket_open(access_host(request, protocol), request.url)
     impl.connection_made(protocol)
