@@ -1,4 +1,4 @@
-"""The access log (``sanic.access``): who a line names, and the websocket lines.
+"""The access log (``sanic.access``) of websockets.
 
 An HTTP response's line is written by the response writer when the response ends; a
 websocket gets two, as in Sanic: one when it opens and one when its connection closes, its
@@ -19,7 +19,8 @@ _CLOSE_NAMES = {1000: "NORMAL", 1001: "GOING AWAY", 1005: "NO STATUS", 1006: "AB
 
 def access_host(request: Any, protocol: Any) -> str:
     """The client an access line names: as the trusted proxies tell it (``PROXIES_COUNT``,
-    ``FORWARDED_SECRET``, ``REAL_IP_HEADER``), else the peer's address, with its port."""
+    ``FORWARDED_SECRET``, ``REAL_IP_HEADER``), else the peer's address, with its port
+    (as ``ResponseWriter.log_response`` names it for an HTTP response)."""
     conn_info = protocol.conn_info
     if conn_info is None:
         return ""

@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Any
 
 from multidict import CIMultiDict
 
-from hurtle_http.access import access_host, access_logger
 from hurtle_http.exceptions import STATUS_CODES, SanicException, ServerError
 from hurtle_http.framing import CHUNK_END, CONTINUE_RESPONSE, encode_chunk
 from hurtle_http.headers import Header, format_http1_response
@@ -54,6 +53,7 @@ if TYPE_CHECKING:
 
     _Writer = Callable[..., Awaitable[None]]  # (data, end_stream=...)
 
+access_logger = logging.getLogger("sanic.access")
 error_logger = logging.getLogger("sanic.error")
 
 # PERF: the multidict's own method, called on a Header directly (see http.py's _getall).
@@ -629,7 +629,21 @@ class ResponseWriter:
         """Write the access-log line for the finished response (``sanic.access``)."""
         request = self.request
         response = self.response
-        host = access_host(request, self.protocol)
+        conn_info = self.protocol.conn_info
+        host = ""
+        if conn_info is not None:
+            # As Sanic: the client as the proxies tell it (PROXIES_COUNT, FORWARDED_SECRET,
+            # REAL_IP_HEADER), else the peer's address.
+            try:
+                client = request.remote_addr or conn_info.client_ip
+            except Exception:  # a malformed forwarding header must not stop the log line
+                client = conn_info.client_ip
+            if client or not isinstance(conn_info.sockname, str):
+                host = f"{client}:{conn_info.client_port}"
+            else:
+                # A UNIX socket has no peer address: as Sanic, four hex digits that tell
+                # this connection from the others open at the same time, then "unx".
+                host = f"{id(self.protocol) >> 4 & 0xFFFF:04X}unx"
         try:
             target = f"{request.method} {request.url}"
         except Exception:
