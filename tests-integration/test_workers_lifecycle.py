@@ -493,3 +493,48 @@ def test_the_serving_process_says_its_server_is_serving(tmp_path, mode: str) -> 
         "after_server_stop")]
     main = ["main_process_start STOPPED 1"] if mode == "workers=1" else []
     assert lines == [*main, *serving, "returned STOPPED 0"]
+
+
+SERVE_AFTER_SINGLE_PREPARE = """
+import os
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("ServeAfterPrepare")
+
+@app.get("/")
+async def index(request):
+    return text("ok")
+
+@app.main_process_start
+async def main_start(app):
+    print("main_process_start", flush=True)
+
+@app.after_server_start
+async def stop(app):
+    print("serving in", os.environ.get("SANIC_WORKER_NAME"), flush=True)
+    app.stop()
+
+if __name__ == "__main__":
+    app.prepare(host="127.0.0.1", port={port}, single_process={single})
+    {serve}()
+"""
+
+
+@pytest.mark.parametrize(("single", "serve", "in_worker"), [
+    (True, "Sanic.serve", True),  # as Sanic: serve() runs the manager whatever prepare said
+    (True, "Sanic.serve_single", False),
+    (False, "Sanic.serve", True),
+])
+def test_serve_after_prepare_runs_the_manager_and_serve_single_does_not(
+    tmp_path: Path, single: bool, serve: str, in_worker: bool
+) -> None:
+    # prepare(single_process=True) then Sanic.serve(): Sanic 25.12 still starts a worker
+    # process (main_process_* listeners run, SANIC_WORKER_NAME is set); the one-process
+    # server is Sanic.serve_single()'s (app.run(single_process=True) and the CLI call it).
+    result = run_app_script(tmp_path, "app.py", SERVE_AFTER_SINGLE_PREPARE, single=single,
+                            serve=serve)
+    assert result.returncode == 0, result.stderr
+    assert ("main_process_start" in result.stdout) is in_worker
+    expected = "Sanic-Server-0-0" if in_worker else "None"
+    assert f"serving in {expected}" in result.stdout, result.stdout

@@ -83,3 +83,39 @@ async def test_routes_added_after_reset_and_finalize_get_their_error_format(
     sent = await call("GET", "/later", headers={"accept": "foo/bar,*/*"})
     assert sent.status == 500
     assert sent.headers["content-type"] == "application/json"
+
+
+async def test_handlers_wrapped_by_one_decorator_each_keep_their_own_error_format(
+    app: Sanic, call: Any
+) -> None:
+    # As Sanic: the format comes from the wrapped handler's source (functools.wraps), so
+    # two handlers decorated alike, one returning text() and one json(), differ.
+    from functools import wraps
+
+    from hurtle_http.response import text
+
+    def checked(handler: Any) -> Any:
+        @wraps(handler)
+        async def decorated(request: Any, *args: Any, **kwargs: Any) -> Any:
+            if "fail" in request.args:
+                raise ValueError("bad input")
+            return await handler(request, *args, **kwargs)
+
+        return decorated
+
+    @app.get("/as-json")
+    @checked
+    async def as_json(request: Any) -> Any:
+        return json({})
+
+    @app.get("/as-text")
+    @checked
+    async def as_text(request: Any) -> Any:
+        return text("")
+
+    await app._startup()
+    sent = await call("GET", "/as-text?fail=1", headers={"content-type": "application/json"})
+    assert sent.status == 500
+    assert sent.headers["content-type"] == "text/plain; charset=utf-8"
+    sent = await call("GET", "/as-json?fail=1")
+    assert sent.headers["content-type"] == "application/json"

@@ -286,3 +286,29 @@ def test_host_of_a_websocket_route_gives_a_ws_url(app: Sanic) -> None:
         return None
 
     assert app.url_for("feed", _host="w.io") == "ws://w.io/feed"
+
+
+def test_router_finds_a_view_by_its_name_with_or_without_the_app_name(app: Sanic) -> None:
+    # As Sanic: plugins and apps look routes up as "bp.handler" (the app's name added when
+    # the name alone is not found), a static route by its own name; the ``name`` argument
+    # plays no part.
+    from hurtle_app.blueprints import Blueprint
+
+    bp = Blueprint("bp", url_prefix="/one")
+
+    @bp.get("/hello")
+    async def hello(request):
+        return text("hi")
+
+    @app.get("/top", name="topname")
+    async def top(request):
+        return text("top")
+
+    app.blueprint(bp)
+    app.router.finalize()
+    find = app.router.find_route_by_view_name
+    assert find("bp.hello").path == find(f"{app.name}.bp.hello").path == "one/hello"
+    assert find("topname").path == "top"
+    assert find("topname", name="other").path == "top"
+    assert find("hello", name=f"{app.name}.bp") is None
+    assert find("nope") is None

@@ -582,3 +582,14 @@ async def test_create_server_during_a_run_prints_no_banner(app: Sanic, caplog,
     assert not [r for r in caplog.records if r.getMessage().startswith("Goin' Fast")]
     server.close()
     await server.wait_closed()
+
+
+def test_motd_display_of_a_run_adds_to_the_configured_lines(app: Sanic, caplog) -> None:
+    # As Sanic: app.config.MOTD_DISPLAY set beforehand stays in the banner, the run's
+    # motd_display= lines come after it (they replaced it).
+    app.config.MOTD_DISPLAY = {"env": "test"}
+    with caplog.at_level(logging.INFO):
+        app.prepare(port=9996, motd_display={"extra": "1"}, single_process=True)
+    lines = [r.getMessage() for r in caplog.records if r.name == "sanic.root"]
+    assert lines[-2:] == ["env: test", "extra: 1"]
+    assert app.config.MOTD_DISPLAY == {"env": "test", "extra": "1"}

@@ -14,7 +14,7 @@ import logging.config
 import re
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
-from inspect import getsource
+from inspect import getsource, unwrap
 from types import SimpleNamespace
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -949,7 +949,12 @@ def _guess_error_format(extra: Any, fallback: str) -> str:
         return fallback
     # PERF: one source read per handler, not per route (apps register one handler on
     # many routes; getsource tokenizes the function each time: benchmarks/run.py start-up)
-    key = getattr(handler, "__code__", None)
+    # The key is the code getsource reads: that of the function a decorator wraps
+    # (functools.wraps), as every handler a decorator returns shares its inner code.
+    try:
+        key = getattr(unwrap(handler), "__code__", None)
+    except ValueError:  # a __wrapped__ cycle
+        key = None
     found = _formats_by_code.get(key) if key is not None else None
     if found is None:
         try:

@@ -160,13 +160,16 @@ class Router(BaseRouter):
         super().finalize(*args, **kwargs)
 
     def find_route_by_view_name(self, view_name: str, name: str | None = None) -> Route | None:
-        """The route registered under ``view_name`` (or ``name``), or None."""
+        """The route registered under ``view_name``, given in full (``App.bp.handler``) or
+        without the app's name (``bp.handler``), or None. ``name`` is accepted and not used,
+        as in Sanic."""
         if not view_name:
             return None
         route = self.name_index.get(view_name)
-        if route is None and name:
-            full = f"{name}.{view_name}"
-            route = self.name_index.get(full)
+        if route is None:
+            app = getattr(self.ctx, "app", None)
+            if app is not None:
+                route = self.name_index.get(f"{app.name}.{view_name}")
         return route
 
     @property

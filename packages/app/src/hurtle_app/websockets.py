@@ -86,6 +86,7 @@ async def run_websocket(
     finally:
         if task is not None:
             app.websocket_tasks.discard(task)
+        ws.handler_ended = True
         await ws.close()
 
 

@@ -120,6 +120,8 @@ def run_serve(args: argparse.Namespace, is_atty: Callable[[], bool] | None = Non
     try:
         if args.legacy:
             type(app).serve_legacy(primary=app)
+        elif args.single_process:
+            type(app).serve_single(primary=app)
         else:
             type(app).serve(primary=app, app_loader=loader)
     except Exception as exc:

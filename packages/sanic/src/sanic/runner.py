@@ -189,7 +189,8 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
     if noisy_exceptions is not None:
         app.config.NOISY_EXCEPTIONS = noisy_exceptions
     if motd_display:
-        app.config.MOTD_DISPLAY = motd_display
+        # As Sanic: the run's lines are added to those already in the config.
+        app.config.MOTD_DISPLAY = {**(app.config.get("MOTD_DISPLAY") or {}), **motd_display}
     app.config.MOTD = motd
     state.server_info.append(ApplicationServerInfo(settings={
         "host": host, "port": port, "sock": sock, "unix": unix, "ssl": ssl,
@@ -606,9 +607,8 @@ def _serving_env(primary: Any) -> Iterator[None]:
 def _serve_primary(app_class: Any, primary: Any, app_loader: AppLoader | None,
                    factory: Any) -> None:
     info = primary.state.server_info[0]
-    if info["single_process"]:
-        serve_single(app_class, primary)
-        return
+    # As Sanic: serve() is the worker manager's, whatever prepare(single_process=...) said
+    # (app.run and the CLI call serve_single() for that; so does a user, after prepare()).
     if primary.state.workers < 1:
         _log_serve_failure()
         raise RuntimeError("Cannot serve with no workers")
