@@ -106,21 +106,23 @@ class AutoFormatter(logging.Formatter):
             if color:
                 record.levelname = f"{color}{record.levelname}{Colors.END}"
 
-    def _log_extra(self, record: logging.LogRecord, skip: tuple[str, ...] = ()) -> str:
-        extra = {
-            key: value
-            for key, value in record.__dict__.items()
-            if key not in DEFAULT_FIELDS and key not in skip
-        }
+    def _log_extra(self, record: logging.LogRecord) -> str:
+        extra = {key: value for key, value in record.__dict__.items() if key not in DEFAULT_FIELDS}
         if not extra:
             return ""
-        # In colour: indented under the message, with yellow names.
-        indent = 1 if self.colored else 0
+        # In a colour terminal: indented under the message, with yellow names (as Sanic,
+        # also for the legacy layouts, whose prefix is never coloured). In the order the
+        # record got them (an access record: status, byte, host, request, duration).
+        indent = 1 if self._extra_colored else 0
         return "".join(self._format_key_value(key, value, indent) for key, value in extra.items())
+
+    @property
+    def _extra_colored(self) -> bool:
+        return bool(self.ATTY and not self.NO_COLOR)
 
     def _format_key_value(self, key: str, value: Any, indent: int) -> str:
         pad = "  " * indent
-        name = f"{Colors.YELLOW}{key}{Colors.END}" if self.colored else key
+        name = f"{Colors.YELLOW}{key}{Colors.END}" if self._extra_colored else key
         if isinstance(value, dict):
             inner = "".join(self._format_key_value(k, v, indent + 1) for k, v in value.items())
             return f"\n{pad}{name}={inner}"
@@ -174,16 +176,11 @@ class AutoAccessFormatter(AutoFormatter):
             record.right = ""
 
     def _set_levelname(self, record: logging.LogRecord) -> None:
-        if self.ATTY and self.COLOR_PREFIX_FORMAT:
+        # In a terminal the level reads ACCESS, in the legacy layout too (as Sanic).
+        if self.ATTY:
             record.levelname = f"{Colors.SANIC}ACCESS{Colors.END}" if self.colored else "ACCESS"
         else:
             super()._set_levelname(record)
-
-    def _log_extra(self, record: logging.LogRecord, skip: tuple[str, ...] = ()) -> str:
-        fields = "".join(
-            f"\n{name}={getattr(record, name)}" for name in ACCESS_FIELDS if hasattr(record, name)
-        )
-        return fields + super()._log_extra(record, ACCESS_FIELDS)
 
 
 class DebugAccessFormatter(AutoAccessFormatter):
