@@ -16,6 +16,8 @@ from hurtle_app.logging.formatter import (
     AutoFormatter,
     LegacyAccessFormatter,
     LegacyFormatter,
+    ProdAccessFormatter,
+    ProdFormatter,
 )
 
 
@@ -109,3 +111,16 @@ def test_in_a_colour_terminal_legacy_extra_fields_are_indented(formatter_state: 
     assert LegacyFormatter().format(record).endswith("x\n  user=bob")
     lines = LegacyAccessFormatter().format(_access_record()).split("\n")[1:]
     assert lines[:2] == ["  status=200", "  byte=2"]
+
+
+def test_only_access_records_get_a_right_attribute(formatter_state: None) -> None:
+    # Other handlers (a JSON pipeline reading the record's attributes) see only ``ident``
+    # added to a record the default handlers formatted, as with Sanic.
+    record = logging.LogRecord("sanic.root", logging.INFO, "app.py", 1, "x", (), None)
+    before = set(vars(record))
+    ProdFormatter().format(record)
+    assert set(vars(record)) - before == {"ident", "message", "asctime"}
+    access = _access_record()
+    ProdAccessFormatter().format(access)
+    names = list(vars(access))
+    assert names.index("right") < names.index("ident")

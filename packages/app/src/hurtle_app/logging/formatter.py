@@ -83,8 +83,8 @@ class AutoFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         """Format ``record`` with the ident, date and level prefix and any extra fields."""
-        record.ident = self.IDENT
         self._set_right(record)
+        record.ident = self.IDENT
         original = record.levelname
         self._set_levelname(record)
         try:
@@ -96,7 +96,9 @@ class AutoFormatter(logging.Formatter):
         return text
 
     def _set_right(self, record: logging.LogRecord) -> None:
-        record.right = ""
+        # Only access lines have a right-hand part: other records get no ``right``
+        # attribute (handlers after this one see only ``ident`` added, as with Sanic).
+        pass
 
     def _set_levelname(self, record: logging.LogRecord) -> None:
         if self.SHORT_LEVELS:
