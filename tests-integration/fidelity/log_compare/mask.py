@@ -14,6 +14,7 @@ for pattern, repl in [
     (r"\b\d+\.\d+m?s\b", "D"),
     (r'"duration":[0-9.e-]+', '"duration":D'),
     (r"duration=[0-9.e-]+", "duration=D"),
+    (r"[0-9A-F]{4}unx", "XXXXunx"),
     (r"pid=\d+|PID: \d+|\(\d+\)", "PID"),
     (r'"lineno":\d+', '"lineno":N'),
     (r'"pathname":"[^"]*"', '"pathname":"P"'),
@@ -26,7 +27,7 @@ out = []
 skip = False
 for line in text.split("\n"):
     if line.startswith("  File "):
-        skip = "app.py" not in line
+        skip = "SITE/" in line or "app.py" not in line
         if skip:
             continue
     elif skip and line.startswith("    "):
