@@ -40,6 +40,7 @@ from websockets.typing import Subprotocol
 
 from hurtle_http.exceptions import SanicException, ServerError
 from hurtle_http.fieldtext import field_text
+from hurtle_http.websocket_access import log_close, log_open
 from hurtle_http.websocket_errors import PING_AFTER_CLOSE, SEND_AFTER_CLOSE, use_after_close
 
 Data = str | bytes
@@ -91,6 +92,7 @@ class WebsocketImplProtocol:
         self._close_timer: Any = None
         self._reading_paused = False  # MAX_QUEUE messages wait unread
         self._writing_paused = False  # the peer does not read what is sent
+        self._access: tuple[str, str] | None = None  # host and target, when access-logged
 
     # -- public API ----------------------------------------------------------------------
 
@@ -293,6 +295,9 @@ class WebsocketImplProtocol:
             self._close_timer.cancel()
         if not self.connection_lost_waiter.done():
             self.connection_lost_waiter.set_result(None)
+            if self._access is not None:
+                with contextlib.suppress(Exception):
+                    log_close(self._access, proto)
         closed = self._closed_exception()
         for waiter in self.pings.values():
             if not waiter.done():
@@ -617,6 +622,10 @@ async def websocket_handshake(
     protocol.write(head)
     protocol.websocket = impl
     impl.connection_made(protocol)
+    if protocol.access_log:
+        # As Sanic: the connection's OPEN (and later CLOSE) lines on sanic.access.
+        with contextlib.suppress(Exception):
+            impl._access = log_open(http.access_host(), request.url)
     tail, protocol._upgrade_tail = protocol._upgrade_tail, b""
     if tail:
         impl.data_received(tail)
