@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from typing import Any
 
 import pytest
 from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed
 
 from .test_websocket import WsServer, echo_handler
 
@@ -57,6 +59,31 @@ async def test_a_client_that_vanishes_is_an_abnormal_close(
             client.transport.abort()  # no close frame
             _, closed = await _lines(caplog, 2)
     assert _fields(closed) == ("CLOSE_ABN", 1006, "ABNORMAL from client", "")
+
+
+async def test_a_server_close_is_logged_as_from_the_server(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # As Sanic: CLOSE_ABN whenever the server closed first, even cleanly; a code without
+    # a reason shows Sanic's name for it (1001 "GOING AWAY", 1011 "SERVER ERR", else none).
+    async def close_with(ws: Any) -> None:
+        await ws.close(int(await ws.recv()))
+
+    server = WsServer(close_with, ACCESS_LOG=True)
+    with caplog.at_level(logging.INFO, logger="sanic.access"):
+        async with server as url:
+            for code in ("1001", "1011", "4000"):
+                async with connect(url) as client:
+                    await client.send(code)
+                    with contextlib.suppress(ConnectionClosed):
+                        await client.recv()
+            records = await _lines(caplog, 6)
+    closes = [_fields(r) for r in records if r.getMessage() != "OPEN"]
+    assert closes == [
+        ("CLOSE_ABN", 1001, "GOING AWAY from server", ""),
+        ("CLOSE_ABN", 1011, "SERVER ERR from server", ""),
+        ("CLOSE_ABN", 4000, " from server", ""),
+    ]
 
 
 async def test_no_websocket_lines_without_the_access_log(

@@ -1,9 +1,10 @@
 """Access-log lines of a websocket connection (``sanic.access``), as Sanic writes them.
 
 ``OPEN`` once the handshake is answered; when the connection is gone, ``CLOSE`` if the
-closing handshake completed, else ``CLOSE_ABN``, with the close code as ``status`` and, as
-``byte``, the close reason (``repr``) or the code's name, then who closed first
-(``'bye' from client``, ``NORMAL from server``, ``ABNORMAL from client``).
+client closed it with a close frame, else ``CLOSE_ABN`` (the server closed it, even
+cleanly, or the client vanished), with the close code as ``status`` and, as ``byte``, the
+close reason (``repr``) or the code's name, then who closed first (``'bye' from client``,
+``NORMAL from server``, ``GOING AWAY from client``, ``ABNORMAL from client``).
 """
 
 from __future__ import annotations
@@ -11,21 +12,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from websockets.frames import CloseCode
-
 access_logger = logging.getLogger("sanic.access")
 
-_NAMES = {1000: "NORMAL", 1006: "ABNORMAL"}
 
-
-def _code_name(code: int) -> str:
-    name = _NAMES.get(code)
-    if name is None:
-        try:
-            name = CloseCode(code).name.removesuffix("_CLOSURE")
-        except ValueError:
-            name = "UNKNOWN"
-    return name
+# The names Sanic shows for a close code without a reason (other codes: none).
+_NAMES = {1000: "NORMAL", 1001: "GOING AWAY", 1006: "ABNORMAL", 1011: "SERVER ERR"}
 
 
 def log_open(host: str, url: str) -> tuple[str, str]:
@@ -46,9 +37,9 @@ def log_close(opened: tuple[str, str], ws_proto: Any) -> None:
     else:
         by_client = rcvd is not None and (sent is None or bool(ws_proto.close_rcvd_then_sent))
         frame = rcvd if by_client else sent
-        message = "CLOSE" if rcvd is not None and sent is not None else "CLOSE_ABN"
+        message = "CLOSE" if by_client else "CLOSE_ABN"
         code, said, side = frame.code, frame.reason, "client" if by_client else "server"
-    text = repr(said) if said else _code_name(code)
+    text = repr(said) if said else _NAMES.get(code, "")
     access_logger.info(
         message,
         extra={
