@@ -2,7 +2,8 @@
 
 T_FMT / T_ACC: a class of sanic.logging.formatter for the generic / access handlers;
 T_EXTRA=1|0: config.LOG_EXTRA; T_DEBUG=1: debug; T_ACCESS=1|0: access_log;
-T_MODE=multi: workers=2 (else single_process); T_NOMOTD=1: motd=False.
+T_MODE=multi: workers=2 (else single_process); T_NOMOTD=1: motd=False;
+T_NOCOLOR=1: config.NO_COLOR.
 """
 
 import os
@@ -22,6 +23,8 @@ if FMT or ACC:
         config["formatters"]["access"] = {"class": "sanic.logging.formatter." + ACC}
     kw["log_config"] = config
 app = Sanic("LogApp", **kw)
+if os.environ.get("T_NOCOLOR"):
+    app.config.NO_COLOR = True
 if os.environ.get("T_EXTRA"):
     app.config.LOG_EXTRA = os.environ["T_EXTRA"] == "1"
 
