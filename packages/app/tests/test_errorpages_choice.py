@@ -48,6 +48,20 @@ def test_the_choice_and_its_reason_are_logged(
     assert lines == [f"Error Page: {said}"]
 
 
+def test_the_choice_is_logged_as_a_template_and_its_arguments(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # Log pipelines group records by their template (``record.msg``), as Sanic logs it.
+    with caplog.at_level(logging.DEBUG, logger="sanic.root"):
+        guess_mime(_request("*/*"), "auto")
+        guess_mime(_request("application/xml", "html"), "json")
+    records = [r for r in caplog.records if r.getMessage().startswith("Error Page")]
+    assert [(r.msg, tuple(str(a) for a in r.args)) for r in records] == [
+        ("Error Page: The client accepts %s, using '%s' from %s", ("*/*", "text", "any")),
+        ("Error Page: No format found, the client accepts %s", ("[application/xml]",)),
+    ]
+
+
 def test_equal_preference_goes_to_text_then_json_then_html() -> None:
     assert guess_mime(_request("text/html,application/json"), "auto") == "application/json"
     assert guess_mime(_request("text/html,text/plain"), "auto") == "text/plain"

@@ -1,13 +1,24 @@
-"""The ``Auto*`` formatters take a format given to them (a ``log_config`` ``"format"``)."""
+"""The ``Auto*`` formatters take a format given to them (a ``log_config`` ``"format"``), and
+lay out extra fields and levels as Sanic's do, in a terminal or not."""
 
 from __future__ import annotations
 
 import logging
 import logging.config
+from collections.abc import Iterator
+
+import pytest
 
 from hurtle_app import Sanic
 from hurtle_app.logging.default import LOGGING_CONFIG_DEFAULTS
-from hurtle_app.logging.formatter import AutoAccessFormatter, AutoFormatter
+from hurtle_app.logging.formatter import (
+    AutoAccessFormatter,
+    AutoFormatter,
+    LegacyAccessFormatter,
+    LegacyFormatter,
+    ProdAccessFormatter,
+    ProdFormatter,
+)
 
 
 def test_a_given_format_replaces_the_built_in_one() -> None:
@@ -60,3 +71,56 @@ async def test_create_server_gives_the_handlers_the_modes_look_and_log_extra() -
         AutoFormatter.LOG_EXTRA, AutoFormatter.SETUP, AutoFormatter.NO_COLOR = saved
         for handler, formatter in saved_formatters:
             handler.setFormatter(formatter)
+
+
+def _access_record() -> logging.LogRecord:
+    record = logging.LogRecord("sanic.access", logging.INFO, "app.py", 1, "", (), None)
+    # The order the HTTP core logs them in (as Sanic's ``extra``).
+    extra = {"status": 200, "byte": 2, "host": "1.2.3.4:5", "request": "GET /", "duration": " 1ms"}
+    record.__dict__.update(extra)
+    return record
+
+
+@pytest.fixture
+def formatter_state() -> Iterator[None]:
+    saved = (AutoFormatter.ATTY, AutoFormatter.NO_COLOR, AutoFormatter.LOG_EXTRA)
+    try:
+        yield
+    finally:
+        AutoFormatter.ATTY, AutoFormatter.NO_COLOR, AutoFormatter.LOG_EXTRA = saved
+
+
+def test_access_extra_fields_keep_the_records_order(formatter_state: None) -> None:
+    AutoFormatter.ATTY, AutoFormatter.NO_COLOR, AutoFormatter.LOG_EXTRA = False, False, True
+    for cls in (LegacyAccessFormatter, AutoAccessFormatter):
+        lines = cls().format(_access_record()).split("\n")[1:]
+        assert lines == ["status=200", "byte=2", "host=1.2.3.4:5", "request=GET /", "duration= 1ms"]
+
+
+def test_in_a_terminal_the_legacy_access_level_reads_access(formatter_state: None) -> None:
+    AutoFormatter.ATTY, AutoFormatter.NO_COLOR, AutoFormatter.LOG_EXTRA = True, True, False
+    assert "(sanic.access)[ACCESS][1.2.3.4:5]: GET /  200 2" in (
+        LegacyAccessFormatter().format(_access_record())
+    )
+
+
+def test_in_a_colour_terminal_legacy_extra_fields_are_indented(formatter_state: None) -> None:
+    AutoFormatter.ATTY, AutoFormatter.NO_COLOR, AutoFormatter.LOG_EXTRA = True, False, True
+    record = logging.LogRecord("sanic.root", logging.INFO, "app.py", 1, "x", (), None)
+    record.user = "bob"
+    assert LegacyFormatter().format(record).endswith("x\n  user=bob")
+    lines = LegacyAccessFormatter().format(_access_record()).split("\n")[1:]
+    assert lines[:2] == ["  status=200", "  byte=2"]
+
+
+def test_only_access_records_get_a_right_attribute(formatter_state: None) -> None:
+    # Other handlers (a JSON pipeline reading the record's attributes) see only ``ident``
+    # added to a record the default handlers formatted, as with Sanic.
+    record = logging.LogRecord("sanic.root", logging.INFO, "app.py", 1, "x", (), None)
+    before = set(vars(record))
+    ProdFormatter().format(record)
+    assert set(vars(record)) - before == {"ident", "message", "asctime"}
+    access = _access_record()
+    ProdAccessFormatter().format(access)
+    names = list(vars(access))
+    assert names.index("right") < names.index("ident")

@@ -272,6 +272,23 @@ async def test_access_log_host_over_a_unix_socket_names_the_connection(
     assert hosts[3] == "1.2.3.4:0"
 
 
+async def test_access_log_has_a_line_for_bytes_that_are_no_request(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # As Sanic: the 400 for garbage is logged too, with no duration and the connection's
+    # stand-in host (its stand-in request knows no peer); a request's line has both.
+    with caplog.at_level("INFO", logger="sanic.access"):
+        await exchange(FakeConnection(hello, config={"ACCESS_LOG": True}), b"GARBAGE\r\n\r\n")
+        await exchange(
+            FakeConnection(hello, config={"ACCESS_LOG": True}), b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
+        )
+    bad, good = [r for r in caplog.records if r.name == "sanic.access"]
+    assert bad.status == 400 and bad.duration == ""
+    assert re.fullmatch("[0-9A-F]{4}unx", bad.host)
+    assert good.status == 200 and re.fullmatch(r" \d+\.\dms", good.duration)
+    assert good.host == "127.0.0.1:54321"
+
+
 async def test_no_access_log_by_default(caplog: pytest.LogCaptureFixture) -> None:
     conn = FakeConnection(hello)
     with caplog.at_level("INFO", logger="sanic.access"):

@@ -70,11 +70,12 @@ def test_production_mode_on_a_terminal_is_pointed_out(
     app: Sanic, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
     terminal: bool, debug: bool, warned: bool,
 ) -> None:
-    # As Sanic: on a terminal, each prepare() in production mode says how to develop.
+    # As Sanic: on a terminal, each prepare() in production mode says how to develop, on
+    # sanic.error (standard error, not standard output).
     monkeypatch.setattr(runner, "is_atty", lambda: terminal)
-    with caplog.at_level(logging.WARNING, "sanic.root"):
+    with caplog.at_level(logging.WARNING):
         app.prepare(port=9996, motd=False, debug=debug)
-    messages = [r.getMessage() for r in caplog.records if r.name == "sanic.root"]
+    messages = [r.getMessage() for r in caplog.records if r.name == "sanic.error"]
     expected = ["Sanic is running in PRODUCTION mode. Consider using '--debug' or '--dev' "
                 "while actively developing your application."]
     assert messages == (expected if warned else [])

@@ -467,10 +467,10 @@ def _guess(req: Any, fallback: str) -> str | None:
     mime, entry = _match(accept, [MIME_BY_CONFIG[name] for name in formats])
     if mime:
         name = CONFIG_BY_MIME[mime]
-        _log_choice(f"The client accepts {entry}, using '{name}' from {formats[name]}")
+        _log_choice("The client accepts %s, using '%s' from %s", entry, name, formats[name])
     else:
         listed = ", ".join(item[3] for item in sorted(accept, key=lambda i: (-i[0], i[1])))
-        _log_choice(f"No format found, the client accepts [{listed}]")
+        _log_choice("No format found, the client accepts %s", f"[{listed}]")
     return mime
 
 
@@ -482,8 +482,9 @@ def guess_mime(req: Any, fallback: str) -> str:
     return _guess(req, fallback) or "text/plain"
 
 
-def _log_choice(message: str) -> None:
-    _logger.debug(f"Error Page: {message}", stacklevel=3)
+def _log_choice(message: str, *args: Any) -> None:
+    # As Sanic: a template and its arguments (log pipelines group records by template).
+    _logger.debug(f"Error Page: {message}", *args, stacklevel=3)
 
 
 def exception_response(

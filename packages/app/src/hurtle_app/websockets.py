@@ -86,7 +86,6 @@ async def run_websocket(
     finally:
         if task is not None:
             app.websocket_tasks.discard(task)
-        ws.handler_ended = True
         await ws.close()
 
 

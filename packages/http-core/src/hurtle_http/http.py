@@ -1003,6 +1003,10 @@ class Http(RequestReader, ResponseWriter):
             self.head_only = False
             self.expecting_continue = False
             self.request_body = False
+            if self.protocol.access_log:
+                # Bytes that are no request (answered 400, 413...): as Sanic, their answer
+                # gets an access line too, with no duration (error branch only).
+                self.perft0 = -1.0
             return
         self.keep_alive = record.keep_alive and self._keep_alive_allowed
         self.head_only = request.method == "HEAD"

@@ -38,9 +38,9 @@ from websockets.protocol import Protocol, State
 from websockets.server import ServerProtocol
 from websockets.typing import Subprotocol
 
-from hurtle_http.access import access_host, log_websocket_close, log_websocket_open
 from hurtle_http.exceptions import SanicException, ServerError
 from hurtle_http.fieldtext import field_text
+from hurtle_http.websocket_access import log_close, log_open
 from hurtle_http.websocket_errors import PING_AFTER_CLOSE, SEND_AFTER_CLOSE, use_after_close
 
 Data = str | bytes
@@ -92,10 +92,7 @@ class WebsocketImplProtocol:
         self._close_timer: Any = None
         self._reading_paused = False  # MAX_QUEUE messages wait unread
         self._writing_paused = False  # the peer does not read what is sent
-        #: Set by the app once its handler returned or raised (the access log's closing
-        #: line then says CLOSE_ABN, as Sanic's, when the connection was still open).
-        self.handler_ended = False
-        self._access: tuple[str, str] | None = None  # (host, target) when access-logged
+        self._access: tuple[str, str] | None = None  # host and target, when access-logged
 
     # -- public API ----------------------------------------------------------------------
 
@@ -298,6 +295,9 @@ class WebsocketImplProtocol:
             self._close_timer.cancel()
         if not self.connection_lost_waiter.done():
             self.connection_lost_waiter.set_result(None)
+            if self._access is not None:
+                with contextlib.suppress(Exception):
+                    log_close(self._access, proto)
         closed = self._closed_exception()
         for waiter in self.pings.values():
             if not waiter.done():
@@ -305,22 +305,6 @@ class WebsocketImplProtocol:
                 waiter.exception()  # retrieved: nobody may be awaiting a ping
         self.pings.clear()
         self._wake_all()
-        if self._access is not None:
-            self._log_close()
-
-    def _log_close(self) -> None:
-        proto = self.ws_proto
-        code = proto.close_code
-        if code == CloseCode.ABNORMAL_CLOSURE:
-            code = int(code)  # as Sanic's line: the number (1005 stays the library's)
-        # The side whose close frame came first (none at all: the client went away).
-        by_server = proto.close_rcvd_then_sent is False or (
-            proto.close_rcvd is None and proto.close_sent is not None
-        )
-        opened, self._access = self._access, None
-        if opened is not None:
-            log_websocket_close(opened, code, proto.close_reason, by_server,
-                                self.handler_ended or code == CloseCode.ABNORMAL_CLOSURE)
 
     def pause_writing(self) -> None:
         """Transport buffer full: writers wait in ``drain``, and the peer's frames are not
@@ -637,10 +621,11 @@ async def websocket_handshake(
     http.send = None
     protocol.write(head)
     protocol.websocket = impl
-    if getattr(protocol, "access_log", False):
-        # As Sanic: a websocket's access lines are one when it opens, one when it closes.
-        impl._access = log_websocket_open(access_host(request, protocol), request.url)
     impl.connection_made(protocol)
+    if protocol.access_log:
+        # As Sanic: the connection's OPEN (and later CLOSE) lines on sanic.access.
+        with contextlib.suppress(Exception):
+            impl._access = log_open(http.access_host(), request.url)
     tail, protocol._upgrade_tail = protocol._upgrade_tail, b""
     if tail:
         impl.data_received(tail)

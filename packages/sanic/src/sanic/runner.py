@@ -31,6 +31,7 @@ from typing import Any
 from hurtle_app.extend import auto_extend
 from hurtle_app.helpers import is_atty
 from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
+from hurtle_app.logging.color import Colors
 from hurtle_app.logging.setup import apply_log_formatters
 from hurtle_app.motd import get_logo
 from hurtle_app.serving import WORKER_PROCESS_ENV
@@ -204,10 +205,11 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
     if motd and app.config.get("MOTD", True) and not os.environ.get(WORKER_NAME_ENV):
         _motd(app, [state.server_info[-1]], workers)
     if not debug and not os.environ.get(WORKER_NAME_ENV) and is_atty():
-        # As Sanic: a reminder on a terminal, for each prepare(), banner or not.
-        logger.warning(
-            "Sanic is running in PRODUCTION mode. Consider using '--debug' or '--dev' "
-            "while actively developing your application."
+        # As Sanic: a reminder on a terminal, for each prepare(), banner or not; on
+        # sanic.error (standard error), in yellow when colour is on.
+        error_logger.warning(
+            f"{Colors.YELLOW}Sanic is running in PRODUCTION mode. Consider using '--debug' "
+            f"or '--dev' while actively developing your application.{Colors.END}"
         )
 
 

@@ -13,10 +13,12 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from hurtle_worker.colors import process_line
 from hurtle_worker.constants import WORKER_NAME_ENV, RestartOrder
 from hurtle_worker.state import WorkerState
 
 logger = logging.getLogger("sanic.root")
+_ACK = process_line("Process ack", with_pid=True)
 
 
 class WorkerMultiplexer:
@@ -48,7 +50,7 @@ class WorkerMultiplexer:
         """Tell the manager this worker finished starting; its state reads ACKED at once
         (as in Sanic), not only once the manager has handled the message."""
         # As Sanic: the worker itself logs its ack (a DEBUG line tagged with the worker).
-        logger.debug("Process ack: %s [%s]", self.name, self.pid)
+        logger.debug(_ACK, self.name, self.pid)
         self._send(("ack", self.name, self.pid))
         entry = self._own_entry()
         if entry is not None:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
+from hurtle_worker.colors import process_line
 from hurtle_worker.constants import (
     IDENT_ENV,
     PROCESS_PREFIX,
@@ -29,6 +30,9 @@ from hurtle_worker.constants import (
 )
 
 logger = logging.getLogger("sanic.root")
+# As Sanic: in a colour terminal the process name stands out (the PID in blue).
+_STARTING = process_line("Starting a process")
+_TERMINATING = process_line("Terminating a process", with_pid=True)
 
 #: Seconds a stopping process gets after SIGINT before it is killed.
 DEFAULT_TERMINATE_TIMEOUT = 20.0
@@ -306,7 +310,7 @@ class WorkerProcess:
     def start(self) -> None:
         """Spawn and start a new OS process for this name."""
         with self._lock:
-            logger.debug("Starting a process: %s", self.name)
+            logger.debug(_STARTING, self.name)
             self.set_state(ProcessState.STARTING)
             self.spawn()
             # The child reads these while importing the main module again, before the
@@ -353,7 +357,7 @@ class WorkerProcess:
             self.stopping = True
             self.stop_deadline = time.monotonic() + self.terminate_timeout
             if self.is_alive():
-                logger.debug("Terminating a process: %s [%s]", self.name, self.pid)
+                logger.debug(_TERMINATING, self.name, self.pid)
                 interrupt(self.process, self.stop_signal())
             self.set_state(ProcessState.TERMINATED)
 

@@ -14,7 +14,8 @@ import logging
 import os
 from typing import Any
 
-from hurtle_app.logging.color import LEVEL_COLORS, Colors
+from hurtle_app.logging.color import LEVEL_COLORS, Colors, is_atty
+from hurtle_app.logging.colored_traceback import color_traceback
 
 DEFAULT_FIELDS = frozenset(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {
     "message",
@@ -39,7 +40,9 @@ class AutoFormatter(logging.Formatter):
     """``[ident] date LEVEL: message`` lines; appends the record's ``extra`` when enabled."""
 
     SETUP = False
-    ATTY = False
+    # As Sanic: whether standard output is a terminal when this module is imported, so a
+    # formatter made before ``setup_logging`` (a ``log_config`` naming one) has the look.
+    ATTY = is_atty()
     NO_COLOR = False
     LOG_EXTRA = True
     IDENT = "Main "
@@ -58,10 +61,10 @@ class AutoFormatter(logging.Formatter):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.IDENT = _ident()
-        self.colored = bool(self.ATTY and not self.NO_COLOR and self.COLOR_PREFIX_FORMAT)
         limit = " " * max(self.IDENT_LIMIT - len(self.IDENT), 0)
         start = ""
         if self.colored and self.COLOR_PREFIX_FORMAT:
+            # The prefix's look is fixed when the formatter is made.
             prefix = self.COLOR_PREFIX_FORMAT.format(
                 grey=Colors.GREY,
                 end=Colors.END,
@@ -81,10 +84,16 @@ class AutoFormatter(logging.Formatter):
         datefmt = args[1] if len(args) > 1 else kwargs.get("datefmt")
         super().__init__(fmt or prefix + message, datefmt=datefmt or self.DATE_FORMAT)
 
+    @property
+    def colored(self) -> bool:
+        """Whether levels and extra fields are coloured: in a colour terminal, whatever the
+        layout (the legacy ones too) and whenever the formatter was made, as Sanic."""
+        return bool(self.ATTY and not self.NO_COLOR)
+
     def format(self, record: logging.LogRecord) -> str:
         """Format ``record`` with the ident, date and level prefix and any extra fields."""
-        record.ident = self.IDENT
         self._set_right(record)
+        record.ident = self.IDENT
         original = record.levelname
         self._set_levelname(record)
         try:
@@ -96,7 +105,9 @@ class AutoFormatter(logging.Formatter):
         return text
 
     def _set_right(self, record: logging.LogRecord) -> None:
-        record.right = ""
+        # Only access lines have a right-hand part: other records get no ``right``
+        # attribute (handlers after this one see only ``ident`` added, as with Sanic).
+        pass
 
     def _set_levelname(self, record: logging.LogRecord) -> None:
         if self.SHORT_LEVELS:
@@ -106,15 +117,13 @@ class AutoFormatter(logging.Formatter):
             if color:
                 record.levelname = f"{color}{record.levelname}{Colors.END}"
 
-    def _log_extra(self, record: logging.LogRecord, skip: tuple[str, ...] = ()) -> str:
-        extra = {
-            key: value
-            for key, value in record.__dict__.items()
-            if key not in DEFAULT_FIELDS and key not in skip
-        }
+    def _log_extra(self, record: logging.LogRecord) -> str:
+        extra = {key: value for key, value in record.__dict__.items() if key not in DEFAULT_FIELDS}
         if not extra:
             return ""
-        # In colour: indented under the message, with yellow names.
+        # In a colour terminal: indented under the message, with yellow names (as Sanic,
+        # also for the legacy layouts, whose prefix is never coloured). In the order the
+        # record got them (an access record: status, byte, host, request, duration).
         indent = 1 if self.colored else 0
         return "".join(self._format_key_value(key, value, indent) for key, value in extra.items())
 
@@ -134,6 +143,11 @@ class DebugFormatter(AutoFormatter):
     MESSAGE_START = 23
     DATE_FORMAT = "%H:%M:%S"
     SHORT_LEVELS = True
+
+    def formatException(self, ei: Any) -> str:
+        """The traceback, coloured in a colour terminal (as Sanic's debug formatter)."""
+        text = super().formatException(ei)
+        return color_traceback(text) if self.colored else text
 
 
 class ProdFormatter(AutoFormatter):
@@ -174,16 +188,11 @@ class AutoAccessFormatter(AutoFormatter):
             record.right = ""
 
     def _set_levelname(self, record: logging.LogRecord) -> None:
-        if self.ATTY and self.COLOR_PREFIX_FORMAT:
+        # In a terminal the level reads ACCESS, in the legacy layout too (as Sanic).
+        if self.ATTY:
             record.levelname = f"{Colors.SANIC}ACCESS{Colors.END}" if self.colored else "ACCESS"
         else:
             super()._set_levelname(record)
-
-    def _log_extra(self, record: logging.LogRecord, skip: tuple[str, ...] = ()) -> str:
-        fields = "".join(
-            f"\n{name}={getattr(record, name)}" for name in ACCESS_FIELDS if hasattr(record, name)
-        )
-        return fields + super()._log_extra(record, ACCESS_FIELDS)
 
 
 class DebugAccessFormatter(AutoAccessFormatter):
