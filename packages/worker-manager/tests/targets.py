@@ -12,19 +12,27 @@ from typing import Any
 from hurtle_worker import WorkerMultiplexer
 
 
+def put(path: str, text: str) -> None:
+    """Write ``path`` whole at once (a new file renamed into place): a test that sees the
+    file sees all of it, never the empty file that ``write_text`` first creates."""
+    temporary = f"{path}.{os.getpid()}.tmp"
+    Path(temporary).write_text(text)
+    os.replace(temporary, path)
+
+
 def record(path: str, line: str) -> None:
     with open(path, "a") as f:
         f.write(line + "\n")
 
 
 def write_and_exit(path: str, code: int = 0) -> None:
-    Path(path).write_text(str(os.getpid()))
+    put(path, str(os.getpid()))
     sys.exit(code)
 
 
 def write_label(path: str) -> None:
     """Write the log-line label this process was given (SANIC_WORKER_IDENTIFIER)."""
-    Path(path).write_text(os.environ.get("SANIC_WORKER_IDENTIFIER", ""))
+    put(path, os.environ.get("SANIC_WORKER_IDENTIFIER", ""))
 
 
 def crash(code: int = 3) -> None:
@@ -62,7 +70,7 @@ def server_retiring(monitor_publisher: Any, worker_state: Any) -> None:
 
 def slow_to_import_server(monitor_publisher: Any, worker_state: Any, marker: str) -> None:
     """A server worker busy 'importing' (no signal handling of its own yet) for 5 s."""
-    Path(marker).write_text(str(os.getpid()))
+    put(marker, str(os.getpid()))
     time.sleep(5)
     server(monitor_publisher, worker_state)
 
@@ -71,7 +79,7 @@ def server_once(monitor_publisher: Any, worker_state: Any, log: str, marker: str
     """Serves the first time; every later start fails before acknowledging."""
     if Path(marker).exists():
         sys.exit(2)
-    Path(marker).write_text("started")
+    put(marker, "started")
     server(monitor_publisher, worker_state, log=log)
 
 
@@ -79,15 +87,15 @@ def stubborn(path: str) -> None:
     """Ignores SIGINT and SIGTERM: only SIGKILL ends it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    Path(path).write_text(str(os.getpid()))
+    put(path, str(os.getpid()))
     while True:
         time.sleep(0.05)
 
 
 def clean_up_on_stop(path: str) -> None:
     """A custom process with default signal handling that cleans up in ``finally``."""
-    Path(path).write_text("running")
+    put(path, "running")
     try:
         time.sleep(30)
     except KeyboardInterrupt:
-        Path(path).write_text("interrupted")
+        put(path, "interrupted")
