@@ -38,7 +38,10 @@ class Stage(IntEnum):
     FAILED = 100  # Unrecoverable (error while sending a response)
 
     __str__ = Enum.__str__
-    __format__ = Enum.__format__
+
+    def __format__(self, format_spec: str) -> str:
+        # (Enum.__format__ of Python 3.10 formats a mixed-in enum by its value: "3")
+        return format(Enum.__str__(self), format_spec)
 
 
 # The members as module names, for the hot path's identity tests (``stage is IDLE``).
