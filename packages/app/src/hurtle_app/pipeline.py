@@ -437,22 +437,12 @@ def raised_by_code(exc: BaseException) -> bool:
         return False
     cancelling = getattr(task, "cancelling", None)
     if cancelling is None:
-        # Python 3.10 has no Task.cancelling(): a cancellation of the task is told by
-        # the connection it serves being gone (the client left, or a timeout answered).
-        return _connection_open()
-    return not cancelling()
-
-
-def _connection_open() -> bool:
-    """Whether the current request's connection still waits for its answer (no timeout
-    answered it, the client is still there)."""
-    request = Request._current.get(None)
-    stream = getattr(request, "stream", None)
-    if stream is None:
-        return True
-    if getattr(stream, "exception", None) is not None or getattr(stream, "_client_gone", False):
+        # Python 3.10 has no Task.cancelling(), nor any mark a cancelled task keeps: every
+        # CancelledError is taken as the task's cancellation (it propagates). Taking some
+        # for errors would swallow real ones: a task cancelled at shutdown went on to wait
+        # for its connection's next request.
         return False
-    return not getattr(getattr(stream, "protocol", None), "closed", False)
+    return not cancelling()
 
 
 def bind_response(stream: Any, response: Any, returned: bool = False) -> Any:
