@@ -9,7 +9,7 @@ import inspect
 import os
 import socket
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
@@ -83,24 +83,31 @@ def run_sync(factory: Callable[[], Awaitable[T]], *, uvloop: bool = False) -> T:
         return pool.submit(run_sync, factory).result()
 
 
-def _check_server_kwargs(app: Any, server_kwargs: dict[str, Any] | None) -> None:
-    """Refuse a ``server_kwargs`` key ``app.run`` does not take (Sanic's client passes them
-    to ``app.run``, which raises this TypeError); options only a run uses are accepted."""
-    run = getattr(app, "run", None)
-    if not server_kwargs or run is None:
-        return
+def _refuse_unaccepted(
+    call: Any, name: str, server_kwargs: dict[str, Any], also: Iterable[str] = ()
+) -> None:
+    """Refuse a ``server_kwargs`` key that ``call`` (``app.<name>``) does not take, with the
+    ``TypeError`` calling it would raise; names in ``also`` are accepted too."""
     try:
-        accepted = inspect.signature(run).parameters
+        accepted = inspect.signature(call).parameters
     except (TypeError, ValueError):
         return
     if any(p.kind is p.VAR_KEYWORD for p in accepted.values()):
         return
     for key in server_kwargs:
-        if key not in accepted and key not in SERVER_OPTIONS:
+        if key not in accepted and key not in also:
             raise TypeError(
-                f"server_kwargs: app.run() got an unexpected keyword argument {key!r} "
+                f"server_kwargs: app.{name}() got an unexpected keyword argument {key!r} "
                 f"(it takes: {', '.join(sorted(accepted))})"
             )
+
+
+def _check_server_kwargs(app: Any, server_kwargs: dict[str, Any] | None) -> None:
+    """Refuse a ``server_kwargs`` key ``app.run`` does not take (Sanic's client passes them
+    to ``app.run``, which raises this TypeError); options only a run uses are accepted."""
+    run = getattr(app, "run", None)
+    if server_kwargs and run is not None:
+        _refuse_unaccepted(run, "run", server_kwargs, SERVER_OPTIONS)
 
 
 def _check_single_process(server_kwargs: dict[str, Any]) -> None:
@@ -133,18 +140,7 @@ def check_create_server_kwargs(app: Any, server_kwargs: dict[str, Any] | None) -
             raise TypeError(
                 f"app.create_server() got multiple values for keyword argument {key!r}"
             )
-    try:
-        accepted = inspect.signature(create_server).parameters
-    except (TypeError, ValueError):
-        return
-    if any(p.kind is p.VAR_KEYWORD for p in accepted.values()):
-        return
-    for key in server_kwargs:
-        if key not in accepted:
-            raise TypeError(
-                f"server_kwargs: app.create_server() got an unexpected keyword argument "
-                f"{key!r} (it takes: {', '.join(sorted(accepted))})"
-            )
+    _refuse_unaccepted(create_server, "create_server", server_kwargs)
 
 
 def wants_uvloop(app: Any) -> bool:
