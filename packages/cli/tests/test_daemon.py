@@ -334,7 +334,9 @@ def test_daemonize_detaches_and_cleans_up_after_itself(tmp_path) -> None:
         assert content.startswith(f"sanic\npid={pid}\nstarted=")
         assert content.endswith("\nname=Demo_App\n")
         assert rewritten == "True"
-        while (tmp_path / "app.pid").exists() and time.monotonic() < deadline:
+        # The daemon removes the PID file, then the lock file: wait for both.
+        leftovers = (tmp_path / "app.pid", tmp_path / "app.lock")
+        while any(f.exists() for f in leftovers) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert not (tmp_path / "app.pid").exists()
         assert not (tmp_path / "app.lock").exists()

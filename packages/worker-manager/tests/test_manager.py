@@ -576,12 +576,13 @@ def test_a_worker_replaced_while_still_starting_ends_quietly(parts, tmp_path, ca
 
 
 def _alive(pid: int) -> bool:
+    """Running and not a zombie. The process may be reaped between any two reads."""
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except (ProcessLookupError, FileNotFoundError):
         return False
-    return Path(f"/proc/{pid}/stat").exists() and \
-        Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
+    return state != "Z"
 
 
 def test_a_message_that_cannot_be_read_or_used_is_skipped(parts, caplog) -> None:
