@@ -202,3 +202,38 @@ def test_response_middleware_is_listed_newest_first(app: Sanic) -> None:
 
     assert [m.func for m in app.response_middleware] == [two, one]
     assert [m.func for m in app.request_middleware] == [first, second]
+
+
+def test_finalizing_lists_app_wide_middleware_by_priority_as_sanic() -> None:
+    """Before start-up the deques list registration order; ``finalize()`` orders them by
+    priority (request: highest first, response: lowest first), ties keeping their place."""
+    app = Sanic("SortedLists")
+    for name, priority in [("r1", 0), ("r2", 3), ("r3", 0), ("r4", 3), ("r5", -1)]:
+        app.on_request(_named(name, 1), priority=priority)
+    for name, priority in [("s1", 0), ("s2", 3), ("s3", 0), ("s4", 3), ("s5", -1)]:
+        app.on_response(_named(name, 2), priority=priority)
+    _route(app, [])
+
+    def listed() -> tuple[list[str], list[str]]:
+        return (
+            [m.func.__name__ for m in app.request_middleware],
+            [m.func.__name__ for m in app.response_middleware],
+        )
+
+    assert listed() == (["r1", "r2", "r3", "r4", "r5"], ["s5", "s4", "s3", "s2", "s1"])
+    request_deque = app.request_middleware
+    app.finalize()
+    assert listed() == (["r2", "r4", "r1", "r3", "r5"], ["s5", "s3", "s1", "s4", "s2"])
+    assert app.request_middleware is request_deque  # the same deque, reordered
+
+
+def _named(name: str, arity: int) -> Any:
+    async def request_mw(request: Any) -> None:
+        return None
+
+    async def response_mw(request: Any, response: Any) -> None:
+        return None
+
+    func = request_mw if arity == 1 else response_mw
+    func.__name__ = name
+    return func

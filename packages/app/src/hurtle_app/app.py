@@ -273,12 +273,14 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
 
     @property
     def request_middleware(self) -> deque[Middleware]:
-        """App-wide request middleware records, in registration order."""
+        """App-wide request middleware records, in registration order; once finalized,
+        highest priority first (as Sanic's deque)."""
         return self._middleware.app_wide[MiddlewareLocation.REQUEST]
 
     @property
     def response_middleware(self) -> deque[Middleware]:
-        """App-wide response middleware records, newest first (as Sanic's deque)."""
+        """App-wide response middleware records, newest first; once finalized, lowest
+        priority first (as Sanic's deque)."""
         return self._middleware.app_wide[MiddlewareLocation.RESPONSE]
 
     @property
@@ -706,6 +708,8 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
             extra.resolved_error_format = extra.error_format or _guess_error_format(
                 extra, fallback
             )
+        # As Sanic: once finalized, app.request_middleware/response_middleware list by priority.
+        self._middleware.sort_app_wide()
         # As Sanic, ``signal_router.finalize()`` needs a running loop; start-up may not.
         freeze = getattr(self.signal_router, "freeze", None)
         freeze() if freeze is not None else self.signal_router.finalize()

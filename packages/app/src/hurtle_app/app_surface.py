@@ -263,6 +263,7 @@ class AppSurface:
             request_chain, response_chain = self._middleware.chains_for(route.name)
             route.extra.request_middleware = request_chain
             route.extra.response_middleware = response_chain
+        self._middleware.sort_app_wide()
 
     # --- middleware views --------------------------------------------------------------------
     def _named_middleware(self, location: str) -> dict[str, deque[Any]]:

@@ -155,6 +155,11 @@ def unwrap_middleware(
     return middleware, 0 if priority is None else priority
 
 
+def _priority_of(item: Any) -> Any:
+    # A plain function appended to the deque directly has the default priority.
+    return getattr(item, "priority", 0) if isinstance(item, Middleware) else 0
+
+
 class MiddlewareRegistry:
     """Every middleware of an app; compiles the per-route chains at start-up."""
 
@@ -233,6 +238,19 @@ class MiddlewareRegistry:
         if location == "response":
             items.reverse()
         return items
+
+    def sort_app_wide(self) -> None:
+        """Order the app-wide deques by priority, as Sanic's start-up leaves them: request
+        middleware highest first, response middleware lowest first, each stable (ties keep
+        their place). The chains do not depend on it (they order by definition)."""
+        for location, highest_first in (
+            (MiddlewareLocation.REQUEST, True),
+            (MiddlewareLocation.RESPONSE, False),
+        ):
+            listed = self.app_wide[location]
+            ordered = sorted(listed, key=_priority_of, reverse=highest_first)
+            listed.clear()
+            listed.extend(ordered)
 
     def chains_for(self, route_name: str | None) -> tuple[tuple[ChainEntry, ...], ...]:
         """The (request chain, response chain) for one route, as tuples of entries."""
