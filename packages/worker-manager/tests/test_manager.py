@@ -59,6 +59,14 @@ def stop(manager: WorkerManager) -> Callable[[], None]:
     return lambda: manager.shutdown_signal(signal.SIGTERM, None)
 
 
+def commands(parts: Any) -> WorkerMultiplexer:
+    """Restart and scale as a worker asks for them: by a message on the monitor pipe, which
+    the manager handles in its own loop. (Called from the watcher thread, manager.restart()
+    or manager.scale() started processes while run() looked at them: run() could find a
+    process created but not started yet, and raise from proc.join(0).)"""
+    return WorkerMultiplexer(parts[2][0], parts[1])
+
+
 def entry(manager: WorkerManager, name: str) -> dict[str, Any]:
     return dict(manager.worker_state.get(name) or {})
 
@@ -166,7 +174,7 @@ def test_startup_first_restart_starts_the_new_process_before_stopping_the_old(
     def restarted() -> bool:
         if not asked and lines():
             asked.append(True)
-            manager.restart([name], RestartOrder.STARTUP_FIRST)  # from the watcher thread
+            commands(parts).restart(name, zero_downtime=True)  # RestartOrder.STARTUP_FIRST
             return False
         return len([line for line in lines() if line.startswith("stopped")]) == 1
 
@@ -190,7 +198,7 @@ def test_shutdown_first_restart_stops_the_old_process_first(parts, tmp_path) -> 
     def restarted() -> bool:
         if not asked and lines():
             asked.append(True)
-            manager.restart()
+            commands(parts).restart(all_workers=True)  # RestartOrder.SHUTDOWN_FIRST
             return False
         return len([line for line in lines() if line.startswith("ready")]) == 2
 
@@ -214,10 +222,10 @@ def test_scale_up_and_down(parts) -> None:
         count = acked()
         if not seen and count == 1:
             seen["one"] = 1
-            manager.scale(3)
+            commands(parts).scale(3)
         elif "three" not in seen and count == 3:
             seen["three"] = len(manager.workers)
-            manager.scale(1)
+            commands(parts).scale(1)
         elif "three" in seen and count == 1 and len(manager.worker_state) == 2:
             return True
         return False
@@ -298,12 +306,14 @@ def test_main_process_is_in_the_state(parts) -> None:
 
 def test_scale_down_removes_the_stopped_workers_state(parts, tmp_path: Path) -> None:
     manager = make(parts, 2)
+    asked: list[bool] = []
 
     def two_then_one() -> bool:
         states = {k: v for k, v in manager.worker_state.items() if v.get("server")}
-        if len(manager.workers) == 2 and all(v.get("state") == "ACKED" for v in states.values()) \
-                and len(states) == 2:
-            manager.scale(1)
+        if not asked and len(manager.workers) == 2 and len(states) == 2 \
+                and all(v.get("state") == "ACKED" for v in states.values()):
+            asked.append(True)
+            commands(parts).scale(1)
             return False
         return len(manager.workers) == 1 and len(states) == 1
 
@@ -330,8 +340,8 @@ def test_failed_zero_downtime_replacement_leaves_the_old_worker_serving(
 
     def gave_up() -> bool:
         if not seen and log.exists():
-            seen["old"] = entry(manager, name)["pid"]
-            manager.restart([name], RestartOrder.STARTUP_FIRST)
+            seen["old"] = int(log.read_text().split()[2])  # "ready Sanic-Server-0-0 PID"
+            commands(parts).restart(name, zero_downtime=True)  # RestartOrder.STARTUP_FIRST
             return False
         if seen and entry(manager, name).get("state") == "FAILED" \
                 and entry(manager, name).get("starts") == 4:
