@@ -135,12 +135,26 @@ def test_server_failing_before_its_first_ack_stops_everything(parts) -> None:
 
 def test_workers_failing_one_start_up_say_shutting_down_once(parts, caplog) -> None:
     manager = make(parts, 2, fail_before_ack=True)
-    manager.poll_interval = 3.0  # both die within the first cycle, seen in one pass
+    # Both deaths are to be seen in one pass: the loop waits (a long poll) until both
+    # workers have exited, then a message that means nothing wakes it. A fixed 3 s poll
+    # assumed both spawned children had died by then, which a busy machine need not do.
+    manager.poll_interval = 60.0
+    names = ("Sanic-Server-0-0", "Sanic-Server-1-0")
+
+    def both_exited() -> bool:
+        pids = [entry(manager, name).get("pid") for name in names]
+        return all(pids) and not any(_alive(pid) for pid in pids)
+
+    def wake() -> None:
+        parts[2][0].send(("ack", "Sanic-Nobody-0", 0))  # acks no process
+
     with caplog.at_level(logging.ERROR):
+        thread = in_background(manager, both_exited, wake)
         manager.run()
+        thread.join()
     assert manager.exit_code == 1
     assert caplog.text.count("Not all workers acknowledged a successful startup") == 1
-    for name in ("Sanic-Server-0-0", "Sanic-Server-1-0"):
+    for name in names:
         assert f"{name} [" in caplog.text  # each failed worker is still named
         assert entry(manager, name)["state"] == "FAILED"
 
