@@ -444,7 +444,7 @@ def test_an_app_on_two_addresses_runs_its_server_listeners_once(tmp_path) -> Non
     script = tmp_path / "two_addresses.py"
     script.write_text(textwrap.dedent(TWO_ADDRESSES).format(port=port, port2=port2))
     with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
-        answers = [httpx.get(f"http://127.0.0.1:{p}/", timeout=5).text for p in (port, port2)]
+        answers = [httpx.get(f"http://127.0.0.1:{p}/", timeout=30).text for p in (port, port2)]
     output = proc.stdout.read() if proc.stdout else ""
     assert answers == ["hi", "hi"]
     assert [line for line in output.splitlines() if "_server_" in line] == [

@@ -344,9 +344,9 @@ def test_app_stop_without_terminate_stops_that_worker_only_and_for_good(tmp_path
     script.write_text(textwrap.dedent(STOP_ONE_APP).format(port=port))
     url = f"http://127.0.0.1:{port}"
     with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
-        stopped = httpx.get(f"{url}/stop", headers={"connection": "close"}, timeout=5).text
+        stopped = httpx.get(f"{url}/stop", headers={"connection": "close"}, timeout=30).text
         time.sleep(3)  # a respawn (the old behaviour) would be serving by then
-        names = {httpx.get(url, headers={"connection": "close"}, timeout=5).text
+        names = {httpx.get(url, headers={"connection": "close"}, timeout=30).text
                  for _ in range(20)}
         still_running = proc.poll() is None
     output = proc.stdout.read() if proc.stdout else ""
