@@ -18,6 +18,8 @@ from typing import Any
 import httpx
 from helpers import free_port, running
 
+from hurtle_cli.daemon import process_exists
+
 APP = """
 import os, asyncio, queue
 from multiprocessing import Queue, Value
@@ -257,9 +259,15 @@ def test_restart_from_a_request_and_zero_downtime_under_load(tmp_path) -> None:
                                                     & old_pids)
 
             second = servers(wait_until(client, replaced))
-            time.sleep(0.5)
+            # Load goes on until the old workers have exited: they stop once their
+            # replacements acked, and one still draining could otherwise answer /restart
+            # below (a fixed 0.5 s stood for that).
+            deadline = time.monotonic() + 30
+            while any(process_exists(pid) for pid in old_pids) and time.monotonic() < deadline:
+                time.sleep(0.1)
             stop.set()
             loader.join(20)
+            assert not any(process_exists(pid) for pid in old_pids)
             # app.m.restart() from a request restarts the worker that served it.
             served_by = int(client.get("/restart").text)
             name = next(n for n, e in second.items() if e["pid"] == served_by)
