@@ -353,8 +353,9 @@ def test_failed_zero_downtime_replacement_leaves_the_old_worker_serving(
     seen: dict[str, Any] = {}
 
     def gave_up() -> bool:
-        if not seen and log.exists():
-            seen["old"] = int(log.read_text().split()[2])  # "ready Sanic-Server-0-0 PID"
+        text = log.read_text() if log.exists() else ""  # created empty, then written
+        if not seen and "\n" in text:
+            seen["old"] = int(text.split()[2])  # "ready Sanic-Server-0-0 PID"
             commands(parts).restart(name, zero_downtime=True)  # RestartOrder.STARTUP_FIRST
             return False
         if seen and entry(manager, name).get("state") == "FAILED" \
