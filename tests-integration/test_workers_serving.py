@@ -31,8 +31,11 @@ app.config.GRACEFUL_SHUTDOWN_TIMEOUT = 5
 {config}
 
 def custom_process(path):
-    with open(path, "w") as f:
+    # Written whole (renamed into place): the test stops the server once the file exists,
+    # and a SIGINT between a plain open() and its write left the file empty.
+    with open(path + ".tmp", "w") as f:
         f.write(str(os.getpid()))
+    os.replace(path + ".tmp", path)
     import time
     while True:
         time.sleep(0.1)
