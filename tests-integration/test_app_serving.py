@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import textwrap
+import time
 
 import httpx
 from helpers import free_port, running
@@ -93,7 +94,8 @@ async def index(request):
 
 @app.get("/slow")
 async def slow(request):
-    await asyncio.sleep(0.5)
+    open(__file__ + ".slow", "w").close()  # the test's sign that /slow is in flight
+    await asyncio.sleep(1.5)  # room for a second Ctrl-C while the stop waits for it
     return text("done")
 
 app.run(host="127.0.0.1", port={port}, single_process=True)
@@ -125,22 +127,30 @@ def _sigint_during_slow_request(tmp_path, presses: int) -> tuple[dict[str, str],
     port = free_port()
     script = tmp_path / "single.py"
     script.write_text(textwrap.dedent(SINGLE).replace("{port}", str(port)))
+    in_flight = tmp_path / "single.py.slow"
     with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
         result: dict[str, str] = {}
 
         def fetch() -> None:
-            with httpx.Client(timeout=5) as client:
-                result["text"] = client.get(f"http://127.0.0.1:{port}/slow").text
+            try:
+                with httpx.Client(timeout=20) as client:
+                    result["text"] = client.get(f"http://127.0.0.1:{port}/slow").text
+            except httpx.HTTPError as exc:
+                result["error"] = repr(exc)
 
         thread = threading.Thread(target=fetch)
         thread.start()
-        asyncio.run(asyncio.sleep(0.2))
+        # Ctrl-C once /slow runs. (A fixed 0.2 s wait stood for that: on a busy machine
+        # the request had not reached the server yet, which then stopped and refused it.)
+        deadline = time.monotonic() + 20
+        while not in_flight.exists() and thread.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.01)
         for press in range(presses):
             if press:
                 asyncio.run(asyncio.sleep(0.1))  # the first stop is under way, /slow runs
             os.kill(proc.pid, signal.SIGINT)
-        thread.join(5)
-        proc.wait(timeout=10)
+        thread.join(20)
+        proc.wait(timeout=20)
     output = proc.stdout.read() if proc.stdout else ""
     return result, proc.returncode, output
 

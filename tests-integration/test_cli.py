@@ -206,11 +206,29 @@ async def index(request):
 """
 
 
+def _worker_acked(inspector_port: int, timeout: float = 30.0) -> bool:
+    """Whether the inspector on ``inspector_port`` shows Sanic-Server-0-0 ACKED in time."""
+    from hurtle_inspector import InspectorClient, InspectorError
+
+    client = InspectorClient("127.0.0.1", inspector_port)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(InspectorError):
+            workers = client.info()["workers"]
+            if workers.get("Sanic-Server-0-0", {}).get("state") == "ACKED":
+                return True
+        time.sleep(0.1)
+    return False
+
+
 def test_seed_style_inspect_options_talk_to_the_running_instance(project: Path) -> None:
     port, inspector_port = free_port(), free_port()
     (project / "inspected.py").write_text(INSPECTED.format(inspector_port=inspector_port))
     serve = [*CLI, "inspected", "-p", str(port), "--no-motd"]
     with running(serve, "127.0.0.1", inspector_port, cwd=project) as proc:
+        # The inspector process can be up before the worker has acknowledged start-up
+        # (both start together): wait for the worker, as a user would see it, first.
+        assert _worker_acked(inspector_port)
         human = sanic(project, "inspected", "--inspect")
         raw = sanic(project, "inspected", "--inspect-raw")
         shutdown = sanic(project, "inspected", "--trigger-shutdown")

@@ -31,7 +31,7 @@ def test_http_core_readme_server(tmp_path: Path) -> None:
     port = free_port()
     script = write(tmp_path, python_blocks("http-core")[0], {8000: port})
     with running([str(script)], "127.0.0.1", port, cwd=tmp_path):
-        hello = httpx.get(f"http://127.0.0.1:{port}/?name=Ann", timeout=5)
+        hello = httpx.get(f"http://127.0.0.1:{port}/?name=Ann", timeout=30)
         echoed = httpx.post(f"http://127.0.0.1:{port}/", json={"a": 1}, timeout=5)
     assert (hello.status_code, hello.text) == (200, "Hello, Ann!")
     assert echoed.json() == {"you_sent": {"a": 1}}
@@ -41,7 +41,7 @@ def test_sanic_readme_app_with_two_workers(tmp_path: Path) -> None:
     port = free_port()
     script = write(tmp_path, python_blocks("sanic")[0], {8000: port})
     with running([str(script)], "127.0.0.1", port, cwd=tmp_path):
-        ok = httpx.get(f"http://127.0.0.1:{port}/user/7", timeout=5)
+        ok = httpx.get(f"http://127.0.0.1:{port}/user/7", timeout=30)
         typed = httpx.get(f"http://127.0.0.1:{port}/user/seven", timeout=5)
     assert ok.json() == {"id": 7}
     assert typed.status_code == 404

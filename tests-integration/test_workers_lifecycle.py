@@ -62,12 +62,16 @@ def test_editing_the_app_reloads_the_workers(tmp_path: Path) -> None:
         broken = tmp_path / "app.py.new"
         broken.write_text(source.replace("VERSION-2", "VERSION-3") + "\nthis is not python\n")
         os.replace(broken, script)
-        time.sleep(2)
+        # Once the reloader has stopped the worker, its replacement cannot load the code:
+        # nothing answers. (A fixed 2 s stood for that; on a busy machine the next edit
+        # could come first, and the broken code was never started.)
+        unanswered = poll_text(url, "<no answer>")
         still_running = proc.poll() is None
         fourth = edit_until(script, source.replace("VERSION-2", "VERSION-4"), url, "VERSION-4")
     output = proc.stdout.read() if proc.stdout else ""
     assert (first, second, third, fourth) == ("VERSION-1", "VERSION-2", "VERSION-3",
                                               "VERSION-4")
+    assert unanswered == "<no answer>"
     assert still_running
     assert "reload_process_start" in output
     assert "Change detected" in output
@@ -444,7 +448,7 @@ def test_an_app_on_two_addresses_runs_its_server_listeners_once(tmp_path) -> Non
     script = tmp_path / "two_addresses.py"
     script.write_text(textwrap.dedent(TWO_ADDRESSES).format(port=port, port2=port2))
     with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
-        answers = [httpx.get(f"http://127.0.0.1:{p}/", timeout=5).text for p in (port, port2)]
+        answers = [httpx.get(f"http://127.0.0.1:{p}/", timeout=30).text for p in (port, port2)]
     output = proc.stdout.read() if proc.stdout else ""
     assert answers == ["hi", "hi"]
     assert [line for line in output.splitlines() if "_server_" in line] == [

@@ -18,6 +18,8 @@ from typing import Any
 import httpx
 from helpers import free_port, running
 
+from hurtle_cli.daemon import process_exists
+
 APP = """
 import os, asyncio, queue
 from multiprocessing import Queue, Value
@@ -29,8 +31,11 @@ app.config.GRACEFUL_SHUTDOWN_TIMEOUT = 5
 {config}
 
 def custom_process(path):
-    with open(path, "w") as f:
+    # Written whole (renamed into place): the test stops the server once the file exists,
+    # and a SIGINT between a plain open() and its write left the file empty.
+    with open(path + ".tmp", "w") as f:
         f.write(str(os.getpid()))
+    os.replace(path + ".tmp", path)
     import time
     while True:
         time.sleep(0.1)
@@ -257,9 +262,15 @@ def test_restart_from_a_request_and_zero_downtime_under_load(tmp_path) -> None:
                                                     & old_pids)
 
             second = servers(wait_until(client, replaced))
-            time.sleep(0.5)
+            # Load goes on until the old workers have exited: they stop once their
+            # replacements acked, and one still draining could otherwise answer /restart
+            # below (a fixed 0.5 s stood for that).
+            deadline = time.monotonic() + 30
+            while any(process_exists(pid) for pid in old_pids) and time.monotonic() < deadline:
+                time.sleep(0.1)
             stop.set()
             loader.join(20)
+            assert not any(process_exists(pid) for pid in old_pids)
             # app.m.restart() from a request restarts the worker that served it.
             served_by = int(client.get("/restart").text)
             name = next(n for n, e in second.items() if e["pid"] == served_by)
@@ -344,9 +355,9 @@ def test_app_stop_without_terminate_stops_that_worker_only_and_for_good(tmp_path
     script.write_text(textwrap.dedent(STOP_ONE_APP).format(port=port))
     url = f"http://127.0.0.1:{port}"
     with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
-        stopped = httpx.get(f"{url}/stop", headers={"connection": "close"}, timeout=5).text
+        stopped = httpx.get(f"{url}/stop", headers={"connection": "close"}, timeout=30).text
         time.sleep(3)  # a respawn (the old behaviour) would be serving by then
-        names = {httpx.get(url, headers={"connection": "close"}, timeout=5).text
+        names = {httpx.get(url, headers={"connection": "close"}, timeout=30).text
                  for _ in range(20)}
         still_running = proc.poll() is None
     output = proc.stdout.read() if proc.stdout else ""

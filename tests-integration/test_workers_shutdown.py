@@ -55,8 +55,8 @@ def test_sigterm_closes_idle_keepalive_and_finishes_in_flight_with_close(tmp_pat
     marker = tmp_path / "slow-started"
     script.write_text(textwrap.dedent(APP).format(port=port, marker=str(marker)))
     with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
-        idle = socket.create_connection(("127.0.0.1", port), timeout=8)
-        busy = socket.create_connection(("127.0.0.1", port), timeout=8)
+        idle = socket.create_connection(("127.0.0.1", port), timeout=30)
+        busy = socket.create_connection(("127.0.0.1", port), timeout=30)
         with idle, busy:
             idle.sendall(b"GET / HTTP/1.1\r\nHost: t\r\n\r\n")
             first = idle.recv(65536)

@@ -46,8 +46,8 @@ def test_every_start_method_serves_from_each_worker_with_its_own_label(
     script.write_text(textwrap.dedent(APP).format(method=method, port=port))
     seen: dict[str, str] = {}
     with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
-        deadline = time.monotonic() + 20
-        with httpx.Client(timeout=5) as client:
+        deadline = time.monotonic() + 30
+        with httpx.Client(timeout=30) as client:
             while len(seen) < 2 and time.monotonic() < deadline:
                 # A new connection each time, so the kernel may hand it to either worker.
                 body = client.get(f"http://127.0.0.1:{port}/",
@@ -91,7 +91,7 @@ def test_no_process_outlives_a_killed_main_process(tmp_path: Path, method: str) 
     script = tmp_path / "methods.py"
     script.write_text(textwrap.dedent(APP).format(method=method, port=port))
     with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
-        httpx.get(f"http://127.0.0.1:{port}/", timeout=5).raise_for_status()
+        httpx.get(f"http://127.0.0.1:{port}/", timeout=30).raise_for_status()
         assert len(_group_members(proc.pid)) >= 3  # main, state server, workers
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(10)

@@ -7,6 +7,7 @@ import fcntl
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -226,6 +227,31 @@ def test_the_lock_file_beside_the_pid_file_keeps_a_second_daemon_out(tmp_path) -
         assert daemon.pid is None  # still the caller: no fork happened
     finally:
         os.close(held)
+
+
+def test_the_pid_file_is_never_found_empty_while_it_is_rewritten(tmp_path) -> None:
+    """SIGHUP rewrites the PID file. ``sanic status``/``stop`` or a supervisor reading it
+    meanwhile must find it whole: written in place, it was empty between its truncation
+    and the write, and read as "Invalid PID file"."""
+    daemon = Daemon(pidfile=str(tmp_path / "app.pid"), name="App")
+    daemon._write_pidfile()
+    seen: list[int | None] = []
+    done = threading.Event()
+
+    def read() -> None:
+        while not done.is_set():
+            seen.append(Daemon.read_pidfile(tmp_path / "app.pid"))
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for _ in range(200):
+            daemon._write_pidfile()
+    finally:
+        done.set()
+        reader.join(10)
+    assert seen and set(seen) == {os.getpid()}
+    assert [p.name for p in tmp_path.iterdir()] == ["app.pid"]  # no temporary file left
 
 
 def test_a_lock_file_in_a_missing_folder_is_refused(tmp_path) -> None:

@@ -165,7 +165,7 @@ async def test_a_peer_that_never_answers_the_close_notify_is_cut_after_the_close
             client.request, b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
         )
         assert body.startswith(b"HTTP/1.1 200 OK")
-        client.sock.settimeout(3)
+        client.sock.settimeout(10)  # the close timeout is 0.2 s, the TLS layer's own 30 s
         assert await asyncio.to_thread(client.tcp_closed)
         client.sock.close()
     finally:
@@ -196,7 +196,7 @@ async def test_shutdown_does_not_wait_for_close_notify_answers(
             shutdown = asyncio.ensure_future(handle.graceful_shutdown(30))
             release.set()
             assert (await asyncio.wait_for(reply, 5)).startswith(b"HTTP/1.1 200 OK")
-            await asyncio.wait_for(shutdown, 3)
+            await asyncio.wait_for(shutdown, 10)  # not the 30 s of a close_notify wait
         assert "stopped" not in caplog.text
     finally:
         client.sock.close()

@@ -94,8 +94,10 @@ def stubborn(path: str) -> None:
 
 def clean_up_on_stop(path: str) -> None:
     """A custom process with default signal handling that cleans up in ``finally``."""
-    put(path, "running")
     try:
+        # Inside the try: once "running" can be read, a SIGINT is caught (sent right after
+        # the rename, KeyboardInterrupt came before the try on a busy machine).
+        put(path, "running")
         time.sleep(30)
     except KeyboardInterrupt:
         put(path, "interrupted")

@@ -59,6 +59,14 @@ def stop(manager: WorkerManager) -> Callable[[], None]:
     return lambda: manager.shutdown_signal(signal.SIGTERM, None)
 
 
+def commands(parts: Any) -> WorkerMultiplexer:
+    """Restart and scale as a worker asks for them: by a message on the monitor pipe, which
+    the manager handles in its own loop. (Called from the watcher thread, manager.restart()
+    or manager.scale() started processes while run() looked at them: run() could find a
+    process created but not started yet, and raise from proc.join(0).)"""
+    return WorkerMultiplexer(parts[2][0], parts[1])
+
+
 def entry(manager: WorkerManager, name: str) -> dict[str, Any]:
     return dict(manager.worker_state.get(name) or {})
 
@@ -127,12 +135,26 @@ def test_server_failing_before_its_first_ack_stops_everything(parts) -> None:
 
 def test_workers_failing_one_start_up_say_shutting_down_once(parts, caplog) -> None:
     manager = make(parts, 2, fail_before_ack=True)
-    manager.poll_interval = 3.0  # both die within the first cycle, seen in one pass
+    # Both deaths are to be seen in one pass: the loop waits (a long poll) until both
+    # workers have exited, then a message that means nothing wakes it. A fixed 3 s poll
+    # assumed both spawned children had died by then, which a busy machine need not do.
+    manager.poll_interval = 60.0
+    names = ("Sanic-Server-0-0", "Sanic-Server-1-0")
+
+    def both_exited() -> bool:
+        pids = [entry(manager, name).get("pid") for name in names]
+        return all(pids) and not any(_alive(pid) for pid in pids)
+
+    def wake() -> None:
+        parts[2][0].send(("ack", "Sanic-Nobody-0", 0))  # acks no process
+
     with caplog.at_level(logging.ERROR):
+        thread = in_background(manager, both_exited, wake)
         manager.run()
+        thread.join()
     assert manager.exit_code == 1
     assert caplog.text.count("Not all workers acknowledged a successful startup") == 1
-    for name in ("Sanic-Server-0-0", "Sanic-Server-1-0"):
+    for name in names:
         assert f"{name} [" in caplog.text  # each failed worker is still named
         assert entry(manager, name)["state"] == "FAILED"
 
@@ -166,7 +188,7 @@ def test_startup_first_restart_starts_the_new_process_before_stopping_the_old(
     def restarted() -> bool:
         if not asked and lines():
             asked.append(True)
-            manager.restart([name], RestartOrder.STARTUP_FIRST)  # from the watcher thread
+            commands(parts).restart(name, zero_downtime=True)  # RestartOrder.STARTUP_FIRST
             return False
         return len([line for line in lines() if line.startswith("stopped")]) == 1
 
@@ -190,7 +212,7 @@ def test_shutdown_first_restart_stops_the_old_process_first(parts, tmp_path) -> 
     def restarted() -> bool:
         if not asked and lines():
             asked.append(True)
-            manager.restart()
+            commands(parts).restart(all_workers=True)  # RestartOrder.SHUTDOWN_FIRST
             return False
         return len([line for line in lines() if line.startswith("ready")]) == 2
 
@@ -214,10 +236,10 @@ def test_scale_up_and_down(parts) -> None:
         count = acked()
         if not seen and count == 1:
             seen["one"] = 1
-            manager.scale(3)
+            commands(parts).scale(3)
         elif "three" not in seen and count == 3:
             seen["three"] = len(manager.workers)
-            manager.scale(1)
+            commands(parts).scale(1)
         elif "three" in seen and count == 1 and len(manager.worker_state) == 2:
             return True
         return False
@@ -298,12 +320,14 @@ def test_main_process_is_in_the_state(parts) -> None:
 
 def test_scale_down_removes_the_stopped_workers_state(parts, tmp_path: Path) -> None:
     manager = make(parts, 2)
+    asked: list[bool] = []
 
     def two_then_one() -> bool:
         states = {k: v for k, v in manager.worker_state.items() if v.get("server")}
-        if len(manager.workers) == 2 and all(v.get("state") == "ACKED" for v in states.values()) \
-                and len(states) == 2:
-            manager.scale(1)
+        if not asked and len(manager.workers) == 2 and len(states) == 2 \
+                and all(v.get("state") == "ACKED" for v in states.values()):
+            asked.append(True)
+            commands(parts).scale(1)
             return False
         return len(manager.workers) == 1 and len(states) == 1
 
@@ -329,9 +353,10 @@ def test_failed_zero_downtime_replacement_leaves_the_old_worker_serving(
     seen: dict[str, Any] = {}
 
     def gave_up() -> bool:
-        if not seen and log.exists():
-            seen["old"] = entry(manager, name)["pid"]
-            manager.restart([name], RestartOrder.STARTUP_FIRST)
+        text = log.read_text() if log.exists() else ""  # created empty, then written
+        if not seen and "\n" in text:
+            seen["old"] = int(text.split()[2])  # "ready Sanic-Server-0-0 PID"
+            commands(parts).restart(name, zero_downtime=True)  # RestartOrder.STARTUP_FIRST
             return False
         if seen and entry(manager, name).get("state") == "FAILED" \
                 and entry(manager, name).get("starts") == 4:

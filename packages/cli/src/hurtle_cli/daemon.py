@@ -20,6 +20,7 @@ a process run as ``hurtle_cli`` counts as a Sanic process.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import grp
 import logging
 import os
@@ -206,9 +207,16 @@ class Daemon:
         content = f"sanic\npid={os.getpid()}\nstarted={int(time.time())}\n"
         if self.name:
             content += f"name={self.name}\n"
+        # Written whole: a new file renamed over the old, so that whoever reads the PID
+        # file (``sanic status``/``stop``, a second start, a supervisor) never finds it
+        # empty or cut short, as it could between the truncation and the write in place.
+        temporary = self.pidfile.with_name(f".{self.pidfile.name}.{os.getpid()}.tmp")
         try:
-            self.pidfile.write_text(content)
+            temporary.write_text(content)
+            os.replace(temporary, self.pidfile)
         except OSError:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
             raise DaemonError(f"Failed to write PID file: {self.pidfile}") from None
 
     def _remove_pidfile(self) -> None:
