@@ -308,12 +308,12 @@ class ResponseWriter:
                 self.response = previous
                 return False
         if headers:
-            # PERF: f-strings in a list comprehension: about 560 instructions less per response
-            # than map(str.__mod__) over the fields (benchmarks/inproc.py "mw GET /").
-            lines = [
-                f"{name}: {value}"
-                for name, value in (_items(headers) if type(headers) is Header else headers.items())
-            ]
+            # PERF: f-strings appended in a loop: no comprehension function to make and call
+            # (about 1,000 instructions less for one field), and about 560 less than
+            # map(str.__mod__) over the fields (benchmarks/inproc.py "mw GET /").
+            lines: list[str] = []
+            for name, value in _items(headers) if type(headers) is Header else headers.items():
+                lines.append(f"{name}: {value}")
             # PERF: the fields without their CRLFs ("".join of one line is that line) are
             # searched for CR and LF: two str.count calls cost about 1,900 instructions
             # (their argument parsing), two ``in`` about 400 (benchmarks/ "mw GET /").
