@@ -658,3 +658,76 @@ async def test_a_route_without_a_handler_is_a_500_saying_so(
     sent = await call("GET", "/x", headers={"accept": "application/json"})
     assert sent.status == 500
     assert "'None' was returned while requesting a handler from the router" in sent.text
+
+
+# A remembered route whose handler takes its one path parameter second gets it by position
+# (pipeline.remember_target); every other handler keeps getting keywords. Each case is
+# asked three times: routed the first time, remembered by its target afterwards.
+
+
+async def test_a_path_parameter_reaches_plain_handlers_by_position_or_keyword(
+    app: Sanic, call
+) -> None:
+    @app.get("/a/<id:int>")
+    async def by_name(request, id):
+        return text(f"{id!r} {request.match_info}")
+
+    @app.get("/s/<id:int>")
+    def sync_by_name(request, id, extra="d"):
+        return text(f"{id!r} {extra}")
+
+    @app.get("/k/<id:int>")
+    async def keyword_only(request, *, id):
+        return text(repr(id))
+
+    @app.get("/other/<id:int>")
+    async def other_name(request, ident="none", **kwargs):
+        return text(f"{ident} {kwargs}")
+
+    for _ in range(3):
+        assert (await call("GET", "/a/7")).text == "7 {'id': 7}"
+        assert (await call("GET", "/s/8")).text == "8 d"
+        assert (await call("GET", "/k/9")).text == "9"
+        assert (await call("GET", "/other/5")).text == "none {'id': 5}"
+
+
+async def test_handlers_that_must_see_keywords_keep_seeing_them(app: Sanic, call) -> None:
+    import functools
+
+    def wrapped(func):
+        @functools.wraps(func)  # the signature seen through __wrapped__ is not the call's
+        async def wrapper(*args, **kwargs):
+            return text(f"{len(args)} {sorted(kwargs)} {(await func(*args, **kwargs)).body!r}")
+
+        return wrapper
+
+    @app.get("/w/<id:int>")
+    @wrapped
+    async def decorated(request, id):
+        return text(str(id))
+
+    @app.get("/p/<id:int>")
+    async def positional_only(request, id, /):  # Sanic's keyword call fails: a 500
+        return text(str(id))
+
+    for _ in range(3):
+        assert (await call("GET", "/w/3")).text == "1 ['id'] b'3'"
+        assert (await call("GET", "/p/3")).status == 500
+
+
+async def test_a_request_middleware_changing_match_info_reaches_the_handler(
+    app: Sanic, call
+) -> None:
+    bp = Blueprint("bp", url_prefix="/bp")
+
+    @bp.on_request
+    async def double(request):
+        request.match_info["id"] *= 2
+
+    @bp.get("/<id:int>")
+    async def show(request, id):
+        return text(str(id))
+
+    app.blueprint(bp)
+    for _ in range(3):
+        assert (await call("GET", "/bp/21")).text == "42"

@@ -89,6 +89,8 @@ def _fields(raw_head: bytes) -> list[bytes]:
     [
         lambda: text("hi"),
         lambda: text("hi", headers={"X-A": "1", "Content-Type": "text/x-mine"}),
+        lambda: text("hi", headers={"X-A": "1", "x-b": "", "X-C": "3 4"}),
+        lambda: json({"a": 1}, headers={"X-Middleware": "1"}),
         lambda: json({"a": "/"}, status=201),
         lambda: raw(b"\x00\x01", status=299),
         lambda: HTTPResponse(None, 200),
@@ -112,6 +114,33 @@ async def test_the_fast_head_equals_the_slow_one(make: Any) -> None:
     slow = conn.take()
     assert fast == slow
     assert fast.startswith(b"HTTP/1.1 ")
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"X-A": "1", "X-Bad": "a\r\nSet-Cookie: evil=1"},
+        {"X-A": "1", "X-B": "2", "X-Bad": "b\nevil: 1"},
+        {"X-Bad\r\nevil": "1", "X-A": "1"},
+        {"X-A": "1\r", "X-B": "evil"},
+        {"X-A": "\nevil"},
+    ],
+)
+async def test_cr_or_lf_in_any_of_several_fields_is_a_500_on_the_fast_path(
+    fields: dict[str, str],
+) -> None:
+    # finish() searches the fields joined without their CRLFs: a CR or LF anywhere in a
+    # name or value, in any field, must still send the whole response to the slow path.
+    async def handler(request: Any) -> Any:
+        return text("x", headers=fields)
+
+    conn = FakeConnection(handler)
+    conn.receive(b"GET / HTTP/1.1\r\n\r\n")
+    await conn.settle()
+    data = conn.take()
+    [res] = parse_responses(data)
+    assert res.status == 500
+    assert b"evil" not in data
 
 
 @pytest.mark.parametrize(

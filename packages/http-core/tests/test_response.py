@@ -239,13 +239,24 @@ def _slot_values(obj: object) -> dict[str, object]:
 
 
 def test_inlined_text_and_json_build_what_their_constructors_build() -> None:
-    # text() and json() skip __init__ on their common call (hot path); every slot must
-    # still hold what the constructor would have put there.
-    from hurtle_http.response import HTTPResponse, JSONResponse, json, text
+    # text(), json() and raw() skip __init__ on their common call (hot path); every slot
+    # must still hold what the constructor would have put there.
+    from hurtle_http.response import HTTPResponse, JSONResponse, json, raw, text
 
     assert _slot_values(text("héllo", 201)) == _slot_values(
         HTTPResponse("héllo", 201, None, "text/plain; charset=utf-8")
     )
+    for body in (b"\x00x", b""):
+        assert _slot_values(raw(body, 202)) == _slot_values(
+            HTTPResponse(body, 202, None, "application/octet-stream")
+        )
+    # the other bodies and headers= take the constructor
+    for body, status, headers in ((None, 200, None), ("é", 201, None), (b"x", 200, {"a": "1"})):
+        built = raw(body, status, headers)  # type: ignore[arg-type]
+        assert _slot_values(built) == _slot_values(
+            HTTPResponse(body, status, headers, "application/octet-stream")
+        )
+    assert raw(bytearray(b"ab")).body == bytearray(b"ab")
     built = json({"a": "/x", "b": [1, 2]}, 202)
     assert _slot_values(built) == _slot_values(
         JSONResponse({"a": "/x", "b": [1, 2]}, 202, None, "application/json")
