@@ -207,6 +207,21 @@ def test_url_for_reports_the_first_problem_in_sanics_parameter_order(
     assert reported in str(info.value)
 
 
+def test_a_missing_parameter_is_reported_over_its_key_error_as_sanic(app: Sanic) -> None:
+    """The traceback shows the KeyError of the missing argument, then the URLBuildError
+    ("During handling of the above exception..."), as Sanic's."""
+
+    @app.get("/n/<num:int>")
+    async def number(request, num):
+        return text(str(num))
+
+    with pytest.raises(URLBuildError) as info:
+        app.url_for("number")
+    context = info.value.__context__
+    assert isinstance(context, KeyError) and context.args == ("num",)
+    assert info.value.__cause__ is None and not info.value.__suppress_context__
+
+
 def test_a_strorempty_value_that_does_not_fit_is_worded_as_sanic(app: Sanic) -> None:
     @app.get("/s/<part:strorempty>")
     async def part(request, part):

@@ -106,7 +106,14 @@ def build_url(app: Any, view_name: str, kwargs: dict[str, Any]) -> str:
             if param.name == STATIC_FILE_PARAM:
                 path_params[param.name] = ""
                 continue
-            raise URLBuildError(f"Required parameter `{param.name}` was not passed to url_for")
+            try:
+                kwargs[param.name]
+            except KeyError:
+                # As Sanic: raised while the KeyError of the missing argument is handled,
+                # so a traceback shows that first.
+                raise URLBuildError(  # noqa: B904 (the KeyError context is the point)
+                    f"Required parameter `{param.name}` was not passed to url_for"
+                )
         value = path_params[param.name] = kwargs.pop(param.name)
         if isinstance(param, ExtParamInfo) and "ext" in kwargs:
             # <file:ext>: url_for(..., file="cat", ext="png") builds /cat.png.
