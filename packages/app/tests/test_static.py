@@ -211,6 +211,15 @@ def test_a_bad_range_is_416_with_sanics_message(value: str, message: str) -> Non
     assert caught.value.headers["Content-Range"] == "bytes */11"
 
 
+def test_static_files_and_file_responses_read_ranges_with_one_handler() -> None:
+    """``sanic.handlers.ContentRangeHandler`` (what ``app.static`` uses) is the HTTP core's,
+    so ``file(..., _range=...)`` in an app without the framework reads a Range the same way."""
+    from hurtle_app import ContentRangeHandler
+    from hurtle_http.response import ContentRangeHandler as CoreContentRangeHandler
+
+    assert ContentRangeHandler is CoreContentRangeHandler
+
+
 @pytest.mark.parametrize("ranges", [False, True])
 async def test_head_states_the_length_a_get_would_send(
     app: Sanic, call, site: Path, ranges: bool

@@ -18,61 +18,11 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from hurtle_http.compat import UTC
-from hurtle_http.exceptions import (
-    FileNotFound,
-    HeaderNotFound,
-    InvalidRangeType,
-    RangeNotSatisfiable,
-)
+from hurtle_http.exceptions import FileNotFound
+from hurtle_http.response.ranges import ContentRangeHandler
 
 #: Files at least this large are streamed when ``stream_large_files=True``.
 DEFAULT_STREAM_THRESHOLD = 1024 * 1024
-
-
-class ContentRangeHandler:
-    """The byte range a ``Range: bytes=start-end`` header asks of a file of ``stats``."""
-
-    __slots__ = ("start", "end", "size", "total", "headers")
-
-    def __init__(self, request: Any, stats: os.stat_result) -> None:
-        self.total = stats.st_size
-        header = request.headers.get("range")
-        if header is None:
-            raise HeaderNotFound("Range Header Not Found")
-        unit, _, value = header.partition("=")
-        if unit.strip().lower() != "bytes":  # RFC 9110 14.1: units are case-insensitive
-            raise InvalidRangeType(f"{unit} is not a valid Range Type", self)
-        start_s, _, end_s = value.strip().partition("-")
-        start = _position(start_s, self)
-        end = _position(end_s, self)
-        if start is None:
-            if end is None:
-                raise RangeNotSatisfiable("Invalid for Content Range parameters", self)
-            # "bytes=-N": the last N bytes.
-            start = max(self.total - end, 0)
-            end = self.total - 1
-        elif end is None or end >= self.total:
-            end = self.total - 1
-        if start > end or start >= self.total:
-            # RFC 9110 15.5.17 (Sanic answers a start past the end with an empty 206).
-            raise RangeNotSatisfiable("Invalid for Content Range parameters", self)
-        self.start = start
-        self.end = end
-        self.size = end - start + 1
-        self.headers = {"Content-Range": f"bytes {start}-{end}/{self.total}"}
-
-    def __bool__(self) -> bool:
-        return self.size > 0
-
-
-def _position(text: str, handler: ContentRangeHandler) -> int | None:
-    """One end of a byte range (``None`` if left out); the 416 names the bad part."""
-    if not text:
-        return None
-    try:
-        return int(text)
-    except ValueError:
-        raise RangeNotSatisfiable(f"'{text}' is invalid for Content Range", handler) from None
 
 
 class DirectoryNotServed(FileNotFound, IsADirectoryError):
