@@ -641,7 +641,6 @@ class ResponseWriter:
             target = f"{request.method} {request.url}"
         except Exception:
             target = f"{getattr(request, 'method', '')} {getattr(request, 'path', '')}"
-        duration = perf_counter() - self.perft0 if self.perft0 else 0.0
         size: int | str = self.response_size
         headers = getattr(response, "headers", None)
         if headers is not None and "transfer-encoding" in headers and not self.head_only:
@@ -653,33 +652,31 @@ class ResponseWriter:
             "host": host,
             "request": target,
             # As Sanic: " 0.4ms"; nothing for bytes that were no request (perft0 < 0).
-            "duration": f" {duration * 1000:.1f}ms" if self.perft0 > 0 else "",
+            "duration": (
+                f" {(perf_counter() - self.perft0) * 1000:.1f}ms" if self.perft0 > 0 else ""
+            ),
         }
         access_logger.info("", extra=extra)
 
     def access_host(self) -> str:
         """The access log's ``host`` for this connection's request."""
-        request = self.request
         conn_info = self.protocol.conn_info
-        host = ""
-        if self.perft0 < 0:
-            # Bytes that were no request: as Sanic, the UNIX-socket form below (its
-            # stand-in request knows no peer).
-            host = f"{id(self.protocol) >> 4 & 0xFFFF:04X}unx"
-        elif conn_info is not None:
+        # (perft0 < 0: bytes that were no request, whose stand-in request knows no peer:
+        # as Sanic, the UNIX-socket form below)
+        if self.perft0 >= 0:
+            if conn_info is None:
+                return ""
             # As Sanic: the client as the proxies tell it (PROXIES_COUNT, FORWARDED_SECRET,
             # REAL_IP_HEADER), else the peer's address.
             try:
-                client = request.remote_addr or conn_info.client_ip
+                client = self.request.remote_addr or conn_info.client_ip
             except Exception:  # a malformed forwarding header must not stop the log line
                 client = conn_info.client_ip
             if client or not isinstance(conn_info.sockname, str):
-                host = f"{client}:{conn_info.client_port}"
-            else:
-                # A UNIX socket has no peer address: as Sanic, four hex digits that tell
-                # this connection from the others open at the same time, then "unx".
-                host = f"{id(self.protocol) >> 4 & 0xFFFF:04X}unx"
-        return host
+                return f"{client}:{conn_info.client_port}"
+        # A UNIX socket has no peer address: as Sanic, four hex digits that tell this
+        # connection from the others open at the same time, then "unx".
+        return f"{id(self.protocol) >> 4 & 0xFFFF:04X}unx"
 
     async def _lifecycle(self, event: str, data: bytes = b"") -> None:
         # The app maps this to each signal's own arguments (``send`` gets the bytes).
