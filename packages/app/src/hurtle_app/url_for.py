@@ -102,19 +102,17 @@ def build_url(app: Any, view_name: str, kwargs: dict[str, Any]) -> str:
     # or not fitting its type in that order is the one reported.
     path_params: dict[str, Any] = {}
     for param in params:
-        if param.name not in kwargs:
+        try:
+            value = path_params[param.name] = kwargs.pop(param.name)
+        except KeyError:
             if param.name == STATIC_FILE_PARAM:
                 path_params[param.name] = ""
                 continue
-            try:
-                kwargs[param.name]
-            except KeyError:
-                # As Sanic: raised while the KeyError of the missing argument is handled,
-                # so a traceback shows that first.
-                raise URLBuildError(  # noqa: B904 (the KeyError context is the point)
-                    f"Required parameter `{param.name}` was not passed to url_for"
-                )
-        value = path_params[param.name] = kwargs.pop(param.name)
+            # As Sanic: raised while the KeyError of the missing argument is handled, so a
+            # traceback shows that first.
+            raise URLBuildError(  # noqa: B904 (the KeyError context is the point)
+                f"Required parameter `{param.name}` was not passed to url_for"
+            )
         if isinstance(param, ExtParamInfo) and "ext" in kwargs:
             # <file:ext>: url_for(..., file="cat", ext="png") builds /cat.png.
             path_params["ext"] = kwargs.pop("ext")
