@@ -70,7 +70,8 @@ _ORDER = (
     "WEBSOCKET_PING_INTERVAL", "WEBSOCKET_PING_TIMEOUT",
 )  # fmt: skip
 _MERGED = {**HTTP_DEFAULTS, **_APP_DEFAULTS}
-DEFAULT_CONFIG: dict[str, Any] = {key: _MERGED[key] for key in _ORDER}
+# A default missing from _ORDER still counts (after Sanic's keys), never dropped.
+DEFAULT_CONFIG: dict[str, Any] = {**{key: _MERGED[key] for key in _ORDER}, **_MERGED}
 del _MERGED
 
 #: Run settings the seed documents (001) list as config options. Sanic 25.12 has no such
