@@ -25,7 +25,6 @@ from __future__ import annotations
 import os
 import re
 import runpy
-import signal
 import socket
 import subprocess
 import sys
@@ -89,16 +88,7 @@ def run(side: str, app_file: str, reqs: list[tuple], ignore: set[str]) -> tuple[
     else:
         answers = [send(port, req, ignore) for req in reqs]
     time.sleep(0.3)
-    try:
-        os.killpg(proc.pid, signal.SIGINT)
-    except ProcessLookupError:
-        pass
-    try:
-        out, _ = proc.communicate(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        out, _ = proc.communicate()
-    log = out.decode("utf-8", "replace") + f"\n<exit {proc.returncode}>"
+    log = compare.stop(proc) + f"\n<exit {proc.returncode}>"
     routes = routes_file.read_text() if routes_file.exists() else "<none>"
     routes_file.unlink(missing_ok=True)
     return answers, routes, log

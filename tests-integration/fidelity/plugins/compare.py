@@ -108,6 +108,20 @@ def send(port: int, req: tuple, ignore: set[str]) -> list[str]:
     return [lines[0], *shown, "", *text.splitlines()]
 
 
+def stop(proc: subprocess.Popen) -> str:
+    """Ctrl-C the server's process group (SIGKILL after 15 s); its output."""
+    try:
+        os.killpg(proc.pid, signal.SIGINT)
+    except ProcessLookupError:
+        pass
+    try:
+        out, _ = proc.communicate(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate()
+    return out.decode("utf-8", "replace")
+
+
 def run(side: str, app_file: str, reqs: list[tuple], ignore: set[str]) -> tuple[list, str, str]:
     """Serve ``app_file`` with one interpreter; the answers, the route list, the log."""
     port = free_port()
@@ -131,16 +145,7 @@ def run(side: str, app_file: str, reqs: list[tuple], ignore: set[str]) -> tuple[
             time.sleep(0.1)
     time.sleep(0.3)
     answers = [send(port, req, ignore) if up else ["<no server>"] for req in reqs]
-    try:
-        os.killpg(proc.pid, signal.SIGINT)
-    except ProcessLookupError:
-        pass
-    try:
-        out, _ = proc.communicate(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        out, _ = proc.communicate()
-    log = out.decode("utf-8", "replace")
+    log = stop(proc)
     if not up:
         print(f"!!! {side}: the server did not start\n{log[-3000:]}")
     routes = routes_file.read_text() if routes_file.exists() else "<none>"
