@@ -123,22 +123,14 @@ class RequestPipeline:
                 # PERF: a handler that takes its one path parameter second, by position or
                 # by keyword, gets it by position (no ** unpacking: about 1,400
                 # instructions; benchmarks/ "GET /user/123"). See remember_target.
-                if handler_is_async:
-                    if not params:
-                        response = await handler(request)
-                    elif arg is _BY_KEYWORD:
-                        response = await handler(request, **params)
-                    else:
-                        response = await handler(request, arg)
+                if not params:
+                    response = handler(request)
+                elif arg is _BY_KEYWORD:
+                    response = handler(request, **params)
                 else:
-                    if not params:
-                        response = handler(request)
-                    elif arg is _BY_KEYWORD:
-                        response = handler(request, **params)
-                    else:
-                        response = handler(request, arg)
-                    if isawaitable(response):
-                        response = await response
+                    response = handler(request, arg)
+                if handler_is_async or isawaitable(response):
+                    response = await response
                 if websocket:
                     return
             if not isinstance(response, BaseHTTPResponse):
