@@ -22,6 +22,17 @@ def test_get_app_error_names_the_missing_app(app: Sanic) -> None:
         Sanic.get_app("Other")
 
 
+def test_get_app_main_finds_the_app_a_spawned_process_named_mp_main() -> None:
+    # ``Sanic(__name__)`` in ``python app.py`` is "__main__" there, "__mp_main__" in a worker
+    worker_app = Sanic("__mp_main__", configure_logging=False)
+    assert Sanic.get_app("__main__") is worker_app
+    Sanic._app_registry.clear()
+    assert Sanic.get_app("__main__", force_create=True).name == "__mp_main__"
+    Sanic._app_registry.clear()
+    with pytest.raises(SanicException, match="^Sanic app name '__mp_main__' not found."):
+        Sanic.get_app("__main__")
+
+
 def test_str_and_repr_of_the_app(app: Sanic) -> None:
     assert str(app) == "<Sanic TestApp>"
     assert repr(app) == 'Sanic(name="TestApp")'
