@@ -265,6 +265,20 @@ async def test_closing_a_created_server_can_be_awaited(app: Sanic) -> None:
     assert not app.state.is_running
 
 
+@pytest.mark.parametrize("debug", [True, False])
+async def test_a_debug_server_runs_its_loop_in_asyncio_debug_mode(app: Sanic, debug: bool) -> None:
+    # As Sanic: debug mode turns on asyncio's debug mode for the loop that serves
+    # (slow callbacks logged...); production leaves the loop as it was.
+    loop = asyncio.get_running_loop()
+    loop.set_debug(False)
+    try:
+        server = await app.create_server(port=0, debug=debug)
+        assert loop.get_debug() is debug
+        await server.close()
+    finally:
+        loop.set_debug(False)
+
+
 async def test_a_request_class_overriding_receive_body_reads_the_body_itself() -> None:
     from hurtle_http.request import Request
     from hurtle_http.response import HTTPResponse, raw
