@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import textwrap
 import time
@@ -108,3 +109,38 @@ def test_no_process_outlives_a_killed_main_process(tmp_path: Path, method: str) 
     assert left == []
     with pytest.raises(httpx.ConnectError):
         httpx.get(f"http://127.0.0.1:{port}/", timeout=2)
+
+
+MAIN_NAMED_APP = """
+from sanic import Sanic
+from sanic.response import text
+
+app = Sanic(__name__)
+app.ctx.starts = 0
+
+@app.before_server_start
+async def count(app):
+    app.ctx.starts += 1
+
+@app.get("/")
+async def index(request):
+    return text(f"{{request.app.name}} debug={{request.app.debug}} starts={{request.app.ctx.starts}}")
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, debug=True)
+"""
+
+
+def test_a_script_app_named_after_its_module_is_served_by_its_worker(tmp_path: Path) -> None:
+    # ``Sanic(__name__)`` run as ``python app.py`` is "__main__"; the spawned worker
+    # imports app.py again as "__mp_main__" and must still find it (as Sanic does), with
+    # the run's settings (debug) and its listeners run once.
+    port = free_port()
+    (tmp_path / "app.py").write_text(MAIN_NAMED_APP.format(port=port))
+    with running(["app.py"], "127.0.0.1", port, cwd=tmp_path) as proc:
+        response = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
+    assert response.status_code == 200
+    assert response.text == "__mp_main__ debug=True starts=1"
+    # the worker logs in the debug format (time only), as the main process does
+    output = proc.stdout.read() if proc.stdout else ""
+    assert re.search(r"Srv 0 \d\d:\d\d:\d\d INFO: Worker ready", output), output

@@ -22,6 +22,17 @@ def test_get_app_error_names_the_missing_app(app: Sanic) -> None:
         Sanic.get_app("Other")
 
 
+def test_get_app_main_finds_the_app_a_spawned_process_named_mp_main() -> None:
+    # ``Sanic(__name__)`` in ``python app.py`` is "__main__" there, "__mp_main__" in a worker
+    worker_app = Sanic("__mp_main__", configure_logging=False)
+    assert Sanic.get_app("__main__") is worker_app
+    Sanic._app_registry.clear()
+    assert Sanic.get_app("__main__", force_create=True).name == "__mp_main__"
+    Sanic._app_registry.clear()
+    with pytest.raises(SanicException, match="^Sanic app name '__mp_main__' not found."):
+        Sanic.get_app("__main__")
+
+
 def test_str_and_repr_of_the_app(app: Sanic) -> None:
     assert str(app) == "<Sanic TestApp>"
     assert repr(app) == 'Sanic(name="TestApp")'
@@ -252,6 +263,20 @@ async def test_closing_a_created_server_can_be_awaited(app: Sanic) -> None:
     assert not server.is_serving()
     assert await closing is None
     assert not app.state.is_running
+
+
+@pytest.mark.parametrize("debug", [True, False])
+async def test_a_debug_server_runs_its_loop_in_asyncio_debug_mode(app: Sanic, debug: bool) -> None:
+    # As Sanic: debug mode turns on asyncio's debug mode for the loop that serves
+    # (slow callbacks logged...); production leaves the loop as it was.
+    loop = asyncio.get_running_loop()
+    loop.set_debug(False)
+    try:
+        server = await app.create_server(port=0, debug=debug)
+        assert loop.get_debug() is debug
+        await server.close()
+    finally:
+        loop.set_debug(False)
 
 
 async def test_a_request_class_overriding_receive_body_reads_the_body_itself() -> None:

@@ -412,6 +412,28 @@ async def test_a_broken_head_is_answered_with_a_stand_in_request() -> None:
     assert app.body_errors == [None]
 
 
+@pytest.mark.parametrize(
+    ("data", "path", "query"),
+    [
+        # as Sanic: a head refused after its request line keeps that target...
+        (b"GET /a?x=1 HTTP/1.1\r\nContent-Length: x\r\n\r\n", "/a", "x=1"),
+        (b"GET /b HTTP/1.1\r\nBad Header\r\n\r\n", "/b", ""),
+        # ...not one refused for its size, nor bytes that are no request line
+        (b"GET /c HTTP/1.1\r\nX: " + b"a" * 9000 + b"\r\n\r\n", "*", ""),
+        (b"GARBAGE\r\n\r\n", "*", ""),
+    ],
+)
+async def test_the_stand_in_request_has_the_refused_requests_target(
+    data: bytes, path: str, query: str
+) -> None:
+    app = RecordingApp()
+    conn = FakeConnection(app)
+    await exchange(conn, data)
+    [(request, exception)] = app.errors
+    assert exception.status_code in (400, 413, 431)
+    assert (request.method, request.path, request.query_string) == ("NONE", path, query)
+
+
 async def test_exception_escaping_handle_request_is_answered_by_handle_exception() -> None:
     app = RecordingApp()
     conn = FakeConnection(app)

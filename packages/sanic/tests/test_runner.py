@@ -277,6 +277,12 @@ def test_find_app_explains_a_missing_app(app: Sanic) -> None:
     assert "module level" in message and "--factory" in message
 
 
+def test_find_app_serves_a_scripts_main_app_under_its_spawned_name(app: Sanic) -> None:
+    # ``python app.py`` with ``Sanic(__name__)``: the worker imports app.py as __mp_main__
+    worker_app = Sanic("__mp_main__", configure_logging=False)
+    assert find_app("__main__") is worker_app
+
+
 def test_passthru_carries_shared_ctx_config_and_state(app: Sanic) -> None:
     app.config.CUSTOM = 5
     app.config.UNPICKLABLE = lambda: None

@@ -7,6 +7,9 @@ from typing import Any
 
 from hurtle_http.exceptions import SanicException
 
+#: The name of a script's module, and of the same file imported again by a spawned process.
+MAIN_MODULE, SPAWNED_MAIN_MODULE = "__main__", "__mp_main__"
+
 #: What an app or blueprint name may look like.
 VALID_NAME = re.compile(r"^[a-zA-Z_][a-zA-Z0-9_\-]*$")
 
@@ -81,6 +84,10 @@ class AppRegistry:
         try:
             return self.apps[name]
         except KeyError:
+            if name == MAIN_MODULE:
+                # ``Sanic(__name__)`` in a script run as ``python app.py``: a spawned worker
+                # imports that file again as ``__mp_main__``, so the app has that name there.
+                return self.get(SPAWNED_MAIN_MODULE, force_create, factory)
             if force_create:
                 return factory(name)
             raise SanicException(
@@ -91,4 +98,11 @@ class AppRegistry:
             ) from None
 
 
-__all__ = ["VALID_NAME", "AppRegistry", "generate_name", "validate_name"]
+__all__ = [
+    "MAIN_MODULE",
+    "SPAWNED_MAIN_MODULE",
+    "VALID_NAME",
+    "AppRegistry",
+    "generate_name",
+    "validate_name",
+]

@@ -223,6 +223,10 @@ async def create_server(
             24.3,
         )
     loop = asyncio.get_running_loop()
+    if app.debug:
+        # As Sanic: in debug mode the serving loop runs in asyncio's debug mode too (slow
+        # callbacks are logged, never-awaited coroutines say where they were made).
+        loop.set_debug(True)
     kwargs = {"start_serving": False, **(asyncio_server_kwargs or {})}
     handle = await start_server(
         app,

@@ -356,6 +356,7 @@ class RequestReader:
         "_method",
         "host_of",
         "refused_head",
+        "refused_target",
         "fed_first",
         "size_limited",
         "chunked",
@@ -392,6 +393,7 @@ class RequestReader:
         self.failed = False
         self.upgraded = False
         self.refused_head = False  # the refused request was a HEAD (set by _refuse)
+        self.refused_target = b""  # its target, when refused in its head (set by _refuse)
         self._pending: Exception | None = None
         self._fed = False
         self._method: bytes | None = None
@@ -613,6 +615,9 @@ class RequestReader:
             and self._method is None
             and self.parser.get_method() == b"HEAD"
         )
+        # The target, when the refusal came while this request's head was read (``url``
+        # is reset when a head begins): the stand-in request that answers has that path.
+        self.refused_target = self.url if self.in_head else b""
         self.failed = True
         self.in_head = False
         self.in_body = False

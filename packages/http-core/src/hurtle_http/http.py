@@ -144,16 +144,35 @@ class _Incoming:
 class _Refused(_Incoming):
     """A request refused before it became a Request (its head was bad, or it timed out)."""
 
-    __slots__ = ("head",)
+    __slots__ = ("head", "target")
 
     head: bool
+    target: bytes
 
 
-def _error_record(exception: BaseException, head: bool = False) -> _Incoming:
+def _error_record(exception: BaseException, head: bool = False, target: bytes = b"") -> _Incoming:
     record = _Refused(None, False, False)
     record.error = exception
     record.head = head  # a HEAD request: its error answer has no content
+    record.target = target  # the refused request's target, when its head was being read
     return record
+
+
+# Refusals for size: the head was not read through, so its target is not named (as Sanic).
+_SIZE_STATUSES = frozenset((413, 414, 431))
+
+
+def _stand_in_target(record: Any) -> bytes:
+    """The target of the stand-in request answering ``record``: as Sanic, the refused
+    request's own (``/a?x=1``) when its request line was read, else ``*``."""
+    target = record.target if isinstance(record, _Refused) else b""
+    if (
+        target[:1] == b"/"
+        and target.isascii()
+        and getattr(record.error, "status_code", None) not in _SIZE_STATUSES
+    ):
+        return target
+    return b"*"
 
 
 def _declared_length(request: Any) -> int:
@@ -593,7 +612,7 @@ class Http(RequestReader, ResponseWriter):
         """The bytes cannot be a valid request: answer ``exception`` (in order), then close."""
         record = self.rx
         if record is None:
-            record = _error_record(exception, self.refused_head)
+            record = _error_record(exception, self.refused_head, self.refused_target)
             if self.current is None:
                 self.current = record
             else:
@@ -1152,13 +1171,13 @@ class Http(RequestReader, ResponseWriter):
     def create_empty_request(self) -> None:
         """A stand-in Request for answering an error that came before any request."""
         protocol = self.protocol
+        record = self.current
         request = protocol.request_class(
-            b"*", Header(), "1.1", "NONE", protocol.transport, protocol.app
+            _stand_in_target(record), Header(), "1.1", "NONE", protocol.transport, protocol.app
         )
         request.stream = self
         request.conn_info = protocol.conn_info
         self.request = request
-        record = self.current
         self.head_only = isinstance(record, _Refused) and record.head
         self.request_body = False
 

@@ -115,12 +115,12 @@ def find_app(name: str, modules: tuple[str, ...] = ()) -> Any:
     """
     from sanic.app import Sanic
 
-    app = Sanic._app_registry.get(name)
+    app = _registered(Sanic, name)
     if app is not None:
         return app
     for module in modules:
         importlib.import_module(module)
-        app = Sanic._app_registry.get(name)
+        app = _registered(Sanic, name)
         if app is not None:
             return app
     main = sys.modules.get("__mp_main__") or sys.modules.get("__main__")
@@ -136,6 +136,17 @@ def find_app(name: str, modules: tuple[str, ...] = ()) -> Any:
         'AppLoader("module:app"))`, or from the command line `sanic module:app` '
         "(`--factory` for a function that returns the app)."
     )
+
+
+def _registered(sanic: Any, name: str) -> Any:
+    """The app registered as ``name``, or None; as ``Sanic.get_app``, a script's
+    ``Sanic(__name__)`` (``__main__`` in the main process) is ``__mp_main__`` here."""
+    from sanic.exceptions import SanicException
+
+    try:
+        return sanic.get_app(name)
+    except SanicException:
+        return None
 
 
 def modules_holding(app: Any) -> tuple[str, ...]:

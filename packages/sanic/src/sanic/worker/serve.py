@@ -102,13 +102,18 @@ def worker_serve(
             "protocol": protocol, "backlog": backlog,
             "asyncio_server_kwargs": asyncio_server_kwargs,
         }]
-    apps = [(app, infos.pop(app.name, []))]
+    # The main process names the app as it knew it: a script's Sanic(__name__) is
+    # "__main__" there and "__mp_main__" here (see find_app).
+    key = app_name if app.name not in infos and app_name in infos else app.name
+    apps = [(app, infos.pop(key, []))]
+    keys = [key]
     passthru = passthru or {}
     for other_name, other_infos in infos.items():
         modules = tuple(passthru.get(other_name, {}).get("modules", ()))
         apps.append((_find(other_name, modules), other_infos))
-    for each, _ in apps:
-        _apply_passthru(each, multiplexer, passthru.get(each.name, {}))
+        keys.append(other_name)
+    for (each, _), name in zip(apps, keys, strict=True):
+        _apply_passthru(each, multiplexer, passthru.get(name, {}))
     apply_log_formatters(app)
     _configure_loop(app)
     event_loop = asyncio.new_event_loop()
