@@ -3,7 +3,8 @@
 The same echo app (below) is served by both servers, once per proxy configuration, each in its
 own subprocess (``single_process=True``, free loopback ports). A seeded generator builds raw
 HTTP requests (odd query strings, urlencoded and multipart forms, cookies, JSON bodies,
-Authorization schemes, Forwarded / X-Forwarded-* / X-Real-IP, Host forms); each is sent over a
+Authorization schemes, Forwarded / X-Forwarded-* / X-Real-IP, Host forms, odd path segments to
+typed routes); each is sent over a
 fresh socket to both, and the status code and the echoed JSON are compared. Differences are
 bucketed by (generator, differing fields) and one example per bucket is printed.
 
@@ -123,7 +124,43 @@ def build_app(variant: str) -> Any:
         )
 
     app.add_route(echo, "/e", methods=["GET", "POST", "PUT"])
+
+    async def typed(request: Any, **params: Any) -> Any:
+        r = request
+        return json_response(
+            {
+                "route": _safe(lambda: r.route.name.rsplit(".", 1)[-1]),
+                "params": _safe(lambda: params),
+                "match_info": _safe(lambda: r.match_info),
+                "path": _safe(lambda: r.path),
+                "raw_url": _safe(lambda: r.raw_url),
+                "args": _safe(lambda: r.query_args),
+            }
+        )
+
+    for name, uri, kw in TYPED_ROUTES:
+        app.add_route(typed, uri, name=name, **kw)
     return app
+
+
+# Typed routes for the `path` generator: what a handler sees for odd path segments.
+TYPED_ROUTES: list[tuple[str, str, dict[str, Any]]] = [
+    ("int", "/t/int/<x:int>", {}),
+    ("float", "/t/float/<x:float>", {}),
+    ("slug", "/t/slug/<x:slug>", {}),
+    ("alpha", "/t/alpha/<x:alpha>", {}),
+    ("ext", "/t/ext/<x:ext>", {}),
+    ("exts", "/t/exts/<x:ext=txt|json>", {}),
+    ("path", "/t/path/<x:path>", {}),
+    ("re", "/t/re/<x:[a-z]{2,4}>", {}),
+    ("str", "/t/str/<x>", {}),
+    ("uuid", "/t/uuid/<x:uuid>", {}),
+    ("ymd", "/t/ymd/<x:ymd>", {}),
+    ("strict", "/t/strict/<x>", {"strict_slashes": True}),
+    ("slash", "/t/slash/<x>/", {}),
+    ("two", "/t/two/<x:int>/<y:str>", {}),
+    ("literal", "/t/lit/a b/é", {}),
+]
 
 
 def serve(port: int, variant: str) -> None:
@@ -378,6 +415,31 @@ def gen_host(rnd: random.Random) -> bytes:
     return request("GET", target, [], host=enc(rnd.choice(HOSTS)))
 
 
+PATH_SEGS = [
+    "a", "ab", "1", "-2", "1.5", "1e3", "x.txt", "a.b.c", "ab-cd", "a_b", "é", "%C3%A9",
+    "%c3%a9", "%2F", "%2f", "%252F", "%20", "+", "%2B", "%FF", "\xff", "%", "%zz", "%2",
+    ".", "..", "%2E", "~", "a;b", "a:b", "@", "a=b", "", "00", "NaN", "A", "2024-01-05",
+    "123e4567-e89b-12d3-a456-426614174000", "%00", "%0A", "a b".replace(" ", "%20"), "*",
+]
+
+
+def gen_path(rnd: random.Random) -> bytes:
+    """A path to one of the typed routes, its segments from odd bytes and escapes."""
+    name = rnd.choice([r[0] for r in TYPED_ROUTES] + ["nope"])
+    uri = next((u for n, u, _ in TYPED_ROUTES if n == name), "/t/nope/<x>")
+    segs = []
+    for seg in uri.strip("/").split("/"):
+        if seg.startswith("<") or rnd.random() < 0.1:
+            seg = "".join(rnd.choice(PATH_SEGS) for _ in range(rnd.randint(1, 3)))
+        elif not seg.isascii() or " " in seg:
+            seg = rnd.choice([seg.replace(" ", "%20"), enc(seg).replace(" ", "%20")])
+        segs.append(seg)
+    target = "/" + "/".join(segs) + rnd.choice(["", "", "/", "//", "%2F", "/."])
+    if rnd.random() < 0.2:
+        target += "?" + gen_query_text(rnd).replace(" ", "+")
+    return request(rnd.choice(["GET", "GET", "GET", "POST", "HEAD"]), enc(target))
+
+
 def _header_lines(raw: bytes) -> list[bytes]:
     head = raw.partition(b"\r\n\r\n")[0].split(b"\r\n")[1:]
     return [h for h in head if not h.lower().startswith((b"host:", b"connection:"))]
@@ -426,6 +488,7 @@ GENERATORS: dict[str, Callable[[random.Random], bytes]] = {
     "host": gen_host,
     "mixed": gen_mixed,
     "duplicates": gen_duplicates,
+    "path": gen_path,
 }
 
 # ------------------------------------------------------------------------------ causes
@@ -448,7 +511,20 @@ def _not_utf8(raw: bytes) -> bool:
 def _boundary_after_head(raw: bytes) -> bool:
     return bool(re.search(rb"\n\r?\n--(XyZ|a b|'q'|x:y|b=c|----WebKit)", _body(raw)))
 
+def _bad_host(raw: bytes) -> bool:
+    """Two Host lines, or a Host value that is not host[:port] (Hurtle's 400, RFC 9112 3.2)."""
+    hosts = re.findall(rb"\r\nhost:[ \t]*([^\r]*?)[ \t]*(?=\r\n)", raw, re.I)
+    if len(hosts) > 1:
+        return True
+    return bool(hosts) and not re.fullmatch(
+        rb"([A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*(:[0-9]*)?|\[[0-9A-Fa-f:.]+\](:[0-9]*)?",
+        hosts[0],
+    )
+
+
 FORM = frozenset({"form", "files"})
+AUTH = frozenset({"credentials", "token"})
+STATUS_400 = frozenset({"status 200->400", "<body>"})
 FWD = frozenset({"client_ip", "forwarded", "remote_addr", "host", "server_name", "server_port",
                  "url", "scheme"})
 # (generator, label, the fields it explains, does the request show it)
@@ -469,6 +545,13 @@ KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
      lambda r: b"for=1.2.3.4 ;" in r),
     ("host", "kept: '_' in a host name (RFC 3986 reg-name)", frozenset({"server_name"}),
      lambda r: b"a_b.example" in r),
+    ("host", "kept: absolute-form target names the host (RFC 9112 3.2.2)",
+     frozenset({"host", "server_name", "server_port", "url"}),
+     lambda r: r.split(b" ", 2)[1].startswith(b"http://")),
+    ("host", "kept: two Host fields or an invalid Host is 400 (RFC 9112 3.2)", STATUS_400,
+     _bad_host),
+    ("auth", "kept: auth scheme matched in any case (RFC 9110 11.1)", AUTH,
+     lambda r: re.search(rb"(?i:authorization): (basic|bearer) ", r) is not None),
     ("multipart", "kept: part not valid in its charset (Sanic drops the whole form)", FORM,
      _not_utf8),
     ("multipart", "kept: boundary right after a part head (RFC 2046 5.1.1; Sanic drops the form)",
@@ -542,7 +625,8 @@ def exchange(port: int, raw: bytes, timeout: float) -> tuple[int | None, Any]:
         status = int(head.split(b" ", 2)[1])
     except (IndexError, ValueError):
         return None, head[:80].decode("latin-1")
-    text = body.decode("utf-8", "replace").replace(str(port), "PORT")
+    # The server's own port, not digits that happen to hold it (a UUID in a path).
+    text = re.sub(rf"(?<!\d){port}(?!\d)", "PORT", body.decode("utf-8", "replace"))
     try:
         return status, json.loads(text)
     except ValueError:
