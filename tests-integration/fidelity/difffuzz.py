@@ -135,6 +135,12 @@ def build_app(variant: str) -> Any:
                 "path": _safe(lambda: r.path),
                 "raw_url": _safe(lambda: r.raw_url),
                 "args": _safe(lambda: r.query_args),
+                "query_string": _safe(lambda: r.query_string),
+                "url": _safe(lambda: r.url),
+                "server_path": _safe(lambda: r.server_path),
+                "uri_template": _safe(lambda: r.uri_template),
+                "endpoint": _safe(lambda: r.endpoint.rsplit(".", 1)[-1]),
+                "url_for": _safe(lambda: r.app.url_for(r.endpoint, **params)),
             }
         )
 
@@ -550,6 +556,10 @@ KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
      lambda r: r.split(b" ", 2)[1].startswith(b"http://")),
     ("host", "kept: two Host fields or an invalid Host is 400 (RFC 9112 3.2)", STATUS_400,
      _bad_host),
+    ("path", "kept: url_for percent-encodes '%' and what a segment cannot hold (RFC 3986 2.1)",
+     frozenset({"url_for"}), lambda r: re.search(rb"^\S+ \S*[%\x80-\xff\\]", r) is not None),
+    ("path", "kept: url_for of an ext route takes the name and ext= (Sanic refuses them)",
+     frozenset({"url_for"}), lambda r: re.match(rb"\S+ /t/exts?/", r) is not None),
     ("auth", "kept: auth scheme matched in any case (RFC 9110 11.1)", AUTH,
      lambda r: re.search(rb"(?i:authorization): (basic|bearer) ", r) is not None),
     ("multipart", "kept: part not valid in its charset (Sanic drops the whole form)", FORM,
