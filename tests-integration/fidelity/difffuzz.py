@@ -92,6 +92,13 @@ def build_app(variant: str) -> Any:
                 "args": _safe(lambda: {k: r.args.getlist(k) for k in r.args}),
                 "query_args": _safe(lambda: r.query_args),
                 "get_args_blank": _safe(lambda: dict(r.get_args(keep_blank_values=True))),
+                "get_args_latin1": _safe(
+                    lambda: r.get_query_args(keep_blank_values=True, encoding="latin-1")
+                ),
+                "get_args_strict": _safe(lambda: dict(r.get_args(strict_parsing=True))),
+                "get_args_ascii": _safe(
+                    lambda: r.get_query_args(encoding="ascii", errors="strict")
+                ),
                 "form": _safe(lambda: {k: r.form.getlist(k) for k in (r.form or {})}),
                 "files": _safe(lambda: files(r)),
                 "json": _safe(lambda: r.json),
@@ -317,7 +324,8 @@ COOKIE_ATOMS = [
     "a=1", "a=2", "b=2", 'a="q"', 'a="q\\"x"', 'a="a b"', " a = 1 ", "a=", "=x", "a", "a b=1",
     "a,b=1", "__Host-a=1", "__Secure-s=1", "__host-a=1", "c=%20x%3B", "d=\\012", "e=a=b",
     "é=1", "f=é", "g=\"unterminated", "h=x y", "i=\"\"", "$Version=1", "j=1,k=2", "k=\t2",
-]
+    "l=\udcff", "m=\"\udce9\"", "$Path=/", "n=\\", "o=a\\\"b", "p==", "q= \"x\" ",
+]  # \udcXX: that byte raw (not UTF-8) on the wire
 
 
 def gen_cookie(rnd: random.Random) -> bytes:
