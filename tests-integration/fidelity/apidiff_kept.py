@@ -519,6 +519,11 @@ KEPT += [
     ),
     (
         "form",
+        "a part not valid in its charset is decoded with U+FFFD (Sanic drops the whole form)",
+        lambda c, a, b: re.search(r'(?i)charset="?(utf-16|utf-32|ascii|cp1252)', c["body"]),
+    ),
+    (
+        "form",
         "a part head line without a colon is skipped (Sanic drops the whole form)",
         lambda c, a, b: _head_line_without_colon(c),
     ),
