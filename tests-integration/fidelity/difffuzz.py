@@ -153,7 +153,40 @@ def build_app(variant: str) -> Any:
 
     for name, uri, kw in TYPED_ROUTES:
         app.add_route(typed, uri, name=name, **kw)
+
+    async def respond(request: Any) -> Any:
+        return await make_response(request, json.loads(base64.b64decode(request.args.get("s"))))
+
+    app.add_route(respond, "/r", methods=["GET", "HEAD"])
     return app
+
+
+async def make_response(request: Any, spec: dict[str, Any]) -> Any:
+    """The response a `respond` spec describes, made with the public helpers."""
+    from sanic import response
+    from sanic.response import HTTPResponse, ResponseStream
+
+    kind, kw = spec["kind"], dict(spec["kw"])
+    if kind == "stream":
+        pieces = kw.pop("pieces")
+
+        async def fn(stream: Any) -> None:
+            for piece in pieces:
+                await stream.write(piece)
+
+        return ResponseStream(fn, **kw)
+    if kind == "respond":
+        pieces = kw.pop("pieces")
+        res = await request.respond(**kw)
+        for piece in pieces:
+            await res.send(piece)
+        await res.eof()
+        return None
+    if kind in ("file", "file_stream"):
+        return await getattr(response, kind)(__file__, **kw)
+    if kind == "HTTPResponse":
+        return HTTPResponse(**kw)
+    return getattr(response, kind)(**kw)
 
 
 # Typed routes for the `path` generator: what a handler sees for odd path segments.
@@ -454,6 +487,53 @@ def gen_path(rnd: random.Random) -> bytes:
     return request(rnd.choice(["GET", "GET", "GET", "POST", "HEAD"]), enc(target))
 
 
+RESPONSE_HEADERS = [
+    {}, {}, {"x-a": "1"}, {"X-A": "1", "x-b": "a b"}, {"x-n": 5}, {"content-type": "text/y"},
+    {"Content-Type": "application/x"}, {"cache-control": "no-store"}, {"x-e": ""},
+    {"location": "/else"}, {"set-cookie": "a=1"}, {"x-u": "é"}, {"Content-Disposition": "inline"},
+]
+
+
+def gen_respond(rnd: random.Random) -> bytes:
+    """A response built by a helper from random arguments, sent over the server's own
+    writer (fast and slow paths): the status line, fields and body are compared."""
+    kind = rnd.choice(["text", "json", "html", "raw", "redirect", "empty", "HTTPResponse",
+                       "stream", "respond", "file", "file_stream"])
+    kw: dict[str, Any] = {}
+    body = rnd.choice(["", "x", "hello é", "a" * 300, "<b>h</b>"])
+    if kind in ("text", "html", "raw", "HTTPResponse"):
+        kw["body"] = body
+    elif kind == "json":
+        kw["body"] = rnd.choice([{"a": 1}, [1, "é"], "s", None, {"u": "/é<>"}, 1.5])
+    elif kind == "redirect":
+        kw["to"] = rnd.choice(["/a", "http://x.y/p?q=1", "/a b", "/é", "//h", ""])
+    elif kind in ("stream", "respond"):
+        kw["pieces"] = [rnd.choice(["a", "", "é", "b" * 50]) for _ in range(rnd.randint(0, 3))]
+    elif kind in ("file", "file_stream"):
+        if rnd.random() < 0.4:
+            kw["filename"] = rnd.choice(["a.txt", "x.tar.gz", "noext", "a b.json"])
+        if rnd.random() < 0.3:
+            kw["mime_type"] = rnd.choice(["text/x", "application/octet-stream", ""])
+        if kind == "file_stream" and rnd.random() < 0.5:
+            kw["chunk_size"] = rnd.choice([1, 7, 4096])
+        if kind == "file":
+            kw["last_modified"] = None  # the checkout's file times differ
+    if rnd.random() < 0.4:
+        kw["status"] = rnd.choice([200, 201, 202, 203, 206, 299, 301, 400, 404, 418, 500, 599])
+    if kind in ("empty",) and rnd.random() < 0.5:
+        kw["status"] = rnd.choice([204, 304, 205])
+    if rnd.random() < 0.5:
+        kw["headers"] = rnd.choice(RESPONSE_HEADERS)
+    if kind not in ("redirect", "empty", "file") and rnd.random() < 0.4:
+        kw["content_type"] = rnd.choice(
+            ["text/x", "application/json", "text/plain; charset=latin-1", "", "x", 5]
+        )
+    spec = base64.b64encode(json.dumps({"kind": kind, "kw": kw}).encode()).decode()
+    method = rnd.choice(["GET", "GET", "GET", "HEAD"])
+    version = "1.0" if rnd.random() < 0.1 else "1.1"
+    return request(method, "/r?s=" + spec.replace("+", "%2B").replace("=", "%3D"), version=version)
+
+
 def _header_lines(raw: bytes) -> list[bytes]:
     head = raw.partition(b"\r\n\r\n")[0].split(b"\r\n")[1:]
     return [h for h in head if not h.lower().startswith((b"host:", b"connection:"))]
@@ -503,6 +583,7 @@ GENERATORS: dict[str, Callable[[random.Random], bytes]] = {
     "mixed": gen_mixed,
     "duplicates": gen_duplicates,
     "path": gen_path,
+    "respond": gen_respond,
 }
 
 # ------------------------------------------------------------------------------ causes
@@ -524,6 +605,14 @@ def _not_utf8(raw: bytes) -> bool:
 
 def _boundary_after_head(raw: bytes) -> bool:
     return bool(re.search(rb"\n\r?\n--(XyZ|a b|'q'|x:y|b=c|----WebKit)", _body(raw)))
+
+def _spec(raw: bytes) -> dict[str, Any]:
+    """The `respond` generator's spec in a request."""
+    from urllib.parse import unquote
+
+    target = raw.split(b" ", 2)[1].decode("latin-1")
+    return json.loads(base64.b64decode(unquote(target.partition("s=")[2])))
+
 
 def _bad_host(raw: bytes) -> bool:
     """Two Host lines, or a Host value that is not host[:port] (Hurtle's 400, RFC 9112 3.2)."""
@@ -568,6 +657,11 @@ KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
      frozenset({"url_for"}), lambda r: re.search(rb"^\S+ \S*[%\x80-\xff\\]", r) is not None),
     ("path", "kept: url_for of an ext route takes the name and ext= (Sanic refuses them)",
      frozenset({"url_for"}), lambda r: re.match(rb"\S+ /t/exts?/", r) is not None),
+    ("respond", "kept: a stream to an HTTP/1.0 client is not chunked (RFC 9112 6.1)",
+     frozenset({"head", "body"}),
+     lambda r: b" HTTP/1.0\r\n" in r and _spec(r)["kind"] in ("stream", "respond", "file_stream")),
+    ("respond", "kept: no Content-Type on a 304 (RFC 9110 15.4.5)", frozenset({"head"}),
+     lambda r: _spec(r)["kw"].get("status") == 304),
     ("auth", "kept: auth scheme matched in any case (RFC 9110 11.1)", AUTH,
      lambda r: re.search(rb"(?i:authorization): (basic|bearer) ", r) is not None),
     ("multipart", "kept: part not valid in its charset (Sanic drops the whole form)", FORM,
@@ -643,6 +737,15 @@ def exchange(port: int, raw: bytes, timeout: float) -> tuple[int | None, Any]:
         status = int(head.split(b" ", 2)[1])
     except (IndexError, ValueError):
         return None, head[:80].decode("latin-1")
+    if raw.split(b" ", 2)[1].startswith(b"/r?"):  # the `respond` generator: the whole answer
+        fields = sorted(
+            line.decode("latin-1").lower() if b":" not in line else
+            line.split(b":", 1)[0].decode("latin-1").lower() + ":" + line.split(b":", 1)[1].decode("latin-1")
+            for line in head.split(b"\r\n")[1:]
+            # Sanic's `content-type: None` (kept, see the README's first list) is left out.
+            if not line.lower().startswith(b"date:") and line != b"content-type: None"
+        )
+        return status, {"head": fields, "body": body.decode("latin-1")[:400]}
     # The server's own port, not digits that happen to hold it (a UUID in a path).
     text = re.sub(rf"(?<!\d){port}(?!\d)", "PORT", body.decode("utf-8", "replace"))
     try:
