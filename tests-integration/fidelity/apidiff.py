@@ -11,6 +11,11 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
     python3 tests-integration/fidelity/apidiff.py --count 500 --seed 1
     python3 tests-integration/fidelity/apidiff.py --only router --only url_for -v
 
+Second-round areas (``apidiff_cases2.py``, see the README's "Differential fuzzing, second
+round"): ``args2``, ``form2``, ``cookie_req2``, ``router2``, ``wire2``, ``url_for2`` and
+``redirect2`` send wider inputs through the first round's operations; ``cookie_attrs``,
+``json_odd`` and ``file_wire`` have their own.
+
 ``--ref-python`` (default ``/tmp/st-ref/bin/python``, Sanic without sanic-ext) and
 ``--hurtle-python`` (default ``.venv/bin/python``) choose the interpreters. Exit status 1
 when a difference is not a kept one.
@@ -294,6 +299,172 @@ class Worker:
 
         return self.run(go())
 
+    # second round (apidiff_cases2.py) -------------------------------------------------
+    def op_cookie_attrs(self, a):
+        import datetime as dt
+
+        from sanic import response
+
+        utc = dt.timezone.utc
+        expires = {
+            "utc": dt.datetime(2030, 1, 2, 3, 4, 5, tzinfo=utc),
+            "naive": dt.datetime(2030, 1, 2, 3, 4, 5),
+            "+02:00": dt.datetime(2030, 1, 2, 3, 4, 5, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+            "str": "Wed, 02 Jan 2030 03:04:05 GMT",
+            "int": 1893553445,
+            "date": dt.date(2030, 1, 2),
+            "epoch": dt.datetime(1970, 1, 1, tzinfo=utc),
+            "far": dt.datetime(9999, 12, 31, tzinfo=utc),
+        }
+        r = response.text("x")
+        out = []
+        for kind, kw in a["calls"]:
+            kw = dict(kw)
+            if "expires" in kw:
+                kw["expires"] = expires[kw["expires"]]
+            try:
+                if kind == "add":
+                    c = r.add_cookie(**kw)
+                    out.append(["added", type(c).__name__, str(c)])
+                else:
+                    out.append(["deleted", r.delete_cookie(**kw)])
+            except Exception as e:
+                out.append(exc_info(e))
+        try:
+            out.append([str(v) for k, v in r.headers.items() if k.lower() == "set-cookie"])
+        except Exception as e:
+            out.append(exc_info(e))
+        return out
+
+    def op_json_odd(self, a):
+        import datetime as dt
+        import decimal
+
+        from sanic import response
+
+        odd = {
+            "nan": lambda: float("nan"),
+            "inf": lambda: float("inf"),
+            "-inf": lambda: float("-inf"),
+            "bytes": lambda: b"by",
+            "set": lambda: {1},
+            "tuple": lambda: (1, "t"),
+            "decimal": lambda: decimal.Decimal("1.10"),
+            "datetime": lambda: dt.datetime(2020, 1, 2, 3, 4, 5),
+            "big": lambda: 10**30,
+            "neg0": lambda: -0.0,
+            "intkey": lambda: {1: "a"},
+            "floatkey": lambda: {1.5: "a"},
+            "nonekey": lambda: {None: 1},
+            "boolkey": lambda: {True: 1},
+            "tuplekey": lambda: {(1, 2): 1},
+            "surrogate": lambda: "\ud800",
+            "obj": lambda: Odd(),
+            "nested": lambda: {"a": [{"b": (2, None)}]},
+        }
+
+        def build(v):
+            if isinstance(v, dict) and "odd" in v:
+                return odd[v["odd"]]()
+            if isinstance(v, dict):
+                return {k: build(x) for k, x in v["dict"]}
+            if isinstance(v, list):
+                return [build(x) for x in v]
+            return v
+
+        kw = dict(a["kw"])
+        if "default" in kw:
+            kw["default"] = {"str": str, "repr": repr}[kw["default"]]
+        r = response.json(build(a["body"]), status=a["status"], **kw)
+        return {"status": r.status, "ctype": r.content_type, "body": r.body}
+
+    def op_file_wire(self, a):
+        app = self.apps.get("files")
+        if app is None:
+            app = self.apps["files"] = self.files_app()
+
+        async def go():
+            url = {
+                "static": "/s/f{size}.txt",
+                "static_range": "/r/f{size}.txt",
+            }.get(a["how"], "/h/{how}/{size}/{chunk}").format(**a)
+            last = {"LASTMOD": "40", "LASTMOD+1": "41", "LASTMOD-1": "39"}
+            headers = {
+                k: f"Sun, 13 Sep 2020 12:26:{last[v]} GMT" if v in last else v
+                for k, v in a["headers"].items()
+            }
+            _, resp = await app.asgi_client.request(a["method"], url, headers=headers)
+            hs = sorted(
+                [k.lower(), v] for k, v in resp.headers.items() if k.lower() != "content-length"
+            )
+            return {"status": resp.status, "headers": hs, "body": resp.content}
+
+        return self.run(go())
+
+    def op_file_args(self, a):
+        import datetime as dt
+
+        from sanic import response
+
+        if "files" not in self.apps:  # it writes the files
+            self.apps["files"] = self.files_app()
+        utc = dt.timezone.utc
+        modified = {
+            "aware": dt.datetime(2021, 1, 2, 3, 4, 5, tzinfo=utc),
+            "naive": dt.datetime(2021, 1, 2, 3, 4, 5),
+            "plus2": dt.datetime(2021, 1, 2, 3, 4, 5, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+            "float": 1609556645.5,
+            "int": 1609556645,
+            "zero": 0,
+            "none": None,
+            "str": "Sat, 02 Jan 2021 03:04:05 GMT",
+        }
+        kw = dict(a["kw"])
+        if "last_modified" in kw:
+            kw["last_modified"] = modified[kw["last_modified"]]
+        path = f"/tmp/apidiff_files/f{a['size']}.txt"
+        r = self.run(getattr(response, a["how"])(path, **kw))
+        headers = sorted(
+            [k.lower(), "<date>" if k.lower() == "expires" else str(v)]
+            for k, v in r.headers.items()
+        )
+        return {"status": r.status, "ctype": str(r.content_type), "headers": headers}
+
+    def files_app(self):
+        import os
+
+        from sanic import response
+        from sanic.exceptions import HeaderNotFound
+        from sanic.handlers import ContentRangeHandler
+
+        root = "/tmp/apidiff_files"
+        os.makedirs(root, exist_ok=True)
+        for size in (0, 1, 10, 100):
+            path = f"{root}/f{size}.txt"
+            with open(path, "wb") as fh:
+                fh.write(bytes(48 + i % 10 for i in range(size)))
+            os.utime(path, (1600000000, 1600000000))
+        app = self.new_app()
+        app.static("/s", root)
+        app.static("/r", root, use_content_range=True, name="ranged")
+
+        @app.route("/h/<how>/<size:int>/<chunk:int>", methods=["GET", "HEAD"])
+        async def serve(request, how, size, chunk):
+            path = f"{root}/f{size}.txt"
+            rng = None
+            if how.endswith("_range"):
+                try:
+                    rng = ContentRangeHandler(request, os.stat(path))
+                except HeaderNotFound:
+                    rng = None
+            if how.startswith("file_stream"):
+                return await response.file_stream(path, chunk_size=chunk, _range=rng)
+            if how == "file_headers":
+                return await response.file(path, request_headers=request.headers)
+            return await response.file(path, _range=rng)
+
+        return app
+
     # exceptions --------------------------------------------------------------------
     def op_error_page(self, a):
         key = json.dumps(a["config"], sort_keys=True)
@@ -328,6 +499,16 @@ class Worker:
             return {"status": resp.status, "headers": hs, "body": page(resp)}
 
         return self.run(go())
+
+
+class Odd:
+    """An object JSON cannot encode, whose str() is the same in both processes."""
+
+    def __str__(self):
+        return "odd"
+
+    def __repr__(self):
+        return "Odd()"
 
 
 def page(resp):
@@ -460,7 +641,11 @@ def main():
         return worker_main()
     sys.path.insert(0, str(HERE))
     from apidiff_cases import GENERATORS, SLOW
+    from apidiff_cases2 import GENERATORS2, OP_OF, SLOW2
     from apidiff_kept import kept_label
+
+    GENERATORS = {**GENERATORS, **GENERATORS2}
+    SLOW = {**SLOW, **SLOW2}
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--count", type=int, default=300, help="cases per area")
@@ -484,12 +669,12 @@ def main():
         for _ in range(n):
             if time.time() - t0 > o.time:
                 break
-            case = {"op": area, "args": GENERATORS[area](rng)}
+            case = {"op": OP_OF.get(area, area), "args": GENERATORS[area](rng)}
             a, b = ref.ask(case), hur.ask(case)
             counts[area] += 1
             if not same(a, b):
                 for sub, x, y in split(case, a, b):
-                    label = kept_label(area, sub, x, y)
+                    label = kept_label(area, sub, x, y) or kept_label(case["op"], sub, x, y)
                     key = f"{area}: kept: {label}" if label else signature(area, x, y)
                     buckets[key].append((sub, x, y))
     ref.close()

@@ -3,7 +3,8 @@
 The same echo app (below) is served by both servers, once per proxy configuration, each in its
 own subprocess (``single_process=True``, free loopback ports). A seeded generator builds raw
 HTTP requests (odd query strings, urlencoded and multipart forms, cookies, JSON bodies,
-Authorization schemes, Forwarded / X-Forwarded-* / X-Real-IP, Host forms); each is sent over a
+Authorization schemes, Forwarded / X-Forwarded-* / X-Real-IP, Host forms, odd path segments to
+typed routes); each is sent over a
 fresh socket to both, and the status code and the echoed JSON are compared. Differences are
 bucketed by (generator, differing fields) and one example per bucket is printed.
 
@@ -91,6 +92,13 @@ def build_app(variant: str) -> Any:
                 "args": _safe(lambda: {k: r.args.getlist(k) for k in r.args}),
                 "query_args": _safe(lambda: r.query_args),
                 "get_args_blank": _safe(lambda: dict(r.get_args(keep_blank_values=True))),
+                "get_args_latin1": _safe(
+                    lambda: r.get_query_args(keep_blank_values=True, encoding="latin-1")
+                ),
+                "get_args_strict": _safe(lambda: dict(r.get_args(strict_parsing=True))),
+                "get_args_ascii": _safe(
+                    lambda: r.get_query_args(encoding="ascii", errors="strict")
+                ),
                 "form": _safe(lambda: {k: r.form.getlist(k) for k in (r.form or {})}),
                 "files": _safe(lambda: files(r)),
                 "json": _safe(lambda: r.json),
@@ -123,7 +131,82 @@ def build_app(variant: str) -> Any:
         )
 
     app.add_route(echo, "/e", methods=["GET", "POST", "PUT"])
+
+    async def typed(request: Any, **params: Any) -> Any:
+        r = request
+        return json_response(
+            {
+                "route": _safe(lambda: r.route.name.rsplit(".", 1)[-1]),
+                "params": _safe(lambda: params),
+                "match_info": _safe(lambda: r.match_info),
+                "path": _safe(lambda: r.path),
+                "raw_url": _safe(lambda: r.raw_url),
+                "args": _safe(lambda: r.query_args),
+                "query_string": _safe(lambda: r.query_string),
+                "url": _safe(lambda: r.url),
+                "server_path": _safe(lambda: r.server_path),
+                "uri_template": _safe(lambda: r.uri_template),
+                "endpoint": _safe(lambda: r.endpoint.rsplit(".", 1)[-1]),
+                "url_for": _safe(lambda: r.app.url_for(r.endpoint, **params)),
+            }
+        )
+
+    for name, uri, kw in TYPED_ROUTES:
+        app.add_route(typed, uri, name=name, **kw)
+
+    async def respond(request: Any) -> Any:
+        return await make_response(request, json.loads(base64.b64decode(request.args.get("s"))))
+
+    app.add_route(respond, "/r", methods=["GET", "HEAD"])
     return app
+
+
+async def make_response(request: Any, spec: dict[str, Any]) -> Any:
+    """The response a `respond` spec describes, made with the public helpers."""
+    from sanic import response
+    from sanic.response import HTTPResponse, ResponseStream
+
+    kind, kw = spec["kind"], dict(spec["kw"])
+    if kind == "stream":
+        pieces = kw.pop("pieces")
+
+        async def fn(stream: Any) -> None:
+            for piece in pieces:
+                await stream.write(piece)
+
+        return ResponseStream(fn, **kw)
+    if kind == "respond":
+        pieces = kw.pop("pieces")
+        res = await request.respond(**kw)
+        for piece in pieces:
+            await res.send(piece)
+        await res.eof()
+        return None
+    if kind in ("file", "file_stream"):
+        return await getattr(response, kind)(__file__, **kw)
+    if kind == "HTTPResponse":
+        return HTTPResponse(**kw)
+    return getattr(response, kind)(**kw)
+
+
+# Typed routes for the `path` generator: what a handler sees for odd path segments.
+TYPED_ROUTES: list[tuple[str, str, dict[str, Any]]] = [
+    ("int", "/t/int/<x:int>", {}),
+    ("float", "/t/float/<x:float>", {}),
+    ("slug", "/t/slug/<x:slug>", {}),
+    ("alpha", "/t/alpha/<x:alpha>", {}),
+    ("ext", "/t/ext/<x:ext>", {}),
+    ("exts", "/t/exts/<x:ext=txt|json>", {}),
+    ("path", "/t/path/<x:path>", {}),
+    ("re", "/t/re/<x:[a-z]{2,4}>", {}),
+    ("str", "/t/str/<x>", {}),
+    ("uuid", "/t/uuid/<x:uuid>", {}),
+    ("ymd", "/t/ymd/<x:ymd>", {}),
+    ("strict", "/t/strict/<x>", {"strict_slashes": True}),
+    ("slash", "/t/slash/<x>/", {}),
+    ("two", "/t/two/<x:int>/<y:str>", {}),
+    ("literal", "/t/lit/a b/é", {}),
+]
 
 
 def serve(port: int, variant: str) -> None:
@@ -274,7 +357,8 @@ COOKIE_ATOMS = [
     "a=1", "a=2", "b=2", 'a="q"', 'a="q\\"x"', 'a="a b"', " a = 1 ", "a=", "=x", "a", "a b=1",
     "a,b=1", "__Host-a=1", "__Secure-s=1", "__host-a=1", "c=%20x%3B", "d=\\012", "e=a=b",
     "é=1", "f=é", "g=\"unterminated", "h=x y", "i=\"\"", "$Version=1", "j=1,k=2", "k=\t2",
-]
+    "l=\udcff", "m=\"\udce9\"", "$Path=/", "n=\\", "o=a\\\"b", "p==", "q= \"x\" ",
+]  # \udcXX: that byte raw (not UTF-8) on the wire
 
 
 def gen_cookie(rnd: random.Random) -> bytes:
@@ -378,6 +462,78 @@ def gen_host(rnd: random.Random) -> bytes:
     return request("GET", target, [], host=enc(rnd.choice(HOSTS)))
 
 
+PATH_SEGS = [
+    "a", "ab", "1", "-2", "1.5", "1e3", "x.txt", "a.b.c", "ab-cd", "a_b", "é", "%C3%A9",
+    "%c3%a9", "%2F", "%2f", "%252F", "%20", "+", "%2B", "%FF", "\xff", "%", "%zz", "%2",
+    ".", "..", "%2E", "~", "a;b", "a:b", "@", "a=b", "", "00", "NaN", "A", "2024-01-05",
+    "123e4567-e89b-12d3-a456-426614174000", "%00", "%0A", "a b".replace(" ", "%20"), "*",
+]
+
+
+def gen_path(rnd: random.Random) -> bytes:
+    """A path to one of the typed routes, its segments from odd bytes and escapes."""
+    name = rnd.choice([r[0] for r in TYPED_ROUTES] + ["nope"])
+    uri = next((u for n, u, _ in TYPED_ROUTES if n == name), "/t/nope/<x>")
+    segs = []
+    for seg in uri.strip("/").split("/"):
+        if seg.startswith("<") or rnd.random() < 0.1:
+            seg = "".join(rnd.choice(PATH_SEGS) for _ in range(rnd.randint(1, 3)))
+        elif not seg.isascii() or " " in seg:
+            seg = rnd.choice([seg.replace(" ", "%20"), enc(seg).replace(" ", "%20")])
+        segs.append(seg)
+    target = "/" + "/".join(segs) + rnd.choice(["", "", "/", "//", "%2F", "/."])
+    if rnd.random() < 0.2:
+        target += "?" + gen_query_text(rnd).replace(" ", "+")
+    return request(rnd.choice(["GET", "GET", "GET", "POST", "HEAD"]), enc(target))
+
+
+RESPONSE_HEADERS = [
+    {}, {}, {"x-a": "1"}, {"X-A": "1", "x-b": "a b"}, {"x-n": 5}, {"content-type": "text/y"},
+    {"Content-Type": "application/x"}, {"cache-control": "no-store"}, {"x-e": ""},
+    {"location": "/else"}, {"set-cookie": "a=1"}, {"x-u": "é"}, {"Content-Disposition": "inline"},
+]
+
+
+def gen_respond(rnd: random.Random) -> bytes:
+    """A response built by a helper from random arguments, sent over the server's own
+    writer (fast and slow paths): the status line, fields and body are compared."""
+    kind = rnd.choice(["text", "json", "html", "raw", "redirect", "empty", "HTTPResponse",
+                       "stream", "respond", "file", "file_stream"])
+    kw: dict[str, Any] = {}
+    body = rnd.choice(["", "x", "hello é", "a" * 300, "<b>h</b>"])
+    if kind in ("text", "html", "raw", "HTTPResponse"):
+        kw["body"] = body
+    elif kind == "json":
+        kw["body"] = rnd.choice([{"a": 1}, [1, "é"], "s", None, {"u": "/é<>"}, 1.5])
+    elif kind == "redirect":
+        kw["to"] = rnd.choice(["/a", "http://x.y/p?q=1", "/a b", "/é", "//h", ""])
+    elif kind in ("stream", "respond"):
+        kw["pieces"] = [rnd.choice(["a", "", "é", "b" * 50]) for _ in range(rnd.randint(0, 3))]
+    elif kind in ("file", "file_stream"):
+        if rnd.random() < 0.4:
+            kw["filename"] = rnd.choice(["a.txt", "x.tar.gz", "noext", "a b.json"])
+        if rnd.random() < 0.3:
+            kw["mime_type"] = rnd.choice(["text/x", "application/octet-stream", ""])
+        if kind == "file_stream" and rnd.random() < 0.5:
+            kw["chunk_size"] = rnd.choice([1, 7, 4096])
+        if kind == "file":
+            kw["last_modified"] = None  # the checkout's file times differ
+    if rnd.random() < 0.4:
+        kw["status"] = rnd.choice([200, 201, 202, 203, 206, 299, 301, 400, 404, 418, 500, 599])
+    if kind in ("empty",) and rnd.random() < 0.5:
+        kw["status"] = rnd.choice([204, 304, 205])
+    if rnd.random() < 0.5:
+        kw["headers"] = rnd.choice(RESPONSE_HEADERS)
+    if kind not in ("redirect", "empty", "file") and rnd.random() < 0.4:
+        kw["content_type"] = rnd.choice(
+            ["text/x", "application/json", "text/plain; charset=latin-1", "", "x", 5]
+        )
+    spec = base64.b64encode(json.dumps({"kind": kind, "kw": kw}).encode()).decode()
+    method = rnd.choice(["GET", "GET", "GET", "HEAD"])
+    version = "1.0" if rnd.random() < 0.1 else "1.1"
+    return request(method, "/r?s=" + spec.replace("+", "%2B").replace("=", "%3D"), version=version)
+
+
 def _header_lines(raw: bytes) -> list[bytes]:
     head = raw.partition(b"\r\n\r\n")[0].split(b"\r\n")[1:]
     return [h for h in head if not h.lower().startswith((b"host:", b"connection:"))]
@@ -426,6 +582,8 @@ GENERATORS: dict[str, Callable[[random.Random], bytes]] = {
     "host": gen_host,
     "mixed": gen_mixed,
     "duplicates": gen_duplicates,
+    "path": gen_path,
+    "respond": gen_respond,
 }
 
 # ------------------------------------------------------------------------------ causes
@@ -448,7 +606,28 @@ def _not_utf8(raw: bytes) -> bool:
 def _boundary_after_head(raw: bytes) -> bool:
     return bool(re.search(rb"\n\r?\n--(XyZ|a b|'q'|x:y|b=c|----WebKit)", _body(raw)))
 
+def _spec(raw: bytes) -> dict[str, Any]:
+    """The `respond` generator's spec in a request."""
+    from urllib.parse import unquote
+
+    target = raw.split(b" ", 2)[1].decode("latin-1")
+    return json.loads(base64.b64decode(unquote(target.partition("s=")[2])))
+
+
+def _bad_host(raw: bytes) -> bool:
+    """Two Host lines, or a Host value that is not host[:port] (Hurtle's 400, RFC 9112 3.2)."""
+    hosts = re.findall(rb"\r\nhost:[ \t]*([^\r]*?)[ \t]*(?=\r\n)", raw, re.I)
+    if len(hosts) > 1:
+        return True
+    return bool(hosts) and not re.fullmatch(
+        rb"([A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*(:[0-9]*)?|\[[0-9A-Fa-f:.]+\](:[0-9]*)?",
+        hosts[0],
+    )
+
+
 FORM = frozenset({"form", "files"})
+AUTH = frozenset({"credentials", "token"})
+STATUS_400 = frozenset({"status 200->400", "<body>"})
 FWD = frozenset({"client_ip", "forwarded", "remote_addr", "host", "server_name", "server_port",
                  "url", "scheme"})
 # (generator, label, the fields it explains, does the request show it)
@@ -469,6 +648,22 @@ KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
      lambda r: b"for=1.2.3.4 ;" in r),
     ("host", "kept: '_' in a host name (RFC 3986 reg-name)", frozenset({"server_name"}),
      lambda r: b"a_b.example" in r),
+    ("host", "kept: absolute-form target names the host (RFC 9112 3.2.2)",
+     frozenset({"host", "server_name", "server_port", "url"}),
+     lambda r: r.split(b" ", 2)[1].startswith(b"http://")),
+    ("host", "kept: two Host fields or an invalid Host is 400 (RFC 9112 3.2)", STATUS_400,
+     _bad_host),
+    ("path", "kept: url_for percent-encodes '%' and what a segment cannot hold (RFC 3986 2.1)",
+     frozenset({"url_for"}), lambda r: re.search(rb"^\S+ \S*[%\x80-\xff\\]", r) is not None),
+    ("path", "kept: url_for of an ext route takes the name and ext= (Sanic refuses them)",
+     frozenset({"url_for"}), lambda r: re.match(rb"\S+ /t/exts?/", r) is not None),
+    ("respond", "kept: a stream to an HTTP/1.0 client is not chunked (RFC 9112 6.1)",
+     frozenset({"head", "body"}),
+     lambda r: b" HTTP/1.0\r\n" in r and _spec(r)["kind"] in ("stream", "respond", "file_stream")),
+    ("respond", "kept: no Content-Type on a 304 (RFC 9110 15.4.5)", frozenset({"head"}),
+     lambda r: _spec(r)["kw"].get("status") == 304),
+    ("auth", "kept: auth scheme matched in any case (RFC 9110 11.1)", AUTH,
+     lambda r: re.search(rb"(?i:authorization): (basic|bearer) ", r) is not None),
     ("multipart", "kept: part not valid in its charset (Sanic drops the whole form)", FORM,
      _not_utf8),
     ("multipart", "kept: boundary right after a part head (RFC 2046 5.1.1; Sanic drops the form)",
@@ -542,7 +737,17 @@ def exchange(port: int, raw: bytes, timeout: float) -> tuple[int | None, Any]:
         status = int(head.split(b" ", 2)[1])
     except (IndexError, ValueError):
         return None, head[:80].decode("latin-1")
-    text = body.decode("utf-8", "replace").replace(str(port), "PORT")
+    if raw.split(b" ", 2)[1].startswith(b"/r?"):  # the `respond` generator: the whole answer
+        fields = sorted(
+            line.decode("latin-1").lower() if b":" not in line else
+            line.split(b":", 1)[0].decode("latin-1").lower() + ":" + line.split(b":", 1)[1].decode("latin-1")
+            for line in head.split(b"\r\n")[1:]
+            # Sanic's `content-type: None` (kept, see the README's first list) is left out.
+            if not line.lower().startswith(b"date:") and line != b"content-type: None"
+        )
+        return status, {"head": fields, "body": body.decode("latin-1")[:400]}
+    # The server's own port, not digits that happen to hold it (a UUID in a path).
+    text = re.sub(rf"(?<!\d){port}(?!\d)", "PORT", body.decode("utf-8", "replace"))
     try:
         return status, json.loads(text)
     except ValueError:

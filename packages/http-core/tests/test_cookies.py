@@ -342,3 +342,47 @@ def test_deleting_with_a_prefix_the_cookie_cannot_carry_is_refused() -> None:
         jar.delete_cookie("a", domain="example.com", secure_prefix=True, host_prefix=True)
     with pytest.raises(ServerError, match="secure_prefix on a cookie without secure=True"):
         jar.delete_cookie("a", secure=False, secure_prefix=True)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        # The mistakes are reported in Sanic's order: expires, max_age, samesite, the
+        # value's type, then a path, domain or comment that would end the attribute.
+        ({"value": 5, "expires": "x"}, TypeError, "'expires' property must be a datetime"),
+        ({"expires": "x", "max_age": 1.5}, TypeError, "'expires' property must be a datetime"),
+        ({"value": 5, "max_age": 1.5}, ValueError, "max-age must be an integer"),
+        ({"value": 5, "samesite": "x"}, TypeError, "'samesite' property must be one of"),
+        ({"path": "/x;y", "max_age": 1.5}, ValueError, "max-age must be an integer"),
+        ({"comment": "a;b", "expires": "x"}, TypeError, "'expires' property must be a"),
+        ({"domain": "a;b", "samesite": "x"}, TypeError, "'samesite' property must be one of"),
+        ({"value": 5, "path": "/x;y"}, TypeError, "Cookie value must be a str"),
+        ({"value": 5, "host_prefix": True, "path": "/a"}, ServerError, "unless path='/'"),
+    ],
+)
+def test_add_cookie_reports_the_first_mistake_in_sanics_order(
+    kwargs: dict, error: type[Exception], message: str
+) -> None:
+    args = {"key": "k", "value": "v", **kwargs}
+    with pytest.raises(error, match=re.escape(message)):
+        text("x").add_cookie(**args)
+
+
+@pytest.mark.parametrize("flag", [0, "", 1, "no"])
+def test_a_flag_is_set_by_any_value_but_false_and_none(flag: object) -> None:
+    """As Sanic: secure=0 still writes Secure (only False and None leave a flag out)."""
+    cookie = Cookie("k", "v", secure=flag, httponly=flag)  # type: ignore[arg-type]
+    assert str(cookie) == "k=v; Path=/; SameSite=Lax; Secure; HttpOnly"
+    for off in (False, None):
+        cookie = Cookie("k", "v", secure=off, httponly=off)  # type: ignore[arg-type]
+        assert str(cookie) == "k=v; Path=/; SameSite=Lax"
+
+
+def test_deleting_with_two_prefixes_among_cookies_names_that_error_first() -> None:
+    """With a cookie in the jar, Sanic looks for the prefixed name before checking it."""
+    response = text("x")
+    with pytest.raises(KeyError, match="illegal characters"):
+        response.delete_cookie("a=b", host_prefix=True, secure_prefix=True)
+    response.add_cookie("k", "v")
+    with pytest.raises(ServerError, match="Both host_prefix and secure_prefix"):
+        response.delete_cookie("a=b", host_prefix=True, secure_prefix=True)

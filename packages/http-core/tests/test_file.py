@@ -85,6 +85,13 @@ async def test_a_filename_with_control_characters_cannot_break_the_header(
         )
 
 
+async def test_an_empty_mime_type_is_guessed_like_none(path: Path) -> None:
+    """As Sanic: mime_type="" is no type (it went out as an empty content-type)."""
+    assert (await file(path, mime_type="")).content_type == "text/plain; charset=utf-8"
+    named = await file(path, mime_type="", filename="x.tar.gz")
+    assert named.content_type == "application/x-tar"
+
+
 async def test_unknown_extension_is_text_plain(tmp_path: Path) -> None:
     target = tmp_path / "f.unknownext"
     target.write_bytes(b"x")

@@ -489,6 +489,32 @@ async def test_field_values_that_are_not_strings_are_written_as_str() -> None:
     assert res.status == 200 and res.body == b"ok"
 
 
+class _MediaRange:
+    """A content type that is no str and no hashable (as request.accept.match()'s result)."""
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __str__(self) -> str:
+        return "text/html"
+
+
+@pytest.mark.parametrize(("content_type", "written"), [(_MediaRange(), b"text/html"), (5, b"5")])
+@pytest.mark.parametrize("fields", [None, {"x-a": "1"}])
+async def test_a_content_type_that_is_no_str_is_written_as_its_str(
+    content_type: Any, written: bytes, fields: Any
+) -> None:
+    """As Sanic: content_type=request.accept.match(...) gives that type (it was a 500)."""
+
+    async def handler(request: Any) -> Any:
+        return text("ok", content_type=content_type, headers=fields)
+
+    conn = FakeConnection(HandlerApp(handler))
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    await conn.settle()
+    [res] = parse_responses(conn.take())
+    assert (res.status, res.header("content-type"), res.body) == (200, written.decode(), b"ok")
+
+
 @pytest.mark.parametrize("status", [302, 400, 404, 500])
 async def test_unread_body_after_a_non_2xx_answer_is_not_logged(
     caplog: pytest.LogCaptureFixture, status: int

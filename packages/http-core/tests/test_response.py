@@ -282,3 +282,27 @@ def test_a_subclass_may_list_the_response_fields_in_its_own_slots() -> None:
     assert fields[b"x-a"] == b"1" and fields[b"x-b"] == b"2"
     assert fields[b"content-type"] == b"text/html"
     assert fields[b"Set-Cookie"].startswith(b"c=v")
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda h: text("x", headers=h),
+        lambda h: json({"a": 1}, headers=h),
+        lambda h: html("x", headers=h),
+        lambda h: raw(b"x", headers=h),
+        lambda h: empty(headers=h),
+        lambda h: HTTPResponse("x", headers=h),
+        lambda h: JSONResponse({"a": 1}, headers=h),
+    ],
+)
+def test_a_header_given_is_copied_not_shared(make: Any) -> None:
+    """As Sanic: the fields a response gains while it is sent (its content-type here) do not
+    reach a Header the app passes to several responses (JSON went out as text/plain)."""
+    shared = Header([("x-a", "1")])
+    response = make(shared)
+    assert response.headers is not shared
+    head(response)
+    response.headers["x-b"] = "2"
+    assert list(shared.items()) == [("x-a", "1")]
+    assert ("x-a", "1") in response.headers.items()

@@ -299,14 +299,16 @@ class ResponseWriter:
         # PERF: the head without fields comes whole from a cache keyed by everything in it
         # (a bytes %-format of the Content-Length was about 2,700 instructions).
         key = (status, keep_alive, content_type, size)
-        head = _heads.get(key)
-        if head is None:
-            try:
+        try:  # PERF: no cost in 3.11+ while nothing is raised
+            head = _heads.get(key)
+            if head is None:
                 head = _head_for(key)
-            except InvalidHeader:
-                # CR or LF in the content type: the slow path answers it with a 500.
-                self.response = previous
-                return False
+        except (InvalidHeader, TypeError):
+            # CR or LF in the content type: the slow path answers it with a 500. A content
+            # type that is no str (request.accept.match()'s result, unhashable): the slow
+            # path writes its str(), as Sanic does.
+            self.response = previous
+            return False
         if headers:
             # PERF: f-strings appended in a loop: no comprehension function to make and call
             # (about 1,000 instructions less for one field), and about 560 less than

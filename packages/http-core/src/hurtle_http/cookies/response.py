@@ -136,9 +136,9 @@ class Cookie:
         host_prefix: bool = False,
         secure_prefix: bool = False,
     ) -> None:
+        # Checked in Sanic's order, so a call with several mistakes gets Sanic's error: the
+        # name, the prefixes, expires, max_age, samesite, the value, then the attributes.
         _check_key(key)
-        if not isinstance(value, str):
-            raise TypeError(f"Cookie value must be a str, got {type(value).__name__!r}")
         if host_prefix:
             if not secure:
                 raise ServerError("Cannot set host_prefix on a cookie without secure=True")
@@ -158,6 +158,17 @@ class Cookie:
             raise ServerError(
                 "Cannot create a partitioned cookie without also setting host_prefix=True"
             )
+        self._max_age: int | None = None
+        self._expires: datetime | None = None
+        self._samesite: str | None = None
+        if expires is not None:
+            self.expires = expires
+        if max_age is not None:
+            self.max_age = max_age
+        if samesite is not None:
+            self.samesite = samesite
+        if not isinstance(value, str):
+            raise TypeError(f"Cookie value must be a str, got {type(value).__name__!r}")
         self.key = self.make_key(key, host_prefix, secure_prefix)
         self.value = value
         self._path = _attribute("path", path)
@@ -166,15 +177,6 @@ class Cookie:
         self._secure = secure
         self._httponly = httponly
         self._partitioned = partitioned
-        self._max_age: int | None = None
-        self._expires: datetime | None = None
-        self._samesite: str | None = None
-        if max_age is not None:
-            self.max_age = max_age
-        if expires is not None:
-            self.expires = expires
-        if samesite is not None:
-            self.samesite = samesite
 
     @staticmethod
     def make_key(key: str, host_prefix: bool = False, secure_prefix: bool = False) -> str:
@@ -204,11 +206,12 @@ class Cookie:
             parts.append(f"expires={_cookie_date(self._expires)}")
         if self._samesite is not None:
             parts.append(f"SameSite={self._samesite}")
-        if self._secure:
+        # As Sanic, a flag is left out only when it is False or None (0 and "" set it).
+        if self._secure is not False and self._secure is not None:
             parts.append("Secure")
-        if self._httponly:
+        if self._httponly is not False and self._httponly is not None:
             parts.append("HttpOnly")
-        if self._partitioned:
+        if self._partitioned is not False and self._partitioned is not None:
             parts.append("Partitioned")
         return "; ".join(parts)
 
@@ -400,7 +403,11 @@ class CookieJar:
             )
         if secure_prefix and not secure:
             raise ServerError("Cannot set secure_prefix on a cookie without secure=True")
-        _check_key(key)  # before the two-prefixes error, as in Sanic
+        if host_prefix and secure_prefix and self.cookies:
+            # As Sanic, which names the cookie to look for among those the response holds
+            # before it checks the name: the two-prefixes error comes first then.
+            Cookie.make_key(key, host_prefix, secure_prefix)
+        _check_key(key)  # before the two-prefixes error on an empty jar, as in Sanic
         name = Cookie.make_key(key, host_prefix, secure_prefix)
         kept: list[Any] = []
         removed: list[Cookie] = []

@@ -224,7 +224,7 @@ async def file(
             status = 206
         else:
             body = await handle.read()
-    if mime_type is None:
+    if not mime_type:  # as Sanic, an empty one is guessed too
         guessed = guess_type(name)[0]
         if guessed is None or guessed.startswith("text/"):
             mime_type = f"{guessed or 'text/plain'}; charset=utf-8"

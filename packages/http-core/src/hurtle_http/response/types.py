@@ -219,10 +219,10 @@ class HTTPResponse(BaseHTTPResponse):
         else:
             self.body = self._encode_body(body)
         self.status = status
-        # PERF: no multidict until ``headers`` is first read (see BaseHTTPResponse).
-        self._headers = (
-            headers if type(headers) is Header else Header(headers) if headers else None  # type: ignore[arg-type]
-        )
+        # PERF: no multidict until ``headers`` is first read (see BaseHTTPResponse). A Header
+        # given is copied too, as in Sanic: the fields added while sending (content-type,
+        # content-length under ASGI) must not reach a Header the app passes to others.
+        self._headers = Header(headers) if headers else None  # type: ignore[arg-type]
         self.stream = None
         self._cookies = None
 
@@ -284,9 +284,7 @@ class JSONResponse(HTTPResponse):
         self.asgi = False
         self.content_type = content_type
         self.status = status
-        self._headers = (
-            headers if type(headers) is Header else Header(headers) if headers else None  # type: ignore[arg-type]
-        )
+        self._headers = Header(headers) if headers else None  # type: ignore[arg-type]  # a copy
         self.stream = None
         self._cookies = None
 
