@@ -473,7 +473,11 @@ class Http(RequestReader, ResponseWriter):
             record.keep_alive = keep_alive
             record.has_body = has_body
             record.expect = False
-        self.rx = self.last = record
+        # PERF: ``rx`` is the record whose body is being received: none for a head
+        # without one (on_message_complete, right after, then has nothing to do).
+        self.last = record
+        if has_body:
+            self.rx = record
         if self.current is None:
             self.current = record
         else:
