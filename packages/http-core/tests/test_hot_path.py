@@ -347,6 +347,33 @@ async def test_a_parked_answer_runs_as_the_connection_task_in_its_context() -> N
     assert asyncio.current_task() is not task  # the caller's task is current again
 
 
+async def test_a_parked_answer_from_a_loop_callback_runs_as_the_task_and_leaves_none_current() -> None:
+    """As the server calls it: data_received from a loop callback, no task current."""
+    seen: list[Any] = []
+
+    async def handler(request: Any) -> Any:
+        seen.append(asyncio.current_task())
+        if request.path == "/raise":
+            raise ValueError("no")
+        return text(request.path)
+
+    conn = _connection(handler)
+    await exchange(conn, WARM_UP)
+    after: list[Any] = []
+
+    def feed(path: bytes) -> None:
+        conn.receive(b"GET " + path + b" HTTP/1.1\r\n\r\n")
+        after.append(asyncio.current_task())
+
+    for path in (b"/one", b"/raise", b"/two"):
+        asyncio.get_running_loop().call_soon(feed, path)
+        await conn.settle()
+    assert [res.status for res in parse_responses(conn.take())] == [200, 500, 200]
+    assert seen == [conn.protocol.http.task] * 4
+    assert after == [None, None, None]
+    assert conn.protocol.http.parked == 3 * PARKS
+
+
 async def test_a_parked_answer_that_suspends_is_cancelled_like_a_task_answer() -> None:
     cancelled: list[bool] = []
 

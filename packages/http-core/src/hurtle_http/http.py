@@ -90,13 +90,16 @@ _METHODS = {
 
 # create_task(context=) is Python 3.11+; without it no request is answered in run_parked.
 _TASK_CONTEXT = sys.version_info >= (3, 11)
+_current_tasks: dict[Any, Any] | None
 if sys.version_info < (3, 12):
     # PERF: asyncio.current_task is a Python function here; the C module's dict is what
-    # it reads.
-    from asyncio.tasks import _current_tasks  # type: ignore[attr-defined]  # (private)
+    # it reads, and what _enter_task and _leave_task change (see Http.run_parked).
+    from asyncio.tasks import _current_tasks as _tasks  # type: ignore[attr-defined]  # (private)
 
-    _current_task_of = _current_tasks.get
+    _current_tasks = _tasks
+    _current_task_of = _tasks.get
 else:
+    _current_tasks = None
     _current_task_of = asyncio.current_task
 
 # A read larger than this, begun outside a body, is parsed in pieces of about this size
@@ -730,16 +733,32 @@ class Http(RequestReader, ResponseWriter):
             send = self._pump_send = pump.send
         loop = self._task_loop
         task: asyncio.Task = self.task  # type: ignore[assignment]  # (the connection's)
-        previous = _current_task_of(loop)
-        if previous is not None:  # called from inside another task (tests, benchmarks)
-            _leave_task(loop, previous)
-        _enter_task(loop, task)
-        try:
-            out = self._context.run(send, request)  # type: ignore[union-attr]
-        finally:
-            _leave_task(loop, task)
-            if previous is not None:
-                _enter_task(loop, previous)
+        tasks = _current_tasks
+        if tasks is not None:
+            # PERF: _enter_task and _leave_task's change of the current task, without
+            # their checks (no task but the one looked up here can be current: nothing
+            # else runs meanwhile) nor their calls (about 1 % of GET /; benchmarks/
+            # inproc.py). The task current before (tests, benchmarks) is put back.
+            previous = tasks.get(loop)
+            tasks[loop] = task
+            try:
+                out = self._context.run(send, request)  # type: ignore[union-attr]
+            finally:
+                if previous is None:
+                    del tasks[loop]
+                else:
+                    tasks[loop] = previous
+        else:
+            previous = _current_task_of(loop)
+            if previous is not None:  # called from inside another task (tests, benchmarks)
+                _leave_task(loop, previous)
+            _enter_task(loop, task)
+            try:
+                out = self._context.run(send, request)  # type: ignore[union-attr]
+            finally:
+                _leave_task(loop, task)
+                if previous is not None:
+                    _enter_task(loop, previous)
         if out is _FAILED:
             self._handover = _FAILED  # the Task answers the error
         elif out is not _DONE:
