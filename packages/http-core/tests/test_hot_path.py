@@ -667,3 +667,17 @@ async def test_unread_body_after_a_non_2xx_answer_is_not_logged(
     await conn.settle()
     assert conn.take().startswith(f"HTTP/1.1 {status} ".encode())
     assert "body not consumed" not in caplog.text
+
+
+@pytest.mark.parametrize("method", [b"GET", b"PROPFIND", b"MKCOL", b"BREW", b"get"])
+async def test_a_method_is_the_same_str_when_seen_again(method: bytes) -> None:
+    """The method's str comes from a cache after the first time; the same either way."""
+
+    async def handler(request: Any) -> Any:
+        return text(f"{request.method!r} {type(request.method).__name__}")
+
+    conn = FakeConnection(handler)
+    request_bytes = method + b" /x HTTP/1.1\r\nHost: x\r\n\r\n"
+    first, second = await exchange(conn, request_bytes + request_bytes)
+    expected = f"{method.decode()!r} str".encode()
+    assert first.body == second.body == expected

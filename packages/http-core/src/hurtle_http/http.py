@@ -110,6 +110,15 @@ _SLICE = 4096
 _DONE = object()
 _FAILED = object()
 
+
+def _method_text(raw: bytes) -> str:
+    """The method as str, remembered (a few dozen at most: llhttp's and other tokens)."""
+    method = raw.decode("ascii")
+    if len(_METHODS) < 64:
+        _METHODS[raw] = method
+    return method
+
+
 _plain_requests: dict[type, bool] = {}
 _new_object = object.__new__
 
@@ -438,10 +447,19 @@ class Http(RequestReader, ResponseWriter):
         else:
             content_length, chunked = None, False
         raw_method = parser.get_method()
-        method = _METHODS.get(raw_method) or raw_method.decode("ascii")
+        # PERF: these caches are read by subscript, not .get(): no method call (a miss,
+        # rare, costs a KeyError instead; benchmarks/inproc.py "GET /").
+        try:
+            method = _METHODS[raw_method]
+        except KeyError:
+            method = _method_text(raw_method)
         protocol = self.protocol
         request_class = protocol.request_class
-        if _plain_requests.get(request_class) is True or _builds_plain(request_class):
+        try:
+            plain = _plain_requests[request_class]
+        except KeyError:
+            plain = _builds_plain(request_class)
+        if plain:
             # PERF: the stock Request.__init__, inlined: no __init__ frame, and no
             # ContextVar.set here (http1 makes it the current request inside the Task,
             # where handlers read it). About 5 % of GET / (benchmarks/inproc.py).
