@@ -347,6 +347,33 @@ async def test_a_parked_answer_runs_as_the_connection_task_in_its_context() -> N
     assert asyncio.current_task() is not task  # the caller's task is current again
 
 
+async def test_a_parked_answer_from_a_loop_callback_runs_as_the_task_and_leaves_none_current() -> None:
+    """As the server calls it: data_received from a loop callback, no task current."""
+    seen: list[Any] = []
+
+    async def handler(request: Any) -> Any:
+        seen.append(asyncio.current_task())
+        if request.path == "/raise":
+            raise ValueError("no")
+        return text(request.path)
+
+    conn = _connection(handler)
+    await exchange(conn, WARM_UP)
+    after: list[Any] = []
+
+    def feed(path: bytes) -> None:
+        conn.receive(b"GET " + path + b" HTTP/1.1\r\n\r\n")
+        after.append(asyncio.current_task())
+
+    for path in (b"/one", b"/raise", b"/two"):
+        asyncio.get_running_loop().call_soon(feed, path)
+        await conn.settle()
+    assert [res.status for res in parse_responses(conn.take())] == [200, 500, 200]
+    assert seen == [conn.protocol.http.task] * 4
+    assert after == [None, None, None]
+    assert conn.protocol.http.parked == 3 * PARKS
+
+
 async def test_a_parked_answer_that_suspends_is_cancelled_like_a_task_answer() -> None:
     cancelled: list[bool] = []
 
@@ -367,6 +394,138 @@ async def test_a_parked_answer_that_suspends_is_cancelled_like_a_task_answer() -
     [res] = parse_responses(conn.take())
     assert conn.protocol.http.parked == PARKS
     assert res.status == 503 and cancelled == [True]
+
+
+class _Awaitable:
+    """An awaitable that is no coroutine."""
+
+    def __init__(self, response: Any) -> None:
+        self.response = response
+
+    def __await__(self) -> Any:
+        yield from asyncio.sleep(0).__await__()
+        return self.response
+
+
+async def _plain_handler(request: Any) -> Any:
+    """Every kind of answer a plain handler gives, by path (HandlerApp.handle_request's
+    steps, which run_parked takes inline for a request without a body)."""
+    from hurtle_http.exceptions import NotFound
+
+    kind = request.path[1:]
+    if kind == "not-found":
+        raise NotFound("nothing here")
+    if kind == "respond":
+        stream = await request.respond(content_type="text/plain")
+        await stream.send("streamed")
+        await stream.eof()
+        return None
+    if kind == "respond-unsent":
+        return await request.respond(text("bound"))
+    if kind == "close":
+        return text("closing", headers={"connection": "close"})
+    if kind == "length":
+        return text("sized", headers={"content-length": "5"})
+    if kind == "no-content":
+        return empty()
+    if kind == "bad-field":
+        return text("split", headers={"x-a": "1\r\nx-b: 2"})
+    if kind == "not-a-response":
+        return "a str"
+    if kind == "none":
+        return None
+    return text(f"{request.method} {kind}", headers={"x-kind": kind})
+
+
+def _sync_handler(request: Any) -> Any:
+    return _Awaitable(text("awaited")) if request.path == "/awaitable" else text("not awaitable")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        b"/plain",
+        b"/not-found",
+        b"/respond",
+        b"/respond-unsent",
+        b"/close",
+        b"/length",
+        b"/no-content",
+        b"/bad-field",
+        b"/not-a-response",
+        b"/none",
+    ],
+)
+@pytest.mark.parametrize("method", [b"GET", b"HEAD"])
+async def test_a_parked_plain_handler_answers_as_handle_request(method: bytes, path: bytes) -> None:
+    request_bytes = method + b" " + path + b" HTTP/1.1\r\nHost: x\r\n\r\n"
+    first = FakeConnection(_plain_handler)  # the Task: HandlerApp.handle_request
+    first.receive(request_bytes)
+    await first.settle()
+    by_task = first.take()
+    assert by_task
+
+    second = _connection(_plain_handler)  # parked: its steps inline in the pump
+    await exchange(second, WARM_UP)
+    second.receive(request_bytes)
+    await second.settle()
+    assert second.take() == by_task
+    assert second.closed == first.closed
+    assert second.protocol.http.parked == PARKS
+
+
+@pytest.mark.parametrize("path", [b"/awaitable", b"/other"])
+async def test_a_parked_handler_returning_no_coroutine_answers_as_handle_request(
+    path: bytes,
+) -> None:
+    request_bytes = b"GET " + path + b" HTTP/1.1\r\n\r\n"
+    first = FakeConnection(_sync_handler)
+    first.receive(request_bytes)
+    await first.settle()
+    by_task = first.take()
+
+    second = _connection(_sync_handler)
+    await exchange(second, WARM_UP)
+    second.receive(request_bytes)
+    await second.settle()
+    assert second.take() == by_task
+    assert parse_responses(by_task)[0].status == (200 if path == b"/awaitable" else 500)
+
+
+class _Shout(Request):
+    async def receive_body(self) -> None:
+        await super().receive_body()
+        self.body = self.body.upper()
+
+
+async def _body_handler(request: Any) -> Any:
+    if request.path == "/stream":  # HandlerApp(stream=True): the handler reads it
+        chunks = [chunk async for chunk in request.stream]
+        return raw(b"|".join(chunks))
+    return raw(request.body)
+
+
+@pytest.mark.parametrize("kind", ["plain", "own-receive-body", "stream"])
+async def test_a_parked_plain_handler_reads_the_body_as_handle_request(kind: str) -> None:
+    def app() -> HandlerApp:
+        if kind == "own-receive-body":
+            return HandlerApp(_body_handler, request_class=_Shout)
+        return HandlerApp(_body_handler, stream=kind == "stream")
+
+    path = b"/stream" if kind == "stream" else b"/"
+    request_bytes = b"POST " + path + b" HTTP/1.1\r\nContent-Length: 5\r\n\r\nshout"
+    first = FakeConnection(app())
+    first.receive(request_bytes)
+    await first.settle()
+    by_task = first.take()
+    assert parse_responses(by_task)[0].body == (b"SHOUT" if kind == "own-receive-body" else b"shout")
+
+    second = _connection(app())
+    await exchange(second, WARM_UP)
+    second.receive(request_bytes)
+    await second.settle()
+    assert second.take() == by_task
+    assert second.protocol.http.parked == PARKS
 
 
 async def test_a_request_class_overriding_receive_body_reads_the_body_itself() -> None:
@@ -534,3 +693,17 @@ async def test_unread_body_after_a_non_2xx_answer_is_not_logged(
     await conn.settle()
     assert conn.take().startswith(f"HTTP/1.1 {status} ".encode())
     assert "body not consumed" not in caplog.text
+
+
+@pytest.mark.parametrize("method", [b"GET", b"PROPFIND", b"MKCOL", b"BREW", b"get"])
+async def test_a_method_is_the_same_str_when_seen_again(method: bytes) -> None:
+    """The method's str comes from a cache after the first time; the same either way."""
+
+    async def handler(request: Any) -> Any:
+        return text(f"{request.method!r} {type(request.method).__name__}")
+
+    conn = FakeConnection(handler)
+    request_bytes = method + b" /x HTTP/1.1\r\nHost: x\r\n\r\n"
+    first, second = await exchange(conn, request_bytes + request_bytes)
+    expected = f"{method.decode()!r} str".encode()
+    assert first.body == second.body == expected

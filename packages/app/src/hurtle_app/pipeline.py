@@ -18,6 +18,7 @@ from typing import Any
 
 from hurtle_app.router import CACHE_LIMIT, CACHED_PATH_MAX
 from hurtle_http.exceptions import ServerError
+from hurtle_http.http import Http
 from hurtle_http.request import Request
 from hurtle_http.response import BaseHTTPResponse, ResponseStream
 
@@ -100,7 +101,12 @@ class RequestPipeline:
             # (benchmarks/ "GET /": add_route GET routes do not ignore the body).
             if (
                 read_body
-                and getattr(request.stream, "request_body", True)
+                and (
+                    # PERF: the connection's Http read as such (no getattr() call)
+                    stream.request_body
+                    if type(stream := request.stream) is Http
+                    else getattr(stream, "request_body", True)
+                )
                 and not (self.stock_receive and request.take_whole_body())
             ):
                 await request.receive_body()
@@ -175,9 +181,14 @@ class RequestPipeline:
             return
         stream = request.stream
         if stream is not None:
-            # PERF: a plain whole response goes out synchronously (no send coroutines).
-            finish = getattr(stream, "finish", None)  # the ASGI adapter has none
-            if finish is not None and finish(response):
+            # PERF: a plain whole response goes out synchronously (no send coroutines);
+            # the connection's Http is called as such (no getattr() and bound method).
+            if type(stream) is Http:
+                done = stream.finish(response)
+            else:
+                finish = getattr(stream, "finish", None)  # the ASGI adapter has none
+                done = finish is not None and finish(response)
+            if done:
                 # As Sanic: a request counts as responded once its response went out.
                 request.responded = True
                 return

@@ -90,13 +90,16 @@ _METHODS = {
 
 # create_task(context=) is Python 3.11+; without it no request is answered in run_parked.
 _TASK_CONTEXT = sys.version_info >= (3, 11)
+_current_tasks: dict[Any, Any] | None
 if sys.version_info < (3, 12):
     # PERF: asyncio.current_task is a Python function here; the C module's dict is what
-    # it reads.
-    from asyncio.tasks import _current_tasks  # type: ignore[attr-defined]  # (private)
+    # it reads, and what _enter_task and _leave_task change (see Http.run_parked).
+    from asyncio.tasks import _current_tasks as _tasks  # type: ignore[attr-defined]  # (private)
 
-    _current_task_of = _current_tasks.get
+    _current_tasks = _tasks
+    _current_task_of = _tasks.get
 else:
+    _current_tasks = None
     _current_task_of = asyncio.current_task
 
 # A read larger than this, begun outside a body, is parsed in pieces of about this size
@@ -106,6 +109,15 @@ _SLICE = 4096
 # What Http._handler_pump yields when the handler returned, or raised.
 _DONE = object()
 _FAILED = object()
+
+
+def _method_text(raw: bytes) -> str:
+    """The method as str, remembered (a few dozen at most: llhttp's and other tokens)."""
+    method = raw.decode("ascii")
+    if len(_METHODS) < 64:
+        _METHODS[raw] = method
+    return method
+
 
 _plain_requests: dict[type, bool] = {}
 _new_object = object.__new__
@@ -202,6 +214,25 @@ def _resume(coro: Coroutine[Any, Any, Any], first: Any) -> Generator[Any, Any, A
 
 async def _drive(coro: Coroutine[Any, Any, Any], first: Any) -> Any:
     return await _resume(coro, first)
+
+
+async def _awaited(awaitable: Any) -> Any:
+    """``await awaitable`` (its errors, for one that is not, as that statement's)."""
+    return await awaitable
+
+
+def _plain_app(handler: Any) -> Any:
+    """The ``HandlerApp`` whose unchanged ``handle_request`` is ``handler``, else None."""
+    from hurtle_http.server import HandlerApp
+
+    app = getattr(handler, "__self__", None)
+    if (
+        isinstance(app, HandlerApp)
+        and getattr(handler, "__func__", None) is HandlerApp.handle_request
+        and type(app).handle_request is HandlerApp.handle_request
+    ):
+        return app
+    return None
 
 
 @types.coroutine
@@ -435,10 +466,19 @@ class Http(RequestReader, ResponseWriter):
         else:
             content_length, chunked = None, False
         raw_method = parser.get_method()
-        method = _METHODS.get(raw_method) or raw_method.decode("ascii")
+        # PERF: these caches are read by subscript, not .get(): no method call (a miss,
+        # rare, costs a KeyError instead; benchmarks/inproc.py "GET /").
+        try:
+            method = _METHODS[raw_method]
+        except KeyError:
+            method = _method_text(raw_method)
         protocol = self.protocol
         request_class = protocol.request_class
-        if _plain_requests.get(request_class) is True or _builds_plain(request_class):
+        try:
+            plain = _plain_requests[request_class]
+        except KeyError:
+            plain = _builds_plain(request_class)
+        if plain:
             # PERF: the stock Request.__init__, inlined: no __init__ frame, and no
             # ContextVar.set here (http1 makes it the current request inside the Task,
             # where handlers read it). About 5 % of GET / (benchmarks/inproc.py).
@@ -473,7 +513,11 @@ class Http(RequestReader, ResponseWriter):
             record.keep_alive = keep_alive
             record.has_body = has_body
             record.expect = False
-        self.rx = self.last = record
+        # PERF: ``rx`` is the record whose body is being received: none for a head
+        # without one (on_message_complete, right after, then has nothing to do).
+        self.last = record
+        if has_body:
+            self.rx = record
         if self.current is None:
             self.current = record
         else:
@@ -726,16 +770,32 @@ class Http(RequestReader, ResponseWriter):
             send = self._pump_send = pump.send
         loop = self._task_loop
         task: asyncio.Task = self.task  # type: ignore[assignment]  # (the connection's)
-        previous = _current_task_of(loop)
-        if previous is not None:  # called from inside another task (tests, benchmarks)
-            _leave_task(loop, previous)
-        _enter_task(loop, task)
-        try:
-            out = self._context.run(send, request)  # type: ignore[union-attr]
-        finally:
-            _leave_task(loop, task)
-            if previous is not None:
-                _enter_task(loop, previous)
+        tasks = _current_tasks
+        if tasks is not None:
+            # PERF: _enter_task and _leave_task's change of the current task, without
+            # their checks (no task but the one looked up here can be current: nothing
+            # else runs meanwhile) nor their calls (about 1 % of GET /; benchmarks/
+            # inproc.py). The task current before (tests, benchmarks) is put back.
+            previous = tasks.get(loop)
+            tasks[loop] = task
+            try:
+                out = self._context.run(send, request)  # type: ignore[union-attr]
+            finally:
+                if previous is None:
+                    del tasks[loop]
+                else:
+                    tasks[loop] = previous
+        else:
+            previous = _current_task_of(loop)
+            if previous is not None:  # called from inside another task (tests, benchmarks)
+                _leave_task(loop, previous)
+            _enter_task(loop, task)
+            try:
+                out = self._context.run(send, request)  # type: ignore[union-attr]
+            finally:
+                _leave_task(loop, task)
+                if previous is not None:
+                    _enter_task(loop, previous)
         if out is _FAILED:
             self._handover = _FAILED  # the Task answers the error
         elif out is not _DONE:
@@ -775,16 +835,45 @@ class Http(RequestReader, ResponseWriter):
         it awaits in between (the Task drives it on from there: ``_pump_on``)."""
         handler = self.protocol.request_handler
         current_request = getattr(self.protocol.request_class, "_current", None)
+        plain = _plain_app(handler)
         out: Any = _DONE
         while True:
             request = yield out
             try:
                 if current_request is not None:
                     current_request.set(request)
-                awaitable = handler(request)
-                if type(awaitable) is not types.CoroutineType:
-                    awaitable = awaitable.__await__()
-                yield from awaitable
+                if plain is not None:
+                    # PERF: HandlerApp.handle_request's steps, run here: no coroutine of
+                    # it per request (about 3 % of the instructions of GET / on the core;
+                    # benchmarks/inproc.py --core). (request.stream is this Http: set
+                    # when the request was built.)
+                    try:
+                        if (
+                            self.request_body
+                            and not plain.stream
+                            and not request.take_ready_body()
+                        ):
+                            awaitable = request.receive_body()
+                            if type(awaitable) is not types.CoroutineType:
+                                awaitable = _awaited(awaitable)
+                            yield from awaitable
+                        awaitable = plain.handler(request)
+                        if type(awaitable) is not types.CoroutineType:
+                            awaitable = _awaited(awaitable)
+                        response = yield from awaitable
+                        if (
+                            self.upgrade_websocket
+                            or self.response is response
+                            or not self.finish(response)
+                        ):
+                            yield from plain._send_response(request, self, response)
+                    except Exception as error:
+                        yield from plain._handler_failed(request, self, error)
+                else:
+                    awaitable = handler(request)
+                    if type(awaitable) is not types.CoroutineType:
+                        awaitable = awaitable.__await__()
+                    yield from awaitable
             except GeneratorExit:
                 raise
             except BaseException as error:

@@ -89,40 +89,55 @@ class HandlerApp:
 
     async def handle_request(self, request: Any) -> None:
         """Run the handler and send what it returns."""
+        # Http._handler_pump runs a bodiless request's handler and these steps itself
+        # (no coroutine of this method per request); keep the two the same.
         stream = request.stream
         try:
             if stream.request_body and not self.stream and not request.take_ready_body():
                 await request.receive_body()
             response = await self.handler(request)
-            if getattr(stream, "upgrade_websocket", False):
-                await _close_websocket(request)
-                return
-            if stream.response is not response:
+            if (
+                not getattr(stream, "upgrade_websocket", False)
+                and stream.response is not response
+                and stream.finish(response)
+            ):
                 # PERF: a plain whole response goes out synchronously (no coroutine);
                 # finish() refuses anything else (None, a ResponseStream) untouched.
-                if stream.finish(response):
-                    return
-                if response is None:
-                    return  # it answered through request.respond(); Http finishes it
-                if not hasattr(response, "send") and callable(response):
-                    await response(request)  # e.g. a ResponseStream
-                    return
-                stream.respond(response)
-            elif response is None:
-                raise ServerError("The handler returned no response")
-            send = stream.send
-            if send is not None:
-                # PERF: straight to the stream (what response.send() would end up doing).
-                await send(b"", end_stream=True)
-        except Exception as error:
-            if getattr(stream, "upgrade_websocket", False):
-                # No HTTP response is possible on a websocket; close it (1011 unless the
-                # peer already went away).
-                if not isinstance(error, ConnectionClosed):
-                    error_logger.error("Exception in websocket handler", exc_info=error)
-                await _close_websocket(request, 1011)
                 return
-            await self.handle_exception(request, error)
+            await self._send_response(request, stream, response)
+        except Exception as error:
+            await self._handler_failed(request, stream, error)
+
+    async def _send_response(self, request: Any, stream: Any, response: Any) -> None:
+        """Send what the handler returned, when ``stream.finish()`` did not (or could not:
+        a websocket, a response already bound)."""
+        if getattr(stream, "upgrade_websocket", False):
+            await _close_websocket(request)
+            return
+        if stream.response is not response:
+            if response is None:
+                return  # it answered through request.respond(); Http finishes it
+            if not hasattr(response, "send") and callable(response):
+                await response(request)  # e.g. a ResponseStream
+                return
+            stream.respond(response)
+        elif response is None:
+            raise ServerError("The handler returned no response")
+        send = stream.send
+        if send is not None:
+            # PERF: straight to the stream (what response.send() would end up doing).
+            await send(b"", end_stream=True)
+
+    async def _handler_failed(self, request: Any, stream: Any, error: Exception) -> None:
+        """Answer ``error``, raised by the handler or while sending its response."""
+        if getattr(stream, "upgrade_websocket", False):
+            # No HTTP response is possible on a websocket; close it (1011 unless the
+            # peer already went away).
+            if not isinstance(error, ConnectionClosed):
+                error_logger.error("Exception in websocket handler", exc_info=error)
+            await _close_websocket(request, 1011)
+            return
+        await self.handle_exception(request, error)
 
     async def handle_exception(
         self, request: Any, exception: BaseException, run_middleware: bool = True

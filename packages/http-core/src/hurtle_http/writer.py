@@ -263,7 +263,12 @@ class ResponseWriter:
             or self._hook is not None
         ):
             return False
-        if _finish_types.get(type(response)) is not True and not _finishes_whole(type(response)):
+        # PERF: subscript, not .get() (no method call); a new type is looked at once.
+        try:
+            whole = _finish_types[type(response)]
+        except KeyError:
+            whole = _finishes_whole(type(response))
+        if not whole:
             return False
         status = response.status
         if status < 200 or 204 <= status <= 205 or status == 304:
