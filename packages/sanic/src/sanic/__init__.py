@@ -63,7 +63,10 @@ from sanic import (  # noqa: F401
 )
 from sanic.__about__ import __hurtle_version__
 from sanic.__version__ import __version__
+from sanic._distributions import install as _install_distributions
 from sanic.app import Sanic
+
+_install_distributions()  # importlib.metadata.version("sanic") answers, as under Sanic
 
 DefaultSanic = Sanic
 """``Sanic`` with the default config and context types (a typing alias in Sanic)."""
