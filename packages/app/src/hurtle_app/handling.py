@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from hurtle_app.handlers import ErrorHandler
     from hurtle_app.router import Router
 
+logger = logging.getLogger("sanic.root")
 error_logger = logging.getLogger("sanic.error")
 
 
@@ -129,6 +130,12 @@ class RequestHandling:
             exception = self._route_failed_request(request, exception)
         if not announced:
             await self.announce_exception(request, exception)
+        if response_started(request):
+            # As Sanic: part of a response already went out, so no error page can follow;
+            # the exception handlers are not run (their side effects would be for nothing).
+            self._report_unsent_error(request, exception, before_handler=True)
+            await _end_started_response(request)
+            return
         try:
             response = self.error_handler.response(request, exception)
             if isawaitable(response):
@@ -191,22 +198,47 @@ class RequestHandling:
         if response is None or getattr(request, "stream", None) is None:
             return
         if response_started(request):
-            error_logger.error(
-                "The error response will not be sent to the client for the following "
-                'exception:"%s". A previous response has at least partially been sent.',
-                exception,
-            )
-            started = getattr(request.stream, "response", None)
-            if started is not None:
-                try:  # end what was started, so the client gets a complete message
-                    await started.send(end_stream=True)
-                except Exception:
-                    error_logger.debug("Could not end the response", exc_info=True)
+            self._report_unsent_error(request, exception, before_handler=False)
+            await _end_started_response(request)
             return
         if "http.lifecycle.response" in self._signal_events:
             # As Sanic: an error response is announced like any other.
             await announce_response(self.dispatch, request, response, fail_not_found=False)
         await RequestPipeline.send(request, response)
+
+    def _report_unsent_error(
+        self, request: Any, exception: BaseException, *, before_handler: bool
+    ) -> None:
+        """Log ``exception``, whose error page cannot be sent: a response was started."""
+        if before_handler:
+            # As Sanic: the exception itself (message and traceback) on ``sanic.error``.
+            error_logger.error(exception, exc_info=exception)
+        logger.error(
+            "The error response will not be sent to the client for the following "
+            'exception:"%s". A previous response has at least partially been sent.',
+            exception,
+        )
+        if not before_handler:
+            return
+        handler = self.error_handler.lookup(exception, getattr(request, "name", None))
+        if handler is not None:
+            logger.warning(
+                "Exception handler %s was not run for %r: the request's response had "
+                "already begun, so it could not send its response. To act on every "
+                'exception, use a signal handler (`@app.signal("http.lifecycle.exception")`).',
+                getattr(handler, "__name__", handler),
+                exception,
+            )
+
+
+async def _end_started_response(request: Any) -> None:
+    """End the response ``request`` started, so the client gets a complete message."""
+    started = getattr(getattr(request, "stream", None), "response", None)
+    if started is not None:
+        try:
+            await started.send(end_stream=True)
+        except Exception:
+            error_logger.debug("Could not end the response", exc_info=True)
 
 
 def _body_error(request: Any) -> BaseException | None:
