@@ -97,3 +97,39 @@ async def test_an_error_page_still_replaces_a_respond_nothing_was_sent_of(
     sent = await call("GET", "/")
     assert sent.status == 500
     assert "one" not in sent.headers
+
+
+async def test_a_non_response_returned_after_streaming_is_ignored_and_logged(
+    app: Sanic, call: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A progress page streamed with respond()/send() whose handler ends with `return ""`
+    # (a real app's admin page): its stream is finished and the value only logged.
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        response = await request.respond(content_type="text/html")
+        await response.send("<p>working</p>")
+        await response.send("<p>done</p>")
+        return ""
+
+    with caplog.at_level(logging.ERROR, "sanic.error"):
+        sent = await call("GET", "/")
+    assert sent.status == 200
+    assert sent.text == "<p>working</p><p>done</p>"
+    assert _IGNORED in caplog.messages
+    assert not any("Invalid response type" in message for message in caplog.messages)
+
+
+async def test_a_non_response_returned_after_respond_without_data_is_ignored(
+    app: Sanic, call: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        await request.respond(headers={"one": "first"})
+        return 5
+
+    with caplog.at_level(logging.ERROR, "sanic.error"):
+        sent = await call("GET", "/")
+    assert sent.status == 200
+    assert sent.body == b""
+    assert sent.headers["one"] == "first"
+    assert _IGNORED in caplog.messages

@@ -349,9 +349,18 @@ class RequestPipeline:
         may turn it into a response; otherwise it is a 500 that the response middleware does
         not see again (``None`` gets its 500 through the middleware, as in Sanic).
         """
+        streamed = getattr(request.stream, "response", None)
+        if response is not None and streamed is not None and getattr(request, "responded", False):
+            if not isinstance(response, ResponseStream):
+                # The handler streamed with ``request.respond()`` and then returned some
+                # other value (``return ""``): ignored with Sanic's error line, not a 500.
+                error_logger.error(
+                    "The response object returned by the route handler will not be sent "
+                    "to client. The request has already been responded to."
+                )
+                response = None
         if response is None:
             # The handler streamed its response itself (``await request.respond()``).
-            streamed = getattr(request.stream, "response", None)
             if streamed is not None:
                 if hasattr(streamed, "eof"):
                     await streamed.eof()
