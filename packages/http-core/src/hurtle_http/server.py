@@ -89,8 +89,8 @@ class HandlerApp:
 
     async def handle_request(self, request: Any) -> None:
         """Run the handler and send what it returns."""
-        # Http._handler_pump runs a bodiless request's handler and these steps itself
-        # (no coroutine of this method per request); keep the two the same.
+        # Http._handler_pump runs these steps itself for the requests it answers, with or
+        # without a body (no coroutine of this method per request); keep the two the same.
         stream = request.stream
         try:
             if stream.request_body and not self.stream and not request.take_ready_body():
