@@ -172,6 +172,11 @@ class Registrar:
             )
         if error_format is not None:
             check_error_format(error_format)
+        if strict_slashes is None and getattr(self, "_is_blueprint", False):
+            # A blueprint's own setting is taken when the route is declared, as Sanic does:
+            # a later copy(strict_slashes=...), group or app.blueprint(strict_slashes=...)
+            # does not change it (an unset one is resolved at registration).
+            strict_slashes = getattr(self, "strict_slashes", None)
 
         def decorator(handler: F) -> F:
             if not callable(handler):
