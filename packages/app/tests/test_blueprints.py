@@ -225,3 +225,19 @@ def test_a_strict_blueprint_route_stays_strict_under_looser_options(app: Sanic) 
         "TestApp.loose.a": True,
         "TestApp.unset.a": False,
     }
+
+
+def test_a_strict_blueprint_static_stays_strict_under_looser_options(
+    app: Sanic, tmp_path
+) -> None:
+    # The same rule for a blueprint's static files (Sanic 25.12).
+    (tmp_path / "a.txt").write_text("a")
+    strict = Blueprint("sstrict", url_prefix="/s", strict_slashes=True)
+    strict.static("/f/", tmp_path / "a.txt", name="f")
+    unset = Blueprint("sunset", url_prefix="/u")
+    unset.static("/f/", tmp_path / "a.txt", name="f")
+    app.blueprint(strict, strict_slashes=False)
+    app.blueprint(unset, strict_slashes=True)
+    app.router.finalize()
+    strictness = {route.name: route.strict for route in app.router.routes}
+    assert strictness == {"TestApp.sstrict.f": True, "TestApp.sunset.f": True}
