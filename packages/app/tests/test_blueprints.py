@@ -204,3 +204,40 @@ def test_private_apps_set_follows_registration_and_copies(app: Sanic) -> None:
     assert bp._apps == {app}
     assert bp.copy("kept", url_prefix="/k", with_registration=True)._apps == {app}
     assert bp.copy("fresh", with_registration=False)._apps == set()
+
+
+def test_a_strict_blueprint_route_stays_strict_under_looser_options(app: Sanic) -> None:
+    # The blueprint's own strict_slashes is taken when the route is declared (Sanic
+    # 25.12): registering with strict_slashes=False, or a copy saying False, keeps the
+    # trailing slash required. An unset one still follows the registration.
+    strict = Blueprint("strict", url_prefix="/s", strict_slashes=True)
+    strict.add_route(handler, "/a/", name="a")
+    loose = strict.copy("loose", url_prefix="/l", strict_slashes=False)
+    unset = Blueprint("unset", url_prefix="/u")
+    unset.add_route(handler, "/a/", name="a")
+    app.blueprint(strict, strict_slashes=False)
+    app.blueprint(loose)
+    app.blueprint(unset, strict_slashes=False)
+    app.router.finalize()
+    strictness = {route.name: route.strict for route in app.router.routes}
+    assert strictness == {
+        "TestApp.strict.a": True,
+        "TestApp.loose.a": True,
+        "TestApp.unset.a": False,
+    }
+
+
+def test_a_strict_blueprint_static_stays_strict_under_looser_options(
+    app: Sanic, tmp_path
+) -> None:
+    # The same rule for a blueprint's static files (Sanic 25.12).
+    (tmp_path / "a.txt").write_text("a")
+    strict = Blueprint("sstrict", url_prefix="/s", strict_slashes=True)
+    strict.static("/f/", tmp_path / "a.txt", name="f")
+    unset = Blueprint("sunset", url_prefix="/u")
+    unset.static("/f/", tmp_path / "a.txt", name="f")
+    app.blueprint(strict, strict_slashes=False)
+    app.blueprint(unset, strict_slashes=True)
+    app.router.finalize()
+    strictness = {route.name: route.strict for route in app.router.routes}
+    assert strictness == {"TestApp.sstrict.f": True, "TestApp.sunset.f": True}

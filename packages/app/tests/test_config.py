@@ -301,6 +301,23 @@ def test_a_detailed_converter_that_passes_leaves_the_others(monkeypatch) -> None
     assert Config(converters=[Refuse()]).LIMIT == 7
 
 
+def test_a_converter_error_other_than_valueerror_surfaces(monkeypatch) -> None:
+    # ValueError passes the value on to the next converter; a converter that fails
+    # otherwise has a bug, which Sanic lets out of Config() rather than loading the string.
+    def broken(value: str) -> str:
+        raise TypeError("broken converter")
+
+    class BrokenDetailed(DetailedConverter):
+        def __call__(self, full_key, config_key, value, defaults):
+            raise KeyError(config_key)
+
+    monkeypatch.setenv("SANIC_CONVERTED", "x")
+    with pytest.raises(TypeError, match="broken converter"):
+        Config(converters=[broken])
+    with pytest.raises(KeyError, match="CONVERTED"):
+        Config(converters=[BrokenDetailed()])
+
+
 def test_detailed_converter_is_abstract() -> None:
     """Like Sanic's: a subclass must define ``__call__`` before it can be made."""
     with pytest.raises(TypeError, match="abstract"):

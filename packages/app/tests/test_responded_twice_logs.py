@@ -133,3 +133,27 @@ async def test_a_non_response_returned_after_respond_without_data_is_ignored(
     assert sent.body == b""
     assert sent.headers["one"] == "first"
     assert _IGNORED in caplog.messages
+
+
+@pytest.mark.parametrize("how", ["sent", "ended", "unsent", "given"])
+async def test_returning_the_responded_response_itself_is_logged_too(
+    app: Sanic, call: Any, caplog: pytest.LogCaptureFixture, how: str
+) -> None:
+    # Sanic logs its line for any value returned after respond(), the response that
+    # respond() gave included (`return response` at the end of a streaming handler).
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        if how == "given":
+            return await request.respond(json({"whole": 1}))
+        response = await request.respond(content_type="text/plain")
+        if how != "unsent":
+            await response.send("streamed")
+        if how == "ended":
+            await response.eof()
+        return response
+
+    with caplog.at_level(logging.ERROR, "sanic.error"):
+        sent = await call("GET", "/")
+    assert sent.status == 200
+    assert sent.text == {"given": '{"whole":1}', "unsent": ""}.get(how, "streamed")
+    assert caplog.messages.count(_IGNORED) == 1

@@ -64,6 +64,18 @@ async def test_outside_the_root_or_missing_is_404(
     assert "secret" not in sent.text
 
 
+async def test_a_path_leaving_the_root_is_logged_as_sanic_logs_it(
+    app: Sanic, call, site: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    app.static("/s", site)
+    with caplog.at_level("ERROR", logger="sanic.error"):
+        assert (await call("GET", "/s/%2e%2e/secret.txt")).status == 404
+        assert (await call("GET", "/s/nope.txt")).status == 404  # merely missing: quiet
+    assert [r.getMessage() for r in caplog.records if r.name == "sanic.error"] == [
+        f"File not found: path={site}, relative_url=%2e%2e/secret.txt"
+    ]
+
+
 async def test_folder_without_index_is_404(app: Sanic, call, site: Path) -> None:
     app.static("/s", site)
     assert (await call("GET", "/s/d/")).status == 404

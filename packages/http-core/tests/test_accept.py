@@ -89,5 +89,23 @@ def test_ranges_keep_the_clients_case_but_match_in_any_case() -> None:
     assert (accept[0].type, accept[0].subtype, accept[0].mime) == ("TEXT", "HTML", "TEXT/HTML")
     matched = accept.match("application/json")
     assert matched and matched.header is accept[1]
-    assert accept[0] == "text/html;level=1"
+    assert accept[0] == "text/html"
+    assert accept[0].match("text/html;level=1") is accept[0]
     assert accept[0].match("text/*") is accept[0]
+
+
+def test_equality_is_of_the_type_as_in_sanic() -> None:
+    # ``in request.accept`` and ``==`` compare type and subtype only, so a range with
+    # parameters (or a q) is "in" the list by its mime; a string with parameters is a
+    # ValueError pointing to match(), which compares them (Sanic 25.12).
+    accept = parse_accept("application/json;q=0.9, text/html;level=1")
+    assert "text/html" in accept and "application/json" in accept
+    assert accept.index("text/html") == 0
+    assert MediaType("text", "html", level="2") in accept
+    assert MediaType("text", "html", a="1") == MediaType("text", "html")
+    with pytest.raises(ValueError, match="Use match"):
+        _ = accept[0] == "text/html;level=1"
+    matched = accept.match("text/html")
+    assert matched == "text/html" and matched.header == "text/html"
+    assert Matched("text/html", MediaType("text", "*")) == "text/*"
+    assert not Matched("text/html", MediaType("text", "*")) == "text/html;a=1"

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from hurtle_http.request import File, parse_multipart_form
 
-BOUNDARY = b"--B0undary"
+PARAM = b"B0undary"  # the Content-Type's boundary parameter
+BOUNDARY = b"--" + PARAM  # the delimiter lines in the body
 
 
 def _part(headers: list[str], content: bytes) -> bytes:
@@ -44,7 +45,7 @@ def test_fields_and_files() -> None:
         + BOUNDARY
         + b"--\r\n"
     )
-    fields, files = parse_multipart_form(body, BOUNDARY)
+    fields, files = parse_multipart_form(body, PARAM)
     assert fields == {"a": ["v1", "v2"], "c": ["ä"], "e": [""]}
     assert fields.get("a") == "v1"
     assert files.get("f") == File(type="text/csv", body=b"1,2\r\n3,4", name="x.txt")
@@ -67,7 +68,7 @@ def test_a_part_charset_with_quadratic_decoding_is_read_as_utf8(charset: str) ->
         + BOUNDARY
         + b"--\r\n"
     )
-    fields, files = parse_multipart_form(body, BOUNDARY)
+    fields, files = parse_multipart_form(body, PARAM)
     assert fields == {"a": ["é xn--aa-bb"]}
     assert files.get("f").name == "é"
 
@@ -88,7 +89,7 @@ def test_a_part_charset_that_is_no_text_charset_is_read_as_utf8(charset: str) ->
         + BOUNDARY
         + b"--\r\n"
     )
-    fields, _files = parse_multipart_form(body, BOUNDARY)
+    fields, _files = parse_multipart_form(body, PARAM)
     assert fields == {"a": ["é \\x"], "b": ["2"]}
 
 
@@ -99,16 +100,16 @@ def test_file_is_a_named_tuple() -> None:
 
 
 def test_garbage_and_nameless_parts_are_skipped() -> None:
-    assert parse_multipart_form(b"garbage", BOUNDARY) == ({}, {})
+    assert parse_multipart_form(b"garbage", PARAM) == ({}, {})
     body = _part(["Content-Disposition: form-data"], b"x") + BOUNDARY + b"--"
-    assert parse_multipart_form(body, BOUNDARY) == ({}, {})
+    assert parse_multipart_form(body, PARAM) == ({}, {})
 
 
 END = BOUNDARY + b"--\r\n"
 
 
 def _fields_files(body: bytes) -> tuple[dict, dict]:
-    fields, files = parse_multipart_form(body, BOUNDARY)
+    fields, files = parse_multipart_form(body, PARAM)
     return dict(fields), {k: [(f.name, f.type, f.body) for f in v] for k, v in files.items()}
 
 
@@ -302,14 +303,14 @@ def test_multipart_round_trip(fields: dict[str, str], files: dict[str, bytes]) -
         body += f'Content-Disposition: form-data; name="{name}"; filename="f.bin"\r\n'.encode()
         body += b"Content-Type: application/octet-stream\r\n\r\n" + content + b"\r\n"
     body += boundary + b"--\r\n"
-    parsed_fields, parsed_files = parse_multipart_form(body, boundary)
+    parsed_fields, parsed_files = parse_multipart_form(body, boundary[2:])
     assert parsed_fields == {k: [v] for k, v in fields.items()}
     assert {k: v[0].body for k, v in parsed_files.items()} == files
 
 
 @given(st.binary(max_size=300))
 def test_parse_multipart_never_raises(body: bytes) -> None:
-    fields, files = parse_multipart_form(body, BOUNDARY)
+    fields, files = parse_multipart_form(body, PARAM)
     assert isinstance(fields, dict) and isinstance(files, dict)
 
 
@@ -321,7 +322,7 @@ def test_delimiters_written_as_the_bare_boundary_parameter_are_read() -> None:
         b'------x\r\nContent-Disposition: form-data; name="f"; filename="b.pdf"\r\n'
         b"Content-Type: application/pdf\r\n\r\n\r\n------x--"
     )
-    _fields, files = parse_multipart_form(body, b"--------x")
+    _fields, files = parse_multipart_form(body, b"------x")
     assert [(f.name, f.type) for f in files.getlist("f")] == [
         ("a.json", "application/json"),
         ("b.pdf", "application/pdf"),
@@ -333,7 +334,7 @@ def test_a_delimiter_right_after_the_head_is_an_empty_part() -> None:
         b'--x\r\nContent-Disposition: form-data; name="f"; filename="e.json"\r\n'
         b"Content-Type: application/json\r\n\r\n--x--"
     )
-    _fields, files = parse_multipart_form(body, b"--x")
+    _fields, files = parse_multipart_form(body, b"x")
     assert files.get("f") == File(type="application/json", body=b"", name="e.json")
 
 
@@ -342,7 +343,7 @@ def test_file_names_are_given_in_nfc() -> None:
         b"--x\r\nContent-Disposition: form-data; name=\"f\"; filename*=\"utf-8''a%CC%88.txt\""
         b"\r\n\r\nhi\r\n--x--"
     )
-    _fields, files = parse_multipart_form(body, b"--x")
+    _fields, files = parse_multipart_form(body, b"x")
     assert files.get("f").name == "\u00e4.txt"
 
 
@@ -360,7 +361,7 @@ def test_a_file_name_with_endless_combining_marks_is_given_as_sent(marks: str) -
         + BOUNDARY
         + b"--\r\n"
     )
-    _fields, files = parse_multipart_form(body, BOUNDARY)
+    _fields, files = parse_multipart_form(body, PARAM)
     assert files.get("f").name == endless
     assert files.get("g").name == unicodedata.normalize("NFC", short) != short
 
@@ -368,7 +369,7 @@ def test_a_file_name_with_endless_combining_marks_is_given_as_sent(marks: str) -
 def test_a_part_without_a_name_is_logged_at_debug(caplog: pytest.LogCaptureFixture) -> None:
     body = b'--x\r\nContent-Disposition: form-data; filename="a"\r\n\r\nhi\r\n--x--'
     with caplog.at_level(logging.DEBUG, logger="sanic.root"):
-        fields, files = parse_multipart_form(body, b"--x")
+        fields, files = parse_multipart_form(body, b"x")
     assert not fields and not files
     assert caplog.messages == [
         "Form-data field does not have a 'name' parameter in the Content-Disposition header"
@@ -405,7 +406,7 @@ def test_a_folded_part_field_is_unfolded(fold: str) -> None:
         + BOUNDARY
         + b"--\r\n"
     )
-    fields, files = parse_multipart_form(body, BOUNDARY)
+    fields, files = parse_multipart_form(body, PARAM)
     assert fields.getlist("a") == ["\u00e9"] and not files
 
 
@@ -423,6 +424,23 @@ def test_a_charset_field_names_the_charset_of_the_other_parts() -> None:
         + BOUNDARY
         + b"--\r\n"
     )
-    fields, _files = parse_multipart_form(body, BOUNDARY)
+    fields, _files = parse_multipart_form(body, PARAM)
     assert fields.getlist("a") == ["é"] and fields.getlist("b") == ["é"]
     assert fields.getlist("_charset_") == ["iso-8859-1"]
+
+
+def test_the_boundary_is_the_parameter_as_sanic_takes_it() -> None:
+    # Sanic's parse_multipart_form(body, boundary) takes the Content-Type's parameter
+    # (the body's lines are "--" + it), with or without a preamble; the delimiter itself
+    # (with its dashes) is still understood.
+    body = _part(['Content-Disposition: form-data; name="a"'], b"v") + BOUNDARY + b"--\r\n"
+    assert parse_multipart_form(body, PARAM) == ({"a": ["v"]}, {})
+    assert parse_multipart_form(b"preamble\r\n" + body, PARAM) == ({"a": ["v"]}, {})
+    assert parse_multipart_form(body, BOUNDARY) == ({"a": ["v"]}, {})
+    # A parameter that starts with dashes itself (browsers' "----WebKitFormBoundary...").
+    dashed = b"----WebKit"
+    body = (
+        b"--" + dashed + b'\r\nContent-Disposition: form-data; name="w"\r\n\r\nx\r\n'
+        + b"--" + dashed + b"--\r\n"
+    )
+    assert parse_multipart_form(body, dashed) == ({"w": ["x"]}, {})

@@ -295,7 +295,9 @@ class Config(dict, metaclass=DescriptorMeta):
                 if isinstance(converter, DetailedConverter):
                     return converter(full_key or key, key, value, self._defaults)
                 return converter(value)
-            except (ValueError, TypeError):
+            except ValueError:
+                # Only ValueError means "not my type" (Sanic's rule); any other error is
+                # the converter's own bug and surfaces, as in Sanic.
                 continue
         return value
 

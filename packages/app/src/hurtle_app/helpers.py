@@ -56,14 +56,18 @@ def is_atty() -> bool:
 
 
 def import_string(module_name: str, package: str | None = None) -> Any:
-    """Import ``"pkg.module.attr"``: a module, an attribute, or an instance of a class."""
+    """Import ``"pkg.module.attr"``: a module, or what calling the attribute returns.
+
+    As Sanic's: a class gives an instance, a function (a factory) its result. An attribute
+    that cannot be called is returned as it is (Sanic fails with a ``TypeError``).
+    """
     module, _, klass = module_name.rpartition(".")
     if not module:
         return import_module(module_name, package=package)
     obj = getattr(import_module(module, package=package), klass)
     if ismodule(obj):
         return obj
-    return obj() if isinstance(obj, type) else obj
+    return obj() if callable(obj) else obj
 
 
 def guess_content_type(file_path: Any, fallback: str = "application/octet-stream") -> str:

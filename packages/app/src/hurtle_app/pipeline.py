@@ -489,6 +489,13 @@ def bind_response(stream: Any, response: Any, returned: bool = False) -> Any:
     if response is not None and stream.response is response:
         # Already bound: the handler returned the response it streams (``return
         # response`` after ``request.respond()``, sent from or not); it is finished.
+        # Sanic logs its line for any value a handler returns after respond(), this
+        # one included.
+        if returned:
+            error_logger.error(
+                "The response object returned by the route handler will not be sent to "
+                "client. The request has already been responded to."
+            )
         return response
     started = (
         returned

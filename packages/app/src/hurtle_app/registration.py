@@ -172,6 +172,11 @@ class Registrar:
             )
         if error_format is not None:
             check_error_format(error_format)
+        if strict_slashes is None and getattr(self, "_is_blueprint", False):
+            # A blueprint's own setting is taken when the route is declared, as Sanic does:
+            # a later copy(strict_slashes=...), group or app.blueprint(strict_slashes=...)
+            # does not change it (an unset one is resolved at registration).
+            strict_slashes = getattr(self, "strict_slashes", None)
 
         def decorator(handler: F) -> F:
             if not callable(handler):
@@ -523,6 +528,9 @@ class Registrar:
         if not isinstance(file_or_directory, (str, PathLike)):
             raise ValueError(f"Static route must be a valid path, not {file_or_directory}")
         path = Path(file_or_directory)
+        if strict_slashes is None and getattr(self, "_is_blueprint", False):
+            # As for routes: a blueprint's own setting is taken when declared (Sanic).
+            strict_slashes = getattr(self, "strict_slashes", None)
         if resource_type not in (None, "file", "dir"):
             raise ValueError("The resource_type should be set to 'file' or 'dir'")
         if directory_handler is None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
+from hurtle_app.logging.loggers import error_logger
 from hurtle_http.compat import UTC
 from hurtle_http.exceptions import FileNotFound
 from hurtle_http.response.ranges import ContentRangeHandler
@@ -215,7 +216,9 @@ class StaticHandler:
         if ".." in relative.split("/") or "\x00" in relative:
             # As Sanic: a ".." segment (raw or percent-encoded) is never served, even one
             # that would lead back into the root. No file name holds a NUL ("%00"); Sanic
-            # lets the ValueError it raises become a 500.
+            # lets the ValueError it raises become a 500. Logged as Sanic logs a path that
+            # tries to leave the root (a probe worth seeing in the error log).
+            error_logger.error(f"File not found: path={self.root}, relative_url={file_uri}")
             raise FileNotFound("File not found", path=self.root, relative_url=file_uri)
         unresolved = self.root / relative
         try:

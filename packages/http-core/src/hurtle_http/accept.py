@@ -35,15 +35,16 @@ class MediaType:
     __str__ = __repr__
 
     def __eq__(self, other: object) -> bool:
+        # As Sanic's: equality is of type and subtype only (``"text/html" in
+        # request.accept`` holds for ``text/html;level=1``); a string with parameters is
+        # refused, match() compares those. Types compare in any case (RFC 9110 8.3.1).
         if isinstance(other, str):
+            if ";" in other:
+                raise ValueError("Use match() to compare with parameters")
             mt = MediaType._parse(other)
-            return (
-                mt is not None
-                and self._folded == mt._folded
-                and self._bare_params == mt._bare_params
-            )
+            return mt is not None and self._folded == mt._folded
         if isinstance(other, MediaType):
-            return self._folded == other._folded and self._bare_params == other._bare_params
+            return self._folded == other._folded
         return NotImplemented
 
     @property
@@ -115,7 +116,10 @@ class Matched:
         if isinstance(other, Matched):
             return self.mime == other.mime and self.header == other.header
         if isinstance(other, str):
-            return self.mime == other or MediaType._parse(self.mime) == other
+            # The chosen mime, or the range that accepted it (``text/*``), as in Sanic.
+            if self.mime == other:
+                return True
+            return ";" not in other and self.header is not None and self.header == other
         return False
 
     __hash__ = None  # type: ignore[assignment]

@@ -299,6 +299,14 @@ class ResponseWriter:
             if previous is not None:
                 return False  # one bound by request.respond(): the caller decides
             self.response = response
+        else:
+            # Bound by request.respond() and then returned by the handler: sent as it is,
+            # with the line Sanic logs for any value returned after respond() (this
+            # branch is never taken by a handler that only returns its response).
+            error_logger.error(
+                "The response object returned by the route handler will not be sent to "
+                "client. The request has already been responded to."
+            )
         response.stream = self
         size = len(body)
         # PERF: the head without fields comes whole from a cache keyed by everything in it

@@ -202,7 +202,28 @@ def parse_multipart_form(
 ) -> tuple[RequestParameters, RequestParameters]:
     """Split a ``multipart/form-data`` body into ``(fields, files)``.
 
-    ``boundary`` is the delimiter as it appears in the body, i.e. ``b"--" + boundary``.
+    ``boundary`` is the ``boundary`` parameter of the ``Content-Type`` as bytes (the
+    delimiter lines in the body are ``b"--" + boundary``), as Sanic's function takes it.
+    One given with those dashes already, as the delimiter itself, is read as such when the
+    body does not hold the longer delimiter.
+    """
+    delimiter = b"--" + boundary
+    if (
+        boundary.startswith(b"--")
+        and not body.startswith(delimiter)
+        and b"\r\n" + delimiter not in body
+        and (body.startswith(boundary) or b"\r\n" + boundary in body)
+    ):
+        delimiter = boundary
+    return _parse_multipart(body, delimiter)
+
+
+def _parse_multipart(
+    body: bytes, boundary: bytes
+) -> tuple[RequestParameters, RequestParameters]:
+    """``parse_multipart_form`` given the delimiter as it appears in the body (``--`` and
+    the boundary parameter).
+
     Parts with a file name become ``File`` entries of ``files``; the others are decoded
     (with the part's ``charset``, else the value of a ``_charset_`` field, else UTF-8)
     into ``fields``. Malformed parts are

@@ -644,7 +644,7 @@ class Request(Generic[sanic_type, ctx_type]):
                         boundary = b""
                     if boundary:
                         self.parsed_form, self.parsed_files = parse_multipart_form(
-                            self.body, b"--" + boundary
+                            self.body, boundary
                         )
                     else:
                         # As Sanic: a multipart body without a boundary is logged, not parsed.

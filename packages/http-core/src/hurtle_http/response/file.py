@@ -90,7 +90,7 @@ async def validate_file(
         # OverflowError: a year too large for a C int ("Sun, 06 Nov 9999999999 ...").
         # RFC 9110 13.1.3: a value that is no valid HTTP-date is ignored (Sanic: 500).
         logger.warning(
-            "Ignoring invalid If-Modified-Since header received: '%s'", if_modified_since
+            "Ignorning invalid If-Modified-Since header received: '%s'", if_modified_since
         )
         return None
     naive_since = since.utcoffset() is None
@@ -141,7 +141,7 @@ def preconditions(
     ):
         # As Sanic, a value that would have been evaluated is logged.
         logger.warning(
-            "Ignoring invalid If-Modified-Since header received: '%s'", if_modified_since
+            "Ignorning invalid If-Modified-Since header received: '%s'", if_modified_since
         )
     status = evaluate(request_headers, method=method, etag=etag, last_modified=modified)
     if status is None:
