@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     _Writer = Callable[..., Awaitable[None]]  # (data, end_stream=...)
 
 access_logger = logging.getLogger("sanic.access")
+logger = logging.getLogger("sanic.root")
 error_logger = logging.getLogger("sanic.error")
 
 # PERF: the multidict's own method, called on a Header directly (see http.py's _getall).
@@ -194,6 +195,15 @@ def _field_bytes(text: str) -> bytes:
     request header echoed back): those bytes go out as they came, as in Sanic; the 500 of
     a strict encoding was a server error made by a client's bytes."""
     return text.encode("utf-8", "surrogateescape")
+
+
+def _warn_body_dropped(request: Any, status: int) -> None:
+    """The warning Sanic logs when a 204 or 304 is given content (which is not sent)."""
+    path = getattr(request, "path", "")
+    logger.warning(
+        f"Message body set in response on {path}. A {status} response may only have "
+        "headers, no body."
+    )
 
 
 class InvalidHeader(ServerError):
@@ -374,6 +384,10 @@ class ResponseWriter:
                 await self._answer_instead(res, error)
                 return
             # RFC 9110 sections 15.3.5, 15.4.5: these responses have no content.
+            if data and status != 205:
+                # The handler's body is dropped: say so, as Sanic does (a 205 is answered
+                # with an empty content and no warning, below).
+                _warn_body_dropped(self.request, status)
             if status == 304:
                 for name in _ENTITY_HEADERS:
                     headers.popall(name, None)
