@@ -148,6 +148,9 @@ class RequestPipeline:
             if response_middleware and (
                 request.stream is None or request.stream.response is None
             ):
+                # As Sanic: the middleware sees the response connected to the request's
+                # stream (``response.stream.stage``); only routes with response middleware.
+                response.stream = request.stream
                 try:
                     for func, is_async in response_middleware:
                         if is_async:
@@ -424,6 +427,7 @@ class RequestPipeline:
 async def announce_response(dispatch: Any, request: Any, response: Any, **options: Any) -> None:
     """Dispatch ``http.lifecycle.response``; its handlers see ``request.responded`` True, as
     in Sanic (whose ``respond()`` sets it first). Sending decides for good afterwards."""
+    connect(request, response)
     before = request.responded
     request.responded = True
     try:
@@ -435,6 +439,15 @@ async def announce_response(dispatch: Any, request: Any, response: Any, **option
         )
     finally:
         request.responded = before
+
+
+def connect(request: Any, response: Any) -> None:
+    """Give ``response`` the request's stream before the response middleware or the
+    ``http.lifecycle.response`` handlers see it, as Sanic does (they may read
+    ``response.stream.stage``); sending binds it for good afterwards."""
+    stream = getattr(request, "stream", None)
+    if stream is not None and isinstance(response, BaseHTTPResponse):
+        response.stream = stream
 
 
 def check_middleware_result(request: Any, response: Any) -> None:
@@ -605,6 +618,7 @@ async def run_response_middleware(
     request: Any, response: Any, chain: tuple[tuple[Any, bool], ...], dispatch: Any = None
 ) -> Any:
     """Run a response chain; a middleware returning a response replaces it and ends it."""
+    connect(request, response)
     for func, is_async in chain:
         if dispatch is not None:
             await dispatch(
