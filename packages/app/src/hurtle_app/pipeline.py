@@ -491,6 +491,12 @@ def raised_by_code(exc: BaseException) -> bool:
     return not cancelling()
 
 
+_NOT_SENT = (
+    "The response object returned by the route handler will not be sent to client. The "
+    "request has already been responded to."
+)
+
+
 def bind_response(stream: Any, response: Any, returned: bool = False) -> Any:
     """The response to finish on ``stream``: ``response``, unless one is already streaming.
 
@@ -502,6 +508,10 @@ def bind_response(stream: Any, response: Any, returned: bool = False) -> Any:
     if response is not None and stream.response is response:
         # Already bound: the handler returned the response it streams (``return
         # response`` after ``request.respond()``, sent from or not); it is finished.
+        # Sanic says then, as for any response returned after ``respond()``, that it
+        # will not be sent (what was bound goes out, whatever the handler returned).
+        if returned:
+            error_logger.error(_NOT_SENT)
         return response
     started = (
         returned
@@ -509,10 +519,7 @@ def bind_response(stream: Any, response: Any, returned: bool = False) -> Any:
         or getattr(stream, "_head_sent", False)
     )
     if started and stream.response is not None and stream.response is not response:
-        error_logger.error(
-            "The response object returned by the route handler will not be sent to "
-            "client. The request has already been responded to."
-        )
+        error_logger.error(_NOT_SENT)
         return stream.response
     return stream.respond(response)
 

@@ -305,10 +305,10 @@ class ResponseWriter:
                 # a client waiting for 100-continue may never send the body: close
                 keep_alive = self.keep_alive = False
         previous = self.response
-        if previous is not response:
-            if previous is not None:
-                return False  # one bound by request.respond(): the caller decides
-            self.response = response
+        if previous is not None:
+            # Bound by request.respond() (this response or another): the caller decides.
+            return False
+        self.response = response
         response.stream = self
         size = len(body)
         # PERF: the head without fields comes whole from a cache keyed by everything in it
