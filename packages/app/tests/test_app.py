@@ -69,6 +69,29 @@ def test_debug_is_read_only(app: Sanic) -> None:
         app.debug = True
 
 
+def test_a_subclass_is_named_in_the_refusal() -> None:
+    # As Sanic: "Setting variables on MyApp instances..." (an app or blueprint subclass,
+    # such as one overriding url_for, set debug in its test fixture).
+    from hurtle_app.blueprints import Blueprint
+
+    class MyApp(Sanic):
+        pass
+
+    class MyBlueprint(Blueprint):
+        pass
+
+    app = MyApp("Sub", configure_logging=False)
+    for attribute in ("debug", "db"):
+        with pytest.raises(
+            AttributeError,
+            match=f"^Setting variables on MyApp instances is not allowed. You should change "
+            f"your MyApp instance to use instance.ctx.{attribute} instead.$",
+        ):
+            setattr(app, attribute, True)
+    with pytest.raises(AttributeError, match="^Setting variables on MyBlueprint instances"):
+        MyBlueprint("sub").db = 1
+
+
 @pytest.mark.parametrize(
     ("debug", "given", "seen"),
     [(False, None, True), (True, None, False), (True, True, True), (False, False, False)],

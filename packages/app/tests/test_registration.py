@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from hurtle_app import Sanic
+from hurtle_app.blueprints import Blueprint
 from hurtle_app.views import HTTPMethodView
 from hurtle_http.exceptions import BadRequest, SanicException
 from hurtle_http.response import text
@@ -204,6 +205,35 @@ def test_unknown_error_format_is_refused_at_registration(app: Sanic) -> None:
 def test_a_handler_that_is_not_callable_is_refused(app: Sanic) -> None:
     with pytest.raises(TypeError, match="^'index' is not a callable object$"):
         app.add_route("index", "/")
+
+
+def _forgot_to_return_its_wrapper(handler):
+    async def wrapper(request):
+        return await handler(request)
+
+
+@pytest.mark.parametrize("owner", ["app", "blueprint"])
+def test_a_handler_without_a_name_is_refused_as_in_sanic(app: Sanic, owner: str) -> None:
+    # A decorator that forgot ``return wrapper`` routes None: Sanic says it cannot name
+    # the route (a ValueError), before anything else about the handler.
+    target = app if owner == "app" else Blueprint("bp")
+    with pytest.raises(ValueError, match="^Could not generate a name for handler$"):
+
+        @target.get("/")
+        @_forgot_to_return_its_wrapper
+        async def index(request):
+            return text("index")
+
+    for register in (
+        lambda: target.add_route(None, "/a"),
+        lambda: target.websocket("/ws")(None),
+        lambda: target.route("/b")(5),
+    ):
+        with pytest.raises(ValueError, match="^Could not generate a name for handler$"):
+            register()
+    # Given a name (or a string handler, which names itself), it is the TypeError above.
+    with pytest.raises(TypeError, match="^None is not a callable object$"):
+        target.route("/c", name="c")(None)
 
 
 async def test_routes_added_by_a_server_listener_are_served(app: Sanic, call) -> None:

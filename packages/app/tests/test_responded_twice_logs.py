@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from hurtle_app import Sanic
-from hurtle_http.response import json
+from hurtle_http.response import json, text
 
 _NOT_SENT = (
     "The error response will not be sent to the client for the following "
@@ -135,25 +135,43 @@ async def test_a_non_response_returned_after_respond_without_data_is_ignored(
     assert _IGNORED in caplog.messages
 
 
-@pytest.mark.parametrize("how", ["sent", "ended", "unsent", "given"])
-async def test_returning_the_responded_response_itself_is_logged_too(
+@pytest.mark.parametrize("how", ["nothing sent", "sent", "ended", "eof", "whole", "whole sent"])
+async def test_the_streamed_response_returned_is_sent_once_and_logged(
     app: Sanic, call: Any, caplog: pytest.LogCaptureFixture, how: str
 ) -> None:
-    # Sanic logs its line for any value returned after respond(), the response that
-    # respond() gave included (`return response` at the end of a streaming handler).
+    # As Sanic: `return response` after request.respond() (SSE handlers often end so) logs
+    # that the returned response will not be sent; what was bound is finished and sent.
     @app.get("/")
     async def index(request: Any) -> Any:
-        if how == "given":
-            return await request.respond(json({"whole": 1}))
+        if how.startswith("whole"):
+            response = await request.respond(text("given"))
+            if how == "whole sent":
+                await response.send()
+            return response
         response = await request.respond(content_type="text/plain")
-        if how != "unsent":
-            await response.send("streamed")
-        if how == "ended":
+        if how != "nothing sent":
+            await response.send("x", end_stream=how == "ended")
+        if how == "eof":
             await response.eof()
         return response
 
     with caplog.at_level(logging.ERROR, "sanic.error"):
         sent = await call("GET", "/")
     assert sent.status == 200
-    assert sent.text == {"given": '{"whole":1}', "unsent": ""}.get(how, "streamed")
+    assert sent.text == {"nothing sent": "", "whole": "given", "whole sent": "given"}.get(how, "x")
     assert caplog.messages.count(_IGNORED) == 1
+
+
+async def test_no_log_when_the_streaming_handler_returns_nothing(
+    app: Sanic, call: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    @app.get("/")
+    async def index(request: Any) -> None:
+        response = await request.respond(content_type="text/plain")
+        await response.send("x")
+        await response.eof()
+
+    with caplog.at_level(logging.ERROR, "sanic.error"):
+        sent = await call("GET", "/")
+    assert sent.text == "x"
+    assert _IGNORED not in caplog.messages

@@ -148,3 +148,40 @@ async def test_any_range_of_an_empty_file_is_416(app: Sanic, call, site: Path, v
     app.static("/r", site, use_content_range=True)
     sent = await call("GET", "/r/empty.txt", headers={"range": value})
     assert (sent.status, sent.headers["content-range"]) == (416, "bytes */0")
+
+
+@pytest.mark.parametrize(
+    ("target", "relative_url"),
+    [
+        ("/s/../x.txt", "../x.txt"),
+        ("/s/%2e%2e/x.txt", "%2e%2e/x.txt"),
+        ("/s/..%2fx.txt", "..%2fx.txt"),
+        ("/s/d/../a.txt", "d/../a.txt"),
+        ("/s/out.txt", "out.txt"),  # a symlink out of the root
+    ],
+)
+async def test_a_path_out_of_the_root_is_404_and_logged(
+    app: Sanic, call, site: Path, caplog: pytest.LogCaptureFixture, target: str,
+    relative_url: str,
+) -> None:
+    # As Sanic: an error on sanic.error naming the served folder and the path asked for,
+    # so attempts to read files beside the served folder show in the log.
+    (site.parent / "x.txt").write_text("secret\n")
+    (site / "out.txt").symlink_to(site.parent / "x.txt")
+    (site / "d").mkdir()
+    app.static("/s", site)
+    with caplog.at_level("ERROR", logger="sanic.error"):
+        assert (await call("GET", target)).status == 404
+    assert [(r.name, r.levelname, r.getMessage()) for r in caplog.records] == [
+        ("sanic.error", "ERROR", f"File not found: path={site}, relative_url={relative_url}")
+    ]
+
+
+async def test_a_missing_file_is_404_without_an_error_logged(
+    app: Sanic, call, site: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    app.static("/s", site)
+    with caplog.at_level("DEBUG", logger="sanic.error"):
+        assert (await call("GET", "/s/nope.txt")).status == 404
+        assert (await call("GET", "/s/./a.txt")).status == 200
+    assert [r for r in caplog.records if r.name == "sanic.error"] == []

@@ -51,7 +51,8 @@ async def test_returning_the_streamed_response_finishes_it_and_keeps_the_connect
     assert responses[0].header("connection") == "keep-alive"
     assert responses[1].body == b"next"
     assert not closed
-    # Only Sanic's line for a value returned after respond() (that response included).
+    # Only Sanic's line for a response returned after request.respond() (it is logged
+    # there too, though what was bound goes out complete); no error from the stream.
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == [
         "The response object returned by the route handler will not be sent to client. "
         "The request has already been responded to."

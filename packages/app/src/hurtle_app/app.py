@@ -94,8 +94,8 @@ def _resolve_touchup(app: Any) -> None:
 
 
 _NO_SETTING = (
-    "Setting variables on Sanic instances is not allowed. You should change your "
-    "Sanic instance to use instance.ctx.{name} instead."
+    "Setting variables on {kind} instances is not allowed. You should change your "
+    "{kind} instance to use instance.ctx.{name} instead."
 )
 
 class DuplicateBlueprintName(SanicException, AssertionError):
@@ -198,11 +198,13 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
 
     def __setattr__(self, name: str, value: Any) -> None:
         if self._frozen and name not in self.__dict__ and not hasattr(type(self), name):
-            raise AttributeError(_NO_SETTING.format(name=name))
+            raise AttributeError(_NO_SETTING.format(kind=type(self).__name__, name=name))
         try:
             object.__setattr__(self, name, value)
         except AttributeError as e:  # a read-only property (app.debug...): Sanic's message
-            raise AttributeError(_NO_SETTING.format(name=name)) from e
+            raise AttributeError(
+                _NO_SETTING.format(kind=type(self).__name__, name=name)
+            ) from e
 
     def __repr__(self) -> str:
         return f'{type(self).__name__}(name="{self.name}")'

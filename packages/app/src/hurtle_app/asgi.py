@@ -23,6 +23,7 @@ from hurtle_app.models.asgi import ASGIReceive, ASGIScope, ASGISend, MockTranspo
 from hurtle_http.conninfo import ConnInfo
 from hurtle_http.exceptions import BadRequest, PayloadTooLarge, RequestCancelled, ServerError
 from hurtle_http.headers import Header
+from hurtle_http.stages import Stage
 
 logger = logging.getLogger("sanic.root")
 error_logger = logging.getLogger("sanic.error")
@@ -416,6 +417,15 @@ class ASGIApp:
         if chunk is None:
             raise StopAsyncIteration
         return chunk
+
+    @property
+    def stage(self) -> Stage:
+        """Where the response is, as on a connection's ``Http``: HANDLER until its head
+        is sent, RESPONSE while its body is, IDLE once it is finished (as in Sanic's ASGI
+        app, where apps read ``request.stream.stage`` and ``response.stream.stage``)."""
+        if not self._head_sent:
+            return Stage.HANDLER
+        return Stage.IDLE if self.send is None else Stage.RESPONSE
 
     def respond(self, response: Any) -> Any:
         """Bind ``response`` to this exchange (replacing one whose head is not sent yet)."""

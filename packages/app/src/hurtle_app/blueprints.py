@@ -101,9 +101,10 @@ class Blueprint(Registrar):
     def __setattr__(self, name: str, value: Any) -> None:
         if self._frozen and name not in self.__dict__ and not hasattr(type(self), name):
             # As Sanic (and the app): user state goes on ``bp.ctx``.
+            kind = type(self).__name__  # a subclass is named, as in Sanic
             raise AttributeError(
-                "Setting variables on Blueprint instances is not allowed. You should change "
-                f"your Blueprint instance to use instance.ctx.{name} instead."
+                f"Setting variables on {kind} instances is not allowed. You should change "
+                f"your {kind} instance to use instance.ctx.{name} instead."
             )
         object.__setattr__(self, name, value)
 

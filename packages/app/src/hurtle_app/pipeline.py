@@ -148,6 +148,9 @@ class RequestPipeline:
             if response_middleware and (
                 request.stream is None or request.stream.response is None
             ):
+                # As Sanic: the middleware sees the response connected to the request's
+                # stream (``response.stream.stage``); only routes with response middleware.
+                response.stream = request.stream
                 try:
                     for func, is_async in response_middleware:
                         if is_async:
@@ -424,6 +427,7 @@ class RequestPipeline:
 async def announce_response(dispatch: Any, request: Any, response: Any, **options: Any) -> None:
     """Dispatch ``http.lifecycle.response``; its handlers see ``request.responded`` True, as
     in Sanic (whose ``respond()`` sets it first). Sending decides for good afterwards."""
+    connect(request, response)
     before = request.responded
     request.responded = True
     try:
@@ -435,6 +439,15 @@ async def announce_response(dispatch: Any, request: Any, response: Any, **option
         )
     finally:
         request.responded = before
+
+
+def connect(request: Any, response: Any) -> None:
+    """Give ``response`` the request's stream before the response middleware or the
+    ``http.lifecycle.response`` handlers see it, as Sanic does (they may read
+    ``response.stream.stage``); sending binds it for good afterwards."""
+    stream = getattr(request, "stream", None)
+    if stream is not None and isinstance(response, BaseHTTPResponse):
+        response.stream = stream
 
 
 def check_middleware_result(request: Any, response: Any) -> None:
@@ -478,6 +491,12 @@ def raised_by_code(exc: BaseException) -> bool:
     return not cancelling()
 
 
+_NOT_SENT = (
+    "The response object returned by the route handler will not be sent to client. The "
+    "request has already been responded to."
+)
+
+
 def bind_response(stream: Any, response: Any, returned: bool = False) -> Any:
     """The response to finish on ``stream``: ``response``, unless one is already streaming.
 
@@ -489,13 +508,10 @@ def bind_response(stream: Any, response: Any, returned: bool = False) -> Any:
     if response is not None and stream.response is response:
         # Already bound: the handler returned the response it streams (``return
         # response`` after ``request.respond()``, sent from or not); it is finished.
-        # Sanic logs its line for any value a handler returns after respond(), this
-        # one included.
+        # Sanic says then, as for any response returned after ``respond()``, that it
+        # will not be sent (what was bound goes out, whatever the handler returned).
         if returned:
-            error_logger.error(
-                "The response object returned by the route handler will not be sent to "
-                "client. The request has already been responded to."
-            )
+            error_logger.error(_NOT_SENT)
         return response
     started = (
         returned
@@ -503,10 +519,7 @@ def bind_response(stream: Any, response: Any, returned: bool = False) -> Any:
         or getattr(stream, "_head_sent", False)
     )
     if started and stream.response is not None and stream.response is not response:
-        error_logger.error(
-            "The response object returned by the route handler will not be sent to "
-            "client. The request has already been responded to."
-        )
+        error_logger.error(_NOT_SENT)
         return stream.response
     return stream.respond(response)
 
@@ -612,6 +625,7 @@ async def run_response_middleware(
     request: Any, response: Any, chain: tuple[tuple[Any, bool], ...], dispatch: Any = None
 ) -> Any:
     """Run a response chain; a middleware returning a response replaces it and ends it."""
+    connect(request, response)
     for func, is_async in chain:
         if dispatch is not None:
             await dispatch(

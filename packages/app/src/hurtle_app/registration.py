@@ -54,6 +54,13 @@ def handler_display_name(handler: Any) -> str:
     return name
 
 
+def _has_name(handler: Any) -> bool:
+    """Whether a route name can be made from ``handler`` itself (a string is one)."""
+    if isinstance(handler, str):
+        return bool(handler)
+    return bool(getattr(handler, "name", None) or getattr(handler, "__name__", None))
+
+
 def check_handler_signature(handler: Callable[..., Any], websocket: bool = False) -> None:
     """Refuse, with a friendly message, a handler that cannot take the request."""
     if getattr(handler, "view_class", None) is not None:
@@ -180,6 +187,10 @@ class Registrar:
 
         def decorator(handler: F) -> F:
             if not callable(handler):
+                if name is None and not _has_name(handler):
+                    # As Sanic: a route without a name for a handler without one (most
+                    # often a decorator that forgot to return its wrapper: None).
+                    raise ValueError("Could not generate a name for handler")
                 raise TypeError(f"{handler!r} is not a callable object")
             if inspect.isclass(handler):
                 # Sanic refuses a class here (a ValueError: it is not a handler taking the

@@ -7,6 +7,7 @@ streaming threshold) is decided then; a request only resolves and checks its own
 from __future__ import annotations
 
 import html
+import logging
 import os
 import re
 from collections.abc import Sequence
@@ -17,10 +18,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
-from hurtle_app.logging.loggers import error_logger
 from hurtle_http.compat import UTC
 from hurtle_http.exceptions import FileNotFound
 from hurtle_http.response.ranges import ContentRangeHandler
+
+error_logger = logging.getLogger("sanic.error")
 
 #: Files at least this large are streamed when ``stream_large_files=True``.
 DEFAULT_STREAM_THRESHOLD = 1024 * 1024
@@ -216,10 +218,8 @@ class StaticHandler:
         if ".." in relative.split("/") or "\x00" in relative:
             # As Sanic: a ".." segment (raw or percent-encoded) is never served, even one
             # that would lead back into the root. No file name holds a NUL ("%00"); Sanic
-            # lets the ValueError it raises become a 500. Logged as Sanic logs a path that
-            # tries to leave the root (a probe worth seeing in the error log).
-            error_logger.error(f"File not found: path={self.root}, relative_url={file_uri}")
-            raise FileNotFound("File not found", path=self.root, relative_url=file_uri)
+            # lets the ValueError it raises become a 500.
+            raise self._refused(file_uri)
         unresolved = self.root / relative
         try:
             candidate = unresolved.resolve()
@@ -236,8 +236,16 @@ class StaticHandler:
         ):
             # PERF: not hot; correctness first: symlinks out of the root are 404 unless
             # the route follows them.
-            raise FileNotFound("File not found", path=candidate, relative_url=file_uri)
+            raise self._refused(file_uri, path=candidate)
         return candidate, relative
+
+    def _refused(self, file_uri: str | None, path: Path | None = None) -> FileNotFound:
+        """The 404 for a path that leaves the root, logged as an error as Sanic logs it
+        (a ``..`` segment, raw or percent-encoded, or a symlink out of the root): the log
+        shows who probes for files outside the served folder."""
+        # ``exception`` as in Sanic: outside an ``except`` the record ends "NoneType: None".
+        error_logger.exception(f"File not found: path={self.root}, relative_url={file_uri}")
+        return FileNotFound("File not found", path=path or self.root, relative_url=file_uri)
 
     async def __call__(self, request: Any, __file_uri__: str | None = None, **_: Any) -> Any:
         """Serve the file (or folder index) the request names."""

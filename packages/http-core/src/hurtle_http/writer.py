@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     _Writer = Callable[..., Awaitable[None]]  # (data, end_stream=...)
 
 access_logger = logging.getLogger("sanic.access")
+logger = logging.getLogger("sanic.root")
 error_logger = logging.getLogger("sanic.error")
 
 # PERF: the multidict's own method, called on a Header directly (see http.py's _getall).
@@ -196,6 +197,15 @@ def _field_bytes(text: str) -> bytes:
     return text.encode("utf-8", "surrogateescape")
 
 
+def _warn_body_dropped(request: Any, status: int) -> None:
+    """The warning Sanic logs when a 204 or 304 is given content (which is not sent)."""
+    path = getattr(request, "path", "")
+    logger.warning(
+        f"Message body set in response on {path}. A {status} response may only have "
+        "headers, no body."
+    )
+
+
 class InvalidHeader(ServerError):
     """A response header name or value that would break the head (CR or LF in it)."""
 
@@ -295,18 +305,10 @@ class ResponseWriter:
                 # a client waiting for 100-continue may never send the body: close
                 keep_alive = self.keep_alive = False
         previous = self.response
-        if previous is not response:
-            if previous is not None:
-                return False  # one bound by request.respond(): the caller decides
-            self.response = response
-        else:
-            # Bound by request.respond() and then returned by the handler: sent as it is,
-            # with the line Sanic logs for any value returned after respond() (this
-            # branch is never taken by a handler that only returns its response).
-            error_logger.error(
-                "The response object returned by the route handler will not be sent to "
-                "client. The request has already been responded to."
-            )
+        if previous is not None:
+            # Bound by request.respond() (this response or another): the caller decides.
+            return False
+        self.response = response
         response.stream = self
         size = len(body)
         # PERF: the head without fields comes whole from a cache keyed by everything in it
@@ -382,6 +384,10 @@ class ResponseWriter:
                 await self._answer_instead(res, error)
                 return
             # RFC 9110 sections 15.3.5, 15.4.5: these responses have no content.
+            if data and status != 205:
+                # The handler's body is dropped: say so, as Sanic does (a 205 is answered
+                # with an empty content and no warning, below).
+                _warn_body_dropped(self.request, status)
             if status == 304:
                 for name in _ENTITY_HEADERS:
                     headers.popall(name, None)

@@ -756,6 +756,8 @@ class Request(Generic[sanic_type, ctx_type]):
             # The app's response middleware sees (and may replace) a streamed response
             # here, before its head goes out, as in Sanic.
             self._response_middleware_started = True
+            if self.stream is not None:
+                response.stream = self.stream  # as Sanic: connected when they see it
             response = await run_middleware(self, response)
         if isinstance(response, BaseHTTPResponse) and self.stream is not None:
             response = self.stream.respond(response)
