@@ -103,3 +103,32 @@ def test_banner_brackets_an_ipv6_host(caplog) -> None:
         _motd(app, [info], 1)
     assert "Goin' Fast @ http://[::1]:8123" in caplog.text
     Sanic._app_registry.pop("BannerSix", None)
+
+
+def test_a_failing_exec_command_raises_out_of_main(tmp_path, monkeypatch, capsys) -> None:
+    # As Sanic: sanic.__main__.main() (and SanicCLI().run()) let the command's exception
+    # out, so a suite can assert it (sanic-ext's command injection tests do); Hurtle
+    # turned it into SystemExit(1). `python -m sanic` still shows it trimmed (exit 1).
+    import subprocess
+    import sys
+
+    from sanic import Sanic
+
+    (tmp_path / "cmd_fail_app.py").write_text(
+        "from sanic import Sanic\n"
+        "app = Sanic('CmdFailApp')\n"
+        "@app.command\n"
+        "async def boom():\n"
+        "    raise LookupError('no such user')\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(Sanic, "_app_registry", {})
+    with pytest.raises(LookupError, match="no such user"):
+        main(["cmd_fail_app:app", "exec", "boom"])
+    ran = subprocess.run(
+        [sys.executable, "-m", "sanic", "cmd_fail_app:app", "exec", "boom"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+    )
+    assert ran.returncode == 1
+    assert ran.stderr.strip().endswith("LookupError: no such user")
+    assert "hurtle_cli" not in ran.stderr

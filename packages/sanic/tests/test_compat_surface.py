@@ -218,6 +218,28 @@ def test_router_names() -> None:
     assert "__file_uri__" in ALLOWED_LABELS
 
 
+# --- sanic.request.form ----------------------------------------------------------------------
+def test_parse_multipart_form_takes_the_boundary_parameter() -> None:
+    # As Sanic's: the boundary is the Content-Type's parameter, not the "--" delimiter
+    # line (kksanic's tests feed a body and b"KKBOUND" straight to it; Hurtle found no
+    # part and answered empty fields and files).
+    from sanic.request import File, parse_multipart_form
+    from sanic.request.form import parse_multipart_form as from_form
+    from sanic.request.types import parse_multipart_form as from_types
+
+    body = (
+        b"--KKBOUND\r\n"
+        b'Content-Disposition: form-data; name="avatar"; filename="me.png"\r\n'
+        b"Content-Type: image/png\r\n\r\nPNG\r\n"
+        b'--KKBOUND\r\nContent-Disposition: form-data; name="t"\r\n\r\nhello\r\n'
+        b"--KKBOUND--\r\n"
+    )
+    for parse in (parse_multipart_form, from_form, from_types):
+        fields, files = parse(body, b"KKBOUND")
+        assert fields == {"t": ["hello"]}
+        assert files == {"avatar": [File(type="image/png", body=b"PNG", name="me.png")]}
+
+
 # --- mixins, base, models ------------------------------------------------------------------
 def test_mixins_describe_apps_and_blueprints() -> None:
     from sanic.base.root import BaseSanic

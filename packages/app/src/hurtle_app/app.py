@@ -748,7 +748,9 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
             raise ServerError(
                 f"Duplicate route names detected: {names}. You should rename one or more of "
                 "them explicitly by using the `name` param, or changing the implicit name "
-                "derived from the class and function name."
+                "derived from the class and function name. For more details, please see "
+                "https://sanic.dev/en/guide/release-notes/v23.3.html"
+                "#duplicated-route-names-are-no-longer-allowed"
             )
         self.finalize()
         self._composed_routes = len(self.router.routes)

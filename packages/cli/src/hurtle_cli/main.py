@@ -188,8 +188,11 @@ def _command_parser(target: str, commands: dict[str, Callable[..., Any]]
     return parser
 
 
-def run_exec(args: argparse.Namespace, rest: list[str]) -> int:
-    """``sanic target exec <command> [--name value ...]``: run an ``@app.command``."""
+def run_exec(args: argparse.Namespace, rest: list[str], raise_errors: bool = False) -> int:
+    """``sanic target exec <command> [--name value ...]``: run an ``@app.command``.
+
+    An exception the command raises is shown trimmed to the command's frames (exit 1), or
+    propagates with ``raise_errors`` (as it does out of Sanic's ``SanicCLI().run()``)."""
     app, _ = load_app(args)
     commands = app_commands(app)
     parser = _command_parser(args.target, commands)
@@ -208,6 +211,8 @@ def run_exec(args: argparse.Namespace, rest: list[str]) -> int:
         if inspect.isawaitable(result):
             asyncio.run(_await(result))
     except Exception as exc:
+        if raise_errors:
+            raise
         # The command's own traceback, without this module's and asyncio's frames; exit 1.
         from hurtle_worker.load_errors import describe_load_error
 
@@ -331,9 +336,10 @@ def parse_target_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None,
-         is_atty: Callable[[], bool] | None = None) -> int:
+         is_atty: Callable[[], bool] | None = None, raise_command_errors: bool = False) -> int:
     """Entry point of the ``sanic`` command (``inspector_client``: the client class
-    ``sanic inspect`` uses, by default ``hurtle_inspector.InspectorClient``)."""
+    ``sanic inspect`` uses, by default ``hurtle_inspector.InspectorClient``;
+    ``raise_command_errors``: let an ``exec`` command's exception propagate)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv == ["-v"]:  # as Sanic: -v alone is the version, with a target it is verbosity
         from hurtle_app.versions import version_line
@@ -354,7 +360,7 @@ def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None,
         argv, rest = argv[:2], argv[2:]
     args = parse_target_args(argv)
     if args.action == "exec":
-        return run_exec(args, rest)
+        return run_exec(args, rest, raise_command_errors)
     if args.inspect_action:
         return run_target_inspect(args)
     if args.action in ("status", "stop", "restart"):

@@ -34,15 +34,22 @@ class SanicCLI:
     def run(self, parse_args: Sequence[str] | None = None) -> None:
         """Parse ``parse_args`` (default: ``sys.argv[1:]``) and do what they ask.
 
-        Raises ``SystemExit`` with the command's exit status when it is not 0.
+        Raises ``SystemExit`` with the command's exit status when it is not 0. An
+        exception raised by a ``sanic TARGET exec`` command propagates, as in Sanic
+        (``python -m sanic`` and the ``sanic`` script show it trimmed and exit 1).
         """
-        import sanic.cli.app as this
-        from sanic.cli.inspector_client import InspectorClient
+        _run(parse_args, raise_command_errors=True)
 
-        status = main(None if parse_args is None else list(parse_args),
-                      inspector_client=InspectorClient, is_atty=lambda: this.is_atty())
-        if status:
-            raise SystemExit(status)
+
+def _run(parse_args: Sequence[str] | None, *, raise_command_errors: bool) -> None:
+    import sanic.cli.app as this
+    from sanic.cli.inspector_client import InspectorClient
+
+    status = main(None if parse_args is None else list(parse_args),
+                  inspector_client=InspectorClient, is_atty=lambda: this.is_atty(),
+                  raise_command_errors=raise_command_errors)
+    if status:
+        raise SystemExit(status)
 
 
 __all__ = ["AppLoader", "Sanic", "SanicCLI"]

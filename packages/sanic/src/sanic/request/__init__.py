@@ -1,6 +1,7 @@
 """``sanic.request``: The request object and its parts."""
 
-from hurtle_http.request import File, Request, RequestParameters, parse_multipart_form
+from hurtle_http.request import File, Request, RequestParameters
+from sanic.request.form import parse_multipart_form
 
 __all__ = ["File", "Request", "RequestParameters", "parse_multipart_form"]
 

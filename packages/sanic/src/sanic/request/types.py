@@ -30,13 +30,13 @@ from hurtle_http.http import Http as Stream  # noqa: F401 - as in Sanic
 from hurtle_http.parameters import RequestParameters as RequestParameters
 from hurtle_http.request import Request
 from hurtle_http.request.credentials import Credentials as Credentials
-from hurtle_http.request.form import parse_multipart_form as parse_multipart_form
 from hurtle_http.request.types import ctx_type as ctx_type
 from hurtle_http.request.types import sanic_type as sanic_type
 from hurtle_http.response.types import BaseHTTPResponse as BaseHTTPResponse
 from hurtle_http.response.types import HTTPResponse as HTTPResponse
 from hurtle_http.stages import Stage as Stage
 from sanic.http.constants import HTTP as HTTP
+from sanic.request.form import parse_multipart_form as parse_multipart_form
 from sanic_routing.route import Route as Route
 
 __all__ = ["ctx_type", "sanic_type", "Request"]
