@@ -26,6 +26,7 @@ import asyncio
 from typing import Any
 
 from hurtle_http.conninfo import ConnInfo
+from hurtle_http.datefield import ensure_ticking
 from hurtle_http.exceptions import RequestCancelled, RequestTimeout, ServiceUnavailable
 from hurtle_http.flow import FlowControl
 from hurtle_http.http import Http
@@ -135,6 +136,7 @@ class HttpProtocol(asyncio.Protocol):
         self._http = self.HTTP_CLASS(self)
         self._time = self.loop.time()
         self._arm(self._time + self._check_every)
+        ensure_ticking(self.loop)  # the Date line of this loop's responses (datefield)
 
     def data_received(self, data: bytes) -> None:
         """Feed received bytes to the parser, and start the handler when a head is ready."""

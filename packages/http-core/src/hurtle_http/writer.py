@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from multidict import CIMultiDict
 
+from hurtle_http.datefield import date_line, on_change
 from hurtle_http.exceptions import STATUS_CODES, RequestCancelled, SanicException, ServerError
 from hurtle_http.framing import CHUNK_END, CONTINUE_RESPONSE, encode_chunk
 from hurtle_http.headers import Header, format_http1_response
@@ -104,6 +105,7 @@ def _head_parts_for(key: tuple[int, bool, str | None]) -> tuple[bytes, bytes]:
         raise InvalidHeader("Response header field contains CR or LF")
     line = _STATUS_LINE_BYTES.get(status) or _unknown_status_line(status).encode()
     tail = "\r\nconnection: keep-alive\r\n" if keep_alive else "\r\nconnection: close\r\n"
+    tail += date_line()  # this cache is emptied when the second changes (datefield)
     if content_type is not None:
         tail += f"content-type: {content_type}\r\n"
     parts = (line, (tail + "\r\n").encode())
@@ -113,6 +115,9 @@ def _head_parts_for(key: tuple[int, bool, str | None]) -> tuple[bytes, bytes]:
 
 
 _heads: dict[tuple[int, bool, str | None, int], tuple[bytes, bytes, bytes]] = {}
+# Both caches hold the Date line: emptied when it changes, once a second.
+on_change(_head_parts.clear)
+on_change(_heads.clear)
 
 
 def _head_for(key: tuple[int, bool, str | None, int]) -> tuple[bytes, bytes, bytes]:
@@ -154,6 +159,9 @@ def _format_head(res: Any, status: int, headers: Any, framing: str) -> bytes:
     fast = _fast_head_types.get(cls)
     if fast is None:
         fast = _uses_base_processed_headers(cls)
+    if "date" not in headers:
+        # RFC 9110 section 6.6.1; a Date the app set is sent instead.
+        framing += date_line()
     if not fast:
         extra = [tuple(f.split(": ", 1)) for f in framing.split("\r\n") if f]
         for name, value in extra:
@@ -290,6 +298,7 @@ class ResponseWriter:
                 "content-length" in headers
                 or "connection" in headers
                 or "transfer-encoding" in headers
+                or "date" in headers
             ):
                 return False
             if "content-type" in headers:
