@@ -566,11 +566,26 @@ async def websocket_handshake(
         max_size=getattr(config, "WEBSOCKET_MAX_SIZE", 2**20),
     )
     path = request.raw_url.decode("latin-1") if hasattr(request, "raw_url") else request.path
+    if getattr(request, "version", "1.1") == "1.0":
+        # RFC 9110 7.8: a server MUST ignore Upgrade in an HTTP/1.0 request, and RFC 6455
+        # 4.2.1 asks for an HTTP/1.1 GET: answered as a request without Upgrade (Sanic
+        # switched protocols).
+        raise SanicException(
+            "Failed to open a WebSocket connection: an upgrade needs HTTP/1.1.\n",
+            status_code=426,
+            headers={"upgrade": "websocket"},
+        )
     # Bytes that are not UTF-8 (kept as surrogates) go to the library as the latin-1
     # characters of those bytes (obs-text, which it accepts): with the surrogates, any such
-    # field, even one it does not read, made it raise and the handshake a 500.
+    # field, even one it does not read, made it raise and the handshake a 500. Trailing
+    # whitespace is no part of a field value (RFC 9110 5.5: a parser MUST exclude it; the
+    # library refused `Sec-WebSocket-Key: <key> `, as in Sanic).
     fields = [
-        (name, value if value.isascii() else value.encode("utf-8", "surrogateescape").decode("latin-1"))
+        (
+            name,
+            (value if value.isascii() else value.encode("utf-8", "surrogateescape").decode("latin-1"))
+            .rstrip(" \t"),
+        )
         for name, value in request.headers.items()
     ]
     try:
@@ -586,16 +601,21 @@ async def websocket_handshake(
         message = response.body.decode(errors="replace") if response.body else ""
         # RFC 9110 15.5.22: a 426 MUST name the protocol to upgrade to (the library's
         # response does); RFC 6455 4.2.2: a refused version MUST come with the versions
-        # the server speaks. Sanic sends neither field.
+        # the server speaks, in a 426 when the version is what was refused (the library
+        # and Sanic answer 400, Sanic without the field).
+        status = response.status_code
         refusal_fields: dict[str, str] = {}
-        if response.status_code == 426:
-            refusal_fields["upgrade"] = response.headers.get("Upgrade", "websocket")
         version = request.headers.get("sec-websocket-version")
-        if version is not None and version.strip() != "13":
+        if "Sec-WebSocket-Version" in message:  # missing, or not 13
+            status = 426
             refusal_fields["sec-websocket-version"] = "13"
+        elif version is not None and version.strip(" \t") != "13":
+            refusal_fields["sec-websocket-version"] = "13"
+        if status == 426:
+            refusal_fields["upgrade"] = response.headers.get("Upgrade", "websocket")
         raise SanicException(
             message or "Invalid websocket upgrade request",
-            status_code=response.status_code,
+            status_code=status,
             headers=refusal_fields or None,
         )
     ws_proto.send_response(response)
