@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Mapping
-from typing import Any, Protocol
+from typing import Any, NoReturn, Protocol
 
 import httptools
 
@@ -623,13 +623,14 @@ class RequestReader:
         self.in_body = False
         self.sink.on_error(exception)
 
-    def _check_host(self, value: bytes) -> None:
+    def _check_host(self, value: bytes) -> bytes:
+        """``value`` checked (``check_host``), without trailing whitespace; else stop."""
         try:
-            check_host(value, again=self.host_of is self.headers)
+            return check_host(value, again=self.host_of is self.headers)
         except BadRequest as error:
             self._stop(error)
 
-    def _stop(self, exception: Exception) -> None:
+    def _stop(self, exception: Exception) -> NoReturn:
         self._pending = exception
         raise _Stop
 
@@ -682,7 +683,7 @@ class RequestReader:
             # PERF: ``host_of`` is the field list of the head whose Host was seen (no
             # reset per head), and a valid value is one lookup (hostfield.py).
             if self.host_of is headers or value not in VALID_HOSTS:
-                self._check_host(value)
+                value = self._check_host(value)
             self.host_of = headers
         try:
             # PERF: the default codec without an error handler is the quicker call
