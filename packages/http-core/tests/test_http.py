@@ -173,21 +173,22 @@ async def test_a_refused_head_request_is_answered_without_content(head: bytes) -
 
 
 @pytest.mark.parametrize(
-    "head",
+    ("head", "status"),
     [
-        b"HEAD / HTTP/9.1\r\n\r\n",  # no HTTP/1.x request line: content, as Sanic
-        b"HEAD / HTTP/2.0\r\n\r\n",  # (llhttp parses this one; it had no content)
-        b"HEAD / HTTP/0.9\r\n\r\n",
-        b"GET /\xc3\xbf HTTP/1.1\r\n\r\n",
-        b"HEAD / HTTP/1.1\r\n\r\nXYZ\x01 / HTTP/1.1\r\n\r\n",  # after a HEAD
+        (b"HEAD / HTTP/9.1\r\n\r\n", 505),  # no HTTP/1.x request line: content, as Sanic
+        (b"HEAD / HTTP/2.0\r\n\r\n", 505),  # (llhttp parses this one; it had no content)
+        (b"HEAD / HTTP/0.9\r\n\r\n", 400),  # (llhttp's reading of a line without a version)
+        (b"HEAD / HTTP/1.10\r\n\r\n", 400),
+        (b"GET /\xc3\xbf HTTP/1.1\r\n\r\n", 400),
+        (b"HEAD / HTTP/1.1\r\n\r\nXYZ\x01 / HTTP/1.1\r\n\r\n", 400),  # after a HEAD
     ],
 )
-async def test_other_refused_requests_keep_the_error_content(head: bytes) -> None:
+async def test_other_refused_requests_keep_the_error_content(head: bytes, status: int) -> None:
     conn = FakeConnection(hello)
     conn.receive(head)
     await conn.settle()
     *_, res = parse_responses(conn.take())
-    assert res.status == 400 and b"Bad Request" in res.body
+    assert res.status == status and res.body
 
 
 async def test_head_answer_keeps_the_length_the_handler_states() -> None:
@@ -662,12 +663,25 @@ async def test_many_headers_within_the_size_limit_are_accepted() -> None:
     assert res.status == 200
 
 
-@pytest.mark.parametrize("line", [b"GET / HTTP/2.0", b"GET /"])
-async def test_unsupported_versions_are_a_plain_bad_request(line: bytes) -> None:
+@pytest.mark.parametrize("line", [b"GET / HTTP/1.01", b"GET / HTTP/12.0", b"GET / http/1.1", b"GET /"])
+async def test_malformed_versions_are_a_plain_bad_request(line: bytes) -> None:
     conn = FakeConnection(echo)
     [res] = await exchange(conn, line + b"\r\nHost: x\r\n\r\n")
     assert res.status == 400
     assert res.body.decode().splitlines()[2] == "Bad Request"
+
+
+@pytest.mark.parametrize("version", [b"2.0", b"3.0", b"2.1", b"9.9", b"0.8"])
+async def test_another_major_version_is_505_saying_what_is_spoken(version: bytes) -> None:
+    """RFC 9110 15.6.6: 505 is the answer to a request of a major version the server does
+    not speak, and it SHOULD say why and what it speaks (Sanic: a plain 400). On a
+    connection that served HTTP/1.1 first too (the refused request is found again)."""
+    for before in (b"", b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"):
+        conn = FakeConnection(echo)
+        *_, res = await exchange(conn, before + b"GET / HTTP/" + version + b"\r\nHost: x\r\n\r\n")
+        assert res.status == 505 and conn.closed
+        assert f"HTTP/{version.decode()} is not supported".encode() in res.body
+        assert b"HTTP/1.1" in res.body
 
 
 async def test_a_content_length_past_any_integer_is_413_like_a_too_large_body() -> None:
@@ -1099,10 +1113,12 @@ async def test_a_higher_http1_minor_version_is_served_as_http11(
     assert not conn.closed
 
 
-@pytest.mark.parametrize("version", [b"1.10", b"2.1", b"3.0", b"0.8"])
-async def test_other_versions_stay_refused(version: bytes) -> None:
+@pytest.mark.parametrize(
+    ("version", "status"), [(b"1.10", 400), (b"2.1", 505), (b"3.0", 505), (b"0.8", 505)]
+)
+async def test_other_versions_stay_refused(version: bytes, status: int) -> None:
     conn = FakeConnection(_version_echo)
     conn.receive(b"GET / HTTP/" + version + b"\r\nHost: x\r\n\r\n")
     await conn.settle()
     (res,) = parse_responses(conn.take())
-    assert res.status == 400 and conn.closed
+    assert res.status == status and conn.closed
