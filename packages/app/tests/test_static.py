@@ -319,3 +319,23 @@ async def test_a_folder_without_index_is_still_404_unhandled(app: Sanic, call, s
 
     assert (await call("GET", "/s/d/")).status == 404
     assert caught == [True]
+
+
+@pytest.mark.parametrize("options", [{}, {"use_content_range": True}, {"stream_large_files": 4}])
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+async def test_a_file_modified_in_the_future_is_sent_as_modified_now(
+    app: Sanic, call, site: Path, options: dict, method: str
+) -> None:
+    """RFC 9110 8.8.2.1: a Last-Modified later than the response MUST be replaced by the
+    time of the response (Sanic sends the file's)."""
+    import os
+    from datetime import UTC, datetime
+    from email.utils import parsedate_to_datetime
+
+    future = datetime(2100, 1, 1, tzinfo=UTC).timestamp()
+    os.utime(site / "a.txt", (future, future))
+    app.static("/s", site, **options)
+    before = datetime.now(UTC).replace(microsecond=0)
+    sent = await call(method, "/s/a.txt")
+    assert sent.status == 200
+    assert before <= parsedate_to_datetime(sent.headers["last-modified"]) <= datetime.now(UTC)
