@@ -130,3 +130,27 @@ def test_allowed_methods_are_the_http_method_members() -> None:
         "<HTTPMethod.OPTIONS: 'OPTIONS'>, <HTTPMethod.PATCH: 'PATCH'>, "
         "<HTTPMethod.DELETE: 'DELETE'>)"
     )
+
+
+async def test_a_percent_encoded_unreserved_character_is_the_character(app, call) -> None:
+    """RFC 9110 4.2.3 and RFC 3986 6.2.2.2: `/ech%6F` and `/echo` are the same URI (an
+    unreserved character and its percent-encoding are equivalent); Sanic answers 404.
+    Reserved characters stay encoded (`/a%2Fb` is no `/a/b`), and the app still sees the
+    path as sent."""
+
+    @app.route("/echo", methods=["GET"])
+    async def echo(request):
+        return text(request.path)
+
+    @app.get("/a/b")
+    async def a_b(request):
+        return text("a/b")
+
+    for target in ("/ech%6F", "/ech%6f", "/%65%63%68%6F"):
+        sent = await call("GET", target)
+        assert (sent.status, sent.text) == (200, target)
+    assert (await call("POST", "/ech%6F")).status == 405
+    assert (await call("GET", "/a%2Fb")).status == 404
+    assert (await call("GET", "/ech%%36F")).status == 404  # decoded once, never twice
+    missing = await call("GET", "/ech%6F%20")
+    assert missing.status == 404 and "/ech%6F%20 not found" in missing.text

@@ -3,6 +3,7 @@ per-route settings the app reads on every request (``route.extra``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -20,6 +21,21 @@ from sanic_routing.exceptions import NotFound as RoutingNotFound
 # distinct 7.8 KB paths to one dynamic route grew a worker by 95 MB; Sanic: 11 MB).
 CACHE_LIMIT = 4096
 CACHED_PATH_MAX = 256
+
+_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+# RFC 3986 2.3: the unreserved characters.
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+
+def _decode_unreserved(path: str) -> str:
+    """``path`` with its percent-encoded unreserved characters decoded: the same URI
+    (RFC 3986 6.2.2.2, RFC 9110 4.2.3); reserved ones (``%2F``...) and others stay."""
+
+    def decode(match: re.Match[str]) -> str:
+        char = chr(int(match.group(1), 16))
+        return char if char in _UNRESERVED else match.group(0)
+
+    return _ESCAPE.sub(decode, path)
 
 
 class Router(BaseRouter):
@@ -39,7 +55,7 @@ class Router(BaseRouter):
         self._empty = False
 
     def get(
-        self, path: str, method: str, host: str | None
+        self, path: str, method: str, host: str | None, *, _decoded: bool = False
     ) -> tuple[Route, Callable[..., Any], dict[str, Any]]:
         """Resolve a request to ``(route, handler, params)``."""
         # PERF: a resolved (path, method[, host]) is remembered, so repeated requests cost
@@ -58,6 +74,17 @@ class Router(BaseRouter):
                 extra={"host": host} if (host and self._host_routing) else None,
             )
         except RoutingNotFound as exc:
+            if "%" in path and not _decoded:
+                # `/ech%6F` is `/echo` (RFC 9110 4.2.3: an unreserved character and its
+                # percent-encoding are the same URI); Sanic answers 404. Only a path no
+                # route matched as it came is tried again (parameters are unquoted anyway).
+                normalized = _decode_unreserved(path)
+                if normalized != path:
+                    try:
+                        # (once: `%%36F` gives `%6F`, which is no `o`)
+                        return self.get(normalized, method, host, _decoded=True)
+                    except NotFound:
+                        pass  # named as it came, below
             # Sanic reports the path as the router normalised it (no trailing slash), and
             # names no path when a host requirement fails ("") or a file extension is
             # refused (None): its 404 page says so, and so does ours.
