@@ -154,3 +154,19 @@ async def test_a_percent_encoded_unreserved_character_is_the_character(app, call
     assert (await call("GET", "/ech%%36F")).status == 404  # decoded once, never twice
     missing = await call("GET", "/ech%6F%20")
     assert missing.status == 404 and "/ech%6F%20 not found" in missing.text
+
+
+async def test_the_asterisk_form_target_is_for_options_only(app, call) -> None:
+    """RFC 9112 3.2.4: `*` is the target of a server-wide OPTIONS only; `GET *` was
+    served by the `/` route (as in Sanic). Now a 400, on every such request."""
+
+    @app.route("/", methods=["GET", "POST", "OPTIONS"])
+    async def index(request):
+        return text(f"index {request.method}")
+
+    for _ in range(2):
+        for method in ("GET", "POST", "HEAD"):
+            sent = await call(method, "*")
+            assert sent.status == 400
+    assert (await call("GET", "/")).text == "index GET"
+    assert (await call("OPTIONS", "*")).status == 200

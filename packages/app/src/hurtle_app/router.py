@@ -9,7 +9,7 @@ from typing import Any
 
 from hurtle_app.futures import methods_string_message
 from hurtle_http.constants import HTTP_METHODS
-from hurtle_http.exceptions import MethodNotAllowed, NotFound, SanicException
+from hurtle_http.exceptions import BadRequest, MethodNotAllowed, NotFound, SanicException
 from sanic_routing import BaseRouter, Route
 from sanic_routing.exceptions import BadMethod, NoMethod
 from sanic_routing.exceptions import NotFound as RoutingNotFound
@@ -67,6 +67,12 @@ class Router(BaseRouter):
             return hit[0], hit[1], dict(hit[2]) if hit[2] else {}
         if self._empty:
             raise NotFound(f"Requested URL {path} not found")
+        if path == "*" and method != "OPTIONS":
+            # RFC 9112 3.2.4: the asterisk-form target is for a server-wide OPTIONS only,
+            # any other request line with it is invalid (RFC 9112 3: a 400). `GET *` was
+            # served by the `/` route (a path is matched from its second character), as
+            # in Sanic. Not cached, so every such request is answered here.
+            raise BadRequest(f"Method {method} cannot have the asterisk-form target (*)")
         try:
             route, handler, params = self.resolve(
                 path,
