@@ -233,6 +233,27 @@ async def test_head_states_the_length_a_get_would_send(
     assert ("accept-ranges" in sent.headers) is ranges
 
 
+@pytest.mark.parametrize("ranges", [False, True])
+@pytest.mark.parametrize("stream", [False, 4])
+async def test_head_carries_the_fields_a_get_would(
+    app: Sanic, call, site: Path, ranges: bool, stream: bool | int
+) -> None:
+    # RFC 9110 9.3.2: a HEAD answer SHOULD carry the header fields of the GET answer (the
+    # framing fields aside). Sanic leaves out the GET's Cache-Control, so a cache told
+    # by HEAD could reuse the file without asking again.
+    app.static("/s", site, use_content_range=ranges, stream_large_files=stream)
+    got = await call("GET", "/s/a.txt")
+    head = await call("HEAD", "/s/a.txt")
+    framing = {"content-length", "transfer-encoding", "connection"}
+
+    def fields(sent) -> dict[str, str]:
+        return {k.lower(): v for k, v in sent.headers.items() if k.lower() not in framing}
+
+    assert (head.status, head.body) == (200, b"")
+    assert fields(head) == fields(got)
+    assert ("cache-control" in head.headers) is not stream
+
+
 async def test_a_streamed_file_with_ranges_on_states_its_length(
     app: Sanic, call, site: Path
 ) -> None:

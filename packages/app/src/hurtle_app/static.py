@@ -262,7 +262,9 @@ class StaticHandler:
         if not_modified is not None:
             return not_modified
         if request.method == "HEAD":
-            return _head_response(path, stats.st_size, mtime, self.content_type, self.use_content_range)
+            return _head_response(
+                path, stats.st_size, mtime, self.content_type, self.use_content_range, streamed
+            )
         headers: dict[str, str] = {}
         byte_range = None
         if self.use_content_range:
@@ -332,12 +334,14 @@ def _content_type(path: Path, content_type: str | None) -> str:
 
 
 def _head_response(
-    path: Path, size: int, mtime: float, content_type: str | None, ranges: bool
+    path: Path, size: int, mtime: float, content_type: str | None, ranges: bool, streamed: bool
 ) -> Any:
     """What Sanic answers a HEAD for a static file: its type, date and length.
 
     RFC 9110 8.6: the length a HEAD answer gives MUST be the one a GET would send (Sanic
-    sends ``content-length: 0`` unless ``use_content_range`` is on).
+    sends ``content-length: 0`` unless ``use_content_range`` is on). RFC 9110 9.3.2: the
+    other fields SHOULD be the GET's too, so a file that is read (not streamed) keeps its
+    ``Cache-Control: no-cache`` (Sanic leaves it out of the HEAD answer).
     """
     from hurtle_http.response import HTTPResponse
 
@@ -345,6 +349,8 @@ def _head_response(
         "Last-Modified": formatdate(mtime, usegmt=True),
         "Content-Length": str(size),
     }
+    if not streamed:
+        headers["Cache-Control"] = "no-cache"
     if ranges:
         headers["Accept-Ranges"] = "bytes"
     return HTTPResponse(headers=headers, content_type=_content_type(path, content_type))
