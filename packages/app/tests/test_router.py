@@ -156,6 +156,25 @@ async def test_a_percent_encoded_unreserved_character_is_the_character(app, call
     assert missing.status == 404 and "/ech%6F%20 not found" in missing.text
 
 
+async def test_the_hex_digits_of_an_escape_are_case_insensitive(app, call) -> None:
+    """RFC 3986 6.2.2.1 and RFC 9110 4.2.3: `%c3%a9` and `%C3%A9` are the same escape, so
+    `/caf%c3%a9` is the `/café` route as `/caf%C3%A9` is; Sanic answers 404 to the
+    lower-case form. The app sees the path as sent, and `%2f` is still no `/`."""
+
+    @app.get("/café")
+    async def cafe(request):
+        return text(request.path)
+
+    @app.get("/a/b")
+    async def a_b(request):
+        return text("a/b")
+
+    for target in ("/caf%C3%A9", "/caf%c3%a9", "/caf%C3%a9", "/ca%66%c3%a9"):
+        sent = await call("GET", target)
+        assert (sent.status, sent.text) == (200, target)
+    assert (await call("GET", "/a%2fb")).status == 404
+
+
 async def test_the_asterisk_form_target_is_for_options_only(app, call) -> None:
     """RFC 9112 3.2.4: `*` is the target of a server-wide OPTIONS only; `GET *` was
     served by the `/` route (as in Sanic). Now a 400, on every such request."""

@@ -28,12 +28,13 @@ _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 
 
 def _decode_unreserved(path: str) -> str:
-    """``path`` with its percent-encoded unreserved characters decoded: the same URI
-    (RFC 3986 6.2.2.2, RFC 9110 4.2.3); reserved ones (``%2F``...) and others stay."""
+    """``path`` with its percent-encoded unreserved characters decoded and the hex digits
+    of the other escapes in upper case: the same URI (RFC 3986 6.2.2.1 and 6.2.2.2, RFC
+    9110 4.2.3); reserved ones (``%2F``...) and others stay encoded."""
 
     def decode(match: re.Match[str]) -> str:
         char = chr(int(match.group(1), 16))
-        return char if char in _UNRESERVED else match.group(0)
+        return char if char in _UNRESERVED else match.group(0).upper()
 
     return _ESCAPE.sub(decode, path)
 
@@ -81,8 +82,9 @@ class Router(BaseRouter):
             )
         except RoutingNotFound as exc:
             if "%" in path and not _decoded:
-                # `/ech%6F` is `/echo` (RFC 9110 4.2.3: an unreserved character and its
-                # percent-encoding are the same URI); Sanic answers 404. Only a path no
+                # `/ech%6F` is `/echo` and `/caf%c3%a9` is `/caf%C3%A9` (RFC 9110 4.2.3: an
+                # unreserved character and its percent-encoding are the same URI, and so
+                # are upper- and lower-case hex digits); Sanic answers 404. Only a path no
                 # route matched as it came is tried again (parameters are unquoted anyway).
                 normalized = _decode_unreserved(path)
                 if normalized != path:
