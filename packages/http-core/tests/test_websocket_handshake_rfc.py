@@ -91,3 +91,24 @@ async def test_a_handshake_without_host_is_refused() -> None:
     sent = await _handshake(_head(b"Sec-WebSocket-Version: 13").replace(b"Host: x\r\n", b""))
     assert sent.startswith(b"HTTP/1.1 400 ")
     assert b"missing Host header" in sent
+
+
+@pytest.mark.parametrize(
+    "upgrade",
+    [b"Upgrade: h2c, websocket", b"Upgrade: WebSocket , foo/2", b"Upgrade: foo\r\nUpgrade: websocket"],
+)
+async def test_an_upgrade_list_offering_websocket_is_switched(upgrade: bytes) -> None:
+    """RFC 9110 7.8: Upgrade is a list of protocols the client would switch to, and the
+    server picks one; RFC 6455 4.2.1 asks for an Upgrade containing websocket. A list
+    was a 426 (the library, and Sanic, accept `websocket` alone). The 101 names the one
+    protocol switched to."""
+    sent = await _handshake(_head(b"Sec-WebSocket-Version: 13").replace(b"Upgrade: websocket", upgrade))
+    assert sent.startswith(b"HTTP/1.1 101 ")
+    fields = _fields(sent)
+    assert fields[b"upgrade"] == b"websocket"
+    assert fields[b"sec-websocket-accept"] == b"s3pPLMBiTxaQ9kYGzzhZRbK+xOo="
+
+
+async def test_an_upgrade_list_without_websocket_is_still_426() -> None:
+    sent = await _handshake(_head(b"Sec-WebSocket-Version: 13").replace(b"Upgrade: websocket", b"Upgrade: h2c, foo"))
+    assert sent.startswith(b"HTTP/1.1 426 ")

@@ -40,6 +40,7 @@ from websockets.typing import Subprotocol
 
 from hurtle_http.exceptions import SanicException, ServerError
 from hurtle_http.fieldtext import field_text
+from hurtle_http.request.types import lists_websocket
 from hurtle_http.websocket_access import log_close, log_open
 from hurtle_http.websocket_errors import PING_AFTER_CLOSE, SEND_AFTER_CLOSE, use_after_close
 
@@ -546,6 +547,21 @@ def _set_result(waiter: asyncio.Future, value: Any) -> None:
         waiter.set_result(value)
 
 
+def _websocket_upgrade_only(fields: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``fields`` with an ``Upgrade`` that offers websocket among other protocols
+    (``Upgrade: h2c, websocket``, or over several field lines) reduced to ``websocket``:
+    RFC 9110 7.8 lets the server pick one protocol of the list, and RFC 6455 4.2.1 asks
+    for an ``Upgrade`` containing ``websocket``. The library (and Sanic) refuse any list
+    with a 426."""
+    offered = [value for name, value in fields if name.lower() == "upgrade"]
+    if len(offered) == 1 and "," not in offered[0]:
+        return fields  # the common case: the library reads it as it is
+    if not lists_websocket(",".join(offered)):
+        return fields
+    kept = [(name, value) for name, value in fields if name.lower() != "upgrade"]
+    return [*kept, ("Upgrade", "websocket")]
+
+
 async def websocket_handshake(
     protocol: Any, request: Any, subprotocols: Sequence[str] | None = None
 ) -> WebsocketImplProtocol:
@@ -593,6 +609,7 @@ async def websocket_handshake(
         )
         for name, value in request.headers.items()
     ]
+    fields = _websocket_upgrade_only(fields)
     try:
         ws_request = WSRequest(path, Headers(fields))
     except InvalidHeader as error:
