@@ -130,3 +130,62 @@ def test_allowed_methods_are_the_http_method_members() -> None:
         "<HTTPMethod.OPTIONS: 'OPTIONS'>, <HTTPMethod.PATCH: 'PATCH'>, "
         "<HTTPMethod.DELETE: 'DELETE'>)"
     )
+
+
+async def test_a_percent_encoded_unreserved_character_is_the_character(app, call) -> None:
+    """RFC 9110 4.2.3 and RFC 3986 6.2.2.2: `/ech%6F` and `/echo` are the same URI (an
+    unreserved character and its percent-encoding are equivalent); Sanic answers 404.
+    Reserved characters stay encoded (`/a%2Fb` is no `/a/b`), and the app still sees the
+    path as sent."""
+
+    @app.route("/echo", methods=["GET"])
+    async def echo(request):
+        return text(request.path)
+
+    @app.get("/a/b")
+    async def a_b(request):
+        return text("a/b")
+
+    for target in ("/ech%6F", "/ech%6f", "/%65%63%68%6F"):
+        sent = await call("GET", target)
+        assert (sent.status, sent.text) == (200, target)
+    assert (await call("POST", "/ech%6F")).status == 405
+    assert (await call("GET", "/a%2Fb")).status == 404
+    assert (await call("GET", "/ech%%36F")).status == 404  # decoded once, never twice
+    missing = await call("GET", "/ech%6F%20")
+    assert missing.status == 404 and "/ech%6F%20 not found" in missing.text
+
+
+async def test_the_hex_digits_of_an_escape_are_case_insensitive(app, call) -> None:
+    """RFC 3986 6.2.2.1 and RFC 9110 4.2.3: `%c3%a9` and `%C3%A9` are the same escape, so
+    `/caf%c3%a9` is the `/café` route as `/caf%C3%A9` is; Sanic answers 404 to the
+    lower-case form. The app sees the path as sent, and `%2f` is still no `/`."""
+
+    @app.get("/café")
+    async def cafe(request):
+        return text(request.path)
+
+    @app.get("/a/b")
+    async def a_b(request):
+        return text("a/b")
+
+    for target in ("/caf%C3%A9", "/caf%c3%a9", "/caf%C3%a9", "/ca%66%c3%a9"):
+        sent = await call("GET", target)
+        assert (sent.status, sent.text) == (200, target)
+    assert (await call("GET", "/a%2fb")).status == 404
+
+
+async def test_the_asterisk_form_target_is_for_options_only(app, call) -> None:
+    """RFC 9112 3.2.4: `*` is the target of a server-wide OPTIONS only; `GET *` was
+    served by the `/` route (as in Sanic). Now a 400, on every such request."""
+
+    @app.route("/", methods=["GET", "POST", "OPTIONS"])
+    async def index(request):
+        return text(f"index {request.method}")
+
+    for _ in range(2):
+        for method in ("GET", "POST", "HEAD"):
+            sent = await call(method, "*")
+            assert sent.status == 400
+    assert (await call("GET", "/")).text == "index GET"
+    assert (await call("OPTIONS", "*")).status == 200

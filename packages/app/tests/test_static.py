@@ -245,6 +245,27 @@ async def test_head_states_the_length_a_get_would_send(
     assert ("accept-ranges" in sent.headers) is ranges
 
 
+@pytest.mark.parametrize("ranges", [False, True])
+@pytest.mark.parametrize("stream", [False, 4])
+async def test_head_carries_the_fields_a_get_would(
+    app: Sanic, call, site: Path, ranges: bool, stream: bool | int
+) -> None:
+    # RFC 9110 9.3.2: a HEAD answer SHOULD carry the header fields of the GET answer (the
+    # framing fields aside). Sanic leaves out the GET's Cache-Control, so a cache told
+    # by HEAD could reuse the file without asking again.
+    app.static("/s", site, use_content_range=ranges, stream_large_files=stream)
+    got = await call("GET", "/s/a.txt")
+    head = await call("HEAD", "/s/a.txt")
+    framing = {"content-length", "transfer-encoding", "connection"}
+
+    def fields(sent) -> dict[str, str]:
+        return {k.lower(): v for k, v in sent.headers.items() if k.lower() not in framing}
+
+    assert (head.status, head.body) == (200, b"")
+    assert fields(head) == fields(got)
+    assert ("cache-control" in head.headers) is not stream
+
+
 async def test_a_streamed_file_with_ranges_on_states_its_length(
     app: Sanic, call, site: Path
 ) -> None:
@@ -331,3 +352,23 @@ async def test_a_folder_without_index_is_still_404_unhandled(app: Sanic, call, s
 
     assert (await call("GET", "/s/d/")).status == 404
     assert caught == [True]
+
+
+@pytest.mark.parametrize("options", [{}, {"use_content_range": True}, {"stream_large_files": 4}])
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+async def test_a_file_modified_in_the_future_is_sent_as_modified_now(
+    app: Sanic, call, site: Path, options: dict, method: str
+) -> None:
+    """RFC 9110 8.8.2.1: a Last-Modified later than the response MUST be replaced by the
+    time of the response (Sanic sends the file's)."""
+    import os
+    from datetime import UTC, datetime
+    from email.utils import parsedate_to_datetime
+
+    future = datetime(2100, 1, 1, tzinfo=UTC).timestamp()
+    os.utime(site / "a.txt", (future, future))
+    app.static("/s", site, **options)
+    before = datetime.now(UTC).replace(microsecond=0)
+    sent = await call(method, "/s/a.txt")
+    assert sent.status == 200
+    assert before <= parsedate_to_datetime(sent.headers["last-modified"]) <= datetime.now(UTC)

@@ -204,3 +204,25 @@ async def test_file_stream_range(path: Path) -> None:
     await stream.streaming_fn(sink)
     assert b"".join(sink.chunks) == CONTENT[2:13]
     assert [len(c) for c in sink.chunks] == [4, 4, 3]
+
+
+async def test_a_file_modified_in_the_future_is_sent_as_modified_now(tmp_path: Path) -> None:
+    """RFC 9110 8.8.2.1: an origin server MUST NOT send a Last-Modified later than the
+    response, and MUST send the time of the response instead (a clock that was wrong, a
+    file unpacked from an archive made elsewhere). Sanic sends the file's time."""
+    from email.utils import parsedate_to_datetime
+
+    target = tmp_path / "future.txt"
+    target.write_bytes(CONTENT)
+    future = datetime(2100, 1, 1, tzinfo=UTC).timestamp()
+    os.utime(target, (future, future))
+    before = datetime.now(UTC).replace(microsecond=0)
+    response = await file(target)
+    sent = parsedate_to_datetime(response.headers["Last-Modified"])
+    assert before <= sent <= datetime.now(UTC)
+    # and the conditional request compares with that time, not the file's
+    again = Header({"If-Modified-Since": response.headers["Last-Modified"]})
+    assert (await file(target, request_headers=again)).status == 304
+    # a time the application passes itself is its own
+    given = await file(target, last_modified=future)
+    assert given.headers["Last-Modified"] == "Fri, 01 Jan 2100 00:00:00 GMT"

@@ -18,14 +18,14 @@ from hurtle_http.testing import FakeConnection, parse_responses
 from .conftest import echo, exchange, hello
 
 
-@pytest.mark.parametrize("line", [b"GET / HTTP/2.0", b"GET / HTTP/0.9"])
+@pytest.mark.parametrize(("line", "status"), [(b"GET / HTTP/2.0", 505), (b"GET / HTTP/0.9", 400)])
 @pytest.mark.parametrize("connection", [b"", b"Connection: keep-alive\r\n", b"Connection: close\r\n"])
 async def test_versions_other_than_1_0_and_1_1_are_refused_whatever_the_connection_field(
-    line: bytes, connection: bytes
+    line: bytes, status: int, connection: bytes
 ) -> None:
     conn = FakeConnection(echo)
     [res] = await exchange(conn, line + b"\r\nHost: x\r\n" + connection + b"\r\n")
-    assert res.status == 400
+    assert res.status == status  # 505: RFC 9110 15.6.6 (Sanic: 400)
 
 
 @pytest.mark.parametrize(
@@ -604,7 +604,7 @@ async def _version(request: Any) -> Any:
     [
         ([b"GET / HTTP/1.1\r\nConnection: keep-alive\r\n\r\n"], [(200, "1.1")]),
         ([b"GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"], [(200, "1.0")]),
-        ([b"GET / HTTP/2.0\r\nConnection: keep-alive\r\n\r\n"], [(400, None)]),
+        ([b"GET / HTTP/2.0\r\nConnection: keep-alive\r\n\r\n"], [(505, None)]),
         ([b"GET / HTTP/1.0\r\nConnection: keep-alive\r\nX: a HTTP/1.1\r\n\r\n"], [(200, "1.0")]),
         (
             [b"GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET / HTTP/1.1\r\nConnection: keep-alive\r\n\r\n"],

@@ -209,6 +209,13 @@ def test_default_ports_and_tls() -> None:
     assert ws.scheme == "ws"
 
 
+def test_an_upgrade_list_offering_websocket_is_a_websocket_request() -> None:
+    # RFC 9110 7.8: Upgrade is a list, and the handshake switches for one offering
+    # websocket among others, so the request's URL is ws as for `Upgrade: websocket`.
+    assert make(b"/", {"Host": "a.com", "Upgrade": "h2c, WebSocket"}).scheme == "ws"
+    assert make(b"/", {"Host": "a.com", "Upgrade": "h2c, websockets"}).scheme == "http"
+
+
 def test_server_name_setting_overrides_host_and_scheme() -> None:
     request = make(b"/x", {"Host": "other.com"}, app=app_with(SERVER_NAME="https://srv.com:99/x"))
     assert request.host == "srv.com:99"

@@ -105,3 +105,41 @@ async def test_head_of_a_stream_keeps_an_http10_keep_alive_connection(kind: str)
     assert first.status == 200 and first.header("connection") == "keep-alive"
     assert first.header("transfer-encoding") is None
     assert (second.status, second.body) == (200, b"next")
+
+
+@pytest.mark.parametrize("stream", ["respond", "ResponseStream"])
+async def test_a_stream_longer_than_its_stated_length_never_sends_the_excess(stream: str) -> None:
+    """RFC 9112 6.3: bytes after the stated Content-Length are the next response to the
+    client. A first piece already longer than the length the handler stated went out
+    whole (as in Sanic: the client read `cd` as the next response's head); now its send
+    raises, as for a later piece that overflows, and since nothing was written the
+    handler's error gets the 500 page, and the connection serves the next request."""
+    from hurtle_http.response import ResponseStream
+
+    failures: list[str] = []
+
+    async def handler(request: Any) -> Any:
+        if request.path == "/next":
+            return text("next")
+        if stream == "respond":
+            response = await request.respond(headers={"content-length": "2"})
+            try:
+                await response.send("abcd")
+            except Exception as error:
+                failures.append(str(error))
+                raise
+            await response.eof()
+            return None
+
+        async def write(response: Any) -> None:
+            await response.write("abcd")
+
+        return ResponseStream(write, headers={"content-length": "2"})
+
+    raw = await _raw(handler)
+    assert b"abcd" not in raw
+    first, second = parse_responses(raw)
+    assert first.status == 500 and b"bigger than content-length" in first.body
+    assert (second.status, second.body) == (200, b"next")
+    if stream == "respond":
+        assert failures == ["Response was bigger than content-length"]

@@ -3,12 +3,13 @@ per-route settings the app reads on every request (``route.extra``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from hurtle_app.futures import methods_string_message
 from hurtle_http.constants import HTTP_METHODS
-from hurtle_http.exceptions import MethodNotAllowed, NotFound, SanicException
+from hurtle_http.exceptions import BadRequest, MethodNotAllowed, NotFound, SanicException
 from sanic_routing import BaseRouter, Route
 from sanic_routing.exceptions import BadMethod, NoMethod
 from sanic_routing.exceptions import NotFound as RoutingNotFound
@@ -20,6 +21,22 @@ from sanic_routing.exceptions import NotFound as RoutingNotFound
 # distinct 7.8 KB paths to one dynamic route grew a worker by 95 MB; Sanic: 11 MB).
 CACHE_LIMIT = 4096
 CACHED_PATH_MAX = 256
+
+_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+# RFC 3986 2.3: the unreserved characters.
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+
+def _decode_unreserved(path: str) -> str:
+    """``path`` with its percent-encoded unreserved characters decoded and the hex digits
+    of the other escapes in upper case: the same URI (RFC 3986 6.2.2.1 and 6.2.2.2, RFC
+    9110 4.2.3); reserved ones (``%2F``...) and others stay encoded."""
+
+    def decode(match: re.Match[str]) -> str:
+        char = chr(int(match.group(1), 16))
+        return char if char in _UNRESERVED else match.group(0).upper()
+
+    return _ESCAPE.sub(decode, path)
 
 
 class Router(BaseRouter):
@@ -39,7 +56,7 @@ class Router(BaseRouter):
         self._empty = False
 
     def get(
-        self, path: str, method: str, host: str | None
+        self, path: str, method: str, host: str | None, *, _decoded: bool = False
     ) -> tuple[Route, Callable[..., Any], dict[str, Any]]:
         """Resolve a request to ``(route, handler, params)``."""
         # PERF: a resolved (path, method[, host]) is remembered, so repeated requests cost
@@ -51,6 +68,12 @@ class Router(BaseRouter):
             return hit[0], hit[1], dict(hit[2]) if hit[2] else {}
         if self._empty:
             raise NotFound(f"Requested URL {path} not found")
+        if path == "*" and method != "OPTIONS":
+            # RFC 9112 3.2.4: the asterisk-form target is for a server-wide OPTIONS only,
+            # any other request line with it is invalid (RFC 9112 3: a 400). `GET *` was
+            # served by the `/` route (a path is matched from its second character), as
+            # in Sanic. Not cached, so every such request is answered here.
+            raise BadRequest(f"Method {method} cannot have the asterisk-form target (*)")
         try:
             route, handler, params = self.resolve(
                 path,
@@ -58,6 +81,18 @@ class Router(BaseRouter):
                 extra={"host": host} if (host and self._host_routing) else None,
             )
         except RoutingNotFound as exc:
+            if "%" in path and not _decoded:
+                # `/ech%6F` is `/echo` and `/caf%c3%a9` is `/caf%C3%A9` (RFC 9110 4.2.3: an
+                # unreserved character and its percent-encoding are the same URI, and so
+                # are upper- and lower-case hex digits); Sanic answers 404. Only a path no
+                # route matched as it came is tried again (parameters are unquoted anyway).
+                normalized = _decode_unreserved(path)
+                if normalized != path:
+                    try:
+                        # (once: `%%36F` gives `%6F`, which is no `o`)
+                        return self.get(normalized, method, host, _decoded=True)
+                    except NotFound:
+                        pass  # named as it came, below
             # Sanic reports the path as the router normalised it (no trailing slash), and
             # names no path when a host requirement fails ("") or a file extension is
             # refused (None): its 404 page says so, and so does ours.

@@ -250,7 +250,7 @@ class StaticHandler:
     async def __call__(self, request: Any, __file_uri__: str | None = None, **_: Any) -> Any:
         """Serve the file (or folder index) the request names."""
         from hurtle_http.response import file, file_stream
-        from hurtle_http.response.file import preconditions
+        from hurtle_http.response.file import file_modified, preconditions
 
         path, relative = self.resolve(__file_uri__)
         try:
@@ -259,6 +259,7 @@ class StaticHandler:
             raise FileNotFound("File not found", path=path, relative_url=__file_uri__) from None
         if path.is_dir():
             return await self.directory_handler.handle(request, relative)
+        mtime = file_modified(stats.st_mtime)  # never in the future (RFC 9110 8.8.2.1)
 
         streamed = self.stream_threshold is not None and stats.st_size >= self.stream_threshold
         # RFC 9110 13.2.2: the preconditions come before HEAD, Range and the body; a 304
@@ -266,25 +267,27 @@ class StaticHandler:
         not_modified = preconditions(
             request.headers,
             {} if streamed else {"Cache-Control": "no-cache"},
-            stats.st_mtime if self.use_modified_since else None,
+            mtime if self.use_modified_since else None,
             request.method,
         )
         if not_modified is not None:
             return not_modified
         if request.method == "HEAD":
-            return _head_response(path, stats, self.content_type, self.use_content_range)
+            return _head_response(
+                path, stats.st_size, mtime, self.content_type, self.use_content_range, streamed
+            )
         headers: dict[str, str] = {}
         byte_range = None
         if self.use_content_range:
             headers["Accept-Ranges"] = "bytes"
             if _range_applies(request.headers.get("range")) and _if_range_holds(
-                request.headers.get("if-range"), stats.st_mtime
+                request.headers.get("if-range"), mtime
             ):
                 byte_range = ContentRangeHandler(request, stats)
                 headers.update(byte_range.headers)
         if streamed:
             # As Sanic: a streamed file is labelled like a read one.
-            headers["Last-Modified"] = formatdate(stats.st_mtime, usegmt=True)
+            headers["Last-Modified"] = formatdate(mtime, usegmt=True)
             if self.use_content_range and byte_range is None:
                 headers["Content-Length"] = str(stats.st_size)  # as Sanic: the size is known
             return await file_stream(
@@ -342,19 +345,23 @@ def _content_type(path: Path, content_type: str | None) -> str:
 
 
 def _head_response(
-    path: Path, stats: os.stat_result, content_type: str | None, ranges: bool
+    path: Path, size: int, mtime: float, content_type: str | None, ranges: bool, streamed: bool
 ) -> Any:
     """What Sanic answers a HEAD for a static file: its type, date and length.
 
     RFC 9110 8.6: the length a HEAD answer gives MUST be the one a GET would send (Sanic
-    sends ``content-length: 0`` unless ``use_content_range`` is on).
+    sends ``content-length: 0`` unless ``use_content_range`` is on). RFC 9110 9.3.2: the
+    other fields SHOULD be the GET's too, so a file that is read (not streamed) keeps its
+    ``Cache-Control: no-cache`` (Sanic leaves it out of the HEAD answer).
     """
     from hurtle_http.response import HTTPResponse
 
     headers = {
-        "Last-Modified": formatdate(stats.st_mtime, usegmt=True),
-        "Content-Length": str(stats.st_size),
+        "Last-Modified": formatdate(mtime, usegmt=True),
+        "Content-Length": str(size),
     }
+    if not streamed:
+        headers["Cache-Control"] = "no-cache"
     if ranges:
         headers["Accept-Ranges"] = "bytes"
     return HTTPResponse(headers=headers, content_type=_content_type(path, content_type))

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Mapping
-from typing import Any, Protocol
+from typing import Any, NoReturn, Protocol
 
 import httptools
 
 from hurtle_http.exceptions import (
     BadRequest,
+    HTTPException,
     NotImplementedByServer,
     PayloadTooLarge,
     RequestHeaderFieldsTooLarge,
@@ -48,17 +49,33 @@ class _Stop(Exception):
 
 
 class UnsupportedVersion(BadRequest):
-    """A request line whose version is no HTTP/1.x: no HTTP/1.x request, so its 400 keeps
-    its content even for HEAD (as Sanic's)."""
+    """A request line without a valid HTTP/1.x version: no HTTP/1.x request, so its 400
+    keeps its content even for HEAD (as Sanic's)."""
+
+
+class MajorVersionNotSupported(HTTPException):
+    """A request line of another major version (``HTTP/2.0``, ``HTTP/3.0``, ``HTTP/0.8``):
+    505 (RFC 9110 15.6.6; Sanic answers 400), its content kept even for HEAD."""
+
+    status_code = 505
+    quiet = True
+
+    def __init__(self, version: str) -> None:
+        # RFC 9110 15.6.6: the answer SHOULD say why, and what the server speaks.
+        super().__init__(f"HTTP/{version} is not supported; this server speaks HTTP/1.1 and HTTP/1.0.")
 
 
 def http1_version(version: str) -> str:
     """The version a request of ``version`` (as the parser read it) is served as: itself
-    for 1.0 and 1.1, else ``UnsupportedVersion`` (a 400, as Sanic's). A higher HTTP/1 minor
-    version never gets here: ``RequestReader`` reads it as 1.1 (``_HIGHER_MINOR``)."""
+    for 1.0 and 1.1, else refused: ``UnsupportedVersion`` (400) for 0.9, which llhttp also
+    reports for a request line without a version (``GET /``), ``MajorVersionNotSupported``
+    (505) for 2.0. A higher HTTP/1 minor version never gets here: ``RequestReader`` reads
+    it as 1.1 (``_HIGHER_MINOR``)."""
     if version == "1.1" or version == "1.0":
         return version
-    raise UnsupportedVersion("Bad Request")
+    if version == "0.9":
+        raise UnsupportedVersion("Bad Request")
+    raise MajorVersionNotSupported(version)
 
 
 def parse_content_length(value: str) -> int:
@@ -160,6 +177,11 @@ _TARGET = re.compile(rb" ([^ \r\n]+) HTTP/1\.[0-9]\r?\n")
 # 9112 2.3). llhttp refuses them: the request is parsed again from its first byte with
 # "1.1" in their place (as the stand-in method above). Sanic answers them 400.
 _HIGHER_MINOR = re.compile(rb"[\r\n]*[!#$%&'*+\-.^_`|~0-9A-Za-z]+ [^ \r\n]+ HTTP/1\.[2-9](?=\r\n)")
+# A well-formed version of another major (HTTP/3.0, HTTP/2.1, HTTP/0.0 ...), which llhttp
+# refuses: answered 505 (RFC 9110 15.6.6), not 400 (llhttp passes 2.0 and 0.9 themselves).
+_OTHER_MAJOR = re.compile(
+    rb"[\r\n]*[!#$%&'*+\-.^_`|~0-9A-Za-z]+ [^ \r\n]+ HTTP/([02-9]\.[0-9])(?=\r\n)"
+)
 
 
 def _non_ascii_target(data: bytes) -> bool:
@@ -559,7 +581,10 @@ class RequestReader:
             # that reads the parser directly, like Http, raises without _stop()).
             cause = error.__context__
             if self._pending is None and isinstance(cause, Exception) and not isinstance(cause, _Stop):
-                self._refuse(cause, False if isinstance(cause, UnsupportedVersion) else None)
+                self._refuse(
+                    cause,
+                    False if isinstance(cause, (UnsupportedVersion, MajorVersionNotSupported)) else None,
+                )
             else:
                 self._refuse(self._pending or BadRequest("Bad Request"))
         except httptools.HttpParserInvalidURLError:
@@ -574,7 +599,8 @@ class RequestReader:
                 self._refuse(self._pending or BadRequest("Bad Request"), True)
         except httptools.HttpParserError as error:
             message = str(error)
-            refusal = self._pending or _status_of_parser_error(message)
+            refusal = self._pending or self._other_major(error, data, at_rest)
+            refusal = refusal or _status_of_parser_error(message)
             if refusal.args == ("Bad content-length",) and any(
                 name.lower() == "transfer-encoding" for name, _ in self.headers
             ):
@@ -586,6 +612,15 @@ class RequestReader:
             self._refuse(refusal, False if "ersion" in message or "HTTP/" in message else None)
         except Exception as error:
             self._refuse(BadRequest(f"Bad Request ({type(error).__name__})"))
+
+    def _other_major(self, error: Exception, data: bytes, at_rest: bool) -> Exception | None:
+        """``MajorVersionNotSupported`` when llhttp refused ``data`` for a well-formed version of
+        another major than 1 (``_OTHER_MAJOR``); ``None`` for any other refusal."""
+        if not at_rest or "Invalid HTTP version" not in str(error):
+            return None
+        start = _failed_request_start(data, _completions(data)[0])
+        match = _OTHER_MAJOR.match(data, start)
+        return MajorVersionNotSupported(match.group(1).decode()) if match else None
 
     def _as_http11(self, error: Exception, data: bytes, at_rest: bool) -> bytes | None:
         """``data`` from the request llhttp refused for its HTTP/1.2 ... 1.9 version on,
@@ -623,13 +658,14 @@ class RequestReader:
         self.in_body = False
         self.sink.on_error(exception)
 
-    def _check_host(self, value: bytes) -> None:
+    def _check_host(self, value: bytes) -> bytes:
+        """``value`` checked (``check_host``), without trailing whitespace; else stop."""
         try:
-            check_host(value, again=self.host_of is self.headers)
+            return check_host(value, again=self.host_of is self.headers)
         except BadRequest as error:
             self._stop(error)
 
-    def _stop(self, exception: Exception) -> None:
+    def _stop(self, exception: Exception) -> NoReturn:
         self._pending = exception
         raise _Stop
 
@@ -682,7 +718,7 @@ class RequestReader:
             # PERF: ``host_of`` is the field list of the head whose Host was seen (no
             # reset per head), and a valid value is one lookup (hostfield.py).
             if self.host_of is headers or value not in VALID_HOSTS:
-                self._check_host(value)
+                value = self._check_host(value)
             self.host_of = headers
         try:
             # PERF: the default codec without an error handler is the quicker call
@@ -725,6 +761,7 @@ __all__ = [
     "CONTINUE_RESPONSE",
     "RequestReader",
     "RequestSink",
+    "MajorVersionNotSupported",
     "UnsupportedVersion",
     "body_framing",
     "encode_chunk",

@@ -26,17 +26,20 @@ VALID_HOSTS: dict[bytes, bool] = {}
 _MAX_REMEMBERED = 512
 
 
-def check_host(value: bytes, *, again: bool = False) -> None:
+def check_host(value: bytes, *, again: bool = False) -> bytes:
     """Raise ``BadRequest`` if this is a second ``Host`` of one head (``again``) or
     ``value`` is not a valid authority; remember a valid one, so that the next request
-    with it costs one lookup."""
+    with it costs one lookup. Returns the value without trailing whitespace (RFC 9110
+    5.5: no part of a field value; llhttp keeps it, and leaves none in front)."""
     if again:
         raise BadRequest("Multiple Host headers are not allowed")
+    value = value.rstrip(b" \t")
     if _AUTHORITY.fullmatch(value) is None:
         raise BadRequest(f"Invalid Host header: {value.decode('latin-1')!r}")
     if len(VALID_HOSTS) >= _MAX_REMEMBERED:
         VALID_HOSTS.clear()
     VALID_HOSTS[value] = True
+    return value
 
 
 __all__ = ["VALID_HOSTS", "check_host"]

@@ -534,9 +534,10 @@ class Http(RequestReader, ResponseWriter):
         if has_body and "expect" in fields:
             # RFC 9110 section 10.1.1: an expectation other than 100-continue MAY be
             # refused with 417 (Sanic does, for requests with a body); a 100-continue
-            # from an HTTP/1.0 client MUST be ignored.
+            # from an HTTP/1.0 client MUST be ignored. Whitespace after the value is no
+            # part of it (RFC 9110 5.5; llhttp keeps it): `100-continue ` was a 417.
             expect = fields["expect"]
-            if expect.lower() != "100-continue":
+            if expect.rstrip(" \t").lower() != "100-continue":
                 raise ExpectationFailed(f"Unknown Expect: {field_text(expect)}")
             if version == "1.1":
                 record.expect = True

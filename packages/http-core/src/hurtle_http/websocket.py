@@ -40,6 +40,7 @@ from websockets.typing import Subprotocol
 
 from hurtle_http.exceptions import SanicException, ServerError
 from hurtle_http.fieldtext import field_text
+from hurtle_http.request.types import lists_websocket
 from hurtle_http.websocket_access import log_close, log_open
 from hurtle_http.websocket_errors import PING_AFTER_CLOSE, SEND_AFTER_CLOSE, use_after_close
 
@@ -546,6 +547,21 @@ def _set_result(waiter: asyncio.Future, value: Any) -> None:
         waiter.set_result(value)
 
 
+def _websocket_upgrade_only(fields: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``fields`` with an ``Upgrade`` that offers websocket among other protocols
+    (``Upgrade: h2c, websocket``, or over several field lines) reduced to ``websocket``:
+    RFC 9110 7.8 lets the server pick one protocol of the list, and RFC 6455 4.2.1 asks
+    for an ``Upgrade`` containing ``websocket``. The library (and Sanic) refuse any list
+    with a 426."""
+    offered = [value for name, value in fields if name.lower() == "upgrade"]
+    if len(offered) == 1 and "," not in offered[0]:
+        return fields  # the common case: the library reads it as it is
+    if not lists_websocket(",".join(offered)):
+        return fields
+    kept = [(name, value) for name, value in fields if name.lower() != "upgrade"]
+    return [*kept, ("Upgrade", "websocket")]
+
+
 async def websocket_handshake(
     protocol: Any, request: Any, subprotocols: Sequence[str] | None = None
 ) -> WebsocketImplProtocol:
@@ -566,13 +582,34 @@ async def websocket_handshake(
         max_size=getattr(config, "WEBSOCKET_MAX_SIZE", 2**20),
     )
     path = request.raw_url.decode("latin-1") if hasattr(request, "raw_url") else request.path
+    if getattr(request, "version", "1.1") == "1.0":
+        # RFC 9110 7.8: a server MUST ignore Upgrade in an HTTP/1.0 request, and RFC 6455
+        # 4.2.1 asks for an HTTP/1.1 GET: answered as a request without Upgrade (Sanic
+        # switched protocols).
+        raise SanicException(
+            "Failed to open a WebSocket connection: an upgrade needs HTTP/1.1.\n",
+            status_code=426,
+            headers={"upgrade": "websocket"},
+        )
+    if "host" not in request.headers:
+        # RFC 6455 4.2.1: the handshake MUST carry Host, and one that does not MUST be
+        # refused (such as with 400). A plain request without Host is served, as by Sanic
+        # (which switches protocols for this one too).
+        raise SanicException("Failed to open a WebSocket connection: missing Host header.\n", 400)
     # Bytes that are not UTF-8 (kept as surrogates) go to the library as the latin-1
     # characters of those bytes (obs-text, which it accepts): with the surrogates, any such
-    # field, even one it does not read, made it raise and the handshake a 500.
+    # field, even one it does not read, made it raise and the handshake a 500. Trailing
+    # whitespace is no part of a field value (RFC 9110 5.5: a parser MUST exclude it; the
+    # library refused `Sec-WebSocket-Key: <key> `, as in Sanic).
     fields = [
-        (name, value if value.isascii() else value.encode("utf-8", "surrogateescape").decode("latin-1"))
+        (
+            name,
+            (value if value.isascii() else value.encode("utf-8", "surrogateescape").decode("latin-1"))
+            .rstrip(" \t"),
+        )
         for name, value in request.headers.items()
     ]
+    fields = _websocket_upgrade_only(fields)
     try:
         ws_request = WSRequest(path, Headers(fields))
     except InvalidHeader as error:
@@ -586,16 +623,21 @@ async def websocket_handshake(
         message = response.body.decode(errors="replace") if response.body else ""
         # RFC 9110 15.5.22: a 426 MUST name the protocol to upgrade to (the library's
         # response does); RFC 6455 4.2.2: a refused version MUST come with the versions
-        # the server speaks. Sanic sends neither field.
+        # the server speaks, in a 426 when the version is what was refused (the library
+        # and Sanic answer 400, Sanic without the field).
+        status = response.status_code
         refusal_fields: dict[str, str] = {}
-        if response.status_code == 426:
-            refusal_fields["upgrade"] = response.headers.get("Upgrade", "websocket")
         version = request.headers.get("sec-websocket-version")
-        if version is not None and version.strip() != "13":
+        if "Sec-WebSocket-Version" in message:  # missing, or not 13
+            status = 426
             refusal_fields["sec-websocket-version"] = "13"
+        elif version is not None and version.strip(" \t") != "13":
+            refusal_fields["sec-websocket-version"] = "13"
+        if status == 426:
+            refusal_fields["upgrade"] = response.headers.get("Upgrade", "websocket")
         raise SanicException(
             message or "Invalid websocket upgrade request",
-            status_code=response.status_code,
+            status_code=status,
             headers=refusal_fields or None,
         )
     ws_proto.send_response(response)

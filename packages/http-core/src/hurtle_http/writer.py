@@ -431,6 +431,15 @@ class ResponseWriter:
                 total = int(headers["content-length"])
             except ValueError:
                 raise ServerError("Invalid Content-Length in the response headers") from None
+            if size > total and not self.head_only and not self._status_error:
+                # The first piece of a stream is already longer than its stated length:
+                # what followed the length would be read as the start of the next
+                # response (RFC 9112 6.3; Sanic writes it). Nothing went out yet, so the
+                # send raises, as it does for a later piece that overflows, and the
+                # handler's error gets the error page.
+                res.stream = None
+                self._unbind_unsent()
+                raise ServerError("Response was bigger than content-length")
             self.response_bytes_left = total - size
             headers.popall("transfer-encoding", None)  # RFC 9112 6.2: never with a length
             func = self.http1_response_normal

@@ -49,6 +49,14 @@ from hurtle_http.request.form import (
 _error_logger = logging.getLogger("sanic.error")
 _WS_SCHEMES = {"http": "ws", "https": "wss"}
 
+
+def lists_websocket(upgrade: str) -> bool:
+    """Whether an ``Upgrade`` field value offers ``websocket`` (RFC 9110 7.8: a list of
+    protocols, names case-insensitive as RFC 6455 4.2.1 says)."""
+    if upgrade.lower() == "websocket":
+        return True  # PERF: what clients send; no split
+    return any(item.strip(" \t").lower() == "websocket" for item in upgrade.split(","))
+
 if TYPE_CHECKING:
     from hurtle_http.response.types import BaseHTTPResponse, HTTPResponse
 
@@ -912,7 +920,8 @@ class Request(Generic[sanic_type, ctx_type]):
                 if not scheme:
                     ssl = bool(getattr(self.conn_info, "ssl", False))
                     scheme = "https" if ssl else "http"
-            if self.headers.get("upgrade", "").lower() == "websocket" and getattr(
+            upgrade = self.headers.get("upgrade", "")
+            if upgrade and lists_websocket(upgrade) and getattr(
                 self.app, "websocket_enabled", True
             ):
                 # As Sanic: a websocket request's URL is ws/wss, whatever named the scheme,

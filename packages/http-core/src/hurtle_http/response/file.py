@@ -175,6 +175,15 @@ def _cache_headers(
     headers.setdefault("cache-control", cache_control)
 
 
+def file_modified(mtime: float) -> float:
+    """The modification time a file is sent with: its ``mtime``, or now if that is in
+    the future (RFC 9110 8.8.2.1: an origin server MUST NOT send a ``Last-Modified``
+    later than the time of the response, and MUST send that time instead; Sanic sends
+    the file's)."""
+    now = time.time()
+    return mtime if mtime <= now else now
+
+
 async def file(
     location: str | PurePath,
     status: int = 200,
@@ -203,7 +212,7 @@ async def file(
         modified = _to_utc(last_modified).replace(microsecond=0).timestamp()
     elif isinstance(last_modified, Default):
         stat = await aiofiles.os.stat(location)
-        modified = stat.st_mtime
+        modified = file_modified(stat.st_mtime)
     else:
         modified = last_modified
     if modified:
