@@ -111,15 +111,15 @@ def _head_parts_for(key: tuple[int, bool, str | None]) -> tuple[bytes, bytes]:
     return parts
 
 
-_heads: dict[tuple[int, bool, str | None, int], tuple[bytes, bytes, bytes]] = {}
+_heads: dict[tuple[type, int, bool, str | None, int], tuple[bytes, bytes, bytes]] = {}
 
 
-def _head_for(key: tuple[int, bool, str | None, int]) -> tuple[bytes, bytes, bytes]:
-    """(whole head without fields, its status line, the rest) for (status, keep-alive,
-    type, size): the fields, if any, go between the status line and the rest, which
-    starts with the CRLF that ends the last field."""
-    line, tail = _head_parts.get(key[:3]) or _head_parts_for(key[:3])
-    rest = b"content-length: %d%s" % (key[3], tail)
+def _head_for(key: tuple[type, int, bool, str | None, int]) -> tuple[bytes, bytes, bytes]:
+    """(whole head without fields, its status line, the rest) for (response class, status,
+    keep-alive, content type, size): the fields, if any, go between the status line and
+    the rest, which starts with the CRLF that ends the last field."""
+    line, tail = _head_parts.get(key[1:4]) or _head_parts_for(key[1:4])
+    rest = b"content-length: %d%s" % (key[4], tail)
     head = (line + rest, line, b"\r\n" + rest)
     if len(_heads) < 4096:  # sizes come from the app's bodies; bound the cache
         _heads[key] = head
@@ -263,6 +263,47 @@ class ResponseWriter:
             or self._hook is not None
         ):
             return False
+        # PERF: a response without fields whose head was written before: the key holds
+        # the response's type and status, so a hit needs neither looked at again (only
+        # heads of types and statuses that finish are cached: see _finish_checked).
+        try:  # (no cost in 3.11+ while nothing is raised)
+            body = response.body or b""
+            size = len(body)
+            head = (
+                None
+                if response._headers
+                else _heads.get(
+                    (type(response), response.status, self.keep_alive, response.content_type, size)
+                )
+            )
+        except Exception:  # a response of another shape: _finish_checked looks at its type
+            head = None
+        if head is None:
+            return self._finish_checked(response)
+        protocol = self.protocol
+        if protocol.flow.writing_paused:
+            return False
+        if self.keep_alive and self.expecting_continue:
+            record = self.current
+            if record is not None and not record.done:
+                return self._finish_checked(response)  # (keep-alive changes)
+        previous = self.response
+        if previous is not response:
+            if previous is not None:
+                return False  # one bound by request.respond(): the caller decides
+            self.response = response
+        response.stream = self
+        if not protocol.closed:
+            protocol.transport.write(head[0] + body)
+        self.response_size = size
+        self.stage = IDLE
+        if self.perft0:
+            self.log_response()
+        return True
+
+    def _finish_checked(self, response: Any) -> bool:
+        """``finish`` with every check, for a head not seen before (or a response with
+        fields)."""
         # PERF: subscript, not .get() (no method call); a new type is looked at once.
         try:
             whole = _finish_types[type(response)]
@@ -302,8 +343,9 @@ class ResponseWriter:
         response.stream = self
         size = len(body)
         # PERF: the head without fields comes whole from a cache keyed by everything in it
-        # (a bytes %-format of the Content-Length was about 2,700 instructions).
-        key = (status, keep_alive, content_type, size)
+        # (a bytes %-format of the Content-Length was about 2,700 instructions), and by
+        # the response's type (only types and statuses that finish are cached: see finish).
+        key = (type(response), status, keep_alive, content_type, size)
         try:  # PERF: no cost in 3.11+ while nothing is raised
             head = _heads.get(key)
             if head is None:
