@@ -623,11 +623,12 @@ class RequestReader:
         self.in_body = False
         self.sink.on_error(exception)
 
-    def _check_host(self, value: bytes) -> None:
+    def _check_host(self, value: bytes) -> tuple[str, str]:
         try:
-            check_host(value, again=self.host_of is self.headers)
+            return check_host(value, again=self.host_of is self.headers)
         except BadRequest as error:
             self._stop(error)
+            raise  # (_stop raises)
 
     def _stop(self, exception: Exception) -> None:
         self._pending = exception
@@ -680,10 +681,17 @@ class RequestReader:
         if lowered is _HOST:
             # RFC 9112 section 3.2: a second Host line or a malformed one is a 400.
             # PERF: ``host_of`` is the field list of the head whose Host was seen (no
-            # reset per head), and a valid value is one lookup (hostfield.py).
-            if self.host_of is headers or value not in VALID_HOSTS:
-                self._check_host(value)
+            # reset per head), and a valid value is one lookup that gives its field
+            # whole (hostfield.py): no decode and no tuple per request.
+            try:
+                field = VALID_HOSTS[value]
+            except KeyError:
+                field = self._check_host(value)
+            if self.host_of is headers:
+                self._check_host(value)  # a second Host line
             self.host_of = headers
+            headers.append(field)
+            return
         try:
             # PERF: the default codec without an error handler is the quicker call
             headers.append((lowered, value.decode()))
