@@ -780,3 +780,16 @@ async def test_a_cached_head_still_closes_for_a_client_waiting_for_100_continue(
     assert res.body == b"no body read"
     assert res.header("connection") == "close"
     assert conn.closed
+
+
+@pytest.mark.parametrize(("fields", "status"), [(2000, 200), (2001, 431)])
+async def test_a_field_limit_below_what_the_head_limit_allows_is_counted(
+    fields: int, status: int
+) -> None:
+    # An 8 KiB head holds up to about 2,700 fields: a limit of 2,000 is counted when the
+    # head is complete (a higher one could never be reached before the head limit).
+    conn = FakeConnection(echo, config={"REQUEST_MAX_HEADERS": 2000})
+    head = b"GET / HTTP/1.1\r\n" + b"a:\r\n" * fields + b"\r\n"
+    assert len(head) < 8192
+    [res] = await exchange(conn, head)
+    assert res.status == status
