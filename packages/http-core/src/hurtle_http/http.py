@@ -466,18 +466,19 @@ class Http(RequestReader, ResponseWriter):
                     and length.isascii()
                     and (content_length := int(length)) <= self.request_max_size
                 ):
-                    chunked = False
+                    has_body = bool(content_length)
                 else:
                     content_length, chunked = self._framing(fields, version)
                     if chunked:
                         self.start_chunked_body()
+                    has_body = chunked or bool(content_length)
             except ValueError:
                 # int() refuses more than 4,300 digits, and llhttp passes such a value
                 # when it is mostly leading zeros ("000...01"): as Sanic, a 400 (it was
                 # a 500). PERF: a try costs nothing until it catches (Python 3.11).
                 raise BadRequest("Bad content-length") from None
         else:
-            content_length, chunked = None, False
+            has_body = False
         raw_method = parser.get_method()
         # PERF: these caches are read by subscript, not .get(): no method call (a miss,
         # rare, costs a KeyError instead; benchmarks/inproc.py "GET /").
@@ -510,7 +511,6 @@ class Http(RequestReader, ResponseWriter):
         request.stream = self
         request.conn_info = protocol.conn_info
         request._raw_names = self.names
-        has_body = chunked or bool(content_length)
         record = self._spare
         if record is None:
             record = _Incoming(request, keep_alive, has_body)
@@ -538,11 +538,13 @@ class Http(RequestReader, ResponseWriter):
         # Errors found now are raised with the record in place (on_error keeps them on
         # it): the request, whose head is fine, is then routed before it is answered, so
         # its route's error format and handlers apply, as in Sanic.
-        if has_body and self._oversize is not None:
+        if not has_body:
+            return
+        if self._oversize is not None:
             error, self._oversize = self._oversize, None
             if not self._body_unlimited(record):
                 raise error
-        if has_body and "expect" in fields:
+        if "expect" in fields:
             # RFC 9110 section 10.1.1: an expectation other than 100-continue MAY be
             # refused with 417 (Sanic does, for requests with a body); a 100-continue
             # from an HTTP/1.0 client MUST be ignored.
