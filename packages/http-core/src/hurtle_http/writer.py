@@ -265,45 +265,39 @@ class ResponseWriter:
             return False
         # PERF: a response without fields whose head was written before: the key holds
         # the response's type and status, so a hit needs neither looked at again (only
-        # heads of types and statuses that finish are cached: see _finish_checked).
+        # heads of types and statuses that finish are cached, below).
         try:  # (no cost in 3.11+ while nothing is raised)
-            body = response.body or b""
-            size = len(body)
-            head = (
-                None
-                if response._headers
-                else _heads.get(
+            headers = response._headers  # None until the handler touched ``headers``
+            if headers:
+                head = None
+            else:
+                body = response.body or b""
+                size = len(body)
+                head = _heads.get(
                     (type(response), response.status, self.keep_alive, response.content_type, size)
                 )
-            )
-        except Exception:  # a response of another shape: _finish_checked looks at its type
+        except Exception:  # a response of another shape: its type is looked at below
+            headers = getattr(response, "_headers", None)
             head = None
-        if head is None:
-            return self._finish_checked(response)
-        protocol = self.protocol
-        if protocol.flow.writing_paused:
-            return False
-        if self.keep_alive and self.expecting_continue:
-            record = self.current
-            if record is not None and not record.done:
-                return self._finish_checked(response)  # (keep-alive changes)
-        previous = self.response
-        if previous is not response:
-            if previous is not None:
-                return False  # one bound by request.respond(): the caller decides
-            self.response = response
-        response.stream = self
-        if not protocol.closed:
-            protocol.transport.write(head[0] + body)
-        self.response_size = size
-        self.stage = IDLE
-        if self.perft0:
-            self.log_response()
-        return True
-
-    def _finish_checked(self, response: Any) -> bool:
-        """``finish`` with every check, for a head not seen before (or a response with
-        fields)."""
+        if head is not None and not self.expecting_continue:
+            protocol = self.protocol
+            if protocol.flow.writing_paused:
+                return False
+            previous = self.response
+            if previous is not response:
+                if previous is not None:
+                    return False  # one bound by request.respond(): the caller decides
+                self.response = response
+            response.stream = self
+            if not protocol.closed:
+                protocol.transport.write(head[0] + body)
+            self.response_size = size
+            self.stage = IDLE
+            if self.perft0:
+                self.log_response()
+            return True
+        # Every check: a head not seen before, a response with fields (or of another
+        # shape), or a client that may still wait for a 100-continue.
         # PERF: subscript, not .get() (no method call); a new type is looked at once.
         try:
             whole = _finish_types[type(response)]
@@ -314,7 +308,6 @@ class ResponseWriter:
         status = response.status
         if status < 200 or 204 <= status <= 205 or status == 304:
             return False
-        headers = response._headers  # None until the handler touched ``headers``
         content_type = response.content_type
         if headers:
             if (
@@ -344,7 +337,7 @@ class ResponseWriter:
         size = len(body)
         # PERF: the head without fields comes whole from a cache keyed by everything in it
         # (a bytes %-format of the Content-Length was about 2,700 instructions), and by
-        # the response's type (only types and statuses that finish are cached: see finish).
+        # the response's type (only types and statuses that finish are cached).
         key = (type(response), status, keep_alive, content_type, size)
         try:  # PERF: no cost in 3.11+ while nothing is raised
             head = _heads.get(key)
