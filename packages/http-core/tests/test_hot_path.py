@@ -707,3 +707,89 @@ async def test_a_method_is_the_same_str_when_seen_again(method: bytes) -> None:
     first, second = await exchange(conn, request_bytes + request_bytes)
     expected = f"{method.decode()!r} str".encode()
     assert first.body == second.body == expected
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: text("seen again"),
+        lambda: json({"seen": "again"}, status=201),
+        lambda: raw(b"\x00again", status=299),
+        lambda: HTTPResponse(None, 200),
+    ],
+)
+async def test_a_head_written_before_is_written_the_same_again(make: Any) -> None:
+    # finish() takes a head it wrote before from its cache without checking the response's
+    # type and status again: the bytes are those of the first time and of the slow path.
+    async def handler(request: Any) -> Any:
+        response = make()
+        if request.path == "/slow":
+            await request.respond(response)
+            await response.send(end_stream=True)
+            return None
+        return response
+
+    conn = FakeConnection(handler)
+    answers = []
+    for path in (b"/first", b"/again", b"/slow"):
+        conn.receive(b"GET " + path + b" HTTP/1.1\r\n\r\n")
+        await conn.settle()
+        answers.append(conn.take())
+    assert answers[0] == answers[1] == answers[2]
+    assert answers[0].startswith(b"HTTP/1.1 ")
+
+
+class _Marked(HTTPResponse):
+    """A response class with its own head fields: finish() must never write it."""
+
+    @property
+    def processed_headers(self) -> Any:
+        self.headers["x-sent-by"] = "own head"
+        return HTTPResponse.processed_headers.fget(self)  # type: ignore[attr-defined]
+
+
+async def test_a_cached_head_is_not_taken_for_a_response_class_with_its_own_head() -> None:
+    # Same status, content type and size as a plain response answered before: the head
+    # cache must not write it past its own head (the cache key holds the class).
+    async def handler(request: Any) -> Any:
+        if request.path == "/plain":
+            return text("same")
+        return _Marked(b"same", 200, None, "text/plain; charset=utf-8")
+
+    conn = FakeConnection(handler)
+    [plain] = await exchange(conn, b"GET /plain HTTP/1.1\r\n\r\n")
+    [marked] = await exchange(conn, b"GET /marked HTTP/1.1\r\n\r\n")
+    assert plain.body == marked.body == b"same"
+    assert plain.header("x-sent-by") is None
+    assert marked.header("x-sent-by") == "own head"
+
+
+async def test_a_cached_head_still_closes_for_a_client_waiting_for_100_continue() -> None:
+    # A head cached as keep-alive must not keep alive a connection whose client may never
+    # send the body it announced (it waits for a 100 the handler did not ask for).
+    async def handler(request: Any) -> Any:
+        return text("no body read")
+
+    app = HandlerApp(handler, stream=True)
+    first = FakeConnection(app)
+    [kept] = await exchange(first, b"GET / HTTP/1.1\r\n\r\n")
+    assert kept.header("connection") == "keep-alive"
+    conn = FakeConnection(app)
+    head = b"POST / HTTP/1.1\r\nContent-Length: 3\r\nExpect: 100-continue\r\n\r\n"
+    [res] = await exchange(conn, head)
+    assert res.body == b"no body read"
+    assert res.header("connection") == "close"
+    assert conn.closed
+
+
+@pytest.mark.parametrize(("fields", "status"), [(2000, 200), (2001, 431)])
+async def test_a_field_limit_below_what_the_head_limit_allows_is_counted(
+    fields: int, status: int
+) -> None:
+    # An 8 KiB head holds up to about 2,700 fields: a limit of 2,000 is counted when the
+    # head is complete (a higher one could never be reached before the head limit).
+    conn = FakeConnection(echo, config={"REQUEST_MAX_HEADERS": 2000})
+    head = b"GET / HTTP/1.1\r\n" + b"a:\r\n" * fields + b"\r\n"
+    assert len(head) < 8192
+    [res] = await exchange(conn, head)
+    assert res.status == status

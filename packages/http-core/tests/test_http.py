@@ -972,6 +972,30 @@ async def test_two_host_fields_get_400_and_the_connection_closes() -> None:
     assert res.header("connection") == "close" and conn.closed
 
 
+@pytest.mark.parametrize(
+    "hosts", [(b"seen.example", b"seen.example"), (b"seen.example", b"other.example:8")]
+)
+async def test_host_values_seen_before_are_read_the_same_and_two_are_still_a_400(
+    hosts: tuple[bytes, bytes],
+) -> None:
+    # A valid Host value is remembered with its field: a request that repeats it gets the
+    # same field, and a head with two of them (both remembered) is still refused.
+    async def handler(request: Any) -> Any:
+        return text(repr((list(request.headers.items()), request.raw_headers, request.host)))
+
+    conn = FakeConnection(handler)
+    answers = []
+    for host in (*hosts, hosts[0]):
+        [res] = await exchange(conn, b"GET / HTTP/1.1\r\nHOST: " + host + b"\r\nA: 1\r\n\r\n")
+        answers.append(res.body)
+    host = hosts[0].decode()
+    first = repr(([("host", host), ("a", "1")], b"HOST: " + hosts[0] + b"\r\nA: 1", host))
+    assert answers[0] == answers[2] == first.encode()
+    two = b"GET / HTTP/1.1\r\nHost: " + hosts[0] + b"\r\nHost: " + hosts[1] + b"\r\n\r\n"
+    [res] = await exchange(conn, two)
+    assert res.status == 400 and b"Multiple Host headers" in res.body
+
+
 async def test_a_malformed_host_gets_400_then_a_valid_one_is_served_on_a_new_connection() -> None:
     conn = FakeConnection(hello)
     [res] = await exchange(conn, b"GET / HTTP/1.1\r\nHost: a b\r\n\r\n")

@@ -11,6 +11,7 @@ authority). A missing ``Host`` on HTTP/1.1 is answered as Sanic does (see
 from __future__ import annotations
 
 import re
+import sys
 
 from hurtle_http.exceptions import BadRequest
 
@@ -21,16 +22,20 @@ _AUTHORITY = re.compile(
     rb"(?::[0-9]*)?"
 )
 
-#: Host values (as received) seen valid; most servers see a handful. Bounded, emptied when full.
-VALID_HOSTS: dict[bytes, bool] = {}
+_HOST = sys.intern("host")
+
+#: Host values (as received) seen valid, each with its field as ``request.headers`` holds it
+#: (``("host", value)``); most servers see a handful. Bounded, emptied when full.
+VALID_HOSTS: dict[bytes, tuple[str, str]] = {}
 _MAX_REMEMBERED = 512
 
 
-def check_host(value: bytes, *, again: bool = False) -> bytes:
+def check_host(value: bytes, *, again: bool = False) -> tuple[str, str]:
     """Raise ``BadRequest`` if this is a second ``Host`` of one head (``again``) or
-    ``value`` is not a valid authority; remember a valid one, so that the next request
-    with it costs one lookup. Returns the value without trailing whitespace (RFC 9110
-    5.5: no part of a field value; llhttp keeps it, and leaves none in front)."""
+    ``value`` is not a valid authority; remember a valid one with its field (returned:
+    the value without trailing whitespace, RFC 9110 5.5: no part of a field value; llhttp
+    keeps it, and leaves none in front), so that the next request with it costs one
+    lookup."""
     if again:
         raise BadRequest("Multiple Host headers are not allowed")
     value = value.rstrip(b" \t")
@@ -38,8 +43,8 @@ def check_host(value: bytes, *, again: bool = False) -> bytes:
         raise BadRequest(f"Invalid Host header: {value.decode('latin-1')!r}")
     if len(VALID_HOSTS) >= _MAX_REMEMBERED:
         VALID_HOSTS.clear()
-    VALID_HOSTS[value] = True
-    return value
+    field = VALID_HOSTS[value] = (_HOST, value.decode("ascii"))  # (an authority is ASCII)
+    return field
 
 
 __all__ = ["VALID_HOSTS", "check_host"]

@@ -302,6 +302,8 @@ class Http(RequestReader, ResponseWriter):
         "_oversize",
         "_unlimited",
         "_held",
+        "_count_fields",
+        "_plain_class",
     )
 
     #: The largest request head any connection accepts, whatever the configuration says
@@ -346,6 +348,17 @@ class Http(RequestReader, ResponseWriter):
             max_headers=getattr(config, "REQUEST_MAX_HEADERS", None) or 1 << 30,
             size_limited=size_limited,
         )
+        # PERF: what on_headers_complete would look up per request, settled once here.
+        # A head read without measuring (``precise``) is at most ``max_head_size`` bytes,
+        # so at most a third as many fields ("a:\n"): fewer than the limit unless the limit
+        # is that small (by default there is none).
+        self._count_fields = self.max_headers < self.max_head_size // 3
+        # The request class when the stock Request.__init__ builds it (then inlined).
+        request_class = protocol.request_class
+        plain = _plain_requests.get(request_class)
+        if plain is None:
+            plain = _builds_plain(request_class)
+        self._plain_class: Any = request_class if plain else None
         self.stage = IDLE
         self.current: _Incoming | None = None
         self.rx: _Incoming | None = None
@@ -417,7 +430,7 @@ class Http(RequestReader, ResponseWriter):
         # PERF: RequestReader.on_headers_complete and on_head in one frame (benchmarks/
         # inproc.py "GET /").
         self.in_head = False
-        if len(self.headers) > self.max_headers:  # (when not measured field by field)
+        if self._count_fields and len(self.headers) > self.max_headers:  # (when not measured)
             raise RequestHeaderFieldsTooLarge("Request header fields too large")
         url = self.url
         if not url.isascii():
@@ -453,18 +466,19 @@ class Http(RequestReader, ResponseWriter):
                     and length.isascii()
                     and (content_length := int(length)) <= self.request_max_size
                 ):
-                    chunked = False
+                    has_body = bool(content_length)
                 else:
                     content_length, chunked = self._framing(fields, version)
                     if chunked:
                         self.start_chunked_body()
+                    has_body = chunked or bool(content_length)
             except ValueError:
                 # int() refuses more than 4,300 digits, and llhttp passes such a value
                 # when it is mostly leading zeros ("000...01"): as Sanic, a 400 (it was
                 # a 500). PERF: a try costs nothing until it catches (Python 3.11).
                 raise BadRequest("Bad content-length") from None
         else:
-            content_length, chunked = None, False
+            has_body = False
         raw_method = parser.get_method()
         # PERF: these caches are read by subscript, not .get(): no method call (a miss,
         # rare, costs a KeyError instead; benchmarks/inproc.py "GET /").
@@ -473,12 +487,8 @@ class Http(RequestReader, ResponseWriter):
         except KeyError:
             method = _method_text(raw_method)
         protocol = self.protocol
-        request_class = protocol.request_class
-        try:
-            plain = _plain_requests[request_class]
-        except KeyError:
-            plain = _builds_plain(request_class)
-        if plain:
+        request_class = self._plain_class
+        if request_class is not None:
             # PERF: the stock Request.__init__, inlined: no __init__ frame, and no
             # ContextVar.set here (http1 makes it the current request inside the Task,
             # where handlers read it). About 5 % of GET / (benchmarks/inproc.py).
@@ -495,11 +505,12 @@ class Http(RequestReader, ResponseWriter):
             request.route = None
             request.responded = False
         else:
-            request = request_class(url, fields, version, method, protocol.transport, protocol.app)
+            request = protocol.request_class(
+                url, fields, version, method, protocol.transport, protocol.app
+            )
         request.stream = self
         request.conn_info = protocol.conn_info
         request._raw_names = self.names
-        has_body = chunked or bool(content_length)
         record = self._spare
         if record is None:
             record = _Incoming(request, keep_alive, has_body)
@@ -527,11 +538,13 @@ class Http(RequestReader, ResponseWriter):
         # Errors found now are raised with the record in place (on_error keeps them on
         # it): the request, whose head is fine, is then routed before it is answered, so
         # its route's error format and handlers apply, as in Sanic.
-        if has_body and self._oversize is not None:
+        if not has_body:
+            return
+        if self._oversize is not None:
             error, self._oversize = self._oversize, None
             if not self._body_unlimited(record):
                 raise error
-        if has_body and "expect" in fields:
+        if "expect" in fields:
             # RFC 9110 section 10.1.1: an expectation other than 100-continue MAY be
             # refused with 417 (Sanic does, for requests with a body); a 100-continue
             # from an HTTP/1.0 client MUST be ignored. Whitespace after the value is no
@@ -837,6 +850,7 @@ class Http(RequestReader, ResponseWriter):
         handler = self.protocol.request_handler
         current_request = getattr(self.protocol.request_class, "_current", None)
         plain = _plain_app(handler)
+        coroutine = types.CoroutineType
         out: Any = _DONE
         while True:
             request = yield out
@@ -855,11 +869,11 @@ class Http(RequestReader, ResponseWriter):
                             and not request.take_ready_body()
                         ):
                             awaitable = request.receive_body()
-                            if type(awaitable) is not types.CoroutineType:
+                            if type(awaitable) is not coroutine:
                                 awaitable = _awaited(awaitable)
                             yield from awaitable
                         awaitable = plain.handler(request)
-                        if type(awaitable) is not types.CoroutineType:
+                        if type(awaitable) is not coroutine:
                             awaitable = _awaited(awaitable)
                         response = yield from awaitable
                         if (
@@ -872,7 +886,7 @@ class Http(RequestReader, ResponseWriter):
                         yield from plain._handler_failed(request, self, error)
                 else:
                     awaitable = handler(request)
-                    if type(awaitable) is not types.CoroutineType:
+                    if type(awaitable) is not coroutine:
                         awaitable = awaitable.__await__()
                     yield from awaitable
             except GeneratorExit:

@@ -149,11 +149,15 @@ class HttpProtocol(asyncio.Protocol):
         if http is None:
             return
         if http._fed and not http.failed and not http.upgraded:
-            # PERF: RequestReader.feed inlined after the connection's first bytes.
-            # Http.at_rest(), inlined (about 150 instructions per read; benchmarks/inproc.py)
-            at_rest = not (http.in_head or http.rx)
-            # RequestReader.feed's head accounting (see RequestReader), inlined
-            fed = http.fed = http.fed + len(data) if http.in_head else len(data)
+            # PERF: RequestReader.feed inlined after the connection's first bytes: its
+            # head accounting (see RequestReader) and Http.at_rest() (about 150
+            # instructions per read; benchmarks/inproc.py), in one test of in_head.
+            if http.in_head:
+                at_rest = False
+                fed = http.fed = http.fed + len(data)
+            else:
+                at_rest = http.rx is None
+                fed = http.fed = len(data)
             if fed > http.max_head_size or http.precise:
                 http.feed_measured(data, fed, at_rest)
             else:

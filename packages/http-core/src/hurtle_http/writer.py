@@ -114,18 +114,18 @@ def _head_parts_for(key: tuple[int, bool, str | None]) -> tuple[bytes, bytes]:
     return parts
 
 
-_heads: dict[tuple[int, bool, str | None, int], tuple[bytes, bytes, bytes]] = {}
+_heads: dict[tuple[type, int, bool, str | None, int], tuple[bytes, bytes, bytes]] = {}
 # Both caches hold the Date line: emptied when it changes, once a second.
 on_change(_head_parts.clear)
 on_change(_heads.clear)
 
 
-def _head_for(key: tuple[int, bool, str | None, int]) -> tuple[bytes, bytes, bytes]:
-    """(whole head without fields, its status line, the rest) for (status, keep-alive,
-    type, size): the fields, if any, go between the status line and the rest, which
-    starts with the CRLF that ends the last field."""
-    line, tail = _head_parts.get(key[:3]) or _head_parts_for(key[:3])
-    rest = b"content-length: %d%s" % (key[3], tail)
+def _head_for(key: tuple[type, int, bool, str | None, int]) -> tuple[bytes, bytes, bytes]:
+    """(whole head without fields, its status line, the rest) for (response class, status,
+    keep-alive, content type, size): the fields, if any, go between the status line and
+    the rest, which starts with the CRLF that ends the last field."""
+    line, tail = _head_parts.get(key[1:4]) or _head_parts_for(key[1:4])
+    rest = b"content-length: %d%s" % (key[4], tail)
     head = (line + rest, line, b"\r\n" + rest)
     if len(_heads) < 4096:  # sizes come from the app's bodies; bound the cache
         _heads[key] = head
@@ -281,6 +281,40 @@ class ResponseWriter:
             or self._hook is not None
         ):
             return False
+        # PERF: a response without fields whose head was written before: the key holds
+        # the response's type and status, so a hit needs neither looked at again (only
+        # heads of types and statuses that finish are cached, below).
+        try:  # (no cost in 3.11+ while nothing is raised)
+            headers = response._headers  # None until the handler touched ``headers``
+            if headers:
+                head = None
+            else:
+                body = response.body or b""
+                size = len(body)
+                head = _heads.get(
+                    (type(response), response.status, self.keep_alive, response.content_type, size)
+                )
+        except Exception:  # a response of another shape: its type is looked at below
+            headers = getattr(response, "_headers", None)
+            head = None
+        if head is not None and not self.expecting_continue:
+            protocol = self.protocol
+            if protocol.flow.writing_paused:
+                return False
+            if self.response is not None:
+                # Bound by request.respond() (this response or another): the caller decides.
+                return False
+            self.response = response
+            response.stream = self
+            if not protocol.closed:
+                protocol.transport.write(head[0] + body)
+            self.response_size = size
+            self.stage = IDLE
+            if self.perft0:
+                self.log_response()
+            return True
+        # Every check: a head not seen before, a response with fields (or of another
+        # shape), or a client that may still wait for a 100-continue.
         # PERF: subscript, not .get() (no method call); a new type is looked at once.
         try:
             whole = _finish_types[type(response)]
@@ -291,7 +325,6 @@ class ResponseWriter:
         status = response.status
         if status < 200 or 204 <= status <= 205 or status == 304:
             return False
-        headers = response._headers  # None until the handler touched ``headers``
         content_type = response.content_type
         if headers:
             if (
@@ -321,8 +354,9 @@ class ResponseWriter:
         response.stream = self
         size = len(body)
         # PERF: the head without fields comes whole from a cache keyed by everything in it
-        # (a bytes %-format of the Content-Length was about 2,700 instructions).
-        key = (status, keep_alive, content_type, size)
+        # (a bytes %-format of the Content-Length was about 2,700 instructions), and by
+        # the response's type (only types and statuses that finish are cached).
+        key = (type(response), status, keep_alive, content_type, size)
         try:  # PERF: no cost in 3.11+ while nothing is raised
             head = _heads.get(key)
             if head is None:
