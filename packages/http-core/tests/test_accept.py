@@ -109,3 +109,14 @@ def test_equality_is_of_the_type_as_in_sanic() -> None:
     assert matched == "text/html" and matched.header == "text/html"
     assert Matched("text/html", MediaType("text", "*")) == "text/*"
     assert not Matched("text/html", MediaType("text", "*")) == "text/html;a=1"
+
+
+def test_a_match_equals_a_string_with_parameters_by_type_and_subtype() -> None:
+    # As Sanic: a Matched compares with a string holding parameters (q=...) by type and
+    # subtype, where MediaType itself refuses such a string (use match()).
+    accept = parse_accept("foo/bar;q=0.0, text/plain, foo/bar;q=0.5")
+    found = accept.match("foo/bar")
+    assert found == "foo/bar" and found == "foo/bar;q=0.5" and found == "foo/bar; q=0.9"
+    assert found != "foo/baz;q=0.5"
+    assert Matched.parse("foo/bar") == "foo/bar; q=0.1"
+    assert not (accept.match("image/png") == "image/png;q=1")

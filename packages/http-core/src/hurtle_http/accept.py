@@ -116,10 +116,13 @@ class Matched:
         if isinstance(other, Matched):
             return self.mime == other.mime and self.header == other.header
         if isinstance(other, str):
-            # The chosen mime, or the range that accepted it (``text/*``), as in Sanic.
+            # As Sanic: the chosen mime as written, or the range that accepted it by type
+            # and subtype (``text/*``; parameters such as q are not compared, and a string
+            # with them is no error here, unlike MediaType's).
+            theirs = MediaType._parse(other)
             if self.mime == other:
-                return True
-            return ";" not in other and self.header is not None and self.header == other
+                return (self.header is None) == (theirs is None)
+            return self.header is not None and theirs is not None and self.header == theirs
         return False
 
     __hash__ = None  # type: ignore[assignment]
