@@ -81,6 +81,22 @@ async def test_group_middleware_runs_for_every_blueprint_route(app: Sanic, call)
     assert seen == ["/one", "/two"]
 
 
+async def test_group_middleware_takes_attach_to_by_keyword(app: Sanic, call) -> None:
+    # As Sanic: group.middleware(fn, attach_to="response", priority=...) reaches every
+    # member; it raised TypeError (attach_to given twice).
+    bp = Blueprint("kw")
+    bp.add_route(handler, "/kw", name="h")
+    group = Blueprint.group(bp)
+
+    async def mark(request, response):
+        response.headers["x-mw"] = "group"
+
+    assert group.middleware(mark, attach_to="response", priority=2) is mark
+    app.blueprint(group)
+    response = await call("GET", "/kw")
+    assert response.headers["x-mw"] == "group"
+
+
 def test_registration_version_beats_a_blueprint_version_but_not_the_group_one(
     app: Sanic,
 ) -> None:

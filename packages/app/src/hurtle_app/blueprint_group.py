@@ -141,8 +141,11 @@ class BlueprintGroup(MutableSequence):
                 bp.middleware(func, attach_to, **kwargs)
             return func
 
+        # ``attach_to`` may come by position or by keyword, with the function or without
+        # (``group.middleware(fn, attach_to="response")``, ``group.middleware("response")``).
         if args and callable(args[0]):
-            return register(args[0], *args[1:])
+            attach_to = args[1] if len(args) > 1 else kwargs.pop("attach_to", "request")
+            return register(args[0], attach_to)
         attach_to = args[0] if args else kwargs.pop("attach_to", "request")
         return lambda func: register(func, attach_to)
 
