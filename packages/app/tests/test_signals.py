@@ -155,6 +155,41 @@ async def test_missing_event_inline_raises_unless_told_not_to() -> None:
     assert await router.dispatch("x.y.z", inline=True, fail_not_found=False) is None
 
 
+async def test_missing_event_message_names_the_condition() -> None:
+    # As Sanic: the inline NotFound says which condition found nothing (not for {}).
+    router = SignalRouter()
+    router.finalize()
+    with pytest.raises(NotFound) as caught:
+        await router.dispatch("x.y.z", condition={"k": "w"}, inline=True)
+    assert str(caught.value) == "Could not find signal x.y.z with {'k': 'w'}"
+    with pytest.raises(NotFound) as caught:
+        await router.dispatch("x.y.z", condition={}, inline=True)
+    assert str(caught.value) == "Could not find signal x.y.z"
+
+
+@pytest.mark.parametrize(
+    ("event", "error", "message"),
+    [
+        ("x.y", InvalidSignal, "Invalid signal event: x.y"),
+        ("a.b.c.d", InvalidSignal, "Invalid signal event: a.b.c.d"),
+        ("http.x.y", InvalidSignal, "Cannot declare reserved signal event: http.x.y"),
+        ("bad", NotFound, "Could not find signal bad"),
+        ("q.q.q", NotFound, "Could not find signal q.q.q"),
+    ],
+)
+async def test_waiting_for_an_unknown_event_says_what_is_wrong_with_it(
+    event: str, error: type[Exception], message: str
+) -> None:
+    # As Sanic: a malformed or reserved name is InvalidSignal, not NotFound, and a one-word
+    # event is named as given (not with the generic namespace it is stored under).
+    router = SignalRouter()
+    router.add(lambda **_: None, "a.b.c")
+    router.finalize()
+    with pytest.raises(error) as caught:
+        await router.wait_for(event, timeout=0.01)
+    assert str(caught.value) == message
+
+
 async def test_handler_errors_propagate_inline_and_into_the_task() -> None:
     async def bad(**_: Any) -> None:
         raise ValueError("in signal")

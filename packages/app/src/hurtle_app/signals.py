@@ -474,7 +474,12 @@ class SignalRouter(BaseRouter):
         it is ``dispatched`` anyway (a server event that has listeners)."""
         waiter = self.get_waiter(event, condition, exclusive, dispatched)
         if waiter is None:
-            raise NotFound(f"Could not find signal {self.format_event(event)}")
+            # As Sanic: a dotted name that is no valid event is InvalidSignal (two parts,
+            # four, an undeclared reserved one); the message names the event as given.
+            name = str(event.value) if isinstance(event, Enum) else str(event)
+            if "." in name:
+                self._check_event(name)
+            raise NotFound(f"Could not find signal {name}")
         self.add_waiter(waiter)
         try:
             return await asyncio.wait_for(waiter.wait(), timeout=timeout)
@@ -503,7 +508,8 @@ class SignalRouter(BaseRouter):
             self._wake(event, context, condition)
         if not signals:
             if fail_not_found:
-                raise NotFound(f"Could not find signal {event}")
+                given_condition = f" with {condition}" if condition else ""
+                raise NotFound(f"Could not find signal {event}{given_condition}")
             return None
         result = None
         ordered = reversed(signals) if reverse else signals
