@@ -136,21 +136,31 @@ class ErrorHandler:
     async def _await_handler(self, request: Any, handler: RouteHandler, pending: Any) -> Any:
         try:
             return await pending
+        except SanicException as error:
+            # As Sanic: an HTTP error raised by an async handler gets its own default page,
+            # logged as any other (quiet ones are not).
+            return self.default(request, error)
         except Exception as error:
-            return self._handler_failed(request, handler, error)
+            # Sanic logs nothing here (the error is lost); Hurtle logs it as for a plain
+            # function, and answers Sanic's 500 (in debug mode the error and its stack).
+            self._log_handler_error(request, handler, error)
+            return self.failed_response(request, error)
 
     def _handler_failed(
         self, request: Any, handler: RouteHandler, error: BaseException
     ) -> HTTPResponse:
-        name = getattr(handler, "__name__", repr(handler))
-        message = f'Exception raised in exception handler "{name}" for uri: {_url_of(request)}'
-        error_logger.exception(message, exc_info=error)
-        if isinstance(error, SanicException):
-            # As Sanic: an HTTP error raised by the handler gets its own default page.
-            return self.default(request, error)
+        """A plain function's failure, HTTP error or not: logged, and a 500 (as Sanic)."""
+        message = self._log_handler_error(request, handler, error)
         # As Sanic: in debug mode the body is the logged message (handler and URL).
         body = message if self._debug(request) else "An error occurred while handling an error"
         return HTTPResponse(body, status=500, content_type="text/plain; charset=utf-8")
+
+    @staticmethod
+    def _log_handler_error(request: Any, handler: RouteHandler, error: BaseException) -> str:
+        name = getattr(handler, "__name__", repr(handler))
+        message = f'Exception raised in exception handler "{name}" for uri: {_url_of(request)}'
+        error_logger.exception(message, exc_info=error)
+        return message
 
     def failed_response(self, request: Any, error: BaseException) -> HTTPResponse:
         """The 500 sent when rendering an error failed (the error handler itself raised).
