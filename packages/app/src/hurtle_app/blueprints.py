@@ -348,6 +348,9 @@ class Blueprint(Registrar):
             version=future.version if future.version is not None else eff["version"],
             version_prefix=version_prefix,
             name=name,
+            # As Sanic: a blueprint route without its own format takes the app's
+            # FALLBACK_ERROR_FORMAT as it is when the blueprint is registered.
+            error_format=future.error_format or reg.app.config.FALLBACK_ERROR_FORMAT,
         )
         routes = reg.app._apply_route(routed, overwrite=self._allow_route_overwrite)
         new_names = {route.name for route in routes}
