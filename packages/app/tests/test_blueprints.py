@@ -204,3 +204,23 @@ def test_private_apps_set_follows_registration_and_copies(app: Sanic) -> None:
     assert bp._apps == {app}
     assert bp.copy("kept", url_prefix="/k", with_registration=True)._apps == {app}
     assert bp.copy("fresh", with_registration=False)._apps == set()
+
+
+async def test_a_registration_or_copy_prefix_keeps_its_trailing_slash(app: Sanic, call) -> None:
+    # As Sanic: only the Blueprint() prefix loses one trailing slash; one given to
+    # app.blueprint() or copy() is joined as given, so a strict "" route under "/api/" is
+    # served at /api/ (it was /api), and "/a//" + "/x" keeps its double slash.
+    bp = Blueprint("bp", strict_slashes=True)
+    bp.add_route(handler, "", name="root")
+    bp.add_route(handler, "/x", name="x")
+    app.blueprint(bp, url_prefix="/api/")
+    app.blueprint(bp.copy("copied", url_prefix="/a//", with_registration=False))
+    assert _paths(app) == {
+        "TestApp.bp.root": "api/",
+        "TestApp.bp.x": "api/x",
+        "TestApp.copied.root": "a//",
+        "TestApp.copied.x": "a//x",
+    }
+    assert (await call("GET", "/api/")).status == 200
+    assert (await call("GET", "/api")).status == 404
+    assert (await call("GET", "/a//x")).status == 200

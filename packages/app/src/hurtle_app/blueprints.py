@@ -60,7 +60,11 @@ def _join_prefix(url_prefix: str | None, uri: str) -> str:
         return uri
     if uri and not uri.startswith("/"):
         uri = "/" + uri
-    return url_prefix.rstrip("/") + uri
+    # As Sanic: only the slash the two share goes; a prefix given at registration or to
+    # copy() keeps its own trailing slashes (``/api/`` + ``""`` is ``/api/``).
+    if url_prefix.endswith("/") and uri.startswith("/"):
+        return url_prefix + uri[1:]
+    return url_prefix + uri
 
 
 class Blueprint(Registrar):
@@ -421,6 +425,8 @@ class Blueprint(Registrar):
             strict_slashes=self.strict_slashes if strict_slashes is _DEFAULT else strict_slashes,
             version_prefix=self.version_prefix if version_prefix is _DEFAULT else version_prefix,
         )
+        if url_prefix is not _DEFAULT:
+            new.url_prefix = url_prefix  # as Sanic: as given, trailing slashes and all
         if allow_route_overwrite is not _DEFAULT:
             new._allow_route_overwrite = bool(allow_route_overwrite)
         new._future_routes = list(self._future_routes)
