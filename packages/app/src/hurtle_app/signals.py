@@ -433,11 +433,9 @@ class SignalRouter(BaseRouter):
         )
 
     def _waitable(self, name: str) -> tuple[Signal, ...]:
-        """The signals a wait for ``name`` can be woken by: those an event of that name
-        runs, or those defined as ``name`` (a dynamic definition), or matching its ``*``."""
-        signals = self._signals_for(name)
-        if signals:
-            return signals
+        """The signals a wait for ``name`` can be woken by: those defined as ``name`` (a
+        dynamic definition too), or matching its ``*``. As Sanic, a concrete value of a
+        dynamic definition (``a.b.3`` for ``a.b.<n:int>``) has none: NotFound."""
         if "*" in name.split("."):
             pattern = name.split(".")
             return tuple(
