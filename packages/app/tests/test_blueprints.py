@@ -224,3 +224,15 @@ async def test_a_registration_or_copy_prefix_keeps_its_trailing_slash(app: Sanic
     assert (await call("GET", "/api/")).status == 200
     assert (await call("GET", "/api")).status == 404
     assert (await call("GET", "/a//x")).status == 200
+
+
+def test_an_empty_version_prefix_is_taken_from_and_given_by_the_blueprint(app: Sanic) -> None:
+    # As Sanic: a route left on "/v" takes the blueprint's version_prefix even when that is
+    # "" (it kept "/v"), and a route's "" takes the blueprint's (or registration's).
+    bare = Blueprint("bare", version_prefix="")
+    bare.add_route(handler, "/x", name="x", version=5)
+    own = Blueprint("own", url_prefix="/o", version_prefix="/api/v")
+    own.add_route(handler, "/y", name="y", version=2, version_prefix="")
+    app.blueprint(bare)
+    app.blueprint(own)
+    assert _paths(app) == {"TestApp.bare.x": "5/x", "TestApp.own.y": "api/v2/o/y"}

@@ -339,7 +339,9 @@ class Blueprint(Registrar):
             name = f"{eff['bp_name']}.{name}"
         name = self._custom_name(name)
         version_prefix = future.version_prefix
-        if version_prefix == "/v" and eff["version_prefix"]:
+        if not version_prefix or version_prefix == "/v":
+            # As Sanic: a route on the default (or an empty) prefix takes the blueprint's
+            # (or its registration's), an empty one too.
             version_prefix = eff["version_prefix"]
         routed = future._replace(
             uri=_join_prefix(eff["url_prefix"], future.uri),
