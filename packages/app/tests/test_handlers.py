@@ -48,6 +48,19 @@ def test_lookup_walks_the_mro_and_prefers_route_handlers() -> None:
     assert eh.lookup(ValueError()) is None
 
 
+def test_a_route_handler_for_an_ancestor_beats_an_app_handler_for_a_nearer_one() -> None:
+    # As Sanic: the exception's own class first (route, then app), then the ancestors for
+    # the route, then app-wide: a blueprint's handler for Exception answers a KeyError its
+    # route raises even when the app has one for LookupError (Hurtle took the app's).
+    eh = ErrorHandler()
+    eh.add(LookupError, handler_a)
+    eh.add(Exception, handler_b, route_names=["app.bp.r"])
+    assert eh.lookup(KeyError(), "app.bp.r") is handler_b
+    assert eh.lookup(KeyError(), "app.other") is handler_a
+    eh.add(KeyError, handler_a)
+    assert eh.lookup(KeyError(), "app.bp.r") is handler_a  # the app's, for the exact class
+
+
 def test_lookup_is_cached_and_refreshed_by_add() -> None:
     eh = ErrorHandler()
     assert eh.lookup(KeyError()) is None

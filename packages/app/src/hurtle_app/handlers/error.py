@@ -97,16 +97,22 @@ class ErrorHandler:
         return handler
 
     def _lookup(self, exception: BaseException, route_name: str | None = None) -> Any:
-        for cls in type(exception).__mro__:
-            if route_name is not None:
-                handler = self._handlers.get((cls, route_name))
-                if handler is not None:
-                    return handler
-            handler = self._handlers.get((cls, None))
+        # As Sanic: the exception's own class first (the route's handler, then the app's),
+        # then its ancestors for the route (a blueprint's handler for Exception beats the
+        # app's for a nearer class), then its ancestors app-wide.
+        names = (None,) if route_name is None else (route_name, None)
+        exact = type(exception)
+        for name in names:
+            handler = self._handlers.get((exact, name))
             if handler is not None:
                 return handler
-            if cls is BaseException:
-                break
+        for name in names:
+            for cls in exact.__mro__:
+                handler = self._handlers.get((cls, name))
+                if handler is not None:
+                    return handler
+                if cls is BaseException:
+                    break
         return None
 
     # -- responding -------------------------------------------------------------------
