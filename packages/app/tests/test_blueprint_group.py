@@ -43,6 +43,17 @@ def test_nested_groups_join_prefixes_and_name_prefix(app: Sanic) -> None:
     assert app.url_for("np_bp3.h3") == "/out/in"
 
 
+def test_the_outermost_name_prefix_names_the_routes(app: Sanic) -> None:
+    # As Sanic: nested groups' name prefixes are not joined; the outermost one is used
+    # (Hurtle named the route "outer_inner_bp4.h4").
+    bp = Blueprint("bp4")
+    bp.add_route(handler, "/", name="h4")
+    inner = Blueprint.group(bp, url_prefix="/in", name_prefix="inner")
+    app.blueprint(Blueprint.group(inner, url_prefix="/out", name_prefix="outer"))
+    assert _paths(app) == {"TestApp.outer_bp4.h4": "out/in"}
+    assert app.url_for("outer_bp4.h4") == "/out/in"
+
+
 def test_group_is_a_list_of_its_blueprints() -> None:
     one, two = Blueprint("one"), Blueprint("two")
     group = BlueprintGroup(url_prefix="/g")

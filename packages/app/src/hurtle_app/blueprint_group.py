@@ -107,7 +107,8 @@ class BlueprintGroup(MutableSequence):
         """
         outer = options or {}
         url_prefix = _join(outer.get("url_prefix"), self._url_prefix)
-        name_prefix = "_".join(p for p in (outer.get("name_prefix"), self._name_prefix) if p)
+        # As Sanic: the outermost name_prefix names the routes; inner ones are not joined.
+        name_prefix = outer.get("name_prefix") or self._name_prefix
         plan: list[tuple[Blueprint, dict[str, Any]]] = []
         for item in self._blueprints:
             if item.version is None:
