@@ -236,3 +236,21 @@ def test_an_empty_version_prefix_is_taken_from_and_given_by_the_blueprint(app: S
     app.blueprint(bare)
     app.blueprint(own)
     assert _paths(app) == {"TestApp.bare.x": "5/x", "TestApp.own.y": "api/v2/o/y"}
+
+
+def test_a_copy_keeps_the_strict_slashes_its_routes_were_added_with(app: Sanic) -> None:
+    # As Sanic: a route takes its blueprint's strict_slashes when it is added, so
+    # copy(strict_slashes=False) of a strict blueprint still has strict routes (Hurtle
+    # made them loose: /x/ became x, clashing with the original's x/ under Sanic's names).
+    strict = Blueprint("strict", strict_slashes=True)
+    strict.add_route(handler, "/x/", name="x")
+    loose = Blueprint("loose", url_prefix="/l")
+    loose.add_route(handler, "/y/", name="y")
+    app.blueprint(strict.copy("strict_copy", url_prefix="/c", strict_slashes=False))
+    app.blueprint(loose.copy("loose_copy", url_prefix="/lc", strict_slashes=True))
+    app.router.finalize()
+    strictness = {route.name: (route.path, route.strict) for route in app.router.routes}
+    assert strictness == {
+        "TestApp.strict_copy.x": ("c/x/", True),
+        "TestApp.loose_copy.y": ("lc/y/", True),
+    }

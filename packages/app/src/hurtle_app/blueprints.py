@@ -84,9 +84,7 @@ class Blueprint(Registrar):
     ) -> None:
         self.name = validate_name("Blueprint", name)
         if url_prefix and not isinstance(url_prefix, str):
-            raise NotAPath(
-                f"A blueprint's url_prefix is a str such as '/api', not {url_prefix!r}"
-            )
+            raise NotAPath(f"A blueprint's url_prefix is a str such as '/api', not {url_prefix!r}")
         if url_prefix and url_prefix.endswith("/"):
             url_prefix = url_prefix[:-1]  # as Sanic: one trailing slash is dropped
         self.url_prefix = url_prefix
@@ -432,6 +430,15 @@ class Blueprint(Registrar):
         if allow_route_overwrite is not _DEFAULT:
             new._allow_route_overwrite = bool(allow_route_overwrite)
         new._future_routes = list(self._future_routes)
+        if strict_slashes is not _DEFAULT and self.strict_slashes is not None:
+            # As Sanic: a route took its blueprint's strict_slashes when it was added, so
+            # the copy's own applies only to routes added to the copy.
+            new._future_routes = [
+                r
+                if r.strict_slashes is not None
+                else r._replace(strict_slashes=self.strict_slashes)
+                for r in new._future_routes
+            ]
         new._future_statics = list(self._future_statics)
         new._future_middleware = list(self._future_middleware)
         new._future_listeners = list(self._future_listeners)
