@@ -412,6 +412,15 @@ KEPT += [
         ),
     ),
     (
+        "exc_handlers",
+        "a handler registered twice for a class: which class Sanic names depends on set "
+        "order (it varies between runs)",
+        lambda c, a, b: (
+            "Duplicate exception handler definition" in json.dumps(a)
+            and "Duplicate exception handler definition" in json.dumps(b)
+        ),
+    ),
+    (
         "middleware",
         "BlueprintGroup.on_request/on_response take priority= (Sanic's: TypeError)",
         lambda c, a, b: "got an unexpected keyword argument 'priority'" in json.dumps(a),
