@@ -95,8 +95,8 @@ async def test_handlers_run_in_priority_then_registration_order() -> None:
     calls, make = recorder()
     router = SignalRouter()
     router.add(make("h0"), "foo.bar.<thing>")
-    router.add(make("h1", 1), "foo.bar.baz")
-    router.add(make("h2", 2), "foo.bar.baz", priority=5)
+    router.add(make("h1"), "foo.bar.baz")
+    router.add(make("h2"), "foo.bar.baz", priority=5)
     router.add(make("h3"), "foo.bar.<other>")
     router.finalize()
     result = await router.dispatch("foo.bar.baz", context={"a": 1}, inline=True)
@@ -106,13 +106,31 @@ async def test_handlers_run_in_priority_then_registration_order() -> None:
     assert calls[0][1] == {"a": 1}
     assert calls[1][1] == {"a": 1, "other": "baz"}
     assert calls[2][1] == {"a": 1}
-    assert result == 2
+    assert result is None
     calls.clear()
     await router.dispatch("foo.bar.baz", inline=True, reverse=True)
     assert [name for name, _ in calls] == ["h3", "h1", "h0", "h2"]
     calls.clear()
     await router.dispatch("foo.bar.other", inline=True)
     assert [name for name, _ in calls] == ["h0", "h3"]
+
+
+async def test_the_first_truthy_result_ends_the_dispatch() -> None:
+    # As Sanic: handlers run in order until one returns a truthy value, which is the
+    # dispatch's result; the later handlers do not run (Hurtle ran them all and returned
+    # the first value that was not None, 0 and "" included).
+    calls, make = recorder()
+    router = SignalRouter()
+    router.add(make("h0", 0), "foo.bar.baz")
+    router.add(make("h1", ""), "foo.bar.baz")
+    router.add(make("h2", "found"), "foo.bar.baz")
+    router.add(make("h3", "late"), "foo.bar.baz")
+    router.finalize()
+    assert await router.dispatch("foo.bar.baz", inline=True) == "found"
+    assert [name for name, _ in calls] == ["h0", "h1", "h2"]
+    calls.clear()
+    assert await router.dispatch("foo.bar.baz", inline=True, reverse=True) == "late"
+    assert [name for name, _ in calls] == ["h3"]
 
 
 async def test_conditions_exclusive_and_not() -> None:

@@ -509,7 +509,6 @@ class SignalRouter(BaseRouter):
                 given_condition = f" with {condition}" if condition else ""
                 raise NotFound(f"Could not find signal {event}{given_condition}")
             return None
-        result = None
         ordered = reversed(signals) if reverse else signals
         for signal in ordered:
             if not signal.matches_condition(condition):
@@ -519,9 +518,11 @@ class SignalRouter(BaseRouter):
             value = signal.handler(**(context if signal.params else given))
             if asyncio.iscoroutine(value) or isinstance(value, asyncio.Future):
                 value = await value
-            if result is None:
-                result = value
-        return result
+            if value:
+                # As Sanic: the first handler returning a truthy value ends the dispatch
+                # (the later ones do not run) and gives its result.
+                return value
+        return None
 
     async def dispatch(
         self,
