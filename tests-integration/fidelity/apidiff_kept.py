@@ -360,6 +360,100 @@ KEPT += [
     ),
 ]
 
+# Third round (apidiff_cases3.py).
+KEPT += [
+    (
+        "exc3",
+        "an HTTP error class given status_code= takes it (seed 002: ServerError(..., "
+        "status_code=500)); Sanic 25.12 raises TypeError",
+        lambda c, a, b: (
+            c["exc"]["cls"] == "custom"
+            and c["exc"]["base"] != "SanicException"
+            and "status_code" in c["exc"]["kw"]
+        ),
+    ),
+    (
+        "exc_handlers",
+        "an HTTP error class given status_code= takes it (seed 002); Sanic 25.12 raises TypeError",
+        lambda c, a, b: any(
+            r.get("cls") == "custom" and r["base"] != "SanicException" and "status_code" in r["kw"]
+            for r in c["raises"].values()
+        ),
+    ),
+    (
+        "request_props",
+        "an unquoted host=h:port in Forwarded is dropped (RFC 7239 4)",
+        lambda c, a, b: "host=h:1" in c["headers"].get("forwarded", ""),
+    ),
+    (
+        "exc_handlers",
+        "a second non-response from the exception handlers: Sanic's app raises "
+        "'Invalid response type' (its own server closes without an answer); Hurtle's 500",
+        lambda c, a, b: _excname(a) == "ServerError" and "Invalid response type" in a["msg"],
+    ),
+    (
+        "exc_handlers",
+        "an async exception handler's error: no 'content-type: None', and logged (Sanic loses it)",
+        lambda c, a, b: '["content-type", "None"]' in json.dumps(a),
+    ),
+    (
+        "blueprints",
+        "url_for of a copied blueprint's routes: Sanic cannot find them",
+        lambda c, a, b: (
+            "Endpoint with name" in json.dumps(a) and any(op["op"] == "copy" for op in c["ops"])
+        ),
+    ),
+    (
+        "blueprints",
+        "two equal routes in one blueprint: which one Sanic reports depends on set order",
+        lambda c, a, b: (
+            "Route already registered" in json.dumps(a)
+            and "Route already registered" in json.dumps(b)
+        ),
+    ),
+    (
+        "exc_handlers",
+        "a handler registered twice for a class: which class Sanic names depends on set "
+        "order (it varies between runs)",
+        lambda c, a, b: (
+            "Duplicate exception handler definition" in json.dumps(a)
+            and "Duplicate exception handler definition" in json.dumps(b)
+        ),
+    ),
+    (
+        "middleware",
+        "BlueprintGroup.on_request/on_response take priority= (Sanic's: TypeError)",
+        lambda c, a, b: "got an unexpected keyword argument 'priority'" in json.dumps(a),
+    ),
+    (
+        "config",
+        "a REQUEST_MAX_SIZE that is no number: the TypeError says so (Sanic's: '<' not supported)",
+        lambda c, a, b: "is a number of bytes" in json.dumps(b),
+    ),
+    (
+        "request_props",
+        "PROXIES_COUNT < 0: Sanic AssertionError",
+        lambda c, a, b: c["config"].get("PROXIES_COUNT", 0) < 0,
+    ),
+    (
+        "signals",
+        "a static and a dynamic signal of one shape (a.b.c, a.b.<x>): Sanic passes the "
+        "dynamic part by the first definition (none at all when the dynamic one came first)",
+        lambda c, a, b: (
+            any("<" in s["event"] for s in c["signals"])
+            and len({s["event"].rsplit(".", 1)[0] for s in c["signals"]})
+            < len({s["event"] for s in c["signals"]})
+        ),
+    ),
+    (
+        "signals",
+        "dispatch of an undefined event while an app.event() for it starts: Sanic returns None",
+        lambda c, a, b: (
+            "Could not find signal" in json.dumps(b) and '["ok", null]' in json.dumps(a)
+        ),
+    ),
+]
+
 
 def kept_label(area, case, ref, hur):
     args = case["args"]

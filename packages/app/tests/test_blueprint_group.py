@@ -43,6 +43,17 @@ def test_nested_groups_join_prefixes_and_name_prefix(app: Sanic) -> None:
     assert app.url_for("np_bp3.h3") == "/out/in"
 
 
+def test_the_outermost_name_prefix_names_the_routes(app: Sanic) -> None:
+    # As Sanic: nested groups' name prefixes are not joined; the outermost one is used
+    # (Hurtle named the route "outer_inner_bp4.h4").
+    bp = Blueprint("bp4")
+    bp.add_route(handler, "/", name="h4")
+    inner = Blueprint.group(bp, url_prefix="/in", name_prefix="inner")
+    app.blueprint(Blueprint.group(inner, url_prefix="/out", name_prefix="outer"))
+    assert _paths(app) == {"TestApp.outer_bp4.h4": "out/in"}
+    assert app.url_for("outer_bp4.h4") == "/out/in"
+
+
 def test_group_is_a_list_of_its_blueprints() -> None:
     one, two = Blueprint("one"), Blueprint("two")
     group = BlueprintGroup(url_prefix="/g")
@@ -79,6 +90,22 @@ async def test_group_middleware_runs_for_every_blueprint_route(app: Sanic, call)
     for path in ("/one", "/two", "/other"):
         await call("GET", path)
     assert seen == ["/one", "/two"]
+
+
+async def test_group_middleware_takes_attach_to_by_keyword(app: Sanic, call) -> None:
+    # As Sanic: group.middleware(fn, attach_to="response", priority=...) reaches every
+    # member; it raised TypeError (attach_to given twice).
+    bp = Blueprint("kw")
+    bp.add_route(handler, "/kw", name="h")
+    group = Blueprint.group(bp)
+
+    async def mark(request, response):
+        response.headers["x-mw"] = "group"
+
+    assert group.middleware(mark, attach_to="response", priority=2) is mark
+    app.blueprint(group)
+    response = await call("GET", "/kw")
+    assert response.headers["x-mw"] == "group"
 
 
 def test_registration_version_beats_a_blueprint_version_but_not_the_group_one(

@@ -241,3 +241,53 @@ def test_a_strict_blueprint_static_stays_strict_under_looser_options(
     app.router.finalize()
     strictness = {route.name: route.strict for route in app.router.routes}
     assert strictness == {"TestApp.sstrict.f": True, "TestApp.sunset.f": True}
+
+
+async def test_a_registration_or_copy_prefix_keeps_its_trailing_slash(app: Sanic, call) -> None:
+    # As Sanic: only the Blueprint() prefix loses one trailing slash; one given to
+    # app.blueprint() or copy() is joined as given, so a strict "" route under "/api/" is
+    # served at /api/ (it was /api), and "/a//" + "/x" keeps its double slash.
+    bp = Blueprint("bp", strict_slashes=True)
+    bp.add_route(handler, "", name="root")
+    bp.add_route(handler, "/x", name="x")
+    app.blueprint(bp, url_prefix="/api/")
+    app.blueprint(bp.copy("copied", url_prefix="/a//", with_registration=False))
+    assert _paths(app) == {
+        "TestApp.bp.root": "api/",
+        "TestApp.bp.x": "api/x",
+        "TestApp.copied.root": "a//",
+        "TestApp.copied.x": "a//x",
+    }
+    assert (await call("GET", "/api/")).status == 200
+    assert (await call("GET", "/api")).status == 404
+    assert (await call("GET", "/a//x")).status == 200
+
+
+def test_an_empty_version_prefix_is_taken_from_and_given_by_the_blueprint(app: Sanic) -> None:
+    # As Sanic: a route left on "/v" takes the blueprint's version_prefix even when that is
+    # "" (it kept "/v"), and a route's "" takes the blueprint's (or registration's).
+    bare = Blueprint("bare", version_prefix="")
+    bare.add_route(handler, "/x", name="x", version=5)
+    own = Blueprint("own", url_prefix="/o", version_prefix="/api/v")
+    own.add_route(handler, "/y", name="y", version=2, version_prefix="")
+    app.blueprint(bare)
+    app.blueprint(own)
+    assert _paths(app) == {"TestApp.bare.x": "5/x", "TestApp.own.y": "api/v2/o/y"}
+
+
+def test_a_copy_keeps_the_strict_slashes_its_routes_were_added_with(app: Sanic) -> None:
+    # As Sanic: a route takes its blueprint's strict_slashes when it is added, so
+    # copy(strict_slashes=False) of a strict blueprint still has strict routes (Hurtle
+    # made them loose: /x/ became x, clashing with the original's x/ under Sanic's names).
+    strict = Blueprint("strict", strict_slashes=True)
+    strict.add_route(handler, "/x/", name="x")
+    loose = Blueprint("loose", url_prefix="/l")
+    loose.add_route(handler, "/y/", name="y")
+    app.blueprint(strict.copy("strict_copy", url_prefix="/c", strict_slashes=False))
+    app.blueprint(loose.copy("loose_copy", url_prefix="/lc", strict_slashes=True))
+    app.router.finalize()
+    strictness = {route.name: (route.path, route.strict) for route in app.router.routes}
+    assert strictness == {
+        "TestApp.strict_copy.x": ("c/x/", True),
+        "TestApp.loose_copy.y": ("lc/y/", True),
+    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -227,6 +228,17 @@ def test_local_cert_creator_is_looked_up_by_name() -> None:
     assert config.LOCAL_CERT_CREATOR is LocalCertCreator.MKCERT
     with pytest.raises(KeyError, match="OPENSSL"):
         config.LOCAL_CERT_CREATOR = "openssl"
+
+
+@pytest.mark.parametrize("value", [None, 1, ["mkcert"]])
+def test_a_local_cert_creator_that_is_no_name_is_an_attribute_error(value: Any) -> None:
+    # As Sanic: the name is upper-cased, so a value that is no str fails there
+    # (AttributeError); it was a KeyError for its str() ('NONE').
+    config = Config(env_prefix=None)
+    with pytest.raises(AttributeError, match="has no attribute 'upper'"):
+        config.LOCAL_CERT_CREATOR = value
+    with pytest.raises(AttributeError, match="has no attribute 'upper'"):
+        config.update_config({"LOCAL_CERT_CREATOR": value})
 
 
 def test_deprecation_filter_configures_warnings() -> None:

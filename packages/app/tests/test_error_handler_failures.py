@@ -56,3 +56,28 @@ async def test_routes_added_after_router_reset_are_served(app: Sanic, call: Any)
     await app._startup()  # what every runner does when it starts serving
     assert (await call("GET", "/two")).text == "two"
     assert (await call("GET", "/one")).text == "one"
+
+
+async def test_a_handler_returning_no_response_is_answered_by_the_exception_handlers(
+    app: Sanic, call: Any
+) -> None:
+    # As Sanic: the 500 for an exception handler's non-response (a str here) goes through
+    # the exception handlers like any error, so a handler for Exception answers it; it
+    # was always the default page.
+    from hurtle_http.exceptions import NotFound
+
+    @app.get("/gone")
+    async def gone(request: Any) -> Any:
+        raise NotFound("gone")
+
+    async def not_a_response(request: Any, exception: Exception) -> Any:
+        return "a string"
+
+    async def anything(request: Any, exception: Exception) -> Any:
+        return text(f"caught: {exception}", status=599)
+
+    app.error_handler.add(NotFound, not_a_response)
+    app.exception(Exception)(anything)
+    sent = await call("GET", "/gone")
+    assert sent.status == 599
+    assert sent.text == "caught: Invalid response type 'a string' (need HTTPResponse)"

@@ -133,3 +133,32 @@ async def test_handlers_wrapped_by_one_decorator_each_keep_their_own_error_forma
     assert sent.headers["content-type"] == "text/plain; charset=utf-8"
     sent = await call("GET", "/as-json?fail=1")
     assert sent.headers["content-type"] == "application/json"
+
+
+async def test_a_blueprint_route_keeps_the_fallback_format_of_its_registration(
+    app: Sanic, call: Any
+) -> None:
+    # As Sanic: a blueprint route without error_format takes FALLBACK_ERROR_FORMAT when the
+    # blueprint is registered; a later change reaches the app's own routes only.
+    from hurtle_app import Blueprint
+    from hurtle_http.exceptions import NotFound
+
+    bp = Blueprint("bp", url_prefix="/bp")
+
+    @bp.get("/gone")
+    async def gone(request: Any) -> Any:
+        raise NotFound("gone")
+
+    @app.get("/gone")
+    async def app_gone(request: Any) -> Any:
+        raise NotFound("gone")
+
+    app.config.FALLBACK_ERROR_FORMAT = "text"
+    app.blueprint(bp)
+    app.config.FALLBACK_ERROR_FORMAT = "json"
+    sent = await call("GET", "/bp/gone")
+    assert sent.status == 404
+    assert sent.headers["content-type"] == "text/plain; charset=utf-8"
+    assert app.router.name_index["TestApp.bp.gone"].extra.error_format == "text"
+    sent = await call("GET", "/gone")
+    assert sent.headers["content-type"] == "application/json"

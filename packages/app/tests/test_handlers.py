@@ -11,7 +11,7 @@ import pytest
 from hurtle_app.config import Config
 from hurtle_app.errorpages import HTMLRenderer
 from hurtle_app.handlers import ErrorHandler
-from hurtle_http.exceptions import NotFound, SanicException, ServerError
+from hurtle_http.exceptions import BadRequest, NotFound, SanicException, ServerError
 from hurtle_http.response import HTTPResponse
 
 
@@ -46,6 +46,19 @@ def test_lookup_walks_the_mro_and_prefers_route_handlers() -> None:
     assert eh.lookup(IndexError(), "app.special") is handler_a
     assert eh.lookup(KeyError(), "app.special") is handler_b
     assert eh.lookup(ValueError()) is None
+
+
+def test_a_route_handler_for_an_ancestor_beats_an_app_handler_for_a_nearer_one() -> None:
+    # As Sanic: the exception's own class first (route, then app), then the ancestors for
+    # the route, then app-wide: a blueprint's handler for Exception answers a KeyError its
+    # route raises even when the app has one for LookupError (Hurtle took the app's).
+    eh = ErrorHandler()
+    eh.add(LookupError, handler_a)
+    eh.add(Exception, handler_b, route_names=["app.bp.r"])
+    assert eh.lookup(KeyError(), "app.bp.r") is handler_b
+    assert eh.lookup(KeyError(), "app.other") is handler_a
+    eh.add(KeyError, handler_a)
+    assert eh.lookup(KeyError(), "app.bp.r") is handler_a  # the app's, for the exact class
 
 
 def test_lookup_is_cached_and_refreshed_by_add() -> None:
@@ -97,6 +110,53 @@ async def test_async_handler_result_is_awaitable() -> None:
     eh.add(KeyError, async_handler)
     response = await eh.response(make_request(), KeyError())
     assert response.body == b"async"
+
+
+def test_a_plain_handler_raising_an_http_error_gives_the_500(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # As Sanic: a plain function that raises, even an HTTP error, failed as a handler: a 500
+    # and its log line (it got the raised error's 400 page).
+    def converts(request: Any, exc: BaseException) -> HTTPResponse:
+        raise BadRequest("from handler")
+
+    eh = ErrorHandler()
+    eh.add(KeyError, converts)
+    with caplog.at_level(logging.ERROR, logger="sanic.error"):
+        response = eh.response(make_request(), KeyError("k"))
+    assert response.status == 500
+    assert response.body == b"An error occurred while handling an error"
+    assert 'Exception raised in exception handler "converts"' in caplog.text
+
+
+async def test_an_async_handler_raising_an_http_error_gets_its_page_quietly(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # As Sanic: an async handler's HTTP error is answered with that error's page, and logged
+    # as that error would be (a 400 is quiet); no "Exception raised in exception handler".
+    async def converts(request: Any, exc: BaseException) -> HTTPResponse:
+        raise BadRequest("from handler")
+
+    eh = ErrorHandler()
+    eh.add(KeyError, converts)
+    with caplog.at_level(logging.DEBUG, logger="sanic.error"):
+        response = await eh.response(make_request(), KeyError("k"))
+    assert response.status == 400
+    assert b"from handler" in response.body
+    assert "Exception raised in exception handler" not in caplog.text
+
+
+async def test_an_async_handler_failing_in_debug_mode_shows_the_error_and_stack() -> None:
+    # As Sanic: the 500's debug body is the error and its traceback (it was the log line).
+    async def broken(request: Any, exc: BaseException) -> HTTPResponse:
+        raise RuntimeError("in async handler")
+
+    eh = ErrorHandler()
+    eh.add(KeyError, broken)
+    response = await eh.response(make_request(debug=True), KeyError("k"))
+    assert response.status == 500
+    assert response.body.startswith(b"Error while handling error: in async handler\nStack: ")
+    assert b"RuntimeError: in async handler" in response.body
 
 
 @pytest.mark.parametrize("debug", [False, True])

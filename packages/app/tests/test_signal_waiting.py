@@ -38,6 +38,19 @@ async def test_a_star_only_matches_its_own_shape(app: Sanic) -> None:
         await waiting
 
 
+async def test_a_concrete_value_of_a_dynamic_definition_is_not_waitable(app: Sanic) -> None:
+    # As Sanic: app.event() looks the name up among the definitions, so "thing.happened.9"
+    # for "thing.happened.<n:int>" is NotFound (it waited, and timed out or woke).
+    from sanic_routing.exceptions import NotFound
+
+    @app.signal("thing.happened.<n:int>")
+    def on_it(n: int) -> None:
+        return None
+
+    with pytest.raises(NotFound, match="Could not find signal thing.happened.9"):
+        await app.event("thing.happened.9", timeout=0.05)
+
+
 async def test_autoregister_lets_one_wait_for_an_unknown_event(app: Sanic) -> None:
     app.config.EVENT_AUTOREGISTER = True
     context = await _woken_by(app, "never.declared.before", "never.declared.before")

@@ -95,8 +95,8 @@ async def test_handlers_run_in_priority_then_registration_order() -> None:
     calls, make = recorder()
     router = SignalRouter()
     router.add(make("h0"), "foo.bar.<thing>")
-    router.add(make("h1", 1), "foo.bar.baz")
-    router.add(make("h2", 2), "foo.bar.baz", priority=5)
+    router.add(make("h1"), "foo.bar.baz")
+    router.add(make("h2"), "foo.bar.baz", priority=5)
     router.add(make("h3"), "foo.bar.<other>")
     router.finalize()
     result = await router.dispatch("foo.bar.baz", context={"a": 1}, inline=True)
@@ -106,13 +106,31 @@ async def test_handlers_run_in_priority_then_registration_order() -> None:
     assert calls[0][1] == {"a": 1}
     assert calls[1][1] == {"a": 1, "other": "baz"}
     assert calls[2][1] == {"a": 1}
-    assert result == 2
+    assert result is None
     calls.clear()
     await router.dispatch("foo.bar.baz", inline=True, reverse=True)
     assert [name for name, _ in calls] == ["h3", "h1", "h0", "h2"]
     calls.clear()
     await router.dispatch("foo.bar.other", inline=True)
     assert [name for name, _ in calls] == ["h0", "h3"]
+
+
+async def test_the_first_truthy_result_ends_the_dispatch() -> None:
+    # As Sanic: handlers run in order until one returns a truthy value, which is the
+    # dispatch's result; the later handlers do not run (Hurtle ran them all and returned
+    # the first value that was not None, 0 and "" included).
+    calls, make = recorder()
+    router = SignalRouter()
+    router.add(make("h0", 0), "foo.bar.baz")
+    router.add(make("h1", ""), "foo.bar.baz")
+    router.add(make("h2", "found"), "foo.bar.baz")
+    router.add(make("h3", "late"), "foo.bar.baz")
+    router.finalize()
+    assert await router.dispatch("foo.bar.baz", inline=True) == "found"
+    assert [name for name, _ in calls] == ["h0", "h1", "h2"]
+    calls.clear()
+    assert await router.dispatch("foo.bar.baz", inline=True, reverse=True) == "late"
+    assert [name for name, _ in calls] == ["h3"]
 
 
 async def test_conditions_exclusive_and_not() -> None:
@@ -153,6 +171,41 @@ async def test_missing_event_inline_raises_unless_told_not_to() -> None:
     with pytest.raises(NotFound, match="Could not find signal x.y.z"):
         await router.dispatch("x.y.z", inline=True)
     assert await router.dispatch("x.y.z", inline=True, fail_not_found=False) is None
+
+
+async def test_missing_event_message_names_the_condition() -> None:
+    # As Sanic: the inline NotFound says which condition found nothing (not for {}).
+    router = SignalRouter()
+    router.finalize()
+    with pytest.raises(NotFound) as caught:
+        await router.dispatch("x.y.z", condition={"k": "w"}, inline=True)
+    assert str(caught.value) == "Could not find signal x.y.z with {'k': 'w'}"
+    with pytest.raises(NotFound) as caught:
+        await router.dispatch("x.y.z", condition={}, inline=True)
+    assert str(caught.value) == "Could not find signal x.y.z"
+
+
+@pytest.mark.parametrize(
+    ("event", "error", "message"),
+    [
+        ("x.y", InvalidSignal, "Invalid signal event: x.y"),
+        ("a.b.c.d", InvalidSignal, "Invalid signal event: a.b.c.d"),
+        ("http.x.y", InvalidSignal, "Cannot declare reserved signal event: http.x.y"),
+        ("bad", NotFound, "Could not find signal bad"),
+        ("q.q.q", NotFound, "Could not find signal q.q.q"),
+    ],
+)
+async def test_waiting_for_an_unknown_event_says_what_is_wrong_with_it(
+    event: str, error: type[Exception], message: str
+) -> None:
+    # As Sanic: a malformed or reserved name is InvalidSignal, not NotFound, and a one-word
+    # event is named as given (not with the generic namespace it is stored under).
+    router = SignalRouter()
+    router.add(lambda **_: None, "a.b.c")
+    router.finalize()
+    with pytest.raises(error) as caught:
+        await router.wait_for(event, timeout=0.01)
+    assert str(caught.value) == message
 
 
 async def test_handler_errors_propagate_inline_and_into_the_task() -> None:

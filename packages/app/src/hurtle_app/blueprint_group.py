@@ -107,7 +107,8 @@ class BlueprintGroup(MutableSequence):
         """
         outer = options or {}
         url_prefix = _join(outer.get("url_prefix"), self._url_prefix)
-        name_prefix = "_".join(p for p in (outer.get("name_prefix"), self._name_prefix) if p)
+        # As Sanic: the outermost name_prefix names the routes; inner ones are not joined.
+        name_prefix = outer.get("name_prefix") or self._name_prefix
         plan: list[tuple[Blueprint, dict[str, Any]]] = []
         for item in self._blueprints:
             if item.version is None:
@@ -141,8 +142,11 @@ class BlueprintGroup(MutableSequence):
                 bp.middleware(func, attach_to, **kwargs)
             return func
 
+        # ``attach_to`` may come by position or by keyword, with the function or without
+        # (``group.middleware(fn, attach_to="response")``, ``group.middleware("response")``).
         if args and callable(args[0]):
-            return register(args[0], *args[1:])
+            attach_to = args[1] if len(args) > 1 else kwargs.pop("attach_to", "request")
+            return register(args[0], attach_to)
         attach_to = args[0] if args else kwargs.pop("attach_to", "request")
         return lambda func: register(func, attach_to)
 

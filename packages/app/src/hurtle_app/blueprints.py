@@ -60,7 +60,11 @@ def _join_prefix(url_prefix: str | None, uri: str) -> str:
         return uri
     if uri and not uri.startswith("/"):
         uri = "/" + uri
-    return url_prefix.rstrip("/") + uri
+    # As Sanic: only the slash the two share goes; a prefix given at registration or to
+    # copy() keeps its own trailing slashes (``/api/`` + ``""`` is ``/api/``).
+    if url_prefix.endswith("/") and uri.startswith("/"):
+        return url_prefix + uri[1:]
+    return url_prefix + uri
 
 
 class Blueprint(Registrar):
@@ -80,9 +84,7 @@ class Blueprint(Registrar):
     ) -> None:
         self.name = validate_name("Blueprint", name)
         if url_prefix and not isinstance(url_prefix, str):
-            raise NotAPath(
-                f"A blueprint's url_prefix is a str such as '/api', not {url_prefix!r}"
-            )
+            raise NotAPath(f"A blueprint's url_prefix is a str such as '/api', not {url_prefix!r}")
         if url_prefix and url_prefix.endswith("/"):
             url_prefix = url_prefix[:-1]  # as Sanic: one trailing slash is dropped
         self.url_prefix = url_prefix
@@ -336,7 +338,9 @@ class Blueprint(Registrar):
             name = f"{eff['bp_name']}.{name}"
         name = self._custom_name(name)
         version_prefix = future.version_prefix
-        if version_prefix == "/v" and eff["version_prefix"]:
+        if not version_prefix or version_prefix == "/v":
+            # As Sanic: a route on the default (or an empty) prefix takes the blueprint's
+            # (or its registration's), an empty one too.
             version_prefix = eff["version_prefix"]
         routed = future._replace(
             uri=_join_prefix(eff["url_prefix"], future.uri),
@@ -349,6 +353,9 @@ class Blueprint(Registrar):
             version=future.version if future.version is not None else eff["version"],
             version_prefix=version_prefix,
             name=name,
+            # As Sanic: a blueprint route without its own format takes the app's
+            # FALLBACK_ERROR_FORMAT as it is when the blueprint is registered.
+            error_format=future.error_format or reg.app.config.FALLBACK_ERROR_FORMAT,
         )
         routes = reg.app._apply_route(routed, overwrite=self._allow_route_overwrite)
         new_names = {route.name for route in routes}
@@ -419,9 +426,20 @@ class Blueprint(Registrar):
             strict_slashes=self.strict_slashes if strict_slashes is _DEFAULT else strict_slashes,
             version_prefix=self.version_prefix if version_prefix is _DEFAULT else version_prefix,
         )
+        if url_prefix is not _DEFAULT:
+            new.url_prefix = url_prefix  # as Sanic: as given, trailing slashes and all
         if allow_route_overwrite is not _DEFAULT:
             new._allow_route_overwrite = bool(allow_route_overwrite)
         new._future_routes = list(self._future_routes)
+        if strict_slashes is not _DEFAULT and self.strict_slashes is not None:
+            # As Sanic: a route took its blueprint's strict_slashes when it was added, so
+            # the copy's own applies only to routes added to the copy.
+            new._future_routes = [
+                r
+                if r.strict_slashes is not None
+                else r._replace(strict_slashes=self.strict_slashes)
+                for r in new._future_routes
+            ]
         new._future_statics = list(self._future_statics)
         new._future_middleware = list(self._future_middleware)
         new._future_listeners = list(self._future_listeners)

@@ -237,8 +237,9 @@ class Config(dict, metaclass=DescriptorMeta):
     def _post_set(self, attr: str, value: Any) -> None:
         """Apply the side effects of changing one setting."""
         if attr == "LOCAL_CERT_CREATOR" and not isinstance(value, LocalCertCreator):
-            # By name, as Sanic: an unknown creator is a KeyError ('OPENSSL').
-            dict.__setitem__(self, attr, LocalCertCreator[str(value).upper()])
+            # By name, as Sanic: an unknown creator is a KeyError ('OPENSSL'), and a value
+            # that is no str an AttributeError (no .upper()).
+            dict.__setitem__(self, attr, LocalCertCreator[value.upper()])
         elif attr == "DEPRECATION_FILTER":
             self._configure_warnings()
         elif attr == "_FALLBACK_ERROR_FORMAT" and not isinstance(value, Default):

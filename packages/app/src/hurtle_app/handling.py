@@ -164,8 +164,10 @@ class RequestHandling:
         if not isinstance(response, BaseHTTPResponse) and not (
             response is None and getattr(getattr(request, "stream", None), "response", None)
         ):
-            # As Sanic: an exception handler must answer with a response (or stream one).
-            response = self.error_handler.default(request, invalid_response(response))
+            # As Sanic: an exception handler must answer with a response (or stream one);
+            # the 500 for what it returned goes through the exception handlers once more (a
+            # handler for Exception answers it), else it is the default page.
+            response = await self._handle_invalid_response(request, response)
         route = getattr(request, "route", None)
         # The response middleware runs once per request: not again on an error page
         # when request.respond() already ran it (as in Sanic).
@@ -205,6 +207,18 @@ class RequestHandling:
             # As Sanic: an error response is announced like any other.
             await announce_response(self.dispatch, request, response, fail_not_found=False)
         await RequestPipeline.send(request, response)
+
+    async def _handle_invalid_response(self, request: Any, returned: Any) -> Any:
+        error = invalid_response(returned)
+        try:
+            response = self.error_handler.response(request, error)
+            if isawaitable(response):
+                response = await response
+        except Exception:
+            response = None
+        if isinstance(response, BaseHTTPResponse):
+            return response
+        return self.error_handler.default(request, error)
 
     def _report_unsent_error(
         self, request: Any, exception: BaseException, *, before_handler: bool

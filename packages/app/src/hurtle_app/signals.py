@@ -433,11 +433,9 @@ class SignalRouter(BaseRouter):
         )
 
     def _waitable(self, name: str) -> tuple[Signal, ...]:
-        """The signals a wait for ``name`` can be woken by: those an event of that name
-        runs, or those defined as ``name`` (a dynamic definition), or matching its ``*``."""
-        signals = self._signals_for(name)
-        if signals:
-            return signals
+        """The signals a wait for ``name`` can be woken by: those defined as ``name`` (a
+        dynamic definition too), or matching its ``*``. As Sanic, a concrete value of a
+        dynamic definition (``a.b.3`` for ``a.b.<n:int>``) has none: NotFound."""
         if "*" in name.split("."):
             pattern = name.split(".")
             return tuple(
@@ -474,7 +472,12 @@ class SignalRouter(BaseRouter):
         it is ``dispatched`` anyway (a server event that has listeners)."""
         waiter = self.get_waiter(event, condition, exclusive, dispatched)
         if waiter is None:
-            raise NotFound(f"Could not find signal {self.format_event(event)}")
+            # As Sanic: a dotted name that is no valid event is InvalidSignal (two parts,
+            # four, an undeclared reserved one); the message names the event as given.
+            name = str(event.value) if isinstance(event, Enum) else str(event)
+            if "." in name:
+                self._check_event(name)
+            raise NotFound(f"Could not find signal {name}")
         self.add_waiter(waiter)
         try:
             return await asyncio.wait_for(waiter.wait(), timeout=timeout)
@@ -503,9 +506,9 @@ class SignalRouter(BaseRouter):
             self._wake(event, context, condition)
         if not signals:
             if fail_not_found:
-                raise NotFound(f"Could not find signal {event}")
+                given_condition = f" with {condition}" if condition else ""
+                raise NotFound(f"Could not find signal {event}{given_condition}")
             return None
-        result = None
         ordered = reversed(signals) if reverse else signals
         for signal in ordered:
             if not signal.matches_condition(condition):
@@ -515,9 +518,11 @@ class SignalRouter(BaseRouter):
             value = signal.handler(**(context if signal.params else given))
             if asyncio.iscoroutine(value) or isinstance(value, asyncio.Future):
                 value = await value
-            if result is None:
-                result = value
-        return result
+            if value:
+                # As Sanic: the first handler returning a truthy value ends the dispatch
+                # (the later ones do not run) and gives its result.
+                return value
+        return None
 
     async def dispatch(
         self,

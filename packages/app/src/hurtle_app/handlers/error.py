@@ -97,16 +97,22 @@ class ErrorHandler:
         return handler
 
     def _lookup(self, exception: BaseException, route_name: str | None = None) -> Any:
-        for cls in type(exception).__mro__:
-            if route_name is not None:
-                handler = self._handlers.get((cls, route_name))
-                if handler is not None:
-                    return handler
-            handler = self._handlers.get((cls, None))
+        # As Sanic: the exception's own class first (the route's handler, then the app's),
+        # then its ancestors for the route (a blueprint's handler for Exception beats the
+        # app's for a nearer class), then its ancestors app-wide.
+        names = (None,) if route_name is None else (route_name, None)
+        exact = type(exception)
+        for name in names:
+            handler = self._handlers.get((exact, name))
             if handler is not None:
                 return handler
-            if cls is BaseException:
-                break
+        for name in names:
+            for cls in exact.__mro__:
+                handler = self._handlers.get((cls, name))
+                if handler is not None:
+                    return handler
+                if cls is BaseException:
+                    break
         return None
 
     # -- responding -------------------------------------------------------------------
@@ -136,21 +142,31 @@ class ErrorHandler:
     async def _await_handler(self, request: Any, handler: RouteHandler, pending: Any) -> Any:
         try:
             return await pending
+        except SanicException as error:
+            # As Sanic: an HTTP error raised by an async handler gets its own default page,
+            # logged as any other (quiet ones are not).
+            return self.default(request, error)
         except Exception as error:
-            return self._handler_failed(request, handler, error)
+            # Sanic logs nothing here (the error is lost); Hurtle logs it as for a plain
+            # function, and answers Sanic's 500 (in debug mode the error and its stack).
+            self._log_handler_error(request, handler, error)
+            return self.failed_response(request, error)
 
     def _handler_failed(
         self, request: Any, handler: RouteHandler, error: BaseException
     ) -> HTTPResponse:
-        name = getattr(handler, "__name__", repr(handler))
-        message = f'Exception raised in exception handler "{name}" for uri: {_url_of(request)}'
-        error_logger.exception(message, exc_info=error)
-        if isinstance(error, SanicException):
-            # As Sanic: an HTTP error raised by the handler gets its own default page.
-            return self.default(request, error)
+        """A plain function's failure, HTTP error or not: logged, and a 500 (as Sanic)."""
+        message = self._log_handler_error(request, handler, error)
         # As Sanic: in debug mode the body is the logged message (handler and URL).
         body = message if self._debug(request) else "An error occurred while handling an error"
         return HTTPResponse(body, status=500, content_type="text/plain; charset=utf-8")
+
+    @staticmethod
+    def _log_handler_error(request: Any, handler: RouteHandler, error: BaseException) -> str:
+        name = getattr(handler, "__name__", repr(handler))
+        message = f'Exception raised in exception handler "{name}" for uri: {_url_of(request)}'
+        error_logger.exception(message, exc_info=error)
+        return message
 
     def failed_response(self, request: Any, error: BaseException) -> HTTPResponse:
         """The 500 sent when rendering an error failed (the error handler itself raised).
