@@ -471,6 +471,17 @@ def _status(v):
     return v["ok"]["dict"][0][1] if isinstance(v, dict) and "ok" in v else None
 
 
+def _without_cache_control(v):
+    """A file_wire answer with its cache-control field left out (the rest compared)."""
+    if not (isinstance(v, dict) and "ok" in v):
+        return v
+    parts = [list(p) for p in v["ok"]["dict"]]
+    for part in parts:
+        if part[0] == "headers":
+            part[1] = [h for h in part[1] if h[0] != "cache-control"]
+    return parts
+
+
 def _boundary_raw(c):
     m = re.search(r'(?i)boundary=("[^"]*"|[^;\s]*)', c["ctype"])
     return m.group(1) if m else ""
@@ -554,6 +565,15 @@ KEPT += [
         "file_wire",
         "a 304 carries the Cache-Control of its 200 (RFC 9110 15.4.5)",
         lambda c, a, b: _status(a) == _status(b) == 304,
+    ),
+    (
+        "file_wire",
+        "a HEAD of a static file carries the Cache-Control its GET carries (RFC 9110 9.3.2)",
+        lambda c, a, b: (
+            c["method"] == "head"
+            and c["how"].startswith("static")
+            and _without_cache_control(b) == _without_cache_control(a)
+        ),
     ),
     (
         "file_wire",
