@@ -362,8 +362,10 @@ async def test_a_file_modified_in_the_future_is_sent_as_modified_now(
     """RFC 9110 8.8.2.1: a Last-Modified later than the response MUST be replaced by the
     time of the response (Sanic sends the file's)."""
     import os
-    from datetime import UTC, datetime
+    from datetime import datetime
     from email.utils import parsedate_to_datetime
+
+    from hurtle_http.compat import UTC
 
     future = datetime(2100, 1, 1, tzinfo=UTC).timestamp()
     os.utime(site / "a.txt", (future, future))
