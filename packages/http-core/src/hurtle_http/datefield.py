@@ -17,17 +17,12 @@ import weakref
 from collections.abc import Callable
 from email.utils import formatdate
 
-__all__ = ["date_line", "ensure_ticking", "http_date", "on_change"]
+__all__ = ["date_line", "ensure_ticking", "on_change"]
 
 _forgetters: list[Callable[[], None]] = []
 _ticking: weakref.WeakSet[asyncio.AbstractEventLoop] = weakref.WeakSet()
 _second = 0
 _line = ""
-
-
-def http_date(when: float | None = None) -> str:
-    """``when`` (now by default) as an IMF-fixdate: ``Sun, 06 Nov 1994 08:49:37 GMT``."""
-    return formatdate(time.time() if when is None else when, usegmt=True)
 
 
 def _refresh() -> None:
@@ -37,7 +32,7 @@ def _refresh() -> None:
     if now == _second:
         return
     _second = now
-    _line = f"date: {http_date(now)}\r\n"
+    _line = f"date: {formatdate(now, usegmt=True)}\r\n"  # IMF-fixdate
     for forget in _forgetters:
         forget()
 
