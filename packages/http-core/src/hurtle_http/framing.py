@@ -176,12 +176,11 @@ _TARGET = re.compile(rb" ([^ \r\n]+) HTTP/1\.[0-9]\r?\n")
 # 1.9) SHOULD be processed as the highest it speaks, 1.1 (and answered in HTTP/1.1, RFC
 # 9112 2.3). llhttp refuses them: the request is parsed again from its first byte with
 # "1.1" in their place (as the stand-in method above). Sanic answers them 400.
-_HIGHER_MINOR = re.compile(rb"[\r\n]*[!#$%&'*+\-.^_`|~0-9A-Za-z]+ [^ \r\n]+ HTTP/1\.[2-9](?=\r\n)")
+_VERSIONED_LINE = rb"[\r\n]*[!#$%&'*+\-.^_`|~0-9A-Za-z]+ [^ \r\n]+ HTTP/"  # up to the version
+_HIGHER_MINOR = re.compile(_VERSIONED_LINE + rb"1\.[2-9](?=\r\n)")
 # A well-formed version of another major (HTTP/3.0, HTTP/2.1, HTTP/0.0 ...), which llhttp
 # refuses: answered 505 (RFC 9110 15.6.6), not 400 (llhttp passes 2.0 and 0.9 themselves).
-_OTHER_MAJOR = re.compile(
-    rb"[\r\n]*[!#$%&'*+\-.^_`|~0-9A-Za-z]+ [^ \r\n]+ HTTP/([02-9]\.[0-9])(?=\r\n)"
-)
+_OTHER_MAJOR = re.compile(_VERSIONED_LINE + rb"([02-9]\.[0-9])(?=\r\n)")
 
 
 def _non_ascii_target(data: bytes) -> bool:
@@ -613,18 +612,11 @@ class RequestReader:
         except Exception as error:
             self._refuse(BadRequest(f"Bad Request ({type(error).__name__})"))
 
-    def _other_major(self, error: Exception, data: bytes, at_rest: bool) -> Exception | None:
-        """``MajorVersionNotSupported`` when llhttp refused ``data`` for a well-formed version of
-        another major than 1 (``_OTHER_MAJOR``); ``None`` for any other refusal."""
-        if not at_rest or "Invalid HTTP version" not in str(error):
-            return None
-        start = _failed_request_start(data, _completions(data)[0])
-        match = _OTHER_MAJOR.match(data, start)
-        return MajorVersionNotSupported(match.group(1).decode()) if match else None
-
-    def _as_http11(self, error: Exception, data: bytes, at_rest: bool) -> bytes | None:
-        """``data`` from the request llhttp refused for its HTTP/1.2 ... 1.9 version on,
-        that version read as 1.1 (``_HIGHER_MINOR``); ``None`` for any other refusal."""
+    def _refused_version(
+        self, error: Exception, data: bytes, at_rest: bool, line: re.Pattern[bytes]
+    ) -> re.Match[bytes] | None:
+        """``line`` matched at the request in ``data`` that llhttp refused for its version
+        (``_HIGHER_MINOR``, ``_OTHER_MAJOR``); ``None`` for any other refusal."""
         if (
             not at_rest
             or self._pending is not None
@@ -632,11 +624,21 @@ class RequestReader:
             or "Invalid HTTP version" not in str(error)
         ):
             return None
-        start = _failed_request_start(data, _completions(data)[0])
-        match = _HIGHER_MINOR.match(data, start)
+        return line.match(data, _failed_request_start(data, _completions(data)[0]))
+
+    def _other_major(self, error: Exception, data: bytes, at_rest: bool) -> Exception | None:
+        """``MajorVersionNotSupported`` when llhttp refused ``data`` for a well-formed version of
+        another major than 1 (``_OTHER_MAJOR``); ``None`` for any other refusal."""
+        match = self._refused_version(error, data, at_rest, _OTHER_MAJOR)
+        return MajorVersionNotSupported(match.group(1).decode()) if match else None
+
+    def _as_http11(self, error: Exception, data: bytes, at_rest: bool) -> bytes | None:
+        """``data`` from the request llhttp refused for its HTTP/1.2 ... 1.9 version on,
+        that version read as 1.1 (``_HIGHER_MINOR``); ``None`` for any other refusal."""
+        match = self._refused_version(error, data, at_rest, _HIGHER_MINOR)
         if match is None:
             return None
-        end = match.end()
+        start, end = match.span()
         return data[start : end - 3] + b"1.1" + data[end:]
 
     def _refuse(self, exception: Exception, method_read: bool | None = None) -> None:
