@@ -101,6 +101,15 @@ class Registrar:
     name: str
     strict_slashes: bool | None
 
+    def _declared_strict_slashes(self, strict_slashes: bool | None) -> bool | None:
+        """The ``strict_slashes`` a route or static path keeps from its declaration: its
+        own, else a blueprint's own setting, as Sanic takes it then (a later
+        ``copy(strict_slashes=...)``, group or ``app.blueprint(strict_slashes=...)`` does
+        not change it; an unset one is resolved at registration)."""
+        if strict_slashes is None and getattr(self, "_is_blueprint", False):
+            return getattr(self, "strict_slashes", None)
+        return strict_slashes
+
     def _init_registrar(self) -> None:
         self._future_routes: list[FutureRoute] = []
         self._future_statics: list[FutureStatic] = []
@@ -179,11 +188,7 @@ class Registrar:
             )
         if error_format is not None:
             check_error_format(error_format)
-        if strict_slashes is None and getattr(self, "_is_blueprint", False):
-            # A blueprint's own setting is taken when the route is declared, as Sanic does:
-            # a later copy(strict_slashes=...), group or app.blueprint(strict_slashes=...)
-            # does not change it (an unset one is resolved at registration).
-            strict_slashes = getattr(self, "strict_slashes", None)
+        strict_slashes = self._declared_strict_slashes(strict_slashes)
 
         def decorator(handler: F) -> F:
             if not callable(handler):
@@ -539,9 +544,7 @@ class Registrar:
         if not isinstance(file_or_directory, (str, PathLike)):
             raise ValueError(f"Static route must be a valid path, not {file_or_directory}")
         path = Path(file_or_directory)
-        if strict_slashes is None and getattr(self, "_is_blueprint", False):
-            # As for routes: a blueprint's own setting is taken when declared (Sanic).
-            strict_slashes = getattr(self, "strict_slashes", None)
+        strict_slashes = self._declared_strict_slashes(strict_slashes)
         if resource_type not in (None, "file", "dir"):
             raise ValueError("The resource_type should be set to 'file' or 'dir'")
         if directory_handler is None:
