@@ -262,11 +262,13 @@ class StaticHandler:
         mtime = file_modified(stats.st_mtime)  # never in the future (RFC 9110 8.8.2.1)
 
         streamed = self.stream_threshold is not None and stats.st_size >= self.stream_threshold
-        # RFC 9110 13.2.2: the preconditions come before HEAD, Range and the body; a 304
-        # keeps the Cache-Control the file would carry (only file() sets one).
+        # The Cache-Control a read file carries (file() sets it; a streamed one has none),
+        # kept by its 304 (RFC 9110 15.4.5) and its HEAD answer (9.3.2).
+        cache_fields = {} if streamed else {"Cache-Control": "no-cache"}
+        # RFC 9110 13.2.2: the preconditions come before HEAD, Range and the body.
         not_modified = preconditions(
             request.headers,
-            {} if streamed else {"Cache-Control": "no-cache"},
+            dict(cache_fields),
             mtime if self.use_modified_since else None,
             request.method,
         )
@@ -274,7 +276,7 @@ class StaticHandler:
             return not_modified
         if request.method == "HEAD":
             return _head_response(
-                path, stats.st_size, mtime, self.content_type, self.use_content_range, streamed
+                path, stats.st_size, mtime, self.content_type, self.use_content_range, cache_fields
             )
         headers: dict[str, str] = {}
         byte_range = None
@@ -345,23 +347,27 @@ def _content_type(path: Path, content_type: str | None) -> str:
 
 
 def _head_response(
-    path: Path, size: int, mtime: float, content_type: str | None, ranges: bool, streamed: bool
+    path: Path,
+    size: int,
+    mtime: float,
+    content_type: str | None,
+    ranges: bool,
+    cache_fields: dict[str, str],
 ) -> Any:
     """What Sanic answers a HEAD for a static file: its type, date and length.
 
     RFC 9110 8.6: the length a HEAD answer gives MUST be the one a GET would send (Sanic
     sends ``content-length: 0`` unless ``use_content_range`` is on). RFC 9110 9.3.2: the
-    other fields SHOULD be the GET's too, so a file that is read (not streamed) keeps its
-    ``Cache-Control: no-cache`` (Sanic leaves it out of the HEAD answer).
+    other fields SHOULD be the GET's too, so the answer carries ``cache_fields``, the
+    ``Cache-Control`` of a file that is read (Sanic leaves it out of the HEAD answer).
     """
     from hurtle_http.response import HTTPResponse
 
     headers = {
         "Last-Modified": formatdate(mtime, usegmt=True),
         "Content-Length": str(size),
+        **cache_fields,
     }
-    if not streamed:
-        headers["Cache-Control"] = "no-cache"
     if ranges:
         headers["Accept-Ranges"] = "bytes"
     return HTTPResponse(headers=headers, content_type=_content_type(path, content_type))
