@@ -14,7 +14,8 @@ def parse_multipart_form(
 
     As Sanic's, ``boundary`` is the ``boundary`` parameter of the ``Content-Type``
     (``b"XyZ"`` for delimiter lines ``--XyZ``), not the delimiter line itself.
-    (``hurtle_http``'s function, which ``Request.form`` calls, takes the delimiter.)
+    (``hurtle_http``'s function, which ``Request.form`` calls with the parameter, also
+    accepts the delimiter line: it is given that line here, ``b"--" + boundary``.)
     """
     return _parse_delimited(body, b"--" + boundary)
 
