@@ -291,3 +291,19 @@ def test_a_copy_keeps_the_strict_slashes_its_routes_were_added_with(app: Sanic) 
         "TestApp.strict_copy.x": ("c/x/", True),
         "TestApp.loose_copy.y": ("lc/y/", True),
     }
+
+
+def test_a_route_declared_before_the_blueprint_was_made_strict_takes_the_copys_setting(
+    app: Sanic,
+) -> None:
+    # As Sanic: a route keeps the strict_slashes its blueprint had when it was declared;
+    # none then, so a copy(strict_slashes=False) decides for it, whatever the blueprint's
+    # setting became afterwards (it stayed strict, as /c/x/).
+    bp = Blueprint("late")
+    bp.add_route(handler, "/x/", name="x")
+    bp.strict_slashes = True
+    app.blueprint(bp.copy("late_copy", url_prefix="/c", strict_slashes=False))
+    app.router.finalize()
+    assert {route.name: (route.path, route.strict) for route in app.router.routes} == {
+        "TestApp.late_copy.x": ("c/x", False)
+    }

@@ -431,15 +431,6 @@ class Blueprint(Registrar):
         if allow_route_overwrite is not _DEFAULT:
             new._allow_route_overwrite = bool(allow_route_overwrite)
         new._future_routes = list(self._future_routes)
-        if strict_slashes is not _DEFAULT and self.strict_slashes is not None:
-            # As Sanic: a route took its blueprint's strict_slashes when it was added, so
-            # the copy's own applies only to routes added to the copy.
-            new._future_routes = [
-                r
-                if r.strict_slashes is not None
-                else r._replace(strict_slashes=self.strict_slashes)
-                for r in new._future_routes
-            ]
         new._future_statics = list(self._future_statics)
         new._future_middleware = list(self._future_middleware)
         new._future_listeners = list(self._future_listeners)
