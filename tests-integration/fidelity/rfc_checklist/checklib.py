@@ -11,32 +11,38 @@ PORT = int(sys.argv[1]) if len(sys.argv) > 1 else 0
 FILT = sys.argv[2] if len(sys.argv) > 2 else ""
 
 
-def exchange(data, idle=0.6, total=4.0, chunks=None):
-    s = socket.create_connection(("127.0.0.1", PORT), timeout=total)
+def read_all(s, idle=1.0, total=5.0):
+    """What ``s`` receives until it is quiet for ``idle`` s (at most ``total`` s), and
+    whether the peer closed (True) or reset ("reset") the connection."""
+    s.settimeout(idle)
     out = b""
     closed = False
+    end = time.monotonic() + total
+    while time.monotonic() < end:
+        try:
+            b = s.recv(65536)
+        except TimeoutError:
+            break
+        except ConnectionResetError:
+            closed = "reset"
+            break
+        if not b:
+            closed = True
+            break
+        out += b
+    return out, closed
+
+
+def exchange(data, idle=0.6, total=4.0, chunks=None):
+    s = socket.create_connection(("127.0.0.1", PORT), timeout=total)
     try:
         for part in chunks or [data]:
             s.sendall(part)
             if chunks:
                 time.sleep(0.15)
-        s.settimeout(idle)
-        end = time.monotonic() + total
-        while time.monotonic() < end:
-            try:
-                b = s.recv(65536)
-            except TimeoutError:
-                break
-            except ConnectionResetError:
-                closed = "reset"
-                break
-            if not b:
-                closed = True
-                break
-            out += b
+        return read_all(s, idle, total)
     finally:
         s.close()
-    return out, closed
 
 
 def parse(out):

@@ -10,6 +10,8 @@ import struct
 import sys
 import time
 
+from checklib import read_all
+
 PORT = int(sys.argv[1])
 FILT = sys.argv[2] if len(sys.argv) > 2 else ""
 KEY = base64.b64encode(os.urandom(16)).decode()
@@ -51,26 +53,6 @@ def frame(opcode, payload=b"", fin=True, mask=True, rsv=0):
         m = os.urandom(4)
         return hdr + m + bytes(c ^ m[i % 4] for i, c in enumerate(payload))
     return hdr + payload
-
-
-def read_all(s, idle=1.0, total=5.0):
-    s.settimeout(idle)
-    out = b""
-    closed = False
-    end = time.monotonic() + total
-    while time.monotonic() < end:
-        try:
-            b = s.recv(65536)
-        except TimeoutError:
-            break
-        except ConnectionResetError:
-            closed = "reset"
-            break
-        if not b:
-            closed = True
-            break
-        out += b
-    return out, closed
 
 
 def parse_frames(data):
