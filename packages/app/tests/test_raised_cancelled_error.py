@@ -11,6 +11,7 @@ import pytest
 
 from hurtle_app import Sanic
 from hurtle_http.response import json, text
+from hurtle_http.testing import FakeConnection, parse_responses
 
 # Told from a cancellation of the task by Task.cancelling() (Python 3.11+); on 3.10 every
 # CancelledError is taken as a cancellation and propagates (pipeline.raised_by_code).
@@ -137,3 +138,37 @@ async def test_a_handler_value_no_middleware_turns_into_a_response_is_a_500(
         return {"a": 1}
 
     assert (await call("GET", "/")).status == 500
+
+
+@needs_cancelling
+@pytest.mark.parametrize("where", ["handler", "request middleware"])
+async def test_the_connection_is_closed_after_answering_it(app: Sanic, where: str) -> None:
+    # As Sanic 25.12 for a handler's: the answer says `connection: close`, the connection
+    # closes, and a request pipelined behind it is not served. (From a request middleware
+    # Sanic sends no answer at all; Hurtle answers, then closes the same way.)
+    @app.on_request
+    def early(request: Any) -> None:
+        if where == "request middleware" and request.path == "/c":
+            raise asyncio.CancelledError()
+
+    @app.get("/c")
+    async def cancelled(request: Any) -> Any:
+        raise asyncio.CancelledError()
+
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text("ok")
+
+    await app._startup()
+    conn = FakeConnection(app)
+    conn.receive(b"GET /c HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    data = b""
+    for _ in range(50):
+        await conn.settle()
+        data += conn.take()
+        if conn.closed:
+            break
+    answers = parse_responses(data)
+    assert [a.status for a in answers] == [500]
+    assert answers[0].header("connection") == "close"
+    assert conn.closed

@@ -145,9 +145,7 @@ class RequestPipeline:
                     return
                 response_middleware = ()  # they ran on the handler's value
             # PERF: inlined _not_responded (no call on routes with response middleware).
-            if response_middleware and (
-                request.stream is None or request.stream.response is None
-            ):
+            if response_middleware and (request.stream is None or request.stream.response is None):
                 # As Sanic: the middleware sees the response connected to the request's
                 # stream (``response.stream.stage``); only routes with response middleware.
                 response.stream = request.stream
@@ -180,6 +178,7 @@ class RequestPipeline:
         except CancelledError as exc:
             if not raised_by_code(exc):
                 raise
+            close_after_answer(request)
             await self.app.handle_exception(request, exc)
             return
         stream = request.stream
@@ -300,6 +299,7 @@ class RequestPipeline:
         except CancelledError as exc:
             if not raised_by_code(exc):
                 raise
+            close_after_answer(request)
             await self.app.handle_exception(request, exc)
             return
         if "http.lifecycle.response" in events:
@@ -491,6 +491,15 @@ def raised_by_code(exc: BaseException) -> bool:
     return not cancelling()
 
 
+def close_after_answer(request: Any) -> None:
+    """A ``CancelledError`` that code raised is answered (error handlers, else a 500),
+    and the connection is then closed, as in Sanic: such an error may come from work the
+    server cancelled, so the connection is not trusted with another request."""
+    stream = request.stream
+    if type(stream) is Http:
+        stream.keep_alive = False
+
+
 _NOT_SENT = (
     "The response object returned by the route handler will not be sent to client. The "
     "request has already been responded to."
@@ -514,9 +523,7 @@ def bind_response(stream: Any, response: Any, returned: bool = False) -> Any:
             error_logger.error(_NOT_SENT)
         return response
     started = (
-        returned
-        or getattr(stream, "response_func", None)
-        or getattr(stream, "_head_sent", False)
+        returned or getattr(stream, "response_func", None) or getattr(stream, "_head_sent", False)
     )
     if started and stream.response is not None and stream.response is not response:
         error_logger.error(_NOT_SENT)
@@ -534,8 +541,6 @@ def response_started(request: Any) -> bool:
     if not getattr(request, "responded", False):
         return False
     return getattr(stream, "response", 1) is None or getattr(stream, "send", 1) is None
-
-
 
 
 def remember_target(
