@@ -169,3 +169,118 @@ def test_a_bare_request_annotation_is_complete_under_strict_mypy(tmp_path) -> No
         run.stdout
     ), run.stdout
     assert "error" not in run.stdout, run.stdout
+
+
+_CUSTOM_TYPES_APP = '''
+import asyncio
+from sanic import Blueprint, Request, Sanic
+from sanic.config import Config
+from sanic.handlers import ErrorHandler
+from sanic.response import HTTPResponse, text
+
+
+class ShopConfig(Config):
+    SHOP_NAME: str = "corner"
+
+
+class Pantry:
+    shelves: int = 3
+
+
+class Basket:
+    items: list[str]
+
+    def __init__(self) -> None:
+        self.items = []
+
+
+class ShopRequest(Request[Sanic[ShopConfig, Pantry], Basket]):
+    @staticmethod
+    def make_context() -> Basket:
+        return Basket()
+
+
+class QuietErrors(ErrorHandler):
+    def default(self, request: Request, exception: Exception) -> HTTPResponse:
+        return super().default(request, exception)
+
+
+shop = Sanic(
+    "shop", config=ShopConfig(), ctx=Pantry(), request_class=ShopRequest,
+    error_handler=QuietErrors(),
+)
+reveal_type(shop.config)
+reveal_type(shop.config.SHOP_NAME)
+reveal_type(shop.config.REQUEST_TIMEOUT)
+reveal_type(shop.ctx.shelves)
+plain = Sanic("plain")
+reveal_type(plain.config)
+reveal_type(plain.ctx)
+
+
+@shop.before_server_start
+async def open_shop(app: Sanic[ShopConfig, Pantry], loop: asyncio.AbstractEventLoop) -> None:
+    app.ctx.shelves += 1
+
+
+@shop.on_response(priority=2)
+async def stamp(request: ShopRequest, response: HTTPResponse) -> None:
+    response.headers["x-shop"] = request.app.config.SHOP_NAME
+
+
+@shop.get("/")
+async def index(request: ShopRequest) -> HTTPResponse:
+    reveal_type(request.ctx.items)
+    reveal_type(request.app.ctx.shelves)
+    return text(str(len(request.ctx.items)))
+
+
+front = Blueprint("front")
+back = Blueprint("back")
+shop.blueprint([Blueprint.group(front), back])
+reveal_type(open_shop)
+reveal_type(stamp)
+'''
+
+
+def test_custom_config_ctx_and_request_classes_type_check(tmp_path) -> None:
+    # A user's custom Config, app ctx and Request subclass (the "custom typing" setup of
+    # Sanic's guide) under mypy --strict. Before: app.config and app.ctx read as Any (so
+    # shop.config.SHOP_NAME and REQUEST_TIMEOUT were Any), request_class= refused a
+    # Request whose ctx is not a SimpleNamespace, overriding ErrorHandler.default with
+    # `exception: Exception` (Sanic's signature) broke Liskov, @app.before_server_start
+    # and @app.on_response(priority=...) were untyped decorators, and a list holding a
+    # blueprint group was refused by app.blueprint().
+    import subprocess
+    import sys
+
+    source = tmp_path / "shop_app.py"
+    source.write_text(_CUSTOM_TYPES_APP)
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"),
+         str(source)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    revealed = [
+        line.split("Revealed type is ", 1)[1].strip('"')
+        for line in run.stdout.splitlines()
+        if "Revealed type is" in line
+    ]
+    assert "error" not in run.stdout, run.stdout
+    assert revealed == [
+        "shop_app.ShopConfig",
+        "str",
+        "int",
+        "int",
+        "hurtle_app.config.Config",
+        "types.SimpleNamespace",
+        "list[str]",
+        "int",
+        "def (app: sanic.app.Sanic[shop_app.ShopConfig, shop_app.Pantry], "
+        "loop: asyncio.events.AbstractEventLoop) -> typing.Coroutine[Any, Any, None]",
+        "def (request: shop_app.ShopRequest, response: hurtle_http.response.types.HTTPResponse)"
+        " -> typing.Coroutine[Any, Any, None]",
+    ], run.stdout
