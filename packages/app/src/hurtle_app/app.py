@@ -752,8 +752,10 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
             self._pipeline = None
             self.__dict__.pop("handle_request", None)
         # As Sanic, names are checked at start-up only: a server listener may add routes
-        # sharing a name (sanic-ext's automatic TRACE routes) and call finalize() again.
-        if self._duplicate_names:
+        # sharing a name (sanic-ext's automatic TRACE routes, one wrapper function for
+        # several paths) and call finalize() again; composing those again (started
+        # already) checks nothing.
+        if self._duplicate_names and not self.state.is_started:
             names = ", ".join(sorted(self._duplicate_names))
             raise ServerError(
                 f"Duplicate route names detected: {names}. You should rename one or more of "
