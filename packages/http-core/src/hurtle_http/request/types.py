@@ -870,11 +870,11 @@ class Request(Generic[sanic_type, ctx_type]):
         return self._port
 
     @property
-    def socket(self) -> tuple[str, int]:
+    def socket(self) -> tuple[str, int] | tuple[None, None]:
         """``(ip, port)`` of the peer (``(None, None)`` before the connection is known)."""
         if self._socket is None:
             if self.conn_info is None:
-                return (None, None)  # type: ignore[return-value]
+                return (None, None)
             self._socket = (self.ip, self.port)
         return self._socket
 
