@@ -59,6 +59,27 @@ async def test_serving_before_startup_is_refused(app: Sanic, step: str) -> None:
         await server.wait_closed()
 
 
+async def test_an_app_marked_started_serves_without_startup(app: Sanic) -> None:
+    # Sanic's check is app.state.is_started, which its guide's "HTTP to HTTPS redirect"
+    # recipe sets by hand to serve a second app from the main app's listeners (then
+    # serve_forever()). That server refused to serve here (the client waited for ever);
+    # the app now composes its routes on the first request.
+    server = await app.create_server(host="127.0.0.1", port=0, return_asyncio_server=True)
+    try:
+        app.state.is_started = True
+        await asyncio.wait_for(server.start_serving(), timeout=5)
+        port = server.server.sockets[0].getsockname()[1]
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(b"GET / HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
+        reply = await asyncio.wait_for(reader.read(), timeout=5)
+        writer.close()
+        assert reply.startswith(b"HTTP/1.1 200 OK\r\n")
+        assert reply.endswith(b"\r\n\r\nx")
+    finally:
+        server.close()
+        await server.wait_closed()
+
+
 async def test_every_step_runs_after_startup(app: Sanic) -> None:
     server = await app.create_server(host="127.0.0.1", port=0, return_asyncio_server=True)
     await server.startup()

@@ -394,6 +394,69 @@ async def test_a_server_listener_may_add_routes_sharing_a_name(app: Sanic) -> No
     assert [r.body for r in responses] == [b"echo /a", b"echo /b"]
 
 
+async def test_routes_a_listener_adds_after_router_reset_and_finalize_are_served(
+    app: Sanic,
+) -> None:
+    # The CORS recipe of Sanic's guide: a before_server_start listener resets the router,
+    # adds OPTIONS routes (one wrapper function for every path) and compiles the router
+    # itself with app.router.finalize(). Those routes were answered with a 500 (their
+    # route settings and middleware chains were never composed; Sanic 25.12 answers 500
+    # too); then composing them again refused the shared name.
+    async def preflight(request, methods):
+        return text(",".join(sorted(methods)), status=200)
+
+    def wrap(methods):
+        def answer(request, *args, **kwargs):
+            return preflight(request, methods)
+
+        return answer
+
+    @app.route("/a", methods=["GET", "POST"])
+    async def a(request):
+        return text("a")
+
+    @app.get("/b/<n:int>")
+    async def b(request, n):
+        return text(f"b{n}")
+
+    @app.on_response
+    def stamp(request, response):
+        response.headers["x-seen"] = request.route.name.rsplit(".", 1)[-1]
+
+    def add_preflights(app_: Sanic) -> None:
+        app_.router.reset()
+        for route in list(app_.router.routes_all.values()):
+            app_.add_route(wrap(route.methods), route.uri, methods=["OPTIONS"])
+        app_.router.finalize()
+
+    app.register_listener(add_preflights, "before_server_start")
+
+    from hurtle_http.testing import FakeConnection, parse_responses
+
+    await app._startup()
+    await app._server_event("init", "before")
+    conn = FakeConnection(app)
+    conn.receive(
+        b"OPTIONS /a HTTP/1.1\r\nhost: x\r\n\r\n"
+        b"OPTIONS /b/3 HTTP/1.1\r\nhost: x\r\n\r\n"
+        b"GET /b/3 HTTP/1.1\r\nhost: x\r\n\r\n"
+    )
+    data = b""
+    responses: list[Any] = []
+    for _ in range(100):
+        await conn.settle()
+        data += conn.take()
+        responses = parse_responses(data)
+        if len(responses) == 3:
+            break
+    assert [(r.status, r.body) for r in responses] == [
+        (200, b"GET,POST"),
+        (200, b"GET"),
+        (200, b"b3"),
+    ]
+    assert [dict(r.headers).get("x-seen") for r in responses] == ["answer", "answer", "b"]
+
+
 def test_error_format_is_guessed_from_the_handler_source(app: Sanic) -> None:
     from hurtle_http.response import json
 

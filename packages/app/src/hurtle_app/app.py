@@ -120,6 +120,16 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
     _app_registry: ClassVar[dict[str, Sanic]] = {}
     test_mode: ClassVar[bool] = False
 
+    # For type checkers (no class attributes): ``app.config`` and ``app.ctx`` have the
+    # types the app is parameterised with, so ``app.config.REQUEST_TIMEOUT`` is an int and
+    # ``app.ctx.db`` the type the ctx class declares (both read as Any before).
+    config: config_type
+    ctx: ctx_type
+    state: ApplicationState
+    router: Router
+    signal_router: SignalRouter
+    error_handler: ErrorHandler
+
     # Attributes an instance may (re)assign; anything else goes on ``app.ctx``.
     _frozen = False
 
@@ -132,7 +142,7 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
         signal_router: SignalRouter | None = None,
         error_handler: ErrorHandler | None = None,
         env_prefix: str | None = "SANIC_",
-        request_class: type[Request] | None = None,
+        request_class: type[Request[Any, Any]] | None = None,
         strict_slashes: bool = False,
         log_config: dict[str, Any] | None = None,
         configure_logging: bool = True,
@@ -152,11 +162,11 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
 
             logging.config.dictConfig(log_config or LOGGING_CONFIG_DEFAULTS)
         self.configure_logging = configure_logging
-        self.config = _own_config(config) or Config(env_prefix=env_prefix)
+        self.config = _own_config(config) or Config(env_prefix=env_prefix)  # type: ignore[assignment]
         if inspector:
             self.config.INSPECTOR = True
         # Any false value (None, {}, 0, "") gets a fresh namespace, as in Sanic.
-        self.ctx = ctx or SimpleNamespace()
+        self.ctx = ctx or SimpleNamespace()  # type: ignore[assignment]
         self.shared_ctx = SimpleNamespace()
         self.router = router if router is not None else Router()
         self.signal_router = signal_router if signal_router is not None else SignalRouter()
@@ -534,7 +544,7 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
     # --- blueprints --------------------------------------------------------------------------
     def blueprint(
         self,
-        blueprint: Blueprint | Iterable[Blueprint] | BlueprintGroup,
+        blueprint: Blueprint | BlueprintGroup | Iterable[Blueprint | BlueprintGroup],
         *,
         url_prefix: str | None = None,
         version: int | float | str | None = None,
@@ -742,8 +752,10 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
             self._pipeline = None
             self.__dict__.pop("handle_request", None)
         # As Sanic, names are checked at start-up only: a server listener may add routes
-        # sharing a name (sanic-ext's automatic TRACE routes) and call finalize() again.
-        if self._duplicate_names:
+        # sharing a name (sanic-ext's automatic TRACE routes, one wrapper function for
+        # several paths) and call finalize() again; composing those again (started
+        # already) checks nothing.
+        if self._duplicate_names and not self.state.is_started:
             names = ", ".join(sorted(self._duplicate_names))
             raise ServerError(
                 f"Duplicate route names detected: {names}. You should rename one or more of "

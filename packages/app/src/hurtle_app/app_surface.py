@@ -249,7 +249,12 @@ class AppSurface:
         try:
             yield
         finally:
-            # The next request starts the app again: finalize, chains, pipeline.
+            self._routes_recompiled()
+
+    def _routes_recompiled(self) -> None:
+        """The router was compiled again: once started, the next request starts the app
+        again (route settings, middleware chains, pipeline)."""
+        if self.state.is_started:
             self.__dict__.pop("handle_request", None)
             object.__setattr__(self, "_pipeline", None)
 

@@ -32,6 +32,7 @@ from hurtle_app.futures import (
 )
 from hurtle_app.listeners import LISTENER_EVENTS, normalize_event
 from hurtle_app.middleware import next_definition_order
+from hurtle_app.shorthands import Shorthands
 from hurtle_http.exceptions import BadRequest
 from sanic_routing.exceptions import BadMethod
 
@@ -95,7 +96,7 @@ def _route_context(ctx_kwargs: dict[str, Any]) -> dict[str, Any]:
     return {k[4:]: v for k, v in ctx_kwargs.items()}
 
 
-class Registrar:
+class Registrar(Shorthands):
     """Route, middleware, listener, exception and signal decorators, as data."""
 
     name: str
@@ -631,18 +632,6 @@ class Registrar:
             return register(middleware_or_request, attach_to=attach_to)
         return partial(register, attach_to=middleware_or_request)
 
-    def on_request(self, middleware: Any = None, *, priority: int = 0) -> Any:
-        """Register request middleware (as a decorator, with or without arguments)."""
-        if callable(middleware):
-            return self.middleware(middleware, "request", priority=priority)
-        return partial(self.middleware, attach_to="request", priority=priority)
-
-    def on_response(self, middleware: Any = None, *, priority: int = 0) -> Any:
-        """Register response middleware (as a decorator, with or without arguments)."""
-        if callable(middleware):
-            return self.middleware(middleware, "response", priority=priority)
-        return partial(self.middleware, attach_to="response", priority=priority)
-
     # --- listeners -----------------------------------------------------------------------
     # For type checkers: the decorated listener keeps its type.
     @overload
@@ -705,55 +694,6 @@ class Registrar:
     ) -> Callable[..., Any]:
         """Register ``listener`` for ``event`` (non-decorator form)."""
         return self.listener(listener, event, priority=priority)
-
-    def _short_listener(self, event: str, listener: Any, priority: int) -> Any:
-        if listener is None:
-            return partial(self.listener, event_or_none=event, priority=priority)
-        return self.listener(listener, event, priority=priority)
-
-    def before_server_start(self, listener: Any = None, *, priority: int = 0) -> Any:
-        """Run ``listener(app)`` in each worker before it accepts connections."""
-        return self._short_listener("before_server_start", listener, priority)
-
-    def after_server_start(self, listener: Any = None, *, priority: int = 0) -> Any:
-        """Run ``listener(app)`` in each worker once it accepts connections."""
-        return self._short_listener("after_server_start", listener, priority)
-
-    def before_server_stop(self, listener: Any = None, *, priority: int = 0) -> Any:
-        """Run ``listener(app)`` in each worker when it is asked to stop."""
-        return self._short_listener("before_server_stop", listener, priority)
-
-    def after_server_stop(self, listener: Any = None, *, priority: int = 0) -> Any:
-        """Run ``listener(app)`` in each worker after its connections closed."""
-        return self._short_listener("after_server_stop", listener, priority)
-
-    def main_process_start(self, listener: Any = None, *, priority: int = 0) -> Any:
-        """Run ``listener(app)`` in the main process before workers start."""
-        return self._short_listener("main_process_start", listener, priority)
-
-    def main_process_ready(self, listener: Any = None, *, priority: int = 0) -> Any:
-        """Run ``listener(app)`` in the main process once workers are up."""
-        return self._short_listener("main_process_ready", listener, priority)
-
-    def main_process_stop(self, listener: Any = None, *, priority: int = 0) -> Any:
-        """Run ``listener(app)`` in the main process when it stops."""
-        return self._short_listener("main_process_stop", listener, priority)
-
-    def reload_process_start(self, listener: Any = None, *, priority: int = 0) -> Any:
-        """Run ``listener(app)`` in the reloader process when it starts."""
-        return self._short_listener("reload_process_start", listener, priority)
-
-    def reload_process_stop(self, listener: Any = None, *, priority: int = 0) -> Any:
-        """Run ``listener(app)`` in the reloader process when it stops."""
-        return self._short_listener("reload_process_stop", listener, priority)
-
-    def before_reload_trigger(self, listener: Any = None, *, priority: int = 0) -> Any:
-        """Run ``listener(app)`` in the reloader process before it restarts the workers."""
-        return self._short_listener("before_reload_trigger", listener, priority)
-
-    def after_reload_trigger(self, listener: Any = None, *, priority: int = 0) -> Any:
-        """Run ``listener(app, changed)`` in the reloader process after a restart."""
-        return self._short_listener("after_reload_trigger", listener, priority)
 
     # --- exceptions and signals ----------------------------------------------------------
     def exception(

@@ -189,10 +189,16 @@ class Router(BaseRouter):
         if not self.routes:
             # An app without routes still starts; it answers every request with 404.
             self._empty = True
-            return
-        for group in self.groups.values():
-            _check_parameter_names(group)
-        super().finalize(*args, **kwargs)
+        else:
+            for group in self.groups.values():
+                _check_parameter_names(group)
+            super().finalize(*args, **kwargs)
+        # A server listener may reset the router, add routes and finalize it itself (the
+        # CORS recipe of Sanic's guide does): the app composes the routes again before
+        # its next request (Sanic answers those routes with a 500).
+        recompiled = getattr(getattr(self.ctx, "app", None), "_routes_recompiled", None)
+        if recompiled is not None:
+            recompiled()
 
     def find_route_by_view_name(self, view_name: str, name: str | None = None) -> Route | None:
         """The route registered under ``view_name``, given in full (``App.bp.handler``) or

@@ -87,8 +87,10 @@ class AsyncioServer:
         self._started = True
 
     def _require_startup(self, what: str) -> None:
-        # As Sanic: listeners and serving need the finalized app that startup() makes.
-        if not self._started:
+        # As Sanic: listeners and serving need the finalized app that startup() makes, or
+        # an app marked started (Sanic's guide starts a second app's server by setting
+        # app.state.is_started itself; the app then composes on its first request).
+        if not (self._started or self.app.state.is_started):
             from hurtle_http.exceptions import SanicException
 
             raise SanicException(

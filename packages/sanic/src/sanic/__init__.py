@@ -23,7 +23,6 @@ from hurtle_http.exceptions import (
     ServiceUnavailable,
     Unauthorized,
 )
-from hurtle_http.request import Request
 from hurtle_http.response import (
     HTTPResponse,
     empty,
@@ -65,6 +64,7 @@ from sanic.__about__ import __hurtle_version__
 from sanic.__version__ import __version__
 from sanic._distributions import install as _install_distributions
 from sanic.app import Sanic
+from sanic.request import Request
 
 _install_distributions()  # importlib.metadata.version("sanic") answers, as under Sanic
 

@@ -95,6 +95,8 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
     _manager: WorkerManager | None = None
     _multiplexer: WorkerMultiplexer | None = None
     _worker_stopper: Callable[[], None] | None = None
+    #: For type checkers: what ``app.shared_ctx`` is here (the framework's is a namespace).
+    shared_ctx: SharedContext
 
     # For type checkers: the app's type follows the config and ctx it is given, so
     # ``app = Sanic("x")`` is ``Sanic[Config, SimpleNamespace]`` (with no annotation) and
@@ -109,7 +111,7 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
         signal_router: SignalRouter | None = None,
         error_handler: ErrorHandler | None = None,
         env_prefix: str | None = SANIC_PREFIX,
-        request_class: type[Request] | None = None,
+        request_class: type[Request[Any, Any]] | None = None,
         strict_slashes: bool = False,
         log_config: dict[str, Any] | None = None,
         configure_logging: bool = True,
@@ -130,7 +132,7 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
         signal_router: SignalRouter | None = None,
         error_handler: ErrorHandler | None = None,
         env_prefix: str | None = SANIC_PREFIX,
-        request_class: type[Request] | None = None,
+        request_class: type[Request[Any, Any]] | None = None,
         strict_slashes: bool = False,
         log_config: dict[str, Any] | None = None,
         configure_logging: bool = True,
@@ -151,7 +153,7 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
         signal_router: SignalRouter | None = None,
         error_handler: ErrorHandler | None = None,
         env_prefix: str | None = SANIC_PREFIX,
-        request_class: type[Request] | None = None,
+        request_class: type[Request[Any, Any]] | None = None,
         strict_slashes: bool = False,
         log_config: dict[str, Any] | None = None,
         configure_logging: bool = True,
@@ -172,7 +174,7 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
         signal_router: SignalRouter | None = None,
         error_handler: ErrorHandler | None = None,
         env_prefix: str | None = SANIC_PREFIX,
-        request_class: type[Request] | None = None,
+        request_class: type[Request[Any, Any]] | None = None,
         strict_slashes: bool = False,
         log_config: dict[str, Any] | None = None,
         configure_logging: bool = True,

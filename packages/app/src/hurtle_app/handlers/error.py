@@ -185,7 +185,7 @@ class ErrorHandler:
         debug = getattr(app, "debug", None)
         return self.debug if debug is None else bool(debug)
 
-    def default(self, request: Any, exception: BaseException) -> HTTPResponse:
+    def default(self, request: Any, exception: Exception) -> HTTPResponse:
         """Log the exception (unless quiet) and render the error page for it."""
         self.log(request, exception)
         app = getattr(request, "app", None)
@@ -200,7 +200,7 @@ class ErrorHandler:
         )
 
     @staticmethod
-    def log(request: Any, exception: BaseException) -> None:
+    def log(request: Any, exception: Exception) -> None:
         """Log ``exception`` on ``sanic.error`` with its traceback, unless it is quiet.
 
         ``NOISY_EXCEPTIONS`` in the app's config logs quiet ones too.

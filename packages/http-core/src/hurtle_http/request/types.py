@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, parse_qsl, urlsplit, urlunparse
 
 import ujson
 from httptools import HttpParserInvalidURLError, parse_url
-from typing_extensions import TypeVar
+from typing_extensions import Self, TypeVar
 
 from hurtle_http.accept import AcceptList, parse_accept
 from hurtle_http.config import HttpConfig
@@ -309,12 +309,12 @@ class Request(Generic[sanic_type, ctx_type]):
     # ---------------------------------------------------------------- class helpers
 
     @classmethod
-    def get_current(cls) -> Request:
+    def get_current(cls) -> Self:
         """The request being handled in the current task; ``ServerError`` outside one."""
         request = cls._current.get(None)
         if request is None:
             raise ServerError("No current request")
-        return request
+        return request  # type: ignore[return-value]  # the app's request_class
 
     @classmethod
     def generate_id(cls, *_: Any) -> uuid.UUID | str | int:
@@ -870,11 +870,11 @@ class Request(Generic[sanic_type, ctx_type]):
         return self._port
 
     @property
-    def socket(self) -> tuple[str, int]:
+    def socket(self) -> tuple[str, int] | tuple[None, None]:
         """``(ip, port)`` of the peer (``(None, None)`` before the connection is known)."""
         if self._socket is None:
             if self.conn_info is None:
-                return (None, None)  # type: ignore[return-value]
+                return (None, None)
             self._socket = (self.ip, self.port)
         return self._socket
 

@@ -1,5 +1,8 @@
 """``sanic.request.types``: The ``Request`` class."""
 
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
 from httptools import HttpParserInvalidURLError as HttpParserInvalidURLError
 from httptools import parse_url as parse_url
 from ujson import loads as json_loads  # noqa: F401 - as in Sanic
@@ -28,7 +31,7 @@ from hurtle_http.headers import parse_credentials as parse_credentials
 from hurtle_http.headers import parse_host as parse_host
 from hurtle_http.http import Http as Stream  # noqa: F401 - as in Sanic
 from hurtle_http.parameters import RequestParameters as RequestParameters
-from hurtle_http.request import Request
+from hurtle_http.request import Request as _Request
 from hurtle_http.request.credentials import Credentials as Credentials
 from hurtle_http.request.types import ctx_type as ctx_type
 from hurtle_http.request.types import sanic_type as sanic_type
@@ -38,5 +41,25 @@ from hurtle_http.stages import Stage as Stage
 from sanic.http.constants import HTTP as HTTP
 from sanic.request.form import parse_multipart_form as parse_multipart_form
 from sanic_routing.route import Route as Route
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeVar
+
+    from hurtle_app.config import Config
+    from sanic.app import Sanic
+
+    _App = TypeVar("_App", bound=Any, default=Sanic[Config, SimpleNamespace])
+    _Ctx = TypeVar("_Ctx", bound=Any, default=SimpleNamespace)
+
+    class Request(_Request[_App, _Ctx]):
+        """An HTTP request (``hurtle_http``'s ``Request``), as type checkers see it here.
+
+        As in Sanic, a bare ``Request`` annotation reads ``request.app`` as
+        ``Sanic[Config, SimpleNamespace]`` (``hurtle_http``, which knows nothing of apps,
+        gives ``Any``). At run time this is ``hurtle_http``'s class itself.
+        """
+
+else:
+    Request = _Request
 
 __all__ = ["ctx_type", "sanic_type", "Request"]
