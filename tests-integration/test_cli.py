@@ -362,6 +362,9 @@ def test_an_address_in_use_is_one_line_not_a_traceback(project: Path) -> None:
     assert "Startup failed:" in done.stderr and "Address already in use" in done.stderr
     assert f"127.0.0.1:{port}" in done.stderr
     assert "Traceback" not in done.stderr
+    # sanic-org/sanic#3100: no hint about app.run outside `if __name__ == "__main__"`,
+    # which is not what happened on the command line.
+    assert "__main__" not in done.stderr
 
 
 SERVED = """

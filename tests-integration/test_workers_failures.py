@@ -191,3 +191,30 @@ def test_a_shared_ctx_value_that_cannot_be_pickled_is_named(tmp_path) -> None:
     assert "use a multiprocessing object" in output
     assert "Experienced exception while trying to serve" in output
     assert "main_process_stop ran" in output
+
+
+UNGUARDED_RELOAD = """
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("Unguarded")
+
+@app.get("/")
+async def index(request):
+    return text("never")
+
+# No `if __name__ == "__main__":`: every spawned process (the worker and the reloader)
+# imports this file again and runs this line too, and fails.
+app.run(host="127.0.0.1", port={port}, auto_reload=True)
+"""
+
+
+def test_auto_reload_run_whose_every_process_failed_exits_non_zero(tmp_path) -> None:
+    script = tmp_path / "unguarded.py"
+    script.write_text(textwrap.dedent(UNGUARDED_RELOAD).format(port=free_port()))
+    result = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=60)
+    output = result.stdout + result.stderr
+    assert 'inside of a `if __name__ == "__main__"` block' in output
+    assert "No process is left running (" in output
+    assert result.returncode == 1  # it served nothing: a supervisor must not see success

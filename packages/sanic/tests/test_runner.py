@@ -175,7 +175,7 @@ def test_serve_without_prepare_says_what_to_do(app: Sanic) -> None:
         Sanic.serve(primary=app)
 
 
-def test_bind_in_use_port_gives_the_main_guard_hint() -> None:
+def _bind_taken_port() -> pytest.ExceptionInfo:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -184,7 +184,24 @@ def test_bind_in_use_port_gives_the_main_guard_hint() -> None:
                 "backlog": 10}
         with pytest.raises(ServerError, match="Address already in use") as exc:
             runner._bind(info)
+    assert f"127.0.0.1:{port}" in str(exc.value)
+    return exc
+
+
+def test_bind_in_use_port_in_a_spawned_process_gives_the_main_guard_hint(monkeypatch) -> None:
+    # A worker or reloader that binds ran the module's app.run again: that is the cause.
+    monkeypatch.setattr(runner, "in_spawned_worker", lambda: True)
+    exc = _bind_taken_port()
     assert '`if __name__ == "__main__"` block' in str(exc.value)
+
+
+def test_bind_in_use_port_in_the_main_process_names_no_main_guard(monkeypatch) -> None:
+    # sanic-org/sanic#3100: from the CLI (or a first app.run) the address is simply taken;
+    # the hint about app.run outside `if __name__ == "__main__"` would mislead.
+    monkeypatch.setattr(runner, "in_spawned_worker", lambda: False)
+    exc = _bind_taken_port()
+    assert "__main__" not in str(exc.value)
+    assert "Another process may already listen there" in str(exc.value)
     # As Sanic, whose bind raises it as is: code catching OSError keeps working.
     assert isinstance(exc.value, OSError)
     assert exc.value.errno == errno.EADDRINUSE

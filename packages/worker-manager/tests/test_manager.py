@@ -124,6 +124,28 @@ def test_crashing_process_backs_off_then_gives_up(parts, caplog) -> None:
     assert final["last_exit"] == "exited with code 3"
     assert "giving up on it" in caplog.text
     assert "WORKER_RESTART_LIMIT" in caplog.text
+    assert manager.exit_code == 1  # ended because its only process failed
+
+
+def test_reloaded_server_and_reloader_both_failing_end_the_run_with_1(parts, caplog) -> None:
+    # Auto-reload: the worker could not start (it waits for a change) and the process that
+    # watches for changes died too. Nothing can bring the server back: exit status 1.
+    manager = make(parts, 1, fail_before_ack=True)
+    manager.stop_on_server_failure = False
+    manager.manage("Reloader", targets.crash, {"code": 1})
+    with caplog.at_level(logging.ERROR):
+        manager.run()
+    assert manager.exit_code == 1
+    assert entry(manager, "Sanic-Reloader-0")["state"] == "FAILED"
+    assert "No process is left running (" in caplog.text
+
+
+def test_completed_custom_processes_end_the_run_with_0(parts, tmp_path) -> None:
+    manager = make(parts)
+    manager.manage("Once", targets.write_and_exit, {"path": str(tmp_path / "a")})
+    manager.manage("Twice", targets.write_and_exit, {"path": str(tmp_path / "b")})
+    manager.run()
+    assert manager.exit_code == 0
 
 
 def test_server_failing_before_its_first_ack_stops_everything(parts) -> None:
@@ -383,7 +405,9 @@ def test_without_stop_on_failure_a_failing_server_waits_for_a_restart(parts, cap
     manager.restart_limit = 5
     manager.run()  # nothing is respawned and nothing stopped: then there is no work
     name = "Sanic-Server-0-0"
-    assert manager.exit_code == 0
+    # Nothing is left to restart it (no reloader here): the run ends, and it failed.
+    assert manager.exit_code == 1
+    assert "No process is left running (Sanic-Server-0-0 failed)" in caplog.text
     assert entry(manager, name)["state"] == "FAILED"
     assert entry(manager, name)["starts"] == 1
     assert "will start again when a watched file changes" in caplog.text

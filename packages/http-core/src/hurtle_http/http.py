@@ -273,7 +273,8 @@ class Http(RequestReader, ResponseWriter):
         "head_only",
         "expecting_continue",
         "request_body",
-        "request_max_size",
+        "_max_size",
+        "_limit",
         "request_bytes",
         "response_func",
         "response_size",
@@ -323,7 +324,9 @@ class Http(RequestReader, ResponseWriter):
     def __init__(self, protocol: HttpProtocol) -> None:
         self.protocol = protocol
         config = protocol.app.config
-        self.request_max_size: int = config.REQUEST_MAX_SIZE
+        self._max_size: int = config.REQUEST_MAX_SIZE
+        # A limit a handler set on ``request.stream.request_max_size``: (request, bytes).
+        self._limit: tuple[Any, float] | None = None
         self.buffer_size: int = getattr(config, "REQUEST_BUFFER_SIZE", 65536)
         self.queue_size: int = getattr(config, "REQUEST_BUFFER_QUEUE_SIZE", 100)
         self._keep_alive_allowed = bool(getattr(config, "KEEP_ALIVE", True))
@@ -339,11 +342,11 @@ class Http(RequestReader, ResponseWriter):
         )
         if 0 < self.buffer_size - 4096 < head_limit:
             head_limit = self.buffer_size - 4096
-        size_limited = self.request_max_size < head_limit
+        size_limited = self._max_size < head_limit
         RequestReader.__init__(
             self,
             self,
-            max_head_size=self.request_max_size if size_limited else head_limit,
+            max_head_size=self._max_size if size_limited else head_limit,
             # Like Sanic, no field count limit by default.
             max_headers=getattr(config, "REQUEST_MAX_HEADERS", None) or 1 << 30,
             size_limited=size_limited,
@@ -464,7 +467,7 @@ class Http(RequestReader, ResponseWriter):
                     and "transfer-encoding" not in fields
                     and (length := lengths[0]).isdigit()
                     and length.isascii()
-                    and (content_length := int(length)) <= self.request_max_size
+                    and (content_length := int(length)) <= self._max_size
                 ):
                     has_body = bool(content_length)
                 else:
@@ -617,7 +620,7 @@ class Http(RequestReader, ResponseWriter):
         """``body_framing`` for this head; a body over ``REQUEST_MAX_SIZE`` is refused
         later unless the route streams its body (see ``_body_unlimited``)."""
         try:
-            return body_framing(fields, version, self.request_max_size)
+            return body_framing(fields, version, self._max_size)
         except PayloadTooLarge as error:
             self._oversize = error
             return body_framing(fields, version, sys.maxsize)
@@ -628,7 +631,7 @@ class Http(RequestReader, ResponseWriter):
         if record is None:
             return
         record.size += len(data)
-        if record.size > self.request_max_size and not self._body_unlimited(record):
+        if record.size > self._max_size and not self._body_unlimited(record):
             raise PayloadTooLarge("Request body exceeds the size limit")
         chunks = record.chunks
         if chunks is None:
@@ -639,6 +642,21 @@ class Http(RequestReader, ResponseWriter):
             self.protocol.flow.pause_reading()
         if self._waiter is not None and record is self.current:
             self._wake()
+
+    @property
+    def request_max_size(self) -> float:
+        """The body size limit of the request being handled: ``REQUEST_MAX_SIZE``, or what
+        its handler set here (``request.stream.request_max_size = N`` in a ``stream=True``
+        route, whose body is otherwise read whatever its size). Reading past a limit set
+        so raises ``PayloadTooLarge`` (413). A limit set for one request ends with it."""
+        limit = self._limit
+        if limit is not None and limit[0] is self.request:
+            return limit[1]
+        return self._max_size
+
+    @request_max_size.setter
+    def request_max_size(self, value: float) -> None:
+        self._limit = (self.request, value)
 
     def _body_unlimited(self, record: _Incoming) -> bool:
         """Whether ``record``'s body may pass ``REQUEST_MAX_SIZE``: as in Sanic, a route
@@ -1057,7 +1075,7 @@ class Http(RequestReader, ResponseWriter):
             return
         # As Sanic: the rest of a body over REQUEST_MAX_SIZE (allowed to a stream=True
         # route's handler) is not read through after the response; the connection closes.
-        limit = self.request_max_size
+        limit = self._max_size
         if record.size > limit or _declared_length(record.request) > limit:
             self.keep_alive = False
             return
@@ -1215,6 +1233,11 @@ class Http(RequestReader, ResponseWriter):
                 data = record.chunks.popleft()
                 self.buffered -= len(data)
                 self.request_bytes += len(data)
+                limit = self._limit
+                if limit is not None and limit[0] is self.request \
+                        and self.request_bytes > limit[1]:
+                    self.keep_alive = False  # the rest of the body is not read
+                    raise PayloadTooLarge("Request body exceeds the size limit")
                 if self.protocol.flow.reading_paused:
                     self._resume_reading()
                 if self._hook is not None:

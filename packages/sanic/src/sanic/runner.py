@@ -74,11 +74,10 @@ def _cpu_count() -> int:
 
 
 def in_spawned_worker() -> bool:
-    """True while a worker process of ours is importing the main module again."""
-    return (
-        multiprocessing.parent_process() is not None
-        and multiprocessing.current_process().name.startswith(PROCESS_PREFIX)
-    )
+    """True in a process the worker manager spawned (a worker, the reloader), also while
+    it imports the main module again: spawn names the process before that import but
+    records its parent only after, so the name is what tells."""
+    return multiprocessing.current_process().name.startswith(PROCESS_PREFIX)
 
 
 def prepare(app: Any, host: str | None = None, port: int | None = None, *,
@@ -387,10 +386,14 @@ def _bind(info: dict[str, Any]) -> socket.socket:
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             where = info["unix"] or f"{info['host']}:{info['port']}"
+            # The hint about app.run outside the __main__ block is the cause only when a
+            # process we spawned binds (it ran the module's app.run again); in the main
+            # process (the CLI, a first app.run) another program holds the address.
+            cause = (GLOBAL_SCOPE_HINT if in_spawned_worker() else
+                     "Stop it, or serve on another port (port=..., -p).")
             raise _AddressInUse(
                 f"Sanic server could not start: [Errno {errno.EADDRINUSE}] Address already "
-                f"in use ({where}). Another process may already listen there. "
-                f"{GLOBAL_SCOPE_HINT}"
+                f"in use ({where}). Another process may already listen there. {cause}"
             ) from exc
         raise
 

@@ -325,8 +325,19 @@ class WorkerManager:
         now = time.monotonic()
         self._supervise(now)
         if not any(p.has_work() for p in self._all_processes) and not self._removing:
+            self._nothing_left()
             return MonitorCycle.BREAK
         return MonitorCycle.CONTINUE
+
+    def _nothing_left(self) -> None:
+        """Every process has ended: the run failed if one of them ended failing (the
+        reloader and a worker of an auto-reloaded app that could not start, a custom
+        process given up on), and the exit status says so."""
+        failed = [p.name for p in self._all_processes if p.state is ProcessState.FAILED]
+        if failed and not self.exit_code:
+            error_logger.error("No process is left running (%s failed); shutting down.",
+                               ", ".join(failed))
+            self.exit_code = 1
 
     def _receive(self) -> MonitorCycle:
         """Read and act on one message. One that cannot be read (a class the main process
