@@ -542,3 +542,52 @@ def test_serve_after_prepare_runs_the_manager_and_serve_single_does_not(
     assert ("main_process_start" in result.stdout) is in_worker
     expected = "Sanic-Server-0-0" if in_worker else "None"
     assert f"serving in {expected}" in result.stdout, result.stdout
+
+
+MAIN_PROCESS_CONFIG_APP = """
+from sanic import Sanic
+from hurtle_http.response import json
+
+app = Sanic("MainOnly")
+app.config.AT_IMPORT = "import"
+
+
+@app.main_process_start
+async def setup(app):
+    app.config.FALLBACK_ERROR_FORMAT = "json"
+    app.config.FROM_LISTENER = "main"
+    app.config.NOISY_EXCEPTIONS = True
+
+
+@app.get("/")
+async def index(request):
+    config = request.app.config
+    return json({{key: config.get(key) for key in (
+        "AT_IMPORT", "FROM_LISTENER", "FROM_MAIN_GUARD", "NOISY_EXCEPTIONS")}})
+
+
+@app.get("/fail")
+async def fail(request):
+    raise ValueError("boom")
+
+
+if __name__ == "__main__":
+    app.config.FROM_MAIN_GUARD = "guard"
+    app.run(host="127.0.0.1", port={port}, workers=2)
+"""
+
+
+def test_config_set_only_in_the_main_process_stays_there(tmp_path) -> None:
+    # As Sanic 25.12: each worker imports the app again; of the main process's config it
+    # takes only the run's own settings (here NOISY_EXCEPTIONS), so an error page keeps
+    # the format the app has at import (text), not the listener's "json".
+    port = free_port()
+    script = tmp_path / "main_only.py"
+    script.write_text(textwrap.dedent(MAIN_PROCESS_CONFIG_APP).format(port=port))
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path):
+        seen = httpx.get(f"http://127.0.0.1:{port}/", timeout=10).json()
+        failed = httpx.get(f"http://127.0.0.1:{port}/fail", timeout=10)
+    assert seen == {"AT_IMPORT": "import", "FROM_LISTENER": None, "FROM_MAIN_GUARD": None,
+                    "NOISY_EXCEPTIONS": True}
+    assert failed.status_code == 500
+    assert failed.headers["content-type"].startswith("text/plain")
