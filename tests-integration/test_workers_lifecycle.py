@@ -591,3 +591,39 @@ def test_config_set_only_in_the_main_process_stays_there(tmp_path) -> None:
                     "NOISY_EXCEPTIONS": True}
     assert failed.status_code == 500
     assert failed.headers["content-type"].startswith("text/plain")
+
+
+ACCESS_LOG_TURNED_OFF_APP = """
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("QuietWorkers")
+
+
+@app.main_process_start
+async def quiet(app):
+    app.config.ACCESS_LOG = False
+
+
+@app.get("/")
+async def index(request):
+    return text(str(request.app.config.ACCESS_LOG))
+
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, access_log=True)
+"""
+
+
+def test_a_main_process_listener_has_the_last_word_on_the_access_log(tmp_path) -> None:
+    # As Sanic 25.12: the run's access_log reaches the workers as the main process's
+    # ACCESS_LOG, after its main_process_start listeners; this one turned it off.
+    port = free_port()
+    script = tmp_path / "quiet.py"
+    script.write_text(textwrap.dedent(ACCESS_LOG_TURNED_OFF_APP).format(port=port))
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        body = httpx.get(f"http://127.0.0.1:{port}/", timeout=10).text
+    output = proc.stdout.read() if proc.stdout else ""
+    assert body == "False"
+    assert "Worker ready" in output
+    assert "GET http://127.0.0.1" not in output
