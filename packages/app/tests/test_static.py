@@ -259,7 +259,9 @@ async def test_head_carries_the_fields_a_get_would(
     framing = {"content-length", "transfer-encoding", "connection"}
 
     def fields(sent) -> dict[str, str]:
-        return {k.lower(): v for k, v in sent.headers.items() if k.lower() not in framing}
+        # Date by presence only: the two answers may fall in different seconds.
+        return {k.lower(): ("<date>" if k.lower() == "date" else v)
+                for k, v in sent.headers.items() if k.lower() not in framing}
 
     assert (head.status, head.body) == (200, b"")
     assert fields(head) == fields(got)
