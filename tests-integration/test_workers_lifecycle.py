@@ -542,3 +542,88 @@ def test_serve_after_prepare_runs_the_manager_and_serve_single_does_not(
     assert ("main_process_start" in result.stdout) is in_worker
     expected = "Sanic-Server-0-0" if in_worker else "None"
     assert f"serving in {expected}" in result.stdout, result.stdout
+
+
+MAIN_PROCESS_CONFIG_APP = """
+from sanic import Sanic
+from hurtle_http.response import json
+
+app = Sanic("MainOnly")
+app.config.AT_IMPORT = "import"
+
+
+@app.main_process_start
+async def setup(app):
+    app.config.FALLBACK_ERROR_FORMAT = "json"
+    app.config.FROM_LISTENER = "main"
+    app.config.NOISY_EXCEPTIONS = True
+
+
+@app.get("/")
+async def index(request):
+    config = request.app.config
+    return json({{key: config.get(key) for key in (
+        "AT_IMPORT", "FROM_LISTENER", "FROM_MAIN_GUARD", "NOISY_EXCEPTIONS")}})
+
+
+@app.get("/fail")
+async def fail(request):
+    raise ValueError("boom")
+
+
+if __name__ == "__main__":
+    app.config.FROM_MAIN_GUARD = "guard"
+    app.run(host="127.0.0.1", port={port}, workers=2)
+"""
+
+
+def test_config_set_only_in_the_main_process_stays_there(tmp_path) -> None:
+    # As Sanic 25.12: each worker imports the app again; of the main process's config it
+    # takes only the run's own settings (here NOISY_EXCEPTIONS), so an error page keeps
+    # the format the app has at import (text), not the listener's "json".
+    port = free_port()
+    script = tmp_path / "main_only.py"
+    script.write_text(textwrap.dedent(MAIN_PROCESS_CONFIG_APP).format(port=port))
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path):
+        seen = httpx.get(f"http://127.0.0.1:{port}/", timeout=10).json()
+        failed = httpx.get(f"http://127.0.0.1:{port}/fail", timeout=10)
+    assert seen == {"AT_IMPORT": "import", "FROM_LISTENER": None, "FROM_MAIN_GUARD": None,
+                    "NOISY_EXCEPTIONS": True}
+    assert failed.status_code == 500
+    assert failed.headers["content-type"].startswith("text/plain")
+
+
+ACCESS_LOG_TURNED_OFF_APP = """
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("QuietWorkers")
+
+
+@app.main_process_start
+async def quiet(app):
+    app.config.ACCESS_LOG = False
+
+
+@app.get("/")
+async def index(request):
+    return text(str(request.app.config.ACCESS_LOG))
+
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, access_log=True)
+"""
+
+
+def test_a_main_process_listener_has_the_last_word_on_the_access_log(tmp_path) -> None:
+    # As Sanic 25.12: the run's access_log reaches the workers as the main process's
+    # ACCESS_LOG, after its main_process_start listeners; this one turned it off.
+    port = free_port()
+    script = tmp_path / "quiet.py"
+    script.write_text(textwrap.dedent(ACCESS_LOG_TURNED_OFF_APP).format(port=port))
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        body = httpx.get(f"http://127.0.0.1:{port}/", timeout=10).text
+    output = proc.stdout.read() if proc.stdout else ""
+    assert body == "False"
+    assert "Worker ready" in output
+    assert "GET http://127.0.0.1" not in output

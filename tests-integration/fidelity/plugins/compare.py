@@ -59,7 +59,10 @@ def dechunk(data: bytes) -> bytes:
     out = b""
     while data:
         size, _, data = data.partition(b"\r\n")
-        length = int(size.split(b";")[0] or b"0", 16)
+        try:
+            length = int(size.split(b";")[0] or b"0", 16)
+        except ValueError:  # the stream was cut (a <TIMEOUT> or <RESET> marker)
+            return out + size + data
         if length == 0:
             break
         out, data = out + data[:length], data[length + 2 :]

@@ -1071,8 +1071,12 @@ class Http(RequestReader, ResponseWriter):
             # As Sanic: only a successful answer is worth the log line; a 404, or an error
             # page, for a request whose body went unread is the client's doing.
             error_logger.error("%r body not consumed.", record.request)
-        if not self.keep_alive:
-            return
+        if not self.keep_alive and record.keep_alive and self._keep_alive_allowed:
+            return  # closing for an error of the server's: no more reading
+        # A connection that closes by the client's choice (`Connection: close`, HTTP/1.0)
+        # or the config's is drained too, as in Sanic: closing with the rest of the body
+        # unread would reset it (RST), and the client could lose the response (RFC 9112
+        # 9.6: close in stages).
         # As Sanic: the rest of a body over REQUEST_MAX_SIZE (allowed to a stream=True
         # route's handler) is not read through after the response; the connection closes.
         limit = self._max_size

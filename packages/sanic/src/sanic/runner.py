@@ -17,7 +17,6 @@ import logging
 import logging.config
 import multiprocessing
 import os
-import pickle
 import platform
 import random
 import socket
@@ -398,20 +397,21 @@ def _bind(info: dict[str, Any]) -> socket.socket:
         raise
 
 
-def _picklable(value: Any) -> bool:
-    try:
-        pickle.dumps(value)
-    except Exception:
-        return False
-    return True
+# The settings a worker takes from the main process, as in Sanic 25.12: those of the run's
+# own arguments (`access_log`, `auto_reload`, `noisy_exceptions`). A worker imports the app
+# again, so the rest of its config is what that import (or factory) makes: a value set only
+# in the main process (under `if __name__ == "__main__":`, or in a main_process_start
+# listener) stays there.
+_PASSED_CONFIG = ("ACCESS_LOG", "AUTO_RELOAD", "NOISY_EXCEPTIONS")
 
 
 def _passthru(app: Any) -> dict[str, Any]:
     shared = app.shared_ctx
     values = shared.public() if hasattr(shared, "public") else dict(vars(shared))
+    config = app.config
     return {
         "shared_ctx": values,
-        "config": {k: v for k, v in app.config.items() if _picklable(v)},
+        "config": {k: config[k] for k in _PASSED_CONFIG if k in config},
         "state": {k: getattr(app.state, k) for k in _STATE_KEYS},
         # Where a worker finds the app when its main module does not create it.
         "modules": modules_holding(app),

@@ -112,8 +112,16 @@ def worker_serve(
         modules = tuple(passthru.get(other_name, {}).get("modules", ()))
         apps.append((_find(other_name, modules), other_infos))
         keys.append(other_name)
-    for (each, _), name in zip(apps, keys, strict=True):
-        _apply_passthru(each, multiplexer, passthru.get(name, {}))
+    for index, ((each, each_infos), name) in enumerate(zip(apps, keys, strict=True)):
+        passed = passthru.get(name, {})
+        _apply_passthru(each, multiplexer, passed)
+        # As Sanic: the run's access_log / noisy_exceptions reach the worker as the main
+        # process's config values, which its listeners may have changed since the run
+        # began; the server is made without setting them again.
+        settled = {"access_log": "ACCESS_LOG", "noisy_exceptions": "NOISY_EXCEPTIONS"}
+        unset = {arg: None for arg, key in settled.items() if key in passed.get("config", {})}
+        if unset:
+            apps[index] = (each, [{**info, **unset} for info in each_infos])
     apply_log_formatters(app)
     _configure_loop(app)
     event_loop = asyncio.new_event_loop()
