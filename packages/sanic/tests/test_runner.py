@@ -288,11 +288,12 @@ def test_passthru_carries_shared_ctx_config_and_state(app: Sanic) -> None:
     app.config.UNPICKLABLE = lambda: None
     app.shared_ctx.token = "abc"
     app.prepare(port=1234, debug=True)
-    passed = runner._passthru(app)
+    passed = runner._passthru(app, False)
     assert passed["shared_ctx"] == {"token": "abc"}
     assert passed["config"]["CUSTOM"] == 5
     assert "UNPICKLABLE" not in passed["config"]
     assert passed["state"]["port"] == 1234
+    assert passed["state"]["primary"] is False
 
 
 def test_stop_without_a_manager_falls_back_to_single_process(app: Sanic) -> None:

@@ -403,13 +403,15 @@ def _picklable(value: Any) -> bool:
     return True
 
 
-def _passthru(app: Any) -> dict[str, Any]:
+def _passthru(app: Any, primary: bool) -> dict[str, Any]:
     shared = app.shared_ctx
     values = shared.public() if hasattr(shared, "public") else dict(vars(shared))
     return {
         "shared_ctx": values,
         "config": {k: v for k, v in app.config.items() if _picklable(v)},
-        "state": {k: getattr(app.state, k) for k in _STATE_KEYS},
+        # As Sanic: in a worker, only the app served as primary has state.primary True
+        # (in the main process every app keeps True).
+        "state": {**{k: getattr(app.state, k) for k in _STATE_KEYS}, "primary": primary},
         # Where a worker finds the app when its main module does not create it.
         "modules": modules_holding(app),
     }
@@ -679,7 +681,7 @@ def _serve_primary(app_class: Any, primary: Any, app_loader: AppLoader | None,
             manager.stop_on_server_failure = False
         _add_inspector(primary, manager, publisher, worker_state)
         _run_main_listeners(main_apps, "main_process_ready", loop)
-        passthru.update({app.name: _passthru(app) for app in apps})
+        passthru.update({app.name: _passthru(app, app is primary) for app in apps})
         for app in apps:
             if hasattr(app.shared_ctx, "lock"):
                 app.shared_ctx.lock()
