@@ -269,13 +269,15 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
                 # Asked for by the app, not a crash: the manager does not respawn it.
                 with contextlib.suppress(OSError, EOFError):
                     multiplexer.retire()
-            multiplexer.exit()
         # Each step logged and passed if it fails: the drain and the clean-up still run.
         for app, server in servers:
             app.state.is_stopping = True
             if leads[id(app)] is server:
                 await stop_step(server.before_stop())
         await asyncio.gather(*(stop_step(server.graceful_shutdown()) for _, server in servers))
+        if multiplexer is not None:
+            # As Sanic: serving until drained (before_server_stop sees True), then False.
+            multiplexer.exit()
         for app, server in servers:
             if leads[id(app)] is server:
                 await stop_step(server.after_stop())
