@@ -700,3 +700,20 @@ def test_messages_in_sanics_string_form_are_understood(parts, caplog) -> None:
     assert [r.getMessage() for r in caplog.records] == [
         "Ignoring a malformed message to the worker manager: ''"
     ]
+
+
+def test_a_crash_seen_once_the_stop_was_asked_for_is_not_said_to_respawn(parts, caplog) -> None:
+    # A restartable process that crashed as SIGINT came was logged "respawning it in
+    # 1.6s" right after "Shutting down.", and nothing was respawned.
+    manager = make(parts)
+    manager.manage("Crashy", targets.crash, {"code": 3}, restartable=True)
+    [process] = manager.transient_processes or manager.durable_processes
+    process.last_exit = "exited with code 3"
+    manager.shutdown_signal(signal.SIGINT, None)
+    with caplog.at_level(logging.INFO):
+        manager._respawn_later(process, 4321, time.monotonic())
+    assert "respawning" not in caplog.text
+    assert ("Process Sanic-Crashy-0 [4321] exited with code 3 unexpectedly; not respawned: "
+            "the server is shutting down.") in caplog.text
+    assert process.respawn_at is None
+    assert entry(manager, "Sanic-Crashy-0")["state"] == "FAILED"

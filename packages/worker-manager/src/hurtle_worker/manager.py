@@ -486,6 +486,15 @@ class WorkerManager:
 
     def _respawn_later(self, process: WorkerProcess, pid: int | str, now: float,
                        happened: str = " unexpectedly") -> None:
+        if self._shutdown_requested:
+            # It died as the stop came (a signal between two looks at the processes):
+            # reported, but not said to be respawned, as nothing starts any more.
+            process.process = None
+            process.set_state(ProcessState.FAILED)
+            error_logger.error("Process %s [%s] %s%s; not respawned: the server is "
+                               "shutting down.", process.name, pid, process.last_exit,
+                               happened)
+            return
         window_start = now - self.restart_window
         while process.crash_times and process.crash_times[0] < window_start:
             process.crash_times.popleft()
