@@ -65,9 +65,8 @@ class WorkerMultiplexer:
         the new one is ready.
         """
         if name and all_workers:
-            raise ValueError(
-                "Ambiguous restart with both a named process and all_workers=True: pass "
-                "one of them."
+            raise ValueError(  # Sanic's words, exactly
+                "Ambiguous restart with both a named process and all_workers=True"
             )
         # As Sanic: ``name`` may list several processes, separated by commas.
         named = [part.strip() for part in name.split(",") if part.strip()]
