@@ -567,7 +567,7 @@ class WorkerManager:
     def scale(self, num_worker: int) -> None:
         """Run ``num_worker`` server workers: start new ones or stop the newest."""
         if num_worker <= 0:
-            raise ValueError(f"Cannot scale to {num_worker} workers. Use at least 1.")
+            raise ValueError(f"Cannot scale to {num_worker} workers.")  # Sanic's words
         change = num_worker - len(self._servers)
         if change == 0:
             logger.info("No change needed. There are already %d workers.", num_worker)

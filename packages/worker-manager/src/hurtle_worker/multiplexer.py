@@ -81,7 +81,7 @@ class WorkerMultiplexer:
         count = int(num_workers)
         if count < 1:
             # Refused here, in the worker: sent on, it would stop the manager (Sanic's does).
-            raise ValueError(f"Cannot scale to {count} workers. Use at least 1.")
+            raise ValueError(f"Cannot scale to {count} workers.")  # as the manager's
         self._send(("scale", count))
 
     def retire(self) -> None:
