@@ -191,3 +191,36 @@ def test_a_shared_ctx_value_that_cannot_be_pickled_is_named(tmp_path) -> None:
     assert "use a multiprocessing object" in output
     assert "Experienced exception while trying to serve" in output
     assert "main_process_stop ran" in output
+
+
+EXITING_START = """
+import sys
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("ExitingStart")
+
+@app.before_server_start
+async def check_settings(app):
+    sys.exit(2)  # e.g. a settings check that gives up
+
+app.get("/")(lambda request: text("never"))
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, workers=1)
+"""
+
+
+def test_sys_exit_in_a_start_up_listener_is_said_where_the_manager_points(tmp_path) -> None:
+    # SystemExit leaves no traceback: the manager said "See the error above" and there was
+    # none. The worker now says it exited while starting, and with which code.
+    script = tmp_path / "exiting.py"
+    script.write_text(textwrap.dedent(EXITING_START).format(port=free_port()))
+    result = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=30)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    lines = output.splitlines()
+    said = [n for n, line in enumerate(lines) if "exited (SystemExit: 2) while starting" in line]
+    pointed = [n for n, line in enumerate(lines) if "See the error above" in line]
+    assert said and pointed and said[0] < pointed[0], output

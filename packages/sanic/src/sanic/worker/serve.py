@@ -118,15 +118,25 @@ def worker_serve(
     _configure_loop(app)
     event_loop = asyncio.new_event_loop()
     asyncio.set_event_loop(event_loop)
+    ready: list[bool] = []
     try:
         event_loop.run_until_complete(
-            _serve(apps, multiplexer, register_sys_signals=register_sys_signals)
+            _serve(apps, multiplexer, register_sys_signals=register_sys_signals, ready=ready)
         )
     except Exception as exc:
         # As Sanic: through the error logger (its handlers and format), with the traceback,
         # and the worker exits 1 (the manager then reports it).
         error_logger.exception("%s", exc)
         sys.exit(1)
+    except SystemExit as exc:
+        if not ready:
+            # Python prints nothing for it: say where the worker's start-up ended, which
+            # the manager's "see the error above" then points at.
+            error_logger.error(
+                "Worker [%s] exited (SystemExit: %s) while starting: sys.exit() was called "
+                "by a start-up listener or by code it ran.", os.getpid(), exc.code,
+            )
+        raise
     finally:
         try:
             event_loop.run_until_complete(event_loop.shutdown_asyncgens())
@@ -194,7 +204,8 @@ _MISSING = object()
 
 
 async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
-                 multiplexer: WorkerMultiplexer | None, *, register_sys_signals: bool) -> None:
+                 multiplexer: WorkerMultiplexer | None, *, register_sys_signals: bool,
+                 ready: list[bool] | None = None) -> None:
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     servers = []
@@ -260,6 +271,8 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
         multiplexer.set_serving(True)
         multiplexer.ack()
     logger.info("Worker ready [%s]", os.getpid())
+    if ready is not None:
+        ready.append(True)
     try:
         await stop.wait()
     finally:
