@@ -613,7 +613,7 @@ def _serve_primary(app_class: Any, primary: Any, app_loader: AppLoader | None,
     info = primary.state.server_info[0]
     # As Sanic: serve() is the worker manager's, whatever prepare(single_process=...) said
     # (app.run and the CLI call serve_single() for that; so does a user, after prepare()).
-    if primary.state.workers < 1:
+    if primary.state.workers < 1 and info["legacy"]:
         _log_serve_failure()
         raise RuntimeError("Cannot serve with no workers")
     if info["legacy"]:
@@ -649,6 +649,10 @@ def _serve_primary(app_class: Any, primary: Any, app_loader: AppLoader | None,
         sync_manager.start(initializer=set_parent_death_signal)
         worker_state = sync_manager.dict()
         _run_main_listeners(main_apps, "main_process_start", loop)
+        if primary.state.workers < 1:
+            # As Sanic: refused once main_process_start ran (main_process_stop runs too),
+            # as the manager is made. (Sanic serves, then hangs, for a negative count.)
+            raise RuntimeError("Cannot serve with no workers")
         logger.debug(
             "Creating multiprocessing context using '%s'", app_class._get_startup_method()
         )
