@@ -717,3 +717,17 @@ def test_a_crash_seen_once_the_stop_was_asked_for_is_not_said_to_respawn(parts, 
             "the server is shutting down.") in caplog.text
     assert process.respawn_at is None
     assert entry(manager, "Sanic-Crashy-0")["state"] == "FAILED"
+
+
+def test_a_refused_manage_from_a_worker_is_logged_in_sanics_words(parts, caplog) -> None:
+    # app.m.manage("Late", ...) twice: Sanic logs "Failed to manage worker Late" with the
+    # traceback ending in the reason; Hurtle said "Cannot manage process: ..." instead.
+    manager = make(parts)
+    message = ("manage", {"name": "Late", "func": targets.crash, "kwargs": {}})
+    with caplog.at_level(logging.INFO):
+        manager._handle_message(message)
+        manager._handle_message(message)
+    [record] = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert record.getMessage() == "Failed to manage worker Late"
+    assert record.exc_info is not None
+    assert str(record.exc_info[1]) == "Worker Late already exists"

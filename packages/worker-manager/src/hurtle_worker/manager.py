@@ -386,8 +386,10 @@ class WorkerManager:
         elif kind == "manage":
             try:
                 self.manage(**message[1])
-            except (ValueError, TypeError) as exc:
-                error_logger.error("Cannot manage process: %s", exc)
+            except (ValueError, TypeError):
+                # Sanic's words, and the traceback (the reason on its last line).
+                error_logger.exception("Failed to manage worker %s",
+                                       message[1].get("name") or message[1].get("ident"))
         else:
             error_logger.error("Unknown message to the worker manager: %r", message)
         return MonitorCycle.CONTINUE
