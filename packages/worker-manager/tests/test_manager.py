@@ -258,7 +258,7 @@ def test_manage_rejects_duplicates_and_bad_counts(parts) -> None:
         manager.manage("Job", targets.crash, {})
     with pytest.raises(ValueError, match="workers >= 1"):
         manager.manage("Other", targets.crash, {}, workers=0)
-    with pytest.raises(ValueError, match="at least 1"):
+    with pytest.raises(ValueError, match=r"^Cannot scale to 0 workers\.$"):
         manager.scale(0)
     manager.cleanup()
 
