@@ -109,3 +109,53 @@ def test_inspector_reports_scales_runs_custom_commands_and_shuts_down(tmp_path: 
                for line in output.splitlines()), output
     assert "Incoming inspector action: scale" in output
     assert "Incoming inspector action: shutdown" in output
+
+
+TLS_APP = """
+from sanic import Sanic
+from sanic.response import text
+
+app = Sanic("InspectedOverTLS")
+app.config.INSPECTOR = True
+app.config.INSPECTOR_HOST = "localhost"
+app.config.INSPECTOR_PORT = {inspector_port}
+app.config.INSPECTOR_API_KEY = "s3cret"
+app.config.INSPECTOR_TLS_CERT = {cert!r}
+app.config.INSPECTOR_TLS_KEY = {key!r}
+app.get("/")(lambda request: text("hi"))
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, workers=1, motd=False)
+"""
+
+
+def test_sanic_inspect_secure_verifies_the_inspectors_certificate(tmp_path: Path) -> None:
+    # `sanic inspect --secure` sends the API key; it accepted any certificate, so whoever
+    # answered on that port got the key. As Sanic's, it now verifies the certificate: one
+    # the system does not trust fails, and is trusted through SSL_CERT_FILE.
+    import os
+
+    import trustme
+
+    authority = trustme.CA()
+    issued = authority.issue_cert("localhost")
+    cert, key, ca = tmp_path / "cert.pem", tmp_path / "key.pem", tmp_path / "ca.pem"
+    issued.cert_chain_pems[0].write_to_path(str(cert))
+    issued.private_key_pem.write_to_path(str(key))
+    authority.cert_pem.write_to_path(str(ca))
+    port, inspector_port = free_port(), free_port()
+    script = tmp_path / "app.py"
+    script.write_text(textwrap.dedent(TLS_APP).format(
+        port=port, inspector_port=inspector_port, cert=str(cert), key=str(key)))
+    command = [sys.executable, "-m", "hurtle_cli", "inspect", "--secure", "--port",
+               str(inspector_port), "--api-key", "s3cret", "--raw"]
+    env = {k: v for k, v in os.environ.items() if k not in ("SSL_CERT_FILE", "SSL_CERT_DIR")}
+    with running([str(script)], "127.0.0.1", inspector_port, cwd=tmp_path):
+        untrusted = subprocess.run(command, capture_output=True, text=True, timeout=30,
+                                   env=env)
+        trusted = subprocess.run(command, capture_output=True, text=True, timeout=30,
+                                 env={**env, "SSL_CERT_FILE": str(ca)})
+    assert untrusted.returncode == 1
+    assert "CERTIFICATE_VERIFY_FAILED" in untrusted.stdout + untrusted.stderr
+    assert trusted.returncode == 0, trusted.stdout + trusted.stderr
+    assert '"app":"InspectedOverTLS"' in trusted.stdout

@@ -149,10 +149,13 @@ def test_a_failure_in_the_main_process_is_logged_before_its_traceback(tmp_path) 
 
 
 def test_no_workers_is_logged_as_a_failure_to_serve(tmp_path) -> None:
+    # As Sanic: refused once main_process_start has run, so main_process_stop runs too
+    # (both were skipped: resources opened at start were never closed).
     code, lines = _run_main_fails(tmp_path, fail_ready=False, workers=0)
     assert code == 1
     failed = _index(lines, "ERROR: Experienced exception while trying to serve")
-    assert failed < _index(lines, "INFO: Server Stopped") < _index(lines, "Traceback")
+    stopped = _index(lines, "INFO: Server Stopped")
+    assert failed < stopped < _index(lines, "main_process_stop ran") < _index(lines, "Traceback")
     assert lines[-1] == "RuntimeError: Cannot serve with no workers"
 
 
@@ -218,3 +221,36 @@ def test_auto_reload_run_whose_every_process_failed_exits_non_zero(tmp_path) -> 
     assert 'inside of a `if __name__ == "__main__"` block' in output
     assert "No process is left running (" in output
     assert result.returncode == 1  # it served nothing: a supervisor must not see success
+
+
+EXITING_START = """
+import sys
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("ExitingStart")
+
+@app.before_server_start
+async def check_settings(app):
+    sys.exit(2)  # e.g. a settings check that gives up
+
+app.get("/")(lambda request: text("never"))
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, workers=1)
+"""
+
+
+def test_sys_exit_in_a_start_up_listener_is_said_where_the_manager_points(tmp_path) -> None:
+    # SystemExit leaves no traceback: the manager said "See the error above" and there was
+    # none. The worker now says it exited while starting, and with which code.
+    script = tmp_path / "exiting.py"
+    script.write_text(textwrap.dedent(EXITING_START).format(port=free_port()))
+    result = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=30)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    lines = output.splitlines()
+    said = [n for n, line in enumerate(lines) if "exited (SystemExit: 2) while starting" in line]
+    pointed = [n for n, line in enumerate(lines) if "See the error above" in line]
+    assert said and pointed and said[0] < pointed[0], output

@@ -113,3 +113,41 @@ def test_legacy_auto_reload_reruns_the_program_on_change(tmp_path: Path) -> None
     output = proc.stdout.read() if proc.stdout else ""
     assert (first, second) == ("VERSION-1 true", "VERSION-2 true")
     assert f"Change detected in {script}" in output
+
+
+STOPPING_APP = """
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("LegacyStop")
+app.get("/")(lambda request: text("hi"))
+
+@app.after_server_start
+async def done(app):
+    app.stop()  # each worker stops on request
+
+@app.main_process_stop
+async def main_stop(app):
+    print("main_process_stop ran", flush=True)
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, workers=2, legacy=True, motd=False)
+"""
+
+
+def test_legacy_workers_stopping_on_request_end_the_run_without_an_error(tmp_path) -> None:
+    # app.stop() in every legacy worker: each exits 0. That was reported as an ERROR per
+    # worker ("exited with code 0 ... does not restart workers") and the run exited 1.
+    import subprocess
+    import sys
+
+    script = tmp_path / "legacy_stop.py"
+    script.write_text(textwrap.dedent(STOPPING_APP).format(port=free_port()))
+    result = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=60)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "ERROR" not in output, output
+    assert output.count("stopped (exit code 0)") == 2
+    assert "Every worker has stopped; shutting down." in output
+    assert "main_process_stop ran" in output

@@ -328,7 +328,7 @@ for app in (one, two):
 
     @app.before_server_start
     async def before(app):
-        print("before_server_start", app.name, flush=True)
+        print("before_server_start", app.name, app.state.primary, flush=True)
 
 @one.after_server_start
 async def stop(app):
@@ -343,14 +343,15 @@ if __name__ == "__main__":
 
 def test_serve_with_two_apps_runs_the_primary_apps_main_process_listeners(tmp_path) -> None:
     # As Sanic: main_process_* listeners are those of the primary (first prepared) app;
-    # every app's server listeners run in the worker.
+    # every app's server listeners run in the worker, where only the primary app's
+    # state.primary is True.
     result = run_app_script(tmp_path, "two_apps.py", TWO_APPS, port2=free_port())
     lines = [line for line in result.stdout.splitlines() if "_start " in line or "_ready " in line
              or "_stop " in line]
     assert result.returncode == 0, result.stdout + result.stderr
     assert lines == [
-        "main_process_start One", "main_process_ready One", "before_server_start One",
-        "before_server_start Two", "main_process_stop One",
+        "main_process_start One", "main_process_ready One", "before_server_start One True",
+        "before_server_start Two False", "main_process_stop One",
     ]
 
 

@@ -159,3 +159,51 @@ def test_a_failing_stop_listener_is_reported_and_the_stop_goes_on(tmp_path) -> N
     assert "RuntimeError: could not flush the queue" in output  # the traceback
     assert "after_server_stop ran" in output
     assert "Worker complete" in output
+
+
+SLOW_IMPORT = """
+import os, time
+from sanic import Sanic
+from hurtle_http.response import text
+
+if os.environ.get("SANIC_WORKER_NAME", "").startswith("Sanic-Slow-"):
+    time.sleep(4)  # this managed process is still importing when it is stopped
+
+app = Sanic("SlowImport")
+
+def slow():
+    while True:
+        time.sleep(0.1)
+
+@app.main_process_ready
+async def ready(app):
+    app.manager.manage("Slow", slow, {{}}, transient=True, restartable=True)
+
+@app.get("/restart")
+async def restart(request):
+    request.app.m.restart("Sanic-Slow-0")
+    return text("restarting")
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, workers=1, motd=False)
+"""
+
+
+def test_a_managed_process_stopped_while_importing_ends_quietly(tmp_path) -> None:
+    # A managed process restarted (or shut down) while it still imports the main module
+    # under ``spawn`` printed a KeyboardInterrupt traceback from the middle of the import:
+    # it is sent SIGTERM until it runs its function, SIGINT after (its clean-up runs).
+    import httpx
+
+    port = free_port()
+    script = tmp_path / "slow_import.py"
+    script.write_text(textwrap.dedent(SLOW_IMPORT).format(port=port))
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        answer = httpx.get(f"http://127.0.0.1:{port}/restart", timeout=10).text
+        time.sleep(1)  # the replacement is importing too when the server stops
+        os.kill(proc.pid, signal.SIGINT)
+        output, _ = proc.communicate(timeout=30)
+    assert answer == "restarting"
+    assert proc.returncode == 0, output
+    assert "Server Stopped" in output
+    assert "KeyboardInterrupt" not in output, output

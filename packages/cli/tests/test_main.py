@@ -210,6 +210,13 @@ def test_v_alone_is_the_version_and_with_a_target_is_verbosity(capsys) -> None:
         (["custom", "--no-flag"], {"flag": False}),
         (["custom", "--name=value"], {"name": "value"}),
         (["custom", "one", "two", "--name=x"], {"args": ["one", "two"], "name": "x"}),
+        # Words after an option are not sent, as in Sanic ("2" went to the first
+        # parameter, "al" clashed with name=True).
+        (["custom", "--times", "2"], {"times": True}),
+        (["custom", "bob", "--name", "al", "--times=3"],
+         {"args": ["bob"], "name": True, "times": "3"}),
+        (["custom", "--times=2", "bob"], {"times": "2"}),
+        (["custom", "x", "--flag", "x"], {"args": ["x"], "flag": True}),
     ],
 )
 def test_inspect_commands_send_what_sanic_sends(words, sent) -> None:

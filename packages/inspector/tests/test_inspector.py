@@ -133,7 +133,8 @@ def test_scaling_is_logged_by_the_inspector(caplog) -> None:
 
 def test_only_authorized_commands_are_announced(caplog) -> None:
     # As Sanic: "Incoming inspector action: ..." is logged for a command that will run,
-    # not for one refused with 401 (a wrong or missing API key).
+    # not for one refused with 401 (a wrong or missing API key) nor for a POST to no
+    # action (Sanic answers 405 or 404 without a word).
     from hurtle_inspector.inspector import announce_action
 
     inspector, _ = make(api_key="k")
@@ -142,6 +143,8 @@ def test_only_authorized_commands_are_announced(caplog) -> None:
         announce_action(service, "POST", "/reload", {})
         announce_action(service, "POST", "/scale", {"Authorization": "Bearer wrong"})
         announce_action(service, "GET", "/", {"Authorization": "Bearer k"})
+        announce_action(service, "POST", "/", {"Authorization": "Bearer k"})  # a 405
+        announce_action(service, "POST", "/a/b", {"Authorization": "Bearer k"})  # a 404
         announce_action(service, "POST", "/shutdown", {"Authorization": "Bearer k"})
     assert [r.getMessage() for r in caplog.records if r.name == "sanic.root"] == [
         "Incoming inspector action: shutdown"]

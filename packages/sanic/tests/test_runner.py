@@ -309,11 +309,12 @@ def test_passthru_carries_shared_ctx_the_runs_settings_and_state(app: Sanic) -> 
     app.shared_ctx.token = "abc"
     app.prepare(port=1234, debug=True, noisy_exceptions=True)
     app.config.ACCESS_LOG = False  # e.g. changed by a main_process_start listener
-    passed = runner._passthru(app)
+    passed = runner._passthru(app, False)
     assert passed["shared_ctx"] == {"token": "abc"}
     assert passed["config"] == {"ACCESS_LOG": False, "AUTO_RELOAD": False,
                                 "NOISY_EXCEPTIONS": True}
     assert passed["state"]["port"] == 1234
+    assert passed["state"]["primary"] is False
 
 
 def test_stop_without_a_manager_falls_back_to_single_process(app: Sanic) -> None:

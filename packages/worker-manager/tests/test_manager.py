@@ -280,7 +280,7 @@ def test_manage_rejects_duplicates_and_bad_counts(parts) -> None:
         manager.manage("Job", targets.crash, {})
     with pytest.raises(ValueError, match="workers >= 1"):
         manager.manage("Other", targets.crash, {}, workers=0)
-    with pytest.raises(ValueError, match="at least 1"):
+    with pytest.raises(ValueError, match=r"^Cannot scale to 0 workers\.$"):
         manager.scale(0)
     manager.cleanup()
 
@@ -724,3 +724,34 @@ def test_messages_in_sanics_string_form_are_understood(parts, caplog) -> None:
     assert [r.getMessage() for r in caplog.records] == [
         "Ignoring a malformed message to the worker manager: ''"
     ]
+
+
+def test_a_crash_seen_once_the_stop_was_asked_for_is_not_said_to_respawn(parts, caplog) -> None:
+    # A restartable process that crashed as SIGINT came was logged "respawning it in
+    # 1.6s" right after "Shutting down.", and nothing was respawned.
+    manager = make(parts)
+    manager.manage("Crashy", targets.crash, {"code": 3}, restartable=True)
+    [process] = manager.transient_processes or manager.durable_processes
+    process.last_exit = "exited with code 3"
+    manager.shutdown_signal(signal.SIGINT, None)
+    with caplog.at_level(logging.INFO):
+        manager._respawn_later(process, 4321, time.monotonic())
+    assert "respawning" not in caplog.text
+    assert ("Process Sanic-Crashy-0 [4321] exited with code 3 unexpectedly; not respawned: "
+            "the server is shutting down.") in caplog.text
+    assert process.respawn_at is None
+    assert entry(manager, "Sanic-Crashy-0")["state"] == "FAILED"
+
+
+def test_a_refused_manage_from_a_worker_is_logged_in_sanics_words(parts, caplog) -> None:
+    # app.m.manage("Late", ...) twice: Sanic logs "Failed to manage worker Late" with the
+    # traceback ending in the reason; Hurtle said "Cannot manage process: ..." instead.
+    manager = make(parts)
+    message = ("manage", {"name": "Late", "func": targets.crash, "kwargs": {}})
+    with caplog.at_level(logging.INFO):
+        manager._handle_message(message)
+        manager._handle_message(message)
+    [record] = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert record.getMessage() == "Failed to manage worker Late"
+    assert record.exc_info is not None
+    assert str(record.exc_info[1]) == "Worker Late already exists"

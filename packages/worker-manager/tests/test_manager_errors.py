@@ -50,7 +50,7 @@ def test_scaling_to_the_current_count_says_nothing_changes(
 
 
 def test_scaling_to_no_workers_is_refused(manager: WorkerManager) -> None:
-    with pytest.raises(ValueError, match=r"^Cannot scale to 0 workers\."):
+    with pytest.raises(ValueError, match=r"^Cannot scale to 0 workers\.$"):
         manager.scale(0)
     assert len(manager.workers) == 2
 

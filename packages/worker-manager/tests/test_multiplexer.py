@@ -91,9 +91,9 @@ def test_retire_names_this_process(pipe, named) -> None:
 def test_bad_commands_are_refused(pipe, named) -> None:
     m = WorkerMultiplexer(pipe[1], {})
     with pytest.raises(ValueError, match="^Ambiguous restart with both a named process and "
-                                         "all_workers=True"):
+                                         "all_workers=True$"):
         m.restart("Sanic-Server-1-0", all_workers=True)
-    with pytest.raises(ValueError, match=r"^Cannot scale to 0 workers\."):
+    with pytest.raises(ValueError, match=r"^Cannot scale to 0 workers\.$"):
         m.scale(0)
 
 

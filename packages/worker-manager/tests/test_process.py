@@ -176,3 +176,26 @@ def test_a_second_restart_while_one_is_under_way_starts_one_process() -> None:
     assert len(created) == 2
     assert process.process is created[1] and process.is_alive()
     assert not process.retiring
+
+
+def test_a_stopping_worker_reads_terminated_and_still_serving_when_signalled() -> None:
+    # As Sanic: the state says TERMINATED before the worker gets its signal, so every
+    # worker's before_server_stop reads it in app.m.state (one signalled before the
+    # record was written read ACKED); serving stays True until the worker has drained.
+    from hurtle_worker.process import WorkerProcess
+
+    state: dict = {}
+    seen: list[dict] = []
+
+    class Recording(_FakeOSProcess):
+        def interrupt(self) -> None:
+            seen.append(dict(state["Sanic-Server-0-0"]))
+            self.alive = False
+
+    process = WorkerProcess(Recording, "Sanic-Server-0-0", targets.crash, {}, state)
+    process.server = process.ack_expected = True
+    process.start()
+    process.ack(process.pid)
+    state["Sanic-Server-0-0"] = {**state["Sanic-Server-0-0"], "serving": True}
+    process.terminate()
+    assert [(entry["state"], entry["serving"]) for entry in seen] == [("TERMINATED", True)]

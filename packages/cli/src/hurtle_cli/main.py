@@ -273,10 +273,15 @@ def inspect_kwargs(command: str, rest: Sequence[str]) -> dict[str, Any]:
         kwargs["zero_downtime"] = "--zero-downtime" in rest
         rest = [item for item in rest if item != "--zero-downtime"]
     positional: list[str] = []
+    ignored: list[str] = []
+    options_seen = False
     for item in rest:
         if not item.startswith("-"):
-            positional.append(item)
+            # As Sanic: words go in ``args`` only before the first option. One after an
+            # option (``--times 2``) is not sent: it went to the first parameter.
+            (ignored if options_seen else positional).append(item)
             continue
+        options_seen = True
         key, sep, value = item.lstrip("-").partition("=")
         key = key.replace("-", "_")
         if sep:
@@ -285,6 +290,9 @@ def inspect_kwargs(command: str, rest: Sequence[str]) -> dict[str, Any]:
             kwargs[key[3:]] = False
         else:
             kwargs[key] = True
+    if ignored:
+        print(f"sanic inspect: not sent, as they follow an option: {' '.join(ignored)} "
+              "(give an option's value as --key=value)", file=sys.stderr)
     if positional:
         kwargs["args"] = positional
     return kwargs

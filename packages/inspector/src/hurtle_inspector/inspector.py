@@ -29,10 +29,12 @@ logger = logging.getLogger("sanic.root")
 
 def announce_action(service: InspectorService, method: str, path: str,
                     headers: Mapping[str, str]) -> None:
-    """Log an incoming command, as Sanic: a ``POST`` that carries the API key (a
-    request refused with 401 is not announced)."""
-    if method == "POST" and service.authorized(headers):
-        logger.info("Incoming inspector action: %s", path.strip("/"))
+    """Log an incoming command, as Sanic: a ``POST`` to ``/<action>`` that carries the
+    API key (a request refused with 401, or a ``POST /`` answered 405, is not
+    announced)."""
+    action = path.strip("/")
+    if method == "POST" and action and "/" not in action and service.authorized(headers):
+        logger.info("Incoming inspector action: %s", action)
 
 
 # The largest request body the inspector reads. Its commands take a few JSON arguments;

@@ -405,14 +405,16 @@ def _bind(info: dict[str, Any]) -> socket.socket:
 _PASSED_CONFIG = ("ACCESS_LOG", "AUTO_RELOAD", "NOISY_EXCEPTIONS")
 
 
-def _passthru(app: Any) -> dict[str, Any]:
+def _passthru(app: Any, primary: bool) -> dict[str, Any]:
     shared = app.shared_ctx
     values = shared.public() if hasattr(shared, "public") else dict(vars(shared))
     config = app.config
     return {
         "shared_ctx": values,
         "config": {k: config[k] for k in _PASSED_CONFIG if k in config},
-        "state": {k: getattr(app.state, k) for k in _STATE_KEYS},
+        # As Sanic: in a worker, only the app served as primary has state.primary True
+        # (in the main process every app keeps True).
+        "state": {**{k: getattr(app.state, k) for k in _STATE_KEYS}, "primary": primary},
         # Where a worker finds the app when its main module does not create it.
         "modules": modules_holding(app),
     }
@@ -614,7 +616,7 @@ def _serve_primary(app_class: Any, primary: Any, app_loader: AppLoader | None,
     info = primary.state.server_info[0]
     # As Sanic: serve() is the worker manager's, whatever prepare(single_process=...) said
     # (app.run and the CLI call serve_single() for that; so does a user, after prepare()).
-    if primary.state.workers < 1:
+    if primary.state.workers < 1 and info["legacy"]:
         _log_serve_failure()
         raise RuntimeError("Cannot serve with no workers")
     if info["legacy"]:
@@ -650,6 +652,10 @@ def _serve_primary(app_class: Any, primary: Any, app_loader: AppLoader | None,
         sync_manager.start(initializer=set_parent_death_signal)
         worker_state = sync_manager.dict()
         _run_main_listeners(main_apps, "main_process_start", loop)
+        if primary.state.workers < 1:
+            # As Sanic: refused once main_process_start ran (main_process_stop runs too),
+            # as the manager is made. (Sanic serves, then hangs, for a negative count.)
+            raise RuntimeError("Cannot serve with no workers")
         logger.debug(
             "Creating multiprocessing context using '%s'", app_class._get_startup_method()
         )
@@ -682,7 +688,7 @@ def _serve_primary(app_class: Any, primary: Any, app_loader: AppLoader | None,
             manager.stop_on_server_failure = False
         _add_inspector(primary, manager, publisher, worker_state)
         _run_main_listeners(main_apps, "main_process_ready", loop)
-        passthru.update({app.name: _passthru(app) for app in apps})
+        passthru.update({app.name: _passthru(app, app is primary) for app in apps})
         for app in apps:
             if hasattr(app.shared_ctx, "lock"):
                 app.shared_ctx.lock()

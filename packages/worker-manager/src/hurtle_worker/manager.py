@@ -397,8 +397,10 @@ class WorkerManager:
         elif kind == "manage":
             try:
                 self.manage(**message[1])
-            except (ValueError, TypeError) as exc:
-                error_logger.error("Cannot manage process: %s", exc)
+            except (ValueError, TypeError):
+                # Sanic's words, and the traceback (the reason on its last line).
+                error_logger.exception("Failed to manage worker %s",
+                                       message[1].get("name") or message[1].get("ident"))
         else:
             error_logger.error("Unknown message to the worker manager: %r", message)
         return MonitorCycle.CONTINUE
@@ -497,6 +499,15 @@ class WorkerManager:
 
     def _respawn_later(self, process: WorkerProcess, pid: int | str, now: float,
                        happened: str = " unexpectedly") -> None:
+        if self._shutdown_requested:
+            # It died as the stop came (a signal between two looks at the processes):
+            # reported, but not said to be respawned, as nothing starts any more.
+            process.process = None
+            process.set_state(ProcessState.FAILED)
+            error_logger.error("Process %s [%s] %s%s; not respawned: the server is "
+                               "shutting down.", process.name, pid, process.last_exit,
+                               happened)
+            return
         window_start = now - self.restart_window
         while process.crash_times and process.crash_times[0] < window_start:
             process.crash_times.popleft()
@@ -569,7 +580,7 @@ class WorkerManager:
     def scale(self, num_worker: int) -> None:
         """Run ``num_worker`` server workers: start new ones or stop the newest."""
         if num_worker <= 0:
-            raise ValueError(f"Cannot scale to {num_worker} workers. Use at least 1.")
+            raise ValueError(f"Cannot scale to {num_worker} workers.")  # Sanic's words
         change = num_worker - len(self._servers)
         if change == 0:
             logger.info("No change needed. There are already %d workers.", num_worker)

@@ -65,9 +65,8 @@ class WorkerMultiplexer:
         the new one is ready.
         """
         if name and all_workers:
-            raise ValueError(
-                "Ambiguous restart with both a named process and all_workers=True: pass "
-                "one of them."
+            raise ValueError(  # Sanic's words, exactly
+                "Ambiguous restart with both a named process and all_workers=True"
             )
         # As Sanic: ``name`` may list several processes, separated by commas.
         named = [part.strip() for part in name.split(",") if part.strip()]
@@ -82,7 +81,7 @@ class WorkerMultiplexer:
         count = int(num_workers)
         if count < 1:
             # Refused here, in the worker: sent on, it would stop the manager (Sanic's does).
-            raise ValueError(f"Cannot scale to {count} workers. Use at least 1.")
+            raise ValueError(f"Cannot scale to {count} workers.")  # as the manager's
         self._send(("scale", count))
 
     def retire(self) -> None:

@@ -63,8 +63,13 @@ def set_parent_death_signal() -> None:
 def process_bootstrap(
     target: Callable[..., Any], name: str, kwargs: Mapping[str, Any], parent_pid: int,
     parent_death_signal: bool, label: str = "", start_method: str = "",
+    booted: Any = None,
 ) -> None:
-    """The entry point of every child: name it, tie it to its parent, call the target."""
+    """The entry point of every child: name it, tie it to its parent, call the target.
+
+    ``booted`` (an event, for processes that send no ack) is set once the child handles
+    SIGINT as its target expects, after its imports: see ``WorkerProcess.stop_signal``.
+    """
     os.environ[WORKER_NAME_ENV] = name
     if start_method == "forkserver":
         _release_fork_server()
@@ -75,6 +80,8 @@ def process_bootstrap(
     # A forked child inherits the manager's handlers; a child starts with the defaults.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if booted is not None:
+        booted.set()
     if parent_death_signal:
         set_parent_death_signal()
         if not _parent_alive(parent_pid):  # it died before prctl took effect
@@ -102,6 +109,15 @@ def _release_fork_server() -> None:
         pass
     # A process this child starts with forkserver gets a fork server of its own.
     server._forkserver_alive_fd = None  # type: ignore[union-attr]
+
+
+def _boot_event(start_method: str | None) -> Any:
+    """An event of the child's start method (a semaphore made for one method cannot be
+    handed to a child of another); None where none can be made (no shared memory)."""
+    try:
+        return multiprocessing.get_context(start_method).Event()
+    except (OSError, ValueError):  # pragma: no cover - no /dev/shm, unknown method
+        return None
 
 
 def _parent_alive(parent_pid: int) -> bool:
@@ -211,6 +227,8 @@ class WorkerProcess:
         self.ident_label = _ident_label(name)
         self.terminate_timeout = DEFAULT_TERMINATE_TIMEOUT
         self.process: Any = None
+        #: Set by the current child once it reached its target (processes without ack).
+        self.booted: Any = None
         self.state = ProcessState.NONE
         self.starts = 0
         self.restarts = 0
@@ -264,7 +282,9 @@ class WorkerProcess:
             entry["restart_at"] = get_now()
         if self.server:
             entry.setdefault("serving", False)
-            if state is not ProcessState.ACKED:
+            # A stopping worker still serves (drains) until it says otherwise: its
+            # before_server_stop listeners see TERMINATED with serving True, as in Sanic.
+            if state not in (ProcessState.ACKED, ProcessState.TERMINATED):
                 entry["serving"] = False
         # Sanic's keys first, in Sanic's order (what app.m.state and the inspector show).
         ordered = {k: entry.pop(k) for k in _STATE_ORDER if k in entry}
@@ -291,6 +311,9 @@ class WorkerProcess:
 
     def spawn(self) -> None:
         """Create (not start) a new OS process for this name."""
+        start_method = getattr(self.factory, "_start_method", None)
+        # A process that sends no ack tells this way that its imports are done.
+        self.booted = None if self.ack_expected else _boot_event(start_method)
         self.process = self.factory(
             name=self.name,
             target=process_bootstrap,
@@ -301,8 +324,9 @@ class WorkerProcess:
                 "parent_pid": os.getpid(),
                 "parent_death_signal": threading.current_thread() is threading.main_thread(),
                 "label": self.ident_label,
-                "start_method": getattr(self.factory, "_start_method", None)
+                "start_method": start_method
                 or multiprocessing.get_start_method(allow_none=True) or "",
+                "booted": self.booted,
             },
             daemon=False,
         )
@@ -356,15 +380,23 @@ class WorkerProcess:
         with self._lock:
             self.stopping = True
             self.stop_deadline = time.monotonic() + self.terminate_timeout
+            signum = self.stop_signal()
+            # Recorded first, as Sanic: a worker's stop listeners read TERMINATED in
+            # app.m.state, whichever worker the signal reaches first.
+            self.set_state(ProcessState.TERMINATED)
             if self.is_alive():
                 logger.debug(_TERMINATING, self.name, self.pid)
-                interrupt(self.process, self.stop_signal())
-            self.set_state(ProcessState.TERMINATED)
+                interrupt(self.process, signum)
 
     def stop_signal(self) -> int:
-        """SIGINT, or SIGTERM for a server worker that has not acknowledged start-up yet
-        (see ``_stop_retiring``)."""
-        starting = self.ack_expected and self.state is not ProcessState.ACKED
+        """SIGINT, or SIGTERM for a process still starting: a server worker that has not
+        acknowledged start-up yet, or another process still importing its main module
+        (under ``spawn``), where SIGINT printed a ``KeyboardInterrupt`` traceback from the
+        middle of its imports (see ``_stop_retiring``)."""
+        if self.ack_expected:
+            starting = self.state is not ProcessState.ACKED
+        else:
+            starting = self.booted is not None and not self.booted.is_set()
         return signal.SIGTERM if starting else signal.SIGINT
 
     def kill(self) -> None:

@@ -127,6 +127,10 @@ def _wait(processes: list[Any], stop_requested: list[int], app: Any) -> int:
     while not stop_requested:
         _report_dead(processes, reported)
         if len(reported) == len(processes):
+            if all(process.exitcode == 0 for process in processes):
+                # Each stopped on request (app.stop() in the worker): a finished run.
+                logger.info("Every worker has stopped; shutting down.")
+                return 0
             error_logger.error("No worker is left running; shutting down.")
             return 1
         time.sleep(0.1)
@@ -154,6 +158,11 @@ def _report_dead(processes: list[Any], reported: set[int], stopped_by: int | Non
         if process.exitcode is not None and process.pid not in reported:
             reported.add(process.pid)
             if stopped_by is not None and process.exitcode in (0, -stopped_by):
+                continue
+            if process.exitcode == 0:
+                # app.stop() in that worker: it stopped on request, it did not fail.
+                logger.info("Worker %s [%s] stopped (exit code 0).", process.name,
+                            process.pid)
                 continue
             how = (f"was killed by {signal.Signals(-process.exitcode).name}"
                    if process.exitcode < 0 else f"exited with code {process.exitcode}")

@@ -126,15 +126,25 @@ def worker_serve(
     _configure_loop(app)
     event_loop = asyncio.new_event_loop()
     asyncio.set_event_loop(event_loop)
+    ready: list[bool] = []
     try:
         event_loop.run_until_complete(
-            _serve(apps, multiplexer, register_sys_signals=register_sys_signals)
+            _serve(apps, multiplexer, register_sys_signals=register_sys_signals, ready=ready)
         )
     except Exception as exc:
         # As Sanic: through the error logger (its handlers and format), with the traceback,
         # and the worker exits 1 (the manager then reports it).
         error_logger.exception("%s", exc)
         sys.exit(1)
+    except SystemExit as exc:
+        if not ready:
+            # Python prints nothing for it: say where the worker's start-up ended, which
+            # the manager's "see the error above" then points at.
+            error_logger.error(
+                "Worker [%s] exited (SystemExit: %s) while starting: sys.exit() was called "
+                "by a start-up listener or by code it ran.", os.getpid(), exc.code,
+            )
+        raise
     finally:
         try:
             event_loop.run_until_complete(event_loop.shutdown_asyncgens())
@@ -202,7 +212,8 @@ _MISSING = object()
 
 
 async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
-                 multiplexer: WorkerMultiplexer | None, *, register_sys_signals: bool) -> None:
+                 multiplexer: WorkerMultiplexer | None, *, register_sys_signals: bool,
+                 ready: list[bool] | None = None) -> None:
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     servers = []
@@ -268,6 +279,8 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
         multiplexer.set_serving(True)
         multiplexer.ack()
     logger.info("Worker ready [%s]", os.getpid())
+    if ready is not None:
+        ready.append(True)
     try:
         await stop.wait()
     finally:
@@ -277,13 +290,15 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
                 # Asked for by the app, not a crash: the manager does not respawn it.
                 with contextlib.suppress(OSError, EOFError):
                     multiplexer.retire()
-            multiplexer.exit()
         # Each step logged and passed if it fails: the drain and the clean-up still run.
         for app, server in servers:
             app.state.is_stopping = True
             if leads[id(app)] is server:
                 await stop_step(server.before_stop())
         await asyncio.gather(*(stop_step(server.graceful_shutdown()) for _, server in servers))
+        if multiplexer is not None:
+            # As Sanic: serving until drained (before_server_stop sees True), then False.
+            multiplexer.exit()
         for app, server in servers:
             if leads[id(app)] is server:
                 await stop_step(server.after_stop())
