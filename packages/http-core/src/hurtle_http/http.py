@@ -279,7 +279,7 @@ class Http(RequestReader, ResponseWriter):
         "perft0",
         "_waiter",
         "_idle",
-        "_context",
+        "_run_in_task",
         "_task_loop",
         "_handover",
         "_pump",
@@ -365,7 +365,8 @@ class Http(RequestReader, ResponseWriter):
         self._held = b""  # the rest of a read, unparsed while REQUEST_BUFFER_QUEUE_SIZE waits
         self._waiter: asyncio.Future | None = None
         self._idle: asyncio.Future | None = None
-        self._context: contextvars.Context | None = None
+        # The run() of the connection Task's context, when data_received may answer in it.
+        self._run_in_task: Any = None
         self._task_loop: Any = None
         self._handover: Any = None
         self._pump: Any = None
@@ -722,7 +723,8 @@ class Http(RequestReader, ResponseWriter):
                 # current context, as create_task makes by default). Not with lifecycle
                 # hooks (their signals are awaited around the handler), nor with a task
                 # factory (it may not take context=).
-                context = self._context = contextvars.copy_context()
+                context = contextvars.copy_context()
+                self._run_in_task = context.run
                 task = self.task = loop.create_task(coro, context=context)
                 # the running loop (protocol.loop may be a stand-in, as in testing.py)
                 self._task_loop = task.get_loop()
@@ -807,8 +809,7 @@ class Http(RequestReader, ResponseWriter):
                         if (
                             head is not None
                             and self.stage is HANDLER
-                            and self.response is None
-                            and self.response_func is None
+                            and self.response is None  # (so no response_func either)
                             and not self.head_only
                             and not self.expecting_continue
                             and not self.upgrade_websocket
@@ -1244,6 +1245,7 @@ class Http(RequestReader, ResponseWriter):
             return
         if self.current is None:
             self.reader.failed = True
+            self.reader._open = False
             protocol.flow.pause_reading()
             self.current = _error_record(exception)
         self.dispatch()

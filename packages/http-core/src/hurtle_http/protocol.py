@@ -163,7 +163,7 @@ class HttpProtocol(asyncio.Protocol):
         http = self._http
         if http is None:
             return
-        if http._fed and not http.failed and not http.upgraded:
+        if http._open:  # fed before, neither failed nor upgraded
             # PERF: RequestReader.feed inlined after the connection's first bytes: its
             # head accounting (see RequestReader) and Http.at_rest() (about 150
             # instructions per read; benchmarks/inproc.py), in one test of in_head.
@@ -186,12 +186,8 @@ class HttpProtocol(asyncio.Protocol):
         if record is not None and not http.running and not self.closed:
             idle = http._idle
             if idle is not None:
-                if (
-                    record.done
-                    and record.error is None
-                    and not http.queue
-                    and http._context is not None
-                ):
+                run = http._run_in_task  # (the Task's context.run, if kept)
+                if record.done and record.error is None and not http.queue and run is not None:
                     # PERF: a complete request alone, for a parked connection Task (the
                     # common keep-alive case): answered now, as that Task would. The
                     # handler runs in the Task's context with the Task as
@@ -231,7 +227,7 @@ class HttpProtocol(asyncio.Protocol):
                         previous = tasks.get(loop)
                         tasks[loop] = task
                         try:
-                            out = http._context.run(send, request)
+                            out = run(send, request)
                         finally:
                             if previous is None:
                                 del tasks[loop]
@@ -243,7 +239,7 @@ class HttpProtocol(asyncio.Protocol):
                             _leave_task(loop, previous)
                         _enter_task(loop, task)
                         try:
-                            out = http._context.run(send, request)
+                            out = run(send, request)
                         finally:
                             _leave_task(loop, task)
                             if previous is not None:
