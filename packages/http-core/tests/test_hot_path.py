@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 from typing import Any
 
@@ -255,7 +256,8 @@ WARM_UP = b"GET /warm-up HTTP/1.1\r\n\r\n"
 
 
 class _CountingHttp(Http):
-    """``Http`` counting the requests ``run_parked`` takes."""
+    """``Http`` counting the requests answered for its parked Task (``data_received``
+    hands each to the connection's handler pump, which nothing else sends to)."""
 
     __slots__ = ("parked",)
 
@@ -263,9 +265,15 @@ class _CountingHttp(Http):
         super().__init__(protocol)
         self.parked = 0
 
-    def run_parked(self, idle: Any) -> None:
-        self.parked += 1
-        super().run_parked(idle)
+    def _start_pump(self) -> Any:
+        send = super()._start_pump()
+
+        def counting(request: Any) -> Any:
+            self.parked += 1
+            return send(request)
+
+        self._pump_send = counting
+        return counting
 
 
 class _CountingProtocol(HttpProtocol):
@@ -317,6 +325,77 @@ async def test_a_parked_answer_writes_the_bytes_the_task_writes(request_bytes: b
     if not second.closed:  # and the connection goes on
         [res] = await exchange(second, b"GET /after HTTP/1.1\r\n\r\n")
         assert res.body == b"GET /after b'' 1.1"
+
+
+def _undated(answer: bytes) -> bytes:
+    """``answer`` with the value of its one Date field blanked."""
+    date = rb"\r\ndate: [A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} [\d:]{8} GMT\r\n"
+    dated = re.subn(date, b"\r\ndate: -\r\n", answer)
+    assert dated[1] == 1
+    return dated[0]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: text("hi"),
+        lambda: text("hi", content_type="text/x-mine"),
+        lambda: json({"a": "/"}, status=201),
+        lambda: raw(b"\x00\x01", status=299),
+        lambda: text("gone", status=404),
+        lambda: HTTPResponse(None, 200),
+    ],
+)
+@pytest.mark.parametrize(
+    "line", [b"GET /fast HTTP/1.1\r\n\r\n", b"GET /fast HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"]
+)
+@pytest.mark.parametrize("access_log", [False, True])
+async def test_a_cached_head_sent_for_a_parked_task_equals_the_slow_one(
+    make: Any,
+    line: bytes,
+    access_log: bool,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The handler pump writes a whole response whose head is cached without calling
+    ``finish()``: the same bytes (and access-log line) as a response bound and sent (the
+    slow path)."""
+    finished: list[Any] = []
+    finish = Http.finish
+
+    def counted(self: Http, response: Any) -> bool:
+        finished.append(response)
+        return finish(self, response)
+
+    monkeypatch.setattr(Http, "finish", counted)
+
+    async def handler(request: Any) -> Any:
+        response = make()
+        if request.path == "/slow":
+            await request.respond(response)  # bound first: no fast path applies
+            await response.send(end_stream=True)
+            return None
+        return response
+
+    conn = _connection(handler, config={"ACCESS_LOG": access_log})
+    await exchange(conn, WARM_UP)
+    caplog.set_level("INFO", logger="sanic.access")
+    conn.receive(line)  # parked; its head is not cached yet: finish() writes it
+    await conn.settle()
+    first = conn.take()
+    finished.clear()
+    conn.receive(line)  # parked, head cached: written by the pump itself
+    await conn.settle()
+    fast = conn.take()
+    assert len(finished) == 1 - PARKS and conn.protocol.http.parked == 2 * PARKS
+    conn.receive(line.replace(b"/fast", b"/slow"))
+    await conn.settle()
+    slow = conn.take()
+    # (the Date value may turn to the next second between the three answers)
+    assert _undated(fast) == _undated(slow) == _undated(first)
+    assert fast.startswith(b"HTTP/1.1 ") and not conn.closed
+    logged = [(r.status, r.byte) for r in caplog.records if r.name == "sanic.access"]
+    assert logged == ([(make().status, len(make().body or b""))] * 3 if access_log else [])
 
 
 async def test_a_parked_answer_runs_as_the_connection_task_in_its_context() -> None:

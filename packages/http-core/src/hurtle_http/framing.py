@@ -373,7 +373,7 @@ class RequestReader:
         "failed",
         "upgraded",
         "_pending",
-        "_fed",
+        "_open",
         "_method",
         "host_of",
         "refused_head",
@@ -416,7 +416,9 @@ class RequestReader:
         self.refused_head = False  # the refused request was a HEAD (set by _refuse)
         self.refused_target = b""  # its target, when refused in its head (set by _refuse)
         self._pending: Exception | None = None
-        self._fed = False
+        # Fed before, and neither failed nor upgraded: HttpProtocol.data_received may
+        # feed the parser itself (one test for the three).
+        self._open = False
         self._method: bytes | None = None
         self.host_of: list | None = None  # ``headers`` of the last head with a Host
         self.parser = _parser(self)
@@ -429,7 +431,7 @@ class RequestReader:
         """Parse ``data``; never raises, errors go to ``sink.on_error`` (once)."""
         if self.failed or self.upgraded:
             return
-        self._fed = True
+        self._open = True
         at_rest = self.at_rest()
         fed = self.fed = self.fed + len(data) if self.in_head else len(data)
         if fed > self.max_head_size or self.precise:
@@ -573,6 +575,7 @@ class RequestReader:
             raise error
         except httptools.HttpParserUpgrade as upgrade:
             self.upgraded = True
+            self._open = False
             offset = upgrade.args[0] if upgrade.args else len(data)
             self.sink.on_upgrade(data[offset:])
         except httptools.HttpParserCallbackError as error:
@@ -656,6 +659,7 @@ class RequestReader:
         # is reset when a head begins): the stand-in request that answers has that path.
         self.refused_target = self.url if self.in_head else b""
         self.failed = True
+        self._open = False
         self.in_head = False
         self.in_body = False
         self.sink.on_error(exception)

@@ -15,9 +15,10 @@ ready and it is not already running.
 # already parsed (pipelining), then parks on a future until ``data_received`` has the
 # next head (a set_result, about half the cost of a new Task; handlers still run in a
 # Task, as under Sanic). A complete request that arrives alone while the Task is parked
-# is answered at once by ``run_parked``, as that Task: in its context, with it as
-# ``asyncio.current_task()``; only a handler that suspends (or fails, or leaves work)
-# wakes the Task, which goes on from where the handler is.  With the config key ``HTTP_EAGER_DISPATCH`` it is instead
+# is answered at once by ``HttpProtocol.data_received``, as that Task: in its context,
+# with it as ``asyncio.current_task()``; only a handler that suspends (or fails, or leaves
+# work) wakes the Task, which goes on from where the handler is (``_handover``).  With the
+# config key ``HTTP_EAGER_DISPATCH`` it is instead
 # stepped synchronously inside ``data_received`` (``coro.send(None)``), handed to a Task
 # only if it suspends, and ends when no request is ready; that saves about 3 % of the
 # instructions but leaves handlers without ``asyncio.current_task()`` (see protocol.py),
@@ -33,7 +34,6 @@ import contextvars
 import logging
 import sys
 import types
-from asyncio.tasks import _enter_task, _leave_task
 from collections import deque
 from collections.abc import Coroutine, Generator
 from time import perf_counter
@@ -69,7 +69,7 @@ from hurtle_http.stages import (
     TRANSITIONS,
     Stage,
 )
-from hurtle_http.writer import ResponseWriter
+from hurtle_http.writer import ResponseWriter, _heads
 
 if TYPE_CHECKING:
     from hurtle_http.protocol import HttpProtocol
@@ -88,19 +88,9 @@ _METHODS = {
     for m in ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "CONNECT", "TRACE")
 }
 
-# create_task(context=) is Python 3.11+; without it no request is answered in run_parked.
+# create_task(context=) is Python 3.11+; without it no request is answered for a parked
+# Task (HttpProtocol.data_received).
 _TASK_CONTEXT = sys.version_info >= (3, 11)
-_current_tasks: dict[Any, Any] | None
-if sys.version_info < (3, 12):
-    # PERF: asyncio.current_task is a Python function here; the C module's dict is what
-    # it reads, and what _enter_task and _leave_task change (see Http.run_parked).
-    from asyncio.tasks import _current_tasks as _tasks  # type: ignore[attr-defined]  # (private)
-
-    _current_tasks = _tasks
-    _current_task_of = _tasks.get
-else:
-    _current_tasks = None
-    _current_task_of = asyncio.current_task
 
 # A read larger than this, begun outside a body, is parsed in pieces of about this size
 # (Http.feed_measured), so no more than REQUEST_BUFFER_QUEUE_SIZE requests wait at once.
@@ -290,7 +280,7 @@ class Http(RequestReader, ResponseWriter):
         "perft0",
         "_waiter",
         "_idle",
-        "_context",
+        "_run_in_task",
         "_task_loop",
         "_handover",
         "_pump",
@@ -378,7 +368,8 @@ class Http(RequestReader, ResponseWriter):
         self._held = b""  # the rest of a read, unparsed while REQUEST_BUFFER_QUEUE_SIZE waits
         self._waiter: asyncio.Future | None = None
         self._idle: asyncio.Future | None = None
-        self._context: contextvars.Context | None = None
+        # The run() of the connection Task's context, when data_received may answer in it.
+        self._run_in_task: Any = None
         self._task_loop: Any = None
         self._handover: Any = None
         self._pump: Any = None
@@ -746,11 +737,12 @@ class Http(RequestReader, ResponseWriter):
         if not protocol.eager:
             loop = protocol.loop
             if _TASK_CONTEXT and loop.get_task_factory() is None and self._hook is None:
-                # The Task's context is kept: run_parked answers in it (a copy of the
+                # The Task's context is kept: data_received answers in it (a copy of the
                 # current context, as create_task makes by default). Not with lifecycle
                 # hooks (their signals are awaited around the handler), nor with a task
                 # factory (it may not take context=).
-                context = self._context = contextvars.copy_context()
+                context = contextvars.copy_context()
+                self._run_in_task = context.run
                 task = self.task = loop.create_task(coro, context=context)
                 # the running loop (protocol.loop may be a stand-in, as in testing.py)
                 self._task_loop = task.get_loop()
@@ -768,97 +760,12 @@ class Http(RequestReader, ResponseWriter):
             return
         self.task = protocol.loop.create_task(_drive(coro, first))
 
-    def run_parked(self, idle: asyncio.Future) -> None:
-        """Answer the current request now, as the parked connection Task would.
-
-        Called by ``data_received`` instead of waking the Task on ``idle`` when the
-        request is complete and alone. The handler runs in the Task's context with the
-        Task as ``asyncio.current_task()``; if it finishes without suspending and the
-        connection stays as it was, the Task stays parked on the same future. Otherwise
-        (it suspends, raises, or something is left to do) the Task is woken and goes on
-        from where the handler is (``_handover``).
-        """
-        # PERF: no set_result, loop callback, Task step or new future per request, and
-        # the handler is stepped through a resumable generator (no StopIteration per
-        # request; benchmarks/inproc.py "GET /").
-        record: Any = self.current
-        protocol = self.protocol
-        request = record.request
-        # http1's request-side steps (see there)
-        self.request = request
-        self.keep_alive = record.keep_alive and self._keep_alive_allowed
-        self.head_only = request.method == "HEAD"
-        self.expecting_continue = record.expect
-        self.request_body = record.has_body
-        access_log = protocol.access_log
-        if access_log:
-            self.perft0 = perf_counter()
-        self.stage = HANDLER
-        self.running = True
-        send = self._pump_send
-        if send is None:
-            pump = self._pump = self._handler_pump()
-            pump.send(None)
-            send = self._pump_send = pump.send
-        loop = self._task_loop
-        task: asyncio.Task = self.task  # type: ignore[assignment]  # (the connection's)
-        tasks = _current_tasks
-        if tasks is not None:
-            # PERF: _enter_task and _leave_task's change of the current task, without
-            # their checks (no task but the one looked up here can be current: nothing
-            # else runs meanwhile) nor their calls (about 1 % of GET /; benchmarks/
-            # inproc.py). The task current before (tests, benchmarks) is put back.
-            previous = tasks.get(loop)
-            tasks[loop] = task
-            try:
-                out = self._context.run(send, request)  # type: ignore[union-attr]
-            finally:
-                if previous is None:
-                    del tasks[loop]
-                else:
-                    tasks[loop] = previous
-        else:
-            previous = _current_task_of(loop)
-            if previous is not None:  # called from inside another task (tests, benchmarks)
-                _leave_task(loop, previous)
-            _enter_task(loop, task)
-            try:
-                out = self._context.run(send, request)  # type: ignore[union-attr]
-            finally:
-                _leave_task(loop, task)
-                if previous is not None:
-                    _enter_task(loop, previous)
-        if out is _FAILED:
-            self._handover = _FAILED  # the Task answers the error
-        elif out is not _DONE:
-            # suspended on ``out`` (None for a bare yield): the Task goes on from there
-            self._handover = (out,)
-        elif (
-            self.stage is IDLE
-            and not record.chunks
-            and self.keep_alive
-            and not self.upgrade_websocket
-            and not protocol.closed
-            and not protocol.flow.reading_paused
-        ):
-            # http1's tail for the common case (see there); the Task stays parked. (The
-            # record was complete, without error and alone when data_received called
-            # this, and nothing was parsed since.)
-            self.current = self.request = self.response = None
-            self.request_bytes = 0
-            record.request = None
-            self._spare = record
-            if access_log:
-                self.perft0 = 0.0
-            if self.in_head:
-                self.stage = REQUEST
-            protocol._time = protocol.loop.time()
-            self.running = False
-            return
-        else:
-            self._handover = _DONE  # the handler is done; http1 does the rest
-        self._idle = None
-        idle.set_result(None)
+    def _start_pump(self) -> Any:
+        """The connection's ``_handler_pump``, started: its ``send``."""
+        pump = self._pump = self._handler_pump()
+        pump.send(None)
+        send = self._pump_send = pump.send
+        return send
 
     @types.coroutine
     def _handler_pump(self) -> Generator[Any, Any, None]:
@@ -869,6 +776,9 @@ class Http(RequestReader, ResponseWriter):
         current_request = getattr(self.protocol.request_class, "_current", None)
         plain = _plain_app(handler)
         coroutine = types.CoroutineType
+        protocol = self.protocol
+        flow = protocol.flow  # (the pump starts after connection_made, which sets it)
+        heads = _heads
         out: Any = _DONE
         while True:
             request = yield out
@@ -894,7 +804,44 @@ class Http(RequestReader, ResponseWriter):
                         if type(awaitable) is not coroutine:
                             awaitable = _awaited(awaitable)
                         response = yield from awaitable
+                        # PERF: ResponseWriter.finish's first branch (a whole response
+                        # without fields, its head cached), inlined: no frame for it
+                        # (benchmarks/inproc.py --core "GET /"); anything else goes
+                        # through finish() or _send_response, as before.
+                        try:  # (no cost in 3.11+ while nothing is raised)
+                            if response._headers:
+                                head = None
+                            else:
+                                body = response.body or b""
+                                head = heads.get(
+                                    (
+                                        type(response),
+                                        response.status,
+                                        self.keep_alive,
+                                        response.content_type,
+                                        len(body),
+                                    )
+                                )
+                        except Exception:  # not a response: finish() looks at it
+                            head = None
                         if (
+                            head is not None
+                            and self.stage is HANDLER
+                            and self.response is None  # (so no response_func either)
+                            and not self.head_only
+                            and not self.expecting_continue
+                            and not self.upgrade_websocket
+                            and not flow.writing_paused
+                        ):  # (and no lifecycle hook: the pump runs only without one)
+                            self.response = response
+                            response.stream = self
+                            if not protocol.closed:
+                                protocol.transport.write(head[0] + body)
+                            self.response_size = len(body)
+                            self.stage = IDLE
+                            if self.perft0:
+                                self.log_response()
+                        elif (
                             self.upgrade_websocket
                             or self.response is response
                             or not self.finish(response)
@@ -935,7 +882,7 @@ class Http(RequestReader, ResponseWriter):
             while True:
                 # (None only while idle, checked below; a request handed over has one)
                 record: _Incoming = self.current  # type: ignore[assignment]
-                # A request run_parked handed over is served even on a closed connection
+                # A request data_received handed over is served even on a closed connection
                 # (its handler is part-way through, as if this Task had started it).
                 if self._handover is None:
                     if protocol.closed:
@@ -952,7 +899,7 @@ class Http(RequestReader, ResponseWriter):
                     request = record.request
                     handover = self._handover
                     if handover is not None:
-                        # run_parked started this request: go on from where it is.
+                        # data_received started this request: go on from where it is.
                         self._handover = None
                         if handover is not _DONE:
                             if handover is not _FAILED:
@@ -1325,6 +1272,7 @@ class Http(RequestReader, ResponseWriter):
             return
         if self.current is None:
             self.reader.failed = True
+            self.reader._open = False
             protocol.flow.pause_reading()
             self.current = _error_record(exception)
         self.dispatch()

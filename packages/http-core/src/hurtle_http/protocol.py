@@ -23,14 +23,29 @@ Timeouts (one timer per connection, never one per request)
 from __future__ import annotations
 
 import asyncio
+import sys
+from asyncio.tasks import _enter_task, _leave_task
+from time import perf_counter
 from typing import Any
 
 from hurtle_http.conninfo import ConnInfo
 from hurtle_http.datefield import ensure_ticking
 from hurtle_http.exceptions import RequestCancelled, RequestTimeout, ServiceUnavailable
 from hurtle_http.flow import FlowControl
-from hurtle_http.http import Http
-from hurtle_http.stages import IDLE, REQUEST
+from hurtle_http.http import _DONE, _FAILED, Http
+from hurtle_http.stages import HANDLER, IDLE, REQUEST
+
+_current_tasks: dict[Any, Any] | None
+if sys.version_info < (3, 12):
+    # PERF: asyncio.current_task is a Python function here; the C module's dict is what
+    # it reads, and what _enter_task and _leave_task change (see data_received).
+    from asyncio.tasks import _current_tasks as _tasks  # type: ignore[attr-defined]  # (private)
+
+    _current_tasks = _tasks
+    _current_task_of = _tasks.get
+else:
+    _current_tasks = None
+    _current_task_of = asyncio.current_task
 
 
 class HttpProtocol(asyncio.Protocol):
@@ -105,7 +120,7 @@ class HttpProtocol(asyncio.Protocol):
         # in instructions (valgrind, benchmarks/inproc.py "GET /") eager stepping saves
         # about 3 % against the parked connection Task. Not worth losing what handlers
         # get from a Task: asyncio.current_task(), asyncio.timeout(), async-timeout users.
-        # (Without it, Http.run_parked answers a lone complete request synchronously for
+        # (Without it, data_received answers a lone complete request synchronously for
         # a parked Task, as that Task: about as cheap, and handlers keep all of those.)
         self.eager = bool(getattr(config, "HTTP_EAGER_DISPATCH", False))
         positive = [
@@ -148,7 +163,7 @@ class HttpProtocol(asyncio.Protocol):
         http = self._http
         if http is None:
             return
-        if http._fed and not http.failed and not http.upgraded:
+        if http._open:  # fed before, neither failed nor upgraded
             # PERF: RequestReader.feed inlined after the connection's first bytes: its
             # head accounting (see RequestReader) and Http.at_rest() (about 150
             # instructions per read; benchmarks/inproc.py), in one test of in_head.
@@ -167,19 +182,95 @@ class HttpProtocol(asyncio.Protocol):
                     http.feed_failed(error, data, at_rest)
         else:
             http.feed(data)
-        if http.current is not None and not http.running and not self.closed:
+        record: Any = http.current
+        if record is not None and not http.running and not self.closed:
             idle = http._idle
             if idle is not None:
-                record = http.current
-                if (
-                    record.done
-                    and record.error is None
-                    and not http.queue
-                    and http._context is not None
-                ):
+                run = http._run_in_task  # (the Task's context.run, if kept)
+                if record.done and record.error is None and not http.queue and run is not None:
                     # PERF: a complete request alone, for a parked connection Task (the
-                    # common keep-alive case): answered now, as that Task (run_parked).
-                    http.run_parked(idle)
+                    # common keep-alive case): answered now, as that Task would. The
+                    # handler runs in the Task's context with the Task as
+                    # asyncio.current_task(); if it finishes without suspending and the
+                    # connection stays as it was, the Task stays parked on the same
+                    # future. Otherwise (it suspends, raises, or something is left to do)
+                    # the Task is woken and goes on from where the handler is
+                    # (Http._handover). No set_result, loop callback, Task step or new
+                    # future per request; the handler is stepped through a resumable
+                    # generator (Http._handler_pump: no StopIteration per request); and
+                    # all of it here, not in a method of Http (one frame less per
+                    # request: about 550 instructions of GET /; benchmarks/inproc.py).
+                    request = record.request
+                    # http1's request-side steps (see there)
+                    http.request = request
+                    http.keep_alive = record.keep_alive and http._keep_alive_allowed
+                    http.head_only = request.method == "HEAD"
+                    http.expecting_continue = record.expect
+                    http.request_body = record.has_body
+                    access_log = self.access_log
+                    if access_log:
+                        http.perft0 = perf_counter()
+                    http.stage = HANDLER
+                    http.running = True
+                    send = http._pump_send
+                    if send is None:
+                        send = http._start_pump()
+                    loop = http._task_loop
+                    task: asyncio.Task = http.task  # type: ignore[assignment]  # (the connection's)
+                    tasks = _current_tasks
+                    if tasks is not None:
+                        # PERF: _enter_task and _leave_task's change of the current task,
+                        # without their checks (no task but the one looked up here can
+                        # be current: nothing else runs meanwhile) nor their calls (about
+                        # 1 % of GET /). The task current before (tests, benchmarks) is
+                        # put back.
+                        previous = tasks.get(loop)
+                        tasks[loop] = task
+                        try:
+                            out = run(send, request)
+                        finally:
+                            if previous is None:
+                                del tasks[loop]
+                            else:
+                                tasks[loop] = previous
+                    else:
+                        previous = _current_task_of(loop)
+                        if previous is not None:  # called from inside another task
+                            _leave_task(loop, previous)
+                        _enter_task(loop, task)
+                        try:
+                            out = run(send, request)
+                        finally:
+                            _leave_task(loop, task)
+                            if previous is not None:
+                                _enter_task(loop, previous)
+                    # (the pump yields _DONE when the handler returned, _FAILED when it
+                    # raised, else what it awaits: the Task goes on from there)
+                    if out is _DONE and (
+                        http.stage is IDLE
+                        and not record.chunks
+                        and http.keep_alive
+                        and not http.upgrade_websocket
+                        and not self.closed
+                        and not self.flow.reading_paused
+                    ):
+                        # http1's tail for the common case (see there); the Task stays
+                        # parked. (The record was complete, without error and alone
+                        # here, and nothing was parsed since.)
+                        http.current = http.request = http.response = None
+                        http.request_bytes = 0
+                        record.request = None
+                        http._spare = record
+                        if access_log:
+                            http.perft0 = 0.0
+                        if http.in_head:
+                            http.stage = REQUEST
+                        self._time = self.loop.time()
+                        http.running = False
+                        return
+                    http._handover = out if out is _DONE or out is _FAILED else (out,)
+                    http._idle = None
+                    idle.set_result(None)
                 else:
                     # Http.dispatch inlined: wake the Task.
                     http._idle = None
