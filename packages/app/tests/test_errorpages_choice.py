@@ -162,3 +162,19 @@ async def test_a_blueprint_route_keeps_the_fallback_format_of_its_registration(
     assert app.router.name_index["TestApp.bp.gone"].extra.error_format == "text"
     sent = await call("GET", "/gone")
     assert sent.headers["content-type"] == "application/json"
+
+
+async def test_an_empty_route_error_format_is_no_format(app: Sanic, call: Any) -> None:
+    # As Sanic: error_format="" is accepted like None, and the fallback format answers.
+    from hurtle_http.exceptions import NotFound
+
+    app.config.FALLBACK_ERROR_FORMAT = "json"
+
+    @app.get("/gone", error_format="")
+    async def gone(request: Any) -> Any:
+        raise NotFound("nope")
+
+    await app._startup()
+    sent = await call("GET", "/gone")
+    assert sent.status == 404
+    assert sent.headers["content-type"] == "application/json"

@@ -186,7 +186,7 @@ class Registrar:
                 f"Bad method: {sorted(unknown)}. Must be one of: {', '.join(allowed or ())} "
                 f"(route {uri!r})"
             )
-        if error_format is not None:
+        if error_format:
             check_error_format(error_format)
         strict_slashes = self._declared_strict_slashes(strict_slashes)
 
