@@ -55,6 +55,13 @@ def test_invalid_app_name(app: Sanic) -> None:
         Sanic("bad name", configure_logging=False)
 
 
+def test_invalid_app_name_is_quoted_as_given() -> None:
+    """The name goes into the message between quotes, not as its repr (no escaped \\n)."""
+    with pytest.raises(SanicException) as info:
+        Sanic("a\nb", configure_logging=False)
+    assert str(info.value).startswith("Sanic instance named 'a\nb' uses an invalid format.")
+
+
 def test_setting_unknown_attributes_points_to_ctx(app: Sanic) -> None:
     with pytest.raises(AttributeError, match="instance.ctx.db"):
         app.db = object()
