@@ -330,9 +330,16 @@ class CookieJar:
         host_prefix: bool = False,
         secure_prefix: bool = False,
     ) -> Cookie | None:
-        """The cookie with this name, path and domain, or ``None``."""
+        """The cookie with this name, path and domain, or ``None``.
+
+        As in Sanic, a jar without cookies answers ``None`` before the prefixes are
+        checked (asking for both prefixes raises only once a cookie is set).
+        """
+        cookies = self.cookies
+        if not cookies:
+            return None
         name = Cookie.make_key(key, host_prefix, secure_prefix)
-        for cookie in self.cookies:
+        for cookie in cookies:
             if cookie.key == name and cookie.path == path and cookie.domain == domain:
                 return cookie
         return None
