@@ -22,6 +22,14 @@ def test_get_app_error_names_the_missing_app(app: Sanic) -> None:
         Sanic.get_app("Other")
 
 
+def test_get_app_error_quotes_the_name_as_given(app: Sanic) -> None:
+    # As Sanic: between quotes as written, not its repr ("'a\\nb'", or 5 without quotes).
+    with pytest.raises(SanicException, match="^Sanic app name 'a\nb' not found."):
+        Sanic.get_app("a\nb")
+    with pytest.raises(SanicException, match="^Sanic app name '5' not found."):
+        Sanic.get_app(5)  # type: ignore[arg-type]
+
+
 def test_get_app_main_finds_the_app_a_spawned_process_named_mp_main() -> None:
     # ``Sanic(__name__)`` in ``python app.py`` is "__main__" there, "__mp_main__" in a worker
     worker_app = Sanic("__mp_main__", configure_logging=False)

@@ -91,7 +91,7 @@ class AppRegistry:
             if force_create:
                 return factory(name)
             raise SanicException(
-                f"Sanic app name {name!r} not found.\n"
+                f"Sanic app name '{name}' not found.\n"
                 "App instantiation must occur outside if __name__ == '__main__' block or "
                 "by using an AppLoader.\nSee https://sanic.dev/en/guide/deployment/"
                 "app-loader.html for more details."
