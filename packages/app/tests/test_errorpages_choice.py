@@ -178,3 +178,25 @@ async def test_an_empty_route_error_format_is_no_format(app: Sanic, call: Any) -
     sent = await call("GET", "/gone")
     assert sent.status == 404
     assert sent.headers["content-type"] == "application/json"
+
+
+async def test_an_auto_route_error_format_is_as_if_not_given(app: Sanic) -> None:
+    # As Sanic: error_format="auto" shows as "" on an app route, and a blueprint route
+    # takes FALLBACK_ERROR_FORMAT at registration, as without the argument.
+    from hurtle_app import Blueprint
+
+    bp = Blueprint("bp", url_prefix="/bp")
+
+    @bp.get("/x", error_format="auto")
+    async def in_bp(request: Any) -> Any:
+        return None
+
+    @app.get("/x", error_format="auto")
+    async def on_app(request: Any) -> Any:
+        return None
+
+    app.config.FALLBACK_ERROR_FORMAT = "html"
+    app.blueprint(bp)
+    app.router.finalize()
+    assert app.router.name_index["TestApp.on_app"].extra.error_format == ""
+    assert app.router.name_index["TestApp.bp.in_bp"].extra.error_format == "html"

@@ -188,6 +188,10 @@ class Registrar:
             )
         if error_format:
             check_error_format(error_format)
+        if error_format == "auto":
+            # As Sanic: "auto" is the same as not given (request.route.extra.error_format
+            # is "", or a blueprint's FALLBACK_ERROR_FORMAT at its registration).
+            error_format = None
         strict_slashes = self._declared_strict_slashes(strict_slashes)
 
         def decorator(handler: F) -> F:
