@@ -169,6 +169,7 @@ class Registrar:
         route_context = _route_context(ctx_kwargs)
         if not uri.startswith("/") and (uri or not getattr(self, "_is_blueprint", False)):
             uri = "/" + uri
+        check_host(host)  # as Sanic: a bad host= is reported before bad methods
         allowed = None if websocket else self._allowed_methods()
         method_set: Any = as_methods(methods)
         if isinstance(methods, str):
@@ -178,7 +179,6 @@ class Registrar:
             # where Sanic does.
             method_set = methods
         check_version(version)
-        check_host(host)
         unknown = method_set - set(allowed) if allowed else set()
         if unknown:
             # sanic-routing's exception type, as Sanic raises it for an unknown method.
