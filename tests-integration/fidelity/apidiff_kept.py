@@ -668,3 +668,237 @@ KEPT += [
         lambda c, a, b: any(ch in c["kw"].get("filename") or "" for ch in '"é'),
     ),
 ]
+
+
+# ----------------------------------------------------------------- fourth round
+
+
+def _exc_pic(v):
+    """An exception picture ({"exc": [...], "msg": ...}, plain or normalised), or None."""
+    if isinstance(v, dict) and list(v) == ["dict"]:
+        keys = [k for k, _ in v["dict"]]
+        if keys == ["exc", "msg"]:
+            v = dict(v["dict"])
+    if isinstance(v, dict) and set(v) == {"exc", "msg"}:
+        return v
+    return None
+
+
+def _alike(a, b, msgs_alike):
+    """Equal but for exception messages of one class that ``msgs_alike(ref, hur)`` accepts."""
+    if a == b:
+        return True
+    ea, eb = _exc_pic(a), _exc_pic(b)
+    if ea and eb:
+        return ea["exc"][0] == eb["exc"][0] and msgs_alike(ea["msg"], eb["msg"])
+    if isinstance(a, dict) and isinstance(b, dict):
+        return list(a) == list(b) and all(_alike(a[k], b[k], msgs_alike) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_alike(x, y, msgs_alike) for x, y in zip(a, b, strict=True))
+    return False
+
+
+def _hint(ref, hur):
+    """Hurtle's message is Sanic's with a hint after it, or names the methods plainly."""
+    if hur.startswith(ref):
+        return True
+    if ref.startswith("unhashable type") and "host=" in hur:  # host=[]: Sanic's bare error
+        return True
+    return ref.startswith("Bad method: ") and hur.startswith("Bad method: ")
+
+
+def _bare_type_error(ref, hur):
+    """Sanic's is a bare Python error from its name pattern; Hurtle's says what to pass."""
+    bare = ("expected string or bytes-like object", "cannot use a string pattern")
+    return ref.startswith(bare) and "must be a str" in hur
+
+
+def _ok(v):
+    return v["ok"] if isinstance(v, dict) and "ok" in v else v
+
+
+KEPT += [
+    (
+        area,
+        "same exception class, Hurtle's message adds a hint (route options must be named "
+        "ctx_<name>; the route of a bad method)",
+        lambda c, a, b: _alike(_ok(a), _ok(b), _hint),
+    )
+    for area in ("views", "ctx", "route_defs")
+]
+KEPT += [
+    (
+        "registry",
+        "an app name that is no str: a TypeError saying so (Sanic: its pattern's message)",
+        lambda c, a, b: _alike(_ok(a), _ok(b), _bare_type_error),
+    ),
+    (
+        "req_body",
+        "Basic credentials whose password holds ':' are read (RFC 7617 2: the user-id "
+        "ends at the first colon); Sanic drops them (credentials None)",
+        lambda c, a, b: _basic_colon_password(c),
+    ),
+    (
+        "req_body",
+        "an auth scheme in lower case is a scheme (RFC 9110 11.1): token without it",
+        lambda c, a, b: any(
+            n.lower() == "authorization" and v[:1].islower() for n, v in c["headers"]
+        ),
+    ),
+    (
+        "views",
+        "a method the view does not define: 405 (Sanic: a 500 from an AttributeError)",
+        lambda c, a, b: _view_missing_method(c, a, b),
+    ),
+    (
+        "header_api",
+        "keys() (and so dict(h) and h == dict(h)) of a Header with a repeated name: one key "
+        "per field under multidict 6 (Sanic pins < 7), one per name under multidict 7",
+        lambda c, a, b: _only_keys_differ(c, a, b),
+    ),
+]
+
+
+def _basic_colon_password(c):
+    import base64
+
+    for name, value in c["headers"]:
+        if name.lower() == "authorization" and value.startswith("Basic "):
+            try:
+                text = base64.b64decode(value[6:]).decode()
+            except ValueError:
+                return False
+            return text.count(":") > 1
+    return False
+
+
+def _only_keys_differ(c, a, b):
+    a, b = _ok(a), _ok(b)
+    if not (isinstance(a, list) and isinstance(b, list) and len(a) == len(b)):
+        return False
+    for x, y in zip(a, b, strict=True):
+        if x != y and not (isinstance(x, list) and x[:1] in (["keys"], ["eq"]) and x[:1] == y[:1]):
+            return False
+    return True
+
+
+def _only_requests_differ(a, b, c, pred):
+    """Results alike but in "requests" items, each differing one accepted by pred(request)."""
+    a, b = _ok(a), _ok(b)
+    if not (isinstance(a, dict) and isinstance(b, dict) and "dict" in a and "dict" in b):
+        return False
+    da, db = dict(a["dict"]), dict(b["dict"])
+    if list(da) != list(db) or "requests" not in da:
+        return False
+    if any(da[k] != db[k] for k in da if k != "requests"):
+        return False
+    ra, rb = da["requests"], db["requests"]
+    return len(ra) == len(rb) and all(
+        x == y or pred(req) for x, y, req in zip(ra, rb, c["requests"], strict=True)
+    )
+
+
+def _view_missing_method(c, a, b):
+    return _only_requests_differ(a, b, c, lambda req: req[0].lower() not in c["methods"])
+
+
+def _pct_normalised(c, a, b):
+    """Requests whose path has escapes RFC 3986 6.2.2 normalises (an unreserved character,
+    or hex digits in lower case): Hurtle routes the decoded path, Sanic answers 404."""
+    return _only_requests_differ(
+        a, b, c, lambda req: re.search(r"%7[eE]|%[0-9A-Fa-f]?[a-f]", req[1]) is not None
+    )
+
+
+def _refused_format_registered(c, a):
+    """Sanic raises 'Unknown format' for a route's error_format and registers it anyway."""
+    seen = json.dumps(a)
+    return ("Unknown format" in seen or "Duplicate route names" in seen) and any(
+        r["kw"].get("error_format") not in (None, "", "auto", "json", "html", "text")
+        for r in c["routes"]
+    )
+
+
+KEPT += [
+    (
+        "route_defs",
+        "a path with %7e or lower-case hex escapes is the same URI (RFC 3986 6.2.2, RFC 9110 "
+        "4.2.3): routed; Sanic 404",
+        lambda c, a, b: _pct_normalised(c, a, b),
+    ),
+    (
+        "route_defs",
+        "a route refused for its error_format is not registered (Sanic raises 'Unknown "
+        "format' and keeps the route)",
+        lambda c, a, b: _refused_format_registered(c, a),
+    ),
+]
+
+
+def _failed_two_prefix_delete(c):
+    """A delete_cookie with both prefixes (which raises) after a cookie was set."""
+    added = False
+    for op in c["ops"]:
+        both = op[0] == "delete" and op[3].get("host_prefix") and op[3].get("secure_prefix")
+        if both and added:
+            return True
+        added = added or op[0] in ("add", "delete")  # a delete sets an expired cookie
+    return False
+
+
+KEPT += [
+    (
+        "cookiejar",
+        "delete_cookie that raises (both prefixes) leaves the response's cookies alone; "
+        "Sanic drops every cookie set so far",
+        lambda c, a, b: _failed_two_prefix_delete(c),
+    ),
+]
+
+
+def _route_exists_raised(a):
+    return "RouteExists" in json.dumps(a)
+
+
+KEPT += [
+    (
+        "route_defs",
+        "an app without a route finalizes (Sanic: FinalizationError 'Cannot finalize with no "
+        "routes defined.')",
+        lambda c, a, b: "Cannot finalize with no routes" in json.dumps(a),
+    ),
+    (
+        "route_defs",
+        "a route refused with RouteExists leaves the routes before it; Sanic can lose another "
+        "route of that path (a HEAD route, on an OPTIONS one with hosts)",
+        lambda c, a, b: _route_exists_raised(a),
+    ),
+]
+
+
+KEPT += [
+    (
+        "exc_attrs",
+        "an HTTP error class given status_code= takes it (Sanic 25.12: TypeError, see the "
+        "third round)",
+        lambda c, a, b: (
+            "status_code" in c["exc"]["kw"]
+            and "unexpected keyword argument 'status_code'" in json.dumps(a)
+        ),
+    ),
+]
+
+
+def _unhashable_ctx(c, a):
+    values = list(c["route_kw"].values())
+    return "unhashable type" in json.dumps(a) and any(isinstance(v, (list, dict)) for v in values)
+
+
+KEPT += [
+    (
+        "ctx",
+        "a route's ctx_ keyword with a list or dict value is stored on route.ctx; Sanic "
+        "raises TypeError: unhashable type",
+        lambda c, a, b: _unhashable_ctx(c, a),
+    ),
+]
