@@ -282,3 +282,17 @@ async def test_the_task_registry_reads_as_a_mapping_of_names_to_tasks(app: Sanic
     assert "named" in registry and registry["named"] is named and len(registry) == 1
     assert list(app.tasks) == [named]
     await app._server_event("shutdown", "after")
+
+
+async def test_a_future_is_registered_and_returned_as_given(app: Sanic) -> None:
+    # As Sanic: add_task(future) gives the future back (not a Task wrapping it), so the
+    # caller can still resolve it, and registers it under its name.
+    await app._server_event("init", "before")
+    await app._server_event("init", "after")
+    future = asyncio.get_running_loop().create_future()
+    assert app.add_task(future, name="fut") is future
+    assert app.get_task("fut") is future
+    future.set_result(5)
+    app.purge_tasks()
+    assert app.get_task("fut", raise_exception=False) is None
+    await app._server_event("shutdown", "after")
