@@ -11,6 +11,12 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
     python3 tests-integration/fidelity/apidiff.py --count 500 --seed 1
     python3 tests-integration/fidelity/apidiff.py --only router --only url_for -v
 
+Fourth-round areas (``apidiff_cases4.py``, the README's "Differential fuzzing, fourth
+round"): ``views``, ``ctx``, ``registry``, ``json_resp``, ``header_api``, ``req_body``,
+``route_defs``, ``cookiejar`` and ``exc_attrs``: class-based views, the context objects, the
+app registry, ``JSONResponse``'s mutators, the ``Header`` multidict, a request's body and
+credentials, route definitions, cookie jars and exception instances.
+
 Third-round areas (``apidiff_cases3.py``, the README's "Differential fuzzing, third
 round"): ``exc3``, ``exc_handlers``, ``middleware``, ``blueprints``, ``config``,
 ``request_props`` and ``signals``: what an app's exceptions, handlers, middleware,

@@ -591,6 +591,33 @@ def gen_exc_attrs(rng):
     return {"exc": spec, "raise_from": rng.random() < 0.2}
 
 
+TASK_NAMES = ["a", "b", "a b", "", None, "x.y"]
+
+
+def _task_op(rng):
+    k = rng.choice(["add", "add", "add", "get", "get", "cancel", "purge", "yield", "list"])
+    name = rng.choice(TASK_NAMES)
+    if k == "add":
+        return [
+            k,
+            name,
+            rng.choice(["quick", "raise", "wait", "callable", "callable_app", "future", "none"]),
+            rng.choice([True, True, False]),
+        ]
+    if k == "get":
+        return [k, name, rng.choice([True, False, None])]
+    if k == "cancel":
+        return [k, name, rng.choice([None, "why"]), rng.choice([True, False, None])]
+    return [k]
+
+
+def gen_tasks(rng):
+    return {
+        "pre": [_task_op(rng) for _ in range(rng.randint(0, 2)) if rng.random() < 0.5],
+        "ops": [_task_op(rng) for _ in range(rng.randint(1, 8))],
+    }
+
+
 GENERATORS4 = {
     "views": gen_views,
     "ctx": gen_ctx,
@@ -601,8 +628,9 @@ GENERATORS4 = {
     "route_defs": gen_route_defs,
     "cookiejar": gen_cookiejar,
     "exc_attrs": gen_exc_attrs,
+    "tasks": gen_tasks,
 }
-SLOW4 = {"views": 0.3, "ctx": 0.3, "route_defs": 0.3}
+SLOW4 = {"views": 0.3, "ctx": 0.3, "route_defs": 0.3, "tasks": 0.3}
 
 # --------------------------------------------------------------------------- worker side
 
@@ -1212,6 +1240,115 @@ class Ops4:
 
         out["requests"] = self.run(go())
         return out
+
+    # background tasks ---------------------------------------------------------------
+    def op_tasks(self, a):
+        import asyncio
+
+        from apidiff import exc_info, norm
+
+        from sanic import response
+
+        app = self.new_app()
+        made = []
+
+        def tname(t):
+            name = t.get_name() if hasattr(t, "get_name") else None
+            return re.sub(r"^Task-\d+$", "Task-N", name) if name else name
+
+        async def run_op(op, out):
+            k = op[0]
+            try:
+                if k == "add":
+                    _, name, kind, register = op
+
+                    async def quick():
+                        return "done"
+
+                    async def boom():
+                        raise ValueError("task failed")
+
+                    async def wait():
+                        await asyncio.sleep(30)
+
+                    async def with_app(app):
+                        return type(app).__name__
+
+                    task = {
+                        "quick": quick,
+                        "raise": boom,
+                        "wait": wait,
+                        "callable": lambda: quick,
+                        "callable_app": lambda: with_app,
+                        "future": lambda: asyncio.get_event_loop().create_future(),
+                        "none": lambda: None,
+                    }[kind]
+                    arg = task()  # a coroutine, a coroutine function, a future or None
+                    kw = {"name": name} if name is not None else {}
+                    t = app.add_task(arg, register=register, **kw)
+                    if isinstance(t, asyncio.Future):
+                        made.append(t)
+                    out.append(
+                        [
+                            "added",
+                            type(t).__name__,
+                            tname(t),
+                        ]
+                    )
+                elif k == "get":
+                    kw = {} if op[2] is None else {"raise_exception": op[2]}
+                    t = app.get_task(op[1], **kw)
+                    out.append(["got", tname(t) if t is not None else None])
+                elif k == "cancel":
+                    kw = {} if op[3] is None else {"raise_exception": op[3]}
+                    out.append(["cancelled", norm(await app.cancel_task(op[1], op[2], **kw))])
+                elif k == "purge":
+                    out.append(["purged", norm(app.purge_tasks())])
+                elif k == "list":
+                    out.append(
+                        [
+                            "tasks",
+                            [[tname(t), t.done(), t.cancelled()] for t in app.tasks],
+                        ]
+                    )
+                else:
+                    out.append(["yield"])
+                    return "yield"
+            except Exception as e:
+                out.append([k, exc_info(e)])
+            return None
+
+        pre = []
+        for op in a["pre"]:
+            self.run(run_op(op, pre))
+
+        @app.get("/t")
+        async def handler(request):
+            out = []
+            for op in a["ops"]:
+                if await run_op(op, out) == "yield":
+                    await asyncio.sleep(0)
+                    await asyncio.sleep(0)
+            await asyncio.sleep(0.01)  # the tasks added last run (each framework's hops)
+            states = []
+            for t in list(app.tasks) + made:
+                if t.done() and not t.cancelled():
+                    e = t.exception()
+                    states.append(
+                        [
+                            tname(t),
+                            "raised" if e else norm(t.result()),
+                        ]
+                    )
+                t.cancel()
+            out.append(["end", sorted(states, key=str)])
+            return response.json(out)
+
+        async def go():
+            _, resp = await app.asgi_client.get("/t")
+            return [resp.status, resp.json if resp.status == 200 else resp.text[:200]]
+
+        return {"pre": pre, "request": self.run(go())}
 
     # exception instances ----------------------------------------------------------
     def op_exc_attrs(self, a):
