@@ -156,18 +156,20 @@ class TaskRegistry:
     async def cancel(
         self, name: str, msg: str | None = None, *, raise_exception: bool = True
     ) -> None:
-        """Cancel the task named ``name`` and wait for it to finish."""
+        """Cancel the task named ``name`` and wait for it to finish.
+
+        As in Sanic, an error the task ended with (before or while being cancelled) is
+        raised here; its cancellation is not.
+        """
         task = self.get(name, raise_exception=raise_exception)
         if task is None:
             return
         if not task.done():
             task.cancel(msg)
-            try:
-                await task
-            except asyncio.CancelledError:
-                pass
-            except Exception:
-                pass
+        try:
+            await task
+        except asyncio.CancelledError:
+            pass
 
     def purge(self) -> None:
         """Forget every task that has finished."""
