@@ -618,6 +618,60 @@ def gen_tasks(rng):
     }
 
 
+LISTENER_EVENTS = [
+    "before_server_start",
+    "after_server_start",
+    "before_server_stop",
+    "after_server_stop",
+    "main_process_start",
+    "reload_process_start",
+    "BEFORE_SERVER_START",
+    "before_server_starts",
+    "server.init.before",
+    "server.shutdown.after",
+]
+
+
+def gen_listeners(rng):
+    listeners = []
+    for _ in range(rng.randint(1, 7)):
+        listeners.append(
+            {
+                "event": rng.choice(LISTENER_EVENTS[:4] * 3 + LISTENER_EVENTS[4:]),
+                "how": rng.choice(
+                    ["deco", "call", "register", "shortcut", "shortcut_call", "bp", "bp_short"]
+                ),
+                "priority": rng.choice([None, None, 0, 1, -1, 5]),
+                "async": rng.random() < 0.6,
+                "args": rng.choice(["app", "app", "app_loop", "none"]),
+                "raises": rng.random() < 0.1,
+            }
+        )
+    return {"listeners": listeners}
+
+
+def gen_resp_mut(rng):
+    kind = rng.choice(["text", "html", "raw", "json", "empty", "redirect", "HTTPResponse"])
+    ops = []
+    for _ in range(rng.randint(1, 5)):
+        k = rng.choice(["status", "content_type", "body", "header_set", "header_add", "header_del"])
+        if k == "status":
+            ops.append([k, rng.choice([200, 201, 204, 304, 404, 418, 500, 103, 299, 599])])
+        elif k == "content_type":
+            ops.append([k, rng.choice(["text/html", "application/x", None, "", "a/b; c=d"])])
+        elif k == "body":
+            ops.append([k, rng.choice(["str", "bytes", "empty", "none", "bytearray", "uni"])])
+        else:
+            ops.append(
+                [
+                    k,
+                    rng.choice(["content-type", "Content-Length", "x-a", "X-A", "location"]),
+                    rng.choice(["v", "", "10", "text/x", "/b"]),
+                ]
+            )
+    return {"kind": kind, "ops": ops, "method": rng.choice(["GET", "GET", "HEAD"])}
+
+
 GENERATORS4 = {
     "views": gen_views,
     "ctx": gen_ctx,
@@ -629,8 +683,17 @@ GENERATORS4 = {
     "cookiejar": gen_cookiejar,
     "exc_attrs": gen_exc_attrs,
     "tasks": gen_tasks,
+    "listeners": gen_listeners,
+    "resp_mut": gen_resp_mut,
 }
-SLOW4 = {"views": 0.3, "ctx": 0.3, "route_defs": 0.3, "tasks": 0.3}
+SLOW4 = {
+    "views": 0.3,
+    "ctx": 0.3,
+    "route_defs": 0.3,
+    "tasks": 0.3,
+    "listeners": 0.3,
+    "resp_mut": 0.5,
+}
 
 # --------------------------------------------------------------------------- worker side
 
@@ -1349,6 +1412,191 @@ class Ops4:
             return [resp.status, resp.json if resp.status == 200 else resp.text[:200]]
 
         return {"pre": pre, "request": self.run(go())}
+
+    # listeners ------------------------------------------------------------------------
+    def op_listeners(self, a):
+        from apidiff import exc_info
+        from apidiff_cases3 import LogTap
+
+        from sanic import Blueprint, response
+
+        app = self.new_app()
+        bp = Blueprint("lbp")
+        seen = []
+        regs = []
+        shortcuts = {
+            "before_server_start",
+            "after_server_start",
+            "before_server_stop",
+            "after_server_stop",
+            "main_process_start",
+            "reload_process_start",
+        }
+
+        def make(i, spec):
+            def record(*args):
+                seen.append([i, len(args), type(args[0]).__name__ if args else None])
+                if spec["raises"]:
+                    raise ValueError(f"listener {i}")
+
+            if spec["async"]:
+                if spec["args"] == "app":
+
+                    async def fn(app):
+                        record(app)
+                elif spec["args"] == "app_loop":
+
+                    async def fn(app, loop):
+                        record(app, loop)
+                else:
+
+                    async def fn():
+                        record()
+            elif spec["args"] == "app":
+
+                def fn(app):
+                    record(app)
+            elif spec["args"] == "app_loop":
+
+                def fn(app, loop):
+                    record(app, loop)
+            else:
+
+                def fn():
+                    record()
+
+            fn.__name__ = f"l{i}"
+            return fn
+
+        for i, spec in enumerate(a["listeners"]):
+            fn = make(i, spec)
+            kw = {} if spec["priority"] is None else {"priority": spec["priority"]}
+            ev, how = spec["event"], spec["how"]
+            try:
+                if how == "deco":
+                    app.listener(ev, **kw)(fn)
+                elif how == "call":
+                    app.listener(fn, ev, **kw)
+                elif how == "register":
+                    app.register_listener(fn, ev, **kw)
+                elif how in ("shortcut", "shortcut_call"):
+                    if ev not in shortcuts:
+                        regs.append("skip")
+                        continue
+                    if how == "shortcut":
+                        getattr(app, ev)(**kw)(fn) if kw else getattr(app, ev)(fn)
+                    else:
+                        getattr(app, ev)(fn, **kw)
+                elif how == "bp":
+                    bp.listener(ev, **kw)(fn)
+                else:
+                    if ev not in shortcuts:
+                        regs.append("skip")
+                        continue
+                    getattr(bp, ev)(fn, **kw)
+                regs.append("ok")
+            except Exception as e:
+                regs.append(exc_info(e))
+
+        @app.get("/")
+        async def index(request):
+            seen.append("request")
+            return response.text("ok")
+
+        try:
+            app.blueprint(bp)
+        except Exception as e:
+            return {"register": regs, "blueprint": exc_info(e)}
+
+        async def go():
+            try:
+                _, resp = await app.asgi_client.get("/")
+                return [resp.status, resp.text[:80]]
+            except Exception as e:
+                return exc_info(e)
+
+        with LogTap() as tap:
+            result = self.run(go())
+        logs = [r[:2] + [r[2][:60], r[3]] for r in tap.records if r[1] != "DEBUG"]
+        return {"register": regs, "result": result, "seen": seen, "logs": logs}
+
+    # responses changed after they were made -----------------------------------------
+    def op_resp_mut(self, a):
+        from apidiff import exc_info, norm
+
+        from sanic import response
+
+        def build():
+            kind = a["kind"]
+            if kind == "json":
+                return response.json({"a": 1})
+            if kind == "empty":
+                return response.empty()
+            if kind == "redirect":
+                return response.redirect("/to")
+            if kind == "HTTPResponse":
+                return response.HTTPResponse("hr")
+            if kind == "raw":
+                return response.raw(b"raw")
+            return getattr(response, kind)("body é")
+
+        bodies = {
+            "str": "new",
+            "bytes": b"new-bytes",
+            "empty": b"",
+            "none": None,
+            "bytearray": bytearray(b"ba"),
+            "uni": "ünï",
+        }
+
+        def mutate(r, out):
+            for op in a["ops"]:
+                k = op[0]
+                try:
+                    if k == "status":
+                        r.status = op[1]
+                    elif k == "content_type":
+                        r.content_type = op[1]
+                    elif k == "body":
+                        r.body = bodies[op[1]]
+                    elif k == "header_set":
+                        r.headers[op[1]] = op[2]
+                    elif k == "header_add":
+                        r.headers.add(op[1], op[2])
+                    else:
+                        r.headers.pop(op[1], None)
+                    out.append("ok")
+                except Exception as e:
+                    out.append(exc_info(e))
+
+        local = []
+        r = build()
+        mutate(r, local)
+        try:
+            processed = norm(list(r.processed_headers))
+        except Exception as e:
+            processed = exc_info(e)
+        app = self.new_app()
+
+        @app.route("/r", methods=["GET", "HEAD"])
+        async def handler(request):
+            r = build()
+            mutate(r, [])
+            return r
+
+        async def go():
+            _, resp = await app.asgi_client.request(a["method"].lower(), "/r")
+            hs = sorted(
+                [k.lower(), v] for k, v in resp.headers.items() if k.lower() != "content-length"
+            )
+            return [resp.status, hs, resp.content]
+
+        return {
+            "local": local,
+            "state": [r.status, norm(r.body), r.content_type],
+            "processed": processed,
+            "wire": norm(self.run(go())),
+        }
 
     # exception instances ----------------------------------------------------------
     def op_exc_attrs(self, a):

@@ -984,3 +984,100 @@ KEPT += [
         _duplicate_name_with_hosts,
     ),
 ]
+
+
+_LISTENER_EVENTS = {
+    "before_server_start",
+    "after_server_start",
+    "before_server_stop",
+    "after_server_stop",
+    "main_process_start",
+    "main_process_ready",
+    "main_process_stop",
+    "reload_process_start",
+    "reload_process_stop",
+}
+
+
+def _listeners_alike(c, a, b):
+    """Alike but for kept causes: a shortcut called with priority= only (Sanic's shortcuts
+    but before_server_start lack listener=None: TypeError), a blueprint listener of an
+    unknown event refused when declared (Sanic: KeyError at app.blueprint()), the TypeError
+    of a listener taking no argument (Sanic's message counts its retry with the loop)."""
+    a, b = _ok(a), _ok(b)
+    try:
+        da, db = dict(a["dict"]), dict(b["dict"])
+    except (KeyError, TypeError):
+        return False
+    specs = c["listeners"]
+    unknown_bp = [s["how"] == "bp" and s["event"].lower() not in _LISTENER_EVENTS for s in specs]
+    refused = set()  # refused by Sanic only
+    for i, (x, y) in enumerate(zip(da["register"], db["register"], strict=True)):
+        ex, ey = _exc_pic(x), _exc_pic(y)
+        if x == y or (ex and ey and ex["exc"][0] in ey["exc"]):
+            continue
+        if "missing 1 required positional argument: 'listener'" in json.dumps(x) and y == "ok":
+            refused.add(i)
+            continue
+        if unknown_bp[i] and x == "ok" and "KeyError" in json.dumps(y):
+            continue
+        return False
+    if "blueprint" in da and any(unknown_bp):
+        return "KeyError" in json.dumps(da["blueprint"])
+    if refused:  # what the listeners Sanic refused do in Hurtle (run, fail) follows
+        return True
+    rest_a = {k: v for k, v in da.items() if k != "register"}
+    rest_b = {k: v for k, v in db.items() if k != "register"}
+    text_a = re.sub(r"but \d+ (was|were) given", "but N given", json.dumps(rest_a))
+    text_b = re.sub(r"but \d+ (was|were) given", "but N given", json.dumps(rest_b))
+    return text_a == text_b
+
+
+KEPT += [
+    (
+        "listeners",
+        "@app.<event>(priority=...) taken for every listener shortcut (Sanic: TypeError but "
+        "for before_server_start); a blueprint listener of an unknown event refused when "
+        "declared (Sanic: at app.blueprint()); a no-argument listener's TypeError counts "
+        "the arguments given once",
+        _listeners_alike,
+    ),
+]
+
+
+def _resp_mut_alike(c, a, b):
+    """Alike but for kept causes of the first list: Sanic's ``content-type: None``, content
+    sent with a 204/304 (RFC 9110 15.3.5, 15.4.5), a 1xx sent as final (Hurtle: the 500
+    page, RFC 9110 15.2)."""
+    a, b = _ok(a), _ok(b)
+    try:
+        da, db = dict(a["dict"]), dict(b["dict"])
+    except (KeyError, TypeError):
+        return False
+    if da["local"] != db["local"] or da["state"] != db["state"]:
+        return False
+    none_pair = [{"dict": [["bytes", "content-type"]]}, {"dict": [["bytes", "None"]]}]
+    if isinstance(da["processed"], list):
+        da["processed"] = [p for p in da["processed"] if p != none_pair]
+    if da["processed"] != db["processed"]:
+        return False
+    wa, wb = da["wire"], db["wire"]
+    if not (isinstance(wa, list) and isinstance(wb, list)):
+        return False
+    if 100 <= wa[0] < 200:
+        return wb[0] == 500
+    headers = [h for h in wa[1] if h != ["content-type", "None"]]
+    body = wa[2]
+    if wa[0] in (204, 304):
+        body = {"dict": [["bytes", ""]]}
+    return [wa[0], headers, body] == wb
+
+
+KEPT += [
+    (
+        "resp_mut",
+        "content-type: None (Sanic), no content with a 204/304, a 1xx status answered with "
+        "the 500 page (the first list's items)",
+        _resp_mut_alike,
+    ),
+]
