@@ -72,7 +72,11 @@ def _cookie_date(when: datetime) -> str:
     )
 
 
-def _quote(value: str) -> str:
+def _quote(value: str | None) -> str:
+    if value is None:
+        # ``cookie.value = None`` after add_cookie(): written as the word, as Sanic does
+        # (it was an AttributeError when the header was written: a 500).
+        return "None"
     if value and not _needs_quotes(value):
         return value
     return '"' + value.translate(_TRANSLATOR) + '"'
