@@ -672,6 +672,51 @@ def gen_resp_mut(rng):
     return {"kind": kind, "ops": ops, "method": rng.choice(["GET", "GET", "HEAD"])}
 
 
+STATIC_FILES = ["a.txt", "sub/b.txt", "sp ace.txt", "é.txt", "missing.txt", "", "sub/", "../x"]
+
+
+def gen_url_static(rng):
+    statics = []
+    for i in range(rng.randint(1, 3)):
+        kw = {}
+        if rng.random() < 0.5:
+            kw["name"] = rng.choice(["static", "s", "files", "a.b", f"n{i}"])
+        if rng.random() < 0.2:
+            kw["strict_slashes"] = rng.choice([True, False])
+        if rng.random() < 0.2:
+            kw["host"] = rng.choice(["a.com", "b.com"])
+        statics.append(
+            {
+                "uri": rng.choice(["/s", "/s/", "/static", "/", "/f.txt", "/x/<p>", "s"]),
+                "target": rng.choice(["dir", "dir", "file"]),
+                "where": rng.choice(["app", "app", "bp"]),
+                "kw": kw,
+            }
+        )
+    calls = []
+    for _ in range(rng.randint(1, 6)):
+        kw = {}
+        if rng.random() < 0.8:
+            kw["filename"] = rng.choice(STATIC_FILES)
+        if rng.random() < 0.5:
+            kw["name"] = rng.choice(["static", "s", "files", "a.b", "n0", "n1", "bp.static", "x"])
+        for k, choices in [
+            ("_external", [True, False]),
+            ("_server", ["h.com", "h.com:81"]),
+            ("_scheme", ["https", "ws"]),
+            ("_anchor", ["top", "a b"]),
+            ("q", ["1", "a b"]),
+        ]:
+            if rng.random() < 0.15:
+                kw[k] = rng.choice(choices)
+        calls.append([rng.choice(["static", "static", "bp.static", "x.static", "s"]), kw])
+    return {
+        "statics": statics,
+        "calls": calls,
+        "server_name": rng.choice([None, None, "example.com", "http://example.com:8000"]),
+    }
+
+
 GENERATORS4 = {
     "views": gen_views,
     "ctx": gen_ctx,
@@ -685,6 +730,7 @@ GENERATORS4 = {
     "tasks": gen_tasks,
     "listeners": gen_listeners,
     "resp_mut": gen_resp_mut,
+    "url_static": gen_url_static,
 }
 SLOW4 = {
     "views": 0.3,
@@ -1597,6 +1643,49 @@ class Ops4:
             "processed": processed,
             "wire": norm(self.run(go())),
         }
+
+    # url_for of static files -----------------------------------------------------------
+    def op_url_static(self, a):
+        import os
+
+        from apidiff import exc_info
+
+        from sanic import Blueprint
+
+        root = "/tmp/apidiff_static"
+        if not os.path.isdir(f"{root}/sub"):
+            os.makedirs(f"{root}/sub", exist_ok=True)
+            for name in ("a.txt", "sub/b.txt", "sp ace.txt", "é.txt"):
+                with open(f"{root}/{name}", "w") as fh:
+                    fh.write(name)
+        cfg = {"SERVER_NAME": a["server_name"]} if a["server_name"] else {}
+        app = self.new_app(**cfg)
+        bp = Blueprint("bp", url_prefix="/bp")
+        regs = []
+        for spec in a["statics"]:
+            target = root if spec["target"] == "dir" else f"{root}/a.txt"
+            owner = bp if spec["where"] == "bp" else app
+            try:
+                owner.static(spec["uri"], target, **spec["kw"])
+                regs.append("ok")
+            except Exception as e:
+                regs.append(exc_info(e))
+        try:
+            app.blueprint(bp)
+            app.router.finalize()
+        except Exception as e:
+            return {"register": regs, "finalize": exc_info(e)}
+        routes = sorted(
+            [r.name, r.path, sorted(str(h) for h in (getattr(r.ctx, "hosts", None) or []) if h)]
+            for r in app.router.routes
+        )
+        urls = []
+        for view, kw in a["calls"]:
+            try:
+                urls.append(app.url_for(view, **kw))
+            except Exception as e:
+                urls.append(exc_info(e))
+        return {"register": regs, "routes": routes, "urls": urls}
 
     # exception instances ----------------------------------------------------------
     def op_exc_attrs(self, a):
