@@ -9,7 +9,10 @@ mutators (``set_body``, ``append``, ``extend``, ``update``, ``pop``, ``raw_body`
 a request makes of its body and credentials (``json``, ``load_json``, ``content_type``,
 ``token``, ``credentials``, ``id`` with ``REQUEST_ID_HEADER``) and route definitions
 through every decorator (URIs, method spellings, names, versions, ``version_prefix``,
-``error_format``, ``ctx_`` keywords, hosts).
+``error_format``, ``ctx_`` keywords, hosts), background tasks (``add_task``, ``get_task``,
+``cancel_task``, ``purge_tasks``), listeners (every way to register them, priorities, what
+runs in which order), responses changed after they were made (in process and over ASGI),
+``url_for`` of static routes, ``CookieJar``/``Cookie`` objects and exception instances.
 
 Generators (``GENERATORS4``) are run by the driver; the worker's operations (``Ops4``) are
 mixed into ``apidiff.Worker``.
