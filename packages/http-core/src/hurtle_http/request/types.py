@@ -786,6 +786,10 @@ class Request(Generic[sanic_type, ctx_type]):
                     "Cannot reset response because previous response was already sent."
                 )
             if hasattr(stream, "response"):
+                if stream.response is not None:
+                    # As Sanic: the forgotten response is cut from the connection, so its
+                    # send() raises instead of writing into the next response's body.
+                    stream.response.stream = None
                 stream.response = None
         self.responded = False
 
