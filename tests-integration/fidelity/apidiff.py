@@ -13,11 +13,12 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
 
 Fourth-round areas (``apidiff_cases4.py``, the README's "Differential fuzzing, fourth
 round"): ``views``, ``ctx``, ``registry``, ``json_resp``, ``header_api``, ``req_body``,
-``route_defs``, ``cookiejar``, ``exc_attrs``, ``tasks``, ``listeners``, ``resp_mut`` and
-``url_static``: class-based views, the context objects, the app registry,
+``route_defs``, ``cookiejar``, ``exc_attrs``, ``tasks``, ``listeners``, ``resp_mut``,
+``url_static`` and ``respond_api``: class-based views, the context objects, the app registry,
 ``JSONResponse``'s mutators, the ``Header`` multidict, a request's body and credentials,
 route definitions, cookie jars, exception instances, background tasks, listeners,
-responses changed after they were made and ``url_for`` of static routes. Sanic reads
+responses changed after they were made, ``url_for`` of static routes and
+``request.respond()``/``reset_response()``. Sanic reads
 handlers' source (to guess their error format): run from a copy of these files while
 editing them.
 

@@ -720,6 +720,39 @@ def gen_url_static(rng):
     }
 
 
+RESPOND_OPS = ["respond", "respond_given", "reset", "send", "send_end", "eof", "send_bytes"]
+
+
+def gen_respond_api(rng):
+    ops = []
+    for _ in range(rng.randint(1, 7)):
+        k = rng.choice(RESPOND_OPS)
+        if k == "respond":
+            ops.append(
+                [
+                    k,
+                    {
+                        key: value
+                        for key, value in [
+                            ("status", rng.choice([200, 201, 404, 204])),
+                            ("content_type", rng.choice(["text/plain", "text/html"])),
+                            ("headers", {"x-r": "1"}),
+                        ]
+                        if rng.random() < 0.5
+                    },
+                ]
+            )
+        elif k in ("send", "send_end"):
+            ops.append([k, rng.choice(["a", "", "é", None])])
+        else:
+            ops.append([k, rng.randint(0, 1)])  # which response (the first or the last)
+    return {
+        "ops": ops,
+        "ret": rng.choice(["none", "none", "text", "first", "last"]),
+        "method": rng.choice(["GET", "GET", "HEAD"]),
+    }
+
+
 GENERATORS4 = {
     "views": gen_views,
     "ctx": gen_ctx,
@@ -734,6 +767,7 @@ GENERATORS4 = {
     "listeners": gen_listeners,
     "resp_mut": gen_resp_mut,
     "url_static": gen_url_static,
+    "respond_api": gen_respond_api,
 }
 SLOW4 = {
     "views": 0.3,
@@ -1689,6 +1723,66 @@ class Ops4:
             except Exception as e:
                 urls.append(exc_info(e))
         return {"register": regs, "routes": routes, "urls": urls}
+
+    # request.respond(), reset_response() and streamed sends ----------------------------
+    def op_respond_api(self, a):
+        from apidiff import exc_info
+
+        from sanic import response
+
+        app = self.new_app()
+        seen = []
+
+        @app.route("/r", methods=["GET", "HEAD"])
+        async def handler(request):
+            made = []
+            for op in a["ops"]:
+                k = op[0]
+                try:
+                    if k == "respond":
+                        made.append(await request.respond(**op[1]))
+                    elif k == "respond_given":
+                        made.append(await request.respond(response.text("given")))
+                    elif k == "reset":
+                        request.reset_response()
+                    elif not made:
+                        seen.append([k, "no response"])
+                        continue
+                    else:
+                        target = made[0] if op[1] == 0 and k in ("eof", "send_bytes") else made[-1]
+                        if k == "send":
+                            await target.send(op[1])
+                        elif k == "send_end":
+                            await target.send(op[1], True)
+                        elif k == "send_bytes":
+                            await target.send(b"b")
+                        else:
+                            await target.eof()
+                    seen.append([k, "ok"])
+                except Exception as e:
+                    seen.append([k, exc_info(e)])
+            if a["ret"] == "text":
+                return response.text("ret")
+            if a["ret"] == "first" and made:
+                return made[0]
+            if a["ret"] == "last" and made:
+                return made[-1]
+            return None
+
+        async def go():
+            try:
+                _, resp = await app.asgi_client.request(a["method"].lower(), "/r")
+            except Exception as e:
+                return exc_info(e)
+            hs = sorted(
+                [k.lower(), v]
+                for k, v in resp.headers.items()
+                if k.lower() not in ("content-length", "transfer-encoding")
+            )
+            return [resp.status, hs, resp.text]
+
+        result = self.run(go())
+        return {"ops": seen, "result": result}
 
     # exception instances ----------------------------------------------------------
     def op_exc_attrs(self, a):
