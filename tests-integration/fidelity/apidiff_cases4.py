@@ -12,7 +12,8 @@ through every decorator (URIs, method spellings, names, versions, ``version_pref
 ``error_format``, ``ctx_`` keywords, hosts), background tasks (``add_task``, ``get_task``,
 ``cancel_task``, ``purge_tasks``), listeners (every way to register them, priorities, what
 runs in which order), responses changed after they were made (in process and over ASGI),
-``url_for`` of static routes, ``CookieJar``/``Cookie`` objects and exception instances.
+``url_for`` of static routes, ``request.respond()``/``reset_response()`` with streamed
+sends, ``CookieJar``/``Cookie`` objects and exception instances.
 
 Generators (``GENERATORS4``) are run by the driver; the worker's operations (``Ops4``) are
 mixed into ``apidiff.Worker``.
