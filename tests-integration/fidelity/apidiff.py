@@ -11,6 +11,17 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
     python3 tests-integration/fidelity/apidiff.py --count 500 --seed 1
     python3 tests-integration/fidelity/apidiff.py --only router --only url_for -v
 
+Fourth-round areas (``apidiff_cases4.py``, the README's "Differential fuzzing, fourth
+round"): ``views``, ``ctx``, ``registry``, ``json_resp``, ``header_api``, ``req_body``,
+``route_defs``, ``cookiejar``, ``exc_attrs``, ``tasks``, ``listeners``, ``resp_mut``,
+``url_static`` and ``respond_api``: class-based views, the context objects, the app registry,
+``JSONResponse``'s mutators, the ``Header`` multidict, a request's body and credentials,
+route definitions, cookie jars, exception instances, background tasks, listeners,
+responses changed after they were made, ``url_for`` of static routes and
+``request.respond()``/``reset_response()``. Sanic reads
+handlers' source (to guess their error format): run from a copy of these files while
+editing them.
+
 Third-round areas (``apidiff_cases3.py``, the README's "Differential fuzzing, third
 round"): ``exc3``, ``exc_handlers``, ``middleware``, ``blueprints``, ``config``,
 ``request_props`` and ``signals``: what an app's exceptions, handlers, middleware,
@@ -43,6 +54,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 
 from apidiff_cases3 import Ops3  # noqa: E402
+from apidiff_cases4 import Ops4  # noqa: E402
 
 # ---------------------------------------------------------------------------- worker side
 
@@ -66,7 +78,7 @@ def exc_info(e):
     return {"exc": [c.__name__ for c in type(e).__mro__], "msg": str(e)}
 
 
-class Worker(Ops3):
+class Worker(Ops3, Ops4):
     def __init__(self):
         import asyncio
 
@@ -551,7 +563,7 @@ def worker_main():
     sys.stdout = io.StringIO()  # keep prints of the framework off the pipe
     for line in sys.stdin:
         case = json.loads(line)
-        if hasattr(Ops3, "op_" + case["op"]):
+        if hasattr(Ops3, "op_" + case["op"]) or hasattr(Ops4, "op_" + case["op"]):
             w.n = 0  # app names by their order in the case (test_mode allows reuse)
         try:
             res = {"ok": norm(getattr(w, "op_" + case["op"])(case["args"]))}
@@ -680,10 +692,11 @@ def main():
     from apidiff_cases import GENERATORS, SLOW
     from apidiff_cases2 import GENERATORS2, OP_OF, SLOW2
     from apidiff_cases3 import GENERATORS3, SLOW3
+    from apidiff_cases4 import GENERATORS4, SLOW4
     from apidiff_kept import kept_label
 
-    GENERATORS = {**GENERATORS, **GENERATORS2, **GENERATORS3}
-    SLOW = {**SLOW, **SLOW2, **SLOW3}
+    GENERATORS = {**GENERATORS, **GENERATORS2, **GENERATORS3, **GENERATORS4}
+    SLOW = {**SLOW, **SLOW2, **SLOW3, **SLOW4}
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--count", type=int, default=300, help="cases per area")
@@ -695,6 +708,7 @@ def main():
     ap.add_argument("--hurtle-python", default=str(ROOT / ".venv/bin/python"))
     ap.add_argument("--json", help="write every difference here")
     o = ap.parse_args()
+    sys.stdout.reconfigure(errors="backslashreplace")  # lone surrogates in JSON results
     env = {k: v for k, v in os.environ.items() if not k.startswith("SANIC_")}
     ref, hur = Proc(o.ref_python, env), Proc(o.hurtle_python, env)
     buckets = defaultdict(list)
@@ -733,7 +747,8 @@ def main():
             print("  hurtle", json.dumps(b, ensure_ascii=False)[:1500])
     if o.json:
         Path(o.json).write_text(
-            json.dumps([i for v in buckets.values() for i in v], ensure_ascii=False)
+            json.dumps([i for v in buckets.values() for i in v], ensure_ascii=False),
+            errors="backslashreplace",  # lone surrogates in JSON results
         )
     return 1 if unexplained else 0
 

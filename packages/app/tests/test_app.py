@@ -22,6 +22,14 @@ def test_get_app_error_names_the_missing_app(app: Sanic) -> None:
         Sanic.get_app("Other")
 
 
+def test_get_app_error_quotes_the_name_as_given(app: Sanic) -> None:
+    # As Sanic: between quotes as written, not its repr ("'a\\nb'", or 5 without quotes).
+    with pytest.raises(SanicException, match="^Sanic app name 'a\nb' not found."):
+        Sanic.get_app("a\nb")
+    with pytest.raises(SanicException, match="^Sanic app name '5' not found."):
+        Sanic.get_app(5)  # type: ignore[arg-type]
+
+
 def test_get_app_main_finds_the_app_a_spawned_process_named_mp_main() -> None:
     # ``Sanic(__name__)`` in ``python app.py`` is "__main__" there, "__mp_main__" in a worker
     worker_app = Sanic("__mp_main__", configure_logging=False)
@@ -53,6 +61,13 @@ def test_state_mode_and_server_print_their_value(app: Sanic) -> None:
 def test_invalid_app_name(app: Sanic) -> None:
     with pytest.raises(SanicException, match="invalid format"):
         Sanic("bad name", configure_logging=False)
+
+
+def test_invalid_app_name_is_quoted_as_given() -> None:
+    """The name goes into the message between quotes, not as its repr (no escaped \\n)."""
+    with pytest.raises(SanicException) as info:
+        Sanic("a\nb", configure_logging=False)
+    assert str(info.value).startswith("Sanic instance named 'a\nb' uses an invalid format.")
 
 
 def test_setting_unknown_attributes_points_to_ctx(app: Sanic) -> None:

@@ -118,6 +118,21 @@ async def test_header_values_are_utf8_and_names_must_be_ascii(app: Sanic) -> Non
         await run_asgi(app, http_scope("GET", "/", headers=bad), one_body())
 
 
+async def test_a_str_body_set_on_the_response_is_sent_as_utf8(app: Sanic) -> None:
+    # As Sanic's ASGI mode: ``response.body = "..."`` after text() is sent encoded, with its
+    # length; a str in an ASGI body message makes the server fail.
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        response = text("x")
+        response.body = "\u00fcn\u00ef"
+        return response
+
+    sent = await run_asgi(app, http_scope("GET", "/"), one_body())
+    assert body_of(sent) == "\u00fcn\u00ef".encode()
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    assert (b"content-length", b"5") in start["headers"]
+
+
 async def test_failing_startup_is_reported_to_the_server(
     app: Sanic, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -162,3 +162,41 @@ async def test_a_blueprint_route_keeps_the_fallback_format_of_its_registration(
     assert app.router.name_index["TestApp.bp.gone"].extra.error_format == "text"
     sent = await call("GET", "/gone")
     assert sent.headers["content-type"] == "application/json"
+
+
+async def test_an_empty_route_error_format_is_no_format(app: Sanic, call: Any) -> None:
+    # As Sanic: error_format="" is accepted like None, and the fallback format answers.
+    from hurtle_http.exceptions import NotFound
+
+    app.config.FALLBACK_ERROR_FORMAT = "json"
+
+    @app.get("/gone", error_format="")
+    async def gone(request: Any) -> Any:
+        raise NotFound("nope")
+
+    await app._startup()
+    sent = await call("GET", "/gone")
+    assert sent.status == 404
+    assert sent.headers["content-type"] == "application/json"
+
+
+async def test_an_auto_route_error_format_is_as_if_not_given(app: Sanic) -> None:
+    # As Sanic: error_format="auto" shows as "" on an app route, and a blueprint route
+    # takes FALLBACK_ERROR_FORMAT at registration, as without the argument.
+    from hurtle_app import Blueprint
+
+    bp = Blueprint("bp", url_prefix="/bp")
+
+    @bp.get("/x", error_format="auto")
+    async def in_bp(request: Any) -> Any:
+        return None
+
+    @app.get("/x", error_format="auto")
+    async def on_app(request: Any) -> Any:
+        return None
+
+    app.config.FALLBACK_ERROR_FORMAT = "html"
+    app.blueprint(bp)
+    app.router.finalize()
+    assert app.router.name_index["TestApp.on_app"].extra.error_format == ""
+    assert app.router.name_index["TestApp.bp.in_bp"].extra.error_format == "html"

@@ -24,6 +24,15 @@ def test_methods_as_one_string_is_refused_at_the_decorator(app: Sanic) -> None:
     assert not app.router.routes
 
 
+def test_a_bad_host_is_reported_before_methods_given_as_a_string(app: Sanic) -> None:
+    # As Sanic: with host=[] and methods="GET,POST" the host's TypeError comes first.
+    with pytest.raises(TypeError, match="host="):
+        app.route("/", methods="GET,POST", host=[])
+    with pytest.raises(TypeError, match="host="):
+        app.add_route(handler, "/a", methods="post", host=[])
+    assert not app.router.routes
+
+
 def test_blueprint_methods_as_one_string_is_refused_on_registration(app: Sanic) -> None:
     bp = Blueprint("bp")
     bp.route("/x", methods="POST")(handler)  # as Sanic: the blueprint does not check

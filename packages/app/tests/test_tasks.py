@@ -282,3 +282,45 @@ async def test_the_task_registry_reads_as_a_mapping_of_names_to_tasks(app: Sanic
     assert "named" in registry and registry["named"] is named and len(registry) == 1
     assert list(app.tasks) == [named]
     await app._server_event("shutdown", "after")
+
+
+async def test_a_future_is_registered_and_returned_as_given(app: Sanic) -> None:
+    # As Sanic: add_task(future) gives the future back (not a Task wrapping it), so the
+    # caller can still resolve it, and registers it under its name.
+    await app._server_event("init", "before")
+    await app._server_event("init", "after")
+    future = asyncio.get_running_loop().create_future()
+    assert app.add_task(future, name="fut") is future
+    assert app.get_task("fut") is future
+    future.set_result(5)
+    app.purge_tasks()
+    assert app.get_task("fut", raise_exception=False) is None
+    await app._server_event("shutdown", "after")
+
+
+async def test_cancel_task_raises_the_error_the_task_ended_with(app: Sanic) -> None:
+    # As Sanic: awaiting the task surfaces its error, whether it failed before the cancel
+    # or while being cancelled; the cancellation itself is not raised.
+    async def boom() -> None:
+        raise ValueError("task failed")
+
+    async def fails_on_cancel() -> None:
+        try:
+            await asyncio.sleep(60)
+        except asyncio.CancelledError:
+            raise KeyError("cleanup") from None
+
+    await app._server_event("init", "before")
+    await app._server_event("init", "after")
+    app.add_task(boom(), name="boom")
+    await asyncio.sleep(0.01)
+    with pytest.raises(ValueError, match="task failed"):
+        await app.cancel_task("boom")
+    app.add_task(fails_on_cancel(), name="cleanup")
+    await asyncio.sleep(0)
+    with pytest.raises(KeyError, match="cleanup"):
+        await app.cancel_task("cleanup")
+    app.add_task(asyncio.sleep(60), name="sleeper")
+    await asyncio.sleep(0)
+    assert await app.cancel_task("sleeper") is None
+    await app._server_event("shutdown", "after")

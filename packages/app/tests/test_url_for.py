@@ -133,6 +133,16 @@ def test_a_blueprints_static_routes_by_the_blueprints_view_name(app: Sanic, tmp_
         app.url_for("bp.static", name="uploads", filename="a.txt")
 
 
+def test_a_missing_static_name_is_reported_under_the_app_name(app: Sanic, tmp_path) -> None:
+    # As Sanic: url_for("static", name=...) names the route it looked for under the app,
+    # dotted names included (a blueprint's view name keeps its own prefix).
+    app.static("/s", tmp_path)
+    with pytest.raises(URLBuildError, match="^Endpoint with name `TestApp.bp.nope` was not"):
+        app.url_for("static", name="bp.nope")
+    with pytest.raises(URLBuildError, match="^Endpoint with name `bp.x.y` was not found$"):
+        app.url_for("bp.static", name="x.y")
+
+
 def test_full_app_name_is_accepted(posts: Sanic) -> None:
     assert posts.url_for("TestApp.post_handler", post_id=1) == "/posts/1"
 

@@ -386,3 +386,21 @@ def test_deleting_with_two_prefixes_among_cookies_names_that_error_first() -> No
     response.add_cookie("k", "v")
     with pytest.raises(ServerError, match="Both host_prefix and secure_prefix"):
         response.delete_cookie("a=b", host_prefix=True, secure_prefix=True)
+
+
+def test_looking_up_with_two_prefixes_in_an_empty_jar_finds_nothing() -> None:
+    """Sanic answers "no such cookie" while the jar is empty; once one is set it raises."""
+    response = text("x")
+    assert response.cookies.get_cookie("a", host_prefix=True, secure_prefix=True) is None
+    assert response.cookies.has_cookie("a", host_prefix=True, secure_prefix=True) is False
+    response.add_cookie("other", "v")
+    with pytest.raises(ServerError, match="Both host_prefix and secure_prefix"):
+        response.cookies.has_cookie("a", host_prefix=True, secure_prefix=True)
+
+
+def test_a_cookie_value_set_to_none_is_written_as_the_word() -> None:
+    # As Sanic: the Set-Cookie field reads ``a=None``; it raised AttributeError (a 500).
+    response = text("x")
+    cookie = response.add_cookie("a", "v")
+    cookie.value = None  # type: ignore[assignment]
+    assert str(cookie) == "a=None; Path=/; SameSite=Lax; Secure"

@@ -654,6 +654,41 @@ async def test_respond_with_a_given_response_and_reset() -> None:
     assert await request.respond(text("y")) is not given_response
 
 
+async def test_a_reset_response_no_longer_writes_to_the_connection() -> None:
+    # As Sanic: the response forgotten by reset_response() is cut from the stream, so its
+    # send() raises instead of writing into the next response's body.
+    request = make()
+    stream = FakeStream()
+    request.stream = stream
+    first = await request.respond(content_type="text/plain")
+    request.reset_response()
+    second = await request.respond(content_type="text/html")
+    await second.send("y")
+    with pytest.raises(SanicException, match="No stream is connected to the response"):
+        await first.send("x")
+    assert stream.sent == [(b"y", False)]
+
+
+@pytest.mark.parametrize("stage", ["RESPONSE", "IDLE"])
+async def test_a_response_sent_or_ended_cannot_be_reset(stage: str) -> None:
+    # As Sanic: once the head went out (still sending, or ended by eof()) reset_response()
+    # raises, with Sanic's message; Hurtle let an ended response be reset.
+    from hurtle_http.stages import Stage
+
+    request = make()
+    stream = FakeStream()
+    request.stream = stream
+    await request.respond()
+    stream.stage = Stage[stage]  # type: ignore[attr-defined]
+    with pytest.raises(
+        ServerError, match=r"^Cannot reset response because previous response was sent\.$"
+    ):
+        request.reset_response()
+    stream.stage = Stage.HANDLER  # type: ignore[attr-defined]
+    request.reset_response()
+    assert not request.responded
+
+
 def test_a_request_built_by_hand_is_not_the_current_one() -> None:
     # As Sanic: only the request being served is current; outside a cycle it is an error.
     import contextvars

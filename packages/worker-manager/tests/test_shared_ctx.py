@@ -83,3 +83,16 @@ def test_unpicklable_names_the_values_a_spawned_worker_cannot_receive() -> None:
     assert sorted(found) == ["lock", "pair"]
     assert found["lock"].startswith("lock: cannot pickle")
     assert "function" in found["pair"]
+
+
+def test_a_name_with_a_leading_underscore_is_a_value_like_any_other(caplog) -> None:
+    # As Sanic: ``shared_ctx._x`` is judged (and warned about) and reaches the workers.
+    shared = SharedContext()
+    queue = multiprocessing.get_context("spawn").Queue()
+    with caplog.at_level(logging.INFO):
+        shared._items = []
+        shared._queue = queue
+    [(logger, _, message)] = caplog.record_tuples
+    assert logger == "sanic.error" and "shared_ctx._items (a list)" in message
+    shared.lock()
+    assert shared.public() == {"_items": [], "_queue": queue}

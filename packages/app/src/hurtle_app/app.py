@@ -604,8 +604,8 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
         """Run a coroutine (or a callable returning one) as a background task."""
         return self._task_registry.add(task, name=name, register=register)
 
-    def get_task(self, name: str, *, raise_exception: bool = True) -> asyncio.Task[Any] | None:
-        """The background task named ``name``."""
+    def get_task(self, name: str, *, raise_exception: bool = True) -> asyncio.Future[Any] | None:
+        """The background task (or future) named ``name``."""
         return self._task_registry.get(name, raise_exception=raise_exception)
 
     async def cancel_task(

@@ -472,6 +472,11 @@ class ASGIApp:
         if not self._head_sent:
             if not data and response.body:
                 data, end_stream = response.body, True
+                if isinstance(data, str):
+                    # ``response.body = "text"`` set after the response was made: sent as
+                    # UTF-8, as Sanic's ASGI mode does (a str is no ASGI body: the server
+                    # would fail on it).
+                    data = data.encode("utf-8")
             status = response.status
             headers = response.headers
             try:

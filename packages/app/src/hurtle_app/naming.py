@@ -26,7 +26,7 @@ def validate_name(kind: str, name: Any) -> str:
         raise TypeError(f"{kind} instance name must be a str, got {type(name).__name__} {name!r}")
     if not VALID_NAME.match(name):
         raise SanicException(
-            f"{kind} instance named {name!r} uses an invalid format. Names must begin with "
+            f"{kind} instance named '{name}' uses an invalid format. Names must begin with "
             "a character and may only contain alphanumeric characters, _, or -."
         )
     return name
@@ -91,7 +91,7 @@ class AppRegistry:
             if force_create:
                 return factory(name)
             raise SanicException(
-                f"Sanic app name {name!r} not found.\n"
+                f"Sanic app name '{name}' not found.\n"
                 "App instantiation must occur outside if __name__ == '__main__' block or "
                 "by using an AppLoader.\nSee https://sanic.dev/en/guide/deployment/"
                 "app-loader.html for more details."

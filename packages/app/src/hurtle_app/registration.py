@@ -170,6 +170,7 @@ class Registrar(Shorthands):
         route_context = _route_context(ctx_kwargs)
         if not uri.startswith("/") and (uri or not getattr(self, "_is_blueprint", False)):
             uri = "/" + uri
+        check_host(host)  # as Sanic: a bad host= is reported before bad methods
         allowed = None if websocket else self._allowed_methods()
         method_set: Any = as_methods(methods)
         if isinstance(methods, str):
@@ -179,7 +180,6 @@ class Registrar(Shorthands):
             # where Sanic does.
             method_set = methods
         check_version(version)
-        check_host(host)
         unknown = method_set - set(allowed) if allowed else set()
         if unknown:
             # sanic-routing's exception type, as Sanic raises it for an unknown method.
@@ -187,8 +187,12 @@ class Registrar(Shorthands):
                 f"Bad method: {sorted(unknown)}. Must be one of: {', '.join(allowed or ())} "
                 f"(route {uri!r})"
             )
-        if error_format is not None:
+        if error_format:
             check_error_format(error_format)
+        if error_format == "auto":
+            # As Sanic: "auto" is the same as not given (request.route.extra.error_format
+            # is "", or a blueprint's FALLBACK_ERROR_FORMAT at its registration).
+            error_format = None
         strict_slashes = self._declared_strict_slashes(strict_slashes)
 
         def decorator(handler: F) -> F:

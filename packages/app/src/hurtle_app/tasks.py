@@ -19,16 +19,16 @@ class TaskRegistry:
     def __init__(self, app: Any) -> None:
         self.app = app
         self.loop: asyncio.AbstractEventLoop | None = None
-        self._tasks: dict[str, asyncio.Task[Any]] = {}
+        self._tasks: dict[str, asyncio.Future[Any]] = {}
         # Unnamed tasks are not listed in ``app.tasks`` (as in Sanic) but still end at stop.
-        self._anonymous: set[asyncio.Task[Any]] = set()
+        self._anonymous: set[asyncio.Future[Any]] = set()
         self._delayed: list[tuple[Any, str | None, bool]] = []
         # True from the start of ``before_server_start``: its listeners may name tasks.
         self.starting = False
         self._dispatcher_added = False
         # Unnamed tasks cancelled by ``shutdown``: Sanic leaves those running (they are
         # dropped with the loop), so their cancellation is not reported.
-        self._quiet: set[asyncio.Task[Any]] = set()
+        self._quiet: set[asyncio.Future[Any]] = set()
 
     async def _call(self, task: Any, warn: bool = False) -> Any:
         """Run a task given as a callable: with the app if it takes an argument.
@@ -81,11 +81,13 @@ class TaskRegistry:
         name: str | None,
         register: bool,
         warn: bool = True,
-    ) -> asyncio.Task[Any]:
+    ) -> asyncio.Future[Any]:
         # ``warn``: as Sanic, a task added while the app runs logs a warning naming its
         # coroutine when it is cancelled (cancel_task, the stop); one added before the
         # run does not.
-        if isinstance(task, asyncio.Task):
+        if isinstance(task, asyncio.Future):
+            # A task or a bare future is kept as given (as Sanic: ``add_task(fut)`` is
+            # ``fut``, so ``set_result`` on what it returns still works).
             started = task
         elif inspect.isawaitable(task):
             coro = task if asyncio.iscoroutine(task) else _as_coroutine(task)
@@ -103,17 +105,17 @@ class TaskRegistry:
             started.add_done_callback(self._report)
         return started
 
-    def _cancel_warner(self, awaited: Any) -> Callable[[asyncio.Task[Any]], None]:
+    def _cancel_warner(self, awaited: Any) -> Callable[[asyncio.Future[Any]], None]:
         """A done callback logging Sanic's warning when the task ends cancelled (not when
         it is an unnamed task ended by the stop)."""
 
-        def warn(task: asyncio.Task[Any]) -> None:
+        def warn(task: asyncio.Future[Any]) -> None:
             if task.cancelled() and task not in self._quiet:
                 _warn_cancelled(awaited)
 
         return warn
 
-    def _report(self, task: asyncio.Task[Any]) -> None:
+    def _report(self, task: asyncio.Future[Any]) -> None:
         """Hand a task's exception to ``app.report_exception`` handlers."""
         if task.cancelled() or task.exception() is None or self.loop is None:
             return
@@ -144,7 +146,7 @@ class TaskRegistry:
             return await task
         return await self._call(task)
 
-    def get(self, name: str, *, raise_exception: bool = True) -> asyncio.Task[Any] | None:
+    def get(self, name: str, *, raise_exception: bool = True) -> asyncio.Future[Any] | None:
         """The task registered under ``name``."""
         task = self._tasks.get(name)
         if task is None and raise_exception:
@@ -154,18 +156,20 @@ class TaskRegistry:
     async def cancel(
         self, name: str, msg: str | None = None, *, raise_exception: bool = True
     ) -> None:
-        """Cancel the task named ``name`` and wait for it to finish."""
+        """Cancel the task named ``name`` and wait for it to finish.
+
+        As in Sanic, an error the task ended with (before or while being cancelled) is
+        raised here; its cancellation is not.
+        """
         task = self.get(name, raise_exception=raise_exception)
         if task is None:
             return
         if not task.done():
             task.cancel(msg)
-            try:
-                await task
-            except asyncio.CancelledError:
-                pass
-            except Exception:
-                pass
+        try:
+            await task
+        except asyncio.CancelledError:
+            pass
 
     def purge(self) -> None:
         """Forget every task that has finished."""
@@ -189,7 +193,7 @@ class TaskRegistry:
         self._ended(running)
         self.loop = None
 
-    def _cancel_running(self) -> list[asyncio.Task[Any]]:
+    def _cancel_running(self) -> list[asyncio.Future[Any]]:
         """Cancel every task still running, named or not, and list them. The unnamed ones
         are quiet: Sanic's stop leaves them running, so their end is not reported."""
         anonymous = [task for task in self._anonymous if not task.done()]
@@ -199,7 +203,7 @@ class TaskRegistry:
             task.cancel()
         return running
 
-    def _ended(self, cancelled: list[asyncio.Task[Any]]) -> None:
+    def _ended(self, cancelled: list[asyncio.Future[Any]]) -> None:
         """After a stop's cancellation: forget the finished tasks."""
         self._quiet.difference_update(task for task in cancelled if task.done())
         self.purge()
@@ -214,18 +218,18 @@ class TaskRegistry:
     def __contains__(self, name: object) -> bool:
         return name in self._tasks
 
-    def __getitem__(self, name: str) -> asyncio.Task[Any]:
+    def __getitem__(self, name: str) -> asyncio.Future[Any]:
         return self._tasks[name]
 
     def keys(self) -> list[str]:
         """The names of the registered tasks."""
         return list(self._tasks)
 
-    def values(self) -> list[asyncio.Task[Any]]:
+    def values(self) -> list[asyncio.Future[Any]]:
         """The registered (named) tasks."""
         return list(self._tasks.values())
 
-    def items(self) -> list[tuple[str, asyncio.Task[Any]]]:
+    def items(self) -> list[tuple[str, asyncio.Future[Any]]]:
         """``(name, task)`` for each registered task."""
         return list(self._tasks.items())
 

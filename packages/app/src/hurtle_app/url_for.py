@@ -32,6 +32,8 @@ def find_route(app: Any, view_name: str, kwargs: dict[str, Any]) -> Any:
     """The route ``url_for`` builds for ``view_name`` (handles the static shortcuts)."""
     router = app.router
     route = None
+    # url_for("static", name="x.y") not found: named as Sanic does, under the app's name
+    app_static = view_name == "static" and bool(kwargs.get("name"))
     if view_name == "static" or view_name.endswith(".static"):
         # As Sanic: name= takes the place of "static" in the view name, so
         # url_for("bp.static", name="assets") is the blueprint's static route "assets"
@@ -53,7 +55,8 @@ def find_route(app: Any, view_name: str, kwargs: dict[str, Any]) -> Any:
         if renamed != shown:
             route = router.find_route_by_view_name(renamed)
     if route is None:
-        shown = view_name if "." in view_name else f"{app.name}.{view_name}"
+        dotted = "." in view_name and not app_static
+        shown = view_name if dotted else f"{app.name}.{view_name}"
         raise URLBuildError(f"Endpoint with name `{shown}` was not found")
     return route
 

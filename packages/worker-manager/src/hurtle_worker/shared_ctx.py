@@ -12,6 +12,10 @@ from hurtle_worker.constants import WORKER_NAME_ENV
 
 error_logger = logging.getLogger("sanic.error")
 
+#: The context's own flag (in its ``__dict__``); every other name, ``_x`` included, is a value
+#: for the workers, as in Sanic.
+_LOCKED = "_locked"
+
 _SAFE_MODULES = (
     "multiprocessing.queues",
     "multiprocessing.synchronize",
@@ -42,12 +46,12 @@ class SharedContext(SimpleNamespace):
     )
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if self.__dict__.get("_locked") and name != "_locked":
+        if self.__dict__.get(_LOCKED) and name != _LOCKED:
             raise RuntimeError(
                 f"Cannot set item on locked SharedContext object (shared_ctx.{name}): it is "
                 "read-only once the workers started. Set it in a main_process_start listener."
             )
-        if not name.startswith("_") and not os.environ.get(WORKER_NAME_ENV):
+        if name != _LOCKED and not os.environ.get(WORKER_NAME_ENV):
             # A worker only receives the values. As Sanic, a tuple (a Pipe() pair) is
             # judged by its items, one level deep: one warning per unsafe item.
             items = value if isinstance(value, tuple) else (value,)
@@ -83,16 +87,16 @@ class SharedContext(SimpleNamespace):
 
     def lock(self) -> None:
         """Make the context read-only."""
-        object.__setattr__(self, "_locked", True)
+        object.__setattr__(self, _LOCKED, True)
 
     @property
     def is_locked(self) -> bool:
         """Whether the context is read-only."""
-        return bool(self.__dict__.get("_locked"))
+        return bool(self.__dict__.get(_LOCKED))
 
     def public(self) -> dict[str, Any]:
-        """The values to send to the workers."""
-        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+        """The values to send to the workers (names with a leading ``_`` included)."""
+        return {k: v for k, v in self.__dict__.items() if k != _LOCKED}
 
 
 __all__ = ["SharedContext", "is_shareable"]

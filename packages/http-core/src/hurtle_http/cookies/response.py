@@ -72,7 +72,11 @@ def _cookie_date(when: datetime) -> str:
     )
 
 
-def _quote(value: str) -> str:
+def _quote(value: str | None) -> str:
+    if value is None:
+        # ``cookie.value = None`` after add_cookie(): written as the word, as Sanic does
+        # (it was an AttributeError when the header was written: a 500).
+        return "None"
     if value and not _needs_quotes(value):
         return value
     return '"' + value.translate(_TRANSLATOR) + '"'
@@ -330,9 +334,16 @@ class CookieJar:
         host_prefix: bool = False,
         secure_prefix: bool = False,
     ) -> Cookie | None:
-        """The cookie with this name, path and domain, or ``None``."""
+        """The cookie with this name, path and domain, or ``None``.
+
+        As in Sanic, a jar without cookies answers ``None`` before the prefixes are
+        checked (asking for both prefixes raises only once a cookie is set).
+        """
+        cookies = self.cookies
+        if not cookies:
+            return None
         name = Cookie.make_key(key, host_prefix, secure_prefix)
-        for cookie in self.cookies:
+        for cookie in cookies:
             if cookie.key == name and cookie.path == path and cookie.domain == domain:
                 return cookie
         return None

@@ -773,19 +773,23 @@ class Request(Generic[sanic_type, ctx_type]):
         return response  # type: ignore[return-value]
 
     def reset_response(self) -> None:
-        """Forget a response bound with ``respond()`` whose head was not sent yet."""
+        """Forget a response bound with ``respond()`` whose head was not sent yet.
+
+        As in Sanic, a response whose head went out (sending or ended) cannot be reset.
+        """
         stream = self.stream
         if stream is not None:
             stage = getattr(stream, "stage", None)
             if stage is not None and getattr(stage, "name", "HANDLER") not in (
                 "HANDLER",
                 "REQUEST",
-                "IDLE",
             ):
-                raise ServerError(
-                    "Cannot reset response because previous response was already sent."
-                )
+                raise ServerError("Cannot reset response because previous response was sent.")
             if hasattr(stream, "response"):
+                if stream.response is not None:
+                    # As Sanic: the forgotten response is cut from the connection, so its
+                    # send() raises instead of writing into the next response's body.
+                    stream.response.stream = None
                 stream.response = None
         self.responded = False
 
