@@ -4,10 +4,14 @@ against a file size, for ``file(..., _range=...)``, ``file_stream`` and ``app.st
 from __future__ import annotations
 
 import os
+import time
+from datetime import datetime
 from typing import Any
 
+from hurtle_http.compat import UTC
 from hurtle_http.exceptions import HeaderNotFound, InvalidRangeType, RangeNotSatisfiable
 from hurtle_http.fieldtext import field_text
+from hurtle_http.response.conditional import if_range_holds
 
 
 class ContentRangeHandler:
@@ -20,15 +24,27 @@ class ContentRangeHandler:
     with Sanic's messages. An end past the resource is clamped to its last byte and a
     suffix longer than the resource selects all of it (RFC 9110 §14.1.2). Several ranges
     in one header are refused with 416 (no multipart/byteranges).
+
+    The ``Range`` is ignored (the handler is false, ``file()``/``file_stream()`` send the
+    whole file with 200, ``headers`` is empty) for a method other than GET (RFC 9110
+    §14.2) and when ``If-Range`` does not name the file's modification time exactly
+    (§13.1.5; an entity-tag never does: the handler knows no ``ETag``). Sanic honours
+    the ``Range`` in both cases.
     """
 
-    __slots__ = ("end", "headers", "size", "start", "total")
+    __slots__ = ("end", "headers", "ignored", "size", "start", "total")
 
     def __init__(self, request: Any, stats: os.stat_result | Any) -> None:
         self.total = stats.st_size
+        self.ignored = False
         header = request.headers.get("range")
         if header is None:
             raise HeaderNotFound("Range Header Not Found")
+        if not _range_holds(request, stats):
+            self.ignored = True
+            self.start, self.end, self.size = 0, self.total - 1, self.total
+            self.headers: dict[str, str] = {}
+            return
         unit, _, value = header.partition("=")
         if unit.strip().lower() != "bytes":
             raise InvalidRangeType(f"{field_text(unit)} is not a valid Range Type", self)
@@ -53,7 +69,23 @@ class ContentRangeHandler:
 
     def __bool__(self) -> bool:
         # (A handler carried by its own 416 never got a size.)
-        return hasattr(self, "size") and self.size > 0
+        return not self.ignored and hasattr(self, "size") and self.size > 0
+
+
+def _range_holds(request: Any, stats: Any) -> bool:
+    """Whether the request's ``Range`` is to be answered: a GET (RFC 9110 §14.2: range
+    handling is defined for GET only) whose ``If-Range``, if any, is the file's
+    ``Last-Modified`` (§13.1.5; a modification time in the future is sent as now)."""
+    if getattr(request, "method", "GET") != "GET":
+        return False
+    if_range = request.headers.get("if-range")
+    if if_range is None:
+        return True
+    mtime = getattr(stats, "st_mtime", None)
+    if mtime is None:
+        return False
+    modified = datetime.fromtimestamp(int(min(mtime, time.time())), tz=UTC)
+    return if_range_holds(if_range, last_modified=modified)
 
 
 def _position(text: str, handler: ContentRangeHandler) -> int | None:
