@@ -19,6 +19,8 @@ app = Sanic("RfcCond")
 app.config.KEEP_ALIVE_TIMEOUT = 2
 app.static("/s", FILES, use_content_range=True)
 app.static("/p", FILES, name="plain")
+# Streamed from the first byte (a threshold of 1 byte).
+app.static("/l", FILES, name="streamed", use_content_range=True, stream_large_files=1)
 METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE"]
 
 

@@ -544,6 +544,69 @@ check(
 )
 
 
+# --- the same on a static file streamed (stream_large_files) ------------------------------
+check(
+    "streamed static: If-None-Match * 304",
+    "9110 13.1.2",
+    req("GET", "/l/a.txt", "If-None-Match: *"),
+    not_modified(),
+)
+check(
+    "streamed static: If-Modified-Since 304",
+    "9110 13.1.3",
+    req("GET", "/l/a.txt", f"If-Modified-Since: {LM}"),
+    not_modified(),
+)
+check(
+    "streamed static: If-Unmodified-Since past 412",
+    "9110 13.1.4",
+    req("GET", "/l/a.txt", f"If-Unmodified-Since: {PAST}"),
+    status_is(412),
+)
+check(
+    "streamed static: If-Match tag 412",
+    "9110 13.1.1",
+    req("GET", "/l/a.txt", 'If-Match: "x"'),
+    status_is(412),
+)
+check(
+    "streamed static: If-Range other date whole 200",
+    "9110 13.1.5",
+    req("GET", "/l/a.txt", f"If-Range: {LATER}", "Range: bytes=0-4"),
+    whole,
+)
+check(
+    "streamed static: If-Range = Last-Modified 206",
+    "9110 13.1.5",
+    req("GET", "/l/a.txt", f"If-Range: {LM}", "Range: bytes=0-4"),
+    part(0, 4),
+)
+check(
+    "streamed static: suffix bytes=-3",
+    "9110 14.1.2",
+    req("GET", "/l/a.txt", "Range: bytes=-3"),
+    part(8, 10),
+)
+check(
+    "streamed static: 416 */11",
+    "9110 14.1.2",
+    req("GET", "/l/a.txt", "Range: bytes=11-"),
+    unsatisfiable,
+)
+check(
+    "streamed static: several ranges",
+    "9110 14.6",
+    req("GET", "/l/a.txt", "Range: bytes=0-1,4-5"),
+    whole_or_multipart(2),
+)
+check(
+    "streamed static: items= unit ignored",
+    "9110 14.2",
+    req("GET", "/l/a.txt", "Range: items=0-3"),
+    whole,
+)
+
+
 # --- 8.8 validators ------------------------------------------------------------------------
 def validators_ok(rs, c, o):
     lm = H(rs, "last-modified")
