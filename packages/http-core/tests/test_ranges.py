@@ -68,8 +68,7 @@ def dated(method: str = "GET", **fields: str) -> ContentRangeHandler:
     "if_range",
     [
         "Thu, 02 Jan 2020 00:00:00 GMT",  # another date
-        '"v1"',  # an entity-tag: the handler knows no ETag
-        'W/"v1"',
+        'W/"v1"',  # a weak entity-tag never matches (strong comparison)
         "yesterday",
     ],
 )
@@ -114,3 +113,35 @@ async def test_file_sends_the_whole_file_when_if_range_does_not_hold(tmp_path) -
     assert response.status == 200
     assert response.body == b"hello world"
     assert "content-range" not in {k.lower() for k in response.headers}
+
+
+def _file_request(tmp_path, **fields: str):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"hello world")
+    os.utime(path, (1577836800, 1577836800))
+    headers = Header({"Range": "bytes=0-4", **fields})
+    return path, ContentRangeHandler(SimpleNamespace(headers=headers, method="GET"), os.stat(path))
+
+
+@pytest.mark.parametrize(
+    ("etag", "status", "body"),
+    [
+        ('"v1"', 206, b"hello"),  # If-Range names the ETag the file is sent with
+        ('"v2"', 200, b"hello world"),  # another version: the whole file
+        ('W/"v1"', 200, b"hello world"),  # a weak ETag is never a strong match
+        (None, 200, b"hello world"),  # no ETag to compare with
+    ],
+)
+async def test_if_range_entity_tag_is_compared_with_the_files_etag(
+    tmp_path, etag: str | None, status: int, body: bytes
+) -> None:
+    from hurtle_http.response import file, file_stream
+
+    path, rng = _file_request(tmp_path, **{"If-Range": '"v1"'})
+    assert rng.if_range_tag == '"v1"'
+    headers = {"ETag": etag} if etag else {}
+    response = await file(path, headers={**headers, **rng.headers}, _range=rng)
+    assert (response.status, response.body) == (status, body)
+    assert ("content-range" in {k.lower() for k in response.headers}) == (status == 206)
+    streamed = await file_stream(path, headers=dict(headers), _range=rng)
+    assert streamed.status == status

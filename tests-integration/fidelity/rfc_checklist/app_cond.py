@@ -63,3 +63,8 @@ async def frange(request):
 @app.route("/fsrange", methods=["GET", "HEAD"])
 async def fsrange(request):
     return await file_stream(A_TXT, _range=_range(request))
+
+
+@app.route("/etrange", methods=["GET", "HEAD"])
+async def etrange(request):
+    return await file(A_TXT, headers={"ETag": '"v1"'}, _range=_range(request))

@@ -436,6 +436,19 @@ check(
     whole,
 )
 
+check(
+    "If-Range = the ETag of file(_range): 206",
+    "9110 13.1.5",
+    req("GET", "/etrange", 'If-Range: "v1"', "Range: bytes=0-4"),
+    part(0, 4),
+)
+check(
+    "If-Range another ETag on file(_range): whole 200",
+    "9110 13.1.5",
+    req("GET", "/etrange", 'If-Range: "v2"', "Range: bytes=0-4"),
+    whole,
+)
+
 # --- 14 ranges ---------------------------------------------------------------------------
 for path in ("/s/a.txt", "/frange", "/fsrange"):
     check(

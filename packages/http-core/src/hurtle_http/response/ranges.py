@@ -27,20 +27,25 @@ class ContentRangeHandler:
 
     The ``Range`` is ignored (the handler is false, ``file()``/``file_stream()`` send the
     whole file with 200, ``headers`` is empty) for a method other than GET (RFC 9110
-    §14.2) and when ``If-Range`` does not name the file's modification time exactly
-    (§13.1.5; an entity-tag never does: the handler knows no ``ETag``). Sanic honours
-    the ``Range`` in both cases.
+    §14.2) and when ``If-Range`` is a date other than the file's modification time or a
+    weak entity-tag (§13.1.5). A strong entity-tag is kept in ``if_range_tag``:
+    ``file()``/``file_stream()`` send the part only if the ``ETag`` they are given is
+    that tag. Sanic honours the ``Range`` whatever ``If-Range`` and the method are.
     """
 
-    __slots__ = ("end", "headers", "ignored", "size", "start", "total")
+    __slots__ = ("end", "headers", "if_range_tag", "ignored", "size", "start", "total")
 
     def __init__(self, request: Any, stats: os.stat_result | Any) -> None:
         self.total = stats.st_size
         self.ignored = False
+        self.if_range_tag: str | None = None
         header = request.headers.get("range")
         if header is None:
             raise HeaderNotFound("Range Header Not Found")
-        if not _range_holds(request, stats):
+        holds = _range_holds(request, stats)
+        if isinstance(holds, str):
+            self.if_range_tag = holds
+        elif not holds:
             self.ignored = True
             self.start, self.end, self.size = 0, self.total - 1, self.total
             self.headers: dict[str, str] = {}
@@ -72,15 +77,18 @@ class ContentRangeHandler:
         return not self.ignored and hasattr(self, "size") and self.size > 0
 
 
-def _range_holds(request: Any, stats: Any) -> bool:
+def _range_holds(request: Any, stats: Any) -> bool | str:
     """Whether the request's ``Range`` is to be answered: a GET (RFC 9110 §14.2: range
     handling is defined for GET only) whose ``If-Range``, if any, is the file's
-    ``Last-Modified`` (§13.1.5; a modification time in the future is sent as now)."""
+    ``Last-Modified`` (§13.1.5; a modification time in the future is sent as now). A
+    strong entity-tag in ``If-Range`` is returned, for the response's ``ETag``."""
     if getattr(request, "method", "GET") != "GET":
         return False
     if_range = request.headers.get("if-range")
     if if_range is None:
         return True
+    if if_range.strip().startswith('"'):
+        return if_range.strip()
     mtime = getattr(stats, "st_mtime", None)
     if mtime is None:
         return False
@@ -101,4 +109,22 @@ def _position(text: str, handler: ContentRangeHandler) -> int | None:
         ) from None
 
 
-__all__ = ["ContentRangeHandler"]
+def range_to_send(range_: Any, headers: dict[str, str]) -> Any:
+    """``range_`` (a ``ContentRangeHandler``), or None when it is not to be answered: it
+    is false, or its ``If-Range`` names an entity-tag other than the ``ETag`` in
+    ``headers`` (strong comparison, RFC 9110 §13.1.5). ``headers`` then loses any
+    ``Content-Range`` the caller copied from the handler."""
+    if not range_:
+        return None
+    tag = getattr(range_, "if_range_tag", None)
+    if tag is None:
+        return range_
+    etag = next((v for k, v in headers.items() if k.lower() == "etag"), None)
+    if etag is not None and etag.strip() == tag:
+        return range_
+    for name in [k for k in headers if k.lower() == "content-range"]:
+        del headers[name]
+    return None
+
+
+__all__ = ["ContentRangeHandler", "range_to_send"]
