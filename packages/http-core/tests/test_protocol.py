@@ -182,7 +182,7 @@ async def test_a_field_that_is_not_utf8_is_quoted_in_its_4xx(
     shows U+FFFD for those bytes: the error page could not encode the value, so the
     answer was a 500 with "Exception occurred in the error handler" logged."""
     conn = FakeConnection(_read_fields)
-    conn.receive(b"POST / HTTP/1.1\r\nHost: x\r\n" + field + b"\r\nContent-Length: 1\r\n\r\nx")
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n" + field + b"\r\nContent-Length: 1\r\n\r\nx")
     await conn.settle()
     [response] = parse_responses(conn.take())
     assert response.status == status

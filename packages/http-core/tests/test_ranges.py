@@ -1,5 +1,6 @@
 """Range requests: ContentRangeHandler (RFC 9110 §14)."""
 
+import os
 from types import SimpleNamespace
 
 import pytest
@@ -52,3 +53,95 @@ def test_other_units_and_missing_header() -> None:
         handler("items=0-1")
     with pytest.raises(HeaderNotFound):
         handler(None)
+
+
+# Wed, 01 Jan 2020 00:00:00 GMT
+DATED = SimpleNamespace(st_size=28, st_mtime=1577836800.5)
+
+
+def dated(method: str = "GET", **fields: str) -> ContentRangeHandler:
+    headers = Header({"Range": "bytes=0-4", **{k.replace("_", "-"): v for k, v in fields.items()}})
+    return ContentRangeHandler(SimpleNamespace(headers=headers, method=method), DATED)
+
+
+@pytest.mark.parametrize(
+    "if_range",
+    [
+        "Thu, 02 Jan 2020 00:00:00 GMT",  # another date
+        'W/"v1"',  # a weak entity-tag never matches (strong comparison)
+        "yesterday",
+    ],
+)
+def test_if_range_that_does_not_name_the_file_ignores_the_range(if_range: str) -> None:
+    # RFC 9110 13.1.5: the whole file (file() then answers 200), not a part of a version
+    # the client does not hold (Sanic sent the 206).
+    rng = dated(If_Range=if_range)
+    assert not rng
+    assert rng.headers == {}
+    assert (rng.start, rng.end, rng.size) == (0, 27, 28)
+
+
+def test_if_range_naming_the_modification_time_keeps_the_range() -> None:
+    rng = dated(If_Range="Wed, 01 Jan 2020 00:00:00 GMT")
+    assert rng
+    assert rng.headers == {"Content-Range": "bytes 0-4/28"}
+
+
+@pytest.mark.parametrize("method", ["HEAD", "POST", "PUT"])
+def test_range_is_ignored_for_methods_other_than_get(method: str) -> None:
+    # RFC 9110 14.2: range handling is defined for GET only (Sanic: a 206 to POST).
+    rng = dated(method)
+    assert not rng
+    assert rng.headers == {}
+    assert dated("GET")
+
+
+def test_an_ignored_range_is_not_checked() -> None:
+    headers = Header({"Range": "bytes=50-60", "If-Range": "Thu, 02 Jan 2020 00:00:00 GMT"})
+    assert not ContentRangeHandler(SimpleNamespace(headers=headers, method="GET"), DATED)
+
+
+async def test_file_sends_the_whole_file_when_if_range_does_not_hold(tmp_path) -> None:
+    from hurtle_http.response import file
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"hello world")
+    os.utime(path, (1577836800, 1577836800))
+    headers = Header({"Range": "bytes=0-4", "If-Range": "Thu, 02 Jan 2020 00:00:00 GMT"})
+    request = SimpleNamespace(headers=headers, method="GET")
+    response = await file(path, _range=ContentRangeHandler(request, os.stat(path)))
+    assert response.status == 200
+    assert response.body == b"hello world"
+    assert "content-range" not in {k.lower() for k in response.headers}
+
+
+def _file_request(tmp_path, **fields: str):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"hello world")
+    os.utime(path, (1577836800, 1577836800))
+    headers = Header({"Range": "bytes=0-4", **fields})
+    return path, ContentRangeHandler(SimpleNamespace(headers=headers, method="GET"), os.stat(path))
+
+
+@pytest.mark.parametrize(
+    ("etag", "status", "body"),
+    [
+        ('"v1"', 206, b"hello"),  # If-Range names the ETag the file is sent with
+        ('"v2"', 200, b"hello world"),  # another version: the whole file
+        ('W/"v1"', 200, b"hello world"),  # a weak ETag is never a strong match
+        (None, 200, b"hello world"),  # no ETag to compare with
+    ],
+)
+async def test_if_range_entity_tag_is_compared_with_the_files_etag(
+    tmp_path, etag: str | None, status: int, body: bytes
+) -> None:
+    from hurtle_http.response import file, file_stream
+
+    path, rng = _file_request(tmp_path, **{"If-Range": '"v1"'})
+    assert rng.if_range_tag == '"v1"'
+    headers = {"ETag": etag} if etag else {}
+    response = await file(path, headers={**headers, **rng.headers}, _range=rng)
+    assert (response.status, response.body) == (status, body)
+    assert ("content-range" in {k.lower() for k in response.headers}) == (status == 206)
+    streamed = await file_stream(path, headers=dict(headers), _range=rng)
+    assert streamed.status == status

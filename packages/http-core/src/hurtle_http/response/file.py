@@ -20,6 +20,7 @@ import aiofiles.os
 from hurtle_http.compat import UTC
 from hurtle_http.exceptions import SanicException
 from hurtle_http.response.conditional import evaluate, http_date
+from hurtle_http.response.ranges import range_to_send
 from hurtle_http.response.types import HTTPResponse, ResponseStream
 
 logger = logging.getLogger("sanic.root")
@@ -225,6 +226,7 @@ async def file(
         if answer is not None:
             return answer
     name = filename or os_path.split(location)[-1]
+    _range = range_to_send(_range, headers)
     async with aiofiles.open(location, mode="rb") as handle:
         if _range:
             await handle.seek(_range.start)
@@ -258,6 +260,7 @@ async def file_stream(
         headers.setdefault("Content-Disposition", content_disposition(filename))
     name = filename or os_path.split(location)[-1]
     mime_type = mime_type or guess_type(name)[0] or "text/plain"
+    _range = range_to_send(_range, headers)
     if _range:
         headers["Content-Range"] = _content_range(_range)
         status = 206

@@ -4,10 +4,14 @@ against a file size, for ``file(..., _range=...)``, ``file_stream`` and ``app.st
 from __future__ import annotations
 
 import os
+import time
+from datetime import datetime
 from typing import Any
 
+from hurtle_http.compat import UTC
 from hurtle_http.exceptions import HeaderNotFound, InvalidRangeType, RangeNotSatisfiable
 from hurtle_http.fieldtext import field_text
+from hurtle_http.response.conditional import if_range_holds
 
 
 class ContentRangeHandler:
@@ -20,15 +24,32 @@ class ContentRangeHandler:
     with Sanic's messages. An end past the resource is clamped to its last byte and a
     suffix longer than the resource selects all of it (RFC 9110 §14.1.2). Several ranges
     in one header are refused with 416 (no multipart/byteranges).
+
+    The ``Range`` is ignored (the handler is false, ``file()``/``file_stream()`` send the
+    whole file with 200, ``headers`` is empty) for a method other than GET (RFC 9110
+    §14.2) and when ``If-Range`` is a date other than the file's modification time or a
+    weak entity-tag (§13.1.5). A strong entity-tag is kept in ``if_range_tag``:
+    ``file()``/``file_stream()`` send the part only if the ``ETag`` they are given is
+    that tag. Sanic honours the ``Range`` whatever ``If-Range`` and the method are.
     """
 
-    __slots__ = ("end", "headers", "size", "start", "total")
+    __slots__ = ("end", "headers", "if_range_tag", "ignored", "size", "start", "total")
 
     def __init__(self, request: Any, stats: os.stat_result | Any) -> None:
         self.total = stats.st_size
+        self.ignored = False
+        self.if_range_tag: str | None = None
         header = request.headers.get("range")
         if header is None:
             raise HeaderNotFound("Range Header Not Found")
+        holds = _range_holds(request, stats)
+        if isinstance(holds, str):
+            self.if_range_tag = holds
+        elif not holds:
+            self.ignored = True
+            self.start, self.end, self.size = 0, self.total - 1, self.total
+            self.headers: dict[str, str] = {}
+            return
         unit, _, value = header.partition("=")
         if unit.strip().lower() != "bytes":
             raise InvalidRangeType(f"{field_text(unit)} is not a valid Range Type", self)
@@ -53,7 +74,26 @@ class ContentRangeHandler:
 
     def __bool__(self) -> bool:
         # (A handler carried by its own 416 never got a size.)
-        return hasattr(self, "size") and self.size > 0
+        return not self.ignored and hasattr(self, "size") and self.size > 0
+
+
+def _range_holds(request: Any, stats: Any) -> bool | str:
+    """Whether the request's ``Range`` is to be answered: a GET (RFC 9110 §14.2: range
+    handling is defined for GET only) whose ``If-Range``, if any, is the file's
+    ``Last-Modified`` (§13.1.5; a modification time in the future is sent as now). A
+    strong entity-tag in ``If-Range`` is returned, for the response's ``ETag``."""
+    if getattr(request, "method", "GET") != "GET":
+        return False
+    if_range = request.headers.get("if-range")
+    if if_range is None:
+        return True
+    if if_range.strip().startswith('"'):
+        return if_range.strip()
+    mtime = getattr(stats, "st_mtime", None)
+    if mtime is None:
+        return False
+    modified = datetime.fromtimestamp(int(min(mtime, time.time())), tz=UTC)
+    return if_range_holds(if_range, last_modified=modified)
 
 
 def _position(text: str, handler: ContentRangeHandler) -> int | None:
@@ -69,4 +109,22 @@ def _position(text: str, handler: ContentRangeHandler) -> int | None:
         ) from None
 
 
-__all__ = ["ContentRangeHandler"]
+def range_to_send(range_: Any, headers: dict[str, str]) -> Any:
+    """``range_`` (a ``ContentRangeHandler``), or None when it is not to be answered: it
+    is false, or its ``If-Range`` names an entity-tag other than the ``ETag`` in
+    ``headers`` (strong comparison, RFC 9110 §13.1.5). ``headers`` then loses any
+    ``Content-Range`` the caller copied from the handler."""
+    if not range_:
+        return None
+    tag = getattr(range_, "if_range_tag", None)
+    if tag is None:
+        return range_
+    etag = next((v for k, v in headers.items() if k.lower() == "etag"), None)
+    if etag is not None and etag.strip() == tag:
+        return range_
+    for name in [k for k in headers if k.lower() == "content-range"]:
+        del headers[name]
+    return None
+
+
+__all__ = ["ContentRangeHandler", "range_to_send"]
