@@ -113,7 +113,8 @@ async def test_the_fast_head_equals_the_slow_one(make: Any) -> None:
     conn.receive(b"GET /slow HTTP/1.1\r\n\r\n")
     await conn.settle()
     slow = conn.take()
-    assert fast == slow
+    # the Date value may differ when the two answers straddle a second
+    assert _undated(fast) == _undated(slow)
     assert fast.startswith(b"HTTP/1.1 ")
 
 
@@ -814,7 +815,7 @@ async def test_a_head_written_before_is_written_the_same_again(make: Any) -> Non
         conn.receive(b"GET " + path + b" HTTP/1.1\r\n\r\n")
         await conn.settle()
         answers.append(conn.take())
-    assert answers[0] == answers[1] == answers[2]
+    assert _undated(answers[0]) == _undated(answers[1]) == _undated(answers[2])
     assert answers[0].startswith(b"HTTP/1.1 ")
 
 
