@@ -22,6 +22,21 @@ def test_header_is_case_insensitive_with_getone_and_getall() -> None:
     assert headers.getone("missing", None) is None
 
 
+def test_header_keys_keep_every_field_name_as_sent() -> None:
+    # As under Sanic 25.12 (multidict < 7): iterating the fields, or their keys, gives one
+    # name per field, in the case it was sent; multidict 7 folds names that differ by case.
+    headers = Header([("X-Thing", "1"), ("x-thing", "2"), ("Other", "o")])
+    assert list(headers.keys()) == ["X-Thing", "x-thing", "Other"]
+    assert list(headers) == ["X-Thing", "x-thing", "Other"]
+    assert [k for k, _ in headers.items()] == ["X-Thing", "x-thing", "Other"]
+    names = headers.keys()
+    assert len(names) == 3 and "X-THING" in names and "missing" not in names
+    assert repr(names) == "<_KeysView('X-Thing', 'x-thing', 'Other')>"
+    assert dict(headers) == {"X-Thing": "1", "x-thing": "1", "Other": "o"}
+    twice = Header([("Accept", "a"), ("Accept", "b")])
+    assert list(twice) == ["Accept", "Accept"]
+
+
 def test_header_attribute_access_joins_values_and_maps_underscores() -> None:
     headers = Header([("Content-Type", "text/plain"), ("X-Foo", "1"), ("x-foo", "2")])
     assert headers.content_type == "text/plain"

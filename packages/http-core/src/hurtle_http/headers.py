@@ -8,7 +8,7 @@ Accept negotiation lives in :mod:`hurtle_http.accept`, proxy headers in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, KeysView
 from ipaddress import IPv6Address
 
 from multidict import CIMultiDict
@@ -47,6 +47,35 @@ class Header(CIMultiDict):
     def get_all(self, key: str) -> list[str]:
         """Every value of ``key`` (alias of ``getall``; empty list when absent)."""
         return self.getall(key, [])
+
+    # As multidict < 7 (which Sanic 25.12 pins): one name per field, in the case it came
+    # in. multidict 7 gives each name once, so a field sent twice (or as "A" and "a") would
+    # be iterated once. Only iteration and keys() are affected; lookups stay in C.
+    def __iter__(self) -> Iterator[str]:
+        return iter([name for name, _ in self.items()])
+
+    def keys(self) -> _FieldNames:  # type: ignore[override]
+        """The field names, one per field (a name sent twice is there twice)."""
+        return _FieldNames(self)
+
+
+class _FieldNames(KeysView):  # type: ignore[type-arg]
+    """``Header.keys()``: a set-like view of the names whose iteration gives one name per
+    field, and whose ``in`` is case-insensitive, as multidict 6's keys view."""
+
+    __slots__ = ()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([name for name, _ in self._mapping.items()])  # type: ignore[attr-defined]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._mapping  # type: ignore[attr-defined]
+
+    def __len__(self) -> int:
+        return len(self._mapping)  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return f"<_KeysView({', '.join(repr(name) for name in self)})>"
 
 
 # PERF: the status lines are encoded once at import; a response head is then one
