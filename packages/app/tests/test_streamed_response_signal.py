@@ -60,3 +60,24 @@ async def test_streamed_response_is_announced(app: Sanic, path: str) -> None:
     assert response.status == 201
     assert response.body == b"a"
     assert seen == [(path, 201, True)]
+
+
+async def test_each_streamed_piece_is_announced_with_its_wire_bytes(app: Sanic) -> None:
+    # As Sanic: ``http.lifecycle.send`` for the head (with the first piece), then for each
+    # later piece and for the body's end, with the bytes written (chunk framing included).
+    sent: list[bytes] = []
+
+    @app.signal("http.lifecycle.send")
+    async def on_send(data: bytes) -> None:
+        sent.append(data)
+
+    @app.get("/chunks")
+    async def chunks(request: Any) -> None:
+        response = await request.respond(content_type="text/plain")
+        for piece in ("c0", "c1", "c2"):
+            await response.send(piece)
+
+    (response,) = await _get(app, "/chunks")
+    assert response.body == b"c0c1c2"
+    assert sent[0].endswith(b"\r\n\r\n2\r\nc0\r\n")
+    assert sent[1:] == [b"2\r\nc1\r\n", b"2\r\nc2\r\n", b"0\r\n\r\n"]
