@@ -365,6 +365,7 @@ class RequestPipeline:
         if response is None:
             # The handler streamed its response itself (``await request.respond()``).
             if streamed is not None:
+                await self._announce_streamed(request, streamed)
                 if hasattr(streamed, "eof"):
                     await streamed.eof()
                 else:
@@ -379,6 +380,7 @@ class RequestPipeline:
                     return result
             # Sends the head, runs the streaming function, then finishes the body.
             await response(request)
+            await self._announce_streamed(request, getattr(request.stream, "response", None))
             await response.eof()
             return None
         else:
@@ -388,6 +390,14 @@ class RequestPipeline:
                     return response
             request._response_middleware_started = True  # they saw the value already
         raise invalid_response(response)
+
+    async def _announce_streamed(self, request: Any, streamed: Any) -> None:
+        """``http.lifecycle.response`` for a response the handler streamed: dispatched
+        once the handler is done, before the body's end is sent (if the handler has not
+        sent it), with the started response, as Sanic does."""
+        if streamed is None or "http.lifecycle.response" not in self.app._signal_events:
+            return
+        await announce_response(self.app.dispatch, request, streamed)
 
     async def respond_middleware(self, request: Any, response: Any) -> Any:
         """The response middleware of ``request``'s route (the app-wide chain when it has

@@ -535,6 +535,8 @@ class ResponseWriter:
             self._response_done()
         else:
             self.stage = TRANSITIONS[self.stage, RESPOND]
+            if self._hook is not None:
+                func = self._announcing(func)
             self.send = self.response_func = func
             protocol._time = protocol.loop.time()  # progress: restarts RESPONSE_TIMEOUT
 
@@ -750,6 +752,24 @@ class ResponseWriter:
         # A UNIX socket has no peer address: as Sanic, four hex digits that tell this
         # connection from the others open at the same time, then "unx".
         return f"{id(self.protocol) >> 4 & 0xFFFF:04X}unx"
+
+    def _announcing(self, func: Any) -> Any:
+        """``func`` (a streamed response's writer) dispatching ``http.lifecycle.send``
+        with the bytes each piece puts on the wire, as Sanic does for every write after
+        the head. Only used when the app has lifecycle signals."""
+        chunked = func == self.http1_response_chunked
+        silent = func == self.head_response_ignored
+
+        async def send(data: bytes, end_stream: bool | None = False) -> None:
+            if not silent:
+                wire = encode_chunk(data) if chunked and data else data
+                if chunked and end_stream:
+                    wire += CHUNK_END
+                if wire:
+                    await self._lifecycle("send", wire)
+            await func(data, end_stream)
+
+        return send
 
     async def _lifecycle(self, event: str, data: bytes = b"") -> None:
         # The app maps this to each signal's own arguments (``send`` gets the bytes).
