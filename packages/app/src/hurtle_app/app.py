@@ -604,9 +604,10 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
         """Run a coroutine (or a callable returning one) as a background task."""
         return self._task_registry.add(task, name=name, register=register)
 
-    def get_task(self, name: str, *, raise_exception: bool = True) -> asyncio.Future[Any] | None:
-        """The background task (or future) named ``name``."""
-        return self._task_registry.get(name, raise_exception=raise_exception)
+    def get_task(self, name: str, *, raise_exception: bool = True) -> asyncio.Task[Any] | None:
+        """The background task named ``name`` (the future itself for one given to
+        ``add_task``). Annotated as Sanic's: user code calls Task methods on it."""
+        return self._task_registry.get(name, raise_exception=raise_exception)  # type: ignore[return-value]
 
     async def cancel_task(
         self, name: str, msg: str | None = None, *, raise_exception: bool = True
