@@ -423,6 +423,11 @@ class RequestReader:
         self.host_of: list | None = None  # ``headers`` of the last head with a Host
         self.parser = _parser(self)
 
+    def stop_parsing(self) -> None:
+        """Parse nothing more on this connection (``failed``; ``_open`` follows it)."""
+        self.failed = True
+        self._open = False
+
     def at_rest(self) -> bool:
         """No request is half received (the parser stands between two messages)."""
         return not self.in_head and not self.in_body
@@ -658,8 +663,7 @@ class RequestReader:
         # The target, when the refusal came while this request's head was read (``url``
         # is reset when a head begins): the stand-in request that answers has that path.
         self.refused_target = self.url if self.in_head else b""
-        self.failed = True
-        self._open = False
+        self.stop_parsing()
         self.in_head = False
         self.in_body = False
         self.sink.on_error(exception)

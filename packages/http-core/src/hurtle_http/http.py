@@ -1271,8 +1271,7 @@ class Http(RequestReader, ResponseWriter):
                 protocol.close()
             return
         if self.current is None:
-            self.reader.failed = True
-            self.reader._open = False
+            self.reader.stop_parsing()
             protocol.flow.pause_reading()
             self.current = _error_record(exception)
         self.dispatch()

@@ -10,6 +10,7 @@ evaluated against a representation's validators, I/O free.
 from __future__ import annotations
 
 import re
+import time
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -29,6 +30,27 @@ _RFC850 = re.compile(
     rf"\d\d-{_MONTH}-(\d\d) {_TIME} GMT"
 )
 _ASCTIME = re.compile(rf"{_DAY} {_MONTH} [ \d]\d {_TIME} \d{{4}}")
+
+
+def file_modified(mtime: float) -> float:
+    """The modification time a file is sent with: its ``mtime``, or now if that is in
+    the future (RFC 9110 8.8.2.1: an origin server MUST NOT send a ``Last-Modified``
+    later than the time of the response, and MUST send that time instead; Sanic sends
+    the file's)."""
+    now = time.time()
+    return mtime if mtime <= now else now
+
+
+def modified_at(timestamp: float) -> datetime:
+    """A ``Last-Modified`` time as the aware datetime it is compared as (whole seconds,
+    as an HTTP-date carries them)."""
+    return datetime.fromtimestamp(int(timestamp), tz=UTC)
+
+
+def field_value(headers: dict[str, str], name: str) -> str | None:
+    """The value of field ``name`` (lower case) in a plain dict of response fields,
+    whatever case its key has; None when absent."""
+    return next((v for k, v in headers.items() if k.lower() == name), None)
 
 
 def http_date(value: str | None) -> datetime | None:
@@ -155,4 +177,11 @@ def if_range_holds(
     return when is not None and last_modified is not None and when == last_modified
 
 
-__all__ = ["evaluate", "http_date", "if_range_holds"]
+__all__ = [
+    "evaluate",
+    "field_value",
+    "file_modified",
+    "http_date",
+    "if_range_holds",
+    "modified_at",
+]

@@ -19,7 +19,13 @@ import aiofiles.os
 
 from hurtle_http.compat import UTC
 from hurtle_http.exceptions import SanicException
-from hurtle_http.response.conditional import evaluate, http_date
+from hurtle_http.response.conditional import (
+    evaluate,
+    field_value,
+    file_modified,
+    http_date,
+    modified_at,
+)
 from hurtle_http.response.ranges import range_to_send
 from hurtle_http.response.types import HTTPResponse, ResponseStream
 
@@ -128,10 +134,10 @@ def preconditions(
     """
     if method is None:
         method = _current_method(request_headers)
-    etag = next((v for k, v in headers.items() if k.lower() == "etag"), None)
+    etag = field_value(headers, "etag")
     modified = None
     if last_modified is not None:
-        modified = datetime.fromtimestamp(int(last_modified), tz=UTC)
+        modified = modified_at(last_modified)
     if_modified_since = request_headers.get("If-Modified-Since")
     if (
         if_modified_since
@@ -174,15 +180,6 @@ def _cache_headers(
     else:
         cache_control = "no-cache"
     headers.setdefault("cache-control", cache_control)
-
-
-def file_modified(mtime: float) -> float:
-    """The modification time a file is sent with: its ``mtime``, or now if that is in
-    the future (RFC 9110 8.8.2.1: an origin server MUST NOT send a ``Last-Modified``
-    later than the time of the response, and MUST send that time instead; Sanic sends
-    the file's)."""
-    now = time.time()
-    return mtime if mtime <= now else now
 
 
 async def file(

@@ -4,14 +4,16 @@ against a file size, for ``file(..., _range=...)``, ``file_stream`` and ``app.st
 from __future__ import annotations
 
 import os
-import time
-from datetime import datetime
 from typing import Any
 
-from hurtle_http.compat import UTC
 from hurtle_http.exceptions import HeaderNotFound, InvalidRangeType, RangeNotSatisfiable
 from hurtle_http.fieldtext import field_text
-from hurtle_http.response.conditional import if_range_holds
+from hurtle_http.response.conditional import (
+    field_value,
+    file_modified,
+    if_range_holds,
+    modified_at,
+)
 
 
 class ContentRangeHandler:
@@ -92,8 +94,7 @@ def _range_holds(request: Any, stats: Any) -> bool | str:
     mtime = getattr(stats, "st_mtime", None)
     if mtime is None:
         return False
-    modified = datetime.fromtimestamp(int(min(mtime, time.time())), tz=UTC)
-    return if_range_holds(if_range, last_modified=modified)
+    return if_range_holds(if_range, last_modified=modified_at(file_modified(mtime)))
 
 
 def _position(text: str, handler: ContentRangeHandler) -> int | None:
@@ -119,7 +120,7 @@ def range_to_send(range_: Any, headers: dict[str, str]) -> Any:
     tag = getattr(range_, "if_range_tag", None)
     if tag is None:
         return range_
-    etag = next((v for k, v in headers.items() if k.lower() == "etag"), None)
+    etag = field_value(headers, "etag")
     if etag is not None and etag.strip() == tag:
         return range_
     for name in [k for k in headers if k.lower() == "content-range"]:
