@@ -12,7 +12,6 @@ import os
 import re
 from collections.abc import Sequence
 from datetime import datetime
-from email.utils import formatdate
 from mimetypes import guess_type
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from urllib.parse import quote, unquote
 
 from hurtle_http.compat import UTC
 from hurtle_http.exceptions import FileNotFound
+from hurtle_http.httpdate import format_http_date
 from hurtle_http.response.ranges import ContentRangeHandler
 
 error_logger = logging.getLogger("sanic.error")
@@ -289,7 +289,7 @@ class StaticHandler:
                 headers.update(byte_range.headers)
         if streamed:
             # As Sanic: a streamed file is labelled like a read one.
-            headers["Last-Modified"] = formatdate(mtime, usegmt=True)
+            headers["Last-Modified"] = format_http_date(mtime)
             if self.use_content_range and byte_range is None:
                 headers["Content-Length"] = str(stats.st_size)  # as Sanic: the size is known
             return await file_stream(
@@ -333,7 +333,7 @@ def _if_range_holds(if_range: str | None, mtime: float) -> bool:
     """
     if if_range is None:
         return True
-    return if_range.strip() == formatdate(mtime, usegmt=True)
+    return if_range.strip() == format_http_date(mtime)
 
 
 def _content_type(path: Path, content_type: str | None) -> str:
@@ -364,7 +364,7 @@ def _head_response(
     from hurtle_http.response import HTTPResponse
 
     headers = {
-        "Last-Modified": formatdate(mtime, usegmt=True),
+        "Last-Modified": format_http_date(mtime),
         "Content-Length": str(size),
         **cache_fields,
     }

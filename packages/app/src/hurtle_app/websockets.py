@@ -8,8 +8,6 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from websockets.exceptions import ConnectionClosed
-
 websockets_logger = logging.getLogger("sanic.websockets")
 
 
@@ -64,6 +62,10 @@ async def run_websocket(
     ``websocket.handler.exception``, not to the error handlers (the connection is no
     longer HTTP); a closed connection ends the handler quietly.
     """
+    # Imported here, not at start-up: an app without websocket routes never loads the
+    # ``websockets`` library (memory in every worker).
+    from websockets.exceptions import ConnectionClosed
+
     protocol = request.transport.get_protocol()
     # The request and response timeouts stop here: a websocket lives as long as it likes.
     websockets_logger.debug("Handling websocket. Timeouts disabled.")
@@ -92,6 +94,8 @@ async def run_websocket(
 async def _handler_failed(
     app: Any, request: Any, exc: Exception, context: dict[str, Any], events: Any
 ) -> None:
+    from websockets.exceptions import ConnectionClosed
+
     app.error_handler.log(request, exc)
     if "websocket.handler.exception" not in events:
         return

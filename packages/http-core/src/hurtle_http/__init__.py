@@ -10,6 +10,8 @@ Use it alone::
     serve(handler, "127.0.0.1", 8000)
 """
 
+from typing import TYPE_CHECKING, Any
+
 from hurtle_http.__about__ import __version__
 from hurtle_http.config import HTTP_DEFAULTS, HttpConfig
 from hurtle_http.conninfo import ConnInfo
@@ -44,7 +46,20 @@ from hurtle_http.server import (
     try_use_uvloop,
 )
 from hurtle_http.stages import Stage
-from hurtle_http.websocket import WebsocketImplProtocol
+
+if TYPE_CHECKING:
+    from hurtle_http.websocket import WebsocketImplProtocol
+
+
+def __getattr__(name: str) -> Any:
+    # The websocket class is imported on first use: the ``websockets`` library costs
+    # memory in every worker of an app that serves no websocket.
+    if name == "WebsocketImplProtocol":
+        from hurtle_http.websocket import WebsocketImplProtocol
+
+        return WebsocketImplProtocol
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "HTTP_DEFAULTS",

@@ -15,7 +15,8 @@ import asyncio
 import time
 import weakref
 from collections.abc import Callable
-from email.utils import formatdate
+
+from hurtle_http.httpdate import format_http_date
 
 __all__ = ["date_line", "ensure_ticking", "on_change"]
 
@@ -32,7 +33,7 @@ def _refresh() -> None:
     if now == _second:
         return
     _second = now
-    _line = f"date: {formatdate(now, usegmt=True)}\r\n"  # IMF-fixdate
+    _line = f"date: {format_http_date(now)}\r\n"  # IMF-fixdate
     for forget in _forgetters:
         forget()
 

@@ -19,8 +19,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from websockets.exceptions import ConnectionClosed
-
 from hurtle_http.config import HttpConfig
 from hurtle_http.conninfo import ConnInfo
 from hurtle_http.exceptions import STATUS_CODES, SanicException, ServerError
@@ -133,6 +131,8 @@ class HandlerApp:
         if getattr(stream, "upgrade_websocket", False):
             # No HTTP response is possible on a websocket; close it (1011 unless the
             # peer already went away).
+            from websockets.exceptions import ConnectionClosed
+
             if not isinstance(error, ConnectionClosed):
                 error_logger.error("Exception in websocket handler", exc_info=error)
             await _close_websocket(request, 1011)

@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 import ssl
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 from urllib.error import HTTPError, URLError
-from urllib.request import Request, urlopen
+
+if TYPE_CHECKING:
+    from urllib.request import Request
+
+# ``urllib.request`` (which loads the ``email`` package) is imported when a command is sent,
+# not when a server that runs an inspector starts.
 
 
 class InspectorError(Exception):
@@ -35,6 +40,8 @@ class InspectorClient:
 
     def _open(self, req: Request, **kwargs: Any) -> Any:
         """Send ``req`` (a subclass may route this through another opener)."""
+        from urllib.request import urlopen
+
         return urlopen(req, **kwargs)
 
     @property
@@ -50,6 +57,8 @@ class InspectorClient:
         method = method or ("POST" if action else "GET")
         url = f"{self.base_url}/{action}"
         data = json.dumps(kwargs).encode() if method == "POST" else None
+        from urllib.request import Request
+
         req = Request(url, data=data, method=method)
         if data is not None:
             req.add_header("Content-Type", "application/json")

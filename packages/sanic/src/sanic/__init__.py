@@ -2,7 +2,7 @@
 
 # As in Sanic, these two typing helpers are names of the package too.
 from types import SimpleNamespace  # noqa: F401
-from typing import TypeAlias  # noqa: F401
+from typing import TYPE_CHECKING, Any, TypeAlias  # noqa: F401
 
 from hurtle_app.blueprints import Blueprint
 from hurtle_app.config import Config
@@ -33,7 +33,9 @@ from hurtle_http.response import (
     redirect,
     text,
 )
-from hurtle_http.websocket import WebsocketImplProtocol as Websocket
+
+if TYPE_CHECKING:
+    from hurtle_http.websocket import WebsocketImplProtocol as Websocket
 
 # As in Sanic, ``import sanic`` loads these submodules, so ``sanic.exceptions.NotFound``
 # (and the others) work without importing each one.
@@ -110,4 +112,14 @@ __all__ = [
 
 from sanic._submodules import lazy_submodules as _lazy_submodules  # noqa: E402
 
-__getattr__ = _lazy_submodules(__name__)
+_submodule = _lazy_submodules(__name__)
+
+
+def __getattr__(name: str) -> Any:
+    # ``Websocket`` is imported on first use: an app without websocket routes never loads
+    # the ``websockets`` library (memory in every worker). Then submodules, as Sanic's.
+    if name == "Websocket":
+        from hurtle_http.websocket import WebsocketImplProtocol
+
+        return WebsocketImplProtocol
+    return _submodule(name)

@@ -15,8 +15,6 @@ from os import environ
 from types import SimpleNamespace
 from typing import Any, ClassVar, overload
 
-from websockets.exceptions import ConnectionClosed as ConnectionClosed
-
 import hurtle_app.app as _framework_app_module
 from hurtle_app import Sanic as _FrameworkSanic
 from hurtle_app.app import Sanic as StaticHandleMixin  # noqa: F401 - as in Sanic
@@ -420,6 +418,16 @@ def _refuse_inside_a_running_loop() -> None:
         "listener or an async function): call it at the top level of your script, under "
         "if __name__ == '__main__', or serve from async code with await app.create_server()"
     )
+
+
+def __getattr__(name: str) -> Any:
+    # ``sanic.app.ConnectionClosed`` (websockets'), as in Sanic, imported on first use: an
+    # app without websockets never loads that library (memory in every worker).
+    if name == "ConnectionClosed":
+        from websockets.exceptions import ConnectionClosed
+
+        return ConnectionClosed
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [

@@ -1,5 +1,7 @@
 """``sanic.asgi``: The ASGI adapter."""
 
+from typing import TYPE_CHECKING, Any
+
 from hurtle_app.app import error_logger as error_logger
 from hurtle_app.asgi import ASGIApp, Lifespan
 from hurtle_app.log import logger as logger
@@ -7,7 +9,6 @@ from hurtle_app.models.asgi import ASGIReceive as ASGIReceive
 from hurtle_app.models.asgi import ASGIScope as ASGIScope
 from hurtle_app.models.asgi import ASGISend as ASGISend
 from hurtle_app.models.asgi import MockTransport as MockTransport
-from hurtle_app.models.asgi import WebSocketConnection as WebSocketConnection
 from hurtle_http.conninfo import ConnInfo as ConnInfo
 from hurtle_http.exceptions import BadRequest as BadRequest
 from hurtle_http.exceptions import ServerError as ServerError
@@ -16,5 +17,18 @@ from hurtle_http.request.types import Request as Request
 from hurtle_http.response.file import Default as Default
 from hurtle_http.response.types import BaseHTTPResponse as BaseHTTPResponse
 from hurtle_http.stages import Stage as Stage
+
+if TYPE_CHECKING:
+    from hurtle_app.models.asgi_websocket import WebSocketConnection as WebSocketConnection
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use: it loads the ``websockets`` library.
+    if name == "WebSocketConnection":
+        from hurtle_app.models.asgi_websocket import WebSocketConnection
+
+        return WebSocketConnection
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["ASGIApp", "Lifespan"]

@@ -10,174 +10,22 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import (
-    AsyncIterator,
     Awaitable,
     Callable,
-    Iterable,
-    Mapping,
     MutableMapping,
     Sequence,
 )
-from typing import Any
-
-from websockets.exceptions import ConnectionClosed, ConnectionClosedError, ConnectionClosedOK
-from websockets.frames import Close
+from typing import TYPE_CHECKING, Any
 
 from hurtle_http.exceptions import BadRequest
-from hurtle_http.websocket import control_payload
-from hurtle_http.websocket_errors import PING_AFTER_CLOSE, SEND_AFTER_CLOSE, use_after_close
+
+if TYPE_CHECKING:
+    from hurtle_app.models.asgi_websocket import ASGIWebsocket, WebSocketConnection
 
 ASGIScope = MutableMapping[str, Any]
 ASGIMessage = MutableMapping[str, Any]
 ASGIReceive = Callable[[], Awaitable[ASGIMessage]]
 ASGISend = Callable[[ASGIMessage], Awaitable[None]]
-Data = str | bytes
-
-
-def _closed(code: int, reason: str = "") -> ConnectionClosed:
-    close = Close(code, reason)
-    if code in (1000, 1001):
-        return ConnectionClosedOK(close, None)
-    return ConnectionClosedError(close, None)  # as websockets: any other code is an error
-
-
-class ASGIWebsocket:
-    """A websocket served through ASGI messages: ``recv``/``send``/``close``/``async for``."""
-
-    def __init__(
-        self,
-        send: ASGISend,
-        receive: ASGIReceive,
-        subprotocol: str | None = None,
-        max_size: int | None = None,
-    ):
-        self._send = send
-        self._receive = receive
-        self.subprotocol = subprotocol
-        self.max_size = max_size
-        self.close_code: int | None = None
-        self.close_reason: str | None = None
-        self._closed = False
-
-    def _closed_exception(self) -> ConnectionClosed:
-        return _closed(self.close_code or 1000, self.close_reason or "")
-
-    @property
-    def connection_closed(self) -> bool:
-        """Whether the connection is closed (by either side)."""
-        return self._closed
-
-    async def recv(self, timeout: float | None = None) -> Data | None:
-        """The next message (``str`` or ``bytes``); ``None`` if ``timeout`` passes first.
-
-        Raises ``websockets.ConnectionClosed`` once the client has gone away.
-        """
-        if self._closed:
-            raise self._closed_exception()
-        try:
-            message = await asyncio.wait_for(self._receive(), timeout=timeout)
-        except TimeoutError:
-            return None
-        kind = message.get("type")
-        if kind == "websocket.receive":
-            text = message.get("text")
-            data = text if text is not None else message.get("bytes") or b""
-            if self.max_size is not None and len(data) > self.max_size:
-                # WEBSOCKET_MAX_SIZE holds under ASGI too: 1009 (RFC 6455 section 7.4.1).
-                reason = f"message of {len(data)} bytes exceeds limit of {self.max_size} bytes"
-                await self.close(1009, reason)
-                raise _closed(1009, reason)
-            return data
-        if kind == "websocket.disconnect":
-            self._closed = True
-            self.close_code = int(message.get("code", 1000))
-            self.close_reason = str(message.get("reason", "") or "")
-            raise _closed(self.close_code, self.close_reason)
-        return None
-
-    async def recv_burst(self, max_recv: int = 256) -> Sequence[Data]:
-        """Up to ``max_recv`` messages that are ready now (at least one)."""
-        first = await self.recv()
-        return [first] if first is not None else []
-
-    async def recv_streaming(self) -> AsyncIterator[Data]:
-        """The next message, as a one-piece stream (ASGI delivers whole messages)."""
-        message = await self.recv()
-        if message is not None:
-            yield message
-
-    async def send(self, data: Data | Iterable[Data], *args: Any, **kwargs: Any) -> None:
-        """Send a text (``str``) or binary (``bytes``) message (other types are refused
-        as when Hurtle serves: a mapping or another type ``TypeError``, an iterable of
-        fragments ``NotImplementedError``). As Sanic's ASGI websocket, the message is
-        ``data`` by name, and further arguments are accepted and unused."""
-        if self._closed:
-            # As when Hurtle serves the socket: WebsocketClosed, also a ConnectionClosed.
-            raise use_after_close(SEND_AFTER_CLOSE, self._closed_exception())
-        if isinstance(data, str):
-            await self._send_message({"type": "websocket.send", "text": data})
-        elif isinstance(data, (bytes, bytearray, memoryview)):
-            await self._send_message({"type": "websocket.send", "bytes": bytes(data)})
-        elif isinstance(data, Mapping):
-            raise TypeError("data is a dict-like object")
-        elif isinstance(data, Iterable):
-            raise NotImplementedError("Fragmented websocket messages are not supported.")
-        else:
-            raise TypeError("Websocket data must be bytes, str.")
-
-    async def _send_message(self, message: ASGIMessage) -> None:
-        try:
-            await self._send(message)
-        except OSError:
-            # The ASGI server's word for a client that has gone (uvicorn's
-            # ClientDisconnected): websockets' ConnectionClosed, 1006 (RFC 6455 section
-            # 7.1.5), as when Hurtle serves the socket, so the handler ends quietly.
-            self._closed = True
-            self.close_code, self.close_reason = 1006, ""
-            raise _closed(1006) from None
-
-    async def ping(self, data: Data | None = None) -> asyncio.Future[None]:
-        """ASGI servers handle pings themselves: returns an already-resolved future
-        (after the same checks as when Hurtle serves the socket)."""
-        if data is not None:
-            control_payload(data)
-        if self._closed:
-            raise use_after_close(PING_AFTER_CLOSE, self._closed_exception())
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        future.set_result(None)
-        return future
-
-    async def pong(self, data: Data = b"") -> None:
-        """ASGI servers answer pings themselves; nothing to send (the payload is checked
-        as when Hurtle serves the socket)."""
-        control_payload(data)
-
-    async def close(self, code: int = 1000, reason: str = "") -> None:
-        """Close the websocket (idempotent)."""
-        if self._closed:
-            return
-        self._closed = True
-        self.close_code, self.close_reason = code, reason
-        try:
-            await self._send({"type": "websocket.close", "code": code, "reason": reason})
-        except Exception:
-            return
-
-    async def wait_for_connection_lost(self, timeout: float | None = None) -> bool:
-        """Whether the connection closed (ASGI reports it through ``recv``)."""
-        return self._closed
-
-    def __aiter__(self) -> AsyncIterator[Data]:
-        return self._iterate()
-
-    async def _iterate(self) -> AsyncIterator[Data]:
-        try:
-            while True:
-                message = await self.recv()
-                if message is not None:
-                    yield message
-        except ConnectionClosedOK:
-            return
 
 
 class MockProtocol:
@@ -289,6 +137,8 @@ class MockTransport:
     def create_websocket_connection(self, send: ASGISend, receive: ASGIReceive) -> WebSocketConnection:
         """A ``WebSocketConnection`` over ``send``/``receive`` offering the scope's
         subprotocols, kept as this exchange's websocket (not accepted yet)."""
+        from hurtle_app.models.asgi_websocket import WebSocketConnection
+
         connection = WebSocketConnection(send, receive, self.scope.get("subprotocols") or ())
         self._websocket = connection
         return connection
@@ -306,6 +156,8 @@ class MockTransport:
         if chosen:
             message["subprotocol"] = chosen
         await self._send(message)
+        from hurtle_app.models.asgi_websocket import ASGIWebsocket
+
         self._websocket = ASGIWebsocket(self._send, self._receive, chosen, max_size)
         return self._websocket
 
@@ -318,26 +170,13 @@ class MockTransport:
         return await self._receive()
 
 
-class WebSocketConnection(ASGIWebsocket):
-    """Sanic's name for an ASGI websocket (``sanic.server.websockets.connection``), built
-    with the subprotocols the client offered; ``accept`` picks one and answers."""
+def __getattr__(name: str) -> Any:
+    # The websocket classes, imported on first use (they load the ``websockets`` library).
+    if name in ("ASGIWebsocket", "WebSocketConnection"):
+        from hurtle_app.models import asgi_websocket
 
-    def __init__(
-        self, send: ASGISend, receive: ASGIReceive, subprotocols: Sequence[str] | None = None
-    ) -> None:
-        super().__init__(send, receive)
-        self.subprotocols = list(subprotocols or ())
-
-    async def accept(self, subprotocols: Sequence[str] | None = None) -> None:
-        """Send ``websocket.accept`` with the first of ``subprotocols`` the client offered
-        (``None`` when there is none)."""
-        chosen = next((p for p in subprotocols or () if p in self.subprotocols), None)
-        self.subprotocol = chosen
-        await self._send({"type": "websocket.accept", "subprotocol": chosen})
-
-    async def receive(self, timeout: float | None = None) -> Data | None:
-        """Sanic's name for ``recv``."""
-        return await self.recv(timeout)
+        return getattr(asgi_websocket, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["ASGIWebsocket", "MockProtocol", "MockTransport", "WebSocketConnection"]

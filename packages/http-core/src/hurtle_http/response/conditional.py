@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 import time
 from datetime import datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 from hurtle_http.compat import UTC
+from hurtle_http.httpdate import parse_http_date
 
 # RFC 9110 section 8.8.3: entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE, in a list.
 _ENTITY_TAG = re.compile(r'\s*(W/)?("[\x21\x23-\x7e\x80-\xff]*")\s*(?:,|$)')
@@ -65,7 +65,7 @@ def http_date(value: str | None) -> datetime | None:
         if rfc850 is None:
             return None
     try:
-        when = parsedate_to_datetime(value)
+        when = parse_http_date(value)
     except (TypeError, ValueError, OverflowError):
         return None
     if when.utcoffset() is None:

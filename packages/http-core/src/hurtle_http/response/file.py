@@ -7,7 +7,6 @@ import logging
 import re
 import time
 from datetime import datetime
-from email.utils import formatdate, parsedate_to_datetime
 from mimetypes import guess_type
 from os import path as os_path
 from pathlib import PurePath
@@ -19,6 +18,7 @@ import aiofiles.os
 
 from hurtle_http.compat import UTC
 from hurtle_http.exceptions import SanicException
+from hurtle_http.httpdate import format_http_date, parse_http_date
 from hurtle_http.response.conditional import (
     evaluate,
     field_value,
@@ -92,7 +92,7 @@ async def validate_file(
     if not if_modified_since:
         return None
     try:
-        since = parsedate_to_datetime(if_modified_since)
+        since = parse_http_date(if_modified_since)
     except (TypeError, ValueError, OverflowError):
         # OverflowError: a year too large for a C int ("Sun, 06 Nov 9999999999 ...").
         # RFC 9110 13.1.3: a value that is no valid HTTP-date is ignored (Sanic: 500).
@@ -176,7 +176,7 @@ def _cache_headers(
         cache_control = "no-store"
     elif max_age:
         cache_control = f"public, max-age={max_age}"
-        headers.setdefault("expires", formatdate(time.time() + max_age, usegmt=True))
+        headers.setdefault("expires", format_http_date(time.time() + max_age))
     else:
         cache_control = "no-cache"
     headers.setdefault("cache-control", cache_control)
@@ -214,7 +214,7 @@ async def file(
     else:
         modified = last_modified
     if modified:
-        headers.setdefault("Last-Modified", formatdate(modified, usegmt=True))
+        headers.setdefault("Last-Modified", format_http_date(modified))
     if filename:
         headers.setdefault("Content-Disposition", content_disposition(filename))
     _cache_headers(headers, max_age, no_store)
