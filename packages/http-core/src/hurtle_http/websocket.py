@@ -227,9 +227,16 @@ class WebsocketImplProtocol:
         (the peer's close frame, then the end of TCP) goes on without the caller, bounded
         by ``close_timeout`` (10 s, the websockets library's default) after which the
         connection is aborted. ``wait_for_connection_lost()`` waits for that end.
+
+        ``code`` 1006 (abnormal closure, which RFC 6455 7.4.1 forbids in a close frame)
+        ends the connection without a close frame, as Sanic's ``close(1006)`` does.
         """
         proto = self.ws_proto
-        if proto.state is State.OPEN:
+        if proto.state is State.OPEN and code == CloseCode.ABNORMAL_CLOSURE:
+            proto.fail(code, reason)  # no close frame; TCP ends (a half-close first)
+            self._send_pending()
+            self._wake_all()
+        elif proto.state is State.OPEN:
             proto.send_close(code, reason)
             await self._flush(drain=False)
             if self._close_timer is None and not self.connection_lost_waiter.done():
