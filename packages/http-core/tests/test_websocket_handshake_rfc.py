@@ -112,3 +112,19 @@ async def test_an_upgrade_list_offering_websocket_is_switched(upgrade: bytes) ->
 async def test_an_upgrade_list_without_websocket_is_still_426() -> None:
     sent = await _handshake(_head(b"Sec-WebSocket-Version: 13").replace(b"Upgrade: websocket", b"Upgrade: h2c, foo"))
     assert sent.startswith(b"HTTP/1.1 426 ")
+
+
+@pytest.mark.parametrize("expect", [b"100-continue", b"100-Continue "])
+async def test_an_upgrade_expecting_100_continue_gets_it_before_the_101(expect: bytes) -> None:
+    """RFC 9110 7.8: with both Upgrade and Expect: 100-continue, the server MUST send a
+    100 (Continue) before the 101. Sanic sends the 101 alone."""
+    sent = await _handshake(
+        _head(b"Sec-WebSocket-Version: 13", extra=b"Expect: " + expect + b"\r\n")
+    )
+    assert sent.startswith(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 101 ")
+    assert sent.count(b"HTTP/1.1 100") == 1
+
+
+async def test_an_upgrade_without_expect_gets_the_101_alone() -> None:
+    sent = await _handshake(_head(b"Sec-WebSocket-Version: 13"))
+    assert sent.startswith(b"HTTP/1.1 101 ")

@@ -40,6 +40,7 @@ from websockets.typing import Subprotocol
 
 from hurtle_http.exceptions import SanicException, ServerError
 from hurtle_http.fieldtext import field_text
+from hurtle_http.framing import CONTINUE_RESPONSE
 from hurtle_http.request.types import lists_websocket
 from hurtle_http.websocket_access import log_close, log_open
 from hurtle_http.websocket_errors import PING_AFTER_CLOSE, SEND_AFTER_CLOSE, use_after_close
@@ -651,6 +652,16 @@ async def websocket_handshake(
     if ws_proto.handshake_exc is not None:
         raise SanicException(f"Websocket handshake failed: {ws_proto.handshake_exc}", 400)
     head = b"".join(ws_proto.data_to_send())
+    expect = request.headers.get("expect")
+    if (
+        expect is not None
+        and expect.rstrip(" \t").lower() == "100-continue"
+        and (http.expecting_continue or not http.request_body)
+    ):
+        # RFC 9110 7.8: a server that receives both Upgrade and Expect: 100-continue MUST
+        # send a 100 (Continue) before the 101 (unless one went out when the body was read).
+        http.expecting_continue = False
+        head = CONTINUE_RESPONSE + head
     # The handshake request never went through ws_proto's parser (httptools read it), so
     # frames get a fresh protocol object that starts in the OPEN state (a ServerProtocol,
     # as the handler's ``ws.ws_proto`` is in Sanic, with the chosen subprotocol).
