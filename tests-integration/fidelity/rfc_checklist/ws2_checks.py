@@ -319,4 +319,47 @@ for offer, want in (
     COUNT["pass"] += ok
     print(f"{'PASS' if ok else 'FAIL'} [6455 4.2.2] {name} :: {line} chosen={chosen}")
 
+
+def raw_session(req, frames):
+    s = socket.create_connection(("127.0.0.1", PORT), timeout=3)
+    s.sendall(req)
+    time.sleep(0.3)
+    for f in frames:
+        s.sendall(f)
+    out, closed = read_all(s, idle=0.7, total=3)
+    s.close()
+    return out
+
+
+# RFC 9110 7.8 (Upgrade with Expect, with content): a 100 before the 101; the request's
+# content is HTTP/1.1, the frames come after it.
+for name, extra, body, pred in (
+    (
+        "handshake with Expect: 100-continue -> 100 then 101",
+        "Expect: 100-continue\r\n",
+        b"",
+        lambda o: o.startswith(b"HTTP/1.1 100 ") and b"HTTP/1.1 101 " in o,
+    ),
+    (
+        "handshake with a Content-Length body: frames after it",
+        "Content-Length: 3\r\n",
+        b"abc",
+        lambda o: o.endswith(b"\x81\x02hi"),
+    ),
+    (
+        "handshake with a chunked body: frames after it",
+        "Transfer-Encoding: chunked\r\n",
+        b"3\r\nabc\r\n0\r\n\r\n",
+        lambda o: o.endswith(b"\x81\x02hi"),
+    ),
+):
+    if FILT and FILT not in name:
+        continue
+    out = raw_session(hs("/wsi/body", extra=extra) + body, [frame(1, b"hi")])
+    ok = pred(out)
+    COUNT["all"] += 1
+    COUNT["pass"] += ok
+    first = out.split(b"\r\n")[0].decode("latin-1")
+    print(f"{'PASS' if ok else 'FAIL'} [9110 7.8] {name} :: {first} ... {out[-14:]!r}")
+
 print(f"summary: {COUNT['pass']}/{COUNT['all']} pass")
