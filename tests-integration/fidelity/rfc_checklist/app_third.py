@@ -83,6 +83,19 @@ async def ws_proto(request, ws):
     await ws.send(ws.subprotocol or "none")
 
 
+@app.websocket("/wsend/<how>")
+async def ws_end(request, ws, how):
+    """The handler ends by returning, raising, or after the client's message."""
+    if how == "raise":
+        raise ValueError("boom")
+    if how == "raise-after-recv":
+        await ws.recv()
+        raise ValueError("boom")
+    if how == "send-after-close":
+        await ws.close()
+        await ws.send("late")
+
+
 @app.get("/seen/<tag>")
 async def seen(request, tag):
     return json(SEEN.get(tag))

@@ -295,6 +295,20 @@ for code in (1000, 1001, 4000, 1005, 1006, 999, 5000, 1015):
         f":: handler {seen(f'close{code}')}"
     )
 
+# The handler returns or raises: a close frame either way (7.4.1: 1000, or 1011 for an
+# unexpected condition; both servers send 1000).
+for how, frames in (("return", []), ("raise", []), ("raise-after-recv", [frame(1, b"x")])):
+    name = f"handler ends ({how}) -> close frame"
+    if FILT and FILT not in name:
+        continue
+    status, hd, out, closed, line = session(hs(f"/wsend/{how}"), frames, idle=1.0)
+    ok = close_code(out) in (1000, 1011)
+    COUNT["all"] += 1
+    COUNT["pass"] += ok
+    print(
+        f"{'PASS' if ok else 'FAIL'} [7.4.1] {name} :: {short(parse_frames(out))} closed={closed}"
+    )
+
 # subprotocol negotiation (RFC 6455 4.2.2 /subprotocol/, 11.3.4): the server picks one
 # the client offered, as sent; a list element is a token compared as is.
 for offer, want in (
