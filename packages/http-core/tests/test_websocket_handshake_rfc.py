@@ -134,7 +134,7 @@ async def test_an_upgrade_without_expect_gets_the_101_alone() -> None:
     ("field", "body"),
     [
         (b"Content-Length: 3\r\n", b"abc"),
-        (b"Transfer-Encoding: chunked\r\n", b"3\r\nabc\r\n2;x=y\r\nde\r\n0\r\nT: 1\r\n\r\n"),
+        (b"Transfer-Encoding: Chunked\r\n", b"3\r\nabc\r\n2;x=y\r\nde\r\n0\r\nT: 1\r\n\r\n"),
     ],
 )
 async def test_frames_after_a_handshake_body_are_frames(field: bytes, body: bytes) -> None:

@@ -731,7 +731,7 @@ class Http(RequestReader, ResponseWriter):
             # Upgrade and answer in HTTP/1.1, as it does for anything but a websocket).
             size = _declared_length(record.request)
             body = tail[:size]
-            if not size and "chunked" in record.request.headers.get("transfer-encoding", ""):
+            if not size and "chunked" in record.request.headers.get("transfer-encoding", "").lower():
                 # The same for a chunked body that came whole with the head (Sanic reads
                 # it; its bytes were taken for websocket frames, a 1002). One still
                 # arriving is left to the new protocol, as before.
