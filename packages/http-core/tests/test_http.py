@@ -1155,3 +1155,15 @@ async def test_other_versions_stay_refused(version: bytes, status: int) -> None:
     await conn.settle()
     (res,) = parse_responses(conn.take())
     assert res.status == status and conn.closed
+
+
+async def test_chunked_body_of_an_upgrade_request_that_stays_http11_reaches_the_handler() -> None:
+    # As with Content-Length above: llhttp stops at the head, the chunked body that came
+    # with it is still the request's (it was dropped: the handler read b"").
+    conn = FakeConnection(echo)
+    [res] = await exchange(
+        conn,
+        b"POST /u HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: foo\r\n"
+        b"Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=y\r\nde\r\n0\r\nT: 1\r\n\r\n",
+    )
+    assert (res.status, res.body) == (200, b"POST /u abcde")

@@ -541,6 +541,29 @@ def test_an_unknown_form_charset_is_read_as_utf8_escapes_included(
     assert "Failed when parsing form" not in caplog.text
 
 
+@pytest.mark.parametrize("charset", ["utf-16", "UTF-16LE", "utf-32", "utf-7", "cp037"])
+def test_a_form_charset_that_does_not_read_ascii_as_ascii_is_read_as_utf8(
+    charset: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An urlencoded body is ASCII whatever its charset; decoded with UTF-16 (or UTF-7,
+    or an EBCDIC code page) its ``a=b`` became other characters and the form was empty.
+    Read as UTF-8, as Sanic reads every urlencoded form."""
+    request = make(
+        body=b"a=%C3%A9&b=1+2",
+        headers={"Content-Type": f"application/x-www-form-urlencoded; charset={charset}"},
+    )
+    assert request.form == {"a": ["é"], "b": ["1 2"]}
+    assert "Failed when parsing form" not in caplog.text
+
+
+def test_a_form_charset_that_reads_ascii_as_ascii_is_kept() -> None:
+    request = make(
+        body=b"a=%82%A0&b=%E9",
+        headers={"Content-Type": "application/x-www-form-urlencoded; charset=shift_jis"},
+    )
+    assert request.form["a"] == ["あ"]
+
+
 @pytest.mark.parametrize("charset", ["punycode", "PunyCode", "idna"])
 def test_a_form_charset_with_quadratic_decoding_is_read_as_utf8(charset: str) -> None:
     """punycode and idna take time growing with the square of the input (a few MB hold

@@ -112,3 +112,44 @@ async def test_an_upgrade_list_offering_websocket_is_switched(upgrade: bytes) ->
 async def test_an_upgrade_list_without_websocket_is_still_426() -> None:
     sent = await _handshake(_head(b"Sec-WebSocket-Version: 13").replace(b"Upgrade: websocket", b"Upgrade: h2c, foo"))
     assert sent.startswith(b"HTTP/1.1 426 ")
+
+
+@pytest.mark.parametrize("expect", [b"100-continue", b"100-Continue "])
+async def test_an_upgrade_expecting_100_continue_gets_it_before_the_101(expect: bytes) -> None:
+    """RFC 9110 7.8: with both Upgrade and Expect: 100-continue, the server MUST send a
+    100 (Continue) before the 101. Sanic sends the 101 alone."""
+    sent = await _handshake(
+        _head(b"Sec-WebSocket-Version: 13", extra=b"Expect: " + expect + b"\r\n")
+    )
+    assert sent.startswith(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 101 ")
+    assert sent.count(b"HTTP/1.1 100") == 1
+
+
+async def test_an_upgrade_without_expect_gets_the_101_alone() -> None:
+    sent = await _handshake(_head(b"Sec-WebSocket-Version: 13"))
+    assert sent.startswith(b"HTTP/1.1 101 ")
+
+
+@pytest.mark.parametrize(
+    ("field", "body"),
+    [
+        (b"Content-Length: 3\r\n", b"abc"),
+        (b"Transfer-Encoding: Chunked\r\n", b"3\r\nabc\r\n2;x=y\r\nde\r\n0\r\nT: 1\r\n\r\n"),
+    ],
+)
+async def test_frames_after_a_handshake_body_are_frames(field: bytes, body: bytes) -> None:
+    """RFC 9110 7.8: the request's content is HTTP/1.1; the new protocol starts after it
+    (Sanic reads both; a chunked body's bytes were read as frames here: a 1002)."""
+
+    async def echo_once(request: Any) -> Any:
+        ws = await request.transport.get_protocol().websocket_handshake(request)
+        await ws.send(await ws.recv())
+        await ws.close()
+
+    masked_hi = b"\x81\x82\x00\x00\x00\x00hi"
+    conn = FakeConnection(echo_once)
+    conn.receive(_head(b"Sec-WebSocket-Version: 13", extra=field) + body + masked_hi)
+    await conn.settle()
+    sent = conn.take()
+    assert sent.startswith(b"HTTP/1.1 101 ")
+    assert b"\r\n\r\n\x81\x02hi" in sent

@@ -114,3 +114,30 @@ async def test_close_returns_before_the_peer_answers() -> None:
             assert await asyncio.wait_for(reader.read(100), 5) == b""
         finally:
             writer.close()
+
+
+def _read_until_eof(port: int) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        sock.sendall(_UPGRADE)
+        head = b""
+        while b"\r\n\r\n" not in head:
+            head += sock.recv(1)
+        assert head.startswith(b"HTTP/1.1 101")
+        rest = b""
+        while chunk := sock.recv(4096):
+            rest += chunk
+        return rest
+
+
+async def test_close_1006_ends_tcp_without_a_close_frame() -> None:
+    # RFC 6455 7.4.1: 1006 is never sent in a close frame. Sanic's close(1006) ends the
+    # connection without one and returns; it was a ProtocolError here (then a 1000 frame).
+    async def handler(ws: Any) -> None:
+        await ws.close(1006, "gone")
+
+    server = WsServer(handler)
+    async with server as url:
+        rest = await asyncio.to_thread(_read_until_eof, _port(url))
+        await asyncio.wait_for(server.done.wait(), 5)
+    assert rest == b""
+    assert server.outcome == ["returned"]

@@ -2,6 +2,7 @@
 # Run one check script against an app served by real Sanic and by this tree, side by side.
 #   tests-integration/fidelity/rfc_checklist/run.sh ws_checks.py              # app_http.py
 #   tests-integration/fidelity/rfc_checklist/run.sh kinds_checks.py app_kinds.py [filter]
+#   tests-integration/fidelity/rfc_checklist/run.sh ws2_checks.py app_third.py     # also form_checks.py, cookie_checks.py
 # REF_PYTHON: an interpreter with sanic 25.12; HURTLE_PYTHON: this tree's venv.
 # Lines come in pairs: "S ..." (Sanic) then "H ..." (Hurtle). PASS/FAIL is the RFC's
 # reading written in each check, not a comparison; see the README's RFC checklist.

@@ -40,6 +40,7 @@ from websockets.typing import Subprotocol
 
 from hurtle_http.exceptions import SanicException, ServerError
 from hurtle_http.fieldtext import field_text
+from hurtle_http.framing import CONTINUE_RESPONSE
 from hurtle_http.request.types import lists_websocket
 from hurtle_http.websocket_access import log_close, log_open
 from hurtle_http.websocket_errors import PING_AFTER_CLOSE, SEND_AFTER_CLOSE, use_after_close
@@ -227,9 +228,16 @@ class WebsocketImplProtocol:
         (the peer's close frame, then the end of TCP) goes on without the caller, bounded
         by ``close_timeout`` (10 s, the websockets library's default) after which the
         connection is aborted. ``wait_for_connection_lost()`` waits for that end.
+
+        ``code`` 1006 (abnormal closure, which RFC 6455 7.4.1 forbids in a close frame)
+        ends the connection without a close frame, as Sanic's ``close(1006)`` does.
         """
         proto = self.ws_proto
-        if proto.state is State.OPEN:
+        if proto.state is State.OPEN and code == CloseCode.ABNORMAL_CLOSURE:
+            proto.fail(code, reason)  # no close frame; TCP ends (a half-close first)
+            self._send_pending()
+            self._wake_all()
+        elif proto.state is State.OPEN:
             proto.send_close(code, reason)
             await self._flush(drain=False)
             if self._close_timer is None and not self.connection_lost_waiter.done():
@@ -644,6 +652,16 @@ async def websocket_handshake(
     if ws_proto.handshake_exc is not None:
         raise SanicException(f"Websocket handshake failed: {ws_proto.handshake_exc}", 400)
     head = b"".join(ws_proto.data_to_send())
+    expect = request.headers.get("expect")
+    if (
+        expect is not None
+        and expect.rstrip(" \t").lower() == "100-continue"
+        and (http.expecting_continue or not http.request_body)
+    ):
+        # RFC 9110 7.8: a server that receives both Upgrade and Expect: 100-continue MUST
+        # send a 100 (Continue) before the 101 (unless one went out when the body was read).
+        http.expecting_continue = False
+        head = CONTINUE_RESPONSE + head
     # The handshake request never went through ws_proto's parser (httptools read it), so
     # frames get a fresh protocol object that starts in the OPEN state (a ServerProtocol,
     # as the handler's ``ws.ws_proto`` is in Sanic, with the chosen subprotocol).

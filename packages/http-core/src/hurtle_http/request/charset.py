@@ -32,6 +32,29 @@ def form_charset(charset: str) -> str:
     return "utf-8" if name in _READ_AS_UTF8 else charset
 
 
+# What an urlencoded body is written with (RFC 3986 unreserved and sub-delims, "%", "+").
+_URLENCODED_SYNTAX = b"azAZ09-._~=&%+;"
+
+
+def urlencoded_charset(charset: str) -> str:
+    """``form_charset(charset)`` for an urlencoded body, or ``"utf-8"`` when that codec
+    does not read ASCII as ASCII (UTF-16, UTF-32, UTF-7, EBCDIC code pages).
+
+    Such a body is ASCII whatever its charset (the charset is that of the bytes its
+    escapes stand for), and browsers send UTF-8 for a page in UTF-16; decoding the body
+    with one of those turned every ``a=b`` into other characters and the form was empty.
+    Sanic reads every urlencoded form as UTF-8.
+    """
+    name = form_charset(charset)
+    try:
+        ascii_compatible = _URLENCODED_SYNTAX.decode(name) == _URLENCODED_SYNTAX.decode("ascii")
+    except LookupError:
+        return name  # not a text codec: the caller's LookupError fallback handles it
+    except (UnicodeError, TypeError, ValueError):
+        ascii_compatible = False
+    return name if ascii_compatible else "utf-8"
+
+
 @contextmanager
 def forgetting_unknown_charsets() -> Iterator[None]:
     """Drop what looking up names that are no codec left in the ``encodings`` package's
@@ -57,4 +80,4 @@ def forgetting_unknown_charsets() -> Iterator[None]:
                     cache.pop(name, None)
 
 
-__all__ = ["form_charset", "forgetting_unknown_charsets"]
+__all__ = ["form_charset", "forgetting_unknown_charsets", "urlencoded_charset"]

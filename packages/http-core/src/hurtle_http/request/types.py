@@ -37,7 +37,7 @@ from hurtle_http.forwarded import parse_forwarded, parse_xforwarded
 from hurtle_http.grammar import TCHAR
 from hurtle_http.headers import Header, Options, parse_content_header, parse_credentials, parse_host
 from hurtle_http.parameters import RequestParameters
-from hurtle_http.request.charset import forgetting_unknown_charsets, form_charset
+from hurtle_http.request.charset import forgetting_unknown_charsets, urlencoded_charset
 from hurtle_http.request.credentials import Credentials
 from hurtle_http.request.defaults import install_defaults
 from hurtle_http.request.form import (
@@ -632,7 +632,7 @@ class Request(Generic[sanic_type, ctx_type]):
         with forgetting_unknown_charsets():
             try:
                 if content_type == "application/x-www-form-urlencoded":
-                    charset = form_charset(str(options.get("charset", "utf-8")))
+                    charset = urlencoded_charset(str(options.get("charset", "utf-8")))
                     try:
                         text = self.body.decode(charset, "replace")
                     except LookupError:
