@@ -264,6 +264,29 @@ def test_forced_renderer_and_base_renderer() -> None:
     assert "text/html" in unmatched.content_type
 
 
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_json_renderer_subclass_shapes_the_body_through_generate_output(debug: bool) -> None:
+    # As Sanic: JSONRenderer.minimal()/full() serialize what _generate_output(full=...)
+    # returns, so a subclass overriding that one method (web_foundation's error handler
+    # does) gets its own JSON error bodies; it was ignored, the stock body was sent.
+    class CodedJSON(JSONRenderer):
+        def _generate_output(self, *, full: bool) -> dict[str, Any]:
+            output = super()._generate_output(full=full)
+            output["error"] = {"code": f"E-{self.status}", "full": full}
+            del output["message"]
+            return output
+
+    exc = raised(SanicException("conflicted", status_code=409, context={"field": "x"}))
+    response = exception_response(
+        make_request(args={"q": ["1"]}), exc, debug=debug, fallback="auto",
+        base=TextRenderer, renderer=CodedJSON,
+    )
+    data = json.loads(body(response))
+    assert data["error"] == {"code": "E-409", "full": debug}
+    assert "message" not in data and data["context"] == {"field": "x"}
+    assert ("args" in data) is debug
+
+
 @pytest.mark.parametrize("status", [299, 421, 425, 600])
 def test_status_without_a_phrase_is_titled_error_occurred(status: int) -> None:
     # Observed on Sanic 25.12: no reason phrase -> "Error Occurred" and an empty message.

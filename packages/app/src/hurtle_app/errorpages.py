@@ -231,11 +231,18 @@ class JSONRenderer(BaseRenderer):
 
     def minimal(self) -> str:
         """Description, status, message and context."""
-        return self.dumps(self._base())
+        return self.dumps(self._generate_output(full=False))
 
     def full(self) -> str:
         """``minimal`` plus ``extra``, path, query args and the exception chain's frames."""
+        return self.dumps(self._generate_output(full=True))
+
+    def _generate_output(self, *, full: bool) -> dict[str, Any]:
+        """The object ``minimal``/``full`` serialize. As in Sanic, a subclass overrides this
+        one method to shape its own JSON error bodies."""
         data = self._base()
+        if not full:
+            return data
         if self.extra:
             data["extra"] = self.extra
         data["path"] = self.path
@@ -257,7 +264,7 @@ class JSONRenderer(BaseRenderer):
             }
             for item in self.exception_chain()
         ]
-        return self.dumps(data)
+        return data
 
 
 _STYLE = (
