@@ -56,6 +56,7 @@ from hurtle_app.signals import SignalRouter
 from hurtle_app.state import ApplicationState, Mode
 from hurtle_app.static import StaticHandler
 from hurtle_app.tasks import TaskRegistry
+from hurtle_app.touchup import TouchUpMeta
 from hurtle_app.url_for import build_url
 from hurtle_app.websockets import WebsocketHandler
 from hurtle_http.exceptions import SanicException, ServerError
@@ -111,7 +112,9 @@ config_type = TypeVar("config_type", bound=Config)
 ctx_type = TypeVar("ctx_type")
 
 
-class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_type]):
+class Sanic(
+    Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_type], metaclass=TouchUpMeta
+):
     """A Sanic application: routes, middleware, blueprints, listeners, signals, errors.
 
     Generic in the config and context types (``Sanic[MyConfig, MyCtx]``) for annotations.

@@ -31,6 +31,7 @@ from hurtle_app.futures import (
     methods_string_message,
 )
 from hurtle_app.listeners import LISTENER_EVENTS, normalize_event
+from hurtle_app.meta import SanicMeta
 from hurtle_app.middleware import next_definition_order
 from hurtle_app.shorthands import Shorthands
 from hurtle_http.exceptions import BadRequest
@@ -96,7 +97,7 @@ def _route_context(ctx_kwargs: dict[str, Any]) -> dict[str, Any]:
     return {k[4:]: v for k, v in ctx_kwargs.items()}
 
 
-class Registrar(Shorthands):
+class Registrar(Shorthands, metaclass=SanicMeta):
     """Route, middleware, listener, exception and signal decorators, as data."""
 
     name: str
