@@ -287,6 +287,22 @@ def test_a_json_renderer_subclass_shapes_the_body_through_generate_output(debug:
     assert ("args" in data) is debug
 
 
+@pytest.mark.parametrize("renderer", [TextRenderer, JSONRenderer, HTMLRenderer])
+def test_full_and_minimal_return_responses_that_render_completes(renderer: Any) -> None:
+    # As Sanic: full()/minimal() return a 200 response in the renderer's content type
+    # (an exception handler may return `HTMLRenderer(request, exc, True).full()` as RT's
+    # backend does); render() gives it the exception's status and headers. They returned
+    # a str, which a handler could not answer with (500 "Invalid response type").
+    exc = raised(SanicException("short", status_code=418, context={"a": 1}, headers={"x-h": "1"}))
+    page = renderer(make_request(), exc, True)
+    for response in (page.full(), page.minimal()):
+        assert response.status == 200 and response.content_type == renderer.content_type
+        assert "short" in response.body.decode() and "x-h" not in response.headers
+    rendered = page.render()
+    assert rendered.status == 418 and rendered.headers["x-h"] == "1"
+    assert rendered.body == page.full().body
+
+
 @pytest.mark.parametrize("status", [299, 421, 425, 600])
 def test_status_without_a_phrase_is_titled_error_occurred(status: int) -> None:
     # Observed on Sanic 25.12: no reason phrase -> "Error Occurred" and an empty message.
