@@ -264,6 +264,45 @@ def test_forced_renderer_and_base_renderer() -> None:
     assert "text/html" in unmatched.content_type
 
 
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_json_renderer_subclass_shapes_the_body_through_generate_output(debug: bool) -> None:
+    # As Sanic: JSONRenderer.minimal()/full() serialize what _generate_output(full=...)
+    # returns, so a subclass overriding that one method (web_foundation's error handler
+    # does) gets its own JSON error bodies; it was ignored, the stock body was sent.
+    class CodedJSON(JSONRenderer):
+        def _generate_output(self, *, full: bool) -> dict[str, Any]:
+            output = super()._generate_output(full=full)
+            output["error"] = {"code": f"E-{self.status}", "full": full}
+            del output["message"]
+            return output
+
+    exc = raised(SanicException("conflicted", status_code=409, context={"field": "x"}))
+    response = exception_response(
+        make_request(args={"q": ["1"]}), exc, debug=debug, fallback="auto",
+        base=TextRenderer, renderer=CodedJSON,
+    )
+    data = json.loads(body(response))
+    assert data["error"] == {"code": "E-409", "full": debug}
+    assert "message" not in data and data["context"] == {"field": "x"}
+    assert ("args" in data) is debug
+
+
+@pytest.mark.parametrize("renderer", [TextRenderer, JSONRenderer, HTMLRenderer])
+def test_full_and_minimal_return_responses_that_render_completes(renderer: Any) -> None:
+    # As Sanic: full()/minimal() return a 200 response in the renderer's content type
+    # (an exception handler may return `HTMLRenderer(request, exc, True).full()` as RT's
+    # backend does); render() gives it the exception's status and headers. They returned
+    # a str, which a handler could not answer with (500 "Invalid response type").
+    exc = raised(SanicException("short", status_code=418, context={"a": 1}, headers={"x-h": "1"}))
+    page = renderer(make_request(), exc, True)
+    for response in (page.full(), page.minimal()):
+        assert response.status == 200 and response.content_type == renderer.content_type
+        assert "short" in response.body.decode() and "x-h" not in response.headers
+    rendered = page.render()
+    assert rendered.status == 418 and rendered.headers["x-h"] == "1"
+    assert rendered.body == page.full().body
+
+
 @pytest.mark.parametrize("status", [299, 421, 425, 600])
 def test_status_without_a_phrase_is_titled_error_occurred(status: int) -> None:
     # Observed on Sanic 25.12: no reason phrase -> "Error Occurred" and an empty message.

@@ -279,6 +279,39 @@ async def test_middleware_and_signals_added_by_a_server_listener_run(app: Sanic,
     assert (await call("GET", "/")).text == "middleware signal"
 
 
+async def test_a_class_whose_constructor_takes_the_request_is_a_handler(
+    app: Sanic, call: Any
+) -> None:
+    # As Sanic: any callable taking the request is a handler, a class too (RT's backend
+    # routes websocket sessions as `@bp.websocket("/ping") class WSPing(WebSocket)`, whose
+    # __new__ returns the session coroutine). Hurtle refused every class.
+    class Greeting:
+        def __new__(cls, request: Any, name: str) -> Any:
+            async def answer() -> Any:
+                return text(f"hello {name}")
+
+            return answer()
+
+    class Session:
+        def __new__(cls, request: Any, ws: Any) -> Any:
+            return None
+
+    app.route("/hello/<name>")(Greeting)
+    app.websocket("/session")(Session)
+    routes = _routes(app)
+    assert "TestApp.Greeting" in routes and "TestApp.Session" in routes
+    assert (await call("GET", "/hello/ann")).text == "hello ann"
+
+    class NoRequest:
+        def __init__(self) -> None:
+            pass
+
+    with pytest.raises(ValueError, match="class NoRequest"):
+        app.route("/none")(NoRequest)
+    with pytest.raises(ValueError, match="class Greeting"):
+        app.websocket("/ws-needs-two")(type("Greeting", (), {"__init__": lambda self, r: None}))
+
+
 def test_a_view_class_itself_is_refused_with_how_to_route_it(app: Sanic) -> None:
     # As Sanic (a ValueError): a view is routed through the function its as_view() makes.
     class Things(HTTPMethodView):

@@ -368,3 +368,14 @@ def test_prepare_records_application_server_info() -> None:
     assert info.settings["port"] == 9999 and info["host"] == "127.0.0.1"
     assert app.serve_location == "http://127.0.0.1:9999"
     app.state.server_info.clear()
+
+
+def test_sanic_meta_is_the_metaclass_of_the_app_and_blueprint_classes() -> None:
+    # As Sanic 25.12: sanic.base.meta.SanicMeta is type(Blueprint), and the app class's
+    # metaclass (sanic.touchup.meta.TouchUpMeta) derives from it.
+    from sanic import Blueprint, Sanic
+    from sanic.base.meta import SanicMeta
+    from sanic.touchup.meta import TouchUpMeta
+
+    assert type(Blueprint) is SanicMeta
+    assert type(Sanic) is TouchUpMeta and issubclass(TouchUpMeta, SanicMeta)

@@ -56,6 +56,7 @@ from hurtle_app.signals import SignalRouter
 from hurtle_app.state import ApplicationState, Mode
 from hurtle_app.static import StaticHandler
 from hurtle_app.tasks import TaskRegistry
+from hurtle_app.touchup import TouchUpMeta
 from hurtle_app.url_for import build_url
 from hurtle_app.websockets import WebsocketHandler
 from hurtle_http.exceptions import SanicException, ServerError
@@ -111,7 +112,9 @@ config_type = TypeVar("config_type", bound=Config)
 ctx_type = TypeVar("ctx_type")
 
 
-class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_type]):
+class Sanic(
+    Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_type], metaclass=TouchUpMeta
+):
     """A Sanic application: routes, middleware, blueprints, listeners, signals, errors.
 
     Generic in the config and context types (``Sanic[MyConfig, MyCtx]``) for annotations.
@@ -196,6 +199,8 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
         self._duplicate_names: set[str] = set()
         self._finalized = False
         self._composed_routes = 0
+        # The router was compiled again after the start: the next request composes again.
+        self._recomposing = False
         self._pipeline: RequestPipeline | None = None
         self._runner: serving.SingleProcessRunner | None = None
         self._ext: Any = None
@@ -741,8 +746,11 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
             # Sanic loads sanic-ext by itself when it is installed and AUTO_EXTEND is on
             # (it adds routes, so this happens before the router is finalized).
             auto_extend(self)
-        # As Sanic, every start lists the loaded extensions ("Sanic Extensions:" lines).
-        display_ext(self)
+        # As Sanic, every start lists the loaded extensions ("Sanic Extensions:" lines);
+        # composing again for routes a server listener added (sanic-ext's own resets the
+        # router) is no new start.
+        if not self._recomposing:
+            display_ext(self)
 
         _resolve_touchup(self)
         if self._pipeline is not None:
@@ -768,6 +776,7 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
         self.finalize()
         self._composed_routes = len(self.router.routes)
         self._pipeline = RequestPipeline(self)
+        self._recomposing = False
         signals = self._signal_events
         if any(e.startswith("http.lifecycle.") for e in signals):
             self.lifecycle_hook = self._lifecycle_hook

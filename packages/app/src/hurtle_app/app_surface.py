@@ -257,6 +257,7 @@ class AppSurface:
         if self.state.is_started:
             self.__dict__.pop("handle_request", None)
             object.__setattr__(self, "_pipeline", None)
+            object.__setattr__(self, "_recomposing", True)
 
     def signalize(self, allow_fail_builtin: bool = True) -> None:
         """Compile the signal router (done by ``finalize`` at start-up)."""

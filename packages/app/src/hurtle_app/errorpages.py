@@ -16,7 +16,7 @@ from typing import Any
 
 from hurtle_http.exceptions import STATUS_CODES, SanicException
 from hurtle_http.fieldtext import field_text
-from hurtle_http.response import HTTPResponse
+from hurtle_http.response import HTTPResponse, JSONResponse
 
 _logger = logging.getLogger("sanic.root")
 
@@ -115,21 +115,33 @@ class BaseRenderer:
         return self.debug and not getattr(self.exception, "quiet", False)
 
     def render(self) -> HTTPResponse:
-        """Build the response."""
-        body = self.full() if self.full_page else self.minimal()
+        """Build the response: ``full()`` or ``minimal()``, with the exception's status and
+        headers (as in Sanic, those two return a 200 response of the renderer's type)."""
+        response = self.full() if self.full_page else self.minimal()
+        response.status = self.status
+        headers = self.headers
+        if headers:
+            response.headers.update(headers)
+        return response
+
+    def minimal(self) -> HTTPResponse:
+        """The page without debug details, as a 200 response (an exception handler may
+        return it as it is, as on Sanic)."""
+        return self._response(self._minimal_body())
+
+    def full(self) -> HTTPResponse:
+        """The page with debug details, as a 200 response."""
+        return self._response(self._full_body())
+
+    def _response(self, body: str) -> HTTPResponse:
         # A message quoting bytes a client sent that are not UTF-8 (kept as surrogates):
         # shown as U+FFFD, where the encoding failed and the answer became a 500.
-        body = field_text(body)
-        return HTTPResponse(
-            body, status=self.status, headers=self.headers, content_type=self.content_type
-        )
+        return HTTPResponse(field_text(body), content_type=self.content_type)
 
-    def minimal(self) -> str:
-        """The page without debug details."""
+    def _minimal_body(self) -> str:
         raise NotImplementedError
 
-    def full(self) -> str:
-        """The page with debug details."""
+    def _full_body(self) -> str:
         raise NotImplementedError
 
     # -- shared pieces ------------------------------------------------------------------
@@ -184,14 +196,14 @@ class TextRenderer(BaseRenderer):
         lines = "\n".join(f"    {key}: {_dumps(value)}" for key, value in data.items())
         return f"{name}\n{lines}"
 
-    def minimal(self) -> str:
+    def _minimal_body(self) -> str:
         """Title, underline, message, and the exception's context."""
         body = self._head()
         if self.context:
             body += "\n" + self._section("Context", self.context)
         return body
 
-    def full(self) -> str:
+    def _full_body(self) -> str:
         """``minimal`` plus the traceback of each explicitly chained exception and ``extra``."""
         name = getattr(getattr(self.request, "app", None), "name", "")
         exc = self.exception
@@ -229,13 +241,20 @@ class JSONRenderer(BaseRenderer):
             data["context"] = self.context
         return data
 
-    def minimal(self) -> str:
-        """Description, status, message and context."""
-        return self.dumps(self._base())
+    def minimal(self) -> HTTPResponse:
+        """Description, status, message and context (a 200 ``JSONResponse``)."""
+        return JSONResponse(self._generate_output(full=False), dumps=self.dumps)
 
-    def full(self) -> str:
+    def full(self) -> HTTPResponse:
         """``minimal`` plus ``extra``, path, query args and the exception chain's frames."""
+        return JSONResponse(self._generate_output(full=True), dumps=self.dumps)
+
+    def _generate_output(self, *, full: bool) -> dict[str, Any]:
+        """The object ``minimal``/``full`` serialize. As in Sanic, a subclass overrides this
+        one method to shape its own JSON error bodies."""
         data = self._base()
+        if not full:
+            return data
         if self.extra:
             data["extra"] = self.extra
         data["path"] = self.path
@@ -257,7 +276,7 @@ class JSONRenderer(BaseRenderer):
             }
             for item in self.exception_chain()
         ]
-        return self.dumps(data)
+        return data
 
 
 _STYLE = (
@@ -308,14 +327,14 @@ class HTMLRenderer(BaseRenderer):
             f"{'<div>DEBUG mode</div>' if self.debug else ''}</footer>"
         )
 
-    def minimal(self) -> str:
+    def _minimal_body(self) -> str:
         """Status, message and context, plus a short note for the end user."""
         return self._page(
             "<div id=enduser><p>Something went wrong while handling this request. "
             'Try again in a moment.<p><a href="/">Front Page</a></div>'
         )
 
-    def full(self) -> str:
+    def _full_body(self) -> str:
         """``minimal`` plus extra data, the traceback chain and the request headers."""
         extra = (
             self._table("Issue extra data", "exception-extra", self.extra) if (self.extra) else ""

@@ -320,6 +320,20 @@ class RequestPipeline:
             except Exception as error:
                 exc = error
             else:
+                if isinstance(response, ResponseStream):
+                    # As Sanic: a stream the middleware answers with (file_stream() of a
+                    # file the path names) goes out as a handler's would, the response
+                    # middleware seeing the stream.
+                    try:
+                        response = await self.non_http_response(
+                            request, response, self.global_response
+                        )
+                    except Exception as error:
+                        await self.app.handle_exception(request, error)
+                        return
+                    if response is not None:
+                        await self.send(request, response)
+                    return
                 if response is not None:
                     if self.global_response:
                         try:

@@ -31,6 +31,7 @@ from hurtle_app.futures import (
     methods_string_message,
 )
 from hurtle_app.listeners import LISTENER_EVENTS, normalize_event
+from hurtle_app.meta import SanicMeta
 from hurtle_app.middleware import next_definition_order
 from hurtle_app.shorthands import Shorthands
 from hurtle_http.exceptions import BadRequest
@@ -60,6 +61,19 @@ def _has_name(handler: Any) -> bool:
     if isinstance(handler, str):
         return bool(handler)
     return bool(getattr(handler, "name", None) or getattr(handler, "__name__", None))
+
+
+def _takes_request(handler: Callable[..., Any], websocket: bool) -> bool:
+    """Whether calling ``handler`` can pass it the request (and the websocket)."""
+    try:
+        sig = inspect.signature(handler)
+    except (TypeError, ValueError):
+        return False
+    kinds = [p.kind for p in sig.parameters.values()]
+    if inspect.Parameter.VAR_POSITIONAL in kinds:
+        return True
+    positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    return sum(kind in positional for kind in kinds) >= (2 if websocket else 1)
 
 
 def check_handler_signature(handler: Callable[..., Any], websocket: bool = False) -> None:
@@ -96,7 +110,7 @@ def _route_context(ctx_kwargs: dict[str, Any]) -> dict[str, Any]:
     return {k[4:]: v for k, v in ctx_kwargs.items()}
 
 
-class Registrar(Shorthands):
+class Registrar(Shorthands, metaclass=SanicMeta):
     """Route, middleware, listener, exception and signal decorators, as data."""
 
     name: str
@@ -202,9 +216,10 @@ class Registrar(Shorthands):
                     # often a decorator that forgot to return its wrapper: None).
                     raise ValueError("Could not generate a name for handler")
                 raise TypeError(f"{handler!r} is not a callable object")
-            if inspect.isclass(handler):
-                # Sanic refuses a class here (a ValueError: it is not a handler taking the
-                # request); a view class is routed through the function as_view() makes.
+            if inspect.isclass(handler) and not _takes_request(handler, websocket):
+                # Sanic refuses a class that cannot take the request (a ValueError); a view
+                # class is routed through the function as_view() makes. A class whose
+                # constructor takes (request, ...) is a handler like any callable.
                 hint = (
                     f"route {handler.__name__}.as_view(), as in "
                     f"app.add_route({handler.__name__}.as_view(), {uri!r})"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from hurtle_app.meta import SanicMeta
+
 
 class BaseScheme:
     """A source rewrite scheme (never applied by Hurtle)."""
@@ -58,7 +60,7 @@ class AltSvcCheck(BaseScheme):
     ident = "ALTSVC"
 
 
-class TouchUpMeta(type):
+class TouchUpMeta(SanicMeta):
     """Metaclass kept for API parity: records ``__touchup__`` method names, rewrites nothing."""
 
     def __new__(cls, name: str, bases: tuple[type, ...], attrs: dict[str, Any], **kwargs: Any):
