@@ -338,9 +338,15 @@ class HttpProtocol(asyncio.Protocol):
         ``CancelledError``, as in Sanic) once the connection is closed or lost."""
         if self.flow.writing_paused:
             await self.flow.drain()
-        if self.closed:
+        if self.closed or self.transport.is_closing():
             # Never silently: the writer (a handler streaming, or a task of it) learns
             # that the data goes nowhere and stops producing it.
+            if not self.closed:
+                # The transport closes by itself (a write failed: the peer reset), and
+                # connection_lost, due on the loop's next turn, cancels the handler as
+                # any disconnect does: let it come. (Before, a handler sending in a loop
+                # that never waits went on producing for nobody, and held the loop.)
+                await asyncio.sleep(0)
             raise RequestCancelled()
         self._time = self.loop.time()
         self.transport.write(data)
