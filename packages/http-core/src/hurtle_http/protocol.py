@@ -291,7 +291,11 @@ class HttpProtocol(asyncio.Protocol):
             # A body still coming will not come: close, as Sanic does (its handler is
             # cancelled); waiting would hold the connection until REQUEST_TIMEOUT.
             return False
-        return True  # keep the write side open for the pending response
+        # Keep the write side open for the pending response(s); no request can begin
+        # after those already read, so the connection closes after answering them
+        # (kept open, it idled until KEEP_ALIVE_TIMEOUT, a descriptor and a Task each).
+        http.peer_finished()
+        return True
 
     def connection_lost(self, exc: BaseException | None) -> None:
         """Forget the connection; cancel a handler still running for it."""
