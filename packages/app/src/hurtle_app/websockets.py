@@ -78,6 +78,7 @@ async def run_websocket(
             await app.dispatch("websocket.handler.before", inline=True, context=context)
         task = asyncio.ensure_future(handler(request, ws, *args, **kwargs))
         app.websocket_tasks.add(task)
+        _cancel_if_left_waiting(ws, task)
         await task
         if "websocket.handler.after" in events:
             await app.dispatch("websocket.handler.after", inline=True, context=context)
@@ -89,6 +90,28 @@ async def run_websocket(
         if task is not None:
             app.websocket_tasks.discard(task)
         await ws.close()
+
+
+def _cancel_if_left_waiting(ws: Any, task: asyncio.Future[Any]) -> None:
+    """Cancel the handler when the connection is lost while it waits on something other
+    than the websocket, as Sanic does: nothing would ever wake it, and its Task (and
+    whatever it holds) stayed for the life of the worker, per connection. A handler in a
+    websocket call (``recv``, ``send``...) is woken by the loss and gets
+    ``ConnectionClosed`` from it instead, as before."""
+    lost = getattr(ws, "connection_lost_waiter", None)
+    if lost is None:
+        return
+
+    def on_lost(_: Any) -> None:
+        if task.done():
+            return
+        # (the future the Task waits on: the websocket's own are done by now, woken by
+        # the loss; a Task implementation without this attribute is left alone)
+        waiting_on = getattr(task, "_fut_waiter", None)
+        if waiting_on is not None and not waiting_on.done():
+            task.cancel()
+
+    lost.add_done_callback(on_lost)
 
 
 async def _handler_failed(

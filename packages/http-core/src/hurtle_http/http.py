@@ -324,6 +324,7 @@ class Http(RequestReader, ResponseWriter):
         "_oversize",
         "_unlimited",
         "_held",
+        "_peer_done",
         "_count_fields",
         "_plain_class",
     )
@@ -397,6 +398,7 @@ class Http(RequestReader, ResponseWriter):
         self._oversize: PayloadTooLarge | None = None
         self._unlimited: Any = None  # the Request whose body may pass the limit
         self._held = b""  # the rest of a read, unparsed while REQUEST_BUFFER_QUEUE_SIZE waits
+        self._peer_done = False  # the peer sent its FIN (peer_finished)
         self._waiter: asyncio.Future | None = None
         self._idle: asyncio.Future | None = None
         # The run() of the connection Task's context, when data_received may answer in it.
@@ -1193,6 +1195,19 @@ class Http(RequestReader, ResponseWriter):
         ):
             self.protocol.flow.resume_reading()
 
+    def peer_finished(self) -> None:
+        """The peer ended its side (a FIN) after whole requests: the last of them is
+        answered with ``connection: close`` and the connection closes after it. (Bytes
+        held back unparsed are parsed first: their last request is the one.)"""
+        self._peer_done = True
+        if self._held:
+            return  # _feed_held calls again once they are parsed
+        last = self.last
+        if last is not None:
+            last.keep_alive = False
+            if last is self.current:
+                self.keep_alive = False
+
     def _feed_held(self) -> None:
         """Parse the rest of a read held back by a full queue, as a read of its own; then
         read from the peer again if nothing is held back any more (until then reading
@@ -1202,6 +1217,8 @@ class Http(RequestReader, ResponseWriter):
         if not held or protocol.closed:
             return
         protocol.data_received(held)
+        if self._peer_done:
+            self.peer_finished()
         if protocol.flow.reading_paused:
             self._resume_reading()
 

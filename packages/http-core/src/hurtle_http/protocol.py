@@ -291,7 +291,11 @@ class HttpProtocol(asyncio.Protocol):
             # A body still coming will not come: close, as Sanic does (its handler is
             # cancelled); waiting would hold the connection until REQUEST_TIMEOUT.
             return False
-        return True  # keep the write side open for the pending response
+        # Keep the write side open for the pending response(s); no request can begin
+        # after those already read, so the connection closes after answering them
+        # (kept open, it idled until KEEP_ALIVE_TIMEOUT, a descriptor and a Task each).
+        http.peer_finished()
+        return True
 
     def connection_lost(self, exc: BaseException | None) -> None:
         """Forget the connection; cancel a handler still running for it."""
@@ -338,9 +342,15 @@ class HttpProtocol(asyncio.Protocol):
         ``CancelledError``, as in Sanic) once the connection is closed or lost."""
         if self.flow.writing_paused:
             await self.flow.drain()
-        if self.closed:
+        if self.closed or self.transport.is_closing():
             # Never silently: the writer (a handler streaming, or a task of it) learns
             # that the data goes nowhere and stops producing it.
+            if not self.closed:
+                # The transport closes by itself (a write failed: the peer reset), and
+                # connection_lost, due on the loop's next turn, cancels the handler as
+                # any disconnect does: let it come. (Before, a handler sending in a loop
+                # that never waits went on producing for nobody, and held the loop.)
+                await asyncio.sleep(0)
             raise RequestCancelled()
         self._time = self.loop.time()
         self.transport.write(data)

@@ -95,6 +95,25 @@ class FakeTransport(asyncio.Transport):
         return 0
 
 
+class ResettingTransport(FakeTransport):
+    """A ``FakeTransport`` whose writes fail once ``room`` bytes went out (the peer reset
+    the connection): as asyncio's and uvloop's transports then do, it is closing at once
+    and drops what is written, and ``connection_lost`` comes on a later loop turn."""
+
+    def __init__(self, room: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.room = room
+
+    def write(self, data: bytes | bytearray | memoryview) -> None:
+        if self.closed:
+            return
+        self.room -= len(data)
+        if self.room < 0:
+            self.close()
+            return
+        super().write(data)
+
+
 class _Timer:
     __slots__ = ("_when", "_callback", "_args", "_cancelled")
 
@@ -285,5 +304,6 @@ __all__ = [
     "FakeConnection",
     "FakeTransport",
     "ParsedResponse",
+    "ResettingTransport",
     "parse_responses",
 ]
