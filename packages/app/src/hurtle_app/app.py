@@ -42,6 +42,7 @@ from hurtle_app.middleware import (
     Middleware,
     MiddlewareLocation,
     MiddlewareRegistry,
+    definition_of,
     is_coroutine_callable,
     location_name,
     unwrap_middleware,
@@ -294,11 +295,24 @@ class Sanic(
         highest priority first (as Sanic's deque)."""
         return self._middleware.app_wide[MiddlewareLocation.REQUEST]
 
+    @request_middleware.setter
+    def request_middleware(self, value: deque[Middleware]) -> None:
+        # As Sanic's plain attribute: the object given is the one kept (APM test suites
+        # save and restore it); the chains are built from it at the next start (or
+        # ``finalize_middleware()``).
+        with self.amend():
+            self._middleware.app_wide[MiddlewareLocation.REQUEST] = value
+
     @property
     def response_middleware(self) -> deque[Middleware]:
         """App-wide response middleware records, newest first; once finalized, lowest
         priority first (as Sanic's deque)."""
         return self._middleware.app_wide[MiddlewareLocation.RESPONSE]
+
+    @response_middleware.setter
+    def response_middleware(self, value: deque[Middleware]) -> None:
+        with self.amend():
+            self._middleware.app_wide[MiddlewareLocation.RESPONSE] = value
 
     @property
     def listeners(self) -> defaultdict[str, list[Callable[..., Any]]]:
@@ -477,13 +491,16 @@ class Sanic(
     def _apply_middleware(self, middleware: FutureMiddleware) -> Any:
         # As Sanic: middleware added once the app has started (a server listener adding
         # some) runs from the next request on; the chains are built again then.
-        with self.amend():
-            return self._middleware.add(
-                middleware.middleware,
-                middleware.attach_to,
-                priority=middleware.priority,
-                order=middleware.order or None,
-            )
+        # As Sanic, the decorators register through ``register_middleware`` (given a
+        # ``Middleware`` record): a subclass or an APM agent wrapping it sees them all.
+        record = Middleware(
+            middleware.middleware,
+            middleware.attach_to,
+            middleware.priority,
+            order=middleware.order or None,
+        )
+        self.register_middleware(record, middleware.attach_to)
+        return middleware.middleware
 
     def _apply_listener(self, listener: FutureListener) -> Any:
         self._listeners.add(listener.listener, listener.event, listener.priority)
@@ -521,8 +538,10 @@ class Sanic(
         ``middleware`` may be a ``Middleware`` record: its function is registered with its
         priority, unless ``priority`` is given; ``attach_to`` says where it runs.
         """
+        order = definition_of(middleware, priority)
         func, priority = unwrap_middleware(middleware, priority)
-        self._middleware.add(func, location_name(attach_to), priority=priority)
+        with self.amend():  # on a started app: from the next request on, as Sanic
+            self._middleware.add(func, location_name(attach_to), priority=priority, order=order)
         return middleware
 
     def register_named_middleware(
@@ -534,12 +553,19 @@ class Sanic(
         priority: int | None = None,
     ) -> Callable[..., Any] | Middleware:
         """Register middleware that runs only for the routes named ``route_names``."""
+        order = definition_of(middleware, priority)
         func, priority = unwrap_middleware(middleware, priority)
         given = list(route_names)
         names = [self._build_endpoint_name(n) for n in given]
-        self._middleware.add(
-            func, location_name(attach_to), priority=priority, route_names=names, named=given
-        )
+        with self.amend():
+            self._middleware.add(
+                func,
+                location_name(attach_to),
+                priority=priority,
+                route_names=names,
+                order=order,
+                named=given,
+            )
         return middleware
 
     def enable_websocket(self, enable: bool = True) -> None:

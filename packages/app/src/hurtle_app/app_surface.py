@@ -270,6 +270,17 @@ class AppSurface:
             route.extra.request_middleware = request_chain
             route.extra.response_middleware = response_chain
         self._middleware.sort_app_wide()
+        # Called again on a started app (after app.request_middleware was replaced or
+        # added to): requests from now on run the new chains, as on Sanic. The router
+        # remembers each target's chains, and the pipeline the app-wide ones (404/405).
+        by_target = getattr(self.router, "_by_target", None)
+        if by_target:
+            by_target.clear()
+        pipeline = getattr(self, "_pipeline", None)
+        if pipeline is not None:
+            pipeline.global_request, pipeline.global_response = (
+                self._middleware.global_chains()
+            )
 
     # --- middleware views --------------------------------------------------------------------
     def _named_middleware(self, location: str) -> dict[str, deque[Any]]:

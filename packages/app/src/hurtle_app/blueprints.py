@@ -22,6 +22,7 @@ from hurtle_app.futures import (
     FutureStatic,
 )
 from hurtle_app.helpers import _default
+from hurtle_app.middleware import Middleware
 from hurtle_app.naming import validate_name
 from hurtle_app.registration import Registrar, handler_display_name
 from hurtle_app.signals import BLUEPRINT_CONDITION
@@ -387,14 +388,17 @@ class Blueprint(Registrar):
         reg.route_names |= {route.name for route in routes}
 
     def _register_middleware(self, reg: _Registration, future: FutureMiddleware) -> None:
-        item = reg.app._middleware.add(
-            future.middleware,
-            future.attach_to,
-            priority=future.priority,
-            route_names=reg.route_names,
-            order=future.order,
+        # As Sanic: through the app's ``register_named_middleware`` (a subclass or an APM
+        # agent wrapping it sees blueprint middleware), given a record that keeps when
+        # the middleware was defined.
+        record = Middleware(
+            future.middleware, future.attach_to, future.priority, order=future.order
         )
-        reg.middleware.append(item)
+        registry = reg.app._middleware
+        registry.last_added = None
+        reg.app.register_named_middleware(record, sorted(reg.route_names), future.attach_to)
+        if registry.last_added is not None:
+            reg.middleware.append(registry.last_added)
 
     def _register_exception(
         self, reg: _Registration, future: FutureException, names: Iterable[str] | None = None

@@ -155,6 +155,14 @@ def unwrap_middleware(
     return middleware, 0 if priority is None else priority
 
 
+def definition_of(middleware: Callable[..., Any] | Middleware, priority: int | None) -> int | None:
+    """The definition order a registration keeps: a record's own while its priority
+    stands (the decorators register records defined when they ran), else None (now)."""
+    if isinstance(middleware, Middleware) and priority is None:
+        return middleware.definition
+    return None
+
+
 def _priority_of(item: Any) -> Any:
     # A plain function appended to the deque directly has the default priority.
     return getattr(item, "priority", 0) if isinstance(item, Middleware) else 0
@@ -172,6 +180,7 @@ class MiddlewareRegistry:
             MiddlewareLocation.RESPONSE: deque(),
         }
         self._items: list[Middleware] = []  # those limited to some routes
+        self.last_added: Middleware | None = None
 
     def add(
         self,
@@ -188,6 +197,7 @@ class MiddlewareRegistry:
         ``named`` is how the user named those routes (``register_named_middleware``).
         """
         item = Middleware(func, attach_to, priority, route_names, order, named)
+        self.last_added = item  # what a registration through the public methods made
         if item.route_names is None:
             # As Sanic's deques: response middleware listed newest first (the order they
             # run in); the chains are ordered by priority and definition either way.
@@ -274,6 +284,7 @@ __all__ = [
     "location_name",
     "as_location",
     "unwrap_middleware",
+    "definition_of",
     "is_coroutine_callable",
     "next_definition_order",
 ]

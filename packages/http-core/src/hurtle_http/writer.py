@@ -133,13 +133,16 @@ def _head_for(key: tuple[type, int, bool, str | None, int]) -> tuple[bytes, byte
 
 
 def _finishes_whole(cls: type) -> bool:
-    """Whether responses of ``cls`` may take ``Http.finish`` (no overridden send/head)."""
-    from hurtle_http.response.types import BaseHTTPResponse
+    """Whether responses of ``cls`` may take ``Http.finish`` (no overridden or wrapped
+    send/head: compared with the functions as defined, so a ``send`` an agent wrapped on
+    the base class is called, as Sanic calls it for every response)."""
+    from hurtle_http.response.types import PLAIN_RESPONSE_ATTRS
 
+    send, processed_headers, headers = PLAIN_RESPONSE_ATTRS
     fast = (
-        getattr(cls, "send", None) is BaseHTTPResponse.send
-        and getattr(cls, "processed_headers", None) is BaseHTTPResponse.processed_headers
-        and getattr(cls, "headers", None) is BaseHTTPResponse.headers
+        getattr(cls, "send", None) is send
+        and getattr(cls, "processed_headers", None) is processed_headers
+        and getattr(cls, "headers", None) is headers
     )
     _finish_types[cls] = fast
     return fast
@@ -196,6 +199,23 @@ def _format_head(res: Any, status: int, headers: Any, framing: str) -> bytes:
         return head.encode()
     except UnicodeEncodeError:
         return _field_bytes(head)
+
+
+def _record_framing(
+    res: Any, status: int, headers: Any, size: int | None, keep_alive: bool
+) -> None:
+    """Put the framing fields of a head just made into ``res.headers``, as Sanic leaves
+    them: ``connection``, then for a status with content its ``content-length`` (a whole
+    body) and ``content-type`` unless the handler set them (``transfer-encoding`` of a
+    chunked stream is there already)."""
+    headers["connection"] = "keep-alive" if keep_alive else "close"
+    if status < 200 or 204 <= status <= 205 or status == 304:
+        return
+    if size is not None and "content-length" not in headers:
+        headers["content-length"] = size
+    content_type = res.content_type
+    if content_type is not None and "content-type" not in headers:
+        headers["content-type"] = content_type
 
 
 def _field_bytes(text: str) -> bytes:
@@ -521,6 +541,10 @@ class ResponseWriter:
         except InvalidHeader as error:
             await self._answer_instead(res, error)  # nothing was written
             return
+        # As Sanic: once its head is made, the response's headers hold the framing it
+        # went with (APM agents read content-type and -length there after ``send()``).
+        # Only here: a plain response that ``finish`` sends has no ``send()`` to see it.
+        _record_framing(res, status, headers, size if end_stream else None, self.keep_alive)
         if self._hook is not None:
             await self._lifecycle("send", head + data if data else head)
         protocol = self.protocol

@@ -195,6 +195,16 @@ class BaseHTTPResponse:
         )
 
 
+#: ``send``, ``processed_headers`` and ``headers`` as defined here, kept before anyone can
+#: wrap them: APM agents (New Relic) wrap ``BaseHTTPResponse.send`` on import to see each
+#: response go out, and a response whose ``send`` is not this one must go through it.
+PLAIN_RESPONSE_ATTRS: tuple[Any, Any, Any] = (
+    BaseHTTPResponse.send,
+    vars(BaseHTTPResponse)["processed_headers"],
+    vars(BaseHTTPResponse)["headers"],
+)
+
+
 class HTTPResponse(BaseHTTPResponse):
     """A response with a body known up front (str or bytes), or sent piecewise via ``send``."""
 
