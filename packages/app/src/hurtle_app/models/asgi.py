@@ -20,10 +20,17 @@ from collections.abc import (
 )
 from typing import Any
 
-from websockets.exceptions import ConnectionClosed, ConnectionClosedError, ConnectionClosedOK
+from websockets.exceptions import (
+    ConnectionClosed,
+    ConnectionClosedError,
+    ConnectionClosedOK,
+    NegotiationError,
+)
 from websockets.frames import Close
+from websockets.server import ServerProtocol
+from websockets.typing import Subprotocol
 
-from hurtle_http.exceptions import BadRequest
+from hurtle_http.exceptions import BadRequest, SanicException
 from hurtle_http.websocket import control_payload
 from hurtle_http.websocket_errors import PING_AFTER_CLOSE, SEND_AFTER_CLOSE, use_after_close
 
@@ -233,6 +240,21 @@ class MockProtocol:
         return await self.transport.accept_websocket(subprotocols, limit)
 
 
+def _choose_subprotocol(route: Sequence[str] | None, offered: Sequence[str]) -> str | None:
+    """The route's first subprotocol the client offered, chosen by the websocket library
+    as for a socket Hurtle serves; a ``SanicException`` 400 with the library's reason when
+    the route has some and the client offered none of them."""
+    if not route:
+        return None
+    library = ServerProtocol(subprotocols=[Subprotocol(name) for name in route])
+    try:
+        return library.select_subprotocol([Subprotocol(name) for name in offered])
+    except NegotiationError as error:
+        raise SanicException(
+            f"Failed to open a WebSocket connection: {error}.\n", status_code=400
+        ) from None
+
+
 def _address(pair: Sequence[Any]) -> tuple[Any, ...]:
     """``(host, port)`` from a scope's ``client``/``server``, the port an ``int`` as the
     spec says (granian sends it as a string: ``request.port`` would be ``"5000"``)."""
@@ -299,9 +321,12 @@ class MockTransport:
         """Send ``websocket.accept``, choosing the route's first subprotocol the client offers.
 
         The route's order decides (as when Hurtle serves the websocket itself, and as Sanic).
+        A route with subprotocols refuses a client offering none of them with the 400 the
+        websocket library gives when Hurtle or Sanic serve the socket (Sanic's ASGI mode
+        accepted it without one).
         """
         offered = [p for p in self.scope.get("subprotocols", ()) or ()]
-        chosen = next((p for p in subprotocols or () if p in offered), None)
+        chosen = _choose_subprotocol(subprotocols, offered)
         message: dict[str, Any] = {"type": "websocket.accept"}
         if chosen:
             message["subprotocol"] = chosen
