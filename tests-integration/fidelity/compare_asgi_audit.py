@@ -213,7 +213,8 @@ def client_port(text: str) -> str:
 
 def unframe(text: Any) -> Any:
     """An HTTP answer with its framing undone: no content-length, chunks joined, the
-    header fields sorted (their order means nothing but for repeated names)."""
+    header fields sorted (their order means nothing but for repeated names) and their
+    names lower-cased."""
     if isinstance(text, list):
         return [unframe(item) for item in text]
     if not isinstance(text, str):
@@ -222,6 +223,9 @@ def unframe(text: Any) -> Any:
     if not sep or not head.startswith("HTTP/"):
         return text
     lines = head.split("\r\n")
+    # Names lower-cased: Hurtle passes them so (the ASGI spec asks it), Sanic as written,
+    # and h11 writes its own capitalised.
+    lines = lines[:1] + [name.lower() + sep + value for name, sep, value in (line.partition(":") for line in lines[1:])]
     chunked = "transfer-encoding: chunked" in lines
     lines = [line for line in lines if not line.startswith(("content-length:", "transfer-encoding:"))]
     lines = lines[:1] + sorted(lines[1:])
@@ -238,7 +242,7 @@ def unframe(text: Any) -> Any:
                 break
             joined, rest = joined + rest[:length], rest[length + 2:]
         body = joined + ("" if not rest else "<trailing>" + rest)
-        if not text.endswith("0\r\n\r\n"):
+        if body and not text.endswith("0\r\n\r\n"):  # (no body at all: a HEAD answer)
             body += "<unterminated>"
     return "\r\n".join(lines) + "\r\n\r\n" + body
 
