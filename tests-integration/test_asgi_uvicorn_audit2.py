@@ -4,24 +4,44 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
 import textwrap
 from pathlib import Path
 
 import websockets
-from helpers import free_port, running
+from helpers import free_port, raw_request, running
 from websockets.exceptions import InvalidStatus
 
 HOST = "127.0.0.1"
 
 APP = '''
 from sanic import Sanic
+from sanic.response import HTTPResponse, text
 
 app = Sanic("UvicornAudit2")
+
+@app.get("/length/<given>")
+async def length(request, given):
+    return text("xyz", headers={"Content-Length": given})
+
+@app.route("/head_length", methods=["GET", "HEAD"])
+async def head_length(request):
+    if request.method == "HEAD":
+        return HTTPResponse(headers={"content-length": "1234"})
+    return text("x" * 1234)
 
 @app.websocket("/proto", subprotocols=["chat", "superchat"])
 async def proto(request, ws):
     await ws.send(str(ws.subprotocol))
 '''
+
+
+def output(proc: subprocess.Popen) -> str:
+    """What the stopped server printed (its pipe closed)."""
+    if proc.stdout is None:
+        return ""
+    with proc.stdout:
+        return proc.stdout.read()
 
 
 def test_websocket_subprotocol_refusals_under_uvicorn(tmp_path: Path) -> None:
@@ -46,8 +66,9 @@ def test_websocket_subprotocol_refusals_under_uvicorn(tmp_path: Path) -> None:
             "chosen": await refusal(subprotocols=["superchat", "chat"]),
         }
 
-    with running(args, HOST, port, cwd=tmp_path):
+    with running(args, HOST, port, cwd=tmp_path) as proc:
         seen = asyncio.run(talk())
+    output(proc)
     assert seen["chosen"] == (101, "chat")
     assert seen["none"][0] == 400
     assert "Failed to open a WebSocket connection: missing subprotocol." in seen["none"][1]
@@ -56,3 +77,29 @@ def test_websocket_subprotocol_refusals_under_uvicorn(tmp_path: Path) -> None:
         "Failed to open a WebSocket connection: invalid subprotocol; expected one of chat, "
         "superchat." in seen["other"][1]
     )
+
+
+def test_a_whole_body_is_sent_with_its_own_length_under_uvicorn(tmp_path: Path) -> None:
+    # A handler's Content-Length that does not match its whole body: the body's length is
+    # sent, as when Hurtle or Sanic serve the socket. It went to uvicorn as given, which
+    # then cut the response ("Response content longer/shorter than Content-Length": the
+    # client got a head and no body, or waited for bytes that never came).
+    (tmp_path / "uvapp.py").write_text(textwrap.dedent(APP))
+    port = free_port(HOST)
+    args = ["-m", "uvicorn", "uvapp:app", "--host", HOST, "--port", str(port), "--lifespan", "on"]
+
+    def get(method: str, path: str) -> bytes:
+        request = f"{method} {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        return raw_request(HOST, port, request.encode())
+
+    with running(args, HOST, port, cwd=tmp_path) as proc:
+        longer, shorter = get("GET", "/length/2"), get("GET", "/length/10")
+        head = get("HEAD", "/head_length")
+    log = output(proc)
+    for answer in (longer, shorter):
+        assert answer.startswith(b"HTTP/1.1 200 OK\r\n")
+        assert b"\r\ncontent-length: 3\r\n" in answer
+        assert answer.endswith(b"\r\n\r\nxyz")
+    # A HEAD answer without a body keeps the length a GET would send (RFC 9110 9.3.2).
+    assert b"\r\ncontent-length: 1234\r\n" in head
+    assert "Content-Length" not in log and "Exception in ASGI application" not in log

@@ -498,6 +498,13 @@ class ASGIApp:
                     headers.popall("transfer-encoding")
                 if "content-length" not in headers:
                     headers["content-length"] = str(len(data))
+                elif data or not self._head_only:
+                    # The whole body is known: its length, not the handler's (a wrong
+                    # one made the server cut the response), as when Hurtle or Sanic
+                    # serve the socket. A HEAD answer without a body keeps the handler's
+                    # value: the length a GET would send (RFC 9110 9.3.2).
+                    headers.popall("content-length")
+                    headers["content-length"] = str(len(data))
             self._head_sent = True
             await self.transport.send(
                 {
