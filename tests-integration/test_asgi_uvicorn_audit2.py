@@ -24,6 +24,11 @@ app = Sanic("UvicornAudit2")
 async def length(request, given):
     return text("xyz", headers={"Content-Length": given})
 
+@app.get("/stream_short")
+async def stream_short(request):
+    response = await request.respond(headers={"content-length": "10"}, content_type="text/plain")
+    await response.send("abc")
+
 @app.route("/head_length", methods=["GET", "HEAD"])
 async def head_length(request):
     if request.method == "HEAD":
@@ -103,3 +108,21 @@ def test_a_whole_body_is_sent_with_its_own_length_under_uvicorn(tmp_path: Path) 
     # A HEAD answer without a body keeps the length a GET would send (RFC 9110 9.3.2).
     assert b"\r\ncontent-length: 1234\r\n" in head
     assert "Content-Length" not in log and "Exception in ASGI application" not in log
+
+
+def test_a_stream_shorter_than_its_length_is_reported_once_under_uvicorn(tmp_path: Path) -> None:
+    # A streamed response ending before the Content-Length it stated: uvicorn refuses the
+    # end; the app logs the error (and that no error page can follow), as Sanic's ASGI
+    # mode does. Hurtle then handed the server the end again, and the refusal escaped the
+    # app as uvicorn's "Exception in ASGI application" traceback.
+    (tmp_path / "uvapp.py").write_text(textwrap.dedent(APP))
+    port = free_port(HOST)
+    args = ["-m", "uvicorn", "uvapp:app", "--host", HOST, "--port", str(port), "--lifespan", "on"]
+    request = b"GET /stream_short HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    with running(args, HOST, port, cwd=tmp_path) as proc:
+        answer = raw_request(HOST, port, request)
+    log = output(proc)
+    assert answer.startswith(b"HTTP/1.1 200 OK\r\n") and answer.endswith(b"\r\n\r\nabc")
+    assert "ERROR: Response content shorter than Content-Length" in log
+    assert "A previous response has at least partially been sent." in log
+    assert "Exception in ASGI application" not in log

@@ -515,9 +515,17 @@ class ASGIApp:
             )
         if self._head_only:
             data = b""
-        await self.transport.send(
-            {"type": "http.response.body", "body": data, "more_body": not end_stream}
-        )
+        try:
+            await self.transport.send(
+                {"type": "http.response.body", "body": data, "more_body": not end_stream}
+            )
+        except RuntimeError:
+            # The server refused the body (uvicorn: more or less than the Content-Length
+            # the handler stated): the exchange is over. The error goes to the handler
+            # and the error handler as usual; nothing more is sent, so the server is not
+            # handed the same refusal again at the end ("Exception in ASGI application").
+            self.send = None  # type: ignore[assignment]
+            raise
         if end_stream:
             self.send = None  # type: ignore[assignment]
 
