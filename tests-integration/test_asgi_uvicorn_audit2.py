@@ -29,6 +29,19 @@ async def stream_short(request):
     response = await request.respond(headers={"content-length": "10"}, content_type="text/plain")
     await response.send("abc")
 
+@app.get("/split")
+async def split(request):
+    return text("x", headers={"x-a": "a\\r\\nx-b: b"})
+
+@app.get("/split_stream")
+async def split_stream(request):
+    response = await request.respond(headers={"x-a": "a\\nb"})
+    await response.send("abc")
+
+@app.get("/bad_name")
+async def bad_name(request):
+    return text("x", headers={"x a": "1"})
+
 @app.route("/head_length", methods=["GET", "HEAD"])
 async def head_length(request):
     if request.method == "HEAD":
@@ -126,3 +139,31 @@ def test_a_stream_shorter_than_its_length_is_reported_once_under_uvicorn(tmp_pat
     assert "ERROR: Response content shorter than Content-Length" in log
     assert "A previous response has at least partially been sent." in log
     assert "Exception in ASGI application" not in log
+
+
+def test_a_head_that_cannot_go_out_is_an_error_page_or_a_logged_error_under_uvicorn(
+    tmp_path: Path,
+) -> None:
+    # CR or LF in a response field (response splitting, RFC 9110 5.5): the 500 page naming
+    # it, as Hurtle's server answers. Under uvicorn the head was refused, the refusal was
+    # swallowed: the client got nothing and nothing was logged. A field name uvicorn
+    # refuses ("x a"): nothing can follow its refusal there, but the error is logged now.
+    (tmp_path / "uvapp.py").write_text(textwrap.dedent(APP))
+    port = free_port(HOST)
+    args = ["-m", "uvicorn", "uvapp:app", "--host", HOST, "--port", str(port), "--lifespan", "on"]
+
+    def get(path: str) -> bytes:
+        request = f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        return raw_request(HOST, port, request.encode())
+
+    with running(args, HOST, port, cwd=tmp_path) as proc:
+        split, split_stream, bad_name = get("/split"), get("/split_stream"), get("/bad_name")
+    log = output(proc)
+    for answer in (split, split_stream):
+        assert answer.startswith(b"HTTP/1.1 500 Internal Server Error\r\n")
+        assert b"x-b" not in answer and b"x-a" not in answer
+        assert answer.endswith(b"Response header field contains CR or LF\n\n")
+    assert bad_name == b""
+    assert "Exception occurred while handling uri: 'http://x/split'" in log
+    assert "Exception occurred while handling uri: 'http://x/bad_name'" in log
+    assert "RuntimeError: Invalid HTTP header name." in log
