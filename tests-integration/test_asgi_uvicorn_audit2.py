@@ -10,7 +10,7 @@ from pathlib import Path
 
 import websockets
 from helpers import free_port, raw_request, running
-from websockets.exceptions import InvalidStatus
+from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 HOST = "127.0.0.1"
 
@@ -28,6 +28,13 @@ async def length(request, given):
 async def stream_short(request):
     response = await request.respond(headers={"content-length": "10"}, content_type="text/plain")
     await response.send("abc")
+
+@app.websocket("/close/<code:int>")
+async def close_with(request, ws, code):
+    try:
+        await ws.close(code, "r" * int(request.args.get("n", "3")))
+    except Exception as error:
+        await ws.send(f"{type(error).__name__}: {error}")
 
 @app.get("/split")
 async def split(request):
@@ -62,7 +69,7 @@ def output(proc: subprocess.Popen) -> str:
         return proc.stdout.read()
 
 
-def test_websocket_subprotocol_refusals_under_uvicorn(tmp_path: Path) -> None:
+def test_websocket_subprotocols_and_closes_under_uvicorn(tmp_path: Path) -> None:
     # A route with subprotocols refuses a client offering none of them with a 400 page
     # giving the reason, as when Hurtle or Sanic serve the socket; it was accepted.
     (tmp_path / "uvapp.py").write_text(textwrap.dedent(APP))
@@ -84,9 +91,32 @@ def test_websocket_subprotocol_refusals_under_uvicorn(tmp_path: Path) -> None:
             "chosen": await refusal(subprotocols=["superchat", "chat"]),
         }
 
+    async def closing(path: str) -> tuple[list[str], int | None, str | None]:
+        got = []
+        async with websockets.connect(f"ws://{HOST}:{port}{path}", open_timeout=5) as ws:
+            try:
+                while True:
+                    got.append(str(await asyncio.wait_for(ws.recv(), 5)))
+            except ConnectionClosed:
+                pass
+        return got, ws.close_code, ws.close_reason
+
+    async def closes() -> list[tuple[list[str], int | None, str | None]]:
+        return [await closing(p) for p in ("/close/999", "/close/1005", "/close/1000?n=200", "/close/4999")]
+
     with running(args, HOST, port, cwd=tmp_path) as proc:
         seen = asyncio.run(talk())
+        closed = asyncio.run(closes())
     output(proc)
+    # An invalid close code or a reason over 123 bytes: the handler's close() raises the
+    # websocket library's ProtocolError and the connection stays open, as when Hurtle or
+    # Sanic serve the socket; uvicorn failed such a close (1006) and the handler never knew.
+    assert closed == [
+        (["ProtocolError: invalid status code"], 1000, ""),
+        (["ProtocolError: invalid status code"], 1000, ""),
+        (["ProtocolError: control frame too long"], 1000, ""),
+        ([], 4999, "rrr"),
+    ]
     assert seen["chosen"] == (101, "chat")
     assert seen["none"][0] == 400
     assert "Failed to open a WebSocket connection: missing subprotocol." in seen["none"][1]

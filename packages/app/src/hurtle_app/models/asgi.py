@@ -26,7 +26,7 @@ from websockets.exceptions import (
     ConnectionClosedOK,
     NegotiationError,
 )
-from websockets.frames import Close
+from websockets.frames import Close, Frame, Opcode
 from websockets.server import ServerProtocol
 from websockets.typing import Subprotocol
 
@@ -163,6 +163,11 @@ class ASGIWebsocket:
         """Close the websocket (idempotent)."""
         if self._closed:
             return
+        # An invalid code (999, 1005, 5000...) or a reason over 123 bytes raises the
+        # websocket library's ProtocolError and leaves the connection open, as when
+        # Hurtle or Sanic serve the socket; the ASGI server failed such a close (the
+        # client saw 1006) and the handler was not told.
+        Frame(Opcode.CLOSE, Close(code, reason).serialize()).check()
         self._closed = True
         self.close_code, self.close_reason = code, reason
         try:
