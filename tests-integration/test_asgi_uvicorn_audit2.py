@@ -19,6 +19,12 @@ from sanic import Sanic
 from sanic.response import HTTPResponse, text
 
 app = Sanic("UvicornAudit2")
+app.config.WEBSOCKET_MAX_SIZE = 100
+
+@app.websocket("/echo")
+async def echo(request, ws):
+    async for message in ws:
+        await ws.send(message)
 
 @app.get("/length/<given>")
 async def length(request, given):
@@ -101,13 +107,30 @@ def test_websocket_subprotocols_and_closes_under_uvicorn(tmp_path: Path) -> None
                 pass
         return got, ws.close_code, ws.close_reason
 
+    async def sizes() -> list[object]:
+        seen: list[object] = []
+        async with websockets.connect(f"ws://{HOST}:{port}/echo", open_timeout=5) as ws:
+            await ws.send("a" * 100)
+            seen.append(len(await ws.recv()))
+            await ws.send("é" * 60)  # 60 characters, 120 bytes
+            try:
+                await asyncio.wait_for(ws.recv(), 5)
+            except ConnectionClosed:
+                pass
+            seen.append((ws.close_code, ws.close_reason))
+        return seen
+
     async def closes() -> list[tuple[list[str], int | None, str | None]]:
         return [await closing(p) for p in ("/close/999", "/close/1005", "/close/1000?n=200", "/close/4999")]
 
     with running(args, HOST, port, cwd=tmp_path) as proc:
         seen = asyncio.run(talk())
         closed = asyncio.run(closes())
+        sized = asyncio.run(sizes())
     output(proc)
+    # WEBSOCKET_MAX_SIZE counts bytes, as on the socket (it counted the characters of a
+    # text message: 120 bytes of "é" went through a 100-byte limit).
+    assert sized == [100, (1009, "frame with 120 bytes exceeds limit of 100 bytes")]
     # An invalid close code or a reason over 123 bytes: the handler's close() raises the
     # websocket library's ProtocolError and the connection stays open, as when Hurtle or
     # Sanic serve the socket; uvicorn failed such a close (1006) and the handler never knew.

@@ -89,11 +89,17 @@ class ASGIWebsocket:
         if kind == "websocket.receive":
             text = message.get("text")
             data = text if text is not None else message.get("bytes") or b""
-            if self.max_size is not None and len(data) > self.max_size:
-                # WEBSOCKET_MAX_SIZE holds under ASGI too: 1009 (RFC 6455 section 7.4.1).
-                reason = f"message of {len(data)} bytes exceeds limit of {self.max_size} bytes"
-                await self.close(1009, reason)
-                raise _closed(1009, reason)
+            limit = self.max_size
+            # PERF: a text of n characters is n to 4n bytes: encoded only when that decides.
+            if limit is not None and (len(data) > limit or (text is not None and len(text) * 4 > limit)):
+                size = len(text.encode("utf-8", "surrogatepass")) if text is not None else len(data)
+                if size > limit:
+                    # WEBSOCKET_MAX_SIZE (bytes) holds under ASGI too: 1009 (RFC 6455
+                    # 7.4.1), with the reason the websocket library gives on the socket
+                    # (the server hands over whole messages: one frame as far as we know).
+                    reason = f"frame with {size} bytes exceeds limit of {limit} bytes"
+                    await self.close(1009, reason)
+                    raise _closed(1009, reason)
             return data
         if kind == "websocket.disconnect":
             self._closed = True
