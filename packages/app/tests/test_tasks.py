@@ -10,6 +10,8 @@ import pytest
 from hurtle_app import Sanic
 from hurtle_http.exceptions import SanicException
 
+from .conftest import run_asgi
+
 
 async def test_tasks_added_before_start_run_once_the_server_starts(app: Sanic) -> None:
     ran = asyncio.Event()
@@ -324,3 +326,59 @@ async def test_cancel_task_raises_the_error_the_task_ended_with(app: Sanic) -> N
     await asyncio.sleep(0)
     assert await app.cancel_task("sleeper") is None
     await app._server_event("shutdown", "after")
+
+
+async def test_a_task_added_before_the_run_also_warns_when_cancelled(
+    app: Sanic, caplog: pytest.LogCaptureFixture
+) -> None:
+    # As Sanic: the cancellation warning is not only for tasks added while the app runs;
+    # one added before the run and cancelled while it runs logs it too (it logged nothing).
+    async def cancels_itself() -> None:
+        await asyncio.sleep(0)
+        task = asyncio.current_task()
+        assert task is not None
+        task.cancel()
+        await asyncio.sleep(1)
+
+    app.add_task(cancels_itself())
+    with caplog.at_level(logging.WARNING, "sanic.error"):
+        await app._server_event("init", "before")
+        await app._server_event("init", "after")
+        for _ in range(20):
+            if caplog.records:
+                break
+            await asyncio.sleep(0.01)
+    messages = [r.getMessage() for r in caplog.records if r.name == "sanic.error"]
+    assert len(messages) == 1
+    assert "cancels_itself at 0x" in messages[0]
+    assert messages[0].endswith(" was cancelled before it completed.")
+
+
+async def test_unnamed_tasks_cancelled_at_the_asgi_shutdown_warn(
+    app: Sanic, caplog: pytest.LogCaptureFixture
+) -> None:
+    # As Sanic under an ASGI server: every task still running at the end is cancelled
+    # with the warning naming its coroutine, unnamed ones (added before the run or
+    # while it runs) too; they were cancelled silently, as at the end of app.run(),
+    # where Sanic leaves them running.
+    async def early() -> None:
+        await asyncio.sleep(60)
+
+    async def late() -> None:
+        await asyncio.sleep(60)
+
+    async def add_late(app_: Sanic) -> None:
+        app_.add_task(late())
+        app_.add_task(late(), name="named")
+
+    app.add_task(early())
+    app.register_listener(add_late, "after_server_start")
+    with caplog.at_level(logging.WARNING, "sanic.error"):
+        sent = await run_asgi(
+            app, {"type": "lifespan"}, [{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}]
+        )
+    assert sent == [{"type": "lifespan.startup.complete"}, {"type": "lifespan.shutdown.complete"}]
+    messages = sorted(r.getMessage() for r in caplog.records if r.name == "sanic.error")
+    assert len(messages) == 3
+    assert "early at 0x" in messages[0] and "late at 0x" in messages[1]
+    assert all(m.endswith(" was cancelled before it completed.") for m in messages)

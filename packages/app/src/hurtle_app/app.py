@@ -835,7 +835,7 @@ class Sanic(
             raise ValueError(f"Unknown server event {concern}.{action}") from None
         loop = loop or asyncio.get_running_loop()
         if event == "after_server_stop":
-            await self._task_registry.shutdown(timeout=1.0)
+            await self._task_registry.shutdown(timeout=1.0, quiet=not self.state.asgi)
         elif event == "before_server_start":
             self._task_registry.starting = True
         try:

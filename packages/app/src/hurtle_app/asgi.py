@@ -24,6 +24,7 @@ from hurtle_http.conninfo import ConnInfo
 from hurtle_http.exceptions import BadRequest, PayloadTooLarge, RequestCancelled, ServerError
 from hurtle_http.headers import Header
 from hurtle_http.stages import Stage
+from hurtle_http.writer import InvalidHeader
 
 logger = logging.getLogger("sanic.root")
 error_logger = logging.getLogger("sanic.error")
@@ -330,15 +331,17 @@ class ASGIApp:
         self._client_gone = True
         self._task.cancel()
 
-    async def _replace_informational(self, response: Any, status: int) -> None:
-        # RFC 9110 section 15.2: a 1xx is never the final response (a client would wait
-        # for another), so the handler's mistake becomes an error page, as when Hurtle or
-        # Sanic serve the app themselves (Sanic's ASGI mode sends the 1xx and its body).
-        # The response middleware already ran on the replaced response: not again.
-        response.stream = None
+    async def _answer_instead(self, response: Any, error: BaseException) -> None:
+        # ``response`` cannot go out and nothing of it did (a 1xx status, a field that
+        # would split the head, a head the server refused): the error page for ``error``
+        # instead, as when Hurtle serves the socket. The response middleware already ran
+        # on the replaced response: not again. ``response`` stays bound: what its handler
+        # still sends finds the error page sent ("Response stream was ended...").
         self.response = None
-        error = RuntimeError(f"Invalid response status {status}")
-        if self._status_error:  # the error page asked for a 1xx too
+        self._head_sent = False
+        if getattr(self.request, "responded", False):  # a respond() stream: not sent
+            self.request.responded = False
+        if self._status_error:  # the error page cannot go out either
             self._head_sent = True
             self.send = None  # type: ignore[assignment]
             await self.transport.send(
@@ -485,7 +488,10 @@ class ASGIApp:
             except TypeError:  # not a number (None, "200"): the 500 page, as in Sanic
                 invalid = True
             if invalid:
-                await self._replace_informational(response, status)
+                # RFC 9110 section 15.2: a 1xx is never the final response (a client would
+                # wait for another): an error page, as when Hurtle or Sanic serve the app
+                # themselves (Sanic's ASGI mode sends the 1xx and its body).
+                await self._answer_instead(response, RuntimeError(f"Invalid response status {status}"))
                 return
             if status in _NO_BODY_STATUS:
                 headers.popall("content-length", None)
@@ -498,21 +504,55 @@ class ASGIApp:
                     headers.popall("transfer-encoding")
                 if "content-length" not in headers:
                     headers["content-length"] = str(len(data))
+                elif data or not self._head_only:
+                    # The whole body is known: its length, not the handler's (a wrong
+                    # one made the server cut the response), as when Hurtle or Sanic
+                    # serve the socket. A HEAD answer without a body keeps the handler's
+                    # value: the length a GET would send (RFC 9110 9.3.2).
+                    headers.popall("content-length")
+                    headers["content-length"] = str(len(data))
+            fields = _asgi_headers(response)
+            if _splits_head(fields):
+                # RFC 9110 section 5.5: CR or LF would end the field and start another
+                # (response splitting). Hurtle's server answers a 500 page instead; under
+                # uvicorn the head was refused and the client got nothing, unlogged.
+                await self._answer_instead(
+                    response, InvalidHeader("Response header field contains CR or LF")
+                )
+                return
             self._head_sent = True
-            await self.transport.send(
-                {
-                    "type": "http.response.start",
-                    "status": status,
-                    "headers": _asgi_headers(response),
-                }
-            )
+            try:
+                await self.transport.send(
+                    {"type": "http.response.start", "status": status, "headers": fields}
+                )
+            except RuntimeError as refused:
+                # The server refused the head (uvicorn: a field name it cannot write), so
+                # nothing went out: the error page for its reason (it was lost silently).
+                await self._answer_instead(response, refused)
+                return
         if self._head_only:
             data = b""
-        await self.transport.send(
-            {"type": "http.response.body", "body": data, "more_body": not end_stream}
-        )
+        try:
+            await self.transport.send(
+                {"type": "http.response.body", "body": data, "more_body": not end_stream}
+            )
+        except RuntimeError:
+            # The server refused the body (uvicorn: more or less than the Content-Length
+            # the handler stated): the exchange is over. The error goes to the handler
+            # and the error handler as usual; nothing more is sent, so the server is not
+            # handed the same refusal again at the end ("Exception in ASGI application").
+            self.send = None  # type: ignore[assignment]
+            raise
         if end_stream:
             self.send = None  # type: ignore[assignment]
+
+
+def _splits_head(fields: list[tuple[bytes, bytes]]) -> bool:
+    """Whether a field name or value holds CR or LF."""
+    for name, value in fields:
+        if b"\n" in value or b"\r" in value or b"\n" in name or b"\r" in name:
+            return True
+    return False
 
 
 def _asgi_headers(response: Any) -> list[tuple[bytes, bytes]]:

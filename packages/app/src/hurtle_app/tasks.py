@@ -75,16 +75,10 @@ class TaskRegistry:
         return self._start(self.loop, task, name, register)
 
     def _start(
-        self,
-        loop: asyncio.AbstractEventLoop,
-        task: Any,
-        name: str | None,
-        register: bool,
-        warn: bool = True,
+        self, loop: asyncio.AbstractEventLoop, task: Any, name: str | None, register: bool
     ) -> asyncio.Future[Any]:
-        # ``warn``: as Sanic, a task added while the app runs logs a warning naming its
-        # coroutine when it is cancelled (cancel_task, the stop); one added before the
-        # run does not.
+        # As Sanic, a task logs a warning naming its coroutine when it is cancelled
+        # (cancel_task, the stop, or anything else), also one added before the run.
         if isinstance(task, asyncio.Future):
             # A task or a bare future is kept as given (as Sanic: ``add_task(fut)`` is
             # ``fut``, so ``set_result`` on what it returns still works).
@@ -92,10 +86,9 @@ class TaskRegistry:
         elif inspect.isawaitable(task):
             coro = task if asyncio.iscoroutine(task) else _as_coroutine(task)
             started = loop.create_task(coro, name=name)
-            if warn:
-                started.add_done_callback(self._cancel_warner(task))
+            started.add_done_callback(self._cancel_warner(task))
         else:
-            started = loop.create_task(self._call(task, warn), name=name)
+            started = loop.create_task(self._call(task, warn=True), name=name)
         if register and name:
             self._tasks[name] = started
         elif not started.done():
@@ -137,7 +130,7 @@ class TaskRegistry:
         self.bind(loop)
         delayed, self._delayed = self._delayed, []
         for task, name, register in delayed:
-            self._start(loop, task, name, register, warn=False)
+            self._start(loop, task, name, register)
 
     async def prepare(self, task: Any) -> Any:
         """Run ``task`` (a coroutine, an awaitable, or a callable taking the app or
@@ -185,19 +178,26 @@ class TaskRegistry:
             loop.run_until_complete(asyncio.wait(running, timeout=max(timeout, 0) or None))
         self._ended(running)
 
-    async def shutdown(self, timeout: float | None = None) -> None:
-        """Cancel every running task and wait (up to ``timeout``) for them to end."""
-        running = self._cancel_running()
+    async def shutdown(self, timeout: float | None = None, *, quiet: bool = True) -> None:
+        """Cancel every running task and wait (up to ``timeout``) for them to end.
+
+        ``quiet``: the unnamed ones end without the cancellation warning (Sanic's server
+        leaves them running). Under ASGI Sanic's tasks are all cancelled when the server's
+        loop ends, each with the warning: ``quiet=False`` then.
+        """
+        running = self._cancel_running(quiet)
         if running:
             await asyncio.wait(running, timeout=timeout)
         self._ended(running)
         self.loop = None
 
-    def _cancel_running(self) -> list[asyncio.Future[Any]]:
+    def _cancel_running(self, quiet: bool = True) -> list[asyncio.Future[Any]]:
         """Cancel every task still running, named or not, and list them. The unnamed ones
-        are quiet: Sanic's stop leaves them running, so their end is not reported."""
+        are quiet (unless ``quiet`` is false): Sanic's stop leaves them running, so their
+        end is not reported."""
         anonymous = [task for task in self._anonymous if not task.done()]
-        self._quiet.update(anonymous)
+        if quiet:
+            self._quiet.update(anonymous)
         running = [task for task in self._tasks.values() if not task.done()] + anonymous
         for task in running:
             task.cancel()

@@ -17,7 +17,7 @@ from collections.abc import (
 )
 from typing import TYPE_CHECKING, Any
 
-from hurtle_http.exceptions import BadRequest
+from hurtle_http.exceptions import BadRequest, SanicException
 
 if TYPE_CHECKING:
     from hurtle_app.models.asgi_websocket import ASGIWebsocket, WebSocketConnection
@@ -79,6 +79,25 @@ class MockProtocol:
         config = getattr(getattr(request, "app", None), "config", None)
         limit = getattr(config, "WEBSOCKET_MAX_SIZE", None)
         return await self.transport.accept_websocket(subprotocols, limit)
+
+
+def _choose_subprotocol(route: Sequence[str] | None, offered: Sequence[str]) -> str | None:
+    """The route's first subprotocol the client offered, chosen by the websocket library
+    as for a socket Hurtle serves; a ``SanicException`` 400 with the library's reason when
+    the route has some and the client offered none of them."""
+    if not route:
+        return None
+    from websockets.exceptions import NegotiationError
+    from websockets.server import ServerProtocol
+    from websockets.typing import Subprotocol
+
+    library = ServerProtocol(subprotocols=[Subprotocol(name) for name in route])
+    try:
+        return library.select_subprotocol([Subprotocol(name) for name in offered])
+    except NegotiationError as error:
+        raise SanicException(
+            f"Failed to open a WebSocket connection: {error}.\n", status_code=400
+        ) from None
 
 
 def _address(pair: Sequence[Any]) -> tuple[Any, ...]:
@@ -149,9 +168,12 @@ class MockTransport:
         """Send ``websocket.accept``, choosing the route's first subprotocol the client offers.
 
         The route's order decides (as when Hurtle serves the websocket itself, and as Sanic).
+        A route with subprotocols refuses a client offering none of them with the 400 the
+        websocket library gives when Hurtle or Sanic serve the socket (Sanic's ASGI mode
+        accepted it without one).
         """
         offered = [p for p in self.scope.get("subprotocols", ()) or ()]
-        chosen = next((p for p in subprotocols or () if p in offered), None)
+        chosen = _choose_subprotocol(subprotocols, offered)
         message: dict[str, Any] = {"type": "websocket.accept"}
         if chosen:
             message["subprotocol"] = chosen

@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from typing import Any
 
 from websockets.exceptions import ConnectionClosed, ConnectionClosedError, ConnectionClosedOK
-from websockets.frames import Close
+from websockets.frames import Close, Frame, Opcode
 
 from hurtle_app.models.asgi import ASGIMessage, ASGIReceive, ASGISend
 from hurtle_http.websocket import control_payload
@@ -69,11 +69,17 @@ class ASGIWebsocket:
         if kind == "websocket.receive":
             text = message.get("text")
             data = text if text is not None else message.get("bytes") or b""
-            if self.max_size is not None and len(data) > self.max_size:
-                # WEBSOCKET_MAX_SIZE holds under ASGI too: 1009 (RFC 6455 section 7.4.1).
-                reason = f"message of {len(data)} bytes exceeds limit of {self.max_size} bytes"
-                await self.close(1009, reason)
-                raise _closed(1009, reason)
+            limit = self.max_size
+            # PERF: a text of n characters is n to 4n bytes: encoded only when that decides.
+            if limit is not None and (len(data) > limit or (text is not None and len(text) * 4 > limit)):
+                size = len(text.encode("utf-8", "surrogatepass")) if text is not None else len(data)
+                if size > limit:
+                    # WEBSOCKET_MAX_SIZE (bytes) holds under ASGI too: 1009 (RFC 6455
+                    # 7.4.1), with the reason the websocket library gives on the socket
+                    # (the server hands over whole messages: one frame as far as we know).
+                    reason = f"frame with {size} bytes exceeds limit of {limit} bytes"
+                    await self.close(1009, reason)
+                    raise _closed(1009, reason)
             return data
         if kind == "websocket.disconnect":
             self._closed = True
@@ -143,6 +149,11 @@ class ASGIWebsocket:
         """Close the websocket (idempotent)."""
         if self._closed:
             return
+        # An invalid code (999, 1005, 5000...) or a reason over 123 bytes raises the
+        # websocket library's ProtocolError and leaves the connection open, as when
+        # Hurtle or Sanic serve the socket; the ASGI server failed such a close (the
+        # client saw 1006) and the handler was not told.
+        Frame(Opcode.CLOSE, Close(code, reason).serialize()).check()
         self._closed = True
         self.close_code, self.close_reason = code, reason
         try:
