@@ -183,6 +183,9 @@ class Sanic(Registrar, AppSurface, RequestHandling, Generic[config_type, ctx_typ
         if loads:
             self.request_class._loads = loads
         self.state = ApplicationState(app=self)
+        # As Sanic: the reloader is asked for by run/prepare (or `app.auto_reload = True`),
+        # never by AUTO_RELOAD from the environment (SANIC_AUTO_RELOAD) or a given config.
+        self.config.AUTO_RELOAD = False
         self.blueprints: dict[str, Blueprint] = {}
         self._blueprint_order: list[Blueprint] = []
         self.websocket_enabled = False
