@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
 import inspect
 import logging
 import os
@@ -129,9 +130,26 @@ def run_serve(args: argparse.Namespace, is_atty: Callable[[], bool] | None = Non
         # certificate cannot be used): Sanic's one line, the traceback with --debug or -v.
         if args.debug or args.verbosity:
             raise
-        print(f"Startup failed: {exc}", file=sys.stderr)
+        _log_startup_error(exc)
         return 1
     return 0
+
+
+def _log_startup_error(exc: Exception) -> None:
+    """Why serving could not start, as one ERROR record on ``sanic.error`` (with the
+    logging format and handlers of the other start-up lines), worded as Sanic's."""
+    error_logger = logging.getLogger("sanic.error")
+    if isinstance(exc, OSError) and exc.errno == errno.EADDRINUSE:
+        # Hurtle's message says which address (Sanic's does not).
+        error_logger.error("Startup failed: %s", exc)
+    elif isinstance(exc, OSError) and exc.errno is not None:
+        error_logger.error("Startup failed due to OS error: %s (errno %s)",
+                           exc.strerror or exc, exc.errno)
+    elif any(cls.__name__ == "ServerError" for cls in type(exc).__mro__):
+        error_logger.error("Startup failed due to server error. %s", exc)
+    else:
+        # Sanic shows its traceback here; a line that says what failed is enough.
+        error_logger.error("Startup failed: %s", exc)
 
 
 def _attach_repl(app: Any, kwargs: dict[str, Any], is_atty: Callable[[], bool] | None,
