@@ -77,6 +77,22 @@ def test_workers_fast_and_single_process_exclude_each_other(capsys) -> None:
         assert "not allowed with argument" in capsys.readouterr().err
 
 
+
+@pytest.mark.parametrize("argv", [
+    ["--access-logs", "--no-access-logs"], ["--no-motd", "--motd"],
+    ["--noisy-exceptions", "--no-noisy-exceptions"], ["--coffee", "--no-coffee"],
+    ["--repl", "--no-repl"], ["--simple", "--factory"],
+])
+def test_an_option_and_its_negation_are_a_usage_error(argv, capsys) -> None:
+    # As Sanic: `sanic app --access-logs --no-access-logs` exits 2 naming both options
+    # (it served, the last one winning); so do --simple and --factory together.
+    with pytest.raises(SystemExit) as exc:
+        build_parser().parse_args(["app:app", *argv])
+    assert exc.value.code == 2
+    first = argv[0].replace("--simple", "-s/--simple")
+    assert f"argument {argv[1]}: not allowed with argument {first}" in capsys.readouterr().err
+    assert build_parser().parse_args(["app:app", argv[1]]) is not None
+
 def test_no_target_is_a_usage_error(capsys) -> None:
     with pytest.raises(SystemExit) as exc:
         main([])
