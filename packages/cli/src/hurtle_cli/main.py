@@ -127,12 +127,20 @@ def run_serve(args: argparse.Namespace, is_atty: Callable[[], bool] | None = Non
             type(app).serve(primary=app, app_loader=loader)
     except Exception as exc:
         # The main process could not start serving (the address is taken, a socket or
-        # certificate cannot be used): Sanic's one line, the traceback with --debug or -v.
-        if args.debug or args.verbosity:
+        # certificate cannot be used): Sanic's one line, even with --debug (as Sanic);
+        # anything else shows its traceback with --debug or -v.
+        if not _is_known_startup_error(exc) and (args.debug or args.verbosity):
             raise
         _log_startup_error(exc)
         return 1
     return 0
+
+
+def _is_known_startup_error(exc: Exception) -> bool:
+    """An OSError with an errno, or a ServerError (from hurtle_http, which this package
+    does not import): the failures Sanic reports in one line."""
+    return ((isinstance(exc, OSError) and exc.errno is not None)
+            or any(cls.__name__ == "ServerError" for cls in type(exc).__mro__))
 
 
 def _log_startup_error(exc: Exception) -> None:
@@ -145,7 +153,7 @@ def _log_startup_error(exc: Exception) -> None:
     elif isinstance(exc, OSError) and exc.errno is not None:
         error_logger.error("Startup failed due to OS error: %s (errno %s)",
                            exc.strerror or exc, exc.errno)
-    elif any(cls.__name__ == "ServerError" for cls in type(exc).__mro__):
+    elif _is_known_startup_error(exc):
         error_logger.error("Startup failed due to server error. %s", exc)
     else:
         # Sanic shows its traceback here; a line that says what failed is enough.
