@@ -446,3 +446,14 @@ def test_an_error_in_the_users_code_shows_where_it_is_and_exits_1(
     assert f"sanic: cannot load {target!r}: the error above" in str(exc.value.code)
     # Neither the command line's nor the loader's nor importlib's frames.
     assert "hurtle_cli" not in err and "hurtle_worker" not in err and "importlib" not in err
+
+
+def test_an_async_factory_is_named_as_such(importable, capsys) -> None:
+    # `sanic mod:make --factory` with `async def make()`: the message said "use --factory
+    # for a factory" although --factory was given (and a "never awaited" warning followed).
+    module = importable("async_factory_mod", "async def make():\n    return None\n")
+    with pytest.raises(SystemExit) as exc:
+        main([f"{module}:make", "--factory"])
+    message = str(exc.value.code)
+    assert "is async" in message and "plain function" in message
+    assert "use --factory" not in message

@@ -88,6 +88,12 @@ def load_app(args: argparse.Namespace) -> tuple[Any, Any]:
         print(shown, file=sys.stderr)
         raise SystemExit(f"sanic: cannot load {args.target!r}: the error above was raised "
                          "while importing it or building the app.") from None
+    if inspect.iscoroutine(app) and args.factory:
+        app.close()  # never awaited: no RuntimeWarning on top of the message
+        raise SystemExit(
+            f"sanic: the factory {args.target!r} is async (it returned a coroutine, not a "
+            f"Sanic app). Make it a plain function that returns the app."
+        )
     if not hasattr(app, "prepare"):
         raise SystemExit(
             f"sanic: {args.target!r} is a {type(app).__name__}, not a Sanic app. "
