@@ -367,6 +367,26 @@ def test_an_address_in_use_is_one_line_not_a_traceback(project: Path) -> None:
     assert "__main__" not in done.stderr
 
 
+
+@pytest.mark.parametrize("mode", [[], ["--single-process"], ["--debug"]])
+def test_an_address_that_cannot_be_bound_is_logged_as_sanic_does(
+    project: Path, mode: list[str]
+) -> None:
+    # 192.0.2.1 (TEST-NET-1) is no address of this machine: bind() fails with
+    # EADDRNOTAVAIL. As Sanic, the reason is an ERROR record of the main process (the
+    # log format and handlers of the other start-up lines), not a bare line on stderr;
+    # with --debug too (it was a traceback).
+    import errno
+
+    done = sanic(project, "cli_app:app", "-H", "192.0.2.1", "-p", str(free_port()),
+                 "--no-motd", *mode)
+    assert done.returncode == 1
+    expected = (f"ERROR: Startup failed due to OS error: "
+                f"{os.strerror(errno.EADDRNOTAVAIL)} (errno {errno.EADDRNOTAVAIL})")
+    logged = [line for line in done.stderr.splitlines() if expected in line]
+    assert logged and logged[0].startswith("Main "), done.stderr
+    assert "Traceback" not in done.stderr
+
 SERVED = """
 from sanic import Sanic
 from hurtle_http.response import text

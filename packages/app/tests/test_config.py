@@ -366,3 +366,21 @@ def test_config_lists_its_defaults_in_sanics_order() -> None:
     # No HTTP setting is left out of the ordered list.
     assert set(HTTP_DEFAULTS) <= set(DEFAULT_CONFIG)
     assert len(DEFAULT_CONFIG) == 41
+
+
+def test_auto_reload_from_the_environment_does_not_turn_the_reloader_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # As Sanic: SANIC_AUTO_RELOAD=true (or a Config given with AUTO_RELOAD) is reset when
+    # the app is made, so `sanic server` / app.run() start no reloader process for it.
+    from hurtle_app.app import Sanic
+
+    monkeypatch.setenv("SANIC_AUTO_RELOAD", "true")
+    app = Sanic("AutoReloadFromEnv")
+    assert app.config.AUTO_RELOAD is False and app.auto_reload is False
+    given_config = Config()
+    given_config.AUTO_RELOAD = True
+    other = Sanic("AutoReloadFromConfig", config=given_config)
+    assert other.auto_reload is False
+    other.auto_reload = True
+    assert other.config.AUTO_RELOAD is True and other.state.auto_reload is True

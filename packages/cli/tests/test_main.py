@@ -77,6 +77,22 @@ def test_workers_fast_and_single_process_exclude_each_other(capsys) -> None:
         assert "not allowed with argument" in capsys.readouterr().err
 
 
+
+@pytest.mark.parametrize("argv", [
+    ["--access-logs", "--no-access-logs"], ["--no-motd", "--motd"],
+    ["--noisy-exceptions", "--no-noisy-exceptions"], ["--coffee", "--no-coffee"],
+    ["--repl", "--no-repl"], ["--simple", "--factory"],
+])
+def test_an_option_and_its_negation_are_a_usage_error(argv, capsys) -> None:
+    # As Sanic: `sanic app --access-logs --no-access-logs` exits 2 naming both options
+    # (it served, the last one winning); so do --simple and --factory together.
+    with pytest.raises(SystemExit) as exc:
+        build_parser().parse_args(["app:app", *argv])
+    assert exc.value.code == 2
+    first = argv[0].replace("--simple", "-s/--simple")
+    assert f"argument {argv[1]}: not allowed with argument {first}" in capsys.readouterr().err
+    assert build_parser().parse_args(["app:app", argv[1]]) is not None
+
 def test_no_target_is_a_usage_error(capsys) -> None:
     with pytest.raises(SystemExit) as exc:
         main([])
@@ -430,3 +446,14 @@ def test_an_error_in_the_users_code_shows_where_it_is_and_exits_1(
     assert f"sanic: cannot load {target!r}: the error above" in str(exc.value.code)
     # Neither the command line's nor the loader's nor importlib's frames.
     assert "hurtle_cli" not in err and "hurtle_worker" not in err and "importlib" not in err
+
+
+def test_an_async_factory_is_named_as_such(importable, capsys) -> None:
+    # `sanic mod:make --factory` with `async def make()`: the message said "use --factory
+    # for a factory" although --factory was given (and a "never awaited" warning followed).
+    module = importable("async_factory_mod", "async def make():\n    return None\n")
+    with pytest.raises(SystemExit) as exc:
+        main([f"{module}:make", "--factory"])
+    message = str(exc.value.code)
+    assert "is async" in message and "plain function" in message
+    assert "use --factory" not in message

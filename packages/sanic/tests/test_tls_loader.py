@@ -53,6 +53,16 @@ def test_list_entries_must_be_complete_folders(cert_dirs, tmp_path) -> None:
     assert str(tmp_path / "nowhere" / "privkey.pem") in str(missing.value)
 
 
+
+def test_a_file_given_for_the_folder_says_so(cert_dirs) -> None:
+    # `sanic app --tls certs/fullchain.pem` (or ssl="certs/fullchain.pem"): Sanic's message
+    # names the file; it was "not found ... certs/fullchain.pem/privkey.pem".
+    local, _ = cert_dirs
+    given = str(local / "fullchain.pem")
+    with pytest.raises(ValueError, match="Certificate folder expected but ") as raised:
+        Sanic("TlsFileForFolder").prepare(ssl=given, port=0)
+    assert str(raised.value) == f"Certificate folder expected but {given} is a file."
+
 def test_a_list_logs_its_vhosts_and_conn_info_reports_the_sni_name(cert_dirs, caplog) -> None:
     local, example = cert_dirs
     app = Sanic("TlsLoaderSni")

@@ -53,6 +53,27 @@ def test_not_callable_factory(module) -> None:
         AppLoader(f"{module}:number", as_factory=True).load()
 
 
+
+def test_an_app_given_with_factory_says_to_drop_the_flag(tmp_path: Path, monkeypatch) -> None:
+    # `sanic server:app --factory` called the app (an ASGI callable) and reported
+    # "__call__() missing 2 required positional arguments: 'receive' and 'send'".
+    (tmp_path / "app_instance_mod.py").write_text(
+        "class App:\n"
+        "    router = None\n"
+        "    def prepare(self, **kwargs): pass\n"
+        "    async def __call__(self, scope, receive, send): pass\n"
+        "app = App()\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        with pytest.raises(TypeError, match="is already an app, not a factory; drop --factory"):
+            AppLoader("app_instance_mod:app", as_factory=True).load()
+        assert AppLoader("app_instance_mod:app").load().router is None
+    finally:
+        sys.modules.pop("app_instance_mod", None)
+
+
 def test_missing_module_and_attribute_messages(module) -> None:
     with pytest.raises(ModuleNotFoundError, match="No module named 'nowhere_to_be_found'") as info:
         AppLoader("nowhere_to_be_found:app").load()

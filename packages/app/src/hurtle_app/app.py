@@ -187,6 +187,9 @@ class Sanic(
         if loads:
             self.request_class._loads = loads
         self.state = ApplicationState(app=self)
+        # As Sanic: the reloader is asked for by run/prepare (or `app.auto_reload = True`),
+        # never by AUTO_RELOAD from the environment (SANIC_AUTO_RELOAD) or a given config.
+        self.config.AUTO_RELOAD = False
         self.blueprints: dict[str, Blueprint] = {}
         self._blueprint_order: list[Blueprint] = []
         self.websocket_enabled = False

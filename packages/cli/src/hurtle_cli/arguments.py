@@ -30,9 +30,12 @@ Daemons (started with --daemon):
 ACTIONS = ("serve", "exec", "status", "restart", "stop")
 
 
-def _toggle(group: argparse._ArgumentGroup, name: str, dest: str, help_on: str, help_off: str) -> None:
-    group.add_argument(f"--{name}", dest=dest, action="store_true", default=None, help=help_on)
-    group.add_argument(f"--no-{name}", dest=dest, action="store_false", help=help_off)
+def _toggle(group: argparse._ArgumentGroup, name: str, dest: str, help_on: str,
+            help_off: str | None) -> None:
+    # As Sanic: --X and --no-X together are a usage error (exit 2), not "the last wins".
+    pair = group.add_mutually_exclusive_group()
+    pair.add_argument(f"--{name}", dest=dest, action="store_true", default=None, help=help_on)
+    pair.add_argument(f"--no-{name}", dest=dest, action="store_false", help=help_off)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,11 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=version_line())
 
     app = parser.add_argument_group("Application")
-    app.add_argument("--factory", action="store_true", help="target is a () -> app factory")
-    app.add_argument("-s", "--simple", action="store_true", help="serve the directory in target")
-    app.add_argument("--repl", dest="repl", action="store_true", default=None,
-                     help="open a Python console (with await) beside the server")
-    app.add_argument("--no-repl", dest="repl", action="store_false")
+    kind = app.add_mutually_exclusive_group()  # as Sanic: a factory or a directory
+    kind.add_argument("--factory", action="store_true", help="target is a () -> app factory")
+    kind.add_argument("-s", "--simple", action="store_true", help="serve the directory in target")
+    _toggle(app, "repl", "repl", "open a Python console (with await) beside the server", None)
 
     sock = parser.add_argument_group("Socket binding")
     sock.add_argument("-H", "--host", default=None, help="host address [default 127.0.0.1]")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
 import inspect
 import logging
 import os
@@ -87,6 +88,12 @@ def load_app(args: argparse.Namespace) -> tuple[Any, Any]:
         print(shown, file=sys.stderr)
         raise SystemExit(f"sanic: cannot load {args.target!r}: the error above was raised "
                          "while importing it or building the app.") from None
+    if inspect.iscoroutine(app) and args.factory:
+        app.close()  # never awaited: no RuntimeWarning on top of the message
+        raise SystemExit(
+            f"sanic: the factory {args.target!r} is async (it returned a coroutine, not a "
+            f"Sanic app). Make it a plain function that returns the app."
+        )
     if not hasattr(app, "prepare"):
         raise SystemExit(
             f"sanic: {args.target!r} is a {type(app).__name__}, not a Sanic app. "
@@ -126,12 +133,37 @@ def run_serve(args: argparse.Namespace, is_atty: Callable[[], bool] | None = Non
             type(app).serve(primary=app, app_loader=loader)
     except Exception as exc:
         # The main process could not start serving (the address is taken, a socket or
-        # certificate cannot be used): Sanic's one line, the traceback with --debug or -v.
-        if args.debug or args.verbosity:
+        # certificate cannot be used): Sanic's one line, even with --debug (as Sanic);
+        # anything else shows its traceback with --debug or -v.
+        if not _is_known_startup_error(exc) and (args.debug or args.verbosity):
             raise
-        print(f"Startup failed: {exc}", file=sys.stderr)
+        _log_startup_error(exc)
         return 1
     return 0
+
+
+def _is_known_startup_error(exc: Exception) -> bool:
+    """An OSError with an errno, or a ServerError (from hurtle_http, which this package
+    does not import): the failures Sanic reports in one line."""
+    return ((isinstance(exc, OSError) and exc.errno is not None)
+            or any(cls.__name__ == "ServerError" for cls in type(exc).__mro__))
+
+
+def _log_startup_error(exc: Exception) -> None:
+    """Why serving could not start, as one ERROR record on ``sanic.error`` (with the
+    logging format and handlers of the other start-up lines), worded as Sanic's."""
+    error_logger = logging.getLogger("sanic.error")
+    if isinstance(exc, OSError) and exc.errno == errno.EADDRINUSE:
+        # Hurtle's message says which address (Sanic's does not).
+        error_logger.error("Startup failed: %s", exc)
+    elif isinstance(exc, OSError) and exc.errno is not None:
+        error_logger.error("Startup failed due to OS error: %s (errno %s)",
+                           exc.strerror or exc, exc.errno)
+    elif _is_known_startup_error(exc):
+        error_logger.error("Startup failed due to server error. %s", exc)
+    else:
+        # Sanic shows its traceback here; a line that says what failed is enough.
+        error_logger.error("Startup failed: %s", exc)
 
 
 def _attach_repl(app: Any, kwargs: dict[str, Any], is_atty: Callable[[], bool] | None,

@@ -125,6 +125,14 @@ class AppLoader:
             return False
 
     def _call_factory(self, target: Any) -> Any:
+        if not inspect.isclass(target) and hasattr(target, "prepare") and hasattr(
+            target, "router"
+        ):
+            # An app instance is callable (ASGI): calling it would fail on its arguments.
+            raise TypeError(
+                f"{self.module_name}:{self.app_name} is already an app, not a factory; "
+                "drop --factory to serve it."
+            )
         if not callable(target):
             raise TypeError(
                 f"{self.module_name}:{self.app_name} is not callable, so it cannot be a "

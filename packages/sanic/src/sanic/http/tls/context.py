@@ -127,6 +127,9 @@ def check_cert_dir(p: str | os.PathLike[str]) -> tuple[Path, Path]:
     """The key and certificate files of a certbot-style folder, each readable, or a
     ValueError naming the first that is not."""
     folder = Path(p)
+    if folder.is_file():
+        # As Sanic: a file given for a folder (`--tls fullchain.pem`, ssl="cert.pem").
+        raise ValueError(f"Certificate folder expected but {p} is a file.")
     keyfile, certfile = folder / "privkey.pem", folder / "fullchain.pem"
     for path in (keyfile, certfile):
         if not os.access(path, os.R_OK):
