@@ -544,6 +544,8 @@ class Registrar(Shorthands):
         """Serve a file, or the files under a folder, at ``uri``."""
         from hurtle_app.static import DirectoryHandler
 
+        if not name:  # as Sanic, before any other check: a static route needs a name
+            raise ValueError("Could not generate a name for handler")
         if isinstance(file_or_directory, bytes):
             raise TypeError("Static file or directory must be a path-like object or string")
         if not isinstance(file_or_directory, (str, PathLike)):
