@@ -563,6 +563,7 @@ class Registrar(Shorthands):
                 follow_external_symlink_files=follow_external_symlink_files,
                 follow_external_symlink_dirs=follow_external_symlink_dirs,
             )
+            directory_handler.conditional_index = use_modified_since
         elif directory_view or index:
             raise ValueError(
                 "When explicitly setting directory_handler, you cannot set either "
