@@ -1263,7 +1263,7 @@ class Ops5:
             except Exception as e:
                 found.append(exc_info(e)["exc"][0])
         out["found"] = found
-        names = [r.name for r in rt.routes][:2]
+        names = sorted(r.name for r in rt.routes)[:2]
         out["by_name"] = [_safe_name(rt.find_route_by_view_name, n) for n in names + ["nope", "h0"]]
         return out
 
