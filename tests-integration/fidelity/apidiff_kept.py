@@ -1284,9 +1284,16 @@ def _static_opts_alike(c, a, b):
         return False
     if a[0] == 500 and "<" in c["uri"]:  # a static URI with a parameter: Sanic fails
         return True
+    rng = c["item"][2].get("range", "")
+    if ("," in rng or rng.startswith("items=")) and (a[0], b[0]) == (416, 200):
+        return True  # several ranges, another unit: the whole file (RFC 9110 14.2; Sanic: 416)
     if "//" in c["item"][1] and a[0] == 500:
         return True  # an empty segment: Sanic fails where Hurtle serves the file
-    if c["uri"] == "/" and c["item"][1].startswith("//") and (b[0] == 404 or c["item"][0] == "HEAD"):
+    if (
+        c["uri"] == "/"
+        and c["item"][1].startswith("//")
+        and (b[0] == 404 or c["item"][0] == "HEAD")
+    ):
         # "//a.txt" under "/": Sanic takes the folder itself as the file (its GET fails
         # with a 500, its HEAD answers 200 with the folder's mtime).
         return True
@@ -1322,7 +1329,7 @@ KEPT += [
         "keeps the 200's cache-control (RFC 9110 15.4.5); a folder is answered as a folder "
         "(Sanic: as a file: 304/416 by its mtime and size, HEAD octet-stream); '//a.txt' "
         "under '/' is a 404 or the root's listing (Sanic takes the folder as the file: GET "
-        "500, HEAD 200); '/s//a.txt' is served (Sanic: 500)",
+        "500, HEAD 200); '/s//a.txt' is served (Sanic: 500); several ranges or another unit get the whole file (Sanic: 416)",
         _static_opts_alike,
     ),
 ]
