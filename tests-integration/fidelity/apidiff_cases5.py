@@ -793,6 +793,98 @@ def gen_bp_group_api(rng):
     }
 
 
+DECOR_CALLS = [
+    "app.route('/r{i}')",
+    "app.route('/r{i}', apply=False)",
+    "app.get('/r{i}')",
+    "app.post('/r{i}', name='p{i}')",
+    "app.put('/r{i}')",
+    "app.delete('/r{i}')",
+    "app.head('/r{i}')",
+    "app.options('/r{i}')",
+    "app.patch('/r{i}')",
+    "app.websocket('/w{i}')",
+    "app.exception(E)",
+    "app.exception(E, apply=False)",
+    "app.exception([E, KeyError])",
+    "app.middleware",
+    "app.middleware('response')",
+    "app.middleware('request', priority=2)",
+    "app.on_request",
+    "app.on_response",
+    "app.on_request(priority=1)",
+    "app.listener('before_server_start')",
+    "app.listener",
+    "app.before_server_start",
+    "app.after_server_stop",
+    "app.signal('a.b.c{i}')",
+    "app.signal('a.b.c{i}', apply=False)",
+    "bp.route('/b{i}')",
+    "bp.get('/b{i}')",
+    "bp.exception(E)",
+    "bp.middleware",
+    "bp.middleware('response')",
+    "bp.on_request",
+    "bp.listener('after_server_start')",
+    "bp.signal('b.c.d{i}')",
+    "bp.websocket('/bw{i}')",
+]
+DIRECT_CALLS = [
+    "app.add_route(handler, '/d{i}')",
+    "app.add_route(handler, '/d{i}', methods=['POST'])",
+    "app.add_websocket_route(handler, '/dw{i}')",
+    "app.static('/s{i}', '/tmp')",
+    "app.static('/s{i}', '/tmp', apply=False)",
+    "app.register_listener(handler, 'before_server_start')",
+    "app.register_middleware(handler)",
+    "app.register_middleware(handler, 'response')",
+    "app.add_signal(handler, 'x.y.z{i}')",
+    "app.add_signal(None, 'x.y.n{i}')",
+    "app.error_handler.add(E, handler)",
+    "app.blueprint(bp)",
+    "bp.add_route(handler, '/bd{i}')",
+    "bp.static('/bs{i}', '/tmp')",
+    "app.add_task(coro())",
+    "app.url_for('fz1.h')",
+    "app.router.add('/ra{i}', ['GET'], handler)",
+]
+
+
+def gen_decor_returns(rng):
+    calls = []
+    for _ in range(rng.randint(1, 6)):
+        if rng.random() < 0.65:
+            calls.append(["decorate", rng.choice(DECOR_CALLS), rng.choice(["async", "sync"])])
+        else:
+            calls.append(["call", rng.choice(DIRECT_CALLS), rng.choice(["async", "sync"])])
+    return {"calls": calls}
+
+
+STREAM_BODIES = ["", "a", "abc" * 10, "x" * 5000, "é€", "line1\nline2\n"]
+STREAM_READS = [
+    "read",
+    "read",
+    "read_all",
+    "body",
+    "async_for",
+    "receive_body",
+    "stream_none",
+    "read_after_end",
+    "json",
+]
+
+
+def gen_stream_req(rng):
+    return {
+        "route": rng.choice(["stream", "stream", "plain", "bp_stream", "view_stream"]),
+        "method": rng.choice(["POST", "POST", "PUT", "PATCH", "GET"]),
+        "body": rng.choice(STREAM_BODIES),
+        "reads": [rng.choice(STREAM_READS) for _ in range(rng.randint(1, 3))],
+        "chunked": rng.random() < 0.3,
+        "ctype": rng.choice([None, "application/json", "text/plain"]),
+    }
+
+
 GENERATORS5 = {
     "helpers": gen_helpers,
     "constants": gen_constants,
@@ -805,8 +897,10 @@ GENERATORS5 = {
     "err_lookup": gen_err_lookup,
     "get_form": gen_get_form,
     "bp_group_api": gen_bp_group_api,
+    "decor_returns": gen_decor_returns,
+    "stream_req": gen_stream_req,
 }
-SLOW5 = {"static_opts": 0.5, "req_route": 0.5}
+SLOW5 = {"static_opts": 0.5, "req_route": 0.5, "stream_req": 0.5}
 
 # --------------------------------------------------------------------------- worker side
 
@@ -1551,6 +1645,179 @@ class Ops5:
 
             res["requests"] = self.run(go())
         return res
+
+    # what registration decorators and calls return ---------------------------------------
+    def op_decor_returns(self, a):
+        from apidiff import exc_info
+
+        from sanic import Blueprint, text
+
+        app = self.new_app()
+        bp = Blueprint("bp")
+
+        class E(Exception):
+            pass
+
+        @app.get("/h")
+        async def h(request):
+            return text("h")
+
+        async def coro():
+            return None
+
+        def picture(v, fn):
+            if v is fn:
+                return "the function"
+            if v is None:
+                return None
+            if isinstance(v, tuple):
+                return ["tuple", [picture(x, fn) for x in v]]
+            if isinstance(v, list):
+                return ["list", [picture(x, fn) for x in v]]
+            if isinstance(v, str):
+                return ["str", v]
+            return ["obj", type(v).__name__, callable(v)]
+
+        out = []
+        for i, (kind, expr, flavour) in enumerate(a["calls"]):
+            if flavour == "async":
+
+                async def handler(*args, **kw):
+                    return None
+
+            else:
+
+                def handler(*args, **kw):
+                    return None
+
+            handler.__name__ = f"f{i}"
+            ns = {"app": app, "bp": bp, "E": E, "handler": handler, "coro": coro}
+            try:
+                made = eval(expr.format(i=i), ns)
+                if kind == "decorate":
+                    out.append(picture(made(handler), handler))
+                else:
+                    out.append(picture(made, handler))
+            except Exception as e:
+                out.append(exc_info(e))
+        return out
+
+    # streamed request bodies over ASGI -----------------------------------------------------
+    def op_stream_req(self, a):
+        import asyncio
+
+        from apidiff import exc_info
+
+        from sanic import Blueprint
+        from sanic import json as jresp
+        from sanic.views import HTTPMethodView, stream
+
+        key = "stream_req"
+        app = self.apps.get(key)
+        if app is None:
+            app = self.apps[key] = self.new_app()
+            bp = Blueprint("sbp", url_prefix="/bp")
+
+            async def work(request):
+                spec = request.headers.get("x-reads", "").split(",")
+                out = []
+                for r in spec:
+                    try:
+                        if r == "read":
+                            chunk = await request.stream.read() if request.stream else "nostream"
+                            out.append(
+                                [
+                                    "read",
+                                    chunk.decode("utf-8", "replace")
+                                    if isinstance(chunk, bytes)
+                                    else chunk,
+                                ]
+                            )
+                        elif r == "read_all":
+                            got = b""
+                            while request.stream:
+                                chunk = await request.stream.read()
+                                if chunk is None:
+                                    break
+                                got += chunk
+                            out.append(["all", got.decode("utf-8", "replace")])
+                        elif r == "body":
+                            out.append(["body", request.body.decode("utf-8", "replace")])
+                        elif r == "async_for":
+                            got = b""
+                            if request.stream:
+                                async for chunk in request.stream:
+                                    got += chunk
+                            out.append(["for", got.decode("utf-8", "replace")])
+                        elif r == "receive_body":
+                            await request.receive_body()
+                            out.append(["received", request.body.decode("utf-8", "replace")])
+                        elif r == "stream_none":
+                            out.append(["stream", request.stream is None])
+                        elif r == "read_after_end":
+                            if request.stream:
+                                while await request.stream.read() is not None:
+                                    pass
+                                out.append(["after", await request.stream.read()])
+                            else:
+                                out.append(["after", "nostream"])
+                        elif r == "json":
+                            out.append(["json", repr(request.json)])
+                    except Exception as e:
+                        out.append(exc_info(e))
+                return jresp(out)
+
+            app.route("/stream", methods=["POST", "PUT", "PATCH", "GET"], stream=True, name="st")(
+                work
+            )
+            app.route("/plain", methods=["POST", "PUT", "PATCH", "GET"], name="pl")(work)
+            bp.route("/stream", methods=["POST", "PUT", "PATCH", "GET"], stream=True, name="bst")(
+                work
+            )
+
+            class V(HTTPMethodView):
+                @stream
+                async def post(self, request):
+                    return await work(request)
+
+                put = patch = get = post
+
+            app.add_route(V.as_view(), "/view_stream", name="vst")
+            app.blueprint(bp)
+
+        path = {
+            "stream": "/stream",
+            "plain": "/plain",
+            "bp_stream": "/bp/stream",
+            "view_stream": "/view_stream",
+        }[a["route"]]
+        headers = {"x-reads": ",".join(a["reads"])}
+        if a["ctype"]:
+            headers["content-type"] = a["ctype"]
+        body = a["body"].encode("utf-8")
+
+        async def go():
+            if a["chunked"]:
+
+                async def gen():
+                    for i in range(0, len(body), 7):
+                        yield body[i : i + 7]
+
+                content = gen()
+            else:
+                content = body
+            _, resp = await app.asgi_client.request(
+                a["method"], path, headers=headers, content=content
+            )
+            return [resp.status, resp.json if resp.status == 200 else resp.text[:100]]
+
+        async def bounded():
+            try:
+                return await asyncio.wait_for(go(), 3)
+            except asyncio.TimeoutError:
+                return "timeout"
+
+        return self.run(bounded())
 
 
 def _no_address(v):
