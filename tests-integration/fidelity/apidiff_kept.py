@@ -1384,7 +1384,8 @@ def _router_intro_alike(c, a, b):
     """Alike but for kept router causes: Sanic's route.pattern leaves a static segment's
     regex characters unescaped (so /v1.5/<p:path> also matches /v1x5/...); lookups where
     Sanic's router crashes (AttributeError, IndexError) or gives a regex route's uuid/ext
-    parameter as a str; RouteExists methods in set order; a ymd parameter in a regex route."""
+    parameter as a str; RouteExists methods in set order; a ymd parameter in a regex route;
+    lookups next to a host route or with an ext parameter (the first round's router items)."""
     text_a = json.dumps(a)
     if "Invalid matching pattern" in text_a or "Route already registered" in text_a:
         return True
@@ -1411,6 +1412,12 @@ def _router_intro_alike(c, a, b):
                     continue
                 if isinstance(fx, list) and isinstance(fy, list) and fx[0] == fy[0]:
                     continue  # the params: Sanic's regex routes skip a uuid/ext cast
+                if "NotFound" in (fx, fy) and any(
+                    r.get("host") or ":ext" in r["path"] for r in c["routes"]
+                ):
+                    # The first round's router items: next to a host route Sanic hides
+                    # regex routes; an ext=a|b parameter in a regex route is not checked.
+                    continue
                 return False
         else:
             return False
