@@ -11,6 +11,15 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
     python3 tests-integration/fidelity/apidiff.py --count 500 --seed 1
     python3 tests-integration/fidelity/apidiff.py --only router --only url_for -v
 
+Fifth-round areas (``apidiff_cases5.py``, the README's "Differential fuzzing, fifth
+round"): ``helpers``, ``constants``, ``log_cfg``, ``config_conv``, ``static_opts``,
+``req_route``, ``router_intro``, ``resp_args``, ``err_lookup``, ``get_form``,
+``bp_group_api``, ``decor_returns`` and ``stream_req``: ``sanic.helpers``/``utils``,
+``sanic.constants`` and ``sanic.log``, ``Config`` from the environment with converters,
+``app.static`` options, what a handler reads of its route, the router's tables, the
+response helpers' argument types, ``ErrorHandler``, ``get_form``, ``BlueprintGroup`` as a
+sequence, what registration decorators return and streamed request bodies.
+
 Fourth-round areas (``apidiff_cases4.py``, the README's "Differential fuzzing, fourth
 round"): ``views``, ``ctx``, ``registry``, ``json_resp``, ``header_api``, ``req_body``,
 ``route_defs``, ``cookiejar``, ``exc_attrs``, ``tasks``, ``listeners``, ``resp_mut``,
