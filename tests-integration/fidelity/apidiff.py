@@ -11,6 +11,15 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
     python3 tests-integration/fidelity/apidiff.py --count 500 --seed 1
     python3 tests-integration/fidelity/apidiff.py --only router --only url_for -v
 
+Fifth-round areas (``apidiff_cases5.py``, the README's "Differential fuzzing, fifth
+round"): ``helpers``, ``constants``, ``log_cfg``, ``config_conv``, ``static_opts``,
+``req_route``, ``router_intro``, ``resp_args``, ``err_lookup``, ``get_form``,
+``bp_group_api``, ``decor_returns`` and ``stream_req``: ``sanic.helpers``/``utils``,
+``sanic.constants`` and ``sanic.log``, ``Config`` from the environment with converters,
+``app.static`` options, what a handler reads of its route, the router's tables, the
+response helpers' argument types, ``ErrorHandler``, ``get_form``, ``BlueprintGroup`` as a
+sequence, what registration decorators return and streamed request bodies.
+
 Fourth-round areas (``apidiff_cases4.py``, the README's "Differential fuzzing, fourth
 round"): ``views``, ``ctx``, ``registry``, ``json_resp``, ``header_api``, ``req_body``,
 ``route_defs``, ``cookiejar``, ``exc_attrs``, ``tasks``, ``listeners``, ``resp_mut``,
@@ -55,6 +64,7 @@ sys.path.insert(0, str(HERE))
 
 from apidiff_cases3 import Ops3  # noqa: E402
 from apidiff_cases4 import Ops4  # noqa: E402
+from apidiff_cases5 import Ops5  # noqa: E402
 
 # ---------------------------------------------------------------------------- worker side
 
@@ -78,7 +88,7 @@ def exc_info(e):
     return {"exc": [c.__name__ for c in type(e).__mro__], "msg": str(e)}
 
 
-class Worker(Ops3, Ops4):
+class Worker(Ops3, Ops4, Ops5):
     def __init__(self):
         import asyncio
 
@@ -563,7 +573,7 @@ def worker_main():
     sys.stdout = io.StringIO()  # keep prints of the framework off the pipe
     for line in sys.stdin:
         case = json.loads(line)
-        if hasattr(Ops3, "op_" + case["op"]) or hasattr(Ops4, "op_" + case["op"]):
+        if any(hasattr(o, "op_" + case["op"]) for o in (Ops3, Ops4, Ops5)):
             w.n = 0  # app names by their order in the case (test_mode allows reuse)
         try:
             res = {"ok": norm(getattr(w, "op_" + case["op"])(case["args"]))}
@@ -693,10 +703,11 @@ def main():
     from apidiff_cases2 import GENERATORS2, OP_OF, SLOW2
     from apidiff_cases3 import GENERATORS3, SLOW3
     from apidiff_cases4 import GENERATORS4, SLOW4
+    from apidiff_cases5 import GENERATORS5, SLOW5
     from apidiff_kept import kept_label
 
-    GENERATORS = {**GENERATORS, **GENERATORS2, **GENERATORS3, **GENERATORS4}
-    SLOW = {**SLOW, **SLOW2, **SLOW3, **SLOW4}
+    GENERATORS = {**GENERATORS, **GENERATORS2, **GENERATORS3, **GENERATORS4, **GENERATORS5}
+    SLOW = {**SLOW, **SLOW2, **SLOW3, **SLOW4, **SLOW5}
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--count", type=int, default=300, help="cases per area")

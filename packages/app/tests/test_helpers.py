@@ -17,3 +17,10 @@ def test_import_string_gives_modules_instances_and_factory_results() -> None:
         import_string("os.path.join")  # needs arguments: Sanic's TypeError too
     # Not callable: handed back (Sanic fails calling it).
     assert import_string("hurtle_app.helpers.__name__") == "hurtle_app.helpers"
+
+
+def test_import_string_of_a_leading_dot_is_sanics_value_error() -> None:
+    # ".json": the module part is empty, which import_module refuses with ValueError (as
+    # in Sanic), not the TypeError of a relative import without a package.
+    with pytest.raises(ValueError, match="Empty module name"):
+        import_string(".json")

@@ -79,6 +79,14 @@ def test_hosts_list_returns_one_route_per_host() -> None:
     assert router.get("/", "GET", "b.com")[0].requirements == {"host": "b.com"}
 
 
+def test_one_host_keeps_the_route_name_as_ident() -> None:
+    # Sanic adds the host to route.extra.ident only when a route has several hosts.
+    router = Router()
+    one = router.add("/a", ["GET"], handler, host="a.com:8000", name="one")
+    listed = router.add("/b", ["GET"], handler, host=["b.com"], name="listed")
+    assert [one.extra.ident, listed.extra.ident] == ["one", "listed"]
+
+
 def test_repeated_static_lookups_give_fresh_params() -> None:
     router = _router(s={"uri": "/s", "methods": ["GET"]})
     first = router.get("/s", "GET", None)

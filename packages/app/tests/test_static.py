@@ -307,6 +307,19 @@ def test_a_path_of_another_type_is_a_value_error_naming_it(app: Sanic, value: ob
         app.static("/x", value)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("name", ["", None])
+def test_a_static_route_without_a_name_is_refused_first(
+    app: Sanic, site: Path, name: str | None
+) -> None:
+    # As Sanic: refused before the other checks (here a bad resource_type), and nothing
+    # is registered (without the check, a second one collided as RouteExists).
+    with pytest.raises(ValueError, match="Could not generate a name for handler"):
+        app.static("/n", site, name=name, resource_type="folder")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="Could not generate a name for handler"):
+        app.static("/n", site, name=name)  # type: ignore[arg-type]
+    app.static("/n", site)  # nothing was registered at /n: no RouteExists
+
+
 def test_resource_type_must_agree_with_the_path(app: Sanic, site: Path) -> None:
     with pytest.raises(TypeError, match="improperly identified as file"):
         app.static("/f", site, resource_type="file")

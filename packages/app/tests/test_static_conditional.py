@@ -104,3 +104,17 @@ async def test_static_ranges_that_are_ignored(
         assert sent.body == body
     if status == 416:
         assert sent.headers["content-range"] == "bytes */12"
+
+
+@pytest.mark.parametrize(("use_modified_since", "status"), [(True, 304), (False, 200)])
+async def test_a_folder_index_follows_use_modified_since(
+    app: Sanic, call, site: Path, use_modified_since: bool, status: int
+) -> None:
+    # As Sanic: without use_modified_since the index file a folder request gets is
+    # served whatever If-Modified-Since says, as the folder's files are (it was a 304).
+    (site / "index.html").write_text("<p>i</p>\n")
+    app.static("/s", site, index="index.html", use_modified_since=use_modified_since)
+    sent = await call("GET", "/s/", {"if-modified-since": LATER})
+    assert sent.status == status
+    if status == 200:
+        assert sent.text == "<p>i</p>\n"

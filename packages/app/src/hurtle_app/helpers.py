@@ -61,9 +61,9 @@ def import_string(module_name: str, package: str | None = None) -> Any:
     As Sanic's: a class gives an instance, a function (a factory) its result. An attribute
     that cannot be called is returned as it is (Sanic fails with a ``TypeError``).
     """
-    module, _, klass = module_name.rpartition(".")
-    if not module:
+    if "." not in module_name:  # Sanic fails to unpack such a name; it is a module here
         return import_module(module_name, package=package)
+    module, _, klass = module_name.rpartition(".")
     obj = getattr(import_module(module, package=package), klass)
     if ismodule(obj):
         return obj

@@ -559,6 +559,8 @@ class Registrar(Shorthands, metaclass=SanicMeta):
         """Serve a file, or the files under a folder, at ``uri``."""
         from hurtle_app.static import DirectoryHandler
 
+        if not name:  # as Sanic, before any other check: a static route needs a name
+            raise ValueError("Could not generate a name for handler")
         if isinstance(file_or_directory, bytes):
             raise TypeError("Static file or directory must be a path-like object or string")
         if not isinstance(file_or_directory, (str, PathLike)):
@@ -576,6 +578,7 @@ class Registrar(Shorthands, metaclass=SanicMeta):
                 follow_external_symlink_files=follow_external_symlink_files,
                 follow_external_symlink_dirs=follow_external_symlink_dirs,
             )
+            directory_handler.conditional_index = use_modified_since
         elif directory_view or index:
             raise ValueError(
                 "When explicitly setting directory_handler, you cannot set either "

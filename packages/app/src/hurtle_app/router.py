@@ -169,7 +169,7 @@ class Router(BaseRouter):
             route = super().add(**params)
             extra = route.extra
             ident = name or ""
-            if one_host:
+            if len(hosts) > 1:  # as Sanic: one host (a str or a list of one) keeps the name
                 ident = f"{ident}_{one_host.replace('.', '_')}"
             extra.ident = ident
             extra.ignore_body = ignore_body

@@ -66,6 +66,10 @@ def may_follow(link: Path, target: Path, root: Path, files: bool, dirs: bool) ->
 class DirectoryHandler:
     """What a request for a folder gets: an index file, a listing, or 404."""
 
+    # Whether an index file answers If-Modified-Since with a 304: app.static() sets it
+    # from its use_modified_since (as Sanic, False serves the index whatever is asked).
+    conditional_index: bool = True
+
     def __init__(
         self,
         uri: str,
@@ -95,7 +99,11 @@ class DirectoryHandler:
             if candidate.is_file():
                 from hurtle_http.response import file
 
-                return await file(candidate, request_headers=request.headers)
+                return await file(
+                    candidate,
+                    request_headers=request.headers,
+                    validate_when_requested=self.conditional_index,
+                )
         if self.directory_view:
             # A listing's links are relative to the folder, so its URL ends with "/".
             # Runs of "/" are folded as Sanic folds them: "//sub" must not become the
