@@ -150,3 +150,43 @@ async def test_start_serving_false_is_honoured_until_start_serving(app: Sanic) -
     finally:
         server.close()
         await server.wait_closed()
+
+
+@pytest.mark.parametrize(
+    "step", ["before_start", "after_start", "before_stop", "after_stop", "start_serving",
+             "serve_forever"]
+)
+async def test_a_step_before_startup_is_refused_at_the_call_not_the_await(
+    app: Sanic, step: str
+) -> None:
+    # As Sanic: code written for older versions calls server.after_start() without awaiting
+    # it (a livereload server started in a listener); it must fail there, not leave a bound
+    # server that never answers.
+    server = await app.create_server(host="127.0.0.1", port=0, return_asyncio_server=True)
+    try:
+        with pytest.raises(SanicException, match="without first running await server.startup"):
+            getattr(server, step)()
+        assert app.ctx.ran == []
+    finally:
+        server.close()
+        await server.wait_closed()
+
+
+async def test_after_startup_the_steps_return_awaitables_that_run_the_listeners(
+    app: Sanic,
+) -> None:
+    server = await app.create_server(host="127.0.0.1", port=0, return_asyncio_server=True)
+    try:
+        await server.startup()
+        pending = server.before_start()
+        assert app.ctx.ran == []
+        await pending
+        await server.after_start()
+        assert app.ctx.ran == ["before_server_start", "after_server_start"]
+        assert server.is_serving()
+        await server.before_stop()
+    finally:
+        server.close()
+        await server.wait_closed()
+        await server.after_stop()
+    assert app.ctx.ran[-2:] == ["before_server_stop", "after_server_stop"]

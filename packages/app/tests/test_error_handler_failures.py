@@ -81,3 +81,47 @@ async def test_a_handler_returning_no_response_is_answered_by_the_exception_hand
     sent = await call("GET", "/gone")
     assert sent.status == 599
     assert sent.text == "caught: Invalid response type 'a string' (need HTTPResponse)"
+
+
+class _PagesReadingTheBody(ErrorHandler):
+    """As memegen's error reporter: the default page reads ``request.json``."""
+
+    def default(self, request: Any, exception: BaseException) -> Any:
+        request.ctx.seen = request.json
+        return super().default(request, exception)
+
+
+async def test_a_default_page_failing_with_an_http_error_is_the_500_not_that_errors_page(
+    send_to: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    # As Sanic: the body that is not JSON makes default() raise BadRequest; the client
+    # gets the 500 for a failed error page, not a 400 for the body it never had to send.
+    app = Sanic("ReadsBody", error_handler=_PagesReadingTheBody(), configure_logging=False)
+
+    @app.post("/")
+    async def index(request: Any) -> Any:
+        raise RuntimeError("first")
+
+    with caplog.at_level(logging.ERROR, "sanic.error"):
+        sent = await send_to(app, "POST", "/", {"content-type": "application/json"}, b"{bad")
+    assert sent.status == 500
+    assert sent.text == "An error occurred while handling an error"
+    assert "Exception occurred in the error handler" in caplog.messages
+
+
+async def test_a_sync_handler_returning_none_then_a_failing_default_page_is_the_500(
+    send_to: Any,
+) -> None:
+    app = Sanic("NoneThenBody", error_handler=_PagesReadingTheBody(), configure_logging=False)
+
+    @app.post("/")
+    async def index(request: Any) -> Any:
+        raise KeyError("first")
+
+    @app.exception(KeyError)
+    def nothing(request: Any, exception: BaseException) -> None:
+        return None
+
+    sent = await send_to(app, "POST", "/", {"content-type": "application/json"}, b"{bad")
+    assert sent.status == 500
+    assert sent.text == "An error occurred while handling an error"

@@ -7,7 +7,7 @@ import asyncio
 import logging
 import os
 import signal as os_signal
-from collections.abc import Awaitable, Callable, Generator
+from collections.abc import Awaitable, Callable, Coroutine, Generator
 from contextvars import ContextVar
 from typing import Any
 
@@ -97,14 +97,21 @@ class AsyncioServer:
                 f"Cannot {what} without first running await server.startup()"
             )
 
-    async def before_start(self) -> None:
+    # As Sanic: the lifecycle methods check for startup() when called, not when awaited,
+    # so code written for older versions that calls them without awaiting (or before
+    # startup()) fails at that line instead of leaving a server that never answers.
+
+    def before_start(self) -> Coroutine[Any, Any, None]:
         """Run the ``before_server_start`` listeners (and start the app's tasks)."""
         self._require_startup("dispatch server event")
-        await self.app._server_event("init", "before", loop=self.loop)
+        return self.app._server_event("init", "before", loop=self.loop)
 
-    async def after_start(self) -> None:
+    def after_start(self) -> Coroutine[Any, Any, None]:
         """Start accepting connections, then run the ``after_server_start`` listeners."""
         self._require_startup("dispatch server event")
+        return self._after_start()
+
+    async def _after_start(self) -> None:
         # As Sanic: a server from serve(run_async=True) not awaited yet stays unbound.
         if self._serve_on_start and self.handle is not None and not self.server.is_serving():
             await self.server.start_serving()
@@ -112,24 +119,24 @@ class AsyncioServer:
         await self.app._server_event("init", "after", loop=self.loop)
         self.app.state.is_running = True
 
-    async def before_stop(self) -> None:
+    def before_stop(self) -> Coroutine[Any, Any, None]:
         """Run the ``before_server_stop`` listeners."""
         self._require_startup("dispatch server event")
-        await self.app._server_event("shutdown", "before", loop=self.loop)
+        return self.app._server_event("shutdown", "before", loop=self.loop)
 
-    async def after_stop(self) -> None:
+    def after_stop(self) -> Coroutine[Any, Any, None]:
         """Cancel the app's tasks and run the ``after_server_stop`` listeners."""
         self._require_startup("dispatch server event")
-        await self.app._server_event("shutdown", "after", loop=self.loop)
+        return self.app._server_event("shutdown", "after", loop=self.loop)
 
     def is_serving(self) -> bool:
         """Whether the server accepts connections."""
         return self.handle is not None and self.server.is_serving()
 
-    async def start_serving(self) -> None:
+    def start_serving(self) -> Coroutine[Any, Any, None]:
         """Accept connections (no-op when already serving)."""
         self._require_startup("run Sanic server")
-        await self._start_serving()
+        return self._start_serving()
 
     async def _start_serving(self) -> None:
         await self._bind()
@@ -137,9 +144,12 @@ class AsyncioServer:
             await self.server.start_serving()
         self.app.state.is_running = True
 
-    async def serve_forever(self) -> None:
+    def serve_forever(self) -> Coroutine[Any, Any, None]:
         """Serve until closed."""
         self._require_startup("run Sanic server")
+        return self._serve_forever()
+
+    async def _serve_forever(self) -> None:
         await self._bind()
         self.app.state.is_running = True
         await self.server.serve_forever()

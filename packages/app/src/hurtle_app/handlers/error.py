@@ -126,17 +126,24 @@ class ErrorHandler:
         route_name = getattr(request, "name", None) if request is not None else None
         handler = self.lookup(exception, route_name)
         if handler is None:
-            return self.default(request, exception)
+            try:
+                return self.default(request, exception)
+            except Exception as error:
+                # As Sanic: a default page that fails (a subclass's default() raising, an
+                # HTTP error such as request.json's BadRequest included) is answered with
+                # the 500; it is not rendered again as a page of its own.
+                error_logger.exception("Exception occurred in the error handler", exc_info=error)
+                return self.failed_response(request, error)
         try:
             response = handler(request, exception)
+            if response is None and not inspect.isawaitable(response):
+                # As Sanic: a plain function that returns nothing leaves the error to the
+                # default page (a coroutine's None is an invalid response, a 500, as there).
+                response = self.default(request, exception)
         except Exception as error:
             return self._handler_failed(request, handler, error)
         if inspect.isawaitable(response):
             return self._await_handler(request, handler, response)
-        if response is None:
-            # As Sanic: a plain function that returns nothing leaves the error to the
-            # default page (a coroutine's None is an invalid response, a 500, as there).
-            return self.default(request, exception)
         return response
 
     async def _await_handler(self, request: Any, handler: RouteHandler, pending: Any) -> Any:
