@@ -873,3 +873,30 @@ async def test_a_field_limit_below_what_the_head_limit_allows_is_counted(
     assert len(head) < 8192
     [res] = await exchange(conn, head)
     assert res.status == status
+
+
+async def test_a_task_a_handler_spawned_keeps_its_request_current_after_the_next_one() -> None:
+    """Request.get_current() in a task the handler started: that handler's request, even once
+    the connection serves the next one (answered on the fast path, in the same context)."""
+    release = asyncio.Event()
+    seen: list[str] = []
+
+    async def later() -> None:
+        await release.wait()
+        seen.append(Request.get_current().path)
+
+    async def handler(request: Any) -> Any:
+        if request.path == "/spawn":
+            asyncio.get_running_loop().create_task(later())
+        seen.append(Request.get_current().path)
+        return text(request.path)
+
+    conn = _connection(handler)
+    await exchange(conn, b"GET /first HTTP/1.1\r\n\r\n")  # the Task
+    await exchange(conn, b"GET /spawn HTTP/1.1\r\n\r\n")
+    await exchange(conn, b"GET /next HTTP/1.1\r\n\r\n")
+    assert conn.protocol.http.parked == 2 * PARKS  # both answered for the parked Task
+    release.set()
+    for _ in range(10):
+        await asyncio.sleep(0)
+    assert seen == ["/first", "/spawn", "/next", "/spawn"]

@@ -122,6 +122,7 @@ def _builds_plain(cls: type) -> bool:
         and issubclass(cls, Request)
         and cls.__init__ is Request.__init__
         and cls.__new__ is object.__new__
+        and cls.headers is Request.headers  # (read from _fields and _headers)
     )
     _plain_requests[cls] = plain
     return plain
@@ -443,6 +444,8 @@ class Http(RequestReader, ResponseWriter):
         """A complete head: build the Request and queue it (raises to refuse it)."""
         self.url = url
         self.headers = headers
+        self.special_of = headers  # (not looked at by another reader: read them all)
+        self.connection_of = headers
         self.names = None  # another reader: raw_headers shows the parsed names
         own = self.parser
         self.parser = parser
@@ -466,46 +469,64 @@ class Http(RequestReader, ResponseWriter):
         if self._method is not None:
             parser, self._method = _MethodOverride(parser, self._method), None
         keep_alive = parser.should_keep_alive()
-        fields = Header(self.headers)
-        # PERF: llhttp passes HTTP/0.9, 1.0, 1.1 and 2.0 heads, and without a Connection
-        # field it keeps only an HTTP/1.1 one alive; so the version string (a str.format
-        # in httptools, about 2,500 instructions) is only asked for the other heads.
-        if keep_alive and "connection" not in fields:
-            version = "1.1"
-        else:
-            version = parser.get_http_version()
-            if version != "1.1" and version != "1.0":
-                version = http1_version(version)  # HTTP/1.2+ as 1.1, a 400 for others
-        # PERF: `in` on a CIMultiDict is ~5x cheaper than .get(); most requests have
-        # neither field, so body_framing (and its lookups) is skipped for them.
-        content_length: int | None
-        if "content-length" in fields or "transfer-encoding" in fields:
-            # PERF: one Content-Length of ASCII digits within the limit, no Transfer-
-            # Encoding (what clients send): body_framing's answer without its two calls
-            # (benchmarks/inproc.py "POST /echo"); anything else goes through it.
-            lengths = _getall(fields, "content-length", None)
-            try:
-                if (
-                    lengths is not None
-                    and len(lengths) == 1
-                    and "transfer-encoding" not in fields
-                    and (length := lengths[0]).isdigit()
-                    and length.isascii()
-                    and (content_length := int(length)) <= self._max_size
-                ):
-                    has_body = bool(content_length)
-                else:
-                    content_length, chunked = self._framing(fields, version)
-                    if chunked:
-                        self.start_chunked_body()
-                    has_body = chunked or bool(content_length)
-            except ValueError:
-                # int() refuses more than 4,300 digits, and llhttp passes such a value
-                # when it is mostly leading zeros ("000...01"): as Sanic, a 400 (it was
-                # a 500). PERF: a try costs nothing until it catches (Python 3.11).
-                raise BadRequest("Bad content-length") from None
-        else:
+        headers = self.headers
+        fields: Any
+        # PERF: a head without Content-Length, Transfer-Encoding or Expect (on_header
+        # saw none: special_of is not its list) is read without a Header of its fields;
+        # request.headers builds one, from the same list, on first use (about 2,000
+        # instructions per request that never reads it).
+        if self.special_of is not headers:
+            fields = None
+            # (the version string: see below)
+            if keep_alive and self.connection_of is not headers:
+                version = "1.1"
+            else:
+                version = parser.get_http_version()
+                if version != "1.1" and version != "1.0":
+                    version = http1_version(version)  # HTTP/1.2+ as 1.1, a 400 for others
             has_body = False
+        else:
+            fields = Header(headers)
+            # PERF: llhttp passes HTTP/0.9, 1.0, 1.1 and 2.0 heads, and without a
+            # Connection field it keeps only an HTTP/1.1 one alive; so the version string
+            # (a str.format in httptools, about 2,500 instructions) is only asked for the
+            # other heads. (on_header noted a Connection field: no lookup in ``fields``)
+            if keep_alive and self.connection_of is not headers:
+                version = "1.1"
+            else:
+                version = parser.get_http_version()
+                if version != "1.1" and version != "1.0":
+                    version = http1_version(version)  # HTTP/1.2+ as 1.1, a 400 for others
+            # PERF: `in` on a CIMultiDict is ~5x cheaper than .get(); most requests have
+            # neither field, so body_framing (and its lookups) is skipped for them.
+            content_length: int | None
+            if "content-length" in fields or "transfer-encoding" in fields:
+                # PERF: one Content-Length of ASCII digits within the limit, no Transfer-
+                # Encoding (what clients send): body_framing's answer without its two calls
+                # (benchmarks/inproc.py "POST /echo"); anything else goes through it.
+                lengths = _getall(fields, "content-length", None)
+                try:
+                    if (
+                        lengths is not None
+                        and len(lengths) == 1
+                        and "transfer-encoding" not in fields
+                        and (length := lengths[0]).isdigit()
+                        and length.isascii()
+                        and (content_length := int(length)) <= self._max_size
+                    ):
+                        has_body = bool(content_length)
+                    else:
+                        content_length, chunked = self._framing(fields, version)
+                        if chunked:
+                            self.start_chunked_body()
+                        has_body = chunked or bool(content_length)
+                except ValueError:
+                    # int() refuses more than 4,300 digits, and llhttp passes such a value
+                    # when it is mostly leading zeros ("000...01"): as Sanic, a 400 (it was
+                    # a 500). PERF: a try costs nothing until it catches (Python 3.11).
+                    raise BadRequest("Bad content-length") from None
+            else:
+                has_body = False
         raw_method = parser.get_method()
         # PERF: these caches are read by subscript, not .get(): no method call (a miss,
         # rare, costs a KeyError instead; benchmarks/inproc.py "GET /").
@@ -521,7 +542,9 @@ class Http(RequestReader, ResponseWriter):
             # where handlers read it). About 5 % of GET / (benchmarks/inproc.py).
             request = _new_object(request_class)
             request.raw_url = url
-            request.headers = fields
+            # (None: request.headers builds it from _fields on first use)
+            request._headers = fields
+            request._fields = headers
             request.version = version
             request.method = method
             request.transport = protocol.transport
@@ -533,7 +556,12 @@ class Http(RequestReader, ResponseWriter):
             request.responded = False
         else:
             request = protocol.request_class(
-                url, fields, version, method, protocol.transport, protocol.app
+                url,
+                Header(headers) if fields is None else fields,
+                version,
+                method,
+                protocol.transport,
+                protocol.app,
             )
         request.stream = self
         request.conn_info = protocol.conn_info

@@ -265,7 +265,10 @@ class HttpProtocol(asyncio.Protocol):
                             http.perft0 = 0.0
                         if http.in_head:
                             http.stage = REQUEST
-                        self._time = self.loop.time()
+                        # (the keep-alive time counts from ``_time``, set when these
+                        # bytes came: the handler ran since without suspending, so the
+                        # loop's clock moved by its run at most; PERF: no second
+                        # loop.time() per request, about 300 instructions)
                         http.running = False
                         return
                     http._handover = out if out is _DONE or out is _FAILED else (out,)
