@@ -143,3 +143,30 @@ async def test_a_stream_longer_than_its_stated_length_never_sends_the_excess(str
     assert (second.status, second.body) == (200, b"next")
     if stream == "respond":
         assert failures == ["Response was bigger than content-length"]
+
+
+@pytest.mark.parametrize(
+    ("body", "stated", "expected"),
+    [(b"hello world!", "5", "12"), (b"abc", "10", "3"), (b"", "12", "12")],
+)
+async def test_head_states_the_length_the_get_would(
+    body: bytes, stated: str, expected: str
+) -> None:
+    # RFC 9110 9.3.2/8.6: a HEAD answer's Content-Length is the one a GET would carry.
+    # For a GET the server sends the body's length over the handler's wrong field (as
+    # Sanic); for HEAD too (Sanic keeps the handler's value there, so its HEAD and GET
+    # disagree). A handler answering HEAD itself with no body keeps its own value.
+    async def handler(request: Any) -> Any:
+        if request.path == "/next":
+            return text("next")
+        return HTTPResponse(body, headers={"Content-Length": stated}, content_type="text/plain")
+
+    if body:
+        got, _ = parse_responses(await _raw(handler))
+        assert (got.header("content-length"), got.body) == (expected, body)
+    raw = await _raw(handler, b"HEAD / HTTP/1.1\r\nHost: x\r\n\r\n" + TWO.split(b"\r\n\r\n", 1)[1])
+    cut = raw.index(b"\r\n\r\n") + 4
+    (head,) = parse_responses(raw[:cut], head_only=True)
+    (after,) = parse_responses(raw[cut:])
+    assert head.header("content-length") == expected
+    assert (after.status, after.body) == (200, b"next")
