@@ -80,7 +80,7 @@ class Router(BaseRouter):
                 method=method,
                 extra={"host": host} if (host and self._host_routing) else None,
             )
-        except RoutingNotFound:
+        except RoutingNotFound as exc:
             if "%" in path and not _decoded:
                 # `/ech%6F` is `/echo` and `/caf%c3%a9` is `/caf%C3%A9` (RFC 9110 4.2.3: an
                 # unreserved character and its percent-encoding are the same URI, and so
@@ -93,11 +93,10 @@ class Router(BaseRouter):
                         return self.get(normalized, method, host, _decoded=True)
                     except NotFound:
                         pass  # named as it came, below
-            # The page names the path the client asked for. Sanic 25.12 names the router's
-            # normalised one: no trailing slash (`/xxx/` -> `/xxx`, `/` -> an empty URL), an
-            # empty URL for a host mismatch, `None` for a refused file extension, which
-            # its maintainers called a bug (sanic-org/sanic-routing#69).
-            raise NotFound(f"Requested URL {path} not found") from None
+            # Sanic reports the path as the router normalised it (no trailing slash), and
+            # names no path when a host requirement fails ("") or a file extension is
+            # refused (None): its 404 page says so, and so does ours.
+            raise NotFound(f"Requested URL {exc.path} not found") from None
         except NoMethod as exc:
             allowed = getattr(exc, "allowed_methods", None)
             raise MethodNotAllowed(
