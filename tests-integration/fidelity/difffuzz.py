@@ -655,8 +655,6 @@ KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
      _bad_host),
     ("path", "kept: url_for percent-encodes '%' and what a segment cannot hold (RFC 3986 2.1)",
      frozenset({"url_for"}), lambda r: re.search(rb"^\S+ \S*[%\x80-\xff\\]", r) is not None),
-    ("path", "kept: a 404 names the path as requested, trailing slashes too (sanic-routing#69)",
-     frozenset({"<body>"}), lambda r: re.match(rb"\S+ [^?\s]*/[ ?]", r) is not None),
     ("path", "kept: url_for of an ext route takes the name and ext= (Sanic refuses them)",
      frozenset({"url_for"}), lambda r: re.match(rb"\S+ /t/exts?/", r) is not None),
     ("respond", "kept: a stream to an HTTP/1.0 client is not chunked (RFC 9112 6.1)",
