@@ -94,6 +94,25 @@ def test_shorthands(ca: trustme.CA, tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("given", "missing"),
+    [
+        ({"cert": "fullchain.pem"}, "1 required positional argument: 'key'"),
+        ({"keyfile": "privkey.pem"}, "1 required positional argument: 'cert'"),
+        ({"password": "pw"}, "2 required positional arguments: 'cert' and 'key'"),
+    ],
+)
+def test_an_ssl_dict_without_cert_or_key_is_a_type_error_as_in_sanic(
+    given: dict[str, str], missing: str
+) -> None:
+    # `app.run(ssl={"cert": ...})` with no key: code written for Sanic catches TypeError.
+    with pytest.raises(TypeError) as info:
+        shorthand_to_ctx(given)
+    assert str(info.value) == f"CertSimple.__new__() missing {missing}"
+    with pytest.raises(ValueError):  # given, but empty: a ValueError, as in Sanic
+        shorthand_to_ctx({"cert": "", "key": None})
+
+
 async def test_cert_selector_answers_each_name_with_its_certificate(
     ca: trustme.CA, tmp_path: Path
 ) -> None:

@@ -43,6 +43,13 @@ def test_mistakes_are_value_errors_with_sanics_words(ssl, message) -> None:
         CertLoader(ssl).load()
 
 
+def test_a_dict_missing_cert_or_key_is_a_type_error_as_in_sanic() -> None:
+    # create_server(ssl={"cert": ...}) goes through CertLoader: Sanic's TypeError.
+    with pytest.raises(TypeError) as info:
+        CertLoader({"cert": "fullchain.pem"}).load()
+    assert str(info.value) == "CertSimple.__new__() missing 1 required positional argument: 'key'"
+
+
 def test_list_entries_must_be_complete_folders(cert_dirs, tmp_path) -> None:
     local, _ = cert_dirs
     with pytest.raises(ValueError, match="folder expected") as file_given:

@@ -199,3 +199,37 @@ def test_a_stopping_worker_reads_terminated_and_still_serving_when_signalled() -
     state["Sanic-Server-0-0"] = {**state["Sanic-Server-0-0"], "serving": True}
     process.terminate()
     assert [(entry["state"], entry["serving"]) for entry in seen] == [("TERMINATED", True)]
+
+
+def test_set_state_refuses_to_go_back_unless_forced() -> None:
+    # Seed 003 names WorkerProcess.set_state(state, force=False). As in Sanic 25.12, from a
+    # thread of the main process: ACKED -> STARTING raises Exception and keeps ACKED;
+    # a later state, the same one, or force=True are taken.
+    from hurtle_worker.process import WorkerProcess
+
+    state: dict = {}
+    process = WorkerProcess(_FakeOSProcess, "Sanic-Server-0-0", targets.crash, {}, state,
+                            restartable=True)
+    process.server = True
+    process.start()
+    process.ack(process.pid)
+    assert process.state is ProcessState.ACKED
+    try:
+        process.set_state(ProcessState.STARTING)
+    except Exception as refused:
+        assert type(refused) is Exception
+        assert "ACKED" in str(refused) and "force=True" in str(refused)
+    else:
+        raise AssertionError("going back from ACKED was not refused")
+    assert process.state is ProcessState.ACKED
+    assert state["Sanic-Server-0-0"]["state"] == "ACKED"
+    process.set_state(ProcessState.ACKED)
+    process.set_state(ProcessState.STARTING, force=True)
+    assert state["Sanic-Server-0-0"]["state"] == "STARTING"
+    process.set_state(ProcessState.JOINED)
+    assert process.state is ProcessState.JOINED
+    # The manager's own life cycle (respawn, restart) still goes back to the start.
+    process.restart()
+    process.tick(0.0)
+    process.ack(process.pid)
+    assert process.state is ProcessState.ACKED

@@ -446,7 +446,7 @@ class WorkerManager:
         process.last_exit = describe_exit(code)
         if code == 0 and not process.server:
             logger.debug("Process %s [%s] completed", process.name, proc.pid)
-            process.set_state(ProcessState.COMPLETED)
+            process.set_state(ProcessState.COMPLETED, force=True)
             process.process = None
             if not worker.tracked:
                 self._forget(process)
@@ -457,7 +457,7 @@ class WorkerManager:
         if process.retired and code == 0:
             logger.info("Process %s [%s] stopped on request (app.stop(terminate=False)); "
                         "not respawned.", process.name, proc.pid)
-            process.set_state(ProcessState.COMPLETED)
+            process.set_state(ProcessState.COMPLETED, force=True)
             process.process = None
             return
         if process.server and not process.acked_once and self.stop_on_server_failure:
@@ -473,7 +473,7 @@ class WorkerManager:
                     process.name, proc.pid, process.last_exit,
                 )
             self._startup_failed = True
-            process.set_state(ProcessState.FAILED)
+            process.set_state(ProcessState.FAILED, force=True)
             process.process = None
             self.exit_code = 1
             self._shutdown_requested = True
@@ -487,12 +487,12 @@ class WorkerManager:
                 "Worker %s [%s] %s before it finished starting; it will start again when a "
                 "watched file changes.", process.name, proc.pid, process.last_exit,
             )
-            process.set_state(ProcessState.FAILED)
+            process.set_state(ProcessState.FAILED, force=True)
             process.process = None
             return
         if not (process.server or process.restartable):
             error_logger.error("Process %s [%s] %s", process.name, proc.pid, process.last_exit)
-            process.set_state(ProcessState.FAILED)
+            process.set_state(ProcessState.FAILED, force=True)
             process.process = None
             return
         self._respawn_later(process, proc.pid, now)
@@ -503,7 +503,7 @@ class WorkerManager:
             # It died as the stop came (a signal between two looks at the processes):
             # reported, but not said to be respawned, as nothing starts any more.
             process.process = None
-            process.set_state(ProcessState.FAILED)
+            process.set_state(ProcessState.FAILED, force=True)
             error_logger.error("Process %s [%s] %s%s; not respawned: the server is "
                                "shutting down.", process.name, pid, process.last_exit,
                                happened)
@@ -519,7 +519,7 @@ class WorkerManager:
                 process.name, pid, process.last_exit, len(process.crash_times),
                 self.restart_window,
             )
-            process.set_state(ProcessState.FAILED)
+            process.set_state(ProcessState.FAILED, force=True)
             if not self.stop_on_server_failure:
                 logger.info("%s will start again on the next restart (auto-reload).",
                             process.name)
@@ -535,7 +535,7 @@ class WorkerManager:
         delay = min(self.backoff_base * 2 ** (len(process.crash_times) - 1), self.backoff_max)
         process.restarts += 1
         process.respawn_at = now + delay
-        process.set_state(ProcessState.FAILED)
+        process.set_state(ProcessState.FAILED, force=True)
         error_logger.error(
             "Process %s [%s] %s%s; respawning it in %.1fs (restart %d, at most "
             "%d per %.0fs)",

@@ -263,7 +263,17 @@ class WorkerProcess:
             return
 
     def set_state(self, state: ProcessState, force: bool = False) -> None:
-        """Record ``state`` here and in the shared worker state."""
+        """Record ``state`` here and in the shared worker state.
+
+        As Sanic's, a state earlier in the life cycle than the current one (``STARTING``
+        after ``ACKED``) is refused with an ``Exception`` unless ``force`` is given; the
+        manager's own calls force it (a respawn starts the cycle again).
+        """
+        if state < self.state and not force:
+            raise Exception(
+                f"Cannot set the state of {self.name} back from {self.state.name} to "
+                f"{state.name}; pass force=True to do it anyway."
+            )
         self.state = state
         try:
             entry = dict(self.worker_state.get(self.name) or {})
@@ -335,7 +345,7 @@ class WorkerProcess:
         """Spawn and start a new OS process for this name."""
         with self._lock:
             logger.debug(_STARTING, self.name)
-            self.set_state(ProcessState.STARTING)
+            self.set_state(ProcessState.STARTING, force=True)
             self.spawn()
             # The child reads these while importing the main module again, before the
             # target runs, so they go in the environment it is started with.
@@ -360,14 +370,14 @@ class WorkerProcess:
             self.ack_warned = False
             self.retired = False
             self.started_monotonic = time.monotonic()
-            self.set_state(ProcessState.STARTED)
+            self.set_state(ProcessState.STARTED, force=True)
 
     def ack(self, pid: int | None) -> bool:
         """The process ``pid`` said it is ready; True when it is the current one."""
         if pid is not None and pid != self.pid:
             return False
         self.acked_once = True
-        self.set_state(ProcessState.ACKED)
+        self.set_state(ProcessState.ACKED, force=True)
         return True
 
     def join(self, timeout: float | None = None) -> None:
@@ -383,7 +393,7 @@ class WorkerProcess:
             signum = self.stop_signal()
             # Recorded first, as Sanic: a worker's stop listeners read TERMINATED in
             # app.m.state, whichever worker the signal reaches first.
-            self.set_state(ProcessState.TERMINATED)
+            self.set_state(ProcessState.TERMINATED, force=True)
             if self.is_alive():
                 logger.debug(_TERMINATING, self.name, self.pid)
                 interrupt(self.process, signum)
@@ -413,7 +423,7 @@ class WorkerProcess:
         self.process.join(0)
         code = self.process.exitcode
         if code is not None:
-            self.set_state(ProcessState.COMPLETED if code == 0 else ProcessState.FAILED)
+            self.set_state(ProcessState.COMPLETED if code == 0 else ProcessState.FAILED, force=True)
 
     def restart(self, restart_order: RestartOrder = RestartOrder.SHUTDOWN_FIRST,
                 **kwargs: Any) -> None:
@@ -448,7 +458,7 @@ class WorkerProcess:
                 logger.debug("Begin restart termination: %s [%s]", self.name, old.pid)
                 self._stop_retiring(retiring)
                 self.retiring.append(retiring)
-                self.set_state(ProcessState.RESTARTING)
+                self.set_state(ProcessState.RESTARTING, force=True)
             else:
                 self.retiring.append(
                     _Retiring(old, wait_for_ack=self.ack_expected, start_after_exit=False,

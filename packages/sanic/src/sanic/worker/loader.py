@@ -57,6 +57,9 @@ class CertLoader(_CertLoader):
         from hurtle_http.server import load_ssl
 
         if isinstance(data, dict):
+            from sanic.http.tls.context import require_cert_and_key
+
+            require_cert_and_key(data)  # an entry missing: TypeError, as Sanic's
             if not (data.get("cert") or data.get("certfile")) or not (
                 data.get("key") or data.get("keyfile")
             ):

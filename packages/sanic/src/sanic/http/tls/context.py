@@ -143,6 +143,24 @@ def load_cert_dir(p: str | os.PathLike[str]) -> ssl.SSLContext:
     return CertSimple(certfile, keyfile)
 
 
+def require_cert_and_key(options: dict[str, Any]) -> None:
+    """A ``TypeError`` naming the entries an ssl dict lacks, as Sanic raises it (an
+    entry given empty is a ``ValueError`` instead)."""
+    missing = [
+        name
+        for name, alias in (("cert", "certfile"), ("key", "keyfile"))
+        if name not in options and alias not in options
+    ]
+    if missing:
+        count = (
+            "1 required positional argument"
+            if len(missing) == 1
+            else f"{len(missing)} required positional arguments"
+        )
+        names = " and ".join(f"'{name}'" for name in missing)
+        raise TypeError(f"CertSimple.__new__() missing {count}: {names}")
+
+
 def shorthand_to_ctx(ctxdef: Any) -> Any:
     """One ``ssl=`` item as a context: a context, a folder path, or a cert/key dict."""
     if ctxdef is None or isinstance(ctxdef, ssl.SSLContext):
@@ -151,6 +169,7 @@ def shorthand_to_ctx(ctxdef: Any) -> Any:
         return load_cert_dir(ctxdef)
     if isinstance(ctxdef, dict):
         options = dict(ctxdef)
+        require_cert_and_key(options)
         cert = options.pop("cert", None) or options.pop("certfile", None)
         key = options.pop("key", None) or options.pop("keyfile", None)
         if not cert or not key:
@@ -180,6 +199,7 @@ __all__ = [
     "load_cert_dir",
     "match_hostname",
     "process_to_context",
+    "require_cert_and_key",
     "selector_sni_callback",
     "server_name_callback",
     "shorthand_to_ctx",
