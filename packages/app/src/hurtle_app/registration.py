@@ -47,7 +47,11 @@ def handler_display_name(handler: Any) -> str:
     """The name a handler gets in route names: the view class name for class-based views."""
     view_class = getattr(handler, "view_class", None)
     if view_class is not None:
-        return view_class.__name__
+        shown = getattr(view_class, "__name__", None)
+        if not isinstance(shown, str):
+            # As Sanic: a ``view_class`` without a name (a mock's) names nothing.
+            raise ValueError("Could not generate a name for handler")
+        return shown
     if isinstance(handler, partial):
         return handler_display_name(handler.func)
     name = getattr(handler, "__name__", None)

@@ -1,0 +1,32 @@
+"""Route names for handlers that have no usable name of their own (mocks in tests)."""
+
+from __future__ import annotations
+
+from unittest.mock import Mock
+
+import pytest
+
+from hurtle_app import Blueprint, Sanic
+
+
+def test_a_given_name_is_used_without_looking_at_the_handler() -> None:
+    # Route-discovery helpers are tested with Mock() handlers and explicit names.
+    app = Sanic("mock_named")
+    app.add_route(Mock(), "/items/<id>", name="listing")
+    assert [r.name for r in app.router.routes] == ["mock_named.listing"]
+    assert app.url_for("listing", id=3) == "/items/3"
+
+
+def test_a_given_name_on_a_blueprint_route_with_a_mock_handler() -> None:
+    app = Sanic("mock_bp")
+    bp = Blueprint("parts")
+    bp.add_route(Mock(), "/p", name="one")
+    app.blueprint(bp)
+    assert app.url_for("parts.one") == "/p"
+
+
+@pytest.mark.parametrize("handler", [Mock(), Mock(view_class=object())])
+def test_no_name_and_a_view_class_without_one_is_a_value_error(handler: Mock) -> None:
+    app = Sanic("mock_unnamed")
+    with pytest.raises(ValueError, match="Could not generate a name for handler"):
+        app.add_route(handler, "/y")
