@@ -30,3 +30,17 @@ def test_no_name_and_a_view_class_without_one_is_a_value_error(handler: Mock) ->
     app = Sanic("mock_unnamed")
     with pytest.raises(ValueError, match="Could not generate a name for handler"):
         app.add_route(handler, "/y")
+
+
+class _CallableHandler:
+    async def __call__(self, request: object) -> None:
+        return None
+
+
+def test_a_callable_instance_needs_a_given_name() -> None:
+    # As Sanic: an instance has no name of its own to make a route name from.
+    app = Sanic("instance_unnamed")
+    with pytest.raises(ValueError, match="Could not generate a name for handler"):
+        app.add_route(_CallableHandler(), "/c")
+    app.add_route(_CallableHandler(), "/c", name="called")
+    assert app.url_for("called") == "/c"
