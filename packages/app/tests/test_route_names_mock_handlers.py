@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from unittest.mock import Mock
 
 import pytest
@@ -44,3 +45,32 @@ def test_a_callable_instance_needs_a_given_name() -> None:
         app.add_route(_CallableHandler(), "/c")
     app.add_route(_CallableHandler(), "/c", name="called")
     assert app.url_for("called") == "/c"
+
+
+async def _wrapped(request: object, x: int = 1) -> None:
+    return None
+
+
+def test_a_partial_needs_a_given_name() -> None:
+    # As Sanic: a partial's function does not name the route (generate_name refuses it too).
+    app = Sanic("partial_unnamed")
+    with pytest.raises(ValueError, match="Could not generate a name for handler"):
+        app.add_route(partial(_wrapped, x=2), "/p")
+    bp = Blueprint("parts_p")
+    with pytest.raises(ValueError, match="Could not generate a name for handler"):
+        bp.add_route(partial(_wrapped, x=2), "/p")
+    app.add_route(partial(_wrapped, x=2), "/p", name="wrapped")
+    assert app.url_for("wrapped") == "/p"
+
+
+def test_a_subclass_generate_name_sees_a_partial_handler() -> None:
+    class NamingApp(Sanic):
+        def generate_name(self, *objects: object) -> str:
+            for obj in objects:
+                if isinstance(obj, partial):
+                    return f"{self.name}.p_{obj.func.__name__}"
+            return super().generate_name(*objects)
+
+    app = NamingApp("partial_named_by_subclass")
+    app.add_route(partial(_wrapped, x=2), "/p")
+    assert [r.name for r in app.router.routes] == ["partial_named_by_subclass.p__wrapped"]

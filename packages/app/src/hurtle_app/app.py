@@ -385,9 +385,12 @@ class Sanic(
             # The handler's own name is not looked at when one is given (as Sanic: a
             # callable whose attributes raise, a mock, still registers under it).
             return self._build_endpoint_name(given or handler_display_name(handler))
-        shown = handler_display_name(handler)
-        # A handler whose own name is not the one routes get (a partial, a view) is
-        # passed as that name.
+        try:
+            shown = handler_display_name(handler)
+        except ValueError:
+            # No name of its own: the subclass's generate_name sees the handler itself.
+            return self.generate_name(given, handler)
+        # A handler whose own name is not the one routes get (a view) is passed as that name.
         named = handler if getattr(handler, "__name__", None) == shown else shown
         return self.generate_name(given, named)
 

@@ -52,8 +52,6 @@ def handler_display_name(handler: Any) -> str:
             # As Sanic: a ``view_class`` without a name (a mock's) names nothing.
             raise ValueError("Could not generate a name for handler")
         return shown
-    if isinstance(handler, partial):
-        return handler_display_name(handler.func)
     name = getattr(handler, "__name__", None)
     if not isinstance(name, str):
         # As Sanic: an object without a name of its own (a callable instance) names nothing.
@@ -244,6 +242,12 @@ class Registrar(Shorthands, metaclass=SanicMeta):
                 )
                 raise ValueError(f"Cannot route {uri!r} to the class {handler.__name__}: {hint}")
             check_handler_signature(handler, websocket=websocket)
+            if not (isinstance(name, str) and name) and (
+                type(self).generate_name is Registrar.generate_name
+            ):
+                # As Sanic, at the route (a blueprint's too, not at its registration):
+                # a handler that cannot name the route (a partial, an instance) is refused.
+                handler_display_name(handler)
             is_stream = stream or bool(getattr(handler, "is_stream", False))
             future = FutureRoute(
                 handler,
