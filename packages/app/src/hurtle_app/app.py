@@ -378,14 +378,19 @@ class Sanic(
         """The route's full name: ``App.handler`` (or the name given), or what a
         subclass's ``generate_name`` makes of ``(given, handler)``, the objects Sanic
         passes it."""
-        shown = handler_display_name(handler)
         if not isinstance(given, str):
             # As Sanic: a name that is not a string is passed over for the handler's.
             given = None
         if type(self).generate_name is Registrar.generate_name:
-            return self._build_endpoint_name(given or shown)
-        # A handler whose own name is not the one routes get (a partial, a view) is
-        # passed as that name.
+            # The handler's own name is not looked at when one is given (as Sanic: a
+            # callable whose attributes raise, a mock, still registers under it).
+            return self._build_endpoint_name(given or handler_display_name(handler))
+        try:
+            shown = handler_display_name(handler)
+        except ValueError:
+            # No name of its own: the subclass's generate_name sees the handler itself.
+            return self.generate_name(given, handler)
+        # A handler whose own name is not the one routes get (a view) is passed as that name.
         named = handler if getattr(handler, "__name__", None) == shown else shown
         return self.generate_name(given, named)
 

@@ -47,12 +47,15 @@ def handler_display_name(handler: Any) -> str:
     """The name a handler gets in route names: the view class name for class-based views."""
     view_class = getattr(handler, "view_class", None)
     if view_class is not None:
-        return view_class.__name__
-    if isinstance(handler, partial):
-        return handler_display_name(handler.func)
+        shown = getattr(view_class, "__name__", None)
+        if not isinstance(shown, str):
+            # As Sanic: a ``view_class`` without a name (a mock's) names nothing.
+            raise ValueError("Could not generate a name for handler")
+        return shown
     name = getattr(handler, "__name__", None)
-    if name is None:
-        name = type(handler).__name__
+    if not isinstance(name, str):
+        # As Sanic: an object without a name of its own (a callable instance) names nothing.
+        raise ValueError("Could not generate a name for handler")
     return name
 
 
@@ -90,14 +93,24 @@ def check_handler_signature(handler: Callable[..., Any], websocket: bool = False
         if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.VAR_POSITIONAL)
     ]
     has_var = any(p.kind is p.VAR_POSITIONAL for p in positional)
-    name = handler_display_name(handler)
     if websocket and len(positional) < 2 and not has_var:
         # Sanic's words; a websocket handler takes (request, ws, ...).
         raise ValueError(
-            f"Required parameter `request` and/or `ws` missing in the {name}() route?"
+            f"Required parameter `request` and/or `ws` missing in the "
+            f"{_message_name(handler)}() route?"
         )
     if not positional:
-        raise ValueError(f"Required parameter `request` missing in the {name}() route?")
+        raise ValueError(
+            f"Required parameter `request` missing in the {_message_name(handler)}() route?"
+        )
+
+
+def _message_name(handler: Any) -> str:
+    """The handler's name in an error message (its type's name when it has none)."""
+    try:
+        return handler_display_name(handler)
+    except ValueError:
+        return type(handler).__name__
 
 
 def _route_context(ctx_kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -229,6 +242,12 @@ class Registrar(Shorthands, metaclass=SanicMeta):
                 )
                 raise ValueError(f"Cannot route {uri!r} to the class {handler.__name__}: {hint}")
             check_handler_signature(handler, websocket=websocket)
+            if not (isinstance(name, str) and name) and (
+                type(self).generate_name is Registrar.generate_name
+            ):
+                # As Sanic, at the route (a blueprint's too, not at its registration):
+                # a handler that cannot name the route (a partial, an instance) is refused.
+                handler_display_name(handler)
             is_stream = stream or bool(getattr(handler, "is_stream", False))
             future = FutureRoute(
                 handler,
