@@ -470,6 +470,16 @@ class Http(RequestReader, ResponseWriter):
             parser, self._method = _MethodOverride(parser, self._method), None
         keep_alive = parser.should_keep_alive()
         headers = self.headers
+        # PERF: llhttp passes HTTP/0.9, 1.0, 1.1 and 2.0 heads, and without a Connection
+        # field it keeps only an HTTP/1.1 one alive; so the version string (a str.format
+        # in httptools, about 2,500 instructions) is only asked for the other heads.
+        # (on_header noted a Connection field: connection_of is this head's list)
+        if keep_alive and self.connection_of is not headers:
+            version = "1.1"
+        else:
+            version = parser.get_http_version()
+            if version != "1.1" and version != "1.0":
+                version = http1_version(version)  # HTTP/1.2+ as 1.1, a 400 for others
         fields: Any
         # PERF: a head without Content-Length, Transfer-Encoding or Expect (on_header
         # saw none: special_of is not its list) is read without a Header of its fields;
@@ -477,26 +487,9 @@ class Http(RequestReader, ResponseWriter):
         # instructions per request that never reads it).
         if self.special_of is not headers:
             fields = None
-            # (the version string: see below)
-            if keep_alive and self.connection_of is not headers:
-                version = "1.1"
-            else:
-                version = parser.get_http_version()
-                if version != "1.1" and version != "1.0":
-                    version = http1_version(version)  # HTTP/1.2+ as 1.1, a 400 for others
             has_body = False
         else:
             fields = Header(headers)
-            # PERF: llhttp passes HTTP/0.9, 1.0, 1.1 and 2.0 heads, and without a
-            # Connection field it keeps only an HTTP/1.1 one alive; so the version string
-            # (a str.format in httptools, about 2,500 instructions) is only asked for the
-            # other heads. (on_header noted a Connection field: no lookup in ``fields``)
-            if keep_alive and self.connection_of is not headers:
-                version = "1.1"
-            else:
-                version = parser.get_http_version()
-                if version != "1.1" and version != "1.0":
-                    version = http1_version(version)  # HTTP/1.2+ as 1.1, a 400 for others
             # PERF: `in` on a CIMultiDict is ~5x cheaper than .get(); most requests have
             # neither field, so body_framing (and its lookups) is skipped for them.
             content_length: int | None
