@@ -138,6 +138,43 @@ def encode_chunked(chunks: Iterable[bytes]) -> bytes:
     return b"".join(encode_chunk(c) for c in chunks) + CHUNK_END
 
 
+_HEX = frozenset(b"0123456789abcdefABCDEF")
+
+
+def decode_whole_chunked(data: bytes) -> tuple[bytes, int] | None:
+    """The content of a whole chunked body at the start of ``data`` (RFC 9112 7.1) and
+    the length of its encoding, or None when it is cut short or malformed."""
+    pieces: list[bytes] = []
+    pos = 0
+    while True:
+        eol = data.find(b"\r\n", pos)
+        if eol < 0:
+            return None
+        digits = data[pos:eol].split(b";", 1)[0].rstrip(b" \t")
+        if not digits or len(digits) > 16 or not _HEX.issuperset(digits):
+            return None
+        size = int(digits, 16)
+        pos = eol + 2
+        if size == 0:
+            while True:  # the trailer section, up to its empty line
+                eol = data.find(b"\r\n", pos)
+                if eol < 0:
+                    return None
+                if eol == pos:
+                    return b"".join(pieces), eol + 2
+                pos = eol + 2
+        if data[pos + size : pos + size + 2] != b"\r\n":
+            return None
+        pieces.append(data[pos : pos + size])
+        pos += size + 2
+
+
+def continues(expect: str) -> bool:
+    """Whether an ``Expect`` value is ``100-continue`` (any case; whitespace after it is
+    no part of it, RFC 9110 5.5, though llhttp keeps it)."""
+    return expect.rstrip(" \t").lower() == "100-continue"
+
+
 def _status_of_parser_error(message: str) -> SanicException:
     # llhttp's messages for the only parse errors that are not a plain 400.
     if "Transfer-Encoding" in message and "invalid" in message.lower() and "value" not in message:
@@ -802,6 +839,8 @@ __all__ = [
     "MajorVersionNotSupported",
     "UnsupportedVersion",
     "body_framing",
+    "continues",
+    "decode_whole_chunked",
     "encode_chunk",
     "encode_chunked",
     "http1_version",

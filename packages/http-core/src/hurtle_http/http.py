@@ -55,6 +55,8 @@ from hurtle_http.framing import (
     RequestReader,
     _MethodOverride,
     body_framing,
+    continues,
+    decode_whole_chunked,
     http1_version,
 )
 from hurtle_http.headers import Header
@@ -182,37 +184,6 @@ def _declared_length(request: Any) -> int:
     """The request's ``Content-Length`` as a number (0 without one, or chunked)."""
     value = request.headers.get("content-length")
     return int(value) if value and value.isdigit() else 0
-
-
-_HEX = frozenset(b"0123456789abcdefABCDEF")
-
-
-def _whole_chunked_body(data: bytes) -> tuple[bytes, int] | None:
-    """The content of a whole chunked body at the start of ``data`` (RFC 9112 7.1) and
-    the length of its encoding, or None when it is cut short or malformed."""
-    pieces: list[bytes] = []
-    pos = 0
-    while True:
-        eol = data.find(b"\r\n", pos)
-        if eol < 0:
-            return None
-        digits = data[pos:eol].split(b";", 1)[0].rstrip(b" \t")
-        if not digits or len(digits) > 16 or not _HEX.issuperset(digits):
-            return None
-        size = int(digits, 16)
-        pos = eol + 2
-        if size == 0:
-            while True:  # the trailer section, up to its empty line
-                eol = data.find(b"\r\n", pos)
-                if eol < 0:
-                    return None
-                if eol == pos:
-                    return b"".join(pieces), eol + 2
-                pos = eol + 2
-        if data[pos + size : pos + size + 2] != b"\r\n":
-            return None
-        pieces.append(data[pos : pos + size])
-        pos += size + 2
 
 
 @types.coroutine
@@ -598,7 +569,7 @@ class Http(RequestReader, ResponseWriter):
             # from an HTTP/1.0 client MUST be ignored. Whitespace after the value is no
             # part of it (RFC 9110 5.5; llhttp keeps it): `100-continue ` was a 417.
             expect = fields["expect"]
-            if expect.rstrip(" \t").lower() != "100-continue":
+            if not continues(expect):
                 raise ExpectationFailed(f"Unknown Expect: {field_text(expect)}")
             if version == "1.1":
                 record.expect = True
@@ -758,7 +729,7 @@ class Http(RequestReader, ResponseWriter):
                 # The same for a chunked body that came whole with the head (Sanic reads
                 # it; its bytes were taken for websocket frames, a 1002). One still
                 # arriving is left to the new protocol, as before.
-                found = _whole_chunked_body(tail)
+                found = decode_whole_chunked(tail)
                 if found is not None:
                     body, size = found
             if size:

@@ -40,7 +40,7 @@ from websockets.typing import Subprotocol
 
 from hurtle_http.exceptions import SanicException, ServerError
 from hurtle_http.fieldtext import field_text
-from hurtle_http.framing import CONTINUE_RESPONSE
+from hurtle_http.framing import CONTINUE_RESPONSE, continues
 from hurtle_http.request.types import lists_websocket
 from hurtle_http.websocket_access import log_close, log_open
 from hurtle_http.websocket_errors import PING_AFTER_CLOSE, SEND_AFTER_CLOSE, use_after_close
@@ -655,7 +655,7 @@ async def websocket_handshake(
     expect = request.headers.get("expect")
     if (
         expect is not None
-        and expect.rstrip(" \t").lower() == "100-continue"
+        and continues(expect)
         and (http.expecting_continue or not http.request_body)
     ):
         # RFC 9110 7.8: a server that receives both Upgrade and Expect: 100-continue MUST
