@@ -66,7 +66,7 @@ class _FieldNames(KeysView):  # type: ignore[type-arg]
     __slots__ = ()
 
     def __iter__(self) -> Iterator[str]:
-        return iter([name for name, _ in self._mapping.items()])  # type: ignore[attr-defined]
+        return iter(self._mapping)  # type: ignore[attr-defined]  # (Header.__iter__)
 
     def __contains__(self, key: object) -> bool:
         return key in self._mapping  # type: ignore[attr-defined]
