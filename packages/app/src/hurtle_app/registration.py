@@ -8,6 +8,7 @@ it at once, a blueprint keeps it until it is registered on an app.
 from __future__ import annotations
 
 import inspect
+import math
 from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
 from functools import partial
@@ -66,40 +67,42 @@ def _has_name(handler: Any) -> bool:
     return bool(getattr(handler, "name", None) or getattr(handler, "__name__", None))
 
 
-def _takes_request(handler: Callable[..., Any], websocket: bool) -> bool:
-    """Whether calling ``handler`` can pass it the request (and the websocket)."""
+def _positional_room(handler: Callable[..., Any]) -> float | None:
+    """How many positional arguments ``handler`` takes (infinite with ``*args``); None
+    when its signature cannot be read."""
     try:
         sig = inspect.signature(handler)
     except (TypeError, ValueError):
-        return False
-    kinds = [p.kind for p in sig.parameters.values()]
-    if inspect.Parameter.VAR_POSITIONAL in kinds:
-        return True
-    positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
-    return sum(kind in positional for kind in kinds) >= (2 if websocket else 1)
+        return None
+    room = 0
+    for p in sig.parameters.values():
+        if p.kind is p.VAR_POSITIONAL:
+            return math.inf
+        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
+            room += 1
+    return room
+
+
+def _takes_request(handler: Callable[..., Any], websocket: bool) -> bool:
+    """Whether calling ``handler`` can pass it the request (and the websocket)."""
+    room = _positional_room(handler)
+    return room is not None and room >= (2 if websocket else 1)
 
 
 def check_handler_signature(handler: Callable[..., Any], websocket: bool = False) -> None:
     """Refuse, with a friendly message, a handler that cannot take the request."""
     if getattr(handler, "view_class", None) is not None:
         return
-    try:
-        sig = inspect.signature(handler)
-    except (TypeError, ValueError):
+    room = _positional_room(handler)
+    if room is None:
         return
-    positional = [
-        p
-        for p in sig.parameters.values()
-        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.VAR_POSITIONAL)
-    ]
-    has_var = any(p.kind is p.VAR_POSITIONAL for p in positional)
-    if websocket and len(positional) < 2 and not has_var:
+    if websocket and room < 2:
         # Sanic's words; a websocket handler takes (request, ws, ...).
         raise ValueError(
             f"Required parameter `request` and/or `ws` missing in the "
             f"{_message_name(handler)}() route?"
         )
-    if not positional:
+    if not room:
         raise ValueError(
             f"Required parameter `request` missing in the {_message_name(handler)}() route?"
         )
