@@ -2,7 +2,7 @@
 
 # As in Sanic, these two typing helpers are names of the package too.
 from types import SimpleNamespace  # noqa: F401
-from typing import TYPE_CHECKING, Any, TypeAlias  # noqa: F401
+from typing import TYPE_CHECKING, TypeAlias  # noqa: F401
 
 from hurtle_app.blueprints import Blueprint
 from hurtle_app.config import Config
@@ -110,16 +110,13 @@ __all__ = [
     "text",
 ]
 
+from sanic._submodules import lazy_names as _lazy_names  # noqa: E402
 from sanic._submodules import lazy_submodules as _lazy_submodules  # noqa: E402
 
-_submodule = _lazy_submodules(__name__)
-
-
-def __getattr__(name: str) -> Any:
-    # ``Websocket`` is imported on first use: an app without websocket routes never loads
-    # the ``websockets`` library (memory in every worker). Then submodules, as Sanic's.
-    if name == "Websocket":
-        from hurtle_http.websocket import WebsocketImplProtocol
-
-        return WebsocketImplProtocol
-    return _submodule(name)
+# ``Websocket`` is imported on first use: an app without websocket routes never loads the
+# ``websockets`` library (memory in every worker). Then submodules, as Sanic's.
+__getattr__ = _lazy_names(
+    __name__,
+    {"Websocket": "hurtle_http.websocket:WebsocketImplProtocol"},
+    fallback=_lazy_submodules(__name__),
+)

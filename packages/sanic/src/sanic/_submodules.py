@@ -12,6 +12,7 @@ import importlib
 import importlib.util
 from collections.abc import Callable
 from types import ModuleType
+from typing import Any
 
 
 def lazy_submodules(package: str) -> Callable[[str], ModuleType]:
@@ -27,4 +28,26 @@ def lazy_submodules(package: str) -> Callable[[str], ModuleType]:
     return __getattr__
 
 
-__all__ = ["lazy_submodules"]
+def lazy_names(
+    module: str,
+    names: dict[str, str],
+    fallback: Callable[[str], Any] | None = None,
+) -> Callable[[str], Any]:
+    """A module ``__getattr__`` for ``module`` giving each of ``names`` (name ->
+    ``"module:attribute"``) imported on first use, and asking ``fallback`` (or raising
+    ``AttributeError``) for any other name. For names whose import costs every worker
+    memory (the ``websockets`` library) while most apps never use them."""
+
+    def __getattr__(name: str) -> Any:
+        target = names.get(name)
+        if target is not None:
+            source, _, attribute = target.partition(":")
+            return getattr(importlib.import_module(source), attribute)
+        if fallback is not None:
+            return fallback(name)
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+
+    return __getattr__
+
+
+__all__ = ["lazy_names", "lazy_submodules"]

@@ -70,6 +70,7 @@ from hurtle_worker.multiplexer import WorkerMultiplexer
 from hurtle_worker.shared_ctx import SharedContext
 from sanic import runner
 from sanic._patching import forward_patches
+from sanic._submodules import lazy_names as _lazy_names
 from sanic.application.constants import ServerStage as ServerStage
 from sanic.http.constants import HTTP as HTTP
 from sanic.middleware import MiddlewareLocation as MiddlewareLocation
@@ -420,14 +421,11 @@ def _refuse_inside_a_running_loop() -> None:
     )
 
 
-def __getattr__(name: str) -> Any:
-    # ``sanic.app.ConnectionClosed`` (websockets'), as in Sanic, imported on first use: an
-    # app without websockets never loads that library (memory in every worker).
-    if name == "ConnectionClosed":
-        from websockets.exceptions import ConnectionClosed
-
-        return ConnectionClosed
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# ``sanic.app.ConnectionClosed`` (websockets'), as in Sanic, imported on first use: an app
+# without websockets never loads that library (memory in every worker).
+__getattr__ = _lazy_names(
+    __name__, {"ConnectionClosed": "websockets.exceptions:ConnectionClosed"}
+)
 
 
 __all__ = [

@@ -1,6 +1,6 @@
 """``sanic.asgi``: The ASGI adapter."""
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from hurtle_app.app import error_logger as error_logger
 from hurtle_app.asgi import ASGIApp, Lifespan
@@ -17,18 +17,16 @@ from hurtle_http.request.types import Request as Request
 from hurtle_http.response.file import Default as Default
 from hurtle_http.response.types import BaseHTTPResponse as BaseHTTPResponse
 from hurtle_http.stages import Stage as Stage
+from sanic._submodules import lazy_names as _lazy_names
 
 if TYPE_CHECKING:
     from hurtle_app.models.asgi_websocket import WebSocketConnection as WebSocketConnection
 
 
-def __getattr__(name: str) -> Any:
-    # Imported on first use: it loads the ``websockets`` library.
-    if name == "WebSocketConnection":
-        from hurtle_app.models.asgi_websocket import WebSocketConnection
-
-        return WebSocketConnection
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# Imported on first use: it loads the ``websockets`` library.
+__getattr__ = _lazy_names(
+    __name__, {"WebSocketConnection": "hurtle_app.models.asgi_websocket:WebSocketConnection"}
+)
 
 
 __all__ = ["ASGIApp", "Lifespan"]
