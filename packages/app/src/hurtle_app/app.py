@@ -42,10 +42,8 @@ from hurtle_app.middleware import (
     Middleware,
     MiddlewareLocation,
     MiddlewareRegistry,
-    definition_of,
     is_coroutine_callable,
     location_name,
-    unwrap_middleware,
 )
 from hurtle_app.naming import AppRegistry, validate_name
 from hurtle_app.pipeline import (
@@ -499,15 +497,9 @@ class Sanic(
     def _apply_middleware(self, middleware: FutureMiddleware) -> Any:
         # As Sanic: middleware added once the app has started (a server listener adding
         # some) runs from the next request on; the chains are built again then.
-        # As Sanic, the decorators register through ``register_middleware`` (given a
-        # ``Middleware`` record): a subclass or an APM agent wrapping it sees them all.
-        record = Middleware(
-            middleware.middleware,
-            middleware.attach_to,
-            middleware.priority,
-            order=middleware.order or None,
-        )
-        self.register_middleware(record, middleware.attach_to)
+        # As Sanic, the decorators register their record through ``register_middleware``:
+        # a subclass or an APM agent wrapping it sees them all.
+        self.register_middleware(middleware.middleware, middleware.attach_to)
         return middleware.middleware
 
     def _apply_listener(self, listener: FutureListener) -> Any:
@@ -541,15 +533,14 @@ class Sanic(
         *,
         priority: int | None = None,
     ) -> Callable[..., Any] | Middleware:
-        """Register app-wide middleware (non-decorator form).
+        """Register app-wide middleware (non-decorator form); returns ``middleware``.
 
-        ``middleware`` may be a ``Middleware`` record: its function is registered with its
-        priority, unless ``priority`` is given; ``attach_to`` says where it runs.
+        ``middleware`` may be a ``Middleware`` record: it is listed itself (once), unless
+        ``priority`` is given (a new record of its function, with that priority);
+        ``attach_to`` says where it runs.
         """
-        order = definition_of(middleware, priority)
-        func, priority = unwrap_middleware(middleware, priority)
         with self.amend():  # on a started app: from the next request on, as Sanic
-            self._middleware.add(func, location_name(attach_to), priority=priority, order=order)
+            self._middleware.add(middleware, location_name(attach_to), priority=priority)
         return middleware
 
     def register_named_middleware(
@@ -561,17 +552,14 @@ class Sanic(
         priority: int | None = None,
     ) -> Callable[..., Any] | Middleware:
         """Register middleware that runs only for the routes named ``route_names``."""
-        order = definition_of(middleware, priority)
-        func, priority = unwrap_middleware(middleware, priority)
         given = list(route_names)
         names = [self._build_endpoint_name(n) for n in given]
         with self.amend():
             self._middleware.add(
-                func,
+                middleware,
                 location_name(attach_to),
                 priority=priority,
                 route_names=names,
-                order=order,
                 named=given,
             )
         return middleware
@@ -743,6 +731,9 @@ class Sanic(
         if not self.router.finalized:
             self.router.finalize()
         fallback = self.config.FALLBACK_ERROR_FORMAT
+        # As Sanic: app.request_middleware/response_middleware become records ordered by
+        # priority, then definition (before the chains, so both see the same records).
+        self._middleware.sort_app_wide()
         for route in self.router.routes:
             extra = route.extra
             request_chain, response_chain = self._middleware.chains_for(route.name)
@@ -760,8 +751,6 @@ class Sanic(
             extra.resolved_error_format = extra.error_format or _guess_error_format(
                 extra, fallback
             )
-        # As Sanic: once finalized, app.request_middleware/response_middleware list by priority.
-        self._middleware.sort_app_wide()
         # As Sanic, ``signal_router.finalize()`` needs a running loop; start-up may not.
         freeze = getattr(self.signal_router, "freeze", None)
         freeze() if freeze is not None else self.signal_router.finalize()

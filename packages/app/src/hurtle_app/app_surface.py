@@ -265,11 +265,11 @@ class AppSurface:
 
     def finalize_middleware(self) -> None:
         """Rebuild every route's middleware chains (done by ``finalize`` at start-up)."""
+        self._middleware.sort_app_wide()
         for route in self.router.routes:
             request_chain, response_chain = self._middleware.chains_for(route.name)
             route.extra.request_middleware = request_chain
             route.extra.response_middleware = response_chain
-        self._middleware.sort_app_wide()
         # Called again on a started app (after app.request_middleware was replaced or
         # added to): requests from now on run the new chains, as on Sanic. The router
         # remembers each target's chains, and the pipeline the app-wide ones (404/405).
@@ -283,23 +283,16 @@ class AppSurface:
             )
 
     # --- middleware views --------------------------------------------------------------------
-    def _named_middleware(self, location: str) -> dict[str, deque[Any]]:
-        named: dict[str, deque[Any]] = {}
-        for item in self._middleware.recorded(location):
-            names = item.named if item.named is not None else sorted(item.route_names or ())
-            for route_name in names:
-                named.setdefault(route_name, deque()).append(item)
-        return named
-
     @property
     def named_request_middleware(self) -> dict[str, deque[Any]]:
         """Request middleware registered for named routes only, by route name."""
-        return self._named_middleware("request")
+        return self._middleware.named("request")
 
     @property
     def named_response_middleware(self) -> dict[str, deque[Any]]:
-        """Response middleware registered for named routes only, by route name."""
-        return self._named_middleware("response")
+        """Response middleware registered for named routes only, by route name (newest
+        first, as Sanic lists them)."""
+        return self._middleware.named("response")
 
     async def _run_request_middleware(self, request: Any, middleware_collection: Any) -> Any:
         from hurtle_app.middleware import is_coroutine_callable
@@ -387,8 +380,10 @@ class AppSurface:
 
 
 def _as_chain(collection: Any, is_async: Callable[[Any], bool]) -> Iterator[tuple[Any, bool]]:
+    from hurtle_app.middleware import runnable
+
     for item in collection or ():
-        func = getattr(item, "func", item)
+        func = runnable(item)
         yield func, is_async(func)
 
 

@@ -135,12 +135,15 @@ class BlueprintGroup(MutableSequence):
 
     # --- shared hooks: applied to every blueprint in the group ------------------------------
     def middleware(self, *args: Any, **kwargs: Any) -> Any:
-        """Register middleware on every blueprint of the group."""
+        """Register middleware on every blueprint of the group (each makes its own record).
 
-        def register(func: Callable[..., Any], attach_to: str = "request") -> Callable[..., Any]:
+        As Sanic's, the decorated name is left ``None``: the records are the blueprints'
+        (``bp.middlewares``), not one the group could give back.
+        """
+
+        def register(func: Callable[..., Any], attach_to: str = "request") -> None:
             for bp in self._flat_blueprints():
                 bp.middleware(func, attach_to, **kwargs)
-            return func
 
         # ``attach_to`` may come by position or by keyword, with the function or without
         # (``group.middleware(fn, attach_to="response")``, ``group.middleware("response")``).
@@ -151,13 +154,13 @@ class BlueprintGroup(MutableSequence):
         return lambda func: register(func, attach_to)
 
     def on_request(self, middleware: Any = None, *, priority: int = 0) -> Any:
-        """Register request middleware on every blueprint of the group."""
+        """Register request middleware on every blueprint of the group (returns None)."""
         if callable(middleware):
             return self.middleware(middleware, "request", priority=priority)
         return lambda func: self.middleware(func, "request", priority=priority)
 
     def on_response(self, middleware: Any = None, *, priority: int = 0) -> Any:
-        """Register response middleware on every blueprint of the group."""
+        """Register response middleware on every blueprint of the group (returns None)."""
         if callable(middleware):
             return self.middleware(middleware, "response", priority=priority)
         return lambda func: self.middleware(func, "response", priority=priority)

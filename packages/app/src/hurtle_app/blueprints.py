@@ -22,7 +22,6 @@ from hurtle_app.futures import (
     FutureStatic,
 )
 from hurtle_app.helpers import _default
-from hurtle_app.middleware import Middleware
 from hurtle_app.naming import validate_name
 from hurtle_app.registration import Registrar, handler_display_name
 from hurtle_app.signals import BLUEPRINT_CONDITION
@@ -159,7 +158,7 @@ class Blueprint(Registrar):
     @property
     def middlewares(self) -> list[Any]:
         """The middleware this blueprint added to its apps (empty until registered)."""
-        return [item for reg in self._registrations for item in reg.middleware]
+        return [item.record for reg in self._registrations for item in reg.middleware]
 
     @property
     def exceptions(self) -> list[Any]:
@@ -388,17 +387,15 @@ class Blueprint(Registrar):
         reg.route_names |= {route.name for route in routes}
 
     def _register_middleware(self, reg: _Registration, future: FutureMiddleware) -> None:
-        # As Sanic: through the app's ``register_named_middleware`` (a subclass or an APM
-        # agent wrapping it sees blueprint middleware), given a record that keeps when
-        # the middleware was defined.
-        record = Middleware(
-            future.middleware, future.attach_to, future.priority, order=future.order
-        )
+        # As Sanic: the decorator's record, through the app's ``register_named_middleware``
+        # (a subclass or an APM agent wrapping it sees blueprint middleware).
         registry = reg.app._middleware
-        registry.last_added = None
-        reg.app.register_named_middleware(record, sorted(reg.route_names), future.attach_to)
-        if registry.last_added is not None:
-            reg.middleware.append(registry.last_added)
+        registry.last_scoped = None
+        reg.app.register_named_middleware(
+            future.middleware, sorted(reg.route_names), future.attach_to
+        )
+        if registry.last_scoped is not None:
+            reg.middleware.append(registry.last_scoped)
 
     def _register_exception(
         self, reg: _Registration, future: FutureException, names: Iterable[str] | None = None

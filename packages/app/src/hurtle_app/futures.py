@@ -53,14 +53,11 @@ class FutureStatic(NamedTuple):
 
 
 class FutureMiddleware(NamedTuple):
-    """A request or response middleware."""
+    """A request or response middleware: the ``Middleware`` record the decorator made
+    (it keeps the priority and when it was defined) and where it attaches."""
 
-    middleware: Callable[..., Any]
+    middleware: Any
     attach_to: str
-    priority: int = 0
-    #: Position in the process-wide definition order (app and blueprint middleware
-    #: interleave by when they were defined, not when a blueprint was registered).
-    order: int = 0
 
 
 class FutureListener(NamedTuple):

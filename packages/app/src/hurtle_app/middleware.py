@@ -17,16 +17,8 @@ from typing import Any
 
 from hurtle_app.errors import UnknownNameError
 
-# One definition counter for the whole process: app and blueprint middleware interleave.
-_definition_order = itertools.count()
-
 #: A compiled chain entry: the middleware and whether it must be awaited.
 ChainEntry = tuple[Callable[..., Any], bool]
-
-
-def next_definition_order() -> int:
-    """A fresh position in the definition order of middleware."""
-    return next(_definition_order)
 
 
 def is_coroutine_callable(func: Any) -> bool:
@@ -53,10 +45,13 @@ def location_name(location: str | MiddlewareLocation) -> str:
     return location
 
 
-def as_location(location: str | MiddlewareLocation) -> MiddlewareLocation:
-    """The ``MiddlewareLocation`` for ``"request"``/``"response"`` or the enum itself."""
+def as_location(location: str | int | MiddlewareLocation) -> MiddlewareLocation:
+    """The ``MiddlewareLocation`` for ``"request"``/``"response"``, the enum or its value."""
     if isinstance(location, MiddlewareLocation):
         return location
+    if isinstance(location, int) and location in (1, 2):
+        # As Sanic's records, which take the enum's values (1, 2) as they are.
+        return MiddlewareLocation(location)
     if location not in ("request", "response"):
         raise UnknownNameError(
             f"Middleware attaches to 'request' or 'response', not {location!r}"
@@ -65,75 +60,67 @@ def as_location(location: str | MiddlewareLocation) -> MiddlewareLocation:
 
 
 class Middleware:
-    """One middleware function, where it attaches, its priority and definition order.
+    """One middleware function, where it attaches, its priority and when it was defined.
 
-    The records are what ``app.request_middleware`` and friends list; calling one calls
-    its function.
+    The decorators (``@app.on_request``, ``@bp.middleware("response")``...) return the
+    record they register, as Sanic's: the very object listed in ``app.request_middleware``
+    or ``app.named_request_middleware``. Calling one calls its function. The chains read
+    the records when they are built (at start-up), so a priority changed on a record
+    before then counts.
     """
 
-    __slots__ = (
-        "func",
-        "location",
-        "priority",
-        "definition",
-        "route_names",
-        "named",
-        "is_async",
-    )
+    __slots__ = ("func", "priority", "location", "definition")
+
+    # One definition counter for the whole process: app and blueprint middleware
+    # interleave by when they were defined.
+    _counter = itertools.count()
 
     def __init__(
         self,
         func: Callable[..., Any],
-        location: str | MiddlewareLocation,
+        location: str | int | MiddlewareLocation,
         priority: int = 0,
-        route_names: Iterable[str] | None = None,
-        order: int | None = None,
-        named: Iterable[str] | None = None,
     ) -> None:
         self.func = func
         self.location = as_location(location)
         self.priority = priority
-        self.definition = next(_definition_order) if order is None else order
-        self.route_names = frozenset(route_names) if route_names is not None else None
-        # The route names as the user gave them (``named_request_middleware`` keys);
-        # ``route_names`` holds the app-qualified ones that decide where it runs.
-        self.named = tuple(named) if named is not None else None
-        self.is_async = is_coroutine_callable(func)
+        self.definition = next(type(self)._counter)
 
     @property
     def order(self) -> tuple[int, int]:
-        """The sort key Sanic exposes: ``(priority, definition)``."""
-        return (self.priority, self.definition)
+        """The sort key Sanic exposes: ``(priority, -definition)``, highest runs first."""
+        return (self.priority, -self.definition)
 
     @classmethod
     def reset_count(cls) -> None:
-        """Restart the definition order at zero (as Sanic's ``Middleware.reset_count``).
+        """Restart the definition order (as Sanic's ``Middleware.reset_count``): the next
+        record defined is number 1, as there.
 
         Middleware defined afterwards orders as if none had been defined before; test
         suites call it between tests.
         """
-        global _definition_order
-        _definition_order = itertools.count()
+        cls._counter = itertools.count(1)
 
-    @staticmethod
+    @classmethod
     def convert(
-        *collections: Iterable[Middleware | Callable[..., Any]],
+        cls,
+        *middleware_collections: Iterable[Middleware | Callable[..., Any]],
         location: str | MiddlewareLocation,
     ) -> deque[Middleware]:
-        """One deque of records from ``collections``; plain functions become records at
+        """One deque of records from the collections; plain functions become records at
         ``location`` (defined now, so they order after every earlier definition)."""
         return deque(
-            item if isinstance(item, Middleware) else Middleware(item, location)
-            for collection in collections
+            item if isinstance(item, Middleware) else cls(item, location)
+            for collection in middleware_collections
             for item in collection
         )
 
-    def applies_to(self, route_name: str | None) -> bool:
-        """Whether this middleware runs for the route named ``route_name``."""
-        return self.route_names is None or route_name in self.route_names
-
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self.func(*args, **kwargs)
+
+    def __hash__(self) -> int:
+        # As Sanic's: a record hashes as its function (and equals only itself).
+        return hash(self.func)
 
     def __repr__(self) -> str:
         name = getattr(self.func, "__name__", None) or repr(self.func)
@@ -143,29 +130,76 @@ class Middleware:
         )
 
 
-def unwrap_middleware(
-    middleware: Callable[..., Any] | Middleware, priority: int | None
-) -> tuple[Callable[..., Any], int]:
-    """The function and priority to register for ``middleware`` (a function or a record).
+def next_definition_order() -> int:
+    """A fresh position in the definition order of middleware."""
+    return next(Middleware._counter)
 
-    An explicit ``priority`` wins over a record's own (which is left unchanged).
+
+def runnable(item: Any) -> Callable[..., Any]:
+    """What a chain calls for ``item`` (a record, or a function put in a deque directly).
+
+    A plain record's innermost function, one call fewer per request; a subclass of
+    ``Middleware`` or a proxy wrapping a record (an APM agent's, from a wrapped
+    ``register_middleware``) is called itself, as Sanic calls what it listed.
     """
+    while type(item) is Middleware:
+        item = item.func
+    return item
+
+
+def as_record(
+    middleware: Callable[..., Any] | Middleware,
+    location: str | MiddlewareLocation,
+    priority: int | None = None,
+) -> Middleware:
+    """The record to register for ``middleware``: a record itself while no ``priority``
+    is given (as Sanic keeps it, its own location included), else a new record."""
     if isinstance(middleware, Middleware):
-        return middleware.func, middleware.priority if priority is None else priority
-    return middleware, 0 if priority is None else priority
+        if priority is None:
+            return middleware
+        return Middleware(middleware.func, location, priority)
+    return Middleware(middleware, location, 0 if priority is None else priority)
 
 
-def definition_of(middleware: Callable[..., Any] | Middleware, priority: int | None) -> int | None:
-    """The definition order a registration keeps: a record's own while its priority
-    stands (the decorators register records defined when they ran), else None (now)."""
-    if isinstance(middleware, Middleware) and priority is None:
-        return middleware.definition
-    return None
+class ScopedMiddleware:
+    """A record that runs only for some routes of one app (named or blueprint middleware).
+
+    The scope lives here, not on the record: one blueprint record serves every app and
+    registration of the blueprint.
+    """
+
+    __slots__ = ("record", "location", "route_names", "named")
+
+    def __init__(
+        self,
+        record: Middleware,
+        location: MiddlewareLocation,
+        route_names: Iterable[str],
+        named: Iterable[str] | None,
+    ) -> None:
+        self.record = record
+        self.location = location
+        # The app-qualified route names that decide where it runs; ``named`` is how the
+        # user gave them (the keys of ``named_request_middleware``).
+        self.route_names = frozenset(route_names)
+        self.named = tuple(named) if named is not None else None
+
+    def applies_to(self, route_name: str | None) -> bool:
+        """Whether the record runs for the route named ``route_name``."""
+        return route_name in self.route_names
+
+    def listed_names(self) -> list[str]:
+        """The route names it is listed under in ``named_*_middleware``."""
+        return list(self.named) if self.named is not None else sorted(self.route_names)
 
 
-def _priority_of(item: Any) -> Any:
-    # A plain function appended to the deque directly has the default priority.
-    return getattr(item, "priority", 0) if isinstance(item, Middleware) else 0
+def _order_of(record: Middleware) -> Any:
+    return record.order
+
+
+def _chain_entry(record: Middleware) -> ChainEntry:
+    func = runnable(record)
+    return func, is_coroutine_callable(func)
 
 
 class MiddlewareRegistry:
@@ -179,47 +213,94 @@ class MiddlewareRegistry:
             MiddlewareLocation.REQUEST: deque(),
             MiddlewareLocation.RESPONSE: deque(),
         }
-        self._items: list[Middleware] = []  # those limited to some routes
-        self.last_added: Middleware | None = None
+        self._items: list[ScopedMiddleware] = []  # those limited to some routes
+        # The scope the last registration limited to some routes made (None if it was
+        # already listed for all of them): blueprints keep it to widen it later.
+        self.last_scoped: ScopedMiddleware | None = None
 
     def add(
         self,
-        func: Callable[..., Any],
-        attach_to: str = "request",
+        middleware: Callable[..., Any] | Middleware,
+        attach_to: str | MiddlewareLocation = "request",
         *,
-        priority: int = 0,
+        priority: int | None = None,
         route_names: Iterable[str] | None = None,
         order: int | None = None,
         named: Iterable[str] | None = None,
     ) -> Middleware:
-        """Record a middleware; ``route_names`` limits it to those routes (blueprints).
+        """Register a middleware (a function or a record, see ``as_record``) where
+        ``attach_to`` says; ``route_names`` limits it to those routes.
 
-        ``named`` is how the user named those routes (``register_named_middleware``).
+        ``named`` is how the user named those routes (``register_named_middleware``);
+        ``order`` places a new record in the definition order. As Sanic, a record already
+        listed there is not listed again.
         """
-        item = Middleware(func, attach_to, priority, route_names, order, named)
-        self.last_added = item  # what a registration through the public methods made
-        if item.route_names is None:
-            # As Sanic's deques: response middleware listed newest first (the order they
-            # run in); the chains are ordered by priority and definition either way.
-            if item.location is MiddlewareLocation.RESPONSE:
-                self.app_wide[item.location].appendleft(item)
-            else:
-                self.app_wide[item.location].append(item)
-        else:
-            self._items.append(item)
-        return item
+        where = as_location(attach_to)
+        record = as_record(middleware, where, priority)
+        if order is not None and record is not middleware:
+            record.definition = order
+        if route_names is None:
+            listed = self.app_wide[where]
+            if record not in listed:
+                # As Sanic's deques: response middleware listed newest first (the order
+                # they run in); the chains are ordered by priority and definition anyway.
+                if where is MiddlewareLocation.RESPONSE:
+                    listed.appendleft(record)
+                else:
+                    listed.append(record)
+            return record
+        names = list(route_names)
+        given = list(named) if named is not None else names
+        already = set()
+        for item in self._items:
+            if item.location is where and item.record == record:
+                already.update(item.listed_names())
+        kept = [i for i, name in enumerate(given) if name not in already]
+        self.last_scoped = None
+        if names and not kept:
+            return record
+        scoped = ScopedMiddleware(
+            record,
+            where,
+            [names[i] for i in kept],
+            [given[i] for i in kept] if named is not None else None,
+        )
+        self._items.append(scoped)
+        self.last_scoped = scoped
+        return record
 
-    def extend_scope(self, item: Middleware, route_names: Iterable[str]) -> None:
+    def extend_scope(self, item: ScopedMiddleware, route_names: Iterable[str]) -> None:
         """Let a scoped middleware also run for ``route_names``."""
-        if item.route_names is not None:
-            item.route_names = item.route_names | frozenset(route_names)
+        item.route_names = item.route_names | frozenset(route_names)
 
     def recorded(self, location: str) -> list[Middleware]:
         """The records attached to ``location``: the app-wide deque's (response ones newest
         first, plain functions made records), then those limited to some routes."""
+        return [record for record, _ in self._entries(location)]
+
+    def _entries(self, location: str) -> list[tuple[Middleware, ScopedMiddleware | None]]:
         where = as_location(location)
         app_wide = Middleware.convert(self.app_wide[where], location=where)
-        return [*app_wide, *(m for m in self._items if m.location is where)]
+        return [
+            *((record, None) for record in app_wide),
+            *((item.record, item) for item in self._items if item.location is where),
+        ]
+
+    def named(self, location: str) -> dict[str, deque[Any]]:
+        """The records limited to some routes, by route name, as Sanic's
+        ``named_request_middleware``: response ones newest first."""
+        where = as_location(location)
+        listed: dict[str, deque[Any]] = {}
+        for item in self._items:
+            if item.location is not where:
+                continue
+            for route_name in item.listed_names():
+                names = listed.setdefault(route_name, deque())
+                if where is MiddlewareLocation.RESPONSE:
+                    names.appendleft(item.record)
+                else:
+                    names.append(item.record)
+        return listed
 
     @property
     def request(self) -> list[Middleware]:
@@ -233,7 +314,9 @@ class MiddlewareRegistry:
 
     def _ordered(self, location: str, route_name: str | None = None, scoped: bool = False):
         items = [
-            m for m in self.recorded(location) if not scoped or m.applies_to(route_name)
+            record
+            for record, scope in self._entries(location)
+            if not scoped or scope is None or scope.applies_to(route_name)
         ]
         try:
             items.sort(key=lambda m: (-m.priority, m.definition))
@@ -250,22 +333,28 @@ class MiddlewareRegistry:
         return items
 
     def sort_app_wide(self) -> None:
-        """Order the app-wide deques by priority, as Sanic's start-up leaves them: request
-        middleware highest first, response middleware lowest first, each stable (ties keep
-        their place). The chains do not depend on it (they order by definition)."""
+        """Leave the app-wide deques as Sanic's start-up does: new deques of records (plain
+        functions appended there become records, defined now), request middleware highest
+        priority first then earliest defined, response middleware the reverse of that.
+
+        With a priority that is not a number they are left unsorted: building the chains
+        says what is wrong. The chains do not depend on this order.
+        """
         for location, highest_first in (
             (MiddlewareLocation.REQUEST, True),
             (MiddlewareLocation.RESPONSE, False),
         ):
-            listed = self.app_wide[location]
-            ordered = sorted(listed, key=_priority_of, reverse=highest_first)
-            listed.clear()
-            listed.extend(ordered)
+            records = Middleware.convert(self.app_wide[location], location=location)
+            try:
+                records = deque(sorted(records, key=_order_of, reverse=highest_first))
+            except TypeError:
+                pass
+            self.app_wide[location] = records
 
     def chains_for(self, route_name: str | None) -> tuple[tuple[ChainEntry, ...], ...]:
         """The (request chain, response chain) for one route, as tuples of entries."""
-        request = tuple((m.func, m.is_async) for m in self._ordered("request", route_name, True))
-        response = tuple((m.func, m.is_async) for m in self._ordered("response", route_name, True))
+        request = tuple(_chain_entry(m) for m in self._ordered("request", route_name, True))
+        response = tuple(_chain_entry(m) for m in self._ordered("response", route_name, True))
         return request, response
 
     def global_chains(self) -> tuple[tuple[ChainEntry, ...], ...]:
@@ -283,8 +372,9 @@ __all__ = [
     "MiddlewareRegistry",
     "location_name",
     "as_location",
-    "unwrap_middleware",
-    "definition_of",
+    "ScopedMiddleware",
+    "as_record",
+    "runnable",
     "is_coroutine_callable",
     "next_definition_order",
 ]

@@ -33,7 +33,7 @@ from hurtle_app.futures import (
 )
 from hurtle_app.listeners import LISTENER_EVENTS, normalize_event
 from hurtle_app.meta import SanicMeta
-from hurtle_app.middleware import next_definition_order
+from hurtle_app.middleware import Middleware
 from hurtle_app.shorthands import Shorthands
 from hurtle_http.exceptions import BadRequest
 from sanic_routing.exceptions import BadMethod
@@ -630,7 +630,8 @@ class Registrar(Shorthands, metaclass=SanicMeta):
 
     # --- middleware ----------------------------------------------------------------------
     # For type checkers: the decorated function keeps its type (@app.middleware(f) and
-    # @app.middleware("response") alike).
+    # @app.middleware("response") alike), as Sanic's annotations say; at run time the
+    # decorators return the callable ``Middleware`` record they registered, as Sanic's do.
     @overload
     def middleware(
         self,
@@ -666,11 +667,14 @@ class Registrar(Shorthands, metaclass=SanicMeta):
                 raise UnknownNameError(
                     f"Middleware attaches to 'request' or 'response', not {attach_to!r}"
                 )
-            future = FutureMiddleware(middleware, attach_to, priority, next_definition_order())
+            # As Sanic: one record, made now (its place in the definition order), is what
+            # the decorator returns and what the app or blueprint lists.
+            record = Middleware(middleware, attach_to, priority)
+            future = FutureMiddleware(record, attach_to)
             self._future_middleware.append(future)
             if apply:
                 self._apply_middleware(future)
-            return middleware
+            return record
 
         if callable(middleware_or_request):
             return register(middleware_or_request, attach_to=attach_to)
