@@ -1559,10 +1559,4 @@ KEPT += [
         "a non-stream route's body instead of reading it first",
         _stream_req_alike,
     ),
-    (
-        "decor_returns",
-        "NOT FIXED, see the README's fifth round: middleware decorators return the function "
-        "(Sanic: a Middleware wrapper, callable, with func/priority/location)",
-        lambda c, a, b: _ok(a) == ["obj", "Middleware", True] and _ok(b) == "the function",
-    ),
 ]
