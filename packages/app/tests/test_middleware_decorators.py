@@ -51,9 +51,7 @@ def test_the_decorators_return_the_record_the_app_lists(app: Sanic) -> None:
     assert prioritised.order == (3, -prioritised.definition)
 
 
-async def test_a_decorated_middleware_can_still_be_called_directly(
-    app: Sanic, call: Any
-) -> None:
+async def test_a_decorated_middleware_can_still_be_called_directly(app: Sanic, call: Any) -> None:
     @app.on_request
     async def stamp(request: Any) -> None:
         request.ctx.stamped = getattr(request.ctx, "stamped", 0) + 1
@@ -228,3 +226,23 @@ def test_a_record_takes_the_locations_value(value: int) -> None:
     record = Middleware(lambda request: None, value)
     assert record.location is MiddlewareLocation(value)
     assert repr(record).endswith(f"location={MiddlewareLocation(value).name})")
+
+
+def test_a_blueprint_copy_has_records_of_its_own(app: Sanic) -> None:
+    bp = Blueprint("orig", url_prefix="/a")
+
+    @bp.get("/")
+    async def index(request: Any) -> Any:
+        return text("a")
+
+    @bp.on_request(priority=2)
+    async def mw(request: Any) -> None: ...
+
+    copied = bp.copy("copied", url_prefix="/b")
+    record = copied._future_middleware[0].middleware
+    assert record is not mw  # as Sanic: not the original's record
+    assert (record.func, record.priority, record.definition) == (mw.func, 2, mw.definition)
+    app.blueprint(bp)
+    app.blueprint(copied)
+    assert app.named_request_middleware["TestApp.copied.index"][0] is record
+    assert app.named_request_middleware["TestApp.orig.index"][0] is mw

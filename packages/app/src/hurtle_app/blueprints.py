@@ -8,7 +8,7 @@ version, host and name; its middleware and exception handlers are scoped to its 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Iterable
-from copy import deepcopy
+from copy import copy, deepcopy
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
@@ -433,7 +433,12 @@ class Blueprint(Registrar):
             new._allow_route_overwrite = bool(allow_route_overwrite)
         new._future_routes = list(self._future_routes)
         new._future_statics = list(self._future_statics)
-        new._future_middleware = list(self._future_middleware)
+        # As Sanic: the copy has records of its own (same function, priority and place in
+        # the definition order), so what it lists is not the original's.
+        new._future_middleware = [
+            future._replace(middleware=copy(future.middleware))
+            for future in self._future_middleware
+        ]
         new._future_listeners = list(self._future_listeners)
         new._future_exceptions = list(self._future_exceptions)
         new._future_signals = list(self._future_signals)
