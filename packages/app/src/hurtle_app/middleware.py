@@ -130,11 +130,6 @@ class Middleware:
         )
 
 
-def next_definition_order() -> int:
-    """A fresh position in the definition order of middleware."""
-    return next(Middleware._counter)
-
-
 def runnable(item: Any) -> Callable[..., Any]:
     """What a chain calls for ``item`` (a record, or a function put in a deque directly).
 
@@ -376,5 +371,4 @@ __all__ = [
     "as_record",
     "runnable",
     "is_coroutine_callable",
-    "next_definition_order",
 ]
