@@ -365,10 +365,36 @@ _LOWERED: dict[bytes, str] = {}
 _LOWERED_LIMIT = 1024
 _HOST = sys.intern("host")
 _CONNECTION = sys.intern("connection")
+# llhttp reads Proxy-Connection (no HTTP field: RFC 9112 section 9.6 names only
+# Connection) as if it were Connection; on_header notes it as it notes Connection, so that
+# Http reads the version of such a head and, for HTTP/1.0, its persistence (``persists``).
+_PROXY_CONNECTION = "proxy-connection"
 # The fields that change how a head is read: Host and Connection (looked at by on_header
 # itself), the framing fields and Expect. A head without the latter needs no multidict of
 # its fields to be read (Http builds ``request.headers`` on first use); see ``special_of``.
-_SPECIAL = frozenset((_HOST, _CONNECTION, "content-length", "transfer-encoding", "expect"))
+_SPECIAL = frozenset(
+    (_HOST, _CONNECTION, _PROXY_CONNECTION, "content-length", "transfer-encoding", "expect")
+)
+
+
+def persists(fields: list[tuple[str, str]], version: str) -> bool:
+    """Whether the connection stays open after the answer to a head with these fields
+    (lower-case names), read from its Connection options alone (RFC 9112 section 9.3):
+    never with ``close``; an HTTP/1.1 one otherwise, an HTTP/1.0 one with ``keep-alive``.
+
+    Http asks this for the HTTP/1.0 heads llhttp keeps alive, where llhttp's answer can
+    be wrong: it ignores ``close`` in a head that also says ``keep-alive`` (RFC 9112
+    section 9.6: a ``close`` option MUST end the connection), and it takes
+    ``Proxy-Connection: keep-alive`` for ``Connection`` (Sanic, and RFC 9110, ignore that
+    field). (An HTTP/1.1 head with ``Proxy-Connection: close`` is still closed after its
+    answer: llhttp refuses whatever follows it on the connection.)"""
+    options: set[str] = set()
+    for name, value in fields:
+        if name == _CONNECTION:
+            options.update(option.strip().lower() for option in value.split(","))
+    if "close" in options:
+        return False
+    return version == "1.1" or "keep-alive" in options
 
 
 def _lowered(name: bytes) -> str:
@@ -791,7 +817,7 @@ class RequestReader:
                 self.host_of = headers
                 headers.append(field)
                 return
-            if lowered is _CONNECTION:
+            if lowered is _CONNECTION or lowered == _PROXY_CONNECTION:
                 self.connection_of = headers
             else:
                 self.special_of = headers
