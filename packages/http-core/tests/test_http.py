@@ -96,9 +96,31 @@ async def test_proxy_connection_does_not_make_an_http10_request_persistent() -> 
     assert conn.closed
 
 
+@pytest.mark.parametrize("second", [b"GET /b", b"BREW /b"])
+async def test_proxy_connection_close_does_not_end_an_http11_connection(second: bytes) -> None:
+    # As Sanic: Proxy-Connection is no Connection field; llhttp took its "close" for one
+    # and refused what followed (a clean close, or a 400 for a pipelined request).
+    conn = FakeConnection(echo)
+    responses = await exchange(
+        conn,
+        b"GET /a HTTP/1.1\r\nHost: x\r\nProxy-Connection: close\r\n\r\n"
+        + second
+        + b" HTTP/1.1\r\nHost: x\r\n\r\n",
+    )
+    assert [(res.status, res.header("connection")) for res in responses] == [
+        (200, "keep-alive"),
+        (200, "keep-alive"),
+    ]
+    assert responses[1].body.startswith(second.split()[0] + b" /b")
+    [res] = await exchange(conn, b"GET /c HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    assert res.header("connection") == "close" and conn.closed
+
+
 async def test_proxy_connection_keep_alive_on_http11_persists() -> None:
     conn = FakeConnection(echo)
-    [res] = await exchange(conn, b"GET /a HTTP/1.1\r\nHost: x\r\nProxy-Connection: keep-alive\r\n\r\n")
+    [res] = await exchange(
+        conn, b"GET /a HTTP/1.1\r\nHost: x\r\nProxy-Connection: keep-alive\r\n\r\n"
+    )
     assert res.header("connection") == "keep-alive" and not conn.closed
 
 
