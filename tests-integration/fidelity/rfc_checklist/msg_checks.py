@@ -979,6 +979,51 @@ item(
     lambda rs, c, o: st(rs) == 204 and o.endswith(b"\r\n\r\n"),
 )
 
+item(
+    "Connection: close with a body the 405 leaves unread: nothing after it read",
+    "9112 9.6",
+    req("POST", "/only-get", body=b"abcde") + K(),
+    lambda rs, c, o: st(rs) == 405 and len(rs) == 1 and bool(c),
+)
+item(
+    "Connection: close on a chunked request",
+    "9112 9.6",
+    req("POST", "/echo", extra="Transfer-Encoding: chunked\r\n") + b"3\r\nabc\r\n0\r\n\r\n" + K(),
+    lambda rs, c, o: seen(rs).get("body") == "abc" and len(rs) == 1 and bool(c),
+)
+item(
+    "HTTP/1.0 keep-alive with a body, then the next request",
+    "9112 9.3",
+    req("POST", "/echo", v="HTTP/1.0", extra="Connection: keep-alive\r\n", body=b"abc")
+    + req("GET", "/", v="HTTP/1.0"),
+    lambda rs, c, o: seen(rs).get("body") == "abc" and st(rs, 1) == 200,
+)
+for v in ["HTTP/1.0", "HTTP/1.1"]:
+    item(
+        f"{v} POST without Content-Length or Transfer-Encoding: no body",
+        "9112 6.3 (item 7)",
+        req("POST", "/echo", v=v) + b"abc",
+        lambda rs, c, o: seen(rs).get("body") == "",
+    )
+item(
+    "Connection: keep-alive and Connection: close on two lines (HTTP/1.1)",
+    "9112 9.6",
+    req("GET", "/", close=False, extra="Connection: keep-alive\r\nConnection: close\r\n") + K(),
+    lambda rs, c, o: len(rs) == 1 and bool(c),
+)
+item(
+    "Connection: Upgrade without an Upgrade field persists",
+    "9112 9.3, 9110 7.8",
+    req("GET", "/", close=False, extra="Connection: Upgrade\r\n") + K(),
+    lambda rs, c, o: [st(rs, 0), st(rs, 1)] == [200, 200],
+)
+item(
+    "Upgrade without Connection: Upgrade is ignored",
+    "9110 7.8",
+    req("GET", "/", close=False, extra="Upgrade: foo\r\n") + K(),
+    lambda rs, c, o: [st(rs, 0), st(rs, 1)] == [200, 200],
+)
+
 
 def escape(b):
     out = []
