@@ -183,6 +183,24 @@ async def test_the_hex_digits_of_an_escape_are_case_insensitive(app, call) -> No
     assert (await call("GET", "/a%2fb")).status == 404
 
 
+async def test_a_connect_target_that_is_not_host_and_port_is_a_bad_request(app, call) -> None:
+    """RFC 9112 3.2.3: CONNECT takes the authority-form `host:port`. Such a target no
+    route serves is a 404, as before, and so is a path (as in Sanic); a target that is
+    neither is a 400 (it was a 404 naming the target; Sanic never answers it)."""
+
+    @app.get("/")
+    async def index(request):
+        return text("index")
+
+    for target in ("a.example", "a.example:", "a.example:x", "a@b:443", "[::1", "*x"):
+        sent = await call("CONNECT", target)
+        assert sent.status == 400, target
+        assert "host:port" in sent.text
+    for target in ("a.example:443", "127.0.0.1:8080", "[::1]:443", "/nope"):
+        assert (await call("CONNECT", target)).status == 404, target
+    assert (await call("CONNECT", "/")).status == 405
+
+
 async def test_the_asterisk_form_target_is_for_options_only(app, call) -> None:
     """RFC 9112 3.2.4: `*` is the target of a server-wide OPTIONS only; `GET *` was
     served by the `/` route (as in Sanic). Now a 400, on every such request."""

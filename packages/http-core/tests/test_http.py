@@ -57,6 +57,73 @@ async def test_http10_with_keep_alive_stays_open() -> None:
     assert not conn.closed
 
 
+@pytest.mark.parametrize(
+    "fields",
+    [
+        b"Connection: keep-alive, close\r\n",
+        b"Connection: Close, Keep-Alive\r\n",
+        b"Connection: keep-alive\r\nConnection: close\r\n",
+    ],
+)
+async def test_http10_close_option_wins_over_keep_alive(fields: bytes) -> None:
+    # RFC 9112 section 9.6: a "close" option MUST end the connection after the answer;
+    # llhttp keeps an HTTP/1.0 connection alive once "keep-alive" is among the options.
+    conn = FakeConnection(echo)
+    responses = await exchange(
+        conn, b"GET /a HTTP/1.0\r\n" + fields + b"\r\nGET /b HTTP/1.0\r\n\r\n"
+    )
+    assert [(res.body, res.header("connection")) for res in responses] == [
+        (b"GET /a ", "close")
+    ]
+    assert conn.closed
+
+
+async def test_proxy_connection_does_not_make_an_http10_request_persistent() -> None:
+    # llhttp reads Proxy-Connection as Connection; no HTTP/1.0 keep-alive comes of it
+    # (as in Sanic), and the request stays HTTP/1.0 (it was given as 1.1, and so a
+    # streamed answer went out chunked to an HTTP/1.0 client, RFC 9112 section 6.1).
+    async def handler(request: Any) -> Any:
+        response = await request.respond(content_type="text/plain")
+        await response.send(request.version)
+        await response.eof()
+
+    conn = FakeConnection(handler)
+    conn.receive(b"GET / HTTP/1.0\r\nProxy-Connection: keep-alive\r\n\r\nGET / HTTP/1.0\r\n\r\n")
+    await conn.settle()
+    head, _, body = conn.take().partition(b"\r\n\r\n")
+    assert b"transfer-encoding" not in head.lower() and b"connection: close" in head
+    assert body == b"1.0"
+    assert conn.closed
+
+
+@pytest.mark.parametrize("second", [b"GET /b", b"BREW /b"])
+async def test_proxy_connection_close_does_not_end_an_http11_connection(second: bytes) -> None:
+    # As Sanic: Proxy-Connection is no Connection field; llhttp took its "close" for one
+    # and refused what followed (a clean close, or a 400 for a pipelined request).
+    conn = FakeConnection(echo)
+    responses = await exchange(
+        conn,
+        b"GET /a HTTP/1.1\r\nHost: x\r\nProxy-Connection: close\r\n\r\n"
+        + second
+        + b" HTTP/1.1\r\nHost: x\r\n\r\n",
+    )
+    assert [(res.status, res.header("connection")) for res in responses] == [
+        (200, "keep-alive"),
+        (200, "keep-alive"),
+    ]
+    assert responses[1].body.startswith(second.split()[0] + b" /b")
+    [res] = await exchange(conn, b"GET /c HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    assert res.header("connection") == "close" and conn.closed
+
+
+async def test_proxy_connection_keep_alive_on_http11_persists() -> None:
+    conn = FakeConnection(echo)
+    [res] = await exchange(
+        conn, b"GET /a HTTP/1.1\r\nHost: x\r\nProxy-Connection: keep-alive\r\n\r\n"
+    )
+    assert res.header("connection") == "keep-alive" and not conn.closed
+
+
 async def test_connection_close_is_honoured() -> None:
     conn = FakeConnection(hello)
     [res] = await exchange(conn, b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n")

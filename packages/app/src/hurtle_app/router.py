@@ -24,6 +24,9 @@ CACHED_PATH_MAX = 256
 
 _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
 # RFC 3986 2.3: the unreserved characters.
+# RFC 9112 3.2.3: the authority-form target of a CONNECT, `uri-host ":" port` (an IP
+# literal in brackets, or a name or IPv4 address without delimiters).
+_AUTHORITY_FORM = re.compile(r"(?:\[[0-9A-Fa-f:.]+\]|[^\[\]:/?#@\s]+):[0-9]+")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
 
@@ -93,6 +96,11 @@ class Router(BaseRouter):
                         return self.get(normalized, method, host, _decoded=True)
                     except NotFound:
                         pass  # named as it came, below
+            if method == "CONNECT" and path[:1] != "/" and not _AUTHORITY_FORM.fullmatch(path):
+                # RFC 9112 3.2.3: a CONNECT target is host:port; a target that is neither
+                # that nor a path is no request target at all (a 400, as for `GET *`;
+                # Sanic never answers). A path no route serves stays a 404, as in Sanic.
+                raise BadRequest(f"CONNECT needs a host:port target, not {path}") from None
             # Sanic reports the path as the router normalised it (no trailing slash), and
             # names no path when a host requirement fails ("") or a file extension is
             # refused (None): its 404 page says so, and so does ours.

@@ -245,8 +245,14 @@ class _Completions:
 def _completions(data: bytes) -> tuple[int, bool]:
     """(messages a fresh parser completes in ``data``, whether it refused a method)."""
     counter = _Completions()
+    parser = _parser(counter)
+    # Lenient past a head that asks to close, as the parser whose refusal is located here
+    # may have been (Http lets it go on after an HTTP/1.1 head whose only "close" is in
+    # Proxy-Connection). A parser that was not lenient there refused the bytes after the
+    # close, not a method, and does not come here.
+    parser.set_dangerous_leniencies(lenient_keep_alive=True)
     try:
-        _parser(counter).feed_data(data)
+        parser.feed_data(data)
     except httptools.HttpParserInvalidMethodError:
         return counter.count, True
     except httptools.HttpParserError:
@@ -358,6 +364,9 @@ class _MethodOverride:
     def should_keep_alive(self) -> bool:
         return bool(self.parser.should_keep_alive())
 
+    def set_dangerous_leniencies(self, **leniencies: bool) -> None:
+        self.parser.set_dangerous_leniencies(**leniencies)
+
 
 # Field names as received -> their lower-case str (request.headers has them so, as in
 # Sanic). Bounded: names come from clients.
@@ -365,10 +374,35 @@ _LOWERED: dict[bytes, str] = {}
 _LOWERED_LIMIT = 1024
 _HOST = sys.intern("host")
 _CONNECTION = sys.intern("connection")
+# llhttp reads Proxy-Connection (no HTTP field: RFC 9112 section 9.6 names only
+# Connection) as if it were Connection; on_header notes it as it notes Connection, so that
+# Http reads the version and the persistence of such a head itself (``persists``).
+_PROXY_CONNECTION = "proxy-connection"
 # The fields that change how a head is read: Host and Connection (looked at by on_header
 # itself), the framing fields and Expect. A head without the latter needs no multidict of
 # its fields to be read (Http builds ``request.headers`` on first use); see ``special_of``.
-_SPECIAL = frozenset((_HOST, _CONNECTION, "content-length", "transfer-encoding", "expect"))
+_SPECIAL = frozenset(
+    (_HOST, _CONNECTION, _PROXY_CONNECTION, "content-length", "transfer-encoding", "expect")
+)
+
+
+def persists(fields: list[tuple[str, str]], version: str) -> bool:
+    """Whether the connection stays open after the answer to a head with these fields
+    (lower-case names), read from its Connection options alone (RFC 9112 section 9.3):
+    never with ``close``; an HTTP/1.1 one otherwise, an HTTP/1.0 one with ``keep-alive``.
+
+    Http asks this for the HTTP/1.0 heads llhttp keeps alive and the HTTP/1.1 heads it
+    closes, where llhttp's answer can be wrong: it ignores ``close`` in an HTTP/1.0 head
+    that also says ``keep-alive`` (RFC 9112 section 9.6: a ``close`` option MUST end the
+    connection), and it takes ``Proxy-Connection`` for ``Connection`` (Sanic, and RFC
+    9110, ignore that field)."""
+    options: set[str] = set()
+    for name, value in fields:
+        if name == _CONNECTION:
+            options.update(option.strip().lower() for option in value.split(","))
+    if "close" in options:
+        return False
+    return version == "1.1" or "keep-alive" in options
 
 
 def _lowered(name: bytes) -> str:
@@ -791,7 +825,7 @@ class RequestReader:
                 self.host_of = headers
                 headers.append(field)
                 return
-            if lowered is _CONNECTION:
+            if lowered is _CONNECTION or lowered == _PROXY_CONNECTION:
                 self.connection_of = headers
             else:
                 self.special_of = headers

@@ -58,6 +58,7 @@ from hurtle_http.framing import (
     continues,
     decode_whole_chunked,
     http1_version,
+    persists,
 )
 from hurtle_http.headers import Header
 from hurtle_http.stages import (
@@ -451,6 +452,18 @@ class Http(RequestReader, ResponseWriter):
             version = parser.get_http_version()
             if version != "1.1" and version != "1.0":
                 version = http1_version(version)  # HTTP/1.2+ as 1.1, a 400 for others
+            # Where llhttp can be wrong (see ``persists``): an HTTP/1.0 head it keeps alive
+            # may say ``close`` too, or ``keep-alive`` only in Proxy-Connection; an
+            # HTTP/1.1 head it closes may say ``close`` only in Proxy-Connection. Off the
+            # common path: an HTTP/1.1 keep-alive request takes the branch above.
+            if keep_alive == (version == "1.0"):
+                if version == "1.0":
+                    keep_alive = persists(headers, version)
+                elif persists(headers, version):
+                    # llhttp would refuse whatever follows this message; let it go on
+                    # (Http itself stops reading after any head that closes).
+                    self.parser.set_dangerous_leniencies(lenient_keep_alive=True)
+                    keep_alive = True
         fields: Any
         # PERF: a head without Content-Length, Transfer-Encoding or Expect (on_header
         # saw none: special_of is not its list) is read without a Header of its fields;
