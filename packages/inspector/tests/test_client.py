@@ -101,6 +101,13 @@ def test_show_prints_a_message_as_is_and_nothing_for_none() -> None:
     assert raw.getvalue() == '"bar is 99"\n'
 
 
+def test_raw_prints_null_for_an_action_that_returns_nothing() -> None:
+    # `sanic inspect reload --raw` prints `null` under Sanic (it printed nothing).
+    raw = io.StringIO()
+    InspectorClient("127.0.0.1", 1, raw=True).show(None, raw)
+    assert raw.getvalue() == "null\n"
+
+
 def test_show_writes_to_the_stdout_of_the_moment(monkeypatch) -> None:
     import sys
 

@@ -97,6 +97,8 @@ class InspectorClient:
         default whatever ``sys.stdout`` is when called)."""
         out = sys.stdout if out is None else out
         if result is None:
+            if self.raw:
+                out.write("null\n")  # as Sanic: --raw shows every answer, even an empty one
             return  # as Sanic: an action with nothing to say prints nothing
         if isinstance(result, str) and not self.raw:
             out.write(result + "\n")  # a custom action's message, as it is
