@@ -392,6 +392,27 @@ def test_the_implicit_console_of_dev_needs_a_terminal() -> None:
     assert registered == ["main_process_ready", "main_process_ready"]
 
 
+@pytest.mark.parametrize(("words", "shown"), [
+    (["reload", "-h"], "--zero-downtime"),
+    (["scale", "--help"], "replicas"),
+    (["scale", "2", "-h"], "replicas"),
+    (["shutdown", "--help"], "sanic inspect shutdown"),
+    (["foo", "--bar=1", "-h"], "--key=value"),
+])
+def test_inspect_command_help_is_shown_not_sent(words, shown, capsys) -> None:
+    # As Sanic: `sanic inspect COMMAND --help` prints that command's usage and exits 0.
+    # It was sent to the inspector (`h=True`), so an action taking **kwargs ran.
+    from hurtle_cli.main import run_inspect
+
+    class NoClient:
+        def __init__(self, *args: object) -> None:
+            raise AssertionError("no inspector is called for --help")
+
+    assert run_inspect(words, NoClient) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: sanic inspect {words[0]}") and shown in out
+
+
 def test_inspect_options_may_follow_the_command_as_in_sanic(capsys) -> None:
     # `sanic inspect scale 3 --port 7000`: Sanic reads --port (and the other inspector
     # options) after the command too; they were sent to the command as arguments and the

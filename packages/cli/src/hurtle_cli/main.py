@@ -12,7 +12,12 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from hurtle_cli.arguments import add_inspect_options, build_inspect_parser, build_parser
+from hurtle_cli.arguments import (
+    add_inspect_options,
+    build_inspect_command_parser,
+    build_inspect_parser,
+    build_parser,
+)
 from hurtle_cli.daemon_commands import check_daemon_options, daemon_command, start_daemon
 
 
@@ -330,6 +335,11 @@ def inspect_kwargs(command: str, rest: Sequence[str]) -> dict[str, Any]:
     return kwargs
 
 
+def _asks_for_help(words: Sequence[str]) -> bool:
+    """Whether ``-h``/``--help`` is among the words after an inspect command."""
+    return any(word in ("-h", "--help") for word in words)
+
+
 def run_inspect(argv: Sequence[str], client_class: Any = None) -> int:
     """``sanic inspect [options] [command] [args]``."""
     from hurtle_inspector.client import InspectorClient, InspectorError
@@ -342,6 +352,11 @@ def run_inspect(argv: Sequence[str], client_class: Any = None) -> int:
                                           allow_abbrev=False)
         add_inspect_options(options)
         args, args.rest = options.parse_known_args(args.rest, namespace=args)
+    if args.command is not None and _asks_for_help(args.rest):
+        # As Sanic: `sanic inspect COMMAND --help` shows that command's usage (exit 0);
+        # it was sent to the inspector as an argument, and could run the action.
+        build_inspect_command_parser(args.command).print_help()
+        return 0
     client = (client_class or InspectorClient)(
         args.host, args.port, args.secure, args.raw, args.api_key
     )
