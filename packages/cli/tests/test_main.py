@@ -222,6 +222,8 @@ def test_v_alone_is_the_version_and_with_a_target_is_verbosity(capsys) -> None:
         (["reload", "--zero-downtime"], {"zero_downtime": True}),
         (["shutdown"], {}),
         (["scale", "9"], {"replicas": 9}),
+        (["scale", "+3"], {"replicas": 3}),  # as Sanic's int() (it was a usage error)
+        (["scale", "-1"], {"replicas": -1}),  # refused by the inspector, as in Sanic
         (["custom", "--flag"], {"flag": True}),
         (["custom", "--no-flag"], {"flag": False}),
         (["custom", "--name=value"], {"name": "value"}),
@@ -244,6 +246,7 @@ def test_inspect_commands_send_what_sanic_sends(words, sent) -> None:
 @pytest.mark.parametrize(("words", "message"), [
     (["scale"], "the following arguments are required: replicas"),
     (["scale", "many"], "argument replicas: invalid int value: 'many'"),
+    (["scale", "1.5"], "argument replicas: invalid int value: '1.5'"),
 ])
 def test_inspect_scale_without_a_number_is_a_usage_error(words, message, capsys) -> None:
     from hurtle_cli.main import main

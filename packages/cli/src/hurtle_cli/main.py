@@ -299,13 +299,18 @@ def inspect_kwargs(command: str, rest: Sequence[str]) -> dict[str, Any]:
     kwargs: dict[str, Any] = {}
     rest = list(rest)
     if command == "scale":
-        if not rest or not rest[0].lstrip("-").isdigit():
+        try:
+            # As Sanic's parser: what int() reads (`3`, `-1`, `+3`) is the count.
+            kwargs["replicas"] = int(rest[0]) if rest else None
+        except ValueError:
+            kwargs["replicas"] = None
+        if kwargs["replicas"] is None:
             # A usage error, as Sanic's: status 2, with what was expected.
             scale = argparse.ArgumentParser(prog="sanic inspect scale")
             scale.add_argument("replicas", type=int, help="how many server workers to run")
             scale.error("the following arguments are required: replicas" if not rest else
                         f"argument replicas: invalid int value: {rest[0]!r}")
-        kwargs["replicas"] = int(rest.pop(0))
+        rest.pop(0)
     elif command == "reload":
         kwargs["zero_downtime"] = "--zero-downtime" in rest
         rest = [item for item in rest if item != "--zero-downtime"]
