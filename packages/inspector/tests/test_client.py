@@ -69,6 +69,31 @@ def test_api_key_is_sent_and_wrong_key_is_reported() -> None:
             InspectorClient("127.0.0.1", port, api_key="bad").info()
 
 
+def test_a_server_that_is_not_an_inspector_is_named_not_a_traceback() -> None:
+    # `sanic inspect -p <the app's own port>`: the app answers text, not JSON. Sanic's
+    # client (and Hurtle's) ended with a JSONDecodeError traceback.
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", "5")
+            self.end_headers()
+            self.wfile.write(b"hello")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with pytest.raises(InspectorError, match=r"not as an inspector does \(not JSON\): b'hello'"):
+            InspectorClient("127.0.0.1", server.server_address[1], timeout=5).info()
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
 def test_unreachable_inspector_says_how_to_enable_it() -> None:
     with serving(service()) as port:
         pass  # closed again: nothing listens on port now

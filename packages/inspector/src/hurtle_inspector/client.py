@@ -81,7 +81,16 @@ class InspectorClient:
                 "Either the application is not running, or it did not start an inspector "
                 f"instance (set INSPECTOR=True).\n{exc}"
             ) from None
-        payload = json.loads(body)
+        try:
+            payload = json.loads(body)
+        except ValueError:
+            # Another server on that port (an app's own): Sanic's client ends with a
+            # JSONDecodeError traceback; this says what answered.
+            raise InspectorError(
+                f"{self.base_url} answered, but not as an inspector does (not JSON): "
+                f"{body[:80]!r}. Is the inspector on another port (INSPECTOR_PORT, "
+                "default 6457)?"
+            ) from None
         return payload.get("result") if isinstance(payload, dict) else payload
 
     def info(self) -> Any:
