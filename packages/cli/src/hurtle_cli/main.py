@@ -289,7 +289,24 @@ def run_target_inspect(args: argparse.Namespace) -> int:
     except InspectorError as exc:
         print(exc, file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`sanic inspect | head`): stop quietly, without a traceback
+        # (Sanic prints `Startup failed due to OS error: Broken pipe`).
+        _silence_stdout()
+        return 1
     return 0
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush of what is left does
+    not fail again on the closed pipe."""
+    try:
+        fileno = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's capture): nothing will be flushed to a pipe
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fileno)
+    os.close(devnull)
 
 
 def inspect_kwargs(command: str, rest: Sequence[str]) -> dict[str, Any]:
@@ -375,7 +392,24 @@ def run_inspect(argv: Sequence[str], client_class: Any = None) -> int:
     except InspectorError as exc:
         print(exc, file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`sanic inspect | head`): stop quietly, without a traceback
+        # (Sanic prints `Startup failed due to OS error: Broken pipe`).
+        _silence_stdout()
+        return 1
     return 0
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush of what is left does
+    not fail again on the closed pipe."""
+    try:
+        fileno = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's capture): nothing will be flushed to a pipe
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fileno)
+    os.close(devnull)
 
 
 def parse_target_args(argv: Sequence[str]) -> argparse.Namespace:
