@@ -222,6 +222,8 @@ def test_v_alone_is_the_version_and_with_a_target_is_verbosity(capsys) -> None:
         (["reload", "--zero-downtime"], {"zero_downtime": True}),
         (["shutdown"], {}),
         (["scale", "9"], {"replicas": 9}),
+        (["scale", "+3"], {"replicas": 3}),  # as Sanic's int() (it was a usage error)
+        (["scale", "-1"], {"replicas": -1}),  # refused by the inspector, as in Sanic
         (["custom", "--flag"], {"flag": True}),
         (["custom", "--no-flag"], {"flag": False}),
         (["custom", "--name=value"], {"name": "value"}),
@@ -244,6 +246,7 @@ def test_inspect_commands_send_what_sanic_sends(words, sent) -> None:
 @pytest.mark.parametrize(("words", "message"), [
     (["scale"], "the following arguments are required: replicas"),
     (["scale", "many"], "argument replicas: invalid int value: 'many'"),
+    (["scale", "1.5"], "argument replicas: invalid int value: '1.5'"),
 ])
 def test_inspect_scale_without_a_number_is_a_usage_error(words, message, capsys) -> None:
     from hurtle_cli.main import main
@@ -390,6 +393,27 @@ def test_the_implicit_console_of_dev_needs_a_terminal() -> None:
     _attach_repl(Recorder(), {}, lambda: True, implicit=True)
     _attach_repl(Recorder(), {}, lambda: False)  # asked for: it says why it cannot run
     assert registered == ["main_process_ready", "main_process_ready"]
+
+
+@pytest.mark.parametrize(("words", "shown"), [
+    (["reload", "-h"], "--zero-downtime"),
+    (["scale", "--help"], "replicas"),
+    (["scale", "2", "-h"], "replicas"),
+    (["shutdown", "--help"], "sanic inspect shutdown"),
+    (["foo", "--bar=1", "-h"], "--key=value"),
+])
+def test_inspect_command_help_is_shown_not_sent(words, shown, capsys) -> None:
+    # As Sanic: `sanic inspect COMMAND --help` prints that command's usage and exits 0.
+    # It was sent to the inspector (`h=True`), so an action taking **kwargs ran.
+    from hurtle_cli.main import run_inspect
+
+    class NoClient:
+        def __init__(self, *args: object) -> None:
+            raise AssertionError("no inspector is called for --help")
+
+    assert run_inspect(words, NoClient) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: sanic inspect {words[0]}") and shown in out
 
 
 def test_inspect_options_may_follow_the_command_as_in_sanic(capsys) -> None:

@@ -69,6 +69,31 @@ def test_api_key_is_sent_and_wrong_key_is_reported() -> None:
             InspectorClient("127.0.0.1", port, api_key="bad").info()
 
 
+def test_a_server_that_is_not_an_inspector_is_named_not_a_traceback() -> None:
+    # `sanic inspect -p <the app's own port>`: the app answers text, not JSON. Sanic's
+    # client (and Hurtle's) ended with a JSONDecodeError traceback.
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", "5")
+            self.end_headers()
+            self.wfile.write(b"hello")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with pytest.raises(InspectorError, match=r"not as an inspector does \(not JSON\): b'hello'"):
+            InspectorClient("127.0.0.1", server.server_address[1], timeout=5).info()
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
 def test_unreachable_inspector_says_how_to_enable_it() -> None:
     with serving(service()) as port:
         pass  # closed again: nothing listens on port now
@@ -99,6 +124,13 @@ def test_show_prints_a_message_as_is_and_nothing_for_none() -> None:
     raw = io.StringIO()
     InspectorClient("127.0.0.1", 1, raw=True).show("bar is 99", raw)
     assert raw.getvalue() == '"bar is 99"\n'
+
+
+def test_raw_prints_null_for_an_action_that_returns_nothing() -> None:
+    # `sanic inspect reload --raw` prints `null` under Sanic (it printed nothing).
+    raw = io.StringIO()
+    InspectorClient("127.0.0.1", 1, raw=True).show(None, raw)
+    assert raw.getvalue() == "null\n"
 
 
 def test_show_writes_to_the_stdout_of_the_moment(monkeypatch) -> None:

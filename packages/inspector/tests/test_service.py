@@ -90,6 +90,22 @@ def test_api_key_required_when_configured() -> None:
     assert ok.status == 200
 
 
+def test_api_key_is_read_as_sanic_reads_a_token() -> None:
+    # Sanic's inspector takes the key as request.token does: after `Bearer` or `Token`,
+    # or the whole header without a scheme. (Hurtle answered 401 to the last two.)
+    svc = make(api_key="s3cret")
+    statuses = {
+        value: svc.handle("GET", "/", {"Authorization": value}, b"").status
+        for value in ("Bearer s3cret", "bearer s3cret", "Token s3cret", "s3cret",
+                      "Basic s3cret", "Bearer s3cret x", "Bearer", "Token wrong", "wrong")
+    }
+    assert statuses == {
+        "Bearer s3cret": 200, "bearer s3cret": 200, "Token s3cret": 200, "s3cret": 200,
+        "Basic s3cret": 401, "Bearer s3cret x": 401, "Bearer": 401, "Token wrong": 401,
+        "wrong": 401,
+    }
+
+
 def test_failing_action_is_500_not_a_crash(caplog) -> None:
     def boom() -> None:
         raise RuntimeError("nope")

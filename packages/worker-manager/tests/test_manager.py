@@ -278,10 +278,23 @@ def test_manage_rejects_duplicates_and_bad_counts(parts) -> None:
     manager.manage("Job", targets.crash, {})
     with pytest.raises(ValueError, match="already exists"):
         manager.manage("Job", targets.crash, {})
-    with pytest.raises(ValueError, match="workers >= 1"):
-        manager.manage("Other", targets.crash, {}, workers=0)
+    with pytest.raises(ValueError, match="workers >= 0"):
+        manager.manage("Other", targets.crash, {}, workers=-1)
+    with pytest.raises(TypeError, match="'NoneType' object is not a mapping"):  # as Sanic
+        manager.manage("NoKwargs", targets.crash, None)  # type: ignore[arg-type]
+    assert [w.name for w in manager.workers] == ["Job"]
     with pytest.raises(ValueError, match=r"^Cannot scale to 0 workers\.$"):
         manager.scale(0)
+    manager.cleanup()
+
+
+def test_manage_with_no_workers_is_an_empty_group_as_in_sanic(parts) -> None:
+    # Sanic takes workers=0 (a count read from the config may turn a job off): the group
+    # exists and starts nothing. Hurtle raised ValueError, failing the app's start-up.
+    manager = make(parts)
+    off = manager.manage("Off", targets.crash, {}, workers=0)
+    assert off.processes == [] and off in manager.workers
+    assert manager.processes == [] and "Sanic-Off-0" not in manager.worker_state
     manager.cleanup()
 
 

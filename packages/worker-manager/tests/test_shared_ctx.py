@@ -85,6 +85,22 @@ def test_unpicklable_names_the_values_a_spawned_worker_cannot_receive() -> None:
     assert "function" in found["pair"]
 
 
+def test_unpicklable_names_a_manager_kept_instead_of_its_dict() -> None:
+    # A SyncManager is a multiprocessing object but cannot be sent to a worker (pickle
+    # refuses its authentication key): the failed start named no shared_ctx value.
+    manager = multiprocessing.get_context("spawn").Manager()
+    try:
+        ctx = SharedContext()
+        ctx.mgr = manager
+        ctx.table = manager.dict()  # a proxy: sent to each worker
+        ctx.value = multiprocessing.get_context("spawn").Value("i", 0)
+        found = ctx.unpicklable()
+    finally:
+        manager.shutdown()
+    assert list(found) == ["mgr"]
+    assert found["mgr"].startswith("SyncManager: Pickling an AuthenticationString")
+
+
 def test_a_name_with_a_leading_underscore_is_a_value_like_any_other(caplog) -> None:
     # As Sanic: ``shared_ctx._x`` is judged (and warned about) and reaches the workers.
     shared = SharedContext()

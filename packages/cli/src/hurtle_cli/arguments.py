@@ -148,4 +148,28 @@ def build_inspect_parser() -> argparse.ArgumentParser:
     return parser
 
 
-__all__ = ["ACTIONS", "add_inspect_options", "build_inspect_parser", "build_parser"]
+def build_inspect_command_parser(command: str) -> argparse.ArgumentParser:
+    """The usage of one ``sanic inspect COMMAND`` (what ``COMMAND --help`` prints)."""
+    parser = argparse.ArgumentParser(prog=f"sanic inspect {command}")
+    add_inspect_options(parser)
+    if command == "reload":
+        parser.description = "Restart the server workers (and transient processes)."
+        parser.add_argument("--zero-downtime", action="store_true",
+                            help="stop each old worker once its replacement is serving")
+    elif command == "scale":
+        parser.description = "Run this many server workers."
+        parser.add_argument("replicas", type=int, help="how many server workers to run")
+    elif command == "shutdown":
+        parser.description = "Stop the application and all of its processes."
+    else:
+        parser.description = (
+            f"Run the custom inspector action {command!r}: words before the first option "
+            "are sent as its positional arguments, --key=value as a keyword argument "
+            "(a string), --flag as True and --no-flag as False."
+        )
+        parser.add_argument("positional", nargs="*", help="positional arguments")
+    return parser
+
+
+__all__ = ["ACTIONS", "add_inspect_options", "build_inspect_command_parser",
+           "build_inspect_parser", "build_parser"]

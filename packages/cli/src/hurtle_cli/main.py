@@ -12,7 +12,12 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from hurtle_cli.arguments import add_inspect_options, build_inspect_parser, build_parser
+from hurtle_cli.arguments import (
+    add_inspect_options,
+    build_inspect_command_parser,
+    build_inspect_parser,
+    build_parser,
+)
 from hurtle_cli.daemon_commands import check_daemon_options, daemon_command, start_daemon
 
 
@@ -284,7 +289,24 @@ def run_target_inspect(args: argparse.Namespace) -> int:
     except InspectorError as exc:
         print(exc, file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`sanic inspect | head`): stop quietly, without a traceback
+        # (Sanic prints `Startup failed due to OS error: Broken pipe`).
+        _silence_stdout()
+        return 1
     return 0
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush of what is left does
+    not fail again on the closed pipe."""
+    try:
+        fileno = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's capture): nothing will be flushed to a pipe
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fileno)
+    os.close(devnull)
 
 
 def inspect_kwargs(command: str, rest: Sequence[str]) -> dict[str, Any]:
@@ -294,13 +316,18 @@ def inspect_kwargs(command: str, rest: Sequence[str]) -> dict[str, Any]:
     kwargs: dict[str, Any] = {}
     rest = list(rest)
     if command == "scale":
-        if not rest or not rest[0].lstrip("-").isdigit():
+        try:
+            # As Sanic's parser: what int() reads (`3`, `-1`, `+3`) is the count.
+            kwargs["replicas"] = int(rest[0]) if rest else None
+        except ValueError:
+            kwargs["replicas"] = None
+        if kwargs["replicas"] is None:
             # A usage error, as Sanic's: status 2, with what was expected.
             scale = argparse.ArgumentParser(prog="sanic inspect scale")
             scale.add_argument("replicas", type=int, help="how many server workers to run")
             scale.error("the following arguments are required: replicas" if not rest else
                         f"argument replicas: invalid int value: {rest[0]!r}")
-        kwargs["replicas"] = int(rest.pop(0))
+        rest.pop(0)
     elif command == "reload":
         kwargs["zero_downtime"] = "--zero-downtime" in rest
         rest = [item for item in rest if item != "--zero-downtime"]
@@ -330,6 +357,11 @@ def inspect_kwargs(command: str, rest: Sequence[str]) -> dict[str, Any]:
     return kwargs
 
 
+def _asks_for_help(words: Sequence[str]) -> bool:
+    """Whether ``-h``/``--help`` is among the words after an inspect command."""
+    return any(word in ("-h", "--help") for word in words)
+
+
 def run_inspect(argv: Sequence[str], client_class: Any = None) -> int:
     """``sanic inspect [options] [command] [args]``."""
     from hurtle_inspector.client import InspectorClient, InspectorError
@@ -342,6 +374,11 @@ def run_inspect(argv: Sequence[str], client_class: Any = None) -> int:
                                           allow_abbrev=False)
         add_inspect_options(options)
         args, args.rest = options.parse_known_args(args.rest, namespace=args)
+    if args.command is not None and _asks_for_help(args.rest):
+        # As Sanic: `sanic inspect COMMAND --help` shows that command's usage (exit 0);
+        # it was sent to the inspector as an argument, and could run the action.
+        build_inspect_command_parser(args.command).print_help()
+        return 0
     client = (client_class or InspectorClient)(
         args.host, args.port, args.secure, args.raw, args.api_key
     )
@@ -355,7 +392,24 @@ def run_inspect(argv: Sequence[str], client_class: Any = None) -> int:
     except InspectorError as exc:
         print(exc, file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`sanic inspect | head`): stop quietly, without a traceback
+        # (Sanic prints `Startup failed due to OS error: Broken pipe`).
+        _silence_stdout()
+        return 1
     return 0
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush of what is left does
+    not fail again on the closed pipe."""
+    try:
+        fileno = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's capture): nothing will be flushed to a pipe
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fileno)
+    os.close(devnull)
 
 
 def parse_target_args(argv: Sequence[str]) -> argparse.Namespace:

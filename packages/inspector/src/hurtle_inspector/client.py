@@ -81,7 +81,16 @@ class InspectorClient:
                 "Either the application is not running, or it did not start an inspector "
                 f"instance (set INSPECTOR=True).\n{exc}"
             ) from None
-        payload = json.loads(body)
+        try:
+            payload = json.loads(body)
+        except ValueError:
+            # Another server on that port (an app's own): Sanic's client ends with a
+            # JSONDecodeError traceback; this says what answered.
+            raise InspectorError(
+                f"{self.base_url} answered, but not as an inspector does (not JSON): "
+                f"{body[:80]!r}. Is the inspector on another port (INSPECTOR_PORT, "
+                "default 6457)?"
+            ) from None
         return payload.get("result") if isinstance(payload, dict) else payload
 
     def info(self) -> Any:
@@ -97,6 +106,8 @@ class InspectorClient:
         default whatever ``sys.stdout`` is when called)."""
         out = sys.stdout if out is None else out
         if result is None:
+            if self.raw:
+                out.write("null\n")  # as Sanic: --raw shows every answer, even an empty one
             return  # as Sanic: an action with nothing to say prints nothing
         if isinstance(result, str) and not self.raw:
             out.write(result + "\n")  # a custom action's message, as it is

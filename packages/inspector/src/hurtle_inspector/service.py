@@ -8,7 +8,8 @@ API (the same as Sanic's inspector):
 - ``GET /`` -> ``{"meta": {"action": "info"}, "result": {"info": ..., "workers": ...}}``
 - ``POST /<action>`` with an optional JSON object body -> calls the action with the body
   as keyword arguments -> ``{"meta": {"action": action}, "result": <return value>}``
-- with an API key configured, every request needs ``Authorization: Bearer <key>`` (401).
+- with an API key configured, every request needs ``Authorization: Bearer <key>`` (401);
+  as Sanic, ``Token <key>`` and the key alone are accepted too.
 """
 
 from __future__ import annotations
@@ -128,8 +129,12 @@ class InspectorService:
             if key.lower() == "authorization":
                 value = val
                 break
-        scheme, _, token = value.partition(" ")
-        if scheme.lower() != "bearer":
+        scheme, space, token = value.partition(" ")
+        if not space:
+            token = scheme  # as Sanic: the key alone, without a scheme, is accepted
+        elif scheme.lower() not in ("bearer", "token"):
+            # As Sanic's request.token: `Bearer` or `Token`. The scheme is read without
+            # regard to case (RFC 9110 11.1); Sanic refuses `bearer`.
             return False
         # A header's undecodable bytes arrive as surrogate escapes: compare the raw bytes.
         given = token.strip().encode("utf-8", "surrogateescape")

@@ -329,6 +329,7 @@ def _serve_several_in_process(apps: list[Any]) -> None:
     from sanic.worker.serve import serve_in_process
 
     info = apps[0].state.server_info[0]
+    _warn_ignored_main_listeners(apps)
     bound: list[tuple[dict[str, Any], socket.socket]] = []
     try:
         served = _bind_apps(apps, bound)
@@ -338,6 +339,22 @@ def _serve_several_in_process(apps: list[Any]) -> None:
         _release(bound)
         for app in apps:
             app.state.server_info.clear()
+
+
+def _warn_ignored_main_listeners(apps: list[Any]) -> None:
+    """As Sanic's ``serve_single``: one warning per other app whose ``main_process_start``
+    or ``main_process_stop`` listeners will not run (only the primary's are run, and a
+    single process runs none)."""
+    primary = apps[0]
+    for app in apps[1:]:
+        count = sum(len(app._listeners.listeners(event))
+                    for event in ("main_process_start", "main_process_stop"))
+        if count:
+            logger.warning(
+                "Sanic found %s listener(s) on secondary applications attached to the main "
+                "process. These will be ignored since main process listeners can only be "
+                'attached to your primary application: Sanic(name="%s")', count, primary.name,
+            )
 
 
 def serve_legacy(app_class: Any, primary: Any = None) -> None:

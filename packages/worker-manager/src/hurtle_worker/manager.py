@@ -225,10 +225,12 @@ class WorkerManager:
             raise ValueError("Cannot create a transient worker that is not restartable")
         if not callable(func):
             raise TypeError(f"manage({ident!r}, ...) needs a callable, got {func!r}")
-        if workers < 1:
-            raise ValueError(f"manage({ident!r}, ..., workers={workers}) needs workers >= 1")
+        if workers < 0:
+            raise ValueError(f"manage({ident!r}, ..., workers={workers}) needs workers >= 0")
+        # As Sanic: ``workers=0`` is a group with no process (a count read from the config
+        # may turn a job off), and ``kwargs`` must be a mapping (the same TypeError).
         worker = self._new_worker(
-            ident, func, dict(kwargs), num=workers,
+            ident, func, {**kwargs}, num=workers,
             restartable=bool(restartable), tracked=tracked,
             auto_start=auto_start, transient=transient,
         )

@@ -69,13 +69,15 @@ class SharedContext(SimpleNamespace):
         super().__setattr__(name, value)
 
     def unpicklable(self) -> dict[str, str]:
-        """The values that cannot be sent to a spawned worker, by name, with the error
-        (values made for sharing, such as a ``multiprocessing.Queue``, are not judged)."""
+        """The values that cannot be sent to a spawned worker, by name, with the error.
+
+        Values made for sharing (a ``multiprocessing.Queue``, a ``Value``) refuse plain
+        pickling with a ``RuntimeError`` and pass; a ``multiprocessing`` object that can
+        never be sent (a ``Manager()`` itself, rather than one of its dicts) is named.
+        """
         found: dict[str, str] = {}
         for name, value in self.public().items():
             for item in value if isinstance(value, tuple) else (value,):
-                if is_shareable(item):
-                    continue
                 try:
                     pickle.dumps(item)
                 except (TypeError, AttributeError, pickle.PicklingError) as exc:
