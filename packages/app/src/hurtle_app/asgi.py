@@ -170,6 +170,8 @@ def _warn_no_lifespan(sanic_app: Any) -> None:
 class ASGIApp:
     """One ASGI HTTP or websocket exchange; the request's ``stream``."""
 
+    _asgi_single_callable = True  # asgiref's marker, as Sanic's
+
     sanic_app: Any
     request: Any
     response: Any
@@ -199,7 +201,8 @@ class ASGIApp:
         kind = scope.get("type")
         sanic_app.state.asgi = True
         if kind == "lifespan":
-            await Lifespan(sanic_app, scope, receive, send)()
+            sanic_app._asgi_lifespan = Lifespan(sanic_app, scope, receive, send)
+            await sanic_app._asgi_lifespan()
             return None
         if not _lifespan_checked(sanic_app):
             _warn_no_lifespan(sanic_app)
@@ -215,6 +218,9 @@ class ASGIApp:
         elif kind != "http":
             raise ServerError(f"Unsupported ASGI scope type: {kind!r}")
         instance.request = instance._build_request(scope)
+        # As Sanic: the exchange served last, whose ``transport.scope`` plugins read
+        # (idom/reactpy's websocket view reads the scope there).
+        sanic_app._asgi_app = instance
         await instance()
         return instance
 
