@@ -49,9 +49,9 @@ async def after_start(app):
     note(f"lifespan {type(app._asgi_lifespan).__name__}")
 
 
-def scope_of(app):
+def scope_of(app, ws=None):
     scope = app._asgi_app.transport.scope
-    return {"type": scope["type"], "path": scope["path"]}
+    return {"type": scope["type"], "path": scope["path"], "ws": app._asgi_app.ws is ws}
 
 
 @app.get("/scope")
@@ -61,7 +61,7 @@ async def http_scope(request):
 
 @app.websocket("/ws")
 async def ws_scope(request, ws):
-    await ws.send(str(scope_of(request.app)))
+    await ws.send(str(scope_of(request.app, ws)))
 '''
 
 
@@ -95,8 +95,9 @@ def test_a_task_added_at_the_stop_takes_its_first_step_under_uvicorn(tmp_path: P
 def test_the_exchange_and_its_scope_are_on_the_app_under_uvicorn(tmp_path: Path) -> None:
     # As Sanic's ASGI mode: `app._asgi_app` is the exchange being served, whose
     # `transport.scope` plugins read (idom/reactpy's Sanic websocket view builds its
-    # connection from it), and `app._asgi_lifespan` the lifespan run. Hurtle left
-    # `_asgi_app` None (AttributeError on `.transport`) and had no `_asgi_lifespan`.
+    # connection from it) and whose `ws` is the handler's websocket (None for HTTP), and
+    # `app._asgi_lifespan` the lifespan run. Hurtle left `_asgi_app` None
+    # (AttributeError on `.transport`) and had no `_asgi_lifespan`.
     (tmp_path / "uvapp.py").write_text(textwrap.dedent(APP))
     events = tmp_path / "events.txt"
     port = free_port(HOST)
@@ -112,6 +113,6 @@ def test_the_exchange_and_its_scope_are_on_the_app_under_uvicorn(tmp_path: Path)
         message = asyncio.run(over_websocket())
     log = output(proc)
     assert answer.startswith(b"HTTP/1.1 200 OK\r\n"), log
-    assert json.loads(answer.split(b"\r\n\r\n", 1)[1]) == {"type": "http", "path": "/scope"}
-    assert message == "{'type': 'websocket', 'path': '/ws'}"
+    assert json.loads(answer.split(b"\r\n\r\n", 1)[1]) == {"type": "http", "path": "/scope", "ws": True}
+    assert message == "{'type': 'websocket', 'path': '/ws', 'ws': True}"
     assert "lifespan Lifespan" in events.read_text().splitlines()

@@ -428,6 +428,12 @@ class ASGIApp:
         return chunk
 
     @property
+    def ws(self) -> Any:
+        """The exchange's websocket once the handshake made one, else None (as Sanic's
+        ``ASGIApp.ws``, read through ``app._asgi_app``)."""
+        return self.transport._websocket
+
+    @property
     def stage(self) -> Stage:
         """Where the response is, as on a connection's ``Http``: HANDLER until its head
         is sent, RESPONSE while its body is, IDLE once it is finished (as in Sanic's ASGI
