@@ -59,6 +59,11 @@ async def http_scope(request):
     return json(scope_of(request.app))
 
 
+@app.get("/status/<code:int>")
+async def status(request, code):
+    return json({"code": code}, status=code)
+
+
 @app.websocket("/ws")
 async def ws_scope(request, ws):
     await ws.send(str(scope_of(request.app, ws)))
@@ -116,3 +121,25 @@ def test_the_exchange_and_its_scope_are_on_the_app_under_uvicorn(tmp_path: Path)
     assert json.loads(answer.split(b"\r\n\r\n", 1)[1]) == {"type": "http", "path": "/scope", "ws": True}
     assert message == "{'type': 'websocket', 'path': '/ws', 'ws': True}"
     assert "lifespan Lifespan" in events.read_text().splitlines()
+
+
+def test_a_status_past_599_is_the_error_page_under_uvicorn(tmp_path: Path) -> None:
+    # RFC 9110 15: a valid status is within 100-599. uvicorn took a 600 head, then failed
+    # writing its status line: the client got an empty reply and nothing was logged
+    # (Sanic's ASGI mode: no answer either, with tracebacks). Now the 500 page and the
+    # error in the log, as for a status that is no number.
+    (tmp_path / "uvapp.py").write_text(textwrap.dedent(APP))
+    events = tmp_path / "events.txt"
+    port = free_port(HOST)
+    args = ["-m", "uvicorn", "uvapp:app", "--host", HOST, "--port", str(port), "--lifespan", "on"]
+
+    def get(path: str) -> bytes:
+        request = f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        return raw_request(HOST, port, request.encode())
+
+    with running(args, HOST, port, cwd=tmp_path, env={"EVENTS_FILE": str(events)}) as proc:
+        past, last = get("/status/600"), get("/status/599")
+    log = output(proc)
+    assert past.startswith(b"HTTP/1.1 500 Internal Server Error\r\n"), log
+    assert "RuntimeError: Invalid response status 600" in log
+    assert last.startswith(b"HTTP/1.1 599 ")

@@ -495,8 +495,10 @@ class ASGIApp:
             status = response.status
             headers = response.headers
             try:
-                # A 1xx is never final; a status of more than three digits is no status.
-                invalid = status < 200 or status > 999
+                # A 1xx is never final; every valid status is within 100-599 (RFC 9110
+                # section 15): uvicorn cannot write a higher one (it failed after taking
+                # the head, and the client got nothing, logged nowhere).
+                invalid = status < 200 or status > 599
             except TypeError:  # not a number (None, "200"): the 500 page, as in Sanic
                 invalid = True
             if invalid:
@@ -537,9 +539,11 @@ class ASGIApp:
                 await self.transport.send(
                     {"type": "http.response.start", "status": status, "headers": fields}
                 )
-            except RuntimeError as refused:
+            except Exception as refused:
                 # The server refused the head (uvicorn: a field name it cannot write), so
-                # nothing went out: the error page for its reason (it was lost silently).
+                # nothing went out: the error page for its reason (it was lost silently;
+                # any error, not only the RuntimeError uvicorn raises for a field: the
+                # pipeline takes a failed send for a client gone and says nothing).
                 await self._answer_instead(response, refused)
                 return
         if self._head_only:
