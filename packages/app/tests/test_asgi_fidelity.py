@@ -162,14 +162,43 @@ async def test_a_1xx_status_from_a_handler_becomes_an_error_page(app: Sanic) -> 
     assert [m["type"] for m in sent] == ["http.response.start", "http.response.body"]
 
 
-async def test_a_status_of_more_than_three_digits_becomes_an_error_page(app: Sanic) -> None:
-    # RFC 9110 15: a status code is three digits; the ASGI server is not handed 1000.
+@pytest.mark.parametrize("status", [600, 999, 1000])
+async def test_a_status_past_599_becomes_an_error_page(app: Sanic, status: int) -> None:
+    # RFC 9110 15: every valid status code is within 100-599; the ASGI server is not
+    # handed another (uvicorn took a 600 and then failed writing it: no answer, no log).
     @app.get("/big")
     async def big(request: Any) -> Any:
-        return text("x", status=1000)
+        return text("x", status=status)
 
     sent = await run_asgi(app, http_scope("/big"), [{"type": "http.request", "body": b""}])
     assert sent[0]["type"] == "http.response.start" and sent[0]["status"] == 500
+
+
+async def test_a_head_the_server_fails_on_is_logged_and_the_error_page_tried(
+    app: Sanic, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A server that fails on the head with another error than uvicorn's RuntimeError
+    # for a bad field: it was taken for a client gone (logged at debug level only), and
+    # the client got nothing. Now the error is logged and the 500 page offered.
+    @app.get("/x")
+    async def handler(request: Any) -> Any:
+        return text("x", status=299)
+
+    sent: list[Any] = []
+    messages = [{"type": "http.request", "body": b""}]
+
+    async def receive() -> dict[str, Any]:
+        return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+        if message.get("status") == 299:
+            raise KeyError(299)
+
+    with caplog.at_level("ERROR", logger="sanic.error"):
+        await app(http_scope("/x"), receive, send)
+    assert [m.get("status") for m in sent if m["type"] == "http.response.start"] == [299, 500]
+    assert any(record.exc_info and record.exc_info[0] is KeyError for record in caplog.records)
 
 
 @pytest.mark.parametrize("status", [None, "200"])

@@ -121,6 +121,8 @@ class Sanic(
 
     _app_registry: ClassVar[dict[str, Sanic]] = {}
     test_mode: ClassVar[bool] = False
+    # asgiref's marker (guarantee_single_callable): an ASGI 3 application, as Sanic's.
+    _asgi_single_callable: ClassVar[bool] = True
 
     # For type checkers (no class attributes): ``app.config`` and ``app.ctx`` have the
     # types the app is parameterised with, so ``app.config.REQUEST_TIMEOUT`` is an int and
@@ -206,7 +208,10 @@ class Sanic(
         self._pipeline: RequestPipeline | None = None
         self._runner: serving.SingleProcessRunner | None = None
         self._ext: Any = None
+        # Under an ASGI server, as in Sanic: the exchange (``ASGIApp``) served last, read
+        # by plugins for its ``transport.scope``, and the lifespan being run.
         self._asgi_app: Any = None
+        self._asgi_lifespan: Any = None
         self._init_registrar()
         self.router.ctx.app = self
         self.signal_router.ctx.app = self

@@ -170,6 +170,8 @@ def _warn_no_lifespan(sanic_app: Any) -> None:
 class ASGIApp:
     """One ASGI HTTP or websocket exchange; the request's ``stream``."""
 
+    _asgi_single_callable = True  # asgiref's marker, as Sanic's
+
     sanic_app: Any
     request: Any
     response: Any
@@ -199,7 +201,8 @@ class ASGIApp:
         kind = scope.get("type")
         sanic_app.state.asgi = True
         if kind == "lifespan":
-            await Lifespan(sanic_app, scope, receive, send)()
+            sanic_app._asgi_lifespan = Lifespan(sanic_app, scope, receive, send)
+            await sanic_app._asgi_lifespan()
             return None
         if not _lifespan_checked(sanic_app):
             _warn_no_lifespan(sanic_app)
@@ -215,6 +218,9 @@ class ASGIApp:
         elif kind != "http":
             raise ServerError(f"Unsupported ASGI scope type: {kind!r}")
         instance.request = instance._build_request(scope)
+        # As Sanic: the exchange served last, whose ``transport.scope`` plugins read
+        # (idom/reactpy's websocket view reads the scope there).
+        sanic_app._asgi_app = instance
         await instance()
         return instance
 
@@ -422,6 +428,12 @@ class ASGIApp:
         return chunk
 
     @property
+    def ws(self) -> Any:
+        """The exchange's websocket once the handshake made one, else None (as Sanic's
+        ``ASGIApp.ws``, read through ``app._asgi_app``)."""
+        return self.transport._websocket
+
+    @property
     def stage(self) -> Stage:
         """Where the response is, as on a connection's ``Http``: HANDLER until its head
         is sent, RESPONSE while its body is, IDLE once it is finished (as in Sanic's ASGI
@@ -483,8 +495,10 @@ class ASGIApp:
             status = response.status
             headers = response.headers
             try:
-                # A 1xx is never final; a status of more than three digits is no status.
-                invalid = status < 200 or status > 999
+                # A 1xx is never final; every valid status is within 100-599 (RFC 9110
+                # section 15): uvicorn cannot write a higher one (it failed after taking
+                # the head, and the client got nothing, logged nowhere).
+                invalid = status < 200 or status > 599
             except TypeError:  # not a number (None, "200"): the 500 page, as in Sanic
                 invalid = True
             if invalid:
@@ -525,9 +539,11 @@ class ASGIApp:
                 await self.transport.send(
                     {"type": "http.response.start", "status": status, "headers": fields}
                 )
-            except RuntimeError as refused:
+            except Exception as refused:
                 # The server refused the head (uvicorn: a field name it cannot write), so
-                # nothing went out: the error page for its reason (it was lost silently).
+                # nothing went out: the error page for its reason (it was lost silently;
+                # any error, not only the RuntimeError uvicorn raises for a field: the
+                # pipeline takes a failed send for a client gone and says nothing).
                 await self._answer_instead(response, refused)
                 return
         if self._head_only:

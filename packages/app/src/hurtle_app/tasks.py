@@ -185,6 +185,10 @@ class TaskRegistry:
         leaves them running). Under ASGI Sanic's tasks are all cancelled when the server's
         loop ends, each with the warning: ``quiet=False`` then.
         """
+        # A task added just before (in a before_server_stop listener) takes its first
+        # step before it is cancelled, as when a server stops: cancelled unstarted, its
+        # body (and its ``finally``) would never run.
+        await asyncio.sleep(0)
         running = self._cancel_running(quiet)
         if running:
             await asyncio.wait(running, timeout=timeout)

@@ -250,15 +250,30 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
             TestManager(self)  # sets self._test_manager
         return self._test_manager
 
+    # As in Sanic, the clients handed out are kept here; test fixtures set them to None
+    # to get new ones (an ASGI client per event loop).
+    _test_client: Any = None
+    _asgi_client: Any = None
+
+    def _client(self, slot: str) -> Any:
+        client = getattr(self, slot)
+        if client is None:
+            client = getattr(self._get_test_manager(), slot[1:])
+            if self.__dict__.get(f"{slot}_handed") is client:
+                client = type(client)(self)  # the kept one was dropped: a new one
+            object.__setattr__(self, f"{slot}_handed", client)
+            object.__setattr__(self, slot, client)
+        return client
+
     @property
     def test_client(self) -> Any:
         """A ``SanicTestClient`` for this app (real socket on a free loopback port)."""
-        return self._get_test_manager().test_client
+        return self._client("_test_client")
 
     @property
     def asgi_client(self) -> Any:
         """A ``SanicASGITestClient`` for this app (in process, through ASGI)."""
-        return self._get_test_manager().asgi_client
+        return self._client("_asgi_client")
 
     # -- start method -----------------------------------------------------------------------
     @classmethod
