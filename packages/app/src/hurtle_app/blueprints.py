@@ -206,10 +206,15 @@ class Blueprint(Registrar):
     ) -> Awaitable[Any]:
         """Wait for the signal ``event`` dispatched by its app(s) or by this blueprint.
 
-        Raises at once (before any ``await``) when the blueprint is on no app, as Sanic.
+        Raises at once (before any ``await``) when the blueprint is on no app, or an app
+        has no signal for ``event`` (``EVENT_AUTOREGISTER`` is for ``app.event`` only), as
+        Sanic.
         """
         if not self._registrations:
             raise SanicException(f"{self} has not yet been registered to an app")
+        for app in self.apps:
+            if not app.signal_router.can_wait(event):
+                app.signal_router.refuse_wait(event)
         return self._wait_event(event, timeout, condition)
 
     async def _wait_event(
