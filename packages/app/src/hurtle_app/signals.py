@@ -446,6 +446,15 @@ class SignalRouter(BaseRouter):
                 if len(s.parts) == len(pattern)
                 and all(w == "*" or w == p for w, p in zip(pattern, s.parts, strict=True))
             )
+        parts = name.split(".")
+        if len(parts) == 3 and _is_dynamic(parts[2]):
+            # As Sanic: any dynamic last part names the group's dynamic signals
+            # (``a.b.<q>`` waits on ``a.b.<p:int>``).
+            return tuple(
+                s
+                for s in self._signals
+                if len(s.parts) == 3 and s.parts[:2] == tuple(parts[:2]) and _is_dynamic(s.parts[2])
+            )
         return tuple(s for s in self._signals if s.path == name)
 
     def can_wait(self, event: str | Enum) -> bool:
