@@ -81,6 +81,14 @@ def test_production_mode_on_a_terminal_is_pointed_out(
     assert messages == (expected if warned else [])
 
 
+def test_a_later_prepare_without_debug_leaves_debug_mode_on(app: Sanic) -> None:
+    # As Sanic: the mode is the app's; a second server prepared without debug keeps it.
+    app.prepare(port=9991, motd=False, debug=True)
+    app.prepare(port=9992, motd=False)
+    assert app.debug and app.state.is_debug
+    assert str(app.state.mode) == "debug"
+
+
 def test_dev_means_debug_and_auto_reload(app: Sanic, tmp_path) -> None:
     app.prepare(dev=True, reload_dir=str(tmp_path))
     assert app.debug and app.auto_reload
@@ -622,3 +630,9 @@ def test_motd_display_of_a_run_adds_to_the_configured_lines(app: Sanic, caplog) 
     lines = [r.getMessage() for r in caplog.records if r.name == "sanic.root"]
     assert lines[-2:] == ["env: test", "extra: 1"]
     assert app.config.MOTD_DISPLAY == {"env": "test", "extra": "1"}
+
+
+def test_start_method_is_set_on_the_class_only(app: Sanic) -> None:
+    # As Sanic: Sanic.start_method = "fork" works; an instance refuses it.
+    with pytest.raises(AttributeError, match="^Setting variables on Sanic instances"):
+        app.start_method = "fork"

@@ -123,6 +123,8 @@ class Sanic(
 
     _app_registry: ClassVar[dict[str, Sanic]] = {}
     test_mode: ClassVar[bool] = False
+    #: Class attributes an instance may not set (as Sanic, whose instances have slots).
+    _class_only: ClassVar[frozenset[str]] = frozenset({"_app_registry", "test_mode"})
 
     # For type checkers (no class attributes): ``app.config`` and ``app.ctx`` have the
     # types the app is parameterised with, so ``app.config.REQUEST_TIMEOUT`` is an int and
@@ -216,7 +218,9 @@ class Sanic(
         self._frozen = True
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if self._frozen and name not in self.__dict__ and not hasattr(type(self), name):
+        if (
+            self._frozen and name not in self.__dict__ and not hasattr(type(self), name)
+        ) or name in self._class_only:
             raise AttributeError(_NO_SETTING.format(kind=type(self).__name__, name=name))
         try:
             object.__setattr__(self, name, value)
@@ -282,6 +286,9 @@ class Sanic(
                 return asyncio.get_running_loop()
             except RuntimeError:
                 pass
+        if self.asgi:
+            # As Sanic: an ASGI app's loop is the current one, before start-up too.
+            return asyncio.get_event_loop()
         raise SanicException(
             "Loop can only be retrieved after the app has started running. "
             "Not supported with `create_server` function"

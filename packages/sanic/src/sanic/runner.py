@@ -169,7 +169,10 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         ssl = _local_cert(app, debug)
     _check_ssl(ssl)
     state = app.state
-    state.mode = Mode.DEBUG if debug else Mode.PRODUCTION
+    if debug:
+        # As Sanic: debug mode is the app's once one prepare() asks for it; a later
+        # prepare() (another server of the app) without debug leaves it on.
+        state.mode = Mode.DEBUG
     apply_log_formatters(app)
     state.verbosity = verbosity
     state.auto_reload = bool(auto_reload)
