@@ -89,6 +89,17 @@ def test_a_later_prepare_without_debug_leaves_debug_mode_on(app: Sanic) -> None:
     assert str(app.state.mode) == "debug"
 
 
+def test_a_later_prepare_keeps_fast_mode_and_adds_reload_folders(app: Sanic, tmp_path) -> None:
+    # As Sanic: fast mode stays on, and the folders to watch add up.
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    app.prepare(port=9993, motd=False, fast=True, reload_dir=str(first))
+    app.prepare(port=9994, motd=False, reload_dir=str(second))
+    assert app.state.fast is True
+    assert app.state.reload_dirs == {first, second}
+
+
 def test_dev_means_debug_and_auto_reload(app: Sanic, tmp_path) -> None:
     app.prepare(dev=True, reload_dir=str(tmp_path))
     assert app.debug and app.auto_reload

@@ -178,8 +178,10 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
     state.auto_reload = bool(auto_reload)
     if state.auto_reload:
         app.config.AUTO_RELOAD = True  # as Sanic: the config says the reloader is on
-    state.reload_dirs = reload_dirs
-    state.fast = fast
+    # As Sanic: what a later prepare() leaves out stays as an earlier one set it (the
+    # folders to watch add up, fast mode stays on).
+    state.reload_dirs = {*(state.reload_dirs or ()), *reload_dirs}
+    state.fast = bool(state.fast) or fast
     state.coffee = coffee
     state.workers = workers
     state.host = host or ""
