@@ -444,10 +444,14 @@ class Sanic(
             error_format=route.error_format,
         )
         routes = added if isinstance(added, list) else [added]
-        previous = self._route_names.get(name)
-        if previous is not None and previous is not route and not overwrite:
-            self._duplicate_names.add(name)
-        self._route_names[name] = route
+        for one in routes:
+            # As Sanic: names are compared by the route's ident, which for a route served
+            # on several hosts carries the host (a name shared with it is no duplicate).
+            ident = getattr(one.extra, "ident", None) or name
+            previous = self._route_names.get(ident)
+            if previous is not None and previous is not route and not overwrite:
+                self._duplicate_names.add(ident)
+            self._route_names[ident] = route
         for one in routes:
             one.extra.websocket = route.websocket
             one.extra.original_handler = route.handler
