@@ -810,6 +810,9 @@ class Sanic(
         # several paths) and call finalize() again; composing those again (started
         # already) checks nothing.
         if self._duplicate_names and not self.state.is_started:
+            if not self.router.finalized:
+                # As Sanic: the router's own errors (a parameter named twice...) come first.
+                self.router.finalize()
             names = ", ".join(sorted(self._duplicate_names))
             raise ServerError(
                 f"Duplicate route names detected: {names}. You should rename one or more of "
