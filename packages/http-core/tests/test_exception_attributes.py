@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hurtle_http.exceptions import SanicException
+from hurtle_http.exceptions import NotFound, SanicException
 
 
 class _Quiet(SanicException):
@@ -36,3 +36,14 @@ def test_a_message_property_is_used_and_left_alone() -> None:
     assert error.message == "made of tea"
     assert str(error) == "made of tea"
     assert error.status_code == 418
+
+
+def test_a_class_without_headers_gives_instances_without_headers() -> None:
+    # As Sanic: ``headers = None`` on the class is kept (it was a TypeError building one).
+    class NoHeaders(NotFound):
+        headers = None  # type: ignore[assignment]
+
+    error = NoHeaders("gone")
+    assert error.headers is None
+    assert (error.status_code, str(error)) == (404, "gone")
+    assert NoHeaders("gone", headers={"x-a": "1"}).headers == {"x-a": "1"}

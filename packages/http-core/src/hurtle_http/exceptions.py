@@ -57,7 +57,8 @@ class SanicException(Exception):
         super().__init__(message)
         self.status_code = status_code or 500
         self.quiet = quiet
-        self.headers = dict(headers)
+        # As Sanic: a class that sets ``headers = None`` gives instances without headers.
+        self.headers = dict(headers) if headers is not None else None  # type: ignore[assignment]
         if not isinstance(getattr(type(self), "message", None), property):
             # A subclass may compute ``message`` (a property, e.g. from ``extra``).
             self.message = message
