@@ -47,3 +47,18 @@ def test_a_class_without_headers_gives_instances_without_headers() -> None:
     assert error.headers is None
     assert (error.status_code, str(error)) == (404, "gone")
     assert NoHeaders("gone", headers={"x-a": "1"}).headers == {"x-a": "1"}
+
+
+def test_quiet_and_status_come_from_sanics_classes_in_a_mixed_subclass() -> None:
+    # As Sanic: ServerError has no quiet of its own (a NotFound after it makes a subclass
+    # quiet); InvalidRangeType has its own 416 and quiet (found before a second base's).
+    from hurtle_http.exceptions import InvalidRangeType, ServerError
+
+    class Mixed(ServerError, NotFound):
+        pass
+
+    class Ranged(InvalidRangeType, ServerError):
+        pass
+
+    assert Mixed("x").quiet is True and Mixed("x").status_code == 500
+    assert (Ranged("x").status_code, Ranged("x").quiet) == (416, True)

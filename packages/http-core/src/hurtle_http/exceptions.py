@@ -116,8 +116,9 @@ MethodNotSupported = MethodNotAllowed
 class ServerError(HTTPException):
     """500: something went wrong on the server."""
 
+    # As Sanic: quiet is SanicException's (False), not the class's own, so a subclass
+    # that also derives from a quiet class (``class E(ServerError, NotFound)``) is quiet.
     status_code = 500
-    quiet = False
 
 
 InternalServerError = ServerError
@@ -241,6 +242,10 @@ class Forbidden(HTTPException):
 
 class InvalidRangeType(RangeNotSatisfiable):
     """416: the ``Range`` header is not a byte range the server understands."""
+
+    # As Sanic: its own (a subclass that also derives from another class finds these first)
+    status_code = 416
+    quiet = True
 
 
 class PyFileError(SanicException):
