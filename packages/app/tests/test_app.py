@@ -164,6 +164,24 @@ def test_dumps_and_loads_become_the_process_defaults(monkeypatch: pytest.MonkeyP
     assert Request._loads(b"x") == {"raw": b"x"}
 
 
+def test_loads_is_set_on_request_whatever_the_request_class(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # As Sanic: Request._loads, so another app's request class reads JSON with it too.
+    from hurtle_http.request import Request
+
+    class Mine(Request):
+        pass
+
+    class Other(Request):
+        pass
+
+    monkeypatch.setattr(Request, "_loads", Request._loads)
+    Sanic("Loads", loads=lambda raw: "LOADED", request_class=Mine, configure_logging=False)
+    assert "_loads" not in vars(Mine)
+    assert Other._loads(b"{}") == "LOADED"
+
+
 async def test_an_asgi_apps_loop_is_the_current_one_before_start_up(app: Sanic) -> None:
     # As Sanic: with app.asgi set, app.loop is the event loop (not the "started" error).
     app.asgi = True

@@ -187,7 +187,9 @@ class Sanic(
         if dumps:
             BaseHTTPResponse._dumps = dumps
         if loads:
-            self.request_class._loads = loads
+            # On Request itself, as Sanic, whatever request_class is given: every request
+            # class not defining its own reads JSON with it.
+            Request._loads = loads
         self.state = ApplicationState(app=self)
         # As Sanic: the reloader is asked for by run/prepare (or `app.auto_reload = True`),
         # never by AUTO_RELOAD from the environment (SANIC_AUTO_RELOAD) or a given config.
