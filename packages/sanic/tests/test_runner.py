@@ -89,6 +89,18 @@ def test_a_later_prepare_without_debug_leaves_debug_mode_on(app: Sanic) -> None:
     assert str(app.state.mode) == "debug"
 
 
+def test_prepare_without_debug_sets_production_over_a_mode_given_as_a_string(
+    app: Sanic,
+) -> None:
+    # As Sanic: a plain "debug" string is no debug mode (is_debug is False), so prepare()
+    # sets production.
+    from sanic.application.constants import Mode
+
+    app.state.mode = "debug"
+    app.prepare(port=9995, motd=False)
+    assert app.state.mode is Mode.PRODUCTION
+
+
 def test_a_later_prepare_keeps_fast_mode_and_adds_reload_folders(app: Sanic, tmp_path) -> None:
     # As Sanic: fast mode stays on, and the folders to watch add up.
     first, second = tmp_path / "a", tmp_path / "b"

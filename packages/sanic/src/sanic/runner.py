@@ -169,10 +169,10 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         ssl = _local_cert(app, debug)
     _check_ssl(ssl)
     state = app.state
-    if debug:
-        # As Sanic: debug mode is the app's once one prepare() asks for it; a later
-        # prepare() (another server of the app) without debug leaves it on.
-        state.mode = Mode.DEBUG
+    # As Sanic: debug mode is the app's once one prepare() asks for it; a later prepare()
+    # (another server of the app) without debug leaves it on, and sets production
+    # otherwise (over a mode set by hand as a plain string too).
+    state.mode = Mode.DEBUG if debug or state.is_debug else Mode.PRODUCTION
     apply_log_formatters(app)
     state.verbosity = verbosity
     state.auto_reload = bool(auto_reload)
