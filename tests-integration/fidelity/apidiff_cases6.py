@@ -475,6 +475,33 @@ def gen_exc_classes(rng):
     }
 
 
+def gen_app_ctor(rng):
+    kw = {}
+    for k, choices in [
+        ("config", ["Config", "SubConfig", "prefix", "dict"]),
+        ("ctx", ["ns", "dict", "obj", "none"]),
+        ("request_class", ["Sub", "SubCtxDict", "SubCtxObj", "SubCtxNone"]),
+        ("error_handler", ["Sub", "SubFallback"]),
+        ("env_prefix", ["MYAPP_", "", "SANIC_"]),
+        ("strict_slashes", [True, False, None]),
+        ("dumps", ["upper"]),
+        ("loads", ["tagged"]),
+        ("configure_logging", [True, False]),
+        ("inspector", [True, False]),
+        ("log_config", ["empty", "minimal"]),
+        ("router", ["Router"]),
+    ]:
+        if rng.random() < 0.3:
+            kw[k] = rng.choice(choices)
+    return {
+        "kw": kw,
+        "env": rng.choice([{}, {"MYAPP_FOO": "1"}, {"SANIC_FOO": "2"}, {"FOO": "3"}]),
+        "requests": rng.sample(
+            ["/a", "/a/", "/boom", "/nope", "/json", "/ctx", "/cfg"], rng.randint(1, 4)
+        ),
+    }
+
+
 GENERATORS6 = {
     "media_type": gen_media_type,
     "url_names": gen_url_names,
@@ -482,8 +509,9 @@ GENERATORS6 = {
     "app_state": gen_app_state,
     "route_coll": gen_route_coll,
     "exc_classes": gen_exc_classes,
+    "app_ctor": gen_app_ctor,
 }
-SLOW6 = {"sig_names": 0.5, "route_coll": 0.5, "exc_classes": 0.5}
+SLOW6 = {"sig_names": 0.5, "route_coll": 0.5, "exc_classes": 0.5, "app_ctor": 0.5}
 
 # --------------------------------------------------------------------------- worker side
 
@@ -874,6 +902,156 @@ class Ops6:
             return [resp.status, heads, body]
 
         out["wire"] = self.run(go())
+        return out
+
+    def op_app_ctor(self, a):
+        from sanic import Request
+        from sanic.response import BaseHTTPResponse
+
+        # dumps=/loads= set process-wide defaults (in both): put them back afterwards
+        saved = (Request._loads, BaseHTTPResponse._dumps)
+        try:
+            return self._app_ctor(a)
+        finally:
+            Request._loads, BaseHTTPResponse._dumps = saved
+
+    def _app_ctor(self, a):
+        import os
+        from types import SimpleNamespace
+
+        from apidiff import exc_info, norm
+
+        from sanic import Request, Sanic, json, text
+        from sanic.config import Config
+        from sanic.handlers import ErrorHandler
+        from sanic.router import Router
+
+        class SubConfig(Config):
+            EXTRA_SETTING = "sub"
+
+        class Sub(Request):
+            pass
+
+        class SubCtxDict(Request):
+            @classmethod
+            def make_context(cls):
+                return {"made": True}
+
+        class SubCtxObj(Request):
+            @classmethod
+            def make_context(cls):
+                return SimpleNamespace(made="obj")
+
+        class SubCtxNone(Request):
+            @classmethod
+            def make_context(cls):
+                return None
+
+        class SubHandler(ErrorHandler):
+            def default(self, request, exception):
+                return text(f"custom {type(exception).__name__}", status=599)
+
+        class SubFallback(ErrorHandler):
+            pass
+
+        class Obj:
+            pass
+
+        kinds = {
+            "config": {
+                "Config": lambda: Config(),
+                "SubConfig": lambda: SubConfig(),
+                "prefix": lambda: Config(env_prefix="MYAPP_"),
+                "dict": lambda: {"FOO": "dict"},
+            },
+            "ctx": {
+                "ns": lambda: SimpleNamespace(a=1),
+                "dict": lambda: {"a": 1},
+                "obj": Obj,
+                "none": lambda: None,
+            },
+            "request_class": {
+                "Sub": lambda: Sub,
+                "SubCtxDict": lambda: SubCtxDict,
+                "SubCtxObj": lambda: SubCtxObj,
+                "SubCtxNone": lambda: SubCtxNone,
+            },
+            "error_handler": {
+                "Sub": lambda: SubHandler(),
+                "SubFallback": lambda: SubFallback(),
+            },
+            "dumps": {"upper": lambda: lambda obj, **k: '{"dumped": true}'},
+            "loads": {"tagged": lambda: lambda raw: {"loaded": raw.decode()}},
+            "log_config": {
+                "empty": lambda: {"version": 1},
+                "minimal": lambda: {"version": 1, "loggers": {"sanic.root": {"level": "INFO"}}},
+            },
+            "router": {"Router": lambda: Router()},
+        }
+        kw = {}
+        for k, v in a["kw"].items():
+            kw[k] = kinds[k][v]() if k in kinds else v
+        saved = dict(os.environ)
+        os.environ.update(a["env"])
+        try:
+            self.n += 1
+            try:
+                app = Sanic(f"fz{self.n}", **kw)
+            except Exception as e:
+                return {"init": exc_info(e)}
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
+        out = {
+            "config": type(app.config).__name__,
+            "FOO": norm(app.config.get("FOO")),
+            "EXTRA": norm(app.config.get("EXTRA_SETTING")),
+            "ctx": type(app.ctx).__name__,
+            "request_class": app.request_class.__name__,
+            "error_handler": type(app.error_handler).__name__,
+            "strict": norm(app.strict_slashes),
+            "router": type(app.router).__name__,
+        }
+
+        @app.get("/a")
+        async def a_(request):
+            return text(type(request).__name__)
+
+        @app.get("/boom")
+        async def boom(request):
+            raise ValueError("boom")
+
+        @app.post("/json")
+        async def js(request):
+            return json({"got": request.json})
+
+        @app.get("/ctx")
+        async def ctx(request):
+            c = request.ctx
+            return json([type(c).__name__, norm(c if isinstance(c, dict) else vars(c))])
+
+        @app.get("/cfg")
+        async def cfg(request):
+            return text(str(request.app.config.get("FOO")))
+
+        async def go():
+            res = []
+            for path in a["requests"]:
+                try:
+                    if path == "/json":
+                        _, r = await app.asgi_client.post(path, content=b'{"x": 1}')
+                    else:
+                        _, r = await app.asgi_client.get(path)
+                except Exception as e:
+                    res.append(exc_info(e))
+                    break
+                body = r.text
+                if "<title>" in body:
+                    body = re.search(r"<title>(.*?)</title>", body, re.S).group(1)
+                res.append([path, r.status, r.headers.get("content-type"), body[:200]])
+            return res
+
+        out["requests"] = self.run(go())
         return out
 
 

@@ -1743,3 +1743,54 @@ KEPT += [
         _exc_classes_kept,
     )
 ]
+KEPT += [
+    (
+        "url_names",
+        "_server settles an ambiguous host (earlier rounds)",
+        lambda c, a, b: "ambiguous" in json.dumps(a) and "_server" in c["item"][1],
+    ),
+    (
+        "url_names",
+        "a blueprint's host applies to its static routes too; Sanic leaves them on every "
+        "host (url_for: SERVER_NAME's or no host)",
+        lambda c, a, b: c["item"][0] == "bp.static" and "host" in c["bp"],
+    ),
+]
+KEPT += [
+    (
+        "route_coll",
+        "a parameter written <b:> (no type) next to routes of its shape: Sanic's router "
+        "fails (500) where Hurtle answers",
+        lambda c, a, b: (
+            any("<b:>" in r["uri"] for r in c["routes"])
+            and any(isinstance(x, list) and x[0] == 500 for x in dict(_ok(a)["dict"])["requests"])
+        ),
+    ),
+    (
+        "sig_names",
+        "a signal named with a non-ASCII part (é.b.c): Sanic's dispatch finds it but runs "
+        "none of its handlers; Hurtle runs them",
+        lambda c, a, b: any("é" in d["name"] for d in c["dispatches"]),
+    ),
+    (
+        "app_state",
+        "NOTICED, not changed: prepare() without auto_reload over config.AUTO_RELOAD=True "
+        "(set in code): Sanic's state.auto_reload is False (its MOTD still says the "
+        "reloader is enabled), Hurtle's True",
+        lambda c, a, b: (
+            ["config.AUTO_RELOAD", True] in c["sets"] and "app.state.auto_reload" in c["reads"]
+        ),
+    ),
+]
+KEPT += [
+    (
+        "route_coll",
+        "two routes naming a parameter twice: which one start-up reports follows the "
+        "router's order, and Sanic adds a blueprint's routes in set order",
+        lambda c, a, b: (
+            len([r for r in c["routes"] if r["on"] == "bp"]) >= 2
+            and "ParameterNameConflicts" in json.dumps(dict(_ok(a)["dict"])["requests"])
+            and "ParameterNameConflicts" in json.dumps(dict(_ok(b)["dict"])["requests"])
+        ),
+    )
+]
