@@ -112,6 +112,13 @@ def test_a_later_prepare_keeps_fast_mode_and_adds_reload_folders(app: Sanic, tmp
     assert app.state.reload_dirs == {first, second}
 
 
+def test_a_later_prepare_keeps_coffee(app: Sanic) -> None:
+    # As Sanic: coffee set on the state (or by an earlier prepare) stays on.
+    app.state.coffee = True
+    app.prepare(port=9990, motd=False)
+    assert app.state.coffee is True
+
+
 def test_dev_means_debug_and_auto_reload(app: Sanic, tmp_path) -> None:
     app.prepare(dev=True, reload_dir=str(tmp_path))
     assert app.debug and app.auto_reload

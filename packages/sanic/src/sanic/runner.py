@@ -179,10 +179,10 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
     if state.auto_reload:
         app.config.AUTO_RELOAD = True  # as Sanic: the config says the reloader is on
     # As Sanic: what a later prepare() leaves out stays as an earlier one set it (the
-    # folders to watch add up, fast mode stays on).
+    # folders to watch add up, fast and coffee stay on).
     state.reload_dirs = {*(state.reload_dirs or ()), *reload_dirs}
     state.fast = bool(state.fast) or fast
-    state.coffee = coffee
+    state.coffee = bool(state.coffee) or coffee
     state.workers = workers
     state.host = host or ""
     state.port = port or 0
