@@ -502,6 +502,54 @@ def gen_app_ctor(rng):
     }
 
 
+def _group_kw(rng):
+    kw = {}
+    for k, choices in [
+        ("url_prefix", ["/g", "/h/", "g", "", None, "/<gx>"]),
+        ("version", [1, 2, "3", 1.5, None]),
+        ("version_prefix", ["/v", "/api/v"]),
+        ("strict_slashes", [True, False, None]),
+        ("name_prefix", ["np", "", None, "a_b"]),
+    ]:
+        if rng.random() < 0.3:
+            kw[k] = rng.choice(choices)
+    return kw
+
+
+def gen_bp_nest(rng):
+    leaves = []
+    for i in range(3):
+        kw = {"url_prefix": f"/b{i}"}  # distinct leaves (Sanic reports collisions in set order)
+        for k, choices in [
+            ("url_prefix", [f"/b{i}", f"/b{i}/", f"b{i}"]),
+            ("version", [4, None]),
+            ("strict_slashes", [True, False]),
+        ]:
+            if rng.random() < 0.4:
+                kw[k] = rng.choice(choices)
+        leaves.append(kw)
+    hooks = []
+    for where in ("inner", "outer", "b0", "b2"):
+        if rng.random() < 0.35:
+            hooks.append([where, rng.choice(["request", "response", "exception"])])
+    # one exception handler for ValueError on a route's chain (two are refused, naming a
+    # route Sanic picks in set order)
+    handlers = [h for h in hooks if h[1] == "exception"]
+    hooks = [h for h in hooks if h[1] != "exception"] + handlers[:1]
+    return {
+        "leaves": leaves,
+        "inner": _group_kw(rng),
+        "outer": _group_kw(rng) if rng.random() < 0.7 else None,
+        "b2_in_outer": rng.random() < 0.6,
+        "register_kw": {"url_prefix": "/app"} if rng.random() < 0.15 else {},
+        "hooks": hooks,
+        "paths": rng.sample(
+            ["/r", "/r/", "/boom", "/p/7", "/p/x", "/g/r", "/v1/r", "/b0/r", "/g/b0/r"],
+            rng.randint(0, 3),
+        ),
+    }
+
+
 GENERATORS6 = {
     "media_type": gen_media_type,
     "url_names": gen_url_names,
@@ -510,8 +558,9 @@ GENERATORS6 = {
     "route_coll": gen_route_coll,
     "exc_classes": gen_exc_classes,
     "app_ctor": gen_app_ctor,
+    "bp_nest": gen_bp_nest,
 }
-SLOW6 = {"sig_names": 0.5, "route_coll": 0.5, "exc_classes": 0.5, "app_ctor": 0.5}
+SLOW6 = {"sig_names": 0.5, "route_coll": 0.5, "exc_classes": 0.5, "app_ctor": 0.5, "bp_nest": 0.5}
 
 # --------------------------------------------------------------------------- worker side
 
@@ -1053,6 +1102,90 @@ class Ops6:
 
         out["requests"] = self.run(go())
         return out
+
+    def op_bp_nest(self, a):
+        from apidiff import exc_info
+
+        from sanic import Blueprint, text
+
+        app = self.new_app()
+        leaves = []
+        for i, kw in enumerate(a["leaves"]):
+            bp = Blueprint(f"b{i}", **kw)
+
+            async def r(request, **kw):
+                return text(f"{request.route.name}|{sorted(kw.items())}")
+
+            async def boom(request, i=i, **kw):
+                raise ValueError(f"boom{i}")
+
+            async def p(request, x, **kw):
+                return text(f"{request.route.name}|{x}")
+
+            bp.add_route(r, "/r", name="r")
+            bp.add_route(boom, "/boom", name="boom")
+            bp.add_route(p, "/p/<x:int>", name="p")
+            leaves.append(bp)
+        try:
+            inner = Blueprint.group(leaves[0], leaves[1], **a["inner"])
+            top = inner
+            if a["outer"] is not None:
+                members = [inner, leaves[2]] if a["b2_in_outer"] else [inner]
+                top = Blueprint.group(*members, **a["outer"])
+        except Exception as e:
+            return {"group": exc_info(e)}
+        objs = {"inner": inner, "outer": top, "b0": leaves[0], "b2": leaves[2]}
+        for where, kind in a["hooks"]:
+            obj = objs[where]
+            if kind == "request":
+
+                @obj.on_request
+                async def mark(request, where=where):
+                    request.ctx.seen = [*getattr(request.ctx, "seen", []), where]
+
+            elif kind == "response":
+
+                @obj.on_response
+                async def tag(request, response, where=where):
+                    response.headers.add("x-mw", where)
+
+            else:
+
+                @obj.exception(ValueError)
+                async def handled(request, exception, where=where):
+                    return text(f"handled by {where}: {exception}", status=418)
+
+        try:
+            app.blueprint(top, **a["register_kw"])
+            if a["outer"] is not None and not a["b2_in_outer"]:
+                app.blueprint(leaves[2])
+            elif a["outer"] is None:
+                app.blueprint(leaves[2])
+        except Exception as e:
+            return {"register": exc_info(e)}
+        try:
+            app.router.finalize()
+        except Exception as e:
+            return {"finalize": exc_info(e)}
+        table = sorted([r.name, r.path, bool(r.strict)] for r in app.router.routes)
+        paths = ["/" + r[1] for r in table] + list(a["paths"])
+        urls = [_safe(lambda n=r[0]: app.url_for(n, x=7, gx="G")) for r in table]
+        app.router.reset()
+
+        async def go():
+            res = []
+            for path in paths:
+                try:
+                    _, resp = await app.asgi_client.get(
+                        path.replace("<gx:str>", "G").replace("<x:int>", "7")
+                    )
+                except Exception as e:
+                    res.append(exc_info(e))
+                    break
+                res.append([path, resp.status, resp.text[:80], resp.headers.get_list("x-mw")])
+            return res
+
+        return {"table": table, "urls": urls, "requests": self.run(go())}
 
 
 def json_dump(v):
