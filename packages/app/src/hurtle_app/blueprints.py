@@ -112,10 +112,16 @@ class Blueprint(Registrar):
         object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:
+        # As Sanic: a str is shown in double quotes as it is, anything else by its repr
+        # (a host list keeps Python's quotes).
+        def shown(value: Any) -> str:
+            return f'"{value}"' if isinstance(value, str) else repr(value)
+
         return (
-            f'Blueprint(name="{self.name}", url_prefix={self.url_prefix!r}, host={self.host!r}, '
-            f"version={self.version!r}, strict_slashes={self.strict_slashes!r})"
-        ).replace("'", '"')
+            f'Blueprint(name="{self.name}", url_prefix={shown(self.url_prefix)}, '
+            f"host={shown(self.host)}, version={shown(self.version)}, "
+            f"strict_slashes={shown(self.strict_slashes)})"
+        )
 
     def __str__(self) -> str:
         return f"<Blueprint {self.name}>"
