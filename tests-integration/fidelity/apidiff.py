@@ -13,11 +13,12 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
 
 Sixth-round areas (``apidiff_cases6.py``, the README's "Differential fuzzing, sixth
 round"): ``media_type``, ``url_names``, ``sig_names``, ``app_state``, ``route_coll``,
-``exc_classes``, ``app_ctor`` and ``bp_nest``: ``MediaType``/``Matched``/``AcceptList`` as
+``exc_classes``, ``app_ctor``, ``bp_nest`` and ``bp_attrs``: ``MediaType``/``Matched``/``AcceptList`` as
 objects, ``url_for`` of every kind of route name, signal names on apps and blueprints, an
 app's state outside a run, route registration collisions, exception classes defined by
 users (two bases, class attributes), the ``Sanic()`` constructor's arguments, and nested
-blueprint groups with middleware and exception handlers at each level.
+blueprint groups with middleware and exception handlers at each level, and one
+blueprint's options, attributes and registration.
 
 Fifth-round areas (``apidiff_cases5.py``, the README's "Differential fuzzing, fifth
 round"): ``helpers``, ``constants``, ``log_cfg``, ``config_conv``, ``static_opts``,

@@ -550,6 +550,42 @@ def gen_bp_nest(rng):
     }
 
 
+BP_NAMES = ["bp", "my_bp", "my-bp", "a.b", "", "é", "1bp", "b p", "_x", "x" * 30, "Bp", "a/b"]
+
+
+def gen_bp_attrs(rng):
+    kw = {}
+    for k, choices in [
+        ("url_prefix", ["/p", "p", "/p/", "//p", "/", "", None, "/p/<x:int>", "/é"]),
+        ("version", [1, "1", 1.5, "v2", 0, None, "", -1]),
+        ("version_prefix", ["/v", "v", "/api/v", "", "/v/"]),
+        ("strict_slashes", [True, False, None]),
+        ("host", ["a.com", ["a.com", "b.com"], None, "A.COM:80"]),
+    ]:
+        if rng.random() < 0.35:
+            kw[k] = rng.choice(choices)
+    opts = {}
+    for k, choices in [
+        ("url_prefix", ["/o", "o", None, ""]),
+        ("version", [3, None, "4"]),
+        ("version_prefix", ["/w"]),
+        ("strict_slashes", [True, False]),
+        ("name_prefix", ["n", ""]),
+    ]:
+        if rng.random() < 0.15:
+            opts[k] = rng.choice(choices)
+    return {
+        "name": rng.choice(BP_NAMES),
+        "kw": kw,
+        "opts": opts,
+        "uri": rng.choice(["/r", "r", "", "/", "/r/"]),
+        "paths": rng.sample(
+            ["/p/r", "/r", "/v1/p/r", "/o/r", "/p/r/", "/v3/o/r", "/w3/o/r", "/v1.5/p/r"],
+            rng.randint(1, 3),
+        ),
+    }
+
+
 GENERATORS6 = {
     "media_type": gen_media_type,
     "url_names": gen_url_names,
@@ -559,8 +595,16 @@ GENERATORS6 = {
     "exc_classes": gen_exc_classes,
     "app_ctor": gen_app_ctor,
     "bp_nest": gen_bp_nest,
+    "bp_attrs": gen_bp_attrs,
 }
-SLOW6 = {"sig_names": 0.5, "route_coll": 0.5, "exc_classes": 0.5, "app_ctor": 0.5, "bp_nest": 0.5}
+SLOW6 = {
+    "sig_names": 0.5,
+    "route_coll": 0.5,
+    "exc_classes": 0.5,
+    "app_ctor": 0.5,
+    "bp_nest": 0.5,
+    "bp_attrs": 0.5,
+}
 
 # --------------------------------------------------------------------------- worker side
 
@@ -1186,6 +1230,53 @@ class Ops6:
             return res
 
         return {"table": table, "urls": urls, "requests": self.run(go())}
+
+    def op_bp_attrs(self, a):
+        from apidiff import exc_info, norm
+
+        from sanic import Blueprint, text
+
+        app = self.new_app()
+        try:
+            bp = Blueprint(a["name"], **a["kw"])
+        except Exception as e:
+            return {"init": exc_info(e)}
+        out = {
+            "attrs": [
+                norm(getattr(bp, k, "<absent>"))
+                for k in ("name", "url_prefix", "version", "version_prefix", "strict_slashes")
+            ],
+            "host": norm(sorted(bp.host) if isinstance(bp.host, (list, set)) else bp.host),
+            "repr": repr(bp),
+        }
+
+        async def r(request, **kw):
+            return text(f"{request.route.name}|{request.route.path}")
+
+        try:
+            bp.add_route(r, a["uri"], name="r")
+            app.blueprint(bp, **a["opts"])
+            app.router.finalize()
+        except Exception as e:
+            out["register"] = exc_info(e)
+            return out
+        out["routes"] = sorted([x.name, x.path] for x in app.router.routes)
+        out["url"] = _safe(lambda: app.url_for(f"{a['name']}.r", x=1))
+        app.router.reset()
+
+        async def go():
+            res = []
+            for path in a["paths"]:
+                try:
+                    _, resp = await app.asgi_client.get(path, headers={"host": "a.com"})
+                except Exception as e:
+                    res.append(exc_info(e))
+                    break
+                res.append([path, resp.status, resp.text[:60]])
+            return res
+
+        out["requests"] = self.run(go())
+        return out
 
 
 def json_dump(v):
