@@ -11,6 +11,15 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
     python3 tests-integration/fidelity/apidiff.py --count 500 --seed 1
     python3 tests-integration/fidelity/apidiff.py --only router --only url_for -v
 
+Sixth-round areas (``apidiff_cases6.py``, the README's "Differential fuzzing, sixth
+round"): ``media_type``, ``url_names``, ``sig_names``, ``app_state``, ``route_coll``,
+``exc_classes``, ``app_ctor``, ``bp_nest`` and ``bp_attrs``: ``MediaType``/``Matched``/``AcceptList`` as
+objects, ``url_for`` of every kind of route name, signal names on apps and blueprints, an
+app's state outside a run, route registration collisions, exception classes defined by
+users (two bases, class attributes), the ``Sanic()`` constructor's arguments, and nested
+blueprint groups with middleware and exception handlers at each level, and one
+blueprint's options, attributes and registration.
+
 Fifth-round areas (``apidiff_cases5.py``, the README's "Differential fuzzing, fifth
 round"): ``helpers``, ``constants``, ``log_cfg``, ``config_conv``, ``static_opts``,
 ``req_route``, ``router_intro``, ``resp_args``, ``err_lookup``, ``get_form``,
@@ -65,6 +74,7 @@ sys.path.insert(0, str(HERE))
 from apidiff_cases3 import Ops3  # noqa: E402
 from apidiff_cases4 import Ops4  # noqa: E402
 from apidiff_cases5 import Ops5  # noqa: E402
+from apidiff_cases6 import Ops6  # noqa: E402
 
 # ---------------------------------------------------------------------------- worker side
 
@@ -88,7 +98,7 @@ def exc_info(e):
     return {"exc": [c.__name__ for c in type(e).__mro__], "msg": str(e)}
 
 
-class Worker(Ops3, Ops4, Ops5):
+class Worker(Ops3, Ops4, Ops5, Ops6):
     def __init__(self):
         import asyncio
 
@@ -573,7 +583,7 @@ def worker_main():
     sys.stdout = io.StringIO()  # keep prints of the framework off the pipe
     for line in sys.stdin:
         case = json.loads(line)
-        if any(hasattr(o, "op_" + case["op"]) for o in (Ops3, Ops4, Ops5)):
+        if any(hasattr(o, "op_" + case["op"]) for o in (Ops3, Ops4, Ops5, Ops6)):
             w.n = 0  # app names by their order in the case (test_mode allows reuse)
         try:
             res = {"ok": norm(getattr(w, "op_" + case["op"])(case["args"]))}
@@ -704,10 +714,18 @@ def main():
     from apidiff_cases3 import GENERATORS3, SLOW3
     from apidiff_cases4 import GENERATORS4, SLOW4
     from apidiff_cases5 import GENERATORS5, SLOW5
+    from apidiff_cases6 import GENERATORS6, SLOW6
     from apidiff_kept import kept_label
 
-    GENERATORS = {**GENERATORS, **GENERATORS2, **GENERATORS3, **GENERATORS4, **GENERATORS5}
-    SLOW = {**SLOW, **SLOW2, **SLOW3, **SLOW4, **SLOW5}
+    GENERATORS = {
+        **GENERATORS,
+        **GENERATORS2,
+        **GENERATORS3,
+        **GENERATORS4,
+        **GENERATORS5,
+        **GENERATORS6,
+    }
+    SLOW = {**SLOW, **SLOW2, **SLOW3, **SLOW4, **SLOW5, **SLOW6}
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--count", type=int, default=300, help="cases per area")

@@ -1560,3 +1560,231 @@ KEPT += [
         _stream_req_alike,
     ),
 ]
+
+# Sixth round (the README's "Differential fuzzing, sixth round").
+
+
+def _kept_url_for(label):
+    return next(test for where, lab, test in KEPT if where == "url_for" and lab == label)
+
+
+def _case_insensitive_types(c, a, b):
+    """Every differing step names a media type in capitals (TEXT/HTML, text/HTML): the
+    types match in any case (RFC 9110 8.3.1); Sanic compares them as written."""
+    steps, ra, rb = c["steps"], _ok(a), _ok(b)
+    differing = [s for s, x, y in zip(steps, ra, rb, strict=True) if x != y]
+    return bool(differing) and all(
+        "TEXT" in json.dumps(s) or "HTML" in json.dumps(s) for s in differing
+    )
+
+
+KEPT += [
+    (
+        "url_names",
+        "characters a path segment cannot hold are percent-encoded (RFC 3986 2.1)",
+        _kept_url_for("characters a path segment cannot hold are percent-encoded (RFC 3986 2.1)"),
+    ),
+    (
+        "media_type",
+        "types match in any case (RFC 9110 8.3.1; Sanic: case-sensitive), first round",
+        _case_insensitive_types,
+    ),
+    (
+        "url_names",
+        "hosts named sorted in 'Host is ambiguous' (Sanic: set order, which changes per run)",
+        lambda c, a, b: (
+            "ambiguous" in a["msg"]
+            and sorted(a["msg"].split(": ")[1].split(", ")) == b["msg"].split(": ")[1].split(", ")
+        ),
+    ),
+    (
+        "sig_names",
+        "Sanic registers a blueprint's signals in set order: which invalid one it reports, "
+        "and which it registered before failing, change per run",
+        lambda c, a, b: (
+            len([r for r in c["regs"] if r["on"] == "bp"]) >= 2
+            and '"bp"' in json.dumps(_ok(a)["dict"][0])
+        ),
+    ),
+    (
+        "sig_names",
+        "static and dynamic signals of one shape: the parameters each handler gets (Sanic: "
+        "all or none; second and third rounds)",
+        lambda c, a, b: _sig_ids(a) == _sig_ids(b),
+    ),
+]
+
+
+def _sig_ids(v):
+    """A sig_names answer with each handler call's keyword arguments left out."""
+    if isinstance(v, str) and re.match(r"^\[\d+, \[", v):
+        return json.loads(v)[0]
+    if isinstance(v, list):
+        return [_sig_ids(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _sig_ids(x) for k, x in v.items()}
+    return v
+
+
+KEPT += [
+    (
+        "app_state",
+        "earlier rounds' items: app.m/app.multiplexer outside a worker says where it exists; "
+        "app.ext's hint names sanic-ext only; prepare(version=3) is refused (HTTP/1.1 only); "
+        "Sanic's Mode equals nothing, itself included (app.state.mode == 'debug' is False)",
+        lambda c, a, b: _app_state_alike(c, _ok(a), _ok(b)),
+    ),
+]
+
+
+def _app_state_alike(c, a, b):
+    if any(s[0] == "prepare" and "version" in s[1] for s in c["sets"]):
+        return True  # HTTP/3 refused before prepare() sets anything (Sanic: after the mode)
+    def pick(v, key):
+        return dict(v["dict"])[key] if isinstance(v, dict) and "dict" in v else None
+
+    for key, items in (("sets", c["sets"]), ("reads", c["reads"])):
+        for item, x, y in zip(items, pick(a, key), pick(b, key), strict=True):
+            if x == y:
+                continue
+            text = json.dumps(item)
+            if "multiplexer" in text or "app.m" == item or "app.ext" in text:
+                continue
+            if "version" in text and "HTTP/1.1 only" in json.dumps(y):
+                continue
+            if "== 'debug'" in text and x is False:
+                continue
+            return False
+    return True
+
+
+def _route_coll_msgs(ref, hur):
+    """Messages alike: Hurtle's adds a hint, names the regex parameter around Sanic's
+    re.error text, or lists RouteExists' methods sorted (Sanic: set order)."""
+    if _hint(ref, hur) or f"({ref})" in hur:
+        return True
+    head_a, _, meths_a = ref.rpartition(" [")
+    head_b, _, meths_b = hur.rpartition(" [")
+    return head_a == head_b and sorted(meths_a.strip("]").split(",")) == meths_b.strip("]").split(
+        ","
+    )
+
+
+def _route_coll_alike(c, a, b):
+    da, db = dict(_ok(a)["dict"]), dict(_ok(b)["dict"])
+    if len(da["register"]) != len(db["register"]):
+        return False
+    for x, y in zip(da["register"], db["register"], strict=True):
+        ex, ey = _exc_pic(x), _exc_pic(y)
+        if x != y and not (
+            ex and ey and ex["exc"][0] in ey["exc"] and _route_coll_msgs(ex["msg"], ey["msg"])
+        ):
+            return False
+    failed = any(isinstance(r, dict) for r in da["register"])
+    if da["requests"] != db["requests"]:
+        # A failed registration leaves Sanic's app answering 500 (earlier rounds' item).
+        if not (failed and all(isinstance(r, list) and r[0] == 500 for r in da["requests"])):
+            return False
+    # After a failed registration Sanic keeps what it registered in set order.
+    return failed or da["routes"] == db["routes"]
+
+
+KEPT += [
+    (
+        "route_coll",
+        "earlier rounds' items: hints in Hurtle's messages, RouteExists' methods sorted, "
+        "Sanic's app answering 500 after a failed registration",
+        _route_coll_alike,
+    )
+]
+KEPT += [
+    (
+        "route_coll",
+        "Sanic registers a blueprint's routes in set order: which bad one it reports and "
+        "which it registered before (so what the app then serves) change per run",
+        lambda c, a, b: (
+            len([r for r in c["routes"] if r["on"] == "bp"]) >= 2
+            and _exc_pic(dict(_ok(a)["dict"])["register"][-1]) is not None
+            and _exc_pic(dict(_ok(b)["dict"])["register"][-1]) is not None
+        ),
+    )
+]
+
+
+def _exc_classes_kept(c, a, b):
+    da, db = dict(_ok(a)["dict"]), dict(_ok(b)["dict"])
+    init = _exc_pic(da.get("init"))
+    if init and "HTTPException.__init__()" in init["msg"] and ("attrs" in db or "init" in db):
+        return True  # a status_code given to an HTTPException subclass (fourth round)
+    if c["attrs"].get("status_code", 0) is None:
+        return True  # the class sets status_code = None
+    wire = da.get("wire")
+    if (
+        isinstance(wire, list)
+        and wire[0] == 500
+        and (
+            "unexpected error" in json.dumps(wire) or "while handling an error" in json.dumps(wire)
+        )
+    ):
+        return True  # Sanic's page fails where Hurtle's answers
+    return False
+
+
+KEPT += [
+    (
+        "exc_classes",
+        "Sanic fails where Hurtle answers: an HTTPException subclass given a status_code "
+        "(earlier rounds), a class with status_code = None, a str status_code or "
+        "headers = None, MethodNotAllowed without allowed_methods",
+        _exc_classes_kept,
+    )
+]
+KEPT += [
+    (
+        "url_names",
+        "_server settles an ambiguous host (earlier rounds)",
+        lambda c, a, b: "ambiguous" in json.dumps(a) and "_server" in c["item"][1],
+    ),
+    (
+        "url_names",
+        "a blueprint's host applies to its static routes too; Sanic leaves them on every "
+        "host (url_for: SERVER_NAME's or no host)",
+        lambda c, a, b: c["item"][0] == "bp.static" and "host" in c["bp"],
+    ),
+]
+KEPT += [
+    (
+        "route_coll",
+        "a parameter written <b:> (no type) next to routes of its shape: Sanic's router "
+        "fails (500) where Hurtle answers, or lists one route for two",
+        lambda c, a, b: any("<b:>" in r["uri"] for r in c["routes"]),
+    ),
+    (
+        "sig_names",
+        "a signal named with a non-ASCII part (é.b.c): Sanic's dispatch finds it but runs "
+        "none of its handlers; Hurtle runs them",
+        lambda c, a, b: any("é" in d["name"] for d in c["dispatches"]),
+    ),
+    (
+        "app_state",
+        "NOTICED, not changed: state.auto_reload after prepare() when the reloader was "
+        "asked for in code (config.AUTO_RELOAD=True: Sanic False, its MOTD still says the "
+        "reloader is enabled; app.auto_reload=True then single_process: Sanic True)",
+        lambda c, a, b: (
+            any(s[0] in ("config.AUTO_RELOAD", "auto_reload") and s[1] for s in c["sets"])
+            and "app.state.auto_reload" in c["reads"]
+        ),
+    ),
+]
+KEPT += [
+    (
+        "route_coll",
+        "two routes naming a parameter twice: which one start-up reports follows the "
+        "router's order, and Sanic adds a blueprint's routes in set order",
+        lambda c, a, b: (
+            len([r for r in c["routes"] if r["on"] == "bp"]) >= 2
+            and "ParameterNameConflicts" in json.dumps(dict(_ok(a)["dict"])["requests"])
+            and "ParameterNameConflicts" in json.dumps(dict(_ok(b)["dict"])["requests"])
+        ),
+    )
+]

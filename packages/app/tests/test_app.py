@@ -84,6 +84,14 @@ def test_debug_is_read_only(app: Sanic) -> None:
         app.debug = True
 
 
+def test_class_attributes_are_not_set_on_an_instance(app: Sanic) -> None:
+    # As Sanic: test_mode and the registry belong to the class; an instance refuses them.
+    for attribute in ("test_mode", "_app_registry"):
+        with pytest.raises(AttributeError, match=f"^Setting variables on Sanic .*ctx.{attribute} "):
+            setattr(app, attribute, False)
+    assert Sanic.test_mode is True
+
+
 def test_a_subclass_is_named_in_the_refusal() -> None:
     # As Sanic: "Setting variables on MyApp instances..." (an app or blueprint subclass,
     # such as one overriding url_for, set debug in its test fixture).
@@ -154,6 +162,30 @@ def test_dumps_and_loads_become_the_process_defaults(monkeypatch: pytest.MonkeyP
           configure_logging=False)  # fmt: skip
     assert json({"a": 1}).body == b"DUMPED"
     assert Request._loads(b"x") == {"raw": b"x"}
+
+
+def test_loads_is_set_on_request_whatever_the_request_class(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # As Sanic: Request._loads, so another app's request class reads JSON with it too.
+    from hurtle_http.request import Request
+
+    class Mine(Request):
+        pass
+
+    class Other(Request):
+        pass
+
+    monkeypatch.setattr(Request, "_loads", Request._loads)
+    Sanic("Loads", loads=lambda raw: "LOADED", request_class=Mine, configure_logging=False)
+    assert "_loads" not in vars(Mine)
+    assert Other._loads(b"{}") == "LOADED"
+
+
+async def test_an_asgi_apps_loop_is_the_current_one_before_start_up(app: Sanic) -> None:
+    # As Sanic: with app.asgi set, app.loop is the event loop (not the "started" error).
+    app.asgi = True
+    assert app.loop is asyncio.get_running_loop()
 
 
 async def test_loop_is_there_from_before_server_start_on(app: Sanic) -> None:

@@ -114,3 +114,19 @@ async def test_blueprint_dispatch_runs_static_handler_beside_dynamic_app_signal(
     assert (counts["app"], counts["bp"], counts["dyn"]) == (1, 1, ["one"])
     await bp.dispatch("ev.nt.one", inline=True)
     assert (counts["app"], counts["bp"]) == (1, 2)
+
+
+async def test_a_blueprint_event_without_a_signal_is_not_found_at_once(app: Sanic) -> None:
+    # As Sanic: EVENT_AUTOREGISTER is for app.event only; the blueprint's wait is refused
+    # when it is called (before any await), and an app.event registers it for later.
+    from sanic_routing.exceptions import NotFound
+
+    app.config.EVENT_AUTOREGISTER = True
+    bp = Blueprint("bp")
+    app.blueprint(bp)
+    with pytest.raises(NotFound, match="Could not find signal shop.order.lost"):
+        bp.event("shop.order.lost", timeout=0.01)
+    with pytest.raises(asyncio.TimeoutError):
+        await app.event("shop.order.lost", timeout=0.01)
+    with pytest.raises(asyncio.TimeoutError):  # found now: waited for, none came
+        await bp.event("shop.order.lost", timeout=0.01)

@@ -145,6 +145,14 @@ def test_blueprint_repr_shows_its_options() -> None:
     )
 
 
+def test_blueprint_repr_quotes_only_strings() -> None:
+    # As Sanic: a host list or tuple keeps Python's quotes; a str is put in double quotes.
+    assert repr(Blueprint("x", host=["a.com", "b.com"], version="1")) == (
+        "Blueprint(name=\"x\", url_prefix=None, host=['a.com', 'b.com'], version=\"1\", "
+        "strict_slashes=None)"
+    )
+
+
 def test_listeners_of_a_blueprint_become_app_listeners(app: Sanic) -> None:
     bp = Blueprint("bp")
 

@@ -319,6 +319,30 @@ async def test_host_routing_picks_by_host_header(app: Sanic, call) -> None:
     assert (await call("GET", "/get", headers={"host": "other.org"})).status == 404
 
 
+async def test_host_routing_ignores_server_name(app: Sanic, call) -> None:
+    # As Sanic: routes match the host the client sent; SERVER_NAME is what request.host
+    # and url_for show (every host route was a 404 with it set).
+    app.config.SERVER_NAME = "https://public.example:8443"
+
+    @app.get("/get", host="example.org")
+    async def special(request):
+        return text(request.host)
+
+    @app.get("/signalled", host="example.org")
+    async def signalled(request):
+        return text("signalled")
+
+    @app.signal("http.routing.after")
+    async def routed(request, route, kwargs, handler):
+        return None
+
+    assert (await call("GET", "/get", headers={"host": "example.org"})).text == (
+        "public.example:8443"
+    )
+    assert (await call("GET", "/signalled", headers={"host": "example.org"})).status == 200
+    assert (await call("GET", "/get", headers={"host": "public.example:8443"})).status == 404
+
+
 async def test_http_signals_fire_only_when_registered(app: Sanic, call) -> None:
     seen: list[str] = []
 

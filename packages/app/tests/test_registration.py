@@ -388,6 +388,37 @@ async def test_duplicate_route_names_are_refused_at_startup(app: Sanic) -> None:
     )
 
 
+async def test_a_name_shared_with_a_route_on_several_hosts_is_no_duplicate(app: Sanic) -> None:
+    # As Sanic: names are compared by ident, which carries the host for a route served
+    # on several hosts; two routes of one host each sharing a name are refused.
+    from hurtle_http.exceptions import ServerError
+
+    async def a(request, x):
+        return text("a")
+
+    app.add_route(a, "/a/<x>", name="shared", host=["a.com", "b.com"])
+    app.add_route(a, "/c/<x>", name="shared")
+    await app._startup()
+    other = Sanic("OtherHosts", configure_logging=False)
+    other.add_route(a, "/a/<x>", name="shared", host="a.com")
+    other.add_route(a, "/a/<x>", name="shared", host="b.com")
+    with pytest.raises(ServerError, match="^Duplicate route names detected: OtherHosts.shared"):
+        await other._startup()
+
+
+async def test_a_router_error_is_reported_before_duplicate_names(app: Sanic) -> None:
+    # As Sanic: start-up finalizes the router before it looks at the names.
+    from sanic_routing.exceptions import ParameterNameConflicts
+
+    async def a(request, **kw):
+        return text("a")
+
+    app.add_route(a, "/a/<b>/<b>", name="same")
+    app.add_route(a, "/c", name="same")
+    with pytest.raises(ParameterNameConflicts, match="Duplicate named parameters in: a/<b>/<b>"):
+        await app._startup()
+
+
 async def test_a_server_listener_may_add_routes_sharing_a_name(app: Sanic) -> None:
     # As Sanic, names are checked once, at start-up: a before_server_start listener may
     # add several routes from one function (sanic-ext's automatic TRACE routes) and

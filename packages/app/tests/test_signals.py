@@ -44,7 +44,9 @@ def test_event_enum_lists_builtin_events() -> None:
     assert set(RESERVED_NAMESPACES) == {"http", "server", "websocket"}
 
 
-@pytest.mark.parametrize("event", ["foo.bar", "a.b.c.d", "a.<x>.c", "<x>.b.c", "a.<x>.<y>"])
+@pytest.mark.parametrize(
+    "event", ["foo.bar", "a.b.c.d", "a.<x>.c", "<x>.b.c", "a.<x>.<y>", ".a.b", ".."]
+)
 def test_malformed_events_are_refused(event: str) -> None:
     with pytest.raises(InvalidSignal) as info:
         SignalRouter().add(lambda **_: None, event)
@@ -83,6 +85,13 @@ def test_reserved_namespaces_only_take_builtin_events(event: str) -> None:
     with pytest.raises(InvalidSignal, match="Cannot declare reserved signal event"):
         SignalRouter().add(lambda **_: None, event)
     SignalRouter().add(lambda **_: None, Event.HTTP_LIFECYCLE_REQUEST)
+
+
+def test_an_empty_second_or_third_part_is_taken() -> None:
+    # As Sanic: only the namespace (first part) may not be empty.
+    router = SignalRouter()
+    router.add(lambda **_: None, "a..c")
+    router.add(lambda **_: None, "a.b.")
 
 
 def test_one_word_events_get_the_generic_namespace() -> None:
@@ -193,10 +202,11 @@ async def test_missing_event_message_names_the_condition() -> None:
         ("http.x.y", InvalidSignal, "Cannot declare reserved signal event: http.x.y"),
         ("bad", NotFound, "Could not find signal bad"),
         ("q.q.q", NotFound, "Could not find signal q.q.q"),
+        (Event.HTTP_LIFECYCLE_BEGIN, NotFound, "Could not find signal Event.HTTP_LIFECYCLE_BEGIN"),
     ],
 )
 async def test_waiting_for_an_unknown_event_says_what_is_wrong_with_it(
-    event: str, error: type[Exception], message: str
+    event: str | Event, error: type[Exception], message: str
 ) -> None:
     # As Sanic: a malformed or reserved name is InvalidSignal, not NotFound, and a one-word
     # event is named as given (not with the generic namespace it is stored under).

@@ -337,3 +337,15 @@ def test_router_finds_a_view_by_its_name_with_or_without_the_app_name(app: Sanic
     assert find("topname", name="other").path == "top"
     assert find("hello", name=f"{app.name}.bp") is None
     assert find("nope") is None
+
+
+def test_a_route_with_a_parameter_name_twice_is_refused_before_start_up(app: Sanic) -> None:
+    # As Sanic: url_for raises the error finalize() gives at start-up, not a missing value.
+    from sanic_routing.exceptions import ParameterNameConflicts
+
+    @app.route("/a/<y>/<y>")
+    async def twice(request, **kw):
+        return text("")
+
+    with pytest.raises(ParameterNameConflicts, match=r"Duplicate named parameters in: a/<y>/<y>"):
+        app.url_for("twice", y=1)

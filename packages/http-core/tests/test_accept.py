@@ -120,3 +120,41 @@ def test_a_match_equals_a_string_with_parameters_by_type_and_subtype() -> None:
     assert found != "foo/baz;q=0.5"
     assert Matched.parse("foo/bar") == "foo/bar; q=0.1"
     assert not (accept.match("image/png") == "image/png;q=1")
+
+
+def test_q_asked_for_is_a_parameter_to_match() -> None:
+    # As Sanic: a mime with q=... is accepted only by a range with that very q.
+    assert MediaType("text", "html", q="0.5").match("text/html;q=0.7") is None
+    assert MediaType("text", "html").match(MediaType("text", "html", q="0.3")) is None
+    assert not parse_accept("*/*").match("text/html;q=0.5")
+    assert not parse_accept("text/html;level=2;q=0.4, text/html;level=1").match("text/html;q=0.5")
+    ranged = MediaType("text", "html", q="0.5")
+    assert ranged.match("text/html;q=0.5") is ranged
+
+
+def test_matched_match_uses_the_accepting_range() -> None:
+    # As Sanic: the result's header range must accept the other's range; a result with
+    # no header (nothing matched) matches nothing; the other is what is answered.
+    by_text = Matched("text/html", MediaType("text", "*"))
+    found = by_text.match("text/plain")
+    assert repr(found) == "<text/plain matched text/plain>"
+    other = Matched("text/plain", MediaType("text", "plain"))
+    assert by_text.match(other) is other
+    assert by_text.match(by_text) is by_text
+    assert by_text.match("image/png") is None
+    assert Matched("text/html", None).match("text/html") is None
+    assert Matched("text/html", MediaType("*", "*")).match("text/html;level=1") is None
+    assert repr(Matched("x/y", MediaType("*", "*")).match("*/*")) == "<*/* matched */*>"
+
+
+def test_matched_equality_needs_a_range_on_both_sides_or_neither() -> None:
+    # As Sanic: the same mime is not enough when only one side has a range; two results
+    # without one (a failed match, an unparsable string) are equal.
+    assert not Matched("text/html", None) == "text/html"
+    assert not Matched("x", MediaType("text", "*")) == "x"
+    assert Matched("text/html", MediaType("text", "*")) == "text/html"
+    assert Matched("a", None) == "b" and not Matched("a", None) != "b"
+    assert Matched("", None) == Matched("other", None)
+    assert Matched("a", MediaType("x", "y", l="1")) == Matched("b", MediaType("x", "y", l="2"))
+    assert not Matched("a", MediaType("*", "*")) == "text/html"
+    assert not Matched("a", None) == 5

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hurtle_http.exceptions import SanicException
+from hurtle_http.exceptions import NotFound, SanicException
 
 
 class _Quiet(SanicException):
@@ -36,3 +36,29 @@ def test_a_message_property_is_used_and_left_alone() -> None:
     assert error.message == "made of tea"
     assert str(error) == "made of tea"
     assert error.status_code == 418
+
+
+def test_a_class_without_headers_gives_instances_without_headers() -> None:
+    # As Sanic: ``headers = None`` on the class is kept (it was a TypeError building one).
+    class NoHeaders(NotFound):
+        headers = None  # type: ignore[assignment]
+
+    error = NoHeaders("gone")
+    assert error.headers is None
+    assert (error.status_code, str(error)) == (404, "gone")
+    assert NoHeaders("gone", headers={"x-a": "1"}).headers == {"x-a": "1"}
+
+
+def test_quiet_and_status_come_from_sanics_classes_in_a_mixed_subclass() -> None:
+    # As Sanic: ServerError has no quiet of its own (a NotFound after it makes a subclass
+    # quiet); InvalidRangeType has its own 416 and quiet (found before a second base's).
+    from hurtle_http.exceptions import InvalidRangeType, ServerError
+
+    class Mixed(ServerError, NotFound):
+        pass
+
+    class Ranged(InvalidRangeType, ServerError):
+        pass
+
+    assert Mixed("x").quiet is True and Mixed("x").status_code == 500
+    assert (Ranged("x").status_code, Ranged("x").quiet) == (416, True)

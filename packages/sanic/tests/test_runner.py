@@ -81,6 +81,44 @@ def test_production_mode_on_a_terminal_is_pointed_out(
     assert messages == (expected if warned else [])
 
 
+def test_a_later_prepare_without_debug_leaves_debug_mode_on(app: Sanic) -> None:
+    # As Sanic: the mode is the app's; a second server prepared without debug keeps it.
+    app.prepare(port=9991, motd=False, debug=True)
+    app.prepare(port=9992, motd=False)
+    assert app.debug and app.state.is_debug
+    assert str(app.state.mode) == "debug"
+
+
+def test_prepare_without_debug_sets_production_over_a_mode_given_as_a_string(
+    app: Sanic,
+) -> None:
+    # As Sanic: a plain "debug" string is no debug mode (is_debug is False), so prepare()
+    # sets production.
+    from sanic.application.constants import Mode
+
+    app.state.mode = "debug"
+    app.prepare(port=9995, motd=False)
+    assert app.state.mode is Mode.PRODUCTION
+
+
+def test_a_later_prepare_keeps_fast_mode_and_adds_reload_folders(app: Sanic, tmp_path) -> None:
+    # As Sanic: fast mode stays on, and the folders to watch add up.
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    app.prepare(port=9993, motd=False, fast=True, reload_dir=str(first))
+    app.prepare(port=9994, motd=False, reload_dir=str(second))
+    assert app.state.fast is True
+    assert app.state.reload_dirs == {first, second}
+
+
+def test_a_later_prepare_keeps_coffee(app: Sanic) -> None:
+    # As Sanic: coffee set on the state (or by an earlier prepare) stays on.
+    app.state.coffee = True
+    app.prepare(port=9990, motd=False)
+    assert app.state.coffee is True
+
+
 def test_dev_means_debug_and_auto_reload(app: Sanic, tmp_path) -> None:
     app.prepare(dev=True, reload_dir=str(tmp_path))
     assert app.debug and app.auto_reload
@@ -622,3 +660,9 @@ def test_motd_display_of_a_run_adds_to_the_configured_lines(app: Sanic, caplog) 
     lines = [r.getMessage() for r in caplog.records if r.name == "sanic.root"]
     assert lines[-2:] == ["env: test", "extra: 1"]
     assert app.config.MOTD_DISPLAY == {"env": "test", "extra": "1"}
+
+
+def test_start_method_is_set_on_the_class_only(app: Sanic) -> None:
+    # As Sanic: Sanic.start_method = "fork" works; an instance refuses it.
+    with pytest.raises(AttributeError, match="^Setting variables on Sanic instances"):
+        app.start_method = "fork"

@@ -123,6 +123,8 @@ class Sanic(
     test_mode: ClassVar[bool] = False
     # asgiref's marker (guarantee_single_callable): an ASGI 3 application, as Sanic's.
     _asgi_single_callable: ClassVar[bool] = True
+    #: Class attributes an instance may not set (as Sanic, whose instances have slots).
+    _class_only: ClassVar[frozenset[str]] = frozenset({"_app_registry", "test_mode"})
 
     # For type checkers (no class attributes): ``app.config`` and ``app.ctx`` have the
     # types the app is parameterised with, so ``app.config.REQUEST_TIMEOUT`` is an int and
@@ -185,7 +187,9 @@ class Sanic(
         if dumps:
             BaseHTTPResponse._dumps = dumps
         if loads:
-            self.request_class._loads = loads
+            # On Request itself, as Sanic, whatever request_class is given: every request
+            # class not defining its own reads JSON with it.
+            Request._loads = loads
         self.state = ApplicationState(app=self)
         # As Sanic: the reloader is asked for by run/prepare (or `app.auto_reload = True`),
         # never by AUTO_RELOAD from the environment (SANIC_AUTO_RELOAD) or a given config.
@@ -219,7 +223,9 @@ class Sanic(
         self._frozen = True
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if self._frozen and name not in self.__dict__ and not hasattr(type(self), name):
+        if (
+            self._frozen and name not in self.__dict__ and not hasattr(type(self), name)
+        ) or name in self._class_only:
             raise AttributeError(_NO_SETTING.format(kind=type(self).__name__, name=name))
         try:
             object.__setattr__(self, name, value)
@@ -285,6 +291,9 @@ class Sanic(
                 return asyncio.get_running_loop()
             except RuntimeError:
                 pass
+        if self.asgi:
+            # As Sanic: an ASGI app's loop is the current one, before start-up too.
+            return asyncio.get_event_loop()
         raise SanicException(
             "Loop can only be retrieved after the app has started running. "
             "Not supported with `create_server` function"
@@ -440,10 +449,14 @@ class Sanic(
             error_format=route.error_format,
         )
         routes = added if isinstance(added, list) else [added]
-        previous = self._route_names.get(name)
-        if previous is not None and previous is not route and not overwrite:
-            self._duplicate_names.add(name)
-        self._route_names[name] = route
+        for one in routes:
+            # As Sanic: names are compared by the route's ident, which for a route served
+            # on several hosts carries the host (a name shared with it is no duplicate).
+            ident = getattr(one.extra, "ident", None) or name
+            previous = self._route_names.get(ident)
+            if previous is not None and previous is not route and not overwrite:
+                self._duplicate_names.add(ident)
+            self._route_names[ident] = route
         for one in routes:
             one.extra.websocket = route.websocket
             one.extra.original_handler = route.handler
@@ -793,6 +806,9 @@ class Sanic(
         # several paths) and call finalize() again; composing those again (started
         # already) checks nothing.
         if self._duplicate_names and not self.state.is_started:
+            if not self.router.finalized:
+                # As Sanic: the router's own errors (a parameter named twice...) come first.
+                self.router.finalize()
             names = ", ".join(sorted(self._duplicate_names))
             raise ServerError(
                 f"Duplicate route names detected: {names}. You should rename one or more of "

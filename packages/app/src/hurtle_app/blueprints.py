@@ -111,10 +111,16 @@ class Blueprint(Registrar):
         object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:
+        # As Sanic: a str is shown in double quotes as it is, anything else by its repr
+        # (a host list keeps Python's quotes).
+        def shown(value: Any) -> str:
+            return f'"{value}"' if isinstance(value, str) else repr(value)
+
         return (
-            f'Blueprint(name="{self.name}", url_prefix={self.url_prefix!r}, host={self.host!r}, '
-            f"version={self.version!r}, strict_slashes={self.strict_slashes!r})"
-        ).replace("'", '"')
+            f'Blueprint(name="{self.name}", url_prefix={shown(self.url_prefix)}, '
+            f"host={shown(self.host)}, version={shown(self.version)}, "
+            f"strict_slashes={shown(self.strict_slashes)})"
+        )
 
     def __str__(self) -> str:
         return f"<Blueprint {self.name}>"
@@ -205,10 +211,15 @@ class Blueprint(Registrar):
     ) -> Awaitable[Any]:
         """Wait for the signal ``event`` dispatched by its app(s) or by this blueprint.
 
-        Raises at once (before any ``await``) when the blueprint is on no app, as Sanic.
+        Raises at once (before any ``await``) when the blueprint is on no app, or an app
+        has no signal for ``event`` (``EVENT_AUTOREGISTER`` is for ``app.event`` only), as
+        Sanic.
         """
         if not self._registrations:
             raise SanicException(f"{self} has not yet been registered to an app")
+        for app in self.apps:
+            if not app.signal_router.can_wait(event):
+                app.signal_router.refuse_wait(event)
         return self._wait_event(event, timeout, condition)
 
     async def _wait_event(

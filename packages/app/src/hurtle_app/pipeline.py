@@ -204,7 +204,7 @@ class RequestPipeline:
     def resolve(self, request: Any) -> tuple[Any, ...]:
         """Route ``request``: (route, handler, params, path, and the route's settings)."""
         route, handler, params = self.router_get(
-            request.path, request.method, request.host if self.host_routing else None
+            request.path, request.method, request._route_host if self.host_routing else None
         )
         extra = route.extra
         hit = (
@@ -233,7 +233,7 @@ class RequestPipeline:
             if "http.routing.before" in events:
                 await dispatch("http.routing.before", inline=True, context={"request": request})
             route, handler, params = self.router_get(
-                request.path, request.method, request.host if self.host_routing else None
+                request.path, request.method, request._route_host if self.host_routing else None
             )
             request.route = route
             request._match_info = params

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from enum import Enum
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, NoReturn
 
 from hurtle_app.sequence import next_registration
 from hurtle_http.exceptions import InvalidSignal
@@ -268,7 +268,9 @@ class SignalRouter(BaseRouter):
 
     def _check_event(self, event: str) -> None:
         parts = event.split(".")
-        if len(parts) != 3 or any(_is_dynamic(part) for part in parts[:2]):
+        # As Sanic: three parts, the first two not dynamic, and a namespace (``.a.b`` is
+        # refused; an empty second or third part is taken).
+        if len(parts) != 3 or not parts[0] or any(_is_dynamic(part) for part in parts[:2]):
             raise InvalidSignal(f"Invalid signal event: {event}")
         if parts[0] in RESERVED_NAMESPACES and event not in _BUILTIN_EVENTS:
             raise InvalidSignal(f"Cannot declare reserved signal event: {event}")
@@ -444,11 +446,30 @@ class SignalRouter(BaseRouter):
                 if len(s.parts) == len(pattern)
                 and all(w == "*" or w == p for w, p in zip(pattern, s.parts, strict=True))
             )
+        parts = name.split(".")
+        if len(parts) == 3 and _is_dynamic(parts[2]):
+            # As Sanic: any dynamic last part names the group's dynamic signals
+            # (``a.b.<q>`` waits on ``a.b.<p:int>``).
+            return tuple(
+                s
+                for s in self._signals
+                if len(s.parts) == 3 and s.parts[:2] == tuple(parts[:2]) and _is_dynamic(s.parts[2])
+            )
         return tuple(s for s in self._signals if s.path == name)
 
     def can_wait(self, event: str | Enum) -> bool:
         """Whether ``app.event(event)`` has a signal to wait on."""
         return bool(self._waitable(self.format_event(event)))
+
+    def refuse_wait(self, event: str | Enum) -> NoReturn:
+        """Raise what waiting for ``event``, which has no signal, raises."""
+        # As Sanic: a dotted name that is no valid event is InvalidSignal (two parts,
+        # four, an undeclared reserved one); otherwise NotFound naming the event as given
+        # (an Event member by its str(), ``Event.HTTP_LIFECYCLE_BEGIN``).
+        name = str(event.value) if isinstance(event, Enum) else str(event)
+        if "." in name:
+            self._check_event(name)
+        raise NotFound(f"Could not find signal {event}")
 
     def add_waiter(self, waiter: SignalWaiter) -> None:
         """Register ``waiter`` so the next matching dispatch resolves it."""
@@ -472,12 +493,7 @@ class SignalRouter(BaseRouter):
         it is ``dispatched`` anyway (a server event that has listeners)."""
         waiter = self.get_waiter(event, condition, exclusive, dispatched)
         if waiter is None:
-            # As Sanic: a dotted name that is no valid event is InvalidSignal (two parts,
-            # four, an undeclared reserved one); the message names the event as given.
-            name = str(event.value) if isinstance(event, Enum) else str(event)
-            if "." in name:
-                self._check_event(name)
-            raise NotFound(f"Could not find signal {name}")
+            self.refuse_wait(event)
         self.add_waiter(waiter)
         try:
             return await asyncio.wait_for(waiter.wait(), timeout=timeout)

@@ -47,14 +47,12 @@ class MediaType:
             return self._folded == other._folded
         return NotImplemented
 
-    @property
-    def _bare_params(self) -> dict[str, str]:
-        return {k: v for k, v in self.params.items() if k != "q"}
-
     def match(self, mime_with_params: str | MediaType) -> MediaType | None:
         """``self`` if it accepts ``mime_with_params`` (wildcards on either side), else ``None``.
 
-        Parameters asked for must be present with the same value in this range.
+        Parameters asked for must be present with the same value in this range, ``q``
+        among them (as in Sanic: ``"text/html;q=0.5"`` is accepted only by a range with
+        ``q=0.5``).
         """
         mt = (
             MediaType._parse(mime_with_params)
@@ -63,7 +61,7 @@ class MediaType:
         )
         if mt is None:
             return None
-        if any(self.params.get(k) != v for k, v in mt._bare_params.items()):
+        if any(self.params.get(k) != v for k, v in mt.params.items()):
             return None
         (mine, my_sub), (theirs, their_sub) = self._folded, mt._folded
         if theirs != "*" and mine != "*" and theirs != mine:
@@ -113,28 +111,32 @@ class Matched:
         return self.header is not None
 
     def __eq__(self, other: Any) -> bool:
-        if isinstance(other, Matched):
-            return self.mime == other.mime and self.header == other.header
+        # As Sanic: a string is read as ``Matched.parse`` reads it and is equal when it is
+        # the chosen mime as written or its range equals the accepting one by type and
+        # subtype (``MediaType.__eq__``: parameters such as q are not compared); two
+        # results compare their ranges. Either way both or neither must have a range, so
+        # two failed matches (or a failed one and an unparsable string) are equal.
         if isinstance(other, str):
-            # As Sanic: the chosen mime as written, or the range that accepted it by type
-            # and subtype (``text/*``; parameters such as q are not compared, and a string
-            # with them is no error here, unlike MediaType's).
-            theirs = MediaType._parse(other)
-            if self.mime == other:
-                return (self.header is None) == (theirs is None)
-            return self.header is not None and theirs is not None and self.header == theirs
-        return False
+            theirs = Matched.parse(other)
+            same = self.mime == other or self.header == theirs.header
+        elif isinstance(other, Matched):
+            theirs = other
+            same = self.header == theirs.header
+        else:
+            return False
+        return same and (self.header is None) == (theirs.header is None)
 
     __hash__ = None  # type: ignore[assignment]
 
     def match(self, other: str | Matched) -> Matched | None:
-        """Match this result's mime against another mime (or ``Matched``) with wildcards."""
-        mime = other.mime if isinstance(other, Matched) else other
-        mine = MediaType._parse(self.mime)
-        theirs = MediaType._parse(mime)
-        if mine is None or theirs is None or theirs.match(mine) is None:
+        """``other`` (a string as ``Matched.parse`` reads it) if this result's accepting
+        range accepts its range (``MediaType.match``), else ``None``; as in Sanic, a
+        result without a range (no match) matches nothing."""
+        if isinstance(other, str):
+            other = Matched.parse(other)
+        if self.header is None or other.header is None:
             return None
-        return Matched(mime, theirs)
+        return other if self.header.match(other.header) is not None else None
 
     @staticmethod
     def parse(raw: str) -> Matched:

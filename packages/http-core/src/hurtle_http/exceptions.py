@@ -57,7 +57,8 @@ class SanicException(Exception):
         super().__init__(message)
         self.status_code = status_code or 500
         self.quiet = quiet
-        self.headers = dict(headers)
+        # As Sanic: a class that sets ``headers = None`` gives instances without headers.
+        self.headers = dict(headers) if headers is not None else None  # type: ignore[assignment]
         if not isinstance(getattr(type(self), "message", None), property):
             # A subclass may compute ``message`` (a property, e.g. from ``extra``).
             self.message = message
@@ -115,8 +116,9 @@ MethodNotSupported = MethodNotAllowed
 class ServerError(HTTPException):
     """500: something went wrong on the server."""
 
+    # As Sanic: quiet is SanicException's (False), not the class's own, so a subclass
+    # that also derives from a quiet class (``class E(ServerError, NotFound)``) is quiet.
     status_code = 500
-    quiet = False
 
 
 InternalServerError = ServerError
@@ -240,6 +242,10 @@ class Forbidden(HTTPException):
 
 class InvalidRangeType(RangeNotSatisfiable):
     """416: the ``Range`` header is not a byte range the server understands."""
+
+    # As Sanic: its own (a subclass that also derives from another class finds these first)
+    status_code = 416
+    quiet = True
 
 
 class PyFileError(SanicException):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import typing as t
 from urllib.parse import quote
 
-from sanic_routing.exceptions import InvalidUsage
+from sanic_routing.exceptions import InvalidUsage, ParameterNameConflicts
 from sanic_routing.patterns import ExtParamInfo, ParamInfo
 
 if t.TYPE_CHECKING:  # pragma: no cover
@@ -46,6 +46,10 @@ def build_order(route: Route) -> list[ParamInfo]:
     so the first error reported is the one Sanic reports."""
     if route.params is not None:
         return list(route.params.values())
+    names = [info.name for info in route.defined_params.values()]
+    if len(set(names)) != len(names):
+        # As Sanic: the error finalize() would raise, here before the router is finalized.
+        raise ParameterNameConflicts(f"Duplicate named parameters in: {route._raw_path}")
     items = sorted(
         route.defined_params.items(), key=lambda item: (item[1].regex, item[1].priority, item[0])
     )

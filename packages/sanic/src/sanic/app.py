@@ -91,6 +91,7 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
 
     #: The multiprocessing start method of the workers (Sanic's ``<Default>``: spawn).
     start_method: ClassVar[Any] = _default
+    _class_only: ClassVar[frozenset[str]] = _FrameworkSanic._class_only | {"start_method"}
     _manager: WorkerManager | None = None
     _multiplexer: WorkerMultiplexer | None = None
     _worker_stopper: Callable[[], None] | None = None

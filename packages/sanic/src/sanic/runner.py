@@ -169,15 +169,20 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         ssl = _local_cert(app, debug)
     _check_ssl(ssl)
     state = app.state
-    state.mode = Mode.DEBUG if debug else Mode.PRODUCTION
+    # As Sanic: debug mode is the app's once one prepare() asks for it; a later prepare()
+    # (another server of the app) without debug leaves it on, and sets production
+    # otherwise (over a mode set by hand as a plain string too).
+    state.mode = Mode.DEBUG if debug or state.is_debug else Mode.PRODUCTION
     apply_log_formatters(app)
     state.verbosity = verbosity
     state.auto_reload = bool(auto_reload)
     if state.auto_reload:
         app.config.AUTO_RELOAD = True  # as Sanic: the config says the reloader is on
-    state.reload_dirs = reload_dirs
-    state.fast = fast
-    state.coffee = coffee
+    # As Sanic: what a later prepare() leaves out stays as an earlier one set it (the
+    # folders to watch add up, fast and coffee stay on).
+    state.reload_dirs = {*(state.reload_dirs or ()), *reload_dirs}
+    state.fast = bool(state.fast) or fast
+    state.coffee = bool(state.coffee) or coffee
     state.workers = workers
     state.host = host or ""
     state.port = port or 0

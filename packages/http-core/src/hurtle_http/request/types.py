@@ -967,6 +967,12 @@ class Request(Generic[sanic_type, ctx_type]):
             if "://" in server_name:
                 return urlsplit(server_name).netloc
             return server_name.split("/", 1)[0]
+        return self._route_host
+
+    @property
+    def _route_host(self) -> str:
+        """The host host routes are matched against: ``host`` without ``SERVER_NAME``
+        (as Sanic, which routes by what the client sent whatever ``SERVER_NAME`` says)."""
         forwarded = self.forwarded.get("host")
         if forwarded:
             return str(forwarded)
