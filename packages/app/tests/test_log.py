@@ -144,6 +144,23 @@ def test_json_access_formatter_writes_the_access_fields_only() -> None:
     ]
 
 
+def test_json_format_dict_returns_the_line_that_is_written() -> None:
+    # As Sanic: format_dict turns the record's dict into the text of the line, so an
+    # override can return its own text, or change the dict and call the base one.
+    class Own(fmt.JSONFormatter):
+        def format_dict(self, record: dict) -> str:
+            return "user line"
+
+    class Added(fmt.JSONFormatter):
+        def format_dict(self, record: dict) -> str:
+            record["service"] = "api"
+            return super().format_dict(record)
+
+    assert fmt.JSONFormatter().format_dict({"a": 1, "b": [1, 2]}) == '{"a":1,"b":[1,2]}'
+    assert Own().format(record()) == "user line"
+    assert json.loads(Added().format(record()))["service"] == "api"
+
+
 def _in_terminal(no_color: bool = False):
     saved = (fmt.AutoFormatter.ATTY, fmt.AutoFormatter.NO_COLOR)
     fmt.AutoFormatter.ATTY, fmt.AutoFormatter.NO_COLOR = True, no_color

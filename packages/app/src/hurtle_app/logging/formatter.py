@@ -234,7 +234,7 @@ class JSONFormatter(AutoFormatter):
 
     def format(self, record: logging.LogRecord) -> str:
         """Serialise ``record`` as JSON."""
-        return self.dumps(self.format_dict(self.to_dict(record)))
+        return self.format_dict(self.to_dict(record))
 
     def _fields(self, record: logging.LogRecord) -> dict[str, Any]:
         """Timestamp, level, message and the ``FIELDS`` of ``record``."""
@@ -259,9 +259,10 @@ class JSONFormatter(AutoFormatter):
             data["stack_info"] = self.formatStack(record.stack_info)
         return data
 
-    def format_dict(self, record: dict[str, Any]) -> dict[str, Any]:
-        """Hook to adjust the dict before it is serialised."""
-        return record
+    def format_dict(self, record: dict[str, Any]) -> str:
+        """The text of the line for the record's dict: ``dumps`` of it (as Sanic, an
+        override may change the dict and call this, or return its own text)."""
+        return self.dumps(record)
 
 
 class JSONAccessFormatter(JSONFormatter):
