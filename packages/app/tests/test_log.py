@@ -8,6 +8,8 @@ import json
 import logging
 import logging.config
 import re
+import subprocess
+import sys
 
 from hurtle_app import log
 from hurtle_app.logging import formatter as fmt
@@ -159,6 +161,23 @@ def test_json_format_dict_returns_the_line_that_is_written() -> None:
     assert fmt.JSONFormatter().format_dict({"a": 1, "b": [1, 2]}) == '{"a":1,"b":[1,2]}'
     assert Own().format(record()) == "user line"
     assert json.loads(Added().format(record()))["service"] == "api"
+
+
+def test_sanic_websockets_is_at_warning_until_logging_is_set_up() -> None:
+    # As Sanic: an app made with configure_logging=False under a root logger at DEBUG
+    # does not print the websocket frames the server logs on sanic.websockets.
+    script = (
+        "import logging, sys\n"
+        "logging.basicConfig(level=logging.DEBUG, stream=sys.stdout, format='%(name)s')\n"
+        "from hurtle_app import Sanic\n"
+        "Sanic('NoConf', configure_logging=False)\n"
+        "logging.getLogger('sanic.websockets').debug('< TEXT')\n"
+        "print(logging.getLogger('sanic.websockets').level)\n"
+        "Sanic('Conf')\n"
+        "print(logging.getLogger('sanic.websockets').level)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.stdout.split() == ["30", "20"], run.stdout + run.stderr
 
 
 def _in_terminal(no_color: bool = False):
