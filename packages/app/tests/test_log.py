@@ -11,6 +11,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from hurtle_app import log
 from hurtle_app.logging import formatter as fmt
 from hurtle_app.logging.filter import VerbosityFilter
@@ -178,6 +180,42 @@ def test_sanic_websockets_is_at_warning_until_logging_is_set_up() -> None:
     )
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert run.stdout.split() == ["30", "20"], run.stdout + run.stderr
+
+
+def test_debug_formatter_cuts_any_level_name_longer_than_five_to_four() -> None:
+    # As Sanic's debug layout: WARN and CRIT, and custom levels alike (NOTI, SUCC, Leve).
+    logging.addLevelName(25, "NOTICE")
+    logging.addLevelName(5, "TRACE")
+    try:
+        for level, shown in [(25, "NOTI"), (5, "TRACE"), (3, "Leve"), (30, "WARN"),
+                             (50, "CRIT"), (40, "ERROR")]:  # fmt: skip
+            rec = record(level=level)
+            assert f" {shown}: hello world" in fmt.DebugFormatter().format(rec)
+            assert f" {logging.getLevelName(level)}: " in fmt.ProdFormatter().format(rec)
+    finally:
+        del logging._levelToName[25], logging._nameToLevel["NOTICE"]
+        del logging._levelToName[5], logging._nameToLevel["TRACE"]
+
+
+def test_a_verbosity_extra_is_listed_like_any_other(monkeypatch: pytest.MonkeyPatch) -> None:
+    # As Sanic: `extra={"verbosity": 1}` is shown with LOG_EXTRA and in JSON.
+    monkeypatch.setattr(fmt.AutoFormatter, "LOG_EXTRA", True)
+    rec = record()
+    rec.__dict__.update(verbosity=1, user="u")
+    assert fmt.ProdFormatter().format(rec).endswith("hello world\nverbosity=1\nuser=u")
+    assert json.loads(fmt.JSONFormatter().format(rec))["verbosity"] == 1
+
+
+def test_json_traceback_and_stack_come_before_the_extra_fields() -> None:
+    rec = record()
+    try:
+        raise ValueError("v")
+    except ValueError:
+        rec.exc_info = sys.exc_info()
+    rec.stack_info = "Stack"
+    rec.user = "u"
+    keys = list(json.loads(fmt.JSONFormatter().format(rec)))
+    assert keys[-3:] == ["exc_info", "stack_info", "user"]
 
 
 def _in_terminal(no_color: bool = False):
