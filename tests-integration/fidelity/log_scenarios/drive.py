@@ -4,10 +4,12 @@ goes to OUT.out / OUT.err, its exit code to OUT.rc. Loopback only, every wait bo
 its own child is signalled (killed if it has not stopped after 15 s)."""
 
 import os
+import pty
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 
 python, out = sys.argv[1], sys.argv[2]
@@ -29,9 +31,28 @@ if os.environ.get("T_CLI"):
         "--host",
         "127.0.0.1",
     ] + os.environ["T_CLI"].split()
-child = subprocess.Popen(
-    cmd, cwd=here, env=env, stdout=open(out + ".out", "wb"), stderr=open(out + ".err", "wb")
-)
+buf = bytearray()
+leader = reader = None
+stdout = open(out + ".out", "wb")
+if os.environ.get("T_PTY"):  # standard output (only) on a pseudo-terminal
+    leader, follower = pty.openpty()
+    stdout = follower
+child = subprocess.Popen(cmd, cwd=here, env=env, stdout=stdout, stderr=open(out + ".err", "wb"))
+if leader is not None:
+    os.close(follower)
+
+    def pump() -> None:
+        while True:
+            try:
+                data = os.read(leader, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            buf.extend(data)
+
+    reader = threading.Thread(target=pump, daemon=True)
+    reader.start()
 
 
 def conn():
@@ -169,4 +190,8 @@ try:
 except subprocess.TimeoutExpired:
     child.kill()
     child.wait()
+if reader is not None:
+    reader.join(3)
+    with open(out + ".out", "wb") as f:
+        f.write(bytes(buf).replace(b"\r\n", b"\n"))
 open(out + ".rc", "w").write(str(child.returncode))
