@@ -534,6 +534,36 @@ def test_a_failed_start_is_logged_before_the_server_stops_as_sanic_testing_does(
     assert failed[0].exc_info is not None and failed[0].exc_info[0] is RuntimeError
 
 
+@pytest.mark.parametrize("event", ["before_server_stop", "after_server_stop"])
+def test_a_stop_listener_that_raises_leaves_the_call_its_response(
+    app, caplog, event: str
+) -> None:
+    # As Sanic's test client (app.run): the call returns its response and the stop goes
+    # on to its last line; the listener's error is logged (Sanic's is silent).
+    import logging
+
+    @app.listener(event)
+    async def boom(app: Any) -> None:
+        raise RuntimeError("stop listener failed")
+
+    import threading
+
+    got: list[Any] = []
+    with caplog.at_level(logging.INFO, logger="sanic"):
+        # (in a thread, bounded: before the fix a raising before_server_stop could leave
+        # the call hanging)
+        call = threading.Thread(target=lambda: got.append(SanicTestClient(app).get("/")))
+        call.daemon = True
+        call.start()
+        call.join(30)
+    assert got, "the call raised or did not return"
+    assert got[0][1].status == 200
+    messages = [(r.name, r.getMessage()) for r in caplog.records if r.name.startswith("sanic.")]
+    assert ("sanic.error", "stop listener failed") in messages
+    assert messages[-2:][1] == ("sanic.root", "Server Stopped")
+    assert messages[-2][1].startswith("Worker complete")
+
+
 def test_a_debug_call_shows_debug_mode_in_its_banner_and_restores_the_mode(
     client, caplog
 ) -> None:
