@@ -458,6 +458,24 @@ def test_a_405_has_an_empty_body_for_some_methods_as_sanic_testing(
         assert "405" in response.text and f"Method {method.upper()} not allowed" in response.text
 
 
+@pytest.mark.parametrize(("method", "empty"), [("head", True), ("delete", True), ("post", False)])
+def test_an_empty_405_is_not_logged_as_sanic_testing(
+    app: Sanic, client, caplog, method: str, empty: bool
+) -> None:
+    # sanic-testing answers these itself: no NOISY_EXCEPTIONS error line, and no debug
+    # `Error Page` line; other methods get the app's page, logged as usual.
+    import logging
+
+    app.config.NOISY_EXCEPTIONS = True
+    with caplog.at_level(logging.DEBUG, logger="sanic"):
+        getattr(client, method)("/json", debug=True)
+    logged = [
+        r.getMessage() for r in caplog.records
+        if r.name == "sanic.error" or r.getMessage().startswith("Error Page")
+    ]  # fmt: skip
+    assert (logged == []) is empty, logged
+
+
 def test_the_app_s_own_405_handler_wins_and_a_later_one_is_a_duplicate(app: Sanic) -> None:
     from hurtle_app.router import MethodNotAllowed
 
