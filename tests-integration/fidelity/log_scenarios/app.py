@@ -77,6 +77,28 @@ async def stream(request):
     await r.eof()
 
 
+@app.get("/stream_boom")
+async def stream_boom(request):
+    r = await request.respond(content_type="text/plain")
+    await r.send("a")
+    raise ValueError("after send")
+
+
+@app.get("/stream_eof_boom")
+async def stream_eof_boom(request):
+    r = await request.respond(content_type="text/plain")
+    await r.send("a")
+    await r.eof()
+    raise ValueError("after eof")
+
+
+@app.get("/respond_then_return")
+async def respond_then_return(request):
+    r = await request.respond(content_type="text/plain")
+    await r.send("a")
+    return response.text("late")
+
+
 @app.get("/mw")
 async def mwr(request):
     return response.text("mw")

@@ -152,6 +152,10 @@ if "big" in S:
     readall(c, 4)
     c.close()
     time.sleep(0.3)
+if "stream_err" in S:
+    get("/stream_boom")
+    get("/stream_eof_boom")
+    get("/respond_then_return")
 if "ka" in S:
     c = conn()
     c.sendall(b"GET /ok HTTP/1.1\r\nHost: x\r\n\r\n")
