@@ -37,7 +37,11 @@ stdout = open(out + ".out", "wb")
 if os.environ.get("T_PTY"):  # standard output (only) on a pseudo-terminal
     leader, follower = pty.openpty()
     stdout = follower
-child = subprocess.Popen(cmd, cwd=here, env=env, stdout=stdout, stderr=open(out + ".err", "wb"))
+# T_MERGE=1: standard error into standard output, to compare the order of all lines.
+stderr = subprocess.STDOUT if os.environ.get("T_MERGE") else open(out + ".err", "wb")
+if stderr is subprocess.STDOUT:
+    open(out + ".err", "wb").close()
+child = subprocess.Popen(cmd, cwd=here, env=env, stdout=stdout, stderr=stderr)
 if leader is not None:
     os.close(follower)
 

@@ -5,7 +5,7 @@
 # but big/ka), T_ACCESS=1|0, T_DEBUG=1, T_DEV=1, T_NOMOTD=1, T_NOCONF=1 (configure_logging=
 # False), T_NOISY=1, T_CFGNOACCESS=1, T_RT=seconds (RESPONSE_TIMEOUT), T_LISTENER=
 # after_start|before_start|before_stop|task_start, T_CLI="--dev" (the sanic command).
-# T_PTY=1 puts standard output on a pseudo-terminal.
+# T_PTY=1 puts standard output on a pseudo-terminal; T_MERGE=1 sends standard error there too.
 # Example: T_SCEN=timeout,ka T_DEBUG=1 ./run.sh tdbg
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
