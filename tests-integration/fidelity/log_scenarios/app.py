@@ -99,6 +99,36 @@ async def respond_then_return(request):
     return response.text("late")
 
 
+@app.route("/head_ok", methods=["GET", "HEAD"])
+async def head_ok(request):
+    return response.text("hello")
+
+
+@app.get("/empty")
+async def empty(request):
+    return response.empty()
+
+
+@app.get("/redirect")
+async def redirect(request):
+    return response.redirect("/ok")
+
+
+@app.get("/file")
+async def file(request):
+    return await response.file(__file__)
+
+
+@app.get("/file_stream")
+async def file_stream(request):
+    return await response.file_stream(__file__)
+
+
+@app.get("/json_big")
+async def json_big(request):
+    return response.json({"a": "x" * 5000})
+
+
 @app.get("/mw")
 async def mwr(request):
     return response.text("mw")

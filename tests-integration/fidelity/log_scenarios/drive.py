@@ -160,6 +160,13 @@ if "stream_err" in S:
     get("/stream_boom")
     get("/stream_eof_boom")
     get("/respond_then_return")
+if "sizes" in S:
+    req(b"HEAD /head_ok HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    for path in ["/head_ok", "/empty", "/redirect", "/file", "/file_stream", "/json_big"]:
+        get(path)
+    get("/file", "If-Modified-Since: Fri, 01 Jan 2100 00:00:00 GMT\r\n")
+    get("/file", "Range: bytes=0-9\r\n")
+    req(b"HEAD /file HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
 if "ka" in S:
     c = conn()
     c.sendall(b"GET /ok HTTP/1.1\r\nHost: x\r\n\r\n")
