@@ -1,8 +1,8 @@
 #!/bin/bash
 # run.sh NAME: app.py (single process) under Sanic ($REF_PYTHON) and Hurtle ($HURTLE_PYTHON),
 # driven by drive.py; masked stdout/stderr diffs (../log_compare/mask.py).
-# Settings (environment): T_SCEN=access,errors,timeout,disconnect,ws,big,ka (default all
-# but big/ka), T_ACCESS=1|0, T_DEBUG=1, T_DEV=1, T_NOMOTD=1, T_NOCONF=1 (configure_logging=
+# Settings (environment): T_SCEN=access,errors,timeout,disconnect,ws,big,ka,stream_err,sizes
+# (default: the first five), T_ACCESS=1|0, T_DEBUG=1, T_DEV=1, T_NOMOTD=1, T_NOCONF=1 (configure_logging=
 # False), T_NOISY=1, T_CFGNOACCESS=1, T_RT=seconds (RESPONSE_TIMEOUT), T_LISTENER=
 # after_start|before_start|before_stop|task_start, T_CLI="--dev" (the sanic command).
 # T_PTY=1 puts standard output on a pseudo-terminal; T_MERGE=1 sends standard error there too.
