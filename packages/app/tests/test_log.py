@@ -8,6 +8,10 @@ import json
 import logging
 import logging.config
 import re
+import subprocess
+import sys
+
+import pytest
 
 from hurtle_app import log
 from hurtle_app.logging import formatter as fmt
@@ -142,6 +146,76 @@ def test_json_access_formatter_writes_the_access_fields_only() -> None:
     assert list(data) == [
         "timestamp", "level", "message", "host", "request", "status", "byte", "duration"
     ]
+
+
+def test_json_format_dict_returns_the_line_that_is_written() -> None:
+    # As Sanic: format_dict turns the record's dict into the text of the line, so an
+    # override can return its own text, or change the dict and call the base one.
+    class Own(fmt.JSONFormatter):
+        def format_dict(self, record: dict) -> str:
+            return "user line"
+
+    class Added(fmt.JSONFormatter):
+        def format_dict(self, record: dict) -> str:
+            record["service"] = "api"
+            return super().format_dict(record)
+
+    assert fmt.JSONFormatter().format_dict({"a": 1, "b": [1, 2]}) == '{"a":1,"b":[1,2]}'
+    assert Own().format(record()) == "user line"
+    assert json.loads(Added().format(record()))["service"] == "api"
+
+
+def test_sanic_websockets_is_at_warning_until_logging_is_set_up() -> None:
+    # As Sanic: an app made with configure_logging=False under a root logger at DEBUG
+    # does not print the websocket frames the server logs on sanic.websockets.
+    script = (
+        "import logging, sys\n"
+        "logging.basicConfig(level=logging.DEBUG, stream=sys.stdout, format='%(name)s')\n"
+        "from hurtle_app import Sanic\n"
+        "Sanic('NoConf', configure_logging=False)\n"
+        "logging.getLogger('sanic.websockets').debug('< TEXT')\n"
+        "print(logging.getLogger('sanic.websockets').level)\n"
+        "Sanic('Conf')\n"
+        "print(logging.getLogger('sanic.websockets').level)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.stdout.split() == ["30", "20"], run.stdout + run.stderr
+
+
+def test_debug_formatter_cuts_any_level_name_longer_than_five_to_four() -> None:
+    # As Sanic's debug layout: WARN and CRIT, and custom levels alike (NOTI, SUCC, Leve).
+    logging.addLevelName(25, "NOTICE")
+    logging.addLevelName(5, "TRACE")
+    try:
+        for level, shown in [(25, "NOTI"), (5, "TRACE"), (3, "Leve"), (30, "WARN"),
+                             (50, "CRIT"), (40, "ERROR")]:  # fmt: skip
+            rec = record(level=level)
+            assert f" {shown}: hello world" in fmt.DebugFormatter().format(rec)
+            assert f" {logging.getLevelName(level)}: " in fmt.ProdFormatter().format(rec)
+    finally:
+        del logging._levelToName[25], logging._nameToLevel["NOTICE"]
+        del logging._levelToName[5], logging._nameToLevel["TRACE"]
+
+
+def test_a_verbosity_extra_is_listed_like_any_other(monkeypatch: pytest.MonkeyPatch) -> None:
+    # As Sanic: `extra={"verbosity": 1}` is shown with LOG_EXTRA and in JSON.
+    monkeypatch.setattr(fmt.AutoFormatter, "LOG_EXTRA", True)
+    rec = record()
+    rec.__dict__.update(verbosity=1, user="u")
+    assert fmt.ProdFormatter().format(rec).endswith("hello world\nverbosity=1\nuser=u")
+    assert json.loads(fmt.JSONFormatter().format(rec))["verbosity"] == 1
+
+
+def test_json_traceback_and_stack_come_before_the_extra_fields() -> None:
+    rec = record()
+    try:
+        raise ValueError("v")
+    except ValueError:
+        rec.exc_info = sys.exc_info()
+    rec.stack_info = "Stack"
+    rec.user = "u"
+    keys = list(json.loads(fmt.JSONFormatter().format(rec)))
+    assert keys[-3:] == ["exc_info", "stack_info", "user"]
 
 
 def _in_terminal(no_color: bool = False):

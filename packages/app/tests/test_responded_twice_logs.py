@@ -175,3 +175,42 @@ async def test_no_log_when_the_streaming_handler_returns_nothing(
         sent = await call("GET", "/")
     assert sent.text == "x"
     assert _IGNORED not in caplog.messages
+
+
+async def test_a_handler_failing_mid_stream_logs_its_access_line_first(
+    app: Sanic, call: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    # As Sanic: the started response is ended (its access line), then the exception and
+    # the "will not be sent" line are logged.
+    app.config.ACCESS_LOG = True
+
+    @app.get("/")
+    async def index(request: Any) -> None:
+        response = await request.respond()
+        await response.send("part")
+        raise ValueError("after send")
+
+    with caplog.at_level(logging.INFO, "sanic"):
+        sent = await call("GET", "/")
+    assert sent.text == "part"
+    order = [(r.name, r.getMessage()) for r in caplog.records if r.name != "sanic.server"]
+    assert [name for name, _ in order][-3:] == ["sanic.access", "sanic.error", "sanic.root"]
+    assert order[-1][1] == _NOT_SENT.format("after send")
+
+
+async def test_a_returned_response_after_streaming_is_reported_after_the_access_line(
+    app: Sanic, call: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    app.config.ACCESS_LOG = True
+
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        response = await request.respond()
+        await response.send("streamed")
+        return text("late")
+
+    with caplog.at_level(logging.INFO, "sanic"):
+        sent = await call("GET", "/")
+    assert sent.text == "streamed"
+    order = [(r.name, r.getMessage()) for r in caplog.records if r.name != "sanic.server"]
+    assert order[-2:] == [("sanic.access", ""), ("sanic.error", _IGNORED)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Any
 
 from hurtle_http.response import text
@@ -171,3 +172,38 @@ async def test_a_request_after_empty_lines_is_answered_and_restarts_the_timer() 
     assert not conn.closed
     await conn.advance(0.01)
     assert conn.closed
+
+
+async def test_each_timeout_that_ends_a_connection_is_logged_at_debug(caplog: Any) -> None:
+    # As Sanic: the reason a connection was closed is on `sanic.root` at DEBUG, which is
+    # what a debug-mode run prints.
+    never = asyncio.Event()
+
+    async def slow(request: Any) -> Any:
+        await never.wait()
+
+    def said() -> list[tuple[str, int, str]]:
+        return [
+            (r.name, r.levelno, r.getMessage())
+            for r in caplog.records
+            if "Timeout" in r.getMessage()
+        ]
+
+    caplog.set_level(logging.DEBUG, logger="sanic.root")
+    conn = FakeConnection(hello, config=TIMEOUTS)
+    await exchange(conn, GET)
+    await conn.advance(5)
+    assert conn.closed
+    assert said() == [("sanic.root", logging.DEBUG, "KeepAlive Timeout. Closing connection.")]
+
+    caplog.clear()
+    conn = FakeConnection(hello, config=TIMEOUTS)
+    conn.receive(b"GET / HTTP/1.1\r\n")
+    await conn.advance(10)
+    assert said() == [("sanic.root", logging.DEBUG, "Request Timeout. Closing connection.")]
+
+    caplog.clear()
+    conn = FakeConnection(slow, config=TIMEOUTS)
+    conn.receive(GET)
+    await conn.advance(20)
+    assert said() == [("sanic.root", logging.DEBUG, "Response Timeout. Closing connection.")]

@@ -458,6 +458,24 @@ def test_a_405_has_an_empty_body_for_some_methods_as_sanic_testing(
         assert "405" in response.text and f"Method {method.upper()} not allowed" in response.text
 
 
+@pytest.mark.parametrize(("method", "empty"), [("head", True), ("delete", True), ("post", False)])
+def test_an_empty_405_is_not_logged_as_sanic_testing(
+    app: Sanic, client, caplog, method: str, empty: bool
+) -> None:
+    # sanic-testing answers these itself: no NOISY_EXCEPTIONS error line, and no debug
+    # `Error Page` line; other methods get the app's page, logged as usual.
+    import logging
+
+    app.config.NOISY_EXCEPTIONS = True
+    with caplog.at_level(logging.DEBUG, logger="sanic"):
+        getattr(client, method)("/json", debug=True)
+    logged = [
+        r.getMessage() for r in caplog.records
+        if r.name == "sanic.error" or r.getMessage().startswith("Error Page")
+    ]  # fmt: skip
+    assert (logged == []) is empty, logged
+
+
 def test_the_app_s_own_405_handler_wins_and_a_later_one_is_a_duplicate(app: Sanic) -> None:
     from hurtle_app.router import MethodNotAllowed
 
@@ -532,6 +550,36 @@ def test_a_failed_start_is_logged_before_the_server_stops_as_sanic_testing_does(
     ]
     failed = [r for r in caplog.records if r.name == "sanic.error"]
     assert failed[0].exc_info is not None and failed[0].exc_info[0] is RuntimeError
+
+
+@pytest.mark.parametrize("event", ["before_server_stop", "after_server_stop"])
+def test_a_stop_listener_that_raises_leaves_the_call_its_response(
+    app, caplog, event: str
+) -> None:
+    # As Sanic's test client (app.run): the call returns its response and the stop goes
+    # on to its last line; the listener's error is logged (Sanic's is silent).
+    import logging
+
+    @app.listener(event)
+    async def boom(app: Any) -> None:
+        raise RuntimeError("stop listener failed")
+
+    import threading
+
+    got: list[Any] = []
+    with caplog.at_level(logging.INFO, logger="sanic"):
+        # (in a thread, bounded: before the fix a raising before_server_stop could leave
+        # the call hanging)
+        call = threading.Thread(target=lambda: got.append(SanicTestClient(app).get("/")))
+        call.daemon = True
+        call.start()
+        call.join(30)
+    assert got, "the call raised or did not return"
+    assert got[0][1].status == 200
+    messages = [(r.name, r.getMessage()) for r in caplog.records if r.name.startswith("sanic.")]
+    assert ("sanic.error", "stop listener failed") in messages
+    assert messages[-2:][1] == ("sanic.root", "Server Stopped")
+    assert messages[-2][1].startswith("Worker complete")
 
 
 def test_a_debug_call_shows_debug_mode_in_its_banner_and_restores_the_mode(

@@ -133,8 +133,9 @@ class RequestHandling:
         if response_started(request):
             # As Sanic: part of a response already went out, so no error page can follow;
             # the exception handlers are not run (their side effects would be for nothing).
-            self._report_unsent_error(request, exception, before_handler=True)
+            # The response is ended first, so its access line comes before the error's.
             await _end_started_response(request)
+            self._report_unsent_error(request, exception, before_handler=True)
             return
         try:
             response = self.error_handler.response(request, exception)

@@ -194,12 +194,17 @@ class RequestPipeline:
                 # As Sanic: a request counts as responded once its response went out.
                 request.responded = True
                 return
-            response = bind_response(stream, response, returned=True)
+            response, ignored = bind_response(stream, response, returned=True)
+        else:
+            ignored = False
         try:
             await response.send(end_stream=True)
         except Exception:  # the client went away mid-response
             error_logger.debug("Could not send the response", exc_info=True)
         request.responded = True
+        if ignored:
+            # As Sanic: said once the streamed response has ended (after its access line).
+            error_logger.error(_NOT_SENT)
 
     def resolve(self, request: Any) -> tuple[Any, ...]:
         """Route ``request``: (route, handler, params, path, and the route's settings)."""
@@ -439,13 +444,17 @@ class RequestPipeline:
         """Bind ``response`` to the request's stream and send it whole (``returned``: the
         handler's response, see ``bind_response``)."""
         stream = request.stream
+        ignored = False
         if stream is not None:
-            response = bind_response(stream, response, returned)
+            response, ignored = bind_response(stream, response, returned)
         try:
             await response.send(end_stream=True)
         except Exception:
             error_logger.debug("Could not send the response", exc_info=True)
         request.responded = True
+        if ignored:
+            # As Sanic: said once the streamed response has ended (after its access line).
+            error_logger.error(_NOT_SENT)
 
 
 async def announce_response(dispatch: Any, request: Any, response: Any, **options: Any) -> None:
@@ -530,8 +539,10 @@ _NOT_SENT = (
 )
 
 
-def bind_response(stream: Any, response: Any, returned: bool = False) -> Any:
-    """The response to finish on ``stream``: ``response``, unless one is already streaming.
+def bind_response(stream: Any, response: Any, returned: bool = False) -> tuple[Any, bool]:
+    """The response to finish on ``stream``: ``response``, unless one is already streaming;
+    and whether a returned response is ignored (the caller logs Sanic's line for it once
+    the streamed one has ended).
 
     A handler that streamed (``await request.respond()``) and then returned a response
     too gets its stream finished and the returned response ignored, as in Sanic; so does
@@ -543,16 +554,13 @@ def bind_response(stream: Any, response: Any, returned: bool = False) -> Any:
         # response`` after ``request.respond()``, sent from or not); it is finished.
         # Sanic says then, as for any response returned after ``respond()``, that it
         # will not be sent (what was bound goes out, whatever the handler returned).
-        if returned:
-            error_logger.error(_NOT_SENT)
-        return response
+        return response, returned
     started = (
         returned or getattr(stream, "response_func", None) or getattr(stream, "_head_sent", False)
     )
     if started and stream.response is not None and stream.response is not response:
-        error_logger.error(_NOT_SENT)
-        return stream.response
-    return stream.respond(response)
+        return stream.response, True
+    return stream.respond(response), False
 
 
 def response_started(request: Any) -> bool:

@@ -23,6 +23,7 @@ Timeouts (one timer per connection, never one per request)
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 from asyncio.tasks import _enter_task, _leave_task
 from time import perf_counter
@@ -34,6 +35,9 @@ from hurtle_http.exceptions import RequestCancelled, RequestTimeout, ServiceUnav
 from hurtle_http.flow import FlowControl
 from hurtle_http.http import _DONE, _FAILED, Http
 from hurtle_http.stages import HANDLER, IDLE, REQUEST
+
+# As Sanic: each timeout that ends a connection says so at DEBUG (seen in debug mode).
+logger = logging.getLogger("sanic.root")
 
 _current_tasks: dict[Any, Any] | None
 if sys.version_info < (3, 12):
@@ -460,6 +464,7 @@ class HttpProtocol(asyncio.Protocol):
             if self.keep_alive_timeout > 0:
                 deadline = self._time + self.keep_alive_timeout
                 if now >= deadline:
+                    logger.debug("KeepAlive Timeout. Closing connection.")
                     self.close()  # RFC 9112 section 9.6: an idle close needs no response
                     return
                 # Reads that begin no request (empty lines, which RFC 9112 section 2.2 lets
@@ -472,6 +477,7 @@ class HttpProtocol(asyncio.Protocol):
                     self._idle_mark = mark = (count, now)
                 idle_deadline = mark[1] + self.keep_alive_timeout
                 if now >= idle_deadline:
+                    logger.debug("KeepAlive Timeout. Closing connection.")
                     self.close()
                     return
                 deadline = min(deadline, idle_deadline)
@@ -479,6 +485,7 @@ class HttpProtocol(asyncio.Protocol):
             if self.request_timeout > 0:
                 deadline = http.head_started_at + self.request_timeout
                 if now >= deadline:
+                    logger.debug("Request Timeout. Closing connection.")
                     http.timeout(RequestTimeout("Request Timeout"))
                     self._overdue()
                     return
@@ -488,6 +495,7 @@ class HttpProtocol(asyncio.Protocol):
             if self.response_timeout > 0:
                 deadline = self._time + self.response_timeout
                 if now >= deadline:
+                    logger.debug("Response Timeout. Closing connection.")
                     http.timeout(ServiceUnavailable("Response Timeout"))
                     self._overdue()
                     return

@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import codecs
 import contextlib
+import logging
 from array import array
 from collections import deque
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
@@ -44,6 +45,20 @@ from hurtle_http.framing import CONTINUE_RESPONSE, continues
 from hurtle_http.request.types import lists_websocket
 from hurtle_http.websocket_access import log_close, log_open
 from hurtle_http.websocket_errors import PING_AFTER_CLOSE, SEND_AFTER_CLOSE, use_after_close
+
+
+class _LibraryLog(logging.LoggerAdapter):  # type: ignore[type-arg]
+    """Where the websockets library logs a connection: ``sanic.websockets``, as in Sanic,
+    not the library's ``websockets.server`` (which reached the root logger:
+    ``logging.basicConfig(level=INFO)`` printed an open and a close line per connection).
+    Its frames are there at DEBUG; its INFO ``connection closed`` is left out (Sanic
+    prints it only when the client's EOF happens to arrive before it closes)."""
+
+    def info(self, msg: object, *args: object, **kwargs: Any) -> None:
+        """Dropped: the library's per-connection INFO lines."""
+
+
+websockets_logger = _LibraryLog(logging.getLogger("sanic.websockets"), {})
 
 Data = str | bytes
 
@@ -588,6 +603,7 @@ async def websocket_handshake(
     ws_proto = ServerProtocol(
         subprotocols=[Subprotocol(s) for s in subprotocols] if subprotocols else None,
         max_size=getattr(config, "WEBSOCKET_MAX_SIZE", 2**20),
+        logger=websockets_logger,
     )
     path = request.raw_url.decode("latin-1") if hasattr(request, "raw_url") else request.path
     if getattr(request, "version", "1.1") == "1.0":
@@ -612,8 +628,11 @@ async def websocket_handshake(
     fields = [
         (
             name,
-            (value if value.isascii() else value.encode("utf-8", "surrogateescape").decode("latin-1"))
-            .rstrip(" \t"),
+            (
+                value
+                if value.isascii()
+                else value.encode("utf-8", "surrogateescape").decode("latin-1")
+            ).rstrip(" \t"),
         )
         for name, value in request.headers.items()
     ]
@@ -648,10 +667,9 @@ async def websocket_handshake(
             status_code=status,
             headers=refusal_fields or None,
         )
-    ws_proto.send_response(response)
-    if ws_proto.handshake_exc is not None:
-        raise SanicException(f"Websocket handshake failed: {ws_proto.handshake_exc}", 400)
-    head = b"".join(ws_proto.data_to_send())
+    # The 101 is written as is (the library's send_response would log `connection open`
+    # at INFO for each connection, which Sanic does not).
+    head = response.serialize()
     expect = request.headers.get("expect")
     if (
         expect is not None
@@ -665,7 +683,11 @@ async def websocket_handshake(
     # The handshake request never went through ws_proto's parser (httptools read it), so
     # frames get a fresh protocol object that starts in the OPEN state (a ServerProtocol,
     # as the handler's ``ws.ws_proto`` is in Sanic, with the chosen subprotocol).
-    frames = ServerProtocol(state=State.OPEN, max_size=getattr(config, "WEBSOCKET_MAX_SIZE", 2**20))
+    frames = ServerProtocol(
+        state=State.OPEN,
+        max_size=getattr(config, "WEBSOCKET_MAX_SIZE", 2**20),
+        logger=websockets_logger,
+    )
     frames.subprotocol = ws_proto.subprotocol
     impl = WebsocketImplProtocol(
         frames,

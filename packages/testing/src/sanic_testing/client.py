@@ -161,10 +161,13 @@ def _install_method_not_allowed_handler(app: Any) -> None:
         return
 
     def method_not_allowed(request: Any, exception: Any) -> Any:
-        response = error_handler.default(request, exception)
         if request.method not in _EMPTY_405_METHODS:
-            return response
-        return type(response)(
+            return error_handler.default(request, exception)
+        # As sanic-testing: answered directly, so not logged (NOISY_EXCEPTIONS) and no
+        # error page chosen (the debug `Error Page` line).
+        from hurtle_app.errorpages import HTTPResponse
+
+        return HTTPResponse(
             b"",
             status=exception.status_code,
             headers=exception.headers,

@@ -23,10 +23,8 @@ DEFAULT_FIELDS = frozenset(logging.LogRecord("", 0, "", 0, "", (), None).__dict_
     "taskName",
     "ident",
     "right",
-    "verbosity",
 }
 ACCESS_FIELDS = ("host", "request", "status", "byte", "duration")
-_SHORT_LEVELS = {"WARNING": "WARN", "CRITICAL": "CRIT"}
 _COLUMN_0 = "\033[1000D"  # cursor to the first column (1000 left, stopped by the edge)
 _COLUMN_LAST = "\033[1000C"  # cursor to the last column
 _CLEAR_LINE = "\033[K"
@@ -110,8 +108,9 @@ class AutoFormatter(logging.Formatter):
         pass
 
     def _set_levelname(self, record: logging.LogRecord) -> None:
-        if self.SHORT_LEVELS:
-            record.levelname = _SHORT_LEVELS.get(record.levelname, record.levelname)
+        if self.SHORT_LEVELS and len(record.levelname) > 5:
+            # As Sanic: a name longer than five is cut to four (WARN, CRIT, NOTI...).
+            record.levelname = record.levelname[:4]
         if self.colored:
             color = LEVEL_COLORS.get(record.levelno, "")
             if color:
@@ -234,7 +233,7 @@ class JSONFormatter(AutoFormatter):
 
     def format(self, record: logging.LogRecord) -> str:
         """Serialise ``record`` as JSON."""
-        return self.dumps(self.format_dict(self.to_dict(record)))
+        return self.format_dict(self.to_dict(record))
 
     def _fields(self, record: logging.LogRecord) -> dict[str, Any]:
         """Timestamp, level, message and the ``FIELDS`` of ``record``."""
@@ -250,18 +249,20 @@ class JSONFormatter(AutoFormatter):
     def to_dict(self, record: logging.LogRecord) -> dict[str, Any]:
         """The record's fields as a dict."""
         data = self._fields(record)
-        for key, value in record.__dict__.items():
-            if key not in DEFAULT_FIELDS and key not in data:
-                data[key] = value
+        # As Sanic: the traceback and stack come before the extra fields.
         if record.exc_info:
             data["exc_info"] = self.formatException(record.exc_info)
         if record.stack_info:
             data["stack_info"] = self.formatStack(record.stack_info)
+        for key, value in record.__dict__.items():
+            if key not in DEFAULT_FIELDS and key not in data:
+                data[key] = value
         return data
 
-    def format_dict(self, record: dict[str, Any]) -> dict[str, Any]:
-        """Hook to adjust the dict before it is serialised."""
-        return record
+    def format_dict(self, record: dict[str, Any]) -> str:
+        """The text of the line for the record's dict: ``dumps`` of it (as Sanic, an
+        override may change the dict and call this, or return its own text)."""
+        return self.dumps(record)
 
 
 class JSONAccessFormatter(JSONFormatter):

@@ -18,6 +18,9 @@ server_logger = logging.getLogger("sanic.server")
 """Server and worker process events."""
 websockets_logger = logging.getLogger("sanic.websockets")
 """Websocket connection events."""
+# As Sanic: WARNING until a logging set-up says otherwise (the default one sets INFO), so
+# with ``configure_logging=False`` a root logger at DEBUG does not get every frame.
+websockets_logger.setLevel(logging.WARNING)
 
 for _logger in (logger, error_logger, server_logger, websockets_logger):
     _logger.addFilter(_verbosity_filter)
