@@ -400,18 +400,6 @@ def run_inspect(argv: Sequence[str], client_class: Any = None) -> int:
     return 0
 
 
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null, so the interpreter's last flush of what is left does
-    not fail again on the closed pipe."""
-    try:
-        fileno = sys.stdout.fileno()
-    except (AttributeError, OSError, ValueError):
-        return  # not a real file (a test's capture): nothing will be flushed to a pipe
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, fileno)
-    os.close(devnull)
-
-
 def parse_target_args(argv: Sequence[str]) -> argparse.Namespace:
     """Parse ``sanic <target> [action] [options]``. ``module.create_app()`` means a factory;
     with a factory, options the command does not know (``--foo=bar``) are kept on the
