@@ -105,7 +105,7 @@ def test_redirects_are_not_followed_unless_asked(app: Sanic) -> None:
             "/",
         )
         request, response = client.get("/redirect", follow_redirects=True)
-        assert (request.path, response.text) == ("/redirect", "foo")
+        assert (request.path, response.text) == ("/", "foo")  # the request that answered
 
 
 def test_an_exception_of_a_call_is_raised_as_it_is(app: Sanic) -> None:
@@ -175,6 +175,7 @@ def test_a_loop_set_on_the_client_is_used_and_left_open(app: Sanic) -> None:
         assert client._loop is loop and not loop.is_closed()
     finally:
         loop.close()
+
 
 def test_no_answer_and_call_errors_as_sanic_testing_reports_them(app: Sanic) -> None:
     @app.get("/drop")
