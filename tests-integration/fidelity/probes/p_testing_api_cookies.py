@@ -61,3 +61,29 @@ for path, kw in CASES:
     )
 show("sock set", lambda: rcookies(sock.test_client.get("/set")[1]))
 show("asgi set", lambda: rcookies(asyncio.run(asgi.asgi_client.get("/set"))[1]))
+
+# --- socket-client options given to the ASGI client, and ReusableClient's methods ---
+for kw in (
+    {"debug": True},
+    {"server_kwargs": {}},
+    {"host": "127.0.0.1"},
+    {"port": 1},
+    {"allow_redirects": False},
+    {"allow_none": True},
+    {"timeout": 5},
+):
+    show(
+        f"asgi option {kw}",
+        lambda k=kw: asyncio.run(asgi.asgi_client.get("/c", **k))[1].status,
+    )
+
+from sanic_testing.reusable import ReusableClient  # noqa: E402
+
+rapp = make("ck_reuse")
+with ReusableClient(rapp) as rc:
+    show("reuse request()", lambda: rc.request("/c", http_method="get"))
+    show("reuse options", lambda: rc.options("/c")[1].status)
+    show("reuse cookies", lambda: rc.get("/c", cookies={"a": "1"})[1].json)
+    show("reuse set", lambda: rcookies(rc.get("/set")[1]))
+    show("reuse debug", lambda: rc.get("/c", debug=True)[1].status)
+    show("reuse server_kwargs", lambda: rc.get("/c", server_kwargs={})[1].status)
