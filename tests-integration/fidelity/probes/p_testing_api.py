@@ -263,7 +263,7 @@ show("router finalized after", lambda: lapp.router.finalized)
 
 
 def add_late():
-    # Sanic: adding a route after a call raises (its signals cannot finalize off the loop)
+    # Sanic: adding a route after an asgi_client call raises (signals finalize off the loop)
     @lapp.get("/late")
     async def late(request):
         return response.text("late")
