@@ -103,6 +103,14 @@ async def test_redirects_are_not_followed(app: Sanic) -> None:
     assert request.path == "/redirect"
 
 
+async def test_a_followed_redirect_returns_the_request_that_answered(app: Sanic) -> None:
+    client = SanicASGITestClient(app)
+    request, response = await client.get("/redirect", follow_redirects=True)
+    assert response.status == 200
+    assert request.path == "/"
+    assert client.last_request is request
+
+
 async def test_handler_errors_are_500_pages_and_last_request_is_kept(app: Sanic) -> None:
     client = SanicASGITestClient(app)
     request, response = await client.get("/error")
@@ -192,9 +200,7 @@ async def test_a_subclass_built_as_sanic_testing_s_own_subclasses_are(
         def __init__(self, app: Any, client_ip: str) -> None:
             self.sanic_app = app
             transport = httpx.ASGITransport(app=app, client=(client_ip, ASGI_PORT))
-            super(SanicASGITestClient, self).__init__(
-                transport=transport, base_url=ASGI_BASE_URL
-            )
+            super(SanicASGITestClient, self).__init__(transport=transport, base_url=ASGI_BASE_URL)
             self.gather_request = True
             self.last_request = None
 

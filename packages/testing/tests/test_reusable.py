@@ -105,7 +105,7 @@ def test_redirects_are_not_followed_unless_asked(app: Sanic) -> None:
             "/",
         )
         request, response = client.get("/redirect", follow_redirects=True)
-        assert (request.path, response.text) == ("/redirect", "foo")
+        assert (request.path, response.text) == ("/", "foo")  # the request that answered
 
 
 def test_an_exception_of_a_call_is_raised_as_it_is(app: Sanic) -> None:
@@ -176,6 +176,7 @@ def test_a_loop_set_on_the_client_is_used_and_left_open(app: Sanic) -> None:
     finally:
         loop.close()
 
+
 def test_no_answer_and_call_errors_as_sanic_testing_reports_them(app: Sanic) -> None:
     @app.get("/drop")
     async def drop(request: Any) -> None:
@@ -195,3 +196,17 @@ def test_no_answer_and_call_errors_as_sanic_testing_reports_them(app: Sanic) -> 
         # an error of the call itself is raised as it is, not wrapped in a ValueError
         with pytest.raises(TypeError):
             client.get("/", not_an_httpx_option=1)
+
+
+def test_handlers_see_the_server_address_and_one_worker_in_the_app_state(
+    app: Sanic, reply_json: Any
+) -> None:
+    # As Sanic's create_server(host=..., port=...), which sanic-testing's client calls.
+    @app.get("/state")
+    async def state(request: Any) -> None:
+        s = request.app.state
+        await reply_json(request, {"host": s.host, "port": s.port, "workers": s.workers})
+
+    with ReusableClient(app) as client:
+        _, response = client.get("/state")
+        assert response.json == {"host": "127.0.0.1", "port": client.port, "workers": 1}

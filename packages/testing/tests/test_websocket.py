@@ -69,6 +69,22 @@ def test_websocket_without_mimic_opens_and_closes(app: Sanic) -> None:
     assert proxy.server_received == []
 
 
+def test_a_mimic_stopped_by_the_server_closing_ends_the_call_quietly(app: Sanic) -> None:
+    @app.websocket("/ws/fails")
+    async def fails(request: Any, ws: Any) -> None:
+        raise ValueError("handler failed")
+
+    async def mimic(ws: Any) -> None:
+        await ws.recv()  # the handler is done: nothing more comes
+        await ws.recv()
+
+    for path, received in (("/ws/greet", ["hello"]), ("/ws/fails", [])):
+        request, proxy = SanicTestClient(app).websocket(path, mimic=mimic)
+        assert request.path == path
+        assert proxy.server_sent == received
+        assert proxy.server_received == []  # no "" for the close: the mimic did not finish
+
+
 def test_websocket_to_a_missing_route_raises(app: Sanic) -> None:
     with pytest.raises(ValueError, match="Exception during request"):
         SanicTestClient(app).websocket("/nowhere")

@@ -80,7 +80,9 @@ class SanicASGITestClient(httpx.AsyncClient):
                 response = await super().request(method, url, *args, **kwargs)
         finally:
             await self._lifespan.shutdown()
-        request = sink[0] if sink else None
+        # The last request the app saw: with ``follow_redirects=True`` that is the one that
+        # made the final response, as under sanic-testing.
+        request = sink[-1] if sink else None
         self.last_request = request
         response = as_testing_response(response)
         if raw_cookies:

@@ -104,10 +104,11 @@ class RequestRecorder:
         finally:
             self.uninstall()
 
-    def take(self) -> Any:
+    def take(self, last: bool = False) -> Any:
         """The first request recorded since the last ``take`` (or ``None``), clearing the
-        record: after followed redirects, that is the request the caller made."""
-        request = self.requests[0] if self.requests else None
+        record: after followed redirects, that is the request the caller made (with
+        ``last=True``, the request that made the final response)."""
+        request = self.requests[-1 if last else 0] if self.requests else None
         self.requests.clear()
         return request
 

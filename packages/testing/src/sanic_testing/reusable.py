@@ -150,7 +150,8 @@ class ReusableClient(MethodCalls):
         try:
             response = self._run(self._local_request(method, url, *request_args, **request_kwargs))
         finally:
-            request = self._recorder.take()
+            # After followed redirects, the request that answered (as sanic-testing's).
+            request = self._recorder.take(last=True)
         if response is None and not allow_none:
             shown = request if gather_request else None  # as sanic-testing's message
             raise ValueError(f"Request and response object expected, got ({shown!r}, None)")

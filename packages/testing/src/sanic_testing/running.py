@@ -408,6 +408,8 @@ class ServerSession:
             finally:
                 banner_shown.reset(quiet)
             self._mark_serving()
+            if not self.as_run:
+                self._mark_created()
             await self.server.startup()
             await self.server.before_start()
             await self.server.after_start()
@@ -458,6 +460,17 @@ class ServerSession:
         self._info.server = self.server
         state.workers = 1
         state.server_info.append(self._info)
+
+    def _mark_created(self) -> None:
+        # ReusableClient's server: Sanic's create_server(host=..., port=...) records the
+        # address and one worker in the app's state (and leaves them after the stop). The
+        # socket is bound here, so create_server was given it and recorded neither.
+        state = getattr(self.app, "state", None)
+        if state is None or self.sock is None:
+            return
+        state.host = self.host
+        state.port = self.port
+        state.workers = 1
 
     def _mark_stopped(self) -> None:
         info, self._info = self._info, None
