@@ -195,6 +195,17 @@ def test_repl_ctx_collects_names_with_descriptions(app: Sanic) -> None:
     assert seven.name == "int" and seven.desc.endswith("...") and len(seven.desc) == 43
 
 
+@pytest.mark.parametrize("name", ["app", "sanic", "do", "client"])
+def test_repl_ctx_refuses_the_consoles_own_names(app: Sanic, name: str) -> None:
+    # Sanic 25.3+: the console's built-in names cannot be replaced, by add() or by attribute
+    with pytest.raises(ValueError, match=f"^Cannot override built-in variable: {name}$"):
+        app.repl_ctx.add(1, name=name)
+    with pytest.raises(ValueError, match=f"^Cannot override built-in variable: {name}$"):
+        setattr(app.repl_ctx, name, 1)
+    assert app.repl_ctx._locals == set()
+    assert name in app.repl_ctx.BUILTINS
+
+
 def test_refresh_returns_the_app_with_passthru_applied(app: Sanic) -> None:
     assert app.refresh() is app
     assert app.refresh({"config": {"CUSTOM_SETTING": 5}}) is app

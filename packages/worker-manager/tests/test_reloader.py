@@ -112,3 +112,18 @@ def test_an_app_broken_before_the_reloader_starts_is_still_watched(tmp_path: Pat
             signal.signal(sig, handler)
     assert seen == [None]
     assert str(broken.resolve()) in set(reloader.files())
+
+
+def test_interval_zero_takes_the_class_interval(monkeypatch) -> None:
+    # Sanic 22.12+: Reloader.INTERVAL (1 second) is the pace unless one is given, and a
+    # subclass or a patched class attribute changes it
+    assert Reloader.INTERVAL == 1.0
+    assert Reloader(None, 0, [], None).interval == 1.0
+    assert Reloader(None, 0.25, [], None).interval == 0.25
+
+    class Quick(Reloader):
+        INTERVAL = 0.1
+
+    assert Quick(None, 0, [], None).interval == 0.1
+    monkeypatch.setattr(Reloader, "INTERVAL", 0.3)
+    assert Reloader(None, 0, [], None).interval == 0.3

@@ -37,6 +37,14 @@ class REPLContext:
 
     #: A description taken from a docstring is cut to this many characters (then "...").
     DESC_LENGTH = 40
+    #: The names the console always offers, which ``add`` refuses (as Sanic, a
+    #: ``ValueError``), with what each one is.
+    BUILTINS: dict[str, str] = {
+        "app": "the application",
+        "sanic": "the sanic package",
+        "do": "await do(url, ...): a request through the app, as Result(request, response)",
+        "client": "an httpx client for the running server",
+    }
 
     def __init__(self) -> None:
         object.__setattr__(self, "_locals", set())
@@ -47,6 +55,8 @@ class REPLContext:
         by ``desc`` (default: the start of its docstring)."""
         if name is None:
             name = getattr(var, "__name__", None) or type(var).__name__
+        if name in self.BUILTINS:
+            raise ValueError(f"Cannot override built-in variable: {name}")
         if desc is None:
             doc = (getattr(var, "__doc__", None) or "").strip().replace("\n", " ")
             desc = doc if len(doc) <= self.DESC_LENGTH else doc[: self.DESC_LENGTH] + "..."

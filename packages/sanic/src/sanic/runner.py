@@ -703,7 +703,8 @@ def _serve_primary(app_class: Any, primary: Any, app_loader: AppLoader | None,
         for app in apps:
             object.__setattr__(app, "manager", manager)
         if primary.state.auto_reload:
-            interval = float(primary.config.get("RELOADER_INTERVAL", 0.5))
+            # 0: the class's INTERVAL (``Reloader.INTERVAL``, as in Sanic)
+            interval = float(primary.config.get("RELOADER_INTERVAL", 0))
             reloader = Reloader(publisher, interval, primary.state.reload_dirs, app_loader)
             reloader.debug = primary.debug
             manager.manage("Reloader", reloader, {}, transient=False)

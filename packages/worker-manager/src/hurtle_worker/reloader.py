@@ -40,10 +40,14 @@ class Reloader:
     ``on_start``, ``before_trigger``, ``after_trigger`` and ``on_stop``.
     """
 
+    #: Seconds between two looks at the files when ``interval`` is 0 (Sanic's default);
+    #: set it on the class before the server starts to poll at another pace.
+    INTERVAL: float = 1.0
+
     def __init__(self, publisher: Any, interval: float, reload_dirs: Iterable[Path | str],
                  app_loader: Any) -> None:
         self._publisher = publisher
-        self.interval = interval
+        self.interval = interval or self.INTERVAL
         self.reload_dirs = {Path(d).resolve() for d in reload_dirs}
         self.app_loader = app_loader
         self.run = True
