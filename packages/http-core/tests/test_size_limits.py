@@ -252,3 +252,17 @@ async def test_a_client_that_ends_its_side_after_a_whole_request_gets_its_answer
     await conn.settle()
     [res] = parse_responses(conn.take())
     assert res.body == b"late"
+
+
+async def test_a_chunk_announcing_more_than_the_limit_is_413_once_the_limit_is_passed() -> None:
+    # Sanic answers 413 at the size line; llhttp reports no chunk size, so Hurtle answers
+    # when the data received passes REQUEST_MAX_SIZE: the bound a Content-Length body has.
+    conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 1000})
+    conn.receive(b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n")
+    conn.receive(b"FFFFFFFFFFFFFFFF\r\n" + b"a" * 999)
+    await conn.settle()
+    assert conn.take() == b"" and not conn.closed
+    conn.receive(b"aa")
+    await conn.settle()
+    [res] = parse_responses(conn.take())
+    assert res.status == 413 and conn.closed
