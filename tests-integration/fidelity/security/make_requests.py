@@ -114,7 +114,16 @@ def proxy() -> list[str]:
         "host with userinfo": "Host: evil.example@good.example",
         "two hosts": "Host: good.example\nHost: evil.example",
     }
-    return [block(n, "/info/z", h) for n, h in heads.items()]
+    out = [block(n, "/info/z", h) for n, h in heads.items()]
+    for target in (
+        "http://evil.example/info/z",
+        "http://u:p@evil.example/info/z",
+        "http://a:b/info/z",
+        "http://a:1:2/info/z",
+        "http://a%zz/info/z",
+    ):
+        out.append(block(f"absolute-form {target}", target, "Host: good.example"))
+    return out
 
 
 def errors() -> list[str]:
