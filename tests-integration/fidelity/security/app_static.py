@@ -28,6 +28,8 @@ if not R.exists():
     os.symlink(OUT / "secret.txt", R / "lnfile")
     os.symlink(OUT, R / "lndir")
     os.symlink(R / "a.txt", R / "inlink")
+    (R / "lnidx").mkdir()
+    os.symlink(OUT / "secret.txt", R / "lnidx" / "index.html")
 
 app = Sanic("sec")
 app.static("/s", str(R))
@@ -39,6 +41,9 @@ app.static("/fd", str(R), follow_external_symlink_dirs=True, directory_view=True
 app.static("/cr", str(R), use_content_range=True, name="cr")
 app.static("/sl", str(R), stream_large_files=100, name="sl")
 app.static("/h", str(R), host="good.example", name="hs")
+app.static("/li", str(R), index="index.html", name="li")
+app.static("/lv", str(R), index="index.html", directory_view=True, name="lv")
+app.static("/lu", str(R), index=["../outside/secret.txt"], name="lu")
 bp = Blueprint("bp", url_prefix="/bp")
 bp.static("/st", str(R), name="bst")
 app.blueprint(bp)
