@@ -394,3 +394,16 @@ async def test_mock_transport_websocket_connection_and_protocol_completion() -> 
         {"type": "http.response.body", "body": b"hello", "more_body": True},
         {"type": "http.response.body", "body": b"", "more_body": False},
     ]
+
+
+async def test_nul_in_a_response_field_is_a_500_under_asgi(app: Sanic) -> None:
+    # RFC 9110 section 5.5: as over Hurtle's own server; an ASGI server that does not
+    # check fields (uvicorn's h11 does) wrote the raw byte.
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text("x", headers={"X-A": "a\x00b"})
+
+    sent = await run_asgi(app, http_scope("GET", "/"), one_body())
+    assert sent[0]["status"] == 500
+    assert all(b"\x00" not in v for _, v in sent[0]["headers"])
+    assert b"Response header field contains NUL" in body_of(sent)

@@ -185,3 +185,29 @@ async def test_a_missing_file_is_404_without_an_error_logged(
         assert (await call("GET", "/s/nope.txt")).status == 404
         assert (await call("GET", "/s/./a.txt")).status == 200
     assert [r for r in caplog.records if r.name == "sanic.error"] == []
+
+
+async def test_an_index_file_linking_out_of_the_root_follows_the_symlink_rule(
+    app: Sanic, call, site: Path, tmp_path: Path
+) -> None:
+    # /s/index.html is refused (a symlink out of the root); /s/ served that same file as
+    # the folder's index (Sanic serves it whatever the follow flags say).
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET\n")
+    (site / "sub").mkdir()
+    os.symlink(secret, site / "index.html")
+    os.symlink(secret, site / "sub" / "index.html")
+    app.static("/s", site, index="index.html")
+    app.static("/v", site, index="index.html", directory_view=True, name="v")
+    app.static("/up", site, index=["../secret.txt"], name="up")
+    app.static("/f", site, index="index.html", follow_external_symlink_files=True, name="f")
+    for target in ("/s/", "/s/sub/", "/s/index.html", "/up/"):
+        answer = await call("GET", target)
+        assert (answer.status, "SECRET" in answer.text) == (404, False), target
+    listing = await call("GET", "/v/")
+    # the folder is listed instead (without the link, as any link out of the root)
+    assert listing.status == 200 and "SECRET" not in listing.text
+    assert "a.txt" in listing.text and "index.html" not in listing.text
+    # the setting that allows a file link out of the root allows it as an index too
+    assert (await call("GET", "/f/")).text == "SECRET\n"
+    assert (await call("GET", "/f/sub/")).text == "SECRET\n"

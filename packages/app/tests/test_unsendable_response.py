@@ -80,3 +80,47 @@ async def test_cr_or_lf_in_a_streamed_response_field_is_a_500(
     assert [r.getMessage() for r in caplog.records] == [
         "Exception occurred while handling uri: 'http://x/'"
     ]
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"headers": {"X-A": "a\x00b"}},
+        {"headers": {"X-A\x00": "1"}},
+        {"content_type": "text/plain\x00evil"},
+    ],
+)
+async def test_nul_in_a_field_is_a_500_that_says_why(app: Sanic, kwargs: dict[str, Any]) -> None:
+    # RFC 9110 section 5.5: NUL in a field is invalid and dangerous (a value echoed from
+    # the request went out with the raw byte, which clients cut or refuse).
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text("x", **kwargs)
+
+    await app._startup()
+    conn = FakeConnection(app)
+    conn.receive(b"GET / HTTP/1.1\r\nhost: x\r\n\r\n")
+    await conn.settle()
+    raw = conn.take()
+    [res] = parse_responses(raw)
+    assert res.status == 500
+    assert b"\x00" not in raw
+    assert "Response header field contains NUL" in res.body.decode()
+
+
+async def test_nul_in_a_streamed_response_field_is_a_500(app: Sanic) -> None:
+    @app.get("/")
+    async def index(request: Any) -> None:
+        response = await request.respond(headers={"X-A": "a\x00b"})
+        await response.send("hello")
+        await response.eof()
+
+    await app._startup()
+    conn = FakeConnection(app)
+    conn.receive(b"GET / HTTP/1.1\r\nhost: x\r\n\r\n")
+    await conn.settle()
+    raw = conn.take()
+    [res] = parse_responses(raw)
+    assert res.status == 500
+    assert b"\x00" not in raw
+    assert "Response header field contains NUL" in res.body.decode()

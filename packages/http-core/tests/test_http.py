@@ -1179,6 +1179,23 @@ async def test_an_absolute_form_target_with_a_bad_authority_still_has_a_path(
     assert (res.status, res.body) == (200, b"GET " + path + b" ")
 
 
+async def _host_echo(request: Any) -> Any:
+    return text(f"{request.host} {request.url}")
+
+
+@pytest.mark.parametrize(
+    "target", [b"http://a:b/x", b"http://a.example:80x/x", b"http://a:1:2/x", b"http://a%zz/x"]
+)
+async def test_an_absolute_form_authority_refused_as_a_host_field_is_not_the_host(
+    target: bytes,
+) -> None:
+    # The target's authority stands for Host (RFC 9112 3.2.2), and such a Host field is a
+    # 400: it reached the app as request.host and in request.url; Host is used instead.
+    conn = FakeConnection(_host_echo)
+    [res] = await exchange(conn, b"GET " + target + b" HTTP/1.1\r\nHost: b.example\r\n\r\n")
+    assert (res.status, res.body) == (200, b"b.example http://b.example/x")
+
+
 async def _version_echo(request: Any) -> Any:
     return text(f"{request.method} {request.version} {request.body.decode()}")
 

@@ -24,7 +24,7 @@ from hurtle_http.conninfo import ConnInfo
 from hurtle_http.exceptions import BadRequest, PayloadTooLarge, RequestCancelled, ServerError
 from hurtle_http.headers import Header
 from hurtle_http.stages import Stage
-from hurtle_http.writer import InvalidHeader
+from hurtle_http.writer import NUL_IN_FIELD, InvalidHeader
 
 logger = logging.getLogger("sanic.root")
 error_logger = logging.getLogger("sanic.error")
@@ -526,13 +526,13 @@ class ASGIApp:
                     headers.popall("content-length")
                     headers["content-length"] = str(len(data))
             fields = _asgi_headers(response)
-            if _splits_head(fields):
+            invalid = _invalid_field(fields)
+            if invalid:
                 # RFC 9110 section 5.5: CR or LF would end the field and start another
-                # (response splitting). Hurtle's server answers a 500 page instead; under
-                # uvicorn the head was refused and the client got nothing, unlogged.
-                await self._answer_instead(
-                    response, InvalidHeader("Response header field contains CR or LF")
-                )
+                # (response splitting), NUL is as dangerous. Hurtle's server answers a 500
+                # page instead; under uvicorn the head was refused and the client got
+                # nothing, unlogged.
+                await self._answer_instead(response, InvalidHeader(invalid))
                 return
             self._head_sent = True
             try:
@@ -563,12 +563,14 @@ class ASGIApp:
             self.send = None  # type: ignore[assignment]
 
 
-def _splits_head(fields: list[tuple[bytes, bytes]]) -> bool:
-    """Whether a field name or value holds CR or LF."""
+def _invalid_field(fields: list[tuple[bytes, bytes]]) -> str:
+    """Why a field name or value cannot be sent (CR or LF, or NUL in it), or ``""``."""
     for name, value in fields:
         if b"\n" in value or b"\r" in value or b"\n" in name or b"\r" in name:
-            return True
-    return False
+            return "Response header field contains CR or LF"
+        if b"\x00" in value or b"\x00" in name:
+            return NUL_IN_FIELD
+    return ""
 
 
 def _asgi_headers(response: Any) -> list[tuple[bytes, bytes]]:

@@ -96,7 +96,7 @@ class DirectoryHandler:
         current = (self.directory / path).resolve() if path else self.directory.resolve()
         for name in self.index:
             candidate = current / name
-            if candidate.is_file():
+            if candidate.is_file() and self._index_allowed(candidate):
                 from hurtle_http.response import file
 
                 return await file(
@@ -117,6 +117,24 @@ class DirectoryHandler:
                 return redirect(canonical)
             return html_response(self._listing(current, path))
         raise DirectoryNotServed("File not found", path=current, relative_url=path)
+
+    def _index_allowed(self, candidate: Path) -> bool:
+        """Whether an index file may be served: the rule for a file asked for by name (an
+        index that is a symlink out of the root needs ``follow_external_symlink_files``).
+        Sanic serves it whatever the settings say, so ``/`` gave what ``/index.html``
+        refuses."""
+        root = Path(self.root_path).resolve()
+        try:
+            target = candidate.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return False
+        return is_within(target, root) or may_follow(
+            candidate,
+            target,
+            root,
+            self.follow_external_symlink_files,
+            self.follow_external_symlink_dirs,
+        )
 
     def _visible(self, folder: Path) -> list[tuple[Path, os.stat_result]]:
         """The entries a listing shows: no broken links, and links leading out of the

@@ -47,4 +47,10 @@ def check_host(value: bytes, *, again: bool = False) -> tuple[str, str]:
     return field
 
 
-__all__ = ["VALID_HOSTS", "check_host"]
+def is_authority(value: str) -> bool:
+    """Whether ``value`` is a ``host[:port]`` that ``check_host`` accepts (for the authority
+    of an absolute-form target, which stands for ``Host``)."""
+    return _AUTHORITY.fullmatch(value.encode("utf-8", "surrogateescape")) is not None
+
+
+__all__ = ["VALID_HOSTS", "check_host", "is_authority"]

@@ -36,6 +36,7 @@ from hurtle_http.exceptions import BadRequest, BadURL, ServerError
 from hurtle_http.forwarded import parse_forwarded, parse_xforwarded
 from hurtle_http.grammar import TCHAR
 from hurtle_http.headers import Header, Options, parse_content_header, parse_credentials, parse_host
+from hurtle_http.hostfield import is_authority
 from hurtle_http.parameters import RequestParameters
 from hurtle_http.request.charset import forgetting_unknown_charsets, urlencoded_charset
 from hurtle_http.request.credentials import Credentials
@@ -114,13 +115,15 @@ def _absolute_form(raw: bytes) -> bool:
 
 
 def _target_authority(raw: bytes) -> str | None:
-    """The host[:port] of an absolute-form target (``None`` when it has none readable)."""
+    """The host[:port] of an absolute-form target (``None`` when it has none readable, or
+    one that would be refused as a ``Host`` field: ``http://a:b/`` was ``request.host``
+    ``a:b`` where ``Host: a:b`` is a 400)."""
     try:
         netloc = urlsplit(raw.decode("utf-8", "replace")).netloc
     except ValueError:
         return None
     host = netloc.rpartition("@")[2]
-    return host or None
+    return host if host and is_authority(host) else None
 
 
 def _origin_path(raw: bytes) -> str:
