@@ -1039,6 +1039,16 @@ async def test_two_host_fields_get_400_and_the_connection_closes() -> None:
     assert res.header("connection") == "close" and conn.closed
 
 
+async def test_a_host_field_in_a_trailer_section_is_a_400_that_says_so() -> None:
+    # RFC 9110 section 6.5.1: Host routes the request, so it cannot come after the body;
+    # the answer names the trailer, not a second Host line of the head.
+    conn = FakeConnection(hello)
+    chunked = b"POST / HTTP/1.1\r\nHost: a.example\r\nTransfer-Encoding: chunked\r\n\r\n"
+    [res] = await exchange(conn, chunked + b"3\r\nabc\r\n0\r\nHost: b.example\r\n\r\n")
+    assert res.status == 400 and b"Host is not allowed in a trailer section" in res.body
+    assert conn.closed
+
+
 @pytest.mark.parametrize(
     "hosts", [(b"seen.example", b"seen.example"), (b"seen.example", b"other.example:8")]
 )

@@ -755,6 +755,11 @@ class RequestReader:
 
     def _check_host(self, value: bytes) -> tuple[str, str]:
         """``value`` checked (``check_host``): its field, without trailing whitespace; else stop."""
+        if not self.in_head and self.host_of is self.headers:
+            # After the body: a Host field in the trailer section of a head that had one.
+            # RFC 9110 section 6.5.1: a routing field has no place there; said so, not as
+            # a second Host line of the head.
+            self._stop(BadRequest("Host is not allowed in a trailer section"))
         try:
             return check_host(value, again=self.host_of is self.headers)
         except BadRequest as error:
