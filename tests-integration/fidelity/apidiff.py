@@ -12,9 +12,10 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
     python3 tests-integration/fidelity/apidiff.py --only router --only url_for -v
 
 Seventh-round areas (``apidiff_cases7.py``, the README's "Differential fuzzing, seventh
-round"): ``req_ctor``, ``resp_ctor`` and ``add_route_forms``: a ``Request`` built by hand
-and read before any server, an ``HTTPResponse`` built, changed and read back, and
-``add_route``/``add_websocket_route`` on apps and blueprints with every argument form.
+round"): ``req_ctor``, ``resp_ctor``, ``add_route_forms`` and ``cookie_obj``: a
+``Request`` built by hand and read before any server, an ``HTTPResponse`` built, changed
+and read back, ``add_route``/``add_websocket_route`` on apps and blueprints with every
+argument form, and ``Cookie``/``CookieJar`` objects made by hand.
 
 Sixth-round areas (``apidiff_cases6.py``, the README's "Differential fuzzing, sixth
 round"): ``media_type``, ``url_names``, ``sig_names``, ``app_state``, ``route_coll``,

@@ -2,8 +2,9 @@
 
 ``Request(url_bytes, headers, version, method, transport, app)`` read before any server
 (``req_ctor``), ``HTTPResponse(...)`` built then changed and read back (``resp_ctor``),
-and ``app.add_route``/``add_websocket_route``/``bp.add_route`` with every argument form,
-what they return and the route they make (``add_route_forms``).
+``app.add_route``/``add_websocket_route``/``bp.add_route`` with every argument form,
+what they return and the route they make (``add_route_forms``), and ``Cookie`` objects
+made by hand, read, changed and put in a ``CookieJar`` (``cookie_obj``).
 
 Generators (``GENERATORS7``) are run by the driver; the worker's operations (``Ops7``) are
 mixed into ``apidiff.Worker``.
@@ -241,10 +242,90 @@ def gen_add_route_forms(rng):
     }
 
 
+CK_KEYS = ["a", "sid", "a b", "é", "", "__Host-x", "k=v", "x;y", "$v", "A"]
+CK_VALUES = ["1", "", "a b", '"q"', "é", "a;b", "x,y", "%22", "a=b"]
+CK_ATTRS = {
+    "path": ["/", "/p", "", None, "/é"],
+    "domain": [None, "example.com", ".example.com", ""],
+    "secure": [True, False, None, 1],
+    "max_age": [None, 0, 5, -1, "5", 1.5, "x"],
+    "expires": [None, "dt", "str", 0],
+    "httponly": [False, True],
+    "samesite": ["Lax", "strict", "None", None, "bogus", ""],
+    "partitioned": [False, True],
+    "comment": [None, "c", "a;b"],
+    "host_prefix": [False, True],
+    "secure_prefix": [False, True],
+}
+CK_READS = [
+    "str",
+    "repr",
+    "key",
+    "value",
+    "path",
+    "domain",
+    "secure",
+    "max_age",
+    "expires",
+    "httponly",
+    "samesite",
+    "partitioned",
+    "comment",
+    "getitem",
+    "get",
+    "dict",
+    "contains",
+    "len",
+    "encode",
+    "eq",
+    "hash",
+    "make_key",
+    "HOST_PREFIX",
+    "SECURE_PREFIX",
+]
+CK_SETS = [
+    ["max_age", 10],
+    ["max_age", "10"],
+    ["max_age", "ten"],
+    ["max_age", None],
+    ["samesite", "strict"],
+    ["samesite", "bogus"],
+    ["samesite", None],
+    ["expires", "str"],
+    ["expires", "dt"],
+    ["secure", False],
+    ["httponly", True],
+    ["path", "/q"],
+    ["domain", "d.example"],
+    ["value", "new"],
+    ["key", "other"],
+    ["comment", "hi"],
+    ["partitioned", True],
+    ["item:max-age", 3],
+    ["item:path", "/i"],
+]
+JAR_OPS = ["repr", "len", "iter", "cookies", "contains", "getitem", "header_key", "get", "has"]
+
+
+def gen_cookie_obj(rng):
+    kw = {k: rng.choice(v) for k, v in CK_ATTRS.items() if rng.random() < 0.35}
+    calls = []
+    for _ in range(rng.randint(2, 8)):
+        r = rng.random()
+        if r < 0.6:
+            calls.append(["read", rng.choice(CK_READS)])
+        elif r < 0.85:
+            calls.append(["set", rng.choice(CK_SETS)])
+        else:
+            calls.append(["jar", rng.choice(JAR_OPS)])
+    return {"key": rng.choice(CK_KEYS), "value": rng.choice(CK_VALUES), "kw": kw, "calls": calls}
+
+
 GENERATORS7 = {
     "req_ctor": gen_req_ctor,
     "resp_ctor": gen_resp_ctor,
     "add_route_forms": gen_add_route_forms,
+    "cookie_obj": gen_cookie_obj,
 }
 SLOW7 = {"add_route_forms": 0.5}
 
@@ -276,7 +357,105 @@ def _pic(v):
     return {"type": name, "str": str(v)}
 
 
+def _plain_repr(r):
+    """A default ``repr`` without its module and address (they differ by design)."""
+    import re
+
+    return re.sub(r"<[\w.]+\.(\w+) object at 0x[0-9a-f]+>", r"<\1 object>", r)
+
+
+def _prefixes(kw):
+    return {k: kw[k] for k in ("path", "domain", "host_prefix", "secure_prefix") if k in kw}
+
+
+def _ck_val(v):
+    import datetime
+
+    if v == "dt":
+        return datetime.datetime(2030, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
+    if v == "str":
+        return "Wed, 01 Jan 2031 00:00:00 GMT"
+    return v
+
+
 class Ops7:
+    def op_cookie_obj(self, a):
+        from sanic.compat import Header
+        from sanic.cookies.response import Cookie, CookieJar
+
+        kw = {k: _ck_val(v) for k, v in a["kw"].items()}
+        c = Cookie(a["key"], a["value"], **kw)
+        jar = CookieJar(Header())
+        jar_made = _safe(lambda: _pic(jar.add_cookie(a["key"] or "a", a["value"], **kw)))
+        out = []
+        for kind, what in a["calls"]:
+            if kind == "set":
+                name, v = what
+
+                def st(name=name, v=v):
+                    if name.startswith("item:"):
+                        c[name[5:]] = v
+                    else:
+                        setattr(c, name, _ck_val(v))
+                    return str(c)
+
+                out.append(_safe(st))
+            elif kind == "read":
+
+                def rd(w=what):
+                    if w == "str":
+                        return str(c)
+                    if w == "repr":
+                        return _plain_repr(repr(c))
+                    if w == "getitem":
+                        return _pic(c["path"])
+                    if w == "get":
+                        return _pic(c.get("max-age"))
+                    if w == "dict":
+                        return _pic(dict(c))
+                    if w == "contains":
+                        return "path" in c
+                    if w == "len":
+                        return len(c)
+                    if w == "encode":
+                        return c.encode("utf-8")
+                    if w == "eq":
+                        return [c == Cookie(a["key"], a["value"]), c == str(c), c == c]
+                    if w == "hash":
+                        return type(hash(c)).__name__
+                    if w == "make_key":
+                        return [
+                            _safe(lambda: Cookie.make_key(a["key"])),
+                            _safe(lambda: Cookie.make_key(a["key"], host_prefix=True)),
+                            _safe(lambda: Cookie.make_key(a["key"], secure_prefix=True)),
+                        ]
+                    return _pic(getattr(c, w))
+
+                out.append(_safe(rd))
+            else:
+
+                def jr(w=what):
+                    if w == "repr":
+                        return _plain_repr(repr(jar))
+                    if w == "len":
+                        return len(jar)
+                    if w == "iter":
+                        return [str(x) for x in jar]
+                    if w == "cookies":
+                        return [str(x) for x in jar.cookies]
+                    if w == "contains":
+                        return (a["key"] or "a") in jar
+                    if w == "getitem":
+                        return _pic(jar[a["key"] or "a"])
+                    if w == "header_key":
+                        return [jar.HEADER_KEY, getattr(jar, "header_key", "-")]
+                    if w == "get":
+                        return _pic(jar.get_cookie(a["key"] or "a", **_prefixes(kw)))
+                    return jar.has_cookie(a["key"] or "a", **_prefixes(kw))
+
+                out.append([jar_made, _safe(jr)])
+        return out
+
     def op_req_ctor(self, a):
         from sanic import Sanic
         from sanic.compat import Header
