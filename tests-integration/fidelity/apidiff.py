@@ -11,6 +11,12 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
     python3 tests-integration/fidelity/apidiff.py --count 500 --seed 1
     python3 tests-integration/fidelity/apidiff.py --only router --only url_for -v
 
+Seventh-round areas (``apidiff_cases7.py``, the README's "Differential fuzzing, seventh
+round"): ``req_ctor``, ``resp_ctor``, ``add_route_forms`` and ``cookie_obj``: a
+``Request`` built by hand and read before any server, an ``HTTPResponse`` built, changed
+and read back, ``add_route``/``add_websocket_route`` on apps and blueprints with every
+argument form, and ``Cookie``/``CookieJar`` objects made by hand.
+
 Sixth-round areas (``apidiff_cases6.py``, the README's "Differential fuzzing, sixth
 round"): ``media_type``, ``url_names``, ``sig_names``, ``app_state``, ``route_coll``,
 ``exc_classes``, ``app_ctor``, ``bp_nest`` and ``bp_attrs``: ``MediaType``/``Matched``/``AcceptList`` as
@@ -75,6 +81,7 @@ from apidiff_cases3 import Ops3  # noqa: E402
 from apidiff_cases4 import Ops4  # noqa: E402
 from apidiff_cases5 import Ops5  # noqa: E402
 from apidiff_cases6 import Ops6  # noqa: E402
+from apidiff_cases7 import Ops7  # noqa: E402
 
 # ---------------------------------------------------------------------------- worker side
 
@@ -98,7 +105,7 @@ def exc_info(e):
     return {"exc": [c.__name__ for c in type(e).__mro__], "msg": str(e)}
 
 
-class Worker(Ops3, Ops4, Ops5, Ops6):
+class Worker(Ops3, Ops4, Ops5, Ops6, Ops7):
     def __init__(self):
         import asyncio
 
@@ -583,7 +590,7 @@ def worker_main():
     sys.stdout = io.StringIO()  # keep prints of the framework off the pipe
     for line in sys.stdin:
         case = json.loads(line)
-        if any(hasattr(o, "op_" + case["op"]) for o in (Ops3, Ops4, Ops5, Ops6)):
+        if any(hasattr(o, "op_" + case["op"]) for o in (Ops3, Ops4, Ops5, Ops6, Ops7)):
             w.n = 0  # app names by their order in the case (test_mode allows reuse)
         try:
             res = {"ok": norm(getattr(w, "op_" + case["op"])(case["args"]))}
@@ -715,6 +722,7 @@ def main():
     from apidiff_cases4 import GENERATORS4, SLOW4
     from apidiff_cases5 import GENERATORS5, SLOW5
     from apidiff_cases6 import GENERATORS6, SLOW6
+    from apidiff_cases7 import GENERATORS7, SLOW7
     from apidiff_kept import kept_label
 
     GENERATORS = {
@@ -724,8 +732,9 @@ def main():
         **GENERATORS4,
         **GENERATORS5,
         **GENERATORS6,
+        **GENERATORS7,
     }
-    SLOW = {**SLOW, **SLOW2, **SLOW3, **SLOW4, **SLOW5, **SLOW6}
+    SLOW = {**SLOW, **SLOW2, **SLOW3, **SLOW4, **SLOW5, **SLOW6, **SLOW7}
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--count", type=int, default=300, help="cases per area")

@@ -283,8 +283,9 @@ class Request(Generic[sanic_type, ctx_type]):
         # 514 ns against 715 ns for an __init__ that assigns every slot.
         # Http.on_head inlines this __init__ (it has a Header and an origin-form target
         # checked by the parser); these two checks serve the other callers (ASGI, a
-        # subclass, a Request built by hand).
-        if url_bytes[:1] != b"/":
+        # subclass, a Request built by hand). A target with bytes beyond ASCII is refused
+        # as the parser refuses it (``Bad URL: /é``), before the headers are looked at.
+        if url_bytes[:1] != b"/" or not url_bytes.isascii():
             _check_target(url_bytes)
         if headers.__class__ is not Header:
             headers = _as_header(headers)
