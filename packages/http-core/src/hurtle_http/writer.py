@@ -102,7 +102,7 @@ def _head_parts_for(key: tuple[int, bool, str | None]) -> tuple[bytes, bytes]:
     if content_type is not None and ("\n" in content_type or "\r" in content_type):
         # RFC 9110 section 5.5: it would end the field and start another (response
         # splitting); ``_format_head`` counts it with the other fields.
-        raise InvalidHeader("Response header field contains CR or LF")
+        raise InvalidHeader(CR_OR_LF_IN_FIELD)
     if content_type is not None and "\x00" in content_type:
         raise InvalidHeader(NUL_IN_FIELD)
     line = _STATUS_LINE_BYTES.get(status) or _unknown_status_line(status).encode()
@@ -174,7 +174,7 @@ def _format_head(res: Any, status: int, headers: Any, framing: str) -> bytes:
         pairs = list(res.processed_headers)
         encoded = format_http1_response(status, pairs)
         if encoded.count(b"\n") != len(pairs) + 2 or encoded.count(b"\r") != len(pairs) + 2:
-            raise InvalidHeader("Response header field contains CR or LF")
+            raise InvalidHeader(CR_OR_LF_IN_FIELD)
         if b"\x00" in encoded:
             raise InvalidHeader(NUL_IN_FIELD)
         return encoded
@@ -198,7 +198,7 @@ def _format_head(res: Any, status: int, headers: Any, framing: str) -> bytes:
     # RFC 9110 section 5.5 / 9112 section 2.2: no CR or LF inside a field (a value with
     # "\r\n" would smuggle extra fields or a body: response splitting). Two C scans.
     if head.count("\n") != lines or head.count("\r") != lines:
-        raise InvalidHeader("Response header field contains CR or LF")
+        raise InvalidHeader(CR_OR_LF_IN_FIELD)
     if "\x00" in head:
         # RFC 9110 section 5.5: NUL is as invalid and dangerous in a field as CR and LF
         # (recipients cut the value there or refuse the message). One C scan.
@@ -247,6 +247,8 @@ class InvalidHeader(ServerError):
     that holds NUL."""
 
 
+# What a 500 for such a field says (the ASGI path refuses the same fields in its own head).
+CR_OR_LF_IN_FIELD = "Response header field contains CR or LF"
 NUL_IN_FIELD = "Response header field contains NUL"
 
 
