@@ -22,6 +22,7 @@ from hurtle_app.pipeline import (
     invalid_response,
     raised_by_code,
     response_started,
+    run_request_middleware,
     run_response_middleware,
 )
 from hurtle_http.exceptions import MethodNotAllowed, NotFound, SanicException, ServerError
@@ -123,11 +124,18 @@ class RequestHandling:
         run_middleware: bool = True,
         *,
         announced: bool = False,
+        request_middleware: bool = False,
     ) -> None:
         """Render ``exception`` with the error handler and send it (``announced``: the
-        exception signals were already dispatched for it)."""
-        if getattr(request, "route", True) is None and _body_error(request) is exception:
-            exception = self._route_failed_request(request, exception)
+        exception signals were already dispatched for it; ``request_middleware``: the
+        request failed before its request middleware ran, so it runs now)."""
+        if getattr(request, "route", True) is None:
+            # The HTTP core failed this request before the app's pipeline had it (its
+            # head or body could not be read): its request middleware has not run.
+            if not getattr(request, "_request_middleware_started", True):
+                request_middleware = True
+            if _body_error(request) is exception:
+                exception = self._route_failed_request(request, exception)
         if not announced:
             await self.announce_exception(request, exception)
         if response_started(request):
@@ -137,8 +145,23 @@ class RequestHandling:
             await _end_started_response(request)
             self._report_unsent_error(request, exception, before_handler=True)
             return
+        response = None
+        if request_middleware and run_middleware:
+            # As Sanic: a request that failed before its request middleware ran (a
+            # malformed or timed-out head, a body over the limit or badly framed) still
+            # goes through it once, so the response middleware finds what it set up; a
+            # response it returns is sent instead of the error page, an error it raises
+            # is answered in place of the first.
+            try:
+                response = await self._error_request_middleware(request)
+            except Exception as error:
+                await self.handle_exception(request, error)
+                return
+            if not isinstance(response, BaseHTTPResponse):
+                response = None
         try:
-            response = self.error_handler.response(request, exception)
+            if response is None:
+                response = self.error_handler.response(request, exception)
             if isawaitable(response):
                 response = await response
         except Exception as error:
@@ -208,6 +231,22 @@ class RequestHandling:
             # As Sanic: an error response is announced like any other.
             await announce_response(self.dispatch, request, response, fail_not_found=False)
         await RequestPipeline.send(request, response)
+
+    async def _error_request_middleware(self, request: Any) -> Any:
+        try:
+            request._request_middleware_started = True  # once, even if it raises
+        except AttributeError:
+            pass
+        route = getattr(request, "route", None)
+        if route is not None:
+            chain = getattr(route.extra, "request_middleware", ())
+        else:
+            chain = self._pipeline.global_request if self._pipeline else ()
+        if not chain:
+            return None
+        events = self._signal_events
+        mw_signals = "http.middleware.before" in events or "http.middleware.after" in events
+        return await run_request_middleware(request, chain, self.dispatch if mw_signals else None)
 
     async def _handle_invalid_response(self, request: Any, returned: Any) -> Any:
         error = invalid_response(returned)

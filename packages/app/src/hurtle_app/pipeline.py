@@ -109,7 +109,11 @@ class RequestPipeline:
                 )
                 and not (self.stock_receive and request.take_whole_body())
             ):
-                await request.receive_body()
+                try:
+                    await request.receive_body()
+                except Exception as exc:  # error branch only (no cost on the way through)
+                    await self.app.handle_exception(request, exc, request_middleware=True)
+                    return
             response = None
             # PERF: the middleware loops are inlined (no helper coroutine per request;
             # benchmarks/ "mw GET /json"), and skipped whole when the chain is empty.
@@ -259,7 +263,11 @@ class RequestPipeline:
         extra = route.extra
         try:
             if extra.read_body and getattr(request.stream, "request_body", True):
-                await request.receive_body()
+                try:
+                    await request.receive_body()
+                except Exception as exc:
+                    await self.app.handle_exception(request, exc, request_middleware=True)
+                    return
             response = None
             if extra.request_middleware:
                 response = await run_request_middleware(
@@ -319,6 +327,7 @@ class RequestPipeline:
         app = self.app
         await app.announce_exception(request, exc)
         announced = exc
+        request._request_middleware_started = True  # here, or not at all
         if self.global_request:
             try:
                 response = await run_request_middleware(request, self.global_request)
