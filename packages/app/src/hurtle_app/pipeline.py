@@ -17,7 +17,7 @@ from types import FunctionType
 from typing import Any
 
 from hurtle_app.router import CACHE_LIMIT, CACHED_PATH_MAX
-from hurtle_http.exceptions import ServerError
+from hurtle_http.exceptions import RequestCancelled, ServerError
 from hurtle_http.http import Http
 from hurtle_http.request import Request
 from hurtle_http.response import BaseHTTPResponse, ResponseStream
@@ -180,7 +180,7 @@ class RequestPipeline:
             await self.app.handle_exception(request, exc)
             return
         except CancelledError as exc:
-            if not raised_by_code(exc):
+            if not raised_by_code(exc) or connection_gone(request, exc):
                 raise
             close_after_answer(request)
             await self.app.handle_exception(request, exc)
@@ -310,7 +310,7 @@ class RequestPipeline:
             await self.app.handle_exception(request, exc)
             return
         except CancelledError as exc:
-            if not raised_by_code(exc):
+            if not raised_by_code(exc) or connection_gone(request, exc):
                 raise
             close_after_answer(request)
             await self.app.handle_exception(request, exc)
@@ -531,6 +531,18 @@ def raised_by_code(exc: BaseException) -> bool:
         # for its connection's next request.
         return False
     return not cancelling()
+
+
+def connection_gone(request: Any, exc: BaseException) -> bool:
+    """True for the ``RequestCancelled`` a ``send`` raises on a connection that is closed
+    (the server stopping, a peer reset not yet delivered): like the cancellation that
+    follows, it ends the request with nothing more run for it (no exception signal, no
+    error handler: there is no one to answer)."""
+    if not isinstance(exc, RequestCancelled):
+        return False
+    transport = getattr(request, "transport", None)
+    is_closing = getattr(transport, "is_closing", None)
+    return bool(is_closing is not None and is_closing())
 
 
 def close_after_answer(request: Any) -> None:
