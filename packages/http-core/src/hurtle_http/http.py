@@ -69,6 +69,7 @@ from hurtle_http.stages import (
     HEAD,
     IDLE,
     REQUEST,
+    RESPONSE,
     TRANSITIONS,
     Stage,
 )
@@ -1033,6 +1034,10 @@ class Http(RequestReader, ResponseWriter):
             response = self.response
             if response is not None:
                 response.stream = None
+            if self.stage is RESPONSE and self.perft0 > 0:
+                # As Sanic: a response cut short (the client left mid-stream, or the
+                # stop's grace ran out) gets an access line saying so.
+                self.log_response(disconnected=True)
             protocol.close()
         except GeneratorExit:
             # Closed (its Task destroyed with the loop, or a handler raised it): nothing

@@ -745,8 +745,9 @@ class ResponseWriter:
         self.response_size = len(body)
         self.stage = TRANSITIONS[self.stage, END]
 
-    def log_response(self) -> None:
-        """Write the access-log line for the finished response (``sanic.access``)."""
+    def log_response(self, disconnected: bool = False) -> None:
+        """Write the access-log line for the finished response (``sanic.access``), or for
+        one cut short (``disconnected``: Sanic's ``DISCONNECTED`` size, no duration)."""
         request = self.request
         response = self.response
         host = self.access_host()
@@ -759,6 +760,8 @@ class ResponseWriter:
         if headers is not None and "transfer-encoding" in headers and not self.head_only:
             # As Sanic: a response sent in chunks is logged as "chunked", not by its bytes.
             size = "chunked"
+        if disconnected:
+            size = "DISCONNECTED"
         extra = {
             "status": getattr(response, "status", 0),
             "byte": size,
@@ -766,7 +769,9 @@ class ResponseWriter:
             "request": target,
             # As Sanic: " 0.4ms"; nothing for bytes that were no request (perft0 < 0).
             "duration": (
-                f" {(perf_counter() - self.perft0) * 1000:.1f}ms" if self.perft0 > 0 else ""
+                f" {(perf_counter() - self.perft0) * 1000:.1f}ms"
+                if self.perft0 > 0 and not disconnected
+                else ""
             ),
         }
         access_logger.info("", extra=extra)

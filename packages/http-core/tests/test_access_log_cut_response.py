@@ -1,0 +1,69 @@
+"""A streamed response cut short (the client leaves mid-stream; the server's stop closes
+the connection) gets an access line, as in Sanic: its status, ``DISCONNECTED`` for the
+size and no duration. It got none: an aborted download left no trace in the access log."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from hurtle_http.testing import FakeConnection
+
+
+def _streaming(go_on: asyncio.Event) -> Any:
+    async def handler(request: Any) -> Any:
+        response = await request.respond(content_type="text/plain", status=206)
+        await response.send("first")
+        await go_on.wait()
+        await response.send("second")
+        await response.eof()
+
+    return handler
+
+
+def _access(caplog: pytest.LogCaptureFixture) -> list[tuple[Any, Any, Any]]:
+    return [(r.status, r.byte, r.duration) for r in caplog.records if r.name == "sanic.access"]
+
+
+async def test_a_stream_the_client_left_is_logged_disconnected(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    conn = FakeConnection(_streaming(asyncio.Event()), config={"ACCESS_LOG": True})
+    with caplog.at_level("INFO", logger="sanic.access"):
+        conn.receive(b"GET /s HTTP/1.1\r\nHost: x\r\n\r\n")
+        await conn.settle()
+        assert b"first" in conn.take()
+        conn.client_disconnects()
+        await conn.settle()
+    assert _access(caplog) == [(206, "DISCONNECTED", "")]
+
+
+async def test_a_stream_the_server_closed_is_logged_disconnected(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    go_on = asyncio.Event()
+    conn = FakeConnection(_streaming(go_on), config={"ACCESS_LOG": True})
+    with caplog.at_level("INFO", logger="sanic.access"):
+        conn.receive(b"GET /s HTTP/1.1\r\nHost: x\r\n\r\n")
+        await conn.settle()
+        conn.protocol.close()  # the stop's grace ran out
+        go_on.set()
+        await conn.settle()
+    assert _access(caplog) == [(206, "DISCONNECTED", "")]
+
+
+async def test_a_finished_stream_is_logged_once_as_chunked(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    go_on = asyncio.Event()
+    go_on.set()
+    conn = FakeConnection(_streaming(go_on), config={"ACCESS_LOG": True})
+    with caplog.at_level("INFO", logger="sanic.access"):
+        conn.receive(b"GET /s HTTP/1.1\r\nHost: x\r\n\r\n")
+        await conn.settle()
+        conn.client_disconnects()
+        await conn.settle()
+    [(status, size, duration)] = _access(caplog)
+    assert (status, size) == (206, "chunked") and duration.endswith("ms")
