@@ -1,6 +1,7 @@
 """A streamed response cut short (the client leaves mid-stream; the server's stop closes
-the connection) gets an access line, as in Sanic: its status, ``DISCONNECTED`` for the
-size and no duration. It got none: an aborted download left no trace in the access log."""
+the connection; ``RESPONSE_TIMEOUT`` fires while the handler waits) gets an access line,
+as in Sanic: its status, ``DISCONNECTED`` for the size and no duration. It got none: an
+aborted download left no trace in the access log."""
 
 from __future__ import annotations
 
@@ -67,3 +68,17 @@ async def test_a_finished_stream_is_logged_once_as_chunked(
         await conn.settle()
     [(status, size, duration)] = _access(caplog)
     assert (status, size) == (206, "chunked") and duration.endswith("ms")
+
+
+async def test_a_stream_the_response_timeout_cut_is_logged_disconnected(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    conn = FakeConnection(
+        _streaming(asyncio.Event()), config={"ACCESS_LOG": True, "RESPONSE_TIMEOUT": 2}
+    )
+    with caplog.at_level("INFO", logger="sanic.access"):
+        conn.receive(b"GET /s HTTP/1.1\r\nHost: x\r\n\r\n")
+        await conn.settle()
+        await conn.advance(2.5)
+    assert conn.closed
+    assert _access(caplog) == [(206, "DISCONNECTED", "")]

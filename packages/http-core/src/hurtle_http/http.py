@@ -987,6 +987,9 @@ class Http(RequestReader, ResponseWriter):
                     if self.exception is None:
                         raise
                     self.keep_alive = False  # a timeout: answer, then close
+                    if self.stage is RESPONSE and self.perft0 > 0:
+                        # As Sanic: a streamed response the timeout cuts is logged so.
+                        self.log_response(disconnected=True)
                     await self.error_response(self.exception)
                 except Exception as error:
                     await self.error_response(error)
