@@ -382,3 +382,29 @@ async def test_unnamed_tasks_cancelled_at_the_asgi_shutdown_warn(
     assert len(messages) == 3
     assert "early at 0x" in messages[0] and "late at 0x" in messages[1]
     assert all(m.endswith(" was cancelled before it completed.") for m in messages)
+
+
+async def test_a_task_still_running_after_the_stop_cancelled_it_is_reported(
+    app: Sanic, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The stop waits a bounded time for the cancelled tasks (Sanic waits for ever: its
+    # process never exits); one still cleaning up then is named, as its cleanup may
+    # never finish.
+    release = asyncio.Event()
+
+    async def slow_cleanup() -> None:
+        try:
+            await asyncio.sleep(60)
+        finally:
+            await release.wait()
+
+    await app._server_event("init", "before")
+    task = app.add_task(slow_cleanup(), name="flusher")
+    await asyncio.sleep(0)
+    with caplog.at_level(logging.WARNING, logger="sanic.error"):
+        await app._server_event("shutdown", "after")
+    assert not task.done()
+    [message] = [r.getMessage() for r in caplog.records if "did not end" in r.getMessage()]
+    assert message.startswith("Task flusher did not end within 1.0 s of its cancellation")
+    release.set()
+    await asyncio.wait([task], timeout=5)

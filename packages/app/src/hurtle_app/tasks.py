@@ -192,8 +192,28 @@ class TaskRegistry:
         running = self._cancel_running(quiet)
         if running:
             await asyncio.wait(running, timeout=timeout)
+            self._report_unfinished(running, timeout)
         self._ended(running)
         self.loop = None
+
+    def _report_unfinished(self, cancelled: list[asyncio.Future[Any]], timeout: Any) -> None:
+        """Say which tasks still run ``timeout`` seconds after the stop cancelled them (they
+        await in their cleanup, or swallow the cancellation): the stop goes on without
+        them, and the rest of their cleanup may never run. (Sanic's stop waits for them,
+        and never ends if one never does.)"""
+        names = {id(task): name for name, task in self._tasks.items()}
+        for task in cancelled:
+            if not task.done():
+                name = names.get(id(task))
+                if name is None:
+                    get_name = getattr(task, "get_name", None)
+                    name = get_name() if get_name is not None else repr(task)
+                error_logger.warning(
+                    "Task %s did not end within %s s of its cancellation at the stop; "
+                    "the stop goes on without it.",
+                    name,
+                    timeout,
+                )
 
     def _cancel_running(self, quiet: bool = True) -> list[asyncio.Future[Any]]:
         """Cancel every task still running, named or not, and list them. The unnamed ones
