@@ -443,6 +443,16 @@ def rt_respond_idle(srv):
     print("client:", head(d), how)
 
 
+@scenario({"GRACEFUL_SHUTDOWN_TIMEOUT": 3})
+def stop_keepalive_heads(srv):
+    a = srv.conn()
+    a.sendall(get("/sleep?t=1"))
+    time.sleep(0.3)
+    print("term:", srv.term())
+    d, how = read_all(a, 3)
+    print("client:", d.split(b"\r\n\r\n")[0].decode().replace("\r\n", " | "), how)
+
+
 def main():
     python = sys.argv[1]
     names = sys.argv[2:] or list(SCENARIOS)
