@@ -124,6 +124,11 @@ KEPT = {
     "websocket_old": "test clients: the websockets client library",
     "websocket_config_old": "test clients: ConnectionClosedOK after the mimic",
     "logging_config_old": "log section: the formatter's module path",
+    "create_server_ensure_future": "first section: no serving before startup()/after_start()",
+    "create_server_ensure_future_default": "first section: no serving before startup()/after_start()",
+    "create_server_startup_serve_forever": "test clients: app.loop under create_server",
+    "ws_legacy_attrs": "websocket handler API: internal attributes",
+    "ws_legacy_methods": "websocket handler API: internal attributes",
 }
 
 
