@@ -9,6 +9,7 @@ below is given the qualified name it has in Sanic, so those messages read the sa
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 _OWNERS: dict[str, tuple[str, ...]] = {
@@ -55,10 +56,21 @@ def adopt_sanic_qualnames(cls: type) -> None:
             if owner is None:
                 continue
             func: Any = getattr(attr, "__func__", attr)  # classmethod, staticmethod
+            if callable(func) and hasattr(func, "__qualname__"):
+                _pickle_alias(klass, owner)
             while callable(func) and hasattr(func, "__qualname__"):
                 func.__qualname__ = f"{owner}.{name}"
                 # A decorated method (``@contextmanager``) is reported by what it wraps.
                 func = getattr(func, "__wrapped__", None)
+
+
+def _pickle_alias(klass: type, owner: str) -> None:
+    # pickle finds a function by module and qualified name: ``<module>.RouteMixin.get``
+    # must lead back to it, so the defining module gets the owner's name for the class
+    # (unless the name is taken already).
+    module = sys.modules.get(klass.__module__)
+    if module is not None and not hasattr(module, owner):
+        setattr(module, owner, klass)
 
 
 __all__ = ["SANIC_OWNER", "adopt_sanic_qualnames"]
