@@ -104,6 +104,23 @@ async def test_the_loop_argument_warning_names_a_partial_by_its_function() -> No
     ]
 
 
+async def test_a_listener_that_cannot_take_the_app_is_called_with_app_and_loop() -> None:
+    # As Sanic: a listener taking no positional argument is retried with (app, loop)
+    # and warned about, so its start fails with "... but 2 were given".
+    async def no_args():
+        pass
+
+    async def keywords_only(**kw):
+        pass
+
+    for listener in (no_args, keywords_only):
+        registry = ListenerRegistry()
+        registry.add(listener, "before_server_start")
+        with pytest.warns(DeprecationWarning, match="Passing the loop argument"):
+            with pytest.raises(TypeError, match="but 2 were given"):
+                await registry.run("before_server_start", object(), asyncio.get_running_loop())
+
+
 @pytest.mark.parametrize("event", ["main_process_start", "main_process_ready",
                                    "main_process_stop", "reload_process_start",
                                    "reload_process_stop", "before_reload_trigger"])

@@ -49,6 +49,7 @@ from hurtle_app.naming import AppRegistry, validate_name
 from hurtle_app.pipeline import (
     RequestPipeline,
 )
+from hurtle_app.qualnames import adopt_sanic_qualnames
 from hurtle_app.registration import Registrar, handler_display_name
 from hurtle_app.router import Router
 from hurtle_app.signals import SignalRouter
@@ -1127,5 +1128,9 @@ def _lifecycle_context(event: str, context: dict[str, Any]) -> dict[str, Any]:
     if event == "http.lifecycle.read_body":
         return {"body": context.get("data", b"")}
     return {"request": request}
+
+
+adopt_sanic_qualnames(Sanic)
+adopt_sanic_qualnames(Blueprint)
 
 __all__ = ["Sanic"]

@@ -64,11 +64,13 @@ def _takes_loop(listener: Callable[..., Any]) -> bool:
         params = inspect.signature(listener).parameters.values()
     except (TypeError, ValueError):
         return False
-    required = [
-        p
-        for p in params
-        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty
-    ]
+    params = list(params)
+    positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    if not positional and not any(p.kind is p.VAR_POSITIONAL for p in params):
+        # As Sanic: a listener that cannot take the app (``()``, ``(**kw)``) is
+        # retried with ``(app, loop)``, so its ``TypeError`` says "2 were given".
+        return True
+    required = [p for p in positional if p.default is p.empty]
     # As Sanic: only a second required positional parameter asks for the loop;
     # ``(app, loop=None)``, ``(app, *args)`` and ``(*args)`` get the app alone.
     return len(required) >= 2

@@ -46,6 +46,7 @@ from hurtle_app.middleware import Middleware as Middleware
 from hurtle_app.models.handler_types import ListenerType as ListenerType
 from hurtle_app.models.handler_types import MiddlewareType as MiddlewareType
 from hurtle_app.models.handler_types import Sanic as SanicVar  # noqa: F401 - as in Sanic
+from hurtle_app.qualnames import adopt_sanic_qualnames
 from hurtle_app.registration import Registrar as BaseSanic  # noqa: F401 - as in Sanic
 from hurtle_app.registration import Registrar as CommandMixin  # noqa: F401 - as in Sanic
 from hurtle_app.router import Router as Router
@@ -443,6 +444,8 @@ __getattr__ = _lazy_names(
     __name__, {"ConnectionClosed": "websockets.exceptions:ConnectionClosed"}
 )
 
+
+adopt_sanic_qualnames(Sanic)
 
 __all__ = [
     "Sanic",
