@@ -1946,3 +1946,149 @@ KEPT += [
         ),
     ),
 ]
+
+
+# Eighth round (apidiff_cases8.py) -----------------------------------------------------
+
+
+def _ok_dict(v):
+    return dict(_ok(v)["dict"]) if isinstance(_ok(v), dict) and "dict" in _ok(v) else {}
+
+
+def _url_ext_alike(c, a, b):
+    """Alike but for url_for's percent-encoding of a path parameter (listed before)."""
+    ca, cb = _ok_dict(a).get("calls"), _ok_dict(b).get("calls")
+    if ca is None or cb is None or _ok_dict(a).get("parts") != _ok_dict(b).get("parts"):
+        return False
+    return len(ca) == len(cb) and all(
+        x == y or (isinstance(x, str) and isinstance(y, str) and _same_but_path(x, y))
+        for x, y in zip(ca, cb, strict=True)
+    )
+
+
+def _odd_filename(c):
+    name = c["kw"].get("filename") or ""
+    return any(ch in name for ch in '"\\') or not name.isascii() or not name.isprintable()
+
+
+KEPT += [
+    (
+        "url_ext",
+        "characters a path segment cannot hold are percent-encoded by url_for (RFC 3986 "
+        "2.1), listed before",
+        _url_ext_alike,
+    ),
+    (
+        "err_origin",
+        "an http.lifecycle.request signal that raises: the error page under ASGI, as both "
+        "own servers answer; Sanic's ASGI mode lets the exception escape the app (listed "
+        "in the ASGI mode's third audit)",
+        lambda c, a, b: c["where"] == "sig_request" and "exc" in a and "ok" in b,
+    ),
+    (
+        "ws_reg",
+        "an app left without routes answers 404 (Sanic: 500, it cannot finalize), listed before",
+        lambda c, a, b: (
+            _ok_dict(a).get("table") == []
+            and all(r[2] == 500 for r in _ok_dict(a).get("reqs", []))
+            and all(r[2] == 404 for r in _ok_dict(b).get("reqs", []))
+        ),
+    ),
+    (
+        "file_names",
+        "Content-Disposition: a quote or backslash escaped in filename=, a name beyond "
+        "ASCII or with a control character as filename*=UTF-8'' (RFC 6266, RFC 8187, RFC "
+        "9110 5.6.4), listed before",
+        lambda c, a, b: _odd_filename(c),
+    ),
+]
+
+
+def _allow_sorted(a, b):
+    """Alike once each ``Allow`` field's methods are sorted."""
+
+    def fix(v):
+        return re.sub(
+            r'\["allow", "([^"]*)"\]',
+            lambda m: '["allow", "' + ", ".join(sorted(m.group(1).split(", "))) + '"]',
+            json.dumps(v),
+        )
+
+    return fix(a) == fix(b)
+
+
+def _ctype_none_on_double_fault(a, b):
+    """Alike but for Sanic's ``content-type: None`` on its last-resort 500."""
+    return json.dumps(a).replace(
+        '["content-type", "None"]', '["content-type", "text/plain; charset=utf-8"]'
+    ) == json.dumps(b)
+
+
+def _ws_reg_alike(c, a, b):
+    """Alike but for the routes Sanic registers although it refused them, where it
+    refuses a blueprint's (at ``app.blueprint()``) and which of two mistakes it names."""
+    da, db = _ok_dict(a), _ok_dict(b)
+    if not da or not db or da.get("urls") != db.get("urls"):
+        return False
+
+    # Sanic's 404 for "/" next to a half-registered route names an empty URL
+    def reqs(d):
+        return json.dumps(d.get("reqs")).replace("Requested URL  not", "Requested URL / not")
+
+    sanic_table = {json.dumps(r) for r in da.get("table", ())}
+    extra_routes = len(sanic_table) > len(db.get("table", ()))
+    if reqs(da) != reqs(db) and not extra_routes:  # Sanic's extra routes answer too
+        return False
+    refused = "Unknown format: bad" in json.dumps(a) or "missing in the" in json.dumps(a)
+    if not refused or len(da["regs"]) != len(db["regs"]):
+        return False
+    for x, y in zip(da["regs"], db["regs"], strict=True):
+        if x != y and not ("exc" in json.dumps(y) and ("exc" in json.dumps(x) or x == "handler")):
+            return False
+    if "Unknown format: bad" in json.dumps(da.get("bp")):
+        return True  # Sanic's blueprint half-registered, Hurtle's refused at the call
+    return all(json.dumps(r) in sanic_table for r in db["table"])
+
+
+def _ws_reg_lost_route(c, a, b):
+    """Sanic drops an earlier route of the path when a later one fails with RouteExists."""
+    da, db = _ok_dict(a), _ok_dict(b)
+    if not da or da.get("regs") != db.get("regs") or "RouteExists" not in json.dumps(da["regs"]):
+        return False
+    hur_table = {json.dumps(r) for r in db["table"]}
+    return len(da["table"]) < len(db["table"]) and all(
+        json.dumps(r) in hur_table for r in da["table"]
+    )
+
+
+KEPT += [
+    (
+        "err_origin",
+        "the 405's Allow lists the methods sorted (Sanic: set order), listed before",
+        lambda c, a, b: _allow_sorted(a, b),
+    ),
+    (
+        "err_origin",
+        "'An error occurred while handling an error' (an exception handler that raises) is "
+        "text/plain (Sanic: content-type: None), listed before",
+        lambda c, a, b: _ctype_none_on_double_fault(a, b),
+    ),
+    (
+        "ws_reg",
+        "a websocket route refused at registration (unknown error_format, a handler without "
+        "a ws argument): Hurtle registers nothing; Sanic registers the app's route before "
+        "raising and a blueprint's anyway (listed in the seventh round)",
+        _ws_reg_alike,
+    ),
+    (
+        "ws_reg",
+        "a route refused with RouteExists (a name taken, on a host list) leaves the earlier "
+        "routes as they were; Sanic loses the earlier route of the same path (it answers 404)",
+        _ws_reg_lost_route,
+    ),
+    (
+        "ws_reg",
+        "_server settles an ambiguous host in url_for (earlier rounds)",
+        lambda c, a, b: "ambiguous" in json.dumps(a) and "ambiguous" not in json.dumps(b),
+    ),
+]
