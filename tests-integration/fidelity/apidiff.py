@@ -12,12 +12,13 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
     python3 tests-integration/fidelity/apidiff.py --only router --only url_for -v
 
 Eighth-round areas (``apidiff_cases8.py``, the README's "Differential fuzzing, eighth
-round"): ``url_ext``, ``err_origin``, ``ws_reg``, ``route_wire8``, ``file_names`` and
-``req_current``: ``url_for`` inside a handler under ``SERVER_NAME`` and proxies, errors
-raised in middleware, exception handlers and signals under each error format, websocket
-routes registered every way, typed parameters with route options through the test
-client, ``file``/``file_stream`` with odd names and mime types, and
-``Request.get_current()`` wherever a request's code runs.
+round"): ``url_ext``, ``err_origin``, ``ws_reg``, ``route_wire8``, ``file_names``,
+``req_current`` and ``sig_events``: ``url_for`` inside a handler under ``SERVER_NAME``
+and proxies, errors raised in middleware, exception handlers and signals under each
+error format, websocket routes registered every way, typed parameters with route
+options through the test client, ``file``/``file_stream`` with odd names and mime types,
+``Request.get_current()`` wherever a request's code runs, and which ``http.*`` signals
+fire, in which order and with what, for requests of each outcome.
 
 Seventh-round areas (``apidiff_cases7.py``, the README's "Differential fuzzing, seventh
 round"): ``req_ctor``, ``resp_ctor``, ``add_route_forms`` and ``cookie_obj``: a

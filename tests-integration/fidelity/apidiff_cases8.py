@@ -12,7 +12,9 @@ them. ``route_wire8``: typed route parameters with ``strict_slashes``, ``version
 ``version_prefix``, ``name`` and ``host`` lists, through the test client.
 ``file_names``: ``response.file``/``file_stream`` with odd file names, ``filename`` and
 ``mime_type`` values, built and sent. ``req_current``: ``Request.get_current()`` in each
-place a request's code runs and outside.
+place a request's code runs and outside. ``sig_events``: which ``http.*`` signals fire, in
+which order beside middleware and handler, and with which arguments, for requests that
+succeed, miss, fail, are caught, stream or hit a blueprint.
 
 Generators (``GENERATORS8``) are run by the driver; the worker's operations (``Ops8``) are
 mixed into ``apidiff.Worker``.
@@ -45,7 +47,7 @@ UX_FWD = [
     [["forwarded", "proto=wss;host=fw.test:9"]],
     [["x-scheme", "https"]],
 ]
-UX_NAMES = ["a", "p", "i", "bp.b", "missing", "static", "go"]
+UX_NAMES = ["a", "p", "i", "bp.b", "missing", "static", "go", "f", "w", "hosted", "ver"]
 UX_KWS = {
     "x": ["v", "a b", "é", 5, "", "/"],
     "n": [3, "3", -1, "x"],
@@ -55,7 +57,10 @@ UX_KWS = {
     "_server": ["other.test", "other.test:81", "https://o.test"],
     "_anchor": ["frag", "a b", ""],
     "_method": ["GET", "POST"],
-    "filename": ["f.txt"],
+    "filename": ["f.txt", "a b.txt", "d/e.md"],
+    "f": ["x", "a b"],
+    "ext": ["txt", "md", "json"],
+    "rest": ["a/b", "a b/c", "", "é/%"],
 }
 
 
@@ -370,6 +375,38 @@ def gen_req_current(rng):
     }
 
 
+SE_EVENTS = [
+    "http.lifecycle.begin",
+    "http.lifecycle.read_head",
+    "http.lifecycle.request",
+    "http.lifecycle.handle",
+    "http.lifecycle.read_body",
+    "http.lifecycle.exception",
+    "http.lifecycle.response",
+    "http.lifecycle.send",
+    "http.lifecycle.complete",
+    "http.routing.before",
+    "http.routing.after",
+    "http.handler.before",
+    "http.handler.after",
+    "http.middleware.before",
+    "http.middleware.after",
+]
+SE_PATHS = ["/ok", "/ok", "/nope", "/boom", "/caught", "/stream", "/json", "/bp/ok", "/ok/"]
+
+
+def gen_sig_events(rng):
+    return {
+        "events": rng.sample(SE_EVENTS, rng.randint(1, 6)),
+        "middleware": rng.random() < 0.4,
+        "requests": [
+            [rng.choice(["GET", "GET", "POST", "HEAD", "PUT"]), rng.choice(SE_PATHS)]
+            for _ in range(rng.randint(1, 3))
+        ],
+        "body": rng.choice([None, "abc"]),
+    }
+
+
 GENERATORS8 = {
     "url_ext": gen_url_ext,
     "err_origin": gen_err_origin,
@@ -377,6 +414,7 @@ GENERATORS8 = {
     "route_wire8": gen_route_wire8,
     "file_names": gen_file_names,
     "req_current": gen_req_current,
+    "sig_events": gen_sig_events,
 }
 SLOW8 = {"ws_reg": 0.5, "route_wire8": 0.5}
 
@@ -457,7 +495,12 @@ class Ops8:
         app.add_route(h, "/a", name="a")
         app.add_route(h, "/p/<x>", name="p")
         app.add_route(h, "/i/<n:int>", name="i")
-        bp = Blueprint("bp", url_prefix="/bpx")
+        app.add_route(h, "/f/<f:ext=txt|md>", name="f")
+        app.add_route(h, "/w/<rest:path>", name="w")
+        app.add_route(h, "/hosted", name="hosted", host="h.test")
+        app.add_route(h, "/ver", name="ver", version=2)
+        app.static("/st", "/tmp", name="static")
+        bp = Blueprint("bp", url_prefix="/bpx", version=1)
         bp.add_route(h, "/b", name="b")
         app.blueprint(bp)
 
@@ -900,3 +943,84 @@ class Ops8:
         res = self.run(go())
         look("after")
         return {"resp": res, "seen": sorted([k, v] for k, v in seen.items())}
+
+    # sig_events --------------------------------------------------------------------
+    def op_sig_events(self, a):
+        import asyncio
+
+        from sanic import Blueprint, response
+
+        app = self._app8("se")
+        bp = Blueprint(f"sebp{self.n}", url_prefix="/bp")
+        seen = []
+
+        @app.get("/ok")
+        async def ok(request):
+            seen.append(["handler"])
+            return response.text("ok")
+
+        @app.route("/boom", methods=["GET", "POST"])
+        async def boom(request):
+            raise ValueError("boom")
+
+        @app.get("/caught")
+        async def caught(request):
+            raise KeyError("k")
+
+        @app.exception(KeyError)
+        async def on_key(request, e):
+            return response.text("caught", status=418)
+
+        @app.get("/stream")
+        async def stream(request):
+            r = await request.respond(content_type="text/plain")
+            await r.send("a")
+            await r.send("b")
+            await r.eof()
+
+        @app.get("/json")
+        async def js(request):
+            return response.json({"a": 1})
+
+        @bp.get("/ok")
+        async def bpok(request):
+            return response.text("bp")
+
+        app.blueprint(bp)
+        if a["middleware"]:
+
+            @app.on_request
+            async def rq(request):
+                seen.append(["mw_request"])
+
+            @app.on_response
+            async def rs(request, resp):
+                seen.append(["mw_response"])
+
+        def picture(v):
+            name = type(v).__name__
+            return name if name in ("Request", "HTTPResponse", "Route") else name
+
+        for event in a["events"]:
+
+            async def sig(event=event, **kw):
+                seen.append([event, sorted([k, picture(v)] for k, v in kw.items())])
+
+            app.signal(event)(sig)
+
+        async def go():
+            res = []
+            for method, path in a["requests"]:
+                seen.clear()
+                body = a["body"].encode() if a["body"] and method in ("POST", "PUT") else None
+                try:
+                    _, resp = await app.asgi_client.request(method.lower(), path, content=body)
+                    status = resp.status
+                except Exception as e:
+                    status = _exc(e)
+                for _ in range(5):
+                    await asyncio.sleep(0)
+                res.append([method, path, status, list(seen)])
+            return res
+
+        return self.run(go())
