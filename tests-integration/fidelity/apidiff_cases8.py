@@ -120,6 +120,13 @@ EO_EXC = [
     ["HeaderNotFound", ["hdr"]],
     ["PayloadTooLarge", []],
     ["KeyError", ["k"]],
+    ["SanicException", ["hdr", {"status_code": 409, "headers": {"X-A": "1"}}]],
+    ["MethodNotAllowed", ["mna", {"method": "PUT", "allowed_methods": ["GET", "POST"]}]],
+    ["ServiceUnavailable", ["later", {"headers": {"Retry-After": "5"}}]],
+    ["Unauthorized", ["tok", {"scheme": "Bearer"}]],
+    ["BadRequest", [None]],
+    ["SanicException", ["quiet", {"status_code": 503, "quiet": True}]],
+    ["FileNotFound", ["nf", {"path": "/p", "relative_url": "/r"}]],
 ]
 EO_ACCEPT = [
     None,
