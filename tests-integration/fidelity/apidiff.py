@@ -11,6 +11,15 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
     python3 tests-integration/fidelity/apidiff.py --count 500 --seed 1
     python3 tests-integration/fidelity/apidiff.py --only router --only url_for -v
 
+Eighth-round areas (``apidiff_cases8.py``, the README's "Differential fuzzing, eighth
+round"): ``url_ext``, ``err_origin``, ``ws_reg``, ``route_wire8``, ``file_names``,
+``req_current`` and ``sig_events``: ``url_for`` inside a handler under ``SERVER_NAME``
+and proxies, errors raised in middleware, exception handlers and signals under each
+error format, websocket routes registered every way, typed parameters with route
+options through the test client, ``file``/``file_stream`` with odd names and mime types,
+``Request.get_current()`` wherever a request's code runs, and which ``http.*`` signals
+fire, in which order and with what, for requests of each outcome.
+
 Seventh-round areas (``apidiff_cases7.py``, the README's "Differential fuzzing, seventh
 round"): ``req_ctor``, ``resp_ctor``, ``add_route_forms`` and ``cookie_obj``: a
 ``Request`` built by hand and read before any server, an ``HTTPResponse`` built, changed
@@ -82,6 +91,7 @@ from apidiff_cases4 import Ops4  # noqa: E402
 from apidiff_cases5 import Ops5  # noqa: E402
 from apidiff_cases6 import Ops6  # noqa: E402
 from apidiff_cases7 import Ops7  # noqa: E402
+from apidiff_cases8 import Ops8  # noqa: E402
 
 # ---------------------------------------------------------------------------- worker side
 
@@ -105,7 +115,7 @@ def exc_info(e):
     return {"exc": [c.__name__ for c in type(e).__mro__], "msg": str(e)}
 
 
-class Worker(Ops3, Ops4, Ops5, Ops6, Ops7):
+class Worker(Ops3, Ops4, Ops5, Ops6, Ops7, Ops8):
     def __init__(self):
         import asyncio
 
@@ -590,7 +600,7 @@ def worker_main():
     sys.stdout = io.StringIO()  # keep prints of the framework off the pipe
     for line in sys.stdin:
         case = json.loads(line)
-        if any(hasattr(o, "op_" + case["op"]) for o in (Ops3, Ops4, Ops5, Ops6, Ops7)):
+        if any(hasattr(o, "op_" + case["op"]) for o in (Ops3, Ops4, Ops5, Ops6, Ops7, Ops8)):
             w.n = 0  # app names by their order in the case (test_mode allows reuse)
         try:
             res = {"ok": norm(getattr(w, "op_" + case["op"])(case["args"]))}
@@ -723,6 +733,7 @@ def main():
     from apidiff_cases5 import GENERATORS5, SLOW5
     from apidiff_cases6 import GENERATORS6, SLOW6
     from apidiff_cases7 import GENERATORS7, SLOW7
+    from apidiff_cases8 import GENERATORS8, SLOW8
     from apidiff_kept import kept_label
 
     GENERATORS = {
@@ -733,8 +744,9 @@ def main():
         **GENERATORS5,
         **GENERATORS6,
         **GENERATORS7,
+        **GENERATORS8,
     }
-    SLOW = {**SLOW, **SLOW2, **SLOW3, **SLOW4, **SLOW5, **SLOW6, **SLOW7}
+    SLOW = {**SLOW, **SLOW2, **SLOW3, **SLOW4, **SLOW5, **SLOW6, **SLOW7, **SLOW8}
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--count", type=int, default=300, help="cases per area")

@@ -1946,3 +1946,282 @@ KEPT += [
         ),
     ),
 ]
+
+
+# Eighth round (apidiff_cases8.py) -----------------------------------------------------
+
+
+def _ok_dict(v):
+    return dict(_ok(v)["dict"]) if isinstance(_ok(v), dict) and "dict" in _ok(v) else {}
+
+
+def _url_ext_alike(c, a, b):
+    """Alike but for url_for's percent-encoding of a path parameter, and an ext route built
+    from ``ext=`` or refused for an extension not in its list (both listed before)."""
+    ca, cb = _ok_dict(a).get("calls"), _ok_dict(b).get("calls")
+    if ca is None or cb is None or _ok_dict(a).get("parts") != _ok_dict(b).get("parts"):
+        return False
+    if len(ca) != len(cb) or len(ca) != len(c["calls"]):
+        return False
+    for (name, kw, _who), x, y in zip(c["calls"], ca, cb, strict=True):
+        if x == y or (isinstance(x, str) and isinstance(y, str) and _same_but_path(x, y)):
+            continue
+        if name == "f" and ("ext" in kw or "is not one of" in json.dumps(y)):
+            continue
+        return False
+    return True
+
+
+def _odd_filename(c):
+    name = c["kw"].get("filename") or ""
+    return any(ch in name for ch in '"\\') or not name.isascii() or not name.isprintable()
+
+
+KEPT += [
+    (
+        "url_ext",
+        "characters a path segment cannot hold are percent-encoded by url_for (RFC 3986 "
+        "2.1); an ext route builds from ext= and refuses an extension not in its list "
+        "(Sanic: URLBuildError, and a URL the route would not serve), listed before",
+        _url_ext_alike,
+    ),
+    (
+        "err_origin",
+        "an http.lifecycle.request signal that raises: the error page under ASGI, as both "
+        "own servers answer; Sanic's ASGI mode lets the exception escape the app (listed "
+        "in the ASGI mode's third audit)",
+        lambda c, a, b: c["where"] == "sig_request" and "exc" in a and "ok" in b,
+    ),
+    (
+        "ws_reg",
+        "an app left without routes answers 404 (Sanic: 500, it cannot finalize), listed before",
+        lambda c, a, b: (
+            _ok_dict(a).get("table") == []
+            and all(r[2] == 500 for r in _ok_dict(a).get("reqs", []))
+            and all(r[2] == 404 for r in _ok_dict(b).get("reqs", []))
+        ),
+    ),
+    (
+        "file_names",
+        "Content-Disposition: a quote or backslash escaped in filename=, a name beyond "
+        "ASCII or with a control character as filename*=UTF-8'' (RFC 6266, RFC 8187, RFC "
+        "9110 5.6.4), listed before",
+        lambda c, a, b: _odd_filename(c),
+    ),
+]
+
+
+def _allow_sorted(a, b):
+    """Alike once each ``Allow`` field's methods are sorted."""
+
+    def fix(v):
+        return re.sub(
+            r'\["allow", "([^"]*)"\]',
+            lambda m: '["allow", "' + ", ".join(sorted(m.group(1).split(", "))) + '"]',
+            json.dumps(v),
+        )
+
+    return fix(a) == fix(b)
+
+
+def _ctype_none_on_double_fault(a, b):
+    """Alike but for Sanic's ``content-type: None`` on its last-resort 500 (and, in debug
+    mode, the frames of its stack, which are each framework's)."""
+
+    def fix(v):
+        v = json.dumps(v).replace('["content-type", "None"]', "CT")
+        v = v.replace('["content-type", "text/plain; charset=utf-8"]', "CT")
+        return re.sub(r"Stack: Traceback.*", "", v)
+
+    return fix(a) == fix(b)
+
+
+def _ws_reg_alike(c, a, b):
+    """Alike but for the routes Sanic registers although it refused them, where it
+    refuses a blueprint's (at ``app.blueprint()``) and which of two mistakes it names."""
+    da, db = _ok_dict(a), _ok_dict(b)
+    if not da or not db:
+        return False
+
+    # Sanic's 404 for "/" next to a half-registered route names an empty URL
+    def reqs(d):
+        return json.dumps(d.get("reqs")).replace("Requested URL  not", "Requested URL / not")
+
+    sanic_table = {json.dumps(r) for r in da.get("table", ())}
+    extra_routes = bool(
+        {r[1] for r in da.get("table", ())} - {r[1] for r in db.get("table", ())}
+    ) or len(da.get("table", ())) > len(db.get("table", ()))
+    if (reqs(da), da.get("urls")) != (reqs(db), db.get("urls")) and not extra_routes:
+        return False  # (Sanic's extra routes answer requests and url_for too)
+    both = json.dumps(a) + json.dumps(b)
+    refused = "Unknown format: bad" in both or "missing in the" in both
+    if not refused or len(da["regs"]) != len(db["regs"]):
+        return False
+    if {r[1] for r in da["table"]} - {r[1] for r in db["table"]}:
+        return True  # a route Sanic kept although it refused it: what follows differs
+    bad = [
+        "Unknown format: bad" in json.dumps(x) or "missing in the" in json.dumps(x)
+        for x in da["regs"]
+    ]
+    if any(
+        bad[:i].count(True) and "RouteExists" in json.dumps(x) and y == "handler"
+        for i, (x, y) in enumerate(zip(da["regs"], db["regs"], strict=True))
+    ):
+        return True  # the route Sanic kept collides with a later one
+    for x, y in zip(da["regs"], db["regs"], strict=True):
+        if x != y and not ("exc" in json.dumps(y) and ("exc" in json.dumps(x) or x == "handler")):
+            return False
+    if "Unknown format: bad" in json.dumps(da.get("bp")):
+        return True  # Sanic's blueprint half-registered, Hurtle's refused at the call
+    return all(json.dumps(r) in sanic_table for r in db["table"])
+
+
+def _ws_reg_lost_route(c, a, b):
+    """Sanic drops earlier routes of the path when a later one fails with RouteExists
+    (Hurtle may name another mistake of that call first, and a later route of the lost
+    one's path or name is then refused by Hurtle only)."""
+    da, db = _ok_dict(a), _ok_dict(b)
+    regs_a, regs_b = da.get("regs") or [], db.get("regs") or []
+    if not da or not db or len(regs_a) != len(regs_b):
+        return False
+    names_a, names_b = {r[1] for r in da["table"]}, {r[1] for r in db["table"]}
+    if "RouteExists" in json.dumps(da.get("bp")) and da.get("bp") == db.get("bp"):
+        return names_a < names_b  # a blueprint's routes before its collision
+    first = next((i for i, x in enumerate(regs_a) if "RouteExists" in json.dumps(x)), None)
+    if first is None or regs_a[:first] != regs_b[:first] or "exc" not in json.dumps(
+        regs_b[first]
+    ):
+        return False
+    return bool({r[1] for r in db["table"]} - {r[1] for r in da["table"]})
+
+
+KEPT += [
+    (
+        "err_origin",
+        "the 405's Allow lists the methods sorted (Sanic: set order), listed before",
+        lambda c, a, b: _allow_sorted(a, b),
+    ),
+    (
+        "err_origin",
+        "'An error occurred while handling an error' (an exception handler that raises) is "
+        "text/plain (Sanic: content-type: None), listed before",
+        lambda c, a, b: _ctype_none_on_double_fault(a, b),
+    ),
+    (
+        "ws_reg",
+        "a websocket route refused at registration (unknown error_format, a handler without "
+        "a ws argument): Hurtle registers nothing; Sanic registers the app's route before "
+        "raising and a blueprint's anyway (listed in the seventh round)",
+        _ws_reg_alike,
+    ),
+    (
+        "ws_reg",
+        "a route refused with RouteExists (a name taken, a host list or a host beside no "
+        "host) leaves the earlier routes as they were; Sanic loses the earlier route of the "
+        "path (a 404, or every route and a 500), listed in the fourth round",
+        _ws_reg_lost_route,
+    ),
+    (
+        "ws_reg",
+        "_server settles an ambiguous host in url_for (earlier rounds)",
+        lambda c, a, b: "ambiguous" in json.dumps(a) and "ambiguous" not in json.dumps(b),
+    ),
+]
+KEPT += [
+    (
+        "err_origin",
+        "a streamed response whose handler raises after its first chunk: the 200 with what "
+        "was sent, as over the socket under both; Sanic's ASGI mode raises httpx's bare "
+        "AssertionError (listed in the test clients' API audit)",
+        lambda c, a, b: c["where"] == "stream_then_raise" and _excname(a) == "AssertionError",
+    ),
+]
+KEPT += [
+    (
+        "route_wire8",
+        "Sanic crashes (ymd in a regex route: a path or inline-regex parameter beside it), "
+        "listed in the first round",
+        lambda c, a, b: "Invalid matching pattern" in json.dumps(a),
+    ),
+    (
+        "route_wire8",
+        "unquote=True on any route unquotes every route's parameters in Sanic, listed in "
+        "the first round",
+        lambda c, a, b: any(r["kw"].get("unquote") for r in c["routes"]),
+    ),
+]
+
+
+def _rw_regex_route(r):
+    """A route Sanic makes a regex route: a path or inline-regex parameter."""
+    return ":path>" in r["uri"] or "[" in r["uri"]
+
+
+def _rw_requests(v):
+    return _ok_dict(v).get("requests") or []
+
+
+KEPT += [
+    (
+        "route_wire8",
+        "an ext parameter in a regex route (a path or inline-regex parameter beside it): "
+        "Sanic ignores the split (p='x.json', no ext); Hurtle applies it, listed in the "
+        "second round",
+        lambda c, a, b: (
+            any(":ext" in r["uri"] and _rw_regex_route(r) for r in c["routes"])
+            and '\\"ext\\"' in json.dumps(_rw_requests(b))  # a handler's JSON, quoted
+            and '\\"ext\\"' not in json.dumps(_rw_requests(a))
+        ),
+    ),
+    (
+        "route_wire8",
+        "next to a host route, Sanic answers 404 for paths of a regex or path route, or "
+        "others of the same shape, the host route does not match; Hurtle routes them, "
+        "listed in the second round",
+        lambda c, a, b: (
+            any(r["kw"].get("host") for r in c["routes"])
+            and any(_rw_regex_route(r) for r in c["routes"])
+            and all(
+                x == y or (isinstance(x, list) and x[:1] == [404])
+                for x, y in zip(_rw_requests(a), _rw_requests(b), strict=True)
+            )
+        ),
+    ),
+]
+
+
+def _route_exists_sorted(a, b):
+    """Alike once RouteExists' methods (``[POST,GET]``) are sorted."""
+
+    def fix(v):
+        return re.sub(
+            r"(Route already registered: [^\[\"]*)\[([A-Z,]+)\]",
+            lambda m: m.group(1) + "[" + ",".join(sorted(m.group(2).split(","))) + "]",
+            json.dumps(v),
+        )
+
+    return fix(a) == fix(b)
+
+
+KEPT += [
+    (
+        area,
+        "RouteExists lists the methods sorted (Sanic: set order), listed before",
+        lambda c, a, b: _route_exists_sorted(a, b),
+    )
+    for area in ("route_wire8", "ws_reg")
+]
+KEPT += [
+    (
+        "route_wire8",
+        "a path with an escape RFC 3986 6.2.2 normalises (%41) is the same URI as its normal "
+        "form (RFC 9110 4.2.3): routed (a 405 for another method); Sanic 404, listed before",
+        lambda c, a, b: (
+            any(_normalisable_escape(r[1]) for r in c["requests"])
+            and all(
+                x == y or (isinstance(x, list) and x[:1] == [404])
+                for x, y in zip(_rw_requests(a), _rw_requests(b), strict=True)
+            )
+        ),
+    ),
+]

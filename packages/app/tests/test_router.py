@@ -46,6 +46,30 @@ def test_not_found_for_another_host_or_extension_names_the_path_as_sanic_does() 
     assert str(caught.value) == "Requested URL None not found"
 
 
+def test_an_extension_route_on_a_host_refuses_extensions_only_for_its_host() -> None:
+    """A request from another host (or with a method the route does not take) that would
+    fit a host-bound ``ext`` route but for its extension is a plain 404 naming the path,
+    as in Sanic 25.12; only the host's own request gets the refused-extension 404
+    (``None``), by the rules of the route picked for that host."""
+    router = _router(
+        a={"uri": "/r/<p:ext=txt|md>", "methods": ["GET"], "host": "a.test"},
+        b={"uri": "/r/<p:ext=txt>", "methods": ["GET"], "host": "b.test"},
+        post={"uri": "/s/<p:ext=txt>", "methods": ["POST"], "host": "a.test"},
+    )
+    for path, host, message in [
+        ("/r/1.5", "c.test", "Requested URL /r/1.5 not found"),
+        ("/r/1.5/", None, "Requested URL /r/1.5 not found"),
+        ("/r/x.md", "c.test", "Requested URL /r/x.md not found"),
+        ("/s/x.md", "a.test", "Requested URL /s/x.md not found"),
+        ("/r/1.5", "a.test", "Requested URL None not found"),
+        ("/r/x.md", "b.test", "Requested URL None not found"),
+    ]:
+        with pytest.raises(NotFound) as caught:
+            router.get(path, "GET", host)
+        assert str(caught.value) == message, (path, host)
+    assert router.get("/r/x.md", "GET", "a.test")[2] == {"p": "x", "ext": "md"}
+
+
 def test_wrong_method_lists_the_allowed_ones() -> None:
     router = _router(m={"uri": "/m", "methods": ["GET", "POST"]})
     with pytest.raises(MethodNotAllowed, match="Method PUT not allowed for URL /m") as info:
@@ -126,7 +150,6 @@ def test_allowed_methods_are_the_http_method_members() -> None:
     # ``HTTPMethod`` members, and the router's own refusal names them as Sanic's does.
     from hurtle_http.constants import HTTPMethod
     from sanic_routing.exceptions import BadMethod
-
 
     assert Router.ALLOWED_METHODS == tuple(HTTPMethod.__members__.values())
     assert all(type(m) is HTTPMethod for m in Router.ALLOWED_METHODS)

@@ -121,9 +121,11 @@ class BaseRouter(ABC):
             if orig is not None and not first.static:
                 if group.all_strict and orig[-1] != first.path[-1:]:
                     raise self.exception("Path not found", path=path)
-            if group.checks_params:
+            if group.checks_params and not group.has_requirements:
                 # Like sanic-routing, a refused extension/file name is a 404 even when the
-                # method would not match either.
+                # method would not match either. On a host-bound group it is the selected
+                # route's to refuse (parsed below): a host or method no route takes is a
+                # plain 404 naming the path.
                 parse_parameter_basket(first, basket)
             if not group.has_requirements:
                 route = group.methods_index.get(method)  # type: ignore[arg-type]
