@@ -297,6 +297,28 @@ def test_refused_extension_is_404_even_for_a_wrong_method() -> None:
         router.resolve("/a.png", method="POST")
 
 
+def test_host_bound_extension_is_checked_after_host_and_method() -> None:
+    """As Sanic: a refused extension on a host-bound route is the 404 that names no path
+    only for the route's host and method; another host or method gets the plain 404
+    naming the path (its 404 page says "Requested URL /x/a.json", not "None")."""
+    router = Router()
+    router.add(
+        "/x/<f:ext=txt>", handler_named("ext"), methods=["DELETE"], requirements={"host": "h"}
+    )
+    router.finalize()
+    for method, host in (("DELETE", "other"), ("GET", "h"), ("GET", "other")):
+        with pytest.raises(NotFound) as info:
+            router.resolve("/x/a.json", method=method, extra={"host": host})
+        assert info.value.path == "/x/a.json"
+    with pytest.raises(NotFound, match="Invalid extension: json") as info:
+        router.resolve("/x/a.json", method="DELETE", extra={"host": "h"})
+    assert info.value.path is None
+    assert router.resolve("/x/a.txt", method="DELETE", extra={"host": "h"})[2] == {
+        "f": "a",
+        "ext": "txt",
+    }
+
+
 def test_strict_static_path_checks_method_first_dynamic_checks_slash_first() -> None:
     router = Router()
     router.add("/a", handler_named("a"), methods=["GET"], strict=True)
