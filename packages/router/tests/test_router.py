@@ -319,6 +319,28 @@ def test_host_bound_extension_is_checked_after_host_and_method() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("/a/<x:[a-z]{2,4}>/", "/a/<y:[a-z]{2,4}>"),
+        ("/a/<x:[a-z]+>", "/a/<y:[a-z]+>"),
+        ("/a/<x:path>", "/a/<y:path>"),  # (a path parameter takes the trailing slash)
+    ],
+)
+def test_regex_routes_of_one_shape_get_their_own_parameter_names(first: str, second: str) -> None:
+    """Two routes of one path shape with other parameter names share one pattern: each
+    still gets its value under its own name (Hurtle answered 500 with a KeyError, Sanic
+    500s calling the handler with the other route's name)."""
+    router = Router()
+    router.add(first, handler_named("g"), methods=["GET"], strict=False)
+    router.add(second, handler_named("p"), methods=["PUT"])
+    router.finalize()
+    for path in ("/a/xyz", "/a/xyz/"):
+        value = path[3:] if "path" in first else "xyz"
+        assert router.resolve(path, method="GET")[2] == {"x": value}
+        assert router.resolve(path, method="PUT")[2] == {"y": value}
+
+
 def test_strict_static_path_checks_method_first_dynamic_checks_slash_first() -> None:
     router = Router()
     router.add("/a", handler_named("a"), methods=["GET"], strict=True)
