@@ -341,6 +341,36 @@ def test_regex_routes_of_one_shape_get_their_own_parameter_names(first: str, sec
         assert router.resolve(path, method="PUT")[2] == {"y": value}
 
 
+@pytest.mark.parametrize(
+    ("typed", "refused", "taken"),
+    [
+        ("<a:float>", ["nan", "inf", "1e3", "1_0", "+1.5"], {"1.": 1.0, "-0.5": -0.5}),
+        ("<a:int>", ["+3", "1_0"], {"007": 7, "-3": -3}),
+        ("<a:uuid>", ["123e4567e89b12d3a456426614174000"], {}),
+    ],
+)
+def test_typed_parameters_of_an_ext_list_route_match_their_pattern(
+    typed: str, refused: list[str], taken: dict[str, object]
+) -> None:
+    """As in sanic-routing, a route with an `ext=` list is a regex route, whose typed
+    parameters must match their type's pattern, not only cast: `/f/nan/a.txt` is a 404
+    there (Hurtle served it with `float("nan")`), while `/g/nan` (no regex) is served."""
+    router = Router()
+    router.add(f"/f/{typed}/<b:ext=txt>", handler_named("f"), methods=["GET"])
+    router.add(f"/g/{typed}", handler_named("g"), methods=["GET"])
+    router.finalize()
+    for value in refused:
+        with pytest.raises(NotFound):
+            router.resolve(f"/f/{value}/x.txt", method="GET")
+        assert router.resolve(f"/g/{value}", method="GET")[1].__name__ == "g"
+    for value, cast in taken.items():
+        assert router.resolve(f"/f/{value}/x.txt", method="GET")[2] == {
+            "a": cast,
+            "b": "x",
+            "ext": "txt",
+        }
+
+
 def test_strict_static_path_checks_method_first_dynamic_checks_slash_first() -> None:
     router = Router()
     router.add("/a", handler_named("a"), methods=["GET"], strict=True)
