@@ -297,6 +297,20 @@ def test_refused_extension_is_404_even_for_a_wrong_method() -> None:
         router.resolve("/a.png", method="POST")
 
 
+def test_refused_extension_is_checked_before_a_strict_trailing_slash() -> None:
+    """As Sanic: `/s/f.json/` for a strict `/s/<a:ext=txt>` is the extension's 404 (its
+    page says "Requested URL None"); `/s/f.txt/` is the slash's, naming the path."""
+    router = Router()
+    router.add("/s/<a:ext=txt>", handler_named("s"), methods=["GET"], strict=True)
+    router.finalize()
+    with pytest.raises(NotFound, match="Invalid extension: json") as info:
+        router.resolve("/s/f.json/", method="GET")
+    assert info.value.path is None
+    with pytest.raises(NotFound) as info:
+        router.resolve("/s/f.txt/", method="GET")
+    assert info.value.path == "/s/f.txt"
+
+
 def test_host_bound_extension_is_checked_after_host_and_method() -> None:
     """As Sanic: a refused extension on a host-bound route is the 404 that names no path
     only for the route's host and method; another host or method gets the plain 404

@@ -116,17 +116,18 @@ class BaseRouter(ABC):
                 orig, path = path, self._shorten(path)
                 continue
             first = group.routes[0]
+            if group.checks_params and not group.has_requirements:
+                # Like sanic-routing, a refused extension/file name is a 404 even when the
+                # method or a strict trailing slash would not match either; on a
+                # host-bound path it is checked only once host and method chose a route
+                # (below), so a request for another host or method is the plain 404 that
+                # names the path.
+                parse_parameter_basket(first, basket)
             # sanic-routing checks a strict trailing slash before the method on dynamic
             # paths, after it on static ones.
             if orig is not None and not first.static:
                 if group.all_strict and orig[-1] != first.path[-1:]:
                     raise self.exception("Path not found", path=path)
-            if group.checks_params and not group.has_requirements:
-                # Like sanic-routing, a refused extension/file name is a 404 even when the
-                # method would not match either; on a host-bound path it is checked only
-                # once host and method chose a route (below), so a request for another
-                # host or method is the plain 404 that names the path.
-                parse_parameter_basket(first, basket)
             if not group.has_requirements:
                 route = group.methods_index.get(method)  # type: ignore[arg-type]
                 if route is None:
