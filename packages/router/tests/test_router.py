@@ -297,6 +297,18 @@ def test_refused_extension_is_404_even_for_a_wrong_method() -> None:
         router.resolve("/a.png", method="POST")
 
 
+def test_a_dynamic_path_of_several_routes_names_their_methods() -> None:
+    """RFC 9110 15.5.6: a 405 MUST carry Allow, so the NoMethod of a dynamic path served
+    by several routes carries their methods (sanic-routing's carries none)."""
+    router = Router()
+    router.add("/d/<a:int>", handler_named("put"), methods=["PUT"])
+    router.add("/d/<b:int>", handler_named("get"), methods=["GET", "HEAD"])
+    router.finalize()
+    with pytest.raises(NoMethod, match="^Method does not exist$") as info:
+        router.resolve("/d/1", method="DELETE")
+    assert info.value.allowed_methods == {"GET", "HEAD", "PUT"}
+
+
 def test_refused_extension_is_checked_before_a_strict_trailing_slash() -> None:
     """As Sanic: `/s/f.json/` for a strict `/s/<a:ext=txt>` is the extension's 404 (its
     page says "Requested URL None"); `/s/f.txt/` is the slash's, naming the path."""

@@ -187,9 +187,12 @@ class BaseRouter(ABC):
 
     def _no_method(self, group: RouteGroup, method: str | None, path: str) -> NoMethod:
         if len(group.routes) > 1 and not group.routes[0].static:
-            # sanic-routing reports no allowed methods for a dynamic path served by
-            # several routes; Sanic then answers 405 without an Allow header.
-            return self.method_handler_exception("Method does not exist", path=path)
+            # sanic-routing's message for a dynamic path served by several routes, but
+            # with the methods they serve: sanic-routing gives none, and Sanic answers 405
+            # without the Allow field RFC 9110 15.5.6 requires.
+            return self.method_handler_exception(
+                "Method does not exist", path=path, allowed_methods=group.methods
+            )
         target = group if group.routes[0].static else group.routes[0]
         return self.method_handler_exception(
             f"Method '{method}' not found on {target}",
