@@ -639,7 +639,17 @@ def _path_route_cast(req: str, a: dict[str, Any], b: dict[str, Any], source: str
     """Parameters of a route with a `path` parameter: Hurtle casts them all to their types,
     sanic-routing leaves the others strings (packages/router/README.md)."""
     return (a.get("status") == b.get("status") == 200 and ":path>" in source
-            and TYPED.sub("T", a.get("body", "")) == TYPED.sub("T", b.get("body", "")))
+            and _untyped(a.get("body", "")) == _untyped(b.get("body", "")))
+
+
+def _untyped(body: str) -> str:
+    """A body with the parameters' types left out (JSON and text forms, and a view's repr
+    of its keyword arguments: `UUID('...')`, `datetime.date(2024, 1, 31)`, `1.5`)."""
+    body = TYPED.sub("T", body)
+    body = re.sub(r"UUID\('([^']*)'\)", r"\1", body)
+    body = re.sub(r"datetime\.date\((\d+), (\d+), (\d+)\)",
+                  lambda m: f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}", body)
+    return body.replace("'", "")
 
 
 def _ext_unquote_crash(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
@@ -730,6 +740,8 @@ def _group_not_strict(req: str, a: dict[str, Any], b: dict[str, Any], source: st
 def _same_shape_routes(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
     """Two routes of one path shape with other parameter names: each gets its own names;
     Sanic calls one handler with the other's names (a TypeError, its 500)."""
+    if "__file_uri__" in a.get("body", "") and "__file_uri__" not in b.get("body", ""):
+        return True  # a `path` route beside app.static on its prefix: the static's name
     if a.get("status") != 500 or b.get("status") == 500:
         return False
     shapes = [re.sub(r"<p\d+", "<P", decl.strip("/"))
@@ -766,7 +778,18 @@ def _url_for_only(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -
     return ja == jb and a.get("status") == b.get("status")
 
 
+def _allow_on_405(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A 405 for a dynamic path served by several routes carries Allow (RFC 9110 15.5.6
+    MUST); Sanic's has none (and for `HEAD /v/` beside two `/v/<path>` routes, it tries
+    `/v` and answers 404)."""
+    if b.get("status") != 405 or "allow" not in b or "allow" in a:
+        return False
+    return a.get("status") == 405 or (a.get("status") == 404 and _target(req).endswith("/"))
+
+
 KEPT: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]]] = [
+    ("a 405 of a path served by several routes carries Allow (RFC 9110 15.5.6; Sanic: none)",
+     _allow_on_405),
     ("url_for escapes '%' and builds ext routes from name and ext=", _url_for_only),
     ("app.static on a directory: 404 without an index (Sanic 500), HEAD as GET (Sanic an empty 200)",
      _static_dir),
