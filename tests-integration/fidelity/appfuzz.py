@@ -835,7 +835,7 @@ APP_KEPT: list[tuple[str, Callable[[str, str, str], bool]]] = [
     ("a route with a ymd and a path, ext or regex parameter starts (Sanic refuses its own "
      "ymd pattern there)",
      lambda ea, eb, source: eb == "None" and "Invalid matching pattern ([12]" in ea
-     and re.search(r"\('[^']*(:ymd>[^']*:(path|ext|\[)|:(ext|\[)[^']*:ymd>)", source)
+     and re.search(r"'/?[^' ]*(:ymd>[^']*:(path|ext|\[)|:(ext|\[)[^']*:ymd>)", source)
      is not None),
 ]
 
