@@ -773,10 +773,10 @@ def _url_for_only(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -
     hold, and builds an ext route's URL from the name and ext= (Sanic: URLBuildError, or
     the extension as a query argument; README, "Routing and app composition")."""
     if req.startswith("HEAD ") and a.get("content-type") == "application/json":
-        # no body to look at: an ext route's URL (the only url_for difference with a
-        # length of its own here), the lengths only
-        return ":ext" in source and {k for k in set(a) | set(b) if a.get(k) != b.get(k)} == {
-            "content-length"}
+        # no body to look at: an ext route's URL or an escaped '%' (the url_for
+        # differences with a length of their own here), the lengths only
+        return (":ext" in source or "%" in _target(req)) and {
+            k for k in set(a) | set(b) if a.get(k) != b.get(k)} == {"content-length"}
     try:
         ja, jb = json.loads(a.get("body", "")), json.loads(b.get("body", ""))
     except ValueError:
