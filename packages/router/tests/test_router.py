@@ -309,6 +309,24 @@ def test_a_dynamic_path_of_several_routes_names_their_methods() -> None:
     assert info.value.allowed_methods == {"GET", "HEAD", "PUT"}
 
 
+def test_a_slashed_path_of_several_routes_without_the_method_tries_it_unslashed() -> None:
+    """As Sanic: `HEAD /b/` is served by a `/b` HEAD route beside `/b/<p:path>` routes
+    that do not serve HEAD (Hurtle answered 405); with no `/b` route it is a 404."""
+    router = Router()
+    router.add("/b", handler_named("b"), methods=["HEAD"])
+    router.add("/b/<p:path>", handler_named("pp"), methods=["PUT", "PATCH"])
+    router.add("/b/<q:path>", handler_named("gp"), methods=["GET", "POST"])
+    router.add("/c/<p:path>", handler_named("cp"), methods=["PUT"])
+    router.add("/c/<q:path>", handler_named("cg"), methods=["GET"])
+    router.finalize()
+    assert router.resolve("/b/", method="HEAD")[1].__name__ == "b"
+    assert router.resolve("/b/", method="GET")[2] == {"q": ""}
+    with pytest.raises(NotFound):
+        router.resolve("/c/", method="HEAD")
+    with pytest.raises(NoMethod):
+        router.resolve("/c/x", method="HEAD")
+
+
 def test_refused_extension_is_checked_before_a_strict_trailing_slash() -> None:
     """As Sanic: `/s/f.json/` for a strict `/s/<a:ext=txt>` is the extension's 404 (its
     page says "Requested URL None"); `/s/f.txt/` is the slash's, naming the path."""

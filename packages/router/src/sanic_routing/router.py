@@ -131,6 +131,16 @@ class BaseRouter(ABC):
             if not group.has_requirements:
                 route = group.methods_index.get(method)  # type: ignore[arg-type]
                 if route is None:
+                    if (
+                        len(group.routes) > 1
+                        and not first.static
+                        and path.endswith(delimiter)
+                    ):
+                        # As sanic-routing: a dynamic path of several routes that does
+                        # not serve the method is retried without its trailing delimiter
+                        # (`HEAD /b/` reaches a `/b` route beside `/b/<p:path>` ones).
+                        orig, path = path, self._shorten(path)
+                        continue
                     raise self._no_method(group, method, path)
                 break
             route = self._select(group, method, extra)
