@@ -49,6 +49,20 @@ async def test_missing_route_is_404_and_wrong_method_405(app: Sanic, call) -> No
     assert wrong.headers["allow"] == "GET"
 
 
+async def test_a_405_of_a_path_served_by_several_routes_has_allow(app: Sanic, call) -> None:
+    # RFC 9110 15.5.6 (a 405 MUST carry Allow); Sanic sends none for such a path.
+    @app.put("/d/<a:int>")
+    async def put(request, a):
+        return text("put")
+
+    @app.get("/d/<b:int>")
+    async def get(request, b):
+        return text("get")
+
+    wrong = await call("DELETE", "/d/1")
+    assert (wrong.status, wrong.headers.get("allow")) == (405, "GET, PUT")
+
+
 async def test_middleware_order_request_then_response_reversed(app: Sanic, call) -> None:
     order: list[str] = []
 

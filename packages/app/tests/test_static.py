@@ -392,3 +392,24 @@ async def test_a_file_modified_in_the_future_is_sent_as_modified_now(
     sent = await call(method, "/s/a.txt")
     assert sent.status == 200
     assert before <= parsedate_to_datetime(sent.headers["last-modified"]) <= datetime.now(UTC)
+
+
+async def test_a_folder_without_its_configured_index_is_a_plain_not_found(
+    app: Sanic, call, site: Path
+) -> None:
+    # As Sanic: with index= set, a folder holding none of the index files raises NotFound
+    # itself (an exception handler sees that type, not FileNotFound); without index= it
+    # stays Hurtle's DirectoryNotServed (Sanic: a 500, README).
+    from hurtle_http.exceptions import NotFound
+    from hurtle_http.response import text
+
+    app.static("/i", site, index="zz.html")
+    app.static("/n", site, name="n")
+
+    @app.exception(NotFound)
+    def seen(request, exception):  # type: ignore[no-untyped-def]
+        return text(type(exception).__name__, status=404)
+
+    assert (await call("GET", "/i/")).text == "NotFound"
+    assert (await call("GET", "/i/d/")).text == "NotFound"
+    assert (await call("GET", "/n/d/")).text == "DirectoryNotServed"

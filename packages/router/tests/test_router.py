@@ -297,6 +297,124 @@ def test_refused_extension_is_404_even_for_a_wrong_method() -> None:
         router.resolve("/a.png", method="POST")
 
 
+def test_a_dynamic_path_of_several_routes_names_their_methods() -> None:
+    """RFC 9110 15.5.6: a 405 MUST carry Allow, so the NoMethod of a dynamic path served
+    by several routes carries their methods (sanic-routing's carries none)."""
+    router = Router()
+    router.add("/d/<a:int>", handler_named("put"), methods=["PUT"])
+    router.add("/d/<b:int>", handler_named("get"), methods=["GET", "HEAD"])
+    router.finalize()
+    with pytest.raises(NoMethod, match="^Method does not exist$") as info:
+        router.resolve("/d/1", method="DELETE")
+    assert info.value.allowed_methods == {"GET", "HEAD", "PUT"}
+
+
+def test_a_slashed_path_of_several_routes_without_the_method_tries_it_unslashed() -> None:
+    """As Sanic: `HEAD /b/` is served by a `/b` HEAD route beside `/b/<p:path>` routes
+    that do not serve HEAD (Hurtle answered 405); with no `/b` route it is a 404."""
+    router = Router()
+    router.add("/b", handler_named("b"), methods=["HEAD"])
+    router.add("/b/<p:path>", handler_named("pp"), methods=["PUT", "PATCH"])
+    router.add("/b/<q:path>", handler_named("gp"), methods=["GET", "POST"])
+    router.add("/c/<p:path>", handler_named("cp"), methods=["PUT"])
+    router.add("/c/<q:path>", handler_named("cg"), methods=["GET"])
+    router.finalize()
+    assert router.resolve("/b/", method="HEAD")[1].__name__ == "b"
+    assert router.resolve("/b/", method="GET")[2] == {"q": ""}
+    with pytest.raises(NotFound):
+        router.resolve("/c/", method="HEAD")
+    with pytest.raises(NoMethod):
+        router.resolve("/c/x", method="HEAD")
+
+
+def test_refused_extension_is_checked_before_a_strict_trailing_slash() -> None:
+    """As Sanic: `/s/f.json/` for a strict `/s/<a:ext=txt>` is the extension's 404 (its
+    page says "Requested URL None"); `/s/f.txt/` is the slash's, naming the path."""
+    router = Router()
+    router.add("/s/<a:ext=txt>", handler_named("s"), methods=["GET"], strict=True)
+    router.finalize()
+    with pytest.raises(NotFound, match="Invalid extension: json") as info:
+        router.resolve("/s/f.json/", method="GET")
+    assert info.value.path is None
+    with pytest.raises(NotFound) as info:
+        router.resolve("/s/f.txt/", method="GET")
+    assert info.value.path == "/s/f.txt"
+
+
+def test_host_bound_extension_is_checked_after_host_and_method() -> None:
+    """As Sanic: a refused extension on a host-bound route is the 404 that names no path
+    only for the route's host and method; another host or method gets the plain 404
+    naming the path (its 404 page says "Requested URL /x/a.json", not "None")."""
+    router = Router()
+    router.add(
+        "/x/<f:ext=txt>", handler_named("ext"), methods=["DELETE"], requirements={"host": "h"}
+    )
+    router.finalize()
+    for method, host in (("DELETE", "other"), ("GET", "h"), ("GET", "other")):
+        with pytest.raises(NotFound) as info:
+            router.resolve("/x/a.json", method=method, extra={"host": host})
+        assert info.value.path == "/x/a.json"
+    with pytest.raises(NotFound, match="Invalid extension: json") as info:
+        router.resolve("/x/a.json", method="DELETE", extra={"host": "h"})
+    assert info.value.path is None
+    assert router.resolve("/x/a.txt", method="DELETE", extra={"host": "h"})[2] == {
+        "f": "a",
+        "ext": "txt",
+    }
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("/a/<x:[a-z]{2,4}>/", "/a/<y:[a-z]{2,4}>"),
+        ("/a/<x:[a-z]+>", "/a/<y:[a-z]+>"),
+        ("/a/<x:path>", "/a/<y:path>"),  # (a path parameter takes the trailing slash)
+    ],
+)
+def test_regex_routes_of_one_shape_get_their_own_parameter_names(first: str, second: str) -> None:
+    """Two routes of one path shape with other parameter names share one pattern: each
+    still gets its value under its own name (Hurtle answered 500 with a KeyError, Sanic
+    500s calling the handler with the other route's name)."""
+    router = Router()
+    router.add(first, handler_named("g"), methods=["GET"], strict=False)
+    router.add(second, handler_named("p"), methods=["PUT"])
+    router.finalize()
+    for path in ("/a/xyz", "/a/xyz/"):
+        value = path[3:] if "path" in first else "xyz"
+        assert router.resolve(path, method="GET")[2] == {"x": value}
+        assert router.resolve(path, method="PUT")[2] == {"y": value}
+
+
+@pytest.mark.parametrize(
+    ("typed", "refused", "taken"),
+    [
+        ("<a:float>", ["nan", "inf", "1e3", "1_0", "+1.5"], {"1.": 1.0, "-0.5": -0.5}),
+        ("<a:int>", ["+3", "1_0"], {"007": 7, "-3": -3}),
+        ("<a:uuid>", ["123e4567e89b12d3a456426614174000"], {}),
+    ],
+)
+def test_typed_parameters_of_an_ext_list_route_match_their_pattern(
+    typed: str, refused: list[str], taken: dict[str, object]
+) -> None:
+    """As in sanic-routing, a route with an `ext=` list is a regex route, whose typed
+    parameters must match their type's pattern, not only cast: `/f/nan/a.txt` is a 404
+    there (Hurtle served it with `float("nan")`), while `/g/nan` (no regex) is served."""
+    router = Router()
+    router.add(f"/f/{typed}/<b:ext=txt>", handler_named("f"), methods=["GET"])
+    router.add(f"/g/{typed}", handler_named("g"), methods=["GET"])
+    router.finalize()
+    for value in refused:
+        with pytest.raises(NotFound):
+            router.resolve(f"/f/{value}/x.txt", method="GET")
+        assert router.resolve(f"/g/{value}", method="GET")[1].__name__ == "g"
+    for value, cast in taken.items():
+        assert router.resolve(f"/f/{value}/x.txt", method="GET")[2] == {
+            "a": cast,
+            "b": "x",
+            "ext": "txt",
+        }
+
+
 def test_strict_static_path_checks_method_first_dynamic_checks_slash_first() -> None:
     router = Router()
     router.add("/a", handler_named("a"), methods=["GET"], strict=True)

@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from hurtle_http.compat import UTC
-from hurtle_http.exceptions import FileNotFound
+from hurtle_http.exceptions import FileNotFound, NotFound
 from hurtle_http.httpdate import format_http_date
 from hurtle_http.response.ranges import ContentRangeHandler
 
@@ -116,6 +116,10 @@ class DirectoryHandler:
 
                 return redirect(canonical)
             return html_response(self._listing(current, path))
+        if self.index:
+            # As Sanic: a folder without any of the configured index files is a plain
+            # NotFound (not FileNotFound), so handlers keyed on the type see Sanic's.
+            raise NotFound("File not found")
         raise DirectoryNotServed("File not found", path=current, relative_url=path)
 
     def _index_allowed(self, candidate: Path) -> bool:

@@ -116,20 +116,31 @@ class BaseRouter(ABC):
                 orig, path = path, self._shorten(path)
                 continue
             first = group.routes[0]
+            if group.checks_params and not group.has_requirements:
+                # Like sanic-routing, a refused extension/file name is a 404 even when the
+                # method or a strict trailing slash would not match either; on a
+                # host-bound path it is checked only once host and method chose a route
+                # (below), so a request for another host or method is the plain 404 that
+                # names the path.
+                parse_parameter_basket(first, basket)
             # sanic-routing checks a strict trailing slash before the method on dynamic
             # paths, after it on static ones.
             if orig is not None and not first.static:
                 if group.all_strict and orig[-1] != first.path[-1:]:
                     raise self.exception("Path not found", path=path)
-            if group.checks_params and not group.has_requirements:
-                # Like sanic-routing, a refused extension/file name is a 404 even when the
-                # method would not match either. On a host-bound group it is the selected
-                # route's to refuse (parsed below): a host or method no route takes is a
-                # plain 404 naming the path.
-                parse_parameter_basket(first, basket)
             if not group.has_requirements:
                 route = group.methods_index.get(method)  # type: ignore[arg-type]
                 if route is None:
+                    if (
+                        len(group.routes) > 1
+                        and not first.static
+                        and path.endswith(delimiter)
+                    ):
+                        # As sanic-routing: a dynamic path of several routes that does
+                        # not serve the method is retried without its trailing delimiter
+                        # (`HEAD /b/` reaches a `/b` route beside `/b/<p:path>` ones).
+                        orig, path = path, self._shorten(path)
+                        continue
                     raise self._no_method(group, method, path)
                 break
             route = self._select(group, method, extra)
@@ -186,9 +197,12 @@ class BaseRouter(ABC):
 
     def _no_method(self, group: RouteGroup, method: str | None, path: str) -> NoMethod:
         if len(group.routes) > 1 and not group.routes[0].static:
-            # sanic-routing reports no allowed methods for a dynamic path served by
-            # several routes; Sanic then answers 405 without an Allow header.
-            return self.method_handler_exception("Method does not exist", path=path)
+            # sanic-routing's message for a dynamic path served by several routes, but
+            # with the methods they serve: sanic-routing gives none, and Sanic answers 405
+            # without the Allow field RFC 9110 15.5.6 requires.
+            return self.method_handler_exception(
+                "Method does not exist", path=path, allowed_methods=group.methods
+            )
         target = group if group.routes[0].static else group.routes[0]
         return self.method_handler_exception(
             f"Method '{method}' not found on {target}",

@@ -28,6 +28,10 @@ if t.TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Node", "Tree"]
 
+# The types whose cast accepts values their pattern does not (`float("nan")`, `int("+3")`,
+# `int("1_0")`, a `ymd` of `2024-1-1`, a `uuid` without dashes or in upper case...).
+_PATTERN_CHECKED = frozenset({"int", "float", "ymd", "uuid", "alpha", "slug"})
+
 # PERF: with this many static siblings a dict dispatch to per-branch functions beats a
 # chain of string comparisons (benchmarks/router_bench.py, 1,000 routes).
 DISPATCH_THRESHOLD = 4
@@ -297,8 +301,12 @@ class Tree:
         gname = self._name("group", group)
         # PERF: a route that is a regex route only for its `ext=...` lists was checked
         # segment by segment already; its pattern is matched only when an inline regex
-        # needs it (benchmarks/router_bench.py).
-        if group.regex and any(p.regex for p in group.routes[0].defined_params.values()):
+        # needs it (benchmarks/router_bench.py), or a typed parameter whose cast takes more
+        # than its type's pattern: sanic-routing matches a regex route's `int`, `float`...
+        # by pattern, so `/<a:float>/<b:ext=txt>` refuses `nan/x.txt` and `1e3/x.txt`.
+        if group.regex and any(
+            p.regex or p.label in _PATTERN_CHECKED for p in group.routes[0].defined_params.values()
+        ):
             matcher = self._name("match", group.router.matchers[group.pattern_idx].match)
             return [
                 Line(f"match = {matcher}(path)  # {_safe(group.uri)}", indent),

@@ -68,6 +68,16 @@ def parts_to_path(parts: t.Sequence[str], delimiter: str = "/") -> str:
     return delimiter.join(parts)
 
 
+def _by_position(route: Route, regex_params: dict[str, t.Any], position: int) -> t.Any:
+    """The value of ``route``'s parameter at ``position`` when another route of its group
+    (same path shape, other parameter names: ``/a/<x:[a-z]+>/`` beside ``/a/<y:[a-z]+>``)
+    matched the path with its own pattern, whose groups carry that route's names."""
+    values = list(regex_params.values())
+    if len(values) != len(route.defined_params):
+        raise NotFound(f"Path does not fit the parameters of {route.uri}")
+    return values[position]
+
+
 def parse_parameter_basket(
     route: Route, basket: dict[t.Any, t.Any], raw_path: str | None = None
 ) -> dict[str, t.Any]:
@@ -79,8 +89,11 @@ def parse_parameter_basket(
     regex_params = basket.get("__params__")
     if regex_params:
         # In path order, as the regex's groups (``route.params`` puts regex ones last).
-        for info in route.defined_params.values():
-            raw = regex_params[info.name]
+        for position, info in enumerate(route.defined_params.values()):
+            try:
+                raw = regex_params[info.name]
+            except KeyError:
+                raw = _by_position(route, regex_params, position)
             if raw is not None and route.unquote:
                 raw = unquote(raw)
             if info.regex or raw is None:

@@ -1,0 +1,258 @@
+"""Differences kept on purpose by ``appfuzz.py`` (random apps against real Sanic 25.12).
+
+Each entry is a label and a test on (request, Sanic's answer, Hurtle's answer, the app's
+source), as ``appfuzz.normal`` makes them, or, for ``APP_KEPT``, on the errors the app
+raised when loaded or started. The reasons are in each test's docstring and in the
+README's "Random apps (appfuzz.py)".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import unquote
+
+
+# Differences kept on purpose, each a (label, test) on (request, sanic answer, hurtle answer).
+def _target(req: str) -> str:
+    return req.split(" ", 2)[1].partition("?")[0]
+
+
+def _escaped_unreserved(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """An escape RFC 3986 6.2.2.1/6.2.2.2 normalises (`%61` is `a`, `%c3` is `%C3`) in the
+    path: Hurtle routes the normalised path, Sanic compares the escapes as they came."""
+    path = _target(req)
+    unreserved = re.search(r"%(4[1-9A-Fa-f]|5[0-9Aa]|6[1-9A-Fa-f]|7[0-9Aa]|3[0-9]|2[Dd]|2[Ee]|5[Ff]|7[Ee])", path)
+    lower_hex = re.search(r"%([0-9a-f][a-f]|[a-f][0-9])", path)
+    # (Sanic found no route: a 404, or middleware that answered first saw none)
+    routeless = (a.get("status") == 404 or "None" in a.get("body", "")
+                 or (req.startswith("HEAD ") and "mw=1" in req and a.get("status") == 203))
+    return bool(unreserved or lower_hex) and routeless
+
+
+TYPED = re.compile(r"""\[(['"])(int|float|date|UUID|str)\1, (['"])[^'"]*\3\]""")
+
+
+def _path_route_cast(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """Parameters of a route with a `path` parameter: Hurtle casts them all to their types,
+    sanic-routing leaves the others strings (packages/router/README.md)."""
+    return (a.get("status") == b.get("status") == 200 and ":path>" in source
+            and _untyped(a.get("body", "")) == _untyped(b.get("body", "")))
+
+
+def _untyped(body: str) -> str:
+    """A body with the parameters' types left out (JSON and text forms, and a view's repr
+    of its keyword arguments: `UUID('...')`, `datetime.date(2024, 1, 31)`, `1.5`)."""
+    body = TYPED.sub("T", body)
+    body = re.sub(r"UUID\('([^']*)'\)", r"\1", body)
+    body = re.sub(r"datetime\.date\((\d+), (\d+), (\d+)\)",
+                  lambda m: f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}", body)
+    return body.replace("'", "")
+
+
+def _ext_unquote_crash(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """sanic-routing unquotes every route's parameters once one route has `unquote=True`,
+    and an `ext` parameter (a tuple there) then makes each request to it a 500."""
+    crashed = a.get("status") == 500 and (
+        b.get("status") != 500 or req.startswith("HEAD ")
+        or "unexpected error" in a.get("body", "") or "Internal Server Error" in a.get("body", "")
+    )
+    # (or the request middleware answered first, without the route Sanic failed to find)
+    answered_first = "mw=1" in req and a.get("status") == b.get("status") == 203
+    return (crashed or answered_first) and "unquote=True" in source and ":ext" in source
+
+
+def _static_dir(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """`app.static` asked for a directory without an index: Hurtle 404 (Sanic 500 for
+    GET, an empty 200 application/octet-stream for HEAD; README's first list)."""
+    path = _target(req).rstrip("/")
+    if (req.startswith("HEAD ") and a.get("status") == 200
+            and a.get("content-type") == "application/octet-stream" and b.get("status") in (200, 302)):
+        # HEAD of a directory listing (or of its redirect to the slashed path): Hurtle
+        # answers GET's head, Sanic an empty octet-stream 200 (README's first list)
+        return path.endswith(("/sub", "/bs")) or path in ("/static", "/st", "/files")
+    return (b.get("status") == 404 and a.get("status") in (200, 500)
+            and re.search(r"\.static\('(/static|/st/|/files|/bs)'", source) is not None
+            and (path.endswith(("/sub", "/bs")) or path in ("/static", "/st", "/files")))
+
+
+def _head_static_length(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """HEAD of a static file: Hurtle's Content-Length is the one GET sends (RFC 9110 9.3.2;
+    Sanic: 0; README's first list)."""
+    return (req.startswith("HEAD ") and a.get("status") == b.get("status") == 200
+            and {k for k in set(a) | set(b) if a.get(k) != b.get(k)} == {"content-length"}
+            and re.search(r"app\.static\('/" + re.escape(_target(req).split("/")[1]), source)
+            is not None)
+
+
+def _unquote_leak(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """sanic-routing unquotes the parameters of every route once one route has
+    `unquote=True`; Hurtle only that route's (packages/router/README.md)."""
+    if "unquote=True" not in source or a.get("status") != b.get("status"):
+        return False
+    if req.startswith("HEAD "):  # no body to look at: the lengths only
+        return {k for k in set(a) | set(b) if a.get(k) != b.get(k)} == {"content-length"}
+    # (a group of same-shaped routes follows its first route's setting in Sanic)
+    return (unquote(unquote(_without_url_for(a.get("body", ""))))
+            == unquote(unquote(_without_url_for(b.get("body", "")))))
+
+
+def _without_url_for(body: str) -> str:
+    """A JSON body without its url_for answer, with its characters unescaped (Sanic's
+    `\u00e9` against Hurtle's `%C3%A9` before unquoting); other bodies as they are."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return body
+    if isinstance(data, dict):
+        data.pop("u", None)
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def _non_ascii_target(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A target with raw non-ASCII bytes is refused (400) when the head is read, before any
+    request exists; Sanic builds the request, runs its request middleware, then fails."""
+    if _target(req).isascii() or b.get("status") != 400:
+        return False
+    if a.get("status") == 203 and "mw=1" in req:  # the request middleware answered
+        return True
+    return a.get("status") == 400 and {k for k in set(a) | set(b) if a.get(k) != b.get(k)} == {"x-mw"}
+
+
+def _ext_with_path(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """An ext parameter in a route that also has a path parameter: Hurtle checks and splits
+    it, sanic-routing does neither (`file.json` passes `ext=txt`; packages/router/README.md)."""
+    target = re.sub(r"^(/api)?/v[0-9.]+", "", _target(req))
+    for decl in re.findall(r"\('([^']*:ext[^']*:path>)'", source):
+        prefix = "/" + decl.lstrip("/").split("<", 1)[0]
+        if prefix in target:
+            return True
+    return False
+
+
+def _bp_static_host(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A blueprint's host applies to its static routes (README, "Differential fuzzing,
+    sixth round"); Sanic serves them on every host."""
+    return "/bs/" in _target(req) + "/" and re.search(r"bp0 = Blueprint\([^)]*host=", source) is not None
+
+
+def _group_not_strict(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A group's strict_slashes=False applies to its blueprints' routes; Sanic ignores it
+    (README, "Routing and app composition")."""
+    group = re.search(r"grp = Blueprint\.group\([^)]*strict_slashes=False", source)
+    return group is not None and a.get("status") == 404 and b.get("status") != 404
+
+
+def _same_shape_routes(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """Two routes of one path shape with other parameter names: each gets its own names;
+    Sanic calls one handler with the other's names (a TypeError, its 500)."""
+    if "__file_uri__" in a.get("body", "") and "__file_uri__" not in b.get("body", ""):
+        return True  # a `path` route beside app.static on its prefix: the static's name
+    if a.get("status") == b.get("status") and a.get("body") != b.get("body"):
+        # Sanic's handler got the other route's parameter names (a view takes any)
+        if re.sub(r"p\d+", "P", a.get("body", "")) != re.sub(r"p\d+", "P", b.get("body", "")):
+            return False
+    elif a.get("status") != 500 or b.get("status") == 500:
+        return False
+    shapes = [re.sub(r"<p\d+", "<P", decl.strip("/"))
+              for decl in re.findall(r"(?:route|get|post|put|patch|delete|head|options)\('([^']*)'",
+                                     source)
+              + re.findall(r"add_route\([^,]+, '([^']*)'", source)]
+    return len(shapes) != len(set(shapes)) and "<P" in "".join(shapes)
+
+
+def _ext_siblings(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """Two `ext` routes on one path with other parameter names: Sanic's answers are
+    erratic (a 500 for a request the first one matches, 405 for one neither takes)."""
+    parent = _target(req).rsplit("/", 1)[0]
+    parent = re.sub(r"^(/api)?/v[0-9.]+", "", parent)
+    return len(re.findall("'" + re.escape(parent) + r"/<p\d+:ext", source)) >= 2
+
+
+def _url_for_only(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """Only `url_for`'s answer differs: Hurtle percent-encodes '%' and what a segment cannot
+    hold, and builds an ext route's URL from the name and ext= (Sanic: URLBuildError, or
+    the extension as a query argument; README, "Routing and app composition")."""
+    if req.startswith("HEAD ") and a.get("content-type") == "application/json":
+        # no body to look at: an ext route's URL or an escaped '%' (the url_for
+        # differences with a length of their own here), the lengths only
+        return (":ext" in source or "%" in _target(req)) and {
+            k for k in set(a) | set(b) if a.get(k) != b.get(k)} == {"content-length"}
+    try:
+        ja, jb = json.loads(a.get("body", "")), json.loads(b.get("body", ""))
+    except ValueError:
+        return False
+    if not (isinstance(ja, dict) and isinstance(jb, dict) and "u" in ja):
+        return False
+    ua = ja.pop("u")
+    jb.pop("u")
+    explained = "%" in _target(req) or (
+        ("?ext=" in str(ua) or ua == "URLBuildError") and ":ext" in source)
+    return ja == jb and a.get("status") == b.get("status") and explained
+
+
+def _allow_on_405(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A 405 for a dynamic path served by several routes carries Allow (RFC 9110 15.5.6
+    MUST); Sanic's has none."""
+    return a.get("status") == b.get("status") == 405 and "allow" in b and "allow" not in a
+
+
+KEPT: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]]] = [
+    ("a 405 of a path served by several routes carries Allow (RFC 9110 15.5.6; Sanic: none)",
+     _allow_on_405),
+    ("url_for escapes '%' and builds ext routes from name and ext=", _url_for_only),
+    ("app.static on a directory: 404 without an index (Sanic 500), HEAD as GET (Sanic an empty 200)",
+     _static_dir),
+    ("HEAD of a static file has GET's Content-Length (RFC 9110 9.3.2; Sanic 0)",
+     _head_static_length),
+    ("a non-ASCII target is refused before request middleware runs",
+     _non_ascii_target),
+    ("a route's unquote=True unquotes only its parameters (sanic-routing: every route's)",
+     _unquote_leak),
+    ("parameters of a route with a path parameter are cast (sanic-routing leaves strings)",
+     _path_route_cast),
+    ("Sanic 500s on an ext parameter once any route has unquote=True", _ext_unquote_crash),
+    ("two ext routes on one path: Sanic's answers are erratic", _ext_siblings),
+    ("routes of one shape with other parameter names get their own names (Sanic: a 500)",
+     _same_shape_routes),
+    ("a group's strict_slashes=False applies (Sanic ignores it)", _group_not_strict),
+    ("a blueprint's host applies to its static routes (Sanic: every host)", _bp_static_host),
+    ("an ext parameter beside a path parameter is checked and split (Sanic: neither)",
+     _ext_with_path),
+    ("an escaped unreserved character or lower-case hex escape is normalised before routing "
+     "(RFC 3986 6.2.2; Sanic: 404)", _escaped_unreserved),
+]
+
+
+# Differences kept on purpose in whether an app loads and starts: (label, test) on (sanic's
+# error, hurtle's error, the app's source).
+APP_KEPT: list[tuple[str, Callable[[str, str, str], bool]]] = [
+    ("a blueprint exception handler beside a route on a host list loads (Sanic: 'Duplicate "
+     "exception handler definition', the route being one per host)",
+     lambda ea, eb, source: eb == "None" and "Duplicate exception handler definition" in ea
+     and "host=[" in source),
+    ("RouteExists names the clashing methods sorted (Sanic: set order, either route's)",
+     lambda ea, eb, source: ea.startswith("load: RouteExists: ")
+     and eb.startswith("load: RouteExists: ")),
+    ("a route with a ymd and a path, ext or regex parameter starts (Sanic refuses its own "
+     "ymd pattern there)",
+     lambda ea, eb, source: eb == "None" and "Invalid matching pattern ([12]" in ea
+     and re.search(r"'/?[^' ]*(:ymd>[^']*:(path|ext|\[)|:(ext|\[)[^']*:ymd>)", source)
+     is not None),
+]
+
+
+def kept_app_label(ea: str, eb: str, source: str) -> str | None:
+    for label, test in APP_KEPT:
+        if test(ea, eb, source):
+            return label
+    return None
+
+
+def kept_label(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> str | None:
+    for label, test in KEPT:
+        if test(req, a, b, source):
+            return label
+    return None
