@@ -382,9 +382,10 @@ class Request(Generic[sanic_type, ctx_type]):
     @property
     def id(self) -> uuid.UUID | str | int:
         """The request id: the ``REQUEST_ID_HEADER`` value (as UUID or int when it is one)
-        or a generated UUID."""
+        or a generated UUID. An empty (or None) ``REQUEST_ID_HEADER`` reads no header."""
         if self._id is None:
-            value: Any = self.headers.get(self._setting("REQUEST_ID_HEADER") or "X-Request-ID")
+            name = self._setting("REQUEST_ID_HEADER")
+            value: Any = self.headers.get(name) if name else None
             if value is None:
                 value = self.__class__.generate_id(self)
             elif isinstance(value, str):
