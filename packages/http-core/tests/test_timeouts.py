@@ -138,6 +138,28 @@ async def test_zero_timeouts_disable_them() -> None:
     assert not conn.closed
 
 
+async def test_zero_keep_alive_timeout_keeps_no_connection_alive() -> None:
+    # Sanic closes a connection at once after its response when KEEP_ALIVE_TIMEOUT is 0
+    # (as nginx and gunicorn read 0: no keep-alive). Hurtle kept such connections open
+    # forever; now it answers "Connection: close" and closes (Sanic says keep-alive).
+    for ka in (0, -1):
+        conn = FakeConnection(hello, config={**TIMEOUTS, "KEEP_ALIVE_TIMEOUT": ka})
+        [res] = await exchange(conn, GET)
+        assert res.status == 200
+        assert res.header("connection") == "close"
+        await conn.settle()
+        assert conn.closed
+
+
+async def test_zero_keep_alive_timeout_bounds_the_first_wait_by_request_timeout() -> None:
+    conn = FakeConnection(hello, config={**TIMEOUTS, "KEEP_ALIVE_TIMEOUT": 0})
+    await conn.advance(9.9)
+    assert not conn.closed
+    await conn.advance(0.1)
+    assert conn.closed
+    assert conn.take() == b""
+
+
 async def test_one_timer_per_connection_not_per_request() -> None:
     conn = FakeConnection(hello, config=TIMEOUTS)
     for _ in range(50):

@@ -325,7 +325,9 @@ class Http(RequestReader, ResponseWriter):
         self._limit: tuple[Any, float] | None = None
         self.buffer_size: int = getattr(config, "REQUEST_BUFFER_SIZE", 65536)
         self.queue_size: int = getattr(config, "REQUEST_BUFFER_QUEUE_SIZE", 100)
-        self._keep_alive_allowed = bool(getattr(config, "KEEP_ALIVE", True))
+        self._keep_alive_allowed = (
+            bool(getattr(config, "KEEP_ALIVE", True)) and protocol.keep_alive_timeout > 0
+        )
         self._hook = getattr(protocol.app, "lifecycle_hook", None)
         # PERF: Http is the reader (and the reader's sink): httptools calls the request
         # events here without a hop through a separate reader object (two Python calls

@@ -71,6 +71,7 @@ class HttpProtocol(asyncio.Protocol):
         "request_timeout",
         "response_timeout",
         "keep_alive_timeout",
+        "_idle_timeout",
         "tcp_close_timeout",
         "request_max_size",
         "access_log",
@@ -116,6 +117,12 @@ class HttpProtocol(asyncio.Protocol):
         self.request_timeout = float(config.REQUEST_TIMEOUT)
         self.response_timeout = float(config.RESPONSE_TIMEOUT)
         self.keep_alive_timeout = float(config.KEEP_ALIVE_TIMEOUT)
+        # A KEEP_ALIVE_TIMEOUT of 0 or below keeps no connection alive (Http answers
+        # ``Connection: close``, as Sanic closes at once); the wait for a connection's
+        # first request is then bounded by REQUEST_TIMEOUT instead.
+        self._idle_timeout = (
+            self.keep_alive_timeout if self.keep_alive_timeout > 0 else self.request_timeout
+        )
         self.tcp_close_timeout = float(getattr(config, "GRACEFUL_TCP_CLOSE_TIMEOUT", 5.0))
         self.request_max_size = config.REQUEST_MAX_SIZE
         self.access_log = bool(getattr(config, "ACCESS_LOG", False))
@@ -461,8 +468,9 @@ class HttpProtocol(asyncio.Protocol):
         stage = http.stage
         deadline = now + self._check_every
         if stage is IDLE and not http.running:
-            if self.keep_alive_timeout > 0:
-                deadline = self._time + self.keep_alive_timeout
+            idle_timeout = self._idle_timeout
+            if idle_timeout > 0:
+                deadline = self._time + idle_timeout
                 if now >= deadline:
                     logger.debug("KeepAlive Timeout. Closing connection.")
                     self.close()  # RFC 9112 section 9.6: an idle close needs no response
@@ -475,7 +483,7 @@ class HttpProtocol(asyncio.Protocol):
                 mark = self._idle_mark
                 if mark is None or mark[0] != count:
                     self._idle_mark = mark = (count, now)
-                idle_deadline = mark[1] + self.keep_alive_timeout
+                idle_deadline = mark[1] + idle_timeout
                 if now >= idle_deadline:
                     logger.debug("KeepAlive Timeout. Closing connection.")
                     self.close()
