@@ -1058,10 +1058,17 @@ def _check_timeouts(config: Any) -> None:
     """Refuse, at start-up, a timeout every connection would fail on.
 
     Each connection reads these as numbers of seconds; a value that is not one would drop
-    every connection as it opens. (Sanic serves, and logs a ``TypeError`` on every timeout
-    check instead: the timeout is never applied.)
+    every connection as it opens (or, for ``GRACEFUL_SHUTDOWN_TIMEOUT``, fail the stop).
+    (Sanic serves, and logs a ``TypeError`` on every timeout check instead: the timeout is
+    never applied; it fails at the stop on a graceful one.)
     """
-    for key in ("REQUEST_TIMEOUT", "RESPONSE_TIMEOUT", "KEEP_ALIVE_TIMEOUT"):
+    for key in (
+        "REQUEST_TIMEOUT",
+        "RESPONSE_TIMEOUT",
+        "KEEP_ALIVE_TIMEOUT",
+        "GRACEFUL_TCP_CLOSE_TIMEOUT",
+        "GRACEFUL_SHUTDOWN_TIMEOUT",
+    ):
         value = config.get(key)
         try:
             float(value)
