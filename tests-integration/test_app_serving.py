@@ -7,7 +7,7 @@ import textwrap
 import time
 
 import httpx
-from helpers import free_port, running
+from helpers import free_port, running, wait_for_port
 
 
 async def test_create_server_lifecycle_runs_listeners_and_serves() -> None:
@@ -340,6 +340,8 @@ def test_serve_single_serves_every_prepared_app_in_one_process(tmp_path) -> None
         .replace("{port2}", str(port2))
     )
     with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        # (running() waits for the first app's port only; the second may open a moment later)
+        wait_for_port("127.0.0.1", port2, proc)
         answers = [httpx.get(f"http://127.0.0.1:{p}/", timeout=5).text for p in (port, port2)]
         assert httpx.get(f"http://127.0.0.1:{port2}/stop", timeout=5).text == "stopping"
         proc.wait(timeout=20)
