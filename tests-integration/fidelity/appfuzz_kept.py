@@ -112,8 +112,10 @@ def _without_url_for(body: str) -> str:
 
 
 def _non_ascii_target(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
-    """A target with raw non-ASCII bytes is refused (400) when the head is read, before any
-    request exists; Sanic builds the request, runs its request middleware, then fails."""
+    """A target with raw non-ASCII bytes is refused (400) when the head is read, before a
+    request is built from it: the request middleware then runs on a stand-in request without
+    the target (no path, no query arguments); Sanic builds the request from the target, runs
+    its request middleware (which may answer), then fails."""
     if _target(req).isascii() or b.get("status") != 400:
         return False
     if a.get("status") == 203 and "mw=1" in req:  # the request middleware answered
@@ -207,7 +209,7 @@ KEPT: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]
      _static_dir),
     ("HEAD of a static file has GET's Content-Length (RFC 9110 9.3.2; Sanic 0)",
      _head_static_length),
-    ("a non-ASCII target is refused before request middleware runs",
+    ("a non-ASCII target is refused before a request is built from it (middleware sees no query)",
      _non_ascii_target),
     ("a route's unquote=True unquotes only its parameters (sanic-routing: every route's)",
      _unquote_leak),
