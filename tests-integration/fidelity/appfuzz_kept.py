@@ -78,6 +78,15 @@ def _static_dir(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> 
             and (path.endswith(("/sub", "/bs")) or path in ("/static", "/st", "/files")))
 
 
+def _static_under_file(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A static path under a file (`/files/x.json/a`): 404 (Sanic: 500, NotADirectoryError;
+    README's list of static differences)."""
+    return (a.get("status") == 500 and b.get("status") == 404
+            and re.search(r"\.(txt|json|html)/", _target(req)) is not None
+            and re.search(r"\.static\('" + re.escape("/" + _target(req).split("/")[1]), source)
+            is not None)
+
+
 def _head_static_length(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
     """HEAD of a static file: Hurtle's Content-Length is the one GET sends (RFC 9110 9.3.2;
     Sanic: 0; README's first list)."""
@@ -157,7 +166,7 @@ def _same_shape_routes(req: str, a: dict[str, Any], b: dict[str, Any], source: s
     elif a.get("status") != 500 or b.get("status") == 500:
         return False
     shapes = [re.sub(r"<p\d+", "<P", decl.strip("/"))
-              for decl in re.findall(r"(?:route|get|post|put|patch|delete|head|options)\('([^']*)'",
+              for decl in re.findall(r"(?:route|get|post|put|patch|delete|head|options|websocket)\('([^']*)'",
                                      source)
               + re.findall(r"add_route\([^,]+, '([^']*)'", source)]
     return len(shapes) != len(set(shapes)) and "<P" in "".join(shapes)
@@ -205,6 +214,7 @@ KEPT: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]
     ("url_for escapes '%' and builds ext routes from name and ext=", _url_for_only),
     ("app.static on a directory: 404 without an index (Sanic 500), HEAD as GET (Sanic an empty 200)",
      _static_dir),
+    ("a static path under a file is a 404 (Sanic: 500, NotADirectoryError)", _static_under_file),
     ("HEAD of a static file has GET's Content-Length (RFC 9110 9.3.2; Sanic 0)",
      _head_static_length),
     ("a non-ASCII target is refused before request middleware runs",

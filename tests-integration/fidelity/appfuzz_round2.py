@@ -8,7 +8,7 @@ their own ``random.Random`` so a seed's first-round app and requests stay the sa
 
 What is covered: request/response middleware order and ``priority=`` across the app, the
 blueprint and its group (recording into ``request.ctx`` and an ``x-trail`` header, one
-answering first, one replacing the response); exception handlers for a base class and a
+answering first, raising, or replacing the response); exception handlers for a base class and a
 subclass on the app and on the blueprint; ``error_format=`` on routes and
 ``FALLBACK_ERROR_FORMAT`` with ``Accept`` variants; ``http.*`` signals recording into the
 response (``x-sig``); route ``ctx_*`` kwargs read from ``request.route.ctx``; handlers
@@ -24,7 +24,8 @@ import random
 from typing import Any
 
 SIGNALS = ["http.routing.before", "http.routing.after", "http.handler.before",
-           "http.handler.after", "http.lifecycle.handle", "http.lifecycle.request"]
+           "http.handler.after", "http.lifecycle.handle", "http.lifecycle.request",
+           "http.lifecycle.exception", "http.middleware.before", "http.middleware.after"]
 ODD_TARGETS = ["/a b", "/é", "http://other.example/ü?q=1", "//evil.example/x", "",
                "/x?q=a b#frag", "relative/path", "/%2F%2e", "https://h.example:8443",
                "/a\tb", "mailto:x@example.com", "?only=query", "#only-frag"]
@@ -99,6 +100,10 @@ def gen_extras(seed: int) -> tuple[list[str], dict[str, Any]]:
             if rnd.random() < 0.3:
                 L += [f"    if request.args.get('stop') == '{k}':",
                       f"        return text('stopped {k} ' + request.ctx.trail, status=203)"]
+            if rnd.random() < 0.3:
+                exc = rnd.choice(["XSub('from mw')", "XBase()", "XOther('mw')", "E.Forbidden('mw')"])
+                L += [f"    if request.args.get('raise') == '{k}':",
+                      f"        raise {exc}"]
         else:
             L += [f"async def {name}(request, response):",
                   "    if not _xz(request):",
@@ -258,6 +263,8 @@ def gen_extra_requests(desc: dict[str, Any], seed: int, count: int) -> list[str]
             query.append(f"stop={rnd.randint(0, 5)}")
         if rnd.random() < 0.25:
             query.append(f"swap={rnd.randint(0, 5)}")
+        if rnd.random() < 0.2:
+            query.append(f"raise={rnd.randint(0, 5)}")
         if query:
             path += "?" + "&".join(query)
         head = [f"{method} {path} HTTP/1.1", "Host: " + rnd.choice(
