@@ -208,7 +208,15 @@ def _allow_on_405(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -
     return a.get("status") == b.get("status") == 405 and "allow" in b and "allow" not in a
 
 
+def _tuple_param(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """Sanic hands a `path` (or other) parameter over as an ext route's tuple
+    (`('file', 'txt%2e')`) once routes of that shape mix `ext` and `unquote=True`."""
+    return (a.get("status") == b.get("status") == 200 and '["tuple",' in a.get("body", "")
+            and ":ext" in source)
+
+
 KEPT: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]]] = [
+    ("Sanic passes another route's ext tuple as a parameter", _tuple_param),
     ("a 405 of a path served by several routes carries Allow (RFC 9110 15.5.6; Sanic: none)",
      _allow_on_405),
     ("url_for escapes '%' and builds ext routes from name and ext=", _url_for_only),
@@ -239,6 +247,10 @@ KEPT: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]
 # Differences kept on purpose in whether an app loads and starts: (label, test) on (sanic's
 # error, hurtle's error, the app's source).
 APP_KEPT: list[tuple[str, Callable[[str, str, str], bool]]] = [
+    ("both refuse a blueprint's clashing routes (Sanic: as a duplicate exception handler of "
+     "the blueprint, Hurtle: RouteExists)",
+     lambda ea, eb, source: "Duplicate exception handler definition" in ea
+     and eb.startswith("load: RouteExists: ")),
     ("BlueprintGroup.on_request/on_response take priority= (Sanic: TypeError; README)",
      lambda ea, eb, source: eb == "None" and re.search(
          r"BlueprintGroup\.on_(request|response)\(\) got an unexpected keyword argument "
