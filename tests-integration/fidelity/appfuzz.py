@@ -588,7 +588,7 @@ def serve(app_file: str, reqs_file: str, out_file: str) -> None:
 # ------------------------------------------------------------------------------ comparing
 
 COMPARED_HEADERS = ("content-type", "location", "allow", "x-mw", "x-bp", "x-trail", "x-sig",
-                    "x-e", "x-r")
+                    "x-e", "x-r", "x-rc")
 
 
 def normal(answer: dict[str, Any]) -> dict[str, Any]:

@@ -110,6 +110,13 @@ def gen_extras(seed: int) -> tuple[list[str], dict[str, Any]]:
                   "        return",
                   f"    _tr(request, '{where[0]}{k}s')",
                   "    response.headers['x-trail'] = request.ctx.trail"]
+            if rnd.random() < 0.3:
+                L += ["    if request.route is not None:",
+                      "        response.headers['x-rc'] = repr(sorted("
+                      "k for k in vars(request.route.ctx) if k in ('a', 'label', 'n', 'flag')))"]
+            if rnd.random() < 0.2:
+                L += [f"    if request.args.get('raise') == '{k}':",
+                      "        raise XSub('from response mw')"]
             r = rnd.random()
             if r < 0.25:
                 L += [f"    if request.args.get('swap') == '{k}':",
@@ -124,7 +131,12 @@ def gen_extras(seed: int) -> tuple[list[str], dict[str, Any]]:
             if rnd.random() < 0.25:
                 fn = f"xh_{who}_{cls.replace('.', '_')}"
                 L += [f"@{who}.exception({cls})",
-                      f"async def {fn}(request, exception):",
+                      f"async def {fn}(request, exception):"]
+                if rnd.random() < 0.2:  # a handler that fails itself, or hands back None
+                    L.append(rnd.choice(["    raise E.ServiceUnavailable('handler failed')",
+                                         "    return None", "    raise exception"]))
+                    continue
+                L += [
                       f"    return text('{who} {cls} got ' + type(exception).__name__ + ' '"
                       " + getattr(request.ctx, 'trail', ''),"
                       " status=getattr(exception, 'status_code', 500))"]
