@@ -220,6 +220,8 @@ KEPT: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]
     ("Sanic passes another route's ext tuple as a parameter", _tuple_param),
     ("request middleware runs once when an (exception) handler gives no response (Sanic: "
      "twice)", lambda req, a, b, source: _middleware_rerun(req, a, b, source)),
+    ("an exception handler returning None: a 500 (Sanic drops the connection)",
+     lambda req, a, b, source: _no_answer_none_handler(req, a, b, source)),
     ("a 405 of a path served by several routes carries Allow (RFC 9110 15.5.6; Sanic: none)",
      _allow_on_405),
     ("url_for escapes '%' and builds ext routes from name and ext=", _url_for_only),
@@ -250,6 +252,10 @@ KEPT: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]
 # Differences kept on purpose in whether an app loads and starts: (label, test) on (sanic's
 # error, hurtle's error, the app's source).
 APP_KEPT: list[tuple[str, Callable[[str, str, str], bool]]] = [
+    ("a group's strict_slashes=False makes a member's `x/` route clash with its `x` "
+     "(Sanic ignores the group's setting, so loads)",
+     lambda ea, eb, source: ea == "None" and eb.startswith("load: RouteExists: ")
+     and re.search(r"grp = Blueprint\.group\([^)]*strict_slashes=False", source) is not None),
     ("both refuse a blueprint's clashing routes (Sanic: as a duplicate exception handler of "
      "the blueprint, Hurtle: RouteExists)",
      lambda ea, eb, source: "Duplicate exception handler definition" in ea
@@ -330,6 +336,14 @@ def _middleware_rerun(req: str, a: dict[str, Any], b: dict[str, Any], source: st
     return longer and none_given
 
 
+def _no_answer_none_handler(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """An exception handler for a broad class that returns `None`: its own 500 (`Invalid
+    response type`) goes to it again, and Sanic drops the connection without an answer
+    (a traceback logged); Hurtle answers that 500 (or, where it routes what Sanic did not,
+    the route's answer)."""
+    return a.get("status") is None and b.get("status") is not None and "    return None" in source
+
+
 def _handler_cache(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
     """The app's and the blueprint's handlers both take the class: the blueprint's answers
     (as a first request does in Sanic, whose cached lookup lets an earlier unrouted 404
@@ -342,6 +356,8 @@ def _handler_cache(req: str, a: dict[str, Any], b: dict[str, Any], source: str) 
 KEPT2: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]]] = [
     ("request middleware runs once when an (exception) handler gives no response (Sanic: "
      "twice)", _middleware_rerun),
+    ("an exception handler returning None: a 500 (Sanic drops the connection)",
+     _no_answer_none_handler),
     ("the blueprint's exception handler answers whatever came before (Sanic: its lookup "
      "cache may hand the app's)", _handler_cache),
     ("content-type: None (Sanic's literal field for a response without a type)",
