@@ -2,8 +2,8 @@
 
 ``gen_extras`` appends to an app a blueprint ``xbp`` (and sometimes a group around it) on
 ``/xz`` with its own routes, middleware, exception handlers, signals and route ``ctx_*``
-values, and app-level pieces that act only on ``/xz`` paths (so the first round's routes
-answer as before); ``gen_extra_requests`` writes requests aimed at them. Both draw from
+values, and app-level middleware and signals that act only on ``/xz`` paths (so the first
+round's routes answer much as before: only the app's exception handlers reach them); ``gen_extra_requests`` writes requests aimed at them. Both draw from
 their own ``random.Random`` so a seed's first-round app and requests stay the same.
 
 What is covered: request/response middleware order and ``priority=`` across the app, the
