@@ -70,7 +70,10 @@ def _static_dir(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> 
     GET, an empty 200 application/octet-stream for HEAD; README's first list)."""
     path = _target(req).rstrip("/")
     if (req.startswith("HEAD ") and a.get("status") == 200
-            and a.get("content-type") == "application/octet-stream" and b.get("status") in (200, 302)):
+            and a.get("content-type") == "application/octet-stream"
+            and (b.get("status") in (200, 302)
+                 # (or Hurtle's 404 went to an exception handler returning None: a 500)
+                 or (b.get("status") == 500 and "    return None" in source))):
         # HEAD of a directory listing (or of its redirect to the slashed path): Hurtle
         # answers GET's head, Sanic an empty octet-stream 200 (README's first list)
         return path.endswith(("/sub", "/bs")) or path in ("/static", "/st", "/files")
