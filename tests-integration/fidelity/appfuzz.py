@@ -41,7 +41,8 @@ import time
 from collections import defaultdict
 from typing import Any
 
-from appfuzz_kept import kept_app_label, kept_label
+from appfuzz_kept import kept_app_label, kept_label, kept_label2
+from appfuzz_round2 import gen_extra_requests, gen_extras
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -358,9 +359,12 @@ def gen_app(seed: int, static_dir: str) -> dict[str, Any]:
         rest = bps
     for b in rest:
         lines.append(f"app.blueprint({b['var']})")
+    extra_lines, extras = gen_extras(seed)  # the second round's (own random stream)
+    lines += extra_lines
     return {
         "source": "\n".join(lines) + "\n", "routes": routes, "bps": bps, "groups": groups,
         "static": static_uri, "version_prefix": version_prefix, "app_strict": app_strict,
+        "extras": extras,
     }
 
 
@@ -396,7 +400,7 @@ def candidate_prefixes(app: dict[str, Any], route: dict[str, Any], rnd: random.R
     return prefix
 
 
-def gen_requests(app: dict[str, Any], seed: int, count: int) -> list[str]:
+def gen_requests(app: dict[str, Any], seed: int, count: int, extra: int = 20) -> list[str]:
     rnd = random.Random(seed * 7919 + 1)
     reqs: list[str] = []
     for _ in range(count):
@@ -474,7 +478,7 @@ def gen_requests(app: dict[str, Any], seed: int, count: int) -> list[str]:
         if body:
             head += f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body)}\r\n"
         reqs.append(head + "\r\n" + body)
-    return reqs
+    return reqs + gen_extra_requests(app["extras"], seed, extra)
 
 
 def make_static_dir(path: str) -> None:
@@ -583,7 +587,8 @@ def serve(app_file: str, reqs_file: str, out_file: str) -> None:
 
 # ------------------------------------------------------------------------------ comparing
 
-COMPARED_HEADERS = ("content-type", "location", "allow", "x-mw", "x-bp")
+COMPARED_HEADERS = ("content-type", "location", "allow", "x-mw", "x-bp", "x-trail", "x-sig",
+                    "x-e", "x-r", "x-rc")
 
 
 def normal(answer: dict[str, Any]) -> dict[str, Any]:
@@ -655,6 +660,8 @@ def main() -> int:
     ap.add_argument("--serve", nargs=3, metavar=("APP", "REQS", "OUT"), help=argparse.SUPPRESS)
     ap.add_argument("--apps", type=int, default=20, help="apps to generate (default 20)")
     ap.add_argument("--requests", type=int, default=30, help="requests per app (default 30)")
+    ap.add_argument("--extra-requests", type=int, default=20,
+                    help="second-round requests per app (default 20; appfuzz_round2.py)")
     ap.add_argument("--seed", type=int, default=1, help="first app seed")
     ap.add_argument("--time", type=float, default=600, help="overall time budget, seconds")
     ap.add_argument("--show-app", type=int, metavar="SEED", help="print one app and its requests")
@@ -672,7 +679,7 @@ def main() -> int:
     if args.show_app is not None:
         app = gen_app(args.show_app, static_dir)
         print(app["source"])
-        for req in gen_requests(app, args.show_app, args.requests):
+        for req in gen_requests(app, args.show_app, args.requests, args.extra_requests):
             print(repr(req))
         return 0
 
@@ -683,7 +690,7 @@ def main() -> int:
         if time.monotonic() > deadline:
             break
         app = gen_app(seed, static_dir)
-        reqs = gen_requests(app, seed, args.requests)
+        reqs = gen_requests(app, seed, args.requests, args.extra_requests)
         app_file = os.path.join(WORK, f"app_{seed}.py")
         reqs_file = os.path.join(WORK, f"reqs_{seed}.json")
         with open(app_file, "w") as fh:
@@ -710,7 +717,10 @@ def main() -> int:
             na, nb = normal(a), normal(b)
             if na == nb:
                 continue
-            label = kept_label(req, na, nb, app["source"])
+            if req.split(" ", 2)[1].startswith(app["extras"]["prefix"]):
+                label = kept_label2(req, na, nb, app["source"])  # the second round's
+            else:
+                label = kept_label(req, na, nb, app["source"])
             key = f"kept: {label}" if label else signature(req, na, nb)
             buckets[key].append((seed, req, na, nb))
     unexplained = sum(len(v) for k, v in buckets.items() if "kept: " not in k)

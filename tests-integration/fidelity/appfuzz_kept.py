@@ -28,6 +28,7 @@ def _escaped_unreserved(req: str, a: dict[str, Any], b: dict[str, Any], source: 
     lower_hex = re.search(r"%([0-9a-f][a-f]|[a-f][0-9])", path)
     # (Sanic found no route: a 404, or middleware that answered first saw none)
     routeless = (a.get("status") == 404 or "None" in a.get("body", "")
+                 or (a.get("status") == 503 and "handler failed" in source)
                  or (req.startswith("HEAD ") and "mw=1" in req and a.get("status") == 203))
     return bool(unreserved or lower_hex) and routeless
 
@@ -69,13 +70,25 @@ def _static_dir(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> 
     GET, an empty 200 application/octet-stream for HEAD; README's first list)."""
     path = _target(req).rstrip("/")
     if (req.startswith("HEAD ") and a.get("status") == 200
-            and a.get("content-type") == "application/octet-stream" and b.get("status") in (200, 302)):
+            and a.get("content-type") == "application/octet-stream"
+            and (b.get("status") in (200, 302)
+                 # (or Hurtle's 404 went to an exception handler returning None: a 500)
+                 or (b.get("status") == 500 and "    return None" in source))):
         # HEAD of a directory listing (or of its redirect to the slashed path): Hurtle
         # answers GET's head, Sanic an empty octet-stream 200 (README's first list)
         return path.endswith(("/sub", "/bs")) or path in ("/static", "/st", "/files")
     return (b.get("status") == 404 and a.get("status") in (200, 500)
             and re.search(r"\.static\('(/static|/st/|/files|/bs)'", source) is not None
             and (path.endswith(("/sub", "/bs")) or path in ("/static", "/st", "/files")))
+
+
+def _static_under_file(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A static path under a file (`/files/x.json/a`): 404 (Sanic: 500, NotADirectoryError;
+    README's list of static differences)."""
+    return (a.get("status") == 500 and b.get("status") == 404
+            and re.search(r"\.(txt|json|html)/", _target(req)) is not None
+            and re.search(r"\.static\('" + re.escape("/" + _target(req).split("/")[1]), source)
+            is not None)
 
 
 def _head_static_length(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
@@ -159,7 +172,7 @@ def _same_shape_routes(req: str, a: dict[str, Any], b: dict[str, Any], source: s
     elif a.get("status") != 500 or b.get("status") == 500:
         return False
     shapes = [re.sub(r"<p\d+", "<P", decl.strip("/"))
-              for decl in re.findall(r"(?:route|get|post|put|patch|delete|head|options)\('([^']*)'",
+              for decl in re.findall(r"(?:route|get|post|put|patch|delete|head|options|websocket)\('([^']*)'",
                                      source)
               + re.findall(r"add_route\([^,]+, '([^']*)'", source)]
     return len(shapes) != len(set(shapes)) and "<P" in "".join(shapes)
@@ -201,12 +214,25 @@ def _allow_on_405(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -
     return a.get("status") == b.get("status") == 405 and "allow" in b and "allow" not in a
 
 
+def _tuple_param(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """Sanic hands a `path` (or other) parameter over as an ext route's tuple
+    (`('file', 'txt%2e')`) once routes of that shape mix `ext` and `unquote=True`."""
+    return (a.get("status") == b.get("status") == 200 and '["tuple",' in a.get("body", "")
+            and ":ext" in source)
+
+
 KEPT: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]]] = [
+    ("Sanic passes another route's ext tuple as a parameter", _tuple_param),
+    ("request middleware runs once when an (exception) handler gives no response (Sanic: "
+     "twice)", lambda req, a, b, source: _middleware_rerun(req, a, b, source)),
+    ("an exception handler returning None: a 500 (Sanic drops the connection)",
+     lambda req, a, b, source: _no_answer_none_handler(req, a, b, source)),
     ("a 405 of a path served by several routes carries Allow (RFC 9110 15.5.6; Sanic: none)",
      _allow_on_405),
     ("url_for escapes '%' and builds ext routes from name and ext=", _url_for_only),
     ("app.static on a directory: 404 without an index (Sanic 500), HEAD as GET (Sanic an empty 200)",
      _static_dir),
+    ("a static path under a file is a 404 (Sanic: 500, NotADirectoryError)", _static_under_file),
     ("HEAD of a static file has GET's Content-Length (RFC 9110 9.3.2; Sanic 0)",
      _head_static_length),
     ("a non-ASCII target is refused before a request is built from it (middleware sees no query)",
@@ -231,6 +257,18 @@ KEPT: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]
 # Differences kept on purpose in whether an app loads and starts: (label, test) on (sanic's
 # error, hurtle's error, the app's source).
 APP_KEPT: list[tuple[str, Callable[[str, str, str], bool]]] = [
+    ("a group's strict_slashes=False makes a member's `x/` route clash with its `x` "
+     "(Sanic ignores the group's setting, so loads)",
+     lambda ea, eb, source: ea == "None" and eb.startswith("load: RouteExists: ")
+     and re.search(r"grp = Blueprint\.group\([^)]*strict_slashes=False", source) is not None),
+    ("both refuse a blueprint's clashing routes (Sanic: as a duplicate exception handler of "
+     "the blueprint, Hurtle: RouteExists)",
+     lambda ea, eb, source: "Duplicate exception handler definition" in ea
+     and eb.startswith("load: RouteExists: ")),
+    ("BlueprintGroup.on_request/on_response take priority= (Sanic: TypeError; README)",
+     lambda ea, eb, source: eb == "None" and re.search(
+         r"BlueprintGroup\.on_(request|response)\(\) got an unexpected keyword argument "
+         r"'priority'", ea) is not None),
     ("a blueprint exception handler beside a route on a host list loads (Sanic: 'Duplicate "
      "exception handler definition', the route being one per host)",
      lambda ea, eb, source: eb == "None" and "Duplicate exception handler definition" in ea
@@ -255,6 +293,95 @@ def kept_app_label(ea: str, eb: str, source: str) -> str | None:
 
 def kept_label(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> str | None:
     for label, test in KEPT:
+        if test(req, a, b, source):
+            return label
+    return None
+
+
+# The second round's (appfuzz_round2.py: requests to its /xz blueprint), README's "Random
+# apps, second round".
+def _differing(a: dict[str, Any], b: dict[str, Any]) -> set[str]:
+    return {k for k in set(a) | set(b) if a.get(k) != b.get(k)}
+
+
+def _content_type_none(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """`empty()`/a response without a type, given headers: Sanic sends the literal field
+    `content-type: None`, Hurtle none (README's first list)."""
+    if a.get("body") == "An error occurred while handling an error" and _differing(a, b) == {
+            "content-type"}:
+        # (the last-resort 500 of a failing exception handler: Hurtle's says text/plain)
+        return a.get("content-type") == "None"
+    return a.get("content-type") == "None" and "content-type" not in b and _differing(a, b) == {
+        "content-type"}
+
+
+def _no_content_205(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A 205 goes out without content (RFC 9110 15.3.6 MUST NOT; Sanic sends the body)."""
+    return a.get("status") == b.get("status") == 205 and b.get("body") == "" and _differing(
+        a, b) <= {"body", "content-length"}
+
+
+def _auth_scheme_case(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """`request.token` matches the auth scheme in any case (RFC 9110 11.1: `bearer x` is
+    token `x`; Sanic keeps the whole value; README's first list)."""
+    return re.search(r"\r\nAuthorization: (bearer|token) ", req) is not None and (
+        a.get("body", "").replace('"tok":"bearer lower"', '"tok":"lower"') == b.get("body"))
+
+
+def _middleware_rerun(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A handler or exception handler gave no response (`Invalid response type`): Sanic
+    runs the request middleware (and the `http.lifecycle.exception` signal) once more
+    before its 500, so what they record shows twice; Hurtle runs them once."""
+    if a.get("status") != b.get("status"):
+        return False
+    diff = _differing(a, b) - {"content-length"}
+    if not diff or not diff <= {"x-mw", "x-trail", "x-sig", "body"}:
+        return False
+    longer = all(len(str(a.get(k, ""))) > len(str(b.get(k, ""))) for k in diff)
+    none_given = ("Invalid response type" in a.get("body", "") + b.get("body", "")
+                  or "    return None" in source or "handler failed" in source
+                  or "    raise exception" in source
+                  or (a.get("x-mw") is not None and a.get("x-mw") == 2 * str(b.get("x-mw"))))
+    return longer and none_given
+
+
+def _no_answer_none_handler(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """An exception handler for a broad class that returns `None`: its own 500 (`Invalid
+    response type`) goes to it again, and Sanic drops the connection without an answer
+    (a traceback logged); Hurtle answers that 500 (or, where it routes what Sanic did not,
+    the route's answer)."""
+    return a.get("status") is None and b.get("status") is not None and "    return None" in source
+
+
+def _handler_cache(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """The app's and the blueprint's handlers both take the class: the blueprint's answers
+    (as a first request does in Sanic, whose cached lookup lets an earlier unrouted 404
+    make the app's answer later; README, "Differential fuzzing, third round")."""
+    ab, bb = a.get("body", ""), b.get("body", "")
+    if ab.startswith("caught ") and bb.startswith("xbp "):
+        # the first round's app handler (`caught <class> ...`)
+        return (a.get("status") == b.get("status")
+                and ab.split(" ")[1] == bb.split(" got ", 1)[1].split(" ")[0])
+    return (a.get("status") == b.get("status") and ab.startswith("app ") and bb.startswith("xbp ")
+            and ab.split(" got ", 1)[1:] == bb.split(" got ", 1)[1:])
+
+
+KEPT2: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]]] = [
+    ("request middleware runs once when an (exception) handler gives no response (Sanic: "
+     "twice)", _middleware_rerun),
+    ("an exception handler returning None: a 500 (Sanic drops the connection)",
+     _no_answer_none_handler),
+    ("the blueprint's exception handler answers whatever came before (Sanic: its lookup "
+     "cache may hand the app's)", _handler_cache),
+    ("content-type: None (Sanic's literal field for a response without a type)",
+     _content_type_none),
+    ("a 205 has no content (RFC 9110 15.3.6; Sanic sends the body)", _no_content_205),
+    ("request.token matches the auth scheme in any case (RFC 9110 11.1)", _auth_scheme_case),
+]
+
+
+def kept_label2(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> str | None:
+    for label, test in KEPT2:
         if test(req, a, b, source):
             return label
     return None

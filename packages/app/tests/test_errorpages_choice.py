@@ -164,6 +164,50 @@ async def test_a_blueprint_route_keeps_the_fallback_format_of_its_registration(
     assert sent.headers["content-type"] == "application/json"
 
 
+async def test_a_blueprint_route_takes_the_format_its_handler_returns(
+    app: Sanic, call: Any
+) -> None:
+    # As Sanic: the only response type a blueprint route's handler returns is its error
+    # format, before FALLBACK_ERROR_FORMAT (which only routes returning none or several
+    # types take); an app route was already so.
+    from hurtle_app import Blueprint
+    from hurtle_http.response import html, text
+
+    bp = Blueprint("bp", url_prefix="/bp")
+
+    @bp.get("/j")
+    async def only_json(request: Any) -> Any:
+        if request.args:
+            raise ValueError("boom")
+        return json({"f": request.route.extra.error_format})
+
+    @bp.get("/h")
+    async def only_html(request: Any) -> Any:
+        if request.args:
+            return html("<p>x</p>", status=103)  # a 1xx status: the 500 page
+        raise ValueError("boom")
+
+    @bp.get("/two")
+    async def two(request: Any) -> Any:
+        if request.args:
+            return html("x")
+        return text(str(request.route.extra.error_format))
+
+    app.config.FALLBACK_ERROR_FORMAT = "text"
+    app.blueprint(bp)
+    sent = await call("GET", "/bp/j")
+    assert sent.text == '{"f":"json"}'
+    sent = await call("GET", "/bp/j?boom=1")
+    assert sent.status == 500
+    assert sent.headers["content-type"] == "application/json"
+    for target in ("/bp/h", "/bp/h?x=1"):
+        sent = await call("GET", target)
+        assert sent.status == 500
+        assert sent.headers["content-type"] == "text/html; charset=utf-8"
+    sent = await call("GET", "/bp/two")
+    assert sent.text == "text"
+
+
 async def test_an_empty_route_error_format_is_no_format(app: Sanic, call: Any) -> None:
     # As Sanic: error_format="" is accepted like None, and the fallback format answers.
     from hurtle_http.exceptions import NotFound

@@ -403,6 +403,32 @@ async def test_lifecycle_signals_fire_in_order(app: Sanic, call) -> None:
     assert seen[:5] == ["begin", "request", "handle", "handler", "response"]
 
 
+async def test_request_middleware_answering_an_unrouted_request_is_announced(
+    app: Sanic, call
+) -> None:
+    # As Sanic: when no route matches (404/405) and a request middleware answers, the
+    # http.lifecycle.response handlers see that answer as they see a handler's.
+    @app.on_request
+    async def stop(request):
+        if request.args.get("stop"):
+            return text("stopped", status=203)
+
+    @app.signal("http.lifecycle.response")
+    async def mark(request, response):
+        response.headers["x-sig"] = "seen"
+
+    @app.get("/d")
+    async def d(request):
+        return text("d")
+
+    for method, target in (("DELETE", "/d?stop=1"), ("GET", "/nope?stop=1"), ("GET", "/d?stop=1")):
+        sent = await call(method, target)
+        assert (sent.status, sent.text) == (203, "stopped")
+        assert sent.headers.get("x-sig") == "seen", target
+    sent = await call("DELETE", "/d")
+    assert (sent.status, sent.headers.get("x-sig")) == (405, "seen")
+
+
 async def test_failing_response_middleware_keeps_the_response(
     app: Sanic, call, caplog
 ) -> None:

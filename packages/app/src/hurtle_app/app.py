@@ -11,10 +11,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import logging.config
-import re
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
-from inspect import getsource, unwrap
 from types import SimpleNamespace
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -24,6 +22,7 @@ from hurtle_app.app_surface import AppSurface
 from hurtle_app.blueprint_group import BlueprintGroup
 from hurtle_app.blueprints import Blueprint
 from hurtle_app.config import Config
+from hurtle_app.error_format_guess import guess_error_format as _guess_error_format
 from hurtle_app.errors import ConfigNotAccepted, NotABlueprint
 from hurtle_app.futures import (
     FutureException,
@@ -67,8 +66,6 @@ from hurtle_http.response import BaseHTTPResponse
 error_logger = logging.getLogger("sanic.error")
 
 # Which response helper a handler's source returns, to pick its error page format.
-_RESPONSE_FORMATS = (("json", "json"), ("html", "html"), ("text", "text"))
-_RETURN_CALL = re.compile(r"return\s+(\w+)\(")
 
 # Listener (concern, action) -> event name, as ``_server_event`` is called by runners.
 _SERVER_EVENTS = {
@@ -1011,46 +1008,6 @@ class Sanic(
         await ASGIApp.create(self, scope, receive, send)
 
 
-def _guess_error_format(extra: Any, fallback: str) -> str:
-    """The error page format of a route: what its handler returns, else the config's.
-
-    As in Sanic, the handler's own response type wins even over a fixed
-    ``FALLBACK_ERROR_FORMAT`` (a route returning ``text()`` answers errors in text).
-    """
-    if extra.websocket or extra.static:
-        return fallback
-    handler = getattr(extra, "original_handler", None)
-    if handler is None:
-        return fallback
-    # PERF: one source read per handler, not per route (apps register one handler on
-    # many routes; getsource tokenizes the function each time: benchmarks/run.py start-up)
-    # The key is the code getsource reads: that of the function a decorator wraps
-    # (functools.wraps), as every handler a decorator returns shares its inner code.
-    try:
-        key = getattr(unwrap(handler), "__code__", None)
-    except ValueError:  # a __wrapped__ cycle
-        key = None
-    found = _formats_by_code.get(key) if key is not None else None
-    if found is None:
-        try:
-            source = getsource(handler)
-        except Exception:
-            # OSError/TypeError: no source; and where the file the code names is not the
-            # code's (exec of compiled text), reading it can fail in tokenize (3.12+:
-            # TokenError) or raise a SyntaxError: no guess then, as with no source.
-            return fallback
-        found = frozenset(
-            fmt
-            for call in _RETURN_CALL.findall(source)
-            for name, fmt in _RESPONSE_FORMATS
-            if call == name
-        )
-        if key is not None and len(_formats_by_code) < 4096:
-            _formats_by_code[key] = found
-    return next(iter(found)) if len(found) == 1 else fallback
-
-
-_formats_by_code: dict[Any, frozenset[str]] = {}
 
 
 

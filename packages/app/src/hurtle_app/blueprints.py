@@ -12,6 +12,7 @@ from copy import copy, deepcopy
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
+from hurtle_app.error_format_guess import guess_error_format
 from hurtle_app.errors import NotAPath
 from hurtle_app.futures import (
     FutureException,
@@ -364,9 +365,12 @@ class Blueprint(Registrar):
             version=future.version if future.version is not None else eff["version"],
             version_prefix=version_prefix,
             name=name,
-            # As Sanic: a blueprint route without its own format takes the app's
+            # As Sanic: a blueprint route without its own format takes the one its
+            # handler implies (the only response type it returns), else the app's
             # FALLBACK_ERROR_FORMAT as it is when the blueprint is registered.
-            error_format=future.error_format or reg.app.config.FALLBACK_ERROR_FORMAT,
+            error_format=future.error_format
+            or _implied_error_format(future)
+            or reg.app.config.FALLBACK_ERROR_FORMAT,
         )
         routes = reg.app._apply_route(routed, overwrite=self._allow_route_overwrite)
         new_names = {route.name for route in routes}
@@ -504,3 +508,11 @@ def _flatten(items: Iterable[Any]) -> list[Any]:
 
 
 __all__ = ["Blueprint"]
+
+
+def _implied_error_format(future: FutureRoute) -> str:
+    """The error format a blueprint route's handler implies ("" for none or several)."""
+    extra = SimpleNamespace(
+        websocket=future.websocket, static=future.static, original_handler=future.handler
+    )
+    return guess_error_format(extra, "")

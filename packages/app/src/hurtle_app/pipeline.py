@@ -363,6 +363,9 @@ class RequestPipeline:
                     except ServerError as error:
                         await self.app.handle_exception(request, error)
                         return
+                    if "http.lifecycle.response" in app._signal_events:
+                        # As Sanic: the middleware's answer is announced as a handler's is.
+                        await announce_response(app.dispatch, request, response)
                     await self.send(request, response)
                     return
         await app.handle_exception(request, exc, announced=exc is announced)

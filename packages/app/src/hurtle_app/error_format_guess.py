@@ -1,0 +1,56 @@
+"""The error page format a route's handler implies: the one response type its source returns.
+
+As Sanic, a route left without ``error_format`` (or ``"auto"``) shows its errors in the
+format of the only response maker (``json``, ``html``, ``text``) its handler returns.
+"""
+
+from __future__ import annotations
+
+import re
+from inspect import getsource, unwrap
+from typing import Any
+
+_RESPONSE_FORMATS = (("json", "json"), ("html", "html"), ("text", "text"))
+_RETURN_CALL = re.compile(r"return\s+(\w+)\(")
+
+
+def guess_error_format(extra: Any, fallback: str) -> str:
+    """The error page format of a route: what its handler returns, else the config's.
+
+    As in Sanic, the handler's own response type wins even over a fixed
+    ``FALLBACK_ERROR_FORMAT`` (a route returning ``text()`` answers errors in text).
+    """
+    if extra.websocket or extra.static:
+        return fallback
+    handler = getattr(extra, "original_handler", None)
+    if handler is None:
+        return fallback
+    # PERF: one source read per handler, not per route (apps register one handler on
+    # many routes; getsource tokenizes the function each time: benchmarks/run.py start-up)
+    # The key is the code getsource reads: that of the function a decorator wraps
+    # (functools.wraps), as every handler a decorator returns shares its inner code.
+    try:
+        key = getattr(unwrap(handler), "__code__", None)
+    except ValueError:  # a __wrapped__ cycle
+        key = None
+    found = _formats_by_code.get(key) if key is not None else None
+    if found is None:
+        try:
+            source = getsource(handler)
+        except Exception:
+            # OSError/TypeError: no source; and where the file the code names is not the
+            # code's (exec of compiled text), reading it can fail in tokenize (3.12+:
+            # TokenError) or raise a SyntaxError: no guess then, as with no source.
+            return fallback
+        found = frozenset(
+            fmt
+            for call in _RETURN_CALL.findall(source)
+            for name, fmt in _RESPONSE_FORMATS
+            if call == name
+        )
+        if key is not None and len(_formats_by_code) < 4096:
+            _formats_by_code[key] = found
+    return next(iter(found)) if len(found) == 1 else fallback
+
+
+_formats_by_code: dict[Any, frozenset[str]] = {}
