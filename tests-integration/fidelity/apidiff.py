@@ -11,6 +11,11 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
     python3 tests-integration/fidelity/apidiff.py --count 500 --seed 1
     python3 tests-integration/fidelity/apidiff.py --only router --only url_for -v
 
+Ninth-round areas (``apidiff_cases9.py``, the README's "Differential fuzzing, ninth
+round"): ``config_dict``, ``route_stack``, ``req_accept`` and ``req_params``: ``app.config``
+as a mapping, route decorators stacked on one handler, ``request.accept`` and
+``RequestParameters``/``File`` made by hand.
+
 Eighth-round areas (``apidiff_cases8.py``, the README's "Differential fuzzing, eighth
 round"): ``url_ext``, ``err_origin``, ``ws_reg``, ``route_wire8``, ``file_names``,
 ``req_current`` and ``sig_events``: ``url_for`` inside a handler under ``SERVER_NAME``
@@ -92,6 +97,7 @@ from apidiff_cases5 import Ops5  # noqa: E402
 from apidiff_cases6 import Ops6  # noqa: E402
 from apidiff_cases7 import Ops7  # noqa: E402
 from apidiff_cases8 import Ops8  # noqa: E402
+from apidiff_cases9 import Ops9  # noqa: E402
 
 # ---------------------------------------------------------------------------- worker side
 
@@ -115,7 +121,7 @@ def exc_info(e):
     return {"exc": [c.__name__ for c in type(e).__mro__], "msg": str(e)}
 
 
-class Worker(Ops3, Ops4, Ops5, Ops6, Ops7, Ops8):
+class Worker(Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9):
     def __init__(self):
         import asyncio
 
@@ -600,7 +606,7 @@ def worker_main():
     sys.stdout = io.StringIO()  # keep prints of the framework off the pipe
     for line in sys.stdin:
         case = json.loads(line)
-        if any(hasattr(o, "op_" + case["op"]) for o in (Ops3, Ops4, Ops5, Ops6, Ops7, Ops8)):
+        if any(hasattr(o, "op_" + case["op"]) for o in (Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9)):
             w.n = 0  # app names by their order in the case (test_mode allows reuse)
         try:
             res = {"ok": norm(getattr(w, "op_" + case["op"])(case["args"]))}
@@ -734,6 +740,7 @@ def main():
     from apidiff_cases6 import GENERATORS6, SLOW6
     from apidiff_cases7 import GENERATORS7, SLOW7
     from apidiff_cases8 import GENERATORS8, SLOW8
+    from apidiff_cases9 import GENERATORS9, SLOW9
     from apidiff_kept import kept_label
 
     GENERATORS = {
@@ -745,8 +752,9 @@ def main():
         **GENERATORS6,
         **GENERATORS7,
         **GENERATORS8,
+        **GENERATORS9,
     }
-    SLOW = {**SLOW, **SLOW2, **SLOW3, **SLOW4, **SLOW5, **SLOW6, **SLOW7, **SLOW8}
+    SLOW = {**SLOW, **SLOW2, **SLOW3, **SLOW4, **SLOW5, **SLOW6, **SLOW7, **SLOW8, **SLOW9}
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--count", type=int, default=300, help="cases per area")

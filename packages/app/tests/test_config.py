@@ -384,3 +384,16 @@ def test_auto_reload_from_the_environment_does_not_turn_the_reloader_on(
     assert other.auto_reload is False
     other.auto_reload = True
     assert other.config.AUTO_RELOAD is True and other.state.auto_reload is True
+
+
+def test_a_lower_case_key_with_a_leading_underscore_is_an_item_like_any_other() -> None:
+    config = Config(env_prefix=None)
+    config["_token"] = "t"
+    config._cache = 3
+    config.update({"_x": 1}, _y=2)
+    for key, value in [("_token", "t"), ("_cache", 3), ("_x", 1), ("_y", 2)]:
+        assert key in config
+        assert config.get(key) == value and config[key] == value
+        assert getattr(config, key) == value
+    # The config's own state stays out of its items.
+    assert "_defaults" not in config and "_converters" not in config

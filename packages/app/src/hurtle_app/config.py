@@ -128,6 +128,10 @@ class DetailedConverter(ABC):
         raise NotImplementedError
 
 
+# Attributes of the Config object itself, kept out of its items.
+_INSTANCE_STATE = frozenset({"_defaults", "_converters"})
+
+
 class Config(dict, metaclass=DescriptorMeta):
     """The app's settings: Sanic's defaults, overridden by arguments and environment."""
 
@@ -224,9 +228,9 @@ class Config(dict, metaclass=DescriptorMeta):
             if key in self.__setters__:
                 object.__setattr__(self, key, value)
                 continue
-            if key.startswith("_") and not key.isupper():
-                # Private attributes (the converters list) are instance state, not settings;
-                # an upper-case key such as _SECRET is a setting, as in Sanic.
+            if key in _INSTANCE_STATE:
+                # The config's own state (defaults, converters), not settings; any other
+                # key, even a private-looking one (_secret), is a setting, as in Sanic.
                 object.__setattr__(self, key, value)
                 continue
             if key in _SIZE_KEYS:
