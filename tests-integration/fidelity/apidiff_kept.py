@@ -2225,3 +2225,52 @@ KEPT += [
         ),
     ),
 ]
+
+# Ninth round (the README's "Differential fuzzing, ninth round").
+
+
+def _dup_names_sorted(a, b):
+    """Alike once the names of ``Duplicate route names detected: a, b.`` are sorted."""
+
+    def fix(v):
+        return re.sub(
+            r"(Duplicate route names detected: )([^.]+\.[^ ,.]+(?:, [^.]+\.[^ ,.]+)*)",
+            lambda m: m.group(1) + ", ".join(sorted(m.group(2).split(", "))),
+            json.dumps(v),
+        )
+
+    return fix(a) == fix(b)
+
+
+def _accept_case_alike(c, a, b):
+    """A request's accept list read alike, with a type in capitals among the header and
+    the types asked (``match`` and ``in`` take types in any case, RFC 9110 8.3.1) or a
+    range of ``q=0`` (not acceptable, RFC 9110 12.4.2: ``match`` finds nothing)."""
+    ra, rb = dict(_ok(a)["dict"]), dict(_ok(b)["dict"])
+    capitals = any(x != x.lower() for x in [c["accept"] or "", *c["match"], *c["contains"]])
+    refused = "q=0" in (c["accept"] or "").replace("q=0.", "")
+    return (capitals or refused) and all(ra[k] == rb[k] for k in ("list", "type", "first"))
+
+
+KEPT += [
+    (
+        "route_stack",
+        "RouteExists lists the methods sorted (Sanic: set order), listed before",
+        lambda c, a, b: _route_exists_sorted(a, b),
+    ),
+    (
+        "route_stack",
+        "duplicate route names named sorted (Sanic: set order, which changes per run)",
+        lambda c, a, b: _dup_names_sorted(a, b),
+    ),
+    (
+        "req_accept",
+        "q=0 is not acceptable / types match in any case (RFC 9110 12.4.2, 8.3.1), first round",
+        _accept_case_alike,
+    ),
+    (
+        "req_params",
+        "get() of a name holding an empty list is the default (Sanic: IndexError)",
+        lambda c, a, b: [] in c["data"].values(),
+    ),
+]
