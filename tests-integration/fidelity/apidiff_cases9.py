@@ -5,7 +5,8 @@ stacked on one handler, ``request.accept`` as users query it and ``RequestParame
 ``config_dict``: ``get``, ``pop``, ``setdefault``, ``in``, item and attribute access,
 ``del``, ``update`` and ``keys`` of ``app.config`` with upper, lower and mixed-case keys.
 ``route_stack``: 1-3 ``@app.route``/``@app.get``/``@app.post``... decorators stacked on one
-handler (paths, methods, names, a taken name), what registration raises and what
+handler of an app or a blueprint (paths, methods, names, a taken name), what registration
+raises and what
 requests through the test client reach. ``req_accept``: a request's ``accept`` list, its
 ``match`` with wildcards, ``in`` tests and items. ``req_params``: ``RequestParameters``
 from a dict of lists with ``get``/``getlist``/items, and ``File`` fields.
@@ -81,7 +82,8 @@ def gen_route_stack(rng):
         [rng.choice(["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]), p]
         for p in rng.sample(["/a", "/a/", "/b", "/a/5", "/a/x", "/c", "/v1/a", "/v2/b"], 3)
     ]
-    return {"decos": decos, "requests": requests, "other": rng.random() < 0.3}
+    on = rng.choice(["app", "app", "bp", "bp_prefix"])
+    return {"decos": decos, "requests": requests, "other": rng.random() < 0.3, "on": on}
 
 
 RA_ACCEPT = [
@@ -218,12 +220,24 @@ class Ops9:
             async def other(request):
                 return response.text("other")
 
+        on = a.get("on", "app")
+        owner = app
+        if on != "app":
+            from sanic import Blueprint
+
+            owner = Blueprint("b9", url_prefix="/a" if on == "bp_prefix" else None)
         reg = []
         fn = handler
         for kind, path, kw in reversed(a["decos"]):
             try:
-                fn = getattr(app, kind)(path, **kw)(fn)
+                fn = getattr(owner, kind)(path, **kw)(fn)
                 reg.append(type(fn).__name__)
+            except Exception as e:
+                reg.append(_exc(e))
+        if owner is not app:
+            try:
+                app.blueprint(owner)
+                reg.append("registered")
             except Exception as e:
                 reg.append(_exc(e))
         out = {"reg": reg}

@@ -7,6 +7,7 @@ import pytest
 from hurtle_app import Blueprint, Sanic
 from hurtle_http.exceptions import SanicException
 from hurtle_http.response import text
+from sanic_routing.exceptions import RouteExists
 
 
 def _paths(app: Sanic) -> dict[str, str]:
@@ -315,3 +316,22 @@ def test_a_route_declared_before_the_blueprint_was_made_strict_takes_the_copys_s
     assert {route.name: (route.path, route.strict) for route in app.router.routes} == {
         "TestApp.late_copy.x": ("c/x", False)
     }
+
+
+def test_a_route_declared_twice_alike_on_a_blueprint_is_registered_once() -> None:
+    app = Sanic("twice")
+    bp = Blueprint("twice_bp", url_prefix="/p")
+
+    @bp.head("a", name="n")
+    @bp.head("/a", name="n")
+    async def handler(request):
+        return text("x")
+
+    app.blueprint(bp)  # no RouteExists: one route
+    assert [(r.path, sorted(r.methods)) for r in app.router.routes] == [("p/a", ["HEAD"])]
+    # Declared twice with a difference, it is still refused.
+    other = Blueprint("other_bp")
+    other.get("/b")(handler)
+    other.get("/b", name="n2")(handler)
+    with pytest.raises(RouteExists):
+        Sanic("twice2").blueprint(other)

@@ -270,7 +270,10 @@ class Registrar(Shorthands, metaclass=SanicMeta):
                 error_format,
                 route_context,
             )
-            self._future_routes.append(future)
+            if not (getattr(self, "_is_blueprint", False) and future in self._future_routes):
+                # A blueprint keeps one record of a route declared twice alike (two stacked
+                # decorators of one path), as Sanic: it is registered once, not refused.
+                self._future_routes.append(future)
             if apply:
                 self._apply_route(future)
             return handler
