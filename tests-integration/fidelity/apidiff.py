@@ -12,9 +12,9 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
     python3 tests-integration/fidelity/apidiff.py --only router --only url_for -v
 
 Ninth-round areas (``apidiff_cases9.py``, the README's "Differential fuzzing, ninth
-round"): ``config_dict``, ``route_stack``, ``req_accept`` and ``req_params``: ``app.config``
-as a mapping, route decorators stacked on one handler, ``request.accept`` and
-``RequestParameters``/``File`` made by hand.
+round"): ``config_dict``, ``route_stack``, ``req_accept``, ``req_params`` and ``exc_copy``:
+``app.config`` as a mapping, route decorators stacked on one handler, ``request.accept``,
+``RequestParameters``/``File`` made by hand, and exceptions copied and pickled.
 
 Eighth-round areas (``apidiff_cases8.py``, the README's "Differential fuzzing, eighth
 round"): ``url_ext``, ``err_origin``, ``ws_reg``, ``route_wire8``, ``file_names``,

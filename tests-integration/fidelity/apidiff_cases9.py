@@ -9,7 +9,8 @@ handler of an app or a blueprint (paths, methods, names, a taken name), what reg
 raises and what
 requests through the test client reach. ``req_accept``: a request's ``accept`` list, its
 ``match`` with wildcards, ``in`` tests and items. ``req_params``: ``RequestParameters``
-from a dict of lists with ``get``/``getlist``/items, and ``File`` fields.
+from a dict of lists with ``get``/``getlist``/items, and ``File`` fields. ``exc_copy``: ``repr`` of an exception of ``sanic.exceptions`` made with
+random arguments, and what ``copy``, ``deepcopy`` and a pickle round trip keep of it.
 
 Generators (``GENERATORS9``) are run by the driver; the worker's operations (``Ops9``) are
 mixed into ``apidiff.Worker``.
@@ -134,11 +135,21 @@ def gen_req_params(rng):
     }
 
 
+def gen_exc_copy(rng):
+    from apidiff_cases3 import exc_spec
+
+    spec = exc_spec(rng)
+    while spec["cls"] == "custom":  # a class made at run time cannot be pickled
+        spec = exc_spec(rng)
+    return {"exc": spec}
+
+
 GENERATORS9 = {
     "config_dict": gen_config_dict,
     "route_stack": gen_route_stack,
     "req_accept": gen_req_accept,
     "req_params": gen_req_params,
+    "exc_copy": gen_exc_copy,
 }
 SLOW9: dict[str, float] = {}
 
@@ -305,4 +316,29 @@ class Ops9:
         t, b, name = a["file"]
         f = File(type=t, body=b.encode(), name=name)
         out["file"] = [f.type, f.body, f.name, list(f), type(f).__mro__[1].__name__, repr(f)]
+        return out
+
+    # exc_copy --------------------------------------------------------------------
+    def op_exc_copy(self, a):
+        import copy
+        import pickle
+
+        from apidiff_cases3 import make_exc
+        from apidiff_cases4 import _exc_attrs
+        from apidiff_cases8 import _exc
+
+        try:
+            e = make_exc(a["exc"])
+        except Exception as err:
+            return {"init": _exc(err)}
+        out = {"repr": _safe(lambda: repr(e))}
+        for how, fn in (
+            ("copy", copy.copy),
+            ("deepcopy", copy.deepcopy),
+            ("pickle", lambda x: pickle.loads(pickle.dumps(x))),
+        ):
+            try:
+                out[how] = _exc_attrs(fn(e))
+            except Exception as err:
+                out[how] = _exc(err)
         return out
