@@ -385,3 +385,42 @@ def kept_label2(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> 
         if test(req, a, b, source):
             return label
     return None
+
+
+# The third round's (appfuzz_round3.py: requests to its /zz routes), README's "Random
+# apps, third round".
+def _disposition_escaped(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """`file(..., filename=...)` with a quote or a non-ASCII character: Hurtle escapes the
+    quote in the quoted-string and gives the name as `filename*=UTF-8''...` too (RFC 6266,
+    RFC 9110 5.6.4); Sanic writes the name raw (README's first list)."""
+    value = b.get("content-disposition", "")
+    return _differing(a, b) == {"content-disposition"} and (
+        "filename*=UTF-8''" in value or '\\"' in value)
+
+
+def _no_continue_without_content(req: str, a: dict[str, Any], b: dict[str, Any],
+                                 source: str) -> bool:
+    """`Expect: 100-continue` on a request with `Content-Length: 0`: the whole (empty)
+    content is there, Hurtle sends no 100 (RFC 9110 10.1.1 lets a server omit it once it
+    has the content); Sanic sends one."""
+    return (_differing(a, b) == {"x-interim"} and a.get("x-interim") == "100"
+            and "\r\nContent-Length: 0\r\n" in req)
+
+
+KEPT3: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]]] = [
+    ("an exception handler returning None: a 500 (Sanic drops the connection)",
+     _no_answer_none_handler),
+    ("content-type: None (Sanic's literal field for a response without a type)",
+     _content_type_none),
+    ("file(filename=) with a quote or non-ASCII: escaped, with filename* (RFC 6266; Sanic "
+     "writes it raw)", _disposition_escaped),
+    ("no 100 (Continue) for Expect: 100-continue with Content-Length: 0 (RFC 9110 10.1.1; "
+     "Sanic sends one)", _no_continue_without_content),
+]
+
+
+def kept_label3(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> str | None:
+    for label, test in KEPT3:
+        if test(req, a, b, source):
+            return label
+    return None
