@@ -449,4 +449,12 @@ def kept_label3(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> 
     for label, test in KEPT3:
         if test(req, a, b, source):
             return label
+    no_100_kept = a.get("x-interim") == "100" and "x-interim" not in b and (
+        "\r\nContent-Length: 0\r\n" in req or (a.get("status") or 0) >= 400)
+    if no_100_kept:
+        # a kept missing 100 beside another kept difference: the other's label
+        rest = {k: v for k, v in a.items() if k != "x-interim"}
+        other = kept_label3(req, rest, b, source)
+        if other:
+            return other + " (and no 100 (Continue), kept)"
     return None
