@@ -335,6 +335,9 @@ def _middleware_rerun(req: str, a: dict[str, Any], b: dict[str, Any], source: st
     if a.get("status") != b.get("status"):
         return False
     diff = _differing(a, b) - {"content-length"}
+    if not diff and req.startswith("HEAD ") and "    return None" in source:
+        # (HEAD: only the length of the body not sent, Sanic's the longer trail)
+        return int(a.get("content-length") or 0) > int(b.get("content-length") or 0)
     if not diff or not diff <= {"x-mw", "x-trail", "x-sig", "body"}:
         return False
     longer = all(len(str(a.get(k, ""))) > len(str(b.get(k, ""))) for k in diff)

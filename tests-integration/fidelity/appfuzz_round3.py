@@ -21,7 +21,8 @@ from typing import Any
 
 PREFIX = "/zz"
 EXTRA_HEADERS = ("set-cookie", "content-disposition", "content-range", "accept-ranges",
-                 "x-interim", "x-s")
+                 "x-interim", "x-s", "cache-control", "last-modified", "etag",
+                 "transfer-encoding")
 
 ECHOES = {
     "form": "{'form': {k: request.form.getlist(k) for k in (request.form or {})},"
@@ -112,10 +113,16 @@ def gen_extras3(seed: int) -> tuple[list[str], dict[str, Any]]:
             if rnd.random() < 0.5:
                 kw.append("headers={'x-s': 'yes', 'content-type': 'text/x-from-headers'}")
             body = [f"r = await request.respond({', '.join(kw)})"]
+            if rnd.random() < 0.15:
+                body = [f"r = await request.respond(text('whole', status=201){', ' if kw else ''}"
+                        f"{', '.join(kw)})"]
             for _k in range(rnd.randint(0, 3)):
                 body.append(f"await r.send({rnd.choice(['part', b'bytes', '', 'ü'])!r})")
             body.append(rnd.choice(["await r.eof()", "await r.send('end', end_stream=True)",
-                                    "return r", "pass", "await r.send(end_stream=True)"]))
+                                    "return r", "pass", "await r.send(end_stream=True)",
+                                    "raise E.ServerError('late')", "return text('other')",
+                                    "await r.eof(); await r.send('after')",
+                                    "r.headers['x-s'] = 'late'"]))
             methods = rnd.choice([["GET"], ["GET", "POST"]])
             add("r", [f"methods={methods!r}"] if methods != ["GET"] else [], body, methods)
         elif kind == "cookie":
