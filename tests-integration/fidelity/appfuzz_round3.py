@@ -31,6 +31,9 @@ ECHOES = {
             " 'ct': request.content_type}",
     "json": "{'json': request.json}",
     "loads": "{'custom': request.load_json(loads=_r3loads)}",
+    "getform": "{'f': dict(request.get_form(keep_blank_values=True)),"
+               " 'raw': request.get_form(keep_blank_values=True).getlist('a'),"
+               " 'files': {k: [f.name for f in v] for k, v in (request.files or {}).items()}}",
     "body": "{'body': request.body.decode('latin-1'), 'len': len(request.body),"
             " 'cl': request.headers.get('content-length'),"
             " 'te': request.headers.get('transfer-encoding'), 'args': request.args}",
@@ -99,10 +102,12 @@ def gen_extras3(seed: int) -> tuple[list[str], dict[str, Any]]:
                  "    if c is None:", "        break", "    body += c"],
                 ["body = b''", "async for c in request.stream:", "    body += c"],
                 ["await request.receive_body()", "body = request.body"],
+                ["body = b'unread'"],
+                ["c = await request.stream.read()", "body = c or b''"],
             ])
             methods = rnd.choice([["POST"], ["POST", "PUT"]])
             add("s", [f"methods={methods!r}", "stream=True"],
-                reader + ["return text(f'{len(body)} {body[:60]!r} ' + str(request.body))"],
+                reader + ["return text(f'{len(body)} {body[:60]!r} ' + str(request.body[:60]) + str(len(request.body)))"],
                 methods)
         elif kind == "respond":
             kw = []
@@ -122,7 +127,8 @@ def gen_extras3(seed: int) -> tuple[list[str], dict[str, Any]]:
                                     "return r", "pass", "await r.send(end_stream=True)",
                                     "raise E.ServerError('late')", "return text('other')",
                                     "await r.eof(); await r.send('after')",
-                                    "r.headers['x-s'] = 'late'"]))
+                                    "r.headers['x-s'] = 'late'",
+                                    "await request.respond(status=202)"]))
             methods = rnd.choice([["GET"], ["GET", "POST"]])
             add("r", [f"methods={methods!r}"] if methods != ["GET"] else [], body, methods)
         elif kind == "cookie":
@@ -218,7 +224,7 @@ def gen_extra_requests3(desc: dict[str, Any], seed: int, count: int) -> list[str
                                    "1e400", "NaN", '{"a":1}{"b":2}', '{"ü": "é"}', " 3 "])
             else:
                 ct = rnd.choice([None, "application/octet-stream", "text/plain"])
-                body = rnd.choice(["", "raw bytes", "x" * 300])
+                body = rnd.choice(["", "raw bytes", "x" * 300, "y" * 70000])
         if ct:
             head.append(f"Content-Type: {ct}")
         if r["kind"] == "f" or rnd.random() < 0.1:
