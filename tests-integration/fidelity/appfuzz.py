@@ -43,7 +43,7 @@ from typing import Any
 
 from appfuzz_kept import kept_app_label, kept_label, kept_label2, kept_label3
 from appfuzz_round2 import gen_extra_requests, gen_extras
-from appfuzz_round3 import gen_extra_requests3, gen_extras3, normal3, strip_interim
+from appfuzz_round3 import gen_extra_requests3, gen_extras3, normal3, split_first, strip_interim
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -550,7 +550,12 @@ async def exchange(port: int, raw: bytes, timeout: float) -> dict[str, Any]:
     interim = ""
     if b"\r\nExpect: 100-continue" in raw:
         data, interim = strip_interim(data)
+    follow = b""
+    if raw.count(b" HTTP/1.1\r\nHost: ") > 1:  # a second request on the connection
+        data, follow = split_first(data)
     answer = parse_response(data)
+    if follow or raw.count(b" HTTP/1.1\r\nHost: ") > 1:
+        answer["next"] = parse_response(follow)
     if interim and answer.get("headers") is not None:
         answer["headers"]["x-interim"] = interim
     return answer
@@ -734,7 +739,7 @@ def main() -> int:
             na, nb = normal(a), normal(b)
             round3 = req.split(" ", 2)[1].startswith(app["extras3"]["prefix"])
             if round3:
-                na, nb = normal3(a, na), normal3(b, nb)
+                na, nb = normal3(a, na, normal), normal3(b, nb, normal)
             if na == nb:
                 continue
             if round3:

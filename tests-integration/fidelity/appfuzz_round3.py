@@ -17,6 +17,7 @@ with ``Content-Length: 0``, chunked bodies), ``stream=True`` routes reading
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from typing import Any
 
 PREFIX = "/zz"
@@ -253,8 +254,54 @@ def gen_extra_requests3(desc: dict[str, Any], seed: int, count: int) -> list[str
             else:
                 head.append(f"Content-Length: {len(data)}")
                 payload = body
+        if method != "HEAD" and rnd.random() < 0.2:
+            # kept alive, a second request on the same connection (after the body,
+            # whether the route read it or not)
+            head.remove("Connection: close")
+            follow = rnd.choice(desc["routes"])["path"]
+            payload += f"GET {follow} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
         reqs.append("\r\n".join(head) + "\r\n\r\n" + payload)
     return reqs
+
+
+def split_first(data: bytes) -> tuple[bytes, bytes]:
+    """The first response of data (by its framing) and what follows it."""
+    head, sep, rest = data.partition(b"\r\n\r\n")
+    if not sep:
+        return data, b""
+    lines = head.split(b"\r\n")
+    fields = {}
+    for line in lines[1:]:
+        name, _, value = line.partition(b":")
+        fields[name.strip().lower()] = value.strip()
+    try:
+        status = int(lines[0].split(b" ", 2)[1])
+    except (IndexError, ValueError):
+        return data, b""
+    if status in (204, 304) or 100 <= status < 200:
+        return head + sep, rest
+    if fields.get(b"transfer-encoding", b"").lower() == b"chunked":
+        at = 0
+        while True:
+            end = rest.find(b"\r\n", at)
+            if end < 0:
+                return data, b""
+            try:
+                size = int(rest[at:end].split(b";")[0], 16)
+            except ValueError:
+                return data, b""
+            at = end + 2
+            if size == 0:
+                trailer_end = rest.find(b"\r\n\r\n", at - 2)
+                if trailer_end < 0:
+                    return data, b""
+                at = trailer_end + 4
+                return head + sep + rest[:at], rest[at:]
+            at += size + 2
+    if b"content-length" in fields:
+        n = int(fields[b"content-length"])
+        return head + sep + rest[:n], rest[n:]
+    return data, b""
 
 
 def strip_interim(data: bytes) -> tuple[bytes, str]:
@@ -269,11 +316,15 @@ def strip_interim(data: bytes) -> tuple[bytes, str]:
     return data, ",".join(codes)
 
 
-def normal3(answer: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
-    """What is compared of a third-round answer: ``appfuzz.normal``'s and a few headers."""
+def normal3(answer: dict[str, Any], base: dict[str, Any],
+            normal: Callable[[dict[str, Any]], dict[str, Any]]) -> dict[str, Any]:
+    """What is compared of a third-round answer: ``appfuzz.normal``'s (``base``) and a few
+    headers, and the answer to a second request on the connection (``next``)."""
     if base.get("status") is None:
         return base
     out = dict(base)
+    if "next" in answer:
+        out["next"] = normal3(answer["next"], normal(answer["next"]), normal)
     for name in EXTRA_HEADERS:
         if name in answer["headers"]:
             out[name] = answer["headers"][name]
