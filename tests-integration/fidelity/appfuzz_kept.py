@@ -484,6 +484,8 @@ def kept_label3(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> 
         if not second:
             second = req[req.rindex("GET /zz/"):]
         other = kept_label3(second, a["next"], b["next"], source)
+        if _trailer_as_request(req, {"next": a["next"]}, {"next": b["next"]}, source):
+            other = "Sanic answers a chunked body's trailer as the next request"
         if other and _differing(a, b) == {"next"}:
             return other + " (the second request on the connection)"
         if other:  # and a kept difference in the first answer
