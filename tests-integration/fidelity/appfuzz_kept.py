@@ -451,6 +451,36 @@ def _trailer_as_request(req: str, a: dict[str, Any], b: dict[str, Any], source: 
             and (a["next"] or {}).get("status") == 400)
 
 
+def _preconditions(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """`file()` and `If-None-Match`/`If-Modified-Since`: Hurtle follows RFC 9110 13.2.2
+    (`If-None-Match: *` or a match is a 304; `If-Modified-Since` ignored beside
+    `If-None-Match`), Sanic looks at `If-Modified-Since` only (README, RFC tables)."""
+    conditional = "\r\nIf-None-Match: " in req or "\r\nIf-Modified-Since: " in req
+    return conditional and (a.get("status") == 304) != (b.get("status") == 304)
+
+
+def _cache_control_304(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A 304 carries the `Cache-Control` its 200 would (RFC 9110 15.4.5 MUST); Sanic's has
+    none (README's first list)."""
+    return (a.get("status") == b.get("status") == 304 and _differing(a, b) == {"cache-control"}
+            and "cache-control" not in a)
+
+
+def _head_range_ignored(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """`Range` on HEAD to a `file(_range=ContentRangeHandler(...))` route: ignored, the 200
+    head (RFC 9110 14.2: range handling is defined for GET only); Sanic answers 206 or 416
+    (README's RFC table, 14.2)."""
+    return (req.startswith("HEAD ") and "\r\nRange: " in req and b.get("status") == 200
+            and a.get("status") in (206, 416))
+
+
+def _range_past_end(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A `Range` wholly past the end of the file: 416 (RFC 9110 14.1.2); Sanic 206 with an
+    empty body and a `Content-Range` past the end (README's first list)."""
+    return (a.get("status") == 206 and b.get("status") == 416 and a.get("body") == ""
+            and "\r\nRange: bytes=5000-" in req)
+
+
 KEPT3: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]]] = [
     ("an exception handler returning None: a 500 (Sanic drops the connection)",
      _no_answer_none_handler),
@@ -468,6 +498,12 @@ KEPT3: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool
      "10.1.1; Sanic sends one)", _unread_stream_no_continue),
     ("a chunked body's trailer is read and ignored (RFC 9112 7.1.2; Sanic answers it as the "
      "next request, a 400)", _trailer_as_request),
+    ("file(request_headers=) preconditions per RFC 9110 13.2.2 (Sanic: If-Modified-Since "
+     "only)", _preconditions),
+    ("a 304 keeps its Cache-Control (RFC 9110 15.4.5; Sanic drops it)", _cache_control_304),
+    ("Range on HEAD is ignored (RFC 9110 14.2; Sanic 206/416)", _head_range_ignored),
+    ("a Range past the end of the file is a 416 (RFC 9110 14.1.2; Sanic an empty 206)",
+     _range_past_end),
     ("Set-Cookie expires as an rfc1123-date (RFC 6265 4.1.1; Sanic 02-Jan-2030)",
      lambda req, a, b, source: _differing(a, b) == {"set-cookie"}
      and a["set-cookie"].replace("02-Jan-2030", "02 Jan 2030") == b["set-cookie"]),

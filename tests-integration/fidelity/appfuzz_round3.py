@@ -76,6 +76,13 @@ def gen_extras3(seed: int) -> tuple[list[str], dict[str, Any]]:
         "    _fh.write(bytes(range(48, 123)) * 20)",
         "_r3os.utime(_R3FILE, (1700000000, 1700000000))",
         "_r3when = _r3dt.datetime(2030, 1, 2, 3, 4, 5, tzinfo=_r3dt.timezone.utc)",
+        "from sanic.handlers import ContentRangeHandler as _R3CRH",
+        "from sanic.exceptions import HeaderNotFound as _R3HNF",
+        "async def _r3range(request):",
+        "    try:",
+        "        return _R3CRH(request, _r3os.stat(_R3FILE))",
+        "    except _R3HNF:",
+        "        return None",
         "def _r3loads(s):",
         rnd.choice(["    return {'custom': _r3json.loads(s, parse_float=str)}",
                     "    return {'len': len(s), 'type': type(s).__name__}",
@@ -158,6 +165,12 @@ def gen_extras3(seed: int) -> tuple[list[str], dict[str, Any]]:
                     args.append("no_store=True")
                 if rnd.random() < 0.2:
                     args.append("validate_when_requested=False")
+                if rnd.random() < 0.4:
+                    args.append("request_headers=request.headers")
+                if rnd.random() < 0.2:
+                    args.append(rnd.choice(["last_modified=None", "last_modified=_r3when"]))
+                if rnd.random() < 0.3:
+                    args.append("_range=await _r3range(request)")
                 call = f"await _r3file({', '.join(args)})"
             methods = rnd.choice([["GET"], ["GET", "HEAD"]])
             add("f", [f"methods={methods!r}"] if methods != ["GET"] else [],
