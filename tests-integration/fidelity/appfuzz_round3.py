@@ -273,6 +273,8 @@ def gen_extra_requests3(desc: dict[str, Any], seed: int, count: int) -> list[str
             head.remove("Connection: close")
             follow = rnd.choice(desc["routes"])["path"]
             payload += f"GET {follow} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        elif "Transfer-Encoding: chunked" not in head and rnd.random() < 0.1:
+            head[0] = head[0].replace(" HTTP/1.1", " HTTP/1.0")  # (streamed answers unframed)
         reqs.append("\r\n".join(head) + "\r\n\r\n" + payload)
     return reqs
 
