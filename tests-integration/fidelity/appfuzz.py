@@ -19,6 +19,10 @@ are labelled ``kept: ...`` and listed last.
     .venv/bin/python tests-integration/fidelity/appfuzz.py --apps 40 --seed 1
     .venv/bin/python tests-integration/fidelity/appfuzz.py --show-app 7     # print app 7
 
+The second and third rounds (``appfuzz_round2.py``, ``appfuzz_round3.py``, from their own
+random streams) add routes on ``/xz`` and ``/zz`` and 20 requests each
+(``--extra-requests``, ``--extra-requests3``); their kept labels are ``KEPT2``/``KEPT3``.
+
 ``--ref-python`` (default ``/tmp/st-ref/bin/python``, Sanic 25.12 without sanic-ext) and
 ``--hurtle-python`` (default ``.venv/bin/python``) choose the interpreters. Exit status 1
 when a difference is not a kept one.
@@ -41,8 +45,9 @@ import time
 from collections import defaultdict
 from typing import Any
 
-from appfuzz_kept import kept_app_label, kept_label, kept_label2
+from appfuzz_kept import kept_app_label, kept_label, kept_label2, kept_label3
 from appfuzz_round2 import gen_extra_requests, gen_extras
+from appfuzz_round3 import gen_extra_requests3, gen_extras3, normal3, split_first, strip_interim
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -361,10 +366,12 @@ def gen_app(seed: int, static_dir: str) -> dict[str, Any]:
         lines.append(f"app.blueprint({b['var']})")
     extra_lines, extras = gen_extras(seed)  # the second round's (own random stream)
     lines += extra_lines
+    extra_lines3, extras3 = gen_extras3(seed)  # the third round's (own random stream)
+    lines += extra_lines3
     return {
         "source": "\n".join(lines) + "\n", "routes": routes, "bps": bps, "groups": groups,
         "static": static_uri, "version_prefix": version_prefix, "app_strict": app_strict,
-        "extras": extras,
+        "extras": extras, "extras3": extras3,
     }
 
 
@@ -400,7 +407,8 @@ def candidate_prefixes(app: dict[str, Any], route: dict[str, Any], rnd: random.R
     return prefix
 
 
-def gen_requests(app: dict[str, Any], seed: int, count: int, extra: int = 20) -> list[str]:
+def gen_requests(app: dict[str, Any], seed: int, count: int, extra: int = 20,
+                 extra3: int = 20) -> list[str]:
     rnd = random.Random(seed * 7919 + 1)
     reqs: list[str] = []
     for _ in range(count):
@@ -478,7 +486,8 @@ def gen_requests(app: dict[str, Any], seed: int, count: int, extra: int = 20) ->
         if body:
             head += f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body)}\r\n"
         reqs.append(head + "\r\n" + body)
-    return reqs + gen_extra_requests(app["extras"], seed, extra)
+    return (reqs + gen_extra_requests(app["extras"], seed, extra)
+            + gen_extra_requests3(app["extras3"], seed, extra3))
 
 
 def make_static_dir(path: str) -> None:
@@ -504,7 +513,10 @@ def parse_response(data: bytes) -> dict[str, Any]:
     headers: dict[str, str] = {}
     for line in lines[1:]:
         name, _, value = line.partition(b":")
-        headers[name.decode("latin-1").strip().lower()] = value.decode("latin-1").strip()
+        key, text = name.decode("latin-1").strip().lower(), value.decode("latin-1").strip()
+        if key == "set-cookie" and key in headers:  # (each cookie kept, in order)
+            text = headers[key] + " || " + text
+        headers[key] = text
     if headers.get("transfer-encoding", "").lower() == "chunked":
         out = b""
         rest = body
@@ -539,7 +551,18 @@ async def exchange(port: int, raw: bytes, timeout: float) -> dict[str, Any]:
     except (OSError, asyncio.TimeoutError):
         pass
     writer.close()
-    return parse_response(data)
+    interim = ""
+    if b"\r\nExpect: 100-continue" in raw:
+        data, interim = strip_interim(data)
+    follow = b""
+    if raw.count(b" HTTP/1.1\r\nHost: ") > 1:  # a second request on the connection
+        data, follow = split_first(data)
+    answer = parse_response(data)
+    if follow or raw.count(b" HTTP/1.1\r\nHost: ") > 1:
+        answer["next"] = parse_response(follow)
+    if interim and answer.get("headers") is not None:
+        answer["headers"]["x-interim"] = interim
+    return answer
 
 
 def serve(app_file: str, reqs_file: str, out_file: str) -> None:
@@ -662,6 +685,8 @@ def main() -> int:
     ap.add_argument("--requests", type=int, default=30, help="requests per app (default 30)")
     ap.add_argument("--extra-requests", type=int, default=20,
                     help="second-round requests per app (default 20; appfuzz_round2.py)")
+    ap.add_argument("--extra-requests3", type=int, default=20,
+                    help="third-round requests per app (default 20; appfuzz_round3.py)")
     ap.add_argument("--seed", type=int, default=1, help="first app seed")
     ap.add_argument("--time", type=float, default=600, help="overall time budget, seconds")
     ap.add_argument("--show-app", type=int, metavar="SEED", help="print one app and its requests")
@@ -679,7 +704,8 @@ def main() -> int:
     if args.show_app is not None:
         app = gen_app(args.show_app, static_dir)
         print(app["source"])
-        for req in gen_requests(app, args.show_app, args.requests, args.extra_requests):
+        for req in gen_requests(app, args.show_app, args.requests, args.extra_requests,
+                                 args.extra_requests3):
             print(repr(req))
         return 0
 
@@ -690,7 +716,7 @@ def main() -> int:
         if time.monotonic() > deadline:
             break
         app = gen_app(seed, static_dir)
-        reqs = gen_requests(app, seed, args.requests, args.extra_requests)
+        reqs = gen_requests(app, seed, args.requests, args.extra_requests, args.extra_requests3)
         app_file = os.path.join(WORK, f"app_{seed}.py")
         reqs_file = os.path.join(WORK, f"reqs_{seed}.json")
         with open(app_file, "w") as fh:
@@ -715,9 +741,14 @@ def main() -> int:
         for req, a, b in zip(reqs, ra["answers"], rb["answers"], strict=False):
             sent += 1
             na, nb = normal(a), normal(b)
+            round3 = req.split(" ", 2)[1].startswith(app["extras3"]["prefix"])
+            if round3:
+                na, nb = normal3(a, na, normal), normal3(b, nb, normal)
             if na == nb:
                 continue
-            if req.split(" ", 2)[1].startswith(app["extras"]["prefix"]):
+            if round3:
+                label = kept_label3(req, na, nb, app["source"])  # the third round's
+            elif req.split(" ", 2)[1].startswith(app["extras"]["prefix"]):
                 label = kept_label2(req, na, nb, app["source"])  # the second round's
             else:
                 label = kept_label(req, na, nb, app["source"])

@@ -59,6 +59,8 @@ def _ext_unquote_crash(req: str, a: dict[str, Any], b: dict[str, Any], source: s
     crashed = a.get("status") == 500 and (
         b.get("status") != 500 or req.startswith("HEAD ")
         or "unexpected error" in a.get("body", "") or "Internal Server Error" in a.get("body", "")
+        # (the app's handler for Exception showing sanic-routing's own failure)
+        or "AttributeError 500 'tuple' object has no attribute" in a.get("body", "")
     )
     # (or the request middleware answered first, without the route Sanic failed to find)
     answered_first = "mw=1" in req and a.get("status") == b.get("status") == 203
@@ -129,7 +131,13 @@ def _non_ascii_target(req: str, a: dict[str, Any], b: dict[str, Any], source: st
     request is built from it: the request middleware then runs on a stand-in request without
     the target (no path, no query arguments); Sanic builds the request from the target, runs
     its request middleware (which may answer), then fails."""
-    if _target(req).isascii() or b.get("status") != 400:
+    if _target(req).isascii():
+        return False
+    if (b.get("status") == 500 and "Invalid response type None" in b.get("body", "")
+            and "    return None" in source and a.get("status") == 203 and "mw=1" in req):
+        # (the 400 went to the app's exception handler, which returns None: the 500)
+        return True
+    if b.get("status") != 400:
         return False
     if a.get("status") == 203 and "mw=1" in req:  # the request middleware answered
         return True
@@ -335,6 +343,9 @@ def _middleware_rerun(req: str, a: dict[str, Any], b: dict[str, Any], source: st
     if a.get("status") != b.get("status"):
         return False
     diff = _differing(a, b) - {"content-length"}
+    if not diff and req.startswith("HEAD ") and "    return None" in source:
+        # (HEAD: only the length of the body not sent, Sanic's the longer trail)
+        return int(a.get("content-length") or 0) > int(b.get("content-length") or 0)
     if not diff or not diff <= {"x-mw", "x-trail", "x-sig", "body"}:
         return False
     longer = all(len(str(a.get(k, ""))) > len(str(b.get(k, ""))) for k in diff)
@@ -358,6 +369,10 @@ def _handler_cache(req: str, a: dict[str, Any], b: dict[str, Any], source: str) 
     (as a first request does in Sanic, whose cached lookup lets an earlier unrouted 404
     make the app's answer later; README, "Differential fuzzing, third round")."""
     ab, bb = a.get("body", ""), b.get("body", "")
+    if (bb.startswith("xbp ") and "    raise exception" in source and not ab.startswith(
+            ("app ", "xbp ", "caught ")) and a.get("status") == b.get("status")):
+        # (the app's handler Sanic picked re-raises: its default error page)
+        return True
     if ab.startswith("caught ") and bb.startswith("xbp "):
         # the first round's app handler (`caught <class> ...`)
         return (a.get("status") == b.get("status")
@@ -384,4 +399,175 @@ def kept_label2(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> 
     for label, test in KEPT2:
         if test(req, a, b, source):
             return label
+    return None
+
+
+# The third round's (appfuzz_round3.py: requests to its /zz routes), README's "Random
+# apps, third round".
+def _disposition_escaped(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """`file(..., filename=...)` with a quote or a non-ASCII character: Hurtle escapes the
+    quote in the quoted-string and gives the name as `filename*=UTF-8''...` too (RFC 6266,
+    RFC 9110 5.6.4); Sanic writes the name raw (README's first list)."""
+    value = b.get("content-disposition", "")
+    return _differing(a, b) == {"content-disposition"} and (
+        "filename*=UTF-8''" in value or '\\"' in value)
+
+
+def _no_continue_without_content(req: str, a: dict[str, Any], b: dict[str, Any],
+                                 source: str) -> bool:
+    """`Expect: 100-continue` on a request with `Content-Length: 0`: the whole (empty)
+    content is there, Hurtle sends no 100 (RFC 9110 10.1.1 lets a server omit it once it
+    has the content); Sanic sends one."""
+    diff = _differing(a, b)
+    if "content-type" in diff and a.get("content-type") == "None" and "content-type" not in b:
+        diff = diff - {"content-type"}  # (and the literal `None`, labelled above)
+    return (diff == {"x-interim"} and a.get("x-interim") == "100"
+            and "\r\nContent-Length: 0\r\n" in req)
+
+
+def _no_continue_before_error(req: str, a: dict[str, Any], b: dict[str, Any],
+                              source: str) -> bool:
+    """`Expect: 100-continue` to a route that refuses the method (405): Hurtle answers the
+    error without inviting the content (as both do before a 404, RFC 9110 10.1.1); Sanic
+    sends a 100 first."""
+    return (_differing(a, b) == {"x-interim"} and a.get("x-interim") == "100"
+            and a.get("status") == b.get("status") and (a.get("status") or 0) >= 400)
+
+
+def _multipart_quoted_pair(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A multipart `filename="q\\"uote.txt"`: Hurtle reads the quoted-pair (`q"uote.txt`),
+    Sanic stops at the escaped quote (`q\\`; README, the multipart table)."""
+    fixed = a.get("body", "").replace('"q\\\\"', '"q\\"uote.txt"')
+    return _differing(a, b) <= {"body", "content-length"} and fixed == b.get("body")
+
+
+def _unread_stream_no_continue(req: str, a: dict[str, Any], b: dict[str, Any],
+                               source: str) -> bool:
+    """`Expect: 100-continue` to a `stream=True` route whose handler never reads the body:
+    Hurtle answers without inviting the content (RFC 9110 10.1.1: a server that will not
+    read it need not send a 100); Sanic sends a 100 first."""
+    path = _target(req)
+    handler = re.search(re.escape(f"@app.route({path!r}") + r"[^\n]*stream=True\)\n[^\n]*\n"
+                        r"    body = b'unread'", source)
+    return handler is not None and _differing(a, b) == {"x-interim"} and a.get(
+        "x-interim") == "100"
+
+
+def _trailer_as_request(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A chunked body with a trailer field, then a second request on the connection: Sanic
+    reads the trailer as the start of the next request and answers that 400; Hurtle
+    reads and ignores the trailer (RFC 9112 7.1.2; README's RFC table)."""
+    return (_differing(a, b) == {"next"} and "\r\n0\r\nX-T: 1\r\n\r\n" in req
+            and (a["next"] or {}).get("status") == 400)
+
+
+def _preconditions(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """`file()` and `If-None-Match`/`If-Modified-Since`: Hurtle follows RFC 9110 13.2.2
+    (`If-None-Match: *` or a match is a 304; `If-Modified-Since` ignored beside
+    `If-None-Match`), Sanic looks at `If-Modified-Since` only (README, RFC tables)."""
+    conditional = "\r\nIf-None-Match: " in req or "\r\nIf-Modified-Since: " in req
+    return conditional and (a.get("status") == 304) != (b.get("status") == 304)
+
+
+def _cache_control_304(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A 304 carries the `Cache-Control` its 200 would (RFC 9110 15.4.5 MUST); Sanic's has
+    none (README's first list)."""
+    return (a.get("status") == b.get("status") == 304 and _differing(a, b) == {"cache-control"}
+            and "cache-control" not in a)
+
+
+def _head_range_ignored(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """`Range` on HEAD to a `file(_range=ContentRangeHandler(...))` route: ignored, the 200
+    head (RFC 9110 14.2: range handling is defined for GET only); Sanic answers 206 or 416
+    (README's RFC table, 14.2)."""
+    return (req.startswith("HEAD ") and "\r\nRange: " in req
+            and b.get("status") in (200, 203)  # (the route's own status=)
+            and a.get("status") in (206, 416))
+
+
+def _range_past_end(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A `Range` wholly past the end of the file: 416 (RFC 9110 14.1.2); Sanic 206 with an
+    empty body and a `Content-Range` past the end (README's first list)."""
+    return (a.get("status") == 206 and b.get("status") == 416 and a.get("body") == ""
+            and "\r\nRange: bytes=5000-" in req)
+
+
+def _http10_unchunked(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A streamed answer (`respond()`/`send`, `file_stream`) to an HTTP/1.0 request goes
+    unframed and the connection closes (RFC 9112 7: no chunked to HTTP/1.0); Sanic sends
+    it chunked (README's first list)."""
+    return (req.split("\r\n", 1)[0].endswith(" HTTP/1.0") and a.get("transfer-encoding") == "chunked"
+            and "transfer-encoding" not in b
+            and (_differing(a, b) == {"transfer-encoding"}
+                 or kept_label3(req, {k: v for k, v in a.items() if k != "transfer-encoding"},
+                                b, source) is not None))
+
+
+def _http10_no_continue(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """`Expect: 100-continue` from an HTTP/1.0 client: ignored (RFC 9110 10.1.1 MUST); Sanic
+    sends a 100 (README's first list)."""
+    return (req.split("\r\n", 1)[0].endswith(" HTTP/1.0") and _differing(a, b) == {"x-interim"}
+            and a.get("x-interim") == "100")
+
+
+KEPT3: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]]] = [
+    ("an exception handler returning None: a 500 (Sanic drops the connection)",
+     _no_answer_none_handler),
+    ("content-type: None (Sanic's literal field for a response without a type)",
+     _content_type_none),
+    ("file(filename=) with a quote or non-ASCII: escaped, with filename* (RFC 6266; Sanic "
+     "writes it raw)", _disposition_escaped),
+    ("no 100 (Continue) for Expect: 100-continue with Content-Length: 0 (RFC 9110 10.1.1; "
+     "Sanic sends one)", _no_continue_without_content),
+    ("no 100 (Continue) before a 405 (RFC 9110 10.1.1; Sanic sends one)",
+     _no_continue_before_error),
+    ("a multipart filename's quoted-pair is read (Sanic cuts the name at it)",
+     _multipart_quoted_pair),
+    ("no 100 (Continue) from a stream=True route that never reads the body (RFC 9110 "
+     "10.1.1; Sanic sends one)", _unread_stream_no_continue),
+    ("a chunked body's trailer is read and ignored (RFC 9112 7.1.2; Sanic answers it as the "
+     "next request, a 400)", _trailer_as_request),
+    ("file(request_headers=) preconditions per RFC 9110 13.2.2 (Sanic: If-Modified-Since "
+     "only)", _preconditions),
+    ("a 304 keeps its Cache-Control (RFC 9110 15.4.5; Sanic drops it)", _cache_control_304),
+    ("Range on HEAD is ignored (RFC 9110 14.2; Sanic 206/416)", _head_range_ignored),
+    ("a Range past the end of the file is a 416 (RFC 9110 14.1.2; Sanic an empty 206)",
+     _range_past_end),
+    ("a streamed answer to HTTP/1.0 is not chunked (RFC 9112 7; Sanic chunks it)",
+     _http10_unchunked),
+    ("no 100 (Continue) to an HTTP/1.0 client (RFC 9110 10.1.1; Sanic sends one)",
+     _http10_no_continue),
+    ("Set-Cookie expires as an rfc1123-date (RFC 6265 4.1.1; Sanic 02-Jan-2030)",
+     lambda req, a, b, source: _differing(a, b) == {"set-cookie"}
+     and a["set-cookie"].replace("02-Jan-2030", "02 Jan 2030") == b["set-cookie"]),
+]
+
+
+def kept_label3(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> str | None:
+    for label, test in KEPT3:
+        if test(req, a, b, source):
+            return label
+    if "next" in _differing(a, b) and a.get("next") and b.get("next"):
+        # the second request on the connection: its own labels
+        second = req[req.index("\r\n\r\nGET /zz/") + 4:] if "\r\n\r\nGET /zz/" in req else ""
+        if not second:
+            second = req[req.rindex("GET /zz/"):]
+        other = kept_label3(second, a["next"], b["next"], source)
+        if _trailer_as_request(req, {"next": a["next"]}, {"next": b["next"]}, source):
+            other = "Sanic answers a chunked body's trailer as the next request"
+        if other and _differing(a, b) == {"next"}:
+            return other + " (the second request on the connection)"
+        if other:  # and a kept difference in the first answer
+            first = kept_label3(req, {k: v for k, v in a.items() if k != "next"},
+                                {k: v for k, v in b.items() if k != "next"}, source)
+            if first:
+                return first + " (and on the second request: " + other + ")"
+    no_100_kept = a.get("x-interim") == "100" and "x-interim" not in b and (
+        "\r\nContent-Length: 0\r\n" in req or (a.get("status") or 0) >= 400)
+    if no_100_kept:
+        # a kept missing 100 beside another kept difference: the other's label
+        rest = {k: v for k, v in a.items() if k != "x-interim"}
+        other = kept_label3(req, rest, b, source)
+        if other:
+            return other + " (and no 100 (Continue), kept)"
     return None
