@@ -1,0 +1,175 @@
+"""log_records app: logging.basicConfig(level=DEBUG) and a root handler writing each record
+(logger, level, masked message, exc_info type) as a JSON line to $R_OUT. $R_MODE: main,
+bss/ass (before/after_server_start raises), stop (app.stop() from a handler); $R_DEBUG=1
+runs with debug=True, $R_NOISY=1 sets NOISY_EXCEPTIONS."""
+
+import asyncio
+import json
+import logging
+import os
+import re
+
+from sanic import Sanic, response
+from sanic.exceptions import SanicException
+
+OUT = open(os.environ["R_OUT"], "w")
+
+
+class Cap(logging.Handler):
+    def emit(self, r: logging.LogRecord) -> None:
+        msg = r.getMessage()
+        if r.name == "sanic.access":
+            msg += " | " + " ".join(str(getattr(r, k, "-")) for k in ("request", "status", "byte"))
+        for pat, rep in [
+            (r"127\.0\.0\.1:\d+", "127.0.0.1:P"),
+            (r"\[\d+\]", "[PID]"),
+            (r"0x[0-9a-f]+", "0xADDR"),
+            (r"\d+\.\d+m?s\b", "D"),
+            (r"[0-9A-F]{4}unx", "XXXXunx"),
+            (r"Task-\d+", "Task-N"),
+            (r"defined at [^>]*>", "defined at F>"),
+            (r"Hurtle v[0-9.]+ \(Sanic v25.12.0 compatible\)", "Sanic v25.12.0"),
+            (r", hurtle==[0-9.]+", ""),
+        ]:
+            msg = re.sub(pat, rep, msg)
+        if r.name == "sanic.root" and msg.startswith("\n"):
+            msg = "MOTD"
+        exc = None
+        if r.exc_info and r.exc_info[0]:
+            exc = f"{r.exc_info[0].__name__}: {r.exc_info[1]}"
+        OUT.write(json.dumps([r.name, r.levelname, msg[:200], exc]) + "\n")
+        OUT.flush()
+
+
+logging.basicConfig(level=logging.DEBUG)
+logging.getLogger().addHandler(Cap(level=1))
+MODE = os.environ.get("R_MODE", "main")
+app = Sanic("R")
+app.config.REQUEST_MAX_SIZE = 1000
+app.config.RESPONSE_TIMEOUT = 1
+if os.environ.get("R_NOISY"):
+    app.config.NOISY_EXCEPTIONS = True
+
+
+@app.get("/ok")
+async def ok(request):
+    return response.text("ok")
+
+
+@app.post("/post")
+async def post(request):
+    return response.text("p")
+
+
+@app.get("/mw")
+async def mwr(request):
+    return response.text("mw")
+
+
+@app.get("/rmw")
+async def rmwr(request):
+    return response.text("rmw")
+
+
+@app.on_request
+async def mw(request):
+    if request.path == "/mw":
+        raise RuntimeError("in request middleware")
+
+
+@app.on_response
+async def mwresp(request, resp):
+    if request.path == "/rmw":
+        raise RuntimeError("in response middleware")
+
+
+class Ehx(Exception):
+    pass
+
+
+@app.exception(Ehx)
+async def eh(request, exc):
+    raise KeyError("handler raised")
+
+
+@app.get("/eh")
+async def ehr(request):
+    raise Ehx("original")
+
+
+@app.signal("custom.thing.happened")
+async def sig(**kw):
+    raise RuntimeError("in signal")
+
+
+@app.get("/sig")
+async def sigr(request):
+    await app.dispatch("custom.thing.happened")
+    await asyncio.sleep(0.05)
+    return response.text("s")
+
+
+@app.get("/task")
+async def taskr(request):
+    async def bad():
+        raise RuntimeError("in task")
+
+    app.add_task(bad())
+    await asyncio.sleep(0.05)
+    return response.text("t")
+
+
+@app.get("/none")
+async def none(request):
+    return None
+
+
+@app.get("/dict")
+async def adict(request):
+    return {"a": 1}
+
+
+@app.get("/quiet")
+async def quiet(request):
+    raise SanicException("shh", status_code=400, quiet=True)
+
+
+@app.get("/slow")
+async def slow(request):
+    await asyncio.sleep(2)
+    return response.text("slow")
+
+
+@app.get("/stop")
+async def stop(request):
+    app.stop()
+    return response.text("stopping")
+
+
+@app.websocket("/wsboom")
+async def wsboom(request, ws):
+    raise RuntimeError("ws handler boom")
+
+
+if MODE == "bss":
+
+    @app.before_server_start
+    async def l1(app):
+        raise RuntimeError("in before_server_start")
+
+
+if MODE == "ass":
+
+    @app.after_server_start
+    async def l2(app):
+        raise RuntimeError("in after_server_start")
+
+
+if __name__ == "__main__":
+    app.run(
+        host="127.0.0.1",
+        port=int(os.environ["R_PORT"]),
+        single_process=True,
+        access_log=True,
+        debug=bool(os.environ.get("R_DEBUG")),
+    )
