@@ -146,6 +146,68 @@ async def stop(request):
     return response.text("stopping")
 
 
+@app.get("/sync_none")
+def sync_none(request):
+    return None
+
+
+class Enone(Exception):
+    pass
+
+
+@app.exception(Enone)
+async def enone(request, exc):
+    return None
+
+
+@app.get("/eh_none")
+async def eh_none(request):
+    raise Enone("handler returns None")
+
+
+@app.get("/mw_dict")
+async def mw_dict_r(request):
+    return response.text("never")
+
+
+@app.on_request
+async def mw_dict(request):
+    if request.path == "/mw_dict":
+        return {"not": "a response"}
+
+
+@app.signal("http.lifecycle.response")
+async def lifecycle_response(request, response):
+    if request.path == "/lsig":
+        raise RuntimeError("in http.lifecycle.response")
+
+
+@app.get("/lsig")
+async def lsig(request):
+    return response.text("l")
+
+
+@app.get("/stream_boom")
+async def stream_boom(request):
+    r = await request.respond(content_type="text/plain")
+    await r.send("a")
+    raise ValueError("after send")
+
+
+@app.get("/longtask")
+async def longtask(request):
+    async def forever():
+        await asyncio.sleep(100)
+
+    app.add_task(forever(), name="forever")
+    return response.text("lt")
+
+
+@app.get("/cancelled")
+async def cancelled(request):
+    raise asyncio.CancelledError("handler cancelled")
+
+
 @app.websocket("/wsboom")
 async def wsboom(request, ws):
     raise RuntimeError("ws handler boom")
@@ -156,6 +218,34 @@ if MODE == "bss":
     @app.before_server_start
     async def l1(app):
         raise RuntimeError("in before_server_start")
+
+
+if MODE == "bss_task":
+
+    @app.before_server_start
+    async def l3(app):
+        async def bad():
+            raise RuntimeError("task from before_server_start")
+
+        app.add_task(bad())
+
+
+if MODE == "stop_fail":
+
+    @app.after_server_stop
+    async def l4(app):
+        raise RuntimeError("in after_server_stop")
+
+    @app.main_process_stop
+    async def l5(app):
+        raise RuntimeError("in main_process_stop")
+
+
+if MODE == "main_fail":
+
+    @app.main_process_start
+    async def l6(app):
+        raise RuntimeError("in main_process_start")
 
 
 if MODE == "ass":

@@ -71,6 +71,26 @@ if child.poll() is None and mode in ("main", "ass"):
     except Exception:
         pass
     time.sleep(0.5)
+if child.poll() is None and mode in ("more", "bss_task", "stop_fail"):
+    for p in [
+        "/ok",
+        "/sync_none",
+        "/eh_none",
+        "/mw_dict",
+        "/lsig",
+        "/stream_boom",
+        "/longtask",
+        "/cancelled",
+        "/ok",
+    ]:
+        get(p)
+    req(b"POST /post HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5000\r\n\r\n")
+    req(
+        b"POST /post HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + b"1388\r\n"
+        + b"x" * 5000
+        + b"\r\n0\r\n\r\n"
+    )
 if child.poll() is None and mode == "stop":
     get("/stop")
     time.sleep(1)
