@@ -248,6 +248,22 @@ if MODE == "main_fail":
         raise RuntimeError("in main_process_start")
 
 
+if MODE == "order":
+    from sanic.log import logger
+
+    for event in (
+        "before_server_start",
+        "after_server_start",
+        "before_server_stop",
+        "after_server_stop",
+    ):
+
+        def marker(app, event=event):
+            logger.info("listener %s", event)
+
+        app.register_listener(marker, event)
+
+
 if MODE == "ass":
 
     @app.after_server_start

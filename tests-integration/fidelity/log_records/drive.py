@@ -91,6 +91,8 @@ if child.poll() is None and mode in ("more", "bss_task", "stop_fail"):
         + b"x" * 5000
         + b"\r\n0\r\n\r\n"
     )
+if child.poll() is None and mode == "order":
+    get("/longtask")
 if child.poll() is None and mode == "stop":
     get("/stop")
     time.sleep(1)
