@@ -208,6 +208,44 @@ async def cancelled(request):
     raise asyncio.CancelledError("handler cancelled")
 
 
+@app.signal("http.lifecycle.handle")
+async def lifecycle_handle(request):
+    if request.path == "/hsig":
+        raise RuntimeError("in http.lifecycle.handle")
+
+
+@app.signal("http.routing.after")
+async def routing_after(request, route, kwargs, handler):
+    if request.path == "/rsig":
+        raise RuntimeError("in http.routing.after")
+
+
+@app.get("/hsig")
+async def hsig(request):
+    return response.text("h")
+
+
+@app.get("/rsig")
+async def rsig(request):
+    return response.text("r")
+
+
+@app.get("/inline")
+async def inline(request):
+    await app.dispatch("custom.thing.happened", inline=True)
+    return response.text("i")
+
+
+@app.get("/sync_boom")
+def sync_boom(request):
+    raise ValueError("sync boom")
+
+
+@app.get("/exc_group")
+async def exc_group(request):
+    raise ExceptionGroup("group", [ValueError("a"), KeyError("b")])  # noqa: F821
+
+
 @app.websocket("/wsboom")
 async def wsboom(request, ws):
     raise RuntimeError("ws handler boom")

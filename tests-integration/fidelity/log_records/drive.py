@@ -91,6 +91,9 @@ if child.poll() is None and mode in ("more", "bss_task", "stop_fail"):
         + b"x" * 5000
         + b"\r\n0\r\n\r\n"
     )
+if child.poll() is None and mode == "more3":
+    for p in ["/hsig", "/rsig", "/inline", "/sync_boom", "/exc_group", "/ok"]:
+        get(p)
 if child.poll() is None and mode == "order":
     get("/longtask")
 if child.poll() is None and mode == "stop":
