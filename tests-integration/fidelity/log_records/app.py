@@ -79,7 +79,7 @@ async def mw(request):
 
 @app.on_response
 async def mwresp(request, resp):
-    if request.path == "/rmw":
+    if request.path in ("/rmw", "/respond_mw"):
         raise RuntimeError("in response middleware")
 
 
@@ -246,6 +246,47 @@ async def exc_group(request):
     raise ExceptionGroup("group", [ValueError("a"), KeyError("b")])  # noqa: F821
 
 
+@app.get("/task_named")
+async def task_named(request):
+    async def bad():
+        raise RuntimeError("in named task")
+
+    app.add_task(bad(), name="named")
+    await asyncio.sleep(0.05)
+    return response.text("tn")
+
+
+@app.get("/rmw_missing")
+async def rmw_missing(request):
+    return response.text("never")
+
+
+@app.on_response
+async def mwresp_err(request, resp):
+    if request.path.startswith("/nothere"):
+        raise RuntimeError("in response middleware on an error page")
+
+
+@app.post("/spost", stream=True)
+async def spost(request):
+    n = 0
+    async for chunk in request.stream:
+        n += len(chunk)
+    return response.text(str(n))
+
+
+@app.get("/sexc400")
+async def sexc400(request):
+    raise SanicException("loud 400", status_code=400, quiet=False)
+
+
+@app.get("/respond_mw")
+async def respond_mw(request):
+    r = await request.respond(content_type="text/plain")
+    await r.send("x")
+    await r.eof()
+
+
 @app.websocket("/wsboom")
 async def wsboom(request, ws):
     raise RuntimeError("ws handler boom")
@@ -300,6 +341,13 @@ if MODE == "order":
             logger.info("listener %s", event)
 
         app.register_listener(marker, event)
+
+
+if MODE == "initsig":
+
+    @app.signal("server.init.before")
+    async def init_before(app, loop):
+        raise RuntimeError("in server.init.before signal")
 
 
 if MODE == "ass":

@@ -94,6 +94,30 @@ if child.poll() is None and mode in ("more", "bss_task", "stop_fail"):
 if child.poll() is None and mode == "more3":
     for p in ["/hsig", "/rsig", "/inline", "/sync_boom", "/exc_group", "/ok"]:
         get(p)
+if child.poll() is None and mode == "more4":
+    for p in ["/task_named", "/nothere", "/sexc400", "/respond_mw"]:
+        get(p)
+    req(b"POST /spost HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n" + b"x" * 5000)
+    c = conn()
+    c.sendall(b"POST /spost HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc")
+    time.sleep(0.3)
+    c.close()
+    time.sleep(0.3)
+if child.poll() is None and mode == "gone":
+    import struct
+
+    for raw in [
+        b"GET /slow HTTP/1.1\r\nHost: x\r\n\r\n",
+        b"POST /spost HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc",
+    ]:
+        for reset in (False, True):
+            c = conn()
+            c.sendall(raw)
+            time.sleep(0.3)
+            if reset:  # RST rather than FIN
+                c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            c.close()
+            time.sleep(2.5)
 if child.poll() is None and mode == "order":
     get("/longtask")
 if child.poll() is None and mode == "stop":

@@ -252,8 +252,9 @@ CR_OR_LF_IN_FIELD = "Response header field contains CR or LF"
 NUL_IN_FIELD = "Response header field contains NUL"
 
 
-class _StatusOnly:
-    """What ``log_response`` reads of a response written without one (the plain 500)."""
+class StatusOnly:
+    """What ``log_response`` reads of a response that has no object (the plain 500, a
+    request whose client left before any response)."""
 
     __slots__ = ("status",)
     headers = None
@@ -757,7 +758,7 @@ class ResponseWriter:
         if self.protocol.access_log:
             # The answer went out: the access log says so, as for any other (only this
             # last-resort branch; the error page that fails is no response to log).
-            self.response = _StatusOnly(status)
+            self.response = StatusOnly(status)
             try:
                 self.log_response()
             finally:
