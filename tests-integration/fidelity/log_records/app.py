@@ -47,6 +47,9 @@ MODE = os.environ.get("R_MODE", "main")
 app = Sanic("R")
 app.config.REQUEST_MAX_SIZE = 1000
 app.config.RESPONSE_TIMEOUT = 1
+if MODE == "grace":
+    app.config.RESPONSE_TIMEOUT = 10
+    app.config.GRACEFUL_SHUTDOWN_TIMEOUT = 0.5
 if os.environ.get("R_NOISY"):
     app.config.NOISY_EXCEPTIONS = True
 

@@ -118,6 +118,14 @@ if child.poll() is None and mode == "gone":
                 c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             c.close()
             time.sleep(2.5)
+if child.poll() is None and mode == "grace":
+    # a slow handler still running when the stop's grace runs out
+    c = conn()
+    c.sendall(b"GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
+    time.sleep(0.3)
+    child.send_signal(signal.SIGINT)
+    time.sleep(3)
+    c.close()
 if child.poll() is None and mode == "order":
     get("/longtask")
 if child.poll() is None and mode == "stop":
