@@ -82,3 +82,36 @@ async def test_a_stream_the_response_timeout_cut_is_logged_disconnected(
         await conn.advance(2.5)
     assert conn.closed
     assert _access(caplog) == [(206, "DISCONNECTED", "")]
+
+
+async def test_a_handler_the_client_left_before_any_response_is_logged_disconnected(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # As Sanic's last line for it: the client went away while the handler ran (a slow
+    # handler, one reading a body that never came); it got no access line at all.
+    async def waiting(request: Any) -> Any:
+        await asyncio.Event().wait()
+
+    conn = FakeConnection(waiting, config={"ACCESS_LOG": True})
+    with caplog.at_level("INFO", logger="sanic.access"):
+        conn.receive(b"GET /w HTTP/1.1\r\nHost: x\r\n\r\n")
+        await conn.settle()
+        conn.client_disconnects()
+        await conn.settle()
+    assert _access(caplog) == [(500, "DISCONNECTED", "")]
+    assert [r.request for r in caplog.records if r.name == "sanic.access"] == ["GET http://x/w"]
+
+
+async def test_a_handler_the_client_left_is_not_logged_with_the_access_log_off(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async def waiting(request: Any) -> Any:
+        await asyncio.Event().wait()
+
+    conn = FakeConnection(waiting, config={"ACCESS_LOG": False})
+    with caplog.at_level("INFO", logger="sanic.access"):
+        conn.receive(b"GET /w HTTP/1.1\r\nHost: x\r\n\r\n")
+        await conn.settle()
+        conn.client_disconnects()
+        await conn.settle()
+    assert _access(caplog) == []

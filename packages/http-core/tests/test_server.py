@@ -194,6 +194,26 @@ async def test_graceful_shutdown_gives_up_after_the_timeout(caplog) -> None:
             ) in caplog.record_tuples
 
 
+async def test_a_handler_the_stop_cut_gets_no_access_line(caplog) -> None:
+    # As Sanic: only the "stopped" line above; not the "500 DISCONNECTED" access line of
+    # a handler whose client left (both end in the handler's cancellation).
+    async def forever(request: Any) -> Any:
+        await asyncio.Event().wait()
+
+    handle = await start_server(HandlerApp(forever, {"ACCESS_LOG": True}), port=0)
+    reader, writer = await asyncio.open_connection("127.0.0.1", handle.port)
+    writer.write(b"GET /stuck HTTP/1.1\r\nHost: example.test\r\n\r\n")
+    await writer.drain()
+    await asyncio.sleep(0.05)
+    with caplog.at_level(logging.INFO):
+        await handle.graceful_shutdown(0.1)
+        await asyncio.sleep(0.05)
+    assert await reader.read() == b""
+    writer.close()
+    names = [name for name, _, _ in caplog.record_tuples]
+    assert "sanic.root" in names and "sanic.access" not in names
+
+
 def test_serve_runs_until_the_loop_is_stopped() -> None:
     ready = threading.Event()
     state: dict[str, Any] = {}

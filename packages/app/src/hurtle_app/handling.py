@@ -191,7 +191,7 @@ class RequestHandling:
             # As Sanic: an exception handler must answer with a response (or stream one);
             # the 500 for what it returned goes through the exception handlers once more (a
             # handler for Exception answers it), else it is the default page.
-            response = await self._handle_invalid_response(request, response)
+            response = await self._handle_invalid_response(request, response, exception)
         route = getattr(request, "route", None)
         # The response middleware runs once per request: not again on an error page
         # when request.respond() already ran it (as in Sanic).
@@ -248,8 +248,18 @@ class RequestHandling:
         mw_signals = "http.middleware.before" in events or "http.middleware.after" in events
         return await run_request_middleware(request, chain, self.dispatch if mw_signals else None)
 
-    async def _handle_invalid_response(self, request: Any, returned: Any) -> Any:
+    async def _handle_invalid_response(
+        self, request: Any, returned: Any, exception: BaseException | None = None
+    ) -> Any:
         error = invalid_response(returned)
+        if exception is not None:
+            # As Sanic: the 500 is raised while the first error is being handled, so its
+            # logged traceback shows that error too ("During handling of the above...").
+            try:
+                raise error
+            except ServerError:
+                pass
+            error.__context__ = exception
         try:
             response = self.error_handler.response(request, error)
             if isawaitable(response):

@@ -73,7 +73,7 @@ from hurtle_http.stages import (
     TRANSITIONS,
     Stage,
 )
-from hurtle_http.writer import ResponseWriter, _heads
+from hurtle_http.writer import ResponseWriter, StatusOnly, _heads
 
 if TYPE_CHECKING:
     from hurtle_http.protocol import HttpProtocol
@@ -1043,6 +1043,12 @@ class Http(RequestReader, ResponseWriter):
                 # As Sanic: a response cut short (the client left mid-stream, or the
                 # stop's grace ran out) gets an access line saying so.
                 self.log_response(disconnected=True)
+            elif self.stage is HANDLER and self.perft0 > 0 and protocol.closed:
+                # A handler cancelled because the connection went away before it
+                # answered: as Sanic's (last) line, a 500 DISCONNECTED.
+                self.response = StatusOnly(500)
+                self.log_response(disconnected=True)
+                self.response = None
             protocol.close()
         except GeneratorExit:
             # Closed (its Task destroyed with the loop, or a handler raised it): nothing

@@ -25,6 +25,7 @@ from hurtle_http.exceptions import STATUS_CODES, SanicException, ServerError
 from hurtle_http.fieldtext import field_text
 from hurtle_http.listener import guard_accept
 from hurtle_http.protocol import HttpProtocol
+from hurtle_http.stages import HANDLER
 from hurtle_http.tls import cert_record, server_context
 from hurtle_http.unix_socket import bind_unix_socket, remove_unix_socket
 
@@ -321,9 +322,14 @@ class ServerHandle:
 def _log_cut_request(conn: Any) -> None:
     """Say which request a connection closed at shutdown was still handling (as Sanic
     does when the graceful shutdown timeout cuts one)."""
-    request = getattr(getattr(conn, "_http", None), "request", None)
+    http = getattr(conn, "_http", None)
+    request = getattr(http, "request", None)
     if request is None:
         return
+    if http is not None and http.stage is HANDLER:
+        # As Sanic: this line is all a handler the stop cut gets; no access line (the
+        # one for a handler whose client left, which also ends in its cancellation).
+        http.perft0 = 0.0
     try:
         url = request.url
     except Exception:  # a half-parsed request: its target is still worth naming

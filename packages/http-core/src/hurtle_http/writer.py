@@ -252,6 +252,17 @@ CR_OR_LF_IN_FIELD = "Response header field contains CR or LF"
 NUL_IN_FIELD = "Response header field contains NUL"
 
 
+class StatusOnly:
+    """What ``log_response`` reads of a response that has no object (the plain 500, a
+    request whose client left before any response)."""
+
+    __slots__ = ("status",)
+    headers = None
+
+    def __init__(self, status: int) -> None:
+        self.status = status
+
+
 class ResponseWriter:
     """Writing the response to the current request (see the module docstring)."""
 
@@ -744,6 +755,14 @@ class ResponseWriter:
         self.protocol.write(format_http1_response(status, headers) + body)
         self.response_size = len(body)
         self.stage = TRANSITIONS[self.stage, END]
+        if self.protocol.access_log:
+            # The answer went out: the access log says so, as for any other (only this
+            # last-resort branch; the error page that fails is no response to log).
+            self.response = StatusOnly(status)
+            try:
+                self.log_response()
+            finally:
+                self.response = None
 
     def log_response(self, disconnected: bool = False) -> None:
         """Write the access-log line for the finished response (``sanic.access``), or for

@@ -1,0 +1,42 @@
+"""An exception handler that returns no response (``None``, a dict): the 500 for it is
+logged with the error it was handling as its context, as Sanic's ("During handling of the
+above exception, another exception occurred"), and with a traceback. The logged
+``ServerError`` had neither: the log did not say which error the handler was given."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from typing import Any
+
+import pytest
+
+from hurtle_app import Sanic
+
+
+class Original(Exception):
+    pass
+
+
+@pytest.mark.parametrize("returned", [None, {"a": 1}])
+async def test_the_500_for_a_non_response_is_chained_to_the_handled_error(
+    app: Sanic, call: Any, caplog: pytest.LogCaptureFixture, returned: Any
+) -> None:
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        raise Original("the first error")
+
+    @app.exception(Original)
+    async def handler(request: Any, exception: Exception) -> Any:
+        return returned
+
+    with caplog.at_level(logging.ERROR, logger="sanic.error"):
+        assert (await call("GET", "/")).status == 500
+    [record] = [r for r in caplog.records if r.name == "sanic.error"]
+    error = record.exc_info[1]
+    assert str(error) == f"Invalid response type {returned!r} (need HTTPResponse)"
+    assert isinstance(error.__context__, Original)
+    text = "".join(traceback.format_exception(error))
+    assert "Original: the first error" in text
+    assert "During handling of the above exception" in text
+    assert text.count("Traceback (most recent call last)") == 2
