@@ -73,7 +73,7 @@ from hurtle_http.stages import (
     TRANSITIONS,
     Stage,
 )
-from hurtle_http.writer import ResponseWriter, StatusOnly, _heads
+from hurtle_http.writer import ResponseWriter, _heads
 
 if TYPE_CHECKING:
     from hurtle_http.protocol import HttpProtocol
@@ -1046,9 +1046,7 @@ class Http(RequestReader, ResponseWriter):
             elif self.stage is HANDLER and self.perft0 > 0 and protocol.closed:
                 # A handler cancelled because the connection went away before it
                 # answered: as Sanic's (last) line, a 500 DISCONNECTED.
-                self.response = StatusOnly(500)
-                self.log_response(disconnected=True)
-                self.response = None
+                self.log_response(disconnected=True, status=500)
             protocol.close()
         except GeneratorExit:
             # Closed (its Task destroyed with the loop, or a handler raised it): nothing

@@ -252,17 +252,6 @@ CR_OR_LF_IN_FIELD = "Response header field contains CR or LF"
 NUL_IN_FIELD = "Response header field contains NUL"
 
 
-class StatusOnly:
-    """What ``log_response`` reads of a response that has no object (the plain 500, a
-    request whose client left before any response)."""
-
-    __slots__ = ("status",)
-    headers = None
-
-    def __init__(self, status: int) -> None:
-        self.status = status
-
-
 class ResponseWriter:
     """Writing the response to the current request (see the module docstring)."""
 
@@ -758,17 +747,15 @@ class ResponseWriter:
         if self.protocol.access_log:
             # The answer went out: the access log says so, as for any other (only this
             # last-resort branch; the error page that fails is no response to log).
-            self.response = StatusOnly(status)
-            try:
-                self.log_response()
-            finally:
-                self.response = None
+            self.log_response(status=status)
 
-    def log_response(self, disconnected: bool = False) -> None:
+    def log_response(self, disconnected: bool = False, status: int | None = None) -> None:
         """Write the access-log line for the finished response (``sanic.access``), or for
-        one cut short (``disconnected``: Sanic's ``DISCONNECTED`` size, no duration)."""
+        one cut short (``disconnected``: Sanic's ``DISCONNECTED`` size, no duration);
+        ``status``: of an answer that has no response object (the plain 500, a request
+        whose client left before any response)."""
         request = self.request
-        response = self.response
+        response = self.response if status is None else None
         host = self.access_host()
         try:
             target = f"{request.method} {request.url}"
@@ -782,7 +769,7 @@ class ResponseWriter:
         if disconnected:
             size = "DISCONNECTED"
         extra = {
-            "status": getattr(response, "status", 0),
+            "status": getattr(response, "status", 0) if status is None else status,
             "byte": size,
             "host": host,
             "request": target,
