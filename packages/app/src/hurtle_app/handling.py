@@ -20,6 +20,7 @@ from hurtle_app.pipeline import (
     RequestPipeline,
     announce_response,
     invalid_response,
+    middleware_signals,
     raised_by_code,
     response_started,
     run_request_middleware,
@@ -203,8 +204,7 @@ class RequestHandling:
                 # No route (404/405, protocol errors): the app-wide middleware runs.
                 chain = self._pipeline.global_response if self._pipeline else ()
             if chain:
-                events = self._signal_events
-                mw_signals = "http.middleware.before" in events or "http.middleware.after" in events
+                mw_signals = middleware_signals(self._signal_events)
                 try:
                     result = await run_response_middleware(
                         request, response, chain, self.dispatch if mw_signals else None
@@ -244,9 +244,8 @@ class RequestHandling:
             chain = self._pipeline.global_request if self._pipeline else ()
         if not chain:
             return None
-        events = self._signal_events
-        mw_signals = "http.middleware.before" in events or "http.middleware.after" in events
-        return await run_request_middleware(request, chain, self.dispatch if mw_signals else None)
+        dispatch = self.dispatch if middleware_signals(self._signal_events) else None
+        return await run_request_middleware(request, chain, dispatch)
 
     async def _handle_invalid_response(
         self, request: Any, returned: Any, exception: BaseException | None = None

@@ -271,7 +271,7 @@ class RequestPipeline:
             response = None
             if extra.request_middleware:
                 response = await run_request_middleware(
-                    request, extra.request_middleware, dispatch if _mw_signals(events) else None
+                    request, extra.request_middleware, dispatch if middleware_signals(events) else None
                 )
             if response is None:
                 if "http.handler.before" in events:
@@ -286,7 +286,7 @@ class RequestPipeline:
             response_chain = extra.response_middleware
             if not isinstance(response, BaseHTTPResponse):
                 response = await self.non_http_response(
-                    request, response, response_chain, dispatch if _mw_signals(events) else None
+                    request, response, response_chain, dispatch if middleware_signals(events) else None
                 )
                 if response is None:
                     return
@@ -297,7 +297,7 @@ class RequestPipeline:
                         request,
                         response,
                         response_chain,
-                        dispatch if _mw_signals(events) else None,
+                        dispatch if middleware_signals(events) else None,
                     )
                 except Exception:
                     error_logger.exception(
@@ -437,7 +437,7 @@ class RequestPipeline:
         chain = self.global_response if route is None else route.extra.response_middleware
         if not chain:
             return response
-        dispatch = self.app.dispatch if _mw_signals(self.app._signal_events) else None
+        dispatch = self.app.dispatch if middleware_signals(self.app._signal_events) else None
         result = await self._run_chain(request, response, chain, dispatch)
         return result if isinstance(result, BaseHTTPResponse) else response
 
@@ -646,7 +646,8 @@ _ON_REQUEST = {"attach_to": "request"}
 _ON_RESPONSE = {"attach_to": "response"}
 
 
-def _mw_signals(events: Any) -> bool:
+def middleware_signals(events: Any) -> bool:
+    """Whether a middleware signal (``http.middleware.before``/``after``) has handlers."""
     return "http.middleware.before" in events or "http.middleware.after" in events
 
 
