@@ -65,8 +65,6 @@ from hurtle_http.response import BaseHTTPResponse
 
 error_logger = logging.getLogger("sanic.error")
 
-# Which response helper a handler's source returns, to pick its error page format.
-
 # Listener (concern, action) -> event name, as ``_server_event`` is called by runners.
 _SERVER_EVENTS = {
     ("init", "before"): "before_server_start",
@@ -1006,9 +1004,6 @@ class Sanic(
         from hurtle_app.asgi import ASGIApp
 
         await ASGIApp.create(self, scope, receive, send)
-
-
-
 
 
 def _check_timeouts(config: Any) -> None:

@@ -12,7 +12,7 @@ from copy import copy, deepcopy
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from hurtle_app.error_format_guess import guess_error_format
+from hurtle_app.error_format_guess import implied_error_format
 from hurtle_app.errors import NotAPath
 from hurtle_app.futures import (
     FutureException,
@@ -369,7 +369,7 @@ class Blueprint(Registrar):
             # handler implies (the only response type it returns), else the app's
             # FALLBACK_ERROR_FORMAT as it is when the blueprint is registered.
             error_format=future.error_format
-            or _implied_error_format(future)
+            or ("" if future.websocket or future.static else implied_error_format(future.handler))
             or reg.app.config.FALLBACK_ERROR_FORMAT,
         )
         routes = reg.app._apply_route(routed, overwrite=self._allow_route_overwrite)
@@ -508,11 +508,3 @@ def _flatten(items: Iterable[Any]) -> list[Any]:
 
 
 __all__ = ["Blueprint"]
-
-
-def _implied_error_format(future: FutureRoute) -> str:
-    """The error format a blueprint route's handler implies ("" for none or several)."""
-    extra = SimpleNamespace(
-        websocket=future.websocket, static=future.static, original_handler=future.handler
-    )
-    return guess_error_format(extra, "")

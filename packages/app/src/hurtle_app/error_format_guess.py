@@ -22,9 +22,14 @@ def guess_error_format(extra: Any, fallback: str) -> str:
     """
     if extra.websocket or extra.static:
         return fallback
-    handler = getattr(extra, "original_handler", None)
+    return implied_error_format(getattr(extra, "original_handler", None)) or fallback
+
+
+def implied_error_format(handler: Any) -> str:
+    """The only response type (``json``, ``html``, ``text``) ``handler``'s source returns;
+    ``""`` for none, several, or no source to read."""
     if handler is None:
-        return fallback
+        return ""
     # PERF: one source read per handler, not per route (apps register one handler on
     # many routes; getsource tokenizes the function each time: benchmarks/run.py start-up)
     # The key is the code getsource reads: that of the function a decorator wraps
@@ -41,7 +46,7 @@ def guess_error_format(extra: Any, fallback: str) -> str:
             # OSError/TypeError: no source; and where the file the code names is not the
             # code's (exec of compiled text), reading it can fail in tokenize (3.12+:
             # TokenError) or raise a SyntaxError: no guess then, as with no source.
-            return fallback
+            return ""
         found = frozenset(
             fmt
             for call in _RETURN_CALL.findall(source)
@@ -50,7 +55,7 @@ def guess_error_format(extra: Any, fallback: str) -> str:
         )
         if key is not None and len(_formats_by_code) < 4096:
             _formats_by_code[key] = found
-    return next(iter(found)) if len(found) == 1 else fallback
+    return next(iter(found)) if len(found) == 1 else ""
 
 
 _formats_by_code: dict[Any, frozenset[str]] = {}
