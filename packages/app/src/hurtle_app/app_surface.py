@@ -400,13 +400,29 @@ def _as_chain(collection: Any, is_async: Callable[[Any], bool]) -> Iterator[tupl
 
 @functools.cache
 def _sanic_ext_version() -> str | None:
-    """The installed sanic-ext's version, or None (looked up once per process)."""
-    from importlib import metadata  # only for the banner: importing it costs ~30 ms
+    """The version of the importable ``sanic_ext``, or None (looked up once per process).
 
+    As Sanic, the import package counts, not a distribution's name: a fork installed under
+    another name (sanic-ext-fork) or a copy without metadata (vendored, bundled) is listed
+    with its ``__version__``. The metadata answers for the usual install, so the package
+    is imported here only when no ``sanic-ext`` distribution describes it."""
+    import sys
+    from importlib import metadata, util  # only for the banner: importing them costs ~30 ms
+
+    loaded = sys.modules.get("sanic_ext")
+    if loaded is not None:
+        return getattr(loaded, "__version__", None)
+    if util.find_spec("sanic_ext") is None:
+        return None
     try:
         return metadata.version("sanic-ext")
     except metadata.PackageNotFoundError:
+        pass
+    try:
+        import sanic_ext
+    except Exception:  # a broken copy is no reason to fail the banner
         return None
+    return getattr(sanic_ext, "__version__", None)
 
 
 def motd_packages(testing_version: str | None = None, hurtle_version: str | None = None) -> list[str]:
