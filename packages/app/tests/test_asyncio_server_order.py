@@ -190,3 +190,31 @@ async def test_after_startup_the_steps_return_awaitables_that_run_the_listeners(
         await server.wait_closed()
         await server.after_stop()
     assert app.ctx.ran[-2:] == ["before_server_stop", "after_server_stop"]
+
+
+def test_the_stop_steps_complete_after_a_ctrl_c_that_stopped_the_loop(app: Sanic) -> None:
+    # A script driving the server by hand catches Ctrl-C around loop.run_forever() and
+    # calls loop.stop() there (the loop no longer runs: that stop is left pending), then
+    # runs before_stop(), close() and after_stop() with run_until_complete. As in Sanic,
+    # each step with nothing to wait for ends within the first turn of the loop, so the
+    # pending stop does not cut one short. after_stop() used to give the loop a turn
+    # first even with no task to cancel: RuntimeError 'Event loop stopped before Future
+    # completed', and the after_server_stop listeners never ran.
+    loop = asyncio.new_event_loop()
+    try:
+        server = loop.run_until_complete(
+            app.create_server(host="127.0.0.1", port=0, return_asyncio_server=True)
+        )
+        loop.run_until_complete(server.startup())
+        loop.run_until_complete(server.before_start())
+        loop.run_until_complete(server.after_start())
+        loop.stop()  # what the KeyboardInterrupt handler does
+        loop.run_until_complete(server.before_stop())
+        loop.run_until_complete(server.close())
+        loop.run_until_complete(server.after_stop())
+        assert app.ctx.ran == [
+            "before_server_start", "after_server_start", "before_server_stop",
+            "after_server_stop",
+        ]
+    finally:
+        loop.close()

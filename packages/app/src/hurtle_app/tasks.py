@@ -187,14 +187,23 @@ class TaskRegistry:
         """
         # A task added just before (in a before_server_stop listener) takes its first
         # step before it is cancelled, as when a server stops: cancelled unstarted, its
-        # body (and its ``finally``) would never run.
-        await asyncio.sleep(0)
+        # body (and its ``finally``) would never run. With none running, as in Sanic, the
+        # stop takes no turn of the loop (a script that stopped the loop on Ctrl-C and then
+        # runs after_stop() with run_until_complete would see it cut short).
+        if self.has_running():
+            await asyncio.sleep(0)
         running = self._cancel_running(quiet)
         if running:
             await asyncio.wait(running, timeout=timeout)
             self._report_unfinished(running, timeout)
         self._ended(running)
         self.loop = None
+
+    def has_running(self) -> bool:
+        """Whether a task of the app (named or not) has not ended."""
+        return any(not task.done() for task in self._tasks.values()) or any(
+            not task.done() for task in self._anonymous
+        )
 
     def _report_unfinished(self, cancelled: list[asyncio.Future[Any]], timeout: Any) -> None:
         """Say which tasks still run ``timeout`` seconds after the stop cancelled them (they
