@@ -620,16 +620,22 @@ class Sanic(
         self._register_blueprint(blueprint, options)
 
     def _register_blueprint(self, bp: Blueprint, options: dict[str, Any]) -> None:
+        existing = self._check_blueprint_name(bp)
+        bp.register(self, options)
+        if existing is None:
+            self.blueprints[bp.name] = bp
+            self._blueprint_order.append(bp)
+
+    def _check_blueprint_name(self, bp: Blueprint) -> Blueprint | None:
+        """The blueprint registered under ``bp``'s name (``bp`` itself or None); another
+        blueprint of that name is refused, before any of ``bp``'s routes is added."""
         existing = self.blueprints.get(bp.name)
         if existing is not None and existing is not bp:
             raise DuplicateBlueprintName(
                 f'A blueprint with the name "{bp.name}" is already registered.  Blueprint '
                 "names must be unique."
             )
-        bp.register(self, options)
-        if existing is None:
-            self.blueprints[bp.name] = bp
-            self._blueprint_order.append(bp)
+        return existing
 
     # --- url building ------------------------------------------------------------------------
     def url_for(self, view_name: str, **kwargs: Any) -> str:
