@@ -118,7 +118,9 @@ ER_ACCEPT = [None, "text/html", "application/json", "text/plain", "*/*", "image/
 
 
 def gen_err_render(rng):
-    kind = rng.choice(["response", "response", "handler", "guess", "check"])
+    kind = rng.choice(
+        ["response", "response", "handler", "guess", "check", "attrs", "eh_response", "eh_default"]
+    )
     out = {"kind": kind, "exc": rng.choice(ER_EXCS), "debug": rng.random() < 0.3}
     out["raised"] = rng.random() < 0.5
     out["fallback"] = rng.choice(["auto", "html", "json", "text", "base", "", "bogus"])
@@ -540,6 +542,32 @@ class Ops10:
             if kind == "guess":
                 out["guess"] = [_safe(lambda f=f: EP.guess_mime(request, f)) for f in a["formats"]]
                 return response.text("g")
+            if kind == "attrs":
+                for name, cls in [("BaseRenderer", EP.BaseRenderer), *rend.items()]:
+                    page = cls(request, exc, a["debug"])
+                    out[name] = [
+                        _safe(lambda p=page: p.title),
+                        _safe(lambda p=page: p.text),
+                        _safe(lambda p=page: p.status),
+                        _safe(lambda p=page: sorted(dict(p.headers).items())),
+                    ]
+                return response.text("a")
+            if kind in ("eh_response", "eh_default"):
+                handler = app.error_handler
+                if a["raised"]:
+                    try:
+                        raise exc
+                    except Exception as e:
+                        exc = e
+                try:
+                    fn = handler.response if kind == "eh_response" else handler.default
+                    r = fn(request, exc)
+                    if hasattr(r, "__await__"):
+                        r = await r
+                    out["page"] = _page10(r)
+                except Exception as e:
+                    out["page"] = _exc(e)
+                return response.text("done")
             if a["raised"]:
                 try:
                     raise exc
