@@ -2492,8 +2492,8 @@ KEPT += [
     ),
     (
         "late_reg",
-        "a websocket route added after an asgi_client call: Sanic refuses it with the "
-        "signals RuntimeError and does not serve it; Hurtle serves it",
+        "a websocket route added after an asgi_client call outside amend(): Sanic refuses "
+        "it with the signals RuntimeError and does not serve it; Hurtle serves it",
         _late_ws_not_served,
     ),
     (
