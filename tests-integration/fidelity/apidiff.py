@@ -11,6 +11,13 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
     python3 tests-integration/fidelity/apidiff.py --count 500 --seed 1
     python3 tests-integration/fidelity/apidiff.py --only router --only url_for -v
 
+Tenth-round areas (``apidiff_cases10.py``, the README's "Differential fuzzing, tenth
+round"): ``range_direct``, ``file_cond``, ``err_render``, ``late_reg``, ``bp_copy``,
+``report_exc``, ``run_enums`` and ``fwd_addr``: ``ContentRangeHandler`` and
+``validate_file`` called directly, ``sanic.errorpages`` renderers, registration after the
+app has served, ``Blueprint.copy`` keywords, ``app.report_exception``, the run-time enums
+and ``fwd_normalize_address``.
+
 Ninth-round areas (``apidiff_cases9.py``, the README's "Differential fuzzing, ninth
 round"): ``config_dict``, ``route_stack``, ``req_accept``, ``req_params`` and ``exc_copy``:
 ``app.config`` as a mapping, route decorators stacked on one handler, ``request.accept``,
@@ -98,6 +105,7 @@ from apidiff_cases6 import Ops6  # noqa: E402
 from apidiff_cases7 import Ops7  # noqa: E402
 from apidiff_cases8 import Ops8  # noqa: E402
 from apidiff_cases9 import Ops9  # noqa: E402
+from apidiff_cases10 import Ops10  # noqa: E402
 
 # ---------------------------------------------------------------------------- worker side
 
@@ -121,7 +129,7 @@ def exc_info(e):
     return {"exc": [c.__name__ for c in type(e).__mro__], "msg": str(e)}
 
 
-class Worker(Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9):
+class Worker(Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10):
     def __init__(self):
         import asyncio
 
@@ -606,7 +614,10 @@ def worker_main():
     sys.stdout = io.StringIO()  # keep prints of the framework off the pipe
     for line in sys.stdin:
         case = json.loads(line)
-        if any(hasattr(o, "op_" + case["op"]) for o in (Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9)):
+        if any(
+            hasattr(o, "op_" + case["op"])
+            for o in (Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10)
+        ):
             w.n = 0  # app names by their order in the case (test_mode allows reuse)
         try:
             res = {"ok": norm(getattr(w, "op_" + case["op"])(case["args"]))}
@@ -741,6 +752,7 @@ def main():
     from apidiff_cases7 import GENERATORS7, SLOW7
     from apidiff_cases8 import GENERATORS8, SLOW8
     from apidiff_cases9 import GENERATORS9, SLOW9
+    from apidiff_cases10 import GENERATORS10, SLOW10
     from apidiff_kept import kept_label
 
     GENERATORS = {
@@ -753,8 +765,20 @@ def main():
         **GENERATORS7,
         **GENERATORS8,
         **GENERATORS9,
+        **GENERATORS10,
     }
-    SLOW = {**SLOW, **SLOW2, **SLOW3, **SLOW4, **SLOW5, **SLOW6, **SLOW7, **SLOW8, **SLOW9}
+    SLOW = {
+        **SLOW,
+        **SLOW2,
+        **SLOW3,
+        **SLOW4,
+        **SLOW5,
+        **SLOW6,
+        **SLOW7,
+        **SLOW8,
+        **SLOW9,
+        **SLOW10,
+    }
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--count", type=int, default=300, help="cases per area")

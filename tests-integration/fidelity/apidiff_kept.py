@@ -1640,6 +1640,7 @@ KEPT += [
 def _app_state_alike(c, a, b):
     if any(s[0] == "prepare" and "version" in s[1] for s in c["sets"]):
         return True  # HTTP/3 refused before prepare() sets anything (Sanic: after the mode)
+
     def pick(v, key):
         return dict(v["dict"])[key] if isinstance(v, dict) and "dict" in v else None
 
@@ -1810,8 +1811,10 @@ def _no_content_type(v):
     """``v`` without its Content-Type pairs (Sanic's ``content-type: None`` placeholder and
     the field Hurtle adds when the fields are read sit at other places)."""
     if isinstance(v, list):
-        if len(v) == 2 and json.dumps(v[0]).lower().count("content-type") and not isinstance(
-            v[0], list
+        if (
+            len(v) == 2
+            and json.dumps(v[0]).lower().count("content-type")
+            and not isinstance(v[0], list)
         ):
             return None
         return [x for x in (_no_content_type(x) for x in v) if x is not None]
@@ -1891,10 +1894,7 @@ KEPT += [
             or "Unknown format: bad" in json.dumps(a)
             or "Unknown format: bad" in json.dumps(b)
             or "not the string 'GET'" in json.dumps(b)
-            or (
-                "500 \\u2014 Internal" in json.dumps(a)
-                and dict(_ok(a)["dict"]).get("table") == []
-            )
+            or ("500 \\u2014 Internal" in json.dumps(a) and dict(_ok(a)["dict"]).get("table") == [])
             or (
                 '"table", []' in json.dumps(a)
                 and "500" in json.dumps(dict(_ok(a)["dict"]).get("reqs"))
@@ -1940,8 +1940,7 @@ KEPT += [
         "max_age given as digits ('5', '05') reads back as an int and is written without "
         "leading zeros (RFC 6265 4.1.1 max-age-av); Sanic keeps the string as given",
         lambda c, a, b: (
-            re.sub(r'"(\d+)"', lambda m: str(int(m.group(1))), json.dumps(a))
-            == json.dumps(b)
+            re.sub(r'"(\d+)"', lambda m: str(int(m.group(1))), json.dumps(a)) == json.dumps(b)
             or re.sub(r"Max-Age=0+(\d)", r"Max-Age=\1", json.dumps(a)) == json.dumps(b)
         ),
     ),
@@ -2088,9 +2087,7 @@ def _ws_reg_lost_route(c, a, b):
     if "RouteExists" in json.dumps(da.get("bp")) and da.get("bp") == db.get("bp"):
         return names_a < names_b  # a blueprint's routes before its collision
     first = next((i for i, x in enumerate(regs_a) if "RouteExists" in json.dumps(x)), None)
-    if first is None or regs_a[:first] != regs_b[:first] or "exc" not in json.dumps(
-        regs_b[first]
-    ):
+    if first is None or regs_a[:first] != regs_b[:first] or "exc" not in json.dumps(regs_b[first]):
         return False
     return bool({r[1] for r in db["table"]} - {r[1] for r in da["table"]})
 
@@ -2289,5 +2286,230 @@ KEPT += [
         "req_params",
         "get() of a name holding an empty list is the default (Sanic: IndexError)",
         lambda c, a, b: [] in c["data"].values(),
+    ),
+]
+
+
+# tenth round (apidiff_cases10.py) -----------------------------------------------------------
+
+
+def _range_beyond_or_unit_case(c, a, b):
+    """A range Sanic takes past the end of the file (or a suffix longer than it), or a unit
+    in capitals, which Hurtle compares case-insensitively."""
+    value = c["range"] or ""
+    unit = value.split("=", 1)[0] if "=" in value else ""
+    if unit != unit.lower() and unit.lower() == "bytes":
+        return True
+    if _excname(a) == "OSError":  # Sanic seeks before the start of the file
+        return '"RangeNotSatisfiable"' in json.dumps(dict(_ok(b)["dict"])["handler"])
+    handler = dict(_ok(a)["dict"])["handler"]
+    if not isinstance(handler, list):
+        return False
+    start, end, _size, total = handler[:4]
+    return end >= total or start < 0 or start >= total
+
+
+def _whole_chunks(c, a, b):
+    """file_stream with a chunk size the range is no multiple of: Sanic sends whole chunks,
+    past the range's end (listed in the first section); Hurtle exactly the range."""
+    if c["respond"] != "file_stream":
+        return False
+    ra, rb = dict(_ok(a)["dict"]), dict(_ok(b)["dict"])
+    if ra["handler"] != rb["handler"] or ra["resp"][:2] != rb["resp"][:2]:
+        return False
+    return ra["resp"][2].startswith(rb["resp"][2]) and len(ra["resp"][2]) > len(rb["resp"][2])
+
+
+def _drop_cache_control(v):
+    if isinstance(v, list):
+        return [_drop_cache_control(x) for x in v if x != ["cache-control", "no-cache"]]
+    if isinstance(v, dict):
+        return {k: _drop_cache_control(x) for k, x in v.items()}
+    return v
+
+
+# The If-Modified-Since values of apidiff_cases10.FC_IMS that are HTTP-dates as RFC 9110
+# 5.6.7 writes them (the other ones: lower case, a numeric zone, no zone, no weekday, a
+# wrong weekday, spaces around, two dates, none).
+_HTTP_DATES = {
+    "Sat, 02 Jan 2021 03:04:05 GMT",
+    "Sat, 02 Jan 2021 03:04:04 GMT",
+    "Sat, 02 Jan 2021 03:04:06 GMT",
+    "Sat, 02 Jan 2021 04:04:05 GMT",
+    "Fri, 01 Jan 2021 03:04:05 GMT",
+    "Saturday, 02-Jan-21 03:04:05 GMT",
+    "Sat Jan  2 03:04:05 2021",
+    "Mon, 01 Jan 1900 00:00:00 GMT",
+    "Fri, 31 Dec 9999 23:59:59 GMT",
+}
+
+
+def _file_cond_kept(c, a, b):
+    headers = dict(map(tuple, c["headers"]))
+    if c["via"] == "validate":
+        return c["last"] == "micro"
+    if "if-none-match" in headers:
+        return True
+    if _drop_cache_control(a) == _drop_cache_control(b):
+        return True
+    return headers.get("if-modified-since") not in _HTTP_DATES
+
+
+_SIGNALS_OUTSIDE_LOOP = "Cannot finalize signals outside of event loop"
+
+
+def _late_reg_norm(v):
+    """Sanic's 'finalize signals' refusals taken as the registration they also were, and
+    the wording of FinalizationError left out."""
+    text = json.dumps(v)
+    text = re.sub(
+        r'\{"dict": \[\["exc", \["RuntimeError"[^\]]*\]\], \["msg", "'
+        + _SIGNALS_OUTSIDE_LOOP
+        + r'"\]\]\}',
+        '"ok"',
+        text,
+    )
+    return re.sub(r'(\["FinalizationError"[^\]]*\]\], \["msg", )"[^"]*"', r"\1 0", text)
+
+
+def _bp_copy_kept(c, a, b):
+    copied = dict(_ok(b)["dict"]).get("copy")
+    if "uses an invalid format" in json.dumps(copied):
+        return True
+    # Sanic cannot finalize a router without routes; Hurtle's is empty (listed before).
+    ra, rb = dict(_ok(a)["dict"]), dict(_ok(b)["dict"])
+    return (
+        "Cannot finalize with no routes" in json.dumps(ra.get("routes"))
+        and rb.get("routes") == []
+        and {k: v for k, v in ra.items() if k not in ("routes", "requests")}
+        == {k: v for k, v in rb.items() if k not in ("routes", "requests")}
+    )
+
+
+def _bp_copy_norm(c, v):
+    """A bp_copy result without what Sanic does by set order (which duplicate names it
+    lists first, which colliding route RouteExists names), and the names of a copy of a
+    copy's routes (Sanic gives them the first blueprint's) left out."""
+    text = json.dumps(v)
+    text = re.sub(
+        r"(Duplicate route names detected: )(.*?)(\. You should)",
+        lambda m: m.group(1) + ", ".join(sorted(m.group(2).split(", "))) + m.group(3),
+        text,
+    )
+    text = re.sub(r"Route already registered: [^\"]*", "Route already registered: -", text)
+    if c.get("copy_twice"):  # the original's and the copy's names taken as one
+        text = text.replace("bc1.bp.", "bc1.?.").replace("bc1." + c["name"] + "x.", "bc1.?.")
+    return text
+
+
+def _copy_of_copy_clash(c, a, b):
+    """The copy of a copy registered beside the original: Sanic's routes of both bear the
+    original's names, so its start-up refuses them as duplicates; Hurtle's differ."""
+    dup = "Duplicate route names detected: bc1.bp."
+    return bool(c.get("copy_twice")) and dup in json.dumps(a) and dup not in json.dumps(b)
+
+
+def _late_ws_not_served(c, a, b):
+    """A websocket route added after an asgi_client call: Sanic refuses it (the signals
+    item) and, unlike HTTP routes, does not serve it afterwards."""
+    steps = dict(_ok(a)["dict"])["steps"]
+    return any(s[0] == "websocket" and _SIGNALS_OUTSIDE_LOOP in json.dumps(s[2]) for s in steps)
+
+
+def _empty_sanic_traceback(c, a, b):
+    text = json.dumps(a, ensure_ascii=False)
+    no_frames = re.search(r"most recent call last\):\\n(?!\\n  )", text)
+    return c["debug"] and ('\\"exceptions\\": []' in text or no_frames is not None)
+
+
+def _value_error_messages(v):
+    return re.sub(
+        r'(\["ValueError", "Exception", "BaseException", "object"\]\], \["msg", )"[^"]*"',
+        r"\1 0",
+        json.dumps(v),
+    )
+
+
+KEPT += [
+    (
+        "range_direct",
+        "a range past the end of the file is clamped or 416, a longer suffix is the whole "
+        "file (RFC 9110 14.1.2), the unit is case-insensitive (14.1); Sanic keeps the end "
+        "past the file, negative starts and refuses 'Bytes', listed before",
+        _range_beyond_or_unit_case,
+    ),
+    (
+        "range_direct",
+        "file_stream(chunk_size=N, _range=...) sends exactly the range; Sanic whole chunks "
+        "past its end, listed in the first section",
+        _whole_chunks,
+    ),
+    (
+        "file_cond",
+        "file(request_headers=): If-None-Match before If-Modified-Since, a 304 keeping "
+        "Cache-Control (RFC 9110 13.2.2, 15.4.5), only HTTP-dates (5.6.7, 13.1.3), listed "
+        "before; validate_file compares at a second's precision (an HTTP-date's), Sanic "
+        "keeps the microseconds of a datetime",
+        _file_cond_kept,
+    ),
+    (
+        "run_enums",
+        "Sanic's StrEnums (Mode, Server) equal no string, Hurtle's compare as strings; "
+        "Stage is an IntEnum (listed before)",
+        lambda c, a, b: (
+            (
+                ("AC.Mode" in c["item"] or "AC.Server" in c["item"])
+                and ("==" in c["item"] or " in " in c["item"])
+            )
+            or "HC.Stage" in c["item"]
+        ),
+    ),
+    (
+        "late_reg",
+        "registration after an asgi_client call: Sanic raises 'Cannot finalize signals "
+        "outside of event loop' (and registers anyway), listed in the test clients audit; "
+        "after router.finalize() both refuse a route with FinalizationError, worded apart",
+        lambda c, a, b: _late_reg_norm(a) == _late_reg_norm(b),
+    ),
+    (
+        "bp_copy",
+        "Blueprint.copy() refuses a name Blueprint() refuses ('', 'b.c', 'Bé'); Sanic takes "
+        "any / an app without routes finalizes (listed before)",
+        _bp_copy_kept,
+    ),
+    (
+        "bp_copy",
+        "Sanic's set order: which duplicate route names it lists first, which colliding "
+        "route RouteExists names (listed before); a copy of a copy names its routes after "
+        "itself, Sanic after the first blueprint (so they clash with the original's)",
+        lambda c, a, b: _bp_copy_norm(c, a) == _bp_copy_norm(c, b),
+    ),
+    (
+        "bp_copy",
+        "a copy of a copy beside the original: Sanic's routes of both bear the original's "
+        "names, so its start-up refuses them as duplicate names; Hurtle serves both",
+        _copy_of_copy_clash,
+    ),
+    (
+        "late_reg",
+        "a websocket route added after an asgi_client call outside amend(): Sanic refuses "
+        "it with the signals RuntimeError and does not serve it; Hurtle serves it",
+        _late_ws_not_served,
+    ),
+    (
+        "late_reg",
+        "RouteExists lists the methods sorted (Sanic: set order), listed before",
+        lambda c, a, b: _route_exists_sorted(a, b),
+    ),
+    (
+        "err_render",
+        "a debug page of an exception handed to exception_response outside an except block "
+        "shows its own traceback; Sanic reads the one being handled (sys.exc_info()): none",
+        _empty_sanic_traceback,
+    ),
+    (
+        "fwd_addr",
+        "fwd_normalize_address('unknown'): ValueError('unknown address'), Sanic's has no message",
+        lambda c, a, b: _value_error_messages(a) == _value_error_messages(b),
     ),
 ]

@@ -120,6 +120,19 @@ def test_copy_of_a_registered_blueprint_joins_the_app_under_its_own_prefix(app: 
     assert {"dup", "dup2"} <= set(app.blueprints)
 
 
+def test_a_copy_under_the_name_of_a_registered_blueprint_is_refused(app: Sanic) -> None:
+    # Copying a registered blueprint registers the copy: under a name the app already
+    # holds that is refused at once, leaving the app's routes as they were (it used to
+    # add the copy's routes, and start-up then failed on duplicate route names).
+    bp = Blueprint("orig", url_prefix="/orig")
+    bp.add_route(handler, "/x", name="x")
+    app.blueprint(bp)
+    with pytest.raises(SanicException, match='name "orig" is already registered'):
+        bp.copy("orig", url_prefix="/other")
+    assert _paths(app) == {"TestApp.orig.x": "orig/x"}
+    assert app.blueprints["orig"] is bp
+
+
 async def test_copy_of_a_grouped_blueprint_leaves_the_group_prefix_behind(app: Sanic, call) -> None:
     bp = Blueprint("inner", url_prefix="/inner")
     bp.add_route(handler, "/x", name="x")

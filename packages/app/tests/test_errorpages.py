@@ -68,7 +68,7 @@ AUTO_CASES = [
     ({"accept": "text/html"}, "text/html"),
     ({"accept": "text/plain"}, "text/plain"),
     ({"accept": "*/*"}, "text/plain"),
-    ({"accept": "image/png"}, "text/plain"),
+    ({"accept": "image/png"}, ""),  # none accepted: exception_response uses its base
     ({"accept": "text/*"}, "text/plain"),
     ({"accept": "application/*"}, "application/json"),
     ({"accept": "text/html, application/json;q=0.9"}, "text/html"),
@@ -113,10 +113,10 @@ def test_route_error_format_is_the_first_choice_in_auto_mode(
     ("fallback", "route_format", "accept", "expected"),
     [
         ("html", None, None, "text/html"),
-        ("html", None, "application/json", "text/plain"),
-        ("json", None, "text/html", "text/plain"),
+        ("html", None, "application/json", ""),
+        ("json", None, "text/html", ""),
         ("json", None, "*/*", "application/json"),
-        ("text", None, "application/json", "text/plain"),
+        ("text", None, "application/json", ""),
         ("html", "json", "application/json", "application/json"),
         ("json", "html", None, "text/html"),
     ],
@@ -126,6 +126,18 @@ def test_fixed_fallback_offers_only_one_format(
 ) -> None:
     request = make_request({"accept": accept} if accept else {}, error_format=route_format)
     assert guess_mime(request, fallback) == expected
+
+
+@pytest.mark.parametrize(
+    ("fallback", "accept"), [("html", "image/png"), ("json", "text/html"), ("xml", None)]
+)
+def test_guess_mime_is_empty_when_no_candidate_is_accepted(
+    fallback: str, accept: str | None
+) -> None:
+    # Observed on Sanic 25.12: "" (exception_response then uses its base renderer); a
+    # caller of guess_mime got "text/plain", a format the client did not ask for.
+    request = make_request({"accept": accept} if accept else {})
+    assert guess_mime(request, fallback) == ""
 
 
 def test_unknown_format_is_refused() -> None:
@@ -278,8 +290,12 @@ def test_a_json_renderer_subclass_shapes_the_body_through_generate_output(debug:
 
     exc = raised(SanicException("conflicted", status_code=409, context={"field": "x"}))
     response = exception_response(
-        make_request(args={"q": ["1"]}), exc, debug=debug, fallback="auto",
-        base=TextRenderer, renderer=CodedJSON,
+        make_request(args={"q": ["1"]}),
+        exc,
+        debug=debug,
+        fallback="auto",
+        base=TextRenderer,
+        renderer=CodedJSON,
     )
     data = json.loads(body(response))
     assert data["error"] == {"code": "E-409", "full": debug}
@@ -310,6 +326,22 @@ def test_status_without_a_phrase_is_titled_error_occurred(status: int) -> None:
     title = f"⚠️ {status} — Error Occurred"
     assert response.status == status
     assert body(response) == f"{title}\n{'=' * len(title)}\n\n\n"
+
+
+def test_renderers_give_subclasses_sanics_titles() -> None:
+    # A renderer subclass building its own page from self.title gets Sanic's heading:
+    # the status and phrase (the text page's with its sign, the JSON one the phrase
+    # alone); it got the bare phrase from every renderer.
+    exc = raised(NotFound("gone"))
+    titles = {
+        cls: cls(make_request(), exc, False).title
+        for cls in (TextRenderer, JSONRenderer, HTMLRenderer)
+    }
+    assert titles == {
+        TextRenderer: "⚠️ 404 — Not Found",
+        JSONRenderer: "Not Found",
+        HTMLRenderer: "404 — Not Found",
+    }
 
 
 def test_teapot_title_is_lower_case_like_sanic() -> None:

@@ -406,6 +406,31 @@ async def test_a_name_shared_with_a_route_on_several_hosts_is_no_duplicate(app: 
         await other._startup()
 
 
+async def test_a_blueprint_allowed_to_overwrite_still_may_not_share_a_name(app: Sanic) -> None:
+    # As Sanic: a name served on two paths is refused at start-up, also when the routes
+    # came from a blueprint with allow_route_overwrite (here a copy joining the app, then
+    # registered again under a prefix); the app served both under one name. Replacing
+    # the route of the same path under its own name is no duplicate.
+    from hurtle_http.exceptions import ServerError
+
+    async def r(request):
+        return text("r")
+
+    def bp_on(target: Sanic) -> Blueprint:
+        bp = Blueprint("bp")
+        bp.add_route(r, "/r")
+        target.blueprint(bp)
+        return bp
+
+    bp_on(app).copy("bp2", allow_route_overwrite=True)  # replaces the original's /r
+    await app._startup()
+    other = Sanic("Overwrites", configure_logging=False)
+    copy = bp_on(other).copy("bp2", allow_route_overwrite=True)
+    other.blueprint(copy, url_prefix="/g")
+    with pytest.raises(ServerError, match=r"^Duplicate route names detected: Overwrites\.bp2\.r\. "):
+        await other._startup()
+
+
 async def test_a_router_error_is_reported_before_duplicate_names(app: Sanic) -> None:
     # As Sanic: start-up finalizes the router before it looks at the names.
     from sanic_routing.exceptions import ParameterNameConflicts

@@ -199,7 +199,7 @@ class Sanic(
         self._listeners = ListenerRegistry()
         self._task_registry = TaskRegistry(self)
         self._signal_events: set[str] = set()
-        self._route_names: dict[str, Any] = {}
+        self._route_names: dict[str, tuple[Any, Any]] = {}  # ident: (future, route)
         self._duplicate_names: set[str] = set()
         self._finalized = False
         self._composed_routes = 0
@@ -450,9 +450,12 @@ class Sanic(
             # on several hosts carries the host (a name shared with it is no duplicate).
             ident = getattr(one.extra, "ident", None) or name
             previous = self._route_names.get(ident)
-            if previous is not None and previous is not route and not overwrite:
-                self._duplicate_names.add(ident)
-            self._route_names[ident] = route
+            if previous is not None and previous[0] is not route:
+                # An overwrite that replaced the earlier route of the name leaves no
+                # duplicate; one on another path does (Sanic counts the routes served).
+                if not overwrite or any(r is previous[1] for r in self.router.routes):
+                    self._duplicate_names.add(ident)
+            self._route_names[ident] = (route, one)
         for one in routes:
             one.extra.websocket = route.websocket
             one.extra.original_handler = route.handler
@@ -620,16 +623,22 @@ class Sanic(
         self._register_blueprint(blueprint, options)
 
     def _register_blueprint(self, bp: Blueprint, options: dict[str, Any]) -> None:
+        existing = self._check_blueprint_name(bp)
+        bp.register(self, options)
+        if existing is None:
+            self.blueprints[bp.name] = bp
+            self._blueprint_order.append(bp)
+
+    def _check_blueprint_name(self, bp: Blueprint) -> Blueprint | None:
+        """The blueprint registered under ``bp``'s name (``bp`` itself or None); another
+        blueprint of that name is refused, before any of ``bp``'s routes is added."""
         existing = self.blueprints.get(bp.name)
         if existing is not None and existing is not bp:
             raise DuplicateBlueprintName(
                 f'A blueprint with the name "{bp.name}" is already registered.  Blueprint '
                 "names must be unique."
             )
-        bp.register(self, options)
-        if existing is None:
-            self.blueprints[bp.name] = bp
-            self._blueprint_order.append(bp)
+        return existing
 
     # --- url building ------------------------------------------------------------------------
     def url_for(self, view_name: str, **kwargs: Any) -> str:

@@ -466,6 +466,8 @@ class Blueprint(Registrar):
             # url_prefix=...)``, a group's prefix) are not carried over, as in Sanic, so
             # the copy never lands on the original's paths.
             apps = list({id(reg.app): reg.app for reg in self._registrations}.values())
+            for app in apps:  # as Sanic: a name an app holds is refused before any route
+                app._check_blueprint_name(new)
             for app in apps:
                 new.register(app, {}, implicit=True)
                 app.blueprints[new.name] = new

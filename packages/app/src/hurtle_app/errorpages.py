@@ -96,9 +96,15 @@ class BaseRenderer:
         return {}
 
     @property
-    def title(self) -> str:
+    def reason(self) -> str:
         """The status reason phrase, e.g. ``Not Found``."""
         return STATUS_CODES.get(self.status, b"Error Occurred").decode("latin-1")
+
+    @property
+    def title(self) -> str:
+        """The page's heading, as Sanic's renderers give it to subclasses: the status and
+        its reason phrase (``404 — Not Found``)."""
+        return f"{self.status} — {self.reason}"
 
     @property
     def text(self) -> str:
@@ -187,8 +193,13 @@ class TextRenderer(BaseRenderer):
 
     content_type = "text/plain; charset=utf-8"
 
+    @property
+    def title(self) -> str:
+        """The heading line of the text page (``⚠️ 404 — Not Found``)."""
+        return f"⚠️ {super().title}"
+
     def _head(self) -> str:
-        line = f"⚠️ {self.status} — {self.title}"
+        line = self.title
         return f"{line}\n{'=' * len(line)}\n{self.text}\n\n"
 
     @staticmethod
@@ -230,6 +241,11 @@ class JSONRenderer(BaseRenderer):
     """JSON error bodies: ``{"description", "status", "message"}`` (+ context, debug info)."""
 
     content_type = "application/json"
+
+    @property
+    def title(self) -> str:
+        """The reason phrase alone (the ``description`` of the body), as Sanic's."""
+        return self.reason
 
     def _base(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -321,7 +337,7 @@ class HTMLRenderer(BaseRenderer):
             f"<style>{_STYLE}</style>"
             f"<header><div>Application <strong>{name}</strong> cannot handle your request"
             "</div></header>"
-            f"<main><h1>⚠️ {self.status} — {escape(self.title)}</h1><p>{escape(self.text)}"
+            f"<main><h1>⚠️ {escape(self.title)}</h1><p>{escape(self.text)}"
             f"{context}{details}</main>"
             "<footer><div>powered by Hurtle (Sanic API)</div>"
             f"{'<div>DEBUG mode</div>' if self.debug else ''}</footer>"
@@ -497,8 +513,10 @@ def guess_mime(req: Any, fallback: str) -> str:
     """The MIME type of the error page for ``req`` (see the module docstring).
 
     Logs its choice at debug level on ``sanic.root`` (``Error Page: ...``), as Sanic.
+    An empty string when the client accepts none of the candidates (or ``fallback`` is
+    no format): ``exception_response`` then uses its ``base`` renderer, as Sanic's.
     """
-    return _guess(req, fallback) or "text/plain"
+    return _guess(req, fallback) or ""
 
 
 def _log_choice(message: str, *args: Any) -> None:
