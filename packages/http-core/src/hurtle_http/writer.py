@@ -567,8 +567,13 @@ class ResponseWriter:
         if continue_first:
             self.expecting_continue = False
             head = CONTINUE_RESPONSE + head
+        if protocol.closed:
+            # The client left (or the stop closed its connection) before anything went
+            # out: the first piece of a stream raises, as the later ones do (it went
+            # nowhere without a word, and the handler streamed on for nobody).
+            raise RequestCancelled()
         # PERF: head and body in a single transport.write (one syscall for small bodies).
-        protocol.write(head + data if data else head)
+        protocol.transport.write(head + data if data else head)
         if func is None:
             self._response_done()
         else:
