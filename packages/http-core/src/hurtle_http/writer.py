@@ -801,10 +801,11 @@ class ResponseWriter:
                 client = self.request.remote_addr or conn_info.client_ip
             except Exception:  # a malformed forwarding header must not stop the log line
                 client = conn_info.client_ip
-            if client or not isinstance(conn_info.sockname, str):
+            if client:
                 return f"{client}:{conn_info.client_port}"
-        # A UNIX socket has no peer address: as Sanic, four hex digits that tell this
-        # connection from the others open at the same time, then "unx".
+        # A UNIX socket has no peer address, nor has a TCP client that reset before its
+        # connection was served: as Sanic, four hex digits that tell this connection from
+        # the others open at the same time, then "unx".
         return f"{id(self.protocol) >> 4 & 0xFFFF:04X}unx"
 
     def _announcing(self, func: Any) -> Any:
