@@ -392,6 +392,39 @@ def keep_alive_half_pipelined_body(srv):
     print("client:", d.count(b"HTTP/1.1 "), "responses,", head(d), how)
 
 
+@scenario({"KEEP_ALIVE_TIMEOUT": 1, "REQUEST_TIMEOUT": 3})
+def slow_handler_then_half_head(srv):
+    """A 1.5 s handler with the next head half received behind it."""
+    s = srv.conn()
+    t = time.monotonic()
+    s.sendall(get("/sleep?t=1.5") + b"GET / HTTP/1.1\r\nHo")
+    d, how = read_all(s, 6)
+    print("client:", d.count(b"HTTP/1.1 "), "responses,", head(d), how,
+          f"(from the request: {time.monotonic() - t:.1f}s)")
+
+
+@scenario({"KEEP_ALIVE_TIMEOUT": 1, "REQUEST_TIMEOUT": 2})
+def slower_handler_then_half_head(srv):
+    """A 3 s handler (over REQUEST_TIMEOUT) with the next head half received behind it."""
+    s = srv.conn()
+    t = time.monotonic()
+    s.sendall(get("/sleep?t=3") + b"GET / HTTP/1.1\r\nHo")
+    d, how = read_all(s, 8)
+    print("client:", d.count(b"HTTP/1.1 "), "responses,", head(d), how,
+          f"(from the request: {time.monotonic() - t:.1f}s)")
+
+
+@scenario()
+def body_half_close(srv):
+    """Content-Length 100 on a plain route, 10 bytes, then shutdown(SHUT_WR)."""
+    s = srv.conn()
+    s.sendall(b"POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n" + b"a" * 10)
+    time.sleep(0.3)
+    s.shutdown(socket.SHUT_WR)
+    d, how = read_all(s, 3)
+    print("client:", head(d), how)
+
+
 @scenario()
 def respond_after_client_left_fin(srv):
     s = srv.conn()
@@ -482,6 +515,11 @@ KEPT = {
     "slow_reader_reset": "kept: no `200 chunked` line when the head goes out",
     "half_close_after_request": "kept: a half-closed client is answered (Sanic cancels)",
     "keep_alive_half_pipelined_body": "kept: Sanic's error path at the stop",
+    "slow_handler_then_half_head": "kept: REQUEST_TIMEOUT counts from the head's first "
+    "byte (Sanic: from the end of the response before it)",
+    "slower_handler_then_half_head": "kept: as slow_handler_then_half_head; the 408 comes "
+    "at the first timeout check after the response",
+    "body_half_close": "kept: Sanic's error path for a client that left",
     "respond_after_client_left_fin": "kept: a half-closed client is answered",
     "respond_after_client_left_rst": "kept: Sanic's `200 chunked` line and exception "
     "signal",
