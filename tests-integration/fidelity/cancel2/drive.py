@@ -317,6 +317,34 @@ def stream_expect_continue_left(srv):
 
 
 @scenario()
+def stream_cut_in_trailers(srv):
+    """All the chunks and the last-chunk, then FIN inside a trailer field."""
+    s = srv.conn()
+    s.sendall(
+        b"POST /stream HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        b"5\r\naaaaa\r\n0\r\nX-Trailer: a"
+    )
+    time.sleep(0.4)
+    s.close()
+    time.sleep(1)
+
+
+@scenario({"GRACEFUL_SHUTDOWN_TIMEOUT": 1})
+def stop_while_reading_body(srv):
+    """SIGTERM while a stream=True handler waits for the rest of its body; an idle
+    connection with half a head, too."""
+    s = srv.conn()
+    s.sendall(b"POST /stream HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n" + b"a" * 10)
+    h = srv.conn()
+    h.sendall(b"GET / HTTP/1.1\r\nHo")
+    time.sleep(0.5)
+    print("term:", srv.term())
+    for name, c in (("stream", s), ("half head", h)):
+        d, how = read_all(c, 3)
+        print(f"client {name}:", head(d), how)
+
+
+@scenario()
 def body_cut_mid_chunk_fin(srv):
     """The same cut on a plain (buffered) route."""
     cut_chunk(srv, "/echo", False)
@@ -510,6 +538,10 @@ KEPT = {
     "stream_cut_mid_chunk_size_fin": "kept: Sanic's error path for a client that left",
     "stream_cut_length_half_close": "kept: Sanic's error path for a client that left",
     "stream_expect_continue_left": "kept: Sanic's error path for a client that left",
+    "stream_cut_in_trailers": "kept: the body ends with the trailer section (RFC 9112 "
+    "7.1.2); Sanic ends it at the last-chunk, answers, and reads the trailer as a head",
+    "stop_while_reading_body": "kept: Sanic's `connection_task uncaught` AttributeError "
+    "for the half head; stop order",
     "body_cut_mid_chunk_fin": "kept: Sanic's error path for a client that left",
     "slow_reader_big_stream": "kept: the access line at the stream's end",
     "slow_reader_reset": "kept: no `200 chunked` line when the head goes out",
