@@ -180,3 +180,27 @@ async def test_a_head_left_unfinished_at_the_request_timeout_gets_only_its_408(
         conn.client_disconnects()
         await conn.settle()
     assert [r.status for r in caplog.records if r.name == "sanic.access"] == [408]
+
+
+@pytest.mark.parametrize("headers", [{}, {"content-length": "4"}])
+async def test_a_response_returned_after_the_client_left_is_logged_disconnected(
+    headers: dict[str, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    # The handler caught the cancellation of the client's reset and answered anyway:
+    # nothing went out, so not `200 4 ...ms` (as if sent) but Sanic's last line for it.
+    from hurtle_http.response import text
+
+    async def handler(request: Any) -> Any:
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            pass
+        return text("late", headers=headers)
+
+    conn = FakeConnection(handler, config={"ACCESS_LOG": True})
+    with caplog.at_level("INFO", logger="sanic.access"):
+        conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        await conn.settle()
+        conn.client_disconnects()
+        await conn.settle()
+    assert _access(caplog) == [(500, "DISCONNECTED", "")]

@@ -233,6 +233,18 @@ async def addtask(request):
     return text("added")
 
 
+@app.get("/late2")
+async def late2(request):
+    """Outlive a client that left, then return a response (not streamed)."""
+    try:
+        await asyncio.sleep(float(request.args.get("t", "1")))
+    except asyncio.CancelledError as e:
+        rec("late2 cancelled", exc_name(e))
+    if request.args.get("plain"):
+        return text("late")
+    return text("late", headers={"content-length": "4"})
+
+
 @app.get("/")
 async def root(request):
     return text("ok")

@@ -471,6 +471,17 @@ def respond_after_client_left_rst(srv):
     time.sleep(1.5)
 
 
+@scenario()
+def return_after_client_left_rst(srv):
+    """The handler catches the cancellation of a reset and returns a response."""
+    for query in ("", "&plain=1"):  # (a plain text() goes out in one piece)
+        s = srv.conn(rst=True)
+        s.sendall(get("/late2?t=0.6" + query))
+        time.sleep(0.2)
+        s.close()
+        time.sleep(1)
+
+
 # -- tasks ---------------------------------------------------------------------
 
 
@@ -555,6 +566,7 @@ KEPT = {
     "respond_after_client_left_fin": "kept: a half-closed client is answered",
     "respond_after_client_left_rst": "kept: Sanic's `200 chunked` line and exception "
     "signal",
+    "return_after_client_left_rst": "kept: Sanic's error path for a client that left",
     "tasks_at_stop_c": "kept: stop order (tasks cancelled after before_server_stop)",
     "tasks_at_stop_b": "kept: Sanic never exits (a task added after its cancellation)",
     "tasks_at_stop_cba": "kept: Sanic never exits",

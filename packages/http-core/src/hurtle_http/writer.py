@@ -431,7 +431,12 @@ class ResponseWriter:
         self.response_size = size
         self.stage = IDLE
         if self.perft0:
-            self.log_response()
+            if protocol.closed:
+                # Nothing went out: the client left first (a handler that caught the
+                # cancellation answered anyway). As Sanic's last line for it.
+                self.log_response(disconnected=True, status=500)
+            else:
+                self.log_response()
         return True
 
     async def http1_response_header(self, data: bytes, end_stream: bool | None = False) -> None:
