@@ -115,3 +115,92 @@ async def test_a_handler_the_client_left_is_not_logged_with_the_access_log_off(
         conn.client_disconnects()
         await conn.settle()
     assert _access(caplog) == []
+
+
+async def _hello(request: Any) -> Any:
+    from hurtle_http.response import text
+
+    return text("hi")
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        b"GET / HT",
+        b"GET / HTTP/1.1\r\nHost: x\r\n",
+        b"GET / HTTP/1.1\r\n\r\nGET /next HTTP/1.1\r\n",  # after a request answered
+    ],
+)
+async def test_a_client_that_left_mid_head_is_logged_disconnected(
+    sent: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    # As Sanic's last line for it: the stand-in request, 500 DISCONNECTED, no duration
+    # (the line was missing: a client that gave up halfway through a head left no trace).
+    conn = FakeConnection(_hello, config={"ACCESS_LOG": True})
+    with caplog.at_level("INFO", logger="sanic.access"):
+        conn.receive(sent)
+        await conn.settle()
+        conn.client_disconnects()
+        await conn.settle()
+    records = [r for r in caplog.records if r.name == "sanic.access"]
+    assert [(r.status, r.byte, r.duration) for r in records][-1] == (500, "DISCONNECTED", "")
+    assert records[-1].request == "NONE http:///*" and records[-1].host.endswith("unx")
+    assert len(records) == sent.count(b"\r\n\r\n") + 1
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [b"", b"GET / HTTP/1.1\r\n\r\n", b"GARBAGE\r\n\r\n"],
+)
+async def test_no_such_line_without_a_head_in_progress(
+    sent: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Nothing sent, a request answered, bytes answered with a 400: one line each at most,
+    # none of them DISCONNECTED.
+    conn = FakeConnection(_hello, config={"ACCESS_LOG": True})
+    with caplog.at_level("INFO", logger="sanic.access"):
+        if sent:
+            conn.receive(sent)
+        await conn.settle()
+        conn.client_disconnects()
+        await conn.settle()
+    lines = [(r.status, r.byte) for r in caplog.records if r.name == "sanic.access"]
+    assert len(lines) == (1 if sent else 0)
+    assert "DISCONNECTED" not in [size for _, size in lines]
+
+
+async def test_a_head_left_unfinished_at_the_request_timeout_gets_only_its_408(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    conn = FakeConnection(_hello, config={"ACCESS_LOG": True, "REQUEST_TIMEOUT": 2})
+    with caplog.at_level("INFO", logger="sanic.access"):
+        conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n")
+        await conn.settle()
+        await conn.advance(2.1)
+        conn.client_disconnects()
+        await conn.settle()
+    assert [r.status for r in caplog.records if r.name == "sanic.access"] == [408]
+
+
+@pytest.mark.parametrize("headers", [{}, {"content-length": "4"}])
+async def test_a_response_returned_after_the_client_left_is_logged_disconnected(
+    headers: dict[str, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    # The handler caught the cancellation of the client's reset and answered anyway:
+    # nothing went out, so not `200 4 ...ms` (as if sent) but Sanic's last line for it.
+    from hurtle_http.response import text
+
+    async def handler(request: Any) -> Any:
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            pass
+        return text("late", headers=headers)
+
+    conn = FakeConnection(handler, config={"ACCESS_LOG": True})
+    with caplog.at_level("INFO", logger="sanic.access"):
+        conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        await conn.settle()
+        conn.client_disconnects()
+        await conn.settle()
+    assert _access(caplog) == [(500, "DISCONNECTED", "")]

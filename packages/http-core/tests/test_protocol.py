@@ -272,6 +272,20 @@ async def test_access_log_host_over_a_unix_socket_names_the_connection(
     assert hosts[3] == "1.2.3.4:0"
 
 
+async def test_access_log_host_of_a_tcp_client_without_an_address_names_the_connection(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # A client that reset before its connection was served has no peer address: Sanic
+    # logs the "unx" form, as over a UNIX socket; this was ":0".
+    conn = FakeConnection(
+        hello, transport=FakeTransport(peername=None), config={"ACCESS_LOG": True}
+    )
+    with caplog.at_level("INFO", logger="sanic.access"):
+        await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    [record] = [r for r in caplog.records if r.name == "sanic.access"]
+    assert re.fullmatch("[0-9A-F]{4}unx", record.host)
+
+
 async def test_access_log_has_a_line_for_bytes_that_are_no_request(
     caplog: pytest.LogCaptureFixture,
 ) -> None:

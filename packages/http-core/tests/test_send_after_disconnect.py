@@ -64,3 +64,30 @@ async def test_a_task_sending_after_the_handler_was_cut_short_gets_an_error(
     with pytest.raises(SanicException, match="No stream is connected"):
         await responses[0].send("late")
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+async def test_the_first_send_of_a_stream_started_after_the_client_left_raises() -> None:
+    # A handler that outlives its client (it caught the cancellation) and only then
+    # starts streaming: its first send (the head with the first piece) raised nothing
+    # and went nowhere, so it streamed on for nobody; Sanic's raises, as later ones do.
+    seen: list[str] = []
+
+    async def handler(request: Any) -> Any:
+        try:
+            await asyncio.Event().wait()  # until the client leaves
+        except asyncio.CancelledError:
+            pass
+        response = await request.respond(content_type="text/plain")
+        try:
+            await response.send("hello")
+            seen.append("sent")
+        except RequestCancelled:
+            seen.append("RequestCancelled")
+
+    conn = FakeConnection(handler)
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    await conn.settle()
+    conn.client_disconnects()
+    await conn.settle()
+    assert seen == ["RequestCancelled"]
+    assert conn.take() == b""

@@ -26,7 +26,7 @@ def free_port():
 
 
 class Server:
-    def __init__(self, python, env):
+    def __init__(self, python, env, app=os.path.join(HERE, "app.py")):
         self.dir = tempfile.mkdtemp(prefix="cx-", dir="/tmp/cancel")
         self.log = os.path.join(self.dir, "records")
         self.err = open(os.path.join(self.dir, "stderr"), "w+")
@@ -35,7 +35,7 @@ class Server:
         e.update({"CX_" + k: str(v) for k, v in env.items()})
         self.t0 = time.monotonic()
         self.proc = subprocess.Popen(
-            [python, os.path.join(HERE, "app.py"), str(self.port)],
+            [python, app, str(self.port)],
             env=e,
             stdout=self.err,
             stderr=subprocess.STDOUT,
@@ -453,13 +453,14 @@ def stop_keepalive_heads(srv):
     print("client:", d.split(b"\r\n\r\n")[0].decode().replace("\r\n", " | "), how)
 
 
-def main():
+def main(scenarios=SCENARIOS, app=os.path.join(HERE, "app.py")):
     python = sys.argv[1]
-    names = sys.argv[2:] or list(SCENARIOS)
+    names = sys.argv[2:] or list(scenarios)
+    os.makedirs("/tmp/cancel", exist_ok=True)
     for name in names:
-        fn, env = SCENARIOS[name]
+        fn, env = scenarios[name]
         print(f"=== {name} {env}")
-        srv = Server(python, env)
+        srv = Server(python, env, app)
         try:
             fn(srv)
         finally:

@@ -1321,6 +1321,14 @@ class Http(RequestReader, ResponseWriter):
             raise StopAsyncIteration
         return data
 
+    def log_gone_mid_head(self) -> None:
+        """The access line of a client that left in the middle of a request head (no
+        request yet): as Sanic's (last) one, ``500 DISCONNECTED`` for the stand-in
+        request (``NONE http:///*``, the host's ``XXXXunx`` form, no duration)."""
+        self.create_empty_request()
+        self.perft0 = -1.0
+        self.log_response(disconnected=True, status=500)
+
     def create_empty_request(self) -> None:
         """A stand-in Request for answering an error that came before any request."""
         protocol = self.protocol

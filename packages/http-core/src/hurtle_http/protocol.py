@@ -327,6 +327,14 @@ class HttpProtocol(asyncio.Protocol):
             return
         http = self._http
         if http is not None:
+            if (
+                self.access_log
+                and http.in_head
+                and http.request is None
+                and http.current is None
+                and not http.failed
+            ):
+                http.log_gone_mid_head()
             http._wake()
             task = http.task
             if task is not None and not task.done():

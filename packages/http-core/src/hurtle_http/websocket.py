@@ -535,6 +535,9 @@ class WebsocketImplProtocol:
                 waiter = self._send_ping(None)
                 if self.ping_timeout:
                     if not await self._after(self.ping_timeout, waiter):
+                        # As Sanic: the log says why (the access line, if on, only
+                        # shows the 1011).
+                        websockets_logger.warning("Websocket timed out waiting for pong")
                         self.ws_proto.fail(CloseCode.INTERNAL_ERROR, "keepalive ping timeout")
                         self._send_pending()
                         self._wake_all()

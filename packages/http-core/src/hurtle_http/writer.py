@@ -431,7 +431,12 @@ class ResponseWriter:
         self.response_size = size
         self.stage = IDLE
         if self.perft0:
-            self.log_response()
+            if protocol.closed:
+                # Nothing went out: the client left first (a handler that caught the
+                # cancellation answered anyway). As Sanic's last line for it.
+                self.log_response(disconnected=True, status=500)
+            else:
+                self.log_response()
         return True
 
     async def http1_response_header(self, data: bytes, end_stream: bool | None = False) -> None:
@@ -567,8 +572,13 @@ class ResponseWriter:
         if continue_first:
             self.expecting_continue = False
             head = CONTINUE_RESPONSE + head
+        if protocol.closed:
+            # The client left (or the stop closed its connection) before anything went
+            # out: the first piece of a stream raises, as the later ones do (it went
+            # nowhere without a word, and the handler streamed on for nobody).
+            raise RequestCancelled()
         # PERF: head and body in a single transport.write (one syscall for small bodies).
-        protocol.write(head + data if data else head)
+        protocol.transport.write(head + data if data else head)
         if func is None:
             self._response_done()
         else:
@@ -796,10 +806,11 @@ class ResponseWriter:
                 client = self.request.remote_addr or conn_info.client_ip
             except Exception:  # a malformed forwarding header must not stop the log line
                 client = conn_info.client_ip
-            if client or not isinstance(conn_info.sockname, str):
+            if client:
                 return f"{client}:{conn_info.client_port}"
-        # A UNIX socket has no peer address: as Sanic, four hex digits that tell this
-        # connection from the others open at the same time, then "unx".
+        # A UNIX socket has no peer address, nor has a TCP client that reset before its
+        # connection was served: as Sanic, four hex digits that tell this connection from
+        # the others open at the same time, then "unx".
         return f"{id(self.protocol) >> 4 & 0xFFFF:04X}unx"
 
     def _announcing(self, func: Any) -> Any:
