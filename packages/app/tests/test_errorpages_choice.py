@@ -244,3 +244,37 @@ async def test_an_auto_route_error_format_is_as_if_not_given(app: Sanic) -> None
     app.router.finalize()
     assert app.router.name_index["TestApp.on_app"].extra.error_format == ""
     assert app.router.name_index["TestApp.bp.in_bp"].extra.error_format == "html"
+
+
+async def test_a_json_page_chosen_by_the_body_alone_warns_that_the_guess_is_deprecated(
+    app: Sanic, call: Any
+) -> None:
+    # As Sanic: with FALLBACK_ERROR_FORMAT "auto", a route whose format is undetermined
+    # answers JSON to a body that parses as JSON, and warns that this guess is deprecated
+    # (shown once per route by DEPRECATION_FILTER); a Content-Type or Accept asking for JSON is no guess.
+    import warnings
+
+    from hurtle_http.exceptions import BadRequest
+
+    @app.post("/guess")
+    async def guess(request: Any) -> Any:
+        raise BadRequest("no")
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        plain = await call("POST", "/guess", body=b'{"k": 1}')
+        typed = await call(
+            "POST", "/guess", headers={"content-type": "application/json"}, body=b'{"k": 1}'
+        )
+        empty = await call("POST", "/guess", body=b"{}")
+    assert plain.status == typed.status == empty.status == 400
+    assert plain.headers["content-type"] == typed.headers["content-type"] == "application/json"
+    assert empty.headers["content-type"] == "text/plain; charset=utf-8"
+    said = [str(w.message) for w in caught if issubclass(w.category, DeprecationWarning)]
+    assert said == [
+        "[DEPRECATION v24.3] Response type was determined by the JSON content of the "
+        "request. This behavior is deprecated and will be removed in v24.3. Please specify "
+        'the format either by\n  error_format="json" on route TestApp.guess, by\n'
+        '  FALLBACK_ERROR_FORMAT = "json", or by adding header\n'
+        "  accept: application/json to your requests."
+    ]

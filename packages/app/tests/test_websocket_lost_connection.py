@@ -88,3 +88,58 @@ async def test_a_handler_in_recv_gets_connection_closed(app: Sanic) -> None:
     finally:
         server.close()
         await server.wait_closed()
+
+
+@pytest.mark.parametrize("leave", ["close", "reset"])
+async def test_the_guides_receiver_task_is_cleaned_up_when_the_client_leaves(
+    app: Sanic, leave: str
+) -> None:
+    # The Sanic guide's pattern: a receiver task reads the websocket, the handler waits on
+    # something else and, in `finally`, cancels the receiver and purges finished tasks.
+    # The receiver's recv() ends with ConnectionClosed (kept); cancel_task takes it as the
+    # cancellation Sanic's receiver gets, so the clean-up runs on and no task is left.
+    outcome: list[str] = []
+
+    async def receiver(ws: Any) -> None:
+        while True:
+            if not await ws.recv():
+                break
+
+    @app.websocket("/feed")
+    async def feed(request: Any, ws: Any) -> None:
+        name = f"receiver:{request.id}"
+        request.app.add_task(receiver(ws), name=name)
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await request.app.cancel_task(name)
+            request.app.purge_tasks()
+            outcome.append(f"cleaned up, {len(list(request.app.tasks))} tasks")
+
+    server, port = await _serve(app)
+    await server.before_start()  # (a running app: tasks may be named)
+    try:
+        for _ in range(3):
+            async with connect(f"ws://127.0.0.1:{port}/feed") as client:
+                await client.send("hi")
+                await asyncio.sleep(0.05)
+                if leave == "reset":
+                    sock = client.transport.get_extra_info("socket")
+                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    client.transport.abort()
+            await _wait_for(outcome, len(outcome) + 1)
+        assert outcome == ["cleaned up, 0 tasks"] * 3
+    finally:
+        server.close()
+        await server.wait_closed()
+
+
+async def test_cancel_task_still_raises_other_errors_a_task_ended_with(app: Sanic) -> None:
+    async def fails() -> None:
+        raise ws_errors.InvalidHandshake("not a close")
+
+    await app._server_event("init", "before")
+    app.add_task(fails(), name="fails")
+    await asyncio.sleep(0)
+    with pytest.raises(ws_errors.InvalidHandshake):
+        await app.cancel_task("fails")

@@ -14,6 +14,7 @@ import traceback
 from html import escape as _html_escape
 from typing import Any
 
+from hurtle_app.logging.deprecation import deprecation
 from hurtle_http.exceptions import STATUS_CODES, SanicException
 from hurtle_http.fieldtext import field_text
 from hurtle_http.response import HTTPResponse, JSONResponse
@@ -503,10 +504,26 @@ def _guess(req: Any, fallback: str) -> str | None:
     if mime:
         name = CONFIG_BY_MIME[mime]
         _log_choice("The client accepts %s, using '%s' from %s", entry, name, formats[name])
+        if formats[name] == "request.json":
+            _warn_json_body_choice(req)
     else:
         listed = ", ".join(item[3] for item in sorted(accept, key=lambda i: (-i[0], i[1])))
         _log_choice("No format found, the client accepts %s", f"[{listed}]")
     return mime
+
+
+def _warn_json_body_choice(req: Any) -> None:
+    # As Sanic: a JSON page chosen only because the body parses as JSON (no Accept or
+    # Content-Type asked for it) is a deprecated guess, warned once per route.
+    route = getattr(getattr(req, "route", None), "name", None)
+    deprecation(
+        "Response type was determined by the JSON content of the request. This behavior "
+        "is deprecated and will be removed in v24.3. Please specify the format either by\n"
+        f'  error_format="json" on route {route}, by\n'
+        '  FALLBACK_ERROR_FORMAT = "json", or by adding header\n'
+        "  accept: application/json to your requests.",
+        24.3,
+    )
 
 
 def guess_mime(req: Any, fallback: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
+import sys
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
@@ -152,7 +153,8 @@ class TaskRegistry:
         """Cancel the task named ``name`` and wait for it to finish.
 
         As in Sanic, an error the task ended with (before or while being cancelled) is
-        raised here; its cancellation is not.
+        raised here; its cancellation is not, nor a websocket's ``ConnectionClosed``
+        (where Sanic's task would have been cancelled: see ``_websocket_closed``).
         """
         task = self.get(name, raise_exception=raise_exception)
         if task is None:
@@ -163,6 +165,9 @@ class TaskRegistry:
             await task
         except asyncio.CancelledError:
             pass
+        except Exception as error:
+            if not _websocket_closed(error):
+                raise
 
     def purge(self) -> None:
         """Forget every task that has finished."""
@@ -265,6 +270,21 @@ class TaskRegistry:
     def items(self) -> list[tuple[str, asyncio.Future[Any]]]:
         """``(name, task)`` for each registered task."""
         return list(self._tasks.items())
+
+
+def _websocket_closed(error: BaseException) -> bool:
+    """Whether ``error`` is the websockets library's ``ConnectionClosed``.
+
+    A task waiting in a websocket's ``recv()`` when the client leaves is cancelled in
+    Sanic; Hurtle's ``recv()`` raises ``ConnectionClosed`` there (the library's behaviour,
+    kept). ``cancel_task`` treats that end as the cancellation Sanic's task would have had,
+    so the guide's clean-up (``await app.cancel_task(name)`` then ``purge_tasks()`` in the
+    handler's ``finally``) runs to its end instead of leaving a task per connection.
+    (Looked up, not imported: no websocket has run if the library is not loaded.)
+    """
+    module = sys.modules.get("websockets.exceptions")
+    closed = getattr(module, "ConnectionClosed", None)
+    return closed is not None and isinstance(error, closed)
 
 
 def _serving_loop(app: Any) -> asyncio.AbstractEventLoop | None:
