@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import re
 import sys
+import types
 from typing import Any
 
 import pytest
 
+from hurtle_http import datefield
 from hurtle_http.http import Http
 from hurtle_http.protocol import HttpProtocol
 from hurtle_http.request import Request
@@ -17,6 +19,15 @@ from hurtle_http.server import HandlerApp
 from hurtle_http.testing import FakeConnection, parse_responses
 
 from .conftest import echo, exchange, hello
+
+
+@pytest.fixture(autouse=True)
+def _one_second(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The tests here compare two connections' bytes, Date field included: with the wall
+    # clock, a second that turned between them (a slow machine, a logged traceback) made
+    # them differ. The clock is held at one second instead.
+    monkeypatch.setattr(datefield, "time", types.SimpleNamespace(time=lambda: 1_800_000_000.0))
+    datefield._refresh()
 
 
 @pytest.mark.parametrize(("line", "status"), [(b"GET / HTTP/2.0", 505), (b"GET / HTTP/0.9", 400)])
