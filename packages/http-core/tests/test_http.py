@@ -715,6 +715,18 @@ async def test_unknown_expectation_with_a_body_is_417() -> None:
     assert "Unknown Expect: teapot" in res.body.decode()
 
 
+async def test_unknown_expectation_with_an_empty_content_length_is_417() -> None:
+    """`Content-Length: 0` frames a body too: Sanic refuses the expectation there, and
+    Hurtle served the request (no body to wait for, so no check was made)."""
+    conn = FakeConnection(echo)
+    [res] = await exchange(
+        conn, b"POST / HTTP/1.1\r\nHost: x\r\nExpect: teapot\r\nContent-Length: 0\r\n\r\n"
+    )
+    assert res.status == 417
+    assert res.header("connection") == "close"
+    assert "Unknown Expect: teapot" in res.body.decode()
+
+
 async def test_unknown_expectation_without_a_body_is_ignored() -> None:
     conn = FakeConnection(echo)
     [res] = await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\nExpect: teapot\r\n\r\n")

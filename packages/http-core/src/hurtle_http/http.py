@@ -505,6 +505,15 @@ class Http(RequestReader, ResponseWriter):
                     # when it is mostly leading zeros ("000...01"): as Sanic, a 400 (it was
                     # a 500). PERF: a try costs nothing until it catches (Python 3.11).
                     raise BadRequest("Bad content-length") from None
+                if "expect" in fields:
+                    # RFC 9110 section 10.1.1: an expectation other than 100-continue MAY
+                    # be refused with 417. Sanic refuses it for any head that frames a
+                    # body (`Content-Length: 0` too) before routing: a 404 or 405 route
+                    # does not win, and the page is not in the route's format. Whitespace
+                    # after the value is no part of it (RFC 9110 5.5; llhttp keeps it).
+                    expect = fields["expect"]
+                    if not continues(expect):
+                        raise ExpectationFailed(f"Unknown Expect: {field_text(expect)}")
             else:
                 has_body = False
         raw_method = parser.get_method()
@@ -579,16 +588,10 @@ class Http(RequestReader, ResponseWriter):
             error, self._oversize = self._oversize, None
             if not self._body_unlimited(record):
                 raise error
-        if "expect" in fields:
-            # RFC 9110 section 10.1.1: an expectation other than 100-continue MAY be
-            # refused with 417 (Sanic does, for requests with a body); a 100-continue
-            # from an HTTP/1.0 client MUST be ignored. Whitespace after the value is no
-            # part of it (RFC 9110 5.5; llhttp keeps it): `100-continue ` was a 417.
-            expect = fields["expect"]
-            if not continues(expect):
-                raise ExpectationFailed(f"Unknown Expect: {field_text(expect)}")
-            if version == "1.1":
-                record.expect = True
+        if version == "1.1" and "expect" in fields:
+            # A 100-continue (any other expectation was refused with the framing
+            # above); from an HTTP/1.0 client it MUST be ignored (RFC 9110 10.1.1).
+            record.expect = True
 
     def _in_body(self) -> bool:
         return self.rx is not None
