@@ -481,6 +481,17 @@ class Http(RequestReader, ResponseWriter):
             # neither field, so body_framing (and its lookups) is skipped for them.
             content_length: int | None
             if "content-length" in fields or "transfer-encoding" in fields:
+                if "expect" in fields:
+                    # RFC 9110 section 10.1.1: an expectation other than 100-continue MAY
+                    # be refused with 417. Sanic refuses it for any head that frames a
+                    # body (`Content-Length: 0` too), before the framing is read (a `gzip`
+                    # coding, or Transfer-Encoding in HTTP/1.0, is a 417 too) and before
+                    # routing (a 404 or 405 does not win; the page is not in the route's
+                    # format). Whitespace after the value is no part of it (RFC 9110 5.5;
+                    # llhttp keeps it).
+                    expect = fields["expect"]
+                    if not continues(expect):
+                        raise ExpectationFailed(f"Unknown Expect: {field_text(expect)}")
                 # PERF: one Content-Length of ASCII digits within the limit, no Transfer-
                 # Encoding (what clients send): body_framing's answer without its two calls
                 # (benchmarks/inproc.py "POST /echo"); anything else goes through it.
@@ -505,15 +516,6 @@ class Http(RequestReader, ResponseWriter):
                     # when it is mostly leading zeros ("000...01"): as Sanic, a 400 (it was
                     # a 500). PERF: a try costs nothing until it catches (Python 3.11).
                     raise BadRequest("Bad content-length") from None
-                if "expect" in fields:
-                    # RFC 9110 section 10.1.1: an expectation other than 100-continue MAY
-                    # be refused with 417. Sanic refuses it for any head that frames a
-                    # body (`Content-Length: 0` too) before routing: a 404 or 405 route
-                    # does not win, and the page is not in the route's format. Whitespace
-                    # after the value is no part of it (RFC 9110 5.5; llhttp keeps it).
-                    expect = fields["expect"]
-                    if not continues(expect):
-                        raise ExpectationFailed(f"Unknown Expect: {field_text(expect)}")
             else:
                 has_body = False
         raw_method = parser.get_method()
