@@ -968,6 +968,29 @@ async def test_body_of_an_upgrade_request_that_stays_http11_reaches_the_handler(
     assert (res.status, res.body) == (200, b"POST /u abc")
 
 
+@pytest.mark.parametrize("upgrade", [b"foo", b"h2c"])
+async def test_body_of_an_upgrade_request_arriving_after_its_head_reaches_the_handler(
+    upgrade: bytes,
+) -> None:
+    """The body of an Upgrade request the server answers in HTTP/1.1 (an h2c upgrade as
+    curl sends with `--http2 -d`) that comes in later reads than its head: those reads
+    were taken for the new protocol, so the handler ran at once and read an empty body
+    (Sanic reads the whole body)."""
+    conn = FakeConnection(echo)
+    conn.receive(
+        b"POST /u HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: " + upgrade
+        + b"\r\nContent-Length: 6\r\n\r\nab"
+    )
+    await conn.settle()
+    assert conn.take() == b""  # the handler waits for the rest
+    conn.receive(b"cd")
+    await conn.settle()
+    assert conn.take() == b""
+    [res] = await exchange(conn, b"efGET / HTTP/1.1\r\n\r\n")
+    assert (res.status, res.body) == (200, b"POST /u abcdef")
+    assert res.header("connection") == "close"
+
+
 async def test_too_large_body_of_an_upgrade_request_is_413() -> None:
     conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 100})
     [res] = await exchange(

@@ -42,6 +42,7 @@ class RequestSink(Protocol):
     def on_end(self) -> None: ...
     def on_error(self, exception: Exception) -> None: ...
     def on_upgrade(self, tail: bytes) -> None: ...
+    def on_upgraded_data(self, data: bytes) -> None: ...
 
 
 class _Stop(Exception):
@@ -520,6 +521,10 @@ class RequestReader:
     def feed(self, data: bytes) -> None:
         """Parse ``data``; never raises, errors go to ``sink.on_error`` (once)."""
         if self.failed or self.upgraded:
+            if self.upgraded and not self.failed:
+                # Bytes after an Upgrade head are no HTTP/1.1 to parse: the sink's (the
+                # rest of a body the head declared, then the new protocol's).
+                self.sink.on_upgraded_data(data)
             return
         self._open = True
         at_rest = self.at_rest()

@@ -632,7 +632,7 @@ class Http(RequestReader, ResponseWriter):
             if self.failed:
                 return
             if self.upgraded:
-                self.protocol._upgrade_tail += data[pos:]
+                self.on_upgraded_data(data[pos:])
                 return
 
     def _body_mark(self) -> tuple[_Incoming, int] | None:
@@ -745,26 +745,56 @@ class Http(RequestReader, ResponseWriter):
             # Content-Length is still its own (RFC 9110 7.8: the server may ignore the
             # Upgrade and answer in HTTP/1.1, as it does for anything but a websocket).
             size = _declared_length(record.request)
-            body = tail[:size]
-            if not size and "chunked" in record.request.headers.get("transfer-encoding", "").lower():
+            if size:
+                # What of it came with the head; the rest comes in later reads
+                # (on_upgraded_data): its handler waits for it, as for any body.
+                record.done = False
+                self.rx = record
+                tail = self._upgraded_body(tail)
+            elif "chunked" in record.request.headers.get("transfer-encoding", "").lower():
                 # The same for a chunked body that came whole with the head (Sanic reads
                 # it; its bytes were taken for websocket frames, a 1002). One still
                 # arriving is left to the new protocol, as before.
                 found = decode_whole_chunked(tail)
                 if found is not None:
                     body, size = found
-            if size:
-                self.rx = record
-                try:
-                    self.on_body(body)
-                except Exception as error:  # too large: answered like any body error
-                    self.on_error(error)
-                finally:
-                    self.rx = None
-                tail = tail[size:]
+                    self.rx = record
+                    try:
+                        self.on_body(body)
+                    except Exception as error:  # too large: answered like any body error
+                        self.on_error(error)
+                    finally:
+                        self.rx = None
+                    tail = tail[size:]
         self.protocol._upgrade_tail = tail
         if self.last is not None:
             self.last.keep_alive = False  # nothing more can be parsed as HTTP/1.1
+
+    def on_upgraded_data(self, data: bytes) -> None:
+        """A read after an ``Upgrade`` head: the rest of its body, if some is still due,
+        then bytes for the new protocol. (Those were all taken for the new protocol: a
+        body that came in a later read than its head, as a large one does, was lost, and
+        the handler read an empty or cut body.)"""
+        if self.rx is not None:
+            data = self._upgraded_body(data)
+        self.protocol._upgrade_tail += data
+
+    def _upgraded_body(self, data: bytes) -> bytes:
+        """Give the receiving record what ``data`` holds of its Content-Length body (ended
+        once all of it came); the bytes past it."""
+        record = self.rx
+        if record is None:
+            return data
+        due = _declared_length(record.request) - record.size
+        if data:
+            try:
+                self.on_body(data[:due])
+            except Exception as error:  # too large: answered like any body error
+                self.on_error(error)
+                return b""
+        if len(data) >= due:
+            self.on_end()
+        return data[due:]
 
     def _wake(self) -> None:
         waiter = self._waiter
