@@ -28,12 +28,14 @@ import random
 import re
 import socket
 import time
+import zlib
 from collections.abc import Callable
 from typing import Any
 
 from summarize import visible
 
 SENTINEL = b"GET /w?end HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+FRAME = b"\x81\x82\x01\x02\x03\x04"  # gen_upgrade's masked text frame "yo"
 
 # ------------------------------------------------------------------------------ app routes
 
@@ -78,7 +80,7 @@ def add_routes(app: Any) -> None:
     app.add_route(wstream, "/w/s", methods=["POST", "PUT"], stream=True, name="wstream")
 
     async def wsock(request: Any, ws: Any) -> None:
-        await ws.send("hi")
+        await ws.send("hi " + await ws.recv())
 
     app.add_websocket_route(wsock, "/ws", name="wsock")
 
@@ -125,6 +127,8 @@ def gen_target(rnd: random.Random) -> bytes:
     target = rnd.choice(TARGETS)
     host = rnd.choice(["x", "x", "a.example", "b.example:82", None, "[::1]:81"])
     version = "1.0" if rnd.random() < 0.15 else "1.1"
+    if rnd.random() < 0.05:
+        version = rnd.choice(["1.2", "2.0", "1.9", "0.9"])
     body = b"ab" if method in ("POST", "PUT") and rnd.random() < 0.5 else b""
     return req(method, target, [], body, host=host, version=version)
 
@@ -237,14 +241,17 @@ UPGRADES = [
 
 def gen_upgrade(rnd: random.Random) -> bytes:
     """Upgrade requests (h2c, websocket) to a plain route, a websocket route, no route."""
+    if rnd.random() < 0.05:  # the HTTP/2 connection preface (prior knowledge)
+        return b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + b"\x00\x00\x00\x04\x00\x00\x00\x00\x00"
     headers = list(rnd.choice(UPGRADES))
     target = rnd.choice(["/w", "/w", "/ws", "/nope", "/w/s"])
     method = rnd.choice(["GET", "GET", "POST", "HEAD", "OPTIONS"])
     version = "1.0" if rnd.random() < 0.15 else "1.1"
     body = b"ab" if method == "POST" and rnd.random() < 0.5 else b""
-    return req(method, target, headers, body, version=version) + (
-        gen_simple(rnd) if rnd.random() < 0.4 else b""
-    )
+    raw = req(method, target, headers, body, version=version)
+    if rnd.random() < 0.5:  # a masked text frame "yo" right after the head
+        return raw + FRAME + bytes([ord("y") ^ 1, ord("o") ^ 2])
+    return raw + (gen_simple(rnd) if rnd.random() < 0.4 else b"")
 
 
 HIGH = ["\x80", "\xe9", "\xff", "\xc3\xa9", "\xa0", "\x7f", "\x01", "\x00", "\x1b", "\t"]
@@ -357,6 +364,16 @@ def gen_te(rnd: random.Random) -> bytes:
     )
 
 
+# A case starting with SPLIT is sent in pieces (cut where the request bytes' CRC says),
+# a short pause after each, so heads, chunk lines and bodies arrive over several reads.
+SPLIT = b"\x00split\x00"
+
+
+def gen_split(rnd: random.Random) -> bytes:
+    """A pipeline, chunked, Expect or upgrade case sent over several reads."""
+    return SPLIT + rnd.choice([gen_pipeline, gen_te, gen_expect, gen_upgrade, gen_values])(rnd)
+
+
 GENERATORS: dict[str, Callable[[random.Random], bytes]] = {
     "target": gen_target,
     "hostv": gen_host,
@@ -368,6 +385,7 @@ GENERATORS: dict[str, Callable[[random.Random], bytes]] = {
     "methods": gen_methods,
     "reserved": gen_reserved,
     "te": gen_te,
+    "split": gen_split,
 }
 
 # ------------------------------------------------------------------------------ causes
@@ -380,10 +398,12 @@ _METHOD_NAMES = sorted(set(METHODS + TARGET_METHODS + ["GET", "HEAD", "POST", "P
                                                       "PATCH", "OPTIONS"]), key=len, reverse=True)
 _HEAD = re.compile(
     rb"(?:" + b"|".join(re.escape(m.encode()) for m in _METHOD_NAMES)
-    + rb") [^ \r\n]+ HTTP/1\.[01]\r\n(?:[^\r\n]*\r\n)*?\r\n", re.S
+    + rb") [^ \r\n]+ HTTP/[0-9.]+\r\n(?:[^\r\n]*\r\n)*?\r\n", re.S
 )
 BODIES = frozenset(f"{i}.body" for i in range(16))
 HEADS = frozenset(f"{i}.head" for i in range(16))
+LATER = frozenset(f"{i}.{k}" for i in range(1, 16) for k in ("status", "head", "body")) | {
+    "count", "end", "rest"}
 def heads(raw: bytes) -> list[bytes]:
     """The heads of the requests in raw: each request line (a method these generators
     send, then a target and a version) up to the blank line."""
@@ -400,11 +420,12 @@ def _any_head(pattern: bytes) -> Callable[[bytes], bool]:
 
 
 def _odd_connection(raw: bytes) -> bool:
-    """An HTTP/1.1 head whose Connection holds neither `close` nor `keep-alive` alone."""
+    """An HTTP/1.1 head whose Connection holds none of `close`, `keep-alive`, `upgrade`
+    (with Upgrade both close, see the first round)."""
     for h in heads(raw):
         for value in re.findall(rb"(?i)\r\nconnection:([^\r]*)", h):
             words = {w.strip().lower() for w in value.split(b",")}
-            if b" HTTP/1.1\r\n" in h and not words & {b"close", b"keep-alive"}:
+            if b" HTTP/1.1\r\n" in h and not words & {b"close", b"keep-alive", b"upgrade"}:
                 return True
     return False
 
@@ -429,8 +450,8 @@ def _bad_host(head: bytes) -> bool:
 
 
 KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
-    ("wire", "kept: no 100 (Continue) before a final status, for HTTP/1.0 or an empty body"
-     " (RFC 9110 10.1.1)", frozenset({"continues"}), _any_head(rb"\r\nexpect: *100-continue")),
+    ("wire", "kept: a 100 (Continue) only where the body is wanted: not to HTTP/1.0, for an"
+     " empty body or before a 4xx (RFC 9110 10.1.1)", frozenset({"continues"}), _any_head(rb"\r\nexpect: *100-continue")),
     ("wire", "kept: absolute-form target names the host (RFC 9112 3.2.2; Sanic: Host, and a"
      " 500 or no answer without a path or for an authority it cannot read)", EVERYTHING,
      lambda r: any(re.match(rb"(?i)[a-z]+:", t) for t in _targets(r))),
@@ -471,8 +492,20 @@ KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
      EVERYTHING, _odd_connection),
     ("wire", "kept: a 426 carries Upgrade (RFC 9110 15.5.22)", HEADS,
      lambda r: any(t.startswith(b"/ws") for t in _targets(r))),
-    ("wire", "kept: Upgrade read as a list: one holding websocket is scheme ws (RFC 9110 7.8)",
-     BODIES | HEADS, _any_head(rb"\r\nupgrade: [^\r]*, *websocket")),
+    ("wire", "kept: Upgrade read as a list (RFC 9110 7.8): one holding websocket is a handshake"
+     " (101 on a websocket route, scheme ws on another)", EVERYTHING,
+     _any_head(rb"\r\nupgrade: [^\r]*, *websocket")),
+    ("wire", "kept: a websocket frame after a request that did not upgrade is 400 (Sanic: 500"
+     " `An error occurred while handling an error`)", LATER, lambda r: FRAME in r),
+    ("wire", "kept: bytes sent with the websocket handshake are read as frames (a frame"
+     " answered, an HTTP request a 1002 close); Sanic loses what came in the handshake's read",
+     frozenset({"frames"}), lambda r: any(h.startswith(b"GET /ws HTTP/1.1\r\n") for h in heads(r))),
+    ("wire", "kept: a websocket version other than 13 is 426 with Sec-WebSocket-Version"
+     " (RFC 6455 4.4)", EVERYTHING, _any_head(rb"\r\nsec-websocket-version:[ \t]*(?![ \t]|13\r\n)")),
+    ("wire", "kept: a Content-Length llhttp refuses is 400 before an unknown Expect is seen",
+     EVERYTHING, _any_head(rb"\r\ncontent-length:[ \t]*(?![ \t]|[0-9]+\r\n)")),
+    ("wire", "kept: a version other than HTTP/1.x: 1.2+ served as 1.1, 2.0 505 (RFC 9110 6.2,"
+     " 15.6.6; Sanic 400)", EVERYTHING, lambda r: re.search(rb" HTTP/(?!1\.[01]\r\n)", r) is not None),
     ("wire", "kept: a bare LF in chunked framing is 400 (RFC 9112 7.1)", EVERYTHING,
      lambda r: b"transfer-encoding" in r.lower() and re.search(rb"(?<!\r)\n", r) is not None),
     ("wire", "kept: `head` (lower case) is no HEAD: its content is sent", EVERYTHING,
@@ -566,10 +599,22 @@ def _normal(status: int, fields: list[tuple[str, str]], body: bytes, port: int) 
 def exchange(port: int, raw: bytes, timeout: float) -> tuple[int | None, Any]:
     """Send raw and the sentinel, read until close: (first status, the responses by field)."""
     data, end = b"", "timeout"
+    # No sentinel after a websocket frame: the handler answers it, then closes.
+    sentinel = b"" if FRAME in raw else SENTINEL
+    pieces = [raw + sentinel]
+    if raw.startswith(SPLIT):
+        whole = raw[len(SPLIT):] + sentinel
+        cut = random.Random(zlib.crc32(whole))
+        points = sorted(cut.sample(range(1, len(whole)), min(len(whole) - 1, cut.randint(1, 5))))
+        pieces = [whole[a:b] for a, b in zip([0, *points], [*points, len(whole)], strict=True)]
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+            s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             try:
-                s.sendall(raw + SENTINEL)
+                for i, piece in enumerate(pieces):
+                    if i:
+                        time.sleep(0.02)
+                    s.sendall(piece)
             except OSError:
                 pass  # closed early: read what it said
             stop = time.monotonic() + timeout
@@ -590,6 +635,7 @@ def exchange(port: int, raw: bytes, timeout: float) -> tuple[int | None, Any]:
     fields: dict[str, Any] = {"count": len(responses), "end": end, "continues": continues}
     if responses and responses[-1]["status"] == 101:
         fields["end"] = "upgraded"
+        fields["frames"] = rest[:60].hex()  # what the websocket sent
     elif rest:
         fields["rest"] = rest[:120].decode("latin-1")
     for i, resp in enumerate(responses):
