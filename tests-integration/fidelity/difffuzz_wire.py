@@ -79,6 +79,19 @@ def add_routes(app: Any) -> None:
 
     app.add_route(wstream, "/w/s", methods=["POST", "PUT"], stream=True, name="wstream")
 
+    async def wrespond(request: Any) -> None:
+        res = await request.respond(content_type="text/plain")
+        await res.send("a" * int(request.args.get("n", "3")))
+        await res.send("b")
+        await res.eof()
+
+    app.add_route(wrespond, "/w/r", methods=["GET", "HEAD", "POST"], name="wrespond")
+
+    async def wraise(request: Any) -> Any:
+        raise ValueError("boom")
+
+    app.add_route(wraise, "/w/x", methods=["GET", "HEAD", "POST"], name="wraise")
+
     async def wsock(request: Any, ws: Any) -> None:
         await ws.send("hi " + await ws.recv())
 
@@ -157,7 +170,7 @@ def gen_simple(rnd: random.Random) -> bytes:
     """A plain request to follow another on the connection."""
     method = rnd.choice(["GET", "GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"])
     body = rnd.choice([b"", b"", b"x", b"hello=1"]) if method != "GET" else b""
-    return req(method, rnd.choice(["/w", "/w?b=2", "/nope", "/"]), [], body)
+    return req(method, rnd.choice(["/w", "/w?b=2", "/nope", "/", "/w/r", "/w/x"]), [], body)
 
 
 def _chunked(body: bytes, rnd: random.Random) -> bytes:
@@ -178,7 +191,8 @@ def gen_pipeline(rnd: random.Random) -> bytes:
     for _ in range(rnd.randint(2, 5)):
         roll = rnd.random()
         method = rnd.choice(["GET", "HEAD", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"])
-        target = rnd.choice(["/w", "/w?i=1", "/", "/nope", "/w/s", "/ws"])
+        target = rnd.choice(["/w", "/w?i=1", "/", "/nope", "/w/s", "/ws", "/w/r", "/w/r?n=0",
+                             "/w/x"])
         headers: list[tuple[str, str]] = []
         version = "1.1"
         body = rnd.choice([b"", b"abc", b"x" * 40]) if method not in ("GET", "HEAD") else b""
@@ -431,7 +445,8 @@ def _odd_connection(raw: bytes) -> bool:
 
 
 ROUTED = {b"/w": {b"GET", b"POST", b"PUT", b"DELETE", b"PATCH", b"OPTIONS", b"HEAD"},
-          b"/": {b"GET", b"POST", b"OPTIONS"}, b"/w/s": {b"POST", b"PUT"}}
+          b"/": {b"GET", b"POST", b"OPTIONS"}, b"/w/s": {b"POST", b"PUT"},
+          b"/w/r": {b"GET", b"HEAD", b"POST"}, b"/w/x": {b"GET", b"HEAD", b"POST"}}
 
 
 def _refused(head: bytes) -> bool:
@@ -500,6 +515,11 @@ KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
     ("wire", "kept: bytes sent with the websocket handshake are read as frames (a frame"
      " answered, an HTTP request a 1002 close); Sanic loses what came in the handshake's read",
      frozenset({"frames"}), lambda r: any(h.startswith(b"GET /ws HTTP/1.1\r\n") for h in heads(r))),
+    ("wire", "kept: a streamed answer to HTTP/1.0 is close-delimited, not chunked (RFC 9112"
+     " 6.1), so the connection closes", EVERYTHING,
+     lambda r: any(re.match(rb"\S+ /w/r\S* HTTP/1\.0\r\n", h) for h in heads(r))),
+    ("wire", "kept: HEAD of a streamed answer keeps the connection (Sanic says keep-alive, then"
+     " closes)", EVERYTHING, lambda r: any(h.startswith(b"HEAD /w/r") for h in heads(r))),
     ("wire", "kept: a websocket version other than 13 is 426 with Sec-WebSocket-Version"
      " (RFC 6455 4.4)", EVERYTHING, _any_head(rb"\r\nsec-websocket-version:[ \t]*(?![ \t]|13\r\n)")),
     ("wire", "kept: a Content-Length llhttp refuses is 400 before an unknown Expect is seen",
@@ -548,24 +568,23 @@ def _responses(data: bytes, port: int) -> tuple[list[dict[str, Any]], bytes]:
             fields.append((name.decode("latin-1").lower(), value.strip().decode("latin-1")))
         get = dict(fields)
         body = b""
-        if status < 200 or status in (204, 304):
-            pass
+        if status < 200 or status in (204, 304) or rest.startswith(b"HTTP/1."):
+            pass  # no content (also a HEAD answer, whatever its framing fields say)
         elif "content-length" in get and get["content-length"].isdigit():
             n = int(get["content-length"])
-            if not rest.startswith(b"HTTP/1.") and rest:  # a HEAD answer has none
-                body, rest = rest[:n], rest[n:]
+            body, rest = rest[:n], rest[n:]
         elif get.get("transfer-encoding", "").lower() == "chunked":
             while True:
-                size_line, _, rest = rest.partition(b"\r\n")
+                size_line, _, after = rest.partition(b"\r\n")
                 try:
                     n = int(size_line.split(b";")[0], 16)
                 except ValueError:
                     break
-                body += rest[:n]
-                rest = rest[n + 2:]
+                body += after[:n]
+                rest = after[n + 2:]
                 if n == 0:
                     break
-        elif not rest.startswith(b"HTTP/1."):
+        else:
             body, rest = rest, b""
         out.append(_normal(status, fields, body, port))
         data = rest
@@ -605,7 +624,8 @@ def exchange(port: int, raw: bytes, timeout: float) -> tuple[int | None, Any]:
     if raw.startswith(SPLIT):
         whole = raw[len(SPLIT):] + sentinel
         cut = random.Random(zlib.crc32(whole))
-        points = sorted(cut.sample(range(1, len(whole)), min(len(whole) - 1, cut.randint(1, 5))))
+        count = cut.randint(1, 5) if cut.random() < 0.8 else cut.randint(6, 30)
+        points = sorted(cut.sample(range(1, len(whole)), min(len(whole) - 1, count)))
         pieces = [whole[a:b] for a, b in zip([0, *points], [*points, len(whole)], strict=True)]
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
