@@ -259,9 +259,11 @@ def gen_upgrade(rnd: random.Random) -> bytes:
         return b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + b"\x00\x00\x00\x04\x00\x00\x00\x00\x00"
     headers = list(rnd.choice(UPGRADES))
     target = rnd.choice(["/w", "/w", "/ws", "/nope", "/w/s"])
-    method = rnd.choice(["GET", "GET", "POST", "HEAD", "OPTIONS"])
+    method = rnd.choice(["GET", "GET", "POST", "PUT", "HEAD", "OPTIONS"])
     version = "1.0" if rnd.random() < 0.15 else "1.1"
-    body = b"ab" if method == "POST" and rnd.random() < 0.5 else b""
+    body = b""
+    if method in ("POST", "PUT") and rnd.random() < 0.7:  # h2c from curl --http2 -d
+        body = rnd.choice([b"ab", b"x" * 60, b"y" * 700])
     raw = req(method, target, headers, body, version=version)
     if rnd.random() < 0.5:  # a masked text frame "yo" right after the head
         return raw + FRAME + bytes([ord("y") ^ 1, ord("o") ^ 2])
