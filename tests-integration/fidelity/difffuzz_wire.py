@@ -264,7 +264,11 @@ def gen_upgrade(rnd: random.Random) -> bytes:
     body = b""
     if method in ("POST", "PUT") and rnd.random() < 0.7:  # h2c from curl --http2 -d
         body = rnd.choice([b"ab", b"x" * 60, b"y" * 700])
-    raw = req(method, target, headers, body, version=version)
+    if body and version == "1.1" and rnd.random() < 0.3:
+        headers.append(("Transfer-Encoding", "chunked"))
+        raw = req(method, target, headers, _chunked(body, rnd), length=False)
+    else:
+        raw = req(method, target, headers, body, version=version)
     if rnd.random() < 0.5:  # a masked text frame "yo" right after the head
         return raw + FRAME + bytes([ord("y") ^ 1, ord("o") ^ 2])
     return raw + (gen_simple(rnd) if rnd.random() < 0.4 else b"")

@@ -991,6 +991,33 @@ async def test_body_of_an_upgrade_request_arriving_after_its_head_reaches_the_ha
     assert res.header("connection") == "close"
 
 
+async def test_chunked_body_of_an_upgrade_request_after_its_head_reaches_the_handler() -> None:
+    """A chunked body of an Upgrade request answered in HTTP/1.1, in reads after its
+    head: it was left to the new protocol, and the handler read an empty body (Sanic
+    reads it)."""
+    conn = FakeConnection(echo)
+    conn.receive(
+        b"POST /u HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n"
+        b"Transfer-Encoding: chunked\r\n\r\n3\r\nab"
+    )
+    await conn.settle()
+    assert conn.take() == b""  # the handler waits for the rest
+    [res] = await exchange(conn, b"c\r\n2\r\nde\r\n0\r\n\r\n")
+    assert (res.status, res.body) == (200, b"POST /u abcde")
+
+
+async def test_malformed_chunked_body_of_an_upgrade_request_is_400() -> None:
+    conn = FakeConnection(echo)
+    conn.receive(
+        b"POST /u HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n"
+        b"Transfer-Encoding: chunked\r\n\r\n"
+    )
+    await conn.settle()
+    [res] = await exchange(conn, b"3\r\nabc\r\nzz\r\n\r\n")
+    assert res.status == 400
+    assert b"Bad chunked encoding" in res.body
+
+
 async def test_too_large_body_of_an_upgrade_request_is_413() -> None:
     conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 100})
     [res] = await exchange(

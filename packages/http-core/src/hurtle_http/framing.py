@@ -142,9 +142,10 @@ def encode_chunked(chunks: Iterable[bytes]) -> bytes:
 _HEX = frozenset(b"0123456789abcdefABCDEF")
 
 
-def decode_whole_chunked(data: bytes) -> tuple[bytes, int] | None:
+def decode_whole_chunked(data: bytes, strict: bool = False) -> tuple[bytes, int] | None:
     """The content of a whole chunked body at the start of ``data`` (RFC 9112 7.1) and
-    the length of its encoding, or None when it is cut short or malformed."""
+    the length of its encoding, or None when it is cut short or malformed (``strict``:
+    ``BadRequest`` when malformed, None only when more bytes could complete it)."""
     pieces: list[bytes] = []
     pos = 0
     while True:
@@ -153,6 +154,8 @@ def decode_whole_chunked(data: bytes) -> tuple[bytes, int] | None:
             return None
         digits = data[pos:eol].split(b";", 1)[0].rstrip(b" \t")
         if not digits or len(digits) > 16 or not _HEX.issuperset(digits):
+            if strict:
+                raise BadRequest("Bad chunked encoding")
             return None
         size = int(digits, 16)
         pos = eol + 2
@@ -165,6 +168,8 @@ def decode_whole_chunked(data: bytes) -> tuple[bytes, int] | None:
                     return b"".join(pieces), eol + 2
                 pos = eol + 2
         if data[pos + size : pos + size + 2] != b"\r\n":
+            if strict and len(data) >= pos + size + 2:
+                raise BadRequest("Bad chunked encoding")
             return None
         pieces.append(data[pos : pos + size])
         pos += size + 2

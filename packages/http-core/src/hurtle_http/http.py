@@ -752,20 +752,12 @@ class Http(RequestReader, ResponseWriter):
                 self.rx = record
                 tail = self._upgraded_body(tail)
             elif "chunked" in record.request.headers.get("transfer-encoding", "").lower():
-                # The same for a chunked body that came whole with the head (Sanic reads
-                # it; its bytes were taken for websocket frames, a 1002). One still
-                # arriving is left to the new protocol, as before.
-                found = decode_whole_chunked(tail)
-                if found is not None:
-                    body, size = found
-                    self.rx = record
-                    try:
-                        self.on_body(body)
-                    except Exception as error:  # too large: answered like any body error
-                        self.on_error(error)
-                    finally:
-                        self.rx = None
-                    tail = tail[size:]
+                # The same for a chunked body (Sanic reads it; its bytes were taken for
+                # websocket frames, a 1002), whole with the head or in later reads.
+                record.done = False
+                self.rx = record
+                self._upgraded_chunked(tail)
+                tail = self.protocol._upgrade_tail
         self.protocol._upgrade_tail = tail
         if self.last is not None:
             self.last.keep_alive = False  # nothing more can be parsed as HTTP/1.1
@@ -775,9 +767,40 @@ class Http(RequestReader, ResponseWriter):
         then bytes for the new protocol. (Those were all taken for the new protocol: a
         body that came in a later read than its head, as a large one does, was lost, and
         the handler read an empty or cut body.)"""
-        if self.rx is not None:
+        record = self.rx
+        if record is not None:
+            if not _declared_length(record.request):
+                self._upgraded_chunked(self.protocol._upgrade_tail + data)
+                return
             data = self._upgraded_body(data)
         self.protocol._upgrade_tail += data
+
+    def _upgraded_chunked(self, data: bytes) -> None:
+        """The receiving record's chunked body, once ``data`` (the bytes after its head
+        so far) holds all of it; till then they wait in the protocol's upgrade tail, which
+        keeps what follows the body after."""
+        record = self.rx
+        protocol = self.protocol
+        protocol._upgrade_tail = b""
+        try:
+            found = decode_whole_chunked(data, strict=True)
+            if found is None:
+                if (
+                    len(data) > self._max_size
+                    and record is not None
+                    and not self._body_unlimited(record)
+                ):
+                    raise PayloadTooLarge("Request body exceeds the size limit")
+                protocol._upgrade_tail = data
+                return
+            body, size = found
+            if body:
+                self.on_body(body)
+        except Exception as error:  # malformed or too large: answered like any body error
+            self.on_error(error)
+            return
+        self.on_end()
+        protocol._upgrade_tail = data[size:]
 
     def _upgraded_body(self, data: bytes) -> bytes:
         """Give the receiving record what ``data`` holds of its Content-Length body (ended
