@@ -6,7 +6,9 @@ HTTP requests (odd query strings, urlencoded and multipart forms, cookies, JSON 
 Authorization schemes, Forwarded / X-Forwarded-* / X-Real-IP, Host forms, odd path segments to
 typed routes); each is sent over a
 fresh socket to both, and the status code and the echoed JSON are compared. Differences are
-bucketed by (generator, differing fields) and one example per bucket is printed.
+bucketed by (generator, differing fields) and one example per bucket is printed. The raw
+byte-stream generators (request-target forms, pipelines, Expect, upgrades, split reads...)
+live in difffuzz_wire.py, which brings its routes, generators, kept causes and exchange.
 
 This needs real Sanic, so it is a tool, not a test: every difference fixed here became a
 regular pytest test in packages/http-core/tests. Run it from the repository root:
