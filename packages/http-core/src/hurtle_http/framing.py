@@ -142,10 +142,63 @@ def encode_chunked(chunks: Iterable[bytes]) -> bytes:
 _HEX = frozenset(b"0123456789abcdefABCDEF")
 
 
-def decode_whole_chunked(data: bytes, strict: bool = False) -> tuple[bytes, int] | None:
+class ChunkedDecoder:
+    """A chunked body (RFC 9112 7.1) decoded as it arrives, read by read: for bodies that
+    llhttp does not frame (an Upgrade request answered in HTTP/1.1). Each byte is looked
+    at once, whatever the reads; a malformed body raises ``BadRequest``."""
+
+    __slots__ = ("_state", "_left", "_line", "done")
+
+    _SIZE, _DATA, _DATA_END, _TRAILER = range(4)
+
+    def __init__(self) -> None:
+        self._state = self._SIZE
+        self._left = 0  # bytes of chunk data still due
+        self._line = b""  # the start of a line cut by a read
+        self.done = False
+
+    def feed(self, data: bytes) -> tuple[bytes, bytes]:
+        """The content ``data`` brings, and what follows the body's end (once ``done``)."""
+        out: list[bytes] = []
+        pos, size = 0, len(data)
+        while pos < size and not self.done:
+            if self._state == self._DATA:
+                take = min(self._left, size - pos)
+                out.append(data[pos : pos + take])
+                pos += take
+                self._left -= take
+                if not self._left:
+                    self._state = self._DATA_END
+                continue
+            eol = data.find(b"\n", pos)
+            if eol < 0:
+                self._line += data[pos:]
+                if len(self._line) > 8192:
+                    raise BadRequest("Bad chunked encoding")
+                break
+            line, self._line = self._line + data[pos : eol + 1], b""
+            pos = eol + 1
+            if not line.endswith(b"\r\n"):
+                raise BadRequest("Bad chunked encoding")  # a bare LF (RFC 9112 7.1)
+            line = line[:-2]
+            if self._state == self._DATA_END:
+                if line:
+                    raise BadRequest("Bad chunked encoding")
+                self._state = self._SIZE
+            elif self._state == self._SIZE:
+                digits = line.split(b";", 1)[0].rstrip(b" \t")
+                if not digits or len(digits) > 16 or not _HEX.issuperset(digits):
+                    raise BadRequest("Bad chunked encoding")
+                self._left = int(digits, 16)
+                self._state = self._DATA if self._left else self._TRAILER
+            elif not line:  # the empty line that ends the trailer section
+                self.done = True
+        return b"".join(out), data[pos:]
+
+
+def decode_whole_chunked(data: bytes) -> tuple[bytes, int] | None:
     """The content of a whole chunked body at the start of ``data`` (RFC 9112 7.1) and
-    the length of its encoding, or None when it is cut short or malformed (``strict``:
-    ``BadRequest`` when malformed, None only when more bytes could complete it)."""
+    the length of its encoding, or None when it is cut short or malformed."""
     pieces: list[bytes] = []
     pos = 0
     while True:
@@ -154,8 +207,6 @@ def decode_whole_chunked(data: bytes, strict: bool = False) -> tuple[bytes, int]
             return None
         digits = data[pos:eol].split(b";", 1)[0].rstrip(b" \t")
         if not digits or len(digits) > 16 or not _HEX.issuperset(digits):
-            if strict:
-                raise BadRequest("Bad chunked encoding")
             return None
         size = int(digits, 16)
         pos = eol + 2
@@ -168,8 +219,6 @@ def decode_whole_chunked(data: bytes, strict: bool = False) -> tuple[bytes, int]
                     return b"".join(pieces), eol + 2
                 pos = eol + 2
         if data[pos + size : pos + size + 2] != b"\r\n":
-            if strict and len(data) >= pos + size + 2:
-                raise BadRequest("Bad chunked encoding")
             return None
         pieces.append(data[pos : pos + size])
         pos += size + 2
@@ -889,6 +938,7 @@ __all__ = [
     "UnsupportedVersion",
     "body_framing",
     "continues",
+    "ChunkedDecoder",
     "decode_whole_chunked",
     "encode_chunk",
     "encode_chunked",

@@ -52,11 +52,11 @@ from hurtle_http.exceptions import (
 from hurtle_http.fieldtext import field_text
 from hurtle_http.framing import (
     CONTINUE_RESPONSE,
+    ChunkedDecoder,
     RequestReader,
     _MethodOverride,
     body_framing,
     continues,
-    decode_whole_chunked,
     http1_version,
     persists,
 )
@@ -296,6 +296,7 @@ class Http(RequestReader, ResponseWriter):
         "_hook",
         "_status_error",
         "_oversize",
+        "_upgrade_chunks",  # (set only for an Upgrade request's chunked body)
         "_unlimited",
         "_held",
         "_peer_done",
@@ -756,8 +757,8 @@ class Http(RequestReader, ResponseWriter):
                 # websocket frames, a 1002), whole with the head or in later reads.
                 record.done = False
                 self.rx = record
-                self._upgraded_chunked(tail)
-                tail = self.protocol._upgrade_tail
+                self._upgrade_chunks = ChunkedDecoder()
+                tail = self._upgraded_chunked(tail)
         self.protocol._upgrade_tail = tail
         if self.last is not None:
             self.last.keep_alive = False  # nothing more can be parsed as HTTP/1.1
@@ -767,40 +768,27 @@ class Http(RequestReader, ResponseWriter):
         then bytes for the new protocol. (Those were all taken for the new protocol: a
         body that came in a later read than its head, as a large one does, was lost, and
         the handler read an empty or cut body.)"""
-        record = self.rx
-        if record is not None:
-            if not _declared_length(record.request):
-                self._upgraded_chunked(self.protocol._upgrade_tail + data)
-                return
+        if self.rx is not None:
             data = self._upgraded_body(data)
         self.protocol._upgrade_tail += data
 
-    def _upgraded_chunked(self, data: bytes) -> None:
-        """The receiving record's chunked body, once ``data`` (the bytes after its head
-        so far) holds all of it; till then they wait in the protocol's upgrade tail, which
-        keeps what follows the body after."""
+    def _upgraded_chunked(self, data: bytes) -> bytes:
+        """Give the receiving record what ``data`` holds of its chunked body (ended once
+        all of it came); the bytes past it."""
         record = self.rx
-        protocol = self.protocol
-        protocol._upgrade_tail = b""
+        decoder: ChunkedDecoder | None = getattr(self, "_upgrade_chunks", None)
+        if record is None or decoder is None:
+            return data
         try:
-            found = decode_whole_chunked(data, strict=True)
-            if found is None:
-                if (
-                    len(data) > self._max_size
-                    and record is not None
-                    and not self._body_unlimited(record)
-                ):
-                    raise PayloadTooLarge("Request body exceeds the size limit")
-                protocol._upgrade_tail = data
-                return
-            body, size = found
+            body, rest = decoder.feed(data)
             if body:
                 self.on_body(body)
         except Exception as error:  # malformed or too large: answered like any body error
             self.on_error(error)
-            return
-        self.on_end()
-        protocol._upgrade_tail = data[size:]
+            return b""
+        if decoder.done:
+            self.on_end()
+        return rest
 
     def _upgraded_body(self, data: bytes) -> bytes:
         """Give the receiving record what ``data`` holds of its Content-Length body (ended
@@ -808,6 +796,8 @@ class Http(RequestReader, ResponseWriter):
         record = self.rx
         if record is None:
             return data
+        if getattr(self, "_upgrade_chunks", None) is not None:
+            return self._upgraded_chunked(data)
         due = _declared_length(record.request) - record.size
         if data:
             try:
