@@ -6,7 +6,9 @@ HTTP requests (odd query strings, urlencoded and multipart forms, cookies, JSON 
 Authorization schemes, Forwarded / X-Forwarded-* / X-Real-IP, Host forms, odd path segments to
 typed routes); each is sent over a
 fresh socket to both, and the status code and the echoed JSON are compared. Differences are
-bucketed by (generator, differing fields) and one example per bucket is printed.
+bucketed by (generator, differing fields) and one example per bucket is printed. The raw
+byte-stream generators (request-target forms, pipelines, Expect, upgrades, split reads...)
+live in difffuzz_wire.py, which brings its routes, generators, kept causes and exchange.
 
 This needs real Sanic, so it is a tool, not a test: every difference fixed here became a
 regular pytest test in packages/http-core/tests. Run it from the repository root:
@@ -34,6 +36,8 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
+
+import difffuzz_wire as wire
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -158,6 +162,7 @@ def build_app(variant: str) -> Any:
         return await make_response(request, json.loads(base64.b64decode(request.args.get("s"))))
 
     app.add_route(respond, "/r", methods=["GET", "HEAD"])
+    wire.add_routes(app)
     return app
 
 
@@ -584,6 +589,7 @@ GENERATORS: dict[str, Callable[[random.Random], bytes]] = {
     "duplicates": gen_duplicates,
     "path": gen_path,
     "respond": gen_respond,
+    **wire.GENERATORS,  # raw byte streams, compared response by response (difffuzz_wire.py)
 }
 
 # ------------------------------------------------------------------------------ causes
@@ -674,6 +680,7 @@ KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
      lambda r: b'a\\"b.txt' in r),
     ("multipart", "kept: filename* wins over filename (RFC 6266 4.3)", FORM,
      lambda r: b'filename="x.txt"; filename*' in r),
+    *wire.KNOWN_CAUSES,
 ]
 
 
@@ -682,9 +689,11 @@ def cause_of(gen: str, raw: bytes, fields: list[str]) -> str | None:
     labels: list[str] = []
     unexplained = set(fields)
     for cause_gen, label, explains, matches in KNOWN_CAUSES:
-        if gen in (cause_gen, "mixed", "duplicates") and unexplained & explains and matches(raw):
+        gens = wire.GENERATORS if cause_gen == "wire" else (cause_gen, "mixed", "duplicates")
+        hit = set(unexplained) if explains is wire.EVERYTHING else unexplained & explains
+        if gen in gens and hit and matches(raw):
             labels.append(label)
-            unexplained -= explains
+            unexplained -= hit
     return " + ".join(labels) if labels and not unexplained else None
 
 
@@ -818,8 +827,9 @@ def main() -> int:
             variant, gen, raw = case
             if time.monotonic() > deadline:
                 return case, None, None
-            ref = exchange(ports["sanic", variant], raw, args.timeout)
-            ours = exchange(ports["hurtle", variant], raw, args.timeout)
+            ex = wire.exchange if gen in wire.GENERATORS else exchange
+            ref = ex(ports["sanic", variant], raw, args.timeout)
+            ours = ex(ports["hurtle", variant], raw, args.timeout)
             return case, ref, ours
 
         buckets: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)

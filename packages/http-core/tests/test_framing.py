@@ -16,6 +16,7 @@ from hurtle_http.exceptions import (
     URITooLong,
 )
 from hurtle_http.framing import (
+    ChunkedDecoder,
     RequestReader,
     body_framing,
     encode_chunk,
@@ -639,3 +640,24 @@ def test_obfuscated_but_valid_chunked_framing_is_read(data: bytes) -> None:
 def test_smuggling_shaped_framing_is_refused(data: bytes, status: int) -> None:
     sink = read(data)
     assert getattr(sink.error, "status_code", None) == status
+
+
+def test_chunked_decoder_reads_a_body_cut_anywhere() -> None:
+    """The decoder behind an Upgrade request's chunked body: the same content and the same
+    bytes after it, whatever the reads (each byte alone too)."""
+    wire = b"3;a=b\r\nabc\r\n10\r\n" + b"x" * 16 + b"\r\n0\r\nX-T: 1\r\n\r\nNEXT"
+    for step in (1, 2, 5, len(wire)):
+        decoder = ChunkedDecoder()
+        body, rest = b"", b""
+        for at in range(0, len(wire), step):
+            got, after = decoder.feed(wire[at : at + step])
+            body += got
+            if decoder.done:
+                rest += after
+        assert (body, rest, decoder.done) == (b"abc" + b"x" * 16, b"NEXT", True)
+
+
+@pytest.mark.parametrize("wire", [b"zz\r\n", b"3\r\nabcX\r\n", b"3\nabc\r\n", b"1" * 9000])
+def test_chunked_decoder_refuses_a_malformed_body(wire: bytes) -> None:
+    with pytest.raises(BadRequest, match="Bad chunked encoding"):
+        ChunkedDecoder().feed(wire)

@@ -715,6 +715,38 @@ async def test_unknown_expectation_with_a_body_is_417() -> None:
     assert "Unknown Expect: teapot" in res.body.decode()
 
 
+async def test_unknown_expectation_with_an_empty_content_length_is_417() -> None:
+    """`Content-Length: 0` frames a body too: Sanic refuses the expectation there, and
+    Hurtle served the request (no body to wait for, so no check was made)."""
+    conn = FakeConnection(echo)
+    [res] = await exchange(
+        conn, b"POST / HTTP/1.1\r\nHost: x\r\nExpect: teapot\r\nContent-Length: 0\r\n\r\n"
+    )
+    assert res.status == 417
+    assert res.header("connection") == "close"
+    assert "Unknown Expect: teapot" in res.body.decode()
+
+
+@pytest.mark.parametrize(
+    ("version", "framing"),
+    [(b"1.1", b"Transfer-Encoding: gzip\r\n"), (b"1.0", b"Transfer-Encoding: chunked\r\n")],
+)
+async def test_unknown_expectation_is_refused_before_the_framing_is_read(
+    version: bytes, framing: bytes
+) -> None:
+    """Sanic answers 417 for an unknown expectation before it reads the framing fields;
+    Hurtle answered the framing error instead (501 for an unknown coding, 400 for
+    Transfer-Encoding in HTTP/1.0). (A Content-Length that is no number is refused by
+    llhttp as the field is read, before the head is complete: a 400 there, kept.)"""
+    conn = FakeConnection(echo)
+    [res] = await exchange(
+        conn,
+        b"POST / HTTP/" + version + b"\r\nHost: x\r\nExpect: teapot\r\n" + framing + b"\r\n0\r\n\r\n",
+    )
+    assert res.status == 417
+    assert "Unknown Expect: teapot" in res.body.decode()
+
+
 async def test_unknown_expectation_without_a_body_is_ignored() -> None:
     conn = FakeConnection(echo)
     [res] = await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\nExpect: teapot\r\n\r\n")
@@ -934,6 +966,56 @@ async def test_body_of_an_upgrade_request_that_stays_http11_reaches_the_handler(
         b"Content-Length: 3\r\n\r\nabc",
     )
     assert (res.status, res.body) == (200, b"POST /u abc")
+
+
+@pytest.mark.parametrize("upgrade", [b"foo", b"h2c"])
+async def test_body_of_an_upgrade_request_arriving_after_its_head_reaches_the_handler(
+    upgrade: bytes,
+) -> None:
+    """The body of an Upgrade request the server answers in HTTP/1.1 (an h2c upgrade as
+    curl sends with `--http2 -d`) that comes in later reads than its head: those reads
+    were taken for the new protocol, so the handler ran at once and read an empty body
+    (Sanic reads the whole body)."""
+    conn = FakeConnection(echo)
+    conn.receive(
+        b"POST /u HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: " + upgrade
+        + b"\r\nContent-Length: 6\r\n\r\nab"
+    )
+    await conn.settle()
+    assert conn.take() == b""  # the handler waits for the rest
+    conn.receive(b"cd")
+    await conn.settle()
+    assert conn.take() == b""
+    [res] = await exchange(conn, b"efGET / HTTP/1.1\r\n\r\n")
+    assert (res.status, res.body) == (200, b"POST /u abcdef")
+    assert res.header("connection") == "close"
+
+
+async def test_chunked_body_of_an_upgrade_request_after_its_head_reaches_the_handler() -> None:
+    """A chunked body of an Upgrade request answered in HTTP/1.1, in reads after its
+    head: it was left to the new protocol, and the handler read an empty body (Sanic
+    reads it)."""
+    conn = FakeConnection(echo)
+    conn.receive(
+        b"POST /u HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n"
+        b"Transfer-Encoding: chunked\r\n\r\n3\r\nab"
+    )
+    await conn.settle()
+    assert conn.take() == b""  # the handler waits for the rest
+    [res] = await exchange(conn, b"c\r\n2\r\nde\r\n0\r\n\r\n")
+    assert (res.status, res.body) == (200, b"POST /u abcde")
+
+
+async def test_malformed_chunked_body_of_an_upgrade_request_is_400() -> None:
+    conn = FakeConnection(echo)
+    conn.receive(
+        b"POST /u HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n"
+        b"Transfer-Encoding: chunked\r\n\r\n"
+    )
+    await conn.settle()
+    [res] = await exchange(conn, b"3\r\nabc\r\nzz\r\n\r\n")
+    assert res.status == 400
+    assert b"Bad chunked encoding" in res.body
 
 
 async def test_too_large_body_of_an_upgrade_request_is_413() -> None:

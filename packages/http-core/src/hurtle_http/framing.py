@@ -42,6 +42,7 @@ class RequestSink(Protocol):
     def on_end(self) -> None: ...
     def on_error(self, exception: Exception) -> None: ...
     def on_upgrade(self, tail: bytes) -> None: ...
+    def on_upgraded_data(self, data: bytes) -> None: ...
 
 
 class _Stop(Exception):
@@ -139,6 +140,60 @@ def encode_chunked(chunks: Iterable[bytes]) -> bytes:
 
 
 _HEX = frozenset(b"0123456789abcdefABCDEF")
+
+
+class ChunkedDecoder:
+    """A chunked body (RFC 9112 7.1) decoded as it arrives, read by read: for bodies that
+    llhttp does not frame (an Upgrade request answered in HTTP/1.1). Each byte is looked
+    at once, whatever the reads; a malformed body raises ``BadRequest``."""
+
+    __slots__ = ("_state", "_left", "_line", "done")
+
+    _SIZE, _DATA, _DATA_END, _TRAILER = range(4)
+
+    def __init__(self) -> None:
+        self._state = self._SIZE
+        self._left = 0  # bytes of chunk data still due
+        self._line = b""  # the start of a line cut by a read
+        self.done = False
+
+    def feed(self, data: bytes) -> tuple[bytes, bytes]:
+        """The content ``data`` brings, and what follows the body's end (once ``done``)."""
+        out: list[bytes] = []
+        pos, size = 0, len(data)
+        while pos < size and not self.done:
+            if self._state == self._DATA:
+                take = min(self._left, size - pos)
+                out.append(data[pos : pos + take])
+                pos += take
+                self._left -= take
+                if not self._left:
+                    self._state = self._DATA_END
+                continue
+            eol = data.find(b"\n", pos)
+            if eol < 0:
+                self._line += data[pos:]
+                if len(self._line) > 8192:
+                    raise BadRequest("Bad chunked encoding")
+                break
+            line, self._line = self._line + data[pos : eol + 1], b""
+            pos = eol + 1
+            if not line.endswith(b"\r\n"):
+                raise BadRequest("Bad chunked encoding")  # a bare LF (RFC 9112 7.1)
+            line = line[:-2]
+            if self._state == self._DATA_END:
+                if line:
+                    raise BadRequest("Bad chunked encoding")
+                self._state = self._SIZE
+            elif self._state == self._SIZE:
+                digits = line.split(b";", 1)[0].rstrip(b" \t")
+                if not digits or len(digits) > 16 or not _HEX.issuperset(digits):
+                    raise BadRequest("Bad chunked encoding")
+                self._left = int(digits, 16)
+                self._state = self._DATA if self._left else self._TRAILER
+            elif not line:  # the empty line that ends the trailer section
+                self.done = True
+        return b"".join(out), data[pos:]
 
 
 def decode_whole_chunked(data: bytes) -> tuple[bytes, int] | None:
@@ -520,6 +575,10 @@ class RequestReader:
     def feed(self, data: bytes) -> None:
         """Parse ``data``; never raises, errors go to ``sink.on_error`` (once)."""
         if self.failed or self.upgraded:
+            if self.upgraded and not self.failed:
+                # Bytes after an Upgrade head are no HTTP/1.1 to parse: the sink's (the
+                # rest of a body the head declared, then the new protocol's).
+                self.sink.on_upgraded_data(data)
             return
         self._open = True
         at_rest = self.at_rest()
@@ -879,6 +938,7 @@ __all__ = [
     "UnsupportedVersion",
     "body_framing",
     "continues",
+    "ChunkedDecoder",
     "decode_whole_chunked",
     "encode_chunk",
     "encode_chunked",

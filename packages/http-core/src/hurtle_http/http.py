@@ -52,11 +52,11 @@ from hurtle_http.exceptions import (
 from hurtle_http.fieldtext import field_text
 from hurtle_http.framing import (
     CONTINUE_RESPONSE,
+    ChunkedDecoder,
     RequestReader,
     _MethodOverride,
     body_framing,
     continues,
-    decode_whole_chunked,
     http1_version,
     persists,
 )
@@ -296,6 +296,7 @@ class Http(RequestReader, ResponseWriter):
         "_hook",
         "_status_error",
         "_oversize",
+        "_upgrade_chunks",  # (set only for an Upgrade request's chunked body)
         "_unlimited",
         "_held",
         "_peer_done",
@@ -481,6 +482,17 @@ class Http(RequestReader, ResponseWriter):
             # neither field, so body_framing (and its lookups) is skipped for them.
             content_length: int | None
             if "content-length" in fields or "transfer-encoding" in fields:
+                if "expect" in fields:
+                    # RFC 9110 section 10.1.1: an expectation other than 100-continue MAY
+                    # be refused with 417. Sanic refuses it for any head that frames a
+                    # body (`Content-Length: 0` too), before the framing is read (a `gzip`
+                    # coding, or Transfer-Encoding in HTTP/1.0, is a 417 too) and before
+                    # routing (a 404 or 405 does not win; the page is not in the route's
+                    # format). Whitespace after the value is no part of it (RFC 9110 5.5;
+                    # llhttp keeps it).
+                    expect = fields["expect"]
+                    if not continues(expect):
+                        raise ExpectationFailed(f"Unknown Expect: {field_text(expect)}")
                 # PERF: one Content-Length of ASCII digits within the limit, no Transfer-
                 # Encoding (what clients send): body_framing's answer without its two calls
                 # (benchmarks/inproc.py "POST /echo"); anything else goes through it.
@@ -579,16 +591,10 @@ class Http(RequestReader, ResponseWriter):
             error, self._oversize = self._oversize, None
             if not self._body_unlimited(record):
                 raise error
-        if "expect" in fields:
-            # RFC 9110 section 10.1.1: an expectation other than 100-continue MAY be
-            # refused with 417 (Sanic does, for requests with a body); a 100-continue
-            # from an HTTP/1.0 client MUST be ignored. Whitespace after the value is no
-            # part of it (RFC 9110 5.5; llhttp keeps it): `100-continue ` was a 417.
-            expect = fields["expect"]
-            if not continues(expect):
-                raise ExpectationFailed(f"Unknown Expect: {field_text(expect)}")
-            if version == "1.1":
-                record.expect = True
+        if version == "1.1" and "expect" in fields:
+            # A 100-continue (any other expectation was refused with the framing
+            # above); from an HTTP/1.0 client it MUST be ignored (RFC 9110 10.1.1).
+            record.expect = True
 
     def _in_body(self) -> bool:
         return self.rx is not None
@@ -627,7 +633,7 @@ class Http(RequestReader, ResponseWriter):
             if self.failed:
                 return
             if self.upgraded:
-                self.protocol._upgrade_tail += data[pos:]
+                self.on_upgraded_data(data[pos:])
                 return
 
     def _body_mark(self) -> tuple[_Incoming, int] | None:
@@ -740,26 +746,68 @@ class Http(RequestReader, ResponseWriter):
             # Content-Length is still its own (RFC 9110 7.8: the server may ignore the
             # Upgrade and answer in HTTP/1.1, as it does for anything but a websocket).
             size = _declared_length(record.request)
-            body = tail[:size]
-            if not size and "chunked" in record.request.headers.get("transfer-encoding", "").lower():
-                # The same for a chunked body that came whole with the head (Sanic reads
-                # it; its bytes were taken for websocket frames, a 1002). One still
-                # arriving is left to the new protocol, as before.
-                found = decode_whole_chunked(tail)
-                if found is not None:
-                    body, size = found
             if size:
+                # What of it came with the head; the rest comes in later reads
+                # (on_upgraded_data): its handler waits for it, as for any body.
+                record.done = False
                 self.rx = record
-                try:
-                    self.on_body(body)
-                except Exception as error:  # too large: answered like any body error
-                    self.on_error(error)
-                finally:
-                    self.rx = None
-                tail = tail[size:]
+                tail = self._upgraded_body(tail)
+            elif "chunked" in record.request.headers.get("transfer-encoding", "").lower():
+                # The same for a chunked body (Sanic reads it; its bytes were taken for
+                # websocket frames, a 1002), whole with the head or in later reads.
+                record.done = False
+                self.rx = record
+                self._upgrade_chunks = ChunkedDecoder()
+                tail = self._upgraded_chunked(tail)
         self.protocol._upgrade_tail = tail
         if self.last is not None:
             self.last.keep_alive = False  # nothing more can be parsed as HTTP/1.1
+
+    def on_upgraded_data(self, data: bytes) -> None:
+        """A read after an ``Upgrade`` head: the rest of its body, if some is still due,
+        then bytes for the new protocol. (Those were all taken for the new protocol: a
+        body that came in a later read than its head, as a large one does, was lost, and
+        the handler read an empty or cut body.)"""
+        if self.rx is not None:
+            data = self._upgraded_body(data)
+        self.protocol._upgrade_tail += data
+
+    def _upgraded_chunked(self, data: bytes) -> bytes:
+        """Give the receiving record what ``data`` holds of its chunked body (ended once
+        all of it came); the bytes past it."""
+        record = self.rx
+        decoder: ChunkedDecoder | None = getattr(self, "_upgrade_chunks", None)
+        if record is None or decoder is None:
+            return data
+        try:
+            body, rest = decoder.feed(data)
+            if body:
+                self.on_body(body)
+        except Exception as error:  # malformed or too large: answered like any body error
+            self.on_error(error)
+            return b""
+        if decoder.done:
+            self.on_end()
+        return rest
+
+    def _upgraded_body(self, data: bytes) -> bytes:
+        """Give the receiving record what ``data`` holds of its Content-Length body (ended
+        once all of it came); the bytes past it."""
+        record = self.rx
+        if record is None:
+            return data
+        if getattr(self, "_upgrade_chunks", None) is not None:
+            return self._upgraded_chunked(data)
+        due = _declared_length(record.request) - record.size
+        if data:
+            try:
+                self.on_body(data[:due])
+            except Exception as error:  # too large: answered like any body error
+                self.on_error(error)
+                return b""
+        if len(data) >= due:
+            self.on_end()
+        return data[due:]
 
     def _wake(self) -> None:
         waiter = self._waiter
