@@ -795,3 +795,63 @@ async def test_a_request_middleware_changing_match_info_reaches_the_handler(
     app.blueprint(bp)
     for _ in range(3):
         assert (await call("GET", "/bp/21")).text == "42"
+
+
+async def test_an_error_in_routing_after_runs_the_routes_request_middleware(
+    app: Sanic, call
+) -> None:
+    # As Sanic: an http.routing.after handler that raises comes after the route is
+    # found, so the route's request middleware (the blueprint's too) runs before the
+    # error page, and an error it raises is the one answered.
+    bp = Blueprint("bp", url_prefix="/bp")
+
+    @app.signal("http.routing.after")
+    async def check(request, **kw):
+        raise NotFound("from the signal")
+
+    @bp.on_request
+    async def bp_mw(request):
+        request.ctx.bp = "ran"
+        if request.args.get("deny"):
+            return text("denied by the blueprint", status=403)
+
+    @app.on_response
+    async def show(request, response):
+        response.headers["x-bp"] = getattr(request.ctx, "bp", "-")
+
+    @bp.get("/a")
+    async def a(request):
+        return text("a")
+
+    app.blueprint(bp)
+    sent = await call("GET", "/bp/a")
+    assert (sent.status, sent.headers.get("x-bp")) == (404, "ran")
+    sent = await call("GET", "/bp/a?deny=1")
+    assert (sent.status, sent.text) == (403, "denied by the blueprint")
+
+
+@pytest.mark.parametrize("event", ["http.lifecycle.request", "http.lifecycle.handle"])
+async def test_an_error_in_a_lifecycle_signal_before_routing_skips_request_middleware(
+    app: Sanic, call, event: str
+) -> None:
+    # As Sanic: these handlers run before routing, and a request they fail is answered
+    # without its request middleware (which could otherwise answer in its place).
+    @app.signal(event)
+    async def check(request, **kw):
+        raise NotFound("from the signal")
+
+    @app.on_request
+    async def mw(request):
+        request.ctx.mw = "ran"
+        return text("middleware answer", status=203)
+
+    @app.on_response
+    async def show(request, response):
+        response.headers["x-mw"] = getattr(request.ctx, "mw", "-")
+
+    @app.get("/a")
+    async def a(request):
+        return text("a")
+
+    sent = await call("GET", "/a")
+    assert (sent.status, sent.headers.get("x-mw")) == (404, "-")

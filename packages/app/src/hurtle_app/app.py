@@ -9,6 +9,7 @@ router, builds each route's middleware chain, and picks the request pipeline.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import logging.config
 from collections import defaultdict, deque
@@ -834,10 +835,18 @@ class Sanic(
 
     async def _lifecycle_hook(self, event: str, context: dict[str, Any]) -> None:
         if event in self._signal_events:
-            await self.dispatch(
-                event, context=_lifecycle_context(event, context), inline=True,
-                fail_not_found=False,
-            )
+            try:
+                await self.dispatch(
+                    event, context=_lifecycle_context(event, context), inline=True,
+                    fail_not_found=False,
+                )
+            except Exception:
+                if event == "http.lifecycle.request":
+                    # As Sanic: a request failed by this signal's handler is answered
+                    # without running its request middleware.
+                    with contextlib.suppress(AttributeError):
+                        context["request"]._request_middleware_started = True
+                raise
 
     async def _server_event(
         self, concern: str, action: str, loop: asyncio.AbstractEventLoop | None = None
