@@ -571,3 +571,111 @@ def kept_label3(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> 
         if other:
             return other + " (and no 100 (Continue), kept)"
     return None
+
+
+# The fourth round's (appfuzz_round4.py: /ww routes, websockets, error handlers, url_for).
+def _ws_version_426(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A websocket handshake with a refused `Sec-WebSocket-Version`: 426 with
+    `sec-websocket-version: 13` (RFC 6455 4.2.2 MUST; Sanic 400 without it; README's
+    RFC checklist). A handler showing the exception sees that status and header too."""
+    return (re.search(r"\r\nSec-WebSocket-Version: (8|13, 8|abc)\r\n", req) is not None
+            and b.get("status") == 426 and a.get("status") in (400, 426))
+
+
+def _upgrade_on_426(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A websocket route's 426 carries `upgrade: websocket` (RFC 9110 15.5.22 MUST;
+    Sanic none; README's RFC checklist); an error handler showing the exception's
+    headers shows it too."""
+    if a.get("status") != 426 or b.get("status") != 426:
+        return False
+    diff = _differing(a, b) - {"content-length"}
+    if not diff <= {"upgrade", "body"} or a.get("upgrade") is not None:
+        return False
+    return "body" not in diff or b.get("body", "").replace(
+        '{"upgrade":"websocket"}', "{}").replace(',"upgrade":"websocket"', "") == a.get("body")
+
+
+def _connection_upgrade_persists(req: str, a: dict[str, Any], b: dict[str, Any],
+                                 source: str) -> bool:
+    """`Connection: Upgrade` without an `Upgrade` field: the connection persists (RFC 9112
+    9.3, no `close` option); Sanic closes (README's RFC checklist, message semantics)."""
+    return (_differing(a, b) == {"connection"} and a.get("connection") == "close"
+            and b.get("connection") == "keep-alive"
+            and "\r\nConnection: Upgrade\r\n" in req and "\r\nUpgrade:" not in req)
+
+
+def _non_close(frames: list[str]) -> list[str]:
+    return [f for f in frames if not f.startswith(("close ", "op10 "))]
+
+
+def _frames_after_101(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """Frames a client sends as soon as it has the 101 (RFC 6455 4.1 allows it): Hurtle's
+    handler gets them; Sanic may lose them while it switches to the websocket (its HTTP
+    parser reads them: the handler never sees them, the client's close is echoed before
+    the handler answers, or an HTTP 404 head goes out inside the websocket)."""
+    if _differing(a, b) != {"frames"}:
+        return False
+    fa, fb = a.get("frames") or [], b.get("frames") or []
+    if any("/1.1 " in f for f in fa):
+        return True  # (an HTTP answer read as frames)
+    na, nb = _non_close(fa), _non_close(fb)
+    it = iter(nb)
+    return len(na) < len(nb) and all(f in it for f in na)
+
+
+def _pong_after_close(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A ping that arrives after the server's close frame (and before the client's):
+    answered with a pong (RFC 6455 5.5.2 MUST, "unless it already received a Close
+    frame"); Sanic sends none, or its pong comes before its close."""
+    fa, fb = a.get("frames") or [], b.get("frames") or []
+    if _differing(a, b) != {"frames"} or '["ping", ' not in req:
+        return False
+    strip = [f for f in fb if not f.startswith("op10 ")]
+    return strip == [f for f in fa if not f.startswith("op10 ")] and (
+        fb.count("op10 p") >= fa.count("op10 p"))
+
+
+def _bad_head_path(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A request line refused (a space in the target): the request the error handler and
+    middleware get has the target's path up to the space (Hurtle) or `*` (Sanic), so a
+    handler that looks at `request.path` answers differently (here `x-eh` set or not)."""
+    return (a.get("status") == b.get("status") == 400 and " HTTP/1.1" in req
+            and re.match(r"\S+ \S+ \S+ HTTP/1\.1", req) is not None
+            and _differing(a, b) <= {"x-eh", "x-mw", "x-bp"})
+
+
+def _lifecycle_request_raise(req: str, a: dict[str, Any], b: dict[str, Any],
+                             source: str) -> bool:
+    """An `http.lifecycle.request` signal handler that raises: Hurtle answers the error as
+    any error of the request (the page `Accept` and the route choose, the connection
+    kept); Sanic as a head it failed to read (the text page whatever `Accept` says, the
+    connection closed)."""
+    return ("@app.signal('http.lifecycle.request')" in source and "sigraise" in req
+            and a.get("status") == b.get("status")
+            and _differing(a, b) <= {"body", "content-type", "content-length", "connection"}
+            and a.get("content-type", "").startswith("text/plain"))
+
+
+KEPT4: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]]] = [
+    ("a refused Sec-WebSocket-Version: 426 with sec-websocket-version (RFC 6455 4.2.2; "
+     "Sanic 400)", _ws_version_426),
+    ("a websocket route's 426 carries upgrade: websocket (RFC 9110 15.5.22; Sanic none)",
+     _upgrade_on_426),
+    ("Connection: Upgrade without Upgrade persists (RFC 9112 9.3; Sanic closes)",
+     _connection_upgrade_persists),
+    ("frames sent right after the 101 reach the handler (RFC 6455 4.1; Sanic may lose "
+     "them)", _frames_after_101),
+    ("a ping after the server's close is answered (RFC 6455 5.5.2; Sanic: no pong)",
+     _pong_after_close),
+    ("a refused request line: the stand-in request keeps the target's path (Sanic: '*')",
+     _bad_head_path),
+    ("an http.lifecycle.request handler's error is a request error (Sanic: a head error, "
+     "text page, closed)", _lifecycle_request_raise),
+]
+
+
+def kept_label4(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> str | None:
+    for label, test in KEPT4 + KEPT2 + KEPT:
+        if test(req, a, b, source):
+            return label
+    return None
