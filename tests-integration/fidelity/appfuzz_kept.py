@@ -578,8 +578,9 @@ def _ws_version_426(req: str, a: dict[str, Any], b: dict[str, Any], source: str)
     """A websocket handshake with a refused `Sec-WebSocket-Version`: 426 with
     `sec-websocket-version: 13` (RFC 6455 4.2.2 MUST; Sanic 400 without it; README's
     RFC checklist). A handler showing the exception sees that status and header too."""
-    return (re.search(r"\r\nSec-WebSocket-Version: (8|13, 8|abc)\r\n", req) is not None
-            and b.get("status") == 426 and a.get("status") in (400, 426))
+    refused = (re.search(r"\r\nSec-WebSocket-Version: (8|13, 8|abc)\r\n", req) is not None
+               or ("\r\nUpgrade: websocket\r\n" in req and "Sec-WebSocket-Version" not in req))
+    return refused and b.get("status") == 426 and a.get("status") in (400, 426)
 
 
 def _upgrade_on_426(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
@@ -647,13 +648,14 @@ def _bad_head_path(req: str, a: dict[str, Any], b: dict[str, Any], source: str) 
 def _lifecycle_request_raise(req: str, a: dict[str, Any], b: dict[str, Any],
                              source: str) -> bool:
     """An `http.lifecycle.request` signal handler that raises: Hurtle answers the error as
-    any error of the request (the page `Accept` and the route choose, the connection
-    kept); Sanic as a head it failed to read (the text page whatever `Accept` says, the
-    connection closed)."""
-    return ("@app.signal('http.lifecycle.request')" in source and "sigraise" in req
-            and a.get("status") == b.get("status")
-            and _differing(a, b) <= {"body", "content-type", "content-length", "connection"}
-            and a.get("content-type", "").startswith("text/plain"))
+    any error of the request that has no route yet (the page `Accept` chooses, no request
+    middleware); Sanic as a head it failed to read (a text page whatever `Accept` says, or
+    the HTML one; the connection closed), and runs the app's request middleware for it in
+    some apps and not in others (not pinned down)."""
+    return ("@app.signal('http.lifecycle.request')\nasync def _r4sig" in source
+            and "sigraise" in req and a.get("status") == b.get("status")
+            and _differing(a, b) <= {"body", "content-type", "content-length", "connection",
+                                     "x-mw"})
 
 
 KEPT4: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]]] = [
