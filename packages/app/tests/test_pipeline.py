@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hurtle_app import Blueprint, Sanic
-from hurtle_http.exceptions import NotFound
+from hurtle_http.exceptions import NotFound, ServiceUnavailable
 from hurtle_http.response import json, text
 
 
@@ -831,19 +831,22 @@ async def test_an_error_in_routing_after_runs_the_routes_request_middleware(
 
 
 @pytest.mark.parametrize("event", ["http.lifecycle.request", "http.lifecycle.handle"])
-async def test_an_error_in_a_lifecycle_signal_before_routing_skips_request_middleware(
-    app: Sanic, call, event: str
+@pytest.mark.parametrize(
+    ("error", "middleware"), [(ServiceUnavailable, "-"), (NotFound, "ran"), (ValueError, "ran")]
+)
+async def test_a_service_unavailable_from_a_lifecycle_signal_skips_request_middleware(
+    app: Sanic, call, event: str, error: type[Exception], middleware: str
 ) -> None:
-    # As Sanic: these handlers run before routing, and a request they fail is answered
-    # without its request middleware (which could otherwise answer in its place).
+    # As Sanic: these handlers run before routing; a request they fail goes through the
+    # app's request middleware before the error page, except for ServiceUnavailable (the
+    # class of Sanic's response timeout), answered without it.
     @app.signal(event)
     async def check(request, **kw):
-        raise NotFound("from the signal")
+        raise error("from the signal")
 
     @app.on_request
     async def mw(request):
         request.ctx.mw = "ran"
-        return text("middleware answer", status=203)
 
     @app.on_response
     async def show(request, response):
@@ -854,4 +857,4 @@ async def test_an_error_in_a_lifecycle_signal_before_routing_skips_request_middl
         return text("a")
 
     sent = await call("GET", "/a")
-    assert (sent.status, sent.headers.get("x-mw")) == (404, "-")
+    assert sent.headers.get("x-mw") == middleware

@@ -59,7 +59,7 @@ from hurtle_app.tasks import TaskRegistry
 from hurtle_app.touchup import TouchUpMeta
 from hurtle_app.url_for import build_url
 from hurtle_app.websockets import WebsocketHandler
-from hurtle_http.exceptions import SanicException, ServerError
+from hurtle_http.exceptions import SanicException, ServerError, ServiceUnavailable
 from hurtle_http.http import Http
 from hurtle_http.request import Request
 from hurtle_http.response import BaseHTTPResponse
@@ -840,10 +840,11 @@ class Sanic(
                     event, context=_lifecycle_context(event, context), inline=True,
                     fail_not_found=False,
                 )
-            except Exception:
+            except ServiceUnavailable:
                 if event == "http.lifecycle.request":
-                    # As Sanic: a request failed by this signal's handler is answered
-                    # without running its request middleware.
+                    # As Sanic: its response timeout's class, raised by this signal's
+                    # handler, is answered without the request middleware (any other
+                    # error runs it).
                     with contextlib.suppress(AttributeError):
                         context["request"]._request_middleware_started = True
                 raise

@@ -17,7 +17,7 @@ from types import FunctionType
 from typing import Any
 
 from hurtle_app.router import CACHE_LIMIT, CACHED_PATH_MAX
-from hurtle_http.exceptions import RequestCancelled, ServerError
+from hurtle_http.exceptions import RequestCancelled, ServerError, ServiceUnavailable
 from hurtle_http.http import Http
 from hurtle_http.request import Request
 from hurtle_http.response import BaseHTTPResponse, ResponseStream
@@ -239,9 +239,9 @@ class RequestPipeline:
         if "http.lifecycle.handle" in events:
             try:
                 await dispatch("http.lifecycle.handle", inline=True, context={"request": request})
-            except Exception:
-                # As Sanic: a request failed by this signal's handler is answered without
-                # running its request middleware.
+            except ServiceUnavailable:
+                # As Sanic: its response timeout's class, raised by this signal's handler,
+                # is answered without the request middleware (any other error runs it).
                 request._request_middleware_started = True
                 raise
         try:
