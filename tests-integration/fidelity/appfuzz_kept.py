@@ -648,14 +648,13 @@ def _bad_head_path(req: str, a: dict[str, Any], b: dict[str, Any], source: str) 
 def _lifecycle_request_raise(req: str, a: dict[str, Any], b: dict[str, Any],
                              source: str) -> bool:
     """An `http.lifecycle.request` signal handler that raises: Hurtle answers the error as
-    any error of the request that has no route yet (the page `Accept` chooses, no request
-    middleware); Sanic as a head it failed to read (a text page whatever `Accept` says, or
-    the HTML one; the connection closed), and runs the app's request middleware for it in
-    some apps and not in others (not pinned down)."""
+    any error of a request that has no route yet (the page `Accept` chooses, the connection
+    kept); Sanic as a head it failed to read (the text page, or `FALLBACK_ERROR_FORMAT`'s,
+    whatever `Accept` says; the connection closed). The request middleware runs in both
+    (not for a `ServiceUnavailable`, in both)."""
     return ("@app.signal('http.lifecycle.request')\nasync def _r4sig" in source
             and "sigraise" in req and a.get("status") == b.get("status")
-            and _differing(a, b) <= {"body", "content-type", "content-length", "connection",
-                                     "x-mw"})
+            and _differing(a, b) <= {"body", "content-type", "content-length", "connection"})
 
 
 KEPT4: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]]] = [
