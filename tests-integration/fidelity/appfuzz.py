@@ -19,9 +19,11 @@ are labelled ``kept: ...`` and listed last.
     .venv/bin/python tests-integration/fidelity/appfuzz.py --apps 40 --seed 1
     .venv/bin/python tests-integration/fidelity/appfuzz.py --show-app 7     # print app 7
 
-The second and third rounds (``appfuzz_round2.py``, ``appfuzz_round3.py``, from their own
-random streams) add routes on ``/xz`` and ``/zz`` and 20 requests each
-(``--extra-requests``, ``--extra-requests3``); their kept labels are ``KEPT2``/``KEPT3``.
+The second, third and fourth rounds (``appfuzz_round2.py``, ``appfuzz_round3.py``,
+``appfuzz_round4.py``, from their own random streams) add routes on ``/xz``, ``/zz`` and
+``/ww`` and 20 requests each (``--extra-requests``, ``--extra-requests3``,
+``--extra-requests4``; the fourth's websocket requests are driven frame by frame by
+``appfuzz_round4.exchange_ws``); their kept labels are ``KEPT2``/``KEPT3``/``KEPT4``.
 
 ``--ref-python`` (default ``/tmp/st-ref/bin/python``, Sanic 25.12 without sanic-ext) and
 ``--hurtle-python`` (default ``.venv/bin/python``) choose the interpreters. Exit status 1
