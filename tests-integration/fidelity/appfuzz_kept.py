@@ -281,6 +281,11 @@ APP_KEPT: list[tuple[str, Callable[[str, str, str], bool]]] = [
      "exception handler definition', the route being one per host)",
      lambda ea, eb, source: eb == "None" and "Duplicate exception handler definition" in ea
      and "host=[" in source),
+    ("both refuse a route name used twice in a blueprint with an exception handler (Sanic: "
+     "as a duplicate exception handler when loading, Hurtle: duplicate route names when "
+     "starting)",
+     lambda ea, eb, source: "Duplicate exception handler definition" in ea
+     and eb.startswith("run: ServerError: Duplicate route names detected")),
     ("RouteExists names the clashing methods sorted (Sanic: set order, either route's)",
      lambda ea, eb, source: ea.startswith("load: RouteExists: ")
      and eb.startswith("load: RouteExists: ")),
@@ -373,6 +378,9 @@ def _handler_cache(req: str, a: dict[str, Any], b: dict[str, Any], source: str) 
             ("app ", "xbp ", "caught ")) and a.get("status") == b.get("status")):
         # (the app's handler Sanic picked re-raises: its default error page)
         return True
+    if bb.startswith("xbp ") and a.get("status") == 503 and "handler failed" in ab:
+        # (the app's handler Sanic picked fails: its ServiceUnavailable's page)
+        return True
     if ab.startswith("caught ") and bb.startswith("xbp "):
         # the first round's app handler (`caught <class> ...`)
         return (a.get("status") == b.get("status")
@@ -457,8 +465,11 @@ def _trailer_as_request(req: str, a: dict[str, Any], b: dict[str, Any], source: 
     """A chunked body with a trailer field, then a second request on the connection: Sanic
     reads the trailer as the start of the next request and answers that 400; Hurtle
     reads and ignores the trailer (RFC 9112 7.1.2; README's RFC table)."""
+    # (the 400 as an exception handler that fails answers it: its 503)
+    second = a.get("next") or {}
     return (_differing(a, b) == {"next"} and "\r\n0\r\nX-T: 1\r\n\r\n" in req
-            and (a["next"] or {}).get("status") == 400)
+            and (second.get("status") == 400 or (second.get("status") == 503
+                                                 and "handler failed" in second.get("body", ""))))
 
 
 def _preconditions(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
@@ -488,7 +499,11 @@ def _head_range_ignored(req: str, a: dict[str, Any], b: dict[str, Any], source: 
 def _range_past_end(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
     """A `Range` wholly past the end of the file: 416 (RFC 9110 14.1.2); Sanic 206 with an
     empty body and a `Content-Range` past the end (README's first list)."""
-    return (a.get("status") == 206 and b.get("status") == 416 and a.get("body") == ""
+    # (or Hurtle's 416 went to an exception handler returning None: a 500)
+    refused = b.get("status") == 416 or (
+        b.get("status") == 500 and "Invalid response type None" in b.get("body", "")
+        and "    return None" in source)
+    return (a.get("status") == 206 and refused and a.get("body") == ""
             and "\r\nRange: bytes=5000-" in req)
 
 
@@ -563,7 +578,8 @@ def kept_label3(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> 
             if first:
                 return first + " (and on the second request: " + other + ")"
     no_100_kept = a.get("x-interim") == "100" and "x-interim" not in b and (
-        "\r\nContent-Length: 0\r\n" in req or (a.get("status") or 0) >= 400)
+        "\r\nContent-Length: 0\r\n" in req or (a.get("status") or 0) >= 400
+        or req.split("\r\n", 1)[0].endswith(" HTTP/1.0"))
     if no_100_kept:
         # a kept missing 100 beside another kept difference: the other's label
         rest = {k: v for k, v in a.items() if k != "x-interim"}
@@ -590,6 +606,9 @@ def _upgrade_on_426(req: str, a: dict[str, Any], b: dict[str, Any], source: str)
     if a.get("status") != 426 or b.get("status") != 426:
         return False
     diff = _differing(a, b) - {"content-length"}
+    if "connection" in diff and _connection_upgrade_persists(
+            req, {"connection": a.get("connection")}, {"connection": b.get("connection")}, source):
+        diff = diff - {"connection"}  # (and the kept Connection: Upgrade case below)
     if not diff <= {"upgrade", "body"} or a.get("upgrade") is not None:
         return False
     return "body" not in diff or b.get("body", "").replace(
@@ -657,7 +676,19 @@ def _lifecycle_request_raise(req: str, a: dict[str, Any], b: dict[str, Any],
             and _differing(a, b) <= {"body", "content-type", "content-length", "connection"})
 
 
+def _allow_order(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A `MethodNotAllowed`'s `Allow` shown by an error handler: Hurtle's methods sorted,
+    Sanic's in set order (README's first list, the 405's `Allow`)."""
+    def norm(body: str) -> str:
+        return re.sub(r'"Allow":"([^"]*)"',
+                      lambda m: '"Allow":"' + ", ".join(sorted(m[1].split(", "))) + '"', body)
+    return (_differing(a, b) == {"body"} and '"Allow":"' in a.get("body", "")
+            and norm(a.get("body", "")) == norm(b.get("body", "")))
+
+
 KEPT4: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]]] = [
+    ("an error handler shows the Allow of a MethodNotAllowed sorted (Sanic: set order)",
+     _allow_order),
     ("a refused Sec-WebSocket-Version: 426 with sec-websocket-version (RFC 6455 4.2.2; "
      "Sanic 400)", _ws_version_426),
     ("a websocket route's 426 carries upgrade: websocket (RFC 9110 15.5.22; Sanic none)",
