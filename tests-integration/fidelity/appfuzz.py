@@ -19,9 +19,11 @@ are labelled ``kept: ...`` and listed last.
     .venv/bin/python tests-integration/fidelity/appfuzz.py --apps 40 --seed 1
     .venv/bin/python tests-integration/fidelity/appfuzz.py --show-app 7     # print app 7
 
-The second and third rounds (``appfuzz_round2.py``, ``appfuzz_round3.py``, from their own
-random streams) add routes on ``/xz`` and ``/zz`` and 20 requests each
-(``--extra-requests``, ``--extra-requests3``); their kept labels are ``KEPT2``/``KEPT3``.
+The second, third and fourth rounds (``appfuzz_round2.py``, ``appfuzz_round3.py``,
+``appfuzz_round4.py``, from their own random streams) add routes on ``/xz``, ``/zz`` and
+``/ww`` and 20 requests each (``--extra-requests``, ``--extra-requests3``,
+``--extra-requests4``; the fourth's websocket requests are driven frame by frame by
+``appfuzz_round4.exchange_ws``); their kept labels are ``KEPT2``/``KEPT3``/``KEPT4``.
 
 ``--ref-python`` (default ``/tmp/st-ref/bin/python``, Sanic 25.12 without sanic-ext) and
 ``--hurtle-python`` (default ``.venv/bin/python``) choose the interpreters. Exit status 1
@@ -45,9 +47,10 @@ import time
 from collections import defaultdict
 from typing import Any
 
-from appfuzz_kept import kept_app_label, kept_label, kept_label2, kept_label3
+from appfuzz_kept import kept_app_label, kept_label, kept_label2, kept_label3, kept_label4
 from appfuzz_round2 import gen_extra_requests, gen_extras
 from appfuzz_round3 import gen_extra_requests3, gen_extras3, normal3, split_first, strip_interim
+from appfuzz_round4 import WS_MARK, exchange_ws, gen_extra_requests4, gen_extras4, normal4
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -368,10 +371,12 @@ def gen_app(seed: int, static_dir: str) -> dict[str, Any]:
     lines += extra_lines
     extra_lines3, extras3 = gen_extras3(seed)  # the third round's (own random stream)
     lines += extra_lines3
+    extra_lines4, extras4 = gen_extras4(seed)  # the fourth round's (own random stream)
+    lines += extra_lines4
     return {
         "source": "\n".join(lines) + "\n", "routes": routes, "bps": bps, "groups": groups,
         "static": static_uri, "version_prefix": version_prefix, "app_strict": app_strict,
-        "extras": extras, "extras3": extras3,
+        "extras": extras, "extras3": extras3, "extras4": extras4,
     }
 
 
@@ -408,7 +413,7 @@ def candidate_prefixes(app: dict[str, Any], route: dict[str, Any], rnd: random.R
 
 
 def gen_requests(app: dict[str, Any], seed: int, count: int, extra: int = 20,
-                 extra3: int = 20) -> list[str]:
+                 extra3: int = 20, extra4: int = 20) -> list[str]:
     rnd = random.Random(seed * 7919 + 1)
     reqs: list[str] = []
     for _ in range(count):
@@ -487,7 +492,8 @@ def gen_requests(app: dict[str, Any], seed: int, count: int, extra: int = 20,
             head += f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body)}\r\n"
         reqs.append(head + "\r\n" + body)
     return (reqs + gen_extra_requests(app["extras"], seed, extra)
-            + gen_extra_requests3(app["extras3"], seed, extra3))
+            + gen_extra_requests3(app["extras3"], seed, extra3)
+            + gen_extra_requests4(app["extras4"], seed, extra4))
 
 
 def make_static_dir(path: str) -> None:
@@ -593,7 +599,10 @@ def serve(app_file: str, reqs_file: str, out_file: str) -> None:
     async def run_requests(app: Any, _loop: Any) -> None:
         try:
             for raw in reqs:
-                answer = await exchange(port, raw.encode("utf-8"), 3.0)
+                if WS_MARK in raw:  # a websocket exchange (the fourth round's)
+                    answer = await exchange_ws(port, raw, 3.0, parse_response)
+                else:
+                    answer = await exchange(port, raw.encode("utf-8"), 3.0)
                 result["answers"].append(answer)
         finally:
             write()
@@ -687,6 +696,8 @@ def main() -> int:
                     help="second-round requests per app (default 20; appfuzz_round2.py)")
     ap.add_argument("--extra-requests3", type=int, default=20,
                     help="third-round requests per app (default 20; appfuzz_round3.py)")
+    ap.add_argument("--extra-requests4", type=int, default=20,
+                    help="fourth-round requests per app (default 20; appfuzz_round4.py)")
     ap.add_argument("--seed", type=int, default=1, help="first app seed")
     ap.add_argument("--time", type=float, default=600, help="overall time budget, seconds")
     ap.add_argument("--show-app", type=int, metavar="SEED", help="print one app and its requests")
@@ -705,7 +716,7 @@ def main() -> int:
         app = gen_app(args.show_app, static_dir)
         print(app["source"])
         for req in gen_requests(app, args.show_app, args.requests, args.extra_requests,
-                                 args.extra_requests3):
+                                 args.extra_requests3, args.extra_requests4):
             print(repr(req))
         return 0
 
@@ -716,7 +727,8 @@ def main() -> int:
         if time.monotonic() > deadline:
             break
         app = gen_app(seed, static_dir)
-        reqs = gen_requests(app, seed, args.requests, args.extra_requests, args.extra_requests3)
+        reqs = gen_requests(app, seed, args.requests, args.extra_requests, args.extra_requests3,
+                            args.extra_requests4)
         app_file = os.path.join(WORK, f"app_{seed}.py")
         reqs_file = os.path.join(WORK, f"reqs_{seed}.json")
         with open(app_file, "w") as fh:
@@ -742,11 +754,16 @@ def main() -> int:
             sent += 1
             na, nb = normal(a), normal(b)
             round3 = req.split(" ", 2)[1].startswith(app["extras3"]["prefix"])
+            round4 = "/ww/" in req.split(" ", 2)[1]
             if round3:
                 na, nb = normal3(a, na, normal), normal3(b, nb, normal)
+            elif round4:
+                na, nb = normal4(a, na), normal4(b, nb)
             if na == nb:
                 continue
-            if round3:
+            if round4:
+                label = kept_label4(req, na, nb, app["source"])  # the fourth round's
+            elif round3:
                 label = kept_label3(req, na, nb, app["source"])  # the third round's
             elif req.split(" ", 2)[1].startswith(app["extras"]["prefix"]):
                 label = kept_label2(req, na, nb, app["source"])  # the second round's

@@ -281,6 +281,11 @@ APP_KEPT: list[tuple[str, Callable[[str, str, str], bool]]] = [
      "exception handler definition', the route being one per host)",
      lambda ea, eb, source: eb == "None" and "Duplicate exception handler definition" in ea
      and "host=[" in source),
+    ("both refuse a route name used twice in a blueprint with an exception handler (Sanic: "
+     "as a duplicate exception handler when loading, Hurtle: duplicate route names when "
+     "starting)",
+     lambda ea, eb, source: "Duplicate exception handler definition" in ea
+     and eb.startswith("run: ServerError: Duplicate route names detected")),
     ("RouteExists names the clashing methods sorted (Sanic: set order, either route's)",
      lambda ea, eb, source: ea.startswith("load: RouteExists: ")
      and eb.startswith("load: RouteExists: ")),
@@ -373,6 +378,9 @@ def _handler_cache(req: str, a: dict[str, Any], b: dict[str, Any], source: str) 
             ("app ", "xbp ", "caught ")) and a.get("status") == b.get("status")):
         # (the app's handler Sanic picked re-raises: its default error page)
         return True
+    if bb.startswith("xbp ") and a.get("status") == 503 and "handler failed" in ab:
+        # (the app's handler Sanic picked fails: its ServiceUnavailable's page)
+        return True
     if ab.startswith("caught ") and bb.startswith("xbp "):
         # the first round's app handler (`caught <class> ...`)
         return (a.get("status") == b.get("status")
@@ -457,8 +465,11 @@ def _trailer_as_request(req: str, a: dict[str, Any], b: dict[str, Any], source: 
     """A chunked body with a trailer field, then a second request on the connection: Sanic
     reads the trailer as the start of the next request and answers that 400; Hurtle
     reads and ignores the trailer (RFC 9112 7.1.2; README's RFC table)."""
+    # (the 400 as an exception handler that fails answers it: its 503)
+    second = a.get("next") or {}
     return (_differing(a, b) == {"next"} and "\r\n0\r\nX-T: 1\r\n\r\n" in req
-            and (a["next"] or {}).get("status") == 400)
+            and (second.get("status") == 400 or (second.get("status") == 503
+                                                 and "handler failed" in second.get("body", ""))))
 
 
 def _preconditions(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
@@ -488,7 +499,11 @@ def _head_range_ignored(req: str, a: dict[str, Any], b: dict[str, Any], source: 
 def _range_past_end(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
     """A `Range` wholly past the end of the file: 416 (RFC 9110 14.1.2); Sanic 206 with an
     empty body and a `Content-Range` past the end (README's first list)."""
-    return (a.get("status") == 206 and b.get("status") == 416 and a.get("body") == ""
+    # (or Hurtle's 416 went to an exception handler returning None: a 500)
+    refused = b.get("status") == 416 or (
+        b.get("status") == 500 and "Invalid response type None" in b.get("body", "")
+        and "    return None" in source)
+    return (a.get("status") == 206 and refused and a.get("body") == ""
             and "\r\nRange: bytes=5000-" in req)
 
 
@@ -563,11 +578,136 @@ def kept_label3(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> 
             if first:
                 return first + " (and on the second request: " + other + ")"
     no_100_kept = a.get("x-interim") == "100" and "x-interim" not in b and (
-        "\r\nContent-Length: 0\r\n" in req or (a.get("status") or 0) >= 400)
+        "\r\nContent-Length: 0\r\n" in req or (a.get("status") or 0) >= 400
+        or req.split("\r\n", 1)[0].endswith(" HTTP/1.0"))
     if no_100_kept:
         # a kept missing 100 beside another kept difference: the other's label
         rest = {k: v for k, v in a.items() if k != "x-interim"}
         other = kept_label3(req, rest, b, source)
         if other:
             return other + " (and no 100 (Continue), kept)"
+    return None
+
+
+# The fourth round's (appfuzz_round4.py: /ww routes, websockets, error handlers, url_for).
+def _ws_version_426(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A websocket handshake with a refused `Sec-WebSocket-Version`: 426 with
+    `sec-websocket-version: 13` (RFC 6455 4.2.2 MUST; Sanic 400 without it; README's
+    RFC checklist). A handler showing the exception sees that status and header too."""
+    refused = (re.search(r"\r\nSec-WebSocket-Version: (8|13, 8|abc)\r\n", req) is not None
+               or ("\r\nUpgrade: websocket\r\n" in req and "Sec-WebSocket-Version" not in req))
+    return refused and b.get("status") == 426 and a.get("status") in (400, 426)
+
+
+def _upgrade_on_426(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A websocket route's 426 carries `upgrade: websocket` (RFC 9110 15.5.22 MUST;
+    Sanic none; README's RFC checklist); an error handler showing the exception's
+    headers shows it too."""
+    if a.get("status") != 426 or b.get("status") != 426:
+        return False
+    diff = _differing(a, b) - {"content-length"}
+    if "connection" in diff and _connection_upgrade_persists(
+            req, {"connection": a.get("connection")}, {"connection": b.get("connection")}, source):
+        diff = diff - {"connection"}  # (and the kept Connection: Upgrade case below)
+    if not diff <= {"upgrade", "body"} or a.get("upgrade") is not None:
+        return False
+    return "body" not in diff or b.get("body", "").replace(
+        '{"upgrade":"websocket"}', "{}").replace(',"upgrade":"websocket"', "") == a.get("body")
+
+
+def _connection_upgrade_persists(req: str, a: dict[str, Any], b: dict[str, Any],
+                                 source: str) -> bool:
+    """`Connection: Upgrade` without an `Upgrade` field: the connection persists (RFC 9112
+    9.3, no `close` option); Sanic closes (README's RFC checklist, message semantics)."""
+    return (_differing(a, b) == {"connection"} and a.get("connection") == "close"
+            and b.get("connection") == "keep-alive"
+            and "\r\nConnection: Upgrade\r\n" in req and "\r\nUpgrade:" not in req)
+
+
+def _non_close(frames: list[str]) -> list[str]:
+    return [f for f in frames if not f.startswith(("close ", "op10 "))]
+
+
+def _frames_after_101(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """Frames a client sends as soon as it has the 101 (RFC 6455 4.1 allows it): Hurtle's
+    handler gets them; Sanic may lose them while it switches to the websocket (its HTTP
+    parser reads them: the handler never sees them, the client's close is echoed before
+    the handler answers, or an HTTP 404 head goes out inside the websocket)."""
+    if _differing(a, b) != {"frames"}:
+        return False
+    fa, fb = a.get("frames") or [], b.get("frames") or []
+    if any("/1.1 " in f for f in fa):
+        return True  # (an HTTP answer read as frames)
+    na, nb = _non_close(fa), _non_close(fb)
+    it = iter(nb)
+    return len(na) < len(nb) and all(f in it for f in na)
+
+
+def _pong_after_close(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A ping that arrives after the server's close frame (and before the client's):
+    answered with a pong (RFC 6455 5.5.2 MUST, "unless it already received a Close
+    frame"); Sanic sends none, or its pong comes before its close."""
+    fa, fb = a.get("frames") or [], b.get("frames") or []
+    if _differing(a, b) != {"frames"} or '["ping", ' not in req:
+        return False
+    strip = [f for f in fb if not f.startswith("op10 ")]
+    return strip == [f for f in fa if not f.startswith("op10 ")] and (
+        fb.count("op10 p") >= fa.count("op10 p"))
+
+
+def _bad_head_path(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A request line refused (a space in the target): the request the error handler and
+    middleware get has the target's path up to the space (Hurtle) or `*` (Sanic), so a
+    handler that looks at `request.path` answers differently (here `x-eh` set or not)."""
+    return (a.get("status") == b.get("status") == 400 and " HTTP/1.1" in req
+            and re.match(r"\S+ \S+ \S+ HTTP/1\.1", req) is not None
+            and _differing(a, b) <= {"x-eh", "x-mw", "x-bp"})
+
+
+def _lifecycle_request_raise(req: str, a: dict[str, Any], b: dict[str, Any],
+                             source: str) -> bool:
+    """An `http.lifecycle.request` signal handler that raises: Hurtle answers the error as
+    any error of a request that has no route yet (the page `Accept` chooses, the connection
+    kept); Sanic as a head it failed to read (the text page, or `FALLBACK_ERROR_FORMAT`'s,
+    whatever `Accept` says; the connection closed). The request middleware runs in both
+    (not for a `ServiceUnavailable`, in both)."""
+    return ("@app.signal('http.lifecycle.request')\nasync def _r4sig" in source
+            and "sigraise" in req and a.get("status") == b.get("status")
+            and _differing(a, b) <= {"body", "content-type", "content-length", "connection"})
+
+
+def _allow_order(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A `MethodNotAllowed`'s `Allow` shown by an error handler: Hurtle's methods sorted,
+    Sanic's in set order (README's first list, the 405's `Allow`)."""
+    def norm(body: str) -> str:
+        return re.sub(r'"Allow":"([^"]*)"',
+                      lambda m: '"Allow":"' + ", ".join(sorted(m[1].split(", "))) + '"', body)
+    return (_differing(a, b) == {"body"} and '"Allow":"' in a.get("body", "")
+            and norm(a.get("body", "")) == norm(b.get("body", "")))
+
+
+KEPT4: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]]] = [
+    ("an error handler shows the Allow of a MethodNotAllowed sorted (Sanic: set order)",
+     _allow_order),
+    ("a refused Sec-WebSocket-Version: 426 with sec-websocket-version (RFC 6455 4.2.2; "
+     "Sanic 400)", _ws_version_426),
+    ("a websocket route's 426 carries upgrade: websocket (RFC 9110 15.5.22; Sanic none)",
+     _upgrade_on_426),
+    ("Connection: Upgrade without Upgrade persists (RFC 9112 9.3; Sanic closes)",
+     _connection_upgrade_persists),
+    ("frames sent right after the 101 reach the handler (RFC 6455 4.1; Sanic may lose "
+     "them)", _frames_after_101),
+    ("a ping after the server's close is answered (RFC 6455 5.5.2; Sanic: no pong)",
+     _pong_after_close),
+    ("a refused request line: the stand-in request keeps the target's path (Sanic: '*')",
+     _bad_head_path),
+    ("an http.lifecycle.request handler's error is a request error (Sanic: a head error, "
+     "text page, closed)", _lifecycle_request_raise),
+]
+
+
+def kept_label4(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> str | None:
+    for label, test in KEPT4 + KEPT2 + KEPT:
+        if test(req, a, b, source):
+            return label
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hurtle_app import Blueprint, Sanic
-from hurtle_http.exceptions import NotFound
+from hurtle_http.exceptions import NotFound, ServiceUnavailable
 from hurtle_http.response import json, text
 
 
@@ -795,3 +795,66 @@ async def test_a_request_middleware_changing_match_info_reaches_the_handler(
     app.blueprint(bp)
     for _ in range(3):
         assert (await call("GET", "/bp/21")).text == "42"
+
+
+async def test_an_error_in_routing_after_runs_the_routes_request_middleware(
+    app: Sanic, call
+) -> None:
+    # As Sanic: an http.routing.after handler that raises comes after the route is
+    # found, so the route's request middleware (the blueprint's too) runs before the
+    # error page, and an error it raises is the one answered.
+    bp = Blueprint("bp", url_prefix="/bp")
+
+    @app.signal("http.routing.after")
+    async def check(request, **kw):
+        raise NotFound("from the signal")
+
+    @bp.on_request
+    async def bp_mw(request):
+        request.ctx.bp = "ran"
+        if request.args.get("deny"):
+            return text("denied by the blueprint", status=403)
+
+    @app.on_response
+    async def show(request, response):
+        response.headers["x-bp"] = getattr(request.ctx, "bp", "-")
+
+    @bp.get("/a")
+    async def a(request):
+        return text("a")
+
+    app.blueprint(bp)
+    sent = await call("GET", "/bp/a")
+    assert (sent.status, sent.headers.get("x-bp")) == (404, "ran")
+    sent = await call("GET", "/bp/a?deny=1")
+    assert (sent.status, sent.text) == (403, "denied by the blueprint")
+
+
+@pytest.mark.parametrize("event", ["http.lifecycle.request", "http.lifecycle.handle"])
+@pytest.mark.parametrize(
+    ("error", "middleware"), [(ServiceUnavailable, "-"), (NotFound, "ran"), (ValueError, "ran")]
+)
+async def test_a_service_unavailable_from_a_lifecycle_signal_skips_request_middleware(
+    app: Sanic, call, event: str, error: type[Exception], middleware: str
+) -> None:
+    # As Sanic: these handlers run before routing; a request they fail goes through the
+    # app's request middleware before the error page, except for ServiceUnavailable (the
+    # class of Sanic's response timeout), answered without it.
+    @app.signal(event)
+    async def check(request, **kw):
+        raise error("from the signal")
+
+    @app.on_request
+    async def mw(request):
+        request.ctx.mw = "ran"
+
+    @app.on_response
+    async def show(request, response):
+        response.headers["x-mw"] = getattr(request.ctx, "mw", "-")
+
+    @app.get("/a")
+    async def a(request):
+        return text("a")
+
+    sent = await call("GET", "/a")
+    assert sent.headers.get("x-mw") == middleware

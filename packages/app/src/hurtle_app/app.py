@@ -9,6 +9,7 @@ router, builds each route's middleware chain, and picks the request pipeline.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import logging.config
 from collections import defaultdict, deque
@@ -58,7 +59,7 @@ from hurtle_app.tasks import TaskRegistry
 from hurtle_app.touchup import TouchUpMeta
 from hurtle_app.url_for import build_url
 from hurtle_app.websockets import WebsocketHandler
-from hurtle_http.exceptions import SanicException, ServerError
+from hurtle_http.exceptions import SanicException, ServerError, ServiceUnavailable
 from hurtle_http.http import Http
 from hurtle_http.request import Request
 from hurtle_http.response import BaseHTTPResponse
@@ -843,10 +844,19 @@ class Sanic(
 
     async def _lifecycle_hook(self, event: str, context: dict[str, Any]) -> None:
         if event in self._signal_events:
-            await self.dispatch(
-                event, context=_lifecycle_context(event, context), inline=True,
-                fail_not_found=False,
-            )
+            try:
+                await self.dispatch(
+                    event, context=_lifecycle_context(event, context), inline=True,
+                    fail_not_found=False,
+                )
+            except ServiceUnavailable:
+                if event == "http.lifecycle.request":
+                    # As Sanic: its response timeout's class, raised by this signal's
+                    # handler, is answered without the request middleware (any other
+                    # error runs it).
+                    with contextlib.suppress(AttributeError):
+                        context["request"]._request_middleware_started = True
+                raise
 
     async def _server_event(
         self, concern: str, action: str, loop: asyncio.AbstractEventLoop | None = None

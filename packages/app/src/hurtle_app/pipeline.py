@@ -17,7 +17,7 @@ from types import FunctionType
 from typing import Any
 
 from hurtle_app.router import CACHE_LIMIT, CACHED_PATH_MAX
-from hurtle_http.exceptions import RequestCancelled, ServerError
+from hurtle_http.exceptions import RequestCancelled, ServerError, ServiceUnavailable
 from hurtle_http.http import Http
 from hurtle_http.request import Request
 from hurtle_http.response import BaseHTTPResponse, ResponseStream
@@ -237,7 +237,13 @@ class RequestPipeline:
         dispatch = self.app.dispatch
         events = self.app._signal_events
         if "http.lifecycle.handle" in events:
-            await dispatch("http.lifecycle.handle", inline=True, context={"request": request})
+            try:
+                await dispatch("http.lifecycle.handle", inline=True, context={"request": request})
+            except ServiceUnavailable:
+                # As Sanic: its response timeout's class, raised by this signal's handler,
+                # is answered without the request middleware (any other error runs it).
+                request._request_middleware_started = True
+                raise
         try:
             if "http.routing.before" in events:
                 await dispatch("http.routing.before", inline=True, context={"request": request})
@@ -246,7 +252,11 @@ class RequestPipeline:
             )
             request.route = route
             request._match_info = params
-            if "http.routing.after" in events:
+        except Exception as exc:
+            await self.unrouted(request, exc)
+            return
+        if "http.routing.after" in events:
+            try:
                 await dispatch(
                     "http.routing.after",
                     inline=True,
@@ -257,9 +267,11 @@ class RequestPipeline:
                         "handler": handler,
                     },
                 )
-        except Exception as exc:
-            await self.unrouted(request, exc)
-            return
+            except Exception as exc:
+                # As Sanic: the route is known, so its own request middleware (its
+                # blueprint's too, not only the app's) runs before the error page.
+                await self.app.handle_exception(request, exc, request_middleware=True)
+                return
         extra = route.extra
         try:
             if extra.read_body and getattr(request.stream, "request_body", True):
