@@ -78,3 +78,17 @@ async def test_a_timeout_that_is_not_a_number_fails_the_start(app: Sanic, key) -
         await app._startup()
     app.config[key] = "2.5"  # a string of a number is read as one, as before
     await app._startup()
+
+
+def test_read_only_property_of_a_config_subclass_ignores_writes():
+    class ComputedConfig(Config):
+        @property
+        def DB_URL(self):
+            return f"db://{self.get('DB_HOST', 'localhost')}"
+
+    cfg = ComputedConfig(env_prefix="HURTLE_TEST_NOPE_")
+    cfg.DB_URL = "db://elsewhere"
+    cfg["DB_URL"] = "db://item"
+    cfg.update_config({"DB_URL": "db://update", "DB_HOST": "h"})
+    assert cfg.DB_URL == "db://h"
+    assert "DB_URL" not in cfg

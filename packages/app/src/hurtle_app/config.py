@@ -226,7 +226,13 @@ class Config(dict, metaclass=DescriptorMeta):
                 ) from None
         for key, value in merged.items():
             if key in self.__setters__:
-                object.__setattr__(self, key, value)
+                try:
+                    object.__setattr__(self, key, value)
+                except AttributeError:
+                    # A subclass's read-only property (or a setter refusing with
+                    # AttributeError) keeps its value: the write is dropped, as in Sanic,
+                    # so SANIC_* variables or update_config() cannot break start-up.
+                    pass
                 continue
             if key in _INSTANCE_STATE:
                 # The config's own state (defaults, converters), not settings; any other
