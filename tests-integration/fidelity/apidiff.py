@@ -11,6 +11,11 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
     python3 tests-integration/fidelity/apidiff.py --count 500 --seed 1
     python3 tests-integration/fidelity/apidiff.py --only router --only url_for -v
 
+Eleventh-round areas (``apidiff_cases11.py``, the README's "Differential fuzzing, eleventh
+round"): ``static_links``, ``sig_prio``, ``cfg_obj`` and ``req_genid``: ``app.static`` over
+symbolic links, signal priorities and odd ``signal``/``add_signal`` arguments,
+``update_config`` with classes and instances of every shape, and ``generate_id`` overrides.
+
 Tenth-round areas (``apidiff_cases10.py``, the README's "Differential fuzzing, tenth
 round"): ``range_direct``, ``file_cond``, ``err_render``, ``late_reg``, ``bp_copy``,
 ``report_exc``, ``run_enums`` and ``fwd_addr``: ``ContentRangeHandler`` and
@@ -106,6 +111,7 @@ from apidiff_cases7 import Ops7  # noqa: E402
 from apidiff_cases8 import Ops8  # noqa: E402
 from apidiff_cases9 import Ops9  # noqa: E402
 from apidiff_cases10 import Ops10  # noqa: E402
+from apidiff_cases11 import Ops11  # noqa: E402
 
 # ---------------------------------------------------------------------------- worker side
 
@@ -129,7 +135,7 @@ def exc_info(e):
     return {"exc": [c.__name__ for c in type(e).__mro__], "msg": str(e)}
 
 
-class Worker(Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10):
+class Worker(Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11):
     def __init__(self):
         import asyncio
 
@@ -616,7 +622,7 @@ def worker_main():
         case = json.loads(line)
         if any(
             hasattr(o, "op_" + case["op"])
-            for o in (Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10)
+            for o in (Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11)
         ):
             w.n = 0  # app names by their order in the case (test_mode allows reuse)
         try:
@@ -753,6 +759,7 @@ def main():
     from apidiff_cases8 import GENERATORS8, SLOW8
     from apidiff_cases9 import GENERATORS9, SLOW9
     from apidiff_cases10 import GENERATORS10, SLOW10
+    from apidiff_cases11 import GENERATORS11, SLOW11
     from apidiff_kept import kept_label
 
     GENERATORS = {
@@ -766,6 +773,7 @@ def main():
         **GENERATORS8,
         **GENERATORS9,
         **GENERATORS10,
+        **GENERATORS11,
     }
     SLOW = {
         **SLOW,
@@ -778,6 +786,7 @@ def main():
         **SLOW8,
         **SLOW9,
         **SLOW10,
+        **SLOW11,
     }
 
     ap = argparse.ArgumentParser()

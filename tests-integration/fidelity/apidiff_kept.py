@@ -2513,3 +2513,71 @@ KEPT += [
         lambda c, a, b: _value_error_messages(a) == _value_error_messages(b),
     ),
 ]
+
+
+def _listing_names_only(v):
+    """A static_links answer with a directory listing's links cut to the entries (no
+    breadcrumbs, no site link), and a symlink loop's or an unlisted folder's 404/500 as one."""
+    if isinstance(v, list) and len(v) == 4 and v[1] in (404, 500):
+        if v[0] == "/s/loop" or v[0].endswith("/"):  # a folder without index nor listing
+            return [v[0], "not served"]
+    if isinstance(v, list) and len(v) == 4 and isinstance(v[3], dict) and "dict" in v[3]:
+        d = dict(v[3]["dict"])
+        hrefs = [h for h in d.get("hrefs", []) if not h.startswith(("/", "http"))]
+        return [*v[:3], d.get("title"), hrefs]
+    return v
+
+
+def _sig_prio_norm(v):
+    """A sig_prio result without the str-priority registrations and dispatch, and with a
+    non-str event's TypeError message blanked."""
+    text = json.dumps(v)
+    text = re.sub(
+        r'(\["TypeError", "Exception", "BaseException", "object"\]\], \["msg", )"[^"]*"',
+        r"\1 0",
+        text,
+    )
+    return text
+
+
+def _sig_prio_kept(c, a, b):
+    if any(isinstance(r["priority"], str) for r in c["regs"]):
+        return True  # both fail: Sanic at the next registration, Hurtle at dispatch
+    return _sig_prio_norm(a) == _sig_prio_norm(b)
+
+
+def _genid_raise(c, a, b):
+    return c["gen"] == "raise" and c["header"] is not None
+
+
+KEPT += [
+    (
+        "static_links",
+        "a directory listing links only its entries (no breadcrumbs, no site link); a "
+        "symlink loop and a folder without index or listing are 404 (Sanic: 500), both "
+        "listed before",
+        lambda c, a, b: _listing_names_only(a) == _listing_names_only(b),
+    ),
+    (
+        "static_links",
+        "the listing of a folder holding a broken or looping symlink: Hurtle lists the "
+        "entries it may serve; Sanic's listing fails (500)",
+        lambda c, a, b: (
+            c["item"].endswith("/") and a[1] == 500 and b[1] == 200 and b[2] == "text/html"
+        ),
+    ),
+    (
+        "sig_prio",
+        "a str priority fails in both (Sanic: TypeError at the next registration of that "
+        "event beside an int one, Hurtle: TypeError at dispatch); a non-str event is a "
+        "TypeError saying what an event is (Sanic: 'argument of type 'int' is not iterable')",
+        _sig_prio_kept,
+    ),
+    (
+        "req_genid",
+        "Sanic calls generate_id() even when the request carries the id field (and drops "
+        "its value), so a generate_id that raises breaks request.id there; Hurtle calls it "
+        "only without the field",
+        _genid_raise,
+    ),
+]
