@@ -112,6 +112,29 @@ def test_group_decorators_leave_the_name_none_as_sanic(app: Sanic) -> None:
     assert first is not second and first.func is second.func is mw
 
 
+async def test_group_exception_decorator_leaves_the_name_none_as_sanic(
+    app: Sanic, call: Any
+) -> None:
+    one, two = Blueprint("one", url_prefix="/1"), Blueprint("two", url_prefix="/2")
+    for bp in (one, two):
+
+        @bp.get("/r", name="r")
+        async def boom(request: Any) -> Any:
+            raise ValueError("boom")
+
+    group = Blueprint.group(one, two, url_prefix="/g")
+
+    @group.exception(ValueError)
+    async def caught(request: Any, exc: Exception) -> Any:
+        return text(f"caught {exc}", status=418)
+
+    assert caught is None
+    app.blueprint(group)
+    for path in ("/g/1/r", "/g/2/r"):
+        resp = await call("GET", path)
+        assert (resp.status, resp.text) == (418, "caught boom")
+
+
 async def test_a_record_is_listed_once_however_often_registered(app: Sanic, call: Any) -> None:
     seen: list[str] = []
 

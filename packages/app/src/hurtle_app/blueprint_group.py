@@ -166,12 +166,15 @@ class BlueprintGroup(MutableSequence):
         return lambda func: self.middleware(func, "response", priority=priority)
 
     def exception(self, *exceptions: Any, **kwargs: Any) -> Callable[[Any], Any]:
-        """Register an exception handler on every blueprint of the group."""
+        """Register an exception handler on every blueprint of the group.
 
-        def decorator(handler: Any) -> Any:
+        As Sanic's (and the group's ``middleware``), the decorated name is left ``None``:
+        each member blueprint keeps its own handler record.
+        """
+
+        def decorator(handler: Any) -> None:
             for bp in self._flat_blueprints():
                 bp.exception(*exceptions, **kwargs)(handler)
-            return handler
 
         return decorator
 
