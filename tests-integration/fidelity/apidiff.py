@@ -12,9 +12,10 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
     python3 tests-integration/fidelity/apidiff.py --only router --only url_for -v
 
 Eleventh-round areas (``apidiff_cases11.py``, the README's "Differential fuzzing, eleventh
-round"): ``static_links``, ``sig_prio``, ``cfg_obj`` and ``req_genid``: ``app.static`` over
-symbolic links, signal priorities and odd ``signal``/``add_signal`` arguments,
-``update_config`` with classes and instances of every shape, and ``generate_id`` overrides.
+round"): ``static_links``, ``sig_prio``, ``cfg_obj``, ``req_genid`` and ``grp_hooks``:
+``app.static`` over symbolic links, signal priorities and odd ``signal``/``add_signal``
+arguments, ``update_config`` with classes and instances of every shape, ``generate_id``
+overrides and hooks registered on a ``BlueprintGroup``.
 
 Tenth-round areas (``apidiff_cases10.py``, the README's "Differential fuzzing, tenth
 round"): ``range_direct``, ``file_cond``, ``err_render``, ``late_reg``, ``bp_copy``,

@@ -9,6 +9,8 @@ inline dispatch returns) and ``add_signal``/``signal`` called with odd arguments
 class and static methods, private and lower-case attributes and inherited ones, and a
 ``Config`` subclass with properties. ``req_genid``: a ``request_class`` whose
 ``generate_id`` returns odd values, with and without the ``REQUEST_ID_HEADER`` field.
+``grp_hooks``: ``middleware``/``on_request``/``on_response``/``exception`` called on a
+``BlueprintGroup`` in every form, before and after the group is registered.
 
 Generators (``GENERATORS11``) are run by the driver; the worker's operations (``Ops11``)
 are mixed into ``apidiff.Worker``.
@@ -120,13 +122,44 @@ def gen_req_genid(rng):
     }
 
 
+GH_FORMS = [
+    "g.middleware",
+    "g.middleware('response')",
+    "g.middleware('request', priority=2)",
+    "g.middleware(fn)",
+    "g.middleware(fn, 'response')",
+    "g.middleware(fn, attach_to='response')",
+    "g.on_request",
+    "g.on_response",
+    "g.on_request(priority=1)",
+    "g.on_request(fn)",
+    "g.exception(ValueError)",
+    "g.exception([ValueError, KeyError])",
+    "g.exception(ValueError, KeyError)",
+    "g.exception(ValueError, apply=False)",
+    "g.exception()",
+    "g.middleware('bogus')",
+]
+GH_PATHS = ["/g/b0/r", "/g/b1/r", "/g/b0/r?e=v", "/g/b1/r?e=k", "/out", "/out?e=v", "/g/nope"]
+
+
+def gen_grp_hooks(rng):
+    return {
+        "nested": rng.random() < 0.3,
+        "forms": [rng.choice(GH_FORMS) for _ in range(rng.randint(1, 3))],
+        "when": "after" if rng.random() < 0.25 else "before",  # Sanic cannot serve "after"
+        "requests": rng.sample(GH_PATHS, rng.randint(1, 4)),
+    }
+
+
 GENERATORS11 = {
     "static_links": gen_static_links,
     "sig_prio": gen_sig_prio,
     "cfg_obj": gen_cfg_obj,
     "req_genid": gen_req_genid,
+    "grp_hooks": gen_grp_hooks,
 }
-SLOW11: dict[str, float] = {"static_links": 0.5}
+SLOW11: dict[str, float] = {"static_links": 0.5, "grp_hooks": 0.5}
 
 # --------------------------------------------------------------------------- worker side
 
@@ -520,3 +553,78 @@ class Ops11:
             return self.run(go())
         except Exception as e:
             return _exc(e)
+
+    # grp_hooks --------------------------------------------------------------------
+    def op_grp_hooks(self, a):
+        from apidiff_cases8 import _exc
+
+        from sanic import Blueprint, response
+
+        app = self._app8("gh")
+        trail = []
+        bps = [Blueprint(f"b{i}", url_prefix=f"/b{i}") for i in range(2)]
+        for bp in bps:
+
+            @bp.get("/r", name="r")
+            async def r(request):
+                e = request.args.get("e")
+                if e == "v":
+                    raise ValueError("v!")
+                if e == "k":
+                    raise KeyError("k!")
+                return response.text(f"r {request.route.name}")
+
+        if a["nested"]:
+            inner = Blueprint.group(bps[1])
+            g = Blueprint.group(bps[0], inner, url_prefix="/g")
+        else:
+            g = Blueprint.group(*bps, url_prefix="/g")
+
+        @app.get("/out")
+        async def out(request):
+            if request.args.get("e") == "v":
+                raise ValueError("out v")
+            return response.text("out")
+
+        regs = []
+
+        def register(i, form):
+            def fn(request, *rest):
+                if rest and isinstance(rest[0], BaseException):
+                    return response.text(f"caught{i} {type(rest[0]).__name__}", status=599)
+                trail.append(f"{i}:{'resp' if rest else 'req'}")
+                if rest and hasattr(rest[0], "headers"):
+                    rest[0].headers[f"x-h{i}"] = "1"
+
+            env = {"g": g, "fn": fn, "ValueError": ValueError, "KeyError": KeyError}
+            try:
+                got = eval(form, env)
+                if "(fn" not in form:
+                    got = got(fn)
+                regs.append([form, "same" if got is fn else type(got).__name__])
+            except Exception as e:
+                regs.append([form, _exc(e)])
+
+        if a["when"] == "after":
+            app.blueprint(g)
+        for i, form in enumerate(a["forms"]):
+            register(i, form)
+        if a["when"] == "before":
+            try:
+                app.blueprint(g)
+            except Exception as e:
+                return {"regs": regs, "blueprint": _exc(e)}
+
+        async def go():
+            res = []
+            for path in a["requests"]:
+                trail.clear()
+                _, resp = await app.asgi_client.get(path)
+                hs = sorted(k.lower() for k in resp.headers if k.lower().startswith("x-h"))
+                res.append([path, resp.status, resp.text[:40], hs, list(trail)])
+            return res
+
+        try:
+            return {"regs": regs, "requests": self.run(go())}
+        except Exception as e:
+            return {"regs": regs, "requests": _exc(e)}

@@ -2581,3 +2581,49 @@ KEPT += [
         _genid_raise,
     ),
 ]
+
+
+def _grp_hooks_kept(c, a, b):
+    """A hook added to a group after app.blueprint(group): Sanic registers the blueprints'
+    routes again (RouteExists, then duplicate route names at start-up); or a group's
+    on_request/on_response with priority= (Sanic: TypeError, Hurtle takes it as the app's
+    and a blueprint's do)."""
+    from apidiff import deep_same
+
+    da, db = dict(a["ok"]["dict"]), dict(b["ok"]["dict"])
+    after = c["when"] == "after"
+    prio = any("priority=" in f and f.startswith("g.on_") for f in c["forms"])
+    for (form, x), (_, y) in zip(da["regs"], db["regs"], strict=True):
+        if deep_same(x, y) or ("priority=" in form and form.startswith("g.on_")):
+            continue
+        if after and _excname(_as_exc11(x)) == "RouteExists":
+            continue
+        y = _as_exc11(y)
+        if "bogus" in form and "KeyError" in y.get("exc", ()):
+            continue  # refused when given; Sanic: at registration of the group
+        if after and "Duplicate exception handler" in y.get("msg", ""):
+            continue  # refused when given, as Sanic's app.blueprint() refuses it before
+        return False
+    ra, rb = da.get("requests"), db.get("requests")
+    if "blueprint" in da and "BOGUS" in json.dumps(da["blueprint"]):
+        return True
+    return ra == rb or prio or (after and "Duplicate route names" in json.dumps(ra))
+
+
+def _as_exc11(v):
+    if isinstance(v, dict) and "dict" in v:
+        return dict(v["dict"])
+    return v
+
+
+KEPT += [
+    (
+        "grp_hooks",
+        "a hook added to a group after app.blueprint(group) applies to its blueprints; "
+        "Sanic registers their routes again (RouteExists, duplicate names at start-up); a "
+        "group's on_request/on_response take priority= (Sanic: TypeError); a bad attach_to "
+        "or a second handler for one exception is refused when given (Sanic: when the "
+        "group is registered)",
+        _grp_hooks_kept,
+    ),
+]
