@@ -64,7 +64,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 REF_PYTHON = "/tmp/st-ref/bin/python"
 HURTLE_PYTHON = os.path.join(ROOT, ".venv", "bin", "python")
-WORK = "/tmp/appfuzz"
+WORK = os.environ.get("APPFUZZ_WORK", "/tmp/appfuzz")  # (its own per helper running in parallel)
 
 # ------------------------------------------------------------------------------ generation
 

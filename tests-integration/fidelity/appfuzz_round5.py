@@ -112,6 +112,19 @@ def rewrite_app5(source: str, seed: int) -> tuple[str, dict[str, Any]]:
         config["REQUEST_ID_HEADER"] = rnd.choice(ID_HEADERS)
     early = rnd.random() < 0.5
     conf_lines = [f"app.config.{k} = {v!r}" for k, v in config.items()]
+    # more constructor arguments (drawn last, so the draws above keep their values)
+    cls += ["import json as _r5j",
+            "def _r5dumps(obj, **kw):",
+            "    return '{\"dumped\":' + _r5j.dumps(obj, sort_keys=True, default=str) + '}'",
+            "def _r5loads(text, **kw):",
+            "    out = _r5j.loads(text)",
+            "    return {'loaded': out} if isinstance(out, dict) else out"]
+    if rnd.random() < 0.3:
+        kw.append("dumps=_r5dumps")
+    if rnd.random() < 0.3:
+        kw.append("loads=_r5loads")
+    if rnd.random() < 0.25:
+        kw.append("ctx=R5Ctx(given='yes')")
     new = (lines[:at] + cls
            + [f"app = Sanic({name!r}{''.join(', ' + k for k in kw)})"]
            + (conf_lines if early else []) + lines[at + 1:])
@@ -126,10 +139,11 @@ def rewrite_app5(source: str, seed: int) -> tuple[str, dict[str, Any]]:
         "            'url': request.url, 'cls': type(request).__name__,",
         "            'idt': type(request.id).__name__,",
         "            'id': str(request.id) if request.headers.get(request.app.config.REQUEST_ID_HEADER)"
-        " or 'generate_id' in vars(type(request)) else 'generated',",
+        " or (type(request) is R5Request and 'generate_id' in vars(R5Request)) else 'generated',",
         "            'who': getattr(request, 'r5who', None), 'cl': _r5try(lambda: request.r5client),",
         "            'init': getattr(request, 'r5init', None),",
-        "            'ctx': type(request.ctx).__name__, 'made': getattr(request.ctx, 'made', None)}",
+        "            'ctx': type(request.ctx).__name__, 'made': getattr(request.ctx, 'made', None),",
+        "            'actx': type(request.app.ctx).__name__, 'given': getattr(request.app.ctx, 'given', None)}",
         "@app.get('/r5/info')",
         "async def _r5h_info(request):",
         "    return _r5json(_r5info(request))",
@@ -143,6 +157,9 @@ def rewrite_app5(source: str, seed: int) -> tuple[str, dict[str, Any]]:
         "@app.post('/r5/body')",
         "async def _r5h_body(request):",
         "    return _r5text(f'{len(request.body)} {request.headers.get(\"content-length\")} {request.ip}')",
+        "@app.post('/r5/json')",
+        "async def _r5h_json(request):",
+        "    return _r5json({'json': _r5try(lambda: request.json)})",
         "@app.get('/r5/raise')",
         "async def _r5h_raise(request):",
         "    raise ValueError('r5 raised ' + type(request).__name__)",
@@ -166,11 +183,11 @@ def gen_extra_requests5(desc: dict[str, Any], seed: int, count: int) -> list[str
     hlimit = config.get("REQUEST_MAX_HEADER_SIZE", 8192)
     reqs = []
     for _ in range(count):
-        kind = rnd.choice(["info", "info", "info", "url", "body", "body", "raise", "slash", "big"])
+        kind = rnd.choice(["info", "info", "info", "url", "body", "body", "raise", "slash", "big", "json"])
         path = {"info": "/r5/info", "url": f"/r5/url/{rnd.choice([1, 7])}", "body": "/r5/body",
                 "raise": "/r5/raise", "slash": rnd.choice(["/r5/slash/", "/r5/slash"]),
-                "big": "/r5/info"}[kind]
-        method = "POST" if kind == "body" else "GET"
+                "big": "/r5/info", "json": "/r5/json"}[kind]
+        method = "POST" if kind in ("body", "json") else "GET"
         if kind == "url" and rnd.random() < 0.3:
             method = "POST"
         head = [f"{method} {path} HTTP/1.1",
@@ -191,6 +208,9 @@ def gen_extra_requests5(desc: dict[str, Any], seed: int, count: int) -> list[str
                 else rnd.choice([0, 5, 300])
             n = max(0, min(n, 5000))
             body = "b" * n
+        if kind == "json":
+            body = rnd.choice(['{"a": 1}', '[1, 2]', '"s"', '{"a": NaN}', '{bad', '', '{"k": "' + "v" * 300 + '"}'])
+            head.append("Content-Type: " + rnd.choice(["application/json", "text/plain", "application/x-www-form-urlencoded"]))
         if kind == "big":  # a head around REQUEST_MAX_HEADER_SIZE (or REQUEST_MAX_SIZE)
             size = min(hlimit, limit) + rnd.choice([-120, -40, 0, 40, 200])
             have = len("\r\n".join(head)) + 2
@@ -201,7 +221,7 @@ def gen_extra_requests5(desc: dict[str, Any], seed: int, count: int) -> list[str
         if body and rnd.random() < 0.3:
             head.append("Transfer-Encoding: chunked")
             payload = "".join(f"{len(c):x}\r\n{c}\r\n" for c in _chunks(body, rnd)) + "0\r\n\r\n"
-        elif kind == "body":
+        elif kind in ("body", "json"):
             head.append(f"Content-Length: {len(body)}")
             payload = body
         else:
