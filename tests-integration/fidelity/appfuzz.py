@@ -24,6 +24,11 @@ The second, third and fourth rounds (``appfuzz_round2.py``, ``appfuzz_round3.py`
 ``/ww`` and 20 requests each (``--extra-requests``, ``--extra-requests3``,
 ``--extra-requests4``; the fourth's websocket requests are driven frame by frame by
 ``appfuzz_round4.exchange_ws``); their kept labels are ``KEPT2``/``KEPT3``/``KEPT4``.
+``--round5`` (``appfuzz_round5.py``) rewrites the first round's ``Sanic(...)`` call
+(``request_class=``, ``strict_slashes=``, ``dumps=``/``loads=``/``ctx=``), sets proxy, size,
+keep-alive and id config and sends ``--extra-requests5`` requests to ``/r5`` routes (labels
+``KEPT5``); without it a seed's app and requests are what they were. ``APPFUZZ_WORK``
+chooses the scratch folder (default ``/tmp/appfuzz``).
 
 ``--ref-python`` (default ``/tmp/st-ref/bin/python``, Sanic 25.12 without sanic-ext) and
 ``--hurtle-python`` (default ``.venv/bin/python``) choose the interpreters. Exit status 1
