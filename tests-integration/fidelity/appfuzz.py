@@ -24,6 +24,11 @@ The second, third and fourth rounds (``appfuzz_round2.py``, ``appfuzz_round3.py`
 ``/ww`` and 20 requests each (``--extra-requests``, ``--extra-requests3``,
 ``--extra-requests4``; the fourth's websocket requests are driven frame by frame by
 ``appfuzz_round4.exchange_ws``); their kept labels are ``KEPT2``/``KEPT3``/``KEPT4``.
+``--round5`` (``appfuzz_round5.py``) rewrites the first round's ``Sanic(...)`` call
+(``request_class=``, ``strict_slashes=``, ``dumps=``/``loads=``/``ctx=``), sets proxy, size,
+keep-alive and id config and sends ``--extra-requests5`` requests to ``/r5`` routes (labels
+``KEPT5``); without it a seed's app and requests are what they were. ``APPFUZZ_WORK``
+chooses the scratch folder (default ``/tmp/appfuzz``).
 
 ``--ref-python`` (default ``/tmp/st-ref/bin/python``, Sanic 25.12 without sanic-ext) and
 ``--hurtle-python`` (default ``.venv/bin/python``) choose the interpreters. Exit status 1
@@ -47,16 +52,24 @@ import time
 from collections import defaultdict
 from typing import Any
 
-from appfuzz_kept import kept_app_label, kept_label, kept_label2, kept_label3, kept_label4
+from appfuzz_kept import (
+    kept_app_label,
+    kept_label,
+    kept_label2,
+    kept_label3,
+    kept_label4,
+    kept_label5,
+)
 from appfuzz_round2 import gen_extra_requests, gen_extras
 from appfuzz_round3 import gen_extra_requests3, gen_extras3, normal3, split_first, strip_interim
 from appfuzz_round4 import WS_MARK, exchange_ws, gen_extra_requests4, gen_extras4, normal4
+from appfuzz_round5 import gen_extra_requests5, normal5, rewrite_app5
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 REF_PYTHON = "/tmp/st-ref/bin/python"
 HURTLE_PYTHON = os.path.join(ROOT, ".venv", "bin", "python")
-WORK = "/tmp/appfuzz"
+WORK = os.environ.get("APPFUZZ_WORK", "/tmp/appfuzz")  # (its own per helper running in parallel)
 
 # ------------------------------------------------------------------------------ generation
 
@@ -698,6 +711,11 @@ def main() -> int:
                     help="third-round requests per app (default 20; appfuzz_round3.py)")
     ap.add_argument("--extra-requests4", type=int, default=20,
                     help="fourth-round requests per app (default 20; appfuzz_round4.py)")
+    ap.add_argument("--round5", action="store_true",
+                    help="build the app with the fifth round's constructor, request class and config\n"
+                         "and send --extra-requests5 more requests (appfuzz_round5.py)")
+    ap.add_argument("--extra-requests5", type=int, default=30,
+                    help="fifth-round requests per app with --round5 (default 30)")
     ap.add_argument("--seed", type=int, default=1, help="first app seed")
     ap.add_argument("--time", type=float, default=600, help="overall time budget, seconds")
     ap.add_argument("--show-app", type=int, metavar="SEED", help="print one app and its requests")
@@ -714,9 +732,13 @@ def main() -> int:
     make_static_dir(static_dir)
     if args.show_app is not None:
         app = gen_app(args.show_app, static_dir)
+        reqs = gen_requests(app, args.show_app, args.requests, args.extra_requests,
+                            args.extra_requests3, args.extra_requests4)
+        if args.round5:
+            app["source"], extras5 = rewrite_app5(app["source"], args.show_app)
+            reqs += gen_extra_requests5(extras5, args.show_app, args.extra_requests5)
         print(app["source"])
-        for req in gen_requests(app, args.show_app, args.requests, args.extra_requests,
-                                 args.extra_requests3, args.extra_requests4):
+        for req in reqs:
             print(repr(req))
         return 0
 
@@ -729,6 +751,9 @@ def main() -> int:
         app = gen_app(seed, static_dir)
         reqs = gen_requests(app, seed, args.requests, args.extra_requests, args.extra_requests3,
                             args.extra_requests4)
+        if args.round5:  # the fifth round rewrites the constructor (own random stream)
+            app["source"], extras5 = rewrite_app5(app["source"], seed)
+            reqs += gen_extra_requests5(extras5, seed, args.extra_requests5)
         app_file = os.path.join(WORK, f"app_{seed}.py")
         reqs_file = os.path.join(WORK, f"reqs_{seed}.json")
         with open(app_file, "w") as fh:
@@ -755,13 +780,18 @@ def main() -> int:
             na, nb = normal(a), normal(b)
             round3 = req.split(" ", 2)[1].startswith(app["extras3"]["prefix"])
             round4 = "/ww/" in req.split(" ", 2)[1]
-            if round3:
+            round5 = req.split(" ", 2)[1].startswith("/r5/")
+            if round5:
+                na, nb = normal5(a, na, normal), normal5(b, nb, normal)
+            elif round3:
                 na, nb = normal3(a, na, normal), normal3(b, nb, normal)
             elif round4:
                 na, nb = normal4(a, na), normal4(b, nb)
             if na == nb:
                 continue
-            if round4:
+            if round5:
+                label = kept_label5(req, na, nb, app["source"])  # the fifth round's
+            elif round4:
                 label = kept_label4(req, na, nb, app["source"])  # the fourth round's
             elif round3:
                 label = kept_label3(req, na, nb, app["source"])  # the third round's
@@ -769,6 +799,8 @@ def main() -> int:
                 label = kept_label2(req, na, nb, app["source"])  # the second round's
             else:
                 label = kept_label(req, na, nb, app["source"])
+            if label is None and args.round5:  # the fifth round's config meets any route
+                label = kept_label5(req, na, nb, app["source"])
             key = f"kept: {label}" if label else signature(req, na, nb)
             buckets[key].append((seed, req, na, nb))
     unexplained = sum(len(v) for k, v in buckets.items() if "kept: " not in k)

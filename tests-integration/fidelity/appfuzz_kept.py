@@ -711,3 +711,48 @@ def kept_label4(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> 
         if test(req, a, b, source):
             return label
     return None
+
+
+# ------------------------------------------------------------------------------ fifth round
+# (appfuzz_round5.py: the constructor, request class and config; README, "Random apps,
+# fifth round")
+
+def _head_431(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A head over REQUEST_MAX_HEADER_SIZE: 431 (414 for the request line); Sanic 413."""
+    return a.get("status") == 413 and b.get("status") in (431, 414)
+
+
+def _head_too_large_head(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """HEAD refused for its head's size: the error page's head only (Sanic sends its body)."""
+    return (req.startswith("HEAD ") and a.get("status") == b.get("status")
+            and a.get("status") in (413, 431, 414) and b.get("body") == ""
+            and {k for k in set(a) | set(b) if a.get(k) != b.get(k)} <= {"body", "content-length"})
+
+
+def _bad_line_over_size(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A refused request line in a head also over REQUEST_MAX_SIZE: 400 (Sanic 413)."""
+    line = req.split("\r\n", 1)[0]
+    return (a.get("status") == 413 and b.get("status") == 400 and len(line.split(" ")) != 3
+            and "REQUEST_MAX_SIZE" in source)
+
+
+KEPT5: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool]]] = [
+    ("a refused request line in a head over REQUEST_MAX_SIZE is the line's 400 (Sanic: 413 "
+     "first)", _bad_line_over_size),
+    ("a head over REQUEST_MAX_HEADER_SIZE is 431, a long request line 414 (Sanic 413; first list)",
+     _head_431),
+    ("HEAD refused for its head's size gets no body (RFC 9110 9.3.2; Sanic sends the page)",
+     _head_too_large_head),
+]
+
+
+def kept_label5(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> str | None:
+    # the earlier rounds' labels that follow from the app, not from its routes (others,
+    # like unquote=True's, would take any /r5 difference of an app that has such a route)
+    earlier = [(label, test) for label, test in KEPT2 + KEPT
+               if label.startswith(("an exception handler returning None",
+                                    "request middleware runs once", "content-type: None"))]
+    for label, test in KEPT5 + earlier:
+        if test(req, a, b, source):
+            return label
+    return None

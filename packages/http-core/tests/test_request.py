@@ -463,6 +463,22 @@ def test_request_id_from_header_or_generated() -> None:
     assert generated.id is generated.id
 
 
+def test_generated_request_id_text_is_read_as_uuid_or_int() -> None:
+    # As Sanic: a generate_id() override returning text gives the same types as the
+    # header does: a UUID or an int when the text is one (it stayed a str before).
+    for generated, expected in (("42", 42), ("00000000-0000-0000-0000-0000000000aa",
+                                             uuid.UUID(int=0xAA)), ("gen-id", "gen-id")):
+
+        class Custom(Request):
+            @classmethod
+            def generate_id(cls, *_: Any) -> str:
+                return generated  # noqa: B023 (used before the loop moves on)
+
+        request = Custom(b"/", Header({}), "1.1", "GET", None, None)
+        assert request.id == expected
+        assert type(request.id) is type(expected)
+
+
 def test_request_id_header_set_empty_reads_no_header() -> None:
     # As Sanic: REQUEST_ID_HEADER = "" looks for no header, so the id is generated even
     # when the client sends X-Request-ID (it was read from X-Request-ID regardless).

@@ -381,14 +381,15 @@ class Request(Generic[sanic_type, ctx_type]):
 
     @property
     def id(self) -> uuid.UUID | str | int:
-        """The request id: the ``REQUEST_ID_HEADER`` value (as UUID or int when it is one)
-        or a generated UUID. An empty (or None) ``REQUEST_ID_HEADER`` reads no header."""
+        """The request id: the ``REQUEST_ID_HEADER`` value or ``generate_id()``'s (a random
+        UUID), text read as a UUID or int when it is one. An empty (or None)
+        ``REQUEST_ID_HEADER`` reads no header."""
         if self._id is None:
             name = self._setting("REQUEST_ID_HEADER")
             value: Any = self.headers.get(name) if name else None
             if value is None:
                 value = self.__class__.generate_id(self)
-            elif isinstance(value, str):
+            if isinstance(value, str):  # the header's or a generate_id() override's text
                 try:
                     value = uuid.UUID(value)
                 except ValueError:
