@@ -482,7 +482,8 @@ class Http(RequestReader, ResponseWriter):
             # neither field, so body_framing (and its lookups) is skipped for them.
             content_length: int | None
             if "content-length" in fields or "transfer-encoding" in fields:
-                if "expect" in fields:
+                expects = "expect" in fields  # (read again below, for a body only)
+                if expects:
                     # RFC 9110 section 10.1.1: an expectation other than 100-continue MAY
                     # be refused with 417. Sanic refuses it for any head that frames a
                     # body (`Content-Length: 0` too), before the framing is read (a `gzip`
@@ -591,9 +592,11 @@ class Http(RequestReader, ResponseWriter):
             error, self._oversize = self._oversize, None
             if not self._body_unlimited(record):
                 raise error
-        if version == "1.1" and "expect" in fields:
+        if expects and version == "1.1":
             # A 100-continue (any other expectation was refused with the framing
             # above); from an HTTP/1.0 client it MUST be ignored (RFC 9110 10.1.1).
+            # (``expects`` is set: a head with a body had Content-Length or
+            # Transfer-Encoding, so it took that branch.)
             record.expect = True
 
     def _in_body(self) -> bool:
