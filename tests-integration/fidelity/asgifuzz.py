@@ -58,20 +58,25 @@ KEPT: list[tuple[str, str, Callable[[bytes], bool]]] = [
      " https; Hurtle follows the scope's scheme, Sanic ignores it", r"\d+\.body\.(scheme|server_port|url)",
      lambda r: b"\r\nx-forwarded-proto:" in r.lower()),
     ("kept: a stream=True route with a body under ASGI: Sanic hangs, Hurtle answers", r".*",
-     lambda r: any(re.match(rb"\S+ /w/s\S* ", h) and re.search(rb"(?i)\r\ncontent-length: *[1-9]", h)
-                   for h in wire.heads(r))),
+     lambda r: any(re.match(rb"\S+ /w/s\S* ", h) and re.search(
+        rb"(?i)\r\n(content-length: *[1-9]|transfer-encoding:)", h) for h in wire.heads(r))),
     ("kept: a plain request to a websocket route is answered (400) without reading its body:"
      " no 100 (Continue), no wait for a body withheld (RFC 9110 10.1.1; Sanic reads it first)",
      r".*", lambda r: any(re.match(rb"\S+ /ws\S* ", h) and re.search(
          rb"(?i)\r\n(expect:|content-length: *[1-9])", h) for h in wire.heads(r))),
+    ("kept: a target past 64 KiB (uvicorn --http h11 passes it): Hurtle serves it; Sanic's"
+     " URL parser refuses it and its BadRequest escapes as uvicorn's bare 500", r".*",
+     lambda r: any(len(h.split(b" ", 2)[1]) > 65535 for h in wire.heads(r))),
     ("kept: Sanic's ASGI websockets break (a handshake to a route that is none is its 500;"
      " Hurtle answers 404/405/400 through websocket.http.response)", r".*",
      lambda r: re.search(rb"(?i)\r\nupgrade:[^\r]*websocket", r) is not None),
 ]
 # difffuzz's kept causes of request parsing (cookies, forms, credentials...): they are the
 # Request's, so they hold under ASGI too. Its `wire` ones are Hurtle's own HTTP parser's,
-# which uvicorn replaces here, but for two the app decides (the scope's target).
-APP_WIRE = ("kept: %-escapes of unreserved", "kept: asterisk-form only for OPTIONS")
+# which uvicorn replaces here, but for these the app decides (the scope's target; under
+# `--http h11` an absolute-form target reaches the app whole).
+APP_WIRE = ("kept: %-escapes of unreserved", "kept: asterisk-form only for OPTIONS",
+            "kept: absolute-form target names the host")
 PARSING = [c for c in fuzz.KNOWN_CAUSES if c[0] != "wire" or c[1].startswith(APP_WIRE)]
 
 
