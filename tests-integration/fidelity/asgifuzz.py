@@ -127,6 +127,121 @@ def kept_label(gen: str, raw: bytes, fields: list[str]) -> str | None:
     return " + ".join(labels) if labels and not names else None
 
 
+def asgi_app_label(a: dict[str, Any], b: dict[str, Any], source: str) -> str | None:
+    """Kept ASGI-mode causes for one of appfuzz's normalised answers (and the one after)."""
+    labels: list[str] = []
+    pairs = [({k: v for k, v in a.items() if k != "next"}, {k: v for k, v in b.items() if k != "next"}),
+             (a.get("next") or {}, b.get("next") or {})]
+    for x, y in pairs:
+        if x == y:
+            continue
+        if 100 <= (x.get("status") or 0) < 200 and y.get("status") == 500:
+            labels.append("a handler's 1xx status is the 500 page (RFC 9110 15.2; Sanic's ASGI"
+                          " mode sends it as final)")
+        elif (x.get("body") in ("Internal Server Error", "") and x.get("status") == 500
+              and y.get("status") == 500 and "    return None" in source):
+            labels.append("an exception handler returning None: the 500 page as both own servers"
+                          " give (Sanic's ASGI mode lets the ServerError escape: uvicorn's bare"
+                          " 500, then it closes)")
+        elif not (labels and x.get("status") is None):  # the connection closed after it
+            return None
+    return " + ".join(dict.fromkeys(labels)) or None
+
+
+def run_apps(args: argparse.Namespace) -> int:
+    """``--apps N``: appfuzz's random apps (from ``--seed``), each under uvicorn twice, its
+    requests sent to both and compared as appfuzz compares them (its normalising and kept
+    labels), the framing undone (``content-length`` only where no body came)."""
+    import asyncio
+
+    import appfuzz
+
+    os.makedirs(appfuzz.WORK, exist_ok=True)
+    static_dir = os.path.join(appfuzz.WORK, "static")
+    appfuzz.make_static_dir(static_dir)
+    deadline = time.monotonic() + args.time
+    buckets: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    sent = apps_run = 0
+    log = open(os.path.join("/tmp", "asgifuzz-servers.log"), "w")
+
+    def unframed(req: str, answer: dict[str, Any], app: dict[str, Any]) -> dict[str, Any]:
+        for one in (answer, answer.get("next") or {}):
+            for name in ("content-length", "transfer-encoding"):
+                (one.get("headers") or {}).pop(name, None)
+        out = appfuzz.normal(answer)
+        if req.split(" ", 2)[1].startswith(app["extras3"]["prefix"]):
+            out = appfuzz.normal3(answer, out, appfuzz.normal)
+        elif "/ww/" in req.split(" ", 2)[1]:
+            out = appfuzz.normal4(answer, out)
+        return out
+
+    def label(req: str, na: dict[str, Any], nb: dict[str, Any], app: dict[str, Any]) -> Any:
+        target = req.split(" ", 2)[1]
+        if "/ww/" in target:
+            return appfuzz.kept_label4(req, na, nb, app["source"])
+        if target.startswith(app["extras3"]["prefix"]):
+            return appfuzz.kept_label3(req, na, nb, app["source"])
+        if target.startswith(app["extras"]["prefix"]):
+            return appfuzz.kept_label2(req, na, nb, app["source"])
+        return appfuzz.kept_label(req, na, nb, app["source"])
+
+    for seed in range(args.seed, args.seed + args.apps):
+        if time.monotonic() > deadline:
+            break
+        app = appfuzz.gen_app(seed, static_dir)
+        reqs = [r for r in appfuzz.gen_requests(app, seed, 30) if appfuzz.WS_MARK not in r]
+        with open(os.path.join(appfuzz.WORK, f"asgiapp_{seed}.py"), "w") as fh:
+            fh.write(app["source"])
+        answers: dict[str, list[dict[str, Any]]] = {}
+        for side, python in (("sanic", args.ref_python), ("hurtle", args.hurtle_python)):
+            port = fuzz.free_port()
+            proc = subprocess.Popen(
+                [python, "-m", "uvicorn", f"asgiapp_{seed}:app", "--host", "127.0.0.1",
+                 "--port", str(port), "--log-level", "warning", *shlex.split(args.uvargs)],
+                cwd=appfuzz.WORK, stdout=log, stderr=log, start_new_session=True,
+            )
+            try:
+                if not fuzz.wait_ready(port, time.monotonic() + 20):
+                    answers[side] = []
+                    continue
+                answers[side] = [asyncio.run(appfuzz.exchange(port, r.encode(), 3.0)) for r in reqs]
+            finally:
+                os.killpg(proc.pid, signal.SIGTERM)
+                try:
+                    proc.wait(5)
+                except subprocess.TimeoutExpired:
+                    os.killpg(proc.pid, signal.SIGKILL)
+        apps_run += 1
+        if not answers["sanic"] or not answers["hurtle"]:  # a start-up refusal
+            if answers["sanic"] or answers["hurtle"]:
+                buckets["app started under one side only"].append((seed, "", {}, {}))
+            continue
+        for req, a, b in zip(reqs, answers["sanic"], answers["hurtle"], strict=True):
+            sent += 1
+            na, nb = unframed(req, a, app), unframed(req, b, app)
+            if na == nb:
+                continue
+            kept = label(req, na, nb, app) or asgi_app_label(na, nb, app["source"])
+            key = f"kept: {kept}" if kept else appfuzz.signature(req, na, nb)
+            buckets[key].append((seed, req, na, nb))
+    log.close()
+    unexplained = sum(len(v) for k, v in buckets.items() if "kept: " not in k)
+    for key, items in sorted(buckets.items(), key=lambda kv: ("kept: " in kv[0], kv[0])):
+        print(f"== [{len(items)}] {key}")
+        for seed, req, na, nb in items if args.verbose else items[:1]:
+            print(f"   app {seed}: {req[:200]!r}")
+            print(f"   sanic  {json.dumps(na, ensure_ascii=False)[:500]}")
+            print(f"   hurtle {json.dumps(nb, ensure_ascii=False)[:500]}")
+    if args.json:
+        with open(args.json, "w") as fh:
+            json.dump([{"bucket": k, "seed": s, "request": r, "sanic": a, "hurtle": b}
+                       for k, v in buckets.items() for s, r, a, b in v], fh, indent=1)
+    total = sum(len(v) for v in buckets.values())
+    print(f"asgifuzz --apps: {apps_run} apps, {sent} requests, {total} differ "
+          f"({total - unexplained} of them kept), {len(buckets)} buckets")
+    return 1 if unexplained else 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--count", type=int, default=600, help="requests (default 600)")
@@ -140,7 +255,10 @@ def main() -> int:
     ap.add_argument("--hurtle-python", default=fuzz.HURTLE_PYTHON)
     ap.add_argument("-v", "--verbose", action="store_true", help="every differing field shown")
     ap.add_argument("--json", metavar="FILE", help="write every difference to FILE")
+    ap.add_argument("--apps", type=int, help="appfuzz's random apps instead of the echo app")
     args = ap.parse_args()
+    if args.apps:
+        return run_apps(args)
 
     gens = args.only or sorted(fuzz.GENERATORS)
     rnd = random.Random(args.seed)
