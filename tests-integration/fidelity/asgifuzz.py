@@ -140,9 +140,13 @@ def asgi_app_label(a: dict[str, Any], b: dict[str, Any], source: str) -> str | N
                           " mode sends it as final)")
         elif (x.get("body") in ("Internal Server Error", "") and x.get("status") == 500
               and y.get("status") == 500 and "    return None" in source):
-            labels.append("an exception handler returning None: the 500 page as both own servers"
-                          " give (Sanic's ASGI mode lets the ServerError escape: uvicorn's bare"
+            labels.append("an exception handler returning None: the 500 page, as Hurtle's own"
+                          " server (Sanic's ASGI mode lets the ServerError escape: uvicorn's bare"
                           " 500, then it closes)")
+        elif (str(x.get("body")) == "whole" + str(y.get("body"))
+              and "request.respond(text('whole'" in source):
+            labels.append("request.respond(response) then send(): the response's body is not"
+                          " sent, as both own servers (Sanic's ASGI mode sends it first)")
         elif not (labels and x.get("status") is None):  # the connection closed after it
             return None
     return " + ".join(dict.fromkeys(labels)) or None
