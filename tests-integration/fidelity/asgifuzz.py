@@ -67,6 +67,13 @@ KEPT: list[tuple[str, str, Callable[[bytes], bool]]] = [
     ("kept: a target past 64 KiB (uvicorn --http h11 passes it): Hurtle serves it; Sanic's"
      " URL parser refuses it and its BadRequest escapes as uvicorn's bare 500", r".*",
      lambda r: any(len(h.split(b" ", 2)[1]) > 65535 for h in wire.heads(r))),
+    ("kept: media types compare in any case (RFC 9110 8.3.1): an upper-case JSON Content-Type"
+     " picks the JSON error page; Sanic the text one (not ASGI's)", r"\d+\.(head|body.*)",
+     lambda r: re.search(rb"\r\ncontent-type: *[^\r]*[A-Z]", r, re.I) is not None
+     and re.search(rb"(?i)\r\ncontent-type: *application/json", r) is not None),
+    ("kept: a byte past ASCII in Accept: the error page as usual; Sanic fails rendering it (500"
+     " `An error occurred while handling an error`; not ASGI's)", r".*",
+     lambda r: re.search(rb"(?i)\r\naccept:[^\r]*[\x80-\xff]", r) is not None),
     ("kept: Sanic's ASGI websockets break (a handshake to a route that is none is its 500;"
      " Hurtle answers 404/405/400 through websocket.http.response)", r".*",
      lambda r: re.search(rb"(?i)\r\nupgrade:[^\r]*websocket", r) is not None),
