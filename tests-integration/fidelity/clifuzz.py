@@ -140,7 +140,10 @@ def build(rng: random.Random) -> tuple[list[str], dict]:
         info["host"] = host
     p = rng.random()
     if p < 0.12:
-        args += [rng.choice(["--port", "-p"]), rng.choice(["abc", "-1", "99999", "70000", "", "8.5"])]
+        args += [
+            rng.choice(["--port", "-p"]),
+            rng.choice(["abc", "-1", "99999", "70000", "", "8.5"]),
+        ]
         info["badport"] = True
     else:
         info["port"] = free_port()
@@ -204,7 +207,9 @@ def build(rng: random.Random) -> tuple[list[str], dict]:
     if u < 0.05:
         args.append(rng.choice(["--nosuch", "-Z", "--hosts=1", "--work"]))
     elif u < 0.08:
-        args += rng.choice([["--fast", "-w", "2"], ["--single-process", "-w", "2"], ["-d", "--legacy"]])
+        args += rng.choice(
+            [["--fast", "-w", "2"], ["--single-process", "-w", "2"], ["-d", "--legacy"]]
+        )
     if rng.random() < 0.3:
         head, rest = args[: len(target)], args[len(target) :]
         rng.shuffle(rest)  # options may come before or after the target
@@ -233,7 +238,11 @@ def get(info: dict, tmp: str) -> str:
                 data += chunk
             sock.close()
             head, _, body = data.partition(b"\r\n\r\n")
-            return head.split(b"\r\n")[0].split(b" ")[1].decode() + " " + body.decode(errors="replace")[:60]
+            return (
+                head.split(b"\r\n")[0].split(b" ")[1].decode()
+                + " "
+                + body.decode(errors="replace")[:60]
+            )
         if info["tls"]:
             ctx = ssl.create_default_context()
             ctx.check_hostname = False
@@ -246,7 +255,7 @@ def get(info: dict, tmp: str) -> str:
         body = resp.read().decode(errors="replace")
         conn.close()
         return f"{resp.status} {body[:60]}"
-    except Exception as exc:  # noqa: BLE001 - the kind of failure is the observation
+    except Exception as exc:  # the kind of failure is the observation
         return f"no answer: {type(exc).__name__}"
 
 
@@ -278,7 +287,13 @@ def run(python: str, args: list[str], info: dict, tmp: str) -> dict:
     env.pop("SANIC_AUTO_RELOAD", None)
     with open(err_path, "wb") as err, open(out_path, "wb") as out:
         child = subprocess.Popen(
-            cmd, cwd=tmp, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL, start_new_session=True
+            cmd,
+            cwd=tmp,
+            env=env,
+            stdout=out,
+            stderr=err,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
         )
         result: dict = {"served": False}
         deadline = time.monotonic() + START_WAIT
@@ -327,7 +342,9 @@ def run(python: str, args: list[str], info: dict, tmp: str) -> dict:
 
 # --- comparing ---------------------------------------------------------------------------------
 
-ERROR_HINTS = re.compile(r"error|Error|usage|cannot|No module|not found|invalid|refus|expected|must ", re.I)
+ERROR_HINTS = re.compile(
+    r"error|Error|usage|cannot|No module|not found|invalid|refus|expected|must ", re.I
+)
 
 
 def norm(line: str, tmp: str) -> str:
@@ -362,7 +379,9 @@ def same_error(ref: list[str], hur: list[str]) -> bool:
         return True
     if not ref or not hur:
         return False
-    return message(ref[-1]) in " ".join(" ".join(hur).split()) or message(ref[-1]) == message(hur[-1])
+    return message(ref[-1]) in " ".join(" ".join(hur).split()) or message(ref[-1]) == message(
+        hur[-1]
+    )
 
 
 def status(r: dict) -> tuple:
@@ -424,7 +443,13 @@ def main() -> None:
                 import shlex
 
                 args = shlex.split(opts.only)
-                info = {"host": "127.0.0.1", "port": None, "unix": None, "tls": False, "signal": "SIGINT"}
+                info = {
+                    "host": "127.0.0.1",
+                    "port": None,
+                    "unix": None,
+                    "tls": False,
+                    "signal": "SIGINT",
+                }
                 for flag in ("-p", "--port"):
                     if flag in args:
                         info["port"] = int(args[args.index(flag) + 1])
@@ -442,7 +467,9 @@ def main() -> None:
             reason = kept(args, ref, hur, tmp)
             label = "KEPT" if reason else "DIFF"
             counts["kept" if reason else "diff"] += 1
-            print(f"[{i}] {label} {'sanic' if info.get('script') else 'python -m sanic'} {' '.join(args)}")
+            print(
+                f"[{i}] {label} {'sanic' if info.get('script') else 'python -m sanic'} {' '.join(args)}"
+            )
             for d in diffs:
                 print("    " + d)
             if reason:
