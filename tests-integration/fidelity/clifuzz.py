@@ -403,6 +403,13 @@ def kept(args: list[str], ref: dict, hur: dict, tmp: str) -> str | None:
         return "help wording is Hurtle's own (first CLI section)"
     if "sanic: cannot load" in hur["stderr"] or "not a Sanic app" in hur["stderr"]:
         return "a target that fails to load: exit 1 and Hurtle's message (first CLI section)"
+    if "cannot pickle 'CertSelector'" in ref["stderr"]:
+        return (
+            "Sanic's bug: --tls-strict-host with a reloader cannot start (it hangs); Hurtle serves"
+        )
+    first = message((error_lines(ref["stderr"], tmp) or [""])[-1]).split(". ")[0]
+    if ref["rc"] == hur["rc"] and len(first) > 20 and first in " ".join(hur["stderr"].split()):
+        return "same exit code and first sentence; Hurtle's message goes on to say what to change"
     if "inspect" in args:
         return "inspect: options after the command, message names INSPECTOR (first CLI section)"
     return None
