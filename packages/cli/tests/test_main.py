@@ -163,6 +163,8 @@ def test_exec_lists_commands_and_refuses_unknown_ones(exec_module, capsys) -> No
     with pytest.raises(SystemExit) as exc:
         main([f"{exec_module}:app", "exec", "nope"])
     assert exc.value.code == 2
+    # The refusal names the argument as Sanic's does, not by the list of commands.
+    assert "error: argument command: invalid choice: 'nope'" in capsys.readouterr().err
     # An option without a default that is left out arrives as None, as in Sanic.
     capsys.readouterr()
     assert main([f"{exec_module}:app", "exec", "show"]) == 0

@@ -206,7 +206,9 @@ def app_commands(app: Any) -> dict[str, Callable[..., Any]]:
 def _command_parser(target: str, commands: dict[str, Callable[..., Any]]
                     ) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"sanic {target} exec")
-    sub = parser.add_subparsers(dest="command", title="Commands", metavar="{" + ",".join(sorted(commands)) + "}")
+    # No metavar: argparse then names the argument "command" in its refusals, as Sanic's
+    # does; usage still lists the choices.
+    sub = parser.add_subparsers(dest="command", title="Commands")
     for name, func in sorted(commands.items()):
         summary = (inspect.getdoc(func) or "").strip().split("\n", 1)[0]
         command = sub.add_parser(name, help=summary or f"Execute {name}")
