@@ -405,13 +405,17 @@ def run_inspect(argv: Sequence[str], client_class: Any = None) -> int:
 def parse_target_args(argv: Sequence[str]) -> argparse.Namespace:
     """Parse ``sanic <target> [action] [options]``. ``module.create_app()`` means a factory;
     with a factory, options the command does not know (``--foo=bar``) are kept on the
-    namespace the factory receives, as Sanic does; otherwise they are an error."""
+    namespace the factory receives when ``--factory`` is given, as Sanic does; otherwise
+    (``create_app()`` included) they are an error."""
     parser = build_parser()
     args, extras = parser.parse_known_args(list(argv))
+    # As Sanic: unknown options are kept only when --factory is given; the ``create_app()``
+    # form alone does not make a mistyped option acceptable.
+    keep_extras = args.factory
     if args.target.endswith("()"):
         args.target, args.factory = args.target[:-2], True
     if extras:
-        if not args.factory:
+        if not keep_extras:
             parser.error(f"unrecognized arguments: {' '.join(extras)}")
         for item in extras:
             key, sep, value = item.lstrip("-").partition("=")
