@@ -400,7 +400,7 @@ def status(r: dict) -> tuple:
 def kept(args: list[str], ref: dict, hur: dict, tmp: str) -> str | None:
     if "--legacy" in args:
         return "--legacy is Hurtle's extra option (first CLI section)"
-    if any(a in args for a in ("--help", "-h", "help")):
+    if any(a in args for a in ("--help", "-h", "help")) or args[-1:] == ["exec"]:
         return "help wording is Hurtle's own (first CLI section)"
     if "sanic: cannot load" in hur["stderr"] or "not a Sanic app" in hur["stderr"]:
         return "a target that fails to load: exit 1 and Hurtle's message (first CLI section)"
