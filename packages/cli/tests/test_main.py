@@ -163,6 +163,8 @@ def test_exec_lists_commands_and_refuses_unknown_ones(exec_module, capsys) -> No
     with pytest.raises(SystemExit) as exc:
         main([f"{exec_module}:app", "exec", "nope"])
     assert exc.value.code == 2
+    # The refusal names the argument as Sanic's does, not by the list of commands.
+    assert "error: argument command: invalid choice: 'nope'" in capsys.readouterr().err
     # An option without a default that is left out arrives as None, as in Sanic.
     capsys.readouterr()
     assert main([f"{exec_module}:app", "exec", "show"]) == 0
@@ -293,6 +295,13 @@ def test_factory_targets_as_sanic_reads_them(factory_module, capsys) -> None:
     with pytest.raises(SystemExit):
         parse_target_args([f"{factory_module}:create_app", "--foo=bar"])  # no factory
     assert "unrecognized arguments: --foo=bar" in capsys.readouterr().err
+    # As Sanic: only the --factory option keeps unknown options; the `create_app()` form
+    # is a factory too, but a mistyped option there is still a usage error (exit 2), not
+    # ignored while the app serves.
+    with pytest.raises(SystemExit) as exc:
+        parse_target_args([f"{factory_module}:create_app()", "--hosts=1"])
+    assert exc.value.code == 2
+    assert "unrecognized arguments: --hosts=1" in capsys.readouterr().err
 
 
 def test_inspect_calls_the_clients_request_with_the_action_and_its_arguments(capsys) -> None:

@@ -206,7 +206,9 @@ def app_commands(app: Any) -> dict[str, Callable[..., Any]]:
 def _command_parser(target: str, commands: dict[str, Callable[..., Any]]
                     ) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"sanic {target} exec")
-    sub = parser.add_subparsers(dest="command", title="Commands", metavar="{" + ",".join(sorted(commands)) + "}")
+    # No metavar: argparse then names the argument "command" in its refusals, as Sanic's
+    # does; usage still lists the choices.
+    sub = parser.add_subparsers(dest="command", title="Commands")
     for name, func in sorted(commands.items()):
         summary = (inspect.getdoc(func) or "").strip().split("\n", 1)[0]
         command = sub.add_parser(name, help=summary or f"Execute {name}")
@@ -403,13 +405,17 @@ def run_inspect(argv: Sequence[str], client_class: Any = None) -> int:
 def parse_target_args(argv: Sequence[str]) -> argparse.Namespace:
     """Parse ``sanic <target> [action] [options]``. ``module.create_app()`` means a factory;
     with a factory, options the command does not know (``--foo=bar``) are kept on the
-    namespace the factory receives, as Sanic does; otherwise they are an error."""
+    namespace the factory receives when ``--factory`` is given, as Sanic does; otherwise
+    (``create_app()`` included) they are an error."""
     parser = build_parser()
     args, extras = parser.parse_known_args(list(argv))
+    # As Sanic: unknown options are kept only when --factory is given; the ``create_app()``
+    # form alone does not make a mistyped option acceptable.
+    keep_extras = args.factory
     if args.target.endswith("()"):
         args.target, args.factory = args.target[:-2], True
     if extras:
-        if not args.factory:
+        if not keep_extras:
             parser.error(f"unrecognized arguments: {' '.join(extras)}")
         for item in extras:
             key, sep, value = item.lstrip("-").partition("=")
