@@ -196,34 +196,6 @@ class ChunkedDecoder:
         return b"".join(out), data[pos:]
 
 
-def decode_whole_chunked(data: bytes) -> tuple[bytes, int] | None:
-    """The content of a whole chunked body at the start of ``data`` (RFC 9112 7.1) and
-    the length of its encoding, or None when it is cut short or malformed."""
-    pieces: list[bytes] = []
-    pos = 0
-    while True:
-        eol = data.find(b"\r\n", pos)
-        if eol < 0:
-            return None
-        digits = data[pos:eol].split(b";", 1)[0].rstrip(b" \t")
-        if not digits or len(digits) > 16 or not _HEX.issuperset(digits):
-            return None
-        size = int(digits, 16)
-        pos = eol + 2
-        if size == 0:
-            while True:  # the trailer section, up to its empty line
-                eol = data.find(b"\r\n", pos)
-                if eol < 0:
-                    return None
-                if eol == pos:
-                    return b"".join(pieces), eol + 2
-                pos = eol + 2
-        if data[pos + size : pos + size + 2] != b"\r\n":
-            return None
-        pieces.append(data[pos : pos + size])
-        pos += size + 2
-
-
 def continues(expect: str) -> bool:
     """Whether an ``Expect`` value is ``100-continue`` (any case; whitespace after it is
     no part of it, RFC 9110 5.5, though llhttp keeps it)."""
@@ -939,7 +911,6 @@ __all__ = [
     "body_framing",
     "continues",
     "ChunkedDecoder",
-    "decode_whole_chunked",
     "encode_chunk",
     "encode_chunked",
     "http1_version",

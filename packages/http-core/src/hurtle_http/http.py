@@ -296,7 +296,7 @@ class Http(RequestReader, ResponseWriter):
         "_hook",
         "_status_error",
         "_oversize",
-        "_upgrade_chunks",  # (set only for an Upgrade request's chunked body)
+        "_upgrade_chunks",
         "_unlimited",
         "_held",
         "_peer_done",
@@ -374,6 +374,9 @@ class Http(RequestReader, ResponseWriter):
         self._status_error = False
         self._oversize: PayloadTooLarge | None = None
         self._unlimited: Any = None  # the Request whose body may pass the limit
+        # The decoder of an Upgrade request's chunked body (llhttp frames no bytes after
+        # an Upgrade head; see on_upgrade).
+        self._upgrade_chunks: ChunkedDecoder | None = None
         self._held = b""  # the rest of a read, unparsed while REQUEST_BUFFER_QUEUE_SIZE waits
         self._peer_done = False  # the peer sent its FIN (peer_finished)
         self._waiter: asyncio.Future | None = None
@@ -779,7 +782,7 @@ class Http(RequestReader, ResponseWriter):
         """Give the receiving record what ``data`` holds of its chunked body (ended once
         all of it came); the bytes past it."""
         record = self.rx
-        decoder: ChunkedDecoder | None = getattr(self, "_upgrade_chunks", None)
+        decoder = self._upgrade_chunks
         if record is None or decoder is None:
             return data
         try:
@@ -799,7 +802,7 @@ class Http(RequestReader, ResponseWriter):
         record = self.rx
         if record is None:
             return data
-        if getattr(self, "_upgrade_chunks", None) is not None:
+        if self._upgrade_chunks is not None:
             return self._upgraded_chunked(data)
         due = _declared_length(record.request) - record.size
         if data:
