@@ -124,6 +124,67 @@ async def test_cert_selector_answers_each_name_with_its_certificate(
     assert seen == [["a.test"], ["*.b.test"], ["a.test"]]  # unknown names get the first
 
 
+def test_find_cert_falls_back_or_says_why_no_certificate_fits(
+    ca: trustme.CA, tmp_path: Path
+) -> None:
+    # Code written for Sanic calls find_cert itself and catches the ValueError.
+    from sanic.http.tls.context import find_cert
+
+    a = CertSimple(**issue(ca, tmp_path / "a", "a.test"))
+    b = CertSimple(**issue(ca, tmp_path / "b", "*.b.test"))
+    loose = CertSelector([a, b])
+    assert find_cert(loose, "x.b.test") is b
+    assert find_cert(loose, "unknown.test") is a  # the first certificate answers
+    assert find_cert(loose, "") is a
+    strict = CertSelector([None, a, b])
+    assert find_cert(strict, "a.test") is a
+    with pytest.raises(ValueError) as info:
+        find_cert(strict, "unknown.test")
+    assert str(info.value) == "No certificate found matching hostname 'unknown.test'"
+    for nothing in ("", None):
+        with pytest.raises(ValueError) as info:
+            find_cert(strict, nothing)  # type: ignore[arg-type]
+        assert str(info.value) == "The client provided no SNI to match for certificate."
+
+
+def test_selector_sni_callback_records_the_name_it_refuses(
+    ca: trustme.CA, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from types import SimpleNamespace
+
+    from sanic.http.tls.context import selector_sni_callback
+
+    a = CertSimple(**issue(ca, tmp_path / "a", "a.test"))
+    strict = CertSelector([None, a])
+    conn = SimpleNamespace(context=None)
+    assert selector_sni_callback(conn, "a.test", strict) is None  # type: ignore[arg-type]
+    assert conn.context is a and conn.sanic_server_name == "a.test"
+    conn = SimpleNamespace(context=None)
+    alert = selector_sni_callback(conn, "other.test", strict)  # type: ignore[arg-type]
+    assert alert == ssl.ALERT_DESCRIPTION_UNRECOGNIZED_NAME
+    assert conn.context is None and conn.sanic_server_name == "other.test"
+    assert "Rejecting TLS connection: No certificate found matching hostname 'other.test'" in (
+        caplog.text
+    )
+
+
+def test_a_selector_needs_a_certificate_with_names(ca: trustme.CA, tmp_path: Path) -> None:
+    nameless = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    files = issue(ca, tmp_path / "a", "a.test")
+    nameless.load_cert_chain(files["cert"], files["key"])
+    for given in ([], [None], [nameless], [None, nameless]):
+        with pytest.raises(ValueError) as info:
+            process_to_context(given)
+        assert str(info.value) == "No certificates with SubjectAlternativeNames found."
+    assert isinstance(CertSelector([nameless, CertSimple(**files)]), CertSelector)
+
+
+def test_an_ssl_dict_with_empty_file_names_says_so() -> None:
+    with pytest.raises(ValueError) as info:
+        shorthand_to_ctx({"cert": "", "key": ""})
+    assert str(info.value) == "SSL dict needs filenames for cert and key."
+
+
 # --- sanic.http.tls.creators (auto_tls) ----------------------------------------------------
 async def test_get_ssl_context_makes_a_localhost_certificate_in_debug(
     ca: trustme.CA, tmp_path: Path

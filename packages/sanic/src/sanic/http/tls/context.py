@@ -16,7 +16,7 @@ from typing import Any
 
 from hurtle_app.log import logger as logger
 from hurtle_http import tls as _tls
-from hurtle_http.sni import name_matches, refuse_server_name
+from hurtle_http.sni import name_matches
 
 #: Forward-secret AEAD suites for TLS 1.2 (TLS 1.3 suites are OpenSSL's defaults).
 CIPHERS_TLS12 = list(_tls.CIPHERS_TLS12)
@@ -81,8 +81,9 @@ class CertSelector(ssl.SSLContext):
     def __new__(cls, ctxs: Iterable[Any]) -> Any:
         ctxs = list(ctxs)
         contexts = [c for c in (shorthand_to_ctx(ctx) for ctx in ctxs) if c is not None]
-        if not contexts:
-            raise ValueError("CertSelector needs at least one certificate")
+        if not any(getattr(c, "sanic", {}).get("names") for c in contexts):
+            # As Sanic: a selector none of whose certificates has a name selects nothing.
+            raise ValueError("No certificates with SubjectAlternativeNames found.")
         self = _tls.apply_settings(super().__new__(cls, ssl.PROTOCOL_TLS_SERVER))
         self.sanic_select = contexts
         self.sanic_fallback = None if ctxs[0] is None else contexts[0]
@@ -99,20 +100,31 @@ def match_hostname(ctx: ssl.SSLContext | CertSelector, hostname: str) -> bool:
     return name_matches(hostname, names)
 
 
-def find_cert(self: CertSelector, server_name: str) -> ssl.SSLContext | None:
-    """The first context of the selector whose names match ``server_name``."""
-    return next((c for c in self.sanic_select if match_hostname(c, server_name)), None)
+def find_cert(self: CertSelector, server_name: str) -> ssl.SSLContext:
+    """The first context of the selector whose names match ``server_name``, else the
+    fallback; a ``ValueError`` saying why when there is none (a strict-host selector)."""
+    if server_name:
+        found = next((c for c in self.sanic_select if match_hostname(c, server_name)), None)
+        if found is not None:
+            return found
+    if self.sanic_fallback is not None:
+        return self.sanic_fallback
+    if not server_name:
+        raise ValueError("The client provided no SNI to match for certificate.")
+    raise ValueError(f"No certificate found matching hostname {server_name!r}")
 
 
 def selector_sni_callback(
     sslobj: ssl.SSLObject, server_name: str | None, ctx: CertSelector
 ) -> int | None:
-    """Switch the handshake to the certificate for ``server_name`` (or the fallback)."""
-    chosen = (find_cert(ctx, server_name) if server_name else None) or ctx.sanic_fallback
-    if chosen is None:
-        return refuse_server_name(server_name)
-    sslobj.context = chosen
-    server_name_callback(sslobj, server_name, chosen)
+    """Switch the handshake to the certificate for ``server_name`` (or the fallback); a
+    TLS alert, with a warning saying why, when a strict-host selector has none."""
+    server_name_callback(sslobj, server_name, ctx)
+    try:
+        sslobj.context = find_cert(ctx, server_name or "")
+    except ValueError as e:
+        logger.warning(f"Rejecting TLS connection: {e}")
+        return ssl.ALERT_DESCRIPTION_UNRECOGNIZED_NAME
     return None
 
 
@@ -173,7 +185,7 @@ def shorthand_to_ctx(ctxdef: Any) -> Any:
         cert = options.pop("cert", None) or options.pop("certfile", None)
         key = options.pop("key", None) or options.pop("keyfile", None)
         if not cert or not key:
-            raise ValueError("An ssl dict needs 'cert' and 'key' (file paths)")
+            raise ValueError("SSL dict needs filenames for cert and key.")
         return CertSimple(cert, key, **options)
     raise ValueError(
         f"Invalid ssl argument {type(ctxdef)}. Expecting a list of certdirs, a dict or an "
