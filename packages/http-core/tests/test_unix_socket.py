@@ -92,6 +92,14 @@ def test_a_missing_folder_is_named(tmp_path: Path) -> None:
         bind_unix_socket(folder / "s.sock")
 
 
+def test_a_bytes_path_is_refused_before_anything_is_bound(tmp_path: Path) -> None:
+    # It used to be formatted into the temporary name ("b'/tmp/...'.xyz"), failing with a
+    # FileNotFoundError that named no file.
+    with pytest.raises(TypeError, match="not <class 'bytes'>"):
+        bind_unix_socket(os.fsencode(tmp_path / "s.sock"))
+    assert os.listdir(tmp_path) == []
+
+
 def test_a_path_that_fits_only_without_a_suffix_is_bound_in_place() -> None:
     folder = tempfile.mkdtemp(prefix="hs")  # a short folder, whatever pytest's tmp_path is
     room = 107 - len(os.fsencode(folder)) - 1

@@ -15,6 +15,7 @@ import os
 import secrets
 import socket
 import stat
+from pathlib import Path
 
 __all__ = ["bind_unix_socket", "remove_unix_socket", "unix_socket_in_use"]
 
@@ -28,7 +29,9 @@ def bind_unix_socket(
     anything else (a regular file, a folder, a symlink) is refused with
     ``FileExistsError``, and a missing folder with ``FileNotFoundError``.
     """
-    path = os.fspath(path)
+    # Through Path: a bytes path is refused (TypeError) instead of spoiling the temporary
+    # name below, as Sanic's (pathlib's) refusal.
+    path = os.fspath(Path(path))
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise FileNotFoundError(f"Socket folder does not exist: {folder}")
