@@ -520,6 +520,17 @@ def test_priority_requires_append() -> None:
         Router().add("/p", handler_named("p"), priority=3)
 
 
+def test_overwrite_and_append_together_are_refused() -> None:
+    # As sanic-routing: the two say opposite things about an existing route; nothing is
+    # added (it used to replace the route silently).
+    router = Router()
+    router.add("/p", handler_named("first"))
+    with pytest.raises(FinalizationError, match="both overwrite and append"):
+        router.add("/p", handler_named("second"), overwrite=True, append=True)
+    router.finalize()
+    assert router.get("/p", "GET", None)[1].__name__ == "first"
+
+
 def test_a_path_that_is_not_a_string_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="must be a string, not bytes"):
         Router().add(b"/a", handler_named("a"))  # type: ignore[arg-type]

@@ -239,6 +239,12 @@ class BaseRouter(ABC):
         if not isinstance(path, str):
             # A TypeError, as sanic-routing raises for a non-str path.
             raise TypeError(f"A route path must be a string, not {type(path).__name__}")
+        if overwrite and append:
+            # As sanic-routing: replace the existing route, or keep both? Say which.
+            raise FinalizationError(
+                "Cannot add a route with both overwrite and append equal to True "
+                f"(route {path!r}: pass one of them)"
+            )
         if priority and not append:
             # As sanic-routing: priority orders routes appended to one path.
             raise FinalizationError(
