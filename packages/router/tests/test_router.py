@@ -531,6 +531,33 @@ def test_overwrite_and_append_together_are_refused() -> None:
     assert router.get("/p", "GET", None)[1].__name__ == "first"
 
 
+def test_a_fixed_path_given_empty_requirements_is_a_dynamic_route_found_by_any_host() -> None:
+    # As sanic-routing: `requirements={}` (a plugin passing its conditions through) makes
+    # the route dynamic; it still answers every request for its path.
+    router = Router()
+    route = router.add("/e", handler_named("e"), requirements={})
+    router.finalize()
+    assert route.static is False
+    assert list(router.dynamic_routes) == [("e",)] and not router.static_routes
+    assert router.get("/e", "GET")[1].__name__ == "e"
+    assert router.get("/e", "GET", host="any")[1].__name__ == "e"
+
+
+@pytest.mark.parametrize(
+    ("stacking", "named"), [(False, "<Route: path=b/<y:int>>"), (True, "<RouteGroup: ")]
+)
+def test_a_method_not_served_names_the_route_or_the_stacking_group(
+    stacking: bool, named: str
+) -> None:
+    router = Router(stacking=stacking)
+    router.add("/b/<y:int>", handler_named("b"), methods=["GET"])
+    router.finalize()
+    with pytest.raises(NoMethod) as info:
+        router.get("/b/1", "PUT")
+    assert str(info.value).startswith(f"Method 'PUT' not found on {named}")
+    assert info.value.allowed_methods == {"GET"}
+
+
 def test_a_path_that_is_not_a_string_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="must be a string, not bytes"):
         Router().add(b"/a", handler_named("a"))  # type: ignore[arg-type]

@@ -203,7 +203,9 @@ class BaseRouter(ABC):
             return self.method_handler_exception(
                 "Method does not exist", path=path, allowed_methods=group.methods
             )
-        target = group if group.routes[0].static else group.routes[0]
+        # As sanic-routing: a stacking router (signals) names the group, else a dynamic
+        # path names its route.
+        target = group if group.routes[0].static or self.stacking else group.routes[0]
         return self.method_handler_exception(
             f"Method '{method}' not found on {target}",
             method=method,
@@ -267,10 +269,10 @@ class BaseRouter(ABC):
                 path = path[: -len(delimiter)]
 
         fixed = not any(part.startswith("<") for part in path_to_parts(path, delimiter))
-        # As sanic-routing: a path without parameters is a static route unless it has
-        # requirements (a host); those are dynamic routes (still found by one dict lookup,
-        # see finalize).
-        static = fixed and not requirements
+        # As sanic-routing: a path without parameters is a static route unless it is given
+        # requirements (a host, or even an empty dict); those are dynamic routes (still
+        # found by one dict lookup, see finalize).
+        static = fixed and requirements is None
         regex = self._is_regex(path)
         route = self.route_class(
             self,
