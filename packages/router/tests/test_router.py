@@ -558,6 +558,21 @@ def test_a_method_not_served_names_the_route_or_the_stacking_group(
     assert info.value.allowed_methods == {"GET"}
 
 
+@pytest.mark.parametrize("path", ["/a", "/b/<x:int>"])
+def test_a_strict_host_bound_route_checks_the_host_before_the_slash(path: str) -> None:
+    # As sanic-routing: another host (or none) is the plain 404 whatever the trailing
+    # slash; the right host with an extra slash is the strict route's own 404.
+    router = Router()
+    router.add(path, handler_named("a"), requirements={"host": "x"}, strict=True)
+    router.finalize()
+    asked = path.replace("<x:int>", "1") + "/"
+    for host in (None, "y"):
+        with pytest.raises(NotFound, match="^Not Found$"):
+            router.get(asked, "GET", host=host)
+    with pytest.raises(NotFound, match="^Path not found$"):
+        router.get(asked, "GET", host="x")
+
+
 def test_a_path_that_is_not_a_string_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="must be a string, not bytes"):
         Router().add(b"/a", handler_named("a"))  # type: ignore[arg-type]

@@ -124,8 +124,9 @@ class BaseRouter(ABC):
                 # names the path.
                 parse_parameter_basket(first, basket)
             # sanic-routing checks a strict trailing slash before the method on dynamic
-            # paths, after it on static ones.
-            if orig is not None and not first.static:
+            # paths, after it on static ones, and after the host on host-bound ones (a
+            # request for another host is the plain 404, checked below).
+            if orig is not None and not first.static and not group.has_requirements:
                 if group.all_strict and orig[-1] != first.path[-1:]:
                     raise self.exception("Path not found", path=path)
             if not group.has_requirements:
