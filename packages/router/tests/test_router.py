@@ -544,13 +544,18 @@ def test_a_fixed_path_given_empty_requirements_is_a_dynamic_route_found_by_any_h
 
 
 @pytest.mark.parametrize(
-    ("stacking", "named"), [(False, "<Route: path=b/<y:int>>"), (True, "<RouteGroup: ")]
+    ("stacking", "path", "named"),
+    [
+        (False, "/b/<y:int>", "<Route: path=b/<y:int>>"),
+        (True, "/b/<y:int>", "<RouteGroup: "),
+        (True, "/b/<y:path>", "<Route: path=b/<y:path>>"),
+    ],
 )
 def test_a_method_not_served_names_the_route_or_the_stacking_group(
-    stacking: bool, named: str
+    stacking: bool, path: str, named: str
 ) -> None:
     router = Router(stacking=stacking)
-    router.add("/b/<y:int>", handler_named("b"), methods=["GET"])
+    router.add(path, handler_named("b"), methods=["GET"])
     router.finalize()
     with pytest.raises(NoMethod) as info:
         router.get("/b/1", "PUT")

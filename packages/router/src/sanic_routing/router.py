@@ -204,9 +204,10 @@ class BaseRouter(ABC):
             return self.method_handler_exception(
                 "Method does not exist", path=path, allowed_methods=group.methods
             )
-        # As sanic-routing: a stacking router (signals) names the group, else a dynamic
-        # path names its route.
-        target = group if group.routes[0].static or self.stacking else group.routes[0]
+        # As sanic-routing: a stacking router (signals) names the group, but of a path
+        # whose parameter spans segments its route, as a dynamic path does otherwise.
+        named_group = self.stacking and not group.dynamic_path
+        target = group if group.routes[0].static or named_group else group.routes[0]
         return self.method_handler_exception(
             f"Method '{method}' not found on {target}",
             method=method,
