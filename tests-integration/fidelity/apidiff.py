@@ -11,6 +11,11 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
     python3 tests-integration/fidelity/apidiff.py --count 500 --seed 1
     python3 tests-integration/fidelity/apidiff.py --only router --only url_for -v
 
+Twelfth-round areas (``apidiff_cases12.py``, the README's "Differential fuzzing, twelfth
+round"): ``tls_ctx``, ``sock_bind`` and ``router_direct``: ``sanic.http.tls.context``'s
+helpers over certificates made with ``openssl``, ``sanic.server.socket``'s binding
+helpers, and ``sanic_routing.BaseRouter`` used alone.
+
 Eleventh-round areas (``apidiff_cases11.py``, the README's "Differential fuzzing, eleventh
 round"): ``static_links``, ``sig_prio``, ``cfg_obj``, ``req_genid`` and ``grp_hooks``:
 ``app.static`` over symbolic links, signal priorities and odd ``signal``/``add_signal``
@@ -113,6 +118,7 @@ from apidiff_cases8 import Ops8  # noqa: E402
 from apidiff_cases9 import Ops9  # noqa: E402
 from apidiff_cases10 import Ops10  # noqa: E402
 from apidiff_cases11 import Ops11  # noqa: E402
+from apidiff_cases12 import Ops12  # noqa: E402
 
 # ---------------------------------------------------------------------------- worker side
 
@@ -136,7 +142,7 @@ def exc_info(e):
     return {"exc": [c.__name__ for c in type(e).__mro__], "msg": str(e)}
 
 
-class Worker(Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11):
+class Worker(Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12):
     def __init__(self):
         import asyncio
 
@@ -623,7 +629,7 @@ def worker_main():
         case = json.loads(line)
         if any(
             hasattr(o, "op_" + case["op"])
-            for o in (Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11)
+            for o in (Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12)
         ):
             w.n = 0  # app names by their order in the case (test_mode allows reuse)
         try:
@@ -761,6 +767,7 @@ def main():
     from apidiff_cases9 import GENERATORS9, SLOW9
     from apidiff_cases10 import GENERATORS10, SLOW10
     from apidiff_cases11 import GENERATORS11, SLOW11
+    from apidiff_cases12 import GENERATORS12, SLOW12
     from apidiff_kept import kept_label
 
     GENERATORS = {
@@ -775,6 +782,7 @@ def main():
         **GENERATORS9,
         **GENERATORS10,
         **GENERATORS11,
+        **GENERATORS12,
     }
     SLOW = {
         **SLOW,
@@ -788,6 +796,7 @@ def main():
         **SLOW9,
         **SLOW10,
         **SLOW11,
+        **SLOW12,
     }
 
     ap = argparse.ArgumentParser()

@@ -2627,3 +2627,328 @@ KEPT += [
         _grp_hooks_kept,
     ),
 ]
+
+
+# Twelfth round (apidiff_cases12.py) ------------------------------------------------------
+
+
+def _d12(v):
+    """A result's picture as plain dicts and lists ({"dict": [...]} unwrapped)."""
+    if isinstance(v, dict) and list(v) == ["dict"]:
+        return {str(k): _d12(x) for k, x in v["dict"]}
+    if isinstance(v, dict):
+        return {k: _d12(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_d12(x) for x in v]
+    return v
+
+
+def _exc12(v):
+    v = _d12(v)
+    return v if isinstance(v, dict) and "exc" in v else None
+
+
+def _tls_sanic12(rec):
+    """A context's `sanic` record without what is kept: the password, paths as str."""
+    if not isinstance(rec, list):
+        return rec
+    out = []
+    for k, v in rec:
+        if k == "password":
+            continue
+        if isinstance(v, dict) and list(v) == ["path"]:
+            v = v["path"]
+        out.append([k, v])
+    return out
+
+
+def _tls_ctx12(ctx):
+    if not isinstance(ctx, dict):
+        return ctx
+    ctx = dict(ctx)
+    if "sanic" in ctx:
+        ctx["sanic"] = _tls_sanic12(ctx["sanic"])
+    if isinstance(ctx.get("select"), list):
+        ctx["select"] = [_tls_ctx12(c) for c in ctx["select"]]
+    return ctx
+
+
+def _tls_host_kept(host):
+    # A trailing dot (an absolute name; SNI never carries one, RFC 6066 3) matches in
+    # Hurtle; an empty first label never matches a wildcard (RFC 6125 6.4.3; Sanic: it
+    # does); a certificate's names match in any case (RFC 6125 6.4.1; Sanic lower-cases
+    # only the host name, so its "UPPER.Example.NET" matches nothing).
+    return isinstance(host, str) and (
+        host.endswith(".") or host.startswith(".") or host == "upper.example.net"
+    )
+
+
+def _tls_norm12(v):
+    v = _d12(v)
+    if not isinstance(v, dict) or "ok" not in v or not isinstance(v["ok"], dict):
+        return v
+    ok = dict(v["ok"])
+    if "ctx" in ok:
+        ok["ctx"] = _tls_ctx12(ok["ctx"])
+    for key in ("match", "find", "sni"):
+        if isinstance(ok.get(key), list):
+            ok[key] = [x for x in ok[key] if not _tls_host_kept(x[0])]
+    return {"ok": ok}
+
+
+def _tls_files12(c):
+    """The file names a tls_ctx case's build step uses."""
+    return json.dumps(c["build"])
+
+
+TLS12_NORM = (
+    "ctx.sanic keeps no key password and str paths; a host name with a leading or "
+    "trailing dot, a certificate name in capitals (RFC 6125 6.4.1, 6.4.3, RFC 6066 3)"
+)
+TLS12_SHORTHANDS = (
+    "CertSelector given folders or dicts builds their contexts (Sanic keeps them raw)"
+)
+TLS12_NO_SAN = "a certificate without subjectAltName is for its commonName (Sanic: KeyError)"
+TLS12_MISSING = "a missing certificate or key file is a ValueError naming it (listed before)"
+TLS12_OPENSSL = "OpenSSL's message for a PEM file it cannot read differs by the call reading it"
+TLS12_ALIASES = "an ssl dict's certfile/keyfile aliases are read (listed before)"
+TLS12_CIPHERS = (
+    "a CertSelector offers the TLS 1.2 suites its certificates' contexts do (forward-secret "
+    "AEAD only; Sanic's keeps OpenSSL's defaults, CBC and DHE suites too)"
+)
+
+
+def _without_selector_ciphers(v):
+    if "ok" in v and isinstance(v["ok"], dict) and isinstance(v["ok"].get("ctx"), dict):
+        ctx = v["ok"]["ctx"]
+        if ctx.get("type") == "CertSelector":
+            ctx = {k: x for k, x in ctx.items() if k != "ciphers"}
+            return {"ok": dict(v["ok"], ctx=ctx)}
+    return v
+
+
+def _tls_kept12(c, a, b):
+    na, nb = _tls_norm12(a), _tls_norm12(b)
+    if na == nb:
+        return TLS12_NORM
+    if _without_selector_ciphers(na) == _without_selector_ciphers(nb):
+        return TLS12_CIPHERS
+    build = c["build"]
+    if build[0] == "selector" and any(item[0] not in ("ctx", "none") for item in build[1]):
+        return TLS12_SHORTHANDS
+    ea = _exc12(na["ok"].get("build")) if "ok" in na else None
+    eb = _exc12(nb["ok"].get("build")) if "ok" in nb else None
+    files = json.dumps(build)
+    if ea and ea["msg"] == "'subjectAltName'" and '"cn"' in files:
+        return TLS12_NO_SAN
+    if ea and ea["exc"][0] == "TypeError" and ('"certfile"' in files or '"keyfile"' in files):
+        return TLS12_ALIASES
+    if ea and eb and "not found or permission denied" in eb["msg"]:
+        if ea["exc"][0] in ("SSLError", "FileNotFoundError"):
+            return TLS12_MISSING
+    if ea and eb and ea["exc"][0] == eb["exc"][0] == "SSLError":
+        return TLS12_OPENSSL
+    return None
+
+
+KEPT += [
+    ("tls_ctx", label, lambda c, a, b, label=label: _tls_kept12(c, a, b) == label)
+    for label in (
+        TLS12_NORM,
+        TLS12_CIPHERS,
+        TLS12_SHORTHANDS,
+        TLS12_NO_SAN,
+        TLS12_MISSING,
+        TLS12_OPENSSL,
+        TLS12_ALIASES,
+    )
+]
+
+
+SB12_BRACKETS = "bind_socket takes an IPv6 host in brackets ('[::1]'; Sanic: gaierror)"
+SB12_HOST = "a host that is no str: TypeError in both, Python's message differs"
+SB12_PARTIAL = (
+    "configure_socket with a partial settings dict, host or port None or backlog None: "
+    "Hurtle uses defaults or returns None (Sanic: KeyError or TypeError)"
+)
+SB12_REMOVE_BYTES = "remove_unix_socket takes a bytes path (Sanic: TypeError)"
+
+
+def _sb_step_kept12(step, x, y):
+    """Why one step of a sock_bind case differs, if kept; None when it is not."""
+    ex, ey = _exc12(x[1]), _exc12(y[1])
+    if step[0] == "tcp":
+        if (
+            isinstance(step[1], str)
+            and step[1].startswith("[")
+            and ex
+            and ex["exc"][0] == "gaierror"
+        ):
+            return SB12_BRACKETS
+        if (
+            not isinstance(step[1], str)
+            and ex
+            and ey
+            and ex["exc"][0] == ey["exc"][0] == "TypeError"
+        ):
+            return SB12_HOST
+    if step[0] == "configure":
+        settings = step[1]
+        partial = any(k not in settings for k in ("host", "port", "unix", "backlog"))
+        nones = settings.get("backlog") is None or (
+            not settings.get("unix")
+            and settings.get("sock") is None
+            and (settings.get("host") is None or settings.get("port") is None)
+        )
+        if ex and ex["exc"][0] in ("KeyError", "TypeError") and (partial or nones):
+            return SB12_PARTIAL
+        if partial and ex and ey and ex["exc"][0] == "KeyError":
+            return SB12_PARTIAL
+    if step[0] == "remove" and step[1] == "bytes" and ex and ex["exc"][0] == "TypeError":
+        return SB12_REMOVE_BYTES
+    return None
+
+
+def _sock_kept12(c, a, b):
+    from apidiff import deep_same
+
+    steps, ra, rb = c["steps"], _d12(a).get("ok"), _d12(b).get("ok")
+    if not (isinstance(ra, list) and isinstance(rb, list) and len(ra) == len(rb)):
+        return None
+    why = []
+    for step, x, y in zip(steps, ra, rb, strict=True):
+        if deep_same(x, y):
+            continue
+        if why and deep_same(x[:-1], y[:-1]):
+            continue  # what is on disk after a kept difference that bound a socket
+        label = _sb_step_kept12(step, x, y)
+        if label is None:
+            return None
+        why.append(label)
+    return why[0] if why else None
+
+
+KEPT += [
+    ("sock_bind", label, lambda c, a, b, label=label: _sock_kept12(c, a, b) == label)
+    for label in (SB12_BRACKETS, SB12_HOST, SB12_PARTIAL, SB12_REMOVE_BYTES)
+]
+
+
+RD12_MIXED = (
+    "one path given a route without requirements and one with (a host): both are kept "
+    "(sanic-routing drops the path's routes from its tables, or all of them, or names "
+    "the route instead of the group in NoMethod)"
+)
+RD12_EMPTY = "finalize() of a router without routes (Sanic: FinalizationError; listed before)"
+RD12_UNFINALIZED = "resolving before finalize() is FinalizationError (listed before)"
+RD12_DETAILS = (
+    "priority without append, overwrite with append: the message adds a hint; a value of "
+    "an ext= route is checked and resolved (Sanic: AttributeError), before the method also "
+    "on a stacking router; a method a dynamic path of "
+    "several routes does not serve: NoMethod with allowed_methods (RFC 9110 15.5.6; "
+    "listed before)"
+)
+
+
+def _rd_key12(route):
+    import re
+
+    path = route["path"].lstrip("/")
+    if not route.get("strict"):
+        path = path.rstrip("/")
+    path = re.sub(r"<[^:>]+:([^>=]+)(=[^>]*)?>", r"<\1>", path)
+    return re.sub(r"<[^:>]+>", "<str>", path)
+
+
+def _rd_mixed12(c):
+    seen = {}
+    for r in c["routes"]:
+        seen.setdefault(_rd_key12(r), set()).add(r.get("requirements") is None)
+    return any(len(kinds) > 1 for kinds in seen.values())
+
+
+def _rd_details12(v, mixed=False):
+    v = _d12(v).get("ok")
+    if not isinstance(v, dict):
+        return v
+    v = dict(v)
+    added = []
+    for x in v.get("added", ()):
+        e = _exc12(x)
+        for known in (
+            "Cannot add a route with priority if append is False",
+            "Cannot add a route with both overwrite and append equal to True",
+        ):
+            if e and e["msg"].startswith(known):
+                x = {"exc": e["exc"], "msg": known}
+        added.append(x)
+    v["added"] = added
+    reqs = []
+    for x in v.get("requests") or ():
+        e = _exc12(x)
+        if e and (
+            e["msg"] == "'tuple' object has no attribute 'split'"
+            or e["msg"].startswith("Invalid extension")
+        ):
+            x = "ext refused"
+        elif e and mixed and e["exc"][0] == "NoMethod":
+            # Which table a path's group is in after a mixed registration (the message
+            # names the group or its route, or is sanic-routing's "Method does not exist").
+            x = {"exc": e["exc"], "msg": "-"}
+        elif e and e["msg"] == "Method does not exist":
+            x = {"exc": e["exc"], "msg": e["msg"]}  # Hurtle's also says which methods
+        reqs.append(x)
+    v["requests"] = reqs
+    return v
+
+
+def _rd_kept12(c, a, b):
+    da, db = _d12(a).get("ok", {}), _d12(b).get("ok", {})
+    fa = _exc12(da.get("finalize"))
+    if fa and fa["msg"] == "Cannot finalize with no routes defined." and db.get("finalize") == "ok":
+        return RD12_MIXED if _rd_mixed12(c) else RD12_EMPTY
+    if _rd_mixed12(c) and da.get("groups") != db.get("groups"):
+        return RD12_MIXED  # sanic-routing splits or drops the path's group
+    if "unfinalized" in da and da["unfinalized"] != db.get("unfinalized"):
+        if da["unfinalized"] == ["TypeError"] and db.get("unfinalized") == ["FinalizationError"]:
+            return RD12_UNFINALIZED
+        return None
+    from apidiff import deep_same
+
+    mixed = _rd_mixed12(c)
+    na, nb = _rd_details12(a, mixed), _rd_details12(b, mixed)
+    if isinstance(na, dict) and isinstance(nb, dict):
+        ra, rb = na.get("requests") or [], nb.get("requests") or []
+        if len(ra) == len(rb):
+            # sanic-routing's resolve fails with AttributeError on some ext= routes even for
+            # an extension they allow; Hurtle resolves them.
+            nb["requests"] = [x if x == "ext refused" else y for x, y in zip(ra, rb, strict=True)]
+            if c["opts"].get("stacking"):
+                # A stacking router's ext= route: sanic-routing checks the method before
+                # the extension; Hurtle refuses the extension first, as without stacking.
+                nb["requests"] = [
+                    x
+                    if y == "ext refused" and (_exc12(x) or {}).get("exc", [""])[0] == "NoMethod"
+                    else y
+                    for x, y in zip(ra, nb["requests"], strict=True)
+                ]
+    if (
+        mixed
+        and deep_same(
+            {k: na.get(k) for k in ("added", "finalize")},
+            {k: nb.get(k) for k in ("added", "finalize")},
+        )
+        and not deep_same(na, nb)
+    ):
+        return RD12_MIXED  # registered alike, resolved differently by sanic-routing's tables
+    if deep_same(na, nb):
+        if mixed and not deep_same(_rd_details12(a), _rd_details12(b)):
+            return RD12_MIXED
+        return RD12_DETAILS
+    return None
+
+
+KEPT += [
+    ("router_direct", label, lambda c, a, b, label=label: _rd_kept12(c, a, b) == label)
+    for label in (RD12_MIXED, RD12_EMPTY, RD12_UNFINALIZED, RD12_DETAILS)
+]
