@@ -321,10 +321,8 @@ class BaseRouter(ABC):
                 f"The cast for pattern {label!r} must be callable (e.g. int), got {cast!r}"
             )
         if isinstance(pattern, str):
-            if not pattern.startswith("^"):
-                pattern = "^" + pattern
-            if not pattern.endswith("$"):
-                pattern = pattern + "$"
+            # Kept as written, as sanic-routing: url_for matches a value against it from
+            # the start, and a regex route embeds it (its anchors dropped) as one group.
             try:
                 pattern = re.compile(pattern)
             except re.error as exc:
