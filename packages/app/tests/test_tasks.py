@@ -58,6 +58,38 @@ async def test_tasks_added_before_start_step_in_where_the_first_was_added(app: S
     ]
 
 
+async def test_each_task_added_before_start_gets_its_own_turn_as_it_starts(app: Sanic) -> None:
+    # As Sanic: the tasks added before the run are started one after another, each given
+    # a turn of the loop before the next starts, so an app's start-up task that awaits
+    # once (an in-memory "connect") is done before the next task begins (EM_ERP_SANIC's
+    # init_db, then its index task). Starting them all, then yielding once, interleaved
+    # their steps.
+    order: list[str] = []
+
+    def job(name: str):
+        async def steps() -> None:
+            order.append(f"{name} step 1")
+            await asyncio.sleep(0)
+            order.append(f"{name} step 2")
+            await asyncio.sleep(0)
+            order.append(f"{name} step 3")
+
+        return steps()
+
+    app.add_task(job("a"))
+    app.add_task(job("b"))
+
+    @app.after_server_start
+    async def registered_after(app_: Sanic) -> None:
+        order.append("listener")
+
+    await app._server_event("init", "before")
+    await app._server_event("init", "after")
+    await asyncio.sleep(0.01)
+    assert order[:4] == ["a step 1", "a step 2", "b step 1", "listener"]
+    assert order.index("a step 3") < order.index("b step 3")
+
+
 async def test_a_task_added_before_start_first_runs_after_after_server_start(app: Sanic) -> None:
     """As in Sanic: a task added before the run sees what after_server_start set up (a
     queue on app.ctx); one started by a before_server_start listener runs before it."""

@@ -141,3 +141,44 @@ async def test_close_1006_ends_tcp_without_a_close_frame() -> None:
         await asyncio.wait_for(server.done.wait(), 5)
     assert rest == b""
     assert server.outcome == ["returned"]
+
+
+def _close_and_stay(port: int, ended: Any) -> tuple[int, bytes, bool]:
+    # A peer that sends its close frame, reads the server's answer and its FIN, then keeps
+    # its socket open for a while (a slow or odd client: real ones close at once).
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        sock.sendall(_UPGRADE)
+        head = b""
+        while b"\r\n\r\n" not in head:
+            head += sock.recv(1)
+        sock.sendall(_masked(0x88, b"\x03\xe8"))
+        header = sock.recv(2, socket.MSG_WAITALL)
+        payload = sock.recv(header[1] & 0x7F, socket.MSG_WAITALL)
+        eof = sock.recv(100)
+        handler_ended_before_our_fin = ended.wait(2)
+        return int(struct.unpack("!H", payload[:2])[0]), eof, handler_ended_before_our_fin
+
+
+async def test_the_peers_close_frame_ends_recv_without_waiting_for_its_fin() -> None:
+    # A chess lobby's handler (`async for msg in ws`, then in `finally` a farewell sent to
+    # the other players): under Sanic the loop ends when the peer's close frame comes;
+    # Hurtle's recv() waited for the peer's TCP FIN, so the farewell went out only when
+    # that peer's socket closed (here, never within 2 s).
+    import threading
+
+    ended = threading.Event()
+
+    async def handler(ws: Any) -> None:
+        try:
+            async for _ in ws:
+                pass
+        finally:
+            ended.set()
+
+    server = WsServer(handler)
+    async with server as url:
+        code, eof, in_time = await asyncio.to_thread(_close_and_stay, _port(url), ended)
+        await asyncio.wait_for(server.done.wait(), 5)
+    assert (code, eof) == (1000, b"")
+    assert in_time is True
+    assert server.outcome == ["returned"]

@@ -11,6 +11,7 @@ from router_support import Router, handler_named, make_router
 from sanic_routing.exceptions import (
     BadMethod,
     FinalizationError,
+    InvalidUsage,
     NoMethod,
     NotFound,
     RouteExists,
@@ -258,7 +259,50 @@ def test_custom_pattern_registered_at_run_time() -> None:
     router.add("/h/<n>", handler_named("str"))
     router.finalize()
     assert router.resolve("/h/ff", method="GET")[2] == {"n": 255}
-    assert router.resolve("/h/FF", method="GET")[1].__name__ == "str"
+    # As sanic-routing: outside a regex route a registered type is matched by its cast
+    # alone (the pattern serves url_for and regex routes), so `FF` is hex as well.
+    assert router.resolve("/h/FF", method="GET")[2] == {"n": 255}
+    assert router.resolve("/h/zz", method="GET")[1].__name__ == "str"
+
+
+def flavour(value: str) -> str:
+    """A cast that refuses upper case: the pattern below would accept nothing else."""
+    if value != value.lower():
+        raise ValueError(value)
+    return value.upper()
+
+
+def test_a_registered_type_takes_what_its_cast_takes_whatever_its_pattern() -> None:
+    # An ice-cream stall app registers `vanilla|mango` with an Enum lookup as the cast
+    # (`Flavours[value.upper()]`); under Sanic `/icecream/MANGO` is served, the cast being
+    # the only check. Hurtle matched the pattern too and answered 404.
+    router = Router()
+    router.register_pattern("flavour", str.lower, "vanilla|mango")
+    router.register_pattern("lower", flavour, r"[a-z]+")
+    router.add("/f/<v:flavour>", handler_named("flavour"))
+    router.add("/l/<v:lower>", handler_named("lower"))
+    router.add("/l/<v:str>", handler_named("str"))
+    router.finalize()
+    assert router.resolve("/f/MANGO", method="GET")[2] == {"v": "mango"}
+    assert router.resolve("/f/kiwi", method="GET")[2] == {"v": "kiwi"}
+    assert router.resolve("/l/ab1", method="GET")[2] == {"v": "AB1"}
+    assert router.resolve("/l/ABC", method="GET")[1].__name__ == "str"
+
+
+def test_a_registered_pattern_is_kept_as_written() -> None:
+    # url_for checks a value against the pattern as given (a match at the start, as
+    # sanic-routing) and names it so; a regex route embeds it as one group.
+    router = Router()
+    router.register_pattern("flavour", str, "vanilla|mango")
+    router.add("/f/<v:flavour>", handler_named("f"), name="f")
+    router.add("/p/<v:flavour>/<rest:path>", handler_named("p"), name="p")
+    router.finalize()
+    assert router.build("f", {"v": "mangoes"}) == "/f/mangoes"
+    with pytest.raises(InvalidUsage, match=r'"kiwi".* vanilla\|mango$'):
+        router.build("f", {"v": "kiwi"})
+    assert router.resolve("/p/mango/x", method="GET")[2] == {"v": "mango", "rest": "x"}
+    with pytest.raises(NotFound):
+        router.resolve("/p/vanilla1/x", method="GET")
 
 
 def test_dot_delimited_router_like_sanic_signals() -> None:

@@ -344,8 +344,8 @@ class AppSurface:
     async def dispatch_delayed_tasks(app: Any) -> None:
         """Start, on the running loop, the tasks added before it ran (the
         after_server_start listener that the first of them registered)."""
-        app._task_registry.start(asyncio.get_running_loop())
-        await asyncio.sleep(0)  # as Sanic: they take their first step here
+        # as Sanic: they take their first steps here, one task per turn
+        await app._task_registry.start(asyncio.get_running_loop())
 
     @staticmethod
     async def run_delayed_task(app: Any, loop: asyncio.AbstractEventLoop, task: Any) -> None:

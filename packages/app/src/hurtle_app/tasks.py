@@ -126,12 +126,15 @@ class TaskRegistry:
         self.loop = loop
         self.starting = False
 
-    def start(self, loop: asyncio.AbstractEventLoop) -> None:
-        """Bind to the running loop and start every task added before it ran."""
+    async def start(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Bind to the running loop and start every task added before it ran, each given
+        a turn of the loop before the next starts (as Sanic: a start-up task that awaits
+        once is through before the next one begins)."""
         self.bind(loop)
         delayed, self._delayed = self._delayed, []
         for task, name, register in delayed:
             self._start(loop, task, name, register)
+            await asyncio.sleep(0)
 
     async def prepare(self, task: Any) -> Any:
         """Run ``task`` (a coroutine, an awaitable, or a callable taking the app or

@@ -146,7 +146,13 @@ class WebsocketImplProtocol:
         while True:
             if self.messages:
                 return self._pop()
-            if self.ws_proto.state is State.CLOSED or self.connection_lost_waiter.done():
+            if (
+                self.ws_proto.state is State.CLOSED
+                or self.connection_lost_waiter.done()
+                or self.ws_proto.close_rcvd is not None
+            ):
+                # The peer's close frame ends its messages (RFC 6455 5.5.1): recv() ends
+                # then, as Sanic's, not when the peer's FIN follows.
                 raise self._closed_exception()
             if self._recv_waiter is not None:
                 # As Sanic (the websockets library's rule and message).

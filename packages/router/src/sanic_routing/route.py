@@ -216,7 +216,7 @@ class Route:
             if info is None:
                 components.append(re.escape(part))
             else:
-                body = info.label if info.regex else info.pattern.pattern[1:-1]
+                body = info.label if info.regex else _unanchored(info.pattern.pattern)
                 if info.regex and info.name in info.pattern.groupindex:
                     components.append(body)  # `<a:(?P<a>\d+)z>` names its own group
                 else:
@@ -337,3 +337,12 @@ def _warn_deprecated_label(name: str, label: str) -> None:
             DeprecationWarning,
             stacklevel=2,
         )
+
+
+def _unanchored(pattern: str) -> str:
+    """A type's pattern without the ``^``/``$`` a registered one may carry."""
+    if pattern.startswith("^"):
+        pattern = pattern[1:]
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1]
+    return pattern

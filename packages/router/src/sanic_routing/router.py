@@ -322,8 +322,9 @@ class BaseRouter(ABC):
         pattern: t.Union[t.Pattern, str],
         param_info_class: type[ParamInfo] = ParamInfo,
     ) -> None:
-        """Add a parameter type: ``<name:label>`` then matches ``pattern`` and is converted
-        with ``cast`` (which raises ``ValueError`` to refuse a value)."""
+        """Add a parameter type: ``<name:label>`` is converted with ``cast`` (which raises
+        ``ValueError`` to refuse a value); ``pattern`` is what ``url_for`` checks a value
+        against and what a regex route (one with a ``path`` parameter, say) matches."""
         if not isinstance(label, str) or not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", label):
             raise InvalidUsage(f"Invalid pattern label {label!r}: use an identifier such as 'hex'")
         if not callable(cast):
@@ -331,10 +332,8 @@ class BaseRouter(ABC):
                 f"The cast for pattern {label!r} must be callable (e.g. int), got {cast!r}"
             )
         if isinstance(pattern, str):
-            if not pattern.startswith("^"):
-                pattern = "^" + pattern
-            if not pattern.endswith("$"):
-                pattern = pattern + "$"
+            # Kept as written, as sanic-routing: url_for matches a value against it from
+            # the start, and a regex route embeds it (its anchors dropped) as one group.
             try:
                 pattern = re.compile(pattern)
             except re.error as exc:

@@ -261,14 +261,13 @@ class Tree:
                 continue
             inner = indent
             if (
-                info.label not in REGEX_TYPES
-                or REGEX_TYPES[info.label][0] is not info.cast
-                or getattr(info.ctx, "allowed", None)
-            ):
-                # Custom types: the registered pattern must match as well as the cast. So
-                # must an `ext=a|b` list's value, as in sanic-routing: an extension outside
-                # [a-z0-9.] (`a.TXT`, `a.p-g`) leaves the route to the next one (`<v:str>`),
-                # where one in that alphabet but not in the list is a 404.
+                info.label in REGEX_TYPES and REGEX_TYPES[info.label][0] is not info.cast
+            ) or getattr(info.ctx, "allowed", None):
+                # An `ext=a|b` list's value must match its pattern as well as the cast, as
+                # in sanic-routing: an extension outside [a-z0-9.] (`a.TXT`, `a.p-g`) leaves
+                # the route to the next one (`<v:str>`), where one in that alphabet but not
+                # in the list is a 404. A registered type is matched by its cast alone,
+                # also as sanic-routing (its pattern serves url_for and regex routes).
                 pname = self._name("pattern", segment_matcher(info.pattern))
                 lines.append(Line(f"if {pname}(parts[{idx}]):", indent))
                 inner += 1
