@@ -44,7 +44,12 @@ from hurtle_http.fieldtext import field_text
 from hurtle_http.framing import CONTINUE_RESPONSE, continues
 from hurtle_http.request.types import lists_websocket
 from hurtle_http.websocket_access import log_close, log_open
-from hurtle_http.websocket_errors import PING_AFTER_CLOSE, SEND_AFTER_CLOSE, use_after_close
+from hurtle_http.websocket_errors import (
+    PING_AFTER_CLOSE,
+    RECV_AFTER_CLOSE,
+    SEND_AFTER_CLOSE,
+    use_after_close,
+)
 
 
 class _LibraryLog(logging.LoggerAdapter):  # type: ignore[type-arg]
@@ -141,13 +146,18 @@ class WebsocketImplProtocol:
     async def recv(self, timeout: float | None = None) -> Data | None:
         """The next message (str for text, bytes for binary); ``None`` after ``timeout``.
 
-        Raises ``ConnectionClosed`` once the connection is closed and no message is left.
+        Raises ``ConnectionClosed`` once the connection is closed and no message is left:
+        when it was closed before the call, the ``WebsocketClosed`` (also a
+        ``ConnectionClosed``) that Sanic raises there, with its message.
         """
+        waited = False
         while True:
             if self.messages:
                 return self._pop()
             if self.ws_proto.state is State.CLOSED or self.connection_lost_waiter.done():
-                raise self._closed_exception()
+                if waited:
+                    raise self._closed_exception()
+                raise use_after_close(RECV_AFTER_CLOSE, self._closed_exception())
             if self._recv_waiter is not None:
                 # As Sanic (the websockets library's rule and message).
                 raise ServerError(
@@ -161,6 +171,7 @@ class WebsocketImplProtocol:
                 got = await waiter
             finally:
                 self._recv_waiter = None
+                waited = True
                 if timer is not None:
                     timer.cancel()
             if got is False and not self.messages:
