@@ -9,6 +9,8 @@ import struct
 import time
 from typing import Any
 
+import pytest
+
 from .test_websocket import WsServer
 
 _UPGRADE = (
@@ -141,3 +143,43 @@ async def test_close_1006_ends_tcp_without_a_close_frame() -> None:
         await asyncio.wait_for(server.done.wait(), 5)
     assert rest == b""
     assert server.outcome == ["returned"]
+
+
+def _close_with_messages_unread(
+    port: int, messages: list[bytes], late: int
+) -> tuple[bytes, bytes]:
+    """Send ``messages`` at once, read the server's close frame, send ``late`` more
+    messages and answer it: (that frame, what comes next: b"" when the server ends TCP)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=3) as sock:
+        sock.sendall(_UPGRADE)
+        head = b""
+        while b"\r\n\r\n" not in head:
+            head += sock.recv(1)
+        sock.sendall(b"".join(_masked(0x81, m) for m in messages))
+        header = sock.recv(2, socket.MSG_WAITALL)
+        close = header + sock.recv(header[1] & 0x7F, socket.MSG_WAITALL)
+        sock.sendall(b"".join(_masked(0x81, b"y" * 60) for _ in range(late)))
+        sock.sendall(_masked(0x88, close[2:4]))
+        try:
+            after = sock.recv(100)
+        except TimeoutError:
+            after = b"<still open>"
+        return close, after
+
+
+@pytest.mark.parametrize("late", [0, 50])
+async def test_the_closing_handshake_ends_with_messages_left_unread(late: int) -> None:
+    # Messages the handler never read (their size paused reading, WEBSOCKET_MAX_SIZE)
+    # kept the peer's close frame from being read: the connection stayed open until the
+    # close timeout (10 s) instead of ending once the peer answered, as in Sanic.
+    async def handler(ws: Any) -> None:
+        await ws.recv()  # and return: the rest stays unread
+
+    server = WsServer(handler, WEBSOCKET_MAX_SIZE=64)
+    async with server as url:
+        close, after = await asyncio.to_thread(
+            _close_with_messages_unread, _port(url), [b"first", b"x" * 60], late
+        )
+        await asyncio.wait_for(server.done.wait(), 5)
+    assert close == b"\x88\x02\x03\xe8"
+    assert after == b""

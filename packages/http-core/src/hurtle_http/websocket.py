@@ -265,6 +265,8 @@ class WebsocketImplProtocol:
             self._wake_all()
         elif proto.state is State.OPEN:
             proto.send_close(code, reason)
+            # The peer's close frame must be read even if unread messages paused reading.
+            self._resume_queue()
             await self._flush(drain=False)
             if self._close_timer is None and not self.connection_lost_waiter.done():
                 self._close_timer = self.loop.call_later(self.close_timeout, self._abort)
@@ -429,11 +431,18 @@ class WebsocketImplProtocol:
                 return
         else:
             message = bytes(data)
+        open_ = self.ws_proto.state is State.OPEN
+        if not open_ and (len(self.messages) >= MAX_QUEUE or self._queued >= self._max_queued):
+            # Closing, with the queue full: reading must go on until the peer's close
+            # frame, so what comes before it is dropped (bounded memory).
+            return
         self.messages.append(message)
         self._message_ends.append(ends)
         self._queued += len(message)
-        if not self._reading_paused and (
-            len(self.messages) >= MAX_QUEUE or self._queued >= self._max_queued
+        if (
+            open_
+            and not self._reading_paused
+            and (len(self.messages) >= MAX_QUEUE or self._queued >= self._max_queued)
         ):
             self._reading_paused = True
             self.io_proto.flow.pause_reading()
@@ -449,10 +458,15 @@ class WebsocketImplProtocol:
             and len(self.messages) < MAX_QUEUE // 2
             and self._queued < self._max_queued // 2
         ):
+            self._resume_queue()
+        return message
+
+    def _resume_queue(self) -> None:
+        """Read from the peer again, if the queue of unread messages paused it."""
+        if self._reading_paused:
             self._reading_paused = False
             if not self._writing_paused:
                 self.io_proto.flow.resume_reading()
-        return message
 
     def _invalid_utf8(self) -> None:
         # RFC 6455 section 8.1: invalid UTF-8 in a text message fails the connection.
