@@ -10,6 +10,9 @@ import time
 from typing import Any
 
 import pytest
+from websockets.exceptions import ConnectionClosed
+
+from hurtle_http.exceptions import WebsocketClosed
 
 from .test_websocket import WsServer
 
@@ -143,6 +146,38 @@ async def test_close_1006_ends_tcp_without_a_close_frame() -> None:
         await asyncio.wait_for(server.done.wait(), 5)
     assert rest == b""
     assert server.outcome == ["returned"]
+
+
+async def test_after_close_1006_the_connection_is_closed_to_the_handler() -> None:
+    # As Sanic: close(1006) then close() (as the app does when the handler returns) does
+    # nothing more, and send/recv raise WebsocketClosed. Before, the connection still
+    # looked open: close() wrote a close frame after the half-close (RuntimeError: Cannot
+    # call write() after write_eof(), logged as the handler's error), and recv() waited.
+    seen: list[str] = []
+
+    async def handler(ws: Any) -> None:
+        await ws.close(1006)
+        for name, call in (
+            ("close", lambda: ws.close()),
+            ("send", lambda: ws.send("late")),
+            ("recv", lambda: ws.recv(5)),
+        ):
+            try:
+                seen.append(f"{name} ok {await call()!r}")
+            except Exception as exc:
+                closed = isinstance(exc, WebsocketClosed) and isinstance(exc, ConnectionClosed)
+                seen.append(f"{name} {closed} {exc}")
+
+    server = WsServer(handler)
+    async with server as url:
+        rest = await asyncio.to_thread(_read_until_eof, _port(url))
+        await asyncio.wait_for(server.done.wait(), 5)
+    assert rest == b""
+    assert seen == [
+        "close ok None",
+        "send True Cannot write to websocket interface after it is closed.",
+        "recv True Cannot receive from websocket interface after it is closed.",
+    ]
 
 
 def _close_with_messages_unread(

@@ -131,7 +131,7 @@ class WebsocketImplProtocol:
     @property
     def connection_closed(self) -> bool:
         """True once the connection is closed (or closing)."""
-        return self.ws_proto.state in (State.CLOSING, State.CLOSED)
+        return not self._is_open() and self.ws_proto.state is not State.CONNECTING
 
     @property
     def close_code(self) -> int | None:
@@ -154,7 +154,7 @@ class WebsocketImplProtocol:
         while True:
             if self.messages:
                 return self._pop()
-            if self.ws_proto.state is State.CLOSED or self.connection_lost_waiter.done():
+            if self._ended():
                 if waited:
                     raise self._closed_exception()
                 raise use_after_close(RECV_AFTER_CLOSE, self._closed_exception())
@@ -181,9 +181,7 @@ class WebsocketImplProtocol:
         """The messages already received (at most ``max_recv``), without waiting: an empty
         list when none is (as Sanic). Raises ``ConnectionClosed`` once the connection is
         closed and no message is left."""
-        if not self.messages and (
-            self.ws_proto.state is State.CLOSED or self.connection_lost_waiter.done()
-        ):
+        if not self.messages and self._ended():
             raise self._closed_exception()
         out: list[Data] = []
         while self.messages and len(out) < max_recv:
@@ -242,7 +240,7 @@ class WebsocketImplProtocol:
     async def pong(self, data: Data = b"") -> None:
         """Send an unsolicited pong (nothing once the connection is closing, as Sanic)."""
         payload = control_payload(data)
-        if self.ws_proto.state is not State.OPEN:
+        if not self._is_open():
             return
         self.ws_proto.send_pong(payload)
         await self._flush(drain=True)
@@ -259,11 +257,12 @@ class WebsocketImplProtocol:
         ends the connection without a close frame, as Sanic's ``close(1006)`` does.
         """
         proto = self.ws_proto
-        if proto.state is State.OPEN and code == CloseCode.ABNORMAL_CLOSURE:
+        is_open = self._is_open()
+        if is_open and code == CloseCode.ABNORMAL_CLOSURE:
             proto.fail(code, reason)  # no close frame; TCP ends (a half-close first)
             self._send_pending()
             self._wake_all()
-        elif proto.state is State.OPEN:
+        elif is_open:
             proto.send_close(code, reason)
             # The peer's close frame must be read even if unread messages paused reading.
             self._resume_queue()
@@ -375,8 +374,23 @@ class WebsocketImplProtocol:
         return cls(rcvd, sent, proto.close_rcvd_then_sent)
 
     def _check_open(self, message: str) -> None:
-        if self.ws_proto.state is not State.OPEN:
+        if not self._is_open():
             raise use_after_close(message, self._closed_exception())
+
+    def _is_open(self) -> bool:
+        # Failing the connection without a close frame (close(1006)) leaves the library's
+        # state OPEN while TCP ends: closed, as far as the handler goes.
+        proto = self.ws_proto
+        return proto.state is State.OPEN and not proto.eof_sent
+
+    def _ended(self) -> bool:
+        """Nothing more can come from the peer (the library discards what does once it
+        has ended its side of TCP)."""
+        return (
+            self.ws_proto.state is State.CLOSED
+            or self.connection_lost_waiter.done()
+            or self.ws_proto.eof_sent
+        )
 
     def _process_events(self) -> None:
         for event in self.ws_proto.events_received():
@@ -555,7 +569,7 @@ class WebsocketImplProtocol:
         try:
             while True:
                 await self._after(self.ping_interval)  # type: ignore[arg-type]  # (set: see connection_made)
-                if self.ws_proto.state is not State.OPEN:
+                if not self._is_open():
                     return
                 waiter = self._send_ping(None)
                 if self.ping_timeout:
