@@ -139,13 +139,16 @@ async def proto(request, ws):
 @app.websocket("/closer")
 @observed
 async def closer(request, ws):
-    """``close CODE REASON`` closes with that code; anything else is echoed."""
+    """``close CODE REASON`` closes with that code (``long``: a 140-byte reason), then
+    tries a send; anything else is echoed."""
     for _ in range(20):
         msg = await ws.recv()
         note(request, "recv", repr(msg)[:80])
         if isinstance(msg, str) and msg.startswith("close "):
             _, code, *reason = msg.split(" ", 2)
-            await attempt(request, "close", ws.close(int(code), reason[0] if reason else ""))
+            why = reason[0] if reason else ""
+            await attempt(request, "close", ws.close(int(code), "é" * 70 if why == "long" else why))
+            await attempt(request, "send", ws.send("after"))
             return
         await ws.send(msg)
 
