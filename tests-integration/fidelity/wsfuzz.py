@@ -586,6 +586,9 @@ KEPT = {
     "fail_fast": "TCP ends within the client's writes after a close or a failure in Hurtle,"
                  " later in Sanic (it reads one message ahead: a bad frame or close behind"
                  " unread messages waits for its handler)",
+    "sanic_unretrieved": "Sanic logs `Task exception was never retrieved` (a"
+                         " UnicodeDecodeError) for text it cannot decode, also a text frame"
+                         " cut by the client's FIN",
     "logged": "a handler's error raised once the connection is closed is logged, Sanic's is"
               " not (its log hides an app's bug)",
     "readahead": "a handler busy elsewhere: Hurtle reads on (up to 32 messages or"
@@ -639,6 +642,14 @@ def kept(case: dict[str, Any], a: dict[str, Any], b: dict[str, Any], parts: list
     fuzzed"), when such labels explain every differing part; else None."""
     if case["eager"] and a.get("status") == b.get("status") == "101":
         return "frames sent with the handshake, before the 101, are read; Sanic drops them"
+    if (
+        case["eager"]
+        and a.get("status") == b.get("status")
+        and "400 — Bad Request" in (b.get("body") or "")
+        and set(parts) <= {"fields", "body", "tcp"}
+    ):
+        return ("frames sent with a refused handshake are the next request: a 400 at once"
+                " (RFC 9112), Sanic waits for more bytes")
     if {"status", "fields", "body"} & set(parts) or a.get("status") != "101":
         if parts == ["fields"] and a["status"] == b["status"] == "426" and b["fields"] == {
             **a["fields"], "upgrade": "websocket"
@@ -665,26 +676,35 @@ def kept(case: dict[str, Any], a: dict[str, Any], b: dict[str, Any], parts: list
     for part in parts:
         label = None
         if part == "log":
-            # Sanic's ignored invalid UTF-8 leaves a task's exception unretrieved.
             sanic_only = [x for x in a["log"] if x not in b["log"]]
-            if bad_utf8 and not [x for x in b["log"] if x not in a["log"]] and all(
+            hurtle_only = [x for x in b["log"] if x not in a["log"]]
+            found = []
+            # Sanic's task reading the frames dies on text it cannot decode (invalid UTF-8,
+            # or a frame cut by the client's FIN), unretrieved.
+            if sanic_only and all(
                 "never retrieved" in x or "UnicodeDecodeError" in x for x in sanic_only
             ):
-                label = "utf8"
-            elif (
-                a["log"] == []
-                and len(b["log"]) == 2
-                and b["log"][0].startswith("ERROR Exception occurred while handling uri")
-                and a["handler"][-1:] == b["handler"][-1:] == [f"end {b['log'][1][5:]}"]
+                found.append("sanic_unretrieved")
+            elif sanic_only:
+                found.append(None)
+            if (
+                len(hurtle_only) == 2
+                and hurtle_only[0].startswith("ERROR Exception occurred while handling uri")
+                and b["handler"][-1:] == [f"end {hurtle_only[1][5:]}"]
             ):
-                label = "logged"
-            elif (
-                a["log"] == []
-                and b["log"][-1:] == ["  -> ValueError: boom"]
-                and b["handler"][-1:] == ["end ValueError: boom"]
-                and a["handler"][:1] == ["end CancelledError: "]
-            ):
-                label = "gone"  # Sanic's handler never got the message it would fail on
+                # The handler raised; Sanic's did too and logged nothing (the connection
+                # was closed), or Sanic's was cancelled before the message it fails on.
+                if a["handler"][-1:] == b["handler"][-1:]:
+                    found.append("logged")
+                elif a["handler"][:1] == ["end CancelledError: "]:
+                    found.append("gone")
+                else:
+                    found.append(None)
+            elif hurtle_only:
+                found.append(None)
+            if found and None not in found:
+                labels += [KEPT[x] for x in found[:-1]]
+                label = found[-1]
         elif part == "frames":
             closed_at = next((i for i, f in enumerate(fb) if f.startswith("close ")), None)
             if closed_at is not None and fb[:closed_at + 1] + [
