@@ -1,8 +1,6 @@
-"""A websocket handler busy elsewhere when its client leaves runs on, as in Sanic (its next
-websocket call raises); one still waiting on something else after a grace period is
-cancelled (before, nothing ever woke it: its Task stayed for the life of the worker, one
-per connection; Sanic's stays until the server stops); a handler in ``recv`` gets
-``ConnectionClosed``."""
+"""A websocket handler waiting on something else when its client leaves is cancelled, as
+in Sanic (before, nothing ever woke it: its Task stayed for the life of the worker, one
+per connection); a handler in ``recv`` still gets ``ConnectionClosed``."""
 
 from __future__ import annotations
 
@@ -16,13 +14,7 @@ import websockets.exceptions as ws_errors
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
-import hurtle_app.websockets
 from hurtle_app import Sanic
-
-
-@pytest.fixture
-def short_grace(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(hurtle_app.websockets, "LEFT_WAITING_GRACE", 0.2)
 
 
 async def _serve(app: Sanic) -> tuple[Any, int]:
@@ -40,42 +32,6 @@ async def _wait_for(outcome: list[str], count: int) -> None:
         await asyncio.sleep(0.01)
 
 
-@pytest.mark.parametrize("leave", ["close", "reset"])
-async def test_a_handler_busy_elsewhere_finishes_its_work(app: Sanic, leave: str) -> None:
-    # As Sanic: work the handler does after a message (a database write...) is not cut
-    # short when the client leaves meanwhile; its next websocket call raises. Before, the
-    # handler was cancelled in the middle of it.
-    outcome: list[str] = []
-
-    @app.websocket("/ws")
-    async def handler(request: Any, ws: Any) -> None:
-        message = await ws.recv()
-        try:
-            await asyncio.sleep(0.3)  # the work
-            outcome.append(f"saved {message}")
-            await ws.send("saved")
-        except BaseException as error:
-            outcome.append(type(error).__name__)
-            raise
-
-    server, port = await _serve(app)
-    try:
-        async with connect(f"ws://127.0.0.1:{port}/ws") as client:
-            await client.send("one")
-            await asyncio.sleep(0.05)
-            if leave == "reset":
-                sock = client.transport.get_extra_info("socket")
-                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-                client.transport.abort()
-        await _wait_for(outcome, 2)
-        assert outcome[0] == "saved one"
-        assert issubclass(getattr(ws_errors, outcome[1], ConnectionClosed), ConnectionClosed)
-    finally:
-        server.close()
-        await server.wait_closed()
-
-
-@pytest.mark.usefixtures("short_grace")
 @pytest.mark.parametrize("leave", ["close", "reset"])
 async def test_a_handler_waiting_elsewhere_is_cancelled(app: Sanic, leave: str) -> None:
     outcome: list[str] = []
@@ -134,7 +90,6 @@ async def test_a_handler_in_recv_gets_connection_closed(app: Sanic) -> None:
         await server.wait_closed()
 
 
-@pytest.mark.usefixtures("short_grace")
 @pytest.mark.parametrize("leave", ["close", "reset"])
 async def test_the_guides_receiver_task_is_cleaned_up_when_the_client_leaves(
     app: Sanic, leave: str

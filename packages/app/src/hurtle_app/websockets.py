@@ -10,10 +10,6 @@ from typing import Any
 
 websockets_logger = logging.getLogger("sanic.websockets")
 
-# Seconds a handler may go on waiting on something other than its websocket after the
-# connection is lost, before it is cancelled.
-LEFT_WAITING_GRACE = 10.0
-
 
 class WebsocketHandler(partial):  # type: ignore[type-arg]
     # The route handler of a websocket route: ``app._websocket_handler`` bound to the
@@ -97,29 +93,23 @@ async def run_websocket(
 
 
 def _cancel_if_left_waiting(ws: Any, task: asyncio.Future[Any]) -> None:
-    """Cancel the handler when, ``LEFT_WAITING_GRACE`` seconds after the connection is
-    lost, it still waits on something other than the websocket: nothing would ever wake
-    it, and its Task (and whatever it holds) stayed for the life of the worker, per
-    connection (Sanic's stays until the server stops). Work it is doing meanwhile (a
-    sleep, a database write after a message) is not cut short, as in Sanic: its next
-    websocket call raises ``ConnectionClosed``, as does a call it is in at the loss."""
+    """Cancel the handler when the connection is lost while it waits on something other
+    than the websocket, as Sanic does: nothing would ever wake it, and its Task (and
+    whatever it holds) stayed for the life of the worker, per connection. A handler in a
+    websocket call (``recv``, ``send``...) is woken by the loss and gets
+    ``ConnectionClosed`` from it instead, as before."""
     lost = getattr(ws, "connection_lost_waiter", None)
     if lost is None:
         return
 
-    def cancel_if_waiting() -> None:
+    def on_lost(_: Any) -> None:
         if task.done():
             return
-        # (the future the Task waits on: a websocket call's would be done, woken by the
-        # loss; a Task implementation without this attribute is left alone)
+        # (the future the Task waits on: the websocket's own are done by now, woken by
+        # the loss; a Task implementation without this attribute is left alone)
         waiting_on = getattr(task, "_fut_waiter", None)
         if waiting_on is not None and not waiting_on.done():
             task.cancel()
-
-    def on_lost(_: Any) -> None:
-        if not task.done():
-            timer = asyncio.get_running_loop().call_later(LEFT_WAITING_GRACE, cancel_if_waiting)
-            task.add_done_callback(lambda _: timer.cancel())
 
     lost.add_done_callback(on_lost)
 
