@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import socket
 import struct
+import threading
 import time
 from typing import Any
 
@@ -218,3 +219,39 @@ async def test_the_closing_handshake_ends_with_messages_left_unread(late: int) -
         await asyncio.wait_for(server.done.wait(), 5)
     assert close == b"\x88\x02\x03\xe8"
     assert after == b""
+
+
+async def test_recv_after_a_failed_connection_does_not_wait_for_the_peer() -> None:
+    # Once the server has failed the connection (a protocol error: close frame, then its
+    # half-close), nothing more can be read: a recv() called then raises at once, with
+    # Sanic's message. Before, it waited for the peer's FIN (or the 10 s close timeout).
+    seen: list[str] = []
+    client_open = threading.Event()
+    client_open.set()
+
+    async def handler(ws: Any) -> None:
+        assert await ws.recv() == "hi"
+        await asyncio.sleep(0.1)  # the bad frame behind "hi" fails the connection meanwhile
+        try:
+            await ws.recv()
+        except WebsocketClosed as exc:
+            seen.append(f"{client_open.is_set()} {exc.sent.code if exc.sent else None} {exc}")
+
+    def client(port: int) -> None:
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            sock.sendall(_UPGRADE)
+            head = b""
+            while b"\r\n\r\n" not in head:
+                head += sock.recv(1)
+            unmasked = struct.pack("!BB", 0x81, 2) + b"no"
+            sock.sendall(_masked(0x81, b"hi") + unmasked)
+            deadline = time.monotonic() + 3
+            while not seen and time.monotonic() < deadline:
+                time.sleep(0.02)
+            client_open.clear()
+
+    server = WsServer(handler)
+    async with server as url:
+        await asyncio.to_thread(client, _port(url))
+        await asyncio.wait_for(server.done.wait(), 15)
+    assert seen == ["True 1002 Cannot receive from websocket interface after it is closed."]
