@@ -365,6 +365,32 @@ async def test_websocket_use_after_close_raises_websocket_closed(app: Sanic) -> 
     ]
 
 
+async def test_websocket_recv_after_the_client_left_raises_websocket_closed(app: Sanic) -> None:
+    """As when Hurtle serves the socket (and as Sanic): a recv() once the connection is
+    closed raises WebsocketClosed with Sanic's message, also a ConnectionClosedOK."""
+    from websockets.exceptions import ConnectionClosedOK
+
+    from hurtle_http.exceptions import WebsocketClosed
+
+    seen: list[str] = []
+
+    @app.websocket("/ws")
+    async def ws(request: Any, socket: Any) -> None:
+        for _ in range(2):
+            try:
+                await socket.recv()
+            except ConnectionClosedOK as error:
+                seen.append(f"{type(error).__name__} {isinstance(error, WebsocketClosed)} {error}")
+
+    scope = {"type": "websocket", "path": "/ws", "headers": [], "subprotocols": []}
+    await run_asgi(
+        app, scope, [{"type": "websocket.connect"}, {"type": "websocket.disconnect", "code": 1000}]
+    )
+    assert seen[1] == (
+        "WebsocketClosedOK True Cannot receive from websocket interface after it is closed."
+    )
+
+
 async def test_mock_transport_websocket_connection_and_protocol_completion() -> None:
     from hurtle_app.models.asgi import MockTransport, WebSocketConnection
     from hurtle_http.exceptions import BadRequest

@@ -150,3 +150,32 @@ async def test_recv_burst_does_not_wait_and_returns_what_is_queued() -> None:
         await asyncio.wait_for(server.done.wait(), 5)
     assert bursts == [[], ["a", "b"], ["c"]]
     assert server.outcome == ["returned"]
+
+
+async def test_recv_on_a_closed_connection_raises_websocket_closed() -> None:
+    # As Sanic: a recv() called once the closing handshake is over, with nothing left to
+    # read, raises WebsocketClosed with Sanic's message (Sanic code catches that); it is
+    # also the ConnectionClosedOK that websockets-style code catches. Before, only the
+    # latter: `except WebsocketClosed` missed it.
+    seen: list[BaseException] = []
+
+    async def handler(ws: Any) -> None:
+        assert await ws.recv() == "last"
+        await ws.wait_for_connection_lost(5)
+        assert await ws.recv() == "queued"
+        try:
+            await ws.recv()
+        except Exception as exc:
+            seen.append(exc)
+
+    server = WsServer(handler)
+    async with server as url:
+        async with connect(url) as client:
+            await client.send("last")
+            await client.send("queued")
+        await asyncio.wait_for(server.done.wait(), 5)
+    (exc,) = seen
+    assert isinstance(exc, WebsocketClosed)
+    assert isinstance(exc, ConnectionClosedOK)
+    assert str(exc) == "Cannot receive from websocket interface after it is closed."
+    assert exc.rcvd is not None and exc.rcvd.code == 1000

@@ -6,8 +6,14 @@ from __future__ import annotations
 import asyncio
 import socket
 import struct
+import threading
 import time
 from typing import Any
+
+import pytest
+from websockets.exceptions import ConnectionClosed
+
+from hurtle_http.exceptions import WebsocketClosed
 
 from .test_websocket import WsServer
 
@@ -182,3 +188,109 @@ async def test_the_peers_close_frame_ends_recv_without_waiting_for_its_fin() -> 
     assert (code, eof) == (1000, b"")
     assert in_time is True
     assert server.outcome == ["returned"]
+
+
+async def test_after_close_1006_the_connection_is_closed_to_the_handler() -> None:
+    # As Sanic: close(1006) then close() (as the app does when the handler returns) does
+    # nothing more, and send/recv raise WebsocketClosed. Before, the connection still
+    # looked open: close() wrote a close frame after the half-close (RuntimeError: Cannot
+    # call write() after write_eof(), logged as the handler's error), and recv() waited.
+    seen: list[str] = []
+
+    async def handler(ws: Any) -> None:
+        await ws.close(1006)
+        for name, call in (
+            ("close", lambda: ws.close()),
+            ("send", lambda: ws.send("late")),
+            ("recv", lambda: ws.recv(5)),
+        ):
+            try:
+                seen.append(f"{name} ok {await call()!r}")
+            except Exception as exc:
+                closed = isinstance(exc, WebsocketClosed) and isinstance(exc, ConnectionClosed)
+                seen.append(f"{name} {closed} {exc}")
+
+    server = WsServer(handler)
+    async with server as url:
+        rest = await asyncio.to_thread(_read_until_eof, _port(url))
+        await asyncio.wait_for(server.done.wait(), 5)
+    assert rest == b""
+    assert seen == [
+        "close ok None",
+        "send True Cannot write to websocket interface after it is closed.",
+        "recv True Cannot receive from websocket interface after it is closed.",
+    ]
+
+
+def _close_with_messages_unread(port: int, messages: list[bytes], late: int) -> tuple[bytes, bytes]:
+    """Send ``messages`` at once, read the server's close frame, send ``late`` more
+    messages and answer it: (that frame, what comes next: b"" when the server ends TCP)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=3) as sock:
+        sock.sendall(_UPGRADE)
+        head = b""
+        while b"\r\n\r\n" not in head:
+            head += sock.recv(1)
+        sock.sendall(b"".join(_masked(0x81, m) for m in messages))
+        header = sock.recv(2, socket.MSG_WAITALL)
+        close = header + sock.recv(header[1] & 0x7F, socket.MSG_WAITALL)
+        sock.sendall(b"".join(_masked(0x81, b"y" * 60) for _ in range(late)))
+        sock.sendall(_masked(0x88, close[2:4]))
+        try:
+            after = sock.recv(100)
+        except TimeoutError:
+            after = b"<still open>"
+        return close, after
+
+
+@pytest.mark.parametrize("late", [0, 50])
+async def test_the_closing_handshake_ends_with_messages_left_unread(late: int) -> None:
+    # Messages the handler never read (their size paused reading, WEBSOCKET_MAX_SIZE)
+    # kept the peer's close frame from being read: the connection stayed open until the
+    # close timeout (10 s) instead of ending once the peer answered, as in Sanic.
+    async def handler(ws: Any) -> None:
+        await ws.recv()  # and return: the rest stays unread
+
+    server = WsServer(handler, WEBSOCKET_MAX_SIZE=64)
+    async with server as url:
+        close, after = await asyncio.to_thread(
+            _close_with_messages_unread, _port(url), [b"first", b"x" * 60], late
+        )
+        await asyncio.wait_for(server.done.wait(), 5)
+    assert close == b"\x88\x02\x03\xe8"
+    assert after == b""
+
+
+async def test_recv_after_a_failed_connection_does_not_wait_for_the_peer() -> None:
+    # Once the server has failed the connection (a protocol error: close frame, then its
+    # half-close), nothing more can be read: a recv() called then raises at once, with
+    # Sanic's message. Before, it waited for the peer's FIN (or the 10 s close timeout).
+    seen: list[str] = []
+    client_open = threading.Event()
+    client_open.set()
+
+    async def handler(ws: Any) -> None:
+        assert await ws.recv() == "hi"
+        await asyncio.sleep(0.1)  # the bad frame behind "hi" fails the connection meanwhile
+        try:
+            await ws.recv()
+        except WebsocketClosed as exc:
+            seen.append(f"{client_open.is_set()} {exc.sent.code if exc.sent else None} {exc}")
+
+    def client(port: int) -> None:
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            sock.sendall(_UPGRADE)
+            head = b""
+            while b"\r\n\r\n" not in head:
+                head += sock.recv(1)
+            unmasked = struct.pack("!BB", 0x81, 2) + b"no"
+            sock.sendall(_masked(0x81, b"hi") + unmasked)
+            deadline = time.monotonic() + 3
+            while not seen and time.monotonic() < deadline:
+                time.sleep(0.02)
+            client_open.clear()
+
+    server = WsServer(handler)
+    async with server as url:
+        await asyncio.to_thread(client, _port(url))
+        await asyncio.wait_for(server.done.wait(), 15)
+    assert seen == ["True 1002 Cannot receive from websocket interface after it is closed."]

@@ -44,7 +44,12 @@ from hurtle_http.fieldtext import field_text
 from hurtle_http.framing import CONTINUE_RESPONSE, continues
 from hurtle_http.request.types import lists_websocket
 from hurtle_http.websocket_access import log_close, log_open
-from hurtle_http.websocket_errors import PING_AFTER_CLOSE, SEND_AFTER_CLOSE, use_after_close
+from hurtle_http.websocket_errors import (
+    PING_AFTER_CLOSE,
+    RECV_AFTER_CLOSE,
+    SEND_AFTER_CLOSE,
+    use_after_close,
+)
 
 
 class _LibraryLog(logging.LoggerAdapter):  # type: ignore[type-arg]
@@ -126,7 +131,7 @@ class WebsocketImplProtocol:
     @property
     def connection_closed(self) -> bool:
         """True once the connection is closed (or closing)."""
-        return self.ws_proto.state in (State.CLOSING, State.CLOSED)
+        return not self._is_open() and self.ws_proto.state is not State.CONNECTING
 
     @property
     def close_code(self) -> int | None:
@@ -141,19 +146,20 @@ class WebsocketImplProtocol:
     async def recv(self, timeout: float | None = None) -> Data | None:
         """The next message (str for text, bytes for binary); ``None`` after ``timeout``.
 
-        Raises ``ConnectionClosed`` once the connection is closed and no message is left.
+        Raises ``ConnectionClosed`` once the connection is closed and no message is left:
+        when it was closed before the call, the ``WebsocketClosed`` (also a
+        ``ConnectionClosed``) that Sanic raises there, with its message.
         """
+        waited = False
         while True:
             if self.messages:
                 return self._pop()
-            if (
-                self.ws_proto.state is State.CLOSED
-                or self.connection_lost_waiter.done()
-                or self.ws_proto.close_rcvd is not None
-            ):
-                # The peer's close frame ends its messages (RFC 6455 5.5.1): recv() ends
-                # then, as Sanic's, not when the peer's FIN follows.
-                raise self._closed_exception()
+            # The peer's close frame ends its messages (RFC 6455 5.5.1): recv() ends
+            # then, as Sanic's, not when the peer's FIN follows.
+            if self._ended() or self.ws_proto.close_rcvd is not None:
+                if waited:
+                    raise self._closed_exception()
+                raise use_after_close(RECV_AFTER_CLOSE, self._closed_exception())
             if self._recv_waiter is not None:
                 # As Sanic (the websockets library's rule and message).
                 raise ServerError(
@@ -167,6 +173,7 @@ class WebsocketImplProtocol:
                 got = await waiter
             finally:
                 self._recv_waiter = None
+                waited = True
                 if timer is not None:
                     timer.cancel()
             if got is False and not self.messages:
@@ -176,9 +183,7 @@ class WebsocketImplProtocol:
         """The messages already received (at most ``max_recv``), without waiting: an empty
         list when none is (as Sanic). Raises ``ConnectionClosed`` once the connection is
         closed and no message is left."""
-        if not self.messages and (
-            self.ws_proto.state is State.CLOSED or self.connection_lost_waiter.done()
-        ):
+        if not self.messages and self._ended():
             raise self._closed_exception()
         out: list[Data] = []
         while self.messages and len(out) < max_recv:
@@ -237,7 +242,7 @@ class WebsocketImplProtocol:
     async def pong(self, data: Data = b"") -> None:
         """Send an unsolicited pong (nothing once the connection is closing, as Sanic)."""
         payload = control_payload(data)
-        if self.ws_proto.state is not State.OPEN:
+        if not self._is_open():
             return
         self.ws_proto.send_pong(payload)
         await self._flush(drain=True)
@@ -254,12 +259,15 @@ class WebsocketImplProtocol:
         ends the connection without a close frame, as Sanic's ``close(1006)`` does.
         """
         proto = self.ws_proto
-        if proto.state is State.OPEN and code == CloseCode.ABNORMAL_CLOSURE:
+        is_open = self._is_open()
+        if is_open and code == CloseCode.ABNORMAL_CLOSURE:
             proto.fail(code, reason)  # no close frame; TCP ends (a half-close first)
             self._send_pending()
             self._wake_all()
-        elif proto.state is State.OPEN:
+        elif is_open:
             proto.send_close(code, reason)
+            # The peer's close frame must be read even if unread messages paused reading.
+            self._resume_queue()
             await self._flush(drain=False)
             if self._close_timer is None and not self.connection_lost_waiter.done():
                 self._close_timer = self.loop.call_later(self.close_timeout, self._abort)
@@ -368,8 +376,23 @@ class WebsocketImplProtocol:
         return cls(rcvd, sent, proto.close_rcvd_then_sent)
 
     def _check_open(self, message: str) -> None:
-        if self.ws_proto.state is not State.OPEN:
+        if not self._is_open():
             raise use_after_close(message, self._closed_exception())
+
+    def _is_open(self) -> bool:
+        # Failing the connection without a close frame (close(1006)) leaves the library's
+        # state OPEN while TCP ends: closed, as far as the handler goes.
+        proto = self.ws_proto
+        return proto.state is State.OPEN and not proto.eof_sent
+
+    def _ended(self) -> bool:
+        """Nothing more can come from the peer (the library discards what does once it
+        has ended its side of TCP)."""
+        return (
+            self.ws_proto.state is State.CLOSED
+            or self.connection_lost_waiter.done()
+            or self.ws_proto.eof_sent
+        )
 
     def _process_events(self) -> None:
         for event in self.ws_proto.events_received():
@@ -424,11 +447,18 @@ class WebsocketImplProtocol:
                 return
         else:
             message = bytes(data)
+        open_ = self.ws_proto.state is State.OPEN
+        if not open_ and (len(self.messages) >= MAX_QUEUE or self._queued >= self._max_queued):
+            # Closing, with the queue full: reading must go on until the peer's close
+            # frame, so what comes before it is dropped (bounded memory).
+            return
         self.messages.append(message)
         self._message_ends.append(ends)
         self._queued += len(message)
-        if not self._reading_paused and (
-            len(self.messages) >= MAX_QUEUE or self._queued >= self._max_queued
+        if (
+            open_
+            and not self._reading_paused
+            and (len(self.messages) >= MAX_QUEUE or self._queued >= self._max_queued)
         ):
             self._reading_paused = True
             self.io_proto.flow.pause_reading()
@@ -444,10 +474,15 @@ class WebsocketImplProtocol:
             and len(self.messages) < MAX_QUEUE // 2
             and self._queued < self._max_queued // 2
         ):
+            self._resume_queue()
+        return message
+
+    def _resume_queue(self) -> None:
+        """Read from the peer again, if the queue of unread messages paused it."""
+        if self._reading_paused:
             self._reading_paused = False
             if not self._writing_paused:
                 self.io_proto.flow.resume_reading()
-        return message
 
     def _invalid_utf8(self) -> None:
         # RFC 6455 section 8.1: invalid UTF-8 in a text message fails the connection.
@@ -536,7 +571,7 @@ class WebsocketImplProtocol:
         try:
             while True:
                 await self._after(self.ping_interval)  # type: ignore[arg-type]  # (set: see connection_made)
-                if self.ws_proto.state is not State.OPEN:
+                if not self._is_open():
                     return
                 waiter = self._send_ping(None)
                 if self.ping_timeout:

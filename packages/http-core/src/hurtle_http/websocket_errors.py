@@ -1,4 +1,4 @@
-"""What a websocket handler's ``send``/``ping`` raise on a connection that is closed.
+"""What a websocket handler's ``send``/``ping``/``recv`` raise on a connection that is closed.
 
 Sanic code catches ``sanic.exceptions.WebsocketClosed`` there; code written for the
 ``websockets`` library catches ``ConnectionClosed`` (``ConnectionClosedOK`` for a normal
@@ -16,6 +16,7 @@ from hurtle_http.exceptions import WebsocketClosed
 
 SEND_AFTER_CLOSE = "Cannot write to websocket interface after it is closed."
 PING_AFTER_CLOSE = "Cannot send a ping when the websocket interface is closed."
+RECV_AFTER_CLOSE = "Cannot receive from websocket interface after it is closed."
 
 
 class _UseAfterClose(WebsocketClosed):

@@ -16,7 +16,12 @@ from websockets.frames import Close, Frame, Opcode
 
 from hurtle_app.models.asgi import ASGIMessage, ASGIReceive, ASGISend
 from hurtle_http.websocket import control_payload
-from hurtle_http.websocket_errors import PING_AFTER_CLOSE, SEND_AFTER_CLOSE, use_after_close
+from hurtle_http.websocket_errors import (
+    PING_AFTER_CLOSE,
+    RECV_AFTER_CLOSE,
+    SEND_AFTER_CLOSE,
+    use_after_close,
+)
 
 Data = str | bytes
 
@@ -57,10 +62,12 @@ class ASGIWebsocket:
     async def recv(self, timeout: float | None = None) -> Data | None:
         """The next message (``str`` or ``bytes``); ``None`` if ``timeout`` passes first.
 
-        Raises ``websockets.ConnectionClosed`` once the client has gone away.
+        Raises ``websockets.ConnectionClosed`` once the client has gone away (called after
+        that: Sanic's ``WebsocketClosed``, also a ``ConnectionClosed``, as when Hurtle
+        serves the socket).
         """
         if self._closed:
-            raise self._closed_exception()
+            raise use_after_close(RECV_AFTER_CLOSE, self._closed_exception())
         try:
             message = await asyncio.wait_for(self._receive(), timeout=timeout)
         except TimeoutError:
