@@ -201,6 +201,30 @@ def test_a_stopping_worker_reads_terminated_and_still_serving_when_signalled() -
     assert [(entry["state"], entry["serving"]) for entry in seen] == [("TERMINATED", True)]
 
 
+def test_a_worker_being_restarted_reads_restarting_and_still_serving_when_signalled() -> None:
+    # As Sanic, for a restart (app.m.restart(), the inspector's reload): the state says
+    # RESTARTING before the old worker gets its signal, with serving still True while it
+    # drains. Hurtle signalled first, then wrote RESTARTING with serving False, so a
+    # worker's before_server_stop read ACKED, or RESTARTING with serving False.
+    from hurtle_worker.process import WorkerProcess
+
+    state: dict = {}
+    seen: list[dict] = []
+
+    class Recording(_FakeOSProcess):
+        def interrupt(self) -> None:
+            seen.append(dict(state["Sanic-Server-0-0"]))
+
+    process = WorkerProcess(Recording, "Sanic-Server-0-0", targets.crash, {}, state,
+                            restartable=True)
+    process.server = process.ack_expected = True
+    process.start()
+    process.ack(process.pid)
+    state["Sanic-Server-0-0"] = {**state["Sanic-Server-0-0"], "serving": True}
+    process.restart(restart_order=RestartOrder.SHUTDOWN_FIRST)
+    assert [(entry["state"], entry["serving"]) for entry in seen] == [("RESTARTING", True)]
+
+
 def test_set_state_refuses_to_go_back_unless_forced() -> None:
     # Seed 003 names WorkerProcess.set_state(state, force=False). As in Sanic 25.12, from a
     # thread of the main process: ACKED -> STARTING raises Exception and keeps ACKED;

@@ -293,8 +293,10 @@ class WorkerProcess:
         if self.server:
             entry.setdefault("serving", False)
             # A stopping worker still serves (drains) until it says otherwise: its
-            # before_server_stop listeners see TERMINATED with serving True, as in Sanic.
-            if state not in (ProcessState.ACKED, ProcessState.TERMINATED):
+            # before_server_stop listeners see TERMINATED (or RESTARTING) with serving
+            # True, as in Sanic.
+            if state not in (ProcessState.ACKED, ProcessState.TERMINATED,
+                             ProcessState.RESTARTING):
                 entry["serving"] = False
         # Sanic's keys first, in Sanic's order (what app.m.state and the inspector show).
         ordered = {k: entry.pop(k) for k in _STATE_ORDER if k in entry}
@@ -456,9 +458,11 @@ class WorkerProcess:
                 retiring = _Retiring(old, wait_for_ack=False, start_after_exit=True,
                                      starting=starting)
                 logger.debug("Begin restart termination: %s [%s]", self.name, old.pid)
+                # Recorded before the signal, as at shutdown: the old worker's stop
+                # listeners read RESTARTING (and serving True while it drains).
+                self.set_state(ProcessState.RESTARTING, force=True)
                 self._stop_retiring(retiring)
                 self.retiring.append(retiring)
-                self.set_state(ProcessState.RESTARTING, force=True)
             else:
                 self.retiring.append(
                     _Retiring(old, wait_for_ack=self.ack_expected, start_after_exit=False,
