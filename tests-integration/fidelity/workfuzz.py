@@ -738,13 +738,40 @@ def kept_mark(mark: str) -> str:
         # manager writes the state from another thread while the worker starts).
         return re.sub(r" serving=\w+$", "", mark.replace(" STARTING", " STARTED"))
     # A worker being restarted reads RESTARTING in its stop listeners; Sanic's reads the
-    # replacement's STARTING or STARTED once that is written (third audit).
-    return re.sub(r" (STARTING|STARTED) ", " RESTARTING ", mark)
+    # replacement's STARTING or STARTED once that is written (third audit), and, in
+    # after_server_stop, the replacement's 'serving'.
+    mark = re.sub(r" (STARTING|STARTED) ", " RESTARTING ", mark)
+    if mark.startswith("after_server_stop") and " RESTARTING " in mark:
+        mark = re.sub(r" serving=\w+$", "", mark)
+    return mark
+
+
+def prefixes_matched(short: list, long: list) -> bool:
+    """Whether each sequence of ``short`` starts a different sequence of ``long``."""
+    left = list(long)
+    for seq in sorted(short, key=len, reverse=True):
+        for i, cand in enumerate(left):
+            if tuple(cand[: len(seq)]) == tuple(seq):
+                del left[i]
+                break
+        else:
+            return False
+    return True
 
 
 def kept(sc: dict, what: str, ref: dict, hur: dict) -> str | None:
     """Why a difference is kept on purpose, or None (README: "Multi-process serving, fuzzed")."""
     respawn = RESPAWNED.search(hur["out"]) and not RESPAWNED.search(ref["out"])
+    restarted = any(a in ("get /restart", "get /restartjob") or a.startswith("insp reload")
+                    for a in sc["actions"])
+    if what == "marks others" and restarted:
+        def no_interrupts(result: dict) -> list:
+            return sorted(tuple(m for m in seq if not m.endswith(" interrupted"))
+                          for seq in kept_marks(result)["others"])
+        if no_interrupts(hur) == no_interrupts(ref):
+            # Processes are asked to stop with SIGINT when restarted too (first audit), so
+            # a custom process's clean-up runs; Sanic's SIGTERM ends it without it.
+            return "a restarted custom process gets SIGINT and runs its clean-up (Sanic: SIGTERM)"
     if what == "marks others" and kept_marks(hur)["others"] == kept_marks(ref)["others"]:
         return ("a worker's state: 'serving' (False) from its first start; a restarted "
                 "worker reads RESTARTING where Sanic's reads its replacement's state")
@@ -799,6 +826,12 @@ def kept(sc: dict, what: str, ref: dict, hur: dict) -> str | None:
             return reason + "; Sanic has no worker left to ask to terminate, it hangs"
         if what == "marks others" and sub_multiset(mr["others"], mh["others"]):
             return reason
+        if (
+            what == "marks others"
+            and outcome(ref) == ("did not stop",)
+            and prefixes_matched(mr["others"], mh["others"])
+        ):
+            return reason + "; Sanic hangs with no worker left, killed before its stop listeners"
         if what == "answers" and all(
             list(r) == h or r[1] in ("no answer", "exited")
             for r, h in zip(ref["answers"], answers_h, strict=False)
