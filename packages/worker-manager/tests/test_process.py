@@ -134,6 +134,26 @@ def test_restart_logs_sanics_debug_lines_startup_first(caplog) -> None:
     ]
 
 
+def test_restarting_a_process_that_has_ended_logs_sanics_debug_lines(caplog) -> None:
+    # app.m.restart("Sanic-Job-0") of a custom process that had already returned: Sanic
+    # says "Restarting a process: NAME [old pid]" before "Starting a process: NAME";
+    # Hurtle said only the second.
+    import logging
+
+    from hurtle_worker.process import WorkerProcess
+
+    process = WorkerProcess(_FakeOSProcess, "Sanic-Job-0", targets.crash, {}, {},
+                            restartable=True)
+    process.start()
+    old_pid = process.pid
+    process.process.alive = False  # it returned
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="sanic.root"):
+        process.restart()
+    assert [r.getMessage() for r in caplog.records if r.name == "sanic.root"] == [
+        f"Restarting a process: Sanic-Job-0 [{old_pid}]", "Starting a process: Sanic-Job-0"]
+
+
 def test_state_keys_come_in_sanics_order() -> None:
     from hurtle_worker.process import WorkerProcess
 

@@ -448,6 +448,8 @@ class WorkerProcess:
                     # new one then; starting one now too would leave a process untracked.
                     logger.debug("Restart already under way: %s", self.name)
                     return
+                if old is not None:  # one that has ended (a custom process that returned)
+                    logger.debug("Restarting a process: %s [%s]", self.name, old.pid)
                 self.start()
                 return
             # The debug lines are Sanic's, in its order for either restart order.
