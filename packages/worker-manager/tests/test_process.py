@@ -146,7 +146,9 @@ def test_restarting_a_process_that_has_ended_logs_sanics_debug_lines(caplog) -> 
                             restartable=True)
     process.start()
     old_pid = process.pid
-    process.process.alive = False  # it returned
+    process.process.alive = False  # it returned, and the manager reaped it:
+    process.set_state(ProcessState.COMPLETED, force=True)
+    process.process = None
     caplog.clear()
     with caplog.at_level(logging.DEBUG, logger="sanic.root"):
         process.restart()

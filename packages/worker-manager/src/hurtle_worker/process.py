@@ -242,6 +242,8 @@ class WorkerProcess:
         self.respawn_at: float | None = None
         self.crash_times: deque[float] = deque()
         self.last_exit: str | None = None
+        #: The OS pid of the latest process started (kept once the manager has reaped it).
+        self.last_pid: int | None = None
         self.retiring: list[_Retiring] = []
         self._lock = threading.RLock()
         # Never started: NONE, as Sanic (and what app.m.workers shows); a restart by name
@@ -367,6 +369,7 @@ class WorkerProcess:
                     else:
                         os.environ[key] = value
             self.starts += 1
+            self.last_pid = self.process.pid
             self.stopping = False
             self.stop_deadline = None
             self.ack_warned = False
@@ -448,8 +451,8 @@ class WorkerProcess:
                     # new one then; starting one now too would leave a process untracked.
                     logger.debug("Restart already under way: %s", self.name)
                     return
-                if old is not None:  # one that has ended (a custom process that returned)
-                    logger.debug("Restarting a process: %s [%s]", self.name, old.pid)
+                if self.last_pid is not None:  # one that has ended (a process that returned)
+                    logger.debug("Restarting a process: %s [%s]", self.name, self.last_pid)
                 self.start()
                 return
             # The debug lines are Sanic's, in its order for either restart order.
