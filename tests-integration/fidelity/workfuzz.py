@@ -617,8 +617,10 @@ def norm_log(line: str) -> str:
 
 
 def log_lines(out: str) -> collections.Counter:
-    # (a traceback's source lines differ with the code that raised; its last line is kept)
-    lines = [norm_log(x) for x in out.splitlines() if LOG_KEEP.search(x) and x[:2] != "  "]
+    # (a traceback's source lines differ with the code that raised; its last line is kept,
+    # and of Sanic's boxed tracebacks the first and last lines)
+    lines = [norm_log(x) for x in out.splitlines()
+             if LOG_KEEP.search(x) and x[:2] != "  " and not x.startswith("│")]
     return collections.Counter(x for x in lines if x)
 
 
@@ -668,12 +670,16 @@ HURTLE_ONLY_LINES = [
      "app.m.terminate() and the inspector's shutdown are logged"),
     (re.compile(r"^Main ERROR: Process Sanic-\S+ \[PID\] (exited with code -?\d+|was killed by "
                 r"\w+)$"), "a custom process that fails is reported (Sanic: nothing)"),
+    (re.compile(r"^Main ERROR: Startup failed: "),
+     "an error of the app's code while starting: Sanic's boxed traceback, Hurtle's record"),
     (re.compile(r"^Main ERROR: Cannot restart \S+: (no such process|it was not registered as "
                 r"restartable)"), "restarting what cannot be restarted says why (first audit)"),
     (re.compile(r"^AttributeError: app\.multiplexer \(app\.m\) exists only inside worker"),
      "app.m outside a worker: the AttributeError says where app.m exists"),
 ]
 SANIC_ONLY_LINES = [
+    (re.compile(r"^⚠️\s+Uncaught \w+"),
+     "an error of the app's code while starting: Sanic's boxed traceback, Hurtle's record"),
     (re.compile(r"^AttributeError: 'Sanic' object has no attribute 'multiplexer'"),
      "app.m outside a worker: the AttributeError says where app.m exists"),
 ]
@@ -764,6 +770,9 @@ def kept(sc: dict, what: str, ref: dict, hur: dict) -> str | None:
     respawn = RESPAWNED.search(hur["out"]) and not RESPAWNED.search(ref["out"])
     restarted = any(a in ("get /restart", "get /restartjob") or a.startswith("insp reload")
                     for a in sc["actions"])
+    if what == "marks others" and kept_marks(hur)["others"] == kept_marks(ref)["others"]:
+        return ("a worker's state: 'serving' (False) from its first start; a restarted "
+                "worker reads RESTARTING where Sanic's reads its replacement's state")
     if what == "marks others" and restarted:
         def no_interrupts(result: dict) -> list:
             return sorted(tuple(m for m in seq if not m.endswith(" interrupted"))
@@ -772,10 +781,6 @@ def kept(sc: dict, what: str, ref: dict, hur: dict) -> str | None:
             # Processes are asked to stop with SIGINT when restarted too (first audit), so
             # a custom process's clean-up runs; Sanic's SIGTERM ends it without it.
             return "a restarted custom process gets SIGINT and runs its clean-up (Sanic: SIGTERM)"
-    if what == "marks others" and kept_marks(hur)["others"] == kept_marks(ref)["others"]:
-        return ("a worker's state: 'serving' (False) from its first start; a restarted "
-                "worker reads RESTARTING where Sanic's reads its replacement's state")
-    respawn = RESPAWNED.search(hur["out"]) and not RESPAWNED.search(ref["out"])
     start_failed = sc["start_crash"] and (
         START_FAILED in ref["out"]
         or (START_FAILED in hur["out"] and outcome(ref) in (("did not stop",), ("exit", -9)))
@@ -839,12 +844,27 @@ def kept(sc: dict, what: str, ref: dict, hur: dict) -> str | None:
             return reason
         if what == "logs":
             lr, lh = log_lines(ref["out"]), log_lines(hur["out"])
-            left_r, _ = only_lines(lr - lh, SANIC_ONLY_LINES)
+            # Sanic restarting by name a process it had left dead, which Hurtle had
+            # respawned already (and refuses to restart while it runs).
+            left_r, _ = only_lines(lr - lh, SANIC_ONLY_LINES + [
+                (re.compile(r"^Main DEBUG: Restarting a process: "), reason)])
             if not left_r:
                 return reason
+    untracked = (any("tracked=False" in p.get("extra", "") for p in sc["procs"])
+                 and "Removed worker" in ref["out"])
+    if untracked and what == "answers" and all(
+        list(r) == h or re.sub(r'"Sanic-Job\w*-N",?', "", str(h[-1])) == str(r[-1])
+        for r, h in zip(ref["answers"], answers_h, strict=False)
+    ):
+        # A process managed with tracked=False that fails stays listed as FAILED (third
+        # audit); Sanic drops it as if it had completed.
+        return "an untracked process that failed stays listed (Sanic removes it)"
     if what == "logs":
         lr, lh = log_lines(ref["out"]), log_lines(hur["out"])
-        left_r, why_r = only_lines(lr - lh, SANIC_ONLY_LINES)
+        left_r, why_r = only_lines(lr - lh, SANIC_ONLY_LINES + (
+            [(re.compile(r"^Main INFO: Removed worker "),
+              "an untracked process that failed stays listed (Sanic removes it)")]
+            if untracked else []))
         left_h, why_h = only_lines(lh - lr, HURTLE_ONLY_LINES)
         if not left_r and not left_h:
             return "; ".join(sorted(why_r | why_h))
