@@ -747,7 +747,10 @@ def kept_mark(mark: str) -> str:
     # replacement's STARTING or STARTED once that is written (third audit), and, in
     # after_server_stop, the replacement's 'serving'.
     mark = re.sub(r" (STARTING|STARTED) ", " RESTARTING ", mark)
-    if mark.startswith("after_server_stop") and " RESTARTING " in mark:
+    if mark.startswith("after_server_stop") and re.search(" (RESTARTING|ACKED) ", mark):
+        # After a zero-downtime restart the old worker reads its replacement's entry:
+        # Sanic's old worker has written serving False on it, Hurtle's leaves it alone
+        # (second audit).
         mark = re.sub(r" serving=\w+$", "", mark)
     return mark
 
