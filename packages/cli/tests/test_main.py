@@ -490,3 +490,38 @@ def test_an_async_factory_is_named_as_such(importable, capsys) -> None:
     message = str(exc.value.code)
     assert "is async" in message and "plain function" in message
     assert "use --factory" not in message
+
+
+SERVE_RAISING_MODULE = """
+from hurtle_app import Sanic
+
+
+def open_pool():
+    raise ValueError("no pool configured")
+
+
+class App(Sanic):
+    def prepare(self, **kwargs):
+        pass
+
+    @classmethod
+    def serve(cls, primary=None, app_loader=None):
+        open_pool()  # as a main_process_start/ready listener that raises
+
+
+app = App("ServeRaising")
+"""
+
+
+def test_an_error_raised_while_starting_shows_where_it_is(importable, caplog) -> None:
+    # `sanic mod:app` with a main_process_* listener that raises: Sanic shows the
+    # traceback; Hurtle logged `Startup failed: no pool configured` alone (the traceback
+    # only with --debug or -v), so the listener's file and line were not shown.
+    import logging
+
+    module = importable("serve_raising", SERVE_RAISING_MODULE, "ServeRaising")
+    with caplog.at_level(logging.ERROR, logger="sanic.error"):
+        assert main([f"{module}:app"]) == 1
+    assert "Startup failed: no pool configured" in caplog.text
+    assert "in open_pool" in caplog.text
+    assert "ValueError: no pool configured" in caplog.text

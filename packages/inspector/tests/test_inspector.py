@@ -163,3 +163,22 @@ def test_private_state_to_json_gives_worker_datetimes_as_iso_text() -> None:
     }
     assert worker_state["Test"]["now"] is now  # the live state is left as it is
     assert "_state_to_json" not in inspector.actions()
+
+
+def test_a_taken_port_fails_before_the_inspector_says_it_starts(caplog) -> None:
+    # Sanic's inspector says "Starting worker" once it has its socket; Hurtle's said it
+    # first, so a taken INSPECTOR_PORT logged a start followed by the bind error.
+    import logging
+    import socket
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    try:
+        inspector = Inspector(Pipe(), {}, {}, "127.0.0.1", taken.getsockname()[1], "", None,
+                              None)
+        with caplog.at_level(logging.INFO, logger="sanic.root"), pytest.raises(OSError):
+            inspector.serve()
+    finally:
+        taken.close()
+    assert "Starting worker" not in caplog.text

@@ -76,3 +76,36 @@ def test_an_app_names_its_inspector_class() -> None:
     Sanic._app_registry.pop("InspectorClassCustom", None)
     assert Sanic("InspectorClassDefault").inspector_class is Inspector
     assert Sanic("InspectorClassCustom", inspector_class=Custom).inspector_class is Custom
+
+
+INTERRUPTED_WHILE_STARTING = """
+import os, signal
+from sanic import runner
+from sanic.helpers import Default
+from sanic.worker.inspector import Inspector
+
+
+class Interrupted(Inspector):
+    def _build_app(self, service):
+        os.kill(os.getpid(), signal.SIGINT)  # the stop comes while the inspector starts
+        return super()._build_app(service)
+
+
+inspector = Interrupted(None, {"app": "Demo"}, {}, "127.0.0.1", 0, "", Default(), Default())
+runner._inspector_process(inspector, False)
+print("inspector process ended")
+"""
+
+
+def test_an_inspector_stopped_while_starting_ends_without_a_traceback() -> None:
+    # A worker failing its start-up stops the run while the inspector's process may still
+    # be building its app; the SIGINT it is sent then printed a KeyboardInterrupt
+    # traceback ("Process Sanic-Inspector-0: ... KeyboardInterrupt") among the real error.
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", INTERRUPTED_WHILE_STARTING],
+                            capture_output=True, text=True, timeout=60)
+    assert "KeyboardInterrupt" not in result.stderr, result.stderr
+    assert result.returncode == 0
+    assert result.stdout.strip() == "inspector process ended"

@@ -134,6 +134,28 @@ def test_restart_logs_sanics_debug_lines_startup_first(caplog) -> None:
     ]
 
 
+def test_restarting_a_process_that_has_ended_logs_sanics_debug_lines(caplog) -> None:
+    # app.m.restart("Sanic-Job-0") of a custom process that had already returned: Sanic
+    # says "Restarting a process: NAME [old pid]" before "Starting a process: NAME";
+    # Hurtle said only the second.
+    import logging
+
+    from hurtle_worker.process import WorkerProcess
+
+    process = WorkerProcess(_FakeOSProcess, "Sanic-Job-0", targets.crash, {}, {},
+                            restartable=True)
+    process.start()
+    old_pid = process.pid
+    process.process.alive = False  # it returned, and the manager reaped it:
+    process.set_state(ProcessState.COMPLETED, force=True)
+    process.process = None
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="sanic.root"):
+        process.restart()
+    assert [r.getMessage() for r in caplog.records if r.name == "sanic.root"] == [
+        f"Restarting a process: Sanic-Job-0 [{old_pid}]", "Starting a process: Sanic-Job-0"]
+
+
 def test_state_keys_come_in_sanics_order() -> None:
     from hurtle_worker.process import WorkerProcess
 
@@ -199,6 +221,30 @@ def test_a_stopping_worker_reads_terminated_and_still_serving_when_signalled() -
     state["Sanic-Server-0-0"] = {**state["Sanic-Server-0-0"], "serving": True}
     process.terminate()
     assert [(entry["state"], entry["serving"]) for entry in seen] == [("TERMINATED", True)]
+
+
+def test_a_worker_being_restarted_reads_restarting_and_still_serving_when_signalled() -> None:
+    # As Sanic, for a restart (app.m.restart(), the inspector's reload): the state says
+    # RESTARTING before the old worker gets its signal, with serving still True while it
+    # drains. Hurtle signalled first, then wrote RESTARTING with serving False, so a
+    # worker's before_server_stop read ACKED, or RESTARTING with serving False.
+    from hurtle_worker.process import WorkerProcess
+
+    state: dict = {}
+    seen: list[dict] = []
+
+    class Recording(_FakeOSProcess):
+        def interrupt(self) -> None:
+            seen.append(dict(state["Sanic-Server-0-0"]))
+
+    process = WorkerProcess(Recording, "Sanic-Server-0-0", targets.crash, {}, state,
+                            restartable=True)
+    process.server = process.ack_expected = True
+    process.start()
+    process.ack(process.pid)
+    state["Sanic-Server-0-0"] = {**state["Sanic-Server-0-0"], "serving": True}
+    process.restart(restart_order=RestartOrder.SHUTDOWN_FIRST)
+    assert [(entry["state"], entry["serving"]) for entry in seen] == [("RESTARTING", True)]
 
 
 def test_set_state_refuses_to_go_back_unless_forced() -> None:

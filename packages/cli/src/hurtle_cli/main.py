@@ -167,8 +167,9 @@ def _log_startup_error(exc: Exception) -> None:
     elif _is_known_startup_error(exc):
         error_logger.error("Startup failed due to server error. %s", exc)
     else:
-        # Sanic shows its traceback here; a line that says what failed is enough.
-        error_logger.error("Startup failed: %s", exc)
+        # An error of the app's own code (a main_process_* listener that raises): its
+        # traceback, as Sanic shows it, so that the file and line are seen.
+        error_logger.error("Startup failed: %s", exc, exc_info=exc)
 
 
 def _attach_repl(app: Any, kwargs: dict[str, Any], is_atty: Callable[[], bool] | None,

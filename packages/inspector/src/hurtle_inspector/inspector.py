@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from hurtle_http.response import HTTPResponse
-from hurtle_http.server import serve
+from hurtle_http.server import bind_socket, serve
 from hurtle_inspector.service import InspectorService
 from hurtle_worker.multiplexer import WorkerMultiplexer
 
@@ -174,8 +174,12 @@ class Inspector:
                 content_type=reply.content_type,
             )
 
+        ssl = self._ssl()
+        # Bound before "Starting worker", as Sanic's inspector says it: a taken port is
+        # the bind error alone, not a start followed by it.
+        sock = bind_socket(self.host or "127.0.0.1", self.port)
         logger.info("Starting worker [%s]", pid)
-        serve(handler, self.host, self.port, ssl=self._ssl(),
+        serve(handler, self.host, self.port, ssl=ssl, sock=sock,
               config={"REQUEST_MAX_SIZE": INSPECTOR_MAX_BODY},
               ready=lambda _: logger.info("Worker ready [%s]", pid))
         logger.info("Stopping worker [%s]", pid)

@@ -788,7 +788,13 @@ def _inspector_process(inspector: Any, configure_logging: bool) -> None:
     """The inspector's process: Sanic's logging (it loads no app that would set it up)."""
     if configure_logging:
         logging.config.dictConfig(LOGGING_CONFIG_DEFAULTS)
-    inspector()
+    try:
+        inspector()
+    except KeyboardInterrupt:
+        # Stopped (SIGINT) before it serves, e.g. a worker failed its start-up while this
+        # process was still building its app: end quietly, as a stopping worker does.
+        # Once serving, SIGINT stops the server without raising.
+        return
 
 
 def stop(app: Any, terminate: bool = True) -> bool:

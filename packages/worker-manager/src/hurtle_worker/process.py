@@ -242,6 +242,8 @@ class WorkerProcess:
         self.respawn_at: float | None = None
         self.crash_times: deque[float] = deque()
         self.last_exit: str | None = None
+        #: The OS pid of the latest process started (kept once the manager has reaped it).
+        self.last_pid: int | None = None
         self.retiring: list[_Retiring] = []
         self._lock = threading.RLock()
         # Never started: NONE, as Sanic (and what app.m.workers shows); a restart by name
@@ -293,8 +295,10 @@ class WorkerProcess:
         if self.server:
             entry.setdefault("serving", False)
             # A stopping worker still serves (drains) until it says otherwise: its
-            # before_server_stop listeners see TERMINATED with serving True, as in Sanic.
-            if state not in (ProcessState.ACKED, ProcessState.TERMINATED):
+            # before_server_stop listeners see TERMINATED (or RESTARTING) with serving
+            # True, as in Sanic.
+            if state not in (ProcessState.ACKED, ProcessState.TERMINATED,
+                             ProcessState.RESTARTING):
                 entry["serving"] = False
         # Sanic's keys first, in Sanic's order (what app.m.state and the inspector show).
         ordered = {k: entry.pop(k) for k in _STATE_ORDER if k in entry}
@@ -365,6 +369,7 @@ class WorkerProcess:
                     else:
                         os.environ[key] = value
             self.starts += 1
+            self.last_pid = self.process.pid
             self.stopping = False
             self.stop_deadline = None
             self.ack_warned = False
@@ -446,6 +451,8 @@ class WorkerProcess:
                     # new one then; starting one now too would leave a process untracked.
                     logger.debug("Restart already under way: %s", self.name)
                     return
+                if self.last_pid is not None:  # one that has ended (a process that returned)
+                    logger.debug("Restarting a process: %s [%s]", self.name, self.last_pid)
                 self.start()
                 return
             # The debug lines are Sanic's, in its order for either restart order.
@@ -456,9 +463,11 @@ class WorkerProcess:
                 retiring = _Retiring(old, wait_for_ack=False, start_after_exit=True,
                                      starting=starting)
                 logger.debug("Begin restart termination: %s [%s]", self.name, old.pid)
+                # Recorded before the signal, as at shutdown: the old worker's stop
+                # listeners read RESTARTING (and serving True while it drains).
+                self.set_state(ProcessState.RESTARTING, force=True)
                 self._stop_retiring(retiring)
                 self.retiring.append(retiring)
-                self.set_state(ProcessState.RESTARTING, force=True)
             else:
                 self.retiring.append(
                     _Retiring(old, wait_for_ack=self.ack_expected, start_after_exit=False,
