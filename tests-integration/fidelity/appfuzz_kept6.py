@@ -60,6 +60,13 @@ def _status(x: Answer) -> int | None:
 FOLDERS = {"sub", "deep", ".dotdir", "dir with space", "\u00fcn", "link_outdir", "..", "."}
 
 
+def _folder(req: str, source: str) -> bool:
+    """Whether the target names a folder of the tree (or the static root)."""
+    path = _target(req).split("?")[0].split("#")[0]
+    return (path.endswith("/") or path.rstrip("/") in _statics(source)
+            or unquote(path.rsplit("/", 1)[-1]) in FOLDERS)
+
+
 def _head_static_fields(req: str, a: Answer, b: Answer, source: str) -> tuple[Answer, Answer] | None:
     """HEAD of a static file carries the fields its GET would (RFC 9110 9.3.2): the file's
     `content-length`, `cache-control`, `last-modified`; Sanic sends `content-length: 0` and
@@ -79,9 +86,7 @@ def _head_directory(req: str, a: Answer, b: Answer, source: str) -> tuple[Answer
     (first list, `app.static` on a directory)."""
     if _method(req) != "HEAD" or not _is_static(req, source) or _status(a) != 200:
         return None
-    path = _target(req).split("?")[0]
-    folder = (path.endswith("/") or path.rstrip("/") in _statics(source)
-              or unquote(path.rsplit("/", 1)[-1]) in FOLDERS)
+    folder = _folder(req, source)
     if (a.get("h:content-type") == "application/octet-stream" or folder) and _status(b) in (302, 404):
         return b, b  # (with `use_content_range` Sanic states the folder's own size)
     if folder and _status(b) == 200 and b.get("h:content-type") != "application/octet-stream":
@@ -139,7 +144,7 @@ def _range_kinds(req: str, a: Answer, b: Answer, source: str) -> tuple[Answer, A
         ok = True
     elif sa == 206 and sb == 416:
         ok = True  # (a range starting at or past the end)
-    elif sa == 500 and sb in (200, 206) and re.fullmatch(r"bytes=\s*-\d+\s*|bytes=\d+-\d+", rng):
+    elif sa == 500 and (whole or sb == 206) and re.fullmatch(r"bytes=\s*-\d+\s*|bytes=\d+-\d+", rng):
         ok = True  # (Sanic fails on a suffix longer than the file)
     elif sa in (206, 416) and whole and (_method(req) != "GET" or "if-range" in f):
         ok = True
@@ -172,9 +177,10 @@ def _nul_in_static(req: str, a: Answer, b: Answer, source: str) -> tuple[Answer,
 
 def _folder_without_index(req: str, a: Answer, b: Answer, source: str) -> tuple[Answer, Answer] | None:
     """A static folder without an index (and no listing): 404, or the redirect to its
-    slash; Sanic 500, reading the folder as a file (first list, static folders)."""
+    slash; Sanic 500, reading the folder as a file (first list, static folders; also a
+    listed folder under `stream_large_files` smaller than the folder's own size)."""
     if (_method(req) == "GET" and _is_static(req, source) and _status(a) == 500
-            and _status(b) in (302, 404)):
+            and (_status(b) in (302, 404) or _folder(req, source))):
         return b, b
     return None
 
@@ -262,7 +268,7 @@ def _length_overrun(req: str, a: Answer, b: Answer, source: str) -> tuple[Answer
     500 `Response was bigger than content-length` when nothing went out yet; Sanic sends the
     head and every byte past the framing (the client reads them as the next answer; RFC
     9112 6.3)."""
-    if "Response was bigger than content-length" in b.get("body", "") and (
+    if _status(b) == 500 and "'content-length': '3'" in _handler(req, source) and (
             "extra" in a or a.get("h:content-length") == "3"):
         return b, b
     return None

@@ -128,6 +128,7 @@ def gen_app6(seed: int) -> dict[str, Any]:
         "    for _n in _fs + _ds:",
         "        _os.utime(_os.path.join(_d, _n), (1700000000, 1700000000), follow_symlinks=False)",
         "_os.utime(ROOT, (1700000000, 1700000000))",
+        "_os.utime(_os.path.join(OUT, 'secret.txt'), (1700000000, 1700000000))",
         "WHEN = _dt.datetime(2030, 1, 2, 3, 4, 5, tzinfo=_dt.timezone.utc)",
         "def _range(request, path):",
         "    try:",
