@@ -279,6 +279,8 @@ def gen_app6(seed: int) -> dict[str, Any]:
             L.append(f"    return ResponseStream({', '.join([f'sfn{i}'] + kw)})")
             methods = ["GET"]
         routes.append({"path": path, "kind": kind, "methods": methods})
+    if rnd.random() < 0.3:  # (drawn last: the draws above keep their values)
+        L.insert(9, f"app.config.REQUEST_MAX_SIZE = {rnd.choice([50000, 150000])}")
     L = [line for line in L if line != ""]
     return {"source": "\n".join(L) + "\n", "statics": statics, "routes": routes}
 
@@ -517,7 +519,7 @@ async def exchange6(port: int, raw_req: str, timeout: float) -> dict[str, Any]:
             sent += len(piece)
             await asyncio.sleep(0.03)
     except OSError:
-        closed = True
+        pass  # (the server stopped reading: what it answered may still be there to read)
     first_end = None
     while time.monotonic() < end and not closed:
         while data.startswith(b"HTTP/1.1 100") and b"\r\n\r\n" in data:
