@@ -107,15 +107,18 @@ def _preconditions(req: str, a: Answer, b: Answer, source: str) -> tuple[Answer,
     """Preconditions as RFC 9110 13.2.2 orders them: a false `If-Match` (static files have
     no `ETag`) or `If-Unmodified-Since` is 412; `If-None-Match` (`*`, weak comparison) is
     304 and makes `If-Modified-Since` ignored; an invalid `If-Modified-Since` is ignored;
-    a folder that is not served is 404 (or its redirect) whatever the conditions. Sanic
-    evaluates `If-Modified-Since` only, and first (on a folder's own time too). First list
-    and RFC checklist, second round."""
+    a folder that is not served is 404 (or its redirect) whatever the conditions; an
+    `If-Range` that does not hold drops the range before the conditions are evaluated (a
+    `ContentRangeHandler` built by the handler raises no 416 then). Sanic evaluates
+    `If-Modified-Since` only, and first (on a folder's own time too), and its handler's
+    416 comes first. First list and RFC checklist, second round."""
     f = _fields(req)
     sa, sb = _status(a), _status(b)
     if sa == sb:
         return None
     ok = (sb == 412 and ("if-match" in f or "if-unmodified-since" in f)
           or sb == 304 and "if-none-match" in f
+          or sb == 304 and sa in (206, 416) and "if-range" in f  # (If-Range false: no range)
           or sb == 412 and "if-none-match" in f and _method(req) not in ("GET", "HEAD")
           or sa == 304 and ("if-none-match" in f or sb in (302, 404, 412) or _method(req) not in ("GET", "HEAD")
                             or "if-range" in f and sb == 200
