@@ -118,7 +118,7 @@ def _preconditions(req: str, a: Answer, b: Answer, source: str) -> tuple[Answer,
         return None
     ok = (sb == 412 and ("if-match" in f or "if-unmodified-since" in f)
           or sb == 304 and "if-none-match" in f
-          or sb == 304 and sa in (206, 416) and "if-range" in f  # (If-Range false: no range)
+          or sb == 304 and sa in (206, 416) and ("if-range" in f or _method(req) == "HEAD")
           or sb == 412 and "if-none-match" in f and _method(req) not in ("GET", "HEAD")
           or sa == 304 and ("if-none-match" in f or sb in (302, 404, 412) or _method(req) not in ("GET", "HEAD")
                             or "if-range" in f and sb == 200
@@ -273,12 +273,17 @@ def _no_continue(req: str, a: Answer, b: Answer, source: str) -> tuple[Answer, A
 
 def _length_overrun(req: str, a: Answer, b: Answer, source: str) -> tuple[Answer, Answer] | None:
     """`request.respond(headers={'content-length': '3'})` then more bytes sent: Hurtle answers
-    500 `Response was bigger than content-length` when nothing went out yet; Sanic sends the
-    head and every byte past the framing (the client reads them as the next answer; RFC
-    9112 6.3)."""
-    if _status(b) == 500 and "'content-length': '3'" in _handler(req, source) and (
+    500 `Response was bigger than content-length` when nothing went out yet, and ends the
+    connection when the 3 bytes went out first; Sanic sends the head and every byte past the
+    framing (the client reads them as the next answer; RFC 9112 6.3), or, after 3 bytes
+    sent, drops the rest and keeps the connection."""
+    handler = _handler(req, source)
+    if _status(b) == 500 and "'content-length': '3'" in handler and (
             "extra" in a or a.get("h:content-length") == "3"):
         return b, b
+    if ("'content-length': '3'" in handler and isinstance(b.get("next"), dict)
+            and b["next"].get("raw") == "<closed>"):
+        return dict(a, next=b["next"]), b  # (after the head: Hurtle ends the connection)
     return None
 
 
@@ -303,6 +308,18 @@ def _chunk_over_limit(req: str, a: Answer, b: Answer, source: str) -> tuple[Answ
     if (_status(a) is None and _status(b) == 413 and "REQUEST_MAX_SIZE" in source
             and "transfer-encoding" in _fields(req)):
         return b, b
+    return None
+
+
+def _unread_rest(req: str, a: Answer, b: Answer, source: str) -> tuple[Answer, Answer] | None:
+    """A `stream=True` route that reads one part of its body (or none) and answers while the
+    rest is still arriving, the connection kept: Hurtle reads the rest and answers the next
+    request; Sanic closes the connection (after saying `keep-alive`). New in this round."""
+    handler = _handler(req, source)
+    if (("b'first '" in handler or "b'unread'" in handler) and isinstance(a.get("next"), dict)
+            and a["next"].get("raw") == "<closed>" and isinstance(b.get("next"), dict)
+            and _status(b["next"]) is not None):
+        return dict(a, next=b["next"]), b
     return None
 
 
@@ -334,6 +351,7 @@ KEPT6: list[tuple[str, Undo]] = [
     ("HEAD of a streamed answer, then a request", _head_stream_reuse),
     ("413 for a chunk over the limit", _chunk_over_limit),
     ("unread body, then a reset", _reset_unread),
+    ("unread body, then a request", _unread_rest),
     ("preconditions (RFC 9110 13.2.2)", _preconditions),
     ("ranges (RFC 9110 14)", _range_kinds),
 ]
