@@ -27,8 +27,11 @@ The second, third and fourth rounds (``appfuzz_round2.py``, ``appfuzz_round3.py`
 ``--round5`` (``appfuzz_round5.py``) rewrites the first round's ``Sanic(...)`` call
 (``request_class=``, ``strict_slashes=``, ``dumps=``/``loads=``/``ctx=``), sets proxy, size,
 keep-alive and id config and sends ``--extra-requests5`` requests to ``/r5`` routes (labels
-``KEPT5``); without it a seed's app and requests are what they were. ``APPFUZZ_WORK``
-chooses the scratch folder (default ``/tmp/appfuzz``).
+``KEPT5``); without it a seed's app and requests are what they were. ``--round6``
+(``appfuzz_round6.py``) fuzzes streaming and files with apps of its own (statics over a
+random tree, ``file``/``file_stream``, ``stream=True`` uploads, ``respond()``,
+``ResponseStream``) and ``--requests6`` requests sent in parts (labels in
+``appfuzz_kept6.py``). ``APPFUZZ_WORK`` chooses the scratch folder (default ``/tmp/appfuzz``).
 
 ``--ref-python`` (default ``/tmp/st-ref/bin/python``, Sanic 25.12 without sanic-ext) and
 ``--hurtle-python`` (default ``.venv/bin/python``) choose the interpreters. Exit status 1
@@ -60,10 +63,12 @@ from appfuzz_kept import (
     kept_label4,
     kept_label5,
 )
+from appfuzz_kept6 import kept_label6
 from appfuzz_round2 import gen_extra_requests, gen_extras
 from appfuzz_round3 import gen_extra_requests3, gen_extras3, normal3, split_first, strip_interim
 from appfuzz_round4 import WS_MARK, exchange_ws, gen_extra_requests4, gen_extras4, normal4
 from appfuzz_round5 import gen_extra_requests5, normal5, rewrite_app5
+from appfuzz_round6 import R6_MARK, ROOT_RE, exchange6, gen_app6, gen_requests6, normal6
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -614,6 +619,8 @@ def serve(app_file: str, reqs_file: str, out_file: str) -> None:
             for raw in reqs:
                 if WS_MARK in raw:  # a websocket exchange (the fourth round's)
                     answer = await exchange_ws(port, raw, 3.0, parse_response)
+                elif R6_MARK in raw:  # sent in parts (the sixth round's)
+                    answer = await exchange6(port, raw, 4.0)
                 else:
                     answer = await exchange(port, raw.encode("utf-8"), 3.0)
                 result["answers"].append(answer)
@@ -716,6 +723,11 @@ def main() -> int:
                          "and send --extra-requests5 more requests (appfuzz_round5.py)")
     ap.add_argument("--extra-requests5", type=int, default=30,
                     help="fifth-round requests per app with --round5 (default 30)")
+    ap.add_argument("--round6", action="store_true",
+                    help="the sixth round's apps (streaming and files) and --requests6 requests\n"
+                         "instead of the earlier rounds' (appfuzz_round6.py)")
+    ap.add_argument("--requests6", type=int, default=40,
+                    help="sixth-round requests per app with --round6 (default 40)")
     ap.add_argument("--seed", type=int, default=1, help="first app seed")
     ap.add_argument("--time", type=float, default=600, help="overall time budget, seconds")
     ap.add_argument("--show-app", type=int, metavar="SEED", help="print one app and its requests")
@@ -730,6 +742,12 @@ def main() -> int:
     os.makedirs(WORK, exist_ok=True)
     static_dir = os.path.join(WORK, "static")
     make_static_dir(static_dir)
+    if args.show_app is not None and args.round6:
+        app = gen_app6(args.show_app)
+        print(app["source"])
+        for req in gen_requests6(app, args.show_app, args.requests6):
+            print(repr(req.partition(R6_MARK)[0])[:300])
+        return 0
     if args.show_app is not None:
         app = gen_app(args.show_app, static_dir)
         reqs = gen_requests(app, args.show_app, args.requests, args.extra_requests,
@@ -748,10 +766,14 @@ def main() -> int:
     for seed in range(args.seed, args.seed + args.apps):
         if time.monotonic() > deadline:
             break
-        app = gen_app(seed, static_dir)
-        reqs = gen_requests(app, seed, args.requests, args.extra_requests, args.extra_requests3,
-                            args.extra_requests4)
-        if args.round5:  # the fifth round rewrites the constructor (own random stream)
+        if args.round6:  # an app of its own: streaming and files
+            app = gen_app6(seed)
+            reqs = gen_requests6(app, seed, args.requests6)
+        else:
+            app = gen_app(seed, static_dir)
+            reqs = gen_requests(app, seed, args.requests, args.extra_requests, args.extra_requests3,
+                                args.extra_requests4)
+        if args.round5 and not args.round6:  # the fifth round rewrites the constructor (own random stream)
             app["source"], extras5 = rewrite_app5(app["source"], seed)
             reqs += gen_extra_requests5(extras5, seed, args.extra_requests5)
         app_file = os.path.join(WORK, f"app_{seed}.py")
@@ -768,8 +790,8 @@ def main() -> int:
             ra, rb = fa.result(), fb.result()
         apps_run += 1
         if ra["error"] or rb["error"]:
-            ea = re.sub(r"AppFuzz\d+", "AppFuzzN", str(ra["error"]))
-            eb = re.sub(r"AppFuzz\d+", "AppFuzzN", str(rb["error"]))
+            ea = ROOT_RE.sub("<tmp>", re.sub(r"AppFuzz\d+", "AppFuzzN", str(ra["error"])))
+            eb = ROOT_RE.sub("<tmp>", re.sub(r"AppFuzz\d+", "AppFuzzN", str(rb["error"])))
             if ea != eb:
                 label = kept_app_label(ea, eb, app["source"])
                 key = f"app: kept: {label}" if label else f"app error: {ea[:60]} -> {eb[:60]}"
@@ -777,6 +799,13 @@ def main() -> int:
             continue
         for req, a, b in zip(reqs, ra["answers"], rb["answers"], strict=False):
             sent += 1
+            if args.round6:
+                na, nb = normal6(a, normal), normal6(b, normal)
+                if na != nb:
+                    label = kept_label6(req.partition(R6_MARK)[0], na, nb, app["source"])
+                    key = f"kept: {label}" if label else signature(req, na, nb)
+                    buckets[key].append((seed, req.partition(R6_MARK)[0], na, nb))
+                continue
             na, nb = normal(a), normal(b)
             round3 = req.split(" ", 2)[1].startswith(app["extras3"]["prefix"])
             round4 = "/ww/" in req.split(" ", 2)[1]

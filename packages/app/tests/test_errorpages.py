@@ -216,6 +216,19 @@ def test_html_page_escapes_and_titles_the_app() -> None:
     assert "Traceback" not in page and "tracerite" not in page
 
 
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [("AppFuzz6_15", "AppFuzz6 15"), ("ABC_DEF", "ABC DEF"), ("mY_aPP", "mY aPP"),
+     ("my_app", "My App"), ("MyApp", "MyApp"), ("myApp", "myApp")],
+)
+def test_html_page_shows_underscores_in_the_app_name_as_spaces(name: str, shown: str) -> None:
+    # as Sanic: `_` is a space whatever the case; an all-lower-case name is also titled
+    response = render(make_request({"accept": "text/html"}, app_name=name), raised(NotFound("x")))
+    page = body(response)
+    assert f"<title>Application {shown} cannot handle your request</title>" in page
+    assert f"<strong>{shown}</strong>" in page
+
+
 def test_debug_text_page_shows_explicit_cause_chain_and_extra() -> None:
     def fail() -> None:
         try:

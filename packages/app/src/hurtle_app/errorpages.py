@@ -167,8 +167,8 @@ class BaseRenderer:
     def app_name(self) -> str:
         """The app's name as shown in page titles."""
         app = getattr(self.request, "app", None)
-        name = str(getattr(app, "name", "") or "")
-        return name.replace("_", " ").title() if name.islower() else name
+        name = str(getattr(app, "name", "") or "").replace("_", " ")
+        return name.title() if name.islower() else name
 
     @property
     def path(self) -> str:
