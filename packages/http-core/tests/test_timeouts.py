@@ -11,7 +11,7 @@ from hurtle_http.testing import FakeConnection, parse_responses
 
 from .conftest import exchange, hello
 
-GET = b"GET / HTTP/1.1\r\n\r\n"
+GET = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
 TIMEOUTS = {"KEEP_ALIVE_TIMEOUT": 5, "REQUEST_TIMEOUT": 10, "RESPONSE_TIMEOUT": 20}
 
 
@@ -36,7 +36,7 @@ async def test_each_request_restarts_the_keep_alive_timer() -> None:
 
 async def test_incomplete_head_gets_408_at_the_request_timeout() -> None:
     conn = FakeConnection(hello, config=TIMEOUTS)
-    conn.receive(b"GET / HTTP/1.1\r\n")
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n")
     await conn.advance(9.9)
     assert conn.take() == b"" and not conn.closed
     await conn.advance(0.1)
@@ -49,7 +49,7 @@ async def test_incomplete_head_gets_408_at_the_request_timeout() -> None:
 async def test_trickling_head_is_cut_off_after_request_timeout_in_total() -> None:
     # Slowloris: one byte a second never resets the clock.
     conn = FakeConnection(hello, config=TIMEOUTS)
-    head = b"GET / HTTP/1.1\r\nX-Slow: " + b"a" * 50
+    head = b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"a" * 50
     for byte in head[:10]:
         conn.receive(bytes([byte]))
         await conn.advance(1)
@@ -64,7 +64,7 @@ async def test_second_request_head_has_its_own_request_timeout() -> None:
     conn.receive(b"GET / HT")
     await conn.advance(9.5)
     assert not conn.closed
-    conn.receive(b"TP/1.1\r\n\r\n")
+    conn.receive(b"TP/1.1\r\nHost: x\r\n\r\n")
     await conn.settle()
     [res] = parse_responses(conn.take())
     assert res.status == 200
@@ -272,7 +272,7 @@ async def test_each_timeout_that_ends_a_connection_is_logged_at_debug(caplog: An
 
     caplog.clear()
     conn = FakeConnection(hello, config=TIMEOUTS)
-    conn.receive(b"GET / HTTP/1.1\r\n")
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n")
     await conn.advance(10)
     assert said() == [("sanic.root", logging.DEBUG, "Request Timeout. Closing connection.")]
 
