@@ -8,6 +8,10 @@ The integration tests run in one environment holding every package.
 
 Usage: python3 scripts/run_tests.py [PACKAGE ...] [--no-integration] [--jobs N]
 
+With no PACKAGE, every package runs, then the integration tests (unless --no-integration).
+A PACKAGE is a folder under packages/ (``app``, ``packages/app``), or ``integration``
+(``tests-integration``) for the integration tests alone or alongside named packages.
+
 Needs only python3 and pip: it installs ``uv`` (a fast pip replacement) if missing.
 Exits non-zero if any run fails, including a run that collected no tests.
 """
@@ -156,17 +160,32 @@ def _package_folder(name: str) -> Path:
     return folder
 
 
+# The names that pick tests-integration/ among the package names.
+INTEGRATION_NAMES = {"integration", "tests-integration"}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("packages", nargs="*", help="package folders to test (default: all)")
+    parser.add_argument(
+        "packages",
+        nargs="*",
+        help="package folders to test, or 'integration' (default: all, then integration)",
+    )
     parser.add_argument("--no-integration", action="store_true")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
 
+    named_integration = any(Path(p).name in INTEGRATION_NAMES for p in args.packages)
+    if named_integration and args.no_integration:
+        raise SystemExit("run_tests: 'integration' is named and --no-integration refuses it")
+    names = [p for p in args.packages if Path(p).name not in INTEGRATION_NAMES]
     known = local_packages()
-    folders = [_package_folder(p) for p in args.packages] if args.packages else sorted(
-        known.values()
-    )
+    if names:
+        folders = [_package_folder(p) for p in names]
+    elif args.packages:  # only "integration" named
+        folders = []
+    else:
+        folders = sorted(known.values())
     jobs = []
     for folder in folders:
         siblings = declared_siblings(folder, known)
@@ -174,7 +193,7 @@ def main() -> int:
         for sib in siblings:
             installs += ["-e", str(sib)]
         jobs.append((f"pkg-{folder.name}", installs, folder / "tests"))
-    if not args.no_integration and not args.packages:
+    if named_integration or not (args.no_integration or args.packages):
         installs = []
         for folder in sorted(known.values()):
             installs += ["-e", f"{folder}[test]"]

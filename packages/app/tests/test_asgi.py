@@ -36,6 +36,18 @@ def http_scope(method: str, path: str, query: bytes = b"", **extra: Any) -> dict
 
 
 
+async def test_a_scope_without_a_host_header_is_served(app: Sanic) -> None:
+    # ASGI mode does not ask for Host (the server in front speaks HTTP; a scope may have
+    # none), unlike Hurtle's own server, which answers an HTTP/1.1 head without it 400.
+    @app.get("/")
+    async def index(request):
+        return text(f"host={request.host!r}")
+
+    sent = await run_asgi(app, http_scope("GET", "/", headers=[]), one_body())
+    assert sent[0]["status"] == 200
+    assert body_of(sent) == b"host=''"
+
+
 def body_of(sent: list[dict[str, Any]]) -> bytes:
     return b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
 

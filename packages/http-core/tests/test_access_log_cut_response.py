@@ -128,7 +128,7 @@ async def _hello(request: Any) -> Any:
     [
         b"GET / HT",
         b"GET / HTTP/1.1\r\nHost: x\r\n",
-        b"GET / HTTP/1.1\r\n\r\nGET /next HTTP/1.1\r\n",  # after a request answered
+        b"GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /next HTTP/1.1\r\nHost: x\r\n",  # after a request answered
     ],
 )
 async def test_a_client_that_left_mid_head_is_logged_disconnected(
@@ -150,7 +150,7 @@ async def test_a_client_that_left_mid_head_is_logged_disconnected(
 
 @pytest.mark.parametrize(
     "sent",
-    [b"", b"GET / HTTP/1.1\r\n\r\n", b"GARBAGE\r\n\r\n"],
+    [b"", b"GET / HTTP/1.1\r\nHost: x\r\n\r\n", b"GARBAGE\r\n\r\n"],
 )
 async def test_no_such_line_without_a_head_in_progress(
     sent: bytes, caplog: pytest.LogCaptureFixture

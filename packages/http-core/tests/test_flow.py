@@ -26,7 +26,7 @@ async def test_reading_pauses_when_unread_body_exceeds_the_buffer_and_resumes_on
         return text(str(sum(map(len, seen))))
 
     conn = FakeConnection(HandlerApp(handler, stream=True), config={"REQUEST_BUFFER_SIZE": 10})
-    conn.receive(b"POST / HTTP/1.1\r\nContent-Length: 30\r\n\r\n" + b"a" * 8)
+    conn.receive(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 30\r\n\r\n" + b"a" * 8)
     await conn.settle()
     assert not conn.transport.reading_paused
     conn.receive(b"b" * 8)
@@ -49,7 +49,7 @@ async def test_many_pipelined_requests_pause_reading_until_answered() -> None:
         return text("ok")
 
     conn = FakeConnection(handler, config={"REQUEST_BUFFER_QUEUE_SIZE": 3})
-    conn.receive(b"GET / HTTP/1.1\r\n\r\n" * 5)
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n" * 5)
     await conn.settle()
     assert conn.transport.reading_paused
     gate.set()
@@ -67,7 +67,7 @@ async def test_writer_waits_while_the_transport_is_paused() -> None:
 
     conn = FakeConnection(handler)
     conn.protocol.pause_writing()
-    conn.receive(b"GET / HTTP/1.1\r\n\r\n")
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
     await conn.settle()
     assert conn.take() == b""
     conn.protocol.resume_writing()
@@ -105,7 +105,7 @@ async def test_pause_and_resume_reading_reach_the_transport_once() -> None:
 async def test_small_requests_never_pause_reading() -> None:
     conn = FakeConnection(hello)
     for _ in range(10):
-        await exchange(conn, b"POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc")
+        await exchange(conn, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc")
     assert not conn.transport.reading_paused
 
 
@@ -119,7 +119,7 @@ async def test_a_large_read_of_pipelined_requests_is_parsed_as_the_queue_drains(
         return text(request.path)
 
     conn = FakeConnection(handler, config={"REQUEST_BUFFER_QUEUE_SIZE": 10})
-    wire = b"".join(b"GET /%d HTTP/1.1\r\n\r\n" % i for i in range(2000))
+    wire = b"".join(b"GET /%d HTTP/1.1\r\nHost: x\r\n\r\n" % i for i in range(2000))
     conn.receive(wire)
     await conn.settle()
     begun = conn.protocol.state["requests_count"]
@@ -130,7 +130,7 @@ async def test_a_large_read_of_pipelined_requests_is_parsed_as_the_queue_drains(
         await conn.settle()
         if conn.protocol.state["requests_count"] == 2000 and not conn.transport.reading_paused:
             break
-    conn.receive(b"GET /last HTTP/1.1\r\n\r\n")
+    conn.receive(b"GET /last HTTP/1.1\r\nHost: x\r\n\r\n")
     await conn.settle()
     bodies = [res.body for res in parse_responses(conn.take())]
     assert bodies == [b"/%d" % i for i in range(2000)] + [b"/last"]

@@ -126,7 +126,7 @@ async def test_proxy_connection_keep_alive_on_http11_persists() -> None:
 
 async def test_connection_close_is_honoured() -> None:
     conn = FakeConnection(hello)
-    [res] = await exchange(conn, b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n")
+    [res] = await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
     assert res.header("connection") == "close"
     assert conn.closed
 
@@ -147,16 +147,16 @@ async def test_pipelined_requests_are_answered_in_order() -> None:
     conn = FakeConnection(handler)
     responses = await exchange(
         conn,
-        b"GET /slow HTTP/1.1\r\n\r\n"
-        b"POST /b HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc"
-        b"GET /c HTTP/1.1\r\n\r\n",
+        b"GET /slow HTTP/1.1\r\nHost: x\r\n\r\n"
+        b"POST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc"
+        b"GET /c HTTP/1.1\r\nHost: x\r\n\r\n",
     )
     assert [r.body for r in responses] == [b"/slow:", b"/b:abc", b"/c:"]
 
 
 async def test_request_body_split_over_many_packets() -> None:
     conn = FakeConnection(echo)
-    conn.receive(b"POST /p HTTP/1.1\r\nContent-Length: 6\r\n\r\nab")
+    conn.receive(b"POST /p HTTP/1.1\r\nHost: x\r\nContent-Length: 6\r\n\r\nab")
     await conn.settle()
     assert conn.take() == b""
     conn.receive(b"cd")
@@ -170,7 +170,7 @@ async def test_chunked_request_body() -> None:
     conn = FakeConnection(echo)
     [res] = await exchange(
         conn,
-        b"POST /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+        b"POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
         b"3\r\nabc\r\n2;ext=1\r\nde\r\n0\r\n\r\n",
     )
     assert res.body == b"POST /c abcde"
@@ -178,7 +178,7 @@ async def test_chunked_request_body() -> None:
 
 async def test_expect_100_continue_is_sent_when_the_body_is_read() -> None:
     conn = FakeConnection(echo)
-    conn.receive(b"POST / HTTP/1.1\r\nContent-Length: 3\r\nExpect: 100-continue\r\n\r\n")
+    conn.receive(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nExpect: 100-continue\r\n\r\n")
     await conn.settle()
     assert conn.take() == b"HTTP/1.1 100 Continue\r\n\r\n"
     conn.receive(b"xyz")
@@ -189,7 +189,7 @@ async def test_expect_100_continue_is_sent_when_the_body_is_read() -> None:
 
 async def test_expect_100_continue_is_sent_even_if_the_body_came_along() -> None:
     conn = FakeConnection(echo)
-    conn.receive(b"POST / HTTP/1.1\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\nhi")
+    conn.receive(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\nhi")
     await conn.settle()
     raw = conn.take()
     assert raw.startswith(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n")
@@ -201,7 +201,7 @@ async def test_expect_100_continue_with_whitespace_after_it_is_100_continue(ows:
     """RFC 9110 5.5: whitespace after a field value is no part of it; `Expect:
     100-continue ` was refused with 417 "Unknown Expect" (as in Sanic)."""
     conn = FakeConnection(echo)
-    conn.receive(b"POST / HTTP/1.1\r\nContent-Length: 3\r\nExpect: 100-Continue" + ows + b"\r\n\r\n")
+    conn.receive(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nExpect: 100-Continue" + ows + b"\r\n\r\n")
     await conn.settle()
     assert conn.take() == b"HTTP/1.1 100 Continue\r\n\r\n"
     conn.receive(b"xyz")
@@ -212,7 +212,7 @@ async def test_expect_100_continue_with_whitespace_after_it_is_100_continue(ows:
 
 async def test_head_drops_the_body_but_keeps_content_length() -> None:
     conn = FakeConnection(hello)
-    conn.receive(b"HEAD / HTTP/1.1\r\n\r\n")
+    conn.receive(b"HEAD / HTTP/1.1\r\nHost: x\r\n\r\n")
     await conn.settle()
     raw = conn.take()
     assert raw.endswith(b"\r\n\r\n") and b"hello" not in raw
@@ -226,10 +226,10 @@ async def test_head_drops_the_body_but_keeps_content_length() -> None:
     "head",
     [
         b"HEAD /\xc3\xbf HTTP/1.1\r\nHost: x\r\n\r\n",  # a target that is not ASCII
-        b"HEAD / HTTP/1.1\r\nContent-Length: abc\r\n\r\n",
+        b"HEAD / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
         b"HEAD / HTTP/1.1\r\nHost: a b\r\n\r\n",
-        b"HEAD / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n",
-        b"HEAD / HTTP/1.1\r\nHost: x\r\n\r\nHEAD /\xc3\xbf HTTP/1.1\r\n\r\n",
+        b"HEAD / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n",
+        b"HEAD / HTTP/1.1\r\nHost: x\r\n\r\nHEAD /\xc3\xbf HTTP/1.1\r\nHost: x\r\n\r\n",
     ],
 )
 async def test_a_refused_head_request_is_answered_without_content(head: bytes) -> None:
@@ -250,8 +250,8 @@ async def test_a_refused_head_request_is_answered_without_content(head: bytes) -
         (b"HEAD / HTTP/2.0\r\n\r\n", 505),  # (llhttp parses this one; it had no content)
         (b"HEAD / HTTP/0.9\r\n\r\n", 400),  # (llhttp's reading of a line without a version)
         (b"HEAD / HTTP/1.10\r\n\r\n", 400),
-        (b"GET /\xc3\xbf HTTP/1.1\r\n\r\n", 400),
-        (b"HEAD / HTTP/1.1\r\n\r\nXYZ\x01 / HTTP/1.1\r\n\r\n", 400),  # after a HEAD
+        (b"GET /\xc3\xbf HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+        (b"HEAD / HTTP/1.1\r\nHost: x\r\n\r\nXYZ\x01 / HTTP/1.1\r\nHost: x\r\n\r\n", 400),  # after a HEAD
     ],
 )
 async def test_other_refused_requests_keep_the_error_content(head: bytes, status: int) -> None:
@@ -269,7 +269,7 @@ async def test_head_answer_keeps_the_length_the_handler_states() -> None:
         return HTTPResponse(headers={"content-length": "11"})
 
     conn = FakeConnection(sized)
-    conn.receive(b"HEAD / HTTP/1.1\r\n\r\n")
+    conn.receive(b"HEAD / HTTP/1.1\r\nHost: x\r\n\r\n")
     await conn.settle()
     [res] = parse_responses(conn.take(), head_only=True)
     assert res.header("content-length") == "11"
@@ -341,7 +341,7 @@ async def test_streaming_to_a_head_request_sends_only_the_head() -> None:
         await response.eof()
 
     conn = FakeConnection(handler)
-    conn.receive(b"HEAD / HTTP/1.1\r\n\r\n")
+    conn.receive(b"HEAD / HTTP/1.1\r\nHost: x\r\n\r\n")
     await conn.settle()
     raw = conn.take()
     assert raw.endswith(b"\r\n\r\n") and b"abc" not in raw
@@ -376,14 +376,14 @@ async def test_empty_response() -> None:
 @pytest.mark.parametrize(
     ("raw", "status"),
     [
-        (b"POST / HTTP/1.1\r\nContent-Length: abc\r\n\r\n", 400),
-        (b"POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n", 400),
-        (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0x3\r\nabc\r\n0\r\n\r\n", 400),
-        (b"GET / HTTP/1.1\r\nX: a\r\n b\r\n\r\n", 400),
-        (b"POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n", 501),
-        (b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\n\r\n", 414),
-        (b"GET / HTTP/1.1\r\nX: " + b"a" * 9000 + b"\r\n\r\n", 431),
-        (b"POST / HTTP/1.1\r\nContent-Length: 200000000\r\n\r\n", 413),
+        (b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0x3\r\nabc\r\n0\r\n\r\n", 400),
+        (b"GET / HTTP/1.1\r\nHost: x\r\nX: a\r\n b\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 501),
+        (b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414),
+        (b"GET / HTTP/1.1\r\nHost: x\r\nX: " + b"a" * 9000 + b"\r\n\r\n", 431),
+        (b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 200000000\r\n\r\n", 413),
         (b"\x00\x01garbage\r\n\r\n", 400),
     ],
 )
@@ -397,7 +397,7 @@ async def test_protocol_errors_are_answered_then_closed(raw: bytes, status: int)
 
 async def test_error_page_is_plain_text_like_sanic() -> None:
     conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 100})
-    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nContent-Length: 101\r\n\r\n")
+    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 101\r\n\r\n")
     assert res.status == 413
     assert res.body.decode() == (
         "\u26a0\ufe0f 413 \u2014 Request Entity Too Large\n"
@@ -410,7 +410,7 @@ async def test_chunked_body_over_the_limit_is_413() -> None:
     conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 60})
     [res] = await exchange(
         conn,
-        b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3d\r\n"
+        b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3d\r\n"
         + b"a" * 61
         + b"\r\n0\r\n\r\n",
     )
@@ -482,7 +482,7 @@ class RecordingApp:
 async def test_protocol_errors_go_through_the_apps_handle_exception() -> None:
     app = RecordingApp()
     conn = FakeConnection(app)
-    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nContent-Length: 500\r\n\r\n")
+    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n")
     assert res.body == b"custom 413"
     [(request, exception)] = app.errors
     assert exception.status_code == 413
@@ -496,7 +496,7 @@ async def test_protocol_errors_go_through_the_apps_handle_exception() -> None:
 async def test_a_broken_head_is_answered_with_a_stand_in_request() -> None:
     app = RecordingApp()
     conn = FakeConnection(app)
-    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nContent-Length: x\r\n\r\n")
+    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: x\r\n\r\n")
     [(request, exception)] = app.errors
     assert exception.status_code == 400
     assert request.method == "NONE"  # no request could be built
@@ -507,10 +507,10 @@ async def test_a_broken_head_is_answered_with_a_stand_in_request() -> None:
     ("data", "path", "query"),
     [
         # as Sanic: a head refused after its request line keeps that target...
-        (b"GET /a?x=1 HTTP/1.1\r\nContent-Length: x\r\n\r\n", "/a", "x=1"),
-        (b"GET /b HTTP/1.1\r\nBad Header\r\n\r\n", "/b", ""),
+        (b"GET /a?x=1 HTTP/1.1\r\nHost: x\r\nContent-Length: x\r\n\r\n", "/a", "x=1"),
+        (b"GET /b HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n", "/b", ""),
         # ...not one refused for its size, nor bytes that are no request line
-        (b"GET /c HTTP/1.1\r\nX: " + b"a" * 9000 + b"\r\n\r\n", "*", ""),
+        (b"GET /c HTTP/1.1\r\nHost: x\r\nX: " + b"a" * 9000 + b"\r\n\r\n", "*", ""),
         (b"GARBAGE\r\n\r\n", "*", ""),
     ],
 )
@@ -528,7 +528,7 @@ async def test_the_stand_in_request_has_the_refused_requests_target(
 async def test_exception_escaping_handle_request_is_answered_by_handle_exception() -> None:
     app = RecordingApp()
     conn = FakeConnection(app)
-    [res] = await exchange(conn, b"GET /missing HTTP/1.1\r\n\r\n")
+    [res] = await exchange(conn, b"GET /missing HTTP/1.1\r\nHost: x\r\n\r\n")
     assert res.body == b"custom 404"
     assert app.errors[0][0].path == "/missing"
 
@@ -561,7 +561,7 @@ async def test_streamed_request_body_with_stream_option() -> None:
         return text(str(len(chunks)) + ":" + b"".join(chunks).decode())
 
     conn = FakeConnection(HandlerApp(handler, stream=True))
-    conn.receive(b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n")
+    conn.receive(b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n")
     await conn.settle()
     conn.receive(b"1\r\nb\r\n0\r\n\r\n")
     await conn.settle()
@@ -576,7 +576,7 @@ async def test_unread_body_of_an_unfinished_request_is_drained_until_it_fails() 
 
     conn = FakeConnection(HandlerApp(hello, stream=True))
     [res] = await exchange(
-        conn, b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n"
+        conn, b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n"
     )
     assert res.body == b"hello" and res.header("connection") == "keep-alive"
     assert not conn.closed
@@ -986,7 +986,7 @@ async def test_body_of_an_upgrade_request_arriving_after_its_head_reaches_the_ha
     conn.receive(b"cd")
     await conn.settle()
     assert conn.take() == b""
-    [res] = await exchange(conn, b"efGET / HTTP/1.1\r\n\r\n")
+    [res] = await exchange(conn, b"efGET / HTTP/1.1\r\nHost: x\r\n\r\n")
     assert (res.status, res.body) == (200, b"POST /u abcdef")
     assert res.header("connection") == "close"
 
@@ -1053,7 +1053,7 @@ async def test_a_stream_without_content_drops_what_it_writes(status: int) -> Non
         await response.eof()
 
     conn = FakeConnection(handler)
-    conn.receive(b"GET / HTTP/1.1\r\n\r\nGET / HTTP/1.1\r\n\r\n")
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n")
     await conn.settle()
     raw = conn.take()
     assert raw.count(b"HTTP/1.1 ") == 2 and b"dropped" not in raw and b" 500 " not in raw
@@ -1070,7 +1070,7 @@ async def test_an_error_after_the_response_ended_sends_nothing_more() -> None:
             raise ValueError("after the end")
 
     conn = FakeConnection(handler)
-    conn.receive(b"GET /fail HTTP/1.1\r\n\r\nGET /ok HTTP/1.1\r\n\r\n")
+    conn.receive(b"GET /fail HTTP/1.1\r\nHost: x\r\n\r\nGET /ok HTTP/1.1\r\nHost: x\r\n\r\n")
     await conn.settle()
     responses = parse_responses(conn.take())
     assert [(r.status, r.body) for r in responses] == [(200, b"done"), (200, b"done")]
@@ -1186,7 +1186,7 @@ async def test_a_request_without_host_is_served_as_sanic_serves_it() -> None:
     # RFC 9112 section 3.2 would have a 400 for HTTP/1.1; kept as Sanic 25.12 answers
     # (tests-integration/fidelity/README.md).
     conn = FakeConnection(hello)
-    [res] = await exchange(conn, b"GET / HTTP/1.1\r\n\r\n")
+    [res] = await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
     assert (res.status, res.body) == (200, b"hello") and not conn.closed
 
 
@@ -1225,7 +1225,7 @@ async def test_empty_lines_before_the_first_request_line_are_ignored(lines: byte
     Kept on purpose: Sanic 25.12 answers 400 when they open the connection (405 for a bare
     LF, read as part of the method)."""
     conn = FakeConnection(echo)
-    [res] = await exchange(conn, lines + b"GET /a HTTP/1.1\r\n\r\n")
+    [res] = await exchange(conn, lines + b"GET /a HTTP/1.1\r\nHost: x\r\n\r\n")
     assert (res.status, res.body) == (200, b"GET /a ")
 
 
@@ -1247,7 +1247,7 @@ async def test_the_connection_closes_after_answering_a_connect() -> None:
     9.3.6), which must not be read as requests; the answer closes the connection. Sanic
     keeps it open and serves the bytes after a refused CONNECT as the next request."""
     conn = FakeConnection(echo)
-    responses = await exchange(conn, b"CONNECT * HTTP/1.1\r\n\r\nGET /next HTTP/1.1\r\n\r\n")
+    responses = await exchange(conn, b"CONNECT * HTTP/1.1\r\nHost: x\r\n\r\nGET /next HTTP/1.1\r\nHost: x\r\n\r\n")
     assert [r.header("connection") for r in responses] == ["close"]
     assert conn.closed
 

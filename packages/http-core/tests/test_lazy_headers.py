@@ -102,8 +102,8 @@ async def test_a_request_that_never_reads_its_fields_builds_no_header(
 @pytest.mark.parametrize(
     ("head", "version", "keep_alive"),
     [
-        (b"GET / HTTP/1.1\r\nX-A: 1\r\n\r\n", "1.1", True),
-        (b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n", "1.1", False),
+        (b"GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n\r\n", "1.1", True),
+        (b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", "1.1", False),
         (b"GET / HTTP/1.0\r\nX-A: 1\r\n\r\n", "1.0", False),
         (b"GET / HTTP/1.0\r\nCONNECTION: Keep-Alive\r\n\r\n", "1.0", True),
     ],

@@ -45,7 +45,7 @@ async def test_client_going_away_cancels_the_running_handler() -> None:
         return text("never")
 
     conn = FakeConnection(handler)
-    conn.receive(b"GET / HTTP/1.1\r\n\r\n")
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
     await conn.settle()
     assert started.is_set()
     conn.client_disconnects()
@@ -62,7 +62,7 @@ async def test_close_if_idle_closes_only_idle_connections() -> None:
         return text("done")
 
     conn = FakeConnection(handler)
-    conn.receive(b"GET / HTTP/1.1\r\n\r\n")
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
     await conn.settle()
     assert conn.protocol.close_if_idle() is False
     gate.set()
@@ -85,7 +85,7 @@ async def test_handlers_run_in_a_task_by_default() -> None:
         return text("ok")
 
     conn = FakeConnection(handler)
-    [res] = await exchange(conn, b"GET / HTTP/1.1\r\n\r\n")
+    [res] = await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
     assert res.body == b"ok" and seen[0] is not None
 
 
@@ -98,14 +98,14 @@ async def test_task_and_eager_dispatch_answer_the_same(eager: bool) -> None:
 
     conn = FakeConnection(handler, config={"HTTP_EAGER_DISPATCH": eager})
     responses = await exchange(
-        conn, b"GET /a HTTP/1.1\r\n\r\nGET /wait HTTP/1.1\r\n\r\nGET /b HTTP/1.1\r\n\r\n"
+        conn, b"GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /wait HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n"
     )
     assert [r.body for r in responses] == [b"/a", b"/wait", b"/b"]
 
 
 async def test_eager_handler_that_does_not_wait_is_answered_within_data_received() -> None:
     conn = FakeConnection(hello, config={"HTTP_EAGER_DISPATCH": True})
-    conn.receive(b"GET / HTTP/1.1\r\n\r\n")  # no settle: answered synchronously
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")  # no settle: answered synchronously
     assert parse_responses(conn.take())[0].body == b"hello"
 
 
@@ -114,8 +114,8 @@ async def test_a_later_request_with_any_token_method_reaches_the_handler(split: 
     # Sanic routes "get" and "BREW" (405 with Allow) on any request of a connection, so
     # the handler sees them whether they arrive in the same read as the one before or not.
     conn = FakeConnection(echo)
-    first = b"POST /a HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi"
-    later = b"get /b HTTP/1.1\r\n\r\nBREW /c HTTP/1.1\r\nContent-Length: 1\r\n\r\nx"
+    first = b"POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi"
+    later = b"get /b HTTP/1.1\r\nHost: x\r\n\r\nBREW /c HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\nx"
     if split:
         conn.receive(first)
         await conn.settle()
@@ -192,8 +192,8 @@ async def test_a_field_that_is_not_utf8_is_quoted_in_its_4xx(
 
 async def test_data_after_close_is_ignored() -> None:
     conn = FakeConnection(hello)
-    await exchange(conn, b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n")
-    conn.receive(b"GET / HTTP/1.1\r\n\r\n")
+    await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
     await conn.settle()
     assert conn.take() == b""
 
@@ -306,7 +306,7 @@ async def test_access_log_has_a_line_for_bytes_that_are_no_request(
 async def test_no_access_log_by_default(caplog: pytest.LogCaptureFixture) -> None:
     conn = FakeConnection(hello)
     with caplog.at_level("INFO", logger="sanic.access"):
-        await exchange(conn, b"GET / HTTP/1.1\r\n\r\n")
+        await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
     assert [r for r in caplog.records if r.name == "sanic.access"] == []
 
 
@@ -319,7 +319,7 @@ async def test_lifecycle_hook_sees_the_request_events() -> None:
     app = HandlerApp(echo)
     app.lifecycle_hook = hook  # type: ignore[assignment]
     conn = FakeConnection(app)
-    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi")
+    [res] = await exchange(conn, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi")
     assert res.body == b"POST / hi"
     assert events == [
         "http.lifecycle.begin",
@@ -350,14 +350,14 @@ _request_like = st.lists(
         st.binary(max_size=64),
         st.sampled_from(
             [
-                b"GET / HTTP/1.1\r\n\r\n",
-                b"POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc",
-                b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nx\r\n0\r\n\r\n",
+                b"GET / HTTP/1.1\r\nHost: x\r\n\r\n",
+                b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc",
+                b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nx\r\n0\r\n\r\n",
                 b"HEAD / HTTP/1.0\r\n\r\n",
                 b"Content-Length: 99\r\n",
                 b"\r\n",
                 b"Transfer-Encoding: chunked\r\n",
-                b"GET /\xff HTTP/1.1\r\n",
+                b"GET /\xff HTTP/1.1\r\nHost: x\r\n",
             ]
         ),
     ),

@@ -63,7 +63,7 @@ async def test_plain_handler_is_accepted_by_start_server() -> None:
     handle = await start_server(hello, port=0)
     try:
         reader, writer = await asyncio.open_connection("127.0.0.1", handle.port)
-        res = await roundtrip(reader, writer, b"GET / HTTP/1.1\r\n\r\n")
+        res = await roundtrip(reader, writer, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
         assert res.body == b"hello"
         writer.close()
     finally:
@@ -76,7 +76,7 @@ async def test_unix_socket_with_mode(tmp_path: Path) -> None:
     try:
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
         reader, writer = await asyncio.open_unix_connection(path)
-        res = await roundtrip(reader, writer, b"GET /u HTTP/1.1\r\n\r\n")
+        res = await roundtrip(reader, writer, b"GET /u HTTP/1.1\r\nHost: x\r\n\r\n")
         assert res.body == b"/u ssl=False client="
         writer.close()
     finally:
@@ -162,7 +162,7 @@ async def test_graceful_shutdown_lets_in_flight_requests_finish() -> None:
     handle = await start_server(HandlerApp(slow), port=0)
     port = handle.port
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    writer.write(b"GET / HTTP/1.1\r\n\r\n")
+    writer.write(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
     await started.wait()
     shutdown = asyncio.ensure_future(handle.graceful_shutdown(5))
     head = await reader.readuntil(b"\r\n\r\n")
@@ -232,7 +232,7 @@ def test_serve_runs_until_the_loop_is_stopped() -> None:
     thread.start()
     assert ready.wait(10)
     with socket.create_connection(("127.0.0.1", state["port"]), timeout=5) as client:
-        client.sendall(b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n")
+        client.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         data = b""
         while chunk := client.recv(4096):
             data += chunk

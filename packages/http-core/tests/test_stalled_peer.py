@@ -76,7 +76,7 @@ async def big(request: Any) -> Any:
 
 async def test_a_close_whose_writes_never_flush_is_aborted_after_the_tcp_close_timeout() -> None:
     conn, transport = _stalled(big)
-    conn.receive(b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n")
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
     await conn.settle()
     assert transport.closed and transport.pending
     await conn.advance(4.9)
@@ -87,7 +87,7 @@ async def test_a_close_whose_writes_never_flush_is_aborted_after_the_tcp_close_t
 
 async def test_a_close_that_flushes_slowly_is_never_cut() -> None:
     conn, transport = _stalled(big, GRACEFUL_TCP_CLOSE_TIMEOUT=2)
-    conn.receive(b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n")
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
     await conn.settle()
     for _ in range(10):  # 20 s, a little read every 1.9 s
         await conn.advance(1.9)
@@ -102,7 +102,7 @@ async def test_a_close_that_flushes_slowly_is_never_cut() -> None:
 
 async def test_keep_alive_close_with_unread_response_is_aborted() -> None:
     conn, transport = _stalled(big, KEEP_ALIVE_TIMEOUT=2, GRACEFUL_TCP_CLOSE_TIMEOUT=3)
-    conn.receive(b"GET / HTTP/1.1\r\n\r\n")
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
     await conn.settle()
     await conn.advance(2)
     assert transport.closed and not transport.aborted
@@ -118,7 +118,7 @@ async def test_response_timeout_of_a_stream_the_client_never_reads_ends_the_conn
         await response.eof()
 
     conn, transport = _stalled(stream, RESPONSE_TIMEOUT=3)
-    conn.receive(b"GET / HTTP/1.1\r\n\r\n")
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
     await conn.settle()
     assert transport.pending < 2 * len(BIG) + HIGH_WATER  # the stream waits for drain
     await conn.advance(3)
@@ -131,7 +131,7 @@ async def test_timeout_answer_stuck_behind_unread_responses_is_cut() -> None:
     # Pipelined requests: the first answer fills the client's buffer, the second waits
     # for a drain that never comes; at RESPONSE_TIMEOUT its 503 cannot go out either.
     conn, transport = _stalled(big, RESPONSE_TIMEOUT=3)
-    conn.receive(b"GET / HTTP/1.1\r\n\r\n" * 2)
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n" * 2)
     await conn.settle()
     assert len(parse_responses(bytes(transport.buffer))) == 1
     await conn.advance(3)

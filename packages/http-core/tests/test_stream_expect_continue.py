@@ -25,7 +25,7 @@ async def _echo_upper(request: Any) -> None:
 @pytest.mark.parametrize("body_first", [False, True])
 async def test_the_100_precedes_a_streamed_head_and_the_body_then_comes(body_first: bool) -> None:
     conn = FakeConnection(HandlerApp(_echo_upper, stream=True))
-    head = b"POST / HTTP/1.1\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n"
+    head = b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n"
     conn.receive(head + (b"hello" if body_first else b""))
     await conn.settle()
     if not body_first:

@@ -32,9 +32,9 @@ def _conn(**config: Any) -> FakeConnection:
 @pytest.mark.parametrize(
     ("head", "config"),
     [
-        (b"POST / HTTP/1.1\r\nConnection: close\r\nContent-Length: 50\r\n\r\n", {}),
+        (b"POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 50\r\n\r\n", {}),
         (b"POST / HTTP/1.0\r\nContent-Length: 50\r\n\r\n", {}),
-        (b"POST / HTTP/1.1\r\nContent-Length: 50\r\n\r\n", {"KEEP_ALIVE": False}),
+        (b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\n", {"KEEP_ALIVE": False}),
     ],
 )
 async def test_the_rest_of_the_body_is_read_before_the_close(head: bytes, config: Any) -> None:
@@ -50,7 +50,7 @@ async def test_the_rest_of_the_body_is_read_before_the_close(head: bytes, config
 
 async def test_a_chunked_rest_is_read_before_the_close() -> None:
     conn = _conn()
-    conn.receive(b"POST / HTTP/1.1\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n")
+    conn.receive(b"POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n")
     conn.receive(b"5\r\nhello\r\n")
     await conn.settle()
     assert [r.body for r in parse_responses(conn.take())] == [b"early"]
@@ -62,7 +62,7 @@ async def test_a_chunked_rest_is_read_before_the_close() -> None:
 
 async def test_a_rest_over_the_limit_still_closes_at_once() -> None:
     conn = _conn(REQUEST_MAX_SIZE=100)
-    conn.receive(b"POST / HTTP/1.1\r\nConnection: close\r\nContent-Length: 5000\r\n\r\nxyz")
+    conn.receive(b"POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 5000\r\n\r\nxyz")
     await conn.settle()
     assert [r.body for r in parse_responses(conn.take())] == [b"early"]
     assert conn.closed

@@ -11,7 +11,7 @@ from hurtle_http.response import text
 from hurtle_http.server import HandlerApp
 from hurtle_http.testing import FakeConnection, parse_responses
 
-NEXT = b"GET /next HTTP/1.1\r\n\r\n"
+NEXT = b"GET /next HTTP/1.1\r\nHost: x\r\n\r\n"
 
 
 async def _early(request: Any) -> Any:
@@ -32,7 +32,7 @@ def _conn() -> FakeConnection:
 @pytest.mark.parametrize("size", [101, 5000])
 async def test_an_unread_body_over_the_limit_closes_after_the_answer(size: int) -> None:
     conn = _conn()
-    conn.receive(b"POST / HTTP/1.1\r\nContent-Length: %d\r\n\r\n" % size + b"x" * size + NEXT)
+    conn.receive(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n" % size + b"x" * size + NEXT)
     await conn.settle()
     responses = parse_responses(conn.take())
     assert [r.body for r in responses] == [b"early"]
@@ -41,7 +41,7 @@ async def test_an_unread_body_over_the_limit_closes_after_the_answer(size: int) 
 
 async def test_a_declared_length_over_the_limit_is_not_waited_for() -> None:
     conn = _conn()
-    conn.receive(b"POST / HTTP/1.1\r\nContent-Length: 1000000\r\n\r\nxyz")
+    conn.receive(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\nxyz")
     await conn.settle()
     assert [r.body for r in parse_responses(conn.take())] == [b"early"]
     assert conn.closed
@@ -49,7 +49,7 @@ async def test_a_declared_length_over_the_limit_is_not_waited_for() -> None:
 
 async def test_a_chunked_rest_is_read_until_it_passes_the_limit() -> None:
     conn = _conn()
-    conn.receive(b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n")
+    conn.receive(b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n")
     await conn.settle()
     assert [r.body for r in parse_responses(conn.take())] == [b"early"]
     assert not conn.closed  # 5 bytes so far: the rest is drained
@@ -63,7 +63,7 @@ async def test_a_chunked_rest_is_read_until_it_passes_the_limit() -> None:
 
 async def test_an_unread_body_within_the_limit_is_drained_and_the_next_request_served() -> None:
     conn = _conn()
-    conn.receive(b"POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\n" + b"x" * 100 + NEXT)
+    conn.receive(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n" + b"x" * 100 + NEXT)
     await conn.settle()
     assert [r.body for r in parse_responses(conn.take())] == [b"early", b"early"]
     assert not conn.closed

@@ -87,10 +87,10 @@ async def test_trailing_whitespace_is_no_part_of_a_handshake_field(ows: bytes) -
 
 async def test_a_handshake_without_host_is_refused() -> None:
     """RFC 6455 4.2.1: the opening handshake MUST carry Host; one that does not MUST be
-    refused. Sanic switched protocols. (A plain request without Host is still served.)"""
+    refused. Sanic switched protocols. (As any HTTP/1.1 request without Host, RFC 9112 3.2.)"""
     sent = await _handshake(_head(b"Sec-WebSocket-Version: 13").replace(b"Host: x\r\n", b""))
     assert sent.startswith(b"HTTP/1.1 400 ")
-    assert b"missing Host header" in sent
+    assert b"Missing Host header" in sent
 
 
 @pytest.mark.parametrize(

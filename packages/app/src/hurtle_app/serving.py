@@ -292,7 +292,7 @@ class SingleProcessRunner:
         # main_process_start/ready/stop listeners do not run here (app.run() with workers,
         # from the meta-package, runs them).
         try:
-            loop.run_until_complete(
+            serving = loop.create_task(
                 self._serve(
                     host,
                     port,
@@ -305,6 +305,17 @@ class SingleProcessRunner:
                     **server_options,
                 )
             )
+            while True:
+                try:
+                    loop.run_until_complete(serving)
+                    break
+                except RuntimeError:
+                    if serving.done() or loop.is_running():
+                        raise  # raised by the server or a listener, or a loop in use
+                    # Someone called loop.stop() (a listener, a handler): as Sanic, that
+                    # is a stop. The start finishes and the stop listeners run.
+                    if self.stop_event is not None:
+                        self.stop_event.set()
         except BaseException:
             # As Sanic: once the socket is bound, a failure (a server listener raising) is
             # logged with its traceback before "Server Stopped"; a socket that could not

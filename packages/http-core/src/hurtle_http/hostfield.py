@@ -4,8 +4,8 @@ A request with more than one ``Host`` field line, or one whose value is not a UR
 without user information (RFC 3986 section 3.2: ``host [ ":" port ]``), MUST be answered
 with a 400: two hosts or a malformed one is how a request meant for one site is read as
 another's by a cache or a proxy in front. An empty value is valid (a target without an
-authority). A missing ``Host`` on HTTP/1.1 is answered as Sanic does (see
-``tests-integration/fidelity/README.md``).
+authority). An HTTP/1.1 request without ``Host`` is a 400 too (``Http`` checks that once
+the head is complete; Sanic serves it).
 """
 
 from __future__ import annotations

@@ -10,6 +10,9 @@ Timeouts (one timer per connection, never one per request)
   its end, so a client trickling bytes cannot hold the connection (408).
 - ``RESPONSE_TIMEOUT``: a handler that makes no progress (no body received, nothing sent)
   for this long is cancelled and answered 503 (or cut, if its response had started).
+- A request or response timeout of 0 or below allows no time (as Sanic): it expires at the
+  next check, which then comes every ``ZERO_TIMEOUT_CHECK`` seconds. A keep-alive timeout
+  of 0 or below keeps no connection alive (see ``Http``).
 - ``GRACEFUL_TCP_CLOSE_TIMEOUT``: a peer that stops reading cannot hold a connection.  A
   close waits for the pending writes only while they make progress, and a connection
   that a timeout ended is aborted if it is still open this long after (its error answer
@@ -38,6 +41,11 @@ from hurtle_http.stages import HANDLER, IDLE, REQUEST
 
 # As Sanic: each timeout that ends a connection says so at DEBUG (seen in debug mode).
 logger = logging.getLogger("sanic.root")
+
+# How often a connection checks its timeouts when one of them is 0 or below (no time
+# allowed): it expires at the first check after its stage began, as in Sanic 25.12 (a
+# head split 0.08 s apart is answered, 0.12 s apart is a 408).
+ZERO_TIMEOUT_CHECK = 0.1
 
 _current_tasks: dict[Any, Any] | None
 if sys.version_info < (3, 12):
@@ -134,10 +142,10 @@ class HttpProtocol(asyncio.Protocol):
         # (Without it, data_received answers a lone complete request synchronously for
         # a parked Task, as that Task: about as cheap, and handlers keep all of those.)
         self.eager = bool(getattr(config, "HTTP_EAGER_DISPATCH", False))
-        positive = [
-            t for t in (self.request_timeout, self.response_timeout, self.keep_alive_timeout) if t > 0
-        ]
-        self._check_every = min(positive) if positive else 60.0
+        self._check_every = min(
+            t if t > 0 else ZERO_TIMEOUT_CHECK
+            for t in (self.request_timeout, self.response_timeout, self.keep_alive_timeout)
+        )
         self._unix = unix
         self.transport: Any = None
         self.conn_info: ConnInfo | None = None
@@ -477,38 +485,39 @@ class HttpProtocol(asyncio.Protocol):
         deadline = now + self._check_every
         if stage is IDLE and not http.running:
             idle_timeout = self._idle_timeout
-            if idle_timeout > 0:
-                deadline = self._time + idle_timeout
-                if now >= deadline:
-                    logger.debug("KeepAlive Timeout. Closing connection.")
-                    self.close()  # RFC 9112 section 9.6: an idle close needs no response
-                    return
-                # Reads that begin no request (empty lines, which RFC 9112 section 2.2 lets
-                # a server ignore) move ``_time`` on, but cannot hold an idle connection
-                # forever: it closes once no request began for this long since a check
-                # first found it idle.
-                count = self.state["requests_count"]
-                mark = self._idle_mark
-                if mark is None or mark[0] != count:
-                    self._idle_mark = mark = (count, now)
-                idle_deadline = mark[1] + idle_timeout
-                if now >= idle_deadline:
-                    logger.debug("KeepAlive Timeout. Closing connection.")
-                    self.close()
-                    return
-                deadline = min(deadline, idle_deadline)
+            deadline = self._time + idle_timeout
+            if now >= deadline:
+                logger.debug("KeepAlive Timeout. Closing connection.")
+                self.close()  # RFC 9112 section 9.6: an idle close needs no response
+                return
+            # Reads that begin no request (empty lines, which RFC 9112 section 2.2 lets
+            # a server ignore) move ``_time`` on, but cannot hold an idle connection
+            # forever: it closes once no request began for this long since a check
+            # first found it idle.
+            count = self.state["requests_count"]
+            mark = self._idle_mark
+            if mark is None or mark[0] != count:
+                self._idle_mark = mark = (count, now)
+            idle_deadline = mark[1] + idle_timeout
+            if now >= idle_deadline:
+                logger.debug("KeepAlive Timeout. Closing connection.")
+                self.close()
+                return
+            deadline = min(deadline, idle_deadline)
         elif stage is REQUEST and not http.running:
-            if self.request_timeout > 0:
-                deadline = http.head_started_at + self.request_timeout
-                if now >= deadline:
-                    logger.debug("Request Timeout. Closing connection.")
-                    http.timeout(RequestTimeout("Request Timeout"))
-                    self._overdue()
-                    return
+            deadline = http.head_started_at + self.request_timeout
+            if now >= deadline:
+                logger.debug("Request Timeout. Closing connection.")
+                http.timeout(RequestTimeout("Request Timeout"))
+                self._overdue()
+                return
         else:
             if http.upgrade_websocket:
                 return
-            if self.response_timeout > 0:
+            if stage is not REQUEST:
+                # (REQUEST while running: the connection's task has the request but has
+                # not taken it up yet, this loop turn; its handler's time starts then. A
+                # zero timeout fired here cancelled the task before it began: no answer.)
                 deadline = self._time + self.response_timeout
                 if now >= deadline:
                     logger.debug("Response Timeout. Closing connection.")

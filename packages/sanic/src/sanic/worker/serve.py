@@ -128,8 +128,10 @@ def worker_serve(
     asyncio.set_event_loop(event_loop)
     ready: list[bool] = []
     try:
-        event_loop.run_until_complete(
-            _serve(apps, multiplexer, register_sys_signals=register_sys_signals, ready=ready)
+        _run_serving(
+            event_loop,
+            _serve(apps, multiplexer, register_sys_signals=register_sys_signals, ready=ready),
+            app,
         )
     except Exception as exc:
         # As Sanic: through the error logger (its handlers and format), with the traceback,
@@ -153,6 +155,25 @@ def worker_serve(
             asyncio.set_event_loop(None)
 
 
+def _run_serving(loop: asyncio.AbstractEventLoop, serving: Any, app: Any) -> None:
+    """Run ``serving`` (``_serve``) to its end. A ``loop.stop()`` called meanwhile (by a
+    listener, a handler) is, as in Sanic, a stop of this worker asked for by the app: the
+    start finishes, the stop listeners run, and the manager does not respawn it (it
+    raised "Event loop stopped before Future completed" and was respawned, again and
+    again, without its stop listeners)."""
+    task = loop.create_task(serving)
+    while True:
+        try:
+            loop.run_until_complete(task)
+            return
+        except RuntimeError:
+            if task.done() or loop.is_running():
+                raise
+            stopper = app.__dict__.get("_worker_stopper")
+            if stopper is not None:
+                stopper()
+
+
 def serve_in_process(apps: list[tuple[Any, list[dict[str, Any]]]], *,
                      register_sys_signals: bool = True) -> None:
     """Serve each app on its bound sockets in this process, with no manager: what
@@ -164,8 +185,8 @@ def serve_in_process(apps: list[tuple[Any, list[dict[str, Any]]]], *,
     asyncio.set_event_loop(event_loop)
     shown = banner_shown.set(True)  # prepare() printed it; create_server must not again
     try:
-        event_loop.run_until_complete(
-            _serve(apps, None, register_sys_signals=register_sys_signals)
+        _run_serving(
+            event_loop, _serve(apps, None, register_sys_signals=register_sys_signals), apps[0][0]
         )
     finally:
         banner_shown.reset(shown)
