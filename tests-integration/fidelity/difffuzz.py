@@ -659,6 +659,8 @@ KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
      lambda r: r.split(b" ", 2)[1].startswith(b"http://")),
     ("host", "kept: two Host fields or an invalid Host is 400 (RFC 9112 3.2)", STATUS_400,
      _bad_host),
+    ("host", wire.MISSING_HOST, wire.EVERYTHING,
+     lambda r: wire._no_host(r.partition(b"\r\n\r\n")[0] + b"\r\n")),
     ("path", "kept: url_for percent-encodes '%' and what a segment cannot hold (RFC 3986 2.1)",
      frozenset({"url_for"}), lambda r: re.search(rb"^\S+ \S*[%\x80-\xff\\]", r) is not None),
     ("path", "kept: url_for of an ext route takes the name and ext= (Sanic refuses them)",

@@ -470,7 +470,19 @@ def _bad_host(head: bytes) -> bool:
     )
 
 
+def _no_host(head: bytes) -> bool:
+    """An HTTP/1.1 head without a Host line (Hurtle's 400, RFC 9112 3.2; Sanic serves it)."""
+    line = head.partition(b"\r\n")[0]
+    return line.endswith(b" HTTP/1.1") and re.search(rb"(?i)\r\nhost:", head) is None
+
+
+MISSING_HOST = ("kept: missing_host_400: an HTTP/1.1 request without Host is 400 and the"
+                " connection closed (RFC 9112 3.2; Sanic serves it)")
+
 KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
+    ("wire", MISSING_HOST, EVERYTHING, lambda r: any(_no_host(h) for h in heads(r)[:1])),
+    ("wire", MISSING_HOST + ", a later request", LATER,
+     lambda r: any(_no_host(h) for h in heads(r)[1:])),
     ("wire", "kept: a 100 (Continue) only where the body is wanted: not to HTTP/1.0, for an"
      " empty body or before a 4xx (RFC 9110 10.1.1)", frozenset({"continues"}), _any_head(rb"\r\nexpect: *100-continue")),
     ("wire", "kept: absolute-form target names the host (RFC 9112 3.2.2; Sanic: Host, and a"
