@@ -207,6 +207,8 @@ def _url_for_only(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -
         ja, jb = json.loads(a.get("body", "")), json.loads(b.get("body", ""))
     except ValueError:
         return False
+    if isinstance(ja, dict) and isinstance(jb, dict) and set(ja) == set(jb) == {"dumped"}:
+        ja, jb = ja["dumped"], jb["dumped"]  # the fifth round's own json dumps
     if not (isinstance(ja, dict) and isinstance(jb, dict) and "u" in ja):
         return False
     ua = ja.pop("u")
