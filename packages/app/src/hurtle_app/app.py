@@ -48,6 +48,7 @@ from hurtle_app.middleware import (
 from hurtle_app.naming import AppRegistry, validate_name
 from hurtle_app.pipeline import (
     RequestPipeline,
+    unavailable_skips_middleware,
 )
 from hurtle_app.qualnames import adopt_sanic_qualnames
 from hurtle_app.registration import Registrar, handler_display_name
@@ -851,11 +852,8 @@ class Sanic(
                 )
             except ServiceUnavailable:
                 if event == "http.lifecycle.request":
-                    # As Sanic: its response timeout's class, raised by this signal's
-                    # handler, is answered without the request middleware (any other
-                    # error runs it).
                     with contextlib.suppress(AttributeError):
-                        context["request"]._request_middleware_started = True
+                        unavailable_skips_middleware(context["request"])
                 raise
 
     async def _server_event(

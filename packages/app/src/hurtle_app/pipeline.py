@@ -240,9 +240,7 @@ class RequestPipeline:
             try:
                 await dispatch("http.lifecycle.handle", inline=True, context={"request": request})
             except ServiceUnavailable:
-                # As Sanic: its response timeout's class, raised by this signal's handler,
-                # is answered without the request middleware (any other error runs it).
-                request._request_middleware_started = True
+                unavailable_skips_middleware(request)
                 raise
         try:
             if "http.routing.before" in events:
@@ -496,6 +494,13 @@ async def announce_response(dispatch: Any, request: Any, response: Any, **option
         )
     finally:
         request.responded = before
+
+
+def unavailable_skips_middleware(request: Any) -> None:
+    """As Sanic: a ``ServiceUnavailable`` (its response timeout's class) raised by an
+    ``http.lifecycle.request`` or ``http.lifecycle.handle`` signal handler is answered
+    without the request middleware (any other error runs it)."""
+    request._request_middleware_started = True
 
 
 def connect(request: Any, response: Any) -> None:

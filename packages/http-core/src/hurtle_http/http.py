@@ -762,20 +762,20 @@ class Http(RequestReader, ResponseWriter):
             # llhttp ends an Upgrade request at its head, but a body it declared with
             # Content-Length is still its own (RFC 9110 7.8: the server may ignore the
             # Upgrade and answer in HTTP/1.1, as it does for anything but a websocket).
+            # The same for a chunked body (Sanic reads it; its bytes were taken for
+            # websocket frames, a 1002), whole with the head or in later reads.
             size = _declared_length(record.request)
-            if size:
+            chunked = not size and (
+                "chunked" in record.request.headers.get("transfer-encoding", "").lower()
+            )
+            if chunked:
+                self._upgrade_chunks = ChunkedDecoder()
+            if size or chunked:
                 # What of it came with the head; the rest comes in later reads
                 # (on_upgraded_data): its handler waits for it, as for any body.
                 record.done = False
                 self.rx = record
                 tail = self._upgraded_body(tail)
-            elif "chunked" in record.request.headers.get("transfer-encoding", "").lower():
-                # The same for a chunked body (Sanic reads it; its bytes were taken for
-                # websocket frames, a 1002), whole with the head or in later reads.
-                record.done = False
-                self.rx = record
-                self._upgrade_chunks = ChunkedDecoder()
-                tail = self._upgraded_chunked(tail)
         self.protocol._upgrade_tail = tail
         if self.last is not None:
             self.last.keep_alive = False  # nothing more can be parsed as HTTP/1.1
@@ -791,11 +791,8 @@ class Http(RequestReader, ResponseWriter):
 
     def _upgraded_chunked(self, data: bytes) -> bytes:
         """Give the receiving record what ``data`` holds of its chunked body (ended once
-        all of it came); the bytes past it."""
-        record = self.rx
-        decoder = self._upgrade_chunks
-        if record is None or decoder is None:
-            return data
+        all of it came); the bytes past it. (Called by ``_upgraded_body`` only.)"""
+        decoder: ChunkedDecoder = self._upgrade_chunks  # type: ignore[assignment]  # (set: see _upgraded_body)
         try:
             body, rest = decoder.feed(data)
             if body:

@@ -448,21 +448,21 @@ class WebsocketImplProtocol:
         else:
             message = bytes(data)
         open_ = self.ws_proto.state is State.OPEN
-        if not open_ and (len(self.messages) >= MAX_QUEUE or self._queued >= self._max_queued):
+        if not open_ and self._queue_full():
             # Closing, with the queue full: reading must go on until the peer's close
             # frame, so what comes before it is dropped (bounded memory).
             return
         self.messages.append(message)
         self._message_ends.append(ends)
         self._queued += len(message)
-        if (
-            open_
-            and not self._reading_paused
-            and (len(self.messages) >= MAX_QUEUE or self._queued >= self._max_queued)
-        ):
+        if open_ and not self._reading_paused and self._queue_full():
             self._reading_paused = True
             self.io_proto.flow.pause_reading()
         self._wake_recv()
+
+    def _queue_full(self) -> bool:
+        """The unread messages reached the queue's limit (their count or their bytes)."""
+        return len(self.messages) >= MAX_QUEUE or self._queued >= self._max_queued
 
     def _pop(self) -> Data:
         """The oldest message received; reading resumes once half the queue is free."""
