@@ -321,6 +321,8 @@ async def test_lifecycle_hook_sees_the_request_events() -> None:
     conn = FakeConnection(app)
     [res] = await exchange(conn, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi")
     assert res.body == b"POST / hi"
+    conn.client_disconnects()
+    await conn.settle()
     assert events == [
         "http.lifecycle.begin",
         "http.lifecycle.read_head",
@@ -329,6 +331,48 @@ async def test_lifecycle_hook_sees_the_request_events() -> None:
         "http.lifecycle.send",
         "http.lifecycle.complete",
     ]
+
+
+async def test_lifecycle_begin_and_complete_come_once_per_connection() -> None:
+    # As Sanic: http.lifecycle.begin is the connection's start and complete its end, so
+    # a keep-alive connection's requests share them (a handler of begin can set up
+    # conn_info.ctx for all of them), and a connection without a request has both too.
+    events: list[tuple[str, Any]] = []
+
+    async def hook(name: str, context: dict) -> None:
+        events.append((name.rsplit(".", 1)[1], context.get("conn_info")))
+
+    app = HandlerApp(hello)
+    app.lifecycle_hook = hook  # type: ignore[assignment]
+    conn = FakeConnection(app)
+    get = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
+    assert len(await exchange(conn, get)) == 1
+    assert len(await exchange(conn, get)) == 1
+    conn.client_disconnects()
+    await conn.settle()
+    names = [name for name, _ in events]
+    assert names.count("begin") == names.count("complete") == 1
+    assert names[0] == "begin" and names[-1] == "complete" and names.count("read_head") == 2
+    assert events[0][1] is events[-1][1] is conn.protocol.conn_info
+
+    events.clear()
+    idle = FakeConnection(app)
+    await idle.settle()
+    idle.client_disconnects()
+    await idle.settle()
+    assert [name for name, _ in events] == ["begin", "complete"]
+
+
+async def test_a_failing_lifecycle_begin_closes_the_connection_unanswered() -> None:
+    async def hook(name: str, context: dict) -> None:
+        if name == "http.lifecycle.begin":
+            raise RuntimeError("no")
+
+    app = HandlerApp(hello)
+    app.lifecycle_hook = hook  # type: ignore[assignment]
+    conn = FakeConnection(app)
+    assert await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n") == []
+    assert conn.closed
 
 
 def _run_bytes(chunks: list[bytes]) -> tuple[bytes, bool, list]:

@@ -1096,7 +1096,8 @@ def _lifecycle_context(event: str, context: dict[str, Any]) -> dict[str, Any]:
     """The arguments Sanic gives each connection-level ``http.lifecycle.*`` signal."""
     request = context.get("request")
     if event in ("http.lifecycle.begin", "http.lifecycle.complete"):
-        return {"conn_info": getattr(request, "conn_info", None)}
+        # (once per connection: the server gives its conn_info, there is no request)
+        return {"conn_info": context.get("conn_info", getattr(request, "conn_info", None))}
     if event == "http.lifecycle.read_head":
         return {"head": _head_of(request)}
     if event == "http.lifecycle.send":

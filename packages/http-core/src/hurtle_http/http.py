@@ -296,6 +296,7 @@ class Http(RequestReader, ResponseWriter):
         "_spare",
         "_keep_alive_allowed",
         "_hook",
+        "_begin",
         "_status_error",
         "_oversize",
         "_upgrade_chunks",
@@ -332,6 +333,9 @@ class Http(RequestReader, ResponseWriter):
             bool(getattr(config, "KEEP_ALIVE", True)) and protocol.keep_alive_timeout > 0
         )
         self._hook = getattr(protocol.app, "lifecycle_hook", None)
+        # http.lifecycle.begin's Task, started with the connection (connection_begins);
+        # the first request's head waits for it.
+        self._begin: asyncio.Task | None = None
         # PERF: Http is the reader (and the reader's sink): httptools calls the request
         # events here without a hop through a separate reader object (two Python calls
         # fewer per request; benchmarks/inproc.py).
@@ -1065,8 +1069,6 @@ class Http(RequestReader, ResponseWriter):
                     # (Sanic's process dies).
                     self.keep_alive = False
                     await self.error_response(error)
-                if self._hook is not None:
-                    await self._lifecycle("complete")
                 if (
                     not record.chunks
                     and record.done
@@ -1170,10 +1172,48 @@ class Http(RequestReader, ResponseWriter):
         """Take the next received request head into ``self.request`` (or raise its error)."""
         self._take_request()
         if self._hook is not None:
-            await self._lifecycle("begin")
+            begin, self._begin = self._begin, None
+            if begin is not None and not await begin:
+                raise asyncio.CancelledError  # (begin failed: the connection is closed)
             await self._lifecycle("read_head")
             await self._lifecycle("request")
         self._raise_body_error()
+
+    # -- http.lifecycle.begin / complete: once per connection, as in Sanic -------------
+    # (only for an app with a lifecycle hook: one test per connection otherwise)
+
+    def connection_begins(self) -> None:
+        """Dispatch ``http.lifecycle.begin`` for a new connection, before any request."""
+        self._begin = self.protocol.loop.create_task(self._connection_event("begin"))
+
+    def connection_ends(self) -> None:
+        """Dispatch ``http.lifecycle.complete`` once the connection's requests are done."""
+        self.protocol.loop.create_task(self._connection_complete())
+
+    async def _connection_complete(self) -> None:
+        begin = self._begin  # (None once a request waited for it)
+        if begin is not None and not await begin:
+            return
+        task = self.task
+        if task is not None and not task.done():
+            await asyncio.wait([task])
+        await self._connection_event("complete")
+
+    async def _connection_event(self, event: str) -> bool:
+        hook = self._hook
+        if TYPE_CHECKING:
+            assert hook is not None
+        try:
+            await hook(
+                f"http.lifecycle.{event}",
+                {"request": None, "conn_info": self.protocol.conn_info},
+            )
+        except Exception:
+            # As Sanic: an error here ends the connection (no answer), and is logged.
+            error_logger.exception("Error in an http.lifecycle.%s signal handler", event)
+            self.protocol.close()
+            return False
+        return True
 
     def _take_request(self) -> None:
         # PERF: synchronous half of http1_request_header (no coroutine on the hot path).

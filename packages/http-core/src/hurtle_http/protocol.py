@@ -167,7 +167,9 @@ class HttpProtocol(asyncio.Protocol):
         self.connections.add(self)
         self.flow = FlowControl(transport, self.loop)
         self.conn_info = ConnInfo(transport, unix=self._unix)
-        self._http = self.HTTP_CLASS(self)
+        http = self._http = self.HTTP_CLASS(self)
+        if http._hook is not None:
+            http.connection_begins()
         self._time = self.loop.time()
         self._arm(self._time + self._check_every)
         ensure_ticking(self.loop)  # the Date line of this loop's responses (datefield)
@@ -329,11 +331,13 @@ class HttpProtocol(asyncio.Protocol):
         timer, self._timer = self._timer, None
         if timer is not None:
             timer.cancel()
+        http = self._http
+        if http is not None and http._hook is not None:
+            http.connection_ends()
         ws = self.websocket
         if ws is not None:
             ws.connection_lost(exc)
             return
-        http = self._http
         if http is not None:
             if (
                 self.access_log
