@@ -56,6 +56,24 @@ async def test_a_blueprint_dispatch_runs_only_that_blueprints_handlers(app: Sani
     assert calls == []
 
 
+async def test_an_empty_condition_is_a_condition(app: Sanic) -> None:
+    # As Sanic: condition={} runs only the handlers that require nothing (the app's own),
+    # not a blueprint's (each requires its blueprint) nor a non-exclusive conditional one;
+    # only condition=None (or none given) leaves the conditions out.
+    calls: list[str] = []
+    _declare(app, calls)
+
+    @app.signal("shop.order.placed", condition={"kind": "gift"}, exclusive=False)
+    def on_app_gift(**_: Any) -> None:
+        calls.append("app-gift")
+
+    await app.dispatch("shop.order.placed", inline=True, condition={})
+    assert calls == ["app"]
+    calls.clear()
+    await app.dispatch("shop.order.placed", inline=True, condition=None)
+    assert sorted(calls) == ["app", "app-gift", "first", "first-gift", "second"]
+
+
 async def test_waits_are_woken_by_their_own_dispatches(app: Sanic) -> None:
     first, second = _declare(app, [])
 

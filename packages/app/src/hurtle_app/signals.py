@@ -173,10 +173,14 @@ class Signal:
         return self.match(parts) is not None
 
     def matches_condition(self, condition: dict[str, Any] | None) -> bool:
-        """Exclusive signals need the same condition; others run without one, too."""
+        """Exclusive signals need the same condition; others run without one, too.
+
+        As Sanic, ``condition={}`` is a condition (of handlers that require nothing),
+        not the absence of one: only ``None`` runs the others.
+        """
         if self.ctx.exclusive:
             return self.requirements == (condition or {})
-        return not condition or self.requirements == condition
+        return condition is None or self.requirements == condition
 
     def __repr__(self) -> str:
         return f"<Signal: {self.name} handler={getattr(self.handler, '__name__', self.handler)}>"
