@@ -69,6 +69,15 @@ from appfuzz_round3 import gen_extra_requests3, gen_extras3, normal3, split_firs
 from appfuzz_round4 import WS_MARK, exchange_ws, gen_extra_requests4, gen_extras4, normal4
 from appfuzz_round5 import gen_extra_requests5, normal5, rewrite_app5
 from appfuzz_round6 import R6_MARK, ROOT_RE, exchange6, gen_app6, gen_requests6, normal6
+from appfuzz_round7 import (
+    R7_MARK,
+    exchange7,
+    first_difference7,
+    gen_app7,
+    gen_requests7,
+    kept_label7,
+    normal7,
+)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -621,6 +630,8 @@ def serve(app_file: str, reqs_file: str, out_file: str) -> None:
                     answer = await exchange_ws(port, raw, 3.0, parse_response)
                 elif R6_MARK in raw:  # sent in parts (the sixth round's)
                     answer = await exchange6(port, raw, 4.0)
+                elif R7_MARK in raw:  # a sequence on one connection (the seventh round's)
+                    answer = await exchange7(port, raw, 4.0)
                 else:
                     answer = await exchange(port, raw.encode("utf-8"), 3.0)
                 result["answers"].append(answer)
@@ -728,6 +739,11 @@ def main() -> int:
                          "instead of the earlier rounds' (appfuzz_round6.py)")
     ap.add_argument("--requests6", type=int, default=40,
                     help="sixth-round requests per app with --round6 (default 40)")
+    ap.add_argument("--round7", action="store_true",
+                    help="the seventh round's apps (hooks over a kept-alive connection) and\n"
+                         "--requests7 request sequences instead of the earlier rounds' (appfuzz_round7.py)")
+    ap.add_argument("--requests7", type=int, default=30,
+                    help="seventh-round request sequences per app with --round7 (default 30)")
     ap.add_argument("--seed", type=int, default=1, help="first app seed")
     ap.add_argument("--time", type=float, default=600, help="overall time budget, seconds")
     ap.add_argument("--show-app", type=int, metavar="SEED", help="print one app and its requests")
@@ -742,6 +758,12 @@ def main() -> int:
     os.makedirs(WORK, exist_ok=True)
     static_dir = os.path.join(WORK, "static")
     make_static_dir(static_dir)
+    if args.show_app is not None and args.round7:
+        app = gen_app7(args.show_app)
+        print(app["source"])
+        for req in gen_requests7(app, args.show_app, args.requests7):
+            print(repr(req.partition(R7_MARK)[2])[:400])
+        return 0
     if args.show_app is not None and args.round6:
         app = gen_app6(args.show_app)
         print(app["source"])
@@ -766,14 +788,17 @@ def main() -> int:
     for seed in range(args.seed, args.seed + args.apps):
         if time.monotonic() > deadline:
             break
-        if args.round6:  # an app of its own: streaming and files
+        if args.round7:  # an app of its own: hooks over a kept-alive connection
+            app = gen_app7(seed)
+            reqs = gen_requests7(app, seed, args.requests7)
+        elif args.round6:  # an app of its own: streaming and files
             app = gen_app6(seed)
             reqs = gen_requests6(app, seed, args.requests6)
         else:
             app = gen_app(seed, static_dir)
             reqs = gen_requests(app, seed, args.requests, args.extra_requests, args.extra_requests3,
                                 args.extra_requests4)
-        if args.round5 and not args.round6:  # the fifth round rewrites the constructor (own random stream)
+        if args.round5 and not (args.round6 or args.round7):  # the fifth round rewrites the constructor (own random stream)
             app["source"], extras5 = rewrite_app5(app["source"], seed)
             reqs += gen_extra_requests5(extras5, seed, args.extra_requests5)
         app_file = os.path.join(WORK, f"app_{seed}.py")
@@ -798,7 +823,15 @@ def main() -> int:
                 buckets[key].append((seed, "", ea, eb))
             continue
         for req, a, b in zip(reqs, ra["answers"], rb["answers"], strict=False):
-            sent += 1
+            sent += 1 + len(a.get("seq", ())) if args.round7 else 1
+            if args.round7:
+                na, nb = normal7(a, normal), normal7(b, normal)
+                if na != nb:  # (by the first answer of the sequence that differs)
+                    k, one, xa, xb = first_difference7(req, na, nb)
+                    label = kept_label7(req, k, one, xa, xb, app["source"])
+                    key = f"kept: {label}" if label else signature(one, xa, xb)
+                    buckets[key].append((seed, f"[{k}] {one}", xa, xb))
+                continue
             if args.round6:
                 na, nb = normal6(a, normal), normal6(b, normal)
                 if na != nb:
