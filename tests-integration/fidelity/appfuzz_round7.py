@@ -109,7 +109,7 @@ def gen_app7(seed: int) -> dict[str, Any]:
     rnd = random.Random(seed * 7919 + 7)
     L = [
         "import asyncio, functools",
-        "from sanic import Sanic, Blueprint",
+        "from sanic import Sanic, Blueprint, Request",
         "from sanic.response import text, json, empty",
         "from sanic import exceptions as E",
         "from sanic.views import HTTPMethodView",
@@ -144,7 +144,9 @@ def gen_app7(seed: int) -> dict[str, Any]:
         "            'hb': getattr(request.ctx, 'hb', None), 'hname': getattr(request.ctx, 'hname', None),",
         "            'rname': getattr(request.ctx, 'rname', None),",
         "            'url': _try(lambda: request.app.url_for(request.endpoint, **request.match_info)),",
-        "            'head': HEADS[-1] if HEADS else None}",
+        "            'head': HEADS[-1] if HEADS else None, 'cur': _try(lambda: Request.get_current() is request),",
+        "            'ci': [request.conn_info.client_ip, request.conn_info.ssl, type(request.conn_info.ctx).__name__]",
+        "            if request.conn_info is not None else None}",
     ]
     # ---- the connection's counter and the last head
     conn = rnd.random() < 0.8
