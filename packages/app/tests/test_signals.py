@@ -265,6 +265,42 @@ async def test_waiters_receive_the_dispatch_context() -> None:
         await router.wait_for("a.b.c", timeout=0.01)
 
 
+@pytest.mark.parametrize(
+    ("waits_with", "exclusive", "dispatched_with", "woken"),
+    [
+        (None, True, None, True),
+        (None, True, {}, False),  # (an empty condition is a condition)
+        (None, False, {}, False),
+        ({}, True, None, True),
+        ({}, True, {}, True),
+        ({"k": "a"}, True, None, False),
+        ({"k": "a"}, False, None, True),
+        ({"k": "a"}, False, {}, False),
+        ({"k": "a"}, False, {"k": "a"}, True),
+        ({"k": "a"}, False, {"k": "b"}, False),
+    ],
+)
+async def test_which_dispatch_conditions_wake_a_waiter(
+    waits_with: dict[str, str] | None,
+    exclusive: bool,
+    dispatched_with: dict[str, str] | None,
+    woken: bool,
+) -> None:
+    # As Sanic's app.event(..., condition=, exclusive=) (the table was observed there).
+    router = SignalRouter()
+    router.add(lambda **_: None, "a.b.c")
+    router.finalize()
+    waiting = asyncio.ensure_future(
+        router.wait_for("a.b.c", condition=waits_with, exclusive=exclusive, timeout=5)
+    )
+    await asyncio.sleep(0)
+    await router.dispatch("a.b.c", context={"k": 1}, condition=dispatched_with, inline=True)
+    for _ in range(5):
+        await asyncio.sleep(0)
+    assert waiting.done() is woken
+    waiting.cancel()
+
+
 async def test_static_handler_without_parameters_beside_a_dynamic_one() -> None:
     """A handler taking no arguments on ``x.y.z`` keeps working once ``x.y.<w>`` exists."""
     seen: list[Any] = []

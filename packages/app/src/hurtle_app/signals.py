@@ -233,9 +233,10 @@ class SignalWaiter:
         """Whether a dispatch of ``event`` with ``condition`` resolves this waiter."""
         if not _event_matches(self.event_definition, event):
             return False
-        if self.exclusive:
-            return (self.requirements or {}) == (condition or {})
-        return not condition or (self.requirements or {}) == condition
+        if condition is None:  # (a dispatch without a condition: as Sanic's waits)
+            return not self.exclusive or not self.requirements
+        # (an empty condition is a condition: it wakes only a wait for condition={})
+        return self.requirements == condition
 
 
 class SignalRouter(BaseRouter):
