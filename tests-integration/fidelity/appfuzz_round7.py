@@ -358,13 +358,18 @@ def gen_app7(seed: int) -> dict[str, Any]:
         elif kind == "wait":
             mode = rnd.choice(["set", "set", "never", "unknown"])
             ev = "r7.wait.done" if mode != "unknown" else "r7.wait.unknown"
+            wcond = rnd.choice([None, None, {}, {"k": "a"}])
+            dcond = rnd.choice([None, None, {}, {"k": "a"}, {"k": "b"}])
+            wopts = "" if wcond is None else f", condition={wcond!r}"
+            if rnd.random() < 0.4:
+                wopts += f", exclusive={rnd.choice([True, False])}"
             body = ["    async def later():",
                     "        await asyncio.sleep(0.01)",
-                    "        await request.app.dispatch('r7.wait.done', context={'v': 1})"]
+                    f"        await request.app.dispatch('r7.wait.done', context={{'v': 1}}, condition={dcond!r})"]
             if mode == "set":
                 body.append(f"    request.app.add_task(later(), name='r7later{i}-' + str(id(request)))")
             body += ["    try:",
-                     f"        got = await request.app.event({ev!r}, timeout={0.3 if mode != 'set' else 2})",
+                     f"        got = await request.app.event({ev!r}, timeout=0.3{wopts})",
                      "        request.ctx.res = 'got ' + type(got).__name__",
                      "    except Exception as exc:",
                      "        request.ctx.res = 'raised ' + type(exc).__name__"]
