@@ -31,7 +31,12 @@ keep-alive and id config and sends ``--extra-requests5`` requests to ``/r5`` rou
 (``appfuzz_round6.py``) fuzzes streaming and files with apps of its own (statics over a
 random tree, ``file``/``file_stream``, ``stream=True`` uploads, ``respond()``,
 ``ResponseStream``) and ``--requests6`` requests sent in parts (labels in
-``appfuzz_kept6.py``). ``APPFUZZ_WORK`` chooses the scratch folder (default ``/tmp/appfuzz``).
+``appfuzz_kept6.py``). ``--round7`` (``appfuzz_round7.py``) fuzzes hooks over a kept-alive
+connection with apps of its own (handlers in every callable shape, middleware in every
+registration form, ``http.*`` signal handlers that read and change the request and response,
+``conn_info.ctx`` across requests, custom signals, ``app.event`` waits, tasks) and sends
+``--requests7`` sequences of one to four requests on one connection (``exchange7``; labels
+in ``appfuzz_round7.py``). ``APPFUZZ_WORK`` chooses the scratch folder (default ``/tmp/appfuzz``).
 
 ``--ref-python`` (default ``/tmp/st-ref/bin/python``, Sanic 25.12 without sanic-ext) and
 ``--hurtle-python`` (default ``.venv/bin/python``) choose the interpreters. Exit status 1

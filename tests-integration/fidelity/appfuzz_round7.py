@@ -178,9 +178,13 @@ def gen_app7(seed: int) -> dict[str, Any]:
               f"{'def' if more.random() < 0.3 else 'async def'} _r7complete(conn_info):",
               "    COMPLETED.append(getattr(conn_info.ctx, 'n', None))"]
     if more.random() < 0.4:
+        # (counted per connection: a kept difference of one connection stays there)
         L += ["@app.signal('http.lifecycle.send')",
               "async def _r7send(data):",
-              "    SENT.append(len(data))"]
+              "    SENT.append(len(data))",
+              "@app.signal('http.lifecycle.begin')",
+              "def _r7sendreset(conn_info):",
+              "    SENT.clear()"]
     if rnd.random() < 0.5:
         L += ["@app.signal('http.lifecycle.read_head')",
               "async def _r7head(head):",
