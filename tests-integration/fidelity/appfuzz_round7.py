@@ -528,6 +528,8 @@ def gen_requests7(app: dict[str, Any], seed: int, count: int) -> list[str]:
                     method = rnd.choice(["PUT", "DELETE", "POST", "GET"])
                 if rnd.random() < 0.05:
                     target += "/"
+                if rnd.random() < 0.08:
+                    method = rnd.choice(["HEAD", "HEAD", "OPTIONS"])
             flags = []
             for flag in ("kw", "kwadd", "st", "rb", "raise", "cancel"):
                 if rnd.random() < 0.12:
@@ -547,7 +549,10 @@ def gen_requests7(app: dict[str, Any], seed: int, count: int) -> list[str]:
                 body = rnd.choice(["a=1", '{"j": 1}', "x" * 50])
                 head.append(f"Content-Length: {len(body)}")
             seq.append("\r\n".join(head) + "\r\n\r\n" + body)
-        reqs.append(seq[0].split("\r\n", 1)[0] + R7_MARK + json.dumps(seq))
+        script: Any = seq
+        if len(seq) > 1 and rnd.random() < 0.25:  # pipelined: all written at once
+            script = {"pipe": True, "seq": seq}
+        reqs.append(seq[0].split("\r\n", 1)[0] + R7_MARK + json.dumps(script))
     return reqs
 
 
@@ -555,7 +560,7 @@ async def exchange7(port: int, raw: str, timeout: float) -> dict[str, Any]:
     """Send each request of the sequence on one connection once the answer before it is
     complete; the first answer, with the later ones under ``seq`` (``<closed>`` once the
     server closed)."""
-    seq = json.loads(raw.partition(R7_MARK)[2])
+    seq, pipe = _sequence(raw)
     try:
         reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), timeout)
     except (OSError, asyncio.TimeoutError):
@@ -563,25 +568,31 @@ async def exchange7(port: int, raw: str, timeout: float) -> dict[str, Any]:
     answers: list[dict[str, Any]] = []
     data = b""
     closed = False
-    for n, req in enumerate(seq):
-        if closed:
-            answers.append({"status": None, "raw": "<closed>"})
-            continue
-        if n == len(seq) - 1:
-            req = req.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n", 1)
+    seq = seq[:-1] + [seq[-1].replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n", 1)]
+    if pipe:
         try:
-            writer.write(req.encode("latin-1"))
+            writer.write("".join(seq).encode("latin-1"))
             await writer.drain()
         except OSError:
             closed = True
-            answers.append({"status": None, "raw": "<closed>"})
-            continue
+    for req in seq:
+        if not pipe:
+            if closed:
+                answers.append({"status": None, "raw": "<closed>"})
+                continue
+            try:
+                writer.write(req.encode("latin-1"))
+                await writer.drain()
+            except OSError:
+                closed = True
+                answers.append({"status": None, "raw": "<closed>"})
+                continue
         head_only = req.startswith("HEAD ")
         end = time.monotonic() + timeout
         at = None
         while time.monotonic() < end:
             at = _first_end(data, head_only)
-            if at is not None:
+            if at is not None or closed:
                 break
             try:
                 chunk = await asyncio.wait_for(reader.read(65536), max(0.01, end - time.monotonic()))
@@ -659,10 +670,18 @@ KEPT7: list[tuple[str, Any]] = [
 ]
 
 
+def _sequence(req: str) -> tuple[list[str], bool]:
+    """The requests of a sequence, and whether they are written at once (pipelined)."""
+    script = json.loads(req.partition(R7_MARK)[2])
+    if isinstance(script, dict):
+        return script["seq"], bool(script.get("pipe"))
+    return script, False
+
+
 def first_difference7(req: str, a: dict[str, Any], b: dict[str, Any]) -> tuple[int, str, dict[str, Any], dict[str, Any]]:
     """The first answer of the sequence that differs: its index, its request, both answers
     (without the later ones)."""
-    seq = json.loads(req.partition(R7_MARK)[2])
+    seq, _ = _sequence(req)
     xs = [dict(a, seq=None), *a.get("seq", [])]
     ys = [dict(b, seq=None), *b.get("seq", [])]
     for k, (x, y) in enumerate(zip(xs, ys, strict=False)):
