@@ -72,6 +72,7 @@ def _sig_body(rnd: random.Random, event: str, mark: str) -> list[str]:
         body += ["    request.ctx.exc = type(exception).__name__"]
         if rnd.random() < 0.2:
             body += ["    if 'sigraise' in request.args:",
+                     "        _kept(request)",
                      "        raise E.Forbidden('from exception signal')"]
     if event == "http.lifecycle.response":
         body += ["    response.headers['x-r7sig'] = _trail(request)",
@@ -89,8 +90,10 @@ def _sig_body(rnd: random.Random, event: str, mark: str) -> list[str]:
     if event in ("http.lifecycle.request", "http.lifecycle.handle", "http.routing.before",
                  "http.handler.before") and rnd.random() < 0.15:
         exc = rnd.choice(EXC[:4])
-        body += [f"    if request.args.get('sigraise') == {mark!r}:",
-                 f"        raise {exc}"]
+        body += [f"    if request.args.get('sigraise') == {mark!r}:"]
+        if event == "http.lifecycle.request":
+            body += ["        _kept(request)"]
+        body += [f"        raise {exc}"]
     return body
 
 
@@ -129,6 +132,9 @@ def gen_app7(seed: int) -> dict[str, Any]:
         "def _conn(request):",
         "    ctx = request.conn_info.ctx if request.conn_info is not None else None",
         "    return getattr(ctx, 'n', None)",
+        "KEPT_CONN = []",
+        "def _kept(request):  # (a kept difference follows: this connection's count is not compared;",
+        "    KEPT_CONN.append(1)  # Sanic's request has no conn_info yet in http.lifecycle.request)",
         "def _try(fn):",
         "    try:",
         "        return fn()",
@@ -176,7 +182,8 @@ def gen_app7(seed: int) -> dict[str, Any]:
     if conn and more.random() < 0.7:
         L += ["@app.signal('http.lifecycle.complete')",
               f"{'def' if more.random() < 0.3 else 'async def'} _r7complete(conn_info):",
-              "    COMPLETED.append(getattr(conn_info.ctx, 'n', None))"]
+              "    COMPLETED.append('kept' if KEPT_CONN else getattr(conn_info.ctx, 'n', None))",
+              "    KEPT_CONN.clear()"]
     if more.random() < 0.4:
         # (counted per connection: a kept difference of one connection stays there)
         L += ["@app.signal('http.lifecycle.send')",
