@@ -286,17 +286,7 @@ class WebsocketImplProtocol:
         return True
 
     def __aiter__(self) -> AsyncIterator[Data]:
-        return self._iterate()
-
-    async def _iterate(self) -> AsyncIterator[Data]:
-        # Like the websockets library: a normal close ends the loop, an error raises.
-        try:
-            while True:
-                message = await self.recv()
-                if message is not None:
-                    yield message
-        except ConnectionClosedOK:
-            return
+        return iterate_messages(self)
 
     # -- wiring (called by HttpProtocol) ---------------------------------------------------
 
@@ -600,6 +590,18 @@ class WebsocketImplProtocol:
             timer.cancel()
 
 
+async def iterate_messages(ws: Any) -> AsyncIterator[Data]:
+    """``async for message in ws``: each message ``ws.recv()`` gives. As in the
+    websockets library, a normal close ends the loop and an abnormal one raises."""
+    try:
+        while True:
+            message = await ws.recv()
+            if message is not None:
+                yield message
+    except ConnectionClosedOK:
+        return
+
+
 def control_payload(data: Any) -> bytes:
     """A ping's or pong's payload: str (as UTF-8) or bytes-like, else ``TypeError``."""
     if isinstance(data, str):
@@ -758,4 +760,9 @@ async def websocket_handshake(
     return impl
 
 
-__all__ = ["WebsocketImplProtocol", "control_payload", "websocket_handshake"]
+__all__ = [
+    "WebsocketImplProtocol",
+    "control_payload",
+    "iterate_messages",
+    "websocket_handshake",
+]

@@ -15,7 +15,7 @@ from websockets.exceptions import ConnectionClosed, ConnectionClosedError, Conne
 from websockets.frames import Close, Frame, Opcode
 
 from hurtle_app.models.asgi import ASGIMessage, ASGIReceive, ASGISend
-from hurtle_http.websocket import control_payload
+from hurtle_http.websocket import control_payload, iterate_messages
 from hurtle_http.websocket_errors import (
     PING_AFTER_CLOSE,
     RECV_AFTER_CLOSE,
@@ -173,16 +173,7 @@ class ASGIWebsocket:
         return self._closed
 
     def __aiter__(self) -> AsyncIterator[Data]:
-        return self._iterate()
-
-    async def _iterate(self) -> AsyncIterator[Data]:
-        try:
-            while True:
-                message = await self.recv()
-                if message is not None:
-                    yield message
-        except ConnectionClosedOK:
-            return
+        return iterate_messages(self)
 
 
 class WebSocketConnection(ASGIWebsocket):
