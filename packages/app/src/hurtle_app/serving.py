@@ -68,6 +68,17 @@ def close_loop(loop: asyncio.AbstractEventLoop) -> None:
         asyncio.set_event_loop(None)
 
 
+def _load_websockets(app: Any) -> None:
+    """Load the websocket implementation before a server with websocket routes accepts.
+
+    Left to the first handshake, the import held up the worker's loop, every connection
+    with it, for 0.1-0.3 s (logged as a slow callback in debug mode). Declaring routes
+    loads nothing (the main process and apps without websockets never carry it).
+    """
+    if getattr(app, "websocket_enabled", False):
+        import hurtle_http.websocket  # noqa: F401
+
+
 class AsyncioServer:
     """A started server for callers who drive the lifecycle themselves.
 
@@ -139,6 +150,7 @@ class AsyncioServer:
         return self._after_start()
 
     async def _after_start(self) -> None:
+        _load_websockets(self.app)
         # As Sanic: a server from serve(run_async=True) not awaited yet stays unbound.
         if self._serve_on_start and self.handle is not None and not self.server.is_serving():
             await self.server.start_serving()
@@ -167,6 +179,7 @@ class AsyncioServer:
 
     async def _start_serving(self) -> None:
         await self._bind()
+        _load_websockets(self.app)
         if not self.server.is_serving():
             await self.server.start_serving()
         self.app.state.is_running = True
@@ -262,6 +275,8 @@ async def create_server(
             24.3,
         )
     loop = asyncio.get_running_loop()
+    # Before debug mode is on: in the step that binds, nothing waits on it yet.
+    _load_websockets(app)
     if app.debug:
         # As Sanic: in debug mode the serving loop runs in asyncio's debug mode too (slow
         # callbacks are logged, never-awaited coroutines say where they were made).
