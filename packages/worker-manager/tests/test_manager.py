@@ -688,19 +688,20 @@ def test_messages_in_sanics_string_form_are_understood(parts, caplog) -> None:
     manager = make(parts)
     calls: list[Any] = []
     manager.restart = lambda process_names=None, restart_order=None, **kw: calls.append(
-        ("restart", process_names, restart_order)
+        ("restart", process_names, restart_order, kw)
     )
     manager.scale = lambda number: calls.append(("scale", number))
     with caplog.at_level(logging.ERROR):
         for message in ("Sanic-Server-0-0", "A,B:", "A::STARTUP_FIRST",
-                        "__ALL_PROCESSES__:", "__SCALE__:3", ""):
+                        "__ALL_PROCESSES__:a.py,b.py", "__SCALE__:3", ""):
             manager._handle_message(message)
         ended = manager._handle_message("__TERMINATE__")
+    # The field after the names is the changed files, the new workers' RELOADED_FILES.
     assert calls == [
-        ("restart", ["Sanic-Server-0-0"], RestartOrder.SHUTDOWN_FIRST),
-        ("restart", ["A", "B"], RestartOrder.SHUTDOWN_FIRST),
-        ("restart", ["A"], RestartOrder.STARTUP_FIRST),
-        ("restart", None, RestartOrder.SHUTDOWN_FIRST),
+        ("restart", ["Sanic-Server-0-0"], RestartOrder.SHUTDOWN_FIRST, {"reloaded_files": None}),
+        ("restart", ["A", "B"], RestartOrder.SHUTDOWN_FIRST, {"reloaded_files": ""}),
+        ("restart", ["A"], RestartOrder.STARTUP_FIRST, {"reloaded_files": ""}),
+        ("restart", None, RestartOrder.SHUTDOWN_FIRST, {"reloaded_files": "a.py,b.py"}),
         ("scale", 3),
     ]
     assert ended.name == "BREAK"

@@ -122,6 +122,10 @@ def worker_serve(
         unset = {arg: None for arg, key in settled.items() if key in passed.get("config", {})}
         if unset:
             apps[index] = (each, [{**info, **unset} for info in each_infos])
+    if config:
+        # As Sanic: values a restart hands the new worker (RELOADED_FILES after an
+        # auto-reload), over what the main process passed.
+        app.update_config(config)
     apply_log_formatters(app)
     _configure_loop(app)
     event_loop = asyncio.new_event_loop()
