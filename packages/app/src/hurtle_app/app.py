@@ -42,6 +42,7 @@ from hurtle_app.middleware import (
     Middleware,
     MiddlewareLocation,
     MiddlewareRegistry,
+    as_location,
     is_coroutine_callable,
     location_name,
 )
@@ -571,6 +572,7 @@ class Sanic(
         priority: int | None = None,
     ) -> Callable[..., Any] | Middleware:
         """Register middleware that runs only for the routes named ``route_names``."""
+        as_location(location_name(attach_to))  # as Sanic: a bad location is said first
         given = list(route_names)
         names = [self._build_endpoint_name(n) for n in given]
         with self.amend():
