@@ -208,3 +208,30 @@ def test_a_route_named_twice_lists_its_named_middleware_once(app: Sanic) -> None
 
     app.register_named_middleware(mw, ["TestApp.a", "TestApp.a"])
     assert [m.func for m in app.named_request_middleware["TestApp.a"]] == [mw]
+
+
+@pytest.mark.parametrize("priority", [1.5, "2", 2.0])
+async def test_register_middleware_ignores_a_priority_that_is_not_an_int(
+    app: Sanic, call: Any, priority: Any
+) -> None:
+    # As Sanic: register_middleware/register_named_middleware apply an int priority only;
+    # 1.5 ran the middleware first here (and "2" made every request fail).
+    ran: list[str] = []
+
+    @app.get("/a")
+    async def a(request):
+        return text(",".join(ran))
+
+    async def first(request):
+        ran.append("first")
+
+    async def second(request):
+        ran.append("second")
+
+    async def third(request):
+        ran.append("third")
+
+    app.register_middleware(first)
+    app.register_middleware(second, priority=priority)
+    app.register_named_middleware(third, ["TestApp.a"], priority=priority)
+    assert (await call("GET", "/a")).text == "first,second,third"

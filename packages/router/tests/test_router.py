@@ -690,6 +690,10 @@ def test_any_label_can_be_registered_and_declared(label: str) -> None:
             "When registering a pattern, cast must be a callable, not cast=nope",
         ),
         (
+            ("", "nope", "a"),
+            "When registering a pattern, cast must be a callable, not cast=nope",
+        ),
+        (
             ("x", str, 5),
             "When registering a pattern, pattern must be a string or a Pattern, not "
             "pattern=5, type=<class 'int'>",

@@ -97,6 +97,13 @@ _NO_SETTING = (
     "{kind} instance to use instance.ctx.{name} instead."
 )
 
+def _int_or_none(priority: Any) -> int | None:
+    """As Sanic's ``register_middleware``/``register_named_middleware``: a ``priority``
+    that is not an int (``1.5``, ``"2"``) is not applied; the middleware keeps its own
+    (0 for a plain function). The decorators keep whatever they are given."""
+    return priority if isinstance(priority, int) else None
+
+
 class DuplicateBlueprintName(SanicException, AssertionError):
     """Two blueprints with one name on an app.
 
@@ -560,7 +567,9 @@ class Sanic(
         ``attach_to`` says where it runs.
         """
         with self.amend():  # on a started app: from the next request on, as Sanic
-            self._middleware.add(middleware, location_name(attach_to), priority=priority)
+            self._middleware.add(
+                middleware, location_name(attach_to), priority=_int_or_none(priority)
+            )
         return middleware
 
     def register_named_middleware(
@@ -579,7 +588,7 @@ class Sanic(
             self._middleware.add(
                 middleware,
                 location_name(attach_to),
-                priority=priority,
+                priority=_int_or_none(priority),
                 route_names=names,
                 named=given,
             )

@@ -331,11 +331,6 @@ class BaseRouter(ABC):
             raise InvalidUsage(
                 f"When registering a pattern, label must be a string, not label={label}"
             )
-        if not label:
-            raise InvalidUsage(
-                "When registering a pattern, label must not be empty: <name:> is a plain "
-                "str parameter"
-            )
         if not callable(cast):
             raise InvalidUsage(
                 f"When registering a pattern, cast must be a callable, not cast={cast}"
@@ -344,6 +339,11 @@ class BaseRouter(ABC):
             raise InvalidUsage(
                 "When registering a pattern, pattern must be a string or a Pattern, not "
                 f"pattern={pattern}, type={type(pattern)}"
+            )
+        if not label:
+            raise InvalidUsage(
+                "When registering a pattern, label must not be empty: <name:> is a plain "
+                "str parameter"
             )
         if isinstance(pattern, str):
             # Kept as written, as sanic-routing: url_for matches a value against it from
