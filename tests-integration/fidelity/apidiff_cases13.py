@@ -182,11 +182,45 @@ def gen_log_direct(rng):
     }
 
 
+# One signal per case: several definitions of one namespace (static beside dynamic,
+# typed beside untyped) resolve differently in Sanic's signal router (see the README).
+SW_DEFS = ["a.b.c", "a.b.<x>", "a.b.<x:int>", "a.b.<x:str>", "a.c.d"]
+SW_WAITS = SW_DEFS + ["a.b.<q>", "a.b.*", "a.b.9", "a.b.zz", "a.b", "a.b.c.d", "x.y.z", ""]
+SW_DISPATCH = ["a.b.c", "a.b.5", "a.b.zz", "a.b.-1", "a.c.d", "a.b.<x>", "x.y.z", "a.b.z_z"]
+SW_CONDS = [None, None, None, {"k": 1}, {"k": 2}, {}]
+SW_CTX = [None, None, {"v": 1}, {"x": "ctx"}, {}]
+
+
+def gen_sig_waiter(rng):
+    regs = [
+        [rng.choice(SW_DEFS), rng.choice(SW_CONDS), rng.choice([True, True, False])]
+        for _ in range(rng.randint(0, 1))
+    ]
+    waits = []
+    for _ in range(rng.randint(1, 2)):
+        kw = {}
+        if rng.random() < 0.3:
+            kw["condition"] = rng.choice(SW_CONDS)
+        if rng.random() < 0.2:
+            kw["exclusive"] = rng.choice([True, False])
+        waits.append([rng.choice(SW_WAITS), kw])
+    dispatches = []
+    for _ in range(rng.randint(0, 3)):
+        kw = {"context": rng.choice(SW_CTX)}
+        if rng.random() < 0.3:
+            kw["condition"] = rng.choice(SW_CONDS)
+        if rng.random() < 0.5:
+            kw["fail_not_found"] = False
+        dispatches.append([rng.choice(SW_DISPATCH), kw])
+    return {"regs": regs, "waits": waits, "dispatches": dispatches}
+
+
 GENERATORS13 = {
     "reg_pattern": gen_reg_pattern,
     "named_mw": gen_named_mw,
     "form_direct": gen_form_direct,
     "log_direct": gen_log_direct,
+    "sig_waiter": gen_sig_waiter,
 }
 SLOW13: dict[str, float] = {}
 
@@ -544,4 +578,52 @@ class Ops13:
         out.append(
             [[w.category.__name__, str(w.message), w.filename.rsplit("/", 1)[-1]] for w in caught]
         )
+        return out
+
+    def op_sig_waiter(self, a):
+        import asyncio
+
+        app = self.new_app()
+        log = []
+        out = {"regs": []}
+        for i, (ev, cond, excl) in enumerate(a["regs"]):
+
+            async def handler(_i=i, **kw):
+                log.append([_i, sorted(kw.items())])
+
+            try:
+                app.add_signal(handler, ev, condition=cond, exclusive=excl)
+                out["regs"].append("ok")
+            except Exception as e:
+                out["regs"].append(_exc13(e))
+
+        async def go():
+            try:
+                app.signal_router.finalize()
+            except Exception as e:
+                out["finalize"] = _exc13(e)
+            waits = [
+                asyncio.ensure_future(app.event(ev, timeout=0.05, **kw)) for ev, kw in a["waits"]
+            ]
+            # Sanic's app.event() registers its waiter some loop turns after it starts
+            await asyncio.sleep(0.005)
+            disp = []
+            for ev, kw in a["dispatches"]:
+                try:
+                    disp.append(["ok", await app.dispatch(ev, inline=True, **kw)])
+                except Exception as e:
+                    disp.append(_exc13(e))
+                await asyncio.sleep(0)
+            res = []
+            for w in waits:
+                try:
+                    got = await w
+                    res.append(sorted(got.items()) if isinstance(got, dict) else got)
+                except (Exception, asyncio.TimeoutError) as e:
+                    res.append(_exc13(e))
+            out["dispatches"] = disp
+            out["waits"] = res
+            out["log"] = log
+
+        self.run(go())
         return out
