@@ -2991,6 +2991,10 @@ FD13_UNSPLIT = (
     "a body Sanic cannot split (unclosed, or a part it misreads): the complete parts "
     "(Sanic: ValueError: substring not found; its request.form then has no fields)"
 )
+FD13_UNCLOSED = (
+    "a body without its closing delimiter: the complete parts only (Sanic: ValueError, or "
+    "the unterminated last part cut or emptied)"
+)
 
 
 def _ok13(v):
@@ -3083,6 +3087,8 @@ def _fd_kept13(c, a, b):
         return FD13_DASHES
     if a.get("msg") == "substring not found" and "ok" in b:
         return FD13_UNSPLIT
+    if not c["close"] and "ok" in a and "ok" in b:
+        return FD13_UNCLOSED
     return None
 
 
@@ -3096,5 +3102,5 @@ KEPT += [
 ]
 KEPT += [
     ("form_direct", label, lambda c, a, b, label=label: _fd_kept13(c, a, b) == label)
-    for label in (FD13_TYPES, FD13_EMPTY, FD13_DASHES, FD13_UNSPLIT)
+    for label in (FD13_TYPES, FD13_EMPTY, FD13_DASHES, FD13_UNSPLIT, FD13_UNCLOSED)
 ]
