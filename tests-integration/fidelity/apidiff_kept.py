@@ -2991,6 +2991,7 @@ FD13_UNSPLIT = (
     "a body Sanic cannot split (unclosed, or a part it misreads): the complete parts "
     "(Sanic: ValueError: substring not found; its request.form then has no fields)"
 )
+FD13_STAR = "filename* wins over filename (RFC 6266 4.3; listed before for request.form)"
 FD13_UNCLOSED = (
     "a body without its closing delimiter: the complete parts only (Sanic: ValueError, or "
     "the unterminated last part cut or emptied)"
@@ -3089,6 +3090,8 @@ def _fd_kept13(c, a, b):
         return FD13_UNSPLIT
     if not c["close"] and "ok" in a and "ok" in b:
         return FD13_UNCLOSED
+    if any("filename" in p and "star" in p for p in c["parts"]):
+        return FD13_STAR
     return None
 
 
@@ -3102,5 +3105,5 @@ KEPT += [
 ]
 KEPT += [
     ("form_direct", label, lambda c, a, b, label=label: _fd_kept13(c, a, b) == label)
-    for label in (FD13_TYPES, FD13_EMPTY, FD13_DASHES, FD13_UNSPLIT, FD13_UNCLOSED)
+    for label in (FD13_TYPES, FD13_EMPTY, FD13_DASHES, FD13_UNSPLIT, FD13_UNCLOSED, FD13_STAR)
 ]

@@ -704,3 +704,15 @@ def test_register_pattern_refuses_wrong_types_with_sanic_routings_words(args, me
     with pytest.raises(InvalidUsage) as info:
         Router().register_pattern(*args)
     assert str(info.value) == message
+
+
+def test_a_registered_pattern_naming_another_group_is_refused_in_a_regex_route() -> None:
+    # As sanic-routing: the type's pattern is embedded in the route's regex (a `path`
+    # parameter makes it one), where its group must bear the parameter's name; the route
+    # was accepted and resolved here.
+    router = Router()
+    router.register_pattern("flavour", str, "(?P<x>vanilla)")
+    router.add("/f/<v:flavour>", handler_named("f"))
+    router.add("/p/<v:flavour>/<rest:path>", handler_named("p"))
+    with pytest.raises(InvalidUsage, match=r"^Named group \(x\) must match your named parameter \(v\)$"):
+        router.finalize()
