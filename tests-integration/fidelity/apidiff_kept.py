@@ -2960,6 +2960,10 @@ RP13_URL = (
     "url_for: a value a registered type's pattern fits but its cast refuses (or raises on) "
     "is refused (Sanic builds a URL its router does not route; listed before)"
 )
+RP13_CAST = (
+    "a registered cast raising KeyError/TypeError: Sanic calls it for paths its route "
+    "cannot match (another length) and the error escapes; here those are 404"
+)
 RP13_EMPTY = (
     "an empty label is refused (Sanic registers it; <v:> then is a str parameter that "
     "collides with <v:str> or not)"
@@ -3013,15 +3017,27 @@ def _rp_kept13(c, a, b):
     if not (isinstance(da, dict) and isinstance(db, dict)):
         return None
     ua, ub = list(da.get("urls") or []), list(db.get("urls") or [])
-    if len(ua) != len(ub):
+    qa, qb = list(da.get("requests") or []), list(db.get("requests") or [])
+    if len(ua) != len(ub) or len(qa) != len(qb):
         return None
-    changed = False
+    changed = cast = False
     for i, (x, y) in enumerate(zip(ua, ub, strict=True)):
         if isinstance(y, dict) and "is not a valid" in y.get("msg", "") and x != y:
             ua[i] = ub[i] = "refused"
             changed = True
-    if changed and deep_same(dict(da, urls=ua), dict(db, urls=ub)):
-        return RP13_URL
+    for i, (x, y) in enumerate(zip(qa, qb, strict=True)):
+        if (
+            isinstance(x, dict)
+            and isinstance(y, dict)
+            and x.get("exc", [""])[0] in ("KeyError", "TypeError")
+            and y.get("exc", [""])[0] == "NotFound"
+        ):
+            qa[i] = qb[i] = "cast raised"
+            cast = True
+    if (changed or cast) and deep_same(
+        dict(da, urls=ua, requests=qa), dict(db, urls=ub, requests=qb)
+    ):
+        return RP13_CAST if cast else RP13_URL
     return None
 
 
@@ -3097,7 +3113,7 @@ def _fd_kept13(c, a, b):
 
 KEPT += [
     ("reg_pattern", label, lambda c, a, b, label=label: _rp_kept13(c, a, b) == label)
-    for label in (RP13_URL, RP13_EMPTY)
+    for label in (RP13_URL, RP13_CAST, RP13_EMPTY)
 ]
 KEPT += [
     ("named_mw", label, lambda c, a, b, label=label: _nm_kept13(c, a, b) == label)
