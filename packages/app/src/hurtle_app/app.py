@@ -43,6 +43,7 @@ from hurtle_app.middleware import (
     Middleware,
     MiddlewareLocation,
     MiddlewareRegistry,
+    as_location,
     is_coroutine_callable,
     location_name,
 )
@@ -106,6 +107,13 @@ def _settable_class_attribute(cls: type, name: str) -> bool:
     on Sanic's slotted instances, so ``app.handle_request = f`` is refused there)."""
     attr = inspect.getattr_static(cls, name, _MISSING)
     return attr is not _MISSING and not isinstance(attr, (FunctionType, classmethod, staticmethod))
+
+
+def _int_or_none(priority: Any) -> int | None:
+    """As Sanic's ``register_middleware``/``register_named_middleware``: a ``priority``
+    that is not an int (``1.5``, ``"2"``) is not applied; the middleware keeps its own
+    (0 for a plain function). The decorators keep whatever they are given."""
+    return priority if isinstance(priority, int) else None
 
 
 class DuplicateBlueprintName(SanicException, AssertionError):
@@ -575,7 +583,9 @@ class Sanic(
         ``attach_to`` says where it runs.
         """
         with self.amend():  # on a started app: from the next request on, as Sanic
-            self._middleware.add(middleware, location_name(attach_to), priority=priority)
+            self._middleware.add(
+                middleware, location_name(attach_to), priority=_int_or_none(priority)
+            )
         return middleware
 
     def register_named_middleware(
@@ -587,13 +597,14 @@ class Sanic(
         priority: int | None = None,
     ) -> Callable[..., Any] | Middleware:
         """Register middleware that runs only for the routes named ``route_names``."""
+        as_location(location_name(attach_to))  # as Sanic: a bad location is said first
         given = list(route_names)
         names = [self._build_endpoint_name(n) for n in given]
         with self.amend():
             self._middleware.add(
                 middleware,
                 location_name(attach_to),
-                priority=priority,
+                priority=_int_or_none(priority),
                 route_names=names,
                 named=given,
             )
