@@ -82,6 +82,46 @@ def test_editing_the_app_reloads_the_workers(tmp_path: Path) -> None:
     assert "respawning" not in output
 
 
+RELOADED_FILES_APP = """
+from sanic import Sanic
+from hurtle_http.response import text
+
+app = Sanic("ReloadedFiles")
+
+@app.get("/")
+async def index(request):
+    return text(repr(request.app.config.get("RELOADED_FILES", "<unset>")))
+
+@app.get("/restart")
+async def restart(request):
+    request.app.m.restart()
+    return text("restarting")
+
+if __name__ == "__main__":
+    app.config.RELOADER_INTERVAL = 0.2
+    app.run(host="127.0.0.1", port={port}, auto_reload=True, reload_dir={extra!r})
+"""
+
+
+def test_reloaded_workers_find_the_changed_files_in_their_config(tmp_path: Path) -> None:
+    # As Sanic: a worker started by the reloader has app.config.RELOADED_FILES, the
+    # changed files comma-separated; one restarted by app.m.restart() has "" there.
+    port = free_port()
+    extra = tmp_path / "templates"
+    extra.mkdir()
+    page = extra / "page.html"
+    page.write_text("one")
+    script = tmp_path / "app.py"
+    script.write_text(textwrap.dedent(RELOADED_FILES_APP).format(port=port, extra=str(extra)))
+    url = f"http://127.0.0.1:{port}/"
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path):
+        first = poll_text(url, "'<unset>'")
+        reloaded = edit_until(page, "two", url, repr(str(page)))
+        httpx.get(url + "restart", timeout=5)
+        restarted = poll_text(url, "''")
+    assert (first, reloaded, restarted) == ("'<unset>'", repr(str(page)), "''")
+
+
 def run_to_exit(script: Path, timeout: float = 40.0) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(script)], cwd=script.parent, capture_output=True, text=True,

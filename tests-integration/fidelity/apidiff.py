@@ -11,6 +11,12 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
     python3 tests-integration/fidelity/apidiff.py --count 500 --seed 1
     python3 tests-integration/fidelity/apidiff.py --only router --only url_for -v
 
+Thirteenth-round areas (``apidiff_cases13.py``, the README's "Differential fuzzing,
+thirteenth round"): ``reg_pattern``, ``named_mw`` and ``form_direct``:
+``router.register_pattern`` with odd labels, casts and patterns, named and prioritised
+middleware registered every way, and ``parse_multipart_form``/``parse_cookie`` called
+directly.
+
 Twelfth-round areas (``apidiff_cases12.py``, the README's "Differential fuzzing, twelfth
 round"): ``tls_ctx``, ``sock_bind`` and ``router_direct``: ``sanic.http.tls.context``'s
 helpers over certificates made with ``openssl``, ``sanic.server.socket``'s binding
@@ -119,6 +125,7 @@ from apidiff_cases9 import Ops9  # noqa: E402
 from apidiff_cases10 import Ops10  # noqa: E402
 from apidiff_cases11 import Ops11  # noqa: E402
 from apidiff_cases12 import Ops12  # noqa: E402
+from apidiff_cases13 import Ops13  # noqa: E402
 
 # ---------------------------------------------------------------------------- worker side
 
@@ -142,7 +149,7 @@ def exc_info(e):
     return {"exc": [c.__name__ for c in type(e).__mro__], "msg": str(e)}
 
 
-class Worker(Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12):
+class Worker(Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12, Ops13):
     def __init__(self):
         import asyncio
 
@@ -629,7 +636,7 @@ def worker_main():
         case = json.loads(line)
         if any(
             hasattr(o, "op_" + case["op"])
-            for o in (Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12)
+            for o in (Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12, Ops13)
         ):
             w.n = 0  # app names by their order in the case (test_mode allows reuse)
         try:
@@ -768,6 +775,7 @@ def main():
     from apidiff_cases10 import GENERATORS10, SLOW10
     from apidiff_cases11 import GENERATORS11, SLOW11
     from apidiff_cases12 import GENERATORS12, SLOW12
+    from apidiff_cases13 import GENERATORS13, SLOW13
     from apidiff_kept import kept_label
 
     GENERATORS = {
@@ -783,6 +791,7 @@ def main():
         **GENERATORS10,
         **GENERATORS11,
         **GENERATORS12,
+        **GENERATORS13,
     }
     SLOW = {
         **SLOW,
@@ -797,6 +806,7 @@ def main():
         **SLOW10,
         **SLOW11,
         **SLOW12,
+        **SLOW13,
     }
 
     ap = argparse.ArgumentParser()

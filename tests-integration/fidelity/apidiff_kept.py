@@ -2952,3 +2952,174 @@ KEPT += [
     ("router_direct", label, lambda c, a, b, label=label: _rd_kept12(c, a, b) == label)
     for label in (RD12_MIXED, RD12_EMPTY, RD12_UNFINALIZED, RD12_DETAILS)
 ]
+
+
+# Thirteenth round (apidiff_cases13.py) ---------------------------------------------------
+
+RP13_URL = (
+    "url_for: a value a registered type's pattern fits but its cast refuses (or raises on) "
+    "is refused (Sanic builds a URL its router does not route; listed before)"
+)
+RP13_CAST = (
+    "a registered cast raising KeyError/TypeError: Sanic calls it for paths its route "
+    "cannot match (another length) and the error escapes; here those are 404"
+)
+RP13_EMPTY = (
+    "an empty label is refused (Sanic registers it; <v:> then is a str parameter that "
+    "collides with <v:str> or not)"
+)
+NM13_PRIO = (
+    "a priority that is not a number: a TypeError naming the middleware and its value when "
+    "the chains are built (Sanic: Python's comparison error, only when it compares it)"
+)
+NM13_ENUM = "attach_to given as a MiddlewareLocation is taken (Sanic: AttributeError)"
+NM13_NOTSTR = (
+    "attach_to that is not a str: UnknownNameError, a KeyError and ValueError (Sanic: "
+    "AttributeError from .upper())"
+)
+NM13_BP_EARLY = (
+    "a blueprint's middleware with a bad attach_to is refused by bp.middleware (Sanic: by "
+    "app.blueprint, leaving the rest unregistered)"
+)
+NM13_SHORT = "register_named_middleware with a short route name applies (listed before)"
+FD13_TYPES = (
+    "parse_multipart_form given a body or boundary that is not bytes: both fail with "
+    "Python's error from another call (Sanic may return no form); a bytearray is taken"
+)
+FD13_EMPTY = "an empty boundary: no form (Sanic: ValueError: empty separator)"
+FD13_DASHES = (
+    "a boundary given with its leading '--': no part (Sanic cuts two bytes off values and "
+    "names)"
+)
+FD13_UNSPLIT = (
+    "a body Sanic cannot split (unclosed, or a part it misreads): the complete parts "
+    "(Sanic: ValueError: substring not found; its request.form then has no fields)"
+)
+FD13_STAR = "filename* wins over filename (RFC 6266 4.3; listed before for request.form)"
+FD13_UNCLOSED = (
+    "a body without its closing delimiter: the complete parts only (Sanic: ValueError, or "
+    "the unterminated last part cut or emptied)"
+)
+
+
+def _ok13(v):
+    from apidiff_cases13 import _unwrap13
+
+    return _unwrap13(v.get("ok", v)) if isinstance(v, dict) else v
+
+
+def _rp_kept13(c, a, b):
+    from apidiff import deep_same
+
+    if any(r[0] == "" for r in c["regs"]):
+        return RP13_EMPTY
+    da, db = _ok13(a), _ok13(b)
+    if not (isinstance(da, dict) and isinstance(db, dict)):
+        return None
+    ua, ub = list(da.get("urls") or []), list(db.get("urls") or [])
+    qa, qb = list(da.get("requests") or []), list(db.get("requests") or [])
+    if len(ua) != len(ub) or len(qa) != len(qb):
+        return None
+    changed = cast = False
+    for i, (x, y) in enumerate(zip(ua, ub, strict=True)):
+        if isinstance(y, dict) and "is not a valid" in y.get("msg", "") and x != y:
+            ua[i] = ub[i] = "refused"
+            changed = True
+    for i, (x, y) in enumerate(zip(qa, qb, strict=True)):
+        if (
+            isinstance(x, dict)
+            and isinstance(y, dict)
+            and x.get("exc", [""])[0] in ("KeyError", "TypeError")
+            and y.get("exc", [""])[0] == "NotFound"
+        ):
+            qa[i] = qb[i] = "cast raised"
+            cast = True
+    if (changed or cast) and deep_same(
+        dict(da, urls=ua, requests=qa), dict(db, urls=ub, requests=qb)
+    ):
+        return RP13_CAST if cast else RP13_URL
+    return None
+
+
+def _bad_attach13(v):
+    return not (isinstance(v, str) and v.lower() in ("request", "response", "omit"))
+
+
+def _nm_kept13(c, a, b):
+    from apidiff import deep_same
+
+    steps = c["steps"]
+    if any(s[0] == "bp" and _bad_attach13(s[2]) for s in steps):
+        return NM13_BP_EARLY
+    if any(
+        # a str of names is read as its characters: "fz1.a" names a route "a" too
+        s[0] == "named" and isinstance(s[2], (list, str)) and {"a", "bp.c"} & set(s[2])
+        for s in steps
+    ):
+        return NM13_SHORT
+    enum = any(isinstance(s[2] if s[0] != "named" else s[3], list) for s in steps)
+    if enum:
+        return NM13_ENUM
+    da, db = _ok13(a), _ok13(b)
+    if not (isinstance(da, dict) and isinstance(db, dict)):
+        return None
+    sa, sb = list(da.get("steps") or []), list(db.get("steps") or [])
+    label = None
+    for i, (x, y) in enumerate(zip(sa, sb, strict=False)):
+        if (
+            isinstance(x, dict)
+            and isinstance(y, dict)
+            and x.get("exc", [""])[0] == "AttributeError"
+            and "UnknownNameError" in y.get("exc", [])
+        ):
+            sa[i] = sb[i] = "refused"
+            label = NM13_NOTSTR
+    da, db = dict(da, steps=sa), dict(db, steps=sb)
+    bad_prio = any(s[-1] is None or isinstance(s[-1], str) and s[-1] != "omit" for s in steps)
+    if bad_prio:
+        ra, rb = list(da.get("requests") or []), list(db.get("requests") or [])
+        if len(ra) == len(rb):
+            for i, (x, y) in enumerate(zip(ra, rb, strict=True)):
+                if "TypeError" in json.dumps(x) or "TypeError" in json.dumps(y):
+                    ra[i] = rb[i] = "refused"
+            da, db = dict(da, requests=ra), dict(db, requests=rb)
+            la = [x for x in da.get("late") or [] if "TypeError" not in json.dumps(x)]
+            lb = [x for x in db.get("late") or [] if "TypeError" not in json.dumps(x)]
+            da, db = dict(da, late=la), dict(db, late=lb)
+            if deep_same(da, db):
+                return NM13_PRIO
+    if label and deep_same(da, db):
+        return label
+    return None
+
+
+def _fd_kept13(c, a, b):
+    if c["kind"] != "multipart":
+        return None
+    if c["as"] != "bytes" or c["body_as"] != "bytes":
+        return FD13_TYPES
+    if c["boundary"] == "":
+        return FD13_EMPTY
+    if c["boundary"].startswith("--"):
+        return FD13_DASHES
+    if a.get("msg") == "substring not found" and "ok" in b:
+        return FD13_UNSPLIT
+    if not c["close"] and "ok" in a and "ok" in b:
+        return FD13_UNCLOSED
+    if any("filename" in p and "star" in p for p in c["parts"]):
+        return FD13_STAR
+    return None
+
+
+KEPT += [
+    ("reg_pattern", label, lambda c, a, b, label=label: _rp_kept13(c, a, b) == label)
+    for label in (RP13_URL, RP13_CAST, RP13_EMPTY)
+]
+KEPT += [
+    ("named_mw", label, lambda c, a, b, label=label: _nm_kept13(c, a, b) == label)
+    for label in (NM13_PRIO, NM13_ENUM, NM13_NOTSTR, NM13_BP_EARLY, NM13_SHORT)
+]
+KEPT += [
+    ("form_direct", label, lambda c, a, b, label=label: _fd_kept13(c, a, b) == label)
+    for label in (FD13_TYPES, FD13_EMPTY, FD13_DASHES, FD13_UNSPLIT, FD13_UNCLOSED, FD13_STAR)
+]

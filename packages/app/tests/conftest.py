@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+import contextlib
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import pytest
@@ -93,6 +94,23 @@ def call(app: Sanic):
 def send_to():
     """``await send_to(app, "GET", "/path")`` -> ``Sent``, for apps built inside a test."""
     return exchange
+
+
+@contextlib.asynccontextmanager
+async def served(app: Sanic) -> AsyncIterator[int]:
+    """``app`` served on a free loopback port, started as a caller of ``create_server``
+    starts it (startup, before_start, after_start); yields the port, closes the server
+    after."""
+    server = await app.create_server(host="127.0.0.1", port=0, return_asyncio_server=True)
+    assert server is not None
+    try:
+        await server.startup()
+        await server.before_start()
+        await server.after_start()
+        yield server.server.sockets[0].getsockname()[1]
+    finally:
+        server.close()
+        await server.wait_closed()
 
 
 async def run_asgi(app: Sanic, scope: dict[str, Any], messages: list[dict[str, Any]]) -> list[Any]:

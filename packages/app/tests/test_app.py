@@ -92,6 +92,20 @@ def test_class_attributes_are_not_set_on_an_instance(app: Sanic) -> None:
     assert Sanic.test_mode is True
 
 
+def test_methods_and_state_are_not_replaced_on_an_instance(app: Sanic) -> None:
+    # As Sanic (slotted instances): a plugin monkeypatching `app.handle_request` (as
+    # sanic-dispatcher does) is refused with Sanic's message instead of being stored and
+    # never called; so are other methods, classmethods and the app's state.
+    for attribute in ("handle_request", "route", "url_for", "get_app", "state"):
+        with pytest.raises(AttributeError, match=f"^Setting variables on Sanic .*ctx.{attribute} "):
+            setattr(app, attribute, lambda *args: None)
+    assert "handle_request" not in vars(app)
+    # What Sanic lets an instance set still works (slots, properties with setters, values).
+    app.name = app.name
+    app.request_middleware = app.request_middleware
+    app.sock = None
+
+
 def test_a_subclass_is_named_in_the_refusal() -> None:
     # As Sanic: "Setting variables on MyApp instances..." (an app or blueprint subclass,
     # such as one overriding url_for, set debug in its test fixture).

@@ -33,3 +33,25 @@ async def test_a_status_code_that_is_a_status_is_used(
 
     sent = await call("GET", "/")
     assert (sent.status, "shown" in sent.text) == (status, True)
+
+
+class _OwnNotFound(Exception):
+    status_code = 404
+    headers = {"X-Extra": "1"}
+
+
+@pytest.mark.parametrize("accept", ["*/*", "application/json", "text/html"])
+async def test_a_status_code_on_an_exception_of_the_app_is_not_used(
+    app: Sanic, call, accept
+) -> None:
+    # As Sanic: only its own exceptions choose the status. An app's error class that is a
+    # plain Exception with ``status_code = 404`` is a 500 with the generic message (Hurtle
+    # answered 404 with "The application encountered an unexpected error").
+    @app.get("/")
+    async def index(request):
+        raise _OwnNotFound("no such search")
+
+    sent = await call("GET", "/", headers={"accept": accept})
+    assert sent.status == 500
+    assert "x-extra" not in {k.lower() for k in sent.headers}
+    assert "no such search" not in sent.text

@@ -11,6 +11,8 @@ import pytest
 
 from hurtle_app.extend import INSTALL_HINT, auto_extend, setup_ext
 
+from .conftest import served
+
 
 class FakeApp:
     def __init__(self, auto: bool = True) -> None:
@@ -91,22 +93,13 @@ async def test_routes_added_at_start_up_do_not_list_the_extensions_again(
     async def index(request: Any) -> Any:
         return text("index")
 
-    server = await app.create_server(host="127.0.0.1", port=0, return_asyncio_server=True)
-    assert server is not None
-    try:
-        await server.startup()
-        await server.before_start()
-        await server.after_start()
-        port = server.server.sockets[0].getsockname()[1]
+    async with served(app) as port:
         answers = []
         for path in ("/", "/auto"):
             reader, writer = await asyncio.open_connection("127.0.0.1", port)
             writer.write(f"GET {path} HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n".encode())
             answers.append(await asyncio.wait_for(reader.read(), timeout=5))
             writer.close()
-    finally:
-        server.close()
-        await server.wait_closed()
     assert answers[0].startswith(b"HTTP/1.1 200 ") and answers[0].endswith(b"index")
     assert answers[1].startswith(b"HTTP/1.1 200 ") and answers[1].endswith(b"auto")
     assert displayed == ["Sanic Extensions:"]

@@ -69,6 +69,25 @@ def test_lookup_is_cached_and_refreshed_by_add() -> None:
     assert eh.lookup(KeyError()) is handler_a
 
 
+def test_a_subclass_may_keep_its_own_handlers_attribute() -> None:
+    # Apps written for the old ErrorHandler fill ``self.handlers`` with a list in their
+    # subclass's ``__init__``; Sanic has no such attribute, so it is theirs. Hurtle had a
+    # read-only property there: ``Sanic(error_handler=Collection())`` raised AttributeError.
+    class Collection(ErrorHandler):
+        def __init__(self) -> None:
+            super().__init__()
+            self.handlers = [(NotFound, handler_a)]
+
+    eh = Collection()
+    assert eh.handlers == [(NotFound, handler_a)]
+    # The list registers nothing (as in Sanic): the default page still answers.
+    assert eh.lookup(NotFound("x")) is None
+    assert eh.response(make_request(), NotFound("gone")).status == 404
+    eh.add(NotFound, handler_b)
+    assert eh.registered_handler(NotFound) is handler_b
+    assert eh.registered_handler(NotFound, "app.route") is None
+
+
 def test_duplicate_registration_is_an_error() -> None:
     eh = ErrorHandler()
     eh.add(KeyError, handler_a, route_names=["x"])

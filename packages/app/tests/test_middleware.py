@@ -159,3 +159,79 @@ async def test_a_truthy_non_response_from_response_middleware_is_a_500(
     assert response.status == 500
     assert "Invalid response type True (need HTTPResponse)" in response.text
     assert runs == [1]  # not run again on the error page
+
+
+@pytest.mark.parametrize("spelling", ["RESPONSE", "Response", "rEsPoNsE"])
+async def test_attach_to_is_read_in_any_case(app: Sanic, call: Any, spelling: str) -> None:
+    # As Sanic: "RESPONSE" is the response location, by every way of registering.
+    from hurtle_app import Blueprint
+
+    bp = Blueprint("bp")
+
+    @app.get("/a")
+    async def a(request):
+        return text("a")
+
+    @bp.get("/c")
+    async def c(request):
+        return text("c")
+
+    def tagger(tag: str):
+        async def mw(request, response):
+            response.headers["x-log"] = response.headers.get("x-log", "") + tag
+
+        return mw
+
+    app.middleware(spelling)(tagger("d"))
+    app.register_middleware(tagger("g"), spelling)
+    app.register_named_middleware(tagger("n"), ["TestApp.a", "TestApp.bp.c"], spelling)
+    bp.middleware(spelling)(tagger("b"))
+    app.blueprint(bp)
+    assert (await call("GET", "/a")).headers["x-log"] == "ngd"
+    assert (await call("GET", "/c")).headers["x-log"] == "bngd"
+    with pytest.raises(KeyError):
+        app.register_middleware(tagger("x"), "responses")
+
+
+def test_named_middleware_says_a_bad_location_before_reading_the_names(app: Sanic) -> None:
+    async def mw(request): ...
+
+    # As Sanic: the location is checked first (it was "'NoneType' object is not iterable").
+    with pytest.raises(KeyError):
+        app.register_named_middleware(mw, None, "bogus")
+    with pytest.raises(TypeError):
+        app.register_named_middleware(mw, None, "request")
+
+
+def test_a_route_named_twice_lists_its_named_middleware_once(app: Sanic) -> None:
+    async def mw(request): ...
+
+    app.register_named_middleware(mw, ["TestApp.a", "TestApp.a"])
+    assert [m.func for m in app.named_request_middleware["TestApp.a"]] == [mw]
+
+
+@pytest.mark.parametrize("priority", [1.5, "2", 2.0])
+async def test_register_middleware_ignores_a_priority_that_is_not_an_int(
+    app: Sanic, call: Any, priority: Any
+) -> None:
+    # As Sanic: register_middleware/register_named_middleware apply an int priority only;
+    # 1.5 ran the middleware first here (and "2" made every request fail).
+    ran: list[str] = []
+
+    @app.get("/a")
+    async def a(request):
+        return text(",".join(ran))
+
+    async def first(request):
+        ran.append("first")
+
+    async def second(request):
+        ran.append("second")
+
+    async def third(request):
+        ran.append("third")
+
+    app.register_middleware(first)
+    app.register_middleware(second, priority=priority)
+    app.register_named_middleware(third, ["TestApp.a"], priority=priority)
+    assert (await call("GET", "/a")).text == "first,second,third"

@@ -431,6 +431,26 @@ async def test_a_blueprint_allowed_to_overwrite_still_may_not_share_a_name(app: 
         await other._startup()
 
 
+async def _answers(app: Sanic, requests: bytes, count: int) -> list[Any]:
+    """Start ``app`` as a server does (its ``before_server_start`` listeners run), feed the
+    pipelined ``requests`` to a fake connection and collect ``count`` responses."""
+    from hurtle_http.testing import FakeConnection, parse_responses
+
+    await app._startup()
+    await app._server_event("init", "before")
+    conn = FakeConnection(app)
+    conn.receive(requests)
+    data = b""
+    responses: list[Any] = []
+    for _ in range(100):
+        await conn.settle()
+        data += conn.take()
+        responses = parse_responses(data)
+        if len(responses) == count:
+            break
+    return responses
+
+
 async def test_a_router_error_is_reported_before_duplicate_names(app: Sanic) -> None:
     # As Sanic: start-up finalizes the router before it looks at the names.
     from sanic_routing.exceptions import ParameterNameConflicts
@@ -466,20 +486,9 @@ async def test_a_server_listener_may_add_routes_sharing_a_name(app: Sanic) -> No
             app_.add_route(echo, uri, methods=["PUT"])
         app_.finalize()
 
-    from hurtle_http.testing import FakeConnection, parse_responses
-
-    await app._startup()
-    await app._server_event("init", "before")
-    conn = FakeConnection(app)
-    conn.receive(b"PUT /a HTTP/1.1\r\nhost: x\r\n\r\nPUT /b HTTP/1.1\r\nhost: x\r\n\r\n")
-    data = b""
-    responses: list[Any] = []
-    for _ in range(100):
-        await conn.settle()
-        data += conn.take()
-        responses = parse_responses(data)
-        if len(responses) == 2:
-            break
+    responses = await _answers(
+        app, b"PUT /a HTTP/1.1\r\nhost: x\r\n\r\nPUT /b HTTP/1.1\r\nhost: x\r\n\r\n", 2
+    )
     assert [r.body for r in responses] == [b"echo /a", b"echo /b"]
 
 
@@ -520,24 +529,13 @@ async def test_routes_a_listener_adds_after_router_reset_and_finalize_are_served
 
     app.register_listener(add_preflights, "before_server_start")
 
-    from hurtle_http.testing import FakeConnection, parse_responses
-
-    await app._startup()
-    await app._server_event("init", "before")
-    conn = FakeConnection(app)
-    conn.receive(
+    responses = await _answers(
+        app,
         b"OPTIONS /a HTTP/1.1\r\nhost: x\r\n\r\n"
         b"OPTIONS /b/3 HTTP/1.1\r\nhost: x\r\n\r\n"
-        b"GET /b/3 HTTP/1.1\r\nhost: x\r\n\r\n"
+        b"GET /b/3 HTTP/1.1\r\nhost: x\r\n\r\n",
+        3,
     )
-    data = b""
-    responses: list[Any] = []
-    for _ in range(100):
-        await conn.settle()
-        data += conn.take()
-        responses = parse_responses(data)
-        if len(responses) == 3:
-            break
     assert [(r.status, r.body) for r in responses] == [
         (200, b"GET,POST"),
         (200, b"GET"),

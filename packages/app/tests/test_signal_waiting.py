@@ -23,7 +23,6 @@ async def _woken_by(app: Sanic, waited: str, dispatched: str) -> Any:
     [
         "thing.happened.<n:int>",
         "thing.happened.*",
-        "thing.*.*",
         # As Sanic, any dynamic last part names the group's dynamic signal (it was
         # NotFound unless written as registered).
         "thing.happened.<m>",
@@ -131,3 +130,68 @@ async def test_a_server_event_with_listeners_can_be_waited_for(app: Sanic) -> No
     ]
     await app._server_event("shutdown", "before")
     await app._server_event("shutdown", "after")
+
+
+@pytest.mark.parametrize(
+    ("signal", "waited"),
+    [
+        ("thing.happened.<n:int>", "thing.*.*"),
+        ("thing.happened.<n:int>", "*.happened.*"),
+        ("thing.happened.now", "thing.happened.*"),
+    ],
+)
+async def test_a_star_stands_for_a_dynamic_last_part_only(
+    app: Sanic, signal: str, waited: str
+) -> None:
+    # As Sanic: these waits find no signal (they waited, and woke).
+    from sanic_routing.exceptions import NotFound
+
+    app.add_signal(lambda **context: None, signal)
+    with pytest.raises(NotFound):
+        await app.event(waited, timeout=0.05)
+
+
+async def test_a_wait_is_on_the_signal_it_found_whatever_its_own_type(app: Sanic) -> None:
+    # As Sanic: `thing.happened.<n:int>` finds the `thing.happened.<n>` signal, and the
+    # dispatch of `thing.happened.zz` reaching that signal wakes it (it timed out here).
+    app.add_signal(lambda **context: None, "thing.happened.<n>")
+    assert await _woken_by(app, "thing.happened.<n:int>", "thing.happened.zz") == {"n": "zz"}
+
+
+@pytest.mark.parametrize(
+    ("waited_condition", "dispatched_condition", "woken"),
+    [
+        (None, None, True),
+        (None, {}, False),
+        ({}, None, True),
+        ({}, {}, True),
+        ({"k": 1}, None, False),
+        ({"k": 1}, {"k": 1}, True),
+    ],
+)
+async def test_an_empty_dispatch_condition_is_a_condition_for_waits(
+    app: Sanic, waited_condition: Any, dispatched_condition: Any, woken: bool
+) -> None:
+    # As Sanic: dispatch(condition={}) wakes only a wait for that condition.
+    app.add_signal(lambda **context: None, "thing.happened.now")
+    waiting = asyncio.ensure_future(
+        app.event("thing.happened.now", timeout=0.05, condition=waited_condition)
+    )
+    await asyncio.sleep(0)
+    await app.dispatch("thing.happened.now", condition=dispatched_condition, inline=True)
+    if woken:
+        assert await waiting == {}
+    else:
+        with pytest.raises(asyncio.TimeoutError):
+            await waiting
+
+
+async def test_an_empty_dispatch_condition_skips_a_non_exclusive_conditioned_handler(
+    app: Sanic,
+) -> None:
+    # As Sanic: a non-exclusive handler with a condition runs without one, not for {}.
+    ran: list[Any] = []
+    app.add_signal(lambda **context: ran.append(1), "thing.happened.now", {"k": 1}, False)
+    await app.dispatch("thing.happened.now", inline=True)
+    await app.dispatch("thing.happened.now", condition={}, inline=True)
+    assert ran == [1]

@@ -364,3 +364,43 @@ async def test_get_reports_the_trigger_and_the_dynamic_parts() -> None:
     router.finalize()
     _group, handlers, params = router.get("one.two.three")
     assert len(handlers) == 1 and params == {"__trigger__": "three"}
+
+
+async def test_a_wait_on_a_typed_signal_ignores_a_dispatch_that_reaches_no_signal() -> None:
+    # As Sanic: `order.placed.q` reaches no `order.placed.<n:int>` signal, so a wait on
+    # `order.placed.<n>` goes on (it was woken with {}); `order.placed.5` wakes it.
+    from hurtle_app import Sanic
+
+    app = Sanic("Waits", configure_logging=False)
+
+    @app.signal("order.placed.<n:int>")
+    async def placed(**context):
+        pass
+
+    app.signal_router.finalize()
+    waiter = asyncio.ensure_future(app.event("order.placed.<n>", timeout=2))
+    await asyncio.sleep(0)
+    await app.dispatch("order.placed.q", inline=True, fail_not_found=False)
+    await asyncio.sleep(0)
+    assert not waiter.done()
+    await app.dispatch("order.placed.5", context={"x": 1}, inline=True)
+    assert await waiter == {"n": 5, "x": 1}
+
+
+async def test_any_event_of_a_namespace_with_a_static_signal_is_found() -> None:
+    # As Sanic: beside an `order.placed.new` signal, dispatching `order.placed.old` runs
+    # nothing and raises nothing (it was NotFound); another namespace still is NotFound.
+    from hurtle_app import Sanic
+
+    app = Sanic("Namespaces", configure_logging=False)
+    ran: list[str] = []
+
+    @app.signal("order.placed.new")
+    async def placed(**context):
+        ran.append("new")
+
+    app.signal_router.finalize()
+    assert await app.dispatch("order.placed.old", inline=True) is None
+    assert ran == []
+    with pytest.raises(NotFound):
+        await app.dispatch("order.lost.old", inline=True)

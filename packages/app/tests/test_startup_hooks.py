@@ -10,6 +10,8 @@ from typing import Any
 from hurtle_app import Sanic
 from hurtle_http.response import text
 
+from .conftest import served
+
 
 class Monitored(Sanic):
     """An app whose start-up registers a request signal, as a monitoring plugin does."""
@@ -44,17 +46,8 @@ async def test_a_startup_hook_signal_runs_once_per_request_on_a_created_server()
         return text("here")
 
     # As Sanic: create_server binds; server.startup() is what starts the app (once).
-    server = await app.create_server(host="127.0.0.1", port=0, return_asyncio_server=True)
-    assert server is not None
-    try:
-        await server.startup()
-        await server.before_start()
-        await server.after_start()
-        port = server.server.sockets[0].getsockname()[1]
+    async with served(app) as port:
         answer = await _get(port, "/here")
-    finally:
-        server.close()
-        await server.wait_closed()
     assert answer.startswith(b"HTTP/1.1 200 ")
     assert sorted(app.ctx.seen) == [("app", "/here"), ("plugin", "/here")]
 

@@ -10,7 +10,19 @@ import pytest
 
 from hurtle_app import Sanic
 from hurtle_http.response import text
-from hurtle_http.testing import FakeConnection, parse_responses
+from hurtle_http.testing import FakeConnection, ParsedResponse, parse_responses
+
+
+async def _get(app: Sanic) -> tuple[bytes, ParsedResponse]:
+    """Serve ``GET /`` through the real protocol on a fake transport: the bytes that went
+    out, and the one response they hold."""
+    await app._startup()
+    conn = FakeConnection(app)
+    conn.receive(b"GET / HTTP/1.1\r\nhost: x\r\n\r\n")
+    await conn.settle()
+    raw = conn.take()
+    [res] = parse_responses(raw)
+    return raw, res
 
 
 @pytest.mark.parametrize(
@@ -24,13 +36,8 @@ async def test_cr_or_lf_in_a_field_is_a_500_that_says_why(
     async def index(request: Any) -> Any:
         return text("x", headers=headers)
 
-    await app._startup()
-    conn = FakeConnection(app)
     with caplog.at_level(logging.ERROR, "sanic.error"):
-        conn.receive(b"GET / HTTP/1.1\r\nhost: x\r\n\r\n")
-        await conn.settle()
-    raw = conn.take()
-    [res] = parse_responses(raw)
+        raw, res = await _get(app)
     assert res.status == 500
     assert b"evil" not in raw.lower()
     # It was "Invalid response type None (need HTTPResponse)": the handler did return one.
@@ -45,12 +52,7 @@ async def test_cr_or_lf_in_the_content_type_is_a_500(app: Sanic) -> None:
     async def index(request: Any) -> Any:
         return text("x", content_type="text/plain\r\nSet-Cookie: evil=1")
 
-    await app._startup()
-    conn = FakeConnection(app)
-    conn.receive(b"GET / HTTP/1.1\r\nhost: x\r\n\r\n")
-    await conn.settle()
-    raw = conn.take()
-    [res] = parse_responses(raw)
+    raw, res = await _get(app)
     assert res.status == 500
     assert b"evil" not in raw.lower()
     assert "Response header field contains CR or LF" in res.body.decode()
@@ -65,13 +67,8 @@ async def test_cr_or_lf_in_a_streamed_response_field_is_a_500(
         await response.send("hello")
         await response.eof()
 
-    await app._startup()
-    conn = FakeConnection(app)
     with caplog.at_level(logging.ERROR, "sanic.error"):
-        conn.receive(b"GET / HTTP/1.1\r\nhost: x\r\n\r\n")
-        await conn.settle()
-    raw = conn.take()
-    [res] = parse_responses(raw)
+        raw, res = await _get(app)
     assert res.status == 500
     assert b"evil" not in raw.lower()
     # The app's page, saying why; it was a bare "Internal Server Error" after four logged
@@ -97,12 +94,7 @@ async def test_nul_in_a_field_is_a_500_that_says_why(app: Sanic, kwargs: dict[st
     async def index(request: Any) -> Any:
         return text("x", **kwargs)
 
-    await app._startup()
-    conn = FakeConnection(app)
-    conn.receive(b"GET / HTTP/1.1\r\nhost: x\r\n\r\n")
-    await conn.settle()
-    raw = conn.take()
-    [res] = parse_responses(raw)
+    raw, res = await _get(app)
     assert res.status == 500
     assert b"\x00" not in raw
     assert "Response header field contains NUL" in res.body.decode()
@@ -115,12 +107,7 @@ async def test_nul_in_a_streamed_response_field_is_a_500(app: Sanic) -> None:
         await response.send("hello")
         await response.eof()
 
-    await app._startup()
-    conn = FakeConnection(app)
-    conn.receive(b"GET / HTTP/1.1\r\nhost: x\r\n\r\n")
-    await conn.settle()
-    raw = conn.take()
-    [res] = parse_responses(raw)
+    raw, res = await _get(app)
     assert res.status == 500
     assert b"\x00" not in raw
     assert "Response header field contains NUL" in res.body.decode()

@@ -12,13 +12,7 @@ from websockets.exceptions import InvalidStatus
 
 from hurtle_app import Sanic
 
-
-async def _serve(app: Sanic) -> Any:
-    server = await app.create_server(port=0, return_asyncio_server=True)
-    await server.startup()
-    await server.before_start()
-    await server.after_start()
-    return server
+from .conftest import served
 
 
 def _app(name: str, enabled: bool) -> Sanic:
@@ -34,9 +28,7 @@ def _app(name: str, enabled: bool) -> Sanic:
 
 
 async def test_disabled_websockets_answer_500(caplog: pytest.LogCaptureFixture) -> None:
-    server = await _serve(_app("WsOff", enabled=False))
-    try:
-        port = server.server.sockets[0].getsockname()[1]
+    async with served(_app("WsOff", enabled=False)) as port:
         with caplog.at_level(logging.ERROR), pytest.raises(InvalidStatus) as info:
             await asyncio.wait_for(connect(f"ws://127.0.0.1:{port}/ws"), 5)
         response = info.value.response
@@ -46,17 +38,9 @@ async def test_disabled_websockets_answer_500(caplog: pytest.LogCaptureFixture) 
         assert any(
             "enable_websocket(False)" in r.getMessage() + str(r.exc_info) for r in caplog.records
         )
-    finally:
-        server.close()
-        await server.wait_closed()
 
 
 async def test_enabled_websockets_still_work() -> None:
-    server = await _serve(_app("WsOn", enabled=True))
-    try:
-        port = server.server.sockets[0].getsockname()[1]
+    async with served(_app("WsOn", enabled=True)) as port:
         async with connect(f"ws://127.0.0.1:{port}/ws") as client:
             assert await asyncio.wait_for(client.recv(), 5) == "hello"
-    finally:
-        server.close()
-        await server.wait_closed()

@@ -6,6 +6,7 @@ aborted download left no trace in the access log."""
 from __future__ import annotations
 
 import asyncio
+import sys
 from typing import Any
 
 import pytest
@@ -144,7 +145,10 @@ async def test_a_client_that_left_mid_head_is_logged_disconnected(
         await conn.settle()
     records = [r for r in caplog.records if r.name == "sanic.access"]
     assert [(r.status, r.byte, r.duration) for r in records][-1] == (500, "DISCONNECTED", "")
-    assert records[-1].request == "NONE http:///*" and records[-1].host.endswith("unx")
+    # (the URL is urllib's urlunparse of scheme, no host and "*", as Sanic's: Python 3.13
+    # made it "http:*", earlier versions "http:///*")
+    url = "http:///*" if sys.version_info < (3, 13) else "http:*"
+    assert records[-1].request == f"NONE {url}" and records[-1].host.endswith("unx")
     assert len(records) == sent.count(b"\r\n\r\n") + 1
 
 

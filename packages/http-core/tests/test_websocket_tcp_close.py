@@ -43,13 +43,18 @@ def _write_after_eof(sock: socket.socket) -> list[str]:
     return outcomes
 
 
+def _upgrade(sock: socket.socket) -> None:
+    """Open the websocket on ``sock``: send the upgrade request, read the 101 head."""
+    sock.sendall(_UPGRADE)
+    head = b""
+    while b"\r\n\r\n" not in head:
+        head += sock.recv(1)
+    assert head.startswith(b"HTTP/1.1 101")
+
+
 def _blocking_client(port: int, first: bytes) -> tuple[int, bytes, list[str]]:
     with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
-        sock.sendall(_UPGRADE)
-        head = b""
-        while b"\r\n\r\n" not in head:
-            head += sock.recv(1)
-        assert head.startswith(b"HTTP/1.1 101")
+        _upgrade(sock)
         sock.sendall(first)
         header = sock.recv(2, socket.MSG_WAITALL)
         payload = sock.recv(header[1] & 0x7F, socket.MSG_WAITALL)
@@ -124,11 +129,7 @@ async def test_close_returns_before_the_peer_answers() -> None:
 
 def _read_until_eof(port: int) -> bytes:
     with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
-        sock.sendall(_UPGRADE)
-        head = b""
-        while b"\r\n\r\n" not in head:
-            head += sock.recv(1)
-        assert head.startswith(b"HTTP/1.1 101")
+        _upgrade(sock)
         rest = b""
         while chunk := sock.recv(4096):
             rest += chunk

@@ -34,7 +34,15 @@ def serving(service: InspectorService) -> Iterator[int]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    with threaded(Handler) as port:
+        yield port
+
+
+@contextmanager
+def threaded(handler: type[BaseHTTPRequestHandler]) -> Iterator[int]:
+    """An HTTP server answering with ``handler`` on a free loopback port, in a thread;
+    yields the port, and stops the server after."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -82,16 +90,9 @@ def test_a_server_that_is_not_an_inspector_is_named_not_a_traceback() -> None:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with threaded(Handler) as port:
         with pytest.raises(InspectorError, match=r"not as an inspector does \(not JSON\): b'hello'"):
-            InspectorClient("127.0.0.1", server.server_address[1], timeout=5).info()
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+            InspectorClient("127.0.0.1", port, timeout=5).info()
 
 
 def test_unreachable_inspector_says_how_to_enable_it() -> None:

@@ -148,3 +148,16 @@ def test_a_leading_empty_value_keeps_its_segment(value, path) -> None:
 def test_a_path_value_starting_with_a_slash_keeps_it() -> None:
     router = make_router("/<p:path>", unquote=True)
     assert router.routes[0].build({"p": "/x"}) == "//x"
+
+
+def test_build_refuses_a_value_whose_registered_cast_raises_anything() -> None:
+    # A registered cast may raise KeyError (an Enum lookup); url_for said KeyError.
+    from router_support import Router, handler_named
+
+    router = Router()
+    router.register_pattern("flavour", lambda v: {"vanilla": 1}[v], "[a-z]+")
+    router.add("/f/<v:flavour>", handler_named("f"), name="f")
+    router.finalize()
+    assert router.build("f", {"v": "vanilla"}) == "/f/vanilla"
+    with pytest.raises(InvalidUsage, match="is not a valid flavour"):
+        router.build("f", {"v": "mango"})

@@ -652,3 +652,67 @@ def test_a_path_with_and_without_a_host_is_still_one_route_group() -> None:
     router.finalize()
     assert [len(router.static_routes), len(router.dynamic_routes)] == [0, 1]
     assert router.get("/h", "GET", host="a")[1].__name__ == "bound"
+
+
+def test_a_type_registered_under_a_built_in_label_replaces_it() -> None:
+    # As sanic-routing: `register_pattern("int", float, ...)` makes `<v:int>` the new type,
+    # matched by its cast alone (Hurtle kept matching the pattern it was given too, so a
+    # value the new cast takes but the pattern does not was a 404).
+    router = Router()
+    router.register_pattern("int", float, r"[A-Z]+")
+    router.register_pattern("str", str.upper, r"\d+")
+    router.add("/i/<v:int>", handler_named("i"))
+    router.add("/s/<v:str>", handler_named("s"))
+    router.finalize()
+    assert router.resolve("/i/12", method="GET")[2] == {"v": 12.0}
+    assert router.resolve("/s/abc", method="GET")[2] == {"v": "ABC"}
+    with pytest.raises(NotFound):
+        router.resolve("/i/ABC", method="GET")
+
+
+@pytest.mark.parametrize("label", ["a-b", "ü", "1a", "a.b", "a b"])
+def test_any_label_can_be_registered_and_declared(label: str) -> None:
+    router = Router()
+    router.register_pattern(label, str.upper, "[a-z]+")
+    router.add(f"/r/<v:{label}>", handler_named("r"), name="r")
+    router.finalize()
+    route, _handler, params = router.resolve("/r/x1", method="GET")
+    assert params == {"v": "X1"}
+    assert route.params[1].label == label
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((3, str, "a"), "When registering a pattern, label must be a string, not label=3"),
+        (
+            ("x", "nope", "a"),
+            "When registering a pattern, cast must be a callable, not cast=nope",
+        ),
+        (
+            ("", "nope", "a"),
+            "When registering a pattern, cast must be a callable, not cast=nope",
+        ),
+        (
+            ("x", str, 5),
+            "When registering a pattern, pattern must be a string or a Pattern, not "
+            "pattern=5, type=<class 'int'>",
+        ),
+    ],
+)
+def test_register_pattern_refuses_wrong_types_with_sanic_routings_words(args, message) -> None:
+    with pytest.raises(InvalidUsage) as info:
+        Router().register_pattern(*args)
+    assert str(info.value) == message
+
+
+def test_a_registered_pattern_naming_another_group_is_refused_in_a_regex_route() -> None:
+    # As sanic-routing: the type's pattern is embedded in the route's regex (a `path`
+    # parameter makes it one), where its group must bear the parameter's name; the route
+    # was accepted and resolved here.
+    router = Router()
+    router.register_pattern("flavour", str, "(?P<x>vanilla)")
+    router.add("/f/<v:flavour>", handler_named("f"))
+    router.add("/p/<v:flavour>/<rest:path>", handler_named("p"))
+    with pytest.raises(InvalidUsage, match=r"^Named group \(x\) must match your named parameter \(v\)$"):
+        router.finalize()

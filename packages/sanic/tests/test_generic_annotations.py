@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import typing
+from pathlib import Path
 from types import SimpleNamespace
 
 from sanic import Request, Sanic
@@ -11,6 +14,26 @@ from sanic.config import Config
 
 class Larder:
     pass
+
+
+def _mypy(tmp_path: Path, name: str, source: str, *flags: str) -> tuple[str, list[str]]:
+    """What mypy (with ``flags``) prints for ``source``, written to ``tmp_path/name``, and
+    the types its ``reveal_type`` lines revealed, in order."""
+    path = tmp_path / name
+    path.write_text(source)
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy", *flags, "--cache-dir", str(tmp_path / "cache"), str(path)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    revealed = [
+        line.split("Revealed type is ", 1)[1].strip('"')
+        for line in run.stdout.splitlines()
+        if "Revealed type is" in line
+    ]
+    return run.stdout, revealed
 
 
 def test_sanic_and_request_take_their_type_parameters() -> None:
@@ -89,24 +112,8 @@ def test_a_type_checker_infers_the_app_type_from_its_config_and_ctx(tmp_path) ->
     # of config= and ctx= become the app's; request.ctx and request.app follow Request[A, C].
     # Streaming handlers type-check (request.respond(), request.stream.read()), and
     # request.conn_info is a ConnInfo (or None).
-    import subprocess
-    import sys
-
-    source = tmp_path / "typed_app.py"
-    source.write_text(_TYPED_APP)
-    run = subprocess.run(
-        [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "cache"), str(source)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=300,
-    )
-    revealed = [
-        line.split("Revealed type is ", 1)[1].strip('"')
-        for line in run.stdout.splitlines()
-        if "Revealed type is" in line
-    ]
-    assert "error" not in run.stdout, run.stdout
+    stdout, revealed = _mypy(tmp_path, "typed_app.py", _TYPED_APP)
+    assert "error" not in stdout, stdout
     assert revealed == [
         "sanic.app.Sanic[hurtle_app.config.Config, types.SimpleNamespace]",
         "sanic.app.Sanic[typed_app.MyConfig, types.SimpleNamespace]",
@@ -119,7 +126,7 @@ def test_a_type_checker_infers_the_app_type_from_its_config_and_ctx(tmp_path) ->
         "hurtle_http.response.types.HTTPResponse",
         "hurtle_http.response.types.JSONResponse",
         "str",
-    ], run.stdout
+    ], stdout
 
 
 _STRICT_HANDLER = '''
@@ -149,27 +156,15 @@ def test_a_bare_request_annotation_is_complete_under_strict_mypy(tmp_path) -> No
     # As in Sanic, Request's type parameters have defaults: `request: Request` in every
     # handler is no 'Missing type arguments for generic type "Request"' under --strict,
     # and its ctx is a SimpleNamespace. Middleware and listener decorators are typed.
-    import subprocess
-    import sys
-
-    source = tmp_path / "strict_app.py"
-    source.write_text(_STRICT_HANDLER)
-    run = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"),
-         str(source)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=300,
-    )
-    assert 'Revealed type is "types.SimpleNamespace"' in run.stdout, run.stdout
+    stdout, _ = _mypy(tmp_path, "strict_app.py", _STRICT_HANDLER, "--strict")
+    assert 'Revealed type is "types.SimpleNamespace"' in stdout, stdout
     # @app.middleware(...) and @app.listener(...) keep the function's type (they were
     # 'Untyped decorator makes function "before" untyped' under --strict)
     assert (
         "def (request: sanic.request.types.Request[sanic.app.Sanic["
         "hurtle_app.config.Config, types.SimpleNamespace], types.SimpleNamespace])"
-    ) in run.stdout, run.stdout
-    assert "error" not in run.stdout, run.stdout
+    ) in stdout, stdout
+    assert "error" not in stdout, stdout
 
 
 _CUSTOM_TYPES_APP = '''
@@ -252,25 +247,8 @@ def test_custom_config_ctx_and_request_classes_type_check(tmp_path) -> None:
     # `exception: Exception` (Sanic's signature) broke Liskov, @app.before_server_start
     # and @app.on_response(priority=...) were untyped decorators, and a list holding a
     # blueprint group was refused by app.blueprint().
-    import subprocess
-    import sys
-
-    source = tmp_path / "shop_app.py"
-    source.write_text(_CUSTOM_TYPES_APP)
-    run = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"),
-         str(source)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=300,
-    )
-    revealed = [
-        line.split("Revealed type is ", 1)[1].strip('"')
-        for line in run.stdout.splitlines()
-        if "Revealed type is" in line
-    ]
-    assert "error" not in run.stdout, run.stdout
+    stdout, revealed = _mypy(tmp_path, "shop_app.py", _CUSTOM_TYPES_APP, "--strict")
+    assert "error" not in stdout, stdout
     assert revealed == [
         "shop_app.ShopConfig",
         "str",
@@ -284,7 +262,7 @@ def test_custom_config_ctx_and_request_classes_type_check(tmp_path) -> None:
         "loop: asyncio.events.AbstractEventLoop) -> typing.Coroutine[Any, Any, None]",
         "def (request: shop_app.ShopRequest, response: hurtle_http.response.types.HTTPResponse)"
         " -> typing.Coroutine[Any, Any, None]",
-    ], run.stdout
+    ], stdout
 
 
 _BARE_REQUEST_APP = '''
@@ -315,29 +293,12 @@ def test_a_bare_request_knows_its_app_type_under_strict_mypy(tmp_path) -> None:
     # Sanic[Config, SimpleNamespace]: it was Any (hurtle_http knows nothing of apps), so
     # `return request.app.name` from a function returning str was "Returning Any from
     # function declared to return str" under --strict.
-    import subprocess
-    import sys
-
-    source = tmp_path / "bare_request.py"
-    source.write_text(_BARE_REQUEST_APP)
-    run = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"),
-         str(source)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=300,
-    )
-    revealed = [
-        line.split("Revealed type is ", 1)[1].strip('"')
-        for line in run.stdout.splitlines()
-        if "Revealed type is" in line
-    ]
-    assert "error" not in run.stdout, run.stdout
+    stdout, revealed = _mypy(tmp_path, "bare_request.py", _BARE_REQUEST_APP, "--strict")
+    assert "error" not in stdout, stdout
     assert revealed == [
         "sanic.app.Sanic[hurtle_app.config.Config, types.SimpleNamespace]",
         "types.SimpleNamespace",
-    ], run.stdout
+    ], stdout
 
 
 def test_sanic_request_is_the_http_cores_class_at_run_time() -> None:

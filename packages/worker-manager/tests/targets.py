@@ -101,3 +101,8 @@ def clean_up_on_stop(path: str) -> None:
         time.sleep(30)
     except KeyboardInterrupt:
         put(path, "interrupted")
+
+
+def write_config(path: str, config: dict[str, Any] | None = None) -> None:
+    """Write the ``config`` this process was given (a restart's values), then exit."""
+    put(path, repr(config))

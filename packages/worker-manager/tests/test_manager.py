@@ -36,9 +36,10 @@ def make(parts: Any, number: int = 0, **settings: Any) -> WorkerManager:
     return manager
 
 
-def in_background(manager: WorkerManager, until: Callable[[], bool], then: Callable[[], None],
-                  timeout: float = 20) -> threading.Thread:
-    """Run ``then`` once ``until`` holds (or at the timeout), while run() blocks."""
+def run_watched(manager: WorkerManager, until: Callable[[], bool], then: Callable[[], None],
+                timeout: float = 20) -> None:
+    """``manager.run()``, with ``then`` called from a watcher thread once ``until`` holds
+    (or at the timeout); returns when both are done."""
 
     def watch() -> None:
         # ``then`` runs whatever ``until`` does (raising included): run() must not be left
@@ -52,7 +53,8 @@ def in_background(manager: WorkerManager, until: Callable[[], bool], then: Calla
 
     thread = threading.Thread(target=watch)
     thread.start()
-    return thread
+    manager.run()
+    thread.join()
 
 
 def stop(manager: WorkerManager) -> Callable[[], None]:
@@ -98,9 +100,7 @@ def test_killed_server_worker_is_respawned_and_counted(parts, caplog) -> None:
         return bool(first) and now.get("state") == "ACKED" and now["pid"] != first["pid"]
 
     with caplog.at_level(logging.INFO):
-        thread = in_background(manager, killed_and_back, stop(manager))
-        manager.run()
-        thread.join()
+        run_watched(manager, killed_and_back, stop(manager))
     final = entry(manager, name)
     assert final["restarts"] == 1
     assert final["starts"] == 2
@@ -171,9 +171,7 @@ def test_workers_failing_one_start_up_say_shutting_down_once(parts, caplog) -> N
         parts[2][0].send(("ack", "Sanic-Nobody-0", 0))  # acks no process
 
     with caplog.at_level(logging.ERROR):
-        thread = in_background(manager, both_exited, wake)
-        manager.run()
-        thread.join()
+        run_watched(manager, both_exited, wake)
     assert manager.exit_code == 1
     assert caplog.text.count("Not all workers acknowledged a successful startup") == 1
     for name in names:
@@ -186,11 +184,9 @@ def test_slow_ack_is_reported_with_the_setting_to_raise(parts, caplog) -> None:
     manager.ack_timeout = 0.2
     name = "Sanic-Server-0-0"
     with caplog.at_level(logging.WARNING):
-        thread = in_background(
+        run_watched(
             manager, lambda: entry(manager, name).get("state") == "ACKED", stop(manager)
         )
-        manager.run()
-        thread.join()
     assert "WORKER_ACK_TIMEOUT" in caplog.text
     assert entry(manager, name)["starts"] == 1  # waited for it rather than killing it
 
@@ -214,9 +210,7 @@ def test_startup_first_restart_starts_the_new_process_before_stopping_the_old(
             return False
         return len([line for line in lines() if line.startswith("stopped")]) == 1
 
-    thread = in_background(manager, restarted, stop(manager))
-    manager.run()
-    thread.join()
+    run_watched(manager, restarted, stop(manager))
     events = [line.split()[0] for line in lines()]
     assert events[:3] == ["ready", "ready", "stopped"]
     assert entry(manager, name)["starts"] == 2
@@ -238,9 +232,7 @@ def test_shutdown_first_restart_stops_the_old_process_first(parts, tmp_path) -> 
             return False
         return len([line for line in lines() if line.startswith("ready")]) == 2
 
-    thread = in_background(manager, restarted, stop(manager))
-    manager.run()
-    thread.join()
+    run_watched(manager, restarted, stop(manager))
     assert [line.split()[0] for line in lines()][:3] == ["ready", "stopped", "ready"]
 
 
@@ -266,9 +258,7 @@ def test_scale_up_and_down(parts) -> None:
             return True
         return False
 
-    thread = in_background(manager, scaled, stop(manager))
-    manager.run()
-    thread.join()
+    run_watched(manager, scaled, stop(manager))
     assert seen["three"] == 3
     assert [w.name for w in manager.workers] == ["Server-0"]
 
@@ -332,9 +322,7 @@ def test_workers_and_processes_views_match_sanic(parts, tmp_path: Path) -> None:
         seen["names"] = names
         return names == ["Sanic-Job-0", "Sanic-Server-0-0"]
 
-    thread = in_background(manager, running, stop(manager))
-    manager.run()
-    thread.join()
+    run_watched(manager, running, stop(manager))
     assert seen["names"] == ["Sanic-Job-0", "Sanic-Server-0-0"]
 
 
@@ -366,9 +354,7 @@ def test_scale_down_removes_the_stopped_workers_state(parts, tmp_path: Path) -> 
             return False
         return len(manager.workers) == 1 and len(states) == 1
 
-    thread = in_background(manager, two_then_one, stop(manager))
-    manager.run()
-    thread.join()
+    run_watched(manager, two_then_one, stop(manager))
     assert "Sanic-Server-1-0" not in manager.worker_state
 
 
@@ -400,9 +386,7 @@ def test_failed_zero_downtime_replacement_leaves_the_old_worker_serving(
             return True
         return False
 
-    thread = in_background(manager, gave_up, stop(manager))
-    manager.run()
-    thread.join()
+    run_watched(manager, gave_up, stop(manager))
     assert seen["old_alive"] == [seen["old"]]
     assert manager.exit_code == 0  # the old worker still serves: not a dead server
     assert log.read_text().split()[0] == "ready"
@@ -470,9 +454,7 @@ def test_a_process_ignoring_sigterm_is_killed_after_the_timeout(
     manager.manage("Stubborn", targets.stubborn, {"path": str(started)})
     for process in [*manager.transient_processes, *manager.durable_processes]:
         process.terminate_timeout = 0.5
-    thread = in_background(manager, started.exists, stop(manager))
-    manager.run()
-    thread.join()
+    run_watched(manager, started.exists, stop(manager))
     process = manager.durable_processes[0]
     assert process.exitcode == -signal.SIGKILL
     assert not process.is_alive()
@@ -507,9 +489,7 @@ def test_shutdown_interrupts_custom_processes_so_their_clean_up_runs(parts, tmp_
         return entry(manager, "Sanic-Server-0-0").get("state") == "ACKED" and (
             out.exists() and out.read_text() == "running")
 
-    thread = in_background(manager, up, stop(manager))
-    manager.run()
-    thread.join()
+    run_watched(manager, up, stop(manager))
     assert out.read_text() == "interrupted"
     assert entry(manager, "Sanic-Custom-0")["state"] == "COMPLETED"
 
@@ -532,9 +512,7 @@ def test_untracked_process_leaves_the_state_once_done_and_unstarted_ones_show_no
         return True
 
     with caplog.at_level(logging.INFO):
-        thread = in_background(manager, quick_gone, stop(manager))
-        manager.run()
-        thread.join()
+        run_watched(manager, quick_gone, stop(manager))
     assert out.exists()
     assert "Sanic-Server-0-0" in seen
     assert "Sanic-Quick-0" not in seen
@@ -580,9 +558,7 @@ def test_a_process_managed_without_auto_start_starts_when_restarted_by_name(
             WorkerMultiplexer(parts[2][0], parts[1]).restart("Sanic-Lazy-0")
         return out.exists()
 
-    thread = in_background(manager, started_once_asked, stop(manager))
-    manager.run()
-    thread.join()
+    run_watched(manager, started_once_asked, stop(manager))
     assert out.read_text().isdigit()
     assert entry(manager, "Sanic-Lazy-0")["starts"] == 1
 
@@ -629,9 +605,7 @@ def test_a_worker_replaced_while_still_starting_ends_quietly(parts, tmp_path, ca
                 all_workers=True, zero_downtime=order == "STARTUP_FIRST")
         return bool(first) and not _alive(first[0])
 
-    thread = in_background(manager, replaced, stop(manager))
-    manager.run()
-    thread.join()
+    run_watched(manager, replaced, stop(manager))
     err = capfd.readouterr().err
     assert first and not _alive(first[0])
     assert "KeyboardInterrupt" not in err  # SIGINT mid-import printed its traceback
@@ -661,12 +635,10 @@ def test_a_message_that_cannot_be_read_or_used_is_skipped(parts, caplog) -> None
         writer.send(("terminate", {}))
 
     with caplog.at_level(logging.ERROR):
-        thread = in_background(
+        run_watched(
             manager, lambda: entry(manager, name).get("state") == "ACKED",
             send_bad_then_terminate,
         )
-        manager.run()
-        thread.join()
     assert manager.exit_code == 0
     assert "could not be read: ModuleNotFoundError" in caplog.text
     assert caplog.text.count("could not act on") == 2
@@ -703,9 +675,7 @@ def test_a_respawn_that_cannot_start_a_process_is_tried_again(parts, caplog) -> 
         return bool(first) and now.get("state") == "ACKED" and now["pid"] != first["pid"]
 
     with caplog.at_level(logging.INFO):
-        thread = in_background(manager, killed_then_back, stop(manager))
-        manager.run()
-        thread.join()
+        run_watched(manager, killed_then_back, stop(manager))
     assert failures == [1]
     assert entry(manager, name)["pid"] != first["pid"]
     assert "could not be started ([Errno 11] Resource temporarily unavailable)" in caplog.text
@@ -718,19 +688,20 @@ def test_messages_in_sanics_string_form_are_understood(parts, caplog) -> None:
     manager = make(parts)
     calls: list[Any] = []
     manager.restart = lambda process_names=None, restart_order=None, **kw: calls.append(
-        ("restart", process_names, restart_order)
+        ("restart", process_names, restart_order, kw)
     )
     manager.scale = lambda number: calls.append(("scale", number))
     with caplog.at_level(logging.ERROR):
         for message in ("Sanic-Server-0-0", "A,B:", "A::STARTUP_FIRST",
-                        "__ALL_PROCESSES__:", "__SCALE__:3", ""):
+                        "__ALL_PROCESSES__:a.py,b.py", "__SCALE__:3", ""):
             manager._handle_message(message)
         ended = manager._handle_message("__TERMINATE__")
+    # The field after the names is the changed files, the new workers' RELOADED_FILES.
     assert calls == [
-        ("restart", ["Sanic-Server-0-0"], RestartOrder.SHUTDOWN_FIRST),
-        ("restart", ["A", "B"], RestartOrder.SHUTDOWN_FIRST),
-        ("restart", ["A"], RestartOrder.STARTUP_FIRST),
-        ("restart", None, RestartOrder.SHUTDOWN_FIRST),
+        ("restart", ["Sanic-Server-0-0"], RestartOrder.SHUTDOWN_FIRST, {"reloaded_files": None}),
+        ("restart", ["A", "B"], RestartOrder.SHUTDOWN_FIRST, {"reloaded_files": ""}),
+        ("restart", ["A"], RestartOrder.STARTUP_FIRST, {"reloaded_files": ""}),
+        ("restart", None, RestartOrder.SHUTDOWN_FIRST, {"reloaded_files": "a.py,b.py"}),
         ("scale", 3),
     ]
     assert ended.name == "BREAK"

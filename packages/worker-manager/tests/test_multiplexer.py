@@ -52,12 +52,15 @@ def test_ack_and_restart_messages(pipe, named) -> None:
     m.restart(zero_downtime=True)
     m.reload(all_workers=True)
     m.restart("Sanic-Other-0")
+    # As Sanic: a restart asked for here tells the new process no file changed
+    # (app.config.RELOADED_FILES is "").
+    none = {"reloaded_files": ""}
     assert [reader.recv() for _ in range(5)] == [
         ("ack", named, os.getpid()),
-        ("restart", {"names": [named], "order": "SHUTDOWN_FIRST"}),
-        ("restart", {"names": [named], "order": "STARTUP_FIRST"}),
-        ("restart", {"names": None, "order": "SHUTDOWN_FIRST"}),
-        ("restart", {"names": ["Sanic-Other-0"], "order": "SHUTDOWN_FIRST"}),
+        ("restart", {"names": [named], "order": "SHUTDOWN_FIRST", "kwargs": none}),
+        ("restart", {"names": [named], "order": "STARTUP_FIRST", "kwargs": none}),
+        ("restart", {"names": None, "order": "SHUTDOWN_FIRST", "kwargs": none}),
+        ("restart", {"names": ["Sanic-Other-0"], "order": "SHUTDOWN_FIRST", "kwargs": none}),
     ]
 
 
@@ -66,7 +69,8 @@ def test_restart_names_several_processes_separated_by_commas(pipe, named) -> Non
     reader, writer = pipe
     WorkerMultiplexer(writer, {}).restart("Sanic-A-0, Sanic-Server-0-0,")
     assert reader.recv() == (
-        "restart", {"names": ["Sanic-A-0", "Sanic-Server-0-0"], "order": "SHUTDOWN_FIRST"})
+        "restart", {"names": ["Sanic-A-0", "Sanic-Server-0-0"], "order": "SHUTDOWN_FIRST",
+                    "kwargs": {"reloaded_files": ""}})
 
 
 def test_scale_terminate_and_manage_messages(pipe, named) -> None:

@@ -279,3 +279,28 @@ def test_set_state_refuses_to_go_back_unless_forced() -> None:
     process.tick(0.0)
     process.ack(process.pid)
     assert process.state is ProcessState.ACKED
+
+
+def test_a_restart_hands_its_values_to_a_target_that_takes_config(tmp_path) -> None:
+    # As Sanic: restart(reloaded_files=...) reaches the new process as config values
+    # (a server worker's app.config.RELOADED_FILES); a target without a config parameter
+    # is started as before, without an argument it does not take.
+    state: dict = {}
+    context = multiprocessing.get_context("spawn")
+    seen, pid = tmp_path / "config", tmp_path / "pid"
+    taker = Worker("Taker", targets.write_config, {"path": str(seen)}, context, state,
+                   restartable=True).processes[0]
+    plain = Worker("Plain", targets.write_and_exit, {"path": str(pid)}, context, state,
+                   restartable=True).processes[0]
+    for process in (taker, plain):
+        process.start()
+        process.join(20)
+    assert seen.read_text() == "None"
+    first = plain.pid
+    for process in (taker, plain):
+        process.restart(RestartOrder.SHUTDOWN_FIRST, reloaded_files="app.py,views.py")
+        process.join(20)
+        process.exit()
+    assert seen.read_text() == "{'RELOADED_FILES': 'app.py,views.py'}"
+    assert int(pid.read_text()) == plain.pid != first
+    assert plain.state is ProcessState.COMPLETED

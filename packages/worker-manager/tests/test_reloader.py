@@ -53,8 +53,10 @@ def test_a_file_added_to_a_folder_inside_a_reload_dir_is_a_change(tmp_path: Path
 
 def test_reload_asks_for_a_restart_of_every_transient_process() -> None:
     reader, writer = multiprocessing.Pipe(duplex=False)
-    Reloader(writer, 0.1, [], None).reload({"app.py"})
-    assert reader.recv() == ("restart", {"names": None, "order": "SHUTDOWN_FIRST"})
+    Reloader(writer, 0.1, [], None).reload({"views.py", "app.py"})
+    # As Sanic: the new workers are told which files changed (app.config.RELOADED_FILES).
+    assert reader.recv() == ("restart", {"names": None, "order": "SHUTDOWN_FIRST",
+                                         "kwargs": {"reloaded_files": "app.py,views.py"}})
 
 
 def test_stop_ends_the_polling_loop(tmp_path: Path) -> None:

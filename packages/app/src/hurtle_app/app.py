@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import logging
 import logging.config
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
-from types import SimpleNamespace
+from types import FunctionType, SimpleNamespace
 from typing import Any, ClassVar, Generic, TypeVar
 
 from hurtle_app import serving
@@ -42,6 +43,7 @@ from hurtle_app.middleware import (
     Middleware,
     MiddlewareLocation,
     MiddlewareRegistry,
+    as_location,
     is_coroutine_callable,
     location_name,
 )
@@ -96,6 +98,24 @@ _NO_SETTING = (
     "{kind} instance to use instance.ctx.{name} instead."
 )
 
+_MISSING = object()
+
+
+def _settable_class_attribute(cls: type, name: str) -> bool:
+    """Whether an instance may set ``name`` that its class defines: a property (or other
+    descriptor) or a plain value, as a slot or property of Sanic's; never a method (read-only
+    on Sanic's slotted instances, so ``app.handle_request = f`` is refused there)."""
+    attr = inspect.getattr_static(cls, name, _MISSING)
+    return attr is not _MISSING and not isinstance(attr, (FunctionType, classmethod, staticmethod))
+
+
+def _int_or_none(priority: Any) -> int | None:
+    """As Sanic's ``register_middleware``/``register_named_middleware``: a ``priority``
+    that is not an int (``1.5``, ``"2"``) is not applied; the middleware keeps its own
+    (0 for a plain function). The decorators keep whatever they are given."""
+    return priority if isinstance(priority, int) else None
+
+
 class DuplicateBlueprintName(SanicException, AssertionError):
     """Two blueprints with one name on an app.
 
@@ -123,6 +143,8 @@ class Sanic(
     _asgi_single_callable: ClassVar[bool] = True
     #: Class attributes an instance may not set (as Sanic, whose instances have slots).
     _class_only: ClassVar[frozenset[str]] = frozenset({"_app_registry", "test_mode"})
+    #: Set by __init__ and read-only after it (Sanic's are properties without a setter).
+    _set_once: ClassVar[frozenset[str]] = frozenset({"state"})
 
     # For type checkers (no class attributes): ``app.config`` and ``app.ctx`` have the
     # types the app is parameterised with, so ``app.config.REQUEST_TIMEOUT`` is an int and
@@ -222,7 +244,9 @@ class Sanic(
 
     def __setattr__(self, name: str, value: Any) -> None:
         if (
-            self._frozen and name not in self.__dict__ and not hasattr(type(self), name)
+            self._frozen
+            and (name in self._set_once or name not in self.__dict__)
+            and not _settable_class_attribute(type(self), name)
         ) or name in self._class_only:
             raise AttributeError(_NO_SETTING.format(kind=type(self).__name__, name=name))
         try:
@@ -559,7 +583,9 @@ class Sanic(
         ``attach_to`` says where it runs.
         """
         with self.amend():  # on a started app: from the next request on, as Sanic
-            self._middleware.add(middleware, location_name(attach_to), priority=priority)
+            self._middleware.add(
+                middleware, location_name(attach_to), priority=_int_or_none(priority)
+            )
         return middleware
 
     def register_named_middleware(
@@ -571,13 +597,14 @@ class Sanic(
         priority: int | None = None,
     ) -> Callable[..., Any] | Middleware:
         """Register middleware that runs only for the routes named ``route_names``."""
+        as_location(location_name(attach_to))  # as Sanic: a bad location is said first
         given = list(route_names)
         names = [self._build_endpoint_name(n) for n in given]
         with self.amend():
             self._middleware.add(
                 middleware,
                 location_name(attach_to),
-                priority=priority,
+                priority=_int_or_none(priority),
                 route_names=names,
                 named=given,
             )

@@ -62,8 +62,12 @@ def _declared_status(exception: BaseException) -> int | None:
     """The exception's ``status_code`` if it can be a response's status, else None.
 
     As Sanic: a ``status_code`` that is not an int ("404", 404.0, True) or not three
-    digits answers the generic 500 page (Sanic's response refuses the status).
+    digits answers the generic 500 page (Sanic's response refuses the status). Only
+    Sanic's exceptions choose the status: any other is a 500, whatever ``status_code``
+    its class declares (an app's ``class NotFoundError(Exception): status_code = 404``).
     """
+    if not isinstance(exception, SanicException):
+        return FALLBACK_STATUS
     status = getattr(exception, "status_code", None)
     if status is None:
         return FALLBACK_STATUS

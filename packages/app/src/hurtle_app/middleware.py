@@ -39,9 +39,12 @@ class MiddlewareLocation(IntEnum):
 
 
 def location_name(location: str | MiddlewareLocation) -> str:
-    """``"request"``/``"response"`` for a location given as text or as the enum."""
+    """``"request"``/``"response"`` for a location given as text (in any case, as Sanic
+    takes ``"RESPONSE"``) or as the enum; other text is returned as it is, to be refused."""
     if isinstance(location, MiddlewareLocation):
         return location.name.lower()
+    if isinstance(location, str) and location.lower() in ("request", "response"):
+        return location.lower()
     return location
 
 
@@ -52,11 +55,12 @@ def as_location(location: str | int | MiddlewareLocation) -> MiddlewareLocation:
     if isinstance(location, int) and location in (1, 2):
         # As Sanic's records, which take the enum's values (1, 2) as they are.
         return MiddlewareLocation(location)
-    if location not in ("request", "response"):
+    name = location_name(location)
+    if name not in ("request", "response"):
         raise UnknownNameError(
             f"Middleware attaches to 'request' or 'response', not {location!r}"
         )
-    return MiddlewareLocation[location.upper()]
+    return MiddlewareLocation[name.upper()]
 
 
 class Middleware:
@@ -185,7 +189,9 @@ class ScopedMiddleware:
 
     def listed_names(self) -> list[str]:
         """The route names it is listed under in ``named_*_middleware``."""
-        return list(self.named) if self.named is not None else sorted(self.route_names)
+        if self.named is None:
+            return sorted(self.route_names)
+        return list(dict.fromkeys(self.named))  # a name given twice is listed once, as Sanic
 
 
 def _order_of(record: Middleware) -> Any:

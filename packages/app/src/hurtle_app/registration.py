@@ -33,7 +33,7 @@ from hurtle_app.futures import (
 )
 from hurtle_app.listeners import LISTENER_EVENTS, normalize_event
 from hurtle_app.meta import SanicMeta
-from hurtle_app.middleware import Middleware
+from hurtle_app.middleware import Middleware, location_name
 from hurtle_app.shorthands import Shorthands
 from hurtle_http.exceptions import BadRequest
 from sanic_routing.exceptions import BadMethod
@@ -695,6 +695,7 @@ class Registrar(Shorthands, metaclass=SanicMeta):
         """Register request/response middleware (``@app.middleware("response")`` too)."""
 
         def register(middleware: Callable[..., Any], attach_to: str = "request") -> Any:
+            attach_to = location_name(attach_to)  # in any case, as Sanic
             if attach_to not in ("request", "response"):
                 raise UnknownNameError(
                     f"Middleware attaches to 'request' or 'response', not {attach_to!r}"

@@ -41,6 +41,44 @@ async def stop_step(step: Any) -> bool:
     return True
 
 
+def run_until_served(
+    loop: asyncio.AbstractEventLoop, task: asyncio.Future[Any], on_stop: Callable[[], None]
+) -> None:
+    """Run ``task`` (a server's serving) on ``loop`` to its end. A ``loop.stop()`` called
+    meanwhile (by a listener, a handler) is, as in Sanic, a stop asked for by the app:
+    ``on_stop()`` asks the server to stop and the loop runs on, so the start finishes and
+    the stop listeners run."""
+    while True:
+        try:
+            loop.run_until_complete(task)
+            return
+        except RuntimeError:
+            if task.done() or loop.is_running():
+                raise  # raised by the server or a listener, or a loop in use
+            on_stop()
+
+
+def close_loop(loop: asyncio.AbstractEventLoop) -> None:
+    """Finish ``loop``'s async generators, close it and unset it as the current loop (the
+    loop is closed and unset even when the generators' clean-up fails)."""
+    try:
+        loop.run_until_complete(loop.shutdown_asyncgens())
+    finally:
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
+def _load_websockets(app: Any) -> None:
+    """Load the websocket implementation before a server with websocket routes accepts.
+
+    Left to the first handshake, the import held up the worker's loop, every connection
+    with it, for 0.1-0.3 s (logged as a slow callback in debug mode). Declaring routes
+    loads nothing (the main process and apps without websockets never carry it).
+    """
+    if getattr(app, "websocket_enabled", False):
+        import hurtle_http.websocket  # noqa: F401
+
+
 class AsyncioServer:
     """A started server for callers who drive the lifecycle themselves.
 
@@ -112,6 +150,7 @@ class AsyncioServer:
         return self._after_start()
 
     async def _after_start(self) -> None:
+        _load_websockets(self.app)
         # As Sanic: a server from serve(run_async=True) not awaited yet stays unbound.
         if self._serve_on_start and self.handle is not None and not self.server.is_serving():
             await self.server.start_serving()
@@ -140,6 +179,7 @@ class AsyncioServer:
 
     async def _start_serving(self) -> None:
         await self._bind()
+        _load_websockets(self.app)
         if not self.server.is_serving():
             await self.server.start_serving()
         self.app.state.is_running = True
@@ -235,6 +275,8 @@ async def create_server(
             24.3,
         )
     loop = asyncio.get_running_loop()
+    # Before debug mode is on: in the step that binds, nothing waits on it yet.
+    _load_websockets(app)
     if app.debug:
         # As Sanic: in debug mode the serving loop runs in asyncio's debug mode too (slow
         # callbacks are logged, never-awaited coroutines say where they were made).
@@ -305,17 +347,7 @@ class SingleProcessRunner:
                     **server_options,
                 )
             )
-            while True:
-                try:
-                    loop.run_until_complete(serving)
-                    break
-                except RuntimeError:
-                    if serving.done() or loop.is_running():
-                        raise  # raised by the server or a listener, or a loop in use
-                    # Someone called loop.stop() (a listener, a handler): as Sanic, that
-                    # is a stop. The start finishes and the stop listeners run.
-                    if self.stop_event is not None:
-                        self.stop_event.set()
+            run_until_served(loop, serving, self._stop_on_loop_stop)
         except BaseException:
             # As Sanic: once the socket is bound, a failure (a server listener raising) is
             # logged with its traceback before "Server Stopped"; a socket that could not
@@ -325,13 +357,16 @@ class SingleProcessRunner:
             raise
         finally:
             try:
-                loop.run_until_complete(loop.shutdown_asyncgens())
+                close_loop(loop)
             finally:
-                loop.close()
-                asyncio.set_event_loop(None)
                 os.environ.pop(WORKER_PROCESS_ENV, None)  # as Sanic, once it stopped
                 if self.bound:
                     logger.info("Server Stopped")
+
+    def _stop_on_loop_stop(self) -> None:
+        # Someone called loop.stop() (a listener, a handler): as Sanic, that is a stop.
+        if self.stop_event is not None:
+            self.stop_event.set()
 
     async def _serve(
         self, host: str | None, port: int | None, *, register_sys_signals: bool,
@@ -415,4 +450,4 @@ class SingleProcessRunner:
 
 
 __all__ = ["WORKER_PROCESS_ENV", "AsyncioServer", "SingleProcessRunner", "banner_shown",
-           "create_server", "stop_step", "try_use_uvloop"]
+           "close_loop", "create_server", "run_until_served", "stop_step", "try_use_uvloop"]

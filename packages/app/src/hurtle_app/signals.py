@@ -173,13 +173,10 @@ class Signal:
         return self.match(parts) is not None
 
     def matches_condition(self, condition: dict[str, Any] | None) -> bool:
-        """Exclusive signals need the same condition; others run without one, too.
-
-        As Sanic, ``condition={}`` is a condition (of handlers that require nothing),
-        not the absence of one: only ``None`` runs the others.
-        """
+        """Exclusive signals need the same condition; others run without one, too."""
         if self.ctx.exclusive:
             return self.requirements == (condition or {})
+        # As Sanic: an empty condition is a condition (only a signal without one runs).
         return condition is None or self.requirements == condition
 
     def __repr__(self) -> str:
@@ -229,14 +226,27 @@ class SignalWaiter:
             self.future = asyncio.get_running_loop().create_future()
         return await self.future
 
-    def matches(self, event: str, condition: dict[str, Any] | None) -> bool:
-        """Whether a dispatch of ``event`` with ``condition`` resolves this waiter."""
-        if not _event_matches(self.event_definition, event):
+    def matches(
+        self,
+        event: str,
+        condition: dict[str, Any] | None,
+        signals: tuple[Signal, ...] | None = None,
+    ) -> bool:
+        """Whether a dispatch of ``event`` (reaching ``signals``) with ``condition``
+        resolves this waiter."""
+        if self.signal is not None and signals is not None and "*" not in self.event_definition:
+            # As Sanic: a wait is on the signal it found, so a dispatch reaching that signal
+            # wakes it whatever the wait's own type (`a.b.<x:int>` on an `a.b.<x>` signal
+            # is woken by `a.b.zz`), and one reaching no signal does not.
+            if self.signal not in signals:
+                return False
+        elif not _event_matches(self.event_definition, event):
             return False
-        if condition is None:  # (a dispatch without a condition: as Sanic's waits)
+        # As Sanic: a dispatch without a condition wakes a wait without one (or any, when
+        # not exclusive); one with a condition, even {}, wakes a wait for that condition.
+        if condition is None:
             return not self.exclusive or not self.requirements
-        # (an empty condition is a condition: it wakes only a wait for condition={})
-        return self.requirements == condition
+        return self.requirements is not None and self.requirements == condition
 
 
 class SignalRouter(BaseRouter):
@@ -443,15 +453,17 @@ class SignalRouter(BaseRouter):
         """The signals a wait for ``name`` can be woken by: those defined as ``name`` (a
         dynamic definition too), or matching its ``*``. As Sanic, a concrete value of a
         dynamic definition (``a.b.3`` for ``a.b.<n:int>``) has none: NotFound."""
-        if "*" in name.split("."):
-            pattern = name.split(".")
+        parts = name.split(".")
+        if "*" in parts:
+            # As Sanic: a `*` stands for a dynamic last part only (`a.b.*` waits on
+            # `a.b.<x>`; beside a static `a.b.c` alone, or as `a.*.c`, it finds nothing).
+            if len(parts) != 3 or parts.index("*") != 2:
+                return ()
             return tuple(
                 s
                 for s in self._signals
-                if len(s.parts) == len(pattern)
-                and all(w == "*" or w == p for w, p in zip(pattern, s.parts, strict=True))
+                if len(s.parts) == 3 and s.parts[:2] == tuple(parts[:2]) and _is_dynamic(s.parts[2])
             )
-        parts = name.split(".")
         if len(parts) == 3 and _is_dynamic(parts[2]):
             # As Sanic: any dynamic last part names the group's dynamic signals
             # (``a.b.<q>`` waits on ``a.b.<p:int>``).
@@ -505,12 +517,36 @@ class SignalRouter(BaseRouter):
         finally:
             self.remove_waiter(waiter)
 
-    def _wake(self, event: str, context: dict[str, Any], condition: Any) -> None:
+    def _wake(
+        self,
+        event: str,
+        context: dict[str, Any],
+        condition: Any,
+        signals: tuple[Signal, ...] | None = None,
+    ) -> None:
         for waiter in tuple(self._waiters):
-            if waiter.matches(event, condition) and waiter.future and not waiter.future.done():
+            if waiter.signal is not None and signals is not None and not signals:
+                # As Sanic: a wait on a signal is woken by a dispatch that reaches a signal
+                # (`a.b.q` reaches no `a.b.<n:int>`, so a wait on `a.b.<n>` goes on).
+                continue
+            if (
+                waiter.matches(event, condition, signals)
+                and waiter.future
+                and not waiter.future.done()
+            ):
                 waiter.future.set_result(dict(context))
 
     # -- dispatching ------------------------------------------------------------------
+
+    def _in_static_namespace(self, event: str) -> bool:
+        """Whether a signal without parameters shares ``event``'s first two parts: as
+        Sanic, such a namespace takes any last part, so dispatching ``a.b.zz`` beside an
+        ``a.b.c`` signal runs nothing and is no ``NotFound``."""
+        parts = tuple(event.split("."))
+        return len(parts) == 3 and any(
+            len(s.parts) == 3 and s.parts[:2] == parts[:2] and not _is_dynamic(s.parts[2])
+            for s in self._signals
+        )
 
     async def _dispatch(
         self,
@@ -524,9 +560,9 @@ class SignalRouter(BaseRouter):
         given = context or {}
         context = {**params, **given} if params else given
         if self._waiters:
-            self._wake(event, context, condition)
+            self._wake(event, context, condition, tuple(signals))
         if not signals:
-            if fail_not_found:
+            if fail_not_found and not self._in_static_namespace(event):
                 given_condition = f" with {condition}" if condition else ""
                 raise NotFound(f"Could not find signal {event}{given_condition}")
             return None

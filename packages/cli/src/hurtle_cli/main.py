@@ -270,7 +270,7 @@ async def _await(awaitable: Any) -> Any:
 def run_target_inspect(args: argparse.Namespace) -> int:
     """``sanic target --inspect`` (and the other 22.9-style inspector options): talk to
     the inspector that ``target``'s config names (INSPECTOR_HOST/PORT/API_KEY/TLS_*)."""
-    from hurtle_inspector.client import InspectorClient, InspectorError
+    from hurtle_inspector.client import InspectorClient
 
     app, _ = load_app(args)
     config = app.config
@@ -284,11 +284,19 @@ def run_target_inspect(args: argparse.Namespace) -> int:
         str(config.get("INSPECTOR_HOST", "localhost")), int(config.get("INSPECTOR_PORT", 6457)),
         secure, args.inspect_action == "raw", config.get("INSPECTOR_API_KEY") or None,
     )
+    action = args.inspect_action
+    if action in ("info", "raw"):
+        return _show_answer(client, client.info)
+    return _show_answer(client, lambda: client.do(action))
+
+
+def _show_answer(client: Any, ask: Callable[[], Any]) -> int:
+    """Show what ``ask()`` gets from the inspector: 0, or 1 when the inspector answers
+    with an error (printed to stderr) or nobody reads the output any more."""
+    from hurtle_inspector.client import InspectorError
+
     try:
-        if args.inspect_action in ("info", "raw"):
-            client.show(client.info())
-        else:
-            client.show(client.do(args.inspect_action))
+        client.show(ask())
     except InspectorError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -367,7 +375,7 @@ def _asks_for_help(words: Sequence[str]) -> bool:
 
 def run_inspect(argv: Sequence[str], client_class: Any = None) -> int:
     """``sanic inspect [options] [command] [args]``."""
-    from hurtle_inspector.client import InspectorClient, InspectorError
+    from hurtle_inspector.client import InspectorClient
 
     args = build_inspect_parser().parse_args(list(argv))
     if args.rest:
@@ -385,22 +393,14 @@ def run_inspect(argv: Sequence[str], client_class: Any = None) -> int:
     client = (client_class or InspectorClient)(
         args.host, args.port, args.secure, args.raw, args.api_key
     )
-    try:
-        if args.command is None:
-            client.show(client.info())
-            return 0
-        # request(action, **arguments) as Sanic's CLI calls it (not do(): Sanic's client
-        # class prints there already).
-        client.show(client.request(args.command, **inspect_kwargs(args.command, args.rest)))
-    except InspectorError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    except BrokenPipeError:
-        # The reader went away (`sanic inspect | head`): stop quietly, without a traceback
-        # (Sanic prints `Startup failed due to OS error: Broken pipe`).
-        _silence_stdout()
-        return 1
-    return 0
+    if args.command is None:
+        return _show_answer(client, client.info)
+    # request(action, **arguments) as Sanic's CLI calls it (not do(): Sanic's client
+    # class prints there already).
+    return _show_answer(
+        client,
+        lambda: client.request(args.command, **inspect_kwargs(args.command, args.rest)),
+    )
 
 
 def parse_target_args(argv: Sequence[str]) -> argparse.Namespace:

@@ -24,7 +24,7 @@ import logging
 from array import array
 from collections import deque
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from websockets.datastructures import Headers
 from websockets.exceptions import (
@@ -225,12 +225,8 @@ class WebsocketImplProtocol:
             proto.send_text(message.encode())
         elif isinstance(message, (bytes, bytearray, memoryview)):
             proto.send_binary(bytes(message))
-        elif isinstance(message, Mapping):
-            raise TypeError("data is a dict-like object")
-        elif isinstance(message, Iterable):
-            raise NotImplementedError("Fragmented websocket messages are not supported.")
         else:
-            raise TypeError("Websocket data must be bytes, str.")
+            refuse_message(message)
         await self._flush(drain=True)
 
     async def ping(self, data: Data | None = None) -> asyncio.Future:
@@ -286,17 +282,7 @@ class WebsocketImplProtocol:
         return True
 
     def __aiter__(self) -> AsyncIterator[Data]:
-        return self._iterate()
-
-    async def _iterate(self) -> AsyncIterator[Data]:
-        # Like the websockets library: a normal close ends the loop, an error raises.
-        try:
-            while True:
-                message = await self.recv()
-                if message is not None:
-                    yield message
-        except ConnectionClosedOK:
-            return
+        return iterate_messages(self)
 
     # -- wiring (called by HttpProtocol) ---------------------------------------------------
 
@@ -600,6 +586,29 @@ class WebsocketImplProtocol:
             timer.cancel()
 
 
+async def iterate_messages(ws: Any) -> AsyncIterator[Data]:
+    """``async for message in ws``: each message ``ws.recv()`` gives. As in the
+    websockets library, a normal close ends the loop and an abnormal one raises."""
+    try:
+        while True:
+            message = await ws.recv()
+            if message is not None:
+                yield message
+    except ConnectionClosedOK:
+        return
+
+
+def refuse_message(message: Any) -> NoReturn:
+    """Refuse, as Sanic does, a message to send that is neither str nor bytes-like: a
+    mapping is a ``TypeError``, another iterable (a fragmented message)
+    ``NotImplementedError``, anything else a ``TypeError``."""
+    if isinstance(message, Mapping):
+        raise TypeError("data is a dict-like object")
+    if isinstance(message, Iterable):
+        raise NotImplementedError("Fragmented websocket messages are not supported.")
+    raise TypeError("Websocket data must be bytes, str.")
+
+
 def control_payload(data: Any) -> bytes:
     """A ping's or pong's payload: str (as UTF-8) or bytes-like, else ``TypeError``."""
     if isinstance(data, str):
@@ -758,4 +767,10 @@ async def websocket_handshake(
     return impl
 
 
-__all__ = ["WebsocketImplProtocol", "control_payload", "websocket_handshake"]
+__all__ = [
+    "WebsocketImplProtocol",
+    "control_payload",
+    "iterate_messages",
+    "refuse_message",
+    "websocket_handshake",
+]

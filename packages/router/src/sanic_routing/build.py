@@ -74,7 +74,7 @@ def param_text(route: Route, info: ParamInfo, value: t.Any, extension: t.Any = N
     if not info.regex:
         try:
             info.cast(text)
-        except ValueError as exc:
+        except Exception as exc:  # a registered cast may raise anything
             raise InvalidUsage(
                 f"Cannot build {route.uri}: value {text!r} for parameter "
                 f"{info.name!r} is not a valid {info.label} ({exc})"

@@ -228,6 +228,14 @@ class Route:
         for info in self._params.values():
             _warn_deprecated_label(info.name, info.label)
             if not info.regex:
+                groups = set(info.pattern.groupindex)
+                if self.regex and groups and groups != {info.name}:
+                    # As sanic-routing: a registered type's pattern is embedded in a regex
+                    # route, so a named group in it must be the parameter's name too.
+                    raise InvalidUsage(
+                        f"Named group ({', '.join(sorted(groups))}) must match your named "
+                        f"parameter ({info.name})"
+                    )
                 continue
             name, label, pattern = info.name, info.label, info.pattern
             if ":" in label and label.split(":", 1)[0] in regex_types:

@@ -325,11 +325,25 @@ class BaseRouter(ABC):
         """Add a parameter type: ``<name:label>`` is converted with ``cast`` (which raises
         ``ValueError`` to refuse a value); ``pattern`` is what ``url_for`` checks a value
         against and what a regex route (one with a ``path`` parameter, say) matches."""
-        if not isinstance(label, str) or not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", label):
-            raise InvalidUsage(f"Invalid pattern label {label!r}: use an identifier such as 'hex'")
+        # The wording of the type errors is sanic-routing's; any non-empty label is taken
+        # (`<v:a-b>`, `<v:ü>` then name the type), as there.
+        if not isinstance(label, str):
+            raise InvalidUsage(
+                f"When registering a pattern, label must be a string, not label={label}"
+            )
         if not callable(cast):
             raise InvalidUsage(
-                f"The cast for pattern {label!r} must be callable (e.g. int), got {cast!r}"
+                f"When registering a pattern, cast must be a callable, not cast={cast}"
+            )
+        if not isinstance(pattern, (str, re.Pattern)):
+            raise InvalidUsage(
+                "When registering a pattern, pattern must be a string or a Pattern, not "
+                f"pattern={pattern}, type={type(pattern)}"
+            )
+        if not label:
+            raise InvalidUsage(
+                "When registering a pattern, label must not be empty: <name:> is a plain "
+                "str parameter"
             )
         if isinstance(pattern, str):
             # Kept as written, as sanic-routing: url_for matches a value against it from
@@ -340,10 +354,6 @@ class BaseRouter(ABC):
                 raise InvalidRegex(
                     f"Invalid regular expression for pattern {label!r}: {exc}", exc
                 ) from None
-        elif not isinstance(pattern, re.Pattern):
-            raise InvalidUsage(
-                f"The pattern for {label!r} must be a str or a compiled regex, got {pattern!r}"
-            )
         if self.finalized:
             raise FinalizationError(
                 f"Cannot register pattern {label!r}: the router is already finalized"

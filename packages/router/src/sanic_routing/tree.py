@@ -260,14 +260,13 @@ class Tree:
                 lines += self._body(child, idx + 1, num, indent + 1, tries)
                 continue
             inner = indent
-            if (
-                info.label in REGEX_TYPES and REGEX_TYPES[info.label][0] is not info.cast
-            ) or getattr(info.ctx, "allowed", None):
+            if getattr(info.ctx, "allowed", None):
                 # An `ext=a|b` list's value must match its pattern as well as the cast, as
                 # in sanic-routing: an extension outside [a-z0-9.] (`a.TXT`, `a.p-g`) leaves
                 # the route to the next one (`<v:str>`), where one in that alphabet but not
                 # in the list is a 404. A registered type is matched by its cast alone,
-                # also as sanic-routing (its pattern serves url_for and regex routes).
+                # also as sanic-routing (its pattern serves url_for and regex routes), and
+                # so is one registered under a built-in type's label (`int`, `str`...).
                 pname = self._name("pattern", segment_matcher(info.pattern))
                 lines.append(Line(f"if {pname}(parts[{idx}]):", indent))
                 inner += 1

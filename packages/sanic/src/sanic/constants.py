@@ -1,27 +1,4 @@
 """``sanic.constants``: HTTP methods and other constants."""
 
-from hurtle_app.constants import (
-    CACHEABLE_HTTP_METHODS,
-    DEFAULT_HTTP_CONTENT_TYPE,
-    DEFAULT_LOCAL_TLS_CERT,
-    DEFAULT_LOCAL_TLS_KEY,
-    HTTP_METHODS,
-    IDEMPOTENT_HTTP_METHODS,
-    SAFE_HTTP_METHODS,
-    HTTPMethod,
-    LocalCertCreator,
-    UpperStrEnum,
-)
-
-__all__ = [
-    "CACHEABLE_HTTP_METHODS",
-    "DEFAULT_HTTP_CONTENT_TYPE",
-    "DEFAULT_LOCAL_TLS_CERT",
-    "DEFAULT_LOCAL_TLS_KEY",
-    "HTTP_METHODS",
-    "IDEMPOTENT_HTTP_METHODS",
-    "SAFE_HTTP_METHODS",
-    "HTTPMethod",
-    "LocalCertCreator",
-    "UpperStrEnum",
-]
+from hurtle_app.constants import *  # noqa: F403 - the same names, listed there once
+from hurtle_app.constants import __all__ as __all__

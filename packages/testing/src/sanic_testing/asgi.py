@@ -8,7 +8,12 @@ from typing import Any
 
 import httpx
 
-from sanic_testing.asgi_driver import CLIENT_ADDR, WebsocketResult, asgi_websocket
+from sanic_testing.asgi_driver import (
+    CLIENT_ADDR,
+    WebsocketResult,
+    asgi_websocket,
+    websocket_headers,
+)
 from sanic_testing.capture import _SINK, RequestRecorder, recording_sink
 from sanic_testing.constants import ASGI_BASE_URL
 from sanic_testing.lifespan import ListenerLifespan
@@ -107,22 +112,20 @@ class SanicASGITestClient(httpx.AsyncClient):
         await self._lifespan.ensure_started()
         url = self._merge_url(uri)
         url = url.copy_with(scheme="wss" if url.scheme == "https" else "ws")
-        built = httpx.Headers(headers)
-        built.setdefault("host", url.netloc.decode("ascii"))
-        for name, value in (
-            ("connection", "upgrade"),
-            ("upgrade", "websocket"),
-            ("sec-websocket-version", "13"),
-            ("sec-websocket-key", "dGhlIHNhbXBsZSBub25jZQ=="),
-        ):
-            built.setdefault(name, value)
-        if subprotocols:
-            built.setdefault("sec-websocket-protocol", ", ".join(subprotocols))
+        fields = websocket_headers(
+            url,
+            headers,
+            subprotocols,
+            (
+                ("connection", "upgrade"),
+                ("upgrade", "websocket"),
+                ("sec-websocket-version", "13"),
+                ("sec-websocket-key", "dGhlIHNhbXBsZSBub25jZQ=="),
+            ),
+        )
         try:
             with self._recorder.installed(), recording_sink() as sink:
-                result = await asgi_websocket(
-                    self.sanic_app, url, list(built.raw), subprotocols, mimic
-                )
+                result = await asgi_websocket(self.sanic_app, url, fields, subprotocols, mimic)
         finally:
             await self._lifespan.shutdown()
         request = sink[0] if sink else None

@@ -18,6 +18,7 @@ __all__ = [
     "asgi_http_scope",
     "asgi_websocket",
     "build_scope",
+    "websocket_headers",
 ]
 
 CLIENT_ADDR = (ASGI_HOST, ASGI_PORT)
@@ -227,6 +228,23 @@ class ASGIWebsocketConnection:
             from websockets.frames import Close
 
             raise ConnectionClosedOK(Close(self.close_code, ""), None)
+
+
+def websocket_headers(
+    url: httpx.URL,
+    headers: Any,
+    subprotocols: list[str] | None,
+    defaults: tuple[tuple[str, str], ...],
+) -> list[tuple[bytes, bytes]]:
+    """The fields of a websocket upgrade request to ``url``: the caller's ``headers``, then
+    ``host``, each of ``defaults`` and the offered ``subprotocols``, each unless given."""
+    built = httpx.Headers(headers)
+    built.setdefault("host", url.netloc.decode("ascii"))
+    for name, value in defaults:
+        built.setdefault(name, value)
+    if subprotocols:
+        built.setdefault("sec-websocket-protocol", ", ".join(subprotocols))
+    return list(built.raw)
 
 
 async def asgi_websocket(

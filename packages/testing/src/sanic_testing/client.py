@@ -157,7 +157,7 @@ def _install_method_not_allowed_handler(app: Any) -> None:
     from hurtle_app.router import MethodNotAllowed
 
     error_handler = app.error_handler
-    if (MethodNotAllowed, None) in error_handler.handlers:
+    if error_handler.registered_handler(MethodNotAllowed) is not None:
         return
 
     def method_not_allowed(request: Any, exception: Any) -> Any:

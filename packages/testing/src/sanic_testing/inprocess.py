@@ -22,6 +22,7 @@ from sanic_testing.asgi_driver import (
     asgi_http_scope,
     asgi_websocket,
     build_scope,
+    websocket_headers,
 )
 from sanic_testing.capture import RequestRecorder, recording_sink
 from sanic_testing.constants import ASGI_BASE_URL
@@ -187,14 +188,11 @@ class AsyncInProcessClient:
             await self.start()
         url = self._url(uri)
         url = url.copy_with(scheme="wss" if url.scheme in ("https", "wss") else "ws")
-        built = httpx.Headers(headers)
-        built.setdefault("host", url.netloc.decode("ascii"))
-        built.setdefault("connection", "upgrade")
-        built.setdefault("upgrade", "websocket")
-        if subprotocols:
-            built.setdefault("sec-websocket-protocol", ", ".join(subprotocols))
+        fields = websocket_headers(
+            url, headers, subprotocols, (("connection", "upgrade"), ("upgrade", "websocket"))
+        )
         with recording_sink() as sink:
-            result = await asgi_websocket(self.app, url, list(built.raw), subprotocols, mimic)
+            result = await asgi_websocket(self.app, url, fields, subprotocols, mimic)
         request = sink[0] if sink else None
         self.last_request = request
         return (request if gather_request else None), result

@@ -52,19 +52,22 @@ def _from_sanic_form(message: str) -> Any:
     sanic-ext's health monitor sends the name of a worker that stopped reporting.
 
     ``__TERMINATE__`` (or ``__TERMINATE_EARLY__``), ``__SCALE__:<n>``, and
-    ``<names>[:<flags>[:<order>]]``: restart the comma-separated process names
-    (``__ALL_PROCESSES__``: every transient one) in that ``RestartOrder``.
+    ``<names>[:<files>[:<order>]]``: restart the comma-separated process names
+    (``__ALL_PROCESSES__``: every transient one) in that ``RestartOrder``, telling them
+    the changed ``files`` (``RELOADED_FILES``).
     """
     if message in ("__TERMINATE__", "__TERMINATE_EARLY__"):
         return ("terminate",)
     if message.startswith("__SCALE__:"):
         return ("scale", message.partition(":")[2])
-    names, _, rest = message.partition(":")
+    names, colon, rest = message.partition(":")
     if not names:
         return message
     order = rest.rpartition(":")[2]
     options: dict[str, Any] = {
         "names": None if names == "__ALL_PROCESSES__" else [n for n in names.split(",") if n],
+        # The second field: the changed files (RELOADED_FILES), None without a colon.
+        "kwargs": {"reloaded_files": rest.partition(":")[0] if colon else None},
     }
     if order in RestartOrder.__members__:
         options["order"] = order

@@ -7,6 +7,7 @@ the kwargs are handed to the child as duplicated file descriptors.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import multiprocessing
 import os
@@ -132,6 +133,17 @@ def _parent_alive(parent_pid: int) -> bool:
     except PermissionError:  # pragma: no cover - a reused pid owned by someone else
         return False
     return True
+
+
+def _takes_config(target: Callable[..., Any]) -> bool:
+    """Whether ``target`` accepts a ``config`` keyword (by name or through ``**kwargs``)."""
+    try:
+        parameters = inspect.signature(target).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(
+        p.name == "config" or p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters
+    )
 
 
 class _Retiring:
@@ -440,8 +452,12 @@ class WorkerProcess:
         """
         with self._lock:
             order = RestartOrder(restart_order)
-            if kwargs:
-                self.kwargs.update(kwargs)
+            if _takes_config(self.target):
+                # As Sanic: what a restart was asked with (``reloaded_files`` from the
+                # reloader) reaches the new process as upper-case config values, here
+                # ``app.config.RELOADED_FILES`` in a server worker; a target without a
+                # ``config`` parameter (or ``**kwargs``) gets nothing.
+                self.kwargs["config"] = {key.upper(): value for key, value in kwargs.items()}
             old = self.process
             self.respawn_at = None
             self.crash_times.clear()  # an asked-for restart starts a fresh back-off

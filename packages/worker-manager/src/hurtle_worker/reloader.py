@@ -109,9 +109,12 @@ class Reloader:
     def reload(self, reloaded_files: set[str]) -> None:
         """Ask the manager to restart every transient process (the server workers)."""
         logger.info("Change detected in %s; restarting workers", ", ".join(sorted(reloaded_files)))
-        self._publisher.send(
-            ("restart", {"names": None, "order": RestartOrder.SHUTDOWN_FIRST.value})
-        )
+        # As Sanic: the new workers find the changed files, comma-separated, in
+        # ``app.config.RELOADED_FILES``.
+        self._publisher.send(("restart", {
+            "names": None, "order": RestartOrder.SHUTDOWN_FIRST.value,
+            "kwargs": {"reloaded_files": ",".join(sorted(reloaded_files))},
+        }))
 
     @staticmethod
     def check_file(filename: str, mtimes: dict[str, float]) -> bool:

@@ -75,10 +75,13 @@ class ErrorHandler:
         else:
             self._add((exception, None), handler)
 
-    @property
-    def handlers(self) -> dict[tuple[type[BaseException], str | None], RouteHandler]:
-        """The registered handlers by (exception class, route name or None)."""
-        return dict(self._handlers)
+    # Sanic's ErrorHandler has no ``handlers`` attribute, and the old one's was a list that
+    # subclasses still fill in ``__init__`` (``self.handlers = [...]``): the name stays free.
+    def registered_handler(
+        self, exception: type[BaseException], route_name: str | None = None
+    ) -> RouteHandler | None:
+        """The handler added for exactly ``exception`` on ``route_name`` (None: app-wide)."""
+        return self._handlers.get((exception, route_name))
 
     # -- lookup -----------------------------------------------------------------------
 

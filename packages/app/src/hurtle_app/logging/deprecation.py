@@ -11,7 +11,10 @@ def deprecation(message: str, version: float) -> None:
     As Sanic, the warning is raised from this module, so ``config.DEPRECATION_FILTER``
     (a filter on the framework's modules) decides whether it shows.
     """
-    warn(f"[DEPRECATION v{version}] {message}", DeprecationWarning, stacklevel=1)
+    # As Sanic: no version (None, 0, "") is left out of the prefix, and a message that is
+    # not a str is a TypeError.
+    prefix = f"[DEPRECATION v{version}] " if version else "[DEPRECATION] "
+    warn(prefix + message, DeprecationWarning, stacklevel=1)
 
 
 __all__ = ["deprecation"]

@@ -8,14 +8,14 @@ never pays for it.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from typing import Any
 
 from websockets.exceptions import ConnectionClosed, ConnectionClosedError, ConnectionClosedOK
 from websockets.frames import Close, Frame, Opcode
 
 from hurtle_app.models.asgi import ASGIMessage, ASGIReceive, ASGISend
-from hurtle_http.websocket import control_payload
+from hurtle_http.websocket import control_payload, iterate_messages, refuse_message
 from hurtle_http.websocket_errors import (
     PING_AFTER_CLOSE,
     RECV_AFTER_CLOSE,
@@ -118,12 +118,8 @@ class ASGIWebsocket:
             await self._send_message({"type": "websocket.send", "text": data})
         elif isinstance(data, (bytes, bytearray, memoryview)):
             await self._send_message({"type": "websocket.send", "bytes": bytes(data)})
-        elif isinstance(data, Mapping):
-            raise TypeError("data is a dict-like object")
-        elif isinstance(data, Iterable):
-            raise NotImplementedError("Fragmented websocket messages are not supported.")
         else:
-            raise TypeError("Websocket data must be bytes, str.")
+            refuse_message(data)
 
     async def _send_message(self, message: ASGIMessage) -> None:
         try:
@@ -173,16 +169,7 @@ class ASGIWebsocket:
         return self._closed
 
     def __aiter__(self) -> AsyncIterator[Data]:
-        return self._iterate()
-
-    async def _iterate(self) -> AsyncIterator[Data]:
-        try:
-            while True:
-                message = await self.recv()
-                if message is not None:
-                    yield message
-        except ConnectionClosedOK:
-            return
+        return iterate_messages(self)
 
 
 class WebSocketConnection(ASGIWebsocket):

@@ -1,19 +1,4 @@
 """``sanic.logging.loggers``: The loggers."""
 
-from hurtle_app.logging.loggers import (
-    VerbosityFilter,
-    access_logger,
-    error_logger,
-    logger,
-    server_logger,
-    websockets_logger,
-)
-
-__all__ = [
-    "VerbosityFilter",
-    "access_logger",
-    "error_logger",
-    "logger",
-    "server_logger",
-    "websockets_logger",
-]
+from hurtle_app.logging.loggers import *  # noqa: F403 - the same names, listed there once
+from hurtle_app.logging.loggers import __all__ as __all__

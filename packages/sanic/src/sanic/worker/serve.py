@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from hurtle_app.logging.setup import setup_logging as setup_logging
-from hurtle_app.serving import WORKER_PROCESS_ENV, stop_step
+from hurtle_app.serving import WORKER_PROCESS_ENV, close_loop, run_until_served, stop_step
 from hurtle_app.state import ApplicationServerInfo as ApplicationServerInfo
 from hurtle_app.state import ServerSignal as Signal  # noqa: F401 - as in Sanic
 from hurtle_http.protocol import HttpProtocol as HttpProtocol
@@ -122,6 +122,10 @@ def worker_serve(
         unset = {arg: None for arg, key in settled.items() if key in passed.get("config", {})}
         if unset:
             apps[index] = (each, [{**info, **unset} for info in each_infos])
+    if config:
+        # As Sanic: values a restart hands the new worker (RELOADED_FILES after an
+        # auto-reload), over what the main process passed.
+        app.update_config(config)
     apply_log_formatters(app)
     _configure_loop(app)
     event_loop = asyncio.new_event_loop()
@@ -148,11 +152,7 @@ def worker_serve(
             )
         raise
     finally:
-        try:
-            event_loop.run_until_complete(event_loop.shutdown_asyncgens())
-        finally:
-            event_loop.close()
-            asyncio.set_event_loop(None)
+        close_loop(event_loop)
 
 
 def _run_serving(loop: asyncio.AbstractEventLoop, serving: Any, app: Any) -> None:
@@ -161,17 +161,13 @@ def _run_serving(loop: asyncio.AbstractEventLoop, serving: Any, app: Any) -> Non
     start finishes, the stop listeners run, and the manager does not respawn it (it
     raised "Event loop stopped before Future completed" and was respawned, again and
     again, without its stop listeners)."""
-    task = loop.create_task(serving)
-    while True:
-        try:
-            loop.run_until_complete(task)
-            return
-        except RuntimeError:
-            if task.done() or loop.is_running():
-                raise
-            stopper = app.__dict__.get("_worker_stopper")
-            if stopper is not None:
-                stopper()
+
+    def stop() -> None:
+        stopper = app.__dict__.get("_worker_stopper")
+        if stopper is not None:
+            stopper()
+
+    run_until_served(loop, loop.create_task(serving), stop)
 
 
 def serve_in_process(apps: list[tuple[Any, list[dict[str, Any]]]], *,
@@ -192,11 +188,7 @@ def serve_in_process(apps: list[tuple[Any, list[dict[str, Any]]]], *,
         banner_shown.reset(shown)
         for app, _ in apps:
             app.__dict__.pop("_worker_stopper", None)  # app.stop() has nothing to stop
-        try:
-            event_loop.run_until_complete(event_loop.shutdown_asyncgens())
-        finally:
-            event_loop.close()
-            asyncio.set_event_loop(None)
+        close_loop(event_loop)
 
 
 def _find(name: str, modules: tuple[str, ...] = ()) -> Any:

@@ -1,0 +1,10 @@
+AUTO_EXTEND = False
+FALLBACK_ERROR_FORMAT = 'json'
+
+INSTALLED_APPS = [
+    'home',
+    'example',
+]
+
+NOISY_EXCEPTIONS = True
+SESSION_COOKIE_SECRET_KEY = ''
