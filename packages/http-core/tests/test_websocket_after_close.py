@@ -179,3 +179,36 @@ async def test_recv_on_a_closed_connection_raises_websocket_closed() -> None:
     assert isinstance(exc, ConnectionClosedOK)
     assert str(exc) == "Cannot receive from websocket interface after it is closed."
     assert exc.rcvd is not None and exc.rcvd.code == 1000
+
+
+async def test_recv_burst_after_the_peers_close_raises_as_recv_does() -> None:
+    # As Sanic: once the client's close frame is in and nothing is left to read,
+    # recv_burst() raises WebsocketClosed with the message recv() gives there. Before, it
+    # raised the library's bare ConnectionClosedOK, which `except WebsocketClosed` missed.
+    seen: list[Any] = []
+
+    async def handler(ws: Any) -> None:
+        assert await ws.recv() == "last"
+        for _ in range(200):  # until the client's close frame is read (bounded)
+            if ws.ws_proto.close_rcvd is not None:
+                break
+            await asyncio.sleep(0.01)
+        seen.append(await ws.recv_burst())  # "queued" came before the close: still given
+        for call in (ws.recv_burst, ws.recv):
+            try:
+                await call()
+            except Exception as exc:
+                seen.append(exc)
+
+    server = WsServer(handler)
+    async with server as url:
+        async with connect(url) as client:
+            await client.send("last")
+            await client.send("queued")
+        await asyncio.wait_for(server.done.wait(), 5)
+    burst, burst_exc, recv_exc = seen
+    assert burst == ["queued"]
+    for exc in (burst_exc, recv_exc):
+        assert isinstance(exc, WebsocketClosed) and isinstance(exc, ConnectionClosedOK)
+        assert str(exc) == "Cannot receive from websocket interface after it is closed."
+        assert exc.rcvd is not None and exc.rcvd.code == 1000

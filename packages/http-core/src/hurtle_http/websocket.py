@@ -181,10 +181,11 @@ class WebsocketImplProtocol:
 
     async def recv_burst(self, max_recv: int = 256) -> Sequence[Data]:
         """The messages already received (at most ``max_recv``), without waiting: an empty
-        list when none is (as Sanic). Raises ``ConnectionClosed`` once the connection is
-        closed and no message is left."""
-        if not self.messages and self._ended():
-            raise self._closed_exception()
+        list when none is (as Sanic). Once nothing more can come (the peer's close frame
+        arrived, or the connection ended) and no message is left, raises as ``recv()``
+        does then: Sanic's ``WebsocketClosed`` (also a ``ConnectionClosed``)."""
+        if not self.messages and (self._ended() or self.ws_proto.close_rcvd is not None):
+            raise use_after_close(RECV_AFTER_CLOSE, self._closed_exception())
         out: list[Data] = []
         while self.messages and len(out) < max_recv:
             out.append(self._pop())
