@@ -5,6 +5,7 @@ per connection); a handler in ``recv`` still gets ``ConnectionClosed``."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
 import struct
 from typing import Any
@@ -143,3 +144,72 @@ async def test_cancel_task_still_raises_other_errors_a_task_ended_with(app: Sani
     await asyncio.sleep(0)
     with pytest.raises(ws_errors.InvalidHandshake):
         await app.cancel_task("fails")
+
+
+def _leave(client: Any, leave: str) -> None:
+    if leave == "close":
+        return  # the context's exit sends the close frame
+    if leave == "reset":
+        sock = client.transport.get_extra_info("socket")
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    client.transport.abort()  # (without SO_LINGER: a FIN)
+
+
+@pytest.mark.parametrize("leave", ["close", "fin", "reset"])
+@pytest.mark.parametrize("join", ["gather", "taskgroup"])
+async def test_a_reader_and_a_writer_both_end_when_the_client_leaves(
+    app: Sanic, leave: str, join: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A handler running a reader and a writer side by side. Before, the reader's recv()
+    # raised ConnectionClosed before the handler was checked: gather() ended with it and
+    # the writer ran on, owned by nobody, for the life of the worker; a TaskGroup raised an
+    # ExceptionGroup, logged as the handler's error. As Sanic (at a FIN or a reset), the
+    # handler is cancelled, which cancels both; at a close frame Sanic's writer runs on.
+    outcome: list[str] = []
+    updates = asyncio.Event()  # a pub/sub that never publishes
+
+    async def reader(ws: Any) -> None:
+        try:
+            while True:
+                await ws.recv()
+        except BaseException as error:
+            outcome.append(f"reader {type(error).__name__}")
+            raise
+
+    async def writer(ws: Any) -> None:
+        try:
+            await updates.wait()
+        except BaseException as error:
+            outcome.append(f"writer {type(error).__name__}")
+            raise
+
+    @app.websocket("/ws")
+    async def handler(request: Any, ws: Any) -> None:
+        try:
+            if join == "gather":
+                await asyncio.gather(reader(ws), writer(ws))
+            else:
+                async with asyncio.TaskGroup() as group:
+                    group.create_task(reader(ws))
+                    group.create_task(writer(ws))
+        except BaseException as error:
+            outcome.append(f"handler {type(error).__name__}")
+            raise
+
+    server, port = await _serve(app)
+    try:
+        with caplog.at_level(logging.ERROR):
+            async with connect(f"ws://127.0.0.1:{port}/ws") as client:
+                await asyncio.sleep(0.05)
+                _leave(client, leave)
+            await _wait_for(outcome, 3)
+            await asyncio.sleep(0.05)
+        assert sorted(outcome) == [
+            "handler CancelledError",
+            "reader CancelledError",
+            "writer CancelledError",
+        ]
+        assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    finally:
+        server.close()
+        await server.wait_closed()

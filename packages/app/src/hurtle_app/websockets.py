@@ -93,25 +93,36 @@ async def run_websocket(
 
 
 def _cancel_if_left_waiting(ws: Any, task: asyncio.Future[Any]) -> None:
-    """Cancel the handler when the connection is lost while it waits on something other
-    than the websocket, as Sanic does: nothing would ever wake it, and its Task (and
-    whatever it holds) stayed for the life of the worker, per connection. A handler in a
-    websocket call (``recv``, ``send``...) is woken by the loss and gets
-    ``ConnectionClosed`` from it instead, as before."""
+    """Cancel the handler when the peer goes (its close frame, its EOF, the connection's
+    loss) while the handler waits on something other than the websocket, as Sanic does:
+    nothing would ever wake it, and its Task (and whatever it holds) stayed for the life
+    of the worker, per connection. A handler in a websocket call (``recv``, ``send``...)
+    is woken by the end and gets ``ConnectionClosed`` from it instead, as before.
+
+    The check runs before the end wakes a ``recv``, so a handler awaiting
+    ``asyncio.gather(reader(), writer())`` or a ``TaskGroup`` of them is cancelled, which
+    cancels both (as Sanic's cancel at the peer's FIN does); checked later, the reader's
+    ``ConnectionClosed`` ended the gather first and the writer ran on unowned (a
+    ``TaskGroup`` raised an ``ExceptionGroup``, logged as the handler's error)."""
     lost = getattr(ws, "connection_lost_waiter", None)
-    if lost is None:
+    on_peer_gone = getattr(ws, "on_peer_gone", None)
+    owns = getattr(ws, "owns_waiter", None)
+    if lost is None or on_peer_gone is None or owns is None:
         return
 
-    def on_lost(_: Any) -> None:
+    def on_gone(*_: Any) -> None:
         if task.done():
             return
-        # (the future the Task waits on: the websocket's own are done by now, woken by
-        # the loss; a Task implementation without this attribute is left alone)
+        # (the future the Task waits on; a Task implementation without this attribute is
+        # left alone)
         waiting_on = getattr(task, "_fut_waiter", None)
-        if waiting_on is not None and not waiting_on.done():
+        if waiting_on is not None and not waiting_on.done() and not owns(waiting_on):
             task.cancel()
 
-    lost.add_done_callback(on_lost)
+    on_peer_gone(on_gone)
+    # Once more when the connection is lost (a loop turn after): the handler may not
+    # have begun waiting when the peer went.
+    lost.add_done_callback(on_gone)
 
 
 async def _handler_failed(

@@ -69,6 +69,10 @@ class FlowControl:
         self._waiters.append(waiter)
         await waiter
 
+    def is_waiter(self, future: Any) -> bool:
+        """Whether ``future`` is a ``drain()`` waiting here."""
+        return future in self._waiters
+
     def _wake(self, exc: BaseException | None) -> None:
         waiters, self._waiters = self._waiters, []
         for waiter in waiters:

@@ -23,7 +23,7 @@ import contextlib
 import logging
 from array import array
 from collections import deque
-from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from typing import Any, NoReturn
 
 from websockets.datastructures import Headers
@@ -111,6 +111,8 @@ class WebsocketImplProtocol:
         self.pings: dict[bytes, asyncio.Future] = {}
         self.keepalive_task: asyncio.Task | None = None
         self.connection_lost_waiter: asyncio.Future = loop.create_future()
+        # Called once nothing more will come from the peer (None once they were).
+        self._peer_gone_callbacks: list[Callable[[], Any]] | None = []
         self._close_timer: Any = None
         self._reading_paused = False  # MAX_QUEUE messages wait unread
         self._writing_paused = False  # the peer does not read what is sent
@@ -305,6 +307,7 @@ class WebsocketImplProtocol:
         """The peer half-closed: end the websocket (the transport closes)."""
         self.ws_proto.receive_eof()
         self._process_events()
+        self._set_peer_gone()
         self._send_pending()
         self._wake_all()
         return False
@@ -315,6 +318,7 @@ class WebsocketImplProtocol:
         if proto.state is not State.CLOSED:
             with contextlib.suppress(Exception):
                 proto.receive_eof()
+        self._set_peer_gone()
         self._stop_keepalive()
         if self._close_timer is not None:
             self._close_timer.cancel()
@@ -344,6 +348,34 @@ class WebsocketImplProtocol:
             self.io_proto.flow.resume_reading()
 
     # -- internals -----------------------------------------------------------------------
+
+    def on_peer_gone(self, callback: Callable[[], Any]) -> None:
+        """Call ``callback()`` once nothing more will come from the peer: its close frame,
+        its EOF or the connection's loss, whichever is first (on the loop's next turn if
+        that was already). It runs before the websocket's own waiters are woken by that
+        end, so it sees what a handler was waiting on (``owns_waiter``)."""
+        if self._peer_gone_callbacks is None:
+            # (after a Task created just before this call has taken its first step)
+            self.loop.call_soon(callback)
+        else:
+            self._peer_gone_callbacks.append(callback)
+
+    def owns_waiter(self, future: Any) -> bool:
+        """Whether ``future`` is one this websocket wakes when the connection ends (a
+        ``recv``, a pong awaited, a ``send`` waiting for the transport to drain)."""
+        return (
+            future is self._recv_waiter
+            or future in self.pings.values()
+            or (self.io_proto is not None and self.io_proto.flow.is_waiter(future))
+        )
+
+    def _set_peer_gone(self) -> None:
+        callbacks, self._peer_gone_callbacks = self._peer_gone_callbacks, None
+        for callback in callbacks or ():
+            try:
+                callback()
+            except Exception:  # (the connection's bookkeeping goes on regardless)
+                websockets_logger.logger.exception("Error in a websocket's peer-gone callback")
 
     def _closed_exception(self) -> ConnectionClosed:
         proto = self.ws_proto
@@ -403,6 +435,7 @@ class WebsocketImplProtocol:
             if waiter is not None and not waiter.done():
                 waiter.set_result(None)
         elif opcode is Opcode.CLOSE:
+            self._set_peer_gone()
             self._wake_all()
 
     def _add_fragment(self, frame: Frame) -> None:
