@@ -281,3 +281,55 @@ async def test_each_timeout_that_ends_a_connection_is_logged_at_debug(caplog: An
     conn.receive(GET)
     await conn.advance(20)
     assert said() == [("sanic.root", logging.DEBUG, "Response Timeout. Closing connection.")]
+
+
+NAN = float("nan")
+
+
+async def test_a_nan_keep_alive_timeout_sets_no_limit() -> None:
+    # As Sanic: a deadline at NaN never comes. It was taken for 0 (no keep-alive): every
+    # response said `connection: close` and the connection closed.
+    conn = FakeConnection(hello, config={**TIMEOUTS, "KEEP_ALIVE_TIMEOUT": NAN})
+    [res] = await exchange(conn, GET)
+    assert res.status == 200 and res.header("connection") != "close"
+    await conn.advance(3600)
+    assert not conn.closed
+    [res] = await exchange(conn, GET)
+    assert res.status == 200
+
+
+def _nan_timers(conn: FakeConnection) -> list[float]:
+    return [when for when, _, t in conn.clock._timers if not t._cancelled and when != when]
+
+
+async def test_a_nan_request_timeout_sets_no_limit() -> None:
+    # A timer scheduled at NaN fails in uvloop (`ValueError: cannot convert float NaN to
+    # integer`, logged at each check) and fires on every loop turn in asyncio.
+    conn = FakeConnection(hello, config={**TIMEOUTS, "REQUEST_TIMEOUT": NAN})
+    conn.receive(b"GET / HTTP/1.1\r\nHo")
+    await asyncio.wait_for(conn.advance(1), 5)  # (bounded: see below)
+    assert not _nan_timers(conn)
+    await conn.advance(3600)
+    assert conn.take() == b"" and not conn.closed  # no 408
+    [res] = await exchange(conn, b"st: x\r\n\r\n")
+    assert res.status == 200
+
+
+async def test_a_nan_response_timeout_sets_no_limit() -> None:
+    release = asyncio.Event()
+
+    async def handler(request: Any) -> Any:
+        await release.wait()
+        return text("late")
+
+    conn = FakeConnection(handler, config={**TIMEOUTS, "RESPONSE_TIMEOUT": NAN})
+    conn.receive(GET)
+    # (bounded: before, the fake clock fired the timer at NaN again and again)
+    await asyncio.wait_for(conn.advance(1), 5)
+    assert not _nan_timers(conn)
+    await conn.advance(3600)
+    assert conn.take() == b"" and not conn.closed  # no 503
+    release.set()
+    await conn.settle()
+    [res] = parse_responses(conn.take())
+    assert res.status == 200 and res.body == b"late"

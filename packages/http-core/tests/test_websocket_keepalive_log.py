@@ -4,6 +4,7 @@ the access log is on) told why the connection ended."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -35,3 +36,40 @@ async def test_a_ping_timeout_is_logged_as_a_warning(caplog: pytest.LogCaptureFi
         (r.name, r.getMessage()) for r in caplog.records if r.levelno == logging.WARNING
     ]
     assert warnings == [("sanic.websockets", "Websocket timed out waiting for pong")]
+
+
+async def _frames_after(config: dict[str, Any], seconds: float) -> tuple[bytes, bool]:
+    async def handler(request: Any) -> None:
+        ws = await request.transport.get_protocol().websocket_handshake(request)
+        await ws.recv()
+
+    conn = FakeConnection(handler, config=config)
+    conn.receive(_UPGRADE)
+    await conn.settle()
+    # (bounded: before, the fake clock fired a timer at NaN again and again)
+    await asyncio.wait_for(conn.advance(seconds), 5)
+    head, _, frames = conn.take().partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 101")
+    return frames, conn.closed
+
+
+async def test_a_nan_ping_interval_sends_no_pings() -> None:
+    # As Sanic: no pings, quietly. Before, the keepalive scheduled a timer at NaN: in
+    # uvloop a logged `ValueError: cannot convert float NaN to integer`, in asyncio a
+    # ping on every loop turn.
+    frames, closed = await _frames_after({"WEBSOCKET_PING_INTERVAL": float("nan")}, 3600)
+    assert frames == b"" and not closed
+
+
+async def test_a_nan_ping_timeout_sets_no_limit() -> None:
+    # As a ping timeout of None: pings go on at each interval and an unanswered one never
+    # fails the connection (Sanic's keepalive sends one and waits on). Before, the
+    # connection failed with 1011 at once (asyncio) or the keepalive died with a logged
+    # ValueError (uvloop).
+    config = {"WEBSOCKET_PING_INTERVAL": 2, "WEBSOCKET_PING_TIMEOUT": float("nan")}
+    frames, closed = await _frames_after(config, 60)
+    opcodes = []
+    while frames:  # (server frames: unmasked, short payloads)
+        opcodes.append(frames[0])
+        frames = frames[2 + frames[1] :]
+    assert opcodes == [0x89] * 30 and not closed  # a ping every 2 s, no close frame

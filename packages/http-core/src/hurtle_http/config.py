@@ -30,6 +30,14 @@ HTTP_DEFAULTS: dict[str, Any] = {
 }
 
 
+def no_limit_if_nan(value: Any) -> Any:
+    """A timeout setting as given, or ``None`` (no limit) if it is NaN, as in Sanic, where
+    a deadline at NaN never comes (no comparison with NaN is true). Scheduled as is, a
+    timer at NaN fails in uvloop (``ValueError``, logged) and runs at once, every loop
+    turn, in asyncio."""
+    return None if isinstance(value, float) and value != value else value
+
+
 class HttpConfig(dict):
     """A dict of settings that also allows attribute access (``config.REQUEST_TIMEOUT``)."""
 
@@ -47,4 +55,4 @@ class HttpConfig(dict):
         self[name] = value
 
 
-__all__ = ["HTTP_DEFAULTS", "HttpConfig"]
+__all__ = ["HTTP_DEFAULTS", "HttpConfig", "no_limit_if_nan"]

@@ -12,7 +12,8 @@ Timeouts (one timer per connection, never one per request)
   for this long is cancelled and answered 503 (or cut, if its response had started).
 - A request or response timeout of 0 or below allows no time (as Sanic): it expires at the
   next check, which then comes every ``ZERO_TIMEOUT_CHECK`` seconds. A keep-alive timeout
-  of 0 or below keeps no connection alive (see ``Http``).
+  of 0 or below keeps no connection alive (see ``Http``). A timeout of NaN sets no limit
+  (as Sanic, where a deadline at NaN never comes).
 - ``GRACEFUL_TCP_CLOSE_TIMEOUT``: a peer that stops reading cannot hold a connection.  A
   close waits for the pending writes only while they make progress, and a connection
   that a timeout ended is aborted if it is still open this long after (its error answer
@@ -32,6 +33,7 @@ from asyncio.tasks import _enter_task, _leave_task
 from time import perf_counter
 from typing import Any
 
+from hurtle_http.config import no_limit_if_nan
 from hurtle_http.conninfo import ConnInfo
 from hurtle_http.datefield import ensure_ticking
 from hurtle_http.exceptions import RequestCancelled, RequestTimeout, ServiceUnavailable
@@ -122,16 +124,16 @@ class HttpProtocol(asyncio.Protocol):
             request_class = Request
         self.request_class = request_class
         self.request_handler = app.handle_request
-        self.request_timeout = float(config.REQUEST_TIMEOUT)
-        self.response_timeout = float(config.RESPONSE_TIMEOUT)
-        self.keep_alive_timeout = float(config.KEEP_ALIVE_TIMEOUT)
+        self.request_timeout = _seconds(config.REQUEST_TIMEOUT)
+        self.response_timeout = _seconds(config.RESPONSE_TIMEOUT)
+        self.keep_alive_timeout = _seconds(config.KEEP_ALIVE_TIMEOUT)
         # A KEEP_ALIVE_TIMEOUT of 0 or below keeps no connection alive (Http answers
         # ``Connection: close``, as Sanic closes at once); the wait for a connection's
         # first request is then bounded by REQUEST_TIMEOUT instead.
         self._idle_timeout = (
             self.keep_alive_timeout if self.keep_alive_timeout > 0 else self.request_timeout
         )
-        self.tcp_close_timeout = float(getattr(config, "GRACEFUL_TCP_CLOSE_TIMEOUT", 5.0))
+        self.tcp_close_timeout = _seconds(getattr(config, "GRACEFUL_TCP_CLOSE_TIMEOUT", 5.0))
         self.request_max_size = config.REQUEST_MAX_SIZE
         self.access_log = bool(getattr(config, "ACCESS_LOG", False))
         # PERF: off by default. The earlier "eager is slower" wall-clock figures (44-53 us
@@ -556,6 +558,12 @@ class HttpProtocol(asyncio.Protocol):
         http = self._http
         if http is not None:
             await http.http1()
+
+
+def _seconds(setting: Any) -> float:
+    """A timeout setting in seconds; NaN sets no limit (infinity), as in Sanic."""
+    seconds = no_limit_if_nan(setting)
+    return float("inf") if seconds is None else float(seconds)
 
 
 def _pending_writes(transport: Any) -> int:

@@ -39,6 +39,7 @@ from websockets.protocol import Protocol, State
 from websockets.server import ServerProtocol
 from websockets.typing import Subprotocol
 
+from hurtle_http.config import no_limit_if_nan
 from hurtle_http.exceptions import SanicException, ServerError
 from hurtle_http.fieldtext import field_text
 from hurtle_http.framing import CONTINUE_RESPONSE, continues
@@ -780,8 +781,8 @@ async def websocket_handshake(
         frames,
         loop=protocol.loop,
         subprotocol=ws_proto.subprotocol,
-        ping_interval=getattr(config, "WEBSOCKET_PING_INTERVAL", 20),
-        ping_timeout=getattr(config, "WEBSOCKET_PING_TIMEOUT", 20),
+        ping_interval=no_limit_if_nan(getattr(config, "WEBSOCKET_PING_INTERVAL", 20)),
+        ping_timeout=no_limit_if_nan(getattr(config, "WEBSOCKET_PING_TIMEOUT", 20)),
     )
     http.upgrade_websocket = True
     # The 101 is this request's whole response.
