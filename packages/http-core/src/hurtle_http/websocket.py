@@ -703,11 +703,8 @@ async def websocket_handshake(
             status_code=426,
             headers={"upgrade": "websocket"},
         )
-    if "host" not in request.headers:
-        # RFC 6455 4.2.1: the handshake MUST carry Host, and one that does not MUST be
-        # refused (such as with 400). A plain request without Host is served, as by Sanic
-        # (which switches protocols for this one too).
-        raise SanicException("Failed to open a WebSocket connection: missing Host header.\n", 400)
+    # (RFC 6455 4.2.1: a handshake without Host MUST be refused. Http already answers any
+    # HTTP/1.1 request without one 400, RFC 9112 3.2, so no handshake gets here without.)
     # Bytes that are not UTF-8 (kept as surrogates) go to the library as the latin-1
     # characters of those bytes (obs-text, which it accepts): with the surrogates, any such
     # field, even one it does not read, made it raise and the handshake a 500. Trailing
