@@ -4,6 +4,7 @@ handshakes on loopback (certificates from a throwaway ``trustme`` CA)."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import ssl
 from pathlib import Path
 from typing import Any
@@ -209,3 +210,16 @@ async def test_get_ssl_context_makes_a_localhost_certificate_in_debug(
     creator = TrustmeCreator(app, tmp_path / "key.pem", tmp_path / "cert.pem")
     creator.check_supported()
     Sanic._app_registry.clear()
+
+
+def test_a_selector_logs_its_certificates_names(
+    ca: trustme.CA, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # As Sanic: made by hand (or by process_to_context) a selector logs the names it
+    # serves, once, as an `ssl=` list loaded for serving does; before, it logged nothing.
+    a = CertSimple(**issue(ca, tmp_path / "a", "a.test", "*.a.test"))
+    b = CertSimple(**issue(ca, tmp_path / "b", "b.test"), names=["other.test"])
+    with caplog.at_level(logging.INFO, logger="sanic.root"):
+        CertSelector([None, a, b])
+    lines = [(r.name, r.levelname, r.getMessage()) for r in caplog.records]
+    assert lines == [("sanic.root", "INFO", "Certificate vhosts: a.test, *.a.test, other.test")]

@@ -84,6 +84,10 @@ class CertSelector(ssl.SSLContext):
         if not any(getattr(c, "sanic", {}).get("names") for c in contexts):
             # As Sanic: a selector none of whose certificates has a name selects nothing.
             raise ValueError("No certificates with SubjectAlternativeNames found.")
+        # As Sanic, a selector made by hand (or by process_to_context) logs its names, as
+        # an ``ssl=`` list loaded for serving does (sanic.worker.loader).
+        vhosts = [name for c in contexts for name in getattr(c, "sanic", {}).get("names", ())]
+        logger.info("Certificate vhosts: %s", ", ".join(vhosts))
         self = _tls.apply_settings(super().__new__(cls, ssl.PROTOCOL_TLS_SERVER))
         self.sanic_select = contexts
         self.sanic_fallback = None if ctxs[0] is None else contexts[0]
