@@ -29,11 +29,31 @@ async def test_open_async_and_aio_open_read_without_blocking(tmp_path: Path) -> 
 
     target = tmp_path / "data.txt"
     target.write_text("hello")
-    handle = await open_async(target)
-    assert await handle.read() == "hello"
-    await handle.close()
+    async with await open_async(target) as handle:
+        assert await handle.read() == "hello"
     async with aio_open(target, "rb") as f:
         assert await f.read() == b"hello"
+
+
+async def test_open_async_gives_the_file_to_open_as_sanic(tmp_path: Path) -> None:
+    # As Sanic's (aiofiles'): `await open_async(p)` is not the open file but the file to
+    # open, with `async with` (or by awaiting it). Before, it opened the file at once: a
+    # missing file raised at the first await, and the file was usable (and left open)
+    # without `async with`.
+    from sanic.compat import open_async
+
+    target = tmp_path / "data.txt"
+    target.write_text("hello")
+    opening = await open_async(target)
+    with pytest.raises(AttributeError, match="'read'"):
+        opening.read  # noqa: B018 - not open yet
+    handle = await opening
+    assert await handle.read() == "hello"
+    await handle.close()
+    missing = await open_async(tmp_path / "missing.txt")  # nothing opened yet
+    with pytest.raises(FileNotFoundError):
+        async with missing:
+            pass
 
 
 async def test_stat_async_and_str_enum(tmp_path: Path) -> None:

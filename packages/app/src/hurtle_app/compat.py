@@ -76,6 +76,13 @@ class _Opening:
         if self._opened is not None:
             await self._opened.__aexit__(*exc)
 
+    def __getattr__(self, name: str) -> Any:
+        # (only for names it does not have: a file's, used before it is opened)
+        raise AttributeError(
+            f"{type(self).__name__!r} object has no attribute {name!r}: the file is not "
+            "open yet (`async with await open_async(path) as f`, or await it once more)"
+        )
+
 
 def aio_open(
     file: Any,
@@ -106,9 +113,14 @@ def aio_open(
     return _Opening(file, mode, kwargs)
 
 
-async def open_async(file: Any, mode: str = "r", **kwargs: Any) -> AsyncFile:
-    """``await open_async(path)``: the opened file, with awaitable read/write/close."""
-    return await _Opening(file, mode, kwargs)
+async def open_async(file: Any, mode: str = "r", **kwargs: Any) -> _Opening:
+    """``async with await open_async(path) as f``: a file with awaitable read/write/close.
+
+    As Sanic's (aiofiles'), awaiting the call gives the file to open, not an open file:
+    ``async with`` opens it and closes it after, awaiting it opens it (a missing file
+    raises there, not at the first await).
+    """
+    return _Opening(file, mode, kwargs)
 
 
 async def stat_async(
