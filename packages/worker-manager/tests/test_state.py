@@ -64,3 +64,16 @@ def test_update_then_read_round_trips(values: dict[str, Any]) -> None:
     for key, value in values.items():
         assert state[key] == value
     assert state["pid"] == 10  # the manager's keys are untouched
+
+
+def test_deleting_a_key_that_is_not_there_does_nothing() -> None:
+    # As Sanic: no KeyError (it was one), the entry is left as it was; a manager's key is
+    # still refused.
+    shared, state = make()
+    state["cache"] = "warm"
+    del state["cache"]
+    del state["cache"]
+    del state["never-set"]
+    assert shared["Sanic-Server-0-0"] == {"pid": 10, "state": "ACKED"}
+    with pytest.raises(LookupError, match="^Cannot set restricted key on WorkerState: pid"):
+        del state["pid"]

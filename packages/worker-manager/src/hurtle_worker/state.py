@@ -11,6 +11,8 @@ RESTRICTED_KEYS = frozenset(
      "exitcode", "last_exit", "health", "requests"}
 )
 
+_MISSING = object()
+
 
 class WorkerState(Mapping[str, Any]):
     """A read-mostly mapping of the current process' entry in the shared state.
@@ -52,10 +54,12 @@ class WorkerState(Mapping[str, Any]):
         self.update({key: value})
 
     def __delitem__(self, key: str) -> None:
+        """Remove a custom key; one that is not there is nothing to remove (as Sanic: no
+        ``KeyError``, another process may have removed it first)."""
         self._check(key)
         entry = self._entry()
-        del entry[key]
-        self._state[self._current] = entry
+        if entry.pop(key, _MISSING) is not _MISSING:
+            self._state[self._current] = entry
 
     def _check(self, key: str) -> None:
         if key in RESTRICTED_KEYS:
