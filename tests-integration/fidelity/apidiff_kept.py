@@ -2347,7 +2347,9 @@ _HTTP_DATES = {
 def _file_cond_kept(c, a, b):
     headers = dict(map(tuple, c["headers"]))
     if c["via"] == "validate":
-        return c["last"] == "micro"
+        # (and, as file(), a value that is no HTTP-date is ignored: RFC 9110 13.1.3;
+        # "Leftovers, third pass")
+        return c["last"] == "micro" or headers.get("if-modified-since") not in _HTTP_DATES
     if "if-none-match" in headers:
         return True
     if _drop_cache_control(a) == _drop_cache_control(b):
@@ -2449,7 +2451,7 @@ KEPT += [
         "file(request_headers=): If-None-Match before If-Modified-Since, a 304 keeping "
         "Cache-Control (RFC 9110 13.2.2, 15.4.5), only HTTP-dates (5.6.7, 13.1.3), listed "
         "before; validate_file compares at a second's precision (an HTTP-date's), Sanic "
-        "keeps the microseconds of a datetime",
+        "keeps the microseconds of a datetime, and takes only HTTP-dates too",
         _file_cond_kept,
     ),
     (

@@ -152,11 +152,9 @@ async def test_validate_file() -> None:
     ("since", "last_modified", "converted"),
     [
         ("Sat, 01 Apr 2023 00:00:00 GMT", 1672524000, None),
-        ("Sat, 01 Apr 2023 00:00:00", 1672524000, "if_modified_since"),
         ("Sat, 01 Apr 2023 00:00:00 GMT", datetime(2023, 1, 1), "last_modified"),
-        ("Sat, 01 Apr 2023 00:00:00", datetime(2023, 1, 1), None),
         ("Sat, 01 Apr 2023 00:00:00 GMT", datetime(2023, 1, 1, tzinfo=UTC), None),
-        ("Sat, 01 Apr 2023 00:00:00", datetime(2023, 1, 1, tzinfo=UTC), "if_modified_since"),
+        ("Sat Apr  1 00:00:00 2023", datetime(2023, 1, 1, tzinfo=UTC), None),  # asctime: GMT
     ],
 )
 async def test_validate_file_reports_mixing_naive_and_aware_times(
@@ -171,6 +169,33 @@ async def test_validate_file_reports_mixing_naive_and_aware_times(
     else:
         assert len(messages) == 1 and f"converting {converted} to UTC" in messages[0]
         assert caplog.records[0].levelname == "WARNING"
+
+
+@pytest.mark.parametrize(
+    "since",
+    [
+        "Sat, 01 Apr 2023 00:00:00",  # no zone
+        "Sat, 01 Apr 2023 00:00:00 +0000",
+        "Sat, 01 Apr 2023 00:00:00 UTC",
+        "sat, 01 apr 2023 00:00:00 gmt",
+        "01 Apr 2023 00:00:00 GMT",
+        "Sat, 1 Apr 2023 00:00:00 GMT",
+        "Sat, 01 Apr 2023 00:00:00 GMT, Sun, 02 Apr 2023 00:00:00 GMT",
+    ],
+)
+async def test_validate_file_ignores_what_is_no_http_date_as_file_does(
+    path: Path, since: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # RFC 9110 13.1.3: an If-Modified-Since that is no valid HTTP-date MUST be ignored.
+    # file(request_headers=) ignored these; validate_file took them as dates (as Sanic
+    # does for both) and answered 304.
+    headers = Header({"If-Modified-Since": since})
+    with caplog.at_level("WARNING", logger="sanic.root"):
+        assert await validate_file(headers, 1672524000) is None
+        assert (await file(path, request_headers=headers, last_modified=1672524000)).status == 200
+    assert [r.getMessage() for r in caplog.records] == [
+        f"Ignorning invalid If-Modified-Since header received: '{since}'"
+    ] * 2
 
 
 class Collector:

@@ -18,7 +18,7 @@ import aiofiles.os
 
 from hurtle_http.compat import UTC
 from hurtle_http.exceptions import SanicException
-from hurtle_http.httpdate import format_http_date, parse_http_date
+from hurtle_http.httpdate import format_http_date
 from hurtle_http.response.conditional import (
     evaluate,
     field_value,
@@ -87,29 +87,23 @@ async def validate_file(
     request_headers: Any, last_modified: datetime | float | int
 ) -> HTTPResponse | None:
     """A ``304 Not Modified`` response if ``If-Modified-Since`` is not older than
-    ``last_modified``, else ``None``. An unparsable header is ignored (and logged)."""
+    ``last_modified``, else ``None``. A value that is no HTTP-date is ignored (and
+    logged), as ``file(request_headers=...)`` ignores it."""
     if_modified_since = request_headers.get("If-Modified-Since")
     if not if_modified_since:
         return None
-    try:
-        since = parse_http_date(if_modified_since)
-    except (TypeError, ValueError, OverflowError):
-        # OverflowError: a year too large for a C int ("Sun, 06 Nov 9999999999 ...").
-        # RFC 9110 13.1.3: a value that is no valid HTTP-date is ignored (Sanic: 500).
+    since = http_date(if_modified_since)
+    if since is None:
+        # RFC 9110 13.1.3: a value that is no valid HTTP-date (IMF-fixdate, rfc850 or
+        # asctime, in GMT) MUST be ignored. Sanic takes whatever email.utils reads
+        # ("+0100", "UTC", no weekday...), and a year past 9999 is its 500.
         logger.warning(
             "Ignorning invalid If-Modified-Since header received: '%s'", if_modified_since
         )
         return None
-    naive_since = since.utcoffset() is None
-    if isinstance(last_modified, datetime):
-        naive_modified = last_modified.utcoffset() is None
-        if naive_since != naive_modified:
-            # As Sanic: mixing a naive and an aware time is reported (both are taken as UTC).
-            _warn_naive("if_modified_since" if naive_since else "last_modified")
-    elif naive_since:
-        _warn_naive("if_modified_since")
-    if naive_since:
-        since = since.replace(tzinfo=UTC)
+    if isinstance(last_modified, datetime) and last_modified.utcoffset() is None:
+        # As Sanic: a naive time is reported, and taken as UTC.
+        _warn_naive("last_modified")
     modified = _to_utc(last_modified).replace(microsecond=0)
     if modified <= since:
         return HTTPResponse(status=304)
