@@ -292,7 +292,7 @@ async def test_a_nan_keep_alive_timeout_sets_no_limit() -> None:
     conn = FakeConnection(hello, config={**TIMEOUTS, "KEEP_ALIVE_TIMEOUT": NAN})
     [res] = await exchange(conn, GET)
     assert res.status == 200 and res.header("connection") != "close"
-    await conn.advance(3600)
+    await conn.advance(600)
     assert not conn.closed
     [res] = await exchange(conn, GET)
     assert res.status == 200
@@ -309,7 +309,7 @@ async def test_a_nan_request_timeout_sets_no_limit() -> None:
     conn.receive(b"GET / HTTP/1.1\r\nHo")
     await asyncio.wait_for(conn.advance(1), 5)  # (bounded: see below)
     assert not _nan_timers(conn)
-    await conn.advance(3600)
+    await conn.advance(600)
     assert conn.take() == b"" and not conn.closed  # no 408
     [res] = await exchange(conn, b"st: x\r\n\r\n")
     assert res.status == 200
@@ -327,7 +327,7 @@ async def test_a_nan_response_timeout_sets_no_limit() -> None:
     # (bounded: before, the fake clock fired the timer at NaN again and again)
     await asyncio.wait_for(conn.advance(1), 5)
     assert not _nan_timers(conn)
-    await conn.advance(3600)
+    await conn.advance(600)
     assert conn.take() == b"" and not conn.closed  # no 503
     release.set()
     await conn.settle()
