@@ -213,3 +213,30 @@ async def test_a_reader_and_a_writer_both_end_when_the_client_leaves(
     finally:
         server.close()
         await server.wait_closed()
+
+
+async def test_a_handler_waiting_for_the_end_after_its_close_is_not_cancelled(app: Sanic) -> None:
+    # As Sanic: `await ws.close(); await ws.wait_for_connection_lost()` returns True once
+    # the client has answered and TCP is gone. The check that cancels a handler waiting
+    # elsewhere runs at the client's close frame: this wait is the websocket's own.
+    outcome: list[str] = []
+
+    @app.websocket("/ws")
+    async def handler(request: Any, ws: Any) -> None:
+        try:
+            await ws.close()
+            outcome.append(f"lost {await ws.wait_for_connection_lost(5)}")
+        except BaseException as error:
+            outcome.append(type(error).__name__)
+            raise
+
+    server, port = await _serve(app)
+    try:
+        async with connect(f"ws://127.0.0.1:{port}/ws") as client:
+            with pytest.raises(ConnectionClosed):
+                await asyncio.wait_for(client.recv(), 5)
+        await _wait_for(outcome, 1)
+        assert outcome == ["lost True"]
+    finally:
+        server.close()
+        await server.wait_closed()

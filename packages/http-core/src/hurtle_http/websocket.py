@@ -114,6 +114,7 @@ class WebsocketImplProtocol:
         self.connection_lost_waiter: asyncio.Future = loop.create_future()
         # Called once nothing more will come from the peer (None once they were).
         self._peer_gone_callbacks: list[Callable[[], Any]] | None = []
+        self._lost_waiters: set[asyncio.Future] = set()  # wait_for_connection_lost()
         self._close_timer: Any = None
         self._reading_paused = False  # MAX_QUEUE messages wait unread
         self._writing_paused = False  # the peer does not read what is sent
@@ -277,13 +278,28 @@ class WebsocketImplProtocol:
 
     async def wait_for_connection_lost(self, timeout: float | None = None) -> bool:
         """Wait until the connection is gone; False if ``timeout`` passed first."""
-        if self.connection_lost_waiter.done():
+        lost = self.connection_lost_waiter
+        if lost.done():
             return True
+        # A future of its own (see owns_waiter): the peer's close frame, which comes
+        # before the connection's end, does not cancel a handler waiting here.
+        waiter = self.loop.create_future()
+        self._lost_waiters.add(waiter)
+
+        def on_lost(_: Any) -> None:
+            _set_result(waiter, True)
+
+        lost.add_done_callback(on_lost)
+        timer = None
+        if timeout is not None:
+            timer = self.loop.call_later(timeout, _set_result, waiter, False)
         try:
-            await asyncio.wait_for(asyncio.shield(self.connection_lost_waiter), timeout)
-        except TimeoutError:
-            return False
-        return True
+            return await waiter
+        finally:
+            self._lost_waiters.discard(waiter)
+            lost.remove_done_callback(on_lost)
+            if timer is not None:
+                timer.cancel()
 
     def __aiter__(self) -> AsyncIterator[Data]:
         return iterate_messages(self)
@@ -363,9 +379,11 @@ class WebsocketImplProtocol:
 
     def owns_waiter(self, future: Any) -> bool:
         """Whether ``future`` is one this websocket wakes when the connection ends (a
-        ``recv``, a pong awaited, a ``send`` waiting for the transport to drain)."""
+        ``recv``, a pong awaited, a ``send`` waiting for the transport to drain,
+        ``wait_for_connection_lost``)."""
         return (
             future is self._recv_waiter
+            or future in self._lost_waiters
             or future in self.pings.values()
             or (self.io_proto is not None and self.io_proto.flow.is_waiter(future))
         )
