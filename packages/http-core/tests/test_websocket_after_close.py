@@ -212,3 +212,21 @@ async def test_recv_burst_after_the_peers_close_raises_as_recv_does() -> None:
         assert isinstance(exc, WebsocketClosed) and isinstance(exc, ConnectionClosedOK)
         assert str(exc) == "Cannot receive from websocket interface after it is closed."
         assert exc.rcvd is not None and exc.rcvd.code == 1000
+
+
+async def test_wait_for_connection_lost_times_out_then_sees_the_end() -> None:
+    seen: list[bool] = []
+
+    async def handler(ws: Any) -> None:
+        seen.append(await ws.wait_for_connection_lost(0.05))  # still open: False
+        await ws.close()
+        seen.append(await ws.wait_for_connection_lost(5))
+        seen.append(await ws.wait_for_connection_lost(0))  # already gone: True at once
+
+    server = WsServer(handler)
+    async with server as url, connect(url) as client:
+        with pytest.raises(ConnectionClosed):
+            await asyncio.wait_for(client.recv(), 5)
+        await asyncio.wait_for(server.done.wait(), 5)
+    assert seen == [False, True, True]
+    assert server.outcome == ["returned"]
