@@ -117,3 +117,9 @@ async def asyncfor(request, ws):
     except BaseException as error:
         note("handler", type(error).__name__)
         raise
+
+
+@app.websocket("/closewait")
+async def closewait(request, ws):
+    await ws.close()
+    await attempt("wait_for_connection_lost", ws.wait_for_connection_lost(5))

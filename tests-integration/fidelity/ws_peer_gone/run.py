@@ -33,6 +33,7 @@ CASES = {
     "burst after a close frame": ("/burst", [], "close"),
     "burst after messages and a close frame": ("/burst", [b"a", b"b"], "close"),
     "burst after own close": ("/ownclose", [], "close-after-server"),
+    "wait for the end after own close": ("/closewait", [], "close-after-server"),
     "gather, close frame": ("/gather", [], "close"),
     "gather, fin": ("/gather", [], "fin"),
     "taskgroup, close frame": ("/taskgroup", [], "close"),
