@@ -146,6 +146,15 @@ async def test_cancel_task_still_raises_other_errors_a_task_ended_with(app: Sani
         await app.cancel_task("fails")
 
 
+def _kind(error: BaseException) -> str:
+    if isinstance(error, ConnectionClosed):
+        return "closed"
+    split = getattr(error, "split", None)  # an exception group
+    if split is not None and split(ConnectionClosed)[1] is None:
+        return "group of closed"
+    return type(error).__name__
+
+
 def _leave(client: Any, leave: str) -> None:
     if leave == "close":
         return  # the context's exit sends the close frame
@@ -160,11 +169,10 @@ def _leave(client: Any, leave: str) -> None:
 async def test_a_reader_and_a_writer_both_end_when_the_client_leaves(
     app: Sanic, leave: str, join: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    # A handler running a reader and a writer side by side. Before, the reader's recv()
-    # raised ConnectionClosed before the handler was checked: gather() ended with it and
-    # the writer ran on, owned by nobody, for the life of the worker; a TaskGroup raised an
-    # ExceptionGroup, logged as the handler's error. As Sanic (at a FIN or a reset), the
-    # handler is cancelled, which cancels both; at a close frame Sanic's writer runs on.
+    # A handler running a reader and a writer side by side. Before, gather() ended with
+    # the reader's ConnectionClosed and the writer ran on, owned by nobody, for the life of
+    # the worker; a TaskGroup's ExceptionGroup of ConnectionClosed was logged as the
+    # handler's error. (Sanic cancels the handler, and at a close frame its writer runs on.)
     outcome: list[str] = []
     updates = asyncio.Event()  # a pub/sub that never publishes
 
@@ -173,14 +181,14 @@ async def test_a_reader_and_a_writer_both_end_when_the_client_leaves(
             while True:
                 await ws.recv()
         except BaseException as error:
-            outcome.append(f"reader {type(error).__name__}")
+            outcome.append(f"reader {_kind(error)}")
             raise
 
     async def writer(ws: Any) -> None:
         try:
             await updates.wait()
         except BaseException as error:
-            outcome.append(f"writer {type(error).__name__}")
+            outcome.append(f"writer {_kind(error)}")
             raise
 
     @app.websocket("/ws")
@@ -193,7 +201,7 @@ async def test_a_reader_and_a_writer_both_end_when_the_client_leaves(
                     group.create_task(reader(ws))
                     group.create_task(writer(ws))
         except BaseException as error:
-            outcome.append(f"handler {type(error).__name__}")
+            outcome.append(f"handler {_kind(error)}")
             raise
 
     server, port = await _serve(app)
@@ -204,9 +212,12 @@ async def test_a_reader_and_a_writer_both_end_when_the_client_leaves(
                 _leave(client, leave)
             await _wait_for(outcome, 3)
             await asyncio.sleep(0.05)
+        # The reader's recv() says the client went; so does the handler's await (for a
+        # TaskGroup, in its group); the writer, waiting elsewhere, is cancelled.
+        handler = "closed" if join == "gather" else "group of closed"
         assert sorted(outcome) == [
-            "handler CancelledError",
-            "reader CancelledError",
+            f"handler {handler}",
+            "reader closed",
             "writer CancelledError",
         ]
         assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
@@ -240,3 +251,30 @@ async def test_a_handler_waiting_for_the_end_after_its_close_is_not_cancelled(ap
     finally:
         server.close()
         await server.wait_closed()
+
+
+@pytest.mark.parametrize("leave", ["close", "fin", "reset"])
+async def test_a_recv_under_wait_for_says_the_client_left(app: Sanic, leave: str) -> None:
+    # Issue 5: the handler learns that its peer went from a ConnectionClosed, not a
+    # CancelledError, also when it waits through asyncio.wait_for (a task of its own on
+    # Python 3.11; the check for a handler left waiting used to cancel it first).
+    outcome: list[str] = []
+
+    @app.websocket("/ws")
+    async def handler(request: Any, ws: Any) -> None:
+        try:
+            while True:
+                await asyncio.wait_for(ws.recv(), 5)
+        except BaseException as error:
+            outcome.append(_kind(error))
+            raise
+
+    server, port = await _serve(app)
+    try:
+        async with connect(f"ws://127.0.0.1:{port}/ws") as client:
+            await asyncio.sleep(0.05)
+            _leave(client, leave)
+        await _wait_for(outcome, 1)
+        assert outcome == ["closed"]
+    finally:
+        server.close()

@@ -85,7 +85,8 @@ async def run_websocket(
     except (asyncio.CancelledError, ConnectionClosed):
         pass
     except Exception as exc:
-        await _handler_failed(app, request, exc, context, events)
+        if not _only_closed(exc, ConnectionClosed):
+            await _handler_failed(app, request, exc, context, events)
     finally:
         if task is not None:
             app.websocket_tasks.discard(task)
@@ -93,36 +94,78 @@ async def run_websocket(
 
 
 def _cancel_if_left_waiting(ws: Any, task: asyncio.Future[Any]) -> None:
-    """Cancel the handler when the peer goes (its close frame, its EOF, the connection's
-    loss) while the handler waits on something other than the websocket, as Sanic does:
-    nothing would ever wake it, and its Task (and whatever it holds) stayed for the life
-    of the worker, per connection. A handler in a websocket call (``recv``, ``send``...)
-    is woken by the end and gets ``ConnectionClosed`` from it instead, as before.
+    """Leave no handler waiting for ever once its peer has gone, without turning the end
+    into a ``CancelledError`` where a websocket call can report it (issue 5: the handler
+    gets ``ConnectionClosed``, where Sanic cancels it).
 
-    The check runs before the end wakes a ``recv``, so a handler awaiting
-    ``asyncio.gather(reader(), writer())`` or a ``TaskGroup`` of them is cancelled, which
-    cancels both (as Sanic's cancel at the peer's FIN does); checked later, the reader's
-    ``ConnectionClosed`` ended the gather first and the writer ran on unowned (a
-    ``TaskGroup`` raised an ``ExceptionGroup``, logged as the handler's error)."""
+    - A handler in a websocket call (``recv``, ``send``, a ping), or waiting through
+      ``asyncio.wait_for``/``gather``/a ``TaskGroup`` on a task in one, gets the
+      ``ConnectionClosed`` that call raises.
+    - A handler awaiting ``asyncio.gather(reader(), writer())`` gets the reader's
+      ``ConnectionClosed``, and the children still waiting elsewhere (the writer on a
+      queue) are cancelled then: they would run on, owned by nobody, for the life of the
+      worker. (A ``TaskGroup`` cancels them itself; its ``ExceptionGroup`` of
+      ``ConnectionClosed`` ends the handler quietly, see ``run_websocket``.)
+    - A handler that still waits on something else (a sleep, a queue) a few loop turns
+      after the peer's close frame, its EOF or the connection's loss is cancelled, as in
+      Sanic: nothing would ever wake it."""
     lost = getattr(ws, "connection_lost_waiter", None)
     on_peer_gone = getattr(ws, "on_peer_gone", None)
     owns = getattr(ws, "owns_waiter", None)
     if lost is None or on_peer_gone is None or owns is None:
         return
+    loop = lost.get_loop()
 
-    def on_gone(*_: Any) -> None:
-        if task.done():
-            return
+    def waiting_elsewhere() -> Any:
         # (the future the Task waits on; a Task implementation without this attribute is
         # left alone)
+        if task.done():
+            return None
         waiting_on = getattr(task, "_fut_waiter", None)
-        if waiting_on is not None and not waiting_on.done() and not owns(waiting_on):
+        if waiting_on is None or waiting_on.done() or owns(waiting_on):
+            return None
+        return waiting_on
+
+    def check_later(turns: int, waited: Any) -> None:
+        # Cancel the handler if it still waits on what it waited on when the peer went (a
+        # sleep, a queue...): it did not move on, nothing will wake it. A wait that the
+        # websocket's end completes (through wait_for, gather, a TaskGroup) is done by
+        # then and the handler has its ConnectionClosed; a clean-up it began since is left
+        # alone (checked again at the connection's loss, as it always was).
+        if turns:
+            loop.call_soon(check_later, turns - 1, waited)
+        elif waited is not None and waiting_elsewhere() is waited:
             task.cancel()
 
+    def on_gone() -> None:
+        waiting_on = waiting_elsewhere()
+        children = getattr(waiting_on, "_children", None)  # (asyncio.gather's future)
+        if children is not None:
+            waiting_on.add_done_callback(lambda _: _cancel_pending(children))
+        check_later(_GONE_CHECK_TURNS, waiting_on)
+
     on_peer_gone(on_gone)
-    # Once more when the connection is lost (a loop turn after): the handler may not
-    # have begun waiting when the peer went.
-    lost.add_done_callback(on_gone)
+    # (once more at the loss, for a handler that began to wait after the peer's close
+    # frame or EOF)
+    lost.add_done_callback(lambda _: check_later(_GONE_CHECK_TURNS, waiting_elsewhere()))
+
+
+# Loop turns for the websocket's end to reach a handler through wait_for(), gather() or a
+# TaskGroup (one or two each) before a handler still waiting elsewhere is cancelled.
+_GONE_CHECK_TURNS = 8
+
+
+def _cancel_pending(children: Any) -> None:
+    for child in children:
+        if not child.done():
+            child.cancel()
+
+
+def _only_closed(error: BaseException, closed: type[BaseException]) -> bool:
+    """Whether ``error`` is an exception group of ``closed`` errors alone (a TaskGroup's
+    reader and writer ended by the peer's going)."""
+    split = getattr(error, "split", None)
+    return split is not None and split(closed)[1] is None
 
 
 async def _handler_failed(
