@@ -164,6 +164,18 @@ def _leave(client: Any, leave: str) -> None:
     client.transport.abort()  # (without SO_LINGER: a FIN)
 
 
+async def _visit(app: Sanic, leave: str, outcome: list[str], count: int) -> None:
+    """Open /ws, leave by ``leave`` and wait for ``count`` notes of the handler's."""
+    server, port = await _serve(app)
+    try:
+        async with connect(f"ws://127.0.0.1:{port}/ws") as client:
+            await asyncio.sleep(0.05)
+            _leave(client, leave)
+        await _wait_for(outcome, count)
+    finally:
+        server.close()
+
+
 @pytest.mark.parametrize("leave", ["close", "fin", "reset"])
 @pytest.mark.parametrize("join", ["gather", "taskgroup"])
 async def test_a_reader_and_a_writer_both_end_when_the_client_leaves(
@@ -204,26 +216,14 @@ async def test_a_reader_and_a_writer_both_end_when_the_client_leaves(
             outcome.append(f"handler {_kind(error)}")
             raise
 
-    server, port = await _serve(app)
-    try:
-        with caplog.at_level(logging.ERROR):
-            async with connect(f"ws://127.0.0.1:{port}/ws") as client:
-                await asyncio.sleep(0.05)
-                _leave(client, leave)
-            await _wait_for(outcome, 3)
-            await asyncio.sleep(0.05)
-        # The reader's recv() says the client went; so does the handler's await (for a
-        # TaskGroup, in its group); the writer, waiting elsewhere, is cancelled.
-        handler = "closed" if join == "gather" else "group of closed"
-        assert sorted(outcome) == [
-            f"handler {handler}",
-            "reader closed",
-            "writer CancelledError",
-        ]
-        assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
-    finally:
-        server.close()
-        await server.wait_closed()
+    with caplog.at_level(logging.ERROR):
+        await _visit(app, leave, outcome, 3)
+        await asyncio.sleep(0.05)
+    # The reader's recv() says the client went; so does the handler's await (for a
+    # TaskGroup, in its group); the writer, waiting elsewhere, is cancelled.
+    told = "closed" if join == "gather" else "group of closed"
+    assert sorted(outcome) == [f"handler {told}", "reader closed", "writer CancelledError"]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
 async def test_a_handler_waiting_for_the_end_after_its_close_is_not_cancelled(app: Sanic) -> None:
@@ -269,12 +269,5 @@ async def test_a_recv_under_wait_for_says_the_client_left(app: Sanic, leave: str
             outcome.append(_kind(error))
             raise
 
-    server, port = await _serve(app)
-    try:
-        async with connect(f"ws://127.0.0.1:{port}/ws") as client:
-            await asyncio.sleep(0.05)
-            _leave(client, leave)
-        await _wait_for(outcome, 1)
-        assert outcome == ["closed"]
-    finally:
-        server.close()
+    await _visit(app, leave, outcome, 1)
+    assert outcome == ["closed"]
