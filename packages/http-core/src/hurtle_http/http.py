@@ -248,6 +248,10 @@ def _pump_on(pump: Generator[Any, Any, Any], first: Any) -> Generator[Any, Any, 
             return yielded
 
 
+# http.lifecycle.complete dispatches under way (connection_ends).
+_COMPLETING: set[asyncio.Task] = set()
+
+
 class Http(RequestReader, ResponseWriter):
     """The HTTP/1.1 request/response cycle of one connection (see module docstring).
 
@@ -1188,7 +1192,10 @@ class Http(RequestReader, ResponseWriter):
 
     def connection_ends(self) -> None:
         """Dispatch ``http.lifecycle.complete`` once the connection's requests are done."""
-        self.protocol.loop.create_task(self._connection_complete())
+        # (the Task is kept referenced until it ends: the loop itself holds Tasks weakly)
+        task = self.protocol.loop.create_task(self._connection_complete())
+        _COMPLETING.add(task)
+        task.add_done_callback(_COMPLETING.discard)
 
     async def _connection_complete(self) -> None:
         begin = self._begin  # (None once a request waited for it)
