@@ -298,6 +298,26 @@ def split_client_options(kwargs: dict[str, Any]) -> dict[str, Any]:
     return {key: kwargs.pop(key) for key in list(kwargs) if key in CLIENT_OPTIONS}
 
 
+# Loop turns the stop gives a connection its client has closed (bounded: one the client
+# keeps open is left to the graceful shutdown), then the connection's last steps.
+_CLOSE_TURNS = 20
+_AFTER_CLOSE_TURNS = 10
+
+
+async def _let_connections_end(server: Any) -> None:
+    """As under sanic-testing, whose client closes its connection before the server stops:
+    the server sees the close (and dispatches ``http.lifecycle.complete``) before the
+    ``server.shutdown.before`` signal and the stop listeners."""
+    if not server.connections:
+        return
+    for _ in range(_CLOSE_TURNS):
+        await asyncio.sleep(0)
+        if not server.connections:
+            break
+    for _ in range(_AFTER_CLOSE_TURNS):
+        await asyncio.sleep(0)
+
+
 class ServerSession:
     """One real server for ``app`` on a loopback socket: start it, then stop it.
 
@@ -432,6 +452,7 @@ class ServerSession:
             return
         try:
             if self.as_run:
+                await _let_connections_end(server)
                 # As the run Sanic's test client makes (app.run): a stop listener that
                 # raises does not end the call, whose response the test gets; the error
                 # is logged (Sanic's is silent) and the stop goes on, as in Hurtle's run.
