@@ -723,3 +723,22 @@ def test_a_debug_call_logs_each_request_as_app_run_debug_does(app: Sanic, client
     with caplog.at_level(logging.INFO, logger="sanic.access"):
         client.get("/", debug=True, server_kwargs={"access_log": False})
     assert [r for r in caplog.records if r.name == "sanic.access"] == []
+
+
+def test_a_connection_ends_before_the_server_stops(app: Sanic, client) -> None:
+    # As under sanic-testing: the client's connection is closed, and the server has seen
+    # it (http.lifecycle.complete, dispatched when a connection ends), before the stop
+    # begins (it came after server.shutdown.before).
+    seen: list[str] = []
+
+    @app.signal("http.lifecycle.complete")
+    async def complete(conn_info: Any) -> None:
+        seen.append("complete")
+
+    @app.signal("server.shutdown.before")
+    async def shutdown(app: Any, loop: Any) -> None:
+        seen.append("shutdown")
+
+    _, response = client.get("/")
+    assert response.status == 200
+    assert seen == ["complete", "shutdown"]

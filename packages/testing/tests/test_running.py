@@ -206,29 +206,3 @@ def test_sync_client_answers_while_the_monotonic_clock_is_frozen(app, monkeypatc
     monkeypatch.undo()
     assert results == [200]
 
-
-def test_a_connection_ends_before_the_server_stops() -> None:
-    # As under sanic-testing: the client's connection is closed, and the server has seen
-    # it (http.lifecycle.complete, dispatched when a connection ends), before the stop
-    # begins (it came after server.shutdown.before).
-    from sanic import Sanic
-    from sanic.response import text
-
-    app = Sanic("ConnEndsFirst")
-    seen: list[str] = []
-
-    @app.get("/")
-    async def index(request):
-        return text("ok")
-
-    @app.signal("http.lifecycle.complete")
-    async def complete(conn_info):
-        seen.append("complete")
-
-    @app.signal("server.shutdown.before")
-    async def shutdown(app, loop):
-        seen.append("shutdown")
-
-    _, response = app.test_client.get("/")
-    assert response.status == 200
-    assert seen == ["complete", "shutdown"]
