@@ -12,15 +12,14 @@ real Sanic). Each ``NAME_app.py`` with a ``NAME.http`` goes through the shared
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-CHECKOUT = HERE.parents[2]
-SANIC_DIFF = os.environ.get("SANIC_DIFF", "/work/shared/tools/sanic-diff")
+sys.path.insert(0, str(HERE.parent))
+
+from apps_round import main  # noqa: E402
+
 # educhamp sets TOUCHUP = False, with which Sanic sends an empty alt-svc (kept).
 IGNORE = {"educhamp": {"alt-svc"}}
 # Kept differences (README, "Real-world apps, eleventh round"), by app and request number.
@@ -38,36 +37,5 @@ KEPT = {
 }
 
 
-def _side(exchange: dict, ignore: set[str]) -> list:
-    out = []
-    for resp in exchange["responses"]:
-        headers = sorted((k, v) for k, v in resp["headers"] if k not in ignore)
-        out.append((resp["status_line"], headers, resp.get("body_json", resp.get("body_text"))))
-    return [out, exchange["connection"], exchange["unparsed"]]
-
-
-def run(name: str) -> int:
-    ignore = {"date"} | IGNORE.get(name, set())
-    proc = subprocess.run(
-        [SANIC_DIFF, "--checkout", str(CHECKOUT), "--json", f"{name}_app.py", f"{name}.http"],
-        cwd=HERE, capture_output=True, text=True, timeout=600,
-        env=dict(os.environ, PYTHONHASHSEED="0"),
-    )
-    try:
-        report = json.loads(proc.stdout)
-    except ValueError:
-        print(f"{name}: no report\n{proc.stderr[-2000:]}")
-        return 1
-    differ = [r for r in report["requests"] if _side(r["sanic"], ignore) != _side(r["hurtle"], ignore)]
-    unexplained = [r for r in differ if (name, r["index"]) not in KEPT]
-    print(f"{name}: {len(report['requests'])} requests, {len(differ)} differ, "
-          f"{len(unexplained)} unexplained")
-    for r in differ:
-        print(f"  [{r['index']}] {r['name']}: {KEPT.get((name, r['index']), 'NOT LABELLED')}")
-    return 1 if unexplained else 0
-
-
 if __name__ == "__main__":
-    names = sys.argv[1:] or sorted(p.name[: -len("_app.py")] for p in HERE.glob("*_app.py")
-                                   if (HERE / (p.name[: -len("_app.py")] + ".http")).exists())
-    sys.exit(max(run(n) for n in names))
+    sys.exit(main(HERE, sys.argv[1:], IGNORE, KEPT))
