@@ -1124,7 +1124,7 @@ def _lifecycle_context(event: str, context: dict[str, Any]) -> dict[str, Any]:
     request = context.get("request")
     if event in ("http.lifecycle.begin", "http.lifecycle.complete"):
         # (once per connection: the server gives its conn_info, there is no request)
-        return {"conn_info": context.get("conn_info", getattr(request, "conn_info", None))}
+        return {"conn_info": context.get("conn_info")}
     if event == "http.lifecycle.read_head":
         return {"head": _head_of(request)}
     if event == "http.lifecycle.send":
