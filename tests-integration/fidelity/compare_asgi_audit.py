@@ -247,15 +247,20 @@ def unframe(text: Any) -> Any:
     return "\r\n".join(lines) + "\r\n\r\n" + body
 
 
-def observe(py: str, name: str, env: dict[str, str], uv_args: list[str], only: set[str], framing: bool) -> dict[str, Any]:
+def observe(
+    py: str, name: str, env: dict[str, str], uv_args: list[str], only: set[str], framing: bool,
+    target: str = "asgi_audit_app:app", http: Any = None, ws: Any = None, tag: str = "asgi_audit",
+) -> dict[str, Any]:
+    """Serve ``target`` under uvicorn with ``py``, run the ``http(port, only, events)`` and
+    ``ws(port)`` scenarios (this file's by default), stop it with SIGINT; what was seen."""
     port = free_port()
-    events = os.path.join(TMP, f"asgi_audit_{name}_events_{os.getpid()}.txt")
+    events = os.path.join(TMP, f"{tag}_{name}_events_{os.getpid()}.txt")
     if os.path.exists(events):
         os.remove(events)
     child_env = {**os.environ, "EVENTS": events, **env}
     child_env.pop("PYTHONPATH", None)
     proc = subprocess.Popen(
-        [py, "-m", "uvicorn", "asgi_audit_app:app", "--host", "127.0.0.1", "--port", str(port), *uv_args],
+        [py, "-m", "uvicorn", target, "--host", "127.0.0.1", "--port", str(port), *uv_args],
         cwd=HERE, env=child_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     ready = False
@@ -270,9 +275,9 @@ def observe(py: str, name: str, env: dict[str, str], uv_args: list[str], only: s
             time.sleep(0.1)
     seen: dict[str, Any] = {}
     if ready:
-        seen = http_scenarios(port, only)
+        seen = http(port, only, events) if http else http_scenarios(port, only)
         if not only or "ws" in only:
-            seen["ws"] = asyncio.run(websocket_scenarios(port))
+            seen["ws"] = asyncio.run((ws or websocket_scenarios)(port))
     if proc.poll() is None:
         proc.send_signal(signal.SIGINT)
     try:

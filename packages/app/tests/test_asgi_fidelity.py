@@ -90,6 +90,28 @@ async def test_request_signal_fires_under_asgi(app: Sanic) -> None:
     assert seen == ["request /", "handle"]
 
 
+async def test_stream_stage_is_idle_in_the_request_signal_under_asgi(app: Sanic) -> None:
+    # As Sanic's ASGI mode: http.lifecycle.request comes before the handling starts, so
+    # the exchange is IDLE there; HANDLER from the request middleware on.
+    seen: list[str] = []
+
+    @app.signal("http.lifecycle.request")
+    async def on_request(request: Any) -> None:
+        seen.append(f"signal {request.stream.stage.name}")
+
+    @app.on_request
+    async def before(request: Any) -> None:
+        seen.append(f"middleware {request.stream.stage.name}")
+
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        seen.append(f"handler {request.stream.stage.name}")
+        return text("ok")
+
+    await run_asgi(app, http_scope("/"), [{"type": "http.request", "body": b""}])
+    assert seen == ["signal IDLE", "middleware HANDLER", "handler HANDLER"]
+
+
 async def test_websocket_without_route_gets_the_404_page_when_the_server_can_send_it(
     app: Sanic,
 ) -> None:

@@ -184,6 +184,7 @@ class ASGIApp:
         self._head_sent = False
         self._head_only = False
         self._ran = False
+        self._handling = False
         self._received = 0
         self._status_error = False
         self._body_unlimited = False
@@ -269,8 +270,10 @@ class ASGIApp:
                         "http.lifecycle.request", inline=True, context={"request": request},
                         fail_not_found=False,
                     )
+                self._handling = True
                 await app.handle_request(request)
             except Exception as error:
+                self._handling = True
                 await self.sanic_app.handle_exception(request, error)
             if self.transport.scope["type"] == "http" and not self._body_done_sending():
                 # The handler returned without finishing its response: finish it.
@@ -437,7 +440,10 @@ class ASGIApp:
     def stage(self) -> Stage:
         """Where the response is, as on a connection's ``Http``: HANDLER until its head
         is sent, RESPONSE while its body is, IDLE once it is finished (as in Sanic's ASGI
-        app, where apps read ``request.stream.stage`` and ``response.stream.stage``)."""
+        app, where apps read ``request.stream.stage`` and ``response.stream.stage``).
+        IDLE before the handling starts (in ``http.lifecycle.request`` handlers), as Sanic's."""
+        if not self._handling:
+            return Stage.IDLE
         if not self._head_sent:
             return Stage.HANDLER
         return Stage.IDLE if self.send is None else Stage.RESPONSE

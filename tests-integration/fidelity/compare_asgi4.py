@@ -1,0 +1,282 @@
+"""`asgi4_app.py` under uvicorn, with real Sanic and with Hurtle, observed and diffed
+("ASGI mode, fourth audit" in README.md): the `http.lifecycle.*` signals, middleware and
+listeners of each exchange (which fire, how often, in what order, with what), what a
+request sees of its transport and connection, streamed bodies, HEAD, clients leaving
+mid-response and websockets.
+
+    SANIC_PY=... python3 tests-integration/fidelity/compare_asgi4.py [NAME] [--env K=V ...]
+        [--uvicorn "ARGS"] [--only a,b,ws]
+
+Built on `compare_asgi_audit.observe` (same servers, framing undone, log normalised).
+Before each scenario the driver writes `== NAME` into the events file, so the events are
+compared scenario by scenario. Differences that are kept are labelled by `kept()` and
+printed as KEPT; the rest as DIFF.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import difflib
+import json
+import os
+import re
+import socket
+import sys
+import time
+from typing import Any
+
+from compare_asgi_audit import (
+    HURTLE_PY,
+    SANIC_PY,
+    TMP,
+    client_port,
+    observe,
+    raw,
+    recv_all,
+    req,
+    ws_try,
+)
+
+
+def keepalive(port: int, first: bytes, second: bytes) -> list[str]:
+    """Two requests on one connection, the second sent once the first is answered."""
+    out = []
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        for data in (first, second):
+            sock.sendall(data)
+            sock.settimeout(0.8)
+            got = b""
+            while True:
+                try:
+                    chunk = sock.recv(65536)
+                except TimeoutError:
+                    break
+                if not chunk:
+                    break
+                got += chunk
+            out.append(re.sub(rb"date: [^\r]*\r\n", b"", got).decode("latin-1"))
+    return out
+
+
+def leave_early(port: int, path: str, after: float) -> str:
+    """Ask for ``path``, read for ``after`` s, then close the connection."""
+    got = b""
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        sock.settimeout(after)
+        try:
+            got = sock.recv(100)
+        except TimeoutError:
+            pass
+    time.sleep(2.5)
+    return "answered" if got.startswith(b"HTTP/1.1 200") else f"got {got[:30]!r}"
+
+
+EVENTS: list[str] = []
+
+
+def mark(name: str) -> None:
+    """Start the events of scenario ``name``."""
+    with open(EVENTS[0], "a") as fh:
+        fh.write(f"== {name}\n")
+
+
+def http_scenarios(port: int, only: set[str], events: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    EVENTS[:] = [events]
+
+    def run(name: str, call: Any) -> None:
+        if only and name not in only:
+            return
+        mark(name)
+        try:
+            out[name] = call()
+        except Exception as error:
+            out[name] = f"EXC {type(error).__name__}: {error}"
+        time.sleep(0.2)
+
+    get = f"GET /a HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()
+    get_close = f"GET /a HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode()
+    te = [("Transfer-Encoding", "chunked")]
+    run("get", lambda: req(port, "GET", "/a"))
+    run("keepalive", lambda: keepalive(port, get, get_close))
+    run("body", lambda: req(port, "POST", "/body", [], b"hello"))
+    run("body_chunked", lambda: req(port, "POST", "/body", te, b"3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n"))
+    run("stream_empty", lambda: req(port, "POST", "/stream", [("Content-Length", "0")]))
+    run("stream_chunked", lambda: req(port, "POST", "/stream", te, b"3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n"))
+    run("err", lambda: req(port, "GET", "/err"))
+    run("404", lambda: req(port, "GET", "/nope"))
+    run("405", lambda: req(port, "DELETE", "/a"))
+    run("respond", lambda: req(port, "GET", "/respond"))
+    for path in ("/file", "/filestream", "/empty"):
+        run("GET " + path, lambda path=path: req(port, "GET", path))
+        run("HEAD " + path, lambda path=path: req(port, "HEAD", path))
+    run("HEAD /a", lambda: req(port, "HEAD", "/a"))
+    run("HEAD /headrespond", lambda: req(port, "HEAD", "/headrespond"))
+    run("GET /headrespond", lambda: req(port, "GET", "/headrespond"))
+    for kind in ("handle_raise", "response_header", "response_raise", "exception_raise", "reqmw_raise",
+                 "respmw_raise"):
+        run("sig " + kind, lambda kind=kind: req(port, "GET", "/sig/" + kind))
+    run("transport", lambda: client_port(req(port, "GET", "/transport")))
+    fwd = [("X-Forwarded-For", "1.2.3.4"), ("X-Forwarded-Proto", "https"), ("X-Forwarded-Host", "fw.example"),
+           ("Forwarded", "for=9.9.9.9;proto=https;host=f.example")]
+    run("transport_fwd", lambda: client_port(req(port, "GET", "/transport?x=1", fwd)))
+    run("transport_pre", lambda: client_port(req(port, "GET", "/pre/transport")))
+    run("transport_http10", lambda: client_port(raw(port, b"GET /transport HTTP/1.0\r\n\r\n")))
+    run("leave_slow", lambda: leave_early(port, "/slow", 0.3))
+    run("leave_sleep", lambda: leave_early(port, "/sleep?t=1.5", 0.3))
+    run("sleep_2s", lambda: raw(port, b"GET /sleep?t=2 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", quiet=4, total=6))
+    run("after", lambda: req(port, "GET", "/a"))
+    return out
+
+
+async def websocket_scenarios(port: int) -> dict[str, Any]:
+    async def echo(ws: Any) -> list[Any]:
+        await ws.send("hi")
+        return await recv_all(ws)
+
+    out = {}
+    for name, path, steps, options in (
+        ("echo", "/ws/echo", echo, {}),
+        ("proto", "/ws/proto", recv_all, {"subprotocols": ["chat"]}),
+        ("proto_other", "/ws/proto", recv_all, {"subprotocols": ["x", "chat"]}),
+        ("raise", "/ws/raise", recv_all, {}),
+        ("early", "/ws/early", recv_all, {}),
+        ("missing", "/ws/nope", recv_all, {}),
+    ):
+        mark("ws " + name)
+        out[name] = await ws_try(port, path, steps, **options)
+        await asyncio.sleep(0.2)
+    mark("stop")
+    return out
+
+
+def split_events(lines: list[str]) -> dict[str, list[str]]:
+    """The events file as {scenario: lines}; before the first marker: ``start``."""
+    out: dict[str, list[str]] = {"start": []}
+    current = "start"
+    for line in lines:
+        if line.startswith("== "):
+            current = line[3:]
+            out[current] = []
+        else:
+            out[current].append(re.sub(r"\d{4,5}", "N", line))
+    if "stop" not in out:  # the websocket scenarios did not run: the stop is in the last one
+        out["stop"] = []
+    return out
+
+
+# What a request sees of its transport and connection that differs on purpose: the scope's
+# `server` is given (Sanic: None, "" and 0; "ASGI mode, second audit"), `sslcontext` is None
+# for http (Sanic: False), and `is_closing()` answers False (Sanic: NotImplementedError).
+TRANSPORT_KEPT = {"sockname", "sslcontext", "is_closing", "ci.server", "ci.server_port", "ci.sockname"}
+# uvicorn's trusted X-Forwarded-Proto makes the scope https: Hurtle follows the scope, Sanic
+# says http ("ASGI mode, third audit"); `conn_info.ssl` follows the scheme.
+HTTPS_SCOPE_KEPT = {"scheme", "url", "url_for", "url_for_q", "ci.ssl"}
+SANIC_WS_BROKEN = "Sanic's ASGI websockets fail (1006 after the handshake, no subprotocol, 500 for no route)"
+
+
+def flat(body: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for name, value in body.items():
+        if isinstance(value, dict):
+            out.update({f"{name}.{k}": v for k, v in value.items()})
+        else:
+            out[name] = value
+    return out
+
+
+def transport_kept(sanic: str, hurtle: str) -> str:
+    try:
+        a, b = (flat(json.loads(text.split("\r\n\r\n", 1)[1])) for text in (sanic, hurtle))
+    except (ValueError, IndexError, AttributeError):
+        return ""
+    differ = {name for name in set(a) | set(b) if a.get(name) != b.get(name)}
+    allowed = set(TRANSPORT_KEPT)
+    if a.get("scope_scheme") == "str:'https'":
+        allowed |= HTTPS_SCOPE_KEPT
+    return "" if differ - allowed else "transport/conn_info server, sslcontext, is_closing (and https scope)"
+
+
+def log_kept(sanic: list[str], hurtle: list[str]) -> str:
+    """The log without the records of Sanic's websocket failures and of its repeated
+    handling of an error raised by an `http.lifecycle.response` or `.exception` handler
+    (both sides; the client gets uvicorn's bare 500 from both)."""
+    def records(lines: list[str]) -> list[str]:
+        out: list[list[str]] = []
+        for line in lines:
+            if line.startswith(("Main ", "ERROR:")) or not out:
+                out.append([])
+            out[-1].append(line)
+        text = ["\n".join(record) for record in out]
+        noise = ("ws://", "/ws/nope", "response signal boom", "exception signal boom")
+        return [t for t in text if not any(word in t for word in noise)]
+
+    if records(sanic) == records(hurtle):
+        return "Sanic's ASGI websocket failures; errors of response/exception signal handlers re-handled"
+    return ""
+
+
+def kept(key: str, sanic: Any, hurtle: Any) -> str:
+    """Why a difference is kept, or ``""``."""
+    if key in ("events leave_slow", "events leave_sleep"):
+        return "a client leaving cancels the handler (Sanic's ASGI mode runs it on)"
+    if key == "stream_chunked":
+        return "Sanic's ASGI mode hangs on a stream=True route with a body"
+    if key in ("ws", "events ws missing", "events ws proto", "events ws proto_other"):
+        return SANIC_WS_BROKEN
+    if key == "events sig response_raise":
+        # Both end with uvicorn's bare 500 ("Exception in ASGI application"); Sanic first
+        # handles the error three times over (request middleware run again).
+        return "Sanic handles an error of an http.lifecycle.response handler 3 times"
+    if key.startswith("transport") and isinstance(sanic, str) and isinstance(hurtle, str):
+        return transport_kept(sanic, hurtle)
+    if key == "log" and isinstance(sanic, list) and isinstance(hurtle, list):
+        return log_kept(sanic, hurtle)
+    return ""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("name", nargs="?", default="base")
+    parser.add_argument("--env", action="append", default=[], metavar="K=V")
+    parser.add_argument("--uvicorn", default="", help="extra uvicorn arguments")
+    parser.add_argument("--only", default="", help="comma-separated scenario names (ws: websockets)")
+    args = parser.parse_args()
+    env = dict(item.split("=", 1) for item in args.env)
+    only = set(filter(None, args.only.split(",")))
+    results = {}
+    for who, py in (("sanic", SANIC_PY), ("hurtle", HURTLE_PY)):
+        seen = observe(py, args.name, env, args.uvicorn.split(), only, False,
+                       target="asgi4_app:app", http=http_scenarios, ws=websocket_scenarios, tag="asgi4")
+        for scenario, lines in split_events(seen.pop("events")).items():
+            seen["events " + scenario] = lines
+        results[who] = seen
+        with open(os.path.join(TMP, f"asgi4_{args.name}_{who}.json"), "w") as fh:
+            json.dump(seen, fh, indent=1, sort_keys=True, ensure_ascii=False)
+    same = labelled = 0
+    keys = sorted(set(results["sanic"]) | set(results["hurtle"]))
+    for key in keys:
+        a, b = results["sanic"].get(key), results["hurtle"].get(key)
+        if a == b:
+            same += 1
+            continue
+        why = kept(key, a, b)
+        labelled += bool(why)
+        print(f"{'KEPT' if why else 'DIFF'} {key}" + (f": {why}" if why else ""))
+        if why:
+            continue
+        left = json.dumps(a, indent=1, sort_keys=True).split("\n")
+        right = json.dumps(b, indent=1, sort_keys=True).split("\n")
+        lines = list(difflib.unified_diff(left, right, "sanic", "hurtle", lineterm="", n=1))
+        for line in lines[:60]:
+            print("   " + line[:240])
+        if len(lines) > 60:
+            print(f"   ... {len(lines) - 60} more lines in the JSON files")
+    print(f"{same} same, {len(keys) - same} different ({labelled} kept, {len(keys) - same - labelled} not)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
