@@ -7,7 +7,7 @@ import asyncio
 import os
 import tempfile
 
-from sanic import Sanic
+from sanic import Blueprint, Sanic
 from sanic.response import empty, file, file_stream, text
 from sanic.response import json as js
 
@@ -121,6 +121,8 @@ if os.environ.get("LIFECYCLE", "1") == "1":
 @app.on_request
 async def mw_req(request):
     note(f"M request {request.path} stage={stage(request)}")
+    if request.path == "/ws/deny":
+        return text("denied", status=401, headers={"x-why": "mw"})
     if request.path == "/sig/reqmw_raise":
         raise ValueError("request middleware boom")
 
@@ -177,6 +179,40 @@ async def sig_routes(request, kind):
     if kind == "exception_raise":
         raise RuntimeError("handler boom for the exception signal")
     return text(kind)
+
+
+@app.get("/close")
+async def close(request):
+    t = request.transport
+    note(f"H /close protocol={probe(lambda: type(t.get_protocol()).__name__)} "
+         f"same={probe(lambda: request.protocol is t.get_protocol())} "
+         f"ptransport={probe(lambda: t.get_protocol().transport is t)}")
+    note(f"H /close close={probe(lambda: t.close())}")
+    note(f"H /close abort={probe(lambda: t.abort())} closing={probe(lambda: t.is_closing())}")
+    return text("after close")
+
+
+@app.get("/respond_twice")
+async def respond_twice(request):
+    r1 = await request.respond(content_type="text/plain")
+    note(f"H respond again before data: {probe(lambda: None)}")
+    try:
+        await request.respond(content_type="text/html")
+        note("H respond again before data: ok")
+    except Exception as e:
+        note(f"H respond again before data: {type(e).__name__}: {e}")
+    await r1.send("a")
+    try:
+        await request.respond(content_type="text/html")
+        note("H respond again after data: ok")
+    except Exception as e:
+        note(f"H respond again after data: {type(e).__name__}: {e}")
+    await r1.eof()
+    try:
+        await r1.send("late")
+        note("H send after eof: ok")
+    except Exception as e:
+        note(f"H send after eof: {type(e).__name__}: {e}")
 
 
 @app.route("/headrespond", methods=["GET", "HEAD"])
@@ -319,7 +355,69 @@ async def ws_raise(request, ws):
     raise ValueError("ws boom")
 
 
+@app.websocket("/ws/deny")
+async def ws_deny(request, ws):
+    note("H ws deny (not reached)")
+
+
+@app.websocket("/ws/forbidden")
+async def ws_forbidden(request, ws):
+    from sanic.exceptions import Forbidden
+    raise Forbidden("not you")
+
+
+@app.websocket("/ws/bin")
+async def ws_bin(request, ws):
+    await ws.send(b"\x00\x01")
+    await ws.send("")
+    await ws.close(3001, "r" * 20)
+
+
+@app.websocket("/ws/wait")
+async def ws_wait(request, ws):
+    try:
+        for _ in range(3):  # bounded: Sanic's ASGI recv() gives None after the close
+            msg = await asyncio.wait_for(ws.recv(), 3)
+            note(f"H ws wait got {msg!r}")
+    except BaseException as e:
+        note(f"H ws wait {type(e).__name__}")
+        raise
+
+
 @app.websocket("/ws/early")
 async def ws_early(request, ws):
     # returns without a message
     note("H ws early")
+
+
+bp = Blueprint("bp4", url_prefix="/bp")
+
+
+@bp.get("/x")
+async def bp_x(request):
+    note("H /bp/x")
+    return text("bp")
+
+
+for sig in ("http.lifecycle.request", "http.lifecycle.handle", "http.lifecycle.response",
+            "http.lifecycle.exception", "http.routing.after", "http.handler.before",
+            "http.middleware.before"):
+    def mkb(sig):
+        async def h(**kw):
+            request = kw.get("request")
+            note(f"B {sig} {req_path(request)} kw={sorted(kw)}")
+        return h
+    bp.signal(sig)(mkb(sig))
+
+
+@bp.on_request
+async def bp_mw(request):
+    note(f"B middleware {request.path}")
+
+
+app.blueprint(bp)
+
+
+@app.signal("http.lifecycle.request", priority=5)
+async def sig_request_first(request, **kw):
+    note(f"S request priority=5 {req_path(request)}")
