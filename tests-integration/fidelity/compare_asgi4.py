@@ -29,9 +29,9 @@ import time
 from typing import Any
 
 from compare_asgi_audit import (
+    HERE,
     HURTLE_PY,
     SANIC_PY,
-    HERE,
     TMP,
     client_port,
     free_port,
