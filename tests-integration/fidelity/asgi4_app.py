@@ -153,6 +153,22 @@ def mk(name):
     return listener
 
 
+async def watch_events(app_):
+    # what app.event() gives a task waiting on a lifecycle event (bounded)
+    try:
+        for _ in range(500):
+            got = await app_.event("http.lifecycle.response")
+            note(f"E http.lifecycle.response waited: {got!r}"[:120])
+    except asyncio.CancelledError:
+        note("E watcher cancelled")
+        raise
+
+
+@app.after_server_start
+async def start_watch(app_, *a):
+    app_.add_task(watch_events(app_), name="watcher")
+
+
 for name in ("before_server_start", "after_server_start", "before_server_stop", "after_server_stop"):
     app.register_listener(mk(name), name)
 
@@ -281,6 +297,31 @@ async def sleeper(request):
         raise
     note("H /sleep done")
     return text("slept")
+
+
+@app.post("/read_again")
+async def read_again(request):
+    try:
+        got = await asyncio.wait_for(request.stream.read(), 2)
+    except BaseException as e:
+        got = type(e).__name__
+    return text(f"body {request.body!r} then {got!r}")
+
+
+@app.post("/stream_noread", stream=True)
+async def stream_noread(request):
+    return text("not read")
+
+
+@app.route("/file_named", methods=["GET", "HEAD"])
+async def file_named(request):
+    return await file(DATA, filename="report.txt", mime_type="text/csv", headers={"x-f": "1"}, max_age=60)
+
+
+@app.route("/filestream_named", methods=["GET", "HEAD"])
+async def filestream_named(request):
+    return await file_stream(DATA, chunk_size=64, filename="r é.txt", mime_type="text/csv",
+                             headers={"Content-Length": "500"})
 
 
 @app.route("/file", methods=["GET", "HEAD"])
