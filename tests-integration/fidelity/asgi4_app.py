@@ -231,6 +231,11 @@ async def respond_twice(request):
         note(f"H send after eof: {type(e).__name__}: {e}")
 
 
+@app.get("/conn_close")
+async def conn_close(request):
+    return text("bye", headers={"Connection": "close"})
+
+
 @app.route("/headrespond", methods=["GET", "HEAD"])
 async def headrespond(request):
     resp = await request.respond(content_type="text/plain", headers={"x-a": "1"})
@@ -379,6 +384,21 @@ async def transport(request):
 @app.websocket("/ws/echo")
 async def ws_echo(request, ws):
     note("H ws echo")
+    d = {name: probe(lambda name=name: getattr(request, name)) for name in (
+        "scheme", "url", "host", "ip", "server_name", "server_port", "path", "method", "version",
+        "remote_addr", "client_ip", "server_path", "raw_url", "query_string", "body", "uri_template")}
+    d["port"] = probe(lambda: type(request.port).__name__)
+    d["ci"] = ci_view(request.conn_info)
+    d["stream"] = probe(lambda: type(request.stream).__name__)
+    d["stage"] = stage(request)
+    d["url_for"] = probe(lambda: request.url_for("ws_echo"))
+    d["ws_type"] = type(ws).__name__
+    d["ws_subprotocol"] = probe(lambda: ws.subprotocol)
+    d["transport_type"] = probe(lambda: type(request.transport).__name__)
+    d["scope_type"] = probe(lambda: request.transport.scope["type"])
+    d["ws_api"] = sorted(n for n in dir(ws) if not n.startswith("_"))
+    d["ws_mro"] = [c.__name__ for c in type(ws).__mro__]
+    note(f"W {d}")
     msg = await ws.recv()
     await ws.send(f"echo {msg}")
     await ws.close(4100, "done")

@@ -40,6 +40,24 @@ async def test_route_order_chooses_the_subprotocol(app: Sanic) -> None:
     assert sent[1] == {"type": "websocket.send", "text": "chat"}
 
 
+async def test_the_handlers_websocket_has_sanics_asgi_api(app: Sanic) -> None:
+    # Sanic's ASGI mode hands the handler a WebSocketConnection: code written for it calls
+    # receive() and reads the offered subprotocols (Hurtle's lacked both).
+    from hurtle_app.models.asgi_websocket import WebSocketConnection
+
+    @app.websocket("/ws", subprotocols=["chat"])
+    async def ws(request: Any, socket: Any) -> None:
+        message = await socket.receive()
+        kind = type(socket).__name__
+        await socket.send(f"{message} {kind} {socket.subprotocols} {socket.subprotocol}")
+        assert isinstance(socket, WebSocketConnection)
+
+    messages = [{"type": "websocket.connect"}, {"type": "websocket.receive", "text": "hi"}]
+    sent = await run_asgi(app, ws_scope("/ws", ["x", "chat"]), messages)
+    assert sent[0] == {"type": "websocket.accept", "subprotocol": "chat"}
+    assert sent[1] == {"type": "websocket.send", "text": "hi WebSocketConnection ['x', 'chat'] chat"}
+
+
 async def test_plain_get_on_a_websocket_route_is_a_400(app: Sanic) -> None:
     @app.websocket("/ws")
     async def ws(request: Any, socket: Any) -> None:

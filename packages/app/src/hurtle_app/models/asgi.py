@@ -178,10 +178,15 @@ class MockTransport:
         if chosen:
             message["subprotocol"] = chosen
         await self._send(message)
-        from hurtle_app.models.asgi_websocket import ASGIWebsocket
+        from hurtle_app.models.asgi_websocket import WebSocketConnection
 
-        self._websocket = ASGIWebsocket(self._send, self._receive, chosen, max_size)
-        return self._websocket
+        # As in Sanic's ASGI mode, the handler's websocket is a ``WebSocketConnection``
+        # (``receive()``, ``accept()`` and the offered ``subprotocols`` too).
+        websocket = WebSocketConnection(self._send, self._receive, offered)
+        websocket.subprotocol = chosen
+        websocket.max_size = max_size
+        self._websocket = websocket
+        return websocket
 
     async def send(self, data: ASGIMessage) -> None:
         """Send one ASGI message."""
