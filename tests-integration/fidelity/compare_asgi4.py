@@ -253,7 +253,7 @@ def ws_request_kept(sanic: list[str], hurtle: list[str]) -> bool:
     a, b = ([ast.literal_eval(x[2:]) for x in lines if x.startswith("W ")] for lines in (sanic, hurtle))
     if len(a) != len(b):
         return False
-    for left, right in zip(a, b):
+    for left, right in zip(a, b, strict=True):
         left, right = flat(left), flat(right)
         for name in set(left) | set(right):
             if left.get(name) == right.get(name) or name in TRANSPORT_KEPT or name == "ws_subprotocol":
