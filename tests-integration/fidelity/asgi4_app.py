@@ -370,6 +370,13 @@ async def transport(request):
                  "primary", "host", "port", "unix", "fast", "ssl", "verbosity"):
         d["state_" + name] = probe(lambda name=name: getattr(request.app.state, name))
     d["loop"] = probe(lambda: request.app.loop is asyncio.get_running_loop())
+    st = request.stream
+    d["stream_api"] = sorted(n for n in dir(st) if not n.startswith("__"))
+    for name in d["stream_api"]:
+        if not callable(getattr(type(st), name, None)):
+            d["stream." + name] = probe(lambda name=name: type(getattr(st, name)).__name__)
+    d["transport_api"] = sorted(n for n in dir(t) if not n.startswith("__"))
+    d["protocol_api"] = sorted(n for n in dir(t.get_protocol()) if not n.startswith("__"))
     for name in ("ip", "port", "scheme", "host", "server_name", "server_port", "url", "path",
                  "remote_addr", "client_ip", "forwarded", "server_path", "raw_url", "uri_template",
                  "endpoint", "name", "socket"):
