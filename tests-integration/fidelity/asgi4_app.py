@@ -2,7 +2,9 @@
 uvicorn under real Sanic and under Hurtle. Every `http.lifecycle.*` signal, middleware,
 listener and handler step is appended to $EVENTS with what it was given; handlers answer
 what a request sees of its transport and connection. `FAIL=NAME` makes that listener
-raise; `LIFECYCLE=0` registers no lifecycle signal handler."""
+raise, `SIGFAIL=EVENT` that `server.*` signal handler; `LIFECYCLE=0` registers no
+lifecycle signal handler; `KEEPALIVE=0` sets `KEEP_ALIVE = False`; `RTIMEOUT=S` the
+request and response timeouts."""
 import asyncio
 import os
 import tempfile
@@ -20,6 +22,8 @@ if not os.path.exists(DATA):
 EV = os.environ["EVENTS"]
 app = Sanic("A4")
 app.config.KEEP_ALIVE_TIMEOUT = 5
+if os.environ.get("KEEPALIVE") == "0":
+    app.config.KEEP_ALIVE = False
 if os.environ.get("RTIMEOUT"):
     app.config.RESPONSE_TIMEOUT = float(os.environ["RTIMEOUT"])
     app.config.REQUEST_TIMEOUT = float(os.environ["RTIMEOUT"])

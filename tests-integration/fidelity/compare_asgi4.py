@@ -163,6 +163,8 @@ def http_scenarios(port: int, only: set[str], events: str) -> dict[str, Any]:
     run("leave_sleep", lambda: leave_early(port, "/sleep?t=1.5", 0.3))
     run("sleep_2s", lambda: raw(port, b"GET /sleep?t=2 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", quiet=4, total=6))
     run("after", lambda: req(port, "GET", "/a"))
+    if only and "ws" not in only:
+        mark("stop")  # (else the websocket scenarios mark it)
     return out
 
 
