@@ -219,9 +219,11 @@ class WorkerProcess:
     """One named process: start, stop, restart (in either order), and its shared state."""
 
     #: Sanic's public names for the parts of a server worker's name and log label
-    #: (``Sanic-Server-0-0``, ``Srv 0``), and its ack wait in ticks of 0.1 s (30 s).
+    #: (``Sanic-Server-0-0``, ``Srv 0``).
     SERVER_LABEL = "Server"
     SERVER_IDENTIFIER = "Srv"
+    #: legacy, read only: Sanic's ack wait in ticks of 0.1 s (30 s); the wait here is the
+    #: manager's ``ack_timeout`` (``WORKER_ACK_TIMEOUT``), as for ``WorkerManager.THRESHOLD``
     THRESHOLD = 300
 
     def __init__(
