@@ -27,3 +27,12 @@ def test_the_box_sizes_itself_when_made_and_keeps_every_word(monkeypatch) -> Non
     # what a row held beyond the box's width is on the next rows, not cut off
     assert f"platform:{DATA['platform']}" in inside
     assert "GoinFast@http://127.0.0.1:8000".replace("Goin", "Goin'") in inside
+
+
+def test_the_box_shows_the_logo_on_top() -> None:
+    out: list[str] = []
+    MOTDTTY("\n\n   Demo Logo\n  a tagline\n\n", "http://127.0.0.1:8000", DATA, {}).display(
+        out=out.append)
+    rows = out[0].strip("\n").split("\n")
+    assert [row.strip("│ ") for row in rows[1:3]] == ["Demo Logo", "a tagline"]
+    assert rows[3].startswith("├") and "Goin' Fast @ http://127.0.0.1:8000" in rows[5]

@@ -145,6 +145,10 @@ class MOTDTTY(MOTD):
                 row, inner, subsequent_indent="  ", break_on_hyphens=False
             ) or [""]
         box = ["┌" + "─" * (self.width - 2) + "┐"]
+        logo = [line.strip() for line in (self.logo or "").splitlines() if line.strip()]
+        if logo:  # the logo's lines centred on top, as the log form logs it first
+            box += [f"│ {line[:inner].center(inner)} │" for line in logo]
+            box.append("├" + "─" * (self.width - 2) + "┤")
         box += [f"│ {row.ljust(inner)} │" for row in wrapped]
         box.append("└" + "─" * (self.width - 2) + "┘")
         out("\n" + "\n".join(box))
