@@ -29,7 +29,8 @@ def test_the_box_sizes_itself_when_made_and_keeps_every_word(monkeypatch) -> Non
     assert "GoinFast@http://127.0.0.1:8000".replace("Goin", "Goin'") in inside
 
 
-def test_the_box_shows_the_logo_on_top() -> None:
+def test_the_box_shows_the_logo_on_top(monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
     out: list[str] = []
     MOTDTTY("\n\n   Demo Logo\n  a tagline\n\n", "http://127.0.0.1:8000", DATA, {}).display(
         out=out.append)
