@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlencode, urlunparse
 
@@ -12,6 +13,10 @@ from sanic_routing.patterns import ExtParamInfo
 
 #: The path parameter a static folder route captures the file name in.
 STATIC_FILE_PARAM = "__file_uri__"
+
+# The scheme a server name starts with (RFC 3986 3.1: a letter, then letters, digits, "+",
+# "-" or "."), before "://". A bare ``host:port`` names none.
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
 def _full_name(app_name: str, view_name: str) -> str:
@@ -133,14 +138,17 @@ def build_url(app: Any, view_name: str, kwargs: dict[str, Any]) -> str:
         raise URLBuildError(str(exc)) from None
 
     if external:
+        # Sanic takes whatever precedes a ":" in the first 8 characters for the scheme:
+        # `web:8000` built `web://web:8000/...` and `[::1]:8000` built `[://[::1]:8000/...`
+        # (no URI: RFC 3986 3.1). Only a `scheme://` prefix names one.
+        named = _SCHEME.match(netloc)
+        if named:
+            netloc = netloc[named.end() :]
         if not scheme:
-            head = netloc[:8]
-            scheme = head.split(":", 1)[0] if ":" in head else "http"
+            scheme = named.group(1) if named else "http"
             if getattr(route.extra, "websocket", False):
                 # As Sanic: a websocket route's external URL is ws:// (wss:// for https).
                 scheme = {"http": "ws", "https": "wss"}.get(scheme, scheme)
-        if "://" in netloc[:8]:
-            netloc = netloc.split("://", 1)[-1]
 
     query = urlencode(kwargs, doseq=True) if kwargs else ""
     return urlunparse((scheme, netloc, path, "", query, anchor))
