@@ -42,6 +42,20 @@ def test_anchor(posts: Sanic) -> None:
     )
 
 
+def test_anchor_characters_a_fragment_cannot_hold_are_percent_encoded(posts: Sanic) -> None:
+    # RFC 3986 3.5: a fragment is pchar, "/" and "?"; Sanic gave "#see also", "##" and
+    # "#100%" (no URI). Escapes already made stay as they are.
+    for anchor, built in [
+        ("see also", "/posts/5#see%20also"),
+        ("é", "/posts/5#%C3%A9"),
+        ("#", "/posts/5#%23"),
+        ("100%", "/posts/5#100%25"),
+        ("%20x", "/posts/5#%20x"),
+        ("a/b?c=d:e@f", "/posts/5#a/b?c=d:e@f"),
+    ]:
+        assert posts.url_for("post_handler", post_id=5, _anchor=anchor) == built
+
+
 def test_external_uses_server_name(posts: Sanic) -> None:
     posts.config.SERVER_NAME = "server"
     assert posts.url_for("post_handler", post_id=5, arg_one="one", _external=True) == (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlencode, urlunparse
+from urllib.parse import quote, urlencode, urlunparse
 
 from hurtle_http.exceptions import URLBuildError
 from sanic_routing.build import build_order, param_text
@@ -17,6 +17,10 @@ STATIC_FILE_PARAM = "__file_uri__"
 # The scheme a server name starts with (RFC 3986 3.1: a letter, then letters, digits, "+",
 # "-" or "."), before "://". A bare ``host:port`` names none.
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
+# What a fragment holds as it is (RFC 3986 3.5: pchar, "/" and "?"), and the "%" of escapes
+# already made; a "%" that starts none is encoded.
+_FRAGMENT_SAFE = "!$&'()*+,;=:@/?%"
+_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
 def _full_name(app_name: str, view_name: str) -> str:
@@ -151,6 +155,9 @@ def build_url(app: Any, view_name: str, kwargs: dict[str, Any]) -> str:
                 scheme = {"http": "ws", "https": "wss"}.get(scheme, scheme)
 
     query = urlencode(kwargs, doseq=True) if kwargs else ""
+    if anchor and isinstance(anchor, str):
+        # As the path: a space, "#" or non-ASCII in a fragment is no URI (Sanic: raw).
+        anchor = _STRAY_PERCENT.sub("%25", quote(anchor, safe=_FRAGMENT_SAFE))
     return urlunparse((scheme, netloc, path, "", query, anchor))
 
 
