@@ -3197,3 +3197,14 @@ KEPT += [
     )
     for area in ("redirect2", "response")
 ]
+
+
+def _empty_port(host):
+    return isinstance(host, str) and host.endswith(":") and not host.endswith("::")
+
+
+_EMPTY_PORT = "an empty port is the default one (RFC 3986 3.2.3, 6.2.3; Sanic: no host name)"
+KEPT += [
+    ("parse_host", _EMPTY_PORT, lambda c, a, b: _empty_port(c["value"])),
+    ("request_props", _EMPTY_PORT, lambda c, a, b: _empty_port(c["headers"].get("host"))),
+]
