@@ -218,12 +218,11 @@ NAMES = [
     "semi;x.txt",
     "plain.txt",
 ]
-for _name in NAMES:
-    with open(os.path.join(STATIC, _name), "w", encoding="utf-8") as _f:
-        _f.write(f"file {_name}\n")
 os.makedirs(os.path.join(STATIC, "sub dir"), exist_ok=True)
-with open(os.path.join(STATIC, "sub dir", "in.txt"), "w", encoding="utf-8") as _f:
-    _f.write("in sub dir\n")
+for _name, _text in [(n, f"file {n}\n") for n in NAMES] + [("sub dir/in.txt", "in sub dir\n")]:
+    if not os.path.exists(os.path.join(STATIC, _name)):  # (written once: one mtime for both)
+        with open(os.path.join(STATIC, _name), "w", encoding="utf-8") as _f:
+            _f.write(_text)
 
 app.static("/static", STATIC, name="static")
 app.static("/one file", os.path.join(STATIC, "a b.txt"), name="onefile")
