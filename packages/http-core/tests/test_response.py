@@ -172,6 +172,13 @@ def test_redirect_percent_that_starts_no_escape_is_encoded() -> None:
     )
 
 
+def test_redirect_takes_bytes_as_sanic_does() -> None:
+    assert redirect(b"/caf\xc3\xa9 x?q=a b").headers["Location"] == "/caf%C3%A9%20x?q=a+b"
+    assert redirect(b"/\xff").headers["Location"] == "/%FF"
+    with pytest.raises(TypeError):
+        redirect(None)  # type: ignore[arg-type]
+
+
 def test_http_response_headers_and_content_type() -> None:
     given = HTTPResponse("s", 201, {"content-type": "a/b"})
     assert head(given) == [(b"content-type", b"a/b")]

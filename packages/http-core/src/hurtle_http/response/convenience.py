@@ -149,13 +149,18 @@ def _location(to: str) -> str:
     is a plus (RFC 3986 2.1, 3.3): Sanic's ``/a+b`` for ``/a b`` sends the client to
     another path. A ``%`` that starts no escape becomes ``%25`` (Sanic keeps ``/100%``,
     which is no URI reference, RFC 9110 10.2.2)."""
+    if not isinstance(to, str):
+        if not isinstance(to, (bytes, bytearray)):
+            return quote_plus(to, safe=_URL_SYNTAX)  # (Sanic's TypeError for None...)
+        # As Sanic, bytes are taken too; bytes that are no UTF-8 are quoted as they are.
+        to = bytes(to).decode("utf-8", "surrogateescape")
     base, hash_mark, fragment = to.partition("#")
     path, question_mark, query = base.partition("?")
-    quoted = quote(path, safe=_URL_SYNTAX)
+    quoted = quote(path, safe=_URL_SYNTAX, errors="surrogateescape")
     if question_mark:
-        quoted += "?" + quote_plus(query, safe=_URL_SYNTAX)
+        quoted += "?" + quote_plus(query, safe=_URL_SYNTAX, errors="surrogateescape")
     if hash_mark:
-        quoted += "#" + quote(fragment, safe=_URL_SYNTAX)
+        quoted += "#" + quote(fragment, safe=_URL_SYNTAX, errors="surrogateescape")
     return _STRAY_PERCENT.sub("%25", quoted) if "%" in quoted else quoted
 
 
