@@ -241,15 +241,21 @@ def _pic(v, depth=0):
     """A picture of a value with the names of its container types."""
     if depth > 4:
         return "..."
-    if v is None or isinstance(v, (bool, int, float, str, bytes)):
-        return v if not isinstance(v, bytes) else {"bytes": v.decode("latin-1")}
+    if isinstance(v, (str, bytes)):  # httpx's multipart boundary is random
+        text = v if isinstance(v, str) else v.decode("latin-1")
+        text = re.sub(r"boundary=\w+", "boundary=B", text)
+        return text if isinstance(v, str) else {"bytes": text}
+    if v is None or isinstance(v, (bool, int, float)):
+        return v
     if isinstance(v, dict):
         items = sorted(([str(k), _pic(x, depth + 1)] for k, x in v.items()), key=str)
         return {"type": type(v).__name__, "items": items}
     if isinstance(v, (list, tuple)):
         return {"type": type(v).__name__, "items": [_pic(x, depth + 1) for x in v]}
     text = str(v)
-    return {"type": type(v).__name__, "str": None if " object at 0x" in text else text}
+    if " object at 0x" in text:
+        return {"type": type(v).__name__, "str": None}
+    return {"type": type(v).__name__, "str": re.sub(r" at 0x[0-9a-f]+", "", text)}
 
 
 def _mask_ports(v):
@@ -326,8 +332,6 @@ class Ops14:
                 return [v.auth_type, v.token, v.username, v.password]
             if arg in ("accept",):
                 return [str(m) for m in v]
-            if arg == "content_type":  # httpx's multipart boundary is random
-                return re.sub(r"boundary=\w+", "boundary=B", v)
             return _pic(v)
         if what in ("get_args", "get_query_args"):
             return _pic(getattr(request, what)(**arg))
