@@ -156,6 +156,8 @@ LF_MSGS = [["hello", []], ["hello %s", ["w"]], ["", []], ["a\nb", []], ["x" * 12
 LF_MSGS += [["%d items", [3]], ["ü ✓", []], [["obj"], []], ["tab\there", []], ["%%", []]]
 LF_EXTRAS = [{}, {}, {"user": "bob"}, {"n": 5, "ok": True}, {"nested": {"a": [1]}}]
 LF_EXTRAS += [{"ident": "W1"}, {"verbosity": 1}, {"x": None}, {"long_key_name": "v" * 30}]
+LF_EXTRAS += [{"b": ["bytes", "x"]}, {"s": ["set", 1]}, {"o": ["odd"]}, {"f": 1.5, "l": [1, "a"]}]
+LF_EXTRAS += [{"exc_text": "given"}, {"asctime": "early"}, {"taskName": "t"}, {"right": "r"}]
 LF_ACCESS = [
     None,
     {"host": "1.2.3.4:5", "request": "GET /x", "status": 200, "byte": 12, "duration": 0.0123},
@@ -178,6 +180,7 @@ def gen_log_fmt(rng):
                 "extra": rng.choice(LF_EXTRAS),
                 "access": rng.choice(LF_ACCESS),
                 "exc": rng.random() < 0.15,
+                "stack": rng.random() < 0.05,
             }
             for _ in range(rng.randint(1, 3))
         ],
@@ -256,6 +259,16 @@ def _pic(v, depth=0):
     if " object at 0x" in text:
         return {"type": type(v).__name__, "str": None}
     return {"type": type(v).__name__, "str": re.sub(r" at 0x[0-9a-f]+", "", text)}
+
+
+class _Odd14:
+    """An object JSON cannot encode, whose str() and repr() are the same in both."""
+
+    def __str__(self):
+        return "odd"
+
+    def __repr__(self):
+        return "Odd()"
 
 
 def _mask_ports(v):
@@ -477,7 +490,15 @@ class Ops14:
                 rec.processName = "MainProcess"
                 rec.thread = 7
                 rec.threadName = "MainThread"
+                if r.get("stack"):
+                    rec.stack_info = "Stack (most recent call last):\n  frame"
                 for k, v in r["extra"].items():
+                    if isinstance(v, list) and v[:1] == ["bytes"]:
+                        v = v[1].encode()
+                    elif isinstance(v, list) and v[:1] == ["set"]:
+                        v = {v[1]}
+                    elif v == ["odd"]:
+                        v = _Odd14()
                     setattr(rec, k, v)
                 if r["access"]:
                     for k, v in r["access"].items():

@@ -3136,6 +3136,8 @@ RS14_LEN = "a stream that sent nothing, or its error page, states its length und
 RS14_NO_BODY = "204/304: no body, no Content-Length (RFC 9110 6.4.1, 8.6)"
 RS14_UNFINISHED = "a stream failing after a write ends the response (Sanic's ASGI never does)"
 LF14_MISSING = "access record without access fields: printed empty (Sanic: ValueError; listed)"
+LF14_JSON = "JSON log of an extra field JSON cannot encode: its str() (Sanic: TypeError, line lost)"
+LF14_TASK = "a taskName extra is never listed (a LogRecord attribute from Python 3.12)"
 SC14_SAFE = "shared_ctx.SAFE read or set by the app (Sanic's own list of names; listed, not implemented)"
 SC14_RELOCK = "lock() on a locked shared_ctx does nothing (Sanic: RuntimeError for its _lock)"
 
@@ -3202,23 +3204,41 @@ def _rs_kept14(c, a, b):
     return None
 
 
+def _lf_without_task_name(text):
+    """A formatted line without a ``taskName`` extra field (plain or JSON)."""
+    if text.startswith("{"):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return text
+        data.pop("taskName", None)
+        return data
+    return re.sub(r"\n\s*taskName=t", "", text)
+
+
 def _lf_kept14(c, a, b):
     ra, rb = _ok13(a), _ok13(b)
     if not (isinstance(ra, list) and isinstance(rb, list)) or len(ra) != len(rb):
         return None
-    found = False
-    for x, y in zip(ra, rb, strict=True):
+    labels = []
+    for rec, x, y in zip(c["records"], ra, rb, strict=True):
         if x == y:
             continue
-        if (
-            isinstance(x, dict)
-            and "Formatting field not found in record" in x.get("msg", "")
+        msg = x.get("msg", "") if isinstance(x, dict) else ""
+        if "Formatting field not found in record" in msg and isinstance(y, str):
+            labels.append(LF14_MISSING)
+        elif "is not JSON serializable" in msg and isinstance(y, str):
+            labels.append(LF14_JSON)
+        elif (
+            "taskName" in rec["extra"]
+            and isinstance(x, str)
             and isinstance(y, str)
+            and _lf_without_task_name(x) == _lf_without_task_name(y)
         ):
-            found = True
-            continue
-        return None
-    return LF14_MISSING if found else None
+            labels.append(LF14_TASK)
+        else:
+            return None
+    return labels[0] if labels else None
 
 
 KEPT += [
@@ -3231,6 +3251,8 @@ KEPT += [
 ]
 KEPT += [
     ("log_fmt", LF14_MISSING, lambda c, a, b: _lf_kept14(c, a, b) == LF14_MISSING),
+    ("log_fmt", LF14_JSON, lambda c, a, b: _lf_kept14(c, a, b) == LF14_JSON),
+    ("log_fmt", LF14_TASK, lambda c, a, b: _lf_kept14(c, a, b) == LF14_TASK),
     ("shared_ctx", SC14_SAFE, lambda c, a, b: any(s[1:2] == ["SAFE"] for s in c["steps"])),
     ("shared_ctx", SC14_RELOCK, lambda c, a, b: _sc_relock14(c, a, b)),
 ]
