@@ -223,12 +223,46 @@ def gen_catch_exc(rng):
     }
 
 
+RU_SEGS = ["a", "b", "x.y", "", "%C3%BC", "ü", "a b", "a%2Fb", "<x>", "<x:int>", "<y:str>"]
+RU_SEGS += ["<p:path>", "<f:ext>", "<f=int>", "<x:[a-z/]+>", "<x:\\d{1,3}>", "<x:a{2,3}/b>"]
+RU_SEGS += ["<x", "x>", "<>", "<:int>", "<x:>", "<x:(?P<x>\\w+)>", "<x::int>", "<1x>", "<x-y>"]
+RU_SEGS += ["<ü>", "<x:float>", "<x:ext=txt>", "<x:ext=txt|md>", "<x y>", "<x:int:int>", "-"]
+RU_DATES = ["2020-01-02", "2020-13-01", "2020-02-30", "20200102", "", "2020-1-2", "0000-01-01"]
+RU_DATES += ["2020-01-02 ", "٢٠٢٠-٠١-٠٢", "2020/01/02", "9999-12-31", "2020-00-10", "abcd-ef-gh"]
+RU_VALUES = ["1", "-1", "1.5", "abc", "ABC", "a-b", "a_b", "", "ü", "1e3", "x.txt", "x.tar.gz"]
+RU_VALUES += ["123e4567-e89b-12d3-a456-426614174000", "2020-01-02", "a/b", " 1", "١٢", "nan"]
+RU_VALUES += ["inf", "0x10", "1_000", "--", "a--b", "-a", "a-"]
+
+
+def gen_route_utils(rng):
+    k = rng.random()
+    if k < 0.5:
+        segs = [rng.choice(RU_SEGS) for _ in range(rng.randint(0, 4))]
+        lead = rng.choice(["/", "/", "", "//"])
+        return {
+            "kind": "parts",
+            "path": lead + rng.choice(["/", "/", "/", "."]).join(segs),
+            "delimiter": rng.choice(["/", "/", "/", ".", "//"]),
+        }
+    if k < 0.7:
+        return {"kind": "date", "values": rng.sample(RU_DATES, rng.randint(1, 4))}
+    return {
+        "kind": "cast",
+        "types": rng.sample(
+            ["int", "float", "alpha", "slug", "str", "strorempty", "uuid", "ymd", "path", "ext"],
+            rng.randint(1, 3),
+        ),
+        "values": rng.sample(RU_VALUES, rng.randint(1, 5)),
+    }
+
+
 GENERATORS14 = {
     "req_parsed": gen_req_parsed,
     "resp_stream": gen_resp_stream,
     "log_fmt": gen_log_fmt,
     "shared_ctx": gen_shared_ctx,
     "catch_exc": gen_catch_exc,
+    "route_utils": gen_route_utils,
 }
 SLOW14: dict[str, float] = {}
 
@@ -684,3 +718,37 @@ class Ops14:
             "status": status,
             "caught": sorted(caught, key=str),
         }
+
+    def op_route_utils(self, a):
+        from sanic_routing.patterns import REGEX_TYPES, parse_date
+        from sanic_routing.utils import parts_to_path, path_to_parts
+
+        if a["kind"] == "parts":
+            try:
+                parts = path_to_parts(a["path"], a["delimiter"])
+            except Exception as e:
+                return {"parts": _exc14(e)}
+            try:
+                back = parts_to_path(parts, a["delimiter"])
+            except Exception as e:
+                back = _exc14(e)
+            return {"parts": list(parts), "back": back}
+        out = []
+        if a["kind"] == "date":
+            for v in a["values"]:
+                try:
+                    out.append(str(parse_date(v)))
+                except Exception as e:
+                    out.append(_exc14(e))
+            return out
+        for t in a["types"]:
+            cast, pattern = REGEX_TYPES[t]
+            for v in a["values"]:
+                try:
+                    got = cast(v)
+                    got = _pic(got)
+                except Exception as e:
+                    got = _exc14(e)
+                match = pattern.fullmatch(v) if hasattr(pattern, "fullmatch") else None
+                out.append([t, v, got, None if match is None else match.group(0)])
+        return out

@@ -3272,3 +3272,18 @@ def _sc_relock14(c, a, b):
             continue
         return False
     return found and ra[-1] == rb[-1]
+
+RU14_HINT = "Invalid declaration: Hurtle adds how a parameter is written (listed before)"
+_RU14_HINT_TEXT = (
+    " (a parameter is written <name>, <name:type> or <name:regex>, the name a Python identifier)"
+)
+KEPT += [
+    (
+        "route_utils",
+        RU14_HINT,
+        lambda c, a, b: (
+            _RU14_HINT_TEXT in json.dumps(b)
+            and json.dumps(b).replace(_RU14_HINT_TEXT, "") == json.dumps(a)
+        ),
+    ),
+]
