@@ -12,12 +12,13 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
     python3 tests-integration/fidelity/apidiff.py --only router --only url_for -v
 
 Fourteenth-round areas (``apidiff_cases14.py``, the README's "Differential fuzzing,
-fourteenth round"): ``req_parsed``, ``resp_stream``, ``log_fmt``, ``shared_ctx`` and
-``catch_exc``: a ``Request``'s ``parsed_*`` caches, ``get_cookies``, ``raw_headers``,
+fourteenth round"): ``req_parsed``, ``resp_stream``, ``log_fmt``, ``shared_ctx``, ``catch_exc``
+and ``route_utils``: a ``Request``'s ``parsed_*`` caches, ``get_cookies``, ``raw_headers``,
 ``scope``, ``conn_info`` and friends (through ``asgi_client`` and, for some cases,
 sanic-testing's server), ``ResponseStream`` made by hand and ``guess_content_type``, the
 ``sanic.logging.formatter`` classes over odd records, ``SharedContext`` and
-``HashableDict``, and ``app.catch_exception``.
+``HashableDict``, ``app.catch_exception``, and ``sanic_routing``'s path helpers,
+``parse_date`` and ``REGEX_TYPES``.
 
 Thirteenth-round areas (``apidiff_cases13.py``, the README's "Differential fuzzing,
 thirteenth round"): ``reg_pattern``, ``named_mw`` and ``form_direct``:

@@ -13,6 +13,9 @@ message, extra field and exception, with and without colour. ``shared_ctx``:
 ``SharedContext`` (``app.shared_ctx``) with values of each kind, ``lock``, ``is_locked``,
 ``SAFE`` names, and ``HashableDict``. ``catch_exc``: ``app.catch_exception`` with errors
 raised in handlers, middleware, signals, background tasks and exception handlers.
+``route_utils``: ``sanic_routing.utils.path_to_parts``/``parts_to_path`` over paths with
+well- and malformed parameter declarations, ``patterns.parse_date`` and the
+``REGEX_TYPES`` casts and patterns.
 
 Generators (``GENERATORS14``) are run by the driver; the worker's operations (``Ops14``)
 are mixed into ``apidiff.Worker``.
