@@ -3156,7 +3156,7 @@ def _rq_kept14(c, a, b):
     for (what, arg, x), (_, _, y) in zip(reads_a, reads_b, strict=True):
         if x == y:
             continue
-        if what == "conn_info":
+        if what == "conn_info" and c.get("via") != "server":
             labels.append(RQ14_CONN)
         elif what == "raw_headers" and isinstance(x, dict) and "exc" in x:
             labels.append(RQ14_RAW)
