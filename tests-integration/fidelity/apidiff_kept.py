@@ -3208,3 +3208,164 @@ KEPT += [
     ("parse_host", _EMPTY_PORT, lambda c, a, b: _empty_port(c["value"])),
     ("request_props", _EMPTY_PORT, lambda c, a, b: _empty_port(c["headers"].get("host"))),
 ]
+
+# ---------------------------------------------------------------- fourteenth round
+RQ14_CONN = "ASGI conn_info has the scope's server (Sanic: '', 0, None; listed before)"
+RQ14_RAW = "raw_headers under ASGI are rebuilt (Sanic: ValueError; listed before)"
+RQ14_SCHEME = "Authorization scheme in any case (RFC 9110 11.1; listed before)"
+RS14_CT_NONE = "no content_type: no Content-Type (Sanic sends 'content-type: None')"
+RS14_LEN = "a stream that sent nothing, or its error page, states its length under ASGI"
+RS14_NO_BODY = "204/304: no body, no Content-Length (RFC 9110 6.4.1, 8.6)"
+RS14_UNFINISHED = "a stream failing after a write ends the response (Sanic's ASGI never does)"
+LF14_MISSING = "access record without access fields: printed empty (Sanic: ValueError; listed)"
+LF14_JSON = "JSON log of an extra field JSON cannot encode: its str() (Sanic: TypeError, line lost)"
+LF14_TASK = "a taskName extra is never listed (a LogRecord attribute from Python 3.12)"
+SC14_SAFE = "shared_ctx.SAFE read or set by the app (Sanic's own list of names; listed, not implemented)"
+SC14_RELOCK = "lock() on a locked shared_ctx does nothing (Sanic: RuntimeError for its _lock)"
+
+_RQ14_AUTH_READS = {"token", "credentials", "parsed_token", "parsed_credentials"}
+
+
+def _rq_kept14(c, a, b):
+    ra, rb = _ok13(a), _ok13(b)
+    if not (isinstance(ra, dict) and isinstance(rb, dict)) or ra.get("resp") != rb.get("resp"):
+        return None
+    reads_a, reads_b = ra.get("reads") or [], rb.get("reads") or []
+    if len(reads_a) != len(reads_b):
+        return None
+    labels = []
+    auth = c["headers"].get("authorization") or ""
+    for (what, arg, x), (_, _, y) in zip(reads_a, reads_b, strict=True):
+        if x == y:
+            continue
+        if what == "conn_info" and c.get("via") != "server":
+            labels.append(RQ14_CONN)
+        elif what == "raw_headers" and isinstance(x, dict) and "exc" in x:
+            labels.append(RQ14_RAW)
+        elif arg in _RQ14_AUTH_READS and auth[:1].islower():
+            labels.append(RQ14_SCHEME)
+        else:
+            return None
+    return labels[0] if labels else None
+
+
+def _rs_kept14(c, a, b):
+    if c["kind"] != "stream":
+        return None
+    ra, rb = _ok13(a), _ok13(b)
+    if not (isinstance(ra, dict) and isinstance(rb, dict)) or ra.get("made") != rb.get("made"):
+        return None
+    x, y = ra.get("resp"), rb.get("resp")
+    if isinstance(x, dict) and x.get("exc", [""])[0] == "AssertionError" and isinstance(y, list):
+        return RS14_UNFINISHED
+    if not (isinstance(x, list) and isinstance(y, list)) or x[0] != y[0]:
+        return None
+    labels = []
+    ha, hb = [h for h in x[1]], [h for h in y[1]]
+    if ["content-type", "None"] in ha and not any(h[0] == "content-type" for h in hb):
+        ha.remove(["content-type", "None"])
+        labels.append(RS14_CT_NONE)
+    body_a, body_b = x[2], y[2]
+    if x[0] in (204, 304):
+        if body_a != body_b or ha != hb:
+            labels.append(RS14_NO_BODY)
+        body_a = body_b = ""
+        ha = [h for h in ha if h[0] != "content-length"]
+        hb = [h for h in hb if h[0] != "content-length"]
+    la = [h for h in ha if h[0] == "content-length"]
+    lb = [h for h in hb if h[0] == "content-length"]
+    if la != lb and not la and (lb == [["content-length", "0"]] or x[0] == 500):
+        labels.append(RS14_LEN)
+        hb = [h for h in hb if h[0] != "content-length"]
+    elif la != lb and la and lb == [["content-length", "0"]] and not body_b:
+        labels.append(RS14_LEN)  # a length the app set, for a stream that sent nothing
+        ha = [h for h in ha if h[0] != "content-length"]
+        hb = [h for h in hb if h[0] != "content-length"]
+    if ha == hb and body_a == body_b and labels:
+        return labels[0]
+    return None
+
+
+def _lf_without_task_name(text):
+    """A formatted line without a ``taskName`` extra field (plain or JSON)."""
+    if text.startswith("{"):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return text
+        data.pop("taskName", None)
+        return data
+    return re.sub(r"\n\s*taskName=t", "", text)
+
+
+def _lf_kept14(c, a, b):
+    ra, rb = _ok13(a), _ok13(b)
+    if not (isinstance(ra, list) and isinstance(rb, list)) or len(ra) != len(rb):
+        return None
+    labels = []
+    for rec, x, y in zip(c["records"], ra, rb, strict=True):
+        if x == y:
+            continue
+        msg = x.get("msg", "") if isinstance(x, dict) else ""
+        if "Formatting field not found in record" in msg and isinstance(y, str):
+            labels.append(LF14_MISSING)
+        elif "is not JSON serializable" in msg and isinstance(y, str):
+            labels.append(LF14_JSON)
+        elif (
+            "taskName" in rec["extra"]
+            and isinstance(x, str)
+            and isinstance(y, str)
+            and _lf_without_task_name(x) == _lf_without_task_name(y)
+        ):
+            labels.append(LF14_TASK)
+        else:
+            return None
+    return labels[0] if labels else None
+
+
+KEPT += [
+    ("req_parsed", label, lambda c, a, b, label=label: _rq_kept14(c, a, b) == label)
+    for label in (RQ14_CONN, RQ14_RAW, RQ14_SCHEME)
+]
+KEPT += [
+    ("resp_stream", label, lambda c, a, b, label=label: _rs_kept14(c, a, b) == label)
+    for label in (RS14_CT_NONE, RS14_LEN, RS14_NO_BODY, RS14_UNFINISHED)
+]
+KEPT += [
+    ("log_fmt", LF14_MISSING, lambda c, a, b: _lf_kept14(c, a, b) == LF14_MISSING),
+    ("log_fmt", LF14_JSON, lambda c, a, b: _lf_kept14(c, a, b) == LF14_JSON),
+    ("log_fmt", LF14_TASK, lambda c, a, b: _lf_kept14(c, a, b) == LF14_TASK),
+    ("shared_ctx", SC14_SAFE, lambda c, a, b: any(s[1:2] == ["SAFE"] for s in c["steps"])),
+    ("shared_ctx", SC14_RELOCK, lambda c, a, b: _sc_relock14(c, a, b)),
+]
+
+
+def _sc_relock14(c, a, b):
+    """Alike but for each lock() of a locked context: Sanic's refuses, Hurtle's does nothing."""
+    ra, rb = _ok13(a), _ok13(b)
+    if not (isinstance(ra, list) and isinstance(rb, list)) or len(ra) != len(rb):
+        return False
+    found = False
+    for step, x, y in zip(c["steps"], ra[1:-1], rb[1:-1], strict=True):
+        if x == y:
+            continue
+        if step == ["lock"] and "Cannot set _lock" in json.dumps(x) and y[1] == [None, True]:
+            found = True
+            continue
+        return False
+    return found and ra[-1] == rb[-1]
+
+RU14_HINT = "Invalid declaration: Hurtle adds how a parameter is written (listed before)"
+_RU14_HINT_TEXT = (
+    " (a parameter is written <name>, <name:type> or <name:regex>, the name a Python identifier)"
+)
+KEPT += [
+    (
+        "route_utils",
+        RU14_HINT,
+        lambda c, a, b: (
+            _RU14_HINT_TEXT in json.dumps(b)
+            and json.dumps(b).replace(_RU14_HINT_TEXT, "") == json.dumps(a)
+        ),
+    ),
+]

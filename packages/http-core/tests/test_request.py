@@ -979,7 +979,7 @@ def test_take_ready_body_takes_a_body_already_here_and_says_when_to_await() -> N
 def test_parsed_parts_read_as_their_default_until_assigned_and_again_after_del() -> None:
     # Sanic's Request has these attributes from the start (plugins test them for None).
     request = Request(b"/", Header(), "1.1", "GET", None, None)
-    assert (request.parsed_json, request.parsed_args, request.parsed_form) == (None, None, None)
+    assert (request.parsed_json, request.parsed_form) == (None, None)
     assert (request.responded, request.stream, request.route, request.conn_info) == (
         False, None, None, None,
     )
@@ -990,6 +990,21 @@ def test_parsed_parts_read_as_their_default_until_assigned_and_again_after_del()
     assert request.parsed_json is None
     assert request.json is None  # no body: computed, then kept
     assert hasattr(request, "parsed_token") and request.token is None
+
+
+def test_the_query_caches_are_empty_defaultdicts_of_their_own_until_filled() -> None:
+    # As Sanic's: a plugin may read request.parsed_args[key] for a key not parsed yet
+    # (an empty RequestParameters) before any request.args; they were None here.
+    first = Request(b"/x?a=1&a=2", Header(), "1.1", "GET", None, None)
+    other = Request(b"/y", Header(), "1.1", "GET", None, None)
+    assert first.parsed_args == {} and first.parsed_not_grouped_args == {}
+    key = (False, False, "utf-8", "replace")
+    assert first.parsed_args[key] == {} and first.parsed_not_grouped_args[key] == []
+    del first.parsed_args[key], first.parsed_not_grouped_args[key]
+    assert first.args == {"a": ["1", "2"]} and first.query_args == [("a", "1"), ("a", "2")]
+    assert dict(first.parsed_args) == {key: {"a": ["1", "2"]}}
+    assert dict(first.parsed_not_grouped_args) == {key: [("a", "1"), ("a", "2")]}
+    assert other.parsed_args == {} and other.parsed_args is not first.parsed_args
 
 
 def test_an_unknown_request_attribute_is_an_attribute_error_naming_it() -> None:
@@ -1005,5 +1020,5 @@ def test_a_subclass_with_its_own_attributes_keeps_the_defaults() -> None:
             self.extra = "kept"  # a subclass without __slots__ has a __dict__
 
     request = Custom(b"/x?a=1", Header(), "1.1", "GET", None, None)
-    assert request.extra == "kept" and request.parsed_args is None
-    assert request.args == {"a": ["1"]} and request.parsed_args is not None
+    assert request.extra == "kept" and request.parsed_args == {}
+    assert request.args == {"a": ["1"]} and request.parsed_args != {}
