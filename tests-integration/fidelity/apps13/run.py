@@ -1,0 +1,31 @@
+"""Run the thirteenth round's apps under Sanic 25.12 and this checkout (not a test: it needs
+real Sanic). Each ``NAME_app.py`` with a ``NAME.http`` goes through the shared
+``sanic-diff --json`` (``../apps_round.py``: a response's ``date`` and the fields named in
+``IGNORE`` left out, each remaining difference labelled in ``KEPT``). Apps with a
+``NAME_reqs.py`` (websocket and streaming drivers, ``python app.py``) go through
+``../apps_compare.py`` (``--main`` where the reqs file's docstring says so):
+
+    SANIC_PY=/tmp/st-ref/bin/python HURTLE_PY=.venv/bin/python \\
+        python3 tests-integration/fidelity/apps_compare.py "$PWD/.../NAME_app.py" .../NAME_reqs.py [--main]
+
+    python3 tests-integration/fidelity/apps13/run.py [NAME ...]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from apps_round import main  # noqa: E402
+
+IGNORE: dict[str, set[str]] = {}
+# Kept differences (README, "Real-world apps, thirteenth round"), by app and request number.
+KEPT: dict[tuple[str, int], str] = {
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main(HERE, sys.argv[1:], IGNORE, KEPT))
