@@ -31,6 +31,8 @@ KEPT: dict[tuple[str, int], str] = {
     "reads it as the next request and answers 400 (listed)",
     ("hatena", 12): "a static folder without index: 404; Sanic 500 IsADirectoryError (listed)",
     ("hatena", 15): "the 426 names the protocol in Upgrade (RFC 9110 15.5.22, listed)",
+    ("tradenotif", 19): "an OPTIONS route added after router.reset() in a listener: served; "
+    "Sanic 500 `'types.SimpleNamespace' object has no attribute 'request_middleware'` (listed)",
     ("fridgemon", 7): "request.token takes `bearer` in any case (RFC 9110 11.1, listed); "
     "Sanic keeps the whole value, so the token is unknown (403)",
 }
