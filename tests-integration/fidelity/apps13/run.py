@@ -33,6 +33,7 @@ KEPT: dict[tuple[str, int], str] = {
     ("hatena", 15): "the 426 names the protocol in Upgrade (RFC 9110 15.5.22, listed)",
     ("tradenotif", 19): "an OPTIONS route added after router.reset() in a listener: served; "
     "Sanic 500 `'types.SimpleNamespace' object has no attribute 'request_middleware'` (listed)",
+    ("xmppfile", 7): "the 426 names the protocol in Upgrade (RFC 9110 15.5.22, listed)",
     ("fridgemon", 7): "request.token takes `bearer` in any case (RFC 9110 11.1, listed); "
     "Sanic keeps the whole value, so the token is unknown (403)",
 }
