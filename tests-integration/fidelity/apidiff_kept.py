@@ -437,16 +437,6 @@ KEPT += [
     ),
     (
         "signals",
-        "a static and a dynamic signal of one shape (a.b.c, a.b.<x>): Sanic passes the "
-        "dynamic part by the first definition (none at all when the dynamic one came first)",
-        lambda c, a, b: (
-            any("<" in s["event"] for s in c["signals"])
-            and len({s["event"].rsplit(".", 1)[0] for s in c["signals"]})
-            < len({s["event"] for s in c["signals"]})
-        ),
-    ),
-    (
-        "signals",
         "dispatch of an undefined event while an app.event() for it starts: Sanic returns None",
         lambda c, a, b: (
             "Could not find signal" in json.dumps(b) and '["ok", null]' in json.dumps(a)
@@ -1606,24 +1596,7 @@ KEPT += [
             and '"bp"' in json.dumps(_ok(a)["dict"][0])
         ),
     ),
-    (
-        "sig_names",
-        "static and dynamic signals of one shape: the parameters each handler gets (Sanic: "
-        "all or none; second and third rounds)",
-        lambda c, a, b: _sig_ids(a) == _sig_ids(b),
-    ),
 ]
-
-
-def _sig_ids(v):
-    """A sig_names answer with each handler call's keyword arguments left out."""
-    if isinstance(v, str) and re.match(r"^\[\d+, \[", v):
-        return json.loads(v)[0]
-    if isinstance(v, list):
-        return [_sig_ids(x) for x in v]
-    if isinstance(v, dict):
-        return {k: _sig_ids(x) for k, x in v.items()}
-    return v
 
 
 KEPT += [
