@@ -131,7 +131,7 @@ from apidiff_cases10 import Ops10  # noqa: E402
 from apidiff_cases11 import Ops11  # noqa: E402
 from apidiff_cases12 import Ops12  # noqa: E402
 from apidiff_cases13 import Ops13  # noqa: E402
-from apidiff_cases14 import Ops14  # noqa: E402
+from apidiff_cases14 import Ops14, Ops14b  # noqa: E402
 
 # ---------------------------------------------------------------------------- worker side
 
@@ -155,7 +155,7 @@ def exc_info(e):
     return {"exc": [c.__name__ for c in type(e).__mro__], "msg": str(e)}
 
 
-class Worker(Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12, Ops13, Ops14):
+class Worker(Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12, Ops13, Ops14, Ops14b):
     def __init__(self):
         import asyncio
 

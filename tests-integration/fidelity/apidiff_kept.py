@@ -2963,8 +2963,7 @@ FD13_TYPES = (
 )
 FD13_EMPTY = "an empty boundary: no form (Sanic: ValueError: empty separator)"
 FD13_DASHES = (
-    "a boundary given with its leading '--': no part (Sanic cuts two bytes off values and "
-    "names)"
+    "a boundary given with its leading '--': no part (Sanic cuts two bytes off values and names)"
 )
 FD13_UNSPLIT = (
     "a body Sanic cannot split (unclosed, or a part it misreads): the complete parts "
@@ -3098,3 +3097,61 @@ KEPT += [
     ("form_direct", label, lambda c, a, b, label=label: _fd_kept13(c, a, b) == label)
     for label in (FD13_TYPES, FD13_EMPTY, FD13_DASHES, FD13_UNSPLIT, FD13_UNCLOSED, FD13_STAR)
 ]
+
+
+# -------------------------------------------------------------- fourteenth round (signals)
+
+
+def _late_twice(c):
+    """Two signals defined on one blueprint after it was registered on two apps."""
+    late = [r["on"] for r in c["regs"] if r["late"]]
+    return c["two_apps"] and any(late.count(bp) >= 2 for bp in set(late))
+
+
+KEPT += [
+    (
+        "sig_bp",
+        "signals defined on a blueprint after it was registered on two apps: Sanic registers "
+        "the earlier ones again on the second app, whose dispatch runs them twice",
+        lambda c, a, b: _late_twice(c),
+    ),
+    (
+        "sig_bp",
+        "bp.event() of a blueprint registered on two apps: Sanic fails (ValueError: too many "
+        "values to unpack); Hurtle waits on both apps",
+        lambda c, a, b: (
+            c["two_apps"]
+            and "too many values to unpack (expected 1)" in json.dumps(a)
+            and "too many values to unpack" not in json.dumps(b)
+        ),
+    ),
+    (
+        "sig_opts",
+        "a parameter with two ':' (<x:int:y>) or an unclosed '<x:': ValueError/InvalidUsage "
+        "saying what a parameter is (Sanic: its unpacking error); a non-str event given to "
+        "signal_router.add: TypeError saying what an event is (Sanic: 'argument of type ... "
+        "is not iterable')",
+        lambda c, a, b: a != b and _sig14_msgs(a) == _sig14_msgs(b),
+    ),
+]
+
+
+_SIG14_MSGS = [
+    (
+        r'"(?:ValueError|InvalidUsage)", [^\]]*\]\]?, \["msg", "(?:too many values to unpack '
+        r"\(expected 2\)|not enough values to unpack \(expected at least 2, got 1\)|A signal "
+        r'parameter is [^"]*|Invalid declaration: <x:)"',
+        '"<bad parameter>"',
+    ),
+    (
+        r'"msg", "(?:argument of type \'\w+\' is not iterable|A signal event is a string[^"]*)"',
+        '"msg", "<not an event>"',
+    ),
+]
+
+
+def _sig14_msgs(v):
+    text = json.dumps(v)
+    for pattern, repl in _SIG14_MSGS:
+        text = re.sub(pattern, repl, text)
+    return text

@@ -466,3 +466,54 @@ async def test_any_event_of_a_namespace_with_a_static_signal_is_found() -> None:
     assert ran == []
     with pytest.raises(NotFound):
         await app.dispatch("order.lost.old", inline=True)
+
+
+@pytest.mark.parametrize("last", ["<x:int", "<user-id>", "<1x>", "<x>y", "< x >", "<é>"])
+def test_a_malformed_parameter_is_refused_as_sanic(last: str) -> None:
+    # As Sanic: InvalidUsage naming the part (Hurtle took them as literals or as a
+    # parameter no handler could be written for).
+    from sanic_routing.exceptions import InvalidUsage
+
+    with pytest.raises(InvalidUsage, match=f"^Invalid declaration: {last}$"):
+        SignalRouter().add(lambda **_: None, f"a.b.{last}")
+
+
+@pytest.mark.parametrize("event", ["a.b.x>", "a.b.x:int>", "a.x>.c", "a.<x.c", "<x.b.c"])
+def test_a_stray_angle_bracket_outside_the_last_part_is_an_invalid_signal(event: str) -> None:
+    with pytest.raises(InvalidSignal, match=f"^Invalid signal event: {event}$"):
+        SignalRouter().add(lambda **_: None, event)
+
+
+async def test_a_part_without_a_parameter_name_is_a_literal() -> None:
+    # As Sanic: `<>` and `<:int>` name no parameter, so they are literal parts (Hurtle
+    # made them parameters named "", run for every event of the namespace).
+    calls, make = recorder()
+    router = SignalRouter()
+    router.add(make("empty"), "a.b.<>")
+    router.add(make("typed"), "a.b.<:int>")
+    router.finalize()
+    await router.dispatch("a.b.7", inline=True)
+    await router.dispatch("a.b.<>", inline=True)
+    assert calls == [("empty", {})]
+
+
+def test_router_add_refuses_an_event_that_is_no_string() -> None:
+    with pytest.raises(TypeError, match="A signal event is a string"):
+        SignalRouter().add(lambda **_: None, 5)  # type: ignore[arg-type]
+
+
+async def test_a_signal_added_on_the_router_without_condition_skips_an_empty_one() -> None:
+    # As Sanic: router.add(handler, event) has no condition, so dispatch(condition={})
+    # passes it by; app.signal(event) has the empty one and runs (both ran).
+    from hurtle_app import Sanic
+
+    app = Sanic("EmptyCondition", configure_logging=False)
+    calls, make = recorder()
+    app.signal_router.add(make("router"), "a.b.c")
+    app.signal("a.b.c")(make("app"))
+    app.signal_router.finalize()
+    await app.dispatch("a.b.c", condition={}, inline=True)
+    assert [name for name, _ in calls] == ["app"]
+    calls.clear()
+    await app.dispatch("a.b.c", inline=True)
+    assert [name for name, _ in calls] == ["router", "app"]

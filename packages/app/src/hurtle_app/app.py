@@ -561,10 +561,12 @@ class Sanic(
             # Connections read the hook when they open: set it now, not at the next start.
             self.lifecycle_hook = self._lifecycle_hook
         with self.amend():  # a late signal is served from the next request on (as Sanic)
+            # As Sanic: a signal defined on the app has a condition, {} when none is given
+            # (so a dispatch with condition={} runs it; one added on the router does not).
             return self.signal_router.add(
                 signal.handler,
                 signal.event,
-                signal.condition,
+                signal.condition if signal.condition is not None else {},
                 signal.exclusive,
                 priority=signal.priority,
             )

@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 from hurtle_app.sequence import next_registration
 from hurtle_http.exceptions import InvalidSignal
 from sanic_routing import BaseRouter
-from sanic_routing.exceptions import NotFound
+from sanic_routing.exceptions import InvalidUsage, NotFound
 from sanic_routing.patterns import REGEX_TYPES
 
 SignalHandler = Callable[..., Any]
@@ -68,7 +68,26 @@ _BUILTIN_EVENTS = frozenset(event.value for event in Event)
 
 
 def _is_dynamic(part: str) -> bool:
-    return part.startswith("<") and part.endswith(">")
+    # As Sanic: a part without a parameter name (``<>``, ``<:int>``) is a literal.
+    return len(part) > 2 and part[0] == "<" and part[-1] == ">" and part[1] != ":"
+
+
+_PARAM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _check_declaration(part: str) -> None:
+    """Refuse a malformed parameter in a signal's last part, as Sanic does."""
+    if not part.startswith("<"):
+        return
+    inner = part[1:-1]
+    name = inner.partition(":")[0]
+    if not name:
+        return  # ``<``, ``<>``, ``<:int>``: a literal part (Sanic's reading)
+    if not part.endswith(">") or not _PARAM_NAME.fullmatch(name):
+        # As Sanic: ``<x:int`` (unclosed), ``<user-id>``, ``<1x>``, ``<x>y``
+        raise InvalidUsage(f"Invalid declaration: {part}")
+    if inner.count(":") > 1:
+        raise ValueError(f"A signal parameter is <name> or <name:type>, not {part}")
 
 
 class _Param:
@@ -108,6 +127,7 @@ class Signal:
         "path",
         "handler",
         "requirements",
+        "unconditioned",
         "ctx",
         "parts",
         "params",
@@ -125,6 +145,9 @@ class Signal:
         order: int,
     ) -> None:
         self.handler = handler
+        # As Sanic: a signal added on the router without a condition runs only for a
+        # dispatch without one (``condition={}`` passes it by).
+        self.unconditioned = requirements is None
         try:
             self.requirements = dict(requirements or {})
         except (TypeError, ValueError) as exc:
@@ -142,7 +165,8 @@ class Signal:
         # type; a static one's path is its group's (``a.b.<__trigger__:str>``).
         last = self.params.get(len(self.parts) - 1)
         prefix = event.rpartition(".")[0]
-        self.name = f"{prefix}.*" if last else event
+        # (Sanic's ``*`` stands for any last part written with a ``<``, even a literal one)
+        self.name = f"{prefix}.*" if event.rpartition(".")[2].startswith("<") else event
         self.path = f"{prefix}.<{last.name}:{last.kind}>" if last else f"{prefix}.<{_TRIGGER}:str>"
         self.ctx = SimpleNamespace(
             exclusive=exclusive,
@@ -201,6 +225,8 @@ class Signal:
 
     def matches_condition(self, condition: dict[str, Any] | None) -> bool:
         """Exclusive signals need the same condition; others run without one, too."""
+        if self.unconditioned:
+            return condition is None
         if self.ctx.exclusive:
             return self.requirements == (condition or {})
         # As Sanic: an empty condition is a condition (only a signal without one runs).
@@ -312,7 +338,13 @@ class SignalRouter(BaseRouter):
         parts = event.split(".")
         # As Sanic: three parts, the first two not dynamic, and a namespace (``.a.b`` is
         # refused; an empty second or third part is taken).
-        if len(parts) != 3 or not parts[0] or any(_is_dynamic(part) for part in parts[:2]):
+        if (
+            len(parts) != 3
+            or not parts[0]
+            or any(part.startswith("<") for part in parts[:2])
+            # As Sanic: a ``>`` without its ``<`` (``a.b.x>``) outside the namespace
+            or any(">" in part and "<" not in part for part in parts[1:])
+        ):
             raise InvalidSignal(f"Invalid signal event: {event}")
         if parts[0] in RESERVED_NAMESPACES and event not in _BUILTIN_EVENTS:
             raise InvalidSignal(f"Cannot declare reserved signal event: {event}")
@@ -329,8 +361,15 @@ class SignalRouter(BaseRouter):
         priority: int = 0,
     ) -> Signal:
         """Register ``handler(**context)`` for ``event``; returns the ``Signal``."""
+        if not isinstance(event, (str, Enum)):
+            # Sanic fails reading it as a string (a TypeError); the same type, saying why.
+            raise TypeError(
+                "A signal event is a string of three dotted parts, such as "
+                f"'my.event.happened', or a sanic.signals.Event; not {event!r}"
+            )
         name = self.format_event(event)
         self._check_event(name)
+        _check_declaration(name.rsplit(".", 1)[-1])
         signal = Signal(name, handler, condition, exclusive, priority, next_registration())
         self._signals.append(signal)
         self._by_event.clear()
