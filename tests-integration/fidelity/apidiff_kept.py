@@ -3155,3 +3155,61 @@ def _sig14_msgs(v):
     for pattern, repl in _SIG14_MSGS:
         text = re.sub(pattern, repl, text)
     return text
+
+
+def _unwrap14(v):
+    if isinstance(v, dict) and list(v) == ["dict"]:
+        return {str(k): _unwrap14(x) for k, x in v["dict"]}
+    if isinstance(v, list):
+        return [_unwrap14(x) for x in v]
+    return v
+
+
+_FAILING_HTTP = ("http.lifecycle.request", "http.lifecycle.exception", "http.lifecycle.response")
+
+
+def _sig_http_fails(c, a, b):
+    """Every differing request is one where Sanic lets a raising http.lifecycle.request/
+    exception/response handler's error escape under ASGI."""
+    if not any(r["event"] in _FAILING_HTTP and r["do"].startswith("raise") for r in c["regs"]):
+        return False
+    ra, rb = _unwrap14(a["ok"])["requests"], _unwrap14(b["ok"])["requests"]
+    return len(ra) == len(rb) and all(
+        x == y or (isinstance(x[0], dict) and "exc" in x[0]) for x, y in zip(ra, rb, strict=True)
+    )
+
+
+KEPT += [
+    (
+        "sig_http",
+        "an http.lifecycle.request/exception/response signal handler that raises, under ASGI: "
+        "Sanic lets the error escape to the server (and dispatches exception/response again, "
+        "three or four calls); Hurtle answers the error page (known items above)",
+        _sig_http_fails,
+    ),
+]
+
+
+_SANIC_UNFINALIZED = ("Cannot finalize router more than once.", "'NoneType' object is not callable")
+
+
+def _sig_late_refused(c, a, b):
+    """The first step that differs is one Sanic refuses: a signal added, or finalize()
+    called, once its router is finalized outside a start-up, or a dispatch/get before it
+    was finalized at all (the later steps follow from it)."""
+    for x, y in zip(_unwrap14(a["ok"]), _unwrap14(b["ok"]), strict=True):
+        if x != y:
+            got = x[1]
+            return isinstance(got, dict) and got.get("msg") in _SANIC_UNFINALIZED
+    return False
+
+
+KEPT += [
+    (
+        "sig_late",
+        "signal_router.finalize() twice, or a signal added after finalize()/signalize() "
+        "outside a start-up: Sanic raises 'Cannot finalize router more than once.'; a "
+        "dispatch or get() before any finalize: Sanic's TypeError; Hurtle accepts both",
+        _sig_late_refused,
+    ),
+]

@@ -517,3 +517,25 @@ async def test_a_signal_added_on_the_router_without_condition_skips_an_empty_one
     calls.clear()
     await app.dispatch("a.b.c", inline=True)
     assert [name for name, _ in calls] == ["router", "app"]
+
+
+async def test_a_signal_added_to_a_served_app_leaves_its_router_finalized() -> None:
+    # As Sanic: the router of a started app is finalized again at once (it read False
+    # until the next request), and the new handler runs.
+    from hurtle_app import Sanic
+    from hurtle_http.response import text
+
+    from .conftest import exchange
+
+    app = Sanic("LateSignal", configure_logging=False)
+
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text("ok")
+
+    await exchange(app, "GET", "/")
+    calls, make = recorder()
+    app.add_signal(make("late"), "late.added.one")
+    assert app.signal_router.finalized
+    await app.dispatch("late.added.one", inline=True)
+    assert [name for name, _ in calls] == ["late"]
