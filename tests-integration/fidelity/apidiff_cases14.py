@@ -66,10 +66,20 @@ def gen_sig_ns(rng):
         if rng.random() < 0.2:
             kw["fail_not_found"] = False
         dispatches.append([rng.choice(NS_ONE_EVENTS if one else NS_EVENTS), kw])
+    waits = []
+    for _ in range(rng.choice([0, 0, 1, 2])):
+        pool = [d["event"] for d in defs] + (NS_ONE_EVENTS if one else NS_EVENTS)
+        kw = {}
+        if rng.random() < 0.2:
+            kw["condition"] = rng.choice([{"k": 1}, {}])
+        if rng.random() < 0.2:
+            kw["exclusive"] = False
+        waits.append([rng.choice(pool), kw])
     return {
         "defs": defs,
         "calls": dispatches,
         "get": rng.sample(NS_ONE_EVENTS if one else NS_EVENTS, 2),
+        "waits": waits,
     }
 
 
@@ -124,6 +134,7 @@ def _handler14(d, log):
 
 class Ops14:
     def op_sig_ns(self, a):
+        import asyncio
 
         app = self.new_app()
         log = []
@@ -138,6 +149,11 @@ class Ops14:
 
         async def go():
             app.signal_router.finalize()
+            waits = []
+            for ev, kw in a.get("waits", ()):
+                waits.append(asyncio.ensure_future(app.event(ev, timeout=0.05, **kw)))
+            # Sanic's app.event() registers its waiter some loop turns after it starts
+            await asyncio.sleep(0.005)
             calls = []
             for ev, kw in a["calls"]:
                 log.clear()
@@ -154,6 +170,17 @@ class Ops14:
                     gets.append([ids, len(handlers), dict(params)])
                 except Exception as e:
                     gets.append(_exc14(e))
+            woke = []
+            for w in waits:
+                try:
+                    got = await w
+                    woke.append(
+                        ["woke", dict(sorted(got.items())) if isinstance(got, dict) else got]
+                    )
+                except (Exception, asyncio.TimeoutError) as e:
+                    woke.append(_exc14(e))
+            if woke:
+                out["waits"] = woke
             return calls, gets
 
         out["calls"], out["get"] = self.run(go())

@@ -3213,3 +3213,16 @@ KEPT += [
         _sig_late_refused,
     ),
 ]
+
+
+KEPT += [
+    (
+        "sig_ns",
+        "an app.event() wait and two inline dispatches reaching its signal before the waiting "
+        "task resumes: Sanic's second dispatch raises InvalidStateError (it sets the wait's "
+        "result again), and the handlers do not run; Hurtle wakes the wait once",
+        lambda c, a, b: bool(c.get("waits"))
+        and "InvalidStateError" in json.dumps(a)
+        and "InvalidStateError" not in json.dumps(b),
+    ),
+]

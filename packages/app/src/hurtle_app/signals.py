@@ -287,7 +287,7 @@ class SignalWaiter:
     ) -> bool:
         """Whether a dispatch of ``event`` (reaching ``signals``) with ``condition``
         resolves this waiter."""
-        if self.signal is not None and signals is not None and "*" not in self.event_definition:
+        if self.signal is not None and signals is not None:
             # As Sanic: a wait is on the signal it found, so a dispatch reaching that signal
             # wakes it whatever the wait's own type (`a.b.<x:int>` on an `a.b.<x>` signal
             # is woken by `a.b.zz`), and one reaching no signal does not.
@@ -520,7 +520,9 @@ class SignalRouter(BaseRouter):
         if not signals and not dispatched:
             return None
         return SignalWaiter(
-            signals[0] if signals else None,
+            # As Sanic: a wait on a namespace's dynamic signals is on the last one defined
+            # (``a.b.<x>`` beside ``a.b.<n:int>`` defined after it waits for ints).
+            signals[-1] if signals else None,
             name,
             requirements=condition,
             exclusive=exclusive,
