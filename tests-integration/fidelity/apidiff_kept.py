@@ -2963,7 +2963,8 @@ FD13_TYPES = (
 )
 FD13_EMPTY = "an empty boundary: no form (Sanic: ValueError: empty separator)"
 FD13_DASHES = (
-    "a boundary given with its leading '--': no part (Sanic cuts two bytes off values and names)"
+    "a boundary given with its leading '--': no part (Sanic cuts two bytes off values and "
+    "names)"
 )
 FD13_UNSPLIT = (
     "a body Sanic cannot split (unclosed, or a part it misreads): the complete parts "
@@ -3103,16 +3104,19 @@ KEPT += [
 
 
 def _late_twice(c):
-    """Two signals defined on one blueprint after it was registered on two apps."""
-    late = [r["on"] for r in c["regs"] if r["late"]]
-    return c["two_apps"] and any(late.count(bp) >= 2 for bp in set(late))
+    """A signal defined on a blueprint, after it was registered on two apps, beside
+    another signal of that blueprint."""
+    late = {r["on"] for r in c["regs"] if r["late"]}
+    ons = [r["on"] for r in c["regs"]]
+    return c["two_apps"] and any(ons.count(bp) >= 2 for bp in late)
 
 
 KEPT += [
     (
         "sig_bp",
-        "signals defined on a blueprint after it was registered on two apps: Sanic registers "
-        "the earlier ones again on the second app, whose dispatch runs them twice",
+        "a signal defined on a blueprint after it was registered on two apps: Sanic registers "
+        "the blueprint's earlier signals again on the second app, whose dispatch runs them "
+        "twice (and names the parameter by the copy)",
         lambda c, a, b: _late_twice(c),
     ),
     (
@@ -3221,8 +3225,10 @@ KEPT += [
         "an app.event() wait and two inline dispatches reaching its signal before the waiting "
         "task resumes: Sanic's second dispatch raises InvalidStateError (it sets the wait's "
         "result again), and the handlers do not run; Hurtle wakes the wait once",
-        lambda c, a, b: bool(c.get("waits"))
-        and "InvalidStateError" in json.dumps(a)
-        and "InvalidStateError" not in json.dumps(b),
+        lambda c, a, b: (
+            bool(c.get("waits"))
+            and "InvalidStateError" in json.dumps(a)
+            and "InvalidStateError" not in json.dumps(b)
+        ),
     ),
 ]
