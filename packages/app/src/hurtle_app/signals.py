@@ -302,6 +302,10 @@ class SignalWaiter:
         return self.requirements is not None and self.requirements == condition
 
 
+#: What a dispatch of one event runs, the parameters they get, and the group they are of.
+_Resolved = tuple[tuple[Signal, ...], dict[str, Any], tuple[Signal, ...]]
+
+
 class SignalRouter(BaseRouter):
     """Holds the signal handlers of one app and dispatches events to them."""
 
@@ -311,7 +315,7 @@ class SignalRouter(BaseRouter):
             self.ctx = SimpleNamespace()
         self.allow_fail_builtin = True
         self._signals: list[Signal] = []
-        self._by_event: dict[str, tuple[Signal, ...]] = {}
+        self._by_event: dict[str, _Resolved] = {}
         self._waiters: list[SignalWaiter] = []
         self._signal_finalized = False
 
@@ -433,7 +437,7 @@ class SignalRouter(BaseRouter):
     def _signals_for(self, event: str) -> tuple[Signal, ...]:
         return self._resolve(event)[0]
 
-    def _resolve(self, event: str) -> tuple[tuple[Signal, ...], dict[str, Any], tuple[Signal, ...]]:
+    def _resolve(self, event: str) -> _Resolved:
         """The signals ``event`` runs (priority, then registration order), the parameters
         they all get, and the whole group they were chosen from.
 
@@ -446,8 +450,11 @@ class SignalRouter(BaseRouter):
         found = self._by_event.get(event)
         if found is None:
             parts = tuple(event.split("."))
-            taken = [(s, s.accepts(parts)) for s in self._signals]
-            taken = [(s, values) for s, values in taken if values is not None]
+            taken: list[tuple[Signal, dict[str, Any]]] = []
+            for s in self._signals:
+                values = s.accepts(parts)
+                if values is not None:
+                    taken.append((s, values))
             best = max((s.precedence for s, _ in taken), default=())
             group = [(s, v) for s, v in taken if s.precedence == best]
             if len({s.kind for s, _ in group}) > 1:
