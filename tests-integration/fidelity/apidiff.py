@@ -20,6 +20,11 @@ sanic-testing's server), ``ResponseStream`` made by hand and ``guess_content_typ
 ``HashableDict``, ``app.catch_exception``, and ``sanic_routing``'s path helpers,
 ``parse_date`` and ``REGEX_TYPES``.
 
+Fifteenth-round areas (``apidiff_cases15.py``, the README's "Signals, namespace round"):
+``sig_ns``, ``sig_opts``, ``sig_bp``, ``sig_http`` and ``sig_late``: static and dynamic
+signals sharing a namespace, ``dispatch``/``event`` options, blueprint signals, the
+built-in ``http.*`` events and signals added late.
+
 Thirteenth-round areas (``apidiff_cases13.py``, the README's "Differential fuzzing,
 thirteenth round"): ``reg_pattern``, ``named_mw`` and ``form_direct``:
 ``router.register_pattern`` with odd labels, casts and patterns, named and prioritised
@@ -136,6 +141,7 @@ from apidiff_cases11 import Ops11  # noqa: E402
 from apidiff_cases12 import Ops12  # noqa: E402
 from apidiff_cases13 import Ops13  # noqa: E402
 from apidiff_cases14 import Ops14  # noqa: E402
+from apidiff_cases15 import Ops15, Ops15b  # noqa: E402
 
 # ---------------------------------------------------------------------------- worker side
 
@@ -159,7 +165,9 @@ def exc_info(e):
     return {"exc": [c.__name__ for c in type(e).__mro__], "msg": str(e)}
 
 
-class Worker(Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12, Ops13, Ops14):
+class Worker(
+    Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12, Ops13, Ops14, Ops15, Ops15b
+):
     def __init__(self):
         import asyncio
 
@@ -646,7 +654,10 @@ def worker_main():
         case = json.loads(line)
         if any(
             hasattr(o, "op_" + case["op"])
-            for o in (Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12, Ops13, Ops14)
+            for o in (
+                Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12, Ops13, Ops14, Ops15,
+                Ops15b,
+            )
         ):
             w.n = 0  # app names by their order in the case (test_mode allows reuse)
         try:
@@ -787,6 +798,7 @@ def main():
     from apidiff_cases12 import GENERATORS12, SLOW12
     from apidiff_cases13 import GENERATORS13, SLOW13
     from apidiff_cases14 import GENERATORS14, SLOW14
+    from apidiff_cases15 import GENERATORS15, SLOW15
     from apidiff_kept import kept_label
 
     GENERATORS = {
@@ -804,6 +816,7 @@ def main():
         **GENERATORS12,
         **GENERATORS13,
         **GENERATORS14,
+        **GENERATORS15,
     }
     SLOW = {
         **SLOW,
@@ -820,6 +833,7 @@ def main():
         **SLOW12,
         **SLOW13,
         **SLOW14,
+        **SLOW15,
     }
 
     ap = argparse.ArgumentParser()

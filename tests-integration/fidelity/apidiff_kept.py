@@ -437,16 +437,6 @@ KEPT += [
     ),
     (
         "signals",
-        "a static and a dynamic signal of one shape (a.b.c, a.b.<x>): Sanic passes the "
-        "dynamic part by the first definition (none at all when the dynamic one came first)",
-        lambda c, a, b: (
-            any("<" in s["event"] for s in c["signals"])
-            and len({s["event"].rsplit(".", 1)[0] for s in c["signals"]})
-            < len({s["event"] for s in c["signals"]})
-        ),
-    ),
-    (
-        "signals",
         "dispatch of an undefined event while an app.event() for it starts: Sanic returns None",
         lambda c, a, b: (
             "Could not find signal" in json.dumps(b) and '["ok", null]' in json.dumps(a)
@@ -1606,24 +1596,7 @@ KEPT += [
             and '"bp"' in json.dumps(_ok(a)["dict"][0])
         ),
     ),
-    (
-        "sig_names",
-        "static and dynamic signals of one shape: the parameters each handler gets (Sanic: "
-        "all or none; second and third rounds)",
-        lambda c, a, b: _sig_ids(a) == _sig_ids(b),
-    ),
 ]
-
-
-def _sig_ids(v):
-    """A sig_names answer with each handler call's keyword arguments left out."""
-    if isinstance(v, str) and re.match(r"^\[\d+, \[", v):
-        return json.loads(v)[0]
-    if isinstance(v, list):
-        return [_sig_ids(x) for x in v]
-    if isinstance(v, dict):
-        return {k: _sig_ids(x) for k, x in v.items()}
-    return v
 
 
 KEPT += [
@@ -3367,5 +3340,149 @@ KEPT += [
             _RU14_HINT_TEXT in json.dumps(b)
             and json.dumps(b).replace(_RU14_HINT_TEXT, "") == json.dumps(a)
         ),
+    ),
+]
+
+
+# -------------------------------------------------------------- fourteenth round (signals)
+
+
+def _late_twice(c):
+    """A signal defined on a blueprint, after it was registered on two apps, beside
+    another signal of that blueprint."""
+    late = {r["on"] for r in c["regs"] if r["late"]}
+    ons = [r["on"] for r in c["regs"]]
+    return c["two_apps"] and any(ons.count(bp) >= 2 for bp in late)
+
+
+KEPT += [
+    (
+        "sig_bp",
+        "a signal defined on a blueprint after it was registered on two apps: Sanic registers "
+        "the blueprint's earlier signals again on the second app, whose dispatch runs them "
+        "twice (and names the parameter by the copy)",
+        lambda c, a, b: _late_twice(c),
+    ),
+    (
+        "sig_bp",
+        "bp.event() of a blueprint registered on two apps: Sanic fails (ValueError: too many "
+        "values to unpack); Hurtle waits on both apps",
+        lambda c, a, b: (
+            c["two_apps"]
+            and "too many values to unpack (expected 1)" in json.dumps(a)
+            and "too many values to unpack" not in json.dumps(b)
+        ),
+    ),
+    (
+        "sig_opts",
+        "a parameter with two ':' (<x:int:y>) or an unclosed '<x:': ValueError/InvalidUsage "
+        "saying what a parameter is (Sanic: its unpacking error); a non-str event given to "
+        "signal_router.add: TypeError saying what an event is (Sanic: 'argument of type ... "
+        "is not iterable')",
+        lambda c, a, b: a != b and _sig14_msgs(a) == _sig14_msgs(b),
+    ),
+]
+
+
+_SIG14_MSGS = [
+    (
+        r'"(?:ValueError|InvalidUsage)", [^\]]*\]\]?, \["msg", "(?:too many values to unpack '
+        r"\(expected 2\)|not enough values to unpack \(expected at least 2, got 1\)|A signal "
+        r'parameter is [^"]*|Invalid declaration: <x:)"',
+        '"<bad parameter>"',
+    ),
+    (
+        r'"msg", "(?:argument of type \'\w+\' is not iterable|A signal event is a string[^"]*)"',
+        '"msg", "<not an event>"',
+    ),
+]
+
+
+def _sig14_msgs(v):
+    text = json.dumps(v)
+    for pattern, repl in _SIG14_MSGS:
+        text = re.sub(pattern, repl, text)
+    return text
+
+
+def _unwrap14(v):
+    if isinstance(v, dict) and list(v) == ["dict"]:
+        return {str(k): _unwrap14(x) for k, x in v["dict"]}
+    if isinstance(v, list):
+        return [_unwrap14(x) for x in v]
+    return v
+
+
+_FAILING_HTTP = ("http.lifecycle.request", "http.lifecycle.exception", "http.lifecycle.response")
+
+
+def _sig_http_fails(c, a, b):
+    """Every differing request is one where Sanic lets a raising http.lifecycle.request/
+    exception/response handler's error escape under ASGI."""
+    if not any(r["event"] in _FAILING_HTTP and r["do"].startswith("raise") for r in c["regs"]):
+        return False
+    ra, rb = _unwrap14(a["ok"])["requests"], _unwrap14(b["ok"])["requests"]
+    return len(ra) == len(rb) and all(
+        x == y or (isinstance(x[0], dict) and "exc" in x[0]) for x, y in zip(ra, rb, strict=True)
+    )
+
+
+KEPT += [
+    (
+        "sig_http",
+        "an http.lifecycle.request/exception/response signal handler that raises, under ASGI: "
+        "Sanic lets the error escape to the server (and dispatches exception/response again, "
+        "three or four calls); Hurtle answers the error page (known items above)",
+        _sig_http_fails,
+    ),
+]
+
+
+_SANIC_UNFINALIZED = ("Cannot finalize router more than once.", "'NoneType' object is not callable")
+
+
+def _sig_late_refused(c, a, b):
+    """The first step that differs is one Sanic refuses: a signal added, or finalize()
+    called, once its router is finalized outside a start-up, or a dispatch/get before it
+    was finalized at all (the later steps follow from it)."""
+    for x, y in zip(_unwrap14(a["ok"]), _unwrap14(b["ok"]), strict=True):
+        if x != y:
+            got = x[1]
+            return isinstance(got, dict) and got.get("msg") in _SANIC_UNFINALIZED
+    return False
+
+
+KEPT += [
+    (
+        "sig_late",
+        "signal_router.finalize() twice, or a signal added after finalize()/signalize() "
+        "outside a start-up: Sanic raises 'Cannot finalize router more than once.'; a "
+        "dispatch or get() before any finalize: Sanic's TypeError; Hurtle accepts both",
+        _sig_late_refused,
+    ),
+]
+
+
+def _invalid_state_first(c, a, b):
+    """The dispatches agree up to one where Sanic raises InvalidStateError (a wait set
+    twice); what follows it (and the waits) differs from there on."""
+    if not c.get("waits"):
+        return False
+    ca, cb = _unwrap14(a["ok"])["calls"], _unwrap14(b["ok"])["calls"]
+    for x, y in zip(ca, cb, strict=True):
+        if isinstance(x[0], dict) and x[0].get("exc", [""])[0] == "InvalidStateError":
+            return True
+        if x != y:
+            return False
+    return False
+
+
+KEPT += [
+    (
+        "sig_ns",
+        "an app.event() wait and two inline dispatches reaching its signal before the waiting "
+        "task resumes: Sanic's second dispatch raises InvalidStateError (it sets the wait's "
+        "result again), and the handlers do not run; Hurtle wakes the wait once",
+        lambda c, a, b: _invalid_state_first(c, a, b),
     ),
 ]
