@@ -11,6 +11,20 @@ on purpose (``apidiff_kept.py``) are labelled ``kept: ...`` and listed last.
     python3 tests-integration/fidelity/apidiff.py --count 500 --seed 1
     python3 tests-integration/fidelity/apidiff.py --only router --only url_for -v
 
+Fourteenth-round areas (``apidiff_cases14.py``, the README's "Differential fuzzing,
+fourteenth round"): ``req_parsed``, ``resp_stream``, ``log_fmt``, ``shared_ctx``, ``catch_exc``
+and ``route_utils``: a ``Request``'s ``parsed_*`` caches, ``get_cookies``, ``raw_headers``,
+``scope``, ``conn_info`` and friends (through ``asgi_client`` and, for some cases,
+sanic-testing's server), ``ResponseStream`` made by hand and ``guess_content_type``, the
+``sanic.logging.formatter`` classes over odd records, ``SharedContext`` and
+``HashableDict``, ``app.catch_exception``, and ``sanic_routing``'s path helpers,
+``parse_date`` and ``REGEX_TYPES``.
+
+Fifteenth-round areas (``apidiff_cases15.py``, the README's "Signals, namespace round"):
+``sig_ns``, ``sig_opts``, ``sig_bp``, ``sig_http`` and ``sig_late``: static and dynamic
+signals sharing a namespace, ``dispatch``/``event`` options, blueprint signals, the
+built-in ``http.*`` events and signals added late.
+
 Thirteenth-round areas (``apidiff_cases13.py``, the README's "Differential fuzzing,
 thirteenth round"): ``reg_pattern``, ``named_mw`` and ``form_direct``:
 ``router.register_pattern`` with odd labels, casts and patterns, named and prioritised
@@ -126,6 +140,8 @@ from apidiff_cases10 import Ops10  # noqa: E402
 from apidiff_cases11 import Ops11  # noqa: E402
 from apidiff_cases12 import Ops12  # noqa: E402
 from apidiff_cases13 import Ops13  # noqa: E402
+from apidiff_cases14 import Ops14  # noqa: E402
+from apidiff_cases15 import Ops15, Ops15b  # noqa: E402
 
 # ---------------------------------------------------------------------------- worker side
 
@@ -149,7 +165,9 @@ def exc_info(e):
     return {"exc": [c.__name__ for c in type(e).__mro__], "msg": str(e)}
 
 
-class Worker(Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12, Ops13):
+class Worker(
+    Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12, Ops13, Ops14, Ops15, Ops15b
+):
     def __init__(self):
         import asyncio
 
@@ -636,7 +654,10 @@ def worker_main():
         case = json.loads(line)
         if any(
             hasattr(o, "op_" + case["op"])
-            for o in (Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12, Ops13)
+            for o in (
+                Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12, Ops13, Ops14, Ops15,
+                Ops15b,
+            )
         ):
             w.n = 0  # app names by their order in the case (test_mode allows reuse)
         try:
@@ -776,6 +797,8 @@ def main():
     from apidiff_cases11 import GENERATORS11, SLOW11
     from apidiff_cases12 import GENERATORS12, SLOW12
     from apidiff_cases13 import GENERATORS13, SLOW13
+    from apidiff_cases14 import GENERATORS14, SLOW14
+    from apidiff_cases15 import GENERATORS15, SLOW15
     from apidiff_kept import kept_label
 
     GENERATORS = {
@@ -792,6 +815,8 @@ def main():
         **GENERATORS11,
         **GENERATORS12,
         **GENERATORS13,
+        **GENERATORS14,
+        **GENERATORS15,
     }
     SLOW = {
         **SLOW,
@@ -807,6 +832,8 @@ def main():
         **SLOW11,
         **SLOW12,
         **SLOW13,
+        **SLOW14,
+        **SLOW15,
     }
 
     ap = argparse.ArgumentParser()

@@ -437,16 +437,6 @@ KEPT += [
     ),
     (
         "signals",
-        "a static and a dynamic signal of one shape (a.b.c, a.b.<x>): Sanic passes the "
-        "dynamic part by the first definition (none at all when the dynamic one came first)",
-        lambda c, a, b: (
-            any("<" in s["event"] for s in c["signals"])
-            and len({s["event"].rsplit(".", 1)[0] for s in c["signals"]})
-            < len({s["event"] for s in c["signals"]})
-        ),
-    ),
-    (
-        "signals",
         "dispatch of an undefined event while an app.event() for it starts: Sanic returns None",
         lambda c, a, b: (
             "Could not find signal" in json.dumps(b) and '["ok", null]' in json.dumps(a)
@@ -1606,24 +1596,7 @@ KEPT += [
             and '"bp"' in json.dumps(_ok(a)["dict"][0])
         ),
     ),
-    (
-        "sig_names",
-        "static and dynamic signals of one shape: the parameters each handler gets (Sanic: "
-        "all or none; second and third rounds)",
-        lambda c, a, b: _sig_ids(a) == _sig_ids(b),
-    ),
 ]
-
-
-def _sig_ids(v):
-    """A sig_names answer with each handler call's keyword arguments left out."""
-    if isinstance(v, str) and re.match(r"^\[\d+, \[", v):
-        return json.loads(v)[0]
-    if isinstance(v, list):
-        return [_sig_ids(x) for x in v]
-    if isinstance(v, dict):
-        return {k: _sig_ids(x) for k, x in v.items()}
-    return v
 
 
 KEPT += [
@@ -3124,4 +3097,392 @@ KEPT += [
 KEPT += [
     ("form_direct", label, lambda c, a, b, label=label: _fd_kept13(c, a, b) == label)
     for label in (FD13_TYPES, FD13_EMPTY, FD13_DASHES, FD13_UNSPLIT, FD13_UNCLOSED, FD13_STAR)
+]
+
+
+
+# RFC URI round (README, "RFC conformance checklist, fifth round"): url_for takes a scheme
+# only from "scheme://" (RFC 3986 3.1; Sanic reads "srv.com" from "srv.com:81", "[" from
+# "[::1]:8") and percent-encodes a fragment as a path (3.5; Sanic: raw). Sanic's value with
+# both made as Hurtle's is compared again, alone and under the other labels.
+_URI_LABEL = (
+    "url_for: a host:port server names no scheme, a fragment is percent-encoded "
+    "(RFC 3986 3.1, 3.5; Sanic: 'srv.com://srv.com:81/...', '#a b')"
+)
+_BOGUS_SCHEME = re.compile(r"([^/:?#\s]+)://(?=\1)")
+
+
+def _uri_round_fixed(v, ws):
+    from urllib.parse import quote
+
+    if isinstance(v, str):
+        named = _BOGUS_SCHEME.match(v)
+        if named and named.group(1).lower() not in ("http", "https", "ws", "wss"):
+            v = ("ws" if ws else "http") + v[named.end(1) :]
+        if "#" in v and (v.startswith("/") or "://" in v):
+            base, _, fragment = v.partition("#")
+            fragment = quote(fragment, safe="!$&'()*+,;=:@/?%")
+            v = base + "#" + re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", fragment)
+        return v
+    if isinstance(v, list):
+        return [_uri_round_fixed(x, ws) for x in v]
+    if isinstance(v, dict):
+        return {k: _uri_round_fixed(x, ws) for k, x in v.items()}
+    return v
+
+
+_first_kept_label = kept_label
+
+
+def kept_label(area, case, ref, hur):  # (the earlier one first, then this round's)
+    label = _first_kept_label(area, case, ref, hur)
+    if label is not None:
+        return label
+    for ws in (False, True):
+        fixed = _uri_round_fixed(ref, ws)
+        if fixed == ref:
+            break
+        if fixed == hur:
+            return _URI_LABEL
+        inner = _first_kept_label(area, case, fixed, hur)
+        if inner is not None:
+            return f"{inner}; and {_URI_LABEL}"
+    return None
+
+def _location_spaces(c, a, b):
+    """A redirect target with a space or a "%" that starts no escape: Hurtle's Location
+    says %20 in the path and fragment (Sanic: +) and %25 for the "%" (Sanic: raw)."""
+    to = c["kw"]["to"]
+    if not isinstance(to, str) or not (" " in to or re.search(r"%(?![0-9A-Fa-f]{2})", to)):
+        return False
+
+    def norm(v):
+        return json.dumps(v).replace("%20", "+").replace("%25", "%")
+
+    return norm(a) == norm(b)
+
+
+KEPT += [
+    (
+        area,
+        "redirect(): a space is %20 outside the query, a stray '%' is %25 (RFC 3986 2.1, 3.3)",
+        lambda c, a, b: c["kind"] == "redirect" and _location_spaces(c, a, b),
+    )
+    for area in ("redirect2", "response")
+]
+
+
+def _empty_port(host):
+    return isinstance(host, str) and host.endswith(":") and not host.endswith("::")
+
+
+_EMPTY_PORT = "an empty port is the default one (RFC 3986 3.2.3, 6.2.3; Sanic: no host name)"
+KEPT += [
+    ("parse_host", _EMPTY_PORT, lambda c, a, b: _empty_port(c["value"])),
+    ("request_props", _EMPTY_PORT, lambda c, a, b: _empty_port(c["headers"].get("host"))),
+]
+
+# ---------------------------------------------------------------- fourteenth round
+RQ14_CONN = "ASGI conn_info has the scope's server (Sanic: '', 0, None; listed before)"
+RQ14_RAW = "raw_headers under ASGI are rebuilt (Sanic: ValueError; listed before)"
+RQ14_SCHEME = "Authorization scheme in any case (RFC 9110 11.1; listed before)"
+RS14_CT_NONE = "no content_type: no Content-Type (Sanic sends 'content-type: None')"
+RS14_LEN = "a stream that sent nothing, or its error page, states its length under ASGI"
+RS14_NO_BODY = "204/304: no body, no Content-Length (RFC 9110 6.4.1, 8.6)"
+RS14_UNFINISHED = "a stream failing after a write ends the response (Sanic's ASGI never does)"
+LF14_MISSING = "access record without access fields: printed empty (Sanic: ValueError; listed)"
+LF14_JSON = "JSON log of an extra field JSON cannot encode: its str() (Sanic: TypeError, line lost)"
+LF14_TASK = "a taskName extra is never listed (a LogRecord attribute from Python 3.12)"
+SC14_SAFE = "shared_ctx.SAFE read or set by the app (Sanic's own list of names; listed, not implemented)"
+SC14_RELOCK = "lock() on a locked shared_ctx does nothing (Sanic: RuntimeError for its _lock)"
+
+_RQ14_AUTH_READS = {"token", "credentials", "parsed_token", "parsed_credentials"}
+
+
+def _rq_kept14(c, a, b):
+    ra, rb = _ok13(a), _ok13(b)
+    if not (isinstance(ra, dict) and isinstance(rb, dict)) or ra.get("resp") != rb.get("resp"):
+        return None
+    reads_a, reads_b = ra.get("reads") or [], rb.get("reads") or []
+    if len(reads_a) != len(reads_b):
+        return None
+    labels = []
+    auth = c["headers"].get("authorization") or ""
+    for (what, arg, x), (_, _, y) in zip(reads_a, reads_b, strict=True):
+        if x == y:
+            continue
+        if what == "conn_info" and c.get("via") != "server":
+            labels.append(RQ14_CONN)
+        elif what == "raw_headers" and isinstance(x, dict) and "exc" in x:
+            labels.append(RQ14_RAW)
+        elif arg in _RQ14_AUTH_READS and auth[:1].islower():
+            labels.append(RQ14_SCHEME)
+        else:
+            return None
+    return labels[0] if labels else None
+
+
+def _rs_kept14(c, a, b):
+    if c["kind"] != "stream":
+        return None
+    ra, rb = _ok13(a), _ok13(b)
+    if not (isinstance(ra, dict) and isinstance(rb, dict)) or ra.get("made") != rb.get("made"):
+        return None
+    x, y = ra.get("resp"), rb.get("resp")
+    if isinstance(x, dict) and x.get("exc", [""])[0] == "AssertionError" and isinstance(y, list):
+        return RS14_UNFINISHED
+    if not (isinstance(x, list) and isinstance(y, list)) or x[0] != y[0]:
+        return None
+    labels = []
+    ha, hb = [h for h in x[1]], [h for h in y[1]]
+    if ["content-type", "None"] in ha and not any(h[0] == "content-type" for h in hb):
+        ha.remove(["content-type", "None"])
+        labels.append(RS14_CT_NONE)
+    body_a, body_b = x[2], y[2]
+    if x[0] in (204, 304):
+        if body_a != body_b or ha != hb:
+            labels.append(RS14_NO_BODY)
+        body_a = body_b = ""
+        ha = [h for h in ha if h[0] != "content-length"]
+        hb = [h for h in hb if h[0] != "content-length"]
+    la = [h for h in ha if h[0] == "content-length"]
+    lb = [h for h in hb if h[0] == "content-length"]
+    if la != lb and not la and (lb == [["content-length", "0"]] or x[0] == 500):
+        labels.append(RS14_LEN)
+        hb = [h for h in hb if h[0] != "content-length"]
+    elif la != lb and la and lb == [["content-length", "0"]] and not body_b:
+        labels.append(RS14_LEN)  # a length the app set, for a stream that sent nothing
+        ha = [h for h in ha if h[0] != "content-length"]
+        hb = [h for h in hb if h[0] != "content-length"]
+    if ha == hb and body_a == body_b and labels:
+        return labels[0]
+    return None
+
+
+def _lf_without_task_name(text):
+    """A formatted line without a ``taskName`` extra field (plain or JSON)."""
+    if text.startswith("{"):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return text
+        data.pop("taskName", None)
+        return data
+    return re.sub(r"\n\s*taskName=t", "", text)
+
+
+def _lf_kept14(c, a, b):
+    ra, rb = _ok13(a), _ok13(b)
+    if not (isinstance(ra, list) and isinstance(rb, list)) or len(ra) != len(rb):
+        return None
+    labels = []
+    for rec, x, y in zip(c["records"], ra, rb, strict=True):
+        if x == y:
+            continue
+        msg = x.get("msg", "") if isinstance(x, dict) else ""
+        if "Formatting field not found in record" in msg and isinstance(y, str):
+            labels.append(LF14_MISSING)
+        elif "is not JSON serializable" in msg and isinstance(y, str):
+            labels.append(LF14_JSON)
+        elif (
+            "taskName" in rec["extra"]
+            and isinstance(x, str)
+            and isinstance(y, str)
+            and _lf_without_task_name(x) == _lf_without_task_name(y)
+        ):
+            labels.append(LF14_TASK)
+        else:
+            return None
+    return labels[0] if labels else None
+
+
+KEPT += [
+    ("req_parsed", label, lambda c, a, b, label=label: _rq_kept14(c, a, b) == label)
+    for label in (RQ14_CONN, RQ14_RAW, RQ14_SCHEME)
+]
+KEPT += [
+    ("resp_stream", label, lambda c, a, b, label=label: _rs_kept14(c, a, b) == label)
+    for label in (RS14_CT_NONE, RS14_LEN, RS14_NO_BODY, RS14_UNFINISHED)
+]
+KEPT += [
+    ("log_fmt", LF14_MISSING, lambda c, a, b: _lf_kept14(c, a, b) == LF14_MISSING),
+    ("log_fmt", LF14_JSON, lambda c, a, b: _lf_kept14(c, a, b) == LF14_JSON),
+    ("log_fmt", LF14_TASK, lambda c, a, b: _lf_kept14(c, a, b) == LF14_TASK),
+    ("shared_ctx", SC14_SAFE, lambda c, a, b: any(s[1:2] == ["SAFE"] for s in c["steps"])),
+    ("shared_ctx", SC14_RELOCK, lambda c, a, b: _sc_relock14(c, a, b)),
+]
+
+
+def _sc_relock14(c, a, b):
+    """Alike but for each lock() of a locked context: Sanic's refuses, Hurtle's does nothing."""
+    ra, rb = _ok13(a), _ok13(b)
+    if not (isinstance(ra, list) and isinstance(rb, list)) or len(ra) != len(rb):
+        return False
+    found = False
+    for step, x, y in zip(c["steps"], ra[1:-1], rb[1:-1], strict=True):
+        if x == y:
+            continue
+        if step == ["lock"] and "Cannot set _lock" in json.dumps(x) and y[1] == [None, True]:
+            found = True
+            continue
+        return False
+    return found and ra[-1] == rb[-1]
+
+RU14_HINT = "Invalid declaration: Hurtle adds how a parameter is written (listed before)"
+_RU14_HINT_TEXT = (
+    " (a parameter is written <name>, <name:type> or <name:regex>, the name a Python identifier)"
+)
+KEPT += [
+    (
+        "route_utils",
+        RU14_HINT,
+        lambda c, a, b: (
+            _RU14_HINT_TEXT in json.dumps(b)
+            and json.dumps(b).replace(_RU14_HINT_TEXT, "") == json.dumps(a)
+        ),
+    ),
+]
+
+
+# -------------------------------------------------------------- fourteenth round (signals)
+
+
+def _late_twice(c):
+    """A signal defined on a blueprint, after it was registered on two apps, beside
+    another signal of that blueprint."""
+    late = {r["on"] for r in c["regs"] if r["late"]}
+    ons = [r["on"] for r in c["regs"]]
+    return c["two_apps"] and any(ons.count(bp) >= 2 for bp in late)
+
+
+KEPT += [
+    (
+        "sig_bp",
+        "a signal defined on a blueprint after it was registered on two apps: Sanic registers "
+        "the blueprint's earlier signals again on the second app, whose dispatch runs them "
+        "twice (and names the parameter by the copy)",
+        lambda c, a, b: _late_twice(c),
+    ),
+    (
+        "sig_bp",
+        "bp.event() of a blueprint registered on two apps: Sanic fails (ValueError: too many "
+        "values to unpack); Hurtle waits on both apps",
+        lambda c, a, b: (
+            c["two_apps"]
+            and "too many values to unpack (expected 1)" in json.dumps(a)
+            and "too many values to unpack" not in json.dumps(b)
+        ),
+    ),
+    (
+        "sig_opts",
+        "a parameter with two ':' (<x:int:y>) or an unclosed '<x:': ValueError/InvalidUsage "
+        "saying what a parameter is (Sanic: its unpacking error); a non-str event given to "
+        "signal_router.add: TypeError saying what an event is (Sanic: 'argument of type ... "
+        "is not iterable')",
+        lambda c, a, b: a != b and _sig14_msgs(a) == _sig14_msgs(b),
+    ),
+]
+
+
+_SIG14_MSGS = [
+    (
+        r'"(?:ValueError|InvalidUsage)", [^\]]*\]\]?, \["msg", "(?:too many values to unpack '
+        r"\(expected 2\)|not enough values to unpack \(expected at least 2, got 1\)|A signal "
+        r'parameter is [^"]*|Invalid declaration: <x:)"',
+        '"<bad parameter>"',
+    ),
+    (
+        r'"msg", "(?:argument of type \'\w+\' is not iterable|A signal event is a string[^"]*)"',
+        '"msg", "<not an event>"',
+    ),
+]
+
+
+def _sig14_msgs(v):
+    text = json.dumps(v)
+    for pattern, repl in _SIG14_MSGS:
+        text = re.sub(pattern, repl, text)
+    return text
+
+
+def _unwrap14(v):
+    if isinstance(v, dict) and list(v) == ["dict"]:
+        return {str(k): _unwrap14(x) for k, x in v["dict"]}
+    if isinstance(v, list):
+        return [_unwrap14(x) for x in v]
+    return v
+
+
+_FAILING_HTTP = ("http.lifecycle.request", "http.lifecycle.exception", "http.lifecycle.response")
+
+
+def _sig_http_fails(c, a, b):
+    """Every differing request is one where Sanic lets a raising http.lifecycle.request/
+    exception/response handler's error escape under ASGI."""
+    if not any(r["event"] in _FAILING_HTTP and r["do"].startswith("raise") for r in c["regs"]):
+        return False
+    ra, rb = _unwrap14(a["ok"])["requests"], _unwrap14(b["ok"])["requests"]
+    return len(ra) == len(rb) and all(
+        x == y or (isinstance(x[0], dict) and "exc" in x[0]) for x, y in zip(ra, rb, strict=True)
+    )
+
+
+KEPT += [
+    (
+        "sig_http",
+        "an http.lifecycle.request/exception/response signal handler that raises, under ASGI: "
+        "Sanic lets the error escape to the server (and dispatches exception/response again, "
+        "three or four calls); Hurtle answers the error page (known items above)",
+        _sig_http_fails,
+    ),
+]
+
+
+_SANIC_UNFINALIZED = ("Cannot finalize router more than once.", "'NoneType' object is not callable")
+
+
+def _sig_late_refused(c, a, b):
+    """The first step that differs is one Sanic refuses: a signal added, or finalize()
+    called, once its router is finalized outside a start-up, or a dispatch/get before it
+    was finalized at all (the later steps follow from it)."""
+    for x, y in zip(_unwrap14(a["ok"]), _unwrap14(b["ok"]), strict=True):
+        if x != y:
+            got = x[1]
+            return isinstance(got, dict) and got.get("msg") in _SANIC_UNFINALIZED
+    return False
+
+
+KEPT += [
+    (
+        "sig_late",
+        "signal_router.finalize() twice, or a signal added after finalize()/signalize() "
+        "outside a start-up: Sanic raises 'Cannot finalize router more than once.'; a "
+        "dispatch or get() before any finalize: Sanic's TypeError; Hurtle accepts both",
+        _sig_late_refused,
+    ),
+]
+
+
+def _invalid_state_first(c, a, b):
+    """The dispatches agree up to one where Sanic raises InvalidStateError (a wait set
+    twice); what follows it (and the waits) differs from there on."""
+    if not c.get("waits"):
+        return False
+    ca, cb = _unwrap14(a["ok"])["calls"], _unwrap14(b["ok"])["calls"]
+    for x, y in zip(ca, cb, strict=True):
+        if isinstance(x[0], dict) and x[0].get("exc", [""])[0] == "InvalidStateError":
+            return True
+        if x != y:
+            return False
+    return False
+
+
+KEPT += [
+    (
+        "sig_ns",
+        "an app.event() wait and two inline dispatches reaching its signal before the waiting "
+        "task resumes: Sanic's second dispatch raises InvalidStateError (it sets the wait's "
+        "result again), and the handlers do not run; Hurtle wakes the wait once",
+        lambda c, a, b: _invalid_state_first(c, a, b),
+    ),
 ]

@@ -552,6 +552,8 @@ KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
      lambda r: any(re.match(rb"\S+ /ws HTTP/1\.0\r\n", h) for h in heads(r))),
     ("wire", "kept: [::ffff:1.2.3.4] is a valid host (RFC 3986)", BODIES | HEADS,
      _any_head(rb"\r\nhost: *\[::ffff:")),
+    ("wire", "kept: an empty port is the default one (`Host: a.example:` names a.example;"
+     " RFC 3986 3.2.3, 6.2.3)", BODIES | HEADS, _any_head(rb"\r\nhost: *[^\r]*[^\r:]:[ \t]*\r\n")),
     ("wire", "kept: a 100-continue refused by route or method gets no 100; its body unsent,"
      " the connection closes (RFC 9110 10.1.1)", EVERYTHING,
      lambda r: any(re.search(rb"(?i)\r\nexpect: *100-continue", h) and _refused(h)

@@ -163,6 +163,19 @@ def test_motd_data(app: Sanic) -> None:
     assert extra == {}
 
 
+def test_motd_without_settings_shows_no_address(app: Sanic, caplog, monkeypatch) -> None:
+    import logging
+
+    monkeypatch.setattr("hurtle_app.motd.is_atty", lambda: False)  # the log-line form
+
+    with caplog.at_level(logging.INFO, logger="sanic.root"):
+        app.motd()
+        app.motd({"host": "127.0.0.1", "port": 8000, "version": 1})
+    lines = [r.getMessage() for r in caplog.records if r.name == "sanic.root"]
+    assert [line for line in lines if "@" in line] == ["Goin' Fast @ http://127.0.0.1:8000"]
+    assert lines.count("app: TestApp") == 2
+
+
 def test_inspector_outside_the_main_process_is_an_error(app: Sanic) -> None:
     with pytest.raises(SanicException, match="main_process_start"):
         _ = app.inspector

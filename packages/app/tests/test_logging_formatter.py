@@ -124,3 +124,38 @@ def test_only_access_records_get_a_right_attribute(formatter_state: None) -> Non
     ProdAccessFormatter().format(access)
     names = list(vars(access))
     assert names.index("right") < names.index("ident")
+
+
+def test_in_a_terminal_only_info_access_lines_read_access(formatter_state: None) -> None:
+    # A warning logged on sanic.access keeps its level name, as with Sanic.
+    AutoFormatter.ATTY, AutoFormatter.NO_COLOR, AutoFormatter.LOG_EXTRA = True, True, False
+    for level, name in ((logging.INFO, "ACCESS"), (logging.WARNING, "WARNING"), (10, "DEBUG")):
+        record = _access_record()
+        record.levelno, record.levelname = level, logging.getLevelName(level)
+        for cls in (LegacyAccessFormatter, AutoAccessFormatter):
+            assert cls("%(levelname)s|%(message)s").format(record) == f"{name}|"
+
+
+def test_access_fields_a_record_lacks_are_not_listed_as_extra(formatter_state: None) -> None:
+    # An app's own access_logger.info("...") with a format that names no access field:
+    # the line lists the extra fields the record has, and the record gets none added.
+    AutoFormatter.ATTY, AutoFormatter.NO_COLOR, AutoFormatter.LOG_EXTRA = False, False, True
+    record = logging.LogRecord("sanic.access", logging.INFO, "app.py", 1, "hi", (), None)
+    record.user = "bob"
+    for cls in (LegacyAccessFormatter, AutoAccessFormatter):
+        assert cls("%(message)s").format(record) == "hi\nuser=bob"
+        assert not hasattr(record, "host")
+    partial = _access_record()
+    del partial.duration
+    assert AutoAccessFormatter("%(message)s").format(partial).split("\n")[1:] == [
+        "status=200",
+        "byte=2",
+        "host=1.2.3.4:5",
+        "request=GET /",
+    ]
+    # The built-in layout still prints the line with the missing fields empty.
+    assert (
+        AutoAccessFormatter()
+        .format(partial)
+        .endswith("GET / 200 2 \nstatus=200\nbyte=2\nhost=1.2.3.4:5\nrequest=GET /")
+    )

@@ -195,3 +195,20 @@ async def test_an_empty_dispatch_condition_skips_a_non_exclusive_conditioned_han
     await app.dispatch("thing.happened.now", inline=True)
     await app.dispatch("thing.happened.now", condition={}, inline=True)
     assert ran == [1]
+
+
+@pytest.mark.parametrize("waited", ["thing.happened.<x>", "thing.happened.<q>", "thing.happened.*"])
+async def test_a_wait_on_a_namespace_is_on_its_last_dynamic_signal(app: Sanic, waited: str) -> None:
+    # As Sanic: with `<x>` then `<n:int>` defined, any dynamic name (and `*`) waits on the
+    # int signal: `thing.happened.zz` (the str one) does not wake it, `thing.happened.7`
+    # does (Hurtle waited on the first one, or on any event of the shape for `*`).
+    app.add_signal(lambda **context: None, "thing.happened.<x>")
+    app.add_signal(lambda **context: None, "thing.happened.<n:int>")
+    app.signal_router.finalize()
+    waiting = asyncio.ensure_future(app.event(waited, timeout=2))
+    await asyncio.sleep(0)
+    await app.dispatch("thing.happened.zz", inline=True)
+    await asyncio.sleep(0)
+    assert not waiting.done()
+    await app.dispatch("thing.happened.7", inline=True)
+    assert await asyncio.wait_for(waiting, 2) == {"n": 7}

@@ -110,11 +110,9 @@ async def test_handlers_run_in_priority_then_registration_order() -> None:
     router.finalize()
     result = await router.dispatch("foo.bar.baz", context={"a": 1}, inline=True)
     assert [name for name, _ in calls] == ["h2", "h0", "h1", "h3"]
-    # Dynamic definitions' handlers get the parameters of the last dynamic definition;
-    # static ones only the context (Sanic passes none to a static handler).
-    assert calls[0][1] == {"a": 1}
-    assert calls[1][1] == {"a": 1, "other": "baz"}
-    assert calls[2][1] == {"a": 1}
+    # As Sanic: every handler of the namespace's str group, static ones too, gets the
+    # parameter as the group's last signal to run (``<other>``) names it.
+    assert [kw for _, kw in calls] == [{"a": 1, "other": "baz"}] * 4
     assert result is None
     calls.clear()
     await router.dispatch("foo.bar.baz", inline=True, reverse=True)
@@ -301,22 +299,75 @@ async def test_which_dispatch_conditions_wake_a_waiter(
     waiting.cancel()
 
 
-async def test_static_handler_without_parameters_beside_a_dynamic_one() -> None:
-    """A handler taking no arguments on ``x.y.z`` keeps working once ``x.y.<w>`` exists."""
+async def test_a_static_signal_last_in_its_namespace_gives_no_parameter_to_any() -> None:
+    """As Sanic: with ``x.y.<w>`` then ``x.y.z``, the group's last signal is static, so
+    neither handler gets ``w`` (Hurtle gave it to the dynamic one)."""
     seen: list[Any] = []
 
-    def static_handler() -> None:
-        seen.append("static")
+    def static_handler(**kw: Any) -> None:
+        seen.append(("static", kw))
 
-    def dynamic_handler(w: str) -> None:
-        seen.append(("dynamic", w))
+    def dynamic_handler(**kw: Any) -> None:
+        seen.append(("dynamic", kw))
 
     router = SignalRouter()
     router.add(dynamic_handler, "x.y.<w>")
     router.add(static_handler, "x.y.z")
     router.finalize()
     await router.dispatch("x.y.z", inline=True)
-    assert sorted(seen, key=str) == [("dynamic", "z"), "static"]
+    await router.dispatch("x.y.q", inline=True)
+    assert seen == [("dynamic", {}), ("static", {}), ("dynamic", {})]
+
+
+async def test_a_static_handler_gets_the_part_a_later_dynamic_signal_names() -> None:
+    """As Sanic: with ``x.y.z`` then ``x.y.<w>``, a dispatch of ``x.y.z`` gives ``w`` to
+    both handlers, so a static handler written ``def h(w)`` works (it was called
+    without it, a TypeError)."""
+    seen: list[Any] = []
+
+    def static_handler(w: str) -> None:
+        seen.append(("static", w))
+
+    def dynamic_handler(w: str) -> None:
+        seen.append(("dynamic", w))
+
+    router = SignalRouter()
+    router.add(static_handler, "x.y.z")
+    router.add(dynamic_handler, "x.y.<w>")
+    router.finalize()
+    await router.dispatch("x.y.z", inline=True)
+    assert seen == [("static", "z"), ("dynamic", "z")]
+
+
+async def test_a_static_signal_counts_as_a_str_part_against_typed_ones() -> None:
+    """As Sanic: ``x.y.7`` beside ``x.y.<n:int>`` is in the str group, which the int
+    group outranks for ``x.y.7``: only the int handler runs (both ran)."""
+    seen: list[Any] = []
+    router = SignalRouter()
+    router.add(lambda **kw: seen.append(("static7", kw)), "x.y.7")
+    router.add(lambda **kw: seen.append(("int", kw)), "x.y.<n:int>")
+    router.add(lambda **kw: seen.append(("alpha", kw)), "x.y.<a:alpha>")
+    router.add(lambda **kw: seen.append(("baz", kw)), "x.y.baz")
+    router.finalize()
+    for event in ("x.y.7", "x.y.baz", "x.y.x-y"):
+        await router.dispatch(event, inline=True)
+    # x.y.baz goes to the alpha group; x.y.x-y to the str group, where no static matches
+    assert seen == [("int", {"n": 7}), ("alpha", {"a": "baz"})]
+
+
+async def test_an_inline_pattern_ranks_below_every_built_in_type() -> None:
+    """As Sanic: ``<s>`` wins over ``<r:[a-z]+>`` for ``x.y.zz``; of two patterns the
+    one that sorts first wins (Hurtle ran the pattern, or both)."""
+    seen: list[str] = []
+    router = SignalRouter()
+    router.add(lambda **kw: seen.append("pattern"), "x.y.<r:[a-z]+>")
+    router.add(lambda **kw: seen.append("str"), "x.y.<s>")
+    router.add(lambda **kw: seen.append("word"), "z.y.<r:\\w+>")
+    router.add(lambda **kw: seen.append("two"), "z.y.<r:[a-z]{2}>")
+    router.finalize()
+    await router.dispatch("x.y.zz", inline=True)
+    await router.dispatch("z.y.zz", inline=True)
+    assert seen == ["str", "two"]
 
 
 def test_signal_router_add_takes_priority_by_keyword_only() -> None:
@@ -330,6 +381,7 @@ def test_signal_router_add_takes_priority_by_keyword_only() -> None:
     assert router.add(handler, "foo.bar.baz", priority=5).priority == 5
     with pytest.raises(TypeError):
         router.add(handler, "foo.bar.qux", None, True, 5)
+
 
 async def test_a_finalized_router_counts_its_init_signal_as_sanics() -> None:
     # Sanic's finalized signal router holds one signal of its own: tests written
@@ -350,20 +402,30 @@ def test_dynamic_routes_group_signals_by_their_first_two_parts() -> None:
     for event in ("foo.bar.baz", "foo.bar.baz", "foo.bar.<x>", "one.two.three"):
         router.add(lambda **_: None, event)
     groups = router.dynamic_routes
-    assert sorted(groups) == [("foo", "bar", "<__dynamic__:str>"), ("one", "two", "<__dynamic__:str>")]
+    assert sorted(groups) == [
+        ("foo", "bar", "<__dynamic__:str>"),
+        ("one", "two", "<__dynamic__:str>"),
+    ]
     assert len(groups[("foo", "bar", "<__dynamic__:str>")]) == 3
     assert router.static_routes == {}
 
 
-async def test_get_reports_the_trigger_and_the_dynamic_parts() -> None:
+async def test_get_reports_the_group_and_the_parameters_a_dispatch_gives() -> None:
+    # As Sanic: the whole group, last to run first, whatever its conditions; the
+    # parameter as the last signal names it (``__trigger__`` for a static one).
     router = SignalRouter()
     router.add(lambda **_: None, "foo.bar.<n:int>")
     router.finalize()
-    assert router.get("foo.bar.7")[2] == {"__trigger__": "7", "n": 7}
-    router.add(lambda **_: None, "one.two.three")
+    group, _handlers, params = router.get("foo.bar.7")
+    assert [s.name for s in group] == ["foo.bar.*"] and params == {"n": 7}
+    router.add(lambda **_: None, "one.two.three", condition={"k": 1})
+    router.add(lambda **_: None, "one.two.<x>")
+    router.add(lambda **_: None, "one.two.four", priority=-1)
     router.finalize()
-    _group, handlers, params = router.get("one.two.three")
-    assert len(handlers) == 1 and params == {"__trigger__": "three"}
+    group, handlers, params = router.get("one.two.zz")
+    assert [s.name for s in group] == ["one.two.four", "one.two.*", "one.two.three"]
+    assert len(handlers) == 3 and params == {"__trigger__": "zz"}
+    assert [s.path for s in group][:2] == ["one.two.<__trigger__:str>", "one.two.<x:str>"]
 
 
 async def test_a_wait_on_a_typed_signal_ignores_a_dispatch_that_reaches_no_signal() -> None:
@@ -404,3 +466,76 @@ async def test_any_event_of_a_namespace_with_a_static_signal_is_found() -> None:
     assert ran == []
     with pytest.raises(NotFound):
         await app.dispatch("order.lost.old", inline=True)
+
+
+@pytest.mark.parametrize("last", ["<x:int", "<user-id>", "<1x>", "<x>y", "< x >", "<é>"])
+def test_a_malformed_parameter_is_refused_as_sanic(last: str) -> None:
+    # As Sanic: InvalidUsage naming the part (Hurtle took them as literals or as a
+    # parameter no handler could be written for).
+    from sanic_routing.exceptions import InvalidUsage
+
+    with pytest.raises(InvalidUsage, match=f"^Invalid declaration: {last}$"):
+        SignalRouter().add(lambda **_: None, f"a.b.{last}")
+
+
+@pytest.mark.parametrize("event", ["a.b.x>", "a.b.x:int>", "a.x>.c", "a.<x.c", "<x.b.c"])
+def test_a_stray_angle_bracket_outside_the_last_part_is_an_invalid_signal(event: str) -> None:
+    with pytest.raises(InvalidSignal, match=f"^Invalid signal event: {event}$"):
+        SignalRouter().add(lambda **_: None, event)
+
+
+async def test_a_part_without_a_parameter_name_is_a_literal() -> None:
+    # As Sanic: `<>` and `<:int>` name no parameter, so they are literal parts (Hurtle
+    # made them parameters named "", run for every event of the namespace).
+    calls, make = recorder()
+    router = SignalRouter()
+    router.add(make("empty"), "a.b.<>")
+    router.add(make("typed"), "a.b.<:int>")
+    router.finalize()
+    await router.dispatch("a.b.7", inline=True)
+    await router.dispatch("a.b.<>", inline=True)
+    assert calls == [("empty", {})]
+
+
+def test_router_add_refuses_an_event_that_is_no_string() -> None:
+    with pytest.raises(TypeError, match="A signal event is a string"):
+        SignalRouter().add(lambda **_: None, 5)  # type: ignore[arg-type]
+
+
+async def test_a_signal_added_on_the_router_without_condition_skips_an_empty_one() -> None:
+    # As Sanic: router.add(handler, event) has no condition, so dispatch(condition={})
+    # passes it by; app.signal(event) has the empty one and runs (both ran).
+    from hurtle_app import Sanic
+
+    app = Sanic("EmptyCondition", configure_logging=False)
+    calls, make = recorder()
+    app.signal_router.add(make("router"), "a.b.c")
+    app.signal("a.b.c")(make("app"))
+    app.signal_router.finalize()
+    await app.dispatch("a.b.c", condition={}, inline=True)
+    assert [name for name, _ in calls] == ["app"]
+    calls.clear()
+    await app.dispatch("a.b.c", inline=True)
+    assert [name for name, _ in calls] == ["router", "app"]
+
+
+async def test_a_signal_added_to_a_served_app_leaves_its_router_finalized() -> None:
+    # As Sanic: the router of a started app is finalized again at once (it read False
+    # until the next request), and the new handler runs.
+    from hurtle_app import Sanic
+    from hurtle_http.response import text
+
+    from .conftest import exchange
+
+    app = Sanic("LateSignal", configure_logging=False)
+
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text("ok")
+
+    await exchange(app, "GET", "/")
+    calls, make = recorder()
+    app.add_signal(make("late"), "late.added.one")
+    assert app.signal_router.finalized
+    await app.dispatch("late.added.one", inline=True)
+    assert [name for name, _ in calls] == ["late"]

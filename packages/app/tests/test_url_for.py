@@ -42,6 +42,20 @@ def test_anchor(posts: Sanic) -> None:
     )
 
 
+def test_anchor_characters_a_fragment_cannot_hold_are_percent_encoded(posts: Sanic) -> None:
+    # RFC 3986 3.5: a fragment is pchar, "/" and "?"; Sanic gave "#see also", "##" and
+    # "#100%" (no URI). Escapes already made stay as they are.
+    for anchor, built in [
+        ("see also", "/posts/5#see%20also"),
+        ("é", "/posts/5#%C3%A9"),
+        ("#", "/posts/5#%23"),
+        ("100%", "/posts/5#100%25"),
+        ("%20x", "/posts/5#%20x"),
+        ("a/b?c=d:e@f", "/posts/5#a/b?c=d:e@f"),
+    ]:
+        assert posts.url_for("post_handler", post_id=5, _anchor=anchor) == built
+
+
 def test_external_uses_server_name(posts: Sanic) -> None:
     posts.config.SERVER_NAME = "server"
     assert posts.url_for("post_handler", post_id=5, arg_one="one", _external=True) == (
@@ -266,6 +280,37 @@ def test_external_url_of_a_websocket_route_is_ws(app: Sanic) -> None:
     # An explicit scheme is kept.
     assert app.url_for("feed", _external=True, _scheme="https") == "https://srv.io/feed"
     assert app.url_for("feed") == "/feed"
+
+
+def test_external_url_of_a_host_and_port_server_name_is_http(app: Sanic) -> None:
+    # RFC 3986 3.1: only "scheme://" names a scheme. Sanic reads one from a ":" in the
+    # first eight characters: `web:8000` gave `web://web:8000/x`, `[::1]:8000` gave
+    # `[://[::1]:8000/x` (no URI).
+    @app.get("/x")
+    async def handler(request):
+        return text("")
+
+    @app.websocket("/feed")
+    async def feed(request, ws):
+        return None
+
+    @app.get("/v6", host="[::1]:8000")
+    async def on_v6(request):
+        return text("")
+
+    for server, url in [
+        ("web:8000", "http://web:8000/x"),
+        ("[::1]:8000", "http://[::1]:8000/x"),
+        ("[2001:db8::1]", "http://[2001:db8::1]/x"),
+        ("https://[::1]:8443", "https://[::1]:8443/x"),
+        ("localhost:8000", "http://localhost:8000/x"),
+    ]:
+        app.config.SERVER_NAME = server
+        assert app.url_for("handler", _external=True) == url
+    app.config.SERVER_NAME = ""
+    assert app.url_for("handler", _external=True, _server="api:81") == "http://api:81/x"
+    assert app.url_for("feed", _external=True, _server="[::1]:81") == "ws://[::1]:81/feed"
+    assert app.url_for("on_v6", _external=True) == "http://[::1]:8000/v6"
 
 
 def test_external_url_of_a_route_on_several_hosts_needs_a_server(app: Sanic) -> None:

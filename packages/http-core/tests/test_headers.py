@@ -156,6 +156,9 @@ def test_parse_host() -> None:
     assert parse_host("EXAMPLE.com") == ("example.com", None)
     assert parse_host("[::1]:80") == ("[::1]", 80)
     assert parse_host("bad host") == (None, None)
+    # RFC 3986 3.2.3: an empty port is no port (Sanic: no host).
+    assert parse_host("example.com:") == ("example.com", None)
+    assert parse_host(":80") == (None, None)
 
 
 @pytest.mark.parametrize("value", ["[1]", "[a]", "[1:2]", "[:]", "[:::]", "[1:2:3:4:5:6:7:8:9]"])

@@ -143,13 +143,40 @@ def test_raw_and_empty() -> None:
 def test_redirect_quotes_the_location() -> None:
     response = redirect("/a b?x=é&y=1#frag")
     assert response.status == 302
-    assert response.headers["Location"] == "/a+b?x=%C3%A9&y=1#frag"
+    assert response.headers["Location"] == "/a%20b?x=%C3%A9&y=1#frag"
     moved = redirect("http://ex.com/ä", status=301, headers={"x": "y"})
     assert head(moved) == [
         (b"x", b"y"),
         (b"Location", b"http://ex.com/%C3%A4"),
         (b"content-type", b"text/html; charset=utf-8"),
     ]
+
+
+def test_redirect_space_is_plus_only_in_the_query() -> None:
+    # RFC 3986 3.3: a "+" in a path is a plus, so "/a+b" is another resource than
+    # "/a b" (Sanic sends the client there); in a query "+" is a space (form encoding).
+    assert redirect("/files/my file.txt?q=a b#see also").headers["Location"] == (
+        "/files/my%20file.txt?q=a+b#see%20also"
+    )
+    assert redirect("http://h.example/p q").headers["Location"] == "http://h.example/p%20q"
+    assert redirect("/a+b?c+d").headers["Location"] == "/a+b?c+d"
+
+
+def test_redirect_percent_that_starts_no_escape_is_encoded() -> None:
+    # RFC 3986 2.1, RFC 9110 10.2.2: "/100%" is no URI reference; escapes already made
+    # are kept as they are.
+    assert redirect("/100%").headers["Location"] == "/100%25"
+    assert redirect("/a%zz?q=5%&r=%2").headers["Location"] == "/a%25zz?q=5%25&r=%252"
+    assert redirect("/caf%C3%A9?q=%c3%bc#x%20y").headers["Location"] == (
+        "/caf%C3%A9?q=%c3%bc#x%20y"
+    )
+
+
+def test_redirect_takes_bytes_as_sanic_does() -> None:
+    assert redirect(b"/caf\xc3\xa9 x?q=a b").headers["Location"] == "/caf%C3%A9%20x?q=a+b"
+    assert redirect(b"/\xff").headers["Location"] == "/%FF"
+    with pytest.raises(TypeError):
+        redirect(None)  # type: ignore[arg-type]
 
 
 def test_http_response_headers_and_content_type() -> None:

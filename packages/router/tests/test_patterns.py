@@ -124,6 +124,15 @@ def test_ext_allowed_list_must_have_consistent_subparts() -> None:
         make_router("/f/<file:ext=jpg|tar.gz>")
 
 
+def test_parse_date_refuses_an_impossible_month_in_strptimes_words() -> None:
+    # As sanic-routing's (strptime): it said "month must be in 1..12".
+    for bad in ["2020-13-01", "2020-00-10"]:
+        with pytest.raises(ValueError, match=f"^time data '{bad}' does not match format"):
+            parse_date(bad)
+    with pytest.raises(ValueError, match="^day is out of range for month$"):
+        parse_date("2020-02-30")
+
+
 def test_cast_helpers() -> None:
     assert parse_date("2020-01-02") == datetime.date(2020, 1, 2)
     assert alpha("abc") == "abc"

@@ -3,9 +3,12 @@ Sanic's signal router also uses)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from router_support import make_router
 
+from sanic_routing.exceptions import InvalidUsage
 from sanic_routing.utils import parts_to_path, path_to_parts
 
 
@@ -52,6 +55,21 @@ def test_parts_to_path_joins_with_the_delimiter() -> None:
     for path in ["a/<b:int>/c", "x", ""]:
         assert parts_to_path(path_to_parts(path, "/"), "/") == path
     assert parts_to_path(("a", "<b>"), ".") == "a.<b>"
+
+
+def test_parts_to_path_checks_parameter_parts_and_writes_their_short_form() -> None:
+    # As sanic-routing's: a part starting with "<" must be a declaration; it joined any.
+    assert parts_to_path(("a", "<x:>", "<f=int:ext=jpg>", "x>", "a<b")) == (
+        "a/<x>/<f=int:ext=jpg>/x>/a<b"
+    )
+    for part in ["<1x>", "<x-y>", "<>", "<x", "<x>a", "<:int>", "<f=int>", "<ü>"]:
+        with pytest.raises(InvalidUsage, match=f"^Invalid declaration: {re.escape(part)} "):
+            parts_to_path(("a", part))
+
+
+def test_a_route_declared_with_an_empty_type_has_the_short_raw_path() -> None:
+    route = make_router("/a/<x:>").get("/a/1", "GET")[0]
+    assert (route.raw_path, route.path) == ("a/<x>", "a/<x:str>")
 
 
 def test_route_paths_are_cut_like_path_to_parts() -> None:

@@ -666,3 +666,39 @@ def test_start_method_is_set_on_the_class_only(app: Sanic) -> None:
     # As Sanic: Sanic.start_method = "fork" works; an instance refuses it.
     with pytest.raises(AttributeError, match="^Setting variables on Sanic instances"):
         app.start_method = "fork"
+
+
+def test_every_banner_goes_through_motd_output(app: Sanic, monkeypatch) -> None:
+    """As Sanic: ``prepare()``, ``create_server()`` and the ASGI start-up hand their banner
+    to ``MOTD.output(logo, location, data, extra)``, so an app that replaces it (to silence
+    or reshape the banner) gets all of them, and a terminal gets the boxed form."""
+    from sanic.application.motd import MOTD
+
+    seen: list[tuple[Any, ...]] = []
+    monkeypatch.setattr(MOTD, "output", lambda *args: seen.append(args))
+    app.prepare(port=8123, auto_reload=True, reload_dir=".", motd_display={"app": "mine"})
+    (logo, location, data, extra), = seen
+    assert logo and location == "http://127.0.0.1:8123"
+    assert list(data) == [
+        "app", "mode", "server", "python", "platform", "auto-reload", "packages"]
+    assert data["auto-reload"] == f"enabled, {os.getcwd()}"
+    assert extra == {"app": "mine"}
+    seen.clear()
+    runner.asgi_banner(app)
+    (_, location, data, _), = seen
+    assert location == "" and data["server"] == "ASGI"
+
+
+def test_the_plain_banner_is_the_same_lines_through_motd_output(
+    app: Sanic, caplog, monkeypatch
+) -> None:
+    monkeypatch.setattr("hurtle_app.motd.is_atty", lambda: False)
+    with caplog.at_level(logging.INFO):
+        app.prepare(port=8123, motd_display={"app": "mine"})
+        runner.asgi_banner(app)
+    lines = [r.getMessage() for r in caplog.records if r.name == "sanic.root"]
+    assert lines[1:3] == ["Goin' Fast @ http://127.0.0.1:8123", "app: RunnerApp"]
+    # the run's own app line, then the extra one (a key in both shows twice, as Sanic)
+    assert lines.count("app: mine") == 2 and lines.count("app: RunnerApp") == 2
+    # no address line under an ASGI server
+    assert [line for line in lines if line.startswith("Goin' Fast")] == [lines[1]]

@@ -7,7 +7,7 @@ from datetime import timezone
 
 import targets
 
-from hurtle_worker import ProcessState, RestartOrder, Worker, get_now
+from hurtle_worker import ProcessState, RestartOrder, Worker, WorkerProcess, get_now
 from hurtle_worker.process import describe_exit
 
 
@@ -304,3 +304,17 @@ def test_a_restart_hands_its_values_to_a_target_that_takes_config(tmp_path) -> N
     assert seen.read_text() == "{'RELOADED_FILES': 'app.py,views.py'}"
     assert int(pid.read_text()) == plain.pid != first
     assert plain.state is ProcessState.COMPLETED
+
+
+def test_a_server_process_name_is_built_from_the_public_name_parts() -> None:
+    # Sanic's class constants, which an app reads to tell a server worker
+    # (``app.m.name``) from a process it manages itself.
+    state: dict = {}
+    worker = Worker("Srv 3", targets.crash, {"code": 1},
+                    multiprocessing.get_context("spawn"), state, server=True, name="Server-3")
+    process = worker.processes[0]
+    prefix = f"{Worker.WORKER_PREFIX}-{WorkerProcess.SERVER_LABEL}-"
+    assert process.name.startswith(prefix)
+    assert process.name == "Sanic-Server-3-0"
+    assert process.ident_label == f"{WorkerProcess.SERVER_IDENTIFIER} 3"
+    assert WorkerProcess.THRESHOLD == 300

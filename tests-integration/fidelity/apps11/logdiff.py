@@ -19,7 +19,7 @@ def norm(x):
     for line in x.splitlines():
         m = re.match(r"\s*\|?\s*File \"", line)
         if m:
-            skipping = "fidelity/apps11" not in line
+            skipping = not re.search(r"fidelity/apps\d+/", line)
             if skipping:
                 out.append("  | FRAME")
                 continue

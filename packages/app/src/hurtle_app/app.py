@@ -252,9 +252,7 @@ class Sanic(
         try:
             object.__setattr__(self, name, value)
         except AttributeError as e:  # a read-only property (app.debug...): Sanic's message
-            raise AttributeError(
-                _NO_SETTING.format(kind=type(self).__name__, name=name)
-            ) from e
+            raise AttributeError(_NO_SETTING.format(kind=type(self).__name__, name=name)) from e
 
     def __repr__(self) -> str:
         return f'{type(self).__name__}(name="{self.name}")'
@@ -561,13 +559,19 @@ class Sanic(
             # Connections read the hook when they open: set it now, not at the next start.
             self.lifecycle_hook = self._lifecycle_hook
         with self.amend():  # a late signal is served from the next request on (as Sanic)
-            return self.signal_router.add(
+            # As Sanic: a signal defined on the app has a condition, {} when none is given
+            # (so a dispatch with condition={} runs it; one added on the router does not).
+            added = self.signal_router.add(
                 signal.handler,
                 signal.event,
-                signal.condition,
+                signal.condition if signal.condition is not None else {},
                 signal.exclusive,
                 priority=signal.priority,
             )
+        if self.state.is_started:
+            # As Sanic: a started app's signal router is finalized again at once.
+            self.signal_router.freeze()
+        return added
 
     def register_middleware(
         self,
@@ -800,9 +804,7 @@ class Sanic(
                 # As Sanic: a route left on "auto" shows the format its handler's
                 # source returns (``request.route.extra.error_format``).
                 extra.error_format = _guess_error_format(extra, "") or extra.error_format
-            extra.resolved_error_format = extra.error_format or _guess_error_format(
-                extra, fallback
-            )
+            extra.resolved_error_format = extra.error_format or _guess_error_format(extra, fallback)
         # As Sanic, ``signal_router.finalize()`` needs a running loop; start-up may not.
         freeze = getattr(self.signal_router, "freeze", None)
         freeze() if freeze is not None else self.signal_router.finalize()
@@ -874,7 +876,9 @@ class Sanic(
         if event in self._signal_events:
             try:
                 await self.dispatch(
-                    event, context=_lifecycle_context(event, context), inline=True,
+                    event,
+                    context=_lifecycle_context(event, context),
+                    inline=True,
                     fail_not_found=False,
                 )
             except ServiceUnavailable:

@@ -215,9 +215,8 @@ class AppSurface:
         from hurtle_app.motd import MOTD, get_logo
 
         data, extra = self.get_motd_data(server_settings)
-        location = (
-            self.get_server_location(server_settings) if server_settings else self.serve_location
-        )
+        # as Sanic: no address line without the server's settings
+        location = self.get_server_location(server_settings) if server_settings else ""
         MOTD.output(get_logo(coffee=self.state.coffee), location, data, extra)
 
     # --- lifecycle ---------------------------------------------------------------------------

@@ -1,17 +1,21 @@
 """The error page format a route's handler implies: the one response type its source returns.
 
 As Sanic, a route left without ``error_format`` (or ``"auto"``) shows its errors in the
-format of the only response maker (``json``, ``html``, ``text``) its handler returns.
+format of the only response maker (``json``, ``html``, ``text``, ``JSONResponse``) its
+handler returns. The source is read as Python: a ``return`` counts when its value is a call
+of one of those names (``return json(x)``, ``return (json(x))``, ``return json (x)``), in
+the handler or any function defined in it; ``return json(x), 201``, ``return json(x) if a
+else b``, ``return response.json(x)`` and text in strings or comments do not.
 """
 
 from __future__ import annotations
 
-import re
+import ast
 from inspect import getsource, unwrap
+from textwrap import dedent
 from typing import Any
 
-_RESPONSE_FORMATS = (("json", "json"), ("html", "html"), ("text", "text"))
-_RETURN_CALL = re.compile(r"return\s+(\w+)\(")
+_RESPONSE_FORMATS = {"json": "json", "html": "html", "text": "text", "JSONResponse": "json"}
 
 
 def guess_error_format(extra: Any, fallback: str) -> str:
@@ -41,17 +45,20 @@ def implied_error_format(handler: Any) -> str:
     found = _formats_by_code.get(key) if key is not None else None
     if found is None:
         try:
-            source = getsource(handler)
+            tree = ast.parse(dedent(getsource(handler)))
         except Exception:
             # OSError/TypeError: no source; and where the file the code names is not the
             # code's (exec of compiled text), reading it can fail in tokenize (3.12+:
-            # TokenError) or raise a SyntaxError: no guess then, as with no source.
+            # TokenError), or the lines read are not a whole statement (SyntaxError): no
+            # guess then, as with no source.
             return ""
         found = frozenset(
-            fmt
-            for call in _RETURN_CALL.findall(source)
-            for name, fmt in _RESPONSE_FORMATS
-            if call == name
+            _RESPONSE_FORMATS[node.value.func.id]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Return)
+            and isinstance(node.value, ast.Call)
+            and isinstance(node.value.func, ast.Name)
+            and node.value.func.id in _RESPONSE_FORMATS
         )
         if key is not None and len(_formats_by_code) < 4096:
             _formats_by_code[key] = found

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-import os
+import shutil
 import sys
+import textwrap
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import Any
@@ -85,28 +86,41 @@ class MOTDBasic(MOTD):
         action: str = "Goin' Fast",
         out: Callable[..., Any] | None = None,
     ) -> None:
-        """Log the logo, the address and each data line."""
+        """Log the logo, the address (none when there is no location, as under an ASGI
+        server) and each data line, then each extra line (a key in both is shown twice)."""
         out = out or logger.info
         if self.logo:
             logger.debug(self.logo)
         if version:
             out(_version_line())
-        out(f"{action} @ {self.serve_location}")
-        for key, value in {**self.data, **self.extra}.items():
+        if self.serve_location:
+            out(f"{action} @ {self.serve_location}")
+        for key, value in [*self.data.items(), *self.extra.items()]:
             out(f"{key}: {value}")
 
 
 class MOTDTTY(MOTD):
     """The banner as a box on a terminal."""
 
+    def __init__(
+        self,
+        logo: str | None,
+        serve_location: str,
+        data: dict[str, str],
+        extra: dict[str, str],
+    ) -> None:
+        super().__init__(logo, serve_location, data, extra)
+        self.set_variables()
+
     def set_variables(self) -> None:
         """Size the box to the terminal and the data."""
-        lines = [f"{k}: {v}" for k, v in {**self.data, **self.extra}.items()]
-        width = max([len(self.serve_location) + 14, *(len(line) for line in lines)])
-        try:
-            columns = os.get_terminal_size().columns
-        except OSError:
-            columns = 100
+        pairs = [*self.data.items(), *self.extra.items()]
+        lines = [f"{k}: {v}" for k, v in pairs]
+        width = max([
+            len(_version_line()), len(self.serve_location) + 14, *(len(line) for line in lines)
+        ])
+        # the fallback also when a terminal reports no size (0 columns)
+        columns = shutil.get_terminal_size((100, 24)).columns
         self.width = min(width + 4, max(columns, 20))
         self.lines = lines
 
@@ -116,15 +130,26 @@ class MOTDTTY(MOTD):
         action: str = "Goin' Fast",
         out: Callable[..., Any] | None = None,
     ) -> None:
-        """Log the banner as one boxed block."""
+        """Log the banner as one boxed block; a row wider than the box goes on the next
+        lines (indented), so nothing is cut off on a narrow terminal."""
         out = out or logger.info
-        self.set_variables()
         inner = self.width - 4
-        rows = [f"{action} @ {self.serve_location}", *self.lines]
+        rows = [*self.lines]
+        if self.serve_location:
+            rows.insert(0, f"{action} @ {self.serve_location}")
         if version:
             rows.insert(0, _version_line())
+        wrapped: list[str] = []
+        for row in rows:
+            wrapped += textwrap.wrap(
+                row, inner, subsequent_indent="  ", break_on_hyphens=False
+            ) or [""]
         box = ["┌" + "─" * (self.width - 2) + "┐"]
-        box += [f"│ {row[:inner].ljust(inner)} │" for row in rows]
+        logo = [line.strip() for line in (self.logo or "").splitlines() if line.strip()]
+        if logo:  # the logo's lines centred on top, as the log form logs it first
+            box += [f"│ {line[:inner].center(inner)} │" for line in logo]
+            box.append("├" + "─" * (self.width - 2) + "┤")
+        box += [f"│ {row.ljust(inner)} │" for row in wrapped]
         box.append("└" + "─" * (self.width - 2) + "┘")
         out("\n" + "\n".join(box))
 

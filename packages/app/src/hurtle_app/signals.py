@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 from hurtle_app.sequence import next_registration
 from hurtle_http.exceptions import InvalidSignal
 from sanic_routing import BaseRouter
-from sanic_routing.exceptions import NotFound
+from sanic_routing.exceptions import InvalidUsage, NotFound
 from sanic_routing.patterns import REGEX_TYPES
 
 SignalHandler = Callable[..., Any]
@@ -68,24 +68,44 @@ _BUILTIN_EVENTS = frozenset(event.value for event in Event)
 
 
 def _is_dynamic(part: str) -> bool:
-    return part.startswith("<") and part.endswith(">")
+    # As Sanic: a part without a parameter name (``<>``, ``<:int>``) is a literal.
+    return len(part) > 2 and part[0] == "<" and part[-1] == ">" and part[1] != ":"
+
+
+_PARAM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _check_declaration(part: str) -> None:
+    """Refuse a malformed parameter in a signal's last part, as Sanic does."""
+    if not part.startswith("<"):
+        return
+    inner = part[1:-1]
+    name = inner.partition(":")[0]
+    if not name:
+        return  # ``<``, ``<>``, ``<:int>``: a literal part (Sanic's reading)
+    if not part.endswith(">") or not _PARAM_NAME.fullmatch(name):
+        # As Sanic: ``<x:int`` (unclosed), ``<user-id>``, ``<1x>``, ``<x>y``
+        raise InvalidUsage(f"Invalid declaration: {part}")
+    if inner.count(":") > 1:
+        raise ValueError(f"A signal parameter is <name> or <name:type>, not {part}")
 
 
 class _Param:
     """A dynamic part ``<name>`` / ``<name:type>``: how it matches and what it casts to."""
 
-    __slots__ = ("name", "cast", "pattern", "precedence")
+    __slots__ = ("name", "kind", "cast", "pattern", "precedence")
 
     def __init__(self, definition: str) -> None:
         name, _, kind = definition[1:-1].partition(":")
         self.name = name
-        kind = kind or "str"
+        kind = self.kind = kind or "str"
         if kind in REGEX_TYPES:
             self.cast, self.pattern, _ = REGEX_TYPES[kind]
             self.precedence = _TYPE_ORDER.index(kind) + 1
         else:  # an inline regular expression
             self.cast, self.pattern = str, re.compile(f"^{kind}$")
-            self.precedence = len(_TYPE_ORDER) + 1
+            # As Sanic: any built-in type, ``str`` too, wins over an inline pattern.
+            self.precedence = 0
 
     def convert(self, part: str) -> Any:
         """The part cast to the parameter's type; ``ValueError`` when it does not match."""
@@ -95,6 +115,8 @@ class _Param:
 
 
 _TYPE_ORDER = tuple(REGEX_TYPES)
+_STR_PRECEDENCE = _TYPE_ORDER.index("str") + 1
+_STR_PATTERN = REGEX_TYPES["str"][1]
 
 
 class Signal:
@@ -105,6 +127,7 @@ class Signal:
         "path",
         "handler",
         "requirements",
+        "unconditioned",
         "ctx",
         "parts",
         "params",
@@ -121,9 +144,10 @@ class Signal:
         priority: int,
         order: int,
     ) -> None:
-        self.name = event
-        self.path = event
         self.handler = handler
+        # As Sanic: a signal added on the router without a condition runs only for a
+        # dispatch without one (``condition={}`` passes it by).
+        self.unconditioned = requirements is None
         try:
             self.requirements = dict(requirements or {})
         except (TypeError, ValueError) as exc:
@@ -137,8 +161,18 @@ class Signal:
         self.params = {i: _Param(p) for i, p in enumerate(self.parts) if _is_dynamic(p)}
         self.priority = priority
         self.order = order
+        # As Sanic's records: a dynamic signal is named ``a.b.*`` and its path spells the
+        # type; a static one's path is its group's (``a.b.<__trigger__:str>``).
+        last = self.params.get(len(self.parts) - 1)
+        prefix = event.rpartition(".")[0]
+        # (Sanic's ``*`` stands for any last part written with a ``<``, even a literal one)
+        self.name = f"{prefix}.*" if event.rpartition(".")[2].startswith("<") else event
+        self.path = f"{prefix}.<{last.name}:{last.kind}>" if last else f"{prefix}.<{_TRIGGER}:str>"
         self.ctx = SimpleNamespace(
-            exclusive=exclusive, definition=event, trigger="", priority=priority
+            exclusive=exclusive,
+            definition=event,
+            trigger=last.name if last else "",
+            priority=priority,
         )
 
     @property
@@ -148,8 +182,25 @@ class Signal:
 
     @property
     def precedence(self) -> tuple[int, ...]:
-        """How specific the dynamic parts are (``int`` wins over ``str``, as in routing)."""
+        """How specific the last part is (``int`` wins over ``str``, as in routing); a
+        static last part counts as a ``str`` parameter, as in Sanic."""
+        if not self.params:
+            return (_STR_PRECEDENCE,)
         return tuple(param.precedence for param in self.params.values())
+
+    @property
+    def kind(self) -> str:
+        """The type of the last part (``str`` for a static one): one group per type."""
+        return self.params[len(self.parts) - 1].kind if self.params else "str"
+
+    def accepts(self, parts: tuple[str, ...]) -> dict[str, Any] | None:
+        """The cast parameters when ``parts`` falls in this signal's group (same namespace,
+        a last part its type takes: any ``str`` for a static one), else ``None``."""
+        if len(parts) != len(self.parts) or parts[:-1] != self.parts[:-1]:
+            return None
+        if not self.params:
+            return {} if _STR_PATTERN.match(parts[-1]) else None
+        return self.match(parts)
 
     def match(self, parts: tuple[str, ...]) -> dict[str, Any] | None:
         """The cast parameters when this definition matches the event's parts, else ``None``."""
@@ -174,13 +225,15 @@ class Signal:
 
     def matches_condition(self, condition: dict[str, Any] | None) -> bool:
         """Exclusive signals need the same condition; others run without one, too."""
+        if self.unconditioned:
+            return condition is None
         if self.ctx.exclusive:
             return self.requirements == (condition or {})
         # As Sanic: an empty condition is a condition (only a signal without one runs).
         return condition is None or self.requirements == condition
 
     def __repr__(self) -> str:
-        return f"<Signal: {self.name} handler={getattr(self.handler, '__name__', self.handler)}>"
+        return f"<Signal: {self.ctx.definition} handler={getattr(self.handler, '__name__', self.handler)}>"
 
 
 def _no_handler(**_: Any) -> None:
@@ -234,7 +287,7 @@ class SignalWaiter:
     ) -> bool:
         """Whether a dispatch of ``event`` (reaching ``signals``) with ``condition``
         resolves this waiter."""
-        if self.signal is not None and signals is not None and "*" not in self.event_definition:
+        if self.signal is not None and signals is not None:
             # As Sanic: a wait is on the signal it found, so a dispatch reaching that signal
             # wakes it whatever the wait's own type (`a.b.<x:int>` on an `a.b.<x>` signal
             # is woken by `a.b.zz`), and one reaching no signal does not.
@@ -249,6 +302,10 @@ class SignalWaiter:
         return self.requirements is not None and self.requirements == condition
 
 
+#: What a dispatch of one event runs, the parameters they get, and the group they are of.
+_Resolved = tuple[tuple[Signal, ...], dict[str, Any], tuple[Signal, ...]]
+
+
 class SignalRouter(BaseRouter):
     """Holds the signal handlers of one app and dispatches events to them."""
 
@@ -258,7 +315,7 @@ class SignalRouter(BaseRouter):
             self.ctx = SimpleNamespace()
         self.allow_fail_builtin = True
         self._signals: list[Signal] = []
-        self._by_event: dict[str, tuple[Signal, ...]] = {}
+        self._by_event: dict[str, _Resolved] = {}
         self._waiters: list[SignalWaiter] = []
         self._signal_finalized = False
 
@@ -285,7 +342,13 @@ class SignalRouter(BaseRouter):
         parts = event.split(".")
         # As Sanic: three parts, the first two not dynamic, and a namespace (``.a.b`` is
         # refused; an empty second or third part is taken).
-        if len(parts) != 3 or not parts[0] or any(_is_dynamic(part) for part in parts[:2]):
+        if (
+            len(parts) != 3
+            or not parts[0]
+            or any(part.startswith("<") for part in parts[:2])
+            # As Sanic: a ``>`` without its ``<`` (``a.b.x>``) outside the namespace
+            or any(">" in part and "<" not in part for part in parts[1:])
+        ):
             raise InvalidSignal(f"Invalid signal event: {event}")
         if parts[0] in RESERVED_NAMESPACES and event not in _BUILTIN_EVENTS:
             raise InvalidSignal(f"Cannot declare reserved signal event: {event}")
@@ -302,8 +365,15 @@ class SignalRouter(BaseRouter):
         priority: int = 0,
     ) -> Signal:
         """Register ``handler(**context)`` for ``event``; returns the ``Signal``."""
+        if not isinstance(event, (str, Enum)):
+            # Sanic fails reading it as a string (a TypeError); the same type, saying why.
+            raise TypeError(
+                "A signal event is a string of three dotted parts, such as "
+                f"'my.event.happened', or a sanic.signals.Event; not {event!r}"
+            )
         name = self.format_event(event)
         self._check_event(name)
+        _check_declaration(name.rsplit(".", 1)[-1])
         signal = Signal(name, handler, condition, exclusive, priority, next_registration())
         self._signals.append(signal)
         self._by_event.clear()
@@ -367,27 +437,34 @@ class SignalRouter(BaseRouter):
     def _signals_for(self, event: str) -> tuple[Signal, ...]:
         return self._resolve(event)[0]
 
-    def _resolve(self, event: str) -> tuple[tuple[Signal, ...], dict[str, Any]]:
-        """The signals ``event`` runs (priority, then registration order) and its params.
+    def _resolve(self, event: str) -> _Resolved:
+        """The signals ``event`` runs (priority, then registration order), the parameters
+        they all get, and the whole group they were chosen from.
 
-        As in Sanic: of the dynamic definitions that match, only the most specific type
-        runs (``<n:int>`` over ``<n>`` for ``a.b.7``), and the handlers of dynamic
-        definitions get the parameters of the last one registered.
+        As in Sanic, a namespace's signals (``a.b.*``) form one group per type of their
+        last part, a static one counting as ``str``; the most specific type that takes
+        the event's last part wins (``<n:int>`` over ``<s>`` and ``a.b.7`` for ``a.b.7``),
+        and every handler of that group gets the parameter as its last signal (by
+        priority, then registration) names it: none when that signal is static.
         """
         found = self._by_event.get(event)
         if found is None:
             parts = tuple(event.split("."))
-            matched = [(s, s.match(parts)) for s in self._signals]
-            matched = [(s, values) for s, values in matched if values is not None]
-            dynamic = [s for s, _ in matched if s.params]
-            best = max((s.precedence for s in dynamic), default=())
-            matched = [(s, v) for s, v in matched if not s.params or s.precedence == best]
-            params: dict[str, Any] = {}
-            for s, values in matched:
-                if s.params:
-                    params = values
-            matched.sort(key=lambda pair: (-pair[0].priority, pair[0].order))
-            found = self._by_event[event] = (tuple(s for s, _ in matched), params)
+            taken: list[tuple[Signal, dict[str, Any]]] = []
+            for s in self._signals:
+                values = s.accepts(parts)
+                if values is not None:
+                    taken.append((s, values))
+            best = max((s.precedence for s, _ in taken), default=())
+            group = [(s, v) for s, v in taken if s.precedence == best]
+            if len({s.kind for s, _ in group}) > 1:
+                # As Sanic: of two inline patterns taking the part, the one that sorts first.
+                kind = min(s.kind for s, _ in group)
+                group = [(s, v) for s, v in group if s.kind == kind]
+            group.sort(key=lambda pair: (-pair[0].priority, pair[0].order))
+            params: dict[str, Any] = group[-1][1] if group else {}
+            runs = tuple(s for s, _ in group if s.params or s.parts == parts)
+            found = self._by_event[event] = (runs, params, tuple(s for s, _ in group))
         return found
 
     def resolved(self, event: str) -> tuple[Signal, ...]:
@@ -417,14 +494,22 @@ class SignalRouter(BaseRouter):
     def get(  # type: ignore[override]
         self, event: str | Enum, condition: dict[str, str] | None = None
     ) -> tuple[SignalGroup, list[SignalHandler], dict[str, Any]]:
-        """The signals and handlers a dispatch of ``event`` would run (``NotFound`` if none)."""
+        """The group of signals ``event`` falls in, their handlers and the parameters a
+        dispatch gives them (``NotFound`` if no group takes it).
+
+        As Sanic's: the whole group (the signals a dispatch runs are among them), last
+        to run first, whatever ``condition``.
+        """
         name = self.format_event(event)
-        signals, params = self._resolve(name)
-        if not signals:
+        _signals, params, whole = self._resolve(name)
+        if not whole:
             raise NotFound(f"Could not find signal {name}")
-        group = SignalGroup(s for s in signals if s.matches_condition(condition))
-        # the event's last part under Sanic's key, then the dynamic parts, cast
-        return group, [s.handler for s in group], {_TRIGGER: name.rsplit(".", 1)[-1], **params}
+        group = SignalGroup(reversed(whole))
+        # As Sanic: the parameter as the group's last signal names it, a static one
+        # under Sanic's trigger key.
+        if not whole[-1].params:
+            params = {_TRIGGER: name.rsplit(".", 1)[-1]}
+        return group, [s.handler for s in group], dict(params)
 
     # -- waiting ----------------------------------------------------------------------
 
@@ -442,7 +527,9 @@ class SignalRouter(BaseRouter):
         if not signals and not dispatched:
             return None
         return SignalWaiter(
-            signals[0] if signals else None,
+            # As Sanic: a wait on a namespace's dynamic signals is on the last one defined
+            # (``a.b.<x>`` beside ``a.b.<n:int>`` defined after it waits for ints).
+            signals[-1] if signals else None,
             name,
             requirements=condition,
             exclusive=exclusive,
@@ -472,7 +559,7 @@ class SignalRouter(BaseRouter):
                 for s in self._signals
                 if len(s.parts) == 3 and s.parts[:2] == tuple(parts[:2]) and _is_dynamic(s.parts[2])
             )
-        return tuple(s for s in self._signals if s.path == name)
+        return tuple(s for s in self._signals if s.ctx.definition == name)
 
     def can_wait(self, event: str | Enum) -> bool:
         """Whether ``app.event(event)`` has a signal to wait on."""
@@ -538,16 +625,6 @@ class SignalRouter(BaseRouter):
 
     # -- dispatching ------------------------------------------------------------------
 
-    def _in_static_namespace(self, event: str) -> bool:
-        """Whether a signal without parameters shares ``event``'s first two parts: as
-        Sanic, such a namespace takes any last part, so dispatching ``a.b.zz`` beside an
-        ``a.b.c`` signal runs nothing and is no ``NotFound``."""
-        parts = tuple(event.split("."))
-        return len(parts) == 3 and any(
-            len(s.parts) == 3 and s.parts[:2] == parts[:2] and not _is_dynamic(s.parts[2])
-            for s in self._signals
-        )
-
     async def _dispatch(
         self,
         event: str,
@@ -556,13 +633,15 @@ class SignalRouter(BaseRouter):
         fail_not_found: bool = True,
         reverse: bool = False,
     ) -> Any:
-        signals, params = self._resolve(event)
+        signals, params, group = self._resolve(event)
         given = context or {}
         context = {**params, **given} if params else given
         if self._waiters:
             self._wake(event, context, condition, tuple(signals))
         if not signals:
-            if fail_not_found and not self._in_static_namespace(event):
+            # As Sanic: an event of a group that none of its signals takes (``a.b.zz``
+            # beside a static ``a.b.c``) runs nothing and is no ``NotFound``.
+            if fail_not_found and not group:
                 given_condition = f" with {condition}" if condition else ""
                 raise NotFound(f"Could not find signal {event}{given_condition}")
             return None
@@ -570,9 +649,7 @@ class SignalRouter(BaseRouter):
         for signal in ordered:
             if not signal.matches_condition(condition):
                 continue
-            # a static definition's handlers take no path parameters, even when a
-            # dynamic definition of the same shape matched the event too
-            value = signal.handler(**(context if signal.params else given))
+            value = signal.handler(**context)
             if asyncio.iscoroutine(value) or isinstance(value, asyncio.Future):
                 value = await value
             if value:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
-from urllib.parse import urlencode, urlunparse
+from urllib.parse import quote, urlencode, urlunparse
 
 from hurtle_http.exceptions import URLBuildError
 from sanic_routing.build import build_order, param_text
@@ -12,6 +13,14 @@ from sanic_routing.patterns import ExtParamInfo
 
 #: The path parameter a static folder route captures the file name in.
 STATIC_FILE_PARAM = "__file_uri__"
+
+# The scheme a server name starts with (RFC 3986 3.1: a letter, then letters, digits, "+",
+# "-" or "."), before "://". A bare ``host:port`` names none.
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
+# What a fragment holds as it is (RFC 3986 3.5: pchar, "/" and "?"), and the "%" of escapes
+# already made; a "%" that starts none is encoded.
+_FRAGMENT_SAFE = "!$&'()*+,;=:@/?%"
+_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
 def _full_name(app_name: str, view_name: str) -> str:
@@ -133,16 +142,22 @@ def build_url(app: Any, view_name: str, kwargs: dict[str, Any]) -> str:
         raise URLBuildError(str(exc)) from None
 
     if external:
+        # Sanic takes whatever precedes a ":" in the first 8 characters for the scheme:
+        # `web:8000` built `web://web:8000/...` and `[::1]:8000` built `[://[::1]:8000/...`
+        # (no URI: RFC 3986 3.1). Only a `scheme://` prefix names one.
+        named = _SCHEME.match(netloc)
+        if named:
+            netloc = netloc[named.end() :]
         if not scheme:
-            head = netloc[:8]
-            scheme = head.split(":", 1)[0] if ":" in head else "http"
+            scheme = named.group(1) if named else "http"
             if getattr(route.extra, "websocket", False):
                 # As Sanic: a websocket route's external URL is ws:// (wss:// for https).
                 scheme = {"http": "ws", "https": "wss"}.get(scheme, scheme)
-        if "://" in netloc[:8]:
-            netloc = netloc.split("://", 1)[-1]
 
     query = urlencode(kwargs, doseq=True) if kwargs else ""
+    if anchor and isinstance(anchor, str):
+        # As the path: a space, "#" or non-ASCII in a fragment is no URI (Sanic: raw).
+        anchor = _STRAY_PERCENT.sub("%25", quote(anchor, safe=_FRAGMENT_SAFE))
     return urlunparse((scheme, netloc, path, "", query, anchor))
 
 

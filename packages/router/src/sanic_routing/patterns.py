@@ -37,7 +37,10 @@ def parse_date(d: str) -> date:
     if len(d) == 10 and d[4] == "-" and d[7] == "-" and d.isascii():
         year, month, day = d[:4], d[5:7], d[8:]
         if year.isdigit() and month.isdigit() and day.isdigit():
-            return date(int(year), int(month), int(day))
+            try:
+                return date(int(year), int(month), int(day))
+            except ValueError:
+                pass  # strptime's words (``2020-13-01`` does not match the format)
     return datetime.strptime(d, "%Y-%m-%d").date()
 
 

@@ -14,7 +14,7 @@ from sanic_routing.patterns import (
     ExtParamInfo,
     ParamInfo,
 )
-from sanic_routing.utils import Immutable, parts_to_path, path_to_parts
+from sanic_routing.utils import Immutable, invalid_declaration, parts_to_path, path_to_parts
 
 if t.TYPE_CHECKING:  # pragma: no cover
     from sanic_routing.router import BaseRouter
@@ -131,10 +131,7 @@ class Route:
             return ext_match.group(1), "ext", cast, pattern, info_class
         match = REGEX_PARAM_NAME.match(parameter_string)
         if not match:
-            raise InvalidUsage(
-                f"Invalid declaration: {parameter_string} (a parameter is written "
-                "<name>, <name:type> or <name:regex>, the name a Python identifier)"
-            )
+            raise invalid_declaration(parameter_string)
         name, label = match.group(1), match.group(2)
         if label is None or label == "":
             label = "str"

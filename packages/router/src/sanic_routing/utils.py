@@ -63,9 +63,32 @@ def path_to_parts(path: str, delimiter: str = "/") -> tuple[str, ...]:
     return tuple(part if part.startswith("<") else quote(part) for part in raw)
 
 
+def invalid_declaration(part: str) -> InvalidUsage:
+    """The error for a parameter part that is no ``<name>``, ``<name:type>`` or ext form."""
+    return InvalidUsage(
+        f"Invalid declaration: {part} (a parameter is written "
+        "<name>, <name:type> or <name:regex>, the name a Python identifier)"
+    )
+
+
+def _declared(part: str) -> str:
+    """A parameter part as sanic-routing writes it back: checked, and ``<x:>`` (an empty
+    type) as ``<x>``."""
+    ext = REGEX_PARAM_NAME_EXT.match(part)
+    if ext:
+        return ext.group(0)
+    match = REGEX_PARAM_NAME.match(part)
+    if not match:
+        raise invalid_declaration(part)
+    name, label = match.groups()
+    return f"<{name}:{label}>" if label else f"<{name}>"
+
+
 def parts_to_path(parts: t.Sequence[str], delimiter: str = "/") -> str:
-    """Join parts back into a path with the delimiter."""
-    return delimiter.join(parts)
+    """Join parts back into a path with the delimiter. As sanic-routing's, a part starting
+    with ``<`` must be a parameter declaration (``InvalidUsage`` otherwise: ``<1x>``,
+    ``<x>y``), and is written in its short form."""
+    return delimiter.join(_declared(part) if part[:1] == "<" else part for part in parts)
 
 
 def _by_position(route: Route, regex_params: dict[str, t.Any], position: int) -> t.Any:

@@ -32,7 +32,7 @@ from hurtle_app.helpers import is_atty
 from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 from hurtle_app.logging.color import Colors
 from hurtle_app.logging.setup import apply_log_formatters
-from hurtle_app.motd import get_logo
+from hurtle_app.motd import MOTD, get_logo
 from hurtle_app.serving import WORKER_PROCESS_ENV
 from hurtle_app.state import ApplicationServerInfo
 from hurtle_http.exceptions import ServerError as _ServerError
@@ -513,26 +513,15 @@ def server_banner(app: Any, *, ssl: Any = None, sock: Any = None, unix: str | No
 def asgi_banner(app: Any) -> None:
     """The banner Sanic prints when an ASGI server (uvicorn...) starts the app: no
     address (the ASGI server owns it), ``mode: <mode>, ASGI`` and ``server: ASGI``."""
-    from sanic.__about__ import __hurtle_version__, __version__
-
     if not app.config.get("MOTD", True):
         return
     details = server_info(app, 1)
     details["mode"] = f"{'debug' if app.debug else 'production'}, ASGI"
     details["server"] = "ASGI"
-    lines = [
-        f"Hurtle v{__hurtle_version__} (Sanic v{__version__} compatible)",
-        *(f"{key}: {details[key]}" for key in ("app", "mode", "server", "python", "platform")),
-        "packages: " + ", ".join(p for p in details["packages"] if not p.startswith("sanic==")),
-        *(f"{key}: {value}" for key, value in details["extra"].items()),
-    ]
-    for line in lines:
-        logger.info(line)
+    _show_banner(app, "", details, auto_reload=False)
 
 
 def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
-    from sanic.__about__ import __hurtle_version__, __version__
-
     if any(os.environ.get(name) for name in _NO_BANNER_ENV):
         return  # as Sanic: a server is already announced, or this process serves
     info = infos[0]
@@ -546,23 +535,20 @@ def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
         if ":" in host and not host.startswith("["):
             host = f"[{host}]"  # an IPv6 address in a URL (RFC 3986 3.2.2)
         location = f"{scheme}://{host}:{info['port']}"
-    details = server_info(primary, workers)
-    lines = [
-        f"Hurtle v{__hurtle_version__} (Sanic v{__version__} compatible)",
-        f"Goin' Fast @ {location}",
-        *(f"{key}: {details[key]}" for key in ("app", "mode", "server", "python", "platform")),
-    ]
-    if primary.state.auto_reload:
-        watched = ", ".join(sorted(str(Path(d).resolve()) for d in primary.state.reload_dirs))
-        lines.append("auto-reload: enabled" + (f", {watched}" if watched else ""))
-    lines.append(
-        "packages: " + ", ".join(p for p in details["packages"] if not p.startswith("sanic=="))
-    )
-    lines.extend(f"{key}: {value}" for key, value in details["extra"].items())
-    # As Sanic's plain (not a terminal) banner: the logo first, at DEBUG.
-    logger.debug(get_logo(coffee=bool(getattr(primary.state, "coffee", False))))
-    for line in lines:
-        logger.info(line)
+    _show_banner(primary, location, server_info(primary, workers),
+                 auto_reload=primary.state.auto_reload)
+
+
+def _show_banner(app: Any, location: str, details: dict[str, Any], auto_reload: bool) -> None:
+    """Hand the banner to ``MOTD.output`` as Sanic does (logo, location, data, extra): log
+    lines, or a box on a terminal; an app that replaces ``MOTD.output`` gets every banner."""
+    data = {key: details[key] for key in ("app", "mode", "server", "python", "platform")}
+    if auto_reload:
+        watched = ", ".join(sorted(str(Path(d).resolve()) for d in app.state.reload_dirs))
+        data["auto-reload"] = "enabled" + (f", {watched}" if watched else "")
+    data["packages"] = ", ".join(p for p in details["packages"] if not p.startswith("sanic=="))
+    logo = get_logo(coffee=bool(getattr(app.state, "coffee", False)))
+    MOTD.output(logo, location, data, details["extra"])
 
 
 def _configure_manager(manager: WorkerManager, config: Any) -> None:

@@ -192,8 +192,9 @@ class WorkerManager:
             "worker_state": self.worker_state,
         }
         worker = self._new_worker(
-            f"Srv {index}", self._serve, settings, transient=True, restartable=True,
-            server=True, name=f"Server-{index}",
+            f"{WorkerProcess.SERVER_IDENTIFIER} {index}", self._serve, settings,
+            transient=True, restartable=True, server=True,
+            name=f"{WorkerProcess.SERVER_LABEL}-{index}",
         )
         self.transient[worker.name] = worker
         return worker

@@ -218,6 +218,14 @@ def _ident_label(name: str) -> str:
 class WorkerProcess:
     """One named process: start, stop, restart (in either order), and its shared state."""
 
+    #: Sanic's public names for the parts of a server worker's name and log label
+    #: (``Sanic-Server-0-0``, ``Srv 0``).
+    SERVER_LABEL = "Server"
+    SERVER_IDENTIFIER = "Srv"
+    #: legacy, read only: Sanic's ack wait in ticks of 0.1 s (30 s); the wait here is the
+    #: manager's ``ack_timeout`` (``WORKER_ACK_TIMEOUT``), as for ``WorkerManager.THRESHOLD``
+    THRESHOLD = 300
+
     def __init__(
         self,
         factory: Callable[..., Any],
@@ -548,6 +556,9 @@ class WorkerProcess:
 class Worker:
     """A named group of identical processes (``Sanic-<ident>-<n>``)."""
 
+    #: What every process name starts with, before a ``-`` (Sanic's public name for it).
+    WORKER_PREFIX = PROCESS_PREFIX.rstrip("-")
+
     def __init__(
         self,
         ident: str,
@@ -600,7 +611,8 @@ class Worker:
         process.server = self.server
         process.ack_expected = self.server
         if self.server:
-            process.ident_label = f"Srv {self.name.rpartition('-')[2]}"
+            index = self.name.rpartition("-")[2]
+            process.ident_label = f"{WorkerProcess.SERVER_IDENTIFIER} {index}"
         process.announce()
         self.processes.append(process)
         return process

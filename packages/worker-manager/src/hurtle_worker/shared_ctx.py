@@ -47,10 +47,8 @@ class SharedContext(SimpleNamespace):
 
     def __setattr__(self, name: str, value: Any) -> None:
         if self.__dict__.get(_LOCKED) and name != _LOCKED:
-            raise RuntimeError(
-                f"Cannot set item on locked SharedContext object (shared_ctx.{name}): it is "
-                "read-only once the workers started. Set it in a main_process_start listener."
-            )
+            # Sanic's words: the workers have started, values are set in main_process_start.
+            raise RuntimeError(f"Cannot set {name} on locked SharedContext object")
         if name != _LOCKED and not os.environ.get(WORKER_NAME_ENV):
             # A worker only receives the values. As Sanic, a tuple (a Pipe() pair) is
             # judged by its items, one level deep: one warning per unsafe item.

@@ -28,6 +28,8 @@ ACCESS_FIELDS = ("host", "request", "status", "byte", "duration")
 _COLUMN_0 = "\033[1000D"  # cursor to the first column (1000 left, stopped by the edge)
 _COLUMN_LAST = "\033[1000C"  # cursor to the last column
 _CLEAR_LINE = "\033[K"
+#: What a missing access field reads as (empty); never listed as an extra field.
+_MISSING = type("_Missing", (str,), {"__slots__": ()})()
 
 
 def _ident() -> str:
@@ -172,10 +174,25 @@ class AutoAccessFormatter(AutoFormatter):
 
     def format(self, record: logging.LogRecord) -> str:
         """Format an access record (missing fields render empty)."""
-        for name in ACCESS_FIELDS:
-            if not hasattr(record, name):
-                setattr(record, name, "")
-        return super().format(record)
+        # Filled for this line only, and not listed as extra fields: a record without
+        # them (an app's own ``access_logger.info``) lists what it has, as Sanic's.
+        missing = [name for name in ACCESS_FIELDS if not hasattr(record, name)]
+        for name in missing:
+            setattr(record, name, _MISSING)
+        try:
+            return super().format(record)
+        finally:
+            for name in missing:
+                delattr(record, name)
+
+    def _log_extra(self, record: logging.LogRecord) -> str:
+        saved = {k: v for k, v in record.__dict__.items() if v is _MISSING}
+        for name in saved:
+            del record.__dict__[name]
+        try:
+            return super()._log_extra(record)
+        finally:
+            record.__dict__.update(saved)
 
     def _set_right(self, record: logging.LogRecord) -> None:
         # In a terminal, status, size and duration end at the right edge: to the last
@@ -187,8 +204,9 @@ class AutoAccessFormatter(AutoFormatter):
             record.right = ""
 
     def _set_levelname(self, record: logging.LogRecord) -> None:
-        # In a terminal the level reads ACCESS, in the legacy layout too (as Sanic).
-        if self.ATTY:
+        # In a terminal an INFO access line's level reads ACCESS, in the legacy layout
+        # too; other levels keep their names (as Sanic).
+        if self.ATTY and record.levelno == logging.INFO:
             record.levelname = f"{Colors.SANIC}ACCESS{Colors.END}" if self.colored else "ACCESS"
         else:
             super()._set_levelname(record)

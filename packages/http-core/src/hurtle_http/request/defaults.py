@@ -43,11 +43,37 @@ class DefaultedSlot:
         return f"<slot {self.name!r}, {self.default!r} until assigned>"
 
 
-def install_defaults(cls: type, defaults: dict[str, Any]) -> None:
-    """Make each slot of ``cls`` named in ``defaults`` read as its default until assigned."""
+class FactorySlot(DefaultedSlot):
+    """A slot that, read while unset, is assigned a new value made by ``default()`` (a
+    container of its own per object, e.g. an empty ``defaultdict``)."""
+
+    __slots__ = ()
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        try:
+            return self._get(obj, owner)
+        except AttributeError:
+            value = self.default()
+            self._set(obj, value)
+            return value
+
+    def __repr__(self) -> str:
+        return f"<slot {self.name!r}, a new {self.default!r} until assigned>"
+
+
+def install_defaults(
+    cls: type, defaults: dict[str, Any], factories: dict[str, Any] | None = None
+) -> None:
+    """Make each slot of ``cls`` named in ``defaults`` read as its default until assigned,
+    and each named in ``factories`` read as a new value its factory makes."""
     for name, default in defaults.items():
         member = cls.__dict__[name]
         setattr(cls, name, DefaultedSlot(member, name, default))
+    for name, factory in (factories or {}).items():
+        member = cls.__dict__[name]
+        setattr(cls, name, FactorySlot(member, name, factory))
 
 
-__all__ = ["DefaultedSlot", "install_defaults"]
+__all__ = ["DefaultedSlot", "FactorySlot", "install_defaults"]

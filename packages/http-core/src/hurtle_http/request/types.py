@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import uuid
+from collections import defaultdict
 from contextvars import ContextVar
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Generic, overload
@@ -83,15 +84,19 @@ _LAZY_SLOTS: dict[str, Any] = {
     "_request_middleware_started": False,
     "_response_middleware_started": False,
     "parsed_accept": None,
-    "parsed_args": None,
     "parsed_cookies": None,
     "parsed_credentials": None,
     "parsed_files": None,
     "parsed_form": None,
     "parsed_forwarded": None,
     "parsed_json": None,
-    "parsed_not_grouped_args": None,
     "parsed_token": None,
+}
+# Caches that read as an empty container of their own, as Sanic's (a ``defaultdict``: a
+# plugin reading ``request.parsed_args[key]`` for a key not parsed yet gets an empty value).
+_FACTORY_SLOTS: dict[str, Any] = {
+    "parsed_args": lambda: defaultdict(RequestParameters),
+    "parsed_not_grouped_args": lambda: defaultdict(list),
 }
 
 
@@ -256,8 +261,8 @@ class Request(Generic[sanic_type, ctx_type]):
         _request_middleware_started: bool
         _response_middleware_started: bool
         parsed_accept: AcceptList | None
-        parsed_args: dict[tuple[bool, bool, str, str], RequestParameters] | None
-        parsed_not_grouped_args: dict[tuple[bool, bool, str, str], list[tuple[str, str]]] | None
+        parsed_args: defaultdict[tuple[bool, bool, str, str], RequestParameters]
+        parsed_not_grouped_args: defaultdict[tuple[bool, bool, str, str], list[tuple[str, str]]]
         parsed_cookies: CookieRequestParameters | None
         parsed_credentials: Credentials | None
         parsed_files: Any
@@ -518,8 +523,6 @@ class Request(Generic[sanic_type, ctx_type]):
         """The query string as ``RequestParameters`` (``urllib.parse.parse_qs`` options)."""
         key = (keep_blank_values, strict_parsing, encoding, errors)
         cache = self.parsed_args
-        if cache is None:
-            cache = self.parsed_args = {}
         parsed = cache.get(key)
         if parsed is None:
             qs = self.query_string
@@ -554,8 +557,6 @@ class Request(Generic[sanic_type, ctx_type]):
         """The query string as a list of ``(name, value)`` pairs, in order."""
         key = (keep_blank_values, strict_parsing, encoding, errors)
         cache = self.parsed_not_grouped_args
-        if cache is None:
-            cache = self.parsed_not_grouped_args = {}
         parsed = cache.get(key)
         if parsed is None:
             qs = self.query_string
@@ -1045,6 +1046,6 @@ class Request(Generic[sanic_type, ctx_type]):
 
 _make_context = Request.make_context
 
-install_defaults(Request, _LAZY_SLOTS)
+install_defaults(Request, _LAZY_SLOTS, _FACTORY_SLOTS)
 
 __all__ = ["Credentials", "Request"]

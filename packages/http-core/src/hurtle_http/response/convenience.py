@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, AnyStr
-from urllib.parse import quote_plus
+from urllib.parse import quote, quote_plus
 
 from hurtle_http.response.types import (
     BaseHTTPResponse,
@@ -15,6 +16,12 @@ from hurtle_http.response.types import (
 )
 
 _new = object.__new__
+
+# What a redirect target keeps as it is: URL syntax (RFC 3986 gen-delims and sub-delims)
+# and the "%" of escapes already made.
+_URL_SYNTAX = ":/%#?&=@[]!$&'()*+,;"
+# A "%" that starts no escape (RFC 3986 2.1: in a URI "%" only ever starts one).
+_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
 def text(
@@ -131,10 +138,30 @@ def redirect(
 ) -> HTTPResponse:
     """A redirect to ``to`` (``302 Found`` by default); the URL is percent-quoted."""
     headers = headers or {}
-    # Quote everything but URL syntax, so a Location never carries raw spaces or non-ASCII.
-    safe_to = quote_plus(to, safe=":/%#?&=@[]!$&'()*+,;")
-    headers["Location"] = safe_to
+    headers["Location"] = _location(to)
     return HTTPResponse(status=status, headers=headers, content_type=content_type)
+
+
+def _location(to: str) -> str:
+    """``to`` as a URI reference: everything but URL syntax percent-encoded (UTF-8), so a
+    Location never carries raw spaces or non-ASCII. A space is ``+`` in the query only
+    (form encoding, as Sanic); in the path and fragment it is ``%20``, since a ``+`` there
+    is a plus (RFC 3986 2.1, 3.3): Sanic's ``/a+b`` for ``/a b`` sends the client to
+    another path. A ``%`` that starts no escape becomes ``%25`` (Sanic keeps ``/100%``,
+    which is no URI reference, RFC 9110 10.2.2)."""
+    if not isinstance(to, str):
+        if not isinstance(to, (bytes, bytearray)):
+            return quote_plus(to, safe=_URL_SYNTAX)  # (Sanic's TypeError for None...)
+        # As Sanic, bytes are taken too; bytes that are no UTF-8 are quoted as they are.
+        to = bytes(to).decode("utf-8", "surrogateescape")
+    base, hash_mark, fragment = to.partition("#")
+    path, question_mark, query = base.partition("?")
+    quoted = quote(path, safe=_URL_SYNTAX, errors="surrogateescape")
+    if question_mark:
+        quoted += "?" + quote_plus(query, safe=_URL_SYNTAX, errors="surrogateescape")
+    if hash_mark:
+        quoted += "#" + quote(fragment, safe=_URL_SYNTAX, errors="surrogateescape")
+    return _STRAY_PERCENT.sub("%25", quoted) if "%" in quoted else quoted
 
 
 __all__ = ["empty", "html", "json", "raw", "redirect", "text"]
