@@ -14,6 +14,7 @@ from collections.abc import Callable
 from enum import Enum
 from types import SimpleNamespace
 from typing import Any, NoReturn
+from urllib.parse import unquote
 
 from hurtle_app.sequence import next_registration
 from hurtle_http.exceptions import InvalidSignal
@@ -522,7 +523,7 @@ class SignalRouter(BaseRouter):
     ) -> SignalWaiter | None:
         """A waiter for ``event``, or ``None`` when no signal is registered for it
         (``dispatched``: the event happens anyway, so a waiter without a signal will do)."""
-        name = self.format_event(event)
+        name = self._wait_name(self.format_event(event))
         signals = self._waitable(name)
         if not signals and not dispatched:
             return None
@@ -535,6 +536,16 @@ class SignalRouter(BaseRouter):
             exclusive=exclusive,
             future=asyncio.get_running_loop().create_future(),
         )
+
+    @staticmethod
+    def _wait_name(name: str) -> str:
+        """The name a wait looks up: as Sanic, a percent-encoded dynamic one is decoded
+        (``a.b.%3Cq%3E`` waits as ``a.b.<q>``); any other is taken as written."""
+        if "%" in name:
+            decoded = unquote(name)
+            if _is_dynamic(decoded.rpartition(".")[2]):
+                return decoded
+        return name
 
     def _waitable(self, name: str) -> tuple[Signal, ...]:
         """The signals a wait for ``name`` can be woken by: those defined as ``name`` (a
@@ -563,7 +574,7 @@ class SignalRouter(BaseRouter):
 
     def can_wait(self, event: str | Enum) -> bool:
         """Whether ``app.event(event)`` has a signal to wait on."""
-        return bool(self._waitable(self.format_event(event)))
+        return bool(self._waitable(self._wait_name(self.format_event(event))))
 
     def refuse_wait(self, event: str | Enum) -> NoReturn:
         """Raise what waiting for ``event``, which has no signal, raises."""
