@@ -44,6 +44,18 @@ def test_event_enum_lists_builtin_events() -> None:
     assert set(RESERVED_NAMESPACES) == {"http", "server", "websocket"}
 
 
+def test_reserved_namespaces_hold_the_types_sanics_do() -> None:
+    # As Sanic: tuples in Event order for "http" and "server", a set for "websocket"
+    # (a tuple in Hurtle).
+    assert RESERVED_NAMESPACES["server"][0] == "server.exception.report"
+    assert isinstance(RESERVED_NAMESPACES["http"], tuple)
+    assert RESERVED_NAMESPACES["websocket"] == {
+        "websocket.handler.after",
+        "websocket.handler.before",
+        "websocket.handler.exception",
+    }
+
+
 @pytest.mark.parametrize(
     "event", ["foo.bar", "a.b.c.d", "a.<x>.c", "<x>.b.c", "a.<x>.<y>", ".a.b", ".."]
 )

@@ -61,10 +61,16 @@ class Event(Enum):
     WEBSOCKET_HANDLER_EXCEPTION = "websocket.handler.exception"
 
 
-RESERVED_NAMESPACES: dict[str, tuple[str, ...]] = {}
+_by_namespace: dict[str, tuple[str, ...]] = {}
 for _event in Event:
     _namespace = _event.value.split(".", 1)[0]
-    RESERVED_NAMESPACES[_namespace] = (*RESERVED_NAMESPACES.get(_namespace, ()), _event.value)
+    _by_namespace[_namespace] = (*_by_namespace.get(_namespace, ()), _event.value)
+#: The built-in events of each reserved namespace. As Sanic's: tuples in Event order, but
+#: ``websocket``'s is a set.
+RESERVED_NAMESPACES: dict[str, tuple[str, ...] | set[str]] = {
+    namespace: set(events) if namespace == "websocket" else events
+    for namespace, events in _by_namespace.items()
+}
 _BUILTIN_EVENTS = frozenset(event.value for event in Event)
 
 
