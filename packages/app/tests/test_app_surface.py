@@ -163,6 +163,15 @@ def test_motd_data(app: Sanic) -> None:
     assert extra == {}
 
 
+@pytest.mark.parametrize(("workers", "mode"), [(0, "w/ 0 workers"), (1, "single worker"), (3, "w/ 3 workers")])
+def test_motd_mode_counts_the_workers_as_sanic(app: Sanic, workers: int, mode: str) -> None:
+    # As Sanic: app.motd() before any prepare() (no count yet) says "w/ 0 workers" (it
+    # said "single worker").
+    app.state.workers = workers
+    data, _ = app.get_motd_data()
+    assert data["mode"] == f"production, {mode}"
+
+
 def test_motd_without_settings_shows_no_address(app: Sanic, caplog, monkeypatch) -> None:
     import logging
 

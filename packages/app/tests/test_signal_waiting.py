@@ -212,3 +212,28 @@ async def test_a_wait_on_a_namespace_is_on_its_last_dynamic_signal(app: Sanic, w
     assert not waiting.done()
     await app.dispatch("thing.happened.7", inline=True)
     assert await asyncio.wait_for(waiting, 2) == {"n": 7}
+
+
+@pytest.mark.parametrize("waited", ["order.placed.%3Cq%3E", "order.placed.%3cq:int%3e", "or%64er.placed.<q>"])
+async def test_a_percent_encoded_dynamic_name_waits_as_the_decoded_one(
+    app: Sanic, waited: str
+) -> None:
+    # As Sanic: app.event() decodes a name whose decoded last part is dynamic (it was
+    # NotFound in Hurtle).
+    @app.signal("order.placed.<kind>")
+    def on_it(kind: str) -> None:
+        return None
+
+    context = await _woken_by(app, waited, "order.placed.new")
+    assert context == {"kind": "new"}
+
+
+async def test_a_percent_encoded_static_name_is_taken_as_written(app: Sanic) -> None:
+    from sanic_routing.exceptions import NotFound
+
+    @app.signal("order.placed.new")
+    def on_it() -> None:
+        return None
+
+    with pytest.raises(NotFound, match="Could not find signal order.placed.%6Eew"):
+        await app.event("order.placed.%6Eew", timeout=1)

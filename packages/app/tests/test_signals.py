@@ -44,6 +44,18 @@ def test_event_enum_lists_builtin_events() -> None:
     assert set(RESERVED_NAMESPACES) == {"http", "server", "websocket"}
 
 
+def test_reserved_namespaces_hold_the_types_sanics_do() -> None:
+    # As Sanic: tuples in Event order for "http" and "server", a set for "websocket"
+    # (a tuple in Hurtle).
+    assert RESERVED_NAMESPACES["server"][0] == "server.exception.report"
+    assert isinstance(RESERVED_NAMESPACES["http"], tuple)
+    assert RESERVED_NAMESPACES["websocket"] == {
+        "websocket.handler.after",
+        "websocket.handler.before",
+        "websocket.handler.exception",
+    }
+
+
 @pytest.mark.parametrize(
     "event", ["foo.bar", "a.b.c.d", "a.<x>.c", "<x>.b.c", "a.<x>.<y>", ".a.b", ".."]
 )
@@ -539,3 +551,33 @@ async def test_a_signal_added_to_a_served_app_leaves_its_router_finalized() -> N
     assert app.signal_router.finalized
     await app.dispatch("late.added.one", inline=True)
     assert [name for name, _ in calls] == ["late"]
+
+
+async def test_a_pattern_with_a_dot_matches_the_last_part_alone() -> None:
+    # As Sanic: the dots of an inline pattern are its own (Hurtle split the name on them,
+    # InvalidSignal); an event with more parts does not match it.
+    calls, make = recorder()
+    router = SignalRouter()
+    signal = router.add(make("dotted"), "a.b.<p:a.*>")
+    router.finalize()
+    assert (signal.name, signal.path) == ("a.b.*", "a.b.<p:a.*>")
+    await router.dispatch("a.b.abc", inline=True)
+    for event in ("a.b.a.x", "a.b.b"):
+        with pytest.raises(NotFound, match=f"Could not find signal {event}"):
+            await router.dispatch(event, inline=True)
+    assert calls == [("dotted", {"p": "abc"})]
+
+
+@pytest.mark.parametrize(
+    ("event", "error"),
+    [
+        ("a.b.<p:a.b>.c", InvalidSignal),  # a fourth part after the parameter
+        ("a.b.<p:x.y", InvalidSignal),  # unclosed: its dots split it
+        ("a.b.<p:a.b>x", "InvalidUsage"),  # Sanic's "Invalid declaration"
+    ],
+)
+def test_a_dotted_pattern_is_still_the_last_part_only(event: str, error: Any) -> None:
+    from sanic_routing.exceptions import InvalidUsage
+
+    with pytest.raises(InvalidUsage if error == "InvalidUsage" else error):
+        SignalRouter().add(lambda **_: None, event)

@@ -529,6 +529,24 @@ async def test_create_server_prints_the_banner_in_the_main_process(app: Sanic, c
     await server.wait_closed()
 
 
+async def test_create_server_prints_the_banner_before_it_binds(app: Sanic, caplog) -> None:
+    # As Sanic: the banner comes before the bind, so an address in use still shows it
+    # (Hurtle printed it after, and not at all when the bind failed).
+    import socket
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    try:
+        with caplog.at_level(logging.INFO), pytest.raises(OSError):
+            await app.create_server(port=port, return_asyncio_server=True)
+    finally:
+        taken.close()
+    lines = [r.getMessage() for r in caplog.records if r.name == "sanic.root"]
+    assert f"Goin' Fast @ http://127.0.0.1:{port}" in lines
+
+
 async def test_create_server_in_a_worker_prints_no_banner(app: Sanic, caplog,
                                                           monkeypatch) -> None:
     monkeypatch.setenv("SANIC_WORKER_NAME", "Sanic-Server-0-0")

@@ -187,10 +187,11 @@ class AppSurface:
         """The start-up banner's lines: (main data, extra data)."""
         workers = self.state.workers
         mode = self.state.mode.value
-        if self.state.fast or workers > 1:
-            mode += f", w/ {workers} workers"
+        if workers == 1 and not self.state.fast:
+            mode += ", single worker"
         else:
-            mode += ", single worker"  # also before a run has set the count
+            # As Sanic: before a run has set the count, "w/ 0 workers"
+            mode += f", w/ {workers} workers"
         server = "unknown"
         if server_settings is not None:
             version = server_settings.get("version", 1)

@@ -261,6 +261,7 @@ async def create_server(
     # As Sanic: served by its own server, the app is not under ASGI (an ASGI test client
     # or server that ran it before left app.asgi set).
     app.state.asgi = False
+    given_ssl = ssl
     certloader = getattr(app, "certloader_class", None)
     if certloader is not None:
         # Sanic(certloader_class=...): what ssl= means (and whether to serve TLS at all).
@@ -281,6 +282,10 @@ async def create_server(
         # As Sanic: in debug mode the serving loop runs in asyncio's debug mode too (slow
         # callbacks are logged, never-awaited coroutines say where they were made).
         loop.set_debug(True)
+    announce = getattr(app, "_announce_server", None)
+    if announce is not None:
+        # As Sanic: the start-up banner (the meta-package's) comes before the bind.
+        announce(ssl=given_ssl, sock=sock, unix=unix)
     kwargs = {"start_serving": False, **(asyncio_server_kwargs or {})}
     handle = await start_server(
         app,

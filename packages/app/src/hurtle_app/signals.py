@@ -14,6 +14,7 @@ from collections.abc import Callable
 from enum import Enum
 from types import SimpleNamespace
 from typing import Any, NoReturn
+from urllib.parse import unquote
 
 from hurtle_app.sequence import next_registration
 from hurtle_http.exceptions import InvalidSignal
@@ -60,16 +61,33 @@ class Event(Enum):
     WEBSOCKET_HANDLER_EXCEPTION = "websocket.handler.exception"
 
 
-RESERVED_NAMESPACES: dict[str, tuple[str, ...]] = {}
+_by_namespace: dict[str, tuple[str, ...]] = {}
 for _event in Event:
     _namespace = _event.value.split(".", 1)[0]
-    RESERVED_NAMESPACES[_namespace] = (*RESERVED_NAMESPACES.get(_namespace, ()), _event.value)
+    _by_namespace[_namespace] = (*_by_namespace.get(_namespace, ()), _event.value)
+#: The built-in events of each reserved namespace. As Sanic's: tuples in Event order, but
+#: ``websocket``'s is a set.
+RESERVED_NAMESPACES: dict[str, tuple[str, ...] | set[str]] = {
+    namespace: set(events) if namespace == "websocket" else events
+    for namespace, events in _by_namespace.items()
+}
 _BUILTIN_EVENTS = frozenset(event.value for event in Event)
 
 
 def _is_dynamic(part: str) -> bool:
     # As Sanic: a part without a parameter name (``<>``, ``<:int>``) is a literal.
     return len(part) > 2 and part[0] == "<" and part[-1] == ">" and part[1] != ":"
+
+
+def _event_parts(event: str) -> list[str]:
+    """A signal definition's dotted parts. As Sanic, the dots from its first ``<`` to its
+    last ``>`` are a parameter's own (``a.b.<p:a.*>`` has three parts)."""
+    start, end = event.find("<"), event.rfind(">")
+    if start < 0 or end < start or "." not in event[start:end]:
+        return event.split(".")
+    head, tail = event[:start].split("."), event[end + 1 :].split(".")
+    head[-1] += event[start : end + 1] + tail[0]
+    return head + tail[1:]
 
 
 _PARAM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -156,7 +174,7 @@ class Signal:
                 f"A signal's condition is a dict, such as condition={{'key': 'value'}}, "
                 f"not {requirements!r}"
             ) from None
-        self.parts = tuple(event.split("."))
+        self.parts = tuple(_event_parts(event))
         # The dynamic parts by position (Sanic allows one, in the last part).
         self.params = {i: _Param(p) for i, p in enumerate(self.parts) if _is_dynamic(p)}
         self.priority = priority
@@ -164,9 +182,9 @@ class Signal:
         # As Sanic's records: a dynamic signal is named ``a.b.*`` and its path spells the
         # type; a static one's path is its group's (``a.b.<__trigger__:str>``).
         last = self.params.get(len(self.parts) - 1)
-        prefix = event.rpartition(".")[0]
+        prefix = ".".join(self.parts[:-1])
         # (Sanic's ``*`` stands for any last part written with a ``<``, even a literal one)
-        self.name = f"{prefix}.*" if event.rpartition(".")[2].startswith("<") else event
+        self.name = f"{prefix}.*" if self.parts[-1].startswith("<") else event
         self.path = f"{prefix}.<{last.name}:{last.kind}>" if last else f"{prefix}.<{_TRIGGER}:str>"
         self.ctx = SimpleNamespace(
             exclusive=exclusive,
@@ -246,7 +264,7 @@ class SignalGroup(list):
 
 def _event_matches(definition: str, event: str) -> bool:
     """Whether a dispatched ``event`` matches a waited-for definition (``*``: any part)."""
-    wanted, parts = definition.split("."), event.split(".")
+    wanted, parts = _event_parts(definition), event.split(".")
     if len(wanted) != len(parts):
         return False
     if "*" in wanted:
@@ -339,7 +357,7 @@ class SignalRouter(BaseRouter):
         return name
 
     def _check_event(self, event: str) -> None:
-        parts = event.split(".")
+        parts = _event_parts(event)
         # As Sanic: three parts, the first two not dynamic, and a namespace (``.a.b`` is
         # refused; an empty second or third part is taken).
         if (
@@ -373,7 +391,7 @@ class SignalRouter(BaseRouter):
             )
         name = self.format_event(event)
         self._check_event(name)
-        _check_declaration(name.rsplit(".", 1)[-1])
+        _check_declaration(_event_parts(name)[-1])
         signal = Signal(name, handler, condition, exclusive, priority, next_registration())
         self._signals.append(signal)
         self._by_event.clear()
@@ -522,7 +540,7 @@ class SignalRouter(BaseRouter):
     ) -> SignalWaiter | None:
         """A waiter for ``event``, or ``None`` when no signal is registered for it
         (``dispatched``: the event happens anyway, so a waiter without a signal will do)."""
-        name = self.format_event(event)
+        name = self._wait_name(self.format_event(event))
         signals = self._waitable(name)
         if not signals and not dispatched:
             return None
@@ -536,11 +554,21 @@ class SignalRouter(BaseRouter):
             future=asyncio.get_running_loop().create_future(),
         )
 
+    @staticmethod
+    def _wait_name(name: str) -> str:
+        """The name a wait looks up: as Sanic, a percent-encoded dynamic one is decoded
+        (``a.b.%3Cq%3E`` waits as ``a.b.<q>``); any other is taken as written."""
+        if "%" in name:
+            decoded = unquote(name)
+            if _is_dynamic(decoded.rpartition(".")[2]):
+                return decoded
+        return name
+
     def _waitable(self, name: str) -> tuple[Signal, ...]:
         """The signals a wait for ``name`` can be woken by: those defined as ``name`` (a
         dynamic definition too), or matching its ``*``. As Sanic, a concrete value of a
         dynamic definition (``a.b.3`` for ``a.b.<n:int>``) has none: NotFound."""
-        parts = name.split(".")
+        parts = _event_parts(name)
         if "*" in parts:
             # As Sanic: a `*` stands for a dynamic last part only (`a.b.*` waits on
             # `a.b.<x>`; beside a static `a.b.c` alone, or as `a.*.c`, it finds nothing).
@@ -563,7 +591,7 @@ class SignalRouter(BaseRouter):
 
     def can_wait(self, event: str | Enum) -> bool:
         """Whether ``app.event(event)`` has a signal to wait on."""
-        return bool(self._waitable(self.format_event(event)))
+        return bool(self._waitable(self._wait_name(self.format_event(event))))
 
     def refuse_wait(self, event: str | Enum) -> NoReturn:
         """Raise what waiting for ``event``, which has no signal, raises."""

@@ -168,7 +168,7 @@ class Route:
         priority = 0 if is_regex else list(regex_types).index(label)
         if pattern is None:
             pattern = re.compile(f"^{label}$") if is_regex else regex_types[label][1]
-        kwargs = dict(
+        self._params[idx] = param_info_class(
             name=name,
             raw_path=raw_path,
             label=label,
@@ -177,7 +177,6 @@ class Route:
             regex=is_regex,
             priority=priority,
         )
-        self._params[idx] = param_info_class(**kwargs)
 
     # -- finalize -----------------------------------------------------------------------
 

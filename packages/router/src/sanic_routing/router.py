@@ -383,7 +383,9 @@ class BaseRouter(ABC):
         self._matchers = []
         for group in self.regex_routes.values():
             group.pattern_idx = len(self._matchers)
-            self._matchers.append(re.compile(f"^{linear_source(group.routes[0].pattern)}$"))
+            # a regex route's pattern is set when it is added (only other routes have None)
+            source = t.cast(str, group.routes[0].pattern)
+            self._matchers.append(re.compile(f"^{linear_source(source)}$"))
         # PERF: every path without parameters, host-bound ones included, is one dict lookup
         # (benchmarks/router_bench.py, static kind).
         self._static_index = {

@@ -11,6 +11,7 @@ import inspect
 import logging  # noqa: F401 - patched by tests written for Sanic (forwarded below)
 import socket
 from collections.abc import Callable
+from contextvars import ContextVar
 from os import environ
 from types import SimpleNamespace
 from typing import Any, ClassVar, overload
@@ -85,6 +86,10 @@ from sanic_routing.exceptions import NotFound as NotFound
 from sanic_routing.route import Route as Route
 
 _DEFAULT_START_METHOD = "spawn"
+
+
+#: Set while ``Sanic.create_server`` binds: its banner is due just before the bind.
+_BANNER_ON_BIND: ContextVar[bool] = ContextVar("_BANNER_ON_BIND", default=False)
 
 
 class Sanic(_FrameworkSanic[config_type, ctx_type]):
@@ -367,8 +372,9 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
         noisy_exceptions: bool | None = None,
     ) -> Any:
         """Bind a server on the running loop (``AsyncioServer``); as Sanic, the start-up
-        banner is printed when this is the main process (workers print none)."""
+        banner is printed first when this is the main process (workers print none)."""
         runner.create_server_warnings(self)
+        announcing = _BANNER_ON_BIND.set(True)
         try:
             server = await super().create_server(
                 host, port, debug=debug, ssl=ssl, sock=sock, protocol=protocol,
@@ -387,8 +393,15 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
                 f"error while attempting to bind on address {address!r}: "
                 f"{exc.strerror.lower()}",
             ) from exc
-        runner.server_banner(self, ssl=ssl, sock=sock, unix=unix)
+        finally:
+            _BANNER_ON_BIND.reset(announcing)
         return server
+
+    def _announce_server(self, *, ssl: Any, sock: Any, unix: str | None) -> None:
+        """Called by ``create_server`` before it binds: Sanic's banner, when the user's
+        code (not a worker, not a test client) created the server."""
+        if _BANNER_ON_BIND.get():  # not sanic.server's serve(), which prints none
+            runner.server_banner(self, ssl=ssl, sock=sock, unix=unix)
 
     def _announce_asgi(self) -> None:
         """Called by the ASGI lifespan start-up: Sanic's banner for ASGI servers."""

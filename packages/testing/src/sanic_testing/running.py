@@ -395,6 +395,8 @@ class ServerSession:
         self._prepared = True
         state = getattr(self.app, "state", None)
         self._saved_mode = getattr(state, "mode", None)
+        if state is not None and self.as_run:
+            state.workers = 1  # as app.run, whose banner shows "single worker"
         if state is not None and self.verbosity is not None:
             self._saved_verbosity = state.verbosity
             state.verbosity = self.verbosity
