@@ -258,6 +258,25 @@ async def test_routes_added_by_a_server_listener_are_served(app: Sanic, call) ->
     assert (await call("GET", "/")).text == "index"
 
 
+async def test_a_route_added_to_an_app_started_without_routes_is_served(
+    app: Sanic, call
+) -> None:
+    """Old pytest-sanic suites start the server first and declare the test's route after:
+    an app that started with no route at all serves it as one that had routes does."""
+    await app._startup()
+    await app._server_event("init", "before")
+    await app._server_event("init", "after")
+    assert (await call("GET", "/late")).status == 404
+
+    @app.get("/late")
+    async def late(request):
+        return text("late")
+
+    sent = await call("GET", "/late")
+    assert (sent.status, sent.text) == (200, "late")
+    assert (await call("GET", "/other")).status == 404
+
+
 async def test_middleware_and_signals_added_by_a_server_listener_run(app: Sanic, call) -> None:
     @app.get("/")
     async def index(request):

@@ -439,9 +439,12 @@ class Sanic(
             self.enable_websocket()
             handler = WebsocketHandler(self, handler, route.subprotocols)
         strict = route.strict_slashes if route.strict_slashes is not None else self.strict_slashes
-        if self.router.finalized and self.state.is_started:
+        # (an app started without routes has a router marked empty, not finalized)
+        compiled = self.router.finalized or getattr(self.router, "_empty", False)
+        if compiled and self.state.is_started:
             # As Sanic: a route added once the app has started (a server listener adding
             # one) is served: the router is compiled again now, the chains on the next request.
+            # The same for an app that started without routes (Sanic answers it with 500s).
             with self.amend():
                 added = self._add_route(route, handler, name, strict, overwrite)
                 self.router.finalize()

@@ -198,6 +198,7 @@ class Router(BaseRouter):
             # An app without routes still starts; it answers every request with 404.
             self._empty = True
         else:
+            self._empty = False
             for group in self.groups.values():
                 _check_parameter_names(group)
             super().finalize(*args, **kwargs)
