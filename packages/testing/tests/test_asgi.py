@@ -83,13 +83,16 @@ async def test_every_method(app: Sanic, method: str) -> None:
 
 
 async def test_httpx_arguments_reach_the_app(app: Sanic) -> None:
-    _, response = await SanicASGITestClient(app).post(
-        "/echo",
-        params={"q": "2"},
-        headers={"x-test": "t"},
-        cookies={"flavour": "mint"},
-        json={"a": 1},
-    )
+    # cookies= per request: sent, and httpx's deprecation warning shows, as under
+    # sanic-testing.
+    with pytest.warns(DeprecationWarning, match="per-request cookies"):
+        _, response = await SanicASGITestClient(app).post(
+            "/echo",
+            params={"q": "2"},
+            headers={"x-test": "t"},
+            cookies={"flavour": "mint"},
+            json={"a": 1},
+        )
     assert response.json["args"] == {"q": ["2"]}
     assert response.json["header"] == "t"
     assert response.json["cookie"] == "mint"
