@@ -252,6 +252,12 @@ def _pump_on(pump: Generator[Any, Any, Any], first: Any) -> Generator[Any, Any, 
 _COMPLETING: set[asyncio.Task] = set()
 
 
+def completions_under_way() -> set[asyncio.Task]:
+    """The ``http.lifecycle.complete`` dispatches not finished yet (a server's shutdown
+    waits for those of the connections it closed)."""
+    return set(_COMPLETING)
+
+
 class Http(RequestReader, ResponseWriter):
     """The HTTP/1.1 request/response cycle of one connection (see module docstring).
 
