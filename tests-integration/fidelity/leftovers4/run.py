@@ -34,9 +34,6 @@ KEPT = {
     "server.shutdown.before); the in-flight one's as the case above",
     "stop: request cut at the timeout": "as the in-flight one: Sanic cancels the handler "
     "and dispatches complete after server.shutdown.after",
-    "app.listeners / named middleware": "Sanic's are plain attributes (assignable; a "
-    "change to named_*_middleware takes effect at the next start); Hurtle's are views of "
-    "its registries, read-only",
     "CertSelector given a dict": "listed in the twelfth fuzzing round: Hurtle's "
     "CertSelector builds contexts from dicts and folders; Sanic's takes contexts only",
 }
