@@ -19,6 +19,7 @@ from hurtle_app.errorpages import (
     guess_mime,
 )
 from hurtle_app.handlers import ErrorHandler
+from hurtle_app.state import Mode
 from hurtle_http.exceptions import BadRequest, NotFound, SanicException, ServerError
 
 
@@ -397,7 +398,7 @@ class _FailingErrorHandler(ErrorHandler):
 async def test_an_error_handler_that_raises_answers_a_plain_500(send_to, debug: bool) -> None:
     app = Sanic("failing_handler", error_handler=_FailingErrorHandler(KeyError("broken")))
     app.config.FALLBACK_ERROR_FORMAT = "json"
-    app.state.set_mode(debug)
+    app.state.mode = Mode.DEBUG if debug else Mode.PRODUCTION
 
     @app.get("/")
     async def boom(request):

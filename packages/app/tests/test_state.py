@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from hurtle_app.state import Mode, Server
+
 
 def test_entering_debug_mode_lets_sanic_root_log_debug_lines() -> None:
     import logging
@@ -43,3 +45,14 @@ def test_the_app_verbosity_is_what_the_loggers_let_through(
     finally:
         app.state.verbosity = 0
     assert VerbosityFilter.verbosity == 0
+
+
+def test_mode_and_server_members_equal_nothing_as_sanics() -> None:
+    # Sanic's Mode and Server compare unequal to everything, themselves included; a
+    # branch written `if app.state.mode == Mode.DEBUG` never runs there, nor here.
+    for member in (*Mode, *Server):
+        assert not member == member.value
+        assert not member == member
+        assert member is type(member)(member.value)
+        assert hash(member) == hash(member.value) and str(member) == member.value
+    assert Mode.DEBUG != "production" and not Mode.DEBUG != "debug"

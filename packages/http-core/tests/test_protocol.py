@@ -363,16 +363,32 @@ async def test_lifecycle_begin_and_complete_come_once_per_connection() -> None:
     assert [name for name, _ in events] == ["begin", "complete"]
 
 
-async def test_a_failing_lifecycle_begin_closes_the_connection_unanswered() -> None:
+async def test_a_failing_lifecycle_begin_closes_the_connection_unanswered(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # As Sanic: no answer, a clean close, the error logged as Sanic's connection task logs
+    # it, and http.lifecycle.complete still comes (whether or not a request was read).
+    events: list[str] = []
+
     async def hook(name: str, context: dict) -> None:
+        events.append(name.rsplit(".", 1)[1])
         if name == "http.lifecycle.begin":
             raise RuntimeError("no")
 
     app = HandlerApp(hello)
     app.lifecycle_hook = hook  # type: ignore[assignment]
-    conn = FakeConnection(app)
-    assert await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n") == []
-    assert conn.closed
+    for request in (b"GET / HTTP/1.1\r\nHost: x\r\n\r\n", b""):
+        events.clear()
+        caplog.clear()
+        conn = FakeConnection(app)
+        with caplog.at_level("ERROR", logger="sanic.error"):
+            assert await exchange(conn, request) == []
+            assert conn.closed
+            await conn.settle()
+        assert events == ["begin", "complete"]
+        [record] = [r for r in caplog.records if r.name == "sanic.error"]
+        assert record.getMessage() == "protocol.connection_task uncaught"
+        assert record.exc_info and str(record.exc_info[1]) == "no"
 
 
 def _run_bytes(chunks: list[bytes]) -> tuple[bytes, bool, list]:

@@ -175,6 +175,30 @@ async def test_graceful_shutdown_lets_in_flight_requests_finish() -> None:
     writer.close()
 
 
+async def test_graceful_shutdown_ends_after_the_closed_connections_complete() -> None:
+    # As Sanic: an idle keep-alive connection the stop closes has its
+    # http.lifecycle.complete dispatched before the shutdown returns (so before
+    # after_server_stop and server.shutdown.after); it was dispatched after them.
+    completed: list[str] = []
+
+    async def hook(name: str, context: dict) -> None:
+        if name == "http.lifecycle.complete":
+            await asyncio.sleep(0)  # (a handler that awaits, as signal handlers do)
+            await asyncio.sleep(0)
+            completed.append("complete")
+
+    app = HandlerApp(hello)
+    app.lifecycle_hook = hook  # type: ignore[attr-defined]
+    handle = await start_server(app, port=0)
+    reader, writer = await asyncio.open_connection("127.0.0.1", handle.port)
+    writer.write(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    await reader.readuntil(b"\r\n\r\n")
+    await handle.graceful_shutdown(5)
+    completed.append("shutdown returned")
+    assert completed == ["complete", "shutdown returned"]
+    writer.close()
+
+
 async def test_graceful_shutdown_gives_up_after_the_timeout(caplog) -> None:
     async def forever(request: Any) -> Any:
         await asyncio.Event().wait()

@@ -44,3 +44,19 @@ def test_a_dropped_test_client_is_replaced_too() -> None:
     assert second is not first
     _, response = second.get("/")
     assert response.text == "new"
+
+
+def test_reading_asgi_client_marks_the_app_asgi_and_reading_test_client_does_not() -> None:
+    # As Sanic (sanic-testing's ASGI client sets it when made): app.asgi, and what
+    # follows from it (serve_location, app.loop before start-up), change once the ASGI
+    # client is read; the socket client is made alone and changes nothing. Serving the app
+    # over a socket afterwards sets it back.
+    app = make_app("AsgiFlag")
+    seen: list[bool] = []
+    app.after_server_start(lambda app: seen.append(app.asgi))
+    assert app.test_client is not None
+    assert (app.asgi, app.serve_location, app._test_manager) == (False, "http://<unknown>", None)
+    assert app.asgi_client is not None
+    assert (app.asgi, app.serve_location) == (True, "http://<ASGI>")
+    app.test_client.get("/")
+    assert seen == [False] and app.asgi is False

@@ -190,16 +190,28 @@ def test_application_state_stage_follows_its_servers() -> None:
     assert app.state.stage is ServerStage.SERVING
 
 
-def test_set_mode_and_verbosity() -> None:
+def test_set_mode_and_verbosity_are_sanics_hooks(monkeypatch) -> None:
+    # As Sanic: called directly, set_mode changes nothing (whatever it is given) and
+    # set_verbosity only what the loggers let through; assigning state.mode and
+    # state.verbosity is what sets them.
+    import logging
+
+    from sanic.application.constants import Mode
+    from sanic.logging.filter import VerbosityFilter
+
+    monkeypatch.setattr(VerbosityFilter, "verbosity", VerbosityFilter.verbosity)
+    root = logging.getLogger("sanic.root")
+    monkeypatch.setattr(root, "level", logging.INFO)
     app = Sanic("Modes")
-    app.state.set_mode(True)
-    assert app.debug is True
-    app.state.set_mode("production")
-    assert app.debug is False
-    with pytest.raises(ValueError, match="Unknown mode"):
-        app.state.set_mode("loud")
+    for value in (True, "debug", Mode.DEBUG, "loud"):
+        app.state.set_mode(value)
+        assert (app.state.mode, app.debug, root.level) == (Mode.PRODUCTION, False, logging.INFO)
+    app.state.mode = Mode.DEBUG
+    assert (app.debug, root.level) == (True, logging.DEBUG)
     app.state.set_verbosity(2)
-    assert app.state.verbosity == 2
+    assert (app.state.verbosity, VerbosityFilter.verbosity) == (0, 2)
+    app.state.verbosity = 1
+    assert VerbosityFilter.verbosity == 1
 
 
 def test_motd_output_logs_location_and_data(caplog: pytest.LogCaptureFixture) -> None:

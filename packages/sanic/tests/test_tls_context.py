@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import trustme
 
+from sanic.application.constants import Mode
 from sanic.http.tls import process_to_context as package_level
 from sanic.http.tls.context import (
     CertSelector,
@@ -200,7 +201,7 @@ async def test_get_ssl_context_makes_a_localhost_certificate_in_debug(
     assert get_ssl_context(app, given) is given
     with pytest.raises(SanicException, match="PRODUCTION mode"):
         get_ssl_context(app, None)
-    app.state.set_mode("debug")
+    app.state.mode = Mode.DEBUG
     app.config.LOCAL_CERT_CREATOR = "TRUSTME"
     app.config.LOCAL_TLS_KEY = str(tmp_path / "key.pem")
     app.config.LOCAL_TLS_CERT = str(tmp_path / "cert.pem")

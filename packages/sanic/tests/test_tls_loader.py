@@ -35,7 +35,7 @@ def cert_dirs(tmp_path: Path) -> tuple[Path, Path]:
     [
         ({"cert": None, "key": None}, "SSL dict needs filenames for cert and key."),
         (False, "Invalid ssl argument <class 'bool'>"),
-        ([None], "No certificates"),
+        ([None], "No certificates with SubjectAlternativeNames found."),
     ],
 )
 def test_mistakes_are_value_errors_with_sanics_words(ssl, message) -> None:
@@ -176,3 +176,20 @@ def test_cert_simple_and_the_loader_report_the_same_cert_info(signed_dirs) -> No
     assert simple == CertLoader(files).load().sanic
     assert simple["names"] == ["one.test"]
     assert simple["organizationName"].startswith("trustme")
+
+
+def test_a_cert_simple_in_the_list_is_chosen_by_its_names(signed_dirs, caplog) -> None:
+    # As Sanic: a CertSimple made by hand is chosen for its own names (it was only a
+    # default: a client asking for them got another certificate) and they are logged; a
+    # list none of whose certificates has a name is refused, as Sanic refuses it.
+    authority, one, two = signed_dirs
+    made = CertSimple(f"{two}/fullchain.pem", f"{two}/privkey.pem")
+    with caplog.at_level(logging.INFO, logger="sanic.root"):
+        context = CertLoader([one, made]).load()
+    assert served_first_name(context, authority, "two.test") == "two.test"
+    assert served_first_name(context, authority, "unknown.test") == "one.test"
+    assert "Certificate vhosts: one.test, two.test" in caplog.messages
+    plain = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    plain.load_cert_chain(f"{one}/fullchain.pem", f"{one}/privkey.pem")
+    with pytest.raises(ValueError, match="^No certificates with SubjectAlternativeNames found"):
+        CertLoader([plain, plain]).load()

@@ -83,13 +83,16 @@ async def test_every_method(app: Sanic, method: str) -> None:
 
 
 async def test_httpx_arguments_reach_the_app(app: Sanic) -> None:
-    _, response = await SanicASGITestClient(app).post(
-        "/echo",
-        params={"q": "2"},
-        headers={"x-test": "t"},
-        cookies={"flavour": "mint"},
-        json={"a": 1},
-    )
+    # cookies= per request: sent, and httpx's deprecation warning shows, as under
+    # sanic-testing.
+    with pytest.warns(DeprecationWarning, match="per-request cookies"):
+        _, response = await SanicASGITestClient(app).post(
+            "/echo",
+            params={"q": "2"},
+            headers={"x-test": "t"},
+            cookies={"flavour": "mint"},
+            json={"a": 1},
+        )
     assert response.json["args"] == {"q": ["2"]}
     assert response.json["header"] == "t"
     assert response.json["cookie"] == "mint"
@@ -209,3 +212,11 @@ async def test_a_subclass_built_as_sanic_testing_s_own_subclasses_are(
     assert response.json["ip"] == "6.0.28.175"
     assert request.path == "/host" and client.last_request is request
     assert events == STARTUP + SHUTDOWN
+
+
+def test_making_the_client_marks_the_app_as_served_by_asgi(app: Sanic) -> None:
+    # As sanic-testing's: the app says it is served by ASGI from the client's creation
+    # on, before any request (app.asgi and what follows from it).
+    assert app.asgi is False
+    SanicASGITestClient(app)
+    assert app.asgi is True

@@ -54,13 +54,16 @@ def test_head_has_headers_but_no_body(client) -> None:
 
 
 def test_httpx_arguments_reach_the_app(client) -> None:
-    request, response = client.post(
-        "/echo",
-        params={"q": "1"},
-        headers={"X-Test": "yes"},
-        cookies={"flavour": "vanilla"},
-        content=b"payload",
-    )
+    # cookies= per request: sent, and httpx's deprecation warning shows, as under
+    # sanic-testing.
+    with pytest.warns(DeprecationWarning, match="per-request cookies"):
+        request, response = client.post(
+            "/echo",
+            params={"q": "1"},
+            headers={"X-Test": "yes"},
+            cookies={"flavour": "vanilla"},
+            content=b"payload",
+        )
     assert response.json == {
         "method": "POST",
         "body": "payload",
@@ -126,7 +129,8 @@ def test_response_cookies_passed_on_follow_the_cookie_rules(app: Sanic, client, 
         await reply(request, request.headers.get("cookie", "<none>"))
 
     _, first = client.get("/set-both")
-    _, second = client.get("/seen", cookies=first.cookies)
+    with pytest.warns(DeprecationWarning, match="per-request cookies"):
+        _, second = client.get("/seen", cookies=first.cookies)
     assert second.text == "flavour=mint"
 
 

@@ -42,7 +42,8 @@ def test_methods_arguments_and_gather_request(app: Sanic) -> None:
 
 def test_cookies_are_sent_per_request(app: Sanic) -> None:
     with ReusableClient(app) as client:
-        _, response = client.get("/echo", cookies={"flavour": "lemon"})
+        with pytest.warns(DeprecationWarning, match="per-request cookies"):
+            _, response = client.get("/echo", cookies={"flavour": "lemon"})
         assert response.json["cookie"] == "lemon"
         _, response = client.get("/echo")
         assert response.json["cookie"] is None

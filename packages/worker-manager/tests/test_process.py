@@ -318,3 +318,27 @@ def test_a_server_process_name_is_built_from_the_public_name_parts() -> None:
     assert process.name == "Sanic-Server-3-0"
     assert process.ident_label == f"{WorkerProcess.SERVER_IDENTIFIER} 3"
     assert WorkerProcess.THRESHOLD == 300
+
+
+def test_worker_prefix_and_server_labels_rename_processes_as_sanics_attributes(
+    monkeypatch,
+) -> None:
+    # As Sanic: Worker.WORKER_PREFIX starts every managed process' name (what app.m.name,
+    # app.m.workers and the inspector show), and WorkerProcess.SERVER_LABEL /
+    # SERVER_IDENTIFIER name the server workers and their log lines.
+    from hurtle_worker import WorkerManager
+
+    assert (Worker.WORKER_PREFIX, WorkerProcess.SERVER_LABEL,
+            WorkerProcess.SERVER_IDENTIFIER, WorkerProcess.THRESHOLD) == (
+        "Sanic", "Server", "Srv", 300)
+    monkeypatch.setattr(Worker, "WORKER_PREFIX", "MyApp")
+    monkeypatch.setattr(WorkerProcess, "SERVER_LABEL", "Box")
+    monkeypatch.setattr(WorkerProcess, "SERVER_IDENTIFIER", "Bx")
+    state: dict = {}
+    context = multiprocessing.get_context("spawn")
+    logger = Worker("Logger", targets.crash, {}, context, state).processes[0]
+    assert (logger.name, logger.ident_label) == ("MyApp-Logger-0", "Logger")
+    manager = WorkerManager(0, targets.crash, {}, context, (None, None), state)
+    server = manager.create_server().processes[0]
+    assert (server.name, server.ident_label) == ("MyApp-Box-0-0", "Bx 0")
+    assert "MyApp-Box-0-0" in state

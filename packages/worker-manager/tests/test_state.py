@@ -77,3 +77,20 @@ def test_deleting_a_key_that_is_not_there_does_nothing() -> None:
     assert shared["Sanic-Server-0-0"] == {"pid": 10, "state": "ACKED"}
     with pytest.raises(LookupError, match="^Cannot set restricted key on WorkerState: pid"):
         del state["pid"]
+
+
+def test_a_process_without_an_entry_is_a_key_error_naming_it_as_sanic() -> None:
+    # As Sanic: a WorkerState for a process the shared state does not hold reads and sets
+    # nothing (it did read as empty, and a set created the entry); get() and `in` answer.
+    shared: dict[str, Any] = {"Sanic-Server-0-0": {"pid": 10}}
+    gone = WorkerState(shared, "Sanic-Server-0-1")
+    for attempt in (lambda: gone["pid"], lambda: len(gone), lambda: list(gone),
+                    lambda: dict(gone.items()), lambda: repr(gone), lambda: gone == {},
+                    lambda: gone.update({"mine": 1}), lambda: gone.__setitem__("mine", 1),
+                    lambda: gone.__delitem__("mine")):
+        with pytest.raises(KeyError, match="Sanic-Server-0-1"):
+            attempt()
+    assert gone.get("pid") is None and gone.get("pid", 3) == 3
+    assert "pid" not in gone
+    assert shared == {"Sanic-Server-0-0": {"pid": 10}}
+    assert set(gone.full()) == {"Sanic-Server-0-0"}

@@ -9,7 +9,6 @@ its parts 0.3 s apart and prints the answers and how the connection ended.
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
@@ -17,8 +16,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REF_PY = os.environ.get("REF_PYTHON", "/tmp/st-ref/bin/python")
-HURTLE_PY = os.environ.get("HURTLE_PYTHON", str(HERE.parents[2] / ".venv/bin/python"))
+sys.path.insert(0, str(HERE.parent))
+from served import HURTLE_PY, REF_PY, serve  # noqa: E402  (the shared helper)
+
 GET = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
 CASES = {
     "unread by a stream handler, body after the answer, GET behind": [
@@ -40,28 +40,6 @@ CASES = {
     "unread over the limit (stream route), body after the answer": [
         b"POST /stream HTTP/1.1\r\nHost: x\r\nContent-Length: 150\r\n\r\n", b"a" * 150 + GET],
 }
-RUNNER = (
-    "import sys; sys.path.insert(0, {here!r}); from app import app; "
-    "app.run(host='127.0.0.1', port={port}, single_process=True, access_log=False, motd=False)"
-)
-
-
-def serve(python: str) -> tuple[subprocess.Popen, int]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([python, "-c", RUNNER.format(here=str(HERE), port=port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(300):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return proc, port
-        except OSError:
-            time.sleep(0.1)
-    proc.kill()
-    raise SystemExit(f"{python}: the server did not start")
-
-
 def read(sock: socket.socket, quiet: float = 0.6) -> tuple[bytes, str]:
     data, deadline = b"", time.monotonic() + 3
     sock.settimeout(quiet)
@@ -101,7 +79,7 @@ def exchange(port: int, parts: list[bytes]) -> str:
 def main() -> int:
     results = {}
     for python in (REF_PY, HURTLE_PY):
-        proc, port = serve(python)
+        proc, port = serve(python, HERE)
         try:
             results[python] = {name: exchange(port, parts) for name, parts in CASES.items()}
         finally:

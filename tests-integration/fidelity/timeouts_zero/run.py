@@ -19,8 +19,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REF_PY = os.environ.get("REF_PYTHON", "/tmp/st-ref/bin/python")
-HURTLE_PY = os.environ.get("HURTLE_PYTHON", str(HERE.parents[2] / ".venv/bin/python"))
+sys.path.insert(0, str(HERE.parent))
+from served import HURTLE_PY, REF_PY, serve  # noqa: E402  (the shared helper)
+
 PAUSE = 0.3
 
 SETTINGS = [
@@ -48,37 +49,6 @@ CASES = {
     "streaming handler": [GET % b"/stream"],
     "second request later": [GET % b"/", GET % b"/"],
 }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-RUNNER = (
-    "import sys; sys.path.insert(0, {here!r}); from app import app; "
-    "app.run(host='127.0.0.1', port={port}, single_process=True, access_log=False, motd=False)"
-)
-
-
-def serve(python: str, setting: dict) -> tuple[subprocess.Popen, int]:
-    port = free_port()
-    env = {**os.environ, "TIMEOUTS": json.dumps(setting)}
-    proc = subprocess.Popen(
-        [python, "-c", RUNNER.format(here=str(HERE), port=port)],
-        env=env, stdout=subprocess.DEVNULL,
-        stderr=None if os.environ.get("SHOW_LOGS") else subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return proc, port
-        except OSError:
-            time.sleep(0.1)
-    proc.kill()
-    raise SystemExit(f"{python}: the server did not start")
 
 
 def summary(data: bytes, end: str) -> str:
@@ -120,7 +90,10 @@ def exchange(port: int, parts: list[bytes]) -> str:
 
 
 def run_side(python: str, setting: dict, only: str | None) -> dict[str, str]:
-    proc, port = serve(python, setting)
+    proc, port = serve(
+        python, HERE, env={**os.environ, "TIMEOUTS": json.dumps(setting)},
+        stderr=None if os.environ.get("SHOW_LOGS") else subprocess.DEVNULL,
+    )
     try:
         return {
             name: exchange(port, parts)

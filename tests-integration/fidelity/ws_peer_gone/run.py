@@ -11,7 +11,6 @@ purpose (README, "Leftovers, third pass").
 from __future__ import annotations
 
 import json
-import os
 import socket
 import struct
 import subprocess
@@ -21,12 +20,9 @@ import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REF_PY = os.environ.get("REF_PYTHON", "/tmp/st-ref/bin/python")
-HURTLE_PY = os.environ.get("HURTLE_PYTHON", str(HERE.parents[2] / ".venv/bin/python"))
-RUNNER = (
-    "import sys; sys.path.insert(0, {here!r}); from app import app; "
-    "app.run(host='127.0.0.1', port={port}, single_process=True, access_log=False, motd=False)"
-)
+sys.path.insert(0, str(HERE.parent))
+from served import HURTLE_PY, REF_PY, serve  # noqa: E402  (the shared helper)
+
 CLOSE = struct.pack("!H", 1000)
 # name -> (route, messages sent first, "close" frame or "fin")
 CASES = {
@@ -49,22 +45,6 @@ def frame(opcode: int, payload: bytes) -> bytes:
     key = b"\x01\x02\x03\x04"
     masked = bytes(b ^ key[i % 4] for i, b in enumerate(payload))
     return struct.pack("!BB", 0x80 | opcode, 0x80 | len(payload)) + key + masked
-
-
-def serve(python: str) -> tuple[subprocess.Popen, int]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([python, "-c", RUNNER.format(here=str(HERE), port=port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(300):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return proc, port
-        except OSError:
-            time.sleep(0.1)
-    proc.kill()
-    raise SystemExit(f"{python}: the server did not start")
 
 
 def run_case(port: int, route: str, messages: list[bytes], leave: str) -> list[str]:
@@ -123,7 +103,7 @@ def normal(notes: list[str]) -> list[str]:
 def main() -> int:
     results: dict[str, dict[str, list[str]]] = {}
     for python in (REF_PY, HURTLE_PY):
-        proc, port = serve(python)
+        proc, port = serve(python, HERE)
         try:
             results[python] = {name: run_case(port, *case) for name, case in CASES.items()}
         finally:

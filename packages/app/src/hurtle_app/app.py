@@ -360,6 +360,13 @@ class Sanic(
             {e: self._listeners.listeners(e) for e in LISTENER_EVENTS if e in self._listeners},
         )
 
+    @listeners.setter
+    def listeners(self, value: Any) -> None:
+        # As Sanic: an app may assign it, and that changes nothing (Sanic's start rebuilds
+        # its listeners from those registered, as a change to the dict read changes
+        # nothing in either): listeners are registered with app.listener() and the like.
+        pass
+
     @property
     def ext(self) -> Any:
         """The Sanic Extensions object, created on first use (needs ``sanic-ext``)."""

@@ -295,14 +295,23 @@ class AppSurface:
     # --- middleware views --------------------------------------------------------------------
     @property
     def named_request_middleware(self) -> dict[str, deque[Any]]:
-        """Request middleware registered for named routes only, by route name."""
+        """Request middleware registered for named routes only, by route name. As Sanic's
+        plain dict: what is changed in it (or assigned) applies from the next start."""
         return self._middleware.named("request")
+
+    @named_request_middleware.setter
+    def named_request_middleware(self, value: dict[str, deque[Any]]) -> None:
+        self._middleware.set_named("request", value)
 
     @property
     def named_response_middleware(self) -> dict[str, deque[Any]]:
         """Response middleware registered for named routes only, by route name (newest
-        first, as Sanic lists them)."""
+        first, as Sanic lists them); changed or assigned, as ``named_request_middleware``."""
         return self._middleware.named("response")
+
+    @named_response_middleware.setter
+    def named_response_middleware(self, value: dict[str, deque[Any]]) -> None:
+        self._middleware.set_named("response", value)
 
     async def _run_request_middleware(self, request: Any, middleware_collection: Any) -> Any:
         from hurtle_app.middleware import is_coroutine_callable

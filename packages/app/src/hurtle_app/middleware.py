@@ -194,6 +194,10 @@ class ScopedMiddleware:
         return list(dict.fromkeys(self.named))  # a name given twice is listed once, as Sanic
 
 
+def _snapshot(view: dict[str, Any]) -> dict[str, tuple[Any, ...]]:
+    return {name: tuple(listed) for name, listed in view.items()}
+
+
 def _order_of(record: Middleware) -> Any:
     return record.order
 
@@ -218,6 +222,10 @@ class MiddlewareRegistry:
         # The scope the last registration limited to some routes made (None if it was
         # already listed for all of them): blueprints keep it to widen it later.
         self.last_scoped: ScopedMiddleware | None = None
+        # The dicts ``named()`` handed out (``app.named_*_middleware``), each with what it
+        # held then (None: one the user assigned). As Sanic's plain dicts, one changed
+        # since decides its location's route middleware when the chains are built.
+        self._named_views: dict[MiddlewareLocation, tuple[dict[str, Any], Any]] = {}
 
     def add(
         self,
@@ -268,6 +276,16 @@ class MiddlewareRegistry:
         )
         self._items.append(scoped)
         self.last_scoped = scoped
+        held = self._named_views.get(where)
+        if held is not None:  # the dict handed out lists it too, as Sanic's does
+            view, snapshot = held
+            unchanged = snapshot is not None and _snapshot(view) == snapshot
+            for name in scoped.listed_names():
+                listed = view.setdefault(name, deque())
+                listed.appendleft(record) if where is MiddlewareLocation.RESPONSE else \
+                    listed.append(record)
+            if unchanged:
+                self._named_views[where] = (view, _snapshot(view))
         return record
 
     def extend_scope(self, item: ScopedMiddleware, route_names: Iterable[str]) -> None:
@@ -289,8 +307,12 @@ class MiddlewareRegistry:
 
     def named(self, location: str) -> dict[str, deque[Any]]:
         """The records limited to some routes, by route name, as Sanic's
-        ``named_request_middleware``: response ones newest first."""
+        ``named_request_middleware``: response ones newest first. The same dict each time:
+        a change made to it applies from the next start (``set_named`` replaces it)."""
         where = as_location(location)
+        held = self._named_views.get(where)
+        if held is not None:
+            return held[0]
         listed: dict[str, deque[Any]] = {}
         for item in self._items:
             if item.location is not where:
@@ -301,7 +323,20 @@ class MiddlewareRegistry:
                     names.appendleft(item.record)
                 else:
                     names.append(item.record)
+        self._named_views[where] = (listed, _snapshot(listed))
         return listed
+
+    def set_named(self, location: str, value: dict[str, Any]) -> None:
+        """Replace ``named(location)`` (``app.named_request_middleware = {...}``): from the
+        next start, a route's middleware limited to some routes are those listed under
+        its name there."""
+        self._named_views[as_location(location)] = (value, None)
+
+    def _named_override(self, where: MiddlewareLocation) -> dict[str, Any] | None:
+        held = self._named_views.get(where)
+        if held is None or (held[1] is not None and _snapshot(held[0]) == held[1]):
+            return None
+        return held[0]
 
     @property
     def request(self) -> list[Middleware]:
@@ -314,11 +349,19 @@ class MiddlewareRegistry:
         return self._ordered("response")
 
     def _ordered(self, location: str, route_name: str | None = None, scoped: bool = False):
-        items = [
-            record
-            for record, scope in self._entries(location)
-            if not scoped or scope is None or scope.applies_to(route_name)
-        ]
+        where = as_location(location)
+        override = self._named_override(where) if scoped else None
+        if override is not None:  # the user's named_*_middleware dict, changed
+            items = [
+                *Middleware.convert(self.app_wide[where], location=where),
+                *Middleware.convert(override.get(route_name) or (), location=where),
+            ]
+        else:
+            items = [
+                record
+                for record, scope in self._entries(location)
+                if not scoped or scope is None or scope.applies_to(route_name)
+            ]
         try:
             items.sort(key=lambda m: (-m.priority, m.definition))
         except TypeError:

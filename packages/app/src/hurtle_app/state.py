@@ -8,28 +8,35 @@ from enum import Enum, IntEnum
 from typing import Any
 
 
-class Mode(str, Enum):
+class _ModeEnum(str, Enum):
+    """The base of ``Mode`` and ``Server``: text members that, as Sanic's, equal nothing
+    (``app.state.mode == Mode.DEBUG`` and ``== "debug"`` are false, ``!=`` compares the
+    text). Code written against Sanic never took such a branch, so neither does it here:
+    Hurtle itself tells the members apart with ``is``."""
+
+    def __str__(self) -> str:
+        return self.value
+
+    __format__ = str.__format__
+
+    def __eq__(self, other: object) -> bool:
+        return False
+
+    __hash__ = str.__hash__
+
+
+class Mode(_ModeEnum):
     """Production or debug (``app.debug`` reads this)."""
 
     PRODUCTION = "production"
     DEBUG = "debug"
 
-    def __str__(self) -> str:
-        return self.value
 
-    __format__ = str.__format__
-
-
-class Server(str, Enum):
+class Server(_ModeEnum):
     """Which server runs the app: Hurtle's own, or an ASGI server."""
 
     SANIC = "sanic"
     ASGI = "asgi"
-
-    def __str__(self) -> str:
-        return self.value
-
-    __format__ = str.__format__
 
 
 class ServerStage(IntEnum):
@@ -112,23 +119,15 @@ class ApplicationState:
         return ServerStage.PARTIAL
 
     def set_mode(self, value: str | bool | Mode) -> None:
-        """Switch debug/production (``True``/"debug" is debug) and the loggers' levels."""
-        import logging
-
-        if isinstance(value, bool):
-            value = Mode.DEBUG if value else Mode.PRODUCTION
-        try:
-            self.mode = Mode(value)
-        except ValueError:
-            raise ValueError(
-                f"Unknown mode {value!r}: use 'debug' or 'production' (or True/False)"
-            ) from None
-        level = logging.DEBUG if self.mode is Mode.DEBUG else logging.INFO
-        logging.getLogger("sanic.root").setLevel(level)
+        """Sanic's hook for a new mode; called directly it changes nothing, as Sanic's
+        (whatever ``value``): the mode is set by assigning ``app.state.mode``."""
 
     def set_verbosity(self, value: int) -> None:
-        """How much the server logs about itself (0, 1, 2...)."""
-        self.verbosity = int(value)
+        """What the loggers let through (0, 1, 2...); as Sanic's hook, ``state.verbosity``
+        is left as it is (assigning ``app.state.verbosity`` sets both)."""
+        from hurtle_app.logging.filter import VerbosityFilter
+
+        VerbosityFilter.verbosity = int(value or 0)
 
     @property
     def is_debug(self) -> bool:

@@ -252,6 +252,12 @@ def _pump_on(pump: Generator[Any, Any, Any], first: Any) -> Generator[Any, Any, 
 _COMPLETING: set[asyncio.Task] = set()
 
 
+def completions_under_way() -> set[asyncio.Task]:
+    """The ``http.lifecycle.complete`` dispatches not finished yet (a server's shutdown
+    waits for those of the connections it closed)."""
+    return set(_COMPLETING)
+
+
 class Http(RequestReader, ResponseWriter):
     """The HTTP/1.1 request/response cycle of one connection (see module docstring).
 
@@ -1199,8 +1205,10 @@ class Http(RequestReader, ResponseWriter):
 
     async def _connection_complete(self) -> None:
         begin = self._begin  # (None once a request waited for it)
-        if begin is not None and not await begin:
-            return
+        if begin is not None:
+            # As Sanic: complete follows begin, even one that failed (and ended the
+            # connection), so what a begin handler opened can be released.
+            await begin
         task = self.task
         if task is not None and not task.done():
             await asyncio.wait([task])
@@ -1216,8 +1224,12 @@ class Http(RequestReader, ResponseWriter):
                 {"request": None, "conn_info": self.protocol.conn_info},
             )
         except Exception:
-            # As Sanic: an error here ends the connection (no answer), and is logged.
-            error_logger.exception("Error in an http.lifecycle.%s signal handler", event)
+            # As Sanic: an error here ends the connection (no answer, a clean close), and
+            # is logged (a begin handler's as Sanic's connection task logs it).
+            if event == "begin":
+                error_logger.exception("protocol.connection_task uncaught")
+            else:
+                error_logger.exception("Error in an http.lifecycle.%s signal handler", event)
             self.protocol.close()
             return False
         return True

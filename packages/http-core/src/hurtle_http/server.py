@@ -23,6 +23,7 @@ from hurtle_http.config import HttpConfig
 from hurtle_http.conninfo import ConnInfo
 from hurtle_http.exceptions import STATUS_CODES, SanicException, ServerError
 from hurtle_http.fieldtext import field_text
+from hurtle_http.http import completions_under_way
 from hurtle_http.listener import guard_accept
 from hurtle_http.protocol import HttpProtocol
 from hurtle_http.stages import HANDLER
@@ -303,6 +304,10 @@ class ServerHandle:
                 for conn in list(self.connections):
                     conn.close_if_idle()
         await self.close()
+        # As Sanic: a connection the stop closed has its http.lifecycle.complete dispatched
+        # before the server counts as stopped (after_server_stop, server.shutdown.after),
+        # within what is left of the timeout.
+        await connections_completed(max(deadline - loop.time(), IDLE_CLOSE_GRACE))
 
     async def close(self) -> None:
         """Close the server and every connection now."""
@@ -317,6 +322,15 @@ class ServerHandle:
         if self.unix:
             # Not when another server took the path over while this one ran.
             remove_unix_socket(self.unix)
+
+
+async def connections_completed(timeout: float) -> None:
+    """Wait (up to ``timeout``) for the ``http.lifecycle.complete`` dispatches of the
+    connections closed so far."""
+    await asyncio.sleep(0)  # the connection_lost of connections aborted just now
+    pending = [task for task in completions_under_way() if not task.done()]
+    if pending:
+        await asyncio.wait(pending, timeout=timeout)
 
 
 def _log_cut_request(conn: Any) -> None:

@@ -72,12 +72,15 @@ def sni_context(entries: Sequence[tuple[ssl.SSLContext, set[str]]], strict: bool
 
 def refuse_server_name(server_name: str | None) -> int:
     """Log why a strict-host listener refuses this handshake; the TLS alert to send."""
+    # (Sanic's words, which its own selector logs)
     if server_name:
         logger.warning(
-            "Rejecting TLS connection: no certificate is for the server name %r", server_name
+            "Rejecting TLS connection: No certificate found matching hostname %r", server_name
         )
     else:
-        logger.warning("Rejecting TLS connection: the client sent no server name (SNI)")
+        logger.warning(
+            "Rejecting TLS connection: The client provided no SNI to match for certificate."
+        )
     return ssl.ALERT_DESCRIPTION_UNRECOGNIZED_NAME
 
 

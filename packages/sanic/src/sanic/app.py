@@ -245,17 +245,17 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
     # -- test clients (sanic-testing's TestManager wiring) ----------------------------------
     _test_manager: Any = None
 
-    def _get_test_manager(self) -> Any:
-        if self._test_manager is None:
-            try:
-                from sanic_testing import TestManager
-            except ImportError:  # pragma: no cover - the meta-package depends on it
-                raise RuntimeError(
-                    "app.test_client needs the test clients: pip install hurtle-testing "
-                    "(import name sanic_testing)."
-                ) from None
-            TestManager(self)  # sets self._test_manager
-        return self._test_manager
+    def _new_client(self, slot: str) -> Any:
+        # As Sanic: only the client asked for is made (an ASGI client marks the app as
+        # served by ASGI, which reading ``test_client`` must not).
+        try:
+            from sanic_testing.testing import SanicASGITestClient, SanicTestClient
+        except ImportError:  # pragma: no cover - the meta-package depends on it
+            raise RuntimeError(
+                "app.test_client needs the test clients: pip install hurtle-testing "
+                "(import name sanic_testing)."
+            ) from None
+        return (SanicTestClient if slot == "_test_client" else SanicASGITestClient)(self)
 
     # As in Sanic, the clients handed out are kept here; test fixtures set them to None
     # to get new ones (an ASGI client per event loop).
@@ -265,9 +265,10 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
     def _client(self, slot: str) -> Any:
         client = getattr(self, slot)
         if client is None:
-            client = getattr(self._get_test_manager(), slot[1:])
-            if self.__dict__.get(f"{slot}_handed") is client:
-                client = type(client)(self)  # the kept one was dropped: a new one
+            # A TestManager(app) made by the user hands out its own clients (as Sanic).
+            client = getattr(self._test_manager, slot[1:], None)
+            if client is None or self.__dict__.get(f"{slot}_handed") is client:
+                client = self._new_client(slot)  # none yet, or the kept one was dropped
             object.__setattr__(self, f"{slot}_handed", client)
             object.__setattr__(self, slot, client)
         return client

@@ -47,6 +47,10 @@ class SanicASGITestClient(httpx.AsyncClient):
         self.gather_request = True
         self.last_request: Any = None
         enable_test_mode(app)
+        # As sanic-testing's: the app counts as served by ASGI from here on (``app.asgi``,
+        # ``serve_location``, ``app.loop`` before start-up); serving it otherwise (the
+        # socket client, ``app.run``) sets it back.
+        app.asgi = True
 
     # Made on first use, from ``sanic_app``: a subclass whose __init__ skips this one's
     # (and sets ``sanic_app``, ``gather_request``, ``last_request`` and its own transport,

@@ -207,10 +207,10 @@ def describe_exit(exitcode: int | None) -> str:
     return f"exited with code {exitcode}"
 
 
-def _ident_label(name: str) -> str:
+def _ident_label(name: str, prefix: str = PROCESS_PREFIX) -> str:
     """A managed process's log prefix, as Sanic: the name it was managed under
     (``Sanic-Logger-0`` -> ``Logger``, sanic-ext's background logger)."""
-    base = name.removeprefix(PROCESS_PREFIX)
+    base = name.removeprefix(prefix)
     head, dash, index = base.rpartition("-")
     return head if dash and index.isdigit() else base
 
@@ -218,13 +218,13 @@ def _ident_label(name: str) -> str:
 class WorkerProcess:
     """One named process: start, stop, restart (in either order), and its shared state."""
 
-    #: Sanic's public names for the parts of a server worker's name and log label
-    #: (``Sanic-Server-0-0``, ``Srv 0``).
+    #: As Sanic's class attributes: a server worker's group is ``<SERVER_LABEL>-<n>``
+    #: (``Server-0``) and its log lines start ``<SERVER_IDENTIFIER> <n>`` (``Srv 0``); both
+    #: are read when the manager adds a server worker, so a subclass or an assignment
+    #: before the run renames them. ``THRESHOLD``: Sanic's tick count for acknowledgements.
+    THRESHOLD = 300
     SERVER_LABEL = "Server"
     SERVER_IDENTIFIER = "Srv"
-    #: legacy, read only: Sanic's ack wait in ticks of 0.1 s (30 s); the wait here is the
-    #: manager's ``ack_timeout`` (``WORKER_ACK_TIMEOUT``), as for ``WorkerManager.THRESHOLD``
-    THRESHOLD = 300
 
     def __init__(
         self,
@@ -556,8 +556,10 @@ class WorkerProcess:
 class Worker:
     """A named group of identical processes (``Sanic-<ident>-<n>``)."""
 
-    #: What every process name starts with, before a ``-`` (Sanic's public name for it).
-    WORKER_PREFIX = PROCESS_PREFIX.rstrip("-")
+    #: The first part of its processes' names, as Sanic's class attribute: set before the
+    #: run (``Worker.WORKER_PREFIX = "MyApp"``), the processes are ``MyApp-Server-0-0``...
+    #: (the main process stays ``Sanic-Main``).
+    WORKER_PREFIX = "Sanic"
 
     def __init__(
         self,
@@ -601,7 +603,7 @@ class Worker:
         """Add one more process to the group (not started)."""
         process = WorkerProcess(
             factory=self.context.Process,
-            name=f"{PROCESS_PREFIX}{self.name}-{self._index}",
+            name=f"{self.WORKER_PREFIX}-{self.name}-{self._index}",
             target=self.serve,
             kwargs={**self.server_settings},
             worker_state=self.worker_state,
@@ -611,8 +613,11 @@ class Worker:
         process.server = self.server
         process.ack_expected = self.server
         if self.server:
-            index = self.name.rpartition("-")[2]
-            process.ident_label = f"{WorkerProcess.SERVER_IDENTIFIER} {index}"
+            process.ident_label = (
+                f"{WorkerProcess.SERVER_IDENTIFIER} {self.name.rpartition('-')[2]}"
+            )
+        else:
+            process.ident_label = _ident_label(process.name, f"{self.WORKER_PREFIX}-")
         process.announce()
         self.processes.append(process)
         return process

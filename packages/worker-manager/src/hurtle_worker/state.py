@@ -29,7 +29,12 @@ class WorkerState(Mapping[str, Any]):
         self._current = current
 
     def _entry(self) -> dict[str, Any]:
-        return dict(self._state.get(self._current) or {})
+        # As Sanic: a process the shared state has no entry for has no keys to read or
+        # set; ``KeyError`` names it (``get`` and ``in`` still answer, as Sanic's).
+        entry = self._state.get(self._current)
+        if entry is None:
+            raise KeyError(self._current)
+        return dict(entry)
 
     def __getitem__(self, key: str) -> Any:
         return self._entry()[key]
@@ -82,7 +87,10 @@ class WorkerState(Mapping[str, Any]):
 
     def get(self, key: str, default: Any = None) -> Any:
         """The value of ``key``, or ``default``."""
-        return self._entry().get(key, default)
+        return (self._state.get(self._current) or {}).get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in (self._state.get(self._current) or {})
 
     def update(self, mapping: Mapping[str, Any]) -> None:
         """Set several custom keys at once."""

@@ -74,18 +74,26 @@ class CertLoader(_CertLoader):
             )
         from hurtle_http.sni import cert_names, cert_vhosts, sni_context
 
-        present = [entry for entry in data if entry is not None]
-        if not present:
-            raise ValueError("No certificates found in the ssl list (only None).")
         entries = []
         vhosts: list[str] = []
-        for entry in present:
+        for entry in data:
+            if entry is None:
+                continue
             if isinstance(entry, str | os.PathLike):
                 entry = _checked_folder(entry)
-            context = entry if isinstance(entry, ssl.SSLContext) else CertLoader(entry).load(app)
-            cert = _cert_file(entry)
-            entries.append((context, cert_names(cert) if cert else set()))
-            vhosts.extend(cert_vhosts(cert) if cert else [])
+            if isinstance(entry, ssl.SSLContext):
+                # A CertSimple made by hand knows its names (as Sanic's selector reads
+                # them); a plain context has none: it can only be the default.
+                context, known = entry, list(getattr(entry, "sanic", {}).get("names", ()))
+                names = {name.lower() for name in known}
+            else:
+                context, cert = CertLoader(entry).load(app), _cert_file(entry)
+                known, names = cert_vhosts(cert), cert_names(cert)
+            entries.append((context, names))
+            vhosts.extend(known)
+        if not any(names for _, names in entries):
+            # As Sanic: a list none of whose certificates has a name selects nothing.
+            raise ValueError("No certificates with SubjectAlternativeNames found.")
         logger.info("Certificate vhosts: %s", ", ".join(vhosts))
         return sni_context(entries, strict=data[0] is None)
 
