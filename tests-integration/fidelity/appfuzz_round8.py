@@ -155,7 +155,7 @@ def gen_app8(seed: int, static_dir: str) -> dict[str, Any]:
     # app exception handlers
     form = rnd.choice(["several", "list", "add", "none", "several"])
     if form == "several":
-        classes = rnd.sample(["E8a", "E8b", "E8c", "NotFound"], rnd.randint(2, 3))
+        classes = rnd.sample(["E8a", "E8b", "E8c", "NotFound", "Exception"], rnd.randint(2, 3))
         lines.append(f"app.exception({', '.join(classes)})(_h('app'))")
     elif form == "list":
         classes = rnd.sample(["E8a", "E8b", "E8c", "NotFound"], rnd.randint(1, 3))
@@ -267,15 +267,28 @@ def gen_app8(seed: int, static_dir: str) -> dict[str, Any]:
         "    except Exception as exc:",
         "        return _t('ERR ' + type(exc).__name__)",
     ]
+    if rnd.random() < 0.3:  # a second kind of app handler beside the first
+        lines.append(f"app.error_handler.add({rnd.choice(['Exception', 'E8b', 'SanicException'])}, _h('app2'))")
     if group is not None:
-        lines.append("app.blueprint(outer)" if group.get("outer") else "app.blueprint(grp)")
         rest = [j for j in range(nbp) if j not in grouped]
+        tops = ["outer" if group.get("outer") else "grp"] + [f"b{j}" for j in rest]
     else:
-        rest = list(range(nbp))
-    for j in rest:
-        lines.append(f"app.blueprint(b{j})")
+        tops = [f"b{j}" for j in range(nbp)]
+    for top in tops:  # options given at registration, sometimes
+        reg = _level(rnd, 0.5) if rnd.random() < 0.25 else {}
+        lines.append(f"app.blueprint({top}{_kwargs(reg)})")
+        if reg:
+            for lv in (app_levels(top, bps, group)):
+                lv["reg"] = reg
     return {"source": "\n".join(lines) + "\n", "routes": routes, "bps": bps, "group": group,
             "app_strict": app_strict, "statics": statics, "urls": urls}
+
+
+def app_levels(top: str, bps: list[dict[str, Any]], group: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The blueprints a registration of ``top`` reaches (its options noted on each)."""
+    if top.startswith("b"):
+        return [bps[int(top[1:])]]
+    return [bps[j] for j in group["members"]] if group else []
 
 
 def _prefix(app: dict[str, Any], route: dict[str, Any], rnd: random.Random) -> str:
@@ -284,7 +297,8 @@ def _prefix(app: dict[str, Any], route: dict[str, Any], rnd: random.Random) -> s
     levels = [route]
     if route["owner"] != "app":
         j = int(route["owner"][1:])
-        levels.append(app["bps"][j])
+        bp = app["bps"][j]
+        levels.append({**bp, **{k: v for k, v in bp.get("reg", {}).items() if v is not None}})
         group = app["group"]
         if group is not None and j in group["members"]:
             levels.append(group)
@@ -500,6 +514,21 @@ def _server_settles_ambiguous(req: str, a: dict[str, Any], b: dict[str, Any], so
             and "'_server'" in source and "host=[" in source)
 
 
+def _group_not_strict8(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A group's strict_slashes=False applies to its blueprints' routes (kept in the first
+    round; Sanic ignores it): a `x/` route answers `x` too, its uri and url_for have no
+    trailing slash, and Sanic's 404 for `x` is an answer (or the group middleware's)."""
+    if re.search(r"^(grp|outer) = Blueprint\.group\([^\n]*strict_slashes=False", source, re.M) is None:
+        return False
+
+    def slashless(answer: dict[str, Any]) -> str:
+        out = {k: v for k, v in answer.items() if k != "content-length"}
+        if "follow" in out:
+            out["follow"] = {k: v for k, v in out["follow"].items() if k != "content-length"}
+        return re.sub(r'/(?=\\?["?]|$)', "", json.dumps(out, sort_keys=True))
+    return slashless(a) == slashless(b) or a.get("status") == 404
+
+
 KEPT8: list[tuple[str, Any]] = [
     ("url_for's _server settles a route's host list (Sanic: 'Host is ambiguous')",
      _server_settles_ambiguous),
@@ -510,6 +539,7 @@ KEPT8: list[tuple[str, Any]] = [
      _path_route_cast8),
     ("app.static on a directory: 404 without an index (Sanic 500), HEAD as GET (Sanic an empty 200)",
      _static_dir8),
+    ("a group's strict_slashes=False applies (Sanic ignores it)", _group_not_strict8),
     ("url_for escapes '%' in a parameter (Sanic: left as it is, another URL)", _url_for_percent),
     ("a blueprint's host applies to its static routes (Sanic: every host)", _bp_static_host8),
     ("url_for percent-encodes non-ASCII characters (RFC 3986 2.1; Sanic: raw, its own 400)",
