@@ -456,8 +456,17 @@ def _target8(req: str, a: dict[str, Any]) -> str:
 def _url_for_percent(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
     """url_for escapes a '%' in a parameter (`%25`; Sanic leaves it, so its URL means other
     characters; README, "Routing and app composition"); what the URL reaches differs by it."""
-    return (R8_MARK in req and a.get("status") == b.get("status") == 200 and "%" in a.get("body", "")
-            and a.get("body", "").replace("%", "%25") == b.get("body"))
+    body = _scheme_fixed(a.get("body", ""))
+    return (R8_MARK in req and a.get("status") == b.get("status") == 200 and "%" in body
+            and body.replace("%", "%25") == b.get("body"))
+
+
+def _scheme_fixed(body: str) -> str:
+    """Sanic's URL with the host it took for the scheme put back to `http` (kept below)."""
+    scheme = body.partition("://")[0]
+    if "://" in body and scheme != "http" and body.startswith(f"{scheme}://{scheme}:"):
+        return "http" + body[len(scheme):]
+    return body
 
 
 def _url_for_non_ascii(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
