@@ -36,7 +36,10 @@ connection with apps of its own (handlers in every callable shape, middleware in
 registration form, ``http.*`` signal handlers that read and change the request and response,
 ``conn_info.ctx`` across requests, custom signals, ``app.event`` waits, tasks) and sends
 ``--requests7`` sequences of one to four requests on one connection (``exchange7``; labels
-in ``appfuzz_round7.py``). ``APPFUZZ_WORK`` chooses the scratch folder (default ``/tmp/appfuzz``).
+in ``appfuzz_round7.py``). ``--round8`` (``appfuzz_round8.py``) fuzzes blueprint composition
+and routing with apps of its own (versions, prefixes and strict slashes at every level,
+``host=`` routes, statics beside dynamic routes, exception handlers on the app, blueprints
+and groups, ``url_for`` of each route followed; labels in ``appfuzz_round8.py``). ``APPFUZZ_WORK`` chooses the scratch folder (default ``/tmp/appfuzz``).
 
 ``--ref-python`` (default ``/tmp/st-ref/bin/python``, Sanic 25.12 without sanic-ext) and
 ``--hurtle-python`` (default ``.venv/bin/python``) choose the interpreters. Exit status 1
@@ -82,6 +85,15 @@ from appfuzz_round7 import (
     gen_requests7,
     kept_label7,
     normal7,
+)
+from appfuzz_round8 import (
+    R8_MARK,
+    exchange8,
+    gen_app8,
+    gen_requests8,
+    kept_app_label8,
+    kept_label8,
+    normal8,
 )
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -635,6 +647,8 @@ def serve(app_file: str, reqs_file: str, out_file: str) -> None:
                     answer = await exchange_ws(port, raw, 3.0, parse_response)
                 elif R6_MARK in raw:  # sent in parts (the sixth round's)
                     answer = await exchange6(port, raw, 4.0)
+                elif R8_MARK in raw:  # url_for's URL, then that URL (the eighth round's)
+                    answer = await exchange8(port, raw, 3.0, exchange)
                 elif R7_MARK in raw:  # a sequence on one connection (the seventh round's)
                     answer = await exchange7(port, raw, 4.0)
                 else:
@@ -749,6 +763,12 @@ def main() -> int:
                          "--requests7 request sequences instead of the earlier rounds' (appfuzz_round7.py)")
     ap.add_argument("--requests7", type=int, default=30,
                     help="seventh-round request sequences per app with --round7 (default 30)")
+    ap.add_argument("--round8", action="store_true",
+                    help="the eighth round's apps (blueprint composition and routing) and\n"
+                         "--requests8 requests instead of the earlier rounds' (appfuzz_round8.py)")
+    ap.add_argument("--requests8", type=int, default=40,
+                    help="eighth-round requests per app with --round8 (default 40, plus one\n"
+                         "url_for request per route)")
     ap.add_argument("--seed", type=int, default=1, help="first app seed")
     ap.add_argument("--time", type=float, default=600, help="overall time budget, seconds")
     ap.add_argument("--show-app", type=int, metavar="SEED", help="print one app and its requests")
@@ -763,6 +783,12 @@ def main() -> int:
     os.makedirs(WORK, exist_ok=True)
     static_dir = os.path.join(WORK, "static")
     make_static_dir(static_dir)
+    if args.show_app is not None and args.round8:
+        app = gen_app8(args.show_app, static_dir)
+        print(app["source"])
+        for req in gen_requests8(app, args.show_app, args.requests8):
+            print(repr(req))
+        return 0
     if args.show_app is not None and args.round7:
         app = gen_app7(args.show_app)
         print(app["source"])
@@ -793,7 +819,10 @@ def main() -> int:
     for seed in range(args.seed, args.seed + args.apps):
         if time.monotonic() > deadline:
             break
-        if args.round7:  # an app of its own: hooks over a kept-alive connection
+        if args.round8:  # an app of its own: blueprint composition and routing
+            app = gen_app8(seed, static_dir)
+            reqs = gen_requests8(app, seed, args.requests8)
+        elif args.round7:  # an app of its own: hooks over a kept-alive connection
             app = gen_app7(seed)
             reqs = gen_requests7(app, seed, args.requests7)
         elif args.round6:  # an app of its own: streaming and files
@@ -803,7 +832,7 @@ def main() -> int:
             app = gen_app(seed, static_dir)
             reqs = gen_requests(app, seed, args.requests, args.extra_requests, args.extra_requests3,
                                 args.extra_requests4)
-        if args.round5 and not (args.round6 or args.round7):  # the fifth round rewrites the constructor (own random stream)
+        if args.round5 and not (args.round6 or args.round7 or args.round8):  # the fifth round rewrites the constructor (own random stream)
             app["source"], extras5 = rewrite_app5(app["source"], seed)
             reqs += gen_extra_requests5(extras5, seed, args.extra_requests5)
         app_file = os.path.join(WORK, f"app_{seed}.py")
@@ -824,6 +853,8 @@ def main() -> int:
             eb = ROOT_RE.sub("<tmp>", re.sub(r"AppFuzz\d+", "AppFuzzN", str(rb["error"])))
             if ea != eb:
                 label = kept_app_label(ea, eb, app["source"])
+                if label is None and args.round8:
+                    label = kept_app_label8(ea, eb, app["source"])
                 key = f"app: kept: {label}" if label else f"app error: {ea[:60]} -> {eb[:60]}"
                 buckets[key].append((seed, "", ea, eb))
             continue
@@ -836,6 +867,13 @@ def main() -> int:
                     label = kept_label7(req, k, one, xa, xb, app["source"])
                     key = f"kept: {label}" if label else signature(one, xa, xb)
                     buckets[key].append((seed, f"[{k}] {one}", xa, xb))
+                continue
+            if args.round8:
+                na, nb = normal8(a, normal), normal8(b, normal)
+                if na != nb:
+                    label = kept_label8(req, na, nb, app["source"], kept_label)
+                    key = f"kept: {label}" if label else signature(req, na, nb)
+                    buckets[key].append((seed, req.replace(R8_MARK, " "), na, nb))
                 continue
             if args.round6:
                 na, nb = normal6(a, normal), normal6(b, normal)

@@ -297,6 +297,27 @@ def test_an_empty_version_prefix_is_taken_from_and_given_by_the_blueprint(app: S
     assert _paths(app) == {"TestApp.bare.x": "5/x", "TestApp.own.y": "api/v2/o/y"}
 
 
+def test_a_registrations_default_version_prefix_leaves_the_blueprints_own(app: Sanic) -> None:
+    # As Sanic: app.blueprint(bp, version_prefix="/v") (the default) gives no prefix, so a
+    # blueprint's own "/api/v" stays (Hurtle served /v1/b/r); another prefix wins, and a
+    # group registered with "/v" leaves a member's own too (found by appfuzz --round8).
+    own = Blueprint("own", url_prefix="/b", version=1, version_prefix="/api/v")
+    own.add_route(handler, "/r", name="r")
+    other = Blueprint("other", url_prefix="/o", version=1, version_prefix="/api/v")
+    other.add_route(handler, "/r", name="r")
+    member = Blueprint("member", url_prefix="/m", version=1, version_prefix="/api/v")
+    member.add_route(handler, "/r", name="r")
+    app.blueprint(own, version_prefix="/v")
+    app.blueprint(other, version_prefix="/ver")
+    app.blueprint(Blueprint.group(member, version_prefix="/g"), version_prefix="/v")
+    assert _paths(app) == {
+        "TestApp.own.r": "api/v1/b/r",
+        "TestApp.other.r": "ver1/o/r",
+        "TestApp.member.r": "api/v1/m/r",
+    }
+    assert app.url_for("own.r") == "/api/v1/b/r"
+
+
 def test_a_copy_keeps_the_strict_slashes_its_routes_were_added_with(app: Sanic) -> None:
     # As Sanic: a route takes its blueprint's strict_slashes when it is added, so
     # copy(strict_slashes=False) of a strict blueprint still has strict routes (Hurtle

@@ -329,7 +329,11 @@ class Blueprint(Registrar):
         strict = options.get("strict_slashes")
         if strict is None:
             strict = self.strict_slashes
-        version_prefix = options.get("version_prefix") or self.version_prefix
+        version_prefix = options.get("version_prefix")
+        if not version_prefix or version_prefix == "/v":
+            # As Sanic: a registration's "/v" (the default) is no prefix given, so the
+            # blueprint's own stays (app.blueprint(bp, version_prefix="/v")).
+            version_prefix = self.version_prefix
         name_prefix = options.get("name_prefix")
         return {
             "url_prefix": url_prefix,
