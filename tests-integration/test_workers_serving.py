@@ -323,7 +323,7 @@ def test_max_requests_replaces_the_worker_without_failing_requests(tmp_path) -> 
             after = servers(wait_until(client, replaced))["Sanic-Server-0-0"]
     assert statuses == [200] * 12
     assert after["pid"] != first["pid"]
-    assert after["restarts"] == 0  # a planned replacement, not a crash
+    assert "restarts" not in after  # a planned replacement, not a crash
 
 
 STOP_ONE_APP = """

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from hurtle_app import Sanic
 from hurtle_http.response import text
 from hurtle_http.testing import FakeConnection, parse_responses
@@ -39,3 +41,32 @@ async def test_requests_of_one_connection_share_what_begin_set_up(app: Sanic) ->
     conn.client_disconnects()
     await conn.settle()
     assert seen == [("complete", 3)]
+
+
+
+@pytest.mark.parametrize("event", ["begin", "complete"])
+async def test_a_connection_handlers_error_reaches_report_exception(
+    app: Sanic, event: str
+) -> None:
+    # As Sanic: report_exception handlers see a begin or complete handler's error.
+    reported: list[str] = []
+
+    @app.signal(f"http.lifecycle.{event}")
+    async def fail(conn_info: Any) -> None:
+        raise RuntimeError(event)
+
+    @app.report_exception
+    async def report(app: Sanic, exception: Exception) -> None:
+        reported.append(str(exception))
+
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text("ok")
+
+    await app._startup()
+    conn = FakeConnection(app)
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    await conn.settle()
+    conn.client_disconnects()
+    await conn.settle()
+    assert reported == [event]

@@ -159,3 +159,16 @@ def test_access_fields_a_record_lacks_are_not_listed_as_extra(formatter_state: N
         .format(partial)
         .endswith("GET / 200 2 \nstatus=200\nbyte=2\nhost=1.2.3.4:5\nrequest=GET /")
     )
+
+
+def test_a_short_ident_is_followed_by_one_space(
+    formatter_state: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # WorkerProcess.SERVER_IDENTIFIER = "Bx": Sanic's plain lines read "Bx 0 2026-...",
+    # not padded to the five characters of "Srv 0".
+    AutoFormatter.ATTY, AutoFormatter.NO_COLOR = False, False
+    record = logging.LogRecord("sanic.root", logging.INFO, "app.py", 1, "hi", (), None)
+    for ident in ("Bx 0", "B", "Srv 0"):
+        monkeypatch.setenv("SANIC_WORKER_IDENTIFIER", ident)
+        assert AutoFormatter().format(record).startswith(f"{ident} 20")
+        assert ProdAccessFormatter().format(_access_record()).startswith(f"{ident}|20")

@@ -49,3 +49,17 @@ def test_stage_values_and_printed_form_are_sanics() -> None:
     ]
     assert str(Stage.HANDLER) == f"{Stage.HANDLER}" == "Stage.HANDLER"
     assert repr(Stage.FAILED) == "<Stage.FAILED: 100>"
+
+
+def test_a_stage_is_no_int_as_in_sanic() -> None:
+    # Sanic 25.12's Stage is a plain Enum: it equals no int, has no order and no int().
+    assert Stage.IDLE != 0
+    assert Stage.HANDLER != 3
+    assert bool(Stage.IDLE) is True
+    assert {Stage.IDLE: "x"}.get(0) is None  # type: ignore[call-overload]
+    with pytest.raises(TypeError):
+        int(Stage.HANDLER)  # type: ignore[call-overload]
+    with pytest.raises(TypeError):
+        assert Stage.HANDLER < Stage.RESPONSE  # type: ignore[operator]
+    assert Stage(3) is Stage.HANDLER
+    assert {Stage.HANDLER: 1}[Stage.HANDLER] == 1

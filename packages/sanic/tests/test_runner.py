@@ -720,3 +720,19 @@ def test_the_plain_banner_is_the_same_lines_through_motd_output(
     assert lines.count("app: mine") == 2 and lines.count("app: RunnerApp") == 2
     # no address line under an ASGI server
     assert [line for line in lines if line.startswith("Goin' Fast")] == [lines[1]]
+
+
+def test_a_spawned_worker_is_known_by_the_current_worker_prefix(monkeypatch) -> None:
+    # Worker.WORKER_PREFIX = "MyApp" names the workers MyApp-Server-0-0...: an app.run()
+    # outside the main guard, run again in one, gets the main-guard hint there too.
+    import multiprocessing
+
+    from sanic.worker.process import Worker
+
+    process = multiprocessing.current_process()
+    monkeypatch.setattr(process, "name", "MyApp-Server-0-0")
+    assert runner.in_spawned_worker() is False
+    monkeypatch.setattr(Worker, "WORKER_PREFIX", "MyApp")
+    assert runner.in_spawned_worker() is True
+    monkeypatch.setattr(process, "name", "MainProcess")
+    assert runner.in_spawned_worker() is False

@@ -891,11 +891,29 @@ class Sanic(
                     inline=True,
                     fail_not_found=False,
                 )
-            except ServiceUnavailable:
-                if event == "http.lifecycle.request":
+            except Exception as error:
+                if isinstance(error, ServiceUnavailable) and event == "http.lifecycle.request":
                     with contextlib.suppress(AttributeError):
                         unavailable_skips_middleware(context["request"])
+                elif event in ("http.lifecycle.begin", "http.lifecycle.complete"):
+                    # As Sanic: a connection handler's error reaches report_exception
+                    # handlers (the server then logs it and closes the connection); a
+                    # request's is reported where the request's error is handled.
+                    await self._report_exception(error)
                 raise
+
+    async def _report_exception(self, error: BaseException) -> None:
+        """Dispatch ``server.exception.report`` for ``error`` (if anything listens)."""
+        if "server.exception.report" in self._signal_events:
+            try:
+                await self.dispatch(
+                    "server.exception.report",
+                    context={"exception": error},
+                    inline=True,
+                    fail_not_found=False,
+                )
+            except Exception:  # the original error is the one to raise
+                error_logger.exception("Exception occurred while reporting an exception")
 
     async def _server_event(
         self, concern: str, action: str, loop: asyncio.AbstractEventLoop | None = None
@@ -914,16 +932,7 @@ class Sanic(
             await self._run_server_event(event, f"server.{concern}.{action}", loop)
         except Exception as error:
             # As Sanic: a failing server listener is reported before it stops the server.
-            if "server.exception.report" in self._signal_events:
-                try:
-                    await self.dispatch(
-                        "server.exception.report",
-                        context={"exception": error},
-                        inline=True,
-                        fail_not_found=False,
-                    )
-                except Exception:  # the listener's error is the one to raise
-                    error_logger.exception("Exception occurred while reporting an exception")
+            await self._report_exception(error)
             raise
         if event == "before_server_start":
             # Tasks its listeners started get their first step now, before the server

@@ -8,11 +8,16 @@ from enum import Enum, IntEnum
 from typing import Any
 
 
-class _ModeEnum(str, Enum):
-    """The base of ``Mode`` and ``Server``: text members that, as Sanic's, equal nothing
-    (``app.state.mode == Mode.DEBUG`` and ``== "debug"`` are false, ``!=`` compares the
-    text). Code written against Sanic never took such a branch, so neither does it here:
-    Hurtle itself tells the members apart with ``is``."""
+class StrEnum(str, Enum):
+    """The base of ``Mode`` and ``Server`` (``sanic.application.constants.StrEnum``):
+    text members that, as Sanic's, equal nothing (``app.state.mode == Mode.DEBUG`` and
+    ``== "debug"`` are false, ``!=`` compares the text); ``auto()`` gives the lower-cased
+    member name. Code written against Sanic never took such an equality branch, so
+    neither does it here: Hurtle itself tells the members apart with ``is``."""
+
+    @staticmethod
+    def _generate_next_value_(name: str, start: int, count: int, last_values: list) -> str:
+        return name.lower()
 
     def __str__(self) -> str:
         return self.value
@@ -25,14 +30,14 @@ class _ModeEnum(str, Enum):
     __hash__ = str.__hash__
 
 
-class Mode(_ModeEnum):
+class Mode(StrEnum):
     """Production or debug (``app.debug`` reads this)."""
 
     PRODUCTION = "production"
     DEBUG = "debug"
 
 
-class Server(_ModeEnum):
+class Server(StrEnum):
     """Which server runs the app: Hurtle's own, or an ASGI server."""
 
     SANIC = "sanic"
@@ -154,4 +159,5 @@ __all__ = [
     "Server",
     "ServerSignal",
     "ServerStage",
+    "StrEnum",
 ]

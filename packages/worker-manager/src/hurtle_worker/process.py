@@ -301,10 +301,11 @@ class WorkerProcess:
             entry = dict(self.worker_state.get(self.name) or {})
         except (OSError, EOFError, BrokenPipeError):  # the state server is gone (shutdown)
             return
-        entry.update(
-            server=self.server, state=state.name, pid=self.pid, starts=self.starts,
-            restarts=self.restarts,
-        )
+        entry.update(server=self.server, state=state.name, pid=self.pid, starts=self.starts)
+        if self.restarts:
+            # Respawns after a crash (Sanic has none): the key shows once there was one,
+            # so a worker that never crashed holds Sanic's keys only.
+            entry["restarts"] = self.restarts
         if self.last_exit is not None:
             entry["last_exit"] = self.last_exit
         if "start_at" not in entry:
@@ -312,14 +313,13 @@ class WorkerProcess:
         elif state is ProcessState.STARTED and self.starts > 1:
             # As Sanic: ``start_at`` is the first start, ``restart_at`` the latest one.
             entry["restart_at"] = get_now()
-        if self.server:
-            entry.setdefault("serving", False)
-            # A stopping worker still serves (drains) until it says otherwise: its
-            # before_server_stop listeners see TERMINATED (or RESTARTING) with serving
-            # True, as in Sanic.
-            if state not in (ProcessState.ACKED, ProcessState.TERMINATED,
-                             ProcessState.RESTARTING):
-                entry["serving"] = False
+        # As Sanic: ``serving`` appears once the worker says it serves (set_serving).
+        # A stopping worker still serves (drains) until it says otherwise: its
+        # before_server_stop listeners see TERMINATED (or RESTARTING) with serving True.
+        if "serving" in entry and state not in (
+            ProcessState.ACKED, ProcessState.TERMINATED, ProcessState.RESTARTING
+        ):
+            entry["serving"] = False
         # Sanic's keys first, in Sanic's order (what app.m.state and the inspector show).
         ordered = {k: entry.pop(k) for k in _STATE_ORDER if k in entry}
         entry = {**ordered, **entry}

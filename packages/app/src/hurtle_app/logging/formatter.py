@@ -61,7 +61,6 @@ class AutoFormatter(logging.Formatter):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.IDENT = _ident()
-        limit = " " * max(self.IDENT_LIMIT - len(self.IDENT), 0)
         start = ""
         if self.colored and self.COLOR_PREFIX_FORMAT:
             # The prefix's look is fixed when the formatter is made.
@@ -76,7 +75,9 @@ class AutoFormatter(logging.Formatter):
                 grey=Colors.GREY, end=Colors.END,
             )  # fmt: skip
         else:
-            prefix = self.PREFIX_FORMAT.format(limit=limit, start=start)
+            # As Sanic: without colours the ident is not padded to IDENT_LIMIT (a short
+            # SERVER_IDENTIFIER reads ``Bx 0 2026-...``); only the colour layout lines up.
+            prefix = self.PREFIX_FORMAT.format(limit="", start=start)
             message = self.MESSAGE_FORMAT
         # As Sanic: a format (and date format) given, e.g. by a ``log_config`` formatter
         # with ``"format"``, replaces the built-in one.
