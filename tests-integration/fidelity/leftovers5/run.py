@@ -2,22 +2,19 @@
 
     python3 tests-integration/fidelity/leftovers5/run.py [--show]
 
-Runs probe.py under each interpreter (REF_PYTHON, HURTLE_PYTHON) and prints, for every
-observation that differs, both values and the reason it is kept (``kept()``), or
+Runs probe.py under each interpreter (REF_PYTHON, HURTLE_PYTHON) with ``probed.py``
+and prints, for every observation that differs, both values and the reason it is kept (``kept()``), or
 ``NOT KEPT``. Exit status 1 when a difference is not kept.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REF_PY = os.environ.get("REF_PYTHON", "/tmp/st-ref/bin/python")
-HURTLE_PY = os.environ.get("HURTLE_PYTHON", str(HERE.parents[2] / ".venv/bin/python"))
+sys.path.insert(0, str(HERE.parent))
+from probed import compare  # noqa: E402  (the shared runner)
 
 KEPT = {
     # Sanic takes a wait whose last part merely starts with "<" (unclosed, or "<>") as a
@@ -40,32 +37,5 @@ KEPT = {
 }
 
 
-def side(python: str) -> dict[str, object]:
-    proc = subprocess.run(
-        [python, str(HERE / "probe.py")], capture_output=True, text=True, timeout=120, cwd=HERE
-    )
-    if proc.returncode:
-        raise SystemExit(f"{python} failed:\n{proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
-
-
-def main() -> int:
-    ref, ours = side(REF_PY), side(HURTLE_PY)
-    keys = sorted(set(ref) | set(ours))
-    differ = unkept = 0
-    for key in keys:
-        if ref.get(key) == ours.get(key):
-            if "--show" in sys.argv:
-                print(f"same  {key}: {ref.get(key)}")
-            continue
-        differ += 1
-        reason = KEPT.get(key)
-        unkept += reason is None
-        print(f"{'kept' if reason else 'NOT KEPT'}  {key}\n  sanic:  {ref.get(key)}\n"
-              f"  hurtle: {ours.get(key)}" + (f"\n  why: {reason}" if reason else ""))
-    print(f"{len(keys)} observations, {differ} differ, {unkept} not kept")
-    return 1 if unkept else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(compare(HERE, KEPT))
