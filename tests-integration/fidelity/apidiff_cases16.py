@@ -39,6 +39,16 @@ decorators (``main_process_ready``, ``main_process_stop``, ``reload_process_star
 with requests made by hand of every method, handlers sync and async, positional and
 keyword arguments.
 
+``consts16``: the enums and constants of the modules above (``ListenerEvent``, ``Event``,
+``ProcessState``, ``RestartOrder``, ``MonitorCycle``, ``Colors``, the worker and manager
+thresholds and names, ``Router.ALLOWED_METHODS``, the cookie constants, ``DEFAULT_CONFIG``
+...) and ``generate_name`` on apps and blueprints of every kind of object.
+
+``asgi_tr16``: under ``asgi_client``, a handler reading ``request.transport``
+(``get_extra_info`` of every name, with a default, ``get_protocol``, ``is_closing``,
+``get_websocket_connection``), ``request.protocol``, ``conn_info.lost`` and
+``request.stream.request_max_size``.
+
 Generators (``GENERATORS16``) are run by the driver; the worker's operations (``Ops16``)
 are mixed into ``apidiff.Worker``.
 """
@@ -289,6 +299,62 @@ def gen_view16(rng):
     }
 
 
+C_ENUMS = ["sanic.mixins.listeners.ListenerEvent", "sanic.signals.Event",
+           "sanic.worker.constants.ProcessState", "sanic.worker.constants.RestartOrder",
+           "sanic.worker.manager.MonitorCycle", "sanic.log.Colors", "sanic.constants.HTTPMethod",
+           "sanic.constants.LocalCertCreator", "sanic.application.constants.Mode",
+           "sanic.application.constants.Server", "sanic.application.constants.ServerStage",
+           "sanic.http.constants.HTTP", "sanic.middleware.MiddlewareLocation"]
+C_CONSTS = ["sanic.worker.process.WorkerProcess.THRESHOLD",
+            "sanic.worker.process.WorkerProcess.SERVER_LABEL",
+            "sanic.worker.process.WorkerProcess.SERVER_IDENTIFIER",
+            "sanic.worker.process.Worker.WORKER_PREFIX", "sanic.worker.manager.WorkerManager.THRESHOLD",
+            "sanic.worker.manager.WorkerManager.MAIN_NAME", "sanic.worker.reloader.Reloader.INTERVAL",
+            "sanic.router.Router.DEFAULT_METHOD", "sanic.router.Router.ALLOWED_METHODS",
+            "sanic.config.SANIC_PREFIX", "sanic.config.DEFAULT_FORMAT",
+            "sanic.cookies.response.SAMESITE_VALUES", "sanic.cookies.response.DEFAULT_MAX_AGE",
+            "sanic.cookies.response.LEGAL_CHARS", "sanic.cookies.response.UNESCAPED_CHARS",
+            "sanic.mixins.startup.StartupMixin.START_METHOD_SET", "sanic.worker.loader.DEFAULT_APP_NAME",
+            "sanic.compat.OS_IS_WINDOWS", "sanic.compat.PYPY_IMPLEMENTATION",
+            "sanic.compat.PYTHON_314_OR_LATER", "sanic.mixins.routes.RESPONSE_MAPPING",
+            "sanic.server.protocols.websocket_protocol.OPEN",
+            "sanic.server.protocols.websocket_protocol.CLOSED",
+            "sanic.server.protocols.websocket_protocol.CLOSING", "sanic.config.DEFAULT_CONFIG"]
+C_NAMES = ["x", "fn", "bp", 5, None, "", "a.b", "app", "cls", "lambda", "partial", "view"]
+
+
+def gen_consts16(rng):
+    calls = []
+    for _ in range(rng.randint(1, 4)):
+        kind = rng.choice(["enum", "const", "const", "gen_name", "gen_name"])
+        if kind == "enum":
+            calls.append([kind, rng.choice(C_ENUMS)])
+        elif kind == "const":
+            calls.append([kind, rng.choice(C_CONSTS)])
+        else:
+            calls.append([kind, rng.choice(["app", "bp"]),
+                          [rng.choice(C_NAMES) for _ in range(rng.randint(0, 2))]])
+    return {"calls": calls}
+
+
+TR_INFO = ["peername", "sockname", "socket", "sslcontext", "ssl_object", "nope", "client",
+           "server", "compression", "cipher", "peercert"]
+
+
+def gen_asgi_tr16(rng):
+    calls = []
+    for _ in range(rng.randint(1, 5)):
+        kind = rng.choice(["info", "info", "info_default", "protocol", "conn", "stream",
+                           "ws_conn", "closing"])
+        calls.append([kind, rng.choice(TR_INFO), rng.choice([None, "D", 0])])
+    return {
+        "scheme": rng.choice(["http", "http", "https"]),
+        "client": rng.choice([None, ["10.0.0.1", 5000], ["::1", 1]]),
+        "method": rng.choice(["GET", "POST"]),
+        "calls": calls,
+    }
+
+
 GENERATORS16 = {
     "wstate16": gen_wstate16,
     "mw_obj16": gen_mw_obj16,
@@ -297,6 +363,8 @@ GENERATORS16 = {
     "loader16": gen_loader16,
     "trigger16": gen_trigger16,
     "view16": gen_view16,
+    "consts16": gen_consts16,
+    "asgi_tr16": gen_asgi_tr16,
 }
 SLOW16: dict[str, float] = {"loader16": 0.5}
 
@@ -833,3 +901,107 @@ class Ops16:
             return _pic16(r)
 
         return _steps(a["calls"], step)
+
+    # -------------------------------------------------------------------- consts16
+    def op_consts16(self, a):
+        import functools
+        import importlib
+
+        from sanic import Blueprint
+        from sanic.views import HTTPMethodView
+
+        def lookup(path):
+            parts = path.split(".")
+            for i in range(len(parts), 0, -1):
+                try:
+                    obj = importlib.import_module(".".join(parts[:i]))
+                except ImportError:
+                    continue
+                for part in parts[i:]:
+                    obj = getattr(obj, part)
+                return obj
+            raise ImportError(path)
+
+        app = self.new_app()
+        bp = Blueprint("bp16")
+
+        def fn():
+            pass
+
+        class V(HTTPMethodView):
+            pass
+
+        objs = {"fn": fn, "bp": bp, "app": app, "cls": V, "lambda": lambda: None,
+                "partial": functools.partial(fn), "view": V.as_view()}
+
+        def step(c):
+            if c[0] == "enum":
+                return [[m.name, _pic16(m.value)] for m in lookup(c[1])]
+            if c[0] == "const":
+                v = lookup(c[1])
+                if isinstance(v, dict):
+                    return sorted([k, repr(x) if callable(x) else _pic16(x)] for k, x in v.items())
+                return _pic16(v)
+            owner = app if c[1] == "app" else bp
+            return owner.generate_name(*[objs.get(x, x) if isinstance(x, str) else x
+                                         for x in c[2]])
+
+        return _steps(a["calls"], step)
+
+    # -------------------------------------------------------------------- asgi_tr16
+    def op_asgi_tr16(self, a):
+        from sanic.response import json as json_resp
+
+        app = self.new_app()
+        calls = a["calls"]
+
+        def step(request, c):
+            kind, name, default = c
+            tr = request.transport
+            if kind == "info":
+                v = tr.get_extra_info(name)
+            elif kind == "info_default":
+                v = tr.get_extra_info(name, default)
+            elif kind == "protocol":
+                p = tr.get_protocol()
+                return [type(p).__name__, p is request.protocol,
+                        type(request.protocol).__name__]
+            elif kind == "conn":
+                ci = request.conn_info
+                return None if ci is None else [_pic16(ci.lost), _pic16(ci.ssl),
+                                                _pic16(ci.client), _pic16(ci.client_port)]
+            elif kind == "stream":
+                st = request.stream
+                return None if st is None else _pic16(getattr(st, "request_max_size", "<none>"))
+            elif kind == "ws_conn":
+                v = tr.get_websocket_connection()
+            else:
+                v = tr.is_closing()
+            if (kind.startswith("info") and name == "socket") or hasattr(v, "__dict__"):
+                return {"obj": type(v).__name__}
+            return _pic16(v)
+
+        @app.route("/t", methods=["GET", "POST"])
+        async def h(request):
+            return json_resp(_steps16_req(request, calls, step))
+
+        async def go():
+            kw = {}
+            if a["client"] is not None:
+                kw["headers"] = {}
+            url = ("https" if a["scheme"] == "https" else "http") + "://mockserver/t"
+            method = app.asgi_client.get if a["method"] == "GET" else app.asgi_client.post
+            _, resp = await method(url, **kw)
+            return resp.json if resp.status == 200 else {"status": resp.status}
+
+        return self.run(go())
+
+
+def _steps16_req(request, calls, step):
+    out = []
+    for c in calls:
+        try:
+            out.append(step(request, c))
+        except Exception as e:
+            out.append(_exc16(e))
+    return out

@@ -3667,3 +3667,40 @@ KEPT += [
      "as_simple without a folder and a factory that cannot be called: Sanic's types, Hurtle's "
      "words; CertLoader names a missing file (listed before)", _loader_kept),
 ]
+
+
+def _asgi_tr_kept(c, a, b):
+    """Under ASGI (listed before): sockname is the scope's server (Sanic: None),
+    sslcontext None for http (Sanic: False), conn_info.ssl True for an https scope (Sanic:
+    False); is_closing() answers (Sanic: NotImplementedError) and the request stream has
+    request_max_size (Sanic's ASGI stream leaves it unset)."""
+    kind, name = c["item"][0], c["item"][1]
+    ea = _exc16(a)
+    if kind in ("info", "info_default"):
+        return name in ("sockname", "sslcontext")
+    if kind == "conn":
+        return c["scheme"] == "https" and a[:1] == b[:1] and a[2:] == b[2:]
+    if kind == "closing":
+        return ea is not None and ea["exc"][0] == "NotImplementedError" and b is False
+    return kind == "stream" and a == "<none>"
+
+
+def _gen_name_hint(c, a, b):
+    ea, eb = _exc16(a), _exc16(b)
+    return (
+        c["item"][0] == "gen_name"
+        and ea is not None
+        and eb is not None
+        and ea["exc"][0] == eb["exc"][0] == "ValueError"
+        and eb["msg"].startswith(ea["msg"] + ": pass a non-empty string")
+    )
+
+
+KEPT += [
+    ("asgi_tr16", "the ASGI transport and connection (listed before): sockname is the "
+     "scope's server, sslcontext None for http, conn_info.ssl True for an https scope; "
+     "is_closing() answers (Sanic: NotImplementedError); request.stream has "
+     "request_max_size", _asgi_tr_kept),
+    ("consts16", "generate_name of nothing nameable: the same ValueError, Hurtle's saying "
+     "what to pass", _gen_name_hint),
+]
