@@ -3650,9 +3650,9 @@ KEPT += [
      "a location that is no member: Sanic fails when its repr reads __name__/location.name; "
      "Hurtle shows it, takes 1/2 as the locations' values, refuses other locations when made",
      _mw_no_name),
-    ("view16", "dispatch_request for a method the view does not define: Hurtle's "
-     "MethodNotAllowed (a 405, RFC 9110 15.5.6); Sanic's NotImplementedError (a 500), or "
-     "AttributeError for HEAD without get", _view_no_method),
+    ("view16", "dispatch_request called for a method the view does not define: Hurtle's "
+     "MethodNotAllowed (RFC 9110 15.5.6); Sanic's NotImplementedError, or AttributeError "
+     "for HEAD without get (routed, both answer 405)", _view_no_method),
     ("startup16", "start-up helpers given odd input: port 0 is a free port (listed before); "
      "settings without host/port are '' (Sanic's KeyError); serve_location falls back to "
      "app.state's host when no server is recorded (Sanic: http://<unknown>); repl_ctx.add's "
