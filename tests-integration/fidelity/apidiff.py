@@ -27,11 +27,11 @@ built-in ``http.*`` events and signals added late.
 
 Sixteenth-round areas (``apidiff_cases16.py``, the README's "In-process API fuzzer,
 sixteenth round"): ``wstate16``, ``mw_obj16``, ``startup16``, ``daemon16``, ``loader16``,
-``trigger16``, ``view16``, ``consts16`` and ``asgi_tr16``: ``WorkerState`` as a mapping,
-``Middleware`` objects made by hand, an app's start-up helpers outside a run,
+``trigger16``, ``view16``, ``consts16``, ``asgi_tr16`` and ``async_srv16``: ``WorkerState``
+as a mapping, ``Middleware`` objects made by hand, an app's start-up helpers outside a run,
 ``sanic.worker.daemon``, ``AppLoader`` and ``CertLoader``, ``trigger_events`` and the process
 listener decorators, ``HTTPMethodView.dispatch_request``, enums and constants with
-``generate_name``, and the ASGI transport.
+``generate_name``, the ASGI transport, and ``create_server``'s ``AsyncioServer`` on loopback.
 
 Thirteenth-round areas (``apidiff_cases13.py``, the README's "Differential fuzzing,
 thirteenth round"): ``reg_pattern``, ``named_mw`` and ``form_direct``:

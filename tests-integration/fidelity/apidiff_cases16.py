@@ -44,6 +44,11 @@ keyword arguments.
 thresholds and names, ``Router.ALLOWED_METHODS``, the cookie constants, ``DEFAULT_CONFIG``
 ...) and ``generate_name`` on apps and blueprints of every kind of object.
 
+``async_srv16``: ``app.create_server(..., return_asyncio_server=True)`` on a loopback port
+and the ``AsyncioServer``'s ``startup``, ``before_start``, ``after_start``, ``is_serving``,
+``start_serving``, ``before_stop``, ``close``, ``wait_closed``, ``after_stop`` in order or
+not, with requests between them (which listeners ran, what a request got).
+
 ``asgi_tr16``: under ``asgi_client``, a handler reading ``request.transport``
 (``get_extra_info`` of every name, with a default, ``get_protocol``, ``is_closing``,
 ``get_websocket_connection``), ``request.protocol``, ``conn_info.lost`` and
@@ -355,6 +360,23 @@ def gen_asgi_tr16(rng):
     }
 
 
+SRV_STEPS = ["is_serving", "startup", "before_start", "after_start", "get", "before_stop",
+             "close", "wait_closed", "after_stop", "start_serving"]
+SRV_ORDER = ["startup", "before_start", "after_start", "get", "is_serving", "before_stop",
+             "close", "wait_closed", "after_stop", "get", "is_serving"]
+
+
+def gen_async_srv16(rng):
+    if rng.random() < 0.4:
+        steps = [x for x in SRV_ORDER if rng.random() < 0.85]
+    else:
+        steps = [rng.choice(SRV_STEPS) for _ in range(rng.randint(1, 7))]
+    return {
+        "kwargs": rng.choice([None, None, {"start_serving": False}]),
+        "calls": steps,
+    }
+
+
 GENERATORS16 = {
     "wstate16": gen_wstate16,
     "mw_obj16": gen_mw_obj16,
@@ -365,8 +387,9 @@ GENERATORS16 = {
     "view16": gen_view16,
     "consts16": gen_consts16,
     "asgi_tr16": gen_asgi_tr16,
+    "async_srv16": gen_async_srv16,
 }
-SLOW16: dict[str, float] = {"loader16": 0.5}
+SLOW16: dict[str, float] = {"loader16": 0.5, "async_srv16": 0.1}
 
 
 # ------------------------------------------------------------------------- worker side
@@ -993,6 +1016,81 @@ class Ops16:
             method = app.asgi_client.get if a["method"] == "GET" else app.asgi_client.post
             _, resp = await method(url, **kw)
             return resp.json if resp.status == 200 else {"status": resp.status}
+
+        return self.run(go())
+
+    # -------------------------------------------------------------------- async_srv16
+    def op_async_srv16(self, a):
+        import asyncio
+        import socket
+
+        from sanic.response import text
+
+        app = self.new_app()
+        log = []
+
+        @app.get("/")
+        async def h(request):
+            return text("ok")
+
+        for ev in ("before_server_start", "after_server_start", "before_server_stop",
+                   "after_server_stop"):
+            app.register_listener(lambda app_, ev=ev: log.append(ev), ev)
+
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+        s.close()
+
+        async def get():
+            try:
+                r, w = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), 0.5)
+            except Exception as e:  # refused: no server listening
+                return type(e).__name__
+            try:
+                w.write(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                data = await asyncio.wait_for(r.read(), 0.5)
+                return data.split(b"\r\n")[0].decode()
+            except Exception as e:  # TimeoutError: listening, not answering
+                return type(e).__name__
+            finally:
+                w.close()
+
+        async def go():
+            kw = {}
+            if a["kwargs"] is not None:
+                kw["asyncio_server_kwargs"] = a["kwargs"]
+            srv = await app.create_server(
+                host="127.0.0.1", port=port, return_asyncio_server=True, **kw
+            )
+            out = []
+            # the calls that succeeded before each one (Hurtle accepts connections from a
+            # successful after_start() or start_serving(), listed before; Sanic from
+            # create_server on)
+            done = []
+            for step in a["calls"]:
+                del log[:]
+                try:
+                    if step == "get":
+                        r = await get()
+                    else:
+                        r = getattr(srv, step)()
+                        if asyncio.iscoroutine(r) or isinstance(r, asyncio.Future):
+                            r = await asyncio.wait_for(r, 2)
+                    r = _pic16(r)
+                    ok = True
+                except Exception as e:
+                    r = _exc16(e)
+                    ok = False
+                out.append([r, list(log), list(done)])
+                if ok:
+                    done.append(step)
+            try:
+                srv.close()
+                await asyncio.wait_for(srv.wait_closed(), 2)
+            except Exception:
+                pass
+            return out
 
         return self.run(go())
 

@@ -3704,3 +3704,29 @@ KEPT += [
     ("consts16", "generate_name of nothing nameable: the same ValueError, Hurtle's saying "
      "what to pass", _gen_name_hint),
 ]
+
+
+def _srv_not_accepting(c, a, b):
+    """Before a successful after_start()/start_serving() (or after close()), Hurtle's
+    server is bound and listening but does not accept (a client waits: TimeoutError) and
+    is_serving() is False; Sanic's accepts from create_server() on (a 500 before
+    startup(), a 200 after) or, with start_serving=False, is not listening (refused).
+    Listed before."""
+    item = c["item"]
+    done = _unwrap14(b)[2]
+    deferred = (c.get("kwargs") or {}).get("start_serving") is False
+    started = "start_serving" in done or ("after_start" in done and not deferred)
+    serving = started and "close" not in done
+    if serving or _unwrap14(a)[2] != done:
+        return False
+    if item == "get":
+        return b[0] == "TimeoutError"
+    return item == "is_serving" and a[0] is True and b[0] is False
+
+
+KEPT += [
+    ("async_srv16", "create_server(return_asyncio_server=True): Hurtle's server accepts "
+     "connections from after_start()/start_serving() (is_serving() False before; a client "
+     "connecting earlier waits); Sanic's from create_server() on (a 500 before startup()), "
+     "or with start_serving=False refuses them (listed before)", _srv_not_accepting),
+]
