@@ -210,6 +210,31 @@ async def test_expect_100_continue_with_whitespace_after_it_is_100_continue(ows:
     assert (res.status, res.body) == (200, b"POST / xyz")
 
 
+@pytest.mark.parametrize(
+    "value", [b", 100-continue", b"100-continue,", b" ,100-Continue , ", b"100-continue, 100-continue"]
+)
+async def test_expect_100_continue_with_empty_list_elements_is_100_continue(value: bytes) -> None:
+    """RFC 9110 5.6.1.2: a recipient MUST ignore empty list elements; `Expect: ,
+    100-continue` was refused with 417 "Unknown Expect" (as in Sanic)."""
+    conn = FakeConnection(echo)
+    conn.receive(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nExpect: " + value + b"\r\n\r\n")
+    await conn.settle()
+    assert conn.take() == b"HTTP/1.1 100 Continue\r\n\r\n"
+    conn.receive(b"xyz")
+    await conn.settle()
+    [res] = parse_responses(conn.take())
+    assert (res.status, res.body) == (200, b"POST / xyz")
+
+
+async def test_expect_100_continue_beside_another_expectation_is_417() -> None:
+    conn = FakeConnection(echo)
+    [res] = await exchange(
+        conn,
+        b"POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue, , foo\r\nContent-Length: 3\r\n\r\nabc",
+    )
+    assert res.status == 417
+
+
 async def test_head_drops_the_body_but_keeps_content_length() -> None:
     conn = FakeConnection(hello)
     conn.receive(b"HEAD / HTTP/1.1\r\nHost: x\r\n\r\n")

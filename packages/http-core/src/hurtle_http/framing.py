@@ -199,7 +199,14 @@ class ChunkedDecoder:
 def continues(expect: str) -> bool:
     """Whether an ``Expect`` value is ``100-continue`` (any case; whitespace after it is
     no part of it, RFC 9110 5.5, though llhttp keeps it)."""
-    return expect.rstrip(" \t").lower() == "100-continue"
+    value = expect.rstrip(" \t").lower()
+    if value == "100-continue":
+        return True
+    # Off the common path: Expect is a list (RFC 9110 10.1.1, `#expectation`), whose empty
+    # elements a recipient MUST ignore (5.6.1.2): `, 100-continue` and `100-continue,`
+    # expect nothing else.
+    members = [m for m in (m.strip(" \t") for m in value.split(",")) if m]
+    return bool(members) and all(m == "100-continue" for m in members)
 
 
 def _status_of_parser_error(message: str) -> SanicException:
