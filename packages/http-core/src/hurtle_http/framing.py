@@ -457,9 +457,9 @@ class RequestReader:
 
     Limits: a head is measured as Sanic measures it, from its first byte to the blank line
     that ends it (the request line and the field lines with their line ends), and one that
-    reaches ``max_head_size`` is refused: 414 when its request line alone does, 431
-    otherwise, and 413 ("Request header exceeds the size limit", as Sanic) when the limit
-    is the app's ``REQUEST_MAX_SIZE`` (``size_limited``).  More than ``max_headers`` fields
+    reaches ``max_head_size`` is refused: 414 when its request line alone does, else 431,
+    or 413 ("Request header exceeds the size limit", as Sanic) when the limit is the app's
+    ``REQUEST_MAX_SIZE`` (``size_limited``).  More than ``max_headers`` fields
     is 431.  A field line that never ends is refused once the bytes received after the
     read where its head began reach the limit.  After an error the reader ignores
     everything that follows (the connection will close).
@@ -658,10 +658,12 @@ class RequestReader:
     def _head_too_large(self, in_target: bool) -> Exception:
         """The error for a head that reached ``max_head_size`` (``in_target``: while its
         request target was read)."""
+        if in_target:
+            # RFC 9112 section 3: a target longer than the server will parse MUST be a 414,
+            # whichever limit it reached (Sanic: 413 over REQUEST_MAX_SIZE).
+            return URITooLong("Request URI too long")
         if self.size_limited:
             return PayloadTooLarge("Request header exceeds the size limit")
-        if in_target:
-            return URITooLong("Request URI too long")
         return RequestHeaderFieldsTooLarge("Request header fields too large")
 
     def feed_failed(self, error: Exception, data: bytes, at_rest: bool) -> None:
