@@ -515,7 +515,7 @@ KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
     ("wire", "kept: chunked trailer fields read and ignored (RFC 9112 7.1.2; Sanic answers them"
      " as a request)", EVERYTHING, lambda r: re.search(rb"\r\n0\r\n[^\r]", r) is not None),
     ("wire", "kept: Transfer-Encoding other than one bare `chunked` (RFC 9112 6.1: codings in"
-     " any case, an unknown one 501, chunked not last 400)", EVERYTHING,
+     " any case, an unknown one before chunked 501, chunked not last 400)", EVERYTHING,
      _any_head(rb"\r\ntransfer-encoding:(?!(?-i: chunked\r\n))|\r\ntransfer-encoding:.*\r\ntransfer-encoding:")),
     ("wire", "kept: Transfer-Encoding in an HTTP/1.0 request is 400 (RFC 9112 6.1)",
      EVERYTHING, _any_head(rb" HTTP/1\.0\r\n(.*\r\n)*transfer-encoding:")),

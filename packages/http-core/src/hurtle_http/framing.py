@@ -100,9 +100,10 @@ def body_framing(
 
     RFC 9112 section 6.1: a server MUST reject a request with both ``Content-Length`` and
     ``Transfer-Encoding`` (llhttp does so before this is called; checked again here for
-    direct callers) and answer 501 to a transfer coding it does not understand; an
-    HTTP/1.0 message with ``Transfer-Encoding`` has faulty framing (section 6.1, last
-    paragraph).  Section 6.3: a differing repeated ``Content-Length`` is unrecoverable.
+    direct callers) and answer 501 to a transfer coding it does not understand placed
+    before chunked; an HTTP/1.0 message with ``Transfer-Encoding`` has faulty framing
+    (section 6.1, last paragraph).  Section 6.3: chunked not the final coding (400), a
+    differing repeated ``Content-Length`` are unrecoverable.
     """
     te = headers.get("transfer-encoding")
     cl = headers.get("content-length")
@@ -112,7 +113,7 @@ def body_framing(
         if version == "1.0":
             raise BadRequest("Transfer-Encoding is not allowed in HTTP/1.0")
         if te.strip().lower() != "chunked":
-            raise NotImplementedByServer("Unsupported transfer encoding")
+            raise _coding_error(headers)
         return None, True
     if cl is None:
         return None, False
@@ -125,6 +126,22 @@ def body_framing(
     if size > max_size:
         raise PayloadTooLarge("Request body exceeds the size limit")
     return size, False
+
+
+def _coding_error(headers: Mapping[str, str]) -> SanicException:
+    """The answer to a request whose ``Transfer-Encoding`` is not plain ``chunked``.
+
+    RFC 9112 section 6.3: when chunked is not the final coding (``gzip``, ``identity``,
+    ``"chunked"``, or chunked applied twice, 6.1) the body's length cannot be known: the
+    server MUST answer 400 and close (Sanic's words for it). Section 6.1: chunked last,
+    after a coding the server does not understand (``gzip, chunked``): 501 (SHOULD).
+    """
+    getall = getattr(headers, "getall", None)
+    lines = getall("transfer-encoding") if getall is not None else [headers["transfer-encoding"]]
+    codings = [c for c in (c.strip(" \t").lower() for c in ",".join(lines).split(",")) if c]
+    if not codings or codings[-1] != "chunked" or codings.count("chunked") > 1:
+        return BadRequest("Bad content-length")
+    return NotImplementedByServer("Unsupported transfer encoding")
 
 
 def encode_chunk(data: bytes) -> bytes:
@@ -211,10 +228,10 @@ def continues(expect: str) -> bool:
 
 def _status_of_parser_error(message: str) -> SanicException:
     # llhttp's messages for the only parse errors that are not a plain 400.
-    if "Transfer-Encoding" in message and "invalid" in message.lower() and "value" not in message:
-        return NotImplementedByServer("Unsupported transfer encoding")
-    if "Transfer-Encoding" in message and "header value" in message:
-        # chunked not the final coding (RFC 9112 6.3: 400); Sanic's words for it.
+    if "Transfer-Encoding" in message and "invalid" in message.lower():
+        # llhttp refuses a request whose final coding is not chunked ("Request has invalid
+        # `Transfer-Encoding`", e.g. `gzip`) or whose list goes on after it ("Invalid
+        # `Transfer-Encoding` header value"): RFC 9112 6.3, 400 and close; Sanic's words.
         return BadRequest("Bad content-length")
     if "Content-Length overflow" in message:
         # Digits only, but more than any body the server would take: 413 (as Sanic), the
