@@ -3,9 +3,10 @@ an echo of what the app reads of a request body, one route per response kind, OP
 handlers, raised statuses, and a short request timeout so a 408 can be seen."""
 
 from pathlib import Path
+from types import SimpleNamespace
 
 from sanic import Sanic
-from sanic.exceptions import MethodNotAllowed, SanicException
+from sanic.exceptions import MethodNotAllowed, RangeNotSatisfiable, SanicException
 from sanic.response import HTTPResponse, empty, file, file_stream, html, json, raw, redirect, text
 
 HERE = Path(__file__).resolve().parent
@@ -61,6 +62,14 @@ async def kind(request, kind):
         await resp.send("b")
         await resp.eof()
         return None
+    if kind == "stream-empty":
+        resp = await request.respond(content_type="text/plain")
+        await resp.send("a")
+        await resp.send("")
+        await resp.send(b"")
+        await resp.send("b")
+        await resp.eof()
+        return None
     if kind == "plain":
         return HTTPResponse("plain")
     if kind == "none":
@@ -92,6 +101,8 @@ async def raise_(request, what):
         raise MethodNotAllowed("not here", "GET", ["POST", "PUT"])
     if what == "405-plain":
         raise SanicException("no", status_code=405)
+    if what == "416-range":
+        raise RangeNotSatisfiable("no", content_range=SimpleNamespace(total=11))
     if what == "416":
         raise SanicException("no", status_code=416)
     if what == "503":

@@ -73,6 +73,7 @@ KEPT: list[tuple[str, str, str]] = [
     ("framing", r"^5\.6\.1 empty list elements in Transfer-Encoding: \", chunked\"", LISTED_TE),
     ("framing", r"^6\.1 gzip then chunked", LISTED_TE),
     ("conn", r"^9\.3 HTTP/1\.0 keep-alive then (a stream|file_stream)", LISTED_10),
+    ("nokeep", r"^HTTP/1\.0 stream", LISTED_10),
     ("conn", r"^9\.6 Connection: close on HTTP/1\.0 keep-alive HEAD",
      "listed: a HEAD answered by a stream ends with its head, without Transfer-Encoding "
      "to HTTP/1.0 (Sanic: chunked, then closes)"),
@@ -287,6 +288,10 @@ CHECKS: list[tuple[str, str, object]] = [
     ("conn", r"^10\.1\.1 Expect 100-continue, chunked", _continue_then(200, "5")),
     ("conn", r"^7\.6\.1 a connection option naming", _one(200, x=["1"])),
     ("conn", r"^7\.6\.1 a handler's", None),
+    ("conn", r"^7\.1 an empty send\(\)", lambda ex: [(r["status"], _body(r)) for r in ex["responses"]]
+     == [(200, "ab"), (200, "some text")]),
+    ("conn", r"^10\.1\.1 Expect 100-continue to a 404 with the body sent anyway",
+     lambda ex: _statuses(ex)[-2:] == [404, 200]),
     ("conn", r"^9\.6 Connection: close on HTTP/1\.0 keep-alive HEAD",
      lambda ex: _statuses(ex)[:2] == [200, 200]),
     ("nokeep", r".", lambda ex: all(
@@ -308,6 +313,8 @@ CHECKS: list[tuple[str, str, object]] = [
      lambda ex: _status_in(405)(ex) and _fields(_final(ex)[0]).get("allow") == ["POST, PUT"]),
     ("semantics", r"^15\.5\.6 SanicException\(status_code=405\)", None),
     ("semantics", r"^15\.5\.17 a raised 416", _status_in(416)),
+    ("semantics", r"^15\.5\.17 a raised RangeNotSatisfiable",
+     lambda ex: _status_in(416)(ex) and _fields(_final(ex)[0]).get("content-range") == ["bytes */11"]),
     ("semantics", r"^15\.6\.4 a raised 503", _status_in(503)),
     ("semantics", r"^15\.4 redirect",
      lambda ex: _status_in(302)(ex) and _fields(_final(ex)[0]).get("location") == ["/kind/text"]),
