@@ -56,8 +56,10 @@ KEPT: list[tuple[str, str, str]] = [
      "kept: a bare LF line end is 400 (RFC 9112 2.2 MAY accept; llhttp refuses it; Sanic "
      "waits for a CRLF and answers 408)"),
     ("framing", r"^8\.6 (MUST anticipate large|Content-Length 2\^64)",
-     "listed: a 413 for a Content-Length over REQUEST_MAX_SIZE is refused before routing, "
-     "in the fallback format (Sanic routes first and guesses the handler's JSON format)"),
+     "kept: a Content-Length past 2^64 is refused by the parser while the head is read, "
+     "before routing, so its 413 page is in the fallback format (text); Sanic routes first and "
+     "answers in the format it guesses from the handler (JSON here). A Content-Length over "
+     "REQUEST_MAX_SIZE that fits 64 bits gets the route's format in both"),
     ("framing", r"^7\.1 chunk size 2\^64",
      "listed (Misbehaving clients, third round): a chunk announcing more than "
      "REQUEST_MAX_SIZE is 413 once the data passes the limit (httptools reports no chunk "
