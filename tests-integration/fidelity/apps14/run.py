@@ -1,0 +1,36 @@
+"""Run the fourteenth round's apps under Sanic 25.12 and this checkout (not a test: it needs
+real Sanic). Each ``NAME_app.py`` with a ``NAME.http`` goes through the shared
+``sanic-diff --json`` (``../apps_round.py``: a response's ``date`` and the fields named in
+``IGNORE`` left out, each remaining difference labelled in ``KEPT``). Apps with a
+``NAME_reqs.py`` (websocket drivers) go through ``../apps_compare.py``:
+
+    SANIC_PY=/tmp/st-ref/bin/python HURTLE_PY=.venv/bin/python \\
+        python3 tests-integration/fidelity/apps_compare.py "$PWD/.../NAME_app.py" .../NAME_reqs.py
+
+    python3 tests-integration/fidelity/apps14/run.py [NAME ...]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from apps_round import main  # noqa: E402
+
+IGNORE: dict[str, set[str]] = {}
+# Kept differences (README, "Real-world apps, fourteenth round"), by app and request number.
+KEPT: dict[tuple[str, int], str] = {
+    ("qtconnect", 3): "HTTPResponse(status=200): no content-type; Sanic sends the literal "
+    "`content-type: None` (listed)",
+    ("qtconnect", 4): "HTTPResponse(status=200): Sanic's `content-type: None` (listed)",
+    ("qtconnect", 10): "a static folder without index: 404; Sanic 500 IsADirectoryError (listed)",
+    ("qtconnect", 14): "HTTPResponse(status=200): Sanic's `content-type: None` (listed)",
+    ("qtconnect", 15): "the 426 names the protocol in Upgrade (RFC 9110 15.5.22, listed)",
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main(HERE, sys.argv[1:], IGNORE, KEPT))
