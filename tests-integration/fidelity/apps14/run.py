@@ -28,6 +28,10 @@ KEPT: dict[tuple[str, int], str] = {
     "response): Sanic writes its HTTP 500 page into the upgraded stream (not frames, RFC 6455 "
     "5.2) and closes 1001 at once; Hurtle closes 1000 and waits for the client's close",
     ("trivia", 16): "as 15, the token missing",
+    ("cdnlb", 6): "redirect(url with a space): `%20` in the path; Sanic's `+` names another "
+    "path (RFC 3986 2.1, 3.3, listed)",
+    ("cdnlb", 8): "as 6 (the CR LF is dropped by urlparse alike; the space after it differs)",
+    ("cdnlb", 15): "as 6: `a+b` in the query argument reads as `a b`, redirected as `a%20b`",
     ("qtconnect", 3): "HTTPResponse(status=200): no content-type; Sanic sends the literal "
     "`content-type: None` (listed)",
     ("qtconnect", 4): "HTTPResponse(status=200): Sanic's `content-type: None` (listed)",
