@@ -34,6 +34,11 @@ KEPT: dict[tuple[str, int], str] = {
     ("cdnlb", 15): "as 6: `a+b` in the query argument reads as `a b`, redirected as `a%20b`",
     ("splitwise", 27): "a request line of HTTP/1.2 is served as 1.1 (RFC 9112 2.3, listed); "
     "Sanic answers 400 (here through the app's ErrorHandler)",
+    ("pyexample", 1): "empty(status=200): Sanic's `content-type: None` (listed)",
+    ("pyexample", 2): "empty(status=200): Sanic's `content-type: None` (listed)",
+    ("pyexample", 14): "an OPTIONS route added after router.reset() in a listener: served; "
+    "Sanic 500 `'types.SimpleNamespace' object has no attribute 'request_middleware'` (listed)",
+    ("pyexample", 15): "as 14",
     ("qtconnect", 3): "HTTPResponse(status=200): no content-type; Sanic sends the literal "
     "`content-type: None` (listed)",
     ("qtconnect", 4): "HTTPResponse(status=200): Sanic's `content-type: None` (listed)",
