@@ -39,6 +39,9 @@ KEPT: dict[tuple[str, int], str] = {
     ("pyexample", 14): "an OPTIONS route added after router.reset() in a listener: served; "
     "Sanic 500 `'types.SimpleNamespace' object has no attribute 'request_middleware'` (listed)",
     ("pyexample", 15): "as 14",
+    ("realworld", 24): "NotFound(message, 404): an HTTPException subclass takes a status "
+    "second, as the seed documents show (listed); Sanic's has no such argument, so its "
+    "`TypeError` is the 500 the app's catch-all handler answers",
     ("qtconnect", 3): "HTTPResponse(status=200): no content-type; Sanic sends the literal "
     "`content-type: None` (listed)",
     ("qtconnect", 4): "HTTPResponse(status=200): Sanic's `content-type: None` (listed)",
