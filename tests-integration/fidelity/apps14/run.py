@@ -42,6 +42,15 @@ KEPT: dict[tuple[str, int], str] = {
     ("realworld", 24): "NotFound(message, 404): an HTTPException subclass takes a status "
     "second, as the seed documents show (listed); Sanic's has no such argument, so its "
     "`TypeError` is the 500 the app's catch-all handler answers",
+    ("wifi", 4): "the HTML 500 page: same title and text, different markup (Sanic's carries "
+    "tracerite's style and script, 70 kB; listed)",
+    ("wifi", 5): "as 4",
+    ("wifi", 6): "as 4",
+    ("wifi", 7): "two Host fields: 400 and close (RFC 9112 3.2, listed); Sanic serves it",
+    ("wifi", 8): "as 4 (HTTP/1.0 without Host: the app's `None.split` is a 500 in both)",
+    ("wifi", 26): "multipart with boundary `b` and a value `Bob`: parsed; Sanic's parser splits "
+    "on the bare boundary text inside the value (`ValueError: substring not found`, the form "
+    "empty; RFC 2046 5.1.1: only `--b` at a line start delimits)",
     ("qtconnect", 3): "HTTPResponse(status=200): no content-type; Sanic sends the literal "
     "`content-type: None` (listed)",
     ("qtconnect", 4): "HTTPResponse(status=200): Sanic's `content-type: None` (listed)",
