@@ -51,6 +51,7 @@ KEPT: dict[tuple[str, int], str] = {
     ("wifi", 26): "multipart with boundary `b` and a value `Bob`: parsed; Sanic's parser splits "
     "on the bare boundary text inside the value (`ValueError: substring not found`, the form "
     "empty; RFC 2046 5.1.1: only `--b` at a line start delimits)",
+    ("mogtemplate", 3): "the 405's Allow sorted; Sanic's in set order (listed)",
     ("qtconnect", 3): "HTTPResponse(status=200): no content-type; Sanic sends the literal "
     "`content-type: None` (listed)",
     ("qtconnect", 4): "HTTPResponse(status=200): Sanic's `content-type: None` (listed)",
