@@ -19,8 +19,8 @@ REQS = [("GET", "/auth/leaderboard"), ("GET", "/game/random")]
 def DRIVER(port):
     lines = []
     for name in ("ann", "bob", "cid", "dee"):
-        body = ('{"username": "%s", "password": "pw", "password_confirmation": "pw", '
-                '"email": "%s@x"}' % (name, name)).encode()
+        body = (f'{{"username": "{name}", "password": "pw", "password_confirmation": "pw", '
+                f'"email": "{name}@x"}}').encode()
         lines.append(f"register {name}: {w.http(port, 'POST', '/auth/register', body)}")
     a, sa, ra = w.connect(port, "/game/random", "Authorization: user:ann\r\n")
     time.sleep(0.2)
