@@ -173,7 +173,7 @@ def _options_wrapper(handler: Callable, methods: Iterable[str]):
 
 async def _options_handler(request: Request, methods: Iterable[str]) -> HTTPResponse:
     resp = empty()
-    allow_methods = sorted(set(methods))
+    allow_methods = list(set(methods))
     if "OPTIONS" not in allow_methods:
         allow_methods.append("OPTIONS")
     if (origin := request.headers.get("origin")) in config.ALLOWED_ORIGINS:
