@@ -216,7 +216,7 @@ def gen_pipeline(rnd: random.Random) -> bytes:
 def gen_expect(rnd: random.Random) -> bytes:
     """`Expect: 100-continue` with the body sent, sent late (the sentinel), or none due."""
     value = rnd.choice(["100-continue", "100-Continue", "100-continue ", "100-continue, x",
-                        "x-unknown", "", "100"])
+                        "x-unknown", "", "100", ", 100-continue", "100-continue,"])
     target = rnd.choice(["/w", "/w/s", "/nope", "/ws"])
     method = rnd.choice(["POST", "PUT", "GET", "POST"])
     version = "1.0" if rnd.random() < 0.15 else "1.1"
@@ -510,12 +510,15 @@ KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
     )),
     ("wire", "kept: Expect `100-continue ` with whitespace after it (RFC 9110 5.5)",
      EVERYTHING, _any_head(rb"\r\nexpect: *100-continue[ \t]+\r\n")),
+    ("wire", "kept: Expect `, 100-continue` or `100-continue,` is 100-continue (RFC 9110 "
+     "5.6.1.2: empty list elements are ignored; Sanic 417)",
+     EVERYTHING, _any_head(rb"\r\nexpect:[ \t]*,[ \t]*100-continue|\r\nexpect: *100-continue[ \t]*,[ \t]*\r\n")),
     ("wire", "kept: chunk extension with whitespace after ';' is 400 (llhttp)", EVERYTHING,
      lambda r: re.search(rb"\r\n[0-9a-f]+; x\r\n", r) is not None),
     ("wire", "kept: chunked trailer fields read and ignored (RFC 9112 7.1.2; Sanic answers them"
      " as a request)", EVERYTHING, lambda r: re.search(rb"\r\n0\r\n[^\r]", r) is not None),
     ("wire", "kept: Transfer-Encoding other than one bare `chunked` (RFC 9112 6.1: codings in"
-     " any case, an unknown one 501, chunked not last 400)", EVERYTHING,
+     " any case, an unknown one before chunked 501, chunked not last 400)", EVERYTHING,
      _any_head(rb"\r\ntransfer-encoding:(?!(?-i: chunked\r\n))|\r\ntransfer-encoding:.*\r\ntransfer-encoding:")),
     ("wire", "kept: Transfer-Encoding in an HTTP/1.0 request is 400 (RFC 9112 6.1)",
      EVERYTHING, _any_head(rb" HTTP/1\.0\r\n(.*\r\n)*transfer-encoding:")),

@@ -434,6 +434,23 @@ async def test_mock_transport_websocket_connection_and_protocol_completion() -> 
     ]
 
 
+async def test_closing_the_transport_under_asgi_raises_as_in_sanic(app: Sanic) -> None:
+    # The ASGI server owns the connection: `request.transport.close()` only marked the
+    # transport, so the handler believed the connection closed while the response still
+    # went out. As Sanic: NotImplementedError (a 500 unless the handler catches it).
+    @app.get("/")
+    async def index(request):
+        try:
+            request.transport.close()
+        except NotImplementedError:
+            return text(f"not closed, closing={request.transport.is_closing()}")
+        return text("closed")
+
+    sent = await run_asgi(app, http_scope("GET", "/"), one_body())
+    assert sent[0]["status"] == 200
+    assert body_of(sent) == b"not closed, closing=False"
+
+
 async def test_nul_in_a_response_field_is_a_500_under_asgi(app: Sanic) -> None:
     # RFC 9110 section 5.5: as over Hurtle's own server; an ASGI server that does not
     # check fields (uvicorn's h11 does) wrote the raw byte.

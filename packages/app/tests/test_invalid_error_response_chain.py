@@ -40,3 +40,33 @@ async def test_the_500_for_a_non_response_is_chained_to_the_handled_error(
     assert "Original: the first error" in text
     assert "During handling of the above exception" in text
     assert text.count("Traceback (most recent call last)") == 2
+
+
+async def test_the_500_s_handlers_run_with_it_as_the_exception_being_handled(
+    app: Sanic, call: Any
+) -> None:
+    # APM agents (elastic-apm, atatus) report ``sys.exc_info()`` from their error handler
+    # wrapper: for the 500 an exception handler's non-response causes, that is the 500 (as
+    # Sanic), not the error the handler was given, which was reported twice.
+    import sys
+
+    from hurtle_http.response import text
+
+    seen: list[tuple[str, str]] = []
+
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        raise Original("the first error")
+
+    @app.exception(Original)
+    async def handler(request: Any, exception: Exception) -> Any:
+        return {"not": "a response"}
+
+    @app.exception(Exception)
+    async def catch_all(request: Any, exception: Exception) -> Any:
+        seen.append((type(exception).__name__, type(sys.exc_info()[1]).__name__))
+        return text("caught", status=500)
+
+    response = await call("GET", "/")
+    assert (response.status, response.text) == (500, "caught")
+    assert seen == [("ServerError", "ServerError")]

@@ -313,6 +313,26 @@ def test_external_url_of_a_host_and_port_server_name_is_http(app: Sanic) -> None
     assert app.url_for("on_v6", _external=True) == "http://[::1]:8000/v6"
 
 
+def test_a_server_name_with_a_trailing_slash_joins_the_path_with_one(app: Sanic) -> None:
+    # Sanic built `https://example.com//x`: an empty segment (RFC 3986 3.3), a URL of
+    # another resource, which no route serves. A path prefix is kept.
+    @app.get("/x")
+    async def handler(request):
+        return text("")
+
+    for server, url in [
+        ("example.com/", "http://example.com/x"),
+        ("https://example.com/", "https://example.com/x"),
+        ("example.com:8080/", "http://example.com:8080/x"),
+        ("https://example.com/api/", "https://example.com/api/x"),
+        ("example.com/api", "http://example.com/api/x"),
+    ]:
+        app.config.SERVER_NAME = server
+        assert app.url_for("handler", _external=True) == url
+    app.config.SERVER_NAME = ""
+    assert app.url_for("handler", _external=True, _server="api.example/") == "http://api.example/x"
+
+
 def test_external_url_of_a_route_on_several_hosts_needs_a_server(app: Sanic) -> None:
     @app.get("/x", host=["b.io", "a.io"])
     async def multi(request):

@@ -210,6 +210,31 @@ async def test_expect_100_continue_with_whitespace_after_it_is_100_continue(ows:
     assert (res.status, res.body) == (200, b"POST / xyz")
 
 
+@pytest.mark.parametrize(
+    "value", [b", 100-continue", b"100-continue,", b" ,100-Continue , ", b"100-continue, 100-continue"]
+)
+async def test_expect_100_continue_with_empty_list_elements_is_100_continue(value: bytes) -> None:
+    """RFC 9110 5.6.1.2: a recipient MUST ignore empty list elements; `Expect: ,
+    100-continue` was refused with 417 "Unknown Expect" (as in Sanic)."""
+    conn = FakeConnection(echo)
+    conn.receive(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nExpect: " + value + b"\r\n\r\n")
+    await conn.settle()
+    assert conn.take() == b"HTTP/1.1 100 Continue\r\n\r\n"
+    conn.receive(b"xyz")
+    await conn.settle()
+    [res] = parse_responses(conn.take())
+    assert (res.status, res.body) == (200, b"POST / xyz")
+
+
+async def test_expect_100_continue_beside_another_expectation_is_417() -> None:
+    conn = FakeConnection(echo)
+    [res] = await exchange(
+        conn,
+        b"POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue, , foo\r\nContent-Length: 3\r\n\r\nabc",
+    )
+    assert res.status == 417
+
+
 async def test_head_drops_the_body_but_keeps_content_length() -> None:
     conn = FakeConnection(hello)
     conn.receive(b"HEAD / HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -380,7 +405,8 @@ async def test_empty_response() -> None:
         (b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n", 400),
         (b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0x3\r\nabc\r\n0\r\n\r\n", 400),
         (b"GET / HTTP/1.1\r\nHost: x\r\nX: a\r\n b\r\n\r\n", 400),
-        (b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 501),
+        (b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", 501),
         (b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414),
         (b"GET / HTTP/1.1\r\nHost: x\r\nX: " + b"a" * 9000 + b"\r\n\r\n", 431),
         (b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 200000000\r\n\r\n", 413),

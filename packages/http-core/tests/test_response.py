@@ -172,6 +172,22 @@ def test_redirect_percent_that_starts_no_escape_is_encoded() -> None:
     )
 
 
+def test_redirect_gives_an_international_host_name_in_idna_form() -> None:
+    # RFC 3986 3.2.2: a producer SHOULD give an IDN in IDNA form, the form DNS resolves;
+    # Sanic sent `http://b%C3%BCcher.example/...`. Userinfo, port, path and query as before.
+    assert redirect("http://bücher.example/ä?q=ü").headers["Location"] == (
+        "http://xn--bcher-kva.example/%C3%A4?q=%C3%BC"
+    )
+    assert redirect("https://u:pä@Bücher.example:8443/x").headers["Location"] == (
+        "https://u:p%C3%A4@xn--bcher-kva.example:8443/x"
+    )
+    assert redirect("//ü.example").headers["Location"] == "//xn--tda.example"
+    # No host, an IP literal, or a name IDNA refuses (an empty label): percent-encoded.
+    assert redirect("/bücher.example/x").headers["Location"] == "/b%C3%BCcher.example/x"
+    assert redirect("http://[::1]/ä").headers["Location"] == "http://[::1]/%C3%A4"
+    assert redirect("http://a..ü/").headers["Location"] == "http://a..%C3%BC/"
+
+
 def test_redirect_takes_bytes_as_sanic_does() -> None:
     assert redirect(b"/caf\xc3\xa9 x?q=a b").headers["Location"] == "/caf%C3%A9%20x?q=a+b"
     assert redirect(b"/\xff").headers["Location"] == "/%FF"

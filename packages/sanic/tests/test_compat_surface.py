@@ -420,6 +420,20 @@ def test_motd_display_writes_through_out() -> None:
         assert "Hurtle v" not in text
 
 
+def test_the_banner_names_the_hurtle_distribution_and_sanic_version(monkeypatch) -> None:
+    # The box and the log lines named hurtle-app's version and its own Sanic level; the
+    # user installed `hurtle` and reads `sanic.__version__` (as the `packages` line).
+    import sanic.__about__
+    from sanic.application.motd import MOTDTTY, MOTDBasic
+
+    monkeypatch.setattr(sanic.__about__, "__hurtle_version__", "7.7.7")
+    monkeypatch.setattr(sanic.__about__, "__version__", "26.3.0")
+    for kind in (MOTDBasic, MOTDTTY):
+        lines: list[str] = []
+        kind(None, "http://127.0.0.1:9", {}, {}).display(out=lines.append)
+        assert "Hurtle v7.7.7 (Sanic v26.3.0 compatible)" in "\n".join(lines)
+
+
 def test_module_constants_and_aliases() -> None:
     from sanic.app import StartupMixin
     from sanic.cookies.response import DEFAULT_MAX_AGE, LEGAL_CHARS, SAMESITE_VALUES

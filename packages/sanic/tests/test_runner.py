@@ -523,7 +523,8 @@ async def test_create_server_prints_the_banner_in_the_main_process(app: Sanic, c
     with caplog.at_level(logging.INFO):
         server = await app.create_server(port=0, debug=True, return_asyncio_server=True)
     lines = [r.getMessage() for r in caplog.records if r.name == "sanic.root"]
-    assert lines[1] == "Goin' Fast @ http://127.0.0.1:0"
+    port = server.server.sockets[0].getsockname()[1]
+    assert lines[1] == f"Goin' Fast @ http://127.0.0.1:{port}"
     assert "app: RunnerApp" in lines and "mode: debug, single worker" in lines
     server.close()
     await server.wait_closed()
@@ -545,6 +546,22 @@ async def test_create_server_prints_the_banner_before_it_binds(app: Sanic, caplo
         taken.close()
     lines = [r.getMessage() for r in caplog.records if r.name == "sanic.root"]
     assert f"Goin' Fast @ http://127.0.0.1:{port}" in lines
+
+
+async def test_create_server_on_port_0_names_the_port_bound(app: Sanic, caplog) -> None:
+    # Sanic's banner says `:8000` (Hurtle's said `:0`): nothing listens there. The port
+    # the system picked is the address a user can reach.
+    with caplog.at_level(logging.INFO):
+        server = await app.create_server(port=0, return_asyncio_server=True)
+    try:
+        port = server.server.sockets[0].getsockname()[1]
+        lines = [r.getMessage() for r in caplog.records if r.name == "sanic.root"]
+        assert [line for line in lines if line.startswith("Goin' Fast")] == [
+            f"Goin' Fast @ http://127.0.0.1:{port}"
+        ]
+    finally:
+        server.close()
+        await server.wait_closed()
 
 
 async def test_create_server_in_a_worker_prints_no_banner(app: Sanic, caplog,

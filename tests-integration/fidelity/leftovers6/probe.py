@@ -70,7 +70,7 @@ if hasattr(AC, "StrEnum"):
 
 # 3. a worker's state keys
 STATE_APP = """
-import sys, asyncio
+import os, sys, asyncio
 from sanic import Sanic, text
 app = Sanic("L6")
 @app.get("/")
@@ -78,18 +78,22 @@ async def h(r):
     return text("x")
 def keys(st):
     return sorted(k for k in st if k not in ("pid", "start_at", "restart_at"))
+def say(*parts):
+    # One write per line: the two workers share the pipe, and print()'s separate
+    # writes of each part interleaved (Sanic's workers stop together: "STOPSTOP ...").
+    os.write(1, (" ".join(map(str, parts)) + "\n").encode())
 @app.after_server_start
 async def show(app):
-    print("START", keys(app.m.state), flush=True)
+    say("START", keys(app.m.state))
     async def later():
         await asyncio.sleep(1.5)
-        print("LATER", keys(app.m.state), flush=True)
+        say("LATER", keys(app.m.state))
         if app.m.name.endswith("0-0"):
             app.m.terminate()
     app.add_task(later())
 @app.before_server_stop
 async def stop(app):
-    print("STOP", keys(app.m.state), app.m.state.get("serving"), flush=True)
+    say("STOP", keys(app.m.state), app.m.state.get("serving"))
 if __name__ == "__main__":
     app.run(port=int(sys.argv[1]), workers=2, access_log=False)
 """

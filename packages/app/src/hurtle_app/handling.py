@@ -251,23 +251,24 @@ class RequestHandling:
         self, request: Any, returned: Any, exception: BaseException | None = None
     ) -> Any:
         error = invalid_response(returned)
-        if exception is not None:
-            # As Sanic: the 500 is raised while the first error is being handled, so its
-            # logged traceback shows that error too ("During handling of the above...").
-            try:
-                raise error
-            except ServerError:
-                pass
-            error.__context__ = exception
         try:
-            response = self.error_handler.response(request, error)
-            if isawaitable(response):
-                response = await response
-        except Exception:
-            response = None
-        if isinstance(response, BaseHTTPResponse):
-            return response
-        return self.error_handler.default(request, error)
+            raise error
+        except ServerError:
+            # As Sanic: the 500 is raised while the first error is being handled, so its
+            # logged traceback shows that error too ("During handling of the above..."),
+            # and its exception handlers run with it as the exception being handled
+            # (``sys.exc_info()``, which APM agents' error handler wrappers report).
+            if exception is not None:
+                error.__context__ = exception
+            try:
+                response = self.error_handler.response(request, error)
+                if isawaitable(response):
+                    response = await response
+            except Exception:
+                response = None
+            if isinstance(response, BaseHTTPResponse):
+                return response
+            return self.error_handler.default(request, error)
 
     def _report_unsent_error(
         self, request: Any, exception: BaseException, *, before_handler: bool

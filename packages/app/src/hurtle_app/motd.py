@@ -16,17 +16,22 @@ BASE_LOGO = "\n\n                Hurtle\n        Sanic apps, served faster.\n\n"
 COFFEE_LOGO = "\n\n            Hurtle  (c[_])\n        Sanic apps, served faster.\n\n"
 
 
-def _version() -> str:
-    from hurtle_app.__about__ import __version__
+def _own_versions() -> tuple[str, str]:
+    from hurtle_app.__about__ import __sanic_version__, __version__
 
-    return __version__
+    return __version__, __sanic_version__
+
+
+#: ``(Hurtle's version, the Sanic API level)`` for the banner's first line: this
+#: package's own when used alone; the meta-package (``import sanic``) names the ``hurtle``
+#: distribution the user installed and ``sanic.__version__``, as its ``packages`` line.
+versions: Callable[[], tuple[str, str]] = _own_versions
 
 
 def _version_line() -> str:
     """The banner's first line (the same as ``app.run``'s)."""
-    from hurtle_app.__about__ import __sanic_version__
-
-    return f"Hurtle v{_version()} (Sanic v{__sanic_version__} compatible)"
+    hurtle, sanic = versions()
+    return f"Hurtle v{hurtle} (Sanic v{sanic} compatible)"
 
 
 def is_atty() -> bool:

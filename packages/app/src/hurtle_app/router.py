@@ -42,6 +42,14 @@ def _decode_unreserved(path: str) -> str:
     return _ESCAPE.sub(decode, path)
 
 
+def _canonical_host(host: str) -> str:
+    """``host`` as RFC 9110 4.2.3 compares it: the name in lower case, without the default
+    port of http or https (``A.Example:80`` is ``a.example``)."""
+    host = host.lower()
+    name, colon, port = host.rpartition(":")
+    return name if colon and port in ("80", "443") else host
+
+
 class Router(BaseRouter):
     """Map (path, method, host) to a route; raise Sanic's ``NotFound``/``MethodNotAllowed``."""
 
@@ -56,10 +64,13 @@ class Router(BaseRouter):
         # cleared, in place, whenever the routes are compiled again.
         self._by_target: dict[str, dict[bytes, tuple[Any, ...]]] = {}
         self._host_routing = False
+        # Each route host's canonical form -> the host as registered (the first so).
+        self._host_aliases: dict[str, str] = {}
         self._empty = False
 
     def get(
-        self, path: str, method: str, host: str | None, *, _decoded: bool = False
+        self, path: str, method: str, host: str | None, *, _decoded: bool = False,
+        _aliased: bool = False,
     ) -> tuple[Route, Callable[..., Any], dict[str, Any]]:
         """Resolve a request to ``(route, handler, params)``."""
         # PERF: a resolved (path, method[, host]) is remembered, so repeated requests cost
@@ -84,6 +95,24 @@ class Router(BaseRouter):
                 extra={"host": host} if (host and self._host_routing) else None,
             )
         except RoutingNotFound as exc:
+            if host and self._host_routing and not _aliased:
+                # RFC 9110 4.2.3: a host differing only in case, or by the default port,
+                # is the same (`Host: A.EXAMPLE` and `a.example:80` ask for the route of
+                # host="a.example"; Sanic answers 404). Only a host no route matched as
+                # sent is tried again, so the hit path costs nothing; the hit is then
+                # remembered under the host as sent.
+                alias = self._host_aliases.get(_canonical_host(host))
+                if alias is not None and alias != host:
+                    try:
+                        hit = self.get(path, method, alias, _decoded=_decoded, _aliased=True)
+                    except NotFound:
+                        pass  # named as it came, below
+                    else:
+                        if len(path) <= CACHED_PATH_MAX and len(self._resolved) < CACHE_LIMIT:
+                            self._resolved[(path, method, host)] = (
+                                hit[0], hit[1], dict(hit[2]) if hit[2] else None
+                            )
+                        return hit
             if "%" in path and not _decoded:
                 # `/ech%6F` is `/echo` and `/caf%c3%a9` is `/caf%C3%A9` (RFC 9110 4.2.3: an
                 # unreserved character and its percent-encoding are the same URI, and so
@@ -173,6 +202,7 @@ class Router(BaseRouter):
             }
             if one_host:
                 params["requirements"] = {"host": one_host}
+                self._host_aliases.setdefault(_canonical_host(one_host), one_host)
             route = super().add(**params)
             extra = route.extra
             ident = name or ""

@@ -283,7 +283,11 @@ async def create_server(
         # callbacks are logged, never-awaited coroutines say where they were made).
         loop.set_debug(True)
     announce = getattr(app, "_announce_server", None)
-    if announce is not None:
+    # Port 0: the system picks the port when binding, so the banner follows the bind and
+    # names the port picked (Sanic's says `:8000`, where nothing listens); a bind to port
+    # 0 finds no port in use, so no failure goes unannounced.
+    any_port = port == 0 and sock is None and unix is None
+    if announce is not None and not any_port:
         # As Sanic: the start-up banner (the meta-package's) comes before the bind.
         announce(ssl=given_ssl, sock=sock, unix=unix)
     kwargs = {"start_serving": False, **(asyncio_server_kwargs or {})}
@@ -299,6 +303,8 @@ async def create_server(
         loop=loop,
         asyncio_server_kwargs=kwargs,
     )
+    if announce is not None and any_port:
+        announce(ssl=given_ssl, sock=next(iter(handle.sockets), None), unix=None)
     serve_on_start = (asyncio_server_kwargs or {}).get("start_serving", True) is not False
     return AsyncioServer(app, loop, handle, serve_on_start)
 

@@ -22,7 +22,8 @@ class StrEnum(str, Enum):
     def __str__(self) -> str:
         return self.value
 
-    __format__ = str.__format__
+    def __format__(self, format_spec: str) -> str:
+        return str.__format__(self, format_spec)
 
     def __eq__(self, other: object) -> bool:
         return False

@@ -148,6 +148,11 @@ def build_url(app: Any, view_name: str, kwargs: dict[str, Any]) -> str:
         named = _SCHEME.match(netloc)
         if named:
             netloc = netloc[named.end() :]
+        # A server name written with a trailing slash (`https://example.com/`, or a path
+        # prefix `example.com/api/`) joins the route's path with one slash; Sanic builds
+        # `https://example.com//x`, whose empty segment names another resource than `/x`
+        # (RFC 3986 3.3), one no route serves.
+        netloc = netloc.rstrip("/")
         if not scheme:
             scheme = named.group(1) if named else "http"
             if getattr(route.extra, "websocket", False):

@@ -100,9 +100,10 @@ def body_framing(
 
     RFC 9112 section 6.1: a server MUST reject a request with both ``Content-Length`` and
     ``Transfer-Encoding`` (llhttp does so before this is called; checked again here for
-    direct callers) and answer 501 to a transfer coding it does not understand; an
-    HTTP/1.0 message with ``Transfer-Encoding`` has faulty framing (section 6.1, last
-    paragraph).  Section 6.3: a differing repeated ``Content-Length`` is unrecoverable.
+    direct callers) and answer 501 to a transfer coding it does not understand placed
+    before chunked; an HTTP/1.0 message with ``Transfer-Encoding`` has faulty framing
+    (section 6.1, last paragraph).  Section 6.3: chunked not the final coding (400), a
+    differing repeated ``Content-Length`` are unrecoverable.
     """
     te = headers.get("transfer-encoding")
     cl = headers.get("content-length")
@@ -112,7 +113,7 @@ def body_framing(
         if version == "1.0":
             raise BadRequest("Transfer-Encoding is not allowed in HTTP/1.0")
         if te.strip().lower() != "chunked":
-            raise NotImplementedByServer("Unsupported transfer encoding")
+            raise _coding_error(headers)
         return None, True
     if cl is None:
         return None, False
@@ -125,6 +126,22 @@ def body_framing(
     if size > max_size:
         raise PayloadTooLarge("Request body exceeds the size limit")
     return size, False
+
+
+def _coding_error(headers: Mapping[str, str]) -> SanicException:
+    """The answer to a request whose ``Transfer-Encoding`` is not plain ``chunked``.
+
+    RFC 9112 section 6.3: when chunked is not the final coding (``gzip``, ``identity``,
+    ``"chunked"``, or chunked applied twice, 6.1) the body's length cannot be known: the
+    server MUST answer 400 and close (Sanic's words for it). Section 6.1: chunked last,
+    after a coding the server does not understand (``gzip, chunked``): 501 (SHOULD).
+    """
+    getall = getattr(headers, "getall", None)
+    lines = getall("transfer-encoding") if getall is not None else [headers["transfer-encoding"]]
+    codings = [c for c in (c.strip(" \t").lower() for c in ",".join(lines).split(",")) if c]
+    if not codings or codings[-1] != "chunked" or codings.count("chunked") > 1:
+        return BadRequest("Bad content-length")
+    return NotImplementedByServer("Unsupported transfer encoding")
 
 
 def encode_chunk(data: bytes) -> bytes:
@@ -199,15 +216,22 @@ class ChunkedDecoder:
 def continues(expect: str) -> bool:
     """Whether an ``Expect`` value is ``100-continue`` (any case; whitespace after it is
     no part of it, RFC 9110 5.5, though llhttp keeps it)."""
-    return expect.rstrip(" \t").lower() == "100-continue"
+    value = expect.rstrip(" \t").lower()
+    if value == "100-continue":
+        return True
+    # Off the common path: Expect is a list (RFC 9110 10.1.1, `#expectation`), whose empty
+    # elements a recipient MUST ignore (5.6.1.2): `, 100-continue` and `100-continue,`
+    # expect nothing else.
+    members = [m for m in (m.strip(" \t") for m in value.split(",")) if m]
+    return bool(members) and all(m == "100-continue" for m in members)
 
 
 def _status_of_parser_error(message: str) -> SanicException:
     # llhttp's messages for the only parse errors that are not a plain 400.
-    if "Transfer-Encoding" in message and "invalid" in message.lower() and "value" not in message:
-        return NotImplementedByServer("Unsupported transfer encoding")
-    if "Transfer-Encoding" in message and "header value" in message:
-        # chunked not the final coding (RFC 9112 6.3: 400); Sanic's words for it.
+    if "Transfer-Encoding" in message and "invalid" in message.lower():
+        # llhttp refuses a request whose final coding is not chunked ("Request has invalid
+        # `Transfer-Encoding`", e.g. `gzip`) or whose list goes on after it ("Invalid
+        # `Transfer-Encoding` header value"): RFC 9112 6.3, 400 and close; Sanic's words.
         return BadRequest("Bad content-length")
     if "Content-Length overflow" in message:
         # Digits only, but more than any body the server would take: 413 (as Sanic), the
@@ -450,9 +474,9 @@ class RequestReader:
 
     Limits: a head is measured as Sanic measures it, from its first byte to the blank line
     that ends it (the request line and the field lines with their line ends), and one that
-    reaches ``max_head_size`` is refused: 414 when its request line alone does, 431
-    otherwise, and 413 ("Request header exceeds the size limit", as Sanic) when the limit
-    is the app's ``REQUEST_MAX_SIZE`` (``size_limited``).  More than ``max_headers`` fields
+    reaches ``max_head_size`` is refused: 414 when its request line alone does, else 431,
+    or 413 ("Request header exceeds the size limit", as Sanic) when the limit is the app's
+    ``REQUEST_MAX_SIZE`` (``size_limited``).  More than ``max_headers`` fields
     is 431.  A field line that never ends is refused once the bytes received after the
     read where its head began reach the limit.  After an error the reader ignores
     everything that follows (the connection will close).
@@ -651,10 +675,12 @@ class RequestReader:
     def _head_too_large(self, in_target: bool) -> Exception:
         """The error for a head that reached ``max_head_size`` (``in_target``: while its
         request target was read)."""
+        if in_target:
+            # RFC 9112 section 3: a target longer than the server will parse MUST be a 414,
+            # whichever limit it reached (Sanic: 413 over REQUEST_MAX_SIZE).
+            return URITooLong("Request URI too long")
         if self.size_limited:
             return PayloadTooLarge("Request header exceeds the size limit")
-        if in_target:
-            return URITooLong("Request URI too long")
         return RequestHeaderFieldsTooLarge("Request header fields too large")
 
     def feed_failed(self, error: Exception, data: bytes, at_rest: bool) -> None:

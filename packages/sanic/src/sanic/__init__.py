@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 # As in Sanic, ``import sanic`` loads these submodules, so ``sanic.exceptions.NotFound``
 # (and the others) work without importing each one.
+from hurtle_app import motd as _motd
 from sanic import (  # noqa: F401
     asgi,
     base,
@@ -69,6 +70,15 @@ from sanic.app import Sanic
 from sanic.request import Request
 
 _install_distributions()  # importlib.metadata.version("sanic") answers, as under Sanic
+
+
+def _banner_versions() -> tuple[str, str]:
+    from sanic import __about__
+
+    return __about__.__hurtle_version__, __about__.__version__
+
+
+_motd.versions = _banner_versions  # the banner names the `hurtle` installed, not hurtle-app
 
 DefaultSanic = Sanic
 """``Sanic`` with the default config and context types (a typing alias in Sanic)."""

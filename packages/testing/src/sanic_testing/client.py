@@ -160,9 +160,13 @@ def _install_method_not_allowed_handler(app: Any) -> None:
     if error_handler.registered_handler(MethodNotAllowed) is not None:
         return
 
-    def method_not_allowed(request: Any, exception: Any) -> Any:
+    # As sanic-testing's: a coroutine that hands back, unawaited, what the app's error
+    # handler *at the time* returns from ``default()``. A wrapper installed in front of the
+    # app's handler (APM agents do this) whose ``default()`` is itself a coroutine that
+    # looks this handler up again then gets one invalid-response 500, not a recursion.
+    async def method_not_allowed(request: Any, exception: Any) -> Any:
         if request.method not in _EMPTY_405_METHODS:
-            return error_handler.default(request, exception)
+            return app.error_handler.default(request, exception)
         # As sanic-testing: answered directly, so not logged (NOISY_EXCEPTIONS) and no
         # error page chosen (the debug `Error Page` line).
         from hurtle_app.errorpages import HTTPResponse

@@ -135,6 +135,8 @@ class _AioClient:
 
     def __getattr__(self, method):
         call = getattr(self._c, method)
+        if method in ("close", "start", "make_url", "ws_connect"):
+            return call  # the client's own, not a request method (aiojobs' `client.close()`)
 
         async def wrapped(uri, *args, **kwargs):
             if "data" in kwargs and isinstance(kwargs["data"], (str, bytes)):

@@ -118,7 +118,6 @@ class MockTransport:
         self._send = send
         self._protocol: MockProtocol | None = None
         self._websocket: ASGIWebsocket | None = None
-        self._closing = False
 
     def get_protocol(self) -> MockProtocol:
         """The (single) ``MockProtocol`` of this exchange."""
@@ -139,12 +138,16 @@ class MockTransport:
         return default
 
     def is_closing(self) -> bool:
-        """Whether ``close()`` was called."""
-        return self._closing
+        """False: the app cannot close the connection (see ``close()``). (Sanic raises
+        ``NotImplementedError`` here too; the request pipeline asks it when a send
+        fails.)"""
+        return False
 
     def close(self) -> None:
-        """Mark the transport closed (the ASGI server owns the real connection)."""
-        self._closing = True
+        """Not available under ASGI: the ASGI server owns the connection, and nothing the
+        app can send closes it. As Sanic, this raises ``NotImplementedError`` rather than
+        letting the app believe the connection was closed."""
+        raise NotImplementedError
 
     def get_websocket_connection(self) -> ASGIWebsocket:
         """The exchange's websocket (after ``accept_websocket`` or

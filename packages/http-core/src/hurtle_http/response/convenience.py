@@ -156,12 +156,40 @@ def _location(to: str) -> str:
         to = bytes(to).decode("utf-8", "surrogateescape")
     base, hash_mark, fragment = to.partition("#")
     path, question_mark, query = base.partition("?")
+    if not path.isascii():
+        path = _idna_host(path)
     quoted = quote(path, safe=_URL_SYNTAX, errors="surrogateescape")
     if question_mark:
         quoted += "?" + quote_plus(query, safe=_URL_SYNTAX, errors="surrogateescape")
     if hash_mark:
         quoted += "#" + quote(fragment, safe=_URL_SYNTAX, errors="surrogateescape")
     return _STRAY_PERCENT.sub("%25", quoted) if "%" in quoted else quoted
+
+
+# `scheme://authority` or `//authority` at the start of a URI reference (RFC 3986 3, 4.2).
+_AUTHORITY = re.compile(r"((?:[A-Za-z][A-Za-z0-9+.-]*:)?//)([^/]*)")
+
+
+def _idna_host(path: str) -> str:
+    """``path`` with a non-ASCII host name in IDNA form (``bücher.example`` is
+    ``xn--bcher-kva.example``): RFC 3986 3.2.2 says a URI producer SHOULD give an
+    internationalized domain name so, and clients resolve that form alone (Sanic
+    percent-encodes the UTF-8, `b%C3%BCcher.example`, which DNS knows nothing of). A name
+    the IDNA codec refuses (an empty or over-long label) is percent-encoded as before."""
+    found = _AUTHORITY.match(path)
+    if found is None:
+        return path
+    userinfo, at, hostport = found.group(2).rpartition("@")
+    host, colon, port = hostport.rpartition(":")
+    if not colon or (port and not port.isdigit()):
+        host, colon, port = hostport, "", ""
+    if host.isascii() or host.startswith("["):
+        return path
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return path
+    return f"{found.group(1)}{userinfo}{at}{host}{colon}{port}{path[found.end():]}"
 
 
 __all__ = ["empty", "html", "json", "raw", "redirect", "text"]
