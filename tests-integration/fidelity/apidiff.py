@@ -25,6 +25,14 @@ Fifteenth-round areas (``apidiff_cases15.py``, the README's "Signals, namespace 
 signals sharing a namespace, ``dispatch``/``event`` options, blueprint signals, the
 built-in ``http.*`` events and signals added late.
 
+Sixteenth-round areas (``apidiff_cases16.py``, the README's "In-process API fuzzer,
+sixteenth round"): ``wstate16``, ``mw_obj16``, ``startup16``, ``daemon16``, ``loader16``,
+``trigger16``, ``view16``, ``consts16``, ``asgi_tr16`` and ``async_srv16``: ``WorkerState``
+as a mapping, ``Middleware`` objects made by hand, an app's start-up helpers outside a run,
+``sanic.worker.daemon``, ``AppLoader`` and ``CertLoader``, ``trigger_events`` and the process
+listener decorators, ``HTTPMethodView.dispatch_request``, enums and constants with
+``generate_name``, the ASGI transport, and ``create_server``'s ``AsyncioServer`` on loopback.
+
 Thirteenth-round areas (``apidiff_cases13.py``, the README's "Differential fuzzing,
 thirteenth round"): ``reg_pattern``, ``named_mw`` and ``form_direct``:
 ``router.register_pattern`` with odd labels, casts and patterns, named and prioritised
@@ -142,6 +150,7 @@ from apidiff_cases12 import Ops12  # noqa: E402
 from apidiff_cases13 import Ops13  # noqa: E402
 from apidiff_cases14 import Ops14  # noqa: E402
 from apidiff_cases15 import Ops15, Ops15b  # noqa: E402
+from apidiff_cases16 import Ops16  # noqa: E402
 
 # ---------------------------------------------------------------------------- worker side
 
@@ -166,7 +175,8 @@ def exc_info(e):
 
 
 class Worker(
-    Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12, Ops13, Ops14, Ops15, Ops15b
+    Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12, Ops13, Ops14, Ops15, Ops15b,
+    Ops16,
 ):
     def __init__(self):
         import asyncio
@@ -656,7 +666,7 @@ def worker_main():
             hasattr(o, "op_" + case["op"])
             for o in (
                 Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12, Ops13, Ops14, Ops15,
-                Ops15b,
+                Ops15b, Ops16,
             )
         ):
             w.n = 0  # app names by their order in the case (test_mode allows reuse)
@@ -799,6 +809,7 @@ def main():
     from apidiff_cases13 import GENERATORS13, SLOW13
     from apidiff_cases14 import GENERATORS14, SLOW14
     from apidiff_cases15 import GENERATORS15, SLOW15
+    from apidiff_cases16 import GENERATORS16, SLOW16
     from apidiff_kept import kept_label
 
     GENERATORS = {
@@ -817,6 +828,7 @@ def main():
         **GENERATORS13,
         **GENERATORS14,
         **GENERATORS15,
+        **GENERATORS16,
     }
     SLOW = {
         **SLOW,
@@ -834,6 +846,7 @@ def main():
         **SLOW13,
         **SLOW14,
         **SLOW15,
+        **SLOW16,
     }
 
     ap = argparse.ArgumentParser()

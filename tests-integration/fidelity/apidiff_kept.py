@@ -3486,3 +3486,247 @@ KEPT += [
         lambda c, a, b: _invalid_state_first(c, a, b),
     ),
 ]
+
+
+# ---------------------------------------------------------------- sixteenth round (cases16)
+
+
+def _exc16(v):
+    """The exception picture of a step's result (or of its first item), else None."""
+    v = _unwrap14(v)
+    if isinstance(v, list) and v:
+        v = v[0]
+    if isinstance(v, dict) and "exc" in v:
+        return v
+    return None
+
+
+_HURTLE_ONLY_RESTRICTED = {"exitcode", "last_exit", "restarts", "serving"}
+
+
+def _wstate_restricted(c, a, b):
+    """A WorkerState write or delete of a restricted key (or an update naming one): Hurtle's
+    message adds which keys the manager owns; the keys only Hurtle's manager writes are
+    refused there too. The dict after the step is the same."""
+    item = c["item"]
+    ea, eb = _exc16(a), _exc16(b)
+    if eb is None or eb["exc"][0] != "LookupError" or "restricted key" not in eb["msg"]:
+        return False
+    if _unwrap14(a)[1:] != _unwrap14(b)[1:]:
+        return False
+    if ea is not None and ea["exc"][0] == "LookupError" and eb["msg"].startswith(ea["msg"]):
+        return True
+    return any(k in json.dumps(item[1:]) for k in _HURTLE_ONLY_RESTRICTED)
+
+
+def _wstate_pop(c, a, b):
+    ea, eb = _exc16(a), _exc16(b)
+    return (
+        c["item"][0] in ("pop", "popitem", "clear")
+        and ea is not None
+        and eb is not None
+        and ea["exc"][0] == eb["exc"][0] == "NotImplementedError"
+    )
+
+
+def _mw_no_name(c, a, b):
+    """Sanic makes a Middleware of anything and fails when its repr (or convert) reads
+    func.__name__ or location.name; Hurtle shows a partial or callable object and takes 1
+    and 2 as the locations' values, and refuses an unknown location when made."""
+    ea, eb = _exc16(a), _exc16(b)
+    if ea is None or ea["exc"][0] != "AttributeError":
+        return False
+    if not re.search(r"has no attribute '(__name__|name)'", ea["msg"]):
+        return False
+    return eb is None or "Middleware attaches to 'request' or 'response'" in eb["msg"]
+
+
+def _view_no_method(c, a, b):
+    ea, eb = _exc16(a), _exc16(b)
+    return (
+        ea is not None
+        and eb is not None
+        and eb["exc"][0] == "MethodNotAllowed"
+        and (ea["exc"][0] == "NotImplementedError" or "has no attribute 'get'" in ea["msg"])
+    )
+
+
+def _startup_kept(c, a, b):
+    item = c["item"]
+    kind = item[0]
+    ea, eb = _exc16(a), _exc16(b)
+    if kind == "address":
+        # port 0 (or "") is a free port in Hurtle, Sanic's default port (listed before)
+        return item[2] in (0, "") and a[1] in (8000, 8443) and b[1] == item[2]
+    if kind == "location":
+        # a settings dict without host or port: Sanic's KeyError, Hurtle's ""
+        s = item[1] or {}
+        return (
+            ea is not None and ea["exc"][0] == "KeyError" and not ("host" in s and "port" in s)
+        )
+    if kind == "serve_location":
+        return a == "http://<unknown>"
+    if kind == "repl" and ea is None and eb is None:
+        # a second add() under a name replaces the first in Hurtle; Sanic keeps both
+        names_a = [x[0] for x in _unwrap14(a)[1]]
+        names_b = [x[0] for x in _unwrap14(b)[1]]
+        return len(set(names_a)) < len(names_a) and set(names_a) == set(names_b)
+    if kind == "repl":
+        return (
+            ea is not None
+            and eb is not None
+            and ea["exc"][0] == eb["exc"][0] == "AssertionError"
+            and ea["msg"] == ""
+        )
+    if kind in ("verbosity", "set_verbosity"):
+        return not isinstance(item[1], int) and eb is not None and eb["exc"][0] == "ValueError"
+    return False
+
+
+def _trigger_kept(c, a, b):
+    item = c["item"]
+    ea, eb = _exc16(a), _exc16(b)
+    if item[0] != "decorate":
+        return False
+    if item[2] in ("call", "prio"):
+        # Sanic's shorthands need the listener; Hurtle's also work called
+        return ea is not None and "missing 1 required positional argument: 'listener'" in ea["msg"]
+    if item[2] == "bad":
+        return eb is not None and eb["msg"] == "A listener must be callable, not 5"
+    return False
+
+
+def _loader_kept(c, a, b):
+    item = c["item"]
+    ea, eb = _exc16(a), _exc16(b)
+    if item[0] == "cert":
+        # missing files: Sanic's SSLError("Can't open file"), Hurtle's FileNotFoundError
+        # naming the file (listed before); certfile/keyfile names are Hurtle's too
+        return (ea is not None and eb is not None and ea["exc"][0] == "SSLError"
+                and eb["exc"][0] == "FileNotFoundError")
+    if item[0] != "load":
+        return False
+    inp = item[2]
+    if ea is not None and eb is not None and ea["exc"][0] == eb["exc"][0]:
+        # the same type, Hurtle's words: a simple server given no folder names the path;
+        # a factory that cannot be called says to drop --factory
+        if item[4] and "as a simple app: it is not a directory" in eb["msg"]:
+            return True
+        if ea["msg"].startswith("Expected a callable") and "cannot be a factory" in eb["msg"]:
+            return True
+    if inp.startswith("DIR/"):
+        # a file path: Hurtle loads it (as its CLI does), Sanic looks for a module
+        return ea is not None and ea["exc"][0] == "ModuleNotFoundError" and not item[4]
+    if item[4]:
+        return False
+    if eb is not None and "AttributeError" in eb["exc"] and "has no attribute" in eb["msg"]:
+        # a missing attribute: Sanic returns None (or, for 'name()', says 'Expected a
+        # callable, but got NoneType.'); Hurtle's AttributeError says where to point
+        return (ea is None and a == [["obj", "NoneType"]]) or (
+            ea is not None and ea["msg"] == "Expected a callable, but got NoneType."
+        )
+    if eb is not None and eb["exc"][0] == "ValueError" and (
+        eb["msg"].startswith("Cannot load ") or eb["msg"].startswith("AppLoader needs ")
+    ):
+        # an input with an empty module or attribute part ('m:', ':app', ''): Hurtle's
+        # ValueError says what to write; Sanic imports (its error) or returns None
+        return inp.endswith(":") or inp.startswith(":") or inp == ""
+    if (
+        eb is not None
+        and eb["exc"][0] == "TypeError"
+        and "is already an app, not a factory" in eb["msg"]
+    ):
+        return ea is not None and ea["exc"][0] == "TypeError"
+    return False
+
+
+KEPT += [
+    ("wstate16", "WorkerState restricted keys: Hurtle's message names the keys the manager "
+     "owns, and exitcode/last_exit/restarts/serving are restricted too (listed before)",
+     _wstate_restricted),
+    ("wstate16", "WorkerState.pop()/popitem()/clear(): the same NotImplementedError, "
+     "Hurtle's saying what (listed before)", _wstate_pop),
+    ("mw_obj16", "Middleware made of a partial, a callable object or a non-callable, or with "
+     "a location that is no member: Sanic fails when its repr reads __name__/location.name; "
+     "Hurtle shows it, takes 1/2 as the locations' values, refuses other locations when made",
+     _mw_no_name),
+    ("view16", "dispatch_request called for a method the view does not define: Hurtle's "
+     "MethodNotAllowed (RFC 9110 15.5.6); Sanic's NotImplementedError, or AttributeError "
+     "for HEAD without get (routed, both answer 405)", _view_no_method),
+    ("startup16", "start-up helpers given odd input: port 0 is a free port (listed before); "
+     "settings without host/port are '' (Sanic's KeyError); serve_location falls back to "
+     "app.state's host when no server is recorded (Sanic: http://<unknown>); repl_ctx.add's "
+     "AssertionError says what, and a name added again replaces the first (Sanic keeps "
+     "both); a verbosity that is no int is a ValueError", _startup_kept),
+    ("trigger16", "listener shorthands (@app.main_process_ready...) also work called, with "
+     "or without priority= (Sanic: TypeError, the listener missing); one given a "
+     "non-callable is a TypeError (Sanic returns a partial that fails later)", _trigger_kept),
+    ("loader16", "AppLoader: file paths load; a missing attribute is an AttributeError saying "
+     "where to point (Sanic: None, or 'Expected a callable, but got NoneType.'); empty "
+     "module/attribute parts and factories that are apps are refused saying what to write; "
+     "as_simple without a folder and a factory that cannot be called: Sanic's types, Hurtle's "
+     "words; CertLoader names a missing file (listed before)", _loader_kept),
+]
+
+
+def _asgi_tr_kept(c, a, b):
+    """Under ASGI (listed before): sockname is the scope's server (Sanic: None),
+    sslcontext None for http (Sanic: False), conn_info.ssl True for an https scope (Sanic:
+    False); is_closing() answers (Sanic: NotImplementedError) and the request stream has
+    request_max_size (Sanic's ASGI stream leaves it unset)."""
+    kind, name = c["item"][0], c["item"][1]
+    ea = _exc16(a)
+    if kind in ("info", "info_default"):
+        return name in ("sockname", "sslcontext")
+    if kind == "conn":
+        return c["scheme"] == "https" and a[:1] == b[:1] and a[2:] == b[2:]
+    if kind == "closing":
+        return ea is not None and ea["exc"][0] == "NotImplementedError" and b is False
+    return kind == "stream" and a == "<none>"
+
+
+def _gen_name_hint(c, a, b):
+    ea, eb = _exc16(a), _exc16(b)
+    return (
+        c["item"][0] == "gen_name"
+        and ea is not None
+        and eb is not None
+        and ea["exc"][0] == eb["exc"][0] == "ValueError"
+        and eb["msg"].startswith(ea["msg"] + ": pass a non-empty string")
+    )
+
+
+KEPT += [
+    ("asgi_tr16", "the ASGI transport and connection (listed before): sockname is the "
+     "scope's server, sslcontext None for http, conn_info.ssl True for an https scope; "
+     "is_closing() answers (Sanic: NotImplementedError); request.stream has "
+     "request_max_size", _asgi_tr_kept),
+    ("consts16", "generate_name of nothing nameable: the same ValueError, Hurtle's saying "
+     "what to pass", _gen_name_hint),
+]
+
+
+def _srv_not_accepting(c, a, b):
+    """Before a successful after_start()/start_serving() (or after close()), Hurtle's
+    server is bound and listening but does not accept (a client waits: TimeoutError) and
+    is_serving() is False; Sanic's accepts from create_server() on (a 500 before
+    startup(), a 200 after) or, with start_serving=False, is not listening (refused).
+    Listed before."""
+    item = c["item"]
+    done = _unwrap14(b)[2]
+    deferred = (c.get("kwargs") or {}).get("start_serving") is False
+    started = "start_serving" in done or ("after_start" in done and not deferred)
+    serving = started and "close" not in done
+    if serving or _unwrap14(a)[2] != done:
+        return False
+    if item == "get":
+        return b[0] == "TimeoutError"
+    return item == "is_serving" and a[0] is True and b[0] is False
+
+
+KEPT += [
+    ("async_srv16", "create_server(return_asyncio_server=True): Hurtle's server accepts "
+     "connections from after_start()/start_serving() (is_serving() False before; a client "
+     "connecting earlier waits); Sanic's from create_server() on (a 500 before startup()), "
+     "or with start_serving=False refuses them (listed before)", _srv_not_accepting),
+]

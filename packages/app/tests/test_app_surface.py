@@ -86,6 +86,16 @@ def test_get_address_defaults() -> None:
     assert Sanic.get_address("h", 9000) == ("h", 9000)
 
 
+def test_get_server_location_needs_a_port_and_takes_any_ssl_but_none_as_tls() -> None:
+    # As Sanic: no port (None, 0) says nothing, and ssl={} or False is https (Hurtle said
+    # 'http://h' and 'http://h:80')
+    assert Sanic.get_server_location({"host": "h", "port": 0}) == ""
+    assert Sanic.get_server_location({"host": "h", "port": None, "ssl": True}) == ""
+    assert Sanic.get_server_location({"host": "h", "port": 80, "ssl": {}}) == "https://h:80"
+    assert Sanic.get_server_location({"host": "h", "port": 80, "ssl": False}) == "https://h:80"
+    assert Sanic.get_server_location({"host": "h", "port": 80, "ssl": None}) == "http://h:80"
+
+
 def test_get_server_location() -> None:
     assert Sanic.get_server_location() == ""
     assert Sanic.get_server_location({"host": "1.2.3.4", "port": 80}) == "http://1.2.3.4:80"
@@ -217,6 +227,37 @@ def test_repl_ctx_collects_names_with_descriptions(app: Sanic) -> None:
     assert seven.name == "int" and seven.desc.endswith("...") and len(seven.desc) == 43
 
 
+def test_repl_ctx_cuts_a_given_description_as_a_docstring(app: Sanic) -> None:
+    # As Sanic: a description passed to add() is also made one line and cut at 40
+    # characters; a docstring is not stripped (Hurtle kept a long given one whole, with
+    # its newlines, and stripped docstrings)
+    def spaced():
+        """
+        Text."""
+
+    app.repl_ctx.add(1, "long", "a" * 41)
+    app.repl_ctx.add(1, "forty", "b" * 40)
+    app.repl_ctx.add(1, "lines", "a\nb")
+    app.repl_ctx.add(spaced)
+    descs = {item.name: item.desc for item in app.repl_ctx._locals}
+    assert descs == {
+        "long": "a" * 40 + "...",
+        "forty": "b" * 40,
+        "lines": "a b",
+        "spaced": spaced.__doc__.replace("\n", " "),
+    }
+
+
+@pytest.mark.parametrize(("name", "desc"), [(5, "d"), ("x", 5), ("x", b"d")])
+def test_repl_ctx_refuses_a_name_or_description_that_is_no_str(
+    app: Sanic, name: Any, desc: Any
+) -> None:
+    # Sanic's type (an AssertionError); Hurtle listed 5 under the name 5
+    with pytest.raises(AssertionError, match="name and desc are str"):
+        app.repl_ctx.add(1, name, desc)
+    assert app.repl_ctx._locals == set()
+
+
 @pytest.mark.parametrize("name", ["app", "sanic", "do", "client"])
 def test_repl_ctx_refuses_the_consoles_own_names(app: Sanic, name: str) -> None:
     # Sanic 25.3+: the console's built-in names cannot be replaced, by add() or by attribute
@@ -232,6 +273,45 @@ def test_refresh_returns_the_app_with_passthru_applied(app: Sanic) -> None:
     assert app.refresh() is app
     assert app.refresh({"config": {"CUSTOM_SETTING": 5}}) is app
     assert app.config.CUSTOM_SETTING == 5
+
+
+def test_refresh_sets_dicts_on_attributes_and_refuses_new_app_attributes(app: Sanic) -> None:
+    # As Sanic: {"ctx": {...}} sets the context's attributes, and a value that is no dict
+    # is set as any app attribute is, so a new one is refused (Hurtle set it past the guard)
+    assert app.refresh({"ctx": {"db": "conn"}}) is app
+    assert app.ctx.db == "conn"
+    with pytest.raises(AttributeError, match="Setting variables on Sanic instances"):
+        app.refresh({"x": 1})
+    assert not hasattr(app, "x")
+
+
+def test_refresh_gives_the_app_registered_under_its_name(app: Sanic) -> None:
+    # As Sanic: the app looked up by name, and SanicException when none has it
+    object.__setattr__(app, "name", "NoSuchApp16")
+    try:
+        with pytest.raises(SanicException, match="NoSuchApp16"):
+            app.refresh()
+    finally:
+        object.__setattr__(app, "name", "TestApp")
+
+
+@pytest.mark.parametrize("mode", ["debug", "DEBUG", "custom"])
+def test_motd_shows_a_mode_assigned_as_text(app: Sanic, mode: str) -> None:
+    # As Sanic: state.mode = "debug" is kept as the text and the banner shows it (Hurtle
+    # failed: 'str' object has no attribute 'value')
+    app.state.mode = mode
+    assert app.get_motd_data()[0]["mode"] == f"{mode}, w/ 0 workers"
+
+
+def test_motd_extra_lines_are_a_copy_of_motd_display(app: Sanic) -> None:
+    # As Sanic: get_motd_data's extra lines are config.MOTD_DISPLAY (they were {} here, so
+    # app.motd() did not show them), and nothing else, auto-reload or not
+    app.config.MOTD_DISPLAY = {"region": "eu"}
+    app.state.auto_reload = True
+    _, extra = app.get_motd_data()
+    assert extra == {"region": "eu"} and extra is not app.config.MOTD_DISPLAY
+    app.config.MOTD_DISPLAY = {}
+    assert app.get_motd_data()[1] == {}
 
 
 # --- exception reporting ---------------------------------------------------------------------

@@ -112,6 +112,24 @@ def test_listener_without_an_event_is_a_bad_request_error(app: Sanic) -> None:
         app.listener(lambda app_: None)
 
 
+@pytest.mark.parametrize("event", [5, None, 2.5])
+def test_a_listener_event_that_is_no_string_is_a_bad_request_naming_it(
+    app: Sanic, event: object
+) -> None:
+    # As Sanic: BadRequest "Invalid event: 5. Use one of: ..." from register_listener and
+    # from @app.listener(5) (Hurtle raised its KeyError for an unknown name; for None,
+    # register_listener said "Missing event name")
+    async def lsn(app_):
+        return None
+
+    message = f"^Invalid event: {event}. Use one of: before_server_start, "
+    with pytest.raises(BadRequest, match=message):
+        app.register_listener(lsn, event)  # type: ignore[arg-type]
+    with pytest.raises(BadRequest, match=message):
+        app.listener(event)(lsn)  # type: ignore[arg-type]
+    assert not app._future_listeners
+
+
 def test_handler_without_request_parameter_gets_a_friendly_error(app: Sanic) -> None:
     with pytest.raises(ValueError, match=r"Required parameter `request` missing in the nope\(\)"):
 

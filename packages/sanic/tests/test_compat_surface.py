@@ -156,6 +156,48 @@ def test_trigger_events_passes_app_and_loop_as_asked() -> None:
     assert calls == [("sync", "Events"), ("async", True)]
 
 
+def test_trigger_events_retries_a_type_error_with_the_loop_as_sanic() -> None:
+    # As Sanic: each listener is called with the app (when given) and the keywords; one
+    # that raises TypeError is called again with the loop after the app. Hurtle chose by
+    # signature: without an app it never passed the loop, and a listener taking nothing
+    # given an app failed with "1 was given" where Sanic says "2 were given".
+    from sanic.server.events import trigger_events
+
+    calls: list[Any] = []
+
+    def takes_loop(loop_):
+        calls.append(("loop", loop_ is loop))
+
+    def takes_nothing():
+        calls.append("nothing")
+
+    def fails_inside(*args):
+        calls.append("inside")
+        raise TypeError("inner")
+
+    loop = asyncio.new_event_loop()
+    try:
+        trigger_events([takes_loop, takes_nothing], loop)
+        with pytest.raises(TypeError, match="takes 0 positional arguments but 2 were given"):
+            trigger_events([takes_nothing], loop, Sanic("Events2"))
+        with pytest.raises(TypeError, match="^inner$"):
+            trigger_events([fails_inside], loop, Sanic("Events3"))
+    finally:
+        loop.close()
+    assert calls == [("loop", True), "nothing", "inside", "inside"]
+
+
+def test_app_loader_simple_without_a_folder_is_a_sanic_exception(tmp_path) -> None:
+    # Sanic's type (it was a ValueError)
+    from sanic.exceptions import SanicException
+    from sanic.worker.loader import AppLoader
+
+    (tmp_path / "file.txt").write_text("x")
+    for name in (str(tmp_path / "file.txt"), str(tmp_path / "missing"), "server:app"):
+        with pytest.raises(SanicException, match="as a simple app: it is not a directory"):
+            AppLoader(name, as_simple=True).load()
+
+
 def test_goodbye_is_a_phrase() -> None:
     from sanic.server.goodbye import all_phrases, get_goodbye
 

@@ -43,6 +43,14 @@ def test_mistakes_are_value_errors_with_sanics_words(ssl, message) -> None:
         CertLoader(ssl).load()
 
 
+@pytest.mark.parametrize("creator", ["nope", 5, "Trustme"])
+def test_an_unknown_certificate_creator_is_refused_when_the_loader_is_made(creator) -> None:
+    # As Sanic: RuntimeError from CertLoader(...) itself (it failed in load() on the
+    # missing cert and key)
+    with pytest.raises(RuntimeError, match=f"^Unknown certificate creator: {creator}$"):
+        CertLoader({"creator": creator, "cert": "c.pem", "key": "k.pem"})
+
+
 def test_a_dict_missing_cert_or_key_is_a_type_error_as_in_sanic() -> None:
     # create_server(ssl={"cert": ...}) goes through CertLoader: Sanic's TypeError.
     with pytest.raises(TypeError) as info:

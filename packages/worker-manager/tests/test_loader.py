@@ -48,8 +48,9 @@ def test_a_function_is_called_as_a_factory_even_without_the_flag(module) -> None
     assert AppLoader(f"{module}:create_with", args=7).load() == ("built", 7)
 
 
-def test_not_callable_factory(module) -> None:
-    with pytest.raises(TypeError, match="drop --factory"):
+def test_not_callable_factory_is_a_value_error_as_in_sanic(module) -> None:
+    # Sanic's loader raises ValueError here (it was a TypeError)
+    with pytest.raises(ValueError, match="drop --factory"):
         AppLoader(f"{module}:number", as_factory=True).load()
 
 
@@ -138,3 +139,17 @@ def test_a_dotted_module_path_finds_its_app(tmp_path: Path, monkeypatch) -> None
     finally:
         for name in ("my_pkg", "my_pkg.server"):
             sys.modules.pop(name, None)
+
+
+def test_a_bare_module_without_an_app_is_also_sanics_value_error(tmp_path, monkeypatch) -> None:
+    # Sanic: ValueError ("only supplied a module name"); Hurtle raised AttributeError only
+    (tmp_path / "no_app_mod16.py").write_text("def create_app(args):\n    return args\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        for name in ("no_app_mod16", "no_app_mod16:make()"):
+            with pytest.raises(ValueError, match="has no attribute"):
+                AppLoader(name).load()
+        with pytest.raises(AttributeError, match="has no attribute 'missing'"):
+            AppLoader("no_app_mod16:missing").load()
+    finally:
+        sys.modules.pop("no_app_mod16", None)

@@ -94,3 +94,26 @@ def test_a_process_without_an_entry_is_a_key_error_naming_it_as_sanic() -> None:
     assert "pid" not in gone
     assert shared == {"Sanic-Server-0-0": {"pid": 10}}
     assert set(gone.full()) == {"Sanic-Server-0-0"}
+
+
+@pytest.mark.parametrize("value", [[("x", 1)], [], "ab", 5, None])
+@pytest.mark.parametrize("name", ["Srv-0", "Nope"])
+def test_update_takes_a_mapping_only_as_sanic(value: Any, name: str) -> None:
+    # As Sanic: update() reads value.keys(), so a list of pairs, a string or None is an
+    # AttributeError, even for a process without an entry (Hurtle raised TypeError, or
+    # KeyError for the missing entry first)
+    shared = {"Srv-0": {"pid": 1}}
+    with pytest.raises(AttributeError, match="object has no attribute 'keys'"):
+        WorkerState(shared, name).update(value)
+    assert shared == {"Srv-0": {"pid": 1}}
+
+
+def test_an_update_with_several_restricted_keys_names_them_all_as_sanic() -> None:
+    # Sanic: "Cannot set restricted keys on WorkerState: pid, state" (Hurtle named the
+    # first one only)
+    shared, state = make()
+    with pytest.raises(LookupError, match="^Cannot set restricted keys on WorkerState: pid, state "):
+        state.update({"x": 1, "pid": 2, "state": "X"})
+    with pytest.raises(LookupError, match="^Cannot set restricted key on WorkerState: pid "):
+        state.update({"x": 1, "pid": 2})
+    assert "x" not in shared["Sanic-Server-0-0"]

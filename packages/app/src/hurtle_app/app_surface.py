@@ -35,7 +35,7 @@ class REPLContext:
     """Names made available to an interactive console of the app (``app.repl_ctx``):
     ``app.repl_ctx.add(db)`` or ``app.repl_ctx.db = db``."""
 
-    #: A description taken from a docstring is cut to this many characters (then "...").
+    #: A description is cut to this many characters (then "...").
     DESC_LENGTH = 40
     #: The names the console always offers, which ``add`` refuses (as Sanic, a
     #: ``ValueError``), with what each one is.
@@ -55,11 +55,20 @@ class REPLContext:
         by ``desc`` (default: the start of its docstring)."""
         if name is None:
             name = getattr(var, "__name__", None) or type(var).__name__
+        if desc is None:
+            desc = getattr(var, "__doc__", None) or ""
+        if not isinstance(name, str) or not isinstance(desc, str):
+            # Sanic's type: an AssertionError (empty there)
+            raise AssertionError(
+                f"repl_ctx.add(var, name, desc): name and desc are str, not "
+                f"{type(name).__name__} and {type(desc).__name__}"
+            )
         if name in self.BUILTINS:
             raise ValueError(f"Cannot override built-in variable: {name}")
-        if desc is None:
-            doc = (getattr(var, "__doc__", None) or "").strip().replace("\n", " ")
-            desc = doc if len(doc) <= self.DESC_LENGTH else doc[: self.DESC_LENGTH] + "..."
+        # As Sanic, a given description too is made one line and cut (not stripped).
+        desc = desc.replace("\n", " ")
+        if len(desc) > self.DESC_LENGTH:
+            desc = desc[: self.DESC_LENGTH] + "..."
         self._locals.discard(next((item for item in self._locals if item.name == name), None))
         self._locals.add(REPLLocal(var, name, desc))
 
@@ -136,7 +145,8 @@ class AppSurface:
         """``http(s)://host:port`` of a server's settings (``""`` without settings)."""
         if not server_settings:
             return ""
-        scheme = "https" if server_settings.get("ssl") else "http"
+        # As Sanic: any ssl value but None means TLS ({} and False included)
+        scheme = "http" if server_settings.get("ssl") is None else "https"
         unix = server_settings.get("unix")
         sock = server_settings.get("sock")
         if not unix and sock is not None:
@@ -151,9 +161,9 @@ class AppSurface:
             # As Sanic prints it: the socket's path, then the scheme with no authority.
             return f"{unix} {scheme}://..."
         host = server_settings.get("host")
-        if not host:
-            return ""  # as Sanic: nothing to say without a host
         port = server_settings.get("port")
+        if not host or not port:
+            return ""  # as Sanic: nothing to say without a host and a port (0 included)
         if ":" in host and not host.startswith("["):
             host = f"[{host}]"
         return f"{scheme}://{host}" + (f":{port}" if port else "")
@@ -186,7 +196,7 @@ class AppSurface:
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         """The start-up banner's lines: (main data, extra data)."""
         workers = self.state.workers
-        mode = self.state.mode.value
+        mode = f"{self.state.mode}"  # as Sanic: a mode assigned as text shows as it is
         if workers == 1 and not self.state.fast:
             mode += ", single worker"
         else:
@@ -206,9 +216,9 @@ class AppSurface:
             "platform": platform.platform(),
             "packages": ", ".join(packages),
         }
-        extra: dict[str, Any] = {}
-        if self.state.auto_reload:
-            extra["auto-reload"] = "enabled"
+        # As Sanic: the extra lines are a copy of config.MOTD_DISPLAY (nothing added; the
+        # runner's banner says "auto-reload" itself)
+        extra: dict[str, Any] = dict(self.config.get("MOTD_DISPLAY") or {})
         return data, extra
 
     def motd(self, server_settings: dict[str, Any] | None = None) -> None:
@@ -235,16 +245,19 @@ class AppSurface:
         """Nothing to do: the runner installs uvloop (``config.USE_UVLOOP``) itself."""
 
     def refresh(self, passthru: dict[str, Any] | None = None) -> Any:
-        """Return this app, after setting the attributes in ``passthru`` (worker reloads)."""
+        """The app registered under this app's name (``SanicException`` when there is none),
+        after setting ``passthru`` on it: ``{"config": {"A": 1}}`` sets ``config.A``, a
+        value that is no dict sets the attribute itself (refused as any new attribute of
+        an app is, as in Sanic)."""
+        app = type(self).get_app(self.name)
         for key, value in (passthru or {}).items():
-            if key == "config" and isinstance(value, dict):
-                self.config.update(value)
-            elif "." in key:
-                owner, attr = key.split(".", 1)
-                setattr(getattr(self, owner), attr, value)
+            if isinstance(value, dict):
+                owner = getattr(app, key)
+                for attr, item in value.items():
+                    setattr(owner, attr, item)
             else:
-                object.__setattr__(self, key, value)
-        return self
+                setattr(app, key, value)
+        return app
 
     @contextmanager
     def amend(self) -> Iterator[None]:

@@ -60,6 +60,13 @@ def handler_display_name(handler: Any) -> str:
     return name
 
 
+def _refuse_event_of_no_name(event: Any) -> None:
+    """A listener event that is no string (``5``, ``None`` to ``register_listener``): Sanic's
+    ``BadRequest`` naming it (an unknown string is a ``KeyError``, see ``normalize_event``)."""
+    if not isinstance(event, str | Enum):
+        raise BadRequest(f"Invalid event: {event}. Use one of: {', '.join(LISTENER_EVENTS)}")
+
+
 def _has_name(handler: Any) -> bool:
     """Whether a route name can be made from ``handler`` itself (a string is one)."""
     if isinstance(handler, str):
@@ -746,6 +753,7 @@ class Registrar(Shorthands, metaclass=SanicMeta):
         """Register a server lifecycle listener: ``@app.listener("before_server_start")``."""
 
         def register(listener: Callable[..., Any], event: str) -> Callable[..., Any]:
+            _refuse_event_of_no_name(event)
             value = event.value if isinstance(event, Enum) else event
             if isinstance(value, str) and "." in value:
                 # Sanic takes listener names only here (a KeyError for a signal's name,
@@ -774,6 +782,7 @@ class Registrar(Shorthands, metaclass=SanicMeta):
         self, listener: Callable[..., Any], event: str, *, priority: int = 0
     ) -> Callable[..., Any]:
         """Register ``listener`` for ``event`` (non-decorator form)."""
+        _refuse_event_of_no_name(event)
         return self.listener(listener, event, priority=priority)
 
     # --- exceptions and signals ----------------------------------------------------------

@@ -32,6 +32,11 @@ def _simple_app_plugin() -> Callable[[Path], Any] | None:
 _MISSING = object()
 
 
+class AppNotFoundError(AttributeError, ValueError):
+    """The module has no attribute where the input points: an ``AttributeError``, and the
+    ``ValueError`` Sanic's loader raises for a bare module name without an ``app``."""
+
+
 class AppLoader:
     """Load an application: from an import string, a factory, or a static directory."""
 
@@ -104,7 +109,7 @@ class AppLoader:
             self.module_name, self.app_name = module.__name__, "app"
             target = getattr(module, "app", _MISSING)
         if target is _MISSING:
-            raise AttributeError(
+            raise AppNotFoundError(
                 f"Module {self.module_name!r} ({getattr(module, '__file__', '?')}) has no "
                 f"attribute {self.app_name!r}. Point at the variable that holds your app, "
                 f"e.g. '{self.module_name}:app', or at a factory with --factory."
@@ -134,7 +139,8 @@ class AppLoader:
                 "drop --factory to serve it."
             )
         if not callable(target):
-            raise TypeError(
+            # ValueError, the type Sanic's loader raises here
+            raise ValueError(
                 f"{self.module_name}:{self.app_name} is not callable, so it cannot be a "
                 "factory; drop --factory to load it as the app itself."
             )
@@ -218,4 +224,4 @@ class CertLoader:
         return context
 
 
-__all__ = ["SIMPLE_APP_ENTRY_POINT", "AppLoader", "CertLoader"]
+__all__ = ["SIMPLE_APP_ENTRY_POINT", "AppLoader", "AppNotFoundError", "CertLoader"]

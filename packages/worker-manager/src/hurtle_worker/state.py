@@ -66,10 +66,13 @@ class WorkerState(Mapping[str, Any]):
         if entry.pop(key, _MISSING) is not _MISSING:
             self._state[self._current] = entry
 
-    def _check(self, key: str) -> None:
-        if key in RESTRICTED_KEYS:
+    def _check(self, *keys: str) -> None:
+        refused = [key for key in keys if key in RESTRICTED_KEYS]
+        if refused:
+            # as Sanic: every restricted key given is named ("keys" when several)
             raise LookupError(
-                f"Cannot set restricted key on WorkerState: {key} (the manager owns "
+                f"Cannot set restricted {'key' if len(refused) == 1 else 'keys'} on "
+                f"WorkerState: {', '.join(refused)} (the manager owns "
                 f"{', '.join(sorted(RESTRICTED_KEYS))}; use another key name)"
             )
 
@@ -93,10 +96,11 @@ class WorkerState(Mapping[str, Any]):
         return key in (self._state.get(self._current) or {})
 
     def update(self, mapping: Mapping[str, Any]) -> None:
-        """Set several custom keys at once."""
-        for key in mapping:
-            self._check(key)
-        self._state[self._current] = {**self._entry(), **mapping}
+        """Set several custom keys at once (a mapping: as Sanic's, anything without
+        ``keys()`` is an ``AttributeError``, before the entry is looked up)."""
+        keys = list(mapping.keys())
+        self._check(*keys)
+        self._state[self._current] = {**self._entry(), **{key: mapping[key] for key in keys}}
 
     def pop(self) -> None:  # type: ignore[override]
         """Not supported: the entry's keys belong to the manager."""

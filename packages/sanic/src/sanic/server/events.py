@@ -14,23 +14,16 @@ def trigger_events(
     app: Any = None,
     **kwargs: Any,
 ) -> None:
-    """Call each of ``events`` with ``app`` (and ``loop`` when it takes two arguments),
-    running any coroutine it returns to completion on ``loop`` (which must not be running)."""
+    """Call each of ``events`` with ``app`` (when given) and ``kwargs``; as Sanic, a call
+    that raises ``TypeError`` is made once more with ``loop`` after the app, and that
+    second call's error is the one raised. A coroutine a listener returns is run to
+    completion on ``loop`` (which must not be running)."""
+    head: tuple[Any, ...] = () if app is None else (app,)
     for event in events or ():
-        args: tuple[Any, ...] = ()
-        if app is not None:
-            args = (app,)
-            try:
-                positional = [
-                    p
-                    for p in inspect.signature(event).parameters.values()
-                    if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
-                ]
-            except (TypeError, ValueError):
-                positional = []
-            if len(positional) >= 2:
-                args = (app, loop)
-        result = event(*args, **kwargs)
+        try:
+            result = event(*head, **kwargs)
+        except TypeError:
+            result = event(*head, loop, **kwargs)
         if inspect.isawaitable(result):
             loop.run_until_complete(result)
 

@@ -24,15 +24,27 @@ def simple_app(path: Path) -> Any:
     from sanic.app import Sanic
 
     if not path.is_dir():
-        raise ValueError(f"Cannot serve {str(path)!r} as a simple app: it is not a directory.")
+        raise _not_a_folder(str(path))
     app = Sanic("SimpleServer")
     # As Sanic's simple server: index.html for a folder that has one, else a listing.
     app.static("/", str(path), name="main", index="index.html", directory_view=True)
     return app
 
 
+def _not_a_folder(name: str) -> Exception:
+    from sanic.exceptions import SanicException
+
+    # SanicException, as Sanic's loader raises for a simple server that has no folder
+    return SanicException(f"Cannot serve {name!r} as a simple app: it is not a directory.")
+
+
 class AppLoader(_AppLoader):
     """Load the app a worker serves: ``module:app``, ``module.app``, factory, or folder."""
+
+    def _load_simple(self) -> Any:
+        if not Path(self.module_input or ".").resolve().is_dir():
+            raise _not_a_folder(self.module_input)
+        return super()._load_simple()
 
 
 _AppLoader.simple_app_factory = staticmethod(simple_app)  # type: ignore[assignment]
@@ -48,6 +60,10 @@ class CertLoader(_CertLoader):
     def __init__(self, ssl_data: Any) -> None:
         super().__init__(ssl_data)
         self._ssl_data = ssl_data
+        creator = ssl_data.get("creator") if isinstance(ssl_data, dict) else None
+        if creator and creator not in ("mkcert", "trustme"):
+            # As Sanic, when the loader is made (the local certificate creators it knows)
+            raise RuntimeError(f"Unknown certificate creator: {creator}")
 
     def load(self, app: Any = None) -> Any:
         """The TLS context (None without TLS). Raises ValueError saying what is wrong."""
