@@ -28,3 +28,14 @@ def test_no_version_is_left_out_of_the_prefix(version: Any) -> None:
 def test_a_message_that_is_not_a_str_is_a_type_error(message: Any) -> None:
     with pytest.raises(TypeError, match="can only concatenate str"):
         deprecation(message, 26.6)
+
+
+def test_a_filter_on_sanic_modules_applies_to_the_warning() -> None:
+    # The warning is attributed to ``sanic.logging.deprecation``, the module users (and
+    # pytest's ``ignore::DeprecationWarning:sanic.*``) filter on, as under Sanic.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"sanic\.logging")
+        deprecation("old thing", 26.6)
+    assert caught == []
+    assert _shown("old thing", 26.6) == ["[DEPRECATION v26.6] old thing"]

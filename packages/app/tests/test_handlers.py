@@ -148,6 +148,25 @@ def test_a_plain_handler_raising_an_http_error_gives_the_500(
     assert 'Exception raised in exception handler "converts"' in caplog.text
 
 
+def test_the_handler_failure_record_is_a_template_with_arguments(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # As Sanic's record: a template with the handler's name and the URL as arguments, so
+    # Sentry's logging integration groups these events as one issue (it keys on the
+    # template), whatever handler or URL.
+    def broken(request: Any, exc: BaseException) -> HTTPResponse:
+        raise LookupError("in the handler")
+
+    eh = ErrorHandler()
+    eh.add(KeyError, broken)
+    with caplog.at_level(logging.ERROR, logger="sanic.error"):
+        eh.response(make_request(), KeyError("k"))
+    [record] = [r for r in caplog.records if "exception handler" in str(r.msg)]
+    assert record.msg == 'Exception raised in exception handler "%s" for uri: %s'
+    assert record.args == ("broken", repr(make_request().url))
+    assert record.getMessage().startswith('Exception raised in exception handler "broken"')
+
+
 async def test_an_async_handler_raising_an_http_error_gets_its_page_quietly(
     caplog: pytest.LogCaptureFixture,
 ) -> None:

@@ -152,3 +152,20 @@ def test_main_process_listeners_run_without_a_running_loop() -> None:
     registry.add(ready, "main_process_start")
     registry.run_sync("main_process_start", object())
     assert calls == ["sync", "async"]
+
+
+async def test_a_filter_on_sanic_modules_silences_the_loop_argument_warning() -> None:
+    # Plugins still write ``(app, loop)`` listeners; their users silence the warning with
+    # a filter on Sanic's modules (``filterwarnings("ignore", module="sanic.*")``, pytest's
+    # ``ignore::DeprecationWarning:sanic.*``), as the warning comes from Sanic's
+    # ``sanic.logging.deprecation``. Such a filter must silence it here too.
+    async def takes_loop(app_, loop):
+        pass
+
+    registry = ListenerRegistry()
+    registry.add(takes_loop, "before_server_start")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module="sanic.*")
+        await registry.run("before_server_start", object(), asyncio.get_running_loop())
+    assert [str(w.message) for w in caught] == []

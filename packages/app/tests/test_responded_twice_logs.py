@@ -214,3 +214,23 @@ async def test_a_returned_response_after_streaming_is_reported_after_the_access_
     assert sent.text == "streamed"
     order = [(r.name, r.getMessage()) for r in caplog.records if r.name != "sanic.server"]
     assert order[-2:] == [("sanic.access", ""), ("sanic.error", _IGNORED)]
+
+
+async def test_the_not_sent_record_carries_its_text_not_a_template(
+    app: Sanic, call: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Handlers that read ``record.msg`` (Sentry's logging integration titles and groups
+    # events by it, JSON pipelines dump it) see the exception's text, as under Sanic,
+    # not a "%s" template with the exception in ``record.args``.
+    @app.get("/")
+    async def index(request: Any) -> None:
+        response = await request.respond()
+        await response.send("part")
+        raise KeyError("after the head")
+
+    with caplog.at_level(logging.ERROR):
+        await call("GET", "/")
+    records = [r for r in caplog.records if "will not be sent" in str(r.msg)]
+    assert len(records) == 1
+    assert records[0].msg == _NOT_SENT.format("'after the head'")
+    assert not records[0].args

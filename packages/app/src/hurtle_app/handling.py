@@ -277,10 +277,12 @@ class RequestHandling:
         if before_handler:
             # As Sanic: the exception itself (message and traceback) on ``sanic.error``.
             error_logger.error(exception, exc_info=exception)
+        # Formatted here, as Sanic's record is: handlers reading ``record.msg`` (Sentry
+        # titles and groups events by it) see the text, not a template.
         logger.error(
             "The error response will not be sent to the client for the following "
-            'exception:"%s". A previous response has at least partially been sent.',
-            exception,
+            f'exception:"{exception}". A previous response has at least partially been '
+            "sent."
         )
         if not before_handler:
             return

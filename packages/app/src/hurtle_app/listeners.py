@@ -7,9 +7,9 @@ import inspect
 from collections.abc import Callable
 from enum import Enum
 from typing import Any
-from warnings import warn
 
 from hurtle_app.errors import UnknownNameError
+from hurtle_app.logging.deprecation import deprecation
 from hurtle_app.sequence import next_registration
 
 
@@ -83,11 +83,12 @@ def _warn_loop_argument(listener: Callable[..., Any]) -> None:
         listener, "__qualname__", getattr(getattr(listener, "func", None), "__qualname__", None)
     )
     which = f"Your listener {name!r}" if name else "Your listener"
-    warn(
-        "[DEPRECATION v26.6] Passing the loop argument to listeners is deprecated. "
+    # Through ``deprecation()``, as Sanic: the warning comes from its module, so filters
+    # on Sanic's modules silence it.
+    deprecation(
+        "Passing the loop argument to listeners is deprecated. "
         f"{which} should only accept the app argument.",
-        DeprecationWarning,
-        stacklevel=2,
+        26.6,
     )
 
 

@@ -174,9 +174,12 @@ class ErrorHandler:
     @staticmethod
     def _log_handler_error(request: Any, handler: RouteHandler, error: BaseException) -> str:
         name = getattr(handler, "__name__", repr(handler))
-        message = f'Exception raised in exception handler "{name}" for uri: {_url_of(request)}'
-        error_logger.exception(message, exc_info=error)
-        return message
+        url = _url_of(request)
+        # As Sanic's record: a template and its arguments (Sentry groups events by it).
+        error_logger.exception(
+            'Exception raised in exception handler "%s" for uri: %s', name, url, exc_info=error
+        )
+        return f'Exception raised in exception handler "{name}" for uri: {url}'
 
     def failed_response(self, request: Any, error: BaseException) -> HTTPResponse:
         """The 500 sent when rendering an error failed (the error handler itself raised).

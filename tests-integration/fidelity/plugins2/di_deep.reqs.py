@@ -1,0 +1,16 @@
+REQS = [
+    ("GET", "/info/abc?x=1&x=2", {"x-user": "bob", "Content-Type": "text/plain"}),
+    ("GET", "/info/abc/"),
+    ("GET", "/repo?page=3&limit=4"),
+    ("GET", "/repo?page=zz"),
+    ("GET", "/item/5"),
+    ("GET", "/shared"),
+    ("GET", "/const"),
+    ("GET", "/ser?page=9"),
+    ("GET", "/ser-text"),
+    ("GET", "/view/1"),
+    ("POST", "/view/1?page=2"),
+    ("GET", "/v1/bp/i"),
+    ("GET", "/raise"),
+    ("GET", "/ws", {"Upgrade": "websocket", "Connection": "Upgrade", "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version": "13"}),
+]

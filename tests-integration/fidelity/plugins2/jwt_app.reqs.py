@@ -1,0 +1,21 @@
+J = {"Content-Type": "application/json"}
+REQS = [
+    ("GET", "/open"),
+    ("GET", "/prot"),
+    ("GET", "/prot", {"Authorization": "Bearer garbage"}),
+    ("GET", "/prot", {"Authorization": "Bearer a.b.c"}),
+    ("GET", "/prot", {"Authorization": "Basic abc"}),
+    ("GET", "/me"),
+    ("GET", "/admin"),
+    ("GET", "/view"),
+    ("GET", "/bp/p"),
+    ("POST", "/auth", J, '{"username": "alice", "password": "nope"}'),
+    ("POST", "/auth", J, '{"username": "bob"}'),
+    ("POST", "/auth", J, "not json"),
+    ("GET", "/auth"),
+    ("OPTIONS", "/auth"),
+    ("GET", "/auth/me"),
+    ("GET", "/auth/verify"),
+    ("POST", "/auth/refresh", J, "{}"),
+    ("POST", "/login-and-use"),
+]

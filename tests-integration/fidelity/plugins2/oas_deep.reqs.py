@@ -1,0 +1,5 @@
+REQS = [
+    ("GET", "/docs/openapi.json"),
+    ("GET", "/docs/swagger-config"),
+    ("GET", "/docs"),
+]

@@ -1,0 +1,16 @@
+REQS = [
+    ("POST", "/body/json?a=1&b=2", {"Content-Type": "application/json", "Cookie": "c1=v1; c2=v2", "User-Agent": "ua/1", "X-Forwarded-For": "10.0.0.9"}, '{"k": [1, 2], "s": "x"}'),
+    ("POST", "/body/form", {"Content-Type": "application/x-www-form-urlencoded"}, "f=1&f=2&g=3"),
+    ("POST", "/body/raw", {"Content-Type": "application/octet-stream"}, "raw-bytes"),
+    ("GET", "/custom"),
+    ("GET", "/handler-fails"),
+    ("GET", "/mw-fail"),
+    ("GET", "/logged"),
+    ("GET", "/deep"),
+    ("GET", "/stream"),
+    ("GET", "/view/3"),
+    ("GET", "/v2/bp/x/4"),
+    ("GET", "/nope"),
+    ("POST", "/custom"),
+    ("GET", "/events"),
+]
