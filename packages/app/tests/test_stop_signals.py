@@ -42,3 +42,16 @@ def test_first_signal_stops_a_later_one_ends_the_grace(caplog) -> None:
         loop.handlers[signal.SIGINT]()
         assert ended == [True]
     assert caplog.record_tuples == [("sanic.root", logging.INFO, "Shutdown interrupted. Killing.")]
+
+
+def test_without_end_grace_later_signals_are_ignored(caplog) -> None:
+    # a worker under the manager: the manager acts on a second Ctrl-C, not the worker
+    loop = FakeLoop()
+    stop = asyncio.Event()
+    add_stop_signal_handlers(loop, stop, None)  # type: ignore[arg-type]
+    loop.handlers[signal.SIGINT]()
+    loop.now += 5
+    with caplog.at_level(logging.INFO, logger="sanic.root"):
+        loop.handlers[signal.SIGINT]()
+    assert stop.is_set()
+    assert caplog.record_tuples == []

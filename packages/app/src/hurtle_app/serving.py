@@ -34,12 +34,12 @@ REPEATED_SIGNAL_GRACE = 0.5
 
 
 def add_stop_signal_handlers(
-    loop: asyncio.AbstractEventLoop, stop: asyncio.Event, end_grace: Callable[[], Any]
+    loop: asyncio.AbstractEventLoop, stop: asyncio.Event, end_grace: Callable[[], Any] | None
 ) -> None:
     """SIGINT/SIGTERM: the first sets ``stop`` (a graceful shutdown); a second one ends
-    the grace at once (``end_grace``: the connections still open are closed), as a second
-    signal to the worker manager kills its workers. Silently nothing where the loop
-    cannot handle signals (not the main thread, Windows)."""
+    the grace at once (``end_grace``: the connections still open are closed; ignored if
+    None), as a second signal to the worker manager kills its workers. Silently nothing
+    where the loop cannot handle signals (not the main thread, Windows)."""
     first_at: list[float] = []
 
     def on_signal() -> None:
@@ -47,7 +47,7 @@ def add_stop_signal_handlers(
         if not first_at:
             first_at.append(now)
             stop.set()
-        elif now - first_at[0] >= REPEATED_SIGNAL_GRACE:
+        elif end_grace is not None and now - first_at[0] >= REPEATED_SIGNAL_GRACE:
             logger.info("Shutdown interrupted. Killing.")  # the manager's words for it
             end_grace()
 

@@ -272,8 +272,13 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
         # Before the start-up listeners: a stop asked for while they run (app.stop() in
         # after_server_start, Ctrl-C) then waits for them and shuts down gracefully, with
         # the stop listeners, instead of SIGTERM killing the worker half started.
+        # Under the worker manager a second Ctrl-C is the manager's to act on (it kills
+        # the workers); a worker also gets the terminal's SIGINT and then the manager's,
+        # which must not end its grace.
         add_stop_signal_handlers(
-            loop, stop, lambda: [server.end_grace() for _, server in servers]
+            loop, stop,
+            None if multiplexer is not None
+            else lambda: [server.end_grace() for _, server in servers],
         )
     logger.info("Starting worker [%s]", os.getpid())
     for _, server in servers:
