@@ -677,6 +677,44 @@ def s_double_signal(which, out):
         s.close()
 
 
+def s_ws_idle_many(which, out):
+    """200 websocket clients that never answer pings (WEBSOCKET_PING_INTERVAL and
+    WEBSOCKET_PING_TIMEOUT 1 s): when each is closed, what is left, what is logged."""
+    srv = server(which, WEBSOCKET_PING_INTERVAL=1, WEBSOCKET_PING_TIMEOUT=1)
+    base = srv.stats()
+    socks = []
+    t = time.monotonic()
+    for _ in range(200):
+        s, _st = ws_connect(srv, "/wsread")
+        socks.append(s)
+    opened = time.monotonic() - t
+    closed = []
+    pend = {s.fileno(): s for s in socks}
+    for s in socks:
+        s.setblocking(False)
+    while pend and time.monotonic() - t < 15:
+        r, _, _ = select.select(list(pend), [], [], 0.1)
+        for fd in r:
+            try:
+                c = pend[fd].recv(65536)
+            except ConnectionResetError:
+                c = b""
+            if not c:
+                closed.append(time.monotonic() - t)
+                del pend[fd]
+    time.sleep(0.5)
+    st = srv.stats()
+    out.append(f"opened in {opened:.1f}s; {len(closed)} closed by the server, "
+               f"{min(closed, default=0):.1f}-{max(closed, default=0):.1f}s after the first; "
+               f"still open {len(pend)}; fds {base['fds']} -> {st['fds']}, tasks -> {st['tasks']}")
+    for s in socks:
+        s.close()
+    rc, took, lines = srv.stop()
+    out.append(f"SIGTERM: exit {rc} after {took:.1f}s; {len(lines)} log lines, "
+               f"{sum('pong' in ln for ln in lines)} about the pong")
+    out.extend("  log: " + ln[:160] for ln in lines[:3])
+
+
 def s_idle_many(which, out):
     """800 connections: 400 that never send, 400 idle after one request; KEEP_ALIVE_TIMEOUT=2."""
     srv = server(which, KEEP_ALIVE_TIMEOUT=2, REQUEST_TIMEOUT=4)
