@@ -715,6 +715,40 @@ def s_ws_idle_many(which, out):
     out.extend("  log: " + ln[:160] for ln in lines[:3])
 
 
+def s_slow_progress(which, out):
+    """A client reading an 8 MB body at about 400 KB/s (`raw`, `respond()`) with
+    KEEP_ALIVE_TIMEOUT=1 and RESPONSE_TIMEOUT=3: is a reader that makes progress cut?"""
+    srv = server(which, KEEP_ALIVE_TIMEOUT=1, RESPONSE_TIMEOUT=3)
+    for path in ("/big/8388608", "/respond"):
+        s = srv.conn(rcvbuf=65536)
+        t = time.monotonic()
+        s.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        got = 0
+        end = "open at 40 s"
+        s.settimeout(1)
+        while time.monotonic() - t < 40:
+            try:
+                c = s.recv(40000)
+            except TimeoutError:
+                continue
+            except ConnectionResetError:
+                end = "reset"
+                break
+            if not c:
+                end = "EOF"
+                break
+            got += len(c)
+            if got > 8_400_000 and path == "/big/8388608":
+                end = "whole"
+                break
+            time.sleep(0.1)
+        out.append(f"{path}: {end} after {time.monotonic() - t:.1f}s, {got} bytes read")
+        s.close()
+    time.sleep(0.5)
+    out.append(f"after: {srv.short()} ev={srv.stats()['ev'][-2:]}")
+    finish(srv, out)
+
+
 def s_idle_many(which, out):
     """800 connections: 400 that never send, 400 idle after one request; KEEP_ALIVE_TIMEOUT=2."""
     srv = server(which, KEEP_ALIVE_TIMEOUT=2, REQUEST_TIMEOUT=4)
