@@ -424,7 +424,7 @@ def s_tiny_chunks(which, out):
     """A chunked body of one-byte chunks (24 MB on the wire, 4M chunks) to a plain route and
     to a slow stream route, sent as fast as the server takes it; RSS sampled meanwhile."""
     srv = server(which, RESPONSE_TIMEOUT=120, REQUEST_BUFFER_QUEUE_SIZE=2)
-    for path in ("/plain", "/slowstream"):
+    for path in os.environ.get("S4_TINY_PATHS", "/plain /slowstream").split():
         base = srv.stats()["rss_kb"]
         s = srv.conn()
         s.sendall(b"POST %s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
