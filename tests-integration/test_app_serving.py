@@ -7,6 +7,7 @@ import textwrap
 import time
 
 import httpx
+import pytest
 from helpers import free_port, running, wait_for_port
 
 
@@ -161,14 +162,101 @@ def test_inflight_request_finishes_during_shutdown(tmp_path) -> None:
 
 
 def test_a_second_sigint_during_shutdown_does_not_interrupt_it(tmp_path) -> None:
-    """As Sanic: Ctrl-C twice (or a signal to the process group as well as the process)
-    while a single-process server stops gracefully leaves the shutdown to finish: the
-    request in flight is answered and the stop listeners run, without a traceback."""
+    """Ctrl-C twice 0.1 s apart (or a signal to the process group as well as the
+    process: the same stop delivered twice) while a single-process server stops
+    gracefully leaves the shutdown to finish: the request in flight is answered and the
+    stop listeners run, without a traceback. (Sanic's single process crashes out with
+    `Event loop stopped before Future completed`, exit 1; a later second signal ends the
+    grace, the test below.)"""
     result, returncode, output = _sigint_during_slow_request(tmp_path, presses=2)
     assert result == {"text": "done"}
     assert returncode == 0
     assert "after_server_stop" in output
     assert "KeyboardInterrupt" not in output
+
+
+STUCK = """
+import asyncio
+from {package} import Sanic
+from hurtle_http.response import text
+
+app = Sanic("Stuck")
+app.config.GRACEFUL_SHUTDOWN_TIMEOUT = 120
+
+@app.after_server_stop
+def teardown(app):
+    print("after_server_stop", flush=True)
+
+@app.get("/stuck")
+async def stuck(request):
+    open(__file__ + ".stuck", "w").close()  # the test's sign that /stuck is in flight
+    await asyncio.sleep(120)
+    return text("done")
+
+{run}
+"""
+RUNS = {
+    "app.run": 'app.run(host="127.0.0.1", port={port}, single_process=True)',
+    # two addresses: sanic.worker.serve's own loop rather than hurtle_app.serving's
+    "serve_single, two addresses": (
+        'app.prepare(host="127.0.0.1", port={port}, single_process=True)\n'
+        'app.prepare(host="127.0.0.1", port={port2}, single_process=True)\n'
+        "Sanic.serve_single()"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("package", "run"),
+    [("hurtle_app", "app.run"), ("sanic", "app.run"), ("sanic", "serve_single, two addresses")],
+)
+def test_a_later_second_sigint_ends_the_grace_at_once(tmp_path, package, run) -> None:
+    """Ctrl-C, then Ctrl-C again a second later while the stop waits for a request that
+    will not end soon: the grace ends there (as a second signal to the worker manager,
+    and to Sanic's single process, which crashes out): the request is cut, the stop
+    listeners run and the process exits 0, instead of waiting out the 120 s grace."""
+    import os
+    import signal
+    import subprocess
+    import threading
+
+    port = free_port()
+    script = tmp_path / "stuck.py"
+    source = textwrap.dedent(STUCK).replace("{run}", RUNS[run]).replace("{package}", package)
+    source = source.replace("{port}", str(port)).replace("{port2}", str(free_port()))
+    script.write_text(source)
+    in_flight = tmp_path / "stuck.py.stuck"
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        result: dict[str, str] = {}
+
+        def fetch() -> None:
+            try:
+                with httpx.Client(timeout=150) as client:
+                    result["text"] = client.get(f"http://127.0.0.1:{port}/stuck").text
+            except httpx.HTTPError as exc:
+                result["error"] = type(exc).__name__
+
+        thread = threading.Thread(target=fetch)
+        thread.start()
+        deadline = time.monotonic() + 20
+        while not in_flight.exists() and thread.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.kill(proc.pid, signal.SIGINT)
+        time.sleep(1.0)  # well past a duplicate delivery of the same stop
+        os.kill(proc.pid, signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
+            raise AssertionError("a second Ctrl-C did not end the graceful shutdown") from None
+        thread.join(10)
+    output = proc.stdout.read() if proc.stdout else ""
+    assert proc.returncode == 0
+    assert "error" in result  # the request was cut, not answered
+    assert "Shutdown interrupted. Killing." in output
+    assert "after_server_stop" in output
+    assert "Traceback" not in output
 
 
 async def test_websocket_route_upgrades_and_url_for_from_request() -> None:

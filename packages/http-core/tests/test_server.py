@@ -218,6 +218,32 @@ async def test_graceful_shutdown_gives_up_after_the_timeout(caplog) -> None:
             ) in caplog.record_tuples
 
 
+async def test_end_grace_cuts_a_graceful_shutdown_short(caplog) -> None:
+    # A second Ctrl-C while the stop waits for a request that will not end: the grace
+    # ends now (the request is cut and named, as at the timeout), not 60 s later.
+    started = asyncio.Event()
+
+    async def forever(request: Any) -> Any:
+        started.set()
+        await asyncio.Event().wait()
+
+    handle = await start_server(HandlerApp(forever), port=0)
+    reader, writer = await asyncio.open_connection("127.0.0.1", handle.port)
+    writer.write(b"GET /stuck HTTP/1.1\r\nHost: example.test\r\n\r\n")
+    await started.wait()
+    with caplog.at_level(logging.INFO, logger="sanic.root"):
+        shutdown = asyncio.ensure_future(handle.graceful_shutdown(60))
+        await asyncio.sleep(0.1)
+        assert not shutdown.done()
+        handle.end_grace()
+        await asyncio.wait_for(shutdown, 10)
+    assert await reader.read() == b""  # connection cut
+    writer.close()
+    assert ("sanic.root", logging.INFO,
+            "Request: GET http://example.test/stuck stopped. Transport is closed."
+            ) in caplog.record_tuples
+
+
 async def test_a_handler_the_stop_cut_gets_no_access_line(caplog) -> None:
     # As Sanic: only the "stopped" line above; not the "500 DISCONNECTED" access line of
     # a handler whose client left (both end in the handler's cancellation).

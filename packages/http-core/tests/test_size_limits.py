@@ -225,6 +225,33 @@ async def test_tiny_chunks_of_one_read_reach_the_handler_as_one_piece() -> None:
     assert pieces == [b"%02d" % i * 500 for i in range(3)]
 
 
+async def test_tiny_chunks_arriving_with_the_head_reach_the_handler_as_one_piece() -> None:
+    # The read that brings the head may bring thousands of chunks too (a fast client):
+    # they were left a piece per chunk, so a handler reading one piece per loop turn
+    # (here 21,000 one-byte pieces: 50 ms a read meant 18 minutes) read them a byte at
+    # a time, with reading paused meanwhile.
+    pieces: list[bytes] = []
+    release = asyncio.Event()
+
+    async def handler(request: Any) -> Any:
+        await release.wait()
+        async for piece in request.stream:
+            pieces.append(piece)
+        return text(str(len(pieces)))
+
+    conn = FakeConnection(HandlerApp(handler, stream=True))
+    conn.receive(_CHUNKED + b"1\r\na\r\n" * 3000)  # over the head limit: one measured read
+    await conn.settle()
+    conn.receive(b"1\r\nb\r\n" * 3000)
+    await conn.settle()
+    release.set()
+    conn.receive(b"0\r\n\r\n")
+    await conn.settle()
+    [res] = parse_responses(conn.take())
+    assert res.status == 200 and res.body == b"2"
+    assert pieces == [b"a" * 3000, b"b" * 3000]
+
+
 @pytest.mark.parametrize(
     "partial",
     [

@@ -28,6 +28,36 @@ logger = logging.getLogger("sanic.root")
 error_logger = logging.getLogger("sanic.error")
 
 
+#: A second SIGINT/SIGTERM this soon after the first is the same stop delivered twice (by
+#: a terminal and a supervisor, or to the whole process group), not a second Ctrl-C.
+REPEATED_SIGNAL_GRACE = 0.5
+
+
+def add_stop_signal_handlers(
+    loop: asyncio.AbstractEventLoop, stop: asyncio.Event, end_grace: Callable[[], Any] | None
+) -> None:
+    """SIGINT/SIGTERM: the first sets ``stop`` (a graceful shutdown); a second one ends
+    the grace at once (``end_grace``: the connections still open are closed; ignored if
+    None), as a second signal to the worker manager kills its workers. Silently nothing
+    where the loop cannot handle signals (not the main thread, Windows)."""
+    first_at: list[float] = []
+
+    def on_signal() -> None:
+        now = loop.time()
+        if not first_at:
+            first_at.append(now)
+            stop.set()
+        elif end_grace is not None and now - first_at[0] >= REPEATED_SIGNAL_GRACE:
+            logger.info("Shutdown interrupted. Killing.")  # the manager's words for it
+            end_grace()
+
+    for sig in (os_signal.SIGINT, os_signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, on_signal)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass
+
+
 async def stop_step(step: Any) -> bool:
     """Await one step of a server's stop (its stop listeners, the graceful shutdown); an
     exception is logged with its traceback and the stop goes on, so one failing listener
@@ -208,6 +238,11 @@ class AsyncioServer:
         """Wait until the listening socket is closed."""
         if self.handle is not None:
             await self.server.wait_closed()
+
+    def end_grace(self) -> None:
+        """End a graceful shutdown under way now: the connections still open are closed."""
+        if self.handle is not None:
+            self.handle.end_grace()
 
     async def graceful_shutdown(self, timeout: float | None = None) -> None:
         """Stop accepting, let in-flight requests finish (up to ``timeout``), close all."""
@@ -422,11 +457,7 @@ class SingleProcessRunner:
             )
             server_logger.info("Goin' Fast @ %s", location)
         if register_sys_signals:
-            for sig in (os_signal.SIGINT, os_signal.SIGTERM):
-                try:
-                    loop.add_signal_handler(sig, self.stop_event.set)
-                except (NotImplementedError, RuntimeError, ValueError):
-                    pass
+            add_stop_signal_handlers(loop, self.stop_event, server.end_grace)
         try:
             await self.stop_event.wait()
         finally:

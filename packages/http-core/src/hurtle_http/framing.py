@@ -613,6 +613,10 @@ class RequestReader:
             return
         if mark is not None:
             self._join_body(mark)
+        elif self.chunked:
+            # The chunked body began in this read, with its head: its pieces so far are
+            # all this read's.
+            self._join_body(self._body_mark(start=True))
         if self.failed:
             return
         # As Sanic: a head without its blank line yet is too large once what came of it,
@@ -647,8 +651,9 @@ class RequestReader:
         """What a chunked body brought so far: chunk heads and data bytes."""
         return self.chunks, self.body_bytes
 
-    def _body_mark(self) -> Any:
-        """Where the body received so far ends, for ``_join_body`` (None: nothing to do)."""
+    def _body_mark(self, start: bool = False) -> Any:
+        """Where the body received so far ends (``start``: where the body begun in this
+        read begins), for ``_join_body`` (None: nothing to do)."""
         return None
 
     def _join_body(self, mark: Any) -> None:

@@ -667,8 +667,12 @@ class Http(RequestReader, ResponseWriter):
                 self.on_upgraded_data(data[pos:])
                 return
 
-    def _body_mark(self) -> tuple[_Incoming, int] | None:
+    def _body_mark(self, start: bool = False) -> tuple[_Incoming, int] | None:
         record = self.rx
+        if start:
+            # (the body may have ended in the read too: then it is the last head's)
+            record = record or self.last
+            return None if record is None else (record, 0)
         if record is None:
             return None
         chunks = record.chunks

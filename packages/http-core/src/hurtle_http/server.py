@@ -259,6 +259,7 @@ class ServerHandle:
         self.server = server
         self.connections = connections
         self.unix = unix
+        self.grace_ended = False
 
     @property
     def sockets(self) -> tuple:
@@ -282,6 +283,11 @@ class ServerHandle:
         """Accept connections until cancelled."""
         await self.server.serve_forever()
 
+    def end_grace(self) -> None:
+        """Make a graceful shutdown under way (or the next one) stop waiting, as if its
+        timeout had passed: the connections still open are closed now."""
+        self.grace_ended = True
+
     async def graceful_shutdown(self, timeout: float = 15.0) -> None:
         """Stop accepting, let in-flight requests finish for up to ``timeout``, then close."""
         self.server.close()
@@ -300,6 +306,9 @@ class ServerHandle:
                 conn.close_if_idle(only_refuse_reuse=True)
         while loop.time() < deadline and not all(map(_closed_and_flushed, self.connections)):
             await asyncio.sleep(0.05)
+            if self.grace_ended:
+                deadline = loop.time()
+                break
             if loop.time() >= grace_until:
                 for conn in list(self.connections):
                     conn.close_if_idle()

@@ -13,13 +13,18 @@ import contextlib
 import logging
 import os
 import random
-import signal as os_signal
 import sys
 from collections.abc import Callable
 from typing import Any
 
 from hurtle_app.logging.setup import setup_logging as setup_logging
-from hurtle_app.serving import WORKER_PROCESS_ENV, close_loop, run_until_served, stop_step
+from hurtle_app.serving import (
+    WORKER_PROCESS_ENV,
+    add_stop_signal_handlers,
+    close_loop,
+    run_until_served,
+    stop_step,
+)
 from hurtle_app.state import ApplicationServerInfo as ApplicationServerInfo
 from hurtle_app.state import ServerSignal as Signal  # noqa: F401 - as in Sanic
 from hurtle_http.protocol import HttpProtocol as HttpProtocol
@@ -267,8 +272,14 @@ async def _serve(apps: list[tuple[Any, list[dict[str, Any]]]],
         # Before the start-up listeners: a stop asked for while they run (app.stop() in
         # after_server_start, Ctrl-C) then waits for them and shuts down gracefully, with
         # the stop listeners, instead of SIGTERM killing the worker half started.
-        for sig in (os_signal.SIGINT, os_signal.SIGTERM):
-            loop.add_signal_handler(sig, stop.set)
+        # Under the worker manager a second Ctrl-C is the manager's to act on (it kills
+        # the workers); a worker also gets the terminal's SIGINT and then the manager's,
+        # which must not end its grace.
+        add_stop_signal_handlers(
+            loop, stop,
+            None if multiplexer is not None
+            else lambda: [server.end_grace() for _, server in servers],
+        )
     logger.info("Starting worker [%s]", os.getpid())
     for _, server in servers:
         await server.startup()
