@@ -107,6 +107,7 @@ class WebsocketImplProtocol:
         self._fragments = bytearray()  # the message being received in fragments
         self._fragment_ends = array("I")  # where each of its fragments ends
         self._decoder: Any = None
+        self._utf8_failed = False  # (set once invalid text failed the connection)
         self._text = False
         self._recv_waiter: asyncio.Future | None = None
         self.pings: dict[bytes, asyncio.Future] = {}
@@ -435,6 +436,10 @@ class WebsocketImplProtocol:
     def _process_events(self) -> None:
         for event in self.ws_proto.events_received():
             self._on_frame(event)  # type: ignore[arg-type]  # (frames only, once open)
+            if self._utf8_failed:
+                # RFC 6455 7.1.7: nothing after the invalid text is processed, though the
+                # library parsed the rest of this read already.
+                break
 
     def _on_frame(self, frame: Frame) -> None:
         opcode = frame.opcode
@@ -526,6 +531,7 @@ class WebsocketImplProtocol:
     def _invalid_utf8(self) -> None:
         # RFC 6455 section 8.1: invalid UTF-8 in a text message fails the connection.
         self.ws_proto.fail(CloseCode.INVALID_DATA, "invalid UTF-8 in a text frame")
+        self._utf8_failed = True
         self._fragments = bytearray()
         self._fragment_ends = array("I")
         self._decoder = None
