@@ -153,3 +153,4 @@ async def test_nothing_after_invalid_utf8_in_the_same_read_reaches_the_handler()
     assert [type(error).__name__ for error in received] == ["ConnectionClosedError"]
     release.set()
     await conn.advance(11)
+

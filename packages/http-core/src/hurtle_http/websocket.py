@@ -345,12 +345,6 @@ class WebsocketImplProtocol:
             if self._access is not None:
                 with contextlib.suppress(Exception):
                     log_close(self._access, proto)
-        closed = self._closed_exception()
-        for waiter in self.pings.values():
-            if not waiter.done():
-                waiter.set_exception(closed)
-                waiter.exception()  # retrieved: nobody may be awaiting a ping
-        self.pings.clear()
         self._wake_all()
 
     def pause_writing(self) -> None:
@@ -396,6 +390,19 @@ class WebsocketImplProtocol:
                 callback()
             except Exception:  # (the connection's bookkeeping goes on regardless)
                 websockets_logger.logger.exception("Error in a websocket's peer-gone callback")
+        self._fail_pings()
+
+    def _fail_pings(self) -> None:
+        # No pong can come any more (RFC 6455 5.5.1: nothing follows a close frame; after
+        # the server's FIN what comes is dropped): the pings still awaited fail now, not
+        # when TCP ends (the peer's FIN may come late).
+        if self.pings:
+            closed = self._closed_exception()
+            for waiter in self.pings.values():
+                if not waiter.done():
+                    waiter.set_exception(closed)
+                    waiter.exception()  # retrieved: nobody may be awaiting a ping
+            self.pings.clear()
 
     def _closed_exception(self) -> ConnectionClosed:
         proto = self.ws_proto
@@ -571,6 +578,7 @@ class WebsocketImplProtocol:
             io_proto.close()  # TLS: no half-close
             return
         transport.write_eof()
+        self._fail_pings()
         if self._close_timer is None:
             self._close_timer = self.loop.call_later(self.close_timeout, self._abort)
 
