@@ -21,6 +21,7 @@ import asyncio
 import codecs
 import contextlib
 import logging
+import random
 from array import array
 from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
@@ -594,9 +595,10 @@ class WebsocketImplProtocol:
         """Queue a ping (without waiting for the transport); a future for its pong."""
         self._check_open(PING_AFTER_CLOSE)
         if data is None:
-            payload = b"%08x" % (id(self) ^ int(self.loop.time() * 1e6) & 0xFFFFFFFF)
+            # 4 random bytes, as the websockets library sends (and Sanic)
+            payload = random.getrandbits(32).to_bytes(4, "big")
             while payload in self.pings:
-                payload = (int(payload, 16) + 1).to_bytes(4, "big").hex().encode()
+                payload = random.getrandbits(32).to_bytes(4, "big")
         else:
             payload = control_payload(data)
         waiter = self.loop.create_future()
