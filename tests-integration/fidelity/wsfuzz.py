@@ -808,9 +808,14 @@ def main() -> int:
 
 
 def drive(args: argparse.Namespace, gen: Any, label: Any, name: str, app: str = APP,
-          env: dict[str, str] | None = None) -> int:
+          env: dict[str, str] | None = None, noise: Any = None) -> int:
     """Run ``gen(seed, index, route)``'s cases against both servers of ``app``; a
-    difference is kept when ``label(case, sanic, hurtle, parts)`` names it."""
+    difference is kept when ``label(case, sanic, hurtle, parts)`` names it; ``noise``
+    (if given) takes what is random out of each observation first."""
+
+    def play(srv: Server, case: dict[str, Any]) -> dict[str, Any]:
+        obs = srv.run(case)
+        return noise(obs) if noise else obs
 
     indexes = args.case or list(range(args.start, args.start + args.count))
     deadline = time.monotonic() + args.time
@@ -832,7 +837,7 @@ def drive(args: argparse.Namespace, gen: Any, label: Any, name: str, app: str = 
                 if time.monotonic() > deadline:
                     break
                 case = gen(args.seed, index, args.route)
-                a, b = pool.map(lambda srv, c=case: srv.run(c), servers)
+                a, b = pool.map(lambda srv, c=case: play(srv, c), servers)
                 ran += 1
                 parts = differing(a, b)
                 if not parts:
@@ -843,7 +848,7 @@ def drive(args: argparse.Namespace, gen: Any, label: Any, name: str, app: str = 
                     # A difference that does not come back, or an outcome that changes
                     # from run to run, is the servers' timing (which of a handler's step
                     # and a client's frame comes first, under load).
-                    a2, b2 = pool.map(lambda srv, c=case: srv.run(c), servers)
+                    a2, b2 = pool.map(lambda srv, c=case: play(srv, c), servers)
                     parts2 = differing(a2, b2)
                     unstable = differing(a, a2) or differing(b, b2)
                     if not parts2 or label(case, a2, b2, parts2) or unstable:
