@@ -200,8 +200,9 @@ KEPT2 = {
     "conn_upgrade": "an error answer to a request with `Connection: Upgrade` but no"
                     " websocket Upgrade keeps the connection (RFC 9112 9.3), Sanic closes it",
     "pong_ahead": "a pong awaited while messages the handler has not read are pending"
-                  " arrives (Hurtle reads on); Sanic reads one message ahead, so the pong"
-                  " is not read and the wait times out",
+                  " arrives (Hurtle reads on), or the wait ends with the failure a later"
+                  " frame caused; Sanic reads one message ahead, so the pong (or that"
+                  " frame) is not read and the wait times out",
     "gone": "a handler whose connection ended (the client's close, failure or reset) while"
             " messages read before the end were queued: Hurtle's handler gets them (and"
             " runs its commands, logs its error), Sanic's is cancelled (CancelledError)",
@@ -262,7 +263,9 @@ def _race(a: dict[str, Any], b: dict[str, Any], parts: list[str]) -> str | None:
     i = next((i for i, (x, y) in enumerate(zip(ha, hb, strict=False)) if x != y), None)
     if i is None or not set(parts) <= {"frames", "handler", "log", "tcp"}:
         return None
-    if re.search(r"^ping(:\w+)? TimeoutError: $", ha[i]) and hb[i] == "pong None":
+    if re.search(r"^ping(:\w+)? TimeoutError: $", ha[i]) and (
+        hb[i] == "pong None" or re.search(r"^ping(:\w+)? ConnectionClosed", hb[i])
+    ):
         b2 = {**b, "handler": hb[:i] + [ha[i]] + hb[i + 1:]}
         rest = wsfuzz.differing(a, b2)
         if not rest:
@@ -307,8 +310,12 @@ def _gone(a: dict[str, Any], b: dict[str, Any], parts: list[str]) -> str | None:
 
 
 def main() -> int:
-    args = wsfuzz.arguments(__doc__, sorted(set(ROUTES))).parse_args()
-    return wsfuzz.drive(args, gen_case, kept, "wsfuzz2", APP, noise=noise)
+    ap = wsfuzz.arguments(__doc__, sorted(set(ROUTES)))
+    ap.add_argument("--ping", metavar="INTERVAL,TIMEOUT",
+                    help="keepalive pings on (WEBSOCKET_PING_INTERVAL, _TIMEOUT)")
+    args = ap.parse_args()
+    env = {"WSFUZZ2_PING": args.ping} if args.ping else None
+    return wsfuzz.drive(args, gen_case, kept, "wsfuzz2", APP, env, noise=noise)
 
 
 if __name__ == "__main__":

@@ -634,7 +634,7 @@ class WebsocketImplProtocol:
                         # As Sanic: the log says why (the access line, if on, only
                         # shows the 1011).
                         websockets_logger.warning("Websocket timed out waiting for pong")
-                        self.ws_proto.fail(CloseCode.INTERNAL_ERROR, "keepalive ping timeout")
+                        self.ws_proto.fail(CloseCode.INTERNAL_ERROR)  # (no reason, as Sanic)
                         self._send_pending()
                         self._wake_all()
                         self._abort()
