@@ -211,6 +211,7 @@ PING_TYPE = re.compile(r"^((?:ping|pong):\w+ TypeError): .*$")
 GONE_LOG = re.compile(r"^(ERROR Exception occurred while handling uri: .*|  -> .*)$")
 
 
+RECV_CLOSED = "Cannot receive from websocket interface after it is closed."
 AUTO_PING = re.compile(r"^ping (?!b'(abc|xyz|p+)')b'.*'$")
 
 
@@ -263,10 +264,19 @@ def _race(a: dict[str, Any], b: dict[str, Any], parts: list[str]) -> str | None:
     i = next((i for i, (x, y) in enumerate(zip(ha, hb, strict=False)) if x != y), None)
     if i is None or not set(parts) <= {"frames", "handler", "log", "tcp"}:
         return None
-    if re.search(r"^ping(:\w+)? TimeoutError: $", ha[i]) and (
+    keepalive = "WARNING Websocket timed out waiting for pong"
+    sanic_keepalive = keepalive in a["log"] and keepalive not in b["log"]
+    sanic_waited = re.search(r"^ping(:\w+)? TimeoutError: $", ha[i]) or (
+        sanic_keepalive and re.search(r"^ping(:\w+)? ConnectionClosedError: ", ha[i])
+    )
+    if sanic_waited and (
         hb[i] == "pong None" or re.search(r"^ping(:\w+)? ConnectionClosed", hb[i])
     ):
         b2 = {**b, "handler": hb[:i] + [ha[i]] + hb[i + 1:]}
+        if sanic_keepalive:  # (Sanic's keepalive failed on the pong it did not read)
+            a = {**a, "log": [x for x in a["log"] if x != keepalive]}
+            b2["frames"] = [f for f in b2["frames"] if not f.startswith("close ")]
+            a["frames"] = [f for f in a["frames"] if not f.startswith(("close ", "ping <"))]
         rest = wsfuzz.differing(a, b2)
         if not rest:
             return KEPT2["pong_ahead"]
@@ -290,14 +300,21 @@ def _gone(a: dict[str, Any], b: dict[str, Any], parts: list[str]) -> str | None:
     messages it had read before the end (frames it then sent come after Sanic's, its
     error is logged)."""
     ha, hb = a["handler"], b["handler"]
-    if not ha or not wsfuzz.SANIC_GONE.search(ha[-1]) or hb[:len(ha) - 1] != ha[:-1]:
+    if ha[-1:] and ha[-1].startswith("signal exception WebsocketClosed: Cannot receive"):
+        ha = ha[:-1]  # (Sanic's handler read on, found nothing: the closed connection)
+    if not ha or not (
+        wsfuzz.SANIC_GONE.search(ha[-1]) or ha[-1] == "end WebsocketClosed: " + RECV_CLOSED
+    ):
+        return None
+    closed = [wsfuzz.CLOSED_EXC.sub("<closed>", n) for n in ha[:-1]]
+    if [wsfuzz.CLOSED_EXC.sub("<closed>", n) for n in hb[:len(ha) - 1]] != closed:
         return None
     if not set(parts) <= {"frames", "handler", "log", "tcp"}:
         return None
     fa, fb = a.get("frames") or [], b.get("frames") or []
-    if fb[:len(fa)] != fa and not (
-        [f for f in fb if not f.startswith("close")] == [f for f in fa if not f.startswith("close")]
-    ):
+    # (Hurtle answered pings Sanic left unread, and closed with a reason of its own)
+    ours = [f for f in fb if not f.startswith(("close", "pong"))]
+    if fb[:len(fa)] != fa and ours != [f for f in fa if not f.startswith(("close", "pong"))]:
         return None
     if any(not GONE_LOG.match(x) for x in b["log"] if x not in a["log"]):
         return None
