@@ -203,6 +203,9 @@ KEPT2 = {
                   " arrives (Hurtle reads on), or the wait ends with the failure a later"
                   " frame caused; Sanic reads one message ahead, so the pong (or that"
                   " frame) is not read and the wait times out",
+    "logged": "a handler's error raised once the connection had failed is logged and goes"
+              " to websocket.handler.exception; Sanic does neither (its log and signal hide"
+              " an app's bug)",
     "gone": "a handler whose connection ended (the client's close, failure or reset) while"
             " messages read before the end were queued: Hurtle's handler gets them (and"
             " runs its commands, logs its error), Sanic's is cancelled (CancelledError)",
@@ -211,6 +214,9 @@ PING_TYPE = re.compile(r"^((?:ping|pong):\w+ TypeError): .*$")
 GONE_LOG = re.compile(r"^(ERROR Exception occurred while handling uri: .*|  -> .*)$")
 
 
+# (Sanic's RequestCancelled is its CancelledError)
+CLOSED = re.compile(r"(CancelledError|RequestCancelled|ConnectionClosed(Error|OK)"
+                    r"|WebsocketClosed(Error|OK)?): .*$")
 RECV_CLOSED = "Cannot receive from websocket interface after it is closed."
 AUTO_PING = re.compile(r"^ping (?!b'(abc|xyz|p+)')b'.*'$")
 
@@ -253,7 +259,12 @@ def kept(case: dict[str, Any], a: dict[str, Any], b: dict[str, Any], parts: list
     parts2 = wsfuzz.differing(a2, b2)
     if not parts2:
         return " + ".join(labels) or wsfuzz.KEPT["class"]
-    first = wsfuzz.kept(case, a2, b2, parts2) or _gone(a2, b2, parts2) or _race(a2, b2, parts2)
+    first = (
+        wsfuzz.kept(case, a2, b2, parts2)
+        or _gone(a2, b2, parts2)
+        or _race(a2, b2, parts2)
+        or _logged(a2, b2, parts2)
+    )
     return " + ".join([*labels, first]) if first else None
 
 
@@ -295,6 +306,21 @@ def _race(a: dict[str, Any], b: dict[str, Any], parts: list[str]) -> str | None:
     return wsfuzz.KEPT["echo_race"]
 
 
+def _logged(a: dict[str, Any], b: dict[str, Any], parts: list[str]) -> str | None:
+    """The handler raised once the connection had failed: Hurtle logs and signals it,
+    Sanic neither (round one's ``logged``, with the signal)."""
+    ha, hb = a["handler"], b["handler"]
+    if not set(parts) <= {"handler", "log"} or not ha or not ha[-1].startswith("end "):
+        return None
+    error = ha[-1][4:]
+    if hb != [*ha, f"signal exception {error}"]:
+        return None
+    extra = [x for x in b["log"] if x not in a["log"]]
+    if [x for x in a["log"] if x not in b["log"]] or extra[1:] != [f"  -> {error}"]:
+        return None
+    return KEPT2["logged"]
+
+
 def _gone(a: dict[str, Any], b: dict[str, Any], parts: list[str]) -> str | None:
     """Sanic's handler was cancelled when the connection ended; Hurtle's went on with the
     messages it had read before the end (frames it then sent come after Sanic's, its
@@ -303,11 +329,12 @@ def _gone(a: dict[str, Any], b: dict[str, Any], parts: list[str]) -> str | None:
     if ha[-1:] and ha[-1].startswith("signal exception WebsocketClosed: Cannot receive"):
         ha = ha[:-1]  # (Sanic's handler read on, found nothing: the closed connection)
     if not ha or not (
-        wsfuzz.SANIC_GONE.search(ha[-1]) or ha[-1] == "end WebsocketClosed: " + RECV_CLOSED
+        wsfuzz.SANIC_GONE.search(ha[-1])
+        or ha[-1] in ("end WebsocketClosed: " + RECV_CLOSED, "end RequestCancelled: ")
     ):
         return None
-    closed = [wsfuzz.CLOSED_EXC.sub("<closed>", n) for n in ha[:-1]]
-    if [wsfuzz.CLOSED_EXC.sub("<closed>", n) for n in hb[:len(ha) - 1]] != closed:
+    closed = [CLOSED.sub("<closed>", n) for n in ha[:-1]]
+    if [CLOSED.sub("<closed>", n) for n in hb[:len(ha) - 1]] != closed:
         return None
     if not set(parts) <= {"frames", "handler", "log", "tcp"}:
         return None
