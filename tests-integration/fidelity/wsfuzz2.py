@@ -333,8 +333,11 @@ def _gone(a: dict[str, Any], b: dict[str, Any], parts: list[str]) -> str | None:
         or ha[-1] in ("end WebsocketClosed: " + RECV_CLOSED, "end RequestCancelled: ")
     ):
         return None
-    closed = [CLOSED.sub("<closed>", n) for n in ha[:-1]]
-    if [CLOSED.sub("<closed>", n) for n in hb[:len(ha) - 1]] != closed:
+    before = ha[:-1]
+    if before and CLOSED.search(before[-1]) and not before[-1].startswith("end "):
+        before = before[:-1]  # (the call Sanic's cancellation ended)
+    closed = [CLOSED.sub("<closed>", n) for n in before]
+    if [CLOSED.sub("<closed>", n) for n in hb[:len(before)]] != closed:
         return None
     if not set(parts) <= {"frames", "handler", "log", "tcp"}:
         return None
