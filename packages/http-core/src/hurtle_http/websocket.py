@@ -244,10 +244,9 @@ class WebsocketImplProtocol:
 
     async def pong(self, data: Data = b"") -> None:
         """Send an unsolicited pong (nothing once the connection is closing, as Sanic)."""
-        payload = control_payload(data)
         if not self._is_open():
-            return
-        self.ws_proto.send_pong(payload)
+            return  # (as Sanic: the payload is not even checked)
+        self.ws_proto.send_pong(control_payload(data))
         await self._flush(drain=True)
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
