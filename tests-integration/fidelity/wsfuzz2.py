@@ -203,9 +203,9 @@ KEPT2 = {
                   " arrives (Hurtle reads on), or the wait ends with the failure a later"
                   " frame caused; Sanic reads one message ahead, so the pong (or that"
                   " frame) is not read and the wait times out",
-    "logged": "a handler's error raised once the connection had failed is logged and goes"
-              " to websocket.handler.exception; Sanic does neither (its log and signal hide"
-              " an app's bug)",
+    "logged": "a handler's end once the connection had failed: its error is logged and goes"
+              " to websocket.handler.exception, a return to websocket.handler.after; Sanic"
+              " does neither (its log and signal hide an app's bug)",
     "burst_paused": "recv_burst returns what was read: reading pauses once"
                     " WEBSOCKET_MAX_SIZE bytes (64 here) or 32 messages are queued, so"
                     " messages behind them wait in the socket; Sanic's returns them too",
@@ -337,6 +337,8 @@ def _logged(a: dict[str, Any], b: dict[str, Any], parts: list[str]) -> str | Non
     if not set(parts) <= {"handler", "log"} or not ha or not ha[-1].startswith("end "):
         return None
     error = ha[-1][4:]
+    if error == "returned" and hb == [*ha, "signal after"] and a["log"] == b["log"]:
+        return KEPT2["logged"]
     if hb != [*ha, f"signal exception {error}"]:
         return None
     extra = [x for x in b["log"] if x not in a["log"]]
