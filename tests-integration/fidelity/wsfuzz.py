@@ -340,11 +340,20 @@ def run_client(port: int, case: dict[str, Any], idle: float = 0.6,
     frames: list[str] = []
     state: dict[str, Any] = {
         "sent_close": False, "got_close": False, "end": None, "sent": 0, "reply": None,
+        "pongs": [],
     }
 
     def reply() -> None:
-        """Answer the server's close frame, once, between two of the client's frames."""
-        if state["reply"] is not None and not state["sent_close"] and state["sent"] in case["ends"]:
+        """Answer the server's close frame, once, and its pings (when the case says so),
+        between two of the client's frames."""
+        if state["sent_close"] or state["sent"] not in case["ends"]:
+            return
+        while state["pongs"]:
+            try:
+                s.sendall(frame(rnd, 10, state["pongs"].pop(0)))
+            except OSError:
+                pass
+        if state["reply"] is not None:
             state["sent_close"] = True
             try:
                 s.sendall(frame(rnd, 8, state["reply"]))
@@ -407,6 +416,9 @@ def run_client(port: int, case: dict[str, Any], idle: float = 0.6,
                 state["end"], alive = "reset", False
             for op, fin, rsv, payload in parse_frames(buf):
                 frames.append(describe(op, fin, rsv, payload))
+                if op == 9 and case.get("pong"):
+                    state["pongs"].append(payload)
+                    reply()
                 if op == 8 and not state["got_close"]:
                     state["got_close"] = True
                     if case["reply_close"]:
@@ -479,15 +491,16 @@ def _read_rest(s: socket.socket, idle: float, total: float) -> tuple[bytes, str]
 class Server:
     """One interpreter serving wsfuzz_app.py; its handler notes and log, read per case."""
 
-    def __init__(self, name: str, python: str, tmp: str) -> None:
+    def __init__(self, name: str, python: str, tmp: str, app: str = APP,
+                 env: dict[str, str] | None = None) -> None:
         self.name = name
         self.port = free_port()
         self.notes = os.path.join(tmp, f"{name}.notes")
         self.logfile = os.path.join(tmp, f"{name}.log")
         self.log = open(self.logfile, "w")
-        env = {**os.environ, "WSFUZZ_OUT": self.notes, "PYTHONUNBUFFERED": "1"}
+        env = {**os.environ, **(env or {}), "WSFUZZ_OUT": self.notes, "PYTHONUNBUFFERED": "1"}
         self.proc = subprocess.Popen(
-            [python, APP, str(self.port)], cwd=HERE, env=env, stdout=self.log,
+            [python, app, str(self.port)], cwd=HERE, env=env, stdout=self.log,
             stderr=subprocess.STDOUT, start_new_session=True,
         )
         self.notes_at = self.log_at = 0
@@ -770,13 +783,14 @@ def show(case: dict[str, Any]) -> str:
             f"   writes: {writes[:400].hex(' ') if writes else ''}")
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+def arguments(doc: str | None, routes: list[str]) -> argparse.ArgumentParser:
+    """The command line of a websocket fuzzer (this round's or a later one's)."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--count", type=int, default=200)
     ap.add_argument("--start", type=int, default=0, help="first case index")
     ap.add_argument("--case", type=int, action="append", help="only these case indexes")
-    ap.add_argument("--route", choices=ROUTES, help="every case on this route")
+    ap.add_argument("--route", choices=routes, help="every case on this route")
     ap.add_argument("--time", type=float, default=900, help="overall budget, seconds")
     ap.add_argument("--ref-python", default=REF_PYTHON)
     ap.add_argument("--hurtle-python", default=HURTLE_PYTHON)
@@ -785,12 +799,29 @@ def main() -> int:
     ap.add_argument("--json", metavar="FILE", help="write every differing case to FILE")
     ap.add_argument("--reruns", type=int, default=2,
                     help="runs again of a case whose difference no label explains (timing)")
-    args = ap.parse_args()
+    return ap
+
+
+def main() -> int:
+    args = arguments(__doc__, ROUTES).parse_args()
+    return drive(args, gen_case, kept, "wsfuzz")
+
+
+def drive(args: argparse.Namespace, gen: Any, label: Any, name: str, app: str = APP,
+          env: dict[str, str] | None = None, noise: Any = None) -> int:
+    """Run ``gen(seed, index, route)``'s cases against both servers of ``app``; a
+    difference is kept when ``label(case, sanic, hurtle, parts)`` names it; ``noise``
+    (if given) takes what is random out of each observation first."""
+
+    def play(srv: Server, case: dict[str, Any]) -> dict[str, Any]:
+        obs = srv.run(case)
+        return noise(obs) if noise else obs
 
     indexes = args.case or list(range(args.start, args.start + args.count))
     deadline = time.monotonic() + args.time
     tmp = tempfile.mkdtemp(prefix="wsfuzz-")
-    servers = [Server("sanic", args.ref_python, tmp), Server("hurtle", args.hurtle_python, tmp)]
+    servers = [Server("sanic", args.ref_python, tmp, app, env),
+               Server("hurtle", args.hurtle_python, tmp, app, env)]
     buckets: dict[tuple[str, ...], list[Any]] = defaultdict(list)
     ran = 0
     try:
@@ -805,22 +836,22 @@ def main() -> int:
             for index in indexes:
                 if time.monotonic() > deadline:
                     break
-                case = gen_case(args.seed, index, args.route)
-                a, b = pool.map(lambda srv, c=case: srv.run(c), servers)
+                case = gen(args.seed, index, args.route)
+                a, b = pool.map(lambda srv, c=case: play(srv, c), servers)
                 ran += 1
                 parts = differing(a, b)
                 if not parts:
                     continue
-                label = kept(case, a, b, parts)
-                key = (f"KEPT {label}",) if label else tuple(parts)
-                for _ in range(args.reruns if not label else 0):
+                why = label(case, a, b, parts)
+                key = (f"KEPT {why}",) if why else tuple(parts)
+                for _ in range(args.reruns if not why else 0):
                     # A difference that does not come back, or an outcome that changes
                     # from run to run, is the servers' timing (which of a handler's step
                     # and a client's frame comes first, under load).
-                    a2, b2 = pool.map(lambda srv, c=case: srv.run(c), servers)
+                    a2, b2 = pool.map(lambda srv, c=case: play(srv, c), servers)
                     parts2 = differing(a2, b2)
                     unstable = differing(a, a2) or differing(b, b2)
-                    if not parts2 or kept(case, a2, b2, parts2) or unstable:
+                    if not parts2 or label(case, a2, b2, parts2) or unstable:
                         key = ("TIMING " + ", ".join(parts),)
                         break
                 buckets[key].append((case, a, b))
@@ -847,7 +878,7 @@ def main() -> int:
                 if a.get(part) != b.get(part) or args.verbose:
                     print(f"   {part}: sanic  {json.dumps(a.get(part), ensure_ascii=False)[:900]}")
                     print(f"   {part}: hurtle {json.dumps(b.get(part), ensure_ascii=False)[:900]}")
-    print(f"wsfuzz: seed {args.seed}, {ran} cases, {diff_count} differ "
+    print(f"{name}: seed {args.seed}, {ran} cases, {diff_count} differ "
           f"({kept_count} kept on purpose, {timing} timing: not the same in "
           f"{args.reruns} reruns), {len(buckets)} buckets; logs in {tmp}")
     return 1 if diff_count > kept_count + timing else 0

@@ -362,6 +362,8 @@ async def test_websocket_use_after_close_raises_websocket_closed(app: Sanic) -> 
             except WebsocketClosed as error:
                 ok = isinstance(error, ConnectionClosedOK)
                 seen.append(f"{error} ok={ok}")
+        # after the close a pong is not even checked (as when serving, and Sanic)
+        seen.append(f"pong(5) after close: {await socket.pong(5)!r}")
 
     scope = {"type": "websocket", "path": "/ws", "headers": [], "subprotocols": []}
     sent = await run_asgi(app, scope, [{"type": "websocket.connect"}])
@@ -370,6 +372,7 @@ async def test_websocket_use_after_close_raises_websocket_closed(app: Sanic) -> 
         "pong(None) TypeError",
         "Cannot write to websocket interface after it is closed. ok=True",
         "Cannot send a ping when the websocket interface is closed. ok=True",
+        "pong(5) after close: None",
     ]
     assert sent == [
         {"type": "websocket.accept"},

@@ -107,3 +107,28 @@ async def test_a_failing_handler_without_signals_is_only_logged(
     assert sent[0] == {"type": "websocket.accept"}
     logged = [str(r.exc_info[1]) for r in caplog.records if r.exc_info]
     assert logged == ["boom"]
+
+
+async def test_websocket_closed_raised_by_a_handler_is_signalled_not_logged(
+    app: Sanic, caplog: pytest.LogCaptureFixture
+) -> None:
+    # As Sanic: a handler that writes after its own close() ends with WebsocketClosed (a
+    # SanicException): websocket.handler.exception gets it, and being quiet it is not
+    # logged. Hurtle's WebsocketClosed is also a ConnectionClosed, so it ended the handler
+    # silently, unsignalled.
+    seen: list[Any] = []
+
+    @app.signal("websocket.handler.exception")
+    async def failed(request: Any, websocket: Any, exception: Exception) -> None:
+        seen.append(f"{type(exception).__name__}: {exception}")
+
+    @app.websocket("/late")
+    async def late(request: Any, ws: Any) -> None:
+        await ws.close()
+        await ws.send("late")
+
+    with caplog.at_level(logging.DEBUG, logger="sanic.error"):
+        await run_asgi(app, {**SCOPE, "path": "/late"}, _receive())
+    assert [s.split(":")[0][:15] for s in seen] == ["WebsocketClosed"]
+    assert seen[0].endswith(": Cannot write to websocket interface after it is closed.")
+    assert [r for r in caplog.records if r.exc_info] == []

@@ -304,3 +304,37 @@ async def test_a_handlers_websocket_shows_sanics_timeouts() -> None:
     server = WsServer(handler)
     async with server as url, connect(url) as client:
         assert await client.recv() == "(10.0, 20, 20)"
+
+
+def _two_pings(port: int) -> list[bytes]:
+    import socket
+
+    from .test_websocket_tcp_close import _masked, _upgrade
+
+    pings = []
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        _upgrade(sock)
+        for _ in range(2):
+            header = sock.recv(2, socket.MSG_WAITALL)
+            assert header[0] == 0x89
+            payload = sock.recv(header[1] & 0x7F, socket.MSG_WAITALL)
+            pings.append(payload)
+            sock.sendall(_masked(0x8A, payload))
+    return pings
+
+
+async def test_a_ping_without_data_carries_four_random_bytes() -> None:
+    # As Sanic (and the websockets library): 4 random bytes. It was the hex digits of
+    # the websocket object's id XOR the clock (12 bytes that told the peer a memory
+    # address), from an operator precedence slip.
+    async def handler(ws: Any) -> None:
+        for _ in range(2):
+            await asyncio.wait_for(await ws.ping(), 5)
+
+    server = WsServer(handler)
+    async with server as url:
+        pings = await asyncio.to_thread(_two_pings, int(url.rsplit(":", 1)[1].split("/")[0]))
+        await asyncio.wait_for(server.done.wait(), 5)
+    assert [len(p) for p in pings] == [4, 4]
+    assert pings[0] != pings[1]
+    assert server.outcome == ["returned"]

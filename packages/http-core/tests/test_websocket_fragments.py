@@ -138,3 +138,19 @@ async def test_reading_pauses_once_a_max_size_of_messages_waits_unread() -> None
     step.set()
     await conn.settle()
     assert taken == [b"a" * 100, b"b" * 100] and not conn.transport.reading_paused
+
+
+async def test_nothing_after_invalid_utf8_in_the_same_read_reaches_the_handler() -> None:
+    # RFC 6455 7.1.7: once the connection is failed, no more data from the peer is
+    # processed, even frames that came in the same read as the invalid text.
+    conn, received, release = await _connect()
+    conn.receive(
+        _frame(0x1, b"ok\xe6\x97", fin=False) + _frame(0x0, b"\xa5\xff") + _frame(0x1, b"after")
+    )
+    await conn.settle()
+    close = conn.take()
+    assert close[:1] == b"\x88" and struct.unpack("!H", close[2:4]) == (1007,)
+    assert [type(error).__name__ for error in received] == ["ConnectionClosedError"]
+    release.set()
+    await conn.advance(11)
+

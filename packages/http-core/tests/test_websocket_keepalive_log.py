@@ -73,3 +73,14 @@ async def test_a_nan_ping_timeout_sets_no_limit() -> None:
         opcodes.append(frames[0])
         frames = frames[2 + frames[1] :]
     assert opcodes == [0x89] * 30 and not closed  # a ping every 2 s, no close frame
+
+
+async def test_a_ping_timeout_closes_with_1011_and_no_reason() -> None:
+    # As Sanic: the close frame is 1011 alone (the reason is in the log, above). It
+    # carried the library's "keepalive ping timeout".
+    frames, closed = await _frames_after(
+        {"WEBSOCKET_PING_INTERVAL": 2, "WEBSOCKET_PING_TIMEOUT": 3}, 6
+    )
+    assert frames[:1] == b"\x89"  # the ping (payload: 4 bytes)
+    assert frames[6:] == b"\x88\x02\x03\xf3"  # close 1011, no reason
+    assert closed

@@ -295,3 +295,41 @@ async def test_recv_after_a_failed_connection_does_not_wait_for_the_peer() -> No
         await asyncio.to_thread(client, _port(url))
         await asyncio.wait_for(server.done.wait(), 15)
     assert seen == ["True 1002 Cannot receive from websocket interface after it is closed."]
+
+
+def _ping_close_and_stay(port: int, ended: Any) -> tuple[bytes, int, bool]:
+    # A peer that reads the server's ping, answers it with its close frame (no pong),
+    # then keeps its socket open for a while.
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        _upgrade(sock)
+        ping = sock.recv(2 + 1, socket.MSG_WAITALL)
+        sock.sendall(_masked(0x88, b"\x03\xe9"))
+        header = sock.recv(2, socket.MSG_WAITALL)
+        payload = sock.recv(header[1] & 0x7F, socket.MSG_WAITALL)
+        return ping, int(struct.unpack("!H", payload[:2])[0]), ended.wait(2)
+
+
+async def test_a_pong_awaited_ends_with_the_peers_close_frame() -> None:
+    # No pong can follow the peer's close frame (RFC 6455 5.5.1): as in Sanic, a handler
+    # awaiting one gets ConnectionClosed then. It waited for the peer's FIN (or the close
+    # timeout), and a handler waiting through asyncio.wait_for was cancelled meanwhile.
+    import threading
+
+    ended = threading.Event()
+    seen: list[str] = []
+
+    async def handler(ws: Any) -> None:
+        waiter = await ws.ping(b"p")
+        try:
+            await waiter
+        except ConnectionClosed as exc:
+            seen.append(f"{type(exc).__name__} {exc.rcvd.code if exc.rcvd else None}")
+        ended.set()
+
+    server = WsServer(handler)
+    async with server as url:
+        ping, code, in_time = await asyncio.to_thread(_ping_close_and_stay, _port(url), ended)
+        await asyncio.wait_for(server.done.wait(), 5)
+    assert (ping, code) == (b"\x89\x01p", 1001)
+    assert in_time is True
+    assert seen == ["ConnectionClosedOK 1001"]

@@ -807,7 +807,7 @@ class Sanic(
             extra.response_middleware = response_chain
             # PERF: decided here, read per request: await or call, read the body or not.
             extra.handler_is_async = is_coroutine_callable(route.handler)
-            extra.read_body = not (extra.ignore_body or extra.stream or extra.websocket)
+            extra.read_body = not (extra.ignore_body or extra.stream)
             # The format error pages use: the route's own, else guessed from the handler
             # (kept apart, so route.extra.error_format stays what was given, as in Sanic).
             if extra.error_format in (None, "", "auto"):

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from hurtle_http.exceptions import WebsocketClosed
+
 websockets_logger = logging.getLogger("sanic.websockets")
 
 
@@ -82,8 +84,12 @@ async def run_websocket(
         await task
         if "websocket.handler.after" in events:
             await app.dispatch("websocket.handler.after", inline=True, context=context)
-    except (asyncio.CancelledError, ConnectionClosed):
-        pass
+    except (asyncio.CancelledError, ConnectionClosed) as exc:
+        if isinstance(exc, WebsocketClosed):
+            # A call made once the connection was closed (Hurtle's WebsocketClosed is
+            # also a ConnectionClosed): signalled as in Sanic, where it is only Sanic's
+            # error (quiet: logged only with NOISY_EXCEPTIONS).
+            await _handler_failed(app, request, exc, context, events)
     except Exception as exc:
         if not _only_closed(exc, ConnectionClosed):
             await _handler_failed(app, request, exc, context, events)

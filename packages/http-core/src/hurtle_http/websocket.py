@@ -21,6 +21,7 @@ import asyncio
 import codecs
 import contextlib
 import logging
+import random
 from array import array
 from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
@@ -107,6 +108,7 @@ class WebsocketImplProtocol:
         self._fragments = bytearray()  # the message being received in fragments
         self._fragment_ends = array("I")  # where each of its fragments ends
         self._decoder: Any = None
+        self._utf8_failed = False  # (set once invalid text failed the connection)
         self._text = False
         self._recv_waiter: asyncio.Future | None = None
         self.pings: dict[bytes, asyncio.Future] = {}
@@ -242,10 +244,9 @@ class WebsocketImplProtocol:
 
     async def pong(self, data: Data = b"") -> None:
         """Send an unsolicited pong (nothing once the connection is closing, as Sanic)."""
-        payload = control_payload(data)
         if not self._is_open():
-            return
-        self.ws_proto.send_pong(payload)
+            return  # (as Sanic: the payload is not even checked)
+        self.ws_proto.send_pong(control_payload(data))
         await self._flush(drain=True)
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
@@ -344,12 +345,6 @@ class WebsocketImplProtocol:
             if self._access is not None:
                 with contextlib.suppress(Exception):
                     log_close(self._access, proto)
-        closed = self._closed_exception()
-        for waiter in self.pings.values():
-            if not waiter.done():
-                waiter.set_exception(closed)
-                waiter.exception()  # retrieved: nobody may be awaiting a ping
-        self.pings.clear()
         self._wake_all()
 
     def pause_writing(self) -> None:
@@ -395,6 +390,19 @@ class WebsocketImplProtocol:
                 callback()
             except Exception:  # (the connection's bookkeeping goes on regardless)
                 websockets_logger.logger.exception("Error in a websocket's peer-gone callback")
+        self._fail_pings()
+
+    def _fail_pings(self) -> None:
+        # No pong can come any more (RFC 6455 5.5.1: nothing follows a close frame; after
+        # the server's FIN what comes is dropped): the pings still awaited fail now, not
+        # when TCP ends (the peer's FIN may come late).
+        if self.pings:
+            closed = self._closed_exception()
+            for waiter in self.pings.values():
+                if not waiter.done():
+                    waiter.set_exception(closed)
+                    waiter.exception()  # retrieved: nobody may be awaiting a ping
+            self.pings.clear()
 
     def _closed_exception(self) -> ConnectionClosed:
         proto = self.ws_proto
@@ -435,6 +443,10 @@ class WebsocketImplProtocol:
     def _process_events(self) -> None:
         for event in self.ws_proto.events_received():
             self._on_frame(event)  # type: ignore[arg-type]  # (frames only, once open)
+            if self._utf8_failed:
+                # RFC 6455 7.1.7: nothing after the invalid text is processed, though the
+                # library parsed the rest of this read already.
+                break
 
     def _on_frame(self, frame: Frame) -> None:
         opcode = frame.opcode
@@ -526,6 +538,7 @@ class WebsocketImplProtocol:
     def _invalid_utf8(self) -> None:
         # RFC 6455 section 8.1: invalid UTF-8 in a text message fails the connection.
         self.ws_proto.fail(CloseCode.INVALID_DATA, "invalid UTF-8 in a text frame")
+        self._utf8_failed = True
         self._fragments = bytearray()
         self._fragment_ends = array("I")
         self._decoder = None
@@ -565,6 +578,7 @@ class WebsocketImplProtocol:
             io_proto.close()  # TLS: no half-close
             return
         transport.write_eof()
+        self._fail_pings()
         if self._close_timer is None:
             self._close_timer = self.loop.call_later(self.close_timeout, self._abort)
 
@@ -580,9 +594,10 @@ class WebsocketImplProtocol:
         """Queue a ping (without waiting for the transport); a future for its pong."""
         self._check_open(PING_AFTER_CLOSE)
         if data is None:
-            payload = b"%08x" % (id(self) ^ int(self.loop.time() * 1e6) & 0xFFFFFFFF)
+            # 4 random bytes, as the websockets library sends (and Sanic)
+            payload = random.getrandbits(32).to_bytes(4, "big")
             while payload in self.pings:
-                payload = (int(payload, 16) + 1).to_bytes(4, "big").hex().encode()
+                payload = random.getrandbits(32).to_bytes(4, "big")
         else:
             payload = control_payload(data)
         waiter = self.loop.create_future()
@@ -618,7 +633,7 @@ class WebsocketImplProtocol:
                         # As Sanic: the log says why (the access line, if on, only
                         # shows the 1011).
                         websockets_logger.warning("Websocket timed out waiting for pong")
-                        self.ws_proto.fail(CloseCode.INTERNAL_ERROR, "keepalive ping timeout")
+                        self.ws_proto.fail(CloseCode.INTERNAL_ERROR)  # (no reason, as Sanic)
                         self._send_pending()
                         self._wake_all()
                         self._abort()

@@ -145,8 +145,9 @@ class ASGIWebsocket:
 
     async def pong(self, data: Data = b"") -> None:
         """ASGI servers answer pings themselves; nothing to send (the payload is checked
-        as when Hurtle serves the socket)."""
-        control_payload(data)
+        as when Hurtle serves the socket: not once the websocket is closed)."""
+        if not self._closed:
+            control_payload(data)
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
         """Close the websocket (idempotent)."""
