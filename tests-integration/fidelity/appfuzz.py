@@ -39,7 +39,11 @@ registration form, ``http.*`` signal handlers that read and change the request a
 in ``appfuzz_round7.py``). ``--round8`` (``appfuzz_round8.py``) fuzzes blueprint composition
 and routing with apps of its own (versions, prefixes and strict slashes at every level,
 ``host=`` routes, statics beside dynamic routes, exception handlers on the app, blueprints
-and groups, ``url_for`` of each route followed; labels in ``appfuzz_round8.py``). ``APPFUZZ_WORK`` chooses the scratch folder (default ``/tmp/appfuzz``).
+and groups, ``url_for`` of each route followed; labels in ``appfuzz_round8.py``).
+``--round9`` (``appfuzz_round9.py``) fuzzes the handler layer with apps of its own
+(class-based views, decorators, middleware forms and priorities, exception handlers and an
+``ErrorHandler`` subclass answering every kind of response or raising again, every response
+kind with headers and cookies; labels in ``appfuzz_round9.py``). ``APPFUZZ_WORK`` chooses the scratch folder (default ``/tmp/appfuzz``).
 
 ``--ref-python`` (default ``/tmp/st-ref/bin/python``, Sanic 25.12 without sanic-ext) and
 ``--hurtle-python`` (default ``.venv/bin/python``) choose the interpreters. Exit status 1
@@ -95,6 +99,7 @@ from appfuzz_round8 import (
     kept_label8,
     normal8,
 )
+from appfuzz_round9 import gen_app9, gen_requests9, kept_app_label9, kept_label9, normal9
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -769,6 +774,11 @@ def main() -> int:
     ap.add_argument("--requests8", type=int, default=40,
                     help="eighth-round requests per app with --round8 (default 40, plus one\n"
                          "url_for request per route)")
+    ap.add_argument("--round9", action="store_true",
+                    help="the ninth round's apps (the handler layer) and --requests9 requests\n"
+                         "instead of the earlier rounds' (appfuzz_round9.py)")
+    ap.add_argument("--requests9", type=int, default=40,
+                    help="ninth-round requests per app with --round9 (default 40)")
     ap.add_argument("--seed", type=int, default=1, help="first app seed")
     ap.add_argument("--time", type=float, default=600, help="overall time budget, seconds")
     ap.add_argument("--show-app", type=int, metavar="SEED", help="print one app and its requests")
@@ -783,6 +793,12 @@ def main() -> int:
     os.makedirs(WORK, exist_ok=True)
     static_dir = os.path.join(WORK, "static")
     make_static_dir(static_dir)
+    if args.show_app is not None and args.round9:
+        app = gen_app9(args.show_app, static_dir)
+        print(app["source"])
+        for req in gen_requests9(app, args.show_app, args.requests9):
+            print(repr(req))
+        return 0
     if args.show_app is not None and args.round8:
         app = gen_app8(args.show_app, static_dir)
         print(app["source"])
@@ -819,7 +835,10 @@ def main() -> int:
     for seed in range(args.seed, args.seed + args.apps):
         if time.monotonic() > deadline:
             break
-        if args.round8:  # an app of its own: blueprint composition and routing
+        if args.round9:  # an app of its own: the handler layer
+            app = gen_app9(seed, static_dir)
+            reqs = gen_requests9(app, seed, args.requests9)
+        elif args.round8:  # an app of its own: blueprint composition and routing
             app = gen_app8(seed, static_dir)
             reqs = gen_requests8(app, seed, args.requests8)
         elif args.round7:  # an app of its own: hooks over a kept-alive connection
@@ -832,7 +851,7 @@ def main() -> int:
             app = gen_app(seed, static_dir)
             reqs = gen_requests(app, seed, args.requests, args.extra_requests, args.extra_requests3,
                                 args.extra_requests4)
-        if args.round5 and not (args.round6 or args.round7 or args.round8):  # the fifth round rewrites the constructor (own random stream)
+        if args.round5 and not (args.round6 or args.round7 or args.round8 or args.round9):  # the fifth round rewrites the constructor (own random stream)
             app["source"], extras5 = rewrite_app5(app["source"], seed)
             reqs += gen_extra_requests5(extras5, seed, args.extra_requests5)
         app_file = os.path.join(WORK, f"app_{seed}.py")
@@ -855,6 +874,8 @@ def main() -> int:
                 label = kept_app_label(ea, eb, app["source"])
                 if label is None and args.round8:
                     label = kept_app_label8(ea, eb, app["source"])
+                if label is None and args.round9:
+                    label = kept_app_label9(ea, eb, app["source"])
                 key = f"app: kept: {label}" if label else f"app error: {ea[:60]} -> {eb[:60]}"
                 buckets[key].append((seed, "", ea, eb))
             continue
@@ -867,6 +888,13 @@ def main() -> int:
                     label = kept_label7(req, k, one, xa, xb, app["source"])
                     key = f"kept: {label}" if label else signature(one, xa, xb)
                     buckets[key].append((seed, f"[{k}] {one}", xa, xb))
+                continue
+            if args.round9:
+                na, nb = normal9(a, normal), normal9(b, normal)
+                if na != nb:
+                    label = kept_label9(req, na, nb, app["source"], kept_label)
+                    key = f"kept: {label}" if label else signature(req, na, nb)
+                    buckets[key].append((seed, req, na, nb))
                 continue
             if args.round8:
                 na, nb = normal8(a, normal), normal8(b, normal)
