@@ -387,6 +387,19 @@ def test_an_address_that_cannot_be_bound_is_logged_as_sanic_does(
     assert logged and logged[0].startswith("Main "), done.stderr
     assert "Traceback" not in done.stderr
 
+@pytest.mark.parametrize("mode", [[], ["--single-process"]])
+def test_a_unix_socket_in_a_missing_folder_is_one_logged_line(project: Path,
+                                                              mode: list[str]) -> None:
+    # Sanic logs `Startup failed due to OS error: ...` and no traceback; Hurtle printed
+    # its runner's traceback (the OSError carries no errno) under the same line.
+    done = sanic(project, "cli_app:app", "-u", "nodir/app.sock", "--no-motd", *mode)
+    assert done.returncode == 1
+    expected = (f"ERROR: Startup failed due to OS error: Socket folder does not exist: "
+                f"{project / 'nodir'}")
+    assert expected in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+
+
 SERVED = """
 from sanic import Sanic
 from hurtle_http.response import text

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import logging
+import os
+import signal
 import sys
 import types
 
@@ -28,6 +30,35 @@ def app():
     app.repl_ctx.add(helper)
     yield app
     Sanic._app_registry.pop("ReplApp", None)
+
+
+@pytest.fixture(autouse=True)
+def signals_sent(monkeypatch) -> list[tuple[int, int]]:
+    """The signals the console sends (recorded, not sent: they would stop pytest)."""
+    sent: list[tuple[int, int]] = []
+    monkeypatch.setattr(os, "kill", lambda pid, sig: sent.append((pid, sig)))
+    return sent
+
+
+@pytest.mark.parametrize("typed", ["exit()\n", "print('bye')\n"])  # exit(), or Ctrl-D (EOF)
+def test_leaving_the_console_stops_the_server_as_ctrl_c_does(app, monkeypatch, signals_sent,
+                                                            typed) -> None:
+    # As Sanic: exit() or Ctrl-D at the prompt ends the run (the server stops, exit 0);
+    # Hurtle's console used to leave the server running without a prompt.
+    monkeypatch.setattr(sys, "stdin", io.StringIO(typed))
+    thread = start_repl(app, interactive=True)
+    assert thread is not None
+    thread.join(timeout=10)
+    assert signals_sent == [(os.getpid(), signal.SIGINT)]
+
+
+def test_dev_mode_input_ending_before_enter_leaves_the_server_running(
+        app, monkeypatch, signals_sent) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    thread = start_repl(app, interactive=True, wait_for_enter=True)
+    assert thread is not None
+    thread.join(timeout=10)
+    assert signals_sent == []
 
 
 def test_without_a_tty_the_console_is_refused_with_sanics_message(app, caplog) -> None:

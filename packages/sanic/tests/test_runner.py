@@ -64,6 +64,15 @@ def test_prepare_records_the_settings(app: Sanic) -> None:
     assert runner.prepared_apps(Sanic) == [app]
 
 
+def test_an_empty_unix_path_serves_on_the_default_tcp_address(app: Sanic) -> None:
+    # As Sanic: `--unix ''` (or unix="") means no unix socket; Hurtle's prepare failed with
+    # `TypeError: argument of type 'NoneType' is not iterable`.
+    app.prepare(unix="", port=9998)
+    info = app.state.server_info[0]
+    assert (info["host"], info["port"]) == ("127.0.0.1", 9998)
+    assert not info["unix"]
+
+
 @pytest.mark.parametrize(("terminal", "debug", "warned"),
                          [(True, False, True), (True, True, False), (False, False, False)])
 def test_production_mode_on_a_terminal_is_pointed_out(

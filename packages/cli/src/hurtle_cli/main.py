@@ -148,9 +148,10 @@ def run_serve(args: argparse.Namespace, is_atty: Callable[[], bool] | None = Non
 
 
 def _is_known_startup_error(exc: Exception) -> bool:
-    """An OSError with an errno, or a ServerError (from hurtle_http, which this package
-    does not import): the failures Sanic reports in one line."""
-    return ((isinstance(exc, OSError) and exc.errno is not None)
+    """An OSError (a socket or file the server could not use), or a ServerError (from
+    hurtle_http, which this package does not import): the failures Sanic reports in one
+    line."""
+    return (isinstance(exc, OSError)
             or any(cls.__name__ == "ServerError" for cls in type(exc).__mro__))
 
 
@@ -164,6 +165,10 @@ def _log_startup_error(exc: Exception) -> None:
     elif isinstance(exc, OSError) and exc.errno is not None:
         error_logger.error("Startup failed due to OS error: %s (errno %s)",
                            exc.strerror or exc, exc.errno)
+    elif isinstance(exc, OSError):
+        # Raised with a message only (a unix socket's folder that does not exist): the
+        # message says what (Sanic: `None (errno None)`).
+        error_logger.error("Startup failed due to OS error: %s", exc)
     elif _is_known_startup_error(exc):
         error_logger.error("Startup failed due to server error. %s", exc)
     else:

@@ -6,7 +6,7 @@ app's class), ``await do(url, headers=None, method="GET", body=None)`` (runs a r
 through this process's ``app``, routes added at the prompt included, and gives
 ``Result(request, response)``), ``client`` (an ``httpx.Client`` for the running server,
 when httpx is installed) and everything the app put in ``app.repl_ctx``. Leaving the
-console (``exit()`` or Ctrl-D) leaves the server running.
+console (``exit()`` or Ctrl-D) stops the server, as Ctrl-C does (as Sanic's console).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ import asyncio
 import code
 import inspect
 import logging
+import os
+import signal
 import sys
 import threading
 from collections.abc import Awaitable, Callable, Mapping, Sequence
@@ -168,13 +170,20 @@ def start_repl(
             if not sys.stdin.readline():
                 console.loop.close()
                 return
+        left = False
         try:
-            console.interact(banner=banner(app),
-                             exitmsg="Leaving the console; the server runs on.")
+            console.interact(banner=banner(app), exitmsg="")
+            left = True  # Ctrl-D
+        except SystemExit:
+            left = True  # exit() or quit()
         except OSError as exc:  # the terminal went away
             error_logger.error("The REPL stopped: %s", exc)
         finally:
             console.loop.close()
+        if left:
+            # As Sanic: leaving the console ends the run. A SIGINT to this process stops
+            # the server gracefully, as Ctrl-C does (the workers', or this one's).
+            os.kill(os.getpid(), signal.SIGINT)
 
     thread = threading.Thread(target=run, name="sanic-repl", daemon=True)
     thread.start()
