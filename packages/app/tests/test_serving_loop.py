@@ -21,7 +21,10 @@ from hurtle_http.response import text
 
 
 def _policies_deprecated(monkeypatch: pytest.MonkeyPatch) -> None:
-    # What Python 3.14 does, on any Python: each use of the policy API warns.
+    # What Python 3.14 does, on any Python: each use of the policy API warns. The test
+    # starts from asyncio's default policy (an earlier test may have installed uvloop's).
+    monkeypatch.setattr(asyncio.events, "_event_loop_policy", None)
+
     def deprecated(*args: object) -> None:
         warnings.warn("asyncio's event loop policies are deprecated", DeprecationWarning,
                       stacklevel=2)
