@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing.context
 import os
 import signal
 import sys
@@ -106,3 +107,11 @@ def clean_up_on_stop(path: str) -> None:
 def write_config(path: str, config: dict[str, Any] | None = None) -> None:
     """Write the ``config`` this process was given (a restart's values), then exit."""
     put(path, repr(config))
+
+
+class SigintOnlyProcess(multiprocessing.context.SpawnProcess):
+    """A process whose own ``interrupt()`` always sends SIGINT, as Python 3.14's do."""
+
+    def interrupt(self) -> None:
+        assert self.pid is not None
+        os.kill(self.pid, signal.SIGINT)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import multiprocessing
+import signal
+import time
 from datetime import timezone
 
 import targets
@@ -346,3 +348,28 @@ def test_worker_prefix_and_server_labels_rename_processes_as_sanics_attributes(
     server = manager.create_server().processes[0]
     assert (server.name, server.ident_label) == ("MyApp-Box-0-0", "Bx 0")
     assert "MyApp-Box-0-0" in state
+
+
+def test_interrupt_sends_the_signal_asked_for_to_a_process_with_its_own_interrupt(
+    tmp_path,
+) -> None:
+    # Python 3.14's processes have an interrupt() of their own, which always sends SIGINT:
+    # a worker replaced while still importing, to be ended quietly with SIGTERM, got
+    # SIGINT there and printed a KeyboardInterrupt traceback.
+    from hurtle_worker.process import interrupt
+
+    path = tmp_path / "state"
+    proc = targets.SigintOnlyProcess(target=targets.clean_up_on_stop, args=(str(path),))
+    proc.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not path.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        interrupt(proc, signal.SIGTERM)
+        proc.join(20)
+    finally:
+        if proc.is_alive():
+            proc.kill()
+            proc.join()
+    assert path.read_text() == "running"  # not "interrupted": no KeyboardInterrupt
+    assert proc.exitcode == -signal.SIGTERM

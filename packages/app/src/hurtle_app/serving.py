@@ -12,7 +12,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from hurtle_app.state import ApplicationServerInfo, ServerStage
-from hurtle_http.server import try_use_uvloop
+from hurtle_http.server import server_event_loop, try_use_uvloop
 
 #: As Sanic: set in a process that serves requests once its before_server_start listeners
 #: ran (apps and plugins read it to tell a serving process from the main one).
@@ -370,9 +370,7 @@ class SingleProcessRunner:
     ) -> None:
         """Serve until stopped (SIGINT, SIGTERM or ``app.stop()``)."""
         if loop is None:
-            if self.app.config.get("USE_UVLOOP", True) not in (False,):
-                try_use_uvloop()
-            loop = asyncio.new_event_loop()
+            loop = server_event_loop(self.app.config.get("USE_UVLOOP", True) not in (False,))
         asyncio.set_event_loop(loop)
         self.loop = loop
         self.bound = False
@@ -492,4 +490,5 @@ class SingleProcessRunner:
 
 
 __all__ = ["WORKER_PROCESS_ENV", "AsyncioServer", "SingleProcessRunner", "banner_shown",
-           "close_loop", "create_server", "run_until_served", "stop_step", "try_use_uvloop"]
+           "close_loop", "create_server", "run_until_served", "server_event_loop", "stop_step",
+           "try_use_uvloop"]

@@ -14,6 +14,7 @@ import os
 import signal as signal_module
 import socket
 import ssl as ssl_module
+import sys
 from collections.abc import Awaitable, Callable
 from functools import partial
 from pathlib import Path
@@ -244,6 +245,27 @@ def new_event_loop() -> asyncio.AbstractEventLoop:
     except ImportError:
         return asyncio.new_event_loop()
     return uvloop.new_event_loop()
+
+
+# Python 3.14 deprecates asyncio's event loop policies (removal planned for 3.16): each
+# of get_event_loop_policy(), set_event_loop_policy() and uvloop.EventLoopPolicy warns.
+POLICIES_DEPRECATED = sys.version_info >= (3, 14)
+
+
+def server_event_loop(use_uvloop: bool = True) -> asyncio.AbstractEventLoop:
+    """A new event loop for a server to run on: uvloop's when installed and ``use_uvloop``.
+
+    Before Python 3.14, uvloop's policy also becomes the process's (as when Sanic runs an
+    app), so loops that code makes later with ``asyncio.new_event_loop()`` are uvloop's too.
+    From 3.14 on, where policies are deprecated, only the server's own loop is uvloop's:
+    serving an app raises no DeprecationWarning.
+    """
+    if not use_uvloop:
+        return asyncio.new_event_loop()
+    if POLICIES_DEPRECATED:
+        return new_event_loop()
+    try_use_uvloop()
+    return asyncio.new_event_loop()
 
 
 # -- running ------------------------------------------------------------------------------
@@ -493,6 +515,7 @@ __all__ = [
     "bind_unix_socket",
     "load_ssl",
     "new_event_loop",
+    "server_event_loop",
     "remove_unix_socket",
     "render_plain_error",
     "serve",

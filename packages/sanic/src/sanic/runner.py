@@ -36,7 +36,7 @@ from hurtle_app.motd import MOTD, get_logo
 from hurtle_app.serving import WORKER_PROCESS_ENV
 from hurtle_app.state import ApplicationServerInfo
 from hurtle_http.exceptions import ServerError as _ServerError
-from hurtle_http.server import remove_unix_socket, try_use_uvloop
+from hurtle_http.server import remove_unix_socket, server_event_loop
 from hurtle_worker.constants import WORKER_NAME_ENV
 from hurtle_worker.process import Worker, set_parent_death_signal
 from sanic.http.constants import HTTP
@@ -646,10 +646,8 @@ def _serve_primary(app_class: Any, primary: Any, app_loader: AppLoader | None,
     # so the main_process_* listeners an extension registers (its background logger's
     # queue on shared_ctx, its health monitor) run there, not only in the workers.
     auto_extend(primary)
-    if primary.config.get("USE_UVLOOP", True) is not False:
-        # As Sanic: the main process (main_process_* listeners) runs on uvloop too.
-        try_use_uvloop()
-    loop = asyncio.new_event_loop()
+    # As Sanic: the main process (main_process_* listeners) runs on uvloop too.
+    loop = server_event_loop(primary.config.get("USE_UVLOOP", True) is not False)
     bound: list[tuple[dict[str, Any], socket.socket]] = []
     sync_manager = None
     manager: WorkerManager | None = None

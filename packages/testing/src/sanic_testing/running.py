@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
-from hurtle_app.serving import banner_shown, stop_step, try_use_uvloop
+from hurtle_app.serving import banner_shown, server_event_loop, stop_step, try_use_uvloop
 
 __all__ = [
     "CLIENT_OPTIONS",
@@ -73,14 +73,13 @@ def run_sync(factory: Callable[[], Awaitable[T]], *, uvloop: bool = False) -> T:
 
     Called from inside a running loop (an async test), it runs on a helper thread instead,
     so the sync clients also work there. With ``uvloop=True`` the loop is uvloop's when it
-    is installed (its policy becomes the process's, as when Sanic runs an app).
+    is installed (before Python 3.14 its policy also becomes the process's, as when Sanic
+    runs an app; see ``hurtle_http.server.server_event_loop``).
     """
-    if uvloop:
-        use_uvloop_policy()
     if not _loop_running():
-        return _run_on_new_current_loop(factory)
+        return _run_on_new_current_loop(factory, uvloop)
     with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="sanic-testing") as pool:
-        return pool.submit(run_sync, factory).result()
+        return pool.submit(run_sync, factory, uvloop=uvloop).result()
 
 
 def _refuse_unaccepted(
@@ -153,12 +152,12 @@ def wants_uvloop(app: Any) -> bool:
 use_uvloop_policy = try_use_uvloop
 
 
-def _run_on_new_current_loop(factory: Callable[[], Awaitable[T]]) -> T:
+def _run_on_new_current_loop(factory: Callable[[], Awaitable[T]], uvloop: bool = False) -> T:
     # As Sanic's test client (the server runs on the thread's current loop): the loop stays
     # the thread's current one once closed, so ``asyncio.get_event_loop()`` still answers
     # after a request instead of raising (code that asks it outside a request, like
     # sanic-jwt's configuration, relies on that).
-    loop = asyncio.new_event_loop()
+    loop = server_event_loop(uvloop)
     asyncio.set_event_loop(loop)
     try:
         return loop.run_until_complete(_as_coroutine(factory))

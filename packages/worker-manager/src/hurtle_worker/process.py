@@ -19,6 +19,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
+from multiprocessing.process import BaseProcess
 from typing import Any
 
 from hurtle_worker.colors import process_line
@@ -171,10 +172,13 @@ def interrupt(proc: Any, signum: int = signal.SIGINT) -> None:
     """Ask an OS process to stop with SIGINT, as Sanic does: Python raises
     ``KeyboardInterrupt`` in a custom process (its ``finally``/``except`` clean-up runs;
     SIGTERM's default action would end it on the spot); server workers stop gracefully."""
-    send = getattr(proc, "interrupt", None)
-    if send is not None:  # a stand-in process (tests) or a subclass that knows better
-        send()
-        return
+    # Python 3.14's multiprocessing processes have an interrupt() of their own, which
+    # always sends SIGINT: a real process gets ``signum`` from os.kill below.
+    if not isinstance(proc, BaseProcess):
+        send = getattr(proc, "interrupt", None)
+        if send is not None:  # a stand-in process (tests)
+            send()
+            return
     pid = proc.pid
     if pid is None or not proc.is_alive():
         return

@@ -132,8 +132,7 @@ def worker_serve(
         # auto-reload), over what the main process passed.
         app.update_config(config)
     apply_log_formatters(app)
-    _configure_loop(app)
-    event_loop = asyncio.new_event_loop()
+    event_loop = _new_loop(app)
     asyncio.set_event_loop(event_loop)
     ready: list[bool] = []
     try:
@@ -181,8 +180,7 @@ def serve_in_process(apps: list[tuple[Any, list[dict[str, Any]]]], *,
     ``Sanic.serve_single`` does when several apps (or addresses) were prepared."""
     from hurtle_app.serving import banner_shown
 
-    _configure_loop(apps[0][0])
-    event_loop = asyncio.new_event_loop()
+    event_loop = _new_loop(apps[0][0])
     asyncio.set_event_loop(event_loop)
     shown = banner_shown.set(True)  # prepare() printed it; create_server must not again
     try:
@@ -202,12 +200,10 @@ def _find(name: str, modules: tuple[str, ...] = ()) -> Any:
     return find_app(name, modules)
 
 
-def _configure_loop(app: Any) -> None:
-    if app.config.get("USE_UVLOOP", True) is False:
-        return
-    from hurtle_http.server import try_use_uvloop
+def _new_loop(app: Any) -> asyncio.AbstractEventLoop:
+    from hurtle_http.server import server_event_loop
 
-    try_use_uvloop()
+    return server_event_loop(app.config.get("USE_UVLOOP", True) is not False)
 
 
 def _apply_passthru(app: Any, multiplexer: WorkerMultiplexer | None,

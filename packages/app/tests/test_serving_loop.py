@@ -1,0 +1,81 @@
+"""The event loop a single-process server runs on.
+
+Python 3.14 deprecates asyncio's event loop policies: ``get_event_loop_policy()`` and
+``set_event_loop_policy()`` warn there. A server still runs on uvloop (when installed and
+``USE_UVLOOP`` is not False) without touching them, so ``python -W error`` serves.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import warnings
+
+import pytest
+import uvloop
+
+from hurtle_app import Sanic
+from hurtle_app.serving import SingleProcessRunner
+from hurtle_http import server
+from hurtle_http.response import text
+
+
+def _policies_deprecated(monkeypatch: pytest.MonkeyPatch) -> None:
+    # What Python 3.14 does, on any Python: each use of the policy API warns. The test
+    # starts from asyncio's default policy (an earlier test may have installed uvloop's).
+    monkeypatch.setattr(asyncio.events, "_event_loop_policy", None)
+
+    def deprecated(*args: object) -> None:
+        warnings.warn("asyncio's event loop policies are deprecated", DeprecationWarning,
+                      stacklevel=2)
+
+    monkeypatch.setattr(server, "POLICIES_DEPRECATED", True, raising=False)
+    monkeypatch.setattr(asyncio, "get_event_loop_policy", deprecated)
+    monkeypatch.setattr(asyncio, "set_event_loop_policy", deprecated)
+
+
+def _serve_once(app: Sanic) -> tuple[list[type], list[BaseException]]:
+    runner = SingleProcessRunner(app)
+    loops: list[type] = []
+
+    @app.after_server_start
+    async def record(app: Sanic) -> None:
+        loops.append(type(asyncio.get_running_loop()))
+        runner.stop()
+
+    failures: list[BaseException] = []
+
+    def serve() -> None:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", DeprecationWarning)
+                runner.run("127.0.0.1", 0, register_sys_signals=False)
+        except BaseException as exc:  # reported below
+            failures.append(exc)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    thread.join(20)
+    assert not thread.is_alive(), "the server did not stop"
+    return loops, failures
+
+
+def test_a_server_runs_on_uvloop_without_the_deprecated_loop_policies(monkeypatch) -> None:
+    # On Python 3.14 app.run(single_process=True) under -W error::DeprecationWarning
+    # raised "'asyncio.get_event_loop_policy' is deprecated" before serving.
+    _policies_deprecated(monkeypatch)
+    app = Sanic("LoopPolicy")
+    app.get("/")(lambda request: text("hi"))
+    loops, failures = _serve_once(app)
+    assert failures == []
+    assert loops == [uvloop.Loop]
+
+
+def test_use_uvloop_false_still_runs_on_asyncios_loop(monkeypatch) -> None:
+    _policies_deprecated(monkeypatch)
+    app = Sanic("LoopNoUvloop")
+    app.config.USE_UVLOOP = False
+    app.get("/")(lambda request: text("hi"))
+    loops, failures = _serve_once(app)
+    assert failures == []
+    assert len(loops) == 1 and not issubclass(loops[0], uvloop.Loop)
