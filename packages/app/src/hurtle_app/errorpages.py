@@ -58,6 +58,10 @@ def _dumps(value: Any) -> str:
     return _json.dumps(_json.loads(field_text(text)), separators=(",", ":"))
 
 
+# The renderers' JSON encoder, by its public name (what ``BaseRenderer.dumps`` is).
+dumps = _dumps
+
+
 def _declared_status(exception: BaseException) -> int | None:
     """The exception's ``status_code`` if it can be a response's status, else None.
 
@@ -197,49 +201,50 @@ class TextRenderer(BaseRenderer):
     """Plain text error pages."""
 
     content_type = "text/plain; charset=utf-8"
+    # The page's layout and the indent of a traceback's heading; a subclass may change them.
+    OUTPUT_TEXT = "{title}\n{bar}\n{text}\n\n{body}"
+    SPACER = "  "
 
     @property
     def title(self) -> str:
         """The heading line of the text page (``⚠️ 404 — Not Found``)."""
         return f"⚠️ {super().title}"
 
-    def _head(self) -> str:
+    def _page(self, body: str) -> str:
         line = self.title
-        return f"{line}\n{'=' * len(line)}\n{self.text}\n\n"
+        return self.OUTPUT_TEXT.format(title=line, bar="=" * len(line), text=self.text, body=body)
 
-    @staticmethod
-    def _section(name: str, data: dict[str, Any]) -> str:
-        lines = "\n".join(f"    {key}: {_dumps(value)}" for key, value in data.items())
+    def _section(self, name: str, data: dict[str, Any]) -> str:
+        indent = self.SPACER * 2
+        lines = "\n".join(f"{indent}{key}: {_dumps(value)}" for key, value in data.items())
         return f"{name}\n{lines}"
 
     def _minimal_body(self) -> str:
         """Title, underline, message, and the exception's context."""
-        body = self._head()
-        if self.context:
-            body += "\n" + self._section("Context", self.context)
-        return body
+        return self._page("\n" + self._section("Context", self.context) if self.context else "")
 
     def _full_body(self) -> str:
         """``minimal`` plus the traceback of each explicitly chained exception and ``extra``."""
         name = getattr(getattr(self.request, "app", None), "name", "")
         exc = self.exception
         blocks = []
+        indent = self.SPACER * 2
         for item in self.exception_chain():
             frames = "\n\n".join(
-                f"    File {frame.filename}, line {frame.lineno}, in {frame.name}\n"
-                f"    {frame.line or ''}"
+                f"{indent}File {frame.filename}, line {frame.lineno}, in {frame.name}\n"
+                f"{indent}{frame.line or ''}"
                 for frame in _frames(item)
             )
-            blocks.append(f"  {type(item).__name__}: {item}\n{frames}")
+            blocks.append(f"{self.SPACER}{type(item).__name__}: {item}\n{frames}")
         body = (
-            f"{self._head()}{type(exc).__name__}: {exc} while handling path {self.path}\n"
+            f"{type(exc).__name__}: {exc} while handling path {self.path}\n"
             f"Traceback of {name} (most recent call last):\n\n" + "\n".join(blocks)
         )
         if self.context:
             body += "\n\n" + self._section("Context", self.context)
         if self.extra:
             body += "\n\n" + self._section("Extra", self.extra)
-        return body
+        return self._page(body)
 
 
 class JSONRenderer(BaseRenderer):

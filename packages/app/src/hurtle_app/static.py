@@ -10,11 +10,11 @@ import html
 import logging
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from mimetypes import guess_type
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 from urllib.parse import quote, unquote
 
 from hurtle_http.compat import UTC
@@ -162,29 +162,60 @@ class DirectoryHandler:
         return shown
 
     def _listing(self, folder: Path, path: str) -> str:
-        rows = []
         entries = sorted(self._visible(folder), key=lambda e: (not e[0].is_dir(), e[0].name))
-        for entry, stat in entries:
-            name = entry.name + ("/" if entry.is_dir() else "")
-            # A name that is not UTF-8 on disk holds surrogates: its link carries the
-            # bytes percent-encoded, its text shows U+FFFD (Sanic answers a 500).
-            href = quote(name, errors="surrogateescape")
-            name = _shown(name)
-            modified = datetime.fromtimestamp(stat.st_mtime, UTC)
-            size = "" if entry.is_dir() else f"{stat.st_size:,}"
-            # The link is the name percent-encoded: a name such as "javascript:x()" or
-            # "a#b" stays a relative path to that file (Sanic puts the raw name there).
-            rows.append(
-                f'<tr><td><a href="{html.escape(href, quote=True)}">'
-                f"{html.escape(name)}</a></td>"
-                f"<td>{modified:%Y-%m-%d %H:%M:%S}</td><td>{size}</td></tr>"
+        files = [
+            FileInfo(
+                icon="📁" if entry.is_dir() else "📄",
+                file_name=entry.name + ("/" if entry.is_dir() else ""),
+                file_access=f"{datetime.fromtimestamp(stat.st_mtime, UTC):%Y-%m-%d %H:%M:%S}",
+                file_size="" if entry.is_dir() else f"{stat.st_size:,}",
             )
+            for entry, stat in entries
+        ]
         inside = "/".join(p for p in (self.base, path.strip("/")) if p)
         # The folder's URL path: "/" for the root of a static route at "/" (not "//").
-        title = html.escape(_shown(f"/{inside}/" if inside else "/"))
+        return DirectoryPage(files, f"/{inside}/" if inside else "/", False).render()
+
+
+class FileInfo(TypedDict):
+    """One row of a directory listing, as ``DirectoryPage`` shows it: all text."""
+
+    icon: str
+    file_name: str  # the entry's name, "/" after a folder's; the link is its relative URL
+    file_access: str  # last modified, "YYYY-MM-DD HH:MM:SS" (UTC)
+    file_size: str
+
+
+class DirectoryPage:
+    """The HTML page listing a folder: ``DirectoryPage(files, url, debug).render()``."""
+
+    TITLE = "Directory Viewer"
+
+    def __init__(self, files: Iterable[FileInfo], url: str, debug: bool) -> None:
+        self.files = files
+        self.url = url
+        self.debug = debug
+
+    def render(self) -> str:
+        """The page, as text."""
+        rows = []
+        for info in self.files:
+            name = info["file_name"]
+            # A name that is not UTF-8 on disk holds surrogates: its link carries the bytes
+            # percent-encoded, its text shows U+FFFD (Sanic answers a 500). The link is the
+            # name percent-encoded: "javascript:x()" or "a#b" stays a relative path to that
+            # file (Sanic puts the raw name there).
+            href = quote(name, errors="surrogateescape")
+            rows.append(
+                f"<tr><td>{html.escape(info['icon'])} "
+                f'<a href="{html.escape(href, quote=True)}">'
+                f"{html.escape(_shown(name))}</a></td>"
+                f"<td>{html.escape(info['file_access'])}</td>"
+                f"<td>{html.escape(info['file_size'])}</td></tr>"
+            )
         return (
             '<!DOCTYPE html><html lang="en"><meta charset="utf-8">'
-            f"<title>Directory Viewer</title><h1>{title}</h1>"
+            f"<title>{html.escape(self.TITLE)}</title><h1>{html.escape(_shown(self.url))}</h1>"
             "<table><tr><th>File</th><th>Last Modified</th><th>Size</th></tr>"
             + "".join(rows)
             + "</table></html>"
@@ -408,5 +439,7 @@ __all__ = [
     "DEFAULT_STREAM_THRESHOLD",
     "DirectoryHandler",
     "DirectoryNotServed",
+    "DirectoryPage",
+    "FileInfo",
     "StaticHandler",
 ]

@@ -37,6 +37,8 @@ class OptionalDispatchEvent(BaseScheme):
     """Sanic's "skip dispatch when no signal handler" rewrite (Hurtle checks at start-up)."""
 
     ident = "ODE"
+    # Sanic's value: the namespace of the events the scheme looks at (never applied here).
+    SYNC_SIGNAL_NAMESPACES = "http."
 
 
 class RemoveDispatch:

@@ -18,6 +18,7 @@ from hurtle_app.errorpages import (
     guess_mime,
 )
 from hurtle_app.errorpages import JSON as JSON
+from hurtle_app.errorpages import dumps as dumps
 from hurtle_app.log import logger as logger
 from hurtle_app.logging.deprecation import deprecation as deprecation
 from hurtle_http.exceptions import BadRequest as BadRequest
@@ -44,4 +45,5 @@ __all__ = [
     "RESPONSE_MAPPING",
     "CONFIG_BY_MIME",
     "JSON",
+    "dumps",
 ]

@@ -7,6 +7,13 @@ from typing import Any, cast
 
 from hurtle_http.parameters import RequestParameters
 
+# The patterns Sanic's cookie module exposes, with the same values, for code importing them:
+# characters a cookie name may not hold (controls, Latin-1, RFC 2616 separators), a quoted
+# string's octal escape and its backslash escape. The parser below reads the same escapes
+# with one pattern and, unlike the first one, lets UTF-8 names through (see _not_token).
+COOKIE_NAME_RESERVED_CHARS = re.compile('[\x00-\x1f\x7f-\xff()<>@,;:\\\\"/[\\]?={} \t]')
+OCTAL_PATTERN = re.compile(r"\\[0-3][0-7][0-7]")
+QUOTE_PATTERN = re.compile(r"[\\].")
 _octal_or_escape = re.compile(r"\\(?:([0-3][0-7][0-7])|(.))")
 # RFC 6265 4.2.1: cookie-name is an RFC 9110 token. A name holding an ASCII character that
 # is not a token character (space, separators, controls) is dropped, as Sanic drops it.
@@ -96,4 +103,10 @@ class CookieRequestParameters(RequestParameters):
         return None
 
 
-__all__ = ["CookieRequestParameters", "parse_cookie"]
+__all__ = [
+    "COOKIE_NAME_RESERVED_CHARS",
+    "OCTAL_PATTERN",
+    "QUOTE_PATTERN",
+    "CookieRequestParameters",
+    "parse_cookie",
+]

@@ -22,7 +22,6 @@ from hurtle_http.exceptions import ServerError as ServerError
 from hurtle_http.exceptions import ServerKilled as ServerKilled
 from hurtle_http.protocol import HttpProtocol as HttpProtocol
 from hurtle_http.response.file import Default as Default
-from hurtle_http.server import load_ssl as process_to_context  # noqa: F401 - as in Sanic
 from hurtle_http.server import serve as serve
 from hurtle_http.server import try_use_uvloop as try_use_uvloop
 from hurtle_worker.manager import WorkerManager
@@ -32,6 +31,7 @@ from sanic.application.constants import Mode, ServerStage
 from sanic.base.meta import SanicMeta
 from sanic.http.constants import HTTP as HTTP
 from sanic.http.tls.context import SanicSSLContext as SanicSSLContext
+from sanic.http.tls.context import process_to_context  # noqa: F401 - as in Sanic
 from sanic.http.tls.creators import get_ssl_context as get_ssl_context
 from sanic.server.events import trigger_events as trigger_events
 from sanic.server.goodbye import get_goodbye as get_goodbye

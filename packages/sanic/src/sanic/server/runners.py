@@ -24,6 +24,9 @@ from sanic.http.constants import HTTP as HTTP
 from sanic.http.tls.creators import get_ssl_context as get_ssl_context
 from sanic.server.socket import remove_unix_socket as remove_unix_socket
 
+# Whether HTTP/3 can be served: never here (Sanic's is False without aioquic installed).
+HTTP3_AVAILABLE = False
+
 
 def serve(
     host: str | None,
@@ -112,4 +115,4 @@ def serve_multiple(server_settings: dict[str, Any], workers: int) -> None:
     type(app).serve_legacy(primary=app)
 
 
-__all__ = ["serve", "serve_multiple"]
+__all__ = ["HTTP3_AVAILABLE", "serve", "serve_multiple"]

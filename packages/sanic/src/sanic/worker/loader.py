@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hurtle_http.server import load_ssl as process_to_context  # noqa: F401 - as in Sanic
 from hurtle_worker.loader import AppLoader as _AppLoader
 from hurtle_worker.loader import CertLoader as _CertLoader
+from sanic.http.tls.context import process_to_context  # noqa: F401 - as in Sanic
 from sanic.http.tls.creators import MkcertCreator as MkcertCreator
 from sanic.http.tls.creators import TrustmeCreator as TrustmeCreator
 
