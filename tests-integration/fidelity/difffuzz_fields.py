@@ -90,6 +90,15 @@ def add_routes(app: Any) -> None:
                 "fields": _safe(
                     lambda: {h: r.headers.getall(h, []) for h in ("accept", "content-type")}
                 ),
+                "cookies": _safe(lambda: {k: r.cookies.getlist(k) for k in r.cookies}),
+                "cookie_get": _safe(lambda: [_safe(lambda n=n: r.cookies.get(n, "-"))
+                                             for n in COOKIE_NAMES]),
+                "cookie_attr": _safe(lambda: [_safe(lambda n=n: getattr(r.cookies, n))
+                                              for n in ("a", "b", "s")]),
+                "cookie_item": _safe(lambda: [_safe(lambda n=n: r.cookies[n])
+                                              for n in COOKIE_NAMES]),
+                "cookie_len": _safe(lambda: [len(r.cookies), "a" in r.cookies]),
+                "get_cookies": _safe(lambda: dict(r.get_cookies())),
             }
         )
 
@@ -199,10 +208,37 @@ def gen_queryx(rnd: random.Random) -> bytes:
         "latin-1")
 
 
+COOKIE_NAMES = ["a", "b", "s", "", "$Version", "__Host-a", "__Secure-s", "A", "a b", "\u00e9"]
+COOKIE_PAIRS = [
+    "a=1", "a=2", "b=x", "A=3", "__Host-a=h", "__Secure-s=s", "__host-a=l", "__Secure-a=sa",
+    "__Host-s=hs", "s=plain", "$Version=1", '$Version="1"', "$Path=/", "$Domain=x",
+    'a="q"', 'a="a;b"', 'b="a,b"', 'b="\\""', 'a=""', '"a"=1', "=v", "=", "", " ",
+    "a", "b=", "a==1", "a=1=2", "a =1", "a= 1", " a=1 ", "a=1 2", "a\t=1", "a=%3B", "a=%22x%22",
+    "\u00e9=1", "b=\u00e9", "a b=1", "a,b=1", "c=1,d=2", "a=" + "v" * 500, "x" * 60 + "=1",
+]
+COOKIE_SEPS = ["; ", ";", " ; ", ";;", ", ", ",", ";\t", "; ;"]
+
+
+def gen_cookiex(rnd: random.Random) -> bytes:
+    """Cookie fields of odd forms: several fields, `$Version` and friends, quoted values,
+    empty names and values, duplicates, prefixed names (`__Host-`, `__Secure-`), commas,
+    and very many pairs; the echo shows getlist, get, attributes, items and get_cookies."""
+    fields = []
+    for _ in range(rnd.choices([1, 2, 3], [8, 3, 1])[0]):
+        n = rnd.randint(1, 5) if rnd.random() < 0.9 else rnd.randint(50, 300)
+        pairs = [rnd.choice(COOKIE_PAIRS) for _ in range(n)]
+        value = pairs[0]
+        for pair in pairs[1:]:
+            value += rnd.choice(COOKIE_SEPS) + pair
+        fields.append(("Cookie", value))
+    return _request("GET", "/h", fields, b"")
+
+
 GENERATORS: dict[str, Callable[[random.Random], bytes]] = {
     "accept": gen_accept,
     "ctype": gen_ctype,
     "queryx": gen_queryx,
+    "cookiex": gen_cookiex,
 }
 
 # ------------------------------------------------------------------------------ causes
@@ -251,6 +287,8 @@ def _accept_q0(raw: bytes) -> bool:
 
 
 ACCEPT = frozenset({"accept", "accept_str", "first_match", "html_in", "matches"})
+COOKIES = frozenset({"cookies", "cookie_get", "cookie_attr", "cookie_item", "cookie_len",
+                     "get_cookies"})
 MATCHES = frozenset({"first_match", "html_in", "matches"})
 # (generator, label, the fields it explains, does the request show it); each in the README.
 KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
@@ -261,6 +299,13 @@ KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
     ("accept", "kept: a q=0 range never matches (RFC 9110 12.4.2)", MATCHES, _accept_q0),
     ("accept", "kept: q=nan is no qvalue (RFC 9110 12.4.2), such ranges rank apart",
      MATCHES, lambda r: b"q=nan" in r.lower()),
+    ("cookiex", "kept: several Cookie fields joined (RFC 9113 8.2.3)", COOKIES,
+     lambda r: r.lower().count(b"\r\ncookie:") > 1),
+    ("cookiex", 'kept: a="" is the empty value', COOKIES, lambda r: b'=""' in r),
+    ("cookiex", "kept: a Latin-1 letter in a cookie name (Sanic drops only those)", COOKIES,
+     lambda r: b"\xc3\xa9=1" in r),
+    ("cookiex", "kept: 431 for a large head (Sanic: 413; RFC 6585 5)",
+     frozenset({"status 413->431"}), lambda r: len(r) > 8000),
     ("ctype", 'kept: a quoted-pair in a parameter is read (RFC 9110 5.6.4; Sanic: "a\\")',
      frozenset({"parsed_ctype", "form", "files"}), lambda r: b'\\"' in r),
 ]
