@@ -14,6 +14,7 @@ and the raw fields. The query generator ``queryx`` aims at ``/e`` (difffuzz.py's
 
 from __future__ import annotations
 
+import base64
 import random
 import re
 from collections.abc import Callable
@@ -234,11 +235,36 @@ def gen_cookiex(rnd: random.Random) -> bytes:
     return _request("GET", "/h", fields, b"")
 
 
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode()
+
+
+AUTH_SCHEMES = ["Bearer", "Token", "Basic", "bearer", "BASIC", "Digest", "Negotiate", "", "Bearer:"]
+AUTH_CREDS = [
+    "tok", "", " tok", "tok ", "a.b.c", "tok=", "tok==", "a b", "a,b", "a\tb", '"tok"',
+    _b64(b"u:p"), _b64(b"u:"), _b64(b":p"), _b64(b"u"), _b64(b"u:p:q"), _b64(b"\xc3\xa9:p"),
+    _b64(b"\xe9:p"), _b64(b"u:p")[:-2], _b64(b"u:p").rstrip("="), _b64(b"u:p") + "==",
+    "!!!", "dTpw", "dTpw ", "x" * 300, "realm=\"a\", nonce=\"b\"", "\u00e9",
+]
+
+
+def gen_authx(rnd: random.Random) -> bytes:
+    """Authorization fields: schemes in odd case and none, credentials with spaces, tabs,
+    padding lost or doubled, bad base64, non-UTF-8 user names; one or two fields."""
+    fields = []
+    for _ in range(rnd.choices([0, 1, 2], [1, 10, 2])[0]):
+        scheme, cred = rnd.choice(AUTH_SCHEMES), rnd.choice(AUTH_CREDS)
+        value = scheme + rnd.choice([" ", " ", "  ", "\t", ""]) + cred if scheme else cred
+        fields.append(("Authorization", value))
+    return _request("GET", "/e", fields, b"")
+
+
 GENERATORS: dict[str, Callable[[random.Random], bytes]] = {
     "accept": gen_accept,
     "ctype": gen_ctype,
     "queryx": gen_queryx,
     "cookiex": gen_cookiex,
+    "authx": gen_authx,
 }
 
 # ------------------------------------------------------------------------------ causes
@@ -286,6 +312,15 @@ def _accept_q0(raw: bytes) -> bool:
     return False
 
 
+def _schemes(raw: bytes) -> list[re.Match[str]]:
+    """Each Authorization value starting with Basic/Bearer/Token in any case: (the scheme
+    as written, the character after it)."""
+    head = raw.partition(b"\r\n\r\n")[0].decode("utf-8", "replace")
+    values = re.findall(r"(?im)^authorization:[ \t]*(.*?)[ \t]*$", head)
+    return [m for v in values if (m := re.match(r"(?i)(basic|bearer|token)(.?)", v))]
+
+
+AUTH = frozenset({"credentials", "token"})
 ACCEPT = frozenset({"accept", "accept_str", "first_match", "html_in", "matches"})
 COOKIES = frozenset({"cookies", "cookie_get", "cookie_attr", "cookie_item", "cookie_len",
                      "get_cookies"})
@@ -306,6 +341,12 @@ KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
      lambda r: b"\xc3\xa9=1" in r),
     ("cookiex", "kept: 431 for a large head (Sanic: 413; RFC 6585 5)",
      frozenset({"status 413->431"}), lambda r: len(r) > 8000),
+    ("authx", "kept: auth scheme matched in any case (RFC 9110 11.1)", AUTH,
+     lambda r: any(m.group(1) not in ("Basic", "Bearer", "Token")
+                   for m in _schemes(r))),
+    ("authx", "kept: a scheme is a whole word: Bearertok is no Bearer (RFC 9110 11.4)", AUTH,
+     lambda r: any(m.group(2) not in ("", " ", "\t") for m in _schemes(r))),
+    ("authx", "kept: Basic password holding ':' (RFC 7617 2)", AUTH, lambda r: b"dTpwOnE=" in r),
     ("ctype", 'kept: a quoted-pair in a parameter is read (RFC 9110 5.6.4; Sanic: "a\\")',
      frozenset({"parsed_ctype", "form", "files"}), lambda r: b'\\"' in r),
 ]
