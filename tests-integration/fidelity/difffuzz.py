@@ -8,7 +8,9 @@ typed routes); each is sent over a
 fresh socket to both, and the status code and the echoed JSON are compared. Differences are
 bucketed by (generator, differing fields) and one example per bucket is printed. The raw
 byte-stream generators (request-target forms, pipelines, Expect, upgrades, split reads...)
-live in difffuzz_wire.py, which brings its routes, generators, kept causes and exchange.
+live in difffuzz_wire.py, which brings its routes, generators, kept causes and exchange;
+difffuzz_fields.py brings `Accept`, `Content-Type`, `Cookie`, `Authorization` and long-query
+generators and the `/h` echo of `request.accept`, the content type and the cookie accessors.
 
 This needs real Sanic, so it is a tool, not a test: every difference fixed here became a
 regular pytest test in packages/http-core/tests. Run it from the repository root:
