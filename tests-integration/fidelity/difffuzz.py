@@ -8,7 +8,9 @@ typed routes); each is sent over a
 fresh socket to both, and the status code and the echoed JSON are compared. Differences are
 bucketed by (generator, differing fields) and one example per bucket is printed. The raw
 byte-stream generators (request-target forms, pipelines, Expect, upgrades, split reads...)
-live in difffuzz_wire.py, which brings its routes, generators, kept causes and exchange.
+live in difffuzz_wire.py, which brings its routes, generators, kept causes and exchange;
+difffuzz_fields.py brings `Accept`, `Content-Type`, `Cookie`, `Authorization` and long-query
+generators and the `/h` echo of `request.accept`, the content type and the cookie accessors.
 
 This needs real Sanic, so it is a tool, not a test: every difference fixed here became a
 regular pytest test in packages/http-core/tests. Run it from the repository root:
@@ -37,6 +39,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
+import difffuzz_fields as fields
 import difffuzz_wire as wire
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -163,6 +166,7 @@ def build_app(variant: str) -> Any:
 
     app.add_route(respond, "/r", methods=["GET", "HEAD"])
     wire.add_routes(app)
+    fields.add_routes(app)
     return app
 
 
@@ -589,6 +593,7 @@ GENERATORS: dict[str, Callable[[random.Random], bytes]] = {
     "duplicates": gen_duplicates,
     "path": gen_path,
     "respond": gen_respond,
+    **fields.GENERATORS,  # Accept, Content-Type, long queries (difffuzz_fields.py)
     **wire.GENERATORS,  # raw byte streams, compared response by response (difffuzz_wire.py)
 }
 
@@ -673,6 +678,9 @@ KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
      lambda r: b" HTTP/1.0\r\n" in r and _spec(r)["kind"] in ("stream", "respond", "file_stream")),
     ("respond", "kept: no Content-Type on a 304 (RFC 9110 15.4.5)", frozenset({"head"}),
      lambda r: _spec(r)["kw"].get("status") == 304),
+    ("respond", "kept: redirect() writes a space in the path as %20, not + (RFC 3986 3.3)",
+     frozenset({"head"}),
+     lambda r: _spec(r)["kind"] == "redirect" and " " in _spec(r)["kw"]["to"].partition("?")[0]),
     ("auth", "kept: auth scheme matched in any case (RFC 9110 11.1)", AUTH,
      lambda r: re.search(rb"(?i:authorization): (basic|bearer) ", r) is not None),
     ("multipart", "kept: part not valid in its charset (Sanic drops the whole form)", FORM,
@@ -685,6 +693,7 @@ KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
      lambda r: b'a\\"b.txt' in r),
     ("multipart", "kept: filename* wins over filename (RFC 6266 4.3)", FORM,
      lambda r: b'filename="x.txt"; filename*' in r),
+    *fields.KNOWN_CAUSES,
     *wire.KNOWN_CAUSES,
 ]
 

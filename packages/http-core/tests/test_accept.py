@@ -28,6 +28,26 @@ def test_match_prefers_the_clients_order() -> None:
     assert str(matched.header) == "application/json"
 
 
+def test_match_at_equal_quality_takes_the_handlers_order() -> None:
+    # The client's q decides first; among ranges it likes as much, the handler's first
+    # offer wins, even when a more specific range accepts a later offer.
+    accept = parse_accept("application/json, text/*")
+    matched = accept.match("text/plain", "application/json")
+    assert matched.mime == "text/plain" and str(matched.header) == "text/*"
+    matched = parse_accept("text/html;level=1, application/json").match(
+        "application/json", "text/html"
+    )
+    assert matched.mime == "application/json" and str(matched.header) == "application/json"
+    # Lower q still loses to a later offer at higher q.
+    matched = parse_accept("application/json;q=0.9, text/*").match(
+        "application/json", "text/plain"
+    )
+    assert matched.mime == "text/plain"
+    # Among ranges accepting the same offer, the first in the list's order.
+    matched = parse_accept("application/json, */*;a=1").match("application/json", "text/x")
+    assert str(matched.header) == "*/*;a=1"
+
+
 def test_match_with_wildcards_and_without() -> None:
     accept = parse_accept("text/html, application/*;q=0.5")
     matched = accept.match("application/xml")

@@ -148,18 +148,29 @@ class AcceptList(list):
     """The media ranges of an ``Accept`` header, most preferred first."""
 
     def match(self, *mimes: str, accept_wildcards: bool = True) -> Matched:
-        """The client's most preferred range that accepts one of ``mimes`` (in the
-        handler's order of preference); a false ``Matched`` if none does.
+        """The first of ``mimes`` (the handler's order of preference) accepted at the
+        client's highest q, with the first range in this list's order that accepts it; a
+        false ``Matched`` if none does. As in Sanic, the q decides first, then the
+        handler's order, then the ranges' order (specificity among equal q).
 
         A range with ``q=0`` means "not acceptable" (RFC 9110 §12.4.2) and never matches.
         """
+        found: MediaType | None = None
+        index = len(mimes)
         for accepted in self:
+            if found is not None and accepted.q < found.q:
+                break  # sorted by q: the rest are liked less
             if accepted.q == 0 or (not accept_wildcards and accepted.has_wildcard):
                 continue
-            for mime in mimes:
+            for i, mime in enumerate(mimes[:index]):
                 if accepted.match(mime):
-                    return Matched(mime, accepted)
-        return Matched("", None)
+                    found, index = accepted, i
+                    break
+            if index == 0:
+                break
+        if found is None:
+            return Matched("", None)
+        return Matched(mimes[index], found)
 
     def __str__(self) -> str:
         return ", ".join(str(m) for m in self)
