@@ -573,6 +573,42 @@ async def test_create_server_on_port_0_names_the_port_bound(app: Sanic, caplog) 
         await server.wait_closed()
 
 
+def test_run_on_port_0_names_the_port_bound(app: Sanic, caplog) -> None:
+    # Sanic reads port 0 as 8000; Hurtle binds the port the system picks, and its banner
+    # (printed by prepare(), before any bind) said `:0`, app.state.port 0 and
+    # serve_location "http://<unknown>"-like: none the address a user can reach.
+    seen: dict[str, Any] = {}
+
+    @app.after_server_start
+    async def record(app: Sanic) -> None:
+        seen["bound"] = app.state.server_info[0].server.server.sockets[0].getsockname()[1]
+        seen["state"], seen["where"] = app.state.port, app.serve_location
+        app.stop()
+
+    with caplog.at_level(logging.INFO):
+        app.run(single_process=True, port=0)
+    port = seen["bound"]
+    assert (seen["state"], seen["where"]) == (port, f"http://127.0.0.1:{port}")
+    banners = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Goin' Fast")]
+    assert banners == [f"Goin' Fast @ http://127.0.0.1:{port}"]
+
+
+def test_workers_on_port_0_get_the_port_bound_and_its_banner(app: Sanic, caplog) -> None:
+    # The manager's path: the main process binds for its workers, then announces.
+    app.prepare(port=0)
+    bound: list[tuple[Any, socket.socket]] = []
+    with caplog.at_level(logging.INFO):
+        assert not [r for r in caplog.records if r.getMessage().startswith("Goin' Fast")]
+        try:
+            [(_, [settings])] = runner._bind_apps([app], bound)
+            port = bound[0][1].getsockname()[1]
+        finally:
+            runner._release(bound)
+    assert (settings["port"], app.state.port) == (port, port)
+    banners = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Goin' Fast")]
+    assert banners == [f"Goin' Fast @ http://127.0.0.1:{port}"]
+
+
 async def test_create_server_in_a_worker_prints_no_banner(app: Sanic, caplog,
                                                           monkeypatch) -> None:
     monkeypatch.setenv("SANIC_WORKER_NAME", "Sanic-Server-0-0")
