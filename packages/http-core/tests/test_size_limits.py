@@ -252,6 +252,29 @@ async def test_tiny_chunks_arriving_with_the_head_reach_the_handler_as_one_piece
     assert pieces == [b"a" * 3000, b"b" * 3000]
 
 
+async def test_tiny_chunks_arriving_with_a_small_head_read_reach_the_handler_as_one_piece(
+) -> None:
+    # A read under the head limit is fed without measuring: the chunks it brought with
+    # the head were a piece each (up to ~1,300 in 8 KB), on the connection's first read
+    # and on a later request's alike.
+    pieces: list[list[bytes]] = []
+
+    async def handler(request: Any) -> Any:
+        got = [piece async for piece in request.stream]
+        pieces.append(got)
+        return text(str(len(got)))
+
+    conn = FakeConnection(HandlerApp(handler, stream=True))
+    plain = b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\nc"
+    for read in (b"a", plain, b"b"):
+        conn.receive(read if read is plain else
+                     _CHUNKED + b"1\r\n%s\r\n" % read * 1000 + b"0\r\n\r\n")
+        await conn.settle()
+    responses = parse_responses(conn.take())
+    assert [(res.status, res.body) for res in responses] == [(200, b"1")] * 3
+    assert pieces == [[b"a" * 1000], [b"c"], [b"b" * 1000]]
+
+
 @pytest.mark.parametrize(
     "partial",
     [

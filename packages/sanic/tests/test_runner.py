@@ -9,6 +9,7 @@ import logging
 import os
 import socket
 import ssl
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -571,6 +572,69 @@ async def test_create_server_on_port_0_names_the_port_bound(app: Sanic, caplog) 
     finally:
         server.close()
         await server.wait_closed()
+
+
+def test_run_on_port_0_names_the_port_bound(app: Sanic, caplog) -> None:
+    # Sanic reads port 0 as 8000; Hurtle binds the port the system picks, and its banner
+    # (printed by prepare(), before any bind) said `:0`, app.state.port 0 and
+    # serve_location "http://<unknown>"-like: none the address a user can reach.
+    seen: dict[str, Any] = {}
+
+    @app.after_server_start
+    async def record(app: Sanic) -> None:
+        seen["bound"] = app.state.server_info[0].server.server.sockets[0].getsockname()[1]
+        seen["state"], seen["where"] = app.state.port, app.serve_location
+        app.stop()
+
+    with caplog.at_level(logging.INFO):
+        app.run(single_process=True, port=0)
+    port = seen["bound"]
+    assert (seen["state"], seen["where"]) == (port, f"http://127.0.0.1:{port}")
+    banners = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Goin' Fast")]
+    assert banners == [f"Goin' Fast @ http://127.0.0.1:{port}"]
+
+
+def test_workers_on_port_0_get_the_port_bound_and_its_banner(app: Sanic, caplog) -> None:
+    # The manager's path: the main process binds for its workers, then announces.
+    app.prepare(port=0)
+    bound: list[tuple[Any, socket.socket]] = []
+    with caplog.at_level(logging.INFO):
+        assert not [r for r in caplog.records if r.getMessage().startswith("Goin' Fast")]
+        try:
+            [(_, [settings])] = runner._bind_apps([app], bound)
+            port = bound[0][1].getsockname()[1]
+        finally:
+            runner._release(bound)
+    assert (settings["port"], app.state.port) == (port, port)
+    banners = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Goin' Fast")]
+    assert banners == [f"Goin' Fast @ http://127.0.0.1:{port}"]
+
+
+_LEGACY_PORT_0 = """
+import os
+from sanic import Sanic, text
+app = Sanic("LegacyPort0")
+app.get("/")(lambda r: text("x"))
+@app.after_server_start
+async def seen(app):
+    os.write(1, f"STATE {app.state.port}\\n".encode())
+    os.kill(os.getppid(), 15)  # the main process: it stops its workers
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port=0, workers=2, legacy=True, access_log=False)
+"""
+
+
+def test_legacy_workers_on_port_0_get_the_port_bound_and_its_banner(tmp_path) -> None:
+    # The legacy runner binds for its forked workers too: without the port picked
+    # named there, its banner (waiting for the bind) was never printed.
+    (tmp_path / "served.py").write_text(_LEGACY_PORT_0)
+    proc = subprocess.run([sys.executable, "served.py"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60, start_new_session=True)
+    out = proc.stdout + proc.stderr
+    states = {line.split()[1] for line in out.splitlines() if line.startswith("STATE ")}
+    [port] = states
+    assert port != "0"
+    assert f"Goin' Fast @ http://127.0.0.1:{port}" in out
 
 
 async def test_create_server_in_a_worker_prints_no_banner(app: Sanic, caplog,

@@ -220,3 +220,26 @@ def test_making_the_client_marks_the_app_as_served_by_asgi(app: Sanic) -> None:
     assert app.asgi is False
     SanicASGITestClient(app)
     assert app.asgi is True
+
+
+async def test_a_handler_s_tasks_outlive_the_call_as_in_sanic(app: Sanic, reply) -> None:
+    # As Sanic's ASGI client: each call is a whole lifespan, whose stop leaves the app's
+    # tasks running (the event loop's end cancels them). They were cancelled at the end of
+    # the call, and gone from app.tasks: a background job never finished.
+    finished: list[str] = []
+
+    async def job() -> None:
+        await asyncio.sleep(0)
+        finished.append("job")
+
+    @app.get("/start")
+    async def start(request: Any) -> None:
+        request.app.add_task(job(), name="job")
+        await reply(request, "started")
+
+    client = SanicASGITestClient(app)
+    _, response = await client.get("/start")
+    assert response.status == 200
+    assert [task.get_name() for task in app.tasks] == ["job"]
+    await app.get_task("job")
+    assert finished == ["job"]

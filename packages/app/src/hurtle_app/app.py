@@ -916,15 +916,18 @@ class Sanic(
                 error_logger.exception("Exception occurred while reporting an exception")
 
     async def _server_event(
-        self, concern: str, action: str, loop: asyncio.AbstractEventLoop | None = None
+        self, concern: str, action: str, loop: asyncio.AbstractEventLoop | None = None,
+        *, stop_tasks: bool = True,
     ) -> None:
-        """Run the listeners (and signals) of a server lifecycle step."""
+        """Run the listeners (and signals) of a server lifecycle step; ``stop_tasks=False``:
+        the app's tasks outlive the stop (sanic-testing's ASGI client leaves them to the
+        end of the event loop, as Sanic's does)."""
         try:
             event = _SERVER_EVENTS[(concern, action)]
         except KeyError:
             raise ValueError(f"Unknown server event {concern}.{action}") from None
         loop = loop or asyncio.get_running_loop()
-        if event == "after_server_stop":
+        if event == "after_server_stop" and stop_tasks:
             await self._task_registry.shutdown(timeout=1.0, quiet=not self.state.asgi)
         elif event == "before_server_start":
             self._task_registry.starting = True

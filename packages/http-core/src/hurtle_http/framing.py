@@ -586,6 +586,15 @@ class RequestReader:
             self.parser.feed_data(data)
         except Exception as error:
             self.feed_failed(error, data, at_rest)
+        if self.precise:  # (set by a chunked head this read had: rare)
+            self.joined_first_chunks()
+
+    def joined_first_chunks(self) -> None:
+        """After a read fed without measuring: a chunked body began in it (with its head,
+        ``start_chunked_body`` turned measuring on), and its pieces so far, all this
+        read's, may be joined as ``feed_measured`` joins those of a later read."""
+        if self.chunked and not self.failed:
+            self._join_body(self._body_mark(start=True))
 
     def feed_measured(self, data: bytes, fed: int, at_rest: bool) -> None:
         """``feed`` while a head may reach the limit (``fed``: the bytes of the reads since

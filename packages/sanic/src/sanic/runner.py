@@ -61,6 +61,10 @@ GLOBAL_SCOPE_HINT = (
 )
 
 #: Config keys a worker gets from the main process when they differ from its own.
+# Port 0's servers whose banner waits for the bind (which picks the port it names): by
+# id, the server's info and the worker count the banner states.
+_BANNER_AT_BIND: dict[int, tuple[ApplicationServerInfo, int]] = {}
+
 _STATE_KEYS = ("mode", "verbosity", "auto_reload", "reload_dirs", "fast", "workers",
                "host", "port", "unix", "coffee")
 
@@ -207,7 +211,14 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
     # As Sanic: the banner is printed by each prepare() call, in the main process only
     # (a worker importing the main module again, or a factory preparing there, is silent).
     if motd and app.config.get("MOTD", True) and not os.environ.get(WORKER_NAME_ENV):
-        _motd(app, [state.server_info[-1]], workers)
+        info = state.server_info[-1]
+        if not _any_port(info):
+            _motd(app, [info], workers)
+        elif not any(os.environ.get(name) for name in _NO_BANNER_ENV):
+            # Port 0: the system picks the port as it binds; the banner names that port
+            # then (Sanic reads 0 as 8000 and announces that). No bind to port 0 fails
+            # on a port in use, so no failure goes unannounced.
+            _BANNER_AT_BIND[id(info)] = (info, workers)
     if not debug and not os.environ.get(WORKER_NAME_ENV) and is_atty():
         # As Sanic: a reminder on a terminal, for each prepare(), banner or not; on
         # sanic.error (standard error), in yellow when colour is on.
@@ -215,6 +226,21 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
             f"{Colors.YELLOW}Sanic is running in PRODUCTION mode. Consider using '--debug' "
             f"or '--dev' while actively developing your application.{Colors.END}"
         )
+
+
+def _any_port(info: Any) -> bool:
+    """Port 0, no socket and no UNIX path: the system picks the port when it binds."""
+    return info["port"] == 0 and info["sock"] is None and not info["unix"]
+
+
+def _bound_any_port(app: Any, info: ApplicationServerInfo, sock: socket.socket) -> None:
+    """``info`` (port 0) was bound to ``sock``: the port picked goes to its settings and
+    ``app.state`` (``serve_location``, the workers), and its banner is shown."""
+    port = sock.getsockname()[1]
+    info.settings["port"] = app.state.port = port
+    waiting = _BANNER_AT_BIND.pop(id(info), None)
+    if waiting is not None and waiting[0] is info:
+        _announce(app, info, waiting[1])
 
 
 def _as_port(port: Any) -> int:
@@ -318,14 +344,22 @@ def _serve_single(app_class: Any, primary: Any) -> None:
         _serve_several_in_process(apps)
         return
     info = primary.state.server_info[0]
-    FrameworkSanic.run(
-        primary, info["host"], info["port"], debug=info["debug"],
-        ssl=info["ssl"],
-        sock=info["sock"], protocol=info["protocol"], backlog=info["backlog"],
-        register_sys_signals=info["register_sys_signals"], access_log=info["access_log"],
-        unix=info["unix"], loop=info["loop"], noisy_exceptions=info["noisy_exceptions"],
-        motd=False, single_process=True,
-    )
+    sock = bound = None
+    if _any_port(info):
+        sock = bound = _bind(info)
+        _bound_any_port(primary, info, bound)
+    try:
+        FrameworkSanic.run(
+            primary, info["host"], info["port"], debug=info["debug"],
+            ssl=info["ssl"],
+            sock=sock or info["sock"], protocol=info["protocol"], backlog=info["backlog"],
+            register_sys_signals=info["register_sys_signals"], access_log=info["access_log"],
+            unix=info["unix"], loop=info["loop"], noisy_exceptions=info["noisy_exceptions"],
+            motd=False, single_process=True,
+        )
+    finally:
+        if bound is not None:
+            bound.close()
     primary.state.server_info.clear()
 
 
@@ -381,6 +415,8 @@ def _bind_apps(
         for entry in app.state.server_info:
             sock = _bind(entry)
             bound.append((entry, sock))
+            if _any_port(entry):
+                _bound_any_port(app, entry, sock)
             entries.append({k: v for k, v in entry.items() if k != "loop"} | {"sock": sock})
         served.append((app, entries))
     return served
@@ -525,7 +561,11 @@ def asgi_banner(app: Any) -> None:
 def _motd(primary: Any, infos: list[dict[str, Any]], workers: int) -> None:
     if any(os.environ.get(name) for name in _NO_BANNER_ENV):
         return  # as Sanic: a server is already announced, or this process serves
-    info = infos[0]
+    _announce(primary, infos[0], workers)
+
+
+def _announce(primary: Any, info: Any, workers: int) -> None:
+    """The banner for the server of ``info`` (its settings)."""
     scheme = "https" if info["ssl"] else "http"
     if info["unix"]:
         location = f"{info['unix']} {scheme}://..."  # as Sanic's banner

@@ -61,7 +61,7 @@ class SanicASGITestClient(httpx.AsyncClient):
 
     @cached_property
     def _lifespan(self) -> ListenerLifespan:
-        return ListenerLifespan(self.sanic_app)
+        return ListenerLifespan(self.sanic_app, keep_tasks=True)
 
     def __getstate__(self) -> dict[str, Any]:
         # An app is picklable (workers started with "spawn" get it that way), and with it

@@ -19,8 +19,12 @@ class ListenerLifespan:
     because what they created belongs to the old loop.
     """
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: Any, *, keep_tasks: bool = False) -> None:
         self.app = app
+        # The ASGI client's: as Sanic's, the tasks the app runs (a handler's add_task)
+        # outlive the call's stop; they are in ``app.tasks`` and run on until the event
+        # loop ends, which cancels them.
+        self.keep_tasks = keep_tasks
         self._loop: asyncio.AbstractEventLoop | None = None
         self._lock: asyncio.Lock | None = None
         self.started = False
@@ -52,4 +56,4 @@ class ListenerLifespan:
             return
         self.started = False
         await self.app._server_event("shutdown", "before")
-        await self.app._server_event("shutdown", "after")
+        await self.app._server_event("shutdown", "after", stop_tasks=not self.keep_tasks)
