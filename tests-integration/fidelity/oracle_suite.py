@@ -63,7 +63,6 @@ KEPT: list[tuple[str, str]] = [
     ("tests.test_response::test_send_response_after_eof", "ASGI raises what serving raises"),
     ("tests.test_redirect::", "unquote=True applies to its own route only"),
     ("tests.test_pipelining::test_bad_headers", "431 for too large header fields (RFC 6585 5)"),
-    ("tests.test_ws_handlers::test_request_url", "a handler's own Forwarded is parsed on first use"),
     ("tests.test_response_file::test_file_timestamp_validation",
      "If-Modified-Since that is no HTTP-date is ignored (RFC 9110 13.1.3)"),
 ]

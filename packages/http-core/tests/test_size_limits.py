@@ -76,6 +76,16 @@ async def test_a_target_over_request_max_size_is_414() -> None:
     assert res.header("connection") == "close" and conn.closed
 
 
+@pytest.mark.parametrize("limit", [1, 10])
+async def test_a_limit_no_request_line_fits_is_413_not_414(limit: int) -> None:
+    """When the method and version alone reach REQUEST_MAX_SIZE, no target could fit: the
+    head is too large, not the two-byte target (414 would send the client shortening a
+    URI that is not the problem); Sanic's 413 "Request header exceeds the size limit"."""
+    conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": limit})
+    [res] = await exchange(conn, b"GET /1 HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert res.status == 413 and b"Request header exceeds the size limit" in res.body
+
+
 async def test_a_long_target_is_414() -> None:
     conn = FakeConnection(echo, config={"REQUEST_MAX_HEADER_SIZE": 200})
     [res] = await exchange(conn, b"GET /" + b"x" * 250 + b" HTTP/1.1\r\nHost: x\r\n\r\n")

@@ -338,3 +338,23 @@ async def test_a_ping_without_data_carries_four_random_bytes() -> None:
     assert [len(p) for p in pings] == [4, 4]
     assert pings[0] != pings[1]
     assert server.outcome == ["returned"]
+
+
+async def test_the_proxy_details_are_those_of_the_handshake() -> None:
+    """As Sanic: the client details a proxy reported (``forwarded``, ``remote_addr``) are
+    read when the websocket opens; fields the handler rewrites afterwards do not change
+    them (a plain request reads them on first use)."""
+
+    async def handle(request: Any) -> Any:
+        ws = await request.transport.get_protocol().websocket_handshake(request)
+        request.headers["x-real-ip"] = "9.9.9.9"
+        await ws.send(f"{request.remote_addr} {dict(request.forwarded)}")
+        await ws.close()
+
+    handle_ = await start_server(HandlerApp(handle, config={"REAL_IP_HEADER": "x-real-ip"}), port=0)
+    try:
+        url = f"ws://127.0.0.1:{handle_.port}/ws"
+        async with connect(url, additional_headers={"X-Real-IP": "1.2.3.4"}) as client:
+            assert await client.recv() == "1.2.3.4 {'for': '1.2.3.4'}"
+    finally:
+        await handle_.close()

@@ -689,9 +689,11 @@ class RequestReader:
     def _head_too_large(self, in_target: bool) -> Exception:
         """The error for a head that reached ``max_head_size`` (``in_target``: while its
         request target was read)."""
-        if in_target:
+        if in_target and self._line_size() - len(self.url) < self.max_head_size:
             # RFC 9112 section 3: a target longer than the server will parse MUST be a 414,
-            # whichever limit it reached (Sanic: 413 over REQUEST_MAX_SIZE).
+            # whichever limit it reached (Sanic: 413 over REQUEST_MAX_SIZE). Not when the
+            # method and version alone reach the limit: then no target fits, and the head
+            # is what is too large.
             return URITooLong("Request URI too long")
         if self.size_limited:
             return PayloadTooLarge("Request header exceeds the size limit")

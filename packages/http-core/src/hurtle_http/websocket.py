@@ -716,6 +716,9 @@ async def websocket_handshake(
     """
     http = protocol.http
     app = protocol.app
+    # As Sanic: what proxies reported (``forwarded``, and ``remote_addr`` from it) is read
+    # when the websocket opens; a handler rewriting those fields later does not change it.
+    request.forwarded  # noqa: B018
     if getattr(app, "websocket_enabled", True) is False:
         # As Sanic, whose server then has no websocket support: a plain 500 page, and the
         # reason in the logged error.
