@@ -465,3 +465,52 @@ async def test_nul_in_a_response_field_is_a_500_under_asgi(app: Sanic) -> None:
     assert sent[0]["status"] == 500
     assert all(b"\x00" not in v for _, v in sent[0]["headers"])
     assert b"Response header field contains NUL" in body_of(sent)
+
+
+async def test_websocket_closed_ending_a_handler_is_signalled_not_logged_under_asgi(
+    app: Sanic, caplog: pytest.LogCaptureFixture
+) -> None:
+    """As when Hurtle serves the socket (and as Sanic serving it): a handler ending with
+    WebsocketClosed (a send after its own close) goes to websocket.handler.exception
+    and logs no error ("ASGI mode, fifth check")."""
+    seen: list[str] = []
+
+    @app.signal("websocket.handler.exception")
+    async def on_exception(**kwargs: Any) -> None:
+        seen.append(f"{sorted(kwargs)} {kwargs['exception']}")
+
+    @app.websocket("/ws")
+    async def ws(request: Any, socket: Any) -> None:
+        await socket.close()
+        await socket.send("late")
+
+    scope = {"type": "websocket", "path": "/ws", "headers": [], "subprotocols": []}
+    with caplog.at_level(logging.ERROR):
+        await run_asgi(app, scope, [{"type": "websocket.connect"}])
+    assert seen == [
+        "['exception', 'request', 'websocket'] Cannot write to websocket interface after it is closed."
+    ]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_a_websocket_handler_rewriting_proxy_fields_reads_them_under_asgi(app: Sanic) -> None:
+    """Under ASGI, as Sanic's ASGI mode: a websocket handler that rewrites Forwarded
+    before reading the request's proxy details gets the rewritten ones (served, they
+    stay those of the handshake, as Sanic serving the socket)."""
+    app.config.FORWARDED_SECRET = "s3"
+    seen: list[Any] = []
+
+    @app.websocket("/ws")
+    async def ws(request: Any, socket: Any) -> None:
+        request.headers["forwarded"] = "for=9.9.9.9;proto=https;host=new.example;secret=s3"
+        seen.extend([request.remote_addr, request.url])
+
+    headers = [
+        (b"host", b"x"),
+        (b"upgrade", b"websocket"),
+        (b"connection", b"upgrade"),
+        (b"forwarded", b"for=1.2.3.4;proto=http;host=old.example;secret=s3"),
+    ]
+    scope = {"type": "websocket", "path": "/ws", "headers": headers, "subprotocols": []}
+    await run_asgi(app, scope, [{"type": "websocket.connect"}])
+    assert seen == ["9.9.9.9", "wss://new.example/ws"]
