@@ -622,10 +622,9 @@ class RequestReader:
             return
         if mark is not None:
             self._join_body(mark)
-        elif self.chunked:
-            # The chunked body began in this read, with its head: its pieces so far are
-            # all this read's.
-            self._join_body(self._body_mark(start=True))
+        else:
+            # (a chunked body may have begun in this read, with its head)
+            self.joined_first_chunks()
         if self.failed:
             return
         # As Sanic: a head without its blank line yet is too large once what came of it,
