@@ -19,6 +19,7 @@ from hurtle_cli.arguments import (
     build_parser,
 )
 from hurtle_cli.daemon_commands import check_daemon_options, daemon_command, start_daemon
+from hurtle_cli.groups import Group, prepare_groups
 
 
 def prepare_kwargs(args: argparse.Namespace) -> dict[str, Any]:
@@ -26,14 +27,14 @@ def prepare_kwargs(args: argparse.Namespace) -> dict[str, Any]:
     kwargs: dict[str, Any] = {
         "host": args.host,
         "port": args.port,
-        "unix": args.unix,
+        "unix": args.unix or None,
         "workers": args.workers,
         "debug": args.debug,
         "dev": args.dev,
         "fast": args.fast,
-        "single_process": args.single_process,
+        "single_process": args.single,
         "auto_tls": args.auto_tls,
-        "verbosity": args.verbosity,
+        "verbosity": args.verbosity or 0,
     }
     if args.auto_reload:
         kwargs["auto_reload"] = True
@@ -52,7 +53,7 @@ def prepare_kwargs(args: argparse.Namespace) -> dict[str, Any]:
         kwargs["ssl"] = {"cert": args.cert, "key": args.key}
     elif args.tls:
         kwargs["ssl"] = args.tls[0] if len(args.tls) == 1 else list(args.tls)
-    if args.tls_strict_host:
+    if args.tlshost:
         if "ssl" not in kwargs:
             _tls_options_error()
         # A list that starts with None: no default certificate for unknown server names.
@@ -107,10 +108,14 @@ def load_app(args: argparse.Namespace) -> tuple[Any, Any]:
     return app, loader
 
 
-def run_serve(args: argparse.Namespace, is_atty: Callable[[], bool] | None = None) -> int:
-    if args.http == 3:
+def run_serve(args: argparse.Namespace, is_atty: Callable[[], bool] | None = None,
+              build_kwargs: Callable[[argparse.Namespace], dict[str, Any]] | None = None
+              ) -> int:
+    """Serve the target as the options ask (``build_kwargs``: what makes the keyword
+    arguments of ``app.prepare`` from them, by default ``prepare_kwargs``)."""
+    if 3 in (args.http or ()):
         raise SystemExit("sanic: HTTP/3 is not served by Hurtle; use --http=1")
-    kwargs = prepare_kwargs(args)
+    kwargs = (build_kwargs or prepare_kwargs)(args)
     app, loader = load_app(args)
     status = check_daemon_options(args)
     if status == 0 and args.daemon:
@@ -126,13 +131,14 @@ def run_serve(args: argparse.Namespace, is_atty: Callable[[], bool] | None = Non
             raise
         print(f"sanic: cannot serve {args.target}: {exc}", file=sys.stderr)
         return 1
-    if args.repl or (args.repl is None and args.dev):
+    implicit = not args.repl and args.dev and getattr(args, "no_repl", True)
+    if args.repl or implicit:
         # As Sanic: --dev opens the console too (unless --no-repl), when in a terminal.
-        _attach_repl(app, kwargs, is_atty, implicit=args.repl is None)
+        _attach_repl(app, kwargs, is_atty, implicit=bool(implicit))
     try:
         if args.legacy:
             type(app).serve_legacy(primary=app)
-        elif args.single_process:
+        elif args.single:
             type(app).serve_single(primary=app)
         else:
             type(app).serve(primary=app, app_loader=loader)
@@ -408,12 +414,18 @@ def run_inspect(argv: Sequence[str], client_class: Any = None) -> int:
     )
 
 
-def parse_target_args(argv: Sequence[str]) -> argparse.Namespace:
+def parse_target_args(argv: Sequence[str], parser: argparse.ArgumentParser | None = None,
+                      groups: list[Group] | None = None) -> argparse.Namespace:
     """Parse ``sanic <target> [action] [options]``. ``module.create_app()`` means a factory;
     with a factory, options the command does not know (``--foo=bar``) are kept on the
     namespace the factory receives when ``--factory`` is given, as Sanic does; otherwise
-    (``create_app()`` included) they are an error."""
-    parser = build_parser()
+    (``create_app()`` included) they are an error.
+
+    ``parser``: the parser to use (by default one made of every registered ``Group``);
+    ``groups``: the groups whose ``prepare(args)`` then runs (by default that parser's)."""
+    if parser is None:
+        groups = [] if groups is None else groups
+        parser = build_parser(groups)
     args, extras = parser.parse_known_args(list(argv))
     # As Sanic: unknown options are kept only when --factory is given; the ``create_app()``
     # form alone does not make a mistyped option acceptable.
@@ -426,14 +438,23 @@ def parse_target_args(argv: Sequence[str]) -> argparse.Namespace:
         for item in extras:
             key, sep, value = item.lstrip("-").partition("=")
             setattr(args, key.replace("-", "_"), value if sep else True)
+    prepare_groups(groups or [], args)
     return args
 
 
 def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None,
-         is_atty: Callable[[], bool] | None = None, raise_command_errors: bool = False) -> int:
+         is_atty: Callable[[], bool] | None = None, raise_command_errors: bool = False,
+         parser: argparse.ArgumentParser | None = None, groups: list[Group] | None = None,
+         on_args: Callable[[argparse.Namespace], None] | None = None,
+         build_kwargs: Callable[[argparse.Namespace], dict[str, Any]] | None = None) -> int:
     """Entry point of the ``sanic`` command (``inspector_client``: the client class
     ``sanic inspect`` uses, by default ``hurtle_inspector.InspectorClient``;
-    ``raise_command_errors``: let an ``exec`` command's exception propagate)."""
+    ``raise_command_errors``: let an ``exec`` command's exception propagate).
+
+    For programs that drive the command (``SanicCLI``): ``parser`` and ``groups`` parse
+    the target's options instead of a parser of every registered group, ``on_args`` is
+    given the parsed options before anything runs, and ``build_kwargs`` makes the keyword
+    arguments of ``app.prepare`` from them."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv == ["-v"]:  # as Sanic: -v alone is the version, with a target it is verbosity
         from hurtle_app.versions import version_line
@@ -441,7 +462,7 @@ def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None,
         print(version_line())
         return 0
     if argv and argv[0] in ("help", "-h", "--help"):
-        build_parser().print_help()
+        (parser or build_parser()).print_help()
         return 0
     if argv and argv[0] == "inspect":
         return run_inspect(argv[1:], inspector_client)
@@ -452,7 +473,9 @@ def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None,
     rest: list[str] = []
     if len(argv) >= 2 and argv[1] == "exec":
         argv, rest = argv[:2], argv[2:]
-    args = parse_target_args(argv)
+    args = parse_target_args(argv, parser, groups)
+    if on_args is not None:
+        on_args(args)
     if args.action == "exec":
         return run_exec(args, rest, raise_command_errors)
     if args.inspect_action:
@@ -461,7 +484,7 @@ def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None,
         app, _ = load_app(args)
         return daemon_command(args.action, ["--pidfile", args.pidfile] if args.pidfile else [],
                               app_name=app.name)
-    return run_serve(args, is_atty)
+    return run_serve(args, is_atty, build_kwargs)
 
 
 __all__ = ["app_commands", "main", "prepare_kwargs"]
