@@ -40,7 +40,21 @@ class Stop(Exception):
     pass
 
 
-def test_run_parses_with_the_subclass_parser_and_hooks(registry, monkeypatch) -> None:
+@pytest.fixture
+def app_module(tmp_path, monkeypatch) -> Iterator[str]:
+    """A module ``cli_sub_mod`` holding an app, importable for the test."""
+    (tmp_path / "cli_sub_mod.py").write_text(
+        "from sanic import Sanic\napp = Sanic('CliSubclassApp')\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    yield "cli_sub_mod"
+    sys.modules.pop("cli_sub_mod", None)
+    from sanic import Sanic
+
+    Sanic._app_registry.pop("CliSubclassApp", None)
+
+
+def test_run_parses_with_the_subclass_parser_and_hooks(registry, monkeypatch,
+                                                       app_module) -> None:
     class ConfGroup(Group):
         name = "Config file"
 
@@ -67,10 +81,10 @@ def test_run_parses_with_the_subclass_parser_and_hooks(registry, monkeypatch) ->
     cli = MyCLI()
     cli.attach()
     with pytest.raises(Stop) as stopped:
-        cli.run(["mod:app", "--greeting", "hi", "-c", "x.json", "-p", "9001"])
+        cli.run([f"{app_module}:app", "--greeting", "hi", "-c", "x.json", "-p", "9001"])
     kwargs = stopped.value.args[0]
     assert (kwargs["greeting"], kwargs["conf"], kwargs["port"]) == ("hi", "x.json", 9001)
-    assert cli.args.greeting == "hi" and cli.args.target == "mod:app"
+    assert cli.args.greeting == "hi" and cli.args.target == f"{app_module}:app"
 
 
 def test_run_help_shows_the_subclass_parser(registry, capsys) -> None:
@@ -98,3 +112,32 @@ def test_make_inspector_parser_on_a_program_parser() -> None:
     make_inspector_parser(parser)
     args = parser.parse_args(["reload", "--zero-downtime"])
     assert (args.action, args.zero_downtime, args.port) == ("reload", True, 6457)
+
+
+def test_build_run_kwargs_runs_after_the_factory(tmp_path, monkeypatch, registry) -> None:
+    (tmp_path / "made_mod.py").write_text(
+        "from sanic import Sanic\n"
+        "calls = []\n"
+        "def make():\n"
+        "    calls.append('factory')\n"
+        "    return Sanic('MadeForKwargs')\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(sys, "argv", ["sanic"])
+
+    class MyCLI(SanicCLI):
+        def _build_run_kwargs(self) -> dict:
+            import made_mod
+
+            raise Stop(list(made_mod.calls))
+
+    cli = MyCLI()
+    try:
+        with pytest.raises(Stop) as stopped:
+            cli.run(["made_mod:make", "--factory"])
+    finally:
+        sys.modules.pop("made_mod", None)
+        from sanic import Sanic
+
+        Sanic._app_registry.pop("MadeForKwargs", None)
+    assert stopped.value.args[0] == ["factory"]  # as Sanic: the app first, then the kwargs

@@ -47,19 +47,25 @@ def prepare_kwargs(args: argparse.Namespace) -> dict[str, Any]:
         value = getattr(args, name)
         if value is not None:
             kwargs[name] = value
-    if (args.cert or args.key) and (args.tls or not (args.cert and args.key)):
-        _tls_options_error()
+    check_tls_options(args)
     if args.cert:
         kwargs["ssl"] = {"cert": args.cert, "key": args.key}
     elif args.tls:
         kwargs["ssl"] = args.tls[0] if len(args.tls) == 1 else list(args.tls)
     if args.tlshost:
-        if "ssl" not in kwargs:
-            _tls_options_error()
         # A list that starts with None: no default certificate for unknown server names.
         given = kwargs["ssl"]
         kwargs["ssl"] = [None, *(given if isinstance(given, list) else [given])]
     return kwargs
+
+
+def check_tls_options(args: argparse.Namespace) -> None:
+    """Exit 1 with Sanic's message when the TLS options do not go together: --cert
+    without --key (or the reverse), --cert/--key with --tls, --tls-strict-host alone."""
+    if (args.cert or args.key) and (args.tls or not (args.cert and args.key)):
+        _tls_options_error()
+    if args.tlshost and not (args.cert or args.tls):
+        _tls_options_error()
 
 
 TLS_OPTIONS_HELP = (
@@ -115,8 +121,11 @@ def run_serve(args: argparse.Namespace, is_atty: Callable[[], bool] | None = Non
     arguments of ``app.prepare`` from them, by default ``prepare_kwargs``)."""
     if 3 in (args.http or ()):
         raise SystemExit("sanic: HTTP/3 is not served by Hurtle; use --http=1")
-    kwargs = (build_kwargs or prepare_kwargs)(args)
+    # As Sanic: the TLS options are checked, then the app is loaded (a factory called),
+    # then the options become prepare's keyword arguments (``_build_run_kwargs``).
+    check_tls_options(args)
     app, loader = load_app(args)
+    kwargs = (build_kwargs or prepare_kwargs)(args)
     status = check_daemon_options(args)
     if status == 0 and args.daemon:
         status = start_daemon(args, app.name)
