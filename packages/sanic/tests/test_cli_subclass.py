@@ -141,3 +141,17 @@ def test_build_run_kwargs_runs_after_the_factory(tmp_path, monkeypatch, registry
 
         Sanic._app_registry.pop("MadeForKwargs", None)
     assert stopped.value.args[0] == ["factory"]  # as Sanic: the app first, then the kwargs
+
+
+def test_precheck_and_get_app_for_a_subclass_run(app_module, monkeypatch, capsys) -> None:
+    from sanic.worker.loader import AppLoader
+
+    cli = SanicCLI()
+    cli.attach()
+    cli.args = cli.parser.parse_args([f"{app_module}:app"])
+    assert cli._precheck() is None
+    assert cli._get_app(AppLoader(f"{app_module}:app")).name == "CliSubclassApp"
+    cli.args = cli.parser.parse_args([f"{app_module}:app", "--cert", "only.pem"])
+    with pytest.raises(SystemExit) as exited:
+        cli._precheck()  # --cert without --key, as the command refuses it
+    assert exited.value.code == 1

@@ -15,6 +15,7 @@ import difflib
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -39,6 +40,9 @@ CASES: list[tuple[str, list[str]]] = [
     ("p_subclass_run", ["mod:app", "--greeting"]),
     ("p_inspector", []),
     ("p_main", []),
+    ("p_own_run", ["--single-process", "-p", "{port}", "--greeting", "hey", "--no-motd"]),
+    ("p_own_run", ["-p", "{port}", "--greeting", "hey", "--no-motd"]),
+    ("p_own_run", ["-p", "{port}", "--cert", "x"]),
 ]
 
 # (program, args joined by spaces) -> why the difference is kept.
@@ -64,6 +68,10 @@ KEPT: dict[tuple[str, str], str] = {
         "a titled group's argparse title is its name (`Flags`); Sanic's is indented with "
         "two spaces (`  Flags`), its help's layout; destinations, defaults, help and "
         "exclusivity are the same"),
+    ("p_own_run", "-p {port} --greeting hey --no-motd"): (
+        "with worker processes, `app.stop()` in a worker is logged by the main process "
+        "(`Termination requested by a worker; shutting down.`); Sanic stops without that "
+        "line. The same otherwise (served, kwargs, `done`, exit 0)"),
     ("p_main", ""): (
         "`SanicCLI().run()` without `attach()` runs the command; Sanic's raises "
         "AttributeError ('Namespace' object has no attribute ...)"),
@@ -73,7 +81,15 @@ KEPT: dict[tuple[str, str], str] = {
 def normalise(text: str, work: str) -> str:
     text = text.replace(work, "WORK").replace("\x1b[1A", "")
     text = re.sub(r"Sanic \d+\.\d+\.\d+; Routing \d+\.\d+\.\d+", "Sanic V; Routing V", text)
-    return text
+    text = re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}", "TIME", text)
+    text = re.sub(r"\[\d+\]", "[PID]", text)
+    return re.sub(r"'port': \d+", "'port': PORT", text)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def run(python: str, program: str, args: list[str]) -> tuple[int, str, str]:
@@ -82,6 +98,8 @@ def run(python: str, program: str, args: list[str]) -> tuple[int, str, str]:
             shutil.copy(item, work)
         os.mkdir(os.path.join(work, "static"))
         env = dict(os.environ, COLUMNS="100", PYTHONPATH=work, SANIC_NO_COLOR="1")
+        port = str(free_port())
+        args = [port if arg == "{port}" else arg for arg in args]
         try:
             done = subprocess.run([python, f"{program}.py", *args], cwd=work, env=env,
                                   capture_output=True, text=True, timeout=60)

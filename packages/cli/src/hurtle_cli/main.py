@@ -82,12 +82,15 @@ def _tls_options_error() -> None:
     raise SystemExit(1)
 
 
-def load_app(args: argparse.Namespace) -> tuple[Any, Any]:
-    """Load the target as Sanic would; exit with a message that says how to fix it."""
+def load_app(args: argparse.Namespace, loader: Any = None) -> tuple[Any, Any]:
+    """Load the target as Sanic would (or what ``loader`` loads); exit with a message
+    that says how to fix it."""
     from hurtle_worker.load_errors import describe_load_error
     from hurtle_worker.loader import AppLoader
 
-    loader = AppLoader(args.target, as_factory=args.factory, as_simple=args.simple, args=args)
+    if loader is None:
+        loader = AppLoader(args.target, as_factory=args.factory, as_simple=args.simple,
+                           args=args)
     try:
         app = loader.load()
     except Exception as exc:

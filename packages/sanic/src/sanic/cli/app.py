@@ -16,7 +16,7 @@ from hurtle_cli.arguments import DESCRIPTION, USAGE
 from hurtle_cli.base import SanicArgumentParser
 from hurtle_cli.daemon_commands import daemon_parser
 from hurtle_cli.groups import Group, attach_groups
-from hurtle_cli.main import main, prepare_kwargs
+from hurtle_cli.main import check_tls_options, load_app, main, prepare_kwargs
 from hurtle_worker.constants import WORKER_NAME_ENV
 from sanic.app import Sanic
 from sanic.worker.loader import AppLoader
@@ -69,6 +69,16 @@ class SanicCLI:
 
     def _set_args(self, args: argparse.Namespace) -> None:
         self.args = args
+
+    def _precheck(self) -> None:
+        """Exit 1 (with Sanic's message) when ``self.args``' TLS options do not go
+        together; for a subclass's own ``run``, as the command checks them first."""
+        check_tls_options(self.args)
+
+    def _get_app(self, app_loader: AppLoader) -> Any:
+        """The app ``app_loader`` loads; when it cannot, what went wrong is printed and
+        the process exits 1 (as the command does)."""
+        return load_app(self.args, app_loader)[0]
 
     def _build_run_kwargs(self) -> dict[str, Any]:
         """The keyword arguments ``app.prepare`` gets for ``self.args``."""
