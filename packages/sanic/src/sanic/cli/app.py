@@ -12,13 +12,14 @@ from hurtle_app.app import error_logger as error_logger
 from hurtle_app.compat import OS_IS_WINDOWS as OS_IS_WINDOWS
 from hurtle_app.motd import get_logo as get_logo
 from hurtle_app.motd import is_atty as is_atty
-from hurtle_cli.arguments import DESCRIPTION, USAGE
-from hurtle_cli.base import SanicArgumentParser
+from hurtle_cli.arguments import DESCRIPTION, USAGE, make_inspector_parser
+from hurtle_cli.base import SanicArgumentParser, SanicHelpFormatter
 from hurtle_cli.daemon_commands import daemon_parser
 from hurtle_cli.groups import Group, attach_groups
 from hurtle_cli.main import check_tls_options, load_app, main, prepare_kwargs
 from hurtle_worker.constants import WORKER_NAME_ENV
 from sanic.app import Sanic
+from sanic.cli.inspector_client import InspectorClient
 from sanic.worker.loader import AppLoader
 
 
@@ -103,4 +104,5 @@ def _run(parse_args: Sequence[str] | None, *, raise_command_errors: bool,
         raise SystemExit(status)
 
 
-__all__ = ["AppLoader", "Sanic", "SanicCLI"]
+__all__ = ["AppLoader", "Group", "InspectorClient", "Sanic", "SanicArgumentParser", "SanicCLI",
+           "SanicHelpFormatter", "make_inspector_parser"]

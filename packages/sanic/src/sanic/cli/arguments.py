@@ -13,6 +13,7 @@ from hurtle_cli.groups import (
     TLSGroup,
     WorkerGroup,
 )
+from sanic.http.constants import HTTP
 
-__all__ = ["ApplicationGroup", "DaemonGroup", "DevelopmentGroup", "GeneralGroup", "Group",
+__all__ = ["HTTP", "ApplicationGroup", "DaemonGroup", "DevelopmentGroup", "GeneralGroup", "Group",
            "HTTPVersionGroup", "OutputGroup", "SocketGroup", "TLSGroup", "WorkerGroup"]
