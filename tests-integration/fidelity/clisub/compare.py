@@ -50,10 +50,6 @@ KEPT: dict[tuple[str, str], str] = {
     ("p_old_attach", "--help"): (
         "a group whose attach() takes no `short` is attached all the same (Hurtle's help "
         "shows its options); Sanic 25.12 fails with TypeError (unexpected keyword 'short')"),
-    ("p_group_help", "--help"): (
-        "Hurtle's `sanic --help` lists every option, so `-c CONF, --conf CONF` comes after "
-        "--daemon; Sanic's short help lists the group after its four short groups too, the "
-        "same here; differs only if the order does"),
     ("p_namespace", ""): (
         "`--coffee/--no-coffee` and `--motd/--no-motd` default to None (an option not given "
         "leaves the app's config alone); Sanic's default False/True. `-p`/`--no-repl` etc. "
@@ -61,9 +57,6 @@ KEPT: dict[tuple[str, str], str] = {
     ("p_inspector", ""): (
         "options given before an action are kept (`inspect -p 7000 shutdown` is port 7000); "
         "Sanic's sub-parser resets them to the defaults (6457); listed in the CLI sections"),
-    ("p_group_prepare", "mod:app -c"): (
-        "a usage error prints argparse's usage lines before the error (Sanic only the "
-        "error); the error line is the same"),
     ("p_bool_args", ""): (
         "a titled group's argparse title is its name (`Flags`); Sanic's is indented with "
         "two spaces (`  Flags`), its help's layout; destinations, defaults, help and "
