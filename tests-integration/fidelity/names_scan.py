@@ -28,7 +28,9 @@ from typing import Any
 
 HERE = Path(__file__).resolve()
 MODULE_KEPT = {
-    "sanic.cli.": "Sanic's CLI internals; the command line is hurtle_cli (sanic.cli.app.SanicCLI)",
+    "sanic.cli.": "Sanic's CLI internals (console, daemon, executor); the command line is "
+    "hurtle_cli (sanic.cli.app, .arguments, .base, .inspector are there for programs "
+    "that extend it)",
     "sanic.http.http3": "HTTP/3 is not supported (imports under Sanic here: aioquic is absent, "
     "so its names exist but serve nothing)",
     "sanic.pages": "Sanic's html5tagger page builders; Hurtle renders its own pages "
@@ -48,7 +50,8 @@ KEPT: dict[tuple[str, str], str] = {
     ("sanic.base.root", "BaseSanic."): "event/finalize_middleware/name live on the app class",
     ("sanic.mixins.middleware", "MiddlewareMixin.finalize_middleware"): "on the app class",
     ("sanic.mixins.signals", "SignalMixin.event"): "on the app class",
-    ("sanic.cli", ""): "Sanic's CLI internals (argument groups, parsers, REPL)",
+    ("sanic.cli", ""): "Sanic's CLI internals (SanicCLI's private steps, the help texts, "
+    "the REPL); the names programs extend it with are there (clisub/compare.py)",
     ("sanic.http", "Http."): "Http's internals (buffers, stages) are Hurtle's own",
     ("sanic.http", "Http3"): "HTTP/3 is not supported",
     ("sanic.http.tls.creators", ""): "TLS creators' internals (cipher list, trustme flag)",

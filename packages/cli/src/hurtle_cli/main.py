@@ -19,6 +19,7 @@ from hurtle_cli.arguments import (
     build_parser,
 )
 from hurtle_cli.daemon_commands import check_daemon_options, daemon_command, start_daemon
+from hurtle_cli.groups import Group, prepare_groups
 
 
 def prepare_kwargs(args: argparse.Namespace) -> dict[str, Any]:
@@ -26,14 +27,14 @@ def prepare_kwargs(args: argparse.Namespace) -> dict[str, Any]:
     kwargs: dict[str, Any] = {
         "host": args.host,
         "port": args.port,
-        "unix": args.unix,
+        "unix": args.unix or None,
         "workers": args.workers,
         "debug": args.debug,
         "dev": args.dev,
         "fast": args.fast,
-        "single_process": args.single_process,
+        "single_process": args.single,
         "auto_tls": args.auto_tls,
-        "verbosity": args.verbosity,
+        "verbosity": args.verbosity or 0,
     }
     if args.auto_reload:
         kwargs["auto_reload"] = True
@@ -46,19 +47,25 @@ def prepare_kwargs(args: argparse.Namespace) -> dict[str, Any]:
         value = getattr(args, name)
         if value is not None:
             kwargs[name] = value
-    if (args.cert or args.key) and (args.tls or not (args.cert and args.key)):
-        _tls_options_error()
+    check_tls_options(args)
     if args.cert:
         kwargs["ssl"] = {"cert": args.cert, "key": args.key}
     elif args.tls:
         kwargs["ssl"] = args.tls[0] if len(args.tls) == 1 else list(args.tls)
-    if args.tls_strict_host:
-        if "ssl" not in kwargs:
-            _tls_options_error()
+    if args.tlshost:
         # A list that starts with None: no default certificate for unknown server names.
         given = kwargs["ssl"]
         kwargs["ssl"] = [None, *(given if isinstance(given, list) else [given])]
     return kwargs
+
+
+def check_tls_options(args: argparse.Namespace) -> None:
+    """Exit 1 with Sanic's message when the TLS options do not go together: --cert
+    without --key (or the reverse), --cert/--key with --tls, --tls-strict-host alone."""
+    if (args.cert or args.key) and (args.tls or not (args.cert and args.key)):
+        _tls_options_error()
+    if args.tlshost and not (args.cert or args.tls):
+        _tls_options_error()
 
 
 TLS_OPTIONS_HELP = (
@@ -75,12 +82,15 @@ def _tls_options_error() -> None:
     raise SystemExit(1)
 
 
-def load_app(args: argparse.Namespace) -> tuple[Any, Any]:
-    """Load the target as Sanic would; exit with a message that says how to fix it."""
+def load_app(args: argparse.Namespace, loader: Any = None) -> tuple[Any, Any]:
+    """Load the target as Sanic would (or what ``loader`` loads); exit with a message
+    that says how to fix it."""
     from hurtle_worker.load_errors import describe_load_error
     from hurtle_worker.loader import AppLoader
 
-    loader = AppLoader(args.target, as_factory=args.factory, as_simple=args.simple, args=args)
+    if loader is None:
+        loader = AppLoader(args.target, as_factory=args.factory, as_simple=args.simple,
+                           args=args)
     try:
         app = loader.load()
     except Exception as exc:
@@ -107,11 +117,18 @@ def load_app(args: argparse.Namespace) -> tuple[Any, Any]:
     return app, loader
 
 
-def run_serve(args: argparse.Namespace, is_atty: Callable[[], bool] | None = None) -> int:
-    if args.http == 3:
+def run_serve(args: argparse.Namespace, is_atty: Callable[[], bool] | None = None,
+              build_kwargs: Callable[[argparse.Namespace], dict[str, Any]] | None = None
+              ) -> int:
+    """Serve the target as the options ask (``build_kwargs``: what makes the keyword
+    arguments of ``app.prepare`` from them, by default ``prepare_kwargs``)."""
+    if 3 in (args.http or ()):
         raise SystemExit("sanic: HTTP/3 is not served by Hurtle; use --http=1")
-    kwargs = prepare_kwargs(args)
+    # As Sanic: the TLS options are checked, then the app is loaded (a factory called),
+    # then the options become prepare's keyword arguments (``_build_run_kwargs``).
+    check_tls_options(args)
     app, loader = load_app(args)
+    kwargs = (build_kwargs or prepare_kwargs)(args)
     status = check_daemon_options(args)
     if status == 0 and args.daemon:
         status = start_daemon(args, app.name)
@@ -126,13 +143,14 @@ def run_serve(args: argparse.Namespace, is_atty: Callable[[], bool] | None = Non
             raise
         print(f"sanic: cannot serve {args.target}: {exc}", file=sys.stderr)
         return 1
-    if args.repl or (args.repl is None and args.dev):
+    implicit = not args.repl and args.dev and getattr(args, "no_repl", True)
+    if args.repl or implicit:
         # As Sanic: --dev opens the console too (unless --no-repl), when in a terminal.
-        _attach_repl(app, kwargs, is_atty, implicit=args.repl is None)
+        _attach_repl(app, kwargs, is_atty, implicit=bool(implicit))
     try:
         if args.legacy:
             type(app).serve_legacy(primary=app)
-        elif args.single_process:
+        elif args.single:
             type(app).serve_single(primary=app)
         else:
             type(app).serve(primary=app, app_loader=loader)
@@ -408,12 +426,18 @@ def run_inspect(argv: Sequence[str], client_class: Any = None) -> int:
     )
 
 
-def parse_target_args(argv: Sequence[str]) -> argparse.Namespace:
+def parse_target_args(argv: Sequence[str], parser: argparse.ArgumentParser | None = None,
+                      groups: list[Group] | None = None) -> argparse.Namespace:
     """Parse ``sanic <target> [action] [options]``. ``module.create_app()`` means a factory;
     with a factory, options the command does not know (``--foo=bar``) are kept on the
     namespace the factory receives when ``--factory`` is given, as Sanic does; otherwise
-    (``create_app()`` included) they are an error."""
-    parser = build_parser()
+    (``create_app()`` included) they are an error.
+
+    ``parser``: the parser to use (by default one made of every registered ``Group``);
+    ``groups``: the groups whose ``prepare(args)`` then runs (by default that parser's)."""
+    if parser is None:
+        groups = [] if groups is None else groups
+        parser = build_parser(groups)
     args, extras = parser.parse_known_args(list(argv))
     # As Sanic: unknown options are kept only when --factory is given; the ``create_app()``
     # form alone does not make a mistyped option acceptable.
@@ -426,14 +450,23 @@ def parse_target_args(argv: Sequence[str]) -> argparse.Namespace:
         for item in extras:
             key, sep, value = item.lstrip("-").partition("=")
             setattr(args, key.replace("-", "_"), value if sep else True)
+    prepare_groups(groups or [], args)
     return args
 
 
 def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None,
-         is_atty: Callable[[], bool] | None = None, raise_command_errors: bool = False) -> int:
+         is_atty: Callable[[], bool] | None = None, raise_command_errors: bool = False,
+         parser: argparse.ArgumentParser | None = None, groups: list[Group] | None = None,
+         on_args: Callable[[argparse.Namespace], None] | None = None,
+         build_kwargs: Callable[[argparse.Namespace], dict[str, Any]] | None = None) -> int:
     """Entry point of the ``sanic`` command (``inspector_client``: the client class
     ``sanic inspect`` uses, by default ``hurtle_inspector.InspectorClient``;
-    ``raise_command_errors``: let an ``exec`` command's exception propagate)."""
+    ``raise_command_errors``: let an ``exec`` command's exception propagate).
+
+    For programs that drive the command (``SanicCLI``): ``parser`` and ``groups`` parse
+    the target's options instead of a parser of every registered group, ``on_args`` is
+    given the parsed options before anything runs, and ``build_kwargs`` makes the keyword
+    arguments of ``app.prepare`` from them."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv == ["-v"]:  # as Sanic: -v alone is the version, with a target it is verbosity
         from hurtle_app.versions import version_line
@@ -441,7 +474,7 @@ def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None,
         print(version_line())
         return 0
     if argv and argv[0] in ("help", "-h", "--help"):
-        build_parser().print_help()
+        (parser or build_parser()).print_help()
         return 0
     if argv and argv[0] == "inspect":
         return run_inspect(argv[1:], inspector_client)
@@ -452,7 +485,9 @@ def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None,
     rest: list[str] = []
     if len(argv) >= 2 and argv[1] == "exec":
         argv, rest = argv[:2], argv[2:]
-    args = parse_target_args(argv)
+    args = parse_target_args(argv, parser, groups)
+    if on_args is not None:
+        on_args(args)
     if args.action == "exec":
         return run_exec(args, rest, raise_command_errors)
     if args.inspect_action:
@@ -461,7 +496,7 @@ def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None,
         app, _ = load_app(args)
         return daemon_command(args.action, ["--pidfile", args.pidfile] if args.pidfile else [],
                               app_name=app.name)
-    return run_serve(args, is_atty)
+    return run_serve(args, is_atty, build_kwargs)
 
 
 __all__ = ["app_commands", "main", "prepare_kwargs"]
