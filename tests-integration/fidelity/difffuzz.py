@@ -40,6 +40,7 @@ from collections.abc import Callable
 from typing import Any
 
 import difffuzz_fields as fields
+import difffuzz_resp as resp
 import difffuzz_wire as wire
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -167,6 +168,7 @@ def build_app(variant: str) -> Any:
     app.add_route(respond, "/r", methods=["GET", "HEAD"])
     wire.add_routes(app)
     fields.add_routes(app)
+    resp.add_routes(app)
     return app
 
 
@@ -595,6 +597,7 @@ GENERATORS: dict[str, Callable[[random.Random], bytes]] = {
     "respond": gen_respond,
     **fields.GENERATORS,  # Accept, Content-Type, long queries (difffuzz_fields.py)
     **wire.GENERATORS,  # raw byte streams, compared response by response (difffuzz_wire.py)
+    **resp.GENERATORS,  # handlers' own fields, statuses, cookies on the wire (difffuzz_resp.py)
 }
 
 # ------------------------------------------------------------------------------ causes
@@ -694,6 +697,7 @@ KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
     ("multipart", "kept: filename* wins over filename (RFC 6266 4.3)", FORM,
      lambda r: b'filename="x.txt"; filename*' in r),
     *fields.KNOWN_CAUSES,
+    *resp.KNOWN_CAUSES,
     *wire.KNOWN_CAUSES,
 ]
 
@@ -708,7 +712,7 @@ def cause_of(gen: str, raw: bytes, fields: list[str]) -> str | None:
         if gen in gens and hit and matches(raw):
             labels.append(label)
             unexplained -= hit
-    return " + ".join(labels) if labels and not unexplained else None
+    return " + ".join(dict.fromkeys(labels)) if labels and not unexplained else None
 
 
 # ------------------------------------------------------------------------------ driver
@@ -844,7 +848,8 @@ def main() -> int:
             variant, gen, raw = case
             if time.monotonic() > deadline:
                 return case, None, None
-            ex = wire.exchange if gen in wire.GENERATORS else exchange
+            ex = (wire.exchange if gen in wire.GENERATORS
+                  else resp.exchange if gen in resp.GENERATORS else exchange)
             ref = ex(ports["sanic", variant], raw, args.timeout)
             ours = ex(ports["hurtle", variant], raw, args.timeout)
             return case, ref, ours

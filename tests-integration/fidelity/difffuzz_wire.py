@@ -638,18 +638,9 @@ def _normal(status: int, fields: list[tuple[str, str]], body: bytes, port: int) 
     return {"status": status, "head": sorted(kept), "body": shown}
 
 
-def exchange(port: int, raw: bytes, timeout: float) -> tuple[int | None, Any]:
-    """Send raw and the sentinel, read until close: (first status, the responses by field)."""
+def talk(port: int, pieces: list[bytes], timeout: float) -> tuple[bytes, str]:
+    """Send the pieces (20 ms apart), read until close: (what came back, how it ended)."""
     data, end = b"", "timeout"
-    # No sentinel after a websocket frame: the handler answers it, then closes.
-    sentinel = b"" if FRAME in raw else SENTINEL
-    pieces = [raw + sentinel]
-    if raw.startswith(SPLIT):
-        whole = raw[len(SPLIT):] + sentinel
-        cut = random.Random(zlib.crc32(whole))
-        count = cut.randint(1, 5) if cut.random() < 0.8 else cut.randint(6, 30)
-        points = sorted(cut.sample(range(1, len(whole)), min(len(whole) - 1, count)))
-        pieces = [whole[a:b] for a, b in zip([0, *points], [*points, len(whole)], strict=True)]
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
             s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -671,6 +662,21 @@ def exchange(port: int, raw: bytes, timeout: float) -> tuple[int | None, Any]:
         pass
     except OSError:
         end = "closed"  # reset: the same to a client as a close
+    return data, end
+
+
+def exchange(port: int, raw: bytes, timeout: float) -> tuple[int | None, Any]:
+    """Send raw and the sentinel, read until close: (first status, the responses by field)."""
+    # No sentinel after a websocket frame: the handler answers it, then closes.
+    sentinel = b"" if FRAME in raw else SENTINEL
+    pieces = [raw + sentinel]
+    if raw.startswith(SPLIT):
+        whole = raw[len(SPLIT):] + sentinel
+        cut = random.Random(zlib.crc32(whole))
+        count = cut.randint(1, 5) if cut.random() < 0.8 else cut.randint(6, 30)
+        points = sorted(cut.sample(range(1, len(whole)), min(len(whole) - 1, count)))
+        pieces = [whole[a:b] for a, b in zip([0, *points], [*points, len(whole)], strict=True)]
+    data, end = talk(port, pieces, timeout)
     responses, rest = _responses(data, port)
     # 100 (Continue) answers are counted apart, so a missing one is its own field.
     continues = sum(1 for r in responses if r["status"] == 100)

@@ -125,6 +125,29 @@ async def test_if_none_match_against_a_given_etag(path: Path) -> None:
     assert miss.status == 200 and miss.body == CONTENT
 
 
+async def test_a_field_given_twice_in_headers_goes_out_twice(path: Path) -> None:
+    # difffuzz16: `headers=Header([...])` with one name twice (two `Vary`, two `Link`)
+    # lost all but one value in file() and file_stream(), unlike every other helper.
+    given = Header([("X-Twice", "1"), ("x-twice", "2"), ("Vary", "a"), ("Vary", "b")])
+    sent = await file(path, headers=given)
+    assert sent.headers.getall("x-twice") == ["1", "2"]
+    streamed = await file_stream(path, headers=given)
+    assert streamed.headers.getall("x-twice") == ["1", "2"]
+    not_modified = await file(
+        path, headers=given, request_headers=Header({"If-Modified-Since": MTIME_HTTP})
+    )
+    assert not_modified.status == 304
+    assert not_modified.headers.getall("vary") == ["a", "b"]
+    assert given.getall("x-twice") == ["1", "2"] and "Last-Modified" not in given
+    # A singleton field given in another case than the helper's goes out once, the
+    # handler's value (RFC 9110 5.3; Sanic sends both lines).
+    own = await file(
+        path, filename="a.txt", headers={"last-modified": "x", "content-disposition": "inline"}
+    )
+    assert own.headers.getall("Last-Modified") == ["x"]
+    assert own.headers.getall("Content-Disposition") == ["inline"]
+
+
 async def test_file_range(path: Path) -> None:
     rng = ContentRangeHandler(
         SimpleNamespace(headers=Header({"Range": "bytes=2-5"})), os.stat(path)

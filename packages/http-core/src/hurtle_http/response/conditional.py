@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -47,8 +48,8 @@ def modified_at(timestamp: float) -> datetime:
     return datetime.fromtimestamp(int(timestamp), tz=UTC)
 
 
-def field_value(headers: dict[str, str], name: str) -> str | None:
-    """The value of field ``name`` (lower case) in a plain dict of response fields,
+def field_value(headers: Mapping[str, str], name: str) -> str | None:
+    """The value of field ``name`` (lower case) in a mapping of response fields,
     whatever case its key has; None when absent."""
     return next((v for k, v in headers.items() if k.lower() == name), None)
 

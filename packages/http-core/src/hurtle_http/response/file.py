@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Mapping, MutableMapping
 from datetime import datetime
 from mimetypes import guess_type
 from os import path as os_path
@@ -18,6 +19,7 @@ import aiofiles.os
 
 from hurtle_http.compat import UTC
 from hurtle_http.exceptions import SanicException
+from hurtle_http.headers import Header
 from hurtle_http.httpdate import format_http_date
 from hurtle_http.response.conditional import (
     evaluate,
@@ -116,7 +118,7 @@ _NOT_MODIFIED_KEEPS = ("cache-control", "content-location", "etag", "expires", "
 
 def preconditions(
     request_headers: Any,
-    headers: dict[str, str],
+    headers: Mapping[str, str],
     last_modified: float | None,
     method: str | None = None,
 ) -> HTTPResponse | None:
@@ -149,7 +151,7 @@ def preconditions(
         return None
     if status == 412:
         raise SanicException("Precondition Failed", status_code=412, quiet=True)
-    kept = {k: v for k, v in headers.items() if k.lower() in _NOT_MODIFIED_KEEPS}
+    kept = Header((k, v) for k, v in headers.items() if k.lower() in _NOT_MODIFIED_KEEPS)
     return HTTPResponse(status=304, headers=kept)
 
 
@@ -164,7 +166,7 @@ def _current_method(request_headers: Any) -> str:
 
 
 def _cache_headers(
-    headers: dict[str, str], max_age: float | int | None, no_store: bool | None
+    headers: MutableMapping[str, str], max_age: float | int | None, no_store: bool | None
 ) -> None:
     if no_store:
         cache_control = "no-store"
@@ -198,7 +200,7 @@ async def file(
     ``filename`` adds a ``Content-Disposition: attachment``; ``max_age``/``no_store`` set
     caching; ``_range`` (a ``ContentRangeHandler``) answers ``206`` with that slice.
     """
-    headers = dict(headers) if headers else {}
+    fields = Header(headers) if headers else Header()  # a name given twice stays twice
     modified: float | None
     if isinstance(last_modified, datetime):
         modified = _to_utc(last_modified).replace(microsecond=0).timestamp()
@@ -208,21 +210,21 @@ async def file(
     else:
         modified = last_modified
     if modified:
-        headers.setdefault("Last-Modified", format_http_date(modified))
+        fields.setdefault("Last-Modified", format_http_date(modified))
     if filename:
-        headers.setdefault("Content-Disposition", content_disposition(filename))
-    _cache_headers(headers, max_age, no_store)
+        fields.setdefault("Content-Disposition", content_disposition(filename))
+    _cache_headers(fields, max_age, no_store)
     if validate_when_requested and request_headers is not None:
-        answer = preconditions(request_headers, headers, modified or None)
+        answer = preconditions(request_headers, fields, modified or None)
         if answer is not None:
             return answer
     name = filename or os_path.split(location)[-1]
-    _range = range_to_send(_range, headers)
+    _range = range_to_send(_range, fields)
     async with aiofiles.open(location, mode="rb") as handle:
         if _range:
             await handle.seek(_range.start)
             body = await handle.read(_range.size)
-            headers["Content-Range"] = _content_range(_range)
+            fields["Content-Range"] = _content_range(_range)
             status = 206
         else:
             body = await handle.read()
@@ -232,7 +234,7 @@ async def file(
             mime_type = f"{guessed or 'text/plain'}; charset=utf-8"
         else:
             mime_type = guessed
-    return HTTPResponse(body=body, status=status, headers=headers, content_type=mime_type)
+    return HTTPResponse(body=body, status=status, headers=fields, content_type=mime_type)
 
 
 async def file_stream(
@@ -246,14 +248,14 @@ async def file_stream(
 ) -> ResponseStream:
     """A response that streams the file at ``location`` in ``chunk_size`` pieces
     (chunked transfer); ``_range`` streams only that slice with ``206``."""
-    headers = dict(headers) if headers else {}
+    fields = Header(headers) if headers else Header()  # a name given twice stays twice
     if filename:
-        headers.setdefault("Content-Disposition", content_disposition(filename))
+        fields.setdefault("Content-Disposition", content_disposition(filename))
     name = filename or os_path.split(location)[-1]
     mime_type = mime_type or guess_type(name)[0] or "text/plain"
-    _range = range_to_send(_range, headers)
+    _range = range_to_send(_range, fields)
     if _range:
-        headers["Content-Range"] = _content_range(_range)
+        fields["Content-Range"] = _content_range(_range)
         status = 206
 
     async def _streaming_fn(response: ResponseStream) -> None:
@@ -275,7 +277,7 @@ async def file_stream(
                     await response.write(content)
 
     return ResponseStream(
-        streaming_fn=_streaming_fn, status=status, headers=headers, content_type=mime_type
+        streaming_fn=_streaming_fn, status=status, headers=fields, content_type=mime_type
     )
 
 

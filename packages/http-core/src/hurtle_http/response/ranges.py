@@ -4,6 +4,7 @@ against a file size, for ``file(..., _range=...)``, ``file_stream`` and ``app.st
 from __future__ import annotations
 
 import os
+from collections.abc import MutableMapping
 from typing import Any
 
 from hurtle_http.exceptions import HeaderNotFound, InvalidRangeType, RangeNotSatisfiable
@@ -110,7 +111,7 @@ def _position(text: str, handler: ContentRangeHandler) -> int | None:
         ) from None
 
 
-def range_to_send(range_: Any, headers: dict[str, str]) -> Any:
+def range_to_send(range_: Any, headers: MutableMapping[str, str]) -> Any:
     """``range_`` (a ``ContentRangeHandler``), or None when it is not to be answered: it
     is false, or its ``If-Range`` names an entity-tag other than the ``ETag`` in
     ``headers`` (strong comparison, RFC 9110 §13.1.5). ``headers`` then loses any
@@ -124,7 +125,8 @@ def range_to_send(range_: Any, headers: dict[str, str]) -> Any:
     if etag is not None and etag.strip() == tag:
         return range_
     for name in [k for k in headers if k.lower() == "content-range"]:
-        del headers[name]
+        if name in headers:  # a Header deletes every casing at the first
+            del headers[name]
     return None
 
 
