@@ -29,7 +29,7 @@ from typing import Any
 HEADER = '''\
 import functools, json as _json
 from sanic import Sanic, Blueprint
-from sanic.response import json
+from sanic.response import json, text
 from sanic import exceptions as E
 
 def _norm(v):
@@ -123,6 +123,28 @@ PROBES = {
     "safe": "[r.is_safe, r.is_idempotent, r.is_cacheable]",
     "version": "r.version",
     "method": "r.method",
+    "ga_badenc": "r.get_args(encoding='no-such-codec')",
+    "cookie_dflt": "[r.cookies.get('zz', 'd'), r.cookies.getlist('zz', ['d']), r.cookies.getlist('zz')]",
+    "form_dflt": "[r.form.get('zz', 'd'), r.form.getlist('zz', ['d'])]",
+    "args_dflt": "[r.args.getlist('zz', ['d']), r.args.getlist('zz')]",
+    "route_info": "[r.route.path, r.route.raw_path, r.route.uri, r.route.segments, r.route.parts,"
+                  " sorted(r.route.methods), r.route.static, r.route.strict, r.route.unquote,"
+                  " r.route.regex, r.route.labels]",
+    "route_params": "[[k, v.name, v.label] for k, v in r.route.params.items()]",
+    "request_line": "r.request_line",
+    "raw_headers": "r.raw_headers",
+    "conn": "[r.conn_info.client_ip, r.conn_info.ssl, r.conn_info.client,"
+            " type(r.conn_info.server_port).__name__]",
+    "id": "r.id if r.headers.get(r.app.config.REQUEST_ID_HEADER) else type(r.id).__name__",
+    "server_path": "r.server_path",
+    "current": "r.get_current() is r",
+    "stream": "r.stream is None",
+    "ctx": "type(r.ctx).__name__",
+    "args_order": "[r.args, r.get_args(keep_blank_values=True), r.query_args,"
+                  " r.get_query_args(keep_blank_values=True), r.get_args(strict_parsing=True)]",
+    "form_order": "[r.form, r.get_form(keep_blank_values=True), r.files, r.form]",
+    "json_order": "[r.json, r.load_json(loads=_loads_raw), r.json]",
+    "cookie_order": "[r.cookies, r.get_cookies(), r.cookies.get('C'), r.cookies.get('__Host-c')]",
 }
 URL_FOR_KW = [
     "", "n=3", "n='x'", "n=3, q='a b'", "n=3, _anchor='frag'", "n=3, a=['1', '2']",
@@ -150,6 +172,14 @@ def gen_app10(seed: int, static_dir: str = "") -> dict[str, Any]:
         config.append("app.config.FORWARDED_SECRET = 'sekrit'")
     if rnd.random() < 0.2:
         config.append(f"app.config.FORWARDED_FOR_HEADER = {rnd.choice(['x-forwarded-for', 'x-ff'])!r}")
+    if rnd.random() < 0.3:
+        config.append(f"app.config.FALLBACK_ERROR_FORMAT = {rnd.choice(['text', 'json', 'html', 'auto'])!r}")
+    if rnd.random() < 0.15:
+        config.append(f"app.config.REQUEST_MAX_SIZE = {rnd.choice([60, 120, 200])}")
+    if rnd.random() < 0.15:
+        config.append("app.config.KEEP_ALIVE = False")
+    if rnd.random() < 0.2:
+        config.append("app.config.REQUEST_ID_HEADER = 'x-rid'")
     if rnd.random() < 0.15:
         config.append("app.config.SERVER_NAME = " + rnd.choice(["'srv.test'", "'https://srv.test:8443'"]))
     routes: list[dict[str, Any]] = []
@@ -165,7 +195,10 @@ def gen_app10(seed: int, static_dir: str = "") -> dict[str, Any]:
             probes.append("url_for")
         routes.append({"i": i, "owner": owner, "param": param, "methods": methods,
                        "name": name, "probes": probes})
-        deco = f"@{owner}.route({uri!r}, methods={methods!r}" + (f", name={name!r}" if name else "") + ")"
+        extra = f", name={name!r}" if name else ""
+        if rnd.random() < 0.2:
+            extra += f", error_format={rnd.choice(['text', 'json', 'html'])!r}"
+        deco = f"@{owner}.route({uri!r}, methods={methods!r}{extra})"
         lines.append(deco)
         lines.append(f"async def h{i}(request" + (", n" if param else "") + "):")
         lines.append("    r = request")
@@ -180,9 +213,66 @@ def gen_app10(seed: int, static_dir: str = "") -> dict[str, Any]:
                 expr = PROBES[p]
             lines.append(f"    out[{p!r}] = _p(lambda: {expr})")
         lines.append("    return json(out)")
+    streams = []
+    for i in range(rnd.randint(0, 3)):
+        streams.append(i)
+        lines += [f"@app.route('/s{i}', methods=['GET', 'POST'])", f"async def s{i}(request):"]
+        lines += ["    " + line for line in _stream_body(rnd)]
     lines.append("app.blueprint(bp)")
     src = HEADER.format(name=f"AppFuzz10_{seed}", ctor=ctor, config="\n".join(config)) + "\n".join(lines) + "\n"
-    return {"source": src, "routes": routes, "proxy": proxy}
+    return {"source": src, "routes": routes, "proxy": proxy, "streams": streams,
+            "keep_alive": "KEEP_ALIVE = False" not in src}
+
+
+STREAM_OPS = ["send_s", "send_b", "send_e", "send_end", "eof", "hdr", "status", "raise",
+              "cookie", "respond2", "ctype", "send_int", "send_after"]
+
+
+def _stream_body(rnd: random.Random) -> list[str]:
+    """A handler body: `request.respond()`, then an odd sequence of sends, eofs and changes."""
+    kw = []
+    if rnd.random() < 0.15:
+        kw.append("response=text('pre', status=202, headers={'x-10p': 'p'})")
+    else:
+        if rnd.random() < 0.4:
+            kw.append(f"status={rnd.choice([200, 201, 204, 404, 500])}")
+        if rnd.random() < 0.4:
+            kw.append("headers={'x-10a': 'a'}")
+        if rnd.random() < 0.4:
+            kw.append(f"content_type={rnd.choice(['text/csv', 'application/json', 'x/y; a=b'])!r}")
+    out = [f"resp = await request.respond({', '.join(kw)})"]
+    for _ in range(rnd.randint(1, 5)):
+        op = rnd.choice(STREAM_OPS)
+        if op == "send_s":
+            out.append("await resp.send('s1;')")
+        elif op == "send_b":
+            out.append("await resp.send(b'b2;')")
+        elif op == "send_e":
+            out.append("await resp.send(" + rnd.choice(["b''", "''", "None"]) + ")")
+        elif op == "send_end":
+            out.append("await resp.send('end;', end_stream=True)")
+        elif op == "eof":
+            out.append("await resp.eof()")
+        elif op == "send_int":
+            out.append("if request.args.get('boom'): await resp.send(5)")
+        elif op == "send_after":
+            out.append("await resp.eof()")
+            out.append("await resp.send('late;')")
+        elif op == "hdr":
+            out.append("resp.headers['x-10late'] = 'late'")
+        elif op == "status":
+            out.append("resp.status = 203")
+        elif op == "raise":
+            exc = rnd.choice(["E.ServerError('mid')", "ValueError('mid')", "E.BadRequest('mid')"])
+            out.append(f"if request.args.get('boom'): raise {exc}")
+        elif op == "cookie":
+            out.append("resp.add_cookie('k10', 'v')")
+        elif op == "respond2":
+            out.append("resp = await request.respond(headers={'x-10b': 'b'})")
+        else:
+            out.append("resp.content_type = 'text/x-late'")
+    out.append(rnd.choice(["return resp", "return None", "return text('after')", "pass"]))
+    return out
 
 
 QUERY_PARTS = ["a=1", "a=2", "a=", "a", "=x", "b=x+y", "b=%20", "a=%ZZ", "a=%ff", "a=%C3%A9",
@@ -234,7 +324,8 @@ def _multipart(rnd: random.Random) -> tuple[str, str]:
 
 
 def _body(rnd: random.Random) -> tuple[str | None, str]:
-    kind = rnd.choice(["form", "form", "multi", "multi", "multi", "json", "json", "raw", "none"])
+    kind = rnd.choice(["form", "form", "multi", "multi", "multi", "json", "json", "raw", "none",
+                       "mismatch", "mismatch"])
     if kind == "form":
         ctype = rnd.choice(["application/x-www-form-urlencoded",
                             "application/x-www-form-urlencoded; charset=utf-8",
@@ -248,6 +339,14 @@ def _body(rnd: random.Random) -> tuple[str | None, str]:
                             "application/problem+json"])
         return ctype, rnd.choice(['{"a": 1, "b": [1.5, 2]}', "[1, 2]", '"s"', "{bad", "", "null",
                                   '{"é": "ü"}', "1e400", "NaN", '{"a": 1} x'])
+    if kind == "mismatch":
+        return rnd.choice([("multipart/form-data; boundary=XyZ10", "f=1&g=2"),
+                           ("application/x-www-form-urlencoded", '{"a": 1}'),
+                           ("application/json", "f=1"),
+                           ("application/x-www-form-urlencoded", "--XyZ10\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nv\r\n--XyZ10--\r\n"),
+                           ("multipart/mixed; boundary=XyZ10", "--XyZ10\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nv\r\n--XyZ10--\r\n"),
+                           ("multipart/form-data; boundary=", "--\r\n\r\n"),
+                           ("application/x-www-form-urlencoded; charset=latin-1", "f=%E9")])
     if kind == "raw":
         return rnd.choice(["text/plain", "application/octet-stream", "weird", ""]), "raw body"
     return None, ""
@@ -258,6 +357,11 @@ def gen_requests10(app: dict[str, Any], seed: int, count: int) -> list[str]:
     rnd = random.Random(seed * 10009 + 10)
     reqs = []
     for _ in range(count):
+        if app["streams"] and rnd.random() < 0.25:
+            method = rnd.choice(["GET", "GET", "POST", "HEAD"])
+            target = f"/s{rnd.choice(app['streams'])}" + rnd.choice(["", "?boom=1"])
+            reqs.append(f"{method} {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            continue
         r = rnd.choice(app["routes"])
         path = ("/r10b" if r["owner"] == "bp" else "") + f"/a{r['i']}"
         if r["param"]:
@@ -265,7 +369,8 @@ def gen_requests10(app: dict[str, Any], seed: int, count: int) -> list[str]:
         method = rnd.choice(r["methods"])
         q = _query(rnd)
         target = path + ("?" + q if q else "")
-        head = f"{method} {target} HTTP/1.1\r\nHost: {rnd.choice(['x', 'h.test:81', 'EXAMPLE.com'])}\r\nConnection: close\r\n"
+        close = "Connection: close\r\n" if app["keep_alive"] or rnd.random() < 0.5 else ""
+        head = f"{method} {target} HTTP/1.1\r\nHost: {rnd.choice(['x', 'h.test:81', 'EXAMPLE.com'])}\r\n{close}"
         if rnd.random() < 0.4:
             head += "Cookie: " + rnd.choice(["c=1", "c=1; c=2", 'c="q v"', "c=", "c=1;d=2", "c", "c=\\073x",
                                              "__Host-c=h; c=z", "C=up", "c=é", "c=a=b"]) + "\r\n"
@@ -277,6 +382,9 @@ def gen_requests10(app: dict[str, Any], seed: int, count: int) -> list[str]:
             head += "Accept: " + rnd.choice(["application/json", "text/html;q=0.5, application/json",
                                              "*/*", "text/*", "application/json;q=0", "bogus",
                                              "text/html, application/json;q=0.9"]) + "\r\n"
+        if rnd.random() < 0.15:
+            head += rnd.choice(["X-Request-ID", "X-RID"]) + ": " + rnd.choice(
+                ["abc", "12", "0b4c6a1e-0b5c-4f6e-9c43-1d2a3b4c5d6e", ""]) + "\r\n"
         if rnd.random() < 0.2:
             head += "X-A: 1\r\n" + rnd.choice(["", "x-a: 2\r\n"])
         if app["proxy"] != "none" or rnd.random() < 0.2:
@@ -309,6 +417,9 @@ def gen_requests10(app: dict[str, Any], seed: int, count: int) -> list[str]:
 def normal10(answer: dict[str, Any], normal: Any) -> dict[str, Any]:
     """The first round's fields, a JSON answer split into one field per probe."""
     out = normal(answer)
+    for name, value in (answer.get("headers") or {}).items():
+        if name.startswith("x-10") or name in ("set-cookie", "transfer-encoding", "connection"):
+            out[name] = value
     body = out.get("body")
     if out.get("status") == 200 and isinstance(body, str) and body.startswith("{"):
         try:
@@ -355,7 +466,23 @@ def _bad_accept_500(req: str, a: dict[str, Any], b: dict[str, Any], source: str)
             and b.get("status") is not None and b["status"] >= 400)
 
 
+def _ct_none(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A `request.respond()` stream without a type: Sanic sends the literal `content-type:
+    None`; Hurtle no field (README, ninth round and before)."""
+    return (a.get("content-type") == "None" and "content-type" not in b
+            and _differing(a, b) == {"content-type"})
+
+
+def _form_charset(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A urlencoded body under `charset=latin-1`: Hurtle decodes it with that charset,
+    Sanic as UTF-8 (README, "application/x-www-form-urlencoded; charset=latin-1")."""
+    return ("urlencoded; charset=latin-1" in req
+            and all(k.startswith(("p:form", "p:get_form")) for k in _differing(a, b)))
+
+
 KEPT10: list[tuple[str, Any]] = [
+    ("urlencoded charset=latin-1 read as Latin-1", _form_charset),
+    ("content-type: None (Sanic's literal field)", _ct_none),
     ("Accept q=0 range never matches (RFC 9110 12.4.2)", _accept_q0),
     ("malformed Accept on an error: Sanic 500 handling an error", _bad_accept_500),
 ]
@@ -367,6 +494,8 @@ def kept_label10(req: str, a: dict[str, Any], b: dict[str, Any], source: str,
     for label, test in KEPT10:
         if test(req, a, b, source):
             return label
+    if any(k.startswith("p:") for k in _differing(a, b)):
+        return None  # (the earlier rounds' labels are about other apps' answers)
     return kept_label(req, a, b, source)
 
 
