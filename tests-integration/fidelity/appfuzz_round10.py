@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json as _json
 import random
+import re
 from typing import Any
 
 HEADER = '''\
@@ -47,7 +48,7 @@ def _p(fn):
     try:
         return _norm(fn())
     except Exception as exc:
-        return '!' + type(exc).__name__
+        return '!' + type(exc).__name__ + ': ' + str(exc)[:160]
 
 def _loads_keys(s):
     return {{'keys': sorted(_json.loads(s))}}
@@ -480,7 +481,21 @@ def _form_charset(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -
             and all(k.startswith(("p:form", "p:get_form")) for k in _differing(a, b)))
 
 
+_QUALIFIED = re.compile(r"\b(?:sanic|hurtle_app)\.app\.Sanic\.")
+
+
+def _module_in_typeerror(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """Python's own `TypeError` for a call (`url_for()` given `_scheme` twice: by
+    `request.url_for` and by the caller) names the method with its class's module:
+    `sanic.app.Sanic.url_for()` there, `hurtle_app.app.Sanic.url_for()` here."""
+    keys = _differing(a, b)
+    return bool(keys) and all(
+        isinstance(a.get(k), str) and isinstance(b.get(k), str)
+        and _QUALIFIED.sub("Sanic.", a[k]) == _QUALIFIED.sub("Sanic.", b[k]) for k in keys)
+
+
 KEPT10: list[tuple[str, Any]] = [
+    ("Python's TypeError names the class's module (hurtle_app.app.Sanic)", _module_in_typeerror),
     ("urlencoded charset=latin-1 read as Latin-1", _form_charset),
     ("content-type: None (Sanic's literal field)", _ct_none),
     ("Accept q=0 range never matches (RFC 9110 12.4.2)", _accept_q0),
