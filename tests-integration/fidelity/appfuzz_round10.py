@@ -509,6 +509,22 @@ def kept_label10(req: str, a: dict[str, Any], b: dict[str, Any], source: str,
     for label, test in KEPT10:
         if test(req, a, b, source):
             return label
+    # Several kept causes at once: each differing field explained by one of them alone.
+    found = []
+    for key in sorted(_differing(a, b)):
+        one = dict(b)
+        if key in a:
+            one[key] = a[key]
+        else:
+            one.pop(key, None)
+        label = next((lbl for lbl, test in KEPT10 if test(req, one, b, source)), None)
+        if label is None:
+            found = []
+            break
+        if label not in found:
+            found.append(label)
+    if found:
+        return " + ".join(found)
     if any(k.startswith("p:") for k in _differing(a, b)):
         return None  # (the earlier rounds' labels are about other apps' answers)
     return kept_label(req, a, b, source)
