@@ -43,7 +43,11 @@ and groups, ``url_for`` of each route followed; labels in ``appfuzz_round8.py``)
 ``--round9`` (``appfuzz_round9.py``) fuzzes the handler layer with apps of its own
 (class-based views, decorators, middleware forms and priorities, exception handlers and an
 ``ErrorHandler`` subclass answering every kind of response or raising again, every response
-kind with headers and cookies; labels in ``appfuzz_round9.py``). ``APPFUZZ_WORK`` chooses the scratch folder (default ``/tmp/appfuzz``).
+kind with headers and cookies; labels in ``appfuzz_round9.py``). ``--round10``
+(``appfuzz_round10.py``) fuzzes what handlers read of the request with apps of its own
+(``args``/``get_args`` options, ``form``/``files`` of odd multipart bodies, ``json`` and
+``load_json(loads=)``, cookies, ``token``, ``accept``, route names, ``url_for``, proxy
+config; one field per probe; labels in ``appfuzz_round10.py``). ``APPFUZZ_WORK`` chooses the scratch folder (default ``/tmp/appfuzz``).
 
 ``--ref-python`` (default ``/tmp/st-ref/bin/python``, Sanic 25.12 without sanic-ext) and
 ``--hurtle-python`` (default ``.venv/bin/python``) choose the interpreters. Exit status 1
@@ -100,6 +104,7 @@ from appfuzz_round8 import (
     normal8,
 )
 from appfuzz_round9 import gen_app9, gen_requests9, kept_app_label9, kept_label9, normal9
+from appfuzz_round10 import gen_app10, gen_requests10, kept_app_label10, kept_label10, normal10
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -779,6 +784,11 @@ def main() -> int:
                          "instead of the earlier rounds' (appfuzz_round9.py)")
     ap.add_argument("--requests9", type=int, default=40,
                     help="ninth-round requests per app with --round9 (default 40)")
+    ap.add_argument("--round10", action="store_true",
+                    help="the tenth round's apps (what handlers read of the request) and\n"
+                         "--requests10 requests instead of the earlier rounds' (appfuzz_round10.py)")
+    ap.add_argument("--requests10", type=int, default=40,
+                    help="tenth-round requests per app with --round10 (default 40)")
     ap.add_argument("--seed", type=int, default=1, help="first app seed")
     ap.add_argument("--time", type=float, default=600, help="overall time budget, seconds")
     ap.add_argument("--show-app", type=int, metavar="SEED", help="print one app and its requests")
@@ -793,6 +803,12 @@ def main() -> int:
     os.makedirs(WORK, exist_ok=True)
     static_dir = os.path.join(WORK, "static")
     make_static_dir(static_dir)
+    if args.show_app is not None and args.round10:
+        app = gen_app10(args.show_app, static_dir)
+        print(app["source"])
+        for req in gen_requests10(app, args.show_app, args.requests10):
+            print(repr(req))
+        return 0
     if args.show_app is not None and args.round9:
         app = gen_app9(args.show_app, static_dir)
         print(app["source"])
@@ -835,7 +851,10 @@ def main() -> int:
     for seed in range(args.seed, args.seed + args.apps):
         if time.monotonic() > deadline:
             break
-        if args.round9:  # an app of its own: the handler layer
+        if args.round10:  # an app of its own: what handlers read of the request
+            app = gen_app10(seed, static_dir)
+            reqs = gen_requests10(app, seed, args.requests10)
+        elif args.round9:  # an app of its own: the handler layer
             app = gen_app9(seed, static_dir)
             reqs = gen_requests9(app, seed, args.requests9)
         elif args.round8:  # an app of its own: blueprint composition and routing
@@ -851,7 +870,8 @@ def main() -> int:
             app = gen_app(seed, static_dir)
             reqs = gen_requests(app, seed, args.requests, args.extra_requests, args.extra_requests3,
                                 args.extra_requests4)
-        if args.round5 and not (args.round6 or args.round7 or args.round8 or args.round9):  # the fifth round rewrites the constructor (own random stream)
+        if args.round5 and not (args.round6 or args.round7 or args.round8 or args.round9
+                                or args.round10):  # the fifth round rewrites the constructor (own random stream)
             app["source"], extras5 = rewrite_app5(app["source"], seed)
             reqs += gen_extra_requests5(extras5, seed, args.extra_requests5)
         app_file = os.path.join(WORK, f"app_{seed}.py")
@@ -876,6 +896,8 @@ def main() -> int:
                     label = kept_app_label8(ea, eb, app["source"])
                 if label is None and args.round9:
                     label = kept_app_label9(ea, eb, app["source"])
+                if label is None and args.round10:
+                    label = kept_app_label10(ea, eb, app["source"])
                 key = f"app: kept: {label}" if label else f"app error: {ea[:60]} -> {eb[:60]}"
                 buckets[key].append((seed, "", ea, eb))
             continue
@@ -888,6 +910,13 @@ def main() -> int:
                     label = kept_label7(req, k, one, xa, xb, app["source"])
                     key = f"kept: {label}" if label else signature(one, xa, xb)
                     buckets[key].append((seed, f"[{k}] {one}", xa, xb))
+                continue
+            if args.round10:
+                na, nb = normal10(a, normal), normal10(b, normal)
+                if na != nb:
+                    label = kept_label10(req, na, nb, app["source"], kept_label)
+                    key = f"kept: {label}" if label else signature(req, na, nb)
+                    buckets[key].append((seed, req, na, nb))
                 continue
             if args.round9:
                 na, nb = normal9(a, normal), normal9(b, normal)

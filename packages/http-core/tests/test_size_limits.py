@@ -330,3 +330,31 @@ async def test_a_chunk_announcing_more_than_the_limit_is_413_once_the_limit_is_p
     await conn.settle()
     [res] = parse_responses(conn.take())
     assert res.status == 413 and conn.closed
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"GET /?a=\xc3\xa9 HTTP/1.1\r\nHost: x\r\nX-Pad: " + b"a" * 120 + b"\r\n\r\n",
+        b"GET / HTTP/1.1\r\nHost: x\r\nBad Field\r\nX-Pad: " + b"a" * 120 + b"\r\n\r\n",
+    ],
+)
+async def test_a_malformed_head_over_request_max_size_is_413_as_in_sanic(head: bytes) -> None:
+    # The head is measured before it is parsed: too large wins over malformed.
+    conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 120})
+    [res] = await exchange(conn, head)
+    assert res.status == 413
+    assert b"Request header exceeds the size limit" in res.body
+
+
+async def test_a_malformed_head_under_request_max_size_is_still_400() -> None:
+    conn = FakeConnection(echo, config={"REQUEST_MAX_SIZE": 120})
+    [res] = await exchange(conn, b"GET /?a=\xc3\xa9 HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert res.status == 400
+    assert b"US-ASCII" in res.body
+
+
+async def test_a_malformed_head_over_the_header_limit_is_431() -> None:
+    conn = FakeConnection(echo, config={"REQUEST_MAX_HEADER_SIZE": 200})
+    [res] = await exchange(conn, b"GET / HTTP/1.1\r\nHost: x\r\nBad Field\r\nX-Pad: " + b"a" * 220 + b"\r\n\r\n")
+    assert res.status == 431

@@ -702,6 +702,10 @@ class RequestReader:
         """Answer what ``parser.feed_data(data)`` raised (``at_rest``: no request was half
         received when ``data`` came, so a fresh parser reads ``data`` the same way); the
         fast path of ``HttpProtocol.data_received`` feeds the parser itself."""
+        oversized = self._oversized_head(error, data, at_rest)
+        if oversized is not None:
+            self._refuse(oversized)
+            return
         while True:
             # Unless a request was half received before ``data`` (then where ``data``
             # stands in the message stream is unknown here), find the refused request
@@ -776,6 +780,27 @@ class RequestReader:
             self._refuse(refusal, False if "ersion" in message or "HTTP/" in message else None)
         except Exception as error:
             self._refuse(BadRequest(f"Bad Request ({type(error).__name__})"))
+
+    def _oversized_head(self, error: Exception, data: bytes, at_rest: bool) -> Exception | None:
+        """As Sanic, which measures a head before it parses it: the refusal for a head
+        llhttp refused in ``data`` that reached the head limit too (``None`` when it did
+        not, or when where it begins is not known here)."""
+        if not at_rest or not self.in_head or self._pending is not None or len(data) < self.max_head_size:
+            return None
+        start = _failed_request_start(data, _completions(data)[0])
+        end = data.find(b"\r\n\r\n", start)
+        # (a head without its blank line yet: less the 3 bytes that could begin it, as in
+        # feed_measured)
+        if (end if end != -1 else len(data) - 3) - start < self.max_head_size:
+            return None
+        line_end = data.find(b"\r\n", start)
+        line = data[start : line_end if line_end != -1 else len(data)]
+        method, _, _ = line.partition(b" ")
+        if len(line) >= self.max_head_size and len(method) + 10 < self.max_head_size:
+            return URITooLong("Request URI too long")  # (RFC 9112 3, as _head_too_large)
+        if self.size_limited:
+            return PayloadTooLarge("Request header exceeds the size limit")
+        return RequestHeaderFieldsTooLarge("Request header fields too large")
 
     def _refused_version(
         self, error: Exception, data: bytes, at_rest: bool, line: re.Pattern[bytes]
