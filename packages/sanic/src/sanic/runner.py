@@ -33,7 +33,7 @@ from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 from hurtle_app.logging.color import Colors
 from hurtle_app.logging.setup import apply_log_formatters
 from hurtle_app.motd import MOTD, get_logo
-from hurtle_app.serving import WORKER_PROCESS_ENV
+from hurtle_app.serving import WORKER_PROCESS_ENV, wants_uvloop
 from hurtle_app.state import ApplicationServerInfo
 from hurtle_http.exceptions import ServerError as _ServerError
 from hurtle_http.server import remove_unix_socket, server_event_loop
@@ -687,7 +687,7 @@ def _serve_primary(app_class: Any, primary: Any, app_loader: AppLoader | None,
     # queue on shared_ctx, its health monitor) run there, not only in the workers.
     auto_extend(primary)
     # As Sanic: the main process (main_process_* listeners) runs on uvloop too.
-    loop = server_event_loop(primary.config.get("USE_UVLOOP", True) is not False)
+    loop = server_event_loop(wants_uvloop(primary.config))
     bound: list[tuple[dict[str, Any], socket.socket]] = []
     sync_manager = None
     manager: WorkerManager | None = None
