@@ -558,11 +558,13 @@ async def test_create_server_prints_the_banner_before_it_binds(app: Sanic, caplo
     assert f"Goin' Fast @ http://127.0.0.1:{port}" in lines
 
 
-async def test_create_server_on_port_0_names_the_port_bound(app: Sanic, caplog) -> None:
+@pytest.mark.parametrize("unix", [None, ""])
+async def test_create_server_on_port_0_names_the_port_bound(app: Sanic, caplog, unix) -> None:
     # Sanic's banner says `:8000` (Hurtle's said `:0`): nothing listens there. The port
-    # the system picked is the address a user can reach.
+    # the system picked is the address a user can reach. An empty unix path is no UNIX
+    # socket (TCP is served, as app.run reads it); its banner still said `:0`.
     with caplog.at_level(logging.INFO):
-        server = await app.create_server(port=0, return_asyncio_server=True)
+        server = await app.create_server(port=0, unix=unix, return_asyncio_server=True)
     try:
         port = server.server.sockets[0].getsockname()[1]
         lines = [r.getMessage() for r in caplog.records if r.name == "sanic.root"]

@@ -337,7 +337,7 @@ async def create_server(
     # Port 0: the system picks the port when binding, so the banner follows the bind and
     # names the port picked (Sanic's says `:8000`, where nothing listens); a bind to port
     # 0 finds no port in use, so no failure goes unannounced.
-    any_port = port == 0 and sock is None and unix is None
+    any_port = port == 0 and sock is None and not unix  # "" is no UNIX path, as app.run reads it
     if announce is not None and not any_port:
         # As Sanic: the start-up banner (the meta-package's) comes before the bind.
         announce(ssl=given_ssl, sock=sock, unix=unix)
