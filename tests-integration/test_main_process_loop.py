@@ -1,5 +1,6 @@
 """The main process of ``app.run()`` with workers runs its ``main_process_*`` listeners on
-the loop Sanic 25.12 uses there: uvloop when installed, unless ``USE_UVLOOP`` is False."""
+the loop Sanic 25.12 uses there: uvloop when installed, if ``USE_UVLOOP`` is True or left
+at its default."""
 
 from __future__ import annotations
 

@@ -67,6 +67,14 @@ def test_equal_preference_goes_to_text_then_json_then_html() -> None:
     assert guess_mime(_request("text/html,text/plain"), "auto") == "text/plain"
 
 
+
+@pytest.mark.parametrize("q", ["2", "inf", "1.5"])
+def test_a_range_whose_q_is_no_qvalue_is_not_chosen(q: str) -> None:
+    # RFC 9110 12.4.2 (a qvalue is 0 to 1), the rule request.accept follows: q=2 on JSON
+    # chose the JSON page over an HTML wanted at 0.5 (Sanic does so too).
+    accept = f"application/json;q={q}, text/html;q=0.5"
+    assert guess_mime(_request(accept), "auto") == "text/html"
+
 def test_a_json_accept_among_others_is_a_json_request() -> None:
     try:
         raise ValueError("bad")

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hurtle_http.accept import Matched, MediaType, parse_accept
+from hurtle_http.accept import Matched, MediaType, parse_accept, qvalue
 from hurtle_http.exceptions import InvalidHeader
 
 
@@ -178,3 +178,24 @@ def test_matched_equality_needs_a_range_on_both_sides_or_neither() -> None:
     assert Matched("a", MediaType("x", "y", l="1")) == Matched("b", MediaType("x", "y", l="2"))
     assert not Matched("a", MediaType("*", "*")) == "text/html"
     assert not Matched("a", None) == 5
+
+
+# RFC 9110 12.4.2: a qvalue is a decimal from 0 to 1. Sanic reads q as Python's float()
+# does, so q=nan and q=2 (or inf) outranked every real weight and q=-1 sank below q=0;
+# here such a range is malformed and skipped, as one whose q is no number.
+@pytest.mark.parametrize("q", ["nan", "NaN", "inf", "2", "1.0001", "-1", "-0", "+0.5", ".5",
+                               "1e-1", "1_0", "0x1", "0.5abc", ""])
+def test_a_q_that_is_no_qvalue_makes_the_range_malformed(q: str) -> None:
+    accept = parse_accept(f"a/a;q={q}, b/b;q=0.4")
+    assert [str(m) for m in accept] == ["b/b;q=0.4"]
+    assert accept.match("a/a", "b/b").mime == "b/b"
+    assert not accept.match("a/a")
+
+
+@pytest.mark.parametrize(("q", "weight"), [("0", 0.0), ("0.", 0.0), ("0.5", 0.5),
+                                           ("0.125", 0.125), ("1", 1.0), ("1.", 1.0),
+                                           ("1.000", 1.0), ("1.0000", 1.0), ("0.1234", 0.1234)])
+def test_qvalues_are_read(q: str, weight: float) -> None:
+    # More than three decimals (beyond the grammar) are still read: the weight is plain.
+    assert qvalue(q) == weight
+    assert parse_accept(f"a/a;q={q}")[0].q == weight

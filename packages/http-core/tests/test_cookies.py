@@ -90,6 +90,15 @@ def test_prefixed_cookie_wins_over_the_plain_one() -> None:
     assert dict(secure) == {"a": ["3"], "__Secure-a": ["2"]}
 
 
+
+@pytest.mark.parametrize("name", ["_foo", "__foo", "_", "__slots__"])
+def test_a_private_looking_attribute_is_the_usual_attribute_error(name: str) -> None:
+    # As Sanic 25.12: Python's own message, naming the class (Hurtle's said only "_foo").
+    cookies = CookieRequestParameters(parse_cookie("_foo=1; __foo=2"))
+    with pytest.raises(AttributeError) as raised:
+        getattr(cookies, name)
+    assert str(raised.value) == f"'CookieRequestParameters' object has no attribute '{name}'"
+
 # ------------------------------------------------------------------ response side
 
 

@@ -161,6 +161,9 @@ def test_authorization_with_undecodable_bytes_is_401_not_500() -> None:
     ({"accept": "application/json"}, True),
     ({"Accept": "application/*"}, True),
     ({"Accept": "text/plain;q=0.2, application/json"}, True),
+    # A q that is no qvalue (RFC 9110 12.4.2) weighs nothing, as in request.accept.
+    ({"Accept": "text/plain;q=0.2, application/json;q=2"}, False),
+    ({"Accept": "text/plain;q=0.2, application/json;q=1.000"}, True),
     ({"Content-Type": "application/json"}, True),
     ({"Content-Type": "application/json; charset=utf-8", "Accept": "*/*"}, True),
     ({"Content-Type": "application/json", "Accept": "text/plain"}, False),

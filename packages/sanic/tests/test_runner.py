@@ -558,11 +558,13 @@ async def test_create_server_prints_the_banner_before_it_binds(app: Sanic, caplo
     assert f"Goin' Fast @ http://127.0.0.1:{port}" in lines
 
 
-async def test_create_server_on_port_0_names_the_port_bound(app: Sanic, caplog) -> None:
+@pytest.mark.parametrize("unix", [None, ""])
+async def test_create_server_on_port_0_names_the_port_bound(app: Sanic, caplog, unix) -> None:
     # Sanic's banner says `:8000` (Hurtle's said `:0`): nothing listens there. The port
-    # the system picked is the address a user can reach.
+    # the system picked is the address a user can reach. An empty unix path is no UNIX
+    # socket (TCP is served, as app.run reads it); its banner still said `:0`.
     with caplog.at_level(logging.INFO):
-        server = await app.create_server(port=0, return_asyncio_server=True)
+        server = await app.create_server(port=0, unix=unix, return_asyncio_server=True)
     try:
         port = server.server.sockets[0].getsockname()[1]
         lines = [r.getMessage() for r in caplog.records if r.name == "sanic.root"]
@@ -826,3 +828,37 @@ def test_a_spawned_worker_is_known_by_the_current_worker_prefix(monkeypatch) -> 
     assert runner.in_spawned_worker() is True
     monkeypatch.setattr(process, "name", "MainProcess")
     assert runner.in_spawned_worker() is False
+
+
+_LOOPS = """
+import asyncio, os
+from sanic import Sanic, text
+app = Sanic("LoopsSeen")
+SETTING
+app.get("/")(lambda r: text("x"))
+def which(where):
+    uv = type(asyncio.get_running_loop()).__module__.startswith("uvloop")
+    os.write(1, f"{where} {'uvloop' if uv else 'asyncio'}\\n".encode())
+app.main_process_start(lambda app: which("MAIN"))
+app.before_server_start(lambda app: which("WORKER"))
+app.after_server_start(lambda app: app.stop())
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port=0, workers=1, access_log=False)
+"""
+
+
+@pytest.mark.parametrize(("setting", "env"), [
+    ("", {"SANIC_USE_UVLOOP": "1"}),  # read from the environment as 1, not True
+    ("app.config.USE_UVLOOP = 'false'", {}),
+])
+def test_the_manager_and_its_worker_run_on_asyncios_loop_unless_use_uvloop_is_true(
+        tmp_path, setting, env) -> None:
+    # As Sanic: uvloop only for USE_UVLOOP left at its default or True itself, in the main
+    # process (main_process_* listeners) and in the workers; before, any value but False
+    # (and 0 in one place) meant uvloop.
+    (tmp_path / "served.py").write_text(_LOOPS.replace("SETTING", setting))
+    proc = subprocess.run([sys.executable, "served.py"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60, start_new_session=True,
+                          env={**os.environ, **env})
+    seen = sorted(line for line in proc.stdout.splitlines() if line.startswith(("MAIN", "WORKER")))
+    assert seen == ["MAIN asyncio", "WORKER asyncio"], proc.stderr[-2000:]

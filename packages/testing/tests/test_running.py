@@ -187,6 +187,27 @@ def test_sync_client_runs_the_app_on_uvloop(app, reply) -> None:
     assert isinstance(seen[0], uvloop.Loop)
 
 
+
+@pytest.mark.parametrize("setting", [1, 0, None, "false"])
+def test_sync_client_runs_on_asyncios_loop_unless_use_uvloop_is_true(app, reply, monkeypatch,
+                                                                     setting) -> None:
+    # As Sanic's test client (and app.run): a USE_UVLOOP other than True or the default,
+    # truthy or not, means asyncio's loop. An earlier test may have installed uvloop's
+    # policy, which would make asyncio's new loops uvloop's: start from asyncio's.
+    uvloop = pytest.importorskip("uvloop")
+    monkeypatch.setattr(asyncio.events, "_event_loop_policy", None)
+    app.config.USE_UVLOOP = setting
+    seen: list[asyncio.AbstractEventLoop] = []
+
+    async def which_loop(request):
+        seen.append(asyncio.get_running_loop())
+        await reply(request, "ok")
+
+    app.add_route(which_loop, "/which-loop")
+    _, response = SanicTestClient(app).get("/which-loop")
+    assert response.status == 200
+    assert not isinstance(seen[0], uvloop.Loop)
+
 def test_sync_client_answers_while_the_monotonic_clock_is_frozen(app, monkeypatch) -> None:
     # Time-freezing tools (freezegun) patch time.monotonic; on Sanic a test request still
     # completes then, since the server's loop keeps its own clock.

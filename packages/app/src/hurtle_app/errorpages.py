@@ -15,6 +15,7 @@ from html import escape as _html_escape
 from typing import Any
 
 from hurtle_app.logging.deprecation import deprecation
+from hurtle_http.accept import qvalue
 from hurtle_http.exceptions import STATUS_CODES, SanicException
 from hurtle_http.fieldtext import field_text
 from hurtle_http.response import HTTPResponse, JSONResponse
@@ -427,10 +428,7 @@ def _parse_accept(value: str) -> list[tuple[float, int, tuple[str, str], str]]:
         for param in params:
             key, _, val = param.strip().partition("=")
             if key.strip().lower() == "q":
-                try:
-                    q = float(val)
-                except ValueError:
-                    q = 0.0
+                q = qvalue(val) or 0.0  # no qvalue: not chosen (as request.accept skips it)
         if q > 0:
             items.append((q, index, (main, sub or "*"), part.strip()))
     return items

@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable, Coroutine, Generator
 from contextvars import ContextVar
 from typing import Any
 
+from hurtle_app.helpers import Default, _default
 from hurtle_app.state import ApplicationServerInfo, ServerStage
 from hurtle_http.server import server_event_loop, try_use_uvloop
 
@@ -107,6 +108,21 @@ def _load_websockets(app: Any) -> None:
     """
     if getattr(app, "websocket_enabled", False):
         import hurtle_http.websocket  # noqa: F401
+
+
+def wants_uvloop(config: Any) -> bool:
+    """Whether an app with this config serves on uvloop (when it is installed).
+
+    As Sanic 25.12 wherever it makes the loop (``app.run`` in one process, the worker
+    manager's main process and its workers, the test client): only ``USE_UVLOOP`` left at
+    its default or set to ``True`` itself. Any other value means asyncio's own loop, truthy
+    ones too (``1``, ``"yes"``; ``SANIC_USE_UVLOOP=1`` is read as ``1``); the environment's
+    ``true``/``yes`` are read as ``True``. The one rule for every runner.
+    """
+    if config is None:
+        return True
+    setting = config.get("USE_UVLOOP", _default)
+    return setting is True or isinstance(setting, Default)
 
 
 class AsyncioServer:
@@ -321,7 +337,7 @@ async def create_server(
     # Port 0: the system picks the port when binding, so the banner follows the bind and
     # names the port picked (Sanic's says `:8000`, where nothing listens); a bind to port
     # 0 finds no port in use, so no failure goes unannounced.
-    any_port = port == 0 and sock is None and unix is None
+    any_port = port == 0 and sock is None and not unix  # "" is no UNIX path, as app.run reads it
     if announce is not None and not any_port:
         # As Sanic: the start-up banner (the meta-package's) comes before the bind.
         announce(ssl=given_ssl, sock=sock, unix=unix)
@@ -370,7 +386,7 @@ class SingleProcessRunner:
     ) -> None:
         """Serve until stopped (SIGINT, SIGTERM or ``app.stop()``)."""
         if loop is None:
-            loop = server_event_loop(self.app.config.get("USE_UVLOOP", True) not in (False,))
+            loop = server_event_loop(wants_uvloop(self.app.config))
         asyncio.set_event_loop(loop)
         self.loop = loop
         self.bound = False
@@ -491,4 +507,4 @@ class SingleProcessRunner:
 
 __all__ = ["WORKER_PROCESS_ENV", "AsyncioServer", "SingleProcessRunner", "banner_shown",
            "close_loop", "create_server", "run_until_served", "server_event_loop", "stop_step",
-           "try_use_uvloop"]
+           "try_use_uvloop", "wants_uvloop"]

@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from hurtle_http.exceptions import InvalidHeader
 from hurtle_http.fieldtext import field_text
+
+# RFC 9110 12.4.2: qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ), read with
+# any number of decimals (0.1234 and 1.0000 are still plain weights).
+_QVALUE = re.compile(r"\s*(0(?:\.[0-9]*)?|1(?:\.0*)?)\s*")
+
+
+def qvalue(text: str) -> float | None:
+    """The weight a ``q`` parameter's value gives (RFC 9110 12.4.2), or None if it is none.
+
+    Only a decimal from 0 to 1 is a weight: a sign, an exponent, ``nan``, ``inf`` or more
+    than 1 is not (Sanic reads them as ``float()`` does, so ``q=nan`` or ``q=2`` outranks
+    every real weight). The one rule for ``request.accept``, the error page's choice of
+    format and the inspector's.
+    """
+    found = _QVALUE.fullmatch(text)
+    return float(found[1]) if found else None
 
 
 class MediaType:
@@ -87,6 +104,8 @@ class MediaType:
             if not sep:
                 return None
             params[key.strip()] = value.strip()
+        if "q" in params and qvalue(params["q"]) is None:
+            return None  # no weight: malformed, as a q that is no number
         try:
             return cls(type_, subtype, **params)
         except ValueError:  # a q that is not a number
@@ -202,4 +221,4 @@ def parse_accept(accept: str | None) -> AcceptList:
     return AcceptList(sorted(ranges, key=lambda m: m.key))
 
 
-__all__ = ["AcceptList", "Matched", "MediaType", "parse_accept"]
+__all__ = ["AcceptList", "Matched", "MediaType", "parse_accept", "qvalue"]

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from hurtle_http.accept import qvalue
+
 JSON_TYPE = "application/json"
 TEXT_TYPE = "text/plain; charset=utf-8"
 
@@ -68,10 +70,7 @@ def wants_json(headers: Mapping[str, str]) -> bool:
         for param in params:
             name, _, value = param.partition("=")
             if name.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
+                q = qvalue(value) or 0.0  # no qvalue weighs nothing, as in request.accept
         if media in ("application/json", "application/*"):
             json_q = max(json_q, q)
         elif media.startswith("text/"):

@@ -33,7 +33,7 @@ from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 from hurtle_app.logging.color import Colors
 from hurtle_app.logging.setup import apply_log_formatters
 from hurtle_app.motd import MOTD, get_logo
-from hurtle_app.serving import WORKER_PROCESS_ENV
+from hurtle_app.serving import WORKER_PROCESS_ENV, wants_uvloop
 from hurtle_app.state import ApplicationServerInfo
 from hurtle_http.exceptions import ServerError as _ServerError
 from hurtle_http.server import remove_unix_socket, server_event_loop
@@ -233,9 +233,17 @@ def _any_port(info: Any) -> bool:
     return info["port"] == 0 and info["sock"] is None and not info["unix"]
 
 
-def _bound_any_port(app: Any, info: ApplicationServerInfo, sock: socket.socket) -> None:
-    """``info`` (port 0) was bound to ``sock``: the port picked goes to its settings and
-    ``app.state`` (``serve_location``, the workers), and its banner is shown."""
+def _bind_for(app: Any, info: ApplicationServerInfo) -> socket.socket:
+    """Bind ``info``'s address for ``app``; for port 0 (``_any_port``) the port picked goes
+    to its settings and ``app.state`` (``serve_location``, the workers), and its banner is
+    shown. The one bind of every runner: one process, the manager's, the legacy one."""
+    sock = _bind(info)
+    if _any_port(info):
+        _took_port(app, info, sock)
+    return sock
+
+
+def _took_port(app: Any, info: ApplicationServerInfo, sock: socket.socket) -> None:
     port = sock.getsockname()[1]
     info.settings["port"] = app.state.port = port
     waiting = _BANNER_AT_BIND.pop(id(info), None)
@@ -346,8 +354,7 @@ def _serve_single(app_class: Any, primary: Any) -> None:
     info = primary.state.server_info[0]
     sock = bound = None
     if _any_port(info):
-        sock = bound = _bind(info)
-        _bound_any_port(primary, info, bound)
+        sock = bound = _bind_for(primary, info)
     try:
         FrameworkSanic.run(
             primary, info["host"], info["port"], debug=info["debug"],
@@ -413,10 +420,8 @@ def _bind_apps(
     for app in apps:
         entries = []
         for entry in app.state.server_info:
-            sock = _bind(entry)
+            sock = _bind_for(app, entry)
             bound.append((entry, sock))
-            if _any_port(entry):
-                _bound_any_port(app, entry, sock)
             entries.append({k: v for k, v in entry.items() if k != "loop"} | {"sock": sock})
         served.append((app, entries))
     return served
@@ -687,7 +692,7 @@ def _serve_primary(app_class: Any, primary: Any, app_loader: AppLoader | None,
     # queue on shared_ctx, its health monitor) run there, not only in the workers.
     auto_extend(primary)
     # As Sanic: the main process (main_process_* listeners) runs on uvloop too.
-    loop = server_event_loop(primary.config.get("USE_UVLOOP", True) is not False)
+    loop = server_event_loop(wants_uvloop(primary.config))
     bound: list[tuple[dict[str, Any], socket.socket]] = []
     sync_manager = None
     manager: WorkerManager | None = None

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from hurtle_app.serving import banner_shown, server_event_loop, stop_step, try_use_uvloop
+from hurtle_app.serving import wants_uvloop as config_wants_uvloop
 
 __all__ = [
     "CLIENT_OPTIONS",
@@ -143,9 +144,9 @@ def check_create_server_kwargs(app: Any, server_kwargs: dict[str, Any] | None) -
 
 
 def wants_uvloop(app: Any) -> bool:
-    """Whether the app runs on uvloop when installed (``USE_UVLOOP`` not set to False)."""
-    config = getattr(app, "config", None)
-    return config is None or config.get("USE_UVLOOP", True) is not False
+    """Whether the app runs on uvloop when installed (as ``app.run``: see
+    ``hurtle_app.serving.wants_uvloop``)."""
+    return config_wants_uvloop(getattr(app, "config", None))
 
 
 #: Make uvloop's the event loop policy, when uvloop is installed (the servers' own).

@@ -80,7 +80,8 @@ class CookieRequestParameters(RequestParameters):
         # As Sanic: ``cookies.session_token`` (or ``session_token_``) reads the cookie
         # ``session-token``; a missing one reads as "".
         if name.startswith("_"):
-            raise AttributeError(name)
+            # Python's own AttributeError, its message naming the class (as Sanic's).
+            return cast(str, object.__getattribute__(self, name))
         return cast(str, self.get(name.rstrip("_").replace("_", "-"), ""))
 
     def get(self, name: str, default: Any | None = None) -> Any | None:

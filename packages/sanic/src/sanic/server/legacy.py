@@ -90,9 +90,7 @@ def _serve_multiple(primary: Any, workers: int) -> None:
     previous = {}
     try:
         loop.run_until_complete(primary._listeners.run("main_process_start", primary, loop))
-        sock = runner._bind(info)
-        if runner._any_port(info):
-            runner._bound_any_port(primary, info, sock)
+        sock = runner._bind_for(primary, info)
         server_info = {primary.name: [{k: v for k, v in info.items() if k != "loop"}
                                       | {"sock": sock}]}
         processes = [

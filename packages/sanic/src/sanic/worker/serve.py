@@ -201,9 +201,10 @@ def _find(name: str, modules: tuple[str, ...] = ()) -> Any:
 
 
 def _new_loop(app: Any) -> asyncio.AbstractEventLoop:
+    from hurtle_app.serving import wants_uvloop
     from hurtle_http.server import server_event_loop
 
-    return server_event_loop(app.config.get("USE_UVLOOP", True) is not False)
+    return server_event_loop(wants_uvloop(app.config))
 
 
 def _apply_passthru(app: Any, multiplexer: WorkerMultiplexer | None,
