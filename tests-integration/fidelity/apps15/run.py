@@ -28,6 +28,12 @@ KEPT: dict[tuple[str, int], str] = {
     ("sanicauth", 17): "`Authorization: bearer T`: request.token is `T`, the scheme matched in any "
     "case (RFC 9110 11.1, listed); Sanic keeps the whole field, the app's decode fails: 500",
     ("sanicauth", 19): "empty(status=400): Sanic's `content-type: None` (listed)",
+    ("tuchusers", 7): "empty(401): Sanic's `content-type: None` (listed)",
+    ("tuchusers", 11): "empty(401): Sanic's `content-type: None` (listed)",
+    ("tuchusers", 13): "empty(404): Sanic's `content-type: None` (listed)",
+    ("tuchusers", 14): "empty(401): Sanic's `content-type: None` (listed)",
+    ("tuchusers", 16): "empty(401): Sanic's `content-type: None` (listed)",
+    ("tuchusers", 17): "empty(404): Sanic's `content-type: None` (listed)",
     ("sanicauth", 20): "empty(status=200): Sanic's `content-type: None` (listed)",
 }
 
