@@ -34,6 +34,7 @@ KEPT: dict[tuple[str, int], str] = {
     ("tuchusers", 14): "empty(401): Sanic's `content-type: None` (listed)",
     ("tuchusers", 16): "empty(401): Sanic's `content-type: None` (listed)",
     ("tuchusers", 17): "empty(404): Sanic's `content-type: None` (listed)",
+    ("contracts", 19): "the 405's Allow sorted; Sanic's in set order (listed)",
     ("experiments", 18): "the 405's Allow sorted; Sanic's in set order (listed)",
     ("experiments", 19): "as 18 (HEAD is not a method of the view: 405 in both)",
     ("experiments", 20): "absolute-form target: request.url carries the target's authority, "
