@@ -26,7 +26,6 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from decimal import Decimal
 from functools import wraps
-from typing import Optional
 
 from sanic import Blueprint, Sanic
 from sanic.request import Request

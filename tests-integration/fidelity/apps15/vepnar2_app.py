@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from vepnar_app import WEBSERVER, SessionHandler  # noqa: E402
+from vepnar_app import WEBSERVER, SessionHandler
 
 SessionHandler(WEBSERVER)
 app = WEBSERVER
