@@ -355,7 +355,7 @@ def _serve_single(app_class: Any, primary: Any) -> None:
             sock=sock or info["sock"], protocol=info["protocol"], backlog=info["backlog"],
             register_sys_signals=info["register_sys_signals"], access_log=info["access_log"],
             unix=info["unix"], loop=info["loop"], noisy_exceptions=info["noisy_exceptions"],
-            motd=False, single_process=True,
+            motd=False, single_process=True, verbosity=primary.state.verbosity,
         )
     finally:
         if bound is not None:
