@@ -42,6 +42,7 @@ KEPT = {
     "opt_auto_tls_run": "auto_tls in production: the same exception, a longer message",
     "opt_auto_tls_debug_run": "trustme is installed in Hurtle's venv only (environment)",
     "opt_run_and_prepare": "a second server on an address already prepared: refused (Sanic warns, serves one)",
+    "old_static_file_and_dir_kwargs": "stream_large_files under use_modified_since=False keeps Last-Modified",
     "cli_dev": "Hurtle's logo and goodbye lines",
     "cli_debug": "Hurtle's logo and goodbye lines",
     "cli_fast": "a worker's state holds the run's fast/workers; workers race to stop",
