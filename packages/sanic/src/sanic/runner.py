@@ -154,7 +154,7 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
             if not path.is_dir():
                 logger.warning("Directory %s could not be located", entry)
             reload_dirs.add(path)
-    if sock is None and not unix:  # as Sanic: unix="" is no unix socket
+    if sock is None:  # as Sanic: a unix socket's run records the default address too
         host = host or "127.0.0.1"
         port = 8000 if port is None else _as_port(port)
     contexts = ssl if isinstance(ssl, list | tuple) else [ssl]
@@ -362,7 +362,7 @@ def _serve_single(app_class: Any, primary: Any) -> None:
             sock=sock or info["sock"], protocol=info["protocol"], backlog=info["backlog"],
             register_sys_signals=info["register_sys_signals"], access_log=info["access_log"],
             unix=info["unix"], loop=info["loop"], noisy_exceptions=info["noisy_exceptions"],
-            motd=False, single_process=True,
+            motd=False, single_process=True, verbosity=primary.state.verbosity,
         )
     finally:
         if bound is not None:
