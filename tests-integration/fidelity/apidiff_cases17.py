@@ -605,11 +605,11 @@ class Ops17:
                 return jar.has_cookie(c[1])
             if kind == "delete":
                 jar.delete_cookie(c[1], **kw(c[2]))
-                return sorted(headers.getall("set-cookie", []))
+                return sorted(str(x) for x in headers.getall("set-cookie", []))
             if kind == "cookies":
                 return sorted(str(x) for x in jar.cookies)
             if kind == "fields":
-                return sorted(headers.getall("set-cookie", []))
+                return sorted(str(x) for x in headers.getall("set-cookie", []))
             if not last:
                 return "no cookie"
             ck = last[0]
@@ -619,7 +619,7 @@ class Ops17:
                          "samesite", "partitioned", "comment", "expires")]
             if kind == "set_attr":
                 setattr(ck, c[1], _dt17(c[2]))
-                return [str(ck), sorted(headers.getall("set-cookie", []))]
+                return [str(ck), sorted(str(x) for x in headers.getall("set-cookie", []))]
             if kind == "encode":
                 return _pic16(ck.encode("utf-8"))
             return str(ck)
