@@ -33,6 +33,14 @@ as a mapping, ``Middleware`` objects made by hand, an app's start-up helpers out
 listener decorators, ``HTTPMethodView.dispatch_request``, enums and constants with
 ``generate_name``, the ASGI transport, and ``create_server``'s ``AsyncioServer`` on loopback.
 
+Seventeenth-round areas (``apidiff_cases17.py``, the README's "In-process API fuzzer,
+seventeenth round"): ``jsonmut17``, ``resphdr17``, ``rstream17``, ``cookiejar17``,
+``hdrfn17``, ``exc17``, ``cfg17``, ``bpcomp17``, ``urlfor17``, ``views17`` and ``names17``:
+``JSONResponse``'s mutators with ``dumps`` arguments, ``processed_headers`` of every helper,
+``ResponseStream`` made by hand, cookie jars with prefixes, the header parsers together,
+exceptions' constructor keywords, ``Config`` loading, blueprint composition, ``url_for``
+variants, routed ``HTTPMethodView``s and the names no area had read.
+
 Thirteenth-round areas (``apidiff_cases13.py``, the README's "Differential fuzzing,
 thirteenth round"): ``reg_pattern``, ``named_mw`` and ``form_direct``:
 ``router.register_pattern`` with odd labels, casts and patterns, named and prioritised
@@ -151,6 +159,7 @@ from apidiff_cases13 import Ops13  # noqa: E402
 from apidiff_cases14 import Ops14  # noqa: E402
 from apidiff_cases15 import Ops15, Ops15b  # noqa: E402
 from apidiff_cases16 import Ops16  # noqa: E402
+from apidiff_cases17 import Ops17  # noqa: E402
 
 # ---------------------------------------------------------------------------- worker side
 
@@ -176,7 +185,7 @@ def exc_info(e):
 
 class Worker(
     Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12, Ops13, Ops14, Ops15, Ops15b,
-    Ops16,
+    Ops16, Ops17,
 ):
     def __init__(self):
         import asyncio
@@ -666,7 +675,7 @@ def worker_main():
             hasattr(o, "op_" + case["op"])
             for o in (
                 Ops3, Ops4, Ops5, Ops6, Ops7, Ops8, Ops9, Ops10, Ops11, Ops12, Ops13, Ops14, Ops15,
-                Ops15b, Ops16,
+                Ops15b, Ops16, Ops17,
             )
         ):
             w.n = 0  # app names by their order in the case (test_mode allows reuse)
@@ -810,6 +819,7 @@ def main():
     from apidiff_cases14 import GENERATORS14, SLOW14
     from apidiff_cases15 import GENERATORS15, SLOW15
     from apidiff_cases16 import GENERATORS16, SLOW16
+    from apidiff_cases17 import GENERATORS17, SLOW17
     from apidiff_kept import kept_label
 
     GENERATORS = {
@@ -829,6 +839,7 @@ def main():
         **GENERATORS14,
         **GENERATORS15,
         **GENERATORS16,
+        **GENERATORS17,
     }
     SLOW = {
         **SLOW,
@@ -847,6 +858,7 @@ def main():
         **SLOW14,
         **SLOW15,
         **SLOW16,
+        **SLOW17,
     }
 
     ap = argparse.ArgumentParser()

@@ -3760,3 +3760,216 @@ KEPT += [
      "connecting earlier waits); Sanic's from create_server() on (a 500 before startup()), "
      "or with start_serving=False refuses them (listed before)", _srv_not_accepting),
 ]
+
+
+# ---------------------------------------------------------------- seventeenth round
+
+
+def _no_none_ctype(a, b):
+    """processed_headers alike but for Sanic's literal ``content-type: None`` (which its
+    first read also stores in the headers, so a content type assigned later is not used)."""
+    def rest(v):
+        return [[h for h in v[0] if h[0] != "content-type"]] + v[1:]
+
+    return isinstance(a, list) and ["content-type", "None"] in a[0] and rest(a) == rest(b)
+
+
+KEPT += [
+    ("exc17", "an HTTP error class given status_code= takes it (Sanic 25.12: TypeError; "
+     "listed in the third round)",
+     lambda c, a, b: "status_code" in c["kw"]
+     and "unexpected keyword argument 'status_code'" in json.dumps(a)),
+    ("resphdr17", "processed_headers of a bodiless response: no literal 'content-type: None' "
+     "(not a media type, RFC 9110 8.3; listed at the top), so a content_type assigned after "
+     "a read is sent",
+     lambda c, a, b: _no_none_ctype(a, b)),
+]
+
+
+def _empty_env_prefix(c, a, b):
+    return (
+        c["item"][0] == "env"
+        and c["item"][1] == ""
+        and a[0]["dict"][1][1] == "empty separator"
+        and b[0]["dict"][1][1].startswith("empty separator: ")
+        and a[1] == b[1]
+    )
+
+
+KEPT += [
+    ("cfg17", "load_environment_vars(''): the same ValueError, Hurtle's saying that a prefix "
+     "is needed (fixed: it loaded the whole environment)", _empty_env_prefix),
+]
+
+KEPT += [
+    ("cfg17", "register_type() of an object without __name__ registered already: "
+     "Hurtle warns with its repr (Sanic's warning fails: AttributeError '__name__')",
+     lambda c, a, b: c["item"][0] == "register"
+     and "has no attribute '__name__'" in a[0]["dict"][1][1] and b[0] is None),
+]
+
+
+def _cookie17(c, a, b):
+    """Sanic's ``02-Jan-2030`` dates and digit-string max_age, written as Hurtle does."""
+    s = _dashed_dates(a)
+    s = re.sub(r"Max-Age=0*(\d)", r"Max-Age=\1", s)
+    s = re.sub(r'"(\d+)"', lambda m: str(int(m.group(1))), s) if c["item"][0] == "attr" else s
+    return s == json.dumps(b)
+
+
+KEPT += [
+    ("cookiejar17", "Expires as rfc1123-date (02 Jan 2030; Sanic 02-Jan-2030) and max_age "
+     "given as digits read back as an int (RFC 6265 4.1.1), both listed before", _cookie17),
+]
+
+
+def _hdrfn17(c, a, b):
+    """The first round's kept header differences, reached through hdrfn17's steps."""
+    kind, arg = c["item"][0], c["item"][1]
+    if kind == "ctype":
+        return "\\" in arg
+    if kind in ("fwd", "xfwd"):
+        return arg["PROXIES_COUNT"] < 0 and _excname(a) == "AssertionError"
+    if kind == "accept":
+        return "q=0," in arg.replace("q=0.", "") + "," and a[0] == b[0]
+    return False
+
+
+KEPT += [
+    ("hdrfn17", "first round's: a backslash escape in a quoted value (RFC 9110 5.6.4), "
+     "PROXIES_COUNT < 0 ignored (Sanic: AssertionError), a q=0 range not acceptable "
+     "(RFC 9110 12.4.2)", _hdrfn17),
+]
+KEPT += [
+    ("cookiejar17", "samesite set to a non-string on a made cookie: TypeError naming the "
+     "values (Sanic: AttributeError from .lower()), listed before",
+     lambda c, a, b: c["item"][:2] == ["set_attr", "samesite"]
+     and _excname(a) == "AttributeError" and _excname(b) == "TypeError"),
+]
+
+
+def _rstream17(c, a, b):
+    """Sanic's ASGI mode where its own server (which Hurtle follows) differs: a write after
+    the end is RuntimeError there, a streamed 204 takes every write; content-type: None."""
+    text = json.dumps(a).replace('"RuntimeError"', '"ServerError"')
+    text = text.replace('["content-type", "None"], ', "").replace('["content-type", "None"]', "")
+    if text == json.dumps(b):
+        return True
+    da, db = dict(a["ok"]["dict"]), dict(b["ok"]["dict"])
+    return c["status"] == 204 and da["attrs"] == db["attrs"] and db["wire"][0] == 204
+
+
+KEPT += [
+    ("rstream17", "Sanic's ASGI mode unlike its own server, which Hurtle follows under both: "
+     "a write after the end (RuntimeError there), a streamed 204 that takes writes; and "
+     "content-type: None (all listed before)", _rstream17),
+    ("names17", "REPLContext.BUILTINS: the same names, described in Hurtle's own words",
+     lambda c, a, b: c["item"][1].endswith("REPLContext.BUILTINS")
+     and [x[0] for x in a] == [x[0] for x in b]),
+]
+KEPT += [
+    ("urlfor17", "url_for: a parameter's space or non-ASCII letter percent-encoded in the "
+     "path (RFC 3986 3.3; Sanic: raw), listed before",
+     lambda c, a, b: isinstance(a, str) and isinstance(b, str) and a != b
+     and _same_but_path(a, b)),
+]
+
+
+def _sorted_allow(v):
+    return re.sub(r'"allow", "([^"]*)"',
+                  lambda m: '"allow", "' + ", ".join(sorted(m.group(1).split(", "))) + '"',
+                  json.dumps(v))
+
+
+KEPT += [
+    ("views17", "a 405's Allow lists the methods sorted (Sanic: in route order), listed before",
+     lambda c, a, b: _sorted_allow(a) == _sorted_allow(b)),
+]
+
+
+def _ws_routes_count(c, a, b):
+    """bpcomp17's routes step alike but for the lengths of bp.middlewares and
+    bp.websocket_routes (bookkeeping lists) of a blueprint registered more than once."""
+    if c["item"] != ["routes"] or not (isinstance(a, list) and isinstance(b, list)):
+        return False
+    if a[0] != b[0] or len(a[1]) != len(b[1]):
+        return False
+    return all(x[:2] + x[4:] == y[:2] + y[4:] for x, y in zip(a[1], b[1], strict=True))
+
+
+KEPT += [
+    ("bpcomp17", "len(bp.middlewares)/len(bp.websocket_routes) of a blueprint registered "
+     "more than once (in groups, or a registration refused): Hurtle's count its own "
+     "registrations; Sanic's lists repeat entries as it replays earlier registrations; the "
+     "app's routes alike", _ws_routes_count),
+    ("views17", "an HTTPMethodView routed for a method it does not define answers 405 "
+     "(Sanic: 500 NotImplementedError); listed in the sixteenth round",
+     lambda c, a, b: "[500, [], \"\"]" in json.dumps(a)
+     and _sorted_allow(a).replace('[500, [], ""]', '[405, [], ""]') == _sorted_allow(b)),
+]
+
+
+def _twice_in_group(c, a, b):
+    """A group listing one blueprint twice: Sanic refuses the repeat when the group sets
+    strict_slashes (RouteExists), Hurtle takes it once as it does without."""
+    if c["item"][0] != "register" or len(a) != len(b):
+        return False
+    for x, y in zip(a, b, strict=True):
+        if x != y and not (x[0] == "RouteExists" and y[0] is True
+                           and len(set(x[1])) < len(x[1])):
+            return False
+    return True
+
+
+KEPT += [
+    ("bpcomp17", "a group with strict_slashes=True that lists one blueprint twice: Hurtle "
+     "registers it once, as Sanic does for a group without strict_slashes (Sanic: "
+     "RouteExists)", _twice_in_group),
+]
+KEPT += [
+    ("bpcomp17", "an app without routes finalizes (Sanic: 'Cannot finalize with no routes "
+     "defined.'), listed before",
+     lambda c, a, b: c["item"] == ["routes"] and "Cannot finalize with no routes" in
+     json.dumps(a) and b[0] == []),
+]
+
+
+def _str_status_headers(c, a, b):
+    """An exception whose status_code is no int: both answer 500; Hurtle keeps the
+    exception's headers on it."""
+    da, db = dict(a["ok"]["dict"]), dict(b["ok"]["dict"])
+    return (
+        not isinstance(c["kw"].get("status_code"), (int, type(None)))
+        and da["attrs"] == db["attrs"]
+        and da["wire"][0] == db["wire"][0] == 500
+        and da["wire"][2] == db["wire"][2]
+    )
+
+
+KEPT += [
+    ("exc17", "an exception with a status_code that is no int ('400'): both answer 500 with "
+     "the same page; Hurtle's keeps the exception's headers (Sanic's fallback page drops "
+     "them)", _str_status_headers),
+]
+
+
+def _refused_delete_kept(c, a, b):
+    """After a delete_cookie refused (both prefixes asked), Hurtle's jar is as it was;
+    Sanic's had already dropped the earlier deletion of that name before refusing."""
+    if not (isinstance(a, list) and isinstance(b, list)) or not all(
+        isinstance(x, str) for x in a + b
+    ):
+        return False
+    extra = list(b)
+    for x in a:
+        if x not in extra:
+            return False
+        extra.remove(x)
+    return bool(extra) and all("Max-Age=0" in x for x in extra)
+
+
+KEPT += [
+    ("cookiejar17", "delete_cookie refused (host_prefix and secure_prefix both): Hurtle "
+     "changes nothing; Sanic has already dropped an earlier deletion of that name",
+     _refused_delete_kept),
+]

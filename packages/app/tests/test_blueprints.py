@@ -417,3 +417,40 @@ def test_a_copied_blueprint_still_keeps_one_record_of_a_route_declared_again() -
     app.blueprint(new)
     app.router.finalize()
     assert sorted(r.name for r in app.router.routes) == ["copied_app.copied.x", "copied_app.copied.y"]
+
+
+def test_a_registration_that_failed_is_not_taken_as_done() -> None:
+    # A group registration refused with RouteExists left no route; registering the
+    # blueprint again in another group of the same resolved options is refused again (as
+    # Sanic), not skipped as if the failed one had been applied.
+    from hurtle_app.blueprint_group import BlueprintGroup
+
+    app = Sanic("failed_reg")
+    bp = Blueprint("fr", url_prefix="q", version=1)
+    bp.add_route(lambda request: text("x"), "/r", name="r")
+    app.blueprint(bp)
+    first = BlueprintGroup()
+    first.append(bp)
+    with pytest.raises(RouteExists):
+        app.blueprint(first)
+    second = BlueprintGroup(version=3)
+    second.append(bp)
+    with pytest.raises(RouteExists):
+        app.blueprint(second)
+    assert [r.path for r in app.router.routes] == ["v1/q/r"]
+
+
+def test_a_blueprint_whose_routes_are_refused_stays_listed_and_refused_again() -> None:
+    app = Sanic("refused_listed")
+    first = Blueprint("first")
+    first.add_route(lambda request: text("x"), "/r", name="r")
+    other = Blueprint("other")
+    other.add_route(lambda request: text("y"), "/r", name="r")
+    app.blueprint(first)
+    with pytest.raises(RouteExists):
+        app.blueprint(other)
+    # As Sanic: listed on the app and registered, though its route was refused.
+    assert list(app.blueprints) == ["first", "other"]
+    assert other.registered and other.apps == {app}
+    with pytest.raises(RouteExists):
+        app.blueprint(other)

@@ -112,6 +112,17 @@ def test_custom_prefix_and_no_prefix(monkeypatch: pytest.MonkeyPatch) -> None:
     assert config.Y == 6
 
 
+def test_loading_with_an_empty_prefix_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Sanic raises ValueError here; loading every variable of the environment (HOME, PATH,
+    # ...) as settings is never what was meant.
+    monkeypatch.setenv("HOMELIKE", "/root")
+    config = Config(env_prefix=None)
+    with pytest.raises(ValueError, match="prefix"):
+        config.load_environment_vars("")
+    assert "HOMELIKE" not in config
+    assert "HOMELIKE" not in Config(env_prefix="")
+
+
 def test_a_variable_named_just_the_prefix_is_the_empty_key(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

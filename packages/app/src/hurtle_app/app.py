@@ -667,10 +667,11 @@ class Sanic(
 
     def _register_blueprint(self, bp: Blueprint, options: dict[str, Any]) -> None:
         existing = self._check_blueprint_name(bp)
-        bp.register(self, options)
         if existing is None:
+            # Listed first, as Sanic: a blueprint whose routes are refused stays listed.
             self.blueprints[bp.name] = bp
             self._blueprint_order.append(bp)
+        bp.register(self, options)
 
     def _check_blueprint_name(self, bp: Blueprint) -> Blueprint | None:
         """The blueprint registered under ``bp``'s name (``bp`` itself or None); another

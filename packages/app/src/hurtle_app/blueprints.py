@@ -44,6 +44,7 @@ class _Registration:
         "middleware",
         "exceptions_applied",
         "implicit",
+        "refused",
     )
 
     def __init__(self, app: Any, options: dict[str, Any], implicit: bool = False) -> None:
@@ -54,6 +55,9 @@ class _Registration:
         self.route_names: set[str] = set()
         self.middleware: list[Any] = []
         self.exceptions_applied = False
+        # Its routes were refused (RouteExists...): the app still counts as one the
+        # blueprint was registered on (as Sanic), but a later registration is no repeat.
+        self.refused = False
 
 
 def _join_prefix(url_prefix: str | None, uri: str) -> str:
@@ -293,7 +297,7 @@ class Blueprint(Registrar):
         for reg in self._registrations:
             # Compared as resolved: a group registered again passes the strict_slashes the
             # first registration gave the blueprint, where it passed None the first time.
-            if reg.app is app and self._effective(reg) == wanted:
+            if reg.app is app and not reg.refused and self._effective(reg) == wanted:
                 # Already there with these options: nothing to add (Sanic ignores the
                 # repeat too, so an app factory may register a blueprint again).
                 if reg.implicit:
@@ -304,10 +308,14 @@ class Blueprint(Registrar):
         if self.strict_slashes is None:
             # Unset, it takes the app's setting once registered (what Sanic reports).
             self.strict_slashes = getattr(app, "strict_slashes", None)
-        for route in self._future_routes:
-            self._register_route(reg, route)
-        for static in self._future_statics:
-            self._register_static(reg, static)
+        try:
+            for route in self._future_routes:
+                self._register_route(reg, route)
+            for static in self._future_statics:
+                self._register_static(reg, static)
+        except Exception:
+            reg.refused = True
+            raise
         for middleware in self._future_middleware:
             self._register_middleware(reg, middleware)
         for handler in self._future_exceptions:

@@ -292,8 +292,14 @@ class Config(dict, metaclass=DescriptorMeta):
         """Load every ``<prefix><KEY>`` environment variable as ``KEY``, converted.
 
         Only upper-case keys are read. Converters are tried newest custom first, then
-        ``int``, ``float``, booleans (``str_to_bool``), and the string as is.
+        ``int``, ``float``, booleans (``str_to_bool``), and the string as is. An empty
+        prefix is a ``ValueError``, as in Sanic (it would load the whole environment).
         """
+        if not prefix and isinstance(prefix, str):
+            raise ValueError(
+                "empty separator: load_environment_vars() needs a prefix such as 'SANIC_' "
+                "(an empty one would load every environment variable)"
+            )
         for key, value in environ.items():
             if not key.startswith(prefix) or not key.isupper():
                 continue
