@@ -6,13 +6,14 @@ set by a resolver), a subscription streamed as multipart/mixed through
 context."""
 
 import asyncio
-from typing import AsyncGenerator
+from collections.abc import AsyncGenerator
 
 import strawberry
-from sanic import Blueprint, Sanic
 from strawberry.file_uploads import Upload
 from strawberry.sanic.views import GraphQLView
 from strawberry.types import Info
+
+from sanic import Blueprint, Sanic
 
 STORE: list[str] = []
 
