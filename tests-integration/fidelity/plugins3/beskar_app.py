@@ -6,9 +6,17 @@ exception handler. Tokens carry times, so ``/flow`` logs in and calls the protec
 routes itself over a socket (httpx), and answers with statuses and bodies without tokens."""
 
 import httpx
-from sanic import Sanic, response
-from sanic_beskar import Beskar, auth_accepted, auth_required, current_user, roles_accepted, roles_required
+from sanic_beskar import (
+    Beskar,
+    auth_accepted,
+    auth_required,
+    current_user,
+    roles_accepted,
+    roles_required,
+)
 from sanic_beskar.exceptions import BeskarError, MissingRoleError
+
+from sanic import Sanic, response
 
 app = Sanic("beskar_app")
 app.config.SECRET_KEY = "beskar-secret-key-for-the-fidelity-run-0123456789"

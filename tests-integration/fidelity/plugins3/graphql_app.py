@@ -1,8 +1,8 @@
 """strawberry-graphql 0.341 through its Sanic view (``strawberry.sanic.views.GraphQLView``):
 queries and mutations by POST (JSON, urlencoded and multipart uploads) and GET, variables,
 operation names, errors, the context's request and temporal response (status and headers
-set by a resolver), a subscription streamed as multipart/mixed through
-``request.respond()``, the GraphiQL page, and the view in a blueprint with a custom
+set by a resolver), subscriptions streamed as multipart/mixed and as
+server-sent events through ``request.respond()``, the GraphiQL page, and the view in a blueprint with a custom
 context."""
 
 import asyncio
@@ -11,6 +11,7 @@ from collections.abc import AsyncGenerator
 import strawberry
 from strawberry.file_uploads import Upload
 from strawberry.sanic.views import GraphQLView
+from strawberry.subscriptions import GRAPHQL_SSE_PROTOCOL, MULTIPART_SUBSCRIPTION_PROTOCOL
 from strawberry.types import Info
 
 from sanic import Blueprint, Sanic
@@ -78,8 +79,12 @@ class CustomView(GraphQLView):
 
 
 app = Sanic("graphql_app")
+STREAMS = (MULTIPART_SUBSCRIPTION_PROTOCOL, GRAPHQL_SSE_PROTOCOL)
 app.add_route(
-    GraphQLView.as_view(schema=schema, graphql_ide=None, multipart_uploads_enabled=True), "/graphql"
+    GraphQLView.as_view(
+        schema=schema, graphql_ide=None, multipart_uploads_enabled=True, subscription_protocols=STREAMS
+    ),
+    "/graphql",
 )
 app.add_route(GraphQLView.as_view(schema=schema, allow_queries_via_get=False), "/ide", name="ide")
 bp = Blueprint("gql", url_prefix="/bp")
