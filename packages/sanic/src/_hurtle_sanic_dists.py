@@ -22,6 +22,12 @@ _STAND_INS = {
     "sanic-testing": "sanic_testing",
 }
 _CLASS: list[type] = []  # the Distribution subclass, made on first use
+# Whether a listing of every distribution (``distributions()``, ``packages_distributions()``)
+# includes the stand-ins: only once ``import sanic`` ran. Before that only a lookup by name
+# (``version("sanic")``, ``distribution("sanic")``) finds them, so tools that list a venv's
+# distributions without importing Sanic (installers, checks that no real Sanic came in)
+# see only what is installed.
+_LISTED: list[bool] = []
 
 
 def _normalize(name: str) -> str:
@@ -92,6 +98,8 @@ class StandInFinder:
     @classmethod
     def find_distributions(cls, context: object = None) -> list[object]:
         wanted = getattr(context, "name", None)
+        if wanted is None and not _LISTED:
+            return []
         found = []
         for name, package in _STAND_INS.items():
             if wanted is None or _normalize(wanted) == name:
@@ -101,7 +109,10 @@ class StandInFinder:
         return found
 
 
-def install() -> None:
-    """Add the finder at the end of ``sys.meta_path`` (once)."""
+def install(listed: bool = False) -> None:
+    """Add the finder at the end of ``sys.meta_path`` (once); with ``listed``, listings of
+    every distribution include the stand-ins from now on (``import sanic`` asks for it)."""
+    if listed and not _LISTED:
+        _LISTED.append(True)
     if StandInFinder not in sys.meta_path:
         sys.meta_path.append(StandInFinder)

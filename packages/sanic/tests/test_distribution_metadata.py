@@ -81,3 +81,24 @@ def test_requirement_checks_before_import_sanic() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "True"
+
+
+def test_listings_before_import_sanic_show_only_what_is_installed() -> None:
+    # A listing made without importing Sanic (an installer, a check that no real Sanic
+    # came into a venv) must not report the stand-ins as installed distributions.
+    code = (
+        "import sys, importlib.metadata as m\n"
+        "names = {d.metadata['Name'].lower() for d in m.distributions()}\n"
+        "print(sorted(names & {'sanic', 'sanic-routing', 'sanic-testing'}))\n"
+        "print(m.version('sanic'))\n"
+        "import sanic\n"
+        "names = {d.metadata['Name'].lower() for d in m.distributions()}\n"
+        "print(sorted(names & {'sanic', 'sanic-routing', 'sanic-testing'}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:3] == [
+        "[]",
+        "25.12.0",
+        "['sanic', 'sanic-routing', 'sanic-testing']",
+    ]
