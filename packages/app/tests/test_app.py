@@ -383,3 +383,23 @@ async def test_a_request_class_overriding_receive_body_reads_the_body_itself() -
     res = await exchange(app, "POST", "/", body=b"shout")
     assert res.status == 200
     assert res.body == b"SHOUT"
+
+
+def test_a_refused_attribute_shows_the_failed_assignment_as_its_cause(app: Sanic) -> None:
+    # As Sanic's traceback ("The above exception was the direct cause..."): a plugin that
+    # sets its own attribute on the app (sanic-jinja2's context processors) shows why.
+    from hurtle_app.blueprints import Blueprint
+
+    expected = {
+        "context_processor": "'Sanic' object has no attribute 'context_processor'",
+        "handle_request": "'Sanic' object attribute 'handle_request' is read-only",
+        "test_mode": "'Sanic' object attribute 'test_mode' is read-only",
+        "debug": "property 'debug' of 'Sanic' object has no setter",
+    }
+    for attribute, cause in expected.items():
+        with pytest.raises(AttributeError, match="^Setting variables on Sanic") as info:
+            setattr(app, attribute, 1)
+        assert str(info.value.__cause__) == cause
+    with pytest.raises(AttributeError, match="^Setting variables on Blueprint") as info:
+        Blueprint("bp_cause").db = 1
+    assert str(info.value.__cause__) == "'Blueprint' object has no attribute 'db'"

@@ -54,3 +54,51 @@ def test_answers_in_a_fresh_interpreter_after_import_sanic() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "25.12.0"
+
+
+def test_answers_before_import_sanic() -> None:
+    # OpenTelemetry's instrumentors check ``version("sanic")`` before anything imports it
+    # (``SanicInstrumentor().instrument()`` is called before the app is made); without an
+    # answer they log "no installed version was found" and instrument nothing.
+    code = (
+        "import sys, importlib.metadata as m\n"
+        "print(m.version('sanic'), m.version('sanic-routing'), m.version('sanic_testing'))\n"
+        "print(sorted(n for n in ('sanic', 'sanic_routing', 'sanic_testing') if n in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:2] == ["25.12.0 23.12.0 24.6.0", "[]"]
+
+
+def test_requirement_checks_before_import_sanic() -> None:
+    # What an instrumentor does: parse its requirement, compare the installed version.
+    code = (
+        "import importlib.metadata as m\n"
+        "from packaging.requirements import Requirement\n"
+        "req = Requirement('sanic >= 20.12.0')\n"
+        "print(req.specifier.contains(m.version(req.name)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "True"
+
+
+def test_listings_before_import_sanic_show_only_what_is_installed() -> None:
+    # A listing made without importing Sanic (an installer, a check that no real Sanic
+    # came into a venv) must not report the stand-ins as installed distributions.
+    code = (
+        "import sys, importlib.metadata as m\n"
+        "names = {d.metadata['Name'].lower() for d in m.distributions()}\n"
+        "print(sorted(names & {'sanic', 'sanic-routing', 'sanic-testing'}))\n"
+        "print(m.version('sanic'))\n"
+        "import sanic\n"
+        "names = {d.metadata['Name'].lower() for d in m.distributions()}\n"
+        "print(sorted(names & {'sanic', 'sanic-routing', 'sanic-testing'}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:3] == [
+        "[]",
+        "25.12.0",
+        "['sanic', 'sanic-routing', 'sanic-testing']",
+    ]

@@ -98,6 +98,18 @@ _NO_SETTING = (
     "{kind} instance to use instance.ctx.{name} instead."
 )
 
+
+def _refusal_cause(obj: object, name: str) -> AttributeError:
+    """What Sanic's traceback shows as the direct cause of the refusal: the error of the
+    plain assignment on its slotted instance."""
+    kind = type(obj).__name__
+    if not hasattr(type(obj), name):
+        return AttributeError(f"'{kind}' object has no attribute '{name}'")
+    if isinstance(inspect.getattr_static(type(obj), name), property):
+        return AttributeError(f"property '{name}' of '{kind}' object has no setter")
+    return AttributeError(f"'{kind}' object attribute '{name}' is read-only")
+
+
 _MISSING = object()
 
 
@@ -248,7 +260,10 @@ class Sanic(
             and (name in self._set_once or name not in self.__dict__)
             and not _settable_class_attribute(type(self), name)
         ) or name in self._class_only:
-            raise AttributeError(_NO_SETTING.format(kind=type(self).__name__, name=name))
+            refused = AttributeError(_NO_SETTING.format(kind=type(self).__name__, name=name))
+            if name not in self.__dict__:
+                raise refused from _refusal_cause(self, name)
+            raise refused
         try:
             object.__setattr__(self, name, value)
         except AttributeError as e:  # a read-only property (app.debug...): Sanic's message

@@ -112,7 +112,7 @@ class Blueprint(Registrar):
             raise AttributeError(
                 f"Setting variables on {kind} instances is not allowed. You should change "
                 f"your {kind} instance to use instance.ctx.{name} instead."
-            )
+            ) from AttributeError(f"'{kind}' object has no attribute '{name}'")
         object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:

@@ -69,7 +69,7 @@ from sanic._distributions import install as _install_distributions
 from sanic.app import Sanic
 from sanic.request import Request
 
-_install_distributions()  # importlib.metadata.version("sanic") answers, as under Sanic
+_install_distributions(listed=True)  # importlib.metadata knows "sanic", as under Sanic
 
 
 def _banner_versions() -> tuple[str, str]:
