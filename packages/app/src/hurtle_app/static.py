@@ -90,10 +90,13 @@ class DirectoryHandler:
         self.follow_external_symlink_dirs = follow_external_symlink_dirs
 
     async def handle(self, request: Any, path: str) -> Any:
-        """Answer a request for the folder ``path`` (relative to the served root)."""
+        """Answer a request for a folder. ``path`` is a URL path, as Sanic gives it: the
+        request's own (``request.path``) when ``app.static`` calls, or whatever a subclass
+        passes on; the folder is the part of it under the static route."""
         from hurtle_http.response import html as html_response
 
-        current = (self.directory / path).resolve() if path else self.directory.resolve()
+        relative = self._relative(request, path)
+        current = self._folder(relative, path)
         for name in self.index:
             candidate = current / name
             if candidate.is_file() and self._index_allowed(candidate):
@@ -108,19 +111,59 @@ class DirectoryHandler:
             # A listing's links are relative to the folder, so its URL ends with "/".
             # Runs of "/" are folded as Sanic folds them: "//sub" must not become the
             # Location "//sub/", which a browser reads as the host "sub" (open redirect).
-            canonical = _SLASHES.sub("/", request.path)
+            canonical = _SLASHES.sub("/", path)
             if not canonical.endswith("/"):
                 canonical += "/"
-            if canonical != request.path:
+            if canonical != path:
                 from hurtle_http.response import redirect
 
                 return redirect(canonical)
-            return html_response(self._listing(current, path))
+            return html_response(self._listing(current, canonical))
         if self.index:
             # As Sanic: a folder without any of the configured index files is a plain
             # NotFound (not FileNotFound), so handlers keyed on the type see Sanic's.
             raise NotFound("File not found")
-        raise DirectoryNotServed("File not found", path=current, relative_url=path)
+        raise DirectoryNotServed("File not found", path=current, relative_url=relative)
+
+    def _relative(self, request: Any, path: str) -> str:
+        """The folder ``path`` names, relative to the served one (percent-decoded).
+
+        The request's own path is read through its static route (so a blueprint's
+        ``url_prefix`` is no part of it); another path loses this handler's ``uri``."""
+        if path == getattr(request, "path", None):
+            file_uri = request.match_info.get("__file_uri__")
+            if file_uri is not None or "__file_uri__" in request.match_info:
+                return unquote(file_uri or "", errors="surrogateescape").lstrip("/")
+        text = unquote(path, errors="surrogateescape")
+        prefix = f"/{self.base}" if self.base else ""
+        if prefix and (text == prefix or text.startswith(prefix + "/")):
+            text = text[len(prefix) :]
+        return text.lstrip("/")
+
+    def _folder(self, relative: str, path: str) -> Path:
+        """The folder to answer with, never one outside the served root (Sanic lists
+        whatever folder a subclass's path leads to, ``..`` included): 404 otherwise."""
+        refused = FileNotFound("File not found", path=self.directory, relative_url=path)
+        if ".." in relative.split("/") or "\x00" in relative:
+            raise refused
+        unresolved = self.directory / relative
+        root = Path(self.root_path).resolve()
+        try:
+            current = unresolved.resolve(strict=True)
+        except (OSError, RuntimeError):
+            raise refused from None
+        if not current.is_dir() or not (
+            is_within(current, root)
+            or may_follow(
+                unresolved,
+                current,
+                root,
+                self.follow_external_symlink_files,
+                self.follow_external_symlink_dirs,
+            )
+        ):
+            raise refused
+        return current
 
     def _index_allowed(self, candidate: Path) -> bool:
         """Whether an index file may be served: the rule for a file asked for by name (an
@@ -161,7 +204,7 @@ class DirectoryHandler:
             shown.append((entry, stat))
         return shown
 
-    def _listing(self, folder: Path, path: str) -> str:
+    def _listing(self, folder: Path, url: str) -> str:
         entries = sorted(self._visible(folder), key=lambda e: (not e[0].is_dir(), e[0].name))
         files = [
             FileInfo(
@@ -172,9 +215,9 @@ class DirectoryHandler:
             )
             for entry, stat in entries
         ]
-        inside = "/".join(p for p in (self.base, path.strip("/")) if p)
-        # The folder's URL path: "/" for the root of a static route at "/" (not "//").
-        return DirectoryPage(files, f"/{inside}/" if inside else "/", False).render()
+        # Titled with the folder's URL path, as asked (a blueprint's prefix included).
+        shown = unquote(url, errors="surrogateescape")
+        return DirectoryPage(files, shown, False).render()
 
 
 class FileInfo(TypedDict):
@@ -319,7 +362,8 @@ class StaticHandler:
         except OSError:
             raise FileNotFound("File not found", path=path, relative_url=__file_uri__) from None
         if path.is_dir():
-            return await self.directory_handler.handle(request, relative)
+            # As Sanic: the handler is given the URL path; it finds the folder from it.
+            return await self.directory_handler.handle(request, request.path)
         mtime = file_modified(stats.st_mtime)  # never in the future (RFC 9110 8.8.2.1)
 
         streamed = self.stream_threshold is not None and stats.st_size >= self.stream_threshold

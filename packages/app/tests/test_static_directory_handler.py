@@ -1,0 +1,75 @@
+"""``DirectoryHandler.handle(request, path)``: what a subclass is given and may pass on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hurtle_app import Blueprint, DirectoryHandler, Sanic
+from hurtle_http.response import text
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "root"
+    (root / "sub").mkdir(parents=True)
+    (root / "sub" / "x.txt").write_text("x")
+    (root / "ix").mkdir()
+    (root / "ix" / "index.html").write_text("<p>ix</p>")
+    (tmp_path / "outside.txt").write_text("secret")
+    return root
+
+
+class Seen(DirectoryHandler):
+    async def handle(self, request, path):
+        if request.args.get("echo"):
+            return text(path)
+        if request.args.get("to"):
+            return await super().handle(request, request.args.get("to"))
+        return await super().handle(request, path)
+
+
+async def test_a_subclass_is_given_the_request_path(app: Sanic, call, site: Path) -> None:
+    # As Sanic: the URL path as requested, so a handler written for Sanic finds the folder
+    # the way it expects (it was given the part under the route: "sub/").
+    app.static("/dh", site, directory_handler=Seen("/dh", site, directory_view=True))
+    assert (await call("GET", "/dh/sub/?echo=1")).text == "/dh/sub/"
+    assert (await call("GET", "/dh/?echo=1")).text == "/dh/"
+
+
+async def test_super_handle_with_the_request_path_lists_and_serves(
+    app: Sanic, call, site: Path
+) -> None:
+    app.static(
+        "/dh", site, directory_handler=Seen("/dh", site, directory_view=True, index="index.html")
+    )
+    listing = await call("GET", "/dh/sub/")
+    assert listing.status == 200
+    assert "<h1>/dh/sub/</h1>" in listing.text and 'href="x.txt"' in listing.text
+    assert (await call("GET", "/dh/ix/")).text == "<p>ix</p>"
+    moved = await call("GET", "/dh/sub")
+    assert (moved.status, moved.headers["location"]) == (302, "/dh/sub/")
+
+
+async def test_a_path_a_subclass_sends_out_of_the_root_is_404(app: Sanic, call, site: Path) -> None:
+    # Sanic lists the folder a subclass's path leads to, the root's parent included; a
+    # listing here never leaves the served root (nor follows a link out of it unasked).
+    (site / "out").symlink_to(site.parent, target_is_directory=True)
+    app.static("/dh", site, directory_handler=Seen("/dh", site, directory_view=True))
+    for to in ("/dh/../", "/dh/%2e%2e/", "/dh/out/", "/dh/sub/x.txt", "/dh/nope/"):
+        assert (await call("GET", f"/dh/?to={to}")).status == 404, to
+    listed = await call("GET", "/dh/?to=/dh/sub/")
+    assert listed.status == 200 and "<h1>/dh/sub/</h1>" in listed.text
+
+
+async def test_a_blueprint_listing_is_titled_with_its_full_path(
+    app: Sanic, call, site: Path
+) -> None:
+    # Its heading was the path declared on the blueprint ("/v/"); Sanic answers 500.
+    bp = Blueprint("bp", url_prefix="/bp")
+    bp.static("/v", site, directory_view=True)
+    app.blueprint(bp)
+    sent = await call("GET", "/bp/v/sub/")
+    assert sent.status == 200
+    assert "<h1>/bp/v/sub/</h1>" in sent.text
