@@ -331,6 +331,17 @@ def test_resource_type_must_agree_with_the_path(app: Sanic, site: Path) -> None:
     app.static("/later", site / "later", resource_type="dir", name="later")
 
 
+async def test_an_empty_resource_type_is_found_out_from_the_path(
+    app: Sanic, call, site: Path
+) -> None:
+    # As Sanic: "" (say, from an unset setting) means "look at the path", like None; it
+    # was refused with "should be set to 'file' or 'dir'".
+    app.static("/one", site / "a.txt", resource_type="", name="one")
+    app.static("/all", site, resource_type="", name="all")
+    assert (await call("GET", "/one")).text == "hello world\n"
+    assert (await call("GET", "/all/a.txt")).text == "hello world\n"
+
+
 def test_a_directory_handler_excludes_view_and_index(app: Sanic, site: Path) -> None:
     from hurtle_app import DirectoryHandler
 
