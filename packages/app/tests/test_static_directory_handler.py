@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 import pytest
@@ -73,3 +75,17 @@ async def test_a_blueprint_listing_is_titled_with_its_full_path(
     sent = await call("GET", "/bp/v/sub/")
     assert sent.status == 200
     assert "<h1>/bp/v/sub/</h1>" in sent.text
+
+
+async def test_a_listing_row_gives_name_size_in_bytes_then_date(
+    app: Sanic, call, site: Path
+) -> None:
+    # As Sanic's listing: the columns in that order, the size a plain count of bytes (it
+    # read "2,000" before the date).
+    (site / "big.bin").write_bytes(b"x" * 2000)
+    os.utime(site / "big.bin", (1_700_000_000, 1_700_000_000))
+    app.static("/v", site, directory_view=True)
+    sent = await call("GET", "/v/")
+    assert re.search(r"big\.bin</a></td><td>2000</td><td>2023-11-14 22:13:20</td>", sent.text), (
+        sent.text
+    )

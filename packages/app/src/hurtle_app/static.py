@@ -211,7 +211,7 @@ class DirectoryHandler:
                 icon="📁" if entry.is_dir() else "📄",
                 file_name=entry.name + ("/" if entry.is_dir() else ""),
                 file_access=f"{datetime.fromtimestamp(stat.st_mtime, UTC):%Y-%m-%d %H:%M:%S}",
-                file_size="" if entry.is_dir() else f"{stat.st_size:,}",
+                file_size="" if entry.is_dir() else str(stat.st_size),  # bytes, as Sanic
             )
             for entry, stat in entries
         ]
@@ -253,13 +253,13 @@ class DirectoryPage:
                 f"<tr><td>{html.escape(info['icon'])} "
                 f'<a href="{html.escape(href, quote=True)}">'
                 f"{html.escape(_shown(name))}</a></td>"
-                f"<td>{html.escape(info['file_access'])}</td>"
-                f"<td>{html.escape(info['file_size'])}</td></tr>"
+                f"<td>{html.escape(info['file_size'])}</td>"
+                f"<td>{html.escape(info['file_access'])}</td></tr>"
             )
         return (
             '<!DOCTYPE html><html lang="en"><meta charset="utf-8">'
             f"<title>{html.escape(self.TITLE)}</title><h1>{html.escape(_shown(self.url))}</h1>"
-            "<table><tr><th>File</th><th>Last Modified</th><th>Size</th></tr>"
+            "<table><tr><th>File</th><th>Size</th><th>Last Modified</th></tr>"
             + "".join(rows)
             + "</table></html>"
         )
