@@ -60,6 +60,9 @@ app.static(
     name="fxb",
 )
 app.static("/na", ROOT, apply=False, name="na")
+app.static("/ixd", ROOT, index="sub", name="ixd")
+app.static("/dvct", ROOT, directory_view=True, content_type="text/x-mine", name="dvct")
+app.static("/ixcr", ROOT, index="index.html", use_content_range=True, name="ixcr")
 app.static("/", ROOT / "sub2", name="top")
 
 bp = Blueprint("bp", url_prefix="/bp")

@@ -165,6 +165,11 @@ GETS = [
     "/bp/v/sub",
     "/urls",
     "/routes",
+    "/ixd/",
+    "/ixd/sub",
+    "/dvct/",
+    "/dvct/sub/",
+    "/dvct/hello.txt",
 ]
 
 HEADS = [
@@ -225,6 +230,10 @@ WITH_HEADERS = [
     ("/d/sub/", "Accept: application/json"),
     ("/d/sub/", "Accept: text/html"),
     ("/h/hello.txt", "X: y\r\nHost: example.com"),
+    ("/ixcr/", "Range: bytes=0-2"),
+    ("/ix/", "Range: bytes=0-2"),
+    ("/dv/", "If-Modified-Since: " + IMS_SAME),
+    ("/dv/sub", "If-Modified-Since: " + IMS_SAME),
 ]
 
 

@@ -32,8 +32,14 @@ CASES = {
     "path int": (("/m", 5), {}),
     "name empty": (("/m", ROOT), {"name": ""}),
     "name None": (("/m", ROOT), {"name": None}),
-    "handler and index": (("/m", ROOT), {"directory_handler": DirectoryHandler("/m", ROOT), "index": "a"}),
-    "handler and view": (("/m", ROOT), {"directory_handler": DirectoryHandler("/m", ROOT), "directory_view": True}),
+    "handler and index": (
+        ("/m", ROOT),
+        {"directory_handler": DirectoryHandler("/m", ROOT), "index": "a"},
+    ),
+    "handler and view": (
+        ("/m", ROOT),
+        {"directory_handler": DirectoryHandler("/m", ROOT), "directory_view": True},
+    ),
     "index int": (("/m", ROOT), {"index": 5}),
     "stream x": (("/m", ROOT), {"stream_large_files": "x"}),
     "stream -1": (("/m", ROOT), {"stream_large_files": -1}),
@@ -76,7 +82,9 @@ def run(label, args, kwargs, on_bp):
         url = prefix + uri.replace("<x:int>", "3").replace("<x>", "3").rstrip("/")
         _, r1 = app.test_client.get(url + "/hello.txt")
         _, r2 = app.test_client.get(url)
-        return f"ok: {url}/hello.txt {r1.status} {r1.headers.get('content-type')}; {url} {r2.status}"
+        return (
+            f"ok: {url}/hello.txt {r1.status} {r1.headers.get('content-type')}; {url} {r2.status}"
+        )
     except Exception as e:  # what each framework raises, and when
         return f"{stage}: {type(e).__name__}: {e}"
 
