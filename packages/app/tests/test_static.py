@@ -424,3 +424,15 @@ async def test_a_folder_without_its_configured_index_is_a_plain_not_found(
     assert (await call("GET", "/i/")).text == "NotFound"
     assert (await call("GET", "/i/d/")).text == "NotFound"
     assert (await call("GET", "/n/d/")).text == "DirectoryNotServed"
+
+
+def test_a_static_route_handler_is_named_as_sanics(app: Sanic, site: Path) -> None:
+    # What an APM agent or a metrics label keyed on the handler's name reads (and code
+    # telling static routes from others by it); it was "static".
+    app.static("/s", site, name="s")
+    app.static("/one", site / "a.txt", name="one")
+    names = {route.name: route.handler.__name__ for route in app.router.routes}
+    assert names == {
+        "TestApp.s": "_static_request_handler",
+        "TestApp.one": "_static_request_handler",
+    }

@@ -310,7 +310,7 @@ class StaticHandler:
         self.directory_handler = directory_handler
         self.follow_external_symlink_files = follow_external_symlink_files
         self.follow_external_symlink_dirs = follow_external_symlink_dirs
-        self.__name__ = "static"
+        self.__name__ = "_static_request_handler"  # as Sanic (APM and metrics read it)
 
     def resolve(self, file_uri: str | None) -> tuple[Path, str]:
         """The file a request names, refusing anything outside the served root (404)."""
