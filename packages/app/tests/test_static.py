@@ -436,3 +436,32 @@ def test_a_static_route_handler_is_named_as_sanics(app: Sanic, site: Path) -> No
         "TestApp.s": "_static_request_handler",
         "TestApp.one": "_static_request_handler",
     }
+
+
+async def test_a_file_not_found_names_the_served_folder_as_sanic(
+    app: Sanic, call, site: Path
+) -> None:
+    # What an error handler reads: Sanic's FileNotFound.path is the folder the route
+    # serves and relative_url the path asked; it was the file looked for (for a link out
+    # of the root, the outside file it leads to).
+    (site / "broken").symlink_to(site / "nowhere")
+    (site / "out").symlink_to(site.parent / "secret.txt")
+    seen = []
+
+    @app.exception(Exception)
+    async def record(request, exception):
+        from hurtle_http.response import text
+
+        seen.append((type(exception).__name__, exception.path, exception.relative_url))
+        return text("handled", status=404)
+
+    app.static("/s", site)
+    for name in ("missing.txt", "broken", "out", "%2e%2e/secret.txt"):
+        await call("GET", f"/s/{name}")
+    root = site  # pytest gives tmp_path resolved
+    assert seen == [
+        ("FileNotFound", root, "missing.txt"),
+        ("FileNotFound", root, "broken"),
+        ("FileNotFound", root, "out"),
+        ("FileNotFound", root, "%2e%2e/secret.txt"),
+    ]

@@ -330,7 +330,7 @@ class StaticHandler:
         except (OSError, RuntimeError):
             # A symlink loop under the root (RuntimeError before Python 3.13, OSError
             # after): nothing to serve there (Sanic: 500).
-            raise FileNotFound("File not found", path=unresolved, relative_url=file_uri) from None
+            raise FileNotFound("File not found", path=self.root, relative_url=file_uri) from None
         if not is_within(candidate, self.root) and not may_follow(
             unresolved,
             candidate,
@@ -340,16 +340,16 @@ class StaticHandler:
         ):
             # PERF: not hot; correctness first: symlinks out of the root are 404 unless
             # the route follows them.
-            raise self._refused(file_uri, path=candidate)
+            raise self._refused(file_uri)
         return candidate, relative
 
-    def _refused(self, file_uri: str | None, path: Path | None = None) -> FileNotFound:
+    def _refused(self, file_uri: str | None) -> FileNotFound:
         """The 404 for a path that leaves the root, logged as an error as Sanic logs it
         (a ``..`` segment, raw or percent-encoded, or a symlink out of the root): the log
         shows who probes for files outside the served folder."""
         # ``exception`` as in Sanic: outside an ``except`` the record ends "NoneType: None".
         error_logger.exception(f"File not found: path={self.root}, relative_url={file_uri}")
-        return FileNotFound("File not found", path=path or self.root, relative_url=file_uri)
+        return FileNotFound("File not found", path=self.root, relative_url=file_uri)
 
     async def __call__(self, request: Any, __file_uri__: str | None = None, **_: Any) -> Any:
         """Serve the file (or folder index) the request names."""
@@ -360,7 +360,10 @@ class StaticHandler:
         try:
             stats = path.stat()
         except OSError:
-            raise FileNotFound("File not found", path=path, relative_url=__file_uri__) from None
+            # As Sanic: the error names the served folder (``path``) and the path asked.
+            raise FileNotFound(
+                "File not found", path=self.root, relative_url=__file_uri__
+            ) from None
         if path.is_dir():
             # As Sanic: the handler is given the URL path; it finds the folder from it.
             return await self.directory_handler.handle(request, request.path)
