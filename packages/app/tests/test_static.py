@@ -465,3 +465,26 @@ async def test_a_file_not_found_names_the_served_folder_as_sanic(
         ("FileNotFound", root, "out"),
         ("FileNotFound", root, "%2e%2e/secret.txt"),
     ]
+
+
+async def test_response_middleware_finds_a_static_files_type_in_its_headers(
+    app: Sanic, call, site: Path
+) -> None:
+    # As Sanic: a static answer carries Content-Type among its headers, so middleware
+    # reading response.headers (a CSP for HTML, compression for text) sees it; it was
+    # only in response.content_type. The client still gets it once.
+    (site / "big.bin").write_bytes(b"x" * 50)
+    app.static("/s", site)
+    app.static("/b", site, stream_large_files=10, use_content_range=True, name="b")
+    seen = []
+
+    @app.on_response
+    async def look(request, response):
+        seen.append(response.headers.get("content-type"))
+
+    sent = [
+        await call(m, t)
+        for m, t in (("GET", "/s/a.txt"), ("HEAD", "/s/a.txt"), ("GET", "/b/big.bin"))
+    ]
+    assert seen == ["text/plain; charset=utf-8"] * 2 + ["application/octet-stream"]
+    assert [s.headers["content-type"] for s in sent] == seen

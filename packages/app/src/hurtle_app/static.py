@@ -386,7 +386,9 @@ class StaticHandler:
             return _head_response(
                 path, stats.st_size, mtime, self.content_type, self.use_content_range, cache_fields
             )
-        headers: dict[str, str] = {}
+        # As Sanic: the type is among the headers too, where response middleware looks.
+        content_type = _content_type(path, self.content_type)
+        headers: dict[str, str] = {"Content-Type": content_type}
         byte_range = None
         if self.use_content_range:
             headers["Accept-Ranges"] = "bytes"
@@ -402,7 +404,7 @@ class StaticHandler:
                 headers["Content-Length"] = str(stats.st_size)  # as Sanic: the size is known
             return await file_stream(
                 path,
-                mime_type=_content_type(path, self.content_type),
+                mime_type=content_type,
                 headers=headers,
                 _range=byte_range,
             )
@@ -411,7 +413,7 @@ class StaticHandler:
             status=206 if byte_range else 200,
             request_headers=request.headers,
             validate_when_requested=False,
-            mime_type=_content_type(path, self.content_type),
+            mime_type=content_type,
             headers=headers,
             _range=byte_range,
         )
@@ -471,14 +473,16 @@ def _head_response(
     """
     from hurtle_http.response import HTTPResponse
 
+    content_type = _content_type(path, content_type)
     headers = {
+        "Content-Type": content_type,  # as Sanic: where response middleware looks
         "Last-Modified": format_http_date(mtime),
         "Content-Length": str(size),
         **cache_fields,
     }
     if ranges:
         headers["Accept-Ranges"] = "bytes"
-    return HTTPResponse(headers=headers, content_type=_content_type(path, content_type))
+    return HTTPResponse(headers=headers, content_type=content_type)
 
 
 __all__ = [
