@@ -89,3 +89,24 @@ async def test_a_listing_row_gives_name_size_in_bytes_then_date(
     assert re.search(r"big\.bin</a></td><td>2000</td><td>2023-11-14 22:13:20</td>", sent.text), (
         sent.text
     )
+
+
+class NoDotfiles(DirectoryHandler):
+    def _iter_files(self, location):
+        return (f for f in super()._iter_files(location) if not f["file_name"].startswith("."))
+
+
+async def test_a_subclass_filters_the_listing_through_iter_files(
+    app: Sanic, call, site: Path
+) -> None:
+    # Sanic's listing takes its rows from _iter_files(location), sorted and filtered by
+    # the symlink rules; a subclass written for Sanic hides entries by overriding it (it
+    # had no effect here: the hidden files were listed).
+    (site / ".env").write_text("SECRET=1")
+    (site / "sub" / ".git").mkdir()
+    app.static("/v", site, directory_handler=NoDotfiles("/v", site, directory_view=True))
+    top = (await call("GET", "/v/")).text
+    assert 'href="ix/"' in top and 'href="sub/"' in top and ".env" not in top
+    assert "x.txt" in (sub := (await call("GET", "/v/sub/")).text) and ".git" not in sub
+    rows = [f["file_name"] for f in DirectoryHandler("/v", site)._iter_files(site)]
+    assert rows == ["ix/", "sub/", ".env"]
