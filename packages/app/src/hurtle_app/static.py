@@ -444,9 +444,10 @@ def _if_range_holds(if_range: str | None, mtime: float) -> bool:
     download of a file that changed does not join pieces of two versions (Sanic honours
     the ``Range`` whatever ``If-Range`` says, which the RFC forbids).
     """
-    if if_range is None:
-        return True
-    return if_range.strip() == format_http_date(mtime)
+    from hurtle_http.response.conditional import if_range_holds, modified_at
+
+    # The date in any of the three HTTP-date forms (RFC 9110 5.6.7 MUST accept them).
+    return if_range_holds(if_range, last_modified=modified_at(mtime))
 
 
 def _content_type(path: Path, content_type: str | None) -> str:
