@@ -32,7 +32,7 @@ KEPT = {  # the first match labels a request
     r"GET /(dv|dvi|dh|dvct)/": MARKUP,
     r"GET /bp/v/$": "a blueprint's listing (Sanic 500: folder found by cutting the bp-local uri)",
     r"GET /urls": "url_for percent-encodes the file name (RFC 3986; Sanic leaves it raw)",
-    r"HEAD /(f|d/hello.txt|cr/hello.txt|sl/big.bin|sli/big.bin|ct/hello.txt|ix/)$": HEAD_LENGTH,
+    r"HEAD /(f|d/hello.txt|cr/hello.txt|sl/big.bin|sli/big.bin|ct/hello.txt|ix/|cr/hello.txt\?x)$": HEAD_LENGTH,
     r"HEAD /dv/$": "HEAD of a listing answers as GET (RFC 9110 9.3.2; Sanic octet-stream)",
     r"GET /cr/hello.txt 'Range: bytes=0-100'": "Content-Range last-pos within the file (14.4)",
     r"GET /cr/hello.txt 'Range: (bytes=0-1,4-5|items=0-3|0-3)'": "Range ignored (14.2)",
@@ -40,6 +40,8 @@ KEPT = {  # the first match labels a request
     r"GET /cr/empty.txt": "any range of an empty file is 416 (Sanic 206 0-4/0 or 500)",
     r"GET .* 'If-Modified-Since: Tue": CACHE_304,
     r"GET /d/hello.txt 'If-None-Match: \*'": "If-None-Match (RFC 9110 13.2.2)",
+    r"GET /cr/hello.txt 'Range: bytes=0-4\\r\\nIf-Unmodified-Since": "If-Unmodified-Since 412 (13.2.2)",
+    r"GET /cr/hello.txt 'Range: bytes=0-9999": "an end past any integer is clamped (Sanic 500)",
     r"GET /d/missing.txt 'Accept: text/html'": "HTML error page markup",
     r"POST /d/hello.txt": "Allow lists GET, HEAD sorted",
 }

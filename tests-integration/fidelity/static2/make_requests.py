@@ -173,6 +173,7 @@ GETS = [
 ]
 
 HEADS = [
+    "/cr/hello.txt?x",
     "/f",
     "/d/hello.txt",
     "/d/",
@@ -230,6 +231,17 @@ WITH_HEADERS = [
     ("/d/sub/", "Accept: application/json"),
     ("/d/sub/", "Accept: text/html"),
     ("/h/hello.txt", "X: y\r\nHost: example.com"),
+    ("/cr/hello.txt", "Range: bytes=0-4\r\nIf-Range: Tuesday, 14-Nov-23 22:13:20 GMT"),
+    ("/cr/hello.txt", "Range: bytes=0-4\r\nIf-Range: Tue Nov 14 22:13:20 2023"),
+    ("/cr/hello.txt", 'Range: bytes=0-4\r\nIf-None-Match: "x"'),
+    ("/cr/hello.txt", "Range: bytes=0-4\r\nIf-Unmodified-Since: " + IMS_OLD),
+    ("/cr/hello.txt", "Range: bytes=0-4\r\nRange: bytes=5-6"),
+    ("/cr/hello.txt", "Range: bytes=0-4 "),
+    ("/cr/hello.txt", "Range: bytes=00-04"),
+    ("/cr/hello.txt", "Range: bytes=0-99999999999999999999999"),
+    ("/d/hello.txt", "If-Modified-Since: Tuesday, 14-Nov-23 22:13:20 GMT"),
+    ("/d/hello.txt", "If-Modified-Since: Tue Nov 14 22:13:20 2023"),
+    ("/d/hello.txt", 'If-Modified-Since: Tue, 14 Nov 2023 22:13:20 GMT\r\nIf-None-Match: "x"'),
     ("/ixcr/", "Range: bytes=0-2"),
     ("/ix/", "Range: bytes=0-2"),
     ("/dv/", "If-Modified-Since: " + IMS_SAME),
