@@ -25,6 +25,7 @@ KEPT = {  # the first match labels a request
     r"GET /dv/(sub)? 'If-Modified-Since": "no 304 for a listing, which has no date (13.1.3)",
     r"GET /(d|d2|rtd|ss)/(sub/?|emptydir|)$": NO_INDEX,
     r"GET /$": NO_INDEX,
+    r"GET /d/(\./|sub/\.)$": NO_INDEX,
     r"HEAD /d/$": NO_INDEX,
     r"GET /d/sub/ 'Accept": NO_INDEX,
     r"GET /d/.*%00": "%00 in a static path: 404 (Sanic 500)",

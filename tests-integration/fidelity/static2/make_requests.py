@@ -91,6 +91,17 @@ GETS = [
     "/d/C:%5Cwindows",
     "/d/~/.bashrc",
     "/d/%7E",
+    "/d/..;/tree.py",
+    "/d/.../",
+    "/d/%u002e%u002e/tree.py",
+    "/d/hello.txt%20",
+    "/d/hello.txt.",
+    "/d/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+    "/d/sub/%2e%2e/hello.txt",
+    "/d/dir_in/%2e%2e/hello.txt",
+    "/d/dir_out/%2e%2e/root/hello.txt",
+    "/d/./",
+    "/d/sub/.",
     # symlinks
     "/d/link_in",
     "/d/dir_in/x.txt",
@@ -262,5 +273,7 @@ for path, extra in WITH_HEADERS:
     lines = extra.replace("\r\n", "\n")
     host = "" if "Host:" in lines else "\nHost: x"
     out.append(block(f"GET {path} {extra!r}", f"GET {path} HTTP/1.1{host}\n{lines}"))
+out.append(block("absolute-form ..", "GET http://x/d/../tree.py HTTP/1.1\nHost: x"))
+out.append(block("absolute-form file", "GET http://x/d/hello.txt HTTP/1.1\nHost: x"))
 out.append(block("POST /d/hello.txt", "POST /d/hello.txt HTTP/1.1\nHost: x\nContent-Length: 0"))
 print("\n".join(out))
