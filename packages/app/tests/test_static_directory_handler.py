@@ -110,3 +110,31 @@ async def test_a_subclass_filters_the_listing_through_iter_files(
     assert "x.txt" in (sub := (await call("GET", "/v/sub/")).text) and ".git" not in sub
     rows = [f["file_name"] for f in DirectoryHandler("/v", site)._iter_files(site)]
     assert rows == ["ix/", "sub/", ".env"]
+
+
+class Custom(DirectoryHandler):
+    def _prepare_file(self, path):
+        info = super()._prepare_file(path)
+        return None if info is None or info["file_name"].startswith("ix") else info
+
+    def _index(self, location, path, debug):
+        if location.name == "sub":
+            return text(f"custom {path} {sorted(p.name for p in location.iterdir())}")
+        return super()._index(location, path, debug)
+
+
+async def test_a_subclass_overrides_prepare_file_and_index(app: Sanic, call, site: Path) -> None:
+    # Sanic's other listing hooks: _prepare_file(path) gives one row (None leaves it out)
+    # and _index(location, path, debug) answers with the listing; overriding them did
+    # nothing here.
+    app.static("/v", site, directory_handler=Custom("/v", site, directory_view=True))
+    top = (await call("GET", "/v/")).text
+    assert 'href="sub/"' in top and "ix/" not in top
+    assert (await call("GET", "/v/sub/")).text == "custom /v/sub/ ['x.txt']"
+    row = DirectoryHandler("/v", site)._prepare_file(site / "sub" / "x.txt")
+    assert row is not None and (row["priority"], row["file_name"], row["file_size"]) == (
+        0,
+        "x.txt",
+        "1",
+    )
+    assert DirectoryHandler("/v", site)._prepare_file(site / "nope") is None

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -93,7 +92,6 @@ class DirectoryHandler:
         """Answer a request for a folder. ``path`` is a URL path, as Sanic gives it: the
         request's own (``request.path``) when ``app.static`` calls, or whatever a subclass
         passes on; the folder is the part of it under the static route."""
-        from hurtle_http.response import html as html_response
 
         relative = self._relative(request, path)
         current = self._folder(relative, path)
@@ -118,7 +116,7 @@ class DirectoryHandler:
                 from hurtle_http.response import redirect
 
                 return redirect(canonical)
-            return html_response(self._listing(current, canonical))
+            return self._index(current, canonical, False)
         if self.index:
             # As Sanic: a folder without any of the configured index files is a plain
             # NotFound (not FileNotFound), so handlers keyed on the type see Sanic's.
@@ -183,44 +181,66 @@ class DirectoryHandler:
             self.follow_external_symlink_dirs,
         )
 
-    def _visible(self, folder: Path) -> list[tuple[Path, os.stat_result]]:
-        """The entries a listing shows: no broken links, and links leading out of the
-        served root only as the ``follow_external_symlink_*`` settings allow."""
-        root = Path(self.root_path).resolve()
-        shown = []
-        for entry in folder.iterdir():
-            try:
-                stat = entry.stat()
-                if entry.is_symlink() and not may_follow(
-                    entry,
-                    entry.resolve(strict=True),
-                    root,
-                    self.follow_external_symlink_files,
-                    self.follow_external_symlink_dirs,
-                ):
-                    continue
-            except (OSError, RuntimeError):  # broken or looping link, or gone meanwhile
-                continue
-            shown.append((entry, stat))
-        return shown
+    def _follows(self, entry: Path, root: Path) -> bool:
+        """Whether a listing may show ``entry``: a link leading out of the served root
+        only as the ``follow_external_symlink_*`` settings allow."""
+        if not entry.is_symlink():
+            return True
+        try:
+            target = entry.resolve(strict=True)
+        except (OSError, RuntimeError):  # broken or looping link
+            return False
+        return may_follow(
+            entry,
+            target,
+            root,
+            self.follow_external_symlink_files,
+            self.follow_external_symlink_dirs,
+        )
+
+    def _prepare_file(self, path: Path) -> dict[str, Any] | None:
+        """One row of a listing, with its sort ``priority`` (folders -1, files 0); None
+        for an entry that cannot be shown (gone, a broken link). Sanic's hook: a subclass
+        returning None leaves an entry out."""
+        try:
+            stat = path.stat()
+        except (OSError, RuntimeError):
+            return None
+        folder = path.is_dir()
+        return {
+            "priority": -1 if folder else 0,
+            "file_name": path.name + ("/" if folder else ""),
+            "icon": "📁" if folder else "📄",
+            "file_access": f"{datetime.fromtimestamp(stat.st_mtime, UTC):%Y-%m-%d %H:%M:%S}",
+            "file_size": "" if folder else str(stat.st_size),  # bytes, as Sanic
+        }
 
     def _iter_files(self, location: Path) -> Iterable[FileInfo]:
         """The rows of ``location``'s listing: folders first, then files, each by name,
         without what the symlink rules hide. As in Sanic, a subclass may override it (to
         leave out dotfiles, say)."""
-        entries = sorted(self._visible(location), key=lambda e: (not e[0].is_dir(), e[0].name))
-        for entry, stat in entries:
+        root = Path(self.root_path).resolve()
+        rows = []
+        for entry in location.iterdir():
+            info = self._prepare_file(entry) if self._follows(entry, root) else None
+            if info is not None:
+                rows.append((info.pop("priority", 0), entry.name, info))
+        for _, _, info in sorted(rows, key=lambda row: row[:2]):
             yield FileInfo(
-                icon="📁" if entry.is_dir() else "📄",
-                file_name=entry.name + ("/" if entry.is_dir() else ""),
-                file_access=f"{datetime.fromtimestamp(stat.st_mtime, UTC):%Y-%m-%d %H:%M:%S}",
-                file_size="" if entry.is_dir() else str(stat.st_size),  # bytes, as Sanic
+                icon=info["icon"],
+                file_name=info["file_name"],
+                file_access=info["file_access"],
+                file_size=info["file_size"],
             )
 
-    def _listing(self, folder: Path, url: str) -> str:
+    def _index(self, location: Path, path: str, debug: bool) -> Any:
+        """The listing of folder ``location`` at URL path ``path``: Sanic's hook, which a
+        subclass may override to answer with a page of its own."""
+        from hurtle_http.response import html as html_response
+
         # Titled with the folder's URL path, as asked (a blueprint's prefix included).
-        shown = unquote(url, errors="surrogateescape")
-        return DirectoryPage(list(self._iter_files(folder)), shown, False).render()
+        shown = unquote(path, errors="surrogateescape")
+        return html_response(DirectoryPage(list(self._iter_files(location)), shown, debug).render())
 
 
 class FileInfo(TypedDict):
