@@ -331,6 +331,17 @@ def test_resource_type_must_agree_with_the_path(app: Sanic, site: Path) -> None:
     app.static("/later", site / "later", resource_type="dir", name="later")
 
 
+async def test_an_empty_resource_type_is_found_out_from_the_path(
+    app: Sanic, call, site: Path
+) -> None:
+    # As Sanic: "" (say, from an unset setting) means "look at the path", like None; it
+    # was refused with "should be set to 'file' or 'dir'".
+    app.static("/one", site / "a.txt", resource_type="", name="one")
+    app.static("/all", site, resource_type="", name="all")
+    assert (await call("GET", "/one")).text == "hello world\n"
+    assert (await call("GET", "/all/a.txt")).text == "hello world\n"
+
+
 def test_a_directory_handler_excludes_view_and_index(app: Sanic, site: Path) -> None:
     from hurtle_app import DirectoryHandler
 
@@ -413,3 +424,67 @@ async def test_a_folder_without_its_configured_index_is_a_plain_not_found(
     assert (await call("GET", "/i/")).text == "NotFound"
     assert (await call("GET", "/i/d/")).text == "NotFound"
     assert (await call("GET", "/n/d/")).text == "DirectoryNotServed"
+
+
+def test_a_static_route_handler_is_named_as_sanics(app: Sanic, site: Path) -> None:
+    # What an APM agent or a metrics label keyed on the handler's name reads (and code
+    # telling static routes from others by it); it was "static".
+    app.static("/s", site, name="s")
+    app.static("/one", site / "a.txt", name="one")
+    names = {route.name: route.handler.__name__ for route in app.router.routes}
+    assert names == {
+        "TestApp.s": "_static_request_handler",
+        "TestApp.one": "_static_request_handler",
+    }
+
+
+async def test_a_file_not_found_names_the_served_folder_as_sanic(
+    app: Sanic, call, site: Path
+) -> None:
+    # What an error handler reads: Sanic's FileNotFound.path is the folder the route
+    # serves and relative_url the path asked; it was the file looked for (for a link out
+    # of the root, the outside file it leads to).
+    (site / "broken").symlink_to(site / "nowhere")
+    (site / "out").symlink_to(site.parent / "secret.txt")
+    seen = []
+
+    @app.exception(Exception)
+    async def record(request, exception):
+        from hurtle_http.response import text
+
+        seen.append((type(exception).__name__, exception.path, exception.relative_url))
+        return text("handled", status=404)
+
+    app.static("/s", site)
+    for name in ("missing.txt", "broken", "out", "%2e%2e/secret.txt"):
+        await call("GET", f"/s/{name}")
+    root = site  # pytest gives tmp_path resolved
+    assert seen == [
+        ("FileNotFound", root, "missing.txt"),
+        ("FileNotFound", root, "broken"),
+        ("FileNotFound", root, "out"),
+        ("FileNotFound", root, "%2e%2e/secret.txt"),
+    ]
+
+
+async def test_response_middleware_finds_a_static_files_type_in_its_headers(
+    app: Sanic, call, site: Path
+) -> None:
+    # As Sanic: a static answer carries Content-Type among its headers, so middleware
+    # reading response.headers (a CSP for HTML, compression for text) sees it; it was
+    # only in response.content_type. The client still gets it once.
+    (site / "big.bin").write_bytes(b"x" * 50)
+    app.static("/s", site)
+    app.static("/b", site, stream_large_files=10, use_content_range=True, name="b")
+    seen = []
+
+    @app.on_response
+    async def look(request, response):
+        seen.append(response.headers.get("content-type"))
+
+    sent = [
+        await call(m, t)
+        for m, t in (("GET", "/s/a.txt"), ("HEAD", "/s/a.txt"), ("GET", "/b/big.bin"))
+    ]
+    assert seen == ["text/plain; charset=utf-8"] * 2 + ["application/octet-stream"]
+    assert [s.headers["content-type"] for s in sent] == seen

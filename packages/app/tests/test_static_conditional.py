@@ -118,3 +118,29 @@ async def test_a_folder_index_follows_use_modified_since(
     assert sent.status == status
     if status == 200:
         assert sent.text == "<p>i</p>\n"
+
+
+@pytest.mark.parametrize("stream", [False, True])
+@pytest.mark.parametrize(
+    "if_range",
+    [
+        "Tue, 14 Nov 2023 22:13:20 GMT",  # IMF-fixdate
+        "Tuesday, 14-Nov-23 22:13:20 GMT",  # RFC 850
+        "Tue Nov 14 22:13:20 2023",  # asctime
+    ],
+)
+async def test_if_range_takes_the_files_date_in_any_http_date_form(
+    app: Sanic, call, site, if_range: str, stream: bool
+) -> None:
+    # RFC 9110 5.6.7: a recipient MUST accept the three forms of an HTTP-date; the two
+    # obsolete ones naming the file's very date got the whole file instead of the range.
+    import os
+
+    os.utime(site / "a.txt", (1_700_000_000, 1_700_000_000))
+    app.static("/s", site, use_content_range=True, stream_large_files=1 if stream else False)
+    sent = await call("GET", "/s/a.txt", headers={"range": "bytes=0-4", "if-range": if_range})
+    assert (sent.status, sent.body) == (206, b"hello")
+    other = await call(
+        "GET", "/s/a.txt", headers={"range": "bytes=0-4", "if-range": "Tue Nov 14 22:13:21 2023"}
+    )
+    assert (other.status, other.body) == (200, b"hello world\n")

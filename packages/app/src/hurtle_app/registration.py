@@ -628,6 +628,7 @@ class Registrar(Shorthands, metaclass=SanicMeta):
             raise ValueError(f"Static route must be a valid path, not {file_or_directory}")
         path = Path(file_or_directory)
         strict_slashes = self._declared_strict_slashes(strict_slashes)
+        resource_type = resource_type or None  # as Sanic: "" means "look at the path"
         if resource_type not in (None, "file", "dir"):
             raise ValueError("The resource_type should be set to 'file' or 'dir'")
         if directory_handler is None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -90,10 +89,12 @@ class DirectoryHandler:
         self.follow_external_symlink_dirs = follow_external_symlink_dirs
 
     async def handle(self, request: Any, path: str) -> Any:
-        """Answer a request for the folder ``path`` (relative to the served root)."""
-        from hurtle_http.response import html as html_response
+        """Answer a request for a folder. ``path`` is a URL path, as Sanic gives it: the
+        request's own (``request.path``) when ``app.static`` calls, or whatever a subclass
+        passes on; the folder is the part of it under the static route."""
 
-        current = (self.directory / path).resolve() if path else self.directory.resolve()
+        relative = self._relative(request, path)
+        current = self._folder(relative, path)
         for name in self.index:
             candidate = current / name
             if candidate.is_file() and self._index_allowed(candidate):
@@ -108,19 +109,59 @@ class DirectoryHandler:
             # A listing's links are relative to the folder, so its URL ends with "/".
             # Runs of "/" are folded as Sanic folds them: "//sub" must not become the
             # Location "//sub/", which a browser reads as the host "sub" (open redirect).
-            canonical = _SLASHES.sub("/", request.path)
+            canonical = _SLASHES.sub("/", path)
             if not canonical.endswith("/"):
                 canonical += "/"
-            if canonical != request.path:
+            if canonical != path:
                 from hurtle_http.response import redirect
 
                 return redirect(canonical)
-            return html_response(self._listing(current, path))
+            return self._index(current, canonical, False)
         if self.index:
             # As Sanic: a folder without any of the configured index files is a plain
             # NotFound (not FileNotFound), so handlers keyed on the type see Sanic's.
             raise NotFound("File not found")
-        raise DirectoryNotServed("File not found", path=current, relative_url=path)
+        raise DirectoryNotServed("File not found", path=current, relative_url=relative)
+
+    def _relative(self, request: Any, path: str) -> str:
+        """The folder ``path`` names, relative to the served one (percent-decoded).
+
+        The request's own path is read through its static route (so a blueprint's
+        ``url_prefix`` is no part of it); another path loses this handler's ``uri``."""
+        if path == getattr(request, "path", None):
+            file_uri = request.match_info.get("__file_uri__")
+            if file_uri is not None or "__file_uri__" in request.match_info:
+                return unquote(file_uri or "", errors="surrogateescape").lstrip("/")
+        text = unquote(path, errors="surrogateescape")
+        prefix = f"/{self.base}" if self.base else ""
+        if prefix and (text == prefix or text.startswith(prefix + "/")):
+            text = text[len(prefix) :]
+        return text.lstrip("/")
+
+    def _folder(self, relative: str, path: str) -> Path:
+        """The folder to answer with, never one outside the served root (Sanic lists
+        whatever folder a subclass's path leads to, ``..`` included): 404 otherwise."""
+        refused = FileNotFound("File not found", path=self.directory, relative_url=path)
+        if ".." in relative.split("/") or "\x00" in relative:
+            raise refused
+        unresolved = self.directory / relative
+        root = Path(self.root_path).resolve()
+        try:
+            current = unresolved.resolve(strict=True)
+        except (OSError, RuntimeError):
+            raise refused from None
+        if not current.is_dir() or not (
+            is_within(current, root)
+            or may_follow(
+                unresolved,
+                current,
+                root,
+                self.follow_external_symlink_files,
+                self.follow_external_symlink_dirs,
+            )
+        ):
+            raise refused
+        return current
 
     def _index_allowed(self, candidate: Path) -> bool:
         """Whether an index file may be served: the rule for a file asked for by name (an
@@ -140,41 +181,66 @@ class DirectoryHandler:
             self.follow_external_symlink_dirs,
         )
 
-    def _visible(self, folder: Path) -> list[tuple[Path, os.stat_result]]:
-        """The entries a listing shows: no broken links, and links leading out of the
-        served root only as the ``follow_external_symlink_*`` settings allow."""
-        root = Path(self.root_path).resolve()
-        shown = []
-        for entry in folder.iterdir():
-            try:
-                stat = entry.stat()
-                if entry.is_symlink() and not may_follow(
-                    entry,
-                    entry.resolve(strict=True),
-                    root,
-                    self.follow_external_symlink_files,
-                    self.follow_external_symlink_dirs,
-                ):
-                    continue
-            except (OSError, RuntimeError):  # broken or looping link, or gone meanwhile
-                continue
-            shown.append((entry, stat))
-        return shown
+    def _follows(self, entry: Path, root: Path) -> bool:
+        """Whether a listing may show ``entry``: a link leading out of the served root
+        only as the ``follow_external_symlink_*`` settings allow."""
+        if not entry.is_symlink():
+            return True
+        try:
+            target = entry.resolve(strict=True)
+        except (OSError, RuntimeError):  # broken or looping link
+            return False
+        return may_follow(
+            entry,
+            target,
+            root,
+            self.follow_external_symlink_files,
+            self.follow_external_symlink_dirs,
+        )
 
-    def _listing(self, folder: Path, path: str) -> str:
-        entries = sorted(self._visible(folder), key=lambda e: (not e[0].is_dir(), e[0].name))
-        files = [
-            FileInfo(
-                icon="📁" if entry.is_dir() else "📄",
-                file_name=entry.name + ("/" if entry.is_dir() else ""),
-                file_access=f"{datetime.fromtimestamp(stat.st_mtime, UTC):%Y-%m-%d %H:%M:%S}",
-                file_size="" if entry.is_dir() else f"{stat.st_size:,}",
+    def _prepare_file(self, path: Path) -> dict[str, Any] | None:
+        """One row of a listing, with its sort ``priority`` (folders -1, files 0); None
+        for an entry that cannot be shown (gone, a broken link). Sanic's hook: a subclass
+        returning None leaves an entry out."""
+        try:
+            stat = path.stat()
+        except (OSError, RuntimeError):
+            return None
+        folder = path.is_dir()
+        return {
+            "priority": -1 if folder else 0,
+            "file_name": path.name + ("/" if folder else ""),
+            "icon": "📁" if folder else "📄",
+            "file_access": f"{datetime.fromtimestamp(stat.st_mtime, UTC):%Y-%m-%d %H:%M:%S}",
+            "file_size": "" if folder else str(stat.st_size),  # bytes, as Sanic
+        }
+
+    def _iter_files(self, location: Path) -> Iterable[FileInfo]:
+        """The rows of ``location``'s listing: folders first, then files, each by name,
+        without what the symlink rules hide. As in Sanic, a subclass may override it (to
+        leave out dotfiles, say)."""
+        root = Path(self.root_path).resolve()
+        rows = []
+        for entry in location.iterdir():
+            info = self._prepare_file(entry) if self._follows(entry, root) else None
+            if info is not None:
+                rows.append((info.pop("priority", 0), entry.name, info))
+        for _, _, info in sorted(rows, key=lambda row: row[:2]):
+            yield FileInfo(
+                icon=info["icon"],
+                file_name=info["file_name"],
+                file_access=info["file_access"],
+                file_size=info["file_size"],
             )
-            for entry, stat in entries
-        ]
-        inside = "/".join(p for p in (self.base, path.strip("/")) if p)
-        # The folder's URL path: "/" for the root of a static route at "/" (not "//").
-        return DirectoryPage(files, f"/{inside}/" if inside else "/", False).render()
+
+    def _index(self, location: Path, path: str, debug: bool) -> Any:
+        """The listing of folder ``location`` at URL path ``path``: Sanic's hook, which a
+        subclass may override to answer with a page of its own."""
+        from hurtle_http.response import html as html_response
+
+        # Titled with the folder's URL path, as asked (a blueprint's prefix included).
+        shown = unquote(path, errors="surrogateescape")
+        return html_response(DirectoryPage(list(self._iter_files(location)), shown, debug).render())
 
 
 class FileInfo(TypedDict):
@@ -210,13 +276,13 @@ class DirectoryPage:
                 f"<tr><td>{html.escape(info['icon'])} "
                 f'<a href="{html.escape(href, quote=True)}">'
                 f"{html.escape(_shown(name))}</a></td>"
-                f"<td>{html.escape(info['file_access'])}</td>"
-                f"<td>{html.escape(info['file_size'])}</td></tr>"
+                f"<td>{html.escape(info['file_size'])}</td>"
+                f"<td>{html.escape(info['file_access'])}</td></tr>"
             )
         return (
             '<!DOCTYPE html><html lang="en"><meta charset="utf-8">'
             f"<title>{html.escape(self.TITLE)}</title><h1>{html.escape(_shown(self.url))}</h1>"
-            "<table><tr><th>File</th><th>Last Modified</th><th>Size</th></tr>"
+            "<table><tr><th>File</th><th>Size</th><th>Last Modified</th></tr>"
             + "".join(rows)
             + "</table></html>"
         )
@@ -267,7 +333,7 @@ class StaticHandler:
         self.directory_handler = directory_handler
         self.follow_external_symlink_files = follow_external_symlink_files
         self.follow_external_symlink_dirs = follow_external_symlink_dirs
-        self.__name__ = "static"
+        self.__name__ = "_static_request_handler"  # as Sanic (APM and metrics read it)
 
     def resolve(self, file_uri: str | None) -> tuple[Path, str]:
         """The file a request names, refusing anything outside the served root (404)."""
@@ -287,7 +353,7 @@ class StaticHandler:
         except (OSError, RuntimeError):
             # A symlink loop under the root (RuntimeError before Python 3.13, OSError
             # after): nothing to serve there (Sanic: 500).
-            raise FileNotFound("File not found", path=unresolved, relative_url=file_uri) from None
+            raise FileNotFound("File not found", path=self.root, relative_url=file_uri) from None
         if not is_within(candidate, self.root) and not may_follow(
             unresolved,
             candidate,
@@ -297,16 +363,16 @@ class StaticHandler:
         ):
             # PERF: not hot; correctness first: symlinks out of the root are 404 unless
             # the route follows them.
-            raise self._refused(file_uri, path=candidate)
+            raise self._refused(file_uri)
         return candidate, relative
 
-    def _refused(self, file_uri: str | None, path: Path | None = None) -> FileNotFound:
+    def _refused(self, file_uri: str | None) -> FileNotFound:
         """The 404 for a path that leaves the root, logged as an error as Sanic logs it
         (a ``..`` segment, raw or percent-encoded, or a symlink out of the root): the log
         shows who probes for files outside the served folder."""
         # ``exception`` as in Sanic: outside an ``except`` the record ends "NoneType: None".
         error_logger.exception(f"File not found: path={self.root}, relative_url={file_uri}")
-        return FileNotFound("File not found", path=path or self.root, relative_url=file_uri)
+        return FileNotFound("File not found", path=self.root, relative_url=file_uri)
 
     async def __call__(self, request: Any, __file_uri__: str | None = None, **_: Any) -> Any:
         """Serve the file (or folder index) the request names."""
@@ -317,9 +383,13 @@ class StaticHandler:
         try:
             stats = path.stat()
         except OSError:
-            raise FileNotFound("File not found", path=path, relative_url=__file_uri__) from None
+            # As Sanic: the error names the served folder (``path``) and the path asked.
+            raise FileNotFound(
+                "File not found", path=self.root, relative_url=__file_uri__
+            ) from None
         if path.is_dir():
-            return await self.directory_handler.handle(request, relative)
+            # As Sanic: the handler is given the URL path; it finds the folder from it.
+            return await self.directory_handler.handle(request, request.path)
         mtime = file_modified(stats.st_mtime)  # never in the future (RFC 9110 8.8.2.1)
 
         streamed = self.stream_threshold is not None and stats.st_size >= self.stream_threshold
@@ -339,7 +409,9 @@ class StaticHandler:
             return _head_response(
                 path, stats.st_size, mtime, self.content_type, self.use_content_range, cache_fields
             )
-        headers: dict[str, str] = {}
+        # As Sanic: the type is among the headers too, where response middleware looks.
+        content_type = _content_type(path, self.content_type)
+        headers: dict[str, str] = {"Content-Type": content_type}
         byte_range = None
         if self.use_content_range:
             headers["Accept-Ranges"] = "bytes"
@@ -355,7 +427,7 @@ class StaticHandler:
                 headers["Content-Length"] = str(stats.st_size)  # as Sanic: the size is known
             return await file_stream(
                 path,
-                mime_type=_content_type(path, self.content_type),
+                mime_type=content_type,
                 headers=headers,
                 _range=byte_range,
             )
@@ -364,7 +436,7 @@ class StaticHandler:
             status=206 if byte_range else 200,
             request_headers=request.headers,
             validate_when_requested=False,
-            mime_type=_content_type(path, self.content_type),
+            mime_type=content_type,
             headers=headers,
             _range=byte_range,
         )
@@ -392,9 +464,10 @@ def _if_range_holds(if_range: str | None, mtime: float) -> bool:
     download of a file that changed does not join pieces of two versions (Sanic honours
     the ``Range`` whatever ``If-Range`` says, which the RFC forbids).
     """
-    if if_range is None:
-        return True
-    return if_range.strip() == format_http_date(mtime)
+    from hurtle_http.response.conditional import if_range_holds, modified_at
+
+    # The date in any of the three HTTP-date forms (RFC 9110 5.6.7 MUST accept them).
+    return if_range_holds(if_range, last_modified=modified_at(mtime))
 
 
 def _content_type(path: Path, content_type: str | None) -> str:
@@ -424,14 +497,16 @@ def _head_response(
     """
     from hurtle_http.response import HTTPResponse
 
+    content_type = _content_type(path, content_type)
     headers = {
+        "Content-Type": content_type,  # as Sanic: where response middleware looks
         "Last-Modified": format_http_date(mtime),
         "Content-Length": str(size),
         **cache_fields,
     }
     if ranges:
         headers["Accept-Ranges"] = "bytes"
-    return HTTPResponse(headers=headers, content_type=_content_type(path, content_type))
+    return HTTPResponse(headers=headers, content_type=content_type)
 
 
 __all__ = [
