@@ -51,6 +51,19 @@ def test_a_file_added_to_a_folder_inside_a_reload_dir_is_a_change(tmp_path: Path
     assert changed == {str(partials)}
 
 
+def test_the_servers_own_output_file_in_a_reload_dir_is_not_watched(tmp_path: Path) -> None:
+    # `python app.py > server.log` with reload_dir="." (the log in the watched folder):
+    # each "Change detected" line the reloader logged changed server.log, which it took
+    # for another change, so the workers restarted over and over and never served again.
+    (tmp_path / "page.html").write_text("x")
+    with open(tmp_path / "server.log", "w") as log:
+        reloader = Reloader(None, 0.1, [tmp_path], None)
+        reloader.output_fds = (log.fileno(),)
+        files = set(reloader.files())
+    assert str(tmp_path / "page.html") in files
+    assert str(tmp_path / "server.log") not in files
+
+
 def test_reload_asks_for_a_restart_of_every_transient_process() -> None:
     reader, writer = multiprocessing.Pipe(duplex=False)
     Reloader(writer, 0.1, [], None).reload({"views.py", "app.py"})

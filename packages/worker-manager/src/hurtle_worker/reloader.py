@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import stat
 import sys
 import sysconfig
 import time
@@ -43,6 +44,12 @@ class Reloader:
     #: Seconds between two looks at the files when ``interval`` is 0 (Sanic's default);
     #: set it on the class before the server starts to poll at another pace.
     INTERVAL: float = 1.0
+
+    #: The server's output streams (stdout, stderr). When one is redirected to a file in
+    #: a reload dir (``python app.py > server.log``), that file is not watched: the
+    #: server writing its log (this reloader's own "Change detected" line among it) is
+    #: no change of the code, and taking it for one restarts the workers without end.
+    output_fds: tuple[int, ...] = (1, 2)
 
     def __init__(self, publisher: Any, interval: float, reload_dirs: Iterable[Path | str],
                  app_loader: Any) -> None:
@@ -137,10 +144,25 @@ class Reloader:
         """
         yield from self.python_files()
         yield from sorted(self.failure_files)
+        outputs = self._output_files()
         for directory in self.reload_dirs:
             for path in directory.rglob("*"):
                 if "__pycache__" not in path.parts and (path.is_file() or path.is_dir()):
+                    if outputs and _identity(path) in outputs:
+                        continue
                     yield str(path)
+
+    def _output_files(self) -> set[tuple[int, int]]:
+        """(device, inode) of the regular files the server's output goes to."""
+        found = set()
+        for fd in self.output_fds:
+            try:
+                info = os.fstat(fd)
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode):
+                found.add((info.st_dev, info.st_ino))
+        return found
 
     def python_files(self) -> Iterator[str]:
         """Files of the loaded modules outside the standard library and site-packages."""
@@ -151,6 +173,14 @@ class Reloader:
             resolved = str(Path(filename).resolve())
             if not resolved.startswith(self._roots):
                 yield resolved
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
 
 
 __all__ = ["Reloader"]
