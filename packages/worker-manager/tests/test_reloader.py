@@ -129,6 +129,42 @@ def test_an_app_broken_before_the_reloader_starts_is_still_watched(tmp_path: Pat
     assert str(broken.resolve()) in set(reloader.files())
 
 
+def test_an_edit_made_while_the_reloader_starts_restarts_the_workers(tmp_path: Path) -> None:
+    # The reloader process loads the app before its first look at the files (seconds,
+    # on a busy machine); an edit saved in between, after the workers had loaded the
+    # old code, was taken as the files' first state and never reloaded.
+    import signal
+    import threading
+    import time
+
+    views = tmp_path / "views.py"
+    views.write_text("A = 1\n")
+    reader, writer = multiprocessing.Pipe(duplex=False)
+
+    class Loader:
+        def load(self) -> str:
+            later = time.time() + 2
+            os.utime(views, (later, later))  # saved while the reloader was loading
+            return "app"
+
+    class Once(Reloader):
+        def after_trigger(self, app: object, changed: set[str]) -> None:
+            self.stop()
+
+    reloader = Once(writer, 0.05, [tmp_path], Loader())
+    timer = threading.Timer(3, reloader.stop)  # bounds the test if nothing is seen
+    previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    timer.start()
+    try:
+        reloader()
+    finally:
+        timer.cancel()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    assert reader.poll(0)
+    assert reader.recv()[1]["kwargs"] == {"reloaded_files": str(views.resolve())}
+
+
 def test_interval_zero_takes_the_class_interval(monkeypatch) -> None:
     # Sanic 22.12+: Reloader.INTERVAL (1 second) is the pace unless one is given, and a
     # subclass or a patched class attribute changes it

@@ -61,6 +61,8 @@ class Reloader:
         self._roots = _library_roots()
         #: Files of the user's code named by a failure to load the app (see ``_load_app``).
         self.failure_files: set[str] = set()
+        #: When the run began (made in the main process, once it had loaded the app).
+        self.created = time.time()
 
     def __call__(self) -> None:
         """Poll until stopped (SIGINT/SIGTERM)."""
@@ -71,9 +73,14 @@ class Reloader:
         mtimes: dict[str, float] = {}
         for filename in self.files():
             self.check_file(filename, mtimes)
+        # Loading the app above takes a while: a file saved since the run began may be
+        # newer than the code the workers loaded, and is a change even at the first look.
+        created = getattr(self, "created", None)
+        early = {f for f, mtime in mtimes.items() if created is not None and mtime > created}
         try:
             while self.run:
-                changed = {f for f in self.files() if self.check_file(f, mtimes)}
+                changed = {f for f in self.files() if self.check_file(f, mtimes)} | early
+                early = set()
                 if changed:
                     self.before_trigger(app, changed)
                     self.reload(changed)
