@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import os
 import random
@@ -34,7 +35,7 @@ from hurtle_worker.process import Worker as Worker
 from hurtle_worker.process import WorkerProcess as WorkerProcess
 from sanic.application.constants import ServerStage as ServerStage
 from sanic.http.constants import HTTP as HTTP
-from sanic.worker.loader import AppLoader, AppNotFound
+from sanic.worker.loader import AppLoader, AppNotFound, find_app
 from sanic.worker.loader import CertLoader as CertLoader
 
 
@@ -204,7 +205,10 @@ def _load(loader: AppLoader, builds: bool) -> Any:
     """
     import multiprocessing
 
-    factory = builds and (loader.factory is not None or getattr(loader, "as_factory", False))
+    made = loader.factory
+    # The runner's own loader (``find_app``) finds the inherited app: nothing is built.
+    finds = isinstance(made, functools.partial) and made.func is find_app
+    factory = builds and not finds and (made is not None or getattr(loader, "as_factory", False))
     if not factory or multiprocessing.get_start_method(allow_none=True) != "fork":
         return loader.load()
     from sanic.app import Sanic
