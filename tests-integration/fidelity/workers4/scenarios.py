@@ -248,6 +248,12 @@ KEPT = {
     "at SIGINT",
     "factory_fork": "fixed in Hurtle: under fork the factory builds the worker's app; Sanic's "
     "forked workers fail ('already in use') and it kills its group (-9)",
+    "factory_forkserver": "Sanic's factory-built app has no multiplexer under forkserver "
+    "(500: 'Sanic' object has no attribute 'multiplexer') and its run hangs at SIGINT; "
+    "Hurtle serves and stops",
+    "cli_factory_fork": "Sanic's run sometimes does not stop at SIGINT (killed after the "
+    "wait) or exits 1 with its own TypeError/AttributeError at shutdown; both serve. SANIC_START_METHOD is no setting: both use spawn here",
+    "cli_factory_forkserver": "as cli_factory_fork",
     "guard_forkserver": "an app made in the main guard cannot be found under forkserver in "
     "either; Hurtle exits 1 with its explanation (naming the method), Sanic exits -9",
     "guard_spawn": "as guard_forkserver, under spawn",
