@@ -179,6 +179,12 @@ sc("reload_syntax_error_main", {"app.py": RELOAD, "helper.py": "VALUE = 'one'\n"
     ("get", "/h", 3), ("edit", "app.py", RELOAD), ("sleep", 6), ("get", "/h"),
     ("signal", INT)])
 
+RELOAD2 = RELOAD.replace("workers=1", "workers=2")
+sc("reload_syntax_error_two_workers", {"app.py": RELOAD2, "helper.py": "VALUE = 'one'\n"},
+   [("port", 15), R2, ("get", "/h"), ("edit", "helper.py", "VALUE = 'two\n"), ("sleep", 6),
+    ("get", "/h", 3), ("edit", "helper.py", "VALUE = 'three'\n"), ("sleep", 8), ("get", "/h"),
+    ("signal", INT)], lines=r"SyntaxError|exited|killed|before it|Starting worker")
+
 # the server's log written into the watched folder; one edit, then requests for a while
 sc("reload_log_in_watched_dir", {"app.py": RELOAD, "helper.py": "VALUE = 'one'\n",
                                  "note.txt": "a\n"},
@@ -262,6 +268,9 @@ KEPT = {
     "reload_log_in_watched_dir": "Sanic restarts its worker again and again as its own log "
     "(in the watched folder) changes, misses requests, and hangs at SIGINT; Hurtle does not "
     "watch the file its output goes to (fixed: it restarted without end)",
+    "reload_syntax_error_two_workers": "timing: in one of two runs Sanic missed the edits "
+    "saved soon after start-up and served the old code throughout (Hurtle's reloader "
+    "takes files newer than the run's start as changed: fixed)",
     "sock_reuse_port": "Sanic does not stop at SIGINT with a sock= given to two workers (killed "
     "after the wait); Hurtle stops, exit 0",
 }
