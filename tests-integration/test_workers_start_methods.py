@@ -144,3 +144,48 @@ def test_a_script_app_named_after_its_module_is_served_by_its_worker(tmp_path: P
     # the worker logs in the debug format (time only), as the main process does
     output = proc.stdout.read() if proc.stdout else ""
     assert re.search(r"Srv 0 \d\d:\d\d:\d\d INFO: Worker ready", output), output
+
+
+FACTORY_APP = """
+import sys
+from sanic import Sanic
+from sanic.response import text
+from sanic.worker.loader import AppLoader
+
+def create_app():
+    app = Sanic("Built")
+    @app.get("/")
+    async def index(request):
+        return text(request.app.m.name[:13])
+    return app
+
+if __name__ == "__main__":
+    Sanic.start_method = sys.argv[1]
+    loader = AppLoader(factory=create_app)
+    app = loader.load()
+    app.prepare(host="127.0.0.1", port={port}, workers=2)
+    Sanic.serve(primary=app, app_loader=loader)
+"""
+
+
+@pytest.mark.parametrize("method", ["fork", "forkserver"])
+def test_an_app_factory_serves_under_every_start_method(tmp_path: Path, method: str) -> None:
+    # Under fork a worker inherits the main process's app, so the factory building it
+    # again failed every worker ('Sanic app name "Built" already in use.') and the run
+    # ended; Sanic 25.12 fails the same way. The worker's factory now builds its app.
+    port = free_port()
+    (tmp_path / "app.py").write_text(FACTORY_APP.format(port=port))
+    with running(["app.py", method], "127.0.0.1", port, cwd=tmp_path) as proc:
+        deadline = time.monotonic() + 30
+        answer = None
+        while answer is None and time.monotonic() < deadline and proc.poll() is None:
+            with contextlib.suppress(httpx.HTTPError):
+                answer = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
+            time.sleep(0.2)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGINT)
+        proc.wait(20)
+    output = proc.stdout.read() if proc.stdout else ""
+    assert answer is not None and answer.text == "Sanic-Server-", output
+    assert "already in use" not in output
+    assert proc.returncode == 0, output

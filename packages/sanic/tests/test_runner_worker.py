@@ -133,6 +133,16 @@ def test_missing_app_exits_with_the_explanation(app: Sanic, caplog) -> None:
     assert 'App "Nowhere" was not found in the worker process' in caplog.text
 
 
+def test_missing_app_names_the_start_method_in_use(monkeypatch, caplog) -> None:
+    # Under forkserver the message said workers are started with 'spawn'; it names the
+    # method the workers use, and the one that keeps an app made in the main guard.
+    monkeypatch.setattr(multiprocessing, "get_start_method", lambda allow_none=False: "forkserver")
+    with caplog.at_level(logging.ERROR), pytest.raises(SystemExit):
+        worker_serve(app_name="Nowhere", register_sys_signals=False)
+    assert "started with the 'forkserver' method" in caplog.text
+    assert 'Sanic.start_method = "fork"' in caplog.text
+
+
 
 def test_a_loader_error_is_logged_and_the_worker_exits(app: Sanic, caplog) -> None:
     loader = AppLoader("no_such_module_anywhere:app")

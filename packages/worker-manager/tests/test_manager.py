@@ -739,3 +739,23 @@ def test_a_refused_manage_from_a_worker_is_logged_in_sanics_words(parts, caplog)
     assert record.getMessage() == "Failed to manage worker Late"
     assert record.exc_info is not None
     assert str(record.exc_info[1]) == "Worker Late already exists"
+
+
+def test_a_crash_not_yet_seen_when_a_restart_comes_is_still_reported(parts, caplog) -> None:
+    # Auto-reload: a worker whose new code failed (exit 2) ended just before the next
+    # change asked for a restart. The restart started its replacement at once and the
+    # failure was never logged: a silent death. It is reported first, then replaced.
+    manager = make(parts, 1, fail_before_ack=True)
+    manager.stop_on_server_failure = False
+    process = manager.transient_processes[0]
+    process.start()
+    process.join(20)
+    try:
+        with caplog.at_level(logging.INFO):
+            manager._handle_message(("restart", {"names": None, "order": "SHUTDOWN_FIRST",
+                                                 "kwargs": {}}))
+        assert "exited with code 2 before it finished starting" in caplog.text
+        assert process.starts == 2  # and it was started again
+    finally:
+        manager.kill()
+        process.join(20)

@@ -51,6 +51,19 @@ def test_a_file_added_to_a_folder_inside_a_reload_dir_is_a_change(tmp_path: Path
     assert changed == {str(partials)}
 
 
+def test_the_servers_own_output_file_in_a_reload_dir_is_not_watched(tmp_path: Path) -> None:
+    # `python app.py > server.log` with reload_dir="." (the log in the watched folder):
+    # each "Change detected" line the reloader logged changed server.log, which it took
+    # for another change, so the workers restarted over and over and never served again.
+    (tmp_path / "page.html").write_text("x")
+    with open(tmp_path / "server.log", "w") as log:
+        reloader = Reloader(None, 0.1, [tmp_path], None)
+        reloader.output_fds = (log.fileno(),)
+        files = set(reloader.files())
+    assert str(tmp_path / "page.html") in files
+    assert str(tmp_path / "server.log") not in files
+
+
 def test_reload_asks_for_a_restart_of_every_transient_process() -> None:
     reader, writer = multiprocessing.Pipe(duplex=False)
     Reloader(writer, 0.1, [], None).reload({"views.py", "app.py"})
@@ -114,6 +127,42 @@ def test_an_app_broken_before_the_reloader_starts_is_still_watched(tmp_path: Pat
             signal.signal(sig, handler)
     assert seen == [None]
     assert str(broken.resolve()) in set(reloader.files())
+
+
+def test_an_edit_made_while_the_reloader_starts_restarts_the_workers(tmp_path: Path) -> None:
+    # The reloader process loads the app before its first look at the files (seconds,
+    # on a busy machine); an edit saved in between, after the workers had loaded the
+    # old code, was taken as the files' first state and never reloaded.
+    import signal
+    import threading
+    import time
+
+    views = tmp_path / "views.py"
+    views.write_text("A = 1\n")
+    reader, writer = multiprocessing.Pipe(duplex=False)
+
+    class Loader:
+        def load(self) -> str:
+            later = time.time() + 2
+            os.utime(views, (later, later))  # saved while the reloader was loading
+            return "app"
+
+    class Once(Reloader):
+        def after_trigger(self, app: object, changed: set[str]) -> None:
+            self.stop()
+
+    reloader = Once(writer, 0.05, [tmp_path], Loader())
+    timer = threading.Timer(3, reloader.stop)  # bounds the test if nothing is seen
+    previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    timer.start()
+    try:
+        reloader()
+    finally:
+        timer.cancel()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    assert reader.poll(0)
+    assert reader.recv()[1]["kwargs"] == {"reloaded_files": str(views.resolve())}
 
 
 def test_interval_zero_takes_the_class_interval(monkeypatch) -> None:

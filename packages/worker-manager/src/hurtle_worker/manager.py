@@ -381,6 +381,10 @@ class WorkerManager:
                     break  # the worker logged its ack itself (as in Sanic)
         elif kind == "restart":
             options = message[1]
+            # A process that ended since the last look (a worker whose new code failed,
+            # just before the next change) is reported before it is replaced, never
+            # replaced silently.
+            self._supervise(time.monotonic())
             self.restart(
                 process_names=options.get("names"),
                 restart_order=RestartOrder(options.get("order", "SHUTDOWN_FIRST")),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import stat
 import sys
 import sysconfig
 import time
@@ -44,6 +45,12 @@ class Reloader:
     #: set it on the class before the server starts to poll at another pace.
     INTERVAL: float = 1.0
 
+    #: The server's output streams (stdout, stderr). When one is redirected to a file in
+    #: a reload dir (``python app.py > server.log``), that file is not watched: the
+    #: server writing its log (this reloader's own "Change detected" line among it) is
+    #: no change of the code, and taking it for one restarts the workers without end.
+    output_fds: tuple[int, ...] = (1, 2)
+
     def __init__(self, publisher: Any, interval: float, reload_dirs: Iterable[Path | str],
                  app_loader: Any) -> None:
         self._publisher = publisher
@@ -54,6 +61,8 @@ class Reloader:
         self._roots = _library_roots()
         #: Files of the user's code named by a failure to load the app (see ``_load_app``).
         self.failure_files: set[str] = set()
+        #: When the run began (made in the main process, once it had loaded the app).
+        self.created = time.time()
 
     def __call__(self) -> None:
         """Poll until stopped (SIGINT/SIGTERM)."""
@@ -64,9 +73,14 @@ class Reloader:
         mtimes: dict[str, float] = {}
         for filename in self.files():
             self.check_file(filename, mtimes)
+        # Loading the app above takes a while: a file saved since the run began may be
+        # newer than the code the workers loaded, and is a change even at the first look.
+        created = getattr(self, "created", None)
+        early = {f for f, mtime in mtimes.items() if created is not None and mtime > created}
         try:
             while self.run:
-                changed = {f for f in self.files() if self.check_file(f, mtimes)}
+                changed = {f for f in self.files() if self.check_file(f, mtimes)} | early
+                early = set()
                 if changed:
                     self.before_trigger(app, changed)
                     self.reload(changed)
@@ -137,10 +151,25 @@ class Reloader:
         """
         yield from self.python_files()
         yield from sorted(self.failure_files)
+        outputs = self._output_files()
         for directory in self.reload_dirs:
             for path in directory.rglob("*"):
                 if "__pycache__" not in path.parts and (path.is_file() or path.is_dir()):
+                    if outputs and _identity(path) in outputs:
+                        continue
                     yield str(path)
+
+    def _output_files(self) -> set[tuple[int, int]]:
+        """(device, inode) of the regular files the server's output goes to."""
+        found = set()
+        for fd in self.output_fds:
+            try:
+                info = os.fstat(fd)
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode):
+                found.add((info.st_dev, info.st_ino))
+        return found
 
     def python_files(self) -> Iterator[str]:
         """Files of the loaded modules outside the standard library and site-packages."""
@@ -151,6 +180,14 @@ class Reloader:
             resolved = str(Path(filename).resolve())
             if not resolved.startswith(self._roots):
                 yield resolved
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
 
 
 __all__ = ["Reloader"]

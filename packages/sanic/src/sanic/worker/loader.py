@@ -153,15 +153,19 @@ def find_app(name: str, modules: tuple[str, ...] = ()) -> Any:
     main = sys.modules.get("__mp_main__") or sys.modules.get("__main__")
     path = getattr(main, "__file__", None) or "your main module"
     known = ", ".join(sorted(Sanic._app_registry)) or "none"
+    import multiprocessing
+
+    method = multiprocessing.get_start_method(allow_none=True) or "spawn"
     raise AppNotFound(
         f'App "{name}" was not found in the worker process (apps found: {known}). '
-        f"Workers are started with the 'spawn' method: each one imports {path} again "
+        f"Workers are started with the {method!r} method: each one imports {path} again "
         f"(as __mp_main__), skipping its `if __name__ == \"__main__\":` block, and looks "
         f"the app up by name. Fix: create the app at module level in {path} "
         f'(`app = Sanic("{name}")` outside the __main__ block), or start the server with a '
         "loader that can import it: `Sanic.serve(primary=app, app_loader="
         'AppLoader("module:app"))`, or from the command line `sanic module:app` '
-        "(`--factory` for a function that returns the app)."
+        "(`--factory` for a function that returns the app), or, where fork is available, "
+        'set `Sanic.start_method = "fork"` before the run so that workers inherit the app.'
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import os
 import random
@@ -34,7 +35,7 @@ from hurtle_worker.process import Worker as Worker
 from hurtle_worker.process import WorkerProcess as WorkerProcess
 from sanic.application.constants import ServerStage as ServerStage
 from sanic.http.constants import HTTP as HTTP
-from sanic.worker.loader import AppLoader, AppNotFound
+from sanic.worker.loader import AppLoader, AppNotFound, find_app
 from sanic.worker.loader import CertLoader as CertLoader
 
 
@@ -77,7 +78,7 @@ def worker_serve(
     """Serve the app in this worker process until told to stop."""
     loader = app_loader or AppLoader(factory=lambda: _find(app_name))
     try:
-        app = loader.load()
+        app = _load(loader, builds=app_loader is not None)
     except AppNotFound as exc:
         error_logger.error("%s", exc)
         sys.exit(1)
@@ -192,6 +193,34 @@ def serve_in_process(apps: list[tuple[Any, list[dict[str, Any]]]], *,
         for app, _ in apps:
             app.__dict__.pop("_worker_stopper", None)  # app.stop() has nothing to stop
         close_loop(event_loop)
+
+
+def _load(loader: AppLoader, builds: bool) -> Any:
+    """The worker's app from ``loader``; under fork, a factory builds it afresh.
+
+    A forked worker inherits the main process's apps, so a factory making its app again
+    would find the name taken ("already in use"; Sanic 25.12's forked workers fail so).
+    The inherited apps stand aside while the factory runs and come back for the names it
+    did not build.
+    """
+    import multiprocessing
+
+    made = loader.factory
+    # The runner's own loader (``find_app``) finds the inherited app: nothing is built.
+    finds = isinstance(made, functools.partial) and made.func is find_app
+    factory = builds and not finds and (made is not None or getattr(loader, "as_factory", False))
+    if not factory or multiprocessing.get_start_method(allow_none=True) != "fork":
+        return loader.load()
+    from sanic.app import Sanic
+
+    registry = Sanic._app_registry
+    inherited = dict(registry)
+    registry.clear()
+    try:
+        return loader.load()
+    finally:
+        for name, each in inherited.items():
+            registry.setdefault(name, each)
 
 
 def _find(name: str, modules: tuple[str, ...] = ()) -> Any:
