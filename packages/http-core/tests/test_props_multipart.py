@@ -3,8 +3,9 @@ back through ``request.form`` and ``request.files`` as what was encoded.
 
 The encoder here is the oracle: a boundary of 1 to 70 ``bchars`` (not ending in a space;
 quoted in the ``Content-Type`` when it is no token), an optional preamble and epilogue,
-parts in order with ``name`` quoted as browsers quote it (``"`` as ``%22``, 7578 4.2), a
-file's name as ``filename*=UTF-8''...`` (RFC 5987) when it is not ASCII, and content
+parts in order with ``name`` and ``filename`` quoted as browsers quote them (``"`` as
+``%22``, a line break as ``%0D%0A``, 7578 4.2), a file's name as ``filename*=UTF-8''...``
+(RFC 5987) when it is not ASCII, and content
 holding line breaks, dashes and text that looks like the boundary without being a
 delimiter (a delimiter is CRLF, ``--``, the boundary). Duplicate names keep their order.
 """
@@ -27,15 +28,15 @@ TCHAR = set("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP
 boundaries = st.tuples(
     st.text(BCHARS_NOSPACE + " ", max_size=69), st.sampled_from(BCHARS_NOSPACE)
 ).map("".join)
-# Names: any text but "%" (a name holding "%22" reads as '"'), CR and LF (sent as %0D%0A,
-# read as a newline), and nothing empty (a part without a name is skipped, 7578 4.2).
+# Names: any text but "%" (a name holding "%22" reads as '"') and CR (browsers send every
+# line break as %0D%0A, read as LF), and nothing empty (a part without a name is skipped).
 names = st.text(
-    st.characters(exclude_categories=("Cs",), exclude_characters="%\r\n\x00"),
+    st.characters(exclude_categories=("Cs",), exclude_characters="%\r\x00"),
     min_size=1,
     max_size=6,
 )
 filenames = st.text(
-    st.characters(exclude_categories=("Cs", "Cc"), exclude_characters='%"\\/'),
+    st.characters(exclude_categories=("Cs", "Cc"), exclude_characters="%\\/"),
     min_size=1,
     max_size=6,
 )
@@ -73,11 +74,11 @@ def encode(
     if preamble:
         out += b"\r\n"
     for name, content, filename in parts:
-        escaped = name.replace('"', "%22")
+        escaped = name.replace('"', "%22").replace("\n", "%0D%0A")
         disposition = f'form-data; name="{escaped}"'
         if filename is not None:
             if filename.isascii():
-                disposition += f'; filename="{filename}"'
+                disposition += '; filename="' + filename.replace('"', "%22") + '"'
             else:
                 disposition += "; filename*=UTF-8''" + quote(filename, safe="")
         out += f"--{boundary}\r\nContent-Disposition: {disposition}\r\n".encode()
