@@ -125,3 +125,28 @@ def test_the_secret_element_reads_back_as_generated(
     app = SimpleNamespace(config=HttpConfig(FORWARDED_SECRET=SECRET))
     request = Request(b"/", Header(fields), "1.1", "GET", None, app)
     assert request.forwarded == normalise(mine)
+
+
+# What a client can put in a Forwarded field before our proxy appends its element: any
+# text, balanced or not (an open quote, a trailing backslash, a pair without a value).
+client_text = st.lists(
+    st.sampled_from(['"', "\\", ",", ";", "=", " ", "for", "secret", SECRET, "by", "x", "[::1]"]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(client_text, elements(True), st.booleans(), st.lists(st.booleans(), max_size=3))
+@example('x="', [("for", "[::1]:80"), ("secret", SECRET)], True, [])
+@example('for=_x;secret="', [("for", "1.2.3.4"), ("secret", SECRET)], False, [])
+def test_what_a_client_sent_first_never_changes_the_proxys_element(
+    client: str, mine: list[tuple[str, str]], quote_all: bool, escape: list[bool]
+) -> None:
+    # RFC 7239 8.1: a client may send any Forwarded field; the element the trusted proxy
+    # appends (in the same field after ",", as proxies do) is read as it was written.
+    if SECRET in client:
+        return  # a client that knows the secret can pose as the proxy: not checked here
+    proxy = ";".join(f"{k}={encode_value(v, quote_all, escape)}" for k, v in mine)
+    app = SimpleNamespace(config=HttpConfig(FORWARDED_SECRET=SECRET))
+    request = Request(b"/", Header({"forwarded": f"{client}, {proxy}"}), "1.1", "GET", None, app)
+    assert request.forwarded == normalise(mine)
