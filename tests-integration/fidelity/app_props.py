@@ -48,3 +48,8 @@ async def cookies(request):
 async def form(request):
     files = {k: [(f.name, f.body.decode("utf-8", "replace")) for f in v] for k, v in request.files.items()}
     return json({"form": {k: request.form.getlist(k) for k in request.form}, "files": files})
+
+
+@app.get("/server")
+async def server(request):
+    return json([request.server_name, request.server_port])
