@@ -53,3 +53,8 @@ async def form(request):
 @app.get("/server")
 async def server(request):
     return json([request.server_name, request.server_port])
+
+
+@app.get("/cond")
+async def cond(request):
+    return await file(PATH, request_headers=request.headers)
