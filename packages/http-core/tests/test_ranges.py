@@ -145,3 +145,24 @@ async def test_if_range_entity_tag_is_compared_with_the_files_etag(
     assert ("content-range" in {k.lower() for k in response.headers}) == (status == 206)
     streamed = await file_stream(path, headers=dict(headers), _range=rng)
     assert streamed.status == status
+
+
+@pytest.mark.parametrize("value", ["bytes=50-60", "bytes=0-1,4-5"])
+async def test_a_refused_range_counts_only_when_if_range_names_the_etag(tmp_path, value) -> None:
+    # RFC 9110 13.1.5: an If-Range naming another ETag makes the Range ignored, a range
+    # that would be a 416 included (it was raised when the handler was built).
+    from hurtle_http.response import file, file_stream
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"hello world")
+    for tag, refused in (('"v2"', False), ('"v1"', True)):
+        request = SimpleNamespace(headers=Header({"Range": value, "If-Range": tag}), method="GET")
+        rng = ContentRangeHandler(request, os.stat(path))
+        for send in (file, file_stream):
+            if refused:
+                with pytest.raises(RangeNotSatisfiable) as info:
+                    await send(path, headers={"ETag": '"v1"'}, _range=rng)
+                assert info.value.headers == {"Content-Range": "bytes */11"}
+            else:
+                response = await send(path, headers={"ETag": '"v1"'}, _range=rng)
+                assert response.status == 200

@@ -169,7 +169,8 @@ def parse_content_header(value: str) -> tuple[str, Options]:
 
 # An empty port ("a.example:") is the scheme's default (RFC 3986 3.2.3 and 6.2.3, RFC 9110
 # 4.2.3): the host is a.example and the port None (Sanic: no host at all).
-_host_re = re.compile(r"((?:\[[0-9a-fA-F:.]+\])|[a-zA-Z0-9.\-_]{1,253})(?::(\d{1,5})?)?")
+# (The port is ASCII digits: "\d" would read "٣", which a proxy may report in Forwarded.)
+_host_re = re.compile(r"((?:\[[0-9a-fA-F:.]+\])|[a-zA-Z0-9.\-_]{1,253})(?::([0-9]{1,5})?)?")
 
 
 def parse_host(host: str) -> tuple[str | None, int | None]:

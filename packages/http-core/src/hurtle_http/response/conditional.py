@@ -25,12 +25,14 @@ _ENTITY_TAG = re.compile(r'\s*(W/)?("[\x21\x23-\x7e\x80-\xff]*")\s*(?:,|$)')
 _DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _TIME = r"\d\d:\d\d:\d\d"
-_IMF_FIXDATE = re.compile(rf"{_DAY}, \d\d {_MONTH} \d{{4}} {_TIME} GMT")
+# (re.ASCII: a DIGIT is ASCII; "\d" alone also reads "٠١", and the parser after it too.)
+_IMF_FIXDATE = re.compile(rf"{_DAY}, \d\d {_MONTH} \d{{4}} {_TIME} GMT", re.ASCII)
 _RFC850 = re.compile(
     rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), "
-    rf"\d\d-{_MONTH}-(\d\d) {_TIME} GMT"
+    rf"\d\d-{_MONTH}-(\d\d) {_TIME} GMT",
+    re.ASCII,
 )
-_ASCTIME = re.compile(rf"{_DAY} {_MONTH} [ \d]\d {_TIME} \d{{4}}")
+_ASCTIME = re.compile(rf"{_DAY} {_MONTH} [ \d]\d {_TIME} \d{{4}}", re.ASCII)
 
 
 def file_modified(mtime: float) -> float:

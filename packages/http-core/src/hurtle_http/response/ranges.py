@@ -36,23 +36,39 @@ class ContentRangeHandler:
     that tag. Sanic honours the ``Range`` whatever ``If-Range`` and the method are.
     """
 
-    __slots__ = ("end", "headers", "if_range_tag", "ignored", "size", "start", "total")
+    __slots__ = ("end", "headers", "if_range_tag", "ignored", "refused", "size", "start", "total")
 
     def __init__(self, request: Any, stats: os.stat_result | Any) -> None:
         self.total = stats.st_size
         self.ignored = False
         self.if_range_tag: str | None = None
+        self.refused: RangeNotSatisfiable | None = None
         header = request.headers.get("range")
         if header is None:
             raise HeaderNotFound("Range Header Not Found")
         holds = _range_holds(request, stats)
         if isinstance(holds, str):
             self.if_range_tag = holds
-        elif not holds:
-            self.ignored = True
-            self.start, self.end, self.size = 0, self.total - 1, self.total
-            self.headers: dict[str, str] = {}
+            try:
+                self._parse(header)
+            except RangeNotSatisfiable as error:
+                # RFC 9110 13.1.5: only an If-Range naming the response's ETag lets the
+                # Range count, 416 included; file()/file_stream() know the ETag and raise it
+                # then (range_to_send), else send the whole file.
+                self.refused = error
+                self._ignore()
             return
+        if not holds:
+            self._ignore()
+            return
+        self._parse(header)
+
+    def _ignore(self) -> None:
+        self.ignored = True
+        self.start, self.end, self.size = 0, self.total - 1, self.total
+        self.headers: dict[str, str] = {}
+
+    def _parse(self, header: str) -> None:
         unit, _, value = header.partition("=")
         if unit.strip().lower() != "bytes":
             raise InvalidRangeType(f"{field_text(unit)} is not a valid Range Type", self)
@@ -103,12 +119,11 @@ def _position(text: str, handler: ContentRangeHandler) -> int | None:
     range included: ``bytes=0-1,4-5`` names ``1,4-5``, as Sanic)."""
     if not text:
         return None
-    try:
+    # RFC 9110 14.1.1: a position is 1*DIGIT. int() alone also reads "1_0", "+1", " 1"
+    # and non-ASCII digits (Sanic serves such ranges); an invalid range-set is rejected.
+    if text.isascii() and text.isdigit():
         return int(text)
-    except ValueError:
-        raise RangeNotSatisfiable(
-            f"'{field_text(text)}' is invalid for Content Range", handler
-        ) from None
+    raise RangeNotSatisfiable(f"'{field_text(text)}' is invalid for Content Range", handler)
 
 
 def range_to_send(range_: Any, headers: MutableMapping[str, str]) -> Any:
@@ -116,14 +131,15 @@ def range_to_send(range_: Any, headers: MutableMapping[str, str]) -> Any:
     is false, or its ``If-Range`` names an entity-tag other than the ``ETag`` in
     ``headers`` (strong comparison, RFC 9110 §13.1.5). ``headers`` then loses any
     ``Content-Range`` the caller copied from the handler."""
-    if not range_:
-        return None
     tag = getattr(range_, "if_range_tag", None)
     if tag is None:
-        return range_
+        return range_ if range_ else None
     etag = field_value(headers, "etag")
     if etag is not None and etag.strip() == tag:
-        return range_
+        refused = getattr(range_, "refused", None)
+        if refused is not None:
+            raise refused
+        return range_ if range_ else None
     for name in [k for k in headers if k.lower() == "content-range"]:
         if name in headers:  # a Header deletes every casing at the first
             del headers[name]
