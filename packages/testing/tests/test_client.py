@@ -802,3 +802,15 @@ def test_a_connection_ends_before_the_server_stops(app: Sanic, client) -> None:
     _, response = client.get("/")
     assert response.status == 200
     assert seen == ["complete", "shutdown"]
+
+
+def test_the_router_is_left_unfinalized_after_a_call_as_after_app_run(client, app) -> None:
+    # As Sanic's run (which its test client makes): once the server stops, the router and
+    # the signal router are open again, so a test may call ``app.router.finalize()``
+    # itself (it was refused: "Cannot finalize router more than once.").
+    assert client.get("/")[1].status == 200
+    assert (app.router.finalized, app.signal_router.finalized) == (False, False)
+    app.router.finalize()
+    app.router.reset()
+    assert client.get("/")[1].status == 200
+    assert client.get("/")[1].status == 200
