@@ -216,6 +216,22 @@ async def test_loop_is_there_from_before_server_start_on(app: Sanic) -> None:
     await app._server_event("shutdown", "after")
 
 
+async def test_loop_is_there_in_after_server_stop_listeners_and_gone_after(app: Sanic) -> None:
+    # As Sanic: an after_server_stop listener may still use app.loop (to close a client,
+    # run_in_executor...); it was the "started running" SanicException.
+    seen = []
+
+    @app.after_server_stop
+    async def grab(app_: Sanic) -> None:
+        seen.append(app_.loop)
+
+    await app._server_event("init", "before")
+    await app._server_event("shutdown", "after")
+    assert seen == [asyncio.get_running_loop()]
+    with pytest.raises(SanicException, match="Not supported with `create_server` function"):
+        _ = app.loop
+
+
 def test_config_and_env_prefix_together_are_refused() -> None:
     from hurtle_app.config import Config
 

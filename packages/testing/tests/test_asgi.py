@@ -33,6 +33,25 @@ def test_it_is_an_httpx_async_client_on_the_mock_server(app: Sanic) -> None:
     assert client.sanic_app is app
 
 
+async def test_a_relative_url_goes_to_testing_asgi_host_and_port_as_set_at_the_call(
+    app: Sanic, monkeypatch
+) -> None:
+    # As sanic-testing, which reads testing.ASGI_HOST/ASGI_PORT at each call: a suite may
+    # set them (to reach a host-bound route, say); the client's base_url does not move.
+    from sanic_testing import testing
+
+    client = SanicASGITestClient(app)
+    monkeypatch.setattr(testing, "ASGI_HOST", "example.test")
+    monkeypatch.setattr(testing, "ASGI_PORT", 99)
+    request, response = await client.get("/host?a=1")
+    assert response.json["host"] == "example.test:99"
+    assert (request.url, str(response.url)) == ("http://example.test:99/host?a=1",) * 2
+    assert str(client.base_url) == ASGI_BASE_URL
+    # a base_url given to the client still wins (sanic-testing ignores it)
+    _, response = await SanicASGITestClient(app, base_url="http://mine:5").get("/host")
+    assert response.json["host"] == "mine:5"
+
+
 async def test_the_app_sees_the_mock_server_address(app: Sanic) -> None:
     _, response = await SanicASGITestClient(app).get("/host")
     assert response.json == {

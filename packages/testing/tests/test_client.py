@@ -189,13 +189,6 @@ def test_a_fixed_port_is_used(app: Sanic) -> None:
     assert request.server_port == port
 
 
-def test_the_module_port_constant_is_read_at_call_time(app, monkeypatch) -> None:
-    port = _free_port()
-    monkeypatch.setattr(testing, "PORT", port)
-    _, response = SanicTestClient(app).get("/")
-    assert response.url.port == port
-
-
 def test_without_a_port_the_first_call_picks_one_and_later_calls_keep_it(client) -> None:
     _, response = client.get("/host")
     assert response.json["host"] == f"127.0.0.1:{response.url.port}"
@@ -802,3 +795,29 @@ def test_a_connection_ends_before_the_server_stops(app: Sanic, client) -> None:
     _, response = client.get("/")
     assert response.status == 200
     assert seen == ["complete", "shutdown"]
+
+
+def test_the_router_is_left_unfinalized_after_a_call_as_after_app_run(client, app) -> None:
+    # As Sanic's run (which its test client makes): once the server stops, the router and
+    # the signal router are open again, so a test may call ``app.router.finalize()``
+    # itself (it was refused: "Cannot finalize router more than once.").
+    assert client.get("/")[1].status == 200
+    assert (app.router.finalized, app.signal_router.finalized) == (False, False)
+    app.router.finalize()
+    app.router.reset()
+    assert client.get("/")[1].status == 200
+    assert client.get("/")[1].status == 200
+
+
+def test_setting_testing_port_after_import_does_not_move_the_server(
+    client, monkeypatch
+) -> None:
+    # As sanic-testing, whose clients take testing.PORT when defined (None: a free port per
+    # call): a suite setting it later (to a port in use, say) still gets a free port.
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        monkeypatch.setattr(testing, "PORT", taken.getsockname()[1])
+        request, response = client.get("/")
+        assert response.status == 200
+        assert request.server_port != taken.getsockname()[1]

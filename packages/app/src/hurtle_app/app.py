@@ -326,6 +326,9 @@ class Sanic(
                 return asyncio.get_running_loop()
             except RuntimeError:
                 pass
+        if registry.stopping_on is not None:
+            # As Sanic: the after_server_stop listeners still get it (tasks ended already).
+            return registry.stopping_on
         if self.asgi:
             # As Sanic: an ASGI app's loop is the current one, before start-up too.
             return asyncio.get_event_loop()
@@ -945,6 +948,7 @@ class Sanic(
         loop = loop or asyncio.get_running_loop()
         if event == "after_server_stop" and stop_tasks:
             await self._task_registry.shutdown(timeout=1.0, quiet=not self.state.asgi)
+            self._task_registry.stopping_on = loop
         elif event == "before_server_start":
             self._task_registry.starting = True
         try:
@@ -953,6 +957,9 @@ class Sanic(
             # As Sanic: a failing server listener is reported before it stops the server.
             await self._report_exception(error)
             raise
+        finally:
+            if event == "after_server_stop":
+                self._task_registry.stopping_on = None
         if event == "before_server_start":
             # Tasks its listeners started get their first step now, before the server
             # listens, as in Sanic: one waiting for "server.init.after" is then woken by

@@ -26,6 +26,8 @@ class TaskRegistry:
         self._delayed: list[tuple[Any, str | None, bool]] = []
         # True from the start of ``before_server_start``: its listeners may name tasks.
         self.starting = False
+        # The loop the after_server_stop listeners run on (app.loop there, as Sanic's).
+        self.stopping_on: asyncio.AbstractEventLoop | None = None
         self._dispatcher_added = False
         # Unnamed tasks cancelled by ``shutdown``: Sanic leaves those running (they are
         # dropped with the loop), so their cancellation is not reported.

@@ -43,6 +43,7 @@ class SanicASGITestClient(httpx.AsyncClient):
             app=app, raise_app_exceptions=not suppress_exceptions, client=CLIENT_ADDR
         )
         super().__init__(transport=transport, base_url=base_url)
+        self._base_given = base_url != ASGI_BASE_URL
         self.sanic_app = app
         self.gather_request = True
         self.last_request: Any = None
@@ -82,6 +83,7 @@ class SanicASGITestClient(httpx.AsyncClient):
         (``(None, response)`` with ``gather_request=False``)."""
         await self._lifespan.ensure_started()
         raw_cookies = kwargs.pop("raw_cookies", False)
+        url = self._call_url(url)
         cookies_as_header(kwargs, self.base_url.join(url))
         self.gather_request = gather_request
         try:
@@ -97,6 +99,20 @@ class SanicASGITestClient(httpx.AsyncClient):
         if raw_cookies:
             attach_raw_cookies(response)
         return (request if gather_request else None), response
+
+    def _call_url(self, url: Any) -> Any:
+        """As sanic-testing: a path goes to ``testing.ASGI_HOST:ASGI_PORT`` as they are at
+        the call (a suite may set them); a ``base_url`` given to the client wins."""
+        if (
+            self.__dict__.get("_base_given", False)
+            or not isinstance(url, str)
+            or not url.startswith("/")
+            or url.startswith("//")
+        ):
+            return url
+        from sanic_testing import testing
+
+        return f"http://{testing.ASGI_HOST}:{testing.ASGI_PORT}{url}"
 
     async def websocket(
         self,

@@ -77,9 +77,9 @@ class SanicTestClient(MethodCalls):
         *request_args: Any,
         **request_kwargs: Any,
     ) -> tuple[Any, Any]:
-        from sanic_testing import testing
-
-        port = self.port if self.port is not None else testing.PORT
+        # As sanic-testing: setting testing.PORT moves nothing (its clients' default port
+        # is None, a free port for every call).
+        port = self.port
         _install_method_not_allowed_handler(self.app)
         session = ServerSession(
             self.app,

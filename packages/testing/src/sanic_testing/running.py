@@ -475,6 +475,18 @@ class ServerSession:
             self._mark_stopped()
             self._close_socket()
             self._restore_mode()
+            if self.as_run:
+                self._reopen_routers()
+
+    def _reopen_routers(self) -> None:
+        # As after Sanic's app.run (SanicTestClient's server): the router and the signal
+        # router are left unfinalized, the next start compiles them again.
+        router = getattr(self.app, "router", None)
+        if router is not None and getattr(router, "finalized", False):
+            router.reset()
+        signal_router = getattr(self.app, "signal_router", None)
+        if signal_router is not None:
+            signal_router.finalized = False
 
     def _mark_serving(self) -> None:
         # As the run Sanic's client makes: one worker, and the app's state lists this
