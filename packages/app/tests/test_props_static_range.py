@@ -66,7 +66,11 @@ async def get(app: Sanic, target: str, fields: dict[str, str]) -> tuple[int, dic
         await conn.settle()
         data += conn.take()
         if b"\r\n\r\n" in data:
-            response = parse_responses(data)[0]
+            try:
+                response = parse_responses(data)[0]
+            except ValueError:  # a chunked body cut mid-chunk: not all of it yet
+                await asyncio.sleep(0.001)
+                continue
             if response.header("transfer-encoding") == "chunked":
                 if data.endswith(b"0\r\n\r\n"):
                     break
