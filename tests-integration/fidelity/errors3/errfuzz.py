@@ -453,6 +453,28 @@ KEPT: list[tuple[str, Any]] = [
           and a.get("headers", {}).get("content-type") == "None"
           and ("'NoneType' object has no attribute '__name__'" in a.get("body", "")
                or req.startswith("HEAD "))))),
+    # the same Sanic debug message for any error raised while its error page is built
+    # (an exception whose __str__ raises, in DEBUG): Sanic names its own AttributeError
+    ("debug 500 for an error while rendering: Sanic names its own AttributeError",
+     lambda req, a, b, src: "Mode.DEBUG" in src and a.get("status") == 500 and b.get("status") == 500
+     and a.get("headers", {}).get("content-type") == "None"
+     and b.get("body", "").startswith("Error while handling error: ")
+     and ("'NoneType' object has no attribute '__name__'" in a.get("body", "") or req.startswith("HEAD "))),
+    # log() raising while default() answers a re-raised exception: Sanic hands log()'s
+    # error to the app's exception handlers once more (one for Exception answers); Hurtle
+    # answers its last-resort 500
+    ("ErrorHandler.log() raising after a re-raise: Sanic tries the exception handlers again",
+     lambda req, a, b, src: "raise RuntimeError('log raised')" in src and "    raise exception" in src
+     and b.get("status") == 500 and "'log raised'" in a.get("body", "") + str(a.get("headers"))
+     or ("raise RuntimeError('log raised')" in src and req.startswith("HEAD ") and b.get("status") == 500
+         and a.get("status") not in (500, None))),
+    # an exception handler's non-response (a str) for an error from a blueprint's route:
+    # Sanic's 500 skips the response middleware (it runs them for an app route, and for a
+    # handler returning None); Hurtle runs them on every answer
+    ("exception handler returned a non-response on a blueprint route: Sanic skips response middleware",
+     lambda req, a, b, src: "    return 'not a response'" in src and a.get("status") == 500
+     and "x-rmw" not in a.get("headers", {}) and "x-rmw" in b.get("headers", {})
+     and _only(a, b, "x-rmw", "content-type")),
     # listed before (README, 426): RFC 9110 15.5.22, a 426 MUST carry Upgrade
     ("a websocket route's 426 carries upgrade: websocket (RFC 9110 15.5.22)",
      lambda req, a, b, src: a.get("status") == 426 and "upgrade" not in a.get("headers", {})
