@@ -372,6 +372,20 @@ HTML_OWN_RE = re.compile(r"We're sorry, but it looks like .*? patience\.|Somethi
                          r" handling this request\. Try again in a moment\.|powered by .*")
 
 
+def drop_frames(body: str) -> str:
+    """The debug text page without its frames' lines (indented lines of the traceback)."""
+    out, in_tb = [], False
+    for line in body.split("\n"):
+        if line.startswith("Traceback of "):
+            in_tb = True
+        elif line in ("Context", "Extra"):
+            in_tb = False
+        if in_tb and line.startswith("    "):
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
 def visible(body: str) -> str:
     body = re.sub(r"<(style|script)\b.*?</\1>", "", body, flags=re.S)
     text_ = html.unescape(re.sub(r"<[^>]+>", " ", body))
@@ -397,7 +411,7 @@ def normal(answer: dict[str, Any], debug: bool) -> dict[str, Any]:
             body = HTML_OWN_RE.sub("", visible(body)).strip()
     elif debug and ctype.startswith("text/plain") and "\nTraceback of " in body:
         headers.pop("content-length", None)
-        body = FRAME_RE.sub("", body)
+        body = drop_frames(FRAME_RE.sub("", body))
     elif debug and ctype.startswith("application/json") and '"exceptions"' in body:
         headers.pop("content-length", None)
         try:
