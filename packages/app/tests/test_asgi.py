@@ -115,6 +115,17 @@ async def test_use_uvloop_left_alone_under_asgi_is_not_warned_about(app: Sanic) 
         await run_asgi(app, {"type": "lifespan"}, lifespan)
 
 
+async def test_use_uvloop_removed_from_the_config_is_not_warned_about(app: Sanic) -> None:
+    # Nobody set it: the warning saying "You have set" was wrong there. (Sanic's startup
+    # fails instead, reading the missing key; Hurtle starts.)
+    app.config.pop("USE_UVLOOP")
+    lifespan = [{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        sent = await run_asgi(app, {"type": "lifespan"}, lifespan)
+    assert sent[0] == {"type": "lifespan.startup.complete"}
+
+
 async def test_header_values_are_utf8_and_names_must_be_ascii(app: Sanic) -> None:
     from hurtle_http.exceptions import BadRequest
 

@@ -154,6 +154,29 @@ def test_main_process_listeners_run_without_a_running_loop() -> None:
     assert calls == ["sync", "async"]
 
 
+def test_run_outside_calls_plain_listeners_with_no_loop_running() -> None:
+    # As Sanic's main process: a plain listener may call asyncio.run(); one taking the
+    # loop gets it, not running; an async one runs on that loop.
+    seen: list[object] = []
+
+    async def five() -> int:
+        return 5
+
+    async def on_the_loop(app):
+        seen.append(asyncio.get_running_loop())
+
+    registry = ListenerRegistry()
+    registry.add(lambda app: seen.append(asyncio.run(five())), "main_process_start")
+    registry.add(lambda app, loop: seen.append(loop.is_running()), "main_process_start")
+    registry.add(on_the_loop, "main_process_start")
+    loop = asyncio.new_event_loop()
+    try:
+        registry.run_outside("main_process_start", object(), loop)
+    finally:
+        loop.close()
+    assert seen == [5, False, loop]
+
+
 async def test_a_filter_on_sanic_modules_silences_the_loop_argument_warning() -> None:
     # Plugins still write ``(app, loop)`` listeners; their users silence the warning with
     # a filter on Sanic's modules (``filterwarnings("ignore", module="sanic.*")``, pytest's

@@ -81,3 +81,37 @@ async def test_each_streamed_piece_is_announced_with_its_wire_bytes(app: Sanic) 
     assert response.body == b"c0c1c2"
     assert sent[0].endswith(b"\r\n\r\n2\r\nc0\r\n")
     assert sent[1:] == [b"2\r\nc1\r\n", b"2\r\nc2\r\n", b"0\r\n\r\n"]
+
+
+async def test_a_head_file_stream_under_lifecycle_signals_stops_reading(app: Sanic) -> None:
+    # With lifecycle signals the connection's writer is wrapped (each write announced):
+    # the built-in file_stream still sees that a HEAD answer drops its body, so an
+    # endless file (/dev/zero) no longer keeps the connection from its next request.
+    import asyncio
+
+    from hurtle_http.response import file_stream, text
+
+    @app.signal("http.lifecycle.send")
+    async def on_send(data: Any) -> None:
+        pass
+
+    @app.route("/endless", methods=["GET", "HEAD"])
+    async def endless(request: Any) -> Any:
+        return await file_stream("/dev/zero", chunk_size=7)
+
+    @app.get("/next")
+    async def after(request: Any) -> Any:
+        return text("next")
+
+    await app._startup()
+    conn = FakeConnection(app)
+    conn.receive(b"HEAD /endless HTTP/1.1\r\nhost: x\r\n\r\nGET /next HTTP/1.1\r\nhost: x\r\n\r\n")
+    data = b""
+    for _ in range(1000):  # the file is read in a thread: wait for it, a bounded while
+        await asyncio.sleep(0.01)
+        data += conn.take()
+        if data.endswith(b"next"):
+            break
+    split = data.index(b"HTTP/1.1 200 OK", 1)
+    [head], [second] = parse_responses(data[:split], head_only=True), parse_responses(data[split:])
+    assert (head.status, second.status, second.body) == (200, 200, b"next")

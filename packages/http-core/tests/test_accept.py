@@ -199,3 +199,15 @@ def test_qvalues_are_read(q: str, weight: float) -> None:
     # More than three decimals (beyond the grammar) are still read: the weight is plain.
     assert qvalue(q) == weight
     assert parse_accept(f"a/a;q={q}")[0].q == weight
+
+
+def test_a_weight_named_in_capitals_is_the_weight() -> None:
+    # RFC 9110 5.6.6 and 12.4.2: parameter names, "q" too, are case-insensitive, so
+    # "Q=0" says "not acceptable" (Sanic reads Q as another parameter, weight 1). The
+    # error page already chose its format this way; now request.accept agrees.
+    accept = parse_accept("a/a;Q=0.5, b/b;q=0.7")
+    assert [(str(m), m.q) for m in accept] == [("b/b;q=0.7", 0.7), ("a/a;Q=0.5", 0.5)]
+    assert accept.match("a/a", "b/b").mime == "b/b"
+    assert not parse_accept("a/a;Q=0, b/b").match("a/a")
+    assert [str(m) for m in parse_accept("a/a;Q=nan, b/b")] == ["b/b"]
+    assert parse_accept("a/a;q=0.3;Q=0.6")[0].q == 0.6  # the last one, as the error page

@@ -274,3 +274,40 @@ async def test_a_file_modified_in_the_future_is_sent_as_modified_now(tmp_path: P
     # a time the application passes itself is its own
     given = await file(target, last_modified=future)
     assert given.headers["Last-Modified"] == "Fri, 01 Jan 2100 00:00:00 GMT"
+
+
+@pytest.mark.parametrize(("request_line", "status", "head_only"), [
+    (b"HEAD /endless", 200, True),
+    (b"GET /endless", 204, False),
+])
+async def test_a_stream_whose_body_is_dropped_stops_reading_the_file(
+        request_line: bytes, status: int, head_only: bool) -> None:
+    # A HEAD answer (or a 204, 304) carries no content: once its head is out the built-in
+    # stream stops reading. Before, it read the whole file only to drop what it wrote, so
+    # an endless file (/dev/zero) never finished and the next request was never answered.
+    import asyncio
+
+    from hurtle_http.response import text
+    from hurtle_http.testing import FakeConnection, parse_responses
+
+    async def handler(request: Any) -> Any:
+        if request.path == "/endless":
+            return await file_stream("/dev/zero", chunk_size=7, status=status)
+        return text("next")
+
+    conn = FakeConnection(handler)
+    conn.receive(request_line + b" HTTP/1.1\r\nHost: x\r\n\r\nGET /next HTTP/1.1\r\nHost: x\r\n\r\n")
+    written = b""
+    for _ in range(1000):  # the file is read in a thread: wait for it, a bounded while
+        await asyncio.sleep(0.01)
+        written += conn.take()
+        if written.endswith(b"next"):
+            break
+    split = written.index(b"HTTP/1.1 200 OK", 1) if head_only else None
+    if split is None:
+        first, second = parse_responses(written)
+    else:
+        [first], [second] = (parse_responses(written[:split], head_only=True),
+                             parse_responses(written[split:]))
+    assert (first.status, first.body, second.status, second.body) == (
+        status, b"", 200, b"next")

@@ -839,7 +839,9 @@ app.get("/")(lambda r: text("x"))
 def which(where):
     uv = type(asyncio.get_running_loop()).__module__.startswith("uvloop")
     os.write(1, f"{where} {'uvloop' if uv else 'asyncio'}\\n".encode())
-app.main_process_start(lambda app: which("MAIN"))
+@app.main_process_start
+async def main_loop(app):  # a plain function runs with no loop running, as in Sanic
+    which("MAIN")
 app.before_server_start(lambda app: which("WORKER"))
 app.after_server_start(lambda app: app.stop())
 if __name__ == "__main__":
@@ -862,3 +864,55 @@ def test_the_manager_and_its_worker_run_on_asyncios_loop_unless_use_uvloop_is_tr
                           env={**os.environ, **env})
     seen = sorted(line for line in proc.stdout.splitlines() if line.startswith(("MAIN", "WORKER")))
     assert seen == ["MAIN asyncio", "WORKER asyncio"], proc.stderr[-2000:]
+
+
+_SYNC_MAIN = """
+import asyncio, os
+from sanic import Sanic, text
+app = Sanic("SyncMainListeners")
+app.get("/")(lambda r: text("x"))
+async def five():
+    return 5
+def outside(where):
+    os.write(1, f"{where} {asyncio.run(five())}\\n".encode())
+app.main_process_start(lambda app: outside("START"))
+@app.main_process_start
+async def on_the_loop(app):
+    asyncio.get_running_loop()
+    os.write(1, b"ASYNC 5\\n")
+app.main_process_ready(lambda app: outside("READY"))
+app.main_process_stop(lambda app: outside("STOP"))
+app.after_server_start(lambda app: app.stop())
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port=0, access_log=False, WORKERS)
+"""
+
+
+@pytest.mark.parametrize("workers", ["workers=1", "workers=2, legacy=True"])
+def test_a_sync_main_process_listener_runs_with_no_loop_running(tmp_path, workers) -> None:
+    # As Sanic: a plain main_process_* function is called with no loop running, so it may
+    # call asyncio.run(); before, every listener ran inside the main process's loop, and
+    # asyncio.run() there raised "cannot be called from a running event loop".
+    (tmp_path / "served.py").write_text(_SYNC_MAIN.replace("WORKERS", workers))
+    proc = subprocess.run([sys.executable, "served.py"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60, start_new_session=True)
+    seen = [line for line in proc.stdout.splitlines()
+            if line.startswith(("START", "ASYNC", "READY", "STOP"))]
+    assert seen == ["START 5", "ASYNC 5", "READY 5", "STOP 5"], proc.stderr[-2000:]
+
+
+@pytest.mark.parametrize(("setting", "expected"), [
+    ("", ["MAIN uvloop", "WORKER uvloop", "WORKER uvloop"]),
+    ("app.config.USE_UVLOOP = False", ["MAIN asyncio", "WORKER asyncio", "WORKER asyncio"]),
+])
+def test_the_legacy_runners_main_process_follows_use_uvloop(tmp_path, setting,
+                                                            expected) -> None:
+    # As the manager's main process and the workers: uvloop for USE_UVLOOP left at its
+    # default or True. Before, the legacy runner's main_process_* listeners always ran on
+    # asyncio's loop. Its workers, forked after those listeners, still serve.
+    code = _LOOPS.replace("SETTING", setting).replace("workers=1", "workers=2, legacy=True")
+    (tmp_path / "served.py").write_text(code)
+    proc = subprocess.run([sys.executable, "served.py"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60, start_new_session=True)
+    seen = sorted(line for line in proc.stdout.splitlines() if line.startswith(("MAIN", "WORKER")))
+    assert seen == expected, proc.stderr[-2000:]

@@ -85,7 +85,11 @@ class Lifespan:
         """Finalize the app and run the start-up listeners."""
         app = self.sanic_app
         config = getattr(app, "config", None)
-        if config is not None and not isinstance(config.get("USE_UVLOOP"), Default):
+        if (
+            config is not None
+            and "USE_UVLOOP" in config  # (removed from the config: nobody set it)
+            and not isinstance(config["USE_UVLOOP"], Default)
+        ):
             # As Sanic: the ASGI server owns the loop, so the setting cannot be honoured.
             warnings.warn(
                 "You have set the USE_UVLOOP configuration option, but Sanic cannot control "

@@ -152,6 +152,18 @@ class ListenerRegistry:
         if inspect.isawaitable(result):
             await result
 
+    def run_outside(self, event: str, app: Any, loop: asyncio.AbstractEventLoop) -> None:
+        """Run the listeners of a main-process event from outside ``loop``, in order.
+
+        As Sanic: a plain function is called with no loop running (so it may call
+        ``asyncio.run()`` itself), an ``(app, loop)`` one gets ``loop``, not yet running;
+        what an async listener returns is run to its end on ``loop``.
+        """
+        for item in self._ordered(normalize_event(event)):
+            result = item.func(app, loop) if item.takes_loop else item.func(app)
+            if inspect.isawaitable(result):
+                loop.run_until_complete(_await(result))
+
     def run_sync(self, event: str, app: Any) -> None:
         """Run the listeners of a main-process event (no loop running yet)."""
         for item in self._ordered(normalize_event(event)):

@@ -25,6 +25,16 @@ def qvalue(text: str) -> float | None:
     return float(found[1]) if found else None
 
 
+def _weight(params: dict[str, str]) -> str | None:
+    """The value of the last ``q`` parameter, named in any case (RFC 9110 5.6.6: ``Q=0``
+    is a weight too; Sanic reads only ``q``), else None."""
+    weight = None
+    for name, value in params.items():
+        if name == "q" or name == "Q":
+            weight = value
+    return weight
+
+
 class MediaType:
     """One media range of an ``Accept`` header, e.g. ``text/html;level=1;q=0.9``."""
 
@@ -36,7 +46,8 @@ class MediaType:
         # Types are compared in any case (RFC 9110 8.3.1) but shown as the client wrote
         # them (str(), .type, .mime), as in Sanic.
         self._folded = (type_.lower(), subtype.lower())
-        self.q = float(params.get("q", "1.0"))
+        weight = _weight(params)
+        self.q = 1.0 if weight is None else float(weight)
         self.params = params
         self.mime = f"{type_}/{subtype}"
         self.key = (
@@ -104,7 +115,8 @@ class MediaType:
             if not sep:
                 return None
             params[key.strip()] = value.strip()
-        if "q" in params and qvalue(params["q"]) is None:
+        weight = _weight(params)
+        if weight is not None and qvalue(weight) is None:
             return None  # no weight: malformed, as a q that is no number
         try:
             return cls(type_, subtype, **params)

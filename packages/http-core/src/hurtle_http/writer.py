@@ -658,6 +658,16 @@ class ResponseWriter:
         if end_stream:
             self._response_done()
 
+    @property
+    def body_dropped(self) -> bool:
+        """True while what the streamed response still writes goes nowhere: its head is
+        out and it has no content (an answer to HEAD, a 204 or 304). A stream may stop
+        producing it (the built-in ``file_stream`` stops reading its file)."""
+        send = self.send
+        return send is not None and (
+            send == self.head_response_ignored or getattr(send, "silent", False)
+        )
+
     def _response_done(self) -> None:
         self.stage = TRANSITIONS[self.stage, END]
         self.send = self.response_func = None
@@ -829,6 +839,7 @@ class ResponseWriter:
                     await self._lifecycle("send", wire)
             await func(data, end_stream)
 
+        send.silent = silent  # type: ignore[attr-defined]  # (for body_dropped)
         return send
 
     async def _lifecycle(self, event: str, data: bytes = b"") -> None:

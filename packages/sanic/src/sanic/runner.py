@@ -614,8 +614,9 @@ def _state_context(app_class: Any) -> Any:
 
 
 def _run_main_listeners(apps: list[Any], event: str, loop: asyncio.AbstractEventLoop) -> None:
+    # As Sanic: a plain listener runs with no loop running (it may call asyncio.run()).
     for app in apps:
-        loop.run_until_complete(app._listeners.run(event, app, loop))
+        app._listeners.run_outside(event, app, loop)
 
 
 #: The debug-mode goodbyes (one is logged when a run ends normally).

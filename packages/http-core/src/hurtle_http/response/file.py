@@ -237,6 +237,13 @@ async def file(
     return HTTPResponse(body=body, status=status, headers=fields, content_type=mime_type)
 
 
+def _body_dropped(stream: Any) -> bool:
+    """True once the connection drops what ``stream`` writes (HEAD, 204, 304): reading
+    the rest of the file would only be thrown away (an endless one, never finished)."""
+    connection = getattr(getattr(stream, "response", None), "stream", None)
+    return getattr(connection, "body_dropped", False) is True
+
+
 async def file_stream(
     location: str | PurePath,
     status: int = 200,
@@ -269,12 +276,16 @@ async def file_stream(
                         break
                     remaining -= len(content)
                     await response.write(content)
+                    if _body_dropped(response):
+                        break
             else:
                 while True:
                     content = await handle.read(chunk_size)
                     if not content:
                         break
                     await response.write(content)
+                    if _body_dropped(response):
+                        break
 
     return ResponseStream(
         streaming_fn=_streaming_fn, status=status, headers=fields, content_type=mime_type

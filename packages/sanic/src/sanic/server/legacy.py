@@ -12,7 +12,6 @@ process watches the source files and re-runs the whole program in a child proces
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import multiprocessing
 import os
@@ -22,7 +21,8 @@ import sys
 import time
 from typing import Any
 
-from hurtle_http.server import remove_unix_socket
+from hurtle_app.serving import wants_uvloop
+from hurtle_http.server import remove_unix_socket, server_event_loop
 from hurtle_worker.constants import IDENT_ENV
 from hurtle_worker.process import set_parent_death_signal
 from hurtle_worker.reloader import Reloader
@@ -84,12 +84,14 @@ def _serve_multiple(primary: Any, workers: int) -> None:
             "platform lacks; run without legacy=True (the worker manager) instead."
         )
     context = multiprocessing.get_context("fork")
-    loop = asyncio.new_event_loop()
+    # As the manager's main process: uvloop when USE_UVLOOP asks for it. Forking with
+    # it is safe: it is not running then, and each worker makes its own loop.
+    loop = server_event_loop(wants_uvloop(primary.config))
     sock = None
     stop_requested: list[int] = []
     previous = {}
     try:
-        loop.run_until_complete(primary._listeners.run("main_process_start", primary, loop))
+        runner._run_main_listeners([primary], "main_process_start", loop)
         sock = runner._bind_for(primary, info)
         server_info = {primary.name: [{k: v for k, v in info.items() if k != "loop"}
                                       | {"sock": sock}]}
@@ -102,13 +104,13 @@ def _serve_multiple(primary: Any, workers: int) -> None:
             process.start()
         for sig in (signal.SIGINT, signal.SIGTERM):
             previous[sig] = signal.signal(sig, lambda signum, _: stop_requested.append(signum))
-        loop.run_until_complete(primary._listeners.run("main_process_ready", primary, loop))
+        runner._run_main_listeners([primary], "main_process_ready", loop)
         exit_code = _wait(processes, stop_requested, primary)
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         try:
-            loop.run_until_complete(primary._listeners.run("main_process_stop", primary, loop))
+            runner._run_main_listeners([primary], "main_process_stop", loop)
         finally:
             loop.close()
             if sock is not None and info["sock"] is None:
