@@ -333,3 +333,36 @@ async def test_a_pong_awaited_ends_with_the_peers_close_frame() -> None:
     assert (ping, code) == (b"\x89\x01p", 1001)
     assert in_time is True
     assert seen == ["ConnectionClosedOK 1001"]
+
+
+def _close_and_never_end_tcp(port: int, release: threading.Event) -> tuple[int, bytes]:
+    # A peer that sends its close frame, reads the answer and the server's FIN, and keeps
+    # its own side of TCP open (until the test releases it).
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        _upgrade(sock)
+        sock.sendall(_masked(0x88, b"\x03\xe8"))
+        header = sock.recv(2, socket.MSG_WAITALL)
+        payload = sock.recv(header[1] & 0x7F, socket.MSG_WAITALL)
+        eof = sock.recv(100)
+        release.wait(15)
+        return int(struct.unpack("!H", payload[:2])[0]), eof
+
+
+async def test_a_stop_does_not_wait_for_the_fin_of_a_closed_websocket() -> None:
+    # The closing handshake is over (both close frames, the server's FIN sent): only the
+    # peer's FIN is awaited, up to close_timeout (10 s). A server stop waited for it, so
+    # SIGTERM took 10 s with such a client (Sanic stops at once).
+    release = threading.Event()
+    server = WsServer(_hold)
+    async with server as url:
+        client = asyncio.ensure_future(
+            asyncio.to_thread(_close_and_never_end_tcp, _port(url), release)
+        )
+        try:
+            await asyncio.wait_for(server.done.wait(), 5)
+            await asyncio.sleep(0.2)  # (the client has read the close frame and the FIN)
+            await asyncio.wait_for(server.handle_.graceful_shutdown(30), 5)
+        finally:
+            release.set()
+            code, eof = await client
+    assert (code, eof) == (1000, b"")

@@ -9,6 +9,7 @@ from functools import partial
 from typing import Any
 
 from hurtle_http.exceptions import WebsocketClosed
+from hurtle_http.websocket_errors import RECV_AFTER_CLOSE
 
 websockets_logger = logging.getLogger("sanic.websockets")
 
@@ -85,10 +86,11 @@ async def run_websocket(
         if "websocket.handler.after" in events:
             await app.dispatch("websocket.handler.after", inline=True, context=context)
     except (asyncio.CancelledError, ConnectionClosed) as exc:
-        if isinstance(exc, WebsocketClosed):
-            # A call made once the connection was closed (Hurtle's WebsocketClosed is
-            # also a ConnectionClosed): signalled as in Sanic, where it is only Sanic's
-            # error (quiet: logged only with NOISY_EXCEPTIONS).
+        if _written_after_own_close(exc, ws):
+            # A send or ping made once the handler (or the server) had closed the
+            # connection (Hurtle's WebsocketClosed is also a ConnectionClosed): signalled
+            # as in Sanic, where it is only Sanic's error (quiet: logged only with
+            # NOISY_EXCEPTIONS).
             await _handler_failed(app, request, exc, context, events)
     except Exception as exc:
         if not _only_closed(exc, ConnectionClosed):
@@ -97,6 +99,17 @@ async def run_websocket(
         if task is not None:
             app.websocket_tasks.discard(task)
         await ws.close()
+
+
+def _written_after_own_close(exc: BaseException, ws: Any) -> bool:
+    """A ``WebsocketClosed`` that Sanic signals: not a ``recv`` after the close, nor any
+    call once the peer had ended the connection (a client that left is no error: Sanic
+    ends such a handler, by cancelling it, without a signal)."""
+    return (
+        isinstance(exc, WebsocketClosed)
+        and str(exc) != RECV_AFTER_CLOSE
+        and not getattr(ws, "ended_by_peer", False)
+    )
 
 
 def _cancel_if_left_waiting(ws: Any, task: asyncio.Future[Any]) -> None:

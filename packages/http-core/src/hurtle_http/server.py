@@ -326,7 +326,7 @@ class ServerHandle:
                 loop.create_task(ws.close(1001, "Server shutting down"))
             else:
                 conn.close_if_idle(only_refuse_reuse=True)
-        while loop.time() < deadline and not all(map(_closed_and_flushed, self.connections)):
+        while loop.time() < deadline and not all(map(_done_for_shutdown, self.connections)):
             await asyncio.sleep(0.05)
             if self.grace_ended:
                 deadline = loop.time()
@@ -381,6 +381,21 @@ def _log_cut_request(conn: Any) -> None:
         url = getattr(request, "path", "")
     logger.info("Request: %s %s stopped. Transport is closed.",
                 getattr(request, "method", ""), url)
+
+
+def _done_for_shutdown(conn: Any) -> bool:
+    """A connection a stop need not wait for: closed and flushed, or a websocket that has
+    sent its FIN with nothing left to send (only the peer's FIN is left to come; the
+    half-close waits for it up to ``close_timeout`` when the server lives on)."""
+    if _closed_and_flushed(conn):
+        return True
+    ws = getattr(conn, "websocket", None)
+    if ws is None or not getattr(ws.ws_proto, "eof_sent", False):
+        return False
+    try:
+        return not conn.transport.get_write_buffer_size()
+    except (AttributeError, NotImplementedError, RuntimeError):
+        return True
 
 
 def _closed_and_flushed(conn: Any) -> bool:

@@ -121,6 +121,7 @@ class WebsocketImplProtocol:
         self._reading_paused = False  # MAX_QUEUE messages wait unread
         self._writing_paused = False  # the peer does not read what is sent
         self._access: tuple[str, str] | None = None  # host and target, when access-logged
+        self._peer_dropped = False  # the peer's FIN or the connection's loss came while open
 
     # -- public API ----------------------------------------------------------------------
 
@@ -148,6 +149,15 @@ class WebsocketImplProtocol:
     def close_reason(self) -> str | None:
         """The close reason received from (or sent to) the peer."""
         return self.ws_proto.close_reason
+
+    @property
+    def ended_by_peer(self) -> bool:
+        """Whether the peer ended the connection first: its close frame came before this
+        side's, or its FIN (or the connection's loss) while the websocket was open."""
+        proto = self.ws_proto
+        if proto.close_rcvd is not None:
+            return proto.close_sent is None or bool(proto.close_rcvd_then_sent)
+        return self._peer_dropped
 
     async def recv(self, timeout: float | None = None) -> Data | None:
         """The next message (str for text, bytes for binary); ``None`` after ``timeout``.
@@ -323,6 +333,7 @@ class WebsocketImplProtocol:
 
     def eof_received(self) -> bool:
         """The peer half-closed: end the websocket (the transport closes)."""
+        self._peer_dropped = self._peer_dropped or self._is_open()
         self.ws_proto.receive_eof()
         self._process_events()
         self._set_peer_gone()
@@ -333,6 +344,7 @@ class WebsocketImplProtocol:
     def connection_lost(self, exc: BaseException | None) -> None:
         """The transport is gone: every waiter now raises ``ConnectionClosed``."""
         proto = self.ws_proto
+        self._peer_dropped = self._peer_dropped or self._is_open()
         if proto.state is not State.CLOSED:
             with contextlib.suppress(Exception):
                 proto.receive_eof()
