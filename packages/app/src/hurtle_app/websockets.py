@@ -9,7 +9,6 @@ from functools import partial
 from typing import Any
 
 from hurtle_http.exceptions import WebsocketClosed
-from hurtle_http.websocket_errors import RECV_AFTER_CLOSE
 
 websockets_logger = logging.getLogger("sanic.websockets")
 
@@ -105,9 +104,14 @@ def _written_after_own_close(exc: BaseException, ws: Any) -> bool:
     """A ``WebsocketClosed`` that Sanic signals: not a ``recv`` after the close, nor any
     call once the peer had ended the connection (a client that left is no error: Sanic
     ends such a handler, by cancelling it, without a signal)."""
+    if not isinstance(exc, WebsocketClosed):
+        return False
+    # (imported here: the module imports the websockets library, which an app without
+    # websockets never loads; see sanic's test_startup_imports)
+    from hurtle_http.websocket_errors import RECV_AFTER_CLOSE
+
     return (
-        isinstance(exc, WebsocketClosed)
-        and str(exc) != RECV_AFTER_CLOSE
+        str(exc) != RECV_AFTER_CLOSE
         and not getattr(ws, "ended_by_peer", False)
     )
 
