@@ -41,7 +41,9 @@ MODULE_KEPT = {
 KEPT: dict[tuple[str, str], str] = {
     ("sanic", "Websocket."): "the websocket implementation's frame handling is Hurtle's own",
     ("sanic.server.websockets.impl", "WebsocketImplProtocol"): "frame handling, as above "
-    "(its constructor takes keyword-only options and a subprotocol)",
+    "(its constructor takes keyword-only options and a subprotocol); fail_connection and "
+    "end_connection, which handlers call, are there; the rest (keepalive_ping, send_data, "
+    "process_events...) is Sanic's own frame loop, not found called from public code",
     ("sanic.server.websockets.impl", "WebsocketFrameAssembler"): "frame assembler, as above",
     ("sanic.pages.directory_page", "DirectoryPage."): "Sanic's stylesheet and heading "
     "(CSS, STYLE, HEADING None); Hurtle's listing page is its own, unstyled",
@@ -55,7 +57,8 @@ KEPT: dict[tuple[str, str], str] = {
     ("sanic.http", "Http."): "Http's internals (buffers, stages) are Hurtle's own",
     ("sanic.http", "Http3"): "HTTP/3 is not supported",
     ("sanic.http.tls.creators", ""): "TLS creators' internals (cipher list, trustme flag)",
-    ("sanic.logging.formatter", ""): "the formatters' regexes and field lists are internal",
+    ("sanic.logging.formatter", ""): "the formatters' regexes and field lists are internal "
+    "(public code imports the formatter classes, which are there, not these)",
     ("sanic.logging.color", "StrEnum"): "a re-import of Sanic's compat helper",
     ("sanic.config", "DescriptorMeta.register"): "ABCMeta.register of Sanic's metaclass",
     ("sanic.models.asgi", "MockTransport."): "add_task/set_protocol: Sanic's ASGI plumbing",

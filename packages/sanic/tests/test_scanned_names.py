@@ -67,3 +67,18 @@ def test_process_to_context_is_the_tls_one_everywhere() -> None:
     context = ssl.create_default_context()
     assert in_loader(ssldef=context) is context
     assert in_loader(ssldef=None) is None
+
+
+def test_websocket_fail_and_end_connection_at_sanics_path() -> None:
+    import inspect
+
+    from sanic.server.websockets.impl import WebsocketImplProtocol
+
+    fail = inspect.signature(WebsocketImplProtocol.fail_connection).parameters
+    end = inspect.signature(WebsocketImplProtocol.end_connection).parameters
+    assert [(p.name, p.default) for p in list(fail.values())[1:]] == [
+        ("code", 1006),
+        ("reason", ""),
+    ]
+    assert [(p.name, p.default) for p in list(end.values())[1:]] == [("code", 1000), ("reason", "")]
+    assert not inspect.iscoroutinefunction(WebsocketImplProtocol.fail_connection)

@@ -287,6 +287,38 @@ class WebsocketImplProtocol:
             self._abort()
         self._stop_keepalive()
 
+    def fail_connection(self, code: int = 1006, reason: str = "") -> bool:
+        """Fail the connection now (RFC 6455 7.1.7), without waiting; Sanic's name.
+
+        While open: a close frame with ``code`` and ``reason`` (none for 1006, which is
+        never sent), then TCP ends without waiting for the peer's close frame. While
+        closing: TCP ends. Afterwards ``send``/``recv`` raise ``WebsocketClosed``.
+        Returns False, as Sanic 25.12's does in every case observed.
+        """
+        proto = self.ws_proto
+        if self._is_open():
+            proto.fail(code, reason)  # the close frame (unless 1006), then the EOF
+            self._send_pending()
+        elif proto.state is State.CLOSING and self.io_proto is not None:
+            self._end_tcp()
+        elif proto.state is State.CONNECTING:
+            self._abort()
+        self._stop_keepalive()
+        self._wake_all()
+        return False
+
+    def end_connection(self, code: int = 1000, reason: str = "") -> bool:
+        """Start the closing handshake without waiting (``close()`` not awaited); Sanic's
+        name. The close frame is written at once; returns False, as Sanic 25.12's."""
+        if self._is_open():
+            self.ws_proto.send_close(code, reason)
+            self._resume_queue()
+            self._send_pending()
+            if self._close_timer is None and not self.connection_lost_waiter.done():
+                self._close_timer = self.loop.call_later(self.close_timeout, self._abort)
+        self._stop_keepalive()
+        return False
+
     async def wait_for_connection_lost(self, timeout: float | None = None) -> bool:
         """Wait until the connection is gone; False if ``timeout`` passed first."""
         lost = self.connection_lost_waiter
