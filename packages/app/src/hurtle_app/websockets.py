@@ -9,7 +9,7 @@ from functools import partial
 from typing import Any
 
 from hurtle_http.exceptions import WebsocketClosed
-from hurtle_http.websocket_errors import RECV_AFTER_CLOSE
+from hurtle_http.websocket_errors import is_recv_after_close
 
 websockets_logger = logging.getLogger("sanic.websockets")
 
@@ -107,7 +107,7 @@ def _written_after_own_close(exc: BaseException, ws: Any) -> bool:
     ends such a handler, by cancelling it, without a signal)."""
     return (
         isinstance(exc, WebsocketClosed)
-        and str(exc) != RECV_AFTER_CLOSE
+        and not is_recv_after_close(exc)
         and not getattr(ws, "ended_by_peer", False)
     )
 
