@@ -397,8 +397,10 @@ async def test_websocket_recv_after_the_client_left_raises_websocket_closed(app:
     from websockets.exceptions import ConnectionClosedOK
 
     from hurtle_http.exceptions import WebsocketClosed
+    from hurtle_http.websocket_errors import is_recv_after_close
 
     seen: list[str] = []
+    flags: list[bool] = []
 
     @app.websocket("/ws")
     async def ws(request: Any, socket: Any) -> None:
@@ -407,6 +409,7 @@ async def test_websocket_recv_after_the_client_left_raises_websocket_closed(app:
                 await socket.recv()
             except ConnectionClosedOK as error:
                 seen.append(f"{type(error).__name__} {isinstance(error, WebsocketClosed)} {error}")
+                flags.append(is_recv_after_close(error))
 
     scope = {"type": "websocket", "path": "/ws", "headers": [], "subprotocols": []}
     await run_asgi(
@@ -415,6 +418,8 @@ async def test_websocket_recv_after_the_client_left_raises_websocket_closed(app:
     assert seen[1] == (
         "WebsocketClosedOK True Cannot receive from websocket interface after it is closed."
     )
+    # (the second is the recv after the close: the flag that ends a handler quietly)
+    assert flags == [False, True]
 
 
 async def test_mock_transport_websocket_connection_and_protocol_completion() -> None:

@@ -10,6 +10,7 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed, ConnectionClosedError, ConnectionClosedOK
 
 from hurtle_http.exceptions import SanicException, ServerError, WebsocketClosed
+from hurtle_http.websocket_errors import is_recv_after_close
 
 from .test_websocket import WsServer
 
@@ -42,6 +43,7 @@ async def test_send_and_ping_after_close_raise_websocket_closed() -> None:
         assert isinstance(exc, ConnectionClosedOK)
         assert exc.quiet is True
         assert exc.sent is not None and exc.sent.code == 1000
+        assert not is_recv_after_close(exc)  # (the app signals these, as Sanic)
     assert str(send_exc) == "Cannot write to websocket interface after it is closed."
     assert str(ping_exc) == "Cannot send a ping when the websocket interface is closed."
 
@@ -182,6 +184,10 @@ async def test_recv_on_a_closed_connection_raises_websocket_closed() -> None:
     assert isinstance(exc, ConnectionClosedOK)
     assert str(exc) == "Cannot receive from websocket interface after it is closed."
     assert exc.rcvd is not None and exc.rcvd.code == 1000
+    # The app reads this flag (not the message text) to end the handler without a signal.
+    assert is_recv_after_close(exc)
+    # A WebsocketClosed that merely says the same is no recv's.
+    assert not is_recv_after_close(WebsocketClosed(str(exc)))
 
 
 async def test_recv_burst_after_the_peers_close_raises_as_recv_does() -> None:
@@ -215,6 +221,7 @@ async def test_recv_burst_after_the_peers_close_raises_as_recv_does() -> None:
         assert isinstance(exc, WebsocketClosed) and isinstance(exc, ConnectionClosedOK)
         assert str(exc) == "Cannot receive from websocket interface after it is closed."
         assert exc.rcvd is not None and exc.rcvd.code == 1000
+        assert is_recv_after_close(exc)
 
 
 async def test_wait_for_connection_lost_times_out_then_sees_the_end() -> None:

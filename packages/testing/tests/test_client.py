@@ -732,6 +732,35 @@ def test_the_app_state_shows_one_serving_worker_during_the_call(
     assert (app.state.stage, app.state.server_info) == (ServerStage.STOPPED, [])
 
 
+def test_a_call_on_the_clients_known_port_records_the_address_in_the_app_state(
+    app: Sanic, client, reply
+) -> None:
+    # As under sanic-testing: a call made once the client has a port (the first call's,
+    # or one given to the client) records that host and port in app.state, from
+    # before_server_start on, and leaves them there; the first call on a free port
+    # records 0 and "". Before, Hurtle left 0 and "" for every call.
+    seen: list[tuple[str, Any, Any]] = []
+
+    @app.before_server_start
+    async def before(app: Any) -> None:
+        seen.append(("before_server_start", app.state.host, app.state.port))
+
+    @app.get("/state")
+    async def state(request: Any) -> None:
+        seen.append(("handler", request.app.state.host, request.app.state.port))
+        await reply(request, "ok")
+
+    client.get("/state")
+    assert seen == [("before_server_start", "", 0), ("handler", "", 0)]
+    assert (app.state.host, app.state.port) == ("", 0)
+    seen.clear()
+    port = client.port
+    client.get("/state")
+    assert client.port == port
+    assert seen == [("before_server_start", "127.0.0.1", port), ("handler", "127.0.0.1", port)]
+    assert (app.state.host, app.state.port) == ("127.0.0.1", port)
+
+
 def test_a_subclass_session_without_options_still_follows_redirects(app: Sanic) -> None:
     # As sanic-testing: redirects are followed per request, so a subclass's own session
     # (get_new_session() taking no options, httpx's defaults) follows them too.

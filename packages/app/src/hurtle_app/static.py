@@ -212,7 +212,8 @@ class DirectoryHandler:
             "file_name": path.name + ("/" if folder else ""),
             "icon": "📁" if folder else "📄",
             "file_access": f"{datetime.fromtimestamp(stat.st_mtime, UTC):%Y-%m-%d %H:%M:%S}",
-            "file_size": "" if folder else str(stat.st_size),  # bytes, as Sanic
+            # bytes, as Sanic: a folder's is its own size on disk (4096 on most Linux)
+            "file_size": stat.st_size,
         }
 
     def _iter_files(self, location: Path) -> Iterable[FileInfo]:
@@ -230,7 +231,7 @@ class DirectoryHandler:
                 icon=info["icon"],
                 file_name=info["file_name"],
                 file_access=info["file_access"],
-                file_size=info["file_size"],
+                file_size=str(info["file_size"]),
             )
 
     def _index(self, location: Path, path: str, debug: bool) -> Any:

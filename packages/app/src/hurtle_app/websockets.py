@@ -108,11 +108,9 @@ def _written_after_own_close(exc: BaseException, ws: Any) -> bool:
         return False
     # (imported here: the module imports the websockets library, which an app without
     # websockets never loads; see sanic's test_startup_imports)
-    from hurtle_http.websocket_errors import RECV_AFTER_CLOSE
+    from hurtle_http.websocket_errors import is_recv_after_close
 
-    return (
-        str(exc) != RECV_AFTER_CLOSE
-        and not getattr(ws, "ended_by_peer", False)
+    return not is_recv_after_close(exc) and not getattr(ws, "ended_by_peer", False)
     )
 
 

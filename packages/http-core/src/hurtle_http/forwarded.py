@@ -26,7 +26,6 @@ _token = rf"{TCHAR}+"
 _fwd_pair = re.compile(rf'\s*({_token})\s*=\s*(?:({_token})|"((?:[^"\\]|\\.)*)")\s*([;,]|$)')
 _separator = re.compile(r"[;,]")
 _ipv6 = re.compile(r"[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}")
-_ipv6_bracketed = re.compile(r"\[[0-9a-fA-F:.]+\](?::\d+)?")
 
 
 def _get(headers: Any, name: str) -> str | None:

@@ -48,8 +48,8 @@ from hurtle_http.request.types import lists_websocket
 from hurtle_http.websocket_access import log_close, log_open
 from hurtle_http.websocket_errors import (
     PING_AFTER_CLOSE,
-    RECV_AFTER_CLOSE,
     SEND_AFTER_CLOSE,
+    recv_after_close,
     use_after_close,
 )
 
@@ -175,7 +175,7 @@ class WebsocketImplProtocol:
             if self._ended() or self.ws_proto.close_rcvd is not None:
                 if waited:
                     raise self._closed_exception()
-                raise use_after_close(RECV_AFTER_CLOSE, self._closed_exception())
+                raise recv_after_close(self._closed_exception())
             if self._recv_waiter is not None:
                 # As Sanic (the websockets library's rule and message).
                 raise ServerError(
@@ -201,7 +201,7 @@ class WebsocketImplProtocol:
         arrived, or the connection ended) and no message is left, raises as ``recv()``
         does then: Sanic's ``WebsocketClosed`` (also a ``ConnectionClosed``)."""
         if not self.messages and (self._ended() or self.ws_proto.close_rcvd is not None):
-            raise use_after_close(RECV_AFTER_CLOSE, self._closed_exception())
+            raise recv_after_close(self._closed_exception())
         out: list[Data] = []
         while self.messages and len(out) < max_recv:
             out.append(self._pop())

@@ -20,6 +20,10 @@ RECV_AFTER_CLOSE = "Cannot receive from websocket interface after it is closed."
 
 
 class _UseAfterClose(WebsocketClosed):
+    #: Raised by a ``recv`` (not a ``send`` or ping): the app reads this, never the
+    #: message text, to end a handler's own close quietly, as Sanic does.
+    from_recv = False
+
     # The ConnectionClosed class comes first in the subclasses' MRO, so that
     # SanicException.__init__'s super() call reaches Exception, not ConnectionClosed.
     def __init__(self, message: str, closed: ConnectionClosed) -> None:
@@ -47,10 +51,29 @@ class WebsocketClosedError(ConnectionClosedError, _UseAfterClose):
     __str__ = _UseAfterClose.__str__
 
 
-def use_after_close(message: str, closed: ConnectionClosed) -> WebsocketClosed:
+def use_after_close(message: str, closed: ConnectionClosed) -> _UseAfterClose:
     """The exception for using a websocket whose closing ``closed`` describes."""
     cls = WebsocketClosedOK if isinstance(closed, ConnectionClosedOK) else WebsocketClosedError
     return cls(message, closed)
 
 
-__all__ = ["WebsocketClosedError", "WebsocketClosedOK", "use_after_close"]
+def recv_after_close(closed: ConnectionClosed) -> WebsocketClosed:
+    """The exception for a ``recv`` on a websocket whose closing ``closed`` describes
+    (its ``from_recv`` is true)."""
+    exc = use_after_close(RECV_AFTER_CLOSE, closed)
+    exc.from_recv = True
+    return exc
+
+
+def is_recv_after_close(exc: BaseException) -> bool:
+    """Whether ``exc`` is what a ``recv`` on a closed websocket raised."""
+    return getattr(exc, "from_recv", False) is True
+
+
+__all__ = [
+    "WebsocketClosedError",
+    "WebsocketClosedOK",
+    "is_recv_after_close",
+    "recv_after_close",
+    "use_after_close",
+]

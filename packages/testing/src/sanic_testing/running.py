@@ -347,6 +347,8 @@ class ServerSession:
         as_run: bool = False,
     ) -> None:
         self.app = app
+        # (``None``: the port is the free one bound below)
+        self._given_port = port
         # ``as_run``: the app's state shows the run Sanic's SanicTestClient makes
         # (``app.run``); its ReusableClient uses ``create_server``, which leaves it alone.
         self.as_run = as_run
@@ -501,6 +503,12 @@ class ServerSession:
         self._info.server = self.server
         state.workers = 1
         state.server_info.append(self._info)
+        if self._given_port is not None:
+            # As sanic-testing's client, whose call runs the app on the client's port once
+            # it has one (given, or the first call's): the run records that address in
+            # the app's state, left there after the call (a free port records nothing).
+            state.host = self.host
+            state.port = self._given_port
 
     def _mark_created(self) -> None:
         # ReusableClient's server: Sanic's create_server(host=..., port=...) records the

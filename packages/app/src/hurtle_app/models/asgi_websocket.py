@@ -18,8 +18,8 @@ from hurtle_app.models.asgi import ASGIMessage, ASGIReceive, ASGISend
 from hurtle_http.websocket import control_payload, iterate_messages, refuse_message
 from hurtle_http.websocket_errors import (
     PING_AFTER_CLOSE,
-    RECV_AFTER_CLOSE,
     SEND_AFTER_CLOSE,
+    recv_after_close,
     use_after_close,
 )
 
@@ -67,7 +67,7 @@ class ASGIWebsocket:
         serves the socket).
         """
         if self._closed:
-            raise use_after_close(RECV_AFTER_CLOSE, self._closed_exception())
+            raise recv_after_close(self._closed_exception())
         try:
             message = await asyncio.wait_for(self._receive(), timeout=timeout)
         except TimeoutError:
