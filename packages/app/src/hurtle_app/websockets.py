@@ -111,7 +111,6 @@ def _written_after_own_close(exc: BaseException, ws: Any) -> bool:
     from hurtle_http.websocket_errors import is_recv_after_close
 
     return not is_recv_after_close(exc) and not getattr(ws, "ended_by_peer", False)
-    )
 
 
 def _cancel_if_left_waiting(ws: Any, task: asyncio.Future[Any]) -> None:
