@@ -2282,6 +2282,23 @@ def _range_beyond_or_unit_case(c, a, b):
     return end >= total or start < 0 or start >= total
 
 
+def _range_position_not_digits(c, a, b):
+    """A range position int() reads but that is not 1*DIGIT (' 3', '+1', '1_0'; RFC 9110
+    14.1.1): Hurtle's 416 names it, Sanic reads it (and serves, or refuses the range as a
+    whole). Listed in "Properties from the RFC grammars"."""
+    spec = (c["range"] or "").partition("=")[2].strip()
+    first, _, last = spec.partition("-")
+    odd = False
+    for part in (first, last):
+        if part and not (part.isascii() and part.isdigit()):
+            try:
+                int(part)
+            except ValueError:
+                return False
+            odd = True
+    return odd and "is invalid for Content Range" in json.dumps(_ok(b))
+
+
 def _whole_chunks(c, a, b):
     """file_stream with a chunk size the range is no multiple of: Sanic sends whole chunks,
     past the range's end (listed in the first section); Hurtle exactly the range."""
@@ -2418,6 +2435,13 @@ KEPT += [
         "file_stream(chunk_size=N, _range=...) sends exactly the range; Sanic whole chunks "
         "past its end, listed in the first section",
         _whole_chunks,
+    ),
+    (
+        "range_direct",
+        "a range position int() reads but not 1*DIGIT (' 3', '+1', '1_0') is a 416 naming it "
+        "(RFC 9110 14.1.1); Sanic reads it (serves, or 416 'Invalid for Content Range "
+        "parameters'), listed in \"Properties from the RFC grammars\"",
+        _range_position_not_digits,
     ),
     (
         "file_cond",
