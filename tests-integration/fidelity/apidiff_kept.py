@@ -4045,3 +4045,38 @@ def kept_label(area, case, ref, hur):  # (the earlier ones first, then this)
         return _SLASH_LABEL
     inner = _second_kept_label(area, case, fixed, hur)
     return f"{inner}; and {_SLASH_LABEL}" if inner is not None else None
+
+
+# Fuzzers re-run after the twenty-third stop's merges ------------------------------------------
+
+
+def _odd_weight(value):
+    """An Accept value with a weight named Q, or a q float() reads that is no qvalue
+    (RFC 9110 12.4.2: 0 to 1, three decimals): Hurtle's weight rules since today's merges
+    (the last q/Q is the weight, RFC 9110 5.6.6; one that is no qvalue makes the range
+    malformed, InvalidHeader when none is left), Sanic reads only q, with float()."""
+    for media_range in (value or "").split(","):
+        for param in media_range.split(";")[1:]:
+            name, _, text = param.partition("=")
+            name, text = name.strip(), text.strip()
+            if name == "Q":
+                return True
+            if name == "q" and not re.fullmatch(r"0(\.\d{0,3})?|1(\.0{0,3})?", text):
+                try:
+                    float(text)
+                except ValueError:
+                    continue
+                return True
+    return False
+
+
+ACCEPT_WEIGHT = (
+    "a weight named Q is the weight (the last of q/Q), a q above 1 (or nan, inf, a sign, "
+    "an exponent) makes its range malformed (RFC 9110 5.6.6, 12.4.2; listed in \"Leftovers, "
+    "tenth pass\" and before); Sanic reads only q, with float()"
+)
+KEPT += [
+    ("accept", ACCEPT_WEIGHT, lambda c, a, b: _odd_weight(c["value"])),
+    ("hdrfn17", ACCEPT_WEIGHT,
+     lambda c, a, b: c["item"][0] == "accept" and _odd_weight(c["item"][1])),
+]
