@@ -500,8 +500,12 @@ class Ops14:
         from sanic.logging import formatter as F
 
         cls = getattr(F, a["cls"])
+        # LOG_EXTRA pinned to its import-time value: an earlier area's app.prepare() sets
+        # it from the app's debug (Sanic's prepare(version=3) does before its refusal,
+        # Hurtle's refuses first), which is not what this area compares.
         saved = (cls.ATTY, cls.NO_COLOR)
-        cls.ATTY, cls.NO_COLOR = a["atty"], a["no_color"]
+        own_extra = cls.__dict__.get("LOG_EXTRA")
+        cls.ATTY, cls.NO_COLOR, cls.LOG_EXTRA = a["atty"], a["no_color"], True
         out = []
         try:
             try:
@@ -547,6 +551,10 @@ class Ops14:
                     out.append(_exc14(e))
         finally:
             cls.ATTY, cls.NO_COLOR = saved
+            if own_extra is None:
+                del cls.LOG_EXTRA
+            else:
+                cls.LOG_EXTRA = own_extra
         return out
 
     @staticmethod

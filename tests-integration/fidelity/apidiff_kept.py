@@ -2282,6 +2282,23 @@ def _range_beyond_or_unit_case(c, a, b):
     return end >= total or start < 0 or start >= total
 
 
+def _range_position_not_digits(c, a, b):
+    """A range position int() reads but that is not 1*DIGIT (' 3', '+1', '1_0'; RFC 9110
+    14.1.1): Hurtle's 416 names it, Sanic reads it (and serves, or refuses the range as a
+    whole). Listed in "Properties from the RFC grammars"."""
+    spec = (c["range"] or "").partition("=")[2].strip()
+    first, _, last = spec.partition("-")
+    odd = False
+    for part in (first, last):
+        if part and not (part.isascii() and part.isdigit()):
+            try:
+                int(part)
+            except ValueError:
+                return False
+            odd = True
+    return odd and "is invalid for Content Range" in json.dumps(_ok(b))
+
+
 def _whole_chunks(c, a, b):
     """file_stream with a chunk size the range is no multiple of: Sanic sends whole chunks,
     past the range's end (listed in the first section); Hurtle exactly the range."""
@@ -2418,6 +2435,13 @@ KEPT += [
         "file_stream(chunk_size=N, _range=...) sends exactly the range; Sanic whole chunks "
         "past its end, listed in the first section",
         _whole_chunks,
+    ),
+    (
+        "range_direct",
+        "a range position int() reads but not 1*DIGIT (' 3', '+1', '1_0') is a 416 naming it "
+        "(RFC 9110 14.1.1); Sanic reads it (serves, or 416 'Invalid for Content Range "
+        "parameters'), listed in \"Properties from the RFC grammars\"",
+        _range_position_not_digits,
     ),
     (
         "file_cond",
@@ -4021,3 +4045,38 @@ def kept_label(area, case, ref, hur):  # (the earlier ones first, then this)
         return _SLASH_LABEL
     inner = _second_kept_label(area, case, fixed, hur)
     return f"{inner}; and {_SLASH_LABEL}" if inner is not None else None
+
+
+# Fuzzers re-run after the twenty-third stop's merges ------------------------------------------
+
+
+def _odd_weight(value):
+    """An Accept value with a weight named Q, or a q float() reads that is no qvalue
+    (RFC 9110 12.4.2: 0 to 1, three decimals): Hurtle's weight rules since today's merges
+    (the last q/Q is the weight, RFC 9110 5.6.6; one that is no qvalue makes the range
+    malformed, InvalidHeader when none is left), Sanic reads only q, with float()."""
+    for media_range in (value or "").split(","):
+        for param in media_range.split(";")[1:]:
+            name, _, text = param.partition("=")
+            name, text = name.strip(), text.strip()
+            if name == "Q":
+                return True
+            if name == "q" and not re.fullmatch(r"0(\.\d{0,3})?|1(\.0{0,3})?", text):
+                try:
+                    float(text)
+                except ValueError:
+                    continue
+                return True
+    return False
+
+
+ACCEPT_WEIGHT = (
+    "a weight named Q is the weight (the last of q/Q), a q above 1 (or nan, inf, a sign, "
+    "an exponent) makes its range malformed (RFC 9110 5.6.6, 12.4.2; listed in \"Leftovers, "
+    "tenth pass\" and before); Sanic reads only q, with float()"
+)
+KEPT += [
+    ("accept", ACCEPT_WEIGHT, lambda c, a, b: _odd_weight(c["value"])),
+    ("hdrfn17", ACCEPT_WEIGHT,
+     lambda c, a, b: c["item"][0] == "accept" and _odd_weight(c["item"][1])),
+]

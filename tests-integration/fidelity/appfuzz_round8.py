@@ -477,6 +477,26 @@ def _url_for_non_ascii(req: str, a: dict[str, Any], b: dict[str, Any], source: s
             and quote(body, safe="".join(map(chr, range(33, 127)))) == b.get("body"))
 
 
+def _url_for_percent_non_ascii(req: str, a: dict[str, Any], b: dict[str, Any],
+                               source: str) -> bool:
+    """Both kept url_for escapes at once (a parameter holding '%' and one non-ASCII): '%'
+    as `%25`, the rest percent-encoded UTF-8; what the URL reaches differs by it."""
+    body = _scheme_fixed(a.get("body", ""))
+    return (R8_MARK in req and a.get("status") == b.get("status") == 200 and "%" in body
+            and not body.isascii()
+            and quote(body.replace("%", "%25"), safe="".join(map(chr, range(33, 127))))
+            == b.get("body"))
+
+
+def _host_case8(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """A host route is found for a Host in capitals (RFC 9110 4.2.3, fixed before in "Real
+    world apps"); Sanic compares the Host as sent (404)."""
+    found = re.search(r"\r\nHost: ([^\r]*)\r\n", req)
+    host = found[1] if found else ""
+    return (host != host.lower() and f"'{host.lower()}'" in source
+            and a.get("status") == 404 and b.get("status") != 404)
+
+
 def _bp_static_host8(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
     """A blueprint's host applies to its static routes (kept in the first round); Sanic
     serves them on every host."""
@@ -559,6 +579,9 @@ KEPT8: list[tuple[str, Any]] = [
     ("a blueprint's host applies to its static routes (Sanic: every host)", _bp_static_host8),
     ("url_for percent-encodes non-ASCII characters (RFC 3986 2.1; Sanic: raw, its own 400)",
      _url_for_non_ascii),
+    ("url_for escapes '%' and percent-encodes non-ASCII characters in one URL (both above)",
+     _url_for_percent_non_ascii),
+    ("a host route matches a Host in capitals (RFC 9110 4.2.3; Sanic: 404)", _host_case8),
 ]
 
 
