@@ -118,10 +118,7 @@ class MediaType:
         weight = _weight(params)
         if weight is not None and qvalue(weight) is None:
             return None  # no weight: malformed, as a q that is no number
-        try:
-            return cls(type_, subtype, **params)
-        except ValueError:  # a q that is not a number
-            return None
+        return cls(type_, subtype, **params)
 
 
 class Matched:
