@@ -3842,8 +3842,8 @@ def _cookie17(c, a, b):
 
 
 KEPT += [
-    ("cookiejar17", "Expires as rfc1123-date (02 Jan 2030; Sanic 02-Jan-2030) and max_age "
-     "given as digits read back as an int (RFC 6265 4.1.1), both listed before", _cookie17),
+    ("cookiejar17", "Expires as rfc1123-date (02 Jan 2030; Sanic 02-Jan-2030) and Max-Age "
+     "written without leading zeros (RFC 6265 4.1.1), both listed before", _cookie17),
 ]
 
 
