@@ -483,6 +483,19 @@ async def test_nul_in_a_response_field_is_a_500_under_asgi(app: Sanic) -> None:
     assert b"Response header field contains NUL" in body_of(sent)
 
 
+async def test_a_response_field_name_beyond_ascii_is_a_500_under_asgi(app: Sanic) -> None:
+    # RFC 9110 section 5.1: a field name is a token; as over Hurtle's own server. The name's
+    # UTF-8 bytes were handed to the server (uvicorn's h11 refuses them: no answer at all).
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        return text("x", headers={"X-\u00e9": "1"})
+
+    sent = await run_asgi(app, http_scope("GET", "/"), one_body())
+    assert sent[0]["status"] == 500
+    assert all(name.isascii() for name, _ in sent[0]["headers"])
+    assert b"Response header field name is not ASCII" in body_of(sent)
+
+
 async def test_websocket_closed_ending_a_handler_is_signalled_not_logged_under_asgi(
     app: Sanic, caplog: pytest.LogCaptureFixture
 ) -> None:

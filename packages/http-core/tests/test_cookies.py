@@ -413,3 +413,54 @@ def test_a_cookie_value_set_to_none_is_written_as_the_word() -> None:
     cookie = response.add_cookie("a", "v")
     cookie.value = None  # type: ignore[assignment]
     assert str(cookie) == "a=None; Path=/; SameSite=Lax; Secure"
+
+
+@pytest.mark.parametrize("key", [5, b"a", None])
+def test_a_cookie_name_that_is_no_str_is_a_type_error(key: object) -> None:
+    # As Sanic 25.12 (a TypeError); Hurtle raised the KeyError of an illegal name.
+    with pytest.raises(TypeError, match="Cookie key must be a str"):
+        text("x").add_cookie(key, "v")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="Cookie key must be a str"):
+        text("x").delete_cookie(key)  # type: ignore[arg-type]
+
+
+def test_add_cookie_with_a_none_value_writes_the_word() -> None:
+    # As Sanic 25.12, where the response goes out with ``a=None``; Hurtle refused it with
+    # TypeError (a 500). Values of other types are still refused when added.
+    response = text("x")
+    cookie = response.add_cookie("a", None)  # type: ignore[arg-type]
+    assert cookie.value is None
+    assert [str(c) for c in response.cookies.cookies] == ["a=None; Path=/; SameSite=Lax; Secure"]
+    with pytest.raises(TypeError, match="must be a str"):
+        response.add_cookie("b", 5)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("given", ["60", "060", "0", "\u0663"])
+def test_a_max_age_string_reads_back_as_given_and_is_written_as_an_integer(given: str) -> None:
+    # Read back: Sanic 25.12 hands the app's string back (Hurtle gave an int). Written:
+    # RFC 6265 4.1.1 max-age-av: ASCII digits, no leading zero; Sanic writes "060" and
+    # the Arabic-Indic three as they are.
+    response = text("x")
+    cookie = response.add_cookie("a", "v", max_age=given)  # type: ignore[arg-type]
+    assert cookie.max_age == given
+    later = Cookie("b", "v")
+    later.max_age = given  # type: ignore[assignment]
+    assert later.max_age == given
+    for c in (cookie, later):
+        assert f"; Max-Age={int(given)}; " in str(c)
+
+
+@pytest.mark.parametrize("name", [1, None, ("a",)])
+def test_request_cookies_looked_up_by_a_name_that_is_no_str_are_missing(name: object) -> None:
+    # As Sanic 25.12: nothing found (its default); Hurtle raised TypeError from the prefix.
+    cookies = CookieRequestParameters(parse_cookie("a=1; 1=one; __Host-b=2"))
+    assert cookies.get(name) is None  # type: ignore[arg-type]
+    assert cookies.get(name, "d") == "d"  # type: ignore[arg-type]
+    assert cookies.getlist(name) == []  # type: ignore[arg-type]
+    with pytest.raises(KeyError):
+        cookies[name]  # type: ignore[index]
+
+
+def test_a_max_age_digit_that_is_no_integer_is_refused_when_set() -> None:
+    with pytest.raises(ValueError, match="max-age must be an integer"):
+        Cookie("a", "v", max_age="\u00b2")  # type: ignore[arg-type]

@@ -911,3 +911,51 @@ async def test_a_task_a_handler_spawned_keeps_its_request_current_after_the_next
     for _ in range(10):
         await asyncio.sleep(0)
     assert seen == ["/first", "/spawn", "/next", "/spawn"]
+
+
+class _StreamedNames:
+    """A handler streaming its response with ``fields`` (the head written by ``send``)."""
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        self.fields = fields
+
+    async def __call__(self, request: Any) -> None:
+        response = await request.respond(headers=self.fields)
+        await response.send("x", end_stream=True)
+
+
+async def _answer_with_fields(fields: dict[str, str], streamed: bool) -> tuple[bytes, Any]:
+    """The bytes sent for ``GET /`` answered by ``text("x", headers=fields)``, or streamed
+    with those fields, and the one response they hold."""
+
+    async def whole(request: Any) -> Any:
+        return text("x", headers=fields)
+
+    conn = FakeConnection(_StreamedNames(fields) if streamed else whole)
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    await conn.settle()
+    data = conn.take()
+    [res] = parse_responses(data)
+    return data, res
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"X-\u00e9": "1"}, {"X-A": "1", "X-\u20ac": "2"}, {"X-\u00e9": "\u00e9"}],
+)
+@pytest.mark.parametrize("streamed", [False, True])
+async def test_a_field_name_beyond_ascii_is_a_500(fields: dict[str, str], streamed: bool) -> None:
+    # RFC 9110 section 5.1: a field name is a token. Hurtle wrote the name's UTF-8 bytes;
+    # Sanic 25.12 fails to encode the head and closes without any answer.
+    data, res = await _answer_with_fields(fields, streamed)
+    assert res.status == 500
+    assert b"X-\xc3\xa9" not in data and b"X-\xe2\x82\xac" not in data
+    assert b"Response header field name is not ASCII" in res.body
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+async def test_a_field_value_beyond_ascii_still_goes_out_as_utf8(streamed: bool) -> None:
+    # As Sanic: the value's UTF-8 bytes (only names are refused above).
+    data, res = await _answer_with_fields({"X-A": "caf\u00e9 \u20ac"}, streamed)
+    assert res.status == 200
+    assert b"\r\nX-A: caf\xc3\xa9 \xe2\x82\xac\r\n" in data

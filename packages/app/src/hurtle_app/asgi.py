@@ -24,7 +24,12 @@ from hurtle_http.conninfo import ConnInfo
 from hurtle_http.exceptions import BadRequest, PayloadTooLarge, RequestCancelled, ServerError
 from hurtle_http.headers import Header
 from hurtle_http.stages import Stage
-from hurtle_http.writer import CR_OR_LF_IN_FIELD, NUL_IN_FIELD, InvalidHeader
+from hurtle_http.writer import (
+    CR_OR_LF_IN_FIELD,
+    NON_ASCII_FIELD_NAME,
+    NUL_IN_FIELD,
+    InvalidHeader,
+)
 
 logger = logging.getLogger("sanic.root")
 error_logger = logging.getLogger("sanic.error")
@@ -574,12 +579,15 @@ class ASGIApp:
 
 
 def _invalid_field(fields: list[tuple[bytes, bytes]]) -> str:
-    """Why a field name or value cannot be sent (CR or LF, or NUL in it), or ``""``."""
+    """Why a field name or value cannot be sent (CR or LF, or NUL in it, or a name beyond
+    ASCII), or ``""``."""
     for name, value in fields:
         if b"\n" in value or b"\r" in value or b"\n" in name or b"\r" in name:
             return CR_OR_LF_IN_FIELD
         if b"\x00" in value or b"\x00" in name:
             return NUL_IN_FIELD
+        if not name.isascii():
+            return NON_ASCII_FIELD_NAME
     return ""
 
 

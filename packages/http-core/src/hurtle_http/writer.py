@@ -177,6 +177,8 @@ def _format_head(res: Any, status: int, headers: Any, framing: str) -> bytes:
             raise InvalidHeader(CR_OR_LF_IN_FIELD)
         if b"\x00" in encoded:
             raise InvalidHeader(NUL_IN_FIELD)
+        if not encoded.isascii() and not all(name.isascii() for name, _ in pairs):
+            raise InvalidHeader(NON_ASCII_FIELD_NAME)
         return encoded
     # PERF: same fields as BaseHTTPResponse.processed_headers + format_http1_response, built
     # as one str and encoded once (about 3x faster than encoding field by field).
@@ -203,6 +205,12 @@ def _format_head(res: Any, status: int, headers: Any, framing: str) -> bytes:
         # RFC 9110 section 5.5: NUL is as invalid and dangerous in a field as CR and LF
         # (recipients cut the value there or refuse the message). One C scan.
         raise InvalidHeader(NUL_IN_FIELD)
+    # PERF: str.isascii() reads a flag CPython keeps on every str; the names are looked at
+    # only when the head holds anything beyond ASCII (mostly a value, which may).
+    if not head.isascii() and not all(name.isascii() for name in headers):
+        # RFC 9110 section 5.1: a field name is a token, ASCII only (Sanic fails to send
+        # the head and closes without an answer; Hurtle wrote the name's UTF-8 bytes).
+        raise InvalidHeader(NON_ASCII_FIELD_NAME)
     try:
         return head.encode()
     except UnicodeEncodeError:
@@ -250,6 +258,7 @@ class InvalidHeader(ServerError):
 # What a 500 for such a field says (the ASGI path refuses the same fields in its own head).
 CR_OR_LF_IN_FIELD = "Response header field contains CR or LF"
 NUL_IN_FIELD = "Response header field contains NUL"
+NON_ASCII_FIELD_NAME = "Response header field name is not ASCII"
 
 
 class ResponseWriter:
@@ -412,8 +421,9 @@ class ResponseWriter:
             # searched for CR and LF: two str.count calls cost about 1,900 instructions
             # (their argument parsing), two ``in`` about 400 (benchmarks/ "mw GET /").
             text = "".join(lines)
-            if "\n" in text or "\r" in text or "\x00" in text:
-                # CR, LF or NUL inside a field: the slow path answers it with a 500. Untouched,
+            if "\n" in text or "\r" in text or "\x00" in text or not text.isascii():
+                # CR, LF or NUL inside a field: the slow path answers it with a 500 (and
+                # checks the names of fields beyond ASCII: a flag read here). Untouched,
                 # as promised: a response left bound here without a ``send`` was taken
                 # for one already finished, and the app answered "returned None".
                 self.response = previous

@@ -97,8 +97,10 @@ class CookieRequestParameters(RequestParameters):
         return default if default is not None else []
 
     def _get_prefixed_cookie(self, name: str) -> list[str] | None:
+        # An f-string rather than ``+``: a name that is no str (``get(1)``) then finds
+        # nothing, as in Sanic, instead of raising TypeError.
         for prefix in ("__Host-", "__Secure-"):
-            values = dict.get(self, prefix + name)
+            values = dict.get(self, f"{prefix}{name}")
             if values is not None:
                 return values
         return None

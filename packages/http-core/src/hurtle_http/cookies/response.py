@@ -84,7 +84,10 @@ def _quote(value: str | None) -> str:
 
 def _check_key(key: Any) -> None:
     """Refuse a cookie name Sanic refuses (``KeyError``, its type and wording)."""
-    if not isinstance(key, str) or not _is_legal_key(key):
+    if not isinstance(key, str):
+        # Sanic's is a TypeError too (from its name pattern), not the KeyError below.
+        raise TypeError(f"Cookie key must be a str, got {type(key).__name__!r}")
+    if not _is_legal_key(key):
         raise KeyError("Cookie key contains illegal characters")
     if key in _RESERVED_NAMES:
         raise KeyError("Cookie name is a reserved word")
@@ -162,7 +165,7 @@ class Cookie:
             raise ServerError(
                 "Cannot create a partitioned cookie without also setting host_prefix=True"
             )
-        self._max_age: int | None = None
+        self._max_age: int | str | None = None
         self._expires: datetime | None = None
         self._samesite: str | None = None
         if expires is not None:
@@ -171,7 +174,10 @@ class Cookie:
             self.max_age = max_age
         if samesite is not None:
             self.samesite = samesite
-        if not isinstance(value, str):
+        # None is written as the word, as Sanic writes it (``add_cookie("a", None)`` is
+        # ``a=None``); other non-str values are refused here rather than when the header
+        # is written.
+        if value is not None and not isinstance(value, str):
             raise TypeError(f"Cookie value must be a str, got {type(value).__name__!r}")
         self.key = self.make_key(key, host_prefix, secure_prefix)
         self.value = value
@@ -205,7 +211,9 @@ class Cookie:
         if self._domain is not None:
             parts.append(f"Domain={self._domain}")
         if self._max_age is not None:
-            parts.append(f"Max-Age={self._max_age}")
+            # Written as the integer (``"07"`` as ``7``: RFC 6265 4.1.1 max-age-av); read
+            # back as the app gave it, as in Sanic.
+            parts.append(f"Max-Age={int(self._max_age)}")
         if self._expires is not None:
             parts.append(f"expires={_cookie_date(self._expires)}")
         if self._samesite is not None:
@@ -261,15 +269,19 @@ class Cookie:
         self._domain = _attribute("domain", value)
 
     @property
-    def max_age(self) -> int | None:
-        """The ``Max-Age`` attribute in seconds."""
+    def max_age(self) -> int | str | None:
+        """The ``Max-Age`` attribute in seconds (a digit string stays a string)."""
         return self._max_age
 
     @max_age.setter
-    def max_age(self, value: int) -> None:
+    def max_age(self, value: int | str) -> None:
         if isinstance(value, bool) or not str(value).isdigit():
             raise ValueError("Cookie max-age must be an integer")
-        self._max_age = int(value)
+        try:
+            int(value)  # "²" is a digit to isdigit() but no integer: refused now, not when sent
+        except ValueError:
+            raise ValueError("Cookie max-age must be an integer") from None
+        self._max_age = value
 
     @property
     def secure(self) -> bool:
