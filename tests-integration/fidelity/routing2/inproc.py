@@ -723,6 +723,57 @@ def c_methods_shapes() -> Any:
     return out
 
 
+FUZZ_SEGS = ["a", "b", "<{n}>", "<{n}:int>", "<{n}:float>", "<{n}:alpha>", "<{n}:slug>",
+             "<{n}:ext>", "<{n}:ext=txt|md>", "<{n}:strorempty>", r"<{n}:\d{{2}}>",
+             "<{n}:[a-c]+>", "<{n}:path>", "<{n}=int:ext=txt>", "<{n}:uuid>"]
+FUZZ_VALUES = ["a", "b", "c", "1", "12", "1.5", "ab", "a-b", "2024-01-02", "x.txt", "1.txt", "x.md",
+               "x.png", "", "A", "abc", "-3", "a.b.txt", "12345678-1234-5678-1234-567812345678"]
+FUZZ_APPS = int(os.environ.get("ROUTING2_FUZZ_APPS", "60"))
+
+
+def _fuzz_case(seed: int) -> Callable[[], Any]:
+    def run() -> Any:
+        import random
+
+        from sanic import response
+
+        rnd = random.Random(seed)
+        app = new_app(strict_slashes=rnd.random() < 0.3)
+        routes = []
+        for i in range(rnd.randint(3, 8)):
+            segs = [rnd.choice(FUZZ_SEGS).format(n=f"p{j}") for j in range(rnd.randint(1, 3))]
+            uri = "/" + "/".join(segs) + ("/" if rnd.random() < 0.15 else "")
+            methods = rnd.choice([["GET"], ["GET"], ["POST"], ["GET", "POST"]])
+
+            async def h(request: Any, _tag: int = i, **kw: Any) -> Any:
+                return response.text(f"r{_tag} {sorted((k, repr(v)) for k, v in kw.items())}")
+
+            h.__name__ = f"h{i}"
+            try:
+                app.add_route(h, uri, methods=methods, name=f"r{i}",
+                              strict_slashes=rnd.choice([None, True, False]))
+                routes.append((uri, methods))
+            except Exception as e:
+                routes.append((uri, exc(e)))
+        paths = []
+        for _ in range(30):
+            n = rnd.randint(1, 4)
+            p = "/" + "/".join(rnd.choice(FUZZ_VALUES) for _ in range(n))
+            if rnd.random() < 0.2:
+                p += "/"
+            paths.append((rnd.choice(["GET", "GET", "POST"]), p))
+        res = probe(app, paths)
+        return {"routes": routes, **{k: (f"{v.get('status')} {v.get('body', '')[:80]}"
+                                        if isinstance(v, dict) and "status" in v else v)
+                                     for k, v in res.items()}}
+
+    return run
+
+
+for _s in range(FUZZ_APPS):
+    CASES[f"fuzz {_s}"] = _fuzz_case(_s)
+
+
 # ------------------------------------------------------------------ router tables
 
 @case
