@@ -774,6 +774,41 @@ for _s in range(FUZZ_APPS):
     CASES[f"fuzz {_s}"] = _fuzz_case(_s)
 
 
+@case
+def c_roots_versions() -> Any:
+    from sanic import Blueprint
+
+    out = {}
+    for uri in ["/", "", "//", "/x/", "x"]:
+        for strict in (None, True, False):
+            for version in (None, 1):
+                for prefix in (None, "/", "/p", "/p/", "p"):
+                    app = new_app()
+                    kw: dict = {} if strict is None else {"strict_slashes": strict}
+                    if version is not None:
+                        kw["version"] = version
+                    try:
+                        if prefix is None:
+                            app.add_route(mk_echo(), uri, name="r", **kw)
+                        else:
+                            bp = Blueprint("rv", url_prefix=prefix)
+                            bp.add_route(mk_echo(), uri, name="r", **kw)
+                            app.blueprint(bp)
+                    except Exception as e:
+                        out[f"{uri!r} {strict} {version} {prefix!r}"] = {"register": exc(e)}
+                        continue
+                    name = "r" if prefix is None else "rv.r"
+                    res = probe(app, ["/", "//", "/v1", "/v1/", "/p", "/p/", "/v1/p", "/v1/p/",
+                                      "/x", "/x/", "/p/x", "/p/x/", "/v1/x", "/v1/p/x/"],
+                                extra=lambda app=app, name=name: [
+                                    [r.path for r in app.router.routes],
+                                    attempt(lambda: app.url_for(name))])
+                    out[f"{uri!r} {strict} {version} {prefix!r}"] = {
+                        k: (v.get("status") if isinstance(v, dict) and "status" in v else v)
+                        for k, v in res.items()}
+    return out
+
+
 # ------------------------------------------------------------------ router tables
 
 @case
