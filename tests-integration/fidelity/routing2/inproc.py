@@ -809,6 +809,31 @@ def c_roots_versions() -> Any:
     return out
 
 
+@case
+def c_head_and_static_attrs() -> Any:
+    from sanic import response
+
+    app = new_app()
+
+    async def g(request: Any) -> Any:
+        return response.text("get")
+
+    async def hd(request: Any) -> Any:
+        return response.text("head", headers={"x-mw": "head"})
+
+    app.add_route(g, "/x", name="g")
+    app.add_route(hd, "/x", name="hd", methods=["HEAD"])
+    app.add_route(g, "/y", name="gy", methods=["GET", "HEAD"])
+    app.static("/st", STATIC_DIR, name="stx")
+
+    @app.on_response
+    async def mark(request: Any, resp: Any) -> None:
+        resp.headers["x-grp"] = f"{request.name}|{request.endpoint}|{request.uri_template}"
+
+    return probe(app, [("HEAD", "/x"), ("GET", "/x"), ("HEAD", "/y"), ("GET", "/st/a.txt"),
+                       ("HEAD", "/st/a.txt"), ("GET", "/st/nope"), ("GET", "/nope")])
+
+
 # ------------------------------------------------------------------ router tables
 
 @case
