@@ -356,6 +356,8 @@ async def test_host_routing_compares_hosts_as_rfc_9110_does(app: Sanic, call) ->
     for other in ("a.example:8080", "b.example", "b.example:80", "a.example.org",
                   "A.Example:443"):
         assert (await call("GET", "/get", headers={"host": other})).status == 404
+    # (a method a host's route does not take is a 404 there, as Sanic's, in any case)
+    assert (await call("POST", "/get", headers={"host": "A.example"})).status == 404
 
 
 async def test_host_routing_drops_only_the_default_port_of_the_requests_scheme(
@@ -390,8 +392,6 @@ async def test_host_routing_drops_only_the_default_port_of_the_requests_scheme(
         ]:
             sent = await call("GET", "/get", headers={"host": host, **headers})
             assert sent.status == 404, (host, headers)
-    # (a method a host's route does not take is a 404 there, as Sanic's, in any case)
-    assert (await call("POST", "/get", headers={"host": "A.example"})).status == 404
 
 
 async def test_host_routing_ignores_server_name(app: Sanic, call) -> None:
