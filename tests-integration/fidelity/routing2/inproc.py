@@ -834,6 +834,44 @@ def c_head_and_static_attrs() -> Any:
                        ("HEAD", "/st/a.txt"), ("GET", "/st/nope"), ("GET", "/nope")])
 
 
+@case
+def c_request_url_for_proxies() -> Any:
+    from sanic import response
+
+    out = {}
+    configs = {
+        "none": {}, "count1": {"PROXIES_COUNT": 1}, "secret": {"FORWARDED_SECRET": "s3"},
+        "real_ip": {"REAL_IP_HEADER": "x-real-ip"},
+        "count1_sn": {"PROXIES_COUNT": 1, "SERVER_NAME": "srv.test"},
+    }
+    heads = [
+        {"host": "h.test"},
+        {"host": "h.test", "x-forwarded-for": "1.2.3.4", "x-forwarded-proto": "https",
+         "x-forwarded-host": "fw.test", "x-forwarded-port": "8443"},
+        {"host": "h.test", "x-forwarded-for": "1.2.3.4", "x-scheme": "https"},
+        {"host": "h.test", "forwarded": "for=1.2.3.4;proto=https;host=fd.test;secret=s3"},
+        {"host": "h.test", "forwarded": "for=1.2.3.4;proto=https;host=fd.test:8443;secret=s3;path=/pre"},
+        {"host": "h.test", "x-forwarded-for": "1.2.3.4", "x-forwarded-host": "fw.test",
+         "x-forwarded-path": "/pre"},
+    ]
+    for tag, cfg in configs.items():
+        app = new_app()
+        for k, v in cfg.items():
+            setattr(app.config, k, v)
+
+        @app.route("/r/<v>")
+        async def r(request: Any, v: str) -> Any:
+            return response.json({
+                "a": attempt(lambda: request.url_for("r", v="z")),
+                "b": attempt(lambda: request.url_for("r", v="z", _anchor="f", q=1)),
+                "scheme": request.scheme, "host": request.host, "server_name": request.server_name,
+                "port": request.server_port, "url": request.url,
+            })
+
+        out[tag] = probe(app, [("GET", "/r/a", h) for h in heads])
+    return out
+
+
 # ------------------------------------------------------------------ router tables
 
 @case
