@@ -348,15 +348,50 @@ async def test_host_routing_compares_hosts_as_rfc_9110_does(app: Sanic, call) ->
         ("a.example", "a a.example"),
         ("A.EXAMPLE", "a A.EXAMPLE"),
         ("a.example:80", "a a.example:80"),
-        ("A.Example:443", "a A.Example:443"),
         ("b.example:8080", "b b.example:8080"),
     ]:
         for _ in range(2):  # (the second from the router's cache)
             assert (await call("GET", "/get", headers={"host": sent})).text == answer
-    for other in ("a.example:8080", "b.example", "b.example:80", "a.example.org"):
+    # 443 is the default port of https only: over http `a.example:443` is another host.
+    for other in ("a.example:8080", "b.example", "b.example:80", "a.example.org",
+                  "A.Example:443"):
         assert (await call("GET", "/get", headers={"host": other})).status == 404
     # (a method a host's route does not take is a 404 there, as Sanic's, in any case)
     assert (await call("POST", "/get", headers={"host": "A.example"})).status == 404
+
+
+async def test_host_routing_drops_only_the_default_port_of_the_requests_scheme(
+    app: Sanic, call
+) -> None:
+    # RFC 9110 4.2.3: `a.example:443` is `a.example` for https, and `a.example:80` is not
+    # (nor the reverse over http). The scheme here comes from a trusted proxy.
+    app.config.PROXIES_COUNT = 1
+
+    @app.get("/get", host="a.example")
+    async def on_a(request):
+        return text(f"a {request.scheme}")
+
+    @app.get("/get", host="c.example:443")
+    async def on_c(request):
+        return text(f"c {request.scheme}")
+
+    https = {"x-forwarded-proto": "https", "x-forwarded-for": "10.0.0.1"}
+    for _ in range(2):  # (the second after the first answer was cached)
+        for host, headers, answer in [
+            ("A.Example:443", https, "a https"),
+            ("c.example", https, "c https"),
+            ("C.example:443", {}, "c http"),
+        ]:
+            sent = await call("GET", "/get", headers={"host": host, **headers})
+            assert (sent.status, sent.text) == (200, answer), host
+        for host, headers in [
+            ("a.example:443", {}),
+            ("a.example:80", https),
+            ("c.example", {}),
+            ("c.example:80", {}),
+        ]:
+            sent = await call("GET", "/get", headers={"host": host, **headers})
+            assert sent.status == 404, (host, headers)
 
 
 async def test_host_routing_ignores_server_name(app: Sanic, call) -> None:

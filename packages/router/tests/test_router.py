@@ -142,6 +142,18 @@ def test_add_after_finalize_and_double_finalize_raise_finalization_error() -> No
         router.finalize()
 
 
+def test_register_pattern_after_finalize_is_taken_and_leaves_the_routes_alone() -> None:
+    # As sanic-routing: an app's start-up listener (after the router was finalized) may
+    # register a type; Hurtle raised FinalizationError, which stopped the server.
+    router = make_router("/n/<v:int>")
+    router.register_pattern("int", str, r"^[a-z]+$")
+    router.register_pattern("late", str, r"^l$")
+    assert router.regex_types["late"][1].pattern == "^l$"
+    assert router.get("/n/12", "GET")[2] == {"v": 12}
+    with pytest.raises(NotFound):
+        router.get("/n/ab", "GET")
+
+
 def test_resolve_before_finalize_says_to_finalize() -> None:
     router = Router()
     router.add("/x", handler_named("x"))

@@ -69,7 +69,9 @@ class RequestHandling:
         Sanic; the HTTP core asks only when a body goes over the limit.
         """
         try:
-            route, _, _ = self.router.get(request.path, request.method, request._route_host)
+            route, _, _ = self.router.get(
+                request.path, request.method, request._route_host, scheme=request.scheme
+            )
         except Exception:  # no route, a wrong method, a bad path: the limit holds
             return False
         return bool(getattr(route.extra, "stream", False))

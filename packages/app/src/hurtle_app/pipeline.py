@@ -212,9 +212,12 @@ class RequestPipeline:
 
     def resolve(self, request: Any) -> tuple[Any, ...]:
         """Route ``request``: (route, handler, params, path, and the route's settings)."""
-        route, handler, params = self.router_get(
-            request.path, request.method, request._route_host if self.host_routing else None
-        )
+        if self.host_routing:
+            route, handler, params = self.router_get(
+                request.path, request.method, request._route_host, scheme=request.scheme
+            )
+        else:
+            route, handler, params = self.router_get(request.path, request.method, None)
         extra = route.extra
         hit = (
             route,
@@ -245,9 +248,12 @@ class RequestPipeline:
         try:
             if "http.routing.before" in events:
                 await dispatch("http.routing.before", inline=True, context={"request": request})
-            route, handler, params = self.router_get(
-                request.path, request.method, request._route_host if self.host_routing else None
-            )
+            if self.host_routing:
+                route, handler, params = self.router_get(
+                    request.path, request.method, request._route_host, scheme=request.scheme
+                )
+            else:
+                route, handler, params = self.router_get(request.path, request.method, None)
             request.route = route
             request._match_info = params
         except Exception as exc:

@@ -42,12 +42,17 @@ def _decode_unreserved(path: str) -> str:
     return _ESCAPE.sub(decode, path)
 
 
-def _canonical_host(host: str) -> str:
-    """``host`` as RFC 9110 4.2.3 compares it: the name in lower case, without the default
-    port of http or https (``A.Example:80`` is ``a.example``)."""
+# The schemes whose default port is 443 (RFC 9110 4.2.2, RFC 6455 3); any other is 80's.
+_SECURE_SCHEMES = frozenset(("https", "wss"))
+
+
+def _canonical_host(host: str, default_port: str) -> str:
+    """``host`` as RFC 9110 4.2.3 compares it for a scheme whose default port is
+    ``default_port``: the name in lower case, without that port (``A.Example:80`` is
+    ``a.example`` for http; ``a.example:443`` is another authority there)."""
     host = host.lower()
     name, colon, port = host.rpartition(":")
-    return name if colon and port in ("80", "443") else host
+    return name if colon and port == default_port else host
 
 
 class Router(BaseRouter):
@@ -64,15 +69,19 @@ class Router(BaseRouter):
         # cleared, in place, whenever the routes are compiled again.
         self._by_target: dict[str, dict[bytes, tuple[Any, ...]]] = {}
         self._host_routing = False
-        # Each route host's canonical form -> the host as registered (the first so).
-        self._host_aliases: dict[str, str] = {}
+        # Per default port (80: http/ws, 443: https/wss), each route host's canonical
+        # form -> the host as registered (the first so).
+        self._host_aliases: dict[str, dict[str, str]] = {"80": {}, "443": {}}
         self._empty = False
 
     def get(
-        self, path: str, method: str, host: str | None, *, _decoded: bool = False,
-        _aliased: bool = False,
+        self, path: str, method: str, host: str | None, *, scheme: str | None = None,
+        _decoded: bool = False, _aliased: bool = False,
     ) -> tuple[Route, Callable[..., Any], dict[str, Any]]:
-        """Resolve a request to ``(route, handler, params)``."""
+        """Resolve a request to ``(route, handler, params)``.
+
+        ``scheme`` (the request's, ``http`` when not given) says which port is the default
+        one, when a host route is matched against a host sent with a port."""
         # PERF: a resolved (path, method[, host]) is remembered, so repeated requests cost
         # one dict lookup instead of a match (benchmarks/ "GET /user/123": the router was a
         # third of the framework's time). Params are copied out: handlers get their own.
@@ -96,19 +105,28 @@ class Router(BaseRouter):
             )
         except RoutingNotFound as exc:
             if host and self._host_routing and not _aliased:
-                # RFC 9110 4.2.3: a host differing only in case, or by the default port,
-                # is the same (`Host: A.EXAMPLE` and `a.example:80` ask for the route of
-                # host="a.example"; Sanic answers 404). Only a host no route matched as
-                # sent is tried again, so the hit path costs nothing; the hit is then
-                # remembered under the host as sent.
-                alias = self._host_aliases.get(_canonical_host(host))
+                # RFC 9110 4.2.3: a host differing only in case, or by the default port
+                # of the request's scheme, is the same (`Host: A.EXAMPLE` and
+                # `a.example:80` over http ask for the route of host="a.example"; Sanic
+                # answers 404); `a.example:443` is that host only over https. Only a
+                # host no route matched as sent is tried again, so the hit path costs
+                # nothing; the hit is then remembered under the host as sent when the
+                # two differ in case only (a port's meaning depends on the scheme, which
+                # the cache key leaves out).
+                default_port = "443" if scheme in _SECURE_SCHEMES else "80"
+                canonical = _canonical_host(host, default_port)
+                alias = self._host_aliases[default_port].get(canonical)
                 if alias is not None and alias != host:
                     try:
                         hit = self.get(path, method, alias, _decoded=_decoded, _aliased=True)
                     except NotFound:
                         pass  # named as it came, below
                     else:
-                        if len(path) <= CACHED_PATH_MAX and len(self._resolved) < CACHE_LIMIT:
+                        if (
+                            alias.lower() == host.lower()
+                            and len(path) <= CACHED_PATH_MAX
+                            and len(self._resolved) < CACHE_LIMIT
+                        ):
                             self._resolved[(path, method, host)] = (
                                 hit[0], hit[1], dict(hit[2]) if hit[2] else None
                             )
@@ -122,7 +140,7 @@ class Router(BaseRouter):
                 if normalized != path:
                     try:
                         # (once: `%%36F` gives `%6F`, which is no `o`)
-                        return self.get(normalized, method, host, _decoded=True)
+                        return self.get(normalized, method, host, scheme=scheme, _decoded=True)
                     except NotFound:
                         pass  # named as it came, below
             if method == "CONNECT" and path[:1] != "/" and not _AUTHORITY_FORM.fullmatch(path):
@@ -202,7 +220,8 @@ class Router(BaseRouter):
             }
             if one_host:
                 params["requirements"] = {"host": one_host}
-                self._host_aliases.setdefault(_canonical_host(one_host), one_host)
+                for default_port, aliases in self._host_aliases.items():
+                    aliases.setdefault(_canonical_host(one_host, default_port), one_host)
             route = super().add(**params)
             extra = route.extra
             ident = name or ""

@@ -354,10 +354,9 @@ class BaseRouter(ABC):
                 raise InvalidRegex(
                     f"Invalid regular expression for pattern {label!r}: {exc}", exc
                 ) from None
-        if self.finalized:
-            raise FinalizationError(
-                f"Cannot register pattern {label!r}: the router is already finalized"
-            )
+        # After finalize() too, as sanic-routing (a plugin may register its types in a
+        # start-up listener): the routes already compiled keep the types they were
+        # declared with, and routes cannot be added any more anyway.
         self.regex_types[label] = (cast, pattern, param_info_class)
 
     def _is_regex(self, path: str) -> bool:
