@@ -105,6 +105,8 @@ _DONE = object()
 # The 400 to an HTTP/1.1 request without Host (RFC 9112 section 3.2).
 _NO_HOST = "Missing Host header: an HTTP/1.1 request must have one"
 _FAILED = object()
+# The message of the CancelledError a handler gets when a timeout cuts it (as Sanic's).
+_TIMEOUT_CANCEL_MESSAGE = "Cancel connection task with a timeout"
 
 
 def _method_text(raw: bytes) -> str:
@@ -1474,7 +1476,9 @@ class Http(RequestReader, ResponseWriter):
             self.exception = exception
             task = self.task
             if task is not None and not task.done():
-                task.cancel()
+                # As Sanic: the handler's CancelledError says why it was cancelled (a
+                # client that left cancels it without a message).
+                task.cancel(_TIMEOUT_CANCEL_MESSAGE)
             else:
                 protocol.close()
             return
