@@ -339,6 +339,10 @@ def r_unread_pipelined(port):
         # body arrives after the answer
         raw = req("POST", path, BODY, close=False)
         out += run_steps(port, [("send", raw[:-1000]), ("read", 0.5), ("send", raw[-1000:] + nxt)])
+        # a chunked body whose rest comes in pieces after the answer
+        raw = req("POST", path, chunked=[BODY[:300], BODY[300:600], BODY[600:]], close=False)
+        out += run_steps(port, [("send", raw[:400]), ("read", 0.4), ("send", raw[400:700]), ("sleep", 0.2),
+                                ("send", raw[700:]), ("sleep", 0.2), ("send", nxt)])
         # over-limit body, never read
         out += run_steps(port, [("send", req("POST", path, b"w" * 5000, close=False) + nxt)])
     out.append(seen(port))
