@@ -7,6 +7,7 @@ import logging
 from typing import Any
 
 from hurtle_http.response import text
+from hurtle_http.server import HandlerApp
 from hurtle_http.testing import FakeConnection, parse_responses
 
 from .conftest import exchange, hello
@@ -91,6 +92,41 @@ async def test_slow_handler_gets_503_at_the_response_timeout() -> None:
     assert res.status == 503 and b"Response Timeout" in res.body
     assert res.header("connection") == "close"
     assert cancelled == [True] and conn.closed
+
+
+async def test_a_handler_cut_by_a_timeout_is_told_why() -> None:
+    # As Sanic 25.12: the CancelledError a timeout throws into the handler carries the
+    # message "Cancel connection task with a timeout" (a handler logging it says so); it
+    # had none, as for a client that left. Both a slow handler (RESPONSE_TIMEOUT) and a
+    # stream=True handler waiting for the rest of its body (REQUEST_TIMEOUT).
+    seen: list[tuple] = []
+
+    async def slow(request: Any) -> Any:
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError as error:
+            seen.append(error.args)
+            raise
+
+    async def reader(request: Any) -> Any:
+        try:
+            async for _ in request.stream:
+                pass
+        except asyncio.CancelledError as error:
+            seen.append(error.args)
+            raise
+
+    conn = FakeConnection(slow, config=TIMEOUTS)
+    conn.receive(GET)
+    await conn.advance(20)
+    [res] = parse_responses(conn.take())
+    assert res.status == 503
+    conn = FakeConnection(HandlerApp(reader, config=TIMEOUTS, stream=True))
+    conn.receive(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc")
+    await conn.advance(20)
+    [res] = parse_responses(conn.take())
+    assert res.status == 503
+    assert seen == [("Cancel connection task with a timeout",)] * 2
 
 
 async def test_streaming_response_that_keeps_sending_is_not_timed_out() -> None:

@@ -202,6 +202,7 @@ class ASGIApp:
         self._inbox: asyncio.Queue[Any] | None = None
         self._client_gone = False
         self._length_checked = False
+        self._exchange_over = False
 
     @classmethod
     async def create(
@@ -298,8 +299,10 @@ class ASGIApp:
                 self.response.stream = None
         finally:
             watcher, self._watcher = self._watcher, None
+            self._exchange_over = True
             if watcher is not None:
                 watcher.cancel()
+                self._end_readers()
             task = self._task
             # (cancelling/uncancel are Python 3.11+; 3.10 keeps no count to undo)
             if self._client_gone and task is not None and getattr(task, "cancelling", None):
@@ -378,6 +381,14 @@ class ASGIApp:
             self._status_error = False
         self.send = None  # type: ignore[assignment]
 
+    def _end_readers(self) -> None:
+        # The exchange is over with its body still coming: nothing reads the server's
+        # messages any more, so a task of the handler's still reading the body gets its
+        # end (as in Sanic's ASGI mode) instead of waiting on the inbox forever.
+        inbox = self._inbox
+        if inbox is not None and not inbox.full():
+            inbox.put_nowait({"type": "hurtle.exchange_over"})
+
     def _body_done_sending(self) -> bool:
         return self.send is None
 
@@ -389,11 +400,19 @@ class ASGIApp:
             self._length_checked = True
             self._refuse_declared_length()
         if self._inbox is None and self._task is not None and not self._body_done:
+            if self._exchange_over:
+                return None  # (the end, as above: nothing reads the server's messages)
             self._start_receiving()
         while not self._body_done:
             inbox = self._inbox
+            if inbox is not None and self._exchange_over and inbox.empty():
+                self._body_done = True
+                break
             message = await (inbox.get() if inbox is not None else self.transport.receive())
             kind = message.get("type")
+            if kind == "hurtle.exchange_over":
+                self._body_done = True
+                break
             if kind == "hurtle.receive_failed":
                 self._body_done = True
                 raise message["error"]

@@ -105,6 +105,8 @@ _DONE = object()
 # The 400 to an HTTP/1.1 request without Host (RFC 9112 section 3.2).
 _NO_HOST = "Missing Host header: an HTTP/1.1 request must have one"
 _FAILED = object()
+# The message of the CancelledError a handler gets when a timeout cuts it (as Sanic's).
+_TIMEOUT_CANCEL_MESSAGE = "Cancel connection task with a timeout"
 
 
 def _method_text(raw: bytes) -> str:
@@ -296,6 +298,7 @@ class Http(RequestReader, ResponseWriter):
         "head_started_at",
         "perft0",
         "_waiter",
+        "_more_waiters",
         "_idle",
         "_run_in_task",
         "_task_loop",
@@ -396,6 +399,9 @@ class Http(RequestReader, ResponseWriter):
         self._held = b""  # the rest of a read, unparsed while REQUEST_BUFFER_QUEUE_SIZE waits
         self._peer_done = False  # the peer sent its FIN (peer_finished)
         self._waiter: asyncio.Future | None = None
+        # Readers of the body waiting behind the first (a task of the handler's reading
+        # while the server drains what the handler left): woken after it, in order.
+        self._more_waiters: list[asyncio.Future] | None = None
         self._idle: asyncio.Future | None = None
         # The run() of the connection Task's context, when data_received may answer in it.
         self._run_in_task: Any = None
@@ -847,6 +853,12 @@ class Http(RequestReader, ResponseWriter):
             self._waiter = None
             if not waiter.done():
                 waiter.set_result(None)
+            more = self._more_waiters
+            if more is not None:
+                self._more_waiters = None
+                for waiter in more:
+                    if not waiter.done():
+                        waiter.set_result(None)
 
     # -- the connection handler --------------------------------------------------------------
 
@@ -1404,7 +1416,18 @@ class Http(RequestReader, ResponseWriter):
             if self.protocol.closed:
                 raise BadRequest("Connection closed before the request body was complete")
             self.protocol.flow.resume_reading()
-            waiter = self._waiter = self.protocol.loop.create_future()
+            waiter = self.protocol.loop.create_future()
+            first = self._waiter
+            if first is None or first.done():
+                self._waiter = waiter
+            else:
+                # Another reader waits already (as Sanic: a task of the handler's that
+                # reads on after it returned, while the server drains the rest): each is
+                # woken, in the order they came, and the first to run takes the data.
+                # (Replacing the first left it waiting forever, its task never ended.)
+                if self._more_waiters is None:
+                    self._more_waiters = []
+                self._more_waiters.append(waiter)
             await waiter
 
     def take_body(self) -> bytes | None:
@@ -1474,7 +1497,9 @@ class Http(RequestReader, ResponseWriter):
             self.exception = exception
             task = self.task
             if task is not None and not task.done():
-                task.cancel()
+                # As Sanic: the handler's CancelledError says why it was cancelled (a
+                # client that left cancels it without a message).
+                task.cancel(_TIMEOUT_CANCEL_MESSAGE)
             else:
                 protocol.close()
             return

@@ -217,6 +217,21 @@ def _format_head(res: Any, status: int, headers: Any, framing: str) -> bytes:
         return _field_bytes(head)
 
 
+def _is_digits(value: Any) -> bool:
+    """Whether a handler's ``Content-Length`` value is written as RFC 9110 8.6 has it."""
+    return type(value) is str and value.isascii() and value.isdigit()
+
+
+def _length_or_none(value: Any) -> int | None:
+    """The number a handler's ``Content-Length`` value means to Python (``"+4"``,
+    ``" 4"``, ``"0_4"``, ``4``), or None when it is not one or negative."""
+    try:
+        length = int(value)
+    except (TypeError, ValueError):
+        return None
+    return length if length >= 0 else None
+
+
 def _record_framing(
     res: Any, status: int, headers: Any, size: int | None, keep_alive: bool
 ) -> None:
@@ -504,16 +519,31 @@ class ResponseWriter:
                 framing = f"content-length: {size}\r\n"
             elif self.head_only and not size:
                 # RFC 9110 8.6, 9.3.2: a HEAD answer may state the length a GET would
-                # send; the handler's value stands (as in Sanic).
-                pass
+                # send; the handler's value stands (as in Sanic), written as 1*DIGIT,
+                # or left out when it is no length at all (Sanic sends "x" or "-1").
+                stated = headers["content-length"]
+                if not _is_digits(stated):
+                    length = _length_or_none(stated)
+                    if length is None:
+                        headers.popall("content-length")
+                    else:
+                        headers["content-length"] = str(length)
             else:
                 headers.popall("content-length")
                 framing = f"content-length: {size}\r\n"
         elif "content-length" in headers:
-            try:
-                total = int(headers["content-length"])
-            except ValueError:
-                raise ServerError("Invalid Content-Length in the response headers") from None
+            stated = headers["content-length"]
+            # As Sanic: a value int() refuses raises its ValueError from the send.
+            total = int(stated)
+            if not _is_digits(stated):
+                # RFC 9110 8.6: Content-Length is 1*DIGIT. int() also takes "+4", " 4",
+                # "0_4" (Sanic sends them as given): send the number. A negative one
+                # fails a GET's first piece below, as in Sanic; Sanic sends it for HEAD.
+                if total < 0 and self.head_only and not self._status_error:
+                    res.stream = None
+                    self._unbind_unsent()
+                    raise ServerError("Invalid Content-Length in the response headers")
+                headers["content-length"] = str(total)
             if size > total and not self.head_only and not self._status_error:
                 # The first piece of a stream is already longer than its stated length:
                 # what followed the length would be read as the start of the next
