@@ -1,6 +1,18 @@
-"""Record every ``http.*`` signal of an app, with the type of each argument."""
+"""What the middleware probe apps share: ``note`` (one line to $PROBE_EVENTS), and
+``record_signals`` (every ``http.*`` signal of an app, with the type of each argument)."""
 
 from __future__ import annotations
+
+import os
+
+EVENTS = os.environ.get("PROBE_EVENTS", "")
+
+
+def note(line: str) -> None:
+    """Append ``line`` to the events file (if the runner named one)."""
+    if EVENTS:
+        with open(EVENTS, "a") as fh:
+            fh.write(line + "\n")
 
 
 def record_signals(app, note) -> None:

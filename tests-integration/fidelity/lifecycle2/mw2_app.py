@@ -9,20 +9,13 @@ import functools
 import os
 import sys
 
-from _signals import record_signals
+from _signals import note, record_signals
 
 from sanic import Blueprint, Request, Sanic, response
 from sanic.exceptions import SanicException
 
-EVENTS = os.environ.get("PROBE_EVENTS", "")
 app = Sanic("MwProbe2")
 app.config.ACCESS_LOG = False
-
-
-def note(line: str) -> None:
-    if EVENTS:
-        with open(EVENTS, "a") as fh:
-            fh.write(line + "\n")
 
 
 class CallableMw:

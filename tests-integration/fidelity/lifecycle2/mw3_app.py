@@ -5,20 +5,14 @@ Served by real Sanic and by Hurtle (``python mw3_app.py PORT``), driven by ``mw_
 
 from __future__ import annotations
 
-import os
 import sys
+
+from _signals import note
 
 from sanic import Blueprint, Request, Sanic, response
 
-EVENTS = os.environ.get("PROBE_EVENTS", "")
 app = Sanic("MwProbe3")
 app.config.ACCESS_LOG = False
-
-
-def note(line: str) -> None:
-    if EVENTS:
-        with open(EVENTS, "a") as fh:
-            fh.write(line + "\n")
 
 
 def req(name: str):

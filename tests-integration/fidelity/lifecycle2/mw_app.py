@@ -12,12 +12,11 @@ from __future__ import annotations
 import os
 import sys
 
-from _signals import record_signals
+from _signals import note, record_signals
 
 from sanic import Blueprint, Request, Sanic, response
 from sanic.exceptions import SanicException
 
-EVENTS = os.environ.get("PROBE_EVENTS", "")
 MODE = os.environ.get("PROBE_MODE", "single")
 app = Sanic("MwProbe")
 app.config.ACCESS_LOG = False
@@ -25,12 +24,6 @@ app.config.ACCESS_LOG = False
 
 class CustomError(SanicException):
     status_code = 418
-
-
-def note(line: str) -> None:
-    if EVENTS:
-        with open(EVENTS, "a") as fh:
-            fh.write(line + "\n")
 
 
 def steer(name: str, request: Request, resp=None):
