@@ -223,3 +223,40 @@ async def test_only_named_tasks_are_listed_and_all_end_at_stop() -> None:
         pass
     assert listed == ["named"]
     assert sorted(ended) == ["anonymous", "named"]
+
+
+async def test_send_signal_sees_a_websockets_handshake_and_every_frame() -> None:
+    # Found by fidelity/lifecycle2/mw_run.py: Sanic dispatches http.lifecycle.send for the
+    # 101 answer and for each frame; Hurtle did for HTTP responses only.
+    app = new_app("WsSendSignal")
+    sent: list[bytes] = []
+
+    @app.websocket("/ws")
+    async def ws(request: Any, sock: Any) -> None:
+        await sock.send("hi")
+
+    @app.signal("http.lifecycle.send")
+    async def on_send(data: bytes) -> None:
+        sent.append(bytes(data))
+
+    close_1000 = b"\x88\x02\x03\xe8"
+    async with serving(app) as port:
+        reader, writer = await asyncio.open_connection(HOST, port)
+        writer.write(upgrade("/ws"))
+        received = b""
+        for _ in range(50):  # (bounded) up to the server's close frame
+            received += await asyncio.wait_for(reader.read(65536), 5)
+            if received.endswith(close_1000):
+                break
+        masked = bytes(x ^ m for x, m in zip(b"\x03\xe8", b"ab", strict=True))
+        writer.write(b"\x88\x82abcd" + masked)  # the client's close frame
+        await asyncio.wait_for(reader.read(), 5)  # the server ends TCP once closed
+        writer.close()
+        for _ in range(50):  # (bounded) the signals of the last writes
+            if len(sent) >= 3:
+                break
+            await asyncio.sleep(0.02)
+    assert sent[0].startswith(b"HTTP/1.1 101 ")
+    # The text frame "hi", then the close frame (1000), as written on the wire.
+    assert sent[1:] == [b"\x81\x02hi", close_1000]
+    assert received.endswith(b"".join(sent[1:]))

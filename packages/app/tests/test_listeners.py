@@ -192,3 +192,31 @@ async def test_a_filter_on_sanic_modules_silences_the_loop_argument_warning() ->
         warnings.filterwarnings("ignore", category=DeprecationWarning, module="sanic.*")
         await registry.run("before_server_start", object(), asyncio.get_running_loop())
     assert [str(w.message) for w in caught] == []
+
+
+def test_main_process_stop_runs_in_registration_order() -> None:
+    # As Sanic: only the server's stop events mirror the start order.
+    calls: list[str] = []
+    registry = ListenerRegistry()
+    for name in ("first", "second", "third"):
+        registry.add(lambda app, name=name: calls.append(name), "main_process_stop")
+    registry.run_sync("main_process_stop", object())
+    assert calls == ["first", "second", "third"]
+
+
+@pytest.mark.parametrize("event", ["main_process_start", "main_process_ready",
+                                   "main_process_stop", "reload_process_start",
+                                   "reload_process_stop", "before_reload_trigger"])
+def test_priority_of_a_main_process_listener_is_warned_about_and_ignored(
+    event: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    calls: list[str] = []
+    registry = ListenerRegistry()
+    registry.add(lambda app: calls.append("plain"), event)
+    with caplog.at_level("WARNING", logger="sanic.error"):
+        registry.add(lambda app: calls.append("urgent"), event, priority=5)
+    registry.run_sync(event, object())
+    assert calls == ["plain", "urgent"]
+    assert [(r.name, r.levelname, r.getMessage()) for r in caplog.records] == [
+        ("sanic.error", "WARNING", f"Priority is not supported for {event}")
+    ]

@@ -10,6 +10,7 @@ from typing import Any
 
 from hurtle_app.errors import UnknownNameError
 from hurtle_app.logging.deprecation import deprecation
+from hurtle_app.logging.loggers import error_logger
 from hurtle_app.sequence import next_registration
 
 
@@ -33,8 +34,21 @@ class ListenerEvent(str, Enum):
 LISTENER_EVENTS: tuple[str, ...] = tuple(e.name.lower() for e in ListenerEvent)
 
 # Events that run in the reverse order of registration (teardown mirrors setup).
-_REVERSED = frozenset(
-    {"before_server_stop", "after_server_stop", "main_process_stop", "reload_process_stop"}
+_REVERSED = frozenset({"before_server_stop", "after_server_stop"})
+
+# As Sanic: the main-process and reloader events take no priority. A listener given one is
+# warned about and keeps its place in the registration order, which is also the order
+# their stop events run in (they are not reversed).
+_NO_PRIORITY = frozenset(
+    {
+        "main_process_start",
+        "main_process_ready",
+        "main_process_stop",
+        "reload_process_start",
+        "reload_process_stop",
+        "before_reload_trigger",
+        "after_reload_trigger",
+    }
 )
 
 # As Sanic: only the server's own listeners are told that the loop argument is deprecated;
@@ -111,9 +125,11 @@ class ListenerRegistry:
 
     def add(self, func: Callable[..., Any], event: str, priority: int = 0) -> None:
         """Record ``func`` for ``event``."""
-        self._by_event[normalize_event(event)].append(
-            _Listener(func, priority, next_registration())
-        )
+        name = normalize_event(event)
+        if priority and name in _NO_PRIORITY:
+            error_logger.warning(f"Priority is not supported for {name}")
+            priority = 0
+        self._by_event[name].append(_Listener(func, priority, next_registration()))
 
     def listeners(self, event: str) -> list[Callable[..., Any]]:
         """The functions registered for ``event``, in the order they will run."""

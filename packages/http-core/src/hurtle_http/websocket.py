@@ -52,6 +52,7 @@ from hurtle_http.websocket_errors import (
     recv_after_close,
     use_after_close,
 )
+from hurtle_http.websocket_send_signal import send_signaller
 
 
 class _LibraryLog(logging.LoggerAdapter):  # type: ignore[type-arg]
@@ -122,6 +123,8 @@ class WebsocketImplProtocol:
         self._writing_paused = False  # the peer does not read what is sent
         self._access: tuple[str, str] | None = None  # host and target, when access-logged
         self._peer_dropped = False  # the peer's FIN or the connection's loss came while open
+        # Told of each write when the app listens to http.lifecycle.send (None otherwise).
+        self._on_send: Callable[[bytes], None] | None = None
 
     # -- public API ----------------------------------------------------------------------
 
@@ -602,6 +605,8 @@ class WebsocketImplProtocol:
             if data:
                 if not self.io_proto.closed:
                     transport.write(data)
+                    if self._on_send is not None:
+                        self._on_send(data)
             else:
                 # websockets asks for the TCP connection to end (after the close
                 # handshake, or after failing the connection).
@@ -867,6 +872,10 @@ async def websocket_handshake(
     http.stage = http.stage.__class__.IDLE
     http.send = None
     protocol.write(head)
+    hook = getattr(app, "lifecycle_hook", None)
+    if hook is not None:
+        impl._on_send = send_signaller(hook, request, protocol.loop)
+        impl._on_send(head)
     protocol.websocket = impl
     impl.connection_made(protocol)
     if protocol.access_log:
