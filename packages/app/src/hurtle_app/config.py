@@ -110,7 +110,11 @@ class DescriptorMeta(type):
 
     def __init__(cls, *args: Any) -> None:
         super().__init__(*args)
-        cls.__setters__ = {name for name, _ in getmembers(cls, isdatadescriptor)}
+        # Python's own slots (``__weakref__``) are no settings: a key of that name is an
+        # item like any other, as in Sanic.
+        cls.__setters__ = {
+            name for name, _ in getmembers(cls, isdatadescriptor) if not name.startswith("__")
+        }
 
 
 class DetailedConverter(ABC):
@@ -225,6 +229,9 @@ class Config(dict, metaclass=DescriptorMeta):
                     f"config.update() takes dicts or KEY=value arguments, not {item!r}"
                 ) from None
         for key, value in merged.items():
+            if not isinstance(key, str):
+                # Sanic's TypeError: settings are named, as keyword arguments are.
+                raise TypeError(f"keywords must be strings: config keys are names, not {key!r}")
             if key in self.__setters__:
                 try:
                     object.__setattr__(self, key, value)
@@ -260,7 +267,11 @@ class Config(dict, metaclass=DescriptorMeta):
     @property
     def FALLBACK_ERROR_FORMAT(self) -> str:
         """The error page format when nothing else decides: ``auto``, ``html``, ``json``, ``text``."""
-        value = self.get("_FALLBACK_ERROR_FORMAT", _default)
+        try:
+            value = self["_FALLBACK_ERROR_FORMAT"]
+        except KeyError:
+            # Gone with config.clear() (or a del), as every other setting then is.
+            raise AttributeError("Config has no 'FALLBACK_ERROR_FORMAT'") from None
         return DEFAULT_FORMAT if isinstance(value, Default) else value
 
     @FALLBACK_ERROR_FORMAT.setter
