@@ -5,6 +5,7 @@ the access log is on) told why the connection ended."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from typing import Any
 
@@ -84,3 +85,18 @@ async def test_a_ping_timeout_closes_with_1011_and_no_reason() -> None:
     assert frames[:1] == b"\x89"  # the ping (payload: 4 bytes)
     assert frames[6:] == b"\x88\x02\x03\xf3"  # close 1011, no reason
     assert closed
+
+
+@pytest.mark.parametrize("interval", ["abc", "1", [1]])
+async def test_a_ping_interval_that_is_no_number_sends_no_pings(
+    interval: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    # As Sanic: no pings and nothing logged (WEBSOCKET_PING_INTERVAL from a typo'd
+    # SANIC_ variable). Before, the keepalive task failed on its first wait: a
+    # "Task exception was never retrieved" TypeError traceback in the log.
+    with caplog.at_level(logging.DEBUG):
+        frames, closed = await _frames_after({"WEBSOCKET_PING_INTERVAL": interval}, 60)
+        gc.collect()
+        await asyncio.sleep(0)
+    assert frames == b"" and not closed
+    assert not [r.getMessage() for r in caplog.records if "never retrieved" in r.getMessage()]

@@ -353,7 +353,9 @@ class WebsocketImplProtocol:
         """Attach to the HTTP protocol whose transport now carries websocket frames."""
         self.io_proto = io_proto
         self.transport = io_proto.transport
-        if self.ping_interval:
+        if self.ping_interval and isinstance(self.ping_interval, (int, float)):
+            # An interval that is no number (WEBSOCKET_PING_INTERVAL = "abc") sends no
+            # pings, as in Sanic, rather than a keepalive task failing on its first wait.
             self.keepalive_task = self.loop.create_task(self._keepalive())
 
     def data_received(self, data: bytes) -> None:
