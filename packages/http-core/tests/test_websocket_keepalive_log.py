@@ -1,6 +1,7 @@
 """A websocket dropped because its client never answered a keepalive ping says so in the
 log (WARNING, ``sanic.websockets``), as Sanic does; before, only the access line (when
-the access log is on) told why the connection ended."""
+the access log is on) told why the connection ended. Also: websocket settings of the
+wrong type (from SANIC_ variables), as Sanic takes them."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from hurtle_http.exceptions import SanicException
+from hurtle_http.response import text
 from hurtle_http.testing import FakeConnection
 
 _UPGRADE = (
@@ -100,3 +103,28 @@ async def test_a_ping_interval_that_is_no_number_sends_no_pings(
         await asyncio.sleep(0)
     assert frames == b"" and not closed
     assert not [r.getMessage() for r in caplog.records if "never retrieved" in r.getMessage()]
+
+
+@pytest.mark.parametrize("size", [10.5, "abc"])
+async def test_a_max_size_the_library_refuses_fails_the_handshake_as_sanic_says(
+    size: Any,
+) -> None:
+    # WEBSOCKET_MAX_SIZE = "10.5" from a SANIC_ variable is a float: Sanic answers 500
+    # "Failed to open a WebSocket connection." (the cause in its log). The handler got the
+    # library's bare TypeError, and the client the generic 500 page.
+    seen: list[Any] = []
+
+    async def handler(request: Any) -> Any:
+        try:
+            await request.transport.get_protocol().websocket_handshake(request)
+        except Exception as error:
+            seen.append(error)
+            return text("refused")
+
+    conn = FakeConnection(handler, config={"WEBSOCKET_MAX_SIZE": size})
+    conn.receive(_UPGRADE)
+    await conn.settle()
+    [error] = seen
+    assert isinstance(error, SanicException) and error.status_code == 500
+    assert str(error).startswith("Failed to open a WebSocket connection.\nSee server log")
+    assert isinstance(error.__cause__, (TypeError, ValueError))

@@ -770,11 +770,19 @@ async def websocket_handshake(
         # reason in the logged error.
         raise RuntimeError("Websockets are disabled on this app: app.enable_websocket(False)")
     config = app.config
-    ws_proto = ServerProtocol(
-        subprotocols=[Subprotocol(s) for s in subprotocols] if subprotocols else None,
-        max_size=getattr(config, "WEBSOCKET_MAX_SIZE", 2**20),
-        logger=websockets_logger,
-    )
+    try:
+        ws_proto = ServerProtocol(
+            subprotocols=[Subprotocol(s) for s in subprotocols] if subprotocols else None,
+            max_size=getattr(config, "WEBSOCKET_MAX_SIZE", 2**20),
+            logger=websockets_logger,
+        )
+    except Exception as error:
+        # A setting the library refuses (WEBSOCKET_MAX_SIZE = 10.5 from SANIC_ variables):
+        # as Sanic, a 500 that says the websocket could not open, the cause in the log.
+        raise SanicException(
+            "Failed to open a WebSocket connection.\nSee server log for more information.\n",
+            status_code=500,
+        ) from error
     path = request.raw_url.decode("latin-1") if hasattr(request, "raw_url") else request.path
     if getattr(request, "version", "1.1") == "1.0":
         # RFC 9110 7.8: a server MUST ignore Upgrade in an HTTP/1.0 request, and RFC 6455
