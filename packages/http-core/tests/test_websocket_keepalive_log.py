@@ -57,6 +57,14 @@ async def _frames_after(config: dict[str, Any], seconds: float) -> tuple[bytes, 
     return frames, conn.closed
 
 
+def _opcodes(frames: bytes) -> list[int]:
+    opcodes = []
+    while frames:  # (server frames: unmasked, short payloads)
+        opcodes.append(frames[0])
+        frames = frames[2 + frames[1] :]
+    return opcodes
+
+
 async def test_a_nan_ping_interval_sends_no_pings() -> None:
     # As Sanic: no pings, quietly. Before, the keepalive scheduled a timer at NaN: in
     # uvloop a logged `ValueError: cannot convert float NaN to integer`, in asyncio a
@@ -72,11 +80,7 @@ async def test_a_nan_ping_timeout_sets_no_limit() -> None:
     # ValueError (uvloop).
     config = {"WEBSOCKET_PING_INTERVAL": 2, "WEBSOCKET_PING_TIMEOUT": float("nan")}
     frames, closed = await _frames_after(config, 60)
-    opcodes = []
-    while frames:  # (server frames: unmasked, short payloads)
-        opcodes.append(frames[0])
-        frames = frames[2 + frames[1] :]
-    assert opcodes == [0x89] * 30 and not closed  # a ping every 2 s, no close frame
+    assert _opcodes(frames) == [0x89] * 30 and not closed  # a ping every 2 s, no close frame
 
 
 async def test_a_ping_timeout_closes_with_1011_and_no_reason() -> None:
@@ -128,3 +132,21 @@ async def test_a_max_size_the_library_refuses_fails_the_handshake_as_sanic_says(
     assert isinstance(error, SanicException) and error.status_code == 500
     assert str(error).startswith("Failed to open a WebSocket connection.\nSee server log")
     assert isinstance(error.__cause__, (TypeError, ValueError))
+
+
+@pytest.mark.parametrize("timeout", [0, -1])
+async def test_a_ping_timeout_of_zero_or_below_allows_no_time(timeout: float) -> None:
+    # As Sanic: the first ping is followed by a close 1011 (before, 0 meant no limit:
+    # a ping every interval, the connection kept).
+    frames, closed = await _frames_after(
+        {"WEBSOCKET_PING_INTERVAL": 2, "WEBSOCKET_PING_TIMEOUT": timeout}, 6
+    )
+    assert frames[:1] == b"\x89" and frames[6:] == b"\x88\x02\x03\xf3"
+    assert closed
+
+
+async def test_a_ping_timeout_of_none_waits_for_the_pong() -> None:
+    frames, closed = await _frames_after(
+        {"WEBSOCKET_PING_INTERVAL": 2, "WEBSOCKET_PING_TIMEOUT": None}, 6
+    )
+    assert _opcodes(frames) == [0x89] * 3 and not closed  # pings at 2, 4 and 6 s

@@ -674,7 +674,9 @@ class WebsocketImplProtocol:
                 if not self._is_open():
                     return
                 waiter = self._send_ping(None)
-                if self.ping_timeout:
+                # None (or NaN) waits as long as it takes; 0 or below allows no time, as
+                # in Sanic (the connection fails 1011 after the first ping).
+                if self.ping_timeout is not None:
                     if not await self._after(self.ping_timeout, waiter):
                         # As Sanic: the log says why (the access line, if on, only
                         # shows the 1011).
