@@ -23,6 +23,7 @@ from hurtle_app.errors import ConfigSourceError
 from hurtle_app.helpers import Default, _default
 from hurtle_app.utils import load_module_from_file_location, str_to_bool
 from hurtle_http.config import HTTP_DEFAULTS
+from hurtle_http.http import Http
 
 SANIC_PREFIX = "SANIC_"
 
@@ -196,6 +197,9 @@ class Config(dict, metaclass=DescriptorMeta):
             self.register_type(converter)
         if keep_alive is not None:
             self.KEEP_ALIVE = keep_alive
+        # As Sanic: every config made (and every REQUEST_MAX_HEADER_SIZE set, below) sets
+        # the head limit of the connections opened from then on, in the whole process.
+        Http.set_header_max_size(self["REQUEST_MAX_HEADER_SIZE"])
         if env_prefix:
             self.load_environment_vars(env_prefix)
         self._configure_warnings()
@@ -259,6 +263,10 @@ class Config(dict, metaclass=DescriptorMeta):
             dict.__setitem__(self, attr, LocalCertCreator[value.upper()])
         elif attr == "DEPRECATION_FILTER":
             self._configure_warnings()
+        elif attr == "REQUEST_MAX_HEADER_SIZE":
+            # Live, as in Sanic: set in a listener or a handler, it bounds the heads of
+            # the connections opened after (it was read once, at start-up).
+            Http.set_header_max_size(value)
         elif attr == "_FALLBACK_ERROR_FORMAT" and not isinstance(value, Default):
             check_error_format(value)
 
