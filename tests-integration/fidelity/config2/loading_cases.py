@@ -1310,3 +1310,24 @@ for k in ['__weakref__', '__dict__', '__class__', '__doc__', '__module__', '__se
     with catch(): app.config.update({k: 'v'}); show(k, k in app.config)
 """,
 )
+case(
+    "header-limit-follows-config",
+    """
+from sanic import Sanic
+from sanic.http import Http
+from sanic.config import Config
+a = Sanic('a'); show(Http.HEADER_MAX_SIZE)
+a.config.REQUEST_MAX_HEADER_SIZE = 1000; show(Http.HEADER_MAX_SIZE)
+b = Sanic('b'); show(Http.HEADER_MAX_SIZE)
+a.config.update({'REQUEST_MAX_HEADER_SIZE': 30000}); show(Http.HEADER_MAX_SIZE)
+a.config['REQUEST_MAX_HEADER_SIZE'] = 2000; show(Http.HEADER_MAX_SIZE)
+a.config.update_config({'REQUEST_MAX_HEADER_SIZE': 3000}); show(Http.HEADER_MAX_SIZE)
+Config(defaults={'REQUEST_MAX_HEADER_SIZE': 500}); show(Http.HEADER_MAX_SIZE)
+a.config.REQUEST_MAX_HEADER_SIZE = 0; show(Http.HEADER_MAX_SIZE)
+""",
+)
+case(
+    "header-limit-env",
+    "from sanic import Sanic\nfrom sanic.http import Http\nSanic('a')\nshow(Http.HEADER_MAX_SIZE)",
+    env={"SANIC_REQUEST_MAX_HEADER_SIZE": "700"},
+)
