@@ -19,7 +19,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "cfgkeys"))
+from run import _view  # cfgkeys/run.py: a response as compared (no date)
+
 HERE = Path(__file__).resolve().parent
+
 TOOL = "/work/shared/tools/sanic-diff"
 CASES = [
     {"SANIC_REQUEST_MAX_SIZE": "10", "SANIC_FOO": "yes"},
@@ -32,14 +36,6 @@ CASES = [
     {"SANIC_REQUEST_MAX_SIZE": "1e3", "SANIC_PROXIES_COUNT": "0"},
     {"CFG_ROOT": "{dir}", "CFG_FILE": "${CFG_ROOT}/settings.py"},
 ]
-
-
-def _view(side: dict) -> list:
-    responses = [
-        (r["status"], sorted(h for h in r["headers"] if h[0] != "date"), r["body_text"])
-        for r in side["responses"]
-    ]
-    return [responses, side["connection"]]
 
 
 def main() -> int:

@@ -11,16 +11,14 @@ only the child it started is signalled.
 from __future__ import annotations
 
 import json
-import os
-import signal
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-PYTHONS = {"sanic": "/tmp/st-ref/bin/python", "hurtle": str(HERE.parents[2] / ".venv/bin/python")}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import HERE, PYTHONS, case_env, free_port, get, stop
+
 REQUESTS = {
     "no key": "",
     "key": "Authorization: Bearer k3y\r\n",
@@ -29,29 +27,10 @@ REQUESTS = {
 }
 
 
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _ask(port: int, extra: str) -> str:
-    for _ in range(200):
-        try:
-            conn = socket.create_connection(("127.0.0.1", port), timeout=5)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
+    data = get(port, "/", extra)
+    if data is None:
         return "no connection"
-    conn.sendall(f"GET / HTTP/1.1\r\nHost: x\r\n{extra}Connection: close\r\n\r\n".encode())
-    data = b""
-    try:
-        while chunk := conn.recv(65536):
-            data += chunk
-    except OSError:
-        pass
-    conn.close()
     head, _, body = data.partition(b"\r\n\r\n")
     lines = head.decode(errors="replace").split("\r\n")
     ctype = [x.split(":", 1)[1].strip() for x in lines[1:] if x.lower().startswith("content-type")]
@@ -63,22 +42,16 @@ def _ask(port: int, extra: str) -> str:
 
 
 def run(side: str, env_extra: dict) -> dict:
-    ins = _port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SANIC_")}
-    env.update({"SANIC_INSPECTOR": "true", "SANIC_INSPECTOR_HOST": "127.0.0.1",
-                "SANIC_INSPECTOR_PORT": str(ins)}, **env_extra)  # fmt: skip
+    ins = free_port()
+    env = case_env({"SANIC_INSPECTOR": "true", "SANIC_INSPECTOR_HOST": "127.0.0.1",
+                    "SANIC_INSPECTOR_PORT": str(ins), **env_extra})  # fmt: skip
     child = subprocess.Popen(
-        [PYTHONS[side], str(HERE / "insapp.py"), str(_port())], cwd=HERE, env=env,
+        [PYTHONS[side], str(HERE / "insapp.py"), str(free_port())], cwd=HERE, env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     time.sleep(2)
     out = {name: _ask(ins, extra) for name, extra in REQUESTS.items()}
-    child.send_signal(signal.SIGINT)
-    try:
-        child.wait(20)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        child.wait()
+    stop(child)
     return out
 
 

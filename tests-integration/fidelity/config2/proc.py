@@ -11,17 +11,15 @@ each wait is bounded; only the child it started is signalled (killed after 15 s)
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-PYTHONS = {"sanic": "/tmp/st-ref/bin/python", "hurtle": str(HERE.parents[2] / ".venv/bin/python")}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import HERE, PYTHONS, case_env, free_port, get, stop
+
 CASES = [
     {},
     {"SANIC_ACCESS_LOG": "true"},
@@ -70,39 +68,19 @@ def _mask(text: str) -> list[str]:
     ]  # fmt: skip
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _get(port: int, path: str) -> str:
-    for _ in range(150):
-        try:
-            conn = socket.create_connection(("127.0.0.1", port), timeout=5)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
+    data = get(port, path)
+    if data is None:
         return "no connection"
-    conn.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
-    data = b""
-    try:
-        while chunk := conn.recv(65536):
-            data += chunk
-    except OSError:
-        pass
-    conn.close()
     head, _, body = data.partition(b"\r\n\r\n")
     return f"{head.split(b' ')[1:2]} {body[:60]!r}" if data else "nothing"
 
 
 def run(side: str, case: dict) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SANIC_")}
-    env.update(case, PYTHONUNBUFFERED="1")
-    port = _free_port()
+    port = free_port()
     child = subprocess.Popen(
-        [PYTHONS[side], str(HERE / "procapp.py"), str(port)], cwd=HERE, env=env,
+        [PYTHONS[side], str(HERE / "procapp.py"), str(port)], cwd=HERE,
+        env={**case_env(case), "PYTHONUNBUFFERED": "1"},
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
     answers = []
@@ -110,12 +88,7 @@ def run(side: str, case: dict) -> dict:
     if child.poll() is None:
         answers = [_get(port, p) for p in ["/", "/err", "/dispatch"]]
         time.sleep(0.3)
-        child.send_signal(signal.SIGINT)
-    try:
-        out, err = child.communicate(timeout=15)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        out, err = child.communicate()
+    out, err = stop(child)
     return {
         "rc": child.returncode,
         "answers": answers,

@@ -13,16 +13,15 @@ from __future__ import annotations
 import base64
 import json
 import os
-import signal
-import socket
 import struct
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-PYTHONS = {"sanic": "/tmp/st-ref/bin/python", "hurtle": str(HERE.parents[2] / ".venv/bin/python")}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import HERE, PYTHONS, case_env, connect, free_port, stop
+
 CASES = [
     {},
     {"SANIC_WEBSOCKET_MAX_SIZE": "10"},
@@ -67,13 +66,8 @@ def _frames(data: bytes) -> list[str]:
 
 
 def client(port: int) -> dict:
-    for _ in range(150):
-        try:
-            conn = socket.create_connection(("127.0.0.1", port), timeout=5)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
+    conn = connect(port)
+    if conn is None:
         return {"error": "no connection"}
     key = base64.b64encode(os.urandom(16)).decode()
     conn.sendall(
@@ -115,24 +109,14 @@ def client(port: int) -> dict:
 
 
 def run(side: str, case: dict) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SANIC_")}
-    env.update(case)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     child = subprocess.Popen(
-        [PYTHONS[side], str(HERE / "wsapp.py"), str(port)], cwd=HERE, env=env,
+        [PYTHONS[side], str(HERE / "wsapp.py"), str(port)], cwd=HERE, env=case_env(case),
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip
     time.sleep(1.0)
     result = client(port) if child.poll() is None else {"error": "exited"}
-    if child.poll() is None:
-        child.send_signal(signal.SIGINT)
-    try:
-        _, err = child.communicate(timeout=15)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        _, err = child.communicate()
+    _, err = stop(child)
     lines = err.decode(errors="replace").splitlines()
     result["errors"] = sorted({ln.split(": ", 1)[0] for ln in lines if "Error" in ln})
     return result
