@@ -1,10 +1,13 @@
 """An app for envdiff.py: settings from SANIC_* variables, and from CFG_FILE if set.
 
 CFG_FILE is given to ``app.config.update_config`` as is (so ``${VAR}`` in it is expanded).
-``/cfg`` shows the settings the served app sees, with their types.
+``/cfg`` shows the settings the served app sees, with their types. Settings changed while
+serving (late.http): ``/set/KEY?v=JSON`` sets one from a handler; LATE (JSON, in the
+environment) is set in a ``before_server_start`` listener.
 """
 
 import asyncio
+import json
 import os
 
 from sanic import Sanic, response
@@ -18,6 +21,17 @@ KEYS = [
     "REQUEST_MAX_SIZE", "PROXIES_COUNT", "REAL_IP_HEADER", "FORWARDED_SECRET",
     "FALLBACK_ERROR_FORMAT", "NOISY_EXCEPTIONS", "REQUEST_ID_HEADER", "FOO", "MOTD",
 ]  # fmt: skip
+
+
+@app.before_server_start
+async def late(app):
+    app.config.update(json.loads(os.environ.get("LATE", "{}")))
+
+
+@app.get("/set/<key>")
+async def set_key(request, key):
+    app.config[key] = json.loads(request.args.get("v"))
+    return response.text(f"{key} set")
 
 
 def _id(request):

@@ -1,7 +1,7 @@
 """Serve app.py under Sanic 25.12 and Hurtle with settings from SANIC_* variables (sanic-diff).
 
     python3 tests-integration/fidelity/config2/envdiff.py [--checkout DIR] [CASE ...]
-    python3 tests-integration/fidelity/config2/envdiff.py --app .../lateapp.py \
+    python3 tests-integration/fidelity/config2/envdiff.py \
         --requests .../late.http '{}' '{"LATE": "{\"KEEP_ALIVE\": false}"}'
 
 Each case is a JSON object of environment variables (strings, as a shell sets them);
