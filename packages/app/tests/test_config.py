@@ -52,8 +52,18 @@ def test_every_seed_key_resolves(key: str) -> None:
 
 @pytest.mark.parametrize(
     "key",
-    ["HOST", "PORT", "UNIX", "UNIX_MODE", "WORKERS", "WORKER_CLASS", "WORKER_CONNECTIONS",
-     "WORKER_MAX_REQUESTS", "WORKER_MAX_REQUESTS_JITTER", "LOGO"],
+    [
+        "HOST",
+        "PORT",
+        "UNIX",
+        "UNIX_MODE",
+        "WORKERS",
+        "WORKER_CLASS",
+        "WORKER_CONNECTIONS",
+        "WORKER_MAX_REQUESTS",
+        "WORKER_MAX_REQUESTS_JITTER",
+        "LOGO",
+    ],
 )
 def test_run_settings_are_not_config_keys(key: str) -> None:
     # As Sanic 25.12: they are app.run() arguments, not settings. Extra keys would show in
@@ -408,3 +418,32 @@ def test_a_lower_case_key_with_a_leading_underscore_is_an_item_like_any_other() 
         assert getattr(config, key) == value
     # The config's own state stays out of its items.
     assert "_defaults" not in config and "_converters" not in config
+
+
+@pytest.mark.parametrize("key", [1, None, ("A",), b"K"])
+def test_a_key_that_is_no_string_is_a_type_error(key: Any) -> None:
+    config = Config(env_prefix=None)
+    with pytest.raises(TypeError, match="keywords must be strings"):
+        config[key] = "x"
+    with pytest.raises(TypeError, match="keywords must be strings"):
+        config.update({key: "x"})
+    assert key not in config
+
+
+def test_a_dunder_name_is_an_item_like_any_other() -> None:
+    config = Config(env_prefix=None)
+    config.update({"__weakref__": "v", "__doc__": "d"})
+    assert config["__weakref__"] == "v" and config["__doc__"] == "d"
+
+
+@pytest.mark.parametrize("how", ["clear", "del"])
+def test_the_error_format_is_gone_once_its_key_is(how: str) -> None:
+    config = Config(env_prefix=None)
+    if how == "clear":
+        config.clear()
+    else:
+        del config["_FALLBACK_ERROR_FORMAT"]
+    with pytest.raises(AttributeError, match="Config has no 'FALLBACK_ERROR_FORMAT'"):
+        config.FALLBACK_ERROR_FORMAT  # noqa: B018
+    config.FALLBACK_ERROR_FORMAT = "json"
+    assert config.FALLBACK_ERROR_FORMAT == "json"

@@ -55,3 +55,34 @@ async def test_a_listener_may_lower_the_limit() -> None:
     async with served(_route(app)) as port:
         assert await _status(port, 200) == b"200"
         assert await _status(port, 500) == b"431"
+
+
+async def test_the_limit_follows_the_setting_once_served() -> None:
+    # As Sanic: REQUEST_MAX_HEADER_SIZE set in a listener or by a handler bounds the heads
+    # of the connections opened after. It was read once, before before_server_start:
+    # raised in a listener it still refused a 10000-byte field, lowered by a handler it
+    # still let through what the handler meant to refuse.
+    app = Sanic("Live", configure_logging=False)
+    app.before_server_start(lambda app: app.config.update(REQUEST_MAX_HEADER_SIZE=12_000))
+
+    @app.get("/lower")
+    async def lower(request: Any) -> Any:
+        app.config.REQUEST_MAX_HEADER_SIZE = 300
+        return text("lowered")
+
+    async with served(_route(app)) as port:
+        assert await _status(port, 10_000) == b"200"
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(b"GET /lower HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        assert b" 200 " in await asyncio.wait_for(reader.readline(), 5)
+        writer.close()
+        assert await _status(port, 200) == b"200"
+        assert await _status(port, 500) == b"431"
+
+
+def test_a_new_config_sets_the_limit_of_the_process() -> None:
+    # As Sanic: the last config made or changed decides (Http.HEADER_MAX_SIZE).
+    Sanic("First", configure_logging=False).config.REQUEST_MAX_HEADER_SIZE = 1_000
+    assert Http.HEADER_MAX_SIZE == 1_000
+    Sanic("Second", configure_logging=False)
+    assert Http.HEADER_MAX_SIZE == 8192

@@ -63,7 +63,6 @@ from hurtle_app.touchup import TouchUpMeta
 from hurtle_app.url_for import build_url
 from hurtle_app.websockets import WebsocketHandler
 from hurtle_http.exceptions import SanicException, ServerError, ServiceUnavailable
-from hurtle_http.http import Http
 from hurtle_http.request import Request
 from hurtle_http.response import BaseHTTPResponse
 
@@ -842,9 +841,6 @@ class Sanic(
     async def _startup(self) -> None:
         """Finalize once and choose the request pipeline (run by every runner)."""
         _check_uvloop_setting(self)
-        # As Sanic: the head limit of every connection in this process is the one of the
-        # app started last (capped by Http.HEADER_CEILING).
-        Http.set_header_max_size(self.config.get("REQUEST_MAX_HEADER_SIZE", 8192))
         _check_timeouts(self.config)
         from hurtle_app.extend import auto_extend, display_ext
 

@@ -23,6 +23,7 @@ from hurtle_app.errors import ConfigSourceError
 from hurtle_app.helpers import Default, _default
 from hurtle_app.utils import load_module_from_file_location, str_to_bool
 from hurtle_http.config import HTTP_DEFAULTS
+from hurtle_http.http import Http
 
 SANIC_PREFIX = "SANIC_"
 
@@ -110,7 +111,11 @@ class DescriptorMeta(type):
 
     def __init__(cls, *args: Any) -> None:
         super().__init__(*args)
-        cls.__setters__ = {name for name, _ in getmembers(cls, isdatadescriptor)}
+        # Python's own slots (``__weakref__``) are no settings: a key of that name is an
+        # item like any other, as in Sanic.
+        cls.__setters__ = {
+            name for name, _ in getmembers(cls, isdatadescriptor) if not name.startswith("__")
+        }
 
 
 class DetailedConverter(ABC):
@@ -192,6 +197,9 @@ class Config(dict, metaclass=DescriptorMeta):
             self.register_type(converter)
         if keep_alive is not None:
             self.KEEP_ALIVE = keep_alive
+        # As Sanic: every config made (and every REQUEST_MAX_HEADER_SIZE set, below) sets
+        # the head limit of the connections opened from then on, in the whole process.
+        Http.set_header_max_size(self["REQUEST_MAX_HEADER_SIZE"])
         if env_prefix:
             self.load_environment_vars(env_prefix)
         self._configure_warnings()
@@ -225,6 +233,9 @@ class Config(dict, metaclass=DescriptorMeta):
                     f"config.update() takes dicts or KEY=value arguments, not {item!r}"
                 ) from None
         for key, value in merged.items():
+            if not isinstance(key, str):
+                # Sanic's TypeError: settings are named, as keyword arguments are.
+                raise TypeError(f"keywords must be strings: config keys are names, not {key!r}")
             if key in self.__setters__:
                 try:
                     object.__setattr__(self, key, value)
@@ -252,6 +263,10 @@ class Config(dict, metaclass=DescriptorMeta):
             dict.__setitem__(self, attr, LocalCertCreator[value.upper()])
         elif attr == "DEPRECATION_FILTER":
             self._configure_warnings()
+        elif attr == "REQUEST_MAX_HEADER_SIZE":
+            # Live, as in Sanic: set in a listener or a handler, it bounds the heads of
+            # the connections opened after (it was read once, at start-up).
+            Http.set_header_max_size(value)
         elif attr == "_FALLBACK_ERROR_FORMAT" and not isinstance(value, Default):
             check_error_format(value)
 
@@ -260,7 +275,11 @@ class Config(dict, metaclass=DescriptorMeta):
     @property
     def FALLBACK_ERROR_FORMAT(self) -> str:
         """The error page format when nothing else decides: ``auto``, ``html``, ``json``, ``text``."""
-        value = self.get("_FALLBACK_ERROR_FORMAT", _default)
+        try:
+            value = self["_FALLBACK_ERROR_FORMAT"]
+        except KeyError:
+            # Gone with config.clear() (or a del), as every other setting then is.
+            raise AttributeError("Config has no 'FALLBACK_ERROR_FORMAT'") from None
         return DEFAULT_FORMAT if isinstance(value, Default) else value
 
     @FALLBACK_ERROR_FORMAT.setter

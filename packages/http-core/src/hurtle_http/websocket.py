@@ -356,7 +356,9 @@ class WebsocketImplProtocol:
         """Attach to the HTTP protocol whose transport now carries websocket frames."""
         self.io_proto = io_proto
         self.transport = io_proto.transport
-        if self.ping_interval:
+        if self.ping_interval and isinstance(self.ping_interval, (int, float)):
+            # An interval that is no number (WEBSOCKET_PING_INTERVAL = "abc") sends no
+            # pings, as in Sanic, rather than a keepalive task failing on its first wait.
             self.keepalive_task = self.loop.create_task(self._keepalive())
 
     def data_received(self, data: bytes) -> None:
@@ -677,7 +679,9 @@ class WebsocketImplProtocol:
                 if not self._is_open():
                     return
                 waiter = self._send_ping(None)
-                if self.ping_timeout:
+                # None (or NaN) waits as long as it takes; 0 or below allows no time, as
+                # in Sanic (the connection fails 1011 after the first ping).
+                if self.ping_timeout is not None:
                     if not await self._after(self.ping_timeout, waiter):
                         # As Sanic: the log says why (the access line, if on, only
                         # shows the 1011).
@@ -773,11 +777,19 @@ async def websocket_handshake(
         # reason in the logged error.
         raise RuntimeError("Websockets are disabled on this app: app.enable_websocket(False)")
     config = app.config
-    ws_proto = ServerProtocol(
-        subprotocols=[Subprotocol(s) for s in subprotocols] if subprotocols else None,
-        max_size=getattr(config, "WEBSOCKET_MAX_SIZE", 2**20),
-        logger=websockets_logger,
-    )
+    try:
+        ws_proto = ServerProtocol(
+            subprotocols=[Subprotocol(s) for s in subprotocols] if subprotocols else None,
+            max_size=getattr(config, "WEBSOCKET_MAX_SIZE", 2**20),
+            logger=websockets_logger,
+        )
+    except Exception as error:
+        # A setting the library refuses (WEBSOCKET_MAX_SIZE = 10.5 from SANIC_ variables):
+        # as Sanic, a 500 that says the websocket could not open, the cause in the log.
+        raise SanicException(
+            "Failed to open a WebSocket connection.\nSee server log for more information.\n",
+            status_code=500,
+        ) from error
     path = request.raw_url.decode("latin-1") if hasattr(request, "raw_url") else request.path
     if getattr(request, "version", "1.1") == "1.0":
         # RFC 9110 7.8: a server MUST ignore Upgrade in an HTTP/1.0 request, and RFC 6455
