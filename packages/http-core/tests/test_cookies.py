@@ -413,3 +413,14 @@ def test_a_cookie_value_set_to_none_is_written_as_the_word() -> None:
     cookie = response.add_cookie("a", "v")
     cookie.value = None  # type: ignore[assignment]
     assert str(cookie) == "a=None; Path=/; SameSite=Lax; Secure"
+
+
+def test_get_prefixed_cookie_raises_key_error_for_a_missing_name() -> None:
+    # Sanic's private helper, as Sanic: the prefixed values, else KeyError (was None).
+    cookies = CookieRequestParameters({"a": ["1"], "__Host-b": ["2"], "__Secure-c": ["3"]})
+    assert cookies._get_prefixed_cookie("b") == ["2"]
+    assert cookies._get_prefixed_cookie("c") == ["3"]
+    with pytest.raises(KeyError, match="__Secure-a"):
+        cookies._get_prefixed_cookie("a")
+    assert (cookies.get("a"), cookies.get("b"), cookies.getlist("zz"), cookies.zz) == (
+        "1", "2", [], "")
