@@ -1,15 +1,26 @@
-import sys, os
+import os
+import sys
+
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sanic.cli.arguments import Group
 from sanic.cli.app import SanicCLI
+from sanic.cli.arguments import Group
+
+
 class Mine(Group):
     name = "Mine"
+
     def attach(self, short=False):
         self.container.add_argument("--mine", action="store_true")
+
     def prepare(self, args):
-        print("MINE prepare http=%r loaded=%s" % (args.http, "cli_group_order_app" in sys.modules), flush=True)
+        print(
+            "MINE prepare http={!r} loaded={}".format(args.http, "cli_group_order_app" in sys.modules),
+            flush=True,
+        )
         if os.environ.get("STOP"):
             raise SystemExit(7)
+
+
 cli = SanicCLI()
 cli.attach()
 try:

@@ -1,14 +1,26 @@
-import asyncio, sys
+import asyncio
+
 from sanic import Sanic
 from sanic.response import json
+
 app = Sanic("WsFail")
 seen = {}
+
+
 def snap(ws):
     p = ws.ws_proto
-    return {"state": str(p.state), "close_sent": repr(p.close_sent), "close_rcvd": repr(p.close_rcvd),
-            "close_code": getattr(p, "close_code", "n/a"), "close_reason": getattr(p, "close_reason", "n/a"),
-            "ws_state": str(getattr(ws, "state", None)) if hasattr(ws, "state") else "n/a",
-            "handshake_exc": repr(getattr(p, "handshake_exc", None)), "eof_sent": getattr(p, "eof_sent", "n/a")}
+    return {
+        "state": str(p.state),
+        "close_sent": repr(p.close_sent),
+        "close_rcvd": repr(p.close_rcvd),
+        "close_code": getattr(p, "close_code", "n/a"),
+        "close_reason": getattr(p, "close_reason", "n/a"),
+        "ws_state": str(getattr(ws, "state", None)) if hasattr(ws, "state") else "n/a",
+        "handshake_exc": repr(getattr(p, "handshake_exc", None)),
+        "eof_sent": getattr(p, "eof_sent", "n/a"),
+    }
+
+
 @app.websocket("/ws/<mode>")
 async def w(request, ws, mode):
     await ws.send("hi")
@@ -36,6 +48,8 @@ async def w(request, ws, mode):
         seen[mode + "_recv"] = repr(await asyncio.wait_for(ws.recv(), 0.5))
     except Exception as e:
         seen[mode + "_recv"] = f"{type(e).__name__}: {e}"
+
+
 @app.get("/seen")
 async def s(request):
     return json(seen)
