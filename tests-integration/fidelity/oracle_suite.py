@@ -21,14 +21,10 @@ from junit_compare import load
 _MOCKS = "mocks or patches Sanic's internals (black-box behaviour compared in the README)"
 _NO_HOST = "an HTTP/1.1 request without Host gets the 400 first (RFC 9112 3.2)"
 _MESSAGES = "the manager's messages are tuples (Sanic's strings are understood when received)"
-_PREPARE_ORDER = ("open: groups' prepare() runs before the app loads; DaemonGroup's does not"
-                  " refuse --pidfile/--logfile without --daemon (README, sixth round)")
 
 #: (test-id prefix, why it is kept), first match wins.
 KEPT: list[tuple[str, str]] = [
     ("tests.test_websockets::", "sanic.server.websockets.frame (the frame assembler), not provided"),
-    ("tests.test_daemon::test_logfile_without_daemon_fails", _PREPARE_ORDER),
-    ("tests.test_daemon::test_pidfile_without_daemon_fails", _PREPARE_ORDER),
     ("tests.test_daemon::", "SanicCLI's private _kill/_status/_restart/_setup_daemon"),
     ("tests.test_tls::", "TLS creators' internals patched; mkcert/trustme messages say what to do"),
     ("tests.worker.test_multiplexer::", _MESSAGES),

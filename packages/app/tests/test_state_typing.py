@@ -1,24 +1,29 @@
 """``hurtle_app.state`` (``Mode``, ``Server`` and their ``StrEnum``) passes mypy with the
-workspace's settings: apps' type checkers read these hints (``app.state.mode``)."""
+workspace's settings: apps' type checkers read these hints (``app.state.mode``). So does
+``hurtle_app.websockets`` (the websocket route handler's attributes are declared)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
-from hurtle_app import state
+import pytest
+
+from hurtle_app import state, websockets
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def test_the_state_module_type_checks_clean(tmp_path: Path) -> None:
+@pytest.mark.parametrize("module", [state, websockets], ids=["state", "websockets"])
+def test_the_module_type_checks_clean(tmp_path: Path, module: Any) -> None:
     proc = subprocess.run(
         [
             sys.executable, "-m", "mypy",
             "--config-file", str(ROOT / "pyproject.toml"),
             "--cache-dir", str(tmp_path),
-            state.__file__,
+            module.__file__,
         ],
         capture_output=True,
         text=True,

@@ -10,7 +10,7 @@ import pytest
 
 from hurtle_cli.arguments import build_parser, make_inspector_parser
 from hurtle_cli.base import SanicArgumentParser, SanicSubParsersAction
-from hurtle_cli.groups import Group
+from hurtle_cli.groups import Group, prepare_groups
 from hurtle_cli.main import main, parse_target_args
 
 
@@ -44,11 +44,19 @@ def test_a_group_subclass_is_registered_and_shown_in_help(registry, capsys) -> N
     assert "Config file:" in out and "-c CONF, --conf CONF" in out
 
 
+def _parse_and_prepare(argv: list[str]) -> argparse.Namespace:
+    groups: list[Group] = []
+    args = parse_target_args(argv, groups=groups)
+    prepare_groups(groups, args)
+    return args
+
+
 def test_a_group_subclass_option_is_parsed_and_prepared(registry) -> None:
     seen: list[str | None] = []
     _conf_group(seen)
-    assert parse_target_args(["mod:app", "-c", "x.json"]).conf == "x.json"
-    assert parse_target_args(["mod:app"]).conf == "default.json"  # prepare() ran
+    assert parse_target_args(["mod:app"]).conf is None  # parsing alone prepares nothing
+    assert _parse_and_prepare(["mod:app", "-c", "x.json"]).conf == "x.json"
+    assert _parse_and_prepare(["mod:app"]).conf == "default.json"  # prepare() ran
     assert seen == ["x.json", None]
 
 
@@ -63,10 +71,10 @@ def test_a_group_whose_attach_takes_no_short_is_attached(registry) -> None:
 
 
 def test_parsed_options_carry_sanics_names() -> None:
-    args = parse_target_args(["mod:app", "--single-process", "--tls-strict-host", "-3", "-1"])
+    args = _parse_and_prepare(["mod:app", "--single-process", "--tls-strict-host", "-3", "-1"])
     assert args.single is True and args.tlshost is True
     assert args.http == (3, 1)  # HTTPVersionGroup.prepare: each once, in order
-    args = parse_target_args(["mod:app", "--no-repl"])
+    args = _parse_and_prepare(["mod:app", "--no-repl"])
     assert (args.repl, args.no_repl, args.http, args.unix) == (False, False, (1,), "")
 
 
@@ -114,3 +122,77 @@ def test_make_inspector_parser_takes_custom_actions() -> None:
     assert (args.action, args.replicas, args.port, rest) == ("scale", 3, 7000, [])
     args, rest = parser.parse_known_args(["inspect", "greet", "bob", "--times=2"])
     assert (args.action, args.positional, rest) == ("<custom>", ["greet", "bob"], ["--times=2"])
+
+
+_ORDER_MODULE = """
+from hurtle_app import Sanic
+
+
+class App(Sanic):
+    def prepare(self, **kwargs):
+        raise AssertionError("prepared: the probe group should have stopped it")
+
+
+app = App("GroupOrder")
+
+
+def create_app(args):
+    print("factory", args.http, flush=True)
+    return app
+"""
+
+
+def _order_group(seen: list[str]) -> type[Group]:
+    class Probe(Group):
+        name = "Probe"
+
+        def prepare(self, args: argparse.Namespace) -> None:
+            loaded = "group_order" in __import__("sys").modules
+            seen.append(f"prepare loaded={loaded} http={args.http}")
+            raise SystemExit(7)  # stop before serving
+
+    return Probe
+
+
+@pytest.fixture
+def order_target(importable) -> str:
+    return importable("group_order", _ORDER_MODULE, "GroupOrder")
+
+
+@pytest.mark.parametrize("argv", [["{t}:app"], ["{t}:app", "exec", "x"]])
+def test_groups_prepare_once_the_app_is_loaded(registry, order_target, argv) -> None:
+    # As Sanic: the target is loaded first, then each group prepares the options.
+    seen: list[str] = []
+    _order_group(seen)
+    with pytest.raises(SystemExit) as exited:
+        main([a.format(t=order_target) for a in argv])
+    assert exited.value.code == 7
+    assert seen == ["prepare loaded=True http=(1,)"]
+
+
+def test_a_factory_gets_the_options_as_parsed(registry, order_target, capsys) -> None:
+    seen: list[str] = []
+    _order_group(seen)
+    with pytest.raises(SystemExit):
+        main([f"{order_target}:create_app", "--factory", "--http=3"])
+    assert capsys.readouterr().out == "factory [3]\n"
+    assert seen == ["prepare loaded=True http=(3,)"]
+
+
+@pytest.mark.parametrize("option", ["--pidfile=x.pid", "--http=3"])
+def test_an_unloadable_target_is_reported_before_the_options(registry, option) -> None:
+    seen: list[str] = []
+    _order_group(seen)
+    with pytest.raises(SystemExit) as exited:
+        main(["no_such_module_here:app", option])
+    assert "cannot load 'no_such_module_here:app'" in str(exited.value.code)
+    assert seen == []
+
+
+def test_the_daemon_groups_refusal_stops_later_groups(registry, order_target) -> None:
+    seen: list[str] = []
+    _order_group(seen)
+    with pytest.raises(SystemExit) as exited:
+        main([f"{order_target}:app", "--logfile=x.log"])
+    assert exited.value.code == "Error: --pidfile and --logfile require --daemon"
+    assert seen == []

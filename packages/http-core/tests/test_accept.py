@@ -211,3 +211,14 @@ def test_a_weight_named_in_capitals_is_the_weight() -> None:
     assert not parse_accept("a/a;Q=0, b/b").match("a/a")
     assert [str(m) for m in parse_accept("a/a;Q=nan, b/b")] == ["b/b"]
     assert parse_accept("a/a;q=0.3;Q=0.6")[0].q == 0.6  # the last one, as the error page
+
+
+@pytest.mark.parametrize("name", ["subtype", "type_", "self", "params"])
+def test_a_parameter_named_like_a_constructor_argument_is_a_parameter(name: str) -> None:
+    accept = parse_accept(f"text/html;{name}=x;q=0.5, a/b")
+    assert [str(m) for m in accept] == ["a/b", f"text/html;{name}=x;q=0.5"]
+    assert accept[1].params == {name: "x", "q": "0.5"}
+    assert accept[1].type == "text" and accept[1].subtype == "html"
+    assert accept.match("text/html").header is accept[1]
+    assert accept[1].match(f"text/*;{name}=x") is accept[1]
+    assert MediaType("a", "b", subtype="c").params == {"subtype": "c"}

@@ -464,3 +464,13 @@ def test_request_cookies_looked_up_by_a_name_that_is_no_str_are_missing(name: ob
 def test_a_max_age_digit_that_is_no_integer_is_refused_when_set() -> None:
     with pytest.raises(ValueError, match="max-age must be an integer"):
         Cookie("a", "v", max_age="\u00b2")  # type: ignore[arg-type]
+
+def test_get_prefixed_cookie_raises_key_error_for_a_missing_name() -> None:
+    # Sanic's private helper, as Sanic: the prefixed values, else KeyError (was None).
+    cookies = CookieRequestParameters({"a": ["1"], "__Host-b": ["2"], "__Secure-c": ["3"]})
+    assert cookies._get_prefixed_cookie("b") == ["2"]
+    assert cookies._get_prefixed_cookie("c") == ["3"]
+    with pytest.raises(KeyError, match="__Secure-a"):
+        cookies._get_prefixed_cookie("a")
+    assert (cookies.get("a"), cookies.get("b"), cookies.getlist("zz"), cookies.zz) == (
+        "1", "2", [], "")

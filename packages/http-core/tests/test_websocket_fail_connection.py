@@ -69,3 +69,25 @@ async def test_end_connection_sends_the_close_frame_without_waiting() -> None:
         assert await _client_sees(url) == ["hi", ("ConnectionClosedError", 4000, "done")]
         await asyncio.wait_for(server.done.wait(), 5)
     assert seen == [False, False, True]
+
+
+@pytest.mark.parametrize("how", ["fail_connection", "close"])
+async def test_failing_without_a_close_frame_leaves_the_protocol_closed(how: str) -> None:
+    # As Sanic: once failed with 1006 (no close frame) the websockets state is CLOSED at
+    # once, with close_code 1006; before, it stayed OPEN until TCP's end was read.
+    seen: list[Any] = []
+
+    async def handler(ws: Any) -> None:
+        await ws.send("hi")
+        if how == "close":
+            await ws.close(1006)
+        else:
+            ws.fail_connection()
+        proto = ws.ws_proto
+        seen.append((proto.state.name, proto.close_code, proto.close_reason))
+
+    server = WsServer(handler)
+    async with server as url:
+        assert await _client_sees(url) == ["hi", ("ConnectionClosedError", None, None)]
+        await asyncio.wait_for(server.done.wait(), 5)
+    assert seen == [("CLOSED", 1006, "")]

@@ -20,6 +20,9 @@ class WebsocketHandler(partial):  # type: ignore[type-arg]
     # Its docstring is partial's, as Sanic's handler is a plain partial: sanic-ext's
     # OpenAPI shows a route handler's docstring as the operation's summary.
     __doc__ = partial.__doc__
+    # Set per instance by __new__ (view_class only for a class-based view's handler).
+    __name__: str
+    view_class: Any
 
     def __new__(
         cls, app: Any, handler: Callable[..., Any], subprotocols: list[str] | None
@@ -36,7 +39,8 @@ class WebsocketHandler(partial):  # type: ignore[type-arg]
     @property
     def app(self) -> Any:
         """The app whose websocket entry point this calls."""
-        return self.func.__self__
+        bound: Any = self.func  # app._websocket_handler, a bound method
+        return bound.__self__
 
     @property
     def handler(self) -> Callable[..., Any]:
@@ -189,7 +193,7 @@ def _only_closed(error: BaseException, closed: type[BaseException]) -> bool:
 
 
 async def _handler_failed(
-    app: Any, request: Any, exc: Exception, context: dict[str, Any], events: Any
+    app: Any, request: Any, exc: BaseException, context: dict[str, Any], events: Any
 ) -> None:
     from websockets.exceptions import ConnectionClosed
 

@@ -29,13 +29,10 @@ error_logger = logging.getLogger("sanic.error")
 def check_daemon_options(args: argparse.Namespace) -> int:
     """0 when the daemon options go together, else log why not and return 1.
 
-    As Sanic: ``--pidfile``/``--logfile`` only with ``--daemon``; a daemon has no terminal
-    for a console and must not restart itself on file changes.
+    As Sanic: a daemon has no terminal for a console and must not restart itself on file
+    changes (``--pidfile``/``--logfile`` without ``--daemon``: ``DaemonGroup.prepare``).
     """
     if not args.daemon:
-        if args.pidfile or args.logfile:
-            print("Error: --pidfile and --logfile require --daemon", file=sys.stderr)
-            return 1
         return 0
     if args.dev or args.auto_reload:
         error_logger.error("Daemon mode is not compatible with --dev or --auto-reload")

@@ -5,7 +5,8 @@ on the parser itself) and an ``attach()`` that adds its options to ``self.contai
 Defining a subclass of ``Group`` registers it: the ``sanic`` command (and ``SanicCLI``)
 makes one of each class in ``Group._registry``, in order, so a program that imports its
 own group before running the command gets its options in ``sanic --help`` and on the
-parsed namespace. After parsing, each group's ``prepare(args)`` may adjust the namespace.
+parsed namespace. Once the app is loaded, each group's ``prepare(args)`` may adjust the
+namespace (or refuse it with ``SystemExit``).
 
 The option names, destinations and defaults are Sanic 25.12's (a factory and a group's
 ``prepare`` read ``args.single``, ``args.tlshost``, ``args.http``...); the help is ours.
@@ -227,6 +228,12 @@ class DaemonGroup(Group):
                                     help="run the daemon as this user name (needs root)")
         self.container.add_argument("--group", dest="daemon_group", type=str,
                                     help="run the daemon with this group name (needs root)")
+
+    def prepare(self, args: argparse.Namespace) -> None:
+        # As Sanic: the refusal is the exit message (stderr, status 1), and the groups
+        # after this one are not prepared.
+        if not args.daemon and (args.pidfile or args.logfile):
+            raise SystemExit("Error: --pidfile and --logfile require --daemon")
 
 
 class LegacyInspectorGroup(Group):

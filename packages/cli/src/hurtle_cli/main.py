@@ -118,16 +118,19 @@ def load_app(args: argparse.Namespace, loader: Any = None) -> tuple[Any, Any]:
 
 
 def run_serve(args: argparse.Namespace, is_atty: Callable[[], bool] | None = None,
-              build_kwargs: Callable[[argparse.Namespace], dict[str, Any]] | None = None
-              ) -> int:
+              build_kwargs: Callable[[argparse.Namespace], dict[str, Any]] | None = None,
+              groups: Sequence[Group] = ()) -> int:
     """Serve the target as the options ask (``build_kwargs``: what makes the keyword
-    arguments of ``app.prepare`` from them, by default ``prepare_kwargs``)."""
-    if 3 in (args.http or ()):
-        raise SystemExit("sanic: HTTP/3 is not served by Hurtle; use --http=1")
-    # As Sanic: the TLS options are checked, then the app is loaded (a factory called),
-    # then the options become prepare's keyword arguments (``_build_run_kwargs``).
+    arguments of ``app.prepare`` from them, by default ``prepare_kwargs``; ``groups``:
+    the option groups whose ``prepare(args)`` runs once the app is loaded)."""
+    # As Sanic: the TLS options are checked, then the app is loaded (a factory called,
+    # with the options as parsed), then each group prepares them, then they become
+    # prepare's keyword arguments (``_build_run_kwargs``).
     check_tls_options(args)
     app, loader = load_app(args)
+    prepare_groups(groups, args)
+    if 3 in (args.http or ()):
+        raise SystemExit("sanic: HTTP/3 is not served by Hurtle; use --http=1")
     kwargs = (build_kwargs or prepare_kwargs)(args)
     status = check_daemon_options(args)
     if status == 0 and args.daemon:
@@ -251,12 +254,15 @@ def _command_parser(target: str, commands: dict[str, Callable[..., Any]]
     return parser
 
 
-def run_exec(args: argparse.Namespace, rest: list[str], raise_errors: bool = False) -> int:
+def run_exec(args: argparse.Namespace, rest: list[str], raise_errors: bool = False,
+             groups: Sequence[Group] = ()) -> int:
     """``sanic target exec <command> [--name value ...]``: run an ``@app.command``.
 
     An exception the command raises is shown trimmed to the command's frames (exit 1), or
-    propagates with ``raise_errors`` (as it does out of Sanic's ``SanicCLI().run()``)."""
+    propagates with ``raise_errors`` (as it does out of Sanic's ``SanicCLI().run()``).
+    ``groups`` prepare the options once the app is loaded, as for serving."""
     app, _ = load_app(args)
+    prepare_groups(groups, args)
     commands = app_commands(app)
     parser = _command_parser(args.target, commands)
     if not rest:
@@ -433,10 +439,11 @@ def parse_target_args(argv: Sequence[str], parser: argparse.ArgumentParser | Non
     namespace the factory receives when ``--factory`` is given, as Sanic does; otherwise
     (``create_app()`` included) they are an error.
 
-    ``parser``: the parser to use (by default one made of every registered ``Group``);
-    ``groups``: the groups whose ``prepare(args)`` then runs (by default that parser's)."""
+    ``parser``: the parser to use (by default one made of every registered ``Group``,
+    which are then appended to ``groups`` when it is given). The groups' ``prepare(args)``
+    does not run here: as in Sanic, it runs once the app is loaded (``run_serve``,
+    ``run_exec``)."""
     if parser is None:
-        groups = [] if groups is None else groups
         parser = build_parser(groups)
     args, extras = parser.parse_known_args(list(argv))
     # As Sanic: unknown options are kept only when --factory is given; the ``create_app()``
@@ -450,7 +457,6 @@ def parse_target_args(argv: Sequence[str], parser: argparse.ArgumentParser | Non
         for item in extras:
             key, sep, value = item.lstrip("-").partition("=")
             setattr(args, key.replace("-", "_"), value if sep else True)
-    prepare_groups(groups or [], args)
     return args
 
 
@@ -464,7 +470,7 @@ def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None,
     ``raise_command_errors``: let an ``exec`` command's exception propagate).
 
     For programs that drive the command (``SanicCLI``): ``parser`` and ``groups`` parse
-    the target's options instead of a parser of every registered group, ``on_args`` is
+    and prepare the target's options instead of every registered group, ``on_args`` is
     given the parsed options before anything runs, and ``build_kwargs`` makes the keyword
     arguments of ``app.prepare`` from them."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -485,18 +491,19 @@ def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None,
     rest: list[str] = []
     if len(argv) >= 2 and argv[1] == "exec":
         argv, rest = argv[:2], argv[2:]
+    groups = [] if groups is None else groups  # without a parser: filled as it is made
     args = parse_target_args(argv, parser, groups)
     if on_args is not None:
         on_args(args)
     if args.action == "exec":
-        return run_exec(args, rest, raise_command_errors)
+        return run_exec(args, rest, raise_command_errors, groups)
     if args.inspect_action:
         return run_target_inspect(args)
     if args.action in ("status", "stop", "restart"):
         app, _ = load_app(args)
         return daemon_command(args.action, ["--pidfile", args.pidfile] if args.pidfile else [],
                               app_name=app.name)
-    return run_serve(args, is_atty, build_kwargs)
+    return run_serve(args, is_atty, build_kwargs, groups)
 
 
 __all__ = ["app_commands", "main", "prepare_kwargs"]

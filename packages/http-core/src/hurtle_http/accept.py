@@ -40,7 +40,10 @@ class MediaType:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __init__(self, type_: str, subtype: str, **params: str) -> None:
+    def __init__(self, type_: str, subtype: str, /, **params: str) -> None:
+        # Positional-only: a media-range parameter may be named anything (RFC 9110 5.6.6),
+        # ``subtype``, ``type_`` or ``self`` too, and goes to ``params`` like any other
+        # (Sanic's TypeError there makes a handler reading ``request.accept`` a 500).
         self.type = type_
         self.subtype = subtype
         # Types are compared in any case (RFC 9110 8.3.1) but shown as the client wrote

@@ -276,7 +276,7 @@ class WebsocketImplProtocol:
         proto = self.ws_proto
         is_open = self._is_open()
         if is_open and code == CloseCode.ABNORMAL_CLOSURE:
-            proto.fail(code, reason)  # no close frame; TCP ends (a half-close first)
+            self._fail(code, reason)  # no close frame; TCP ends (a half-close first)
             self._send_pending()
             self._wake_all()
         elif is_open:
@@ -300,7 +300,7 @@ class WebsocketImplProtocol:
         """
         proto = self.ws_proto
         if self._is_open():
-            proto.fail(code, reason)  # the close frame (unless 1006), then the EOF
+            self._fail(code, reason)  # the close frame (unless 1006), then the EOF
             self._send_pending()
         elif proto.state is State.CLOSING and self.io_proto is not None:
             self._end_tcp()
@@ -473,6 +473,15 @@ class WebsocketImplProtocol:
     def _check_open(self, message: str) -> None:
         if not self._is_open():
             raise use_after_close(message, self._closed_exception())
+
+    def _fail(self, code: int, reason: str) -> None:
+        # Failed with 1006 there is no close frame to send or wait for (RFC 6455 7.1.7),
+        # yet the library leaves its state OPEN until TCP's end is read: closed now, so
+        # ``ws_proto.state`` is CLOSED and ``close_code`` 1006 at once, as in Sanic.
+        proto = self.ws_proto
+        proto.fail(code, reason)
+        if proto.state is State.OPEN:
+            proto.state = State.CLOSED
 
     def _is_open(self) -> bool:
         # Failing the connection without a close frame (close(1006)) leaves the library's

@@ -236,7 +236,8 @@ def _any_port(info: Any) -> bool:
 def _bind_for(app: Any, info: ApplicationServerInfo) -> socket.socket:
     """Bind ``info``'s address for ``app``; for port 0 (``_any_port``) the port picked goes
     to its settings and ``app.state`` (``serve_location``, the workers), and its banner is
-    shown. The one bind of every runner: one process, the manager's, the legacy one."""
+    shown. The bind of the manager's and the legacy runner (one process binds port 0
+    only, with ``_bind`` and ``_took_port``)."""
     sock = _bind(info)
     if _any_port(info):
         _took_port(app, info, sock)
@@ -353,8 +354,9 @@ def _serve_single(app_class: Any, primary: Any) -> None:
         return
     info = primary.state.server_info[0]
     sock = bound = None
-    if _any_port(info):
-        sock = bound = _bind_for(primary, info)
+    if _any_port(info):  # (else FrameworkSanic.run binds the address itself)
+        sock = bound = _bind(info)
+        _took_port(primary, info, sock)
     try:
         FrameworkSanic.run(
             primary, info["host"], info["port"], debug=info["debug"],

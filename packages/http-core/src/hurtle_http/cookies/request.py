@@ -71,7 +71,7 @@ class CookieRequestParameters(RequestParameters):
     """
 
     def __getitem__(self, key: str) -> list[str]:
-        value = self._get_prefixed_cookie(key)
+        value = self._prefixed(key)
         if value is None:
             return super().__getitem__(key)
         return value
@@ -86,17 +86,25 @@ class CookieRequestParameters(RequestParameters):
 
     def get(self, name: str, default: Any | None = None) -> Any | None:
         """The first value of cookie ``name`` (its prefixed form first), or ``default``."""
-        values = self._get_prefixed_cookie(name) or dict.get(self, name)
+        values = self._prefixed(name) or dict.get(self, name)
         return values[0] if values else default
 
     def getlist(self, name: str, default: list[Any] | None = None) -> list[Any]:
         """Every value of cookie ``name`` (its prefixed form first); ``[]`` when absent."""
-        values = self._get_prefixed_cookie(name) or dict.get(self, name)
+        values = self._prefixed(name) or dict.get(self, name)
         if values is not None:
             return values
         return default if default is not None else []
 
-    def _get_prefixed_cookie(self, name: str) -> list[str] | None:
+    def _get_prefixed_cookie(self, name: str) -> list[str]:
+        # Sanic's name (private, kept for code that calls it): the values of
+        # ``__Host-name`` or ``__Secure-name``, else KeyError naming the latter, as Sanic.
+        values = self._prefixed(name)
+        if values is None:
+            raise KeyError(f"__Secure-{name}")
+        return values
+
+    def _prefixed(self, name: str) -> list[str] | None:
         # An f-string rather than ``+``: a name that is no str (``get(1)``) then finds
         # nothing, as in Sanic, instead of raising TypeError.
         for prefix in ("__Host-", "__Secure-"):
