@@ -465,6 +465,7 @@ def test_a_max_age_digit_that_is_no_integer_is_refused_when_set() -> None:
     with pytest.raises(ValueError, match="max-age must be an integer"):
         Cookie("a", "v", max_age="\u00b2")  # type: ignore[arg-type]
 
+
 def test_get_prefixed_cookie_raises_key_error_for_a_missing_name() -> None:
     # Sanic's private helper, as Sanic: the prefixed values, else KeyError (was None).
     cookies = CookieRequestParameters({"a": ["1"], "__Host-b": ["2"], "__Secure-c": ["3"]})
