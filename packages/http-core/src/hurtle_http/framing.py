@@ -469,10 +469,6 @@ def _lowered(name: bytes) -> str:
     return lowered
 
 
-# The end of a head: its blank line, also with bare LF line ends (refused, but ended).
-_HEAD_END = re.compile(rb"\n\r?\n")
-
-
 class RequestReader:
     """Feeds request bytes to httptools and reports events to a sink (see ``RequestSink``).
 
@@ -482,10 +478,8 @@ class RequestReader:
     or 413 ("Request header exceeds the size limit", as Sanic) when the limit is the app's
     ``REQUEST_MAX_SIZE`` (``size_limited``).  More than ``max_headers`` fields
     is 431.  A field line that never ends is refused once the bytes received after the
-    read where its head began reach the limit.  A malformed head is answered once its
-    blank line has come, or for its size once it reaches the limit (``deferred``), so the
-    answer does not depend on how the bytes were split into reads.  After an error the
-    reader ignores everything that follows (the connection will close).
+    read where its head began reach the limit.  After an error the reader ignores
+    everything that follows (the connection will close).
 
     The target and fields are only measured one by one (``precise``) while more than
     ``max_head_size`` bytes were fed since a head began (``fed``, counted in whole reads):
@@ -521,10 +515,6 @@ class RequestReader:
         "chunks",
         "stalled",
         "body_bytes",
-        "deferred",
-        "deferred_size",
-        "deferred_tail",
-        "_failing",
     )
 
     def __init__(
@@ -543,13 +533,6 @@ class RequestReader:
         self.chunks = 0  # chunk heads received
         self.stalled = 0  # bytes in a row that brought no chunk and no chunk data
         self.body_bytes = 0  # body bytes received (by this reader's own on_body)
-        # A refusal of a head whose blank line has not come yet, and the bytes of that
-        # head so far (at least): answered once the head ends or reaches the limit.
-        self.deferred: Exception | None = None
-        self.deferred_size = 0
-        self.deferred_tail = b""  # its last bytes, where a blank line split between reads begins
-        # In feed_failed: (data, at_rest, whether a callback refused it rather than llhttp)
-        self._failing: tuple[bytes, bool, bool] | None = None
         self.max_headers = max_headers
         self.url = b""
         self.headers: list[tuple[str, str]] = []
@@ -588,9 +571,7 @@ class RequestReader:
     def feed(self, data: bytes) -> None:
         """Parse ``data``; never raises, errors go to ``sink.on_error`` (once)."""
         if self.failed or self.upgraded:
-            if self.deferred is not None:
-                self._feed_deferred(data)
-            elif self.upgraded and not self.failed:
+            if self.upgraded and not self.failed:
                 # Bytes after an Upgrade head are no HTTP/1.1 to parse: the sink's (the
                 # rest of a body the head declared, then the new protocol's).
                 self.sink.on_upgraded_data(data)
@@ -736,13 +717,6 @@ class RequestReader:
         if oversized is not None:
             self._refuse(oversized)
             return
-        self._failing = (data, at_rest, isinstance(error, httptools.HttpParserCallbackError))
-        try:
-            self._answer_failure(error, data, at_rest)
-        finally:
-            self._failing = None
-
-    def _answer_failure(self, error: Exception, data: bytes, at_rest: bool) -> None:
         while True:
             # Unless a request was half received before ``data`` (then where ``data``
             # stands in the message stream is unknown here), find the refused request
@@ -883,52 +857,6 @@ class RequestReader:
         # is reset when a head begins): the stand-in request that answers has that path.
         self.refused_target = self.url if self.in_head else b""
         self.stop_parsing()
-        if self.in_head and self._defer(exception):
-            return
-        self.in_head = False
-        self.in_body = False
-        self.sink.on_error(exception)
-
-    def _defer(self, exception: Exception) -> bool:
-        """Hold the refusal of a malformed head until its blank line or the limit: as
-        Sanic, which reads a head whole before it parses it, one that reaches the limit
-        is refused for its size (413/431), however the bytes were split into reads.
-        False: answer it now (it is the size's already)."""
-        failing = self._failing
-        if failing is None or isinstance(
-            exception, (PayloadTooLarge, RequestHeaderFieldsTooLarge, URITooLong)
-        ):
-            return False
-        data, at_rest, in_callback = failing
-        start = 0
-        if at_rest:
-            # (a fresh parser, without the callbacks' checks, completes a head they refused)
-            total = _completions(data)[0]
-            start = _failed_request_start(data, max(total - in_callback, 0))
-        self.deferred = exception
-        # What came of a head begun in an earlier read: at least the reads' in between.
-        # (A blank line split between the previous read and this one is not seen.)
-        self.deferred_size = 0 if at_rest else max(self.fed - self.fed_first - len(data), 0)
-        self.deferred_tail = b""
-        self._feed_deferred(data[start:])
-        return True
-
-    def _feed_deferred(self, data: bytes) -> None:
-        """More of a head whose refusal waits (``deferred``): answer it once the head
-        ends, or its size once it reaches the limit."""
-        deferred = self.deferred
-        if deferred is None:
-            return
-        tail = self.deferred_tail
-        found = _HEAD_END.search(tail + data if tail else data)
-        size = self.deferred_size + (found.end() - len(tail) if found else len(data))
-        if found is None and size - 3 < self.max_head_size:
-            self.deferred_size = size
-            self.deferred_tail = (tail + data)[-3:]
-            return
-        exception, self.deferred = deferred, None
-        if size - (0 if found else 3) >= self.max_head_size:
-            exception = self._head_too_large(False)
         self.in_head = False
         self.in_body = False
         self.sink.on_error(exception)

@@ -668,8 +668,6 @@ class Http(RequestReader, ResponseWriter):
             # (below the limit and not measuring, this is a plain feed_data)
             RequestReader.feed_measured(self, piece, fed, at_rest)
             if self.failed:
-                if self.deferred is not None and pos < size:
-                    self._feed_deferred(data[pos:])  # (the rest of a malformed head)
                 return
             if self.upgraded:
                 self.on_upgraded_data(data[pos:])
