@@ -90,3 +90,17 @@ def test_a_new_server_takes_the_path_over_and_the_old_one_leaves_it(tmp_path: Pa
             assert _stop(new) == 0
     assert not os.path.lexists(path)  # removed by the server that stopped last
     assert os.listdir(tmp_path) == ["unix_app.py"]
+
+
+def test_a_relative_path_is_named_in_full_by_every_worker(tmp_path: Path) -> None:
+    # As Sanic: `unix="app.sock"` is the file in the folder the server started from, and
+    # handlers see its absolute path in conn_info.server (and the socket's own name).
+    script = tmp_path / "unix_app.py"
+    script.write_text(textwrap.dedent(APP).format(path="app.sock"))
+    path = str(tmp_path / "app.sock")
+    with _server(script, "rel") as proc:
+        _wait_for(path, "rel", proc)
+        seen = {_get(path, "/where") for _ in range(6)}
+        assert _stop(proc) == 0
+    assert seen == {path}
+    assert not os.path.lexists(path)

@@ -154,3 +154,21 @@ def test_several_certificates_chosen_by_sni_in_workers_with_strict_host(tmp_path
         with pytest.raises(ssl.SSLError):
             served_name(port, verify, "unknown.test")
     assert names == ["localhost", "example.test"]
+
+
+def test_a_list_of_bare_contexts_is_refused_before_the_banner(tmp_path) -> None:
+    # As Sanic: no SNI name can select any of them, so app.run refuses the list when it
+    # prepares (exit 1, one ValueError), not after announcing an https server.
+    folder, _ = issue(tmp_path)
+    setup = (f"ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH); "
+             f"ctx.load_cert_chain({str(folder / 'fullchain.pem')!r}, "
+             f"{str(folder / 'privkey.pem')!r})")
+    script = tmp_path / "tls_app.py"
+    script.write_text(textwrap.dedent(APP).format(port=free_port(), setup=setup, kwargs="")
+                      .replace("workers=2, motd=False,", "single_process=True,")
+                      .replace(" )", " ssl=[ctx, ctx])"))
+    done = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 1
+    assert "ValueError: No certificates with SubjectAlternativeNames found." in done.stderr
+    assert "Goin' Fast" not in done.stdout + done.stderr

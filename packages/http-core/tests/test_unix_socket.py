@@ -167,3 +167,28 @@ async def test_a_socket_bound_elsewhere_is_named_by_its_path_and_left_in_place(
     assert answer.endswith(path.encode())
     assert os.path.lexists(path)  # noqa: ASYNC240
     remove_unix_socket(path)
+
+
+async def test_a_relative_path_is_named_in_full_and_removed_after_a_chdir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As Sanic: conn_info.server (and the bound socket's name) is the absolute path, and
+    # the file is removed at shutdown even when the process changed folder meanwhile.
+    monkeypatch.chdir(tmp_path)
+
+    async def where(request: Any) -> Any:
+        return text(f"{request.conn_info.server}|{request.conn_info.sockname}")
+
+    handle = await start_server(HandlerApp(where), unix="app.sock")
+    try:
+        reader, writer = await asyncio.open_unix_connection(str(tmp_path / "app.sock"))
+        writer.write(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        answer = await asyncio.wait_for(reader.read(), 5)
+        writer.close()
+        monkeypatch.chdir(tmp_path.parent)
+    finally:
+        await handle.close()
+    server, sockname = answer.rsplit(b"\r\n\r\n", 1)[1].decode().split("|")
+    assert server == str(tmp_path / "app.sock")
+    assert sockname.startswith(str(tmp_path / "app.sock"))
+    assert not os.path.lexists(tmp_path / "app.sock")  # noqa: ASYNC240

@@ -29,7 +29,7 @@ from hurtle_http.listener import guard_accept
 from hurtle_http.protocol import HttpProtocol
 from hurtle_http.stages import HANDLER
 from hurtle_http.tls import cert_record, server_context
-from hurtle_http.unix_socket import bind_unix_socket, remove_unix_socket
+from hurtle_http.unix_socket import bind_unix_socket, remove_unix_socket, unix_socket_path
 
 error_logger = logging.getLogger("sanic.error")
 server_logger = logging.getLogger("sanic.server")
@@ -431,6 +431,8 @@ async def start_server(
     app = as_app(app)
     context = load_ssl(ssl) if ssl is not None else None
     connections: set = set()
+    if unix:
+        unix = unix_socket_path(unix)  # conn_info names it, and it is removed, in full
     factory = partial(
         protocol, loop=loop, app=app, connections=connections, unix=unix, state=state
     )

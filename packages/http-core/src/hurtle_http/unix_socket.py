@@ -17,7 +17,20 @@ import socket
 import stat
 from pathlib import Path
 
-__all__ = ["bind_unix_socket", "remove_unix_socket", "unix_socket_in_use"]
+__all__ = ["bind_unix_socket", "remove_unix_socket", "unix_socket_in_use", "unix_socket_path"]
+
+# sun_path holds 108 bytes on Linux, the final NUL included.
+_SUN_PATH = 108
+
+
+def unix_socket_path(path: str | os.PathLike) -> str:
+    """``path`` made absolute (against the current folder), as the socket is bound and
+    named: a relative path keeps meaning the same file after a ``chdir`` (its removal at
+    shutdown), and ``conn_info.server`` names it in full, as Sanic's. A relative path
+    whose absolute form does not fit a socket address stays relative (it still binds)."""
+    path = os.fspath(Path(path))
+    absolute = os.path.abspath(path)
+    return absolute if len(os.fsencode(absolute)) < _SUN_PATH else path
 
 
 def bind_unix_socket(
@@ -31,7 +44,7 @@ def bind_unix_socket(
     """
     # Through Path: a bytes path is refused (TypeError) instead of spoiling the temporary
     # name below, as Sanic's (pathlib's) refusal.
-    path = os.fspath(Path(path))
+    path = unix_socket_path(path)
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise FileNotFoundError(f"Socket folder does not exist: {folder}")

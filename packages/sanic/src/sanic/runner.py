@@ -269,6 +269,19 @@ def _check_ssl(ssl: Any) -> None:
     for entry in ssl if isinstance(ssl, list | tuple) else [ssl]:
         if entry is not None and not isinstance(entry, ssl_module.SSLContext):
             shorthand_to_ctx(entry)
+    if isinstance(ssl, list | tuple) and ssl and all(map(_nameless, ssl)):
+        # As Sanic: refused here, before the banner, not once a server loads the list.
+        raise ValueError("No certificates with SubjectAlternativeNames found.")
+
+
+def _nameless(entry: Any) -> bool:
+    """An ``ssl=`` list entry that no SNI name can select: ``None`` or a bare context
+    (dicts and folders name their certificate's names, or its common name)."""
+    if entry is None:
+        return True
+    return isinstance(entry, ssl_module.SSLContext) and not (
+        getattr(entry, "sanic", None) or {}
+    ).get("names")
 
 
 def _local_cert(app: Any, debug: bool) -> dict[str, str]:
