@@ -91,6 +91,9 @@ _METHODS = {
     m.encode(): m
     for m in ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "CONNECT", "TRACE")
 }
+# The method of every GET request the parser reads (the str object itself: an identity
+# test tells a GET from a HEAD without a str comparison; see data_received).
+_GET = _METHODS[b"GET"]
 
 # create_task(context=) is Python 3.11+; without it no request is answered for a parked
 # Task (HttpProtocol.data_received).
