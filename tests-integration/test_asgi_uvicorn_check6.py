@@ -30,6 +30,14 @@ async def stream(request, given):
     await response.eof()
 
 
+@app.get("/both")
+async def both(request):
+    headers = {"content-length": "4", "transfer-encoding": "chunked"}
+    response = await request.respond(headers=headers)
+    await response.send("abcd")
+    await response.eof()
+
+
 @app.route("/whole/<given>", methods=["HEAD"])
 async def whole(request, given):
     return HTTPResponse(headers={"content-length": given})
@@ -81,6 +89,21 @@ def test_a_streams_own_length_is_taken_as_when_served_under_uvicorn(tmp_path: Pa
     assert negative_head.startswith(b"HTTP/1.1 500 ")
     assert "ValueError: invalid literal for int() with base 10: 'x'" in log
     assert "Exception in ASGI application" not in log
+
+
+def test_a_stream_with_its_length_is_not_also_chunked_under_uvicorn(tmp_path: Path) -> None:
+    # A handler's Content-Length and Transfer-Encoding on a stream: the length only (RFC
+    # 9112 6.2: a sender must not send both), as Hurtle's server sends it; both went out,
+    # with a chunked body a client reading by the length takes in part as the next
+    # response.
+    args, port = serve(tmp_path)
+    request = b"GET /both HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    with running(args, HOST, port, cwd=tmp_path):
+        answer = raw_request(HOST, port, request)
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert answer.startswith(b"HTTP/1.1 200 OK\r\n")
+    assert b"\r\ncontent-length: 4" in head and b"transfer-encoding" not in head.lower()
+    assert body == b"abcd"
 
 
 def test_close_1006_ends_the_websocket_without_a_close_frame_under_uvicorn(tmp_path: Path) -> None:

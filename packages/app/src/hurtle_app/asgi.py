@@ -567,6 +567,7 @@ class ASGIApp:
                 # Hurtle serves the socket: raised from this send, so the error page
                 # still goes out.
                 _check_stream_length(headers, len(data), self._head_only)
+                headers.popall("transfer-encoding", None)  # RFC 9112 6.2: not both
             fields = _asgi_headers(response)
             invalid = _invalid_field(fields)
             if invalid:
