@@ -186,3 +186,15 @@ async def stream_te(request, status):
     response = await request.respond(status=status, headers=headers)
     await response.send("abcd")
     await response.eof()
+
+
+@app.get("/cookie_stream/<when>")
+async def cookie_stream(request, when):
+    response = await request.respond(content_type="text/plain")
+    if when == "before":
+        response.add_cookie("s", "1")
+    await response.send("a")
+    if when == "after":
+        response.add_cookie("s", "2")
+    await response.send("b")
+    await response.eof()

@@ -3,9 +3,11 @@ closes and the app's events, scenario by scenario, side by side.
 
     SANIC_PY=/tmp/st-ref/bin/python HURTLE_PY=.venv/bin/python \
         .venv/bin/python tests-integration/fidelity/asgi6/probe.py [-v] [--env K=V] \
-        [--uvargs "--root-path /pre"] [--only NAME,NAME]
+        [--uvargs "--root-path /pre"] [--only NAME,NAME] [--unframed]
 
-Framing (chunked or content-length) is shown as sent. Servers listen on 127.0.0.1 and
+Framing (chunked or content-length) is shown as sent, or with `--unframed` undone as
+`compare_asgi_unframed.py` does (Sanic chunks, Hurtle sends a length: kept since the first
+ASGI round). Servers listen on 127.0.0.1 and
 are stopped by their own PID."""
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import compare_asgi_raw as raw_tool
+import compare_asgi_unframed
 import websockets
 
+UNFRAMED = "--unframed" in sys.argv
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -42,6 +46,7 @@ HTTP: list[tuple[str, bytes]] = [
     *((f"stream HEAD {k}", get("HEAD", f"/stream/{k}")) for k in ("none", "4", "+4", "x", "-1")),
     *((f"stream te {m} {c}", get(m, f"/stream_te/{c}")) for m in ("GET", "HEAD")
       for c in (200, 204, 304)),
+    *((f"cookie stream {w}", get("GET", f"/cookie_stream/{w}")) for w in ("before", "after")),
     ("read later", get("POST", "/read_later", "Transfer-Encoding: chunked",
                        body=b"3\r\nabc\r\n")),
     ("slow", get("GET", "/slow")),
@@ -122,7 +127,10 @@ def run(python: str, side: str, only: set[str], extra: list[str], root: str) -> 
         for name, data in HTTP:
             if only and name not in only:
                 continue
-            answer = slow_exchange(port, data) if name == "slow" else raw_tool.exchange(port, data)
+            if name == "slow":
+                answer = slow_exchange(port, data)
+            else:
+                answer = (compare_asgi_unframed.exchange if UNFRAMED else raw_tool.exchange)(port, data)
             time.sleep(0.3)
             ev, mark = events_since(events, mark)
             seen[name] = re.sub(r"\b[1-6]\d{4}\b", "PORT", answer) + "\n" + "\n".join(ev)
@@ -161,6 +169,7 @@ def main() -> int:
         only = set(args[at + 1].split(","))
         del args[at:at + 2]
     verbose = "-v" in args
+    args = [a for a in args if a not in ("-v", "--unframed")]
     extra = [a for a in extra]
     if "--root-path" in extra:
         at = extra.index("--root-path")
