@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import textwrap
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,6 +78,22 @@ def raw_request(host: str, port: int, data: bytes, timeout: float = 5.0) -> byte
                 break
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+def server_output(proc: subprocess.Popen) -> str:
+    """What a stopped server started by ``running`` printed (its pipe closed)."""
+    if proc.stdout is None:
+        return ""
+    with proc.stdout:
+        return proc.stdout.read()
+
+
+def uvicorn_app(where: Path, source: str, host: str = "127.0.0.1") -> tuple[list[str], int]:
+    """Write ``source`` as ``uvapp.py`` in ``where``; the ``running`` arguments that serve
+    its ``app`` under uvicorn on a free port of ``host``, and the port."""
+    (where / "uvapp.py").write_text(textwrap.dedent(source))
+    port = free_port(host)
+    return ["-m", "uvicorn", "uvapp:app", "--host", host, "--port", str(port)], port
 
 
 def run_checked(*args: str, timeout: float = 600) -> str:

@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import asyncio
-import subprocess
 import textwrap
 from pathlib import Path
 
 import websockets
 from helpers import free_port, raw_request, running
+from helpers import server_output as output
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 HOST = "127.0.0.1"
@@ -65,14 +65,6 @@ async def head_length(request):
 async def proto(request, ws):
     await ws.send(str(ws.subprotocol))
 '''
-
-
-def output(proc: subprocess.Popen) -> str:
-    """What the stopped server printed (its pipe closed)."""
-    if proc.stdout is None:
-        return ""
-    with proc.stdout:
-        return proc.stdout.read()
 
 
 def test_websocket_subprotocols_and_closes_under_uvicorn(tmp_path: Path) -> None:

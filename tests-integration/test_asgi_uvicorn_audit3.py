@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import json
-import subprocess
 import textwrap
 from pathlib import Path
 
 import websockets
 from helpers import free_port, raw_request, running
+from helpers import server_output as output
 
 HOST = "127.0.0.1"
 
@@ -68,14 +68,6 @@ async def status(request, code):
 async def ws_scope(request, ws):
     await ws.send(str(scope_of(request.app, ws)))
 '''
-
-
-def output(proc: subprocess.Popen) -> str:
-    """What the stopped server printed (its pipe closed)."""
-    if proc.stdout is None:
-        return ""
-    with proc.stdout:
-        return proc.stdout.read()
 
 
 def test_a_task_added_at_the_stop_takes_its_first_step_under_uvicorn(tmp_path: Path) -> None:

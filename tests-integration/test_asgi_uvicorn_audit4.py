@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import textwrap
 from pathlib import Path
 
 import websockets
-from helpers import free_port, raw_request, running
+from helpers import raw_request, running, uvicorn_app
+from helpers import server_output as output
 
 HOST = "127.0.0.1"
 
@@ -46,18 +45,8 @@ async def ws(request, ws):
 '''
 
 
-def output(proc: subprocess.Popen) -> str:
-    """What the stopped server printed (its pipe closed)."""
-    if proc.stdout is None:
-        return ""
-    with proc.stdout:
-        return proc.stdout.read()
-
-
 def serve(tmp_path: Path) -> tuple[list[str], int]:
-    (tmp_path / "uvapp.py").write_text(textwrap.dedent(APP))
-    port = free_port(HOST)
-    return ["-m", "uvicorn", "uvapp:app", "--host", HOST, "--port", str(port)], port
+    return uvicorn_app(tmp_path, APP, HOST)
 
 
 def test_the_stage_is_idle_in_the_request_signal_under_uvicorn(tmp_path: Path) -> None:

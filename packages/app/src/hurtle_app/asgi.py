@@ -559,6 +559,15 @@ class ASGIApp:
                     # value: the length a GET would send (RFC 9110 9.3.2).
                     headers.popall("content-length")
                     headers["content-length"] = str(len(data))
+                else:
+                    _head_length_as_digits(headers)
+            elif "content-length" in headers and not self._status_error:
+                # A stream's own length, checked before the head goes (uvicorn takes the
+                # head, then fails reading the value, and nothing can follow), as when
+                # Hurtle serves the socket: raised from this send, so the error page
+                # still goes out.
+                _check_stream_length(headers, len(data), self._head_only)
+                headers.popall("transfer-encoding", None)  # RFC 9112 6.2: not both
             fields = _asgi_headers(response)
             invalid = _invalid_field(fields)
             if invalid:
@@ -595,6 +604,41 @@ class ASGIApp:
             raise
         if end_stream:
             self.send = None  # type: ignore[assignment]
+
+
+def _is_digits(value: Any) -> bool:
+    return type(value) is str and value.isascii() and value.isdigit()
+
+
+def _head_length_as_digits(headers: Any) -> None:
+    """A bodiless HEAD answer's own ``Content-Length`` written as RFC 9110 8.6 has it
+    (1*DIGIT), or left out when it is no length, as Hurtle's server writes it."""
+    stated = headers["content-length"]
+    if _is_digits(stated):
+        return
+    headers.popall("content-length")
+    try:
+        length = int(stated)
+    except (TypeError, ValueError):
+        return
+    if length >= 0:
+        headers["content-length"] = str(length)
+
+
+def _check_stream_length(headers: Any, size: int, head_only: bool) -> None:
+    """A streamed response's own ``Content-Length`` as Hurtle's server takes it: one
+    ``int()`` refuses raises its ``ValueError`` (as in Sanic), ``"+4"`` or ``"0_4"`` go
+    out as the number (RFC 9110 8.6), a negative one for HEAD and a first piece already
+    longer than it are a ``ServerError`` (RFC 9112 6.3: the rest would be read as the
+    next response)."""
+    stated = headers["content-length"]
+    total = int(stated)
+    if total < 0 and head_only:
+        raise ServerError("Invalid Content-Length in the response headers")
+    if size > total and not head_only:
+        raise ServerError("Response was bigger than content-length")
+    if not _is_digits(stated):
+        headers["content-length"] = str(total)
 
 
 def _invalid_field(fields: list[tuple[bytes, bytes]]) -> str:

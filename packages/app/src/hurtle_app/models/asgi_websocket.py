@@ -157,6 +157,14 @@ class ASGIWebsocket:
         # websocket library's ProtocolError and leaves the connection open, as when
         # Hurtle or Sanic serve the socket; the ASGI server failed such a close (the
         # client saw 1006) and the handler was not told.
+        if code == 1006:
+            # Abnormal closure, which no close frame may carry (RFC 6455 7.4.1): the
+            # connection ends without one, as ``close(1006)`` does when Hurtle or Sanic
+            # serve the socket. ASGI has no message for that: nothing more is sent, and
+            # the server drops the connection once the handler returns.
+            self._closed = True
+            self.close_code, self.close_reason = code, reason
+            return
         Frame(Opcode.CLOSE, Close(code, reason).serialize()).check()
         self._closed = True
         self.close_code, self.close_reason = code, reason
