@@ -66,10 +66,13 @@ async def mime(request, n):
     return await response.file(FILE, mime_type=m)
 
 
+EXTENSIONS = "json js mjs css svg wasm md csv xml txt unknownext gz ico webp woff2".split()
+for _ext in EXTENSIONS:
+    with open(os.path.join(TMP, "g." + _ext), "w") as f:
+        f.write("g")
+    os.utime(os.path.join(TMP, "g." + _ext), (1700000000, 1700000000))
+
+
 @app.get("/guess/<ext>")
 async def guess(request, ext):
-    p = os.path.join(TMP, "g." + ext)
-    if not os.path.exists(p):
-        with open(p, "w") as f:
-            f.write("g")
-    return await response.file(p)
+    return await response.file(os.path.join(TMP, "g." + ext))

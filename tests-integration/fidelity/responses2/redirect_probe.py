@@ -15,5 +15,5 @@ for t in TARGETS:
     try:
         r = redirect(t)
         print(repr(t), r.status, r.headers.get("location"))
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         print(repr(t), "EXC", type(e).__name__, e)

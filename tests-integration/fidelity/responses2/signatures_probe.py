@@ -35,5 +35,5 @@ for call in [
     try:
         call()
         print("ok")
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         print(type(e).__name__, e)

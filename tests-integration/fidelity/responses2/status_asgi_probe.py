@@ -26,12 +26,12 @@ async def h(request, how, k):
 
 
 async def main():
-    app.state._debug = True  # noqa: SLF001
+    app.state._debug = True
     for how in ("plain", "stream"):
         for k in STATUSES:
             try:
                 _, r = await app.asgi_client.get(f"/{how}/{k}")
-            except Exception as e:  # noqa: BLE001
+            except Exception as e:
                 print(how, k, "EXC", type(e).__name__, e)
                 continue
             body = r.json if r.status_code == 500 and "json" in r.headers.get("content-type", "") else r.content
