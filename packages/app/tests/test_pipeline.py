@@ -604,6 +604,34 @@ async def test_error_page_replacing_a_1xx_response_skips_the_response_middleware
     assert seen == [("mw", 103), ("handler", 0)]
 
 
+@pytest.mark.parametrize("status", ["200", "abc", None, [200]])
+@pytest.mark.parametrize("how", ["plain", "fields", "streamed"])
+async def test_a_status_that_is_no_number_is_an_invalid_status_error(
+    app: Sanic, call, status: object, how: str
+) -> None:
+    # As Sanic: a status that is no number ("200" from a form, None) is answered by the
+    # error page for "Invalid response status '200'" (the value's repr), the same error a
+    # 1xx gets; Hurtle's was a TypeError from comparing it with 200.
+    caught: list[BaseException] = []
+
+    @app.exception(RuntimeError, TypeError)
+    async def on_error(request, exception):
+        caught.append(exception)
+        return text(f"caught {exception}", status=500)
+
+    @app.get("/odd")
+    async def odd(request):
+        if how == "streamed":
+            response = await request.respond(status=status)
+            await response.send("x", end_stream=True)
+            return None
+        return text("x", status=status, headers={"x-a": "1"} if how == "fields" else None)
+
+    sent = await call("GET", "/odd")
+    assert (sent.status, sent.text) == (500, f"caught Invalid response status {status!r}")
+    assert [type(e) for e in caught] == [RuntimeError]
+
+
 @pytest.mark.parametrize("how", ["send", "eof", "stream"])
 async def test_a_streamed_1xx_response_gets_the_error_page_and_keeps_the_connection(
     app: Sanic, how: str, caplog: pytest.LogCaptureFixture

@@ -381,7 +381,10 @@ class ResponseWriter:
         if not whole:
             return False
         status = response.status
-        if status < 200 or 204 <= status <= 205 or status == 304:
+        try:  # PERF: no cost in 3.11+ while nothing is raised
+            if status < 200 or 204 <= status <= 205 or status == 304:
+                return False
+        except TypeError:  # not a number ("200", None): ``send`` answers it with a 500
             return False
         content_type = response.content_type
         if headers:
@@ -476,12 +479,17 @@ class ResponseWriter:
         size = len(data)
         func: Any = None
         framing = ""
-        if status < 200 or 204 <= status <= 205 or status == 304:
-            if status < 200:
+        try:
+            special = status < 200 or 204 <= status <= 205 or status == 304
+            invalid = special and status < 200
+        except TypeError:  # not a number ("200", None, a list): no status line to write
+            special = invalid = True
+        if special:
+            if invalid:
                 # RFC 9110 section 15.2: a 1xx is never the final response (a client
                 # would wait for another), so the handler's mistake becomes a 500, as
-                # in Sanic.
-                error = RuntimeError(f"Invalid response status {status}")
+                # in Sanic, whose message shows the value as written (``'200'``).
+                error = RuntimeError(f"Invalid response status {status!r}")
                 if not end_stream and self.stage is HANDLER and not self._status_error:
                     # A handler streaming it (request.respond()): its send raises, as in
                     # Sanic, and the handler's error gets the error page.
