@@ -57,3 +57,42 @@ async def test_attach_registers_the_view(app: Sanic, call) -> None:
 
     assert (await call("GET", "/attached")).text == "attached"
     assert app.url_for("Attached") == "/attached"
+
+
+async def test_stream_on_get_makes_the_view_route_streaming(app: Sanic, call) -> None:
+    from hurtle_app.views import stream
+
+    class Upload(HTTPMethodView):
+        @stream
+        async def get(self, request):
+            data = b""
+            while (chunk := await request.stream.read()) is not None:
+                data += chunk
+            return text(f"streamed {data!r} body={request.body!r}")
+
+    app.add_route(Upload.as_view(), "/up")
+    route = next(r for r in app.router.routes if r.name.endswith(".Upload"))
+    assert route.extra.stream is True
+    sent = await call("GET", "/up", body=b"abc")
+    assert sent.text == "streamed b'abc' body=b''"
+
+
+async def test_stream_on_head_or_options_marks_the_route(app: Sanic) -> None:
+    from hurtle_app.views import stream
+
+    class Head(HTTPMethodView):
+        async def get(self, request):
+            return text("g")
+
+        @stream
+        async def options(self, request):
+            return text("o")
+
+    class Plain(HTTPMethodView):
+        async def get(self, request):
+            return text("g")
+
+    app.add_route(Head.as_view(), "/h")
+    app.add_route(Plain.as_view(), "/p")
+    streams = {r.name.rsplit(".", 1)[-1]: r.extra.stream for r in app.router.routes}
+    assert streams == {"Head": True, "Plain": False}

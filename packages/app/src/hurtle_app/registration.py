@@ -336,6 +336,12 @@ class Registrar(Shorthands, metaclass=SanicMeta):
         if view_class is not None:
             # A class-based view answers the methods it defines.
             methods = {m for m in HTTP_METHODS if getattr(view_class, m.lower(), None)}
+            # As Sanic: ``@stream`` on any of the view's method functions (``get`` too)
+            # makes the whole route a streaming one.
+            stream = stream or any(
+                getattr(getattr(view_class, m.lower(), None), "is_stream", False)
+                for m in HTTP_METHODS
+            )
         from hurtle_app.views import CompositionView
 
         if isinstance(handler, CompositionView):

@@ -86,11 +86,6 @@ class HTTPMethodView:
         view.__doc__ = cls.__doc__
         view.__module__ = cls.__module__
         view.__name__ = cls.__name__
-        if any(
-            getattr(getattr(cls, verb, None), "is_stream", False)
-            for verb in ("post", "put", "patch", "delete")
-        ):
-            view.is_stream = True  # type: ignore[attr-defined]
         return view
 
     @classmethod
