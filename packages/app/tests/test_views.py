@@ -96,3 +96,14 @@ async def test_stream_on_head_or_options_marks_the_route(app: Sanic) -> None:
     app.add_route(Plain.as_view(), "/p")
     streams = {r.name.rsplit(".", 1)[-1]: r.extra.stream for r in app.router.routes}
     assert streams == {"Head": True, "Plain": False}
+
+
+async def test_a_view_without_methods_answers_405_with_an_empty_allow(app: Sanic, call) -> None:
+    class Nothing(HTTPMethodView):
+        pass
+
+    app.add_route(Nothing.as_view(), "/n")
+    sent = await call("GET", "/n")
+    assert sent.status == 405
+    # RFC 9110 10.2.1: an empty Allow is how a 405 says no method is allowed.
+    assert sent.headers.get("allow") == ""
