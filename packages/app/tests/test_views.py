@@ -107,3 +107,17 @@ async def test_a_view_without_methods_answers_405_with_an_empty_allow(app: Sanic
     assert sent.status == 405
     # RFC 9110 10.2.1: an empty Allow is how a 405 says no method is allowed.
     assert sent.headers.get("allow") == ""
+
+
+async def test_a_view_routed_by_app_route_reads_the_body_first(app: Sanic, call) -> None:
+    from hurtle_app.views import stream
+
+    class Upload(HTTPMethodView):
+        @stream
+        async def post(self, request):
+            return text(f"body={request.body!r}")
+
+    # As Sanic: only add_route (and attach) look at the view's methods for @stream.
+    app.route("/r", methods=["POST"])(Upload.as_view())
+    sent = await call("POST", "/r", body=b"abc")
+    assert sent.text == "body=b'abc'"
