@@ -121,3 +121,16 @@ async def test_a_view_routed_by_app_route_reads_the_body_first(app: Sanic, call)
     app.route("/r", methods=["POST"])(Upload.as_view())
     sent = await call("POST", "/r", body=b"abc")
     assert sent.text == "body=b'abc'"
+
+
+def test_a_websocket_view_route_handler_has_no_view_class(app: Sanic) -> None:
+    class Feed(HTTPMethodView):
+        async def get(self, request, ws):
+            await ws.send("hi")
+
+    app.add_websocket_route(Feed.as_view(), "/ws")
+    (route,) = app.router.routes
+    # As Sanic: the websocket route's handler is a partial around the view; plugins read
+    # a view_class on a route handler as an HTTP view with methods to document.
+    assert route.name.endswith(".Feed")
+    assert not hasattr(route.handler, "view_class")
