@@ -134,3 +134,35 @@ def test_a_websocket_view_route_handler_has_no_view_class(app: Sanic) -> None:
     # a view_class on a route handler as an HTTP view with methods to document.
     assert route.name.endswith(".Feed")
     assert not hasattr(route.handler, "view_class")
+
+
+def test_a_streaming_route_marks_its_handler(app: Sanic) -> None:
+    from hurtle_app.views import stream
+
+    class Upload(HTTPMethodView):
+        @stream
+        async def put(self, request):
+            return text("u")
+
+    async def raw(request):
+        return text("r")
+
+    async def plain(request):
+        return text("p")
+
+    class Holder:
+        async def method(self, request):
+            return text("m")
+
+    view = Upload.as_view()
+    assert not hasattr(view, "is_stream")
+    app.add_route(view, "/u")
+    app.add_route(raw, "/r", methods=["POST"], stream=True)
+    app.add_route(plain, "/p", methods=["POST"])
+    # A bound method cannot be marked; it is still registered (Sanic fails there).
+    app.add_route(Holder().method, "/m", methods=["POST"], stream=True)
+    # As Sanic: plugins and apps read handler.is_stream.
+    assert view.is_stream is True
+    assert raw.is_stream is True
+    assert not hasattr(plain, "is_stream")
+    assert {r.path: r.extra.stream for r in app.router.routes}["m"] is True
