@@ -9,6 +9,14 @@ from sanic.views import HTTPMethodView, stream
 app = Sanic("views2diff")
 
 
+async def read_all(request):
+    """The streamed body, read chunk by chunk."""
+    data = b""
+    while (chunk := await request.stream.read()) is not None:
+        data += chunk
+    return data
+
+
 class Empty(HTTPMethodView):
     pass
 
@@ -16,12 +24,7 @@ class Empty(HTTPMethodView):
 class GetStream(HTTPMethodView):
     @stream
     async def get(self, request):
-        data = b""
-        while True:
-            chunk = await request.stream.read()
-            if chunk is None:
-                break
-            data += chunk
+        data = await read_all(request)
         return response.text(f"get-stream {data!r}")
 
 
@@ -31,12 +34,7 @@ class PostStream(HTTPMethodView):
 
     @stream
     async def post(self, request):
-        data = b""
-        while True:
-            chunk = await request.stream.read()
-            if chunk is None:
-                break
-            data += chunk
+        data = await read_all(request)
         return response.text(f"post-stream {data!r}")
 
 

@@ -368,16 +368,5 @@ def view_decorator_raises(app):
     return [("GET", "/v"), ("POST", "/v")]
 
 
-def main():
-    only = sys.argv[1:] or None
-    for fn in CASES:
-        if only and fn.__name__ not in only:
-            continue
-        try:
-            P.run_case(fn)
-        except Exception:
-            import traceback
-            print("   CASE CRASH", traceback.format_exc().splitlines()[-1])
-
-
-main()
+if __name__ == "__main__":
+    P.main()

@@ -165,17 +165,5 @@ def route_methods_on_view_add_route_host(app):
     return [("GET", "/v", {"headers": {"host": "a.com"}}), ("POST", "/v", {"headers": {"host": "a.com"}})]
 
 
-def main():
-    only = sys.argv[1:] or None
-    for fn in CASES:
-        if only and fn.__name__ not in only:
-            continue
-        try:
-            P.run_case(fn)
-        except Exception:
-            import traceback
-            print("   CASE CRASH", traceback.format_exc().splitlines()[-1])
-
-
 if __name__ == "__main__":
-    main()
+    P.main()

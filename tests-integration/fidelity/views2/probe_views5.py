@@ -120,17 +120,5 @@ def guess_lambda_partial(app):
     return [("GET", "/l"), ("GET", "/p?x=1")]
 
 
-def main():
-    only = sys.argv[1:] or None
-    for fn in CASES:
-        if only and fn.__name__ not in only:
-            continue
-        try:
-            P.run_case(fn)
-        except Exception:
-            import traceback
-            print("   CASE CRASH", traceback.format_exc().splitlines()[-1])
-
-
 if __name__ == "__main__":
-    main()
+    P.main()
