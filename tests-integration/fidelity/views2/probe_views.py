@@ -27,6 +27,14 @@ asyncio.set_event_loop(LOOP)
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 
+async def read_all(request):
+    """The streamed body, read chunk by chunk."""
+    data = b""
+    while (chunk := await request.stream.read()) is not None:
+        data += chunk
+    return data
+
+
 def case(fn):
     CASES.append(fn)
     return fn
@@ -258,13 +266,7 @@ class Streamed(HTTPMethodView):
     async def get(self, request): return response.text(f"body={request.body!r}")
     @stream
     async def post(self, request):
-        chunks = []
-        while True:
-            c = await request.stream.read()
-            if c is None:
-                break
-            chunks.append(c)
-        return response.text(f"streamed={b''.join(chunks)!r} body={request.body!r}")
+        return response.text(f"streamed={await read_all(request)!r} body={request.body!r}")
     async def put(self, request): return response.text(f"put body={request.body!r}")
 
 
@@ -456,13 +458,7 @@ def add_route_kwargs(app):
 @case
 def add_route_stream_kw(app):
     async def h(request):
-        data = b""
-        while True:
-            c = await request.stream.read()
-            if c is None:
-                break
-            data += c
-        return response.text(f"s {data!r} {request.body!r}")
+        return response.text(f"s {await read_all(request)!r} {request.body!r}")
     app.add_route(h, "/st", methods=["POST"], stream=True)
     return [("POST", "/st", {"content": b"hello"})]
 
