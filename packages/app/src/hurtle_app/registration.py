@@ -44,6 +44,16 @@ F = TypeVar("F", bound=Callable[..., Any])
 HTTP_METHODS = ("GET", "POST", "PUT", "HEAD", "OPTIONS", "PATCH", "DELETE")
 
 
+def _mark_streaming(handler: Any) -> None:
+    """As Sanic, a streaming route's handler says so: ``handler.is_stream`` is True."""
+    try:
+        handler.is_stream = True
+    except (AttributeError, TypeError):
+        # A bound method takes no attributes (Sanic fails the registration there); the
+        # route streams all the same.
+        pass
+
+
 def handler_display_name(handler: Any) -> str:
     """The name a handler gets in route names: the view class name for class-based views."""
     view_class = getattr(handler, "view_class", None)
@@ -262,6 +272,8 @@ class Registrar(Shorthands, metaclass=SanicMeta):
                 # a handler that cannot name the route (a partial, an instance) is refused.
                 handler_display_name(handler)
             is_stream = stream or bool(getattr(handler, "is_stream", False))
+            if is_stream:
+                _mark_streaming(handler)
             future = FutureRoute(
                 handler,
                 uri,
@@ -336,6 +348,12 @@ class Registrar(Shorthands, metaclass=SanicMeta):
         if view_class is not None:
             # A class-based view answers the methods it defines.
             methods = {m for m in HTTP_METHODS if getattr(view_class, m.lower(), None)}
+            # As Sanic: ``@stream`` on any of the view's method functions (``get`` too)
+            # makes the whole route a streaming one.
+            stream = stream or any(
+                getattr(getattr(view_class, m.lower(), None), "is_stream", False)
+                for m in HTTP_METHODS
+            )
         from hurtle_app.views import CompositionView
 
         if isinstance(handler, CompositionView):

@@ -59,6 +59,9 @@ class HTTPMethodView:
                 f"Method {request.method} not allowed for URL {request.path}",
                 method=request.method,
                 allowed_methods=allowed,
+                # RFC 9110 10.2.1: a 405 MUST say what is allowed; an empty Allow says
+                # nothing is (a view that defines no method at all).
+                headers=None if allowed else {"Allow": ""},
             )
         return handler(request, *args, **kwargs)
 
@@ -86,11 +89,6 @@ class HTTPMethodView:
         view.__doc__ = cls.__doc__
         view.__module__ = cls.__module__
         view.__name__ = cls.__name__
-        if any(
-            getattr(getattr(cls, verb, None), "is_stream", False)
-            for verb in ("post", "put", "patch", "delete")
-        ):
-            view.is_stream = True  # type: ignore[attr-defined]
         return view
 
     @classmethod

@@ -20,20 +20,17 @@ class WebsocketHandler(partial):  # type: ignore[type-arg]
     # Its docstring is partial's, as Sanic's handler is a plain partial: sanic-ext's
     # OpenAPI shows a route handler's docstring as the operation's summary.
     __doc__ = partial.__doc__
-    # Set per instance by __new__ (view_class only for a class-based view's handler).
+    # Set per instance by __new__.
     __name__: str
-    view_class: Any
 
     def __new__(
         cls, app: Any, handler: Callable[..., Any], subprotocols: list[str] | None
     ) -> WebsocketHandler:
         self = super().__new__(cls, app._websocket_handler, handler, subprotocols=subprotocols)
+        # No ``view_class``, even for a class-based view's handler, as Sanic's partial:
+        # plugins take ``hasattr(handler, "view_class")`` to mean an HTTP view (sanic-ext's
+        # OpenAPI does, and would document the websocket's methods as operations).
         self.__name__ = getattr(handler, "__name__", "websocket")
-        view_class = getattr(handler, "view_class", None)
-        if view_class is not None:
-            # Only a class-based view's handler has one (as Sanic's partial: plugins take
-            # ``hasattr(handler, "view_class")`` to mean a view, sanic-ext's OpenAPI does).
-            self.view_class = view_class
         return self
 
     @property
