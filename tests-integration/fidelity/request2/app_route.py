@@ -17,7 +17,9 @@ def dump(request, **kw):
         "uri_template": request.uri_template,
         "match_info": {k: f"{type(v).__name__}:{v}" for k, v in request.match_info.items()},
         "kw": {k: f"{type(v).__name__}:{v}" for k, v in kw.items()},
-        "route": None if route is None else [route.name, route.path, route.uri, sorted(route.methods)],
+        "route": None
+        if route is None
+        else [route.name, route.path, route.uri, sorted(route.methods)],
         "path": request.path,
         "server_path": request.server_path,
         "url": request.url,
