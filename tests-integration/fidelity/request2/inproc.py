@@ -4,21 +4,15 @@
 import json as _json
 import uuid
 
+from common import rec
+
 from sanic import Request, Sanic
 from sanic.response import json, text
 
 out = []
 
 
-def rec(name, fn):
-    try:
-        value = fn()
-        out.append(f"{name}: {type(value).__name__} {value!r}")
-    except BaseException as exc:
-        out.append(f"{name}: raise {type(exc).__module__.split('.')[0]}.{type(exc).__name__} {exc}")
-
-
-rec("get_current outside", lambda: Request.get_current())
+rec(out, "get_current outside", lambda: Request.get_current())
 
 # is_safe / is_idempotent / is_cacheable for methods
 app = Sanic("R2a")
@@ -73,16 +67,16 @@ async def pjr(request):
 
 for meth in methods:
     _, resp = app.test_client.request("/m", http_method=meth.lower() if meth != "get" else "get")
-    rec(f"method {meth} status", lambda: resp.status)
+    rec(out, f"method {meth} status", lambda: resp.status)
 for k, v in sorted(seen.items()):
     out.append(f"props {k}: {v}")
 _, resp = app.test_client.get("/cur")
-rec("cur", lambda: resp.json)
+rec(out, "cur", lambda: resp.json)
 for body in ["", "{bad", "null", "1e999", "NaN"]:
     _, resp = app.test_client.post("/json", content=body)
-    rec(f"json {body!r}", lambda: resp.json)
+    rec(out, f"json {body!r}", lambda: resp.json)
     _, resp = app.test_client.post("/json_raise", content=body)
-    rec(f"json_raise {body!r}", lambda: (resp.status, resp.text[:200]))
+    rec(out, f"json_raise {body!r}", lambda: (resp.status, resp.text[:200]))
 
 
 # Request constructed directly
@@ -91,53 +85,59 @@ def direct():
     return [r.path, r.query_string, r.args.getlist("a"), r.host, r.headers.get("host")]
 
 
-rec("direct", direct)
-rec("direct id", lambda: str(Request(b"/p", {}, "1.1", "GET", None, app).id)[:0])
-rec("direct args none", lambda: dict(Request(b"/p", {}, "1.1", "GET", None, app).args))
-rec("direct body", lambda: Request(b"/p", {}, "1.1", "GET", None, app).body)
-rec("direct json", lambda: Request(b"/p", {}, "1.1", "GET", None, app).json)
-rec("direct form", lambda: Request(b"/p", {}, "1.1", "GET", None, app).form)
-rec("direct files", lambda: Request(b"/p", {}, "1.1", "GET", None, app).files)
-rec("direct ip", lambda: Request(b"/p", {}, "1.1", "GET", None, app).ip)
-rec("direct conn_info", lambda: Request(b"/p", {}, "1.1", "GET", None, app).conn_info)
-rec("direct remote_addr", lambda: Request(b"/p", {}, "1.1", "GET", None, app).remote_addr)
-rec("direct server_name", lambda: Request(b"/p", {}, "1.1", "GET", None, app).server_name)
-rec("direct scheme", lambda: Request(b"/p", {}, "1.1", "GET", None, app).scheme)
-rec("direct url", lambda: Request(b"/p", {}, "1.1", "GET", None, app).url)
-rec("direct port", lambda: Request(b"/p", {}, "1.1", "GET", None, app).port)
-rec("direct socket", lambda: Request(b"/p", {}, "1.1", "GET", None, app).socket)
-rec("direct content_type", lambda: Request(b"/p", {}, "1.1", "GET", None, app).content_type)
-rec("direct credentials", lambda: Request(b"/p", {}, "1.1", "GET", None, app).credentials)
-rec("direct token", lambda: Request(b"/p", {}, "1.1", "GET", None, app).token)
-rec("direct accept", lambda: Request(b"/p", {}, "1.1", "GET", None, app).accept)
-rec("direct match_info", lambda: Request(b"/p", {}, "1.1", "GET", None, app).match_info)
-rec("direct route", lambda: Request(b"/p", {}, "1.1", "GET", None, app).route)
-rec("direct stream", lambda: Request(b"/p", {}, "1.1", "GET", None, app).stream)
-rec("direct repr", lambda: repr(Request(b"/p?q", {}, "1.1", "GET", None, app)))
+rec(out, "direct", direct)
+rec(out, "direct id", lambda: str(Request(b"/p", {}, "1.1", "GET", None, app).id)[:0])
+rec(out, "direct args none", lambda: dict(Request(b"/p", {}, "1.1", "GET", None, app).args))
+rec(out, "direct body", lambda: Request(b"/p", {}, "1.1", "GET", None, app).body)
+rec(out, "direct json", lambda: Request(b"/p", {}, "1.1", "GET", None, app).json)
+rec(out, "direct form", lambda: Request(b"/p", {}, "1.1", "GET", None, app).form)
+rec(out, "direct files", lambda: Request(b"/p", {}, "1.1", "GET", None, app).files)
+rec(out, "direct ip", lambda: Request(b"/p", {}, "1.1", "GET", None, app).ip)
+rec(out, "direct conn_info", lambda: Request(b"/p", {}, "1.1", "GET", None, app).conn_info)
+rec(out, "direct remote_addr", lambda: Request(b"/p", {}, "1.1", "GET", None, app).remote_addr)
+rec(out, "direct server_name", lambda: Request(b"/p", {}, "1.1", "GET", None, app).server_name)
+rec(out, "direct scheme", lambda: Request(b"/p", {}, "1.1", "GET", None, app).scheme)
+rec(out, "direct url", lambda: Request(b"/p", {}, "1.1", "GET", None, app).url)
+rec(out, "direct port", lambda: Request(b"/p", {}, "1.1", "GET", None, app).port)
+rec(out, "direct socket", lambda: Request(b"/p", {}, "1.1", "GET", None, app).socket)
+rec(out, "direct content_type", lambda: Request(b"/p", {}, "1.1", "GET", None, app).content_type)
+rec(out, "direct credentials", lambda: Request(b"/p", {}, "1.1", "GET", None, app).credentials)
+rec(out, "direct token", lambda: Request(b"/p", {}, "1.1", "GET", None, app).token)
+rec(out, "direct accept", lambda: Request(b"/p", {}, "1.1", "GET", None, app).accept)
+rec(out, "direct match_info", lambda: Request(b"/p", {}, "1.1", "GET", None, app).match_info)
+rec(out, "direct route", lambda: Request(b"/p", {}, "1.1", "GET", None, app).route)
+rec(out, "direct stream", lambda: Request(b"/p", {}, "1.1", "GET", None, app).stream)
+rec(out, "direct repr", lambda: repr(Request(b"/p?q", {}, "1.1", "GET", None, app)))
 rec(
+    out,
     "direct str headers",
     lambda: type(Request(b"/p", {"a": "b"}, "1.1", "GET", None, app).headers).__name__,
 )
-rec("direct stream_id", lambda: Request(b"/p", {}, "1.1", "GET", None, app).stream_id)
-rec("direct protocol", lambda: Request(b"/p", {}, "1.1", "GET", None, app).protocol)
-rec("direct transport", lambda: Request(b"/p", {}, "1.1", "GET", None, app).transport)
-rec("direct no app", lambda: Request(b"/p", {}, "1.1", "GET", None, None).app)
-rec("direct responded", lambda: Request(b"/p", {}, "1.1", "GET", None, app).responded)
-rec("direct name", lambda: Request(b"/p", {}, "1.1", "GET", None, app).name)
-rec("direct endpoint", lambda: Request(b"/p", {}, "1.1", "GET", None, app).endpoint)
-rec("direct uri_template", lambda: Request(b"/p", {}, "1.1", "GET", None, app).uri_template)
-rec("direct server_path", lambda: Request(b"/p", {}, "1.1", "GET", None, app).server_path)
-rec("direct cookies", lambda: Request(b"/p", {"cookie": "a=1"}, "1.1", "GET", None, app).cookies)
-rec("direct load_json", lambda: Request(b"/p", {}, "1.1", "GET", None, app).load_json())
+rec(out, "direct stream_id", lambda: Request(b"/p", {}, "1.1", "GET", None, app).stream_id)
+rec(out, "direct protocol", lambda: Request(b"/p", {}, "1.1", "GET", None, app).protocol)
+rec(out, "direct transport", lambda: Request(b"/p", {}, "1.1", "GET", None, app).transport)
+rec(out, "direct no app", lambda: Request(b"/p", {}, "1.1", "GET", None, None).app)
+rec(out, "direct responded", lambda: Request(b"/p", {}, "1.1", "GET", None, app).responded)
+rec(out, "direct name", lambda: Request(b"/p", {}, "1.1", "GET", None, app).name)
+rec(out, "direct endpoint", lambda: Request(b"/p", {}, "1.1", "GET", None, app).endpoint)
+rec(out, "direct uri_template", lambda: Request(b"/p", {}, "1.1", "GET", None, app).uri_template)
+rec(out, "direct server_path", lambda: Request(b"/p", {}, "1.1", "GET", None, app).server_path)
+rec(
+    out,
+    "direct cookies",
+    lambda: Request(b"/p", {"cookie": "a=1"}, "1.1", "GET", None, app).cookies,
+)
+rec(out, "direct load_json", lambda: Request(b"/p", {}, "1.1", "GET", None, app).load_json())
 for meth in methods:
     rec(
+        out,
         f"direct props {meth}",
         lambda: [
             getattr(Request(b"/p", {}, "1.1", meth, None, app), a)
             for a in ("is_safe", "is_idempotent", "is_cacheable", "method")
         ],
     )
-rec("generate_id static", lambda: type(Request.generate_id(None)).__name__)
+rec(out, "generate_id static", lambda: type(Request.generate_id(None)).__name__)
 
 
 # generate_id override and REQUEST_ID_HEADER
@@ -176,7 +176,7 @@ for klass in (IntReq, StrReq, UReq, Request):
             body = resp.json
             if klass is Request and hv is None:
                 body["id"] = len(body["id"])
-            rec(f"id {klass.__name__} {hdrname} {hv}", lambda: body)
+            rec(out, f"id {klass.__name__} {hdrname} {hv}", lambda: body)
 
 
 # request_class with extra attributes and __slots__
@@ -203,8 +203,8 @@ async def sl(request):
 
 
 _, resp = b.test_client.get("/")
-rec("slots", lambda: resp.json)
-rec("request_class attr", lambda: b.request_class.__name__)
+rec(out, "slots", lambda: resp.json)
+rec(out, "request_class attr", lambda: b.request_class.__name__)
 
 # custom loads
 c = Sanic("R2loads", loads=lambda s: {"wrapped": _json.loads(s)})
@@ -222,7 +222,7 @@ async def cl(request):
 
 
 _, resp = c.test_client.post("/", content='{"a":1}')
-rec("custom loads", lambda: resp.json)
+rec(out, "custom loads", lambda: resp.json)
 
 
 def bad_loads(s):
@@ -238,6 +238,6 @@ async def dl(request):
 
 
 _, resp = d.test_client.post("/", content='{"a":1}')
-rec("bad loads", lambda: (resp.status, resp.text[:300]))
+rec(out, "bad loads", lambda: (resp.status, resp.text[:300]))
 
 print("\n".join(out))

@@ -7,19 +7,13 @@ import logging
 
 logging.disable(logging.CRITICAL)
 
+from common import rec  # noqa: E402
+
 from sanic import Request, Sanic  # noqa: E402
 from sanic.headers import parse_accept  # noqa: E402
 from sanic.response import json, text  # noqa: E402
 
 out = []
-
-
-def rec(name, fn):
-    try:
-        value = fn()
-        out.append(f"{name}: {type(value).__name__} {value!r}")
-    except BaseException as exc:
-        out.append(f"{name}: raise {type(exc).__name__} {exc}")
 
 
 for meth in (
@@ -34,13 +28,15 @@ for meth in (
     "respond",
     "receive_body",
 ):
-    rec(f"sig {meth}", lambda: str(inspect.signature(getattr(Request, meth))))
-rec("sig __init__", lambda: str(inspect.signature(Request.__init__)))
+    rec(out, f"sig {meth}", lambda: str(inspect.signature(getattr(Request, meth))))
+rec(out, "sig __init__", lambda: str(inspect.signature(Request.__init__)))
 rec(
+    out,
     "classmethod make_context",
     lambda: isinstance(inspect.getattr_static(Request, "make_context"), classmethod),
 )
 rec(
+    out,
     "classmethod generate_id",
     lambda: isinstance(inspect.getattr_static(Request, "generate_id"), (classmethod, staticmethod)),
 )
@@ -68,7 +64,7 @@ async def c(request):
 
 
 _, resp = capp.test_client.get("/")
-rec("make_context", lambda: resp.json)
+rec(out, "make_context", lambda: resp.json)
 
 seen = {}
 
@@ -129,7 +125,7 @@ _, resp = app.test_client.post(
 )
 for k, v in seen.items():
     out.append(f"seen {k}: {v}")
-rec("current after", lambda: Request.get_current())
+rec(out, "current after", lambda: Request.get_current())
 
 for header in [
     "text/html;level=1;q=0.5, application/json, */*;q=0.1",
@@ -139,20 +135,22 @@ for header in [
     "a/b;c=d",
 ]:
     acc = parse_accept(header)
-    rec(f"acc {header!r} list", lambda: [str(m) for m in acc])
-    rec(f"acc {header!r} repr", lambda: repr(acc))
+    rec(out, f"acc {header!r} list", lambda: [str(m) for m in acc])
+    rec(out, f"acc {header!r} repr", lambda: repr(acc))
     for m in acc:
         rec(
+            out,
             f"acc {header!r} {m} attrs",
             lambda: sorted(a for a in vars(type(m)) if not a.startswith("_")),
         )
-        rec(f"acc {header!r} {m} key", lambda: getattr(m, "key", "NOKEY"))
-        rec(f"acc {header!r} {m} hash", lambda: hash(m) == hash(str(m)))
-        rec(f"acc {header!r} {m} eq str", lambda: m == str(m))
-        rec(f"acc {header!r} {m} eq mime", lambda: m == m.mime)
-        rec(f"acc {header!r} {m} match self", lambda: repr(m.match(m)))
-        rec(f"acc {header!r} {m} match */*", lambda: repr(m.match("*/*")))
+        rec(out, f"acc {header!r} {m} key", lambda: getattr(m, "key", "NOKEY"))
+        rec(out, f"acc {header!r} {m} hash", lambda: hash(m) == hash(str(m)))
+        rec(out, f"acc {header!r} {m} eq str", lambda: m == str(m))
+        rec(out, f"acc {header!r} {m} eq mime", lambda: m == m.mime)
+        rec(out, f"acc {header!r} {m} match self", lambda: repr(m.match(m)))
+        rec(out, f"acc {header!r} {m} match */*", lambda: repr(m.match("*/*")))
         rec(
+            out,
             f"acc {header!r} {m} match text/html;level=1",
             lambda: repr(m.match("text/html;level=1")),
         )
@@ -164,14 +162,16 @@ for header in [
         ("image/png",),
         (),
     ]:
-        rec(f"acc {header!r} match {args}", lambda: repr(acc.match(*args)))
-        rec(f"acc {header!r} match {args} bool", lambda: bool(acc.match(*args)))
-        rec(f"acc {header!r} match {args} header", lambda: repr(acc.match(*args).header))
+        rec(out, f"acc {header!r} match {args}", lambda: repr(acc.match(*args)))
+        rec(out, f"acc {header!r} match {args} bool", lambda: bool(acc.match(*args)))
+        rec(out, f"acc {header!r} match {args} header", lambda: repr(acc.match(*args).header))
         rec(
-            f"acc {header!r} match {args} eq", lambda: acc.match(*args) == (args[0] if args else "")
+            out,
+            f"acc {header!r} match {args} eq",
+            lambda: acc.match(*args) == (args[0] if args else ""),
         )
-        rec(f"acc {header!r} match {args} str", lambda: str(acc.match(*args)))
-    rec(f"acc {header!r} in", lambda: ("text/html" in acc, "application/json" in acc))
-    rec(f"acc {header!r} index", lambda: acc[0] if acc else None)
+        rec(out, f"acc {header!r} match {args} str", lambda: str(acc.match(*args)))
+    rec(out, f"acc {header!r} in", lambda: ("text/html" in acc, "application/json" in acc))
+    rec(out, f"acc {header!r} index", lambda: acc[0] if acc else None)
 
 print("\n".join(out))

@@ -5,18 +5,12 @@ import logging
 
 logging.disable(logging.CRITICAL)
 
+from common import safe  # noqa: E402
+
 from sanic import Request, Sanic  # noqa: E402
 from sanic.response import json, text  # noqa: E402
 
 out = []
-
-
-def safe(fn):
-    try:
-        v = fn()
-        return f"{type(v).__name__} {v!r}"
-    except BaseException as exc:
-        return f"raise {type(exc).__name__} {exc}"
 
 
 class A(Request):
