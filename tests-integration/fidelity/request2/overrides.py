@@ -5,6 +5,7 @@ import logging
 logging.disable(logging.CRITICAL)
 
 from common import safe  # noqa: E402
+
 from sanic import Request, Sanic  # noqa: E402
 from sanic.response import json  # noqa: E402
 
@@ -20,11 +21,15 @@ class Spy(Request):
         calls.append(f"get_form {keep_blank_values}")
         return super().get_form(keep_blank_values)
 
-    def get_args(self, keep_blank_values=False, strict_parsing=False, encoding="utf-8", errors="replace"):
+    def get_args(
+        self, keep_blank_values=False, strict_parsing=False, encoding="utf-8", errors="replace"
+    ):
         calls.append(f"get_args {keep_blank_values}")
         return super().get_args(keep_blank_values, strict_parsing, encoding, errors)
 
-    def get_query_args(self, keep_blank_values=False, strict_parsing=False, encoding="utf-8", errors="replace"):
+    def get_query_args(
+        self, keep_blank_values=False, strict_parsing=False, encoding="utf-8", errors="replace"
+    ):
         calls.append(f"get_query_args {keep_blank_values}")
         return super().get_query_args(keep_blank_values, strict_parsing, encoding, errors)
 
@@ -45,7 +50,12 @@ async def h(request):
     return json(res)
 
 
-for body, ct in ((b'{"a": 1}', "application/json"), (b"a=1&b=", "application/x-www-form-urlencoded")):
-    _, resp = app.test_client.post("/?q=1&e=", content=body, headers={"content-type": ct, "cookie": "c=1"})
+for body, ct in (
+    (b'{"a": 1}', "application/json"),
+    (b"a=1&b=", "application/x-www-form-urlencoded"),
+):
+    _, resp = app.test_client.post(
+        "/?q=1&e=", content=body, headers={"content-type": ct, "cookie": "c=1"}
+    )
     for k, v in resp.json.items():
         print(ct, k, v)
