@@ -167,6 +167,20 @@ def test_matched_match_uses_the_accepting_range() -> None:
     assert repr(Matched("x/y", MediaType("*", "*")).match("*/*")) == "<*/* matched */*>"
 
 
+def test_matched_parse_on_a_subclass_makes_that_subclass() -> None:
+    # As Sanic: ``parse`` is a classmethod; ``match`` and ``==`` still read strings as
+    # plain ``Matched`` results.
+    class Mine(Matched):
+        pass
+
+    parsed = Mine.parse("text/html;q=0.5")
+    assert type(parsed) is Mine
+    assert (parsed.mime, str(parsed.header)) == ("text/html;q=0.5", "text/html;q=0.5")
+    assert type(Mine.parse("")) is Mine and not Mine.parse("")
+    assert type(Matched.parse("text/html")) is Matched
+    assert type(parsed.match("text/*")) is Matched
+
+
 def test_matched_equality_needs_a_range_on_both_sides_or_neither() -> None:
     # As Sanic: the same mime is not enough when only one side has a range; two results
     # without one (a failed match, an unparsable string) are equal.

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from typing_extensions import Self
+
 from hurtle_http.exceptions import InvalidHeader
 from hurtle_http.fieldtext import field_text
 
@@ -169,10 +171,10 @@ class Matched:
             return None
         return other if self.header.match(other.header) is not None else None
 
-    @staticmethod
-    def parse(raw: str) -> Matched:
-        """A ``Matched`` whose mime and header are both ``raw``."""
-        return Matched(raw, MediaType._parse(raw))
+    @classmethod
+    def parse(cls, raw: str) -> Self:
+        """A result (of this class) whose mime and header are both ``raw``."""
+        return cls(raw, MediaType._parse(raw))
 
 
 class AcceptList(list):
