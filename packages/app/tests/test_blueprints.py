@@ -454,3 +454,15 @@ def test_a_blueprint_whose_routes_are_refused_stays_listed_and_refused_again() -
     assert other.registered and other.apps == {app}
     with pytest.raises(RouteExists):
         app.blueprint(other)
+
+
+def test_blueprint_routes_leave_out_its_static_routes(app: Sanic, tmp_path) -> None:
+    # As Sanic: ``bp.routes`` lists the handler and websocket routes, not the ``static()``
+    # ones (Hurtle listed them too); ``bp.statics`` has those.
+    (tmp_path / "a.txt").write_text("a")
+    bp = Blueprint("sbp", url_prefix="/s")
+    bp.static("/files", str(tmp_path))
+    bp.add_route(handler, "/x", name="x")
+    app.blueprint(bp)
+    assert [r.name for r in bp.routes] == ["TestApp.sbp.x"]
+    assert [r.name for r in bp.statics] == ["TestApp.sbp.static"]

@@ -148,13 +148,20 @@ class Blueprint(Registrar):
         """Whether the blueprint has been registered on an app."""
         return bool(self._registrations)
 
-    @property
-    def routes(self) -> list[Any]:
-        """The routes this blueprint added to its apps (empty until registered)."""
+    def _added_routes(self) -> list[Any]:
+        """Every route this blueprint added to its apps, static ones included."""
         found = []
         for reg in self._registrations:
             found.extend(r for r in reg.app.router.routes if r.name in reg.route_names)
         return found
+
+    @property
+    def routes(self) -> list[Any]:
+        """The routes this blueprint added to its apps (empty until registered).
+
+        As Sanic's, its ``static()`` routes are not among them (see ``statics``).
+        """
+        return [r for r in self._added_routes() if not getattr(r.extra, "static", False)]
 
     @property
     def websocket_routes(self) -> list[Any]:
@@ -163,8 +170,8 @@ class Blueprint(Registrar):
 
     @property
     def statics(self) -> list[Any]:
-        """The static file routes among ``routes``."""
-        return [r for r in self.routes if getattr(r.extra, "static", False)]
+        """The static file routes this blueprint added to its apps."""
+        return [r for r in self._added_routes() if getattr(r.extra, "static", False)]
 
     @property
     def middlewares(self) -> list[Any]:
