@@ -466,3 +466,14 @@ def test_blueprint_routes_leave_out_its_static_routes(app: Sanic, tmp_path) -> N
     app.blueprint(bp)
     assert [r.name for r in bp.routes] == ["TestApp.sbp.x"]
     assert [r.name for r in bp.statics] == ["TestApp.sbp.static"]
+
+
+def test_a_blueprint_host_that_is_no_host_is_a_type_error(app: Sanic) -> None:
+    # Sanic: a TypeError for a blueprint's host of 5 (Hurtle raised only its route's
+    # ValueError); the error is both, so either ``except`` catches it.
+    bp = Blueprint("hb", host=5)
+    bp.add_route(handler, "/x", name="x")
+    with pytest.raises(TypeError, match="^Expected either string or Iterable of host strings, not 5$"):
+        app.blueprint(bp)
+    with pytest.raises(ValueError, match="not 5$"):
+        app.add_route(handler, "/y", host=5)
