@@ -477,3 +477,26 @@ def test_a_blueprint_host_that_is_no_host_is_a_type_error(app: Sanic) -> None:
         app.blueprint(bp)
     with pytest.raises(ValueError, match="not 5$"):
         app.add_route(handler, "/y", host=5)
+
+
+def test_a_route_name_drops_only_the_blueprint_own_name(app: Sanic) -> None:
+    # As Sanic: ``name="bp.y"`` drops the blueprint's name before the (prefixed) one is
+    # put in front, and any other dotted name is kept under it. Hurtle also dropped the
+    # app's name and kept a name already under the group's name_prefix, so
+    # ``url_for("np_b4.y")`` failed and ``url_for("b3.f")`` built a URL Sanic does not.
+    bp3 = Blueprint("b3")
+    bp3.add_route(handler, "/f", name="TestApp.f")
+    bp3.add_route(handler, "/h", name="b3.h")
+    bp4 = Blueprint("b4")
+    bp4.add_route(handler, "/y", name="b4.y")
+    bp4.add_route(handler, "/w", name="np_b4.w")
+    app.blueprint(bp3)
+    app.blueprint(Blueprint.group(bp4, name_prefix="np"))
+    assert sorted(_paths(app)) == [
+        "TestApp.b3.TestApp.f",
+        "TestApp.b3.h",
+        "TestApp.np_b4.np_b4.w",
+        "TestApp.np_b4.y",
+    ]
+    assert app.url_for("np_b4.y") == "/y"
+    assert app.url_for("b3.TestApp.f") == "/f"

@@ -93,10 +93,16 @@ for label, kw in [
     ("version_prefix", {"version_prefix": "/api/v"}),
     ("all", {"url_prefix": "/cp/", "version": "3", "strict_slashes": False, "version_prefix": ""}),
 ]:
-    c = show(f"copy {label}", lambda k=kw, lb=label: Blueprint.copy(src, f"cp_{lb.replace(' ', '_')}", **k))
+    c = show(
+        f"copy {label}",
+        lambda k=kw, lb=label: Blueprint.copy(src, f"cp_{lb.replace(' ', '_')}", **k),
+    )
     if c is None:
         continue
-    show(f"copy {label} attrs", lambda c=c: (c.name, c.url_prefix, c.version, c.strict_slashes, c.version_prefix))
+    show(
+        f"copy {label} attrs",
+        lambda c=c: (c.name, c.url_prefix, c.version, c.strict_slashes, c.version_prefix),
+    )
     show(f"copy {label} registered/apps", lambda c=c: (c.registered, len(c.apps)))
     a = new_app(f"cpapp_{len(label)}_{label.replace(' ', '_')}")
     a.blueprint(c)
@@ -117,7 +123,9 @@ show("without registration apps", lambda: (len(c2.apps), c2.registered))
 c3 = regsrc.copy("reg3", url_prefix="/c3", with_registration=True)
 show("with_registration + url_prefix rows", lambda: rows(ra))
 unreg = Blueprint("unreg")
-show("unregistered copy with_registration", lambda: unreg.copy("unreg2", with_registration=True).apps)
+show(
+    "unregistered copy with_registration", lambda: unreg.copy("unreg2", with_registration=True).apps
+)
 
 print("-- registration")
 app = new_app("regs")
@@ -132,14 +140,21 @@ show("app.blueprints", lambda: fmt(app.blueprints))
 show("app.blueprints type", lambda: type(app.blueprints).__name__)
 show("again same app", lambda: (app.blueprint(bp), rows(app))[1])
 show("again other prefix", lambda: (app.blueprint(bp, url_prefix="/two"), rows(app))[1])
-show("again in group", lambda: (app.blueprint(Blueprint.group(bp, url_prefix="/grp")), rows(app))[1])
+show(
+    "again in group", lambda: (app.blueprint(Blueprint.group(bp, url_prefix="/grp")), rows(app))[1]
+)
 other = new_app("regs_other")
 show("other app", lambda: (other.blueprint(bp), rows(other))[1])
 show("apps now", lambda: sorted(a.name for a in bp.apps))
-show("register()", lambda: (Blueprint("reg_direct").register(other, {}), sorted(other.blueprints))[1])
+show(
+    "register()", lambda: (Blueprint("reg_direct").register(other, {}), sorted(other.blueprints))[1]
+)
 show("app.blueprint(None)", lambda: app.blueprint(None))
 show("app.blueprint('x')", lambda: app.blueprint("x"))
-show("app.blueprint(bp, name_prefix)", lambda: (app.blueprint(Blueprint("np1"), name_prefix="pre"), sorted(app.blueprints))[1])
+show(
+    "app.blueprint(bp, name_prefix)",
+    lambda: (app.blueprint(Blueprint("np1"), name_prefix="pre"), sorted(app.blueprints))[1],
+)
 show("app.blueprint(bp, host=)", lambda: app.blueprint(Blueprint("hostkw"), host="h.example"))
 show("app.blueprint(bp, bogus=)", lambda: app.blueprint(Blueprint("bogus"), bogus=1))
 

@@ -1,7 +1,5 @@
 """Blueprint.copy(): what a copy carries (hooks, statics, websockets, signals), and where."""
 
-import asyncio
-
 from _probe import new_app, req, show
 
 from sanic import Blueprint, response
@@ -62,14 +60,40 @@ app.blueprint(cp)
 cp2 = src.copy("cp2", url_prefix="/cp2", with_registration=True)
 show("app.blueprints", lambda: sorted(app.blueprints))
 show("rows", lambda: sorted((r.name, r.path) for r in app.router.routes))
-show("cp attrs", lambda: (cp.name, cp.url_prefix, cp.version, cp.copied_from if hasattr(cp, "copied_from") else "-"))
+show(
+    "cp attrs",
+    lambda: (
+        cp.name,
+        cp.url_prefix,
+        cp.version,
+        cp.copied_from if hasattr(cp, "copied_from") else "-",
+    ),
+)
 show("cp2 registered", lambda: cp2.registered)
 show("cp listeners", lambda: sorted(cp.listeners) if hasattr(cp, "listeners") else None)
-for path in ["/v1/src/ok", "/v2/cp/ok", "/v1/cp2/ok", "/v1/src/boom", "/v2/cp/boom", "/v1/cp2/boom", "/src/st/a.txt", "/cp/st/a.txt", "/cp2/st/a.txt"]:
+for path in [
+    "/v1/src/ok",
+    "/v2/cp/ok",
+    "/v1/cp2/ok",
+    "/v1/src/boom",
+    "/v2/cp/boom",
+    "/v1/cp2/boom",
+    "/src/st/a.txt",
+    "/cp/st/a.txt",
+    "/cp2/st/a.txt",
+]:
     LOG.clear()
     req(app, f"GET {path}", "GET", path, headers=HDRS)
     print(f"GET {path} log: {LOG}")
-for name, kw in [("src.ok", {}), ("cp.ok", {}), ("cp2.ok", {}), ("cp.files", {"filename": "a.txt"}), ("cp2.files", {"filename": "a.txt"}), ("cp.ws", {}), ("src.ws", {})]:
+for name, kw in [
+    ("src.ok", {}),
+    ("cp.ok", {}),
+    ("cp2.ok", {}),
+    ("cp.files", {"filename": "a.txt"}),
+    ("cp2.files", {"filename": "a.txt"}),
+    ("cp.ws", {}),
+    ("src.ws", {}),
+]:
     show(f"url_for {name}", lambda n=name, k=kw: app.url_for(n, **k))
 
 
@@ -80,7 +104,10 @@ async def late(request):
 show("late route on the registered original", lambda: src.get("/late")(late).__name__)
 
 
-show("copy after late route rows", lambda: sorted(r.path for r in app.router.routes if "late" in r.path))
+show(
+    "copy after late route rows",
+    lambda: sorted(r.path for r in app.router.routes if "late" in r.path),
+)
 cp3 = src.copy("cp3", url_prefix="/cp3")
 a2 = new_app("copyapp2")
 a2.blueprint(cp3)
@@ -96,5 +123,8 @@ c = show("copy registered on two apps", lambda: base.copy("basecopy", with_regis
 show("copy apps", lambda: sorted(x.name for x in c.apps) if c else None)
 show("two_a rows", lambda: sorted((r.name, r.path) for r in two_a.router.routes))
 show("two_b rows", lambda: sorted((r.name, r.path) for r in two_b.router.routes))
-show("copy with prefix on two apps", lambda: base.copy("basecopy2", url_prefix="/c2", with_registration=True))
+show(
+    "copy with prefix on two apps",
+    lambda: base.copy("basecopy2", url_prefix="/c2", with_registration=True),
+)
 show("two_b rows c2", lambda: sorted((r.name, r.path) for r in two_b.router.routes))

@@ -19,7 +19,7 @@ KEYS = ("url_prefix", "version", "strict_slashes", "version_prefix")
 
 
 def kw(opt):
-    return {k: v for k, v in zip(KEYS, opt) if v is not None}
+    return {k: v for k, v in zip(KEYS, opt, strict=True) if v is not None}
 
 
 async def h(request):
@@ -57,9 +57,7 @@ for i in range(400):
         else:
             top = Blueprint.group(inner, other, **kw(oopt))
         app.blueprint(top, **kw(ropt))
-        rows = sorted(
-            {(r.name, r.path, bool(r.strict), hosts(r)) for r in app.router.routes}
-        )
+        rows = sorted({(r.name, r.path, bool(r.strict), hosts(r)) for r in app.router.routes})
         print(label, fmt(rows))
         urls = []
         for n in ("r", "s", "e", "v"):

@@ -2,7 +2,7 @@
 
 import asyncio
 
-from _probe import fmt, new_app, req, show
+from _probe import new_app, req, show
 
 from sanic import Blueprint, response
 from sanic.views import HTTPMethodView
@@ -97,9 +97,25 @@ show("route paths", lambda: sorted(r.path for r in app.router.routes))
 show("router.name_index", lambda: sorted(app.router.name_index))
 show("bp routes", lambda: sorted(r.name for r in bp.routes))
 show("bp statics", lambda: sorted(r.name for r in getattr(bp, "statics", []) or []))
-show("bp websocket_routes", lambda: sorted(r.name for r in getattr(bp, "websocket_routes", []) or []))
-show("bp listeners", lambda: sorted((k, len(v)) for k, v in bp.listeners.items()) if hasattr(bp, "listeners") else None)
-show("signal names", lambda: sorted(s.name for s in app.signal_router.routes if not s.name.startswith("http.") and not s.name.startswith("server.") and "__" not in s.name))
+show(
+    "bp websocket_routes", lambda: sorted(r.name for r in getattr(bp, "websocket_routes", []) or [])
+)
+show(
+    "bp listeners",
+    lambda: (
+        sorted((k, len(v)) for k, v in bp.listeners.items()) if hasattr(bp, "listeners") else None
+    ),
+)
+show(
+    "signal names",
+    lambda: sorted(
+        s.name
+        for s in app.signal_router.routes
+        if not s.name.startswith("http.")
+        and not s.name.startswith("server.")
+        and "__" not in s.name
+    ),
+)
 for name, kw in [
     ("k.static", {"filename": "a.txt"}),
     ("k.mystatic", {"filename": "a.txt"}),
@@ -119,7 +135,18 @@ for name, kw in [
     ("static", {"name": "k.mystatic", "filename": "a.txt"}),
 ]:
     show(f"url_for {name} {kw}", lambda n=name, k=kw: app.url_for(n, **k))
-for path in ["/v2/k/st/a.txt", "/v2/k/named/a.txt", "/v2/k/file", "/v2/k/ar", "/v2/k/ar2", "/v2/k/view", "/v2/k/dec", "/v2/k/plain", "/k/plain", "/v2/k/fire"]:
+for path in [
+    "/v2/k/st/a.txt",
+    "/v2/k/named/a.txt",
+    "/v2/k/file",
+    "/v2/k/ar",
+    "/v2/k/ar2",
+    "/v2/k/view",
+    "/v2/k/dec",
+    "/v2/k/plain",
+    "/k/plain",
+    "/v2/k/fire",
+]:
     req(app, f"GET {path}", "GET", path)
 print("log", LOG)
 

@@ -24,23 +24,51 @@ def rows(app):
 
 
 cases = {
-    "list + options": lambda app: app.blueprint(make("a", "b"), url_prefix="/L", version=2, strict_slashes=True, version_prefix="/api/v"),
+    "list + options": lambda app: app.blueprint(
+        make("a", "b"), url_prefix="/L", version=2, strict_slashes=True, version_prefix="/api/v"
+    ),
     "tuple + name_prefix": lambda app: app.blueprint(tuple(make("a", "b")), name_prefix="np"),
-    "list of groups": lambda app: app.blueprint([Blueprint.group(*make("a"), url_prefix="/g1"), Blueprint.group(*make("b"), url_prefix="/g2", version=4)], url_prefix="/top"),
+    "list of groups": lambda app: app.blueprint(
+        [
+            Blueprint.group(*make("a"), url_prefix="/g1"),
+            Blueprint.group(*make("b"), url_prefix="/g2", version=4),
+        ],
+        url_prefix="/top",
+    ),
     "nested list": lambda app: app.blueprint([make("a"), [make("b")]], url_prefix="/n"),
-    "same bp twice in a group": lambda app: app.blueprint(Blueprint.group(*(make("a") * 2), url_prefix="/g")),
-    "group holding itself's member and a copy": lambda app: (lambda a: app.blueprint(Blueprint.group(a, a.copy("a2"), url_prefix="/g")))(make("a")[0]),
+    "same bp twice in a group": lambda app: app.blueprint(
+        Blueprint.group(*(make("a") * 2), url_prefix="/g")
+    ),
+    "group holding itself's member and a copy": lambda app: (
+        lambda a: app.blueprint(Blueprint.group(a, a.copy("a2"), url_prefix="/g"))
+    )(make("a")[0]),
     "empty group": lambda app: app.blueprint(Blueprint.group(url_prefix="/g")),
     "empty list": lambda app: app.blueprint([]),
-    "group name_prefix + registration name_prefix": lambda app: app.blueprint(Blueprint.group(*make("a"), name_prefix="inner"), name_prefix="outer"),
-    "group version_prefix only": lambda app: app.blueprint(Blueprint.group(*make("a"), version_prefix="/x/v")),
-    "group version_prefix + reg version": lambda app: app.blueprint(Blueprint.group(*make("a"), version_prefix="/x/v"), version=7),
-    "bp own version_prefix + group version": lambda app: app.blueprint(Blueprint.group(*make("a", version_prefix="/own/"), version=7)),
-    "bp strict + group strict + list": lambda app: app.blueprint([Blueprint.group(*make("a", strict_slashes=True), strict_slashes=True)]),
+    "group name_prefix + registration name_prefix": lambda app: app.blueprint(
+        Blueprint.group(*make("a"), name_prefix="inner"), name_prefix="outer"
+    ),
+    "group version_prefix only": lambda app: app.blueprint(
+        Blueprint.group(*make("a"), version_prefix="/x/v")
+    ),
+    "group version_prefix + reg version": lambda app: app.blueprint(
+        Blueprint.group(*make("a"), version_prefix="/x/v"), version=7
+    ),
+    "bp own version_prefix + group version": lambda app: app.blueprint(
+        Blueprint.group(*make("a", version_prefix="/own/"), version=7)
+    ),
+    "bp strict + group strict + list": lambda app: app.blueprint(
+        [Blueprint.group(*make("a", strict_slashes=True), strict_slashes=True)]
+    ),
     "group url_prefix '/'": lambda app: app.blueprint(Blueprint.group(*make("a"), url_prefix="/")),
-    "group url_prefix '//'": lambda app: app.blueprint(Blueprint.group(*make("a"), url_prefix="//")),
-    "reg url_prefix '/' on group": lambda app: app.blueprint(Blueprint.group(*make("a"), url_prefix="/g"), url_prefix="/"),
-    "reg url_prefix '' on group": lambda app: app.blueprint(Blueprint.group(*make("a"), url_prefix="/g"), url_prefix=""),
+    "group url_prefix '//'": lambda app: app.blueprint(
+        Blueprint.group(*make("a"), url_prefix="//")
+    ),
+    "reg url_prefix '/' on group": lambda app: app.blueprint(
+        Blueprint.group(*make("a"), url_prefix="/g"), url_prefix="/"
+    ),
+    "reg url_prefix '' on group": lambda app: app.blueprint(
+        Blueprint.group(*make("a"), url_prefix="/g"), url_prefix=""
+    ),
 }
 for i, (label, fn) in enumerate(cases.items()):
     app = new_app(f"lists{i}")

@@ -18,7 +18,9 @@ pairs = [(rng.choice(OPTS), rng.choice(OPTS)) for _ in range(500)]
 
 def kw(opt):
     out = {}
-    for key, val in zip(("url_prefix", "version", "strict_slashes", "version_prefix"), opt):
+    for key, val in zip(
+        ("url_prefix", "version", "strict_slashes", "version_prefix"), opt, strict=True
+    ):
         if val is not None:
             out[key] = val
     return out

@@ -3,7 +3,6 @@
 from _probe import new_app, req, show
 
 from sanic import Blueprint, response
-from sanic.blueprints import BlueprintGroup
 
 
 async def h(request):
@@ -71,6 +70,7 @@ for kw in [
     {"name_prefix": "n.p"},
     {"name_prefix": None},
 ]:
+
     def make(k=kw):
         bp = Blueprint("c", url_prefix="/c")
         bp.add_route(h, "/r", name="r")
@@ -79,7 +79,15 @@ for kw in [
     reg(f"group({kw})", make)
 
 print("-- attribute changes before registration")
-for attr, value in [("url_prefix", "/new"), ("version", 4), ("strict_slashes", True), ("version_prefix", "/ver"), ("host", "h.example"), ("name", "renamed")]:
+for attr, value in [
+    ("url_prefix", "/new"),
+    ("version", 4),
+    ("strict_slashes", True),
+    ("version_prefix", "/ver"),
+    ("host", "h.example"),
+    ("name", "renamed"),
+]:
+
     def make(a=attr, v=value):
         bp = Blueprint("c", url_prefix="/c")
         setattr(bp, a, v)
@@ -96,7 +104,10 @@ show("signal('bad')", lambda: bp.signal("bad")(lambda: None))
 show("signal('a.b.c.d')", lambda: bp.signal("a.b.c.d")(lambda: None))
 show("exception()", lambda: bp.exception()(lambda r, e: None))
 show("exception(int)", lambda: bp.exception(int)(lambda r, e: None))
-show("exception([KeyError, ValueError])", lambda: bp.exception([KeyError, ValueError])(lambda r, e: None))
+show(
+    "exception([KeyError, ValueError])",
+    lambda: bp.exception([KeyError, ValueError])(lambda r, e: None),
+)
 show("static missing dir", lambda: bp.static("/s", "/nonexistent/dir/x"))
 show("route no path", lambda: bp.route()(h))
 show("route(5)", lambda: bp.route(5)(h))
@@ -104,13 +115,19 @@ show("add_route(None, '/x')", lambda: bp.add_route(None, "/x"))
 show("websocket(5)", lambda: bp.websocket(5)(h))
 
 print("-- duplicates")
+
+
 def dup_route():
     app = new_app("dupr")
     one = Blueprint("dr")
     one.add_route(h, "/x", name="a")
     one.add_route(h, "/x", name="b")
     app.blueprint(one)
+
+
 show("same path two names", dup_route)
+
+
 def dup_name():
     app = new_app("dupn")
     one = Blueprint("dn")
@@ -118,14 +135,22 @@ def dup_name():
     one.add_route(h, "/y", name="a")
     app.blueprint(one)
     app.router.finalize()
+
+
 show("same name two paths", dup_name)
+
+
 def bp_vs_app():
     app = new_app("dupa")
     app.add_route(h, "/x")
     one = Blueprint("da")
     one.add_route(h, "/x")
     app.blueprint(one)
+
+
 show("bp route on app path", bp_vs_app)
+
+
 def group_twice():
     app = new_app("dupg")
     one = Blueprint("dg", url_prefix="/one")
@@ -134,7 +159,11 @@ def group_twice():
     app.blueprint(g)
     app.blueprint(g)
     return sorted(r.path for r in app.router.routes)
+
+
 show("group twice", group_twice)
+
+
 def group_twice_diff():
     app = new_app("dupg2")
     one = Blueprint("dg2", url_prefix="/one")
@@ -143,7 +172,11 @@ def group_twice_diff():
     app.blueprint(g)
     app.blueprint(g, url_prefix="/h")
     return sorted(r.path for r in app.router.routes)
+
+
 show("group twice other prefix", group_twice_diff)
+
+
 def bp_in_two_groups():
     app = new_app("dupg3")
     one = Blueprint("dg3", url_prefix="/one")
@@ -151,7 +184,11 @@ def bp_in_two_groups():
     app.blueprint(Blueprint.group(one, url_prefix="/g1"))
     app.blueprint(Blueprint.group(one, url_prefix="/g2"))
     return sorted(r.path for r in app.router.routes), sorted(app.blueprints)
+
+
 show("bp in two groups", bp_in_two_groups)
+
+
 def copy_same_name():
     app = new_app("dupc")
     one = Blueprint("dc", url_prefix="/one")
@@ -159,11 +196,19 @@ def copy_same_name():
     app.blueprint(one)
     app.blueprint(one.copy("dc", url_prefix="/two"))
     return sorted(r.path for r in app.router.routes)
+
+
 show("copy with the same name", copy_same_name)
+
+
 def group_same_names():
     app = new_app("dupgn")
     app.blueprint(Blueprint.group(Blueprint("x1"), Blueprint("x1")))
+
+
 show("group of two same-name bps", group_same_names)
+
+
 def twice_url_for():
     app = new_app("dupu")
     one = Blueprint("du", url_prefix="/one")
@@ -171,7 +216,11 @@ def twice_url_for():
     app.blueprint(one)
     app.blueprint(one, url_prefix="/two")
     return app.url_for("du.x")
+
+
 show("url_for of a bp registered twice", twice_url_for)
+
+
 def twice_serve():
     app = new_app("dups")
     one = Blueprint("ds", url_prefix="/one")
@@ -180,4 +229,6 @@ def twice_serve():
     app.blueprint(one, url_prefix="/two")
     req(app, "twice GET /one/x", "GET", "/one/x")
     req(app, "twice GET /two/x", "GET", "/two/x")
+
+
 twice_serve()

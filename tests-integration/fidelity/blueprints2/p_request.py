@@ -21,7 +21,11 @@ async def h(request, **kw):
             "route.path": r.path,
             "route.uri": r.uri,
             "extra.name": getattr(r.extra, "name", None) if hasattr(r, "extra") else None,
-            "bp": [bp for bp in request.app.blueprints if r.name.startswith(f"{request.app.name}.{bp}.")],
+            "bp": [
+                bp
+                for bp in request.app.blueprints
+                if r.name.startswith(f"{request.app.name}.{bp}.")
+            ],
         }
     )
 
@@ -42,7 +46,12 @@ async def get(path, host=None):
     return r.status, r.json if r.status == 200 else r.text[:60]
 
 
-for path, host in [("/v1/a/x/q", "h.example"), ("/api/v3/g/b/y", None), ("/api/v3/g/b", None), ("/api/v3/g/b/", None)]:
+for path, host in [
+    ("/v1/a/x/q", "h.example"),
+    ("/api/v3/g/b/y", None),
+    ("/api/v3/g/b", None),
+    ("/api/v3/g/b/", None),
+]:
     show(f"GET {path} {host}", lambda p=path, hh=host: asyncio.run(get(p, hh)))
 for name, kw in [
     ("a.x", {"p": "q"}),

@@ -1,6 +1,6 @@
 """Blueprint-scoped middleware and exception handlers: which requests they reach."""
 
-from _probe import fmt, new_app, req, show
+from _probe import new_app, req, show
 
 from sanic import Blueprint, response
 from sanic.exceptions import MethodNotAllowed, NotFound, SanicException
@@ -78,7 +78,18 @@ async def app_req(request):
 
 app.blueprint(a)
 app.blueprint(b)
-for path in ["/a/ok", "/a/boom", "/a/nf", "/a/missing", "/a", "/a/", "/b/ok", "/b/boom", "/b/missing", "/zz"]:
+for path in [
+    "/a/ok",
+    "/a/boom",
+    "/a/nf",
+    "/a/missing",
+    "/a",
+    "/a/",
+    "/b/ok",
+    "/b/boom",
+    "/b/missing",
+    "/zz",
+]:
     run(app, f"GET {path}", "GET", path)
 run(app, "GET /a/post", "GET", "/a/post")
 run(app, "PUT /a/ok", "PUT", "/a/ok")
@@ -113,7 +124,15 @@ show("e exception handlers", lambda: len(e.exceptions) if hasattr(e, "exceptions
 show("c middlewares", lambda: len(c.middlewares) if hasattr(c, "middlewares") else None)
 show("e middlewares", lambda: len(e.middlewares) if hasattr(e, "middlewares") else None)
 app2.blueprint(outer)
-for path in ["/out/in/c/ok", "/out/in/c/boom", "/out/d/boom", "/out/e/ok", "/out/e/boom", "/out/missing", "/out/in/c/missing"]:
+for path in [
+    "/out/in/c/ok",
+    "/out/in/c/boom",
+    "/out/d/boom",
+    "/out/e/ok",
+    "/out/e/boom",
+    "/out/missing",
+    "/out/in/c/missing",
+]:
     run(app2, f"GET {path}", "GET", path)
 
 print("-- late hooks")

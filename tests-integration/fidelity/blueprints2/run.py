@@ -39,7 +39,9 @@ def main() -> int:
             continue
         a, b = run(SANIC_PY, probe), run(HURTLE_PY, probe)
         diff = list(difflib.unified_diff(a, b, "sanic", "hurtle", lineterm="", n=0))
-        print(f"== {probe.stem}: {len(a)} lines, {sum(1 for d in diff if d[:1] == '+' and d[:3] != '+++')} differ")
+        print(
+            f"== {probe.stem}: {len(a)} lines, {sum(1 for d in diff if d[:1] == '+' and d[:3] != '+++')} differ"
+        )
         for line in diff:
             print(line)
         differ += bool(diff)

@@ -363,10 +363,11 @@ class Blueprint(Registrar):
         eff = self._effective(reg)
         given = future.name if isinstance(future.name, str) else None  # as Sanic
         name = given or handler_display_name(future.handler)
-        if name.startswith(reg.app.name + "."):
-            name = name[len(reg.app.name) + 1 :]
-        if not name.startswith(eff["bp_name"] + "."):
-            name = f"{eff['bp_name']}.{name}"
+        # As Sanic: a name starting with the blueprint's own name drops it; any other
+        # (the app's name, a group's name_prefix) is kept under the blueprint's name.
+        if name.startswith(self.name + "."):
+            name = name[len(self.name) + 1 :]
+        name = f"{eff['bp_name']}.{name}"
         name = self._custom_name(name)
         version_prefix = future.version_prefix
         if not version_prefix or version_prefix == "/v":
