@@ -500,3 +500,25 @@ def test_a_route_name_drops_only_the_blueprint_own_name(app: Sanic) -> None:
     ]
     assert app.url_for("np_b4.y") == "/y"
     assert app.url_for("b3.TestApp.f") == "/f"
+
+
+def test_a_copy_renames_a_route_named_after_the_original(app: Sanic) -> None:
+    # As Sanic: ``name="src.x"`` on the original is ``cp.x`` on its copy; Hurtle named it
+    # ``cp.src.x``. A copy of the copy gets its own name (Sanic names its routes after the
+    # original, ``src.x`` twice, and the app then refuses to start).
+    src = Blueprint("src", url_prefix="/s")
+    src.add_route(handler, "/x", name="src.x")
+    src.add_route(handler, "/y", name="y")
+    app.blueprint(src)
+    cp = src.copy("cp", url_prefix="/c")
+    app.blueprint(cp)
+    app.blueprint(cp.copy("cp2", url_prefix="/c2"))
+    assert _paths(app) == {
+        "TestApp.src.x": "s/x",
+        "TestApp.src.y": "s/y",
+        "TestApp.cp.x": "c/x",
+        "TestApp.cp.y": "c/y",
+        "TestApp.cp2.x": "c2/x",
+        "TestApp.cp2.y": "c2/y",
+    }
+    assert app.url_for("cp.x") == "/c/x"

@@ -102,6 +102,8 @@ class Blueprint(Registrar):
         self._allow_route_overwrite = False
         #: The name of the blueprint this one was copied from (``""`` if none).
         self.copied_from = ""
+        # The names of the blueprints this one was copied from, the original first.
+        self._earlier_names: tuple[str, ...] = ()
         self._init_registrar()
         self._frozen = True
 
@@ -363,10 +365,13 @@ class Blueprint(Registrar):
         eff = self._effective(reg)
         given = future.name if isinstance(future.name, str) else None  # as Sanic
         name = given or handler_display_name(future.handler)
-        # As Sanic: a name starting with the blueprint's own name drops it; any other
-        # (the app's name, a group's name_prefix) is kept under the blueprint's name.
-        if name.startswith(self.name + "."):
-            name = name[len(self.name) + 1 :]
+        # As Sanic: a name starting with the blueprint's own name (or, in a copy, the name
+        # of a blueprint it was copied from) drops it; any other (the app's name, a group's
+        # name_prefix) is kept under the blueprint's name.
+        for own in (self.name, *reversed(self._earlier_names)):
+            if name.startswith(own + "."):
+                name = name[len(own) + 1 :]
+                break
         name = f"{eff['bp_name']}.{name}"
         name = self._custom_name(name)
         version_prefix = future.version_prefix
@@ -478,6 +483,7 @@ class Blueprint(Registrar):
         new._future_exceptions = list(self._future_exceptions)
         new._future_signals = list(self._future_signals)
         new.copied_from = self.name
+        new._earlier_names = (*self._earlier_names, self.name)
         if with_ctx:
             new.ctx = deepcopy(self.ctx)
         if with_registration:
