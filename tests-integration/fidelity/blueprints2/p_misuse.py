@@ -151,30 +151,18 @@ def bp_vs_app():
 show("bp route on app path", bp_vs_app)
 
 
-def group_twice():
-    app = new_app("dupg")
-    one = Blueprint("dg", url_prefix="/one")
+def group_twice(second: dict, tag: str):
+    app = new_app(f"dupg{tag}")
+    one = Blueprint(f"dg{tag}", url_prefix="/one")
     one.add_route(h, "/x")
     g = Blueprint.group(one, url_prefix="/g")
     app.blueprint(g)
-    app.blueprint(g)
+    app.blueprint(g, **second)
     return sorted(r.path for r in app.router.routes)
 
 
-show("group twice", group_twice)
-
-
-def group_twice_diff():
-    app = new_app("dupg2")
-    one = Blueprint("dg2", url_prefix="/one")
-    one.add_route(h, "/x")
-    g = Blueprint.group(one, url_prefix="/g")
-    app.blueprint(g)
-    app.blueprint(g, url_prefix="/h")
-    return sorted(r.path for r in app.router.routes)
-
-
-show("group twice other prefix", group_twice_diff)
+show("group twice", lambda: group_twice({}, "1"))
+show("group twice other prefix", lambda: group_twice({"url_prefix": "/h"}, "2"))
 
 
 def bp_in_two_groups():
