@@ -73,6 +73,19 @@ def test_blueprints_lists_nested_groups_as_members() -> None:
     assert len(outer) == 2
 
 
+def test_blueprints_is_the_group_own_list(app: Sanic) -> None:
+    # As Sanic: ``group.blueprints`` is the group's list, so adding to it adds a member
+    # (Hurtle handed out a copy and the appended blueprint was never registered).
+    one, two = Blueprint("one", url_prefix="/one"), Blueprint("two", url_prefix="/two")
+    one.add_route(handler, "/h", name="h")
+    two.add_route(handler, "/h", name="h")
+    group = Blueprint.group(one, url_prefix="/g")
+    group.blueprints.append(two)
+    assert [bp.name for bp in group] == ["one", "two"]
+    app.blueprint(group)
+    assert _paths(app) == {"TestApp.one.h": "g/one/h", "TestApp.two.h": "g/two/h"}
+
+
 async def test_group_middleware_runs_for_every_blueprint_route(app: Sanic, call) -> None:
     seen: list[str] = []
     one, two, other = Blueprint("one"), Blueprint("two"), Blueprint("other")

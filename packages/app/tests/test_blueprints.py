@@ -454,3 +454,71 @@ def test_a_blueprint_whose_routes_are_refused_stays_listed_and_refused_again() -
     assert other.registered and other.apps == {app}
     with pytest.raises(RouteExists):
         app.blueprint(other)
+
+
+def test_blueprint_routes_leave_out_its_static_routes(app: Sanic, tmp_path) -> None:
+    # As Sanic: ``bp.routes`` lists the handler and websocket routes, not the ``static()``
+    # ones (Hurtle listed them too); ``bp.statics`` has those.
+    (tmp_path / "a.txt").write_text("a")
+    bp = Blueprint("sbp", url_prefix="/s")
+    bp.static("/files", str(tmp_path))
+    bp.add_route(handler, "/x", name="x")
+    app.blueprint(bp)
+    assert [r.name for r in bp.routes] == ["TestApp.sbp.x"]
+    assert [r.name for r in bp.statics] == ["TestApp.sbp.static"]
+
+
+def test_a_blueprint_host_that_is_no_host_is_a_type_error(app: Sanic) -> None:
+    # Sanic: a TypeError for a blueprint's host of 5 (Hurtle raised only its route's
+    # ValueError); the error is both, so either ``except`` catches it.
+    bp = Blueprint("hb", host=5)
+    bp.add_route(handler, "/x", name="x")
+    with pytest.raises(TypeError, match="^Expected either string or Iterable of host strings, not 5$"):
+        app.blueprint(bp)
+    with pytest.raises(ValueError, match="not 5$"):
+        app.add_route(handler, "/y", host=5)
+
+
+def test_a_route_name_drops_only_the_blueprint_own_name(app: Sanic) -> None:
+    # As Sanic: ``name="bp.y"`` drops the blueprint's name before the (prefixed) one is
+    # put in front, and any other dotted name is kept under it. Hurtle also dropped the
+    # app's name and kept a name already under the group's name_prefix, so
+    # ``url_for("np_b4.y")`` failed and ``url_for("b3.f")`` built a URL Sanic does not.
+    bp3 = Blueprint("b3")
+    bp3.add_route(handler, "/f", name="TestApp.f")
+    bp3.add_route(handler, "/h", name="b3.h")
+    bp4 = Blueprint("b4")
+    bp4.add_route(handler, "/y", name="b4.y")
+    bp4.add_route(handler, "/w", name="np_b4.w")
+    app.blueprint(bp3)
+    app.blueprint(Blueprint.group(bp4, name_prefix="np"))
+    assert sorted(_paths(app)) == [
+        "TestApp.b3.TestApp.f",
+        "TestApp.b3.h",
+        "TestApp.np_b4.np_b4.w",
+        "TestApp.np_b4.y",
+    ]
+    assert app.url_for("np_b4.y") == "/y"
+    assert app.url_for("b3.TestApp.f") == "/f"
+
+
+def test_a_copy_renames_a_route_named_after_the_original(app: Sanic) -> None:
+    # As Sanic: ``name="src.x"`` on the original is ``cp.x`` on its copy; Hurtle named it
+    # ``cp.src.x``. A copy of the copy gets its own name (Sanic names its routes after the
+    # original, ``src.x`` twice, and the app then refuses to start).
+    src = Blueprint("src", url_prefix="/s")
+    src.add_route(handler, "/x", name="src.x")
+    src.add_route(handler, "/y", name="y")
+    app.blueprint(src)
+    cp = src.copy("cp", url_prefix="/c")
+    app.blueprint(cp)
+    app.blueprint(cp.copy("cp2", url_prefix="/c2"))
+    assert _paths(app) == {
+        "TestApp.src.x": "s/x",
+        "TestApp.src.y": "s/y",
+        "TestApp.cp.x": "c/x",
+        "TestApp.cp.y": "c/y",
+        "TestApp.cp2.x": "c2/x",
+        "TestApp.cp2.y": "c2/y",
+    }
+    assert app.url_for("cp.x") == "/c/x"

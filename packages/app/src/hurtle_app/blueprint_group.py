@@ -49,8 +49,11 @@ class BlueprintGroup(MutableSequence):
 
     @property
     def blueprints(self) -> list[Blueprint | BlueprintGroup]:
-        """The group's members as added: blueprints and nested groups (as Sanic lists them)."""
-        return list(self._blueprints)
+        """The group's members as added: blueprints and nested groups (as Sanic lists them).
+
+        The group's own list, as Sanic's: changing it changes the group.
+        """
+        return self._blueprints
 
     def _flat_blueprints(self) -> list[Blueprint]:
         """Every blueprint in the group, nested groups flattened."""

@@ -102,6 +102,8 @@ class Blueprint(Registrar):
         self._allow_route_overwrite = False
         #: The name of the blueprint this one was copied from (``""`` if none).
         self.copied_from = ""
+        # The names of the blueprints this one was copied from, the original first.
+        self._earlier_names: tuple[str, ...] = ()
         self._init_registrar()
         self._frozen = True
 
@@ -148,13 +150,20 @@ class Blueprint(Registrar):
         """Whether the blueprint has been registered on an app."""
         return bool(self._registrations)
 
-    @property
-    def routes(self) -> list[Any]:
-        """The routes this blueprint added to its apps (empty until registered)."""
+    def _added_routes(self) -> list[Any]:
+        """Every route this blueprint added to its apps, static ones included."""
         found = []
         for reg in self._registrations:
             found.extend(r for r in reg.app.router.routes if r.name in reg.route_names)
         return found
+
+    @property
+    def routes(self) -> list[Any]:
+        """The routes this blueprint added to its apps (empty until registered).
+
+        As Sanic's, its ``static()`` routes are not among them (see ``statics``).
+        """
+        return [r for r in self._added_routes() if not getattr(r.extra, "static", False)]
 
     @property
     def websocket_routes(self) -> list[Any]:
@@ -163,8 +172,8 @@ class Blueprint(Registrar):
 
     @property
     def statics(self) -> list[Any]:
-        """The static file routes among ``routes``."""
-        return [r for r in self.routes if getattr(r.extra, "static", False)]
+        """The static file routes this blueprint added to its apps."""
+        return [r for r in self._added_routes() if getattr(r.extra, "static", False)]
 
     @property
     def middlewares(self) -> list[Any]:
@@ -356,10 +365,14 @@ class Blueprint(Registrar):
         eff = self._effective(reg)
         given = future.name if isinstance(future.name, str) else None  # as Sanic
         name = given or handler_display_name(future.handler)
-        if name.startswith(reg.app.name + "."):
-            name = name[len(reg.app.name) + 1 :]
-        if not name.startswith(eff["bp_name"] + "."):
-            name = f"{eff['bp_name']}.{name}"
+        # As Sanic: a name starting with the blueprint's own name (or, in a copy, the name
+        # of a blueprint it was copied from) drops it; any other (the app's name, a group's
+        # name_prefix) is kept under the blueprint's name.
+        for own in (self.name, *reversed(self._earlier_names)):
+            if name.startswith(own + "."):
+                name = name[len(own) + 1 :]
+                break
+        name = f"{eff['bp_name']}.{name}"
         name = self._custom_name(name)
         version_prefix = future.version_prefix
         if not version_prefix or version_prefix == "/v":
@@ -470,6 +483,7 @@ class Blueprint(Registrar):
         new._future_exceptions = list(self._future_exceptions)
         new._future_signals = list(self._future_signals)
         new.copied_from = self.name
+        new._earlier_names = (*self._earlier_names, self.name)
         if with_ctx:
             new.ctx = deepcopy(self.ctx)
         if with_registration:

@@ -48,6 +48,14 @@ class NotAPath(TypeError, AttributeError):
     """
 
 
+class NotAHost(ValueError, TypeError):
+    """A route's or blueprint's ``host`` that is neither a string nor an iterable of them.
+
+    Sanic raises this ``ValueError`` for a route's host, and fails on a ``TypeError``
+    (``'int' object is not iterable``) for a blueprint's; this is both, with the message.
+    """
+
+
 class ConfigSourceError(TypeError, AttributeError):
     """``update_config(x)`` with something settings cannot be read from (a number, None).
 
@@ -56,4 +64,4 @@ class ConfigSourceError(TypeError, AttributeError):
     """
 
 
-__all__ = ["ConfigNotAccepted", "ConfigSourceError", "NotABlueprint", "NotAPath", "NoExceptionsGiven", "UnknownNameError"]
+__all__ = ["ConfigNotAccepted", "ConfigSourceError", "NotABlueprint", "NotAHost", "NotAPath", "NoExceptionsGiven", "UnknownNameError"]

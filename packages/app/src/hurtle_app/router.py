@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from hurtle_app.errors import NotAHost
 from hurtle_app.futures import methods_string_message
 from hurtle_http.constants import HTTP_METHODS
 from hurtle_http.exceptions import BadRequest, MethodNotAllowed, NotFound, SanicException
@@ -203,7 +204,7 @@ class Router(BaseRouter):
         elif isinstance(host, Iterable):
             hosts = list(host)
         else:
-            raise ValueError(f"Expected either string or Iterable of host strings, not {host!r}")
+            raise NotAHost(f"Expected either string or Iterable of host strings, not {host!r}")
         if any(hosts):
             self._host_routing = True
 
