@@ -137,7 +137,7 @@ async def bigstream(request):
 @app.get("/logexc")
 async def logexc(request):
     try:
-        1 / 0
+        _ = 1 / 0
     except ZeroDivisionError:
         logger.exception("caught it")
         error_logger.error("with info", exc_info=True, stack_info=False)

@@ -3,7 +3,8 @@ import sys
 import warnings
 
 warnings.simplefilter("always")
-from sanic.log import deprecation
+from sanic.log import deprecation  # noqa: E402
+
 
 def show(m):
     sys.__stderr__.write(repr(str(m.message)) + "\n")

@@ -2,11 +2,8 @@
 import inspect
 import json
 import logging
-import sys
-import warnings
 
 import sanic.log as L
-from sanic import Sanic
 
 out = []
 def p(*a):
@@ -16,7 +13,8 @@ p("log names", sorted(n for n in dir(L) if not n.startswith("_")))
 for n in ("logger", "error_logger", "access_logger", "server_logger", "websockets_logger", "deprecation_logger"):
     lg = getattr(L, n, None)
     if lg is None:
-        p(n, None); continue
+        p(n, None)
+        continue
     p(n, lg.name, logging.getLevelName(lg.level), lg.propagate, [type(h).__name__ for h in lg.handlers], [type(f).__name__ for f in lg.filters])
 p("defaults", json.dumps(L.LOGGING_CONFIG_DEFAULTS, sort_keys=True, default=repr))
 for n in ("deprecation",):
@@ -53,6 +51,7 @@ try:
     p("deprecation mod", sorted(n for n in dir(DP) if not n.startswith("_")))
 except Exception as e:
     p("deprecation mod err", type(e).__name__)
-from sanic.config import DEFAULT_CONFIG
+from sanic.config import DEFAULT_CONFIG  # noqa: E402
+
 p("config", {k: v for k, v in DEFAULT_CONFIG.items() if "LOG" in k or "DEPREC" in k or "NOISY" in k or "COLOR" in k or "MOTD" in k})
 print("\n".join(out))

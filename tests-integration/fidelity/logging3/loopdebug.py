@@ -1,6 +1,5 @@
 """Is the event loop in asyncio debug mode? (app.run(debug=...) / sanic --debug)."""
 import asyncio
-import os
 import sys
 
 from sanic import Sanic, response

@@ -30,5 +30,6 @@ if __name__ == "__main__":
     if "debug" in case:
         kw["debug"] = True
     if "fast" in case:
-        kw.pop("single_process"); kw["fast"] = True
+        kw.pop("single_process")
+        kw["fast"] = True
     app.run(**kw)
