@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import os
+import subprocess
+import sys
 import warnings
 from typing import Any
 
@@ -39,3 +43,51 @@ def test_a_filter_on_sanic_modules_applies_to_the_warning() -> None:
         deprecation("old thing", 26.6)
     assert caught == []
     assert _shown("old thing", 26.6) == ["[DEPRECATION v26.6] old thing"]
+
+
+_ON_A_TERMINAL = """
+import io, sys, warnings
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+sys.stdout = Terminal()
+warnings.simplefilter("always")
+from hurtle_app.logging.deprecation import deprecation
+
+with warnings.catch_warnings(record=True) as caught:
+    deprecation("old thing", 26.6)
+    deprecation("old thing", None)
+sys.__stdout__.write(repr([str(w.message) for w in caught]))
+"""
+
+
+@pytest.mark.parametrize(
+    ("no_color", "expected"),
+    [
+        (
+            "",
+            [
+                "\x1b[31m[DEPRECATION v26.6] \x1b[33mold thing\x1b[0m",
+                "\x1b[31m[DEPRECATION] \x1b[33mold thing\x1b[0m",
+            ],
+        ),
+        ("1", ["[DEPRECATION v26.6] old thing", "[DEPRECATION] old thing"]),
+    ],
+)
+def test_on_a_colour_terminal_the_warning_is_coloured(no_color: str, expected: list[str]) -> None:
+    # Sanic colours the label red and the message yellow when standard output is a
+    # terminal (and SANIC_NO_COLOR is unset); the warning was always plain.
+    env = {k: v for k, v in os.environ.items() if k != "SANIC_NO_COLOR"}
+    if no_color:
+        env["SANIC_NO_COLOR"] = no_color
+    done = subprocess.run(
+        [sys.executable, "-c", _ON_A_TERMINAL],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert ast.literal_eval(done.stdout) == expected

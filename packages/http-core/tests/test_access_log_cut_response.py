@@ -1,7 +1,8 @@
 """A streamed response cut short (the client leaves mid-stream; the server's stop closes
 the connection; ``RESPONSE_TIMEOUT`` fires while the handler waits) gets an access line,
 as in Sanic: its status, ``DISCONNECTED`` for the size and no duration. It got none: an
-aborted download left no trace in the access log."""
+aborted download left no trace in the access log. As in Sanic, a chunked stream's own
+line (``chunked``) is written when its head goes out, so a cut one has both."""
 
 from __future__ import annotations
 
@@ -29,6 +30,10 @@ def _access(caplog: pytest.LogCaptureFixture) -> list[tuple[Any, Any, Any]]:
     return [(r.status, r.byte, r.duration) for r in caplog.records if r.name == "sanic.access"]
 
 
+def _sizes(caplog: pytest.LogCaptureFixture) -> list[tuple[Any, Any]]:
+    return [(status, size) for status, size, _ in _access(caplog)]
+
+
 async def test_a_stream_the_client_left_is_logged_disconnected(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
@@ -39,7 +44,8 @@ async def test_a_stream_the_client_left_is_logged_disconnected(
         assert b"first" in conn.take()
         conn.client_disconnects()
         await conn.settle()
-    assert _access(caplog) == [(206, "DISCONNECTED", "")]
+    assert _sizes(caplog) == [(206, "chunked"), (206, "DISCONNECTED")]
+    assert _access(caplog)[1] == (206, "DISCONNECTED", "")
 
 
 async def test_a_stream_the_server_closed_is_logged_disconnected(
@@ -53,7 +59,7 @@ async def test_a_stream_the_server_closed_is_logged_disconnected(
         conn.protocol.close()  # the stop's grace ran out
         go_on.set()
         await conn.settle()
-    assert _access(caplog) == [(206, "DISCONNECTED", "")]
+    assert _sizes(caplog) == [(206, "chunked"), (206, "DISCONNECTED")]
 
 
 async def test_a_finished_stream_is_logged_once_as_chunked(
@@ -71,6 +77,24 @@ async def test_a_finished_stream_is_logged_once_as_chunked(
     assert (status, size) == (206, "chunked") and duration.endswith("ms")
 
 
+async def test_a_chunked_stream_is_logged_when_its_head_goes_out(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # As Sanic: the line is there while the stream still runs (a long download or an
+    # event stream is in the access log from its start); it was written at the end.
+    go_on = asyncio.Event()
+    conn = FakeConnection(_streaming(go_on), config={"ACCESS_LOG": True})
+    with caplog.at_level("INFO", logger="sanic.access"):
+        conn.receive(b"GET /s HTTP/1.1\r\nHost: x\r\n\r\n")
+        await conn.settle()
+        assert b"first" in conn.take()
+        assert _sizes(caplog) == [(206, "chunked")]
+        go_on.set()
+        await conn.settle()
+        assert b"second" in conn.take()
+    assert _sizes(caplog) == [(206, "chunked")]
+
+
 async def test_a_stream_the_response_timeout_cut_is_logged_disconnected(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
@@ -82,7 +106,7 @@ async def test_a_stream_the_response_timeout_cut_is_logged_disconnected(
         await conn.settle()
         await conn.advance(2.5)
     assert conn.closed
-    assert _access(caplog) == [(206, "DISCONNECTED", "")]
+    assert _sizes(caplog) == [(206, "chunked"), (206, "DISCONNECTED")]
 
 
 async def test_a_handler_the_client_left_before_any_response_is_logged_disconnected(

@@ -631,6 +631,10 @@ class ResponseWriter:
             self._response_done()
         else:
             self.stage = TRANSITIONS[self.stage, RESPOND]
+            if func == self.http1_response_chunked and self.perft0 > 0:
+                # As Sanic: a chunked stream's access line is written as its head goes
+                # out (``chunked``, the time to the head); a cut gets ``DISCONNECTED`` too.
+                self.log_response()
             if self._hook is not None:
                 func = self._announcing(func)
             self.send = self.response_func = func
@@ -684,7 +688,7 @@ class ResponseWriter:
         self.response_size += len(data)
         if end_stream:
             await self.protocol.send(encode_chunk(data) + CHUNK_END)
-            self._response_done()
+            self._response_done(log=False)  # its line was written with the head
         elif data:
             await self.protocol.send(encode_chunk(data))
 
@@ -716,10 +720,10 @@ class ResponseWriter:
             send == self.head_response_ignored or getattr(send, "silent", False)
         )
 
-    def _response_done(self) -> None:
+    def _response_done(self, log: bool = True) -> None:
         self.stage = TRANSITIONS[self.stage, END]
         self.send = self.response_func = None
-        if self.perft0:
+        if self.perft0 and log:
             self.log_response()
 
     def _fail(self) -> None:

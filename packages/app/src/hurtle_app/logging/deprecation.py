@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from warnings import warn_explicit
 
+from hurtle_app.logging.color import Colors
+
 # The module the warnings are attributed to: Sanic's, whose path (``sanic.logging.
 # deprecation``) re-exports this function. Filters on Sanic's modules, a user's
 # ``filterwarnings(..., module="sanic.*")``, pytest's ``ignore::DeprecationWarning:sanic.*``
@@ -22,8 +24,10 @@ def deprecation(message: str, version: float) -> None:
     """
     # As Sanic: no version (None, 0, "") is left out of the prefix, and a message that is
     # not a str is a TypeError.
+    # On a colour terminal (``Colors`` are empty strings otherwise) the label is red and
+    # the message yellow, as Sanic's.
     prefix = f"[DEPRECATION v{version}] " if version else "[DEPRECATION] "
-    text = prefix + message
+    text = Colors.RED + prefix + Colors.YELLOW + message + Colors.END
     line = sys._getframe().f_lineno + 1
     warn_explicit(text, DeprecationWarning, __file__, line, module=_MODULE, registry=_REGISTRY)
 
