@@ -29,6 +29,8 @@ from hurtle_http.writer import (
     NON_ASCII_FIELD_NAME,
     NUL_IN_FIELD,
     InvalidHeader,
+    _is_digits,
+    _length_or_none,
 )
 
 logger = logging.getLogger("sanic.root")
@@ -606,22 +608,16 @@ class ASGIApp:
             self.send = None  # type: ignore[assignment]
 
 
-def _is_digits(value: Any) -> bool:
-    return type(value) is str and value.isascii() and value.isdigit()
-
-
 def _head_length_as_digits(headers: Any) -> None:
     """A bodiless HEAD answer's own ``Content-Length`` written as RFC 9110 8.6 has it
-    (1*DIGIT), or left out when it is no length, as Hurtle's server writes it."""
+    (1*DIGIT), or left out when it is no length, as Hurtle's server writes it (the same
+    two rules as its writer: ``_is_digits``, ``_length_or_none``)."""
     stated = headers["content-length"]
     if _is_digits(stated):
         return
     headers.popall("content-length")
-    try:
-        length = int(stated)
-    except (TypeError, ValueError):
-        return
-    if length >= 0:
+    length = _length_or_none(stated)
+    if length is not None:
         headers["content-length"] = str(length)
 
 
