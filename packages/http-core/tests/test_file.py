@@ -311,3 +311,17 @@ async def test_a_stream_whose_body_is_dropped_stops_reading_the_file(
                              parse_responses(written[split:]))
     assert (first.status, first.body, second.status, second.body) == (
         status, b"", 200, b"next")
+
+
+@pytest.mark.parametrize(
+    ("max_age", "written"), [(60, "60"), (60.0, "60"), (1.5, "1"), (-5, "0")]
+)
+async def test_max_age_is_written_as_delta_seconds(tmp_path, max_age, written: str) -> None:
+    # RFC 9111 1.2.2 and 5.2.2.1: max-age=delta-seconds, which is 1*DIGIT (RFC 9110 2.2:
+    # a sender MUST NOT generate what the grammar does not allow); Sanic and Hurtle wrote
+    # `max-age=1.5`, `max-age=60.0`, `max-age=-5`.
+    path = tmp_path / "a.txt"
+    path.write_text("x")
+    response = await file(path, max_age=max_age)
+    assert response.headers["cache-control"] == f"public, max-age={written}"
+    assert "expires" in response.headers
