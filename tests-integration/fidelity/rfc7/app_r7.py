@@ -4,18 +4,16 @@ by ``file()``, the 101/426/400 of websocket handshakes, PUT with Content-Range,
 multipart part heads and cookies."""
 
 import os
-import tempfile
+import sys
+from pathlib import Path
 
 from sanic import Sanic
 from sanic.handlers import ContentRangeHandler
 from sanic.response import empty, file, json, redirect, text
 
-FILES = tempfile.mkdtemp(prefix="rfc7_")
-A_TXT = os.path.join(FILES, "a.txt")
-with open(A_TXT, "w") as f:
-    f.write("hello world")
-# A fixed modification time: Wed, 01 Jan 2020 00:00:00 GMT.
-os.utime(A_TXT, (1577836800, 1577836800))
+# The 11-byte file of the second round, modified Wed, 01 Jan 2020 00:00:00 GMT.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "rfc_checklist"))
+from app_cond import A_TXT, FILES
 
 app = Sanic("RfcRound7")
 app.config.KEEP_ALIVE_TIMEOUT = 2
