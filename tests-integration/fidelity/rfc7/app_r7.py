@@ -8,12 +8,11 @@ import sys
 from pathlib import Path
 
 from sanic import Sanic
-from sanic.handlers import ContentRangeHandler
 from sanic.response import empty, file, json, redirect, text
 
 # The 11-byte file of the second round, modified Wed, 01 Jan 2020 00:00:00 GMT.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "rfc_checklist"))
-from app_cond import A_TXT, FILES
+from app_cond import A_TXT, FILES, _range
 
 app = Sanic("RfcRound7")
 app.config.KEEP_ALIVE_TIMEOUT = 2
@@ -21,12 +20,6 @@ app.static("/s", FILES, use_content_range=True)
 app.static("/one", A_TXT, name="one")
 METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"]
 FIELDS = {"ETag": '"v1"', "Vary": "Accept-Encoding", "Content-Location": "/fields"}
-
-
-def _range(request):
-    if "range" in request.headers:
-        return ContentRangeHandler(request, os.stat(A_TXT))
-    return None
 
 
 @app.route("/fields", methods=METHODS)
