@@ -325,3 +325,19 @@ async def test_max_age_is_written_as_delta_seconds(tmp_path, max_age, written: s
     response = await file(path, max_age=max_age)
     assert response.headers["cache-control"] == f"public, max-age={written}"
     assert "expires" in response.headers
+
+
+@pytest.mark.parametrize(
+    ("max_age", "error"), [(float("nan"), ValueError), (float("inf"), OverflowError)]
+)
+async def test_a_max_age_that_is_no_number_of_seconds_raises_as_in_sanic(
+    tmp_path, max_age: float, error: type
+) -> None:
+    # As Sanic: its Expires cannot be written (ValueError "Invalid value NaN", or
+    # OverflowError), whatever Cache-Control would say.
+    path = tmp_path / "a.txt"
+    path.write_text("x")
+    with pytest.raises(error) as raised:
+        await file(path, max_age=max_age)
+    if error is ValueError:
+        assert "Invalid value NaN" in str(raised.value)

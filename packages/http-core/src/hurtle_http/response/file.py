@@ -174,8 +174,9 @@ def _cache_headers(
     elif max_age:
         # RFC 9111 1.2.2: max-age is delta-seconds, 1*DIGIT; Sanic writes the number as
         # given (``max-age=1.5``, ``60.0``, ``-5``), which caches may read as no max-age.
-        cache_control = f"public, max-age={max(int(max_age), 0)}"
+        # (Expires first: a NaN or infinite max_age raises what Sanic raises.)
         headers.setdefault("expires", format_http_date(time.time() + max_age))
+        cache_control = f"public, max-age={max(int(max_age), 0)}"
     else:
         cache_control = "no-cache"
     headers.setdefault("cache-control", cache_control)
