@@ -235,3 +235,13 @@ def test_empty_elements_of_an_entity_tag_list_are_ignored(value: str) -> None:
     # was read as malformed, so If-None-Match matched nothing (200) and If-Match failed.
     assert _eval([("If-None-Match", value)]) == 304
     assert _eval([("If-Match", value)]) is None
+
+
+async def test_validate_file_reads_a_plain_dict_in_any_case() -> None:
+    # A dict's keys as the app wrote them (Sanic's validate_file wants a Header and raises
+    # AttributeError for a dict; Hurtle reads both spellings).
+    from hurtle_http.response import validate_file
+
+    for key in ("If-Modified-Since", "if-modified-since"):
+        sent = await validate_file({key: LATER}, MODIFIED)
+        assert sent is not None and sent.status == 304

@@ -109,7 +109,11 @@ def joined(request_headers: Any, name: str) -> str | None:
     if getall is not None:
         values = getall(name, None)
         return ", ".join(values) if values else None
-    return request_headers.get(name)
+    value = request_headers.get(name)
+    if value is None and hasattr(request_headers, "items"):
+        # A plain dict: its keys in any case (``{"If-Modified-Since": ...}``).
+        value = field_value(request_headers, name)
+    return value
 
 
 def _any_match(field: str, etag: str | None, *, weak: bool) -> bool:
