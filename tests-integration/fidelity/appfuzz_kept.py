@@ -620,6 +620,8 @@ def _upgrade_on_426(req: str, a: dict[str, Any], b: dict[str, Any], source: str)
     if a.get("status") != 426 or b.get("status") != 426:
         return False
     diff = _differing(a, b) - {"content-length"}
+    if "connection" in diff and b.get("connection") == f"upgrade, {a.get('connection')}":
+        diff = diff - {"connection"}  # rfc7r: Connection names upgrade too (RFC 9110 7.8)
     if "connection" in diff and _connection_upgrade_persists(
             req, {"connection": a.get("connection")}, {"connection": b.get("connection")}, source):
         diff = diff - {"connection"}  # (and the kept Connection: Upgrade case below)

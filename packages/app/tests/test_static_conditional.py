@@ -144,3 +144,53 @@ async def test_if_range_takes_the_files_date_in_any_http_date_form(
         "GET", "/s/a.txt", headers={"range": "bytes=0-4", "if-range": "Tue Nov 14 22:13:21 2023"}
     )
     assert (other.status, other.body) == (200, b"hello world\n")
+
+
+def _twice(name: str, value: str) -> dict[str, str]:
+    """The field on two lines (the request writer sends each key: two spellings)."""
+    return {name.lower(): value, name.title(): value}
+
+
+@pytest.mark.parametrize("stream", [False, True])
+async def test_static_date_fields_on_two_lines_are_lists_and_ignored(
+    app: Sanic, call, site: Path, stream: bool
+) -> None:
+    # RFC 9110 13.1.3, 13.1.4: If-Modified-Since and If-Unmodified-Since MUST be ignored
+    # when they hold a list of dates, which two field lines make (5.3). The first line was
+    # read alone: 304 and 412 (Sanic answers the 304).
+    app.static("/s", site, use_content_range=True, stream_large_files=1 if stream else False)
+    assert (await call("GET", "/s/a.txt", {"if-modified-since": LATER})).status == 304
+    sent = await call("GET", "/s/a.txt", _twice("if-modified-since", LATER))
+    assert (sent.status, sent.body) == (200, b"hello world\n")
+    assert (await call("GET", "/s/a.txt", {"if-unmodified-since": OLDER})).status == 412
+    sent = await call("GET", "/s/a.txt", _twice("if-unmodified-since", OLDER))
+    assert (sent.status, sent.body) == (200, b"hello world\n")
+
+
+async def test_static_if_range_on_two_lines_names_no_validator(
+    app: Sanic, call, site: Path
+) -> None:
+    # RFC 9110 13.1.5: two If-Range lines make a list, no validator: the Range MUST be
+    # ignored (the first line was read alone and the part sent; Sanic sends it too).
+    import os
+
+    os.utime(site / "a.txt", (1_700_000_000, 1_700_000_000))
+    app.static("/s", site, use_content_range=True)
+    date = "Tue, 14 Nov 2023 22:13:20 GMT"
+    sent = await call("GET", "/s/a.txt", {"range": "bytes=0-4", **_twice("if-range", date)})
+    assert (sent.status, sent.body) == (200, b"hello world\n")
+
+
+async def test_an_options_route_answering_a_file_ignores_preconditions(
+    app: Sanic, call, site: Path
+) -> None:
+    # RFC 9110 13.2.1: OPTIONS selects no representation, so its preconditions MUST be
+    # ignored; file(request_headers=...) answered 412 (Sanic answers the file).
+    @app.route("/f", methods=["GET", "OPTIONS"])
+    async def handler(request):
+        return await file(site / "a.txt", request_headers=request.headers, headers={"ETag": '"v"'})
+
+    for fields in ({"if-match": '"x"'}, {"if-none-match": '"v"'}):
+        sent = await call("OPTIONS", "/f", fields)
+        assert (sent.status, sent.body) == (200, b"hello world\n")
+    assert (await call("GET", "/f", {"if-match": '"x"'})).status == 412

@@ -179,3 +179,69 @@ async def test_an_invalid_if_modified_since_is_logged_only_where_it_counts(
     assert [r.getMessage() for r in caplog.records] == [
         "Ignorning invalid If-Modified-Since header received: 'garbage'"
     ]
+
+
+@pytest.mark.parametrize("method", ["OPTIONS", "CONNECT", "TRACE"])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        [("If-Match", '"x"')],
+        [("If-None-Match", '"v1"')],
+        [("If-Unmodified-Since", OLDER)],
+        [("If-Modified-Since", LATER)],
+    ],
+)
+def test_methods_that_select_no_representation_have_no_preconditions(
+    method: str, fields: list[tuple[str, str]]
+) -> None:
+    # RFC 9110 13.2.1: a server MUST ignore the conditional fields for CONNECT, OPTIONS and
+    # TRACE (an OPTIONS route answering with file(request_headers=...) was a 412).
+    assert _eval(fields, method) is None
+
+
+@pytest.mark.parametrize("name", ["If-Modified-Since", "If-Unmodified-Since"])
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+def test_a_date_field_on_two_lines_is_a_list_and_ignored(name: str, method: str) -> None:
+    # RFC 9110 13.1.3/13.1.4: a recipient MUST ignore the field when its value is a list
+    # of dates, which two field lines make (5.3). Only the first line was read: 304 / 412.
+    date = LATER if name == "If-Modified-Since" else OLDER
+    assert _eval([(name, date)], method, etag=None) in (304, 412)
+    assert _eval([(name, date), (name, date)], method, etag=None) is None
+
+
+@pytest.mark.parametrize(
+    "request_fields",
+    [
+        {"If-None-Match": "*"},
+        {"If-Modified-Since": LATER},
+        {"If-Match": '"x"'},
+        {"If-Unmodified-Since": OLDER},
+    ],
+)
+async def test_file_with_a_status_other_than_2xx_ignores_preconditions(
+    hello: Path, request_fields: dict[str, str]
+) -> None:
+    # RFC 9110 13.2.1: preconditions MUST be ignored when the answer without them would be
+    # no 2xx: a custom 404 page read with file() stays a 404 (was a 304, or a 412).
+    sent = await file(hello, status=404, request_headers=Header(request_fields))
+    assert sent.status == 404 and sent.body == b"hello"
+    ok = await file(hello, status=203, request_headers=Header({"If-Modified-Since": LATER}))
+    assert ok.status == 304
+
+
+@pytest.mark.parametrize("value", [', "v1"', '"a",,"v1"', ',"a", ,"v1"'])
+def test_empty_elements_of_an_entity_tag_list_are_ignored(value: str) -> None:
+    # RFC 9110 5.6.1.2: a recipient MUST parse and ignore empty list elements; the list
+    # was read as malformed, so If-None-Match matched nothing (200) and If-Match failed.
+    assert _eval([("If-None-Match", value)]) == 304
+    assert _eval([("If-Match", value)]) is None
+
+
+async def test_validate_file_reads_a_plain_dict_in_any_case() -> None:
+    # A dict's keys as the app wrote them (Sanic's validate_file wants a Header and raises
+    # AttributeError for a dict; Hurtle reads both spellings).
+    from hurtle_http.response import validate_file
+
+    for key in ("If-Modified-Since", "if-modified-since"):
+        sent = await validate_file({key: LATER}, MODIFIED)
+        assert sent is not None and sent.status == 304

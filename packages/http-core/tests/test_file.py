@@ -311,3 +311,33 @@ async def test_a_stream_whose_body_is_dropped_stops_reading_the_file(
                              parse_responses(written[split:]))
     assert (first.status, first.body, second.status, second.body) == (
         status, b"", 200, b"next")
+
+
+@pytest.mark.parametrize(
+    ("max_age", "written"), [(60, "60"), (60.0, "60"), (1.5, "1"), (-5, "0")]
+)
+async def test_max_age_is_written_as_delta_seconds(tmp_path, max_age, written: str) -> None:
+    # RFC 9111 1.2.2 and 5.2.2.1: max-age=delta-seconds, which is 1*DIGIT (RFC 9110 2.2:
+    # a sender MUST NOT generate what the grammar does not allow); Sanic and Hurtle wrote
+    # `max-age=1.5`, `max-age=60.0`, `max-age=-5`.
+    path = tmp_path / "a.txt"
+    path.write_text("x")
+    response = await file(path, max_age=max_age)
+    assert response.headers["cache-control"] == f"public, max-age={written}"
+    assert "expires" in response.headers
+
+
+@pytest.mark.parametrize(
+    ("max_age", "error"), [(float("nan"), ValueError), (float("inf"), OverflowError)]
+)
+async def test_a_max_age_that_is_no_number_of_seconds_raises_as_in_sanic(
+    tmp_path, max_age: float, error: type
+) -> None:
+    # As Sanic: its Expires cannot be written (ValueError "Invalid value NaN", or
+    # OverflowError), whatever Cache-Control would say.
+    path = tmp_path / "a.txt"
+    path.write_text("x")
+    with pytest.raises(error) as raised:
+        await file(path, max_age=max_age)
+    if error is ValueError:
+        assert "Invalid value NaN" in str(raised.value)

@@ -166,3 +166,31 @@ async def test_a_refused_range_counts_only_when_if_range_names_the_etag(tmp_path
             else:
                 response = await send(path, headers={"ETag": '"v1"'}, _range=rng)
                 assert response.status == 200
+
+
+@pytest.mark.parametrize(
+    "value", ["Wed, 01 Jan 2020 00:00:00 GMT", '"v1"']
+)
+async def test_if_range_on_two_field_lines_is_no_validator(tmp_path, value: str) -> None:
+    # RFC 9110 13.1.5: If-Range is one entity-tag or one HTTP-date; two field lines make a
+    # list (5.3), which names no validator, so the Range MUST be ignored. The first line
+    # was read alone and the part sent (206), as if the file had been named.
+    from hurtle_http.response import file
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"hello world")
+    os.utime(path, (1577836800, 1577836800))
+    one = Header([("Range", "bytes=0-4"), ("If-Range", value)])
+    sent = await file(
+        path,
+        headers={"ETag": '"v1"'},
+        _range=ContentRangeHandler(SimpleNamespace(headers=one, method="GET"), os.stat(path)),
+    )
+    assert sent.status == 206
+    two = Header([("Range", "bytes=0-4"), ("If-Range", value), ("If-Range", value)])
+    sent = await file(
+        path,
+        headers={"ETag": '"v1"'},
+        _range=ContentRangeHandler(SimpleNamespace(headers=two, method="GET"), os.stat(path)),
+    )
+    assert sent.status == 200 and sent.body == b"hello world"

@@ -153,3 +153,21 @@ async def test_frames_after_a_handshake_body_are_frames(field: bytes, body: byte
     sent = conn.take()
     assert sent.startswith(b"HTTP/1.1 101 ")
     assert b"\r\n\r\n\x81\x02hi" in sent
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        _head(b"Sec-WebSocket-Version: 8"),  # a version not spoken
+        _head(b"Sec-WebSocket-Version: 13", http=b"1.0"),  # Upgrade ignored in HTTP/1.0
+        b"GET /ws HTTP/1.1\r\nHost: x\r\n\r\n",  # no Upgrade at all
+    ],
+)
+async def test_a_426_lists_upgrade_in_connection(head: bytes) -> None:
+    """RFC 9110 7.8: the sender of an Upgrade field MUST also send Connection with the
+    `upgrade` option (RFC 9110 15.5.22's example); the 426 said only keep-alive/close."""
+    sent = await _handshake(head)
+    assert sent.startswith(b"HTTP/1.1 426 ")
+    fields = _fields(sent)
+    assert fields[b"upgrade"] == b"websocket"
+    assert b"upgrade" in [option.strip() for option in fields[b"connection"].split(b",")]

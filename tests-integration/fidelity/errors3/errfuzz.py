@@ -495,7 +495,10 @@ KEPT: list[tuple[str, Any]] = [
     ("a websocket route's 426 carries upgrade: websocket (RFC 9110 15.5.22)",
      lambda req, a, b, src: a.get("status") == 426 and "upgrade" not in a.get("headers", {})
      and b.get("headers", {}).get("upgrade") == "websocket"
-     and _only(a, b, "upgrade", "content-length", "BODY")),
+     # (rfc7r: with the upgrade option in Connection, RFC 9110 7.8)
+     and b.get("headers", {}).get("connection")
+     == "upgrade, " + a.get("headers", {}).get("connection", "")
+     and _only(a, b, "upgrade", "connection", "content-length", "BODY")),
     # listed before (appfuzz, first round): a handler for a broad class that answers None
     # (or here any non-response) gets its own 500 back; Sanic drops the connection. An HTML
     # page is compared by its visible text, which (DEBUG's traceback dropped) does not

@@ -378,6 +378,7 @@ class StaticHandler:
     async def __call__(self, request: Any, __file_uri__: str | None = None, **_: Any) -> Any:
         """Serve the file (or folder index) the request names."""
         from hurtle_http.response import file, file_stream
+        from hurtle_http.response.conditional import joined
         from hurtle_http.response.file import file_modified, preconditions
 
         path, relative = self.resolve(__file_uri__)
@@ -417,7 +418,7 @@ class StaticHandler:
         if self.use_content_range:
             headers["Accept-Ranges"] = "bytes"
             if _range_applies(request.headers.get("range")) and _if_range_holds(
-                request.headers.get("if-range"), mtime
+                joined(request.headers, "if-range"), mtime
             ):
                 byte_range = ContentRangeHandler(request, stats)
                 headers.update(byte_range.headers)

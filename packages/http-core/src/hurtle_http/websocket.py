@@ -807,7 +807,7 @@ async def websocket_handshake(
         raise SanicException(
             "Failed to open a WebSocket connection: an upgrade needs HTTP/1.1.\n",
             status_code=426,
-            headers={"upgrade": "websocket"},
+            headers={"upgrade": "websocket", "connection": "upgrade"},
         )
     # (RFC 6455 4.2.1: a handshake without Host MUST be refused. Http already answers any
     # HTTP/1.1 request without one 400, RFC 9112 3.2, so no handshake gets here without.)
@@ -852,7 +852,10 @@ async def websocket_handshake(
         elif version is not None and version.strip(" \t") != "13":
             refusal_fields["sec-websocket-version"] = "13"
         if status == 426:
+            # (RFC 9110 7.8: with Upgrade, Connection names ``upgrade``; the writer adds
+            # ``keep-alive`` or ``close``.)
             refusal_fields["upgrade"] = response.headers.get("Upgrade", "websocket")
+            refusal_fields["connection"] = "upgrade"
         raise SanicException(
             message or "Invalid websocket upgrade request",
             status_code=status,

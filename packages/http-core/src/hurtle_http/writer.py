@@ -232,6 +232,12 @@ def _length_or_none(value: Any) -> int | None:
     return length if length >= 0 else None
 
 
+def _connection_options(values: list[str]) -> set[str]:
+    """The connection options of a handler's ``Connection`` field lines, lower-cased
+    (RFC 9110 7.6.1: a comma-separated list; ``upgrade, close`` asks to close too)."""
+    return {option.strip(" \t").lower() for value in values for option in str(value).split(",")}
+
+
 def _record_framing(
     res: Any, status: int, headers: Any, size: int | None, keep_alive: bool
 ) -> None:
@@ -595,13 +601,22 @@ class ResponseWriter:
                     # send the body: this connection cannot be reused, so say so now. (A
                     # body that is on its way is read and dropped after the response.)
                     self.keep_alive = False
+        upgrade = ""
         if "connection" in headers:
             # A handler asking to close gets its way; framing is otherwise ours to set.
-            if any(v.lower() == "close" for v in headers.popall("connection")):
+            options = _connection_options(headers.popall("connection"))
+            if "close" in options:
                 self.keep_alive = False
+            if "upgrade" in options and "upgrade" in headers:
+                # RFC 9110 7.8: whoever sends Upgrade (a 426, or an offer in any other
+                # response) MUST list ``upgrade`` in Connection too (Sanic drops it).
+                upgrade = "upgrade, "
         # PERF: the framing fields are appended to the head text, not stored in the
         # response's multidict (two CIMultiDict writes per response saved).
-        framing += "connection: keep-alive\r\n" if self.keep_alive else "connection: close\r\n"
+        if upgrade:
+            framing += f"connection: {upgrade}{'keep-alive' if self.keep_alive else 'close'}\r\n"
+        else:
+            framing += "connection: keep-alive\r\n" if self.keep_alive else "connection: close\r\n"
         self.response_size = size
         try:
             head = _format_head(res, status, headers, framing)

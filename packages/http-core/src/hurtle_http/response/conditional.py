@@ -18,8 +18,9 @@ from typing import Any
 from hurtle_http.compat import UTC
 from hurtle_http.httpdate import parse_http_date
 
-# RFC 9110 section 8.8.3: entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE, in a list.
-_ENTITY_TAG = re.compile(r'\s*(W/)?("[\x21\x23-\x7e\x80-\xff]*")\s*(?:,|$)')
+# RFC 9110 section 8.8.3: entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE, in a list, whose
+# empty elements (``, "a"``, ``"a",,"b"``) a recipient MUST ignore (section 5.6.1.2).
+_ENTITY_TAG = re.compile(r'[\s,]*(W/)?("[\x21\x23-\x7e\x80-\xff]*")\s*(?:,|$)')
 
 # RFC 9110 section 5.6.7: IMF-fixdate, rfc850-date and asctime-date, nothing else.
 _DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
@@ -101,13 +102,18 @@ def _tags(field: str) -> list[tuple[bool, str]] | None:
     return tags
 
 
-def _joined(request_headers: Any, name: str) -> str | None:
-    """Every field line of ``name`` as one list (RFC 9110 section 5.3), or None."""
+def joined(request_headers: Any, name: str) -> str | None:
+    """Every field line of ``name`` as one list (RFC 9110 section 5.3), or None. A date
+    field sent twice so reads as a list of dates, which is no HTTP-date."""
     getall = getattr(request_headers, "getall", None)
     if getall is not None:
         values = getall(name, None)
         return ", ".join(values) if values else None
-    return request_headers.get(name)
+    value = request_headers.get(name)
+    if value is None and hasattr(request_headers, "items"):
+        # A plain dict: its keys in any case (``{"If-Modified-Since": ...}``).
+        value = field_value(request_headers, name)
+    return value
 
 
 def _any_match(field: str, etag: str | None, *, weak: bool) -> bool:
@@ -132,6 +138,10 @@ def _any_match(field: str, etag: str | None, *, weak: bool) -> bool:
     return any(tag == opaque and (weak or not is_weak) for is_weak, tag in tags)
 
 
+# RFC 9110 section 13.2.1: methods that neither select nor modify a representation.
+_NO_PRECONDITIONS = frozenset(("OPTIONS", "CONNECT", "TRACE"))
+
+
 def evaluate(
     request_headers: Any,
     *,
@@ -143,23 +153,27 @@ def evaluate(
     (304 or 412), or None to go on (RFC 9110 section 13.2.2).
 
     ``etag`` is the representation's ``ETag`` value, ``last_modified`` its modification
-    time (aware, whole seconds); either may be None when it has none.
+    time (aware, whole seconds); either may be None when it has none. Methods that
+    select no representation (OPTIONS, CONNECT, TRACE) have no preconditions (section
+    13.2.1: a server MUST ignore them).
     """
-    if_match = _joined(request_headers, "if-match")
+    if method in _NO_PRECONDITIONS:
+        return None
+    if_match = joined(request_headers, "if-match")
     if if_match is not None:
         if not _any_match(if_match, etag, weak=False):
             return 412
     elif last_modified is not None:
-        since = http_date(request_headers.get("if-unmodified-since"))
+        since = http_date(joined(request_headers, "if-unmodified-since"))
         if since is not None and last_modified > since:
             return 412
     safe = method in ("GET", "HEAD")
-    if_none_match = _joined(request_headers, "if-none-match")
+    if_none_match = joined(request_headers, "if-none-match")
     if if_none_match is not None:
         if _any_match(if_none_match, etag, weak=True):
             return 304 if safe else 412
     elif safe and last_modified is not None:
-        since = http_date(request_headers.get("if-modified-since"))
+        since = http_date(joined(request_headers, "if-modified-since"))
         if since is not None and last_modified <= since:
             return 304
     return None
@@ -186,5 +200,6 @@ __all__ = [
     "file_modified",
     "http_date",
     "if_range_holds",
+    "joined",
     "modified_at",
 ]

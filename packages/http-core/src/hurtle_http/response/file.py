@@ -26,6 +26,7 @@ from hurtle_http.response.conditional import (
     field_value,
     file_modified,
     http_date,
+    joined,
     modified_at,
 )
 from hurtle_http.response.ranges import range_to_send
@@ -91,7 +92,7 @@ async def validate_file(
     """A ``304 Not Modified`` response if ``If-Modified-Since`` is not older than
     ``last_modified``, else ``None``. A value that is no HTTP-date is ignored (and
     logged), as ``file(request_headers=...)`` ignores it."""
-    if_modified_since = request_headers.get("If-Modified-Since")
+    if_modified_since = joined(request_headers, "if-modified-since")
     if not if_modified_since:
         return None
     since = http_date(if_modified_since)
@@ -134,7 +135,7 @@ def preconditions(
     modified = None
     if last_modified is not None:
         modified = modified_at(last_modified)
-    if_modified_since = request_headers.get("If-Modified-Since")
+    if_modified_since = joined(request_headers, "if-modified-since")
     if (
         if_modified_since
         and modified is not None
@@ -171,8 +172,11 @@ def _cache_headers(
     if no_store:
         cache_control = "no-store"
     elif max_age:
-        cache_control = f"public, max-age={max_age}"
+        # RFC 9111 1.2.2: max-age is delta-seconds, 1*DIGIT; Sanic writes the number as
+        # given (``max-age=1.5``, ``60.0``, ``-5``), which caches may read as no max-age.
+        # (Expires first: a NaN or infinite max_age raises what Sanic raises.)
         headers.setdefault("expires", format_http_date(time.time() + max_age))
+        cache_control = f"public, max-age={max(int(max_age), 0)}"
     else:
         cache_control = "no-cache"
     headers.setdefault("cache-control", cache_control)
@@ -214,7 +218,9 @@ async def file(
     if filename:
         fields.setdefault("Content-Disposition", content_disposition(filename))
     _cache_headers(fields, max_age, no_store)
-    if validate_when_requested and request_headers is not None:
+    # RFC 9110 13.2.1: preconditions are ignored where the answer would not be a 2xx
+    # (a custom 404 page read from a file stays a 404; Sanic may answer it 304).
+    if validate_when_requested and request_headers is not None and 200 <= status < 300:
         answer = preconditions(request_headers, fields, modified or None)
         if answer is not None:
             return answer

@@ -13,6 +13,7 @@ from hurtle_http.response.conditional import (
     field_value,
     file_modified,
     if_range_holds,
+    joined,
     modified_at,
 )
 
@@ -103,7 +104,7 @@ def _range_holds(request: Any, stats: Any) -> bool | str:
     strong entity-tag in ``If-Range`` is returned, for the response's ``ETag``."""
     if getattr(request, "method", "GET") != "GET":
         return False
-    if_range = request.headers.get("if-range")
+    if_range = joined(request.headers, "if-range")  # two lines: a list, no validator
     if if_range is None:
         return True
     if if_range.strip().startswith('"'):
