@@ -522,3 +522,30 @@ def test_a_copy_renames_a_route_named_after_the_original(app: Sanic) -> None:
         "TestApp.cp2.y": "c2/y",
     }
     assert app.url_for("cp.x") == "/c/x"
+
+
+def test_a_blueprint_route_is_named_after_its_handler_as_declared(app: Sanic) -> None:
+    # As Sanic: the name is taken when the route is declared; a function renamed after
+    # that (a decorator above the route's, a later ``__name__ =``) keeps its route's name.
+    bp = Blueprint("items", url_prefix="/items")
+
+    @bp.get("/")
+    async def list_items_v2(request):
+        return text("x")
+
+    list_items_v2.__name__ = "list_items"
+    app.blueprint(bp)
+    assert _paths(app) == {"TestApp.items.list_items_v2": "items"}
+    assert app.url_for("items.list_items_v2") == "/items"
+
+
+def test_a_blueprint_copy_keeps_the_declared_handler_names(app: Sanic) -> None:
+    bp = Blueprint("orig", url_prefix="/o")
+
+    @bp.get("/a")
+    async def a(request):
+        return text("x")
+
+    a.__name__ = "b"
+    app.blueprint(bp.copy("dup", url_prefix="/d"))
+    assert _paths(app) == {"TestApp.dup.a": "d/a"}
