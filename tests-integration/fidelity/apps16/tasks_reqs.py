@@ -11,3 +11,10 @@ REQS = [
     ("POST", "/jobs/d?seconds=60"),
     ("GET", "/tasks"),
 ]
+
+# Kept (README, "Real-world apps, sixteenth round"):
+KEPT = (
+    "the stop order (listed): Sanic cancels the app's tasks before `before_server_stop`, so "
+    "the listener sees none running (and the cancellation warnings come first); Hurtle "
+    "cancels them after it, so it lists `job:d, job:w, ticker`."
+)
