@@ -522,3 +522,24 @@ def test_a_copy_renames_a_route_named_after_the_original(app: Sanic) -> None:
         "TestApp.cp2.y": "c2/y",
     }
     assert app.url_for("cp.x") == "/c/x"
+
+
+
+def test_a_blueprint_route_is_named_after_its_handler_as_declared(app: Sanic) -> None:
+    # As Sanic: the name is taken when the route is declared; a function renamed after
+    # that (a decorator above the route's, a later ``__name__ =``) keeps its route's name,
+    # in the blueprint and in a copy of it.
+    bp = Blueprint("items", url_prefix="/items")
+
+    @bp.get("/")
+    async def list_items_v2(request):
+        return text("x")
+
+    list_items_v2.__name__ = "list_items"
+    app.blueprint(bp)
+    app.blueprint(bp.copy("dup", url_prefix="/d"))
+    assert _paths(app) == {
+        "TestApp.items.list_items_v2": "items",
+        "TestApp.dup.list_items_v2": "d",
+    }
+    assert app.url_for("items.list_items_v2") == "/items"

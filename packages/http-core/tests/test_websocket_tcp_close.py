@@ -366,3 +366,38 @@ async def test_a_stop_does_not_wait_for_the_fin_of_a_closed_websocket() -> None:
             release.set()
             code, eof = await client
     assert (code, eof) == (1000, b"")
+
+
+def _too_big_and_stay(port: int, ended: Any) -> tuple[int, bool]:
+    # A frame over WEBSOCKET_MAX_SIZE (its 16-bit length read first), then the peer keeps
+    # its socket open and never answers the server's close frame.
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        _upgrade(sock)
+        key = b"\x01\x02\x03\x04"
+        sock.sendall(struct.pack("!BBH", 0x81, 0x80 | 126, 3000) + key + b"x" * 3000)
+        header = sock.recv(2, socket.MSG_WAITALL)
+        payload = sock.recv(header[1] & 0x7F, socket.MSG_WAITALL)
+        handler_ended_while_we_stay = ended.wait(2)
+        return int(struct.unpack("!H", payload[:2])[0]), handler_ended_while_we_stay
+
+
+async def test_a_frame_over_max_size_ends_a_waiting_recv_at_once() -> None:
+    # A chat room's handler waits in recv() and, in ``finally``, tells the room its member
+    # left. A frame over the limit fails the connection (1009, RFC 6455 7.1.7: nothing more
+    # is processed): under Sanic the handler ends then; here recv() went on waiting until
+    # the peer's FIN, so the room heard of it only when that client went away.
+    ended = threading.Event()
+
+    async def handler(ws: Any) -> None:
+        try:
+            await ws.recv(timeout=30)
+        finally:
+            ended.set()
+
+    server = WsServer(handler, WEBSOCKET_MAX_SIZE=2048)
+    async with server as url:
+        code, in_time = await asyncio.to_thread(_too_big_and_stay, _port(url), ended)
+        await asyncio.wait_for(server.done.wait(), 5)
+    assert code == 1009
+    assert in_time is True
+    assert len(server.outcome) == 1 and isinstance(server.outcome[0], ConnectionClosed)

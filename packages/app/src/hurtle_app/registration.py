@@ -265,12 +265,18 @@ class Registrar(Shorthands, metaclass=SanicMeta):
                 )
                 raise ValueError(f"Cannot route {uri!r} to the class {handler.__name__}: {hint}")
             check_handler_signature(handler, websocket=websocket)
+            route_name = name
             if not (isinstance(name, str) and name) and (
                 type(self).generate_name is Registrar.generate_name
             ):
                 # As Sanic, at the route (a blueprint's too, not at its registration):
                 # a handler that cannot name the route (a partial, an instance) is refused.
-                handler_display_name(handler)
+                shown = handler_display_name(handler)
+                if getattr(self, "_is_blueprint", False):
+                    # As Sanic: a blueprint route is named after its handler as declared;
+                    # renaming the function later (``f.__name__ = ...`` by a decorator
+                    # applied above the route's) leaves the route's name alone.
+                    route_name = f"{self.name}.{shown}"
             is_stream = stream or bool(getattr(handler, "is_stream", False))
             if is_stream:
                 _mark_streaming(handler)
@@ -282,7 +288,7 @@ class Registrar(Shorthands, metaclass=SanicMeta):
                 strict_slashes,
                 is_stream,
                 version,
-                name,
+                route_name,
                 ignore_body,
                 websocket,
                 subprotocols,

@@ -622,7 +622,11 @@ class WebsocketImplProtocol:
                 # websockets asks for the TCP connection to end (after the close
                 # handshake, or after failing the connection).
                 self._end_tcp()
-        if self.ws_proto.state is State.CLOSED:
+        if self.ws_proto.state is State.CLOSED or self.ws_proto.eof_sent:
+            # Closed, or the library failed the connection while parsing (a frame over
+            # ``max_size``: 1009, a protocol error: 1002) and ended its side of TCP: a
+            # waiting ``recv()`` raises now (RFC 6455 7.1.7: nothing more is processed),
+            # not when the peer's FIN comes.
             self._wake_all()
 
     def _end_tcp(self) -> None:
