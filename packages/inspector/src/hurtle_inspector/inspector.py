@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from hurtle_http.response import HTTPResponse
-from hurtle_http.server import bind_socket, serve
+from hurtle_http.server import bind_socket, load_ssl, serve
 from hurtle_inspector.service import InspectorService
 from hurtle_worker.multiplexer import WorkerMultiplexer
 
@@ -174,9 +174,11 @@ class Inspector:
                 content_type=reply.content_type,
             )
 
-        ssl = self._ssl()
-        # Bound before "Starting worker", as Sanic's inspector says it: a taken port is
-        # the bind error alone, not a start followed by it.
+        settings = self._ssl()
+        # Bound, and the certificate loaded, before "Starting worker", as Sanic's inspector
+        # says it: a taken port or a bad TLS file is its error alone, not a start
+        # followed by it.
+        ssl = load_ssl(settings) if settings is not None else None
         sock = bind_socket(self.host or "127.0.0.1", self.port)
         logger.info("Starting worker [%s]", pid)
         serve(handler, self.host, self.port, ssl=ssl, sock=sock,
