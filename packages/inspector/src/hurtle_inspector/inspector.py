@@ -21,7 +21,7 @@ from typing import Any
 
 from hurtle_http.response import HTTPResponse
 from hurtle_http.server import bind_socket, load_ssl, serve
-from hurtle_inspector.service import InspectorService
+from hurtle_inspector.service import InspectorService, action_of
 from hurtle_worker.multiplexer import WorkerMultiplexer
 
 logger = logging.getLogger("sanic.root")
@@ -32,8 +32,8 @@ def announce_action(service: InspectorService, method: str, path: str,
     """Log an incoming command, as Sanic: a ``POST`` to ``/<action>`` that carries the
     API key (a request refused with 401, or a ``POST /`` answered 405, is not
     announced)."""
-    action = path.strip("/")
-    if method == "POST" and action and "/" not in action and service.authorized(headers):
+    action = action_of(path.split("?", 1)[0])
+    if method == "POST" and action and service.authorized(headers):
         logger.info("Incoming inspector action: %s", action)
 
 
