@@ -199,3 +199,20 @@ def test_a_bad_tls_setting_fails_before_the_inspector_says_it_starts(
             (OSError, ValueError)):
         inspector.serve()
     assert "Starting worker" not in caplog.text
+
+
+
+def test_an_empty_host_is_served_and_named_as_loopback(monkeypatch) -> None:
+    # INSPECTOR_HOST = "": both bind 127.0.0.1; Hurtle's log said "Serving on :PORT"
+    # (the server was given the empty host to name).
+    import hurtle_inspector.inspector as module
+
+    served: dict = {}
+
+    def fake_serve(handler, host, port, **kwargs) -> None:
+        served.update(host=host, bound=kwargs["sock"].getsockname()[0])
+        kwargs["sock"].close()
+
+    monkeypatch.setattr(module, "serve", fake_serve)
+    Inspector(Pipe(), {}, {}, "", 0, "", None, None).serve()
+    assert served == {"host": "127.0.0.1", "bound": "127.0.0.1"}

@@ -179,9 +179,10 @@ class Inspector:
         # says it: a taken port or a bad TLS file is its error alone, not a start
         # followed by it.
         ssl = load_ssl(settings) if settings is not None else None
-        sock = bind_socket(self.host or "127.0.0.1", self.port)
+        host = self.host or "127.0.0.1"  # INSPECTOR_HOST="" binds loopback, as Sanic's
+        sock = bind_socket(host, self.port)
         logger.info("Starting worker [%s]", pid)
-        serve(handler, self.host, self.port, ssl=ssl, sock=sock,
+        serve(handler, host, self.port, ssl=ssl, sock=sock,
               config={"REQUEST_MAX_SIZE": INSPECTOR_MAX_BODY},
               ready=lambda _: logger.info("Worker ready [%s]", pid))
         logger.info("Stopping worker [%s]", pid)
