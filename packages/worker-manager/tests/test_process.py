@@ -428,3 +428,20 @@ def test_a_server_worker_is_never_listed_as_another_kind_of_process() -> None:
                     state, server=True)
     worker.create_process()
     assert [e["server"] for _, e in state.writes] == [True] * len(state.writes)
+
+
+def test_a_worker_serving_on_during_a_zero_downtime_restart_is_listed_as_serving() -> None:
+    # restart(zero_downtime=True): the old worker serves until its replacement is up.
+    # While the replacement was being started the entry said "serving": false (Sanic's
+    # says true); the new process's own entry starts as not serving.
+    state = _Recording()
+    process = WorkerProcess(_FakeOSProcess, "Sanic-Server-0-0", targets.crash, {}, state,
+                            restartable=True, server=True)
+    process.start()
+    process.ack(process.pid)
+    state["Sanic-Server-0-0"] = {**state["Sanic-Server-0-0"], "serving": True}  # set_serving
+    old = process.pid
+    state.writes.clear()
+    process.restart(restart_order=RestartOrder.STARTUP_FIRST)
+    seen = [(e["state"], e["pid"], e["serving"]) for _, e in state.writes]
+    assert seen == [("STARTING", old, True), ("STARTED", process.pid, False)]

@@ -331,8 +331,11 @@ class WorkerProcess:
         # As Sanic: ``serving`` appears once the worker says it serves (set_serving).
         # A stopping worker still serves (drains) until it says otherwise: its
         # before_server_stop listeners see TERMINATED (or RESTARTING) with serving True.
+        # STARTING leaves it too: during a zero-downtime restart the old worker serves
+        # on while its replacement is being started (the new process's STARTED resets it).
         if "serving" in entry and state not in (
-            ProcessState.ACKED, ProcessState.TERMINATED, ProcessState.RESTARTING
+            ProcessState.ACKED, ProcessState.TERMINATED, ProcessState.RESTARTING,
+            ProcessState.STARTING,
         ):
             entry["serving"] = False
         # Sanic's keys first, in Sanic's order (what app.m.state and the inspector show).
