@@ -224,6 +224,24 @@ def scenario_auth(kind):
     print("### LOG\n" + mask(out))
 
 
+def _reload_sequence(iport, old_pids):
+    """Distinct (name, state, pid changed) snapshots until two new servers are ACKED."""
+    seen = []
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        workers = info(iport).get("result", {}).get("workers", {})
+        snap = tuple(sorted((n, s.get("state"), s.get("pid") != old_pids.get(n))
+                            for n, s in workers.items()))
+        if not seen or seen[-1] != snap:
+            seen.append(snap)
+        srv = [s for s in workers.values() if s.get("server")]
+        if len(srv) == 2 and all(s.get("state") == "ACKED" and s["pid"] not in
+                                 old_pids.values() for s in srv):
+            break
+        time.sleep(0.02)
+    return seen
+
+
 def scenario_states(kind):
     proc, port, iport = start(kind, {})
     try:
@@ -231,19 +249,7 @@ def scenario_states(kind):
         print("### before", json.dumps(shape(w), indent=1))
         pids0 = {n: s.get("pid") for n, s in w.items()}
         show("reload", req(iport, "POST", "/reload"))
-        seen = []
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
-            workers = info(iport).get("result", {}).get("workers", {})
-            snap = tuple(sorted((n, s.get("state"), s.get("pid") != pids0.get(n))
-                                for n, s in workers.items()))
-            if not seen or seen[-1] != snap:
-                seen.append(snap)
-            srv = [s for s in workers.values() if s.get("server")]
-            if len(srv) == 2 and all(s.get("state") == "ACKED" and s["pid"] not in
-                                     pids0.values() for s in srv):
-                break
-            time.sleep(0.02)
+        seen = _reload_sequence(iport, pids0)
         print("### reload sequence (name, state, pid changed)")
         for snap in seen:
             print("  ", snap)
@@ -255,19 +261,7 @@ def scenario_states(kind):
         pids1 = {n: s.get("pid") for n, s in w.items()}
         show("reload zero_downtime", req(iport, "POST", "/reload", b'{"zero_downtime":true}',
                                          ("Content-Type: application/json",)))
-        seen = []
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
-            workers = info(iport).get("result", {}).get("workers", {})
-            snap = tuple(sorted((n, s.get("state"), s.get("pid") != pids1.get(n))
-                                for n, s in workers.items()))
-            if not seen or seen[-1] != snap:
-                seen.append(snap)
-            srv = [s for s in workers.values() if s.get("server")]
-            if len(srv) == 2 and all(s.get("state") == "ACKED" and s["pid"] not in
-                                     pids1.values() for s in srv):
-                break
-            time.sleep(0.02)
+        seen = _reload_sequence(iport, pids1)
         print("### zd reload sequence")
         for snap in seen:
             print("  ", snap)
