@@ -621,4 +621,6 @@ def scenario_slashes(kind):
 
 
 if __name__ == "__main__":
+    # Under `timeout`, SIGTERM runs the scenario's clean-up (the app is stopped by pid).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(124))
     globals()["scenario_" + sys.argv[2]](sys.argv[1])
