@@ -95,6 +95,26 @@ def test_a_server_that_is_not_an_inspector_is_named_not_a_traceback() -> None:
             InspectorClient("127.0.0.1", port, timeout=5).info()
 
 
+@pytest.mark.parametrize("body", [b"28392", b'{"status":"ok"}', b"[1,2]", b"null"])
+def test_a_server_answering_other_json_is_not_taken_for_an_inspector(body: bytes) -> None:
+    # `sanic inspect -p <the app's own port>` where the app answers JSON (a number, its
+    # own object): the client printed it (or nothing) and exited 0. Sanic's fails (a
+    # TypeError traceback, exit 1); this says what answered.
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    with threaded(Handler) as port:
+        with pytest.raises(InspectorError, match=r"not as an inspector does \(no result\)"):
+            InspectorClient("127.0.0.1", port, timeout=5).info()
+
+
 def test_unreachable_inspector_says_how_to_enable_it() -> None:
     with serving(service()) as port:
         pass  # closed again: nothing listens on port now

@@ -182,3 +182,37 @@ def test_a_taken_port_fails_before_the_inspector_says_it_starts(caplog) -> None:
     finally:
         taken.close()
     assert "Starting worker" not in caplog.text
+
+
+@pytest.mark.parametrize("cert, key", [("missing.pem", "key.pem"), ("cert.pem", "")])
+def test_a_bad_tls_setting_fails_before_the_inspector_says_it_starts(
+        caplog, tmp_path, cert: str, key: str) -> None:
+    # INSPECTOR_TLS_CERT naming a missing file, or INSPECTOR_TLS_KEY left empty: Sanic's
+    # inspector fails with the TLS error alone; Hurtle's said "Starting worker" first.
+    import logging
+
+    (tmp_path / "cert.pem").write_text("not read")
+    (tmp_path / "key.pem").write_text("not read")
+    inspector = Inspector(Pipe(), {}, {}, "127.0.0.1", 0, "", str(tmp_path / key) if key else "",
+                          str(tmp_path / cert))
+    with caplog.at_level(logging.INFO, logger="sanic.root"), pytest.raises(
+            (OSError, ValueError)):
+        inspector.serve()
+    assert "Starting worker" not in caplog.text
+
+
+
+def test_an_empty_host_is_served_and_named_as_loopback(monkeypatch) -> None:
+    # INSPECTOR_HOST = "": both bind 127.0.0.1; Hurtle's log said "Serving on :PORT"
+    # (the server was given the empty host to name).
+    import hurtle_inspector.inspector as module
+
+    served: dict = {}
+
+    def fake_serve(handler, host, port, **kwargs) -> None:
+        served.update(host=host, bound=kwargs["sock"].getsockname()[0])
+        kwargs["sock"].close()
+
+    monkeypatch.setattr(module, "serve", fake_serve)
+    Inspector(Pipe(), {}, {}, "", 0, "", None, None).serve()
+    assert served == {"host": "127.0.0.1", "bound": "127.0.0.1"}

@@ -212,3 +212,44 @@ def test_a_list_under_args_is_passed_by_position() -> None:
     assert body(service.handle("POST", "/single", {}, b'{"args": ["y"]}'))["result"] == "y"
     too_many = service.handle("POST", "/single", {}, b'{"args": ["y", "z"]}')
     assert too_many.status == 400
+
+
+@pytest.mark.parametrize("path, status", [
+    ("//", 200), ("///", 200), ("//?x=1", 200),
+    ("//reload", 404), ("///reload", 404), ("//reload/", 404),
+])
+def test_leading_slashes_count_as_sanics_routes_do(path: str, status: int) -> None:
+    # GET and POST //reload: Sanic's inspector answers 404 (no route); Hurtle's ran the
+    # action (leading slashes were stripped with the trailing ones). `//` is the info in
+    # both, and trailing slashes (`/reload//`) do not count in either.
+    calls: list = []
+    service = make(calls=calls)
+    method = "GET" if status == 200 else "POST"
+    reply = service.handle(method, path, {}, b"")
+    assert reply.status == status
+    if status == 404:
+        assert f"Requested URL {path.split('?')[0]} not found".encode() in reply.body
+        assert service.handle("GET", path, {}, b"").status == 404
+    assert calls == []
+    assert service.handle("POST", "/reload//", {}, b"").status == 200
+
+
+def test_a_body_of_blanks_is_malformed_json_as_in_sanic() -> None:
+    # `curl -d ' '`: Sanic's inspector says it could not parse the body (400); Hurtle's
+    # took it for no arguments and ran the action.
+    calls: list = []
+    reply = make(calls=calls).handle("POST", "/reload", {}, b" \r\n")
+    assert reply.status == 400
+    assert b"Failed when parsing body as json" in reply.body
+    assert calls == []
+
+
+def test_only_requests_naming_an_action_are_announced(caplog) -> None:
+    from hurtle_inspector.inspector import announce_action
+
+    service = make()
+    with caplog.at_level(logging.INFO, logger="sanic.root"):
+        for path in ("//reload", "/a/b", "/reload/", "/reload"):
+            announce_action(service, "POST", path, {})
+    assert [r.getMessage() for r in caplog.records] == [
+        "Incoming inspector action: reload", "Incoming inspector action: reload"]

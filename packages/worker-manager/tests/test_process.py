@@ -373,3 +373,75 @@ def test_interrupt_sends_the_signal_asked_for_to_a_process_with_its_own_interrup
             proc.join()
     assert path.read_text() == "running"  # not "interrupted": no KeyboardInterrupt
     assert proc.exitcode == -signal.SIGTERM
+
+
+class _Recording(dict):
+    """A worker-state mapping that keeps every entry written, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes: list[tuple[str, dict]] = []
+
+    def __setitem__(self, key: str, value: dict) -> None:
+        self.writes.append((key, dict(value)))
+        super().__setitem__(key, value)
+
+
+def test_an_entry_keeps_the_old_pid_while_its_process_restarts() -> None:
+    # As Sanic, what the inspector and app.m.workers show during a reload: the entry
+    # says RESTARTING, then STARTING, with the old process's pid until the new one runs.
+    # Hurtle's said "pid": null there (code reading entry["pid"] as an int failed).
+    state = _Recording()
+    process = WorkerProcess(_FakeOSProcess, "Sanic-Server-0-0", targets.crash, {}, state,
+                            restartable=True)
+    process.server = process.ack_expected = True
+    process.start()
+    process.ack(process.pid)
+    old = process.pid
+    state.writes.clear()
+    process.restart()
+    process.tick(0.0)
+    process.ack(process.pid)
+    seen = [(e["state"], e.get("pid"), e.get("starts")) for _, e in state.writes]
+    assert seen == [("RESTARTING", old, 1), ("STARTING", old, 1),
+                    ("STARTED", process.pid, 2), ("ACKED", process.pid, 2)]
+
+
+def test_an_entry_says_only_its_state_until_its_first_process_starts() -> None:
+    # As Sanic: {"server": ..., "state": "STARTING"} (no "pid": null, no start_at, no
+    # "starts": 0) until the process is started.
+    state = _Recording()
+    process = WorkerProcess(_FakeOSProcess, "Sanic-Server-0-0", targets.crash, {}, state)
+    process.server = True
+    state.writes.clear()
+    process.start()
+    first = state.writes[0][1]
+    assert first == {"server": True, "state": "STARTING"}
+    assert state["Sanic-Server-0-0"]["pid"] == process.pid
+
+
+def test_a_server_worker_is_never_listed_as_another_kind_of_process() -> None:
+    # app.m.scale(3) / the inspector's scale: the new worker's first entry said
+    # "server": false for a moment, so a client counting server workers miscounted.
+    state = _Recording()
+    worker = Worker("Server-2", targets.crash, {}, multiprocessing.get_context("spawn"),
+                    state, server=True)
+    worker.create_process()
+    assert [e["server"] for _, e in state.writes] == [True] * len(state.writes)
+
+
+def test_a_worker_serving_on_during_a_zero_downtime_restart_is_listed_as_serving() -> None:
+    # restart(zero_downtime=True): the old worker serves until its replacement is up.
+    # While the replacement was being started the entry said "serving": false (Sanic's
+    # says true); the new process's own entry starts as not serving.
+    state = _Recording()
+    process = WorkerProcess(_FakeOSProcess, "Sanic-Server-0-0", targets.crash, {}, state,
+                            restartable=True, server=True)
+    process.start()
+    process.ack(process.pid)
+    state["Sanic-Server-0-0"] = {**state["Sanic-Server-0-0"], "serving": True}  # set_serving
+    old = process.pid
+    state.writes.clear()
+    process.restart(restart_order=RestartOrder.STARTUP_FIRST)
+    seen = [(e["state"], e["pid"], e["serving"]) for _, e in state.writes]
+    assert seen == [("STARTING", old, True), ("STARTED", process.pid, False)]

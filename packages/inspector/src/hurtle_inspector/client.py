@@ -84,14 +84,20 @@ class InspectorClient:
         try:
             payload = json.loads(body)
         except ValueError:
+            payload = None
+            why = "not JSON"
+        else:
+            why = "" if isinstance(payload, dict) and "result" in payload else "no result"
+        if why:
             # Another server on that port (an app's own): Sanic's client ends with a
-            # JSONDecodeError traceback; this says what answered.
+            # JSONDecodeError (text) or TypeError (other JSON) traceback; this says what
+            # answered, and the command fails.
             raise InspectorError(
-                f"{self.base_url} answered, but not as an inspector does (not JSON): "
+                f"{self.base_url} answered, but not as an inspector does ({why}): "
                 f"{body[:80]!r}. Is the inspector on another port (INSPECTOR_PORT, "
                 "default 6457)?"
-            ) from None
-        return payload.get("result") if isinstance(payload, dict) else payload
+            )
+        return payload["result"]
 
     def info(self) -> Any:
         """The app's info and the state of every worker."""

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from hurtle_http.response import HTTPResponse
-from hurtle_http.server import bind_socket, serve
-from hurtle_inspector.service import InspectorService
+from hurtle_http.server import bind_socket, load_ssl, serve
+from hurtle_inspector.service import InspectorService, action_of
 from hurtle_worker.multiplexer import WorkerMultiplexer
 
 logger = logging.getLogger("sanic.root")
@@ -32,8 +32,8 @@ def announce_action(service: InspectorService, method: str, path: str,
     """Log an incoming command, as Sanic: a ``POST`` to ``/<action>`` that carries the
     API key (a request refused with 401, or a ``POST /`` answered 405, is not
     announced)."""
-    action = path.strip("/")
-    if method == "POST" and action and "/" not in action and service.authorized(headers):
+    action = action_of(path.split("?", 1)[0])
+    if method == "POST" and action and service.authorized(headers):
         logger.info("Incoming inspector action: %s", action)
 
 
@@ -174,12 +174,15 @@ class Inspector:
                 content_type=reply.content_type,
             )
 
-        ssl = self._ssl()
-        # Bound before "Starting worker", as Sanic's inspector says it: a taken port is
-        # the bind error alone, not a start followed by it.
-        sock = bind_socket(self.host or "127.0.0.1", self.port)
+        settings = self._ssl()
+        # Bound, and the certificate loaded, before "Starting worker", as Sanic's inspector
+        # says it: a taken port or a bad TLS file is its error alone, not a start
+        # followed by it.
+        ssl = load_ssl(settings) if settings is not None else None
+        host = self.host or "127.0.0.1"  # INSPECTOR_HOST="" binds loopback, as Sanic's
+        sock = bind_socket(host, self.port)
         logger.info("Starting worker [%s]", pid)
-        serve(handler, self.host, self.port, ssl=ssl, sock=sock,
+        serve(handler, host, self.port, ssl=ssl, sock=sock,
               config={"REQUEST_MAX_SIZE": INSPECTOR_MAX_BODY},
               ready=lambda _: logger.info("Worker ready [%s]", pid))
         logger.info("Stopping worker [%s]", pid)

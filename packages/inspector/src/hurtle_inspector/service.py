@@ -188,19 +188,19 @@ class InspectorService:
         if not self.authorized(headers):
             return _error(401, "Unauthorized", "Bad API key")
         path = path.split("?", 1)[0]
-        action = path.strip("/")
+        action = action_of(path)
+        if action is None:
+            return _error(404, "Not Found", f"Requested URL {path} not found")
         if not action:
             if method not in ("GET", "HEAD"):
                 return _error(405, "Method Not Allowed", f"Method {method} not allowed for URL {path}",
                               {"Allow": "GET"})
             return _ok("info", self._info())
-        if "/" in action:
-            return _error(404, "Not Found", f"Requested URL {path} not found")
         if method != "POST":
             return _error(405, "Method Not Allowed", f"Method {method} not allowed for URL {path}",
                           {"Allow": "POST"})
         kwargs: dict[str, Any] = {}
-        if body.strip():
+        if body:  # as Sanic: a body of blanks is malformed JSON, not "no arguments"
             try:
                 kwargs = json.loads(body)
             except (ValueError, RecursionError):  # nested too deep is malformed too
@@ -220,6 +220,15 @@ class InspectorService:
         return action, func, args, kwargs
 
 
+def action_of(path: str) -> str | None:
+    """The action a request path names: ``""`` for the info (``/``), ``None`` for a path
+    that names none (a 404). As Sanic's routes: trailing slashes do not count
+    (``/reload/``), leading ones do (``//reload`` is no action, ``//`` is the info)."""
+    trimmed = path.rstrip("/")
+    action = trimmed[1:]
+    return None if "/" in action else action
+
+
 def _failed(action: str, exc: Exception, path: str) -> Reply:
     # The operator sees the traceback in the server's log, as for any failed request.
     error_logger.error("Exception occurred while handling uri: %r", path, exc_info=exc)
@@ -232,4 +241,4 @@ def _close(awaitable: Any) -> None:
         close()
 
 
-__all__ = ["InspectorService", "Reply"]
+__all__ = ["InspectorService", "Reply", "action_of"]

@@ -238,6 +238,8 @@ class WorkerProcess:
         kwargs: dict[str, Any],
         worker_state: Any,
         restartable: bool = False,
+        *,
+        server: bool = False,
     ) -> None:
         self.factory = factory
         self.name = name
@@ -245,8 +247,10 @@ class WorkerProcess:
         self.kwargs = kwargs
         self.worker_state = worker_state
         self.restartable = restartable
-        self.server = False
-        self.ack_expected = False
+        #: A server worker (acknowledges start-up); known from the first entry written,
+        #: so a worker added by ``scale`` is never listed as another kind of process.
+        self.server = server
+        self.ack_expected = server
         #: Short label for log lines (``Srv 0``), given to the child as SANIC_WORKER_IDENTIFIER.
         self.ident_label = _ident_label(name)
         self.terminate_timeout = DEFAULT_TERMINATE_TIMEOUT
@@ -305,23 +309,33 @@ class WorkerProcess:
             entry = dict(self.worker_state.get(self.name) or {})
         except (OSError, EOFError, BrokenPipeError):  # the state server is gone (shutdown)
             return
-        entry.update(server=self.server, state=state.name, pid=self.pid, starts=self.starts)
+        if self.pid is None:
+            # No process runs under this name (one not started yet, or the old one let
+            # go for a restart): as Sanic, only the state changes, and the entry keeps
+            # the last pid, starts and start_at it had (none before a first start).
+            entry.update(server=self.server, state=state.name)
+        else:
+            entry.update(server=self.server, state=state.name, pid=self.pid,
+                         starts=self.starts)
+            if "start_at" not in entry:
+                entry["start_at"] = get_now()
+            elif state is ProcessState.STARTED and self.starts > 1:
+                # As Sanic: ``start_at`` is the first start, ``restart_at`` the latest.
+                entry["restart_at"] = get_now()
         if self.restarts:
             # Respawns after a crash (Sanic has none): the key shows once there was one,
             # so a worker that never crashed holds Sanic's keys only.
             entry["restarts"] = self.restarts
         if self.last_exit is not None:
             entry["last_exit"] = self.last_exit
-        if "start_at" not in entry:
-            entry["start_at"] = get_now()
-        elif state is ProcessState.STARTED and self.starts > 1:
-            # As Sanic: ``start_at`` is the first start, ``restart_at`` the latest one.
-            entry["restart_at"] = get_now()
         # As Sanic: ``serving`` appears once the worker says it serves (set_serving).
         # A stopping worker still serves (drains) until it says otherwise: its
         # before_server_stop listeners see TERMINATED (or RESTARTING) with serving True.
+        # STARTING leaves it too: during a zero-downtime restart the old worker serves
+        # on while its replacement is being started (the new process's STARTED resets it).
         if "serving" in entry and state not in (
-            ProcessState.ACKED, ProcessState.TERMINATED, ProcessState.RESTARTING
+            ProcessState.ACKED, ProcessState.TERMINATED, ProcessState.RESTARTING,
+            ProcessState.STARTING,
         ):
             entry["serving"] = False
         # Sanic's keys first, in Sanic's order (what app.m.state and the inspector show).
@@ -612,17 +626,15 @@ class Worker:
             kwargs={**self.server_settings},
             worker_state=self.worker_state,
             restartable=self.restartable,
+            server=self.server,
         )
         self._index += 1
-        process.server = self.server
-        process.ack_expected = self.server
         if self.server:
             process.ident_label = (
                 f"{WorkerProcess.SERVER_IDENTIFIER} {self.name.rpartition('-')[2]}"
             )
         else:
             process.ident_label = _ident_label(process.name, f"{self.WORKER_PREFIX}-")
-        process.announce()
         self.processes.append(process)
         return process
 
