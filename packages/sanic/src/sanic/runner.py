@@ -39,6 +39,7 @@ from hurtle_http.exceptions import ServerError as _ServerError
 from hurtle_http.server import remove_unix_socket, server_event_loop
 from hurtle_worker.constants import WORKER_NAME_ENV
 from hurtle_worker.process import Worker, set_parent_death_signal
+from hurtle_worker.shared_ctx import SharedContext
 from sanic.http.constants import HTTP
 from sanic.worker.loader import AppLoader, find_app, modules_holding
 from sanic.worker.manager import WorkerManager
@@ -486,7 +487,9 @@ _PASSED_CONFIG = ("ACCESS_LOG", "AUTO_RELOAD", "NOISY_EXCEPTIONS")
 
 def _passthru(app: Any, primary: bool) -> dict[str, Any]:
     shared = app.shared_ctx
-    values = shared.public() if hasattr(shared, "public") else dict(vars(shared))
+    # Its own methods through the class: a value may be named `public` or `lock` (as Sanic).
+    values = (SharedContext.public(shared) if isinstance(shared, SharedContext)
+              else dict(vars(shared)))
     config = app.config
     return {
         "shared_ctx": values,
@@ -759,8 +762,8 @@ def _serve_primary(app_class: Any, primary: Any, app_loader: AppLoader | None,
         _run_main_listeners(main_apps, "main_process_ready", loop)
         passthru.update({app.name: _passthru(app, app is primary) for app in apps})
         for app in apps:
-            if hasattr(app.shared_ctx, "lock"):
-                app.shared_ctx.lock()
+            if isinstance(app.shared_ctx, SharedContext):
+                SharedContext.lock(app.shared_ctx)
         manager.run()
     except Exception as exc:
         _explain_unpicklable_shared_ctx(apps, exc)
@@ -769,7 +772,7 @@ def _serve_primary(app_class: Any, primary: Any, app_loader: AppLoader | None,
     finally:
         logger.info("Server Stopped")
         for app in apps:  # as Sanic, main_process_stop may set values again
-            if hasattr(app.shared_ctx, "lock"):
+            if isinstance(app.shared_ctx, SharedContext):
                 object.__setattr__(app.shared_ctx, "_locked", False)
         try:
             _run_main_listeners(main_apps, "main_process_stop", loop)
@@ -794,8 +797,9 @@ def _explain_unpicklable_shared_ctx(apps: list[Any], exc: BaseException) -> None
     if "pickle" not in str(exc).lower():
         return
     for app in apps:
-        find = getattr(app.shared_ctx, "unpicklable", None)
-        for name, why in (find() if find is not None else {}).items():
+        shared = app.shared_ctx
+        found = SharedContext.unpicklable(shared) if isinstance(shared, SharedContext) else {}
+        for name, why in found.items():
             error_logger.error(
                 "app.shared_ctx.%s cannot be sent to the worker processes (%s). Values of "
                 "shared_ctx are pickled for each worker: use a multiprocessing object "
