@@ -42,3 +42,36 @@ def test_shared_ctx_values_may_be_named_lock_or_public(tmp_path) -> None:
     assert result.returncode == 0, output
     assert "worker sees 11 2" in output
     assert "main sees 11" in output
+
+
+THRESHOLD_APP = """
+import time
+from sanic import Sanic
+from sanic.worker.manager import WorkerManager
+
+WorkerManager.THRESHOLD = 5  # Sanic's knob for the start-up wait: ticks of 0.1 s
+
+app = Sanic("Threshold")
+
+@app.before_server_start
+async def slow(app):
+    time.sleep(2.5)
+
+@app.after_server_start
+async def done(app):
+    app.stop()
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, workers=1, motd=False)
+"""
+
+
+def test_worker_manager_threshold_sets_the_start_up_wait(tmp_path) -> None:
+    # `WorkerManager.THRESHOLD` (Sanic's documented way to change how long workers have to
+    # start) was ignored: the warning came after 30 s whatever it said. Sanic gives up
+    # after it (kills the run, exit -9); Hurtle warns after it and keeps waiting.
+    result = run_app_script(tmp_path, "threshold.py", THRESHOLD_APP)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "has not acknowledged start-up after 0.5s" in output
+    assert "Worker ready" in output

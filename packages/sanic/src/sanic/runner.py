@@ -616,7 +616,9 @@ def _show_banner(app: Any, location: str, details: dict[str, Any], auto_reload: 
 
 
 def _configure_manager(manager: WorkerManager, config: Any) -> None:
-    manager.ack_timeout = float(config.get("WORKER_ACK_TIMEOUT", 30.0))
+    # Sanic's documented knob, `WorkerManager.THRESHOLD` (ticks of 0.1 s), gives the wait
+    # when the config does not: then the warning comes when a user who changed it expects.
+    manager.ack_timeout = float(config.get("WORKER_ACK_TIMEOUT", type(manager).THRESHOLD / 10))
     manager.restart_limit = int(config.get("WORKER_RESTART_LIMIT", 10))
     manager.restart_window = float(config.get("WORKER_RESTART_WINDOW", 60.0))
     manager.terminate_timeout = float(config.get("GRACEFUL_SHUTDOWN_TIMEOUT", 15.0)) + 5.0
