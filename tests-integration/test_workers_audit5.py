@@ -3,6 +3,12 @@ loopback (each script stops itself; each run is bounded)."""
 
 from __future__ import annotations
 
+import os
+import signal
+import textwrap
+
+import pytest
+from helpers import free_port, poll_text, running
 from test_workers_lifecycle import run_app_script
 
 SHARED_CTX_METHOD_NAMES = """
@@ -75,3 +81,39 @@ def test_worker_manager_threshold_sets_the_start_up_wait(tmp_path) -> None:
     assert result.returncode == 0, output
     assert "has not acknowledged start-up after 0.5s" in output
     assert "Worker ready" in output
+
+
+
+GUARD_APP = """
+from sanic import Sanic, text
+
+def make():
+    return Sanic("MadeInGuard")
+
+if __name__ == "__main__":
+    app = {how}
+
+    @app.get("/")
+    async def index(request):
+        return text("served by " + request.app.m.name[:13])
+
+    app.run(host="127.0.0.1", port={port}, workers=2, motd=False)
+"""
+
+
+@pytest.mark.parametrize("how", ["Sanic('MadeInGuard')", "make()"])
+def test_an_app_made_in_the_main_guard_is_served_by_its_workers(tmp_path, how) -> None:
+    # With no start method chosen, spawned workers could not find an app made in the
+    # `if __name__ == "__main__":` block (each failed: "not found", exit 1; Sanic's too,
+    # and it kills its group). The runner forks for such an app: the workers inherit it.
+    port = free_port()
+    script = tmp_path / "guarded.py"
+    script.write_text(textwrap.dedent(GUARD_APP).format(port=port, how=how))
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path) as proc:
+        body = poll_text(f"http://127.0.0.1:{port}/", "served by Sanic-Server-")
+        os.kill(proc.pid, signal.SIGINT)
+        code = proc.wait(timeout=20)
+    output = proc.stdout.read() if proc.stdout else ""
+    assert body == "served by Sanic-Server-", output
+    assert code == 0, output
+    assert "was not found" not in output

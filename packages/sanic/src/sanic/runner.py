@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from hurtle_app.extend import auto_extend
-from hurtle_app.helpers import is_atty
+from hurtle_app.helpers import Default, is_atty
 from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 from hurtle_app.logging.color import Colors
 from hurtle_app.logging.setup import apply_log_formatters
@@ -42,6 +42,7 @@ from hurtle_worker.process import Worker, set_parent_death_signal
 from hurtle_worker.shared_ctx import SharedContext
 from sanic.http.constants import HTTP
 from sanic.worker.loader import AppLoader, find_app, modules_holding
+from sanic.worker.main_guard import made_where_spawn_cannot
 from sanic.worker.manager import WorkerManager
 from sanic.worker.reloader import Reloader
 from sanic.worker.serve import worker_serve
@@ -541,8 +542,6 @@ def _called_by_user() -> bool:
 
 def create_server_warnings(app: Any) -> None:
     """As Sanic, when the user calls ``app.create_server``: what it cannot honour."""
-    from hurtle_app.helpers import Default
-
     if not _called_by_user():
         return
     if "main_process_start" in app._listeners or "main_process_stop" in app._listeners:
@@ -665,8 +664,37 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
     if primary is None and (app_loader is not None or factory is not None):
         primary = (app_loader or AppLoader(factory=factory)).load()
     primary = _pick_primary(app_class, primary)
-    with _serving_env(primary):
+    own_loader = app_loader is None and factory is None
+    with _serving_env(primary), _fork_for_apps_spawn_cannot_make(app_class, primary, own_loader):
         _serve_primary(app_class, primary, app_loader, factory)
+
+
+@contextlib.contextmanager
+def _fork_for_apps_spawn_cannot_make(app_class: Any, primary: Any,
+                                     own_loader: bool) -> Iterator[None]:
+    """While serving, fork the workers when nobody chose the start method and a spawned
+    worker could not make an app again (made in the main module's ``__main__`` block):
+    they inherit it instead of failing (Sanic's workers fail: "app not found")."""
+    chosen = app_class.start_method
+    apps = [primary, *prepared_apps(app_class)]
+    if not (
+        own_loader
+        and not in_spawned_worker()  # a run made again there fails, saying why (below)
+        and not primary.state.auto_reload  # forked workers would keep the old code
+        and (chosen is None or isinstance(chosen, Default))
+        and "fork" in multiprocessing.get_all_start_methods()
+        and sys.platform != "darwin"  # fork is unsafe there (spawn is Python's default)
+        and any(made_where_spawn_cannot(app) and not modules_holding(app) for app in apps)
+    ):
+        yield
+        return
+    logger.debug("Workers are forked: the app was made in the main module's __main__ "
+                 "block, which a spawned worker does not run")
+    app_class.start_method = "fork"
+    try:
+        yield
+    finally:
+        app_class.start_method = chosen
 
 
 @contextlib.contextmanager
