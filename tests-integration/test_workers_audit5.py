@@ -117,3 +117,37 @@ def test_an_app_made_in_the_main_guard_is_served_by_its_workers(tmp_path, how) -
     assert body == "served by Sanic-Server-", output
     assert code == 0, output
     assert "was not found" not in output
+
+
+FORKED_SHARED_CTX = """
+from multiprocessing import Value
+from sanic import Sanic
+
+Sanic.start_method = "fork"
+app = Sanic("ForkedShared")
+
+@app.main_process_start
+async def start(app):
+    app.shared_ctx.counter = Value("i", 1)
+
+@app.before_server_start
+async def per_worker(app):
+    app.shared_ctx.mine = "worker value"  # as under spawn, and in Sanic under fork
+
+@app.after_server_start
+async def check(app):
+    print("worker sees", app.shared_ctx.counter.value, app.shared_ctx.mine, flush=True)
+    app.stop()
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port={port}, workers=1, motd=False)
+"""
+
+
+def test_a_forked_worker_may_set_its_own_shared_ctx_values(tmp_path) -> None:
+    # A forked worker inherited the main process's shared_ctx locked:
+    # `RuntimeError: Cannot set mine on locked SharedContext object`, the start failed.
+    result = run_app_script(tmp_path, "forked_shared.py", FORKED_SHARED_CTX)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "worker sees 1 worker value" in output
