@@ -683,6 +683,9 @@ def _fork_for_apps_spawn_cannot_make(app_class: Any, primary: Any,
         and not primary.state.auto_reload  # forked workers would keep the old code
         and (chosen is None or isinstance(chosen, Default))
         and "fork" in multiprocessing.get_all_start_methods()
+        # not after the user set another method themselves (set_start_method("spawn"))
+        and (multiprocessing.get_start_method(allow_none=True) in (None, "fork")
+             or getattr(app_class, "START_METHOD_SET", False))
         and sys.platform != "darwin"  # fork is unsafe there (spawn is Python's default)
         and any(made_where_spawn_cannot(app) and not modules_holding(app) for app in apps)
     ):
