@@ -151,3 +151,25 @@ def test_a_forked_worker_may_set_its_own_shared_ctx_values(tmp_path) -> None:
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "worker sees 1 worker value" in output
+
+
+GUARD_AFTER_SET_START_METHOD = """
+import multiprocessing
+from sanic import Sanic
+
+if __name__ == "__main__":
+    multiprocessing.set_start_method("spawn")  # the user's own choice
+    app = Sanic("GuardSpawnChosen")
+    app.run(host="127.0.0.1", port={port}, workers=1, motd=False)
+"""
+
+
+def test_a_guard_app_is_not_forked_when_the_user_chose_another_method(tmp_path) -> None:
+    # Forking then would be refused ("Start method 'fork' was requested, but 'spawn'
+    # was already set"), a method the user never asked for: the worker's own
+    # explanation is shown instead, as with Sanic.start_method = "spawn".
+    result = run_app_script(tmp_path, "guard_spawn.py", GUARD_AFTER_SET_START_METHOD)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert 'App "GuardSpawnChosen" was not found in the worker process' in output
+    assert "'fork' was requested" not in output
