@@ -320,9 +320,12 @@ KEPT: dict[str, str] = {
     "the real count in Hurtle",
     "method_forkserver": "Sanic's forkserver worker has no multiplexer (AttributeError in "
     "before_server_start) and the run is killed (-9); Hurtle serves",
-    "shared_ctx_forkserver": "as method_forkserver",
+    "shared_ctx_forkserver": "under forkserver Sanic's run did not stop at SIGINT (killed "
+    "after the wait); what the workers saw was the same",
     "introspect": "Sanic's run does not stop at SIGINT (killed after the wait); a worker is a "
     "daemonic process in Sanic, not in Hurtle (third audit)",
+    "method_spawn": "timing: in one run of three Sanic's main process did not stop at SIGINT "
+    "(killed after the wait); otherwise the same",
     "guard_default": "fixed: Hurtle forks the workers for an app made in the __main__ block "
     "when no start method was chosen, and serves; Sanic's spawned workers do not find it "
     "and it kills its group (-9)",
