@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import textwrap
 
 import pytest
@@ -174,3 +176,27 @@ def test_a_guard_app_is_not_forked_when_the_user_chose_another_method(tmp_path) 
     assert result.returncode == 1, output
     assert 'App "GuardSpawnChosen" was not found in the worker process' in output
     assert "'fork' was requested" not in output
+
+
+DASH_C_APP = """
+from sanic import Sanic
+app = Sanic("DashC")
+
+@app.after_server_start
+async def served(app):
+    print("served by", app.m.name, flush=True)
+    app.stop()
+
+app.run(host="127.0.0.1", port={port}, workers=1, motd=False)
+"""
+
+
+def test_an_app_run_from_python_dash_c_is_served(tmp_path) -> None:
+    # A main module with no file cannot be imported again by a spawned worker (Sanic:
+    # "Sanic app name 'DashC' not found", exit 137); its workers are forked.
+    source = textwrap.dedent(DASH_C_APP).format(port=free_port())
+    result = subprocess.run([sys.executable, "-c", source], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=40)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "served by Sanic-Server-0-0" in output
