@@ -149,6 +149,7 @@ def make():
     return app
 
 if __name__ == "__main__":
+    Sanic.start_method = "spawn"  # chosen: else the runner forks for such an app
     make().run(host="127.0.0.1", port={port})
 """
 

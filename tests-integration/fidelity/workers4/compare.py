@@ -168,12 +168,12 @@ def run(python: str, sc: dict) -> dict:
     return {"code": code, "steps": results, "lines": lines, "raw": raw, "took": round(took)}
 
 
-def main() -> None:
+def main(scenarios: list[dict] | None = None) -> None:
     names = [a for a in sys.argv[1:] if not a.startswith("-")]
     show = "--show" in sys.argv
     raw = "--raw" in sys.argv
     counts = {"same": 0, "kept": 0, "DIFF": 0}
-    for sc in SCENARIOS:
+    for sc in SCENARIOS if scenarios is None else scenarios:
         if names and sc["name"] not in names:
             continue
         ref, hur = run(REF_PY, sc), run(HURTLE_PY, sc)

@@ -10,6 +10,7 @@ import asyncio
 import inspect
 import logging  # noqa: F401 - patched by tests written for Sanic (forwarded below)
 import socket
+import sys
 from collections.abc import Callable
 from contextvars import ContextVar
 from os import environ
@@ -80,6 +81,7 @@ from sanic.models.futures import FutureRegistry as FutureRegistry
 from sanic.worker.inspector import Inspector as Inspector
 from sanic.worker.loader import AppLoader
 from sanic.worker.loader import CertLoader as CertLoader
+from sanic.worker.main_guard import main_module_line
 from sanic.worker.manager import WorkerManager
 from sanic_routing.exceptions import FinalizationError as FinalizationError
 from sanic_routing.exceptions import NotFound as NotFound
@@ -194,6 +196,9 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
     def __init__(self, name: str, *args: Any, **kwargs: Any) -> None:
         super().__init__(name, *args, **kwargs)
         object.__setattr__(self, "shared_ctx", SharedContext())
+        # Where the main module made it: a spawned worker cannot make an app made in its
+        # __main__ block again (the runner then forks, see sanic.worker.main_guard).
+        object.__setattr__(self, "_main_module_line", main_module_line(sys._getframe(1)))
         if self.certloader_class is None:
             from sanic.worker.loader import CertLoader
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from hurtle_app.extend import auto_extend
-from hurtle_app.helpers import is_atty
+from hurtle_app.helpers import Default, is_atty
 from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 from hurtle_app.logging.color import Colors
 from hurtle_app.logging.setup import apply_log_formatters
@@ -39,8 +39,10 @@ from hurtle_http.exceptions import ServerError as _ServerError
 from hurtle_http.server import remove_unix_socket, server_event_loop
 from hurtle_worker.constants import WORKER_NAME_ENV
 from hurtle_worker.process import Worker, set_parent_death_signal
+from hurtle_worker.shared_ctx import SharedContext
 from sanic.http.constants import HTTP
 from sanic.worker.loader import AppLoader, find_app, modules_holding
+from sanic.worker.main_guard import made_where_spawn_cannot
 from sanic.worker.manager import WorkerManager
 from sanic.worker.reloader import Reloader
 from sanic.worker.serve import worker_serve
@@ -486,7 +488,9 @@ _PASSED_CONFIG = ("ACCESS_LOG", "AUTO_RELOAD", "NOISY_EXCEPTIONS")
 
 def _passthru(app: Any, primary: bool) -> dict[str, Any]:
     shared = app.shared_ctx
-    values = shared.public() if hasattr(shared, "public") else dict(vars(shared))
+    # Its own methods through the class: a value may be named `public` or `lock` (as Sanic).
+    values = (SharedContext.public(shared) if isinstance(shared, SharedContext)
+              else dict(vars(shared)))
     config = app.config
     return {
         "shared_ctx": values,
@@ -538,8 +542,6 @@ def _called_by_user() -> bool:
 
 def create_server_warnings(app: Any) -> None:
     """As Sanic, when the user calls ``app.create_server``: what it cannot honour."""
-    from hurtle_app.helpers import Default
-
     if not _called_by_user():
         return
     if "main_process_start" in app._listeners or "main_process_stop" in app._listeners:
@@ -613,7 +615,9 @@ def _show_banner(app: Any, location: str, details: dict[str, Any], auto_reload: 
 
 
 def _configure_manager(manager: WorkerManager, config: Any) -> None:
-    manager.ack_timeout = float(config.get("WORKER_ACK_TIMEOUT", 30.0))
+    # Sanic's documented knob, `WorkerManager.THRESHOLD` (ticks of 0.1 s), gives the wait
+    # when the config does not: then the warning comes when a user who changed it expects.
+    manager.ack_timeout = float(config.get("WORKER_ACK_TIMEOUT", type(manager).THRESHOLD / 10))
     manager.restart_limit = int(config.get("WORKER_RESTART_LIMIT", 10))
     manager.restart_window = float(config.get("WORKER_RESTART_WINDOW", 60.0))
     manager.terminate_timeout = float(config.get("GRACEFUL_SHUTDOWN_TIMEOUT", 15.0)) + 5.0
@@ -660,8 +664,40 @@ def serve(app_class: Any, primary: Any = None, *, app_loader: AppLoader | None =
     if primary is None and (app_loader is not None or factory is not None):
         primary = (app_loader or AppLoader(factory=factory)).load()
     primary = _pick_primary(app_class, primary)
-    with _serving_env(primary):
+    own_loader = app_loader is None and factory is None
+    with _serving_env(primary), _fork_for_apps_spawn_cannot_make(app_class, primary, own_loader):
         _serve_primary(app_class, primary, app_loader, factory)
+
+
+@contextlib.contextmanager
+def _fork_for_apps_spawn_cannot_make(app_class: Any, primary: Any,
+                                     own_loader: bool) -> Iterator[None]:
+    """While serving, fork the workers when nobody chose the start method and a spawned
+    worker could not make an app again (made in the main module's ``__main__`` block):
+    they inherit it instead of failing (Sanic's workers fail: "app not found")."""
+    chosen = app_class.start_method
+    apps = [primary, *prepared_apps(app_class)]
+    if not (
+        own_loader
+        and not in_spawned_worker()  # a run made again there fails, saying why (below)
+        and not primary.state.auto_reload  # forked workers would keep the old code
+        and (chosen is None or isinstance(chosen, Default))
+        and "fork" in multiprocessing.get_all_start_methods()
+        # not after the user set another method themselves (set_start_method("spawn"))
+        and (multiprocessing.get_start_method(allow_none=True) in (None, "fork")
+             or getattr(app_class, "START_METHOD_SET", False))
+        and sys.platform != "darwin"  # fork is unsafe there (spawn is Python's default)
+        and any(made_where_spawn_cannot(app) and not modules_holding(app) for app in apps)
+    ):
+        yield
+        return
+    logger.debug("Workers are forked: the app was made in the main module's __main__ "
+                 "block, which a spawned worker does not run")
+    app_class.start_method = "fork"
+    try:
+        yield
+    finally:
+        app_class.start_method = chosen
 
 
 @contextlib.contextmanager
@@ -759,8 +795,8 @@ def _serve_primary(app_class: Any, primary: Any, app_loader: AppLoader | None,
         _run_main_listeners(main_apps, "main_process_ready", loop)
         passthru.update({app.name: _passthru(app, app is primary) for app in apps})
         for app in apps:
-            if hasattr(app.shared_ctx, "lock"):
-                app.shared_ctx.lock()
+            if isinstance(app.shared_ctx, SharedContext):
+                SharedContext.lock(app.shared_ctx)
         manager.run()
     except Exception as exc:
         _explain_unpicklable_shared_ctx(apps, exc)
@@ -769,7 +805,7 @@ def _serve_primary(app_class: Any, primary: Any, app_loader: AppLoader | None,
     finally:
         logger.info("Server Stopped")
         for app in apps:  # as Sanic, main_process_stop may set values again
-            if hasattr(app.shared_ctx, "lock"):
+            if isinstance(app.shared_ctx, SharedContext):
                 object.__setattr__(app.shared_ctx, "_locked", False)
         try:
             _run_main_listeners(main_apps, "main_process_stop", loop)
@@ -794,8 +830,9 @@ def _explain_unpicklable_shared_ctx(apps: list[Any], exc: BaseException) -> None
     if "pickle" not in str(exc).lower():
         return
     for app in apps:
-        find = getattr(app.shared_ctx, "unpicklable", None)
-        for name, why in (find() if find is not None else {}).items():
+        shared = app.shared_ctx
+        found = SharedContext.unpicklable(shared) if isinstance(shared, SharedContext) else {}
+        for name, why in found.items():
             error_logger.error(
                 "app.shared_ctx.%s cannot be sent to the worker processes (%s). Values of "
                 "shared_ctx are pickled for each worker: use a multiprocessing object "

@@ -38,7 +38,11 @@ def is_shareable(value: Any) -> bool:
 class SharedContext(SimpleNamespace):
     """A namespace whose values are sent to every worker at start (set them in
     ``main_process_start``); values that would not be shared (a ``list``, a ``dict``)
-    are accepted with a warning, and the context is read-only once locked."""
+    are accepted with a warning, and the context is read-only once locked.
+
+    A value may take the name of a method (``app.shared_ctx.lock = Lock()``, as in
+    Sanic), so the server calls them through the class: ``SharedContext.lock(ctx)``.
+    """
 
     SAFE_TYPES_HELP = (
         "Use multiprocessing objects (Queue, Value, Array, Lock, Event, a Manager's dict "
@@ -74,7 +78,7 @@ class SharedContext(SimpleNamespace):
         never be sent (a ``Manager()`` itself, rather than one of its dicts) is named.
         """
         found: dict[str, str] = {}
-        for name, value in self.public().items():
+        for name, value in SharedContext.public(self).items():
             for item in value if isinstance(value, tuple) else (value,):
                 try:
                     pickle.dumps(item)

@@ -250,6 +250,9 @@ def _apply_passthru(app: Any, multiplexer: WorkerMultiplexer | None,
     # As Sanic, a worker's shared_ctx stays writable (only the main process's is locked
     # once workers start): apps that set a per-worker value there, e.g. in
     # before_server_start, run unchanged. Such a value is seen by that worker only.
+    # A forked worker inherits the main process's context, locked: it is opened again.
+    if "_locked" in vars(shared):
+        object.__setattr__(shared, "_locked", False)
 
 
 _MISSING = object()
