@@ -16,31 +16,12 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "inproc"))
+from capture import recs
 from fuzzgen import gen
 
 seed = int(sys.argv[1])
 src, routes = gen(seed)
-recs = []
-
-
-class H(logging.Handler):
-    def emit(self, r):
-        msg = r.getMessage()
-        if r.name in ("sanic.access", "sanic.server") or (
-            r.name == "sanic.root" and r.levelno < 30
-        ):
-            return
-        recs.append(
-            (
-                r.name,
-                r.levelname,
-                (msg.splitlines()[0][:110] if msg else msg).replace("mockserver:1234", "H"),
-                type(r.exc_info[1]).__name__ if r.exc_info else None,
-            )
-        )
-
-
-logging.getLogger().addHandler(H())
 logging.getLogger().setLevel(logging.INFO)
 ns = {"__name__": "fzapp"}
 exec(compile(src, f"fz{seed}", "exec"), ns)

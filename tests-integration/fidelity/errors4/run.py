@@ -61,7 +61,12 @@ RUNS += [
     )
 ]
 
-_DROP = re.compile(r"^(Main|Srv \d+) +\d{4}-|^\s*$")
+# Console lines: the log's own output, tracebacks (the probes' indented lines have 3
+# spaces), blank lines.
+_DROP = re.compile(
+    r"^(Main|Srv \d+) +\d{4}-|^\s*$|^Traceback|^  \S|^    |^During handling|"
+    r"^The above exception|^[\w.]+(Error|Exception|Closed|Status\w*|Code): "
+)
 
 
 def _clean(text: str) -> list[str]:
@@ -73,6 +78,9 @@ def _clean(text: str) -> list[str]:
         line = re.sub(r" at 0x[0-9a-f]+", " at 0x...", line)
         line = re.sub(r"\[\d+\]", "[PID]", line)
         line = line.replace("hurtle_app.errorpages", "sanic.errorpages")
+        # The websockets library of each venv (the test client's), not the server.
+        line = line.replace("InvalidStatusCode", "InvalidStatus")
+        line = re.sub(r"(Exception during request: \[InvalidStatus).*", r"\1...", line)
         lines.append(line)
     return lines
 

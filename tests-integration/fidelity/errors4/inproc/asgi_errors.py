@@ -1,30 +1,10 @@
 import asyncio
-import logging
+
+from capture import recs
 
 from sanic import Sanic, text
 from sanic.exceptions import *
 
-recs = []
-
-
-class H(logging.Handler):
-    def emit(self, r):
-        msg = r.getMessage()
-        if r.name in ("sanic.access", "sanic.server") or (
-            r.name == "sanic.root" and r.levelno < 30
-        ):
-            return
-        recs.append(
-            (
-                r.name,
-                r.levelname,
-                msg.splitlines()[0][:150] if msg else msg,
-                type(r.exc_info[1]).__name__ if r.exc_info else None,
-            )
-        )
-
-
-logging.getLogger().addHandler(H())
 app = Sanic("p16")
 seen = []
 

@@ -188,7 +188,7 @@ for p in paths:
         st = ("EXC", type(ex).__name__)
     print("==", p, st)
     for x in recs:
-        if x[0] in ("sanic.access",):
+        if x[0] == "sanic.access" or (x[0] == "sanic.root" and x[1] == "INFO"):
             continue
         if "Listener" in x[2] or "listener" in x[2] or "Dispatch" in x[2] or "Worker" in x[2]:
             continue
