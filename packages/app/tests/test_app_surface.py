@@ -682,3 +682,47 @@ async def test_create_server_serves_the_app_outside_asgi(app: Sanic) -> None:
     finally:
         server.close()
         await server.wait_closed()
+
+
+async def test_a_reported_task_or_dispatch_error_is_still_never_retrieved(
+    app: Sanic, call: Any
+) -> None:
+    # As Sanic: report_exception handlers see a failing background task and a failing
+    # signal handler of a background dispatch, and asyncio still logs "Task exception was
+    # never retrieved" for each (reporting read the exception as retrieved: not logged).
+    import gc
+
+    seen: list[str] = []
+    unretrieved: list[str] = []
+    loop = asyncio.get_running_loop()
+    loop.set_exception_handler(lambda loop_, context: unretrieved.append(str(context["exception"])))
+
+    @app.report_exception
+    async def report(app_: Sanic, exception: Exception) -> None:
+        seen.append(str(exception))
+
+    @app.signal("my.custom.event")
+    async def failing_signal() -> None:
+        raise ValueError("in a signal")
+
+    @app.get("/")
+    async def handler(request: Any) -> Any:
+        async def fail() -> None:
+            raise ValueError("in a task")
+
+        request.app.add_task(fail())
+        await request.app.dispatch("my.custom.event")
+        return text("ok")
+
+    await app._server_event("init", "before")
+    try:
+        assert (await call("GET", "/")).text == "ok"
+        for _ in range(50):
+            if len(seen) >= 2:
+                break
+            await asyncio.sleep(0.01)
+        gc.collect()
+    finally:
+        loop.set_exception_handler(None)
+    assert sorted(seen) == ["in a signal", "in a task"]
+    assert sorted(unretrieved) == ["in a signal", "in a task"]

@@ -55,3 +55,27 @@ async def test_a_status_code_on_an_exception_of_the_app_is_not_used(
     assert sent.status == 500
     assert "x-extra" not in {k.lower() for k in sent.headers}
     assert "no such search" not in sent.text
+
+
+class _NoStatus(SanicException):
+    status_code = None  # type: ignore[assignment]
+
+
+class _ZeroStatus(SanicException):
+    status_code = 0
+
+
+@pytest.mark.parametrize("kind", [_NoStatus, _ZeroStatus])
+@pytest.mark.parametrize("accept", ["*/*", "application/json", "text/html"])
+async def test_a_class_without_a_status_answers_the_generic_500(
+    app: Sanic, call, kind, accept
+) -> None:
+    # As Sanic: a SanicException subclass declaring no status (None, 0) is answered by
+    # the generic 500, its message not shown (Hurtle showed it).
+    @app.get("/")
+    async def index(request):
+        raise kind("secret detail")
+
+    sent = await call("GET", "/", headers={"accept": accept})
+    assert sent.status == 500
+    assert "unexpected error" in sent.text and "secret detail" not in sent.text

@@ -70,3 +70,41 @@ async def test_the_500_s_handlers_run_with_it_as_the_exception_being_handled(
     response = await call("GET", "/")
     assert (response.status, response.text) == (500, "caught")
     assert seen == [("ServerError", "ServerError")]
+
+
+@pytest.mark.parametrize("returned", ["a string", {"a": 1}])
+async def test_the_500_for_a_non_response_is_reported_as_an_exception_of_its_own(
+    app: Sanic, call: Any, returned: Any
+) -> None:
+    # As Sanic: that 500 is announced like the error the handler was given, so a
+    # ``report_exception`` handler (an error tracker) and ``http.lifecycle.exception``
+    # see both; they saw only the first.
+    import asyncio
+
+    reported: list[str] = []
+    lifecycle: list[str] = []
+
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        raise Original("the first error")
+
+    @app.exception(Original)
+    def handler(request: Any, exception: Exception) -> Any:
+        return returned
+
+    @app.report_exception
+    async def report(app: Sanic, exception: Exception) -> None:
+        reported.append(f"{type(exception).__name__}: {exception}")
+
+    @app.signal("http.lifecycle.exception")
+    async def on_exception(request: Any, exception: Exception) -> None:
+        lifecycle.append(type(exception).__name__)
+
+    assert (await call("GET", "/")).status == 500
+    for _ in range(100):  # the report signal runs as a task of its own
+        if len(reported) >= 2:
+            break
+        await asyncio.sleep(0.01)
+    invalid = f"ServerError: Invalid response type {returned!r} (need HTTPResponse)"
+    assert reported == ["Original: the first error", invalid]
+    assert lifecycle == ["Original", "ServerError"]

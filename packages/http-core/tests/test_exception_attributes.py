@@ -62,3 +62,29 @@ def test_quiet_and_status_come_from_sanics_classes_in_a_mixed_subclass() -> None
 
     assert Mixed("x").quiet is True and Mixed("x").status_code == 500
     assert (Ranged("x").status_code, Ranged("x").quiet) == (416, True)
+
+
+class _NoStatus(SanicException):
+    status_code = None  # type: ignore[assignment]
+
+
+class _ZeroStatus(NotFound):
+    status_code = 0
+
+
+def test_a_false_class_status_code_is_kept_on_the_instance() -> None:
+    # As Sanic: the constructor falls back to the class's status_code, and keeps a false
+    # one (it was replaced by 500); only the keyword falls back to the class's.
+    assert _NoStatus("m").status_code is None
+    assert _ZeroStatus("m").status_code == 0
+    assert _NoStatus("m", status_code=418).status_code == 418
+    assert SanicException("m", status_code=None).status_code == 500
+    assert SanicException("m", status_code=0).status_code == 500
+
+
+def test_the_plain_error_page_of_an_exception_without_a_status_is_a_500() -> None:
+    # The HTTP core's own page (no app): a class declaring no status answers 500.
+    from hurtle_http.server import render_plain_error
+
+    assert render_plain_error(_NoStatus("m"))[0] == 500
+    assert render_plain_error(_ZeroStatus("m"))[0] == 500

@@ -58,7 +58,7 @@ from hurtle_app.router import Router
 from hurtle_app.signals import SignalRouter
 from hurtle_app.state import ApplicationState, Mode
 from hurtle_app.static import StaticHandler
-from hurtle_app.tasks import TaskRegistry
+from hurtle_app.tasks import TaskRegistry, unretrieved_exception
 from hurtle_app.touchup import TouchUpMeta
 from hurtle_app.url_for import build_url
 from hurtle_app.websockets import WebsocketHandler
@@ -772,12 +772,13 @@ class Sanic(
         return result
 
     def _report_dispatch_failure(self, task: asyncio.Task[Any]) -> None:
-        if task.cancelled() or task.exception() is None:
+        error = unretrieved_exception(task)
+        if error is None:
             return
         task.get_loop().create_task(
             self.dispatch(
                 "server.exception.report",
-                context={"exception": task.exception()},
+                context={"exception": error},
                 fail_not_found=False,
             )
         )

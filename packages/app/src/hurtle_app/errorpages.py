@@ -66,16 +66,14 @@ dumps = _dumps
 def _declared_status(exception: BaseException) -> int | None:
     """The exception's ``status_code`` if it can be a response's status, else None.
 
-    As Sanic: a ``status_code`` that is not an int ("404", 404.0, True) or not three
-    digits answers the generic 500 page (Sanic's response refuses the status). Only
+    As Sanic: a ``status_code`` that is not an int ("404", 404.0, True, None) or not
+    three digits answers the generic 500 page (Sanic's response refuses the status). Only
     Sanic's exceptions choose the status: any other is a 500, whatever ``status_code``
     its class declares (an app's ``class NotFoundError(Exception): status_code = 404``).
     """
     if not isinstance(exception, SanicException):
         return FALLBACK_STATUS
     status = getattr(exception, "status_code", None)
-    if status is None:
-        return FALLBACK_STATUS
     if not isinstance(status, int) or isinstance(status, bool):
         return None
     return status if 0 < status <= 999 else None

@@ -262,6 +262,9 @@ class RequestHandling:
             # (``sys.exc_info()``, which APM agents' error handler wrappers report).
             if exception is not None:
                 error.__context__ = exception
+                # As Sanic: this 500 is an exception of its own, announced like the
+                # first (``server.exception.report``, ``http.lifecycle.exception``).
+                await self.announce_exception(request, error)
             try:
                 response = self.error_handler.response(request, error)
                 if isawaitable(response):

@@ -113,12 +113,15 @@ class TaskRegistry:
 
     def _report(self, task: asyncio.Future[Any]) -> None:
         """Hand a task's exception to ``app.report_exception`` handlers."""
-        if task.cancelled() or task.exception() is None or self.loop is None:
+        if self.loop is None:
+            return
+        error = unretrieved_exception(task)
+        if error is None:
             return
         self.loop.create_task(
             self.app.dispatch(
                 "server.exception.report",
-                context={"exception": task.exception()},
+                context={"exception": error},
                 fail_not_found=False,
             )
         )
@@ -306,13 +309,29 @@ def _serving_loop(app: Any) -> asyncio.AbstractEventLoop | None:
         return None
 
 
+def unretrieved_exception(future: asyncio.Future[Any]) -> BaseException | None:
+    """The exception a done future ended with, read without retrieving it.
+
+    As in Sanic, reporting a failed task or signal dispatch to ``report_exception``
+    handlers does not count as retrieving its exception: asyncio still logs ``Task
+    exception was never retrieved`` for one nobody awaits. ``exception()`` would mark it
+    retrieved, so the future's own slot is read (asyncio's tasks and futures, which
+    uvloop also uses, have it), else ``exception()``.
+    """
+    if future.cancelled():
+        return None
+    if hasattr(future, "_exception"):
+        return future._exception  # type: ignore[no-any-return]
+    return future.exception()
+
+
 async def _as_coroutine(awaitable: Awaitable[Any]) -> Any:
     return await awaitable
 
 
 TaskFactory = Callable[..., Awaitable[Any]]
 
-__all__ = ["TaskFactory", "TaskRegistry"]
+__all__ = ["TaskFactory", "TaskRegistry", "unretrieved_exception"]
 
 
 def _warn_cancelled(awaited: Any) -> None:

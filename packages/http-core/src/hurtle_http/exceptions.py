@@ -55,7 +55,9 @@ class SanicException(Exception):
         elif isinstance(message, bytes):
             message = message.decode()
         super().__init__(message)
-        self.status_code = status_code or 500
+        # As Sanic: a class declaring a false ``status_code`` (None, 0) keeps it on its
+        # instances; their error page is the generic 500.
+        self.status_code = status_code  # type: ignore[assignment]
         self.quiet = quiet
         # As Sanic: a class that sets ``headers = None`` gives instances without headers.
         self.headers = dict(headers) if headers is not None else None  # type: ignore[assignment]

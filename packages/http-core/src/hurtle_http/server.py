@@ -38,10 +38,19 @@ logger = logging.getLogger("sanic.root")
 Handler = Callable[[Any], Awaitable[Any]]
 
 
+def _status_of(exception: SanicException) -> int:
+    """The exception's ``status_code``; 500 for one that is not a status (a class may
+    declare ``status_code = None``)."""
+    status = exception.status_code
+    if isinstance(status, int) and not isinstance(status, bool) and 100 <= status <= 999:
+        return status
+    return 500
+
+
 def render_plain_error(exception: BaseException) -> tuple[int, str, dict[str, Any]]:
     """(status, text body, headers) of the plain-text error page for ``exception``."""
     if isinstance(exception, SanicException):
-        status = exception.status_code
+        status = _status_of(exception)
         # field_text: a message quoting client bytes that are not UTF-8 (surrogates).
         message = field_text(str(exception)) or STATUS_CODES.get(status, b"").decode("latin-1")
         headers = dict(exception.headers or {})
@@ -149,7 +158,7 @@ class HandlerApp:
         from hurtle_http.response import HTTPResponse
 
         if not getattr(exception, "quiet", False) or self.config.get("NOISY_EXCEPTIONS"):
-            if not isinstance(exception, SanicException) or exception.status_code >= 500:
+            if not isinstance(exception, SanicException) or _status_of(exception) >= 500:
                 error_logger.error("Exception occurred while handling uri", exc_info=exception)
         status, body, headers = render_plain_error(exception)
         response = HTTPResponse(
