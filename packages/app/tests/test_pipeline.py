@@ -604,7 +604,7 @@ async def test_error_page_replacing_a_1xx_response_skips_the_response_middleware
     assert seen == [("mw", 103), ("handler", 0)]
 
 
-@pytest.mark.parametrize("status", ["200", "abc", None, [200]])
+@pytest.mark.parametrize("status", ["200", "abc", None, [200], 200.0, 404.0, 201.5])
 @pytest.mark.parametrize("how", ["plain", "fields", "streamed"])
 async def test_a_status_that_is_no_number_is_an_invalid_status_error(
     app: Sanic, call, status: object, how: str
@@ -630,6 +630,20 @@ async def test_a_status_that_is_no_number_is_an_invalid_status_error(
     sent = await call("GET", "/odd")
     assert (sent.status, sent.text) == (500, f"caught Invalid response status {status!r}")
     assert [type(e) for e in caught] == [RuntimeError]
+
+
+async def test_a_float_status_is_refused_after_the_same_int_status_was_sent(
+    app: Sanic, call
+) -> None:
+    # As Sanic: 200.0 is an invalid status (a 500), also once the head of a 200 of the
+    # same type and size is cached (200.0 == 200 found it: the float went out as a 200).
+    @app.get("/<how>")
+    async def answer(request, how: str):
+        return text("x", status=200.0 if how == "float" else 200)
+
+    assert (await call("GET", "/int")).status == 200
+    assert (await call("GET", "/float")).status == 500
+    assert (await call("GET", "/int")).status == 200
 
 
 @pytest.mark.parametrize("how", ["send", "eof", "stream"])

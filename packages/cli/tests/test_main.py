@@ -22,6 +22,15 @@ def test_defaults_leave_host_and_port_to_the_app() -> None:
     assert "access_log" not in kw and "ssl" not in kw
 
 
+def test_coffee_and_motd_parse_to_sanics_defaults() -> None:
+    # As Sanic's parser: a custom Group's prepare(args) sees False and True (it saw None),
+    # and --no-motd / --coffee still reach prepare().
+    args = build_parser().parse_args(["app:app"])
+    assert (args.coffee, args.motd) == (False, True)
+    assert (kwargs_for()["coffee"], kwargs_for()["motd"]) == (False, True)
+    assert (kwargs_for("--coffee")["coffee"], kwargs_for("--no-motd")["motd"]) == (True, False)
+
+
 def test_binding_workers_and_dev_options() -> None:
     kw = kwargs_for("-H", "0.0.0.0", "-p", "9000", "-w", "4", "--dev", "--no-access-logs",
                     "-R", "templates", "-R", "static", "-vv")

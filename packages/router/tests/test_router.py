@@ -728,3 +728,38 @@ def test_a_registered_pattern_naming_another_group_is_refused_in_a_regex_route()
     router.add("/p/<v:flavour>/<rest:path>", handler_named("p"))
     with pytest.raises(InvalidUsage, match=r"^Named group \(x\) must match your named parameter \(v\)$"):
         router.finalize()
+
+
+@pytest.mark.parametrize("label", ["a:b", "a:b:c", ":ab", "ab:", "a/b"])
+def test_a_registered_label_with_a_colon_or_slash_makes_a_regex_route(label: str) -> None:
+    # As sanic-routing: such a label makes the route a regex route, which embeds the
+    # type's pattern, so a value the cast takes but the pattern refuses is a 404 (it was
+    # matched by the cast alone here), while a matching value is still cast.
+    router = Router()
+    router.register_pattern(label, lambda v: f"<{v}>", "[a-z]+")
+    route = router.add(f"/r/<v:{label}>", handler_named("r"))
+    router.finalize()
+    assert route.regex is True
+    assert router.resolve("/r/abc", method="GET")[2] == {"v": "<abc>"}
+    with pytest.raises(NotFound):
+        router.resolve("/r/AB", method="GET")
+
+
+@pytest.mark.parametrize("label", ["int:q", "str:x", "path:x"])
+def test_a_built_in_type_and_more_text_is_refused_even_when_registered(label: str) -> None:
+    # As sanic-routing: `<v:int:q>` is a typo of a built-in type, refused at finalize even
+    # when `int:q` itself was registered (it was taken as that type here).
+    router = Router()
+    router.register_pattern(label, str, "[a-z]+")
+    router.add(f"/r/<v:{label}>", handler_named("r"))
+    with pytest.raises(InvalidUsage, match=f"^Invalid parameter declaration: r/<v:{label}>$"):
+        router.finalize()
+
+
+def test_an_empty_label_can_be_registered_and_changes_nothing() -> None:
+    # As sanic-routing: accepted (it was an InvalidUsage here); `<v:>` stays a plain str.
+    router = Router()
+    router.register_pattern("", int, r"\d+")
+    router.add("/r/<v:>", handler_named("r"), name="r")
+    router.finalize()
+    assert router.resolve("/r/ab", method="GET")[2] == {"v": "ab"}

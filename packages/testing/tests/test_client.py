@@ -270,13 +270,31 @@ def test_an_httpx_error_is_logged_and_reported_as_no_response(client, caplog) ->
 
 
 def test_a_timeout_is_no_response_with_the_request_the_app_saw(app: Sanic, client) -> None:
-    @app.get("/slow")
-    async def slow(request: Any) -> None:
-        await asyncio.sleep(1)
+    # The read timeout must start once the app has the request: with a bare GET it ran
+    # from the end of the client's write, and under load it could end before the server
+    # had read the request (then None was the request seen). Here the body's last chunk
+    # is only sent once the (streaming) handler runs, and the handler never answers.
+    entered: list[asyncio.Event] = []
 
-    with pytest.raises(ValueError, match=r"got \(\[<Request: GET /slow>, None\]\)"):
-        client.get("/slow", timeout=0.05)
-    request, response = client.get("/slow", timeout=0.05, allow_none=True)
+    @app.post("/slow", stream=True)
+    async def slow(request: Any) -> None:
+        entered[-1].set()
+        await asyncio.sleep(3600)  # cancelled when the client's call stops the server
+
+    def body() -> Any:
+        entered.append(asyncio.Event())
+
+        async def chunks() -> Any:
+            yield b"a"
+            await asyncio.wait_for(entered[-1].wait(), 30)
+            yield b"b"
+
+        return chunks()
+
+    timeout = httpx.Timeout(30, read=0.05)
+    with pytest.raises(ValueError, match=r"got \(\[<Request: POST /slow>, None\]\)"):
+        client.post("/slow", content=body(), timeout=timeout)
+    request, response = client.post("/slow", content=body(), timeout=timeout, allow_none=True)
     assert (request.path, response) == ("/slow", None)
 
 

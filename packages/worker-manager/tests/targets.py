@@ -61,6 +61,25 @@ def server(monitor_publisher: Any, worker_state: Any, log: str = "", delay: floa
         record(log, f"stopped {multiplexer.name} {os.getpid()}")
 
 
+def server_stopping_the_run(monitor_publisher: Any, worker_state: Any, log: str) -> None:
+    """A fake server worker: the first one ends the run once it acked (app.stop() in its
+    after_server_start); the others take a second to start, and say whether they were
+    asked to stop before they were ready."""
+    stop: list[int] = []
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.append(1))
+    multiplexer = WorkerMultiplexer(monitor_publisher, worker_state)
+    first = multiplexer.name.endswith("-0-0")
+    if not first:
+        time.sleep(1.0)
+    record(log, f"{'stopped early' if stop else 'ready'} {multiplexer.name}")
+    multiplexer.ack()
+    if first:
+        multiplexer.terminate()
+    while not stop:
+        time.sleep(0.01)
+
+
 def server_retiring(monitor_publisher: Any, worker_state: Any) -> None:
     """A server worker that acks, then stops on purpose (app.stop(terminate=False))."""
     multiplexer = WorkerMultiplexer(monitor_publisher, worker_state)

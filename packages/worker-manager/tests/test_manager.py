@@ -621,6 +621,23 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def test_a_worker_ending_the_run_lets_the_others_finish_starting(parts, tmp_path) -> None:
+    # As Sanic: app.stop() in one worker's after_server_start (a "terminate" message) is
+    # acted on once every server acknowledged start-up; the others were ended mid-start
+    # (their before_server_start listeners and "Starting worker" line never came).
+    log = tmp_path / "log"
+    context, state, pubsub = parts
+    manager = WorkerManager(2, targets.server_stopping_the_run, {"log": str(log)}, context,
+                            pubsub, state)
+    manager.poll_interval = 0.02
+    manager.terminate_timeout = 5
+    manager.run()
+    assert manager.exit_code == 0
+    assert sorted(log.read_text().split("\n")[:2]) == [
+        "ready Sanic-Server-0-0", "ready Sanic-Server-1-0"
+    ]
+
+
 def test_a_message_that_cannot_be_read_or_used_is_skipped(parts, caplog) -> None:
     # A child's mistake (a class the main process cannot import, a malformed tuple) used
     # to raise out of the monitor loop and end the supervision of every process.

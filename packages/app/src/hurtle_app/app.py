@@ -338,8 +338,8 @@ class Sanic(
 
     @property
     def tasks(self) -> Iterable[asyncio.Task[Any]]:
-        """The registered background tasks."""
-        return iter(self._task_registry.values())
+        """The registered background tasks (a generator, as Sanic's)."""
+        return (task for task in self._task_registry.values())
 
     @property
     def request_middleware(self) -> deque[Middleware]:

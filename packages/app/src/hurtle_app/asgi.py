@@ -534,7 +534,7 @@ class ASGIApp:
                 # A 1xx is never final; every valid status is within 100-599 (RFC 9110
                 # section 15): uvicorn cannot write a higher one (it failed after taking
                 # the head, and the client got nothing, logged nowhere).
-                invalid = status < 200 or status > 599
+                invalid = status < 200 or status > 599 or not isinstance(status, int)
             except TypeError:  # not a number (None, "200"): the 500 page, as in Sanic
                 invalid = True
             if invalid:

@@ -202,9 +202,13 @@ class OutputGroup(Group):
     name = "Output"
 
     def attach(self, short: bool = False) -> None:
-        _toggle(self.container, "coffee", "coffee", "coffee in the banner", "no coffee")
+        # As Sanic's parser, the defaults are False and True (a custom Group's prepare()
+        # reads them); passed on to prepare() they change nothing (no coffee unless asked
+        # for anywhere, and the banner's own default is on).
+        _toggle(self.container, "coffee", "coffee", "coffee in the banner", "no coffee",
+                default=False)
         _toggle(self.container, "motd", "motd", "show the start-up banner",
-                "no start-up banner")
+                "no start-up banner", default=True)
         self.container.add_argument("-v", "--verbosity", action="count",
                                     help="more log output (-vv: more still)")
         _toggle(self.container, "noisy-exceptions", "noisy_exceptions",

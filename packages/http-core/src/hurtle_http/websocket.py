@@ -903,7 +903,8 @@ async def websocket_handshake(
     hook = getattr(app, "lifecycle_hook", None)
     if hook is not None:
         impl._on_send = send_signaller(hook, request, protocol.loop)
-        impl._on_send(head)
+        # As Sanic: the 101's bytes reach the signal as a bytearray (frames as bytes).
+        impl._on_send(bytearray(head))
     protocol.websocket = impl
     impl.connection_made(protocol)
     if protocol.access_log:

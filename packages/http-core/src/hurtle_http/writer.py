@@ -355,9 +355,14 @@ class ResponseWriter:
             else:
                 body = response.body or b""
                 size = len(body)
+                status = response.status
                 head = _heads.get(
-                    (type(response), response.status, self.keep_alive, response.content_type, size)
+                    (type(response), status, self.keep_alive, response.content_type, size)
                 )
+                # A float status equal to a cached one's (200.0 == 200) is no hit: it is
+                # refused below. PERF: one type test on a hit (benchmarks/inproc.py "GET /").
+                if type(status) is not int:
+                    head = None
         except Exception:  # a response of another shape: its type is looked at below
             headers = getattr(response, "_headers", None)
             head = None
@@ -391,6 +396,8 @@ class ResponseWriter:
             if status < 200 or 204 <= status <= 205 or status == 304:
                 return False
         except TypeError:  # not a number ("200", None): ``send`` answers it with a 500
+            return False
+        if not isinstance(status, int):  # 200.0: ``send`` answers it with a 500
             return False
         content_type = response.content_type
         if headers:
@@ -490,11 +497,15 @@ class ResponseWriter:
             invalid = special and status < 200
         except TypeError:  # not a number ("200", None, a list): no status line to write
             special = invalid = True
+        if not isinstance(status, int):
+            # A float (200.0), even a whole one: a status code is an integer (RFC 9110
+            # section 15), and Sanic answers it with a 500 as it does a "200".
+            special = invalid = True
         if special:
             if invalid:
                 # RFC 9110 section 15.2: a 1xx is never the final response (a client
                 # would wait for another), so the handler's mistake becomes a 500, as
-                # in Sanic, whose message shows the value as written (``'200'``).
+                # in Sanic, whose message shows the value as written (``'200'``, 200.0).
                 error = RuntimeError(f"Invalid response status {status!r}")
                 if not end_stream and self.stage is HANDLER and not self._status_error:
                     # A handler streaming it (request.respond()): its send raises, as in

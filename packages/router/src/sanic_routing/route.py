@@ -223,6 +223,11 @@ class Route:
         regex_types = self.router.regex_types
         for info in self._params.values():
             _warn_deprecated_label(info.name, info.label)
+            label = info.label
+            if ":" in label and label.split(":", 1)[0] in regex_types:
+                # `<bar:str:int>`: a type followed by more text is a typo, not a regex,
+                # and is refused even when that whole label is registered (as there).
+                raise InvalidUsage(f"Invalid parameter declaration: {self._raw_path}")
             if not info.regex:
                 groups = set(info.pattern.groupindex)
                 if self.regex and groups and groups != {info.name}:
@@ -233,10 +238,7 @@ class Route:
                         f"parameter ({info.name})"
                     )
                 continue
-            name, label, pattern = info.name, info.label, info.pattern
-            if ":" in label and label.split(":", 1)[0] in regex_types:
-                # `<bar:str:int>`: a type followed by more text is a typo, not a regex.
-                raise InvalidUsage(f"Invalid parameter declaration: {self._raw_path}")
+            name, pattern = info.name, info.pattern
             groups = set(pattern.groupindex)
             if groups and groups != {name}:
                 raise InvalidUsage(

@@ -325,8 +325,9 @@ class BaseRouter(ABC):
         """Add a parameter type: ``<name:label>`` is converted with ``cast`` (which raises
         ``ValueError`` to refuse a value); ``pattern`` is what ``url_for`` checks a value
         against and what a regex route (one with a ``path`` parameter, say) matches."""
-        # The wording of the type errors is sanic-routing's; any non-empty label is taken
-        # (`<v:a-b>`, `<v:ü>` then name the type), as there.
+        # The wording of the type errors is sanic-routing's; any str label is taken
+        # (`<v:a-b>`, `<v:ü>` then name the type), as there, even an empty one, which
+        # changes nothing (`<v:>` stays a plain str parameter).
         if not isinstance(label, str):
             raise InvalidUsage(
                 f"When registering a pattern, label must be a string, not label={label}"
@@ -339,11 +340,6 @@ class BaseRouter(ABC):
             raise InvalidUsage(
                 "When registering a pattern, pattern must be a string or a Pattern, not "
                 f"pattern={pattern}, type={type(pattern)}"
-            )
-        if not label:
-            raise InvalidUsage(
-                "When registering a pattern, label must not be empty: <name:> is a plain "
-                "str parameter"
             )
         if isinstance(pattern, str):
             # Kept as written, as sanic-routing: url_for matches a value against it from
@@ -360,11 +356,15 @@ class BaseRouter(ABC):
         self.regex_types[label] = (cast, pattern, param_info_class)
 
     def _is_regex(self, path: str) -> bool:
-        for part in path_to_parts(path, self.delimiter):
+        # As sanic-routing, the label looked up is the text between the first and second
+        # colons of a part cut at every delimiter: a registered label holding a `:` or a
+        # `/` (`<x:a:b>`, `<x:a/b>`) makes a regex route, which embeds its pattern (so a
+        # value must match it) and still casts the value.
+        for part in path.split(self.delimiter):
             if part.startswith("<") and ":" in part:
-                # As sanic-routing: `<f:ext>` is not a regex route, `<f:ext=jpg>` (with
-                # its list of extensions) is one, and so is `<f:exts>`.
-                label = part[1:-1].split(":", 1)[1]
+                # `<f:ext>` is not a regex route, `<f:ext=jpg>` (with its list of
+                # extensions) is one, and so is `<f:exts>`.
+                label = part.rstrip(">").split(":")[1]
                 if label == "path" or label not in self.regex_types:
                     return True
         return False

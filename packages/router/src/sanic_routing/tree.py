@@ -32,6 +32,16 @@ __all__ = ["Node", "Tree"]
 # `int("1_0")`, a `ymd` of `2024-1-1`, a `uuid` without dashes or in upper case...).
 _PATTERN_CHECKED = frozenset({"int", "float", "ymd", "uuid", "alpha", "slug"})
 
+
+def _pattern_checked(info: t.Any) -> bool:
+    """Whether a regex route must match its pattern for this parameter's sake: an inline
+    regex, a built-in type whose cast takes more than its pattern, or a registered type
+    (`<x:a:b>` is a regex route because of its colon, and its pattern is embedded)."""
+    if info.regex or info.label in _PATTERN_CHECKED:
+        return True
+    builtin = REGEX_TYPES.get(info.label)
+    return builtin is None or builtin[1] is not info.pattern
+
 # PERF: with this many static siblings a dict dispatch to per-branch functions beats a
 # chain of string comparisons (benchmarks/router_bench.py, 1,000 routes).
 DISPATCH_THRESHOLD = 4
@@ -303,7 +313,7 @@ class Tree:
         # than its type's pattern: sanic-routing matches a regex route's `int`, `float`...
         # by pattern, so `/<a:float>/<b:ext=txt>` refuses `nan/x.txt` and `1e3/x.txt`.
         if group.regex and any(
-            p.regex or p.label in _PATTERN_CHECKED for p in group.routes[0].defined_params.values()
+            _pattern_checked(p) for p in group.routes[0].defined_params.values()
         ):
             matcher = self._name("match", group.router.matchers[group.pattern_idx].match)
             return [

@@ -108,6 +108,8 @@ class WorkerManager:
         self._server_index = 0
         self._removing: list[WorkerProcess] = []
         self._shutdown_requested = False
+        # When a worker's app.stop() asked for shutdown while other servers still start.
+        self._terminate_deadline: float | None = None
         self._startup_failed = False
         self._force_kill = False
         self._first_signal_at: float | None = None
@@ -330,6 +332,9 @@ class WorkerManager:
             return MonitorCycle.BREAK
         now = time.monotonic()
         self._supervise(now)
+        deadline = self._terminate_deadline
+        if deadline is not None and (now >= deadline or not self._starting_servers()):
+            return self._terminate_on_request()
         if not any(p.has_work() for p in self._all_processes) and not self._removing:
             self._nothing_left()
             return MonitorCycle.BREAK
@@ -401,9 +406,14 @@ class WorkerManager:
                 if process.name == name and process.pid == pid:
                     process.retired = True
         elif kind == "terminate":
-            logger.info("Termination requested by a worker; shutting down.")
-            self._shutdown_requested = True
-            return MonitorCycle.BREAK
+            if self._starting_servers():
+                # As Sanic: app.stop() in one worker's after_server_start lets the others
+                # finish starting (their listeners run, "Starting worker" is logged) before
+                # all stop; they were ended mid-start. Waited for at most ack_timeout.
+                if self._terminate_deadline is None:
+                    self._terminate_deadline = time.monotonic() + self.ack_timeout
+                return MonitorCycle.CONTINUE
+            return self._terminate_on_request()
         elif kind == "manage":
             try:
                 self.manage(**message[1])
@@ -414,6 +424,19 @@ class WorkerManager:
         else:
             error_logger.error("Unknown message to the worker manager: %r", message)
         return MonitorCycle.CONTINUE
+
+    def _starting_servers(self) -> bool:
+        """Whether a server process is alive and has not acknowledged start-up yet."""
+        return any(
+            p.is_alive() and p.state in (ProcessState.STARTING, ProcessState.STARTED)
+            for w in self._servers for p in w.processes
+        )
+
+    def _terminate_on_request(self) -> MonitorCycle:
+        logger.info("Termination requested by a worker; shutting down.")
+        self._terminate_deadline = None
+        self._shutdown_requested = True
+        return MonitorCycle.BREAK
 
     # -- supervision --------------------------------------------------------------------------
     def _supervise(self, now: float) -> None:
