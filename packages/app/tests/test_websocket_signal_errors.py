@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
+
 from sanic import Sanic, response
 from sanic.signals import Event
 
@@ -63,29 +65,34 @@ async def _client(ws: Any, got: list[str]) -> None:
         got.append(f"{type(error).__name__} {getattr(error.rcvd, 'code', None)}")
 
 
-def test_a_raising_before_handler_goes_to_the_error_handling() -> None:
-    app, seen = _app("WsBeforeRaises", "before")
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        (
+            "before",
+            [
+                "http.lifecycle.exception RuntimeError('before-boom')",
+                "error handler RuntimeError('before-boom')",
+            ],
+        ),
+        (
+            "exception",
+            [
+                "handler",
+                "websocket.handler.exception ValueError('handler-boom')",
+                "http.lifecycle.exception RuntimeError('exception-boom')",
+                "error handler RuntimeError('exception-boom')",
+            ],
+        ),
+    ],
+)
+def test_a_raising_signal_handler_goes_to_the_error_handling(
+    case: str, expected: list[str]
+) -> None:
+    app, seen = _app(f"WsSignalRaises_{case}", case)
     got: list[str] = []
     app.test_client.websocket("/ws", mimic=lambda ws: _client(ws, got))
-    assert seen == [
-        "http.lifecycle.exception RuntimeError('before-boom')",
-        "error handler RuntimeError('before-boom')",
-        "response middleware 500",
-    ]
-    assert got == ["ConnectionClosedOK 1000"]  # a close frame, no error page
-
-
-def test_a_raising_exception_handler_goes_to_the_error_handling() -> None:
-    app, seen = _app("WsExceptionRaises", "exception")
-    got: list[str] = []
-    app.test_client.websocket("/ws", mimic=lambda ws: _client(ws, got))
-    assert seen == [
-        "handler",
-        "websocket.handler.exception ValueError('handler-boom')",
-        "http.lifecycle.exception RuntimeError('exception-boom')",
-        "error handler RuntimeError('exception-boom')",
-        "response middleware 500",
-    ]
+    assert seen == [*expected, "response middleware 500"]  # no http.handler.after
     assert got == ["ConnectionClosedOK 1000"]  # a close frame, no error page
 
 
