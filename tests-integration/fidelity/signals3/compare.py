@@ -39,7 +39,9 @@ RUNS = (
     + [("bp_signals.py", ""), ("waits_served.py", "")]
     + [("raising_events.py", args) for args in RAISING]
 )
-NOISE = re.compile(r"127\.0\.0\.1:\d+|date: [^\\]*\\r\\n|Date: [^\\]*\\r\\n|0x[0-9a-f]+")
+NOISE = re.compile(r"127\.0\.0\.1:\d+|Sec-WebSocket-(Key|Accept): [^\\]*|0x[0-9a-f]+")
+#: Hurtle sends a Date field (RFC 9110 6.6.1), Sanic none: dropped from raw heads.
+DATE = re.compile(r"[dD]ate: [^\\]*\\r\\n")
 
 
 def observe(python: str, script: str, args: str) -> list[str]:
@@ -50,8 +52,18 @@ def observe(python: str, script: str, args: str) -> list[str]:
         timeout=120,
         cwd=HERE,
     )
-    lines = [NOISE.sub("~", line) for line in proc.stdout.splitlines()]
-    return [line for line in lines if not line.startswith(("Main ", "  File ", "    "))]
+    kept: list[str] = []
+    in_frame = False  # (a traceback's source lines follow its "  File" line)
+    for line in proc.stdout.splitlines():
+        if line.startswith("  File "):
+            in_frame = True
+            continue
+        if in_frame and line.startswith("    "):
+            continue
+        in_frame = False
+        if not line.startswith("Main "):
+            kept.append(NOISE.sub("~", DATE.sub("", line)))
+    return kept
 
 
 def main() -> int:

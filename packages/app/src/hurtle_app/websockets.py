@@ -77,6 +77,11 @@ async def run_websocket(
     websockets_logger.debug("Handling websocket. Timeouts disabled.")
     ws = await protocol.websocket_handshake(request, subprotocols)
     events = getattr(app, "_signal_events", ())
+    signals_sends = "http.lifecycle.send" in events
+    if signals_sends:
+        # As Sanic: the 101's http.lifecycle.send (dispatched in a task of its own) runs
+        # before websocket.handler.before.
+        await asyncio.sleep(0)
     context = {"request": request, "websocket": ws}
     task: asyncio.Future[Any] | None = None
     escaped: Exception | None = None  # a signal handler's error, for the error handling
@@ -108,6 +113,9 @@ async def run_websocket(
         if task is not None:
             app.websocket_tasks.discard(task)
         await ws.close()
+        if signals_sends:
+            # (and the close frame's before http.handler.after, as in Sanic)
+            await asyncio.sleep(0)
     if escaped is not None:
         raise escaped
 
