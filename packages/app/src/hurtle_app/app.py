@@ -58,7 +58,7 @@ from hurtle_app.router import Router
 from hurtle_app.signals import SignalRouter
 from hurtle_app.state import ApplicationState, Mode
 from hurtle_app.static import StaticHandler
-from hurtle_app.tasks import TaskRegistry, unretrieved_exception
+from hurtle_app.tasks import TaskRegistry
 from hurtle_app.touchup import TouchUpMeta
 from hurtle_app.url_for import build_url
 from hurtle_app.websockets import WebsocketHandler
@@ -753,34 +753,14 @@ class Sanic(
         reverse: bool = False,
     ) -> Any:
         """Dispatch the signal ``event`` to its handlers."""
-        result = await self.signal_router.dispatch(
+        # (a handler's error is reported to server.exception.report by the router)
+        return await self.signal_router.dispatch(
             event,
             context=context,
             condition=condition,
             fail_not_found=fail_not_found,
             inline=inline,
             reverse=reverse,
-        )
-        if (
-            not inline
-            and isinstance(result, asyncio.Task)
-            and "server.exception.report" in self._signal_events
-            and self.signal_router.format_event(event) != "server.exception.report"
-        ):
-            # As Sanic: a handler failing in a background dispatch is reported once.
-            result.add_done_callback(self._report_dispatch_failure)
-        return result
-
-    def _report_dispatch_failure(self, task: asyncio.Task[Any]) -> None:
-        error = unretrieved_exception(task)
-        if error is None:
-            return
-        task.get_loop().create_task(
-            self.dispatch(
-                "server.exception.report",
-                context={"exception": error},
-                fail_not_found=False,
-            )
         )
 
     async def event(
@@ -908,14 +888,12 @@ class Sanic(
                     fail_not_found=False,
                 )
             except Exception as error:
+                # (the dispatch reported the error to report_exception handlers; a
+                # connection handler's is then logged by the server, which closes the
+                # connection, a request's answered by the error handling)
                 if isinstance(error, ServiceUnavailable) and event == "http.lifecycle.request":
                     with contextlib.suppress(AttributeError):
                         unavailable_skips_middleware(context["request"])
-                elif event in ("http.lifecycle.begin", "http.lifecycle.complete"):
-                    # As Sanic: a connection handler's error reaches report_exception
-                    # handlers (the server then logs it and closes the connection); a
-                    # request's is reported where the request's error is handled.
-                    await self._report_exception(error)
                 raise
 
     async def _report_exception(self, error: BaseException) -> None:

@@ -105,8 +105,11 @@ class RequestHandling:
 
     async def announce_exception(self, request: Any, exception: BaseException) -> None:
         """Dispatch ``server.exception.report`` and ``http.lifecycle.exception`` for an
-        exception that is about to be answered."""
-        if "server.exception.report" in self._signal_events:
+        exception that is about to be answered (a signal handler's error was reported by
+        its dispatch, as in Sanic: not again)."""
+        if "server.exception.report" in self._signal_events and not getattr(
+            exception, "__dispatched__", False
+        ):
             await self.dispatch(
                 "server.exception.report",
                 context={"exception": exception},

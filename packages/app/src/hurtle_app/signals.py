@@ -24,6 +24,8 @@ from sanic_routing.patterns import REGEX_TYPES
 
 SignalHandler = Callable[..., Any]
 GENERIC_SIGNAL_FORMAT = "__generic__.__signal__.%s"
+#: The event a handler's error is reported to (``app.report_exception``).
+REPORT_EVENT = "server.exception.report"
 #: The signal every finalized router holds (as Sanic's: it counts in ``routes``).
 INIT_SIGNAL = "sanic.__signal__.__init__"
 #: The last part of a signal, as Sanic's router keys and reports it.
@@ -674,17 +676,33 @@ class SignalRouter(BaseRouter):
                 raise NotFound(f"Could not find signal {event}{given_condition}")
             return None
         ordered = reversed(signals) if reverse else signals
-        for signal in ordered:
-            if not signal.matches_condition(condition):
-                continue
-            value = signal.handler(**context)
-            if asyncio.iscoroutine(value) or isinstance(value, asyncio.Future):
-                value = await value
-            if value:
-                # As Sanic: the first handler returning a truthy value ends the dispatch
-                # (the later ones do not run) and gives its result.
-                return value
+        try:
+            for signal in ordered:
+                if not signal.matches_condition(condition):
+                    continue
+                value = signal.handler(**context)
+                if asyncio.iscoroutine(value) or isinstance(value, asyncio.Future):
+                    value = await value
+                if value:
+                    # As Sanic: the first handler returning a truthy value ends the
+                    # dispatch (the later ones do not run) and gives its result.
+                    return value
+        except Exception as error:
+            await self._report(event, error)
+            raise
         return None
+
+    async def _report(self, event: str, error: Exception) -> None:
+        """As Sanic: a handler's error is handed to ``server.exception.report`` handlers
+        by the dispatch it failed in (inline or not, caught by the caller or not: once per
+        dispatch it goes through), and marked ``__dispatched__`` so that a request's error
+        handling does not report it again."""
+        if event != REPORT_EVENT and self.has(REPORT_EVENT):
+            await self.dispatch(REPORT_EVENT, context={"exception": error}, fail_not_found=False)
+        try:
+            error.__dispatched__ = True  # type: ignore[attr-defined]
+        except AttributeError:  # (an exception class with __slots__)
+            pass
 
     async def dispatch(
         self,

@@ -63,7 +63,10 @@ async def run_websocket(
     As Sanic: the ``websocket.handler.before``/``after`` signals run around the handler
     (``after`` only when it returns), and an error it raises is logged and goes to
     ``websocket.handler.exception``, not to the error handlers (the connection is no
-    longer HTTP); a closed connection ends the handler quietly.
+    longer HTTP); a closed connection ends the handler quietly. An error of a
+    ``websocket.handler.before`` or ``.exception`` handler is the request's: raised, once
+    the websocket is closed, to the error handling (signals, error and report handlers;
+    the error page is not sent on the websocket).
     """
     # Imported here, not at start-up: an app without websocket routes never loads the
     # ``websockets`` library (memory in every worker).
@@ -74,31 +77,55 @@ async def run_websocket(
     websockets_logger.debug("Handling websocket. Timeouts disabled.")
     ws = await protocol.websocket_handshake(request, subprotocols)
     events = getattr(app, "_signal_events", ())
+    signals_sends = "http.lifecycle.send" in events
+    if signals_sends:
+        # As Sanic: the 101's http.lifecycle.send (dispatched in a task of its own) runs
+        # before websocket.handler.before.
+        await asyncio.sleep(0)
     context = {"request": request, "websocket": ws}
     task: asyncio.Future[Any] | None = None
+    escaped: Exception | None = None  # a signal handler's error, for the error handling
     try:
         if "websocket.handler.before" in events:
-            await app.dispatch("websocket.handler.before", inline=True, context=context)
+            try:
+                await app.dispatch("websocket.handler.before", inline=True, context=context)
+            except Exception as exc:
+                raise _SignalFailed(exc) from None
         task = asyncio.ensure_future(handler(request, ws, *args, **kwargs))
         app.websocket_tasks.add(task)
         _cancel_if_left_waiting(ws, task)
         await task
         if "websocket.handler.after" in events:
             await app.dispatch("websocket.handler.after", inline=True, context=context)
+    except _SignalFailed as failed:
+        escaped = failed.error
     except (asyncio.CancelledError, ConnectionClosed) as exc:
         if _written_after_own_close(exc, ws):
             # A send or ping made once the handler (or the server) had closed the
             # connection (Hurtle's WebsocketClosed is also a ConnectionClosed): signalled
             # as in Sanic, where it is only Sanic's error (quiet: logged only with
             # NOISY_EXCEPTIONS).
-            await _handler_failed(app, request, exc, context, events)
+            escaped = await _handler_failed(app, request, exc, context, events)
     except Exception as exc:
         if not _only_closed(exc, ConnectionClosed):
-            await _handler_failed(app, request, exc, context, events)
+            escaped = await _handler_failed(app, request, exc, context, events)
     finally:
         if task is not None:
             app.websocket_tasks.discard(task)
         await ws.close()
+        if signals_sends:
+            # (and the close frame's before http.handler.after, as in Sanic)
+            await asyncio.sleep(0)
+    if escaped is not None:
+        raise escaped
+
+
+class _SignalFailed(Exception):
+    """A ``websocket.handler.before`` handler's error, carried past the handler's own."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(error)
+        self.error = error
 
 
 def _written_after_own_close(exc: BaseException, ws: Any) -> bool:
@@ -191,20 +218,23 @@ def _only_closed(error: BaseException, closed: type[BaseException]) -> bool:
 
 async def _handler_failed(
     app: Any, request: Any, exc: BaseException, context: dict[str, Any], events: Any
-) -> None:
+) -> Exception | None:
+    """Log the handler's error and signal it; returns the error a
+    ``websocket.handler.exception`` handler raised, if one did."""
     from websockets.exceptions import ConnectionClosed
 
     app.error_handler.log(request, exc)
     if "websocket.handler.exception" not in events:
-        return
+        return None
     try:
         await app.dispatch(
             "websocket.handler.exception", inline=True, context={**context, "exception": exc}
         )
     except (asyncio.CancelledError, ConnectionClosed):
         pass
-    except Exception:
-        websockets_logger.exception("Exception occurred in a websocket.handler.exception signal")
+    except Exception as error:
+        return error
+    return None
 
 
 __all__ = ["WebsocketHandler", "run_websocket"]

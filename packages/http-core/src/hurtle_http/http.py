@@ -1210,7 +1210,14 @@ class Http(RequestReader, ResponseWriter):
             begin, self._begin = self._begin, None
             if begin is not None and not await begin:
                 raise asyncio.CancelledError  # (begin failed: the connection is closed)
-            await self._lifecycle("read_head")
+            try:
+                await self._lifecycle("read_head")
+            except Exception:
+                # As Sanic: whatever a read_head handler raises is answered as a bad
+                # head (a 400 whose context is the handler's error, which its dispatch
+                # reported), and the connection closes after it.
+                self.keep_alive = False
+                raise BadRequest("Bad Request")  # noqa: B904
             await self._lifecycle("request")
         self._raise_body_error()
 
