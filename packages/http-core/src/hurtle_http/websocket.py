@@ -124,7 +124,7 @@ class WebsocketImplProtocol:
         self._access: tuple[str, str] | None = None  # host and target, when access-logged
         self._peer_dropped = False  # the peer's FIN or the connection's loss came while open
         # Told of each write when the app listens to http.lifecycle.send (None otherwise).
-        self._on_send: Callable[[bytes], None] | None = None
+        self._on_send: Callable[[bytes | bytearray], None] | None = None
 
     # -- public API ----------------------------------------------------------------------
 

@@ -18,17 +18,17 @@ _log = logging.getLogger("sanic.error")
 
 def send_signaller(
     hook: Callable[[str, dict[str, Any]], Any], request: Any, loop: asyncio.AbstractEventLoop
-) -> Callable[[bytes], None]:
+) -> Callable[[bytes | bytearray], None]:
     """A callback for each write of the connection: it dispatches ``http.lifecycle.send``."""
     running: set[asyncio.Task] = set()
 
-    async def dispatch(data: bytes) -> None:
+    async def dispatch(data: bytes | bytearray) -> None:
         try:
             await hook("http.lifecycle.send", {"request": request, "response": None, "data": data})
         except Exception:
             _log.exception("Exception in an http.lifecycle.send handler of a websocket")
 
-    def on_send(data: bytes) -> None:
+    def on_send(data: bytes | bytearray) -> None:
         task = loop.create_task(dispatch(data))
         running.add(task)  # (a task nobody holds may be collected before it runs)
         task.add_done_callback(running.discard)
