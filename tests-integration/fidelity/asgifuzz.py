@@ -99,6 +99,20 @@ def _from_request(pred: Callable[[bytes, dict[str, Any]], bool]) -> Callable[[by
     return explains
 
 
+def _head_of(pred: Callable[[bytes, dict[str, Any]], bool]) -> Callable[[bytes, str], bool]:
+    """The head of each of difffuzz_resp's requests that shows a kept cause."""
+    def explains(raw: bytes, field: str) -> bool:
+        index, _, rest = field.partition(".")
+        reqs = resp.requests(raw + wire.SENTINEL)
+        return (rest == "head" and index.isdigit() and int(index) < len(reqs)
+                and pred(*reqs[int(index)]))
+    return explains
+
+
+def _cookie_expires(head: bytes, spec: dict[str, Any]) -> bool:
+    return any("expires" in c and not c.get("del") for c in spec.get("c", []))
+
+
 def _odd_status(head: bytes, spec: dict[str, Any]) -> bool:
     status = spec.get("st")
     return isinstance(status, int) and not 200 <= status <= 599
@@ -118,6 +132,8 @@ KEPT_RESP: list[tuple[str, Callable[[bytes, str], bool]]] = [
     ("kept: a handler's Content-Length that does not match its body: the body's length, as"
      " both own servers (RFC 9112 6.3); Sanic's ASGI mode hands it to uvicorn, which cuts the"
      " answer and the connection", _from_request(_wrong_length)),
+    ("kept: Set-Cookie expires as an IMF-fixdate, `01 Jan 2030` (RFC 6265 4.1.1; difffuzz"
+     " names it cookie_date, under ASGI it is in the head)", _head_of(_cookie_expires)),
 ]
 # difffuzz's kept causes of request parsing (cookies, forms, credentials...): they are the
 # Request's, so they hold under ASGI too. Its `wire` ones are Hurtle's own HTTP parser's,
@@ -170,8 +186,10 @@ def kept_label(gen: str, raw: bytes, fields: list[str]) -> str | None:
             if explained:
                 labels.append(label)
                 unexplained -= explained
-    # (difffuzz names a lone request's fields `head`, `body`, `body.x` where this says `0.`)
-    names = {f.removeprefix("0.body.").removeprefix("0."): f for f in unexplained}
+    # (difffuzz names a lone request's fields `head`, `body`, `body.x` where this says `0.`;
+    # difffuzz_resp's causes name them `0.head` as here)
+    names = {f.removeprefix("0.body.") if gen in ("rhead", "rpipe", "rbody")
+             else f.removeprefix("0.body.").removeprefix("0."): f for f in unexplained}
     for cause_gen, label, explains, hit in PARSING:
         got = set(names) if explains is wire.EVERYTHING else set(names) & explains
         gens = wire.GENERATORS if cause_gen == "wire" else (cause_gen, "mixed", "duplicates")
