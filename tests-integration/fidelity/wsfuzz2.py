@@ -298,12 +298,9 @@ def _late_pongs(fa: list[str], fb: list[str]) -> bool:
     late = fb[closed_at + 1:]
     if not late or not all(f.startswith("pong ") for f in late):
         return False
-    rest = list(fa)
-    for f in late:
-        if f not in rest:
-            return False
-        rest.remove(f)
-    return rest == fb[:closed_at + 1]
+    pongs = [sorted(f for f in frames if f.startswith("pong ")) for frames in (fa, fb)]
+    others = [[f for f in frames if not f.startswith("pong ")] for frames in (fa, fb)]
+    return pongs[0] == pongs[1] and others[0] == others[1]
 
 
 def _race(a: dict[str, Any], b: dict[str, Any], parts: list[str],
