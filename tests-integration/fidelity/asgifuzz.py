@@ -40,6 +40,7 @@ from collections.abc import Callable
 from typing import Any
 
 import difffuzz as fuzz
+import difffuzz_resp as resp
 import difffuzz_wire as wire
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -82,6 +83,57 @@ KEPT: list[tuple[str, str, Callable[[bytes], bool]]] = [
     ("kept: Sanic's ASGI websockets break (a handshake to a route that is none is its 500;"
      " Hurtle answers 404/405/400 through websocket.http.response)", r".*",
      lambda r: re.search(rb"(?i)\r\nupgrade:[^\r]*websocket", r) is not None),
+]
+
+
+def _from_request(pred: Callable[[bytes, dict[str, Any]], bool]) -> Callable[[bytes, str], bool]:
+    """A field explained by a kept cause shown by one of difffuzz_resp's requests: that
+    request's fields and every later one's, and how the connection went on after it."""
+    def explains(raw: bytes, field: str) -> bool:
+        reqs = resp.requests(raw + wire.SENTINEL)
+        first = next((i for i, (h, spec) in enumerate(reqs) if spec and pred(h, spec)), None)
+        if first is None:
+            return False
+        index = field.split(".", 1)[0]
+        return not index.isdigit() or int(index) >= first
+    return explains
+
+
+def _head_of(pred: Callable[[bytes, dict[str, Any]], bool]) -> Callable[[bytes, str], bool]:
+    """The head of each of difffuzz_resp's requests that shows a kept cause."""
+    def explains(raw: bytes, field: str) -> bool:
+        index, _, rest = field.partition(".")
+        reqs = resp.requests(raw + wire.SENTINEL)
+        return (rest == "head" and index.isdigit() and int(index) < len(reqs)
+                and pred(*reqs[int(index)]))
+    return explains
+
+
+def _cookie_expires(head: bytes, spec: dict[str, Any]) -> bool:
+    return any("expires" in c and not c.get("del") for c in spec.get("c", []))
+
+
+def _odd_status(head: bytes, spec: dict[str, Any]) -> bool:
+    status = spec.get("st")
+    return isinstance(status, int) and not 200 <= status <= 599
+
+
+def _wrong_length(head: bytes, spec: dict[str, Any]) -> bool:
+    return bool(resp._given(spec, "content-length")) and not head.startswith(b"HEAD ")
+
+
+# (label, explains(raw, field)) for difffuzz_resp's generators (rhead, rpipe, rbody); each is
+# an item of the README's earlier ASGI rounds, met again by `--count 400 --seed 44`.
+KEPT_RESP: list[tuple[str, Callable[[bytes, str], bool]]] = [
+    ("kept: a handler's status outside 200-599 (1xx, 600, 99): the 500 page (RFC 9110 15,"
+     " 15.2: a 1xx is never final); Sanic's ASGI mode sends a 1xx as final (a 101 leaves the"
+     " connection upgraded) and a status past 599 or below 100 makes uvicorn drop the"
+     " connection", _from_request(_odd_status)),
+    ("kept: a handler's Content-Length that does not match its body: the body's length, as"
+     " both own servers (RFC 9112 6.3); Sanic's ASGI mode hands it to uvicorn, which cuts the"
+     " answer and the connection", _from_request(_wrong_length)),
+    ("kept: Set-Cookie expires as an IMF-fixdate, `01 Jan 2030` (RFC 6265 4.1.1; difffuzz"
+     " names it cookie_date, under ASGI it is in the head)", _head_of(_cookie_expires)),
 ]
 # difffuzz's kept causes of request parsing (cookies, forms, credentials...): they are the
 # Request's, so they hold under ASGI too. Its `wire` ones are Hurtle's own HTTP parser's,
@@ -128,7 +180,16 @@ def kept_label(gen: str, raw: bytes, fields: list[str]) -> str | None:
         if explained and hit(raw):
             labels.append(label)
             unexplained -= explained
-    names = {f.removeprefix("0.body."): f for f in unexplained}
+    if gen in ("rhead", "rpipe", "rbody"):
+        for label, explains in KEPT_RESP:
+            explained = {f for f in unexplained if explains(raw, f)}
+            if explained:
+                labels.append(label)
+                unexplained -= explained
+    # (difffuzz names a lone request's fields `head`, `body`, `body.x` where this says `0.`;
+    # difffuzz_resp's causes name them `0.head` as here)
+    names = {f.removeprefix("0.body.") if gen in ("rhead", "rpipe", "rbody")
+             else f.removeprefix("0.body.").removeprefix("0."): f for f in unexplained}
     for cause_gen, label, explains, hit in PARSING:
         got = set(names) if explains is wire.EVERYTHING else set(names) & explains
         gens = wire.GENERATORS if cause_gen == "wire" else (cause_gen, "mixed", "duplicates")
@@ -139,7 +200,16 @@ def kept_label(gen: str, raw: bytes, fields: list[str]) -> str | None:
     return " + ".join(labels) if labels and not names else None
 
 
-def asgi_app_label(a: dict[str, Any], b: dict[str, Any], source: str) -> str | None:
+def _as_http(value: Any) -> Any:
+    """A body as it reads with the scope's scheme http: `https` for `http`, no `:80`."""
+    if not isinstance(value, str):
+        return value
+    value = re.sub(r"https://([^/\"]*?)(?::80)?/", r"http://\1/", value)
+    return value.replace('"scheme":"https"', '"scheme":"http"')
+
+
+def asgi_app_label(a: dict[str, Any], b: dict[str, Any], source: str,
+                   req: str = "") -> str | None:
     """Kept ASGI-mode causes for one of appfuzz's normalised answers (and the one after)."""
     labels: list[str] = []
     pairs = [({k: v for k, v in a.items() if k != "next"}, {k: v for k, v in b.items() if k != "next"}),
@@ -159,6 +229,11 @@ def asgi_app_label(a: dict[str, Any], b: dict[str, Any], source: str) -> str | N
               and "request.respond(text('whole'" in source):
             labels.append("request.respond(response) then send(): the response's body is not"
                           " sent, as both own servers (Sanic's ASGI mode sends it first)")
+        elif ("\r\nX-Forwarded-Proto: https" in req.split("\r\n\r\n", 1)[0]
+              and {k: _as_http(v) for k, v in y.items()} == x):
+            labels.append("uvicorn's proxy headers trust 127.0.0.1, so X-Forwarded-Proto makes"
+                          " the scope https; Hurtle follows the scope's scheme (url_for keeps"
+                          " a :80 that https does not drop), Sanic ignores it")
         elif not (labels and x.get("status") is None):  # the connection closed after it
             return None
     return " + ".join(dict.fromkeys(labels)) or None
@@ -237,7 +312,7 @@ def run_apps(args: argparse.Namespace) -> int:
             na, nb = unframed(req, a, app), unframed(req, b, app)
             if na == nb:
                 continue
-            kept = label(req, na, nb, app) or asgi_app_label(na, nb, app["source"])
+            kept = label(req, na, nb, app) or asgi_app_label(na, nb, app["source"], req)
             key = f"kept: {kept}" if kept else appfuzz.signature(req, na, nb)
             buckets[key].append((seed, req, na, nb))
     log.close()

@@ -312,6 +312,12 @@ def _accept_no_qvalue(raw: bytes) -> bool:
     return False
 
 
+def _accept_big_q(raw: bytes) -> bool:
+    """A weight named Q: Hurtle's weight, Sanic's other parameter (its q stays 1)."""
+    return any(param.partition("=")[0].strip() == "Q"
+               for _, _, params in _accept_ranges(raw) for param in params)
+
+
 def _accept_q0(raw: bytes) -> bool:
     for _, _, params in _accept_ranges(raw):
         for param in params:
@@ -346,6 +352,9 @@ KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
     ("accept", "kept: a q=0 range never matches (RFC 9110 12.4.2)", MATCHES, _accept_q0),
     ("accept", "kept: a q that is no qvalue (nan, inf, 1.5, -1, .5, 1e-1; RFC 9110 "
      "12.4.2) makes its range malformed, skipped (Sanic: float())", ACCEPT, _accept_no_qvalue),
+    ("accept", "kept: a weight named Q is the weight, so the ranges sort by it (RFC 9110 "
+     "5.6.6, 12.4.2; Sanic reads only q), listed in 'Leftovers, tenth pass'", ACCEPT,
+     _accept_big_q),
     ("cookiex", "kept: several Cookie fields joined (RFC 9113 8.2.3)", COOKIES,
      lambda r: r.lower().count(b"\r\ncookie:") > 1),
     ("cookiex", 'kept: a="" is the empty value', COOKIES, lambda r: b'=""' in r),

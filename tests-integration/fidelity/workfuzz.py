@@ -809,6 +809,10 @@ def kept(sc: dict, what: str, ref: dict, hur: dict) -> str | None:
             return "failed start-up: the other workers stop gracefully (Sanic: SIGKILL)"
         if what == "answers" and all(h[1] in ("exited", "no answer") for h in hur["answers"]):
             return "failed start-up: Hurtle's run has ended (Sanic serves until it gives up)"
+        if what == "answers" and all(r[1] in ("exited", "no answer") for r in ref["answers"]):
+            # (the other way round: Sanic's main has killed its group at once, Hurtle's
+            # inspector still answers while the graceful stop runs; rerun3, seed 23)
+            return "failed start-up: Sanic has killed itself, Hurtle's graceful stop still answers"
     if "'ForkAwareLocal' object has no attribute 'connection'" in ref["out"]:
         # Sanic's bug: a zero-downtime reload fails in its manager (a traceback from a
         # process it starts), leaves processes it does not track, and the run hangs.

@@ -283,13 +283,28 @@ def kept(case: dict[str, Any], a: dict[str, Any], b: dict[str, Any], parts: list
     first = (
         wsfuzz.kept(case, a2, b2, parts2)
         or _gone(a2, b2, parts2)
-        or _race(a2, b2, parts2)
+        or _race(a2, b2, parts2, case)
         or _logged(a2, b2, parts2)
     )
     return " + ".join([*labels, first]) if first else None
 
 
-def _race(a: dict[str, Any], b: dict[str, Any], parts: list[str]) -> str | None:
+def _late_pongs(fa: list[str], fb: list[str]) -> bool:
+    """Hurtle's frames are Sanic's but for pongs Hurtle sent after its close frame that
+    Sanic sent earlier: pings the client sent after Hurtle's handler had ended."""
+    closed_at = next((i for i, f in enumerate(fb) if f.startswith("close ")), None)
+    if closed_at is None:
+        return False
+    late = fb[closed_at + 1:]
+    if not late or not all(f.startswith("pong ") for f in late):
+        return False
+    pongs = [sorted(f for f in frames if f.startswith("pong ")) for frames in (fa, fb)]
+    others = [[f for f in frames if not f.startswith("pong ")] for frames in (fa, fb)]
+    return pongs[0] == pongs[1] and others[0] == others[1]
+
+
+def _race(a: dict[str, Any], b: dict[str, Any], parts: list[str],
+          case: dict[str, Any] | None = None) -> str | None:
     """Alike but for the timing of a handler's call and the client's close or failure
     (round one's echo race), or a pong Sanic could not read (it reads one message ahead)."""
     ha, hb = a["handler"], b["handler"]
@@ -310,10 +325,22 @@ def _race(a: dict[str, Any], b: dict[str, Any], parts: list[str]) -> str | None:
             b2["frames"] = [f for f in b2["frames"] if not f.startswith("close ")]
             a["frames"] = [f for f in a["frames"] if not f.startswith(("close ", "ping <"))]
         rest = wsfuzz.differing(a, b2)
+        late = ""
+        if "frames" in rest and _late_pongs(a.get("frames") or [], b2.get("frames") or []):
+            # (Hurtle's handler, its pong come, ran on and ended before the client's
+            # later pings arrived: answered after its close, RFC 6455 5.5.2; Sanic's,
+            # waiting out the pong, had read them)
+            b2["frames"] = a.get("frames") or []
+            late = wsfuzz.KEPT["pong_after_close"]
+            rest = wsfuzz.differing(a, b2)
+        head = " + ".join(x for x in (KEPT2["pong_ahead"], late) if x)
         if not rest:
-            return KEPT2["pong_ahead"]
-        more = _gone(a, b2, rest) or _race(a, b2, rest) or wsfuzz.kept({"route": "", "notes": [], "eager": False, "handshake": b""}, a, b2, rest)
-        return f"{KEPT2['pong_ahead']} + {more}" if more else None
+            return head
+        base = {"route": "", "notes": [], "eager": False, "handshake": b"",
+                "reply_close": True}
+        more = _gone(a, b2, rest) or _race(a, b2, rest, case) or wsfuzz.kept(
+            {**base, **(case or {})}, a, b2, rest)
+        return f"{head} + {more}" if more else None
     if ha[i].startswith("burst [") and hb[i].startswith("burst ["):
         # (reading paused at WEBSOCKET_MAX_SIZE bytes queued: what followed was still in
         # the socket; the handler receives it next)
