@@ -959,3 +959,17 @@ async def test_a_field_value_beyond_ascii_still_goes_out_as_utf8(streamed: bool)
     data, res = await _answer_with_fields({"X-A": "caf\u00e9 \u20ac"}, streamed)
     assert res.status == 200
     assert b"\r\nX-A: caf\xc3\xa9 \xe2\x82\xac\r\n" in data
+
+
+async def test_a_float_status_is_refused_even_after_its_int_twin_was_cached() -> None:
+    # 200.0 == 200 and hashes alike: the parked connection's inlined lookup of cached
+    # heads found the 200's and served the float as a 200 (core alone; Sanic: 500).
+    async def handler(request: Request) -> HTTPResponse:
+        return text("x", status=200.0 if request.path == "/f" else 200)  # type: ignore[arg-type]
+
+    conn = FakeConnection(handler)
+    statuses = []
+    for path in (b"/", b"/f", b"/", b"/f"):
+        [res] = await exchange(conn, b"GET " + path + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+        statuses.append(res.status)
+    assert statuses == [200, 500, 200, 500]

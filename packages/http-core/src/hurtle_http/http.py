@@ -963,15 +963,21 @@ class Http(RequestReader, ResponseWriter):
                                 head = None
                             else:
                                 body = response.body or b""
+                                status = response.status
                                 head = heads.get(
                                     (
                                         type(response),
-                                        response.status,
+                                        status,
                                         self.keep_alive,
                                         response.content_type,
                                         len(body),
                                     )
                                 )
+                                # A float status equal to a cached one's (200.0 == 200)
+                                # is no hit: finish() refuses it (as ResponseWriter's
+                                # own lookup does).
+                                if type(status) is not int:
+                                    head = None
                         except Exception:  # not a response: finish() looks at it
                             head = None
                         if (
