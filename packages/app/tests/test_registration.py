@@ -215,9 +215,37 @@ def test_a_blueprint_method_the_app_does_not_allow_is_refused_at_registration(
         app.blueprint(bp)
 
 
-def test_unknown_error_format_is_refused_at_registration(app: Sanic) -> None:
+async def test_unknown_error_format_is_refused_once_the_route_is_added(app: Sanic, call) -> None:
+    # As Sanic: the decorator refuses it after adding the route, which stays and is
+    # served (its errors in the fallback format); apply=False refuses nothing.
+    declare = app.route("/", error_format="yaml")
     with pytest.raises(SanicException, match="^Unknown format: yaml$"):
-        app.route("/", error_format="yaml")
+        declare(lambda request: text("served"))
+    app.route("/later", error_format="yaml", apply=False)(lambda request: text("x"))
+
+    def boom(request):
+        raise ValueError("boom")
+
+    with pytest.raises(SanicException, match="^Unknown format: yaml$"):
+        app.add_route(boom, "/boom", error_format="yaml")
+    response = await call("GET", "/")
+    assert (response.status, response.text) == (200, "served")
+    response = await call("GET", "/boom")
+    assert response.status == 500
+    assert response.headers["content-type"].startswith("text/plain")
+    assert (await call("GET", "/later")).status == 404
+
+
+async def test_unknown_error_format_stops_a_blueprint_after_adding_that_route(
+    app: Sanic, call
+) -> None:
+    bp = Blueprint("bp", url_prefix="/bp")
+    bp.add_route(lambda request: text("first"), "/first", error_format="yaml")
+    bp.add_route(lambda request: text("second"), "/second", error_format="json")
+    with pytest.raises(SanicException, match="^Unknown format: yaml$"):
+        app.blueprint(bp)
+    assert (await call("GET", "/bp/first")).text == "first"
+    assert (await call("GET", "/bp/second")).status == 404
 
 
 def test_a_handler_that_is_not_callable_is_refused(app: Sanic) -> None:

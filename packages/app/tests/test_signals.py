@@ -581,3 +581,19 @@ def test_a_dotted_pattern_is_still_the_last_part_only(event: str, error: Any) ->
 
     with pytest.raises(InvalidUsage if error == "InvalidUsage" else error):
         SignalRouter().add(lambda **_: None, event)
+
+
+async def test_a_priority_that_does_not_order_with_its_group_is_refused_at_registration() -> None:
+    calls, make = recorder()
+    router = SignalRouter()
+    # Alone in its group, any orderable priority is taken and runs (as in Sanic).
+    router.add(make("alone"), "a.b.c", priority="x")
+    router.add(make("other"), "a.x.c")
+    # a.b.d shares a.b.c's group: 0 and "x" cannot be ordered; refused here, not at dispatch.
+    with pytest.raises(TypeError, match=r"Signal 'a.b.d': priority=0 cannot be ordered "
+                                        r"with priority='x' of signal 'a.b.c'"):
+        router.add(make("refused"), "a.b.d")
+    assert [s.name for s in router.routes] == ["a.b.c", "a.x.c"]
+    router.finalize()
+    await router.dispatch("a.b.c", inline=True)
+    assert [name for name, _ in calls] == ["alone"]

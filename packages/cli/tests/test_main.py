@@ -190,6 +190,27 @@ def test_a_failing_command_shows_its_own_traceback_and_exits_1(exec_module, caps
     assert "hurtle_cli" not in err and "asyncio" not in err
 
 
+def test_a_failing_command_traceback_is_trimmed_under_the_uvloop_policy(
+    exec_module, capsys
+) -> None:
+    # Once uvloop's policy is installed (as serving, or a test client, leaves it), the
+    # loop's first frame is a compiled uvloop/loop.pyx one: it must not start the
+    # shown traceback and drag the CLI's own frames in after it.
+    import asyncio
+
+    import uvloop
+
+    previous = asyncio.get_event_loop_policy()
+    asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
+    try:
+        assert main([f"{exec_module}:app", "exec", "failing"]) == 1
+    finally:
+        asyncio.set_event_loop_policy(previous)
+    err = capsys.readouterr().err
+    assert err.startswith("Traceback (most recent call last):\n  File ") and "in failing" in err
+    assert "hurtle_cli" not in err and "uvloop" not in err and "_await" not in err
+
+
 def test_seed_style_inspector_options_are_one_at_a_time(capsys) -> None:
     assert build_parser().parse_args(["app:app", "--inspect-raw"]).inspect_action == "raw"
     assert build_parser().parse_args(["app:app", "--trigger-reload"]).inspect_action == "reload"

@@ -444,3 +444,32 @@ def test_the_boundary_is_the_parameter_as_sanic_takes_it() -> None:
         + b"--" + dashed + b"--\r\n"
     )
     assert parse_multipart_form(body, dashed) == ({"w": ["x"]}, {})
+
+
+# The Content-Disposition name each client really writes (recorded by
+# tests-integration/fidelity/leftovers14/multipart_names.py; browsers as requests, per the
+# WHATWG form encoding: '"' as %22, a backslash raw), and the name the app must see.
+_CLIENT_NAMES = [
+    # requests (urllib3) and browsers
+    (rb'"a\"', "a\\"),
+    (rb'"a%22b"', 'a"b'),
+    (rb'"a\%22b"', 'a\\"b'),
+    # httpx: a backslash doubled, '"' as %22
+    (rb'"a\\"', "a\\"),
+    (rb'"a\\%22b"', 'a\\"b'),
+    # aiohttp: RFC 9110 quoted-pairs for both
+    (rb'"a\"b"', 'a"b'),
+    (rb'"a\\\"b"', 'a\\"b'),
+]
+
+
+@pytest.mark.parametrize(("written", "name"), _CLIENT_NAMES)
+def test_field_names_as_each_client_writes_them(written: bytes, name: str) -> None:
+    body = (
+        b"--B\r\nContent-Disposition: form-data; name=" + written + b"\r\n\r\nv\r\n"
+        b"--B\r\nContent-Disposition: form-data; name=" + written
+        + b'; filename="f.txt"\r\nContent-Type: text/plain\r\n\r\nx\r\n--B--\r\n'
+    )
+    fields, files = parse_multipart_form(body, b"B")
+    assert dict(fields) == {name: ["v"]}
+    assert list(files) == [name] and files[name][0].name == "f.txt"

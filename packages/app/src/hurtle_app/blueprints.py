@@ -13,6 +13,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from hurtle_app.error_format_guess import implied_error_format
+from hurtle_app.errorpages import check_error_format
 from hurtle_app.errors import NotAPath
 from hurtle_app.futures import (
     FutureException,
@@ -407,6 +408,10 @@ class Blueprint(Registrar):
             # A route added after registration gets the blueprint's exception handlers.
             for handler in self._future_exceptions:
                 self._register_exception(reg, handler, new_names)
+        if future.error_format:
+            # As Sanic: an unknown format stops the blueprint's registration once this
+            # route is added (it stays, and is served; the routes after it are not added).
+            check_error_format(future.error_format)
 
     def _register_static(self, reg: _Registration, future: FutureStatic) -> None:
         eff = self._effective(reg)

@@ -237,8 +237,6 @@ class Registrar(Shorthands, metaclass=SanicMeta):
                 f"Bad method: {sorted(unknown)}. Must be one of: {', '.join(allowed or ())} "
                 f"(route {uri!r})"
             )
-        if error_format:
-            check_error_format(error_format)
         if error_format == "auto":
             # As Sanic: "auto" is the same as not given (request.route.extra.error_format
             # is "", or a blueprint's FALLBACK_ERROR_FORMAT at its registration).
@@ -306,6 +304,11 @@ class Registrar(Shorthands, metaclass=SanicMeta):
                 self._future_routes.append(future)
             if apply:
                 self._apply_route(future)
+                if error_format and not getattr(self, "_is_blueprint", False):
+                    # As Sanic: an unknown format is refused once the route is added,
+                    # which stays (served, its errors in the fallback format); a
+                    # blueprint's route is checked when an app adds it.
+                    check_error_format(error_format)
             return handler
 
         return decorator

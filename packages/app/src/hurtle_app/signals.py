@@ -395,9 +395,27 @@ class SignalRouter(BaseRouter):
         self._check_event(name)
         _check_declaration(_event_parts(name)[-1])
         signal = Signal(name, handler, condition, exclusive, priority, next_registration())
+        self._check_priority(signal)
         self._signals.append(signal)
         self._by_event.clear()
         return signal
+
+    def _check_priority(self, signal: Signal) -> None:
+        """Refuse ``signal`` when its priority cannot be ordered with that of a signal of
+        the same group (same path: ``a.b.c`` and ``a.b.d`` share one), as Sanic refuses
+        it here with a TypeError; the signals already added stay."""
+        for other in self._signals:
+            if other.path != signal.path:
+                continue
+            try:
+                other.priority < signal.priority  # noqa: B015 (only whether it orders)
+                signal.priority < other.priority  # noqa: B015
+            except TypeError:
+                raise TypeError(
+                    f"Signal {signal.name!r}: priority={signal.priority!r} cannot be ordered "
+                    f"with priority={other.priority!r} of signal {other.name!r} of the same "
+                    "group; give each an int"
+                ) from None
 
     @property
     def routes(self) -> tuple[Signal, ...]:  # type: ignore[override]
@@ -481,7 +499,10 @@ class SignalRouter(BaseRouter):
                 # As Sanic: of two inline patterns taking the part, the one that sorts first.
                 kind = min(s.kind for s, _ in group)
                 group = [(s, v) for s, v in group if s.kind == kind]
-            group.sort(key=lambda pair: (-pair[0].priority, pair[0].order))
+            # Two stable sorts, not a key of -priority: a priority need only be orderable
+            # (Sanic takes priority="x" for a signal alone in its group).
+            group.sort(key=lambda pair: pair[0].order)
+            group.sort(key=lambda pair: pair[0].priority, reverse=True)
             params: dict[str, Any] = group[-1][1] if group else {}
             runs = tuple(s for s, _ in group if s.params or s.parts == parts)
             found = self._by_event[event] = (runs, params, tuple(s for s, _ in group))

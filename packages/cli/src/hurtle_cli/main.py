@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from types import TracebackType
 from typing import Any
 
 from hurtle_cli.arguments import (
@@ -286,7 +287,8 @@ def run_exec(args: argparse.Namespace, rest: list[str], raise_errors: bool = Fal
         from hurtle_worker.load_errors import describe_load_error
 
         skip = (os.path.dirname(__file__), os.path.dirname(asyncio.__file__))
-        shown = describe_load_error(exc, skip=skip)
+        shown = describe_load_error(exc.with_traceback(_below_await(exc.__traceback__)),
+                                    skip=skip)
         print(shown or f"{type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     return 0
@@ -294,6 +296,18 @@ def run_exec(args: argparse.Namespace, rest: list[str], raise_errors: bool = Fal
 
 async def _await(awaitable: Any) -> Any:
     return await awaitable
+
+
+def _below_await(tb: TracebackType | None) -> TracebackType | None:
+    """``tb`` from the frame below ``_await`` on: the event loop's frames above it are
+    not all in asyncio's folder (uvloop's, once its policy is installed, are compiled
+    ``uvloop/loop.pyx`` frames) and would otherwise start the command's traceback."""
+    start = tb
+    while tb is not None:
+        if tb.tb_frame.f_code is _await.__code__:
+            start = tb.tb_next
+        tb = tb.tb_next
+    return start
 
 
 def run_target_inspect(args: argparse.Namespace) -> int:
