@@ -664,6 +664,10 @@ class WebsocketImplProtocol:
                 payload = random.getrandbits(32).to_bytes(4, "big")
         else:
             payload = control_payload(data)
+            awaited = self.pings.get(payload)
+            if awaited is not None and not awaited.done():
+                # (as Sanic: a pong could not tell the two apart; the first would never end)
+                raise ValueError("already waiting for a pong with the same data")
         waiter = self.loop.create_future()
         self.pings[payload] = waiter
         self.ws_proto.send_ping(payload)
