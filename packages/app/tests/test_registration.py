@@ -148,6 +148,33 @@ def test_websocket_handler_needs_request_and_ws(app: Sanic, source: str) -> None
         app.websocket("/ws")(namespace["feed"])
 
 
+@pytest.mark.parametrize(
+    ("source", "websocket", "registered"),
+    [
+        # As Sanic: the parameters are counted whatever their kind.
+        ("async def feed(*args): ...", True, False),
+        ("async def feed(**kw): ...", True, False),
+        ("async def feed(request, *, ws): ...", True, True),
+        ("async def feed(request, **kw): ...", True, True),
+        ("async def feed(*args, **kw): ...", True, True),
+        ("async def feed(**kw): ...", False, True),
+        ("async def feed(*, request): ...", False, True),
+    ],
+)
+def test_which_handler_signatures_a_route_accepts(
+    app: Sanic, source: str, websocket: bool, registered: bool
+) -> None:
+    namespace: dict = {}
+    exec(source, namespace)
+    register = app.websocket("/feed") if websocket else app.get("/feed")
+    if registered:
+        register(namespace["feed"])
+        assert [r.uri for r in app._future_routes] == ["/feed"]
+    else:
+        with pytest.raises(ValueError, match="^Required parameter `request` and/or `ws`"):
+            register(namespace["feed"])
+
+
 def test_host_must_be_a_string_or_an_iterable(app: Sanic) -> None:
     message = "^Expected either string or Iterable of host strings, not 321$"
     with pytest.raises(ValueError, match=message):

@@ -107,11 +107,14 @@ def _takes_request(handler: Callable[..., Any], websocket: bool) -> bool:
 
 
 def check_handler_signature(handler: Callable[..., Any], websocket: bool = False) -> None:
-    """Refuse, with a friendly message, a handler that cannot take the request."""
+    """Refuse, with a friendly message, a handler without a parameter for the request
+    (and the websocket). As Sanic, parameters of any kind count: ``(request, **kw)`` is
+    let through (and fails when called), a websocket's ``(*args)`` is refused."""
     if getattr(handler, "view_class", None) is not None:
         return
-    room = _positional_room(handler)
-    if room is None:
+    try:
+        room = len(inspect.signature(handler).parameters)
+    except (TypeError, ValueError):
         return
     if websocket and room < 2:
         # Sanic's words; a websocket handler takes (request, ws, ...).

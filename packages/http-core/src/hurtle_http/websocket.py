@@ -520,12 +520,24 @@ class WebsocketImplProtocol:
         elif opcode is Opcode.CONT:
             self._add_fragment(frame)
         elif opcode is Opcode.PONG:
-            waiter = self.pings.pop(bytes(frame.data), None)
-            if waiter is not None and not waiter.done():
-                waiter.set_result(None)
+            self._answer_pings(bytes(frame.data))
         elif opcode is Opcode.CLOSE:
             self._set_peer_gone()
             self._wake_all()
+
+    def _answer_pings(self, payload: bytes) -> None:
+        # RFC 6455 5.5.3: a peer may answer only the latest of several pings, so a pong
+        # answers its ping and every ping sent before it (as Sanic); one that matches
+        # no ping answers none.
+        if payload not in self.pings:
+            return
+        while self.pings:
+            key = next(iter(self.pings))
+            waiter = self.pings.pop(key)
+            if not waiter.done():
+                waiter.set_result(None)
+            if key == payload:
+                return
 
     def _add_fragment(self, frame: Frame) -> None:
         # The fragments are joined as bytes (one byte of memory per byte received, however
@@ -664,6 +676,11 @@ class WebsocketImplProtocol:
                 payload = random.getrandbits(32).to_bytes(4, "big")
         else:
             payload = control_payload(data)
+            awaited = self.pings.get(payload)
+            if awaited is not None and not awaited.done():
+                # (as Sanic: a pong could not tell the two apart; the first would never end)
+                raise ValueError("already waiting for a pong with the same data")
+            self.pings.pop(payload, None)  # (re-inserted last: the order is the pings' order)
         waiter = self.loop.create_future()
         self.pings[payload] = waiter
         self.ws_proto.send_ping(payload)
