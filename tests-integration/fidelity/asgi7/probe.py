@@ -17,8 +17,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import compare_asgi_unframed
 import compare_asgi_raw as raw_tool
+import compare_asgi_unframed
 import websockets
 
 HERE = os.path.dirname(os.path.abspath(__file__))
