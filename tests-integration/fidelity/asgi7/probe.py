@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -115,26 +114,13 @@ def exchange(port: int, data: bytes) -> str:
     return re.sub(r"(?im)^expires: .*\n", "expires: X\n", text)
 
 
-def start_served(python: str, port: int) -> subprocess.Popen:
-    proc = subprocess.Popen([python, "app.py", str(port)], cwd=HERE, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, start_new_session=True)
-    import socket
-    for _ in range(150):
-        try:
-            socket.create_connection(("127.0.0.1", port), 0.2).close()
-            return proc
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError("server did not start")
-
-
 def run(python: str, side: str, only: set[str]) -> dict[str, str]:
     events = os.path.join(tempfile.gettempdir(), f"asgi7_ev_{side}.txt")
     open(events, "w").close()
     os.environ["EVENTS"] = events
     port = raw_tool.free_port()
     if side == "served":
-        proc = start_served(python, port)
+        proc = raw_tool.start(python, "", port, HERE, command=["app.py", str(port)])
     else:
         proc = raw_tool.start(python, "app:app", port, HERE, "uvicorn")
     seen: dict[str, str] = {}
