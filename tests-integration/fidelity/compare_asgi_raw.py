@@ -94,10 +94,12 @@ def server_command(server: str, module: str, port: int, root_path: str) -> list[
 
 
 def start(
-    python: str, module: str, port: int, cwd: str, server: str = "uvicorn", root_path: str = ""
+    python: str, module: str, port: int, cwd: str, server: str = "uvicorn", root_path: str = "",
+    command: list[str] | None = None,
 ) -> subprocess.Popen:
+    """Serve ``module`` with ``server`` (or run ``python command...``) until it listens."""
     proc = subprocess.Popen(
-        [python, "-m", *server_command(server, module, port, root_path)],
+        [python, *(command or ["-m", *server_command(server, module, port, root_path)])],
         cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
     )
     for _ in range(150):

@@ -505,6 +505,10 @@ class ASGIApp:
             # itself (a 404 page, as when Hurtle serves the socket); else the server's 403.
             extensions = self.transport.scope.get("extensions") or {}
             if "websocket.http.response" in extensions and not self._head_sent:
+                if _invalid_status(response.status):  # uvicorn failed on it (RFC 9110 15)
+                    error = RuntimeError(f"Invalid response status {response.status}")
+                    await self._answer_instead(response, error)
+                    return
                 self._head_sent = True
                 await self.transport.send(
                     {
@@ -530,14 +534,7 @@ class ASGIApp:
                     data = data.encode("utf-8")
             status = response.status
             headers = response.headers
-            try:
-                # A 1xx is never final; every valid status is within 100-599 (RFC 9110
-                # section 15): uvicorn cannot write a higher one (it failed after taking
-                # the head, and the client got nothing, logged nowhere).
-                invalid = status < 200 or status > 599 or not isinstance(status, int)
-            except TypeError:  # not a number (None, "200"): the 500 page, as in Sanic
-                invalid = True
-            if invalid:
+            if _invalid_status(status):
                 # RFC 9110 section 15.2: a 1xx is never the final response (a client would
                 # wait for another): an error page, as when Hurtle or Sanic serve the app
                 # themselves (Sanic's ASGI mode sends the 1xx and its body).
@@ -648,6 +645,17 @@ def _invalid_field(fields: list[tuple[bytes, bytes]]) -> str:
         if not name.isascii():
             return NON_ASCII_FIELD_NAME
     return ""
+
+
+def _invalid_status(status: Any) -> bool:
+    """Whether ``status`` cannot be a final answer's: a 1xx is never final, every valid
+    status is an int within 100-599 (RFC 9110 section 15), and uvicorn cannot write another
+    (it failed after taking the head, and the client got nothing, logged nowhere). A float,
+    even a whole one, or no number at all (None, "200") is the 500 page, as in Sanic."""
+    try:
+        return status < 200 or status > 599 or not isinstance(status, int)
+    except TypeError:
+        return True
 
 
 def _asgi_headers(response: Any) -> list[tuple[bytes, bytes]]:
