@@ -253,7 +253,15 @@ def load_ssl(ssl: Any) -> ssl_module.SSLContext:
     for label, file in (("certificate", cert), ("private key", key)):
         if not Path(file).is_file():
             raise FileNotFoundError(f"TLS {label} file not found: {file}")
-    context = server_context(cert, key, ssl.get("password"))
+    try:
+        context = server_context(cert, key, ssl.get("password"))
+    except ssl_module.SSLError as error:
+        # OpenSSL's own words ("[SSL] PEM lib") name neither the files nor the cause.
+        raise ssl_module.SSLError(
+            f"cannot load the TLS certificate {cert} with the private key {key}: {error} "
+            "(a missing or wrong 'password' for an encrypted key, a key that does not "
+            "match the certificate, or a file that is not PEM)"
+        ) from error
     context.sanic = cert_record(cert, key, ssl)  # type: ignore[attr-defined]
     return context
 
