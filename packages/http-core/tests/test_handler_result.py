@@ -102,3 +102,26 @@ async def test_a_failure_after_the_response_ended_is_logged_as_itself(
     for message in messages:
         assert "Second respond call is not allowed." in message
         assert "No request is waiting for a response" not in message
+
+
+async def test_a_failure_mid_stream_cuts_the_response_and_is_logged_as_itself(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async def handler(request: Any) -> Any:
+        response = await request.respond(content_type="text/plain")
+        await response.send("part")
+        raise ValueError("the data source failed")
+
+    handle = await start_server(handler, host="127.0.0.1", port=0)
+    try:
+        with caplog.at_level(logging.ERROR, logger="sanic.error"):
+            reader, writer = await asyncio.open_connection("127.0.0.1", handle.port)
+            writer.write(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            sent = await asyncio.wait_for(reader.read(), 5)  # up to the server's close
+            writer.close()
+    finally:
+        await handle.close()
+    assert sent.startswith(b"HTTP/1.1 200 OK\r\n")
+    assert sent.endswith(b"\r\n\r\n4\r\npart\r\n")  # no last chunk: the client sees a cut
+    errors = [r.exc_info[1] for r in caplog.records if r.exc_info]
+    assert [str(error) for error in errors] == ["the data source failed"]

@@ -173,15 +173,19 @@ class HandlerApp:
         from hurtle_http.response import HTTPResponse
 
         stream = request.stream
-        if getattr(stream, "stage", HANDLER) in _RESPONSE_SENT:
-            # The response is out (whole or in part): no error page can follow. The
-            # stream logs ``exception`` itself and cuts an unfinished response, rather
-            # than respond() failing here and the log naming that failure instead.
-            await stream.error_response(exception)
-            return
-        if not getattr(exception, "quiet", False) or self.config.get("NOISY_EXCEPTIONS"):
+        stage = getattr(stream, "stage", HANDLER)
+        if stage is not IDLE and (
+            not getattr(exception, "quiet", False) or self.config.get("NOISY_EXCEPTIONS")
+        ):
             if not isinstance(exception, SanicException) or _status_of(exception) >= 500:
                 error_logger.error("Exception occurred while handling uri", exc_info=exception)
+        if stage in _RESPONSE_SENT:
+            # The response is out (whole or in part): no error page can follow. The
+            # stream cuts an unfinished response, or logs ``exception`` itself after a
+            # complete one, rather than respond() failing here and the log naming that
+            # failure instead.
+            await stream.error_response(exception)
+            return
         status, body, headers = render_plain_error(exception)
         response = HTTPResponse(
             body, status=status, headers=headers, content_type="text/plain; charset=utf-8"
