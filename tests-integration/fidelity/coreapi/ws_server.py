@@ -1,4 +1,6 @@
 from hurtle_http import serve, text
+
+
 async def handler(request):
     proto = request.transport.get_protocol()
     if request.path == "/ws":
@@ -16,4 +18,6 @@ async def handler(request):
         await ws.send("x")
         return text("after ws")
     return text("root")
+
+
 serve(handler, "127.0.0.1", 8150)
