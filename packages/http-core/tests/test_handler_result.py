@@ -39,6 +39,19 @@ async def twice(handler: Any, path: bytes = b"/") -> list[ParsedResponse]:
         await handle.close()
 
 
+async def twice_cut(handler: Any) -> bytes:
+    """Serve ``handler``, whose response is cut: all the client gets up to the close."""
+    handle = await start_server(handler, host="127.0.0.1", port=0)
+    try:
+        reader, writer = await asyncio.open_connection("127.0.0.1", handle.port)
+        writer.write(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        sent = await asyncio.wait_for(reader.read(), 5)  # up to the server's close
+        writer.close()
+        return sent
+    finally:
+        await handle.close()
+
+
 @pytest.mark.parametrize(
     ("returned", "shown"),
     [("a string", "'a string'"), ({"a": 1}, "{'a': 1}"), (42, "42")],
@@ -112,16 +125,32 @@ async def test_a_failure_mid_stream_cuts_the_response_and_is_logged_as_itself(
         await response.send("part")
         raise ValueError("the data source failed")
 
-    handle = await start_server(handler, host="127.0.0.1", port=0)
-    try:
-        with caplog.at_level(logging.ERROR, logger="sanic.error"):
-            reader, writer = await asyncio.open_connection("127.0.0.1", handle.port)
-            writer.write(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-            sent = await asyncio.wait_for(reader.read(), 5)  # up to the server's close
-            writer.close()
-    finally:
-        await handle.close()
+    with caplog.at_level(logging.ERROR, logger="sanic.error"):
+        sent = await twice_cut(handler)
     assert sent.startswith(b"HTTP/1.1 200 OK\r\n")
     assert sent.endswith(b"\r\n\r\n4\r\npart\r\n")  # no last chunk: the client sees a cut
     errors = [r.exc_info[1] for r in caplog.records if r.exc_info]
     assert [str(error) for error in errors] == ["the data source failed"]
+
+
+@pytest.mark.parametrize("ended", [False, True])
+async def test_a_response_returned_after_responding_is_named(
+    ended: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def handler(request: Any) -> Any:
+        response = await request.respond(content_type="text/plain")
+        await response.send("sent")
+        if ended:
+            await response.eof()
+        return text("returned too")
+
+    with caplog.at_level(logging.ERROR, logger="sanic.error"):
+        if ended:
+            answers = await twice(handler)
+            assert [res.body for res in answers] == [b"4\r\nsent\r\n0\r\n\r\n"] * 2
+        else:
+            await twice_cut(handler)
+    errors = [str(r.exc_info[1]) for r in caplog.records if r.exc_info]
+    assert errors
+    for message in errors:
+        assert "returned <HTTPResponse: 200 text/plain; charset=utf-8> after its" in message

@@ -142,6 +142,11 @@ class HandlerApp:
                     raise invalid_response(response)
                 await response(request)  # e.g. a ResponseStream
                 return
+            if getattr(stream, "stage", HANDLER) in _RESPONSE_SENT:
+                raise ServerError(
+                    f"The handler returned {response!r} after its response went out "
+                    "through 'await request.respond()': return None after responding so"
+                )
             stream.respond(response)
         elif response is None:
             raise ServerError(
