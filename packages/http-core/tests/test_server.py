@@ -151,6 +151,29 @@ def test_load_ssl_errors_say_what_to_fix(tmp_path: Path) -> None:
         load_ssl(42)
 
 
+def test_load_ssl_names_the_files_when_openssl_refuses_them(
+    ca: trustme.CA, cert_files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    from cryptography.hazmat.primitives import serialization
+
+    cert, key = cert_files
+    encrypted = tmp_path / "encrypted.pem"
+    private = serialization.load_pem_private_key(key.read_bytes(), None)
+    encrypted.write_bytes(private.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(b"right"),
+    ))
+    assert load_ssl({"cert": cert, "key": encrypted, "password": "right"})
+    # OpenSSL alone says "[SSL] PEM lib": neither which files nor why.
+    with pytest.raises(ssl.SSLError, match=r"cannot load the TLS certificate .*password"):
+        load_ssl({"cert": cert, "key": encrypted, "password": "wrong"})
+    other_key = tmp_path / "other.pem"
+    ca.issue_cert("localhost").private_key_pem.write_to_path(str(other_key))
+    with pytest.raises(ssl.SSLError, match=f"private key {other_key}.*does not match"):
+        load_ssl({"certfile": cert, "keyfile": other_key})
+
+
 async def test_graceful_shutdown_lets_in_flight_requests_finish() -> None:
     started = asyncio.Event()
 

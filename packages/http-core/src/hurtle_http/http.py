@@ -60,6 +60,7 @@ from hurtle_http.framing import (
     http1_version,
     persists,
 )
+from hurtle_http.handler_result import awaited_handler_result
 from hurtle_http.headers import Header
 from hurtle_http.stages import (
     BEGIN,
@@ -952,7 +953,7 @@ class Http(RequestReader, ResponseWriter):
                         handle = plain.handler
                         awaitable = handle(request)
                         if type(awaitable) is not coroutine:
-                            awaitable = _awaited(awaitable)
+                            awaitable = awaited_handler_result(awaitable)
                         response = yield from awaitable
                         # PERF: ResponseWriter.finish's first branch (a whole response
                         # without fields, its head cached), inlined: no frame for it

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import logging
 import os
 import signal as signal_module
@@ -18,16 +19,18 @@ import sys
 from collections.abc import Awaitable, Callable
 from functools import partial
 from pathlib import Path
+from types import CoroutineType
 from typing import Any
 
 from hurtle_http.config import HttpConfig
 from hurtle_http.conninfo import ConnInfo
 from hurtle_http.exceptions import STATUS_CODES, SanicException, ServerError
 from hurtle_http.fieldtext import field_text
+from hurtle_http.handler_result import awaited_handler_result, invalid_response
 from hurtle_http.http import completions_under_way
 from hurtle_http.listener import guard_accept
 from hurtle_http.protocol import HttpProtocol
-from hurtle_http.stages import HANDLER
+from hurtle_http.stages import FAILED, HANDLER, IDLE, RESPONSE
 from hurtle_http.tls import cert_record, server_context
 from hurtle_http.unix_socket import bind_unix_socket, remove_unix_socket, unix_socket_path
 
@@ -36,6 +39,9 @@ server_logger = logging.getLogger("sanic.server")
 logger = logging.getLogger("sanic.root")
 
 Handler = Callable[[Any], Awaitable[Any]]
+
+#: Stages in which a handler's response went out, whole (IDLE) or in part.
+_RESPONSE_SENT = (IDLE, RESPONSE, FAILED)
 
 
 def _status_of(exception: SanicException) -> int:
@@ -105,7 +111,10 @@ class HandlerApp:
         try:
             if stream.request_body and not self.stream and not request.take_ready_body():
                 await request.receive_body()
-            response = await self.handler(request)
+            response = self.handler(request)
+            if type(response) is not CoroutineType:
+                response = awaited_handler_result(response)
+            response = await response
             if (
                 not getattr(stream, "upgrade_websocket", False)
                 and stream.response is not response
@@ -127,12 +136,23 @@ class HandlerApp:
         if stream.response is not response:
             if response is None:
                 return  # it answered through request.respond(); Http finishes it
-            if not hasattr(response, "send") and callable(response):
+            # (A coroutine has a ``send`` too: one the handler forgot to await.)
+            if not hasattr(response, "send") or inspect.iscoroutine(response):
+                if not callable(response):
+                    raise invalid_response(response)
                 await response(request)  # e.g. a ResponseStream
                 return
+            if getattr(stream, "stage", HANDLER) in _RESPONSE_SENT:
+                raise ServerError(
+                    f"The handler returned {response!r} after its response went out "
+                    "through 'await request.respond()': return None after responding so"
+                )
             stream.respond(response)
         elif response is None:
-            raise ServerError("The handler returned no response")
+            raise ServerError(
+                "The handler returned None: return a response (text(), json()...) or "
+                "send one with 'await request.respond()'"
+            )
         send = stream.send
         if send is not None:
             # PERF: straight to the stream (what response.send() would end up doing).
@@ -157,9 +177,20 @@ class HandlerApp:
         """Answer ``exception`` with a plain-text error page (there is no middleware)."""
         from hurtle_http.response import HTTPResponse
 
-        if not getattr(exception, "quiet", False) or self.config.get("NOISY_EXCEPTIONS"):
+        stream = request.stream
+        stage = getattr(stream, "stage", HANDLER)
+        if stage is not IDLE and (
+            not getattr(exception, "quiet", False) or self.config.get("NOISY_EXCEPTIONS")
+        ):
             if not isinstance(exception, SanicException) or _status_of(exception) >= 500:
                 error_logger.error("Exception occurred while handling uri", exc_info=exception)
+        if stage in _RESPONSE_SENT:
+            # The response is out (whole or in part): no error page can follow. The
+            # stream cuts an unfinished response, or logs ``exception`` itself after a
+            # complete one, rather than respond() failing here and the log naming that
+            # failure instead.
+            await stream.error_response(exception)
+            return
         status, body, headers = render_plain_error(exception)
         response = HTTPResponse(
             body, status=status, headers=headers, content_type="text/plain; charset=utf-8"
@@ -231,7 +262,15 @@ def load_ssl(ssl: Any) -> ssl_module.SSLContext:
     for label, file in (("certificate", cert), ("private key", key)):
         if not Path(file).is_file():
             raise FileNotFoundError(f"TLS {label} file not found: {file}")
-    context = server_context(cert, key, ssl.get("password"))
+    try:
+        context = server_context(cert, key, ssl.get("password"))
+    except ssl_module.SSLError as error:
+        # OpenSSL's own words ("[SSL] PEM lib") name neither the files nor the cause.
+        raise ssl_module.SSLError(
+            f"cannot load the TLS certificate {cert} with the private key {key}: {error} "
+            "(a missing or wrong 'password' for an encrypted key, a key that does not "
+            "match the certificate, or a file that is not PEM)"
+        ) from error
     context.sanic = cert_record(cert, key, ssl)  # type: ignore[attr-defined]
     return context
 

@@ -12,6 +12,9 @@ timeouts, pipelining and flow control become instant, exact tests::
         assert parse_responses(conn.take())[0].status == 200
         await conn.advance(5)
         assert conn.transport.closed
+
+``settle()`` runs what is ready now; for a handler that awaits real I/O (``await file()``
+reads in a thread), ``await conn.answered()`` waits until its response is out.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from typing import Any
 
 from hurtle_http.protocol import HttpProtocol
 from hurtle_http.server import as_app
+from hurtle_http.stages import Stage
 
 
 class FakeTransport(asyncio.Transport):
@@ -218,6 +222,34 @@ class FakeConnection:
     async def advance(self, seconds: float) -> None:
         """Move the clock forward (firing timeouts), then settle."""
         await self.clock.advance(seconds)
+
+    async def answered(self, timeout: float = 5.0) -> None:
+        """Wait until every request received so far is answered (or the connection is
+        closed), for at most ``timeout`` seconds of real time.
+
+        ``settle()`` runs only what is ready now: a handler awaiting real I/O (``file()``
+        reads the file in a thread) has not answered when it returns. Raises
+        ``TimeoutError`` if the answers are not out in time (a handler waiting for the
+        fake clock needs ``advance()`` instead).
+        """
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        await _settle()
+        while not self._answered():
+            if loop.time() >= deadline:
+                http = self.protocol.http
+                stage = getattr(http, "stage", None)
+                raise TimeoutError(
+                    f"the connection has not answered within {timeout} s (stage {stage})"
+                )
+            await asyncio.sleep(0.005)
+            await _settle()
+
+    def _answered(self) -> bool:
+        http = self.protocol.http
+        if self.transport.closed or http is None:
+            return True
+        return http.stage is Stage.IDLE and not http.queue
 
     def take(self) -> bytes:
         """Everything written to the client since the last ``take()``."""
