@@ -57,5 +57,6 @@ KEPT = (
     "a close frame (1000) and waits for the client's. bob's close: Hurtle waits for the "
     "client's close before ending TCP (7.1.1, listed). ann's handler at the stop sees "
     "`ConnectionClosedError` where Sanic cancels it (listed, websockets section); Sanic's "
-    "INFO `connection closed` lines and the warnings' source lines (listed)."
+    "INFO `connection closed` lines and the warnings' source lines (listed). The 426 to a "
+    "plain GET: `upgrade: websocket` and `connection: upgrade, close` (RFC 9110 7.8, listed)."
 )

@@ -42,6 +42,6 @@ def DRIVER(port):
 KEPT = (
     "the sockets the server closes (no nickname, a taken nickname, a binary frame ending "
     "ann's handler): Hurtle waits for the client's close before ending TCP (RFC 6455 7.1.1, "
-    "listed), Sanic sends a FIN at once; the 426's `upgrade` and the static `HEAD` "
-    "(listed)."
+    "listed), Sanic sends a FIN at once; the 426's `upgrade` and its `connection: upgrade, close` (RFC 9110 7.8, "
+    "the seventh RFC round) and the static `HEAD` (listed)."
 )

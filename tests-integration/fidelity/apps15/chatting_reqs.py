@@ -50,5 +50,6 @@ KEPT = (
     "subscriptions, whose forwarding tasks (never cancelled by the handler while they "
     "run) fail on `ws.send` after the close: two `Task exception was never retrieved` "
     "logs (`Cannot write to websocket interface after it is closed.`) under Hurtle only; "
-    "the 426's `upgrade` (listed)."
+    "the 426's `upgrade` and its `connection: upgrade, close` (listed; RFC 9110 7.8, the "
+    "seventh RFC round)."
 )
