@@ -29,8 +29,8 @@ from hurtle_http.writer import (
     NON_ASCII_FIELD_NAME,
     NUL_IN_FIELD,
     InvalidHeader,
+    _head_length_as_digits,
     _is_digits,
-    _length_or_none,
 )
 
 logger = logging.getLogger("sanic.root")
@@ -605,19 +605,6 @@ class ASGIApp:
             self.send = None  # type: ignore[assignment]
 
 
-def _head_length_as_digits(headers: Any) -> None:
-    """A bodiless HEAD answer's own ``Content-Length`` written as RFC 9110 8.6 has it
-    (1*DIGIT), or left out when it is no length, as Hurtle's server writes it (the same
-    two rules as its writer: ``_is_digits``, ``_length_or_none``)."""
-    stated = headers["content-length"]
-    if _is_digits(stated):
-        return
-    headers.popall("content-length")
-    length = _length_or_none(stated)
-    if length is not None:
-        headers["content-length"] = str(length)
-
-
 def _check_stream_length(headers: Any, size: int, head_only: bool) -> None:
     """A streamed response's own ``Content-Length`` as Hurtle's server takes it: one
     ``int()`` refuses raises its ``ValueError`` (as in Sanic), ``"+4"`` or ``"0_4"`` go
@@ -652,10 +639,7 @@ def _invalid_status(status: Any) -> bool:
     status is an int within 100-599 (RFC 9110 section 15), and uvicorn cannot write another
     (it failed after taking the head, and the client got nothing, logged nowhere). A float,
     even a whole one, or no number at all (None, "200") is the 500 page, as in Sanic."""
-    try:
-        return status < 200 or status > 599 or not isinstance(status, int)
-    except TypeError:
-        return True
+    return not isinstance(status, int) or status < 200 or status > 599
 
 
 def _asgi_headers(response: Any) -> list[tuple[bytes, bytes]]:
