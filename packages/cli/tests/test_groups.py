@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from hurtle_app.http_versions import HTTP
 from hurtle_cli.arguments import build_parser, make_inspector_parser
 from hurtle_cli.base import SanicArgumentParser, SanicSubParsersAction
 from hurtle_cli.groups import Group, prepare_groups
@@ -73,9 +74,20 @@ def test_a_group_whose_attach_takes_no_short_is_attached(registry) -> None:
 def test_parsed_options_carry_sanics_names() -> None:
     args = _parse_and_prepare(["mod:app", "--single-process", "--tls-strict-host", "-3", "-1"])
     assert args.single is True and args.tlshost is True
-    assert args.http == (3, 1)  # HTTPVersionGroup.prepare: each once, in order
+    assert args.http == (3, 1)  # HTTPVersionGroup.prepare: each once, highest first
     args = _parse_and_prepare(["mod:app", "--no-repl"])
     assert (args.repl, args.no_repl, args.http, args.unix) == (False, False, (1,), "")
+
+
+@pytest.mark.parametrize("given", [["-1", "-3", "-1"], ["--http=1", "--http=3"], ["-3", "-1"]])
+def test_http_versions_are_prepared_as_http_members_highest_first(given: list[str]) -> None:
+    # As Sanic: a Group's prepare() or a SanicCLI subclass reading args.http after
+    # HTTPVersionGroup sees HTTP members (display(), name), each once, highest first,
+    # whatever the order they were given in.
+    args = _parse_and_prepare(["mod:app", *given])
+    assert [(type(v), v.name, v.display()) for v in args.http] == [
+        (HTTP, "VERSION_3", "HTTP/3"), (HTTP, "VERSION_1", "HTTP/1.1")]
+    assert _parse_and_prepare(["mod:app"]).http[0].display() == "HTTP/1.1"
 
 
 def test_add_bool_arguments_makes_an_exclusive_pair(registry) -> None:
@@ -167,7 +179,7 @@ def test_groups_prepare_once_the_app_is_loaded(registry, order_target, argv) -> 
     with pytest.raises(SystemExit) as exited:
         main([a.format(t=order_target) for a in argv])
     assert exited.value.code == 7
-    assert seen == ["prepare loaded=True http=(1,)"]
+    assert seen == ["prepare loaded=True http=(<HTTP.VERSION_1: 1>,)"]
 
 
 def test_a_factory_gets_the_options_as_parsed(registry, order_target, capsys) -> None:
@@ -176,7 +188,7 @@ def test_a_factory_gets_the_options_as_parsed(registry, order_target, capsys) ->
     with pytest.raises(SystemExit):
         main([f"{order_target}:create_app", "--factory", "--http=3"])
     assert capsys.readouterr().out == "factory [3]\n"
-    assert seen == ["prepare loaded=True http=(3,)"]
+    assert seen == ["prepare loaded=True http=(<HTTP.VERSION_3: 3>,)"]
 
 
 @pytest.mark.parametrize("option", ["--pidfile=x.pid", "--http=3"])

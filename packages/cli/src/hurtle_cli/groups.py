@@ -18,6 +18,7 @@ import argparse
 import inspect
 from typing import Any, ClassVar
 
+from hurtle_app.http_versions import HTTP
 from hurtle_app.versions import version_line
 
 ACTIONS = ("serve", "exec", "status", "restart", "stop")
@@ -139,8 +140,10 @@ class HTTPVersionGroup(Group):
                                     help="HTTP/3 (not served by Hurtle)")
 
     def prepare(self, args: argparse.Namespace) -> None:
-        # As Sanic: each version once, in the order given; HTTP/1.1 when none is.
-        args.http = tuple(dict.fromkeys(args.http or (1,)))
+        # As Sanic: each version once as an ``HTTP`` member, the highest first; HTTP/1.1
+        # when none is given.
+        args.http = tuple(sorted({HTTP(version) for version in args.http or (1,)},
+                                 reverse=True))
 
 
 class TLSGroup(Group):
