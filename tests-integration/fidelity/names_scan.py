@@ -97,6 +97,8 @@ SIG_KEPT = {
     "Stream": "Hurtle's stream base keeps its protocol",
     "Mixin": "the mixins are not constructed apart from the app",
     "HttpProtocol": "loop defaults to the running one",
+    "MediaType": "its arguments are positional-only, so an Accept parameter named type_, "
+    "subtype or self is a parameter (Sanic: TypeError, a 500); positional calls as Sanic's",
 }
 
 
