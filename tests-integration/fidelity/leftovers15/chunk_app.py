@@ -1,5 +1,6 @@
 from sanic import Sanic
 from sanic.response import text
+
 app = Sanic("chunkp")
 @app.post("/echo")
 async def echo(request):

@@ -1,4 +1,8 @@
-import socket, sys, time
+# ruff: noqa: E701, E702, E402, B023, F841, I001  (a throw-away probe, kept as it ran)
+import socket
+import sys
+import time
+
 port = int(sys.argv[1])
 CASES = {
  "plain": b"5\r\nhello\r\n0\r\n\r\n",
@@ -35,7 +39,7 @@ CASES = {
  "bad_quote": b'5;a="x\r\nhello\r\n0\r\n\r\n',
  "many_sp": b"5" + b" " * 200 + b";a=1\r\nhello\r\n0\r\n\r\n",
 }
-only = sys.argv[2:] 
+only = sys.argv[2:]
 for name, body in CASES.items():
     if only and name not in only: continue
     req = b"POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + body

@@ -1,6 +1,8 @@
+# ruff: noqa: E701, E702, E402, B023, F841, I001  (a throw-away probe, kept as it ran)
 from sanic import Sanic
 from sanic.response import text
-from sanic.exceptions import SanicException
+
+
 class Base(Exception): pass
 class Sub(Base): pass
 class Sub2(Sub): pass
@@ -30,12 +32,14 @@ async def exc(request):
 c = app.test_client
 seq = ["/sub", "/sub2", "/lookup", "/add", "/sub", "/sub2", "/base", "/lookup", "/addsub", "/sub", "/sub2", "/base", "/exc", "/sub2"]
 import logging
+
 logging.disable(logging.CRITICAL)
-from sanic_testing.testing import SanicTestClient
 async def run():
     pass
 # use asgi client to keep one app state
 import asyncio
+
+
 async def main():
     for p in seq:
         req, r = await app.asgi_client.get(p)

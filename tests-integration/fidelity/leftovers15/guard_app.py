@@ -1,7 +1,10 @@
-import os, sys, time, threading, urllib.request
+# ruff: noqa: E701, E702, E402, B023, F841, I001  (a throw-away probe, kept as it ran)
+import os
+
 from sanic import Sanic
-from sanic.response import text
 from sanic.log import logger
+from sanic.response import text
+
 
 def build():
     app = Sanic("GuardApp")

@@ -1,6 +1,8 @@
-import asyncio, sys
+# ruff: noqa: E701, E702, E402, B023, F841, I001  (a throw-away probe, kept as it ran)
+import asyncio
+
 from sanic import Sanic
-from sanic.response import text
+
 CASES = [
   [("foo.bar.baz", 1), ("foo.bar.<x>", "x")],
   [("foo.bar.<x>", 1), ("foo.bar.<y>", "x")],

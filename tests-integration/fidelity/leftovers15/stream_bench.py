@@ -1,5 +1,9 @@
+# ruff: noqa: E701, E702, E402, B023, F841, I001  (a throw-away probe, kept as it ran)
 import time
+
 from hurtle_http.framing import RequestReader
+
+
 class Sink:
     def on_begin(self): pass
     def on_head(self, *a): pass
@@ -18,6 +22,7 @@ def run(chunk, total=1 << 20, read=65536):
         best = min(best, time.perf_counter() - t)
     return best * 1e3
 import sys
+
 if sys.argv[1:] == ["off"]:
     RequestReader._chunk_lines_of = lambda self, *a: None
 for chunk in (16, 256, 4096, 65536):

@@ -1,5 +1,8 @@
+# ruff: noqa: E701, E702, E402, B023, F841, I001  (a throw-away probe, kept as it ran)
 import asyncio
+
 from sanic import Sanic
+
 app = Sanic("WsBig")
 app.config.WEBSOCKET_MAX_SIZE = 100
 @app.websocket("/waiting")

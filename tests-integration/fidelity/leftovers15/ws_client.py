@@ -1,5 +1,11 @@
-import asyncio, sys, time
+# ruff: noqa: E701, E702, E402, B023, F841, I001  (a throw-away probe, kept as it ran)
+import asyncio
+import sys
+import time
+
 from websockets.asyncio.client import connect
+
+
 async def main(port, path):
     t0 = time.monotonic()
     async with connect(f"ws://127.0.0.1:{port}{path}", max_size=None) as ws:
