@@ -1,4 +1,4 @@
-# ruff: noqa: E701, E702, E402, B023, F841, I001  (a throw-away probe, kept as it ran)
+# ruff: noqa: E702, I001  (a throw-away probe, kept as it ran)
 import os
 
 from sanic import Sanic

@@ -1,4 +1,4 @@
-# ruff: noqa: E701, E702, E402, B023, F841, I001  (a throw-away probe, kept as it ran)
+# ruff: noqa: F841  (a throw-away probe, kept as it ran)
 import asyncio
 
 from sanic import Sanic
