@@ -39,6 +39,11 @@ ROUTES = {
     "POST /echo": b"POST /echo HTTP/1.1\r\nHost: 127.0.0.1:8000\r\nContent-Length: 1024\r\n\r\n"
     + b"x" * 1024,
 }
+# a chunked body in the read of its head (the head's read, then framing.joined_first_chunks)
+ROUTES["chunked POST /echo"] = (
+    b"POST /echo HTTP/1.1\r\nHost: 127.0.0.1:8000\r\nTransfer-Encoding: chunked\r\n\r\n"
+    b"400\r\n" + b"x" * 1024 + b"\r\n0\r\n\r\n"
+)
 for _name, _raw in list(ROUTES.items()):
     _method, _path = _name.split(" ", 1)
     _mw_path = "/mw" + (_path if _path != "/" else "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
 
 import pytest
@@ -597,3 +598,40 @@ async def test_a_priority_that_does_not_order_with_its_group_is_refused_at_regis
     router.finalize()
     await router.dispatch("a.b.c", inline=True)
     assert [name for name, _ in calls] == ["alone"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("a.b.c", "a.b.<x>"),  # a static last part is a str parameter's group
+        ("a.b.<x>", "a.b.<y>"),
+        ("a.b.<x:int>", "a.b.<y:int>"),
+        ("a.b.<x>", "a.b.c"),
+    ],
+)
+async def test_signals_of_one_group_but_different_paths_must_order_at_registration(
+    first: str, second: str
+) -> None:
+    calls, make = recorder()
+    router = SignalRouter()
+    router.add(make("first"), first, priority=1)
+    # As Sanic: refused here with a TypeError naming both, not failing every dispatch later.
+    with pytest.raises(TypeError, match=rf"Signal '{re.escape(second)}': priority='x' "
+                                        rf"cannot be ordered with priority=1 of signal "
+                                        rf"'{re.escape(first)}'"):
+        router.add(make("second"), second, priority="x")
+    router.finalize()
+    await router.dispatch("a.b.7" if "int" in first else "a.b.c", inline=True)
+    assert [name for name, _ in calls] == ["first"]
+
+
+async def test_signals_of_other_types_of_last_part_need_not_order() -> None:
+    calls, make = recorder()
+    router = SignalRouter()
+    # Two groups (str and int), as in Sanic: each sorts alone, so both are taken.
+    router.add(make("str"), "a.b.<x>", priority=1)
+    router.add(make("int"), "a.b.<y:int>", priority="x")
+    router.finalize()
+    await router.dispatch("a.b.7", inline=True)
+    await router.dispatch("a.b.c", inline=True)
+    assert [name for name, _ in calls] == ["int", "str"]

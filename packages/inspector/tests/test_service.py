@@ -214,6 +214,31 @@ def test_a_list_under_args_is_passed_by_position() -> None:
     assert too_many.status == 400
 
 
+@pytest.mark.parametrize("args", [b'"ab"', b'"2"', b'{"name": "x"}', b"null", b"7"])
+def test_args_that_is_no_list_is_refused_saying_what_to_send(args: bytes) -> None:
+    # A raw client's {"args": "ab"}: Sanic spreads the characters (add("a", "b") answers
+    # "ab"), an object's keys, or fails with a 500; Hurtle passed it as a keyword, so the
+    # action failed with "unexpected keyword argument 'args'" or took it as a keyword.
+    calls: list = []
+
+    def several(*args: object, **kwargs: object) -> str:
+        calls.append((args, kwargs))
+        return "ran"
+
+    service = InspectorService(info=dict, actions={"several": several})
+    reply = service.handle(
+        "POST", "/several", {"Accept": "application/json"}, b'{"args": ' + args + b', "k": 1}'
+    )
+    assert reply.status == 400
+    assert body(reply)["message"] == (
+        "Bad arguments for action 'several': \"args\" is a JSON list of positional "
+        f"arguments, such as [\"a\", 2], not {json.dumps(json.loads(args))}"
+    )
+    assert calls == []
+    # An unknown action still answers null, whatever its arguments (as Sanic).
+    assert body(service.handle("POST", "/nope", {}, b'{"args": "ab"}'))["result"] is None
+
+
 @pytest.mark.parametrize("path, status", [
     ("//", 200), ("///", 200), ("//?x=1", 200),
     ("//reload", 404), ("///reload", 404), ("//reload/", 404),

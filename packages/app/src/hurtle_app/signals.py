@@ -402,18 +402,20 @@ class SignalRouter(BaseRouter):
 
     def _check_priority(self, signal: Signal) -> None:
         """Refuse ``signal`` when its priority cannot be ordered with that of a signal of
-        the same group (same path: ``a.b.c`` and ``a.b.d`` share one), as Sanic refuses
-        it here with a TypeError; the signals already added stay."""
+        the same group (the group ``_resolve`` sorts: same namespace, same type of last
+        part, a static one counting as ``str``: ``a.b.c``, ``a.b.d`` and ``a.b.<x>``
+        share one), as Sanic refuses it here with a TypeError; the signals already added
+        stay."""
         for other in self._signals:
-            if other.path != signal.path:
+            if other.parts[:-1] != signal.parts[:-1] or other.kind != signal.kind:
                 continue
             try:
                 other.priority < signal.priority  # noqa: B015 (only whether it orders)
                 signal.priority < other.priority  # noqa: B015
             except TypeError:
                 raise TypeError(
-                    f"Signal {signal.name!r}: priority={signal.priority!r} cannot be ordered "
-                    f"with priority={other.priority!r} of signal {other.name!r} of the same "
+                    f"Signal {signal.ctx.definition!r}: priority={signal.priority!r} cannot be ordered "
+                    f"with priority={other.priority!r} of signal {other.ctx.definition!r} of the same "
                     "group; give each an int"
                 ) from None
 

@@ -211,8 +211,14 @@ class InspectorService:
         if func is None:
             # Sanic answers unknown actions with a null result rather than an error.
             return _ok(action, None)
-        # As Sanic: a list under "args" (``sanic inspect cmd one two``) is passed by position.
-        args = kwargs.pop("args") if isinstance(kwargs.get("args"), list) else []
+        # As Sanic: a list under "args" (``sanic inspect cmd one two``) is passed by position,
+        # and "args" is never a keyword. Anything else is refused: Sanic spreads whatever
+        # iterates (a string's characters, an object's keys) and fails on the rest.
+        args = kwargs.pop("args", [])
+        if not isinstance(args, list):
+            return _error(400, "Bad Request",
+                          f"Bad arguments for action '{action}': \"args\" is a JSON list of "
+                          f"positional arguments, such as [\"a\", 2], not {json.dumps(args)}")
         try:
             inspect.signature(func).bind(*args, **kwargs)
         except TypeError as exc:

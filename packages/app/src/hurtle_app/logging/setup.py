@@ -41,6 +41,16 @@ def setup_logging(
                 handler.setFormatter(DebugAccessFormatter() if debug else ProdAccessFormatter())
 
 
+def name_log_lines(ident: str) -> None:
+    """Make this process's log lines start with ``ident`` (``Srv 0``), also through the
+    formatters made before it was known: a forked worker's, inherited from the main
+    process, would still say ``Main``."""
+    for lg in (logger, error_logger, server_logger, websockets_logger, access_logger):
+        for handler in lg.handlers:
+            if isinstance(handler.formatter, AutoFormatter):
+                handler.formatter.IDENT = ident
+
+
 def apply_log_formatters(app: Any) -> None:
     """Give the log handlers the debug or production look of ``app``'s mode, with its
     ``NO_COLOR`` and ``LOG_EXTRA`` (as Sanic does when it prepares a server, in the main
@@ -52,4 +62,4 @@ def apply_log_formatters(app: Any) -> None:
     setup_logging(app.debug, bool(config.get("NO_COLOR", False)), config.get("LOG_EXTRA"))
 
 
-__all__ = ["apply_log_formatters", "setup_logging"]
+__all__ = ["apply_log_formatters", "name_log_lines", "setup_logging"]

@@ -21,6 +21,7 @@ import sys
 import time
 from typing import Any
 
+from hurtle_app.logging.setup import name_log_lines
 from hurtle_app.serving import wants_uvloop
 from hurtle_http.server import remove_unix_socket, server_event_loop
 from hurtle_worker.constants import IDENT_ENV
@@ -53,11 +54,7 @@ def serve_legacy(app_class: Any, primary: Any = None) -> None:
 def _name_log_lines(ident: str) -> None:
     """Forked formatters still say ``Main``: make this worker's lines say which it is."""
     os.environ[IDENT_ENV] = ident
-    for name in ("sanic.root", "sanic.error", "sanic.access", "sanic.server",
-                 "sanic.websockets"):
-        for handler in logging.getLogger(name).handlers:
-            if hasattr(handler.formatter, "IDENT"):
-                handler.formatter.IDENT = ident  # type: ignore[union-attr]
+    name_log_lines(ident)
 
 
 def _legacy_worker(app: Any, server_info: dict[str, list[dict[str, Any]]], index: int

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from hurtle_app.logging.setup import name_log_lines
 from hurtle_app.logging.setup import setup_logging as setup_logging
 from hurtle_app.serving import (
     WORKER_PROCESS_ENV,
@@ -29,6 +30,7 @@ from hurtle_app.serving import (
 from hurtle_app.state import ApplicationServerInfo as ApplicationServerInfo
 from hurtle_app.state import ServerSignal as Signal  # noqa: F401 - as in Sanic
 from hurtle_http.protocol import HttpProtocol as HttpProtocol
+from hurtle_worker.constants import IDENT_ENV
 from hurtle_worker.load_errors import describe_load_error
 from hurtle_worker.multiplexer import WorkerMultiplexer
 from hurtle_worker.process import Worker as Worker
@@ -76,6 +78,11 @@ def worker_serve(
     passthru: dict[str, Any] | None = None,
 ) -> None:
     """Serve the app in this worker process until told to stop."""
+    ident = os.environ.get(IDENT_ENV)
+    if ident:
+        # A forked worker (an app made under ``if __name__ == "__main__":``) has the
+        # main process's formatters, made when its lines said ``Main``.
+        name_log_lines(ident)
     loader = app_loader or AppLoader(factory=lambda: _find(app_name))
     try:
         app = _load(loader, builds=app_loader is not None)
