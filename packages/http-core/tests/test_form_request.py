@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 import traceback
 
 import pytest
@@ -55,3 +56,25 @@ def test_files_parse_the_form_when_neither_was_read() -> None:
     request = make(ONE_FILE, MULTIPART)
     assert request.files["f"][0].body == b"q"  # type: ignore[index]
     assert request.form == {}
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("application/x-www-form-urlencoded", "a=1"),
+        ("application/x-www-form-urlencoded", None),
+        (MULTIPART, ONE_FILE.decode()),
+        (MULTIPART, memoryview(ONE_FILE)),
+    ],
+)
+def test_a_body_the_app_set_to_no_bytes_gives_an_empty_form_and_a_logged_error(
+    content_type: str, body: object, caplog: pytest.LogCaptureFixture
+) -> None:
+    # As Sanic: the handler gets an empty form (not a 500), and the log says why.
+    request = make(b"", content_type)
+    request.body = body  # type: ignore[assignment]
+    with caplog.at_level(logging.ERROR, logger="sanic.error"):
+        assert request.form == {} and request.files == {}
+    [record] = [r for r in caplog.records if r.name == "sanic.error"]
+    assert record.getMessage() == "Failed when parsing form"
+    assert record.exc_info is not None and record.exc_info[0] in (AttributeError, TypeError)

@@ -690,7 +690,9 @@ class Request(Generic[sanic_type, ctx_type]):
                     else:
                         # As Sanic: a multipart body without a boundary is logged, not parsed.
                         _error_logger.error("Failed when parsing form")
-            except (LookupError, ValueError):
+            except Exception:
+                # As Sanic: a body that cannot be read as the form (one the app set to a
+                # str or None, say) leaves the form empty; the traceback says why.
                 _error_logger.error("Failed when parsing form", exc_info=True)
         return self.parsed_form
 
