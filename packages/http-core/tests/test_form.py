@@ -485,3 +485,12 @@ def test_a_part_with_an_empty_head_keeps_a_head_shaped_content_as_content(
     head_shaped = f"\r\n\r\nContent-Disposition: form-data; {disposition}\r\n\r\n1\r\n"
     body = BOUNDARY + head_shaped.encode() + _part(['Content-Disposition: form-data; name="b"'], b"2") + END
     assert _fields_files(body) == ({"b": ["2"]}, {})
+
+
+def test_a_part_field_without_a_space_after_its_colon_keeps_its_whole_value() -> None:
+    """Kept on purpose: white space after the colon of a part's header field is optional
+    (RFC 5322 2.2, RFC 9110 5.6.3); real Sanic 25.12 drops the first character of a value
+    without it (``Content-Type:image/png`` gives ``mage/png``)."""
+    head = ['Content-Disposition:form-data; name="f"; filename="a"', "Content-Type:image/png"]
+    body = _part(head, b"v") + END
+    assert _fields_files(body) == ({}, {"f": [("a", "image/png", b"v")]})
