@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from types import SimpleNamespace
 from typing import Any
@@ -374,6 +375,39 @@ def test_debug_html_page_details_quiet_exceptions_too() -> None:
     assert "Exception in probe.boom:" in page
     assert ">host</span>" in page  # request header names as the server keeps them
     assert "Details for developers" not in body(render(request, raised(NotFound("nf"))))
+
+
+def test_debug_html_page_shows_the_exception_being_handled_when_one_was_raised() -> None:
+    # Observed on Sanic 25.12: its debug HTML page shows "KeyError while handling
+    # ValueError" with both tracebacks; text and JSON pages follow explicit causes only.
+    def fail() -> None:
+        try:
+            int("x")
+        except ValueError:
+            raise KeyError("inner")  # noqa: B904
+
+    def hidden() -> None:
+        try:
+            int("y")
+        except ValueError:
+            raise KeyError("alone") from None
+
+    request = make_request({"accept": "text/html"})
+    page = html.unescape(body(render(request, raised_by(fail), debug=True)))
+    assert "ValueError: invalid literal for int()" in page and 'int("x")' in page
+    assert page.index("ValueError") < page.index("KeyError")
+    plain = body(render(make_request(), raised_by(fail), debug=True))
+    assert "KeyError" in plain and "ValueError" not in plain
+    quiet = body(render(request, raised_by(hidden), debug=True))
+    assert "KeyError" in quiet and "ValueError" not in quiet
+
+
+def raised_by(fn: Any) -> BaseException:
+    try:
+        fn()
+    except BaseException as caught:
+        return caught
+    raise AssertionError("fn raised nothing")
 
 
 def test_debug_html_page_without_a_route_says_so() -> None:

@@ -182,13 +182,18 @@ class BaseRenderer:
         """The request path (empty when unknown)."""
         return str(getattr(self.request, "path", "") or "")
 
-    def exception_chain(self) -> list[BaseException]:
-        """The exception and its explicit causes (``raise ... from``), oldest first."""
+    def exception_chain(self, implicit: bool = False) -> list[BaseException]:
+        """The exception and its explicit causes (``raise ... from``), oldest first; with
+        ``implicit``, also the exceptions being handled when each was raised (as a
+        traceback prints them, unless ``raise ... from None`` hid them)."""
         chain: list[BaseException] = []
         exc: BaseException | None = self.exception
         while exc is not None and exc not in chain:
             chain.append(exc)
-            exc = exc.__cause__
+            if exc.__cause__ is not None or not implicit or exc.__suppress_context__:
+                exc = exc.__cause__
+            else:
+                exc = exc.__context__
         return list(reversed(chain))
 
 
@@ -367,7 +372,8 @@ class HTMLRenderer(BaseRenderer):
         route = getattr(getattr(self.request, "route", None), "name", None)
         where = f" in {escape(route)}" if route else " in [route not found]"
         traces = []
-        for item in self.exception_chain():
+        # As Sanic's debug page: an exception raised while another was handled shows both.
+        for item in self.exception_chain(implicit=True):
             frames = "\n".join(
                 f"{escape(frame.filename)}:{frame.lineno} in {escape(frame.name)}\n"
                 f"    {escape(frame.line or '')}"

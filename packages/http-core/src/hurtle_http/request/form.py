@@ -249,17 +249,17 @@ def _parse_multipart(
         if eol == -1:
             continue
         part = chunk[eol + 2 :]
-        head_end = part.find(b"\r\n\r\n")
-        if head_end == -1:
-            if part.endswith(b"\r\n"):
-                # The head's last CRLF is also the delimiter's: an empty part, as Sanic.
-                raw_head, content = part[:-2], b""
-            elif not part.startswith(b"\r\n"):
-                continue
-            else:
-                raw_head, content = b"", part[2:]
-        else:
+        if part.startswith(b"\r\n"):
+            # An empty head (RFC 2046 5.1.1): all that follows is content, even text that
+            # reads like a head; the part has no name, so it is skipped below, as Sanic.
+            raw_head, content = b"", part[2:]
+        elif (head_end := part.find(b"\r\n\r\n")) != -1:
             raw_head, content = part[:head_end], part[head_end + 4 :]
+        elif part.endswith(b"\r\n"):
+            # The head's last CRLF is also the delimiter's: an empty part, as Sanic.
+            raw_head, content = part[:-2], b""
+        else:
+            continue
         name: str | None = None
         filename: str | None = None
         content_type = "text/plain"

@@ -640,9 +640,11 @@ class Request(Generic[sanic_type, ctx_type]):
             self.parsed_json = (loads or self.__class__._loads)(self.body)
         except Exception:
             if not self.body:
-                self.parsed_json = None
+                # (what an earlier load_json parsed stays request.json, as in Sanic)
                 return None
-            raise BadRequest("Failed when parsing body as json") from None
+            # The decoder's error stays the context: a logged traceback shows where the
+            # body stopped being JSON.
+            raise BadRequest("Failed when parsing body as json")  # noqa: B904
         return self.parsed_json
 
     @property
@@ -688,7 +690,9 @@ class Request(Generic[sanic_type, ctx_type]):
                     else:
                         # As Sanic: a multipart body without a boundary is logged, not parsed.
                         _error_logger.error("Failed when parsing form")
-            except (LookupError, ValueError):
+            except Exception:
+                # As Sanic: a body that cannot be read as the form (one the app set to a
+                # str or None, say) leaves the form empty; the traceback says why.
                 _error_logger.error("Failed when parsing form", exc_info=True)
         return self.parsed_form
 
@@ -703,7 +707,8 @@ class Request(Generic[sanic_type, ctx_type]):
     def files(self) -> RequestParameters | None:
         """Uploaded files (``File`` named tuples) of a multipart body."""
         if self.parsed_files is None:
-            self.get_form()
+            # Through ``form``, as Sanic: a form the app set is not parsed over.
+            self.form  # noqa: B018
         return self.parsed_files
 
     def take_ready_body(self) -> bool:
