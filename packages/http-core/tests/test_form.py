@@ -223,8 +223,9 @@ def test_multipart_framing_read_as_rfc_2046_says() -> None:
     - A line that starts with the delimiter is one ("an exact match of the entire
       candidate line is not required"): the part after ``--B0undaryX`` is read; Sanic
       loses it.
-    - A part head line without a colon, or with a space before it, is skipped with the
-      rest of the part read; Sanic drops the whole form.
+    - A part head line without a colon is skipped with the rest of the part read, and
+      one with a space before its colon is read as the field it names; Sanic drops the
+      whole form in both cases.
     - The boundary string elsewhere than right after a line break and ``--`` is content;
       Sanic splits parts at any occurrence of it.
     """
