@@ -146,8 +146,12 @@ class MockTransport:
     def close(self) -> None:
         """Not available under ASGI: the ASGI server owns the connection, and nothing the
         app can send closes it. As Sanic, this raises ``NotImplementedError`` rather than
-        letting the app believe the connection was closed."""
-        raise NotImplementedError
+        letting the app believe the connection was closed; its message says what to do."""
+        raise NotImplementedError(
+            "request.transport.close() is not available under ASGI: the ASGI server owns "
+            "the connection. Return a response instead (with 'Connection: close' in its "
+            "headers to end a kept-alive connection after it)."
+        )
 
     def get_websocket_connection(self) -> ASGIWebsocket:
         """The exchange's websocket (after ``accept_websocket`` or
