@@ -226,6 +226,8 @@ async def test_websocket_send_to_a_client_that_left_ends_the_handler_quietly(
                 await ws.send("tick")
         except ConnectionClosed as closed:
             seen.append(closed.rcvd.code if closed.rcvd else None)
+            # As a served socket's transport once the peer is gone (it said False).
+            seen.append(request.transport.is_closing())
             raise
 
     pending = [{"type": "websocket.connect"}]
@@ -247,9 +249,39 @@ async def test_websocket_send_to_a_client_that_left_ends_the_handler_quietly(
     scope = {"type": "websocket", "path": "/feed", "headers": [], "subprotocols": []}
     with caplog.at_level("ERROR"):
         await asyncio.wait_for(app(scope, receive, send), 5)
-    assert seen == [1006]
+    assert seen == [1006, True]
     assert sends == 3
     assert not [r for r in caplog.records if r.levelname == "ERROR"]
+
+
+async def test_a_websocket_transport_is_closing_once_the_client_closed(app: Sanic) -> None:
+    from websockets.exceptions import ConnectionClosed
+
+    seen: list[Any] = []
+
+    @app.websocket("/wait")
+    async def wait(request: Any, ws: Any) -> None:
+        seen.append(request.transport.is_closing())
+        try:
+            await ws.recv()
+        except ConnectionClosed:
+            seen.append(request.transport.is_closing())
+            raise
+
+    pending = [{"type": "websocket.connect"}, {"type": "websocket.disconnect", "code": 1001}]
+
+    async def receive() -> dict[str, Any]:
+        if pending:
+            return pending.pop(0)
+        await asyncio.Event().wait()
+        return {}
+
+    async def send(message: dict[str, Any]) -> None:
+        pass
+
+    scope = {"type": "websocket", "path": "/wait", "headers": [], "subprotocols": []}
+    await asyncio.wait_for(app(scope, receive, send), 5)
+    assert seen == [False, True]
 
 
 async def test_a_waiting_handler_is_cancelled_when_the_client_leaves(app: Sanic) -> None:

@@ -143,11 +143,13 @@ class MockTransport:
         return default
 
     def is_closing(self) -> bool:
-        """True once the server reported that the client left (``http.disconnect``), as
-        a served connection's transport says once its peer is gone; False before (the app
-        cannot close the connection itself, see ``close()``). Handlers polling it in a
-        streaming loop stop, and the request pipeline asks it when a send fails."""
-        return self._peer_gone
+        """True once the server reported that the client left (``http.disconnect``), or
+        a websocket of the exchange is closed (either side), as a served connection's
+        transport says once its peer is gone; False before (the app cannot close the
+        connection itself, see ``close()``). Handlers polling it in a streaming loop
+        stop, and the request pipeline asks it when a send fails."""
+        websocket = self._websocket
+        return self._peer_gone or (websocket is not None and websocket.connection_closed)
 
     def close(self) -> None:
         """Not available under ASGI: the ASGI server owns the connection, and nothing the
