@@ -400,3 +400,34 @@ async def receive_body(request):
 @app.route("/status_body/<code:int>", methods=["GET", "HEAD"])
 async def status_body(request, code):
     return text("should not go", status=code, headers={"x-s": "1"})
+
+
+@app.websocket("/ws/pump")
+async def ws_pump(request, ws):
+    note("pump open")
+    try:
+        for _ in range(500):
+            await ws.send("p" * 1000)
+            await asyncio.sleep(0.01)
+        note("pump finished")
+    except BaseException as error:
+        note(f"pump raised {type(error).__name__}: {str(error)[:60]}"
+             f" closing={request.transport.is_closing()}")
+        raise
+
+
+@app.websocket("/ws/two_readers")
+async def ws_two_readers(request, ws):
+    async def reader(name):
+        try:
+            got = await asyncio.wait_for(ws.recv(), 2)
+            return f"{name} -> {got!r}"
+        except BaseException as error:
+            return f"{name} raised {type(error).__name__}: {str(error)[:60]}"
+    results = await asyncio.gather(reader("a"), reader("b"))
+    note(f"two readers {sorted(results)}")
+
+
+@app.websocket("/ws/returns")
+async def ws_returns(request, ws):
+    return text("returned")

@@ -102,7 +102,9 @@ HTTP: list[tuple[str, bytes]] = [
 CUT = ["/respond", "/rstream", "/fstream", "/stubborn", "/background"]
 WS = [("/ws/proto", ["a", "b"]), ("/ws/proto", ["x"]), ("/ws/proto", None),
       ("/ws/after_close", None), ("/ws/send_after_own_close", None), ("/ws/reason", None),
-      ("/ws/raise", None), ("/ws/misc", None), ("/ws/iter", None), ("/ws/badclose", None)]
+      ("/ws/raise", None), ("/ws/misc", None), ("/ws/iter", None), ("/ws/badclose", None),
+      ("/ws/two_readers", None), ("/ws/returns", None)]
+ABORT = ["/ws/pump", "/ws/wait"]
 
 
 def mask(text: str) -> str:
@@ -176,30 +178,34 @@ def cut_stream(port: int, path: str) -> str:
     return mask(head.replace("\r\n", "\n"))
 
 
-def slow_body(port: int) -> str:
-    """Send a head promising 10 bytes, 2 of them, then wait up to 4 s for an answer."""
+def ws_abort(port: int, path: str) -> str:
+    """Open a websocket by hand, read a little, then reset the TCP connection (no close
+    frame)."""
     sock = socket.create_connection(("127.0.0.1", port), 2)
-    sock.sendall(req("POST", "/body", "Content-Length: 10") + b"ab")
-    sock.settimeout(4)
-    got = b""
+    sock.sendall(f"GET {path} HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\n"
+                 "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                 "Sec-WebSocket-Version: 13\r\n\r\n".encode())
+    sock.settimeout(3)
+    head = b""
     try:
-        for _ in range(20):
-            chunk = sock.recv(65536)
+        while b"\r\n\r\n" not in head and len(head) < 65536:
+            chunk = sock.recv(4096)
             if not chunk:
                 break
-            got += chunk
-    except (TimeoutError, ConnectionResetError) as error:
-        got += f"<{type(error).__name__}>".encode()
+            head += chunk
+        time.sleep(0.3)
+    except TimeoutError:
+        pass
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
     sock.close()
-    return mask(got.decode("utf-8", "replace").replace("\r\n", "\n"))
+    return head.split(b"\r\n", 1)[0].decode("latin-1")
 
 
-def exchange(port: int, data: bytes) -> str:
-    if "--unframed" in sys.argv:
-        return mask(compare_asgi_unframed.exchange(port, data))
+def talk(port: int, data: bytes, timeout: float) -> str:
+    """Send ``data``; what comes back until the server closes or is quiet for ``timeout``."""
     sock = socket.create_connection(("127.0.0.1", port), 2)
     sock.sendall(data)
-    sock.settimeout(3.0)
+    sock.settimeout(timeout)
     got = b""
     try:
         for _ in range(200):
@@ -211,6 +217,17 @@ def exchange(port: int, data: bytes) -> str:
         got += f"<{type(error).__name__}>".encode()
     sock.close()
     return mask(got.decode("utf-8", "replace").replace("\r\n", "\n"))
+
+
+def slow_body(port: int) -> str:
+    """Send a head promising 10 bytes, 2 of them, then wait up to 4 s for an answer."""
+    return talk(port, req("POST", "/body", "Content-Length: 10") + b"ab", 4)
+
+
+def exchange(port: int, data: bytes) -> str:
+    if "--unframed" in sys.argv:
+        return mask(compare_asgi_unframed.exchange(port, data))
+    return talk(port, data, 3)
 
 
 async def ws_talk(port: int, path: str, protocols: list[str] | None) -> str:
@@ -277,6 +294,10 @@ def run(python: str, side: str, server: str, only: set[str], extra: list[str]) -
             answer = cut_stream(port, path)
             time.sleep(3)
             seen[f"cut {path}"] = answer + "\n" + events.take()
+        for path in ABORT:
+            if only and path not in only:
+                continue
+            seen[f"abort {path}"] = ws_abort(port, path) + "\n" + (time.sleep(1) or events.take())
         if not only or "slow body" in only:
             seen["slow body"] = slow_body(port) + "\n" + (time.sleep(0.3) or events.take())
         for path, protocols in WS:
