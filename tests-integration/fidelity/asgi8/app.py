@@ -431,3 +431,10 @@ async def ws_two_readers(request, ws):
 @app.websocket("/ws/returns")
 async def ws_returns(request, ws):
     return text("returned")
+
+
+@app.get("/connctx")
+async def connctx(request):
+    ctx = request.conn_info.ctx
+    ctx.n = getattr(ctx, "n", 0) + 1
+    return text(f"n={ctx.n}")

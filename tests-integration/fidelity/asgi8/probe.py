@@ -95,6 +95,8 @@ HTTP: list[tuple[str, bytes]] = [
                          body=chunked(b"abc", b"de"))),
     *((f"status body {m} {c}", req(m, f"/status_body/{c}")) for m in ("GET", "HEAD")
       for c in (204, 304, 205)),
+    ("conn_info.ctx kept alive", req("GET", "/connctx").replace(b"close", b"keep-alive") * 2
+     + req("GET", "/connctx")),
     ("transport", req("GET", "/transport")),
     ("transport close", req("GET", "/transport_close")),
 ]
