@@ -456,18 +456,22 @@ async def test_mock_transport_websocket_connection_and_protocol_completion() -> 
 async def test_closing_the_transport_under_asgi_raises_as_in_sanic(app: Sanic) -> None:
     # The ASGI server owns the connection: `request.transport.close()` only marked the
     # transport, so the handler believed the connection closed while the response still
-    # went out. As Sanic: NotImplementedError (a 500 unless the handler catches it).
+    # went out. As Sanic: NotImplementedError (a 500 unless the handler catches it), here
+    # with a message saying what to do (Sanic's is empty).
     @app.get("/")
     async def index(request):
         try:
             request.transport.close()
-        except NotImplementedError:
-            return text(f"not closed, closing={request.transport.is_closing()}")
+        except NotImplementedError as error:
+            return text(f"not closed, closing={request.transport.is_closing()}: {error}")
         return text("closed")
 
     sent = await run_asgi(app, http_scope("GET", "/"), one_body())
     assert sent[0]["status"] == 200
-    assert body_of(sent) == b"not closed, closing=False"
+    assert body_of(sent).startswith(
+        b"not closed, closing=False: request.transport.close() is not available under ASGI"
+    )
+    assert b"Connection: close" in body_of(sent)
 
 
 async def test_nul_in_a_response_field_is_a_500_under_asgi(app: Sanic) -> None:

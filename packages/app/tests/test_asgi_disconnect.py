@@ -84,6 +84,56 @@ async def test_handler_is_cancelled_when_the_client_leaves_after_a_body(app: San
     assert ended == ["cancelled"]
 
 
+async def test_the_transport_is_closing_once_the_client_left(app: Sanic) -> None:
+    # As a served connection's transport: a handler (or its `finally`) asking
+    # `request.transport.is_closing()` learns the client is gone; it said False forever.
+    seen: list[bool] = []
+
+    @app.get("/events")
+    async def events(request: Any) -> None:
+        response = await request.respond(content_type="text/event-stream")
+        seen.append(request.transport.is_closing())
+        try:
+            for _ in range(500):
+                await response.send(b"data: x\n\n")
+                await asyncio.sleep(0.001)
+        finally:
+            seen.append(request.transport.is_closing())
+
+    receive, send, _ = _client(
+        [{"type": "http.request", "body": b"", "more_body": False}], leave_after_chunks=3
+    )
+    await asyncio.wait_for(app(http_scope("GET", "/events"), receive, send), 10)
+    assert seen == [False, True]
+
+
+async def test_the_transport_is_closing_once_the_client_left_mid_body(app: Sanic) -> None:
+    seen: list[Any] = []
+
+    @app.post("/up", stream=True)
+    async def up(request: Any) -> Any:
+        try:
+            while await request.stream.read() is not None:
+                pass
+        except Exception as error:  # the 400 of a body cut short
+            seen.append((type(error).__name__, request.transport.is_closing()))
+            raise
+        return text("read")
+
+    scope = http_scope("POST", "/up")
+    scope["headers"].append((b"content-length", b"10"))
+    messages = [{"type": "http.request", "body": b"abc", "more_body": True}]
+
+    async def receive() -> dict[str, Any]:
+        return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        pass
+
+    await asyncio.wait_for(app(scope, receive, send), 5)
+    assert seen == [("BadRequest", True)]
+
+
 async def test_a_finished_response_is_not_cancelled_by_the_later_disconnect(app: Sanic) -> None:
     done: list[str] = []
 
@@ -176,6 +226,8 @@ async def test_websocket_send_to_a_client_that_left_ends_the_handler_quietly(
                 await ws.send("tick")
         except ConnectionClosed as closed:
             seen.append(closed.rcvd.code if closed.rcvd else None)
+            # As a served socket's transport once the peer is gone (it said False).
+            seen.append(request.transport.is_closing())
             raise
 
     pending = [{"type": "websocket.connect"}]
@@ -197,9 +249,39 @@ async def test_websocket_send_to_a_client_that_left_ends_the_handler_quietly(
     scope = {"type": "websocket", "path": "/feed", "headers": [], "subprotocols": []}
     with caplog.at_level("ERROR"):
         await asyncio.wait_for(app(scope, receive, send), 5)
-    assert seen == [1006]
+    assert seen == [1006, True]
     assert sends == 3
     assert not [r for r in caplog.records if r.levelname == "ERROR"]
+
+
+async def test_a_websocket_transport_is_closing_once_the_client_closed(app: Sanic) -> None:
+    from websockets.exceptions import ConnectionClosed
+
+    seen: list[Any] = []
+
+    @app.websocket("/wait")
+    async def wait(request: Any, ws: Any) -> None:
+        seen.append(request.transport.is_closing())
+        try:
+            await ws.recv()
+        except ConnectionClosed:
+            seen.append(request.transport.is_closing())
+            raise
+
+    pending = [{"type": "websocket.connect"}, {"type": "websocket.disconnect", "code": 1001}]
+
+    async def receive() -> dict[str, Any]:
+        if pending:
+            return pending.pop(0)
+        await asyncio.Event().wait()
+        return {}
+
+    async def send(message: dict[str, Any]) -> None:
+        pass
+
+    scope = {"type": "websocket", "path": "/wait", "headers": [], "subprotocols": []}
+    await asyncio.wait_for(app(scope, receive, send), 5)
+    assert seen == [False, True]
 
 
 async def test_a_waiting_handler_is_cancelled_when_the_client_leaves(app: Sanic) -> None:

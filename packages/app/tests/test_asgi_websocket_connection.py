@@ -63,3 +63,36 @@ async def test_send_takes_the_message_as_data_by_name_as_sanics_asgi_websocket()
     ws = WebSocketConnection(send, receive)
     await ws.send(data="by name")
     assert sent == [{"type": "websocket.send", "text": "by name"}]
+
+
+async def test_a_second_recv_while_one_waits_is_refused_as_when_served() -> None:
+    # Served by Hurtle or Sanic, a recv() while another task waits in one raises
+    # ServerError (the websockets library's rule); under ASGI both waited on the server's
+    # queue, so two readers raced for the messages, each silently getting some.
+    import asyncio
+
+    from hurtle_http.exceptions import ServerError
+
+    arrived = asyncio.Event()
+
+    async def receive() -> dict[str, Any]:
+        await arrived.wait()
+        return {"type": "websocket.receive", "text": "one"}
+
+    async def send(message: dict[str, Any]) -> None:
+        pass
+
+    ws = WebSocketConnection(send, receive)
+    first = asyncio.ensure_future(ws.recv())
+    await asyncio.sleep(0)
+    with pytest.raises(ServerError, match="^cannot call recv while another task is already"):
+        await asyncio.wait_for(ws.recv(), 2)
+    arrived.set()
+    assert await asyncio.wait_for(first, 5) == "one"
+    # One at a time is fine: the waiting one is over, so a new recv() reads again.
+    assert await asyncio.wait_for(ws.recv(), 5) == "one"
+    # A recv() whose timeout passed is over too.
+    arrived.clear()
+    assert await ws.recv(timeout=0.01) is None
+    arrived.set()
+    assert await asyncio.wait_for(ws.recv(), 5) == "one"

@@ -331,6 +331,7 @@ class ASGIApp:
                 message = await self.transport.receive()
                 kind = message.get("type")
                 if kind == "http.disconnect":
+                    self.transport.peer_gone()
                     break
                 if kind == "http.request" and not body_complete:
                     body_complete = not message.get("more_body", False)
@@ -420,6 +421,7 @@ class ASGIApp:
                 raise message["error"]
             if kind == "http.disconnect":
                 self._body_done = True
+                self.transport.peer_gone()
                 raise BadRequest("The client disconnected while sending the body")
             if kind != "http.request":
                 continue

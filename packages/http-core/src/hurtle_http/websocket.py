@@ -48,6 +48,7 @@ from hurtle_http.request.types import lists_websocket
 from hurtle_http.websocket_access import log_close, log_open
 from hurtle_http.websocket_errors import (
     PING_AFTER_CLOSE,
+    RECV_WHILE_WAITING,
     SEND_AFTER_CLOSE,
     recv_after_close,
     use_after_close,
@@ -181,9 +182,7 @@ class WebsocketImplProtocol:
                 raise recv_after_close(self._closed_exception())
             if self._recv_waiter is not None:
                 # As Sanic (the websockets library's rule and message).
-                raise ServerError(
-                    "cannot call recv while another task is already waiting for the next message"
-                )
+                raise ServerError(RECV_WHILE_WAITING)
             waiter = self._recv_waiter = self.loop.create_future()
             timer = None
             if timeout is not None:

@@ -17,6 +17,9 @@ from hurtle_http.exceptions import WebsocketClosed
 SEND_AFTER_CLOSE = "Cannot write to websocket interface after it is closed."
 PING_AFTER_CLOSE = "Cannot send a ping when the websocket interface is closed."
 RECV_AFTER_CLOSE = "Cannot receive from websocket interface after it is closed."
+#: A second ``recv`` while one is waiting (a ``ServerError``, as Sanic: the websockets
+#: library's rule and message).
+RECV_WHILE_WAITING = "cannot call recv while another task is already waiting for the next message"
 
 
 class _UseAfterClose(WebsocketClosed):

@@ -118,6 +118,11 @@ class MockTransport:
         self._send = send
         self._protocol: MockProtocol | None = None
         self._websocket: ASGIWebsocket | None = None
+        self._peer_gone = False
+
+    def peer_gone(self) -> None:
+        """The server reported the client's disconnect: ``is_closing()`` is True from now."""
+        self._peer_gone = True
 
     def get_protocol(self) -> MockProtocol:
         """The (single) ``MockProtocol`` of this exchange."""
@@ -138,16 +143,23 @@ class MockTransport:
         return default
 
     def is_closing(self) -> bool:
-        """False: the app cannot close the connection (see ``close()``). (Sanic raises
-        ``NotImplementedError`` here too; the request pipeline asks it when a send
-        fails.)"""
-        return False
+        """True once the server reported that the client left (``http.disconnect``), or
+        a websocket of the exchange is closed (either side), as a served connection's
+        transport says once its peer is gone; False before (the app cannot close the
+        connection itself, see ``close()``). Handlers polling it in a streaming loop
+        stop, and the request pipeline asks it when a send fails."""
+        websocket = self._websocket
+        return self._peer_gone or (websocket is not None and websocket.connection_closed)
 
     def close(self) -> None:
         """Not available under ASGI: the ASGI server owns the connection, and nothing the
         app can send closes it. As Sanic, this raises ``NotImplementedError`` rather than
-        letting the app believe the connection was closed."""
-        raise NotImplementedError
+        letting the app believe the connection was closed; its message says what to do."""
+        raise NotImplementedError(
+            "request.transport.close() is not available under ASGI: the ASGI server owns "
+            "the connection. Return a response instead (with 'Connection: close' in its "
+            "headers to end a kept-alive connection after it)."
+        )
 
     def get_websocket_connection(self) -> ASGIWebsocket:
         """The exchange's websocket (after ``accept_websocket`` or

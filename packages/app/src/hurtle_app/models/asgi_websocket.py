@@ -15,9 +15,11 @@ from websockets.exceptions import ConnectionClosed, ConnectionClosedError, Conne
 from websockets.frames import Close, Frame, Opcode
 
 from hurtle_app.models.asgi import ASGIMessage, ASGIReceive, ASGISend
+from hurtle_http.exceptions import ServerError
 from hurtle_http.websocket import control_payload, iterate_messages, refuse_message
 from hurtle_http.websocket_errors import (
     PING_AFTER_CLOSE,
+    RECV_WHILE_WAITING,
     SEND_AFTER_CLOSE,
     recv_after_close,
     use_after_close,
@@ -50,6 +52,7 @@ class ASGIWebsocket:
         self.close_code: int | None = None
         self.close_reason: str | None = None
         self._closed = False
+        self._receiving = False
 
     def _closed_exception(self) -> ConnectionClosed:
         return _closed(self.close_code or 1000, self.close_reason or "")
@@ -68,10 +71,17 @@ class ASGIWebsocket:
         """
         if self._closed:
             raise recv_after_close(self._closed_exception())
+        if self._receiving:
+            # As when Hurtle or Sanic serve the socket: one reader at a time (two would
+            # race for the server's messages, each getting some).
+            raise ServerError(RECV_WHILE_WAITING)
+        self._receiving = True
         try:
             message = await asyncio.wait_for(self._receive(), timeout=timeout)
         except TimeoutError:
             return None
+        finally:
+            self._receiving = False
         kind = message.get("type")
         if kind == "websocket.receive":
             text = message.get("text")
