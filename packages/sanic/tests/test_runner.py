@@ -176,6 +176,9 @@ def test_fast_and_auto_use_every_cpu(app: Sanic) -> None:
         # Sanic fails on binding, with a TypeError: the same type, naming the argument.
         ({"port": "http"}, TypeError, r"^port is a number from 0 to 65535, such as 8000, not 'http'"),
         ({"port": [8000]}, TypeError, r"not \[8000\]$"),
+        # A float was cut to an int (8000.5 served on 8000); Sanic's bind refuses it.
+        ({"port": 8000.5}, TypeError, r"not 8000\.5$"),
+        ({"port": 8000.0}, TypeError, r"not 8000\.0$"),
         ({"auto_tls": True}, SanicException,
          "^Cannot run Sanic as an HTTPS server in PRODUCTION mode .*dev=True or debug=True"),
     ],

@@ -255,8 +255,11 @@ def _took_port(app: Any, info: ApplicationServerInfo, sock: socket.socket) -> No
 
 
 def _as_port(port: Any) -> int:
-    """``port`` as an int ("8000" is taken); anything else is a TypeError, as Sanic's bind."""
+    """``port`` as an int ("8000" is taken); anything else is a TypeError, as Sanic's bind
+    (a float too: ``int()`` would cut 8000.5 to 8000 and serve a port nobody asked for)."""
     try:
+        if isinstance(port, float):
+            raise TypeError
         return int(port)
     except (TypeError, ValueError):
         raise TypeError(

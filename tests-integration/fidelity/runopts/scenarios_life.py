@@ -1,0 +1,260 @@
+"""runopts scenarios about the server's life: prepare/serve, create_server, stop, signals."""
+
+from __future__ import annotations
+
+SERVE = ["ready", "GET /", "INT"]
+MAIN = 'if __name__ == "__main__":\n'
+H = 'host="127.0.0.1", port=PORT'
+
+# create_server from the user's own loop; `steps` is the body of main() after the server exists
+CS = """
+import socket as _socket
+
+def fetch(path, port=PORT):
+    try:
+        with _socket.create_connection(("127.0.0.1", port), timeout=2) as s:
+            s.sendall(f"GET {path} HTTP/1.1\\r\\nHost: x\\r\\nConnection: close\\r\\n\\r\\n".encode())
+            data = b""
+            while True:
+                b = s.recv(65536)
+                if not b:
+                    break
+                data += b
+            return data.split(b"\\r\\n")[0].decode() + " " + data.rpartition(b"\\r\\n\\r\\n")[2].decode()
+    except OSError as e:
+        return type(e).__name__
+
+async def GET(path):
+    ev("GET", path, await asyncio.get_running_loop().run_in_executor(None, fetch, path))
+
+def st(label, app):
+    s = app.state
+    ev(label, "started", s.is_started, "running", s.is_running, "stopping", s.is_stopping,
+       "stage", getattr(s, "stage", "-"), "server", s.server, "host", s.host, "port", s.port,
+       "workers", s.workers)
+
+app = make_app()
+
+async def main():
+    st("before create_server", app)
+    server = await app.create_server(host="127.0.0.1", port=PORT, return_asyncio_server=True)
+    ev("type", type(server).__name__, "serving", server.is_serving())
+    st("created", app)
+{steps}
+
+try:
+    asyncio.run(main())
+except BaseException as e:
+    ev("main raised", type(e).__name__, e)
+    raise
+ev("end")
+"""
+
+FULL = """
+    await server.startup()
+    st("after startup", app)
+    ev("serving", server.is_serving())
+    await server.before_start()
+    ev("serving", server.is_serving())
+    await server.after_start()
+    ev("serving", server.is_serving())
+    st("after after_start", app)
+    await GET("/")
+"""
+CLOSE = """
+    await server.before_stop()
+    server.close()
+    await server.wait_closed()
+    ev("serving", server.is_serving())
+    await server.after_stop()
+    st("closed", app)
+    await GET("/")
+"""
+
+
+def cs(steps: str, action: list[str] | None = None) -> tuple[str, list[str]]:
+    return CS.replace("{steps}", steps), action or []
+
+
+def app_run(body: str, args: str, action: list[str]) -> tuple[str, list[str]]:
+    return f"app = make_app()\n{body}\n{MAIN}    app.run({args})\n    ev('after run')\n", action
+
+
+STOP_TASK = """
+async def stopper(app):
+    await asyncio.sleep(0.5)
+    ev("task stops")
+    app.stop()
+@app.after_server_start
+async def add(app):
+    app.add_task(stopper(app))
+"""
+STOP_IN = """
+@app.{event}
+async def stop_it(app):
+    ev("stop in {event}")
+    app.stop()
+"""
+EXIT_IN = """
+@app.{event}
+async def exit_it(app):
+    ev("exit in {event}")
+    sys.exit(3)
+"""
+GET_APP = """
+from sanic.exceptions import SanicException
+def show(label):
+    try:
+        ev(label, Sanic.get_app().name)
+    except Exception as e:
+        ev(label, type(e).__name__, e)
+    try:
+        ev(label, "named", Sanic.get_app("nope"))
+    except Exception as e:
+        ev(label, "named", type(e).__name__, e)
+show("module")
+@app.after_server_start
+async def in_worker(app):
+    show("after_server_start")
+"""
+TWICE = """
+@app.after_server_start
+async def stop_soon(app):
+    async def later():
+        await asyncio.sleep(0.3)
+        app.stop()
+    app.add_task(later())
+if __name__ == "__main__":
+    app.run({args})
+    ev("first run over", app.state.stage if hasattr(app.state, "stage") else "-")
+    try:
+        app.run({args})
+    except BaseException as e:
+        ev("second run raised", type(e).__name__, e)
+        raise
+    ev("second run over")
+"""
+
+S = H + ", single_process=True"
+LIFE: dict[str, tuple[str, list[str]]] = {
+    "serve_prepare_one": (f"app = make_app()\n{MAIN}    app.prepare({H})\n    Sanic.serve()\n", SERVE),
+    "serve_prepare_one_single": (f"app = make_app()\n{MAIN}    app.prepare({S})\n    Sanic.serve()\n", SERVE),
+    "serve_primary": (f"app = make_app()\n{MAIN}    app.prepare({H})\n    Sanic.serve(primary=app)\n", SERVE),
+    "serve_two": (f"app = make_app()\nb = make_app('B')\n{MAIN}    app.prepare({H})\n"
+                  "    b.prepare(host='127.0.0.1', port=PORT2)\n    Sanic.serve(primary=app)\n",
+                  ["ready2", "GET /", "GET /@2", "INT"]),
+    "serve_two_term": (f"app = make_app()\nb = make_app('B')\n{MAIN}    app.prepare({H})\n"
+                       "    b.prepare(host='127.0.0.1', port=PORT2)\n    Sanic.serve()\n",
+                       ["ready2", "GET /", "TERM"]),
+    "serve_single": (f"app = make_app()\n{MAIN}    app.prepare({H})\n    Sanic.serve_single()\n", SERVE),
+    "serve_single_primary": (f"app = make_app()\n{MAIN}    app.prepare({S})\n    Sanic.serve_single(app)\n",
+                             ["ready", "GET /", "TERM"]),
+    "serve_single_stop": (f"app = make_app()\n{MAIN}    app.prepare({H})\n    Sanic.serve_single()\n",
+                          ["ready", "GET /stop", "sleep1"]),
+    "cs_full": cs(FULL + CLOSE),
+    "cs_start_serving_only": cs("""
+    await server.startup()
+    await server.start_serving()
+    ev("serving", server.is_serving())
+    st("start_serving", app)
+    await GET("/")
+    server.close()
+    await server.wait_closed()
+    ev("serving", server.is_serving())
+    st("closed", app)
+"""),
+    "cs_after_start_not_awaited": cs("""
+    await server.startup()
+    r = server.after_start()
+    ev("after_start returned", type(r).__name__)
+    await asyncio.sleep(0.3)
+    ev("serving", server.is_serving())
+    await GET("/")
+    server.close()
+    await server.wait_closed()
+"""),
+    "cs_serve_forever_stop_handler": cs(FULL + """
+    forever = asyncio.ensure_future(server.serve_forever())
+    await GET("/stop")
+    await asyncio.sleep(0.5)
+    ev("forever done", forever.done(), "serving", server.is_serving())
+    st("after stop", app)
+    forever.cancel()
+""" + CLOSE),
+    "cs_serve_forever_ctrlc": cs(FULL + """
+    await server.serve_forever()
+"""[:-1], ["ready", "CTRLC"]),
+    "cs_serve_forever_term": cs(FULL + """
+    await server.serve_forever()
+"""[:-1], ["ready", "TERM"]),
+    "cs_app_attrs": cs(FULL + """
+    for name in ("is_running", "is_stopping", "m"):
+        try:
+            ev("app." + name, getattr(app, name))
+        except Exception as e:
+            ev("app." + name, type(e).__name__)
+    ev("get_app", Sanic.get_app().name)
+    ev("loop is running loop", app.loop is asyncio.get_running_loop())
+""" + CLOSE),
+    "cs_stop_from_main": cs(FULL + """
+    try:
+        app.stop()
+        ev("app.stop() returned")
+    except BaseException as e:
+        ev("app.stop() raised", type(e).__name__, e)
+    await asyncio.sleep(0.3)
+    ev("serving", server.is_serving())
+""" + CLOSE),
+    "cs_twice_startup": cs("""
+    await server.startup()
+    try:
+        await server.startup()
+        ev("second startup ok")
+    except Exception as e:
+        ev("second startup", type(e).__name__, e)
+    await server.after_start()
+    await GET("/")
+    server.close()
+    await server.wait_closed()
+"""),
+    "stop_handler_single": app_run("", S, ["ready", "GET /stop", "sleep1", "GET /"]),
+    "stop_handler_w1": app_run("", H, ["ready", "GET /stop", "sleep2", "GET /"]),
+    "stop_handler_w2": app_run("", H + ", workers=2", ["ready2", "GET /stop", "sleep2", "GET /"]),
+    "stop_handler_serve_two": (f"app = make_app()\nb = make_app('B')\n{MAIN}    app.prepare({H})\n"
+                               "    b.prepare(host='127.0.0.1', port=PORT2)\n    Sanic.serve()\n",
+                               ["ready2", "GET /stop@2", "sleep2", "GET /"]),
+    "stop_task_single": app_run(STOP_TASK, S, ["sleep8"]),
+    "stop_task_w1": app_run(STOP_TASK, H, ["sleep10"]),
+    "stop_listener_before_single": app_run(STOP_IN.format(event="before_server_start"), S, ["sleep8"]),
+    "stop_listener_after_single": app_run(STOP_IN.format(event="after_server_start"), S, ["sleep8"]),
+    "stop_listener_after_w1": app_run(STOP_IN.format(event="after_server_start"), H, ["sleep10"]),
+    "stop_listener_main_ready": app_run(STOP_IN.format(event="main_process_ready"), H, ["sleep10", "INT"]),
+    "stop_listener_before_stop": app_run(STOP_IN.format(event="before_server_stop"), S, ["ready", "INT"]),
+    "stop_before_run": app_run("app.stop()\nev('stopped before run')", S, ["ready", "INT"]),
+    "exit_before_start_single": app_run(EXIT_IN.format(event="before_server_start"), S, ["sleep8"]),
+    "exit_before_start_w1": app_run(EXIT_IN.format(event="before_server_start"), H, ["sleep10"]),
+    "exit_main_start": app_run(EXIT_IN.format(event="main_process_start"), H, ["sleep8"]),
+    "get_app_single": app_run(GET_APP, S, SERVE),
+    "get_app_w1": app_run(GET_APP, H, SERVE),
+    "get_app_two_apps": app_run(GET_APP + "b = make_app('B')", S, SERVE),
+    "twice_single": (f"app = make_app()\n" + TWICE.format(args=S), ["sleep12"]),
+    "twice_w1": (f"app = make_app()\n" + TWICE.format(args=H), ["sleep16"]),
+    "sig_single_int": app_run("", S, ["ready", "INT"]),
+    "sig_single_ctrlc": app_run("", S, ["ready", "CTRLC"]),
+    "sig_single_term": app_run("", S, ["ready", "TERM"]),
+    "sig_w1_int": app_run("", H, ["ready", "INT"]),
+    "sig_w1_ctrlc": app_run("", H, ["ready", "CTRLC"]),
+    "sig_w1_term": app_run("", H, ["ready", "TERM"]),
+    "sig_w2_ctrlc": app_run("", H + ", workers=2", ["ready2", "CTRLC"]),
+    "sig_w2_term": app_run("", H + ", workers=2", ["ready2", "TERM"]),
+    "sig_single_twice_int": app_run(
+        "@app.before_server_stop\nasync def slow(app):\n    ev('slow stop')\n    await asyncio.sleep(1.5)\n    ev('slow stop done')",
+        S, ["ready", "INT", "sleep0.3", "INT"]),
+    "sig_w1_twice_int": app_run(
+        "@app.before_server_stop\nasync def slow(app):\n    ev('slow stop')\n    await asyncio.sleep(1.5)\n    ev('slow stop done')",
+        H, ["ready", "INT", "sleep0.3", "INT"]),
+    "kbi_in_handler_single": app_run(
+        "@app.get('/kbi')\nasync def kbi(r):\n    raise KeyboardInterrupt", S, ["ready", "GET /kbi", "sleep1", "GET /", "INT"]),
+    "kbi_in_listener_single": app_run(
+        "@app.after_server_start\nasync def kbi(app):\n    raise KeyboardInterrupt", S, ["sleep6", "INT"]),
+}
