@@ -533,7 +533,7 @@ def _packages() -> list[str]:
     return [f"sanic=={__version__}", *motd_packages(testing_version, __hurtle_version__)]
 
 
-def _called_by_user() -> bool:
+def called_by_user() -> bool:
     """Whether ``app.create_server`` was called by the user's code: not by a worker (the
     manager announced it), nor by a caller that speaks for itself (a test client)."""
     from hurtle_app.serving import banner_shown
@@ -545,7 +545,7 @@ def _called_by_user() -> bool:
 
 def create_server_warnings(app: Any) -> None:
     """As Sanic, when the user calls ``app.create_server``: what it cannot honour."""
-    if not _called_by_user():
+    if not called_by_user():
         return
     if "main_process_start" in app._listeners or "main_process_stop" in app._listeners:
         logger.warning(
@@ -563,7 +563,7 @@ def server_banner(app: Any, *, ssl: Any = None, sock: Any = None, unix: str | No
                   ) -> None:
     """The banner for ``app.create_server`` (as Sanic prints it), in the main process only:
     not in a worker, whose server the manager's banner already announced."""
-    if not _called_by_user():
+    if not called_by_user():
         return  # a worker, or a caller (a test client) that printed it
     if not app.config.get("MOTD", True):
         return
@@ -909,5 +909,5 @@ def stop(app: Any, terminate: bool = True) -> bool:
     return False
 
 
-__all__ = ["GLOBAL_SCOPE_HINT", "apply_log_formatters", "create_server_warnings", "in_spawned_worker", "prepare", "prepared_apps", "serve",
+__all__ = ["GLOBAL_SCOPE_HINT", "apply_log_formatters", "called_by_user", "create_server_warnings", "in_spawned_worker", "prepare", "prepared_apps", "serve",
            "serve_legacy", "serve_single", "stop"]
