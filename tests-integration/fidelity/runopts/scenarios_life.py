@@ -237,8 +237,8 @@ LIFE: dict[str, tuple[str, list[str]]] = {
     "get_app_single": app_run(GET_APP, S, SERVE),
     "get_app_w1": app_run(GET_APP, H, SERVE),
     "get_app_two_apps": app_run(GET_APP + "b = make_app('B')", S, SERVE),
-    "twice_single": (f"app = make_app()\n" + TWICE.format(args=S), ["sleep12"]),
-    "twice_w1": (f"app = make_app()\n" + TWICE.format(args=H), ["sleep16"]),
+    "twice_single": ("app = make_app()\n" + TWICE.format(args=S), ["sleep12"]),
+    "twice_w1": ("app = make_app()\n" + TWICE.format(args=H), ["sleep16"]),
     "sig_single_int": app_run("", S, ["ready", "INT"]),
     "sig_single_ctrlc": app_run("", S, ["ready", "CTRLC"]),
     "sig_single_term": app_run("", S, ["ready", "TERM"]),
@@ -248,13 +248,61 @@ LIFE: dict[str, tuple[str, list[str]]] = {
     "sig_w2_ctrlc": app_run("", H + ", workers=2", ["ready2", "CTRLC"]),
     "sig_w2_term": app_run("", H + ", workers=2", ["ready2", "TERM"]),
     "sig_single_twice_int": app_run(
-        "@app.before_server_stop\nasync def slow(app):\n    ev('slow stop')\n    await asyncio.sleep(1.5)\n    ev('slow stop done')",
-        S, ["ready", "INT", "sleep0.3", "INT"]),
+        "@app.before_server_stop\nasync def slow(app):\n    ev('slow stop')\n    await asyncio.sleep(3)\n    ev('slow stop done')",
+        S, ["ready", "INT", "sleep1.2", "INT"]),
     "sig_w1_twice_int": app_run(
-        "@app.before_server_stop\nasync def slow(app):\n    ev('slow stop')\n    await asyncio.sleep(1.5)\n    ev('slow stop done')",
-        H, ["ready", "INT", "sleep0.3", "INT"]),
+        "@app.before_server_stop\nasync def slow(app):\n    ev('slow stop')\n    await asyncio.sleep(3)\n    ev('slow stop done')",
+        H, ["ready", "INT", "sleep1.2", "INT"]),
     "kbi_in_handler_single": app_run(
         "@app.get('/kbi')\nasync def kbi(r):\n    raise KeyboardInterrupt", S, ["ready", "GET /kbi", "sleep1", "GET /", "INT"]),
     "kbi_in_listener_single": app_run(
         "@app.after_server_start\nasync def kbi(app):\n    raise KeyboardInterrupt", S, ["sleep6", "INT"]),
 }
+
+CS_BAD = """
+async def main():
+    try:
+        server = await app.create_server({args})
+        ev("created", type(server).__name__)
+        await server.startup()
+        await server.after_start()
+        ev("serving", server.is_serving())
+        server.close()
+        await server.wait_closed()
+    except Exception as e:
+        ev("raised", type(e).__name__, e)
+app = make_app()
+asyncio.run(main())
+"""
+for name, args in {
+    "port_str": 'host="127.0.0.1", port="abc"',
+    "port_float": 'host="127.0.0.1", port=8000.5',
+    "port_neg": 'host="127.0.0.1", port=-1',
+    "host_int": "host=123, port=PORT",
+    "port_taken": "host='127.0.0.1', port=PORT2",
+    "ssl_missing": 'host="127.0.0.1", port=PORT, ssl="/nonexistent/dir"',
+    "unix_dir": 'unix="/nonexistent/dir/s.sock"',
+    "protocol_str": 'host="127.0.0.1", port=PORT, protocol="x"',
+    "backlog_str": 'host="127.0.0.1", port=PORT, backlog="x"',
+    "asyncio_kwargs_bad": 'host="127.0.0.1", port=PORT, asyncio_server_kwargs={"bogus": 1}',
+}.items():
+    pre = "import socket; _sk = socket.socket(); _sk.bind(('127.0.0.1', PORT2)); _sk.listen()\n"
+    LIFE[f"csbad_{name}"] = ((pre if name == "port_taken" else "") + CS_BAD.replace("{args}", args), [])
+
+LIFE.update({
+    "misc_run_inside_loop": ("app = make_app()\nasync def main():\n    app.run(" + S + ")\n"
+                             f"{MAIN}    asyncio.run(main())\n", ["ready", "GET /", "INT"]),
+    "misc_prepare_then_run": (f"app = make_app()\n{MAIN}    app.prepare(host='127.0.0.1', port=PORT2)\n"
+                              f"    app.run({H})\n", ["ready", "GET /", "GET /@2", "INT"]),
+    "misc_serve_after_run": (f"app = make_app()\n{STOP_TASK}\n{MAIN}    app.run({S})\n"
+                             "    try:\n        Sanic.serve()\n    except BaseException as e:\n"
+                             "        ev('serve raised', type(e).__name__, e)\n", ["sleep8"]),
+    "misc_stop_unregister": ("app = make_app()\n@app.get('/unreg')\nasync def unreg(r):\n"
+                             "    r.app.stop(unregister=True)\n    return text('bye')\n"
+                             f"{MAIN}    app.run({S})\n    try:\n        ev('get_app', Sanic.get_app('A').name)\n"
+                             "    except Exception as e:\n        ev('get_app', type(e).__name__)\n",
+                             ["ready", "GET /unreg", "sleep1"]),
+    "misc_stop_terminate_false_w1": ("app = make_app()\n@app.get('/soft')\nasync def soft(r):\n"
+                                     "    r.app.stop(terminate=False)\n    return text('soft')\n"
+                                     f"{MAIN}    app.run({H})\n", ["ready", "GET /soft", "sleep3", "GET /", "INT"]),
+})

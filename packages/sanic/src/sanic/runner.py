@@ -801,7 +801,8 @@ def _serve_primary(app_class: Any, primary: Any, app_loader: AppLoader | None,
             if isinstance(app.shared_ctx, SharedContext):
                 SharedContext.lock(app.shared_ctx)
         manager.run()
-    except Exception as exc:
+    except BaseException as exc:
+        # As Sanic: also for sys.exit() (or Ctrl-C) in a main_process_* listener.
         _explain_unpicklable_shared_ctx(apps, exc)
         error_logger.error(SERVE_FAILED)
         raise
