@@ -175,6 +175,9 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
     if auto_tls and ssl is None:
         ssl = _local_cert(app, debug)
     _check_ssl(ssl)
+    if isinstance(verbosity, bool) or not isinstance(verbosity, int):
+        # As Sanic (a TypeError when its loggers compare it), with what to pass.
+        raise TypeError(f"verbosity is a whole number such as 0, 1 or 2, not {verbosity!r}")
     state = app.state
     # As Sanic: debug mode is the app's once one prepare() asks for it; a later prepare()
     # (another server of the app) without debug leaves it on, and sets production
@@ -201,7 +204,7 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         app.config.NOISY_EXCEPTIONS = noisy_exceptions
     if motd_display:
         # As Sanic: the run's lines are added to those already in the config.
-        app.config.MOTD_DISPLAY = {**(app.config.get("MOTD_DISPLAY") or {}), **motd_display}
+        app.config.MOTD_DISPLAY = _banner_lines(app.config.get("MOTD_DISPLAY"), motd_display)
     app.config.MOTD = motd
     state.server_info.append(ApplicationServerInfo(settings={
         "host": host, "port": port, "sock": sock, "unix": unix, "ssl": ssl,
@@ -228,6 +231,21 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
             f"{Colors.YELLOW}Sanic is running in PRODUCTION mode. Consider using '--debug' "
             f"or '--dev' while actively developing your application.{Colors.END}"
         )
+
+
+def _banner_lines(configured: Any, extra: Any) -> dict[str, str]:
+    """``motd_display`` added to the configured lines as ``dict.update`` adds them (as
+    Sanic: pairs are taken too); anything else keeps Sanic's exception type, saying what
+    to pass."""
+    lines = dict(configured or {})
+    try:
+        lines.update(extra)
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(
+            "motd_display is a dict of extra lines for the start-up banner, such as "
+            f"{{'db': 'postgres'}}, not {extra!r}"
+        ) from None
+    return lines
 
 
 def _any_port(info: Any) -> bool:
