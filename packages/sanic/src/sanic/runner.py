@@ -33,7 +33,7 @@ from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 from hurtle_app.logging.color import Colors
 from hurtle_app.logging.setup import apply_log_formatters
 from hurtle_app.motd import MOTD, get_logo
-from hurtle_app.serving import WORKER_PROCESS_ENV, wants_uvloop
+from hurtle_app.serving import WORKER_PROCESS_ENV, as_port, wants_uvloop
 from hurtle_app.state import ApplicationServerInfo
 from hurtle_http.exceptions import ServerError as _ServerError
 from hurtle_http.server import remove_unix_socket, server_event_loop
@@ -158,7 +158,7 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
             reload_dirs.add(path)
     if sock is None:  # as Sanic: a unix socket's run records the default address too
         host = host or "127.0.0.1"
-        port = 8000 if port is None else _as_port(port)
+        port = 8000 if port is None else as_port(port)
     contexts = ssl if isinstance(ssl, list | tuple) else [ssl]
     start_method = getattr(type(app), "_get_startup_method", lambda: "spawn")()
     if any(isinstance(c, ssl_module.SSLContext) for c in contexts) and not (
@@ -270,19 +270,6 @@ def _took_port(app: Any, info: ApplicationServerInfo, sock: socket.socket) -> No
     waiting = _BANNER_AT_BIND.pop(id(info), None)
     if waiting is not None and waiting[0] is info:
         _announce(app, info, waiting[1])
-
-
-def _as_port(port: Any) -> int:
-    """``port`` as an int ("8000" is taken); anything else is a TypeError, as Sanic's bind
-    (a float too: ``int()`` would cut 8000.5 to 8000 and serve a port nobody asked for)."""
-    try:
-        if isinstance(port, float):
-            raise TypeError
-        return int(port)
-    except (TypeError, ValueError):
-        raise TypeError(
-            f"port is a number from 0 to 65535, such as 8000, not {port!r}"
-        ) from None
 
 
 def _check_ssl(ssl: Any) -> None:
