@@ -306,3 +306,35 @@ LIFE.update({
                                      "    r.app.stop(terminate=False)\n    return text('soft')\n"
                                      f"{MAIN}    app.run({H})\n", ["ready", "GET /soft", "sleep3", "GET /", "INT"]),
 })
+
+KBI_IN = """
+@app.{event}
+async def kbi_it(app):
+    ev("kbi in {event}")
+    raise KeyboardInterrupt
+"""
+W = H + ", workers=1"
+LIFE.update({
+    "more_protocol_str_w1": app_run("", H + ', protocol="x"', ["sleep6", "INT"]),
+    "more_kbi_main_start": app_run(KBI_IN.format(event="main_process_start"), W, ["sleep8"]),
+    "more_kbi_main_ready": app_run(KBI_IN.format(event="main_process_ready"), W, ["sleep8"]),
+    "more_exit0_main_ready": app_run(EXIT_IN.format(event="main_process_ready").replace("sys.exit(3)", "sys.exit(0)"),
+                                     W, ["sleep8"]),
+    "more_raise_before_stop_single": app_run(
+        "@app.before_server_stop\nasync def boom(app):\n    raise RuntimeError('boom in stop')", S, ["ready", "INT"]),
+    "more_raise_after_stop_w1": app_run(
+        "@app.after_server_stop\nasync def boom(app):\n    raise RuntimeError('boom in stop')", W, ["ready", "INT"]),
+    "more_no_sys_signals_term": app_run("", S + ", register_sys_signals=False", ["ready", "TERM"]),
+    "more_serve_single_no_signals_term": (f"app = make_app()\n{MAIN}    app.prepare({S}, register_sys_signals=False)\n"
+                                          "    Sanic.serve_single()\n", ["ready", "TERM"]),
+    "more_stop_task_w2": app_run(STOP_TASK, H + ", workers=2", ["sleep12"]),
+    "more_motd_false_w2": app_run("", H + ", workers=2, motd=False, verbosity=2", ["ready2", "GET /", "INT"]),
+    "more_access_log_w1": app_run("", W + ", access_log=True", ["ready", "GET /", "INT"]),
+    "more_debug_w1": app_run("", W + ", debug=True", ["ready", "GET /nope", "INT"]),
+    "more_stop_main_start": app_run(STOP_IN.format(event="main_process_start"), W, ["sleep8", "INT"]),
+    "more_stop_after_stop_listener": app_run(STOP_IN.format(event="after_server_stop"), S, ["ready", "INT"]),
+    "more_get_app_after_run": app_run(STOP_TASK, S, ["sleep8"]),
+})
+LIFE["more_get_app_after_run"] = (
+    LIFE["more_get_app_after_run"][0] + "    ev('get_app after', Sanic.get_app().name, Sanic.get_app('A') is app)\n",
+    ["sleep8"])
