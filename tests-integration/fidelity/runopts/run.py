@@ -104,7 +104,7 @@ def observe(kind: str, name: str, cached: bool = False) -> list[str]:
         data = json.loads(saved.read_text())
     else:
         data = execute(kind, name)
-        CACHE.mkdir(exist_ok=True)
+        CACHE.mkdir(parents=True, exist_ok=True)
         saved.write_text(json.dumps(data))
     head = [f"exit: {data['rc']}", *data["answers"]]
     body = normalize(data["lines"], data["tmp"], data["port"])

@@ -102,3 +102,10 @@ SCENARIOS: dict[str, tuple[str, list[str]]] = {
     "bad_access_log_str": run(S + ', access_log="no"', ["ready", "GET /", "INT"]),
 }
 SCENARIOS.update(LIFE)
+SCENARIOS.update({
+    "host_ipv6": run('host="::1", port=PORT, single_process=True', ["ready", "INT"]),
+    "host_localhost": run('host="localhost", port=PORT, single_process=True', ["ready", "GET /", "INT"]),
+    "host_any": run('host="0.0.0.0", port=PORT, single_process=True', ["ready", "GET /", "INT"]),
+    "host_any_workers": run('host="0.0.0.0", port=PORT, workers=1', ["ready", "GET /", "INT"]),
+    "host_none_port": run("port=PORT, single_process=True", ["ready", "GET /", "INT"]),
+})
