@@ -113,6 +113,12 @@ def observe(kind: str, name: str, cached: bool = False) -> list[str]:
     return head + body
 
 
+def _default_sigint() -> None:
+    # A driver started in the background by a non-interactive shell ignores SIGINT, and
+    # its children would inherit that: an app without its own handlers would not stop.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def execute(kind: str, name: str) -> dict:
     code, action = SCENARIOS[name]
     port = free_port_pair()
@@ -124,7 +130,8 @@ def execute(kind: str, name: str) -> dict:
                PYTHONPATH=str(HERE), PROBE_TMP=tmp)
     env.pop("PROBE_MAIN_PID", None)
     proc = subprocess.Popen([PYTHONS[kind], str(script)], cwd=tmp, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+                            preexec_fn=_default_sigint)
     reader = Reader(proc.stdout)
     reader.start()
     answers: list[str] = []
