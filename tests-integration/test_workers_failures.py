@@ -97,6 +97,7 @@ def test_worker_that_exits_is_reported_with_its_code_and_replaced(tmp_path) -> N
 
 
 MAIN_FAILS = """
+import sys
 from sanic import Sanic
 from hurtle_http.response import text
 
@@ -108,6 +109,8 @@ async def index(request):
 
 @app.main_process_ready
 async def ready(app):
+    if {fail_ready} == "exit":
+        sys.exit(3)
     if {fail_ready}:
         raise ValueError("the config service is down")
 
@@ -120,10 +123,10 @@ if __name__ == "__main__":
 """
 
 
-def _run_main_fails(tmp_path, *, fail_ready: bool, workers: int) -> tuple[int, list[str]]:
+def _run_main_fails(tmp_path, *, fail_ready: bool | str, workers: int) -> tuple[int, list[str]]:
     script = tmp_path / "main_fails.py"
     script.write_text(textwrap.dedent(MAIN_FAILS).format(
-        port=free_port(), fail_ready=fail_ready, workers=workers))
+        port=free_port(), fail_ready=repr(fail_ready), workers=workers))
     result = subprocess.run([sys.executable, str(script)], cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             timeout=30)
@@ -146,6 +149,17 @@ def test_a_failure_in_the_main_process_is_logged_before_its_traceback(tmp_path) 
     assert failed < stopped < listener < traceback
     assert lines[-1] == "ValueError: the config service is down"
     assert not any("Starting worker" in line for line in lines)
+
+
+def test_sys_exit_in_a_main_process_listener_is_logged_as_a_failure_to_serve(tmp_path) -> None:
+    # As Sanic: sys.exit(3) in main_process_start/ready is logged as any failure there,
+    # before "Server Stopped" and main_process_stop; the run ends with its code. Hurtle
+    # logged only "Server Stopped", as if the run had ended normally.
+    code, lines = _run_main_fails(tmp_path, fail_ready="exit", workers=1)
+    assert code == 3
+    failed = _index(lines, "ERROR: Experienced exception while trying to serve")
+    assert failed < _index(lines, "INFO: Server Stopped") < _index(lines, "main_process_stop ran")
+    assert not any("Traceback" in line or "Starting worker" in line for line in lines)
 
 
 def test_no_workers_is_logged_as_a_failure_to_serve(tmp_path) -> None:

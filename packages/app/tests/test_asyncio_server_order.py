@@ -218,3 +218,37 @@ def test_the_stop_steps_complete_after_a_ctrl_c_that_stopped_the_loop(app: Sanic
         ]
     finally:
         loop.close()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def test_a_port_given_as_a_string_is_served_as_in_sanic(app: Sanic) -> None:
+    # Sanic's create_server lets asyncio look the string up, so port="8000" serves;
+    # Hurtle's bind refused it ('str' object cannot be interpreted as an integer).
+    port = _free_port()
+    server = await app.create_server(host="127.0.0.1", port=str(port))
+    try:
+        await server.startup()
+        await server.after_start()
+        assert server.is_serving()
+        assert app.state.port == port
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        assert (await reader.read()).startswith(b"HTTP/1.1 200 OK\r\n")
+        writer.close()
+    finally:
+        server.close()
+        await server.wait_closed()
+
+
+@pytest.mark.parametrize("port", ["http-ish", 8000.5, [8000]])
+async def test_a_port_that_is_not_a_number_is_named(app: Sanic, port: Any) -> None:
+    with pytest.raises(TypeError) as caught:
+        await app.create_server(host="127.0.0.1", port=port)
+    assert str(caught.value) == f"port is a number from 0 to 65535, such as 8000, not {port!r}"

@@ -12,6 +12,7 @@ import stat
 import threading
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 import trustme
@@ -82,6 +83,22 @@ async def test_unix_socket_with_mode(tmp_path: Path) -> None:
     finally:
         await handle.close()
     assert not os.path.exists(path)  # noqa: ASYNC240
+
+
+@pytest.mark.parametrize(("port", "backlog"), [(-1, 5), (70000, 5), ("x", 5), (0, "x")])
+def test_a_bind_refused_for_its_arguments_closes_the_socket(port: Any, backlog: Any) -> None:
+    # A port out of range (OverflowError), not a number or a backlog not a number
+    # (TypeError) left the socket open until the garbage collector found it.
+    made: list[socket.socket] = []
+    real = socket.socket
+
+    def recording(*args: Any, **kwargs: Any) -> socket.socket:
+        made.append(real(*args, **kwargs))
+        return made[-1]
+
+    with mock.patch.object(socket, "socket", recording), pytest.raises((OverflowError, TypeError)):
+        bind_socket("127.0.0.1", port, backlog=backlog)
+    assert len(made) == 1 and made[0].fileno() == -1
 
 
 def test_bind_socket_listens() -> None:

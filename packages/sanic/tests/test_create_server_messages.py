@@ -80,3 +80,37 @@ async def test_an_address_in_use_names_it_as_sanics_create_server(app: Sanic) ->
         f"[Errno {errno.EADDRINUSE}] error while attempting to bind on address "
         f"('127.0.0.1', {port}): address already in use"
     )
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def test_the_warning_follows_the_banner_as_in_sanic(app: Sanic, caplog) -> None:
+    # Sanic prints its banner, then says what create_server cannot honour; Hurtle said
+    # it first, so the warning stood above the banner it is about.
+    app.config.MOTD = True
+    app.main_process_start(lambda app: None)
+    with caplog.at_level(logging.INFO):
+        server = await app.create_server(host="127.0.0.1", port=_free_port())
+    server.close()
+    await server.wait_closed()
+    messages = [r.getMessage() for r in caplog.records]
+    assert MAIN_PROCESS in messages
+    banner = [i for i, m in enumerate(messages) if m.startswith("Goin' Fast @ http://127.0.0.1:")]
+    assert banner and banner[0] < messages.index(MAIN_PROCESS)
+
+
+async def test_the_users_server_counts_one_worker_as_in_sanic(app: Sanic) -> None:
+    # app.state.workers read 0 under create_server; Sanic's reads 1 (one server, here).
+    assert app.state.workers == 0
+    server = await app.create_server(host="127.0.0.1", port=_free_port())
+    try:
+        assert app.state.workers == 1
+    finally:
+        server.close()
+        await server.wait_closed()

@@ -176,6 +176,15 @@ def test_fast_and_auto_use_every_cpu(app: Sanic) -> None:
         # Sanic fails on binding, with a TypeError: the same type, naming the argument.
         ({"port": "http"}, TypeError, r"^port is a number from 0 to 65535, such as 8000, not 'http'"),
         ({"port": [8000]}, TypeError, r"not \[8000\]$"),
+        # A float was cut to an int (8000.5 served on 8000); Sanic's bind refuses it.
+        ({"port": 8000.5}, TypeError, r"not 8000\.5$"),
+        ({"port": 8000.0}, TypeError, r"not 8000\.0$"),
+        # Sanic: ValueError from dict.update; its words said nothing of motd_display.
+        ({"motd_display": "x"}, ValueError, r"^motd_display is a dict of extra lines .* not 'x'$"),
+        ({"motd_display": 5}, TypeError, r"^motd_display is a dict .* not 5$"),
+        # Sanic: TypeError when its loggers compare it; Hurtle's was a ValueError.
+        ({"verbosity": "x"}, TypeError, r"^verbosity is a whole number such as 0, 1 or 2, not 'x'$"),
+        ({"verbosity": "2"}, TypeError, r"not '2'$"),
         ({"auto_tls": True}, SanicException,
          "^Cannot run Sanic as an HTTPS server in PRODUCTION mode .*dev=True or debug=True"),
     ],
@@ -916,3 +925,9 @@ def test_the_legacy_runners_main_process_follows_use_uvloop(tmp_path, setting,
                           text=True, timeout=60, start_new_session=True)
     seen = sorted(line for line in proc.stdout.splitlines() if line.startswith(("MAIN", "WORKER")))
     assert seen == expected, proc.stderr[-2000:]
+
+
+def test_motd_display_takes_pairs_as_sanics_dict_update(app: Sanic) -> None:
+    # Sanic adds motd_display with dict.update, so a list of pairs is taken too.
+    app.prepare(port=8124, motd_display=[("db", "postgres")], single_process=True)
+    assert app.config.MOTD_DISPLAY["db"] == "postgres"

@@ -273,6 +273,20 @@ class AsyncioServer:
         return self
 
 
+def as_port(port: Any) -> int:
+    """``port`` as an int: "8000" is taken (as Sanic's create_server, whose asyncio looks
+    the string up); anything else is a TypeError that names it (a float too: ``int()``
+    would cut 8000.5 to 8000 and serve a port nobody asked for)."""
+    try:
+        if isinstance(port, float):
+            raise TypeError
+        return int(port)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"port is a number from 0 to 65535, such as 8000, not {port!r}"
+        ) from None
+
+
 async def create_server(
     app: Any,
     host: str | None = None,
@@ -305,7 +319,7 @@ async def create_server(
     apply_log_formatters(app)
     if sock is None and unix is None:
         host = host or "127.0.0.1"
-        port = 8000 if port is None else port
+        port = 8000 if port is None else as_port(port)
     app.state.host = host or ""
     app.state.port = port or 0
     app.state.unix = unix
@@ -505,6 +519,6 @@ class SingleProcessRunner:
             self.loop.call_soon_threadsafe(self.stop_event.set)
 
 
-__all__ = ["WORKER_PROCESS_ENV", "AsyncioServer", "SingleProcessRunner", "banner_shown",
+__all__ = ["WORKER_PROCESS_ENV", "AsyncioServer", "SingleProcessRunner", "as_port", "banner_shown",
            "close_loop", "create_server", "run_until_served", "server_event_loop", "stop_step",
            "try_use_uvloop", "wants_uvloop"]

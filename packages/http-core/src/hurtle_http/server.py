@@ -229,7 +229,7 @@ def bind_socket(
         sock.bind((host.strip("[]"), port))
         sock.listen(backlog)
         sock.setblocking(False)
-    except OSError:
+    except BaseException:  # an OverflowError or TypeError for the arguments too
         sock.close()
         raise
     return sock

@@ -379,7 +379,8 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
     ) -> Any:
         """Bind a server on the running loop (``AsyncioServer``); as Sanic, the start-up
         banner is printed first when this is the main process (workers print none)."""
-        runner.create_server_warnings(self)
+        if runner.called_by_user():
+            self.state.workers = 1  # as Sanic's create_server: one server, this process
         announcing = _BANNER_ON_BIND.set(True)
         try:
             server = await super().create_server(
@@ -408,6 +409,8 @@ class Sanic(_FrameworkSanic[config_type, ctx_type]):
         code (not a worker, not a test client) created the server."""
         if _BANNER_ON_BIND.get():  # not sanic.server's serve(), which prints none
             runner.server_banner(self, ssl=ssl, sock=sock, unix=unix)
+            # As Sanic: what create_server cannot honour is said after the banner.
+            runner.create_server_warnings(self)
 
     def _announce_asgi(self) -> None:
         """Called by the ASGI lifespan start-up: Sanic's banner for ASGI servers."""

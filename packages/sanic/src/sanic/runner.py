@@ -33,7 +33,7 @@ from hurtle_app.log import LOGGING_CONFIG_DEFAULTS
 from hurtle_app.logging.color import Colors
 from hurtle_app.logging.setup import apply_log_formatters
 from hurtle_app.motd import MOTD, get_logo
-from hurtle_app.serving import WORKER_PROCESS_ENV, wants_uvloop
+from hurtle_app.serving import WORKER_PROCESS_ENV, as_port, wants_uvloop
 from hurtle_app.state import ApplicationServerInfo
 from hurtle_http.exceptions import ServerError as _ServerError
 from hurtle_http.server import remove_unix_socket, server_event_loop
@@ -158,7 +158,7 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
             reload_dirs.add(path)
     if sock is None:  # as Sanic: a unix socket's run records the default address too
         host = host or "127.0.0.1"
-        port = 8000 if port is None else _as_port(port)
+        port = 8000 if port is None else as_port(port)
     contexts = ssl if isinstance(ssl, list | tuple) else [ssl]
     start_method = getattr(type(app), "_get_startup_method", lambda: "spawn")()
     if any(isinstance(c, ssl_module.SSLContext) for c in contexts) and not (
@@ -175,6 +175,9 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
     if auto_tls and ssl is None:
         ssl = _local_cert(app, debug)
     _check_ssl(ssl)
+    if isinstance(verbosity, bool) or not isinstance(verbosity, int):
+        # As Sanic (a TypeError when its loggers compare it), with what to pass.
+        raise TypeError(f"verbosity is a whole number such as 0, 1 or 2, not {verbosity!r}")
     state = app.state
     # As Sanic: debug mode is the app's once one prepare() asks for it; a later prepare()
     # (another server of the app) without debug leaves it on, and sets production
@@ -201,7 +204,7 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         app.config.NOISY_EXCEPTIONS = noisy_exceptions
     if motd_display:
         # As Sanic: the run's lines are added to those already in the config.
-        app.config.MOTD_DISPLAY = {**(app.config.get("MOTD_DISPLAY") or {}), **motd_display}
+        app.config.MOTD_DISPLAY = _banner_lines(app.config.get("MOTD_DISPLAY"), motd_display)
     app.config.MOTD = motd
     state.server_info.append(ApplicationServerInfo(settings={
         "host": host, "port": port, "sock": sock, "unix": unix, "ssl": ssl,
@@ -230,6 +233,21 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         )
 
 
+def _banner_lines(configured: Any, extra: Any) -> dict[str, str]:
+    """``motd_display`` added to the configured lines as ``dict.update`` adds them (as
+    Sanic: pairs are taken too); anything else keeps Sanic's exception type, saying what
+    to pass."""
+    lines = dict(configured or {})
+    try:
+        lines.update(extra)
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(
+            "motd_display is a dict of extra lines for the start-up banner, such as "
+            f"{{'db': 'postgres'}}, not {extra!r}"
+        ) from None
+    return lines
+
+
 def _any_port(info: Any) -> bool:
     """Port 0, no socket and no UNIX path: the system picks the port when it binds."""
     return info["port"] == 0 and info["sock"] is None and not info["unix"]
@@ -252,16 +270,6 @@ def _took_port(app: Any, info: ApplicationServerInfo, sock: socket.socket) -> No
     waiting = _BANNER_AT_BIND.pop(id(info), None)
     if waiting is not None and waiting[0] is info:
         _announce(app, info, waiting[1])
-
-
-def _as_port(port: Any) -> int:
-    """``port`` as an int ("8000" is taken); anything else is a TypeError, as Sanic's bind."""
-    try:
-        return int(port)
-    except (TypeError, ValueError):
-        raise TypeError(
-            f"port is a number from 0 to 65535, such as 8000, not {port!r}"
-        ) from None
 
 
 def _check_ssl(ssl: Any) -> None:
@@ -530,7 +538,7 @@ def _packages() -> list[str]:
     return [f"sanic=={__version__}", *motd_packages(testing_version, __hurtle_version__)]
 
 
-def _called_by_user() -> bool:
+def called_by_user() -> bool:
     """Whether ``app.create_server`` was called by the user's code: not by a worker (the
     manager announced it), nor by a caller that speaks for itself (a test client)."""
     from hurtle_app.serving import banner_shown
@@ -542,7 +550,7 @@ def _called_by_user() -> bool:
 
 def create_server_warnings(app: Any) -> None:
     """As Sanic, when the user calls ``app.create_server``: what it cannot honour."""
-    if not _called_by_user():
+    if not called_by_user():
         return
     if "main_process_start" in app._listeners or "main_process_stop" in app._listeners:
         logger.warning(
@@ -560,7 +568,7 @@ def server_banner(app: Any, *, ssl: Any = None, sock: Any = None, unix: str | No
                   ) -> None:
     """The banner for ``app.create_server`` (as Sanic prints it), in the main process only:
     not in a worker, whose server the manager's banner already announced."""
-    if not _called_by_user():
+    if not called_by_user():
         return  # a worker, or a caller (a test client) that printed it
     if not app.config.get("MOTD", True):
         return
@@ -798,7 +806,8 @@ def _serve_primary(app_class: Any, primary: Any, app_loader: AppLoader | None,
             if isinstance(app.shared_ctx, SharedContext):
                 SharedContext.lock(app.shared_ctx)
         manager.run()
-    except Exception as exc:
+    except BaseException as exc:
+        # As Sanic: also for sys.exit() (or Ctrl-C) in a main_process_* listener.
         _explain_unpicklable_shared_ctx(apps, exc)
         error_logger.error(SERVE_FAILED)
         raise
@@ -906,5 +915,5 @@ def stop(app: Any, terminate: bool = True) -> bool:
     return False
 
 
-__all__ = ["GLOBAL_SCOPE_HINT", "apply_log_formatters", "create_server_warnings", "in_spawned_worker", "prepare", "prepared_apps", "serve",
+__all__ = ["GLOBAL_SCOPE_HINT", "apply_log_formatters", "called_by_user", "create_server_warnings", "in_spawned_worker", "prepare", "prepared_apps", "serve",
            "serve_legacy", "serve_single", "stop"]
