@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +87,20 @@ def test_attribute_and_item_access() -> None:
         _ = config.missing
     config.lower_attr = 5
     assert config["lower_attr"] == 5
+
+
+@pytest.mark.parametrize("name", ["NOT_THERE", "FALLBACK_ERROR_FORMAT"])
+def test_a_missing_setting_logs_the_failed_lookup_before_the_attribute_error(name: str) -> None:
+    config = Config(env_prefix=None)
+    config.clear()
+    with pytest.raises(AttributeError) as info:
+        getattr(config, name)
+    # What the error log shows for a handler reading it: the KeyError, then "During
+    # handling of the above exception" and the AttributeError (Sanic's traceback).
+    text = "".join(traceback.format_exception(info.value))
+    assert f"KeyError: '{name}'" in text
+    assert "During handling of the above exception" in text
+    assert text.rstrip().endswith(f"AttributeError: Config has no '{name}'")
 
 
 def test_environment_variables_are_converted(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -215,7 +215,9 @@ class Config(dict, metaclass=DescriptorMeta):
         except KeyError:
             if attr in RUN_DEFAULTS:
                 return RUN_DEFAULTS[attr]
-            raise AttributeError(f"Config has no '{attr}'") from None
+            # Chained to the KeyError, as Sanic's: the logged traceback of a handler that
+            # reads a missing setting shows the lookup that failed first.
+            raise AttributeError(f"Config has no '{attr}'")
 
     def __setattr__(self, attr: str, value: Any) -> None:
         self.update({attr: value})
