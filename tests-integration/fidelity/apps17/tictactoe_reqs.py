@@ -73,3 +73,14 @@ def DRIVER(port):
     for s in (x, o, third, bad, bad2, x2, o2):
         s.close()
     return lines
+
+
+# Kept (README, "Real-world apps, seventeenth round"):
+KEPT = (
+    "The server's close frame (4003 to the third player, 1000 at game over) is followed by "
+    "waiting for the client's close before TCP ends (RFC 6455 7.1.1, listed): no <FIN> there "
+    "under Hurtle. o2 leaving with a close frame: Hurtle's handler gets ConnectionClosed from "
+    "recv() (so the app closes x2 with 4000 'O left' and marks the game over) where Sanic "
+    "cancels it (listed). The 426 to plain HTTP carries `connection: upgrade, close` and "
+    "`upgrade: websocket` (listed). Sanic's `body not consumed.` for an empty body (listed)."
+)
