@@ -58,6 +58,8 @@ KEPT: dict[tuple[str, int], str] = {
     "listed); Sanic sends chunked framing to the 1.0 client",
     ("envconfig", 4): "`Expect: 100-continue` with a Content-Length over REQUEST_MAX_SIZE (from "
     "the environment): the 413 without a 100 first (listed); Sanic sends 100, then 413",
+    ("prefs", 1): "`add_cookie(expires=datetime)`: rfc1123-date `04 Mar 2031` (RFC 6265 4.1.1, "
+    "listed); Sanic writes `04-Mar-2031`",
 }
 
 
