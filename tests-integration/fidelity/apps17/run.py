@@ -60,6 +60,11 @@ KEPT: dict[tuple[str, int], str] = {
     "the environment): the 413 without a 100 first (listed); Sanic sends 100, then 413",
     ("prefs", 1): "`add_cookie(expires=datetime)`: rfc1123-date `04 Mar 2031` (RFC 6265 4.1.1, "
     "listed); Sanic writes `04-Mar-2031`",
+    ("negotiate", 11): "a malformed `Accept` (`;;;, text`) read by request.accept: 400 "
+    "`Invalid header value` (listed); Sanic's error page negotiation fails again: 500 `An "
+    "error occurred while handling an error` with `content-type: None`",
+    ("negotiate", 13): "`Accept: TEXT/HTML;Q=0.5`: `Q` read as the weight, 0.5 (RFC 9110 5.6.6: "
+    "parameter names are case-insensitive; listed); Sanic 1.0",
 }
 
 
