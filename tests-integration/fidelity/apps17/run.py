@@ -65,6 +65,11 @@ KEPT: dict[tuple[str, int], str] = {
     "error occurred while handling an error` with `content-type: None`",
     ("negotiate", 13): "`Accept: TEXT/HTML;Q=0.5`: `Q` read as the weight, 0.5 (RFC 9110 5.6.6: "
     "parameter names are case-insensitive; listed); Sanic 1.0",
+    ("notes", 6): "the 405's Allow sorted; Sanic's in set order (listed)",
+    ("notes", 8): "`empty(status=200)` from a view's `head`: no `content-type` (listed: "
+    "`None` is not a media type, RFC 9110 8.3); Sanic sends `content-type: None`",
+    ("notes", 9): "as 8 (404)",
+    ("notes", 15): "as 6",
 }
 
 
