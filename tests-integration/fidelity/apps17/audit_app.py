@@ -6,8 +6,9 @@ handler never runs but response middleware still do, a response middleware that 
 the response, one that raises (handled by an ``@app.exception`` handler), a request
 middleware raising ``Unauthorized``, ``app.register_middleware(fn, "response")``,
 ``@app.middleware("request", priority=...)``, middleware on 404s and on exceptions
-raised in handlers, and ``X-Trace`` headers showing each step. (A ``<flag:bool>`` parameter matches none of
-``true``, ``false``, ``maybe`` in either server: those fall to the ``<state>`` route.)"""
+raised in handlers, and ``X-Trace`` headers showing each step. (Beside the ``<state>`` route of the same path, the
+``<flag:bool>`` route answers neither ``true`` nor ``1`` in either server: the ``<state>``
+route does.)"""
 
 from sanic import Blueprint, Sanic
 from sanic.exceptions import SanicException, Unauthorized
