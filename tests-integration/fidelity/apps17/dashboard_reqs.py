@@ -13,7 +13,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "apps12"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "apps16"))
 import wsclient as w
+from feed_reqs import read  # a raw connection's bytes until quiet, one line
 
 JSON = "Content-Type: application/json\r\n"
 CPU1, CPU2 = b'{"cpu": 1}', b'{"cpu": 2}'
@@ -24,20 +26,6 @@ def opened(port, target):
     s = socket.create_connection(("127.0.0.1", port), timeout=3)
     s.sendall(f"GET {target} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
     return s
-
-
-def read(s, wait=0.4):
-    s.settimeout(wait)
-    data = b""
-    try:
-        while chunk := s.recv(65536):
-            data += chunk
-    except OSError:
-        pass
-    else:
-        data += b"<FIN>"
-    lines = [ln for ln in data.decode(errors="replace").split("\r\n") if not ln.startswith("date:")]
-    return " / ".join(lines).replace("\n", "\\n")
 
 
 def DRIVER(port):

@@ -217,7 +217,7 @@ class Config(dict, metaclass=DescriptorMeta):
                 return RUN_DEFAULTS[attr]
             # Chained to the KeyError, as Sanic's: the logged traceback of a handler that
             # reads a missing setting shows the lookup that failed first.
-            raise AttributeError(f"Config has no '{attr}'")
+            raise AttributeError(f"Config has no '{attr}'")  # noqa: B904 (implicit, as Sanic's)
 
     def __setattr__(self, attr: str, value: Any) -> None:
         self.update({attr: value})
