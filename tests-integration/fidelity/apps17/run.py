@@ -70,6 +70,12 @@ KEPT: dict[tuple[str, int], str] = {
     "`None` is not a media type, RFC 9110 8.3); Sanic sends `content-type: None`",
     ("notes", 9): "as 8 (404)",
     ("notes", 15): "as 6",
+    ("mirror", 1): "url_for(request.route.name) of the original blueprint's route: its own URL "
+    "(listed: Blueprint.copy); Sanic's name index holds the last copy's, `/ver3/new/items`",
+    ("mirror", 3): "url_for of a copied blueprint's route by its own name: built (listed); "
+    "Sanic `Endpoint with name ... was not found` (500)",
+    ("mirror", 4): "as 3 (the second copy)",
+    ("mirror", 16): "as 3 (url_for('base_v2.items') in the view)",
 }
 
 
