@@ -76,6 +76,9 @@ KEPT: dict[tuple[str, int], str] = {
     "Sanic `Endpoint with name ... was not found` (500)",
     ("mirror", 4): "as 3 (the second copy)",
     ("mirror", 16): "as 3 (url_for('base_v2.items') in the view)",
+    ("keepalive", 5): "a handler's `Connection: close` is honoured: the connection ends after "
+    "that answer, the pipelined request after it is not served (RFC 9112 9.6, listed); Sanic "
+    "writes `connection: keep-alive` over it and reads on",
 }
 
 
