@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +87,20 @@ def test_attribute_and_item_access() -> None:
         _ = config.missing
     config.lower_attr = 5
     assert config["lower_attr"] == 5
+
+
+@pytest.mark.parametrize("name", ["NOT_THERE", "FALLBACK_ERROR_FORMAT"])
+def test_a_missing_setting_logs_the_failed_lookup_before_the_attribute_error(name: str) -> None:
+    config = Config(env_prefix=None)
+    config.clear()
+    with pytest.raises(AttributeError) as info:
+        getattr(config, name)
+    # What the error log shows for a handler reading it: the KeyError, then "During
+    # handling of the above exception" and the AttributeError (Sanic's traceback).
+    text = "".join(traceback.format_exception(info.value))
+    assert f"KeyError: '{name}'" in text
+    assert "During handling of the above exception" in text
+    assert text.rstrip().endswith(f"AttributeError: Config has no '{name}'")
 
 
 def test_environment_variables_are_converted(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -417,7 +432,31 @@ def test_a_lower_case_key_with_a_leading_underscore_is_an_item_like_any_other() 
         assert config.get(key) == value and config[key] == value
         assert getattr(config, key) == value
     # The config's own state stays out of its items.
-    assert "_defaults" not in config and "_converters" not in config
+    assert "defaults" not in config and "_converters" not in config
+
+
+def test_config_defaults_holds_sanics_defaults_and_the_given_ones() -> None:
+    config = Config(defaults={"TAX_RATE": 0.2, "REQUEST_TIMEOUT": 5}, env_prefix=None)
+    config.REQUEST_TIMEOUT = 30
+    config.update(KEEP_ALIVE_TIMEOUT=1)
+    # What a reset to the default reads: the values from before any setting was changed.
+    assert config.defaults["REQUEST_TIMEOUT"] == 5
+    assert config.defaults["TAX_RATE"] == 0.2
+    assert config.defaults["KEEP_ALIVE_TIMEOUT"] == DEFAULT_CONFIG["KEEP_ALIVE_TIMEOUT"]
+    assert Config(env_prefix=None).defaults == DEFAULT_CONFIG
+
+
+def test_a_config_subclass_update_sees_the_defaults_set_by_name() -> None:
+    seen: list[list[str]] = []
+
+    class Counting(Config):
+        def update(self, *other: Any, **kwargs: Any) -> None:
+            super().update(*other, **kwargs)
+            seen.append(sorted(k for o in other for k in dict(o)) + sorted(kwargs))
+
+    Counting(defaults={"A": 1}, env_prefix=None)
+    # As in Sanic, the constructor's first update is the public `defaults` attribute.
+    assert seen[0] == ["defaults"]
 
 
 @pytest.mark.parametrize("key", [1, None, ("A",), b"K"])

@@ -134,7 +134,9 @@ class DetailedConverter(ABC):
 
 
 # Attributes of the Config object itself, kept out of its items.
-_INSTANCE_STATE = frozenset({"_defaults", "_converters"})
+# ``defaults`` is public as in Sanic (``app.config.defaults["REQUEST_TIMEOUT"]``): Sanic's
+# defaults with the ``defaults=`` given to the config, as they were before any setting.
+_INSTANCE_STATE = frozenset({"defaults", "_converters"})
 
 
 class Config(dict, metaclass=DescriptorMeta):
@@ -191,7 +193,7 @@ class Config(dict, metaclass=DescriptorMeta):
         converters: Sequence[Callable[[str], Any]] | None = None,
     ) -> None:
         super().__init__({**DEFAULT_CONFIG, **(defaults or {})})
-        self._defaults: dict[str, Any] = {**DEFAULT_CONFIG, **(defaults or {})}
+        self.defaults: dict[str, Any] = {**DEFAULT_CONFIG, **(defaults or {})}
         self._converters: list[Callable[..., Any]] = [str, str_to_bool, float, int]
         for converter in converters or ():
             self.register_type(converter)
@@ -213,7 +215,9 @@ class Config(dict, metaclass=DescriptorMeta):
         except KeyError:
             if attr in RUN_DEFAULTS:
                 return RUN_DEFAULTS[attr]
-            raise AttributeError(f"Config has no '{attr}'") from None
+            # Chained to the KeyError, as Sanic's: the logged traceback of a handler that
+            # reads a missing setting shows the lookup that failed first.
+            raise AttributeError(f"Config has no '{attr}'")  # noqa: B904 (implicit, as Sanic's)
 
     def __setattr__(self, attr: str, value: Any) -> None:
         self.update({attr: value})
@@ -329,7 +333,7 @@ class Config(dict, metaclass=DescriptorMeta):
         for converter in reversed(self._converters):
             try:
                 if isinstance(converter, DetailedConverter):
-                    return converter(full_key or key, key, value, self._defaults)
+                    return converter(full_key or key, key, value, self.defaults)
                 return converter(value)
             except ValueError:
                 # Only ValueError means "not my type" (Sanic's rule); any other error is
