@@ -14,8 +14,9 @@ three deep with class ``status_code``/``message``/``quiet``, a ``ValueError`` su
 a class deriving from both) is handled by ``app.exception(A, B)`` and the blueprint's
 ``exception`` with random subsets, answering the handler that caught it. Handlers answer
 ``request.name``/``endpoint``/``uri_template``/``match_info``, ``route.name``,
-``route.extra`` fields, ``route.ctx`` and ``url_for`` of their own endpoint (with query,
-``_anchor``, ``_external``); a query flag makes the handler, the request middleware or the
+``route.extra`` fields, ``route.ctx``, ``request.blueprint`` and its ``ctx``, and
+``url_for`` of their own endpoint (with query, ``_anchor``, ``_external``); middleware,
+exception handlers and ``ctx`` set on the original after the copies were made; a query flag makes the handler, the request middleware or the
 response middleware raise a chosen class.
 
 ``gen_requests11`` aims requests at every registration of every route (the blueprint and
@@ -84,6 +85,8 @@ def _info(request, tag, **kw):
            'kw': {{k: repr(v) for k, v in kw.items()}},
            'bpctx': _try(lambda: getattr(request.ctx, 'bp', None)),
            'methods': _try(lambda: sorted(r.methods)),
+           'bpn': _try(lambda: request.blueprint),
+           'bpx': _try(lambda: sorted((k, repr(v)) for k, v in vars(request.app.blueprints[request.blueprint].ctx).items())),
            'url': _try(lambda: request.app.url_for(request.endpoint, **request.match_info{url_kw}))}}
     return json(out)
 
@@ -230,6 +233,14 @@ def gen_app11(seed: int, static_dir: str = "") -> dict[str, Any]:
             ckw.append(f"with_ctx={rnd.choice([True, False])!r}")
         L.append(f"bpc{c} = bp.copy({', '.join(ckw)})")
         regs.append(reg)
+    # ---- registered on the original after the copies were made (the copies keep a snapshot)
+    if rnd.random() < 0.4:
+        L += ["@bp.on_response", "async def bp_late(request, response):",
+              "    response.headers['x-11late'] = request.name or '-'"]
+    if rnd.random() < 0.4:
+        L.append(_handlers(rnd, "bp"))
+    if rnd.random() < 0.3:
+        L.append("bp.ctx.late = 'yes'")
     L.append("app.blueprint(bp)")
     for c in range(len(regs) - 1):
         L.append(f"app.blueprint(bpc{c})")
@@ -374,7 +385,12 @@ def _dup_names(err: str) -> list[str]:
 
 
 def kept_app_label11(ea: str, eb: str, source: str) -> str | None:
-    """The same duplicate route names listed in another order (Sanic: set order; README)."""
+    """The same refusal naming routes in another order (Sanic: a blueprint's routes in set
+    order; README, "Two equal routes in one blueprint")."""
     if ea.startswith(_DUP) and eb.startswith(_DUP) and _dup_names(ea) == _dup_names(eb):
         return "Duplicate route names listed sorted (Sanic: set order)"
+    dup = "load: ServerError: Duplicate exception handler definition on: route="
+    if ea.startswith(dup) and eb.startswith(dup):
+        return ("Duplicate exception handler definition names another route or class of the "
+                "blueprint (Sanic: set order)")
     return None
