@@ -16,7 +16,9 @@ a class deriving from both) is handled by ``app.exception(A, B)`` and the bluepr
 ``request.name``/``endpoint``/``uri_template``/``match_info``, ``route.name``,
 ``route.extra`` fields, ``route.ctx``, ``request.blueprint`` and its ``ctx``, and
 ``url_for`` of their own endpoint (with query, ``_anchor``, ``_external``); middleware,
-exception handlers and ``ctx`` set on the original after the copies were made; a query flag makes the handler, the request middleware or the
+exception handlers and ``ctx`` set on the original after the copies were made; copies
+registered with ``app.blueprint(copy, url_prefix=, version=, version_prefix=,
+strict_slashes=)`` and the original registered a second time elsewhere; a query flag makes the handler, the request middleware or the
 response middleware raise a chosen class.
 
 ``gen_requests11`` aims requests at every registration of every route (the blueprint and
@@ -243,7 +245,22 @@ def gen_app11(seed: int, static_dir: str = "") -> dict[str, Any]:
         L.append("bp.ctx.late = 'yes'")
     L.append("app.blueprint(bp)")
     for c in range(len(regs) - 1):
-        L.append(f"app.blueprint(bpc{c})")
+        opts = []  # (options given to app.blueprint() take the place of the copy's own)
+        if rnd.random() < 0.3:
+            regs[c + 1]["prefix"] = rnd.choice([f"/r{c}", f"/r{c}/", f"/rr{c}/<k:int>"])
+            opts.append(f"url_prefix={regs[c + 1]['prefix']!r}")
+        if rnd.random() < 0.25:
+            regs[c + 1]["version"] = rnd.choice([6, "6.2"])
+            opts.append(f"version={regs[c + 1]['version']!r}")
+        if rnd.random() < 0.2:
+            regs[c + 1]["vprefix"] = rnd.choice(["/ver", "/v/"])
+            opts.append(f"version_prefix={regs[c + 1]['vprefix']!r}")
+        if rnd.random() < 0.15:
+            opts.append(f"strict_slashes={rnd.choice([True, False])!r}")
+        L.append(f"app.blueprint(bpc{c}{''.join(', ' + o for o in opts)})")
+    if rnd.random() < 0.1:  # the original a second time, elsewhere
+        L.append("app.blueprint(bp, url_prefix='/again')")
+        regs.append(dict(regs[0], prefix="/again"))
     L.append("@app.on_response\nasync def app_resp(request, response):\n"
              "    response.headers['x-mw'] = str(getattr(request.ctx, 'bp', '-'))")
     src = HEADER.format(name=f"AppFuzz11_{seed}", ctor=ctor, config="\n".join(config), url_kw=url_kw,
