@@ -14,11 +14,12 @@ three deep with class ``status_code``/``message``/``quiet``, a ``ValueError`` su
 a class deriving from both) is handled by ``app.exception(A, B)`` and the blueprint's
 ``exception`` with random subsets, answering the handler that caught it. Handlers answer
 ``request.name``/``endpoint``/``uri_template``/``match_info``, ``route.name``,
-``route.extra`` fields, ``route.ctx``, ``request.blueprint`` and its ``ctx``, and
+``route.extra`` fields, ``route.ctx``, the blueprint's ``ctx`` (``app.blueprints[...]``), and
 ``url_for`` of their own endpoint (with query, ``_anchor``, ``_external``); middleware,
 exception handlers and ``ctx`` set on the original after the copies were made; copies
 registered with ``app.blueprint(copy, url_prefix=, version=, version_prefix=,
-strict_slashes=)`` and the original registered a second time elsewhere; a query flag makes the handler, the request middleware or the
+strict_slashes=)`` and the original registered a second time elsewhere (with or without
+``name_prefix``); a query flag makes the handler, the request middleware or the
 response middleware raise a chosen class.
 
 ``gen_requests11`` aims requests at every registration of every route (the blueprint and
@@ -87,8 +88,7 @@ def _info(request, tag, **kw):
            'kw': {{k: repr(v) for k, v in kw.items()}},
            'bpctx': _try(lambda: getattr(request.ctx, 'bp', None)),
            'methods': _try(lambda: sorted(r.methods)),
-           'bpn': _try(lambda: request.blueprint),
-           'bpx': _try(lambda: sorted((k, repr(v)) for k, v in vars(request.app.blueprints[request.blueprint].ctx).items())),
+           'bpx': _try(lambda: sorted((k, repr(v)) for k, v in vars(request.app.blueprints[request.name.split('.')[1]].ctx).items())),
            'url': _try(lambda: request.app.url_for(request.endpoint, **request.match_info{url_kw}))}}
     return json(out)
 
@@ -258,8 +258,8 @@ def gen_app11(seed: int, static_dir: str = "") -> dict[str, Any]:
         if rnd.random() < 0.15:
             opts.append(f"strict_slashes={rnd.choice([True, False])!r}")
         L.append(f"app.blueprint(bpc{c}{''.join(', ' + o for o in opts)})")
-    if rnd.random() < 0.1:  # the original a second time, elsewhere
-        L.append("app.blueprint(bp, url_prefix='/again')")
+    if rnd.random() < 0.2:  # the original a second time, elsewhere
+        L.append("app.blueprint(bp, url_prefix='/again'" + rnd.choice(["", ", name_prefix='two'"]) + ")")
         regs.append(dict(regs[0], prefix="/again"))
     L.append("@app.on_response\nasync def app_resp(request, response):\n"
              "    response.headers['x-mw'] = str(getattr(request.ctx, 'bp', '-'))")
@@ -375,7 +375,22 @@ def _cached_none(req: str, a: dict[str, Any], b: dict[str, Any], source: str) ->
         "status", "body", "content-type", "content-length", "x-11h"}
 
 
+def _again_unhooked(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """The blueprint registered a second time (`name_prefix='two'`, under `/again`): Hurtle
+    gives that registration the blueprint's middleware and exception handlers as the
+    first; Sanic neither (no `x-bp`, no `request.ctx.bp`, its default error page)."""
+    if "name_prefix='two'" not in source or "/again/" not in req.split(" ", 2)[1]:
+        return False
+    if a.get("x-bp") is not None or a.get("x-11late") is not None or a.get("x-mw", "-") != "-":
+        return False  # (Sanic ran none of the blueprint's middleware)
+    return (any(b.get(k) is not None for k in ("x-bp", "x-11late", "p:bpctx"))
+            or " caught " in str(b.get("body"))
+            or (bool(re.search(r"[?&](mw|rmw)=", req)) and a.get("status") != b.get("status")))
+
+
 KEPT11: list[tuple[str, Any]] = [
+    ("a second registration (name_prefix) gets the blueprint's middleware and exception "
+     "handlers (Sanic: neither)", _again_unhooked),
     ("url_for percent-encodes a parameter's % (Sanic: as it is)", _url_quote),
     ("the nearest base class's handler answers (Sanic: its cached lookup of an earlier "
      "request's base class on the route)", _cached_none),
