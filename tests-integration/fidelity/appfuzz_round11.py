@@ -29,11 +29,12 @@ bodies (for ``auto`` error pages) and the raise flags.
 
 from __future__ import annotations
 
-import json as _json
 import random
 import re
 from typing import Any
 from urllib.parse import unquote
+
+from appfuzz_round10 import _differing, split_probes
 
 HEADER = '''\
 from sanic import Sanic, Blueprint
@@ -323,17 +324,7 @@ def normal11(answer: dict[str, Any], normal: Any) -> dict[str, Any]:
     for name, value in (answer.get("headers") or {}).items():
         if name.startswith("x-11"):
             out[name] = value
-    body = out.get("body")
-    if out.get("status") == 200 and isinstance(body, str) and body.startswith('{"tag"'):
-        try:
-            fields = _json.loads(body)
-        except ValueError:
-            return out
-        del out["body"]
-        out.pop("content-length", None)
-        for k, v in fields.items():
-            out["p:" + k] = v
-    return out
+    return split_probes(out, '{"tag"')
 
 
 # ------------------------------------------------------------------------------ kept
@@ -344,7 +335,7 @@ def _copy_url_for(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -
     build the copy's URL); Hurtle builds each route's own URL (README, "Blueprint.copy()"):
     the path that was asked for (a route's `/` aside, and `url_for` percent-encoding the
     parameter's `%`, kept in the first round)."""
-    if "bp.copy(" not in source or {k for k in set(a) | set(b) if a.get(k) != b.get(k)} != {"p:url"}:
+    if "bp.copy(" not in source or _differing(a, b) != {"p:url"}:
         return False
     built = re.sub(r"^https?://[^/]*", "", str(b["p:url"])).split("#")[0].split("?")[0]
     asked = req.split(" ", 2)[1].split("?")[0]
@@ -354,7 +345,7 @@ def _copy_url_for(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -
 def _url_quote(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
     """`url_for` percent-encodes a parameter's `%` (`a%20b` as `a%2520b`); Sanic puts it in
     as it is (README, first round)."""
-    if {k for k in set(a) | set(b) if a.get(k) != b.get(k)} != {"p:url"}:
+    if _differing(a, b) != {"p:url"}:
         return False
     return unquote(str(b["p:url"])) == str(a["p:url"])
 
@@ -371,7 +362,7 @@ def _cached_none(req: str, a: dict[str, Any], b: dict[str, Any], source: str) ->
         return False
     if a.get("status", 0) < 400 and " caught " not in body_a:
         return False
-    return {k for k in set(a) | set(b) if a.get(k) != b.get(k)} <= {
+    return _differing(a, b) <= {
         "status", "body", "content-type", "content-length", "x-11h"}
 
 
@@ -404,7 +395,7 @@ def kept_label11(req: str, a: dict[str, Any], b: dict[str, Any], source: str,
     for label, test in KEPT11:
         if test(req, a, b, source):
             return label
-    if any(k.startswith("p:") for k in set(a) | set(b) if a.get(k) != b.get(k)):
+    if any(k.startswith("p:") for k in _differing(a, b)):
         return None
     return kept_label(req, a, b, source)
 
