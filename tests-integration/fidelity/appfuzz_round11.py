@@ -167,7 +167,7 @@ def gen_app11(seed: int, static_dir: str = "") -> dict[str, Any]:
             kw = [repr(uri)]
             if methods:
                 kw.append(f"methods={methods!r}")
-            if rnd.random() < (0.9 if j else 0.4):  # (one handler's unnamed routes share a name)
+            if rnd.random() < (0.95 if j else 0.4):  # (one handler's unnamed routes share a name)
                 kw.append(f"name='n{i}{j}'")
             if rnd.random() < 0.3:
                 kw.append(f"error_format={rnd.choice(['json', 'text', 'html', 'auto'])!r}")
@@ -260,7 +260,7 @@ def gen_app11(seed: int, static_dir: str = "") -> dict[str, Any]:
             opts.append(f"strict_slashes={rnd.choice([True, False])!r}")
         L.append(f"app.blueprint(bpc{c}{''.join(', ' + o for o in opts)})")
     if rnd.random() < 0.2:  # the original a second time, elsewhere
-        L.append("app.blueprint(bp, url_prefix='/again'" + rnd.choice(["", ", name_prefix='two'"]) + ")")
+        L.append("app.blueprint(bp, url_prefix='/again'" + rnd.choice(["", ", name_prefix='two'", ", name_prefix='two'"]) + ")")
         regs.append(dict(regs[0], prefix="/again"))
     L.append("@app.on_response\nasync def app_resp(request, response):\n"
              "    response.headers['x-mw'] = str(getattr(request.ctx, 'bp', '-'))")
