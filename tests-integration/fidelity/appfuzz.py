@@ -47,7 +47,10 @@ kind with headers and cookies; labels in ``appfuzz_round9.py``). ``--round10``
 (``appfuzz_round10.py``) fuzzes what handlers read of the request with apps of its own
 (``args``/``get_args`` options, ``form``/``files`` of odd multipart bodies, ``json`` and
 ``load_json(loads=)``, cookies, ``token``, ``accept``, route names, ``url_for``, proxy
-config; one field per probe; labels in ``appfuzz_round10.py``). ``APPFUZZ_WORK`` chooses the scratch folder (default ``/tmp/appfuzz``).
+config; one field per probe; labels in ``appfuzz_round10.py``). ``--round11``
+(``appfuzz_round11.py``) fuzzes blueprint copies, stacked route decorators and exception
+hierarchies with apps of its own (``bp.copy()`` with new prefixes and versions, ``route.extra``,
+``app.exception(A, B)`` over a three-deep hierarchy; labels in ``appfuzz_round11.py``). ``APPFUZZ_WORK`` chooses the scratch folder (default ``/tmp/appfuzz``).
 
 ``--ref-python`` (default ``/tmp/st-ref/bin/python``, Sanic 25.12 without sanic-ext) and
 ``--hurtle-python`` (default ``.venv/bin/python``) choose the interpreters. Exit status 1
@@ -105,6 +108,7 @@ from appfuzz_round8 import (
 )
 from appfuzz_round9 import gen_app9, gen_requests9, kept_app_label9, kept_label9, normal9
 from appfuzz_round10 import gen_app10, gen_requests10, kept_app_label10, kept_label10, normal10
+from appfuzz_round11 import gen_app11, gen_requests11, kept_app_label11, kept_label11, normal11
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -789,6 +793,11 @@ def main() -> int:
                          "--requests10 requests instead of the earlier rounds' (appfuzz_round10.py)")
     ap.add_argument("--requests10", type=int, default=40,
                     help="tenth-round requests per app with --round10 (default 40)")
+    ap.add_argument("--round11", action="store_true",
+                    help="the eleventh round's apps (blueprint copies, stacked routes, exception\n"
+                         "hierarchies) and --requests11 requests instead of the earlier rounds' (appfuzz_round11.py)")
+    ap.add_argument("--requests11", type=int, default=40,
+                    help="eleventh-round requests per app with --round11 (default 40)")
     ap.add_argument("--seed", type=int, default=1, help="first app seed")
     ap.add_argument("--time", type=float, default=600, help="overall time budget, seconds")
     ap.add_argument("--show-app", type=int, metavar="SEED", help="print one app and its requests")
@@ -803,6 +812,12 @@ def main() -> int:
     os.makedirs(WORK, exist_ok=True)
     static_dir = os.path.join(WORK, "static")
     make_static_dir(static_dir)
+    if args.show_app is not None and args.round11:
+        app = gen_app11(args.show_app, static_dir)
+        print(app["source"])
+        for req in gen_requests11(app, args.show_app, args.requests11):
+            print(repr(req))
+        return 0
     if args.show_app is not None and args.round10:
         app = gen_app10(args.show_app, static_dir)
         print(app["source"])
@@ -851,7 +866,10 @@ def main() -> int:
     for seed in range(args.seed, args.seed + args.apps):
         if time.monotonic() > deadline:
             break
-        if args.round10:  # an app of its own: what handlers read of the request
+        if args.round11:  # an app of its own: blueprint copies, stacked routes, exception hierarchies
+            app = gen_app11(seed, static_dir)
+            reqs = gen_requests11(app, seed, args.requests11)
+        elif args.round10:  # an app of its own: what handlers read of the request
             app = gen_app10(seed, static_dir)
             reqs = gen_requests10(app, seed, args.requests10)
         elif args.round9:  # an app of its own: the handler layer
@@ -871,7 +889,7 @@ def main() -> int:
             reqs = gen_requests(app, seed, args.requests, args.extra_requests, args.extra_requests3,
                                 args.extra_requests4)
         if args.round5 and not (args.round6 or args.round7 or args.round8 or args.round9
-                                or args.round10):  # the fifth round rewrites the constructor (own random stream)
+                                or args.round10 or args.round11):  # the fifth round rewrites the constructor (own random stream)
             app["source"], extras5 = rewrite_app5(app["source"], seed)
             reqs += gen_extra_requests5(extras5, seed, args.extra_requests5)
         app_file = os.path.join(WORK, f"app_{seed}.py")
@@ -898,6 +916,8 @@ def main() -> int:
                     label = kept_app_label9(ea, eb, app["source"])
                 if label is None and args.round10:
                     label = kept_app_label10(ea, eb, app["source"])
+                if label is None and args.round11:
+                    label = kept_app_label11(ea, eb, app["source"])
                 key = f"app: kept: {label}" if label else f"app error: {ea[:60]} -> {eb[:60]}"
                 buckets[key].append((seed, "", ea, eb))
             continue
@@ -910,6 +930,13 @@ def main() -> int:
                     label = kept_label7(req, k, one, xa, xb, app["source"])
                     key = f"kept: {label}" if label else signature(one, xa, xb)
                     buckets[key].append((seed, f"[{k}] {one}", xa, xb))
+                continue
+            if args.round11:
+                na, nb = normal11(a, normal), normal11(b, normal)
+                if na != nb:
+                    label = kept_label11(req, na, nb, app["source"], kept_label)
+                    key = f"kept: {label}" if label else signature(req, na, nb)
+                    buckets[key].append((seed, req, na, nb))
                 continue
             if args.round10:
                 na, nb = normal10(a, normal), normal10(b, normal)

@@ -421,8 +421,14 @@ def normal10(answer: dict[str, Any], normal: Any) -> dict[str, Any]:
     for name, value in (answer.get("headers") or {}).items():
         if name.startswith("x-10") or name in ("set-cookie", "transfer-encoding", "connection"):
             out[name] = value
+    return split_probes(out, "{")
+
+
+def split_probes(out: dict[str, Any], start: str) -> dict[str, Any]:
+    """A 200 JSON body starting with ``start`` split into one ``p:`` field per key (the
+    tenth and eleventh rounds')."""
     body = out.get("body")
-    if out.get("status") == 200 and isinstance(body, str) and body.startswith("{"):
+    if out.get("status") == 200 and isinstance(body, str) and body.startswith(start):
         try:
             probes = _json.loads(body)
         except ValueError:

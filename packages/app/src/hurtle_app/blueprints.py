@@ -445,7 +445,14 @@ class Blueprint(Registrar):
     def _register_exception(
         self, reg: _Registration, future: FutureException, names: Iterable[str] | None = None
     ) -> None:
-        names = sorted(reg.route_names if names is None else names)
+        names = set(reg.route_names if names is None else names)
+        # A name another registration of this blueprint on the app already holds (the
+        # blueprint registered again elsewhere, no name_prefix) is refused at start-up as a
+        # duplicate route name, as Sanic; its handler is not a duplicate definition.
+        for other in self._registrations:
+            if other is not reg and other.app is reg.app:
+                names -= other.route_names
+        names = sorted(names)
         if not names:
             return  # scoped to this blueprint's routes; none yet
         for exception in future.exceptions:
