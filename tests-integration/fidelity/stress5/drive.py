@@ -492,6 +492,35 @@ def scen_promoted(which, _):
     return finish(srv, out)
 
 
+def scen_halfclose_body(which, _):
+    """A request whose head or body is cut short by the client's FIN (SHUT_WR)."""
+    srv = Server(which, RESPONSE_TIMEOUT=3, REQUEST_TIMEOUT=2)
+    out = Out()
+    out.append(f"start {short(srv.stats())}")
+    cases = (
+        ("plain CL short", head("/plain", "POST", "Content-Length: 100\r\n") + b"x" * 10),
+        ("stream CL short", head("/recv", "POST", "Content-Length: 100\r\n") + b"x" * 10),
+        ("plain chunked no end", head("/plain", "POST", "Transfer-Encoding: chunked\r\n")
+         + b"a\r\n0123456789\r\n"),
+        ("stream chunked no end", head("/recv", "POST", "Transfer-Encoding: chunked\r\n")
+         + b"a\r\n0123456789\r\n"),
+        ("head without end", b"GET / HTTP/1.1\r\nHost: x\r\n"),
+        ("expect, no body", head("/plain", "POST", "Content-Length: 100\r\nExpect: 100-continue\r\n")),
+    )
+    for name, data in cases:
+        s = srv.conn()
+        s.sendall(data)
+        s.shutdown(socket.SHUT_WR)
+        t = time.monotonic()
+        r = read_all(s, 8)
+        s.close()
+        out.append(f"{name:24} {status_of(r):26} closed after {time.monotonic() - t:.2f}s")
+    time.sleep(1)
+    st = srv.stats()
+    out.append(f"end   {short(st)} events {[e.split(' ', 1)[1] for e in st['ev']]}")
+    return finish(srv, out)
+
+
 def scen_keepalive10k(which, _):
     """One connection, 10,000 tiny requests; objects counted on it while it stays open."""
     srv = Server(which)
@@ -568,6 +597,7 @@ SCENARIOS = {"rude": scen_rude, "resp_timeout": scen_resp_timeout, "pipeline": s
              "pipeline_rude": scen_pipeline_rude,
              "ws_frags": scen_ws_frags, "cycles": scen_cycles,
              "promoted": scen_promoted,
+             "halfclose_body": scen_halfclose_body,
              "keepalive10k": scen_keepalive10k, "nonreader": scen_nonreader,
              "idle500": scen_idle500}
 
