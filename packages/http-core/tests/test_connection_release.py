@@ -16,9 +16,11 @@ from typing import Any
 
 import pytest
 
+from hurtle_http.exceptions import BadRequest
 from hurtle_http.http import Http
 from hurtle_http.request import Request
 from hurtle_http.response import text
+from hurtle_http.server import HandlerApp
 from hurtle_http.testing import FakeConnection, parse_responses
 
 
@@ -106,3 +108,34 @@ async def test_a_finished_connection_is_freed_without_the_cycle_collector(
         del conn
     await asyncio.sleep(0)
     assert alive() == before
+
+
+async def test_a_task_reading_the_body_after_the_connection_was_released_still_fails() -> None:
+    # The release drops the connection's requests; a body cut short by the client must
+    # not then read as complete (None) for a task of the handler that outlives it.
+    go = asyncio.Event()
+    outcome: list[Any] = []
+
+    async def late_reader(request: Any) -> None:
+        await go.wait()
+        try:
+            while (piece := await request.stream.read()) is not None:
+                outcome.append(piece)
+            outcome.append("complete")
+        except Exception as error:
+            outcome.append(error)
+
+    async def handler(request: Any) -> Any:
+        keep.append(asyncio.ensure_future(late_reader(request)))
+        await asyncio.Event().wait()  # until the connection is lost
+
+    keep: list[asyncio.Future] = []
+    conn = FakeConnection(HandlerApp(handler, stream=True))
+    conn.receive(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n")
+    await conn.settle()
+    conn.client_disconnects()
+    await conn.settle()
+    assert conn.protocol.http is None  # released
+    go.set()
+    await asyncio.wait(keep, timeout=5)
+    assert len(outcome) == 1 and isinstance(outcome[0], BadRequest), outcome

@@ -321,6 +321,7 @@ class Http(RequestReader, ResponseWriter):
         "_peer_done",
         "_count_fields",
         "_plain_class",
+        "_cut_short",
     )
 
     #: The largest request head any connection accepts, whatever the configuration says
@@ -413,6 +414,7 @@ class Http(RequestReader, ResponseWriter):
         self._pump_send: Any = None
         self._pump_error: BaseException | None = None
         self._spare: _Incoming | None = None
+        self._cut_short = False  # released with a request body still incomplete
         self.request: Any = None
         self.init_for_request(None)
 
@@ -1179,6 +1181,9 @@ class Http(RequestReader, ResponseWriter):
         protocol = self.protocol
         if protocol._http is self:
             protocol._http = None
+        record = self.current
+        if record is not None and not record.done and record.request is not None:
+            self._cut_short = True  # a late read() of that body still fails (see read)
         self.request = self.response = self.current = self.rx = self.last = None
         self._spare = None
         self.send = self.response_func = None  # (this object's methods, mid-response)
@@ -1429,6 +1434,8 @@ class Http(RequestReader, ResponseWriter):
         """Read some bytes of request body (``None`` at the end)."""
         record = self.current
         if record is None or record.request is None or record.request is not self.request:
+            if self._cut_short:  # (a task of the handler reading after the connection)
+                raise BadRequest("Connection closed before the request body was complete")
             return None
         if self.expecting_continue:
             # RFC 9110 section 10.1.1: the client may wait for this before the body
