@@ -48,8 +48,11 @@ async def test_without_a_handler_it_is_a_500(app: Sanic, call: Any) -> None:
 async def test_from_a_response_middleware_it_is_a_500_and_logged(
     app: Sanic, call: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
+    runs: list[int] = []
+
     @app.on_response
     async def breaks(request: Any, response: Any) -> None:
+        runs.append(response.status)
         raise asyncio.CancelledError("in middleware")
 
     @app.get("/")
@@ -59,7 +62,10 @@ async def test_from_a_response_middleware_it_is_a_500_and_logged(
     with caplog.at_level(logging.ERROR, "sanic.error"):
         sent = await call("GET", "/")
     assert sent.status == 500
-    assert "Exception occurred in one of response middleware handlers" in caplog.messages
+    # As Sanic 25.12 (black box): the response middleware runs once per request, so it
+    # does not run (and fail) again on the 500; the error is logged as a handler's.
+    assert runs == [200]
+    assert "Exception occurred while handling uri: 'http://example.com/'" in caplog.messages
 
 
 async def test_a_failing_response_middleware_on_an_error_page_logs_sanics_message(

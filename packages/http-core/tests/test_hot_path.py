@@ -329,11 +329,12 @@ async def test_a_parked_answer_writes_the_bytes_the_task_writes(request_bytes: b
 
     second = _connection(handler)  # the same request on a warmed-up, parked connection
     await exchange(second, WARM_UP)
+    second_http = second.protocol.http  # (None once the connection is over)
     second.receive(request_bytes)
     await second.settle()
     assert second.take() == by_task
     assert second.closed == first.closed
-    assert second.protocol.http.parked == (0 if b"/y" in request_bytes else PARKS)
+    assert second_http.parked == (0 if b"/y" in request_bytes else PARKS)
     if not second.closed:  # and the connection goes on
         [res] = await exchange(second, b"GET /after HTTP/1.1\r\nHost: x\r\n\r\n")
         assert res.body == b"GET /after b'' 1.1"
@@ -391,6 +392,7 @@ async def test_a_cached_head_sent_for_a_parked_task_equals_the_slow_one(
 
     conn = _connection(handler, config={"ACCESS_LOG": access_log})
     await exchange(conn, WARM_UP)
+    conn_http = conn.protocol.http  # (None once the connection is over)
     caplog.set_level("INFO", logger="sanic.access")
     conn.receive(line)  # parked; its head is not cached yet: finish() writes it
     await conn.settle()
@@ -399,7 +401,7 @@ async def test_a_cached_head_sent_for_a_parked_task_equals_the_slow_one(
     conn.receive(line)  # parked, head cached: written by the pump itself
     await conn.settle()
     fast = conn.take()
-    assert len(finished) == 1 - PARKS and conn.protocol.http.parked == 2 * PARKS
+    assert len(finished) == 1 - PARKS and conn_http.parked == 2 * PARKS
     conn.receive(line.replace(b"/fast", b"/slow"))
     await conn.settle()
     slow = conn.take()
@@ -450,6 +452,7 @@ async def test_a_parked_answer_from_a_loop_callback_runs_as_the_task_and_leaves_
 
     conn = _connection(handler)
     await exchange(conn, WARM_UP)
+    conn_http = conn.protocol.http  # (None once the connection is over)
     after: list[Any] = []
 
     def feed(path: bytes) -> None:
@@ -462,7 +465,7 @@ async def test_a_parked_answer_from_a_loop_callback_runs_as_the_task_and_leaves_
     assert [res.status for res in parse_responses(conn.take())] == [200, 500, 200]
     assert seen == [conn.protocol.http.task] * 4
     assert after == [None, None, None]
-    assert conn.protocol.http.parked == 3 * PARKS
+    assert conn_http.parked == 3 * PARKS
 
 
 async def test_a_parked_answer_that_suspends_is_cancelled_like_a_task_answer() -> None:
@@ -479,11 +482,12 @@ async def test_a_parked_answer_that_suspends_is_cancelled_like_a_task_answer() -
 
     conn = _connection(handler, config={"RESPONSE_TIMEOUT": 5})
     await exchange(conn, WARM_UP)
+    conn_http = conn.protocol.http  # (None once the connection is over)
     conn.receive(b"GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
     await conn.settle()
     await conn.advance(6)
     [res] = parse_responses(conn.take())
-    assert conn.protocol.http.parked == PARKS
+    assert conn_http.parked == PARKS
     assert res.status == 503 and cancelled == [True]
 
 
@@ -558,11 +562,12 @@ async def test_a_parked_plain_handler_answers_as_handle_request(method: bytes, p
 
     second = _connection(_plain_handler)  # parked: its steps inline in the pump
     await exchange(second, WARM_UP)
+    second_http = second.protocol.http  # (None once the connection is over)
     second.receive(request_bytes)
     await second.settle()
     assert second.take() == by_task
     assert second.closed == first.closed
-    assert second.protocol.http.parked == PARKS
+    assert second_http.parked == PARKS
 
 
 @pytest.mark.parametrize("path", [b"/awaitable", b"/other"])
@@ -613,10 +618,11 @@ async def test_a_parked_plain_handler_reads_the_body_as_handle_request(kind: str
 
     second = _connection(app())
     await exchange(second, WARM_UP)
+    second_http = second.protocol.http  # (None once the connection is over)
     second.receive(request_bytes)
     await second.settle()
     assert second.take() == by_task
-    assert second.protocol.http.parked == PARKS
+    assert second_http.parked == PARKS
 
 
 async def test_a_request_class_overriding_receive_body_reads_the_body_itself() -> None:

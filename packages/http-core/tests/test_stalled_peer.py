@@ -132,6 +132,7 @@ async def test_timeout_answer_stuck_behind_unread_responses_is_cut() -> None:
     # for a drain that never comes; at RESPONSE_TIMEOUT its 503 cannot go out either.
     conn, transport = _stalled(big, RESPONSE_TIMEOUT=3)
     conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n" * 2)
+    http = conn.protocol.http
     await conn.settle()
     assert len(parse_responses(bytes(transport.buffer))) == 1
     await conn.advance(3)
@@ -141,7 +142,8 @@ async def test_timeout_answer_stuck_behind_unread_responses_is_cut() -> None:
     await conn.advance(0.1)
     assert transport.aborted and transport.lost
     await conn.settle()
-    assert conn.protocol.http is not None and conn.protocol.http.task is None
+    assert http is not None and http.task is None
+    assert conn.protocol.http is None  # released with its Task
 
 
 def _ping(payload: bytes) -> bytes:

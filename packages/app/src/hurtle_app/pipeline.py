@@ -96,6 +96,7 @@ class RequestPipeline:
         if params:
             params = request._match_info = params.copy()
         # else: PERF: match_info makes its empty dict on first read (most never read it)
+        response = None
         try:
             # PERF: only await the body when the connection says one is coming
             # (benchmarks/ "GET /": add_route GET routes do not ignore the body).
@@ -114,7 +115,6 @@ class RequestPipeline:
                 except Exception as exc:  # error branch only (no cost on the way through)
                     await self.app.handle_exception(request, exc, request_middleware=True)
                     return
-            response = None
             # PERF: the middleware loops are inlined (no helper coroutine per request;
             # benchmarks/ "mw GET /json"), and skipped whole when the chain is empty.
             if request_middleware:
@@ -180,6 +180,11 @@ class RequestPipeline:
             await self.app.handle_exception(request, exc)
             return
         except CancelledError as exc:
+            if response_middleware and isinstance(response, BaseHTTPResponse):
+                # Cut in the response middleware (the one await that holds a response):
+                # as in Sanic it runs once per request, so the error page (a response
+                # timeout's 503) goes out without it. Marked here, off the hot path.
+                request._response_middleware_started = True
             if not raised_by_code(exc) or connection_gone(request, exc):
                 raise
             close_after_answer(request)
@@ -711,6 +716,9 @@ async def run_response_middleware(
 ) -> Any:
     """Run a response chain; a middleware returning a response replaces it and ends it."""
     connect(request, response)
+    # As Sanic: the chain runs once per request; an error page for a response timeout (or
+    # a cancellation) that cuts it short goes out without it.
+    request._response_middleware_started = True
     for func, is_async in chain:
         if dispatch is not None:
             await dispatch(

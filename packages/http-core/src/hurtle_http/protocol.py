@@ -360,7 +360,9 @@ class HttpProtocol(asyncio.Protocol):
             http._wake()
             task = http.task
             if task is not None and not task.done():
-                task.cancel()
+                task.cancel()  # its end releases the connection (Http.release)
+            elif not http.running:
+                http.release()
 
     def pause_writing(self) -> None:
         """The transport's write buffer is full: writers wait in ``drain()``."""
@@ -468,7 +470,7 @@ class HttpProtocol(asyncio.Protocol):
         """
         http = self._http
         if http is None or self.websocket is not None:
-            return False
+            return self.closed and self.websocket is None  # (None once released)
         http.keep_alive = False
         http._keep_alive_allowed = False
         if only_refuse_reuse:
