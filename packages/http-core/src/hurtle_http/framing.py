@@ -622,7 +622,7 @@ class RequestReader:
         that goes on after ``data`` is followed from then on (``chunk_lines``)."""
         if self.chunked and not self.failed:
             self._join_body(self._body_mark(start=True))
-            if self.chunk_lines is None and self._in_body() and not self.upgraded:
+            if self.chunk_lines is None and self._in_body():
                 followed = self._chunk_lines_of(data, at_rest, False)
                 if followed is not None and followed.in_size_line:
                     # llhttp has begun a chunk-size line that may need to be made
