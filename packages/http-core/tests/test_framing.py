@@ -615,70 +615,6 @@ def test_whitespace_before_a_chunk_extension_is_taken(size_line: bytes) -> None:
     assert sink.error is None and sink.body == b"abc"
 
 
-def read_in(data: bytes, cuts: list[int]) -> Recorder:
-    """``read``, with ``data`` cut into reads at ``cuts``."""
-    sink = Recorder()
-    reader = RequestReader(sink)
-    for start, end in zip([0, *cuts], [*cuts, len(data)], strict=True):
-        reader.feed(data[start:end])
-    return sink
-
-
-_BWS_CHUNKS = (
-    b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
-    b"3; a=1\r\nabc\r\n2 ; b = \"x y\"\t;c\r\nde\r\n0;d =1\r\nX-T: t\r\n\r\n"
-)
-
-
-@pytest.mark.parametrize("cuts", [[], [50], [52], [55], [60], [63], [70], [80], [90], [52, 62, 75]])
-def test_whitespace_after_a_chunk_extensions_semicolon_or_around_its_equals_is_taken(
-    cuts: list[int],
-) -> None:
-    # RFC 9112 7.1.1: chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS
-    # chunk-ext-val ] ), RFC 9110 5.6.3: a recipient MUST parse BWS. llhttp refused
-    # "3; a=1" and "b = 1" (a 400; Sanic serves them), wherever the reads cut the lines.
-    sink = read_in(_BWS_CHUNKS + b"GET /next HTTP/1.1\r\n\r\n", cuts)
-    assert sink.error is None
-    assert sink.body == b"abcde"
-    assert sink.events[-1] == "end"
-    assert [e[2] for e in sink.events if isinstance(e, tuple) and e[0] == "head"] == [
-        b"/", b"/next"
-    ]
-
-
-@pytest.mark.parametrize(
-    "bad",
-    [
-        b"5 ;ext=1\nhello\r\n",  # a bare LF
-        b"0x5\r\nhello\r\n",  # a 0x prefix
-        b"5x\r\nhello\r\n",  # junk after the size
-        b"5 x\r\nhello\r\n",
-        b"5; a=\x01\r\nhello\r\n",  # a control character
-        b"5; a b\r\nhello\r\n",  # a space inside a name
-        b"5; a=1 \r\nhello\r\n",  # whitespace at the end (no BWS there)
-        b"5 \n; a=1\r\nhello\r\n",
-        b'5; a="x\r\nhello\r\n',  # an unterminated quoted string
-    ],
-)
-@pytest.mark.parametrize("cuts", [[], [61], [66]])
-def test_other_chunk_line_faults_are_refused_after_a_line_with_bws(
-    bad: bytes, cuts: list[int]
-) -> None:
-    # The lines made plain for llhttp are only those of the 7.1.1 grammar with BWS:
-    # the framing faults a smuggler would use are refused as before, also once a body
-    # is followed (the second line here comes after a made-plain one).
-    sink = read_in(_CHUNKED + b"3; a=1\r\nabc\r\n" + bad + b"0\r\n\r\n", cuts)
-    assert str(sink.error) == "Bad chunked encoding"
-
-
-def test_chunk_data_that_looks_like_a_chunk_line_with_bws_is_left_as_it_is() -> None:
-    data = b"5; a=1\r\n"
-    framed = _CHUNKED + b"8; x=1\r\n" + data + b"\r\n8\r\n" + data + b"\r\n0\r\n\r\n"
-    for cut in range(len(_CHUNKED), len(framed)):
-        sink = read_in(framed, [cut])
-        assert sink.error is None and sink.body == data * 2, cut
-
-
 @pytest.mark.parametrize("size_line", [b"3 x", b"3 ;foo\n", b"3 4"])
 def test_a_chunk_size_line_is_otherwise_as_strict(size_line: bytes) -> None:
     sink = read(
@@ -687,6 +623,23 @@ def test_a_chunk_size_line_is_otherwise_as_strict(size_line: bytes) -> None:
         + b"\r\nabc\r\n0\r\n\r\n"
     )
     assert str(sink.error) == "Bad chunked encoding"
+
+
+@pytest.mark.parametrize("size_line", [b"3; a=1", b"3;a =1", b"3;a= 1", b'3 ; a = "x;y"'])
+def test_whitespace_after_a_chunk_extension_semicolon_is_refused(size_line: bytes) -> None:
+    # RFC 9112 7.1.1 allows BWS there too, but llhttp refuses it and httptools reports no
+    # byte offsets: serving it means finding, outside the parser, where the chunked body
+    # began in a read, which a read holding several requests makes a guess (a fuzzer
+    # found one request's chunk data given to another's handler). Refused, never guessed
+    # (issue 5): a 400, and nothing after it on the connection is read.
+    sink = read(
+        b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + size_line
+        + b"\r\nabc\r\n0\r\n\r\nGET /next HTTP/1.1\r\nHost: h\r\n\r\n"
+    )
+    assert str(sink.error) == "Bad chunked encoding"
+    heads = [event[2] for event in sink.events if isinstance(event, tuple) and event[0] == "head"]
+    assert heads == [b"/"] and "end" not in sink.events
 
 
 _CHUNKED = b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"

@@ -18,7 +18,6 @@ from typing import Any, NoReturn, Protocol
 
 import httptools
 
-from hurtle_http.chunk_lines import ChunkLines
 from hurtle_http.exceptions import (
     BadRequest,
     HTTPException,
@@ -368,25 +367,6 @@ class _NoEvents:
     """A parser protocol that listens to nothing."""
 
 
-class _Muted:
-    """The parser protocol of a parser brought to a reader's place in a chunked body by
-    a head of its own: the reader's callbacks, unheard while ``muted``."""
-
-    __slots__ = ("reader", "muted")
-
-    def __init__(self, reader: RequestReader) -> None:
-        self.reader = reader
-        self.muted = True
-
-    def __getattr__(self, name: str) -> Any:
-        callback = getattr(self.reader, name)  # httptools looks each one up once
-
-        def unless_muted(*args: Any) -> Any:
-            return None if self.muted else callback(*args)
-
-        return unless_muted
-
-
 class _KeepsCallbackErrors:
     """The parser protocol of a request fed again with a stand-in method: its callbacks,
     each recording what it raises as the reader's pending refusal.
@@ -535,8 +515,6 @@ class RequestReader:
         "chunks",
         "stalled",
         "body_bytes",
-        "chunk_lines",
-        "_chunks_at_head",
     )
 
     def __init__(
@@ -555,10 +533,6 @@ class RequestReader:
         self.chunks = 0  # chunk heads received
         self.stalled = 0  # bytes in a row that brought no chunk and no chunk data
         self.body_bytes = 0  # body bytes received (by this reader's own on_body)
-        # The chunked body being received, followed to make its BWS lines plain (see
-        # chunk_lines.py); None when there is none or where it began was not found.
-        self.chunk_lines: ChunkLines | None = None
-        self._chunks_at_head = (0, 0)  # _progress() when the chunked head was read
         self.max_headers = max_headers
         self.url = b""
         self.headers: list[tuple[str, str]] = []
@@ -613,24 +587,14 @@ class RequestReader:
         except Exception as error:
             self.feed_failed(error, data, at_rest)
         if self.precise:  # (set by a chunked head this read had: rare)
-            self.joined_first_chunks(data, at_rest)
+            self.joined_first_chunks()
 
-    def joined_first_chunks(self, data: bytes, at_rest: bool) -> None:
+    def joined_first_chunks(self) -> None:
         """After a read fed without measuring: a chunked body began in it (with its head,
         ``start_chunked_body`` turned measuring on), and its pieces so far, all this
-        read's, may be joined as ``feed_measured`` joins those of a later read. A body
-        that goes on after ``data`` is followed from then on (``chunk_lines``)."""
+        read's, may be joined as ``feed_measured`` joins those of a later read."""
         if self.chunked and not self.failed:
             self._join_body(self._body_mark(start=True))
-            if self.chunk_lines is None and self._in_body():
-                followed = self._chunk_lines_of(data, at_rest, False)
-                if followed is not None and followed.in_size_line:
-                    # llhttp has begun a chunk-size line that may need to be made
-                    # plain: a parser at its start will read it whole.
-                    self._resume_at_size_line()
-                elif followed is not None:
-                    followed.held_read()
-                self.chunk_lines = followed
 
     def feed_measured(self, data: bytes, fed: int, at_rest: bool) -> None:
         """``feed`` while a head may reach the limit (``fed``: the bytes of the reads since
@@ -651,14 +615,8 @@ class RequestReader:
                 return
         progress = self._progress() if chunked else 0
         mark = self._body_mark() if chunked else None
-        lines = self.chunk_lines
-        plain = data
-        if chunked and lines is not None:
-            plain = lines.feed(data)  # (BWS in chunk extensions made plain)
-            if not lines.following:
-                self.chunk_lines = None
         try:
-            self.parser.feed_data(plain)
+            self.parser.feed_data(data)
         except Exception as error:
             self.feed_failed(error, data, at_rest)
             return
@@ -666,7 +624,7 @@ class RequestReader:
             self._join_body(mark)
         else:
             # (a chunked body may have begun in this read, with its head)
-            self.joined_first_chunks(data, at_rest)
+            self.joined_first_chunks()
         if self.failed:
             return
         # As Sanic: a head without its blank line yet is too large once what came of it,
@@ -703,90 +661,6 @@ class RequestReader:
         self.precise = True
         self.head_size = 0
         self.stalled = 0
-        self.chunk_lines = None
-        self._chunks_at_head = (self.chunks, self._body_size())
-
-    def _body_size(self) -> int:
-        """The body bytes received (of the body being received, or since the start)."""
-        return self.body_bytes
-
-    def _chunk_lines_of(self, data: bytes, at_rest: bool, failed: bool) -> ChunkLines | None:
-        """The chunked body whose head ``data`` ended, followed from its start in
-        ``data``; None when that start is not found.
-
-        httptools tells no offsets: the body begins after a blank line of ``data`` (or
-        after one cut by the read before, when ``data`` began inside the head), and the
-        right one is the one whose chunk lines and data bytes up to the end of ``data``
-        (``failed``: up to the first line llhttp refused, which must be one to rewrite)
-        are those llhttp reported.
-        """
-        chunks, size = self._chunks_at_head
-        lines, data_bytes = self.chunks - chunks, self._body_size() - size
-        starts = []
-        if not at_rest:
-            starts += [n for n, cut in ((3, b"\n\r\n"), (2, b"\r\n"), (1, b"\n"))
-                       if data.startswith(cut)][:1]
-        blank = data.find(b"\r\n\r\n")
-        while blank >= 0 and len(starts) < 8:
-            starts.append(blank + 4)
-            blank = data.find(b"\r\n\r\n", blank + 1)
-        for start in starts:
-            followed = ChunkLines()
-            followed.feed(data[start:])
-            if failed and followed.first_rewrite < 0:
-                # (the refused line is cut by the end of the read: it is held)
-                found = followed.in_size_line and (
-                    followed.lines, followed.data_bytes) == (lines, data_bytes)
-            elif failed:
-                found = (followed.lines_before, followed.data_before) == (lines, data_bytes)
-            else:
-                found = followed.following and followed.first_rewrite < 0 and (
-                    followed.lines, followed.data_bytes) == (lines, data_bytes)
-            if found:
-                if followed.first_rewrite >= 0:
-                    followed.first_rewrite += start  # (an offset in data)
-                return followed
-        return None
-
-    def _resume_at_size_line(self) -> Any:
-        """A new parser in place of llhttp's, at the start of a chunk-size line of the
-        chunked body being received: brought there by a chunked head of the same
-        method and persistence, whose events nobody hears."""
-        old = self.parser
-        keep_alive = old.should_keep_alive()
-        muted = _Muted(self)
-        parser = _parser(muted)
-        parser.feed_data(
-            old.get_method() + b" / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n"
-            + (b"" if keep_alive else b"Connection: close\r\n") + b"\r\n"
-        )
-        muted.muted = False
-        self.parser = parser
-        return parser
-
-    def _resume_chunked(self, data: bytes, at_rest: bool) -> bool:
-        """After llhttp refused a chunk extension's whitespace in the read that brought
-        the chunked head: go on from that line, made plain, with a parser brought to the
-        same place (a chunked head of the same method, whose events nobody hears).
-        False when where the body began in ``data`` was not found."""
-        followed = self._chunk_lines_of(data, at_rest, True)
-        if followed is None:
-            return False
-        parser = self._resume_at_size_line()
-        if followed.first_rewrite < 0:
-            follower, plain = followed, b""  # (the refused line is held, not yet whole)
-        else:
-            # From the refused line (a chunk-size line) on, followed afresh.
-            follower = ChunkLines()
-            plain = follower.feed(data[followed.first_rewrite :])
-        self.chunk_lines = follower  # (also keeps a refusal below from resuming again)
-        try:
-            parser.feed_data(plain)
-        except Exception as error:
-            self.feed_failed(error, plain, False)
-        if self.chunk_lines is follower and not follower.following:
-            self.chunk_lines = None
-        return True
 
     def _in_body(self) -> bool:
         """A body is being received."""
@@ -839,14 +713,6 @@ class RequestReader:
         """Answer what ``parser.feed_data(data)`` raised (``at_rest``: no request was half
         received when ``data`` came, so a fresh parser reads ``data`` the same way); the
         fast path of ``HttpProtocol.data_received`` feeds the parser itself."""
-        if (
-            self.chunked
-            and self.chunk_lines is None
-            and "chunk extension" in str(error)
-            and type(error) is httptools.HttpParserError
-            and self._resume_chunked(data, at_rest)
-        ):
-            return  # BWS in a chunk extension of the read that brought the head
         oversized = self._oversized_head(error, data, at_rest)
         if oversized is not None:
             self._refuse(oversized)

@@ -640,10 +640,6 @@ class Http(RequestReader, ResponseWriter):
     def _in_body(self) -> bool:
         return self.rx is not None
 
-    def _body_size(self) -> int:
-        record = self.rx
-        return record.size if record is not None else 0
-
     def _progress(self) -> tuple[int, int]:
         record = self.rx
         return self.chunks, record.size if record is not None else -1

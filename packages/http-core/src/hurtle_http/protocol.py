@@ -207,7 +207,7 @@ class HttpProtocol(asyncio.Protocol):
                 # (its chunks are joined then). benchmarks/inproc.py under valgrind:
                 # GET / and POST /echo unchanged within noise.
                 if http.precise:
-                    http.joined_first_chunks(data, at_rest)
+                    http.joined_first_chunks()
         else:
             http.feed(data)
         record: Any = http.current
