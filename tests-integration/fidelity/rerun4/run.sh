@@ -1,13 +1,13 @@
 #!/bin/sh
 # The fuzzers re-run after the twenty-fifth stop's merges, one at a time, fresh seeds.
 # From the worktree root: sh tests-integration/fidelity/rerun4/run.sh OUTDIR STEP...
-# STEP is TOOL:SEED[:COUNT[:ROUND]], e.g. api:35:6 diff:44:300 app:53:8 app:53:8:5 ws:64:100
+# STEP is TOOL:SEED:COUNT[:ROUND], e.g. api:35:6 diff:44:300 app:53:8 app:53:8:5 ws:64:100
 # ws2:65:100 err:73:6 asgi:46:400 asgiapps:46:5 cli:11:30 work:24:4 (ROUND: appfuzz --roundN).
 # REF: Sanic 25.12 (/tmp/st-ref); REFUV: the same with uvicorn 0.55 on PYTHONPATH (asgifuzz;
 # refpy.sh is such a wrapper and says how its folder was made).
 OUT=${1:-/tmp/rr4}; shift
 REF=${REF:-/tmp/st-ref/bin/python}
-REFUV=${REFUV:-/tmp/rr4/refpy}
+REFUV=${REFUV:-$PWD/tests-integration/fidelity/rerun4/refpy.sh}
 HP=$PWD/.venv/bin/python
 F=tests-integration/fidelity
 P="--ref-python $REF --hurtle-python $HP"
