@@ -4094,3 +4094,63 @@ KEPT += [
     ("hdrfn17", ACCEPT_WEIGHT,
      lambda c, a, b: c["item"][0] == "accept" and _odd_weight(c["item"][1])),
 ]
+
+
+def _expires_apart(a, b):
+    """The answers are alike but for an `Expires` (now + max_age) the two runs computed in
+    consecutive seconds (rerun4: seed 37 straddled one)."""
+    from email.utils import parsedate_to_datetime
+
+    def split(v):
+        if not (isinstance(v, dict) and "ok" in v):
+            return None, v
+        parts = [list(p) for p in v["ok"]["dict"]]
+        when = None
+        for part in parts:
+            if part[0] == "headers":
+                when = [h[1] for h in part[1] if h[0] == "expires"]
+                part[1] = [h for h in part[1] if h[0] != "expires"]
+        return when, parts
+
+    (wa, ra), (wb, rb) = split(a), split(b)
+    if not wa or not wb or len(wa) != len(wb) or ra != rb:
+        return False
+    return all(abs((parsedate_to_datetime(y) - parsedate_to_datetime(x)).total_seconds()) <= 2
+               for x, y in zip(wa, wb, strict=True))
+
+
+KEPT += [
+    (area, "timing: file(max_age=)'s Expires is now + max_age, the two runs computed it a"
+     " second apart (the answers alike otherwise)", lambda c, a, b: _expires_apart(a, b))
+    for area in ("response", "resp_args", "file_args", "file_cond")
+]
+
+
+def _max_age_delta(a, b):
+    """The answers are alike once Sanic's `max-age=1.5` (or `-5`, `60.0`) reads as the
+    delta-seconds Hurtle writes (`1`, `0`, `60`)."""
+    def seconds(m):
+        return f"max-age={max(0, int(float(m.group(1))))}"
+
+    dumped = re.sub(r"max-age=(-?\d+(?:\.\d+)?)", seconds, json.dumps(a))
+    return dumped != json.dumps(a) and dumped == json.dumps(b)
+
+
+def _bp_route_kept(c, a, b):
+    """A blueprint refused with RouteExists: Sanic's table lost the blueprint's routes
+    registered before the collision, Hurtle's keeps them; the rest alike."""
+    da, db = _ok_dict(a), _ok_dict(b)
+    rest = [{k: v for k, v in d.items() if k != "table"} for d in (da, db)]
+    return bool(da) and rest[0] == rest[1] and _ws_reg_lost_route(c, a, b)
+
+
+KEPT += [
+    (area, "max-age in Cache-Control is delta-seconds: file(max_age=1.5) writes max-age=1"
+     " (RFC 9111 1.2.2, 5.2.2.1; fixed in 'RFC conformance checklist, seventh round'),"
+     " Sanic the float", lambda c, a, b: _max_age_delta(a, b))
+    for area in ("response", "resp_args", "file_args", "file_cond")
+] + [
+    ("add_route_forms", "a route refused with RouteExists leaves the earlier routes as they"
+     " were (here a blueprint's registered before the collision); Sanic loses them, listed"
+     " in the fourth round (ws_reg)", _bp_route_kept),
+]

@@ -80,6 +80,10 @@ KEPT: list[tuple[str, str, Callable[[bytes], bool]]] = [
     ("kept: %-escapes of unreserved characters are normalised (RFC 3986 6.2.2.2)", r".*",
      lambda r: re.search(rb"^\S+ [^ ?]*%(?:2[DdEe]|5[Ff]|7[Ee]|3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa])", r)
      is not None),
+    ("kept: [::ffff:1.2.3.4] is a valid host (RFC 3986 3.2.2; difffuzz_wire's cause, the"
+     " Request's under ASGI too): server_name is the bracketed address, Sanic's is ''",
+     r"\d+\.body\.(server_name|server_port|url)",
+     lambda r: re.search(rb"(?i)\r\nhost: *\[::ffff:", r) is not None),
     ("kept: Sanic's ASGI websockets break (a handshake to a route that is none is its 500;"
      " Hurtle answers 404/405/400 through websocket.http.response)", r".*",
      lambda r: re.search(rb"(?i)\r\nupgrade:[^\r]*websocket", r) is not None),
@@ -119,7 +123,23 @@ def _odd_status(head: bytes, spec: dict[str, Any]) -> bool:
 
 
 def _wrong_length(head: bytes, spec: dict[str, Any]) -> bool:
-    return bool(resp._given(spec, "content-length")) and not head.startswith(b"HEAD ")
+    given = resp._given(spec, "content-length")
+    if not head.startswith(b"HEAD "):
+        return bool(given)
+    # (for HEAD uvicorn sends no body whatever the length, but it must read it as a number)
+    for value in given:
+        try:
+            int(value)
+        except ValueError:
+            return True
+    return False
+
+
+def _content_on_bodiless(head: bytes, spec: dict[str, Any]) -> bool:
+    """A 204 or 304 whose handler gave content (a body text, JSON, a file)."""
+    content = spec["k"] in ("json", "file", "file_stream") or (
+        spec["k"] in ("text", "html", "raw", "HTTPResponse") and spec.get("b"))
+    return spec.get("st") in (204, 304) and bool(content) and not head.startswith(b"HEAD ")
 
 
 # (label, explains(raw, field)) for difffuzz_resp's generators (rhead, rpipe, rbody); each is
@@ -131,7 +151,12 @@ KEPT_RESP: list[tuple[str, Callable[[bytes, str], bool]]] = [
      " connection", _from_request(_odd_status)),
     ("kept: a handler's Content-Length that does not match its body: the body's length, as"
      " both own servers (RFC 9112 6.3); Sanic's ASGI mode hands it to uvicorn, which cuts the"
-     " answer and the connection", _from_request(_wrong_length)),
+     " answer and the connection (for HEAD too when it is no number)",
+     _from_request(_wrong_length)),
+    ("kept: a 204 or 304 whose handler gave content: sent without it (RFC 9110 15.3.5,"
+     " 15.4.5), as both own servers; Sanic's ASGI mode hands the body to uvicorn, which"
+     " refuses it (content longer than Content-Length) and drops the connection",
+     _from_request(_content_on_bodiless)),
     ("kept: Set-Cookie expires as an IMF-fixdate, `01 Jan 2030` (RFC 6265 4.1.1; difffuzz"
      " names it cookie_date, under ASGI it is in the head)", _head_of(_cookie_expires)),
 ]
@@ -190,6 +215,10 @@ def kept_label(gen: str, raw: bytes, fields: list[str]) -> str | None:
     # difffuzz_resp's causes name them `0.head` as here)
     names = {f.removeprefix("0.body.") if gen in ("rhead", "rpipe", "rbody")
              else f.removeprefix("0.body.").removeprefix("0."): f for f in unexplained}
+    if gen in ("rhead", "rpipe", "rbody"):
+        # (a later answer's JSON body, the sentinel's, is compared key by key here: its
+        # keys are that answer's `N.body` in difffuzz_resp's causes)
+        names = {re.sub(r"^([1-9]\d*\.body)\..*$", r"\1", n): f for n, f in names.items()}
     for cause_gen, label, explains, hit in PARSING:
         got = set(names) if explains is wire.EVERYTHING else set(names) & explains
         gens = wire.GENERATORS if cause_gen == "wire" else (cause_gen, "mixed", "duplicates")
@@ -201,11 +230,12 @@ def kept_label(gen: str, raw: bytes, fields: list[str]) -> str | None:
 
 
 def _as_http(value: Any) -> Any:
-    """A body as it reads with the scope's scheme http: `https` for `http`, no `:80`."""
+    """A body as it reads with the scope's scheme http: `https` for `http`, no `:80`, and
+    a port the Host does not name read as 80 where https reads it as 443."""
     if not isinstance(value, str):
         return value
     value = re.sub(r"https://([^/\"]*?)(?::80)?/", r"http://\1/", value)
-    return value.replace('"scheme":"https"', '"scheme":"http"')
+    return value.replace('"scheme":"https"', '"scheme":"http"').replace('"sp":443', '"sp":80')
 
 
 def asgi_app_label(a: dict[str, Any], b: dict[str, Any], source: str,
@@ -233,7 +263,8 @@ def asgi_app_label(a: dict[str, Any], b: dict[str, Any], source: str,
               and {k: _as_http(v) for k, v in y.items()} == x):
             labels.append("uvicorn's proxy headers trust 127.0.0.1, so X-Forwarded-Proto makes"
                           " the scope https; Hurtle follows the scope's scheme (url_for keeps"
-                          " a :80 that https does not drop), Sanic ignores it")
+                          " a :80 that https does not drop; server_port 443 for a Host"
+                          " without port), Sanic ignores it")
         elif not (labels and x.get("status") is None):  # the connection closed after it
             return None
     return " + ".join(dict.fromkeys(labels)) or None

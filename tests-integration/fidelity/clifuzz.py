@@ -411,6 +411,12 @@ def kept(args: list[str], ref: dict, hur: dict, tmp: str) -> str | None:
         return (
             "Sanic's bug: --tls-strict-host with a reloader cannot start (it hangs); Hurtle serves"
         )
+    if ("--tls-strict-host" in args and "--single-process" not in args
+            and "Experienced exception while trying to serve" in ref["stderr"]):
+        # The pickling error's traceback is printed only with a reloader or debug.
+        return ("Sanic's bug: --tls-strict-host with worker processes cannot pickle its"
+                " CertSelector, neither serves nor exits; Hurtle serves and refuses unknown"
+                " names (second CLI audit)")
     first = message((error_lines(ref["stderr"], tmp) or [""])[-1]).split(". ")[0]
     if ref["rc"] == hur["rc"] and len(first) > 20 and first in " ".join(hur["stderr"].split()):
         return "same exit code and first sentence; Hurtle's message goes on to say what to change"

@@ -420,6 +420,12 @@ _KEPT: list[tuple[str, tuple[str, ...], bool, Pred]] = [
      " 13.1.3; Sanic answers an OPTIONS 304)", KEYS, False,
      lambda h, s: s.get("cond", False) and not h.startswith((b"GET ", b"HEAD "))
      and re.search(rb"(?i)\r\nif-modified-since:", h) is not None),
+    ("kept: file(request_headers=) with a status other than 2xx ignores the preconditions"
+     " (RFC 9110 13.2.1 MUST; Sanic's 304 for any status; listed in 'RFC conformance"
+     " checklist, seventh round'): the answer its status gives, a 1xx the 500 page",
+     KEYS, False, lambda h, s: s.get("cond", False) and not 200 <= s.get("st", 200) <= 299
+     and re.search(rb"(?i)\r\nif-(none-match|modified-since|match|unmodified-since):", h)
+     is not None),
     ("kept: HEAD of a streamed answer keeps the connection (Sanic closes)", KEYS, True,
      lambda h, s: h.startswith(b"HEAD ") and s.get("k") == "file_stream"),
     ("kept: a stream to an HTTP/1.0 client is not chunked, the connection closes (RFC 9112"

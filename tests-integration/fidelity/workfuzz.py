@@ -677,6 +677,7 @@ HURTLE_ONLY_LINES = [
     (re.compile(r"^AttributeError: app\.multiplexer \(app\.m\) exists only inside worker"),
      "app.m outside a worker: the AttributeError says where app.m exists"),
 ]
+UNTRACKED = "an untracked process that failed stays listed (Sanic removes it)"
 SANIC_ONLY_LINES = [
     (re.compile(r"^⚠️\s+Uncaught \w+"),
      "an error of the app's code while starting: Sanic's boxed traceback, Hurtle's record"),
@@ -826,6 +827,8 @@ def kept(sc: dict, what: str, ref: dict, hur: dict) -> str | None:
         if answers_h == answers_r:
             return ("scaled down, the stopped workers are no longer listed (Sanic lists them, "
                     "first audit)")
+    untracked = (any("tracked=False" in p.get("extra", "") for p in sc["procs"])
+                 and "Removed worker" in ref["out"])
     if respawn:
         # A server worker that dies is reported and respawned; Sanic's is gone silently.
         reason = "a crashed worker is reported and respawned (Sanic: gone, silently)"
@@ -854,24 +857,21 @@ def kept(sc: dict, what: str, ref: dict, hur: dict) -> str | None:
             # Sanic restarting by name a process it had left dead, which Hurtle had
             # respawned already (and refuses to restart while it runs).
             left_r, _ = only_lines(lr - lh, SANIC_ONLY_LINES + [
-                (re.compile(r"^Main DEBUG: Restarting a process: "), reason)])
+                (re.compile(r"^Main DEBUG: Restarting a process: "), reason)] + (
+                [(re.compile(r"^Main INFO: Removed worker "), UNTRACKED)] if untracked else []))
             if not left_r:
                 return reason
-    untracked = (any("tracked=False" in p.get("extra", "") for p in sc["procs"])
-                 and "Removed worker" in ref["out"])
     if untracked and what == "answers" and all(
         list(r) == h or re.sub(r'"Sanic-Job\w*-N",?', "", str(h[-1])) == str(r[-1])
         for r, h in zip(ref["answers"], answers_h, strict=False)
     ):
         # A process managed with tracked=False that fails stays listed as FAILED (third
         # audit); Sanic drops it as if it had completed.
-        return "an untracked process that failed stays listed (Sanic removes it)"
+        return UNTRACKED
     if what == "logs":
         lr, lh = log_lines(ref["out"]), log_lines(hur["out"])
         left_r, why_r = only_lines(lr - lh, SANIC_ONLY_LINES + (
-            [(re.compile(r"^Main INFO: Removed worker "),
-              "an untracked process that failed stays listed (Sanic removes it)")]
-            if untracked else []))
+            [(re.compile(r"^Main INFO: Removed worker "), UNTRACKED)] if untracked else []))
         left_h, why_h = only_lines(lh - lr, HURTLE_ONLY_LINES)
         if not left_r and not left_h:
             return "; ".join(sorted(why_r | why_h))
