@@ -409,7 +409,8 @@ def normal(answer: dict[str, Any], debug: bool) -> dict[str, Any]:
             body = " | ".join(html.unescape(p) for parts in found for p in parts if p)
         else:
             body = HTML_OWN_RE.sub("", visible(body)).strip()
-    elif debug and ctype.startswith("text/plain") and "\nTraceback of " in body:
+    elif debug and not ctype.startswith("application/json") and "\nTraceback of " in body:
+        # the text page, also under a content-type the exception's headers= set
         headers.pop("content-length", None)
         body = drop_frames(FRAME_RE.sub("", body))
     elif debug and ctype.startswith("application/json") and '"exceptions"' in body:
