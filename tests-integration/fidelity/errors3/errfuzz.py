@@ -366,6 +366,8 @@ def gen_requests(app: dict[str, Any], seed: int, count: int) -> list[str]:
 # ------------------------------------------------------------------------------ comparing
 
 # a frame of the debug text page: "    File PATH, line N, in NAME", its code line, a blank line
+# a Python traceback's frame: its File line and the indented source (and caret) lines below
+PY_FRAME_RE = re.compile(r'^  File "[^\n]*\n(?:    [^\n]*\n)*', re.M)
 FRAME_RE = re.compile(r"^    File [^\n]*, line \d+, in [^\n]*\n(?:    [^\n]*\n)?\n?", re.M)
 # the HTML page's own sentences (each server words its apology and footer itself)
 HTML_OWN_RE = re.compile(r"We're sorry, but it looks like .*? patience\.|Something went wrong while"
@@ -409,7 +411,12 @@ def normal(answer: dict[str, Any], debug: bool) -> dict[str, Any]:
             body = " | ".join(html.unescape(p) for parts in found for p in parts if p)
         else:
             body = HTML_OWN_RE.sub("", visible(body)).strip()
-    elif debug and ctype.startswith("text/plain") and "\nTraceback of " in body:
+    elif debug and body.startswith("Error while handling error: ") and "\nStack: Traceback" in body:
+        # the last-resort 500's Python traceback: each server's frames (kept before)
+        headers.pop("content-length", None)
+        body = PY_FRAME_RE.sub("", body)
+    elif debug and not ctype.startswith("application/json") and "\nTraceback of " in body:
+        # the text page, also under a content-type the exception's headers= set
         headers.pop("content-length", None)
         body = drop_frames(FRAME_RE.sub("", body))
     elif debug and ctype.startswith("application/json") and '"exceptions"' in body:
@@ -440,7 +447,10 @@ KEPT: list[tuple[str, Any]] = [
     # listed before (README, "Differences kept on purpose"): `None` is no media type
     ("content-type: None on the last-resort 500 (RFC 9110 8.3)",
      lambda req, a, b, src: a.get("headers", {}).get("content-type") == "None"
-     and _only(a, b, "content-type")),
+     and (_only(a, b, "content-type")
+          # (HEAD of a DEBUG one: its length follows the traceback frames, kept before)
+          or (req.startswith("HEAD ") and "Mode.DEBUG" in src
+              and _only(a, b, "content-type", "content-length")))),
     # the HTML page's markup (kept before); HEAD shows it only by the length
     ("HEAD of an HTML error page: its length follows the markup",
      lambda req, a, b, src: req.startswith("HEAD ") and (a.get("status") or 0) >= 400
