@@ -1,0 +1,72 @@
+"""app.static over tree.py, plus file()/file_stream() handlers given odd names."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from tree import LONG, build
+
+from sanic import Sanic
+from sanic.response import file, file_stream, json
+
+ROOT, OUTSIDE = build()
+app = Sanic("Static3")
+
+app.static("/s", ROOT, name="s")
+app.static("/dv", ROOT, directory_view=True, name="dv")
+app.static("/ix", ROOT, index="index.html", name="ix")
+app.static("/ixo", ROOT, index="../outside/index.html", name="ixo")
+app.static("/fx", ROOT, follow_external_symlink_files=True, name="fx")
+app.static("/fxd", ROOT, follow_external_symlink_dirs=True, directory_view=True, name="fxd")
+app.static("/sl", ROOT, stream_large_files=True, use_content_range=True, name="sl")
+app.static("/cr", ROOT, use_content_range=True, name="cr")
+app.static("/one", ROOT / "hello.txt", name="one")
+app.static("/onelink", ROOT / "link_out", name="onelink")
+
+NAMES = {
+    "hello": "hello.txt",
+    "unicode": "ünï.txt",
+    "space": "sp ace.txt",
+    "quote": 'quo"te.txt',
+    "semi": "semi;colon.txt",
+    "long": LONG,
+    "empty": "empty.txt",
+    "big": "big.bin",
+    "pct": "%2e",
+    "dots": "..foo",
+    "missing": "missing.txt",
+    "dir": "sub",
+    "link_out": "link_out",
+    "fifo": "fifo",
+}
+
+
+@app.get("/file/<key>")
+async def get_file(request, key):
+    loc = ROOT / NAMES[key]
+    kw = {}
+    if "fn" in request.args:
+        kw["filename"] = request.args.get("fn")
+    if "mt" in request.args:
+        kw["mime_type"] = request.args.get("mt")
+    return await file(loc, **kw)
+
+
+@app.get("/stream/<key>")
+async def get_stream(request, key):
+    loc = ROOT / NAMES[key]
+    kw = {}
+    if "fn" in request.args:
+        kw["filename"] = request.args.get("fn")
+    return await file_stream(loc, chunk_size=4096, **kw)
+
+
+@app.get("/filereq/<key>")
+async def get_filereq(request, key):
+    return await file(ROOT / NAMES[key], request_headers=request.headers)
+
+
+@app.get("/ok")
+async def ok(request):
+    return json({"ok": True})
