@@ -1,5 +1,6 @@
 """app.static over tree.py, plus file()/file_stream() handlers given odd names."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -22,6 +23,12 @@ app.static("/fxd", ROOT, follow_external_symlink_dirs=True, directory_view=True,
 app.static("/sl", ROOT, stream_large_files=True, use_content_range=True, name="sl")
 app.static("/cr", ROOT, use_content_range=True, name="cr")
 app.static("/one", ROOT / "hello.txt", name="one")
+# The root named other ways: through a link to it, with a "..", relative to the cwd.
+app.static("/lr", ROOT.parent / "rootlink", name="lr")
+app.static("/lrv", ROOT.parent / "rootlink", directory_view=True, name="lrv")
+app.static("/lrone", ROOT.parent / "rootlink" / "hello.txt", name="lrone")
+app.static("/dd", ROOT / "sub" / "..", name="dd")
+app.static("/rel", os.path.relpath(ROOT), name="rel")
 app.static("/onelink", ROOT / "link_out", name="onelink")
 
 NAMES = {

@@ -213,6 +213,12 @@ for line, extra in SEQ:
     raw.append(head + ("abc" if line.startswith("POST") else ""))
 raw.append("GET /ok HTTP/1.1\\r\\nHost: x\\r\\nConnection: close\\r\\n\\r\\n")
 out.append("### keep-alive sequence\n#raw\n" + "".join(raw) + "\n")
+for pre in ["/lr", "/lrv", "/dd", "/rel"]:
+    for p in ["hello.txt", "sub/x.txt", "link_in", "link_out", "dir_in/x.txt", "../x",
+              "../root/hello.txt", "%2e%2e/rootlink/hello.txt", "sub/", "sub/up_in"]:
+        out.append(block(f"GET {pre}/{p}", f"GET {pre}/{p} HTTP/1.1\nHost: x"))
+for t in ["/lrone", "/lrone/", "/lrone/..", "/lrv/", "/lrv/sub"]:
+    out.append(block(f"GET {t}", f"GET {t} HTTP/1.1\nHost: x"))
 # Last: Sanic stays blocked on the pipe (its later answers would be lost).
 for t in ["/s/fifo", "/dv/fifo", "/sl/fifo", "/cr/fifo", "/fx/zero_out", "/fxd/zero_out",
           "/dv/"]:

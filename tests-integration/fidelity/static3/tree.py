@@ -59,6 +59,7 @@ def build() -> tuple[Path, Path]:
     os.symlink("link_out", root / "chain_out")
     os.symlink("..", root / "parent")
     os.symlink("/", root / "fsroot")
+    os.symlink("root", base / "rootlink")  # the served folder named through a link
     for dirpath, dirnames, filenames in os.walk(base):
         for name in dirnames + filenames:
             os.utime(os.path.join(dirpath, name), (MTIME, MTIME), follow_symlinks=False)
