@@ -49,24 +49,19 @@ NAMES = {
 }
 
 
+def options(request, **names):
+    """The keyword arguments a query gives (`?fn=` -> filename=, `?mt=` -> mime_type=)."""
+    return {kw: request.args.get(q) for q, kw in names.items() if q in request.args}
+
+
 @app.get("/file/<key>")
 async def get_file(request, key):
-    loc = ROOT / NAMES[key]
-    kw = {}
-    if "fn" in request.args:
-        kw["filename"] = request.args.get("fn")
-    if "mt" in request.args:
-        kw["mime_type"] = request.args.get("mt")
-    return await file(loc, **kw)
+    return await file(ROOT / NAMES[key], **options(request, fn="filename", mt="mime_type"))
 
 
 @app.get("/stream/<key>")
 async def get_stream(request, key):
-    loc = ROOT / NAMES[key]
-    kw = {}
-    if "fn" in request.args:
-        kw["filename"] = request.args.get("fn")
-    return await file_stream(loc, chunk_size=4096, **kw)
+    return await file_stream(ROOT / NAMES[key], chunk_size=4096, **options(request, fn="filename"))
 
 
 @app.get("/filereq/<key>")

@@ -17,12 +17,14 @@ from pathlib import Path
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent / "static2"))
 
-from check import only_date  # noqa: E402  (static2's: a difference in `date` alone)
+from check import sort_results  # noqa: E402  (static2's: same / kept by label / new)
 
 TOOL = "/work/shared/tools/sanic-diff"
 
 PIPE = "a named pipe or a device is 404 (Sanic opens it and hangs; its server then stalls)"
-NO_INDEX = "a folder without an index, %00, a double-decoded dot or a name too long: 404 (Sanic 500)"
+NO_INDEX = (
+    "a folder without an index, %00, a double-decoded dot or a name too long: 404 (Sanic 500)"
+)
 HEAD_LENGTH = "HEAD states the GET's Content-Length and Cache-Control (RFC 9110 8.6, 9.3.2)"
 
 KEPT = {  # the first match labels a request
@@ -59,7 +61,8 @@ def main() -> int:
         cmd[1:1] = ["--checkout", checkout]
     out = subprocess.run(cmd, cwd=HERE, capture_output=True, text=True, timeout=900)
     results = json.loads(out.stdout)["requests"]
-    same, kept, new, leaks = 0, {}, [], []
+    same, kept, new = sort_results(results, KEPT)
+    leaks = []
     for r in results:
         for answer in r["hurtle"].get("responses") or []:
             text = answer.get("body_text") or ""
@@ -67,14 +70,6 @@ def main() -> int:
                 r["name"]
             ):
                 leaks.append(r["name"])
-        if r["same"] or only_date(r["diff"]):
-            same += 1
-            continue
-        label = next((why for pat, why in KEPT.items() if re.match(pat, r["name"])), None)
-        if label:
-            kept.setdefault(label, []).append(r["name"])
-        else:
-            new.append(r)
     print(
         f"{len(results)} requests: {same} same, {sum(map(len, kept.values()))} kept, "
         f"{len(new)} new; {len(leaks)} served from outside the root"

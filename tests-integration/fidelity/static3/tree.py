@@ -28,7 +28,7 @@ def build() -> tuple[Path, Path]:
         "plus+sign.txt": "plus\n",
         "ünï.txt": "unicode\n",
         "per%25cent.txt": "pct25\n",
-        "quo\"te.txt": "quote\n",
+        'quo"te.txt': "quote\n",
         "amp&er.txt": "amp\n",
         LONG: "long\n",
         "empty.txt": "",
