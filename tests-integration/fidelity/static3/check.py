@@ -42,6 +42,7 @@ KEPT = {  # the first match labels a request
     r"HEAD /dv/sub": "HEAD of a listed folder without / answers as GET: 302 (RFC 9110 9.3.2)",
     r"HEAD /dv/$": "HEAD of a listing answers as GET (RFC 9110 9.3.2; Sanic octet-stream)",
     r"HEAD ": HEAD_LENGTH,
+    r"GET /(sl|cr)/big.bin Range bytes=-99999999": "a suffix past the size is the whole file, 206 (RFC 9110 14.1.2; Sanic 500)",
     r"GET /sl/empty.txt Range": "any range of an empty file is 416 (Sanic 206 0-4/0 or 500)",
     r".* IMS$": "a 304 keeps its 200's Cache-Control (RFC 9110 15.4.5)",
     r"(POST|PUT|DELETE|PATCH|OPTIONS|TRACE|FOO) ": "Allow lists GET, HEAD in that order",

@@ -299,6 +299,20 @@ for t in RANGE_PATHS:
     for r in RANGES:
         out.append(block(f"GET {t} Range {r}", f"GET {t} HTTP/1.1\nHost: x\nRange: {r}"))
     out.append(block(f"HEAD {t} Range bytes=0-4", f"HEAD {t} HTTP/1.1\nHost: x\nRange: bytes=0-4"))
+# The 2 MiB file: suffixes past its size, the last byte, one past it, across 1 MiB.
+BIG_RANGES = [
+    "bytes=-99999999",
+    "bytes=2097151-",
+    "bytes=2097152-",
+    "bytes=0-2097151",
+    "bytes=1048570-1048580",
+    "bytes=-1",
+    "bytes=0-",
+    "bytes=1-0",
+]
+for t in ["/sl/big.bin", "/cr/big.bin", "/filereq/big"]:
+    for r in BIG_RANGES:
+        out.append(block(f"GET {t} Range {r}", f"GET {t} HTTP/1.1\nHost: x\nRange: {r}"))
 for t in IMS_PATHS:
     out.append(block(f"GET {t} IMS", f"GET {t} HTTP/1.1\nHost: x\nIf-Modified-Since: {IMS}"))
     out.append(block(f"HEAD {t} IMS", f"HEAD {t} HTTP/1.1\nHost: x\nIf-Modified-Since: {IMS}"))
