@@ -3,6 +3,7 @@ untrusted upload folder can hold, never turns into a 500 or an unsafe page."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 from pathlib import Path
@@ -211,3 +212,38 @@ async def test_an_index_file_linking_out_of_the_root_follows_the_symlink_rule(
     # the setting that allows a file link out of the root allows it as an index too
     assert (await call("GET", "/f/")).text == "SECRET\n"
     assert (await call("GET", "/f/sub/")).text == "SECRET\n"
+
+
+def release(fifo: Path) -> None:
+    """Had a reader been left waiting in open() (the bug), a writer opening lets it go, so
+    no worker thread stays blocked (and the event loop can close) after the test."""
+    try:
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    except OSError:
+        pass  # no reader waiting: nothing to release
+
+
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+@pytest.mark.parametrize("options", [{}, {"stream_large_files": True, "use_content_range": True}])
+async def test_a_fifo_under_the_root_is_404(
+    app: Sanic, call, site: Path, method: str, options: dict
+) -> None:
+    # Opening a named pipe waits for a writer that never comes: the request hung and a
+    # worker thread stayed blocked (Sanic does the same). Only regular files are served.
+    os.mkfifo(site / "fifo")
+    app.static("/s", site, **options)
+    try:
+        answer = await asyncio.wait_for(call(method, "/s/fifo"), 10)
+    finally:
+        release(site / "fifo")
+    assert answer.status == 404
+    assert (await call("GET", "/s/a.txt")).text == "hello\n"
+
+
+async def test_a_device_behind_a_followed_link_is_404(app: Sanic, call, site: Path) -> None:
+    # follow_external_symlink_files lets a link lead out of the root to a file, never to
+    # a device (a link to /dev/zero would be read without end).
+    os.symlink("/dev/null", site / "null")
+    app.static("/s", site, follow_external_symlink_files=True)
+    assert (await call("GET", "/s/null")).status == 404
+    assert (await call("HEAD", "/s/null")).status == 404

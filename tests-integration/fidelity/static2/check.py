@@ -57,6 +57,21 @@ def only_date(diff: str) -> bool:
     return all(line[1:].startswith("date:") for line in changed)
 
 
+def sort_results(results: list[dict], labels: dict[str, str]) -> tuple[int, dict, list]:
+    """(how many are the same, {label: names} of the kept, the new differences)."""
+    same, kept, new = 0, {}, []
+    for r in results:
+        if r["same"] or only_date(r["diff"]):
+            same += 1
+            continue
+        label = next((why for pat, why in labels.items() if re.match(pat, r["name"])), None)
+        if label:
+            kept.setdefault(label, []).append(r["name"])
+        else:
+            new.append(r)
+    return same, kept, new
+
+
 def main() -> int:
     checkout = sys.argv[sys.argv.index("--checkout") + 1] if "--checkout" in sys.argv else None
     cmd = [TOOL, "--json", "app_options.py", "requests.http"]
@@ -64,16 +79,7 @@ def main() -> int:
         cmd[1:1] = ["--checkout", checkout]
     out = subprocess.run(cmd, cwd=HERE, capture_output=True, text=True, timeout=900)
     results = json.loads(out.stdout)["requests"]
-    same, kept, new = 0, {}, []
-    for r in results:
-        if r["same"] or only_date(r["diff"]):
-            same += 1
-            continue
-        label = next((why for pat, why in KEPT.items() if re.match(pat, r["name"])), None)
-        if label:
-            kept.setdefault(label, []).append(r["name"])
-        else:
-            new.append(r)
+    same, kept, new = sort_results(results, KEPT)
     print(
         f"{len(results)} requests: {same} same, {sum(map(len, kept.values()))} kept, {len(new)} new"
     )

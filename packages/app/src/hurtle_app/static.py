@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from mimetypes import guess_type
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, TypedDict
 from urllib.parse import quote, unquote
 
@@ -354,7 +355,7 @@ class StaticHandler:
         except (OSError, RuntimeError):
             # A symlink loop under the root (RuntimeError before Python 3.13, OSError
             # after): nothing to serve there (Sanic: 500).
-            raise FileNotFound("File not found", path=self.root, relative_url=file_uri) from None
+            raise self._missing(file_uri) from None
         if not is_within(candidate, self.root) and not may_follow(
             unresolved,
             candidate,
@@ -367,13 +368,18 @@ class StaticHandler:
             raise self._refused(file_uri)
         return candidate, relative
 
+    def _missing(self, file_uri: str | None) -> FileNotFound:
+        """The 404 for a path with nothing to serve; as Sanic, the error names the served
+        folder (``path``) and the path asked (``relative_url``)."""
+        return FileNotFound("File not found", path=self.root, relative_url=file_uri)
+
     def _refused(self, file_uri: str | None) -> FileNotFound:
         """The 404 for a path that leaves the root, logged as an error as Sanic logs it
         (a ``..`` segment, raw or percent-encoded, or a symlink out of the root): the log
         shows who probes for files outside the served folder."""
         # ``exception`` as in Sanic: outside an ``except`` the record ends "NoneType: None".
         error_logger.exception(f"File not found: path={self.root}, relative_url={file_uri}")
-        return FileNotFound("File not found", path=self.root, relative_url=file_uri)
+        return self._missing(file_uri)
 
     async def __call__(self, request: Any, __file_uri__: str | None = None, **_: Any) -> Any:
         """Serve the file (or folder index) the request names."""
@@ -385,13 +391,15 @@ class StaticHandler:
         try:
             stats = path.stat()
         except OSError:
-            # As Sanic: the error names the served folder (``path``) and the path asked.
-            raise FileNotFound(
-                "File not found", path=self.root, relative_url=__file_uri__
-            ) from None
+            raise self._missing(__file_uri__) from None
         if path.is_dir():
             # As Sanic: the handler is given the URL path; it finds the folder from it.
             return await self.directory_handler.handle(request, request.path)
+        if not S_ISREG(stats.st_mode):
+            # A named pipe would keep the request (and a worker thread) waiting for a
+            # writer for ever, a device (/dev/zero behind a followed link) be read without
+            # end: only regular files are served (Sanic opens them and hangs).
+            raise self._missing(__file_uri__)
         mtime = file_modified(stats.st_mtime)  # never in the future (RFC 9110 8.8.2.1)
 
         streamed = self.stream_threshold is not None and stats.st_size >= self.stream_threshold
