@@ -748,8 +748,10 @@ class RequestReader:
                 return
             except Exception as again:
                 error = again
+        failure = error
+        del error  # (see the finally)
         try:
-            raise error
+            raise failure
         except httptools.HttpParserUpgrade as upgrade:
             self.upgraded = True
             self._open = False
@@ -791,6 +793,12 @@ class RequestReader:
             self._refuse(refusal, False if "ersion" in message or "HTTP/" in message else None)
         except Exception as error:
             self._refuse(BadRequest(f"Bad Request ({type(error).__name__})"))
+        finally:
+            # The raise put this frame in the error's traceback: while the frame holds the
+            # error, the two refer to each other, a cycle that kept the connection (the
+            # transport and its socket, through the frames' callers) for the cyclic
+            # collector: every websocket upgrade ends here.
+            del failure
 
     def _oversized_head(self, error: Exception, data: bytes, at_rest: bool) -> Exception | None:
         """As Sanic, which measures a head before it parses it: the refusal for a head
