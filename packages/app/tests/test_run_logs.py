@@ -78,6 +78,22 @@ def test_single_process_run_logs_a_failed_start_before_it_stops(caplog) -> None:
     assert failed[0].exc_info is not None and failed[0].exc_info[0] is RuntimeError
 
 
+def test_single_process_run_with_a_protocol_that_is_no_class_logs_the_failure(caplog) -> None:
+    # As Sanic: the TypeError reaches the caller, after the failure line (with the
+    # traceback) and "Server Stopped"; the lines were missing.
+    app = Sanic("BadProtocol")
+    with caplog.at_level(logging.INFO, logger="sanic"), pytest.raises(TypeError):
+        app.run("127.0.0.1", 0, single_process=True, register_sys_signals=False, motd=False,
+                access_log=False, protocol="x")
+    records = [(r.name, r.getMessage()) for r in caplog.records if r.name.startswith("sanic.")]
+    assert records[-2:] == [
+        ("sanic.error", "Experienced exception while trying to serve"),
+        ("sanic.root", "Server Stopped"),
+    ]
+    failed = [r for r in caplog.records if r.name == "sanic.error"]
+    assert failed[0].exc_info is not None and failed[0].exc_info[0] is TypeError
+
+
 def test_single_process_run_on_a_port_in_use_only_raises(caplog) -> None:
     # As Sanic: the address is bound before serving starts, so nothing was served and
     # neither the failure line nor "Server Stopped" is logged; the OSError is raised.
