@@ -69,13 +69,17 @@ def test_single_process_run_logs_a_failed_start_before_it_stops(caplog) -> None:
     with caplog.at_level(logging.INFO, logger="sanic"), pytest.raises(RuntimeError):
         app.run("127.0.0.1", 0, single_process=True, register_sys_signals=False, motd=False,
                 access_log=False)
-    records = [(r.name, r.getMessage()) for r in caplog.records if r.name.startswith("sanic.")]
-    assert records[-2:] == [
-        ("sanic.error", "Experienced exception while trying to serve"),
-        ("sanic.root", "Server Stopped"),
-    ]
-    failed = [r for r in caplog.records if r.name == "sanic.error"]
-    assert failed[0].exc_info is not None and failed[0].exc_info[0] is RuntimeError
+    _assert_logged_failure_then_stop(caplog, RuntimeError)
+
+
+def test_single_process_run_with_a_protocol_that_is_no_class_logs_the_failure(caplog) -> None:
+    # As Sanic: the TypeError reaches the caller, after the failure line (with the
+    # traceback) and "Server Stopped"; the lines were missing.
+    app = Sanic("BadProtocol")
+    with caplog.at_level(logging.INFO, logger="sanic"), pytest.raises(TypeError):
+        app.run("127.0.0.1", 0, single_process=True, register_sys_signals=False, motd=False,
+                access_log=False, protocol="x")
+    _assert_logged_failure_then_stop(caplog, TypeError)
 
 
 def test_single_process_run_on_a_port_in_use_only_raises(caplog) -> None:
@@ -92,3 +96,15 @@ def test_single_process_run_on_a_port_in_use_only_raises(caplog) -> None:
             app.run("127.0.0.1", port, single_process=True, register_sys_signals=False,
                     motd=False, access_log=False)
     assert [r.getMessage() for r in caplog.records if r.name.startswith("sanic.")] == []
+
+
+def _assert_logged_failure_then_stop(caplog: pytest.LogCaptureFixture, error: type) -> None:
+    """As Sanic's last two lines of a failed single-process run: the failure (with the
+    traceback of ``error``), then "Server Stopped"."""
+    records = [(r.name, r.getMessage()) for r in caplog.records if r.name.startswith("sanic.")]
+    assert records[-2:] == [
+        ("sanic.error", "Experienced exception while trying to serve"),
+        ("sanic.root", "Server Stopped"),
+    ]
+    failed = [r for r in caplog.records if r.name == "sanic.error"]
+    assert failed[0].exc_info is not None and failed[0].exc_info[0] is error

@@ -86,6 +86,18 @@ async def client_leaves_mid_body(conn: FakeConnection) -> None:
     await conn.settle()
 
 
+async def upgrade_answered_then_closed(conn: FakeConnection) -> None:
+    # httptools ends the head of every Upgrade request with an error (as for each
+    # websocket): the answer to it left the error and the frames that read the request in
+    # a cycle, and the protocol with them.
+    conn.receive(
+        b"GET / HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, close\r\nUpgrade: other\r\n\r\n"
+    )
+    await conn.settle()
+    assert parse_responses(conn.take())[0].body == b"hello"
+    assert conn.closed
+
+
 @pytest.mark.parametrize(
     ("handler", "scenario"),
     [
@@ -93,8 +105,9 @@ async def client_leaves_mid_body(conn: FakeConnection) -> None:
         (hello, client_leaves_after_a_request),
         (streaming, client_resets_mid_stream),
         (hello, client_leaves_mid_body),
+        (hello, upgrade_answered_then_closed),
     ],
-    ids=["connection-close", "client-leaves-idle", "reset-mid-stream", "gone-mid-body"],
+    ids=["connection-close", "client-leaves-idle", "reset-mid-stream", "gone-mid-body", "upgrade"],
 )
 @pytest.mark.usefixtures("no_cycle_collector")
 async def test_a_finished_connection_is_freed_without_the_cycle_collector(

@@ -21,6 +21,7 @@ from hurtle_http.exceptions import ServerError
 from hurtle_worker import SharedContext
 from sanic import Sanic, runner
 from sanic.exceptions import SanicException
+from sanic.http.constants import HTTP
 from sanic.worker.loader import AppNotFound, find_app, modules_holding
 
 
@@ -169,6 +170,12 @@ def test_fast_and_auto_use_every_cpu(app: Sanic) -> None:
         ({"single_process": True, "auto_reload": True}, RuntimeError, "or auto-reload$"),
         ({"version": 3}, ServerError, "HTTP/1.1"),
         ({"version": 4}, ValueError, "^4 is not a valid HTTP$"),
+        ({"version": "HTTP/3"}, ServerError, "HTTP/1.1"),
+        # Sanic stores these and fails at run() on its banner (AttributeError), or serves
+        # HTTP/1.1 without one: refused here at once, saying what to pass.
+        ({"version": "x"}, ValueError, r"^version='x' is not an HTTP version: use 1 "),
+        ({"version": 2.5}, ValueError, r"^version=2\.5 is not an HTTP version"),
+        ({"version": None}, ValueError, r"^version=None is not an HTTP version"),
         ({"ssl": 123}, ValueError, "^Invalid ssl argument <class 'int'>"),
         ({"ssl": "/nope/dir"}, ValueError, "^Certificate not found or permission denied"),
         ({"ssl": ssl.create_default_context()}, ServerError, "cannot be sent to worker"),
@@ -203,6 +210,14 @@ def test_prepare_as_sanic_accepts_and_records(app: Sanic) -> None:
     assert app.config.MOTD is True  # prepare(motd=True) sets it
     app.prepare(motd=False, version="1.1")
     assert app.config.MOTD is False
+
+
+@pytest.mark.parametrize("version", ["HTTP/1.1", "http/1.1", "HTTP/1", 1, "1", 1.1, HTTP.VERSION_1])
+def test_prepare_takes_the_names_of_http_1_1(app: Sanic, version: Any) -> None:
+    # Sanic stores version="HTTP/1.1" and serves HTTP/1.1 with it (when its banner, which
+    # fails on it, is off); Hurtle refused it with a ValueError.
+    app.prepare(version=version, motd=False)
+    assert app.state.server_info[-1].settings["version"] is HTTP.VERSION_1
 
 
 def test_no_workers_is_refused_when_serving(app: Sanic) -> None:

@@ -318,9 +318,9 @@ class ASGIApp:
     async def _receive_all(self) -> None:
         # The one reader of the server's messages: body messages go to ``read`` through
         # a small inbox (the server's flow control still holds a client that sends
-        # faster than the app reads). If the client leaves once its body is all here
-        # and before the response is finished, the handler is cancelled, as when Hurtle
-        # or Sanic serve the socket themselves: ASGI servers drop what is sent after a
+        # faster than the app reads). If the client leaves before the response is
+        # finished, the handler is cancelled, as when Hurtle or Sanic serve the socket
+        # themselves: ASGI servers drop what is sent after a
         # disconnect, so a streaming or waiting handler would otherwise run on forever.
         inbox = self._inbox
         assert inbox is not None
@@ -344,14 +344,18 @@ class ASGIApp:
             if not inbox.full():
                 inbox.put_nowait({"type": "hurtle.receive_failed", "error": error})
             return
-        if not body_complete:
-            # Gone while sending the body: read() answers it (a 400 to nobody).
-            if not inbox.full():
-                inbox.put_nowait(message)
-            return
-        self._watcher = None
+        if body_complete:
+            self._watcher = None
+        elif not inbox.full():
+            # Gone while sending the body: a task of the handler's that reads it later
+            # gets read()'s BadRequest (as when served, after the connection's release).
+            inbox.put_nowait(message)
         if self._body_done_sending() or self._task is None or self._task.done():
             return
+        # As when Hurtle serves the socket, mid-body too: the handler (or the body's read
+        # before it) is cancelled and nothing more runs for nobody (before, a mid-body
+        # leave went through the error path: the exception signal, the error handlers
+        # and the response middleware, for a 400 no one would read).
         self._client_gone = True
         self._task.cancel()
 

@@ -448,7 +448,15 @@ class SingleProcessRunner:
     ) -> None:
         loop = asyncio.get_running_loop()
         self.stop_event = asyncio.Event()
-        server = await create_server(self.app, host, port, **kw)
+        try:
+            server = await create_server(self.app, host, port, **kw)
+        except OSError:
+            raise  # the address could not be bound: as Sanic, before either line
+        except Exception:
+            # As Sanic, where the address is bound before its server is built: what fails
+            # then (a ``protocol`` that is no class) is logged, and "Server Stopped".
+            self.bound = True
+            raise
         if server is None:  # pragma: no cover - create_server returns one here
             return
         self.bound = True

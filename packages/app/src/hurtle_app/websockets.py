@@ -112,6 +112,9 @@ async def run_websocket(
     finally:
         if task is not None:
             app.websocket_tasks.discard(task)
+            # (the Task keeps its error, whose traceback holds this frame: without this,
+            # a cycle that kept the connection for the cyclic collector)
+            task = None
         await ws.close()
         if signals_sends:
             # (and the close frame's before http.handler.after, as in Sanic)
@@ -174,16 +177,17 @@ def _cancel_if_left_waiting(ws: Any, task: asyncio.Future[Any]) -> None:
             return None
         return waiting_on
 
-    def check_later(turns: int, waited: Any) -> None:
+    def cancel_if_still(waited: Any) -> None:
         # Cancel the handler if it still waits on what it waited on when the peer went (a
         # sleep, a queue...): it did not move on, nothing will wake it. A wait that the
         # websocket's end completes (through wait_for, gather, a TaskGroup) is done by
         # then and the handler has its ConnectionClosed; a clean-up it began since is left
         # alone (checked again at the connection's loss, as it always was).
-        if turns:
-            loop.call_soon(check_later, turns - 1, waited)
-        elif waited is not None and waiting_elsewhere() is waited:
+        if waited is not None and waiting_elsewhere() is waited:
             task.cancel()
+
+    def check_later(turns: int, waited: Any) -> None:
+        _after_turns(loop, turns, cancel_if_still, waited)
 
     def on_gone() -> None:
         waiting_on = waiting_elsewhere()
@@ -196,6 +200,18 @@ def _cancel_if_left_waiting(ws: Any, task: asyncio.Future[Any]) -> None:
     # (once more at the loss, for a handler that began to wait after the peer's close
     # frame or EOF)
     lost.add_done_callback(lambda _: check_later(_GONE_CHECK_TURNS, waiting_elsewhere()))
+
+
+def _after_turns(
+    loop: asyncio.AbstractEventLoop, turns: int, callback: Callable[[Any], None], arg: Any
+) -> None:
+    """``callback(arg)`` after ``turns`` turns of the loop. (A module function: a closure
+    that scheduled itself was a cycle through its own cell, which kept the handler's Task,
+    its websocket and connection for the cyclic collector.)"""
+    if turns:
+        loop.call_soon(_after_turns, loop, turns - 1, callback, arg)
+    else:
+        callback(arg)
 
 
 # Loop turns for the websocket's end to reach a handler through wait_for(), gather() or a

@@ -748,17 +748,19 @@ class RequestReader:
                 return
             except Exception as again:
                 error = again
+        failure = error
+        del error  # (see the finally)
         try:
-            raise error
+            raise failure
         except httptools.HttpParserUpgrade as upgrade:
             self.upgraded = True
             self._open = False
             offset = upgrade.args[0] if upgrade.args else len(data)
             self.sink.on_upgrade(data[offset:])
-        except httptools.HttpParserCallbackError as error:
+        except httptools.HttpParserCallbackError:
             # A callback raised: httptools keeps that exception as the context (a sink
             # that reads the parser directly, like Http, raises without _stop()).
-            cause = error.__context__
+            cause = failure.__context__
             if self._pending is None and isinstance(cause, Exception) and not isinstance(cause, _Stop):
                 self._refuse(
                     cause,
@@ -776,9 +778,9 @@ class RequestReader:
                 self._refuse(_ascii_only(), True)
             else:
                 self._refuse(self._pending or BadRequest("Bad Request"), True)
-        except httptools.HttpParserError as error:
-            message = str(error)
-            refusal = self._pending or self._other_major(error, data, at_rest)
+        except httptools.HttpParserError:
+            message = str(failure)
+            refusal = self._pending or self._other_major(failure, data, at_rest)
             refusal = refusal or _status_of_parser_error(message)
             if refusal.args == ("Bad content-length",) and any(
                 name.lower() == "transfer-encoding" for name, _ in self.headers
@@ -789,8 +791,14 @@ class RequestReader:
             # A request line without a valid version is no HTTP/1.x request, HEAD or not:
             # its answer keeps its content (as Sanic's).
             self._refuse(refusal, False if "ersion" in message or "HTTP/" in message else None)
-        except Exception as error:
-            self._refuse(BadRequest(f"Bad Request ({type(error).__name__})"))
+        except Exception:
+            self._refuse(BadRequest(f"Bad Request ({type(failure).__name__})"))
+        finally:
+            # The raise put this frame in the error's traceback: while the frame holds the
+            # error, the two refer to each other, a cycle that kept the connection (the
+            # transport and its socket, through the frames' callers) for the cyclic
+            # collector: every websocket upgrade ends here.
+            del failure
 
     def _oversized_head(self, error: Exception, data: bytes, at_rest: bool) -> Exception | None:
         """As Sanic, which measures a head before it parses it: the refusal for a head

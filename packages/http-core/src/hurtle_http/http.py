@@ -1181,6 +1181,7 @@ class Http(RequestReader, ResponseWriter):
         protocol = self.protocol
         if protocol._http is self:
             protocol._http = None
+            protocol.websocket = None  # (it refers back to the protocol: io_proto)
         record = self.current
         if record is not None and not record.done and record.request is not None:
             self._cut_short = True  # a late read() of that body still fails (see read)

@@ -347,6 +347,8 @@ class HttpProtocol(asyncio.Protocol):
         ws = self.websocket
         if ws is not None:
             ws.connection_lost(exc)
+            if http is not None and not http.running:  # (else the Task's end releases it)
+                http.release()
             return
         if http is not None:
             if (

@@ -370,12 +370,21 @@ class WebsocketImplProtocol:
     def eof_received(self) -> bool:
         """The peer half-closed: end the websocket (the transport closes)."""
         self._peer_dropped = self._peer_dropped or self._is_open()
-        self.ws_proto.receive_eof()
+        self._receive_eof()
         self._process_events()
         self._set_peer_gone()
         self._send_pending()
         self._wake_all()
         return False
+
+    def _receive_eof(self) -> None:
+        proto = self.ws_proto
+        proto.receive_eof()
+        cause = proto.parser_exc  # (close_exc's cause: the EOF, when it came mid-frame)
+        if cause is not None:
+            # Its traceback ends in the parser's frame, which holds the protocol: a cycle
+            # that left the library's protocol for the cyclic collector.
+            cause.__traceback__ = None
 
     def connection_lost(self, exc: BaseException | None) -> None:
         """The transport is gone: every waiter now raises ``ConnectionClosed``."""
@@ -383,7 +392,7 @@ class WebsocketImplProtocol:
         self._peer_dropped = self._peer_dropped or self._is_open()
         if proto.state is not State.CLOSED:
             with contextlib.suppress(Exception):
-                proto.receive_eof()
+                self._receive_eof()
         self._set_peer_gone()
         self._stop_keepalive()
         if self._close_timer is not None:

@@ -110,9 +110,7 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
             "create_server().\nSee more: https://sanic.readthedocs.io/en/latest/sanic/"
             "deploying.html#asynchronous-support"
         )
-    if isinstance(version, str | int | float) and str(version) in ("1", "1.1", "3"):
-        version = int(float(version))
-    version = HTTP(version)  # as Sanic: ValueError "4 is not a valid HTTP"
+    version = _http_version(version)
     if version is not HTTP.VERSION_1:
         raise ServerError("Hurtle serves HTTP/1.1 only: use version=1.")
     # Asked for by the call itself (not by the config's AUTO_RELOAD).
@@ -211,7 +209,7 @@ def prepare(app: Any, host: str | None = None, port: int | None = None, *,
         "protocol": protocol, "backlog": backlog, "access_log": access_log,
         "noisy_exceptions": noisy_exceptions, "debug": debug, "motd": motd,
         "register_sys_signals": register_sys_signals, "single_process": single_process,
-        "legacy": legacy, "loop": loop,
+        "legacy": legacy, "loop": loop, "version": version,  # (as Sanic's: an HTTP member)
     }))
     # As Sanic: the banner is printed by each prepare() call, in the main process only
     # (a worker importing the main module again, or a factory preparing there, is silent).
@@ -359,6 +357,30 @@ def _pick_primary(app_class: Any, primary: Any) -> Any:
             f"App {primary.name!r} was not prepared: call app.prepare(...) before serving it."
         )
     return primary
+
+
+# What prepare(version=...) takes besides HTTP members and their numbers: their names as
+# the banner writes them, and the numbers as text.
+_VERSION_NAMES = {"1": 1, "1.1": 1, "3": 3, "HTTP/1": 1, "HTTP/1.1": 1, "HTTP/3": 3}
+
+
+def _http_version(version: Any) -> HTTP:
+    """``prepare``'s ``version`` as an ``HTTP`` member.
+
+    Sanic stores any value there and serves HTTP/1.1 for every one but 3 (``HTTP/1.1``,
+    ``"3"``, ``"x"``) when its banner is off; with the banner (the default) ``app.run``
+    fails on an ``AttributeError`` of its own. Here the names of the versions serve as
+    meant, a number keeps Sanic's ``ValueError``, anything else is refused at once."""
+    if isinstance(version, str | int | float) and not isinstance(version, bool):
+        name = str(version).strip().upper()
+        if name in _VERSION_NAMES:
+            return HTTP(_VERSION_NAMES[name])
+    if isinstance(version, int):
+        return HTTP(version)  # as Sanic: ValueError "4 is not a valid HTTP"
+    raise ValueError(
+        f"version={version!r} is not an HTTP version: use 1 (or HTTP.VERSION_1, "
+        f"'HTTP/1.1'); Hurtle serves HTTP/1.1 only"
+    )
 
 
 def serve_single(app_class: Any, primary: Any = None) -> None:
