@@ -151,3 +151,26 @@ async def test_a_task_reading_the_fields_after_the_next_request_sees_its_own() -
     for _ in range(10):
         await asyncio.sleep(0)
     assert later == [[("host", "h"), ("x-a", "first")]]
+
+
+@pytest.mark.parametrize("framing", [b"", b"Content-Length: 0\r\n"])  # read without, with a Header
+@pytest.mark.parametrize("read_first", [False, True])
+async def test_raw_headers_are_as_received_after_the_fields_are_changed(
+    framing: bytes, read_first: bool
+) -> None:
+    # As in Sanic: raw_headers is the head as the client sent it, not the Header after a
+    # middleware (here the handler) added, removed or replaced fields.
+    async def handler(request: Any) -> Any:
+        if read_first:
+            request.raw_headers  # noqa: B018
+        headers = request.headers
+        headers["x-added"] = "mw"
+        headers.add("X-Dup", "three")
+        del headers["x-gone"]
+        headers["accept"] = "text/html"
+        return text(request.raw_headers.decode("latin-1"))
+
+    received = b"Host: h\r\nX-Dup: one\r\nX-Gone: 1\r\nAccept: */*\r\n" + framing
+    conn = FakeConnection(handler)
+    [res] = await exchange(conn, b"GET / HTTP/1.1\r\n" + received + b"\r\n")
+    assert res.body == received.rstrip(b"\r\n")
