@@ -179,7 +179,10 @@ async def test_raw_headers_are_as_received_after_the_fields_are_changed(
         headers.add("X-Dup", "three")
         del headers["x-gone"]
         headers["accept"] = "text/html"
-        return text(request.raw_headers.decode("latin-1"))
+        first = request.raw_headers
+        request.headers = Header({"x-replaced": "1"})
+        assert request.raw_headers == first
+        return text(first.decode("latin-1"))
 
     received = b"Host: h\r\nX-Dup: one\r\nX-Gone: 1\r\nAccept: */*\r\n" + framing
     conn = FakeConnection(

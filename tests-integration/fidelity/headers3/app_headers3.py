@@ -137,7 +137,7 @@ async def mut(request, op):
     return r
 
 
-@app.get("/frame/<op>")
+@app.route("/frame/<op>", methods=["GET", "HEAD"])
 async def frame(request, op):
     body = "hello world"
     r = text(body)

@@ -339,7 +339,8 @@ class Request(Generic[sanic_type, ctx_type]):
     @headers.setter
     def headers(self, value: Header) -> None:
         self._headers = value
-        self._fields = None
+        if value is None:  # (reads back as None; other values leave raw_headers as received)
+            self._fields = None
 
     # ---------------------------------------------------------------- class helpers
 
