@@ -1,4 +1,3 @@
-# ruff: noqa: E702
 """sanic-diff app: a request middleware rewrites request.headers; what the handler's
 derived properties (host, url, scheme, content type, form/json, cookies, accept,
 forwarded, token, id) show afterwards (headers3 round)."""

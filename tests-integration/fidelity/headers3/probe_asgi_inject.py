@@ -39,7 +39,7 @@ async def main():
         async def receive():
             return {"type": "http.request", "body": b"", "more_body": False}
 
-        async def send(message):
+        async def send(message, sent=sent):
             sent.append(message)
 
         scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
