@@ -48,6 +48,26 @@ async def test_a_scope_without_a_host_header_is_served(app: Sanic) -> None:
     assert body_of(sent) == b"host=''"
 
 
+async def test_raw_headers_are_the_scope_fields_after_a_middleware_changes_them(
+    app: Sanic,
+) -> None:
+    # Hurtle rebuilds raw_headers under ASGI (Sanic's raises ValueError there): from the
+    # fields the scope gave, not from request.headers once a middleware changed it.
+    @app.on_request
+    async def mutate(request):
+        request.headers["x-added"] = "mw"
+        del request.headers["x-gone"]
+
+    @app.get("/")
+    async def index(request):
+        return text(request.raw_headers.decode())
+
+    fields = [(b"host", b"example.com"), (b"x-gone", b"1"), (b"x-kept", b"2")]
+    sent = await run_asgi(app, http_scope("GET", "/", headers=fields), one_body())
+    assert sent[0]["status"] == 200
+    assert body_of(sent) == b"host: example.com\r\nx-gone: 1\r\nx-kept: 2"
+
+
 def body_of(sent: list[dict[str, Any]]) -> bytes:
     return b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
 

@@ -11,7 +11,9 @@ import pytest
 import hurtle_http.http as http_module
 import hurtle_http.request.types as types_module
 from hurtle_http.headers import Header
+from hurtle_http.request import Request
 from hurtle_http.response import text
+from hurtle_http.server import HandlerApp
 from hurtle_http.testing import FakeConnection
 
 from .conftest import exchange
@@ -151,3 +153,40 @@ async def test_a_task_reading_the_fields_after_the_next_request_sees_its_own() -
     for _ in range(10):
         await asyncio.sleep(0)
     assert later == [[("host", "h"), ("x-a", "first")]]
+
+
+class _OwnRequest(Request):
+    """A request_class with an __init__ of its own (the core calls it, not its inlined copy)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.own = True
+
+
+@pytest.mark.parametrize("framing", [b"", b"Content-Length: 0\r\n"])  # read without, with a Header
+@pytest.mark.parametrize("read_first", [False, True])
+@pytest.mark.parametrize("request_class", [None, _OwnRequest])
+async def test_raw_headers_are_as_received_after_the_fields_are_changed(
+    framing: bytes, read_first: bool, request_class: type[Request] | None
+) -> None:
+    # As in Sanic: raw_headers is the head as the client sent it, not the Header after a
+    # middleware (here the handler) added, removed or replaced fields.
+    async def handler(request: Any) -> Any:
+        if read_first:
+            request.raw_headers  # noqa: B018
+        headers = request.headers
+        headers["x-added"] = "mw"
+        headers.add("X-Dup", "three")
+        del headers["x-gone"]
+        headers["accept"] = "text/html"
+        first = request.raw_headers
+        request.headers = Header({"x-replaced": "1"})
+        assert request.raw_headers == first
+        return text(first.decode("latin-1"))
+
+    received = b"Host: h\r\nX-Dup: one\r\nX-Gone: 1\r\nAccept: */*\r\n" + framing
+    conn = FakeConnection(
+        handler if request_class is None else HandlerApp(handler, request_class=request_class)
+    )
+    [res] = await exchange(conn, b"GET / HTTP/1.1\r\n" + received + b"\r\n")
+    assert res.body == received.rstrip(b"\r\n")

@@ -242,10 +242,10 @@ class ASGIApp:
         try:
             # As the HTTP server here and Sanic: values are UTF-8 (undecodable bytes kept
             # as surrogate escapes), names must be ASCII.
-            headers = Header(
+            fields = [
                 (name.decode("ascii"), value.decode("utf-8", "surrogateescape"))
                 for name, value in scope.get("headers", ())
-            )
+            ]
         except UnicodeDecodeError:
             raise BadRequest("Header names can only contain US-ASCII characters") from None
         raw_path = scope.get("raw_path") or quote(scope.get("path", "/")).encode()
@@ -253,8 +253,9 @@ class ASGIApp:
         url_bytes = raw_path + (b"?" + query if query else b"")
         method = scope.get("method", "GET") if scope["type"] == "http" else "GET"
         version = scope.get("http_version", "1.1")
-        request = app.request_class(url_bytes, headers, version, method, self.transport, app)
+        request = app.request_class(url_bytes, Header(fields), version, method, self.transport, app)
         request._head = b""  # no HTTP/1 head came with it: request.head is b"", as Sanic's
+        request._fields = fields  # raw_headers: the fields as received, whatever changes them
         # The request of this cycle (Request.get_current()); only a served request is current.
         request._current.set(request)
         request.stream = self

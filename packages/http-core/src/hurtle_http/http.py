@@ -594,6 +594,7 @@ class Http(RequestReader, ResponseWriter):
                 protocol.transport,
                 protocol.app,
             )
+            request._fields = headers  # (raw_headers: the fields as received)
         request.stream = self
         request.conn_info = protocol.conn_info
         request._raw_names = self.names

@@ -72,6 +72,7 @@ _DEFAULT_CONFIG = HttpConfig()
 _LAZY_SLOTS: dict[str, Any] = {
     "_head": None,  # None: no copy kept, ``head`` is rebuilt; b"": there is none (ASGI)
     "_stream_id": 0,
+    "_fields": None,  # the fields as parsed (raw_headers); None: a Request built otherwise
     "_id": None,
     "_ip": None,
     "_port": None,
@@ -330,14 +331,16 @@ class Request(Generic[sanic_type, ctx_type]):
         if headers is None:
             fields = self._fields
             if fields is not None:  # (None: None was assigned)
+                # (_fields stays: raw_headers shows the fields as received, whatever a
+                # middleware does to the Header afterwards)
                 headers = self._headers = Header(fields)
-                self._fields = None
         return headers
 
     @headers.setter
     def headers(self, value: Header) -> None:
         self._headers = value
-        self._fields = None
+        if value is None:  # (reads back as None; other values leave raw_headers as received)
+            self._fields = None
 
     # ---------------------------------------------------------------- class helpers
 
@@ -471,17 +474,19 @@ class Request(Generic[sanic_type, ctx_type]):
         """The header section of the request head, as received.
 
         When the server kept no copy of the head bytes (the HTTP core parses them in place),
-        the section is rebuilt from the parsed fields: same names and values, in order,
-        with ``": "`` between them.
+        the section is rebuilt from the fields as parsed (not as ``headers`` reads after a
+        change): same names and values, in order, with ``": "`` between them.
         """
         if not self._head:
+            fields = self._fields
+            if fields is None:  # (a Request built by hand or through ASGI)
+                fields = list(self.headers.items())
             names = self._raw_names
-            values = self.headers.values()
-            if names is None or len(names) != len(values):
-                names = [name.encode("latin-1", "replace") for name, _ in self.headers.items()]
+            if names is None or len(names) != len(fields):
+                names = [name.encode("latin-1", "replace") for name, _ in fields]
             return b"\r\n".join(
                 name + b": " + value.encode("utf-8", "surrogateescape")
-                for name, value in zip(names, values, strict=True)
+                for name, (_, value) in zip(names, fields, strict=True)
             )
         _, _, headers = self._head.partition(b"\r\n")
         return headers
