@@ -72,7 +72,6 @@ _DEFAULT_CONFIG = HttpConfig()
 _LAZY_SLOTS: dict[str, Any] = {
     "_head": None,  # None: no copy kept, ``head`` is rebuilt; b"": there is none (ASGI)
     "_stream_id": 0,
-    "_fields": None,  # the fields as parsed (raw_headers); None: a Request built otherwise
     "_id": None,
     "_ip": None,
     "_port": None,
@@ -297,6 +296,11 @@ class Request(Generic[sanic_type, ctx_type]):
             headers = _as_header(headers)
         self.raw_url = url_bytes
         self._headers = headers
+        # The fields as parsed (raw_headers), where the server has them (Http.on_head
+        # inlines this __init__ and sets them; the ASGI adapter sets them afterwards). A
+        # plain slot, not a defaulted one: Http.on_head assigns it on every request, and a
+        # DefaultedSlot's Python __set__ cost about 1,500 instructions there.
+        self._fields = None
         self.version = version
         self.method = method
         self.transport = transport
@@ -478,8 +482,8 @@ class Request(Generic[sanic_type, ctx_type]):
         change): same names and values, in order, with ``": "`` between them.
         """
         if not self._head:
-            fields = self._fields
-            if fields is None:  # (a Request built by hand or through ASGI)
+            fields = getattr(self, "_fields", None)
+            if fields is None:  # (a Request built by hand, or by a subclass's own __init__)
                 fields = list(self.headers.items())
             names = self._raw_names
             if names is None or len(names) != len(fields):
