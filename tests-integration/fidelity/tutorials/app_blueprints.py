@@ -2,6 +2,7 @@
 a group url_prefix, blueprint middleware and url_for across blueprints (pattern origin:
 GitHub na-stewart/Aidans-Page blog/blueprints/view.py, linwencai/ddd-structure src/myproject/urls.py,
 miaohf/sanic_demo_v2 apps/api_v2/__init__.py)."""
+
 from sanic import Blueprint, Sanic
 from sanic.response import json, redirect, text
 
@@ -14,8 +15,13 @@ legacy = Blueprint("legacy", url_prefix="/old", version=2)
 
 @users.get("/")
 async def list_users(request):
-    return json({"users": ["ann"], "route": request.route.name,
-                 "url": request.app.url_for("api_users.one", uid=7)})
+    return json(
+        {
+            "users": ["ann"],
+            "route": request.route.name,
+            "url": request.app.url_for("api_users.one", uid=7),
+        }
+    )
 
 
 @users.get("/<uid:int>")

@@ -1,6 +1,7 @@
 """Hand-written CORS: response middleware adding Access-Control-* fields and an
 OPTIONS preflight route (pattern origin: https://sanic.dev/en/plugins/sanic-ext/http/cors.html
 and https://checklist.day/registry/sanic-cors ; done without the extension)."""
+
 from sanic import Sanic
 from sanic.response import empty, json, text
 
@@ -24,7 +25,8 @@ async def add_cors(request, response):
         if request.method == "OPTIONS":
             response.headers["Access-Control-Allow-Methods"] = "GET,POST,OPTIONS"
             response.headers["Access-Control-Allow-Headers"] = request.headers.get(
-                "access-control-request-headers", "*")
+                "access-control-request-headers", "*"
+            )
 
 
 @app.route("/data", methods=["GET", "POST"])

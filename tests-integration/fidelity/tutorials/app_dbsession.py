@@ -3,6 +3,7 @@
 (pattern origin: https://codereview.stackexchange.com/questions/280199/asynchronous-db-session-in-python-used-in-asgi-framework-such-as-sanic
 and https://community.sanicframework.org/t/how-to-share-db-pool-session-data-between-multiple-requests/417).
 A dict stands in for the database."""
+
 import asyncio
 
 from sanic import Sanic

@@ -2,6 +2,7 @@
 exception.status_code, @app.exception(NotFound) using request.url, a subclass of
 ErrorHandler with default() (pattern origin: GitHub EntryDSM/Chanel chanel/common/base_handler.py,
 caitinggui/stodo stodo_server.py, sanic-org/sanic examples/exception_monitoring.py)."""
+
 from sanic import Sanic
 from sanic.exceptions import BadRequest, NotFound, SanicException
 from sanic.handlers import ErrorHandler
@@ -27,8 +28,10 @@ class PaymentRequired(SanicException):
 
 
 async def base_handler(request, exception):
-    return json({"msg": exception.args[0] if exception.args else str(exception)},
-                status=exception.status_code)
+    return json(
+        {"msg": exception.args[0] if exception.args else str(exception)},
+        status=exception.status_code,
+    )
 
 
 app.error_handler.add(BadRequest, base_handler)
@@ -36,7 +39,7 @@ app.error_handler.add(BadRequest, base_handler)
 
 @app.exception(NotFound)
 def notfound(request, exception):
-    return json({"message": "Requested URL {} not found".format(request.url)}, 404)
+    return json({"message": f"Requested URL {request.url} not found"}, 404)
 
 
 @app.get("/div")

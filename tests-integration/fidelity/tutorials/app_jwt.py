@@ -1,6 +1,7 @@
 """Hand-written bearer-token decorator with functools.wraps (pattern origin:
 https://sanic-jwt.readthedocs.io/en/v1.1.4/pages/protected.html ; header tokens,
 HTTPMethodView.decorators). HMAC token stands in for a JWT library."""
+
 import hashlib
 import hmac
 from functools import wraps

@@ -2,6 +2,7 @@
 with handlers reading it through request.app.ctx (pattern origin: GitHub
 TrulyBright/sc2mafia webServer.py, r3ap3rpy/sanic-web-framework Part_7/ListenersInAction.py).
 A tiny in-process client stands in for aiohttp.ClientSession."""
+
 import asyncio
 
 from sanic import Blueprint, Sanic
@@ -54,8 +55,13 @@ async def fetch(request):
 
 @app.get("/events")
 async def events(request):
-    return json({"events": EVENTS, "name": request.app.name,
-                 "same": request.app is Sanic.get_app("TutListeners")})
+    return json(
+        {
+            "events": EVENTS,
+            "name": request.app.name,
+            "same": request.app is Sanic.get_app("TutListeners"),
+        }
+    )
 
 
 @app.get("/ctxattrs")

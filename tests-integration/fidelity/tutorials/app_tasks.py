@@ -2,6 +2,7 @@
 named task per request, app.get_task/cancel_task, and the app injected into a task
 factory (pattern origin: Sanic guide background tasks page, zh translation found by
 search, and r3ap3rpy/sanic-web-framework listeners)."""
+
 import asyncio
 
 from sanic import Sanic

@@ -1,6 +1,8 @@
+# ruff: noqa: ASYNC230, ASYNC240  (blocking file I/O in a handler, as the tutorial does)
 """File upload handler reading request.files / request.form and saving to a
 directory (pattern origin: https://github.lovairy.cn/felciano/sanic/blob/master/docs/request_data.md ;
 request.files.get(...).body/.name/.type, request.form.get, request.args)."""
+
 import os
 import tempfile
 
@@ -19,12 +21,17 @@ async def upload(request):
     name = os.path.basename(f.name or "unnamed")
     with open(os.path.join(UPLOAD_DIR, name), "wb") as out:
         out.write(f.body)
-    return json({
-        "name": f.name, "type": f.type, "size": len(f.body),
-        "title": request.form.get("title"), "tags": request.form.getlist("tag"),
-        "files": sorted(request.files.keys()),
-        "all": [x.name for x in request.files.getlist("file")],
-    })
+    return json(
+        {
+            "name": f.name,
+            "type": f.type,
+            "size": len(f.body),
+            "title": request.form.get("title"),
+            "tags": request.form.getlist("tag"),
+            "files": sorted(request.files.keys()),
+            "all": [x.name for x in request.files.getlist("file")],
+        }
+    )
 
 
 @app.post("/form")

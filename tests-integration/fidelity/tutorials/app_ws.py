@@ -2,6 +2,7 @@
 every other client, removed in finally (pattern origin: GitHub
 lemire/Code-used-on-Daniel-Lemire-s-blog 2023/11/27/server.py,
 cyrusmsk/d_http_websocket_benchmark python_server/sserver.py)."""
+
 from sanic import Sanic
 from sanic.response import html
 

@@ -1,5 +1,6 @@
 """Count sanic-diff text output, treating a difference that is only Hurtle's
 `date` field (kept on purpose, see ../README.md) as alike; print the rest."""
+
 import re
 import sys
 
@@ -10,7 +11,8 @@ for path in sys.argv[1:]:
         total += 1
         block = block.split("\n----- sanic server log")[0]
         lines = [
-            ln.strip() for ln in block.splitlines()
+            ln.strip()
+            for ln in block.splitlines()
             if re.match(r"    [+-](?![+-]{2} )", ln) and ln.strip() != "+date: <ignored>"
         ]
         if not lines:
