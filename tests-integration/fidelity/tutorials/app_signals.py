@@ -1,7 +1,7 @@
 """Signals for decoupled side effects: @app.signal on a custom event, handlers
-dispatching with context, a built-in http.lifecycle signal adding a header,
-app.event waiting (pattern origin: Sanic guide signals page (found via search of
-sanic.dev guide content) and GitHub na-stewart/Aidans-Page for app structure)."""
+dispatching with context, a built-in http.lifecycle signal adding a header (pattern
+origin: the documented signals API; no single public snippet was found for it, so the
+shape is the common "send a welcome mail after registration" example)."""
 
 import asyncio
 

@@ -1,7 +1,8 @@
 """Background work with app.add_task: a periodic task started from a listener, a
 named task per request, app.get_task/cancel_task, and the app injected into a task
-factory (pattern origin: Sanic guide background tasks page, zh translation found by
-search, and r3ap3rpy/sanic-web-framework listeners)."""
+factory (pattern origin: a Chinese translation of the Sanic background-tasks guide returned
+by the code search without an address, and GitHub r3ap3rpy/sanic-web-framework
+Part_7/ListenersInAction.py for the listener)."""
 
 import asyncio
 
