@@ -231,6 +231,22 @@ async def test_unknown_task_error_names_it(app: Sanic) -> None:
     assert str(info.value) == 'Registered task named "ghost" not found.'
 
 
+async def test_unknown_task_traceback_shows_the_lookup_error(app: Sanic) -> None:
+    # The error log of a handler calling get_task("nope") shows the KeyError first
+    # ("During handling of the above exception ..."), as under Sanic.
+    import traceback
+
+    with pytest.raises(SanicException) as info:
+        app.get_task("nope")
+    assert isinstance(info.value.__context__, KeyError)
+    shown = "".join(traceback.format_exception(info.value))
+    assert "KeyError: 'nope'" in shown
+    assert "During handling of the above exception" in shown
+    with pytest.raises(SanicException) as info:
+        await app.cancel_task("nope")
+    assert isinstance(info.value.__context__, KeyError)
+
+
 async def test_running_tasks_are_cancelled_at_server_stop(app: Sanic) -> None:
     await app._server_event("init", "before")
     task = app.add_task(asyncio.sleep(60), name="forever")

@@ -149,11 +149,17 @@ class TaskRegistry:
         return await self._call(task)
 
     def get(self, name: str, *, raise_exception: bool = True) -> asyncio.Future[Any] | None:
-        """The task registered under ``name``."""
-        task = self._tasks.get(name)
-        if task is None and raise_exception:
-            raise SanicException(f'Registered task named "{name}" not found.')
-        return task
+        """The task registered under ``name``.
+
+        A missing name raises inside the ``KeyError`` handler, so the logged
+        traceback carries the ``KeyError`` as its context, as Sanic's does."""
+        try:
+            return self._tasks[name]
+        except KeyError:
+            if raise_exception:
+                # Implicit context on purpose (no `from`): Sanic's log reads the same.
+                raise SanicException(f'Registered task named "{name}" not found.')  # noqa: B904
+            return None
 
     async def cancel(
         self, name: str, msg: str | None = None, *, raise_exception: bool = True
