@@ -24,8 +24,6 @@ from sanic_routing.patterns import REGEX_TYPES
 
 SignalHandler = Callable[..., Any]
 GENERIC_SIGNAL_FORMAT = "__generic__.__signal__.%s"
-#: The event a handler's error is reported to (``app.report_exception``).
-REPORT_EVENT = "server.exception.report"
 #: The signal every finalized router holds (as Sanic's: it counts in ``routes``).
 INIT_SIGNAL = "sanic.__signal__.__init__"
 #: The last part of a signal, as Sanic's router keys and reports it.
@@ -61,6 +59,10 @@ class Event(Enum):
     WEBSOCKET_HANDLER_AFTER = "websocket.handler.after"
     WEBSOCKET_HANDLER_BEFORE = "websocket.handler.before"
     WEBSOCKET_HANDLER_EXCEPTION = "websocket.handler.exception"
+
+
+#: The event a handler's error is reported to (``app.report_exception``).
+REPORT_EVENT = Event.SERVER_EXCEPTION_REPORT.value
 
 
 _by_namespace: dict[str, tuple[str, ...]] = {}
