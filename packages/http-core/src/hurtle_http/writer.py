@@ -60,6 +60,7 @@ error_logger = logging.getLogger("sanic.error")
 
 # PERF: the multidict's own method, called on a Header directly (see http.py's _getall).
 _items = CIMultiDict.items
+_join_field = ": ".join  # (name, value) -> "name: value"
 
 # RFC 9110 section 15.4.5: a 304 carries no representation metadata except these.
 _ENTITY_HEADERS = (
@@ -450,12 +451,16 @@ class ResponseWriter:
             self.response = previous
             return False
         if headers:
-            # PERF: f-strings appended in a loop: no comprehension function to make and call
-            # (about 1,000 instructions less for one field), and about 560 less than
-            # map(str.__mod__) over the fields (benchmarks/inproc.py "mw GET /").
-            lines: list[str] = []
-            for name, value in _items(headers) if type(headers) is Header else headers.items():
-                lines.append(f"{name}: {value}")
+            # PERF: ``": ".join`` mapped over the items: C calls only, no frame, and no
+            # f-string of the names (multidict gives them as ``istr``, which an f-string
+            # formats by the slow path of a str subclass): level with a loop of f-strings
+            # for one field, about 1,300 instructions less per further field
+            # (benchmarks/inproc.py --core with three fields).
+            items = _items(headers) if type(headers) is Header else headers.items()
+            try:  # (no cost in 3.11+ while nothing is raised)
+                lines = list(map(_join_field, items))
+            except TypeError:  # a value that is no str (an int): written as its str()
+                lines = [f"{name}: {value}" for name, value in items]
             # PERF: the fields without their CRLFs ("".join of one line is that line) are
             # searched for CR and LF: two str.count calls cost about 1,900 instructions
             # (their argument parsing), two ``in`` about 400 (benchmarks/ "mw GET /").
