@@ -214,8 +214,15 @@ class RequestHandling:
                     result = await run_response_middleware(
                         request, response, chain, self.dispatch if mw_signals else None
                     )
-                    if isinstance(result, BaseHTTPResponse):
-                        response = result
+                    if not isinstance(result, BaseHTTPResponse):
+                        # As Sanic (and as on a handler's response): a truthy value that
+                        # is not a response is a 500 of its own, through the exception
+                        # handlers, without the response middleware (they ran).
+                        error = invalid_response(result)
+                        error.__context__ = exception
+                        await self.handle_exception(request, error)
+                        return
+                    response = result
                 except Exception:
                     error_logger.exception(
                         "Exception occurred in one of response middleware handlers"

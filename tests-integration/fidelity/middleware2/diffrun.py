@@ -1,0 +1,48 @@
+"""Run sanic-diff on APP.py REQUESTS and report differences, not counting Hurtle's `Date`.
+
+Hurtle sends `Date` on every response (RFC 9110 6.6.1, kept); Sanic 25.12 does not. This
+drops that field from both sides, then diffs what is left.
+
+    HURTLE_PY=.venv/bin/python SANIC_PY=/tmp/st-ref/bin/python \
+        python3 tests-integration/fidelity/middleware2/diffrun.py APP.py REQUESTS
+"""
+
+import difflib
+import json
+import subprocess
+import sys
+
+TOOL = "/work/shared/tools/sanic-diff"
+
+
+def side(result: dict) -> list[str]:
+    lines = []
+    for resp in result["responses"]:
+        lines.append(resp["status_line"])
+        lines += [f"{k}: {v}" for k, v in sorted(resp["headers"]) if k != "date"]
+        lines += ["", *resp.get("body_text", "").splitlines()]
+    lines.append(f"-- {result['connection']} {result.get('unparsed', '')!r}")
+    return lines
+
+
+def main() -> int:
+    proc = subprocess.run(
+        [TOOL, *sys.argv[1:], "--json"], capture_output=True, text=True, timeout=600
+    )
+    data = json.loads(proc.stdout)
+    same = differ = 0
+    for req in data["requests"]:
+        a, b = side(req["sanic"]), side(req["hurtle"])
+        if a == b:
+            same += 1
+            continue
+        differ += 1
+        print(f"[{req['index']}] {req['name']}: {req['request'].splitlines()[0]}")
+        for line in difflib.unified_diff(a, b, "sanic", "hurtle", lineterm="", n=2):
+            print("   ", line)
+    print(f"{len(data['requests'])} requests, {same} same, {differ} differ")
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
