@@ -29,6 +29,9 @@ def main() -> int:
     proc = subprocess.run(
         [TOOL, *sys.argv[1:], "--json"], capture_output=True, text=True, timeout=600
     )
+    if proc.returncode == 2 or not proc.stdout.strip():
+        print(proc.stderr[-4000:])
+        return 2
     data = json.loads(proc.stdout)
     same = differ = 0
     for req in data["requests"]:
