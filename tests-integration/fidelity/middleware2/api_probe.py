@@ -3,6 +3,7 @@ run under both interpreters and diff (not a test: CI has no Sanic).
 
     diff <(/tmp/st-ref/bin/python api_probe.py) <(.venv/bin/python api_probe.py)
 """
+
 import logging
 
 from sanic import Blueprint, Request, Sanic
@@ -27,7 +28,10 @@ def attach_names():
             if response is not None:
                 response.headers["x-mw"] = "resp"
 
-        fact(f"register_middleware attach_to={attach!r}", lambda: type(app.register_middleware(mw, attach)).__name__)
+        fact(
+            f"register_middleware attach_to={attach!r}",
+            lambda: type(app.register_middleware(mw, attach)).__name__,
+        )
         fact(f"  request_middleware len", lambda: len(app.request_middleware))
         fact(f"  response_middleware len", lambda: len(app.response_middleware))
         fact(f"  app.middleware(fn, {attach!r})", lambda: type(app.middleware(mw, attach)).__name__)

@@ -2,6 +2,7 @@
 body encoding): what runs and what it sees (sanic-diff app).
 Run: python3 diffrun.py coreerr_app.py coreerr.http
 """
+
 from sanic import Request, Sanic
 from sanic.response import json, text
 

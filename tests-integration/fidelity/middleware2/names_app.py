@@ -3,6 +3,7 @@ not in order_app.py: class-based views, add_route with name=, versioned routes, 
 routes, strict slashes, typed and regex parameters (sanic-diff app).
 Run: python3 diffrun.py names_app.py names.http
 """
+
 from sanic import Blueprint, Request, Sanic
 from sanic.response import text
 from sanic.views import HTTPMethodView

@@ -6,6 +6,7 @@ middleware of both kinds, random priorities (ties, negative) and registration fo
 
 Writes the app and requests of each seed to a temporary directory and runs diffrun.py.
 """
+
 import random
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 PRIORITIES = [None, None, None, 0, 1, -1, 2, -3, 5]
-HEAD = '''from sanic import Blueprint, Sanic
+HEAD = """from sanic import Blueprint, Sanic
 from sanic.response import json, text
 
 app = Sanic("Fuzz")
@@ -69,7 +70,7 @@ async def ev(request):
     out = list(EV)
     EV.clear()
     return json(out)
-'''
+"""
 
 
 def one(rng: random.Random, owner: str, n: int) -> str:

@@ -350,8 +350,10 @@ class RequestPipeline:
         announced = exc
         request._request_middleware_started = True  # here, or not at all
         if self.global_request:
+            # As Sanic: the middleware signals are dispatched around these chains too.
+            dispatch = middleware_dispatch(app)
             try:
-                response = await run_request_middleware(request, self.global_request)
+                response = await run_request_middleware(request, self.global_request, dispatch)
             except Exception as error:
                 exc = error
             else:
@@ -361,7 +363,7 @@ class RequestPipeline:
                     # middleware seeing the stream.
                     try:
                         response = await self.non_http_response(
-                            request, response, self.global_response
+                            request, response, self.global_response, dispatch
                         )
                     except Exception as error:
                         await self.app.handle_exception(request, error)
@@ -373,7 +375,7 @@ class RequestPipeline:
                     if self.global_response:
                         try:
                             response = await run_response_middleware(
-                                request, response, self.global_response
+                                request, response, self.global_response, dispatch
                             )
                         except Exception:
                             error_logger.exception(
@@ -458,8 +460,7 @@ class RequestPipeline:
         chain = self.global_response if route is None else route.extra.response_middleware
         if not chain:
             return response
-        dispatch = self.app.dispatch if middleware_signals(self.app._signal_events) else None
-        result = await self._run_chain(request, response, chain, dispatch)
+        result = await self._run_chain(request, response, chain, middleware_dispatch(self.app))
         return result if isinstance(result, BaseHTTPResponse) else response
 
     @staticmethod
@@ -679,6 +680,12 @@ def middleware_signals(events: Any) -> bool:
     return "http.middleware.before" in events or "http.middleware.after" in events
 
 
+def middleware_dispatch(app: Any) -> Any:
+    """``app.dispatch`` when a middleware signal has handlers, else ``None`` (the chains
+    then run without dispatching anything)."""
+    return app.dispatch if middleware_signals(app._signal_events) else None
+
+
 async def run_request_middleware(
     request: Any, chain: tuple[tuple[Any, bool], ...], dispatch: Any = None
 ) -> Any:
@@ -699,10 +706,12 @@ async def run_request_middleware(
             if isawaitable(result):
                 result = await result
         if dispatch is not None:
+            # As Sanic: the request chain's after-signal carries no response, even when
+            # the middleware answered (its handlers see ``response=None``).
             await dispatch(
                 "http.middleware.after",
                 inline=True,
-                context={"request": request, "response": result},
+                context={"request": request, "response": None},
                 condition=_ON_REQUEST,
                 fail_not_found=False,
             )
@@ -750,6 +759,7 @@ async def run_response_middleware(
 __all__ = [
     "RequestPipeline",
     "invalid_response",
+    "middleware_dispatch",
     "raised_by_code",
     "remember_target",
     "response_started",
