@@ -20,24 +20,28 @@ def fact(name, fn):
     print(f"{name}: {value}")
 
 
+def attach_case(attach):
+    app = Sanic(f"A{abs(hash(attach))}")
+
+    async def mw(request, response=None):
+        if response is not None:
+            response.headers["x-mw"] = "resp"
+
+    fact(
+        f"register_middleware attach_to={attach!r}",
+        lambda: type(app.register_middleware(mw, attach)).__name__,
+    )
+    fact("  request_middleware len", lambda: len(app.request_middleware))
+    fact("  response_middleware len", lambda: len(app.response_middleware))
+    fact(f"  app.middleware(fn, {attach!r})", lambda: type(app.middleware(mw, attach)).__name__)
+    fact(f"  app.middleware({attach!r})(fn)", lambda: type(app.middleware(attach)(mw)).__name__)
+    bp = Blueprint(f"b{abs(hash(attach))}")
+    fact(f"  bp.middleware(fn, {attach!r})", lambda: type(bp.middleware(mw, attach)).__name__)
+
+
 def attach_names():
     for attach in ["request", "response", "REQUEST", "Response", " response", "resp", ""]:
-        app = Sanic(f"A{abs(hash(attach))}")
-
-        async def mw(request, response=None):
-            if response is not None:
-                response.headers["x-mw"] = "resp"
-
-        fact(
-            f"register_middleware attach_to={attach!r}",
-            lambda: type(app.register_middleware(mw, attach)).__name__,
-        )
-        fact(f"  request_middleware len", lambda: len(app.request_middleware))
-        fact(f"  response_middleware len", lambda: len(app.response_middleware))
-        fact(f"  app.middleware(fn, {attach!r})", lambda: type(app.middleware(mw, attach)).__name__)
-        fact(f"  app.middleware({attach!r})(fn)", lambda: type(app.middleware(attach)(mw)).__name__)
-        bp = Blueprint(f"b{abs(hash(attach))}")
-        fact(f"  bp.middleware(fn, {attach!r})", lambda: type(bp.middleware(mw, attach)).__name__)
+        attach_case(attach)
 
 
 def ctx_facts():
