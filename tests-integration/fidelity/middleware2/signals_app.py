@@ -4,7 +4,7 @@ Run: python3 diffrun.py signals_app.py signals.http
 """
 
 from sanic import Blueprint, Sanic
-from sanic.response import json, text
+from sanic.response import ResponseStream, json, text
 
 app = Sanic("MwSignals")
 EV: list = []
@@ -37,6 +37,9 @@ async def after(request, response):
 async def before_resp_only(request, response):
     if not skip(request):
         EV.append(f"sig before[response] {describe(response)}")
+        if getattr(request.ctx, "sigraise", False):
+            request.ctx.sigraise = False
+            raise ValueError("from the signal")
 
 
 @app.signal("http.middleware.after", condition={"attach_to": "request"})
@@ -63,6 +66,8 @@ async def a(request):
         raise ValueError("a")
     if how == "falsy":
         return ""
+    if how == "sigraise":
+        request.ctx.sigraise = True
     return None
 
 
@@ -92,12 +97,47 @@ async def bpx(request):
     return text("bpx")
 
 
+@bp.on_response
+async def bz(request, response):
+    EV.append(f"resp bz {response.status}")
+
+
 app.blueprint(bp)
 
 
 @app.get("/")
 async def index(request):
     return text("index")
+
+
+@app.get("/fail")
+async def fail(request):
+    raise ValueError("handler")
+
+
+@app.get("/respond")
+async def respond(request):
+    response = await request.respond(content_type="text/plain")
+    await response.send("streamed")
+    await response.eof()
+
+
+@app.get("/stream")
+async def stream(request):
+    async def body(response):
+        await response.write("s")
+
+    return ResponseStream(body)
+
+
+@app.post("/up")
+async def up(request):
+    return text(f"{len(request.body)}")
+
+
+@app.websocket("/ws")
+async def ws(request, ws):
+    await ws.send("hi")
 
 
 @app.get("/_ev")
