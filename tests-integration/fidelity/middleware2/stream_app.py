@@ -66,6 +66,14 @@ def resp(request, response):  # sync
         return text("replaced", status=201)
     if request.args.get("rraise"):
         raise ValueError("from response middleware")
+    if request.args.get("rval"):
+        return "not a response"
+    if request.args.get("rstream"):
+
+        async def other(stream):
+            await stream.write("from the middleware's stream")
+
+        return ResponseStream(other, content_type="text/x-mw")
     return None
 
 

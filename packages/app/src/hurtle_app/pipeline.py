@@ -430,8 +430,14 @@ class RequestPipeline:
                 # The middleware sees the stream itself (not the response it starts).
                 request._response_middleware_started = True
                 result = await self._run_chain(request, response, chain, dispatch)
-                if result is not response and isinstance(result, BaseHTTPResponse):
-                    return result
+                if result is not response:
+                    # As Sanic: a response replaces the stream, another stream is sent
+                    # instead, anything else is the 500 a handler's response gets.
+                    if isinstance(result, BaseHTTPResponse):
+                        return result
+                    if not isinstance(result, ResponseStream):
+                        raise invalid_response(result)
+                    response = result
             # Sends the head, runs the streaming function, then finishes the body.
             await response(request)
             await self._announce_streamed(request, getattr(request.stream, "response", None))
