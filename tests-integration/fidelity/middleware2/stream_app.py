@@ -49,6 +49,12 @@ async def req(request):
     EV.append(f"req {where(request)}")
     if request.args.get("deny"):
         return text("denied", status=403)
+    if request.args.get("qstream"):
+
+        async def early(stream):
+            await stream.write("early stream")
+
+        return ResponseStream(early, content_type="text/x-early")
     return None
 
 

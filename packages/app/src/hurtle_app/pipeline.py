@@ -363,7 +363,7 @@ class RequestPipeline:
                     # middleware seeing the stream.
                     try:
                         response = await self.non_http_response(
-                            request, response, self.global_response, dispatch
+                            request, response, self.global_response, dispatch, routed=False
                         )
                     except Exception as error:
                         await self.app.handle_exception(request, error)
@@ -399,12 +399,16 @@ class RequestPipeline:
         response: Any,
         chain: tuple[tuple[Any, bool], ...] = (),
         dispatch: Any = None,
+        *,
+        routed: bool = True,
     ) -> Any:
         """Handle a handler result that is not a plain response: streams, or an error.
 
         Any other value goes through the response middleware first (as in Sanic), which
         may turn it into a response; otherwise it is a 500 that the response middleware does
         not see again (``None`` gets its 500 through the middleware, as in Sanic).
+        ``routed=False``: a stream a request middleware answered a request no route takes
+        with, whose response middleware's non-response Sanic drops (the stream goes out).
         """
         streamed = getattr(request.stream, "response", None)
         if response is not None and streamed is not None and getattr(request, "responded", False):
@@ -435,9 +439,10 @@ class RequestPipeline:
                     # instead, anything else is the 500 a handler's response gets.
                     if isinstance(result, BaseHTTPResponse):
                         return result
-                    if not isinstance(result, ResponseStream):
+                    if isinstance(result, ResponseStream):
+                        response = result
+                    elif routed:
                         raise invalid_response(result)
-                    response = result
             # Sends the head, runs the streaming function, then finishes the body.
             await response(request)
             await self._announce_streamed(request, getattr(request.stream, "response", None))
