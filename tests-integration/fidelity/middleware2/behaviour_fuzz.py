@@ -7,14 +7,15 @@ a non-response. Every step is recorded and compared through GET /_ev.
     HURTLE_PY=.venv/bin/python SANIC_PY=/tmp/st-ref/bin/python \
         python3 tests-integration/fidelity/middleware2/behaviour_fuzz.py SEED [SEED...]
 """
+
 import random
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).parent
-HEAD = '''from sanic import Blueprint, Sanic
+sys.path.insert(0, str(Path(__file__).parent))
+from diffrun import run_generated
+
+HEAD = """from sanic import Blueprint, Sanic
 from sanic.exceptions import NotFound, SanicException
 from sanic.response import json, text
 
@@ -79,14 +80,14 @@ async def ev(request):
     out = list(EV)
     EV.clear()
     return json(out)
-'''
-HANDLER = '''
+"""
+HANDLER = """
 
 @{owner}.exception({exc})
 async def on_{name}(request, exc):
     EV.append(f"{name} handler {{type(exc).__name__}}")
     return text("{name} handled", status=299)
-'''
+"""
 ACTIONS = ["answer", "http", "nf", "plain", "mine", "junk", "falsy"]
 
 
@@ -123,28 +124,14 @@ def requests(rng: random.Random, tags: list[str], count: int) -> str:
     return "\n".join(out)
 
 
+def make(seed: int) -> tuple[str, str]:
+    rng = random.Random(seed)
+    source, tags = build(rng)
+    return source, requests(rng, tags, 20)
+
+
 def main() -> int:
-    status = 0
-    with tempfile.TemporaryDirectory() as tmp:
-        for seed in map(int, sys.argv[1:]):
-            rng = random.Random(seed)
-            source, tags = build(rng)
-            app = Path(tmp, f"bfuzz_{seed}.py")
-            app.write_text(source)
-            http = Path(tmp, f"bfuzz_{seed}.http")
-            http.write_text(requests(rng, tags, 20))
-            proc = subprocess.run(
-                [sys.executable, str(HERE / "diffrun.py"), str(app), str(http)],
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
-            print(f"seed {seed}: {proc.stdout.strip().splitlines()[-1]}")
-            if proc.returncode:
-                status = 1
-                print(proc.stdout[-6000:])
-                Path(f"/tmp/bfuzz_{seed}.py").write_text(source)
-    return status
+    return run_generated(make, [int(a) for a in sys.argv[1:]])
 
 
 if __name__ == "__main__":

@@ -11,6 +11,9 @@ import difflib
 import json
 import subprocess
 import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
 
 TOOL = "/work/shared/tools/sanic-diff"
 
@@ -45,6 +48,32 @@ def main() -> int:
             print("   ", line)
     print(f"{len(data['requests'])} requests, {same} same, {differ} differ")
     return 1 if differ else 0
+
+
+def run_generated(make: Callable[[int], tuple[str, str]], seeds: list[int]) -> int:
+    """For each seed, ``make(seed)`` gives an app's source and its requests; run them
+    through this script and print one line per seed (and the differences). 1 if any
+    differ (the app is then kept as /tmp/mw2fuzz_SEED.py to rerun)."""
+    status = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for seed in seeds:
+            source, requests = make(seed)
+            app = Path(tmp, f"mw2fuzz_{seed}.py")
+            app.write_text(source)
+            http = Path(tmp, f"mw2fuzz_{seed}.http")
+            http.write_text(requests)
+            proc = subprocess.run(
+                [sys.executable, __file__, str(app), str(http)],
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
+            print(f"seed {seed}: {proc.stdout.strip().splitlines()[-1]}")
+            if proc.returncode:
+                status = 1
+                print(proc.stdout[-6000:])
+                Path(f"/tmp/mw2fuzz_{seed}.py").write_text(source)
+    return status
 
 
 if __name__ == "__main__":

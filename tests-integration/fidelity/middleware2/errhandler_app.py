@@ -2,6 +2,7 @@
 overridden), and what the response middleware sees of its answers (sanic-diff app).
 Run: python3 diffrun.py errhandler_app.py errhandler.http
 """
+
 from sanic import Sanic
 from sanic.exceptions import SanicException
 from sanic.handlers import ErrorHandler
@@ -17,7 +18,10 @@ class Handler(ErrorHandler):
             return "not a response"
         if isinstance(exception, LookupError):
             raise RuntimeError("default failed")
-        return text(f"custom default {type(exception).__name__}", status=getattr(exception, "status_code", 500))
+        return text(
+            f"custom default {type(exception).__name__}",
+            status=getattr(exception, "status_code", 500),
+        )
 
     def response(self, request, exception):
         EV.append(f"response {type(exception).__name__}")

@@ -4,16 +4,16 @@ middleware of both kinds, random priorities (ties, negative) and registration fo
     HURTLE_PY=.venv/bin/python SANIC_PY=/tmp/st-ref/bin/python \
         python3 tests-integration/fidelity/middleware2/order_fuzz.py SEED [SEED...]
 
-Writes the app and requests of each seed to a temporary directory and runs diffrun.py.
+Runs each seed's app and requests through diffrun.py (run_generated).
 """
 
 import random
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).parent
+sys.path.insert(0, str(Path(__file__).parent))
+from diffrun import run_generated
+
 PRIORITIES = [None, None, None, 0, 1, -1, 2, -3, 5]
 HEAD = """from sanic import Blueprint, Sanic
 from sanic.response import json, text
@@ -107,24 +107,7 @@ def main() -> int:
         "Host: x\nConnection: close\n"
         for p in paths
     )
-    status = 0
-    with tempfile.TemporaryDirectory() as tmp:
-        for seed in map(int, sys.argv[1:]):
-            app = Path(tmp, f"fuzz_{seed}.py")
-            app.write_text(build(seed))
-            http = Path(tmp, "fuzz.http")
-            http.write_text(reqs)
-            proc = subprocess.run(
-                [sys.executable, str(HERE / "diffrun.py"), str(app), str(http)],
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
-            print(f"seed {seed}: {proc.stdout.strip().splitlines()[-1]}")
-            if proc.returncode:
-                status = 1
-                print(proc.stdout[-3000:])
-    return status
+    return run_generated(lambda seed: (build(seed), reqs), [int(a) for a in sys.argv[1:]])
 
 
 if __name__ == "__main__":

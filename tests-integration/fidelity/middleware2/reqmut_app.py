@@ -3,6 +3,7 @@ body, query, cookies; and reading parsed parts in middleware first (sanic-diff a
 ?do=a,b picks the changes; the handler answers what it sees.
 Run: python3 diffrun.py reqmut_app.py reqmut.http
 """
+
 from sanic import Sanic
 from sanic.response import json
 
