@@ -40,3 +40,24 @@ async def test_a_stream_from_request_middleware_answers_an_unrouted_path(
     assert streamed.headers["x-mw"] == "ResponseStream"
     assert (await call("GET", "/nothing")).status == 404
     assert (await call("GET", "/page")).text == "page"
+
+
+async def test_a_non_response_from_response_middleware_leaves_that_stream_alone(
+    app: Sanic, call: Any
+) -> None:
+    # As Sanic: on this path (no route, the request middleware's stream) the value is
+    # dropped and the stream goes out; for a handler's stream it is a 500
+    # (test_stream_response_middleware.py).
+    @app.middleware("request")
+    async def serve(request: Any) -> Any:
+        async def gen(response: Any) -> None:
+            await response.write("streamed")
+
+        return ResponseStream(gen, content_type="text/csv")
+
+    @app.middleware("response")
+    async def junk(request: Any, response: Any) -> Any:
+        return "not a response"
+
+    sent = await call("GET", "/anything")
+    assert (sent.status, sent.body) == (200, b"streamed")

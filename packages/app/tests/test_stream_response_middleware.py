@@ -122,3 +122,57 @@ async def test_the_middleware_runs_once_per_request(app: Sanic, call: Any) -> No
     sent = await call("GET", "/raised")
     assert sent.status == 500
     assert seen == ["HTTPResponse"]  # not again on the error page
+
+
+async def test_a_non_response_for_a_response_stream_is_a_500(
+    app: Sanic, call: Any, tmp_path: Path
+) -> None:
+    # As Sanic (and as for a handler's plain response): Hurtle dropped the value and
+    # streamed the handler's ResponseStream or file_stream.
+    (tmp_path / "a.txt").write_text("file body")
+    seen: list[str] = []
+
+    @app.on_response
+    async def junk(request: Any, response: Any) -> Any:
+        seen.append(type(response).__name__)
+        return {"not": "a response"}
+
+    @app.get("/stream")
+    async def stream(request: Any) -> Any:
+        async def body(response: Any) -> None:
+            await response.write("never")
+
+        return ResponseStream(body)
+
+    @app.get("/file")
+    async def file(request: Any) -> Any:
+        return await file_stream(tmp_path / "a.txt")
+
+    for path in ("/stream", "/file"):
+        sent = await call("GET", path)
+        assert sent.status == 500
+        assert "Invalid response type {'not': 'a response'} (need HTTPResponse)" in sent.text
+    # the middleware does not run again on the 500
+    assert seen == ["ResponseStream", "ResponseStream"]
+
+
+async def test_a_stream_from_the_middleware_is_sent_instead(app: Sanic, call: Any) -> None:
+    # As Sanic: a ResponseStream the response middleware returns for a handler's
+    # ResponseStream is the one streamed (Hurtle streamed the handler's).
+    @app.on_response
+    async def swap(request: Any, response: Any) -> Any:
+        async def other(stream: Any) -> None:
+            await stream.write("the middleware's")
+
+        return ResponseStream(other, content_type="text/x-mw")
+
+    @app.get("/")
+    async def index(request: Any) -> Any:
+        async def body(response: Any) -> None:
+            await response.write("the handler's")
+
+        return ResponseStream(body, content_type="text/plain")
+
+    sent = await call("GET", "/")
+    assert (sent.status, sent.text) == (200, "the middleware's")
+    assert sent.headers["content-type"] == "text/x-mw"

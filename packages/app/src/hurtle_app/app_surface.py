@@ -328,19 +328,19 @@ class AppSurface:
 
     async def _run_request_middleware(self, request: Any, middleware_collection: Any) -> Any:
         from hurtle_app.middleware import is_coroutine_callable
-        from hurtle_app.pipeline import run_request_middleware
+        from hurtle_app.pipeline import middleware_dispatch, run_request_middleware
 
         chain = tuple(_as_chain(middleware_collection, is_coroutine_callable))
-        return await run_request_middleware(request, chain)
+        return await run_request_middleware(request, chain, middleware_dispatch(self))
 
     async def _run_response_middleware(
         self, request: Any, response: Any, middleware_collection: Any
     ) -> Any:
         from hurtle_app.middleware import is_coroutine_callable
-        from hurtle_app.pipeline import run_response_middleware
+        from hurtle_app.pipeline import middleware_dispatch, run_response_middleware
 
         chain = tuple(_as_chain(middleware_collection, is_coroutine_callable))
-        return await run_response_middleware(request, response, chain)
+        return await run_response_middleware(request, response, chain, middleware_dispatch(self))
 
     # --- exceptions --------------------------------------------------------------------------
     def report_exception(

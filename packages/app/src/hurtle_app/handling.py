@@ -20,7 +20,7 @@ from hurtle_app.pipeline import (
     RequestPipeline,
     announce_response,
     invalid_response,
-    middleware_signals,
+    middleware_dispatch,
     raised_by_code,
     response_started,
     run_request_middleware,
@@ -209,13 +209,19 @@ class RequestHandling:
                 # No route (404/405, protocol errors): the app-wide middleware runs.
                 chain = self._pipeline.global_response if self._pipeline else ()
             if chain:
-                mw_signals = middleware_signals(self._signal_events)
                 try:
                     result = await run_response_middleware(
-                        request, response, chain, self.dispatch if mw_signals else None
+                        request, response, chain, middleware_dispatch(self)
                     )
-                    if isinstance(result, BaseHTTPResponse):
-                        response = result
+                    if not isinstance(result, BaseHTTPResponse):
+                        # As Sanic (and as on a handler's response): a truthy value that
+                        # is not a response is a 500 of its own, through the exception
+                        # handlers, without the response middleware (they ran).
+                        error = invalid_response(result)
+                        error.__context__ = exception
+                        await self.handle_exception(request, error)
+                        return
+                    response = result
                 except Exception:
                     error_logger.exception(
                         "Exception occurred in one of response middleware handlers"
@@ -249,8 +255,7 @@ class RequestHandling:
             chain = self._pipeline.global_request if self._pipeline else ()
         if not chain:
             return None
-        dispatch = self.dispatch if middleware_signals(self._signal_events) else None
-        return await run_request_middleware(request, chain, dispatch)
+        return await run_request_middleware(request, chain, middleware_dispatch(self))
 
     async def _handle_invalid_response(
         self, request: Any, returned: Any, exception: BaseException | None = None

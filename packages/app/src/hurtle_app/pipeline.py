@@ -350,8 +350,10 @@ class RequestPipeline:
         announced = exc
         request._request_middleware_started = True  # here, or not at all
         if self.global_request:
+            # As Sanic: the middleware signals are dispatched around these chains too.
+            dispatch = middleware_dispatch(app)
             try:
-                response = await run_request_middleware(request, self.global_request)
+                response = await run_request_middleware(request, self.global_request, dispatch)
             except Exception as error:
                 exc = error
             else:
@@ -361,7 +363,7 @@ class RequestPipeline:
                     # middleware seeing the stream.
                     try:
                         response = await self.non_http_response(
-                            request, response, self.global_response
+                            request, response, self.global_response, dispatch, routed=False
                         )
                     except Exception as error:
                         await self.app.handle_exception(request, error)
@@ -373,7 +375,7 @@ class RequestPipeline:
                     if self.global_response:
                         try:
                             response = await run_response_middleware(
-                                request, response, self.global_response
+                                request, response, self.global_response, dispatch
                             )
                         except Exception:
                             error_logger.exception(
@@ -397,12 +399,16 @@ class RequestPipeline:
         response: Any,
         chain: tuple[tuple[Any, bool], ...] = (),
         dispatch: Any = None,
+        *,
+        routed: bool = True,
     ) -> Any:
         """Handle a handler result that is not a plain response: streams, or an error.
 
         Any other value goes through the response middleware first (as in Sanic), which
         may turn it into a response; otherwise it is a 500 that the response middleware does
         not see again (``None`` gets its 500 through the middleware, as in Sanic).
+        ``routed=False``: a stream a request middleware answered a request no route takes
+        with, whose response middleware's non-response Sanic drops (the stream goes out).
         """
         streamed = getattr(request.stream, "response", None)
         if response is not None and streamed is not None and getattr(request, "responded", False):
@@ -428,8 +434,15 @@ class RequestPipeline:
                 # The middleware sees the stream itself (not the response it starts).
                 request._response_middleware_started = True
                 result = await self._run_chain(request, response, chain, dispatch)
-                if result is not response and isinstance(result, BaseHTTPResponse):
-                    return result
+                if result is not response:
+                    # As Sanic: a response replaces the stream, another stream is sent
+                    # instead, anything else is the 500 a handler's response gets.
+                    if isinstance(result, BaseHTTPResponse):
+                        return result
+                    if isinstance(result, ResponseStream):
+                        response = result
+                    elif routed:
+                        raise invalid_response(result)
             # Sends the head, runs the streaming function, then finishes the body.
             await response(request)
             await self._announce_streamed(request, getattr(request.stream, "response", None))
@@ -458,8 +471,7 @@ class RequestPipeline:
         chain = self.global_response if route is None else route.extra.response_middleware
         if not chain:
             return response
-        dispatch = self.app.dispatch if middleware_signals(self.app._signal_events) else None
-        result = await self._run_chain(request, response, chain, dispatch)
+        result = await self._run_chain(request, response, chain, middleware_dispatch(self.app))
         return result if isinstance(result, BaseHTTPResponse) else response
 
     @staticmethod
@@ -679,6 +691,12 @@ def middleware_signals(events: Any) -> bool:
     return "http.middleware.before" in events or "http.middleware.after" in events
 
 
+def middleware_dispatch(app: Any) -> Any:
+    """``app.dispatch`` when a middleware signal has handlers, else ``None`` (the chains
+    then run without dispatching anything)."""
+    return app.dispatch if middleware_signals(app._signal_events) else None
+
+
 async def run_request_middleware(
     request: Any, chain: tuple[tuple[Any, bool], ...], dispatch: Any = None
 ) -> Any:
@@ -699,10 +717,12 @@ async def run_request_middleware(
             if isawaitable(result):
                 result = await result
         if dispatch is not None:
+            # As Sanic: the request chain's after-signal carries no response, even when
+            # the middleware answered (its handlers see ``response=None``).
             await dispatch(
                 "http.middleware.after",
                 inline=True,
-                context={"request": request, "response": result},
+                context={"request": request, "response": None},
                 condition=_ON_REQUEST,
                 fail_not_found=False,
             )
@@ -750,6 +770,7 @@ async def run_response_middleware(
 __all__ = [
     "RequestPipeline",
     "invalid_response",
+    "middleware_dispatch",
     "raised_by_code",
     "remember_target",
     "response_started",
