@@ -1,7 +1,8 @@
 """Probe: a client sends a head with Content-Length: 1000, 10 bytes of body, then closes.
 
 python mid_body.py PYTHON served|asgi /upload|/stream|/slow [sanic CLI options]; CATCH=Exception|RequestCancelled|CancelledError
-sets what the app's error handler is registered for; RESET=1 leaves with a reset. /slow: the whole body, then the client leaves -- runs mid_body_app under that interpreter
+sets what the app's error handler is registered for; RESET=1 leaves with a reset;
+APP=module serves another app (sentry_left_app). /slow: the whole body, then the client leaves -- runs mid_body_app under that interpreter
 (sanic CLI single process, or uvicorn), prints the app's events and its log lines."""
 
 import os
@@ -20,9 +21,9 @@ with socket.socket() as s:
 events = tempfile.NamedTemporaryFile(delete=False, suffix=".events").name
 env = dict(os.environ, EVENTS=events, PYTHONPATH=here + os.pathsep + os.environ.get("PYTHONPATH", ""))
 if mode == "served":
-    cmd = [python, "-m", "sanic", "mid_body_app:app", "--port", str(port), "--single-process", *sys.argv[4:]]
+    cmd = [python, "-m", "sanic", os.environ.get("APP", "mid_body_app") + ":app", "--port", str(port), "--single-process", *sys.argv[4:]]
 else:
-    cmd = [python, "-m", "uvicorn", "mid_body_app:app", "--port", str(port), "--log-level", "info"]
+    cmd = [python, "-m", "uvicorn", os.environ.get("APP", "mid_body_app") + ":app", "--port", str(port), "--log-level", "info"]
 server = subprocess.Popen(cmd, cwd=here, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 try:
     for _ in range(100):  # at most 10 s
