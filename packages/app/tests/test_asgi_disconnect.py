@@ -154,11 +154,12 @@ def _leaves_mid_body(path: str) -> tuple[dict[str, Any], Any, Any, list[dict[str
 
 
 @pytest.mark.parametrize("path", ["/plain", "/streamed"])
-async def test_a_client_leaving_mid_body_runs_nothing_more(app: Sanic, path: str) -> None:
-    # As when Hurtle serves the socket (the kept difference with Sanic's own server, which
-    # runs its error path for nobody; Sanic's ASGI mode runs the handler on the truncated
-    # body): no error handler, no exception signal, no response middleware, nothing sent.
-    # Before, the 400 of the body cut short went through all of them.
+async def test_a_client_leaving_mid_body_runs_the_error_path_for_nobody(app: Sanic, path: str) -> None:
+    # As when Hurtle or Sanic serve the socket (Sanic's ASGI mode runs the handler on the
+    # truncated body instead): the handler (or the body's read) is cancelled, then the
+    # request goes through the error path with RequestCancelled: the exception signal,
+    # an exception handler for it (not one for Exception: it is a CancelledError), the
+    # response middleware with the 500; nothing is sent.
     ran: list[str] = []
 
     @app.post("/plain")
@@ -182,6 +183,11 @@ async def test_a_client_leaving_mid_body_runs_nothing_more(app: Sanic, path: str
         ran.append(f"error handler: {type(exception).__name__}")
         return text("handled", status=500)
 
+    @app.exception(RequestCancelled)
+    async def on_cancelled(request: Any, exception: Exception) -> Any:
+        ran.append(f"cancelled handler: {type(exception).__name__}")
+        return text("gone", status=500)
+
     @app.signal("http.lifecycle.exception")
     async def on_exception(request: Any, exception: Exception) -> None:
         ran.append(f"signal: {type(exception).__name__}")
@@ -194,6 +200,11 @@ async def test_a_client_leaving_mid_body_runs_nothing_more(app: Sanic, path: str
     await asyncio.wait_for(app(scope, receive, send), 5)
     await asyncio.sleep(0.05)  # (a signal dispatched in a task of its own)
     expected = ["handler", "read: CancelledError"] if path == "/streamed" else []
+    expected += [
+        "signal: RequestCancelled",
+        "cancelled handler: RequestCancelled",
+        "response middleware: 500",
+    ]
     assert ran == expected
     assert sent == []
 
@@ -402,6 +413,45 @@ async def test_a_waiting_handler_is_cancelled_when_the_client_leaves(app: Sanic)
 
     await asyncio.wait_for(app(http_scope("GET", "/poll"), receive, send), 5)
     assert ended == ["cancelled"]
+    assert sent == []
+
+
+async def test_a_handler_for_request_cancelled_runs_when_a_waiting_client_leaves(
+    app: Sanic,
+) -> None:
+    # Sanic's documented way to act on a client that left: an exception handler for
+    # RequestCancelled (or CancelledError), as when the socket is served.
+    seen: list[Any] = []
+
+    @app.get("/poll")
+    async def poll(request: Any) -> Any:
+        await asyncio.sleep(30)
+        return text("late")
+
+    @app.exception(asyncio.CancelledError)
+    async def on_cancelled(request: Any, exception: BaseException) -> Any:
+        seen.append((type(exception).__name__, request.path))
+        await asyncio.sleep(0)  # it may await: its task is no longer being cancelled
+        return text("gone", status=500)
+
+    @app.on_response
+    async def after(request: Any, response: Any) -> None:
+        seen.append(response.status)
+
+    sent: list[dict[str, Any]] = []
+    pending = [{"type": "http.request", "body": b"", "more_body": False}]
+
+    async def receive() -> dict[str, Any]:
+        if pending:
+            return pending.pop(0)
+        await asyncio.sleep(0.01)
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    await asyncio.wait_for(app(http_scope("GET", "/poll"), receive, send), 5)
+    assert seen == [("RequestCancelled", "/poll"), 500]
     assert sent == []
 
 

@@ -190,3 +190,25 @@ async def test_raw_headers_are_as_received_after_the_fields_are_changed(
     )
     [res] = await exchange(conn, b"GET / HTTP/1.1\r\n" + received + b"\r\n")
     assert res.body == received.rstrip(b"\r\n")
+
+
+@pytest.mark.parametrize("framing", [b"", b"Content-Length: 0\r\n"])  # read without, with a Header
+@pytest.mark.parametrize("request_class", [None, _OwnRequest])
+async def test_raw_headers_and_head_are_as_received_after_headers_are_set_to_none(
+    framing: bytes, request_class: type[Request] | None
+) -> None:
+    # As in Sanic (which keeps the head's bytes): a middleware that sets
+    # ``request.headers = None`` reads None back, and raw_headers/head still show the
+    # head as received; they raised AttributeError ('NoneType' ... 'items').
+    async def handler(request: Any) -> Any:
+        request.headers = None
+        assert request.headers is None
+        return text((request.head + b"|" + request.raw_headers).decode("latin-1"))
+
+    received = b"Host: h\r\nX-Dup: one\r\nAccept: */*\r\n" + framing
+    conn = FakeConnection(
+        handler if request_class is None else HandlerApp(handler, request_class=request_class)
+    )
+    [res] = await exchange(conn, b"GET /p?q=1 HTTP/1.1\r\n" + received + b"\r\n")
+    fields = received.rstrip(b"\r\n")
+    assert res.body == b"GET /p?q=1 HTTP/1.1\r\n" + fields + b"|" + fields

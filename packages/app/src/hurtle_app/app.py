@@ -55,7 +55,7 @@ from hurtle_app.pipeline import (
 from hurtle_app.qualnames import adopt_sanic_qualnames
 from hurtle_app.registration import Registrar, handler_display_name
 from hurtle_app.router import Router
-from hurtle_app.signals import SignalRouter
+from hurtle_app.signals import REPORT_EVENT, SignalRouter
 from hurtle_app.state import ApplicationState, Mode
 from hurtle_app.static import StaticHandler
 from hurtle_app.tasks import TaskRegistry
@@ -898,10 +898,10 @@ class Sanic(
 
     async def _report_exception(self, error: BaseException) -> None:
         """Dispatch ``server.exception.report`` for ``error`` (if anything listens)."""
-        if "server.exception.report" in self._signal_events:
+        if REPORT_EVENT in self._signal_events:
             try:
                 await self.dispatch(
-                    "server.exception.report",
+                    REPORT_EVENT,
                     context={"exception": error},
                     inline=True,
                     fail_not_found=False,

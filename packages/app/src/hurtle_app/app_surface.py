@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, NamedTuple
 
+from hurtle_app.signals import REPORT_EVENT
 from hurtle_http.exceptions import SanicException
 
 _HTTPS_PORT = 8443
@@ -353,7 +354,7 @@ class AppSurface:
         async def report(exception: Exception) -> None:
             await handler(self, exception)
 
-        self.add_signal(report, "server.exception.report")  # type: ignore[attr-defined]
+        self.add_signal(report, REPORT_EVENT)  # type: ignore[attr-defined]
         return report
 
     # --- delayed tasks -----------------------------------------------------------------------

@@ -11,6 +11,7 @@ then hands it to ``app.handle_request``. Lifespan startup runs ``before_server_s
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import warnings
 import weakref
@@ -295,11 +296,13 @@ class ASGIApp:
         except asyncio.CancelledError:
             if not self._client_gone:
                 raise
-            # Our own cancel (the client left): end quietly. As when Hurtle serves the
-            # socket (and in Sanic), the response of the handler cut short is detached:
-            # a task of it still sending gets an error, not silence.
+            # Our own cancel (the client left). As when Hurtle serves the socket (and in
+            # Sanic), the response of the handler cut short is detached: a task of it
+            # still sending gets an error, not silence.
             if self.response is not None:
                 self.response.stream = None
+            if not self._head_sent:
+                await self._answer_cancelled(request)
         finally:
             watcher, self._watcher = self._watcher, None
             self._exchange_over = True
@@ -311,6 +314,19 @@ class ASGIApp:
             if self._client_gone and task is not None and getattr(task, "cancelling", None):
                 if task.cancelling():
                     task.uncancel()
+
+    async def _answer_cancelled(self, request: Any) -> None:
+        """As when Hurtle or Sanic serve the socket: a client gone before its response
+        started leaves the request to the app's error path with ``RequestCancelled``
+        (the exception signals, its exception handler, the response middleware), whose
+        answer goes nowhere."""
+        task = self._task
+        # (cancelling/uncancel are Python 3.11+): the cancel was ours and is over, so a
+        # timeout the error path sets up is not taken for it.
+        if task is not None and getattr(task, "cancelling", None) and task.cancelling():
+            task.uncancel()
+        with contextlib.suppress(RequestCancelled):  # (its send: the client is gone)
+            await self.sanic_app.handle_exception(request, RequestCancelled())
 
     def _start_receiving(self) -> None:
         self._inbox = asyncio.Queue(maxsize=2)
@@ -354,9 +370,8 @@ class ASGIApp:
         if self._body_done_sending() or self._task is None or self._task.done():
             return
         # As when Hurtle serves the socket, mid-body too: the handler (or the body's read
-        # before it) is cancelled and nothing more runs for nobody (before, a mid-body
-        # leave went through the error path: the exception signal, the error handlers
-        # and the response middleware, for a 400 no one would read).
+        # before it) is cancelled, then __call__ answers RequestCancelled through the
+        # error path for nobody (not the 400 of a body cut short).
         self._client_gone = True
         self._task.cancel()
 

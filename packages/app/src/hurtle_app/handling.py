@@ -26,6 +26,7 @@ from hurtle_app.pipeline import (
     run_request_middleware,
     run_response_middleware,
 )
+from hurtle_app.signals import REPORT_EVENT
 from hurtle_http.exceptions import MethodNotAllowed, NotFound, SanicException, ServerError
 from hurtle_http.response import BaseHTTPResponse, ResponseStream
 
@@ -107,11 +108,11 @@ class RequestHandling:
         """Dispatch ``server.exception.report`` and ``http.lifecycle.exception`` for an
         exception that is about to be answered (a signal handler's error was reported by
         its dispatch, as in Sanic: not again)."""
-        if "server.exception.report" in self._signal_events and not getattr(
+        if REPORT_EVENT in self._signal_events and not getattr(
             exception, "__dispatched__", False
         ):
             await self.dispatch(
-                "server.exception.report",
+                REPORT_EVENT,
                 context={"exception": exception},
                 fail_not_found=False,
             )

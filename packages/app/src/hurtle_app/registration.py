@@ -35,6 +35,7 @@ from hurtle_app.listeners import LISTENER_EVENTS, normalize_event
 from hurtle_app.meta import SanicMeta
 from hurtle_app.middleware import Middleware, location_name
 from hurtle_app.shorthands import Shorthands
+from hurtle_app.signals import REPORT_EVENT
 from hurtle_http.exceptions import BadRequest
 from sanic_routing.exceptions import BadMethod
 
@@ -900,7 +901,7 @@ class Registrar(Shorthands, metaclass=SanicMeta):
         async def signal_handler(exception: Exception) -> None:
             await handler(self, exception)
 
-        self.signal("server.exception.report")(signal_handler)
+        self.signal(REPORT_EVENT)(signal_handler)
 
     def generate_name(self, *objects: Any) -> str:
         """A route name under this app/blueprint for the first nameable object.

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
+from hurtle_app.signals import REPORT_EVENT
 from hurtle_http.exceptions import SanicException
 
 error_logger = logging.getLogger("sanic.error")
@@ -97,7 +98,7 @@ class TaskRegistry:
         elif not started.done():
             self._anonymous.add(started)
             started.add_done_callback(self._anonymous.discard)
-        if "server.exception.report" in getattr(self.app, "_signal_events", ()):
+        if REPORT_EVENT in getattr(self.app, "_signal_events", ()):
             started.add_done_callback(self._report)
         return started
 
@@ -120,7 +121,7 @@ class TaskRegistry:
             return
         self.loop.create_task(
             self.app.dispatch(
-                "server.exception.report",
+                REPORT_EVENT,
                 context={"exception": error},
                 fail_not_found=False,
             )

@@ -333,6 +333,9 @@ class HttpProtocol(asyncio.Protocol):
 
     def connection_lost(self, exc: BaseException | None) -> None:
         """Forget the connection; cancel a handler still running for it."""
+        # Closed from this side first (the stop's abort, a timeout's close): the
+        # request is not answered through the app's error path (see below).
+        closed_here = self.closed
         self.closed = True
         self.connections.discard(self)
         if self.conn_info is not None:
@@ -362,6 +365,18 @@ class HttpProtocol(asyncio.Protocol):
             http._wake()
             task = http.task
             if task is not None and not task.done():
+                if (
+                    not closed_here
+                    and http.stage is HANDLER
+                    and http.request is not None
+                    and http.exception is None
+                ):
+                    # As Sanic: a client that leaves before its response started (mid-body
+                    # or while the handler awaits) cancels the handler, then the request
+                    # goes through the app's error path with RequestCancelled (the
+                    # exception signals, its exception handler, the response middleware
+                    # with a 500 that goes nowhere; access line 500 DISCONNECTED).
+                    http.exception = RequestCancelled()
                 task.cancel()  # its end releases the connection (Http.release)
             elif not http.running:
                 http.release()

@@ -644,9 +644,10 @@ class ResponseWriter:
         # went with (APM agents read content-type and -length there after ``send()``).
         # Only here: a plain response that ``finish`` sends has no ``send()`` to see it.
         _record_framing(res, status, headers, size if end_stream else None, self.keep_alive)
-        if self._hook is not None:
-            await self._lifecycle("send", head + data if data else head)
         protocol = self.protocol
+        if self._hook is not None and not protocol.closed:
+            # (As Sanic: nothing is announced as sent to a client already gone.)
+            await self._lifecycle("send", head + data if data else head)
         if protocol.flow.writing_paused:
             await protocol.flow.drain()
         if continue_first:

@@ -342,9 +342,14 @@ class Request(Generic[sanic_type, ctx_type]):
 
     @headers.setter
     def headers(self, value: Header) -> None:
-        self._headers = value
-        if value is None:  # (reads back as None; other values leave raw_headers as received)
+        if value is None and getattr(self, "_fields", None) is not None:
+            # Reads back as None, so the fields go; as Sanic's (which keeps the head's
+            # bytes), raw_headers and head still show them as received: the head is
+            # made from them now (a served request; under ASGI there is none, b"").
+            if getattr(self, "_head", None) is None:
+                self._head = self.head
             self._fields = None
+        self._headers = value
 
     # ---------------------------------------------------------------- class helpers
 
