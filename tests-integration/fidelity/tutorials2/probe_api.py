@@ -8,24 +8,8 @@ both interpreters (`./probes.sh` does it, addresses masked):
 """
 
 import asyncio
-import itertools
-import logging
 
-logging.disable(logging.CRITICAL)
-
-CASES = {}
-_n = itertools.count()
-
-
-def case(fn):
-    CASES[fn.__name__] = fn
-    return fn
-
-
-def fresh():
-    from sanic import Sanic
-
-    return Sanic(f"P{next(_n)}")
+from probekit import case, fresh, run
 
 
 def handmade(app=None, url=b"/p/a?x=1&x=2&y=", headers=None, method="GET", body=b""):
@@ -324,10 +308,5 @@ def file_response_missing():
     asyncio.run(file("/nonexistent/file.txt"))
 
 
-for name, fn in CASES.items():
-    try:
-        out = fn()
-        print(f"{name}: ok {out!r}")
-    except BaseException as e:
-        msg = str(e).replace("\n", " ")[:240]
-        print(f"{name}: {type(e).__module__}.{type(e).__name__}: {msg}")
+if __name__ == "__main__":
+    run()

@@ -6,24 +6,12 @@ and message). Run under Sanic 25.12 and Hurtle and diff:
     ../../../.venv/bin/python probe_legacy.py > /tmp/h.txt; diff /tmp/s.txt /tmp/h.txt
 """
 
-import itertools
-import logging
-
-logging.disable(logging.CRITICAL)
-
-CASES = {}
-_n = itertools.count()
+from probekit import case, run
+from probekit import fresh as _fresh
 
 
-def case(fn):
-    CASES[fn.__name__] = fn
-    return fn
-
-
-def fresh(prefix="L"):
-    from sanic import Sanic
-
-    return Sanic(f"{prefix}{next(_n)}")
+def fresh():
+    return _fresh("L")
 
 
 @case
@@ -457,10 +445,5 @@ def views_attach_classmethod():
     return [r.status, r.text]
 
 
-for name, fn in CASES.items():
-    try:
-        out = fn()
-        print(f"{name}: ok {out!r}")
-    except BaseException as e:
-        msg = str(e).replace("\n", " ")[:240]
-        print(f"{name}: {type(e).__module__}.{type(e).__name__}: {msg}")
+if __name__ == "__main__":
+    run()
