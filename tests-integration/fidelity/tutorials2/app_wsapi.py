@@ -67,6 +67,12 @@ async def types(request, ws):
         await ws.send(f"TypeError {e}")
 
 
+@app.websocket("/close/<code:int>")
+async def close_with(request, ws, code: int):
+    await ws.send("closing")
+    await ws.close(code=code, reason=f"code {code}")
+
+
 @bp.websocket("/room/<name>")
 async def room(request, ws, name):
     await ws.send(f"{name} {request.path} {request.route.name}")

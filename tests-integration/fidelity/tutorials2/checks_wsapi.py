@@ -66,3 +66,23 @@ def check_zz_reject(app):
 def check_plain_get_on_bp_ws(app):
     _, r = app.test_client.get("/live/room/x")
     return r.status
+
+
+def check_close_1001(app):
+    return _run(app, "/close/1001")
+
+
+def check_close_1011(app):
+    return _run(app, "/close/1011")
+
+
+def check_mimic_assertion_fails(app):
+    async def mimic(ws):
+        got = await ws.recv()
+        assert got == "something else", f"got {got!r}"
+
+    try:
+        _, ws = app.test_client.websocket("/auth?token=ok", mimic=mimic)
+    except Exception as e:
+        return {"raised": type(e).__name__, "message": str(e)[:200]}
+    return {"received": ws.client_received}

@@ -308,5 +308,52 @@ def file_response_missing():
     asyncio.run(file("/nonexistent/file.txt"))
 
 
+@case
+def generic_app_subclass():
+    # prryplatypus/sanic-template style: typed app, config and ctx
+    from types import SimpleNamespace
+
+    from sanic import Request, Sanic
+    from sanic.config import Config
+
+    class AppConfig(Config):
+        FEATURE = True
+
+    class AppCtx(SimpleNamespace):
+        pass
+
+    class App(Sanic[AppConfig, AppCtx]):
+        pass
+
+    class AppRequest(Request[App, SimpleNamespace]):
+        pass
+
+    app = App("GenericApp", config=AppConfig(), ctx=AppCtx(), request_class=AppRequest)
+    return [
+        type(app.config).__name__,
+        app.config.FEATURE,
+        type(app.ctx).__name__,
+        app.request_class.__name__,
+    ]
+
+
+@case
+def generic_subscript_call():
+    from types import SimpleNamespace
+
+    from sanic import Sanic
+    from sanic.config import Config
+
+    app = Sanic[Config, SimpleNamespace]("Subscripted")
+    return [type(app).__name__, app.name]
+
+
+@case
+def request_class_not_a_request():
+    from sanic import Sanic
+
+    Sanic("BadReqClass", request_class=dict)
+
+
 if __name__ == "__main__":
     run()
