@@ -543,3 +543,42 @@ def test_a_blueprint_route_is_named_after_its_handler_as_declared(app: Sanic) ->
         "TestApp.dup.list_items_v2": "d",
     }
     assert app.url_for("items.list_items_v2") == "/items"
+
+
+def test_the_lists_sanic_code_assigns_read_back_and_take_what_registrations_add() -> None:
+    # Sanic keeps these as plain attributes: code (its own reset(), plugins) may assign
+    # them, reads back what it assigned, and a registration adds to that value in place.
+    # They were read-only views here ("property 'routes' of 'Blueprint' object has no
+    # setter").
+    async def mw(request):
+        pass
+
+    async def on_start(app):
+        pass
+
+    bp = Blueprint("assigned")
+    bp.add_route(handler, "/h")
+    bp.middleware("request")(mw)
+    bp.listener("before_server_start")(on_start)
+    Sanic("AssignOne").blueprint(bp)
+    assigned = {
+        "routes": [],
+        "websocket_routes": ["w"],
+        "statics": [],
+        "middlewares": ["m"],
+        "exceptions": [],
+        "listeners": {"x": [1]},
+        "_apps": set(),
+    }
+    for name, value in assigned.items():
+        setattr(bp, name, value)
+        assert getattr(bp, name) is value
+    app = Sanic("AssignTwo")
+    app.blueprint(bp, url_prefix="/two")
+    assert bp.routes is assigned["routes"]
+    assert [r.name for r in bp.routes] == ["AssignTwo.assigned.handler"]
+    assert bp.middlewares[0] == "m" and len(bp.middlewares) == 2
+    assert bp.listeners == {"x": [1], "before_server_start": [on_start]}
+    assert bp._apps == {app} and bp.websocket_routes == ["w"]
+    bp.reset()
+    assert bp.middlewares == [] and bp.routes == [] and bp.listeners == {}
