@@ -582,3 +582,18 @@ def test_the_lists_sanic_code_assigns_read_back_and_take_what_registrations_add(
     assert bp._apps == {app} and bp.websocket_routes == ["w"]
     bp.reset()
     assert bp.middlewares == [] and bp.routes == [] and bp.listeners == {}
+
+
+def test_exceptions_lists_the_handlers_once_per_registration() -> None:
+    # As Sanic 25.12: a blueprint on three apps lists its one handler three times
+    # (Hurtle listed it once).
+    async def on_key_error(request, exception):
+        return text("handled")
+
+    bp = Blueprint("exc_each")
+    bp.add_route(handler, "/h")
+    bp.exception(KeyError)(on_key_error)
+    assert bp.exceptions == []
+    for n in range(3):
+        Sanic(f"ExcEach{n}").blueprint(bp)
+        assert bp.exceptions == [on_key_error] * (n + 1)
