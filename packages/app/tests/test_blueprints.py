@@ -543,3 +543,57 @@ def test_a_blueprint_route_is_named_after_its_handler_as_declared(app: Sanic) ->
         "TestApp.dup.list_items_v2": "d",
     }
     assert app.url_for("items.list_items_v2") == "/items"
+
+
+def test_the_lists_sanic_code_assigns_read_back_and_take_what_registrations_add() -> None:
+    # Sanic keeps these as plain attributes: code (its own reset(), plugins) may assign
+    # them, reads back what it assigned, and a registration adds to that value in place.
+    # They were read-only views here ("property 'routes' of 'Blueprint' object has no
+    # setter").
+    async def mw(request):
+        pass
+
+    async def on_start(app):
+        pass
+
+    bp = Blueprint("assigned")
+    bp.add_route(handler, "/h")
+    bp.middleware("request")(mw)
+    bp.listener("before_server_start")(on_start)
+    Sanic("AssignOne").blueprint(bp)
+    assigned = {
+        "routes": [],
+        "websocket_routes": ["w"],
+        "statics": [],
+        "middlewares": ["m"],
+        "exceptions": [],
+        "listeners": {"x": [1]},
+        "_apps": set(),
+    }
+    for name, value in assigned.items():
+        setattr(bp, name, value)
+        assert getattr(bp, name) is value
+    app = Sanic("AssignTwo")
+    app.blueprint(bp, url_prefix="/two")
+    assert bp.routes is assigned["routes"]
+    assert [r.name for r in bp.routes] == ["AssignTwo.assigned.handler"]
+    assert bp.middlewares[0] == "m" and len(bp.middlewares) == 2
+    assert bp.listeners == {"x": [1], "before_server_start": [on_start]}
+    assert bp._apps == {app} and bp.websocket_routes == ["w"]
+    bp.reset()
+    assert bp.middlewares == [] and bp.routes == [] and bp.listeners == {}
+
+
+def test_exceptions_lists_the_handlers_once_per_registration() -> None:
+    # As Sanic 25.12: a blueprint on three apps lists its one handler three times
+    # (Hurtle listed it once).
+    async def on_key_error(request, exception):
+        return text("handled")
+
+    bp = Blueprint("exc_each")
+    bp.add_route(handler, "/h")
+    bp.exception(KeyError)(on_key_error)
+    assert bp.exceptions == []
+    for n in range(3):
+        Sanic(f"ExcEach{n}").blueprint(bp)
+        assert bp.exceptions == [on_key_error] * (n + 1)

@@ -85,6 +85,23 @@ def test_a_mimic_stopped_by_the_server_closing_ends_the_call_quietly(app: Sanic)
         assert proxy.server_received == []  # no "" for the close: the mimic did not finish
 
 
+def test_a_close_with_an_error_code_fails_the_call_as_in_sanic_testing(app: Sanic) -> None:
+    # A handler that refuses the client with its own close code (4000: "auth failed")
+    # ends the mimic with ConnectionClosedError, which sanic-testing does not swallow (only
+    # ConnectionClosedOK, codes 1000/1001): the call fails, naming the code and reason.
+    @app.websocket("/ws/deny")
+    async def deny(request: Any, ws: Any) -> None:
+        await ws.close(code=4000, reason="auth failed")
+
+    async def mimic(ws: Any) -> None:
+        await ws.recv()
+
+    with pytest.raises(ValueError, match="Exception during request") as info:
+        SanicTestClient(app).websocket("/ws/deny", mimic=mimic)
+    assert "ConnectionClosedError" in str(info.value)
+    assert "code=4000, reason='auth failed'" in str(info.value)
+
+
 def test_websocket_to_a_missing_route_raises(app: Sanic) -> None:
     with pytest.raises(ValueError, match="Exception during request"):
         SanicTestClient(app).websocket("/nowhere")

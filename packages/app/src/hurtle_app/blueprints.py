@@ -73,6 +73,42 @@ def _join_prefix(url_prefix: str | None, uri: str) -> str:
     return url_prefix + uri
 
 
+class _Assignable:
+    """A view derived from the blueprint's registrations that code may also assign, as
+    Sanic's plain attributes (``routes``, ``middlewares``...; its ``reset()`` assigns
+    them): an assigned value is what reading gives until the next registration or
+    ``reset()``, which bring back the derived view."""
+
+    def __init__(self, derive: Any) -> None:
+        self.derive = derive
+        self.__doc__ = derive.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, bp: Any, owner: type | None = None) -> Any:
+        if bp is None:
+            return self
+        assigned = bp.__dict__.get("_assigned")
+        if assigned and self.name in assigned:
+            return assigned[self.name]
+        return self.derive(bp)
+
+    def __set__(self, bp: Any, value: Any) -> None:
+        bp.__dict__.setdefault("_assigned", {})[self.name] = value
+
+
+def _extend(value: Any, added: Any) -> None:
+    """Add what a registration added to a value code assigned (see _Assignable)."""
+    if isinstance(value, dict):
+        for event, items in added.items():
+            value.setdefault(event, []).extend(items)
+    elif isinstance(value, set):
+        value.update(added)
+    elif isinstance(value, list):
+        value.extend(added)
+
+
 class Blueprint(Registrar):
     """A reusable group of routes and hooks: ``app.blueprint(Blueprint("api", "/api"))``."""
 
@@ -140,7 +176,7 @@ class Blueprint(Registrar):
             raise SanicException(f"{self} has not yet been registered to an app")
         return {reg.app for reg in self._registrations}
 
-    @property
+    @_Assignable
     def _apps(self) -> set[Any]:
         """The apps this blueprint is registered on, empty before (Sanic's attribute,
         which code and tests written for Sanic read)."""
@@ -158,7 +194,7 @@ class Blueprint(Registrar):
             found.extend(r for r in reg.app.router.routes if r.name in reg.route_names)
         return found
 
-    @property
+    @_Assignable
     def routes(self) -> list[Any]:
         """The routes this blueprint added to its apps (empty until registered).
 
@@ -166,29 +202,28 @@ class Blueprint(Registrar):
         """
         return [r for r in self._added_routes() if not getattr(r.extra, "static", False)]
 
-    @property
+    @_Assignable
     def websocket_routes(self) -> list[Any]:
         """The websocket routes among ``routes``."""
         return [r for r in self.routes if getattr(r.extra, "websocket", False)]
 
-    @property
+    @_Assignable
     def statics(self) -> list[Any]:
         """The static file routes this blueprint added to its apps."""
         return [r for r in self._added_routes() if getattr(r.extra, "static", False)]
 
-    @property
+    @_Assignable
     def middlewares(self) -> list[Any]:
         """The middleware this blueprint added to its apps (empty until registered)."""
         return [item.record for reg in self._registrations for item in reg.middleware]
 
-    @property
+    @_Assignable
     def exceptions(self) -> list[Any]:
-        """The exception handlers this blueprint added (empty until registered)."""
-        if not self._registrations:
-            return []
-        return [e.handler for e in self._future_exceptions]
+        """The exception handlers this blueprint added, once per registration (as Sanic:
+        on three apps, each three times; empty until registered)."""
+        return [e.handler for _ in self._registrations for e in self._future_exceptions]
 
-    @property
+    @_Assignable
     def listeners(self) -> dict[str, list[Any]]:
         """Listener functions this blueprint added, by event (empty until registered)."""
         by_event: dict[str, list[Any]] = {}
@@ -200,6 +235,7 @@ class Blueprint(Registrar):
     def reset(self) -> None:
         """Forget the apps this blueprint was registered on (its declarations stay)."""
         self._registrations = []
+        self.__dict__.pop("_assigned", None)
 
     def finalize_middleware(self) -> None:
         """Nothing to do: middleware chains are built by the app when it finalizes."""
@@ -298,6 +334,31 @@ class Blueprint(Registrar):
     # --- registration on an app ----------------------------------------------------------
     def register(self, app: Any, options: dict[str, Any], *, implicit: bool = False) -> None:
         """Replay every recorded registration onto ``app`` with ``options``."""
+        assigned = self.__dict__.pop("_assigned", None)
+        if not assigned:
+            self._register(app, options, implicit)
+            return
+        # Values code assigned (see _Assignable) take what this registration adds, in
+        # place, as Sanic's attributes do (``bp.routes = []`` then a registration: the
+        # new routes).
+        before = {name: getattr(self, name) for name in assigned}
+        try:
+            self._register(app, options, implicit)
+        finally:
+            for name, value in assigned.items():
+                _extend(value, self._added_by_registration(name, before[name]))
+            self.__dict__["_assigned"] = assigned
+
+    def _added_by_registration(self, name: str, before: Any) -> Any:
+        """What the last registration added to the view ``name`` (``before`` it ran)."""
+        after = getattr(self, name)
+        if name == "listeners":
+            return after  # as Sanic's: each registration adds them all again
+        if isinstance(after, set):
+            return after - before
+        return after[len(before) :]  # the views list registrations in order
+
+    def _register(self, app: Any, options: dict[str, Any], implicit: bool) -> None:
         if self._future_commands:
             raise SanicException(
                 f'Blueprint "{self.name}" declares commands ({", ".join(sorted(c.name for c in self._future_commands))}): '

@@ -243,7 +243,7 @@ async def open_websocket(
     ``additional_headers`` all add request headers.
     """
     from websockets.asyncio.client import connect
-    from websockets.exceptions import ConnectionClosed
+    from websockets.exceptions import ConnectionClosedOK
 
     for alias in ("extra_headers", "headers"):
         value = headers if alias == "headers" else kwargs.pop(alias, None)
@@ -254,10 +254,12 @@ async def open_websocket(
         if mimic is not None:
             try:
                 await mimic(proxy)
-            except ConnectionClosed:
-                # As sanic-testing: a mimic stopped by the server's close (a handler that
-                # ended or raised while the mimic still waits) ends the call quietly, with
-                # what was exchanged until then.
+            except ConnectionClosedOK:
+                # As sanic-testing: a mimic stopped by the server's normal close (a handler
+                # that ended or raised while the mimic still waits) ends the call quietly,
+                # with what was exchanged until then. A close with another code (a
+                # handler's `ws.close(code=4000)`) is a ConnectionClosedError, which
+                # sanic-testing lets through: the call fails ("Exception during request").
                 return proxy
             # As sanic-testing: closing after a mimic is recorded as a last "" sent. Its
             # client sends that empty message as it closes, and Sanic's handler, cancelled

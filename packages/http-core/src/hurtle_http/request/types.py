@@ -392,9 +392,8 @@ class Request(Generic[sanic_type, ctx_type]):
             ctx = self._ctx = SimpleNamespace() if make is _make_context else make()
         return ctx  # type: ignore[return-value]  # make_context() builds the ctx_type
 
-    @ctx.setter
-    def ctx(self, value: Any) -> None:
-        self._ctx = value
+    # No setter, as in Sanic: `request.ctx = {}` (old tutorials) is an AttributeError
+    # ("property 'ctx' of 'Request' object has no setter"); set attributes on it instead.
 
     @property
     def id(self) -> uuid.UUID | str | int:
