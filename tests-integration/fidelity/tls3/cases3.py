@@ -19,6 +19,89 @@ VIEW = [("tls", "a.test"), ("tls", "a.test", "a.test:8443"), ("tls", "b.test", "
 TIMEOUTS = {"REQUEST_TIMEOUT": 2, "KEEP_ALIVE_TIMEOUT": 2}
 IDLE = [("idle", "tcp", 6), ("idle", "tls", 6), ("idle", "half", 6), ("idle", "keepalive", 6)]
 
+CASES2 = [
+    {"name": "bulk_dict", "run": {**H, "ssl": A},
+     "actions": [("bulk", "big"), ("bulk", "upload")]},
+    {"name": "bulk_single", "run": {**H, "single_process": True, "ssl": A},
+     "actions": [("bulk", "big"), ("bulk", "upload")]},
+    {"name": "cli_tls_and_cert", "cli": [*CLI, "--tls", "{folder_b}", "--cert", "{a}",
+     "--key", "{a_key}"], "ready_sni": "a.test", "limit": 12,
+     "actions": [("tls", "a.test"), ("tls", "b.test"), ("tls", None)]},
+    {"name": "cli_cert_strict", "cli": [*CLI, "--cert", "{a}", "--key", "{a_key}",
+     "--tls-strict-host"], "ready_sni": "a.test", "limit": 12,
+     "actions": [("tls", "a.test"), ("tls", "b.test"), ("tls", None)]},
+    {"name": "cli_cert_encrypted", "cli": [*CLI, "--cert", "{b}", "--key", "{enc_key}"],
+     "limit": 12},
+    {"name": "cli_tls_strict_single", "cli": [*CLI, "--tls", "{folder}", "--tls",
+     "{folder_l}", "--tls-strict-host", "--single-process"], "ready_sni": "a.test",
+     "actions": SNI},
+    {"name": "cli_tls_single_wss", "cli": [*CLI, "--tls", "{folder}", "--single-process"],
+     "actions": [("wss", "a.test"), ("tls", "x.a.test"), ("plain",)]},
+    {"name": "auto_tls_none_env", "notrust": True, "env": {"SANIC_LOCAL_CERT_CREATOR": "trustme"},
+     "run": {**H, "auto_tls": True, "debug": True}, "limit": 12},
+    {"name": "auto_tls_none_single", "notrust": True,
+     "run": {**H, "auto_tls": True, "debug": True, "single_process": True}, "limit": 12},
+    {"name": "auto_tls_none_prepare", "notrust": True,
+     "run": {**H, "_prepare": True, "auto_tls": True, "debug": True}, "limit": 12},
+    {"name": "list_same_names", "run": {**H, "single_process": True, "ssl": [
+        "{folder_l}", {"cert": "{a}", "key": "{a_key}", "names": ["localhost"]}]},
+     "actions": [("tls", "localhost"), ("tls", "a.test"), ("tls", None)]},
+    {"name": "list_empty_names", "run": {**H, "single_process": True, "ssl": [
+        {"cert": "{a}", "key": "{a_key}", "names": []}, "{folder_b}"]},
+     "ready_sni": "b.test", "limit": 12,
+     "actions": [("tls", "a.test"), ("tls", "b.test"), ("tls", None)]},
+    {"name": "list_one_context_first", "run": {**H, "single_process": True, "ssl": [
+        CTX_LOCAL, "{folder}"]}, "actions": [("tls", "a.test"), ("tls", "localhost"),
+                                            ("tls", None)]},
+    {"name": "list_tuple_workers", "run": {**H, "ssl": ["{folder}", "{folder_b}"],
+     "workers": 1}, "actions": [("tls", "b.test"), ("wss", "b.test"), ("bulk", "big")]},
+]
+
+CASES3 = [
+    {"name": "workers2_dict_all", "config": TIMEOUTS, "run": {**H, "workers": 2, "ssl": A},
+     "actions": [("tls", "a.test"), ("wss", "a.test"), ("bulk", "big"), ("bulk", "upload"),
+                 ("plain",), *IDLE]},
+    {"name": "idle_tcp_long", "config": TIMEOUTS, "run": {**H, "ssl": A},
+     "actions": [("idle", "tcp", 70)]},
+    {"name": "stop_with_wss_open", "run": {**H, "ssl": A}, "actions": [("wss_open",)]},
+    {"name": "stop_with_wss_open_single", "run": {**H, "ssl": A, "single_process": True},
+     "actions": [("wss_open",)]},
+]
+
+SEED = {**A, "ca_certs": "{client_ca}", "ciphers":
+        "ECDHE+AESGCM:ECDHE+CHACHA20:DHE+AESGCM:DHE+CHACHA20:!aNULL:!MD5:!DSS",
+        "ssl_version": 2, "check_hostname": False, "do_handshake_on_connect": True}
+CASES4 = [
+    {"name": "seed_dict_advanced", "run": {**H, "ssl": SEED},
+     "actions": [("tls", "a.test"), ("clientcert",), *VERSIONS]},
+    {"name": "seed_dict_cbc_cipher", "run": {**H, "single_process": True,
+     "ssl": {**A, "ciphers": "AES128-SHA:ECDHE-ECDSA-AES128-SHA"}},
+     "actions": [("cipher", "ECDHE-ECDSA-AES128-SHA"), ("tls", "a.test")]},
+    {"name": "multi_redirect", "cli": ["multi_app.py", "{port}", "{port2}", "{folder_l}"],
+     "ready_sni": "localhost",
+     "actions": [("tls", "localhost", None, "/info"), ("plain2", "GET /info?x=1 HTTP/1.1\r\n"
+                 "Host: localhost\r\nConnection: close\r\n\r\n"), ("tls2", "/info")]},
+    {"name": "multi_same_app", "cli": ["multi_app.py", "{port}", "{port2}", "{folder_l}",
+     "same"], "ready_sni": "localhost",
+     "actions": [("tls", "localhost", None, "/info"), ("plain2", "GET /info HTTP/1.1\r\n"
+                 "Host: localhost\r\nConnection: close\r\n\r\n"), ("tls2", "/info")]},
+]
+
+HALF = [("halfclose", "fin"), ("halfclose", "notify"), ("halfclose", "both")]
+CASES5 = [
+    {"name": "halfclose_dict", "run": {**H, "ssl": A}, "actions": HALF},
+    {"name": "no_keepalive", "config": {"KEEP_ALIVE": False}, "run": {**H, "ssl": A},
+     "actions": [("idle", "keepalive", 6), *HALF]},
+]
+
+CASES6 = [
+    {"name": "reload_tls", "run": {**H, "ssl": "{folder}", "auto_reload": True},
+     "actions": [("tls", "a.test"), ("touch", 5), ("tls", "a.test"), ("wss", "a.test")]},
+    {"name": "reload_tls_list", "run": {**H, "ssl": ["{folder}", "{folder_b}"],
+     "auto_reload": True}, "ready_sni": "a.test",
+     "actions": [("tls", "b.test"), ("touch", 5), ("tls", "b.test")]},
+]
+
 CASES = [
     # -- what a handler sees (HTTP and websocket) over TLS, one process and workers
     {"name": "view_dict_single", "run": {**H, "single_process": True, "ssl": A},
@@ -124,3 +207,9 @@ CASES = [
      "debug": True, "workers": 2}, "ready_sni": "localhost",
      "actions": [("tls", "localhost"), ("tls", None), ("wss", "localhost")]},
 ]
+
+CASES += CASES2
+CASES += CASES3
+CASES += CASES4
+CASES += CASES5
+CASES += CASES6

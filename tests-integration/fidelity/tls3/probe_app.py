@@ -7,6 +7,7 @@ over TLS.
 ``PROBE_CONFIG`` (JSON) is applied to ``app.config`` first.
 """
 
+import hashlib
 import json
 import os
 import ssl
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from sanic import Sanic
 from sanic.response import json as json_response
+from sanic.response import raw
 
 app = Sanic("Tls3Probe")
 app.config.update(json.loads(os.environ.get("PROBE_CONFIG", "{}")))
@@ -63,6 +65,16 @@ def _try(call):
 @app.get("/")
 async def index(request):
     return json_response(_view(request))
+
+
+@app.get("/big")
+async def big(request):
+    return raw(b"x" * 3_000_000)
+
+
+@app.post("/echo")
+async def echo(request):
+    return raw(hashlib.sha256(request.body).hexdigest().encode())
 
 
 @app.websocket("/ws")
