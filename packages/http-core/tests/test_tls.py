@@ -201,3 +201,33 @@ async def test_shutdown_does_not_wait_for_close_notify_answers(
     finally:
         client.sock.close()
         await handle.close()
+
+
+async def test_a_peer_half_closing_mid_request_logs_no_asyncio_warning(
+    ca: trustme.CA, files: dict[str, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A TLS client that ends its side (TCP FIN) while its request is being handled: the
+    TLS layer closes the connection whatever the protocol asks, so asking to keep it open
+    only made asyncio log ``returning true from eof_received() has no effect when using
+    ssl`` for each such client (Sanic logs nothing)."""
+    started, release = asyncio.Event(), asyncio.Event()
+
+    async def held(request: Any) -> Any:
+        started.set()
+        await release.wait()
+        return json_response({"done": True})
+
+    handle = await start_server(HandlerApp(held), port=0, ssl=files)
+    client = await asyncio.to_thread(SilentTlsClient, handle.port, ca)
+    try:
+        with caplog.at_level(logging.WARNING):
+            client.tls.write(b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            client.sock.sendall(client.outgoing.read())
+            await asyncio.wait_for(started.wait(), 5)
+            client.sock.shutdown(socket.SHUT_WR)
+            assert await asyncio.to_thread(client.tcp_closed)  # (the socket's 5 s timeout)
+        assert "eof_received" not in caplog.text
+    finally:
+        release.set()
+        client.sock.close()
+        await handle.close()
