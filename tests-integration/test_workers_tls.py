@@ -200,3 +200,14 @@ def test_the_names_given_in_an_ssl_dict_choose_its_certificate_in_workers(tmp_pa
                   for n in ("only.test", "www.example.test", "example.test")}
     assert served == {"only.test": "localhost", "www.example.test": "example.test",
                       "example.test": "localhost"}
+
+
+@pytest.mark.parametrize("given", ["[]", "()"])
+def test_an_empty_ssl_list_is_refused_before_the_banner(tmp_path, given: str) -> None:
+    # As Sanic: a list (or tuple) of no certificates selects nothing; it is refused when
+    # app.run prepares (exit 1, one ValueError), not in a worker after the https banner.
+    done = run_to_exit(write_app(tmp_path, free_port(), f"ssl={given}"))
+    assert done.returncode == 1
+    assert "ValueError: No certificates with SubjectAlternativeNames found." in done.stderr
+    assert "Goin' Fast" not in done.stdout + done.stderr
+    assert "Not all workers" not in done.stdout + done.stderr
