@@ -415,6 +415,22 @@ def answers(target, sni=None) -> bool:
     return False
 
 
+LEVEL = re.compile(r"\b(WARNING|ERROR|CRITICAL)\b:?\s*(.*)$")
+
+
+def warnings_of(raw: str, names: dict) -> list[str]:
+    """The distinct warning and error messages a server logged (asyncio's bare ones too),
+    without times and PIDs: a log line only one server writes is a difference."""
+    found = set()
+    for line in base.ANSI.sub("", raw).splitlines():
+        match = LEVEL.search(line)
+        if match:
+            found.add(match.group(2).strip())
+        elif "has no effect" in line or line.startswith("Traceback"):
+            found.add(line.strip())
+    return sorted(base.normalise(sorted(found), names))
+
+
 DATE = re.compile(r"(?im)^date: [^\r\n]*\r\n")
 
 
@@ -455,6 +471,7 @@ def main() -> None:
                          "port2": str(base.free_port()),
                          "sock": os.path.join(tmp, "app.sock")}
                 results[flavour] = base.run_one(flavour, case, names)
+                results[flavour]["warnings"] = warnings_of(results[flavour]["raw"], names)
                 if HELD:
                     results[flavour]["held"] = held()
                 results[flavour + "_n"] = undated(base.normalise(
