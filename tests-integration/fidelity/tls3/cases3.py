@@ -102,6 +102,26 @@ CASES6 = [
      "actions": [("tls", "b.test"), ("touch", 5), ("tls", "b.test")]},
 ]
 
+ENC = {"cert": "{b}", "key": "{enc_key}"}
+CASES7 = [
+    {"name": "missing_cert_single", "run": {**H, "single_process": True,
+     "ssl": {"cert": "{missing}", "key": "{a_key}"}}, "limit": 12},
+    {"name": "missing_key_single", "run": {**H, "single_process": True,
+     "ssl": {"cert": "{a}", "key": "{missing}"}}, "limit": 12},
+    {"name": "list_dict_missing_key", "run": {**H, "single_process": True,
+     "ssl": [A, {"cert": "{b}", "key": "{missing}"}]}, "limit": 12},
+    {"name": "password_bytes", "run": {**H, "ssl": {**ENC, "password": {"bytes": "secret"}}},
+     "actions": [("tls", "b.test")], "limit": 12},
+    {"name": "password_bytes_single", "run": {**H, "single_process": True,
+     "ssl": {**ENC, "password": {"bytes": "secret"}}}, "actions": [("tls", "b.test")],
+     "limit": 12},
+    {"name": "password_in_list", "run": {**H, "ssl": [A, {**ENC, "password": "secret"}]},
+     "ready_sni": "a.test", "actions": [("tls", "b.test")], "limit": 12},
+    {"name": "wrong_password_in_list_single", "run": {**H, "single_process": True,
+     "ssl": [A, {**ENC, "password": "nope"}]}, "limit": 12},
+    {"name": "password_empty", "run": {**H, "ssl": {**ENC, "password": ""}}, "limit": 12},
+]
+
 CASES = [
     # -- what a handler sees (HTTP and websocket) over TLS, one process and workers
     {"name": "view_dict_single", "run": {**H, "single_process": True, "ssl": A},
@@ -213,3 +233,4 @@ CASES += CASES3
 CASES += CASES4
 CASES += CASES5
 CASES += CASES6
+CASES += CASES7

@@ -3,7 +3,8 @@ over TLS.
 
 ``PROBE_RUN`` (JSON) holds ``app.run``'s keyword arguments; inside ``"ssl"`` an entry
 ``{"context": [cert, key, password, client_ca]}`` becomes an ``SSLContext`` made here
-(``client_ca`` set: client certificates are required), ``{"path": p}`` a ``Path``.
+(``client_ca`` set: client certificates are required), ``{"path": p}`` a ``Path``,
+``{"bytes": s}`` ``s`` encoded.
 ``PROBE_CONFIG`` (JSON) is applied to ``app.config`` first.
 """
 
@@ -97,6 +98,8 @@ def _context(entry):
 def _ssl(value):
     if isinstance(value, dict) and "context" in value:
         return _context(value["context"])
+    if isinstance(value, dict) and "bytes" in value:
+        return value["bytes"].encode()
     if isinstance(value, dict) and "path" in value:
         return Path(value["path"])
     if isinstance(value, dict):
