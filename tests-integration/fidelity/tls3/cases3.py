@@ -122,6 +122,11 @@ CASES7 = [
     {"name": "password_empty", "run": {**H, "ssl": {**ENC, "password": ""}}, "limit": 12},
 ]
 
+CASES8 = [
+    {"name": "halfclose_fin_20", "run": {**H, "ssl": A, "single_process": True},
+     "actions": [("halfclose", "fin", i) for i in range(20)]},
+]
+
 CASES = [
     # -- what a handler sees (HTTP and websocket) over TLS, one process and workers
     {"name": "view_dict_single", "run": {**H, "single_process": True, "ssl": A},
@@ -234,3 +239,4 @@ CASES += CASES4
 CASES += CASES5
 CASES += CASES6
 CASES += CASES7
+CASES += CASES8
