@@ -172,6 +172,17 @@ async def test_a_peer_that_never_answers_the_close_notify_is_cut_after_the_close
         await handle.close()
 
 
+def held_until(started: asyncio.Event, release: asyncio.Event) -> Any:
+    """A handler that sets ``started`` and answers once ``release`` is set."""
+
+    async def held(request: Any) -> Any:
+        started.set()
+        await release.wait()
+        return json_response({"done": True})
+
+    return held
+
+
 async def test_shutdown_does_not_wait_for_close_notify_answers(
     ca: trustme.CA, files: dict[str, str], caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -179,13 +190,7 @@ async def test_shutdown_does_not_wait_for_close_notify_answers(
     that keeps its side open after the server's close_notify does not hold it up, and its
     request, answered in full, is not reported as cut."""
     started, release = asyncio.Event(), asyncio.Event()
-
-    async def held(request: Any) -> Any:
-        started.set()
-        await release.wait()
-        return json_response({"done": True})
-
-    handle = await start_server(HandlerApp(held), port=0, ssl=files)
+    handle = await start_server(HandlerApp(held_until(started, release)), port=0, ssl=files)
     client = await asyncio.to_thread(SilentTlsClient, handle.port, ca)
     try:
         with caplog.at_level(logging.INFO):
@@ -211,13 +216,7 @@ async def test_a_peer_half_closing_mid_request_logs_no_asyncio_warning(
     only made asyncio log ``returning true from eof_received() has no effect when using
     ssl`` for each such client (Sanic logs nothing)."""
     started, release = asyncio.Event(), asyncio.Event()
-
-    async def held(request: Any) -> Any:
-        started.set()
-        await release.wait()
-        return json_response({"done": True})
-
-    handle = await start_server(HandlerApp(held), port=0, ssl=files)
+    handle = await start_server(HandlerApp(held_until(started, release)), port=0, ssl=files)
     client = await asyncio.to_thread(SilentTlsClient, handle.port, ca)
     try:
         with caplog.at_level(logging.WARNING):
