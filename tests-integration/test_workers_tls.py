@@ -126,6 +126,14 @@ def test_auto_tls_in_production_and_a_bare_ssl_context_are_refused_with_the_fix(
     assert "single_process=True" in bare.stderr
 
 
+def trusting_any_name(authority: trustme.CA) -> ssl.SSLContext:
+    """A client that trusts ``authority`` for whatever name its certificate is for."""
+    verify = ssl.create_default_context()
+    authority.configure_trust(verify)
+    verify.check_hostname = False
+    return verify
+
+
 def served_name(port: int, verify: ssl.SSLContext, name: str) -> str:
     """The first DNS name of the certificate the server shows a client asking for ``name``."""
     with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
@@ -144,9 +152,7 @@ def test_several_certificates_chosen_by_sni_in_workers_with_strict_host(tmp_path
         leaf.private_key_pem.write_to_path(str(folder / "privkey.pem"))
         leaf.cert_chain_pems[0].write_to_path(str(folder / "fullchain.pem"))
         folders.append(str(folder))
-    verify = ssl.create_default_context()
-    authority.configure_trust(verify)
-    verify.check_hostname = False
+    verify = trusting_any_name(authority)
     port = free_port()
     script = write_app(tmp_path, port, f"ssl={[None, *folders]!r}")
     with running([str(script)], "127.0.0.1", port, cwd=tmp_path):
@@ -172,3 +178,36 @@ def test_a_list_of_bare_contexts_is_refused_before_the_banner(tmp_path) -> None:
     assert done.returncode == 1
     assert "ValueError: No certificates with SubjectAlternativeNames found." in done.stderr
     assert "Goin' Fast" not in done.stdout + done.stderr
+
+
+def test_the_names_given_in_an_ssl_dict_choose_its_certificate_in_workers(tmp_path) -> None:
+    # As Sanic: {"cert", "key", "names": [...]} is served to the clients asking for those
+    # names, not for the names written in the certificate.
+    authority = trustme.CA()
+    entries = []
+    for label, host, names in (("a", "localhost", ["only.test"]),
+                               ("b", "example.test", ["*.example.test"])):
+        leaf = authority.issue_cert(host)
+        leaf.private_key_pem.write_to_path(str(tmp_path / f"{label}.key"))
+        leaf.cert_chain_pems[0].write_to_path(str(tmp_path / f"{label}.pem"))
+        entries.append({"cert": str(tmp_path / f"{label}.pem"),
+                        "key": str(tmp_path / f"{label}.key"), "names": names})
+    verify = trusting_any_name(authority)
+    port = free_port()
+    script = write_app(tmp_path, port, f"ssl={entries!r}")
+    with running([str(script)], "127.0.0.1", port, cwd=tmp_path):
+        served = {n: served_name(port, verify, n)
+                  for n in ("only.test", "www.example.test", "example.test")}
+    assert served == {"only.test": "localhost", "www.example.test": "example.test",
+                      "example.test": "localhost"}
+
+
+@pytest.mark.parametrize("given", ["[]", "()"])
+def test_an_empty_ssl_list_is_refused_before_the_banner(tmp_path, given: str) -> None:
+    # As Sanic: a list (or tuple) of no certificates selects nothing; it is refused when
+    # app.run prepares (exit 1, one ValueError), not in a worker after the https banner.
+    done = run_to_exit(write_app(tmp_path, free_port(), f"ssl={given}"))
+    assert done.returncode == 1
+    assert "ValueError: No certificates with SubjectAlternativeNames found." in done.stderr
+    assert "Goin' Fast" not in done.stdout + done.stderr
+    assert "Not all workers" not in done.stdout + done.stderr

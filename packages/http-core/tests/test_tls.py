@@ -172,6 +172,17 @@ async def test_a_peer_that_never_answers_the_close_notify_is_cut_after_the_close
         await handle.close()
 
 
+def held_until(started: asyncio.Event, release: asyncio.Event) -> Any:
+    """A handler that sets ``started`` and answers once ``release`` is set."""
+
+    async def held(request: Any) -> Any:
+        started.set()
+        await release.wait()
+        return json_response({"done": True})
+
+    return held
+
+
 async def test_shutdown_does_not_wait_for_close_notify_answers(
     ca: trustme.CA, files: dict[str, str], caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -179,13 +190,7 @@ async def test_shutdown_does_not_wait_for_close_notify_answers(
     that keeps its side open after the server's close_notify does not hold it up, and its
     request, answered in full, is not reported as cut."""
     started, release = asyncio.Event(), asyncio.Event()
-
-    async def held(request: Any) -> Any:
-        started.set()
-        await release.wait()
-        return json_response({"done": True})
-
-    handle = await start_server(HandlerApp(held), port=0, ssl=files)
+    handle = await start_server(HandlerApp(held_until(started, release)), port=0, ssl=files)
     client = await asyncio.to_thread(SilentTlsClient, handle.port, ca)
     try:
         with caplog.at_level(logging.INFO):
@@ -199,5 +204,29 @@ async def test_shutdown_does_not_wait_for_close_notify_answers(
             await asyncio.wait_for(shutdown, 10)  # not the 30 s of a close_notify wait
         assert "stopped" not in caplog.text
     finally:
+        client.sock.close()
+        await handle.close()
+
+
+async def test_a_peer_half_closing_mid_request_logs_no_asyncio_warning(
+    ca: trustme.CA, files: dict[str, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A TLS client that ends its side (TCP FIN) while its request is being handled: the
+    TLS layer closes the connection whatever the protocol asks, so asking to keep it open
+    only made asyncio log ``returning true from eof_received() has no effect when using
+    ssl`` for each such client (Sanic logs nothing)."""
+    started, release = asyncio.Event(), asyncio.Event()
+    handle = await start_server(HandlerApp(held_until(started, release)), port=0, ssl=files)
+    client = await asyncio.to_thread(SilentTlsClient, handle.port, ca)
+    try:
+        with caplog.at_level(logging.WARNING):
+            client.tls.write(b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            client.sock.sendall(client.outgoing.read())
+            await asyncio.wait_for(started.wait(), 5)
+            client.sock.shutdown(socket.SHUT_WR)
+            assert await asyncio.to_thread(client.tcp_closed)  # (the socket's 5 s timeout)
+        assert "eof_received" not in caplog.text
+    finally:
+        release.set()
         client.sock.close()
         await handle.close()

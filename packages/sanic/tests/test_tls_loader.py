@@ -201,3 +201,23 @@ def test_a_cert_simple_in_the_list_is_chosen_by_its_names(signed_dirs, caplog) -
     plain.load_cert_chain(f"{one}/fullchain.pem", f"{one}/privkey.pem")
     with pytest.raises(ValueError, match="^No certificates with SubjectAlternativeNames found"):
         CertLoader([plain, plain]).load()
+
+
+def test_the_names_a_dict_gives_choose_its_certificate(signed_dirs, caplog) -> None:
+    """As Sanic: ``names`` in an ``ssl=`` dict replace the certificate's own names when a
+    client's SNI picks the certificate (``*.two.test`` matches ``x.two.test``, and
+    ``two.test`` itself then gets the default), in the vhosts line and in strict lists."""
+    authority, one, two = signed_dirs
+    first = {"cert": f"{one}/fullchain.pem", "key": f"{one}/privkey.pem", "names": ["only.test"]}
+    second = {"cert": f"{two}/fullchain.pem", "key": f"{two}/privkey.pem", "names": ["*.two.test"]}
+    with caplog.at_level(logging.INFO, logger="sanic.root"):
+        context = CertLoader([first, second]).load()
+    assert "Certificate vhosts: only.test, *.two.test" in caplog.messages
+    assert served_first_name(context, authority, "x.two.test") == "two.test"
+    assert served_first_name(context, authority, "two.test") == "one.test"
+    strict = CertLoader([None, first, second]).load()
+    assert served_first_name(strict, authority, "only.test") == "one.test"
+    assert served_first_name(strict, authority, "x.two.test") == "two.test"
+    for name in ("one.test", "two.test"):
+        with pytest.raises(ssl.SSLError):
+            served_first_name(strict, authority, name)

@@ -329,7 +329,9 @@ class HttpProtocol(asyncio.Protocol):
         # after those already read, so the connection closes after answering them
         # (kept open, it idled until KEEP_ALIVE_TIMEOUT, a descriptor and a Task each).
         http.peer_finished()
-        return True
+        # Over TLS the transport closes whatever this returns (and asyncio logs a warning
+        # for True): a half-closed TLS connection cannot carry the response.
+        return self.conn_info is None or not self.conn_info.ssl
 
     def connection_lost(self, exc: BaseException | None) -> None:
         """Forget the connection; cancel a handler still running for it."""

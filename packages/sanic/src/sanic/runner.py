@@ -277,8 +277,9 @@ def _check_ssl(ssl: Any) -> None:
     for entry in ssl if isinstance(ssl, list | tuple) else [ssl]:
         if entry is not None and not isinstance(entry, ssl_module.SSLContext):
             shorthand_to_ctx(entry)
-    if isinstance(ssl, list | tuple) and ssl and all(map(_nameless, ssl)):
-        # As Sanic: refused here, before the banner, not once a server loads the list.
+    if isinstance(ssl, list | tuple) and all(map(_nameless, ssl)):
+        # As Sanic: refused here, before the banner, not once a server loads the list
+        # (an empty list too: it selects no certificate either).
         raise ValueError("No certificates with SubjectAlternativeNames found.")
 
 

@@ -102,6 +102,11 @@ class CertLoader(_CertLoader):
                 # them); a plain context has none: it can only be the default.
                 context, known = entry, list(getattr(entry, "sanic", {}).get("names", ()))
                 names = {name.lower() for name in known}
+            elif isinstance(entry, dict) and "names" in entry:
+                # As Sanic: the names a dict gives replace its certificate's, for choosing
+                # it by SNI too (not only in conn_info.cert and the vhosts line).
+                context, known = CertLoader(entry).load(app), list(entry["names"])
+                names = {name.lower() for name in known}
             else:
                 context, cert = CertLoader(entry).load(app), _cert_file(entry)
                 known, names = cert_vhosts(cert), cert_names(cert)
