@@ -1,20 +1,24 @@
 """App for the eighth RFC round (``probes.http``, ``ws_checks.py``): what the request
 reads of trailer fields, Max-Forwards and Via; OPTIONS answers; Set-Cookie on every kind
 of response (stream, file, redirect, 304, error page, HEAD); the fields of the websocket
-101; the sizes of the frames the server writes (length encoding, control frames)."""
+101; the sizes of the frames the server writes (length encoding, control frames); the
+challenge ``Unauthorized`` writes; byte ranges whose range-set has empty elements."""
 
+import os
 import sys
 from pathlib import Path
 
 from sanic import Sanic
-from sanic.exceptions import SanicException
+from sanic.exceptions import SanicException, Unauthorized
+from sanic.handlers import ContentRangeHandler
 from sanic.response import empty, file, json, redirect, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "rfc_checklist"))
-from app_cond import A_TXT
+from app_cond import A_TXT, FILES
 
 app = Sanic("RfcRound8")
 app.config.KEEP_ALIVE_TIMEOUT = 2
+app.static("/s", FILES, use_content_range=True)
 
 
 @app.route("/echo", methods=["GET", "POST", "PUT", "OPTIONS", "DELETE"])
@@ -143,3 +147,23 @@ async def optstream(request):
 @app.route("/optnone", methods=["OPTIONS"])
 async def optnone(request):
     return text("", headers={"Allow": "OPTIONS"})
+
+
+CHALLENGES = {
+    "plain": {"realm": "r"},
+    "quote": {"realm": 'a"b'},
+    "backslash": {"realm": "a\\b"},
+    "bearer": {"error": "invalid_token", "error_description": 'bad "sig"'},
+}
+
+
+@app.route("/auth/<case>")
+async def auth(request, case):
+    scheme = "Bearer" if case == "bearer" else "Basic"
+    raise Unauthorized("no", scheme=scheme, **CHALLENGES[case])
+
+
+@app.route("/frange")
+async def frange(request):
+    # (every probe of this route sends a Range: the handler refuses a request without one)
+    return await file(A_TXT, _range=ContentRangeHandler(request, os.stat(A_TXT)))

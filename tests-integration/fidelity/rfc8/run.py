@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -130,6 +131,30 @@ def version_426(ex: Ex) -> bool:
     return r7._status(ex) == 426 and r7._fields(ex).get("sec-websocket-version") == ["13"]
 
 
+_AUTH_PARAM = re.compile(r'\s*([^=\s,]+)="((?:[^"\\]|\\.)*)"\s*(?:,|$)')
+
+
+def challenge(scheme: str, **params: str) -> Check:
+    """RFC 9110 11.2/5.6.4: a 401's WWW-Authenticate read as a client reads it (each
+    auth-param a quoted-string, quoted-pairs unescaped) gives the app's values."""
+
+    def check(ex: Ex) -> bool:
+        values = r7._fields(ex).get("www-authenticate", [])
+        if r7._status(ex) != 401 or len(values) != 1:
+            return False
+        got_scheme, _, rest = values[0].partition(" ")
+        got: dict[str, str] = {}
+        while rest:
+            match = _AUTH_PARAM.match(rest)
+            if not match:
+                return False
+            got[match.group(1)] = re.sub(r"\\(.)", r"\1", match.group(2))
+            rest = rest[match.end():]
+        return got_scheme == scheme and got == params
+
+    return check
+
+
 CHECKS: list[tuple[str, Check | None]] = [
     (r"^6\.5\.1 trailer field not merged", trailer_unmerged("x-t", follow=True)),
     (r"^6\.5\.1 trailer Connection: close not merged",
@@ -161,6 +186,17 @@ CHECKS: list[tuple[str, Check | None]] = [
     (r"^6455 4\.2\.1 (Connection|Upgrade) over two lines", switched),
     (r"^5\.4 trailer section over", lambda ex: len(_finals(ex)) == 1
      and 400 <= _finals(ex)[0]["status"] < 500),
+    (r"^11\.2 challenge parameters.*: plain", challenge("Basic", realm="r")),
+    (r"^11\.2 challenge parameters.*: quote", challenge("Basic", realm='a"b')),
+    (r"^11\.2 challenge parameters.*: backslash", challenge("Basic", realm="a\\b")),
+    (r"^11\.2 challenge parameters.*: bearer",
+     challenge("Bearer", error="invalid_token", error_description='bad "sig"')),
+    (r"^5\.6\.1\.2 empty range-set elements ignored: .* bytes= ,-3",
+     lambda ex: answers(206)(ex) and r7._fields(ex).get("content-range") == ["bytes 8-10/11"]),
+    (r"^5\.6\.1\.2 empty range-set elements ignored",
+     lambda ex: answers(206)(ex) and r7._fields(ex).get("content-range") == ["bytes 0-1/11"]),
+    # several ranges: the whole file or a 416 (no multipart/byteranges); compared only
+    (r"^14\.2 two real ranges", None),
     # a NUL in a value: refused, or replaced by SP and the next request served (5.5)
     (r"^5\.5 NUL", lambda ex: answers(400)(ex) or answers(200, 200)(ex)),
 ]
