@@ -359,6 +359,14 @@ def test_headers_content_type_and_accept() -> None:
     assert make(b"/", {"Content-Type": "text/plain"}).content_type == "text/plain"
 
 
+def test_accept_on_two_field_lines_is_one_list() -> None:
+    # RFC 9110 5.3: several lines of a list-based field are one list, in order (Sanic
+    # 25.12 reads only the first line: text/html here).
+    request = make(b"/", [("Accept", "text/html;q=0.1"), ("Accept", "application/json")])
+    assert [str(m) for m in request.accept] == ["application/json", "text/html;q=0.1"]
+    assert request.accept.match("text/html", "application/json") == "application/json"
+
+
 @pytest.mark.parametrize(
     ("header", "token", "auth_type"),
     [
