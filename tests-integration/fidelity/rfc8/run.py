@@ -155,6 +155,13 @@ def challenge(scheme: str, **params: str) -> Check:
     return check
 
 
+def error_as(media_type: str) -> Check:
+    """RFC 9110 12.5.1/5.3: the error page in the type the client prefers."""
+    return lambda ex: answers(403)(ex) and (
+        r7._fields(ex).get("content-type", [""])[0].split(";")[0] == media_type
+    )
+
+
 CHECKS: list[tuple[str, Check | None]] = [
     (r"^6\.5\.1 trailer field not merged", trailer_unmerged("x-t", follow=True)),
     (r"^6\.5\.1 trailer Connection: close not merged",
@@ -197,6 +204,9 @@ CHECKS: list[tuple[str, Check | None]] = [
      lambda ex: answers(206)(ex) and r7._fields(ex).get("content-range") == ["bytes 0-1/11"]),
     # several ranges: the whole file or a 416 (no multipart/byteranges); compared only
     (r"^14\.2 two real ranges", None),
+    (r"^5\.3 Accept on two field lines is one list: the error page", error_as("application/json")),
+    (r"^5\.3 Accept on two field lines is one list: the other order", error_as("text/plain")),
+    (r"^5\.6\.1\.2 Accept with empty elements", error_as("application/json")),
     # a NUL in a value: refused, or replaced by SP and the next request served (5.5)
     (r"^5\.5 NUL", lambda ex: answers(400)(ex) or answers(200, 200)(ex)),
 ]
