@@ -911,6 +911,18 @@ def test_a_websocket_request_names_its_scheme_ws_or_wss_from_server_name() -> No
     assert Request(b"/ws", upgrade, "1.1", "GET", None, app).url == "ws://example.com/ws"
 
 
+def test_a_websocket_offered_on_a_second_upgrade_line_is_a_ws_url() -> None:
+    # RFC 9110 5.3: two Upgrade lines are one list; the handshake answers 101 to
+    # "Upgrade: h2c" then "Upgrade: websocket", so the handler's URL is ws:// too.
+    from types import SimpleNamespace
+
+    app = SimpleNamespace(config=SimpleNamespace(SERVER_NAME=None))
+    lines = Header([("host", "x"), ("upgrade", "h2c"), ("upgrade", "websocket")])
+    request = Request(b"/ws", lines, "1.1", "GET", None, app)
+    assert request.scheme == "ws"
+    assert request.url == "ws://x/ws"
+
+
 @pytest.mark.parametrize(
     "headers",
     [{"Foo-Bar": "x"}, [("foo-bar", "x")], (("FOO-BAR", "x"),)],

@@ -113,6 +113,8 @@ async def ws(request, ws):
                 await ws.send("pinged")
             except Exception as exc:
                 await ws.send(f"ping refused: {type(exc).__name__}")
+        elif msg == "url":
+            await ws.send(f"{request.scheme} {request.url}")
         elif msg.startswith("close "):
             try:
                 await ws.close(1000, "r" * int(msg[6:]))

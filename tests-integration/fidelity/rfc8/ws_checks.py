@@ -48,10 +48,11 @@ def raw_frames(data):
     return out
 
 
-def talk(messages, idle=1.0):
-    """Open ``/ws``, send each text message, and read what the server writes."""
+def talk(messages, idle=1.0, handshake=None):
+    """Open ``/ws`` (``handshake``: these request bytes), send each text message, and read
+    what the server writes."""
     s = socket.create_connection(("127.0.0.1", PORT), timeout=5)
-    s.sendall(hs())
+    s.sendall(handshake or hs())
     head = b""
     end = time.monotonic() + 5
     while b"\r\n\r\n" not in head and time.monotonic() < end:
@@ -136,8 +137,21 @@ def utf8():
     check("5.6 a text message echoed as UTF-8", ok, [(f[0], f[4]) for f in texts])
 
 
+def urls():
+    # RFC 9110 5.3: two Upgrade lines are one list; a handshake taken from the second
+    # line is a websocket request, so its URL is ws:// (Sanic refuses it with a 426).
+    for name, extra in (("one line", ""), ("second line", "Upgrade: h2c\r\n")):
+        req = hs(upgrade=None, extra=extra + "Upgrade: websocket\r\n")
+        frames = talk(["url"], handshake=req)
+        texts = [f[4] for f in frames or [] if f[0] == 1]
+        ok = frames is None or texts == [b"ws ws://x/ws"]
+        check(f"5.3 request.url of a handshake with Upgrade on the {name}", ok,
+              texts or "refused")
+
+
 if __name__ == "__main__":
     sizes()
     controls()
     utf8()
+    urls()
     print(f"summary: {COUNT['pass']}/{COUNT['all']} pass")

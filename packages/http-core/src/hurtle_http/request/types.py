@@ -971,7 +971,8 @@ class Request(Generic[sanic_type, ctx_type]):
                 if not scheme:
                     ssl = bool(getattr(self.conn_info, "ssl", False))
                     scheme = "https" if ssl else "http"
-            upgrade = self.headers.get("upgrade", "")
+            # (every Upgrade line: the handshake takes websocket from any of them)
+            upgrade = field_lines(self.headers, "upgrade")
             if upgrade and lists_websocket(upgrade) and getattr(
                 self.app, "websocket_enabled", True
             ):
