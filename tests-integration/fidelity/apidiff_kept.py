@@ -364,6 +364,15 @@ KEPT += [
 KEPT += [
     (
         "exc3",
+        "a DQUOTE or backslash in an Unauthorized challenge parameter is escaped as a "
+        "quoted-pair (RFC 9110 5.6.4, 11.2; \"RFC conformance checklist, eighth round\")",
+        lambda c, a, b: (
+            c["exc"]["cls"] == "Unauthorized"
+            and any('"' in str(v) or "\\" in str(v) for v in c["exc"]["kw"].values())
+        ),
+    ),
+    (
+        "exc3",
         "an HTTP error class given status_code= takes it (seed 002: ServerError(..., "
         "status_code=500)); Sanic 25.12 raises TypeError",
         lambda c, a, b: (

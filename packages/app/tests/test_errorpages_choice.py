@@ -10,6 +10,7 @@ import pytest
 
 from hurtle_app import Sanic
 from hurtle_app.errorpages import TextRenderer, exception_response, guess_mime
+from hurtle_http.exceptions import SanicException
 from hurtle_http.response import json
 
 
@@ -286,3 +287,24 @@ async def test_a_json_page_chosen_by_the_body_alone_warns_that_the_guess_is_depr
         '  FALLBACK_ERROR_FORMAT = "json", or by adding header\n'
         "  accept: application/json to your requests."
     ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "content_type"),
+    [
+        ({"Accept": "text/html;q=0.1", "accept": "application/json"}, "application/json"),
+        ({"Accept": "application/json;q=0.1", "accept": "text/html"}, "text/html; charset=utf-8"),
+    ],
+)
+async def test_accept_on_two_field_lines_chooses_from_both(
+    app: Sanic, call, lines: dict[str, str], content_type: str
+) -> None:
+    # RFC 9110 5.3: the two lines are one list; Sanic 25.12 reads only the first, so it
+    # answered the first case with the HTML page the client ranked lowest.
+    @app.get("/err")
+    async def err(request):
+        raise SanicException("nope", status_code=403)
+
+    sent = await call("GET", "/err", lines)
+    assert sent.status == 403
+    assert sent.headers["content-type"] == content_type

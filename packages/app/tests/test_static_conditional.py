@@ -106,6 +106,21 @@ async def test_static_ranges_that_are_ignored(
         assert sent.headers["content-range"] == "bytes */12"
 
 
+@pytest.mark.parametrize("stream", [False, True])
+@pytest.mark.parametrize("value", ["bytes=0-1,", "bytes=,0-1", "bytes=0-1, ,"])
+async def test_static_range_set_with_empty_elements_is_one_range(
+    app: Sanic, call, site: Path, value: str, stream: bool
+) -> None:
+    # RFC 9110 5.6.1.2: empty list elements are ignored, so this is "bytes=0-1" (Sanic:
+    # 416 "Invalid for Content Range parameters"; Hurtle sent the whole file as for
+    # several ranges).
+    app.static("/s", site, use_content_range=True, stream_large_files=1 if stream else False)
+    sent = await call("GET", "/s/a.txt", {"range": value})
+    assert sent.status == 206
+    assert sent.body == b"he"
+    assert sent.headers["content-range"] == "bytes 0-1/12"
+
+
 @pytest.mark.parametrize(("use_modified_since", "status"), [(True, 304), (False, 200)])
 async def test_a_folder_index_follows_use_modified_since(
     app: Sanic, call, site: Path, use_modified_since: bool, status: int

@@ -1158,6 +1158,30 @@ async def test_a_host_field_in_a_trailer_section_is_a_400_that_says_so() -> None
 
 
 @pytest.mark.parametrize(
+    "field", [b"Connection: close", b"connection: Close", b"Proxy-Connection: close"]
+)
+@pytest.mark.parametrize("pipelined", [True, False])
+async def test_a_close_option_in_a_trailer_section_keeps_the_connection(
+    field: bytes, pipelined: bool
+) -> None:
+    # RFC 9110 section 6.5.1: a trailer field is not merged into the head unless its
+    # definition allows it, and Connection's does not. The answer says keep-alive (from the
+    # head); llhttp took the trailer's "close" and refused the next request with a 400.
+    conn = FakeConnection(echo)
+    chunked = b"POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+    first = chunked + b"3\r\nabc\r\n0\r\n" + field + b"\r\n\r\n"
+    second = b"GET /b HTTP/1.1\r\nHost: x\r\n\r\n"
+    responses = await exchange(conn, first + second if pipelined else first)
+    if not pipelined:
+        responses += await exchange(conn, second)
+    assert [(res.status, res.header("connection"), res.body) for res in responses] == [
+        (200, "keep-alive", b"POST /a abc"),
+        (200, "keep-alive", b"GET /b "),
+    ]
+    assert not conn.closed
+
+
+@pytest.mark.parametrize(
     "hosts", [(b"seen.example", b"seen.example"), (b"seen.example", b"other.example:8")]
 )
 async def test_host_values_seen_before_are_read_the_same_and_two_are_still_a_400(

@@ -359,6 +359,14 @@ def test_headers_content_type_and_accept() -> None:
     assert make(b"/", {"Content-Type": "text/plain"}).content_type == "text/plain"
 
 
+def test_accept_on_two_field_lines_is_one_list() -> None:
+    # RFC 9110 5.3: several lines of a list-based field are one list, in order (Sanic
+    # 25.12 reads only the first line: text/html here).
+    request = make(b"/", [("Accept", "text/html;q=0.1"), ("Accept", "application/json")])
+    assert [str(m) for m in request.accept] == ["application/json", "text/html;q=0.1"]
+    assert request.accept.match("text/html", "application/json") == "application/json"
+
+
 @pytest.mark.parametrize(
     ("header", "token", "auth_type"),
     [
@@ -909,6 +917,18 @@ def test_a_websocket_request_names_its_scheme_ws_or_wss_from_server_name() -> No
     assert Request(b"/", plain, "1.1", "GET", None, app).scheme == "https"
     app.config.SERVER_NAME = "http://example.com"
     assert Request(b"/ws", upgrade, "1.1", "GET", None, app).url == "ws://example.com/ws"
+
+
+def test_a_websocket_offered_on_a_second_upgrade_line_is_a_ws_url() -> None:
+    # RFC 9110 5.3: two Upgrade lines are one list; the handshake answers 101 to
+    # "Upgrade: h2c" then "Upgrade: websocket", so the handler's URL is ws:// too.
+    from types import SimpleNamespace
+
+    app = SimpleNamespace(config=SimpleNamespace(SERVER_NAME=None))
+    lines = Header([("host", "x"), ("upgrade", "h2c"), ("upgrade", "websocket")])
+    request = Request(b"/ws", lines, "1.1", "GET", None, app)
+    assert request.scheme == "ws"
+    assert request.url == "ws://x/ws"
 
 
 @pytest.mark.parametrize(

@@ -194,22 +194,31 @@ CHECKS: list[tuple[str, Check | None]] = [
 HURTLE_KEPT: list[tuple[str, str]] = []
 
 
-def _check_for(name: str) -> tuple[bool, Check | None]:
-    for pattern, check in CHECKS:
+def _check_for(name: str, checks: list[tuple[str, Check | None]]) -> tuple[bool, Check | None]:
+    for pattern, check in checks:
         if re.search(pattern, name):
             return True, check
     return False, None
 
 
-def main() -> int:
+def judge_round(
+    app: Path,
+    probes: Path,
+    checks: list[tuple[str, Check | None]],
+    kept: list[tuple[str, str]],
+    checkout: Path = CHECKOUT,
+) -> int:
+    """Send ``probes`` to ``app`` under Sanic and ``checkout`` with sanic-diff, judge each
+    answer by the first of ``checks`` whose pattern matches the request's name, and print
+    PASS/FAIL per server; 1 when Hurtle fails a check not named in ``kept`` (or a request
+    has no check), else 0. Shared by the later rounds' run.py."""
     env = {
         **os.environ,
         "SANIC_PY": os.environ.get("SANIC_PY", "/tmp/st-ref/bin/python"),
-        "HURTLE_PY": os.environ.get("HURTLE_PY", str(CHECKOUT / ".venv/bin/python")),
+        "HURTLE_PY": os.environ.get("HURTLE_PY", str(checkout / ".venv/bin/python")),
     }
     out = subprocess.run(
-        [str(SANIC_DIFF), "--checkout", str(CHECKOUT), "--json", str(HERE / "app_r7.py"),
-         str(HERE / "probes.http")],
+        [str(SANIC_DIFF), "--checkout", str(checkout), "--json", str(app), str(probes)],
         capture_output=True, text=True, env=env, timeout=1800,
     )
     report = json.loads(out.stdout)
@@ -218,7 +227,7 @@ def main() -> int:
     bad = 0
     for req in report["requests"]:
         name = req["name"]
-        known, check = _check_for(name)
+        known, check = _check_for(name, checks)
         if not known:
             print(f"NO CHECK  {name}")
             bad += 1
@@ -233,11 +242,15 @@ def main() -> int:
             passed[side] += verdicts[side]
         line = " ".join(f"{side}:{'PASS' if ok else 'FAIL'}" for side, ok in verdicts.items())
         print(f"{line}  {name}")
-        if not verdicts["hurtle"] and not any(re.search(p, name) for p, _ in HURTLE_KEPT):
+        if not verdicts["hurtle"] and not any(re.search(p, name) for p, _ in kept):
             bad += 1
     print(f"summary: {len(report['requests'])} requests, {judged} judged; "
           f"Sanic passes {passed['sanic']}, Hurtle {passed['hurtle']}")
     return 1 if bad else 0
+
+
+def main() -> int:
+    return judge_round(HERE / "app_r7.py", HERE / "probes.http", CHECKS, HURTLE_KEPT)
 
 
 if __name__ == "__main__":

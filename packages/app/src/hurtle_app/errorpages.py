@@ -17,6 +17,7 @@ from typing import Any
 from hurtle_app.logging.deprecation import deprecation
 from hurtle_http.accept import qvalue
 from hurtle_http.exceptions import STATUS_CODES, SanicException
+from hurtle_http.fieldlists import field_lines
 from hurtle_http.fieldtext import field_text
 from hurtle_http.response import HTTPResponse, JSONResponse
 
@@ -508,7 +509,8 @@ def _formats(req: Any, fallback: str, accept: list[Any]) -> dict[str, str]:
 
 def _guess(req: Any, fallback: str) -> str | None:
     headers = getattr(req, "headers", None) or {}
-    written = str(headers.get("accept", "") or "*/*")
+    # RFC 9110 5.3: several Accept lines are one list (Sanic reads the first).
+    written = str(field_lines(headers, "accept") or "*/*")
     accept = _parse_accept(written)
     formats = _formats(req, fallback, accept)
     mime, entry = _match(accept, [MIME_BY_CONFIG[name] for name in formats])

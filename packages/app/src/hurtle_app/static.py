@@ -20,7 +20,7 @@ from urllib.parse import quote, unquote
 from hurtle_http.compat import UTC
 from hurtle_http.exceptions import FileNotFound, NotFound
 from hurtle_http.httpdate import format_http_date
-from hurtle_http.response.ranges import ContentRangeHandler
+from hurtle_http.response.ranges import ContentRangeHandler, range_specs
 
 error_logger = logging.getLogger("sanic.error")
 
@@ -458,12 +458,15 @@ def _range_applies(value: str | None) -> bool:
     RFC 9110 14.2: a range unit the server does not understand MUST be ignored (Sanic
     answers 416), and a server MAY ignore any ``Range``: several ranges get the whole
     file with 200 (no multipart/byteranges; Sanic answers 416 though they are
-    satisfiable, which 15.5.17 keeps for ranges that are not).
+    satisfiable, which 15.5.17 keeps for ranges that are not). Empty list elements do
+    not count (5.6.1.2: ``bytes=0-1,`` is one range).
     """
     if not value:
         return False
     unit, sep, ranges = value.partition("=")
-    return bool(sep) and unit.strip().lower() == "bytes" and "," not in ranges
+    if not sep or unit.strip().lower() != "bytes":
+        return False
+    return "," not in ranges or len(range_specs(ranges)) == 1
 
 
 def _if_range_holds(if_range: str | None, mtime: float) -> bool:

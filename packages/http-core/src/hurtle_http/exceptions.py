@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from os import PathLike
 from typing import Any, Protocol
 
+from hurtle_http.quoting import quoted_string
 from hurtle_http.status import STATUS_CODES
 
 
@@ -292,7 +293,10 @@ class Unauthorized(HTTPException):
     ) -> None:
         super().__init__(message, quiet=quiet, context=context, extra=extra, headers=headers)
         if scheme is not None:
-            values = [f'{k!s}="{v!s}"' for k, v in challenges.items()]
+            # RFC 9110 section 11.2: each auth-param value a quoted-string, so a `"` or
+            # backslash in it is escaped (section 5.6.4); Sanic writes them bare, ending the
+            # string early (`realm="a"b"` is no valid challenge).
+            values = [f"{k!s}={quoted_string(str(v))}" for k, v in challenges.items()]
             challenge = ", ".join(values)
             self.headers = {
                 **self.headers,

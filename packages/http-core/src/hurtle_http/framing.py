@@ -948,6 +948,12 @@ class RequestReader:
                 return
             if lowered is _CONNECTION or lowered == _PROXY_CONNECTION:
                 self.connection_of = headers
+                if not self.in_head:
+                    # A trailer field (RFC 9110 section 6.5.1): Connection may not be
+                    # merged into the head, but llhttp takes its "close" and would refuse
+                    # the next request on a connection the answer keeps alive. The head
+                    # alone decides (Http stops reading after a head that closes).
+                    self.parser.set_dangerous_leniencies(lenient_keep_alive=True)
             else:
                 self.special_of = headers
         try:

@@ -34,6 +34,7 @@ from hurtle_http.constants import (
 )
 from hurtle_http.cookies.request import CookieRequestParameters, parse_cookie
 from hurtle_http.exceptions import BadRequest, BadURL, ServerError
+from hurtle_http.fieldlists import field_lines
 from hurtle_http.forwarded import parse_forwarded, parse_xforwarded
 from hurtle_http.grammar import TCHAR
 from hurtle_http.headers import Header, Options, parse_content_header, parse_credentials, parse_host
@@ -600,9 +601,10 @@ class Request(Generic[sanic_type, ctx_type]):
 
     @property
     def accept(self) -> AcceptList:
-        """The ``Accept`` header parsed and sorted by preference (``*/*`` when absent)."""
+        """The ``Accept`` header parsed and sorted by preference (``*/*`` when absent);
+        several ``Accept`` lines are one list (RFC 9110 section 5.3; Sanic reads the first)."""
         if self.parsed_accept is None:
-            self.parsed_accept = parse_accept(self.headers.get("accept"))
+            self.parsed_accept = parse_accept(field_lines(self.headers, "accept"))
         return self.parsed_accept
 
     @property
@@ -973,7 +975,8 @@ class Request(Generic[sanic_type, ctx_type]):
                 if not scheme:
                     ssl = bool(getattr(self.conn_info, "ssl", False))
                     scheme = "https" if ssl else "http"
-            upgrade = self.headers.get("upgrade", "")
+            # (every Upgrade line: the handshake takes websocket from any of them)
+            upgrade = field_lines(self.headers, "upgrade")
             if upgrade and lists_websocket(upgrade) and getattr(
                 self.app, "websocket_enabled", True
             ):

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from hurtle_http.compat import UTC
+from hurtle_http.fieldlists import field_lines
 from hurtle_http.httpdate import parse_http_date
 
 # RFC 9110 section 8.8.3: entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE, in a list, whose
@@ -105,10 +106,8 @@ def _tags(field: str) -> list[tuple[bool, str]] | None:
 def joined(request_headers: Any, name: str) -> str | None:
     """Every field line of ``name`` as one list (RFC 9110 section 5.3), or None. A date
     field sent twice so reads as a list of dates, which is no HTTP-date."""
-    getall = getattr(request_headers, "getall", None)
-    if getall is not None:
-        values = getall(name, None)
-        return ", ".join(values) if values else None
+    if hasattr(request_headers, "getall"):
+        return field_lines(request_headers, name)
     value = request_headers.get(name)
     if value is None and hasattr(request_headers, "items"):
         # A plain dict: its keys in any case (``{"If-Modified-Since": ...}``).

@@ -21,6 +21,7 @@ from hurtle_http.compat import UTC
 from hurtle_http.exceptions import SanicException
 from hurtle_http.headers import Header
 from hurtle_http.httpdate import format_http_date
+from hurtle_http.quoting import quoted_pairs
 from hurtle_http.response.conditional import (
     evaluate,
     field_value,
@@ -57,7 +58,7 @@ def content_disposition(filename: str) -> str:
     name percent-encoded (RFC 8187), so no name can end the field or add another one
     (Sanic writes the name as is).
     """
-    escaped = filename.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = quoted_pairs(filename)
     if filename.isascii() and not _NOT_QDTEXT.search(filename):
         return f'attachment; filename="{escaped}"'
     fallback = _NOT_QDTEXT.sub("?", escaped.encode("ascii", "replace").decode("ascii"))

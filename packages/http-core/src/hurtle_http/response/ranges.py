@@ -73,7 +73,11 @@ class ContentRangeHandler:
         unit, _, value = header.partition("=")
         if unit.strip().lower() != "bytes":
             raise InvalidRangeType(f"{field_text(unit)} is not a valid Range Type", self)
-        first, _, last = value.strip().partition("-")
+        specs = range_specs(value)
+        # RFC 9110 5.6.1.2: the empty elements of the range-set list are ignored, so
+        # "bytes=0-1," is "bytes=0-1" (Sanic answers 416). Several ranges: read whole, so
+        # the 416 names the bad part as Sanic's does.
+        first, _, last = (specs[0] if len(specs) == 1 else value.strip()).partition("-")
         start = _position(first, self)
         end = _position(last, self)
         if start is None:
@@ -115,6 +119,13 @@ def _range_holds(request: Any, stats: Any) -> bool | str:
     return if_range_holds(if_range, last_modified=modified_at(file_modified(mtime)))
 
 
+def range_specs(range_set: str) -> list[str]:
+    """The range-specs of a ``Range`` value's range-set (after ``bytes=``): a list (RFC
+    9110 14.1.1, ``1#range-spec``), its elements stripped of OWS and the empty ones left
+    out (5.6.1.2)."""
+    return [spec for spec in (part.strip(" \t") for part in range_set.split(",")) if spec]
+
+
 def _position(text: str, handler: ContentRangeHandler) -> int | None:
     """One end of a byte range (``None`` if left out); the 416 names the bad part (a second
     range included: ``bytes=0-1,4-5`` names ``1,4-5``, as Sanic)."""
@@ -147,4 +158,4 @@ def range_to_send(range_: Any, headers: MutableMapping[str, str]) -> Any:
     return None
 
 
-__all__ = ["ContentRangeHandler", "range_to_send"]
+__all__ = ["ContentRangeHandler", "range_specs", "range_to_send"]
