@@ -97,10 +97,11 @@ class BaseRenderer:
         return _declared_status(self.exception) or FALLBACK_STATUS
 
     @property
-    def headers(self) -> dict[str, str]:
-        """Headers the exception asks for (``SanicException(headers=...)``)."""
+    def headers(self) -> Any:
+        """Headers the exception asks for (``SanicException(headers=...)``), as given: a
+        mapping, or a list of pairs whose repeated fields are all sent."""
         if isinstance(self.exception, SanicException):
-            return dict(getattr(self.exception, "headers", None) or {})
+            return getattr(self.exception, "headers", None) or {}
         return {}
 
     @property
