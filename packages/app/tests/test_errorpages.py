@@ -58,6 +58,15 @@ def render(request: Any, exc: BaseException, debug: bool = False, fallback: str 
     return exception_response(request, exc, debug=debug, fallback=fallback, base=TextRenderer)
 
 
+def render_handling(request: Any, exc: BaseException, debug: bool = True) -> Any:
+    """``render`` while ``exc`` is being handled, as the framework renders its pages (the
+    debug text and JSON pages show the traceback of what is being handled)."""
+    try:
+        raise exc
+    except BaseException as caught:
+        return render(request, caught, debug=debug)
+
+
 def body(response: Any) -> str:
     return response.body.decode()
 
@@ -220,8 +229,14 @@ def test_html_page_escapes_and_titles_the_app() -> None:
 
 @pytest.mark.parametrize(
     ("name", "shown"),
-    [("AppFuzz6_15", "AppFuzz6 15"), ("ABC_DEF", "ABC DEF"), ("mY_aPP", "mY aPP"),
-     ("my_app", "My App"), ("MyApp", "MyApp"), ("myApp", "myApp")],
+    [
+        ("AppFuzz6_15", "AppFuzz6 15"),
+        ("ABC_DEF", "ABC DEF"),
+        ("mY_aPP", "mY aPP"),
+        ("my_app", "My App"),
+        ("MyApp", "MyApp"),
+        ("myApp", "myApp"),
+    ],
 )
 def test_html_page_shows_underscores_in_the_app_name_as_spaces(name: str, shown: str) -> None:
     # as Sanic: `_` is a space whatever the case; an all-lower-case name is also titled
@@ -241,9 +256,8 @@ def test_debug_text_page_shows_explicit_cause_chain_and_extra() -> None:
     try:
         fail()
     except ValueError as caught:
-        exc: BaseException = caught
+        page = body(render(make_request(path="/chain"), caught, debug=True))
     exc_extra = SanicException("m", context={"a": 1}, extra={"x": "y"})
-    page = body(render(make_request(path="/chain"), exc, debug=True))
     assert page.startswith(
         "⚠️ 500 — Internal Server Error\n==============================\nouter\n\n"
         "ValueError: outer while handling path /chain\n"
@@ -251,19 +265,43 @@ def test_debug_text_page_shows_explicit_cause_chain_and_extra() -> None:
     )
     assert "\n  ValueError: outer\n" in page
     assert 'raise ValueError("outer") from error' in page
-    extra_page = body(render(make_request(path="/ctx"), raised(exc_extra), debug=True))
+    extra_page = body(render_handling(make_request(path="/ctx"), exc_extra))
     assert extra_page.endswith('\n\nContext\n    a: 1\n\nExtra\n    x: "y"')
 
 
 def test_debug_json_page_has_path_args_and_frames() -> None:
     request = make_request({"accept": "application/json"}, args={"a": ["1", "2"]}, path="/q")
-    data = json.loads(body(render(request, raised(ValueError("boom")), debug=True)))
+    data = json.loads(body(render_handling(request, ValueError("boom"))))
     assert data["message"] == "boom"
     assert data["path"] == "/q"
     assert data["args"] == {"a": ["1", "2"]}
     assert data["exceptions"][0]["type"] == "ValueError"
     frame = data["exceptions"][0]["frames"][-1]
-    assert frame["name"] == "raised" and frame["src"] == "raise exc"
+    assert frame["name"] == "render_handling" and frame["src"] == "raise exc"
+
+
+def test_debug_text_and_json_pages_trace_the_exception_being_handled() -> None:
+    # As Sanic 25.12: those pages show the traceback of what is being handled where the
+    # page is rendered, so an exception handler answering a KeyError with another error's
+    # page shows the KeyError (Hurtle showed the other error, with no frames); rendered
+    # outside an ``except`` block, they show none.
+    other = SanicException("no such item", 404, context={"id": 7})
+    try:
+        {}["missing"]
+    except KeyError:
+        json_page = json.loads(
+            body(render(make_request({"accept": "application/json"}), other, True))
+        )
+        text_page = body(render(make_request(), other, debug=True))
+    assert [e["type"] for e in json_page["exceptions"]] == ["KeyError"]
+    assert json_page["exceptions"][0]["frames"][-1]["src"] == '{}["missing"]'
+    assert json_page["message"] == "no such item" and json_page["context"] == {"id": 7}
+    assert "\n  KeyError: 'missing'\n" in text_page and "  SanicException" not in text_page
+    outside = json.loads(body(render(make_request({"accept": "application/json"}), other, True)))
+    assert outside["exceptions"] == []
+    assert body(render(make_request(), raised(other), debug=True)).endswith(
+        "Traceback of probe (most recent call last):\n\n\nContext\n    id: 7"
+    )
 
 
 def test_quiet_exceptions_never_show_debug_details() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json as _json
 import logging
+import sys
 import traceback
 from html import escape as _html_escape
 from typing import Any
@@ -197,6 +198,23 @@ class BaseRenderer:
                 exc = exc.__context__
         return list(reversed(chain))
 
+    @staticmethod
+    def _handled_chain() -> list[BaseException]:
+        """The exception being handled where the page is rendered (``sys.exc_info()``) and
+        its explicit causes, oldest first: the tracebacks of the debug text and JSON pages.
+
+        As Sanic's: those pages show what is being handled, not the exception given to the
+        renderer, so an exception handler that answers a ``KeyError`` with
+        ``error_handler.default(request, NotFound(...))`` shows the ``KeyError``'s frames,
+        and a page rendered outside an ``except`` block shows none.
+        """
+        chain: list[BaseException] = []
+        exc = sys.exc_info()[1]
+        while exc is not None and exc not in chain:
+            chain.append(exc)
+            exc = exc.__cause__
+        return list(reversed(chain))
+
 
 def _frames(exc: BaseException) -> list[traceback.FrameSummary]:
     return list(traceback.extract_tb(exc.__traceback__))
@@ -234,16 +252,19 @@ class TextRenderer(BaseRenderer):
         exc = self.exception
         blocks = []
         indent = self.SPACER * 2
-        for item in self.exception_chain():
+        for item in self._handled_chain():
             frames = "\n\n".join(
                 f"{indent}File {frame.filename}, line {frame.lineno}, in {frame.name}\n"
                 f"{indent}{frame.line or ''}"
                 for frame in _frames(item)
             )
             blocks.append(f"{self.SPACER}{type(item).__name__}: {item}\n{frames}")
-        body = (
-            f"{type(exc).__name__}: {exc} while handling path {self.path}\n"
-            f"Traceback of {name} (most recent call last):\n\n" + "\n".join(blocks)
+        body = "\n".join(
+            [
+                f"{type(exc).__name__}: {exc} while handling path {self.path}",
+                f"Traceback of {name} (most recent call last):\n",
+                *blocks,
+            ]
         )
         if self.context:
             body += "\n\n" + self._section("Context", self.context)
@@ -305,7 +326,7 @@ class JSONRenderer(BaseRenderer):
                     for frame in _frames(item)
                 ],
             }
-            for item in self.exception_chain()
+            for item in self._handled_chain()
         ]
         return data
 
