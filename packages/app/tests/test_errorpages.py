@@ -499,3 +499,23 @@ async def test_an_error_handler_raising_an_http_error_answers_with_it(send_to) -
     sent = await send_to(app, "GET", "/")
     assert sent.status == 418
     assert "Teapot here" in sent.text
+
+
+@pytest.mark.parametrize("method", ["minimal", "full", "render"])
+@pytest.mark.parametrize("renderer_debug", [False, True])
+def test_html_details_follow_the_apps_debug_mode(method: str, renderer_debug: bool) -> None:
+    # As Sanic 25.12's HTML page: the developer details (extra data, traceback, request
+    # headers) are shown when the request's app is in debug mode, whichever method builds
+    # the page and whatever ``debug`` the renderer got; that one picks the message and the
+    # footer. An exception handler calling ``HTMLRenderer(...).full()`` in production
+    # showed the details; ``minimal()`` in debug mode hid them.
+    exc = raised(ValueError("secret"))
+    for app_debug in (False, True):
+        request = make_request({"accept": "text/html"})
+        request.app.debug = app_debug
+        page = html.unescape(
+            getattr(HTMLRenderer(request, exc, renderer_debug), method)().body.decode()
+        )
+        assert ("Details for developers" in page) is app_debug, (app_debug, page)
+        assert ("secret" in page) is (renderer_debug or app_debug)
+        assert ("DEBUG mode" in page) is renderer_debug

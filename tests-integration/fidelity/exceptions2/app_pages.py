@@ -89,3 +89,19 @@ async def on_key(request, exc):
     # text and JSON pages trace the KeyError being handled.
     other = E.SanicException("no such item", 404, context={"id": 7})
     return exception_response(request, other, True, "auto", TextRenderer)
+
+
+@app.get("/html/<method>/<flag>/<case>")
+async def html_page(request, method, flag, case):
+    # The HTML renderer's own ``debug`` argument against the app's debug mode.
+    return getattr(HTMLRenderer(request, CASES[case](), flag == "1"), method)()
+
+
+if os.environ.get("EXC2_DEBUG") == "1":
+
+    @app.before_server_start
+    async def debug_on(app, loop):
+        from sanic.application.constants import Mode
+
+        app.state.mode = Mode.DEBUG
+        app.config.DEBUG = True

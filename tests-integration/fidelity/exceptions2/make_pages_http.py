@@ -67,6 +67,10 @@ def main() -> None:
         out.append(block(f"/check/{fmt}" if fmt else "/check/%20", {}))
     for acc in ("application/json", "text/plain", "text/html"):
         out.append(block("/translate", {"Accept": acc}))
+    for case in ("ctx_500", "both", "valueerror"):
+        for method in ("full", "minimal", "render"):
+            for flag in ("0", "1"):
+                out.append(block(f"/html/{method}/{flag}/{case}", {}))
     Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/exc2_pages.http").write_text("".join(out))
     print(len(out), "requests")
 

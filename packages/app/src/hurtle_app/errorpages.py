@@ -380,14 +380,28 @@ class HTMLRenderer(BaseRenderer):
         )
 
     def _minimal_body(self) -> str:
+        return self._developer_body() if self._app_debug() else self._enduser_body()
+
+    _full_body = _minimal_body
+
+    def _app_debug(self) -> bool:
+        """Whether the page shows the developer details: as Sanic's HTML page, when the
+        request's app is in debug mode, whether ``minimal()`` or ``full()`` is called and
+        whatever ``debug`` the renderer was given (that one chooses the message and the
+        footer's "DEBUG mode"). Without an app, the renderer's ``debug``."""
+        debug = getattr(getattr(self.request, "app", None), "debug", None)
+        return self.debug if debug is None else bool(debug)
+
+    def _enduser_body(self) -> str:
         """Status, message and context, plus a short note for the end user."""
         return self._page(
             "<div id=enduser><p>Something went wrong while handling this request. "
             'Try again in a moment.<p><a href="/">Front Page</a></div>'
         )
 
-    def _full_body(self) -> str:
-        """``minimal`` plus extra data, the traceback chain and the request headers."""
+    def _developer_body(self) -> str:
+        """The end-user page's parts plus extra data, the traceback chain and the request
+        headers."""
         extra = (
             self._table("Issue extra data", "exception-extra", self.extra) if (self.extra) else ""
         )
