@@ -519,3 +519,12 @@ def test_html_details_follow_the_apps_debug_mode(method: str, renderer_debug: bo
         assert ("Details for developers" in page) is app_debug, (app_debug, page)
         assert ("secret" in page) is (renderer_debug or app_debug)
         assert ("DEBUG mode" in page) is renderer_debug
+
+
+def test_a_json_page_shows_a_context_that_is_no_mapping_as_given() -> None:
+    # As Sanic: ``context=[...]`` is shown as the list it is on a JSON page, with the
+    # exception's status (Hurtle made it a dict first: the page failed, a 500).
+    exc = raised(SanicException("listed", 400, context=["not", "a", "dict"]))
+    response = render(make_request({"accept": "application/json"}), exc)
+    assert response.status == 400
+    assert json.loads(body(response))["context"] == ["not", "a", "dict"]

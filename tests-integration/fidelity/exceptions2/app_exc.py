@@ -13,6 +13,7 @@ handler the route awaits, ``/task/<case>`` from a background task (the route ans
 from __future__ import annotations
 
 import asyncio
+import datetime
 import os
 
 from sanic import Sanic, response
@@ -175,6 +176,19 @@ CASES = {
     "gone": Gone,
     "ctxcls": Ctx,
     "vague": lambda: Vague("v"),
+    "ctx_odd": lambda: E.SanicException(
+        "odd", 400, context={"d": datetime.date(2020, 1, 2), "s": {1}, "b": b"x", "t": (1, 2)}
+    ),
+    "ctx_obj": lambda: E.SanicException("obj", 400, context={"o": Rng()}),
+    "extra_odd": lambda: E.SanicException("odd", 400, extra={"b": b"\xff", "n": None, "f": 1e300}),
+    "ctx_keys": lambda: E.SanicException("keys", 400, context={1: "int key", None: "none"}),
+    "ctx_list": lambda: E.SanicException("list", 400, context=["not", "a", "dict"]),
+    "msg_int": lambda: E.SanicException(123, 400),
+    "msg_list": lambda: E.NotFound(["a", "b"]),
+    "msg_exc": lambda: E.BadRequest(ValueError("inner")),
+    "msg_multiline": lambda: E.BadRequest("line one\nline two\r\nthree"),
+    "msg_markup": lambda: E.BadRequest('<script>alert(1)</script> & "q"'),
+    "status_str": lambda: E.SanicException("s", "404"),
     "valueerror": lambda: ValueError("plain"),
     "keyerror": lambda: KeyError("k"),
     "notimpl": lambda: NotImplementedError("ni"),

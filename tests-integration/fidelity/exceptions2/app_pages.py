@@ -105,3 +105,17 @@ if os.environ.get("EXC2_DEBUG") == "1":
 
         app.state.mode = Mode.DEBUG
         app.config.DEBUG = True
+
+
+@app.get("/page/<renderer>/<method>/<flag>/<case>")
+async def any_page(request, renderer, method, flag, case):
+    # The text and JSON renderers' methods called directly, inside the except block of
+    # the exception (``?handled=1``) or outside any.
+    exc = CASES[case]()
+    r = RENDERERS[renderer](request, exc, flag == "1")
+    if request.args.get("handled") == "1":
+        try:
+            raise exc
+        except BaseException:
+            return getattr(r, method)()
+    return getattr(r, method)()

@@ -71,6 +71,13 @@ def main() -> None:
         for method in ("full", "minimal", "render"):
             for flag in ("0", "1"):
                 out.append(block(f"/html/{method}/{flag}/{case}", {}))
+    for case in ("ctx_500", "both", "valueerror", "hdr", "extra"):
+        for renderer in ("text", "json"):
+            for method in ("full", "minimal", "render"):
+                for flag in ("0", "1"):
+                    for handled in ("0", "1"):
+                        path = f"/page/{renderer}/{method}/{flag}/{case}?handled={handled}"
+                        out.append(block(path, {}))
     Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/exc2_pages.http").write_text("".join(out))
     print(len(out), "requests")
 

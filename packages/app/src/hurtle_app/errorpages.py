@@ -163,14 +163,15 @@ class BaseRenderer:
     # -- shared pieces ------------------------------------------------------------------
 
     @property
-    def context(self) -> dict[str, Any]:
-        """The exception's ``context`` (shown to every client)."""
-        return dict(getattr(self.exception, "context", None) or {})
+    def context(self) -> Any:
+        """The exception's ``context`` (shown to every client), as given: a JSON page
+        shows a list as it is (as Sanic's; the text and HTML pages need a mapping)."""
+        return getattr(self.exception, "context", None) or {}
 
     @property
-    def extra(self) -> dict[str, Any]:
-        """The exception's ``extra`` (shown only in debug mode)."""
-        return dict(getattr(self.exception, "extra", None) or {})
+    def extra(self) -> Any:
+        """The exception's ``extra`` (shown only in debug mode), as given."""
+        return getattr(self.exception, "extra", None) or {}
 
     @property
     def app_name(self) -> str:
