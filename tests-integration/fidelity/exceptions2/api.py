@@ -132,6 +132,10 @@ ARGSETS: list[tuple[tuple, dict]] = [
     (("m",), {"bogus": 1}),
     (("m", 418, True), {}),
     ((123,), {}),
+    ((), {"message": "kw"}),
+    ((), {"message": None, "quiet": None, "context": None, "extra": None, "headers": None}),
+    (("m",), {"context": {}, "extra": {}, "headers": {}}),
+    (("m",), {"headers": None}),
     ((["l"],), {}),
 ]
 

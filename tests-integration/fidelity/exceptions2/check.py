@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -28,20 +29,20 @@ KEPT = {
 
 # Sanic's debug footer (its version and links; Hurtle's footer is its own).
 _FOOTER = re.compile(r"Version \S+ Docs \| Help \| GitHub ")
-KEPT_PATHS = {
+KEPT_CASES = {
     # SanicException("s", "404"): a status that is no int. Both answer the generic 500
     # outside debug; in debug Sanic's page names its own RuntimeError("Invalid response
     # status '404'") (and it leaves an HTML request unanswered), Hurtle's the exception.
-    "/x/status_str": "a str status in debug (Sanic names its own error)",
+    "status_str": "a str status in debug (Sanic names its own error)",
     # A None key in context: Sanic's HTML page shows it as an empty name, Hurtle "None".
-    "/x/ctx_keys": "None as a context key in HTML",
+    "ctx_keys": "None as a context key in HTML",
 }
 
 
 def _kept_because(name: str, sanic: dict) -> str | None:
-    path = name.split()[1]
-    if path in KEPT_PATHS:
-        return KEPT_PATHS[path]
+    case = name.split()[1].rsplit("/", 1)[-1]
+    if case in KEPT_CASES:
+        return KEPT_CASES[case]
     for resp in sanic.get("responses", []):
         if ("content-type", "None") in [tuple(h) for h in resp.get("headers", [])]:
             # Sanic failed while rendering the page (context values JSON cannot encode, a
@@ -83,6 +84,7 @@ def main(path: str, verbose: bool) -> int:
     data = json.load(open(path))
     reqs = data["requests"]
     alike = kept = 0
+    reasons: Counter[str | None] = Counter()
     open_ = []
     for i, req in enumerate(reqs):
         name = req["name"] + ("#last" if i == len(reqs) - 1 else "")
@@ -90,6 +92,7 @@ def main(path: str, verbose: bool) -> int:
             alike += 1
         elif name in KEPT or _kept_because(req["name"], req["sanic"]):
             kept += 1
+            reasons[KEPT.get(name) or _kept_because(req["name"], req["sanic"])] += 1
         else:
             open_.append(req)
     for req in open_:
@@ -102,6 +105,8 @@ def main(path: str, verbose: bool) -> int:
                         print(f"    sanic:  {p!r:.700}\n    hurtle: {q!r:.700}")
             if a[1] != b[1]:
                 print(f"    connection: {a[1]} / {b[1]}")
+    for reason, count in reasons.most_common():
+        print(f"  kept {count}: {reason}")
     print(f"{len(reqs)} listed: {alike} alike, {kept} kept, {len(open_)} open")
     return 1 if open_ else 0
 
