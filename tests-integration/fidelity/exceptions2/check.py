@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from summarize import visible
+from summarize import normal, visible
 
 # Kept differences, by request name (see the README section "The exceptions API in depth").
 KEPT = {
@@ -56,28 +56,29 @@ _DEBUG = re.compile(r"Details for developers.*?(?=(GET|HEAD) /)", re.S)
 
 
 def _norm_side(side: dict) -> list:
-    out = []
-    for resp in side.get("responses", []):
-        headers = sorted(
-            (k, ", ".join(sorted(v.split(", "))) if k == "allow" else v)
-            for k, v in resp.get("headers", [])
-            if k not in {"content-length", "date"}
-        )
-        body = re.sub(r" at 0x[0-9a-f]+", " at 0x..", resp.get("body_text", ""))
+    """``summarize.normal`` (headers less date and length, HTML as visible text, debug
+    frames of the framework dropped), then: object addresses, an HTML page under another
+    content type as visible text, a debug HTML page less its traceback section and Sanic's
+    footer, a debug text page less its frame lines, a JSON page's frames as present or not.
+    """
+    out, connection, _ = normal(side)
+    pages = []
+    for status_line, headers, body in out:
+        body = re.sub(r" at 0x[0-9a-f]+", " at 0x..", body)
         if body.lstrip().startswith("<!DOCTYPE html>"):
-            body = _DEBUG.sub("Details for developers ", visible(body))
-            body = _FOOTER.sub("", body)
+            body = visible(body)
+        if body.startswith("Application "):
+            body = _FOOTER.sub("", _DEBUG.sub("Details for developers ", body))
         elif "Traceback" in body or '"frames"' in body:
-            body = re.sub(r"\n    [^\n]*", "", body)  # the frames of the text page
             try:
-                data = json.loads(resp.get("body_text", ""))
+                data = json.loads(body)
                 for exc in data.get("exceptions", []):
                     exc["frames"] = len(exc.get("frames", [])) > 0
                 body = json.dumps(data, sort_keys=True)
             except (ValueError, AttributeError):
-                pass
-        out.append((resp.get("status"), headers, body))
-    return [out, side.get("connection")]
+                body = re.sub(r"\n    [^\n]*", "", body)  # the frames of the text page
+        pages.append((status_line, headers, body))
+    return [pages, connection]
 
 
 def main(path: str, verbose: bool) -> int:
