@@ -14,6 +14,7 @@ import copy
 import inspect
 import pickle
 import sys
+from pathlib import Path
 
 import sanic
 import sanic.exceptions as E
@@ -168,6 +169,17 @@ def section_specials() -> None:
         ("Unauthorized", ("Auth",), {"scheme": "Bearer", "error": 'q"uote'}),
         ("Unauthorized", ("Auth",), {"status_code": 402}),
         ("Unauthorized", (), {"scheme": "Basic"}),
+        ("Unauthorized", ("Auth",), {"scheme": ""}),
+        ("Unauthorized", ("Auth",), {"scheme": "Basic", "realm": None, "n": 5}),
+        ("Unauthorized", ("Auth",), {"scheme": None, "realm": "r"}),
+        ("Unauthorized", (b"Auth",), {"scheme": "Basic", "quiet": False, "context": {"a": 1}}),
+        ("MethodNotAllowed", ("no", "PUT", ("GET", "POST")), {"quiet": False}),
+        ("MethodNotAllowed", (), {"allowed_methods": ["GET"]}),
+        ("MethodNotAllowed", (None, None, None), {}),
+        ("FileNotFound", ("f", Path("/a/b"), None), {}),
+        ("FileNotFound", (), {}),
+        ("PyFileError", (Path("conf.py"),), {"context": {"a": 1}}),
+        ("WebsocketClosed", (), {"quiet": False}),
         ("MethodNotAllowed", ("no", "PUT", ["GET", "POST"]), {}),
         ("MethodNotAllowed", ("no",), {"method": "PUT", "allowed_methods": ("GET",)}),
         ("MethodNotAllowed", ("no", "PUT", []), {}),
@@ -214,9 +226,16 @@ def section_specials() -> None:
         end = 5
         size = 5
 
-    for n in ("RangeNotSatisfiable", "ContentRangeError"):
-        e = getattr(E, n)("r", Rng())
-        print("special-range", n, show(e.headers), str(e))
+    class NoTotal:
+        total = None
+
+    for n in ("RangeNotSatisfiable", "ContentRangeError", "InvalidRangeType"):
+        for rng in (Rng(), NoTotal()):
+            try:
+                e = getattr(E, n)("r", rng)
+                print("special-range", n, show(e.headers), str(e), e.args)
+            except Exception as ex:
+                print("special-range", n, "RAISES", type(ex).__name__)
 
 
 def section_sharing() -> None:

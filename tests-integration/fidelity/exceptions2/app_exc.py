@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import datetime
 import os
+from http import HTTPStatus
 
 from sanic import Sanic, response
 from sanic import exceptions as E
@@ -43,6 +44,10 @@ class Ctx(E.SanicException):
     status_code = 422
     context = {"cls": "ctx"}
     extra = {"cls": "extra"}
+
+
+class EnumStatus(E.SanicException):
+    status_code = HTTPStatus.PAYMENT_REQUIRED
 
 
 class Vague(E.BadRequest, ValueError):
@@ -189,6 +194,9 @@ CASES = {
     "msg_multiline": lambda: E.BadRequest("line one\nline two\r\nthree"),
     "msg_markup": lambda: E.BadRequest('<script>alert(1)</script> & "q"'),
     "status_str": lambda: E.SanicException("s", "404"),
+    "st_enum": lambda: E.SanicException(status_code=HTTPStatus.CONFLICT),
+    "st_enum_msg": lambda: E.SanicException("enum", HTTPStatus.TOO_MANY_REQUESTS),
+    "enumcls": lambda: EnumStatus(),
     "valueerror": lambda: ValueError("plain"),
     "keyerror": lambda: KeyError("k"),
     "notimpl": lambda: NotImplementedError("ni"),
