@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from types import SimpleNamespace
 from typing import Any
 
@@ -528,3 +529,13 @@ def test_a_json_page_shows_a_context_that_is_no_mapping_as_given() -> None:
     response = render(make_request({"accept": "application/json"}), exc)
     assert response.status == 400
     assert json.loads(body(response))["context"] == ["not", "a", "dict"]
+
+
+def test_html_context_table_shows_a_none_key_as_an_empty_name() -> None:
+    # As Sanic 25.12's page: ``context={None: "x"}`` has an empty name; a None value is
+    # shown as "None", other keys as their text.
+    exc = raised(SanicException("keys", 400, context={None: "none", 1: "one", "v": None}))
+    page = body(render(make_request({"accept": "text/html"}), exc))
+    keys = re.findall(r'<span class="nobr key">([^<]*)</span>', page)
+    values = re.findall(r"<dd>([^<]*)", page)
+    assert (keys, values) == (["", "1", "v"], ["none", "one", "None"])

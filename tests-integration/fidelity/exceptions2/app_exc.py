@@ -187,6 +187,10 @@ CASES = {
     "ctx_obj": lambda: E.SanicException("obj", 400, context={"o": Rng()}),
     "extra_odd": lambda: E.SanicException("odd", 400, extra={"b": b"\xff", "n": None, "f": 1e300}),
     "ctx_keys": lambda: E.SanicException("keys", 400, context={1: "int key", None: "none"}),
+    "ctx_vals": lambda: E.SanicException(
+        "vals", 400, context={"n": None, "t": True, "d": {"x": [1, None]}, "e": "", "f": 0.5}
+    ),
+    "extra_vals": lambda: E.SanicException("vals", 400, extra={"n": None, "t": False, "d": {}}),
     "ctx_list": lambda: E.SanicException("list", 400, context=["not", "a", "dict"]),
     "msg_int": lambda: E.SanicException(123, 400),
     "msg_list": lambda: E.NotFound(["a", "b"]),

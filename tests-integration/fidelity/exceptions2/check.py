@@ -34,8 +34,6 @@ KEPT_CASES = {
     # outside debug; in debug Sanic's page names its own RuntimeError("Invalid response
     # status '404'") (and it leaves an HTML request unanswered), Hurtle's the exception.
     "status_str": "a str status in debug (Sanic names its own error)",
-    # A None key in context: Sanic's HTML page shows it as an empty name, Hurtle "None".
-    "ctx_keys": "None as a context key in HTML",
 }
 
 

@@ -352,8 +352,10 @@ class HTMLRenderer(BaseRenderer):
 
     @staticmethod
     def _table(title: str, element_id: str, data: dict[str, Any]) -> str:
+        # As Sanic's page: a None key is shown as an empty name (a None value as "None").
         rows = "".join(
-            f'<dt><span class="nobr key">{escape(key)}</span><span>: </span><dd>{escape(value)}'
+            f'<dt><span class="nobr key">{escape("" if key is None else key)}</span>'
+            f"<span>: </span><dd>{escape(value)}"
             for key, value in data.items()
         )
         return (
