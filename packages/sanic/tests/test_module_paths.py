@@ -368,6 +368,7 @@ STAR_IMPORTED = {
         "text",
     ),
     "sanic.exceptions": ("STATUS_CODES", "CancelledError", "Range", "NotFound"),
+    "sanic.handlers.error": ("ErrorHandler", "TextRenderer", "exception_response", "text"),
     "sanic.headers": ("HeaderBytesIterable", "HeaderIterable", "Options", "OptionsIterable"),
     "sanic.helpers": ("json_dumps",),
     "sanic.http.http1": ("HTTP_CONTINUE",),
