@@ -45,7 +45,10 @@ def make(event: str):
     async def listener(app):
         print("LISTENER", event, flush=True)
         if event == WHICH:
-            cls = getattr(E, CLASS, None) or {"ValueError": ValueError}[CLASS]
+            cls = (
+                getattr(E, CLASS, None)
+                or {"ValueError": ValueError, "RuntimeError": RuntimeError}[CLASS]
+            )
             raise cls("boom")
         if event == "after_server_start":
             app.loop.call_later(0.3, app.stop)
