@@ -33,6 +33,7 @@ class Sent:
     def __init__(self, parsed: Any) -> None:
         self.status = parsed.status
         self.headers = dict(parsed.headers)
+        self.fields = list(parsed.headers)  # (name, value) pairs, repeated fields kept
         self.body = parsed.body
         self.text = parsed.body.decode(errors="replace")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from types import SimpleNamespace
 from typing import Any
 
@@ -56,6 +57,15 @@ def raised(exc: BaseException) -> BaseException:
 
 def render(request: Any, exc: BaseException, debug: bool = False, fallback: str = "auto") -> Any:
     return exception_response(request, exc, debug=debug, fallback=fallback, base=TextRenderer)
+
+
+def render_handling(request: Any, exc: BaseException, debug: bool = True) -> Any:
+    """``render`` while ``exc`` is being handled, as the framework renders its pages (the
+    debug text and JSON pages show the traceback of what is being handled)."""
+    try:
+        raise exc
+    except BaseException as caught:
+        return render(request, caught, debug=debug)
 
 
 def body(response: Any) -> str:
@@ -220,8 +230,14 @@ def test_html_page_escapes_and_titles_the_app() -> None:
 
 @pytest.mark.parametrize(
     ("name", "shown"),
-    [("AppFuzz6_15", "AppFuzz6 15"), ("ABC_DEF", "ABC DEF"), ("mY_aPP", "mY aPP"),
-     ("my_app", "My App"), ("MyApp", "MyApp"), ("myApp", "myApp")],
+    [
+        ("AppFuzz6_15", "AppFuzz6 15"),
+        ("ABC_DEF", "ABC DEF"),
+        ("mY_aPP", "mY aPP"),
+        ("my_app", "My App"),
+        ("MyApp", "MyApp"),
+        ("myApp", "myApp"),
+    ],
 )
 def test_html_page_shows_underscores_in_the_app_name_as_spaces(name: str, shown: str) -> None:
     # as Sanic: `_` is a space whatever the case; an all-lower-case name is also titled
@@ -241,9 +257,8 @@ def test_debug_text_page_shows_explicit_cause_chain_and_extra() -> None:
     try:
         fail()
     except ValueError as caught:
-        exc: BaseException = caught
+        page = body(render(make_request(path="/chain"), caught, debug=True))
     exc_extra = SanicException("m", context={"a": 1}, extra={"x": "y"})
-    page = body(render(make_request(path="/chain"), exc, debug=True))
     assert page.startswith(
         "⚠️ 500 — Internal Server Error\n==============================\nouter\n\n"
         "ValueError: outer while handling path /chain\n"
@@ -251,19 +266,43 @@ def test_debug_text_page_shows_explicit_cause_chain_and_extra() -> None:
     )
     assert "\n  ValueError: outer\n" in page
     assert 'raise ValueError("outer") from error' in page
-    extra_page = body(render(make_request(path="/ctx"), raised(exc_extra), debug=True))
+    extra_page = body(render_handling(make_request(path="/ctx"), exc_extra))
     assert extra_page.endswith('\n\nContext\n    a: 1\n\nExtra\n    x: "y"')
 
 
 def test_debug_json_page_has_path_args_and_frames() -> None:
     request = make_request({"accept": "application/json"}, args={"a": ["1", "2"]}, path="/q")
-    data = json.loads(body(render(request, raised(ValueError("boom")), debug=True)))
+    data = json.loads(body(render_handling(request, ValueError("boom"))))
     assert data["message"] == "boom"
     assert data["path"] == "/q"
     assert data["args"] == {"a": ["1", "2"]}
     assert data["exceptions"][0]["type"] == "ValueError"
     frame = data["exceptions"][0]["frames"][-1]
-    assert frame["name"] == "raised" and frame["src"] == "raise exc"
+    assert frame["name"] == "render_handling" and frame["src"] == "raise exc"
+
+
+def test_debug_text_and_json_pages_trace_the_exception_being_handled() -> None:
+    # As Sanic 25.12: those pages show the traceback of what is being handled where the
+    # page is rendered, so an exception handler answering a KeyError with another error's
+    # page shows the KeyError (Hurtle showed the other error, with no frames); rendered
+    # outside an ``except`` block, they show none.
+    other = SanicException("no such item", 404, context={"id": 7})
+    try:
+        {}["missing"]
+    except KeyError:
+        json_page = json.loads(
+            body(render(make_request({"accept": "application/json"}), other, True))
+        )
+        text_page = body(render(make_request(), other, debug=True))
+    assert [e["type"] for e in json_page["exceptions"]] == ["KeyError"]
+    assert json_page["exceptions"][0]["frames"][-1]["src"] == '{}["missing"]'
+    assert json_page["message"] == "no such item" and json_page["context"] == {"id": 7}
+    assert "\n  KeyError: 'missing'\n" in text_page and "  SanicException" not in text_page
+    outside = json.loads(body(render(make_request({"accept": "application/json"}), other, True)))
+    assert outside["exceptions"] == []
+    assert body(render(make_request(), raised(other), debug=True)).endswith(
+        "Traceback of probe (most recent call last):\n\n\nContext\n    id: 7"
+    )
 
 
 def test_quiet_exceptions_never_show_debug_details() -> None:
@@ -461,3 +500,42 @@ async def test_an_error_handler_raising_an_http_error_answers_with_it(send_to) -
     sent = await send_to(app, "GET", "/")
     assert sent.status == 418
     assert "Teapot here" in sent.text
+
+
+@pytest.mark.parametrize("method", ["minimal", "full", "render"])
+@pytest.mark.parametrize("renderer_debug", [False, True])
+def test_html_details_follow_the_apps_debug_mode(method: str, renderer_debug: bool) -> None:
+    # As Sanic 25.12's HTML page: the developer details (extra data, traceback, request
+    # headers) are shown when the request's app is in debug mode, whichever method builds
+    # the page and whatever ``debug`` the renderer got; that one picks the message and the
+    # footer. An exception handler calling ``HTMLRenderer(...).full()`` in production
+    # showed the details; ``minimal()`` in debug mode hid them.
+    exc = raised(ValueError("secret"))
+    for app_debug in (False, True):
+        request = make_request({"accept": "text/html"})
+        request.app.debug = app_debug
+        page = html.unescape(
+            getattr(HTMLRenderer(request, exc, renderer_debug), method)().body.decode()
+        )
+        assert ("Details for developers" in page) is app_debug, (app_debug, page)
+        assert ("secret" in page) is (renderer_debug or app_debug)
+        assert ("DEBUG mode" in page) is renderer_debug
+
+
+def test_a_json_page_shows_a_context_that_is_no_mapping_as_given() -> None:
+    # As Sanic: ``context=[...]`` is shown as the list it is on a JSON page, with the
+    # exception's status (Hurtle made it a dict first: the page failed, a 500).
+    exc = raised(SanicException("listed", 400, context=["not", "a", "dict"]))
+    response = render(make_request({"accept": "application/json"}), exc)
+    assert response.status == 400
+    assert json.loads(body(response))["context"] == ["not", "a", "dict"]
+
+
+def test_html_context_table_shows_a_none_key_as_an_empty_name() -> None:
+    # As Sanic 25.12's page: ``context={None: "x"}`` has an empty name; a None value is
+    # shown as "None", other keys as their text.
+    exc = raised(SanicException("keys", 400, context={None: "none", 1: "one", "v": None}))
+    page = body(render(make_request({"accept": "text/html"}), exc))
+    keys = re.findall(r'<span class="nobr key">([^<]*)</span>', page)
+    values = re.findall(r"<dd>([^<]*)", page)
+    assert (keys, values) == (["", "1", "v"], ["none", "one", "None"])

@@ -43,7 +43,13 @@ def test_a_subclass_layout_and_spacer_shape_the_minimal_page() -> None:
 
 
 def test_a_subclass_spacer_indents_the_full_page() -> None:
-    page = Framed(make_request(), _chained(), True).full().body.decode()
+    # Rendered while the exception is handled, as the framework does (the full page traces
+    # what is being handled).
+    exc = _chained()
+    try:
+        raise exc
+    except SanicException:
+        page = Framed(make_request(), exc, True).full().body.decode()
     assert page.startswith("[⚠️ 418 — I'm a teapot]|=====================|outer|SanicException")
     assert "\n>>ValueError: inner\n>>>>File " in page
     assert "\n>>SanicException: outer\n>>>>File " in page

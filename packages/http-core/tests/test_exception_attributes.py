@@ -88,3 +88,43 @@ def test_the_plain_error_page_of_an_exception_without_a_status_is_a_500() -> Non
 
     assert render_plain_error(_NoStatus("m"))[0] == 500
     assert render_plain_error(_ZeroStatus("m"))[0] == 500
+
+
+def test_the_callers_headers_are_kept_as_given() -> None:
+    # As Sanic: the same dict (a field added to it before the raise is sent), and a list
+    # of pairs stays a list, so a repeated field is not folded into one.
+    given = {"x-a": "1"}
+    error = SanicException("m", 400, headers=given)
+    given["x-late"] = "2"
+    assert error.headers is given
+    pairs = [("x-a", "1"), ("x-a", "2")]
+    assert SanicException("m", 400, headers=pairs).headers == pairs
+
+
+def test_a_field_added_to_one_instance_is_not_added_to_the_class() -> None:
+    # Sanic hands every instance made without headers the class's own dict, so a field
+    # one handler adds is sent with every later error; here each instance has a copy.
+    class WithHeaders(NotFound):
+        headers = {"x-cls": "1"}
+
+    first = NotFound("a")
+    first.headers["x-one"] = "1"
+    mine = WithHeaders("b")
+    mine.headers["x-two"] = "2"
+    assert NotFound("c").headers == {}
+    assert WithHeaders("d").headers == {"x-cls": "1"}
+    assert SanicException.headers == {}
+
+
+def test_the_status_subclasses_add_their_field_to_pairs_too() -> None:
+    # Sanic refuses a list of pairs here (``{**headers}``: TypeError); Hurtle takes it.
+    from hurtle_http.exceptions import MethodNotAllowed, Unauthorized
+
+    assert MethodNotAllowed("m", "PUT", ["GET"], headers=[("x-a", "1")]).headers == {
+        "x-a": "1",
+        "Allow": "GET",
+    }
+    assert Unauthorized("m", scheme="Basic", headers=[("x-a", "1")]).headers == {
+        "x-a": "1",
+        "WWW-Authenticate": "Basic",
+    }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json as _json
 import logging
+import sys
 import traceback
 from html import escape as _html_escape
 from typing import Any
@@ -98,10 +99,11 @@ class BaseRenderer:
         return _declared_status(self.exception) or FALLBACK_STATUS
 
     @property
-    def headers(self) -> dict[str, str]:
-        """Headers the exception asks for (``SanicException(headers=...)``)."""
+    def headers(self) -> Any:
+        """Headers the exception asks for (``SanicException(headers=...)``), as given: a
+        mapping, or a list of pairs whose repeated fields are all sent."""
         if isinstance(self.exception, SanicException):
-            return dict(getattr(self.exception, "headers", None) or {})
+            return getattr(self.exception, "headers", None) or {}
         return {}
 
     @property
@@ -162,14 +164,15 @@ class BaseRenderer:
     # -- shared pieces ------------------------------------------------------------------
 
     @property
-    def context(self) -> dict[str, Any]:
-        """The exception's ``context`` (shown to every client)."""
-        return dict(getattr(self.exception, "context", None) or {})
+    def context(self) -> Any:
+        """The exception's ``context`` (shown to every client), as given: a JSON page
+        shows a list as it is (as Sanic's; the text and HTML pages need a mapping)."""
+        return getattr(self.exception, "context", None) or {}
 
     @property
-    def extra(self) -> dict[str, Any]:
-        """The exception's ``extra`` (shown only in debug mode)."""
-        return dict(getattr(self.exception, "extra", None) or {})
+    def extra(self) -> Any:
+        """The exception's ``extra`` (shown only in debug mode), as given."""
+        return getattr(self.exception, "extra", None) or {}
 
     @property
     def app_name(self) -> str:
@@ -195,6 +198,23 @@ class BaseRenderer:
                 exc = exc.__cause__
             else:
                 exc = exc.__context__
+        return list(reversed(chain))
+
+    @staticmethod
+    def _handled_chain() -> list[BaseException]:
+        """The exception being handled where the page is rendered (``sys.exc_info()``) and
+        its explicit causes, oldest first: the tracebacks of the debug text and JSON pages.
+
+        As Sanic's: those pages show what is being handled, not the exception given to the
+        renderer, so an exception handler that answers a ``KeyError`` with
+        ``error_handler.default(request, NotFound(...))`` shows the ``KeyError``'s frames,
+        and a page rendered outside an ``except`` block shows none.
+        """
+        chain: list[BaseException] = []
+        exc = sys.exc_info()[1]
+        while exc is not None and exc not in chain:
+            chain.append(exc)
+            exc = exc.__cause__
         return list(reversed(chain))
 
 
@@ -234,16 +254,19 @@ class TextRenderer(BaseRenderer):
         exc = self.exception
         blocks = []
         indent = self.SPACER * 2
-        for item in self.exception_chain():
+        for item in self._handled_chain():
             frames = "\n\n".join(
                 f"{indent}File {frame.filename}, line {frame.lineno}, in {frame.name}\n"
                 f"{indent}{frame.line or ''}"
                 for frame in _frames(item)
             )
             blocks.append(f"{self.SPACER}{type(item).__name__}: {item}\n{frames}")
-        body = (
-            f"{type(exc).__name__}: {exc} while handling path {self.path}\n"
-            f"Traceback of {name} (most recent call last):\n\n" + "\n".join(blocks)
+        body = "\n".join(
+            [
+                f"{type(exc).__name__}: {exc} while handling path {self.path}",
+                f"Traceback of {name} (most recent call last):\n",
+                *blocks,
+            ]
         )
         if self.context:
             body += "\n\n" + self._section("Context", self.context)
@@ -305,7 +328,7 @@ class JSONRenderer(BaseRenderer):
                     for frame in _frames(item)
                 ],
             }
-            for item in self.exception_chain()
+            for item in self._handled_chain()
         ]
         return data
 
@@ -330,8 +353,10 @@ class HTMLRenderer(BaseRenderer):
 
     @staticmethod
     def _table(title: str, element_id: str, data: dict[str, Any]) -> str:
+        # As Sanic's page: a None key is shown as an empty name (a None value as "None").
         rows = "".join(
-            f'<dt><span class="nobr key">{escape(key)}</span><span>: </span><dd>{escape(value)}'
+            f'<dt><span class="nobr key">{escape("" if key is None else key)}</span>'
+            f"<span>: </span><dd>{escape(value)}"
             for key, value in data.items()
         )
         return (
@@ -359,14 +384,28 @@ class HTMLRenderer(BaseRenderer):
         )
 
     def _minimal_body(self) -> str:
+        return self._developer_body() if self._app_debug() else self._enduser_body()
+
+    _full_body = _minimal_body
+
+    def _app_debug(self) -> bool:
+        """Whether the page shows the developer details: as Sanic's HTML page, when the
+        request's app is in debug mode, whether ``minimal()`` or ``full()`` is called and
+        whatever ``debug`` the renderer was given (that one chooses the message and the
+        footer's "DEBUG mode"). Without an app, the renderer's ``debug``."""
+        debug = getattr(getattr(self.request, "app", None), "debug", None)
+        return self.debug if debug is None else bool(debug)
+
+    def _enduser_body(self) -> str:
         """Status, message and context, plus a short note for the end user."""
         return self._page(
             "<div id=enduser><p>Something went wrong while handling this request. "
             'Try again in a moment.<p><a href="/">Front Page</a></div>'
         )
 
-    def _full_body(self) -> str:
-        """``minimal`` plus extra data, the traceback chain and the request headers."""
+    def _developer_body(self) -> str:
+        """The end-user page's parts plus extra data, the traceback chain and the request
+        headers."""
         extra = (
             self._table("Issue extra data", "exception-extra", self.extra) if (self.extra) else ""
         )

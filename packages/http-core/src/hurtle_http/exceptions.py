@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from asyncio import CancelledError
 from collections.abc import Sequence
+from copy import copy
 from os import PathLike
 from typing import Any, Protocol
 
@@ -48,7 +49,11 @@ class SanicException(Exception):
         status_code = status_code or getattr(self.__class__, "status_code", None)
         if quiet is None:  # an explicit ``quiet=False`` wins over the class's ``quiet``
             quiet = getattr(self.__class__, "quiet", None)
-        headers = headers or getattr(self.__class__, "headers", {})
+        given = headers
+        if not given:
+            # A copy of the class's: adding a field to one instance must not add it to
+            # every later one (Sanic shares the class's dict, so it leaks).
+            headers = copy(getattr(self.__class__, "headers", {}))
         if message is None:
             message = self.message
             if not message and status_code:
@@ -60,11 +65,24 @@ class SanicException(Exception):
         # instances; their error page is the generic 500.
         self.status_code = status_code  # type: ignore[assignment]
         self.quiet = quiet
-        # As Sanic: a class that sets ``headers = None`` gives instances without headers.
-        self.headers = dict(headers) if headers is not None else None  # type: ignore[assignment]
+        # As Sanic: the caller's headers are kept as given (the same dict, or a list of
+        # pairs whose repeated fields are all sent); a class that sets ``headers = None``
+        # gives instances without headers.
+        self.headers = headers  # type: ignore[assignment]
         if not isinstance(getattr(type(self), "message", None), property):
             # A subclass may compute ``message`` (a property, e.g. from ``extra``).
             self.message = message
+
+
+def _with_field(headers: Any, name: str, value: str) -> dict[str, Any]:
+    """A new dict of ``headers`` (a mapping or pairs) with ``name`` set to ``value``.
+
+    A mapping gives each name's first value, as Sanic's ``{**headers, name: value}``;
+    pairs, which that refuses with a ``TypeError``, are taken too (the last value wins).
+    """
+    fields = {**headers} if hasattr(headers, "keys") else dict(headers or ())
+    fields[name] = value
+    return fields
 
 
 class HTTPException(SanicException):
@@ -108,7 +126,7 @@ class MethodNotAllowed(HTTPException):
     ) -> None:
         super().__init__(message, quiet=quiet, context=context, extra=extra, headers=headers)
         if allowed_methods:
-            self.headers = {**self.headers, "Allow": ", ".join(allowed_methods)}
+            self.headers = _with_field(self.headers, "Allow", ", ".join(allowed_methods))
         self.method = method
         self.allowed_methods = allowed_methods
 
@@ -220,7 +238,9 @@ class RangeNotSatisfiable(HTTPException):
     ) -> None:
         super().__init__(message, quiet=quiet, context=context, extra=extra, headers=headers)
         if content_range is not None:
-            self.headers = {**self.headers, "Content-Range": f"bytes */{content_range.total}"}
+            self.headers = _with_field(
+                self.headers, "Content-Range", f"bytes */{content_range.total}"
+            )
 
 
 ContentRangeError = RangeNotSatisfiable
@@ -298,10 +318,9 @@ class Unauthorized(HTTPException):
             # string early (`realm="a"b"` is no valid challenge).
             values = [f"{k!s}={quoted_string(str(v))}" for k, v in challenges.items()]
             challenge = ", ".join(values)
-            self.headers = {
-                **self.headers,
-                "WWW-Authenticate": f"{scheme} {challenge}".rstrip(),
-            }
+            self.headers = _with_field(
+                self.headers, "WWW-Authenticate", f"{scheme} {challenge}".rstrip()
+            )
 
 
 class LoadFileException(SanicException):

@@ -46,4 +46,13 @@ __all__ = [
     "CONFIG_BY_MIME",
     "JSON",
     "dumps",
+    # Imported there by Sanic's module too; its star import (no ``__all__``) gives them.
+    "BadRequest",
+    "SanicException",
+    "STATUS_CODES",
+    "deprecation",
+    "html",
+    "json",
+    "logger",
+    "text",
 ]

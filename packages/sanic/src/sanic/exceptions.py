@@ -50,7 +50,12 @@ for _cls in [
     _cls.__module__ = __name__
 del _cls
 
+# A star import gives what Sanic's module (which has no ``__all__``) gives: the exception
+# classes and the names it imports for them, but not its typing helpers.
 __all__ = [
+    "STATUS_CODES",
+    "CancelledError",
+    "Range",
     "BadRequest",
     "BadURL",
     "ContentRangeError",

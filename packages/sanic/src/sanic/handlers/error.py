@@ -16,4 +16,16 @@ from sanic._patching import forward_patches
 # a patched ``error_logger`` here is the one the error handler logs with
 forward_patches(__name__, {"error_logger": (_error_module,)})
 
-__all__ = ["ErrorHandler"]
+# What a star import of Sanic's module (no ``__all__``) gives: the class and its imports.
+__all__ = [
+    "BaseRenderer",
+    "ErrorHandler",
+    "HTTPResponse",
+    "Request",
+    "RouteHandler",
+    "ServerError",
+    "TextRenderer",
+    "error_logger",
+    "exception_response",
+    "text",
+]
