@@ -1539,7 +1539,8 @@ class Http(RequestReader, ResponseWriter):
             _stand_in_target(record), Header(), "1.1", "NONE", protocol.transport, protocol.app
         )
         request.stream = self
-        request.conn_info = protocol.conn_info
+        # As Sanic: no request was read, so the stand-in knows no connection
+        # (``request.ip`` is "", ``conn_info`` None).
         self.request = request
         self.head_only = isinstance(record, _Refused) and record.head
         self.request_body = False

@@ -967,8 +967,7 @@ class Request(Generic[sanic_type, ctx_type]):
             else:
                 scheme = str(self.forwarded.get("proto", "")) or None  # type: ignore[assignment]
                 if not scheme:
-                    ssl = bool(getattr(self.conn_info, "ssl", False))
-                    scheme = "https" if ssl else "http"
+                    scheme = "https" if self._over_tls() else "http"
             upgrade = self.headers.get("upgrade", "")
             if upgrade and lists_websocket(upgrade) and getattr(
                 self.app, "websocket_enabled", True
@@ -978,6 +977,16 @@ class Request(Generic[sanic_type, ctx_type]):
                 scheme = _WS_SCHEMES.get(scheme, scheme)
             self._scheme = scheme
         return self._scheme
+
+    def _over_tls(self) -> bool:
+        """Whether the connection is TLS (asked of the transport when no connection info
+        was kept: the stand-in request answering bytes that were no request)."""
+        if self.conn_info is not None:
+            return bool(self.conn_info.ssl)
+        get_extra_info = getattr(self.transport, "get_extra_info", None)
+        return get_extra_info is not None and (
+            get_extra_info("ssl_object") is not None or get_extra_info("sslcontext") is not None
+        )
 
     @property
     def host(self) -> str:
