@@ -398,9 +398,12 @@ class Request(Generic[sanic_type, ctx_type]):
         ``REQUEST_ID_HEADER`` reads no header."""
         if self._id is None:
             name = self._setting("REQUEST_ID_HEADER")
+            # As Sanic: generate_id() is called even when the client sent an id, so an
+            # override with a side effect (a counter) sees every request that reads its id.
+            generated = self.__class__.generate_id(self)
             value: Any = self.headers.get(name) if name else None
             if value is None:
-                value = self.__class__.generate_id(self)
+                value = generated
             if isinstance(value, str):  # the header's or a generate_id() override's text
                 try:
                     value = uuid.UUID(value)
