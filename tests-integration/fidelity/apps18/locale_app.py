@@ -77,6 +77,9 @@ async def about(request, lang):
     return text(f"[{lang}] {request.path} {request.route.name}")
 
 
+app.blueprint(pages)
+
+
 @app.get("/switch/<lang:[a-z]{2}>")
 async def switch(request, lang):
     back = request.headers.get("referer", "")
