@@ -35,7 +35,7 @@ async def ip_name(request, name):
     return json({"name": name, "caller": _caller()})
 
 
-@app.get("/net/<cidr:(?:\d{1,3}\.){3}\d{1,3}/\d{1,2}>")
+@app.get(r"/net/<cidr:(?:\d{1,3}\.){3}\d{1,3}/\d{1,2}>")
 async def net(request, cidr):
     try:
         network = ipaddress.ip_network(cidr, strict=False)

@@ -7,7 +7,7 @@ decorators (``name=`` for each); ``add_route`` with ``name=`` and ``version=``; 
 ``_method=``); the routes' ``request.route.name``/``request.route.path`` echoed."""
 
 from sanic import Blueprint, Sanic
-from sanic.response import json, text
+from sanic.response import json
 
 app = Sanic("routesmix", strict_slashes=False)
 

@@ -1324,6 +1324,10 @@ class Http(RequestReader, ResponseWriter):
     def _raise_body_error(self) -> None:
         record = self.current
         if record is not None and record.error is not None:  # head fine, body not
+            if self._body_unlimited(record):
+                # As Sanic: a route that streams its body (stream=True) still runs; its
+                # reads give the pieces that came before the error, then raise it.
+                return
             self.keep_alive = False
             raise record.error
 
