@@ -84,6 +84,14 @@ KEPT: dict[tuple[str, int], str] = {
     ("inventory", 16): "as 14 (OPTIONS)",
     **_bad("metrics", 16), **_bad("ratelimit", 12), **_bad("ledger", 20),
     **_bad("cors", 20, skip=("bad chunk size",)),
+    **_bad("problems", 19), **_bad("kv", 21), **_bad("export", 16), **_bad("routesmix", 27),
+    ("kv", 30): "a POST to a path served by three routes (GET PUT DELETE): the 405 carries "
+    "`Allow` (RFC 9110 15.5.6, listed); Sanic's none",
+    ("kv", 31): "as 30 (`get` in lower case: a method of its own, RFC 9110 9.1)",
+    ("export", 17): "a `ResponseStream` to an HTTP/1.0 client: not chunked, the close ends it "
+    "(RFC 9112 7.1, listed); Sanic sends chunked framing to the 1.0 client",
+    ("export", 18): "as 17, with `Connection: keep-alive`: Hurtle closes after the stream (no "
+    "length to delimit it), so the second request is not served; Sanic chunks and keeps on",
     ("metrics", 36): "the counts after the bad input: the 400s above counted as `NONE` 400s "
     "where Sanic served the requests; and Sanic's response middleware also sees a `NONE *` 500 "
     "for each connection its client left while Sanic waited for another head (listed: 'a "
