@@ -88,6 +88,13 @@ KEPT: dict[tuple[str, int], str] = {
     ("kv", 30): "a POST to a path served by three routes (GET PUT DELETE): the 405 carries "
     "`Allow` (RFC 9110 15.5.6, listed); Sanic's none",
     ("kv", 31): "as 30 (`get` in lower case: a method of its own, RFC 9110 9.1)",
+    ("webdav", 1): "a route for a method the router does not allow: `BadMethod` in both; Hurtle's "
+    "message lists the methods by name and names the route (`Must be one of: GET, POST, ... "
+    "(route '/dav/<path:path>')`), Sanic's shows the enum members' reprs (kept: a misused API's "
+    "message says what to do)",
+    **{("webdav", i): "a method the routes of `/dav/<path:path>` (GET, OPTIONS: two routes) do "
+       "not serve: 405 with `Allow` (RFC 9110 15.5.6, listed); Sanic's none"
+       for i in (2, 3, 5, 6, 7, 8, 9, 10, 11, 13, 15, 16, 17, 18)},
     ("export", 17): "a `ResponseStream` to an HTTP/1.0 client: not chunked, the close ends it "
     "(RFC 9112 7.1, listed); Sanic sends chunked framing to the 1.0 client",
     ("export", 18): "as 17, with `Connection: keep-alive`: Hurtle closes after the stream (no "
