@@ -95,6 +95,11 @@ KEPT: dict[tuple[str, int], str] = {
     **{("webdav", i): "a method the routes of `/dav/<path:path>` (GET, OPTIONS: two routes) do "
        "not serve: 405 with `Allow` (RFC 9110 15.5.6, listed); Sanic's none"
        for i in (2, 3, 5, 6, 7, 8, 9, 10, 11, 13, 15, 16, 17, 18)},
+    ("duplex", 5): "a stream to an HTTP/1.0 client: not chunked, the close ends it (RFC 9112 7.1, "
+    "listed)",
+    ("duplex", 6): "chunk data not followed by CRLF (sizes two bytes too long): the stream's read "
+    "raises `Bad chunked encoding` and the answer, already begun, is cut (RFC 9112 7.1, listed in "
+    "the twelfth round); Sanic reads the next bytes as data and waits for more",
     ("export", 17): "a `ResponseStream` to an HTTP/1.0 client: not chunked, the close ends it "
     "(RFC 9112 7.1, listed); Sanic sends chunked framing to the 1.0 client",
     ("export", 18): "as 17, with `Connection: keep-alive`: Hurtle closes after the stream (no "
