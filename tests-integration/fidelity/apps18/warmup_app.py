@@ -24,9 +24,13 @@ async def open_pool(app, _):
     app.ctx.ready = False
     app.ctx.cache = {}
     app.ctx.ticks = 0
+    app.ctx.go = asyncio.Event()
 
 
 async def warm(app):
+    # The warm-up waits for its go (POST /warm), so /ready is 503 before it whatever the
+    # timing of the servers' start.
+    await app.ctx.go.wait()
     for i in range(3):
         app.ctx.cache[f"k{i}"] = i * i
         await asyncio.sleep(0)
@@ -57,6 +61,13 @@ async def ready(request):
     if not request.app.ctx.ready:
         return json({"ready": False}, status=503, headers={"Retry-After": "1"})
     return json({"ready": True, "cache": request.app.ctx.cache, "pool": request.app.ctx.pool})
+
+
+@app.post("/warm")
+async def go(request):
+    request.app.ctx.go.set()
+    await asyncio.sleep(0.05)
+    return json({"ready": request.app.ctx.ready})
 
 
 @app.get("/tasks")
