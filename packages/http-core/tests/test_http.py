@@ -12,7 +12,7 @@ from hurtle_http.config import HttpConfig
 from hurtle_http.exceptions import BadRequest, NotFound, SanicException
 from hurtle_http.response import HTTPResponse, empty, text
 from hurtle_http.stages import Stage
-from hurtle_http.testing import FakeConnection, parse_responses
+from hurtle_http.testing import FakeConnection, FakeTransport, parse_responses
 
 from .conftest import echo, exchange, hello
 
@@ -549,6 +549,20 @@ async def test_the_stand_in_request_has_the_refused_requests_target(
     [(request, exception)] = app.errors
     assert exception.status_code in (400, 413, 431)
     assert (request.method, request.path, request.query_string) == ("NONE", path, query)
+
+
+@pytest.mark.parametrize("ssl", [False, True])
+async def test_the_stand_in_request_knows_no_client_but_the_scheme(ssl: bool) -> None:
+    # As Sanic: bytes that are no request get a stand-in without connection info, so a
+    # middleware keying on request.ip (a rate limiter) sees "" there, not the peer; the
+    # scheme still says whether the connection is TLS.
+    app = RecordingApp()
+    conn = FakeConnection(app, transport=FakeTransport(ssl=ssl))
+    await exchange(conn, b"GET /a HTTP/1.1 extra\r\nHost: x\r\n\r\n")
+    [(request, exception)] = app.errors
+    assert exception.status_code == 400
+    assert (request.conn_info, request.ip, request.port) == (None, "", 0)
+    assert request.scheme == ("https" if ssl else "http")
 
 
 async def test_exception_escaping_handle_request_is_answered_by_handle_exception() -> None:

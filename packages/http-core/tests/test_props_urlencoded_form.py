@@ -30,6 +30,7 @@ texts = st.text(st.characters(exclude_categories=("Cs",), max_codepoint=0x30FF),
     st.booleans(),
 )
 @example("shift_jis", [("名", "値 +&=")], False, True)
+@example("shift_jis", [("0", "¥")], False, True)
 def test_a_form_body_reads_back_in_its_charset(
     charset: str, pairs: list[tuple[str, str]], keep_blank: bool, with_param: bool
 ) -> None:
@@ -37,7 +38,10 @@ def test_a_form_body_reads_back_in_its_charset(
     encodable = []
     for name, value in pairs:
         try:
-            name.encode(codec), value.encode(codec)
+            # (a text the codec cannot give back is no oracle: shift_jis writes "¥" as
+            # 0x5C, which reads back as "\\")
+            if any(t.encode(codec).decode(codec) != t for t in (name, value)):
+                continue
         except UnicodeEncodeError:
             continue
         encodable.append((name, value))

@@ -496,6 +496,24 @@ def test_generated_request_id_text_is_read_as_uuid_or_int() -> None:
         assert type(request.id) is type(expected)
 
 
+def test_generate_id_runs_for_a_client_given_id_too() -> None:
+    # As Sanic: a sequential generate_id() override counts every request that reads its
+    # id, those whose client sent X-Request-ID included (their id stays the client's), so
+    # the next generated id is 3, not 2.
+    counter = iter(range(1, 10))
+
+    class Counting(Request):
+        @classmethod
+        def generate_id(cls, *_: Any) -> int:
+            return next(counter)
+
+    def counted(headers: dict[str, str]) -> Any:
+        return Counting(b"/", Header(headers), "1.1", "GET", None, None).id
+
+    assert [counted({}), counted({"X-Request-ID": "client-7"}), counted({})] == [
+        1, "client-7", 3]
+
+
 def test_request_id_header_set_empty_reads_no_header() -> None:
     # As Sanic: REQUEST_ID_HEADER = "" looks for no header, so the id is generated even
     # when the client sends X-Request-ID (it was read from X-Request-ID regardless).

@@ -1324,6 +1324,10 @@ class Http(RequestReader, ResponseWriter):
     def _raise_body_error(self) -> None:
         record = self.current
         if record is not None and record.error is not None:  # head fine, body not
+            if self._body_unlimited(record):
+                # As Sanic: a route that streams its body (stream=True) still runs; its
+                # reads give the pieces that came before the error, then raise it.
+                return
             self.keep_alive = False
             raise record.error
 
@@ -1539,7 +1543,8 @@ class Http(RequestReader, ResponseWriter):
             _stand_in_target(record), Header(), "1.1", "NONE", protocol.transport, protocol.app
         )
         request.stream = self
-        request.conn_info = protocol.conn_info
+        # As Sanic: no request was read, so the stand-in knows no connection
+        # (``request.ip`` is "", ``conn_info`` None).
         self.request = request
         self.head_only = isinstance(record, _Refused) and record.head
         self.request_body = False

@@ -403,9 +403,12 @@ class Request(Generic[sanic_type, ctx_type]):
         ``REQUEST_ID_HEADER`` reads no header."""
         if self._id is None:
             name = self._setting("REQUEST_ID_HEADER")
+            # As Sanic: generate_id() is called even when the client sent an id, so an
+            # override with a side effect (a counter) sees every request that reads its id.
+            generated = self.__class__.generate_id(self)
             value: Any = self.headers.get(name) if name else None
             if value is None:
-                value = self.__class__.generate_id(self)
+                value = generated
             if isinstance(value, str):  # the header's or a generate_id() override's text
                 try:
                     value = uuid.UUID(value)
@@ -973,8 +976,7 @@ class Request(Generic[sanic_type, ctx_type]):
             else:
                 scheme = str(self.forwarded.get("proto", "")) or None  # type: ignore[assignment]
                 if not scheme:
-                    ssl = bool(getattr(self.conn_info, "ssl", False))
-                    scheme = "https" if ssl else "http"
+                    scheme = "https" if self._over_tls() else "http"
             # (every Upgrade line: the handshake takes websocket from any of them)
             upgrade = field_lines(self.headers, "upgrade")
             if upgrade and lists_websocket(upgrade) and getattr(
@@ -985,6 +987,16 @@ class Request(Generic[sanic_type, ctx_type]):
                 scheme = _WS_SCHEMES.get(scheme, scheme)
             self._scheme = scheme
         return self._scheme
+
+    def _over_tls(self) -> bool:
+        """Whether the connection is TLS (asked of the transport when no connection info
+        was kept: the stand-in request answering bytes that were no request)."""
+        if self.conn_info is not None:
+            return bool(getattr(self.conn_info, "ssl", False))
+        get_extra_info = getattr(self.transport, "get_extra_info", None)
+        return get_extra_info is not None and (
+            get_extra_info("ssl_object") is not None or get_extra_info("sslcontext") is not None
+        )
 
     @property
     def host(self) -> str:
