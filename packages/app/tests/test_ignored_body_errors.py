@@ -1,7 +1,9 @@
 """A route that ignores its body (``ignore_body``, a GET's default) meets a body that is
-too large or malformed: as Sanic 25.12, its handler runs and answers (the body is not its
-business), then the connection closes (the rest cannot be read through). A 413 or 400
-came before the handler instead. A route that reads its body keeps the early refusal."""
+too large or malformed: the request is refused with 413 or 400 and the connection closed,
+before the handler, as for a route that reads its body. Sanic 25.12 runs the handler (200)
+and closes; issue 5 wants malformed framing refused and an oversize Content-Length answered
+413 whatever the route (refuse, never guess), so this is a kept difference (fidelity README,
+"Real-world apps, eighteenth round")."""
 
 from __future__ import annotations
 
@@ -42,22 +44,16 @@ def _routes(app: Sanic) -> None:
         return text(f"read {len(request.body)}")
 
 
-@pytest.mark.parametrize("body", [BAD_CHUNK, TOO_LARGE], ids=["bad chunk", "too large"])
-async def test_a_route_ignoring_its_body_answers_then_closes(app: Sanic, body: bytes) -> None:
-    _routes(app)
-    res, conn = await _answer(app, b"GET /ignores HTTP/1.1\r\nHost: x\r\n" + body)
-    assert (res.status, res.body) == (200, b"served, body b''")
-    for _ in range(20):
-        await conn.settle()
-    assert conn.closed
-
-
+@pytest.mark.parametrize("route", ["/ignores", "/reads"])
 @pytest.mark.parametrize(
     ("body", "status"), [(BAD_CHUNK, 400), (TOO_LARGE, 413)], ids=["bad chunk", "too large"]
 )
-async def test_a_route_reading_its_body_refuses_it_first(
-    app: Sanic, body: bytes, status: int
+async def test_a_bad_or_oversize_body_is_refused_whether_the_route_reads_it_or_not(
+    app: Sanic, route: str, body: bytes, status: int
 ) -> None:
     _routes(app)
-    res, conn = await _answer(app, b"GET /reads HTTP/1.1\r\nHost: x\r\n" + body)
+    res, conn = await _answer(app, f"GET {route} HTTP/1.1\r\nHost: x\r\n".encode() + body)
     assert res.status == status and res.header("connection") == "close"
+    for _ in range(20):
+        await conn.settle()
+    assert conn.closed

@@ -468,8 +468,7 @@ class ASGIApp:
             raise PayloadTooLarge("Request body exceeds the size limit")
 
     def _unlimited(self) -> bool:
-        # As when served: a route that meets its body itself (stream=True, or one that
-        # ignores it) is not held to the limit (as in Sanic).
+        # As when served: a stream=True route reads a body of any size (as in Sanic).
         if not self._body_unlimited:
             self._body_unlimited = bool(self.sanic_app.streams_body(self.request))
         return self._body_unlimited

@@ -64,15 +64,10 @@ class RequestHandling:
             await pipeline.handle(request)
 
     def streams_body(self, request: Any) -> bool:
-        """Whether ``request`` goes to a route that streams its body (``stream=True``) or
-        ignores it (``ignore_body``, a GET's default): its handler, not the HTTP core,
-        meets the body.
+        """Whether ``request`` goes to a route that streams its body (``stream=True``).
 
-        As in Sanic, such a route reads a body of any size (``REQUEST_MAX_SIZE`` does not
-        apply), and its handler runs even when the body turns out malformed: a streaming
-        handler's reads raise the error after the good pieces; an ignored body that is too
-        large or malformed closes the connection after the answer. The HTTP core asks
-        only when a body goes over the limit or fails.
+        Such a route reads a body of any size (``REQUEST_MAX_SIZE`` does not apply), as in
+        Sanic; the HTTP core asks only when a body goes over the limit.
         """
         try:
             route, _, _ = self.router.get(
@@ -80,8 +75,7 @@ class RequestHandling:
             )
         except Exception:  # no route, a wrong method, a bad path: the limit holds
             return False
-        extra = route.extra
-        return bool(getattr(extra, "stream", False) or getattr(extra, "ignore_body", False))
+        return bool(getattr(route.extra, "stream", False))
 
     async def run_respond_middleware(self, request: Any, response: Any) -> Any:
         """Run the response middleware on a response started with ``request.respond()``
