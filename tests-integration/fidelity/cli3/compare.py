@@ -16,6 +16,7 @@ import glob
 import http.client
 import json
 import os
+import re
 import shutil
 import signal
 import ssl
@@ -110,6 +111,7 @@ CASES: list[tuple[str, list[str], dict]] = [
     ("--single-process --debug", ["c3app:app", "--single-process", "--debug", *P], {}),
     ("--fast --single-process", ["c3app:app", "--fast", "--single-process", *P], {}),
     ("-H ::1", ["c3app:app", "-H", "::1", *P], {}),
+    ("-H [::1]", ["c3app:app", "-H", "[::1]", *P], {}),
     ("--host=localhost", ["c3app:app", "--host=localhost", *P], {}),
     ("-u", ["c3app:app", "-u", "c3.sock"], {}),
     ("-u with -H -p", ["c3app:app", "-u", "c3.sock", "-H", "127.0.0.1", *P], {}),
@@ -180,6 +182,10 @@ CASES: list[tuple[str, list[str], dict]] = [
     ("exec via mod", ["c3app", "exec", "hello", "--name", "m"], {}),
     ("exec via factory", ["c3app:create_app", "--factory", "exec", "hello"], {}),
     ("exec missing module", ["c3nope:app", "exec", "hello"], {}),
+    ("exec option before command", ["c3app:app", "exec", "--name", "q", "hello"], {}),
+    ("exec option without value", ["c3app:app", "exec", "hello", "--name"], {}),
+    ("exec option abbreviated", ["c3app:app", "exec", "hello", "--na", "q"], {}),
+    ("exec after an option", ["c3app:app", "--debug", "exec", "hello"], {}),
     ("exec -h", ["c3app:app", "exec", "-h"], {}),
     ("exec with option after", ["c3app:app", "exec", "hello", "--name", "z", "--debug"], {}),
 ]
@@ -365,6 +371,26 @@ def outcome(r: dict) -> tuple:
     return ("exit", r["rc"])
 
 
+BANNER = re.compile(r"(Goin' Fast @ |mode: |server: |auto-reload: |app: |WARNING: |"
+                    r"Dev mode|access)")
+
+
+def banner(r: dict, tmp: str) -> list[str]:
+    """The start-up lines that say how it serves (address, mode, server, auto-reload,
+    warnings), without times, PIDs, paths or the order of reload folders."""
+    lines = []
+    for line in (r["stdout"] + r["stderr"]).splitlines():
+        if not BANNER.search(line) or "DeprecationWarning" in line:
+            continue
+        line = norm(line, tmp)
+        line = re.sub(r"^(Main|Srv \d+)\s+\S+ \S+ \S+ ", "", line)
+        if line.startswith("INFO: auto-reload: "):
+            head, _, dirs = line.partition(", ")
+            line = ", ".join([head, *sorted(dirs.split(", "))]) if dirs else line
+        lines.append(line)
+    return sorted(set(lines))
+
+
 def choices_sorted(line: str) -> str:
     """argparse lists a subcommand's choices in the order they were added (Sanic's: a
     set's order, which changes from run to run)."""
@@ -389,6 +415,10 @@ def compare(ref: dict, hur: dict, tmp: str) -> list[str]:
         if ref["rc"] == 0 and so[:1] != sh[:1]:
             diffs.append(f"stdout: sanic {so[:2]!r:.160} / hurtle {sh[:2]!r:.160}")
     if ref["served"] and hur["served"]:
+        br, bh = banner(ref, tmp), banner(hur, tmp)
+        if br != bh:
+            diffs.append(f"banner: sanic {sorted(set(br) - set(bh))} / hurtle "
+                         f"{sorted(set(bh) - set(br))}")
         diffs += dump_diffs("/dump", ref.get("/dump"), hur.get("/dump"))
         if ref.get("/boom") != hur.get("/boom"):
             diffs.append(f"/boom: sanic {ref.get('/boom')} / hurtle {hur.get('/boom')}")
@@ -409,6 +439,16 @@ KEPT: dict[str, str] = {
                               "audit)",
     "exec takes_rest": "a command's *args/**kwargs are not offered as --args/--kwargs "
                        "(release-note items)",
+    "empty target": "a target that cannot be loaded: exit 1 and one line saying what to "
+                    "give (first CLI section; Sanic: 'Empty module name', exit 0)",
+    "target :app": "a malformed target: exit 1 and the loader's one line (Sanic: exit 0)",
+    "target mod:": "a malformed target: exit 1 and the loader's one line (Sanic: exit 0)",
+    "the Sanic class": "the class, not an instance: exit 1 in both; Hurtle's one line says "
+                       "to point at an instance (Sanic: prepare() missing 'self' traceback)",
+    "-H [::1]": "a bracketed IPv6 literal is served on that address; Sanic fails to "
+                "resolve it ('Name or service not known', exit 1)",
+    "exec option before command": "a usage error (exit 2, the option is no command); "
+                                  "Sanic prints the commands' help and exits 0",
     "factory option given twice": "the last value wins; Sanic fails with an argparse "
                                   "'conflicting option string' traceback (exit 1)",
 }
