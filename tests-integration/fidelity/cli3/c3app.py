@@ -124,6 +124,27 @@ def takes_rest(first, *args, **kwargs):
     print(json.dumps({"first": first, "args": list(args), "kwargs": kwargs}))
 
 
+@app.command
+def flag(on: bool = False, n: int = 3):
+    print(json.dumps({"on": on, "n": n}))
+
+
+@app.command
+def bind(port=None, host=None, workers=None):
+    print(json.dumps({"port": port, "host": host, "workers": workers}))
+
+
+def make_with_command():
+    other = Sanic("C3C")
+    register(other)
+
+    @other.command(name="")
+    def greet(who="world"):
+        print("hello " + who)
+
+    return other
+
+
 def create_app():
     other = Sanic("C3F")
     register(other)

@@ -186,6 +186,15 @@ CASES: list[tuple[str, list[str], dict]] = [
     ("exec option without value", ["c3app:app", "exec", "hello", "--name"], {}),
     ("exec option abbreviated", ["c3app:app", "exec", "hello", "--na", "q"], {}),
     ("exec after an option", ["c3app:app", "--debug", "exec", "hello"], {}),
+    ("exec flag without value", ["c3app:app", "exec", "flag", "--on"], {}),
+    ("exec option --n", ["c3app:app", "exec", "flag", "--on", "1", "--n", "2"], {}),
+    ("exec options named as the command's", ["c3app:app", "exec", "bind", "--port", "5",
+                                             "--host", "h", "--workers", "3"], {}),
+    ("exec short option of the command line", ["c3app:app", "exec", "bind", "-p", "5"], {}),
+    ("exec factory's command", ["c3app:make_with_command", "exec", "greet", "--who", "x"], {}),
+    ("exec factory() command", ["c3app:make_with_command()", "exec", "greet"], {}),
+    ("exec dashed name", ["c3app:app", "exec", "takes-rest"], {}),
+    ("exec on --simple", ["./site", "--simple", "exec"], {}),
     ("exec -h", ["c3app:app", "exec", "-h"], {}),
     ("exec with option after", ["c3app:app", "exec", "hello", "--name", "z", "--debug"], {}),
 ]
@@ -449,6 +458,9 @@ KEPT: dict[str, str] = {
                 "resolve it ('Name or service not known', exit 1)",
     "exec option before command": "a usage error (exit 2, the option is no command); "
                                   "Sanic prints the commands' help and exits 0",
+    "exec option --n": "a command's option `--n` reaches the command; Sanic's main parser "
+                       "takes `--n` for an abbreviation of its --no-* options and refuses it "
+                       "as ambiguous (exit 2)",
     "factory option given twice": "the last value wins; Sanic fails with an argparse "
                                   "'conflicting option string' traceback (exit 1)",
 }
