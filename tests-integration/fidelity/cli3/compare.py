@@ -27,14 +27,13 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
-from clifuzz import error_lines, free_port, norm, same_error  # noqa: E402
+from clifuzz import error_lines, free_port, norm, same_error, stop  # noqa: E402
 from clifuzz import kept as clifuzz_kept  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
 REF_PY = os.environ.get("REF_PYTHON", "/tmp/st-ref/bin/python")
 HURTLE_PY = os.environ.get("HURTLE_PYTHON", os.path.join(REPO, ".venv/bin/python"))
 START_WAIT = 12.0
-STOP_WAIT = 10.0
 SETTLE = 2.5
 
 P = ["-p", "{p}"]
@@ -307,12 +306,7 @@ def run(python: str, case: tuple, tmp: str) -> dict:
             except (OSError, http.client.HTTPException, ValueError) as exc:
                 result["/dump"] = f"no answer: {type(exc).__name__}"
             time.sleep(SETTLE)
-            child.send_signal(signal.SIGINT)
-            try:
-                child.wait(STOP_WAIT)
-                result["stopped"] = True
-            except subprocess.TimeoutExpired:
-                result["stopped"] = False
+            result["stopped"] = stop(child, signal.SIGINT)
         elif child.poll() is None:
             result["hung"] = True
         try:
