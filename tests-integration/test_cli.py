@@ -178,7 +178,7 @@ def test_mistakes_exit_non_zero_with_a_message_that_says_what_to_do(project: Pat
     assert "has no attribute 'nope'" in no_attr.stderr and "cli_app:app" in no_attr.stderr
     not_app = sanic(project, "cli_app:not_an_app")
     assert not_app.returncode == 1
-    assert "is a int, not a Sanic app" in not_app.stderr
+    assert "is an int, not a Sanic app" in not_app.stderr
     not_dir = sanic(project, "./absent", "--simple")
     assert not_dir.returncode == 1
     assert "not a directory" in not_dir.stderr

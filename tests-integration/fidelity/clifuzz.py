@@ -276,6 +276,16 @@ def ready(info: dict, tmp: str) -> bool:
         return False
 
 
+def stop(child: subprocess.Popen, signum: int) -> bool:
+    """Send ``signum`` to the command; whether it ends within STOP_WAIT seconds."""
+    child.send_signal(signum)
+    try:
+        child.wait(STOP_WAIT)
+    except subprocess.TimeoutExpired:
+        return False
+    return True
+
+
 def run(python: str, args: list[str], info: dict, tmp: str) -> dict:
     if info.get("script"):
         cmd = [os.path.join(os.path.dirname(python), "sanic"), *args]
@@ -319,12 +329,7 @@ def run(python: str, args: list[str], info: dict, tmp: str) -> dict:
             # Sanic's main process hangs on a signal that comes before its workers are
             # acknowledged (kept, second CLI audit): give it time to finish starting.
             time.sleep(SETTLE)
-            child.send_signal(getattr(signal, info["signal"]))
-            try:
-                child.wait(STOP_WAIT)
-                result["stopped"] = True
-            except subprocess.TimeoutExpired:
-                result["stopped"] = False
+            result["stopped"] = stop(child, getattr(signal, info["signal"]))
         elif child.poll() is None:
             result["hung"] = True
         if child.poll() is None:
@@ -862,12 +867,7 @@ def r2_run(python: str, scenario: tuple, tmp: str) -> dict:
                 if info.get("exited"):
                     result["stopped"] = True  # by itself (a shutdown step)
                 elif child.poll() is None:
-                    child.send_signal(signal.SIGINT)
-                    try:
-                        child.wait(STOP_WAIT)
-                        result["stopped"] = True
-                    except subprocess.TimeoutExpired:
-                        result["stopped"] = False
+                    result["stopped"] = stop(child, signal.SIGINT)
             elif child.poll() is None:
                 result["hung"] = True
         finally:

@@ -334,6 +334,81 @@ def test_factory_targets_as_sanic_reads_them(factory_module, capsys) -> None:
     assert "unrecognized arguments: --hosts=1" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("extra", "error"), [
+    (["stray"], "unrecognized arguments: stray"),
+    (["exec", "hello"], "unrecognized arguments: exec hello"),  # exec goes first
+    (["-x"], "unrecognized arguments: -x"),
+    (["--foo"], "argument --foo: expected one argument"),
+    (["--foo=1", "--bar", "-p", "8000"], "argument --bar: expected one argument"),
+])
+def test_what_a_factory_cannot_take_is_a_usage_error(factory_module, capsys, extra,
+                                                     error) -> None:
+    # With --factory every word the command did not know was kept (a stray word as an
+    # attribute set to True) and the app served, ignoring it; as Sanic, each unknown
+    # --name takes one value and anything else is refused (exit 2).
+    from hurtle_cli.main import parse_target_args
+
+    with pytest.raises(SystemExit) as exc:
+        parse_target_args([f"{factory_module}:create_app_with_args", "--factory", *extra])
+    assert exc.value.code == 2
+    assert error in capsys.readouterr().err
+
+
+def test_a_factory_option_takes_the_next_word_as_its_value(factory_module) -> None:
+    # `--foo bar` gave the factory foo=True and bar=True; Sanic's gets foo="bar".
+    from hurtle_cli.main import load_app, parse_target_args
+
+    args = parse_target_args([f"{factory_module}:create_app_with_args", "--factory",
+                              "--foo", "bar", "--log-level=debug", "-p", "8001"])
+    assert (args.foo, args.log_level, args.port) == ("bar", "debug", 8001)
+    assert load_app(args)[0].label == "bar"
+
+
+@pytest.mark.parametrize(("target", "said"), [
+    ("", "sanic: the target is empty: give the app as 'module:app'"),
+    ("   ", "sanic: the target is empty: give the app as 'module:app'"),
+    (":app", "sanic: Cannot load ':app': use 'module:app' or 'module.app'"),
+    ("factory_app:", "sanic: Cannot load 'factory_app:': use 'module:app' or 'module.app'"),
+])
+def test_an_empty_or_malformed_target_is_one_line(factory_module, target, said) -> None:
+    # ':app' and 'module:' ended in the loader's ValueError traceback (its constructor ran
+    # outside the error handling), and '' said "AppLoader needs a module_input".
+    with pytest.raises(SystemExit) as exc:
+        main([target])
+    assert str(exc.value.code).startswith(said)
+
+
+NOT_APPS_MODULE = """
+from hurtle_app import Sanic
+
+number = 3
+AppClass = Sanic
+
+
+def make_nothing():
+    return None
+"""
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["not_apps:number"], "sanic: 'not_apps:number' is an int, not a Sanic app."),
+    (["not_apps:AppClass"], "sanic: 'not_apps:AppClass' is the class Sanic, not an app: "
+                            "point at an instance"),
+    (["not_apps:make_nothing", "--factory"],
+     "sanic: the factory 'not_apps:make_nothing' returned None, not a Sanic app."),
+    (["not_apps:make_nothing()"],
+     "sanic: the factory 'not_apps:make_nothing' returned None, not a Sanic app."),
+])
+def test_what_is_not_an_app_is_named(importable, argv, said) -> None:
+    # The class itself failed later with "prepare() missing 1 required positional
+    # argument: 'self'"; a factory returning None was "a NoneType ... or use --factory"
+    # with --factory given; an int was "a int".
+    importable("not_apps", NOT_APPS_MODULE)
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert str(exc.value.code).startswith(said)
+
+
 def test_inspect_calls_the_clients_request_with_the_action_and_its_arguments(capsys) -> None:
     from hurtle_cli.main import run_inspect
 

@@ -55,6 +55,28 @@ def test_not_callable_factory_is_a_value_error_as_in_sanic(module) -> None:
 
 
 
+def test_a_factory_needing_two_arguments_says_what_a_factory_takes(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # `sanic mod:make --factory` with `def make(a, b)`: it was called with the options
+    # alone and failed with "make() missing 1 required positional argument: 'b'", which
+    # reads as if `a` had been given by the user.
+    (tmp_path / "two_args_mod.py").write_text(
+        "def make(a, b, c=1, *rest, **extra):\n    return (a, b)\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        with pytest.raises(TypeError) as exc:
+            AppLoader("two_args_mod:make", as_factory=True, args=7).load()
+    finally:
+        sys.modules.pop("two_args_mod", None)
+    assert str(exc.value) == (
+        "The factory two_args_mod:make needs 2 arguments (a, b); a factory takes none, or "
+        "one (the parsed command-line options)."
+    )
+
+
 def test_an_app_given_with_factory_says_to_drop_the_flag(tmp_path: Path, monkeypatch) -> None:
     # `sanic server:app --factory` called the app (an ASGI callable) and reported
     # "__call__() missing 2 required positional arguments: 'receive' and 'send'".

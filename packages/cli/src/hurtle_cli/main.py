@@ -89,10 +89,14 @@ def load_app(args: argparse.Namespace, loader: Any = None) -> tuple[Any, Any]:
     from hurtle_worker.load_errors import describe_load_error
     from hurtle_worker.loader import AppLoader
 
-    if loader is None:
-        loader = AppLoader(args.target, as_factory=args.factory, as_simple=args.simple,
-                           args=args)
+    if loader is None and not args.target.strip():
+        raise SystemExit("sanic: the target is empty: give the app as 'module:app' (or "
+                         "'module' for an `app` variable in it), or a folder with --simple.")
     try:
+        if loader is None:
+            # In the try: a malformed target (':app', 'module:') is refused here.
+            loader = AppLoader(args.target, as_factory=args.factory, as_simple=args.simple,
+                               args=args)
         app = loader.load()
     except Exception as exc:
         # A mistake in the user's code (a syntax error, a failing import or statement, a
@@ -100,7 +104,10 @@ def load_app(args: argparse.Namespace, loader: Any = None) -> tuple[Any, Any]:
         # The loader's own refusals (no such module or attribute) are one line.
         shown = describe_load_error(exc, skip=(os.path.dirname(__file__),))
         if shown is None:
-            raise SystemExit(f"sanic: cannot load {args.target!r}: {exc}") from None
+            said = str(exc)
+            if not said.startswith(f"Cannot load {args.target!r}"):  # the loader names it
+                said = f"cannot load {args.target!r}: {said}"
+            raise SystemExit(f"sanic: {said}") from None
         print(shown, file=sys.stderr)
         raise SystemExit(f"sanic: cannot load {args.target!r}: the error above was raised "
                          "while importing it or building the app.") from None
@@ -110,9 +117,19 @@ def load_app(args: argparse.Namespace, loader: Any = None) -> tuple[Any, Any]:
             f"sanic: the factory {args.target!r} is async (it returned a coroutine, not a "
             f"Sanic app). Make it a plain function that returns the app."
         )
-    if not hasattr(app, "prepare"):
+    if inspect.isclass(app):
         raise SystemExit(
-            f"sanic: {args.target!r} is a {type(app).__name__}, not a Sanic app. "
+            f"sanic: {args.target!r} is the class {app.__name__}, not an app: point at an "
+            f"instance (app = {app.__name__}('name') in the module), or at a factory."
+        )
+    if not hasattr(app, "prepare"):
+        kind = type(app).__name__
+        what = "None" if app is None else f"{'an' if kind[:1] in 'aeiouAEIOU' else 'a'} {kind}"
+        if loader.as_factory:
+            raise SystemExit(f"sanic: the factory {args.target!r} returned {what}, not a "
+                             "Sanic app. Make it return the app it builds.")
+        raise SystemExit(
+            f"sanic: {args.target!r} is {what}, not a Sanic app. "
             f"Point at the app instance (module:app) or use --factory for a factory."
         )
     return app, loader
@@ -468,10 +485,32 @@ def parse_target_args(argv: Sequence[str], parser: argparse.ArgumentParser | Non
     if extras:
         if not keep_extras:
             parser.error(f"unrecognized arguments: {' '.join(extras)}")
-        for item in extras:
-            key, sep, value = item.lstrip("-").partition("=")
-            setattr(args, key.replace("-", "_"), value if sep else True)
+        for key, value in factory_options(parser, extras).items():
+            setattr(args, key, value)
     return args
+
+
+def factory_options(parser: argparse.ArgumentParser, extras: Sequence[str]) -> dict[str, str]:
+    """The options a ``--factory`` factory receives beyond the command's own, as Sanic
+    reads them: each unknown ``--name`` takes one value (``--name=value`` or the next
+    word), a string. Anything else (a stray word, an unknown ``-x``, a ``--name`` with no
+    value) is a usage error (exit 2), not ignored while the app serves."""
+    values: dict[str, str] = {}
+    stray: list[str] = []
+    words = iter(extras)
+    for item in words:
+        if not item.startswith("--") or item.strip("-") == "":
+            stray.append(item)
+            continue
+        name, sep, value = item.partition("=")
+        if not sep:
+            value = next(words, "-")
+            if value.startswith("-"):
+                parser.error(f"argument {name}: expected one argument")
+        values[name.lstrip("-").replace("-", "_")] = value
+    if stray:
+        parser.error(f"unrecognized arguments: {' '.join(stray)}")
+    return values
 
 
 def main(argv: Sequence[str] | None = None, *, inspector_client: Any = None,

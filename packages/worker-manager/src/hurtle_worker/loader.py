@@ -148,6 +148,17 @@ class AppLoader:
             params = inspect.signature(target).parameters
         except (TypeError, ValueError):
             params = {}
+        required = [name for name, param in params.items()
+                    if param.default is param.empty
+                    and param.kind not in (param.VAR_POSITIONAL, param.VAR_KEYWORD)]
+        if len(required) > 1:
+            # Called with the options alone it would fail on the second name, which reads
+            # as if the first had been given.
+            raise TypeError(
+                f"The factory {self.module_name}:{self.app_name} needs {len(required)} "
+                f"arguments ({', '.join(required)}); a factory takes none, or one (the "
+                "parsed command-line options)."
+            )
         return target(self.args) if params else target()
 
     def _load_simple(self) -> Any:
