@@ -59,7 +59,9 @@ async def h_file(request):
 @app.get("/plain")
 async def h_plain(request):
     r = text("p")
-    r.add_cookie("p", "1", max_age=3, domain="x.org", comment="c", httponly=True, secure_prefix=True)
+    r.add_cookie(
+        "p", "1", max_age=3, domain="x.org", comment="c", httponly=True, secure_prefix=True
+    )
     return r
 
 

@@ -28,10 +28,18 @@ async def ws(request, ws):
 
 async def ws_call(headers):
     scope = {
-        "type": "websocket", "asgi": {"version": "3.0"}, "http_version": "1.1",
-        "scheme": "ws", "path": "/ws", "raw_path": b"/ws", "query_string": b"",
-        "root_path": "", "headers": [(b"host", b"x"), *headers],
-        "client": ("127.0.0.1", 1234), "server": ("127.0.0.1", 80), "subprotocols": [],
+        "type": "websocket",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "scheme": "ws",
+        "path": "/ws",
+        "raw_path": b"/ws",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"x"), *headers],
+        "client": ("127.0.0.1", 1234),
+        "server": ("127.0.0.1", 80),
+        "subprotocols": [],
     }
     sent = []
     msgs = [{"type": "websocket.connect"}]
@@ -80,10 +88,18 @@ async def mw(request, response):
 
 async def call(path, headers):
     scope = {
-        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
-        "method": "GET", "scheme": "http", "path": path, "raw_path": path.encode(),
-        "query_string": b"", "root_path": "", "headers": headers,
-        "client": ("127.0.0.1", 1234), "server": ("127.0.0.1", 80),
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": headers,
+        "client": ("127.0.0.1", 1234),
+        "server": ("127.0.0.1", 80),
     }
     sent = []
     msgs = [{"type": "http.request", "body": b"", "more_body": False}]
@@ -100,8 +116,11 @@ async def call(path, headers):
     await app(scope, receive, send)
     for m in sent:
         if m["type"] == "http.response.start":
-            return m["status"], sorted(h for h in m["headers"] if h[0].lower() in (b"set-cookie",)), b"".join(
-                x.get("body", b"") for x in sent if x["type"] == "http.response.body")
+            return (
+                m["status"],
+                sorted(h for h in m["headers"] if h[0].lower() in (b"set-cookie",)),
+                b"".join(x.get("body", b"") for x in sent if x["type"] == "http.response.body"),
+            )
 
 
 async def main():

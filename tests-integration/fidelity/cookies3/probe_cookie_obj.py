@@ -103,15 +103,39 @@ show("set.secure_false_host", setattr_case("secure", False, host_prefix=True))
 show("set.path_host", setattr_case("path", "/x", host_prefix=True))
 show("set.domain_host", setattr_case("domain", "x.org", host_prefix=True))
 show("set.secure_false_secprefix", setattr_case("secure", False, secure_prefix=True))
-show("set.partitioned_false_host", setattr_case("partitioned", False, host_prefix=True, partitioned=True))
+show(
+    "set.partitioned_false_host",
+    setattr_case("partitioned", False, host_prefix=True, partitioned=True),
+)
 
 # reading every attribute of a default cookie and a full one
-FULL = dict(path="/p", domain="d.org", secure=True, max_age=9,
-            expires=datetime(2031, 1, 1), httponly=True, samesite="strict",
-            partitioned=True, comment="c", host_prefix=False, secure_prefix=True)
+FULL = dict(
+    path="/p",
+    domain="d.org",
+    secure=True,
+    max_age=9,
+    expires=datetime(2031, 1, 1),
+    httponly=True,
+    samesite="strict",
+    partitioned=True,
+    comment="c",
+    host_prefix=False,
+    secure_prefix=True,
+)
 for label, kw in (("default", {}), ("full", FULL)):
-    for attr in ("key", "value", "path", "domain", "secure", "max_age", "expires",
-                 "httponly", "samesite", "partitioned", "comment"):
+    for attr in (
+        "key",
+        "value",
+        "path",
+        "domain",
+        "secure",
+        "max_age",
+        "expires",
+        "httponly",
+        "samesite",
+        "partitioned",
+        "comment",
+    ):
         show(f"get.{label}.{attr}", lambda kw=kw, attr=attr: getattr(mk(**kw), attr))
     show(f"str.{label}", lambda kw=kw: str(mk(**kw)))
     show(f"encode.{label}", lambda kw=kw: mk(**kw).encode("utf-8"))
@@ -138,10 +162,32 @@ show("positional_path", lambda: Cookie("a", "b", "/x"))
 show("no_value", lambda: Cookie("a"))
 show("kw_key", lambda: Cookie(key="a", value="b"))
 
-QUOTE = ["a b", "a,b", "a;b", 'a"b', "a\\b", "é", "日本", "\x7f", "a\tb", "",
-         "a=b", "(x)", "[x]", "{x}", "<x>", "?x", "@x", "/x", ":x", "a b;c", "~!#$%&'*+-.^_`|"]
+QUOTE = [
+    "a b",
+    "a,b",
+    "a;b",
+    'a"b',
+    "a\\b",
+    "é",
+    "日本",
+    "\x7f",
+    "a\tb",
+    "",
+    "a=b",
+    "(x)",
+    "[x]",
+    "{x}",
+    "<x>",
+    "?x",
+    "@x",
+    "/x",
+    ":x",
+    "a b;c",
+    "~!#$%&'*+-.^_`|",
+]
 for i, v in enumerate(QUOTE):
     show(f"quote.{i}.{v!r}", lambda v=v: str(Cookie("a", v)))
+
 
 # the jar
 def jar_case(fn):
@@ -149,7 +195,9 @@ def jar_case(fn):
         r = text("x")
         out = fn(r, r.cookies)
         return (out, sc(r))
+
     return run
+
 
 show("jar.header_key", lambda: (CookieJar.HEADER_KEY, text("x").cookies.HEADER_KEY))
 show("jar.header_key_lower", lambda: getattr(text("x").cookies, "header_key", "<none>"))
@@ -163,33 +211,146 @@ show("jar.getitem", jar_case(lambda r, j: (j.add_cookie("a", "1"), j["a"])[1]))
 show("jar.setitem", jar_case(lambda r, j: j.__setitem__("a", "b")))
 show("jar.setattr_legacy", jar_case(lambda r, j: setattr(j, "a", "b")))
 show("jar.get", jar_case(lambda r, j: (j.add_cookie("a", "1"), j.get("a"))[1]))
-show("jar.get_cookie", jar_case(lambda r, j: (j.add_cookie("a", "1", path="/x"), j.get_cookie("a"), j.get_cookie("a", path="/x"))[1:]))
-show("jar.get_cookie_domain", jar_case(lambda r, j: (j.add_cookie("a", "1", domain="d.org"), j.get_cookie("a"), j.get_cookie("a", domain="d.org"))[1:]))
-show("jar.has_cookie", jar_case(lambda r, j: (j.add_cookie("a", "1"), j.has_cookie("a"), j.has_cookie("b"), j.has_cookie("a", path="/y"))[1:]))
-show("jar.has_cookie_prefix", jar_case(lambda r, j: (j.add_cookie("a", "1", host_prefix=True), j.has_cookie("a"), j.has_cookie("a", host_prefix=True), j.has_cookie("__Host-a"))[1:]))
-show("jar.delete_then_list", jar_case(lambda r, j: (j.add_cookie("a", "1"), j.delete_cookie("a"), j.cookies)[2]))
+show(
+    "jar.get_cookie",
+    jar_case(
+        lambda r, j: (
+            j.add_cookie("a", "1", path="/x"),
+            j.get_cookie("a"),
+            j.get_cookie("a", path="/x"),
+        )[1:]
+    ),
+)
+show(
+    "jar.get_cookie_domain",
+    jar_case(
+        lambda r, j: (
+            j.add_cookie("a", "1", domain="d.org"),
+            j.get_cookie("a"),
+            j.get_cookie("a", domain="d.org"),
+        )[1:]
+    ),
+)
+show(
+    "jar.has_cookie",
+    jar_case(
+        lambda r, j: (
+            j.add_cookie("a", "1"),
+            j.has_cookie("a"),
+            j.has_cookie("b"),
+            j.has_cookie("a", path="/y"),
+        )[1:]
+    ),
+)
+show(
+    "jar.has_cookie_prefix",
+    jar_case(
+        lambda r, j: (
+            j.add_cookie("a", "1", host_prefix=True),
+            j.has_cookie("a"),
+            j.has_cookie("a", host_prefix=True),
+            j.has_cookie("__Host-a"),
+        )[1:]
+    ),
+)
+show(
+    "jar.delete_then_list",
+    jar_case(lambda r, j: (j.add_cookie("a", "1"), j.delete_cookie("a"), j.cookies)[2]),
+)
 show("jar.delete_unknown", jar_case(lambda r, j: (j.delete_cookie("zz"), j.cookies)[1]))
-show("jar.delete_path", jar_case(lambda r, j: (j.add_cookie("a", "1", path="/x"), j.delete_cookie("a"), j.cookies)[2]))
-show("jar.delete_path_match", jar_case(lambda r, j: (j.add_cookie("a", "1", path="/x"), j.delete_cookie("a", path="/x"), j.cookies)[2]))
-show("jar.delete_domain", jar_case(lambda r, j: (j.delete_cookie("a", domain="d.org"), j.cookies)[1]))
-show("jar.delete_host", jar_case(lambda r, j: (j.delete_cookie("a", host_prefix=True), j.cookies)[1]))
-show("jar.delete_secure_prefix", jar_case(lambda r, j: (j.delete_cookie("a", secure_prefix=True), j.cookies)[1]))
-show("jar.delete_insecure_host", jar_case(lambda r, j: j.delete_cookie("a", host_prefix=True, secure=False)))
+show(
+    "jar.delete_path",
+    jar_case(lambda r, j: (j.add_cookie("a", "1", path="/x"), j.delete_cookie("a"), j.cookies)[2]),
+)
+show(
+    "jar.delete_path_match",
+    jar_case(
+        lambda r, j: (
+            j.add_cookie("a", "1", path="/x"),
+            j.delete_cookie("a", path="/x"),
+            j.cookies,
+        )[2]
+    ),
+)
+show(
+    "jar.delete_domain", jar_case(lambda r, j: (j.delete_cookie("a", domain="d.org"), j.cookies)[1])
+)
+show(
+    "jar.delete_host", jar_case(lambda r, j: (j.delete_cookie("a", host_prefix=True), j.cookies)[1])
+)
+show(
+    "jar.delete_secure_prefix",
+    jar_case(lambda r, j: (j.delete_cookie("a", secure_prefix=True), j.cookies)[1]),
+)
+show(
+    "jar.delete_insecure_host",
+    jar_case(lambda r, j: j.delete_cookie("a", host_prefix=True, secure=False)),
+)
 show("jar.delete_bad_name", jar_case(lambda r, j: j.delete_cookie("a b")))
-show("jar.delete_twice", jar_case(lambda r, j: (j.delete_cookie("a"), j.delete_cookie("a"), len(j.cookies))[2]))
+show(
+    "jar.delete_twice",
+    jar_case(lambda r, j: (j.delete_cookie("a"), j.delete_cookie("a"), len(j.cookies))[2]),
+)
 show("jar.delete_positional", jar_case(lambda r, j: j.delete_cookie("a", "/x")))
 show("jar.add_positional", jar_case(lambda r, j: j.add_cookie("a", "b", "/x")))
 show("jar.add_returns", jar_case(lambda r, j: j.add_cookie("a", "b") is j.get_cookie("a")))
 show("jar.mutate_after", jar_case(lambda r, j: setattr(j.add_cookie("a", "b"), "value", "c")))
 show("jar.mutate_path_after", jar_case(lambda r, j: setattr(j.add_cookie("a", "b"), "path", "/z")))
-show("jar.two_same", jar_case(lambda r, j: (j.add_cookie("a", "1"), j.add_cookie("a", "2"), j.get_cookie("a").value)[2]))
-show("jar.over_header", lambda: (lambda h: (CookieJar(h).add_cookie("a", "b"), list(h.items())))(Header())[1])
-show("jar.over_header_existing", lambda: (lambda h: (CookieJar(h).cookies, CookieJar(h).has_cookie("a")))(Header({"Set-Cookie": "a=1"})))
+show(
+    "jar.two_same",
+    jar_case(
+        lambda r, j: (j.add_cookie("a", "1"), j.add_cookie("a", "2"), j.get_cookie("a").value)[2]
+    ),
+)
+show(
+    "jar.over_header",
+    lambda: (lambda h: (CookieJar(h).add_cookie("a", "b"), list(h.items())))(Header())[1],
+)
+show(
+    "jar.over_header_existing",
+    lambda: (lambda h: (CookieJar(h).cookies, CookieJar(h).has_cookie("a")))(
+        Header({"Set-Cookie": "a=1"})
+    ),
+)
 show("jar.over_dict", lambda: CookieJar({}).add_cookie("a", "b"))
 show("jar.cookie_obj_set", jar_case(lambda r, j: r.headers.add("Set-Cookie", Cookie("q", "w"))))
 show("jar.resp_add_cookie_obj", jar_case(lambda r, j: r.add_cookie(Cookie("q", "w"), "x")))
 show("resp.delete_cookie_returns", jar_case(lambda r, j: r.delete_cookie("a")))
-show("resp.add_cookie_kwargs_all", jar_case(lambda r, j: r.add_cookie("a", "b", path="/q", domain="d.org", secure=True, max_age="10", expires=datetime(2031, 1, 2, tzinfo=UTC2), httponly=True, samesite="none", partitioned=True, comment="hi")))
-show("resp.delete_cookie_all", jar_case(lambda r, j: r.delete_cookie("a", path="/q", domain="d.org", secure=True, host_prefix=False, secure_prefix=True)))
-show("resp.new_headers", lambda: (lambda r: (r.cookies.add_cookie("a", "b"), sc(r)))(HTTPResponse("x", headers={"X": "1"}))[1])
-show("resp.cookies_after_headers_replace", lambda: (lambda r: (r.cookies, setattr(r, "headers", Header()), r.add_cookie("a", "b"), sc(r)))(text("x"))[3])
+show(
+    "resp.add_cookie_kwargs_all",
+    jar_case(
+        lambda r, j: r.add_cookie(
+            "a",
+            "b",
+            path="/q",
+            domain="d.org",
+            secure=True,
+            max_age="10",
+            expires=datetime(2031, 1, 2, tzinfo=UTC2),
+            httponly=True,
+            samesite="none",
+            partitioned=True,
+            comment="hi",
+        )
+    ),
+)
+show(
+    "resp.delete_cookie_all",
+    jar_case(
+        lambda r, j: r.delete_cookie(
+            "a", path="/q", domain="d.org", secure=True, host_prefix=False, secure_prefix=True
+        )
+    ),
+)
+show(
+    "resp.new_headers",
+    lambda: (lambda r: (r.cookies.add_cookie("a", "b"), sc(r)))(
+        HTTPResponse("x", headers={"X": "1"})
+    )[1],
+)
+show(
+    "resp.cookies_after_headers_replace",
+    lambda: (lambda r: (r.cookies, setattr(r, "headers", Header()), r.add_cookie("a", "b"), sc(r)))(
+        text("x")
+    )[3],
+)

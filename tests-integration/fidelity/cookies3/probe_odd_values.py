@@ -43,8 +43,14 @@ def add(*args, **kw):
     def run():
         r = text("x")
         c = r.add_cookie(*args, **kw)
-        return ([str(v) for k, v in r.headers.items() if k.lower() == "set-cookie"],
-                repr(c.value), repr(c.key), repr(c.max_age), repr(c.samesite))
+        return (
+            [str(v) for k, v in r.headers.items() if k.lower() == "set-cookie"],
+            repr(c.value),
+            repr(c.key),
+            repr(c.max_age),
+            repr(c.samesite),
+        )
+
     return run
 
 
@@ -54,7 +60,9 @@ CASES = {
     "expires_subclass": {"expires": DT(2031, 1, 2, 3, 4, 5)},
     "expires_bool": {"expires": True},
     "expires_float": {"expires": 1.5},
-    "expires_neg_tz": {"expires": datetime(2031, 1, 2, 1, 0, 0, tzinfo=timezone(timedelta(hours=-5)))},
+    "expires_neg_tz": {
+        "expires": datetime(2031, 1, 2, 1, 0, 0, tzinfo=timezone(timedelta(hours=-5)))
+    },
     "expires_past": {"expires": datetime(1970, 1, 1)},
     "expires_y999": {"expires": datetime(999, 1, 1)},
     "max_age_intenum": {"max_age": Num.TEN},
@@ -102,4 +110,9 @@ show("key_dollar", add("$a", "v"))
 show("key_long", add("k" * 300, "v"))
 show("value_long", add("a", "v" * 5000))
 show("value_cookie_octets", add("a", "!#$%&'()*+-./:<=>?@[]^_`{|}~"))
-show("delete_strsub", lambda: (lambda r: (r.delete_cookie(S("a")), [str(v) for k, v in r.headers.items()]))(text("x")))
+show(
+    "delete_strsub",
+    lambda: (lambda r: (r.delete_cookie(S("a")), [str(v) for k, v in r.headers.items()]))(
+        text("x")
+    ),
+)

@@ -30,11 +30,48 @@ def c(raw="a=1; a=2; b=3; __Host-h=4; __Secure-s=5"):
     return CookieRequestParameters(parse_cookie(raw))
 
 
-RAWS = ["a=1", "a=1; a=2", 'a="x\\"y"', "a=b=c", " a = 1 ; b = 2 ", "=x", "a=", "a",
-        ";;a=1;;", "a=1,b=2", "a=\x00", "a=\x7f", "a=é", "a b=1", "a\tb=1", "$a=1", "a=\"\"",
-        "a=\"x", "a=x\"", "__Host-a=1", "__host-a=1", "__Secure-=1", "a=1; A=2", "a=%41",
-        "a=\"\\101\"", "a=\"\\\\\"", "a=1;b", "b;a=1", "a=[1]", "a={x}", "a=1 2", "a=\"1 2\"",
-        "a=1\"2", "a=(x)", "a=<x>", "a=x;", "a=;b=", "a==", "a= =", "k=v; bad; k2=v2"]
+RAWS = [
+    "a=1",
+    "a=1; a=2",
+    'a="x\\"y"',
+    "a=b=c",
+    " a = 1 ; b = 2 ",
+    "=x",
+    "a=",
+    "a",
+    ";;a=1;;",
+    "a=1,b=2",
+    "a=\x00",
+    "a=\x7f",
+    "a=é",
+    "a b=1",
+    "a\tb=1",
+    "$a=1",
+    'a=""',
+    'a="x',
+    'a=x"',
+    "__Host-a=1",
+    "__host-a=1",
+    "__Secure-=1",
+    "a=1; A=2",
+    "a=%41",
+    'a="\\101"',
+    'a="\\\\"',
+    "a=1;b",
+    "b;a=1",
+    "a=[1]",
+    "a={x}",
+    "a=1 2",
+    'a="1 2"',
+    'a=1"2',
+    "a=(x)",
+    "a=<x>",
+    "a=x;",
+    "a=;b=",
+    "a==",
+    "a= =",
+    "k=v; bad; k2=v2",
+]
 for raw in RAWS:
     show(f"parse {raw!r}", lambda raw=raw: parse_cookie(raw))
 
