@@ -4182,15 +4182,8 @@ def _item_assignment_hint(area):
             return False
         if bare == json.dumps(a, sort_keys=True):
             return True
-        other = json.loads(bare)
-        for where, _label, rule in KEPT:
-            if where == area and getattr(rule, "__name__", "") != "test":
-                try:
-                    if rule(c, a, other):
-                        return True
-                except (KeyError, TypeError, IndexError, AttributeError):
-                    continue
-        return False
+        # Without the hint this rule does not match again, so no recursion.
+        return kept_label(area, {"args": c}, a, json.loads(bare)) is not None
 
     return test
 
