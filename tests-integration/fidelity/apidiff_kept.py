@@ -4163,3 +4163,34 @@ KEPT += [
      " were (here a blueprint's registered before the collision); Sanic loses them, listed"
      " in the fourth round (ws_reg)", _bp_route_kept),
 ]
+
+
+_ITEM_HINT = re.compile(
+    r"('(?:Cookie|CookieJar)' object does not support item assignment); [^\"\\]*(?:\\.[^\"\\]*)*\""
+)
+
+
+def _item_assignment_hint(area):
+    """Hurtle's TypeError for pre-23.3 dict-style cookies (``response.cookies["a"] = "b"``,
+    ``cookie["httponly"] = True``) adds what to use instead after Sanic's words; with the
+    hint taken out, the case is alike or kept for another listed reason."""
+
+    def test(c, a, b):
+        hur = json.dumps(b, sort_keys=True)
+        bare = _ITEM_HINT.sub(r'\1"', hur)
+        if bare == hur:
+            return False
+        if bare == json.dumps(a, sort_keys=True):
+            return True
+        # Without the hint this rule does not match again, so no recursion.
+        return kept_label(area, {"args": c}, a, json.loads(bare)) is not None
+
+    return test
+
+
+KEPT += [
+    (area, "dict-style cookie assignment: Sanic's TypeError, its message followed by what"
+     " to use instead (add_cookie, the Cookie attribute); 'Cookies, third round'",
+     _item_assignment_hint(area))
+    for area in ("resp_ctor", "cookiejar", "cookie_obj", "cookiejar17")
+]

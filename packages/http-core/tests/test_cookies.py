@@ -475,3 +475,30 @@ def test_get_prefixed_cookie_raises_key_error_for_a_missing_name() -> None:
         cookies._get_prefixed_cookie("a")
     assert (cookies.get("a"), cookies.get("b"), cookies.getlist("zz"), cookies.zz) == (
         "1", "2", [], "")
+
+
+# ------------------------------------------------------------------ pre-23.3 dict-style use
+
+
+def test_legacy_jar_item_assignment_says_to_use_add_cookie() -> None:
+    # Old Sanic code: response.cookies["a"] = "b". A TypeError with Sanic's words, then how.
+    response = text("x")
+    with pytest.raises(TypeError) as info:
+        response.cookies["session"] = "abc"
+    message = str(info.value)
+    assert message.startswith("'CookieJar' object does not support item assignment")
+    assert "response.add_cookie('session', value" in message
+    assert response.cookies.cookies == []
+
+
+@pytest.mark.parametrize(
+    ("key", "attr"), [("httponly", "httponly"), ("max-age", "max_age"), ("Domain", "domain")]
+)
+def test_legacy_cookie_item_assignment_names_the_attribute(key: str, attr: str) -> None:
+    cookie = text("x").add_cookie("a", "b")
+    with pytest.raises(TypeError) as info:
+        cookie[key] = True  # type: ignore[index]
+    message = str(info.value)
+    assert message.startswith("'Cookie' object does not support item assignment")
+    assert f"cookie.{attr} = " in message
+    assert str(cookie) == "a=b; Path=/; SameSite=Lax; Secure"

@@ -12,7 +12,7 @@ import re
 import string
 from copy import copy
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from hurtle_http.compat import UTC
 from hurtle_http.exceptions import ServerError
@@ -230,6 +230,15 @@ class Cookie:
     def __repr__(self) -> str:
         return f"<Cookie {self}>"
 
+    def __setitem__(self, key: object, value: object) -> NoReturn:
+        # Cookies were dicts before Sanic 23.3 (``cookie["httponly"] = True``); Sanic 25.12
+        # refuses it with the bare TypeError, here the message names the attribute to set.
+        attr = key.lower().replace("-", "_") if isinstance(key, str) else "httponly"
+        raise TypeError(
+            "'Cookie' object does not support item assignment; set its attribute instead "
+            f"(cookie.{attr} = ...), or pass it to response.add_cookie()"
+        )
+
     @property
     def path(self) -> str:
         """The ``Path`` attribute."""
@@ -332,6 +341,15 @@ class CookieJar:
 
     def __len__(self) -> int:
         return len(self.cookies)
+
+    def __setitem__(self, key: object, value: object) -> NoReturn:
+        # ``response.cookies["a"] = "b"`` set a cookie before Sanic 23.3; Sanic 25.12
+        # refuses it with the bare TypeError, here the message says what replaced it.
+        raise TypeError(
+            "'CookieJar' object does not support item assignment; use "
+            f"response.add_cookie({key!r}, value, ...) with its keyword arguments (path, "
+            "domain, secure, max_age, expires, httponly, samesite, partitioned)"
+        )
 
     @property
     def cookies(self) -> list[Cookie]:
