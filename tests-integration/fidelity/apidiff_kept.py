@@ -4180,8 +4180,8 @@ def _refused_ws_flag(c, a, b):
 
 def _float_status_asgi(c, a, b):
     """A float status (``status=200.0``) under ASGI: Hurtle's 500 page, as its own server
-    and Sanic's server answer; Sanic's ASGI mode hands the float on (kept in "Leftovers,
-    fourteenth pass"; apidiff's response_wire runs through asgi_client)."""
+    and Sanic's server answer; Sanic's ASGI mode hands the float on (fixed and listed in
+    "Leftovers, thirteenth pass"; apidiff's response_wire runs through asgi_client)."""
     status = (c.get("kw") or {}).get("status")
     ok_a, ok_b = _ok_dict(a), _ok_dict(b)
     return (isinstance(status, float) and ok_b.get("status") == 500
@@ -4208,7 +4208,7 @@ KEPT += [
      " Hurtle's is a websocket route (Sanic's half-made one has no websocket flag)",
      _refused_ws_flag),
     ("response_wire", "a float status under ASGI: the 500 page, as both own servers (Sanic's"
-     " ASGI mode hands the float on), listed in the fourteenth leftovers pass",
+     " ASGI mode hands the float on), listed in the thirteenth leftovers pass",
      _float_status_asgi),
     ("listeners", "an earlier case's cancelled task's warning, logged by Hurtle's done"
      " callback a loop turn after the task ended, reached this case's log tap",
