@@ -1,4 +1,4 @@
-"""Judges the chunkfuzz sanic-diff run (run.sh's chunkdiff step) stream by stream: Hurtle's
+"""Judges the chunkfuzz sanic-diff run (rerun4/run.sh's chunkdiff step) stream by stream: Hurtle's
 answers, read back from sanic-diff's output, against chunkfuzz/streams.py's reference decoder
 (RFC 9112 7.1, with Hurtle's refusal of BWS after ';'), and names the Sanic side's cause.
 
