@@ -789,6 +789,13 @@ def kept(sc: dict, what: str, ref: dict, hur: dict) -> str | None:
             # Processes are asked to stop with SIGINT when restarted too (first audit), so
             # a custom process's clean-up runs; Sanic's SIGTERM ends it without it.
             return "a restarted custom process gets SIGINT and runs its clean-up (Sanic: SIGTERM)"
+        if without_serving(kept_marks(hur)["others"]) == without_serving(
+                kept_marks(ref)["others"]):
+            # (rerun5, seed 2773) A Sanic replacement shares its predecessor's state entry:
+            # it reads the old worker's 'serving' (True) when it starts and, stopped later,
+            # the False the old worker wrote on its way out; Hurtle's reads its own.
+            return ("a restarted worker's replacement reads its own 'serving' (Sanic's reads "
+                    "the value its predecessor wrote)")
     start_failed = sc["start_crash"] and (
         START_FAILED in ref["out"]
         or (START_FAILED in hur["out"] and outcome(ref) in (("did not stop",), ("exit", -9)))
