@@ -95,11 +95,16 @@ def _static_under_file(req: str, a: dict[str, Any], b: dict[str, Any], source: s
 
 def _head_static_length(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
     """HEAD of a static file: Hurtle's Content-Length is the one GET sends (RFC 9110 9.3.2;
-    Sanic: 0; README's first list)."""
-    return (req.startswith("HEAD ") and a.get("status") == b.get("status") == 200
-            and {k for k in set(a) | set(b) if a.get(k) != b.get(k)} == {"content-length"}
-            and re.search(r"app\.static\('/" + re.escape(_target(req).split("/")[1]), source)
-            is not None)
+    Sanic: 0; README's first list). The app's static route is the target's first segment; a
+    blueprint's (`b0.static('/bs', ...)`) sits under its prefix, so any segment of the target."""
+    if not (req.startswith("HEAD ") and a.get("status") == b.get("status") == 200
+            and {k for k in set(a) | set(b) if a.get(k) != b.get(k)} == {"content-length"}):
+        return False
+    segments = _target(req).split("/")
+    if re.search(r"app\.static\('/" + re.escape(segments[1]), source) is not None:
+        return True
+    return any(re.search(r"\w\.static\('/" + re.escape(seg) + "'", source) is not None
+               for seg in segments[2:-1])
 
 
 def _unquote_leak(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:

@@ -34,6 +34,7 @@ import shlex
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -315,12 +316,14 @@ def run_apps(args: argparse.Namespace) -> int:
         with open(os.path.join(appfuzz.WORK, f"asgiapp_{seed}.py"), "w") as fh:
             fh.write(app["source"])
         answers: dict[str, list[dict[str, Any]]] = {}
+        failed: dict[str, str] = {}  # a side that did not start: what it wrote
         for side, python in (("sanic", args.ref_python), ("hurtle", args.hurtle_python)):
             port = fuzz.free_port()
+            out = tempfile.TemporaryFile()
             proc = subprocess.Popen(
                 [python, "-m", "uvicorn", f"asgiapp_{seed}:app", "--host", "127.0.0.1",
                  "--port", str(port), "--log-level", "warning", *shlex.split(args.uvargs)],
-                cwd=appfuzz.WORK, stdout=log, stderr=log, start_new_session=True,
+                cwd=appfuzz.WORK, stdout=out, stderr=out, start_new_session=True,
             )
             try:
                 if not fuzz.wait_ready(port, time.monotonic() + 20):
@@ -333,10 +336,21 @@ def run_apps(args: argparse.Namespace) -> int:
                     proc.wait(5)
                 except subprocess.TimeoutExpired:
                     os.killpg(proc.pid, signal.SIGKILL)
+                out.seek(0)
+                text = out.read().decode(errors="replace")
+                out.close()
+                log.write(text)
+                if not answers[side]:
+                    failed[side] = text
         apps_run += 1
         if not answers["sanic"] or not answers["hurtle"]:  # a start-up refusal
             if answers["sanic"] or answers["hurtle"]:
-                buckets["app started under one side only"].append((seed, "", {}, {}))
+                # appfuzz's start-up labels, on what the side that did not start wrote
+                # (rerun5, seed 2754: Sanic refusing its own ymd pattern beside a path)
+                kept = appfuzz.kept_app_label(failed.get("sanic", "None"),
+                                              failed.get("hurtle", "None"), app["source"])
+                key = f"kept: {kept}" if kept else "app started under one side only"
+                buckets[key].append((seed, "", {}, {}))
             continue
         for req, a, b in zip(reqs, answers["sanic"], answers["hurtle"], strict=True):
             sent += 1

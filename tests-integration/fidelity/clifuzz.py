@@ -422,6 +422,11 @@ def kept(args: list[str], ref: dict, hur: dict, tmp: str) -> str | None:
         return ("Sanic's bug: --tls-strict-host with worker processes cannot pickle its"
                 " CertSelector, neither serves nor exits; Hurtle serves and refuses unknown"
                 " names (second CLI audit)")
+    if "could not find package to create a TLS certificate" in " ".join(ref["stderr"].split()):
+        # rerun5 (clifuzz seed 2710): with trustme on its path Sanic serves --auto-tls
+        # --debug over HTTPS as Hurtle does (and drops the harness's plain-HTTP GET alike).
+        return ("the environment: the reference venv has neither trustme nor mkcert, so Sanic's"
+                " --auto-tls cannot make its certificate; Hurtle's venv has trustme")
     first = message((error_lines(ref["stderr"], tmp) or [""])[-1]).split(". ")[0]
     if ref["rc"] == hur["rc"] and len(first) > 20 and first in " ".join(hur["stderr"].split()):
         return "same exit code and first sentence; Hurtle's message goes on to say what to change"

@@ -756,6 +756,10 @@ def kept_mark(mark: str) -> str:
     return mark
 
 
+def without_serving(seqs: list) -> list:
+    return sorted(tuple(re.sub(r" serving=\w+$", "", m) for m in seq) for seq in seqs)
+
+
 def prefixes_matched(short: list, long: list) -> bool:
     """Whether each sequence of ``short`` starts a different sequence of ``long``."""
     left = list(long)
@@ -785,9 +789,20 @@ def kept(sc: dict, what: str, ref: dict, hur: dict) -> str | None:
             # Processes are asked to stop with SIGINT when restarted too (first audit), so
             # a custom process's clean-up runs; Sanic's SIGTERM ends it without it.
             return "a restarted custom process gets SIGINT and runs its clean-up (Sanic: SIGTERM)"
+        if without_serving(kept_marks(hur)["others"]) == without_serving(
+                kept_marks(ref)["others"]):
+            # (rerun5, seed 2773) A Sanic replacement shares its predecessor's state entry:
+            # it reads the old worker's 'serving' (True) when it starts and, stopped later,
+            # the False the old worker wrote on its way out; Hurtle's reads its own.
+            return ("a restarted worker's replacement reads its own 'serving' (Sanic's reads "
+                    "the value its predecessor wrote)")
     start_failed = sc["start_crash"] and (
         START_FAILED in ref["out"]
         or (START_FAILED in hur["out"] and outcome(ref) in (("did not stop",), ("exit", -9)))
+        # (rerun5, seed 2711: Sanic's manager was still waiting for the dead worker's ack
+        # at the SIGINT, and its shutdown from inside wait_for_ack failed: exit 1)
+        or (START_FAILED in hur["out"] and outcome(ref) == ("exit", 1)
+            and "in wait_for_ack" in ref["out"])
     )
     if (
         sc["start_crash"] == "exit_once_after"
@@ -847,6 +862,24 @@ def kept(sc: dict, what: str, ref: dict, hur: dict) -> str | None:
             and prefixes_matched(mr["others"], mh["others"])
         ):
             return reason + "; Sanic hangs with no worker left, killed before its stop listeners"
+        zero = "insp reload zero" in sc["actions"]
+        if (
+            zero and what == "marks others" and outcome(ref) == ("did not stop",)
+            and prefixes_matched(without_serving(mr["others"]), without_serving(mh["others"]))
+        ):
+            # (rerun5, seed 2711) Sanic's replacement of the worker it kept reads, when
+            # stopped, the 'serving' False its predecessor wrote on the shared entry.
+            return reason + "; a Sanic replacement reads its predecessor's 'serving'"
+        if (
+            zero and what == "outcome" and outcome(ref) == ("did not stop",)
+            and outcome(hur) == ("exit", 0)
+            and marks_by_kind(ref)["main"][-1:] == ["main_process_stop"]
+            and re.search(r"^Main .*INFO: Server Stopped$", ref["out"], re.M)
+        ):
+            # (rerun5, seed 2711) After a zero-downtime reload that also restarted the
+            # worker it had lost, Sanic's main process logs 'Server Stopped' and runs
+            # main_process_stop at SIGINT, then does not exit.
+            return reason + "; Sanic's main does not exit after its own stop (reload zero)"
         if what == "answers" and all(
             list(r) == h or r[1] in ("no answer", "exited")
             for r, h in zip(ref["answers"], answers_h, strict=False)

@@ -252,3 +252,19 @@ async def test_a_port_that_is_not_a_number_is_named(app: Sanic, port: Any) -> No
     with pytest.raises(TypeError) as caught:
         await app.create_server(host="127.0.0.1", port=port)
     assert str(caught.value) == f"port is a number from 0 to 65535, such as 8000, not {port!r}"
+
+
+async def test_after_start_on_a_closed_server_runs_its_listeners_and_serves_nothing(
+    app: Sanic,
+) -> None:
+    # As Sanic: after close(), startup() and after_start() run the after_server_start
+    # listeners and the server stays closed. after_start() started serving on the closed
+    # asyncio server, which failed inside asyncio (TypeError: 'NoneType' object is not
+    # iterable) before the listeners, and left is_serving() True.
+    server = await app.create_server(host="127.0.0.1", port=0, return_asyncio_server=True)
+    await server.close()
+    await server.startup()
+    await asyncio.wait_for(server.after_start(), timeout=5)
+    assert app.ctx.ran == ["after_server_start"]
+    assert not server.is_serving()
+    await server.wait_closed()

@@ -197,8 +197,10 @@ class AsyncioServer:
 
     async def _after_start(self) -> None:
         _load_websockets(self.app)
-        # As Sanic: a server from serve(run_async=True) not awaited yet stays unbound.
-        if self._serve_on_start and self.handle is not None and not self.server.is_serving():
+        # As Sanic: a server from serve(run_async=True) not awaited yet stays unbound, and
+        # one closed already (its listening sockets gone) stays closed; the listeners run.
+        if (self._serve_on_start and self.handle is not None and self.server.sockets
+                and not self.server.is_serving()):
             await self.server.start_serving()
         # As Sanic: app.state.is_running turns True once those listeners have run.
         await self.app._server_event("init", "after", loop=self.loop)
