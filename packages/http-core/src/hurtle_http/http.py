@@ -732,10 +732,14 @@ class Http(RequestReader, ResponseWriter):
         """The body size limit of the request being handled: ``REQUEST_MAX_SIZE``, or what
         its handler set here (``request.stream.request_max_size = N`` in a ``stream=True``
         route, whose body is otherwise read whatever its size). Reading past a limit set
-        so raises ``PayloadTooLarge`` (413). A limit set for one request ends with it."""
+        so raises ``PayloadTooLarge`` (413). A limit set for one request ends with it.
+        Unset in a ``stream=True`` route, it is ``inf`` (no limit applies), as in Sanic."""
+        request = self.request
         limit = self._limit
-        if limit is not None and limit[0] is self.request:
+        if limit is not None and limit[0] is request:
             return limit[1]
+        if request is not None and self._streams_body(request):
+            return float("inf")
         return self._max_size
 
     @request_max_size.setter
@@ -747,8 +751,9 @@ class Http(RequestReader, ResponseWriter):
         that streams its body (``stream=True``) reads any size. Asked of the app (its
         optional ``streams_body(request)``) only when a body goes over the limit."""
         request = record.request  # records are reused, requests are not
-        if request is None:
-            return False
+        return request is not None and self._streams_body(request)
+
+    def _streams_body(self, request: Any) -> bool:
         if request is self._unlimited:
             return True
         hook = getattr(self.protocol.app, "streams_body", None)
