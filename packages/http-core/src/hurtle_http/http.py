@@ -727,6 +727,12 @@ class Http(RequestReader, ResponseWriter):
         if self._waiter is not None and record is self.current:
             self._wake()
 
+    def __bool__(self) -> bool:
+        """True while a request is being handled or answered, False once its response is
+        complete (or before a request came): ``if request.stream:`` / ``if response.stream:``
+        tell whether more can be sent, as in Sanic."""
+        return self.stage is HANDLER or self.stage is RESPONSE
+
     @property
     def request_max_size(self) -> float:
         """The body size limit of the request being handled: ``REQUEST_MAX_SIZE``, or what
