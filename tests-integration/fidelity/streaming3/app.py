@@ -144,6 +144,46 @@ async def o_send_from_task(request):
     request.app.add_task(later())
 
 
+@app.get("/o/slow-next")
+async def o_slow_next(request):
+    response = await request.respond(content_type="text/plain")
+    await response.send("s1 ")
+    await asyncio.sleep(0.3)
+    await response.send("s2")
+
+
+@app.get("/o/late-sender")
+async def o_late_sender(request):
+    response = await request.respond(content_type="text/plain")
+    await response.send("first ")
+
+    async def later():
+        await asyncio.sleep(0.1)
+        try:
+            await response.send("LATE")
+            note("late send ok")
+        except BaseException as e:
+            note("late", exc_name(e), response.stream is None)
+
+    request.app.add_task(later())
+
+
+@app.get("/o/late-plain")
+async def o_late_plain(request):
+    response = text("plain")
+
+    async def later():
+        await asyncio.sleep(0.1)
+        try:
+            await response.send("LATE")
+            note("late plain send ok")
+        except BaseException as e:
+            note("late plain", exc_name(e), response.stream is None)
+
+    request.app.add_task(later())
+    return response
+
+
 @app.get("/o/end-then-return")
 async def o_end_then_return(request):
     response = await request.respond(content_type="text/plain")

@@ -62,6 +62,17 @@ def responses(port):
 
 
 @scenario
+def late_send(port):
+    """A task sends on a response after its handler returned, while the connection
+    answers the next (slow, streamed) request."""
+    out = []
+    for path in ("/o/late-sender", "/o/late-plain"):
+        out += run_steps(port, [("send", req("GET", path, close=False) + req("GET", "/o/slow-next"))])
+        out.append(seen(port))
+    return out
+
+
+@scenario
 def http10(port):
     out = []
     for extra in ("", "Connection: keep-alive\r\n"):

@@ -1137,6 +1137,11 @@ class Http(RequestReader, ResponseWriter):
                     # queued, connection kept): no call.
                     # (response_func and send are None once a response is complete, and
                     # the response byte counters are set when a response starts.)
+                    response = self.response
+                    if response is not None:
+                        # As Sanic: a finished response is no longer connected, so a
+                        # task's late send raises instead of writing into the next one.
+                        response.stream = None
                     self.current = self.request = self.response = None
                     self.request_bytes = 0
                     record.request = None
@@ -1389,6 +1394,9 @@ class Http(RequestReader, ResponseWriter):
             return False
         self.current = self.queue.popleft() if self.queue else None
         self.request = None
+        response = self.response
+        if response is not None:
+            response.stream = None  # as on the fast path of ``http1()``
         self.response = self.response_func = self.send = None
         self.response_size = self.response_bytes_left = self.request_bytes = 0
         self.exception = None
