@@ -19,6 +19,8 @@ if not DATA.exists():
 
 TXT = Path("/tmp/streaming3-data.txt")
 TXT.write_text("text file\n")
+EMPTY = Path("/tmp/streaming3-empty.bin")
+EMPTY.write_bytes(b"")
 
 app = Sanic("Streaming3")
 app.config.REQUEST_MAX_SIZE = 2000
@@ -351,7 +353,42 @@ async def fs(request, how):
         return await file_stream("/tmp/streaming3-no-such-file")
     if how == "txt":
         return await file_stream(TXT)
+    if how == "empty":
+        return await file_stream(EMPTY, chunk_size=10)
+    if how == "dir":
+        return await file_stream("/tmp")
+    if how == "big-chunk":
+        return await file_stream(DATA, chunk_size=10**6)
     return text("?", status=404)
+
+
+@app.get("/o/memoryview")
+async def o_memoryview(request):
+    response = await request.respond(content_type="text/plain")
+    try:
+        await response.send(memoryview(b"view"))
+        note("memoryview ok")
+    except BaseException as e:
+        note("memoryview", exc_name(e))
+        raise
+
+
+def sync_fn(r):
+    note("sync fn called")
+
+
+@app.get("/rs/sync")
+async def rs_sync(request):
+    return ResponseStream(sync_fn, content_type="text/plain")
+
+
+async def rs_raises_first(r):
+    raise ValueError("before any write")
+
+
+@app.get("/rs/raise-first-ka")
+async def rs_raise_first_ka(request):
+    return ResponseStream(rs_raises_first)
 
 
 if __name__ == "__main__":

@@ -86,7 +86,8 @@ def http10(port):
 @scenario
 def rstream(port):
     out = []
-    for path in ("/rs/options", "/rs/nothing", "/rs/send", "/rs/cl", "/rs/returned-twice"):
+    for path in ("/rs/options", "/rs/nothing", "/rs/send", "/rs/cl", "/rs/returned-twice", "/rs/sync",
+                 "/rs/raise-first-ka", "/o/memoryview"):
         out += run_steps(port, [("send", req("GET", path, close=False) + req("GET", "/o/props"))])
         out.append(seen(port))
     out += run_steps(port, [("send", req("HEAD", "/rs/options"))])
@@ -96,7 +97,7 @@ def rstream(port):
 @scenario
 def files(port):
     out = []
-    for how in ("mime", "name", "uname", "headers", "range", "range-fixed", "str", "missing", "txt"):
+    for how in ("mime", "name", "uname", "headers", "range", "range-fixed", "str", "missing", "txt", "empty", "dir", "big-chunk"):
         for method, extra in (("GET", ""), ("GET", "Range: bytes=5-24\r\n"), ("HEAD", "")):
             out += run_steps(port, [("send", req(method, f"/fs/{how}", headers=extra))])
     return out
