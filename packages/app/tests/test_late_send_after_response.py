@@ -13,7 +13,8 @@ import pytest
 from hurtle_app import Sanic
 from hurtle_http.exceptions import SanicException
 from hurtle_http.response import text
-from hurtle_http.testing import FakeConnection, parse_responses
+
+from .test_stream_size_limit import _answers
 
 
 @pytest.mark.parametrize("streamed", [True, False])
@@ -49,17 +50,8 @@ async def test_a_late_send_does_not_reach_the_next_response(app: Sanic, streamed
         await asyncio.wait_for(late_done.wait(), 5)
         await response.send("s2")
 
-    await app._startup()
-    conn = FakeConnection(app)
-    conn.receive(b"GET /first HTTP/1.1\r\nHost: x\r\n\r\nGET /second HTTP/1.1\r\nHost: x\r\n\r\n")
-    sent = b""
-    for _ in range(500):
-        await conn.settle()
-        sent += conn.take()
-        if len(parse_responses(sent) if sent else []) >= 2:
-            break
-        await asyncio.sleep(0.001)
-    answers = parse_responses(sent)
+    data = b"GET /first HTTP/1.1\r\nHost: x\r\n\r\nGET /second HTTP/1.1\r\nHost: x\r\n\r\n"
+    answers = await _answers(app, data, 2)
     assert [a.body for a in answers] == [b"first", b"s1 s2"]
     assert outcome[1:] == [
         (SanicException, "No stream is connected to the response object instance.", None)

@@ -9,21 +9,9 @@ from typing import Any
 
 from hurtle_app import Sanic
 from hurtle_http.response import text
-from hurtle_http.testing import FakeConnection, parse_responses
+from hurtle_http.testing import FakeConnection
 
-
-async def _serve(app: Sanic, data: bytes, count: int) -> list:
-    conn = FakeConnection(app)
-    conn.receive(data)
-    sent = b""
-    for _ in range(200):
-        await conn.settle()
-        sent += conn.take()
-        parsed = parse_responses(sent) if sent else []
-        if len(parsed) >= count:
-            return parsed
-        await asyncio.sleep(0.001)
-    raise AssertionError(f"fewer than {count} answers: {sent!r}")
+from .test_stream_size_limit import _answers
 
 
 async def test_the_stream_is_false_once_the_response_is_complete(app: Sanic) -> None:
@@ -52,9 +40,10 @@ async def test_the_stream_is_false_once_the_response_is_complete(app: Sanic) -> 
         return text("ok")
 
     await app._startup()
-    (answer,) = await _serve(app, b"GET /streamed HTTP/1.1\r\nHost: x\r\n\r\n", 1)
+    conn = FakeConnection(app)
+    (answer,) = await _answers(app, b"GET /streamed HTTP/1.1\r\nHost: x\r\n\r\n", 1, conn)
     assert answer.body == b"a"
-    (answer,) = await _serve(app, b"GET /returned HTTP/1.1\r\nHost: x\r\n\r\n", 1)
+    (answer,) = await _answers(app, b"GET /returned HTTP/1.1\r\nHost: x\r\n\r\n", 1, conn)
     await asyncio.wait_for(done.wait(), 5)
     assert seen == [
         ("respond", True, True),
