@@ -186,6 +186,19 @@ async def o_late_plain(request):
     return response
 
 
+@app.get("/o/ticker")
+async def o_ticker(request):
+    response = await request.respond(content_type="text/plain")
+    try:
+        for i in range(40):
+            await response.send(f"tick {i}\n")
+            await asyncio.sleep(0.05)
+        note("ticker ended")
+    except BaseException as e:
+        note("ticker", exc_name(e), bool(response.stream))
+        raise
+
+
 @app.get("/o/end-then-return")
 async def o_end_then_return(request):
     response = await request.respond(content_type="text/plain")

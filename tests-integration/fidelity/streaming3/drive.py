@@ -8,6 +8,7 @@ import argparse
 import difflib
 import os
 import sys
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "streaming2"))
@@ -69,6 +70,20 @@ def late_send(port):
     for path in ("/o/late-sender", "/o/late-plain"):
         out += run_steps(port, [("send", req("GET", path, close=False) + req("GET", "/o/slow-next"))])
         out.append(seen(port))
+    return out
+
+
+@scenario
+def disconnect(port):
+    """A client that leaves (FIN, then RST) while a handler streams."""
+    out = []
+    out += run_steps(port, [("send", req("GET", "/o/ticker", close=False)), ("read", 0.2), ("fin",)], idle=1)
+    out = [line.split("tick 0")[0] for line in out]  # how many ticks arrived is timing
+    out.append(seen(port))
+    got = run_steps(port, [("send", req("GET", "/o/ticker", close=False)), ("read", 0.2), ("rst",)])
+    out.append(got[0][:40])
+    time.sleep(2.5)
+    out.append(seen(port))
     return out
 
 
