@@ -66,3 +66,24 @@ async def test_the_limit_a_handler_set_ends_with_its_request(app: Sanic) -> None
     (second,) = await _answers(app, _post("/plain", b"y" * 900), 1, conn)
     assert (first.status, first.body) == (200, b"streamed 9")
     assert (second.status, second.body) == (200, b"got 900")
+
+
+async def test_a_stream_route_reports_no_limit_until_its_handler_sets_one(app: Sanic) -> None:
+    # As in Sanic: a stream=True route reads a body of any size, and its
+    # request.stream.request_max_size says so (inf); a plain route's is REQUEST_MAX_SIZE.
+    app.config.REQUEST_MAX_SIZE = 2000
+
+    @app.post("/reports", stream=True)
+    async def reports(request):
+        before = request.stream.request_max_size
+        request.stream.request_max_size = 10_000
+        return text(f"{before} {request.stream.request_max_size}")
+
+    @app.post("/plain-reports")
+    async def plain_reports(request):
+        return text(str(request.stream.request_max_size))
+
+    (streamed,) = await _answers(app, _post("/reports", b"x" * 5), 1)
+    (plain,) = await _answers(app, _post("/plain-reports", b"y" * 5), 1)
+    assert streamed.body == b"inf 10000"
+    assert plain.body == b"2000"

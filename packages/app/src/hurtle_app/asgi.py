@@ -188,7 +188,8 @@ class ASGIApp:
     request: Any
     response: Any
     transport: MockTransport
-    request_max_size: int
+    _max_size: float
+    _own_max_size = False
 
     def __init__(self) -> None:
         self.response = None
@@ -223,7 +224,7 @@ class ASGIApp:
         instance = cls()
         instance.sanic_app = sanic_app
         instance.transport = MockTransport(scope, receive, send)
-        instance.request_max_size = int(getattr(sanic_app.config, "REQUEST_MAX_SIZE", 100_000_000))
+        instance._max_size = int(getattr(sanic_app.config, "REQUEST_MAX_SIZE", 100_000_000))
         if kind == "websocket":
             message = await receive()
             if message.get("type") != "websocket.connect":
@@ -449,7 +450,7 @@ class ASGIApp:
                 self._body_done = True
             chunk = message.get("body", b"")
             self._received += len(chunk)
-            if self._received > self.request_max_size and not self._unlimited():
+            if self._received > self._max_size and not self._unlimited():
                 self._body_done = True
                 raise PayloadTooLarge("Request body exceeds the size limit")
             if chunk:
@@ -462,10 +463,23 @@ class ASGIApp:
         declared = self.request.headers.get("content-length", "")
         if not (declared.isascii() and declared.isdigit()):
             return
-        too_long = len(declared) > 18 or int(declared) > self.request_max_size
+        too_long = len(declared) > 18 or int(declared) > self._max_size
         if too_long and not self._unlimited():
             self._body_done = True
             raise PayloadTooLarge("Request body exceeds the size limit")
+
+    @property
+    def request_max_size(self) -> float:
+        """``REQUEST_MAX_SIZE``; ``inf`` in a ``stream=True`` route, whose body is read
+        whatever its size (as under Sanic's ASGI mode), unless its handler set one here."""
+        if not self._own_max_size and self._unlimited():
+            return float("inf")
+        return self._max_size
+
+    @request_max_size.setter
+    def request_max_size(self, value: float) -> None:
+        self._max_size = value
+        self._own_max_size = True
 
     def _unlimited(self) -> bool:
         # As when served: a stream=True route reads a body of any size (as in Sanic).

@@ -727,15 +727,25 @@ class Http(RequestReader, ResponseWriter):
         if self._waiter is not None and record is self.current:
             self._wake()
 
+    def __bool__(self) -> bool:
+        """True while a request is being handled or answered, False once its response is
+        complete (or before a request came): ``if request.stream:`` / ``if response.stream:``
+        tell whether more can be sent, as in Sanic."""
+        return self.stage is HANDLER or self.stage is RESPONSE
+
     @property
     def request_max_size(self) -> float:
         """The body size limit of the request being handled: ``REQUEST_MAX_SIZE``, or what
         its handler set here (``request.stream.request_max_size = N`` in a ``stream=True``
         route, whose body is otherwise read whatever its size). Reading past a limit set
-        so raises ``PayloadTooLarge`` (413). A limit set for one request ends with it."""
+        so raises ``PayloadTooLarge`` (413). A limit set for one request ends with it.
+        Unset in a ``stream=True`` route, it is ``inf`` (no limit applies), as in Sanic."""
+        request = self.request
         limit = self._limit
-        if limit is not None and limit[0] is self.request:
+        if limit is not None and limit[0] is request:
             return limit[1]
+        if request is not None and self._streams_body(request):
+            return float("inf")
         return self._max_size
 
     @request_max_size.setter
@@ -747,8 +757,9 @@ class Http(RequestReader, ResponseWriter):
         that streams its body (``stream=True``) reads any size. Asked of the app (its
         optional ``streams_body(request)``) only when a body goes over the limit."""
         request = record.request  # records are reused, requests are not
-        if request is None:
-            return False
+        return request is not None and self._streams_body(request)
+
+    def _streams_body(self, request: Any) -> bool:
         if request is self._unlimited:
             return True
         hook = getattr(self.protocol.app, "streams_body", None)
@@ -1126,6 +1137,11 @@ class Http(RequestReader, ResponseWriter):
                     # queued, connection kept): no call.
                     # (response_func and send are None once a response is complete, and
                     # the response byte counters are set when a response starts.)
+                    response = self.response
+                    if response is not None:
+                        # As Sanic: a finished response is no longer connected, so a
+                        # task's late send raises instead of writing into the next one.
+                        response.stream = None
                     self.current = self.request = self.response = None
                     self.request_bytes = 0
                     record.request = None
@@ -1382,6 +1398,9 @@ class Http(RequestReader, ResponseWriter):
             return False
         self.current = self.queue.popleft() if self.queue else None
         self.request = None
+        response = self.response
+        if response is not None:
+            response.stream = None  # as on the fast path of ``http1()``
         self.response = self.response_func = self.send = None
         self.response_size = self.response_bytes_left = self.request_bytes = 0
         self.exception = None
