@@ -187,6 +187,20 @@ def test_ext_parameter_takes_the_extension_from_ext(app: Sanic) -> None:
         app.url_for("files", name="notes", ext="png")
 
 
+def test_a_multi_part_extension_is_taken_whole(app: Sanic) -> None:
+    # As Sanic: "a.tar.gz" on <name:ext=tar.gz|tar.xz> is name "a", extension "tar.gz".
+    @app.get("/dl/<name:ext=tar.gz|tar.xz>")
+    async def download(request, name, ext):
+        return text(name)
+
+    url = app.url_for("download", name="release-1.0.tar.xz")
+    assert url == "/dl/release-1.0.tar.xz"
+    app.router.finalize()
+    _, _, params = app.router.get(url, "GET", None)
+    assert params == {"name": "release-1.0", "ext": "tar.xz"}
+    assert app.url_for("download", name="a", ext="tar.gz") == "/dl/a.tar.gz"
+
+
 def test_a_value_that_does_not_fit_its_type_is_worded_as_sanic(app: Sanic) -> None:
     @app.get("/n/<num:int>")
     async def number(request, num):

@@ -89,13 +89,23 @@ def _mismatch(info: ParamInfo, text: str) -> InvalidUsage:
     )
 
 
+def _split_extension(text: str, count: int) -> tuple[str, str]:
+    """``text`` as file name and extension, the extension being the last ``count``
+    dot-separated parts (``ext=tar.gz`` takes two), as the router splits a request's value;
+    a value with no more parts than that has an empty file name."""
+    parts = text.rsplit(".", count)
+    if len(parts) <= count:
+        return "", text
+    return parts[0], ".".join(parts[1:])
+
+
 def _ext_value(route: Route, info: ExtParamInfo, value: t.Any, extension: t.Any) -> str:
     text = str(value)
     if extension is None:
         if not info.pattern.match(text):
             # As sanic-routing: a value without a (valid) extension does not match.
             raise _mismatch(info, text)
-        text, extension = text.rsplit(".", 1)
+        text, extension = _split_extension(text, info.ctx.allowed_sub_count)
     extension = str(extension)
     if info.ctx.allowed and extension not in info.ctx.allowed:
         raise InvalidUsage(
