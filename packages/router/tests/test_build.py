@@ -55,6 +55,27 @@ def test_build_refuses_bad_params_with_a_message(name, params, message) -> None:
         _router().build(name, params)
 
 
+@pytest.mark.parametrize(
+    ("value", "file", "ext"),
+    [("cat.tar.gz", "cat", "tar.gz"), ("a.b.tar.xz", "a.b", "tar.xz")],
+)
+def test_build_splits_a_value_at_a_multi_part_extension(value, file, ext) -> None:
+    # ext=tar.gz|tar.xz: the extension is the last two parts, as the router reads a request.
+    from router_support import Router, handler_named
+
+    router = Router()
+    router.add("/t/<file:ext=tar.gz|tar.xz>", handler_named("t"), name="tarball")
+    router.finalize()
+    url = router.build("tarball", {"file": value})
+    assert url == f"/t/{value}"
+    _, _, params = router.get(url, "GET")
+    assert (params["file"], params["ext"]) == (file, ext)
+    with pytest.raises(InvalidUsage, match="extension 'tar.bz2' is not one of tar.gz|tar.xz"):
+        router.build("tarball", {"file": "cat.tar.bz2"})
+    with pytest.raises(InvalidUsage, match="file name '' is not a valid str"):
+        router.build("tarball", {"file": "tar.gz"})
+
+
 def test_build_unknown_name_is_not_found() -> None:
     with pytest.raises(NotFound, match="No route named 'nope'"):
         _router().build("nope", {})

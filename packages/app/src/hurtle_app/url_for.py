@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import quote, urlencode, urlunparse
 
 from hurtle_http.exceptions import URLBuildError
-from sanic_routing.build import build_order, param_text
+from sanic_routing.build import UnservableValue, build_order, param_text
 from sanic_routing.exceptions import InvalidUsage
 from sanic_routing.patterns import ExtParamInfo
 
@@ -111,8 +111,11 @@ def build_url(app: Any, view_name: str, kwargs: dict[str, Any]) -> str:
         kwargs.pop("filename", None)
 
     # As Sanic: one pass in the route's parameter order, so the first parameter missing
-    # or not fitting its type in that order is the one reported.
+    # or not fitting its type in that order is the one reported. A value that fits its
+    # pattern but would not be served (a failing cast) is a check Sanic does not make: it
+    # is reported only when that pass finds nothing Sanic would report.
     path_params: dict[str, Any] = {}
+    unservable: UnservableValue | None = None
     for param in params:
         try:
             value = path_params[param.name] = kwargs.pop(param.name)
@@ -131,8 +134,12 @@ def build_url(app: Any, view_name: str, kwargs: dict[str, Any]) -> str:
         if param.name != STATIC_FILE_PARAM:
             try:
                 param_text(route, param, value, path_params.get("ext"))
+            except UnservableValue as exc:
+                unservable = unservable or exc
             except InvalidUsage as exc:
                 raise URLBuildError(str(exc)) from None
+    if unservable is not None:
+        raise URLBuildError(str(unservable)) from None
 
     try:
         path = _build_path(app.router, route, path_params)

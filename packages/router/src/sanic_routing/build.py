@@ -12,7 +12,13 @@ from sanic_routing.patterns import ExtParamInfo, ParamInfo
 if t.TYPE_CHECKING:  # pragma: no cover
     from sanic_routing.route import Route
 
-__all__ = ["build_order", "build_path", "param_text"]
+__all__ = ["UnservableValue", "build_order", "build_path", "param_text"]
+
+
+class UnservableValue(InvalidUsage):
+    """A value that fits its parameter's pattern but that the route would answer with a
+    404 (a cast that fails, an extension outside ``ext=a|b``). sanic-routing has no such
+    check, so a URL builder reports these after every pattern and presence check."""
 
 
 def build_path(route: Route, params: t.Mapping[str, t.Any]) -> str:
@@ -75,7 +81,7 @@ def param_text(route: Route, info: ParamInfo, value: t.Any, extension: t.Any = N
         try:
             info.cast(text)
         except Exception as exc:  # a registered cast may raise anything
-            raise InvalidUsage(
+            raise UnservableValue(
                 f"Cannot build {route.uri}: value {text!r} for parameter "
                 f"{info.name!r} is not a valid {info.label} ({exc})"
             ) from None
@@ -89,16 +95,26 @@ def _mismatch(info: ParamInfo, text: str) -> InvalidUsage:
     )
 
 
+def _split_extension(text: str, count: int) -> tuple[str, str]:
+    """``text`` as file name and extension, the extension being the last ``count``
+    dot-separated parts (``ext=tar.gz`` takes two), as the router splits a request's value;
+    a value with no more parts than that has an empty file name."""
+    parts = text.rsplit(".", count)
+    if len(parts) <= count:
+        return "", text
+    return parts[0], ".".join(parts[1:])
+
+
 def _ext_value(route: Route, info: ExtParamInfo, value: t.Any, extension: t.Any) -> str:
     text = str(value)
     if extension is None:
         if not info.pattern.match(text):
             # As sanic-routing: a value without a (valid) extension does not match.
             raise _mismatch(info, text)
-        text, extension = text.rsplit(".", 1)
+        text, extension = _split_extension(text, info.ctx.allowed_sub_count)
     extension = str(extension)
     if info.ctx.allowed and extension not in info.ctx.allowed:
-        raise InvalidUsage(
+        raise UnservableValue(
             f"Cannot build {route.uri}: extension {extension!r} is not one of "
             f"{'|'.join(info.ctx.allowed)}"
         )
@@ -106,7 +122,7 @@ def _ext_value(route: Route, info: ExtParamInfo, value: t.Any, extension: t.Any)
         if info.ctx.label != "str" or not text:
             info.ctx.cast(text)
     except ValueError as exc:
-        raise InvalidUsage(
+        raise UnservableValue(
             f"Cannot build {route.uri}: file name {text!r} is not a valid {info.ctx.label} ({exc})"
         ) from None
     return f"{text}.{extension}"
