@@ -745,6 +745,30 @@ async def test_field_values_that_are_not_strings_are_written_as_str() -> None:
     assert res.status == 200 and res.body == b"ok"
 
 
+class _OneShotFields(dict):  # type: ignore[type-arg]
+    """Header fields a handler set as its own mapping, whose items() can be read once."""
+
+    def items(self) -> Any:  # type: ignore[override]
+        return iter(list(super().items()))
+
+
+async def test_fields_of_a_mapping_read_once_are_all_written_when_a_value_is_no_str() -> None:
+    # The fields are first joined as str; a value that is no str (here the second) makes
+    # that fail part-way, and the fields are then written as their str(), all of them.
+    async def handler(request: Any) -> Any:
+        response = text("ok")
+        response.headers = _OneShotFields({"x-a": "1", "x-count": 5, "x-b": "2"})
+        return response
+
+    conn = FakeConnection(HandlerApp(handler))
+    conn.receive(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    await conn.settle()
+    data = conn.take()
+    assert b"\r\nx-a: 1\r\nx-count: 5\r\nx-b: 2\r\n" in data
+    [res] = parse_responses(data)
+    assert res.status == 200 and res.body == b"ok"
+
+
 class _MediaRange:
     """A content type that is no str and no hashable (as request.accept.match()'s result)."""
 

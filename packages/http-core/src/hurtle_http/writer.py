@@ -460,6 +460,7 @@ class ResponseWriter:
             try:  # (no cost in 3.11+ while nothing is raised)
                 lines = list(map(_join_field, items))
             except TypeError:  # a value that is no str (an int): written as its str()
+                items = _items(headers) if type(headers) is Header else headers.items()
                 lines = [f"{name}: {value}" for name, value in items]
             # PERF: the fields without their CRLFs ("".join of one line is that line) are
             # searched for CR and LF: two str.count calls cost about 1,900 instructions
