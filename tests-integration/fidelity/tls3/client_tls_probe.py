@@ -1,5 +1,5 @@
 """``app.test_client`` with TLS server settings, one case per run (Sanic's client keeps its
-fixed port after a failed case): ``python test_client_tls.py CASE`` in a folder holding
+fixed port after a failed case): ``python client_tls_probe.py CASE`` in a folder holding
 ``cert.pem``/``key.pem`` (trustme, for 127.0.0.1). Cases: ctx-plainurl, dict-plainurl,
 dict-httpsurl, httpsurl-nossl, dict-https-verify."""
 
