@@ -763,3 +763,40 @@ def test_an_empty_label_can_be_registered_and_changes_nothing() -> None:
     router.add("/r/<v:>", handler_named("r"), name="r")
     router.finalize()
     assert router.resolve("/r/ab", method="GET")[2] == {"v": "ab"}
+
+
+@pytest.mark.parametrize(
+    ("path", "route", "params"),
+    [
+        # The first path route's extension list refuses `.png`: the second one serves it.
+        (
+            "/g/ab.png/2/a/b",
+            "/g/<f=alpha:ext=jpg|png>/<n:float>/<rest:path>",
+            {"f": "ab", "ext": "png", "n": 2.0, "rest": "a/b"},
+        ),
+        ("/g/x.txt/a/b/c", "/g/<f:ext=txt|md>/<s:slug>/<rest:path>", {"f": "x", "ext": "txt", "s": "a", "rest": "b/c"}),
+        # A `ymd` that is no date is refused by its cast: the next path route has it.
+        ("/d/2024-02-30/x", "/d/<s>/<rest:path>", {"s": "2024-02-30", "rest": "x"}),
+        ("/d/2024-02-28/x", "/d/<day:ymd>/<rest:path>", {"day": datetime.date(2024, 2, 28), "rest": "x"}),
+    ],
+)
+def test_a_path_route_that_refuses_a_value_leaves_it_to_the_next_path_route(path, route, params) -> None:
+    # Hurtle answered 404 ("Requested URL None not found") as soon as the first path route
+    # whose regex matched refused the value, where a dynamic route falls through.
+    router = make_router(
+        "/g/<f:ext=txt|md>/<s:slug>/<rest:path>",
+        "/g/<f=alpha:ext=jpg|png>/<n:float>/<rest:path>",
+        "/d/<day:ymd>/<rest:path>",
+        "/d/<s>/<rest:path>",
+    )
+    _, handler, got = router.get(path, "GET")
+    assert (handler.__name__, got) == (route, params)
+
+
+def test_a_value_every_path_route_refuses_is_a_404_naming_the_path() -> None:
+    router = make_router("/g/<f:ext=txt>/<rest:path>", "/g/<f=int:ext=md>/<n:int>/<rest:path>")
+    with pytest.raises(NotFound) as info:
+        router.get("/g/x.gif/1/a", "GET")
+    assert info.value.path == "/g/x.gif/1/a"
+    with pytest.raises(NotFound):
+        router.get("/g/x.md/1/a", "GET")

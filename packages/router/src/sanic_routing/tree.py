@@ -21,7 +21,8 @@ import typing as t
 from sanic_routing.exceptions import NotFound
 from sanic_routing.group import RouteGroup
 from sanic_routing.line import Line
-from sanic_routing.patterns import REGEX_TYPES, segment_matcher
+from sanic_routing.patterns import REGEX_TYPES, ParamInfo, segment_matcher
+from sanic_routing.utils import parse_parameter_basket
 
 if t.TYPE_CHECKING:  # pragma: no cover
     from sanic_routing.router import BaseRouter
@@ -41,6 +42,30 @@ def _pattern_checked(info: t.Any) -> bool:
         return True
     builtin = REGEX_TYPES.get(info.label)
     return builtin is None or builtin[1] is not info.pattern
+
+# Casts that take every value their pattern matched (a path route embeds the pattern).
+_TOTAL_CASTS = frozenset(
+    REGEX_TYPES[label][0]
+    for label in ("str", "strorempty", "path", "int", "float", "alpha", "slug", "uuid")
+)
+
+
+def _may_refuse(group: RouteGroup) -> bool:
+    """Whether a path route can refuse a value its regex matched: an extension outside its
+    list, a file name its type refuses, a `ymd` that is no date, a registered cast."""
+    return any(
+        type(info) is not ParamInfo or (not info.regex and info.cast not in _TOTAL_CASTS)
+        for info in group.routes[0].defined_params.values()
+    )
+
+
+def _accepts(group: RouteGroup, basket: dict[str, t.Any]) -> bool:
+    try:
+        parse_parameter_basket(group.routes[0], basket)
+    except NotFound:
+        return False
+    return True
+
 
 # PERF: with this many static siblings a dict dispatch to per-branch functions beats a
 # chain of string comparisons (benchmarks/router_bench.py, 1,000 routes).
@@ -208,10 +233,11 @@ class Tree:
         if self.tail:
             # PERF: path routes are regexes; only those whose first segment can match the
             # request's are tried (in their precedence order), not all of them.
-            any_first: list[tuple[t.Any, RouteGroup]] = []
-            by_first: dict[str, list[tuple[t.Any, RouteGroup]]] = {}
+            any_first: list[tuple[t.Any, RouteGroup, t.Any]] = []
+            by_first: dict[str, list[tuple[t.Any, RouteGroup, t.Any]]] = {}
             for group in self.tail:
-                entry = (group.router.matchers[group.pattern_idx].match, group)
+                check = _accepts if _may_refuse(group) else None
+                entry = (group.router.matchers[group.pattern_idx].match, group, check)
                 first = group.routes[0].parts[0]
                 if group.routes[0].defined_params.get(0) is not None:
                     any_first.append(entry)
@@ -225,11 +251,14 @@ class Tree:
             if not self.roots:
                 body.append(Line("parts = path[1:].split(DELIMITER)", 1))
             body += [
-                Line("for match_path, group in TAIL.get(parts[0], TAIL_ANY):", 1),
+                Line("for match_path, group, check in TAIL.get(parts[0], TAIL_ANY):", 1),
                 Line("match = match_path(path)", 2),
                 Line("if match:", 2),
                 Line("basket['__params__'] = match.groupdict()", 3),
-                Line("return group, basket", 3),
+                # A route whose extension list or cast refuses the value lets the next
+                # path route that matches have the request, as a dynamic route does.
+                Line("if check is None or check(group, basket):", 3),
+                Line("return group, basket", 4),
             ]
         body.append(Line("raise NotFound", 1))
         lines: list[Line] = []
