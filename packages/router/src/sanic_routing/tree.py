@@ -17,12 +17,12 @@ method and requirements is the router's job.
 from __future__ import annotations
 
 import typing as t
+from urllib.parse import unquote
 
 from sanic_routing.exceptions import NotFound
 from sanic_routing.group import RouteGroup
 from sanic_routing.line import Line
 from sanic_routing.patterns import REGEX_TYPES, ParamInfo, segment_matcher
-from sanic_routing.utils import parse_parameter_basket
 
 if t.TYPE_CHECKING:  # pragma: no cover
     from sanic_routing.router import BaseRouter
@@ -50,21 +50,35 @@ _TOTAL_CASTS = frozenset(
 )
 
 
-def _may_refuse(group: RouteGroup) -> bool:
-    """Whether a path route can refuse a value its regex matched: an extension outside its
-    list, a file name its type refuses, a `ymd` that is no date, a registered cast."""
-    return any(
-        type(info) is not ParamInfo or (not info.regex and info.cast not in _TOTAL_CASTS)
-        for info in group.routes[0].defined_params.values()
+def _cast_check(group: RouteGroup) -> t.Callable[[RouteGroup, dict[str, t.Any]], bool] | None:
+    """For a path route with a cast that may refuse what its regex matched (`ymd`, a
+    registered type), a check that the casts take the values; None for the others.
+
+    As for dynamic routes (and in sanic-routing), a refusing cast lets the next route try,
+    while a refused extension stays a 404 (checked later, in `resolve`)."""
+    route = group.routes[0]
+    casts = tuple(
+        (info.name, info.cast)
+        for info in route.defined_params.values()
+        if type(info) is ParamInfo and not info.regex and info.cast not in _TOTAL_CASTS
     )
+    if not casts:
+        return None
+    unquoting = route.unquote
 
+    def check(_group: RouteGroup, basket: dict[str, t.Any]) -> bool:
+        params = basket["__params__"]
+        for name, cast in casts:
+            raw = params.get(name)
+            if raw is None:
+                continue
+            try:
+                cast(unquote(raw) if unquoting else raw)
+            except ValueError:
+                return False
+        return True
 
-def _accepts(group: RouteGroup, basket: dict[str, t.Any]) -> bool:
-    try:
-        parse_parameter_basket(group.routes[0], basket)
-    except NotFound:
-        return False
-    return True
+    return check
 
 
 # PERF: with this many static siblings a dict dispatch to per-branch functions beats a
@@ -236,7 +250,7 @@ class Tree:
             any_first: list[tuple[t.Any, RouteGroup, t.Any]] = []
             by_first: dict[str, list[tuple[t.Any, RouteGroup, t.Any]]] = {}
             for group in self.tail:
-                check = _accepts if _may_refuse(group) else None
+                check = _cast_check(group)
                 entry = (group.router.matchers[group.pattern_idx].match, group, check)
                 first = group.routes[0].parts[0]
                 if group.routes[0].defined_params.get(0) is not None:
@@ -255,8 +269,7 @@ class Tree:
                 Line("match = match_path(path)", 2),
                 Line("if match:", 2),
                 Line("basket['__params__'] = match.groupdict()", 3),
-                # A route whose extension list or cast refuses the value lets the next
-                # path route that matches have the request, as a dynamic route does.
+                # A path route whose cast refuses the value lets the next one try.
                 Line("if check is None or check(group, basket):", 3),
                 Line("return group, basket", 4),
             ]
