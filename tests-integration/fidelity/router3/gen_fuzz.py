@@ -24,6 +24,10 @@ SEGS = [
     r"<{n}:\d{{2}}>", r"<{n}:(?P<{n}>[a-c]+)>", r"<{n}:[a-c]+\.x>",
 ]
 TAIL_ONLY = ["<{n}:path>"]
+if os.environ.get("ROUTER3_PLAIN"):
+    # No regex or `path` route: Sanic's regex routes have bugs of their own (README).
+    SEGS = [s for s in SEGS if "\\" not in s and "(" not in s and "[" not in s] + ["s", "<{n}:int>"]
+    TAIL_ONLY = ["<{n}:int>"]
 VALUES = [
     "s", "S", "a", "abc", "ABC", "1", "12", "007", "-3", "1.5", "1e3", "a-b", "a_b", "2024-01-02",
     "2024-02-30", "12345678-1234-5678-1234-567812345678", "x.txt", "12.txt", "x.md", "x.png",
@@ -162,7 +166,7 @@ def gen(seed: int) -> tuple[str, str]:
             ss = rnd.choice([None, None, True, False])
             if ss is not None:
                 kw.append(f"strict_slashes={ss}")
-            if rnd.random() < 0.15:
+            if rnd.random() < (0 if os.environ.get("ROUTER3_PLAIN") else 0.15):
                 kw.append("unquote=True")
             if target == "app" and rnd.random() < 0.1:
                 kw.append(f"version={rnd.choice([1, 3])}")
