@@ -763,3 +763,50 @@ def test_an_empty_label_can_be_registered_and_changes_nothing() -> None:
     router.add("/r/<v:>", handler_named("r"), name="r")
     router.finalize()
     assert router.resolve("/r/ab", method="GET")[2] == {"v": "ab"}
+
+
+def picky(value: str) -> str:
+    if value == "bad":
+        raise ValueError(value)
+    return value.upper()
+
+
+def _path_routes() -> Router:
+    router = Router()
+    router.register_pattern("picky", picky, r"^[a-z]+$")
+    for path in (
+        "/d/<day:ymd>/<rest:path>",
+        "/d/<s>/<rest:path>",
+        "/p/<v:picky>/<rest:path>",
+        "/p/<v>/<rest:path>",
+        "/g/<f:ext=txt|md>/<s:slug>/<rest:path>",
+        "/g/<f=alpha:ext=jpg|png>/<n:float>/<rest:path>",
+    ):
+        router.add(path, handler_named(path), methods=["GET"])
+    router.finalize()
+    return router
+
+
+@pytest.mark.parametrize(
+    ("path", "route", "params"),
+    [
+        # A `ymd` that is no date, a registered cast raising ValueError: the next path
+        # route has the request, as a dynamic route would (and as in sanic-routing).
+        ("/d/2024-02-30/x", "/d/<s>/<rest:path>", {"s": "2024-02-30", "rest": "x"}),
+        ("/d/2024-02-28/x", "/d/<day:ymd>/<rest:path>", {"day": datetime.date(2024, 2, 28), "rest": "x"}),
+        ("/p/bad/x/y", "/p/<v>/<rest:path>", {"v": "bad", "rest": "x/y"}),
+        ("/p/good/x", "/p/<v:picky>/<rest:path>", {"v": "GOOD", "rest": "x"}),
+        ("/g/x.txt/a/b/c", "/g/<f:ext=txt|md>/<s:slug>/<rest:path>", {"f": "x", "ext": "txt", "s": "a", "rest": "b/c"}),
+    ],
+)
+def test_a_path_route_whose_cast_refuses_a_value_leaves_it_to_the_next(path, route, params) -> None:
+    # Hurtle answered 404 ("Requested URL None not found") as soon as the first path
+    # route whose regex matched had a cast refuse the value.
+    _, handler, got = _path_routes().get(path, "GET")
+    assert (handler.__name__, got) == (route, params)
+
+
+def test_a_path_route_refusing_an_extension_is_a_404_as_a_dynamic_route() -> None:
+    # As a dynamic route (and sanic-routing's): a refused extension ends the search.
+    with pytest.raises(NotFound):
+        _path_routes().get("/g/ab.png/2/a/b", "GET")

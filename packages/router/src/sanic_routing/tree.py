@@ -17,11 +17,12 @@ method and requirements is the router's job.
 from __future__ import annotations
 
 import typing as t
+from urllib.parse import unquote
 
 from sanic_routing.exceptions import NotFound
 from sanic_routing.group import RouteGroup
 from sanic_routing.line import Line
-from sanic_routing.patterns import REGEX_TYPES, segment_matcher
+from sanic_routing.patterns import REGEX_TYPES, ParamInfo, segment_matcher
 
 if t.TYPE_CHECKING:  # pragma: no cover
     from sanic_routing.router import BaseRouter
@@ -41,6 +42,44 @@ def _pattern_checked(info: t.Any) -> bool:
         return True
     builtin = REGEX_TYPES.get(info.label)
     return builtin is None or builtin[1] is not info.pattern
+
+# Casts that take every value their pattern matched (a path route embeds the pattern).
+_TOTAL_CASTS = frozenset(
+    REGEX_TYPES[label][0]
+    for label in ("str", "strorempty", "path", "int", "float", "alpha", "slug", "uuid")
+)
+
+
+def _cast_check(group: RouteGroup) -> t.Callable[[RouteGroup, dict[str, t.Any]], bool] | None:
+    """For a path route with a cast that may refuse what its regex matched (`ymd`, a
+    registered type), a check that the casts take the values; None for the others.
+
+    As for dynamic routes (and in sanic-routing), a refusing cast lets the next route try,
+    while a refused extension stays a 404 (checked later, in `resolve`)."""
+    route = group.routes[0]
+    casts = tuple(
+        (info.name, info.cast)
+        for info in route.defined_params.values()
+        if type(info) is ParamInfo and not info.regex and info.cast not in _TOTAL_CASTS
+    )
+    if not casts:
+        return None
+    unquoting = route.unquote
+
+    def check(_group: RouteGroup, basket: dict[str, t.Any]) -> bool:
+        params = basket["__params__"]
+        for name, cast in casts:
+            raw = params.get(name)
+            if raw is None:
+                continue
+            try:
+                cast(unquote(raw) if unquoting else raw)
+            except ValueError:
+                return False
+        return True
+
+    return check
+
 
 # PERF: with this many static siblings a dict dispatch to per-branch functions beats a
 # chain of string comparisons (benchmarks/router_bench.py, 1,000 routes).
@@ -208,10 +247,11 @@ class Tree:
         if self.tail:
             # PERF: path routes are regexes; only those whose first segment can match the
             # request's are tried (in their precedence order), not all of them.
-            any_first: list[tuple[t.Any, RouteGroup]] = []
-            by_first: dict[str, list[tuple[t.Any, RouteGroup]]] = {}
+            any_first: list[tuple[t.Any, RouteGroup, t.Any]] = []
+            by_first: dict[str, list[tuple[t.Any, RouteGroup, t.Any]]] = {}
             for group in self.tail:
-                entry = (group.router.matchers[group.pattern_idx].match, group)
+                check = _cast_check(group)
+                entry = (group.router.matchers[group.pattern_idx].match, group, check)
                 first = group.routes[0].parts[0]
                 if group.routes[0].defined_params.get(0) is not None:
                     any_first.append(entry)
@@ -225,11 +265,13 @@ class Tree:
             if not self.roots:
                 body.append(Line("parts = path[1:].split(DELIMITER)", 1))
             body += [
-                Line("for match_path, group in TAIL.get(parts[0], TAIL_ANY):", 1),
+                Line("for match_path, group, check in TAIL.get(parts[0], TAIL_ANY):", 1),
                 Line("match = match_path(path)", 2),
                 Line("if match:", 2),
                 Line("basket['__params__'] = match.groupdict()", 3),
-                Line("return group, basket", 3),
+                # A path route whose cast refuses the value lets the next one try.
+                Line("if check is None or check(group, basket):", 3),
+                Line("return group, basket", 4),
             ]
         body.append(Line("raise NotFound", 1))
         lines: list[Line] = []
