@@ -127,6 +127,19 @@ async def limited(request):
     return text(f"got {size}")
 
 
+@app.post("/expectslow", stream=True)
+async def expectslow(request):
+    try:
+        await asyncio.sleep(1.5)
+        note(f"expectslow slept closing={closing(request)}")
+        body = b"".join([chunk async for chunk in request.stream])
+    except BaseException as error:
+        ended(request, "expectslow", error)
+        raise
+    ended(request, f"expectslow {len(body)}", None)
+    return text("expect done")
+
+
 @app.get("/slow")
 async def slow(request):
     try:

@@ -19,7 +19,6 @@ import signal
 import socket
 import struct
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -125,6 +124,35 @@ def limited(port):
     return answer.split(b"\r\n", 1)[0].decode()
 
 
+def expect_leave(port):
+    s = connect(port)
+    s.sendall(b"POST /expectslow HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 10\r\n\r\n")
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    leave(s)
+    time.sleep(1.5)
+
+
+def crowd(port):
+    # 30 clients at once, each leaving at another stage (a fixed mix), and 6 that stay.
+    kinds = [midhead, midbody("/upload"), midbody("/instream"), during_handler,
+             during_handler_reset, outstream, leaving("/mwslow"), leaving("/fail")]
+    answers: list[str] = []
+
+    def stay():
+        s = connect(port)
+        s.sendall(b"GET /quick HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        answers.append(read_all(s).split(b"\r\n", 1)[0].decode())
+        s.close()
+    threads = [threading.Thread(target=kinds[n % len(kinds)], args=(port,)) for n in range(30)]
+    threads += [threading.Thread(target=stay) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(15)
+    time.sleep(3.5)
+    return f"{sorted(answers)} threads alive={sum(t.is_alive() for t in threads)}"
+
+
 def late(port):
     s = connect(port)
     s.sendall(b"GET /late HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
@@ -172,7 +200,8 @@ SCENARIOS = [
     ("instream whole", instream_whole), ("late send", late), ("limited", limited), ("ws midmessage", ws_midmessage),
     ("parallel", parallel), ("middleware reset", leaving("/mwslow")),
     ("swallow reset", leaving("/swallow")), ("response middleware reset", leaving("/rmwslow")),
-    ("error handler reset", leaving("/fail")),
+    ("error handler reset", leaving("/fail")), ("expect leave", expect_leave),
+    ("crowd", crowd),
 ]
 
 
@@ -272,7 +301,7 @@ def main() -> None:
         alike = all(c == columns[0] for c in columns)
         same += alike
         print(f"== {name}: {'alike' if alike else 'DIFFER'}")
-        for target, column in zip(targets, columns):
+        for target, column in zip(targets, columns, strict=True):
             print(f"  [{target}]")
             for line in column:
                 print(f"     {line}")
