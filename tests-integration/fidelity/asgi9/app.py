@@ -38,6 +38,10 @@ for event in ("before_server_start", "after_server_start", "before_server_stop",
             others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
             names = sorted({getattr(t.get_coro(), "__qualname__", "?") for t in others})
             note(f"listener {event}" + (f" tasks={names}" if "stop" in event else ""))
+            if os.environ.get("DEBUG_TASKS") and "stop" in event:
+                for t in others:
+                    frames = t.get_stack()
+                    note(f"  {t!r} cancelling={t.cancelling()} at {[(f.f_code.co_name, f.f_lineno) for f in frames]}")
         return listener
     app.register_listener(make(event), event)
 
