@@ -306,6 +306,10 @@ def main() -> None:
             for line in column:
                 print(f"     {line}")
     print(f"{len(names)} keys, {same} alike, {len(names) - same} differ")
+    for n, left in enumerate(targets):
+        for right in targets[n + 1:]:
+            differ = [name for name in names if results[left].get(name) != results[right].get(name)]
+            print(f"{left} vs {right}: {len(names) - len(differ)} alike, differ: {', '.join(differ)}")
     if args.v:
         for target in targets:
             print(f"##### {target} output")
