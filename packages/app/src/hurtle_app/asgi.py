@@ -450,7 +450,7 @@ class ASGIApp:
                 self._body_done = True
             chunk = message.get("body", b"")
             self._received += len(chunk)
-            if self._received > self._max_size and not self._unlimited():
+            if self._received > self._max_size and self._limit_applies():
                 self._body_done = True
                 raise PayloadTooLarge("Request body exceeds the size limit")
             if chunk:
@@ -464,15 +464,16 @@ class ASGIApp:
         if not (declared.isascii() and declared.isdigit()):
             return
         too_long = len(declared) > 18 or int(declared) > self._max_size
-        if too_long and not self._unlimited():
+        if too_long and self._limit_applies():
             self._body_done = True
             raise PayloadTooLarge("Request body exceeds the size limit")
 
     @property
     def request_max_size(self) -> float:
         """``REQUEST_MAX_SIZE``; ``inf`` in a ``stream=True`` route, whose body is read
-        whatever its size (as under Sanic's ASGI mode), unless its handler set one here."""
-        if not self._own_max_size and self._unlimited():
+        whatever its size (as under Sanic's ASGI mode), unless its handler set one here: its
+        later reads are then held to it (413 past it), as when served."""
+        if not self._limit_applies():
             return float("inf")
         return self._max_size
 
@@ -480,6 +481,11 @@ class ASGIApp:
     def request_max_size(self, value: float) -> None:
         self._max_size = value
         self._own_max_size = True
+
+    def _limit_applies(self) -> bool:
+        # REQUEST_MAX_SIZE, unless the route streams its body; a limit the handler set on
+        # request.stream always (as when served: its later reads are held to it).
+        return self._own_max_size or not self._unlimited()
 
     def _unlimited(self) -> bool:
         # As when served: a stream=True route reads a body of any size (as in Sanic).
