@@ -25,6 +25,7 @@ Not a test (CI has no Sanic); every difference fixed became a pytest test.
 from __future__ import annotations
 
 import base64
+import collections
 import os
 import random
 import re
@@ -322,12 +323,7 @@ def _waited_out(sanic_rest: list[str], fa: list[str], fb: list[str]) -> bool:
         return False
     if not all(line.startswith("msg ") for line in sanic_rest[:-1]):
         return False
-    left = list(fb)
-    for sent in fa:
-        if sent not in left:
-            return False
-        left.remove(sent)
-    return True
+    return not collections.Counter(fa) - collections.Counter(fb)
 
 
 def _race(a: dict[str, Any], b: dict[str, Any], parts: list[str],
