@@ -280,6 +280,24 @@ def _host_case(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> b
             and a.get("status") == 404 and b.get("status") not in (None, 404))
 
 
+_COOKIE_HINT = re.compile(
+    r"(' object does not support item assignment); use response\.add_cookie\(.*?\(path, "
+    r"domain, secure, max_age, expires, httponly, samesite, partitioned\)")
+
+
+def _cookie_item_hint(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> bool:
+    """`response.cookies["a"] = ...` (pre-23.3 dict-style cookies): the same TypeError,
+    Hurtle's message adds what to use instead (README, "Cookies, third round")."""
+    if _differing(a, b) - {"body", "content-length"} or "body" not in _differing(a, b):
+        return False
+    return _COOKIE_HINT.sub(r"\1", str(b.get("body"))) == a.get("body")
+
+
+COOKIE_HINT_KEPT = ("a dict-style cookie assignment's TypeError says what to use instead "
+                    "(Sanic: the bare message)", _cookie_item_hint)
+KEPT.append(COOKIE_HINT_KEPT)
+
+
 KEPT.append(
     ("a host route matches a Host in capitals (RFC 9110 4.2.3, fixed in 'Real-world apps'; "
      "Sanic: 404), met under asgifuzz --apps 5 --seed 44", _host_case)
@@ -592,6 +610,7 @@ KEPT3: list[tuple[str, Callable[[str, dict[str, Any], dict[str, Any], str], bool
      lambda req, a, b, source: _differing(a, b) == {"set-cookie"}
      and a["set-cookie"].replace("02-Jan-2030", "02 Jan 2030") == b["set-cookie"]),
 ]
+KEPT3.append(COOKIE_HINT_KEPT)  # (the /zz routes set cookies too)
 
 
 def kept_label3(req: str, a: dict[str, Any], b: dict[str, Any], source: str) -> str | None:
@@ -644,8 +663,9 @@ def _upgrade_on_426(req: str, a: dict[str, Any], b: dict[str, Any], source: str)
     diff = _differing(a, b) - {"content-length"}
     if "connection" in diff and b.get("connection") == f"upgrade, {a.get('connection')}":
         diff = diff - {"connection"}  # rfc7r: Connection names upgrade too (RFC 9110 7.8)
+    b_conn = str(b.get("connection")).removeprefix("upgrade, ")  # (the two together)
     if "connection" in diff and _connection_upgrade_persists(
-            req, {"connection": a.get("connection")}, {"connection": b.get("connection")}, source):
+            req, {"connection": a.get("connection")}, {"connection": b_conn}, source):
         diff = diff - {"connection"}  # (and the kept Connection: Upgrade case below)
     if not diff <= {"upgrade", "body"} or a.get("upgrade") is not None:
         return False

@@ -355,6 +355,9 @@ KNOWN_CAUSES: list[tuple[str, str, frozenset[str], Callable[[bytes], bool]]] = [
     ("accept", "kept: a weight named Q is the weight, so the ranges sort by it (RFC 9110 "
      "5.6.6, 12.4.2; Sanic reads only q), listed in 'Leftovers, tenth pass'", ACCEPT,
      _accept_big_q),
+    ("accept", "kept: Accept on several field lines is one list (RFC 9110 5.3; Sanic reads "
+     "the first line), listed in 'RFC conformance checklist, eighth round'", ACCEPT,
+     lambda r: len(re.findall(rb"(?im)^accept:", r.partition(b"\r\n\r\n")[0])) > 1),
     ("cookiex", "kept: several Cookie fields joined (RFC 9113 8.2.3)", COOKIES,
      lambda r: r.lower().count(b"\r\ncookie:") > 1),
     ("cookiex", 'kept: a="" is the empty value', COOKIES, lambda r: b'=""' in r),

@@ -25,6 +25,7 @@ Not a test (CI has no Sanic); every difference fixed became a pytest test.
 from __future__ import annotations
 
 import base64
+import collections
 import os
 import random
 import re
@@ -206,6 +207,9 @@ KEPT2 = {
     "logged": "a handler's end once the connection had failed: its error is logged and goes"
               " to websocket.handler.exception, a return to websocket.handler.after; Sanic"
               " does neither (its log and signal hide an app's bug)",
+    "pong_ran_on": "Sanic's handler, waiting out that pong, read only the messages"
+                   " before it and was cancelled at the end; Hurtle's ran on through the"
+                   " rest of the case (each frame Sanic sent, Hurtle sent too)",
     "burst_paused": "recv_burst returns what was read: reading pauses once"
                     " WEBSOCKET_MAX_SIZE bytes (64 here) or 32 messages are queued, so"
                     " messages behind them wait in the socket; Sanic's returns them too",
@@ -311,6 +315,17 @@ def _late_pongs(fa: list[str], fb: list[str]) -> bool:
     return pongs[0] == pongs[1] and others[0] == others[1]
 
 
+def _waited_out(sanic_rest: list[str], fa: list[str], fb: list[str]) -> bool:
+    """After the pong it could not read, Sanic's handler only read messages and was
+    cancelled at the end, and every frame it sent Hurtle's sent too: what else Hurtle's
+    handler did (its pong come, it ran on through the case) is the rest of the case."""
+    if not sanic_rest or not wsfuzz.SANIC_GONE.search(sanic_rest[-1]):
+        return False
+    if not all(line.startswith("msg ") for line in sanic_rest[:-1]):
+        return False
+    return not collections.Counter(fa) - collections.Counter(fb)
+
+
 def _race(a: dict[str, Any], b: dict[str, Any], parts: list[str],
           case: dict[str, Any] | None = None) -> str | None:
     """Alike but for the timing of a handler's call and the client's close or failure
@@ -348,6 +363,8 @@ def _race(a: dict[str, Any], b: dict[str, Any], parts: list[str],
                 "reply_close": True}
         more = _gone(a, b2, rest) or _race(a, b2, rest, case) or wsfuzz.kept(
             {**base, **(case or {})}, a, b2, rest)
+        if not more and _waited_out(ha[i + 1:], a.get("frames") or [], b2.get("frames") or []):
+            more = KEPT2["pong_ran_on"]
         return f"{head} + {more}" if more else None
     if ha[i].startswith("burst [") and hb[i].startswith("burst ["):
         # (reading paused at WEBSOCKET_MAX_SIZE bytes queued: what followed was still in
