@@ -993,10 +993,10 @@ class Request(Generic[sanic_type, ctx_type]):
         was kept: the stand-in request answering bytes that were no request)."""
         if self.conn_info is not None:
             return bool(getattr(self.conn_info, "ssl", False))
-        get_extra_info = getattr(self.transport, "get_extra_info", None)
-        return get_extra_info is not None and (
-            get_extra_info("ssl_object") is not None or get_extra_info("sslcontext") is not None
-        )
+        # (ConnInfo's own test of the transport; a rare path, so a throwaway one)
+        return getattr(self.transport, "get_extra_info", None) is not None and ConnInfo(
+            self.transport
+        ).ssl
 
     @property
     def host(self) -> str:
